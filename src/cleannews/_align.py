@@ -1,0 +1,134 @@
+"""Offset bookkeeping: map positions in a derived text back to the input.
+
+Each stage edits the text; every :class:`~cleannews.Change` must still point
+at the *input*. An :class:`Alignment` is built while a text is rewritten,
+piece by piece: a piece is a run of output copied verbatim from the input
+(exact: every offset maps one to one) or a replacement (inexact: any
+offset inside maps to the whole input range it replaced).
+
+    >>> a = Alignment()
+    >>> a.copy(0, 3)            # "abc" kept
+    >>> a.replace(3, 6, 1)      # "&lt;" style: 3 input chars became 1
+    >>> a.copy(6, 9)
+    >>> a.to_input(0, 2), a.to_input(3, 4), a.to_input(4, 6)
+    ((0, 2), (3, 6), (6, 8))
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+__all__ = ["Alignment"]
+
+
+class Alignment:
+    """Piecewise map from output offsets to input offsets (append-only)."""
+
+    __slots__ = ("_exact", "_in_end", "_in_start", "_out_len", "_out_start")
+
+    def __init__(self) -> None:
+        self._out_start: list[int] = []
+        self._in_start: list[int] = []
+        self._in_end: list[int] = []
+        self._exact: list[bool] = []
+        self._out_len = 0
+
+    @classmethod
+    def identity(cls, length: int) -> Alignment:
+        """The alignment of a text that was not changed."""
+        a = cls()
+        a.copy(0, length)
+        return a
+
+    @property
+    def output_length(self) -> int:
+        return self._out_len
+
+    def copy(self, in_start: int, in_end: int) -> None:
+        """Append ``input[in_start:in_end]`` to the output unchanged."""
+        n = in_end - in_start
+        if n <= 0:
+            return
+        if (
+            self._exact
+            and self._exact[-1]
+            and self._in_end[-1] == in_start
+        ):  # extend the previous exact piece
+            self._in_end[-1] = in_end
+        else:
+            self._out_start.append(self._out_len)
+            self._in_start.append(in_start)
+            self._in_end.append(in_end)
+            self._exact.append(True)
+        self._out_len += n
+
+    def replace(self, in_start: int, in_end: int, out_length: int) -> None:
+        """Append ``out_length`` output characters that replace ``input[in_start:in_end]``."""
+        if out_length <= 0:
+            return  # a deletion leaves nothing to map
+        self._out_start.append(self._out_len)
+        self._in_start.append(in_start)
+        self._in_end.append(in_end)
+        self._exact.append(False)
+        self._out_len += out_length
+
+    def extend(self, other: Alignment, in_offset: int = 0) -> None:
+        """Append every piece of ``other``, its input offsets shifted by ``in_offset``."""
+        for i in range(len(other._out_start)):
+            n = (
+                other._out_start[i + 1] if i + 1 < len(other._out_start) else other._out_len
+            ) - other._out_start[i]
+            s, e = other._in_start[i] + in_offset, other._in_end[i] + in_offset
+            if other._exact[i]:
+                self.copy(s, e)
+            else:
+                self.replace(s, e, n)
+
+    def _piece(self, pos: int) -> int:
+        return max(0, bisect_right(self._out_start, pos) - 1)
+
+    def _point(self, pos: int, *, is_end: bool) -> int:
+        if not self._out_start:
+            return 0
+        if pos >= self._out_len:
+            return self._in_end[-1]
+        i = self._piece(pos if not is_end or pos == 0 else pos - 1)
+        if self._exact[i]:
+            return self._in_start[i] + (pos - self._out_start[i])
+        return self._in_end[i] if is_end else self._in_start[i]
+
+    def to_input(self, start: int, end: int) -> tuple[int, int]:
+        """Map the output range ``[start, end)`` to the input range it came from."""
+        s = self._point(start, is_end=False)
+        if end <= start:
+            return (s, s)
+        e = self._point(end, is_end=True)
+        return (s, max(s, e))
+
+    def compose(self, inner: Alignment) -> Alignment:
+        """Given ``self`` (B→A) and ``inner`` (C→B), return the alignment C→A."""
+        out = Alignment()
+        for i in range(len(inner._out_start)):
+            n = (
+                inner._out_start[i + 1] if i + 1 < len(inner._out_start) else inner._out_len
+            ) - inner._out_start[i]
+            b0, b1 = inner._in_start[i], inner._in_end[i]
+            if inner._exact[i]:
+                # split along self's pieces so exactness is kept where it holds
+                pos = b0
+                while pos < b1:
+                    j = self._piece(pos)
+                    piece_end = (
+                        self._out_start[j + 1] if j + 1 < len(self._out_start) else self._out_len
+                    )
+                    stop = min(b1, piece_end)
+                    if self._exact[j]:
+                        a0 = self._in_start[j] + (pos - self._out_start[j])
+                        out.copy(a0, a0 + (stop - pos))
+                    else:
+                        out.replace(self._in_start[j], self._in_end[j], stop - pos)
+                    pos = stop
+            else:
+                a0, a1 = self.to_input(b0, b1)
+                out.replace(a0, a1, n)
+        return out

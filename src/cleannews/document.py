@@ -1,0 +1,271 @@
+"""The result types: :class:`Document`, :class:`Change`, :class:`SpinScore`.
+
+They are plain dataclasses that serialise to JSON-ready dicts, so a user can
+store exactly what was done to a document and why::
+
+    >>> import cleannews, json
+    >>> doc = cleannews.clean("L\\u00c3\\u00a9t\\u00c3\\u00a9 sera chaud.")
+    >>> doc.text
+    'L\u00e9t\u00e9 sera chaud.'
+    >>> doc.changes[0].rule
+    'fix_mojibake'
+    >>> json.loads(json.dumps(doc.to_dict()))["text"] == doc.text
+    True
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+__all__ = [
+    "Change",
+    "Document",
+    "Evidence",
+    "ParagraphScore",
+    "SpinScore",
+    "Stage",
+]
+
+#: The pipeline stages, in order. ``Change.stage`` is one of these.
+Stage = str
+STAGES: tuple[str, ...] = ("decode", "repair", "html", "strip", "template", "score", "route")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing cleannews did to the text, with the reason in human words.
+
+    ``span`` is a ``(start, end)`` pair of character offsets into the *input*
+    text (the ``str`` given to :func:`cleannews.clean`, or the decoded bytes).
+    ``before`` is the text that was there and ``after`` what replaced it
+    (``""`` for a removal).
+
+    >>> c = Change("strip", "comment_prompt", (120, 141), "Comments are closed.", "",
+    ...            "comment prompt left by the site's template")
+    >>> c.removed
+    True
+    """
+
+    stage: Stage
+    rule: str
+    span: tuple[int, int]
+    before: str
+    after: str
+    reason: str
+
+    @property
+    def removed(self) -> bool:
+        """True when the change deletes text without replacing it."""
+        return self.after == "" and self.before != ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["span"] = list(self.span)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Change:
+        return cls(
+            stage=d["stage"],
+            rule=d["rule"],
+            span=(int(d["span"][0]), int(d["span"][1])),
+            before=d["before"],
+            after=d["after"],
+            reason=d["reason"],
+        )
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A reason that raised the spin score, located in the scored text.
+
+    ``signal`` names the detector (``"elision"``, ``"gender_agreement"``,
+    ``"rare_synonym"`` …), ``span`` is a character range in the text that
+    was scored, ``text`` the words concerned, ``reason`` a human sentence
+    and ``weight`` how much it contributed.
+    """
+
+    signal: str
+    span: tuple[int, int]
+    text: str
+    reason: str
+    weight: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["span"] = list(self.span)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Evidence:
+        return cls(
+            signal=d["signal"],
+            span=(int(d["span"][0]), int(d["span"][1])),
+            text=d["text"],
+            reason=d["reason"],
+            weight=float(d.get("weight", 0.0)),
+        )
+
+
+@dataclass(frozen=True)
+class ParagraphScore:
+    """Spin score of one paragraph: where in a partly spun article the spinner went."""
+
+    index: int
+    span: tuple[int, int]
+    score: float
+    label: str
+    n_words: int
+    evidence_count: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["span"] = list(self.span)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ParagraphScore:
+        return cls(
+            index=int(d["index"]),
+            span=(int(d["span"][0]), int(d["span"][1])),
+            score=float(d["score"]),
+            label=d["label"],
+            n_words=int(d["n_words"]),
+            evidence_count=int(d.get("evidence_count", 0)),
+        )
+
+
+#: Labels a :class:`SpinScore` can carry.
+SPIN_LABELS: tuple[str, ...] = (
+    "clean",
+    "suspect",
+    "spun",
+    "insufficient",
+    "unsupported_language",
+    "not_scored",
+)
+
+
+@dataclass(frozen=True)
+class SpinScore:
+    """How likely a text is machine-paraphrased ("spun"), and why.
+
+    ``score`` is a calibrated probability in [0, 1]; ``label`` is one of
+    ``"clean"``, ``"suspect"``, ``"spun"``, ``"insufficient"`` (too short to
+    judge), ``"unsupported_language"`` or ``"not_scored"`` (scoring was
+    switched off).
+
+    >>> SpinScore.neutral().label
+    'not_scored'
+    """
+
+    score: float
+    label: str
+    evidence: tuple[Evidence, ...] = ()
+    paragraphs: tuple[ParagraphScore, ...] = ()
+    language: str | None = None
+    n_words: int = 0
+    signals: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def neutral(cls) -> SpinScore:
+        """The value used when spin scoring did not run."""
+        return cls(score=0.0, label="not_scored")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "score": self.score,
+            "label": self.label,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "language": self.language,
+            "n_words": self.n_words,
+            "signals": dict(self.signals),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> SpinScore:
+        return cls(
+            score=float(d["score"]),
+            label=d["label"],
+            evidence=tuple(Evidence.from_dict(e) for e in d.get("evidence", ())),
+            paragraphs=tuple(ParagraphScore.from_dict(p) for p in d.get("paragraphs", ())),
+            language=d.get("language"),
+            n_words=int(d.get("n_words", 0)),
+            signals={k: float(v) for k, v in d.get("signals", {}).items()},
+        )
+
+
+#: Verdicts a :class:`Document` can carry.
+VERDICTS: tuple[str, ...] = ("keep", "quarantine")
+
+
+@dataclass
+class Document:
+    """A cleaned document and the full record of what was done to it.
+
+    ``text`` is the cleaned text, ``changes`` every repair and removal (in
+    input order), ``metadata`` what was lifted from the text (for example
+    ``{"date": "2025-02"}`` from a crawler prefix), ``spin`` the spin score,
+    and ``verdict`` / ``reason`` / ``quarantined`` the routing decision.
+    """
+
+    text: str
+    changes: list[Change] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    spin: SpinScore = field(default_factory=SpinScore.neutral)
+    verdict: str = "keep"
+    reason: str = ""
+    id: str | None = None
+    input_length: int = 0
+
+    @property
+    def quarantined(self) -> bool:
+        """True when the document was routed to quarantine (see ``verdict``)."""
+        return self.verdict == "quarantine"
+
+    @property
+    def removed_chars(self) -> int:
+        """Characters of the input removed by the strip stages."""
+        return sum(
+            len(c.before) for c in self.changes if c.removed and c.stage in ("strip", "template", "html")
+        )
+
+    def changes_by(self, stage: str) -> list[Change]:
+        """The changes made by one stage (``"repair"``, ``"strip"`` …)."""
+        return [c for c in self.changes if c.stage == stage]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: ``json.dumps(doc.to_dict())`` always works."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "changes": [c.to_dict() for c in self.changes],
+            "metadata": dict(self.metadata),
+            "spin": self.spin.to_dict(),
+            "verdict": self.verdict,
+            "reason": self.reason,
+            "quarantined": self.quarantined,
+            "input_length": self.input_length,
+        }
+
+    def to_json(self, **kwargs: Any) -> str:
+        """``to_dict`` as a JSON string (non-ASCII kept as is)."""
+        kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(self.to_dict(), **kwargs)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Document:
+        """Rebuild a Document from :meth:`to_dict` output."""
+        return cls(
+            text=d["text"],
+            changes=[Change.from_dict(c) for c in d.get("changes", ())],
+            metadata=dict(d.get("metadata", {})),
+            spin=SpinScore.from_dict(d["spin"]) if d.get("spin") else SpinScore.neutral(),
+            verdict=d.get("verdict", "keep"),
+            reason=d.get("reason", ""),
+            id=d.get("id"),
+            input_length=int(d.get("input_length", 0)),
+        )

@@ -1,0 +1,39 @@
+"""Exceptions raised by cleannews."""
+
+from __future__ import annotations
+
+__all__ = ["CleannewsError", "InputError", "MissingExtraError"]
+
+
+class CleannewsError(Exception):
+    """Base class of every exception cleannews raises on purpose."""
+
+
+class InputError(CleannewsError, ValueError):
+    """The input cannot be cleaned: wrong type, binary data, malformed record.
+
+    The message says what was wrong and, where there is one, what to do::
+
+        >>> import cleannews
+        >>> cleannews.clean(12)
+        Traceback (most recent call last):
+        ...
+        cleannews.errors.InputError: expected str or bytes, got int
+    """
+
+
+class MissingExtraError(CleannewsError, ImportError):
+    """An optional feature needs a package that is not installed.
+
+    The message names the extra to install, e.g.
+    ``pip install 'cleannews[datatrove]'``.
+    """
+
+    def __init__(self, feature: str, extra: str, package: str) -> None:
+        self.feature = feature
+        self.extra = extra
+        self.package = package
+        super().__init__(
+            f"{feature} needs the optional package {package!r}; "
+            f"install it with: pip install 'cleannews[{extra}]'"
+        )

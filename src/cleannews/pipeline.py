@@ -1,0 +1,138 @@
+"""The pipeline: repair → strip → score → route, with every change recorded.
+
+    >>> import cleannews
+    >>> doc = cleannews.clean(" date 2025-02 Un titre\\n\\nUn paragraphe.\\n\\u00a0\\n\\nComments are closed.\\n")
+    >>> doc.metadata["date"]
+    '2025-02'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cleannews._align import Alignment
+from cleannews._input import decode_input
+from cleannews.config import DEFAULT_CONFIG, CleanConfig
+from cleannews.document import Change, Document, SpinScore
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = ["clean", "clean_html", "repair", "spin_score"]
+
+
+def _map_changes(changes: list[Change], alignment: Alignment) -> list[Change]:
+    """Re-point spans of ``changes`` (in a derived text) at the input via ``alignment``."""
+    out = []
+    for c in changes:
+        s, e = alignment.to_input(*c.span)
+        out.append(Change(c.stage, c.rule, (s, e), c.before, c.after, c.reason))
+    return out
+
+
+def _repair_stage(text: str, config: CleanConfig) -> tuple[str, list[Change], dict, Alignment]:
+    from cleannews.repair import repair_text
+
+    r = repair_text(text, config)
+    return r.text, r.changes, r.metadata, r.alignment
+
+
+def _finish(
+    doc: Document, text: str, alignment: Alignment, config: CleanConfig
+) -> Document:
+    """Strip, score and route ``text`` (already repaired; ``alignment`` maps it to the input)."""
+    if config.strip_boilerplate:
+        from cleannews.strip import strip_text
+
+        s = strip_text(text, config)
+        doc.changes.extend(_map_changes(s.changes, alignment))
+        text = s.text
+        doc.metadata.update(s.metadata)
+    doc.text = text
+    doc.spin = spin_score(text, config) if config.score_spin else SpinScore.neutral()
+    from cleannews.route import route
+
+    doc.verdict, doc.reason = route(doc, config)
+    doc.changes.sort(key=lambda c: (c.span[0], c.span[1]))
+    return doc
+
+
+def repair(
+    text: str | bytes, config: CleanConfig | None = None, *, id: str | None = None
+) -> Document:
+    """Run the repair stage alone: mojibake, entities, invisible characters, layout.
+
+    >>> import cleannews
+    >>> cleannews.repair("mus\\u0102\\u00a9um").text
+    'mus\u00e9um'
+    """
+    config = config or DEFAULT_CONFIG
+    text, changes = decode_input(text)
+    doc = Document(text="", changes=changes, id=id, input_length=len(text))
+    fixed, rchanges, metadata, _ = _repair_stage(text, config)
+    doc.text = fixed
+    doc.changes.extend(rchanges)
+    doc.metadata.update(metadata)
+    return doc
+
+
+def clean(
+    text: str | bytes, config: CleanConfig | None = None, *, id: str | None = None
+) -> Document:
+    """Clean one plain-text document: repair, strip boilerplate, score spin, route.
+
+    ``text`` may be ``bytes``: it is decoded as UTF-8, and bytes that are not
+    valid UTF-8 are read as Windows-1252 (each such run is a recorded
+    change). Raises :class:`cleannews.InputError` for input that is not text
+    (wrong type, binary data); never anything else.
+
+    >>> import cleannews
+    >>> doc = cleannews.clean("L\\u00c3\\u00a2\\u00e2\\u201a\\u00ac\\u00e2\\u201e\\u00a2entreprise")
+    >>> doc.text
+    'L\u2019entreprise'
+    """
+    config = config or DEFAULT_CONFIG
+    text, changes = decode_input(text)
+    doc = Document(text="", changes=changes, id=id, input_length=len(text))
+    fixed, rchanges, metadata, alignment = _repair_stage(text, config)
+    doc.changes.extend(rchanges)
+    doc.metadata.update(metadata)
+    return _finish(doc, fixed, alignment, config)
+
+
+def clean_html(
+    html: str | bytes, config: CleanConfig | None = None, *, id: str | None = None
+) -> Document:
+    """Clean one HTML page: markup-aware block extraction, then the same rules as :func:`clean`.
+
+    Spans of changes made by the HTML front end point into the HTML source;
+    the cleaned text is plain text, one block a paragraph.
+    """
+    from cleannews.strip.html import html_to_text
+
+    config = config or DEFAULT_CONFIG
+    html, changes = decode_input(html)
+    doc = Document(text="", changes=changes, id=id, input_length=len(html))
+    h = html_to_text(html, config)
+    doc.changes.extend(h.changes)
+    doc.metadata.update(h.metadata)
+    fixed, rchanges, metadata, alignment = _repair_stage(h.text, config)
+    # spans of later stages point into the extracted text, mapped through h.alignment
+    full = h.alignment.compose(alignment)
+    doc.changes.extend(_map_changes(rchanges, h.alignment))
+    doc.metadata.update(metadata)
+    return _finish(doc, fixed, full, config)
+
+
+def spin_score(text: str | bytes, config: CleanConfig | None = None) -> SpinScore:
+    """Score how likely ``text`` is machine-paraphrased French (see :class:`SpinScore`)."""
+    from cleannews.score import score_text
+
+    config = config or DEFAULT_CONFIG
+    if isinstance(text, bytes):
+        text, _ = decode_input(text)
+    elif not isinstance(text, str):
+        from cleannews.errors import InputError
+
+        raise InputError(f"expected str or bytes, got {type(text).__name__}")
+    return score_text(text, config)
