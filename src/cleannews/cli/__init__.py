@@ -26,7 +26,7 @@ EXIT_FAILURES = 1
 EXIT_USAGE = 2
 
 #: Modules (under ``cleannews.cli``) that each add one subcommand, in help order.
-SUBCOMMANDS: tuple[str, ...] = ("clean", "explain")
+SUBCOMMANDS: tuple[str, ...] = ("clean", "explain", "run", "score", "report")
 
 log = logging.getLogger("cleannews")
 

@@ -1,0 +1,81 @@
+"""Document ids, and turning them into file names that stay inside the output folder.
+
+Ids come from the data (a JSONL field) or from the input path; either way
+they are untrusted. :func:`safe_relpath` turns one into a relative path that
+cannot escape the folder it is joined to::
+
+    >>> safe_relpath("../../etc/passwd")
+    'etc/passwd'
+    >>> safe_relpath("/abs/x.txt")
+    'abs/x.txt'
+    >>> safe_relpath("a\\x00b/./c.txt")
+    'a_b/c.txt'
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import regex
+
+__all__ = ["MAX_NAME_BYTES", "record_id", "safe_relpath"]
+
+#: Longest file-name component written (bytes, UTF-8); most file systems allow 255.
+MAX_NAME_BYTES = 150
+#: Most path components kept from an id.
+MAX_DEPTH = 32
+#: Characters replaced by ``_`` in a path component: controls, NUL, Windows-reserved.
+_UNSAFE = regex.compile(r'[\x00-\x1f\x7f<>:"\\|?*]')
+#: Name given to an id that sanitises to nothing.
+EMPTY_NAME = "_"
+
+
+def _short(component: str) -> str:
+    """Cut a long component to :data:`MAX_NAME_BYTES`, keeping it unique with a hash.
+
+    >>> len(_short("x" * 1000).encode()) <= MAX_NAME_BYTES
+    True
+    """
+    raw = component.encode("utf-8", "surrogatepass")
+    if len(raw) <= MAX_NAME_BYTES:
+        return component
+    digest = hashlib.sha1(raw).hexdigest()[:12]
+    head = raw[: MAX_NAME_BYTES - len(digest) - 1].decode("utf-8", "ignore")
+    return f"{head}~{digest}"
+
+
+def safe_relpath(identifier: str) -> str:
+    """A relative POSIX path for ``identifier`` with no ``..``, no root, no NUL, short names.
+
+    >>> safe_relpath("seeds/000.txt")
+    'seeds/000.txt'
+    >>> safe_relpath("..")
+    '_'
+    """
+    parts = []
+    for part in identifier.replace("\\", "/").split("/"):
+        part = _UNSAFE.sub("_", part).strip()
+        if part in ("", ".", ".."):
+            continue
+        if part.startswith("."):  # no hidden files, no '...' tricks
+            part = "_" + part[1:]
+        parts.append(_short(part))
+    parts = parts[-MAX_DEPTH:]
+    return "/".join(parts) if parts else EMPTY_NAME
+
+
+def record_id(record: dict[str, Any], id_field: str, fallback: str) -> str:
+    """The id of a JSONL record: its ``id_field`` as a string, else ``fallback``.
+
+    >>> record_id({"id": 7}, "id", "f.jsonl:1")
+    '7'
+    >>> record_id({"text": "x"}, "id", "f.jsonl:3")
+    'f.jsonl:3'
+    """
+    value = record.get(id_field)
+    if isinstance(value, bool) or value is None:
+        return fallback
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    return fallback

@@ -1,0 +1,301 @@
+"""Process one :class:`~cleannews.batch.sources.Item` into one output record, never raising.
+
+This runs in the worker processes. Each item ends in exactly one sink:
+
+* ``"out"``: the cleaned record (for ``score`` mode: the score line);
+* ``"quarantine"``: cleaned, but routed to quarantine (spun text);
+* ``"errors"``: could not be read or processed; the record keeps the raw
+  input and the reason.
+
+    >>> opts = BatchOptions()
+    >>> item = Item(0, "in.jsonl", "jsonl", b'{"id": "a", "text": "Bonjour.", "n": 1}\\n', 1)
+    >>> r = process_item(item, opts)
+    >>> r.sink, r.id, json.loads(r.line)["n"], json.loads(r.line)["cleannews"]["text"]
+    ('out', 'a', 1, 'Bonjour.')
+    >>> process_item(Item(1, "in.jsonl", "jsonl", b'{"id": "b"}\\n', 2), opts).error_type
+    'missing_field'
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import traceback
+from dataclasses import dataclass, field
+from typing import Any
+
+from cleannews.__about__ import __version__
+from cleannews.batch.ids import record_id
+from cleannews.batch.sources import Item
+from cleannews.config import DEFAULT_CONFIG, CleanConfig
+from cleannews.document import Document
+from cleannews.errors import InputError
+
+__all__ = [
+    "DEFAULT_MAX_RECORD_BYTES",
+    "BatchOptions",
+    "DocResult",
+    "process_chunk",
+    "process_item",
+]
+
+#: Records (or files) larger than this go to the errors sink (``--max-record-mb``).
+DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024
+#: Evidence items kept in a ``score`` line.
+TOP_EVIDENCE = 3
+#: Key added to every output record.
+RECORD_KEY = "cleannews"
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """Everything a worker needs to process items (picklable)."""
+
+    config: CleanConfig = DEFAULT_CONFIG
+    text_field: str = "text"
+    id_field: str = "id"
+    fmt: str = "auto"
+    max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
+    mode: str = "run"
+
+
+@dataclass
+class DocResult:
+    """What became of one item: its sink, its id and the JSON line to write.
+
+    ``text`` and ``mirror`` are set for file inputs (``mirror`` is the input
+    path: the runner writes the cleaned text there, under a safe path). The
+    remaining fields feed the report.
+    """
+
+    seq: int
+    sink: str
+    id: str
+    line: str
+    data: bytes = b""
+    mirror: str | None = None
+    text: str | None = None
+    in_bytes: int = 0
+    out_chars: int = 0
+    spin_score: float | None = None
+    spin_label: str | None = None
+    removed: dict[str, list[int]] = field(default_factory=dict)
+    changes: dict[str, int] = field(default_factory=dict)
+    error_type: str | None = None
+
+
+class _Reject(Exception):
+    """A document that goes to the errors sink: ``kind`` names the reason class."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
+
+
+def _source(item: Item) -> dict[str, Any]:
+    return {"path": item.source, "line": item.line}
+
+
+def _raw_fields(raw: bytes, truncated: bool) -> dict[str, Any]:
+    """The raw input for an error record: as text when it is UTF-8, else base64.
+
+    >>> _raw_fields(b"ok", False), _raw_fields(b"\\xff", False)
+    ({'raw': 'ok'}, {'raw_base64': '/w=='})
+    """
+    try:
+        out: dict[str, Any] = {"raw": raw.decode("utf-8")}
+    except UnicodeDecodeError:
+        out = {"raw_base64": base64.b64encode(raw).decode("ascii")}
+    if truncated:
+        out["raw_truncated"] = True
+    return out
+
+
+def error_result(item: Item, ident: str, kind: str, message: str) -> DocResult:
+    """The errors-sink record for ``item``: id, source, reason and the raw input."""
+    record = {
+        "id": ident,
+        "source": _source(item),
+        "error": {"type": kind, "message": message},
+        **_raw_fields(item.payload, item.truncated),
+        "cleannews_version": __version__,
+    }
+    return DocResult(item.seq, "errors", ident, _dumps(record),
+                     in_bytes=item.size or len(item.payload), error_type=kind)
+
+
+def _check_text(text: str | bytes) -> None:
+    """Refuse texts that are NUL-laden or empty (see docs/batch.md: empty documents are errors)."""
+    nul = b"\x00" if isinstance(text, bytes) else "\x00"
+    if nul in text:  # type: ignore[operator]
+        raise _Reject("nul", "text contains NUL characters (binary data or a broken export)")
+    if not text.strip():
+        raise _Reject("empty", "empty document: no text to clean")
+
+
+def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], str]:
+    """Decode and parse a JSONL line: ``(line_text, record, id)``; raises :class:`_Reject`."""
+    try:
+        line = item.payload.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _Reject("utf8", f"line is not valid UTF-8 (byte {exc.start}): {exc.reason}") from None
+    line = line.lstrip("\ufeff")
+    try:
+        record = json.loads(line)
+    except ValueError as exc:
+        raise _Reject("json", f"not valid JSON: {exc}") from None
+    if not isinstance(record, dict):
+        raise _Reject("json", f"a JSONL record must be an object, got {type(record).__name__}")
+    return line, record, record_id(record, opts.id_field, f"{item.source}:{item.line}")
+
+
+def _record_text(record: dict[str, Any], opts: BatchOptions) -> str:
+    """The text field of a record; raises :class:`_Reject` when missing or not a string."""
+    if opts.text_field not in record:
+        raise _Reject("missing_field", f"record has no {opts.text_field!r} field")
+    text = record[opts.text_field]
+    if not isinstance(text, str):
+        raise _Reject("type", f"field {opts.text_field!r} is {type(text).__name__}, not a string")
+    return text
+
+
+def _clean(text: str | bytes, html: bool, opts: BatchOptions, ident: str) -> Document:
+    from cleannews.pipeline import clean, clean_html
+
+    return (clean_html if html else clean)(text, opts.config, id=ident)
+
+
+def cleannews_object(doc: Document, item: Item) -> dict[str, Any]:
+    """The ``cleannews`` object added to a record: text, changes, spin, verdict, source."""
+    return {
+        "text": doc.text,
+        "verdict": doc.verdict,
+        "reason": doc.reason,
+        "spin": doc.spin.to_dict(),
+        "changes": [c.to_dict() for c in doc.changes],
+        "metadata": dict(doc.metadata),
+        "input_length": doc.input_length,
+        "source": _source(item),
+        "version": __version__,
+    }
+
+
+def splice_record(line: str, record: dict[str, Any], extra: dict[str, Any]) -> str:
+    """The input line with ``"cleannews": extra`` appended; every input field stays byte-identical.
+
+    >>> splice_record('{"a": 1.50} ', {"a": 1.5}, {"v": 1})
+    '{"a": 1.50, "cleannews": {"v": 1}}'
+    >>> splice_record('{}', {}, {"v": 1})
+    '{"cleannews": {"v": 1}}'
+    """
+    if RECORD_KEY in record:  # overwrite an earlier run's object: re-serialise
+        return _dumps({**record, RECORD_KEY: extra})
+    body = line.rstrip()[:-1].rstrip()
+    sep = ", " if record else ""
+    return f"{body}{sep}\"{RECORD_KEY}\": {_dumps(extra)}}}"
+
+
+def _stats(result: DocResult, doc: Document) -> DocResult:
+    for c in doc.changes:
+        result.changes[c.rule] = result.changes.get(c.rule, 0) + 1
+        if c.removed:
+            entry = result.removed.setdefault(c.rule, [0, 0])
+            entry[0] += 1
+            entry[1] += len(c.before.encode("utf-8", "surrogatepass"))
+    result.out_chars = len(doc.text)
+    result.spin_score = doc.spin.score
+    result.spin_label = doc.spin.label
+    return result
+
+
+def score_line(doc: Document, item: Item, ident: str) -> str:
+    """The one-line triage record of ``cleannews score``: id, score, label, top evidence."""
+    top = sorted(doc.spin.evidence, key=lambda e: -e.weight)[:TOP_EVIDENCE]
+    return _dumps({
+        "id": ident,
+        "score": doc.spin.score,
+        "label": doc.spin.label,
+        "verdict": doc.verdict,
+        "evidence": [{"signal": e.signal, "text": e.text, "reason": e.reason,
+                      "weight": e.weight} for e in top],
+        "source": _source(item),
+    })
+
+
+def _process(item: Item, opts: BatchOptions) -> DocResult:
+    ident = item.id or f"{item.source}:{item.line}"
+    if item.error:
+        raise _Reject(item.error_type or "read", item.error)
+    if item.truncated or item.size > opts.max_record_bytes:
+        raise _Reject("too_large", f"record is {item.size} bytes, above the limit of "
+                      f"{opts.max_record_bytes} bytes (--max-record-mb)")
+    if item.kind == "jsonl":
+        line, record, ident = _parse_record(item, opts)
+        item.id = ident
+        text: str | bytes = _record_text(record, opts)
+        html = opts.fmt == "html"
+    else:
+        line, record, text, html = "", {}, item.payload, item.kind == "html"
+    _check_text(text)
+    try:
+        doc = _clean(text, html, opts, ident)
+    except InputError as exc:
+        raise _Reject("input", str(exc)) from None
+    sink = "quarantine" if doc.quarantined else "out"
+    if opts.mode == "score":
+        out = score_line(doc, item, ident)
+        sink = "out"
+    elif item.kind == "jsonl":
+        out = splice_record(line, record, cleannews_object(doc, item))
+    else:
+        out = _dumps({"id": ident, RECORD_KEY: cleannews_object(doc, item)})
+    result = DocResult(item.seq, sink, ident, out, in_bytes=item.size)
+    if item.kind != "jsonl" and opts.mode == "run":
+        result.mirror, result.text = ident, doc.text
+    return _stats(result, doc)
+
+
+def _encode(result: DocResult) -> DocResult:
+    """Set ``result.data``: the UTF-8 line. Lone surrogates (from ``\\ud800`` escapes) are
+    written escaped, re-serialising the record, so the sink stays valid UTF-8."""
+    try:
+        result.data = (result.line + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        result.line = json.dumps(json.loads(result.line), ensure_ascii=True)
+        result.data = (result.line + "\n").encode("ascii")
+    return result
+
+
+def process_item(item: Item, opts: BatchOptions) -> DocResult:
+    """Process one item; any failure becomes an errors-sink record (never raises ``Exception``)."""
+    try:
+        return _encode(_process(item, opts))
+    except _Reject as exc:
+        result = error_result(item, item.id or f"{item.source}:{item.line}", exc.kind, str(exc))
+    except Exception as exc:  # a bug in a stage must not stop the batch
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        msg = f"{type(exc).__name__}: {exc} (at {where.filename}:{where.lineno})"
+        result = error_result(item, item.id or f"{item.source}:{item.line}", "exception", msg)
+    return _encode(result)
+
+
+# --- worker-process side -------------------------------------------------------------
+
+_WORKER_OPTS: BatchOptions | None = None
+
+
+def init_worker(opts: BatchOptions) -> None:
+    """Pool initializer: keep the options once per process, load the pipeline modules."""
+    global _WORKER_OPTS
+    _WORKER_OPTS = opts
+    import cleannews.pipeline  # noqa: F401  (warm the imports once per process)
+
+
+def process_chunk(items: list[Item], opts: BatchOptions | None = None) -> list[DocResult]:
+    """Process a chunk of items in order (in a worker: options from :func:`init_worker`)."""
+    opts = opts or _WORKER_OPTS or BatchOptions()
+    return [process_item(item, opts) for item in items]

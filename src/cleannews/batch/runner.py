@@ -1,0 +1,298 @@
+"""Run the pipeline over many documents: chunked, ordered, in N processes, resumable.
+
+The main process reads the inputs and writes the sinks; worker processes
+parse, clean and serialise. At most ``IN_FLIGHT_PER_JOB * jobs`` chunks are
+in flight, so memory stays flat however large the input is. Results are
+written in input order, which is what makes ``--resume`` exact.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "in.jsonl").write_text('{"id": "a", "text": "Bonjour."}\\n{"id": "b"}\\n')
+    >>> report = run_batch(RunSettings([str(d / "in.jsonl")], paths_for(d / "out"), jobs=1))
+    >>> report["documents"]
+    {'in': 2, 'out': 1, 'quarantined': 0, 'failed': 1}
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cleannews.__about__ import __version__
+from cleannews.batch.process import (
+    BatchOptions,
+    DocResult,
+    error_result,
+    init_worker,
+    process_chunk,
+)
+from cleannews.batch.sinks import SINK_FILES, STATE_NAME, SinkPaths, Sinks, atomic_write
+from cleannews.batch.sources import Item, iter_items
+from cleannews.batch.stats import RunStats, build_report
+
+__all__ = ["RunSettings", "available_cpus", "paths_for", "run_batch"]
+
+log = logging.getLogger("cleannews")
+
+#: A chunk holds at most this many documents …
+CHUNK_DOCS = 64
+#: … or this many input bytes (whichever comes first).
+CHUNK_BYTES = 2 * 1024 * 1024
+#: Chunks queued per worker process (bounds memory, keeps workers busy).
+IN_FLIGHT_PER_JOB = 3
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (``os.sched_getaffinity``), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def paths_for(
+    out: Path | None, quarantine: Path | None = None, errors: Path | None = None
+) -> SinkPaths:
+    """Sink paths for ``--out DIR`` (``None``: stdout) with the documented defaults.
+
+    Defaults: ``DIR/quarantine`` and ``DIR/errors``; with ``--out -`` they are
+    ``./cleannews-quarantine`` and ``./cleannews-errors``.
+
+    >>> p = paths_for(Path("o"))
+    >>> p.out.as_posix(), p.quarantine.as_posix(), p.errors.as_posix()
+    ('o/clean.jsonl', 'o/quarantine/quarantine.jsonl', 'o/errors/errors.jsonl')
+    >>> p.state.as_posix()
+    'o/.cleannews-run.json'
+    """
+    if out is None:
+        qdir = quarantine or Path("cleannews-quarantine")
+        edir = errors or Path("cleannews-errors")
+    else:
+        qdir = quarantine or out / "quarantine"
+        edir = errors or out / "errors"
+    return SinkPaths(
+        out=None if out is None else out / SINK_FILES["out"],
+        quarantine=qdir / SINK_FILES["quarantine"],
+        errors=edir / SINK_FILES["errors"],
+        state=None if out is None else out / STATE_NAME,
+        mirror_out=out,
+        mirror_quarantine=qdir,
+    )
+
+
+@dataclass
+class RunSettings:
+    """One batch run: inputs, options, sinks and how to run it."""
+
+    inputs: list[str]
+    paths: SinkPaths
+    options: BatchOptions = field(default_factory=BatchOptions)
+    jobs: int = 1
+    resume: bool = False
+    force: bool = False
+    report: Path | None = None
+    progress: bool = False
+    min_score: float | None = None
+    command: str = "run"
+    templates: dict[str, Any] | None = None
+    chunk_docs: int = CHUNK_DOCS
+    chunk_bytes: int = CHUNK_BYTES
+
+
+def _chunks(items: Iterable[Item], max_docs: int, max_bytes: int) -> Iterator[list[Item]]:
+    """Group items into lists of at most ``max_docs`` documents / ``max_bytes`` bytes."""
+    chunk: list[Item] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += len(item.payload)
+        if len(chunk) >= max_docs or size >= max_bytes:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _ignore_sigint_init(opts: BatchOptions) -> None:
+    """Worker initializer: Ctrl-C is handled by the main process only."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    init_worker(opts)
+
+
+def _executor(jobs: int, opts: BatchOptions) -> ProcessPoolExecutor:
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_ignore_sigint_init,
+                               initargs=(opts,))
+
+
+def _isolate(chunk: list[Item], opts: BatchOptions) -> list[DocResult]:
+    """Re-run a chunk that killed its worker, one document per fresh process.
+
+    The document that kills its process again goes to the errors sink.
+    """
+    results = []
+    for item in chunk:
+        with _executor(1, opts) as ex:
+            try:
+                results.extend(ex.submit(process_chunk, [item]).result())
+            except BrokenProcessPool:
+                from cleannews.batch.process import _encode
+
+                results.append(_encode(error_result(
+                    item, item.id or f"{item.source}:{item.line}", "crash",
+                    "the worker process died while cleaning this document "
+                    "(crash or out of memory)")))
+    return results
+
+
+def _parallel(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
+              ) -> Iterator[list[DocResult]]:
+    """Results of each chunk, in order, computed by ``jobs`` processes."""
+    ex = _executor(jobs, opts)
+    pending: deque[tuple[list[Item], Future]] = deque()
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(pending) < jobs * IN_FLIGHT_PER_JOB:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    exhausted = True
+                    break
+                pending.append((chunk, ex.submit(process_chunk, chunk)))
+            if not pending:
+                return
+            chunk, fut = pending.popleft()
+            try:
+                results = fut.result()
+            except BrokenProcessPool:
+                log.warning("a worker process died; re-running its documents one by one")
+                ex.shutdown(wait=False, cancel_futures=True)
+                results = _isolate(chunk, opts)
+                ex = _executor(jobs, opts)
+                pending = deque((c, ex.submit(process_chunk, c)) for c, _ in pending)
+            yield results
+    finally:
+        ex.shutdown(wait=False, cancel_futures=True)
+
+
+def _results(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
+             ) -> Iterator[list[DocResult]]:
+    if jobs <= 1:
+        init_worker(opts)
+        return (process_chunk(c, opts) for c in chunks)
+    return _parallel(chunks, opts, jobs)
+
+
+def fingerprint(settings: RunSettings) -> dict[str, Any]:
+    """What must not change between a run and its ``--resume``."""
+    o = settings.options
+    return {
+        "command": settings.command,
+        "inputs": list(settings.inputs),
+        "config": o.config.to_dict(),
+        "text_field": o.text_field,
+        "id_field": o.id_field,
+        "format": o.fmt,
+        "max_record_bytes": o.max_record_bytes,
+        "mode": o.mode,
+        "min_score": settings.min_score,
+    }
+
+
+def _keep(r: DocResult, min_score: float | None) -> bool:
+    """``score --min-score``: drop score lines below the threshold (errors always kept)."""
+    return min_score is None or r.sink == "errors" or (r.spin_score or 0.0) >= min_score
+
+
+def _progress(enabled: bool, initial: int) -> Any:
+    if not enabled:
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:  # pragma: no cover - tqdm is a core dependency
+        return None
+    return tqdm(unit="doc", file=sys.stderr, initial=initial, dynamic_ncols=True,
+                desc="cleannews")
+
+
+def _exclude(paths: SinkPaths) -> list[Path]:
+    """Output folders not to read as input (when they lie inside an input folder)."""
+    dirs = [paths.mirror_out, paths.mirror_quarantine]
+    dirs += [p.parent for p in (paths.quarantine, paths.errors) if p is not None]
+    return [d for d in dirs if d is not None]
+
+
+def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
+    """Run a batch; return the report (also written to ``settings.report``).
+
+    Raises ``OSError`` (I/O), ``FileNotFoundError`` (missing input) and
+    :class:`~cleannews.batch.sinks.ResumeError`; one bad document never raises.
+    """
+    sinks = Sinks(settings.paths, fingerprint(settings))
+    sinks.open(resume=settings.resume, force=settings.force)
+    stats = RunStats.from_dict(sinks.saved_stats) if sinks.saved_stats else RunStats()
+    base_seconds = stats.seconds
+    start = time.monotonic()
+    session = {"docs": 0, "bytes": 0, "seconds": 0.0}
+    done = sinks.done
+    bar = _progress(settings.progress, done)
+    finished = False
+    try:
+        items = iter_items(settings.inputs, settings.options.fmt, stdin=stdin,
+                           exclude=_exclude(settings.paths), skip=done)
+        chunks = _chunks(items, settings.chunk_docs, settings.chunk_bytes)
+        for results in _results(chunks, settings.options, settings.jobs):
+            kept = [r for r in results if _keep(r, settings.min_score)]
+            sinks.write(kept)
+            for r in results:
+                stats.add_result(sink=r.sink, in_bytes=r.in_bytes, out_chars=r.out_chars,
+                                 spin_score=r.spin_score, spin_label=r.spin_label,
+                                 removed=r.removed, changes=r.changes, error_type=r.error_type)
+                session["bytes"] += r.in_bytes
+            session["docs"] += len(results)
+            done = results[-1].seq + 1
+            stats.seconds = base_seconds + time.monotonic() - start
+            sinks.commit(done, stats.to_dict())
+            if bar is not None:
+                bar.update(len(results))
+        finished = True
+        sinks.commit(done, stats.to_dict(), finished=True)
+    finally:
+        if bar is not None:
+            bar.close()
+        sinks.close()
+        session["seconds"] = time.monotonic() - start
+        report = _report(settings, stats, session, finished, sinks.resumed)
+        if settings.report is not None:
+            atomic_write(settings.report,
+                         json.dumps(report, ensure_ascii=False, indent=1).encode("utf-8"))
+    return report
+
+
+def _report(settings: RunSettings, stats: RunStats, session: dict[str, float], finished: bool,
+            resumed: bool) -> dict[str, Any]:
+    p = settings.paths
+    outputs = {
+        "out": str(p.out) if p.out else "-",
+        "quarantine": str(p.quarantine) if p.quarantine else "-",
+        "errors": str(p.errors) if p.errors else "-",
+    }
+    if settings.command == "score":
+        outputs = {"scores": outputs["out"], "errors": outputs["errors"]}
+    return build_report(stats, command=settings.command, jobs=settings.jobs, session=session,
+                        extra={"inputs": list(settings.inputs), "outputs": outputs,
+                               "finished": finished, "resumed": resumed,
+                               "cleannews_version": __version__})

@@ -1,0 +1,242 @@
+"""The three sinks (clean output, quarantine, errors), committed chunk by chunk so nothing is lost.
+
+How "every document exactly once" survives Ctrl-C, ``kill -9`` or a full disk:
+
+1. results are appended to the JSONL sinks chunk by chunk, in input order;
+2. after each chunk every sink is flushed and fsync'ed, then a small state
+   file (``.cleannews-run.json`` in the output folder) is replaced
+   atomically (temp file + fsync + rename). It records how many input
+   documents are committed, the byte size of each sink at that point and
+   the report counters;
+3. ``--resume`` truncates each sink to its committed size (dropping any
+   half-written chunk) and skips the committed documents of the input.
+
+Plain-text outputs (one file per input file) are written atomically
+(temp file + rename); rewriting one on resume is harmless.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> atomic_write(d / "a" / "x.txt", b"hello")
+    >>> (d / "a" / "x.txt").read_bytes()
+    b'hello'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from cleannews.batch.ids import safe_relpath
+from cleannews.batch.process import DocResult
+
+__all__ = ["STATE_NAME", "ResumeError", "SinkPaths", "Sinks", "atomic_write"]
+
+#: State file of a run, inside the output folder.
+STATE_NAME = ".cleannews-run.json"
+#: Format version of the state file.
+STATE_FORMAT = 1
+#: File names of the JSONL sinks inside their folders.
+SINK_FILES = {"out": "clean.jsonl", "quarantine": "quarantine.jsonl", "errors": "errors.jsonl"}
+#: Permissions of files written by :func:`atomic_write` (as ``open`` would, under the umask).
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+FILE_MODE = 0o666 & ~_UMASK
+#: Suffix added to the mirrored text of a non-``.txt`` input (``page.html`` -> ``page.html.txt``).
+TEXT_SUFFIX = ".txt"
+
+
+class ResumeError(Exception):
+    """The output folder cannot be (re)used as asked; the message says what to do."""
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temp file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def mirror_path(root: Path, ident: str) -> Path:
+    """Where the cleaned text of the input file ``ident`` goes under ``root`` (never outside it).
+
+    >>> mirror_path(Path("/o"), "../../etc/x.html").as_posix()
+    '/o/etc/x.html.txt'
+    >>> mirror_path(Path("/o"), "seeds/a.txt").as_posix()
+    '/o/seeds/a.txt'
+    """
+    rel = safe_relpath(ident)
+    if not rel.lower().endswith(TEXT_SUFFIX):
+        rel += TEXT_SUFFIX
+    return root / rel
+
+
+@dataclass
+class SinkPaths:
+    """Where each sink goes; ``None`` means standard output (no state, no resume)."""
+
+    out: Path | None
+    quarantine: Path | None
+    errors: Path | None
+    state: Path | None
+    mirror_out: Path | None = None
+    mirror_quarantine: Path | None = None
+
+    def sink(self, name: str) -> Path | None:
+        return getattr(self, name)
+
+
+class Sinks:
+    """The open sinks of one run: append results, commit, resume.
+
+    Several sinks may share a path (or standard output): they then share
+    one stream.
+    """
+
+    def __init__(self, paths: SinkPaths, fingerprint: dict[str, Any]) -> None:
+        self.paths = paths
+        self.fingerprint = fingerprint
+        self._streams: dict[str, BinaryIO] = {}
+        self._by_key: dict[str, BinaryIO] = {}
+        self.done = 0
+        self.saved_stats: dict[str, Any] | None = None
+        self.resumed = False
+
+    # -- opening ------------------------------------------------------------------
+
+    def _key(self, name: str) -> str:
+        p = self.paths.sink(name)
+        return "-" if p is None else str(p.resolve())
+
+    def open(self, *, resume: bool, force: bool) -> None:
+        """Open the sinks for appending; with ``resume``, roll back to the last commit.
+
+        Raises :class:`ResumeError` when the folder holds another run's output
+        and neither ``resume`` nor ``force`` was given, or when the state does
+        not match this run's inputs and options.
+        """
+        state = self._load_state()
+        sizes: dict[str, int] = {}
+        if resume and state is not None:
+            if state.get("fingerprint") != self.fingerprint:
+                raise ResumeError(
+                    f"{self.paths.state}: the run there used other inputs or options; "
+                    "resume it with the same command, or use --force to start over")
+            sizes = state["sizes"]
+            self.done = int(state["done"])
+            self.saved_stats = state.get("stats")
+            self.resumed = True
+        elif not resume and not force and (state is not None or self._any_output()):
+            raise ResumeError(
+                f"{self.paths.state.parent if self.paths.state else 'output'} already holds "
+                "cleannews output: add --resume to continue that run or --force to overwrite it")
+        for name in SINK_FILES:
+            key = self._key(name)
+            if key in self._by_key:
+                self._streams[name] = self._by_key[key]
+                continue
+            path = self.paths.sink(name)
+            if path is None:
+                stream: BinaryIO = sys.stdout.buffer
+            else:
+                stream = self._open_file(path, sizes.get(key, 0))
+            self._by_key[key] = stream
+            self._streams[name] = stream
+
+    def _open_file(self, path: Path, committed: int) -> BinaryIO:
+        """Open ``path`` for appending after truncating it to ``committed`` bytes."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        f = open(path, "ab")
+        size = f.seek(0, os.SEEK_END)
+        if size < committed:
+            f.close()
+            raise ResumeError(f"{path} is shorter ({size} B) than its committed size "
+                              f"({committed} B): it was changed since; cannot resume safely")
+        f.truncate(committed)
+        f.seek(committed)
+        return f  # type: ignore[return-value]
+
+    def _load_state(self) -> dict[str, Any] | None:
+        p = self.paths.state
+        if p is None or not p.exists():
+            return None
+        try:
+            state = json.loads(p.read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ResumeError(f"{p}: unreadable run state ({exc}); use --force to start over") \
+                from None
+        if state.get("format") != STATE_FORMAT:
+            raise ResumeError(f"{p}: run state of another cleannews version; use --force")
+        return state
+
+    def _any_output(self) -> bool:
+        for name in SINK_FILES:
+            p = self.paths.sink(name)
+            if p is not None and p.exists() and p.stat().st_size:
+                return True
+        return False
+
+    # -- writing ------------------------------------------------------------------
+
+    def write(self, results: list[DocResult]) -> None:
+        """Append the records of one chunk (and write the mirrored text files)."""
+        for r in results:
+            self._streams[r.sink].write(r.data)
+            if r.mirror is not None and r.text is not None:
+                root = self.paths.mirror_out if r.sink == "out" else self.paths.mirror_quarantine
+                if r.sink != "errors" and root is not None:
+                    atomic_write(mirror_path(root, r.mirror),
+                                 r.text.encode("utf-8", "replace"))
+
+    def commit(self, done: int, stats: dict[str, Any], *, finished: bool = False) -> None:
+        """Make everything written so far durable, then record ``done`` documents as committed."""
+        sizes = {}
+        for key, stream in self._by_key.items():
+            stream.flush()
+            if key != "-":
+                os.fsync(stream.fileno())
+                sizes[key] = stream.tell()
+        self.done = done
+        if self.paths.state is None:
+            return
+        state = {"format": STATE_FORMAT, "fingerprint": self.fingerprint, "done": done,
+                 "sizes": sizes, "stats": stats, "finished": finished}
+        atomic_write(self.paths.state, json.dumps(state, ensure_ascii=False).encode("utf-8"))
+
+    def close(self) -> None:
+        for key, stream in self._by_key.items():
+            if key != "-":
+                stream.close()
+            else:
+                stream.flush()
+        self._by_key.clear()
+        self._streams.clear()

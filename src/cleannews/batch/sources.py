@@ -1,0 +1,235 @@
+"""Turn the command line's INPUT arguments into a deterministic stream of :class:`Item`.
+
+Inputs are ``.txt`` / ``.html`` files (one document each), folders of them
+(walked recursively, in sorted order) and JSONL files (``.jsonl``,
+``.jsonl.gz``, ``.ndjson``; one document per line). ``-`` is standard
+input, read as JSONL (or as one document with ``--format text|html``).
+
+The order is deterministic, so an interrupted run can skip exactly the
+items it already committed (see :mod:`cleannews.batch.sinks`). Reading
+never raises for one bad document: a line too long or a file that cannot
+be read becomes an :class:`Item` carrying ``error``, and the worker sends
+it to the errors sink.
+
+    >>> items = list(iter_items(["-"], stdin=io.BytesIO(b'{"id": 1}\\n\\n{"id": 2}\\n')))
+    >>> [(i.seq, i.line, i.payload) for i in items]
+    [(0, 1, b'{"id": 1}\\n'), (1, 3, b'{"id": 2}\\n')]
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+__all__ = [
+    "HARD_RECORD_BYTES",
+    "JSONL_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "Item",
+    "iter_items",
+    "kind_of",
+]
+
+log = logging.getLogger("cleannews")
+
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+TEXT_SUFFIXES = (".txt", *HTML_SUFFIXES)
+#: Bytes of one record kept in memory at most; the rest of a longer line is
+#: skipped (the error record says so). Records above ``max_record_bytes``
+#: but below this are preserved whole in the errors sink.
+HARD_RECORD_BYTES = 64 * 1024 * 1024
+#: Read size used to skip the tail of an over-long line.
+_SKIP_CHUNK = 1024 * 1024
+
+
+@dataclass
+class Item:
+    """One input document before processing (picklable, sent to the workers).
+
+    ``kind`` is ``"jsonl"`` (``payload`` is one raw line), ``"text"`` or
+    ``"html"`` (``payload`` is the whole file). ``error`` is set when the
+    document could not even be read; ``truncated`` when only the first
+    :data:`HARD_RECORD_BYTES` of it were kept.
+    """
+
+    seq: int
+    source: str
+    kind: str
+    payload: bytes = b""
+    line: int | None = None
+    id: str | None = None
+    error: str | None = None
+    error_type: str | None = None
+    truncated: bool = False
+    size: int = 0
+
+
+def kind_of(name: str, fmt: str = "auto") -> str | None:
+    """``"jsonl"``, ``"text"``, ``"html"`` or ``None`` (not an input) for a file name.
+
+    >>> kind_of("a/b.jsonl.gz"), kind_of("x.HTML"), kind_of("x.txt", "html"), kind_of("x.png")
+    ('jsonl', 'html', 'html', None)
+    """
+    low = name.lower()
+    if low.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if not low.endswith(TEXT_SUFFIXES):
+        return None
+    if fmt != "auto":
+        return fmt
+    return "html" if low.endswith(HTML_SUFFIXES) else "text"
+
+
+def _posix(path: str) -> str:
+    """The path as given, normalised to forward slashes without ``./``.
+
+    >>> _posix("./seeds//a.txt")
+    'seeds/a.txt'
+    """
+    return Path(path).as_posix()
+
+
+def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
+    """Input files under ``root``, sorted, skipping hidden entries and ``exclude`` folders."""
+    skip = {p.resolve() for p in exclude}
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and (here / d).resolve() not in skip
+        )
+        for name in sorted(filenames):
+            if not name.startswith(".") and kind_of(name) is not None:
+                yield str(here / name)
+
+
+def expand_inputs(inputs: list[str], exclude: Iterable[Path] = ()) -> Iterator[str]:
+    """Each INPUT argument, with folders replaced by the input files inside them.
+
+    Raises ``FileNotFoundError`` for a path that does not exist.
+    """
+    exclude = list(exclude)
+    for name in inputs:
+        if name == "-":
+            yield name
+        elif os.path.isdir(name):
+            yield from walk_folder(name, exclude)
+        elif os.path.exists(name):
+            yield name
+        else:
+            raise FileNotFoundError(f"{name}: no such file or folder")
+
+
+def _open_binary(path: str) -> BinaryIO:
+    if path.lower().endswith(".gz"):
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
+
+
+def _read_line(f: BinaryIO) -> tuple[bytes, bool, int]:
+    """Read one line, keeping at most :data:`HARD_RECORD_BYTES`: ``(line, truncated, size)``."""
+    line = f.readline(HARD_RECORD_BYTES)
+    if len(line) < HARD_RECORD_BYTES or line.endswith(b"\n"):
+        return line, False, len(line)
+    size = len(line)
+    while True:
+        rest = f.readline(_SKIP_CHUNK)
+        size += len(rest)
+        if not rest or rest.endswith(b"\n"):
+            return line, True, size
+
+
+def iter_jsonl(f: BinaryIO, source: str, start_seq: int) -> Iterator[Item]:
+    """One :class:`Item` per non-blank JSONL line; a read failure ends it with an error item."""
+    seq = start_seq
+    lineno = 0
+    while True:
+        try:
+            line, truncated, size = _read_line(f)
+        except (OSError, EOFError, ValueError) as exc:  # truncated gzip, bad CRC …
+            yield Item(seq, source, "jsonl", b"", lineno + 1, f"{source}:{lineno + 1}",
+                       f"could not read the rest of the file after line {lineno}: {exc}",
+                       "read")
+            return
+        if not line:
+            return
+        lineno += 1
+        if not line.strip():
+            continue
+        yield Item(seq, source, "jsonl", line, lineno, truncated=truncated, size=size)
+        seq += 1
+
+
+def iter_items(
+    inputs: list[str],
+    fmt: str = "auto",
+    *,
+    stdin: BinaryIO | None = None,
+    exclude: Iterable[Path] = (),
+    skip: int = 0,
+) -> Iterator[Item]:
+    """All documents of ``inputs`` in a deterministic order, numbered from 0 by ``seq``.
+
+    ``fmt`` forces ``"text"`` or ``"html"`` for non-JSONL files (and for the
+    texts inside JSONL records, see :mod:`cleannews.batch.process`). The
+    first ``skip`` items (committed by an interrupted run) are not yielded,
+    and files among them are not even read.
+    """
+    for item in _all_items(inputs, fmt, stdin, exclude, skip):
+        if item.seq >= skip:
+            yield item
+
+
+def _all_items(
+    inputs: list[str], fmt: str, stdin: BinaryIO | None, exclude: Iterable[Path], skip: int
+) -> Iterator[Item]:
+    seq = 0
+    for name in expand_inputs(inputs, exclude):
+        if name == "-":
+            stream = stdin if stdin is not None else sys_stdin()
+            if fmt in ("text", "html"):
+                data = stream.read()
+                yield Item(seq, "-", fmt, data, None, "-", size=len(data))
+                seq += 1
+                continue
+            for item in iter_jsonl(stream, "-", seq):
+                yield item
+                seq = item.seq + 1
+            continue
+        kind = kind_of(name, fmt) or ("html" if fmt == "html" else "text")
+        ident = _posix(name)
+        if kind == "jsonl":
+            try:
+                f = _open_binary(name)
+            except OSError as exc:
+                yield Item(seq, ident, "jsonl", b"", None, ident, f"cannot open: {exc}", "read")
+                seq += 1
+                continue
+            with f:
+                for item in iter_jsonl(f, ident, seq):
+                    yield item
+                    seq = item.seq + 1
+            continue
+        if seq < skip:
+            seq += 1
+            continue
+        try:
+            data = Path(name).read_bytes()
+        except OSError as exc:
+            yield Item(seq, ident, kind, b"", None, ident, f"cannot read: {exc}", "read")
+        else:
+            yield Item(seq, ident, kind, data, None, ident, size=len(data))
+        seq += 1
+
+
+def sys_stdin() -> BinaryIO:
+    """Standard input as a binary stream."""
+    import sys
+
+    return sys.stdin.buffer if hasattr(sys.stdin, "buffer") else io.BytesIO()

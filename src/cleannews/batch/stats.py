@@ -1,0 +1,163 @@
+"""Counters of a batch run, and the report built from them (JSON + a human summary).
+
+    >>> s = RunStats()
+    >>> s.add_result(sink="out", in_bytes=100, spin_score=0.95, spin_label="spun",
+    ...              removed={"share_bar": [1, 20]}, changes={"share_bar": 1})
+    >>> s.docs["in"], s.rules["share_bar"], s.histogram[9]
+    (1, {'removed': 1, 'removed_bytes': 20, 'changes': 1}, 1)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["HISTOGRAM_BINS", "RunStats"]
+
+#: Number of equal-width bins of the spin-score histogram over [0, 1].
+HISTOGRAM_BINS = 10
+#: Sink name -> report key.
+_SINK_KEYS = {"out": "out", "quarantine": "quarantined", "errors": "failed"}
+_MB = 1_000_000
+
+
+def _bin(score: float) -> int:
+    """Histogram bin of a score in [0, 1] (1.0 goes into the last bin).
+
+    >>> _bin(0.0), _bin(0.55), _bin(1.0)
+    (0, 5, 9)
+    """
+    return min(HISTOGRAM_BINS - 1, max(0, int(score * HISTOGRAM_BINS)))
+
+
+@dataclass
+class RunStats:
+    """Everything the report counts; survives a resume through :meth:`to_dict`/:meth:`from_dict`."""
+
+    docs: dict[str, int] = field(
+        default_factory=lambda: {"in": 0, "out": 0, "quarantined": 0, "failed": 0}
+    )
+    bytes_in: int = 0
+    chars_out: int = 0
+    rules: dict[str, dict[str, int]] = field(default_factory=dict)
+    histogram: list[int] = field(default_factory=lambda: [0] * HISTOGRAM_BINS)
+    labels: dict[str, int] = field(default_factory=dict)
+    errors: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def add_result(
+        self,
+        *,
+        sink: str,
+        in_bytes: int = 0,
+        out_chars: int = 0,
+        spin_score: float | None = None,
+        spin_label: str | None = None,
+        removed: dict[str, list[int]] | None = None,
+        changes: dict[str, int] | None = None,
+        error_type: str | None = None,
+    ) -> None:
+        """Count one document that landed in ``sink``."""
+        self.docs["in"] += 1
+        self.docs[_SINK_KEYS[sink]] += 1
+        self.bytes_in += in_bytes
+        self.chars_out += out_chars
+        if error_type:
+            self.errors[error_type] = self.errors.get(error_type, 0) + 1
+        if spin_label is not None:
+            self.labels[spin_label] = self.labels.get(spin_label, 0) + 1
+            if spin_label not in ("not_scored", "insufficient", "unsupported_language"):
+                self.histogram[_bin(spin_score or 0.0)] += 1
+        for rule, n in (changes or {}).items():
+            self._rule(rule)["changes"] += n
+        for rule, (n, nbytes) in (removed or {}).items():
+            entry = self._rule(rule)
+            entry["removed"] += n
+            entry["removed_bytes"] += nbytes
+
+    def _rule(self, rule: str) -> dict[str, int]:
+        return self.rules.setdefault(rule, {"removed": 0, "removed_bytes": 0, "changes": 0})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "docs": dict(self.docs),
+            "bytes_in": self.bytes_in,
+            "chars_out": self.chars_out,
+            "rules": {k: dict(v) for k, v in sorted(self.rules.items())},
+            "histogram": list(self.histogram),
+            "labels": dict(sorted(self.labels.items())),
+            "errors": dict(sorted(self.errors.items())),
+            "seconds": self.seconds,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> RunStats:
+        return cls(
+            docs=dict(d["docs"]),
+            bytes_in=int(d["bytes_in"]),
+            chars_out=int(d["chars_out"]),
+            rules={k: dict(v) for k, v in d["rules"].items()},
+            histogram=list(d["histogram"]),
+            labels=dict(d["labels"]),
+            errors=dict(d["errors"]),
+            seconds=float(d["seconds"]),
+        )
+
+
+def build_report(
+    stats: RunStats, *, command: str, jobs: int, session: dict[str, float], extra: dict[str, Any]
+) -> dict[str, Any]:
+    """The JSON report: counts, per-rule removals, spin histogram, throughput.
+
+    ``session`` holds ``docs``, ``bytes`` and ``seconds`` of this process
+    (a resumed run reports the throughput of its own part).
+    """
+    secs = max(session.get("seconds", 0.0), 1e-9)
+    edges = [round(i / HISTOGRAM_BINS, 2) for i in range(HISTOGRAM_BINS + 1)]
+    return {
+        "command": command,
+        "documents": dict(stats.docs),
+        "bytes_in": stats.bytes_in,
+        "chars_out": stats.chars_out,
+        "rules": {k: dict(v) for k, v in sorted(stats.rules.items())},
+        "spin": {"histogram": {"edges": edges, "counts": list(stats.histogram)},
+                 "labels": dict(sorted(stats.labels.items()))},
+        "errors": dict(sorted(stats.errors.items())),
+        "throughput": {
+            "jobs": jobs,
+            "seconds": round(session.get("seconds", 0.0), 3),
+            "docs": int(session.get("docs", 0)),
+            "docs_per_s": round(session.get("docs", 0) / secs, 1),
+            "mb_per_s": round(session.get("bytes", 0) / _MB / secs, 3),
+            "total_seconds": round(stats.seconds, 3),
+        },
+        **extra,
+    }
+
+
+def summary(report: dict[str, Any]) -> str:
+    """A few human lines for stderr.
+
+    >>> print(summary({"documents": {"in": 3, "out": 1, "quarantined": 1, "failed": 1},
+    ...   "rules": {}, "errors": {"json": 1}, "outputs": {},
+    ...   "throughput": {"docs_per_s": 2.0, "mb_per_s": 0.1, "seconds": 1.5, "jobs": 2}}))
+    cleannews: 3 documents in: 1 out, 1 quarantined, 1 failed
+      errors: json 1
+      1.5 s with 2 jobs: 2.0 docs/s, 0.100 MB/s
+    """
+    d = report["documents"]
+    lines = [f"cleannews: {d['in']} documents in: {d['out']} out, "
+             f"{d['quarantined']} quarantined, {d['failed']} failed"]
+    top = sorted(report["rules"].items(), key=lambda kv: -kv[1]["removed_bytes"])[:5]
+    if top and top[0][1]["removed_bytes"]:
+        lines.append("  removed: " + ", ".join(
+            f"{rule} {v['removed']}x/{v['removed_bytes']} B" for rule, v in top if v["removed"]))
+    if report["errors"]:
+        lines.append("  errors: " + ", ".join(f"{k} {v}" for k, v in report["errors"].items()))
+    t = report["throughput"]
+    lines.append(f"  {t['seconds']:.1f} s with {t['jobs']} jobs: {t['docs_per_s']} docs/s, "
+                 f"{t['mb_per_s']:.3f} MB/s")
+    for name, path in report.get("outputs", {}).items():
+        if path:
+            lines.append(f"  {name}: {path}")
+    return "\n".join(lines)

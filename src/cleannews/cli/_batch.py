@@ -1,0 +1,85 @@
+"""Flags and plumbing shared by ``cleannews run`` and ``cleannews score``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from typing import Any
+
+from cleannews.cli._common import add_config_flags, config_from_args
+
+__all__ = ["add_batch_flags", "batch_options", "execute", "positive_int"]
+
+log = logging.getLogger("cleannews")
+
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+_MB = 1024 * 1024
+
+
+def positive_int(value: str) -> int:
+    """argparse type: an integer >= 1.
+
+    >>> positive_int("3")
+    3
+    """
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
+
+
+def add_batch_flags(p: argparse.ArgumentParser) -> None:
+    """INPUT..., --jobs, --text-field, --id-field, --max-record-mb and the pipeline flags."""
+    from cleannews.batch import available_cpus
+
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help=".txt/.html files, folders of them (recursive), .jsonl/.jsonl.gz "
+                   "files; - reads JSONL from stdin")
+    p.add_argument("-j", "--jobs", type=positive_int, default=available_cpus(), metavar="N",
+                   help="worker processes (default: the CPUs this process may use, "
+                   "%(default)s here)")
+    g = p.add_argument_group("JSONL records")
+    g.add_argument("--text-field", default="text", metavar="FIELD",
+                   help="field holding the text (default %(default)s)")
+    g.add_argument("--id-field", default="id", metavar="FIELD",
+                   help="field holding the id (default %(default)s; else PATH:LINE)")
+    g.add_argument("--max-record-mb", type=float, default=16.0, metavar="MB",
+                   help="records or files larger than this go to the errors sink "
+                   "(default %(default)s)")
+    add_config_flags(p)
+
+
+def batch_options(args: argparse.Namespace, mode: str) -> Any:
+    """The :class:`~cleannews.batch.BatchOptions` described by the flags."""
+    from cleannews.batch import BatchOptions
+
+    return BatchOptions(config=config_from_args(args), text_field=args.text_field,
+                        id_field=args.id_field, fmt=args.format,
+                        max_record_bytes=int(args.max_record_mb * _MB), mode=mode)
+
+
+def show_progress(args: argparse.Namespace) -> bool:
+    """A progress bar only when stderr is a terminal and -q was not given."""
+    return sys.stderr.isatty() and not getattr(args, "quiet", False)
+
+
+def execute(settings: Any, quiet: bool) -> tuple[int, dict[str, Any] | None]:
+    """Run a batch and map what can go wrong onto exit codes; print the summary on stderr."""
+    from cleannews.batch import ResumeError, run_batch
+    from cleannews.batch.stats import summary
+
+    try:
+        report = run_batch(settings)
+    except ResumeError as exc:
+        log.error("%s", exc)
+        return EXIT_USAGE, None
+    except KeyboardInterrupt:
+        log.error("interrupted: committed work is kept; run the same command with --resume")
+        return EXIT_INTERRUPTED, None
+    except OSError as exc:
+        log.error("%s (committed work is kept; fix this, then run again with --resume)", exc)
+        return EXIT_USAGE, None
+    if not quiet:
+        print(summary(report), file=sys.stderr)
+    return (EXIT_FAILURES if report["documents"]["failed"] else EXIT_OK), report

@@ -1,0 +1,48 @@
+"""``cleannews report FILE [--html]``: show a run report as text or a self-contained HTML page."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+log = logging.getLogger("cleannews")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "report",
+        help="show the JSON report of a run (as text, or as an HTML page)",
+        description="Read FILE (the report.json written by 'cleannews run') and print its "
+        "summary, or with --html a small self-contained HTML page: counts, spin score "
+        "histogram, per-rule removal bars (inline CSS and SVG, no script, no network).",
+    )
+    p.add_argument("file", metavar="FILE", help="report.json of a run")
+    p.add_argument("--html", action="store_true", help="render as an HTML page")
+    p.add_argument("-o", "--out", default="-", metavar="FILE",
+                   help="write to FILE instead of stdout")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cleannews.batch.html_report import render_html
+    from cleannews.batch.sinks import atomic_write
+    from cleannews.batch.stats import summary
+
+    try:
+        report = json.loads(Path(args.file).read_text("utf-8"))
+        body = render_html(report) if args.html else summary(report) + "\n"
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.error("%s: not a readable cleannews report (%s)", args.file, exc)
+        return 2
+    if args.out == "-":
+        sys.stdout.write(body)
+    else:
+        try:
+            atomic_write(Path(args.out), body.encode("utf-8"))
+        except OSError as exc:
+            log.error("%s", exc)
+            return 2
+    return 0

@@ -1,0 +1,78 @@
+"""``cleannews run INPUT... --out DIR``: clean a corpus into clean / quarantine / errors sinks."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from cleannews.cli._batch import (
+    add_batch_flags,
+    batch_options,
+    execute,
+    positive_int,
+    show_progress,
+)
+
+log = logging.getLogger("cleannews")
+
+#: Report file name inside the output folder (default of --report).
+REPORT_NAME = "report.json"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "run",
+        help="clean a corpus (files, folders, JSONL) into clean/quarantine/errors sinks",
+        description="Clean every document of the INPUTs. Each lands in exactly one sink: "
+        "DIR/clean.jsonl (input fields untouched plus a 'cleannews' object; cleaned "
+        "text of .txt/.html inputs also mirrored under DIR), the quarantine (spun "
+        "documents, with score and evidence) or the errors sink (raw input and reason). "
+        "Exit code: 0 all processed, 1 some documents failed, 2 usage or I/O error.",
+    )
+    add_batch_flags(p)
+    p.add_argument("-o", "--out", required=True, metavar="DIR",
+                   help="output folder; - writes clean records to stdout")
+    p.add_argument("--quarantine", metavar="DIR",
+                   help="quarantine folder (default DIR/quarantine; ./cleannews-quarantine "
+                   "with --out -)")
+    p.add_argument("--errors", metavar="DIR",
+                   help="errors folder (default DIR/errors; ./cleannews-errors with --out -)")
+    p.add_argument("--report", metavar="FILE",
+                   help=f"JSON report (default DIR/{REPORT_NAME}; none with --out -)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue an interrupted run with the same command: nothing lost, "
+                   "nothing twice")
+    p.add_argument("--force", action="store_true",
+                   help="overwrite the output of an earlier run in DIR")
+    t = p.add_argument_group("site templates (opt-in)")
+    t.add_argument("--site-templates", action="store_true",
+                   help="first pass: learn lines that recur across documents of the same "
+                   "source; second pass: remove them")
+    t.add_argument("--source-field", default="url", metavar="FIELD",
+                   help="JSONL field naming the source (a URL counts by its host; default "
+                   "%(default)s); files: their folder")
+    t.add_argument("--template-min-count", type=positive_int, default=None, metavar="N",
+                   help="a line must recur in at least N documents of a source")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cleannews.batch import RunSettings, paths_for
+
+    out = None if args.out == "-" else Path(args.out)
+    if out is None and args.resume:
+        log.error("--resume needs --out DIR (standard output cannot be rolled back)")
+        return 2
+    paths = paths_for(out, args.quarantine and Path(args.quarantine),
+                      args.errors and Path(args.errors))
+    report = Path(args.report) if args.report else (out / REPORT_NAME if out else None)
+    settings = RunSettings(
+        inputs=args.inputs, paths=paths, options=batch_options(args, "run"), jobs=args.jobs,
+        resume=args.resume, force=args.force, report=report, progress=show_progress(args),
+    )
+    if args.site_templates:
+        settings.templates = {"source_field": args.source_field,
+                              "min_count": args.template_min_count}
+    code, _ = execute(settings, args.quiet)
+    return code

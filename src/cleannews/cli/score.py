@@ -1,0 +1,43 @@
+"""``cleannews score INPUT...``: quick triage, one JSON line per document (score, evidence)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cleannews.cli._batch import add_batch_flags, batch_options, execute, show_progress
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "score",
+        help="spin-score a corpus: one JSON line per document, no cleaned text written",
+        description="Print one JSON line per document: id, spin score, label, verdict and "
+        "the top evidence. Documents that cannot be read or cleaned give a line with an "
+        "'error' object (or go to --errors DIR). Same inputs and flags as 'run'.",
+    )
+    add_batch_flags(p)
+    p.add_argument("--min-score", type=float, default=None, metavar="P",
+                   help="print only documents whose spin score is at least P")
+    p.add_argument("-o", "--out", default="-", metavar="FILE",
+                   help="write the lines to FILE instead of stdout")
+    p.add_argument("--errors", metavar="DIR", help="write error records to DIR/errors.jsonl "
+                   "instead of mixing them into the output")
+    p.add_argument("--report", metavar="FILE", help="also write a JSON report")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cleannews.batch import RunSettings
+    from cleannews.batch.sinks import SINK_FILES, SinkPaths
+
+    out = None if args.out == "-" else Path(args.out)
+    errors = Path(args.errors) / SINK_FILES["errors"] if args.errors else out
+    paths = SinkPaths(out=out, quarantine=out, errors=errors, state=None)
+    settings = RunSettings(
+        inputs=args.inputs, paths=paths, options=batch_options(args, "score"), jobs=args.jobs,
+        force=True, report=Path(args.report) if args.report else None,
+        progress=show_progress(args), min_score=args.min_score, command="score",
+    )
+    code, _ = execute(settings, args.quiet)
+    return code
