@@ -231,6 +231,11 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
     if item.error:
         raise _Reject(item.error_type or "read", item.error)
     if item.truncated or item.size > opts.max_record_bytes:
+        if item.kind == "jsonl" and not item.truncated:  # name it by its id if it parses
+            try:
+                item.id = _parse_record(item, opts)[2]
+            except _Reject:
+                pass
         raise _Reject("too_large", f"record is {item.size} bytes, above the limit of "
                       f"{opts.max_record_bytes} bytes (--max-record-mb)")
     if item.kind == "jsonl":
