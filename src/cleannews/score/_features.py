@@ -1,0 +1,340 @@
+"""Token-level signals of spun French, counted per paragraph.
+
+One regular expression tokenises the text; each word is looked up once in
+the packed lexicon; the detectors below walk the token list and emit
+:class:`Hit` records (signal name, token range, reason)::
+
+    >>> hits = analyse("Le site est prêt à l’fonction.").hits
+    >>> [(h.signal, h.reason) for h in hits]
+    [('elision', 'elided article before a consonant: l’fonction')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from cleannews.score._lexicon import GAP_OFFSET, GAP_SHIFT, ZIPF_MASK, get_lexicon, load_json
+
+__all__ = ["Analysis", "Hit", "ParagraphCounts", "analyse"]
+
+#: Clitic with apostrophe | word (hyphen compounds) | line break | one punctuation mark.
+#: Every branch consumes at least one character and none nests a quantifier,
+#: so matching is linear in the input length.
+TOKEN_RE = regex.compile(
+    r"aujourd['’]hui"
+    r"|(?:jusqu|lorsqu|puisqu|quoiqu|presqu|qu|[cdjlmnst])['’](?=\w)"
+    r"|\w+(?:-\w+)*"
+    r"|\n"
+    r"|[^\w\s]",
+    regex.IGNORECASE,
+)
+
+VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœæ")
+#: Words a spinner is more likely to use than a journalist: a synonym at
+#: least 10^GAP_RARE_SYNONYM times more frequent exists, and the word itself
+#: is below Zipf ZIPF_RARE_SYNONYM.
+GAP_RARE_SYNONYM = 1.0
+ZIPF_RARE_SYNONYM = 4.5
+#: A lower-case content word below this Zipf frequency counts as rare for news.
+ZIPF_RARE_WORD = 3.0
+#: Content words need at least this many characters.
+MIN_CONTENT_LEN = 3
+
+_FW = load_json("function_words.json")
+CLITICS = frozenset(_FW["elided_clitics"])
+ELIDABLE = frozenset(_FW["elidable"])
+NO_ELISION_BEFORE = frozenset(_FW["no_elision_before"])
+DET_GENDER: dict[str, str] = _FW["det_gender"]
+VOWEL_MASC_OK = frozenset(_FW["vowel_masc_ok"])
+DET_PLURAL = frozenset(_FW["det_plural"])
+DET_SINGULAR = frozenset(_FW["det_singular"])
+AFIN_FOLLOWERS = frozenset(_FW["afin_followers"])
+FUNCTION_WORDS = frozenset(_FW["function_words"])
+STOP_FR = frozenset(_FW["stop_fr"])
+STOP_EN = frozenset(_FW["stop_en"])
+NUMERALS = frozenset(_FW["numerals"])
+
+SIGNALS: tuple[str, ...] = (
+    "elision",
+    "contraction",
+    "gender_agreement",
+    "number_agreement",
+    "adjective_agreement",
+    "function_word",
+    "rare_synonym",
+    "rare_word",
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One piece of evidence: ``signal`` over tokens ``[first, last]``."""
+
+    signal: str
+    first: int
+    last: int
+    reason: str
+
+
+@dataclass
+class ParagraphCounts:
+    """Raw counts of one paragraph (or of a whole document, summed)."""
+
+    start: int
+    end: int
+    n_words: int = 0
+    n_content: int = 0
+    n_fr: int = 0
+    n_en: int = 0
+    gap_sum: float = 0.0
+    lowz_sum: float = 0.0
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SIGNALS, 0))
+
+    def add(self, other: ParagraphCounts) -> None:
+        """Accumulate ``other`` into this one (spans are widened)."""
+        self.start = min(self.start, other.start)
+        self.end = max(self.end, other.end)
+        self.n_words += other.n_words
+        self.n_content += other.n_content
+        self.n_fr += other.n_fr
+        self.n_en += other.n_en
+        self.gap_sum += other.gap_sum
+        self.lowz_sum += other.lowz_sum
+        for k, v in other.counts.items():
+            self.counts[k] += v
+
+
+@dataclass
+class Analysis:
+    """Tokens, hits and per-paragraph counts of one text."""
+
+    spans: list[tuple[int, int]]
+    hits: list[Hit]
+    paragraphs: list[ParagraphCounts]
+
+
+def _starts_with_vowel(word: str) -> bool:
+    """True when ``word`` begins with a vowel letter (y excluded: "le yaourt").
+
+    >>> _starts_with_vowel("école"), _starts_with_vowel("yaourt"), _starts_with_vowel("fonction")
+    (True, False, False)
+    """
+    c = word[:1]
+    return c in VOWELS and c != "y"
+
+
+def _is_acronym(token: str) -> bool:
+    """True for all-caps tokens of 2+ letters ("ONU", "EDF")."""
+    return len(token) > 1 and token.isupper()
+
+
+def analyse(text: str) -> Analysis:
+    """Tokenise ``text`` and run every detector; see the module doctest."""
+    lex = get_lexicon()
+    m = lex.masks
+    m_n, m_a, m_v = m["N"], m["A"], m["V"]
+    m_nm, m_nf, m_ns, m_np = m["NM"], m["NF"], m["NS"], m["NP"]
+    m_am, m_af = m["AM"], m["AF"]
+    m_hasp = m["HASP"]
+    words = lex.words
+
+    spans: list[tuple[int, int]] = []
+    toks: list[str] = []  # original text of each token
+    lows: list[str] = []
+    for mt in TOKEN_RE.finditer(text):
+        spans.append(mt.span())
+        t = mt.group()
+        toks.append(t)
+        lows.append(t.lower())
+    n = len(toks)
+    packed = [words.get(w, 0) for w in lows]
+    hits: list[Hit] = []
+    add = hits.append
+
+    # paragraph boundaries: token indices of line breaks
+    paragraphs: list[ParagraphCounts] = []
+    para_of = [0] * n
+    cur = ParagraphCounts(0, 0)
+    started = False
+    for i in range(n):
+        t = toks[i]
+        if t == "\n":
+            if started:
+                paragraphs.append(cur)
+                started = False
+            continue
+        if not started:
+            cur = ParagraphCounts(spans[i][0], spans[i][1])
+            started = True
+        cur.end = spans[i][1]
+        para_of[i] = len(paragraphs)
+        c0 = t[0]
+        if not c0.isalnum():
+            continue
+        low = lows[i]
+        cur.n_words += 1
+        if low in STOP_FR:
+            cur.n_fr += 1
+        elif low in STOP_EN:
+            cur.n_en += 1
+        if (
+            c0.islower()
+            and len(low) >= MIN_CONTENT_LEN
+            and low not in FUNCTION_WORDS
+            and low.isalpha()
+        ):
+            p = packed[i]
+            cur.n_content += 1
+            z = (p & ZIPF_MASK) / 10
+            cur.lowz_sum += max(0.0, 4.0 - z) if p else 0.0
+            g = (p >> GAP_SHIFT) & ZIPF_MASK
+            if g:
+                gap = (g - GAP_OFFSET) / 10
+                if gap > 0:
+                    cur.gap_sum += gap
+                if gap >= GAP_RARE_SYNONYM and z < ZIPF_RARE_SYNONYM:
+                    add(Hit("rare_synonym", i, i,
+                            f"rare synonym where a common word is expected: {t}"))
+                    cur.counts["rare_synonym"] += 1
+                    continue
+            if p and z < ZIPF_RARE_WORD and (p & (m_n | m_a | m_v)):
+                add(Hit("rare_word", i, i, f"word rare in news text: {t}"))
+                cur.counts["rare_word"] += 1
+    if started:
+        paragraphs.append(cur)
+
+    def nxt(i: int) -> int:
+        """Index of the token after ``i`` when it is an adjacent word, else -1."""
+        j = i + 1
+        if j < n and toks[j][0].isalpha():
+            return j
+        return -1
+
+    for i in range(n):
+        low = lows[i]
+        if low[-1:] in "'’" and len(low) > 1:
+            # elided clitic: l’ d’ qu’ …
+            j = nxt(i)
+            if j < 0:
+                continue
+            w = lows[j]
+            nt = toks[j]
+            if _is_acronym(nt) or w.startswith("y"):
+                continue
+            if w[0] == "h":
+                if packed[j] & m_hasp and nt[0].islower():
+                    add(Hit("elision", i, j, f"elided article before an h aspiré: {toks[i]}{nt}"))
+                    paragraphs[para_of[i]].counts["elision"] += 1
+                continue
+            if not _starts_with_vowel(w):
+                add(Hit("elision", i, j, f"elided article before a consonant: {toks[i]}{nt}"))
+                paragraphs[para_of[i]].counts["elision"] += 1
+            continue
+        if low in ELIDABLE:
+            j = nxt(i)
+            if j < 0:
+                continue
+            w = lows[j]
+            nt = toks[j]
+            if (
+                w not in NO_ELISION_BEFORE
+                and not _is_acronym(nt)
+                and (_starts_with_vowel(w) or (w[0] == "h" and nt[0].islower()
+                                               and not packed[j] & m_hasp
+                                               and packed[j]))
+            ):
+                add(Hit("elision", i, j, f"missing elision before a vowel: {toks[i]} {nt}"))
+                paragraphs[para_of[i]].counts["elision"] += 1
+                continue
+        if low in ("de", "à") and i + 2 < n and lows[i + 1] in ("le", "les"):
+            j = i + 2
+            p = packed[j]
+            if toks[j][0].isalpha() and p & (m_n | m_a) and not p & m_v:
+                add(Hit("contraction", i, j,
+                        f"missing contraction: {toks[i]} {toks[i + 1]} {toks[j]}"))
+                paragraphs[para_of[i]].counts["contraction"] += 1
+                continue
+        if low in DET_GENDER:
+            j = nxt(i)
+            if j < 0:
+                continue
+            p = packed[j]
+            if not p & m_n or p & m_v:
+                # skip one adjective: "la grande salle"
+                if p & m_a and not p & m_n and j + 1 < n and toks[j + 1][0].isalpha():
+                    j += 1
+                    p = packed[j]
+                    if not p & m_n or p & (m_v | m_a):
+                        continue
+                else:
+                    continue
+            if p & m_a and j == i + 1:
+                continue
+            g = DET_GENDER[low]
+            masc, fem = bool(p & m_nm), bool(p & m_nf)
+            if g == "m" and fem and not masc:
+                if low in VOWEL_MASC_OK and _starts_with_vowel(lows[j]):
+                    continue
+                add(Hit("gender_agreement", i, j,
+                        f"article gender clash: {toks[i]} {toks[j]} (feminine)"))
+                paragraphs[para_of[i]].counts["gender_agreement"] += 1
+            elif g == "f" and masc and not fem:
+                add(Hit("gender_agreement", i, j,
+                        f"article gender clash: {toks[i]} {toks[j]} (masculine)"))
+                paragraphs[para_of[i]].counts["gender_agreement"] += 1
+            elif low not in ("le", "la") and j == i + 1:
+                _number_check(i, j, low, p, lows, toks, paragraphs, para_of, add, m_ns, m_np)
+            continue
+        if low in DET_PLURAL or low in NUMERALS:
+            j = nxt(i)
+            if j < 0:
+                continue
+            p = packed[j]
+            if p & m_n and not p & (m_v | m_a) and p & m_ns and not p & m_np:
+                w = lows[j]
+                if w[-1] not in "sxz":
+                    add(Hit("number_agreement", i, j,
+                            f"plural determiner before a singular noun: {toks[i]} {toks[j]}"))
+                    paragraphs[para_of[i]].counts["number_agreement"] += 1
+            continue
+        p = packed[i]
+        if p & m_n and not p & (m_a | m_v) and toks[i][0].islower():
+            j = nxt(i)
+            if j >= 0:
+                q = packed[j]
+                if q & m_a and not q & (m_n | m_v):
+                    nm, nf = bool(p & m_nm), bool(p & m_nf)
+                    am, af = bool(q & m_am), bool(q & m_af)
+                    if nm != nf and am != af and nm != am:
+                        add(Hit("adjective_agreement", i, j,
+                                f"noun and adjective disagree in gender: {toks[i]} {toks[j]}"))
+                        paragraphs[para_of[i]].counts["adjective_agreement"] += 1
+                        continue
+        if low == "afin":
+            j = i + 1
+            if j < n and lows[j].rstrip("'’") not in AFIN_FOLLOWERS:
+                add(Hit("function_word", i, i, f"“afin” without de/que: {toks[i]} {toks[j]}"))
+                paragraphs[para_of[i]].counts["function_word"] += 1
+            continue
+        if low == "double":
+            j = nxt(i)
+            prev = lows[i - 1] if i else ""
+            if j >= 0 and prev not in DET_GENDER and prev not in DET_PLURAL and prev != "en":
+                p = packed[j]
+                if p & m_np and not p & m_ns:
+                    add(Hit("function_word", i, j,
+                            f"“double” used as the numeral “deux”: {toks[i]} {toks[j]}"))
+                    paragraphs[para_of[i]].counts["function_word"] += 1
+    return Analysis(spans, hits, paragraphs)
+
+
+def _number_check(i, j, low, p, lows, toks, paragraphs, para_of, add, m_ns, m_np) -> None:
+    """Singular determiner before a plural-only noun ("un bâtiments")."""
+    if low in DET_SINGULAR and p & m_np and not p & m_ns and lows[j][-1] in "sx":
+        add(Hit("number_agreement", i, j,
+                f"singular determiner before a plural noun: {toks[i]} {toks[j]}"))
+        paragraphs[para_of[i]].counts["number_agreement"] += 1
+
+

@@ -1,0 +1,91 @@
+"""Compact tables of the spin detector, loaded lazily on first score.
+
+``lexicon.tsv.gz`` holds one row per French word form (built by
+``tools/spin/build_tables.py`` from DELA, wordfreq, Lexique's h-aspiré list
+and half of the OpenOffice thesaurus). Each word is packed into one ``int``:
+Zipf x 10 in bits 0-6, synonym gap code in bits 7-13, reading flags from bit 14.
+
+    >>> lex = get_lexicon()
+    >>> lex.zipf("novembre") > lex.zipf("brumaire")
+    True
+    >>> lex.has(lex.packed("hache"), "HASP")
+    True
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+
+__all__ = ["GAP_OFFSET", "Lexicon", "get_lexicon", "load_json"]
+
+#: ``gap10`` codes are stored as ``gap * 10 + GAP_OFFSET`` (0 = word has no synonym entry).
+GAP_OFFSET = 50
+ZIPF_MASK = 0x7F
+GAP_SHIFT = 7
+FLAG_SHIFT = 14
+
+_LOCK = threading.Lock()
+_LEXICON: Lexicon | None = None
+
+
+def load_json(name: str) -> dict:
+    """Read one JSON data file shipped in ``cleannews/score/data``.
+
+    >>> "det_gender" in load_json("function_words.json")
+    True
+    """
+    path = resources.files("cleannews.score").joinpath("data", name)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@dataclass
+class Lexicon:
+    """Word form -> packed int (Zipf, synonym gap, reading flags)."""
+
+    words: dict[str, int]
+    flag_bits: dict[str, int]
+
+    def packed(self, word: str) -> int:
+        """The packed entry of a lower-case word (0 when unknown)."""
+        return self.words.get(word, 0)
+
+    def zipf(self, word: str) -> float:
+        """wordfreq Zipf frequency of ``word`` (0.0 when unknown)."""
+        return (self.words.get(word, 0) & ZIPF_MASK) / 10
+
+    def has(self, packed: int, flag: str) -> bool:
+        """True when the packed entry carries reading ``flag`` ("N", "NF", "HASP" …)."""
+        return bool((packed >> FLAG_SHIFT) & self.flag_bits[flag])
+
+    @cached_property
+    def masks(self) -> dict[str, int]:
+        """Flag masks already shifted into packed position (for fast ``&`` tests)."""
+        return {k: v << FLAG_SHIFT for k, v in self.flag_bits.items()}
+
+
+def _load() -> Lexicon:
+    """Parse ``lexicon.tsv.gz`` into a :class:`Lexicon` (about 0.3 s, ~30 MB)."""
+    flag_bits = load_json("lexicon_flags.json")
+    path = resources.files("cleannews.score").joinpath("data", "lexicon.tsv.gz")
+    words: dict[str, int] = {}
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            w, z, f, g = line.rstrip("\n").split("\t")
+            words[w] = int(z) | (int(g) << GAP_SHIFT) | (int(f) << FLAG_SHIFT)
+    return Lexicon(words, flag_bits)
+
+
+def get_lexicon() -> Lexicon:
+    """The shared lexicon, loaded once on first use (thread-safe)."""
+    global _LEXICON
+    if _LEXICON is None:
+        with _LOCK:
+            if _LEXICON is None:
+                _LEXICON = _load()
+    return _LEXICON

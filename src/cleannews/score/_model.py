@@ -1,0 +1,105 @@
+"""Document features and the calibrated logistic model (weights in ``data/model.json``).
+
+The model is fitted offline by ``tools/spin/train.py``; at run time a score
+is one dot product, a logistic and a Platt recalibration::
+
+    >>> from cleannews.score._features import ParagraphCounts
+    >>> c = ParagraphCounts(0, 10, n_words=300, n_content=120)
+    >>> len(feature_vector(c)) == len(FEATURE_NAMES)
+    True
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+
+from cleannews.score._features import ParagraphCounts
+from cleannews.score._lexicon import load_json
+
+__all__ = ["FEATURE_NAMES", "Model", "feature_vector", "get_model"]
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "elision_per100",
+    "contraction_per100",
+    "gender_per100",
+    "number_per100",
+    "adjective_per100",
+    "function_word_per100",
+    "rare_synonym_share",
+    "rare_word_share",
+    "synonym_gap_mean",
+    "low_frequency_mean",
+)
+
+
+def feature_vector(c: ParagraphCounts) -> list[float]:
+    """Length-normalised features of one paragraph or document (see ``FEATURE_NAMES``)."""
+    nw = max(c.n_words, 1)
+    nc = max(c.n_content, 1)
+    k = c.counts
+    return [
+        math.log1p(100 * k["elision"] / nw),
+        math.log1p(100 * k["contraction"] / nw),
+        math.log1p(100 * k["gender_agreement"] / nw),
+        math.log1p(100 * k["number_agreement"] / nw),
+        math.log1p(100 * k["adjective_agreement"] / nw),
+        math.log1p(100 * k["function_word"] / nw),
+        k["rare_synonym"] / nc,
+        k["rare_word"] / nc,
+        c.gap_sum / nc,
+        c.lowz_sum / nc,
+    ]
+
+
+def _sigmoid(x: float) -> float:
+    """Logistic function, safe for large ``|x|``."""
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+class Model:
+    """Standardise, dot product, logistic, Platt calibration."""
+
+    def __init__(self, spec: dict) -> None:
+        if tuple(spec["features"]) != FEATURE_NAMES:
+            raise ValueError("model.json was trained on other features; rerun tools/spin/train.py")
+        self.mean = spec["mean"]
+        self.scale = spec["scale"]
+        self.coef = spec["coef"]
+        self.intercept = spec["intercept"]
+        self.platt_a = spec["platt"]["a"]
+        self.platt_b = spec["platt"]["b"]
+
+    def margin(self, x: list[float]) -> float:
+        """Uncalibrated linear score of a feature vector."""
+        return self.intercept + sum(
+            w * (v - m) / s for w, v, m, s in zip(self.coef, x, self.mean, self.scale)
+        )
+
+    def contributions(self, x: list[float]) -> dict[str, float]:
+        """Each feature's share of the margin (for the explanation)."""
+        return {
+            name: w * (v - m) / s
+            for name, w, v, m, s in zip(FEATURE_NAMES, self.coef, x, self.mean, self.scale)
+        }
+
+    def probability(self, x: list[float]) -> float:
+        """Calibrated probability that the text is spun."""
+        return _sigmoid(self.platt_a * self.margin(x) + self.platt_b)
+
+
+_LOCK = threading.Lock()
+_MODEL: Model | None = None
+
+
+def get_model() -> Model:
+    """The shipped model, loaded once."""
+    global _MODEL
+    if _MODEL is None:
+        with _LOCK:
+            if _MODEL is None:
+                _MODEL = Model(load_json("model.json"))
+    return _MODEL

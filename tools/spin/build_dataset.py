@@ -1,0 +1,106 @@
+"""Build the synthetic spun/clean French data set from the UD sentences.
+
+    /work/spinbuild-venv/bin/python tools/spin/build_dataset.py
+
+Writes ``fixtures/spin/validation.jsonl.gz`` (held-out documents, spun with
+the validation dictionary "V", committed so CI can rerun the validation)
+and ``tools/spin/build/train.jsonl.gz`` (training documents, spun with the
+training dictionary "T"; regenerated, not committed). Each UD document is
+used in exactly one of the two files.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import sys
+import zlib
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from build_tables import dela_flags  # noqa: E402
+from common import FIXTURES, H_ASPIRE, read_mythes, read_ud_documents, split_of  # noqa: E402
+from spinner import Spinner  # noqa: E402
+
+MODES = ("naive", "careful")
+RATES = (0.1, 0.2, 0.3, 0.5)
+PARTIAL_RATE = 0.4
+BUILD = Path(__file__).parent / "build"
+
+
+def split_thesaurus(th: dict, part: str) -> dict:
+    """Keep only the synonym pairs of one split ("T" or "V")."""
+    out = {}
+    for head, senses in th.items():
+        kept = []
+        for pos, syns in senses:
+            s2 = [s for s in syns if split_of(head, s) == part]
+            if s2:
+                kept.append((pos, s2))
+        if kept:
+            out[head] = kept
+    return out
+
+
+def doc_split(doc_id: str) -> str:
+    """Stable train/validation assignment of a UD document (half each)."""
+    return "val" if zlib.crc32(doc_id.encode()) % 2 else "train"
+
+
+def make_records(doc: dict, spinner: Spinner, dict_name: str, rng: random.Random) -> list[dict]:
+    """The clean document plus its spun variants (every mode x rate, and partial spins)."""
+    base = {k: doc[k] for k in ("source", "treebank")}
+    recs = [dict(base, id=doc["id"] + ":clean", text=doc["text"], label=0, mode="clean",
+                 rate=0.0, actual_rate=0.0, dict=dict_name)]
+    for mode in MODES:
+        for rate in RATES:
+            seed = rng.randrange(1 << 30)
+            text, k, n = spinner.spin(doc["text"], rate, mode, seed)
+            recs.append(dict(base, id=f"{doc['id']}:{mode}:{rate}", text=text, label=1, mode=mode,
+                             rate=rate, actual_rate=round(k / max(n, 1), 3), dict=dict_name))
+        paras = doc["text"].split("\n")
+        if len(paras) >= 3:
+            idx = rng.randrange(len(paras))
+            text, k, n = spinner.spin(paras[idx], PARTIAL_RATE, mode, rng.randrange(1 << 30))
+            paras = paras[:idx] + [text] + paras[idx + 1 :]
+            recs.append(dict(base, id=f"{doc['id']}:{mode}:partial", text="\n".join(paras), label=1,
+                             mode=mode, rate=PARTIAL_RATE, actual_rate=round(k / max(n, 1), 3),
+                             dict=dict_name, partial=True, spun_paragraph=idx,
+                             n_paragraphs=len(paras)))
+    return recs
+
+
+def main() -> None:
+    th = read_mythes()
+    flags, _lemmas = dela_flags()
+    readings: dict[str, set[str]] = {}
+    genders: dict[str, str] = {}
+    for w, f in flags.items():
+        r = {t for t, b in (("N", 1), ("A", 2), ("V", 4), ("ADV", 8)) if f & b}
+        readings[w] = r
+        m, fe = bool(f & 64), bool(f & 128)
+        if m != fe:
+            genders[w] = "m" if m else "f"
+    with gzip.open(H_ASPIRE, "rt", encoding="utf-8") as fh:
+        h_asp = {w.strip() for w in fh}
+    spinners = {p: Spinner(split_thesaurus(th, p), readings, genders, h_asp) for p in ("T", "V")}
+    docs = read_ud_documents()
+    rng = random.Random(20261123)
+    out = {"train": [], "val": []}
+    for doc in docs:
+        part = doc_split(doc["id"])
+        dname = "T" if part == "train" else "V"
+        out[part].extend(make_records(doc, spinners[dname], dname, rng))
+    BUILD.mkdir(exist_ok=True)
+    FIXTURES.mkdir(parents=True, exist_ok=True)
+    for part, path in (("train", BUILD / "train.jsonl.gz"), ("val", FIXTURES / "validation.jsonl.gz")):
+        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+            for r in out[part]:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        n_docs = sum(1 for r in out[part] if r["label"] == 0)
+        print(f"{part}: {len(out[part])} records from {n_docs} documents -> {path}")
+
+
+if __name__ == "__main__":
+    main()
