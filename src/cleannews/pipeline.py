@@ -31,7 +31,7 @@ def _map_changes(changes: list[Change], alignment: Alignment) -> list[Change]:
 
 
 def _repair_stage(text: str, config: CleanConfig) -> tuple[str, list[Change], dict, Alignment]:
-    from cleannews.repair import repair_text
+    from cleannews.repairs import repair_text
 
     r = repair_text(text, config)
     return r.text, r.changes, r.metadata, r.alignment

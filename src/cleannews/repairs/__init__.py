@@ -1,0 +1,439 @@
+"""Repair stage: mojibake, HTML entities, invisible characters, layout, crawler prefix.
+
+Each repair is a :class:`~cleannews.Change` that says what changed and why::
+
+    >>> from cleannews.config import DEFAULT_CONFIG
+    >>> r = repair_text("Le march\\u00c3\\u00a9 &amp; l\\u2019\\u00e9conomie\\n\\u00a0\\n\\nFin.\\n", DEFAULT_CONFIG)
+    >>> r.text
+    'Le marché & l’économie\\n\\nFin.\\n'
+    >>> [c.rule for c in r.changes]
+    ['fix_mojibake', 'unescape_html', 'drop_blank_lines']
+
+ftfy does the mojibake work, line by line as ``ftfy.fix_text`` does, with
+its explanation plan replayed step by step so that each step becomes its own
+change. French typography is kept: ftfy's ``uncurl_quotes`` is off unless
+``CleanConfig(keep_typography=False)``. Text that :func:`needs_repair`
+proves clean skips ftfy altogether (the *fast path*); the result is the same.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import ftfy
+import ftfy.fixes
+
+from cleannews._align import Alignment
+from cleannews.config import CleanConfig
+from cleannews.document import Change
+from cleannews.repairs.fastpath import needs_repair
+from cleannews.repairs.fixes import (
+    is_blank_line,
+    lift_crawler_prefix,
+    entity_hunks,
+    remove_invisible_chars,
+)
+
+__all__ = ["MAX_SEGMENT", "RepairResult", "repair_text"]
+
+#: Longest piece of a line handed to ftfy at once (ftfy's own ``max_decode_length``).
+MAX_SEGMENT = 1_000_000
+
+_ENCODING_NAMES = {
+    "sloppy-windows-1252": "Windows-1252",
+    "windows-1252": "Windows-1252",
+    "latin-1": "Latin-1",
+    "iso-8859-2": "ISO-8859-2",
+    "sloppy-windows-1250": "Windows-1250",
+    "windows-1250": "Windows-1250",
+    "sloppy-windows-1251": "Windows-1251",
+    "windows-1251": "Windows-1251",
+    "sloppy-windows-1253": "Windows-1253",
+    "sloppy-windows-1254": "Windows-1254",
+    "sloppy-windows-1257": "Windows-1257",
+    "macroman": "MacRoman",
+    "cp437": "DOS code page 437",
+    "utf-8": "UTF-8",
+    "utf-8-variants": "UTF-8",
+}
+
+#: Rule name and human reason for each ftfy fixer that may appear in a plan.
+FTFY_RULES: dict[str, tuple[str, str]] = {
+    "fix_c1_controls": (
+        "fix_c1_controls",
+        "C1 control characters (Windows-1252 bytes read as Latin-1) replaced by the "
+        "characters they stand for",
+    ),
+    "fix_latin_ligatures": ("fix_ligatures", "typographic ligature split into its letters"),
+    "fix_character_width": ("fix_character_width", "full-width characters turned to normal width"),
+    "uncurl_quotes": ("uncurl_quotes", "curly quotes straightened (keep_typography=False)"),
+    "fix_line_breaks": ("fix_line_breaks", "unusual line break turned into a newline"),
+    "fix_surrogates": ("fix_surrogates", "UTF-16 surrogate pair joined into one character"),
+    "remove_terminal_escapes": ("remove_terminal_escapes", "terminal colour codes removed"),
+    "remove_control_chars": ("remove_control_chars", "control characters removed"),
+    "restore_byte_a0": (
+        "fix_mojibake",
+        "mojibake in which a no-break space had become a plain space",
+    ),
+    "replace_lossy_sequences": (
+        "fix_mojibake",
+        "mojibake partly lost to '?' or '\ufffd': the damaged character is marked with '\ufffd'",
+    ),
+    "decode_inconsistent_utf8": (
+        "fix_mojibake",
+        "UTF-8 mojibake mixed with correct text: each damaged sequence decoded in place",
+    ),
+}
+
+
+@dataclass
+class RepairResult:
+    """Output of :func:`repair_text`: spans of ``changes`` point into the input."""
+
+    text: str
+    changes: list[Change] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    alignment: Alignment = field(default_factory=Alignment)
+
+
+@lru_cache(maxsize=4)
+def _ftfy_config(keep_typography: bool, fix_encoding: bool, remove_controls: bool) -> Any:
+    return ftfy.TextFixerConfig(
+        unescape_html=False,  # done by unescape_html_entities, which also handles "<"
+        fix_encoding=fix_encoding,
+        uncurl_quotes=not keep_typography,
+        remove_control_chars=remove_controls,
+        normalization="NFC",
+        max_decode_length=MAX_SEGMENT,
+        explain=True,
+    )
+
+
+def _plan_groups(plan: list[Any]) -> list[list[Any]]:
+    """Split an ftfy plan into replayable actions: encode…decode runs, or single steps."""
+    groups: list[list[Any]] = []
+    current: list[Any] = []
+    for step in plan:
+        if current:
+            current.append(step)
+            if step[0] == "decode":
+                groups.append(current)
+                current = []
+        elif step[0] == "encode":
+            current = [step]
+        else:
+            groups.append([step])
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _describe(group: list[Any]) -> tuple[str, str]:
+    """Rule name and reason of one plan group."""
+    op, arg = group[0][0], group[0][1]
+    if op == "encode":
+        wrong = _ENCODING_NAMES.get(arg, arg)
+        right = _ENCODING_NAMES.get(group[-1][1], group[-1][1])
+        extra = [FTFY_RULES[s[1]][1] for s in group if s[0] == "transcode" and s[1] in FTFY_RULES]
+        reason = f"mojibake: {right} text had been decoded as {wrong}; decoded again as {right}"
+        if extra:
+            reason += " (" + "; ".join(extra) + ")"
+        return "fix_mojibake", reason
+    if op == "normalize":
+        return "normalize_nfc", f"Unicode normalised to {arg} (accents composed with their letters)"
+    return FTFY_RULES.get(arg, (arg, f"ftfy fix {arg}"))
+
+
+def _apply_group(text: str, group: list[Any]) -> str:
+    if group[0][0] == "normalize":
+        return unicodedata.normalize(group[0][1], text)
+    return ftfy.apply_plan(text, [tuple(s) for s in group])
+
+
+class _LineEditor:
+    """Applies successive whole-line edits, recording a Change per edit and the alignment."""
+
+    def __init__(self, text: str, base: int) -> None:
+        self.text = text
+        self.base = base
+        self.alignment = Alignment.identity(len(text))
+        self.changes: list[Change] = []
+
+    def apply(
+        self,
+        new: str,
+        rule: str,
+        reason: str,
+        hunks: list[tuple[int, int, int, int]] | None = None,
+    ) -> None:
+        """Replace the line by ``new``: one Change per changed region (hunk)."""
+        old = self.text
+        if new == old:
+            return
+        step = Alignment()
+        o_pos = 0
+        for o0, o1, n0, n1 in hunks if hunks is not None else _hunks(old, new):
+            step.copy(o_pos, o0)
+            step.replace(o0, o1, n1 - n0)
+            start, end = self.alignment.to_input(o0, o1)
+            self.changes.append(
+                Change(
+                    "repair", rule, (start + self.base, end + self.base), old[o0:o1], new[n0:n1], reason
+                )
+            )
+            o_pos = o1
+        step.copy(o_pos, len(old))
+        self.alignment = self.alignment.compose(step)
+        self.text = new
+
+
+#: Lines longer than this (old + new) get one hunk from common prefix/suffix only.
+MAX_DIFF_CHARS = 4000
+#: Changed regions closer than this many unchanged characters are reported as one.
+HUNK_MERGE_GAP = 2
+
+
+def _hunks(old: str, new: str) -> list[tuple[int, int, int, int]]:
+    """Changed regions ``(old_start, old_end, new_start, new_end)``, in order.
+
+    >>> _hunks("cafÃ© au lait, thÃ©", "café au lait, thé")
+    [(3, 5, 3, 4), (17, 19, 16, 17)]
+    """
+    p, limit = 0, min(len(old), len(new))
+    while p < limit and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < limit - p and old[len(old) - 1 - s] == new[len(new) - 1 - s]:
+        s += 1
+    o_end, n_end = len(old) - s, len(new) - s
+    if (o_end - p) + (n_end - p) > MAX_DIFF_CHARS:
+        return [(p, o_end, p, n_end)]
+    ops = difflib.SequenceMatcher(None, old[p:o_end], new[p:n_end], autojunk=False).get_opcodes()
+    hunks: list[list[int]] = []
+    for tag, a0, a1, b0, b1 in ops:
+        if tag == "equal":
+            continue
+        if hunks and a0 - hunks[-1][1] <= HUNK_MERGE_GAP and b0 - hunks[-1][3] <= HUNK_MERGE_GAP:
+            hunks[-1][1], hunks[-1][3] = a1, b1
+        else:
+            hunks.append([a0, a1, b0, b1])
+    return [(a0 + p, a1 + p, b0 + p, b1 + p) for a0, a1, b0, b1 in hunks]
+
+
+def _introduces_foreign(before: str, after: str) -> bool:
+    """True when a fix brings in combining marks or non-Latin letters that were not there.
+
+    ftfy may re-read a whole line in a rare encoding (MacRoman) when it mixes
+    mojibake with correct French, and turn ``l’économie`` into Armenian.
+
+    >>> _introduces_foreign("marchÃ© & l’économie", "march̩ & lՎconomie")
+    True
+    >>> _introduces_foreign("marchÃ©", "marché")
+    False
+    """
+    for c in set(after) - set(before):
+        if unicodedata.category(c) == "Mn":
+            return True
+        if c.isalpha() and not unicodedata.name(c, "").startswith("LATIN"):
+            return True
+    return False
+
+
+def _repair_segment(seg: str, base: int, config: CleanConfig) -> _LineEditor:
+    """Run the character-level repairs on one line (or a slice of a very long one)."""
+    ed = _LineEditor(seg, base)
+    if config.unescape_html and "&" in seg:
+        reason = "HTML entity replaced by the character it stands for"
+        for _ in range(3):  # "&#38;eacute;" was escaped twice
+            unescaped, hunks = entity_hunks(ed.text)
+            if not hunks:
+                break
+            ed.apply(unescaped, "unescape_html", reason, hunks)
+    cfg = _ftfy_config(config.keep_typography, config.fix_encoding, config.remove_invisible)
+    fixed, plan = ftfy.fix_and_explain(ed.text, cfg)
+    if fixed != ed.text and config.fix_encoding and _introduces_foreign(ed.text, fixed):
+        # mixed line: decode each mojibake sequence in place instead
+        ed.apply(
+            ftfy.fixes.decode_inconsistent_utf8(ed.text),
+            "fix_mojibake",
+            FTFY_RULES["decode_inconsistent_utf8"][1],
+        )
+        fixed, plan = ftfy.fix_and_explain(ed.text, cfg._replace(fix_encoding=False))
+    if fixed != ed.text:
+        replayed = ed.text
+        steps: list[tuple[str, str, str]] = []
+        for group in _plan_groups(plan or []):
+            replayed = _apply_group(replayed, group)
+            steps.append((replayed, *_describe(group)))
+        if replayed == fixed:
+            for new, rule, reason in steps:
+                ed.apply(new, rule, reason)
+        else:  # a plan that does not replay: record the whole fix as one change
+            rule, reason = _describe(_plan_groups(plan)[0]) if plan else ("ftfy", "ftfy repair")
+            ed.apply(fixed, rule, reason)
+    if config.remove_invisible:
+        ed.apply(
+            remove_invisible_chars(ed.text),
+            "remove_invisible",
+            "invisible characters removed (zero-width space, soft hyphen, direction mark, BOM)",
+        )
+    return ed
+
+
+@dataclass
+class _Line:
+    text: str  # repaired text, without its terminator
+    alignment: Alignment  # repaired text -> input, absolute offsets
+    start: int  # input offset of the line
+    end: int  # input offset after the line's terminator
+    blank: bool  # only spaces / no-break spaces (or nothing)
+    had_chars: bool  # the blank line held some whitespace characters
+
+
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """``(start, content_end, end)`` of each line; ``end`` includes the ``\\n``."""
+    out = []
+    pos, n = 0, len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            out.append((pos, n, n))
+            break
+        out.append((pos, nl, nl + 1))
+        pos = nl + 1
+    return out
+
+
+def _gap_change(gap: list[_Line], text: str, at_edge: bool) -> Change:
+    start, end = gap[0].start, gap[-1].end
+    if at_edge:
+        rule, reason = "strip_edge_blank_lines", "blank lines at the start or end of the document"
+    elif any(g.had_chars for g in gap):
+        rule = "drop_blank_lines"
+        reason = "lines holding only spaces or no-break spaces removed; the paragraph break kept"
+    else:
+        rule, reason = "collapse_blank_lines", f"run of {len(gap)} blank lines collapsed to one"
+    return Change("repair", rule, (start, end), text[start:end], "" if at_edge else "\n", reason)
+
+
+def repair_text(text: str, config: CleanConfig) -> RepairResult:
+    """Repair ``text`` and say what changed; see the module docstring."""
+    result = RepairResult(text)
+    fast = config.fast_path and not needs_repair(text, keep_typography=config.keep_typography)
+    changes = result.changes
+    # crawler prefix at the very start
+    skip = 0
+    if config.lift_crawler_metadata:
+        prefix, date = lift_crawler_prefix(text)
+        if date:
+            skip = len(prefix)
+            result.metadata["date"] = date
+            changes.append(
+                Change(
+                    "repair",
+                    "crawler_metadata",
+                    (0, skip),
+                    prefix,
+                    "",
+                    f"crawler metadata glued to the title: date {date} moved to metadata",
+                )
+            )
+    crlf = 0
+    lines: list[_Line] = []
+    for start, content_end, end in _lines(text):
+        cs = max(start, skip)
+        if config.normalize_layout and content_end > cs and text[content_end - 1] == "\r" and end > content_end:
+            content_end -= 1  # "\r\n" -> "\n"
+            crlf += 1
+        seg = text[cs:content_end]
+        if not fast and (not config.fast_path or needs_repair(seg, keep_typography=config.keep_typography)):
+            ed_text, ed_align, ed_changes = _repair_long(seg, cs, config)
+            changes.extend(ed_changes)
+        else:
+            ed_text, ed_align = seg, Alignment.identity(len(seg))
+            ed_align = _shift(ed_align, cs)
+        blank = config.normalize_layout and is_blank_line(ed_text)
+        lines.append(_Line(ed_text, ed_align, start, end, blank, blank and seg != ""))
+    if crlf:
+        first = text.find("\r\n")
+        last = text.rfind("\r\n")
+        changes.append(
+            Change(
+                "repair",
+                "normalize_line_breaks",
+                (first, last + 1),
+                "\r\n",
+                "\n",
+                f"Windows line breaks (\\r\\n) turned into \\n on {crlf} lines",
+            )
+        )
+    result.text, result.alignment = _assemble(lines, text, changes, config)
+    changes.sort(key=lambda c: c.span)
+    return result
+
+
+def _shift(a: Alignment, offset: int) -> Alignment:
+    out = Alignment()
+    out.extend(a, offset)
+    return out
+
+
+def _repair_long(seg: str, base: int, config: CleanConfig) -> tuple[str, Alignment, list[Change]]:
+    """Repair a line, slicing lines longer than :data:`MAX_SEGMENT` as ftfy does."""
+    parts: list[str] = []
+    align = Alignment()
+    changes: list[Change] = []
+    for i in range(0, max(len(seg), 1), MAX_SEGMENT):
+        piece = seg[i : i + MAX_SEGMENT]
+        ed = _repair_segment(piece, base + i, config)
+        parts.append(ed.text)
+        align.extend(ed.alignment, base + i)
+        changes.extend(ed.changes)
+    return "".join(parts), align, changes
+
+
+def _assemble(
+    lines: list[_Line], text: str, changes: list[Change], config: CleanConfig
+) -> tuple[str, Alignment]:
+    """Join repaired lines; blank runs become one empty line, edges lose theirs."""
+    out: list[str] = []
+    align = Alignment()
+
+    def emit_line(line: _Line) -> None:
+        out.append(line.text)
+        align.extend(line.alignment)
+        if text[line.end - 1 : line.end] == "\n":  # keep the line's own terminator
+            out.append("\n")
+            align.copy(line.end - 1, line.end)
+
+    if not config.normalize_layout:
+        for line in lines:
+            emit_line(line)
+        return "".join(out), align
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        if not line.blank:
+            emit_line(line)
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j].blank:
+            j += 1
+        gap = lines[i:j]
+        at_edge = i == 0 or j == n
+        if at_edge:
+            changes.append(_gap_change(gap, text, True))
+        elif len(gap) == 1 and not gap[0].had_chars:
+            out.append("\n")  # one ordinary paragraph break: unchanged
+            align.copy(gap[0].start, gap[0].end)
+        else:
+            changes.append(_gap_change(gap, text, False))
+            out.append("\n")
+            align.replace(gap[0].start, gap[-1].end, 1)
+        i = j
+    return "".join(out), align

@@ -1,0 +1,122 @@
+"""The repairs cleannews makes itself, each a small named ``str -> str`` function.
+
+ftfy does the heavy lifting for mojibake (see :mod:`cleannews.repairs`); the
+functions here cover what ftfy leaves alone or what French text needs done
+differently.
+"""
+
+from __future__ import annotations
+
+import html
+
+import regex
+
+__all__ = [
+    "CRAWLER_PREFIX_RE",
+    "entity_hunks",
+    "INVISIBLE_CHARS",
+    "lift_crawler_prefix",
+    "is_blank_line",
+    "remove_invisible_chars",
+    "unescape_html_entities",
+]
+
+# An entity needs its closing semicolon: "AT&T" or "R&D" are left alone.
+# "&amp;eacute;" (escaped twice) is read as one entity: the amp; chain is linear to match.
+_ENTITY_RE = regex.compile(
+    r"&(?:amp;){0,8}(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+
+
+def _unescape_one(entity: str) -> str:
+    while entity.startswith("&amp;") and len(entity) > 5:
+        entity = "&" + entity[5:]
+    return html.unescape(entity)
+
+#: Invisible characters removed on top of ftfy's control characters: zero-width
+#: space, word joiner, soft hyphen, left-to-right / right-to-left marks, byte
+#: order mark, Mongolian vowel separator. Zero-width (non-)joiners stay: emoji
+#: sequences and some scripts need them.
+INVISIBLE_CHARS = "\u200b\u2060\u00ad\u200e\u200f\ufeff\u180e"
+_INVISIBLE_TABLE = dict.fromkeys(map(ord, INVISIBLE_CHARS))
+
+#: Whitespace a line may hold and still count as blank (no-break spaces included).
+BLANK_CHARS = " \t\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000" + INVISIBLE_CHARS
+_BLANK_LINE_RE = regex.compile(f"[{regex.escape(BLANK_CHARS)}]*")
+
+#: A crawler prefix at the start of a document: `` date 2025-02 Title``.
+CRAWLER_PREFIX_RE = regex.compile(
+    r"\A[ \t]{0,8}date[ \t]{1,8}(?P<date>\d{4}-\d{2}(?:-\d{2})?(?:T[0-9:]{5,8}Z?)?)[ \t]{1,8}(?=\S)"
+)
+
+
+def unescape_html_entities(text: str) -> str:
+    """Replace HTML entities by the characters they stand for.
+
+    Only complete entities (with their ``;``) are replaced, so plain-text
+    ampersands stay as they are.
+
+    >>> unescape_html_entities("Proc&eacute;dure &amp; co, l&#8217;&Eacute;tat, R&D")
+    'Procédure & co, l’État, R&D'
+    """
+    if "&" not in text:
+        return text
+    return _ENTITY_RE.sub(lambda m: _unescape_one(m.group()), text)
+
+
+def entity_hunks(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """:func:`unescape_html_entities` plus the replaced regions, one per entity.
+
+    >>> entity_hunks("a &amp; b")
+    ('a & b', [(2, 7, 2, 3)])
+    """
+    out: list[str] = []
+    hunks: list[tuple[int, int, int, int]] = []
+    pos = n_len = 0
+    for m in _ENTITY_RE.finditer(text):
+        new = _unescape_one(m.group())
+        if new == m.group():
+            continue
+        out.append(text[pos : m.start()])
+        n_len += m.start() - pos
+        out.append(new)
+        hunks.append((m.start(), m.end(), n_len, n_len + len(new)))
+        n_len += len(new)
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), hunks
+
+
+def remove_invisible_chars(text: str) -> str:
+    """Remove zero-width spaces, soft hyphens, direction marks and byte order marks.
+
+    >>> remove_invisible_chars("intelli\\u00adgence\\u200b artificielle")
+    'intelligence artificielle'
+    """
+    return text.translate(_INVISIBLE_TABLE)
+
+
+def is_blank_line(line: str) -> bool:
+    """True for a line of nothing but spaces, tabs and no-break spaces.
+
+    >>> is_blank_line("\\u00a0 \\u202f"), is_blank_line(" a ")
+    (True, False)
+    """
+    return _BLANK_LINE_RE.fullmatch(line) is not None
+
+
+def lift_crawler_prefix(text: str) -> tuple[str, str | None]:
+    """Split a crawler prefix `` date YYYY-MM[-DD] `` off the start of ``text``.
+
+    Returns ``(prefix, date)``: the prefix to remove (``""`` if none) and the
+    date it carried.
+
+    >>> lift_crawler_prefix(" date 2025-02 L’accord entre la France et Fluidstack")
+    (' date 2025-02 ', '2025-02')
+    >>> lift_crawler_prefix("Une date 2025-02 dans le texte")
+    ('', None)
+    """
+    m = CRAWLER_PREFIX_RE.match(text)
+    if not m:
+        return "", None
+    return m.group(), m.group("date")
