@@ -1,6 +1,28 @@
 """Strip stage: remove page furniture from plain text, every removal explained.
 
-(Placeholder until the strip stage lands: returns the text unchanged.)
+One line is one block. Each block is judged in three steps:
+
+1. **rules** from the per-language data files (``data/fr.json``,
+   ``data/en.json``): whole-line phrases ("Partager :"), prefixes
+   ("Lire aussi : …"), phrases that cover most of a line (newsletter and
+   cookie blocks);
+2. **structural detectors** (:mod:`cleannews.strip.detectors`) that need no
+   phrase list: tag clouds, Latin-looking filler, breadcrumbs, repeated
+   titles, menus, follower counters, captions next to photo credits;
+3. a **block score** in the spirit of jusText: stopword density, length and
+   punctuation make a block *good* (article text); short, ambiguous blocks
+   take the class of their neighbours, and the end of the document counts
+   as boilerplate (the start does not: that is where headlines live).
+
+Bylines, datelines, source credits ("AFP") and attributions are protected:
+only an explicit rule can remove them, never the context.
+
+    >>> from cleannews import CleanConfig
+    >>> r = strip_text("Un titre\\n\\nUn paragraphe sur l’économie.\\n\\nPartager :\\n", CleanConfig())
+    >>> r.text
+    'Un titre\\n\\nUn paragraphe sur l’économie.\\n'
+    >>> r.changes[0].rule, r.changes[0].before
+    ('share_bar', '\\nPartager :\\n')
 """
 
 from __future__ import annotations
@@ -24,4 +46,13 @@ class StripResult:
 
 
 def strip_text(text: str, config: CleanConfig) -> StripResult:
-    return StripResult(text)
+    """Remove boilerplate lines (and glued spans) from ``text``; explain each removal."""
+    from cleannews.strip._assemble import assemble, split_lines
+    from cleannews.strip.detectors import classify_lines
+
+    if not text:
+        return StripResult(text)
+    lines = split_lines(text)
+    plan = classify_lines(text, lines, tuple(config.languages) or ("fr", "en"))
+    out, changes = assemble(text, lines, plan, "strip")
+    return StripResult(out, changes, {})

@@ -1,0 +1,288 @@
+"""Evaluate the strip stage on the annotated fixtures (and jusText side by side).
+
+    python -m cleannews.evaluate [--fixtures DIR] [--justext] [--json]
+
+Fixture format: see ``fixtures/strip/README.md``. Every labelled line is
+``C| text`` (content: must survive) or ``B:<category>| text`` (boilerplate:
+must go). Plain-text fixtures are cleaned with :func:`cleannews.clean`, HTML
+fixtures (``.html`` + ``.html.labels``) with :func:`cleannews.clean_html`,
+spin scoring off. A labelled line *survives* when it is aligned (difflib on
+normalised lines, in order) to an output line, or, failing that, when its
+text is unique in the document and found in the output. Lines that are only
+whitespace are the repair stage's job: counted apart, not in precision/recall.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+__all__ = ["Labelled", "evaluate", "main", "read_fixture"]
+
+_WS = regex.compile(r"[\s\u00a0\u202f\u2009]+")
+_GLUE = regex.compile(r"⟦(.*?)⟧", regex.DOTALL)
+
+
+def norm(line: str) -> str:
+    """NFC, all whitespace (incl. no-break spaces) collapsed, stripped.
+
+    >>> norm("  a\\u00a0 b ")
+    'a b'
+    """
+    return _WS.sub(" ", unicodedata.normalize("NFC", line)).strip()
+
+
+@dataclass
+class Labelled:
+    """One labelled line: ``label`` is ``"C"`` or the boilerplate category."""
+
+    label: str
+    text: str  # document text of the line (brackets removed)
+    keep: str = ""  # for C lines with ⟦…⟧: the part that must stay
+    glued: list[str] = field(default_factory=list)  # the bracketed parts that must go
+
+    @property
+    def content(self) -> bool:
+        return self.label == "C"
+
+    @property
+    def whitespace(self) -> bool:
+        return norm(self.text) == ""
+
+
+def _parse_label_line(raw: str) -> Labelled | None:
+    if raw == "":
+        return None
+    head, sep, rest = raw.partition("| ")
+    if not sep:
+        head, sep, rest = raw.partition("|")
+    if head == "C":
+        glued = _GLUE.findall(rest)
+        text = rest.replace("⟦", "").replace("⟧", "")
+        keep = _GLUE.sub("", rest)
+        return Labelled("C", text, keep, glued)
+    if head.startswith("B:"):
+        return Labelled(head[2:], rest)
+    raise ValueError(f"bad label line: {raw[:60]!r}")
+
+
+def read_fixture(path: Path) -> tuple[str, list[Labelled], bool]:
+    """(document, labelled lines, is_html) of one fixture file."""
+    if path.suffix == ".html":
+        labels_path = path.with_name(path.name + ".labels")
+        raw_lines = labels_path.read_text("utf-8").split("\n")
+        if raw_lines and raw_lines[-1] == "":
+            raw_lines.pop()
+        labelled = [x for x in (_parse_label_line(r) for r in raw_lines) if x]
+        return path.read_text("utf-8"), labelled, True
+    raw_lines = path.read_text("utf-8").split("\n")
+    if raw_lines and raw_lines[-1] == "":
+        raw_lines.pop()  # the fixture file's own final newline
+    doc_lines = []
+    labelled = []
+    for r in raw_lines:
+        lab = _parse_label_line(r)
+        if lab is None:
+            doc_lines.append("")
+        else:
+            doc_lines.append(lab.text)
+            labelled.append(lab)
+    return "\n".join(doc_lines), labelled, False
+
+
+def _survival(labelled: list[Labelled], output: str) -> list[bool]:
+    """For every labelled line, whether it survived in ``output``."""
+    out_lines = [norm(x) for x in output.split("\n")]
+    out_lines = [x for x in out_lines if x]
+    lab_norm = [norm(lb.text) for lb in labelled]
+    survived = [False] * len(labelled)
+    sm = difflib.SequenceMatcher(None, lab_norm, out_lines, autojunk=False)
+    for a, _b, size in sm.get_matching_blocks():
+        for k in range(size):
+            survived[a + k] = True
+    counts: dict[str, int] = defaultdict(int)
+    for x in lab_norm:
+        counts[x] += 1
+    out_text = "\n".join(out_lines)
+    for i, lb in enumerate(labelled):
+        if survived[i] or not lab_norm[i]:
+            continue
+        if lb.content and lb.glued:
+            keep = norm(lb.keep)
+            survived[i] = bool(keep) and (
+                keep in out_lines
+                or (keep in out_text and all(norm(g) not in out_text for g in lb.glued if norm(g)))
+            )
+        elif counts[lab_norm[i]] == 1 and lab_norm[i] in out_text:
+            survived[i] = True
+    return survived
+
+
+def _clean(doc: str, is_html: bool) -> str:
+    import cleannews
+
+    cfg = cleannews.CleanConfig(score_spin=False, quarantine=False)
+    d = cleannews.clean_html(doc, cfg) if is_html else cleannews.clean(doc, cfg)
+    return d.text
+
+
+def _justext_clean(doc: str, is_html: bool) -> str:
+    try:
+        import justext
+    except ImportError:
+        raise SystemExit(
+            "jusText is not installed: pip install 'cleannews[test]' (or pip install justext "
+            "lxml_html_clean) to compare with it"
+        ) from None
+    import html as htmlmod
+
+    if not is_html:
+        doc = "<html><body>" + "".join(
+            f"<p>{htmlmod.escape(x)}</p>" for x in doc.split("\n") if x.strip()
+        ) + "</body></html>"
+    if not doc.strip():
+        return ""
+    try:
+        paras = justext.justext(doc.encode("utf-8"), justext.get_stoplist("French"))
+    except Exception:  # jusText raises on some odd pages: count it as removing nothing
+        return doc
+    return "\n".join(p.text for p in paras if not p.is_boilerplate)
+
+
+def _stats(rows: list[tuple[str, Labelled, bool]]) -> dict:
+    """rows: (file, labelled line, survived). Removal P/R over non-whitespace lines."""
+    tp = fp = fn = 0
+    n_content = n_bad = 0
+    dropped = []
+    ws_total = ws_removed = 0
+    per_cat: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for f, lb, surv in rows:
+        if lb.whitespace:
+            ws_total += 1
+            ws_removed += not surv
+            continue
+        if lb.content:
+            n_content += 1
+            if not surv:
+                fp += 1
+                dropped.append({"file": f, "line": lb.text[:200]})
+        else:
+            n_bad += 1
+            per_cat[lb.label][1] += 1
+            if surv:
+                fn += 1
+            else:
+                tp += 1
+                per_cat[lb.label][0] += 1
+    prec = tp / (tp + fp) if tp + fp else 1.0
+    rec = tp / (tp + fn) if tp + fn else 1.0
+    return {
+        "boilerplate_lines": n_bad,
+        "content_lines": n_content,
+        "removed_boilerplate": tp,
+        "removal_precision": round(prec, 4),
+        "removal_recall": round(rec, 4),
+        "content_dropped": fp,
+        "content_dropped_share": round(fp / n_content, 4) if n_content else 0.0,
+        "dropped_content_lines": dropped,
+        "missed_boilerplate": fn,
+        "whitespace_lines": ws_total,
+        "whitespace_removed": ws_removed,
+        "per_category_recall": {
+            c: {"removed": v[0], "total": v[1], "recall": round(v[0] / v[1], 3)}
+            for c, v in sorted(per_cat.items())
+        },
+    }
+
+
+def evaluate(fixtures: Path, with_justext: bool = False) -> dict:
+    """Evaluate on every fixture of ``fixtures``; returns the figures as a dict."""
+    if not fixtures.is_dir():
+        raise FileNotFoundError(
+            f"fixtures folder {fixtures} not found: run from the repository root or pass --fixtures"
+        )
+    files = sorted(p for p in fixtures.iterdir() if p.suffix in (".txt", ".html"))
+    engines = {"cleannews": _clean}
+    if with_justext:
+        engines["justext"] = _justext_clean
+    result: dict = {"fixtures": len(files)}
+    missed: list[dict] = []
+    for name, fn in engines.items():
+        rows: dict[str, list] = {"seeds": [], "others": []}
+        for p in files:
+            if p.name == "README.md" or p.name.endswith(".labels"):
+                continue
+            doc, labelled, is_html = read_fixture(p)
+            survived = _survival(labelled, fn(doc, is_html))
+            group = "seeds" if p.name.startswith("seed_") else "others"
+            rows[group].extend((p.name, lb, s) for lb, s in zip(labelled, survived))
+            if name == "cleannews":
+                missed.extend(
+                    {"file": p.name, "category": lb.label, "line": lb.text[:120]}
+                    for lb, s in zip(labelled, survived)
+                    if s and not lb.content and not lb.whitespace
+                )
+        result[name] = {
+            "seeds": _stats(rows["seeds"]),
+            "others": _stats(rows["others"]),
+            "all": _stats(rows["seeds"] + rows["others"]),
+        }
+    result["cleannews"]["missed_boilerplate_lines"] = missed
+    return result
+
+
+def _print(result: dict) -> None:
+    for engine in ("cleannews", "justext"):
+        if engine not in result:
+            continue
+        print(f"== {engine}")
+        for group in ("seeds", "others", "all"):
+            s = result[engine][group]
+            print(
+                f"  {group:6s}: removal precision {s['removal_precision']:.3f}  "
+                f"recall {s['removal_recall']:.3f}  "
+                f"({s['removed_boilerplate']}/{s['boilerplate_lines']} boilerplate lines)  "
+                f"content dropped {s['content_dropped']}/{s['content_lines']} "
+                f"({100 * s['content_dropped_share']:.2f} %)  "
+                f"whitespace lines removed {s['whitespace_removed']}/{s['whitespace_lines']}"
+            )
+        s = result[engine]["all"]
+        if engine == "cleannews":
+            cats = ", ".join(
+                f"{c} {v['removed']}/{v['total']}" for c, v in s["per_category_recall"].items()
+            )
+            print(f"  per category: {cats}")
+        for d in s["dropped_content_lines"]:
+            print(f"  DROPPED CONTENT [{d['file']}] {d['line'][:110]}")
+    for m in result["cleannews"]["missed_boilerplate_lines"]:
+        print(f"  missed [{m['file']}] {m['category']}: {m['line'][:100]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m cleannews.evaluate", description=__doc__.split("\n")[0])
+    ap.add_argument("--fixtures", type=Path, default=Path("fixtures/strip"))
+    ap.add_argument("--justext", action="store_true", help="also run jusText on the same fixtures")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args(argv)
+    try:
+        result = evaluate(args.fixtures, args.justext)
+    except FileNotFoundError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        _print(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,408 @@
+"""Line classification: rules, structural detectors and the neighbour-aware block score.
+
+Classes: ``BAD`` (boilerplate, with a rule name and a reason), ``GOOD``
+(sentence-like article text), ``KEEP`` (protected: byline, dateline,
+credit of the text), ``AMB`` (short or ambiguous: decided by context).
+
+    >>> from cleannews.strip._assemble import split_lines
+    >>> t = "Titre\\n\\nUn long paragraphe qui parle de la France et de ses régions.\\n\\nTags\\nfoo\\n"
+    >>> sorted((i, r.rule) for i, r in classify_lines(t, split_lines(t), ("fr", "en")).items())
+    [(4, 'tags_heading'), (5, 'tags_heading')]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+import regex
+
+from cleannews.strip._assemble import Removal
+from cleannews.strip._rules import (
+    MAX_SCAN_CHARS,
+    RuleSet,
+    load_latin,
+    load_rules,
+    load_stopwords,
+    match_text,
+)
+
+__all__ = ["classify_lines"]
+
+# --- thresholds (named, documented in docs/strip.md) -----------------------
+#: A block is *good* (article text) with this many words ...
+GOOD_MIN_WORDS = 10
+#: ... and at least this share of stopwords (function words make sentences).
+GOOD_MIN_STOP = 0.2
+#: Long blocks (spun text, lists of names) are good with a lower stopword share.
+LONG_MIN_WORDS = 30
+LONG_MIN_STOP = 0.1
+#: Phrase rules remove a line when their hits cover this share of its characters ...
+PHRASE_COVERAGE = 0.35
+#: ... or when this many distinct phrases hit it ...
+PHRASE_MIN_HITS = 3
+#: ... or, for a non-weak phrase, when the line has at most this many words.
+PHRASE_SHORT_WORDS = 12
+#: Ambiguous lines with at most this many words take their neighbours' class.
+CONTEXT_MAX_WORDS = 8
+#: In the tail (after the last good block) the limit is higher.
+TAIL_CONTEXT_MAX_WORDS = 12
+#: Before the first good block, only lines this short can be removed by context.
+HEAD_CONTEXT_MAX_WORDS = 3
+#: Tag cloud: at least this many words, no sentence punctuation, few stopwords.
+TAGS_MIN_WORDS = 10
+TAGS_MAX_STOP = 0.12
+#: Comma/pipe keyword list: at least this many items of at most TAG_ITEM_WORDS words.
+TAG_LIST_MIN_ITEMS = 6
+TAG_ITEM_WORDS = 4
+#: Latin filler: share of Latin-looking words among the words, and minimum length.
+LATIN_MIN_SHARE = 0.4
+LATIN_MIN_WORDS = 6
+LATIN_MAX_STOP = 0.25
+#: Menu: a run of at least this many lines of at most MENU_ITEM_WORDS words.
+MENU_MIN_RUN = 4
+MENU_ITEM_WORDS = 3
+#: A short line repeated this many times in one document is furniture.
+REPEAT_MIN = 3
+REPEAT_MAX_WORDS = 8
+#: Teasers taken by a "Lire aussi" heading: at most this many words each.
+TEASER_MAX_WORDS = 25
+#: Caption next to a photo credit: at most this many words.
+CAPTION_MAX_WORDS = 40
+#: After a paywall notice, only paragraphs of this many words survive.
+PAYWALL_KEEP_WORDS = 25
+#: Breadcrumb: crumbs of at most this many words, at least BREADCRUMB_MIN crumbs.
+CRUMB_MAX_WORDS = 10
+BREADCRUMB_MIN = 3
+
+BAD, GOOD, KEEP, AMB = "bad", "good", "keep", "amb"
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+|\d+")
+_SENT_PUNCT = regex.compile(r"[.!?;»«:\"“”]")
+_SENT_END = regex.compile(r"[.!?…»\"”)]\s*$")
+_CRUMB_SEP = regex.compile(r"\s+(?:[>»›/|\\]|-|–|—)\s+")
+_LIST_SEP = regex.compile(r"\s*[,|·•;]\s*")
+_ACCENT_OR_NONLATIN = regex.compile(r"[^a-z]|[wky]|ou|oi|ai")
+_LATIN_END = regex.compile(r"(?:um|us|is|os|ae|am|em|it|unt|ibus|orum|arum|que|or|tur|ntur)$")
+_COUNTER = regex.compile(r"^\d+(?:[.,]\d+)?\s?[KkMmBb]\+?$")
+_LINKY = regex.compile(r"https?://|www\.|@\w|#\w|\.(?:com|fr|net|org)\b")
+
+
+class _Line:
+    """Features of one line (computed once)."""
+
+    __slots__ = ("blank", "cls", "ends", "n", "protected", "removal", "stop", "text", "words")
+
+    def __init__(self, raw: str, stop: frozenset[str]) -> None:
+        self.text = match_text(raw.strip())
+        self.blank = not self.text
+        self.words = _WORD.findall(self.text[:MAX_SCAN_CHARS]) if not self.blank else []
+        self.n = len(self.words)
+        self.stop = (
+            sum(1 for w in self.words if w.casefold() in stop) / self.n if self.n else 0.0
+        )
+        self.ends = bool(_SENT_END.search(self.text[-20:]))
+        self.cls = AMB
+        self.removal: Removal | None = None
+        self.protected = False
+
+    def bad(self, rule: str, reason: str) -> None:
+        self.cls = BAD
+        self.removal = Removal(rule, reason)
+
+
+def _key(text: str) -> str:
+    """Letters and digits only, case-folded: ``"France : Leader"`` -> ``"france leader"``.
+
+    >>> _key("France  Leader Européen ")
+    'france leader européen'
+    """
+    return " ".join(w.casefold() for w in _WORD.findall(unicodedata.normalize("NFC", text[:600])))
+
+
+def _phrase_verdict(ln: _Line, rs: RuleSet):
+    """The phrase rule that condemns the line, or None (coverage / hits / short line)."""
+    hits = rs.phrases(ln.text)
+    if not hits:
+        return None
+    covered = 0
+    last = -1
+    for _, s, e in sorted(hits, key=lambda h: h[1]):
+        s = max(s, last)
+        if e > s:
+            covered += e - s
+            last = e
+    size = min(len(ln.text), MAX_SCAN_CHARS)
+    strong = [h for h in hits if not h[0].weak]
+    names = {h[0].name for h in hits}
+    patterns = {ln.text[s:e].casefold() for _, s, e in hits}
+    if covered / size >= PHRASE_COVERAGE or len(patterns) >= PHRASE_MIN_HITS:
+        return (strong or hits)[0][0]
+    if strong and ln.n <= PHRASE_SHORT_WORDS:
+        return strong[0][0]
+    del names
+    return None
+
+
+def _is_tag_cloud(ln: _Line, stop: frozenset[str]) -> bool:
+    """Many keyword phrases with no sentence structure (no punctuation, few stopwords).
+
+    >>> ln = _Line("abus technologie Accord OpenAI Apple accélérateur innovation santé "
+    ...            "accélérateur startup Acquisition start-up", load_stopwords(("fr",)))
+    >>> _is_tag_cloud(ln, load_stopwords(("fr",)))
+    True
+    """
+    if ln.n >= TAGS_MIN_WORDS and ln.stop <= TAGS_MAX_STOP:
+        if not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS]):
+            return True
+    items = [i for i in _LIST_SEP.split(ln.text[:MAX_SCAN_CHARS]) if i]
+    if len(items) >= TAG_LIST_MIN_ITEMS and ln.stop <= TAGS_MAX_STOP and not ln.ends:
+        return all(len(_WORD.findall(i)) <= TAG_ITEM_WORDS for i in items)
+    return False
+
+
+def _latin_share(ln: _Line, stop: frozenset[str]) -> float:
+    """Share of words that look Latin and are not French/English function words.
+
+    >>> s = load_stopwords(("fr", "en"))
+    >>> round(_latin_share(_Line("Alienum phaedrum torquatos nec eu, vis detraxit periculis ex", s), s), 2)
+    1.0
+    >>> _latin_share(_Line("Le continent accuse un retard important dans le domaine", s), s)
+    0.0
+    """
+    latin = load_latin()
+    words = [w.casefold() for w in ln.words if len(w) >= 2 and not w.isdigit()]
+    if not words:
+        return 0.0
+    n = 0
+    for w in words[:400]:
+        if w in latin:
+            n += 1
+        elif w in stop or _ACCENT_OR_NONLATIN.search(w):
+            continue
+        elif _LATIN_END.search(w):
+            n += 1
+    return n / min(len(words), 400)
+
+
+def _is_breadcrumb(ln: _Line, title_key: str, home: frozenset[str]) -> bool:
+    """``Accueil > Rubrique > Titre``: short crumbs joined by separators.
+
+    >>> _is_breadcrumb(_Line("Accueil » Tests » Stockage", frozenset()), "", frozenset({"accueil"}))
+    True
+    """
+    if ln.n > 60:
+        return False
+    crumbs = [c.strip() for c in _CRUMB_SEP.split(ln.text)]
+    if len(crumbs) < BREADCRUMB_MIN or any(not c for c in crumbs):
+        return False
+    if any(len(_WORD.findall(c)) > CRUMB_MAX_WORDS for c in crumbs[:-1]):
+        return False
+    first = crumbs[0].casefold()
+    if first in home:
+        return True
+    return bool(title_key) and _key(crumbs[-1]) == title_key
+
+
+def _rule_pass(lines: list[_Line], rs: RuleSet) -> list:
+    """Step 1: explicit rules. Returns the rule that matched each line (or None)."""
+    matched: list = [None] * len(lines)
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        rule = rs.match_line(ln.text) or rs.match_prefix(ln.text, ln.n)
+        if rule is None:
+            rule = _phrase_verdict(ln, rs)
+        if rule is not None:
+            ln.bad(rule.name, rule.reason)
+            matched[i] = rule
+            continue
+        if rs.is_protected(ln.text):
+            ln.protected = True
+            ln.cls = KEEP
+    return matched
+
+
+def _score_pass(lines: list[_Line]) -> None:
+    """Step 3a: jusText-like score: long, stopword-rich lines are article text."""
+    for ln in lines:
+        if ln.cls is AMB and not ln.blank:
+            if (ln.n >= GOOD_MIN_WORDS and ln.stop >= GOOD_MIN_STOP) or (
+                ln.n >= LONG_MIN_WORDS and ln.stop >= LONG_MIN_STOP
+            ):
+                ln.cls = GOOD
+
+
+def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> None:
+    """Step 2: detectors that need no phrase list."""
+    title_key = ""
+    title_idx = -1
+    for i, ln in enumerate(lines):
+        if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n <= 30:
+            title_key, title_idx = _key(ln.text), i
+            break
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.cls is BAD or ln.protected:
+            continue
+        if _COUNTER.match(ln.text):
+            ln.bad("follower_counter", "follower or subscriber counter of a social widget")
+        elif _is_breadcrumb(ln, title_key, rs.home_words):
+            ln.bad("breadcrumb", "breadcrumb trail of the site's navigation")
+        elif i > title_idx >= 0 and title_key and _is_title_repeat(ln, title_key):
+            ln.bad("title_repeat", "repeats the article title (page furniture)")
+        elif ln.n >= LATIN_MIN_WORDS and ln.stop <= LATIN_MAX_STOP and (
+            _latin_share(ln, stop) >= LATIN_MIN_SHARE
+        ):
+            ln.bad("latin_filler", "placeholder text in Latin-like words (lorem ipsum style)")
+        elif _is_tag_cloud(ln, stop):
+            ln.bad("tag_cloud", "tag cloud: a run of keywords with no sentence structure")
+        elif ln.n and len(_LINKY.findall(ln.text[:MAX_SCAN_CHARS])) / ln.n >= 0.5 and ln.n <= 30:
+            ln.bad("link_dense", "line made mostly of links, handles or hashtags")
+
+
+def _is_title_repeat(ln: _Line, title_key: str) -> bool:
+    """The title again, possibly with the site name glued after it."""
+    k = _key(ln.text)
+    if k == title_key:
+        return True
+    if k.startswith(title_key + " "):
+        return len(k[len(title_key) :].split()) <= 3
+    return False
+
+
+def _neighbour_pass(lines: list[_Line], matched: list) -> None:
+    """Steps 2b/3b: rules that reach neighbours, menus, repeats, then context smoothing."""
+    n = len(lines)
+    # a heading such as "Sur le même sujet" takes the teaser titles under it
+    for i, rule in enumerate(matched):
+        if rule is None or not rule.takes_next:
+            continue
+        taken = 0
+        j = i + 1
+        while j < n and taken < rule.takes_next:
+            ln = lines[j]
+            if ln.blank or ln.protected:
+                break
+            if ln.cls is not BAD:
+                if ln.n > TEASER_MAX_WORDS or (ln.cls is GOOD and ln.text.endswith(".")):
+                    break
+                ln.bad(rule.name, rule.reason + " (item under that heading)")
+            taken += 1
+            j += 1
+    # a photo credit takes the caption just above it
+    for i, rule in enumerate(matched):
+        if rule is None or not rule.takes_prev_caption or i == 0:
+            continue
+        prev = lines[i - 1]
+        if prev.blank or prev.cls in (BAD, KEEP) or prev.n > CAPTION_MAX_WORDS:
+            continue
+        if i >= 2 and not (lines[i - 2].blank or lines[i - 2].cls is BAD):
+            continue
+        prev.bad("photo_caption", "photo caption (the line just above a photo credit)")
+    # after a paywall notice the article is cut: what follows is the paywall's furniture
+    for i, rule in enumerate(matched):
+        if rule is not None and rule.ends_article:
+            for ln in lines[i + 1 :]:
+                if not ln.blank and ln.cls is not BAD and ln.n < PAYWALL_KEEP_WORDS:
+                    ln.bad("paywall_tail", "paywall panel after the end of the free text")
+            break
+    good = [i for i, ln in enumerate(lines) if ln.cls is GOOD]
+    first_good = good[0] if good else n
+    last_good = good[-1] if good else -1
+    _menu_runs(lines, first_good, last_good)
+    _repeats(lines)
+    _context(lines, first_good, last_good)
+
+
+def _menu_runs(lines: list[_Line], first_good: int, last_good: int) -> None:
+    """Runs of one-to-three-word lines before the article or after it: a menu."""
+    n = len(lines)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and _menu_item(lines[j]):
+            j += 1
+        if j - i >= MENU_MIN_RUN and (j <= first_good or i > last_good):
+            for ln in lines[i:j]:
+                if ln.cls is not BAD:
+                    ln.bad("menu_run", "navigation menu: a run of one-to-three-word links")
+        i = max(j, i + 1)
+
+
+def _menu_item(ln: _Line) -> bool:
+    return (
+        not ln.blank
+        and not ln.protected
+        and 0 < ln.n <= MENU_ITEM_WORDS
+        and not ln.ends
+        and (ln.cls is not GOOD)
+    ) or (ln.cls is BAD and ln.n <= 6)
+
+
+def _repeats(lines: list[_Line]) -> None:
+    """Short lines repeated many times in one document (widget labels)."""
+    counts = Counter(
+        ln.text.casefold() for ln in lines if not ln.blank and ln.n <= REPEAT_MAX_WORDS
+    )
+    for ln in lines:
+        if (
+            not ln.blank
+            and ln.cls is AMB
+            and ln.n <= REPEAT_MAX_WORDS
+            and counts[ln.text.casefold()] >= REPEAT_MIN
+        ):
+            ln.bad("repeated_block", "short block repeated many times in the page (widget)")
+
+
+def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
+    """Short ambiguous lines between boilerplate (or boilerplate and the end) are boilerplate."""
+    n = len(lines)
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    # class of the nearest decided neighbour before / after each line
+    prev_cls: dict[int, str] = {}
+    last = "start"
+    for i in idx:
+        prev_cls[i] = last
+        if lines[i].cls is not AMB:
+            last = lines[i].cls
+    next_cls: dict[int, str] = {}
+    last = "end"
+    for i in reversed(idx):
+        next_cls[i] = last
+        if lines[i].cls is not AMB:
+            last = lines[i].cls
+    for i in idx:
+        ln = lines[i]
+        if ln.cls is not AMB:
+            continue
+        if i < first_good:
+            limit = HEAD_CONTEXT_MAX_WORDS
+        elif i > last_good:
+            limit = TAIL_CONTEXT_MAX_WORDS
+        else:
+            limit = CONTEXT_MAX_WORDS
+        if ln.n > limit:
+            continue
+        p, q = prev_cls[i], next_cls[i]
+        if p == BAD and q in (BAD, "end"):
+            ln.removal = Removal(
+                "context", "short block surrounded by boilerplate (takes its neighbours' class)"
+            )
+    for ln in lines:
+        if ln.removal is not None and ln.cls is AMB:
+            ln.cls = BAD
+    del n
+
+
+def classify_lines(
+    text: str, spans: list[tuple[int, int, int]], languages: tuple[str, ...]
+) -> dict[int, Removal]:
+    """Decide which lines of ``text`` are boilerplate: line index -> :class:`Removal`."""
+    rs = load_rules(languages)
+    stop = load_stopwords(languages)
+    lines = [_Line(text[s:c], stop) for s, c, _ in spans]
+    matched = _rule_pass(lines, rs)
+    _structural_pass(lines, rs, stop)
+    _score_pass(lines)
+    _neighbour_pass(lines, matched)
+    return {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}

@@ -1,0 +1,301 @@
+"""HTML front end: markup-aware block extraction, then the same text rules.
+
+:func:`html_to_text` parses a page with BeautifulSoup (``html.parser``),
+drops what the markup says is furniture (``script``, ``nav``, ``aside``,
+``footer``, ``form`` … and elements whose class or id says *share*,
+*newsletter*, *cookie*, *related* …), records each drop as a
+:class:`~cleannews.Change` of stage ``"html"``, and writes one line per
+block (heading, paragraph, list item, blockquote …) with a blank line
+between blocks. :func:`cleannews.clean_html` then runs the repair stage and
+the very same :func:`cleannews.strip.strip_text` rules on that text.
+
+    >>> from cleannews import CleanConfig
+    >>> r = html_to_text('<html lang="fr"><title>T</title><body><nav>Menu</nav>'
+    ...                  '<h1>Titre</h1><p>Un <b>paragraphe</b>.</p></body></html>', CleanConfig())
+    >>> r.text
+    'Titre\\n\\nUn paragraphe.\\n'
+    >>> r.changes[0].rule, r.metadata["lang"], r.metadata["title"]
+    ('html_nav', 'fr', 'T')
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
+
+from cleannews._align import Alignment
+from cleannews.config import CleanConfig
+from cleannews.document import Change
+
+__all__ = ["HtmlResult", "html_to_text"]
+
+#: Elements whose content is never article text.
+DROP_TAGS = {
+    "script": "script code",
+    "style": "style sheet",
+    "noscript": "fallback for disabled scripts",
+    "template": "unrendered template",
+    "svg": "vector image",
+    "nav": "navigation menu",
+    "aside": "aside block (sidebar, related content)",
+    "footer": "page or section footer",
+    "form": "form (search, login, newsletter, comments)",
+    "iframe": "embedded frame (video, social post, advert)",
+    "button": "button",
+    "select": "drop-down list",
+    "input": "form field",
+    "textarea": "form field",
+    "dialog": "dialog box",
+    "object": "embedded object",
+    "embed": "embedded object",
+    "canvas": "canvas",
+    "head": "document head",
+}
+#: Tokens of a class or id that mark furniture (whole tokens only: "ad" in
+#: "ad-slot", not in "shadow" or "download"; "header" is not a hint).
+CLASS_HINTS = frozenset(
+    """share sharing sharebar social socials newsletter cookie cookies consent gdpr rgpd
+    tags tag tagcloud related comments comment breadcrumb breadcrumbs sidebar widget widgets
+    promo promotion ad ads advert advertisement adslot pub publicite banner outbrain taboola
+    subscribe subscription paywall popup modal menu navbar navigation nav footer
+    newsletters partners sponsored sponso recommended recirculation most-read""".split()
+)
+#: Never drop by class hint an element holding this share of the page's text.
+HINT_MAX_TEXT_SHARE = 0.4
+#: Elements that start and end a block (one line of output each).
+BLOCK_TAGS = frozenset(
+    """p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre figure figcaption table tr
+    td th caption section article header main address hr br center details summary
+    fieldset legend title body html""".split()
+)
+_TOKEN = regex.compile(r"[a-z0-9]+", regex.IGNORECASE)
+_WS = regex.compile(r"[ \t\r\n\f\v]+")
+
+
+@dataclass
+class HtmlResult:
+    """Output of :func:`html_to_text` (spans of ``changes`` point into the HTML source)."""
+
+    text: str
+    changes: list[Change] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    alignment: Alignment = field(default_factory=Alignment)
+
+
+class _Source:
+    """Maps bs4 (sourceline, sourcepos) to character offsets in the HTML source."""
+
+    def __init__(self, html: str) -> None:
+        self.html = html
+        self.starts = [0]
+        pos = html.find("\n")
+        while pos >= 0:
+            self.starts.append(pos + 1)
+            pos = html.find("\n", pos + 1)
+
+    def span(self, el: Tag) -> tuple[int, int]:
+        line, col = getattr(el, "sourceline", None), getattr(el, "sourcepos", None)
+        if line is None or col is None or line - 1 >= len(self.starts):
+            return (0, 0)
+        start = min(self.starts[line - 1] + col, len(self.html))
+        # bs4 gives no end position: find the matching close tag, else the serialised length
+        end = self._close(el.name, start)
+        return (start, end)
+
+    def _close(self, name: str, start: int) -> int:
+        html = self.html
+        low = html.lower()
+        depth = 0
+        pos = start
+        open_re = f"<{name}"
+        close_re = f"</{name}"
+        limit = min(len(html), start + 2_000_000)
+        while pos < limit:
+            o = low.find(open_re, pos + 1, limit)
+            c = low.find(close_re, pos + 1, limit)
+            if c < 0:
+                return limit if depth else min(len(html), html.find(">", start) + 1 or start)
+            if 0 <= o < c:
+                depth += 1
+                pos = o
+                continue
+            if depth == 0:
+                end = html.find(">", c)
+                return end + 1 if end >= 0 else len(html)
+            depth -= 1
+            pos = c
+        return limit
+
+
+def _hint(el: Tag) -> str | None:
+    """The furniture token in the element's class or id, if any.
+
+    >>> soup = BeautifulSoup('<div class="article-header shadow download-box">x</div>', "html.parser")
+    >>> _hint(soup.div) is None
+    True
+    >>> _hint(BeautifulSoup('<div class="ad-slot">x</div>', "html.parser").div)
+    'ad'
+    """
+    attrs = el.attrs or {}
+    values = attrs.get("class") or []
+    if isinstance(values, str):
+        values = [values]
+    values = [*values, attrs.get("id") or "", attrs.get("role") or ""]
+    for v in values:
+        if not isinstance(v, str):
+            continue
+        low = v.lower()
+        if low in CLASS_HINTS:
+            return low
+        for tok in _TOKEN.findall(low):
+            if tok in CLASS_HINTS:
+                return tok
+    return None
+
+
+def _hidden(el: Tag) -> bool:
+    attrs = el.attrs or {}
+    if "hidden" in attrs or str(attrs.get("aria-hidden", "")).lower() == "true":
+        return True
+    style = str(attrs.get("style", "")).replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def _metadata(soup: BeautifulSoup) -> dict[str, Any]:
+    """Title, date, canonical URL and language from the markup."""
+    md: dict[str, Any] = {}
+
+    def meta(*keys: str) -> str | None:
+        for k in keys:
+            el = soup.find("meta", attrs={"property": k}) or soup.find("meta", attrs={"name": k})
+            if isinstance(el, Tag) and el.get("content"):
+                return str(el["content"]).strip()
+        return None
+
+    title = meta("og:title", "twitter:title")
+    if not title and soup.title and soup.title.string:
+        title = soup.title.string.strip()
+    if title:
+        md["title"] = title
+    date = meta("article:published_time", "datePublished", "date", "pubdate", "dc.date")
+    if not date:
+        t = soup.find("time", attrs={"datetime": True})
+        if isinstance(t, Tag):
+            date = str(t["datetime"]).strip()
+    if date:
+        md["date"] = date
+    link = soup.find("link", attrs={"rel": "canonical"})
+    url = str(link["href"]).strip() if isinstance(link, Tag) and link.get("href") else meta("og:url")
+    if url:
+        md["url"] = url
+    html_el = soup.find("html")
+    if isinstance(html_el, Tag) and html_el.get("lang"):
+        md["lang"] = str(html_el["lang"]).strip()
+    return md
+
+
+class _Extractor:
+    """Walks the tree, writes blocks, records dropped elements."""
+
+    def __init__(self, html: str, src: _Source, total_text: int) -> None:
+        self.src = src
+        self.total = max(total_text, 1)
+        self.lines: list[tuple[str, tuple[int, int]]] = []
+        self.buf: list[str] = []
+        self.buf_span: tuple[int, int] | None = None
+        self.changes: list[Change] = []
+
+    def flush(self) -> None:
+        text = _WS.sub(" ", "".join(self.buf)).strip()
+        if text:
+            self.lines.append((text, self.buf_span or (0, 0)))
+        self.buf = []
+        self.buf_span = None
+
+    def drop(self, el: Tag, rule: str, reason: str) -> None:
+        s, e = self.src.span(el)
+        self.changes.append(Change("html", rule, (s, e), self.src.html[s:e], "", reason))
+
+    def walk(self, el: Tag) -> None:
+        for child in list(el.children):
+            if isinstance(child, (Comment, Doctype)):
+                continue
+            if isinstance(child, NavigableString):
+                if type(child) is not NavigableString:
+                    continue  # CData, ProcessingInstruction, Declaration …
+                s = str(child)
+                if s.strip():
+                    if self.buf_span is None:
+                        self.buf_span = self.src.span(el)
+                    self.buf.append(s)
+                elif s:
+                    self.buf.append(" ")
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = (child.name or "").lower()
+            if name in DROP_TAGS:
+                if name != "head":
+                    self.drop(child, f"html_{name}", f"<{name}> element: {DROP_TAGS[name]}")
+                continue
+            if _hidden(child):
+                self.drop(child, "html_hidden", "element hidden from readers (hidden / display:none)")
+                continue
+            hint = _hint(child)
+            if hint and self._small(child):
+                self.drop(
+                    child,
+                    "html_class_hint",
+                    f"element whose class or id says '{hint}' (page furniture)",
+                )
+                continue
+            if name == "img":
+                continue
+            block = name in BLOCK_TAGS
+            if block:
+                self.flush()
+            self.walk(child)
+            if block:
+                self.flush()
+
+    def _small(self, el: Tag) -> bool:
+        if el.name in ("body", "html", "main", "article"):
+            return False
+        if el.find(["h1", "article"]) is not None:
+            return False
+        return len(el.get_text()) <= HINT_MAX_TEXT_SHARE * self.total
+
+
+def html_to_text(html: str, config: CleanConfig) -> HtmlResult:
+    """Extract the blocks of ``html`` as text (one block per line, blank line between)."""
+    src = _Source(html)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            soup = BeautifulSoup(html, "html.parser")
+        except Exception:  # html.parser is lenient; keep a safety net for odd input
+            return HtmlResult("", [], {}, Alignment())
+    metadata = _metadata(soup)
+    body = soup.body or soup
+    ex = _Extractor(html, src, len(body.get_text()))
+    try:
+        ex.walk(body)
+    except RecursionError:  # absurdly deep markup: keep what was extracted
+        pass
+    ex.flush()
+    out: list[str] = []
+    align = Alignment()
+    for i, (line, (s, e)) in enumerate(ex.lines):
+        if i:
+            out.append("\n\n")
+            align.replace(s, s, 2) if s == e else align.replace(s, s + 1, 2)
+        out.append(line)
+        align.replace(s, max(e, s + 1), len(line))
+    if out:
+        out.append("\n")
+        align.replace(len(html), len(html), 1)
+    return HtmlResult("".join(out), ex.changes, metadata, align)
