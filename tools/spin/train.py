@@ -30,6 +30,9 @@ VALID = REPO / "fixtures/spin/validation.jsonl.gz"
 MODEL = REPO / "src/cleannews/score/data/model.json"
 #: Inverse regularisation strength of the logistic regression.
 C_REG = 1.0
+#: Spun documents below this substitution rate (and partial spins) are left
+#: out of the calibration population: "spun" means a document-wide spin.
+CALIB_MIN_RATE = 0.2
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -44,7 +47,7 @@ def doc_features(text: str) -> list[float]:
     doc = ParagraphCounts(0, 0)
     for p in a.paragraphs:
         doc.add(p)
-    return feature_vector(doc)
+    return feature_vector(doc, a.paragraphs)
 
 
 def paragraph_samples(rec: dict) -> list[tuple[list[float], int]]:
@@ -79,6 +82,8 @@ def main() -> None:
     for n, c in zip(FEATURE_NAMES, coef):
         print(f"  {n:24s} {c:+.3f}")
 
+    # calibration population: clean documents vs whole-document spins at >= 20 %
+    val = [r for r in val if r["label"] == 0 or (not r.get("partial") and r["rate"] >= CALIB_MIN_RATE)]
     Xv = np.array([doc_features(r["text"]) for r in val])
     yv = np.array([r["label"] for r in val])
     mv = (Xv - mean) / scale @ coef + intercept
@@ -93,7 +98,8 @@ def main() -> None:
         "intercept": round(intercept, 6),
         "platt": {"a": round(a, 6), "b": round(b, 6)},
         "trained_on": {"train_records": len(train), "calibration_records": len(val),
-                       "train_dictionary": "T", "calibration_dictionary": "V"},
+                       "train_dictionary": "T", "calibration_dictionary": "V",
+                       "calibration_population": f"clean vs whole-document spins >= {CALIB_MIN_RATE}"},
     }
     MODEL.write_text(json.dumps(spec, indent=1) + "\n")
     print(f"platt a={a:.3f} b={b:.3f} -> {MODEL}")

@@ -80,7 +80,7 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
         return SpinScore(0.0, "insufficient", language=lang, n_words=doc.n_words)
 
     model = get_model()
-    x = feature_vector(doc)
+    x = feature_vector(doc, analysis.paragraphs)
     score = model.probability(x)
     contrib = model.contributions(x)
     weights = {

@@ -35,8 +35,11 @@ VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœæ")
 #: Words a spinner is more likely to use than a journalist: a synonym at
 #: least 10^GAP_RARE_SYNONYM times more frequent exists, and the word itself
 #: is below Zipf ZIPF_RARE_SYNONYM.
-GAP_RARE_SYNONYM = 1.0
-ZIPF_RARE_SYNONYM = 4.5
+GAP_RARE_SYNONYM = 1.5
+ZIPF_RARE_SYNONYM = 4.0
+#: Looser and stricter versions of the same test, counted as model features only.
+GAP_WEAK_SYNONYM, ZIPF_WEAK_SYNONYM = 1.0, 4.5
+GAP_STRONG_SYNONYM, ZIPF_STRONG_SYNONYM = 2.5, 3.5
 #: A lower-case content word below this Zipf frequency counts as rare for news.
 ZIPF_RARE_WORD = 3.0
 #: Content words need at least this many characters.
@@ -90,6 +93,8 @@ class ParagraphCounts:
     n_en: int = 0
     gap_sum: float = 0.0
     lowz_sum: float = 0.0
+    n_syn_weak: int = 0
+    n_syn_strong: int = 0
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SIGNALS, 0))
 
     def add(self, other: ParagraphCounts) -> None:
@@ -102,6 +107,8 @@ class ParagraphCounts:
         self.n_en += other.n_en
         self.gap_sum += other.gap_sum
         self.lowz_sum += other.lowz_sum
+        self.n_syn_weak += other.n_syn_weak
+        self.n_syn_strong += other.n_syn_strong
         for k, v in other.counts.items():
             self.counts[k] += v
 
@@ -194,6 +201,10 @@ def analyse(text: str) -> Analysis:
                 gap = (g - GAP_OFFSET) / 10
                 if gap > 0:
                     cur.gap_sum += gap
+                if gap >= GAP_WEAK_SYNONYM and z < ZIPF_WEAK_SYNONYM:
+                    cur.n_syn_weak += 1
+                if gap >= GAP_STRONG_SYNONYM and z < ZIPF_STRONG_SYNONYM:
+                    cur.n_syn_strong += 1
                 if gap >= GAP_RARE_SYNONYM and z < ZIPF_RARE_SYNONYM:
                     add(Hit("rare_synonym", i, i,
                             f"rare synonym where a common word is expected: {t}"))

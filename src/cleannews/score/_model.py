@@ -30,11 +30,26 @@ FEATURE_NAMES: tuple[str, ...] = (
     "rare_word_share",
     "synonym_gap_mean",
     "low_frequency_mean",
+    "weak_synonym_share",
+    "strong_synonym_share",
+    "max_paragraph_grammar_per100",
+    "max_paragraph_synonym_share",
 )
 
 
-def feature_vector(c: ParagraphCounts) -> list[float]:
-    """Length-normalised features of one paragraph or document (see ``FEATURE_NAMES``)."""
+def _grammar_density(c: ParagraphCounts) -> float:
+    """Grammar evidence (everything but word rarity) per 100 words, log-scaled."""
+    k = c.counts
+    g = sum(v for s, v in k.items() if s not in ("rare_synonym", "rare_word"))
+    return math.log1p(100 * g / max(c.n_words, 1))
+
+
+def feature_vector(c: ParagraphCounts, parts: list[ParagraphCounts] | None = None) -> list[float]:
+    """Length-normalised features of one paragraph or document (see ``FEATURE_NAMES``).
+
+    ``parts`` are the paragraphs of a document: the worst paragraph's
+    densities let one spun paragraph in five show through.
+    """
     nw = max(c.n_words, 1)
     nc = max(c.n_content, 1)
     k = c.counts
@@ -49,7 +64,35 @@ def feature_vector(c: ParagraphCounts) -> list[float]:
         k["rare_word"] / nc,
         c.gap_sum / nc,
         c.lowz_sum / nc,
+        c.n_syn_weak / nc,
+        c.n_syn_strong / nc,
+        *_worst_paragraph(c, parts),
     ]
+
+
+#: Paragraphs are merged with the next one until they reach this many words.
+WINDOW_WORDS = 60
+
+
+def _worst_paragraph(c: ParagraphCounts, parts: list[ParagraphCounts] | None) -> list[float]:
+    """Highest grammar density and strong-synonym share over windows of >= WINDOW_WORDS words."""
+    windows: list[ParagraphCounts] = []
+    cur = None
+    for p in parts or [c]:
+        if cur is None:
+            cur = ParagraphCounts(p.start, p.end)
+        cur.add(p)
+        if cur.n_words >= WINDOW_WORDS:
+            windows.append(cur)
+            cur = None
+    if cur is not None:
+        if windows:
+            windows[-1].add(cur)
+        else:
+            windows.append(cur)
+    g = max(_grammar_density(w) for w in windows)
+    s = max(w.n_syn_strong / max(w.n_content, 1) for w in windows)
+    return [g, s]
 
 
 def _sigmoid(x: float) -> float:
