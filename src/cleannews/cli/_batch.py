@@ -32,6 +32,7 @@ def positive_int(value: str) -> int:
 def add_batch_flags(p: argparse.ArgumentParser) -> None:
     """INPUT..., --jobs, --text-field, --id-field, --max-record-mb and the pipeline flags."""
     from cleannews.batch import available_cpus
+    from cleannews.batch.runner import CHUNK_DOCS
 
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help=".txt/.html files, folders of them (recursive), .jsonl/.jsonl.gz "
@@ -39,6 +40,9 @@ def add_batch_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("-j", "--jobs", type=positive_int, default=available_cpus(), metavar="N",
                    help="worker processes (default: the CPUs this process may use, "
                    "%(default)s here)")
+    p.add_argument("--chunk-size", type=positive_int, default=CHUNK_DOCS, metavar="N",
+                   help="documents per chunk: the unit of work, ordering and commit "
+                   "(default %(default)s)")
     g = p.add_argument_group("JSONL records")
     g.add_argument("--text-field", default="text", metavar="FIELD",
                    help="field holding the text (default %(default)s)")

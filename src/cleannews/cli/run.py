@@ -70,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
     settings = RunSettings(
         inputs=args.inputs, paths=paths, options=batch_options(args, "run"), jobs=args.jobs,
         resume=args.resume, force=args.force, report=report, progress=show_progress(args),
+        chunk_docs=args.chunk_size,
     )
     if args.site_templates:
         settings.templates = {"source_field": args.source_field,
