@@ -65,7 +65,12 @@ def _is_french(n_words: int, n_fr: int, n_en: int) -> bool:
 def score_text(text: str, config: CleanConfig) -> SpinScore:
     """Score ``text`` (already cleaned) for spinning; see :class:`cleannews.SpinScore`."""
     from cleannews.score._features import ParagraphCounts, analyse
-    from cleannews.score._model import FEATURE_NAMES, feature_vector, get_model
+    from cleannews.score._model import (
+        FEATURE_NAMES,
+        feature_vector,
+        get_model,
+        get_paragraph_model,
+    )
 
     analysis = analyse(text)
     doc = ParagraphCounts(0, 0)
@@ -87,11 +92,12 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
         sig: max(0.0, model.coef[FEATURE_NAMES.index(feat)]) for sig, feat in _SIGNAL_FEATURE.items()
     }
 
+    pmodel = get_paragraph_model()
     paragraphs = []
     for idx, p in enumerate(analysis.paragraphs):
         n_hits = sum(p.counts.values())
         if p.n_words >= MIN_PARAGRAPH_WORDS:
-            ps = model.probability(feature_vector(p))
+            ps = pmodel.probability(feature_vector(p, [p]))
             plabel = _label(ps, config)
         else:
             ps, plabel = 0.0, "insufficient"

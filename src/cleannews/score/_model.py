@@ -17,7 +17,7 @@ import threading
 from cleannews.score._features import ParagraphCounts
 from cleannews.score._lexicon import load_json
 
-__all__ = ["FEATURE_NAMES", "Model", "feature_vector", "get_model"]
+__all__ = ["FEATURE_NAMES", "Model", "feature_vector", "get_model", "get_paragraph_model"]
 
 FEATURE_NAMES: tuple[str, ...] = (
     "elision_per100",
@@ -138,11 +138,23 @@ _LOCK = threading.Lock()
 _MODEL: Model | None = None
 
 
+_PARAGRAPH_MODEL: Model | None = None
+
+
 def get_model() -> Model:
-    """The shipped model, loaded once."""
-    global _MODEL
+    """The shipped document model, loaded once."""
+    global _MODEL, _PARAGRAPH_MODEL
     if _MODEL is None:
         with _LOCK:
             if _MODEL is None:
-                _MODEL = Model(load_json("model.json"))
+                spec = load_json("model.json")
+                _PARAGRAPH_MODEL = Model(dict(spec["paragraph"], features=spec["features"]))
+                _MODEL = Model(spec)
     return _MODEL
+
+
+def get_paragraph_model() -> Model:
+    """The shipped paragraph model (own weights and calibration), loaded once."""
+    get_model()
+    assert _PARAGRAPH_MODEL is not None
+    return _PARAGRAPH_MODEL
