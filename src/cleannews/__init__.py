@@ -10,9 +10,9 @@ Three stages, each explained change by change:
    quarantine with its evidence.
 
     >>> import cleannews
-    >>> doc = cleannews.clean("Un titre\\n\\nUn paragraphe sur l\\u2019\\u00e9conomie fran\\u00e7aise.\\n")
-    >>> doc.text
-    'Un titre\\n\\nUn paragraphe sur l\u2019\u00e9conomie fran\u00e7aise.\\n'
+    >>> text = "Un titre\\n\\nUn paragraphe sur l\\u2019\\u00e9conomie fran\\u00e7aise.\\n"
+    >>> cleannews.clean(text).text == text
+    True
 """
 
 from cleannews.__about__ import __version__

@@ -50,9 +50,7 @@ class Alignment:
         if n <= 0:
             return
         if (
-            self._exact
-            and self._exact[-1]
-            and self._in_end[-1] == in_start
+            self._exact and self._exact[-1] and self._in_end[-1] == in_start
         ):  # extend the previous exact piece
             self._in_end[-1] = in_end
         else:

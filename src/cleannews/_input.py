@@ -3,8 +3,9 @@
 Bytes are decoded as UTF-8. Bytes that are not valid UTF-8 are read as
 Windows-1252 (the usual culprit in scraped French pages), each run of them
 recorded as a ``decode`` change; a file with no valid multi-byte UTF-8 at
-all is read as Windows-1252 as a whole. Binary data (images, archives,
-executables) raises :class:`~cleannews.InputError`.
+all is read as Windows-1252 as a whole. Bytes that are binary data (images, archives,
+executables, or more than 10 % control characters) raise
+:class:`~cleannews.InputError`; a ``str`` is always taken as text.
 
     >>> decode_input("d\\u00e9j\\u00e0")[0]
     'd\u00e9j\u00e0'
@@ -22,10 +23,12 @@ import regex
 from cleannews.document import Change
 from cleannews.errors import InputError
 
-__all__ = ["BINARY_CONTROL_RATIO", "BINARY_SAMPLE_CHARS", "decode_input"]
+__all__ = ["BINARY_CONTROL_RATIO", "BINARY_MIN_CHARS", "BINARY_SAMPLE_CHARS", "decode_input"]
 
 #: How many leading characters are examined to decide whether input is binary.
 BINARY_SAMPLE_CHARS = 65536
+#: Byte strings shorter than this are never judged binary.
+BINARY_MIN_CHARS = 32
 #: Share of control characters (other than tab, line feed, carriage return,
 #: form feed) above which the input is treated as binary and refused.
 BINARY_CONTROL_RATIO = 0.10
@@ -126,14 +129,13 @@ def decode_input(value: object) -> tuple[str, list[Change]]:
 
     Raises :class:`InputError` for any other type and for binary data.
     """
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        text, changes = _decode_bytes(bytes(value))
-    elif isinstance(value, str):
-        text, changes = value, []
-    else:
+    if isinstance(value, str):
+        return value, []  # text given as text: control characters are the repair stage's job
+    if not isinstance(value, (bytes, bytearray, memoryview)):
         raise InputError(f"expected str or bytes, got {type(value).__name__}")
+    text, changes = _decode_bytes(bytes(value))
     sample = text[:BINARY_SAMPLE_CHARS]
-    if sample:
+    if len(sample) >= BINARY_MIN_CHARS:
         controls = len(_CONTROL.findall(sample))
         if controls / len(sample) > BINARY_CONTROL_RATIO:
             raise InputError(

@@ -230,7 +230,9 @@ class Document:
     def removed_chars(self) -> int:
         """Characters of the input removed by the strip stages."""
         return sum(
-            len(c.before) for c in self.changes if c.removed and c.stage in ("strip", "template", "html")
+            len(c.before)
+            for c in self.changes
+            if c.removed and c.stage in ("strip", "template", "html")
         )
 
     def changes_by(self, stage: str) -> list[Change]:

@@ -1,9 +1,10 @@
 """The pipeline: repair → strip → score → route, with every change recorded.
 
-    >>> import cleannews
-    >>> doc = cleannews.clean(" date 2025-02 Un titre\\n\\nUn paragraphe.\\n\\u00a0\\n\\nComments are closed.\\n")
-    >>> doc.metadata["date"]
-    '2025-02'
+>>> import cleannews
+>>> text = " date 2025-02 Un titre\\n\\nUn paragraphe.\\n\\u00a0\\n\\nComments are closed.\\n"
+>>> doc = cleannews.clean(text)
+>>> doc.metadata["date"]
+'2025-02'
 """
 
 from __future__ import annotations
@@ -37,9 +38,7 @@ def _repair_stage(text: str, config: CleanConfig) -> tuple[str, list[Change], di
     return r.text, r.changes, r.metadata, r.alignment
 
 
-def _finish(
-    doc: Document, text: str, alignment: Alignment, config: CleanConfig
-) -> Document:
+def _finish(doc: Document, text: str, alignment: Alignment, config: CleanConfig) -> Document:
     """Strip, score and route ``text`` (already repaired; ``alignment`` maps it to the input)."""
     if config.strip_boilerplate:
         from cleannews.strip import strip_text

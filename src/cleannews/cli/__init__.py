@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -58,20 +59,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cleannews`` console script; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    level = logging.ERROR if args.quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[
-        min(args.verbose, 2)
-    ]
-    logging.basicConfig(level=level, format="cleannews: %(levelname)s: %(message)s", stream=sys.stderr)
+    level = (
+        logging.ERROR
+        if args.quiet
+        else (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
+    )
+    logging.basicConfig(
+        level=level, format="cleannews: %(levelname)s: %(message)s", stream=sys.stderr
+    )
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
         return int(args.func(args))
-    except BrokenPipeError:  # `cleannews clean x | head`
-        try:
-            sys.stdout = None  # type: ignore[assignment]
-        finally:
-            return EXIT_OK
+    except BrokenPipeError:  # `cleannews clean x | head`: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("cleannews: interrupted", file=sys.stderr)
         return 130

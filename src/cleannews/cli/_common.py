@@ -17,15 +17,27 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 def add_config_flags(p: argparse.ArgumentParser) -> None:
     """Flags that map onto :class:`~cleannews.CleanConfig` options."""
     g = p.add_argument_group("pipeline options")
-    g.add_argument("--format", choices=("auto", "text", "html"), default="auto",
-                   help="input format: by file extension (auto, default), plain text or HTML")
+    g.add_argument(
+        "--format",
+        choices=("auto", "text", "html"),
+        default="auto",
+        help="input format: by file extension (auto, default), plain text or HTML",
+    )
     g.add_argument("--no-strip", action="store_true", help="repair only, keep boilerplate")
     g.add_argument("--no-spin", action="store_true", help="do not score spun French")
-    g.add_argument("--straighten-quotes", action="store_true",
-                   help="let ftfy straighten curly quotes (off by default: French typography)")
-    g.add_argument("--quarantine-threshold", type=float, default=None, metavar="P",
-                   help="spin score at which a document is quarantined (default %(default)s: "
-                   "the config's own)")
+    g.add_argument(
+        "--straighten-quotes",
+        action="store_true",
+        help="let ftfy straighten curly quotes (off by default: French typography)",
+    )
+    g.add_argument(
+        "--quarantine-threshold",
+        type=float,
+        default=None,
+        metavar="P",
+        help="spin score at which a document is quarantined (default %(default)s: "
+        "the config's own)",
+    )
 
 
 def config_from_args(args: argparse.Namespace) -> CleanConfig:

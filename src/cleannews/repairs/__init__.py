@@ -3,7 +3,8 @@
 Each repair is a :class:`~cleannews.Change` that says what changed and why::
 
     >>> from cleannews.config import DEFAULT_CONFIG
-    >>> r = repair_text("Le march\\u00c3\\u00a9 &amp; l\\u2019\\u00e9conomie\\n\\u00a0\\n\\nFin.\\n", DEFAULT_CONFIG)
+    >>> text = "Le march\\u00c3\\u00a9 &amp; l\\u2019\\u00e9conomie\\n\\u00a0\\n\\nFin.\\n"
+    >>> r = repair_text(text, DEFAULT_CONFIG)
     >>> r.text
     'Le marché & l’économie\\n\\nFin.\\n'
     >>> [c.rule for c in r.changes]
@@ -32,9 +33,9 @@ from cleannews.config import CleanConfig
 from cleannews.document import Change
 from cleannews.repairs.fastpath import needs_repair
 from cleannews.repairs.fixes import (
+    entity_hunks,
     is_blank_line,
     lift_crawler_prefix,
-    entity_hunks,
     remove_invisible_chars,
 )
 
@@ -182,7 +183,12 @@ class _LineEditor:
             start, end = self.alignment.to_input(o0, o1)
             self.changes.append(
                 Change(
-                    "repair", rule, (start + self.base, end + self.base), old[o0:o1], new[n0:n1], reason
+                    "repair",
+                    rule,
+                    (start + self.base, end + self.base),
+                    old[o0:o1],
+                    new[n0:n1],
+                    reason,
                 )
             )
             o_pos = o1
@@ -346,11 +352,18 @@ def repair_text(text: str, config: CleanConfig) -> RepairResult:
     lines: list[_Line] = []
     for start, content_end, end in _lines(text):
         cs = max(start, skip)
-        if config.normalize_layout and content_end > cs and text[content_end - 1] == "\r" and end > content_end:
+        if (
+            config.normalize_layout
+            and content_end > cs
+            and text[content_end - 1] == "\r"
+            and end > content_end
+        ):
             content_end -= 1  # "\r\n" -> "\n"
             crlf += 1
         seg = text[cs:content_end]
-        if not fast and (not config.fast_path or needs_repair(seg, keep_typography=config.keep_typography)):
+        if not fast and (
+            not config.fast_path or needs_repair(seg, keep_typography=config.keep_typography)
+        ):
             ed_text, ed_align, ed_changes = _repair_long(seg, cs, config)
             changes.extend(ed_changes)
         else:

@@ -13,10 +13,10 @@ import regex
 
 __all__ = [
     "CRAWLER_PREFIX_RE",
-    "entity_hunks",
     "INVISIBLE_CHARS",
-    "lift_crawler_prefix",
+    "entity_hunks",
     "is_blank_line",
+    "lift_crawler_prefix",
     "remove_invisible_chars",
     "unescape_html_entities",
 ]
@@ -32,6 +32,7 @@ def _unescape_one(entity: str) -> str:
     while entity.startswith("&amp;") and len(entity) > 5:
         entity = "&" + entity[5:]
     return html.unescape(entity)
+
 
 #: Invisible characters removed on top of ftfy's control characters: zero-width
 #: space, word joiner, soft hyphen, left-to-right / right-to-left marks, byte

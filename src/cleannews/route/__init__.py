@@ -1,9 +1,9 @@
 """Route stage: decide where a cleaned document goes (keep or quarantine), and why.
 
-    >>> from cleannews.document import Document, SpinScore
-    >>> from cleannews.config import DEFAULT_CONFIG
-    >>> route(Document(text="x", spin=SpinScore(0.97, "spun")), DEFAULT_CONFIG)
-    ('quarantine', 'spun French: spin score 0.97 >= 0.90')
+>>> from cleannews.document import Document, SpinScore
+>>> from cleannews.config import DEFAULT_CONFIG
+>>> route(Document(text="x", spin=SpinScore(0.97, "spun")), DEFAULT_CONFIG)
+('quarantine', 'spun French: spin score 0.97 >= 0.90')
 """
 
 from __future__ import annotations
@@ -17,11 +17,18 @@ __all__ = ["route"]
 def route(doc: Document, config: CleanConfig) -> tuple[str, str]:
     """Return ``(verdict, reason)`` for ``doc``: ``"keep"`` or ``"quarantine"``."""
     spin = doc.spin
-    if config.quarantine and spin.label == "spun" and spin.score >= config.spin_quarantine_threshold:
+    if (
+        config.quarantine
+        and spin.label == "spun"
+        and spin.score >= config.spin_quarantine_threshold
+    ):
         return (
             "quarantine",
             f"spun French: spin score {spin.score:.2f} >= {config.spin_quarantine_threshold:.2f}",
         )
     if spin.label == "suspect":
-        return ("keep", f"kept; spin score {spin.score:.2f} is suspect, below the quarantine threshold")
+        return (
+            "keep",
+            f"kept; spin score {spin.score:.2f} is suspect, below the quarantine threshold",
+        )
     return ("keep", "")

@@ -1,0 +1,70 @@
+"""`cleannews clean` and `cleannews explain` from a user's seat."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleannews.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_004 = ROOT / "seeds" / "004_8795e1cfecc798cf.txt"
+SEED_000 = ROOT / "seeds" / "000_51a21282db567c1f.txt"
+
+
+def test_clean_prints_cleaned_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clean", str(SEED_004), "--no-spin"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("L\u2019accord entre la France et Fluidstack")
+    assert " date 2025-02" not in out
+
+
+def test_clean_json_has_the_document(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["clean", "--json", str(SEED_004), str(SEED_000), "--no-spin"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    first = json.loads(lines[0])
+    assert first["metadata"]["date"] == "2025-02" and first["id"] == str(SEED_004)
+    assert any(c["rule"] == "crawler_metadata" for c in first["changes"])
+
+
+def test_explain_marks_removed_and_changed_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", str(SEED_000), "--no-spin", "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "[repair:drop_blank_lines]" in out
+    assert "verdict: keep" in out
+
+
+def test_missing_file_is_an_io_error(caplog: pytest.LogCaptureFixture) -> None:
+    assert main(["clean", "/nonexistent/file.txt"]) == 2
+    assert "No such file" in caplog.text
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["clean"])
+    assert exc.value.code == 2
+
+
+def test_binary_input_fails_one_document_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    png = tmp_path / "image.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    assert main(["clean", str(png), str(SEED_004), "--no-spin"]) == 1
+    assert "PNG image" in caplog.text and "Fluidstack" in capsys.readouterr().out
+
+
+def test_console_script_reads_stdin() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "cleannews", "clean", "-", "--no-spin"],
+        input="Titre\n\u00a0\n\nLe march\u00c3\u00a9 &amp; la ville.\n".encode(),
+        capture_output=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode() == "Titre\n\nLe march\u00e9 & la ville.\n"

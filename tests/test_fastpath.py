@@ -1,0 +1,85 @@
+"""The fast path is sound: whatever it lets through, ftfy and the full path would not change."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import ftfy
+from ftfy.badness import BADNESS_RE
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cleannews
+from cleannews import CleanConfig
+from cleannews.repairs.fastpath import SAFE_CHARS, SAFE_NON_ASCII, needs_repair
+
+ROOT = Path(__file__).resolve().parents[1]
+REPAIR_ONLY = CleanConfig(strip_boilerplate=False, score_spin=False)
+FTFY_CFG = ftfy.TextFixerConfig(unescape_html=False, uncurl_quotes=False)
+
+
+def test_no_safe_pair_or_triple_looks_like_mojibake_to_ftfy() -> None:
+    """Brute force: every pair and triple of safe non-ASCII characters (and ASCII
+    neighbours) that the fast path accepts is also accepted by ftfy's detector."""
+    contexts = ["", " ", "a", "A", ".", "\u00e9"]
+    alphabet = SAFE_NON_ASCII + "a ."
+    checked = 0
+    for n in (1, 2, 3):
+        for combo in itertools.product(alphabet, repeat=n):
+            core = "".join(combo)
+            if needs_repair(core):
+                continue
+            for left, right in itertools.product(contexts, repeat=2):
+                text = left + core + right
+                if not needs_repair(text):
+                    checked += 1
+                    assert not BADNESS_RE.search(text), repr(text)
+    assert checked > 10_000
+
+
+safe_text = st.text(alphabet=st.sampled_from(SAFE_CHARS + "\u2019\u2019ééàè  "), max_size=200)
+any_text = st.text(max_size=200)
+
+
+@settings(max_examples=400, deadline=None)
+@given(safe_text)
+def test_text_the_fast_path_accepts_is_left_alone_by_ftfy(text: str) -> None:
+    if not needs_repair(text):
+        assert ftfy.fix_text(text, FTFY_CFG) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(safe_text, any_text))
+def test_fast_and_full_path_give_the_same_document(text: str) -> None:
+    fast = cleannews.repair(text, REPAIR_ONLY)
+    full = cleannews.repair(text, REPAIR_ONLY.replace(fast_path=False))
+    assert fast.text == full.text
+    assert [c.to_dict() for c in fast.changes] == [c.to_dict() for c in full.changes]
+
+
+def test_fast_path_accepts_the_clean_seeds_and_corpus() -> None:
+    clean = 0
+    lines = (ROOT / "fixtures" / "repair" / "fr_ud_sample.tsv").read_text("utf-8").splitlines()
+    for line in lines:
+        text = line.split("\t", 1)[1].replace("'", "\u2019")
+        clean += not needs_repair(text)
+    assert clean / len(lines) >= 0.95  # the rest: Spanish/German letters, symbols
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        text = seed.read_text("utf-8")
+        suspect = [line for line in text.split("\n") if needs_repair(line)]
+        assert len(suspect) <= 3, suspect
+
+
+def test_fast_path_rejects_known_mojibake() -> None:
+    for text in (
+        "L\u00c3\u00a9t\u00c3\u00a9",  # Ã©
+        "l\u00e2\u20ac\u2122\u00e9t\u00e9",  # â€™
+        "c\u00c5\u201cur",  # Å“
+        "\u00c2\u00a0\u00c2\u00bb",  # Â»
+        "mus\u0102\u00a9um",  # Windows-1250
+        "caf&eacute;",
+        "co\u00c2 t",  # Â + space (no-break space turned into a space)
+        "s\u0153",  # œ at the end of a word
+    ):
+        assert needs_repair(text), text
