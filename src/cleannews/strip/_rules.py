@@ -50,8 +50,11 @@ class Rule:
     max_words: int = 30
     takes_next: int = 0
     takes_prev_caption: bool = False
+    takes_prev: bool = False
+    next_kind: str = "teaser"
     ends_article: bool = False
     weak: bool = False
+    yields_to_protect: bool = False
 
 
 def _data_text(name: str) -> str:
@@ -90,11 +93,14 @@ class RuleSet:
                     kind=r["kind"],
                     reason=r["reason"],
                     patterns=tuple(r["patterns"]),
-                    max_words=int(r.get("max_words", 30)),
+                    max_words=int(r.get("max_words", 30 if r["kind"] != "phrase" else 12)),
                     takes_next=int(r.get("takes_next", 0)),
                     takes_prev_caption=bool(r.get("takes_prev_caption", False)),
+                    takes_prev=bool(r.get("takes_prev", False)),
+                    next_kind=str(r.get("next_kind", "teaser")),
                     ends_article=bool(r.get("ends_article", False)),
                     weak=bool(r.get("weak", False)),
+                    yields_to_protect=bool(r.get("yields_to_protect", False)),
                 )
                 self.rules[rule.kind].append(rule)
             for p in d.get("protect", ()):

@@ -17,7 +17,7 @@ from collections import Counter
 
 import regex
 
-from cleannews.strip._assemble import Removal
+from cleannews.strip._assemble import Removal, SpanRemoval
 from cleannews.strip._rules import (
     MAX_SCAN_CHARS,
     RuleSet,
@@ -62,11 +62,20 @@ LATIN_MAX_STOP = 0.25
 #: Menu: a run of at least this many lines of at most MENU_ITEM_WORDS words.
 MENU_MIN_RUN = 4
 MENU_ITEM_WORDS = 3
+#: ... of which at least this many are not already known boilerplate.
+MENU_MIN_AMB = 3
 #: A short line repeated this many times in one document is furniture.
 REPEAT_MIN = 3
 REPEAT_MAX_WORDS = 8
 #: Teasers taken by a "Lire aussi" heading: at most this many words each.
 TEASER_MAX_WORDS = 25
+#: A taken teaser this short, just above article text, is given back (subheading).
+TEASER_GIVE_BACK_WORDS = 6
+#: Text of an embedded post above its author line: at most this many words.
+EMBED_MAX_WORDS = 80
+#: Context: at most this many ambiguous lines in a row between two boilerplate
+#: lines inside the article (lists stay); in the tail any number.
+CONTEXT_MAX_RUN = 2
 #: Caption next to a photo credit: at most this many words.
 CAPTION_MAX_WORDS = 40
 #: After a paywall notice, only paragraphs of this many words survive.
@@ -80,6 +89,7 @@ BAD, GOOD, KEEP, AMB = "bad", "good", "keep", "amb"
 _WORD = regex.compile(r"[\p{L}\p{M}]+|\d+")
 _SENT_PUNCT = regex.compile(r"[.!?;»«:\"“”]")
 _SENT_END = regex.compile(r"[.!?…»\"”)]\s*$")
+_CLAUSE_END = regex.compile(r"[.;:!»]\s*$")
 _CRUMB_SEP = regex.compile(r"\s+(?:[>»›/|\\]|-|–|—)\s+")
 _LIST_SEP = regex.compile(r"\s*[,|·•;]\s*")
 _ACCENT_OR_NONLATIN = regex.compile(r"[^a-z]|[wky]|ou|oi|ai")
@@ -138,8 +148,9 @@ def _phrase_verdict(ln: _Line, rs: RuleSet):
     patterns = {ln.text[s:e].casefold() for _, s, e in hits}
     if covered / size >= PHRASE_COVERAGE or len(patterns) >= PHRASE_MIN_HITS:
         return (strong or hits)[0][0]
-    if strong and ln.n <= PHRASE_SHORT_WORDS:
-        return strong[0][0]
+    for rule, _, _ in strong:
+        if ln.n <= rule.max_words:
+            return rule
     del names
     return None
 
@@ -172,13 +183,15 @@ def _latin_share(ln: _Line, stop: frozenset[str]) -> float:
     """
     latin = load_latin()
     words = [w.casefold() for w in ln.words if len(w) >= 2 and not w.isdigit()]
-    if not words:
+    if len(words) < LATIN_MIN_WORDS:
         return 0.0
     n = 0
     for w in words[:400]:
+        if w in stop:
+            continue
         if w in latin:
             n += 1
-        elif w in stop or _ACCENT_OR_NONLATIN.search(w):
+        elif _ACCENT_OR_NONLATIN.search(w):
             continue
         elif _LATIN_END.search(w):
             n += 1
@@ -213,6 +226,8 @@ def _rule_pass(lines: list[_Line], rs: RuleSet) -> list:
         rule = rs.match_line(ln.text) or rs.match_prefix(ln.text, ln.n)
         if rule is None:
             rule = _phrase_verdict(ln, rs)
+        if rule is not None and rule.yields_to_protect and rs.is_protected(ln.text):
+            rule = None
         if rule is not None:
             ln.bad(rule.name, rule.reason)
             matched[i] = rule
@@ -273,22 +288,16 @@ def _is_title_repeat(ln: _Line, title_key: str) -> bool:
 def _neighbour_pass(lines: list[_Line], matched: list) -> None:
     """Steps 2b/3b: rules that reach neighbours, menus, repeats, then context smoothing."""
     n = len(lines)
-    # a heading such as "Sur le même sujet" takes the teaser titles under it
+    # a heading such as "Sur le même sujet" takes the teaser titles (or tags, caption) under it
     for i, rule in enumerate(matched):
-        if rule is None or not rule.takes_next:
-            continue
-        taken = 0
-        j = i + 1
-        while j < n and taken < rule.takes_next:
-            ln = lines[j]
-            if ln.blank or ln.protected:
-                break
-            if ln.cls is not BAD:
-                if ln.n > TEASER_MAX_WORDS or (ln.cls is GOOD and ln.text.endswith(".")):
-                    break
-                ln.bad(rule.name, rule.reason + " (item under that heading)")
-            taken += 1
-            j += 1
+        if rule is not None and rule.takes_next:
+            _take_next(lines, i, rule)
+    # an embed's author line takes the post text just above it
+    for i, rule in enumerate(matched):
+        if rule is not None and rule.takes_prev and i > 0:
+            prev = lines[i - 1]
+            if not prev.blank and prev.cls is not KEEP and prev.n <= EMBED_MAX_WORDS:
+                prev.bad(rule.name, rule.reason)
     # a photo credit takes the caption just above it
     for i, rule in enumerate(matched):
         if rule is None or not rule.takes_prev_caption or i == 0:
@@ -314,6 +323,43 @@ def _neighbour_pass(lines: list[_Line], matched: list) -> None:
     _context(lines, first_good, last_good)
 
 
+def _teaser_like(ln: _Line) -> bool:
+    """A title of another article: several words, or a colon / question mark in it."""
+    return ln.n > TEASER_GIVE_BACK_WORDS or ":" in ln.text or "?" in ln.text or (
+        ln.text[:1].isdigit()
+    )
+
+
+def _take_next(lines: list[_Line], i: int, rule) -> None:
+    """Mark the lines under a heading rule (``takes_next``) as part of its block."""
+    n = len(lines)
+    taken: list[_Line] = []
+    j = i + 1
+    stopped_by_text = False
+    while j < n and len(taken) < rule.takes_next:
+        ln = lines[j]
+        if ln.blank or ln.protected:
+            break
+        if ln.cls is not BAD:
+            if rule.next_kind == "caption":
+                ok = ln.n <= CAPTION_MAX_WORDS
+            elif rule.next_kind == "tag":
+                ok = ln.n <= TAG_ITEM_WORDS and not ln.ends
+            else:
+                ok = 1 < ln.n <= TEASER_MAX_WORDS and not _CLAUSE_END.search(ln.text[-3:])
+            if not ok:
+                stopped_by_text = True
+                break
+            taken.append(ln)
+        j += 1
+    # a short line right before article text is a subheading, not a teaser: give it back
+    if rule.next_kind == "teaser" and taken and taken[-1] is lines[j - 1]:
+        if (stopped_by_text or (j < n and lines[j].cls is GOOD)) and not _teaser_like(taken[-1]):
+            taken.pop()
+    for ln in taken:
+        ln.bad(rule.name, rule.reason + " (item under that heading)")
+
+
 def _menu_runs(lines: list[_Line], first_good: int, last_good: int) -> None:
     """Runs of one-to-three-word lines before the article or after it: a menu."""
     n = len(lines)
@@ -322,11 +368,23 @@ def _menu_runs(lines: list[_Line], first_good: int, last_good: int) -> None:
         j = i
         while j < n and _menu_item(lines[j]):
             j += 1
-        if j - i >= MENU_MIN_RUN and (j <= first_good or i > last_good):
-            for ln in lines[i:j]:
-                if ln.cls is not BAD:
-                    ln.bad("menu_run", "navigation menu: a run of one-to-three-word links")
+        amb = [ln for ln in lines[i:j] if ln.cls is not BAD]
+        if len(amb) >= MENU_MIN_AMB and j - i >= MENU_MIN_RUN and (
+            j <= first_good or i > last_good
+        ):
+            if j <= first_good and lines[j - 1] is amb[-1] and _next_is_text(lines, j):
+                amb.pop()  # the kicker just above the headline
+            for ln in amb:
+                ln.bad("menu_run", "navigation menu: a run of one-to-three-word links")
         i = max(j, i + 1)
+
+
+def _next_is_text(lines: list[_Line], j: int) -> bool:
+    """True when the next non-blank line from ``j`` is not boilerplate."""
+    for ln in lines[j:]:
+        if not ln.blank:
+            return ln.cls is not BAD
+    return False
 
 
 def _menu_item(ln: _Line) -> bool:
@@ -371,6 +429,16 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
         next_cls[i] = last
         if lines[i].cls is not AMB:
             last = lines[i].cls
+    # length of the run of ambiguous lines each line belongs to
+    run_len: dict[int, int] = {}
+    run: list[int] = []
+    for i in [*idx, -1]:
+        if i >= 0 and lines[i].cls is AMB:
+            run.append(i)
+            continue
+        for k in run:
+            run_len[k] = len(run)
+        run = []
     for i in idx:
         ln = lines[i]
         if ln.cls is not AMB:
@@ -381,6 +449,8 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
             limit = TAIL_CONTEXT_MAX_WORDS
         else:
             limit = CONTEXT_MAX_WORDS
+            if run_len.get(i, 1) > CONTEXT_MAX_RUN:
+                continue
         if ln.n > limit:
             continue
         p, q = prev_cls[i], next_cls[i]
@@ -405,4 +475,17 @@ def classify_lines(
     _structural_pass(lines, rs, stop)
     _score_pass(lines)
     _neighbour_pass(lines, matched)
-    return {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
+    plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
+    if rs.rules["span"]:
+        for i, (s, c, _) in enumerate(spans):
+            if i in plan or lines[i].blank:
+                continue
+            raw = text[s:c]
+            hits = rs.spans(match_text(raw))
+            if hits:
+                plan[i] = Removal(
+                    hits[0][0].name,
+                    hits[0][0].reason,
+                    [SpanRemoval(a, b, r.name, r.reason) for r, a, b in hits],
+                )
+    return plan

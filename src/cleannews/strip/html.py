@@ -58,18 +58,29 @@ DROP_TAGS = {
 #: Tokens of a class or id that mark furniture (whole tokens only: "ad" in
 #: "ad-slot", not in "shadow" or "download"; "header" is not a hint).
 CLASS_HINTS = frozenset(
-    """share sharing sharebar social socials newsletter cookie cookies consent gdpr rgpd
-    tags tag tagcloud related comments comment breadcrumb breadcrumbs sidebar widget widgets
-    promo promotion ad ads advert advertisement adslot pub publicite banner outbrain taboola
-    subscribe subscription paywall popup modal menu navbar navigation nav footer
-    newsletters partners sponsored sponso recommended recirculation most-read""".split()
+    """share sharing sharebar sharedaddy social socials newsletter newsletters cookie cookies
+    consent gdpr rgpd tags tagcloud related comments comment breadcrumb breadcrumbs ad ads
+    advert advertisement adslot pub publicite outbrain taboola subscribe paywall popup modal
+    navbar nav sponsored sponso recirculation mostread twitter tweet instagram embed
+    byline-site""".split()
+)
+#: Weaker hints: the element goes only when it holds no prose (a paragraph of
+#: ``PROSE_MIN_WORDS`` words or more), so "content-widget recipe-steps" stays.
+WEAK_HINTS = frozenset(
+    """sidebar widget widgets promo promotion banner footer navigation menu partners
+    recommended subscription""".split()
+)
+PROSE_MIN_WORDS = 12
+#: A weak hint next to one of these tokens ("content-widget") is no hint.
+CONTENT_TOKENS = frozenset(
+    "content article post entry story body text main single recipe chapo lead intro".split()
 )
 #: Never drop by class hint an element holding this share of the page's text.
 HINT_MAX_TEXT_SHARE = 0.4
 #: Elements that start and end a block (one line of output each).
 BLOCK_TAGS = frozenset(
     """p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre figure figcaption table tr
-    td th caption section article header main address hr br center details summary
+    caption section article header main address hr br center details summary
     fieldset legend title body html""".split()
 )
 _TOKEN = regex.compile(r"[a-z0-9]+", regex.IGNORECASE)
@@ -149,12 +160,25 @@ def _hint(el: Tag) -> str | None:
         if not isinstance(v, str):
             continue
         low = v.lower()
-        if low in CLASS_HINTS:
+        if low in CLASS_HINTS or low in WEAK_HINTS:
             return low
-        for tok in _TOKEN.findall(low):
+        toks = _TOKEN.findall(low)
+        for tok in toks:
             if tok in CLASS_HINTS:
                 return tok
+        if CONTENT_TOKENS.isdisjoint(toks):
+            for tok in toks:
+                if tok in WEAK_HINTS:
+                    return tok
     return None
+
+
+def _has_prose(el: Tag) -> bool:
+    """True when the element holds a paragraph-like block of many words."""
+    for chunk in el.get_text("\n").split("\n"):
+        if len(chunk.split()) >= PROSE_MIN_WORDS:
+            return True
+    return False
 
 
 def _hidden(el: Tag) -> bool:
@@ -246,7 +270,7 @@ class _Extractor:
                 self.drop(child, "html_hidden", "element hidden from readers (hidden / display:none)")
                 continue
             hint = _hint(child)
-            if hint and self._small(child):
+            if hint and self._small(child) and not (hint in WEAK_HINTS and _has_prose(child)):
                 self.drop(
                     child,
                     "html_class_hint",
@@ -255,6 +279,8 @@ class _Extractor:
                 continue
             if name == "img":
                 continue
+            if name in ("td", "th"):
+                self.buf.append(" ")
             block = name in BLOCK_TAGS
             if block:
                 self.flush()
