@@ -325,3 +325,31 @@ def test_options_reach_the_workers(tmp_path: Path) -> None:
     assert [r["key"] for r in sinks["out"]] == ["k1"]
     assert sinks["out"][0]["cleannews"]["text"] == "Un corps."
     assert [(r["id"], r["error"]["type"]) for r in sinks["errors"]] == [("k2", "missing_field")]
+
+
+# --- site templates ------------------------------------------------------------------
+
+def test_site_templates_remove_lines_recurring_in_one_source(tmp_path: Path) -> None:
+    pytest.importorskip("cleannews.strip.templates")
+    src = tmp_path / "in.jsonl"
+    rows = []
+    for i in range(8):
+        host = "www.a.fr" if i < 6 else "b.fr"
+        text = (f"Titre numéro {i}\nUn paragraphe unique sur le sujet {i} du jour.\n"
+                "Rubrique Vaucluse, Carpentras et ses environs\n")
+        rows.append(json.dumps({"id": f"d{i}", "url": f"https://{host}/{i}", "text": text}))
+    src.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = _cli("run", str(src), "--out", str(out), "-j", "2", "--site-templates",
+                "--template-min-count", "3")
+    assert proc.returncode == 0, proc.stderr.decode()
+    recs = {r["id"]: r["cleannews"] for r in _records(out / "clean.jsonl")}
+    for i in range(6):  # www.a.fr: 6 documents, the line is furniture
+        assert "Carpentras" not in recs[f"d{i}"]["text"]
+        assert f"sujet {i}" in recs[f"d{i}"]["text"]
+        rules = [c["rule"] for c in recs[f"d{i}"]["changes"] if c["stage"] == "template"]
+        assert rules == ["site_template"]
+    for i in (6, 7):  # b.fr: 2 documents, below the minimum count
+        assert "Carpentras" in recs[f"d{i}"]["text"]
+    report = json.loads((out / "report.json").read_text())
+    assert report["rules"]["site_template"]["removed"] == 6

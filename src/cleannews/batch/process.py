@@ -57,6 +57,9 @@ class BatchOptions:
     fmt: str = "auto"
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
     mode: str = "run"
+    #: learnt site-template state (``--site-templates``), see :mod:`cleannews.batch.templates`
+    templates: dict[str, Any] | None = None
+    source_field: str = "url"
 
 
 @dataclass
@@ -250,6 +253,10 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
         doc = _clean(text, html, opts, ident)
     except InputError as exc:
         raise _Reject("input", str(exc)) from None
+    if opts.templates is not None:
+        from cleannews.batch.templates import apply_templates, item_source
+
+        apply_templates(doc, opts.templates, item_source(item, record, opts.source_field))
     sink = "quarantine" if doc.quarantined else "out"
     if opts.mode == "score":
         out = score_line(doc, item, ident)

@@ -38,7 +38,14 @@ from cleannews.batch.process import (
     init_worker,
     process_chunk,
 )
-from cleannews.batch.sinks import SINK_FILES, STATE_NAME, SinkPaths, Sinks, atomic_write
+from cleannews.batch.sinks import (
+    SINK_FILES,
+    STATE_NAME,
+    ResumeError,
+    SinkPaths,
+    Sinks,
+    atomic_write,
+)
 from cleannews.batch.sources import Item, iter_items
 from cleannews.batch.stats import RunStats, build_report
 
@@ -209,6 +216,7 @@ def fingerprint(settings: RunSettings) -> dict[str, Any]:
         "max_record_bytes": o.max_record_bytes,
         "mode": o.mode,
         "min_score": settings.min_score,
+        "templates": settings.templates,
     }
 
 
@@ -235,6 +243,30 @@ def _exclude(paths: SinkPaths) -> list[Path]:
     return [d for d in dirs if d is not None]
 
 
+TEMPLATES_NAME = ".cleannews-templates.json"
+
+
+def _with_templates(settings: RunSettings, sinks: Sinks, stdin: Any) -> BatchOptions:
+    """Options carrying the learnt site templates (first pass, or the saved state on resume)."""
+    from dataclasses import replace
+
+    from cleannews.batch.templates import learn_templates
+
+    t = settings.templates or {}
+    saved = settings.paths.state.parent / TEMPLATES_NAME if settings.paths.state else None
+    if sinks.resumed and saved is not None and saved.exists():
+        state = json.loads(saved.read_text("utf-8"))
+    else:
+        items = iter_items(settings.inputs, settings.options.fmt, stdin=stdin,
+                           exclude=_exclude(settings.paths))
+        state = learn_templates(items, settings.options.text_field, t.get("source_field", "url"),
+                                t.get("min_count"))
+        if saved is not None:
+            atomic_write(saved, json.dumps(state).encode("utf-8"))
+    return replace(settings.options, templates=state,
+                   source_field=t.get("source_field", "url"))
+
+
 def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     """Run a batch; return the report (also written to ``settings.report``).
 
@@ -243,6 +275,12 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     """
     sinks = Sinks(settings.paths, fingerprint(settings))
     sinks.open(resume=settings.resume, force=settings.force)
+    options = settings.options
+    if settings.templates is not None:
+        if "-" in settings.inputs:
+            sinks.close()
+            raise ResumeError("--site-templates reads the input twice: it cannot read stdin")
+        options = _with_templates(settings, sinks, stdin)
     stats = RunStats.from_dict(sinks.saved_stats) if sinks.saved_stats else RunStats()
     base_seconds = stats.seconds
     start = time.monotonic()
@@ -251,10 +289,10 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     bar = _progress(settings.progress, done)
     finished = False
     try:
-        items = iter_items(settings.inputs, settings.options.fmt, stdin=stdin,
+        items = iter_items(settings.inputs, options.fmt, stdin=stdin,
                            exclude=_exclude(settings.paths), skip=done)
         chunks = _chunks(items, settings.chunk_docs, settings.chunk_bytes)
-        for results in _results(chunks, settings.options, settings.jobs):
+        for results in _results(chunks, options, settings.jobs):
             kept = [r for r in results if _keep(r, settings.min_score)]
             sinks.write(kept)
             for r in results:
