@@ -98,7 +98,7 @@ def read_fixture(path: Path) -> tuple[str, list[Labelled], bool]:
     return "\n".join(doc_lines), labelled, False
 
 
-def _survival(labelled: list[Labelled], output: str) -> list[bool]:
+def _survival(labelled: list[Labelled], output: str, document: str = "") -> list[bool]:
     """For every labelled line, whether it survived in ``output``."""
     out_lines = [norm(x) for x in output.split("\n")]
     out_lines = [x for x in out_lines if x]
@@ -112,6 +112,7 @@ def _survival(labelled: list[Labelled], output: str) -> list[bool]:
     for x in lab_norm:
         counts[x] += 1
     out_text = "\n".join(out_lines)
+    doc_text = "\n".join(norm(x) for x in document.split("\n")) if document else ""
     for i, lb in enumerate(labelled):
         if survived[i] or not lab_norm[i]:
             continue
@@ -121,7 +122,11 @@ def _survival(labelled: list[Labelled], output: str) -> list[bool]:
                 keep in out_lines
                 or (keep in out_text and all(norm(g) not in out_text for g in lb.glued if norm(g)))
             )
-        elif counts[lab_norm[i]] == 1 and lab_norm[i] in out_text:
+        elif (
+            counts[lab_norm[i]] == 1
+            and (not doc_text or doc_text.count(lab_norm[i]) == 1)
+            and lab_norm[i] in out_text
+        ):
             survived[i] = True
     return survived
 
@@ -221,7 +226,7 @@ def evaluate(fixtures: Path, with_justext: bool = False) -> dict:
             if p.name == "README.md" or p.name.endswith(".labels"):
                 continue
             doc, labelled, is_html = read_fixture(p)
-            survived = _survival(labelled, fn(doc, is_html))
+            survived = _survival(labelled, fn(doc, is_html), "" if is_html else doc)
             group = "seeds" if p.name.startswith("seed_") else "others"
             rows[group].extend((p.name, lb, s) for lb, s in zip(labelled, survived))
             if name == "cleannews":

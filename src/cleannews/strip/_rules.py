@@ -85,7 +85,9 @@ class RuleSet:
         self.rules: dict[str, list[Rule]] = {"line": [], "prefix": [], "phrase": [], "span": []}
         protect: list[str] = []
         home: set[str] = set()
+        widget: set[str] = set()
         for d in data:
+            widget.update(w.casefold() for w in d.get("widget_words", ()))
             for r in d.get("rules", ()):
                 rule = Rule(
                     name=r["name"],
@@ -106,17 +108,18 @@ class RuleSet:
             for p in d.get("protect", ()):
                 protect.extend(p["patterns"])
             home.update(w.casefold() for w in d.get("home_words", ()))
-        lead = r"^[\s•·▪►*]*"
+        lead = r"^[\s\p{{So}}\p{{Sk}}•·▪►*]*"
         self._line = _combine(self.rules["line"], lead + r"(?:{})[\s:.!…*•|]*$")
         self._prefix = _combine(self.rules["prefix"], lead + r"(?:{})")
         self._phrase = _combine(self.rules["phrase"], r"{}")
         self._span = _combine(self.rules["span"], r"{}")
         self._protect = (
-            regex.compile(r"^[\s•·]*(?:" + "|".join(protect) + ")", regex.IGNORECASE)
+            regex.compile(r"^[\s•·\p{So}]*(?:" + "|".join(protect) + ")", regex.IGNORECASE)
             if protect
             else None
         )
         self.home_words = frozenset(home)
+        self.widget_words = frozenset(widget)
 
     @staticmethod
     def _rule_of(m: regex.Match, rules: list[Rule]) -> Rule:

@@ -55,6 +55,12 @@ TAGS_MAX_STOP = 0.12
 #: Comma/pipe keyword list: at least this many items of at most TAG_ITEM_WORDS words.
 TAG_LIST_MIN_ITEMS = 6
 TAG_ITEM_WORDS = 4
+#: In the tail (after the last good block) a tag cloud may be this short.
+TAIL_TAGS_MIN_WORDS = 8
+#: A line of widget words only has at most this many words.
+WIDGET_MAX_WORDS = 10
+#: A site name glued to a repeated title after " - " has at most this many words.
+SITE_NAME_WORDS = 5
 #: Latin filler: share of Latin-looking words among the words, and minimum length.
 LATIN_MIN_SHARE = 0.4
 LATIN_MIN_WORDS = 6
@@ -89,6 +95,8 @@ BAD, GOOD, KEEP, AMB = "bad", "good", "keep", "amb"
 _WORD = regex.compile(r"[\p{L}\p{M}]+|\d+")
 _SENT_PUNCT = regex.compile(r"[.!?;»«:\"“”]")
 _SENT_END = regex.compile(r"[.!?…»\"”)]\s*$")
+_SITE_SEP = regex.compile(r"\s[-|–—•·]\s")
+_HERE = regex.compile(r"^(?:vous êtes ici|you are here)\s*:\s*", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[.;:!»]\s*$")
 _CRUMB_SEP = regex.compile(r"\s+(?:[>»›/|\\]|-|–|—)\s+")
 _LIST_SEP = regex.compile(r"\s*[,|·•;]\s*")
@@ -206,7 +214,7 @@ def _is_breadcrumb(ln: _Line, title_key: str, home: frozenset[str]) -> bool:
     """
     if ln.n > 60:
         return False
-    crumbs = [c.strip() for c in _CRUMB_SEP.split(ln.text)]
+    crumbs = [c.strip() for c in _CRUMB_SEP.split(_HERE.sub("", ln.text))]
     if len(crumbs) < BREADCRUMB_MIN or any(not c for c in crumbs):
         return False
     if any(len(_WORD.findall(c)) > CRUMB_MAX_WORDS for c in crumbs[:-1]):
@@ -261,6 +269,8 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
             continue
         if _COUNTER.match(ln.text):
             ln.bad("follower_counter", "follower or subscriber counter of a social widget")
+        elif _is_widget_words(ln, rs.widget_words):
+            ln.bad("widget_words", "share, login or menu buttons (only widget words on the line)")
         elif _is_breadcrumb(ln, title_key, rs.home_words):
             ln.bad("breadcrumb", "breadcrumb trail of the site's navigation")
         elif i > title_idx >= 0 and title_key and _is_title_repeat(ln, title_key):
@@ -275,13 +285,26 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
             ln.bad("link_dense", "line made mostly of links, handles or hashtags")
 
 
+def _is_widget_words(ln: _Line, vocab: frozenset[str]) -> bool:
+    """A short line made only of share/login button words ("Facebook Twitter Email Print").
+
+    >>> _is_widget_words(_Line("Log In | Register | Subscribe", frozenset()),
+    ...                  frozenset({"log", "in", "register", "subscribe"}))
+    True
+    """
+    if not vocab or not 2 <= ln.n <= WIDGET_MAX_WORDS:
+        return False
+    return all(w.casefold() in vocab for w in ln.words)
+
+
 def _is_title_repeat(ln: _Line, title_key: str) -> bool:
     """The title again, possibly with the site name glued after it."""
     k = _key(ln.text)
     if k == title_key:
         return True
     if k.startswith(title_key + " "):
-        return len(k[len(title_key) :].split()) <= 3
+        rest = len(k[len(title_key) :].split())
+        return rest <= 3 or (rest <= SITE_NAME_WORDS and bool(_SITE_SEP.search(ln.text)))
     return False
 
 
@@ -318,6 +341,14 @@ def _neighbour_pass(lines: list[_Line], matched: list) -> None:
     good = [i for i, ln in enumerate(lines) if ln.cls is GOOD]
     first_good = good[0] if good else n
     last_good = good[-1] if good else -1
+    for ln in lines[last_good + 1 :]:
+        if (
+            ln.cls is AMB
+            and ln.n >= TAIL_TAGS_MIN_WORDS
+            and ln.stop <= TAGS_MAX_STOP
+            and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS])
+        ):
+            ln.bad("tag_cloud", "tag cloud after the article: keywords with no sentence structure")
     _menu_runs(lines, first_good, last_good)
     _repeats(lines)
     _context(lines, first_good, last_good)
@@ -338,7 +369,10 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
     stopped_by_text = False
     while j < n and len(taken) < rule.takes_next:
         ln = lines[j]
-        if ln.blank or ln.protected:
+        if ln.blank:
+            j += 1
+            continue
+        if ln.protected:
             break
         if ln.cls is not BAD:
             if rule.next_kind == "caption":
@@ -353,8 +387,13 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
             taken.append(ln)
         j += 1
     # a short line right before article text is a subheading, not a teaser: give it back
-    if rule.next_kind == "teaser" and taken and taken[-1] is lines[j - 1]:
-        if (stopped_by_text or (j < n and lines[j].cls is GOOD)) and not _teaser_like(taken[-1]):
+    if rule.next_kind == "teaser" and taken and all(
+        ln.blank or ln.cls is not BAD for ln in lines[lines.index(taken[-1]) + 1 : j]
+    ):
+        nxt = next((ln for ln in lines[j:] if not ln.blank), None)
+        if (stopped_by_text or (nxt is not None and nxt.cls is GOOD)) and not _teaser_like(
+            taken[-1]
+        ):
             taken.pop()
     for ln in taken:
         ln.bad(rule.name, rule.reason + " (item under that heading)")
@@ -362,21 +401,26 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
 
 def _menu_runs(lines: list[_Line], first_good: int, last_good: int) -> None:
     """Runs of one-to-three-word lines before the article or after it: a menu."""
-    n = len(lines)
-    i = 0
-    while i < n:
-        j = i
-        while j < n and _menu_item(lines[j]):
-            j += 1
-        amb = [ln for ln in lines[i:j] if ln.cls is not BAD]
-        if len(amb) >= MENU_MIN_AMB and j - i >= MENU_MIN_RUN and (
-            j <= first_good or i > last_good
-        ):
-            if j <= first_good and lines[j - 1] is amb[-1] and _next_is_text(lines, j):
-                amb.pop()  # the kicker just above the headline
-            for ln in amb:
-                ln.bad("menu_run", "navigation menu: a run of one-to-three-word links")
-        i = max(j, i + 1)
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    k = 0
+    while k < len(idx):
+        m = k
+        while m < len(idx) and _menu_item(lines[idx[m]]):
+            m += 1
+        if m > k:
+            run = [lines[i] for i in idx[k:m]]
+            start, end = idx[k], idx[m - 1]
+            amb = [ln for ln in run if ln.cls is not BAD]
+            if (
+                len(amb) >= MENU_MIN_AMB
+                and len(run) >= MENU_MIN_RUN
+                and (end < first_good or start > last_good)
+            ):
+                if end < first_good and run[-1] is amb[-1] and _next_is_text(lines, end + 1):
+                    amb.pop()  # the kicker just above the headline
+                for ln in amb:
+                    ln.bad("menu_run", "navigation menu: a run of one-to-three-word links")
+        k = max(m, k + 1)
 
 
 def _next_is_text(lines: list[_Line], j: int) -> bool:

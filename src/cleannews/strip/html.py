@@ -71,6 +71,8 @@ WEAK_HINTS = frozenset(
     recommended subscription""".split()
 )
 PROSE_MIN_WORDS = 12
+#: The last part of <title> is taken for the site's name when this short.
+SITE_NAME_MAX_WORDS = 5
 #: A weak hint next to one of these tokens ("content-widget") is no hint.
 CONTENT_TOKENS = frozenset(
     "content article post entry story body text main single recipe chapo lead intro".split()
@@ -156,20 +158,21 @@ def _hint(el: Tag) -> str | None:
     if isinstance(values, str):
         values = [values]
     values = [*values, attrs.get("id") or "", attrs.get("role") or ""]
+    values = [v.lower() for v in values if isinstance(v, str) and v]
+    toks = [t for v in values for t in _TOKEN.findall(v)]
     for v in values:
-        if not isinstance(v, str):
-            continue
-        low = v.lower()
-        if low in CLASS_HINTS or low in WEAK_HINTS:
-            return low
-        toks = _TOKEN.findall(low)
+        if v in CLASS_HINTS:
+            return v
+    for tok in toks:
+        if tok in CLASS_HINTS:
+            return tok
+    if CONTENT_TOKENS.isdisjoint(toks):
+        for v in values:
+            if v in WEAK_HINTS:
+                return v
         for tok in toks:
-            if tok in CLASS_HINTS:
+            if tok in WEAK_HINTS:
                 return tok
-        if CONTENT_TOKENS.isdisjoint(toks):
-            for tok in toks:
-                if tok in WEAK_HINTS:
-                    return tok
     return None
 
 
@@ -201,8 +204,12 @@ def _metadata(soup: BeautifulSoup) -> dict[str, Any]:
         return None
 
     title = meta("og:title", "twitter:title")
-    if not title and soup.title and soup.title.string:
-        title = soup.title.string.strip()
+    if soup.title and soup.title.string:
+        md["html_title"] = soup.title.string.strip()
+        title = title or md["html_title"]
+    site = meta("og:site_name", "application-name")
+    if site:
+        md["site_name"] = site
     if title:
         md["title"] = title
     date = meta("article:published_time", "datePublished", "date", "pubdate", "dc.date")
@@ -296,6 +303,45 @@ class _Extractor:
         return len(el.get_text()) <= HINT_MAX_TEXT_SHARE * self.total
 
 
+_TITLE_SEP = regex.compile(r"\s+[-|–—•·:]\s+")
+
+
+def site_name(soup_md: dict[str, Any]) -> str | None:
+    """The site's name: ``og:site_name``, else the last part of ``<title>`` after " - " / " | ".
+
+    >>> site_name({"html_title": "Un titre d'article - Le Courrier du Sud"})
+    'Le Courrier du Sud'
+    """
+    if soup_md.get("site_name"):
+        return str(soup_md["site_name"])
+    title = soup_md.get("html_title") or ""
+    parts = _TITLE_SEP.split(title)
+    if len(parts) >= 2 and 0 < len(parts[-1].split()) <= SITE_NAME_MAX_WORDS:
+        return parts[-1].strip()
+    return None
+
+
+def _drop_site_name(ex: _Extractor, md: dict[str, Any], html: str):
+    """Blocks that are only the site's name (logo text, masthead) go, as html Changes."""
+    name = site_name(md)
+    md.pop("html_title", None)
+    if not name:
+        return ex.lines
+    key = _WS.sub(" ", name).strip().casefold()
+    kept = []
+    for line, (s, e) in ex.lines:
+        if line.casefold() == key:
+            ex.changes.append(
+                Change("html", "html_site_name", (s, e), html[s:e], "",
+                       f"the site's name ({name}) on a line of its own: masthead, not article")
+            )
+        else:
+            kept.append((line, (s, e)))
+    if "site_name" in md:
+        md["site"] = md.pop("site_name")
+    return kept
+
+
 def html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     """Extract the blocks of ``html`` as text (one block per line, blank line between)."""
     src = _Source(html)
@@ -313,9 +359,10 @@ def html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     except RecursionError:  # absurdly deep markup: keep what was extracted
         pass
     ex.flush()
+    lines = _drop_site_name(ex, metadata, html)
     out: list[str] = []
     align = Alignment()
-    for i, (line, (s, e)) in enumerate(ex.lines):
+    for i, (line, (s, e)) in enumerate(lines):
         if i:
             out.append("\n\n")
             align.replace(s, s, 2) if s == e else align.replace(s, s + 1, 2)
