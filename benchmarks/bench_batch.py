@@ -1,0 +1,140 @@
+"""Batch throughput, multi-process speed-up and peak memory of ``cleannews run``.
+
+Generates a JSONL corpus from the seed articles (paragraphs shuffled into
+documents of realistic size), runs ``cleannews run`` on it with 1 and N
+jobs, and prints docs/s, MB/s, the speed-up and the peak RSS of the whole
+process tree (main process + workers, sampled from /proc every 50 ms)::
+
+    python benchmarks/bench_batch.py                    # 2000 docs, jobs 1 and 2
+    python benchmarks/bench_batch.py --docs 500 --jobs 1 2
+    python benchmarks/bench_batch.py --size-mb 200 --jobs 2 --no-spin   # memory while streaming
+
+Linux only (reads /proc). Nothing here is a test: numbers vary with the load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+#: Paragraphs per generated document (drawn at random from the seeds).
+PARAGRAPHS_PER_DOC = (3, 12)
+#: RSS sampling period, seconds.
+SAMPLE_EVERY = 0.05
+_MB = 1_000_000
+
+
+def paragraphs() -> list[str]:
+    """Non-empty lines of the seed articles."""
+    out = []
+    for seed in sorted(SEEDS.glob("*.txt")):
+        out += [x for x in seed.read_text("utf-8").splitlines() if x.strip()]
+    return out
+
+
+def generate(path: Path, docs: int | None, size_mb: float | None, seed: int = 7) -> tuple[int, int]:
+    """Write the corpus (``docs`` documents, or until ``size_mb``); return (docs, bytes)."""
+    rng = random.Random(seed)
+    paras = paragraphs()
+    n = size = 0
+    limit = size_mb * _MB if size_mb else None
+    with open(path, "wb") as f:
+        while (docs is None or n < docs) and (limit is None or size < limit):
+            k = rng.randint(*PARAGRAPHS_PER_DOC)
+            text = "\n".join(rng.choice(paras) for _ in range(k))
+            line = json.dumps({"id": f"doc-{n}", "url": f"https://site{n % 50}.fr/{n}",
+                               "text": text}, ensure_ascii=False).encode() + b"\n"
+            f.write(line)
+            n += 1
+            size += len(line)
+    return n, size
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory (kB) of ``pid`` and all its descendants."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status") as f:
+                status = f.read()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        p = int(entry)
+        children.setdefault(int(fields.get("PPid", "0").strip()), []).append(p)
+        rss[p] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        total += rss.get(p, 0)
+        stack += children.get(p, [])
+    return total
+
+
+def run_once(corpus: Path, out: Path, jobs: int, extra: list[str]) -> dict[str, float]:
+    """One ``cleannews run``; returns seconds, peak tree RSS (MB) and the report."""
+    shutil.rmtree(out, ignore_errors=True)
+    cmd = [sys.executable, "-m", "cleannews", "-q", "run", str(corpus), "--out", str(out),
+           "--jobs", str(jobs), *extra]
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss_kb(proc.pid))
+        time.sleep(SAMPLE_EVERY)
+    secs = time.monotonic() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"cleannews run failed ({proc.returncode}): {proc.stderr.read().decode()}")
+    report = json.loads((out / "report.json").read_text())
+    return {"seconds": secs, "peak_rss_mb": peak / 1024, "report": report}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--docs", type=int, default=2000, help="documents to generate")
+    ap.add_argument("--size-mb", type=float, default=None,
+                    help="generate this many MB instead of --docs")
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--repeat", type=int, default=1, help="runs per job count (best is kept)")
+    ap.add_argument("--no-spin", action="store_true", help="pass --no-spin to cleannews run")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="bench_batch_"))
+    corpus = tmp / "corpus.jsonl"
+    n, size = generate(corpus, None if args.size_mb else args.docs, args.size_mb)
+    print(f"corpus: {n} documents, {size / _MB:.1f} MB ({corpus}); "
+          f"CPUs available: {len(os.sched_getaffinity(0))}; "
+          f"load average: {os.getloadavg()[0]:.2f}")
+    extra = ["--no-spin"] if args.no_spin else []
+    base = None
+    for jobs in args.jobs:
+        runs = [run_once(corpus, tmp / f"out{jobs}", jobs, extra) for _ in range(args.repeat)]
+        best = min(runs, key=lambda r: r["seconds"])
+        secs = best["seconds"]
+        base = base or (secs * jobs if jobs == 1 else None)
+        speedup = f"{base / secs:.2f}x" if base else "n/a"
+        docs = best["report"]["documents"]
+        print(f"jobs={jobs}: {secs:.2f} s wall, {n / secs:.1f} docs/s, "
+              f"{size / _MB / secs:.2f} MB/s, speed-up {speedup}, "
+              f"peak RSS {best['peak_rss_mb']:.0f} MB (tree), "
+              f"out/quarantined/failed {docs['out']}/{docs['quarantined']}/{docs['failed']}, "
+              f"all runs: {', '.join(format(r['seconds'], '.2f') for r in runs)} s")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    if not args.keep:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
