@@ -41,6 +41,9 @@ LONG_MIN_STOP = 0.1
 PHRASE_COVERAGE = 0.35
 #: ... or when this many distinct phrases hit it ...
 PHRASE_MIN_HITS = 3
+#: (distinct hits count only when they still cover this share: a sentence quoting
+#: "Tout accepter" and "Tout refuser" is not a cookie banner)
+PHRASE_HITS_MIN_COVERAGE = 0.15
 #: ... or, for a non-weak phrase, when the line has at most this many words.
 PHRASE_SHORT_WORDS = 12
 #: Ambiguous lines with at most this many words take their neighbours' class.
@@ -154,7 +157,10 @@ def _phrase_verdict(ln: _Line, rs: RuleSet):
     strong = [h for h in hits if not h[0].weak]
     names = {h[0].name for h in hits}
     patterns = {ln.text[s:e].casefold() for _, s, e in hits}
-    if covered / size >= PHRASE_COVERAGE or len(patterns) >= PHRASE_MIN_HITS:
+    share = covered / size
+    if share >= PHRASE_COVERAGE or (
+        len(patterns) >= PHRASE_MIN_HITS and share >= PHRASE_HITS_MIN_COVERAGE
+    ):
         return (strong or hits)[0][0]
     for rule, _, _ in strong:
         if ln.n <= rule.max_words:
@@ -370,6 +376,8 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
     while j < n and len(taken) < rule.takes_next:
         ln = lines[j]
         if ln.blank:
+            if rule.next_kind == "caption":
+                break
             j += 1
             continue
         if ln.protected:
@@ -495,8 +503,8 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
             limit = CONTEXT_MAX_WORDS
             if run_len.get(i, 1) > CONTEXT_MAX_RUN:
                 continue
-        if ln.n > limit:
-            continue
+        if ln.n > limit or (i <= last_good and ":" in ln.text):
+            continue  # "Label : value" lines inside the article are structured content
         p, q = prev_cls[i], next_cls[i]
         if p == BAD and q in (BAD, "end"):
             ln.removal = Removal(

@@ -71,6 +71,9 @@ WEAK_HINTS = frozenset(
     recommended subscription""".split()
 )
 PROSE_MIN_WORDS = 12
+#: An <aside> with this many sentences of BOXOUT_MIN_WORDS words is a fact box: kept.
+BOXOUT_MIN_SENTENCES = 2
+BOXOUT_MIN_WORDS = 8
 #: The last part of <title> is taken for the site's name when this short.
 SITE_NAME_MAX_WORDS = 5
 #: A weak hint next to one of these tokens ("content-widget") is no hint.
@@ -176,6 +179,24 @@ def _hint(el: Tag) -> str | None:
     return None
 
 
+_SENTENCE_END = regex.compile(r"[.!?»…]\s*$")
+
+
+def _is_boxout(el: Tag) -> bool:
+    """An <aside> holding several sentences (a fact box of the article, not a sidebar).
+
+    >>> _is_boxout(BeautifulSoup("<aside><h3>Repères</h3><p>1 : le nombre de meutes "
+    ...     "identifiées dans le Jura.</p><p>214 : le nombre d'animaux tués l'an dernier "
+    ...     "par le loup.</p></aside>", "html.parser").aside)
+    True
+    """
+    n = 0
+    for chunk in el.get_text("\n").split("\n"):
+        if len(chunk.split()) >= BOXOUT_MIN_WORDS and _SENTENCE_END.search(chunk):
+            n += 1
+    return n >= BOXOUT_MIN_SENTENCES
+
+
 def _has_prose(el: Tag) -> bool:
     """True when the element holds a paragraph-like block of many words."""
     for chunk in el.get_text("\n").split("\n"):
@@ -269,7 +290,9 @@ class _Extractor:
             if not isinstance(child, Tag):
                 continue
             name = (child.name or "").lower()
-            if name in DROP_TAGS:
+            if name == "aside" and _is_boxout(child):
+                pass  # a fact box inside the article: let the text rules judge it
+            elif name in DROP_TAGS:
                 if name != "head":
                     self.drop(child, f"html_{name}", f"<{name}> element: {DROP_TAGS[name]}")
                 continue
