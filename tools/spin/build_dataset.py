@@ -26,6 +26,9 @@ from spinner import Spinner  # noqa: E402
 MODES = ("naive", "careful")
 RATES = (0.1, 0.2, 0.3, 0.5)
 PARTIAL_RATE = 0.4
+#: Training documents are spun this many times (different random choices).
+TRAIN_REPLICAS = 3
+SEED = 20261123
 BUILD = Path(__file__).parent / "build"
 
 
@@ -86,12 +89,14 @@ def main() -> None:
         h_asp = {w.strip() for w in fh}
     spinners = {p: Spinner(split_thesaurus(th, p), readings, genders, h_asp) for p in ("T", "V")}
     docs = read_ud_documents()
-    rng = random.Random(20261123)
     out = {"train": [], "val": []}
     for doc in docs:
         part = doc_split(doc["id"])
         dname = "T" if part == "train" else "V"
-        out[part].extend(make_records(doc, spinners[dname], dname, rng))
+        rng = random.Random(zlib.crc32(doc["id"].encode()) ^ SEED)
+        for rep in range(TRAIN_REPLICAS if part == "train" else 1):
+            recs = make_records(doc, spinners[dname], dname, rng)
+            out[part].extend(recs if rep == 0 else recs[1:])
     BUILD.mkdir(exist_ok=True)
     FIXTURES.mkdir(parents=True, exist_ok=True)
     for part, path in (("train", BUILD / "train.jsonl.gz"), ("val", FIXTURES / "validation.jsonl.gz")):

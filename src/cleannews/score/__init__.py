@@ -39,6 +39,7 @@ _SIGNAL_FEATURE = {
     "function_word": "function_word_per100",
     "rare_synonym": "rare_synonym_share",
     "rare_word": "rare_word_share",
+    "pos_context": "pos_misfit_share",
 }
 _GRAMMAR = frozenset(_SIGNAL_FEATURE) - {"rare_synonym", "rare_word"}
 
@@ -95,7 +96,7 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     pmodel = get_paragraph_model()
     paragraphs = []
     for idx, p in enumerate(analysis.paragraphs):
-        n_hits = sum(p.counts.values())
+        n_hits = sum(p.counts.values()) + p.n_pos_misfit
         if p.n_words >= MIN_PARAGRAPH_WORDS:
             ps = pmodel.probability(feature_vector(p, [p]))
             plabel = _label(ps, config)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import regex
 
 from cleannews.score._lexicon import GAP_OFFSET, GAP_SHIFT, ZIPF_MASK, get_lexicon, load_json
+from cleannews.score._pos import get_pos_model, word_class
 
 __all__ = ["Analysis", "Hit", "ParagraphCounts", "analyse"]
 
@@ -42,6 +43,8 @@ GAP_WEAK_SYNONYM, ZIPF_WEAK_SYNONYM = 1.0, 4.5
 GAP_STRONG_SYNONYM, ZIPF_STRONG_SYNONYM = 2.5, 3.5
 #: A lower-case content word below this Zipf frequency counts as rare for news.
 ZIPF_RARE_WORD = 3.0
+#: Context fit (PMI with both neighbours' classes) below which a word is out of place.
+POS_MISFIT = -6.0
 #: Content words need at least this many characters.
 MIN_CONTENT_LEN = 3
 
@@ -95,6 +98,8 @@ class ParagraphCounts:
     lowz_sum: float = 0.0
     n_syn_weak: int = 0
     n_syn_strong: int = 0
+    n_pos_misfit: int = 0
+    pos_misfit_sum: float = 0.0
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SIGNALS, 0))
 
     def add(self, other: ParagraphCounts) -> None:
@@ -109,6 +114,8 @@ class ParagraphCounts:
         self.lowz_sum += other.lowz_sum
         self.n_syn_weak += other.n_syn_weak
         self.n_syn_strong += other.n_syn_strong
+        self.n_pos_misfit += other.n_pos_misfit
+        self.pos_misfit_sum += other.pos_misfit_sum
         for k, v in other.counts.items():
             self.counts[k] += v
 
@@ -130,6 +137,11 @@ def _starts_with_vowel(word: str) -> bool:
     """
     c = word[:1]
     return c in VOWELS and c != "y"
+
+
+def _context(toks: list[str], i: int) -> str:
+    """The token with its neighbours, for a reason sentence ("a canicule entraîné")."""
+    return " ".join(t for t in toks[max(0, i - 1) : i + 2] if t != "\n")
 
 
 def _is_acronym(token: str) -> bool:
@@ -159,6 +171,13 @@ def analyse(text: str) -> Analysis:
     packed = [words.get(w, 0) for w in lows]
     hits: list[Hit] = []
     add = hits.append
+    pos = get_pos_model()
+    fit = pos.fit
+    cls = [
+        "BOS" if toks[i] == "\n" else word_class(toks[i], lows[i], packed[i], FUNCTION_WORDS)
+        for i in range(n)
+    ]
+    cls.append("BOS")
 
     # paragraph boundaries: token indices of line breaks
     paragraphs: list[ParagraphCounts] = []
@@ -194,6 +213,13 @@ def analyse(text: str) -> Analysis:
         ):
             p = packed[i]
             cur.n_content += 1
+            f = fit(cls[i - 1] if i else "BOS", cls[i], cls[i + 1])
+            if f < 0:
+                cur.pos_misfit_sum -= f
+                if f < POS_MISFIT:
+                    cur.n_pos_misfit += 1
+                    add(Hit("pos_context", i, i,
+                            f"word class unlikely in this context: {_context(toks, i)}"))
             z = (p & ZIPF_MASK) / 10
             cur.lowz_sum += max(0.0, 4.0 - z) if p else 0.0
             g = (p >> GAP_SHIFT) & ZIPF_MASK

@@ -34,6 +34,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "strong_synonym_share",
     "max_paragraph_grammar_per100",
     "max_paragraph_synonym_share",
+    "pos_misfit_share",
+    "pos_misfit_mean",
 )
 
 
@@ -67,6 +69,8 @@ def feature_vector(c: ParagraphCounts, parts: list[ParagraphCounts] | None = Non
         c.n_syn_weak / nc,
         c.n_syn_strong / nc,
         *_worst_paragraph(c, parts),
+        c.n_pos_misfit / nc,
+        c.pos_misfit_sum / nc,
     ]
 
 
