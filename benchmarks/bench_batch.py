@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -88,6 +89,7 @@ def run_once(corpus: Path, out: Path, jobs: int, extra: list[str]) -> dict[str, 
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "cleannews", "-q", "run", str(corpus), "--out", str(out),
            "--jobs", str(jobs), *extra]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
@@ -95,10 +97,12 @@ def run_once(corpus: Path, out: Path, jobs: int, extra: list[str]) -> dict[str, 
         peak = max(peak, _tree_rss_kb(proc.pid))
         time.sleep(SAMPLE_EVERY)
     secs = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"cleannews run failed ({proc.returncode}): {proc.stderr.read().decode()}")
     report = json.loads((out / "report.json").read_text())
-    return {"seconds": secs, "peak_rss_mb": peak / 1024, "report": report}
+    return {"seconds": secs, "cpu": cpu, "peak_rss_mb": peak / 1024, "report": report}
 
 
 def main() -> None:
@@ -126,7 +130,8 @@ def main() -> None:
         base = base or (secs * jobs if jobs == 1 else None)
         speedup = f"{base / secs:.2f}x" if base else "n/a"
         docs = best["report"]["documents"]
-        print(f"jobs={jobs}: {secs:.2f} s wall, {n / secs:.1f} docs/s, "
+        print(f"jobs={jobs}: {secs:.2f} s wall, {best['cpu']:.2f} s CPU "
+              f"({best['cpu'] / secs:.2f} cores busy), {n / secs:.1f} docs/s, "
               f"{size / _MB / secs:.2f} MB/s, speed-up {speedup}, "
               f"peak RSS {best['peak_rss_mb']:.0f} MB (tree), "
               f"out/quarantined/failed {docs['out']}/{docs['quarantined']}/{docs['failed']}, "

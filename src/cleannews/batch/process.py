@@ -300,6 +300,24 @@ def process_item(item: Item, opts: BatchOptions) -> DocResult:
 _WORKER_OPTS: BatchOptions | None = None
 
 
+#: A short French text run once through the pipeline to load its lazy resources.
+WARM_UP_TEXT = "Le gouvernement a présenté jeudi son projet de loi de finances.\n"
+
+
+def warm_up(opts: BatchOptions) -> None:
+    """Load the stages' lazily loaded data (models, word lists) by cleaning a tiny text.
+
+    Called in the main process before the workers are forked, so they share
+    the loaded data (copy-on-write) instead of each loading it again.
+    """
+    try:
+        _clean(WARM_UP_TEXT, False, opts, "warm-up")
+        if opts.fmt == "html":
+            _clean(f"<p>{WARM_UP_TEXT}</p>", True, opts, "warm-up")
+    except Exception:  # a broken stage shows up per document, with its reason
+        pass
+
+
 def init_worker(opts: BatchOptions) -> None:
     """Pool initializer: keep the options once per process, load the pipeline modules."""
     global _WORKER_OPTS

@@ -37,6 +37,7 @@ from cleannews.batch.process import (
     error_result,
     init_worker,
     process_chunk,
+    warm_up,
 )
 from cleannews.batch.sinks import (
     SINK_FILES,
@@ -168,6 +169,8 @@ def _isolate(chunk: list[Item], opts: BatchOptions) -> list[DocResult]:
 def _parallel(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
               ) -> Iterator[list[DocResult]]:
     """Results of each chunk, in order, computed by ``jobs`` processes."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        warm_up(opts)  # forked workers inherit the loaded resources
     ex = _executor(jobs, opts)
     pending: deque[tuple[list[Item], Future]] = deque()
     exhausted = False
