@@ -13,13 +13,12 @@ Each repair is a :class:`~cleannews.Change` that says what changed and why::
 ftfy does the mojibake work, line by line as ``ftfy.fix_text`` does, with
 its explanation plan replayed step by step so that each step becomes its own
 change. French typography is kept: ftfy's ``uncurl_quotes`` is off unless
-``CleanConfig(keep_typography=False)``. Text that :func:`needs_repair`
+``CleanConfig(keep_typography=False)``. Text that :func:`~cleannews.repairs.fastpath.needs_repair`
 proves clean skips ftfy altogether (the *fast path*); the result is the same.
 """
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,10 +30,10 @@ import ftfy.fixes
 from cleannews._align import Alignment
 from cleannews.config import CleanConfig
 from cleannews.document import Change
-from cleannews.repairs.fastpath import needs_repair
+from cleannews.repairs.fastpath import suspect_lines
 from cleannews.repairs.fixes import (
+    BLANK_CHARS,
     entity_hunks,
-    is_blank_line,
     lift_crawler_prefix,
     remove_invisible_chars,
 )
@@ -197,8 +196,6 @@ class _LineEditor:
         self.text = new
 
 
-#: Lines longer than this (old + new) get one hunk from common prefix/suffix only.
-MAX_DIFF_CHARS = 4000
 #: Changed regions closer than this many unchanged characters are reported as one.
 HUNK_MERGE_GAP = 2
 
@@ -206,8 +203,14 @@ HUNK_MERGE_GAP = 2
 def _hunks(old: str, new: str) -> list[tuple[int, int, int, int]]:
     """Changed regions ``(old_start, old_end, new_start, new_end)``, in order.
 
+    Repairs are local (a mojibake sequence becomes one character), so a
+    greedy scan that re-synchronises on the next :data:`SYNC_CHARS` equal
+    characters within :data:`SYNC_WINDOW` finds them in linear time.
+
     >>> _hunks("cafÃ© au lait, thÃ©", "café au lait, thé")
     [(3, 5, 3, 4), (17, 19, 16, 17)]
+    >>> _hunks("ﬁn", "fin")
+    [(0, 1, 0, 2)]
     """
     p, limit = 0, min(len(old), len(new))
     while p < limit and old[p] == new[p]:
@@ -216,18 +219,52 @@ def _hunks(old: str, new: str) -> list[tuple[int, int, int, int]]:
     while s < limit - p and old[len(old) - 1 - s] == new[len(new) - 1 - s]:
         s += 1
     o_end, n_end = len(old) - s, len(new) - s
-    if (o_end - p) + (n_end - p) > MAX_DIFF_CHARS:
-        return [(p, o_end, p, n_end)]
-    ops = difflib.SequenceMatcher(None, old[p:o_end], new[p:n_end], autojunk=False).get_opcodes()
-    hunks: list[list[int]] = []
-    for tag, a0, a1, b0, b1 in ops:
-        if tag == "equal":
+    hunks: list[tuple[int, int, int, int]] = []
+    i, j = p, p
+    while i < o_end or j < n_end:
+        if i < o_end and j < n_end and old[i] == new[j]:
+            i += 1
+            j += 1
             continue
-        if hunks and a0 - hunks[-1][1] <= HUNK_MERGE_GAP and b0 - hunks[-1][3] <= HUNK_MERGE_GAP:
-            hunks[-1][1], hunks[-1][3] = a1, b1
+        sync = _resync(old, new, i, j, o_end, n_end)
+        if sync is None:
+            hunks.append((i, o_end, j, n_end))
+            break
+        i2, j2 = sync
+        if hunks and i - hunks[-1][1] <= HUNK_MERGE_GAP and j - hunks[-1][3] <= HUNK_MERGE_GAP:
+            hunks[-1] = (hunks[-1][0], i2, hunks[-1][2], j2)
         else:
-            hunks.append([a0, a1, b0, b1])
-    return [(a0 + p, a1 + p, b0 + p, b1 + p) for a0, a1, b0, b1 in hunks]
+            hunks.append((i, i2, j, j2))
+        i, j = i2, j2
+    return hunks
+
+
+#: Equal characters that end a changed region.
+SYNC_CHARS = 3
+#: How far (characters) to look for the end of a changed region.
+SYNC_WINDOW = 48
+
+
+def _resync(old: str, new: str, i: int, j: int, o_end: int, n_end: int) -> tuple[int, int] | None:
+    """The first ``(i2, j2)`` after a mismatch where both texts agree again."""
+    best: tuple[int, int] | None = None
+    for dj in range(0, min(SYNC_WINDOW, n_end - j) + 1):
+        anchor = new[j + dj : j + dj + SYNC_CHARS]
+        if j + dj >= n_end:
+            anchor = ""
+        if anchor:
+            pos = old.find(anchor, i, min(o_end, i + SYNC_WINDOW) + SYNC_CHARS)
+            if pos >= 0 and (pos > i or dj > 0) and pos + len(anchor) <= o_end + SYNC_CHARS:
+                cand = (pos, j + dj)
+                if best is None or cand[0] + cand[1] < best[0] + best[1]:
+                    best = cand
+        elif j + dj == n_end:
+            cand = (o_end, n_end)
+            if best is None or cand[0] + cand[1] < best[0] + best[1]:
+                best = cand
+        if best is not None and best[0] + best[1] <= i + j + dj:
+            break
+    return best
 
 
 def _introduces_foreign(before: str, after: str) -> bool:
@@ -293,7 +330,9 @@ def _repair_segment(seg: str, base: int, config: CleanConfig) -> _LineEditor:
 @dataclass
 class _Line:
     text: str  # repaired text, without its terminator
-    alignment: Alignment  # repaired text -> input, absolute offsets
+    alignment: Alignment | None  # repaired text -> input (absolute); None: text[cs:ce] as is
+    cs: int  # input offset of the line's content (after a crawler prefix)
+    ce: int  # input offset of the content's end (before "\r\n" or "\n")
     start: int  # input offset of the line
     end: int  # input offset after the line's terminator
     blank: bool  # only spaces / no-break spaces (or nothing)
@@ -329,7 +368,6 @@ def _gap_change(gap: list[_Line], text: str, at_edge: bool) -> Change:
 def repair_text(text: str, config: CleanConfig) -> RepairResult:
     """Repair ``text`` and say what changed; see the module docstring."""
     result = RepairResult(text)
-    fast = config.fast_path and not needs_repair(text, keep_typography=config.keep_typography)
     changes = result.changes
     # crawler prefix at the very start
     skip = 0
@@ -350,27 +388,23 @@ def repair_text(text: str, config: CleanConfig) -> RepairResult:
             )
     crlf = 0
     lines: list[_Line] = []
+    if config.fast_path:
+        suspect = suspect_lines(text, keep_typography=config.keep_typography)
     for start, content_end, end in _lines(text):
         cs = max(start, skip)
-        if (
-            config.normalize_layout
-            and content_end > cs
-            and text[content_end - 1] == "\r"
-            and end > content_end
-        ):
+        crlf_line = content_end > cs and end > content_end and text[content_end - 1] == "\r"
+        if config.normalize_layout and crlf_line:
             content_end -= 1  # "\r\n" -> "\n"
             crlf += 1
         seg = text[cs:content_end]
-        if not fast and (
-            not config.fast_path or needs_repair(seg, keep_typography=config.keep_typography)
-        ):
+        if not config.fast_path or start in suspect:
             ed_text, ed_align, ed_changes = _repair_long(seg, cs, config)
             changes.extend(ed_changes)
         else:
-            ed_text, ed_align = seg, Alignment.identity(len(seg))
-            ed_align = _shift(ed_align, cs)
-        blank = config.normalize_layout and is_blank_line(ed_text)
-        lines.append(_Line(ed_text, ed_align, start, end, blank, blank and seg != ""))
+            ed_text, ed_align = seg, None  # unchanged: copied as is
+        blank = config.normalize_layout and not ed_text.strip(BLANK_CHARS)
+        had_chars = blank and seg != ""
+        lines.append(_Line(ed_text, ed_align, cs, content_end, start, end, blank, had_chars))
     if crlf:
         first = text.find("\r\n")
         last = text.rfind("\r\n")
@@ -387,12 +421,6 @@ def repair_text(text: str, config: CleanConfig) -> RepairResult:
     result.text, result.alignment = _assemble(lines, text, changes, config)
     changes.sort(key=lambda c: c.span)
     return result
-
-
-def _shift(a: Alignment, offset: int) -> Alignment:
-    out = Alignment()
-    out.extend(a, offset)
-    return out
 
 
 def _repair_long(seg: str, base: int, config: CleanConfig) -> tuple[str, Alignment, list[Change]]:
@@ -418,7 +446,10 @@ def _assemble(
 
     def emit_line(line: _Line) -> None:
         out.append(line.text)
-        align.extend(line.alignment)
+        if line.alignment is None:
+            align.copy(line.cs, line.ce)
+        else:
+            align.extend(line.alignment)
         if text[line.end - 1 : line.end] == "\n":  # keep the line's own terminator
             out.append("\n")
             align.copy(line.end - 1, line.end)

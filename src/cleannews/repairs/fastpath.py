@@ -27,7 +27,7 @@ import re
 
 import regex
 
-__all__ = ["SAFE_CHARS", "SAFE_NON_ASCII", "SAFE_PAIRS", "needs_repair"]
+__all__ = ["SAFE_CHARS", "SAFE_NON_ASCII", "SAFE_PAIRS", "needs_repair", "suspect_lines"]
 
 _FRENCH_LOWER = "àâäçéèêëîïôöûüÿœæ"
 _OTHER_LOWER = "áíóúñß"  # frequent in names: Sánchez, Müller, Straße
@@ -40,10 +40,21 @@ _TYPOGRAPHY = (
     "©®™±²³µ×÷§£¥½¼¾·¿¡№"
 )
 
+# Other Latin letters (names: Sánchez, Łódź, Ştefan, Ørsted) are accepted alone,
+# between ASCII characters: UTF-8 read in a wrong single-byte code page always
+# leaves at least two non-ASCII characters side by side, which is caught.
+# ``Ã`` stays out (it starts most French mojibake), ``Ù`` too (ftfy reads it as
+# a possible start of Arabic mojibake).
+_OTHER_LETTERS = "".join(
+    chr(c)
+    for c in [*range(0xC0, 0x100), *range(0x100, 0x180)]
+    if chr(c).isalpha() and chr(c) not in "ÃÙĲĳŉ"  # ĳ, ŉ: ligatures ftfy splits
+)
+
 #: Non-ASCII characters the fast path accepts (French letters and typography).
-#: ``ù``/``Ù`` are left out on purpose: ftfy treats ``Ù`` as a possible start of
-#: Arabic mojibake, so text with them takes the full path (still correct, slower).
-SAFE_NON_ASCII = _FRENCH_LOWER + _OTHER_LOWER + _FRENCH_UPPER + _TYPOGRAPHY + "ù"
+SAFE_NON_ASCII = "".join(
+    dict.fromkeys(_FRENCH_LOWER + _OTHER_LOWER + _FRENCH_UPPER + _TYPOGRAPHY + "ù" + _OTHER_LETTERS)
+)
 
 #: Every character the fast path accepts: printable ASCII, tab, line feed, and the above.
 SAFE_CHARS = "\t\n" + "".join(chr(c) for c in range(0x20, 0x7F)) + SAFE_NON_ASCII
@@ -90,6 +101,27 @@ class _Scanner:
         self.non_ascii_runs = regex.compile(r"[^\x00-\x7f]{2,}")
         self.rare = re.compile(r"[ÂŒœ](?![A-Za-z])|&(?:#|[A-Za-z][A-Za-z0-9]{0,31};)")
 
+    def suspect_lines(self, text: str) -> set[int]:
+        """Start offsets of the lines of ``text`` that hold a suspect sequence."""
+        starts: set[int] = set()
+
+        def line_of(pos: int) -> tuple[int, int]:
+            start = text.rfind("\n", 0, pos) + 1
+            end = text.find("\n", pos)
+            return start, (len(text) if end < 0 else end)
+
+        for pattern in (self.unsafe, self.rare):
+            pos = 0
+            while (m := pattern.search(text, pos)) is not None:
+                start, end = line_of(m.start())
+                starts.add(start)
+                pos = end + 1
+        for m in self.non_ascii_runs.finditer(text):
+            run = m.group()
+            if any(run[i : i + 2] not in SAFE_PAIRS for i in range(len(run) - 1)):
+                starts.add(line_of(m.start())[0])
+        return starts
+
     def suspect(self, text: str) -> bool:
         if self.unsafe.search(text) or self.rare.search(text):
             return True
@@ -101,6 +133,15 @@ class _Scanner:
 
 
 _SCANNERS = {True: _Scanner(True), False: _Scanner(False)}
+
+
+def suspect_lines(text: str, *, keep_typography: bool = True) -> set[int]:
+    """Start offsets of the lines that need the full repair path.
+
+    >>> sorted(suspect_lines("ok\\nL\\u00c3\\u00a9t\\u00c3\\u00a9\\nok\\nR&amp;D\\n"))
+    [3, 13]
+    """
+    return _SCANNERS[keep_typography].suspect_lines(text)
 
 
 def needs_repair(text: str, *, keep_typography: bool = True) -> bool:
