@@ -353,3 +353,29 @@ def test_site_templates_remove_lines_recurring_in_one_source(tmp_path: Path) -> 
         assert "Carpentras" in recs[f"d{i}"]["text"]
     report = json.loads((out / "report.json").read_text())
     assert report["rules"]["site_template"]["removed"] == 6
+
+
+def test_full_disk_then_resume(tmp_path: Path) -> None:
+    """A write that fails (a file-size limit stands in for a full disk): exit 2, then resume."""
+    import resource
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": f"Texte numéro {i}, assez long. " * 5})
+                           + "\n" for i in range(200)), encoding="utf-8")
+    ref = _cli("run", str(src), "--out", str(tmp_path / "ref"), "-j", "2")
+    assert ref.returncode == 0, ref.stderr.decode()
+    limit = (tmp_path / "ref" / "clean.jsonl").stat().st_size // 3
+
+    def small_disk() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    cmd = [sys.executable, "-m", "cleannews", "run", str(src), "--out", str(tmp_path / "out"),
+           "-j", "2", "--chunk-size", "16"]
+    full = subprocess.run(cmd, capture_output=True, timeout=300, preexec_fn=small_disk)
+    assert full.returncode == 2 and b"--resume" in full.stderr
+    done = json.loads((tmp_path / "out" / STATE_NAME).read_text())["done"]
+    assert 0 < done < 200
+    resumed = subprocess.run([*cmd, "--resume"], capture_output=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr.decode()
+    assert (tmp_path / "out" / "clean.jsonl").read_bytes() == (
+        tmp_path / "ref" / "clean.jsonl").read_bytes()

@@ -318,9 +318,18 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
         session["seconds"] = time.monotonic() - start
         report = _report(settings, stats, session, finished, sinks.resumed)
         if settings.report is not None:
-            atomic_write(settings.report,
-                         json.dumps(report, ensure_ascii=False, indent=1).encode("utf-8"))
+            _write_report(settings.report, report, finished)
     return report
+
+
+def _write_report(path: Path, report: dict[str, Any], finished: bool) -> None:
+    """Write the report; after a failed run, a failure to write it is only logged."""
+    try:
+        atomic_write(path, json.dumps(report, ensure_ascii=False, indent=1).encode("utf-8"))
+    except OSError as exc:
+        if finished:
+            raise
+        log.error("could not write the report %s: %s", path, exc)
 
 
 def _report(settings: RunSettings, stats: RunStats, session: dict[str, float], finished: bool,

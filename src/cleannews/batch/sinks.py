@@ -233,10 +233,15 @@ class Sinks:
         atomic_write(self.paths.state, json.dumps(state, ensure_ascii=False).encode("utf-8"))
 
     def close(self) -> None:
+        """Close the sink files. Errors here (a full disk) are ignored: whatever was not
+        committed is rolled back by ``--resume`` anyway."""
         for key, stream in self._by_key.items():
-            if key != "-":
-                stream.close()
-            else:
-                stream.flush()
+            try:
+                if key != "-":
+                    stream.close()
+                else:
+                    stream.flush()
+            except OSError:
+                pass
         self._by_key.clear()
         self._streams.clear()
