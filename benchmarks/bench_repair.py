@@ -72,23 +72,30 @@ def main() -> None:
         f_default = smb / best_of(ftfy.fix_text, sample, 1)
         f_curly = smb / best_of(lambda t: ftfy.fix_text(t, uncurl_quotes=False), sample, 1)
         print(f"== {label}: {mb:.1f} MB")
-        print(f"  cleannews.repair (fast path)     {ours:8.2f} MB/s")
-        print(f"  cleannews.repair (fast path off) {ours_slow:8.2f} MB/s")
-        print(f"  ftfy.fix_text (defaults)         {f_default:8.2f} MB/s   ratio {ours / f_default:6.1f}x")
-        print(f"  ftfy.fix_text (uncurl off)       {f_curly:8.2f} MB/s   ratio {ours / f_curly:6.1f}x")
+        rows = [
+            ("cleannews.repair (fast path)", ours, None),
+            ("cleannews.repair (fast path off)", ours_slow, None),
+            ("ftfy.fix_text (defaults)", f_default, ours / f_default),
+            ("ftfy.fix_text (uncurl off)", f_curly, ours / f_curly),
+        ]
+        for name, speed, ratio in rows:
+            tail = f"   repair is {ratio:5.1f}x faster" if ratio else ""
+            print(f"  {name:34s} {speed:8.2f} MB/s{tail}")
     print("== linear scaling, clean French (seconds per size)")
     for factor in (1, 2, 4, 8):
         text = corpus(args.mb * factor / 8, False)
         dt = best_of(lambda t: cleannews.repair(t, REPAIR_ONLY), text, 2)
-        print(f"  {len(text.encode()) / 1e6:6.2f} MB  {dt:7.3f} s  {len(text.encode()) / 1e6 / dt:7.2f} MB/s")
+        size = len(text.encode()) / 1e6
+        print(f"  {size:6.2f} MB  {dt:7.3f} s  {size / dt:7.2f} MB/s")
     text = corpus(args.mb, False)
     tracemalloc.start()
     cleannews.repair(text, REPAIR_ONLY)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"== memory: peak Python allocations {peak / 1e6:.1f} MB for {len(text.encode()) / 1e6:.1f} MB "
-          f"of input; process peak RSS {rss:.0f} MB")
+    size = len(text.encode()) / 1e6
+    print(f"== memory: peak Python allocations {peak / 1e6:.1f} MB for {size:.1f} MB of input;")
+    print(f"   process peak RSS {rss:.0f} MB")
 
 
 if __name__ == "__main__":
