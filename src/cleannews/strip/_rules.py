@@ -14,6 +14,7 @@ and ``home_words`` (first crumbs of a breadcrumb). See ``data/fr.json``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,9 +25,14 @@ import regex
 __all__ = ["Rule", "RuleSet", "load_rules", "match_text"]
 
 #: Characters mapped before matching (same length, so offsets stay valid).
+_WORDS = regex.compile(r"[\p{L}\p{M}]+|\d+")
 _MATCH_TABLE = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "ʼ": "'"})
 #: Scan at most this many characters of a line with the phrase rules.
 MAX_SCAN_CHARS = 4000
+#: Line rules are tried on lines of at most this many words ...
+LINE_RULE_MAX_WORDS = 30
+#: ... prefix rules on lines of at most this many words.
+PREFIX_RULE_MAX_WORDS = 60
 
 
 def match_text(line: str) -> str:
@@ -35,7 +41,11 @@ def match_text(line: str) -> str:
     >>> match_text("S’abonner\\u00a0:")
     "S'abonner :"
     """
-    return line.translate(_MATCH_TABLE)
+    if "’" in line:
+        line = line.replace("’", "'")
+    if "\u00a0" in line or "\u202f" in line or "\u2009" in line or "ʼ" in line:
+        line = line.translate(_MATCH_TABLE)
+    return line
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,19 @@ class Rule:
     yields_to_protect: bool = False
 
 
+_LINE_TRIM = regex.compile(r"^[\s\p{So}\p{Sk}•·▪►*]+|[\s:.!…*•|]+$")
+_PLAIN = regex.compile(r"^[\p{L}\p{M}0-9 '’,-]+$")
+
+
+def _is_literal(p: str) -> bool:
+    """True for a pattern that is plain text (matched by a dict lookup, not a regex).
+
+    >>> _is_literal("copier le lien"), _is_literal("partagez(?: cet article)?")
+    (True, False)
+    """
+    return bool(_PLAIN.match(p))
+
+
 def _data_text(name: str) -> str:
     return resources.files("cleannews.strip").joinpath("data", name).read_text("utf-8")
 
@@ -68,6 +91,42 @@ def _word_file(name: str) -> frozenset[str]:
             continue
         words.update(w.casefold() for w in line.split())
     return frozenset(words)
+
+
+def _trigger_index(rules: list[Rule]):
+    """Index of the phrase patterns by leading literal (see :mod:`._triggers`).
+
+    Returns ``(always, exact, prefix, substring)``: patterns that always run;
+    ``{word: [k]}`` for whole words; ``{first 4 letters: [(fragment, k)]}`` for
+    word prefixes; ``{fragment: [k]}`` for symbols and short prefixes.
+    """
+    from cleannews.strip._triggers import first_fragments
+
+    always: list[int] = []
+    exact: dict[str, list[int]] = {}
+    prefix: dict[str, list[tuple[str, int]]] = {}
+    substring: dict[str, list[int]] = {}
+    k = 0
+    for r in rules:
+        for p in r.patterns:
+            frags = first_fragments(p)
+            if frags is None:
+                always.append(k)
+            else:
+                for f in frags:
+                    f = f.casefold()
+                    if f.endswith("*"):
+                        f = f[:-1]
+                        if len(f) >= 4:
+                            prefix.setdefault(f[:4], []).append((f, k))
+                        else:
+                            substring.setdefault(f, []).append(k)
+                    elif f.isalpha():
+                        exact.setdefault(f, []).append(k)
+                    else:
+                        substring.setdefault(f, []).append(k)
+            k += 1
+    return always, exact, prefix, substring
 
 
 def _combine(rules: list[Rule], template: str) -> regex.Pattern | None:
@@ -109,9 +168,25 @@ class RuleSet:
                 protect.extend(p["patterns"])
             home.update(w.casefold() for w in d.get("home_words", ()))
         lead = r"^[\s\p{{So}}\p{{Sk}}•·▪►*]*"
-        self._line = _combine(self.rules["line"], lead + r"(?:{})[\s:.!…*•|]*$")
+        self._line_literal: dict[str, Rule] = {}
+        regex_line_rules = []
+        for r in self.rules["line"]:
+            lits = [p for p in r.patterns if _is_literal(p)]
+            for p in lits:
+                self._line_literal.setdefault(p.casefold(), r)
+            rest = tuple(p for p in r.patterns if not _is_literal(p))
+            if rest:
+                regex_line_rules.append(dataclasses.replace(r, patterns=rest))
+        self.rules["line_regex"] = regex_line_rules
+        self._line = _combine(regex_line_rules, lead + r"(?:{})[\s:.!…*•|]*$")
         self._prefix = _combine(self.rules["prefix"], lead + r"(?:{})")
         self._phrase = _combine(self.rules["phrase"], r"{}")
+        self._phrase_index = _trigger_index(self.rules["phrase"])
+        self._phrase_patterns = [
+            (r, regex.compile(p, regex.IGNORECASE | regex.V0))
+            for r in self.rules["phrase"]
+            for p in r.patterns
+        ]
         self._span = _combine(self.rules["span"], r"{}")
         self._protect = (
             regex.compile(r"^[\s•·\p{So}]*(?:" + "|".join(protect) + ")", regex.IGNORECASE)
@@ -125,16 +200,20 @@ class RuleSet:
     def _rule_of(m: regex.Match, rules: list[Rule]) -> Rule:
         return rules[int(m.lastgroup[1:])]
 
-    def match_line(self, text: str) -> Rule | None:
+    def match_line(self, text: str, n_words: int = 0) -> Rule | None:
         """The first ``line`` rule the whole (stripped, plain) line matches."""
-        if self._line is None or len(text) > 700:
+        if self._line is None or len(text) > 700 or n_words > LINE_RULE_MAX_WORDS:
             return None
+        key = _LINE_TRIM.sub("", text).casefold()
+        hit = self._line_literal.get(key)
+        if hit is not None:
+            return hit
         m = self._line.match(text)
-        return self._rule_of(m, self.rules["line"]) if m else None
+        return self._rule_of(m, self.rules["line_regex"]) if m else None
 
     def match_prefix(self, text: str, n_words: int) -> Rule | None:
         """The ``prefix`` rule the line starts with, if the line is short enough for it."""
-        if self._prefix is None:
+        if self._prefix is None or n_words > PREFIX_RULE_MAX_WORDS:
             return None
         m = self._prefix.match(text[:300])
         if not m:
@@ -142,16 +221,34 @@ class RuleSet:
         rule = self._rule_of(m, self.rules["prefix"])
         return rule if n_words <= rule.max_words else None
 
-    def phrases(self, text: str) -> list[tuple[Rule, int, int]]:
-        """Every ``phrase`` rule hit in the line: (rule, start, end)."""
-        if self._phrase is None:
-            return []
-        rules = self.rules["phrase"]
-        return [
-            (self._rule_of(m, rules), m.start(), m.end())
-            for m in self._phrase.finditer(text[:MAX_SCAN_CHARS])
-            if m.end() > m.start()
-        ]
+    def phrases(self, text: str, words: list[str] | None = None) -> list[tuple[Rule, int, int]]:
+        """Every ``phrase`` rule hit in the line: (rule, start, end).
+
+        Only the patterns whose leading literal occurs in the line are run
+        (see :mod:`cleannews.strip._triggers`).
+        """
+        always, exact, prefix, substring = self._phrase_index
+        scan = text[:MAX_SCAN_CHARS]
+        if words is None:
+            words = _WORDS.findall(scan.casefold())
+        todo = set(always)
+        for w in set(words):
+            hit = exact.get(w)
+            if hit:
+                todo.update(hit)
+            cands = prefix.get(w[:4])
+            if cands:
+                todo.update(k for f, k in cands if w.startswith(f))
+        if substring:
+            low = scan.casefold()
+            for frag, items in substring.items():
+                if frag in low:
+                    todo.update(items)
+        out = []
+        for k in sorted(todo):
+            rule, pat = self._phrase_patterns[k]
+            out.extend((rule, m.start(), m.end()) for m in pat.finditer(scan) if m.end() > m.start())
+        return out
 
     def spans(self, text: str) -> list[tuple[Rule, int, int]]:
         """Inline ``span`` rule hits (glued furniture inside a line)."""

@@ -117,11 +117,10 @@ class _Line:
     def __init__(self, raw: str, stop: frozenset[str]) -> None:
         self.text = match_text(raw.strip())
         self.blank = not self.text
-        self.words = _WORD.findall(self.text[:MAX_SCAN_CHARS]) if not self.blank else []
+        # lower-cased words of the line (work capped at MAX_SCAN_CHARS characters)
+        self.words = _WORD.findall(self.text[:MAX_SCAN_CHARS].casefold()) if not self.blank else []
         self.n = len(self.words)
-        self.stop = (
-            sum(1 for w in self.words if w.casefold() in stop) / self.n if self.n else 0.0
-        )
+        self.stop = sum(1 for w in self.words if w in stop) / self.n if self.n else 0.0
         self.ends = bool(_SENT_END.search(self.text[-20:]))
         self.cls = AMB
         self.removal: Removal | None = None
@@ -143,7 +142,7 @@ def _key(text: str) -> str:
 
 def _phrase_verdict(ln: _Line, rs: RuleSet):
     """The phrase rule that condemns the line, or None (coverage / hits / short line)."""
-    hits = rs.phrases(ln.text)
+    hits = rs.phrases(ln.text, ln.words)
     if not hits:
         return None
     covered = 0
@@ -196,7 +195,7 @@ def _latin_share(ln: _Line, stop: frozenset[str]) -> float:
     0.0
     """
     latin = load_latin()
-    words = [w.casefold() for w in ln.words if len(w) >= 2 and not w.isdigit()]
+    words = [w for w in ln.words if len(w) >= 2 and not w.isdigit()]
     if len(words) < LATIN_MIN_WORDS:
         return 0.0
     n = 0
@@ -237,7 +236,7 @@ def _rule_pass(lines: list[_Line], rs: RuleSet) -> list:
     for i, ln in enumerate(lines):
         if ln.blank:
             continue
-        rule = rs.match_line(ln.text) or rs.match_prefix(ln.text, ln.n)
+        rule = rs.match_line(ln.text, ln.n) or rs.match_prefix(ln.text, ln.n)
         if rule is None:
             rule = _phrase_verdict(ln, rs)
         if rule is not None and rule.yields_to_protect and rs.is_protected(ln.text):
@@ -300,11 +299,13 @@ def _is_widget_words(ln: _Line, vocab: frozenset[str]) -> bool:
     """
     if not vocab or not 2 <= ln.n <= WIDGET_MAX_WORDS:
         return False
-    return all(w.casefold() in vocab for w in ln.words)
+    return all(w in vocab for w in ln.words)
 
 
 def _is_title_repeat(ln: _Line, title_key: str) -> bool:
     """The title again, possibly with the site name glued after it."""
+    if not 0 <= ln.n - title_key.count(" ") - 1 <= SITE_NAME_WORDS + 2:
+        return False
     k = _key(ln.text)
     if k == title_key:
         return True

@@ -1,0 +1,133 @@
+"""Cheap prefilter for phrase rules: the literal words a pattern cannot match without.
+
+Running a hundred phrase patterns on every line is slow; almost every pattern
+starts with a literal word ("recevez chaque …", "(?:nous utilisons|ce site
+utilise) …"). :func:`first_fragments` extracts those leading literals, so a
+pattern runs only on lines that contain one of them (a set lookup on the
+line's words, or a substring test for fragments that are not whole words).
+A pattern whose start cannot be read this way always runs.
+
+    >>> sorted(first_fragments(r"(?:inscrivez-vous|abonnez-vous) (?:à|a) notre"))
+    ['abonnez', 'inscrivez']
+    >>> first_fragments(r"\\bphotos?\\s*:")  # a prefix of the word: marked with *
+    {'photo*'}
+    >>> first_fragments(r".{0,20}truc") is None
+    True
+"""
+
+from __future__ import annotations
+
+__all__ = ["first_fragments"]
+
+_META = set("\\.^$*+?{}[]()|")
+_LEADING = ("(?:^|\\b)", "\\b", "^", "\\s?", "\\s*", "(?:^|\\s)")
+
+
+def _split_alternatives(body: str) -> list[str] | None:
+    """Top-level ``|`` split of a group body (None on a character class we cannot skip)."""
+    parts, depth, cur, i = [], 0, [], 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\":
+            cur.append(body[i : i + 2])
+            i += 2
+            continue
+        if ch == "[":
+            j = body.find("]", i + 2)
+            if j < 0:
+                return None
+            cur.append(body[i : j + 1])
+            i = j + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+            i += 1
+            continue
+        cur.append(ch)
+        i += 1
+    parts.append("".join(cur))
+    return parts
+
+
+def _group_end(p: str, start: int) -> int:
+    """Index of the ``)`` closing the group opened at ``start`` (or -1)."""
+    depth, i = 0, start
+    while i < len(p):
+        ch = p[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            j = p.find("]", i + 2)
+            if j < 0:
+                return -1
+            i = j + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def first_fragments(p: str) -> set[str] | None:
+    """Lower-case literal fragments one of which every match of ``p`` starts with."""
+    changed = True
+    while changed:
+        changed = False
+        for lead in _LEADING:
+            if p.startswith(lead):
+                p = p[len(lead) :]
+                changed = True
+    if not p:
+        return None
+    if p.startswith("(?:") or (p.startswith("(") and not p.startswith("(?")):
+        inner_start = 3 if p.startswith("(?:") else 1
+        end = _group_end(p, 0)
+        if end < 0 or (end + 1 < len(p) and p[end + 1] in "?*{"):
+            return None
+        alts = _split_alternatives(p[inner_start:end])
+        if alts is None:
+            return None
+        out: set[str] = set()
+        for a in alts:
+            f = first_fragments(a + p[end + 1 :]) if not a else first_fragments(a)
+            if f is None:
+                return None
+            out |= f
+        return out
+    if p.startswith("\\(") or p.startswith("\\["):
+        return {p[1]}
+    if p[0] not in _META and not p[0].isalnum() and p[0] not in " '-,:;/\"":
+        return {p[0].lower()}  # a literal symbol such as © or ▶
+    if p.startswith("[") and "]" in p[1:] and "\\" not in p[: p.index("]", 1)]:
+        body = p[1 : p.index("]", 1)]
+        if body and not body.startswith("^") and "-" not in body:
+            return {c.lower() for c in body}
+    word = []
+    i = 0
+    while i < len(p) and p[i] not in _META and p[i] not in " '-,:;/\"«»":
+        word.append(p[i])
+        i += 1
+    exact = True
+    if i < len(p) and p[i] in "?*{" and word:
+        word.pop()  # the last character is optional
+        exact = False
+    elif i < len(p) and p[i] == "-" and p[i + 1 : i + 2] in ("?", "*"):
+        exact = False
+    elif i < len(p) and p[i] in "([\\." and not p.startswith("\\b", i) and not p.startswith(
+        "\\s", i
+    ):
+        exact = False
+    frag = "".join(word).lower()
+    if not frag or not frag.isalpha():
+        return None
+    return {frag if exact else frag + "*"}
