@@ -15,6 +15,7 @@ and ``home_words`` (first crumbs of a breadcrumb). See ``data/fr.json``.
 from __future__ import annotations
 
 import dataclasses
+import operator
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +26,7 @@ import regex
 __all__ = ["Rule", "RuleSet", "load_rules", "match_text"]
 
 #: Characters mapped before matching (same length, so offsets stay valid).
+_HEAD4 = operator.itemgetter(slice(0, 4))
 _WORDS = regex.compile(r"[\p{L}\p{M}]+|\d+")
 _MATCH_TABLE = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "ʼ": "'"})
 #: Scan at most this many characters of a line with the phrase rules.
@@ -232,13 +234,15 @@ class RuleSet:
         if words is None:
             words = _WORDS.findall(scan.casefold())
         todo = set(always)
-        for w in set(words):
-            hit = exact.get(w)
-            if hit:
-                todo.update(hit)
-            cands = prefix.get(w[:4])
-            if cands:
-                todo.update(k for f, k in cands if w.startswith(f))
+        wset = set(words)
+        for w in exact.keys() & wset:
+            todo.update(exact[w])
+        heads = prefix.keys() & set(map(_HEAD4, wset))
+        if heads:
+            for w in wset:
+                cands = prefix.get(w[:4]) if w[:4] in heads else None
+                if cands:
+                    todo.update(k for f, k in cands if w.startswith(f))
         if substring:
             low = scan.casefold()
             for frag, items in substring.items():

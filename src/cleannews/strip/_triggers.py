@@ -11,6 +11,8 @@ A pattern whose start cannot be read this way always runs.
     ['abonnez', 'inscrivez']
     >>> first_fragments(r"\\bphotos?\\s*:")  # a prefix of the word: marked with *
     {'photo*'}
+    >>> first_fragments(r"la newsletter \\w+")
+    {'newsletter'}
     >>> first_fragments(r".{0,20}truc") is None
     True
 """
@@ -19,6 +21,12 @@ from __future__ import annotations
 
 __all__ = ["first_fragments"]
 
+#: Words too frequent to be useful triggers (the next literal word is used instead).
+COMMON = frozenset(
+    """a à au aux c ce cet cette d de des du en et il j l la le les n nos notre nous par
+    plus pour qu s sur un une vos votre vous mon ma mes ne dans tout tous an and by for in
+    of on our the this to we you your is are all one may can have then only no get""".split()
+)
 _META = set("\\.^$*+?{}[]()|")
 _LEADING = ("(?:^|\\b)", "\\b", "^", "\\s?", "\\s*", "(?:^|\\s)")
 
@@ -99,7 +107,7 @@ def first_fragments(p: str) -> set[str] | None:
             return None
         out: set[str] = set()
         for a in alts:
-            f = first_fragments(a + p[end + 1 :]) if not a else first_fragments(a)
+            f = first_fragments(a + p[end + 1 :])
             if f is None:
                 return None
             out |= f
@@ -130,4 +138,9 @@ def first_fragments(p: str) -> set[str] | None:
     frag = "".join(word).lower()
     if not frag or not frag.isalpha():
         return None
+    if exact and frag in COMMON and i < len(p) and p[i] in " '":
+        # "la newsletter …": the frequent first word filters nothing; use the next one
+        nxt = first_fragments(p[i + 1 :])
+        if nxt is not None:
+            return nxt
     return {frag if exact else frag + "*"}

@@ -176,9 +176,10 @@ def _is_tag_cloud(ln: _Line, stop: frozenset[str]) -> bool:
     >>> _is_tag_cloud(ln, load_stopwords(("fr",)))
     True
     """
-    if ln.n >= TAGS_MIN_WORDS and ln.stop <= TAGS_MAX_STOP:
-        if not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS]):
-            return True
+    if ln.stop > TAGS_MAX_STOP:
+        return False
+    if ln.n >= TAGS_MIN_WORDS and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS]):
+        return True
     items = [i for i in _LIST_SEP.split(ln.text[:MAX_SCAN_CHARS]) if i]
     if len(items) >= TAG_LIST_MIN_ITEMS and ln.stop <= TAGS_MAX_STOP and not ln.ends:
         return all(len(_WORD.findall(i)) <= TAG_ITEM_WORDS for i in items)
@@ -217,7 +218,7 @@ def _is_breadcrumb(ln: _Line, title_key: str, home: frozenset[str]) -> bool:
     >>> _is_breadcrumb(_Line("Accueil » Tests » Stockage", frozenset()), "", frozenset({"accueil"}))
     True
     """
-    if ln.n > 60:
+    if ln.n > 60 or not _CRUMB_SEP.search(ln.text):
         return False
     crumbs = [c.strip() for c in _CRUMB_SEP.split(_HERE.sub("", ln.text))]
     if len(crumbs) < BREADCRUMB_MIN or any(not c for c in crumbs):
@@ -286,7 +287,9 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
             ln.bad("latin_filler", "placeholder text in Latin-like words (lorem ipsum style)")
         elif _is_tag_cloud(ln, stop):
             ln.bad("tag_cloud", "tag cloud: a run of keywords with no sentence structure")
-        elif ln.n and len(_LINKY.findall(ln.text[:MAX_SCAN_CHARS])) / ln.n >= 0.5 and ln.n <= 30:
+        elif 0 < ln.n <= 30 and _has_linky(ln.text) and (
+            len(_LINKY.findall(ln.text)) / ln.n >= 0.5
+        ):
             ln.bad("link_dense", "line made mostly of links, handles or hashtags")
 
 
@@ -300,6 +303,10 @@ def _is_widget_words(ln: _Line, vocab: frozenset[str]) -> bool:
     if not vocab or not 2 <= ln.n <= WIDGET_MAX_WORDS:
         return False
     return all(w in vocab for w in ln.words)
+
+
+def _has_linky(text: str) -> bool:
+    return "@" in text or "#" in text or "http" in text or "www" in text or "." in text
 
 
 def _is_title_repeat(ln: _Line, title_key: str) -> bool:
