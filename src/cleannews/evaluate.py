@@ -228,11 +228,11 @@ def evaluate(fixtures: Path, with_justext: bool = False) -> dict:
             doc, labelled, is_html = read_fixture(p)
             survived = _survival(labelled, fn(doc, is_html), "" if is_html else doc)
             group = "seeds" if p.name.startswith("seed_") else "others"
-            rows[group].extend((p.name, lb, s) for lb, s in zip(labelled, survived))
+            rows[group].extend((p.name, lb, s) for lb, s in zip(labelled, survived, strict=True))
             if name == "cleannews":
                 missed.extend(
                     {"file": p.name, "category": lb.label, "line": lb.text[:120]}
-                    for lb, s in zip(labelled, survived)
+                    for lb, s in zip(labelled, survived, strict=True)
                     if s and not lb.content and not lb.whitespace
                 )
         result[name] = {
@@ -272,7 +272,9 @@ def _print(result: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m cleannews.evaluate", description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m cleannews.evaluate", description=__doc__.split("\n")[0]
+    )
     ap.add_argument("--fixtures", type=Path, default=Path("fixtures/strip"))
     ap.add_argument("--justext", action="store_true", help="also run jusText on the same fixtures")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")

@@ -18,7 +18,8 @@ Bylines, datelines, source credits ("AFP") and attributions are protected:
 only an explicit rule can remove them, never the context.
 
     >>> from cleannews import CleanConfig
-    >>> r = strip_text("Un titre\\n\\nUn paragraphe sur l’économie.\\n\\nPartager :\\n", CleanConfig())
+    >>> text = "Un titre\\n\\nUn paragraphe sur l’économie.\\n\\nPartager :\\n"
+    >>> r = strip_text(text, CleanConfig())
     >>> r.text
     'Un titre\\n\\nUn paragraphe sur l’économie.\\n'
     >>> r.changes[0].rule, r.changes[0].before

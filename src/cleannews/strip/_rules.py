@@ -15,8 +15,8 @@ and ``home_words`` (first crumbs of a breadcrumb). See ``data/fr.json``.
 from __future__ import annotations
 
 import dataclasses
-import operator
 import json
+import operator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -251,7 +251,9 @@ class RuleSet:
         out = []
         for k in sorted(todo):
             rule, pat = self._phrase_patterns[k]
-            out.extend((rule, m.start(), m.end()) for m in pat.finditer(scan) if m.end() > m.start())
+            out.extend(
+                (rule, m.start(), m.end()) for m in pat.finditer(scan) if m.end() > m.start()
+            )
         return out
 
     def spans(self, text: str) -> list[tuple[Rule, int, int]]:

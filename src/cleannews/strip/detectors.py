@@ -5,7 +5,8 @@ Classes: ``BAD`` (boilerplate, with a rule name and a reason), ``GOOD``
 credit of the text), ``AMB`` (short or ambiguous: decided by context).
 
     >>> from cleannews.strip._assemble import split_lines
-    >>> t = "Titre\\n\\nUn long paragraphe qui parle de la France et de ses régions.\\n\\nTags\\nfoo\\n"
+    >>> t = ("Titre\\n\\nUn long paragraphe qui parle de la France et de ses régions."
+    ...      "\\n\\nTags\\nfoo\\n")
     >>> sorted((i, r.rule) for i, r in classify_lines(t, split_lines(t), ("fr", "en")).items())
     [(4, 'tags_heading'), (5, 'tags_heading')]
 """
@@ -37,6 +38,8 @@ GOOD_MIN_STOP = 0.2
 #: Long blocks (spun text, lists of names) are good with a lower stopword share.
 LONG_MIN_WORDS = 30
 LONG_MIN_STOP = 0.1
+#: Bylines, datelines and credits are short: longer lines are not tested for protection.
+PROTECT_MAX_WORDS = 25
 #: Phrase rules remove a line when their hits cover this share of its characters ...
 PHRASE_COVERAGE = 0.35
 #: ... or when this many distinct phrases hit it ...
@@ -120,7 +123,7 @@ class _Line:
         # lower-cased words of the line (work capped at MAX_SCAN_CHARS characters)
         self.words = _WORD.findall(self.text[:MAX_SCAN_CHARS].casefold()) if not self.blank else []
         self.n = len(self.words)
-        self.stop = sum(1 for w in self.words if w in stop) / self.n if self.n else 0.0
+        self.stop = sum(map(stop.__contains__, self.words)) / self.n if self.n else 0.0
         self.ends = bool(_SENT_END.search(self.text[-20:]))
         self.cls = AMB
         self.removal: Removal | None = None
@@ -155,7 +158,7 @@ def _phrase_verdict(ln: _Line, rs: RuleSet):
     size = min(len(ln.text), MAX_SCAN_CHARS)
     strong = [h for h in hits if not h[0].weak]
     names = {h[0].name for h in hits}
-    patterns = {ln.text[s:e].casefold() for _, s, e in hits}
+    patterns = {ln.text[s:e].casefold() for r, s, e in hits if not r.weak}
     share = covered / size
     if share >= PHRASE_COVERAGE or (
         len(patterns) >= PHRASE_MIN_HITS and share >= PHRASE_HITS_MIN_COVERAGE
@@ -190,8 +193,9 @@ def _latin_share(ln: _Line, stop: frozenset[str]) -> float:
     """Share of words that look Latin and are not French/English function words.
 
     >>> s = load_stopwords(("fr", "en"))
-    >>> round(_latin_share(_Line("Alienum phaedrum torquatos nec eu, vis detraxit periculis ex", s), s), 2)
-    1.0
+    >>> filler = _Line("Alienum phaedrum torquatos nec eu, vis detraxit periculis ex", s)
+    >>> round(_latin_share(filler, s), 2)
+    0.89
     >>> _latin_share(_Line("Le continent accuse un retard important dans le domaine", s), s)
     0.0
     """
@@ -240,13 +244,18 @@ def _rule_pass(lines: list[_Line], rs: RuleSet) -> list:
         rule = rs.match_line(ln.text, ln.n) or rs.match_prefix(ln.text, ln.n)
         if rule is None:
             rule = _phrase_verdict(ln, rs)
-        if rule is not None and rule.yields_to_protect and rs.is_protected(ln.text):
+        if (
+            rule is not None
+            and rule.yields_to_protect
+            and ln.n <= PROTECT_MAX_WORDS
+            and rs.is_protected(ln.text)
+        ):
             rule = None
         if rule is not None:
             ln.bad(rule.name, rule.reason)
             matched[i] = rule
             continue
-        if rs.is_protected(ln.text):
+        if ln.n <= PROTECT_MAX_WORDS and rs.is_protected(ln.text):
             ln.protected = True
             ln.cls = KEEP
     return matched

@@ -107,6 +107,7 @@ class _Source:
 
     def __init__(self, html: str) -> None:
         self.html = html
+        self.low = html.lower()
         self.starts = [0]
         pos = html.find("\n")
         while pos >= 0:
@@ -124,7 +125,7 @@ class _Source:
 
     def _close(self, name: str, start: int) -> int:
         html = self.html
-        low = html.lower()
+        low = self.low
         depth = 0
         pos = start
         open_re = f"<{name}"
@@ -150,7 +151,8 @@ class _Source:
 def _hint(el: Tag) -> str | None:
     """The furniture token in the element's class or id, if any.
 
-    >>> soup = BeautifulSoup('<div class="article-header shadow download-box">x</div>', "html.parser")
+    >>> html = '<div class="article-header shadow download-box">x</div>'
+    >>> soup = BeautifulSoup(html, "html.parser")
     >>> _hint(soup.div) is None
     True
     >>> _hint(BeautifulSoup('<div class="ad-slot">x</div>', "html.parser").div)
@@ -241,7 +243,9 @@ def _metadata(soup: BeautifulSoup) -> dict[str, Any]:
     if date:
         md["date"] = date
     link = soup.find("link", attrs={"rel": "canonical"})
-    url = str(link["href"]).strip() if isinstance(link, Tag) and link.get("href") else meta("og:url")
+    url = meta("og:url")
+    if isinstance(link, Tag) and link.get("href"):
+        url = str(link["href"]).strip()
     if url:
         md["url"] = url
     html_el = soup.find("html")
@@ -272,37 +276,45 @@ class _Extractor:
         s, e = self.src.span(el)
         self.changes.append(Change("html", rule, (s, e), self.src.html[s:e], "", reason))
 
-    def walk(self, el: Tag) -> None:
-        for child in list(el.children):
-            if isinstance(child, (Comment, Doctype)):
+    def walk(self, root: Tag) -> None:
+        """Depth-first walk without recursion (deeply nested pages must not overflow)."""
+        stack: list[tuple[bool, object]] = [(False, c) for c in reversed(list(root.children))]
+        while stack:
+            leaving, node = stack.pop()
+            if leaving:
+                self.flush()  # end of a block element
                 continue
-            if isinstance(child, NavigableString):
-                if type(child) is not NavigableString:
+            if isinstance(node, (Comment, Doctype)):
+                continue
+            if isinstance(node, NavigableString):
+                if type(node) is not NavigableString:
                     continue  # CData, ProcessingInstruction, Declaration …
-                s = str(child)
-                if s.strip():
-                    if self.buf_span is None:
-                        self.buf_span = self.src.span(el)
-                    self.buf.append(s)
-                elif s:
+                text = str(node)
+                if text.strip():
+                    if self.buf_span is None and isinstance(node.parent, Tag):
+                        self.buf_span = self.src.span(node.parent)
+                    self.buf.append(text)
+                elif text:
                     self.buf.append(" ")
                 continue
-            if not isinstance(child, Tag):
+            if not isinstance(node, Tag):
                 continue
-            name = (child.name or "").lower()
-            if name == "aside" and _is_boxout(child):
+            name = (node.name or "").lower()
+            if name == "aside" and _is_boxout(node):
                 pass  # a fact box inside the article: let the text rules judge it
             elif name in DROP_TAGS:
                 if name != "head":
-                    self.drop(child, f"html_{name}", f"<{name}> element: {DROP_TAGS[name]}")
+                    self.drop(node, f"html_{name}", f"<{name}> element: {DROP_TAGS[name]}")
                 continue
-            if _hidden(child):
-                self.drop(child, "html_hidden", "element hidden from readers (hidden / display:none)")
-                continue
-            hint = _hint(child)
-            if hint and self._small(child) and not (hint in WEAK_HINTS and _has_prose(child)):
+            if _hidden(node):
                 self.drop(
-                    child,
+                    node, "html_hidden", "element hidden from readers (hidden / display:none)"
+                )
+                continue
+            hint = _hint(node)
+            if hint and self._small(node) and not (hint in WEAK_HINTS and _has_prose(node)):
+                self.drop(
+                    node,
                     "html_class_hint",
                     f"element whose class or id says '{hint}' (page furniture)",
                 )
@@ -314,9 +326,8 @@ class _Extractor:
             block = name in BLOCK_TAGS
             if block:
                 self.flush()
-            self.walk(child)
-            if block:
-                self.flush()
+                stack.append((True, node))
+            stack.extend((False, c) for c in reversed(list(node.children)))
 
     def _small(self, el: Tag) -> bool:
         if el.name in ("body", "html", "main", "article"):
@@ -377,10 +388,7 @@ def html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     metadata = _metadata(soup)
     body = soup.body or soup
     ex = _Extractor(html, src, len(body.get_text()))
-    try:
-        ex.walk(body)
-    except RecursionError:  # absurdly deep markup: keep what was extracted
-        pass
+    ex.walk(body)
     ex.flush()
     lines = _drop_site_name(ex, metadata, html)
     out: list[str] = []

@@ -1,0 +1,55 @@
+"""Adversarial input: 1 MB lines must not trigger catastrophic regex backtracking.
+
+No timing assertions (speed lives in benchmarks/); these inputs would hang for
+minutes with an exponential or quadratic pattern, so finishing at all is the test,
+and the output must still be the input minus exactly the recorded removals.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import cleannews
+from cleannews import CleanConfig
+from cleannews.strip import strip_text
+from cleannews.strip.html import html_to_text
+
+CFG = CleanConfig(score_spin=False)
+MB = 1_000_000
+
+
+def _check(text: str) -> None:
+    r = strip_text(text, CFG)
+    pos, out = 0, []
+    for c in sorted(r.changes, key=lambda c: c.span):
+        assert text[c.span[0] : c.span[1]] == c.before
+        out.append(text[pos : c.span[0]])
+        pos = c.span[1]
+    out.append(text[pos:])
+    assert "".join(out) == r.text
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [".", " ", "A", "AB CD ", "1234567890", "!?;:", "[a b=", "photo / ", "— (@x) ",
+     "Partager : ", "é", "\u00a0", "[/caption]", "©", "http://a.fr/", "lire aussi "],
+)
+def test_one_megabyte_lines(unit):
+    line = unit * (MB // len(unit))
+    _check(line + "\n")
+    _check("Un titre\n\n" + line + "\n\nUn paragraphe sur l’économie française.\n")
+
+
+def test_ten_megabyte_single_line():
+    _check("Abc, def. " * MB + "\n")
+
+
+def test_many_short_lines():
+    _check("Partager :\nFollow Me\n5M+\n" * 20_000)
+
+
+def test_long_html_line_and_deep_nesting():
+    html = "<div>" * 5000 + "x" * MB + "</div>" * 5000
+    assert "x" * 100 in html_to_text(html, CFG).text
+    doc = cleannews.clean_html("<p>" + "« ok » " * 100_000 + "</p>", CFG)
+    assert "« ok »" in doc.text
