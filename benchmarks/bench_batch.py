@@ -7,7 +7,7 @@ process tree (main process + workers, sampled from /proc every 50 ms)::
 
     python benchmarks/bench_batch.py                    # 2000 docs, jobs 1 and 2
     python benchmarks/bench_batch.py --docs 500 --jobs 1 2
-    python benchmarks/bench_batch.py --size-mb 200 --jobs 2 --no-spin   # memory while streaming
+    python benchmarks/bench_batch.py --size-mb 200 --jobs 2 --run-args "--no-spin --no-strip"
 
 Linux only (reads /proc). Nothing here is a test: numbers vary with the load.
 """
@@ -113,6 +113,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--repeat", type=int, default=1, help="runs per job count (best is kept)")
     ap.add_argument("--no-spin", action="store_true", help="pass --no-spin to cleannews run")
+    ap.add_argument("--run-args", default="", help="more arguments for cleannews run, "
+                    "e.g. \"--no-spin --no-strip\" to measure the runner itself")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench_batch_"))
@@ -121,18 +123,20 @@ def main() -> None:
     print(f"corpus: {n} documents, {size / _MB:.1f} MB ({corpus}); "
           f"CPUs available: {len(os.sched_getaffinity(0))}; "
           f"load average: {os.getloadavg()[0]:.2f}")
-    extra = ["--no-spin"] if args.no_spin else []
-    base = None
+    extra = (["--no-spin"] if args.no_spin else []) + args.run_args.split()
+    base = base_cpu = None
     for jobs in args.jobs:
         runs = [run_once(corpus, tmp / f"out{jobs}", jobs, extra) for _ in range(args.repeat)]
         best = min(runs, key=lambda r: r["seconds"])
         secs = best["seconds"]
         base = base or (secs * jobs if jobs == 1 else None)
+        base_cpu = base_cpu or (best["cpu"] if jobs == 1 else None)
         speedup = f"{base / secs:.2f}x" if base else "n/a"
+        overhead = f", CPU vs jobs=1 x{best['cpu'] / base_cpu:.2f}" if base_cpu else ""
         docs = best["report"]["documents"]
         print(f"jobs={jobs}: {secs:.2f} s wall, {best['cpu']:.2f} s CPU "
               f"({best['cpu'] / secs:.2f} cores busy), {n / secs:.1f} docs/s, "
-              f"{size / _MB / secs:.2f} MB/s, speed-up {speedup}, "
+              f"{size / _MB / secs:.2f} MB/s, speed-up {speedup}{overhead}, "
               f"peak RSS {best['peak_rss_mb']:.0f} MB (tree), "
               f"out/quarantined/failed {docs['out']}/{docs['quarantined']}/{docs['failed']}, "
               f"all runs: {', '.join(format(r['seconds'], '.2f') for r in runs)} s")
