@@ -213,7 +213,7 @@ def test_single_newline_paragraphs_and_no_final_newline():
 
 def test_pipeline_maps_changes_to_the_input():
     doc = cleannews.clean(f"{PARA}\n\nPartager :\n\n{PARA2}\n", CFG)
-    c = [c for c in doc.changes if c.stage == "strip"][0]
+    c = next(c for c in doc.changes if c.stage == "strip")
     assert c.before.strip() == "Partager :"
     assert doc.text == f"{PARA}\n\n{PARA2}\n"
 
