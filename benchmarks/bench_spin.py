@@ -37,8 +37,9 @@ def corpus() -> list[str]:
 def cold_start() -> float:
     """Seconds from ``import cleannews`` to the end of the first score, in a new process."""
     seed = str(next((ROOT / "seeds").glob("003_*.txt")))
-    out = subprocess.run([sys.executable, "-c", COLD.format(seed=seed)], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", COLD.format(seed=seed)], capture_output=True, text=True, check=True
+    )
     return float(out.stdout.strip())
 
 
@@ -65,8 +66,10 @@ def main() -> None:
     dt = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"import + first score (cold, best of 3): {cold:.3f} s")
-    print(f"throughput: {n_bytes / dt / 1e6:.2f} MB/s ({n_docs} documents, {n_bytes / 1e6:.1f} MB "
-          f"in {dt:.1f} s, one core)")
+    print(
+        f"throughput: {n_bytes / dt / 1e6:.2f} MB/s ({n_docs} documents, {n_bytes / 1e6:.1f} MB "
+        f"in {dt:.1f} s, one core)"
+    )
     print(f"peak resident memory: {peak:.0f} MB")
 
 

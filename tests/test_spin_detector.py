@@ -98,11 +98,25 @@ def test_naive_spinner_damage_is_flagged(phrase, signal):
     assert signal in {h.signal for h in hits}
 
 
-@pytest.mark.parametrize("phrase", ["de le faire", "la voit", "le fait", "afin de partir",
-                                    "son amie", "l’ONU", "le yaourt", "de un à trois"])
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "de le faire",
+        "la voit",
+        "le fait",
+        "afin de partir",
+        "son amie",
+        "l’ONU",
+        "le yaourt",
+        "de un à trois",
+    ],
+)
 def test_correct_french_is_not_flagged_as_grammar_damage(phrase):
-    hits = [h for h in analyse(f"Nous avons vu {phrase} hier.").hits
-            if h.signal not in ("rare_synonym", "rare_word", "pos_context")]
+    hits = [
+        h
+        for h in analyse(f"Nous avons vu {phrase} hier.").hits
+        if h.signal not in ("rare_synonym", "rare_word", "pos_context")
+    ]
     assert hits == []
 
 
@@ -114,8 +128,10 @@ def test_short_text_is_insufficient():
 
 
 def test_english_text_is_unsupported():
-    text = ("The government announced on Thursday that thirty-five sites are ready for data "
-            "centres, and the president said that the country will be a leader in this field. ") * 6
+    text = (
+        "The government announced on Thursday that thirty-five sites are ready for data "
+        "centres, and the president said that the country will be a leader in this field. "
+    ) * 6
     s = cleannews.spin_score(text)
     assert s.label == "unsupported_language"
     assert not cleannews.clean(text).quarantined
@@ -125,7 +141,7 @@ def test_one_spun_paragraph_in_five_is_located():
     clean_paras = [p for p in _seed("002").split("\n") if len(p.split()) >= 40][:4]
     spun_para = max(_seed("003").split("\n"), key=lambda p: len(p.split()))
     assert len(clean_paras) == 4
-    paras = clean_paras[:2] + [spun_para] + clean_paras[2:]
+    paras = [*clean_paras[:2], spun_para, *clean_paras[2:]]
     text = "\n".join(paras)
     s = cleannews.spin_score(text)
     assert len(s.paragraphs) == 5
@@ -158,7 +174,7 @@ def test_score_is_json_ready_and_calibrated_range():
 
 @pytest.mark.parametrize(
     "chunk",
-    ["a", "l’", "l'a ", "de le ", "aujourd’hui", "-", "a-" , "la contingentement ", "\n"],
+    ["a", "l’", "l'a ", "de le ", "aujourd’hui", "-", "a-", "la contingentement ", "\n"],
 )
 def test_adversarial_megabyte_inputs(chunk):
     text = chunk * (1_000_000 // len(chunk))

@@ -48,7 +48,9 @@ def figures() -> dict:
     t1 = ranked[int(FP_BUDGET * len(ranked))]
     return {
         "clean_flagged": sum(s >= QUARANTINE for s in clean) / len(clean),
-        "recall_at_quarantine": {k: sum(s >= QUARANTINE for s in v) / len(v) for k, v in groups.items()},
+        "recall_at_quarantine": {
+            k: sum(s >= QUARANTINE for s in v) / len(v) for k, v in groups.items()
+        },
         "recall_at_1pct_fp": {k: sum(s > t1 for s in v) / len(v) for k, v in groups.items()},
     }
 

@@ -19,11 +19,13 @@ import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from build_tables import dela_flags  # noqa: E402
-from common import FIXTURES, H_ASPIRE, read_mythes, read_ud_documents, split_of  # noqa: E402
-from spinner import Spinner  # noqa: E402
+from build_tables import dela_flags
+from common import FIXTURES, H_ASPIRE, read_mythes, read_ud_documents, split_of
+from spinner import Spinner
 
 MODES = ("naive", "careful")
+#: Stress mode, in the validation set only: careful spinner preferring common synonyms.
+STRESS_MODES = ("careful_freq",)
 RATES = (0.1, 0.2, 0.3, 0.5)
 PARTIAL_RATE = 0.4
 #: Training documents are spun this many times (different random choices).
@@ -54,23 +56,77 @@ def doc_split(doc_id: str) -> str:
 def make_records(doc: dict, spinner: Spinner, dict_name: str, rng: random.Random) -> list[dict]:
     """The clean document plus its spun variants (every mode x rate, and partial spins)."""
     base = {k: doc[k] for k in ("source", "treebank")}
-    recs = [dict(base, id=doc["id"] + ":clean", text=doc["text"], label=0, mode="clean",
-                 rate=0.0, actual_rate=0.0, dict=dict_name)]
+    recs = [
+        dict(
+            base,
+            id=doc["id"] + ":clean",
+            text=doc["text"],
+            label=0,
+            mode="clean",
+            rate=0.0,
+            actual_rate=0.0,
+            dict=dict_name,
+        )
+    ]
     for mode in MODES:
         for rate in RATES:
             seed = rng.randrange(1 << 30)
             text, k, n = spinner.spin(doc["text"], rate, mode, seed)
-            recs.append(dict(base, id=f"{doc['id']}:{mode}:{rate}", text=text, label=1, mode=mode,
-                             rate=rate, actual_rate=round(k / max(n, 1), 3), dict=dict_name))
+            recs.append(
+                dict(
+                    base,
+                    id=f"{doc['id']}:{mode}:{rate}",
+                    text=text,
+                    label=1,
+                    mode=mode,
+                    rate=rate,
+                    actual_rate=round(k / max(n, 1), 3),
+                    dict=dict_name,
+                )
+            )
         paras = doc["text"].split("\n")
         if len(paras) >= 3:
             idx = rng.randrange(len(paras))
             text, k, n = spinner.spin(paras[idx], PARTIAL_RATE, mode, rng.randrange(1 << 30))
-            paras = paras[:idx] + [text] + paras[idx + 1 :]
-            recs.append(dict(base, id=f"{doc['id']}:{mode}:partial", text="\n".join(paras), label=1,
-                             mode=mode, rate=PARTIAL_RATE, actual_rate=round(k / max(n, 1), 3),
-                             dict=dict_name, partial=True, spun_paragraph=idx,
-                             n_paragraphs=len(paras)))
+            paras = [*paras[:idx], text, *paras[idx + 1 :]]
+            recs.append(
+                dict(
+                    base,
+                    id=f"{doc['id']}:{mode}:partial",
+                    text="\n".join(paras),
+                    label=1,
+                    mode=mode,
+                    rate=PARTIAL_RATE,
+                    actual_rate=round(k / max(n, 1), 3),
+                    dict=dict_name,
+                    partial=True,
+                    spun_paragraph=idx,
+                    n_paragraphs=len(paras),
+                )
+            )
+    return recs
+
+
+def stress_records(doc: dict, spinner: Spinner, dict_name: str, rng: random.Random) -> list[dict]:
+    """Spins by the stress modes (validation only; never used for training)."""
+    base = {k: doc[k] for k in ("source", "treebank")}
+    recs = []
+    for mode in STRESS_MODES:
+        for rate in RATES:
+            text, k, n = spinner.spin(doc["text"], rate, mode, rng.randrange(1 << 30))
+            recs.append(
+                dict(
+                    base,
+                    id=f"{doc['id']}:{mode}:{rate}",
+                    text=text,
+                    label=1,
+                    mode=mode,
+                    rate=rate,
+                    actual_rate=round(k / max(n, 1), 3),
+                    dict=dict_name,
+                    stress=True,
+                )
+            )
     return recs
 
 
@@ -87,7 +143,17 @@ def main() -> None:
             genders[w] = "m" if m else "f"
     with gzip.open(H_ASPIRE, "rt", encoding="utf-8") as fh:
         h_asp = {w.strip() for w in fh}
-    spinners = {p: Spinner(split_thesaurus(th, p), readings, genders, h_asp) for p in ("T", "V")}
+    import wordfreq
+
+    zipf = {
+        w: wordfreq.zipf_frequency(w, "fr")
+        for senses in th.values()
+        for _p, syns in senses
+        for w in syns
+    }
+    spinners = {
+        p: Spinner(split_thesaurus(th, p), readings, genders, h_asp, zipf) for p in ("T", "V")
+    }
     docs = read_ud_documents()
     out = {"train": [], "val": []}
     for doc in docs:
@@ -97,9 +163,14 @@ def main() -> None:
         for rep in range(TRAIN_REPLICAS if part == "train" else 1):
             recs = make_records(doc, spinners[dname], dname, rng)
             out[part].extend(recs if rep == 0 else recs[1:])
+        if part == "val":
+            out[part].extend(stress_records(doc, spinners[dname], dname, rng))
     BUILD.mkdir(exist_ok=True)
     FIXTURES.mkdir(parents=True, exist_ok=True)
-    for part, path in (("train", BUILD / "train.jsonl.gz"), ("val", FIXTURES / "validation.jsonl.gz")):
+    for part, path in (
+        ("train", BUILD / "train.jsonl.gz"),
+        ("val", FIXTURES / "validation.jsonl.gz"),
+    ):
         with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
             for r in out[part]:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")

@@ -9,6 +9,7 @@ figures on them stay honest.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections import Counter
@@ -54,7 +55,7 @@ def main() -> None:
         n_docs += 1
         seq = classes(doc["text"])
         uni.update(seq)
-        bi.update(f"{a} {b}" for a, b in zip(seq, seq[1:]))
+        bi.update(f"{a} {b}" for a, b in itertools.pairwise(seq))
     spec = {
         "_source": f"class bigrams of {n_docs} UD training documents (UD_French-GSD CC BY-SA 4.0, "
         "UD_French-Sequoia LGPL-LR); counts only",
@@ -62,8 +63,10 @@ def main() -> None:
         "bigram": {k: v for k, v in bi.most_common() if v >= MIN_COUNT},
     }
     OUT.write_text(json.dumps(spec, ensure_ascii=False, separators=(",", ":")) + "\n")
-    print(f"{len(uni)} classes, {len(spec['bigram'])} bigrams -> {OUT} "
-          f"({OUT.stat().st_size / 1e3:.0f} kB)")
+    print(
+        f"{len(uni)} classes, {len(spec['bigram'])} bigrams -> {OUT} "
+        f"({OUT.stat().st_size / 1e3:.0f} kB)"
+    )
 
 
 if __name__ == "__main__":

@@ -23,13 +23,28 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import DATA_DIR, DELA, H_ASPIRE, read_mythes, split_of  # noqa: E402
+from common import DATA_DIR, DELA, H_ASPIRE, read_mythes, split_of
 
 FLAG_BITS = {
-    "N": 1, "A": 2, "V": 4, "ADV": 8, "PREP": 16, "OTHER": 32,
-    "NM": 64, "NF": 128, "NS": 256, "NP": 512,
-    "AM": 1024, "AF": 2048, "AS": 4096, "AP": 8192,
-    "VINF": 16384, "VPP": 32768, "VFIN": 65536, "HASP": 131072, "VPPR": 262144,
+    "N": 1,
+    "A": 2,
+    "V": 4,
+    "ADV": 8,
+    "PREP": 16,
+    "OTHER": 32,
+    "NM": 64,
+    "NF": 128,
+    "NS": 256,
+    "NP": 512,
+    "AM": 1024,
+    "AF": 2048,
+    "AS": 4096,
+    "AP": 8192,
+    "VINF": 16384,
+    "VPP": 32768,
+    "VFIN": 65536,
+    "HASP": 131072,
+    "VPPR": 262144,
 }
 MIN_ZIPF_KEEP = 1.0
 MIN_ZIPF_WORDFREQ_ONLY = 2.0
@@ -127,7 +142,9 @@ def write_packed(rows: list[str]) -> None:
         values.append(int(z) | (int(g) << 7) | (int(f) << 14))
     if sys.byteorder != "little":
         values.byteswap()
-    with gzip.open(DATA_DIR / "lexicon_words.txt.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+    with gzip.open(
+        DATA_DIR / "lexicon_words.txt.gz", "wt", encoding="utf-8", compresslevel=9
+    ) as fh:
         fh.write("\n".join(words))
     with gzip.open(DATA_DIR / "lexicon_packed.u64.gz", "wb", compresslevel=9) as fh:
         fh.write(values.tobytes())

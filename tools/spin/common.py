@@ -77,7 +77,10 @@ def read_ud_documents(min_words: int = 300) -> list[dict]:
     import re
 
     docs = []
-    for fname, treebank in (("french-gsd.txt", "UD_French-GSD"), ("french-sequoia.txt", "UD_French-Sequoia")):
+    for fname, treebank in (
+        ("french-gsd.txt", "UD_French-GSD"),
+        ("french-sequoia.txt", "UD_French-Sequoia"),
+    ):
         rows = []
         for line in (UD_DIR / fname).read_text(encoding="utf-8").splitlines():
             sid, _, text = line.partition("\t")
@@ -87,14 +90,14 @@ def read_ud_documents(min_words: int = 300) -> list[dict]:
         cur_src = None
         words = 0
 
-        def flush() -> None:
+        def flush(src: str | None, treebank: str = treebank) -> None:
             nonlocal cur, words
             if words >= min_words:
                 paras = [" ".join(cur[i : i + 4]) for i in range(0, len(cur), 4)]
                 docs.append(
                     {
-                        "id": f"{treebank}:{cur_src}:{len(docs)}",
-                        "source": cur_src,
+                        "id": f"{treebank}:{src}:{len(docs)}",
+                        "source": src,
                         "treebank": treebank,
                         "text": "\n".join(paras),
                     }
@@ -103,12 +106,12 @@ def read_ud_documents(min_words: int = 300) -> list[dict]:
 
         for src, _sid, text in rows:
             if src != cur_src:
-                flush()
+                flush(cur_src)
                 cur, words = [], 0
                 cur_src = src
             cur.append(text)
             words += len(text.split())
             if words >= min_words:
-                flush()
+                flush(cur_src)
         # a short tail is dropped (fewer than min_words)
     return docs

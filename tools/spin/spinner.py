@@ -5,6 +5,8 @@ Two modes:
 * ``naive``: replaces words by a random synonym of the thesaurus entry of
   the same surface form (function words included, like seed 003's spinner),
   keeping capitalisation; elisions and article gender are left broken.
+* ``careful_freq``: like ``careful`` but picks common synonyms more often
+  (probability proportional to word frequency), as a "smart" spinner does;
 * ``careful``: replaces only content words (noun / adjective / verb readings
   matching the thesaurus part of speech), then repairs elisions
   (``l’`` <-> ``le``/``la``), contractions (``de le`` -> ``du``) and the
@@ -31,20 +33,43 @@ TOKEN_RE = regex.compile(
     regex.IGNORECASE,
 )
 VOWELS = set("aeiouàâäéèêëîïôöùûüœæ")
-ELIDE = {"le": "l", "la": "l", "de": "d", "que": "qu", "ne": "n", "se": "s", "je": "j", "me": "m", "te": "t"}
+ELIDE = {
+    "le": "l",
+    "la": "l",
+    "de": "d",
+    "que": "qu",
+    "ne": "n",
+    "se": "s",
+    "je": "j",
+    "me": "m",
+    "te": "t",
+}
 UNELIDE = {"d": "de", "qu": "que", "n": "ne", "s": "se", "j": "je", "m": "me", "t": "te", "c": "ce"}
 GENDER_SWAP = {
-    "le": ("le", "la"), "la": ("le", "la"), "un": ("un", "une"), "une": ("un", "une"),
-    "ce": ("ce", "cette"), "cet": ("cet", "cette"), "cette": ("ce", "cette"),
-    "mon": ("mon", "ma"), "ma": ("mon", "ma"), "son": ("son", "sa"), "sa": ("son", "sa"),
-    "ton": ("ton", "ta"), "ta": ("ton", "ta"), "du": ("du", "de la"), "au": ("au", "à la"),
-    "aucun": ("aucun", "aucune"), "aucune": ("aucun", "aucune"),
+    "le": ("le", "la"),
+    "la": ("le", "la"),
+    "un": ("un", "une"),
+    "une": ("un", "une"),
+    "ce": ("ce", "cette"),
+    "cet": ("cet", "cette"),
+    "cette": ("ce", "cette"),
+    "mon": ("mon", "ma"),
+    "ma": ("mon", "ma"),
+    "son": ("son", "sa"),
+    "sa": ("son", "sa"),
+    "ton": ("ton", "ta"),
+    "ta": ("ton", "ta"),
+    "du": ("du", "de la"),
+    "au": ("au", "à la"),
+    "aucun": ("aucun", "aucune"),
+    "aucune": ("aucun", "aucune"),
 }
 FUNCTION_WORDS = set(
-    "le la les l de des du d et un une en est que qu qui dans pour pas sur au aux par avec ce cet "
-    "cette ces il ils elle elles ne n se s sont mais ou où son sa ses plus nous vous leur leurs a à "
-    "c j y on je tu me te mon ma mes ton ta tes notre nos votre vos lui eux si sans sous entre vers "
-    "chez car donc or ni puis alors ainsi déjà encore dont quand deux trois".split()
+    "le la les l de des du d et un une en est que qu qui dans pour pas sur au aux par avec "
+    "ce cet cette ces il ils elle elles ne n se s sont mais ou où son sa ses plus nous vous "
+    "leur leurs a à c j y on je tu me te mon ma mes ton ta tes notre nos votre vos lui eux "
+    "si sans sous entre vers chez car donc or ni puis alors ainsi déjà encore dont quand "
+    "deux trois".split()
 )
 THES_POS_TO_FLAGS = {"Nom": "N", "Adjectif": "A", "Verbe": "V", "Adverbe": "ADV"}
 
@@ -71,9 +96,16 @@ def _match_case(src: str, new: str) -> str:
 class Spinner:
     """Synonym substitution with one dictionary (``headword -> [(pos, [synonyms])]``)."""
 
-    def __init__(self, thesaurus: dict, readings: dict[str, set[str]], genders: dict[str, str],
-                 h_aspire: set[str] | None = None) -> None:
+    def __init__(
+        self,
+        thesaurus: dict,
+        readings: dict[str, set[str]],
+        genders: dict[str, str],
+        h_aspire: set[str] | None = None,
+        zipf: dict[str, float] | None = None,
+    ) -> None:
         self.thesaurus = thesaurus
+        self.zipf = zipf or {}
         self.readings = readings  # word -> {"N", "A", "V", "ADV"}
         self.genders = genders  # noun -> "m" / "f" (unambiguous only)
         self.h_aspire = h_aspire or set()
@@ -84,6 +116,7 @@ class Spinner:
             return []
         if mode == "naive":
             return [s for _p, syns in senses for s in syns]
+        mode = "careful"
         if low in FUNCTION_WORDS or len(low) < 3:
             return []
         reads = self.readings.get(low, set())
@@ -94,22 +127,37 @@ class Spinner:
                 out.extend(s for s in syns if tags & self.readings.get(s, set()))
         return out
 
-    def spin(self, text: str, rate: float, mode: str = "naive", seed: int = 0,
-             ) -> tuple[str, int, int]:
+    def spin(
+        self,
+        text: str,
+        rate: float,
+        mode: str = "naive",
+        seed: int = 0,
+    ) -> tuple[str, int, int]:
         """Spin ``text``: returns ``(spun_text, n_substituted, n_content_words)``."""
         rng = random.Random(seed)
         toks = [m.group() for m in TOKEN_RE.finditer(text)]
-        content = [i for i, t in enumerate(toks)
-                   if t[:1].isalpha() and t.lower() not in FUNCTION_WORDS and len(t) >= 3]
-        cands = [i for i, t in enumerate(toks) if t[:1].isalpha() and self._candidates(t.lower(), mode)]
-        if mode == "careful":
+        content = [
+            i
+            for i, t in enumerate(toks)
+            if t[:1].isalpha() and t.lower() not in FUNCTION_WORDS and len(t) >= 3
+        ]
+        cands = [
+            i for i, t in enumerate(toks) if t[:1].isalpha() and self._candidates(t.lower(), mode)
+        ]
+        if mode != "naive":
             cands = [i for i in cands if not toks[i][:1].isupper()]
         k = min(len(cands), round(rate * len(content)))
         chosen = sorted(rng.sample(cands, k)) if k else []
         for i in chosen:
-            new = rng.choice(self._candidates(toks[i].lower(), mode))
+            options = self._candidates(toks[i].lower(), mode)
+            if mode == "careful_freq":
+                weights = [10 ** self.zipf.get(o, 0.0) for o in options]
+                new = rng.choices(options, weights=weights)[0]
+            else:
+                new = rng.choice(options)
             toks[i] = _match_case(toks[i], new)
-        if mode == "careful":
+        if mode != "naive":
             for i in chosen:
                 self._repair(toks, i)
         return "".join(toks), k, len(content)

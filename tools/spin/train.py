@@ -79,8 +79,12 @@ def fit_paragraph_model(train: list[dict], val: list[dict]) -> dict:
     scale = X.std(axis=0) + 1e-6
     clf = LogisticRegression(C=C_REG, class_weight="balanced", max_iter=2000)
     clf.fit((X - mean) / scale, y)
-    va = [s for r in val if r["label"] == 0 or r["rate"] >= CALIB_MIN_RATE
-          for s in paragraph_samples(r)]
+    va = [
+        s
+        for r in val
+        if r["label"] == 0 or r["rate"] >= CALIB_MIN_RATE
+        for s in paragraph_samples(r)
+    ]
     Xv = np.array([f for f, _ in va])
     yv = np.array([lab for _, lab in va])
     mv = (Xv - mean) / scale @ clf.coef_[0] + clf.intercept_[0]
@@ -92,13 +96,18 @@ def fit_paragraph_model(train: list[dict], val: list[dict]) -> dict:
         "scale": [round(float(v), 6) for v in scale],
         "coef": [round(float(v), 6) for v in clf.coef_[0]],
         "intercept": round(float(clf.intercept_[0]), 6),
-        "platt": {"a": round(float(platt.coef_[0][0]), 6), "b": round(float(platt.intercept_[0]), 6)},
+        "platt": {
+            "a": round(float(platt.coef_[0][0]), 6),
+            "b": round(float(platt.intercept_[0]), 6),
+        },
     }
 
 
 def main() -> None:
     train = read_jsonl(TRAIN)
-    val = read_jsonl(VALID)
+    # stress spins (careful_freq) are reported, never trained or calibrated on
+    val_all = [r for r in read_jsonl(VALID) if not r.get("stress")]
+    val = val_all
     X = np.array([doc_features(r["text"]) for r in train])
     y = np.array([r["label"] for r in train])
     mean = X.mean(axis=0)
@@ -108,11 +117,13 @@ def main() -> None:
     coef = clf.coef_[0]
     intercept = float(clf.intercept_[0])
     print("coefficients:")
-    for n, c in zip(FEATURE_NAMES, coef):
+    for n, c in zip(FEATURE_NAMES, coef, strict=False):
         print(f"  {n:24s} {c:+.3f}")
 
     # calibration population: clean documents vs whole-document spins at >= 20 %
-    val = [r for r in val if r["label"] == 0 or (not r.get("partial") and r["rate"] >= CALIB_MIN_RATE)]
+    val = [
+        r for r in val if r["label"] == 0 or (not r.get("partial") and r["rate"] >= CALIB_MIN_RATE)
+    ]
     Xv = np.array([doc_features(r["text"]) for r in val])
     yv = np.array([r["label"] for r in val])
     mv = (Xv - mean) / scale @ coef + intercept
@@ -126,11 +137,15 @@ def main() -> None:
         "coef": [round(float(v), 6) for v in coef],
         "intercept": round(intercept, 6),
         "platt": {"a": round(a, 6), "b": round(b, 6)},
-        "trained_on": {"train_records": len(train), "calibration_records": len(val),
-                       "train_dictionary": "T", "calibration_dictionary": "V",
-                       "calibration_population": f"clean vs whole-document spins >= {CALIB_MIN_RATE}"},
+        "trained_on": {
+            "train_records": len(train),
+            "calibration_records": len(val),
+            "train_dictionary": "T",
+            "calibration_dictionary": "V",
+            "calibration_population": f"clean vs whole-document spins >= {CALIB_MIN_RATE}",
+        },
     }
-    spec["paragraph"] = fit_paragraph_model(train, read_jsonl(VALID))
+    spec["paragraph"] = fit_paragraph_model(train, val_all)
     MODEL.write_text(json.dumps(spec, indent=1) + "\n")
     print(f"platt a={a:.3f} b={b:.3f} -> {MODEL}")
 

@@ -87,9 +87,17 @@ def seed_scores() -> list[dict]:
         text = p.read_text(encoding="utf-8")
         raw = cleannews.spin_score(text)
         doc = cleannews.clean(text)
-        rows.append({"seed": p.name[:3], "spun": p.name[:3] in SPUN_SEEDS, "raw": raw.score,
-                     "raw_label": raw.label, "cleaned": doc.spin.score,
-                     "cleaned_label": doc.spin.label, "verdict": doc.verdict})
+        rows.append(
+            {
+                "seed": p.name[:3],
+                "spun": p.name[:3] in SPUN_SEEDS,
+                "raw": raw.score,
+                "raw_label": raw.label,
+                "cleaned": doc.spin.score,
+                "cleaned_label": doc.spin.label,
+                "verdict": doc.verdict,
+            }
+        )
     return rows
 
 
@@ -111,24 +119,37 @@ def main(argv: list[str] | None = None) -> int:
         all_clean += [r for r in read_jsonl(TRAIN) if r["label"] == 0]
     q = cleannews.DEFAULT_CONFIG.spin_quarantine_threshold
     cs = [score(r["text"])[0] for r in all_clean]
-    report["all_ud_clean"] = {"n": len(cs), "flagged": sum(s >= q for s in cs) / max(len(cs), 1),
-                              "max_score": max(cs)}
+    report["all_ud_clean"] = {
+        "n": len(cs),
+        "flagged": sum(s >= q for s in cs) / max(len(cs), 1),
+        "max_score": max(cs),
+    }
     if args.json:
         print(json.dumps(report, indent=1))
         return 0
     print("Seeds (raw / after clean):")
     for r in report["seeds"]:
-        print(f"  {r['seed']} {'spun ' if r['spun'] else 'clean'} raw={r['raw']:.3f} ({r['raw_label']})"
-              f"  cleaned={r['cleaned']:.3f} ({r['cleaned_label']}, {r['verdict']})")
+        print(
+            f"  {r['seed']} {'spun ' if r['spun'] else 'clean'} "
+            f"raw={r['raw']:.3f} ({r['raw_label']})"
+            f"  cleaned={r['cleaned']:.3f} ({r['cleaned_label']}, {r['verdict']})"
+        )
     h = report["heldout"]
-    print(f"\nHeld-out synthetic set: {h['n_clean']} clean documents, "
-          f"{h['clean_flagged_at_quarantine']:.1%} flagged at the quarantine threshold {q}; "
-          f"threshold at 1 % FP = {h['threshold_at_1pct_fp']:.3f}")
+    print(
+        f"\nHeld-out synthetic set: {h['n_clean']} clean documents, "
+        f"{h['clean_flagged_at_quarantine']:.1%} flagged at the quarantine threshold {q}; "
+        f"threshold at 1 % FP = {h['threshold_at_1pct_fp']:.3f}"
+    )
     print(f"  {'spinner@rate':22s} {'n':>4s} {'recall@q':>9s} {'recall@1%FP':>12s}")
     for k, g in h["groups"].items():
-        print(f"  {k:22s} {g['n']:4d} {g['recall_at_quarantine']:9.1%} {g['recall_at_1pct_fp']:12.1%}")
+        print(
+            f"  {k:22s} {g['n']:4d} {g['recall_at_quarantine']:9.1%} {g['recall_at_1pct_fp']:12.1%}"
+        )
     a = report["all_ud_clean"]
-    print(f"\nAll clean UD documents: {a['n']}, flagged {a['flagged']:.1%} (max score {a['max_score']:.3f})")
+    print(
+        f"\nAll clean UD documents: {a['n']}, flagged {a['flagged']:.1%} "
+        f"(max score {a['max_score']:.3f})"
+    )
     return 0
 
 

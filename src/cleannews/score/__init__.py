@@ -90,7 +90,8 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     score = model.probability(x)
     contrib = model.contributions(x)
     weights = {
-        sig: max(0.0, model.coef[FEATURE_NAMES.index(feat)]) for sig, feat in _SIGNAL_FEATURE.items()
+        sig: max(0.0, model.coef[FEATURE_NAMES.index(feat)])
+        for sig, feat in _SIGNAL_FEATURE.items()
     }
 
     pmodel = get_paragraph_model()
@@ -111,10 +112,12 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     evidence = []
     for h in hits[:MAX_EVIDENCE]:
         s, e = spans[h.first][0], spans[h.last][1]
-        evidence.append(Evidence(h.signal, (s, e), text[s:e], h.reason, round(weights[h.signal], 3)))
+        evidence.append(
+            Evidence(h.signal, (s, e), text[s:e], h.reason, round(weights[h.signal], 3))
+        )
     evidence.sort(key=lambda ev: ev.span)
 
-    signals = {name: round(v, 4) for name, v in zip(FEATURE_NAMES, x)}
+    signals = {name: round(v, 4) for name, v in zip(FEATURE_NAMES, x, strict=False)}
     signals.update({f"contribution.{k}": round(v, 4) for k, v in contrib.items()})
     return SpinScore(
         score=round(score, 4),

@@ -179,7 +179,16 @@ def _token_info(t: str) -> tuple:
     if t == "\n":
         info = (low, 0, "BOS", KIND_BREAK, False, False, False, None)
     elif not c0.isalnum():
-        info = (low, p, word_class(t, low, p, FUNCTION_WORDS), KIND_PUNCT, False, False, False, None)
+        info = (
+            low,
+            p,
+            word_class(t, low, p, FUNCTION_WORDS),
+            KIND_PUNCT,
+            False,
+            False,
+            False,
+            None,
+        )
     else:
         cls = word_class(t, low, p, FUNCTION_WORDS)
         trig = (
@@ -189,7 +198,12 @@ def _token_info(t: str) -> tuple:
         )
         stats = None
         kind = KIND_WORD
-        if c0.islower() and len(low) >= MIN_CONTENT_LEN and low not in FUNCTION_WORDS and low.isalpha():
+        if (
+            c0.islower()
+            and len(low) >= MIN_CONTENT_LEN
+            and low not in FUNCTION_WORDS
+            and low.isalpha()
+        ):
             kind = KIND_CONTENT
             z = (p & ZIPF_MASK) / 10
             g = (p >> GAP_SHIFT) & ZIPF_MASK
@@ -201,7 +215,9 @@ def _token_info(t: str) -> tuple:
                 int(bool(g) and gap >= GAP_WEAK_SYNONYM and z < ZIPF_WEAK_SYNONYM),
                 int(bool(g) and gap >= GAP_STRONG_SYNONYM and z < ZIPF_STRONG_SYNONYM),
                 rare_syn,
-                (not rare_syn) and bool(p) and z < ZIPF_RARE_WORD
+                (not rare_syn)
+                and bool(p)
+                and z < ZIPF_RARE_WORD
                 and bool(p & (m["N"] | m["A"] | m["V"])),
             )
         info = (low, p, cls, kind, trig, low in STOP_FR, low in STOP_EN, stats)
@@ -290,8 +306,14 @@ def analyse(text: str) -> Analysis:
                 misfit_sum -= f
                 if f < POS_MISFIT:
                     n_misfit += 1
-                    add(Hit("pos_context", i, i,
-                            f"word class unlikely in this context: {_context(toks, i)}"))
+                    add(
+                        Hit(
+                            "pos_context",
+                            i,
+                            i,
+                            f"word class unlikely in this context: {_context(toks, i)}",
+                        )
+                    )
             lowz, gap, weak, strong, rare_syn, rare_word = info[7]
             lowz_sum += lowz
             gap_sum += gap
@@ -299,8 +321,14 @@ def analyse(text: str) -> Analysis:
             n_strong += strong
             if rare_syn:
                 n_rs += 1
-                add(Hit("rare_synonym", i, i,
-                        f"rare synonym where a common word is expected: {toks[i]}"))
+                add(
+                    Hit(
+                        "rare_synonym",
+                        i,
+                        i,
+                        f"rare synonym where a common word is expected: {toks[i]}",
+                    )
+                )
             elif rare_word:
                 n_rw += 1
                 add(Hit("rare_word", i, i, f"word rare in news text: {toks[i]}"))
@@ -343,9 +371,10 @@ def analyse(text: str) -> Analysis:
             if (
                 w not in NO_ELISION_BEFORE
                 and not _is_acronym(nt)
-                and (_starts_with_vowel(w) or (w[0] == "h" and nt[0].islower()
-                                               and not packed[j] & m_hasp
-                                               and packed[j]))
+                and (
+                    _starts_with_vowel(w)
+                    or (w[0] == "h" and nt[0].islower() and not packed[j] & m_hasp and packed[j])
+                )
             ):
                 add(Hit("elision", i, j, f"missing elision before a vowel: {toks[i]} {nt}"))
                 paragraphs[para_of[i]].counts["elision"] += 1
@@ -354,8 +383,14 @@ def analyse(text: str) -> Analysis:
             j = i + 2
             p = packed[j]
             if toks[j][0].isalpha() and p & (m_n | m_a) and not p & m_v:
-                add(Hit("contraction", i, j,
-                        f"missing contraction: {toks[i]} {toks[i + 1]} {toks[j]}"))
+                add(
+                    Hit(
+                        "contraction",
+                        i,
+                        j,
+                        f"missing contraction: {toks[i]} {toks[i + 1]} {toks[j]}",
+                    )
+                )
                 paragraphs[para_of[i]].counts["contraction"] += 1
                 continue
         if low in DET_GENDER:
@@ -379,12 +414,24 @@ def analyse(text: str) -> Analysis:
             if g == "m" and fem and not masc:
                 if low in VOWEL_MASC_OK and _starts_with_vowel(lows[j]):
                     continue
-                add(Hit("gender_agreement", i, j,
-                        f"article gender clash: {toks[i]} {toks[j]} (feminine)"))
+                add(
+                    Hit(
+                        "gender_agreement",
+                        i,
+                        j,
+                        f"article gender clash: {toks[i]} {toks[j]} (feminine)",
+                    )
+                )
                 paragraphs[para_of[i]].counts["gender_agreement"] += 1
             elif g == "f" and masc and not fem:
-                add(Hit("gender_agreement", i, j,
-                        f"article gender clash: {toks[i]} {toks[j]} (masculine)"))
+                add(
+                    Hit(
+                        "gender_agreement",
+                        i,
+                        j,
+                        f"article gender clash: {toks[i]} {toks[j]} (masculine)",
+                    )
+                )
                 paragraphs[para_of[i]].counts["gender_agreement"] += 1
             elif low not in ("le", "la") and j == i + 1:
                 _number_check(i, j, low, p, lows, toks, paragraphs, para_of, add, m_ns, m_np)
@@ -397,8 +444,14 @@ def analyse(text: str) -> Analysis:
             if p & m_n and not p & (m_v | m_a) and p & m_ns and not p & m_np:
                 w = lows[j]
                 if w[-1] not in "sxz":
-                    add(Hit("number_agreement", i, j,
-                            f"plural determiner before a singular noun: {toks[i]} {toks[j]}"))
+                    add(
+                        Hit(
+                            "number_agreement",
+                            i,
+                            j,
+                            f"plural determiner before a singular noun: {toks[i]} {toks[j]}",
+                        )
+                    )
                     paragraphs[para_of[i]].counts["number_agreement"] += 1
             continue
         p = packed[i]
@@ -410,8 +463,14 @@ def analyse(text: str) -> Analysis:
                     nm, nf = bool(p & m_nm), bool(p & m_nf)
                     am, af = bool(q & m_am), bool(q & m_af)
                     if nm != nf and am != af and nm != am:
-                        add(Hit("adjective_agreement", i, j,
-                                f"noun and adjective disagree in gender: {toks[i]} {toks[j]}"))
+                        add(
+                            Hit(
+                                "adjective_agreement",
+                                i,
+                                j,
+                                f"noun and adjective disagree in gender: {toks[i]} {toks[j]}",
+                            )
+                        )
                         paragraphs[para_of[i]].counts["adjective_agreement"] += 1
                         continue
         if low == "afin":
@@ -426,8 +485,14 @@ def analyse(text: str) -> Analysis:
             if j >= 0 and prev not in DET_GENDER and prev not in DET_PLURAL and prev != "en":
                 p = packed[j]
                 if p & m_np and not p & m_ns:
-                    add(Hit("function_word", i, j,
-                            f"“double” used as the numeral “deux”: {toks[i]} {toks[j]}"))
+                    add(
+                        Hit(
+                            "function_word",
+                            i,
+                            j,
+                            f"“double” used as the numeral “deux”: {toks[i]} {toks[j]}",
+                        )
+                    )
                     paragraphs[para_of[i]].counts["function_word"] += 1
     return Analysis(spans, hits, paragraphs)
 
@@ -435,8 +500,12 @@ def analyse(text: str) -> Analysis:
 def _number_check(i, j, low, p, lows, toks, paragraphs, para_of, add, m_ns, m_np) -> None:
     """Singular determiner before a plural-only noun ("un bâtiments")."""
     if low in DET_SINGULAR and p & m_np and not p & m_ns and lows[j][-1] in "sx":
-        add(Hit("number_agreement", i, j,
-                f"singular determiner before a plural noun: {toks[i]} {toks[j]}"))
+        add(
+            Hit(
+                "number_agreement",
+                i,
+                j,
+                f"singular determiner before a plural noun: {toks[i]} {toks[j]}",
+            )
+        )
         paragraphs[para_of[i]].counts["number_agreement"] += 1
-
-

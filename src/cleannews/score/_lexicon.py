@@ -82,7 +82,7 @@ def _load() -> Lexicon:
     keys = words.split("\n")
     if len(keys) != len(values):
         raise RuntimeError("corrupt spin lexicon: word list and packed array differ in length")
-    return Lexicon(dict(zip(keys, values)), flag_bits)
+    return Lexicon(dict(zip(keys, values, strict=False)), flag_bits)
 
 
 def get_lexicon() -> Lexicon:

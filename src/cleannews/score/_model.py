@@ -123,14 +123,16 @@ class Model:
     def margin(self, x: list[float]) -> float:
         """Uncalibrated linear score of a feature vector."""
         return self.intercept + sum(
-            w * (v - m) / s for w, v, m, s in zip(self.coef, x, self.mean, self.scale)
+            w * (v - m) / s for w, v, m, s in zip(self.coef, x, self.mean, self.scale, strict=False)
         )
 
     def contributions(self, x: list[float]) -> dict[str, float]:
         """Each feature's share of the margin (for the explanation)."""
         return {
             name: w * (v - m) / s
-            for name, w, v, m, s in zip(FEATURE_NAMES, self.coef, x, self.mean, self.scale)
+            for name, w, v, m, s in zip(
+                FEATURE_NAMES, self.coef, x, self.mean, self.scale, strict=False
+            )
         }
 
     def probability(self, x: list[float]) -> float:
