@@ -379,3 +379,18 @@ def test_full_disk_then_resume(tmp_path: Path) -> None:
     assert resumed.returncode == 0, resumed.stderr.decode()
     assert (tmp_path / "out" / "clean.jsonl").read_bytes() == (
         tmp_path / "ref" / "clean.jsonl").read_bytes()
+
+
+def test_text_file_over_the_size_limit_is_an_error(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("Une ligne de texte.\n" * 200, encoding="utf-8")
+    small = tmp_path / "small.txt"
+    small.write_text("Court.\n", encoding="utf-8")
+    opts = BatchOptions(max_record_bytes=1000)
+    report = _run([big, small], tmp_path / "out", options=opts)
+    sinks = _sinks(tmp_path / "out")
+    assert [(r["id"], r["error"]["type"]) for r in sinks["errors"]] == [
+        (big.as_posix(), "too_large")]
+    assert sinks["errors"][0]["raw"] == big.read_text("utf-8")
+    assert [r["id"] for r in sinks["out"]] == [small.as_posix()]
+    assert report["documents"]["failed"] == 1

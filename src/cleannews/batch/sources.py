@@ -220,12 +220,26 @@ def _all_items(
             seq += 1
             continue
         try:
-            data = Path(name).read_bytes()
+            data, truncated, size = read_file(name)
         except OSError as exc:
             yield Item(seq, ident, kind, b"", None, ident, f"cannot read: {exc}", "read")
         else:
-            yield Item(seq, ident, kind, data, None, ident, size=len(data))
+            yield Item(seq, ident, kind, data, None, ident, truncated=truncated, size=size)
         seq += 1
+
+
+def read_file(name: str) -> tuple[bytes, bool, int]:
+    """A whole input file, or its first :data:`HARD_RECORD_BYTES`: ``(data, truncated, size)``."""
+    with open(name, "rb") as f:
+        data = f.read(HARD_RECORD_BYTES)
+        size = len(data)
+        if size < HARD_RECORD_BYTES:
+            return data, False, size
+        if f.seekable():
+            size = f.seek(0, os.SEEK_END)
+        elif f.read(1):
+            size += 1
+        return data, size > HARD_RECORD_BYTES, size
 
 
 def sys_stdin() -> BinaryIO:
