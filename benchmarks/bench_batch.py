@@ -60,8 +60,8 @@ def generate(path: Path, docs: int | None, size_mb: float | None, seed: int = 7)
     return n, size
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory (kB) of ``pid`` and all its descendants."""
+def _tree_rss_kb(pid: int) -> tuple[int, int]:
+    """Resident memory (kB) of ``pid`` and of ``pid`` with all its descendants."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -81,7 +81,7 @@ def _tree_rss_kb(pid: int) -> int:
         p = stack.pop()
         total += rss.get(p, 0)
         stack += children.get(p, [])
-    return total
+    return rss.get(pid, 0), total
 
 
 def run_once(corpus: Path, out: Path, jobs: int, extra: list[str]) -> dict[str, float]:
@@ -92,9 +92,10 @@ def run_once(corpus: Path, out: Path, jobs: int, extra: list[str]) -> dict[str, 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
+    peak = peak_main = 0
     while proc.poll() is None:
-        peak = max(peak, _tree_rss_kb(proc.pid))
+        main_kb, tree_kb = _tree_rss_kb(proc.pid)
+        peak, peak_main = max(peak, tree_kb), max(peak_main, main_kb)
         time.sleep(SAMPLE_EVERY)
     secs = time.monotonic() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -102,7 +103,8 @@ def run_once(corpus: Path, out: Path, jobs: int, extra: list[str]) -> dict[str, 
     if proc.returncode not in (0, 1):
         raise SystemExit(f"cleannews run failed ({proc.returncode}): {proc.stderr.read().decode()}")
     report = json.loads((out / "report.json").read_text())
-    return {"seconds": secs, "cpu": cpu, "peak_rss_mb": peak / 1024, "report": report}
+    return {"seconds": secs, "cpu": cpu, "peak_rss_mb": peak / 1024,
+            "peak_main_mb": peak_main / 1024, "report": report}
 
 
 def main() -> None:
@@ -137,7 +139,8 @@ def main() -> None:
         print(f"jobs={jobs}: {secs:.2f} s wall, {best['cpu']:.2f} s CPU "
               f"({best['cpu'] / secs:.2f} cores busy), {n / secs:.1f} docs/s, "
               f"{size / _MB / secs:.2f} MB/s, speed-up {speedup}{overhead}, "
-              f"peak RSS {best['peak_rss_mb']:.0f} MB (tree), "
+              f"peak RSS {best['peak_rss_mb']:.0f} MB (tree; main process "
+              f"{best['peak_main_mb']:.0f} MB), "
               f"out/quarantined/failed {docs['out']}/{docs['quarantined']}/{docs['failed']}, "
               f"all runs: {', '.join(format(r['seconds'], '.2f') for r in runs)} s")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
