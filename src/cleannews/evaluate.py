@@ -107,7 +107,8 @@ def _survival(labelled: list[Labelled], output: str, document: str = "") -> list
     sm = difflib.SequenceMatcher(None, lab_norm, out_lines, autojunk=False)
     for a, _b, size in sm.get_matching_blocks():
         for k in range(size):
-            survived[a + k] = True
+            # a line with a glued boilerplate span survives only once the span is gone
+            survived[a + k] = not labelled[a + k].glued
     counts: dict[str, int] = defaultdict(int)
     for x in lab_norm:
         counts[x] += 1
@@ -118,10 +119,7 @@ def _survival(labelled: list[Labelled], output: str, document: str = "") -> list
             continue
         if lb.content and lb.glued:
             keep = norm(lb.keep)
-            survived[i] = bool(keep) and (
-                keep in out_lines
-                or (keep in out_text and all(norm(g) not in out_text for g in lb.glued if norm(g)))
-            )
+            survived[i] = bool(keep) and keep in out_lines
         elif (
             counts[lab_norm[i]] == 1
             and (not doc_text or doc_text.count(lab_norm[i]) == 1)

@@ -69,7 +69,7 @@ class Rule:
     yields_to_protect: bool = False
 
 
-_LINE_TRIM = regex.compile(r"^[\s\p{So}\p{Sk}•·▪►*]+|[\s:.!…*•|]+$")
+_LINE_TRIM = regex.compile(r"^(?:(?![©®])[\s\p{So}\p{Sk}•·▪►*–—-])+|[\s:.!…*•|–—-]+$")
 _PLAIN = regex.compile(r"^[\p{L}\p{M}0-9 '’,-]+$")
 
 
@@ -169,7 +169,7 @@ class RuleSet:
             for p in d.get("protect", ()):
                 protect.extend(p["patterns"])
             home.update(w.casefold() for w in d.get("home_words", ()))
-        lead = r"^[\s\p{{So}}\p{{Sk}}•·▪►*]*"
+        lead = r"^(?:(?![©®])[\s\p{{So}}\p{{Sk}}•·▪►*–—-])*"
         self._line_literal: dict[str, Rule] = {}
         regex_line_rules = []
         for r in self.rules["line"]:
@@ -180,7 +180,7 @@ class RuleSet:
             if rest:
                 regex_line_rules.append(dataclasses.replace(r, patterns=rest))
         self.rules["line_regex"] = regex_line_rules
-        self._line = _combine(regex_line_rules, lead + r"(?:{})[\s:.!…*•|]*$")
+        self._line = _combine(regex_line_rules, lead + r"(?:{})[\s:.!…*•|–—-]*$")
         self._prefix = _combine(self.rules["prefix"], lead + r"(?:{})")
         self._phrase = _combine(self.rules["phrase"], r"{}")
         self._phrase_index = _trigger_index(self.rules["phrase"])

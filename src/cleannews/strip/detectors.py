@@ -67,6 +67,9 @@ TAIL_TAGS_MIN_WORDS = 8
 WIDGET_MAX_WORDS = 10
 #: A site name glued to a repeated title after " - " has at most this many words.
 SITE_NAME_WORDS = 5
+#: Glued furniture after the last sentence: at most this many words / characters.
+GLUED_TAIL_MAX_WORDS = 16
+GLUED_TAIL_MAX_CHARS = 200
 #: Latin filler: share of Latin-looking words among the words, and minimum length.
 LATIN_MIN_SHARE = 0.4
 LATIN_MIN_WORDS = 6
@@ -103,6 +106,9 @@ _SENT_PUNCT = regex.compile(r"[.!?;»«:\"“”]")
 _SENT_END = regex.compile(r"[.!?…»\"”)]\s*$")
 _SITE_SEP = regex.compile(r"\s[-|–—•·]\s")
 _HERE = regex.compile(r"^(?:vous êtes ici|you are here)\s*:\s*", regex.IGNORECASE)
+_SEGMENT_SEP = regex.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+_GLUE_BOUNDARY = regex.compile(r"\s+[|·•]\s+|(?<=[.!?»…])\s+(?=\S)")
+_TITLE_SITE = regex.compile(r"\s+\|\s+(?-i:\p{Lu})[^|.!?:;]{1,60}$")
 _CLAUSE_END = regex.compile(r"[.;:!»]\s*$")
 _CRUMB_SEP = regex.compile(r"\s+(?:[>»›/|\\]|-|–|—)\s+")
 _LIST_SEP = regex.compile(r"\s*[,|·•;]\s*")
@@ -284,6 +290,8 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
             continue
         if _COUNTER.match(ln.text):
             ln.bad("follower_counter", "follower or subscriber counter of a social widget")
+        elif _all_segments_furniture(ln, rs):
+            ln.bad("furniture_segments", "a row of links that are each page furniture")
         elif _is_widget_words(ln, rs.widget_words):
             ln.bad("widget_words", "share, login or menu buttons (only widget words on the line)")
         elif _is_breadcrumb(ln, title_key, rs.home_words):
@@ -300,6 +308,20 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
             len(_LINKY.findall(ln.text)) / ln.n >= 0.5
         ):
             ln.bad("link_dense", "line made mostly of links, handles or hashtags")
+
+
+def _all_segments_furniture(ln: _Line, rs: RuleSet) -> bool:
+    """ "Partager sur Facebook | Partager sur X | Envoyer par e-mail": every part is furniture."""
+    if ln.n > 30 or not _SEGMENT_SEP.search(ln.text):
+        return False
+    parts = [p.strip() for p in _SEGMENT_SEP.split(ln.text) if p.strip()]
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        n = len(_WORD.findall(part))
+        if rs.match_line(part, n) is None:
+            return False
+    return True
 
 
 def _is_widget_words(ln: _Line, vocab: frozenset[str]) -> bool:
@@ -545,16 +567,67 @@ def classify_lines(
     _score_pass(lines)
     _neighbour_pass(lines, matched)
     plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
-    if rs.rules["span"]:
-        for i, (s, c, _) in enumerate(spans):
-            if i in plan or lines[i].blank:
-                continue
-            raw = text[s:c]
-            hits = rs.spans(match_text(raw))
-            if hits:
-                plan[i] = Removal(
-                    hits[0][0].name,
-                    hits[0][0].reason,
-                    [SpanRemoval(a, b, r.name, r.reason) for r, a, b in hits],
-                )
+    for i, (s, c, _) in enumerate(spans):
+        if i in plan or lines[i].blank:
+            continue
+        raw = text[s:c]
+        plain = match_text(raw)
+        found = [SpanRemoval(a, b, r.name, r.reason) for r, a, b in rs.spans(plain)]
+        tail = _glued_tail(plain, rs)
+        if tail is None and i == title_line(lines):
+            tail = _title_site_suffix(plain)
+        if tail is not None and all(tail.start >= x.end for x in found):
+            found.append(tail)
+        if found:
+            plan[i] = Removal(found[0].rule, found[0].reason, found)
     return plan
+
+
+def title_line(lines: list[_Line]) -> int:
+    """Index of the first non-blank line that is not boilerplate (the headline's place)."""
+    for i, ln in enumerate(lines):
+        if not ln.blank and ln.cls is not BAD:
+            return i
+    return -1
+
+
+def _title_site_suffix(line: str) -> SpanRemoval | None:
+    """The site's name glued after the headline: ``"Titre | Le Courrier du Sud"``.
+
+    >>> _title_site_suffix("Sécheresse : les éleveurs vendent leurs bêtes | Le Petit Courrier").start
+    45
+    """
+    m = _TITLE_SITE.search(line[:400])
+    if m is None or len(_WORD.findall(m.group())) > SITE_NAME_WORDS + 1:
+        return None
+    if len(_WORD.findall(line[: m.start()])) < 3:
+        return None
+    return SpanRemoval(
+        m.start(), m.end(), "title_site_suffix", "the site's name glued after the headline"
+    )
+
+
+def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
+    """Furniture glued after the last sentence of a line ("… sociales. PUBLICITÉ").
+
+    The part after the last sentence end (or " | ", " · ") is tested with the
+    whole-line and prefix rules; if one matches, that part goes as a span.
+
+    >>> _glued_tail("Le club fête ses 60 ans. Partager l’article", load_rules(("fr",))).rule
+    'share_bar'
+    >>> _glued_tail("Il a dit : Partager, c'est vivre.", load_rules(("fr",))) is None
+    True
+    """
+    m = None
+    for m in _GLUE_BOUNDARY.finditer(line, max(0, len(line) - GLUED_TAIL_MAX_CHARS)):
+        pass
+    if m is None:
+        return None
+    rest = line[m.end() :].strip()
+    n = len(_WORD.findall(rest))
+    if not rest or n > GLUED_TAIL_MAX_WORDS or not line[: m.start()].strip():
+        return None
+    rule = rs.match_line(match_text(rest), n) or rs.match_prefix(match_text(rest), n)
+    if rule is None or rule.yields_to_protect:
+        return None
+    return SpanRemoval(m.start(), len(line.rstrip()), rule.name, rule.reason + " (glued to the line)")
