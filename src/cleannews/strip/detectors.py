@@ -594,7 +594,7 @@ def title_line(lines: list[_Line]) -> int:
 def _title_site_suffix(line: str) -> SpanRemoval | None:
     """The site's name glued after the headline: ``"Titre | Le Courrier du Sud"``.
 
-    >>> _title_site_suffix("Sécheresse : les éleveurs vendent leurs bêtes | Le Petit Courrier").start
+    >>> _title_site_suffix("Sécheresse : les éleveurs vendent leurs bêtes | Le Courrier").start
     45
     """
     m = _TITLE_SITE.search(line[:400])
@@ -618,9 +618,10 @@ def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     >>> _glued_tail("Il a dit : Partager, c'est vivre.", load_rules(("fr",))) is None
     True
     """
-    m = None
-    for m in _GLUE_BOUNDARY.finditer(line, max(0, len(line) - GLUED_TAIL_MAX_CHARS)):
-        pass
+    matches = list(_GLUE_BOUNDARY.finditer(line, max(0, len(line) - GLUED_TAIL_MAX_CHARS)))
+    if not matches:
+        return None
+    m = matches[-1]
     if m is None:
         return None
     rest = line[m.end() :].strip()
@@ -630,4 +631,5 @@ def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     rule = rs.match_line(match_text(rest), n) or rs.match_prefix(match_text(rest), n)
     if rule is None or rule.yields_to_protect:
         return None
-    return SpanRemoval(m.start(), len(line.rstrip()), rule.name, rule.reason + " (glued to the line)")
+    reason = rule.reason + " (glued to the line)"
+    return SpanRemoval(m.start(), len(line.rstrip()), rule.name, reason)
