@@ -91,6 +91,8 @@ EMBED_MAX_WORDS = 80
 #: Context: at most this many ambiguous lines in a row between two boilerplate
 #: lines inside the article (lists stay); in the tail any number.
 CONTEXT_MAX_RUN = 2
+#: A reader comment under its "Posté par … le …" header: at most this many words.
+COMMENT_MAX_WORDS = 120
 #: Caption next to a photo credit: at most this many words.
 CAPTION_MAX_WORDS = 40
 #: After a paywall notice, only paragraphs of this many words survive.
@@ -412,10 +414,11 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
     taken: list[_Line] = []
     j = i + 1
     stopped_by_text = False
+    taken_blank_ok = False  # captions must follow their image path directly
     while j < n and len(taken) < rule.takes_next:
         ln = lines[j]
         if ln.blank:
-            if rule.next_kind == "caption":
+            if rule.next_kind == "caption" and not taken_blank_ok:
                 break
             j += 1
             continue
@@ -424,6 +427,8 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
         if ln.cls is not BAD:
             if rule.next_kind == "caption":
                 ok = ln.n <= CAPTION_MAX_WORDS
+            elif rule.next_kind == "comment":
+                ok = ln.n <= COMMENT_MAX_WORDS
             elif rule.next_kind == "tag":
                 ok = ln.n <= TAG_ITEM_WORDS and not ln.ends
             else:
