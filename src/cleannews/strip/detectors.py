@@ -233,7 +233,11 @@ def _is_breadcrumb(ln: _Line, title_key: str, home: frozenset[str]) -> bool:
     if ln.n > 60 or not _CRUMB_SEP.search(ln.text):
         return False
     crumbs = [c.strip() for c in _CRUMB_SEP.split(_HERE.sub("", ln.text))]
-    if len(crumbs) < BREADCRUMB_MIN or any(not c for c in crumbs):
+    if any(not c for c in crumbs) or len(crumbs) < 2:
+        return False
+    if len(crumbs) < BREADCRUMB_MIN and not (
+        crumbs[0].casefold() in home and len(_WORD.findall(crumbs[-1])) <= 4
+    ):
         return False
     if any(len(_WORD.findall(c)) > CRUMB_MAX_WORDS for c in crumbs[:-1]):
         return False

@@ -62,7 +62,7 @@ CLASS_HINTS = frozenset(
     consent gdpr rgpd tags tagcloud related comments comment breadcrumb breadcrumbs ad ads
     advert advertisement adslot pub publicite outbrain taboola subscribe paywall popup modal
     navbar nav sponsored sponso recirculation mostread twitter tweet instagram embed
-    byline-site""".split()
+    logo masthead branding""".split()
 )
 #: Weaker hints: the element goes only when it holds no prose (a paragraph of
 #: ``PROSE_MIN_WORDS`` words or more), so "content-widget recipe-steps" stays.
