@@ -394,3 +394,26 @@ def test_text_file_over_the_size_limit_is_an_error(tmp_path: Path) -> None:
     assert sinks["errors"][0]["raw"] == big.read_text("utf-8")
     assert [r["id"] for r in sinks["out"]] == [small.as_posix()]
     assert report["documents"]["failed"] == 1
+
+
+def _crashing_score(text: str, config: cleannews.CleanConfig) -> SpinScore:
+    """A detector stand-in that kills its process on one document."""
+    if "CRASHME" in text:
+        import os
+
+        os._exit(3)
+    return SpinScore(0.1, "clean")
+
+
+def test_a_worker_that_dies_costs_only_its_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cleannews.score, "score_text", _crashing_score)
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": "CRASHME" if i == 7 else f"Texte {i}."})
+                           + "\n" for i in range(40)), encoding="utf-8")
+    report = _run([src], tmp_path / "out", jobs=2, chunk_docs=8)
+    sinks = _sinks(tmp_path / "out")
+    assert [(r["id"], r["error"]["type"]) for r in sinks["errors"]] == [("7", "crash")]
+    assert [r["id"] for r in sinks["out"]] == [i for i in range(40) if i != 7]
+    assert report["documents"] == {"in": 40, "out": 39, "quarantined": 0, "failed": 1}

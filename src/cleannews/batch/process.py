@@ -156,6 +156,23 @@ def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], 
     return line, record, record_id(record, opts.id_field, f"{item.source}:{item.line}")
 
 
+def item_id(item: Item, opts: BatchOptions) -> str:
+    """The id of an item without processing it (its record's id field when it parses)."""
+    if item.kind == "jsonl" and item.id is None and not item.error and not item.truncated:
+        try:
+            return _parse_record(item, opts)[2]
+        except _Reject:
+            pass
+    return item.id or f"{item.source}:{item.line}"
+
+
+def crash_result(item: Item, opts: BatchOptions) -> DocResult:
+    """The errors-sink record of a document whose worker process died."""
+    return _encode(error_result(item, item_id(item, opts), "crash",
+                                "the worker process died while cleaning this document "
+                                "(crash or out of memory)"))
+
+
 def _record_text(record: dict[str, Any], opts: BatchOptions) -> str:
     """The text field of a record; raises :class:`_Reject` when missing or not a string."""
     if opts.text_field not in record:

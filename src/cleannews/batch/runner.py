@@ -34,7 +34,7 @@ from cleannews.__about__ import __version__
 from cleannews.batch.process import (
     BatchOptions,
     DocResult,
-    error_result,
+    crash_result,
     init_worker,
     process_chunk,
     warm_up,
@@ -157,12 +157,7 @@ def _isolate(chunk: list[Item], opts: BatchOptions) -> list[DocResult]:
             try:
                 results.extend(ex.submit(process_chunk, [item]).result())
             except BrokenProcessPool:
-                from cleannews.batch.process import _encode
-
-                results.append(_encode(error_result(
-                    item, item.id or f"{item.source}:{item.line}", "crash",
-                    "the worker process died while cleaning this document "
-                    "(crash or out of memory)")))
+                results.append(crash_result(item, opts))
     return results
 
 
