@@ -91,6 +91,9 @@ EMBED_MAX_WORDS = 80
 #: Context: at most this many ambiguous lines in a row between two boilerplate
 #: lines inside the article (lists stay); in the tail any number.
 CONTEXT_MAX_RUN = 2
+#: Tail teasers (title-like lines after the last sentence): this many words.
+TAIL_TEASER_MIN_WORDS = 4
+TAIL_TEASER_MAX_WORDS = 15
 #: A reader comment under its "Posté par … le …" header: at most this many words.
 COMMENT_MAX_WORDS = 120
 #: Caption next to a photo credit: at most this many words.
@@ -109,6 +112,9 @@ _SENT_END = regex.compile(r"[.!?…»\"”)]\s*$")
 _SITE_SEP = regex.compile(r"\s[-|–—•·]\s")
 _HERE = regex.compile(r"^(?:vous êtes ici|you are here)\s*:\s*", regex.IGNORECASE)
 _SEGMENT_SEP = regex.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+_PROSE_END = regex.compile(r"[.!?…»\"”;:)]\s*$")
+_BULLET = regex.compile(r"^\s*(?:[-–—•·▪*]|\d+[.)]\s)")
+_INNER_SENTENCE = regex.compile(r"[.!?…»]\s+(?-i:\p{Lu})")
 _GLUE_BOUNDARY = regex.compile(r"\s+[|·•]\s+|(?<=[.!?»…])\s+(?=\S)")
 _TITLE_SITE = regex.compile(r"\s+\|\s+(?-i:\p{Lu})[^|.!?:;]{1,60}$")
 _CLAUSE_END = regex.compile(r"[.;:!»]\s*$")
@@ -401,6 +407,7 @@ def _neighbour_pass(lines: list[_Line], matched: list) -> None:
         ):
             ln.bad("tag_cloud", "tag cloud after the article: keywords with no sentence structure")
     _menu_runs(lines, first_good, last_good)
+    _tail_teasers(lines)
     _repeats(lines)
     _context(lines, first_good, last_good)
 
@@ -453,6 +460,44 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
             taken.pop()
     for ln in taken:
         ln.bad(rule.name, rule.reason + " (item under that heading)")
+
+
+def _tail_teasers(lines: list[_Line]) -> None:
+    """Headline-like lines after the article's last sentence, up to furniture or the end.
+
+    After the last paragraph that ends like a sentence, lines that do not end
+    like one (titles of other articles, an author's name alone, a slogan) and
+    are followed only by boilerplate are teasers of the site, not article text.
+    Protected lines (bylines, "avec AFP" …) and bulleted items stay.
+    """
+    last_prose = -1
+    for i, ln in enumerate(lines):
+        if ln.cls is GOOD and _PROSE_END.search(ln.text[-3:]):
+            last_prose = i
+    if last_prose < 0:
+        return
+    run: list[_Line] = []
+    for ln in lines[last_prose + 1 :]:
+        if ln.blank:
+            continue
+        if ln.cls is BAD:
+            for r in run:
+                r.bad("tail_teaser", "title-like line after the end of the article, among furniture")
+            run = []
+            continue
+        if (
+            ln.protected
+            or ln.n > TAIL_TEASER_MAX_WORDS
+            or _PROSE_END.search(ln.text[-3:])
+            or _BULLET.match(ln.text)
+            or _INNER_SENTENCE.search(ln.text)
+            or "@" in ln.text
+        ):
+            return  # article text goes on: stop here
+        if ln.n >= TAIL_TEASER_MIN_WORDS:
+            run.append(ln)
+    for r in run:
+        r.bad("tail_teaser", "title-like line at the end of the page, after the article")
 
 
 def _menu_runs(lines: list[_Line], first_good: int, last_good: int) -> None:
