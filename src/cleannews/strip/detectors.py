@@ -482,7 +482,7 @@ def _tail_teasers(lines: list[_Line]) -> None:
             continue
         if ln.cls is BAD:
             for r in run:
-                r.bad("tail_teaser", "title-like line after the end of the article, among furniture")
+                r.bad("tail_teaser", "title-like line after the end of the article (teaser)")
             run = []
             continue
         if (
