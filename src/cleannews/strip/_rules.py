@@ -190,6 +190,12 @@ class RuleSet:
             for p in r.patterns
         ]
         self._span = _combine(self.rules["span"], r"{}")
+        self._span_index = _trigger_index(self.rules["span"])
+        self._span_patterns = [
+            (r, regex.compile(p, regex.IGNORECASE | regex.V0))
+            for r in self.rules["span"]
+            for p in r.patterns
+        ]
         self._protect = (
             regex.compile(r"^[\s•·\p{So}]*(?:" + "|".join(protect) + ")", regex.IGNORECASE)
             if protect
@@ -229,7 +235,17 @@ class RuleSet:
         Only the patterns whose leading literal occurs in the line are run
         (see :mod:`cleannews.strip._triggers`).
         """
-        always, exact, prefix, substring = self._phrase_index
+        return self._run_indexed(text, words, self._phrase_index, self._phrase_patterns)
+
+    def spans(self, text: str, words: list[str] | None = None) -> list[tuple[Rule, int, int]]:
+        """Inline ``span`` rule hits (glued furniture inside a line)."""
+        if not self._span_patterns:
+            return []
+        return self._run_indexed(text, words, self._span_index, self._span_patterns)
+
+    @staticmethod
+    def _run_indexed(text: str, words, index, patterns) -> list[tuple[Rule, int, int]]:
+        always, exact, prefix, substring = index
         scan = text[:MAX_SCAN_CHARS]
         if words is None:
             words = _WORDS.findall(scan.casefold())
@@ -250,22 +266,11 @@ class RuleSet:
                     todo.update(items)
         out = []
         for k in sorted(todo):
-            rule, pat = self._phrase_patterns[k]
+            rule, pat = patterns[k]
             out.extend(
                 (rule, m.start(), m.end()) for m in pat.finditer(scan) if m.end() > m.start()
             )
         return out
-
-    def spans(self, text: str) -> list[tuple[Rule, int, int]]:
-        """Inline ``span`` rule hits (glued furniture inside a line)."""
-        if self._span is None:
-            return []
-        rules = self.rules["span"]
-        return [
-            (self._rule_of(m, rules), m.start(), m.end())
-            for m in self._span.finditer(text[:MAX_SCAN_CHARS])
-            if m.end() > m.start()
-        ]
 
     def is_protected(self, text: str) -> bool:
         """True for bylines, datelines, source credits and attributions (content, keep)."""

@@ -626,7 +626,9 @@ def classify_lines(
             continue
         raw = text[s:c]
         plain = match_text(raw)
-        found = [SpanRemoval(a, b, r.name, r.reason) for r, a, b in rs.spans(plain)]
+        found = [
+            SpanRemoval(a, b, r.name, r.reason) for r, a, b in rs.spans(plain, lines[i].words)
+        ]
         tail = _glued_tail(plain, rs)
         if tail is None and i == title_line(lines):
             tail = _title_site_suffix(plain)
@@ -676,9 +678,9 @@ def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     if not matches:
         return None
     m = matches[-1]
-    if m is None:
-        return None
     rest = line[m.end() :].strip()
+    if rest.count(" ") >= GLUED_TAIL_MAX_WORDS:
+        return None
     n = len(_WORD.findall(rest))
     if not rest or n > GLUED_TAIL_MAX_WORDS or not line[: m.start()].strip():
         return None
