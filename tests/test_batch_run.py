@@ -417,3 +417,14 @@ def test_a_worker_that_dies_costs_only_its_document(
     assert [(r["id"], r["error"]["type"]) for r in sinks["errors"]] == [("7", "crash")]
     assert [r["id"] for r in sinks["out"]] == [i for i in range(40) if i != 7]
     assert report["documents"] == {"in": 40, "out": 39, "quarantined": 0, "failed": 1}
+
+
+def test_lone_surrogates_keep_the_sink_valid_utf8(tmp_path: Path, fake_detector: None) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "s", "text": "Un texte \\ud800 isolé."}\n{"id": "t", "text": "Bon."}\n',
+                   encoding="utf-8")
+    _run([src], tmp_path / "out")
+    raw = b"".join((tmp_path / "out" / name).read_bytes() for name in (
+        "clean.jsonl", "quarantine/quarantine.jsonl", "errors/errors.jsonl"))
+    lines = [json.loads(x) for x in raw.decode("utf-8").splitlines()]  # strict UTF-8
+    assert sorted(r["id"] for r in lines) == ["s", "t"]
