@@ -137,6 +137,26 @@ def test_english_text_is_unsupported():
     assert not cleannews.clean(text).quarantined
 
 
+OTHER_LANGUAGES = {
+    "es": "El gobierno anunció el jueves que treinta y cinco sitios están listos para acoger "
+    "centros de datos, y el presidente dijo que el país será un líder en este campo. ",
+    "pt": "O governo anunciou na quinta-feira que trinta e cinco locais estão prontos para "
+    "receber centros de dados, e o presidente disse que o país será um líder neste campo. ",
+    "it": "Il governo ha annunciato giovedì che trentacinque siti sono pronti per ospitare "
+    "centri dati, e il presidente ha detto che il paese sarà un leader in questo campo. ",
+    "de": "Die Regierung hat am Donnerstag angekündigt, dass fünfunddreißig Standorte bereit "
+    "sind, Rechenzentren aufzunehmen, und der Präsident sagte, das Land werde führend sein. ",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OTHER_LANGUAGES))
+def test_other_romance_and_germanic_text_is_unsupported(lang):
+    """Spanish or Portuguese read as French would look like heavily spun French."""
+    s = cleannews.spin_score(OTHER_LANGUAGES[lang] * 5)
+    assert s.label == "unsupported_language"
+    assert s.score == 0.0
+
+
 def test_one_spun_paragraph_in_five_is_located():
     clean_paras = [p for p in _seed("002").split("\n") if len(p.split()) >= 40][:4]
     spun_para = max(_seed("003").split("\n"), key=lambda p: len(p.split()))

@@ -24,8 +24,8 @@ __all__ = ["MIN_PARAGRAPH_WORDS", "MIN_WORDS", "score_text"]
 MIN_WORDS = 80
 #: Paragraphs shorter than this get no score of their own.
 MIN_PARAGRAPH_WORDS = 30
-#: Share of French function words below which a text is not treated as French.
-MIN_FRENCH_STOPWORD_SHARE = 0.12
+#: Share of distinctively French function words below which a text is not treated as French.
+MIN_FRENCH_STOPWORD_SHARE = 0.08
 #: Keep at most this many pieces of evidence (grammar evidence first).
 MAX_EVIDENCE = 300
 
@@ -59,7 +59,8 @@ def _label(score: float, config: CleanConfig) -> str:
 
 
 def _is_french(n_words: int, n_fr: int, n_en: int) -> bool:
-    """True when French function words are common enough and outnumber English ones."""
+    """True when French function words are common enough and outnumber those of
+    English, Spanish, Portuguese, Italian and German (``stop_en`` in the data file)."""
     return n_fr >= MIN_FRENCH_STOPWORD_SHARE * n_words and n_fr > n_en
 
 
