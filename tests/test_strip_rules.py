@@ -229,3 +229,41 @@ def test_english_only_rules_and_unknown_language():
 def test_empty_and_blank_text():
     assert strip("").text == ""
     assert strip("\n\n").text == "\n\n"
+
+
+def _fixture_lines() -> list[str]:
+    from cleannews.strip._rules import match_text
+
+    root = Path(__file__).parent.parent
+    out = []
+    for p in [*(root / "fixtures" / "strip").glob("*.txt"), *SEEDS.glob("*.txt")]:
+        for line in p.read_text("utf-8").split("\n"):
+            text = line.partition("| ")[2] if "| " in line[:40] else line
+            if text.strip():
+                out.append(match_text(text.strip()))
+    return out
+
+
+def test_prefilters_give_the_same_answers_as_running_every_pattern():
+    """The trigger indexes only skip work: they never change a decision."""
+    import regex
+
+    from cleannews.strip._rules import _combine, load_rules
+
+    rs = load_rules(("fr", "en"))
+    lead = r"^(?:(?![©®])[\s\p{{So}}\p{{Sk}}•·▪►*–—-])*"
+    full_line = _combine(rs.rules["line_regex"], lead + r"(?:{})[\s:.!…*•|–—-]*$")
+    full_prefix = _combine(rs.rules["prefix"], lead + r"(?:{})")
+    every_phrase = [
+        # rules are about words: a pattern never starts inside a word
+        (r.name, regex.compile(r"(?<!\w)(?:" + p + ")", regex.IGNORECASE))
+        for r in rs.rules["phrase"]
+        for p in r.patterns
+    ]
+    lines = _fixture_lines()
+    assert len(lines) > 1000
+    for t in lines:
+        assert bool(full_line.match(t)) == (rs._line.match(t) is not None), t
+        assert bool(full_prefix.match(t[:300])) == (rs._prefix.match(t[:300]) is not None), t
+        expected = {name for name, pat in every_phrase if pat.search(t[:4000])}
+        assert {r.name for r, _, _ in rs.phrases(t)} == expected, t

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import operator
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -27,7 +28,7 @@ __all__ = ["Rule", "RuleSet", "load_rules", "match_text"]
 
 #: Characters mapped before matching (same length, so offsets stay valid).
 _HEAD4 = operator.itemgetter(slice(0, 4))
-_WORDS = regex.compile(r"[\p{L}\p{M}]+|\d+")
+_WORDS = re.compile(r"\w+")
 _MATCH_TABLE = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "ʼ": "'"})
 #: Scan at most this many characters of a line with the phrase rules.
 MAX_SCAN_CHARS = 4000
@@ -102,7 +103,7 @@ def _trigger_index(rules: list[Rule]):
     ``{word: [k]}`` for whole words; ``{first 4 letters: [(fragment, k)]}`` for
     word prefixes; ``{fragment: [k]}`` for symbols and short prefixes.
     """
-    from cleannews.strip._triggers import first_fragments
+    from cleannews.strip._triggers import DIGIT, first_fragments
 
     always: list[int] = []
     exact: dict[str, list[int]] = {}
@@ -115,6 +116,10 @@ def _trigger_index(rules: list[Rule]):
             if frags is None:
                 always.append(k)
             else:
+                if DIGIT in frags:
+                    always.append(k)
+                    k += 1
+                    continue
                 for f in frags:
                     f = f.casefold()
                     if f.endswith("*"):
@@ -129,6 +134,73 @@ def _trigger_index(rules: list[Rule]):
                         substring.setdefault(f, []).append(k)
             k += 1
     return always, exact, prefix, substring
+
+
+_LEAD_WORD = re.compile(r"\w+")
+
+
+class _AnchoredIndex:
+    """Rules matched at the start of a line, tried only when the line's first word fits.
+
+    Each pattern is compiled on its own (``lead`` + pattern + ``tail``) and
+    indexed by its leading literal (:func:`._triggers.first_fragments`), so a
+    line is matched against the few patterns that can start with its first word.
+    """
+
+    def __init__(self, rules: list[Rule], lead: str, tail: str) -> None:
+        from cleannews.strip._triggers import DIGIT, first_fragments
+
+        self.digit: list[int] = []
+        self.always: list[int] = []
+        self.exact: dict[str, list[int]] = {}
+        self.prefix: dict[str, list[tuple[str, int]]] = {}
+        self.symbol: dict[str, list[int]] = {}
+        self.patterns: list[tuple[Rule, regex.Pattern]] = []
+        lead_plain = lead.replace("{{", "{").replace("}}", "}")
+        for r in rules:
+            for p in r.patterns:
+                k = len(self.patterns)
+                self.patterns.append(
+                    (r, regex.compile(lead_plain + "(?:" + p + ")" + tail, regex.I | regex.V0))
+                )
+                frags = first_fragments(p, skip_common=False)
+                if frags is None:
+                    self.always.append(k)
+                    continue
+                if DIGIT in frags:
+                    self.digit.append(k)
+                    frags = frags - {DIGIT}
+                for f in frags:
+                    f = f.casefold()
+                    if f.endswith("*"):
+                        self.prefix.setdefault(f[:1], []).append((f[:-1], k))
+                    elif f.isalnum():
+                        self.exact.setdefault(f, []).append(k)
+                    else:
+                        self.symbol.setdefault(f, []).append(k)
+
+    def match(self, text: str) -> Rule | None:
+        """The rule of the first pattern (in data order) that matches at the line start."""
+        low = text[:80].casefold()
+        m = _LEAD_WORD.search(low)
+        todo = list(self.always)
+        if m is not None:
+            w = m.group()
+            if w[0].isdigit():
+                todo.extend(self.digit)
+            todo.extend(self.exact.get(w, ()))
+            todo.extend(k for f, k in self.prefix.get(w[:1], ()) if w.startswith(f))
+            head = low[: m.start() + 1]
+        else:
+            head = low[:4]
+        for sym, ks in self.symbol.items():
+            if sym in head:
+                todo.extend(ks)
+        for k in sorted(set(todo)):
+            rule, pat = self.patterns[k]
+            if pat.match(text):
+                return rule
+        return None
 
 
 def _combine(rules: list[Rule], template: str) -> regex.Pattern | None:
@@ -180,8 +252,8 @@ class RuleSet:
             if rest:
                 regex_line_rules.append(dataclasses.replace(r, patterns=rest))
         self.rules["line_regex"] = regex_line_rules
-        self._line = _combine(regex_line_rules, lead + r"(?:{})[\s:.!…*•|–—-]*$")
-        self._prefix = _combine(self.rules["prefix"], lead + r"(?:{})")
+        self._line = _AnchoredIndex(regex_line_rules, lead, r"[\s:.!…*•|–—-]*$")
+        self._prefix = _AnchoredIndex(self.rules["prefix"], lead, "")
         self._phrase = _combine(self.rules["phrase"], r"{}")
         self._phrase_index = _trigger_index(self.rules["phrase"])
         self._phrase_patterns = [
@@ -216,41 +288,44 @@ class RuleSet:
         hit = self._line_literal.get(key)
         if hit is not None:
             return hit
-        m = self._line.match(text)
-        return self._rule_of(m, self.rules["line_regex"]) if m else None
+        return self._line.match(text)
 
     def match_prefix(self, text: str, n_words: int) -> Rule | None:
         """The ``prefix`` rule the line starts with, if the line is short enough for it."""
         if self._prefix is None or n_words > PREFIX_RULE_MAX_WORDS:
             return None
-        m = self._prefix.match(text[:300])
-        if not m:
-            return None
-        rule = self._rule_of(m, self.rules["prefix"])
-        return rule if n_words <= rule.max_words else None
+        rule = self._prefix.match(text[:300])
+        return rule if rule is not None and n_words <= rule.max_words else None
 
-    def phrases(self, text: str, words: list[str] | None = None) -> list[tuple[Rule, int, int]]:
+    def phrases(self, text: str, words=None, low: str | None = None) -> list[tuple[Rule, int, int]]:
         """Every ``phrase`` rule hit in the line: (rule, start, end).
 
         Only the patterns whose leading literal occurs in the line are run
         (see :mod:`cleannews.strip._triggers`).
         """
-        return self._run_indexed(text, words, self._phrase_index, self._phrase_patterns)
+        return self._run_indexed(text, words, low, self._phrase_index, self._phrase_patterns)
 
-    def spans(self, text: str, words: list[str] | None = None) -> list[tuple[Rule, int, int]]:
+    def spans(self, text: str, words=None, low: str | None = None) -> list[tuple[Rule, int, int]]:
         """Inline ``span`` rule hits (glued furniture inside a line)."""
         if not self._span_patterns:
             return []
-        return self._run_indexed(text, words, self._span_index, self._span_patterns)
+        return self._run_indexed(text, words, low, self._span_index, self._span_patterns)
 
     @staticmethod
-    def _run_indexed(text: str, words, index, patterns) -> list[tuple[Rule, int, int]]:
+    def _run_indexed(text: str, words, low, index, patterns) -> list[tuple[Rule, int, int]]:
+        """Run the patterns of ``index`` whose trigger occurs in the line.
+
+        ``words`` (a set or list of the line's lower-cased words) and ``low``
+        (the lower-cased line) may be passed when the caller has them already.
+        """
         always, exact, prefix, substring = index
         scan = text[:MAX_SCAN_CHARS]
+        if low is None:
+            low = scan.casefold()
         if words is None:
-            words = _WORDS.findall(scan.casefold())
+            words = _WORDS.findall(low)
         todo = set(always)
-        wset = set(words)
+        wset = words if isinstance(words, (set, frozenset)) else set(words)
         for w in exact.keys() & wset:
             todo.update(exact[w])
         heads = prefix.keys() & set(map(_HEAD4, wset))
@@ -260,7 +335,6 @@ class RuleSet:
                 if cands:
                     todo.update(k for f, k in cands if w.startswith(f))
         if substring:
-            low = scan.casefold()
             for frag, items in substring.items():
                 if frag in low:
                     todo.update(items)

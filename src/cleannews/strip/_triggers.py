@@ -13,6 +13,12 @@ A pattern whose start cannot be read this way always runs.
     {'photo*'}
     >>> first_fragments(r"la newsletter \\w+")
     {'newsletter'}
+    >>> sorted(first_fragments(r"(?:>+\\s*)?(?:à )?lire (?:aussi|également)"))
+    ['>', 'lire']
+    >>> sorted(first_fragments(r"(?:à )?lire", skip_common=False))  # for line starts
+    ['lire*', 'à']
+    >>> sorted(first_fragments(r"\\(?photos?\\s*:"))
+    ['(', 'photo*']
     >>> first_fragments(r".{0,20}truc") is None
     True
 """
@@ -21,6 +27,8 @@ from __future__ import annotations
 
 __all__ = ["first_fragments"]
 
+#: Fragment standing for "starts with a digit".
+DIGIT = "#digit"
 #: Words too frequent to be useful triggers (the next literal word is used instead).
 COMMON = frozenset(
     """a à au aux c ce cet cette d de des du en et il j l la le les n nos notre nous par
@@ -86,7 +94,7 @@ def _group_end(p: str, start: int) -> int:
     return -1
 
 
-def first_fragments(p: str) -> set[str] | None:
+def first_fragments(p: str, skip_common: bool = True) -> set[str] | None:
     """Lower-case literal fragments one of which every match of ``p`` starts with."""
     changed = True
     while changed:
@@ -100,20 +108,31 @@ def first_fragments(p: str) -> set[str] | None:
     if p.startswith("(?:") or (p.startswith("(") and not p.startswith("(?")):
         inner_start = 3 if p.startswith("(?:") else 1
         end = _group_end(p, 0)
-        if end < 0 or (end + 1 < len(p) and p[end + 1] in "?*{"):
+        if end < 0:
+            return None
+        optional = end + 1 < len(p) and p[end + 1] in "?*"
+        rest = p[end + 2 :] if optional else p[end + 1 :]
+        if end + 1 < len(p) and p[end + 1] == "{":
             return None
         alts = _split_alternatives(p[inner_start:end])
         if alts is None:
             return None
         out: set[str] = set()
-        for a in alts:
-            f = first_fragments(a + p[end + 1 :])
+        for a in [*alts, ""] if optional else alts:
+            f = first_fragments(a + rest, skip_common) if (a or rest) else None
             if f is None:
                 return None
             out |= f
         return out
+    if p.startswith("\\d"):
+        return {DIGIT}
+    if p.startswith("\\") and len(p) > 2 and p[2] in "?*" and not p[1].isalnum():
+        rest = first_fragments(p[3:], skip_common)  # an optional escaped symbol: \(?
+        return None if rest is None else rest | {p[1]}
     if p.startswith("\\(") or p.startswith("\\["):
         return {p[1]}
+    if p[0] in ">" :
+        return {p[0]}
     if p[0] not in _META and not p[0].isalnum() and p[0] not in " '-,:;/\"":
         return {p[0].lower()}  # a literal symbol such as © or ▶
     if p.startswith("[") and "]" in p[1:] and "\\" not in p[: p.index("]", 1)]:
@@ -126,21 +145,23 @@ def first_fragments(p: str) -> set[str] | None:
         word.append(p[i])
         i += 1
     exact = True
-    if i < len(p) and p[i] in "?*{" and word:
+    if i >= len(p):
+        exact = False  # the pattern may end inside a longer word ("consent" in "consentez")
+    elif p[i] in "?*{" and word:
         word.pop()  # the last character is optional
         exact = False
-    elif i < len(p) and p[i] == "-" and p[i + 1 : i + 2] in ("?", "*"):
+    elif p[i] == "-" and p[i + 1 : i + 2] in ("?", "*"):
         exact = False
-    elif i < len(p) and p[i] in "([\\." and not p.startswith("\\b", i) and not p.startswith(
+    elif p[i] in "([\\." and not p.startswith("\\b", i) and not p.startswith(
         "\\s", i
     ):
         exact = False
     frag = "".join(word).lower()
     if not frag or not frag.isalpha():
         return None
-    if exact and frag in COMMON and i < len(p) and p[i] in " '":
+    if skip_common and exact and frag in COMMON and i < len(p) and p[i] in " '":
         # "la newsletter …": the frequent first word filters nothing; use the next one
-        nxt = first_fragments(p[i + 1 :])
+        nxt = first_fragments(p[i + 1 :], skip_common)
         if nxt is not None:
             return nxt
     return {frag if exact else frag + "*"}
