@@ -108,11 +108,11 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
             ParagraphScore(idx, (p.start, p.end), round(ps, 4), plabel, p.n_words, n_hits)
         )
 
-    spans = analysis.spans
+    matches = analysis.matches
     hits = sorted(analysis.hits, key=lambda h: (h.signal not in _GRAMMAR, h.first))
     evidence = []
     for h in hits[:MAX_EVIDENCE]:
-        s, e = spans[h.first][0], spans[h.last][1]
+        s, e = matches[h.first].start(), matches[h.last].end()
         evidence.append(
             Evidence(h.signal, (s, e), text[s:e], h.reason, round(weights[h.signal], 3))
         )

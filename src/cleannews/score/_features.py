@@ -12,6 +12,7 @@ the packed lexicon; the detectors below walk the token list and emit
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -20,16 +21,15 @@ from cleannews.score._pos import get_pos_model, word_class
 
 __all__ = ["Analysis", "Hit", "ParagraphCounts", "analyse"]
 
-#: Clitic with apostrophe | word (hyphen compounds) | line break | one punctuation mark.
-#: Every branch consumes at least one character and none nests a quantifier,
-#: so matching is linear in the input length.
+#: "aujourd’hui" | word (hyphen compounds), with its apostrophe when a word follows
+#: ("l’" of "l’IA") | line break | one punctuation mark. No branch nests an
+#: unbounded quantifier inside another that can match the same text, so
+#: matching is linear in the input length.
 TOKEN_RE = regex.compile(
-    r"aujourd['’]hui"
-    r"|(?:jusqu|lorsqu|puisqu|quoiqu|presqu|qu|[cdjlmnst])['’](?=\w)"
-    r"|\w+(?:-\w+)*"
+    r"[Aa]ujourd['’]hui"
+    r"|\w+(?:-\w+)*(?:['’](?=\w))?"
     r"|\n"
-    r"|[^\w\s]",
-    regex.IGNORECASE,
+    r"|[^\w\s]"
 )
 
 VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœæ")
@@ -78,9 +78,8 @@ SIGNALS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One piece of evidence: ``signal`` over tokens ``[first, last]``."""
+class Hit(NamedTuple):
+    """One piece of evidence: ``signal`` over tokens ``[first, last]`` (a tuple: cheap to make)."""
 
     signal: str
     first: int
@@ -128,7 +127,7 @@ class ParagraphCounts:
 class Analysis:
     """Tokens, hits and per-paragraph counts of one text."""
 
-    spans: list[tuple[int, int]]
+    matches: list  # regex match objects of the tokens (``.span()`` gives offsets)
     hits: list[Hit]
     paragraphs: list[ParagraphCounts]
 
@@ -236,11 +235,8 @@ def analyse(text: str) -> Analysis:
     m_am, m_af = m["AM"], m["AF"]
     m_hasp = m["HASP"]
 
-    spans: list[tuple[int, int]] = []
-    toks: list[str] = []  # original text of each token
-    for mt in TOKEN_RE.finditer(text):
-        spans.append(mt.span())
-        toks.append(mt.group())
+    matches = list(TOKEN_RE.finditer(text))
+    toks = [mt.group() for mt in matches]  # original text of each token
     n = len(toks)
     info_get = _INFO.get
     infos = [info_get(t) or _token_info(t) for t in toks]
@@ -260,9 +256,12 @@ def analyse(text: str) -> Analysis:
     n_words = n_content = n_fr = n_en = n_weak = n_strong = n_misfit = n_rs = n_rw = 0
     gap_sum = lowz_sum = misfit_sum = 0.0
     pidx = 0
+    first = 0
 
-    def flush() -> None:
+    def flush(last: int) -> None:
         assert cur is not None
+        cur.end = matches[last].end()
+        para_of[first:last + 1] = [pidx] * (last + 1 - first)
         cur.n_words, cur.n_content, cur.n_fr, cur.n_en = n_words, n_content, n_fr, n_en
         cur.n_syn_weak, cur.n_syn_strong, cur.n_pos_misfit = n_weak, n_strong, n_misfit
         cur.gap_sum, cur.lowz_sum, cur.pos_misfit_sum = gap_sum, lowz_sum, misfit_sum
@@ -275,16 +274,15 @@ def analyse(text: str) -> Analysis:
         kind = info[3]
         if kind == KIND_BREAK:
             if cur is not None:
-                flush()
+                flush(i - 1)
                 pidx += 1
                 cur = None
             continue
         if cur is None:
-            cur = ParagraphCounts(spans[i][0], spans[i][1])
+            cur = ParagraphCounts(matches[i].start(), 0)
+            first = i
             n_words = n_content = n_fr = n_en = n_weak = n_strong = n_misfit = n_rs = n_rw = 0
             gap_sum = lowz_sum = misfit_sum = 0.0
-        cur.end = spans[i][1]
-        para_of[i] = pidx
         if kind == KIND_PUNCT:
             continue
         n_words += 1
@@ -333,7 +331,7 @@ def analyse(text: str) -> Analysis:
                 n_rw += 1
                 add(Hit("rare_word", i, i, f"word rare in news text: {toks[i]}"))
     if cur is not None:
-        flush()
+        flush(n - 1)
 
     def nxt(i: int) -> int:
         """Index of the token after ``i`` when it is an adjacent word, else -1."""
@@ -345,7 +343,9 @@ def analyse(text: str) -> Analysis:
     for i in triggers:
         low = lows[i]
         if low[-1:] in "'’" and len(low) > 1:
-            # elided clitic: l’ d’ qu’ …
+            # elided clitic: l’ d’ qu’ … (not "prud’" of "prud’homme", not "O’" of "O’Brien")
+            if low[:-1] not in CLITICS:
+                continue
             j = nxt(i)
             if j < 0:
                 continue
@@ -494,7 +494,7 @@ def analyse(text: str) -> Analysis:
                         )
                     )
                     paragraphs[para_of[i]].counts["function_word"] += 1
-    return Analysis(spans, hits, paragraphs)
+    return Analysis(matches, hits, paragraphs)
 
 
 def _number_check(i, j, low, p, lows, toks, paragraphs, para_of, add, m_ns, m_np) -> None:
