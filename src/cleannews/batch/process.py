@@ -10,7 +10,7 @@ This runs in the worker processes. Each item ends in exactly one sink:
     >>> opts = BatchOptions()
     >>> item = Item(0, "in.jsonl", "jsonl", b'{"id": "a", "text": "Bonjour.", "n": 1}\\n', 1)
     >>> r = process_item(item, opts)
-    >>> r.sink, r.id, json.loads(r.line)["n"], json.loads(r.line)["cleannews"]["text"]
+    >>> r.sink, r.id, json.loads(r.data)["n"], json.loads(r.data)["cleannews"]["text"]
     ('out', 'a', 1, 'Bonjour.')
     >>> process_item(Item(1, "in.jsonl", "jsonl", b'{"id": "b"}\\n', 2), opts).error_type
     'missing_field'
@@ -290,12 +290,13 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
 
 def _encode(result: DocResult) -> DocResult:
     """Set ``result.data``: the UTF-8 line. Lone surrogates (from ``\\ud800`` escapes) are
-    written escaped, re-serialising the record, so the sink stays valid UTF-8."""
+    written escaped, re-serialising the record, so the sink stays valid UTF-8.
+    ``result.line`` is emptied: the main process needs only the bytes."""
     try:
         result.data = (result.line + "\n").encode("utf-8")
     except UnicodeEncodeError:
-        result.line = json.dumps(json.loads(result.line), ensure_ascii=True)
-        result.data = (result.line + "\n").encode("ascii")
+        result.data = (json.dumps(json.loads(result.line), ensure_ascii=True) + "\n").encode()
+    result.line = ""  # sent back to the main process once, as bytes
     return result
 
 
