@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,7 +26,6 @@ import regex
 __all__ = ["Rule", "RuleSet", "load_rules", "match_text"]
 
 #: Characters mapped before matching (same length, so offsets stay valid).
-_HEAD4 = operator.itemgetter(slice(0, 4))
 _WORDS = re.compile(r"\w+")
 _MATCH_TABLE = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "ʼ": "'"})
 #: Scan at most this many characters of a line with the phrase rules.
@@ -99,15 +97,14 @@ def _word_file(name: str) -> frozenset[str]:
 def _trigger_index(rules: list[Rule]):
     """Index of the phrase patterns by leading literal (see :mod:`._triggers`).
 
-    Returns ``(always, exact, prefix, substring)``: patterns that always run;
-    ``{word: [k]}`` for whole words; ``{first 4 letters: [(fragment, k)]}`` for
-    word prefixes; ``{fragment: [k]}`` for symbols and short prefixes.
+    Returns ``(always, exact, substring)``: patterns that always run;
+    ``{word: [k]}`` for whole words; ``{fragment: [k]}`` for word prefixes and
+    symbols (tested as substrings of the lower-cased line).
     """
     from cleannews.strip._triggers import DIGIT, first_fragments
 
     always: list[int] = []
     exact: dict[str, list[int]] = {}
-    prefix: dict[str, list[tuple[str, int]]] = {}
     substring: dict[str, list[int]] = {}
     k = 0
     for r in rules:
@@ -123,17 +120,14 @@ def _trigger_index(rules: list[Rule]):
                 for f in frags:
                     f = f.casefold()
                     if f.endswith("*"):
-                        f = f[:-1]
-                        if len(f) >= 4:
-                            prefix.setdefault(f[:4], []).append((f, k))
-                        else:
-                            substring.setdefault(f, []).append(k)
+                        # a word prefix: a substring test is C-fast and never misses it
+                        substring.setdefault(f[:-1], []).append(k)
                     elif f.isalpha():
                         exact.setdefault(f, []).append(k)
                     else:
                         substring.setdefault(f, []).append(k)
             k += 1
-    return always, exact, prefix, substring
+    return always, exact, substring
 
 
 _LEAD_WORD = re.compile(r"\w+")
@@ -318,7 +312,7 @@ class RuleSet:
         ``words`` (a set or list of the line's lower-cased words) and ``low``
         (the lower-cased line) may be passed when the caller has them already.
         """
-        always, exact, prefix, substring = index
+        always, exact, substring = index
         scan = text[:MAX_SCAN_CHARS]
         if low is None:
             low = scan.casefold()
@@ -328,12 +322,6 @@ class RuleSet:
         wset = words if isinstance(words, (set, frozenset)) else set(words)
         for w in exact.keys() & wset:
             todo.update(exact[w])
-        heads = prefix.keys() & set(map(_HEAD4, wset))
-        if heads:
-            for w in wset:
-                cands = prefix.get(w[:4]) if w[:4] in heads else None
-                if cands:
-                    todo.update(k for f, k in cands if w.startswith(f))
         if substring:
             for frag, items in substring.items():
                 if frag in low:

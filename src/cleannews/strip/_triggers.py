@@ -152,6 +152,8 @@ def first_fragments(p: str, skip_common: bool = True) -> set[str] | None:
         exact = False
     elif p[i] == "-" and p[i + 1 : i + 2] in ("?", "*"):
         exact = False
+    elif p[i : i + 2] in ("\\.", "\\)", "\\?", "\\!", "\\,"):
+        exact = True  # an escaped punctuation mark ends the word
     elif p[i] in "([\\." and not p.startswith("\\b", i) and not p.startswith(
         "\\s", i
     ):
@@ -162,6 +164,8 @@ def first_fragments(p: str, skip_common: bool = True) -> set[str] | None:
     if skip_common and exact and frag in COMMON and i < len(p) and p[i] in " '":
         # "la newsletter …": the frequent first word filters nothing; use the next one
         nxt = first_fragments(p[i + 1 :], skip_common)
-        if nxt is not None:
+        if nxt is not None and DIGIT not in nxt and all(
+            len(x.rstrip("*")) >= 3 or not x.rstrip("*").isalpha() for x in nxt
+        ):
             return nxt
     return {frag if exact else frag + "*"}
