@@ -306,7 +306,7 @@ def process_item(item: Item, opts: BatchOptions) -> DocResult:
         return _encode(_process(item, opts))
     except _Reject as exc:
         result = error_result(item, item.id or f"{item.source}:{item.line}", exc.kind, str(exc))
-    except Exception as exc:  # a bug in a stage must not stop the batch
+    except (Exception, SystemExit) as exc:  # a bug in a stage must not stop the batch
         where = traceback.extract_tb(exc.__traceback__)[-1]
         msg = f"{type(exc).__name__}: {exc} (at {where.filename}:{where.lineno})"
         result = error_result(item, item.id or f"{item.source}:{item.line}", "exception", msg)
