@@ -428,3 +428,14 @@ def test_lone_surrogates_keep_the_sink_valid_utf8(tmp_path: Path, fake_detector:
         "clean.jsonl", "quarantine/quarantine.jsonl", "errors/errors.jsonl"))
     lines = [json.loads(x) for x in raw.decode("utf-8").splitlines()]  # strict UTF-8
     assert sorted(r["id"] for r in lines) == ["s", "t"]
+
+
+def test_cleaning_an_output_again_replaces_the_cleannews_object(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Un texte.", "k": 1}\n', encoding="utf-8")
+    _run([src], tmp_path / "out1")
+    _run([tmp_path / "out1" / "clean.jsonl"], tmp_path / "out2")
+    rec = _records(tmp_path / "out2" / "clean.jsonl")[0]
+    assert rec["k"] == 1 and rec["text"] == "Un texte."
+    assert rec["cleannews"]["source"]["path"].endswith("out1/clean.jsonl")
+    assert list(rec).count("cleannews") == 1
