@@ -101,6 +101,11 @@ def test_furniture_line_between_paragraphs_is_removed(furniture):
         "Voici les priorités identifiées :",
         "  • Accélérer la construction de datacenters adaptés à l’IA.",
         "Note : 8/10",
+        "Le match est à regarder à 21:00 sur TF1, en clair.",
+        "Pour le ministre, c’est une question d’image : l’opinion publique ne pardonnera pas.",
+        "Selon lui, « il faut partager : c’est la seule solution ».",
+        "Reporting by Martyn Herman; Editing by Ken Ferris",
+        "© 2025 AFP",
     ],
 )
 def test_content_survives_even_among_furniture(content):
