@@ -440,3 +440,20 @@ def test_cleaning_an_output_again_replaces_the_cleannews_object(tmp_path: Path) 
     assert rec["cleannews"]["source"]["path"].endswith("out1/clean.jsonl")
     raw = (tmp_path / "out2" / "clean.jsonl").read_text("utf-8")
     assert raw.count('"cleannews":') == 1  # replaced, not a duplicate key
+
+
+def test_truncated_gzip_keeps_its_good_lines_and_reports_the_rest(tmp_path: Path) -> None:
+    import gzip
+
+    data = "".join(json.dumps({"id": i, "text": f"Texte numéro {i}. " * 20}) + "\n"
+                   for i in range(300)).encode()
+    whole = gzip.compress(data)
+    src = tmp_path / "cut.jsonl.gz"
+    src.write_bytes(whole[: len(whole) // 2])
+    report = _run([src], tmp_path / "out")
+    sinks = _sinks(tmp_path / "out")
+    good = [r["id"] for r in sinks["out"]]
+    assert good == list(range(len(good))) and 0 < len(good) < 300
+    assert [r["error"]["type"] for r in sinks["errors"]] == ["read"]
+    assert "could not read the rest" in sinks["errors"][0]["error"]["message"]
+    assert report["documents"]["in"] == len(good) + 1
