@@ -213,7 +213,9 @@ class RuleSet:
         protect: list[str] = []
         home: set[str] = set()
         widget: set[str] = set()
+        kicker: set[str] = set()
         for d in data:
+            kicker.update(w.casefold() for w in d.get("kicker_words", ()))
             widget.update(w.casefold() for w in d.get("widget_words", ()))
             for r in d.get("rules", ()):
                 rule = Rule(
@@ -269,6 +271,7 @@ class RuleSet:
         )
         self.home_words = frozenset(home)
         self.widget_words = frozenset(widget)
+        self.kicker_words = frozenset(kicker)
 
     @staticmethod
     def _rule_of(m: regex.Match, rules: list[Rule]) -> Rule:

@@ -371,7 +371,9 @@ def _is_title_repeat(ln: _Line, title_key: str) -> bool:
     return False
 
 
-def _neighbour_pass(lines: list[_Line], matched: list) -> None:
+def _neighbour_pass(
+    lines: list[_Line], matched: list, kickers: frozenset[str] = frozenset()
+) -> None:
     """Steps 2b/3b: rules that reach neighbours, menus, repeats, then context smoothing."""
     n = len(lines)
     # a heading such as "Sur le même sujet" takes the teaser titles (or tags, caption) under it
@@ -412,7 +414,7 @@ def _neighbour_pass(lines: list[_Line], matched: list) -> None:
             and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS])
         ):
             ln.bad("tag_cloud", "tag cloud after the article: keywords with no sentence structure")
-    _menu_runs(lines, first_good, last_good)
+    _menu_runs(lines, first_good, last_good, kickers)
     _tail_teasers(lines)
     _repeats(lines)
     _context(lines, first_good, last_good)
@@ -506,8 +508,15 @@ def _tail_teasers(lines: list[_Line]) -> None:
         r.bad("tail_teaser", "title-like line at the end of the page, after the article")
 
 
-def _menu_runs(lines: list[_Line], first_good: int, last_good: int) -> None:
-    """Runs of one-to-three-word lines before the article or after it: a menu."""
+def _menu_runs(
+    lines: list[_Line], first_good: int, last_good: int, kickers: frozenset[str] = frozenset()
+) -> None:
+    """Runs of one-to-three-word lines before the article or after it: a menu.
+
+    The last item just above the headline is kept as the article's kicker when
+    other furniture sets it apart from the menu, or when it names an article
+    type ("Critique", "Entretien": ``kicker_words`` in the data files).
+    """
     idx = [i for i, ln in enumerate(lines) if not ln.blank]
     k = 0
     while k < len(idx):
@@ -523,8 +532,16 @@ def _menu_runs(lines: list[_Line], first_good: int, last_good: int) -> None:
                 and len(run) >= MENU_MIN_RUN
                 and (end < first_good or start > last_good)
             ):
-                if end < first_good and run[-1] is amb[-1] and _next_is_text(lines, end + 1):
-                    amb.pop()  # the kicker just above the headline
+                if (
+                    end < first_good
+                    and run[-1] is amb[-1]
+                    and len(run) >= 2
+                    and (run[-2].cls is BAD or run[-1].text.casefold() in kickers)
+                    and _next_is_text(lines, end + 1)
+                ):
+                    # a section name set apart from the menu by other furniture, just
+                    # above the headline, is the article's kicker
+                    amb.pop()
                 for ln in amb:
                     ln.bad("menu_run", "navigation menu: a run of one-to-three-word links")
         k = max(m, k + 1)
@@ -625,7 +642,7 @@ def classify_lines(
     matched = _rule_pass(lines, rs)
     _structural_pass(lines, rs, stop)
     _score_pass(lines)
-    _neighbour_pass(lines, matched)
+    _neighbour_pass(lines, matched, rs.kicker_words)
     plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
     for i, (s, c, _) in enumerate(spans):
         if i in plan or lines[i].blank:
