@@ -142,12 +142,13 @@ def write_packed(rows: list[str]) -> None:
         values.append(int(z) | (int(g) << 7) | (int(f) << 14))
     if sys.byteorder != "little":
         values.byteswap()
-    with gzip.open(
-        DATA_DIR / "lexicon_words.txt.gz", "wt", encoding="utf-8", compresslevel=9
-    ) as fh:
-        fh.write("\n".join(words))
-    with gzip.open(DATA_DIR / "lexicon_packed.u64.gz", "wb", compresslevel=9) as fh:
-        fh.write(values.tobytes())
+    # mtime=0: the same tables give the same bytes (no churn in git)
+    (DATA_DIR / "lexicon_words.txt.gz").write_bytes(
+        gzip.compress("\n".join(words).encode("utf-8"), compresslevel=9, mtime=0)
+    )
+    (DATA_DIR / "lexicon_packed.u64.gz").write_bytes(
+        gzip.compress(values.tobytes(), compresslevel=9, mtime=0)
+    )
 
 
 def main() -> None:

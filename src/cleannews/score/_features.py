@@ -261,7 +261,7 @@ def analyse(text: str) -> Analysis:
     def flush(last: int) -> None:
         assert cur is not None
         cur.end = matches[last].end()
-        para_of[first:last + 1] = [pidx] * (last + 1 - first)
+        para_of[first : last + 1] = [pidx] * (last + 1 - first)
         cur.n_words, cur.n_content, cur.n_fr, cur.n_en = n_words, n_content, n_fr, n_en
         cur.n_syn_weak, cur.n_syn_strong, cur.n_pos_misfit = n_weak, n_strong, n_misfit
         cur.gap_sum, cur.lowz_sum, cur.pos_misfit_sum = gap_sum, lowz_sum, misfit_sum
