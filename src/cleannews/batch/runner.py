@@ -271,6 +271,9 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     Raises ``OSError`` (I/O), ``FileNotFoundError`` (missing input) and
     :class:`~cleannews.batch.sinks.ResumeError`; one bad document never raises.
     """
+    for name in settings.inputs:  # fail before creating any output
+        if name != "-" and not os.path.exists(name):
+            raise FileNotFoundError(f"{name}: no such file or folder")
     sinks = Sinks(settings.paths, fingerprint(settings))
     sinks.open(resume=settings.resume, force=settings.force)
     options = settings.options
@@ -286,11 +289,12 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     done = sinks.done
     bar = _progress(settings.progress, done)
     finished = False
+    items = iter_items(settings.inputs, options.fmt, stdin=stdin,
+                       exclude=_exclude(settings.paths), skip=done)
+    results_iter = _results(_chunks(items, settings.chunk_docs, settings.chunk_bytes),
+                            options, settings.jobs)
     try:
-        items = iter_items(settings.inputs, options.fmt, stdin=stdin,
-                           exclude=_exclude(settings.paths), skip=done)
-        chunks = _chunks(items, settings.chunk_docs, settings.chunk_bytes)
-        for results in _results(chunks, options, settings.jobs):
+        for results in results_iter:
             kept = [r for r in results if _keep(r, settings.min_score)]
             sinks.write(kept)
             for r in results:
@@ -307,6 +311,9 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
         finished = True
         sinks.commit(done, stats.to_dict(), finished=True)
     finally:
+        close = getattr(results_iter, "close", None)
+        if close is not None:  # stop the workers now, not at garbage collection
+            close()
         if bar is not None:
             bar.close()
         sinks.close()
