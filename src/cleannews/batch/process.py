@@ -275,9 +275,8 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
 
         apply_templates(doc, opts.templates, item_source(item, record, opts.source_field))
     sink = "quarantine" if doc.quarantined else "out"
-    if opts.mode == "score":
+    if opts.mode == "score":  # "out" and "quarantine" share one stream in score mode
         out = score_line(doc, item, ident)
-        sink = "out"
     elif item.kind == "jsonl":
         out = splice_record(line, record, cleannews_object(doc, item))
     else:
