@@ -97,15 +97,17 @@ def _word_file(name: str) -> frozenset[str]:
 def _trigger_index(rules: list[Rule]):
     """Index of the phrase patterns by leading literal (see :mod:`._triggers`).
 
-    Returns ``(always, exact, substring)``: patterns that always run;
-    ``{word: [k]}`` for whole words; ``{fragment: [k]}`` for word prefixes and
-    symbols (tested as substrings of the lower-cased line).
+    Returns ``(always, exact, heads, substring)``: patterns that always run;
+    ``{word: [k]}`` for whole words; ``{first three letters: [(prefix, k)]}``
+    for word prefixes; ``{fragment: [k]}`` for symbols and short fragments
+    (tested as substrings of the lower-cased line).
     """
     from cleannews.strip._triggers import DIGIT, first_fragments
 
     always: list[int] = []
     exact: dict[str, list[int]] = {}
     substring: dict[str, list[int]] = {}
+    heads: dict[str, list[tuple[str, int]]] = {}
     k = 0
     for r in rules:
         for p in r.patterns:
@@ -119,15 +121,25 @@ def _trigger_index(rules: list[Rule]):
                     continue
                 for f in frags:
                     f = f.casefold()
-                    if f.endswith("*"):
-                        # a word prefix: a substring test is C-fast and never misses it
+                    if f.endswith("*") and len(f) > 3 and f[:-1].isalpha():
+                        # a word prefix: looked up by its first three letters
+                        heads.setdefault(f[:3], []).append((f[:-1], k))
+                    elif f.endswith("*"):
                         substring.setdefault(f[:-1], []).append(k)
                     elif f.isalpha():
                         exact.setdefault(f, []).append(k)
                     else:
                         substring.setdefault(f, []).append(k)
             k += 1
-    return always, exact, substring
+    return always, _FrozenDict(exact), heads, substring
+
+
+class _FrozenDict(dict):
+    """A dict that also keeps its keys as a frozenset (for fast set intersections)."""
+
+    def __init__(self, *a, **kw) -> None:
+        super().__init__(*a, **kw)
+        self.keyset = frozenset(self)
 
 
 _LEAD_WORD = re.compile(r"\w+")
@@ -315,7 +327,7 @@ class RuleSet:
         ``words`` (a set or list of the line's lower-cased words) and ``low``
         (the lower-cased line) may be passed when the caller has them already.
         """
-        always, exact, substring = index
+        always, exact, heads, substring = index
         scan = text[:MAX_SCAN_CHARS]
         if low is None:
             low = scan.casefold()
@@ -323,8 +335,13 @@ class RuleSet:
             words = _WORDS.findall(low)
         todo = set(always)
         wset = words if isinstance(words, (set, frozenset)) else set(words)
-        for w in exact.keys() & wset:
+        for w in wset & exact.keyset:
             todo.update(exact[w])
+        if heads:
+            for h in heads.keys() & {w[:3] for w in wset}:
+                for f, k in heads[h]:
+                    if k not in todo and f in low:
+                        todo.add(k)
         if substring:
             for frag, items in substring.items():
                 if frag in low:
