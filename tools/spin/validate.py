@@ -78,6 +78,41 @@ def evaluate(records: list[dict], score) -> dict:
     return out
 
 
+def localisation(records: list[dict]) -> dict:
+    """Partial spins: how often the spun paragraph is the top-scoring one / labelled "spun".
+
+    Counted over partial spins whose spun paragraph has a score of its own (>= 30 words).
+    """
+    import cleannews
+
+    out: dict[str, dict] = {}
+    for mode in sorted({r["mode"] for r in records if r.get("partial")}):
+        top = spun = n = 0
+        for r in records:
+            if not r.get("partial") or r["mode"] != mode:
+                continue
+            paras = cleannews.spin_score(r["text"]).paragraphs
+            target = [p for p in paras if p.index == r["spun_paragraph"]]
+            if not target or target[0].label == "insufficient":
+                continue
+            n += 1
+            top += max(paras, key=lambda p: p.score).index == r["spun_paragraph"]
+            spun += target[0].label == "spun"
+        out[mode] = {"n": n, "top_paragraph": top / max(n, 1), "labelled_spun": spun / max(n, 1)}
+    scored = [
+        p
+        for r in records
+        if r["label"] == 0
+        for p in cleannews.spin_score(r["text"]).paragraphs
+        if p.label != "insufficient"
+    ]
+    out["clean_paragraphs"] = {
+        "n": len(scored),
+        "labelled_spun": sum(p.label == "spun" for p in scored) / max(len(scored), 1),
+    }
+    return out
+
+
 def seed_scores() -> list[dict]:
     """Raw and cleaned spin scores of every seed."""
     import cleannews
@@ -113,7 +148,11 @@ def main(argv: list[str] | None = None) -> int:
         return s.score, s.label
 
     val = read_jsonl(VALID)
-    report = {"seeds": seed_scores(), "heldout": evaluate(val, score)}
+    report = {
+        "seeds": seed_scores(),
+        "heldout": evaluate(val, score),
+        "partial_localisation": localisation(val),
+    }
     all_clean = [r for r in val if r["label"] == 0]
     if TRAIN.exists():
         all_clean += [r for r in read_jsonl(TRAIN) if r["label"] == 0]
@@ -145,6 +184,15 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"  {k:22s} {g['n']:4d} {g['recall_at_quarantine']:9.1%} {g['recall_at_1pct_fp']:12.1%}"
         )
+    print("\nPartial spins (one paragraph of 3-5 spun at 40 %): is the spun paragraph located?")
+    loc = dict(report["partial_localisation"])
+    cp = loc.pop("clean_paragraphs")
+    for mode, v in loc.items():
+        print(
+            f"  {mode:10s} n={v['n']:3d}  ranked first {v['top_paragraph']:6.1%}  "
+            f"labelled spun {v['labelled_spun']:6.1%}"
+        )
+    print(f"  clean paragraphs labelled spun: {cp['labelled_spun']:.1%} of {cp['n']}")
     a = report["all_ud_clean"]
     print(
         f"\nAll clean UD documents: {a['n']}, flagged {a['flagged']:.1%} "
