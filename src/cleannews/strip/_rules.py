@@ -306,46 +306,49 @@ class RuleSet:
         rule = self._prefix.match(text[:300])
         return rule if rule is not None and n_words <= rule.max_words else None
 
-    def phrases(self, text: str, words=None, low: str | None = None) -> list[tuple[Rule, int, int]]:
+    def plan(self, words, low: str, kind: str = "phrase") -> tuple:
+        """The triggers of ``kind`` ("phrase" or "span") present in a text.
+
+        Computed once per document from its words and lower-cased text, then
+        each line only tests these few fragments (see :meth:`phrases`).
+        """
+        always, exact, heads, substring = (
+            self._phrase_index if kind == "phrase" else self._span_index
+        )
+        wset = words if isinstance(words, (set, frozenset)) else set(words)
+        active: list[tuple[str, list[int]]] = [(w, exact[w]) for w in wset & exact.keyset]
+        if heads:
+            for h in heads.keys() & {w[:3] for w in wset}:
+                active.extend((f, [k]) for f, k in heads[h] if f in low)
+        active.extend((f, ks) for f, ks in substring.items() if f in low)
+        return tuple(always), tuple(active)
+
+    def phrases(self, text: str, low: str | None = None, plan=None) -> list[tuple[Rule, int, int]]:
         """Every ``phrase`` rule hit in the line: (rule, start, end).
 
         Only the patterns whose leading literal occurs in the line are run
-        (see :mod:`cleannews.strip._triggers`).
+        (see :mod:`cleannews.strip._triggers`); ``plan`` (from :meth:`plan` on
+        the whole document) narrows the literals to test.
         """
-        return self._run_indexed(text, words, low, self._phrase_index, self._phrase_patterns)
+        return self._run(text, low, plan, "phrase", self._phrase_patterns)
 
-    def spans(self, text: str, words=None, low: str | None = None) -> list[tuple[Rule, int, int]]:
+    def spans(self, text: str, low: str | None = None, plan=None) -> list[tuple[Rule, int, int]]:
         """Inline ``span`` rule hits (glued furniture inside a line)."""
         if not self._span_patterns:
             return []
-        return self._run_indexed(text, words, low, self._span_index, self._span_patterns)
+        return self._run(text, low, plan, "span", self._span_patterns)
 
-    @staticmethod
-    def _run_indexed(text: str, words, low, index, patterns) -> list[tuple[Rule, int, int]]:
-        """Run the patterns of ``index`` whose trigger occurs in the line.
-
-        ``words`` (a set or list of the line's lower-cased words) and ``low``
-        (the lower-cased line) may be passed when the caller has them already.
-        """
-        always, exact, heads, substring = index
+    def _run(self, text: str, low, plan, kind: str, patterns) -> list[tuple[Rule, int, int]]:
         scan = text[:MAX_SCAN_CHARS]
         if low is None:
             low = scan.casefold()
-        if words is None:
-            words = _WORDS.findall(low)
+        if plan is None:
+            plan = self.plan(_WORDS.findall(low), low, kind)
+        always, active = plan
         todo = set(always)
-        wset = words if isinstance(words, (set, frozenset)) else set(words)
-        for w in wset & exact.keyset:
-            todo.update(exact[w])
-        if heads:
-            for h in heads.keys() & {w[:3] for w in wset}:
-                for f, k in heads[h]:
-                    if k not in todo and f in low:
-                        todo.add(k)
-        if substring:
-            for frag, items in substring.items():
-                if frag in low:
-                    todo.update(items)
+        for frag, ks in active:
+            if frag in low:
+                todo.update(ks)
         out = []
         for k in sorted(todo):
             rule, pat = patterns[k]

@@ -132,7 +132,7 @@ class _Line:
     """Features of one line (computed once)."""
 
     __slots__ = (
-        "blank", "cls", "ends", "low", "n", "protected", "removal", "stop", "text", "words", "wset"
+        "blank", "cls", "ends", "low", "n", "protected", "removal", "stop", "text", "words"
     )
 
     def __init__(self, raw: str, stop: frozenset[str]) -> None:
@@ -141,7 +141,6 @@ class _Line:
         # lower-cased words of the line (work capped at MAX_SCAN_CHARS characters)
         self.low = self.text[:MAX_SCAN_CHARS].casefold()
         self.words = _WORD.findall(self.low) if not self.blank else []
-        self.wset = set(self.words)
         self.n = len(self.words)
         self.stop = sum(map(stop.__contains__, self.words)) / self.n if self.n else 0.0
         self.ends = bool(_SENT_END.search(self.text[-20:]))
@@ -163,9 +162,9 @@ def _key(text: str) -> str:
     return " ".join(w.casefold() for w in _WORD.findall(unicodedata.normalize("NFC", text[:600])))
 
 
-def _phrase_verdict(ln: _Line, rs: RuleSet):
+def _phrase_verdict(ln: _Line, rs: RuleSet, plan=None):
     """The phrase rule that condemns the line, or None (coverage / hits / short line)."""
-    hits = rs.phrases(ln.text, ln.wset, ln.low)
+    hits = rs.phrases(ln.text, ln.low, plan)
     if not hits:
         return None
     covered = 0
@@ -259,7 +258,7 @@ def _is_breadcrumb(ln: _Line, title_key: str, home: frozenset[str]) -> bool:
     return bool(title_key) and _key(crumbs[-1]) == title_key
 
 
-def _rule_pass(lines: list[_Line], rs: RuleSet) -> list:
+def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None) -> list:
     """Step 1: explicit rules. Returns the rule that matched each line (or None)."""
     matched: list = [None] * len(lines)
     for i, ln in enumerate(lines):
@@ -267,7 +266,7 @@ def _rule_pass(lines: list[_Line], rs: RuleSet) -> list:
             continue
         rule = rs.match_line(ln.text, ln.n) or rs.match_prefix(ln.text, ln.n)
         if rule is None:
-            rule = _phrase_verdict(ln, rs)
+            rule = _phrase_verdict(ln, rs, plan)
         if (
             rule is not None
             and rule.yields_to_protect
@@ -639,7 +638,12 @@ def classify_lines(
     rs = load_rules(languages)
     stop = load_stopwords(languages)
     lines = [_Line(text[s:c], stop) for s, c, _ in spans]
-    matched = _rule_pass(lines, rs)
+    # the rule literals present anywhere in the document (each line tests only these)
+    doc_words = set().union(*(ln.words for ln in lines))
+    doc_low = "\n".join(ln.low for ln in lines)
+    phrase_plan = rs.plan(doc_words, doc_low, "phrase")
+    span_plan = rs.plan(doc_words, doc_low, "span")
+    matched = _rule_pass(lines, rs, phrase_plan)
     _structural_pass(lines, rs, stop)
     _score_pass(lines)
     _neighbour_pass(lines, matched, rs.kicker_words)
@@ -651,7 +655,7 @@ def classify_lines(
         plain = match_text(raw)
         found = [
             SpanRemoval(a, b, r.name, r.reason)
-            for r, a, b in rs.spans(plain, lines[i].wset, lines[i].low)
+            for r, a, b in rs.spans(plain, lines[i].low, span_plan)
         ]
         tail = None if lines[i].ends else _glued_tail(plain, rs)
         if tail is None and i == title_line(lines):
