@@ -306,7 +306,7 @@ class RuleSet:
         rule = self._prefix.match(text[:300])
         return rule if rule is not None and n_words <= rule.max_words else None
 
-    def plan(self, words, low: str, kind: str = "phrase") -> tuple:
+    def plan(self, words, low: str, kind: str = "phrase", heads3=None) -> tuple:
         """The triggers of ``kind`` ("phrase" or "span") present in a text.
 
         Computed once per document from its words and lower-cased text, then
@@ -318,7 +318,9 @@ class RuleSet:
         wset = words if isinstance(words, (set, frozenset)) else set(words)
         active: list[tuple[str, list[int]]] = [(w, exact[w]) for w in wset & exact.keyset]
         if heads:
-            for h in heads.keys() & {w[:3] for w in wset}:
+            if heads3 is None:
+                heads3 = {w[:3] for w in wset}
+            for h in heads.keys() & heads3:
                 active.extend((f, [k]) for f, k in heads[h] if f in low)
         active.extend((f, ks) for f, ks in substring.items() if f in low)
         return tuple(always), tuple(active)

@@ -641,8 +641,9 @@ def classify_lines(
     # the rule literals present anywhere in the document (each line tests only these)
     doc_words = set().union(*(ln.words for ln in lines))
     doc_low = "\n".join(ln.low for ln in lines)
-    phrase_plan = rs.plan(doc_words, doc_low, "phrase")
-    span_plan = rs.plan(doc_words, doc_low, "span")
+    heads3 = {w[:3] for w in doc_words}
+    phrase_plan = rs.plan(doc_words, doc_low, "phrase", heads3)
+    span_plan = rs.plan(doc_words, doc_low, "span", heads3)
     matched = _rule_pass(lines, rs, phrase_plan)
     _structural_pass(lines, rs, stop)
     _score_pass(lines)
