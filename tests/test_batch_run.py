@@ -457,3 +457,13 @@ def test_truncated_gzip_keeps_its_good_lines_and_reports_the_rest(tmp_path: Path
     assert [r["error"]["type"] for r in sinks["errors"]] == ["read"]
     assert "could not read the rest" in sinks["errors"][0]["error"]["message"]
     assert report["documents"]["in"] == len(good) + 1
+
+
+def test_records_without_id_carry_their_path_line_id(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"text": "Sans identifiant."}\n{"id": 5, "text": "Avec."}\n',
+                   encoding="utf-8")
+    _run([src], tmp_path / "out")
+    recs = _records(tmp_path / "out" / "clean.jsonl")
+    assert [r["cleannews"]["id"] for r in recs] == [f"{src.as_posix()}:1", "5"]
+    assert "id" not in recs[0] and recs[1]["id"] == 5  # input fields untouched

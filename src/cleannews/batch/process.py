@@ -190,8 +190,13 @@ def _clean(text: str | bytes, html: bool, opts: BatchOptions, ident: str) -> Doc
 
 
 def cleannews_object(doc: Document, item: Item) -> dict[str, Any]:
-    """The ``cleannews`` object added to a record: text, changes, spin, verdict, source."""
+    """The ``cleannews`` object added to a record: id, text, changes, spin, verdict, source.
+
+    ``id`` is the document's id as a string (the record's id field, or
+    ``PATH:LINE`` when it has none), the same as in the errors sink.
+    """
     return {
+        "id": doc.id,
         "text": doc.text,
         "verdict": doc.verdict,
         "reason": doc.reason,
