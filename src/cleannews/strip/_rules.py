@@ -66,6 +66,7 @@ class Rule:
     ends_article: bool = False
     weak: bool = False
     yields_to_protect: bool = False
+    requires: tuple[str, ...] = ()
 
 
 _LINE_TRIM = regex.compile(r"^(?:(?![©®])[\s\p{So}\p{Sk}•·▪►*–—-])+|[\s:.!…*•|–—-]+$")
@@ -202,8 +203,13 @@ class _AnchoredIndex:
         for sym, ks in self.symbol.items():
             if sym in head:
                 todo.extend(ks)
+        full = None
         for k in sorted(set(todo)):
             rule, pat = self.patterns[k]
+            if rule.requires:
+                full = full if full is not None else text.casefold()
+                if not any(r in full for r in rule.requires):
+                    continue  # a literal the pattern needs is absent
             if pat.match(text):
                 return rule
         return None
@@ -244,6 +250,7 @@ class RuleSet:
                     ends_article=bool(r.get("ends_article", False)),
                     weak=bool(r.get("weak", False)),
                     yields_to_protect=bool(r.get("yields_to_protect", False)),
+                    requires=tuple(x.casefold() for x in r.get("requires", ())),
                 )
                 self.rules[rule.kind].append(rule)
             for p in d.get("protect", ()):
