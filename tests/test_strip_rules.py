@@ -106,11 +106,34 @@ def test_furniture_line_between_paragraphs_is_removed(furniture):
         "Selon lui, « il faut partager : c’est la seule solution ».",
         "Reporting by Martyn Herman; Editing by Ken Ferris",
         "© 2025 AFP",
+        "Avec notre correspondant à Bruxelles, Jean-Marc Durand",
+        "12h47",
     ],
 )
 def test_content_survives_even_among_furniture(content):
     text = f"Un titre\n\n{PARA}\n\n{content}\n\n{PARA2}\n\nPartager :\n"
     assert content.strip() in [x.strip() for x in kept(text)]
+
+
+def test_signature_after_last_paragraph_kept_before_share_bar():
+    text = f"{PARA}\n\n{PARA2}\n\nAvec notre correspondant à Bruxelles\n\nPartager :\nFacebook\n"
+    assert "Avec notre correspondant à Bruxelles" in kept(text)
+
+
+def test_repeated_paragraph_is_not_a_title_repeat():
+    text = f"{PARA}\n\n{PARA2}\n\n{PARA}\n"
+    assert strip(text).text == text
+
+
+def test_teasers_after_last_sentence_removed():
+    text = (
+        f"{PARA}\n\n{PARA2}\n\n"
+        "Loup : dans le Doubs, un louveteau filmé pour la première fois\n\n"
+        "Agriculture : la fièvre catarrhale ovine de retour dans le Jura\n\n"
+        "Réagir\n"
+    )
+    out = kept(text)
+    assert out == [PARA, PARA2]
 
 
 def test_headline_kept_between_breadcrumb_and_reading_time():

@@ -118,6 +118,7 @@ _PROSE_END = regex.compile(r"[.!?…»\"”;:)]\s*$")
 _BULLET = regex.compile(r"^\s*(?:[-–—•·▪*]|\d+[.)]\s)")
 _INNER_SENTENCE = regex.compile(r"[.!?…»]\s+(?-i:\p{Lu})")
 _GLUE_BOUNDARY = regex.compile(r"\s+[|·•]\s+|(?<=[.!?»…])\s+(?=\S)")
+_TITLE_END_BAD = re.compile(r"[.;,]\s*$")
 _TITLE_SITE = regex.compile(r"\s+\|\s+(?-i:\p{Lu})[^|.!?:;]{1,60}$")
 _CLAUSE_END = regex.compile(r"[.;:!»]\s*$")
 _CRUMB_SEP = regex.compile(r"\s+(?:[>»›/|\\]|-|–|—)\s+")
@@ -300,8 +301,9 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
     title_idx = -1
     for i, ln in enumerate(lines):
         if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n <= 30:
-            title_key, title_idx = _key(ln.text), i
-            break
+            if not _TITLE_END_BAD.search(ln.text[-2:]):
+                title_key, title_idx = _key(ln.text), i
+            break  # a first line ending with a period is a paragraph: no title to repeat
     for i, ln in enumerate(lines):
         if ln.blank or ln.cls is BAD or ln.protected:
             continue
