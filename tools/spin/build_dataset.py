@@ -77,6 +77,7 @@ def make_records(doc: dict, spinner: Spinner, dict_name: str, rng: random.Random
                 dict(
                     base,
                     id=f"{doc['id']}:{mode}:{rate}",
+                    substituted=spinner.last_substituted,
                     text=text,
                     label=1,
                     mode=mode,
@@ -89,6 +90,8 @@ def make_records(doc: dict, spinner: Spinner, dict_name: str, rng: random.Random
         if len(paras) >= 3:
             idx = rng.randrange(len(paras))
             text, k, n = spinner.spin(paras[idx], PARTIAL_RATE, mode, rng.randrange(1 << 30))
+            shift = sum(len(p) + 1 for p in paras[:idx])
+            subst = [(a + shift, b + shift) for a, b in spinner.last_substituted]
             paras = [*paras[:idx], text, *paras[idx + 1 :]]
             recs.append(
                 dict(
@@ -101,6 +104,7 @@ def make_records(doc: dict, spinner: Spinner, dict_name: str, rng: random.Random
                     actual_rate=round(k / max(n, 1), 3),
                     dict=dict_name,
                     partial=True,
+                    substituted=subst,
                     spun_paragraph=idx,
                     n_paragraphs=len(paras),
                 )
@@ -119,6 +123,7 @@ def stress_records(doc: dict, spinner: Spinner, dict_name: str, rng: random.Rand
                 dict(
                     base,
                     id=f"{doc['id']}:{mode}:{rate}",
+                    substituted=spinner.last_substituted,
                     text=text,
                     label=1,
                     mode=mode,
@@ -171,6 +176,9 @@ def main() -> None:
         ("train", BUILD / "train.jsonl.gz"),
         ("val", FIXTURES / "validation.jsonl.gz"),
     ):
+        if part == "val":  # substitute spans are for training; the fixture stays lean
+            for r in out[part]:
+                r.pop("substituted", None)
         body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out[part])
         # mtime=0: the same records give the same bytes (no churn in git)
         path.write_bytes(gzip.compress(body.encode("utf-8"), compresslevel=9, mtime=0))

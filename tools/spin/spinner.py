@@ -106,6 +106,8 @@ class Spinner:
     ) -> None:
         self.thesaurus = thesaurus
         self.zipf = zipf or {}
+        #: Character spans of the substitutes in the last spun text.
+        self.last_substituted: list[tuple[int, int]] = []
         self.readings = readings  # word -> {"N", "A", "V", "ADV"}
         self.genders = genders  # noun -> "m" / "f" (unambiguous only)
         self.h_aspire = h_aspire or set()
@@ -160,6 +162,11 @@ class Spinner:
         if mode != "naive":
             for i in chosen:
                 self._repair(toks, i)
+        # where the substitutes ended up: (start, end) in the spun text
+        starts = [0]
+        for t in toks:
+            starts.append(starts[-1] + len(t))
+        self.last_substituted = [(starts[i], starts[i] + len(toks[i])) for i in chosen]
         return "".join(toks), k, len(content)
 
     def _prev_word(self, toks: list[str], i: int) -> int:

@@ -18,6 +18,7 @@ import regex
 
 from cleannews.score._lexicon import GAP_OFFSET, GAP_SHIFT, ZIPF_MASK, get_lexicon, load_json
 from cleannews.score._pos import get_pos_model, word_class
+from cleannews.score._profile import substitute_llr
 
 __all__ = ["Analysis", "Hit", "ParagraphCounts", "analyse"]
 
@@ -45,6 +46,9 @@ GAP_STRONG_SYNONYM, ZIPF_STRONG_SYNONYM = 2.5, 3.5
 ZIPF_RARE_WORD = 3.0
 #: Context fit (PMI with both neighbours' classes) below which a word is out of place.
 POS_MISFIT = -6.0
+#: A content word whose profile is this much (log ratio) likelier among
+#: substitutes than among original words counts as "substitute-like".
+LLR_HIGH = 1.0
 #: Memo of context-fit values by class triple (bounded).
 _FIT_CACHE: dict[tuple[str, str, str], float] = {}
 _FIT_CACHE_MAX = 500_000
@@ -103,6 +107,8 @@ class ParagraphCounts:
     n_syn_strong: int = 0
     n_pos_misfit: int = 0
     pos_misfit_sum: float = 0.0
+    llr_sum: float = 0.0
+    n_llr_high: int = 0
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SIGNALS, 0))
 
     def add(self, other: ParagraphCounts) -> None:
@@ -119,6 +125,8 @@ class ParagraphCounts:
         self.n_syn_strong += other.n_syn_strong
         self.n_pos_misfit += other.n_pos_misfit
         self.pos_misfit_sum += other.pos_misfit_sum
+        self.llr_sum += other.llr_sum
+        self.n_llr_high += other.n_llr_high
         for k, v in other.counts.items():
             self.counts[k] += v
 
@@ -161,7 +169,7 @@ KIND_PUNCT, KIND_BREAK, KIND_WORD, KIND_CONTENT = 0, 1, 2, 3
 def _token_info(t: str) -> tuple:
     """(low, packed, class, kind, trigger, stop_fr, stop_en, content_stats) of one token.
 
-    ``content_stats`` is ``(low_zipf, gap, weak, strong, rare_synonym, rare_word)`` for
+    ``content_stats`` is ``(low_zipf, gap, weak, strong, rare_synonym, rare_word, llr)`` for
     content words, else ``None``; ``trigger`` marks tokens a grammar detector starts from.
 
     >>> _token_info("afin")[4], _token_info("\\n")[3] == KIND_BREAK
@@ -218,6 +226,7 @@ def _token_info(t: str) -> tuple:
                 and bool(p)
                 and z < ZIPF_RARE_WORD
                 and bool(p & (m["N"] | m["A"] | m["V"])),
+                substitute_llr(p),
             )
         info = (low, p, cls, kind, trig, low in STOP_FR, low in STOP_EN, stats)
     if len(_INFO) >= _INFO_MAX:
@@ -254,7 +263,8 @@ def analyse(text: str) -> Analysis:
     triggers: list[int] = []
     cur: ParagraphCounts | None = None
     n_words = n_content = n_fr = n_en = n_weak = n_strong = n_misfit = n_rs = n_rw = 0
-    gap_sum = lowz_sum = misfit_sum = 0.0
+    n_llr_high = 0
+    gap_sum = lowz_sum = misfit_sum = llr_sum = 0.0
     pidx = 0
     first = 0
 
@@ -265,6 +275,7 @@ def analyse(text: str) -> Analysis:
         cur.n_words, cur.n_content, cur.n_fr, cur.n_en = n_words, n_content, n_fr, n_en
         cur.n_syn_weak, cur.n_syn_strong, cur.n_pos_misfit = n_weak, n_strong, n_misfit
         cur.gap_sum, cur.lowz_sum, cur.pos_misfit_sum = gap_sum, lowz_sum, misfit_sum
+        cur.llr_sum, cur.n_llr_high = llr_sum, n_llr_high
         cur.counts["rare_synonym"] += n_rs
         cur.counts["rare_word"] += n_rw
         paragraphs.append(cur)
@@ -282,7 +293,8 @@ def analyse(text: str) -> Analysis:
             cur = ParagraphCounts(matches[i].start(), 0)
             first = i
             n_words = n_content = n_fr = n_en = n_weak = n_strong = n_misfit = n_rs = n_rw = 0
-            gap_sum = lowz_sum = misfit_sum = 0.0
+            n_llr_high = 0
+            gap_sum = lowz_sum = misfit_sum = llr_sum = 0.0
         if kind == KIND_PUNCT:
             continue
         n_words += 1
@@ -312,7 +324,10 @@ def analyse(text: str) -> Analysis:
                             f"word class unlikely in this context: {_context(toks, i)}",
                         )
                     )
-            lowz, gap, weak, strong, rare_syn, rare_word = info[7]
+            lowz, gap, weak, strong, rare_syn, rare_word, llr = info[7]
+            llr_sum += llr
+            if llr > LLR_HIGH:
+                n_llr_high += 1
             lowz_sum += lowz
             gap_sum += gap
             n_weak += weak

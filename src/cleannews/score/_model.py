@@ -36,6 +36,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "max_paragraph_synonym_share",
     "pos_misfit_share",
     "pos_misfit_mean",
+    "substitute_llr_mean",
+    "substitute_like_share",
 )
 
 
@@ -71,6 +73,8 @@ def feature_vector(c: ParagraphCounts, parts: list[ParagraphCounts] | None = Non
         *_worst_paragraph(c, parts),
         c.n_pos_misfit / nc,
         c.pos_misfit_sum / nc,
+        c.llr_sum / nc,
+        c.n_llr_high / nc,
     ]
 
 

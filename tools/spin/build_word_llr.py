@@ -1,0 +1,70 @@
+"""Word-level "looks like a substitute" table: log-likelihood ratio per word profile.
+
+    /work/spinbuild-venv/bin/python tools/spin/build_word_llr.py   (before train.py)
+
+A content word's profile is (Zipf bin, synonym-gap bin, reading class) — no
+word identity, so the table carries over to other dictionaries. Counting
+the content words of the training spins (the spinner records where its
+substitutes went) and of the clean training documents gives, per profile,
+log P(profile | substitute) - log P(profile | original word). Writes
+``src/cleannews/score/data/word_llr.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from train import TRAIN, read_jsonl  # noqa: E402
+
+from cleannews.score._features import KIND_CONTENT, TOKEN_RE, _token_info  # noqa: E402
+from cleannews.score._profile import N_PROFILES, profile_of  # noqa: E402
+
+OUT = REPO / "src/cleannews/score/data/word_llr.json"
+#: Add-k smoothing of the per-profile counts.
+SMOOTHING = 1.0
+#: Clip the ratios so one odd profile cannot dominate a document.
+CLIP = 4.0
+
+
+def main() -> None:
+    subst: Counter[int] = Counter()
+    orig: Counter[int] = Counter()
+    for r in read_jsonl(TRAIN):
+        starts = {a for a, _ in r.get("substituted", ())}
+        for m in TOKEN_RE.finditer(r["text"]):
+            info = _token_info(m.group())
+            if info[3] != KIND_CONTENT:
+                continue
+            prof = profile_of(info[1])
+            if m.start() in starts:
+                subst[prof] += 1
+            else:
+                orig[prof] += 1
+    n1, n0 = sum(subst.values()), sum(orig.values())
+    llr = []
+    for p in range(N_PROFILES):
+        a = (subst[p] + SMOOTHING) / (n1 + SMOOTHING * N_PROFILES)
+        b = (orig[p] + SMOOTHING) / (n0 + SMOOTHING * N_PROFILES)
+        llr.append(round(max(-CLIP, min(CLIP, math.log(a / b))), 3))
+    OUT.write_text(
+        json.dumps(
+            {
+                "_source": f"content words of training spins: {n1} substitutes, {n0} originals",
+                "llr": llr,
+            }
+        )
+        + "\n"
+    )
+    print(f"{n1} substitutes, {n0} original content words -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
