@@ -84,6 +84,28 @@ def _tree_rss_kb(pid: int) -> tuple[int, int]:
     return rss.get(pid, 0), total
 
 
+#: Iterations of the pure-Python control loop (about 1.5 s on one core).
+CONTROL_LOOPS = 10_000_000
+_CONTROL = f"s = 0\nfor i in range({CONTROL_LOOPS}):\n    s += i * i\n"
+
+
+def control_speedup(jobs: int) -> float:
+    """Speed-up the machine gives *right now* to ``jobs`` independent CPU-bound processes.
+
+    Runs a pure-Python loop once alone, then ``jobs`` copies at the same
+    time: ``jobs * t1 / tN``. On idle cores this is ~``jobs``; when other
+    processes share the CPUs it is lower, and the pipeline cannot do better.
+    """
+    def wall(n: int) -> float:
+        start = time.monotonic()
+        procs = [subprocess.Popen([sys.executable, "-c", _CONTROL]) for _ in range(n)]
+        for p in procs:
+            p.wait()
+        return time.monotonic() - start
+
+    return jobs * wall(1) / wall(jobs)
+
+
 def run_once(corpus: Path, out: Path, jobs: int, extra: list[str]) -> dict[str, float]:
     """One ``cleannews run``; returns seconds, peak tree RSS (MB) and the report."""
     shutil.rmtree(out, ignore_errors=True)
@@ -126,6 +148,10 @@ def main() -> None:
           f"CPUs available: {len(os.sched_getaffinity(0))}; "
           f"load average: {os.getloadavg()[0]:.2f}")
     extra = (["--no-spin"] if args.no_spin else []) + args.run_args.split()
+    top = max(args.jobs)
+    if top > 1:
+        print(f"control: {top} independent CPU-bound processes run "
+              f"{control_speedup(top):.2f}x faster than one on this machine right now")
     base = base_cpu = None
     for jobs in args.jobs:
         runs = [run_once(corpus, tmp / f"out{jobs}", jobs, extra) for _ in range(args.repeat)]
