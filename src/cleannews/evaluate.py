@@ -258,11 +258,12 @@ def _print(result: dict) -> None:
                 f"whitespace lines removed {s['whitespace_removed']}/{s['whitespace_lines']}"
             )
         s = result[engine]["all"]
-        if engine == "cleannews":
+        for group in ("seeds", "others"):
             cats = ", ".join(
-                f"{c} {v['removed']}/{v['total']}" for c, v in s["per_category_recall"].items()
+                f"{c} {v['removed']}/{v['total']}"
+                for c, v in result[engine][group]["per_category_recall"].items()
             )
-            print(f"  per category: {cats}")
+            print(f"  per category ({group}): {cats}")
         for d in s["dropped_content_lines"]:
             print(f"  DROPPED CONTENT [{d['file']}] {d['line'][:110]}")
     for m in result["cleannews"]["missed_boilerplate_lines"]:

@@ -86,7 +86,8 @@ HINT_MAX_TEXT_SHARE = 0.4
 BLOCK_TAGS = frozenset(
     """p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre figure figcaption table tr
     caption section article header main address hr br center details summary
-    fieldset legend title body html""".split()
+    fieldset legend title body html aside nav footer form label option tbody thead tfoot
+    dialog button select iframe""".split()
 )
 _TOKEN = regex.compile(r"[a-z0-9]+", regex.IGNORECASE)
 _WS = regex.compile(r"[ \t\r\n\f\v]+")
