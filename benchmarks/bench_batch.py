@@ -60,8 +60,20 @@ def generate(path: Path, docs: int | None, size_mb: float | None, seed: int = 7)
     return n, size
 
 
-def _tree_rss_kb(pid: int) -> tuple[int, int]:
-    """Resident memory (kB) of ``pid`` and of ``pid`` with all its descendants."""
+def _pss_kb(pid: int) -> int:
+    """Proportional set size (kB): shared pages divided among the processes sharing them."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _tree_rss_kb(pid: int) -> tuple[int, int, int]:
+    """Resident memory (kB) of ``pid``, of its whole process tree, and the tree's PSS."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -76,12 +88,13 @@ def _tree_rss_kb(pid: int) -> tuple[int, int]:
         p = int(entry)
         children.setdefault(int(fields.get("PPid", "0").strip()), []).append(p)
         rss[p] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
-    total, stack = 0, [pid]
+    total, pss, stack = 0, 0, [pid]
     while stack:
         p = stack.pop()
         total += rss.get(p, 0)
+        pss += _pss_kb(p)
         stack += children.get(p, [])
-    return rss.get(pid, 0), total
+    return rss.get(pid, 0), total, pss
 
 
 #: Iterations of the pure-Python control loop (about 1.5 s on one core).
@@ -114,10 +127,11 @@ def run_once(corpus: Path, out: Path, jobs: int, extra: list[str]) -> dict[str, 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = peak_main = 0
+    peak = peak_main = peak_pss = 0
     while proc.poll() is None:
-        main_kb, tree_kb = _tree_rss_kb(proc.pid)
+        main_kb, tree_kb, pss_kb = _tree_rss_kb(proc.pid)
         peak, peak_main = max(peak, tree_kb), max(peak_main, main_kb)
+        peak_pss = max(peak_pss, pss_kb)
         time.sleep(SAMPLE_EVERY)
     secs = time.monotonic() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -126,7 +140,7 @@ def run_once(corpus: Path, out: Path, jobs: int, extra: list[str]) -> dict[str, 
         raise SystemExit(f"cleannews run failed ({proc.returncode}): {proc.stderr.read().decode()}")
     report = json.loads((out / "report.json").read_text())
     return {"seconds": secs, "cpu": cpu, "peak_rss_mb": peak / 1024,
-            "peak_main_mb": peak_main / 1024, "report": report}
+            "peak_main_mb": peak_main / 1024, "peak_pss_mb": peak_pss / 1024, "report": report}
 
 
 def main() -> None:
@@ -166,7 +180,7 @@ def main() -> None:
               f"({best['cpu'] / secs:.2f} cores busy), {n / secs:.1f} docs/s, "
               f"{size / _MB / secs:.2f} MB/s, speed-up {speedup}{overhead}, "
               f"peak RSS {best['peak_rss_mb']:.0f} MB (tree; main process "
-              f"{best['peak_main_mb']:.0f} MB), "
+              f"{best['peak_main_mb']:.0f} MB; tree PSS {best['peak_pss_mb']:.0f} MB), "
               f"out/quarantined/failed {docs['out']}/{docs['quarantined']}/{docs['failed']}, "
               f"all runs: {', '.join(format(r['seconds'], '.2f') for r in runs)} s")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
