@@ -394,7 +394,7 @@ def _neighbour_pass(
         prev = lines[i - 1]
         if prev.blank or prev.cls in (BAD, KEEP) or prev.n > CAPTION_MAX_WORDS:
             continue
-        if i >= 2 and not (lines[i - 2].blank or lines[i - 2].cls is BAD):
+        if i >= 2 and not (lines[i - 2].blank or lines[i - 2].cls in (BAD, KEEP)):
             continue
         prev.bad("photo_caption", "photo caption (the line just above a photo credit)")
     # after a paywall notice the article is cut: what follows is the paywall's furniture

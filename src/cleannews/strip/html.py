@@ -53,6 +53,7 @@ DROP_TAGS = {
     "object": "embedded object",
     "embed": "embedded object",
     "canvas": "canvas",
+    "figcaption": "photo or video caption and credit",
     "head": "document head",
 }
 #: Tokens of a class or id that mark furniture (whole tokens only: "ad" in
@@ -62,7 +63,7 @@ CLASS_HINTS = frozenset(
     consent gdpr rgpd tags tagcloud related comments comment breadcrumb breadcrumbs ad ads
     advert advertisement adslot pub publicite outbrain taboola subscribe paywall popup modal
     navbar nav sponsored sponso recirculation mostread twitter tweet instagram embed
-    logo masthead branding""".split()
+    logo masthead branding caption cutline credit credits legende""".split()
 )
 #: Weaker hints: the element goes only when it holds no prose (a paragraph of
 #: ``PROSE_MIN_WORDS`` words or more), so "content-widget recipe-steps" stays.
