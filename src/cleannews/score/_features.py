@@ -239,7 +239,10 @@ def analyse(text: str) -> Analysis:
     """Tokenise ``text`` and run every detector; see the module doctest."""
     lex = get_lexicon()
     m = lex.masks
-    m_n, m_a, m_v = m["N"], m["A"], m["V"]
+    m_n, m_a = m["N"], m["A"]
+    # "verb-like" also blocks words that can be a preposition, adverb or other
+    # function word ("par" is also a golf noun): agreement checks need a plain noun
+    m_v = m["V"] | m["PREP"] | m["ADV"] | m["OTHER"]
     m_nm, m_nf, m_ns, m_np = m["NM"], m["NF"], m["NS"], m["NP"]
     m_am, m_af = m["AM"], m["AF"]
     m_hasp = m["HASP"]
@@ -456,7 +459,13 @@ def analyse(text: str) -> Analysis:
             if j < 0:
                 continue
             p = packed[j]
-            if p & m_n and not p & (m_v | m_a) and p & m_ns and not p & m_np:
+            if (
+                p & m_n
+                and not p & (m_v | m_a)
+                and p & m_ns
+                and not p & m_np
+                and lows[j] not in FUNCTION_WORDS
+            ):
                 w = lows[j]
                 if w[-1] not in "sxz":
                     add(
