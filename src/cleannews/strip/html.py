@@ -69,7 +69,7 @@ CLASS_HINTS = frozenset(
 #: ``PROSE_MIN_WORDS`` words or more), so "content-widget recipe-steps" stays.
 WEAK_HINTS = frozenset(
     """sidebar widget widgets promo promotion banner footer navigation menu partners
-    recommended subscription""".split()
+    recommended subscription player video audio podcast""".split()
 )
 PROSE_MIN_WORDS = 12
 #: An <aside> with this many sentences of BOXOUT_MIN_WORDS words is a fact box: kept.
