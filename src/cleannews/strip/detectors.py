@@ -316,7 +316,10 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
         elif _is_breadcrumb(ln, title_key, rs.home_words):
             ln.bad("breadcrumb", "breadcrumb trail of the site's navigation")
         elif i > title_idx >= 0 and title_key and _is_title_repeat(ln, title_key):
-            ln.bad("title_repeat", "repeats the article title (page furniture)")
+            if _key(ln.text) == title_key:
+                ln.bad("title_repeat", "repeats the article title (page furniture)")
+            else:
+                ln.bad("title_repeat", "repeats the article title with the site's name glued to it")
         elif ln.n >= LATIN_MIN_WORDS and ln.stop <= LATIN_MAX_STOP and (
             _latin_share(ln, stop) >= LATIN_MIN_SHARE
         ):
