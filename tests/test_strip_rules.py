@@ -115,6 +115,11 @@ def test_content_survives_even_among_furniture(content):
     assert content.strip() in [x.strip() for x in kept(text)]
 
 
+def test_two_word_headline_between_breadcrumb_and_reading_time():
+    text = "Accueil > Politique\nMacron démissionne\nLecture 2 min\n\n" + PARA + "\n"
+    assert kept(text)[0] == "Macron démissionne"
+
+
 def test_signature_after_last_paragraph_kept_before_share_bar():
     text = f"{PARA}\n\n{PARA2}\n\nAvec notre correspondant à Bruxelles\n\nPartager :\nFacebook\n"
     assert "Avec notre correspondant à Bruxelles" in kept(text)

@@ -585,9 +585,15 @@ def _repeats(lines: list[_Line]) -> None:
 
 
 def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
-    """Short ambiguous lines between boilerplate (or boilerplate and the end) are boilerplate."""
+    """Short ambiguous lines between boilerplate (or boilerplate and the end) are boilerplate.
+
+    The first line that is not boilerplate (where the headline lives) is never
+    judged by its neighbours: a two-word headline between a breadcrumb and a
+    reading-time line stays.
+    """
     n = len(lines)
     idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    headline = title_line(lines)
     # class of the nearest decided neighbour before / after each line
     prev_cls: dict[int, str] = {}
     last = "start"
@@ -613,7 +619,7 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
         run = []
     for i in idx:
         ln = lines[i]
-        if ln.cls is not AMB:
+        if ln.cls is not AMB or i == headline:
             continue
         if i < first_good:
             limit = HEAD_CONTEXT_MAX_WORDS
