@@ -54,6 +54,9 @@ def strip_text(text: str, config: CleanConfig) -> StripResult:
     if not text:
         return StripResult(text)
     lines = split_lines(text)
-    plan = classify_lines(text, lines, tuple(config.languages) or ("fr", "en"))
+    from cleannews.strip.detectors import CRAWLER_PREFIX_RULE
+
+    skip = frozenset() if config.lift_crawler_metadata else frozenset({CRAWLER_PREFIX_RULE})
+    plan = classify_lines(text, lines, tuple(config.languages) or ("fr", "en"), skip)
     out, changes = assemble(text, lines, plan, "strip")
     return StripResult(out, changes, {})

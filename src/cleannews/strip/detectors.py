@@ -106,6 +106,9 @@ CRUMB_MAX_WORDS = 10
 BREADCRUMB_MIN = 3
 
 BAD, GOOD, KEEP, AMB = "bad", "good", "keep", "amb"
+#: The repair stage lifts a crawler prefix at the start of a document; the strip
+#: stage only removes one left at the start of a later line (data rule name).
+CRAWLER_PREFIX_RULE = "crawler_date_prefix"
 
 #: Words: runs of letters/digits (the standard ``re`` engine is the fastest tokenizer here).
 _WORD = re.compile(r"\w+")
@@ -643,9 +646,15 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
 
 
 def classify_lines(
-    text: str, spans: list[tuple[int, int, int]], languages: tuple[str, ...]
+    text: str,
+    spans: list[tuple[int, int, int]],
+    languages: tuple[str, ...],
+    skip_rules: frozenset[str] = frozenset(),
 ) -> dict[int, Removal]:
-    """Decide which lines of ``text`` are boilerplate: line index -> :class:`Removal`."""
+    """Decide which lines of ``text`` are boilerplate: line index -> :class:`Removal`.
+
+    ``skip_rules`` names span rules not to apply (see :func:`cleannews.strip.strip_text`).
+    """
     rs = load_rules(languages)
     stop = load_stopwords(languages)
     lines = [_Line(text[s:c], stop) for s, c, _ in spans]
@@ -668,6 +677,7 @@ def classify_lines(
         found = [
             SpanRemoval(a, b, r.name, r.reason)
             for r, a, b in rs.spans(plain, lines[i].low, span_plan)
+            if r.name not in skip_rules and not (i == 0 and r.name == CRAWLER_PREFIX_RULE)
         ]
         tail = None if lines[i].ends else _glued_tail(plain, rs)
         if tail is None and i == title_line(lines):
