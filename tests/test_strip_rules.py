@@ -130,6 +130,12 @@ def test_repeated_paragraph_is_not_a_title_repeat():
     assert strip(text).text == text
 
 
+def test_short_lines_ending_the_article_stay():
+    results = "Lyon 2-1 Nice au Groupama Stadium\nLens 0-0 Lille au stade Bollaert\n"
+    text = f"{PARA}\n\n{PARA2}\n\n{results}"
+    assert strip(text).text == text
+
+
 def test_teasers_after_last_sentence_removed():
     text = (
         f"{PARA}\n\n{PARA2}\n\n"

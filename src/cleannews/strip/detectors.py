@@ -482,7 +482,7 @@ def _tail_teasers(lines: list[_Line]) -> None:
 
     After the last paragraph that ends like a sentence, lines that do not end
     like one (titles of other articles, an author's name alone, a slogan) and
-    are followed only by boilerplate are teasers of the site, not article text.
+    are followed by boilerplate are teasers of the site, not article text.
     Protected lines (bylines, "avec AFP" …) and bulleted items stay.
     """
     last_prose = -1
@@ -511,8 +511,8 @@ def _tail_teasers(lines: list[_Line]) -> None:
             return  # article text goes on: stop here
         if ln.n >= TAIL_TEASER_MIN_WORDS:
             run.append(ln)
-    for r in run:
-        r.bad("tail_teaser", "title-like line at the end of the page, after the article")
+    # a run that reaches the end of the text without furniture after it stays
+    # (it may be the article's last list items)
 
 
 def _menu_runs(
