@@ -201,3 +201,23 @@ def test_adversarial_megabyte_inputs(chunk):
     s = cleannews.spin_score(text)
     assert s.label in ("clean", "suspect", "spun", "insufficient", "unsupported_language")
     assert sum(1 for _ in TOKEN_RE.finditer(text[:10_000])) > 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Il est arrivé au Canada hier.",  # proper name: no gender check
+        "Il le disait d’hier à aujourd’hui.",  # "hier" is elided despite the h
+        "Elle est devenue l’héroïne du film.",
+        "Ils ont dû se hisser sur le toit.",  # h aspiré verb: no elision
+        "Ils vont deux par escouade.",  # "par" is a preposition, not the golf noun
+        "La loi de Emmanuel est lue.",  # capitalised names are left alone
+    ],
+)
+def test_known_false_alarms_stay_quiet(sentence):
+    grammar = [
+        h
+        for h in analyse(sentence).hits
+        if h.signal not in ("rare_synonym", "rare_word", "pos_context")
+    ]
+    assert grammar == []

@@ -46,6 +46,52 @@ FLAG_BITS = {
     "HASP": 131072,
     "VPPR": 262144,
 }
+#: In the h-aspiré list but elided in standard French ("d’hier", "l’héroïne").
+H_MUET_DESPITE_LIST = {
+    "hier",
+    "avant-hier",
+    "héroïne",
+    "héroïnes",
+    "héroïque",
+    "héroïques",
+    "héroïquement",
+    "héroïsme",
+}
+#: Common h-aspiré verb forms missing from the list ("se hisser", "en hurlant").
+H_ASPIRE_EXTRA = {
+    "hisser",
+    "hisse",
+    "hissent",
+    "hissée",
+    "hissés",
+    "hissées",
+    "hissait",
+    "hissant",
+    "hurler",
+    "hurle",
+    "hurlent",
+    "hurlé",
+    "hurlait",
+    "hurlant",
+    "harceler",
+    "harcèle",
+    "harcelé",
+    "harcelée",
+    "harcelés",
+    "hocher",
+    "hoche",
+    "hérisser",
+    "hérisse",
+    "hérissé",
+    "hausse",
+    "haussé",
+    "heurté",
+    "heurte",
+    "heurtent",
+    "hanté",
+    "hantée",
+    "hante",
+}
 MIN_ZIPF_KEEP = 1.0
 MIN_ZIPF_WORDFREQ_ONLY = 2.0
 
@@ -158,6 +204,7 @@ def main() -> None:
     flags, lemmas = dela_flags()
     with gzip.open(H_ASPIRE, "rt", encoding="utf-8") as fh:
         h_aspire = {w.strip().lower() for w in fh if w.strip()}
+    h_aspire = (h_aspire - H_MUET_DESPITE_LIST) | H_ASPIRE_EXTRA
 
     def z(w: str) -> float:
         return wordfreq.zipf_frequency(w, "fr")

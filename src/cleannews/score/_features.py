@@ -358,6 +358,13 @@ def analyse(text: str) -> Analysis:
             return j
         return -1
 
+    def nxt_lower(i: int) -> int:
+        """Like ``nxt`` but only for a lower-case word (proper names and titles are skipped)."""
+        j = i + 1
+        if j < n and toks[j][0].islower():
+            return j
+        return -1
+
     for i in triggers:
         low = lows[i]
         if low[-1:] in "'’" and len(low) > 1:
@@ -369,7 +376,7 @@ def analyse(text: str) -> Analysis:
                 continue
             w = lows[j]
             nt = toks[j]
-            if _is_acronym(nt) or w.startswith("y"):
+            if _is_acronym(nt) or w.startswith("y") or len(nt) == 1:
                 continue
             if w[0] == "h":
                 if packed[j] & m_hasp and nt[0].islower():
@@ -381,7 +388,7 @@ def analyse(text: str) -> Analysis:
                 paragraphs[para_of[i]].counts["elision"] += 1
             continue
         if low in ELIDABLE:
-            j = nxt(i)
+            j = nxt_lower(i)
             if j < 0:
                 continue
             w = lows[j]
@@ -412,13 +419,13 @@ def analyse(text: str) -> Analysis:
                 paragraphs[para_of[i]].counts["contraction"] += 1
                 continue
         if low in DET_GENDER:
-            j = nxt(i)
+            j = nxt_lower(i)
             if j < 0:
                 continue
             p = packed[j]
             if not p & m_n or p & m_v:
                 # skip one adjective: "la grande salle"
-                if p & m_a and not p & m_n and j + 1 < n and toks[j + 1][0].isalpha():
+                if p & m_a and not p & m_n and j + 1 < n and toks[j + 1][0].islower():
                     j += 1
                     p = packed[j]
                     if not p & m_n or p & (m_v | m_a):
@@ -455,7 +462,7 @@ def analyse(text: str) -> Analysis:
                 _number_check(i, j, low, p, lows, toks, paragraphs, para_of, add, m_ns, m_np)
             continue
         if low in DET_PLURAL or low in NUMERALS:
-            j = nxt(i)
+            j = nxt_lower(i)
             if j < 0:
                 continue
             p = packed[j]
@@ -480,7 +487,7 @@ def analyse(text: str) -> Analysis:
             continue
         p = packed[i]
         if p & m_n and not p & (m_a | m_v) and toks[i][0].islower():
-            j = nxt(i)
+            j = nxt_lower(i)
             if j >= 0:
                 q = packed[j]
                 if q & m_a and not q & (m_n | m_v):
