@@ -69,6 +69,7 @@ class Rule:
     requires: tuple[str, ...] = ()
 
 
+_TRAIL_CHARS = " \t\r\n\u00a0\u202f:.!…*•|–—-"
 _LINE_TRIM = regex.compile(r"^(?:(?![©®])[\s\p{So}\p{Sk}•·▪►*–—-])+|[\s:.!…*•|–—-]+$")
 _PLAIN = regex.compile(r"^[\p{L}\p{M}0-9 '’,-]+$")
 
@@ -200,9 +201,11 @@ class _AnchoredIndex:
             head = low[: m.start() + 1]
         else:
             head = low[:4]
-        for sym, ks in self.symbol.items():
-            if sym in head:
-                todo.extend(ks)
+        if self.symbol:
+            for ch in head:
+                ks = self.symbol.get(ch)
+                if ks:
+                    todo.extend(ks)
         full = None
         for k in sorted(set(todo)):
             rule, pat = self.patterns[k]
@@ -300,7 +303,9 @@ class RuleSet:
         """The first ``line`` rule the whole (stripped, plain) line matches."""
         if self._line is None or len(text) > 700 or n_words > LINE_RULE_MAX_WORDS:
             return None
-        key = _LINE_TRIM.sub("", text).casefold()
+        key = text.casefold().rstrip(_TRAIL_CHARS)
+        if key and not key[0].isalnum():
+            key = _LINE_TRIM.sub("", key)
         hit = self._line_literal.get(key)
         if hit is not None:
             return hit
