@@ -81,6 +81,8 @@ SITE_NAME_MAX_WORDS = 5
 CONTENT_TOKENS = frozenset(
     "content article post entry story body text main single recipe chapo lead intro".split()
 )
+#: Source characters searched for the close tag when aligning a block (inexact beyond).
+ALIGN_WINDOW = 20_000
 #: Never drop by class hint an element holding this share of the page's text.
 HINT_MAX_TEXT_SHARE = 0.4
 #: Elements that start and end a block (one line of output each).
@@ -116,23 +118,24 @@ class _Source:
             self.starts.append(pos + 1)
             pos = html.find("\n", pos + 1)
 
-    def span(self, el: Tag) -> tuple[int, int]:
+    def span(self, el: Tag, window: int = 2_000_000) -> tuple[int, int]:
+        """Source range of ``el``: its start tag to its matching close tag (within ``window``)."""
         line, col = getattr(el, "sourceline", None), getattr(el, "sourcepos", None)
         if line is None or col is None or line - 1 >= len(self.starts):
             return (0, 0)
         start = min(self.starts[line - 1] + col, len(self.html))
-        # bs4 gives no end position: find the matching close tag, else the serialised length
-        end = self._close(el.name, start)
+        # bs4 gives no end position: find the matching close tag
+        end = self._close(el.name, start, window)
         return (start, end)
 
-    def _close(self, name: str, start: int) -> int:
+    def _close(self, name: str, start: int, window: int = 2_000_000) -> int:
         html = self.html
         low = self.low
         depth = 0
         pos = start
         open_re = f"<{name}"
         close_re = f"</{name}"
-        limit = min(len(html), start + 2_000_000)
+        limit = min(len(html), start + window)
         while pos < limit:
             o = low.find(open_re, pos + 1, limit)
             c = low.find(close_re, pos + 1, limit)
@@ -294,7 +297,8 @@ class _Extractor:
                 text = str(node)
                 if text.strip():
                     if self.buf_span is None and isinstance(node.parent, Tag):
-                        self.buf_span = self.src.span(node.parent)
+                        # alignment only: a bounded search keeps big pages linear
+                        self.buf_span = self.src.span(node.parent, ALIGN_WINDOW)
                     self.buf.append(text)
                 elif text:
                     self.buf.append(" ")
