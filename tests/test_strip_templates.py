@@ -54,6 +54,15 @@ def test_sentence_recurring_in_few_documents_is_kept():
     assert FURNITURE not in r.text
 
 
+def test_recurring_byline_and_source_credit_are_kept():
+    st = SiteTemplates(min_count=3, min_share=0.5)
+    for i in range(6):
+        st.add("exemple.fr", _doc(i, "Par la rédaction avec AFP\n"))
+    r = st.remove("exemple.fr", _doc(9, "Par la rédaction avec AFP\n"))
+    assert "Par la rédaction avec AFP" in r.text
+    assert FURNITURE not in r.text
+
+
 def test_persist_round_trip():
     st = SiteTemplates(min_count=3, min_share=0.6)
     for i in range(6):

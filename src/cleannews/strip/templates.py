@@ -25,7 +25,10 @@ Thresholds (named constants below, overridable in the constructor):
 * long, sentence-like lines (``LONG_LINE_WORDS`` words or more with
   sentence punctuation) need a much higher share, ``LONG_LINE_MIN_SHARE``,
   so a sentence quoted in a few articles is never removed;
-* blank lines and lines longer than ``MAX_LINE_CHARS`` are ignored.
+* blank lines and lines longer than ``MAX_LINE_CHARS`` are ignored;
+* bylines, datelines and source credits ("Par la rédaction", "avec AFP": the
+  ``protect`` patterns of the strip rules) are never removed, however often
+  they recur.
 
 The state is a plain dict (:meth:`to_dict` / :meth:`from_dict`) so a batch
 runner can persist it as JSON between its two passes.
@@ -85,6 +88,18 @@ def _key(norm: str) -> str:
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
 
 
+def _protected(line: str) -> bool:
+    """True for a byline, dateline or source credit (kept even when it recurs).
+
+    >>> _protected("avec AFP"), _protected("Suivez-nous sur Mastodon")
+    (True, False)
+    """
+    from cleannews.strip._rules import load_rules, match_text
+
+    text = match_text(line.strip())
+    return len(text.split()) <= 25 and load_rules(("fr", "en")).is_protected(text)
+
+
 def _is_long_sentence(line: str) -> bool:
     """True for a line of many words ending like a sentence.
 
@@ -136,6 +151,8 @@ class SiteTemplates:
     def _is_template(self, source: str, line: str) -> tuple[bool, int]:
         n_docs = self._docs.get(source, 0)
         if n_docs < self.min_count or len(line) > MAX_LINE_CHARS:
+            return False, 0
+        if _protected(line):
             return False, 0
         norm = normalize_line(line)
         if not norm:
