@@ -84,9 +84,12 @@ WINDOW_WORDS = 60
 
 def _worst_paragraph(c: ParagraphCounts, parts: list[ParagraphCounts] | None) -> list[float]:
     """Highest grammar density and strong-synonym share over windows of >= WINDOW_WORDS words."""
+    if not parts or len(parts) == 1:
+        w = parts[0] if parts else c
+        return [_grammar_density(w), w.n_syn_strong / max(w.n_content, 1)]
     windows: list[ParagraphCounts] = []
     cur = None
-    for p in parts or [c]:
+    for p in parts:
         if cur is None:
             cur = ParagraphCounts(p.start, p.end)
         cur.add(p)
