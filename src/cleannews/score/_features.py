@@ -11,10 +11,9 @@ the packed lexicon; the detectors below walk the token list and emit
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
-
-import regex
 
 from cleannews.score._lexicon import GAP_OFFSET, GAP_SHIFT, ZIPF_MASK, get_lexicon, load_json
 from cleannews.score._pos import get_pos_model, word_class
@@ -26,7 +25,7 @@ __all__ = ["Analysis", "Hit", "ParagraphCounts", "analyse"]
 #: ("l’" of "l’IA") | line break | one punctuation mark. No branch nests an
 #: unbounded quantifier inside another that can match the same text, so
 #: matching is linear in the input length.
-TOKEN_RE = regex.compile(
+TOKEN_RE = re.compile(
     r"[Aa]ujourd['’]hui"
     r"|\w+(?:-\w+)*(?:['’](?=\w))?"
     r"|\n"
