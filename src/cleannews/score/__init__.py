@@ -88,7 +88,6 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
 
     model = get_model()
     x = feature_vector(doc, analysis.paragraphs)
-    score = model.probability(x)
     contrib = model.contributions(x)
     weights = {
         sig: max(0.0, model.coef[FEATURE_NAMES.index(feat)])
@@ -97,16 +96,21 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
 
     pmodel = get_paragraph_model()
     paragraphs = []
+    worst: float | None = None
     for idx, p in enumerate(analysis.paragraphs):
         n_hits = sum(p.counts.values()) + p.n_pos_misfit
         if p.n_words >= MIN_PARAGRAPH_WORDS:
-            ps = pmodel.probability(feature_vector(p, [p]))
+            px = feature_vector(p, [p])
+            pm = pmodel.margin(px)
+            worst = pm if worst is None else max(worst, pm)
+            ps = pmodel.probability(px)
             plabel = _label(ps, config)
         else:
             ps, plabel = 0.0, "insufficient"
         paragraphs.append(
             ParagraphScore(idx, (p.start, p.end), round(ps, 4), plabel, p.n_words, n_hits)
         )
+    score = model.document_probability(x, worst)
 
     matches = analysis.matches
     hits = sorted(analysis.hits, key=lambda h: (h.signal not in _GRAMMAR, h.first))

@@ -126,6 +126,8 @@ class Model:
         self.intercept = spec["intercept"]
         self.platt_a = spec["platt"]["a"]
         self.platt_b = spec["platt"]["b"]
+        stack = spec.get("stack")
+        self.stack = (stack["document"], stack["paragraph"], stack["intercept"]) if stack else None
 
     def margin(self, x: list[float]) -> float:
         """Uncalibrated linear score of a feature vector."""
@@ -145,6 +147,19 @@ class Model:
     def probability(self, x: list[float]) -> float:
         """Calibrated probability that the text is spun."""
         return _sigmoid(self.platt_a * self.margin(x) + self.platt_b)
+
+    def document_probability(self, x: list[float], worst_paragraph: float | None) -> float:
+        """Calibrated probability for a document, given its worst paragraph's margin.
+
+        The document margin and the highest paragraph margin (from the paragraph
+        model) are combined by a second small logistic layer, so one spun
+        paragraph in an otherwise clean article still raises the score.
+        """
+        m = self.margin(x)
+        if self.stack is not None:
+            w_doc, w_par, c0 = self.stack
+            m = w_doc * m + w_par * (m if worst_paragraph is None else worst_paragraph) + c0
+        return _sigmoid(self.platt_a * m + self.platt_b)
 
 
 _LOCK = threading.Lock()
