@@ -40,6 +40,7 @@ def figures() -> dict:
             clean.append(s)
             continue
         if r.get("partial"):
+            groups[f"{r['mode']}@partial"].append(s)
             continue
         groups[f"{r['mode']}@{r['rate']}"].append(s)
         if r["rate"] >= 0.2:
