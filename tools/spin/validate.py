@@ -113,6 +113,39 @@ def localisation(records: list[dict]) -> dict:
     return out
 
 
+def reliability(records: list[dict], score) -> list[dict]:
+    """Calibration check on the calibration population, classes weighted 50/50.
+
+    Population: clean documents vs whole-document spins at >= 20 % (naive and
+    careful). Per score bin: mean score and the weighted share of spun documents.
+    """
+    pop = [
+        r
+        for r in records
+        if not r.get("stress") and (r["label"] == 0 or (not r.get("partial") and r["rate"] >= 0.2))
+    ]
+    n_pos = sum(r["label"] for r in pop)
+    n_neg = len(pop) - n_pos
+    bins: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for r in pop:
+        s = score(r["text"])[0]
+        bins[min(4, int(s * 5))].append((s, r["label"]))
+    out = []
+    for b in sorted(bins):
+        rows = bins[b]
+        wpos = sum(1 / n_pos for _, y in rows if y)
+        wneg = sum(1 / n_neg for _, y in rows if not y)
+        out.append(
+            {
+                "bin": f"{b / 5:.1f}-{(b + 1) / 5:.1f}",
+                "n": len(rows),
+                "mean_score": sum(s for s, _ in rows) / len(rows),
+                "share_spun": wpos / (wpos + wneg),
+            }
+        )
+    return out
+
+
 def seed_scores() -> list[dict]:
     """Raw and cleaned spin scores of every seed."""
     import cleannews
@@ -152,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
         "seeds": seed_scores(),
         "heldout": evaluate(val, score),
         "partial_localisation": localisation(val),
+        "reliability": reliability(val, score),
     }
     all_clean = [r for r in val if r["label"] == 0]
     if TRAIN.exists():
@@ -193,6 +227,12 @@ def main(argv: list[str] | None = None) -> int:
             f"labelled spun {v['labelled_spun']:6.1%}"
         )
     print(f"  clean paragraphs labelled spun: {cp['labelled_spun']:.1%} of {cp['n']}")
+    print("\nCalibration (clean vs >= 20 % spins, classes weighted 50/50):")
+    for b in report["reliability"]:
+        print(
+            f"  score {b['bin']}: n={b['n']:4d}  mean score {b['mean_score']:.3f}  "
+            f"share spun {b['share_spun']:.3f}"
+        )
     a = report["all_ud_clean"]
     print(
         f"\nAll clean UD documents: {a['n']}, flagged {a['flagged']:.1%} "
