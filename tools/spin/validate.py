@@ -193,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     q = cleannews.DEFAULT_CONFIG.spin_quarantine_threshold
     cs = [score(r["text"])[0] for r in all_clean]
     report["all_ud_clean"] = {
+        "population": "all UD documents (held-out + training)"
+        if TRAIN.exists()
+        else "held-out UD documents only (training set not built here)",
         "n": len(cs),
         "flagged": sum(s >= q for s in cs) / max(len(cs), 1),
         "max_score": max(cs),
@@ -235,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     a = report["all_ud_clean"]
     print(
-        f"\nAll clean UD documents: {a['n']}, flagged {a['flagged']:.1%} "
+        f"\nClean French, {a['population']}: {a['n']}, flagged {a['flagged']:.1%} "
         f"(max score {a['max_score']:.3f})"
     )
     return 0
