@@ -42,7 +42,10 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
             starts.append(i + 1)
     by_line: dict[int, list[Change]] = {}
     for c in doc.changes:
-        line = max(0, bisect_right(starts, c.span[0]) - 1)
+        first = c.span[0]
+        while first < c.span[1] - 1 and source[first : first + 1] == "\n":
+            first += 1  # a removed line may take the line break before it along
+        line = max(0, bisect_right(starts, first) - 1)
         by_line.setdefault(line, []).append(c)
     out: list[str] = []
     lines = source.split("\n")
