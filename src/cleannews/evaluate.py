@@ -224,7 +224,9 @@ def evaluate(fixtures: Path, with_justext: bool = False) -> dict:
             if p.name == "README.md" or p.name.endswith(".labels"):
                 continue
             doc, labelled, is_html = read_fixture(p)
-            survived = _survival(labelled, fn(doc, is_html), "" if is_html else doc)
+            # uniqueness of a line is judged on the labelled text (the visible text for HTML)
+            visible = "\n".join(lb.text for lb in labelled)
+            survived = _survival(labelled, fn(doc, is_html), visible)
             group = "seeds" if p.name.startswith("seed_") else "others"
             rows[group].extend((p.name, lb, s) for lb, s in zip(labelled, survived, strict=True))
             if name == "cleannews":

@@ -66,6 +66,8 @@ TAG_ITEM_WORDS = 4
 TAIL_TAGS_MIN_WORDS = 8
 #: A line of widget words only has at most this many words.
 WIDGET_MAX_WORDS = 10
+#: The bare headline is looked for this many lines below a "Titre | Site" line.
+TITLE_LOOKAHEAD = 8
 #: A site name glued to a repeated title after " - " has at most this many words.
 SITE_NAME_WORDS = 5
 #: Glued furniture after the last sentence: at most this many words / characters.
@@ -307,6 +309,20 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
             if not _TITLE_END_BAD.search(ln.text[-2:]):
                 title_key, title_idx = _key(ln.text), i
             break  # a first line ending with a period is a paragraph: no title to repeat
+    if title_idx >= 0 and _SITE_SEP.search(lines[title_idx].text):
+        # "Titre | Le Site" first, the bare "Titre" (the real headline) further down
+        for ln in lines[title_idx + 1 : title_idx + TITLE_LOOKAHEAD]:
+            if ln.blank or ln.cls is BAD:
+                continue
+            k = _key(ln.text)
+            if k and title_key.startswith(k + " ") and len(
+                title_key[len(k) :].split()
+            ) <= SITE_NAME_WORDS:
+                lines[title_idx].bad(
+                    "title_repeat", "repeats the article title with the site's name glued to it"
+                )
+                title_key, title_idx = k, lines.index(ln)
+                break
     for i, ln in enumerate(lines):
         if ln.blank or ln.cls is BAD or ln.protected:
             continue
