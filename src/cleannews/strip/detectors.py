@@ -301,29 +301,13 @@ def _score_pass(lines: list[_Line]) -> None:
 
 
 def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> None:
-    """Step 2: detectors that need no phrase list."""
-    title_key = ""
-    title_idx = -1
-    for i, ln in enumerate(lines):
-        if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n <= 30:
-            if not _TITLE_END_BAD.search(ln.text[-2:]):
-                title_key, title_idx = _key(ln.text), i
-            break  # a first line ending with a period is a paragraph: no title to repeat
-    if title_idx >= 0 and _SITE_SEP.search(lines[title_idx].text):
-        # "Titre | Le Site" first, the bare "Titre" (the real headline) further down
-        for ln in lines[title_idx + 1 : title_idx + TITLE_LOOKAHEAD]:
-            if ln.blank or ln.cls is BAD:
-                continue
-            k = _key(ln.text)
-            if k and title_key.startswith(k + " ") and len(
-                title_key[len(k) :].split()
-            ) <= SITE_NAME_WORDS:
-                lines[title_idx].bad(
-                    "title_repeat", "repeats the article title with the site's name glued to it"
-                )
-                title_key, title_idx = k, lines.index(ln)
-                break
-    for i, ln in enumerate(lines):
+    """Step 2: detectors that need no phrase list.
+
+    First the detectors that need nothing else (menus in one line, breadcrumbs
+    from "Accueil", filler, tag clouds …), then the title is found (the first
+    line left that is neither furniture nor a byline) and its repeats removed.
+    """
+    for ln in lines:
         if ln.blank or ln.cls is BAD or ln.protected:
             continue
         if _COUNTER.match(ln.text):
@@ -332,13 +316,8 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
             ln.bad("furniture_segments", "a row of links that are each page furniture")
         elif _is_widget_words(ln, rs.widget_words):
             ln.bad("widget_words", "share, login or menu buttons (only widget words on the line)")
-        elif _is_breadcrumb(ln, title_key, rs.home_words):
+        elif _is_breadcrumb(ln, "", rs.home_words):
             ln.bad("breadcrumb", "breadcrumb trail of the site's navigation")
-        elif i > title_idx >= 0 and title_key and _is_title_repeat(ln, title_key):
-            if _key(ln.text) == title_key:
-                ln.bad("title_repeat", "repeats the article title (page furniture)")
-            else:
-                ln.bad("title_repeat", "repeats the article title with the site's name glued to it")
         elif ln.n >= LATIN_MIN_WORDS and ln.stop <= LATIN_MAX_STOP and (
             _latin_share(ln, stop) >= LATIN_MIN_SHARE
         ):
@@ -349,6 +328,47 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
             len(_LINKY.findall(ln.text)) / ln.n >= 0.5
         ):
             ln.bad("link_dense", "line made mostly of links, handles or hashtags")
+    title_key, title_idx = _find_title(lines)
+    if not title_key:
+        return
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.cls is BAD or ln.protected:
+            continue
+        if _is_breadcrumb(ln, title_key, frozenset()):
+            ln.bad("breadcrumb", "breadcrumb trail ending with the article title")
+        elif i > title_idx and _is_title_repeat(ln, title_key):
+            if _key(ln.text) == title_key:
+                ln.bad("title_repeat", "repeats the article title (page furniture)")
+            else:
+                ln.bad("title_repeat", "repeats the article title with the site's name glued to it")
+
+
+def _find_title(lines: list[_Line]) -> tuple[str, int]:
+    """(key, index) of the headline: the first line that is not furniture nor a byline.
+
+    A first line ending with a period is a paragraph: then there is no title to
+    repeat. When that line is "Titre | Le Site" and the bare "Titre" follows a
+    few lines below, the first is a repeat (marked here) and the second the title.
+    """
+    title_key, title_idx = "", -1
+    for i, ln in enumerate(lines):
+        if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n <= 30:
+            if not _TITLE_END_BAD.search(ln.text[-2:]):
+                title_key, title_idx = _key(ln.text), i
+            break
+    if title_idx >= 0 and _SITE_SEP.search(lines[title_idx].text):
+        for j in range(title_idx + 1, min(len(lines), title_idx + TITLE_LOOKAHEAD)):
+            ln = lines[j]
+            if ln.blank or ln.cls is BAD:
+                continue
+            k = _key(ln.text)
+            rest = title_key[len(k) :].split() if k else []
+            if k and title_key.startswith(k + " ") and len(rest) <= SITE_NAME_WORDS:
+                lines[title_idx].bad(
+                    "title_repeat", "repeats the article title with the site's name glued to it"
+                )
+                return k, j
+    return title_key, title_idx
 
 
 def _all_segments_furniture(ln: _Line, rs: RuleSet) -> bool:
