@@ -370,17 +370,17 @@ def repair_text(text: str, config: CleanConfig) -> RepairResult:
     result = RepairResult(text)
     changes = result.changes
     # crawler prefix at the very start
-    skip = 0
+    skip_at, skip = -1, 0  # the crawler prefix: [skip_at, skip) is dropped
     if config.lift_crawler_metadata:
-        prefix, date = lift_crawler_prefix(text)
+        at, prefix, date = lift_crawler_prefix(text)
         if date:
-            skip = len(prefix)
+            skip_at, skip = at, at + len(prefix)
             result.metadata["date"] = date
             changes.append(
                 Change(
                     "repair",
                     "crawler_metadata",
-                    (0, skip),
+                    (skip_at, skip),
                     prefix,
                     "",
                     f"crawler metadata glued to the title: date {date} moved to metadata",
@@ -391,7 +391,7 @@ def repair_text(text: str, config: CleanConfig) -> RepairResult:
     if config.fast_path:
         suspect = suspect_lines(text, keep_typography=config.keep_typography)
     for start, content_end, end in _lines(text):
-        cs = max(start, skip)
+        cs = skip if start == skip_at else start
         crlf_line = content_end > cs and end > content_end and text[content_end - 1] == "\r"
         if config.normalize_layout and crlf_line:
             content_end -= 1  # "\r\n" -> "\n"

@@ -44,10 +44,12 @@ _INVISIBLE_TABLE = dict.fromkeys(map(ord, INVISIBLE_CHARS))
 #: Whitespace a line may hold and still count as blank (no-break spaces included).
 BLANK_CHARS = " \t\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000" + INVISIBLE_CHARS
 _BLANK_LINE_RE = regex.compile(f"[{regex.escape(BLANK_CHARS)}]*")
+# possessive: each line is consumed once, no backtracking into earlier lines
+_LEADING_BLANK_LINES_RE = regex.compile(f"(?:[{regex.escape(BLANK_CHARS)}]*+\\n)*+")
 
 #: A crawler prefix at the start of a document: `` date 2025-02 Title``.
 CRAWLER_PREFIX_RE = regex.compile(
-    r"\A[ \t]{0,8}date[ \t]{1,8}(?P<date>\d{4}-\d{2}(?:-\d{2})?(?:T[0-9:]{5,8}Z?)?)[ \t]{1,8}(?=\S)"
+    r"\G[ \t]{0,8}date[ \t]{1,8}(?P<date>\d{4}-\d{2}(?:-\d{2})?(?:T[0-9:]{5,8}Z?)?)[ \t]{1,8}(?=\S)"
 )
 
 
@@ -106,18 +108,23 @@ def is_blank_line(line: str) -> bool:
     return _BLANK_LINE_RE.fullmatch(line) is not None
 
 
-def lift_crawler_prefix(text: str) -> tuple[str, str | None]:
-    """Split a crawler prefix `` date YYYY-MM[-DD] `` off the start of ``text``.
+def lift_crawler_prefix(text: str) -> tuple[int, str, str | None]:
+    """Find a crawler prefix `` date YYYY-MM[-DD] `` at the start of the first
+    non-blank line of ``text``.
 
-    Returns ``(prefix, date)``: the prefix to remove (``""`` if none) and the
-    date it carried.
+    Returns ``(offset, prefix, date)``: where the prefix starts, the prefix to
+    remove (``""`` if none) and the date it carried.
 
     >>> lift_crawler_prefix(" date 2025-02 L’accord entre la France et Fluidstack")
-    (' date 2025-02 ', '2025-02')
+    (0, ' date 2025-02 ', '2025-02')
+    >>> lift_crawler_prefix("\\u00a0\\n\\n date 2025-02-14 Titre")
+    (3, ' date 2025-02-14 ', '2025-02-14')
     >>> lift_crawler_prefix("Une date 2025-02 dans le texte")
-    ('', None)
+    (0, '', None)
     """
-    m = CRAWLER_PREFIX_RE.match(text)
+    lead = _LEADING_BLANK_LINES_RE.match(text)
+    offset = lead.end() if lead else 0
+    m = CRAWLER_PREFIX_RE.match(text, offset)
     if not m:
-        return "", None
-    return m.group(), m.group("date")
+        return 0, "", None
+    return offset, m.group(), m.group("date")
