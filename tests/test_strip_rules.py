@@ -325,3 +325,20 @@ def test_content_only_documents_come_through_unchanged():
             assert r.changes == [], (p.name, [(c.rule, c.before[:80]) for c in r.changes])
         checked += 1
     assert checked >= 10
+
+
+def test_cleaning_twice_changes_nothing_more():
+    """Idempotence on every fixture document (plain text and HTML)."""
+    from cleannews.evaluate import read_fixture
+
+    root = Path(__file__).parent.parent / "fixtures" / "strip"
+    pages = sorted([*root.glob("*.txt"), *root.glob("*.html")])
+    assert pages
+    for p in pages:
+        doc, _, is_html = read_fixture(p)
+        once = (cleannews.clean_html(doc, CFG) if is_html else cleannews.clean(doc, CFG)).text
+        again = cleannews.clean(once, CFG)
+        assert again.text == once, (p.name, [(c.rule, c.before[:60]) for c in again.changes])
+    text = "Un paragraphe.\n" * 3 + " date 2025-02 Titre\n date 2025-02 Titre"
+    once = cleannews.clean(text, CFG).text
+    assert cleannews.clean(once, CFG).text == once

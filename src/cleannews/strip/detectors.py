@@ -138,7 +138,8 @@ class _Line:
     """Features of one line (computed once)."""
 
     __slots__ = (
-        "blank", "cls", "ends", "low", "n", "protected", "removal", "stop", "text", "words"
+        "blank", "cls", "ends", "key_text", "low", "n", "protected", "removal", "stop", "text",
+        "words",
     )
 
     def __init__(self, raw: str, stop: frozenset[str]) -> None:
@@ -153,6 +154,7 @@ class _Line:
         self.cls = AMB
         self.removal: Removal | None = None
         self.protected = False
+        self.key_text: str | None = None  # the text once glued spans are gone
 
     def bad(self, rule: str, reason: str) -> None:
         self.cls = BAD
@@ -328,6 +330,14 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
             len(_LINKY.findall(ln.text)) / ln.n >= 0.5
         ):
             ln.bad("link_dense", "line made mostly of links, handles or hashtags")
+
+
+def _title_pass(lines: list[_Line]) -> None:
+    """Last step: the headline (first line still standing) and its repeats.
+
+    Run after every other decision, so that the same line is the headline when
+    the cleaned text is cleaned again (cleaning is idempotent).
+    """
     title_key, title_idx = _find_title(lines)
     if not title_key:
         return
@@ -337,7 +347,7 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
         if _is_breadcrumb(ln, title_key, frozenset()):
             ln.bad("breadcrumb", "breadcrumb trail ending with the article title")
         elif i > title_idx and _is_title_repeat(ln, title_key):
-            if _key(ln.text) == title_key:
+            if _key(ln.key_text or ln.text) == title_key:
                 ln.bad("title_repeat", "repeats the article title (page furniture)")
             else:
                 ln.bad("title_repeat", "repeats the article title with the site's name glued to it")
@@ -354,14 +364,14 @@ def _find_title(lines: list[_Line]) -> tuple[str, int]:
     for i, ln in enumerate(lines):
         if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n <= 30:
             if not _TITLE_END_BAD.search(ln.text[-2:]):
-                title_key, title_idx = _key(ln.text), i
+                title_key, title_idx = _key(ln.key_text or ln.text), i
             break
     if title_idx >= 0 and _SITE_SEP.search(lines[title_idx].text):
         for j in range(title_idx + 1, min(len(lines), title_idx + TITLE_LOOKAHEAD)):
             ln = lines[j]
             if ln.blank or ln.cls is BAD:
                 continue
-            k = _key(ln.text)
+            k = _key(ln.key_text or ln.text)
             rest = title_key[len(k) :].split() if k else []
             if k and title_key.startswith(k + " ") and len(rest) <= SITE_NAME_WORDS:
                 lines[title_idx].bad(
@@ -405,7 +415,7 @@ def _is_title_repeat(ln: _Line, title_key: str) -> bool:
     """The title again, possibly with the site name glued after it."""
     if not 0 <= ln.n - title_key.count(" ") - 1 <= SITE_NAME_WORDS + 2:
         return False
-    k = _key(ln.text)
+    k = _key(ln.key_text or ln.text)
     if k == title_key:
         return True
     if k.startswith(title_key + " "):
@@ -701,28 +711,55 @@ def classify_lines(
     phrase_plan = rs.plan(doc_words, doc_low, "phrase", heads3)
     span_plan = rs.plan(doc_words, doc_low, "span", heads3)
     matched = _rule_pass(lines, rs, phrase_plan)
-    _structural_pass(lines, rs, stop)
-    _score_pass(lines)
-    _neighbour_pass(lines, matched, rs.kicker_words)
-    plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
+    # glued spans first: the rest of the line is what the title checks compare
+    glued: dict[int, list[SpanRemoval]] = {}
     for i, (s, c, _) in enumerate(spans):
-        if i in plan or lines[i].blank:
+        ln = lines[i]
+        if ln.blank or ln.cls is BAD:
             continue
-        raw = text[s:c]
-        plain = match_text(raw)
+        plain = match_text(text[s:c])
         found = [
             SpanRemoval(a, b, r.name, r.reason)
-            for r, a, b in rs.spans(plain, lines[i].low, span_plan)
+            for r, a, b in rs.spans(plain, ln.low, span_plan)
             if r.name not in skip_rules and not (i == 0 and r.name == CRAWLER_PREFIX_RULE)
         ]
-        tail = None if lines[i].ends else _glued_tail(plain, rs)
-        if tail is None and i == title_line(lines):
-            tail = _title_site_suffix(plain)
+        tail = None if ln.ends else _glued_tail(plain, rs)
         if tail is not None and all(tail.start >= x.end for x in found):
             found.append(tail)
         if found:
+            glued[i] = found
+            ln.key_text = _without(plain, found).strip()
+    _structural_pass(lines, rs, stop)
+    _score_pass(lines)
+    _neighbour_pass(lines, matched, rs.kicker_words)
+    _title_pass(lines)
+    plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
+    headline = title_line(lines)
+    for i, (s, c, _) in enumerate(spans):
+        if i in plan or lines[i].blank:
+            continue
+        found = glued.get(i, [])
+        if i == headline and not found:
+            suffix = _title_site_suffix(match_text(text[s:c]))
+            if suffix is not None:
+                found = [suffix]
+        if found:
             plan[i] = Removal(found[0].rule, found[0].reason, found)
     return plan
+
+
+def _without(line: str, spans: list[SpanRemoval]) -> str:
+    """``line`` with the spans removed.
+
+    >>> _without("abc def ghi", [SpanRemoval(3, 7, "r", "")])
+    'abc ghi'
+    """
+    out, pos = [], 0
+    for sp in sorted(spans, key=lambda x: x.start):
+        out.append(line[pos : sp.start])
+        pos = max(pos, sp.end)
+    out.append(line[pos:])
+    return "".join(out)
 
 
 def title_line(lines: list[_Line]) -> int:
