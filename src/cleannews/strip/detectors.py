@@ -97,6 +97,8 @@ CONTEXT_MAX_RUN = 2
 #: Tail teasers (title-like lines after the last sentence): this many words.
 TAIL_TEASER_MIN_WORDS = 4
 TAIL_TEASER_MAX_WORDS = 15
+#: At most this many rounds of the position-based decisions (they converge fast).
+NEIGHBOUR_ROUNDS = 4
 #: A reader comment under its "Posté par … le …" header: at most this many words.
 COMMENT_MAX_WORDS = 120
 #: Caption next to a photo credit: at most this many words.
@@ -155,6 +157,14 @@ class _Line:
         self.removal: Removal | None = None
         self.protected = False
         self.key_text: str | None = None  # the text once glued spans are gone
+
+    def refit(self, text: str, stop: frozenset[str]) -> None:
+        """Recompute the word features from ``text`` (the line without its glued spans)."""
+        low = text[:MAX_SCAN_CHARS].casefold()
+        self.words = _WORD.findall(low)
+        self.n = len(self.words)
+        self.stop = sum(map(stop.__contains__, self.words)) / self.n if self.n else 0.0
+        self.ends = bool(_SENT_END.search(text[-20:]))
 
     def bad(self, rule: str, reason: str) -> None:
         self.cls = BAD
@@ -456,21 +466,28 @@ def _neighbour_pass(
                 if not ln.blank and ln.cls is not BAD and ln.n < PAYWALL_KEEP_WORDS:
                     ln.bad("paywall_tail", "paywall panel after the end of the free text")
             break
-    good = [i for i, ln in enumerate(lines) if ln.cls is GOOD]
-    first_good = good[0] if good else n
-    last_good = good[-1] if good else -1
-    for ln in lines[last_good + 1 :]:
-        if (
-            ln.cls is AMB
-            and ln.n >= TAIL_TAGS_MIN_WORDS
-            and ln.stop <= TAGS_MAX_STOP
-            and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS])
-        ):
-            ln.bad("tag_cloud", "tag cloud after the article: keywords with no sentence structure")
-    _menu_runs(lines, first_good, last_good, kickers)
-    _tail_teasers(lines)
-    _repeats(lines)
-    _context(lines, first_good, last_good)
+    # the position-based decisions feed each other (a teaser removed moves the end
+    # of the article): repeat them until nothing changes, so that cleaning the
+    # cleaned text again removes nothing more
+    for _ in range(NEIGHBOUR_ROUNDS):
+        before = sum(ln.cls is BAD for ln in lines)
+        good = [i for i, ln in enumerate(lines) if ln.cls is GOOD]
+        first_good = good[0] if good else n
+        last_good = good[-1] if good else -1
+        for ln in lines[last_good + 1 :]:
+            if (
+                ln.cls is AMB
+                and ln.n >= TAIL_TAGS_MIN_WORDS
+                and ln.stop <= TAGS_MAX_STOP
+                and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS])
+            ):
+                ln.bad("tag_cloud", "tag cloud after the article: keywords, no sentence structure")
+        _menu_runs(lines, first_good, last_good, kickers)
+        _tail_teasers(lines)
+        _repeats(lines)
+        _context(lines, first_good, last_good)
+        if sum(ln.cls is BAD for ln in lines) == before:
+            break
 
 
 def _teaser_like(ln: _Line) -> bool:
@@ -615,7 +632,7 @@ def _menu_item(ln: _Line) -> bool:
         and 0 < ln.n <= MENU_ITEM_WORDS
         and not ln.ends
         and (ln.cls is not GOOD)
-    ) or (ln.cls is BAD and ln.n <= 6)
+    ) or ln.cls is BAD  # furniture of any length: it goes anyway
 
 
 def _repeats(lines: list[_Line]) -> None:
@@ -729,6 +746,7 @@ def classify_lines(
         if found:
             glued[i] = found
             ln.key_text = _without(plain, found).strip()
+            ln.refit(ln.key_text, stop)  # judge the line as it will read once cleaned
     _structural_pass(lines, rs, stop)
     _score_pass(lines)
     _neighbour_pass(lines, matched, rs.kicker_words)
