@@ -164,10 +164,15 @@ class _AnchoredIndex:
         self.prefix: dict[str, list[tuple[str, int]]] = {}
         self.symbol: dict[str, list[int]] = {}
         self.patterns: list[tuple[Rule, regex.Pattern]] = []
+        #: per pattern, a search for the literals its rule ``requires`` (or None)
+        self.requires: list[re.Pattern | None] = []
         lead_plain = lead.replace("{{", "{").replace("}}", "}")
         for r in rules:
             for p in r.patterns:
                 k = len(self.patterns)
+                self.requires.append(
+                    re.compile("|".join(map(re.escape, r.requires))) if r.requires else None
+                )
                 self.patterns.append(
                     (r, regex.compile(lead_plain + "(?:" + p + ")" + tail, regex.I | regex.V0))
                 )
@@ -209,9 +214,10 @@ class _AnchoredIndex:
         full = None
         for k in sorted(set(todo)):
             rule, pat = self.patterns[k]
-            if rule.requires:
+            req = self.requires[k]
+            if req is not None:
                 full = full if full is not None else text.casefold()
-                if not any(r in full for r in rule.requires):
+                if req.search(full) is None:
                     continue  # a literal the pattern needs is absent
             if pat.match(text):
                 return rule
