@@ -418,7 +418,16 @@ def _is_widget_words(ln: _Line, vocab: frozenset[str]) -> bool:
 
 
 def _has_linky(text: str) -> bool:
-    return "@" in text or "#" in text or "http" in text or "www" in text or "." in text
+    return (
+        "@" in text
+        or "#" in text
+        or "http" in text
+        or "www" in text
+        or ".com" in text
+        or ".fr" in text
+        or ".net" in text
+        or ".org" in text
+    )
 
 
 def _is_title_repeat(ln: _Line, title_key: str) -> bool:
