@@ -192,11 +192,24 @@ class _AnchoredIndex:
                     else:
                         self.symbol.setdefault(f, []).append(k)
 
+        # one search for the literals every always-tried pattern needs
+        reqs = [self.patterns[k][0].requires for k in self.always]
+        self.always_gate = (
+            re.compile("|".join(re.escape(x) for r in reqs for x in r))
+            if self.always and all(reqs)
+            else None
+        )
+
     def match(self, text: str) -> Rule | None:
         """The rule of the first pattern (in data order) that matches at the line start."""
         low = text[:80].casefold()
         m = _LEAD_WORD.search(low)
-        todo = list(self.always)
+        full = None
+        if self.always_gate is not None:
+            full = text.casefold()
+            todo = list(self.always) if self.always_gate.search(full) else []
+        else:
+            todo = list(self.always)
         if m is not None:
             w = m.group()
             if w[0].isdigit():
@@ -211,7 +224,6 @@ class _AnchoredIndex:
                 ks = self.symbol.get(ch)
                 if ks:
                     todo.extend(ks)
-        full = None
         for k in sorted(set(todo)):
             rule, pat = self.patterns[k]
             req = self.requires[k]
