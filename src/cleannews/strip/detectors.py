@@ -145,18 +145,23 @@ class _Line:
     )
 
     def __init__(self, raw: str, stop: frozenset[str]) -> None:
-        self.text = match_text(raw.strip())
-        self.blank = not self.text
-        # lower-cased words of the line (work capped at MAX_SCAN_CHARS characters)
-        self.low = self.text[:MAX_SCAN_CHARS].casefold()
-        self.words = _WORD.findall(self.low) if not self.blank else []
-        self.n = len(self.words)
-        self.stop = sum(map(stop.__contains__, self.words)) / self.n if self.n else 0.0
-        self.ends = bool(_SENT_END.search(self.text[-20:]))
         self.cls = AMB
         self.removal: Removal | None = None
         self.protected = False
         self.key_text: str | None = None  # the text once glued spans are gone
+        text = raw.strip()
+        if not text:  # blank line: nothing to compute
+            self.text = self.low = ""
+            self.blank, self.words, self.n, self.stop, self.ends = True, [], 0, 0.0, False
+            return
+        self.text = text = match_text(text)
+        self.blank = False
+        # lower-cased words of the line (work capped at MAX_SCAN_CHARS characters)
+        self.low = text[:MAX_SCAN_CHARS].casefold()
+        self.words = _WORD.findall(self.low)
+        self.n = len(self.words)
+        self.stop = sum(map(stop.__contains__, self.words)) / self.n if self.n else 0.0
+        self.ends = bool(_SENT_END.search(text[-20:]))
 
     def refit(self, text: str, stop: frozenset[str]) -> None:
         """Recompute the word features from ``text`` (the line without its glued spans)."""
