@@ -748,7 +748,9 @@ def classify_lines(
         ln = lines[i]
         if ln.blank or ln.cls is BAD:
             continue
-        plain = match_text(text[s:c])
+        raw = text[s:c]
+        lead = len(raw) - len(raw.lstrip())  # ln.text is the stripped line: shift spans
+        plain = ln.text
         found = [
             SpanRemoval(a, b, r.name, r.reason)
             for r, a, b in rs.spans(plain, ln.low, span_plan)
@@ -758,8 +760,12 @@ def classify_lines(
         if tail is not None and all(tail.start >= x.end for x in found):
             found.append(tail)
         if found:
-            glued[i] = found
             ln.key_text = _without(plain, found).strip()
+            # a span at the start of the line takes the line's leading spaces with it
+            glued[i] = [
+                SpanRemoval(x.start + lead if x.start else 0, x.end + lead, x.rule, x.reason)
+                for x in found
+            ]
             ln.refit(ln.key_text, stop)  # judge the line as it will read once cleaned
     _structural_pass(lines, rs, stop)
     _score_pass(lines)
