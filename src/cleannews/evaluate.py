@@ -22,6 +22,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -137,6 +138,23 @@ def _clean(doc: str, is_html: bool) -> str:
     return d.text
 
 
+_WORD = regex.compile(r"\w+")
+
+
+def _justext_stoplist(justext: Any, doc: str) -> frozenset[str]:
+    """jusText's stoplist for the document's language (French or English), as a user would pick.
+
+    The language is the one whose stoplist covers more of the document's words, so
+    English pages are not judged with French stopwords.
+    """
+    words = [w.lower() for w in _WORD.findall(doc)]
+    best = max(
+        ("French", "English"),
+        key=lambda lang: sum(w in justext.get_stoplist(lang) for w in words),
+    )
+    return justext.get_stoplist(best)
+
+
 def _justext_clean(doc: str, is_html: bool) -> str:
     try:
         import justext
@@ -154,7 +172,7 @@ def _justext_clean(doc: str, is_html: bool) -> str:
     if not doc.strip():
         return ""
     try:
-        paras = justext.justext(doc.encode("utf-8"), justext.get_stoplist("French"))
+        paras = justext.justext(doc.encode("utf-8"), _justext_stoplist(justext, doc))
     except Exception:  # jusText raises on some odd pages: count it as removing nothing
         return doc
     return "\n".join(p.text for p in paras if not p.is_boilerplate)
