@@ -17,8 +17,12 @@ offset inside maps to the whole input range it replaced).
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
 
-__all__ = ["Alignment"]
+from cleannews.document import Change
+
+__all__ = ["AlignedResult", "Alignment"]
 
 
 class Alignment:
@@ -130,3 +134,14 @@ class Alignment:
                 a0, a1 = self.to_input(b0, b1)
                 out.replace(a0, a1, n)
         return out
+
+
+@dataclass
+class AlignedResult:
+    """What a stage that rewrites text returns: the new text, the changes (spans
+    into the stage's input), metadata it found, and the alignment new -> input."""
+
+    text: str
+    changes: list[Change] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    alignment: Alignment = field(default_factory=Alignment)

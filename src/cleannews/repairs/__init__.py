@@ -20,14 +20,15 @@ proves clean skips ftfy altogether (the *fast path*); the result is the same.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import ftfy
 import ftfy.fixes
 
-from cleannews._align import Alignment
+from cleannews._align import AlignedResult, Alignment
+from cleannews._lines import split_lines
 from cleannews.config import CleanConfig
 from cleannews.document import Change
 from cleannews.repairs.fastpath import suspect_lines
@@ -90,14 +91,8 @@ FTFY_RULES: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass
-class RepairResult:
-    """Output of :func:`repair_text`: spans of ``changes`` point into the input."""
-
-    text: str
-    changes: list[Change] = field(default_factory=list)
-    metadata: dict[str, Any] = field(default_factory=dict)
-    alignment: Alignment = field(default_factory=Alignment)
+#: Output of :func:`repair_text`: spans of ``changes`` point into the input.
+RepairResult = AlignedResult
 
 
 @lru_cache(maxsize=4)
@@ -299,12 +294,11 @@ def _repair_segment(seg: str, base: int, config: CleanConfig) -> _LineEditor:
     cfg = _ftfy_config(config.keep_typography, config.fix_encoding, config.remove_invisible)
     fixed, plan = ftfy.fix_and_explain(ed.text, cfg)
     if fixed != ed.text and config.fix_encoding and _introduces_foreign(ed.text, fixed):
-        # mixed line: decode each mojibake sequence in place instead
-        ed.apply(
-            ftfy.fixes.decode_inconsistent_utf8(ed.text),
-            "fix_mojibake",
-            FTFY_RULES["decode_inconsistent_utf8"][1],
-        )
+        # mixed line: decode each mojibake sequence in place instead, unless that
+        # too conjures letters of another script (then the line is left as it is)
+        in_place = ftfy.fixes.decode_inconsistent_utf8(ed.text)
+        if not _introduces_foreign(ed.text, in_place):
+            ed.apply(in_place, "fix_mojibake", FTFY_RULES["decode_inconsistent_utf8"][1])
         fixed, plan = ftfy.fix_and_explain(ed.text, cfg._replace(fix_encoding=False))
     if fixed != ed.text:
         replayed = ed.text
@@ -337,20 +331,6 @@ class _Line:
     end: int  # input offset after the line's terminator
     blank: bool  # only spaces / no-break spaces (or nothing)
     had_chars: bool  # the blank line held some whitespace characters
-
-
-def _lines(text: str) -> list[tuple[int, int, int]]:
-    """``(start, content_end, end)`` of each line; ``end`` includes the ``\\n``."""
-    out = []
-    pos, n = 0, len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            out.append((pos, n, n))
-            break
-        out.append((pos, nl, nl + 1))
-        pos = nl + 1
-    return out
 
 
 def _gap_change(gap: list[_Line], text: str, at_edge: bool) -> Change:
@@ -390,7 +370,7 @@ def repair_text(text: str, config: CleanConfig) -> RepairResult:
     lines: list[_Line] = []
     if config.fast_path:
         suspect = suspect_lines(text, keep_typography=config.keep_typography)
-    for start, content_end, end in _lines(text):
+    for start, content_end, end in split_lines(text):
         cs = skip if start == skip_at else start
         crlf_line = content_end > cs and end > content_end and text[content_end - 1] == "\r"
         if config.normalize_layout and crlf_line:
@@ -419,8 +399,22 @@ def repair_text(text: str, config: CleanConfig) -> RepairResult:
             )
         )
     result.text, result.alignment = _assemble(lines, text, changes, config)
+    if config.normalize_layout and any(ln.alignment is not None and "\n" in ln.text for ln in lines):
+        _relayout(result, config)  # a repair made new line breaks ("\r" -> "\n")
     changes.sort(key=lambda c: c.span)
     return result
+
+
+def _relayout(result: RepairResult, config: CleanConfig) -> None:
+    """Run the layout pass again on text whose repairs created line breaks."""
+    again = repair_text(result.text, config.replace(lift_crawler_metadata=False))
+    if again.text == result.text:
+        return
+    for c in again.changes:
+        span = result.alignment.to_input(*c.span)
+        result.changes.append(Change(c.stage, c.rule, span, c.before, c.after, c.reason))
+    result.alignment = result.alignment.compose(again.alignment)
+    result.text = again.text
 
 
 def _repair_long(seg: str, base: int, config: CleanConfig) -> tuple[str, Alignment, list[Change]]:

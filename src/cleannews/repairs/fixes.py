@@ -49,7 +49,8 @@ _LEADING_BLANK_LINES_RE = regex.compile(f"(?:[{regex.escape(BLANK_CHARS)}]*+\\n)
 
 #: A crawler prefix at the start of a document: `` date 2025-02 Title``.
 CRAWLER_PREFIX_RE = regex.compile(
-    r"\G[ \t]{0,8}date[ \t]{1,8}(?P<date>\d{4}-\d{2}(?:-\d{2})?(?:T[0-9:]{5,8}Z?)?)[ \t]{1,8}(?=\S)"
+    r"\G(?:[ \t]{0,8}date[ \t]{1,8}(?P<date>\d{4}-\d{2}(?:-\d{2})?(?:T[0-9:]{5,8}Z?)?)[ \t]{1,8})++"
+    r"(?=\S)"
 )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cleannews._lines import split_lines
 from cleannews.document import Change
 
 __all__ = ["Removal", "SpanRemoval", "assemble", "split_lines"]
@@ -45,25 +46,6 @@ class Removal:
     @property
     def whole_line(self) -> bool:
         return not self.spans
-
-
-def split_lines(text: str) -> list[tuple[int, int, int]]:
-    """Lines of ``text`` as ``(start, end_of_content, end_with_newline)`` triples.
-
-    >>> split_lines("a\\n\\nbc")
-    [(0, 1, 2), (2, 2, 3), (3, 5, 5)]
-    """
-    out = []
-    pos = 0
-    n = len(text)
-    while pos < n:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            out.append((pos, n, n))
-            break
-        out.append((pos, nl, nl + 1))
-        pos = nl + 1
-    return out
 
 
 def _is_blank(text: str, line: tuple[int, int, int]) -> bool:

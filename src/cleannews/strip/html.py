@@ -21,13 +21,12 @@ the very same :func:`cleannews.strip.strip_text` rules on that text.
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
 
-from cleannews._align import Alignment
+from cleannews._align import AlignedResult, Alignment
 from cleannews.config import CleanConfig
 from cleannews.document import Change
 
@@ -96,14 +95,8 @@ _TOKEN = regex.compile(r"[a-z0-9]+", regex.IGNORECASE)
 _WS = regex.compile(r"[ \t\r\n\f\v]+")
 
 
-@dataclass
-class HtmlResult:
-    """Output of :func:`html_to_text` (spans of ``changes`` point into the HTML source)."""
-
-    text: str
-    changes: list[Change] = field(default_factory=list)
-    metadata: dict[str, Any] = field(default_factory=dict)
-    alignment: Alignment = field(default_factory=Alignment)
+#: Output of :func:`html_to_text` (spans of ``changes`` point into the HTML source).
+HtmlResult = AlignedResult
 
 
 class _Source:
