@@ -399,7 +399,8 @@ def repair_text(text: str, config: CleanConfig) -> RepairResult:
             )
         )
     result.text, result.alignment = _assemble(lines, text, changes, config)
-    if config.normalize_layout and any(ln.alignment is not None and "\n" in ln.text for ln in lines):
+    new_breaks = any(ln.alignment is not None and "\n" in ln.text for ln in lines)
+    if config.normalize_layout and new_breaks:
         _relayout(result, config)  # a repair made new line breaks ("\r" -> "\n")
     changes.sort(key=lambda c: c.span)
     return result
