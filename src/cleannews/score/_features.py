@@ -257,6 +257,12 @@ def analyse(text: str) -> Analysis:
     cls.append("BOS")
     hits: list[Hit] = []
     add = hits.append
+
+    def flag(signal: str, i: int, j: int, reason: str) -> None:
+        """Record a grammar hit as evidence and count it in its paragraph."""
+        hits.append(Hit(signal, i, j, reason))
+        paragraphs[para_of[i]].counts[signal] += 1
+
     fit = get_pos_model().fit
     fit_cache = _FIT_CACHE
 
@@ -379,12 +385,10 @@ def analyse(text: str) -> Analysis:
                 continue
             if w[0] == "h":
                 if packed[j] & m_hasp and nt[0].islower():
-                    add(Hit("elision", i, j, f"elided article before an h aspiré: {toks[i]}{nt}"))
-                    paragraphs[para_of[i]].counts["elision"] += 1
+                    flag("elision", i, j, f"elided article before an h aspiré: {toks[i]}{nt}")
                 continue
             if not _starts_with_vowel(w):
-                add(Hit("elision", i, j, f"elided article before a consonant: {toks[i]}{nt}"))
-                paragraphs[para_of[i]].counts["elision"] += 1
+                flag("elision", i, j, f"elided article before a consonant: {toks[i]}{nt}")
             continue
         if low in ELIDABLE:
             j = nxt_lower(i)
@@ -400,22 +404,13 @@ def analyse(text: str) -> Analysis:
                     or (w[0] == "h" and nt[0].islower() and not packed[j] & m_hasp and packed[j])
                 )
             ):
-                add(Hit("elision", i, j, f"missing elision before a vowel: {toks[i]} {nt}"))
-                paragraphs[para_of[i]].counts["elision"] += 1
+                flag("elision", i, j, f"missing elision before a vowel: {toks[i]} {nt}")
                 continue
         if low in ("de", "à") and i + 2 < n and lows[i + 1] in ("le", "les"):
             j = i + 2
             p = packed[j]
             if toks[j][0].isalpha() and p & (m_n | m_a) and not p & m_v:
-                add(
-                    Hit(
-                        "contraction",
-                        i,
-                        j,
-                        f"missing contraction: {toks[i]} {toks[i + 1]} {toks[j]}",
-                    )
-                )
-                paragraphs[para_of[i]].counts["contraction"] += 1
+                flag("contraction", i, j, f"missing contraction: {toks[i]} {toks[i + 1]} {toks[j]}")
                 continue
         if low in DET_GENDER:
             j = nxt_lower(i)
@@ -438,27 +433,21 @@ def analyse(text: str) -> Analysis:
             if g == "m" and fem and not masc:
                 if low in VOWEL_MASC_OK and _starts_with_vowel(lows[j]):
                     continue
-                add(
-                    Hit(
-                        "gender_agreement",
-                        i,
-                        j,
-                        f"article gender clash: {toks[i]} {toks[j]} (feminine)",
-                    )
+                flag(
+                    "gender_agreement",
+                    i,
+                    j,
+                    f"article gender clash: {toks[i]} {toks[j]} (feminine)",
                 )
-                paragraphs[para_of[i]].counts["gender_agreement"] += 1
             elif g == "f" and masc and not fem:
-                add(
-                    Hit(
-                        "gender_agreement",
-                        i,
-                        j,
-                        f"article gender clash: {toks[i]} {toks[j]} (masculine)",
-                    )
+                flag(
+                    "gender_agreement",
+                    i,
+                    j,
+                    f"article gender clash: {toks[i]} {toks[j]} (masculine)",
                 )
-                paragraphs[para_of[i]].counts["gender_agreement"] += 1
             elif low not in ("le", "la") and j == i + 1:
-                _number_check(i, j, low, p, lows, toks, paragraphs, para_of, add, m_ns, m_np)
+                _number_check(i, j, low, p, lows, toks, flag, m_ns, m_np)
             continue
         if low in DET_PLURAL or low in NUMERALS:
             j = nxt_lower(i)
@@ -474,15 +463,12 @@ def analyse(text: str) -> Analysis:
             ):
                 w = lows[j]
                 if w[-1] not in "sxz":
-                    add(
-                        Hit(
-                            "number_agreement",
-                            i,
-                            j,
-                            f"plural determiner before a singular noun: {toks[i]} {toks[j]}",
-                        )
+                    flag(
+                        "number_agreement",
+                        i,
+                        j,
+                        f"plural determiner before a singular noun: {toks[i]} {toks[j]}",
                     )
-                    paragraphs[para_of[i]].counts["number_agreement"] += 1
             continue
         p = packed[i]
         if p & m_n and not p & (m_a | m_v) and toks[i][0].islower():
@@ -493,21 +479,17 @@ def analyse(text: str) -> Analysis:
                     nm, nf = bool(p & m_nm), bool(p & m_nf)
                     am, af = bool(q & m_am), bool(q & m_af)
                     if nm != nf and am != af and nm != am:
-                        add(
-                            Hit(
-                                "adjective_agreement",
-                                i,
-                                j,
-                                f"noun and adjective disagree in gender: {toks[i]} {toks[j]}",
-                            )
+                        flag(
+                            "adjective_agreement",
+                            i,
+                            j,
+                            f"noun and adjective disagree in gender: {toks[i]} {toks[j]}",
                         )
-                        paragraphs[para_of[i]].counts["adjective_agreement"] += 1
                         continue
         if low == "afin":
             j = i + 1
             if j < n and lows[j].rstrip("'’") not in AFIN_FOLLOWERS:
-                add(Hit("function_word", i, i, f"“afin” without de/que: {toks[i]} {toks[j]}"))
-                paragraphs[para_of[i]].counts["function_word"] += 1
+                flag("function_word", i, i, f"“afin” without de/que: {toks[i]} {toks[j]}")
             continue
         if low == "double":
             j = nxt(i)
@@ -515,27 +497,21 @@ def analyse(text: str) -> Analysis:
             if j >= 0 and prev not in DET_GENDER and prev not in DET_PLURAL and prev != "en":
                 p = packed[j]
                 if p & m_np and not p & m_ns:
-                    add(
-                        Hit(
-                            "function_word",
-                            i,
-                            j,
-                            f"“double” used as the numeral “deux”: {toks[i]} {toks[j]}",
-                        )
+                    flag(
+                        "function_word",
+                        i,
+                        j,
+                        f"“double” used as the numeral “deux”: {toks[i]} {toks[j]}",
                     )
-                    paragraphs[para_of[i]].counts["function_word"] += 1
     return Analysis(matches, hits, paragraphs)
 
 
-def _number_check(i, j, low, p, lows, toks, paragraphs, para_of, add, m_ns, m_np) -> None:
+def _number_check(i, j, low, p, lows, toks, flag, m_ns, m_np) -> None:
     """Singular determiner before a plural-only noun ("un bâtiments")."""
     if low in DET_SINGULAR and p & m_np and not p & m_ns and lows[j][-1] in "sx":
-        add(
-            Hit(
-                "number_agreement",
-                i,
-                j,
-                f"singular determiner before a plural noun: {toks[i]} {toks[j]}",
-            )
+        flag(
+            "number_agreement",
+            i,
+            j,
+            f"singular determiner before a plural noun: {toks[i]} {toks[j]}",
         )
-        paragraphs[para_of[i]].counts["number_agreement"] += 1
