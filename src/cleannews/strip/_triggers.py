@@ -39,22 +39,30 @@ _META = set("\\.^$*+?{}[]()|")
 _LEADING = ("(?:^|\\b)", "\\b", "^", "\\s?", "\\s*", "(?:^|\\s)")
 
 
+def _atom_end(p: str, i: int) -> int:
+    """End of the pattern atom at ``i``: an escape pair, a character class or one
+    character (-1 for a character class that does not close).
+
+    >>> _atom_end(r"\\d+", 0), _atom_end("[a-z]x", 0), _atom_end("(x", 0), _atom_end("[a", 0)
+    (2, 5, 1, -1)
+    """
+    ch = p[i]
+    if ch == "\\":
+        return i + 2
+    if ch == "[":
+        j = p.find("]", i + 2)
+        return j + 1 if j >= 0 else -1
+    return i + 1
+
+
 def _split_alternatives(body: str) -> list[str] | None:
     """Top-level ``|`` split of a group body (None on a character class we cannot skip)."""
     parts, depth, cur, i = [], 0, [], 0
     while i < len(body):
+        end = _atom_end(body, i)
+        if end < 0:
+            return None
         ch = body[i]
-        if ch == "\\":
-            cur.append(body[i : i + 2])
-            i += 2
-            continue
-        if ch == "[":
-            j = body.find("]", i + 2)
-            if j < 0:
-                return None
-            cur.append(body[i : j + 1])
-            i = j + 1
-            continue
         if ch == "(":
             depth += 1
         elif ch == ")":
@@ -62,10 +70,10 @@ def _split_alternatives(body: str) -> list[str] | None:
         elif ch == "|" and depth == 0:
             parts.append("".join(cur))
             cur = []
-            i += 1
+            i = end
             continue
-        cur.append(ch)
-        i += 1
+        cur.append(body[i:end])
+        i = end
     parts.append("".join(cur))
     return parts
 
@@ -74,23 +82,17 @@ def _group_end(p: str, start: int) -> int:
     """Index of the ``)`` closing the group opened at ``start`` (or -1)."""
     depth, i = 0, start
     while i < len(p):
+        end = _atom_end(p, i)
+        if end < 0:
+            return -1
         ch = p[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            j = p.find("]", i + 2)
-            if j < 0:
-                return -1
-            i = j + 1
-            continue
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
             if depth == 0:
                 return i
-        i += 1
+        i = end
     return -1
 
 
