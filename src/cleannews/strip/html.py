@@ -163,20 +163,11 @@ def _hint(el: Tag) -> str | None:
     values = [*values, attrs.get("id") or "", attrs.get("role") or ""]
     values = [v.lower() for v in values if isinstance(v, str) and v]
     toks = [t for v in values for t in _TOKEN.findall(v)]
-    for v in values:
-        if v in CLASS_HINTS:
-            return v
-    for tok in toks:
-        if tok in CLASS_HINTS:
-            return tok
-    if CONTENT_TOKENS.isdisjoint(toks):
-        for v in values:
-            if v in WEAK_HINTS:
-                return v
-        for tok in toks:
-            if tok in WEAK_HINTS:
-                return tok
-    return None
+    # whole values first ("share-buttons"), then their word tokens ("share")
+    strong = next((x for x in (*values, *toks) if x in CLASS_HINTS), None)
+    if strong is not None or not CONTENT_TOKENS.isdisjoint(toks):
+        return strong
+    return next((x for x in (*values, *toks) if x in WEAK_HINTS), None)
 
 
 _SENTENCE_END = regex.compile(r"[.!?»…]\s*$")
