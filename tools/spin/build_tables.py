@@ -112,28 +112,12 @@ def dela_flags(path: Path = DELA) -> tuple[dict[str, int], dict[str, set[str]]]:
         pos = pos_feat.split("+")[0]
         key = form.lower()
         f = 0
-        if pos == "N":
-            f |= FLAG_BITS["N"]
+        if pos in ("N", "A"):
+            f |= FLAG_BITS[pos]
             for code in infl:
-                if "m" in code:
-                    f |= FLAG_BITS["NM"]
-                if "f" in code:
-                    f |= FLAG_BITS["NF"]
-                if "s" in code:
-                    f |= FLAG_BITS["NS"]
-                if "p" in code:
-                    f |= FLAG_BITS["NP"]
-        elif pos == "A":
-            f |= FLAG_BITS["A"]
-            for code in infl:
-                if "m" in code:
-                    f |= FLAG_BITS["AM"]
-                if "f" in code:
-                    f |= FLAG_BITS["AF"]
-                if "s" in code:
-                    f |= FLAG_BITS["AS"]
-                if "p" in code:
-                    f |= FLAG_BITS["AP"]
+                for feature in "mfsp":  # gender m/f, number s/p: NM, NF, NS, NP, AM …
+                    if feature in code:
+                        f |= FLAG_BITS[pos + feature.upper()]
         elif pos == "V":
             f |= FLAG_BITS["V"]
             for code in infl:
