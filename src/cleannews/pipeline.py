@@ -9,26 +9,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from cleannews._align import Alignment
+from cleannews._align import Alignment, map_changes
 from cleannews._input import decode_input
 from cleannews.config import DEFAULT_CONFIG, CleanConfig
 from cleannews.document import Change, Document, SpinScore
 
-if TYPE_CHECKING:
-    pass
-
 __all__ = ["clean", "clean_html", "repair", "spin_score"]
-
-
-def _map_changes(changes: list[Change], alignment: Alignment) -> list[Change]:
-    """Re-point spans of ``changes`` (in a derived text) at the input via ``alignment``."""
-    out = []
-    for c in changes:
-        s, e = alignment.to_input(*c.span)
-        out.append(Change(c.stage, c.rule, (s, e), c.before, c.after, c.reason))
-    return out
 
 
 def _repair_stage(text: str, config: CleanConfig) -> tuple[str, list[Change], dict, Alignment]:
@@ -44,7 +30,7 @@ def _finish(doc: Document, text: str, alignment: Alignment, config: CleanConfig)
         from cleannews.strip import strip_text
 
         s = strip_text(text, config)
-        doc.changes.extend(_map_changes(s.changes, alignment))
+        doc.changes.extend(map_changes(s.changes, alignment))
         text = s.text
         doc.metadata.update(s.metadata)
     doc.text = text
@@ -118,7 +104,7 @@ def clean_html(
     fixed, rchanges, metadata, alignment = _repair_stage(h.text, config)
     # spans of later stages point into the extracted text, mapped through h.alignment
     full = h.alignment.compose(alignment)
-    doc.changes.extend(_map_changes(rchanges, h.alignment))
+    doc.changes.extend(map_changes(rchanges, h.alignment))
     doc.metadata.update(metadata)
     return _finish(doc, fixed, full, config)
 

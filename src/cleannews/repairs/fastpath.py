@@ -85,6 +85,11 @@ SAFE_PAIRS: frozenset[str] = frozenset(
 )
 
 
+def _has_unsafe_pair(run: str) -> bool:
+    """True when two adjacent characters of a non-ASCII ``run`` are not a safe pair."""
+    return any(run[i : i + 2] not in SAFE_PAIRS for i in range(len(run) - 1))
+
+
 class _Scanner:
     """Three linear scans, each of a single character class (no backtracking possible).
 
@@ -117,19 +122,14 @@ class _Scanner:
                 starts.add(start)
                 pos = end + 1
         for m in self.non_ascii_runs.finditer(text):
-            run = m.group()
-            if any(run[i : i + 2] not in SAFE_PAIRS for i in range(len(run) - 1)):
+            if _has_unsafe_pair(m.group()):
                 starts.add(line_of(m.start())[0])
         return starts
 
     def suspect(self, text: str) -> bool:
         if self.unsafe.search(text) or self.rare.search(text):
             return True
-        for run in self.non_ascii_runs.findall(text):
-            for i in range(len(run) - 1):
-                if run[i : i + 2] not in SAFE_PAIRS:
-                    return True
-        return False
+        return any(_has_unsafe_pair(run) for run in self.non_ascii_runs.findall(text))
 
 
 _SCANNERS = {True: _Scanner(True), False: _Scanner(False)}
