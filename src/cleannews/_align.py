@@ -145,3 +145,11 @@ class AlignedResult:
     changes: list[Change] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
     alignment: Alignment = field(default_factory=Alignment)
+
+
+def map_changes(changes: list[Change], alignment: Alignment) -> list[Change]:
+    """Re-point the spans of ``changes`` (made on a derived text) at the input."""
+    return [
+        Change(c.stage, c.rule, alignment.to_input(*c.span), c.before, c.after, c.reason)
+        for c in changes
+    ]

@@ -27,7 +27,7 @@ from typing import Any
 import ftfy
 import ftfy.fixes
 
-from cleannews._align import AlignedResult, Alignment
+from cleannews._align import AlignedResult, Alignment, map_changes
 from cleannews._lines import split_lines
 from cleannews.config import CleanConfig
 from cleannews.document import Change
@@ -411,9 +411,7 @@ def _relayout(result: RepairResult, config: CleanConfig) -> None:
     again = repair_text(result.text, config.replace(lift_crawler_metadata=False))
     if again.text == result.text:
         return
-    for c in again.changes:
-        span = result.alignment.to_input(*c.span)
-        result.changes.append(Change(c.stage, c.rule, span, c.before, c.after, c.reason))
+    result.changes.extend(map_changes(again.changes, result.alignment))
     result.alignment = result.alignment.compose(again.alignment)
     result.text = again.text
 
