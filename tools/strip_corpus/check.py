@@ -1,0 +1,82 @@
+"""Verify the corpus: page text equals the saved raw excerpt, labels valid, stats.
+
+    python tools/strip_corpus/check.py [--batch fr-a] [--strict]
+
+--strict also requires every page labelled, typed and reviewed.
+Exit 1 on any problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+
+from common import (
+    KINDS,
+    MANIFESTS,
+    PAGE_TYPES,
+    is_test_site,
+    page_path,
+    raw_results,
+    read_jsonl,
+    read_page,
+)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--batch")
+    ap.add_argument("--strict", action="store_true")
+    args = ap.parse_args()
+    raw = raw_results()
+    recs = []
+    for f in sorted(MANIFESTS.glob("*.jsonl")):
+        recs += read_jsonl(f)
+    if args.batch:
+        recs = [r for r in recs if r["id"].startswith(args.batch + "-")]
+    problems: list[str] = []
+    kinds: Counter = Counter()
+    langs: Counter = Counter()
+    sites: dict[str, set] = {}
+    split: Counter = Counter()
+    for r in recs:
+        path = page_path(r)
+        if not path.exists():
+            problems.append(f"{r['id']}: page file missing")
+            continue
+        rows = read_page(path)
+        text = "\n".join(t for _, t in rows)
+        if r["url"] not in raw:
+            problems.append(f"{r['id']}: URL not in any raw answer")
+        elif raw[r["url"]]["excerpt"] != text:
+            problems.append(f"{r['id']}: text differs from the raw excerpt")
+        for i, (lab, _t) in enumerate(rows, 1):
+            if lab is None:
+                continue
+            if lab == "?":
+                if args.strict:
+                    problems.append(f"{r['id']}:{i}: unlabelled")
+                continue
+            if lab != "C" and not (lab.startswith("B:") and lab[2:] in KINDS):
+                problems.append(f"{r['id']}:{i}: bad label {lab!r}")
+            kinds[lab] += 1
+        if args.strict and (r["page_type"] not in PAGE_TYPES or not r.get("reviewed")):
+            problems.append(f"{r['id']}: page_type or review missing")
+        langs[r["lang"]] += 1
+        sites.setdefault(r["lang"], set()).add(r["site"])
+        split["test" if is_test_site(r["site"]) else "train"] += 1
+    for p in problems[:200]:
+        print("PROBLEM", p)
+    print(
+        f"pages {len(recs)}; per language "
+        + ", ".join(f"{k} {v} ({len(sites[k])} sites)" for k, v in sorted(langs.items()))
+    )
+    print(f"split by site: {dict(split)}")
+    print("labels: " + ", ".join(f"{k} {v}" for k, v in kinds.most_common()))
+    print(f"{len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

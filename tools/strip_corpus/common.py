@@ -1,0 +1,162 @@
+"""Shared helpers for the real-page boilerplate corpus (fixtures/strip_real/).
+
+Pages come from the search tool's JSON answers, saved verbatim under
+``fixtures/strip_real/raw/<batch>/*.json``; these scripts turn them into
+fixture-format page files and a manifest, so no page text is ever retyped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2] / "fixtures" / "strip_real"
+RAW = ROOT / "raw"
+PAGES = ROOT / "pages"
+MANIFESTS = ROOT / "manifests"  # one <batch>.jsonl per batch (no merge conflicts between batches)
+DROPPED = ROOT / "dropped"  # one <batch>.jsonl per batch: URLs looked at and rejected, with why
+
+KINDS = {
+    "nav",
+    "breadcrumb",
+    "title_repeat",
+    "share",
+    "social",
+    "newsletter",
+    "login",
+    "related",
+    "comments",
+    "caption",
+    "credit",
+    "ad",
+    "player",
+    "cookie",
+    "meta",
+    "tags",
+    "cms",
+    "footer",
+    "filler",
+    "other",
+    "whitespace",
+}
+PAGE_TYPES = {"article", "listing", "other"}
+MAX_PAGES_PER_SITE = 3
+TEST_SHARE = 3  # of 10: sites whose hash falls in the first 3 tenths are the test split
+
+# Two-label public suffixes common in the corpus's countries.
+_SECOND_LEVEL = {
+    "co.uk",
+    "org.uk",
+    "ac.uk",
+    "gov.uk",
+    "com.au",
+    "co.nz",
+    "com.br",
+    "qc.ca",
+    "gouv.fr",
+    "asso.fr",
+    "com.es",
+    "com.mx",
+    "com.ar",
+    "co.za",
+    "gv.at",
+    "or.at",
+    "co.at",
+}
+
+
+def site_of(url: str) -> str:
+    """Registered domain of a URL.
+
+    >>> site_of("https://www.lemonde.fr/a/b")
+    'lemonde.fr'
+    >>> site_of("http://news.bbc.co.uk/x")
+    'bbc.co.uk'
+    """
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    parts = host.split(".")
+    if len(parts) >= 3 and ".".join(parts[-2:]) in _SECOND_LEVEL:
+        return ".".join(parts[-3:])
+    return ".".join(parts[-2:])
+
+
+def is_test_site(site: str) -> bool:
+    """The frozen site-level split: a deterministic hash of the registered domain."""
+    return int(hashlib.sha256(site.encode("utf-8")).hexdigest()[:8], 16) % 10 < TEST_SHARE
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+
+
+def write_jsonl(path: Path, records: list[dict]) -> None:
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+
+
+def all_records(folder: Path, extra_glob: str | None = None) -> list[dict]:
+    """Records of every batch file in ``folder`` (plus files matching ``extra_glob``)."""
+    files = sorted(folder.glob("*.jsonl"))
+    if extra_glob:
+        files += sorted(Path("/").glob(extra_glob.lstrip("/")))
+    out: list[dict] = []
+    seen: set[str] = set()
+    for f in files:
+        for r in read_jsonl(f):
+            key = r.get("id") or r.get("url")
+            if key not in seen:
+                seen.add(key)
+                out.append(r)
+    return out
+
+
+def raw_results() -> dict[str, dict]:
+    """url -> {"excerpt", "batch", "file"} over every saved tool answer."""
+    out: dict[str, dict] = {}
+    for f in sorted(RAW.glob("*/*.json")):
+        data = json.loads(f.read_text(encoding="utf-8"))
+        for r in data.get("results", []):
+            if r.get("url") and isinstance(r.get("excerpt"), str):
+                out.setdefault(
+                    r["url"],
+                    {
+                        "excerpt": r["excerpt"],
+                        "batch": f.parent.name,
+                        "file": str(f.relative_to(ROOT)),
+                    },
+                )
+    return out
+
+
+def page_path(rec: dict) -> Path:
+    return PAGES / rec["lang"] / f"{rec['id']}.txt"
+
+
+def read_page(path: Path) -> list[tuple[str | None, str]]:
+    """(label or None for an empty line, text) per document line."""
+    rows: list[tuple[str | None, str]] = []
+    content = path.read_text(encoding="utf-8")
+    if content.endswith("\n"):
+        content = content[:-1]
+    for line in content.split("\n"):
+        if line == "":
+            rows.append((None, ""))
+            continue
+        label, sep, text = line.partition("| ")
+        if not sep:
+            raise ValueError(f"{path}: line without a label prefix: {line[:60]!r}")
+        rows.append((label, text))
+    return rows
+
+
+def write_page(path: Path, rows: list[tuple[str | None, str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = ["" if label is None else f"{label}| {text}" for label, text in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
