@@ -1,6 +1,7 @@
 """Evaluate the strip stage on the annotated fixtures (and jusText side by side).
 
     python -m cleannews.evaluate [--fixtures DIR] [--justext] [--json]
+    python -m cleannews.evaluate --corpus fixtures/strip_real [--split test] [--justext]
 
 Fixture format: see ``fixtures/strip/README.md``. Every labelled line is
 ``C| text`` (content: must survive) or ``B:<category>| text`` (boilerplate:
@@ -10,6 +11,11 @@ spin scoring off. A labelled line *survives* when it is aligned (difflib on
 normalised lines, in order) to an output line, or, failing that, when its
 text is unique in the document and found in the output. Lines that are only
 whitespace are the repair stage's job: counted apart, not in precision/recall.
+
+``--corpus`` evaluates on the real-page corpus (``fixtures/strip_real``: pages
+in the same line format, a manifest per batch, and ``split.json``, the
+site-level train/test split frozen before tuning). Figures are given per split,
+per language and per boilerplate kind, with F1.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from typing import Any
 
 import regex
 
-__all__ = ["Labelled", "evaluate", "main", "read_fixture"]
+__all__ = ["Labelled", "evaluate", "evaluate_corpus", "main", "read_corpus", "read_fixture"]
 
 _WS = regex.compile(r"[\s\u00a0\u202f\u2009]+")
 _GLUE = regex.compile(r"⟦(.*?)⟧", regex.DOTALL)
@@ -142,14 +148,14 @@ _WORD = regex.compile(r"\w+")
 
 
 def _justext_stoplist(justext: Any, doc: str) -> frozenset[str]:
-    """jusText's stoplist for the document's language (French or English), as a user would pick.
+    """jusText's stoplist for the document's language (fr, en, de, es, it), as a user would pick.
 
     The language is the one whose stoplist covers more of the document's words, so
     English pages are not judged with French stopwords.
     """
     words = [w.lower() for w in _WORD.findall(doc)]
     best = max(
-        ("French", "English"),
+        ("French", "English", "German", "Spanish", "Italian"),
         key=lambda lang: sum(w in justext.get_stoplist(lang) for w in words),
     )
     return justext.get_stoplist(best)
@@ -205,7 +211,10 @@ def _stats(rows: list[tuple[str, Labelled, bool]]) -> dict:
                 per_cat[lb.label][0] += 1
     prec = tp / (tp + fp) if tp + fp else 1.0
     rec = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     return {
+        "removal_f1": round(f1, 4),
+        "content_kept_share": round(1 - fp / n_content, 4) if n_content else 1.0,
         "boilerplate_lines": n_bad,
         "content_lines": n_content,
         "removed_boilerplate": tp,
@@ -262,6 +271,84 @@ def evaluate(fixtures: Path, with_justext: bool = False) -> dict:
     return result
 
 
+def read_corpus(root: Path) -> list[tuple[dict, str, list[Labelled]]]:
+    """(manifest record, document, labelled lines) of every page of a real-page corpus.
+
+    The record gains ``split`` (``"test"`` when its site is in ``split.json``'s
+    test sites, else ``"train"``).
+    """
+    split_path = root / "split.json"
+    test_sites: set[str] = set()
+    if split_path.exists():
+        test_sites = set(json.loads(split_path.read_text("utf-8"))["test_sites"])
+    pages = []
+    for mf in sorted((root / "manifests").glob("*.jsonl")):
+        for line in mf.read_text("utf-8").splitlines():
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            rec["split"] = "test" if rec["site"] in test_sites else "train"
+            doc, labelled, _ = read_fixture(root / "pages" / rec["lang"] / f"{rec['id']}.txt")
+            pages.append((rec, doc, labelled))
+    return pages
+
+
+def evaluate_corpus(root: Path, with_justext: bool = False, split: str | None = None) -> dict:
+    """Evaluate on a real-page corpus; figures per split, language and kind.
+
+    ``split`` restricts to ``"train"`` or ``"test"`` pages.
+    """
+    if not (root / "manifests").is_dir():
+        raise FileNotFoundError(f"corpus folder {root} has no manifests/: pass --corpus DIR")
+    pages = [p for p in read_corpus(root) if split is None or p[0]["split"] == split]
+    engines = {"cleannews": _clean}
+    if with_justext:
+        engines["justext"] = _justext_clean
+    result: dict = {"pages": len(pages), "sites": len({p[0]["site"] for p in pages})}
+    for name, fn in engines.items():
+        groups: dict[str, list] = defaultdict(list)
+        missed: list[dict] = []
+        for rec, doc, labelled in pages:
+            visible = "\n".join(lb.text for lb in labelled)
+            survived = _survival(labelled, fn(doc, False), visible)
+            rows = [(rec["id"], lb, s) for lb, s in zip(labelled, survived, strict=True)]
+            for key in ("all", rec["split"], f"{rec['split']}/{rec['lang']}"):
+                groups[key].extend(rows)
+            missed.extend(
+                {"file": rec["id"], "category": lb.label, "line": lb.text[:120]}
+                for _, lb, s in rows
+                if s and not lb.content and not lb.whitespace
+            )
+        result[name] = {k: _stats(v) for k, v in sorted(groups.items())}
+        result[name]["missed_boilerplate_lines"] = missed
+    return result
+
+
+def _print_corpus(result: dict) -> None:
+    print(f"{result['pages']} pages from {result['sites']} sites")
+    for engine in ("cleannews", "justext"):
+        if engine not in result:
+            continue
+        print(f"== {engine}")
+        for group, s in result[engine].items():
+            if group == "missed_boilerplate_lines":
+                continue
+            print(
+                f"  {group:9s}: removal P {s['removal_precision']:.3f}  "
+                f"R {s['removal_recall']:.3f}  "
+                f"F1 {s['removal_f1']:.3f}  ({s['removed_boilerplate']}/{s['boilerplate_lines']})  "
+                f"content kept {100 * s['content_kept_share']:.2f} % "
+                f"({s['content_dropped']}/{s['content_lines']} dropped)"
+            )
+        for group in ("test", "train"):
+            if group in result[engine]:
+                cats = ", ".join(
+                    f"{c} {v['removed']}/{v['total']}"
+                    for c, v in result[engine][group]["per_category_recall"].items()
+                )
+                print(f"  per kind ({group}): {cats}")
+
+
 def _print(result: dict) -> None:
     for engine in ("cleannews", "justext"):
         if engine not in result:
@@ -295,16 +382,25 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m cleannews.evaluate", description=__doc__.split("\n")[0]
     )
     ap.add_argument("--fixtures", type=Path, default=Path("fixtures/strip"))
+    ap.add_argument(
+        "--corpus", type=Path, help="a real-page corpus folder (e.g. fixtures/strip_real) instead"
+    )
+    ap.add_argument("--split", choices=["train", "test"], help="with --corpus: one split only")
     ap.add_argument("--justext", action="store_true", help="also run jusText on the same fixtures")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
     try:
-        result = evaluate(args.fixtures, args.justext)
+        if args.corpus:
+            result = evaluate_corpus(args.corpus, args.justext, args.split)
+        else:
+            result = evaluate(args.fixtures, args.justext)
     except FileNotFoundError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
+    elif args.corpus:
+        _print_corpus(result)
     else:
         _print(result)
     return 0
