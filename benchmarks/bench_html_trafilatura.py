@@ -1,0 +1,166 @@
+"""The HTML path on trafilatura's own evaluation set, side by side with its peers.
+
+    .venv/bin/pip install trafilatura        # the peer, only for this benchmark
+    git clone --depth 1 https://github.com/adbar/trafilatura /tmp/trafilatura
+    .venv/bin/python benchmarks/bench_html_trafilatura.py /tmp/trafilatura/tests [--limit N]
+
+trafilatura's evaluation set (``tests/evaldata.json`` and the HTML pages under
+``tests/cache`` and ``tests/eval``, Apache-2.0 / GPL-3.0 as its repository
+says) is read where it lies; no page is copied into this repository. Each page
+has a few text snippets that must appear in a good extraction ("with") and a
+few that must not ("without"). As in trafilatura's own evaluation, a snippet
+counts as found when its whitespace-normalised text is a substring of the
+whitespace-normalised output: precision = found "with" / (found "with" +
+found "without"), recall = found "with" / all "with".
+
+Engines: ``cleannews.clean_html`` (spin scoring off), ``trafilatura.extract``
+(defaults) and jusText (the stoplist of the page's language) when installed.
+French pages are those whose "with" snippets are French by stopword count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _language(snippets: list[str], stoplists: dict[str, frozenset[str]]) -> str:
+    words = [w.lower() for s in snippets for w in _WORD.findall(s)]
+    return max(stoplists, key=lambda lang: sum(w in stoplists[lang] for w in words))
+
+
+def _engines(stoplists: dict[str, frozenset[str]]) -> dict[str, Callable[[bytes, str], str]]:
+    import cleannews
+
+    cfg = cleannews.CleanConfig(score_spin=False, quarantine=False)
+
+    def run_cleannews(html: bytes, lang: str) -> str:
+        return cleannews.clean_html(html, cfg).text
+
+    engines: dict[str, Callable[[bytes, str], str]] = {"cleannews": run_cleannews}
+    try:
+        import trafilatura
+
+        def run_trafilatura(html: bytes, lang: str) -> str:
+            return trafilatura.extract(html) or ""
+
+        engines["trafilatura"] = run_trafilatura
+    except ImportError:
+        print("trafilatura not installed: its column is skipped", file=sys.stderr)
+    try:
+        import justext
+
+        names = {"fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian"}
+
+        def run_justext(html: bytes, lang: str) -> str:
+            try:
+                paras = justext.justext(html, justext.get_stoplist(names[lang]))
+            except Exception:  # jusText raises on some pages: it extracted nothing
+                return ""
+            return "\n".join(p.text for p in paras if not p.is_boilerplate)
+
+        engines["justext"] = run_justext
+    except ImportError:
+        print("justext not installed: its column is skipped", file=sys.stderr)
+    return engines
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument(
+        "tests", type=Path, help="trafilatura's tests/ folder (evaldata.json, cache/, eval/)"
+    )
+    ap.add_argument("--limit", type=int, default=0, help="first N pages only")
+    ap.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = ap.parse_args(argv)
+    evaldata_path = args.tests / "evaldata.json"
+    if not evaldata_path.exists():
+        ap.error(f"{evaldata_path} not found: pass trafilatura's tests/ folder")
+    evaldata = json.loads(evaldata_path.read_text("utf-8"))
+
+    import justext
+
+    stoplists = {
+        code: frozenset(justext.get_stoplist(name))
+        for code, name in (("fr", "French"), ("en", "English"), ("de", "German"))
+    }
+    engines = _engines(stoplists)
+    counts = {e: {g: [0, 0, 0] for g in ("all", "fr")} for e in engines}  # tp, fp, fn
+    seconds = dict.fromkeys(engines, 0.0)
+    pages = {"all": 0, "fr": 0}
+    missing = 0
+    for k, url in enumerate(sorted(evaldata)):
+        if args.limit and k >= args.limit:
+            break
+        item = evaldata[url]
+        path = next(
+            (
+                p
+                for p in (args.tests / "cache" / item["file"], args.tests / "eval" / item["file"])
+                if p.is_file()
+            ),
+            None,
+        )
+        if path is None:
+            missing += 1
+            continue
+        html = path.read_bytes()
+        lang = _language(item["with"], stoplists)
+        groups = ("all", "fr") if lang == "fr" else ("all",)
+        for g in groups:
+            pages[g] += 1
+        for name, fn in engines.items():
+            t0 = time.perf_counter()
+            try:
+                out = _norm(fn(html, lang))
+            except Exception as e:  # an engine crash on one page costs that page's recall
+                print(f"{name} failed on {url}: {e!r}", file=sys.stderr)
+                out = ""
+            seconds[name] += time.perf_counter() - t0
+            tp = sum(_norm(w) in out for w in item["with"])
+            fp = sum(_norm(w) in out for w in item["without"])
+            for g in groups:
+                c = counts[name][g]
+                c[0] += tp
+                c[1] += fp
+                c[2] += len(item["with"]) - tp
+    result: dict = {"pages": pages, "missing_files": missing, "engines": {}}
+    print(
+        f"trafilatura evaluation set: {pages['all']} pages ({pages['fr']} French), "
+        f"{missing} files missing"
+    )
+    print(f"{'engine':12s} {'group':4s} {'precision':>9s} {'recall':>7s} {'F1':>6s} {'s/page':>7s}")
+    for name, per in counts.items():
+        result["engines"][name] = {}
+        for g, (tp, fp, fn) in per.items():
+            p = tp / (tp + fp) if tp + fp else 0.0
+            r = tp / (tp + fn) if tp + fn else 0.0
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            result["engines"][name][g] = {
+                "precision": round(p, 4),
+                "recall": round(r, 4),
+                "f1": round(f1, 4),
+            }
+            print(
+                f"{name:12s} {g:4s} {p:9.3f} {r:7.3f} {f1:6.3f} "
+                f"{seconds[name] / max(pages['all'], 1):7.4f}"
+            )
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
