@@ -16,17 +16,23 @@ found "without"), recall = found "with" / all "with".
 Engines: ``cleannews.clean_html`` (spin scoring off), ``trafilatura.extract``
 (defaults) and jusText (the stoplist of the page's language) when installed.
 French pages are those whose "with" snippets are French by stopword count.
+
+``--half dev|test`` keeps one half of the sites (a hash of the host name):
+cleannews's main-content selection was tuned on the dev half only; the test
+half is the held-out figure.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
@@ -34,6 +40,12 @@ _WORD = re.compile(r"\w+")
 
 def _norm(text: str) -> str:
     return _WS.sub(" ", text).strip()
+
+
+def _half(url: str) -> str:
+    """``dev`` or ``test``: a fixed hash of the page's host name."""
+    host = (urlsplit(url).hostname or "").encode("utf-8")
+    return "dev" if int(hashlib.sha256(host).hexdigest()[:8], 16) % 2 == 0 else "test"
 
 
 def _language(snippets: list[str], stoplists: dict[str, frozenset[str]]) -> str:
@@ -83,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         "tests", type=Path, help="trafilatura's tests/ folder (evaldata.json, cache/, eval/)"
     )
     ap.add_argument("--limit", type=int, default=0, help="first N pages only")
+    ap.add_argument("--half", choices=["dev", "test"], help="one half of the sites only")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
     args = ap.parse_args(argv)
     evaldata_path = args.tests / "evaldata.json"
@@ -104,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     for k, url in enumerate(sorted(evaldata)):
         if args.limit and k >= args.limit:
             break
+        if args.half and _half(url) != args.half:
+            continue
         item = evaldata[url]
         path = next(
             (

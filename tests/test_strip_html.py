@@ -123,3 +123,64 @@ def test_every_html_fixture_cleans_without_losing_its_headline():
         first_content = next(x[3:] for x in labels if x.startswith("C| "))
         doc = cleannews.clean_html(html, CFG)
         assert first_content.split()[0] in doc.text, p.name
+
+
+_PAGE = (
+    "<html lang='fr'><body>"
+    "<div class='top'><a href='/'>Accueil</a> <a href='/eco'>Économie</a></div>"
+    "<div class='wrap'><article>"
+    "<p class='kicker'>Industrie</p><h1>L’usine de Vierzon ferme ses portes</h1>"
+    "<p class='auteur'>Par Jeanne Martin</p>"
+    "<div class='corps'>"
+    "<p>La direction a annoncé mardi la fermeture du site, qui emploie 240 salariés, "
+    "après deux années de pertes et un plan de reprise qui n’a pas abouti.</p>"
+    "<p>Les syndicats, reçus à la préfecture, demandent un délai pour examiner les offres "
+    "de deux repreneurs, dont un industriel de la région Centre-Val de Loire.</p>"
+    "<p>Le maire de la ville, qui parle d’un « choc », réunira le conseil municipal "
+    "jeudi soir pour étudier les aides possibles aux familles touchées.</p>"
+    "</div>"
+    "<div class='suite'><p>Plus d’articles</p><ul><li><a href='/a'>Un autre titre ici</a>"
+    "</li><li><a href='/b'>Encore un titre de la rubrique</a></li></ul></div>"
+    "</article>"
+    "<div class='colonne'><p>Le plus lu cette semaine, avec des dizaines de liens, "
+    "classement, archives.</p></div></div>"
+    "<div class='bas'><p>Mentions légales, contact, plan du site, tous droits réservés 2025.</p>"
+    "</div></body></html>"
+)
+
+
+def test_main_content_keeps_the_article_and_its_header_drops_the_rest():
+    doc = cleannews.clean_html(_PAGE, CleanConfig(score_spin=False))
+    for kept in ("Industrie", "L’usine de Vierzon", "Par Jeanne Martin", "240 salariés",
+                 "deux repreneurs", "conseil municipal"):
+        assert kept in doc.text, kept
+    for gone in ("Accueil", "Un autre titre ici", "Le plus lu", "Mentions légales"):
+        assert gone not in doc.text, gone
+    outside = [c for c in doc.changes if c.rule == "html_outside_main"]
+    assert outside and all(c.stage == "html" for c in outside)
+    # every removal is explained: the span of each change holds the text it removed
+    assert any("Mentions légales" in c.before for c in outside)
+
+
+def test_main_content_can_be_switched_off():
+    doc = cleannews.clean_html(_PAGE, CleanConfig(score_spin=False, html_main_content=False))
+    assert "Le plus lu cette semaine" in doc.text
+    assert not any(c.rule == "html_outside_main" for c in doc.changes)
+
+
+def test_page_without_a_dominant_container_is_left_whole():
+    # a listing: many short teasers in sibling blocks, no container holds most of the prose
+    teasers = "".join(
+        f"<div class='t{i}'><h2>Titre {i}</h2><p>Résumé du sujet numéro {i}, avec quelques "
+        f"mots de plus pour faire une phrase.</p></div>"
+        for i in range(8)
+    )
+    html = f"<html><body><section>{teasers}</section></body></html>"
+    from bs4 import BeautifulSoup
+
+    from cleannews.strip.html import main_content
+
+    soup = BeautifulSoup(html, "html.parser")
+    roots = main_content(soup.body)
+    kept_words = sum(len(r.get_text(" ").split()) for r in roots or [soup.body])
+    assert kept_words >= 0.9 * len(soup.body.get_text(" ").split())

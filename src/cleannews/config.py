@@ -56,6 +56,12 @@ class CleanConfig:
         Remove page furniture (newsletter blocks, share bars, tag clouds …).
     languages:
         Rule sets (data files) to apply, by language code.
+    html_main_content:
+        For HTML input (:func:`cleannews.clean_html`): keep only the element
+        that holds the article's prose (and its headline), chosen by a
+        readability-like vote of its paragraphs; everything outside goes, as
+        ``html_outside_main`` changes. Pages without one dominant container
+        (listings, forums) are left whole.
 
     Score and route stages
     ----------------------
@@ -79,6 +85,7 @@ class CleanConfig:
     # strip
     strip_boilerplate: bool = True
     languages: tuple[str, ...] = ("fr", "en")
+    html_main_content: bool = True
     # score / route
     score_spin: bool = True
     spin_suspect_threshold: float = 0.5

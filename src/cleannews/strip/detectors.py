@@ -56,6 +56,9 @@ CONTEXT_MAX_WORDS = 8
 TAIL_CONTEXT_MAX_WORDS = 12
 #: Before the first good block, only lines this short can be removed by context.
 HEAD_CONTEXT_MAX_WORDS = 3
+#: Stoplists that tell a sentence from a keyword run, whatever the rule languages:
+#: German, Spanish or Italian prose quoted on a French page is not a tag cloud.
+SENTENCE_STOP_LANGUAGES = ("fr", "en", "de", "es", "it")
 #: Tag cloud: at least this many words, no sentence punctuation, few stopwords.
 TAGS_MIN_WORDS = 10
 TAGS_MAX_STOP = 0.12
@@ -733,7 +736,7 @@ def classify_lines(
     ``skip_rules`` names span rules not to apply (see :func:`cleannews.strip.strip_text`).
     """
     rs = load_rules(languages)
-    stop = load_stopwords(languages)
+    stop = load_stopwords(tuple(dict.fromkeys((*languages, *SENTENCE_STOP_LANGUAGES))))
     lines = [_Line(text[s:c], stop) for s, c, _ in spans]
     # the rule literals present anywhere in the document (each line tests only these)
     doc_words = set().union(*(ln.words for ln in lines))

@@ -84,6 +84,34 @@ CONTENT_TOKENS = frozenset(
 ALIGN_WINDOW = 20_000
 #: Never drop by class hint an element holding this share of the page's text.
 HINT_MAX_TEXT_SHARE = 0.4
+#: Main-content selection (readability-like): blocks of fewer words than this
+#: do not vote for their container.
+MAIN_BLOCK_MIN_WORDS = 6
+#: A block whose share of words inside links exceeds this does not vote.
+MAIN_BLOCK_MAX_LINK_DENSITY = 0.5
+#: A container's vote goes to its parent in full and to its ancestors decayed
+#: by these factors (grandparent, great-grandparent).
+MAIN_ANCESTOR_DECAY = (1.0, 0.5, 0.25)
+#: The selection is used only when the chosen container holds at least this
+#: many words of voting blocks ...
+MAIN_MIN_WORDS = 60
+#: ... and at least this share of all voting words of the page (else the page
+#: has no single article container: a listing, a forum, a table layout).
+MAIN_MIN_SHARE = 0.5
+#: A sibling of the chosen container is kept too when its vote reaches this
+#: share of the container's.
+MAIN_SIBLING_SHARE = 0.2
+#: A candidate whose class or id says "content" / "article" … has its vote
+#: multiplied by this; one with a weak furniture hint ("sidebar", "widget")
+#: by ``MAIN_WEAK_HINT_FACTOR``; one with a strong hint ("comments") is no candidate.
+MAIN_CONTENT_FACTOR = 1.5
+MAIN_WEAK_HINT_FACTOR = 0.5
+#: The choice moves up to the parent while the parent's vote reaches this
+#: share of the chosen one's (the prose is spread over several children).
+MAIN_CLIMB_SHARE = 0.75
+#: Sibling blocks of the container kept with it: headings and prose blocks
+#: (a standfirst beside the article body).
+_SIBLING_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre ul ol table figure".split())
 #: Elements that start and end a block (one line of output each).
 BLOCK_TAGS = frozenset(
     """p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre figure figcaption table tr
@@ -144,6 +172,16 @@ class _Source:
             depth -= 1
             pos = c
         return limit
+
+
+def _tokens(el: Tag) -> list[str]:
+    """Word tokens of the element's class, id and role, lowercased."""
+    attrs = el.attrs or {}
+    values = attrs.get("class") or []
+    if isinstance(values, str):
+        values = [values]
+    values = [*values, attrs.get("id") or "", attrs.get("role") or ""]
+    return [t.lower() for v in values if isinstance(v, str) for t in _TOKEN.findall(v)]
 
 
 def _hint(el: Tag) -> str | None:
@@ -243,6 +281,139 @@ def _metadata(soup: BeautifulSoup) -> dict[str, Any]:
     return md
 
 
+def _votes(body: Tag) -> tuple[dict[int, float], dict[int, Tag], list[tuple[Tag, int]]]:
+    """Readability-like votes: each prose block votes for its ancestors.
+
+    Returns (vote per element id, element per id, the voting blocks with their words).
+    """
+    votes: dict[int, float] = {}
+    elements: dict[int, Tag] = {}
+    blocks: list[tuple[Tag, int]] = []
+    for el in body.find_all(["p", "pre", "blockquote", "td", "dd", "li", "div", "section"]):
+        if el.name in ("div", "section", "li", "td", "dd"):
+            # a container votes only for the text written directly in it
+            text = " ".join(str(t) for t in el.find_all(string=True, recursive=False))
+            links = 0
+        else:
+            text = el.get_text(" ")
+            links = sum(len(a.get_text(" ").split()) for a in el.find_all("a"))
+        words = len(text.split())
+        if words < MAIN_BLOCK_MIN_WORDS or links / words > MAIN_BLOCK_MAX_LINK_DENSITY:
+            continue
+        vote = words * (1 - links / words) + 3 * min(text.count(","), 5)
+        blocks.append((el, words))
+        node = el.parent
+        for decay in MAIN_ANCESTOR_DECAY:
+            if not isinstance(node, Tag) or node is body.parent:
+                break
+            votes[id(node)] = votes.get(id(node), 0.0) + vote * decay
+            elements[id(node)] = node
+            node = node.parent
+    return votes, elements, blocks
+
+
+def _under(el: Tag, ids: set[int]) -> bool:
+    node: Any = el
+    while isinstance(node, Tag):
+        if id(node) in ids:
+            return True
+        node = node.parent
+    return False
+
+
+def _common_ancestor(a: Tag, b: Tag) -> Tag | None:
+    """The lowest element that contains both ``a`` and ``b``."""
+    seen: set[int] = set()
+    node: Any = a
+    while isinstance(node, Tag):
+        seen.add(id(node))
+        node = node.parent
+    node = b
+    while isinstance(node, Tag):
+        if id(node) in seen:
+            return node
+        node = node.parent
+    return None
+
+
+def _header_zone(common: Tag, best: Tag) -> list[Tag]:
+    """What precedes ``best`` inside ``common``: the article's header.
+
+    At every level from ``common`` down to ``best``, the elements before the
+    branch that leads to ``best`` (kicker, headline, standfirst, byline,
+    date); what follows the article body (share bars, related links,
+    comments) is not part of it.
+    """
+    path: list[Tag] = []
+    node: Any = best
+    while isinstance(node, Tag) and node is not common:
+        path.append(node)
+        node = node.parent
+    zone: list[Tag] = []
+    for branch in reversed(path):
+        for sib in branch.find_previous_siblings():
+            if isinstance(sib, Tag):
+                zone.append(sib)
+    return zone
+
+
+def main_content(body: Tag) -> list[Tag] | None:
+    """The element(s) that hold the article, or None when the page has no single one.
+
+    The container with the most votes of prose blocks (a readability-like
+    score: words outside links, commas), plus those of its siblings that
+    score nearly as well. None when it holds too little of the page's prose.
+
+    >>> soup = BeautifulSoup("<body><div id=menu><a href=/>Accueil</a> <a href=/s>Sport</a></div>"
+    ...     "<div id=art><p>" + "Un paragraphe de l'article, avec du texte. " * 8 + "</p><p>"
+    ...     + "Un second paragraphe, plus court mais réel. " * 6 + "</p></div>"
+    ...     "<div id=foot><p>Tous droits réservés, mentions légales et contact.</p></div></body>",
+    ...     "html.parser")
+    >>> [el.get("id") for el in main_content(soup.body)]
+    ['art']
+    """
+    votes, elements, blocks = _votes(body)
+    total = sum(w for _, w in blocks)
+    if not votes or total <= 0:
+        return None
+    for key, el in elements.items():
+        hint = _hint(el)
+        if hint in CLASS_HINTS:
+            votes[key] = 0.0
+        elif hint is not None:
+            votes[key] *= MAIN_WEAK_HINT_FACTOR
+        elif not CONTENT_TOKENS.isdisjoint(_tokens(el)):
+            votes[key] *= MAIN_CONTENT_FACTOR
+    best = elements[max(votes, key=votes.__getitem__)]
+    while (
+        isinstance(best.parent, Tag)
+        and best.parent is not body
+        and votes.get(id(best.parent), 0.0) >= MAIN_CLIMB_SHARE * votes[id(best)]
+    ):
+        best = best.parent
+    if best is body or best.name in ("html", "body"):
+        return None
+    voters = {id(el) for el, _ in blocks}
+    kept = [best]
+    parent = best.parent
+    if isinstance(parent, Tag):
+        floor = MAIN_SIBLING_SHARE * votes[id(best)]
+        kept += [
+            sib
+            for sib in parent.find_all(recursive=False)
+            if sib is not best
+            and (
+                votes.get(id(sib), 0.0) >= floor
+                or (sib.name in _SIBLING_BLOCKS and (id(sib) in voters or sib.name[0] == "h"))
+            )
+        ]
+    ids = {id(el) for el in kept}
+    inside = sum(w for el, w in blocks if _under(el, ids))
+    if inside < MAIN_MIN_WORDS or inside < MAIN_MIN_SHARE * total:
+        return None
+    return kept
+
+
 class _Extractor:
     """Walks the tree, writes blocks, records dropped elements."""
 
@@ -253,6 +424,30 @@ class _Extractor:
         self.buf: list[str] = []
         self.buf_span: tuple[int, int] | None = None
         self.changes: list[Change] = []
+        #: ids of the main-content roots and of their ancestors (empty: no selection)
+        self.main_ids: set[int] = set()
+        self.main_path: set[int] = set()
+
+    def select_main(self, body: Tag) -> None:
+        """Restrict the walk to the article container(s) and the headline."""
+        roots = main_content(body)
+        if not roots:
+            return
+        h1 = body.find("h1")
+        if isinstance(h1, Tag) and not _under(h1, {id(roots[0])}):
+            # the article's header (kicker, headline, byline, date) sits beside its
+            # body: widen to the element that holds both, unless that is the page
+            common = _common_ancestor(h1, roots[0])
+            if common is not None and common is not body and common.name not in ("html", "body"):
+                roots += _header_zone(common, roots[0])
+            elif not _under(h1, {id(r) for r in roots}):
+                roots.append(h1)
+        self.main_ids = {id(r) for r in roots}
+        for r in roots:
+            node = r.parent
+            while isinstance(node, Tag):
+                self.main_path.add(id(node))
+                node = node.parent
 
     def flush(self) -> None:
         text = _WS.sub(" ", "".join(self.buf)).strip()
@@ -267,14 +462,29 @@ class _Extractor:
 
     def walk(self, root: Tag) -> None:
         """Depth-first walk without recursion (deeply nested pages must not overflow)."""
-        stack: list[tuple[bool, object]] = [(False, c) for c in reversed(list(root.children))]
+        inside0 = not self.main_ids
+        stack: list[tuple[bool, object, bool]] = [
+            (False, c, inside0) for c in reversed(list(root.children))
+        ]
         while stack:
-            leaving, node = stack.pop()
+            leaving, node, inside = stack.pop()
             if leaving:
                 self.flush()  # end of a block element
                 continue
             if isinstance(node, (Comment, Doctype)):
                 continue
+            if not inside:
+                if isinstance(node, Tag) and id(node) in self.main_ids:
+                    inside = True
+                elif not (isinstance(node, Tag) and id(node) in self.main_path):
+                    if isinstance(node, Tag) and node.get_text().strip():
+                        self.drop(
+                            node,
+                            "html_outside_main",
+                            "outside the article's container (the block of the page that "
+                            "holds its prose): menus, sidebars, teasers, footer",
+                        )
+                    continue
             if isinstance(node, NavigableString):
                 if type(node) is not NavigableString:
                     continue  # CData, ProcessingInstruction, Declaration …
@@ -301,7 +511,7 @@ class _Extractor:
                     node, "html_hidden", "element hidden from readers (hidden / display:none)"
                 )
                 continue
-            hint = _hint(node)
+            hint = None if id(node) in self.main_path or id(node) in self.main_ids else _hint(node)
             if hint and self._small(node) and not (hint in WEAK_HINTS and _has_prose(node)):
                 self.drop(
                     node,
@@ -316,8 +526,8 @@ class _Extractor:
             block = name in BLOCK_TAGS
             if block:
                 self.flush()
-                stack.append((True, node))
-            stack.extend((False, c) for c in reversed(list(node.children)))
+                stack.append((True, node, inside))
+            stack.extend((False, c, inside) for c in reversed(list(node.children)))
 
     def _small(self, el: Tag) -> bool:
         if el.name in ("body", "html", "main", "article"):
@@ -378,6 +588,8 @@ def html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     metadata = _metadata(soup)
     body = soup.body or soup
     ex = _Extractor(html, src, len(body.get_text()))
+    if config.html_main_content:
+        ex.select_main(body)
     ex.walk(body)
     ex.flush()
     lines = _drop_site_name(ex, metadata, html)
