@@ -47,23 +47,11 @@ TEST_SHARE = 3  # of 10: sites whose hash falls in the first 3 tenths are the te
 
 # Two-label public suffixes common in the corpus's countries.
 _SECOND_LEVEL = {
-    "co.uk",
-    "org.uk",
-    "ac.uk",
-    "gov.uk",
-    "com.au",
-    "co.nz",
-    "com.br",
-    "qc.ca",
-    "gouv.fr",
-    "asso.fr",
-    "com.es",
-    "com.mx",
-    "com.ar",
-    "co.za",
-    "gv.at",
-    "or.at",
-    "co.at",
+    "co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "co.nz", "com.br", "qc.ca", "gouv.fr",
+    "asso.fr", "com.es", "com.mx", "com.ar", "co.za", "gv.at", "or.at", "co.at", "com.uy",
+    "com.co", "com.pe", "com.ve", "com.ec", "com.py", "com.bo", "com.gt", "com.sv", "com.hn",
+    "com.ni", "com.do", "com.pa", "com.cu", "co.cr", "gob.mx", "gob.es", "com.tn", "com.dz",
+    "co.ma", "gov.ma", "co.it", "gov.it", "com.pl", "co.in", "co.jp",
 }
 
 

@@ -62,7 +62,8 @@ def main() -> None:
     rows = read_page(path)
     if args.spec:
         for i, label in parse_spec(args.spec, len(rows)).items():
-            if rows[i - 1][0] is not None:  # empty lines stay unlabelled
+            # empty lines stay unlabelled; whitespace-only lines keep B:whitespace
+            if rows[i - 1][0] is not None and rows[i - 1][1].strip():
                 rows[i - 1] = (label, rows[i - 1][1])
         write_page(path, rows)
     if args.type:
