@@ -18,6 +18,9 @@ from cleannews.document import Change, Document, SpinScore
 
 __all__ = ["clean", "clean_html", "repair", "spin_score"]
 
+#: Spin labels given without a French score; they carry the identified language.
+_UNSCORED_LABELS = ("unsupported_language", "insufficient")
+
 
 def _repair_stage(text: str, config: CleanConfig) -> tuple[str, list[Change], dict, Alignment]:
     from cleannews.repairs import repair_text
@@ -119,7 +122,7 @@ def _score(text: str, config: CleanConfig, language: str | None) -> SpinScore:
     from cleannews.score import score_text
 
     spin = score_text(text, config)
-    if spin.label == "unsupported_language" and spin.language is None:
+    if spin.language is None and spin.label in _UNSCORED_LABELS:
         spin = dataclasses.replace(spin, language=language)
     return spin
 
@@ -140,7 +143,7 @@ def spin_score(text: str | bytes, config: CleanConfig | None = None) -> SpinScor
 
         raise InputError(f"expected str or bytes, got {type(text).__name__}")
     spin = score_text(text, config)
-    if spin.label == "unsupported_language" and spin.language is None:
+    if spin.language is None and spin.label in _UNSCORED_LABELS:
         from cleannews._lang import identify_language
 
         spin = dataclasses.replace(spin, language=identify_language(text))
