@@ -217,7 +217,9 @@ class CleanConfig:
         return cls.from_dict({k: parse_option(k, v) for k, v in options.items()}, base)
 
     @classmethod
-    def from_file(cls, path: str | os.PathLike[str], base: CleanConfig | None = None) -> CleanConfig:
+    def from_file(
+        cls, path: str | os.PathLike[str], base: CleanConfig | None = None
+    ) -> CleanConfig:
         """Options read from a TOML file: top-level keys, or a ``[cleannews]`` table.
 
         Raises :class:`~cleannews.ConfigError` for a file that cannot be read or
@@ -231,7 +233,8 @@ class CleanConfig:
             with open(path, "rb") as f:
                 data = tomllib.load(f)
         except OSError as exc:
-            raise ConfigError(f"cannot read config file {os.fspath(path)!r}: {exc.strerror}") from exc
+            name = os.fspath(path)
+            raise ConfigError(f"cannot read config file {name!r}: {exc.strerror}") from exc
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{os.fspath(path)}: not valid TOML: {exc}") from exc
         if isinstance(data.get("cleannews"), dict):

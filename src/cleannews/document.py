@@ -230,7 +230,7 @@ class Document:
 
     @property
     def quarantined(self) -> bool:
-        """True when the document was set aside: verdict ``"quarantine"`` or ``"other_language"``."""
+        """True when the document was set aside (verdict quarantine or other_language)."""
         return self.verdict in SET_ASIDE_VERDICTS
 
     @property

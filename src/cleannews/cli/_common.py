@@ -52,7 +52,8 @@ def probability(value: str) -> float:
     try:
         p = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number between 0 and 1, got {value!r}") from None
+        msg = f"must be a number between 0 and 1, got {value!r}"
+        raise argparse.ArgumentTypeError(msg) from None
     if not 0.0 <= p <= 1.0:  # also refuses nan
         raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
     return p
