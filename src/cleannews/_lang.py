@@ -56,12 +56,11 @@ def _function_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _load_in_memory() -> Any:
-    """py3langid's identifier with the model decompressed in memory.
+    """py3langid's identifier with the model decompressed in memory (no temporary file).
 
-    py3langid's own loader decompresses its 68 MB model into a temporary
-    file; on a full disk (or under a file-size limit) that fails, and a
-    document must not fail for it. This reads the same model file into
-    memory instead.
+    py3langid's own loader streams its 68 MB model through a temporary file
+    (lower peak memory: about 130 MB against 215 MB here); on a full disk or
+    under a file-size limit that fails, and a document must not fail for it.
     """
     import io
     import lzma
@@ -88,21 +87,19 @@ def _langid() -> Any:
     identification falls back to the French test (logged once).
     """
     try:
-        import py3langid  # noqa: F401
+        from py3langid.langid import _get_identifier
     except ImportError:  # pragma: no cover - exercised only without the package
         log.info("py3langid is not installed: languages other than French are not identified")
         return None
     try:
+        return _get_identifier().classify
+    except OSError as exc:  # no room for its temporary file: decompress in memory
+        log.debug("py3langid model through a temporary file failed (%s): in memory", exc)
+    try:
         return _load_in_memory().classify
-    except Exception:  # a py3langid release with another layout: its own loader
-        try:
-            from py3langid.langid import _get_identifier
-
-            return _get_identifier().classify
-        except Exception as exc:  # pragma: no cover - a broken installation
-            log.warning("language identification unavailable (%s): only French is told apart",
-                        exc)
-            return None
+    except Exception as exc:  # pragma: no cover - a broken installation
+        log.warning("language identification unavailable (%s): only French is told apart", exc)
+        return None
 
 
 def _french_counts(words: list[str]) -> tuple[int, int]:
