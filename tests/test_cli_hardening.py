@@ -238,3 +238,39 @@ def test_library_logs_through_the_cleannews_logger() -> None:
     logger = logging.getLogger("cleannews")
     assert any(isinstance(h, logging.NullHandler) for h in logger.handlers)
     assert cleannews.clean("Un texte.").text == "Un texte."
+
+
+def test_every_config_option_is_reachable_by_set_and_by_file(tmp_path: Path) -> None:
+    """In process: each option set to a non-default value by --set and by a TOML file."""
+    from cleannews.cli import build_parser
+    from cleannews.cli._common import config_from_args
+    from cleannews.config import DEFAULT_CONFIG, option_names
+
+    def other(value: object) -> tuple[str, str]:  # (--set text, TOML text) of a non-default
+        if isinstance(value, bool):
+            return str(not value).lower(), str(not value).lower()
+        if isinstance(value, float):
+            return "0.7", "0.7"
+        return "de,it", '["de", "it"]'
+
+    toml_lines = []
+    for name in option_names():
+        if name == "spin_suspect_threshold":  # must stay <= the quarantine threshold
+            continue
+        cli_text, toml_text = other(getattr(DEFAULT_CONFIG, name))
+        args = build_parser().parse_args(["clean", "--set", f"{name}={cli_text}", "x.txt"])
+        assert getattr(config_from_args(args), name) != getattr(DEFAULT_CONFIG, name), name
+        toml_lines.append(f"{name} = {toml_text}")
+    toml = tmp_path / "all.toml"
+    toml.write_text("\n".join(toml_lines) + "\n")
+    cfg = config_from_args(build_parser().parse_args(["explain", "--config", str(toml), "x"]))
+    changed = [n for n in option_names() if getattr(cfg, n) != getattr(DEFAULT_CONFIG, n)]
+    assert changed == [n for n in option_names() if n != "spin_suspect_threshold"]
+    assert cfg.accept_languages == ("de", "it") and cfg.spin_quarantine_threshold == 0.7
+
+
+def test_an_unreadable_file_does_not_stop_the_others() -> None:
+    proc = _run("clean", "/nonexistent/a.txt", SEED_004, "--no-spin")
+    assert proc.returncode == 2
+    assert b"/nonexistent/a.txt: No such file or directory" in proc.stderr
+    assert "L\u2019accord entre la France".encode() in proc.stdout

@@ -101,6 +101,24 @@ def _languages(value: str) -> tuple[str, ...]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _defaults_text() -> str:
+    """Every option with its default, as ``--set`` accepts it.
+
+    >>> _defaults_text().split(", ")[0]
+    'fix_encoding=true'
+    """
+    parts = []
+    for key, value in DEFAULT_CONFIG.to_dict().items():
+        if isinstance(value, bool):
+            shown = str(value).lower()
+        elif isinstance(value, list):
+            shown = ",".join(value) if value else "(empty: all)"
+        else:
+            shown = str(value)
+        parts.append(f"{key}={shown}")
+    return ", ".join(parts)
+
+
 def add_config_flags(p: argparse.ArgumentParser) -> None:
     """``--format`` and the flags that map onto :class:`~cleannews.CleanConfig` options."""
     d = DEFAULT_CONFIG
@@ -128,8 +146,8 @@ def add_config_flags(p: argparse.ArgumentParser) -> None:
                    "others get the verdict other_language (default: every language)")
     g.add_argument("--set", dest="set_options", type=_key_value, action="append", default=[],
                    metavar="KEY=VALUE",
-                   help="set any CleanConfig option, repeatable (e.g. --set fast_path=false "
-                   "--set spin_suspect_threshold=0.6); see docs/cli.md for the list")
+                   help="set any CleanConfig option, repeatable, e.g. --set fast_path=false. "
+                   f"Options and defaults: {_defaults_text()}")
     g.add_argument("--config", dest="config_file", metavar="FILE",
                    help="TOML file of CleanConfig options (top-level keys or a [cleannews] "
                    "table); --set and the flags above override it")
@@ -245,13 +263,17 @@ def expand_files(names: list[str]) -> list[str]:
     return out
 
 
-def read_inputs(names: list[str]) -> Iterator[tuple[str, bytes]]:
+def read_inputs(names: list[str]) -> Iterator[tuple[str, bytes | OSError]]:
     """Yield ``(name, raw_bytes)`` for each path; ``-`` reads standard input.
 
-    Raises ``OSError`` for a path that cannot be read (the caller reports it).
+    A path that cannot be read yields ``(name, the OSError)`` instead, so the
+    caller reports it and goes on with the other inputs.
     """
     for name in names:
-        if name == "-":
-            yield "-", sys.stdin.buffer.read()
-        else:
-            yield name, Path(name).read_bytes()
+        try:
+            if name == "-":
+                yield "-", sys.stdin.buffer.read()
+            else:
+                yield name, Path(name).read_bytes()
+        except OSError as exc:
+            yield name, exc

@@ -61,18 +61,13 @@ def run(args: argparse.Namespace) -> int:
         return 2
     several = len(names) > 1
     failures = 0
+    io_errors = 0
     out = sys.stdout
-    inputs = read_inputs(names)
-    while True:
-        try:
-            name, raw = next(inputs)
-        except StopIteration:
-            break
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            log.error("%s", exc)
-            return 2
+    for name, raw in read_inputs(names):
+        if isinstance(raw, OSError):  # an unreadable file: say so, go on with the others
+            log.error("%s: %s", name, raw.strerror or raw)
+            io_errors += 1
+            continue
         try:
             fn = clean_html if is_html_input(name, raw, args.format) else clean
             doc = fn(raw, cfg, id=name)
@@ -92,4 +87,4 @@ def run(args: argparse.Namespace) -> int:
         if doc.quarantined:
             log.warning("%s: %s: %s", name, doc.verdict, doc.reason)
     out.flush()
-    return 1 if failures else 0
+    return 2 if io_errors else (1 if failures else 0)

@@ -127,17 +127,12 @@ def run(args: argparse.Namespace) -> int:
         log.error("no input documents")
         return 2
     failures = 0
-    inputs = read_inputs(names)
-    while True:
-        try:
-            name, raw = next(inputs)
-        except StopIteration:
-            break
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            log.error("%s", exc)
-            return 2
+    io_errors = 0
+    for name, raw in read_inputs(names):
+        if isinstance(raw, OSError):  # an unreadable file: say so, go on with the others
+            log.error("%s: %s", name, raw.strerror or raw)
+            io_errors += 1
+            continue
         try:
             source, _ = decode_input(raw)
             fn = clean_html if is_html_input(name, raw, args.format) else clean
@@ -150,4 +145,4 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(f"==> {name} <==\n")
         sys.stdout.write(render(source, doc, color=color, changes_only=args.changes_only))
     sys.stdout.flush()
-    return 1 if failures else 0
+    return 2 if io_errors else (1 if failures else 0)
