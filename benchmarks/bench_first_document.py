@@ -2,7 +2,9 @@
 
 French text never loads the language model (function-word test); the first
 non-French document of a process loads py3langid's model once. Prints the
-median of ``--runs`` fresh interpreters for each case, and peak RSS.
+median of ``--runs`` fresh interpreters for each case, and peak RSS, with a
+control measured in the same run: ``import ftfy`` + ``ftfy.fix_text(text,
+uncurl_quotes=False)`` on the same file (the machine's speed at that moment).
 
     .venv/bin/python benchmarks/bench_first_document.py --runs 5
 """
@@ -30,6 +32,20 @@ dt = time.perf_counter() - t
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"seconds": dt, "language": doc.language, "rss_mb": rss}))
 """
+CONTROL = """
+import json, sys, time
+t = time.perf_counter()
+import ftfy
+ftfy.fix_text(open(sys.argv[1], encoding="utf-8").read(), uncurl_quotes=False)
+print(json.dumps({"seconds": time.perf_counter() - t}))
+"""
+
+
+def _median(code: str, path: Path, runs: int) -> tuple[float, list[dict]]:
+    rows = [json.loads(subprocess.run([sys.executable, "-c", code, str(path)],
+                                      capture_output=True, check=True, text=True).stdout)
+            for _ in range(runs)]
+    return statistics.median(r["seconds"] for r in rows), rows
 
 
 def main() -> None:
@@ -37,13 +53,12 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
     for name, path in CASES.items():
-        rows = [json.loads(subprocess.run([sys.executable, "-c", PROBE, str(path)],
-                                          capture_output=True, check=True, text=True).stdout)
-                for _ in range(args.runs)]
-        secs = statistics.median(r["seconds"] for r in rows)
+        secs, rows = _median(PROBE, path, args.runs)
+        control, _ = _median(CONTROL, path, args.runs)
         rss = max(r["rss_mb"] for r in rows)
         print(f"{name:22s} language={rows[0]['language']}  import + first document: "
-              f"median {secs:.2f} s (min {min(r['seconds'] for r in rows):.2f})  "
+              f"median {secs:.2f} s (min {min(r['seconds'] for r in rows):.2f}), "
+              f"{secs / control:.1f}x the ftfy control ({control:.2f} s); "
               f"peak RSS {rss:.0f} MB")
 
 

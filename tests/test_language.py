@@ -114,3 +114,16 @@ def test_run_puts_other_language_documents_in_exactly_one_sink(tmp_path: Path) -
     assert quarantined[0]["cleannews"]["verdict"] == "other_language"
     assert "language it" in quarantined[0]["cleannews"]["reason"]
     assert ids(out / "errors" / "errors.jsonl") == []
+
+
+def test_without_py3langid_french_is_still_told_apart() -> None:
+    """The package is optional at run time: without it, French or ``None``, never an error."""
+    probe = ("import sys; sys.modules['py3langid'] = None; sys.modules['py3langid.langid'] = None\n"
+             "import cleannews\n"
+             "fr = cleannews.clean(open(sys.argv[1], 'rb').read())\n"
+             "en = cleannews.clean(sys.argv[2])\n"
+             "print(fr.language, en.language, en.spin.label, en.verdict)")
+    out = subprocess.run([sys.executable, "-c", probe,
+                          str(ROOT / "seeds" / "001_158fa783e3fbabd4.txt"), EN],
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    assert out.split() == ["fr", "None", "unsupported_language", "keep"]
