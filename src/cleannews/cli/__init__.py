@@ -90,8 +90,11 @@ def _setup_logging(level: int) -> None:
 
 
 def _check_options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
-    # ``--max-record-mb`` belongs to run/score (cli/_batch.py); checked here so both refuse 0.
-    """Build the configuration now, so a bad value stops the command before any work (exit 2)."""
+    """Build the configuration now, so a bad value stops the command before any work (exit 2).
+
+    ``--max-record-mb`` belongs to run/score (``cli/_batch.py``); it is checked
+    here so that both refuse 0 and negative sizes.
+    """
     from cleannews.errors import ConfigError
 
     if not hasattr(args, "no_strip"):  # a command without pipeline options
