@@ -15,10 +15,12 @@ Three stages, each explained change by change:
     True
 """
 
+import logging
+
 from cleannews.__about__ import __version__
 from cleannews.config import DEFAULT_CONFIG, CleanConfig
 from cleannews.document import Change, Document, Evidence, ParagraphScore, SpinScore
-from cleannews.errors import CleannewsError, InputError, MissingExtraError
+from cleannews.errors import CleannewsError, ConfigError, InputError, MissingExtraError
 from cleannews.pipeline import clean, clean_html, repair, spin_score
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "Change",
     "CleanConfig",
     "CleannewsError",
+    "ConfigError",
     "Document",
     "Evidence",
     "InputError",
@@ -38,3 +41,7 @@ __all__ = [
     "repair",
     "spin_score",
 ]
+
+# The library logs through the "cleannews" logger and prints nothing unless
+# the application configures logging (the command line does, -v / -q).
+logging.getLogger("cleannews").addHandler(logging.NullHandler())

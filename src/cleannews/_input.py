@@ -23,7 +23,17 @@ import regex
 from cleannews.document import Change
 from cleannews.errors import InputError
 
-__all__ = ["BINARY_CONTROL_RATIO", "BINARY_MIN_CHARS", "BINARY_SAMPLE_CHARS", "decode_input"]
+__all__ = [
+    "BINARY_CONTROL_RATIO",
+    "BINARY_MIN_CHARS",
+    "BINARY_SAMPLE_CHARS",
+    "HTML_SNIFF_CHARS",
+    "decode_input",
+    "looks_like_html",
+]
+
+#: How many leading characters :func:`looks_like_html` examines.
+HTML_SNIFF_CHARS = 4096
 
 #: How many leading characters are examined to decide whether input is binary.
 BINARY_SAMPLE_CHARS = 65536
@@ -33,6 +43,15 @@ BINARY_MIN_CHARS = 32
 #: form feed) above which the input is treated as binary and refused.
 BINARY_CONTROL_RATIO = 0.10
 
+# A page starts (after a BOM, blanks and comments) with a doctype, an XML
+# declaration or a tag; it is HTML when one of the page-level or block tags
+# below appears near the start. A text that merely mentions "<p>" later is text.
+_HTML_START = regex.compile(r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<[!?a-zA-Z]", regex.DOTALL)
+_HTML_TAG = regex.compile(
+    r"<!doctype\s+html|<(?:html|head|body|meta|title|article|main|div|p|section|header|"
+    r"h[1-6]|ul|table|span|a|br|img|script|style|link)(?:[\s/>])",
+    regex.IGNORECASE,
+)
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _VALID_UTF8_MULTIBYTE = regex.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
@@ -143,3 +162,28 @@ def decode_input(value: object) -> tuple[str, list[Change]]:
                 "are control characters"
             )
     return text, changes
+
+
+def looks_like_html(data: str | bytes) -> bool:
+    """True when ``data`` (text or raw bytes) is an HTML page or fragment, not plain text.
+
+    Used for ``--format auto`` on input with no telling file name (standard
+    input, a file without a known extension): the start of the input must be
+    markup (a doctype, an XML declaration or a tag, after blanks, comments
+    and a BOM) and hold a page-level or block tag.
+
+    >>> looks_like_html(b"<!DOCTYPE html><html><body><p>Bonjour</p></body></html>")
+    True
+    >>> looks_like_html("  <div class='article'><p>Texte</p></div>")
+    True
+    >>> looks_like_html("Un titre\\n\\nLe texte cite la balise <p> plus loin.")
+    False
+    >>> looks_like_html("<3 les chats")
+    False
+    """
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        head = bytes(data[: HTML_SNIFF_CHARS * 2]).decode("utf-8", errors="replace")
+    else:
+        head = data[:HTML_SNIFF_CHARS]
+    head = head[:HTML_SNIFF_CHARS]
+    return bool(_HTML_START.match(head)) and _HTML_TAG.search(head) is not None

@@ -15,10 +15,65 @@ keyword arguments::
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import os
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["DEFAULT_CONFIG", "CleanConfig"]
+import regex
+
+from cleannews.errors import ConfigError
+
+__all__ = ["DEFAULT_CONFIG", "CleanConfig", "option_names", "parse_option"]
+
+_TUPLE_OPTIONS = frozenset({"languages", "accept_languages"})
+_FLOAT_OPTIONS = frozenset({"spin_suspect_threshold", "spin_quarantine_threshold"})
+_LANG_CODE = regex.compile(r"\A[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?\Z")
+_TRUE = frozenset({"true", "yes", "on", "1"})
+_FALSE = frozenset({"false", "no", "off", "0"})
+
+
+def _split_list(value: str) -> tuple[str, ...]:
+    """``"fr, en"`` -> ``("fr", "en")``; ``""`` -> ``()``.
+
+    >>> _split_list("fr, en")
+    ('fr', 'en')
+    """
+    return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def option_names() -> list[str]:
+    """The names of every :class:`CleanConfig` option, in declaration order."""
+    return [f.name for f in dataclasses.fields(CleanConfig)]
+
+
+def parse_option(name: str, value: str) -> Any:
+    """Turn the string ``value`` into the type of option ``name``.
+
+    >>> parse_option("fast_path", "off"), parse_option("spin_quarantine_threshold", "0.8")
+    (False, 0.8)
+    >>> parse_option("fast_path", "maybe")
+    Traceback (most recent call last):
+    ...
+    cleannews.errors.ConfigError: fast_path must be true or false, got 'maybe'
+    """
+    if name not in option_names():
+        return value  # from_dict names the unknown option
+    if name in _TUPLE_OPTIONS:
+        return _split_list(value)
+    if name in _FLOAT_OPTIONS:
+        try:
+            return float(value)
+        except ValueError:
+            raise ConfigError(f"{name} must be a number, got {value!r}") from None
+    low = value.strip().lower()
+    if low in _TRUE:
+        return True
+    if low in _FALSE:
+        return False
+    raise ConfigError(f"{name} must be true or false, got {value!r}")
 
 
 @dataclass(frozen=True)
@@ -72,6 +127,21 @@ class CleanConfig:
         ``"spun"``.
     quarantine:
         Route documents labelled ``"spun"`` to quarantine (``doc.verdict``).
+    accept_languages:
+        Languages (ISO 639-1 codes, e.g. ``("fr", "en")``) a document may be
+        written in. A document identified as another language gets the
+        verdict ``"other_language"`` (set aside like a quarantine, with the
+        reason). Empty (the default): every language is accepted.
+        ``Document.language`` is filled either way; spin scoring stays
+        French-only.
+
+    Every value is checked when the object is built: a wrong type or an
+    out-of-range threshold raises :class:`~cleannews.ConfigError`::
+
+        >>> CleanConfig(spin_quarantine_threshold=2)
+        Traceback (most recent call last):
+        ...
+        cleannews.errors.ConfigError: spin_quarantine_threshold must be between 0 and 1, got 2
     """
 
     # repair
@@ -91,6 +161,95 @@ class CleanConfig:
     spin_suspect_threshold: float = 0.5
     spin_quarantine_threshold: float = 0.9
     quarantine: bool = True
+    accept_languages: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.name in _TUPLE_OPTIONS:
+                if isinstance(value, str):
+                    value = _split_list(value)
+                if not isinstance(value, (list, tuple)) or not all(
+                    isinstance(v, str) and _LANG_CODE.match(v) for v in value
+                ):
+                    raise ConfigError(
+                        f"{f.name} must be a list of language codes such as fr, en; got {value!r}"
+                    )
+                object.__setattr__(self, f.name, tuple(v.lower() for v in value))
+            elif f.name in _FLOAT_OPTIONS:
+                if isinstance(value, bool) or not isinstance(value, (int, float)):
+                    raise ConfigError(f"{f.name} must be a number, got {value!r}")
+                if not 0.0 <= value <= 1.0:
+                    raise ConfigError(f"{f.name} must be between 0 and 1, got {value!r}")
+            elif not isinstance(value, bool):
+                raise ConfigError(f"{f.name} must be true or false, got {value!r}")
+        if self.spin_suspect_threshold > self.spin_quarantine_threshold:
+            raise ConfigError(
+                f"spin_suspect_threshold ({self.spin_suspect_threshold}) must not be above "
+                f"spin_quarantine_threshold ({self.spin_quarantine_threshold})"
+            )
+
+    @classmethod
+    def from_dict(cls, options: Mapping[str, Any], base: CleanConfig | None = None) -> CleanConfig:
+        """``base`` (default: the defaults) with ``options`` applied; unknown names are refused.
+
+        >>> CleanConfig.from_dict({"score_spin": False}).score_spin
+        False
+        >>> CleanConfig.from_dict({"scor_spin": False})
+        Traceback (most recent call last):
+        ...
+        cleannews.errors.ConfigError: unknown option 'scor_spin' (did you mean score_spin?)
+        """
+        names = option_names()
+        for key in options:
+            if key not in names:
+                close = difflib.get_close_matches(key, names, n=1)
+                hint = f" (did you mean {close[0]}?)" if close else f"; options: {', '.join(names)}"
+                raise ConfigError(f"unknown option {key!r}{hint}")
+        return dataclasses.replace(base or cls(), **options)
+
+    @classmethod
+    def from_strings(
+        cls, options: Mapping[str, str], base: CleanConfig | None = None
+    ) -> CleanConfig:
+        """Like :meth:`from_dict`, each value given as a string (``--set key=value``).
+
+        Booleans are ``true/false``, ``yes/no``, ``on/off`` or ``1/0``; thresholds
+        are numbers; language lists are comma-separated.
+
+        >>> cfg = CleanConfig.from_strings({"strip_boilerplate": "no", "accept_languages": "fr,en"})
+        >>> cfg.strip_boilerplate, cfg.accept_languages
+        (False, ('fr', 'en'))
+        """
+        return cls.from_dict({k: parse_option(k, v) for k, v in options.items()}, base)
+
+    @classmethod
+    def from_file(
+        cls, path: str | os.PathLike[str], base: CleanConfig | None = None
+    ) -> CleanConfig:
+        """Options read from a TOML file: top-level keys, or a ``[cleannews]`` table.
+
+        Raises :class:`~cleannews.ConfigError` for a file that cannot be read or
+        parsed, and for unknown options or wrong values.
+        """
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover - Python 3.10
+            import tomli as tomllib
+        try:
+            with open(path, "rb") as f:
+                data = tomllib.load(f)
+        except OSError as exc:
+            name = os.fspath(path)
+            raise ConfigError(f"cannot read config file {name!r}: {exc.strerror}") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{os.fspath(path)}: not valid TOML: {exc}") from exc
+        if isinstance(data.get("cleannews"), dict):
+            data = data["cleannews"]
+        try:
+            return cls.from_dict(data, base)
+        except ConfigError as exc:
+            raise ConfigError(f"{os.fspath(path)}: {exc}") from exc
 
     def replace(self, **changes: Any) -> CleanConfig:
         """A copy with some options changed (the object itself is immutable)."""
@@ -99,6 +258,7 @@ class CleanConfig:
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d["languages"] = list(self.languages)
+        d["accept_languages"] = list(self.accept_languages)
         return d
 
 

@@ -199,7 +199,10 @@ class SpinScore:
 
 
 #: Verdicts a :class:`Document` can carry.
-VERDICTS: tuple[str, ...] = ("keep", "quarantine")
+VERDICTS: tuple[str, ...] = ("keep", "quarantine", "other_language")
+#: Verdicts that set a document aside (``Document.quarantined``): a batch run
+#: writes these to the quarantine sink, with the verdict and reason.
+SET_ASIDE_VERDICTS: tuple[str, ...] = ("quarantine", "other_language")
 
 
 @dataclass
@@ -209,7 +212,10 @@ class Document:
     ``text`` is the cleaned text, ``changes`` every repair and removal (in
     input order), ``metadata`` what was lifted from the text (for example
     ``{"date": "2025-02"}`` from a crawler prefix), ``spin`` the spin score,
-    and ``verdict`` / ``reason`` / ``quarantined`` the routing decision.
+    ``language`` the identified language (ISO 639-1 code, ``None`` for too
+    little text), and ``verdict`` / ``reason`` / ``quarantined`` the routing
+    decision: ``"keep"``, ``"quarantine"`` (spun French) or ``"other_language"``
+    (not one of ``CleanConfig.accept_languages``).
     """
 
     text: str
@@ -220,11 +226,12 @@ class Document:
     reason: str = ""
     id: str | None = None
     input_length: int = 0
+    language: str | None = None
 
     @property
     def quarantined(self) -> bool:
-        """True when the document was routed to quarantine (see ``verdict``)."""
-        return self.verdict == "quarantine"
+        """True when the document was set aside (verdict quarantine or other_language)."""
+        return self.verdict in SET_ASIDE_VERDICTS
 
     @property
     def removed_chars(self) -> int:
@@ -246,6 +253,7 @@ class Document:
             "text": self.text,
             "changes": [c.to_dict() for c in self.changes],
             "metadata": dict(self.metadata),
+            "language": self.language,
             "spin": self.spin.to_dict(),
             "verdict": self.verdict,
             "reason": self.reason,
@@ -270,4 +278,5 @@ class Document:
             reason=d.get("reason", ""),
             id=d.get("id"),
             input_length=int(d.get("input_length", 0)),
+            language=d.get("language"),
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["CleannewsError", "InputError", "MissingExtraError"]
+__all__ = ["CleannewsError", "ConfigError", "InputError", "MissingExtraError"]
 
 
 class CleannewsError(Exception):
@@ -19,6 +19,14 @@ class InputError(CleannewsError, ValueError):
         Traceback (most recent call last):
         ...
         cleannews.errors.InputError: expected str or bytes, got int
+    """
+
+
+class ConfigError(CleannewsError, ValueError):
+    """An option of :class:`~cleannews.CleanConfig` has a wrong name, type or value.
+
+    The message names the option and what it accepts; the command line turns
+    it into a usage error (exit code 2) before any document is read.
     """
 
 

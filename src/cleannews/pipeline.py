@@ -9,12 +9,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from cleannews._align import Alignment, map_changes
 from cleannews._input import decode_input
 from cleannews.config import DEFAULT_CONFIG, CleanConfig
 from cleannews.document import Change, Document, SpinScore
 
 __all__ = ["clean", "clean_html", "repair", "spin_score"]
+
+#: Spin labels given without a French score; they carry the identified language.
+_UNSCORED_LABELS = ("unsupported_language", "insufficient")
 
 
 def _repair_stage(text: str, config: CleanConfig) -> tuple[str, list[Change], dict, Alignment]:
@@ -34,7 +39,10 @@ def _finish(doc: Document, text: str, alignment: Alignment, config: CleanConfig)
         text = s.text
         doc.metadata.update(s.metadata)
     doc.text = text
-    doc.spin = spin_score(text, config) if config.score_spin else SpinScore.neutral()
+    from cleannews._lang import identify_language
+
+    doc.language = identify_language(text)
+    doc.spin = _score(text, config, doc.language) if config.score_spin else SpinScore.neutral()
     from cleannews.route import route
 
     doc.verdict, doc.reason = route(doc, config)
@@ -109,8 +117,22 @@ def clean_html(
     return _finish(doc, fixed, full, config)
 
 
+def _score(text: str, config: CleanConfig, language: str | None) -> SpinScore:
+    """Spin score of ``text``; a text that is not French carries its identified language."""
+    from cleannews.score import score_text
+
+    spin = score_text(text, config)
+    if spin.language is None and spin.label in _UNSCORED_LABELS:
+        spin = dataclasses.replace(spin, language=language)
+    return spin
+
+
 def spin_score(text: str | bytes, config: CleanConfig | None = None) -> SpinScore:
-    """Score how likely ``text`` is machine-paraphrased French (see :class:`SpinScore`)."""
+    """Score how likely ``text`` is machine-paraphrased French (see :class:`SpinScore`).
+
+    Only French is scored; other text is labelled ``"unsupported_language"``
+    with its identified language in ``SpinScore.language``.
+    """
     from cleannews.score import score_text
 
     config = config or DEFAULT_CONFIG
@@ -120,4 +142,9 @@ def spin_score(text: str | bytes, config: CleanConfig | None = None) -> SpinScor
         from cleannews.errors import InputError
 
         raise InputError(f"expected str or bytes, got {type(text).__name__}")
-    return score_text(text, config)
+    spin = score_text(text, config)
+    if spin.language is None and spin.label in _UNSCORED_LABELS:
+        from cleannews._lang import identify_language
+
+        spin = dataclasses.replace(spin, language=identify_language(text))
+    return spin

@@ -2,15 +2,16 @@
 
 * :func:`run_batch` (what ``cleannews run`` and ``cleannews score`` call):
   chunked, ordered, multi-process, resumable; see docs/batch.md.
-* :func:`clean_text` and :func:`clean_batch`: picklable functions for
-  ``pandas.Series.map`` and ``datasets.map(batched=True, num_proc=N)``.
+* :func:`clean_frame` / :func:`clean_record` (pandas: text, verdict, score,
+  evidence as columns), :func:`clean_batch` (``datasets.map(batched=True,
+  num_proc=N)``) and :func:`clean_text` (the cleaned text alone, no verdict).
 
     >>> from cleannews.batch import clean_text
     >>> clean_text("Un titre.")
     'Un titre.'
 """
 
-from cleannews.batch.api import clean_batch, clean_text
+from cleannews.batch.api import clean_batch, clean_frame, clean_record, clean_text
 from cleannews.batch.process import BatchOptions
 from cleannews.batch.runner import RunSettings, available_cpus, paths_for, run_batch
 from cleannews.batch.sinks import ResumeError
@@ -21,6 +22,8 @@ __all__ = [
     "RunSettings",
     "available_cpus",
     "clean_batch",
+    "clean_frame",
+    "clean_record",
     "clean_text",
     "paths_for",
     "run_batch",

@@ -11,25 +11,38 @@ loaded lazily, once per process, on the first call::
     >>> out["text"], out["cleannews_error"][1]
     (['Un texte.', ''], 'expected str or bytes, got int')
 
-With pandas: ``df["clean"] = df["text"].map(clean_text)``. With datasets:
-``ds.map(clean_batch, batched=True, num_proc=4)``; the returned columns
-replace ``text`` and add ``cleannews_*`` columns (see docs/batch.md).
+``clean_text`` gives the cleaned text alone, with no verdict: a spun
+article comes back cleaned but not flagged. To keep the verdict, use
+
+* pandas: ``clean_frame(df, column="text")`` -- the frame with
+  ``cleannews_text``, ``cleannews_verdict``, ``cleannews_reason``,
+  ``cleannews_spin_score``, ``cleannews_spin_label``, ``cleannews_language``,
+  ``cleannews_evidence`` (list of dicts), ``cleannews_metadata`` (dict) and
+  ``cleannews_error`` columns added (:func:`clean_record` per row);
+* datasets: ``ds.map(clean_batch, batched=True, num_proc=4)``; the returned
+  columns replace ``text`` and add the same ``cleannews_*`` columns plus
+  ``cleannews_changes`` (see docs/cli.md).
+
+    >>> rec = clean_record("Un texte.")
+    >>> rec["cleannews_text"], rec["cleannews_verdict"], rec["cleannews_evidence"]
+    ('Un texte.', 'keep', [])
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import math
 from typing import Any
 
 from cleannews.config import CleanConfig
 from cleannews.errors import InputError
 
-__all__ = ["clean_batch", "clean_text", "get_config"]
+__all__ = ["TOP_EVIDENCE", "clean_batch", "clean_frame", "clean_record", "clean_text", "get_config"]
 
-#: Prefix of the columns :func:`clean_batch` adds.
+#: Prefix of the columns :func:`clean_batch`, :func:`clean_record` and :func:`clean_frame` add.
 COLUMN_PREFIX = "cleannews_"
+#: Pieces of spin evidence kept per document in the ``cleannews_evidence`` column.
+TOP_EVIDENCE = 5
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,37 +77,106 @@ def clean_text(text: Any, config: CleanConfig | None = None) -> Any:
         return ""
 
 
+def _fields(doc: Any, top_evidence: int) -> dict[str, Any]:
+    """The per-document columns (without prefix) of a cleaned :class:`~cleannews.Document`."""
+    return {
+        "text": doc.text,
+        "verdict": doc.verdict,
+        "reason": doc.reason,
+        "spin_score": doc.spin.score,
+        "spin_label": doc.spin.label,
+        "language": doc.language,
+        "evidence": [e.to_dict() for e in doc.spin.evidence[:top_evidence]],
+        "metadata": {k: str(v) for k, v in doc.metadata.items()},
+        "error": "",
+    }
+
+
+def _error_fields(exc: BaseException) -> dict[str, Any]:
+    return {"text": "", "verdict": "error", "reason": "", "spin_score": 0.0,
+            "spin_label": "not_scored", "language": None, "evidence": [], "metadata": {},
+            "error": str(exc) or type(exc).__name__}
+
+
+def clean_record(
+    text: Any, config: CleanConfig | None = None, top_evidence: int = TOP_EVIDENCE
+) -> dict[str, Any]:
+    """Clean one text into a flat dict of ``cleannews_*`` fields; never raises for bad input.
+
+    Fields: ``text`` (cleaned), ``verdict`` (``keep``, ``quarantine``,
+    ``other_language`` or ``error``), ``reason``, ``spin_score``,
+    ``spin_label``, ``language``, ``evidence`` (the first ``top_evidence``
+    pieces, as dicts), ``metadata`` (dict of strings, e.g. the lifted
+    ``date``) and ``error`` (``""`` when the text was cleaned). With pandas:
+    ``df["text"].map(clean_record).apply(pd.Series)``, or :func:`clean_frame`.
+    """
+    from cleannews.pipeline import clean
+
+    try:
+        if _is_missing(text):
+            raise InputError("missing text")
+        fields = _fields(clean(text, config or get_config()), top_evidence)
+    except Exception as exc:  # one bad row must not stop a map
+        fields = _error_fields(exc)
+    return {COLUMN_PREFIX + k: v for k, v in fields.items()}
+
+
+def clean_frame(
+    df: Any, column: str = "text", config: CleanConfig | None = None,
+    top_evidence: int = TOP_EVIDENCE,
+) -> Any:
+    """A copy of the pandas DataFrame ``df`` with the :func:`clean_record` columns added.
+
+    The original ``column`` is kept; the cleaned text is ``cleannews_text``.
+    Rows that cannot be cleaned get ``cleannews_verdict == "error"`` and the
+    message in ``cleannews_error``. Filter with
+    ``out[out.cleannews_verdict == "keep"]``.
+    """
+    import pandas as pd
+
+    records = [clean_record(v, config, top_evidence) for v in df[column]]
+    added = pd.DataFrame.from_records(records, index=df.index,
+                                      columns=[COLUMN_PREFIX + k for k in _error_fields(
+                                          ValueError()).keys()])
+    return pd.concat([df, added], axis=1)
+
+
 def clean_batch(
     batch: dict[str, list[Any]],
     text_field: str = "text",
     keep_original: bool = False,
     config: CleanConfig | None = None,
+    top_evidence: int = TOP_EVIDENCE,
 ) -> dict[str, list[Any]]:
     """Clean a batch of columns (``datasets.map(batched=True)``); returns the new columns.
 
     ``text_field`` is replaced by the cleaned text (or kept, with the cleaned
     text in ``cleannews_text``, when ``keep_original``); added columns:
     ``cleannews_verdict``, ``cleannews_reason``, ``cleannews_spin_score``,
-    ``cleannews_spin_label``, ``cleannews_changes`` (JSON string) and
-    ``cleannews_error`` (``""`` when the row was cleaned).
+    ``cleannews_spin_label``, ``cleannews_language``, ``cleannews_evidence``
+    (list of dicts: signal, span, text, reason, weight), ``cleannews_metadata``
+    (dict of strings, e.g. ``{"date": "2025-02"}``), ``cleannews_changes``
+    (list of dicts: stage, rule, span, before, after, reason) and
+    ``cleannews_error`` (``""`` when the row was cleaned). Structured columns
+    stay structured (Arrow lists and structs), not JSON strings.
     """
     from cleannews.pipeline import clean
 
     cfg = config or get_config()
-    cols: dict[str, list[Any]] = {k: [] for k in (
-        "text", "verdict", "reason", "spin_score", "spin_label", "changes", "error")}
+    cols: dict[str, list[Any]] = {k: [] for k in _error_fields(ValueError())}
+    cols["changes"] = []
     for value in batch[text_field]:
         try:
             if _is_missing(value):
                 raise InputError("missing text")
             doc = clean(value, cfg)
         except Exception as exc:  # one bad row must not stop the map
-            row = ["", "error", "", 0.0, "not_scored", "[]", str(exc) or type(exc).__name__]
+            row, changes = _error_fields(exc), []
         else:
-            row = [doc.text, doc.verdict, doc.reason, doc.spin.score, doc.spin.label,
-                   json.dumps([c.to_dict() for c in doc.changes], ensure_ascii=False), ""]
-        for key, v in zip(cols, row, strict=True):
+            row, changes = _fields(doc, top_evidence), [c.to_dict() for c in doc.changes]
+        for key, v in row.items():
             cols[key].append(v)
+        cols["changes"].append(changes)
     out = {COLUMN_PREFIX + k: v for k, v in cols.items() if k != "text"}
     out[COLUMN_PREFIX + "text" if keep_original else text_field] = cols["text"]
     return out

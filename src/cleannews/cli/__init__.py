@@ -52,24 +52,76 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in SUBCOMMANDS:
         importlib.import_module(f"cleannews.cli.{name}").add_parser(sub)
+        _add_log_flags(sub.choices[name])
     return parser
+
+
+def _add_log_flags(p: argparse.ArgumentParser) -> None:
+    """``-v`` / ``-q`` after the subcommand too (``cleannews clean -q FILE``)."""
+    g = p.add_argument_group("logging")
+    g.add_argument("-v", "--verbose", dest="sub_verbose", action="count", default=0,
+                   help="more logging on stderr (-vv: debug); also accepted before COMMAND")
+    g.add_argument("-q", "--quiet", dest="sub_quiet", action="store_true",
+                   help="only errors on stderr; also accepted before COMMAND")
+    p.set_defaults(subparser=p)
+
+
+def _log_level(verbose: int, quiet: bool) -> int:
+    """``-q`` wins; otherwise warnings, ``-v`` info, ``-vv`` debug.
+
+    >>> _log_level(0, False) == logging.WARNING, _log_level(2, False) == logging.DEBUG
+    (True, True)
+    """
+    if quiet:
+        return logging.ERROR
+    return (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+
+
+def _setup_logging(level: int) -> None:
+    """Messages of the ``cleannews`` logger go to stderr at ``level`` (nothing else touched)."""
+    logger = logging.getLogger("cleannews")
+    logger.setLevel(level)
+    for old in [h for h in logger.handlers if getattr(h, "_cleannews_cli", False)]:
+        logger.removeHandler(old)  # main() called again in one process (tests): today's stderr
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("cleannews: %(levelname)s: %(message)s"))
+    handler._cleannews_cli = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+
+
+def _check_options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """Build the configuration now, so a bad value stops the command before any work (exit 2).
+
+    ``--max-record-mb`` belongs to run/score (``cli/_batch.py``); it is checked
+    here so that both refuse 0 and negative sizes.
+    """
+    from cleannews.errors import ConfigError
+
+    if not hasattr(args, "no_strip"):  # a command without pipeline options
+        return
+    from cleannews.cli._common import config_from_args
+
+    sub = getattr(args, "subparser", parser)
+    try:
+        config_from_args(args)
+    except ConfigError as exc:
+        sub.error(str(exc))
+    mb = getattr(args, "max_record_mb", None)
+    if mb is not None and not mb > 0:
+        sub.error(f"argument --max-record-mb: must be above 0, got {mb}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cleannews`` console script; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    level = (
-        logging.ERROR
-        if args.quiet
-        else (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
-    )
-    logging.basicConfig(
-        level=level, format="cleannews: %(levelname)s: %(message)s", stream=sys.stderr
-    )
+    args.quiet = bool(args.quiet or getattr(args, "sub_quiet", False))
+    args.verbose = args.verbose + getattr(args, "sub_verbose", 0)
+    _setup_logging(_log_level(args.verbose, args.quiet))
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    _check_options(args, parser)
     try:
         return int(args.func(args))
     except BrokenPipeError:  # `cleannews clean x | head`: stop quietly

@@ -1,70 +1,279 @@
-"""Helpers shared by the subcommands: reading inputs, config flags, writing output."""
+"""Helpers shared by the subcommands: inputs, configuration flags, option checks.
+
+Configuration comes, later wins, from: the defaults of
+:class:`~cleannews.CleanConfig`, ``--config FILE`` (TOML), ``--set KEY=VALUE``
+(any option, repeatable) and the explicit flags (``--no-strip`` …). It is
+built and checked once, before any document is read
+(:func:`config_from_args`); a bad value is a usage error (exit code 2).
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from cleannews.config import CleanConfig
+from cleannews.config import DEFAULT_CONFIG, CleanConfig, option_names
 
-__all__ = ["add_config_flags", "config_from_args", "is_html_path", "read_inputs"]
+__all__ = [
+    "FORMATS",
+    "add_config_flags",
+    "config_from_args",
+    "expand_files",
+    "is_html_input",
+    "is_html_path",
+    "positive_float",
+    "probability",
+    "read_inputs",
+    "stdin_format",
+]
+
+log = logging.getLogger("cleannews")
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+#: Values of ``--format``.
+FORMATS = ("auto", "text", "html")
+#: Where :func:`config_from_args` keeps the configuration it built on the namespace.
+_CONFIG_ATTR = "_cleannews_config"
+
+
+def probability(value: str) -> float:
+    """argparse type: a number between 0 and 1.
+
+    >>> probability("0.8")
+    0.8
+    >>> probability("2")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: must be between 0 and 1, got 2
+    """
+    try:
+        p = float(value)
+    except ValueError:
+        msg = f"must be a number between 0 and 1, got {value!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not 0.0 <= p <= 1.0:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
+    return p
+
+
+def positive_float(value: str) -> float:
+    """argparse type: a number above 0.
+
+    >>> positive_float("0.5")
+    0.5
+    """
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number, got {value!r}") from None
+    if not x > 0:
+        raise argparse.ArgumentTypeError(f"must be above 0, got {value}")
+    return x
+
+
+def _key_value(value: str) -> tuple[str, str]:
+    """argparse type of ``--set``: ``KEY=VALUE`` with a known option name.
+
+    >>> _key_value("score_spin=false")
+    ('score_spin', 'false')
+    """
+    key, sep, val = value.partition("=")
+    key = key.strip().replace("-", "_")
+    if not sep or not key:
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {value!r}")
+    if key not in option_names():
+        raise argparse.ArgumentTypeError(
+            f"unknown option {key!r}; options: {', '.join(option_names())}"
+        )
+    return key, val
+
+
+def _languages(value: str) -> tuple[str, ...]:
+    """argparse type of ``--languages``: ``fr,en`` -> ``("fr", "en")``, checked."""
+    from cleannews.errors import ConfigError
+
+    try:
+        return CleanConfig(accept_languages=value).accept_languages  # type: ignore[arg-type]
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _defaults_text() -> str:
+    """Every option with its default, as ``--set`` accepts it.
+
+    >>> _defaults_text().split(", ")[0]
+    'fix_encoding=true'
+    """
+    parts = []
+    for key, value in DEFAULT_CONFIG.to_dict().items():
+        if isinstance(value, bool):
+            shown = str(value).lower()
+        elif isinstance(value, list):
+            shown = ",".join(value) if value else "(empty: all)"
+        else:
+            shown = str(value)
+        parts.append(f"{key}={shown}")
+    return ", ".join(parts)
 
 
 def add_config_flags(p: argparse.ArgumentParser) -> None:
-    """Flags that map onto :class:`~cleannews.CleanConfig` options."""
+    """``--format`` and the flags that map onto :class:`~cleannews.CleanConfig` options."""
+    d = DEFAULT_CONFIG
     g = p.add_argument_group("pipeline options")
     g.add_argument(
         "--format",
-        choices=("auto", "text", "html"),
+        choices=FORMATS,
         default="auto",
-        help="input format: by file extension (auto, default), plain text or HTML",
+        help="input format (default %(default)s: HTML for .html/.htm/.xhtml files, text for "
+        ".txt, otherwise -- stdin included -- HTML when the input starts like a page)",
     )
-    g.add_argument("--no-strip", action="store_true", help="repair only, keep boilerplate")
-    g.add_argument("--no-spin", action="store_true", help="do not score spun French")
-    g.add_argument(
-        "--straighten-quotes",
-        action="store_true",
-        help="let ftfy straighten curly quotes (off by default: French typography)",
-    )
-    g.add_argument(
-        "--quarantine-threshold",
-        type=float,
-        default=None,
-        metavar="P",
-        help="spin score at which a document is quarantined (default %(default)s: "
-        "the config's own)",
-    )
+    g.add_argument("--no-strip", action="store_true",
+                   help="repair only, keep boilerplate (strip_boilerplate=false)")
+    g.add_argument("--no-spin", action="store_true",
+                   help="do not score spun French (score_spin=false)")
+    g.add_argument("--straighten-quotes", action="store_true",
+                   help="let ftfy straighten curly quotes (keep_typography=false; by default "
+                   "French typography is kept)")
+    g.add_argument("--quarantine-threshold", type=probability, default=None, metavar="P",
+                   help="spin score from which a document is quarantined, between 0 and 1 "
+                   f"(default {d.spin_quarantine_threshold})")
+    g.add_argument("--languages", "--accept-languages", dest="accept_languages",
+                   type=_languages, default=None, metavar="LIST",
+                   help="comma-separated language codes a document may be in, e.g. fr,en; "
+                   "others get the verdict other_language (default: every language)")
+    g.add_argument("--set", dest="set_options", type=_key_value, action="append", default=[],
+                   metavar="KEY=VALUE",
+                   help="set any CleanConfig option, repeatable, e.g. --set fast_path=false. "
+                   f"Options and defaults: {_defaults_text()}")
+    g.add_argument("--config", dest="config_file", metavar="FILE",
+                   help="TOML file of CleanConfig options (top-level keys or a [cleannews] "
+                   "table); --set and the flags above override it")
 
 
 def config_from_args(args: argparse.Namespace) -> CleanConfig:
-    cfg = CleanConfig(
-        strip_boilerplate=not getattr(args, "no_strip", False),
-        score_spin=not getattr(args, "no_spin", False),
-        keep_typography=not getattr(args, "straighten_quotes", False),
-    )
-    thr = getattr(args, "quarantine_threshold", None)
-    if thr is not None:
-        cfg = cfg.replace(spin_quarantine_threshold=thr)
+    """The configuration the flags describe (built once, then cached on ``args``).
+
+    Raises :class:`~cleannews.ConfigError` for a bad file or value.
+    """
+    cached = getattr(args, _CONFIG_ATTR, None)
+    if cached is not None:
+        return cached
+    cfg = CleanConfig()
+    if getattr(args, "config_file", None):
+        cfg = CleanConfig.from_file(args.config_file, cfg)
+    sets = dict(getattr(args, "set_options", None) or [])
+    if sets:
+        cfg = CleanConfig.from_strings(sets, cfg)
+    explicit: dict[str, object] = {}
+    if getattr(args, "no_strip", False):
+        explicit["strip_boilerplate"] = False
+    if getattr(args, "no_spin", False):
+        explicit["score_spin"] = False
+    if getattr(args, "straighten_quotes", False):
+        explicit["keep_typography"] = False
+    if getattr(args, "quarantine_threshold", None) is not None:
+        explicit["spin_quarantine_threshold"] = args.quarantine_threshold
+    if getattr(args, "accept_languages", None) is not None:
+        explicit["accept_languages"] = args.accept_languages
+    if explicit:
+        cfg = CleanConfig.from_dict(explicit, cfg)
+    setattr(args, _CONFIG_ATTR, cfg)
     return cfg
 
 
 def is_html_path(name: str, fmt: str = "auto") -> bool:
+    """By name alone: ``True`` for .html/.htm/.xhtml (or ``fmt == "html"``)."""
     if fmt != "auto":
         return fmt == "html"
     return name.lower().endswith(HTML_SUFFIXES)
 
 
-def read_inputs(names: list[str]) -> Iterator[tuple[str, bytes]]:
+def is_html_input(name: str, raw: bytes, fmt: str = "auto") -> bool:
+    """Whether to read ``raw`` as HTML: ``--format`` if forced, else the extension, else sniffed.
+
+    A ``.txt`` file is text; standard input (``-``) and other names are HTML
+    when they start like a page (:func:`cleannews._input.looks_like_html`).
+
+    >>> is_html_input("-", b"<!doctype html><html><body><p>x</p></body></html>")
+    True
+    >>> is_html_input("a.txt", b"<html><body>x</body></html>")
+    False
+    """
+    if fmt != "auto":
+        return fmt == "html"
+    low = name.lower()
+    if low.endswith(HTML_SUFFIXES):
+        return True
+    if low.endswith(".txt"):
+        return False
+    from cleannews._input import looks_like_html
+
+    return looks_like_html(raw)
+
+
+def stdin_format(fmt: str, inputs: list[str], stdin: object = None) -> str:
+    """``"html"`` when the only input is ``-``, ``--format`` is auto and stdin starts like a page.
+
+    For the batch commands (``score -``, ``run -``), whose standard input is
+    otherwise read as JSONL: the first bytes are peeked (not consumed) and
+    sniffed by :func:`cleannews._input.looks_like_html`. Any other case
+    returns ``fmt`` unchanged.
+    """
+    if fmt != "auto" or list(inputs) != ["-"]:
+        return fmt
+    from cleannews._input import HTML_SNIFF_CHARS, looks_like_html
+
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    peek = getattr(stream, "peek", None)
+    if peek is None:
+        return fmt
+    try:
+        head = peek(HTML_SNIFF_CHARS)
+    except (OSError, ValueError):
+        return fmt
+    return "html" if looks_like_html(head[:HTML_SNIFF_CHARS]) else fmt
+
+
+def expand_files(names: list[str]) -> list[str]:
+    """The documents named by FILE arguments: folders become their .txt/.html files.
+
+    Folders are walked recursively in sorted order, skipping hidden entries
+    (as ``cleannews run`` does); JSONL files inside them are skipped with a
+    warning (``cleannews run`` reads JSONL). ``-`` and plain paths stay as given.
+    """
+    from cleannews.batch.sources import kind_of, walk_folder
+
+    out: list[str] = []
+    for name in names:
+        if name != "-" and Path(name).is_dir():
+            found = 0
+            for path in walk_folder(name):
+                if kind_of(path) == "jsonl":
+                    log.warning("%s: skipped (JSONL: use 'cleannews run' for record files)", path)
+                    continue
+                out.append(path)
+                found += 1
+            if not found:
+                log.warning("%s: no .txt or .html files in this folder", name)
+        else:
+            out.append(name)
+    return out
+
+
+def read_inputs(names: list[str]) -> Iterator[tuple[str, bytes | OSError]]:
     """Yield ``(name, raw_bytes)`` for each path; ``-`` reads standard input.
 
-    Raises ``OSError`` for a path that cannot be read (the caller reports it).
+    A path that cannot be read yields ``(name, the OSError)`` instead, so the
+    caller reports it and goes on with the other inputs.
     """
     for name in names:
-        if name == "-":
-            yield "-", sys.stdin.buffer.read()
-        else:
-            yield name, Path(name).read_bytes()
+        try:
+            if name == "-":
+                yield "-", sys.stdin.buffer.read()
+            else:
+                yield name, Path(name).read_bytes()
+        except OSError as exc:
+            yield name, exc

@@ -1,4 +1,4 @@
-"""``cleannews clean FILE... | -``: print the cleaned text (or the Document as JSON)."""
+"""``cleannews clean FILE|DIR... | -``: print the cleaned text (or the Document as JSON)."""
 
 from __future__ import annotations
 
@@ -7,52 +7,84 @@ import json
 import logging
 import sys
 
-from cleannews.cli._common import add_config_flags, config_from_args, is_html_path, read_inputs
+from cleannews.cli._common import (
+    add_config_flags,
+    config_from_args,
+    expand_files,
+    is_html_input,
+    read_inputs,
+)
 from cleannews.errors import InputError
 
 log = logging.getLogger("cleannews")
+
+#: Default ``--separator``: a header line before each document when there are several.
+DEFAULT_SEPARATOR = "==> {name} <=="
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "clean",
-        help="print cleaned text of files (or stdin)",
-        description="Clean each FILE (- for stdin) and print the cleaned text to stdout. "
-        "With --json, print one JSON object per document: text, changes with "
-        "their reasons, metadata, spin score, verdict.",
+        help="print cleaned text of files, folders (or stdin)",
+        description="Clean each FILE (- for stdin; a folder: its .txt/.html files, "
+        "recursively) and print the cleaned text to stdout. With several documents, "
+        "each is preceded by a header line (--separator). With --json, print one JSON "
+        "object per document: text, changes with their reasons, metadata, language, "
+        "spin score, verdict. Exit code: 0 ok, 1 some documents failed, 2 usage or I/O error.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="text or HTML files; - for stdin")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="text or HTML files, folders of them; - for stdin")
     p.add_argument("--json", action="store_true", help="print each Document as one JSON line")
+    p.add_argument("--separator", default=DEFAULT_SEPARATOR, metavar="TEXT",
+                   help="line printed before each document when there are several; {name} "
+                   "is the file name (default %(default)r, as head(1) does)")
     add_config_flags(p)
     p.set_defaults(func=run)
+
+
+def _header(template: str, name: str) -> str:
+    """The separator line for ``name``.
+
+    >>> _header("==> {name} <==", "a.txt")
+    '==> a.txt <==\\n'
+    """
+    return template.replace("{name}", name) + "\n"
 
 
 def run(args: argparse.Namespace) -> int:
     from cleannews.pipeline import clean, clean_html
 
     cfg = config_from_args(args)
-    failures = 0
-    out = sys.stdout
-    try:
-        for name, raw in read_inputs(args.files):
-            try:
-                fn = clean_html if is_html_path(name, args.format) else clean
-                doc = fn(raw, cfg, id=name)
-            except InputError as exc:
-                log.error("%s: %s", name, exc)
-                failures += 1
-                continue
-            if args.json:
-                out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
-            else:
-                text = doc.text
-                out.write(text if text.endswith("\n") or not text else text + "\n")
-                if len(args.files) > 1:
-                    out.write("\n")
-            if doc.quarantined:
-                log.warning("%s: quarantined: %s", name, doc.reason)
-    except OSError as exc:
-        log.error("%s", exc)
+    names = expand_files(args.files)
+    if not names:
+        log.error("no input documents")
         return 2
+    several = len(names) > 1
+    failures = 0
+    io_errors = 0
+    out = sys.stdout
+    for name, raw in read_inputs(names):
+        if isinstance(raw, OSError):  # an unreadable file: say so, go on with the others
+            log.error("%s: %s", name, raw.strerror or raw)
+            io_errors += 1
+            continue
+        try:
+            fn = clean_html if is_html_input(name, raw, args.format) else clean
+            doc = fn(raw, cfg, id=name)
+        except InputError as exc:
+            log.error("%s: %s", name, exc)
+            failures += 1
+            continue
+        if args.json:
+            out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            if several:
+                out.write(_header(args.separator, name))
+            text = doc.text
+            out.write(text if text.endswith("\n") or not text else text + "\n")
+        log.info("%s: %d changes, language %s, verdict %s", name, len(doc.changes),
+                 doc.language, doc.verdict)
+        if doc.quarantined:
+            log.warning("%s: %s: %s", name, doc.verdict, doc.reason)
     out.flush()
-    return 1 if failures else 0
+    return 2 if io_errors else (1 if failures else 0)

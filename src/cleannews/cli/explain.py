@@ -7,7 +7,13 @@ import logging
 import sys
 from bisect import bisect_right
 
-from cleannews.cli._common import add_config_flags, config_from_args, is_html_path, read_inputs
+from cleannews.cli._common import (
+    add_config_flags,
+    config_from_args,
+    expand_files,
+    is_html_input,
+    read_inputs,
+)
 from cleannews.document import Change, Document
 from cleannews.errors import InputError
 
@@ -23,11 +29,35 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Print each input line with a mark: '-' removed, '~' changed, ' ' kept; "
         "under it the rule and the reason. Ends with the spin score and its evidence.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="text or HTML files; - for stdin")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help="text or HTML files, folders of them; - for stdin")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour the marks (default %(default)s: when stdout is a terminal)")
     p.add_argument("--changes-only", action="store_true", help="print only lines with a change")
     add_config_flags(p)
     p.set_defaults(func=run)
+
+
+def _lines_of(span: tuple[int, int], source: str, starts: list[int]) -> tuple[int, int]:
+    """First and last line (0-based) that ``span`` touches in ``source``.
+
+    Line breaks at either end of the span do not count: a removed line often
+    takes the break before or after it along.
+
+    >>> src = "a\\nbb\\ncc\\nd"
+    >>> _lines_of((2, 8), src, [0, 2, 5, 8])
+    (1, 2)
+    >>> _lines_of((1, 4), src, [0, 2, 5, 8])
+    (1, 1)
+    """
+    start, end = span
+    while start < end - 1 and source[start : start + 1] == "\n":
+        start += 1
+    while end - 1 > start and source[end - 1 : end] == "\n":
+        end -= 1
+    first = max(0, bisect_right(starts, start) - 1)
+    last = max(first, bisect_right(starts, max(start, end - 1)) - 1)
+    return first, last
 
 
 def render(source: str, doc: Document, *, color: bool = False, changes_only: bool = False) -> str:
@@ -40,18 +70,18 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
     for i, ch in enumerate(source):
         if ch == "\n":
             starts.append(i + 1)
-    by_line: dict[int, list[Change]] = {}
+    first_of: dict[int, list[Change]] = {}  # changes listed under the line where they start
+    touching: dict[int, list[Change]] = {}  # every line a change touches
     for c in doc.changes:
-        first = c.span[0]
-        while first < c.span[1] - 1 and source[first : first + 1] == "\n":
-            first += 1  # a removed line may take the line break before it along
-        line = max(0, bisect_right(starts, first) - 1)
-        by_line.setdefault(line, []).append(c)
+        first_line, last_line = _lines_of(c.span, source, starts)
+        first_of.setdefault(first_line, []).append(c)
+        for n in range(first_line, last_line + 1):
+            touching.setdefault(n, []).append(c)
     out: list[str] = []
     lines = source.split("\n")
     width = len(str(len(lines)))
     for n, line in enumerate(lines):
-        changes = by_line.get(n, [])
+        changes = touching.get(n, [])
         ls = starts[n] if n < len(starts) else len(source)
         whole = any(c.removed and c.span[0] <= ls and c.span[1] >= ls + len(line) for c in changes)
         mark = "-" if whole and line else ("~" if changes else " ")
@@ -60,8 +90,11 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
         shown = line if len(line) <= 200 else line[:197] + "..."
         text = f"{n + 1:>{width}} {mark} {shown}"
         out.append(paint(mark, text) if mark != " " else text)
-        for c in changes:
+        for c in first_of.get(n, []):
             detail = f"{' ' * width}     [{c.stage}:{c.rule}] {c.reason}"
+            last = _lines_of(c.span, source, starts)[1]
+            if last > n:
+                detail += f" (lines {n + 1}-{last + 1})"
             if not c.removed and (c.before or c.after):
                 b, a = c.before[:60], c.after[:60]
                 detail += f"  ({b!r} -> {a!r})"
@@ -76,6 +109,8 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
     if len(spin.evidence) > 15:
         out.append(f"  … and {len(spin.evidence) - 15} more")
     out.append(f"verdict: {doc.verdict}" + (f" ({doc.reason})" if doc.reason else ""))
+    if doc.language:
+        out.append(f"language: {doc.language}")
     if doc.metadata:
         out.append("metadata: " + ", ".join(f"{k}={v}" for k, v in doc.metadata.items()))
     return "\n".join(out) + "\n"
@@ -87,21 +122,27 @@ def run(args: argparse.Namespace) -> int:
 
     cfg = config_from_args(args)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    failures = 0
-    try:
-        for name, raw in read_inputs(args.files):
-            try:
-                source, _ = decode_input(raw)
-                fn = clean_html if is_html_path(name, args.format) else clean
-                doc = fn(source, cfg, id=name)
-            except InputError as exc:
-                log.error("%s: %s", name, exc)
-                failures += 1
-                continue
-            if len(args.files) > 1:
-                sys.stdout.write(f"==> {name} <==\n")
-            sys.stdout.write(render(source, doc, color=color, changes_only=args.changes_only))
-    except OSError as exc:
-        log.error("%s", exc)
+    names = expand_files(args.files)
+    if not names:
+        log.error("no input documents")
         return 2
-    return 1 if failures else 0
+    failures = 0
+    io_errors = 0
+    for name, raw in read_inputs(names):
+        if isinstance(raw, OSError):  # an unreadable file: say so, go on with the others
+            log.error("%s: %s", name, raw.strerror or raw)
+            io_errors += 1
+            continue
+        try:
+            source, _ = decode_input(raw)
+            fn = clean_html if is_html_input(name, raw, args.format) else clean
+            doc = fn(source, cfg, id=name)
+        except InputError as exc:
+            log.error("%s: %s", name, exc)
+            failures += 1
+            continue
+        if len(names) > 1:
+            sys.stdout.write(f"==> {name} <==\n")
+        sys.stdout.write(render(source, doc, color=color, changes_only=args.changes_only))
+    sys.stdout.flush()
+    return 2 if io_errors else (1 if failures else 0)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from cleannews.cli._batch import add_batch_flags, batch_options, execute, show_progress
+from cleannews.cli._common import probability, stdin_format
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -17,8 +18,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "'error' object (or go to --errors DIR). Same inputs and flags as 'run'.",
     )
     add_batch_flags(p)
-    p.add_argument("--min-score", type=float, default=None, metavar="P",
-                   help="print only documents whose spin score is at least P")
+    p.add_argument("--min-score", type=probability, default=None, metavar="P",
+                   help="print only documents whose spin score is at least P, between 0 "
+                   "and 1 (default: print every document)")
     p.add_argument("-o", "--out", default="-", metavar="FILE",
                    help="write the lines to FILE instead of stdout")
     p.add_argument("--errors", metavar="DIR", help="write error records to DIR/errors.jsonl "
@@ -31,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from cleannews.batch import RunSettings
     from cleannews.batch.sinks import SINK_FILES, SinkPaths
 
+    args.format = stdin_format(args.format, args.inputs)  # an HTML page piped in
     out = None if args.out == "-" else Path(args.out)
     errors = Path(args.errors) / SINK_FILES["errors"] if args.errors else out
     paths = SinkPaths(out=out, quarantine=out, errors=errors, state=None)

@@ -4,6 +4,8 @@
 >>> from cleannews.config import DEFAULT_CONFIG
 >>> route(Document(text="x", spin=SpinScore(0.97, "spun")), DEFAULT_CONFIG)
 ('quarantine', 'spun French: spin score 0.97 >= 0.90')
+>>> route(Document(text="x", language="de"), DEFAULT_CONFIG.replace(accept_languages=("fr",)))
+('other_language', 'language de is not among the accepted languages (fr)')
 """
 
 from __future__ import annotations
@@ -15,7 +17,17 @@ __all__ = ["route"]
 
 
 def route(doc: Document, config: CleanConfig) -> tuple[str, str]:
-    """Return ``(verdict, reason)`` for ``doc``: ``"keep"`` or ``"quarantine"``."""
+    """Return ``(verdict, reason)``: ``"keep"``, ``"quarantine"`` or ``"other_language"``.
+
+    A document whose language could not be identified (too little text) is
+    not set aside for its language.
+    """
+    accepted = config.accept_languages
+    if accepted and doc.language is not None and doc.language not in accepted:
+        return (
+            "other_language",
+            f"language {doc.language} is not among the accepted languages ({', '.join(accepted)})",
+        )
     spin = doc.spin
     if (
         config.quarantine

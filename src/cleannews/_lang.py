@@ -1,0 +1,126 @@
+"""Which language a document is written in (``Document.language``).
+
+Two steps, so that a French corpus never pays for a model:
+
+1. a count of function words in the first :data:`SAMPLE_CHARS` characters
+   (the French and "other languages" lists of ``score/data/function_words.json``):
+   text that is plainly French is ``"fr"`` at once;
+2. anything else goes to `py3langid <https://pypi.org/project/py3langid/>`_
+   (langid.py's model of 97 languages, shipped inside the wheel, loaded on
+   first use, once per process; no network).
+
+Without py3langid installed, step 2 gives ``"fr"`` for text that the
+looser French test of the spin scorer accepts and ``None`` otherwise.
+Text with fewer than :data:`MIN_WORDS` words has no language (``None``).
+
+    >>> identify_language("Le gouvernement a annoncé mardi une réforme des retraites.")
+    'fr'
+    >>> identify_language("ok") is None
+    True
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from importlib import resources
+from typing import Any
+
+import regex
+
+log = logging.getLogger("cleannews")
+
+__all__ = ["MIN_WORDS", "SAMPLE_CHARS", "identify_language"]
+
+#: Characters of the text examined (a news article's language is settled long before).
+SAMPLE_CHARS = 3000
+#: Below this many words the language is not identified (``None``).
+MIN_WORDS = 3
+#: Plainly French without the model: this share of the words are French function words …
+FRENCH_SHARE_SURE = 0.10
+#: … and they outnumber those of other languages by this factor.
+FRENCH_OVER_OTHER = 3.0
+#: Looser test used only when py3langid is missing (the spin scorer's own).
+FRENCH_SHARE_LOOSE = 0.08
+
+_WORD = regex.compile(r"\p{L}+")
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = json.loads(
+        resources.files("cleannews.score").joinpath("data/function_words.json").read_text("utf-8")
+    )
+    return frozenset(data["stop_fr"]), frozenset(data["stop_en"])
+
+
+def _load_in_memory() -> Any:
+    """py3langid's identifier with the model decompressed in memory (no temporary file).
+
+    py3langid's own loader streams its 68 MB model through a temporary file
+    (lower peak memory: about 130 MB against 215 MB here); on a full disk or
+    under a file-size limit that fails, and a document must not fail for it.
+    """
+    import io
+    import lzma
+
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.modelio import _to_array
+
+    with lzma.open(MODEL_DIR / MODEL_FILE) as src:
+        buffer = io.BytesIO(src.read())
+    with np.load(buffer, allow_pickle=False) as data:
+        return LanguageIdentifier(
+            np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
+            _to_array(data["nextmove"]), data["out_feat"].tolist(),
+            tk_row=_to_array(data["nextmove_row"]),
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def _langid() -> Any:
+    """py3langid's ``classify`` (model loaded now, once), or ``None`` when it cannot be had.
+
+    Never raises: without the package, or when its model cannot be loaded,
+    identification falls back to the French test (logged once).
+    """
+    try:
+        from py3langid.langid import _get_identifier
+    except ImportError:  # pragma: no cover - exercised only without the package
+        log.info("py3langid is not installed: languages other than French are not identified")
+        return None
+    try:
+        return _get_identifier().classify
+    except OSError as exc:  # no room for its temporary file: decompress in memory
+        log.debug("py3langid model through a temporary file failed (%s): in memory", exc)
+    try:
+        return _load_in_memory().classify
+    except Exception as exc:  # pragma: no cover - a broken installation
+        log.warning("language identification unavailable (%s): only French is told apart", exc)
+        return None
+
+
+def _french_counts(words: list[str]) -> tuple[int, int]:
+    fr, other = _function_words()
+    return sum(w in fr for w in words), sum(w in other for w in words)
+
+
+def identify_language(text: str) -> str | None:
+    """ISO 639-1 code of the language of ``text`` (``"fr"``, ``"en"``, ``"de"`` …) or ``None``.
+
+    >>> identify_language("Die Regierung hat am Dienstag eine Reform der Renten angekündigt.")
+    'de'
+    """
+    sample = text[:SAMPLE_CHARS]
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if len(words) < MIN_WORDS:
+        return None
+    n_fr, n_other = _french_counts(words)
+    if n_fr >= FRENCH_SHARE_SURE * len(words) and n_fr >= FRENCH_OVER_OTHER * n_other:
+        return "fr"
+    classify = _langid()
+    if classify is None:  # pragma: no cover - exercised only without the package
+        return "fr" if n_fr >= FRENCH_SHARE_LOOSE * len(words) and n_fr > n_other else None
+    return str(classify(sample)[0])

@@ -1,0 +1,129 @@
+"""Language identification (``Document.language``) and routing by ``accept_languages``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import cleannews
+from cleannews import CleanConfig
+from cleannews._lang import identify_language
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures" / "strip"
+
+EN = ("The city council approved on Tuesday a new budget for the public library, which "
+      "will open longer hours in the evening and on weekends. The mayor said that the "
+      "decision was taken after a long consultation with residents. ") * 3
+IT = ("Il consiglio comunale ha approvato martedì un nuovo bilancio per la biblioteca "
+      "pubblica, che resterà aperta più a lungo la sera e nel fine settimana. Il sindaco ha "
+      "detto che la decisione è stata presa dopo una lunga consultazione con i cittadini. ") * 3
+
+
+def _tagged_fixtures() -> list[tuple[Path, str]]:
+    """The strip fixtures, whose names carry their language (``012_en_…``), written by hand."""
+    out = []
+    for p in sorted(FIXTURES.iterdir()):
+        parts = p.name.split("_")
+        if p.suffix in (".txt", ".html") and len(parts) > 2 and parts[1] in ("fr", "en"):
+            out.append((p, parts[1]))
+    return out
+
+
+def test_fixture_and_seed_languages_are_identified() -> None:
+    tagged = _tagged_fixtures()
+    assert len(tagged) >= 40
+    wrong = []
+    for path, lang in tagged:
+        raw = path.read_bytes()
+        doc = (cleannews.clean_html if path.suffix == ".html" else cleannews.clean)(
+            raw, CleanConfig(score_spin=False))
+        if doc.language != lang:
+            wrong.append((path.name, doc.language))
+    assert wrong == []
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        assert cleannews.clean(seed.read_bytes()).language == "fr", seed.name
+
+
+def test_other_languages_carry_their_code_in_the_spin_score() -> None:
+    for text, lang in ((EN, "en"), (IT, "it")):
+        doc = cleannews.clean(text)
+        assert doc.language == lang and doc.spin.label == "unsupported_language"
+        assert doc.spin.language == lang and doc.verdict == "keep"
+        assert cleannews.spin_score(text).language == lang
+        assert doc.to_dict()["language"] == lang
+        assert cleannews.Document.from_dict(doc.to_dict()).language == lang
+    assert identify_language("Oui.") is None and cleannews.clean("Oui.").language is None
+
+
+def test_accept_languages_routes_other_languages_and_keeps_unknown() -> None:
+    cfg = CleanConfig(accept_languages=("fr",))
+    doc = cleannews.clean(IT, cfg)
+    assert (doc.verdict, doc.quarantined) == ("other_language", True)
+    assert doc.reason == "language it is not among the accepted languages (fr)"
+    assert cleannews.clean("Oui.", cfg).verdict == "keep"  # too short to tell: not set aside
+    spun = cleannews.clean((ROOT / "seeds" / "003_d0613672c8185330.txt").read_bytes(), cfg)
+    assert spun.verdict == "quarantine"  # French: the spin verdict as before
+    assert cleannews.clean(IT, CleanConfig(accept_languages=("fr", "it"))).verdict == "keep"
+    with pytest.raises(cleannews.ConfigError):
+        CleanConfig(accept_languages=("fr", "not a code"))
+
+
+def test_french_text_never_loads_the_model() -> None:
+    probe = ("import sys, cleannews; from pathlib import Path\n"
+             "for p in sorted(Path(sys.argv[1]).glob('*.txt')): cleannews.clean(p.read_bytes())\n"
+             "print('py3langid.langid' in sys.modules, 'numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe, str(ROOT / "seeds")],
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    assert out.split() == ["False", "False"]
+
+
+def test_model_loads_without_room_for_a_temporary_file() -> None:
+    """py3langid streams its model through a 68 MB temporary file; with no room, in memory."""
+    probe = ("import resource; resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 20, 1 << 20))\n"
+             "import sys; from cleannews._lang import identify_language\n"
+             "print(identify_language(sys.argv[1]))")
+    out = subprocess.run([sys.executable, "-c", probe, EN], capture_output=True, text=True,
+                         timeout=120, check=True).stdout
+    assert out.strip() == "en"
+
+
+def test_run_puts_other_language_documents_in_exactly_one_sink(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    fr = (ROOT / "seeds" / "000_51a21282db567c1f.txt").read_text("utf-8")
+    src.write_text("".join(json.dumps({"id": i, "text": t}) + "\n"
+                           for i, t in enumerate([fr, EN, IT])), encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "cleannews", "run", str(src), "--out", str(out),
+                           "--languages", "fr,en", "-j", "1"], capture_output=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr.decode()
+
+    def ids(path: Path) -> list[int]:
+        if not path.exists():
+            return []
+        return [json.loads(line)["id"] for line in path.read_text("utf-8").splitlines()]
+
+    assert ids(out / "clean.jsonl") == [0, 1]
+    quarantined = [json.loads(line) for line in
+                   (out / "quarantine" / "quarantine.jsonl").read_text("utf-8").splitlines()]
+    assert [r["id"] for r in quarantined] == [2]
+    assert quarantined[0]["cleannews"]["verdict"] == "other_language"
+    assert "language it" in quarantined[0]["cleannews"]["reason"]
+    assert ids(out / "errors" / "errors.jsonl") == []
+
+
+def test_without_py3langid_french_is_still_told_apart() -> None:
+    """The package is optional at run time: without it, French or ``None``, never an error."""
+    probe = ("import sys; sys.modules['py3langid'] = None; sys.modules['py3langid.langid'] = None\n"
+             "import cleannews\n"
+             "fr = cleannews.clean(open(sys.argv[1], 'rb').read())\n"
+             "en = cleannews.clean(sys.argv[2])\n"
+             "print(fr.language, en.language, en.spin.label, en.verdict)")
+    out = subprocess.run([sys.executable, "-c", probe,
+                          str(ROOT / "seeds" / "001_158fa783e3fbabd4.txt"), EN],
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    assert out.split() == ["fr", "None", "unsupported_language", "keep"]
