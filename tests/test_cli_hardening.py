@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -175,8 +176,13 @@ def test_explain_marks_every_line_of_a_multi_line_change() -> None:
     for n in range(nav + 1, end + 1):  # the first line keeps its indentation: '~'
         row = next(line for line in lines if line.startswith(f"{n + 1:>{w}} "))
         assert row[w + 1] == "-", row
-    detail = lines[lines.index(next(r for r in lines if r.startswith(f"{nav + 1:>{w}} "))) + 1]
-    assert "[html:html_nav]" in detail and f"(lines {nav + 1}-{end + 1})" in detail
+    # the reason is printed once, under the first line of the change, with its line range
+    # (the <nav> alone, or the page header holding it when it lies outside the article)
+    row = lines.index(next(r for r in lines if r.startswith(f"{nav + 1:>{w}} ")))
+    detail = next(lines[i] for i in range(row, 0, -1) if lines[i].startswith(" " * (w + 2)))
+    first, last = (int(x) for x in re.search(r"\(lines (\d+)-(\d+)\)", detail).groups())
+    assert first <= nav + 1 and last >= end + 1, detail
+    assert "[html:html_nav]" in detail or "[html:html_outside_main]" in detail
 
 
 # 6. language identification and routing

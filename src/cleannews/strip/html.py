@@ -460,6 +460,26 @@ class _Extractor:
         s, e = self.src.span(el)
         self.changes.append(Change("html", rule, (s, e), self.src.html[s:e], "", reason))
 
+    def drop_outside(self, el: Tag) -> None:
+        """Drop an element outside the article, under the most telling rule."""
+        name = (el.name or "").lower()
+        hint = _hint(el)
+        if name in DROP_TAGS and name != "head":
+            self.drop(el, f"html_{name}", f"<{name}> element: {DROP_TAGS[name]}")
+        elif _hidden(el):
+            self.drop(el, "html_hidden", "element hidden from readers (hidden / display:none)")
+        elif hint:
+            self.drop(
+                el, "html_class_hint", f"element whose class or id says '{hint}' (page furniture)"
+            )
+        else:
+            self.drop(
+                el,
+                "html_outside_main",
+                "outside the article's container (the block of the page that holds its "
+                "prose): menus, sidebars, teasers, footer",
+            )
+
     def walk(self, root: Tag) -> None:
         """Depth-first walk without recursion (deeply nested pages must not overflow)."""
         inside0 = not self.main_ids
@@ -478,12 +498,7 @@ class _Extractor:
                     inside = True
                 elif not (isinstance(node, Tag) and id(node) in self.main_path):
                     if isinstance(node, Tag) and node.get_text().strip():
-                        self.drop(
-                            node,
-                            "html_outside_main",
-                            "outside the article's container (the block of the page that "
-                            "holds its prose): menus, sidebars, teasers, footer",
-                        )
+                        self.drop_outside(node)
                     continue
             if isinstance(node, NavigableString):
                 if type(node) is not NavigableString:
@@ -566,8 +581,14 @@ def _drop_site_name(ex: _Extractor, md: dict[str, Any], html: str):
     for line, (s, e) in ex.lines:
         if line.casefold() == key:
             ex.changes.append(
-                Change("html", "html_site_name", (s, e), html[s:e], "",
-                       f"the site's name ({name}) on a line of its own: masthead, not article")
+                Change(
+                    "html",
+                    "html_site_name",
+                    (s, e),
+                    html[s:e],
+                    "",
+                    f"the site's name ({name}) on a line of its own: masthead, not article",
+                )
             )
         else:
             kept.append((line, (s, e)))
