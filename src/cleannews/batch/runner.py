@@ -133,8 +133,62 @@ def _chunks(items: Iterable[Item], max_docs: int, max_bytes: int) -> Iterator[li
         yield chunk
 
 
-def _ignore_sigint_init(opts: BatchOptions) -> None:
-    """Worker initializer: Ctrl-C is handled by the main process only."""
+#: Linux ``prctl`` option: the signal a process gets when its parent dies.
+PR_SET_PDEATHSIG = 1
+#: Seconds between two checks of the worker's parent by the watchdog thread.
+WATCHDOG_INTERVAL = 0.5
+
+
+def _set_parent_death_signal() -> bool:
+    """Ask the kernel to SIGKILL this process when its parent dies (Linux ``prctl``).
+
+    Returns ``False`` where that is not available (then the watchdog alone
+    stops the worker).
+
+    >>> isinstance(_set_parent_death_signal(), bool)
+    True
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int, interval: float = WATCHDOG_INTERVAL) -> None:
+    """Thread body: end this process as soon as its parent ``parent`` is gone.
+
+    Portable fallback of the parent-death signal: an orphan is re-parented,
+    so ``os.getppid()`` changes. ``os._exit`` because the pool's queues may
+    be blocked forever once the parent is dead.
+    """
+    while os.getppid() == parent:
+        time.sleep(interval)
+    os._exit(EXIT_ORPHANED)
+
+
+#: Exit status of a worker that stopped because the main process died.
+EXIT_ORPHANED = 70
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this (worker) process end when ``parent`` dies: ``prctl`` plus a watchdog thread."""
+    import threading
+
+    _set_parent_death_signal()
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(EXIT_ORPHANED)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
+                     name="cleannews-parent-watchdog").start()
+
+
+def _worker_init(opts: BatchOptions, parent: int) -> None:
+    """Worker initializer: die with the main process; Ctrl-C is handled by the main process."""
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     init_worker(opts)
 
@@ -142,8 +196,8 @@ def _ignore_sigint_init(opts: BatchOptions) -> None:
 def _executor(jobs: int, opts: BatchOptions) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_ignore_sigint_init,
-                               initargs=(opts,))
+    return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init,
+                               initargs=(opts, os.getpid()))
 
 
 def _isolate(chunk: list[Item], opts: BatchOptions) -> list[DocResult]:

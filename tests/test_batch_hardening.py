@@ -1,0 +1,119 @@
+"""Hardening of ``cleannews run`` (issue 13): processes, locks, paths, options, output size.
+
+CLI tests run the installed ``cleannews`` entry point in a subprocess.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+SEEDS = Path(__file__).parent.parent / "seeds"
+SINK_FILES = ("clean.jsonl", "quarantine/quarantine.jsonl", "errors/errors.jsonl")
+
+
+def _exe() -> str:
+    """The installed console script (next to the interpreter running the tests)."""
+    here = Path(sys.executable).parent / "cleannews"
+    return str(here) if here.exists() else (shutil.which("cleannews") or "cleannews")
+
+
+def _cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None,
+         timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([_exe(), *args], cwd=cwd, input=stdin, capture_output=True,
+                          timeout=timeout)
+
+
+def _records(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+def _sentences() -> list[str]:
+    lines = []
+    for seed in sorted(SEEDS.glob("*.txt")):
+        lines += [x.strip() for x in seed.read_text("utf-8").splitlines() if len(x.strip()) > 40]
+    return lines
+
+
+def _corpus(path: Path, n: int) -> list[str]:
+    """``n`` short JSONL documents made of real seed lines; returns their ids in order."""
+    s = _sentences()
+    ids = [f"doc-{i:05d}" for i in range(n)]
+    path.write_text("".join(
+        json.dumps({"id": ident, "text": f"{s[i % len(s)]}\n{s[(i + 7) % len(s)]}"},
+                   ensure_ascii=False) + "\n" for i, ident in enumerate(ids)), encoding="utf-8")
+    return ids
+
+
+def _committed(out: Path) -> int:
+    try:
+        return json.loads((out / ".cleannews-run.json").read_text())["done"]
+    except (OSError, ValueError, KeyError):
+        return 0
+
+
+def _children(pid: int) -> list[int]:
+    """Pids whose parent is ``pid`` (from /proc)."""
+    kids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                kids.append(int(entry.name))
+    return kids
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie waiting for init to reap it counts as gone)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+# --- 1. workers die with their parent --------------------------------------------------
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the workers")
+def test_kill_9_of_main_leaves_no_worker_and_resume_is_exactly_once(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    ids = _corpus(src, 3000)
+    out = tmp_path / "out"
+    cmd = [_exe(), "-q", "run", str(src), "--out", str(out), "-j", "2", "--chunk-size", "16"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    deadline = time.monotonic() + 120
+    while _committed(out) < 200 and proc.poll() is None:
+        assert time.monotonic() < deadline, "the run made no progress"
+        time.sleep(0.01)
+    workers = _children(proc.pid)
+    assert len(workers) >= 2, "the run has no worker processes to test"
+    os.kill(proc.pid, signal.SIGKILL)  # the main process only, as `kill -9 PID` does
+    proc.wait()
+    gone_by = time.monotonic() + 5
+    while any(_alive(w) for w in workers) and time.monotonic() < gone_by:
+        time.sleep(0.05)
+    left = [w for w in workers if _alive(w)]
+    for w in left:  # do not leave them behind if the test fails
+        os.kill(w, signal.SIGKILL)
+    assert not left, f"workers {left} outlived the killed main process"
+    proc.stderr.read()  # EOF: no process holds the stderr pipe any more
+    proc.stderr.close()
+    assert _committed(out) < len(ids), "the run finished before it could be killed"
+    resumed = _cli("-q", "run", str(src), "--out", str(out), "-j", "2", "--resume")
+    assert resumed.returncode == 0, resumed.stderr.decode()
+    landed = [r["id"] for name in SINK_FILES for r in _records(out / name)]
+    assert sorted(landed) == ids  # every document exactly once
