@@ -117,3 +117,30 @@ def test_kill_9_of_main_leaves_no_worker_and_resume_is_exactly_once(tmp_path: Pa
     assert resumed.returncode == 0, resumed.stderr.decode()
     landed = [r["id"] for name in SINK_FILES for r in _records(out / name)]
     assert sorted(landed) == ids  # every document exactly once
+
+
+# --- 2. one run per output folder -------------------------------------------------------
+
+def test_a_second_run_on_a_busy_output_folder_is_refused_with_the_holder_pid(
+    tmp_path: Path
+) -> None:
+    src = tmp_path / "in.jsonl"
+    ids = _corpus(src, 2500)
+    out = tmp_path / "out"
+    cmd = [_exe(), "-q", "run", str(src), "--out", str(out), "-j", "1", "--chunk-size", "8"]
+    first = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while _committed(out) < 16 and first.poll() is None:
+        assert time.monotonic() < deadline, "the first run made no progress"
+        time.sleep(0.005)
+    second = _cli("-q", "run", str(src), "--out", str(out), "-j", "1", "--resume")
+    errors_only = _cli("-q", "run", str(src), "--out", str(tmp_path / "other"), "-j", "1",
+                       "--errors", str(out / "errors"))
+    assert first.poll() is None, "the first run ended before the second started"
+    assert first.wait(timeout=300) == 0, first.stderr.read().decode()
+    first.stderr.close()
+    for proc in (second, errors_only):
+        assert proc.returncode == 2
+        assert f"another cleannews run (pid {first.pid})".encode() in proc.stderr
+    landed = [r["id"] for name in SINK_FILES for r in _records(out / name)]
+    assert sorted(landed) == ids  # the first run's output, each document once

@@ -34,10 +34,13 @@ from typing import Any, BinaryIO
 from cleannews.batch.ids import safe_relpath
 from cleannews.batch.process import DocResult
 
-__all__ = ["STATE_NAME", "ResumeError", "SinkPaths", "Sinks", "atomic_write"]
+__all__ = ["LOCK_NAME", "STATE_NAME", "FolderLock", "ResumeError", "SinkPaths", "Sinks",
+           "atomic_write"]
 
 #: State file of a run, inside the output folder.
 STATE_NAME = ".cleannews-run.json"
+#: Lock file of a run, in each output folder (holds the pid of the run).
+LOCK_NAME = ".cleannews.lock"
 #: Format version of the state file.
 STATE_FORMAT = 1
 #: File names of the JSONL sinks inside their folders.
@@ -86,6 +89,60 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+class FolderLock:
+    """An exclusive lock on an output folder for the length of a run (``flock`` on a lock file).
+
+    Two runs writing into one folder would interleave their records; the
+    second one is refused with the pid of the first. The lock goes with the
+    process (and its workers): a killed run leaves no stale lock.
+
+        >>> import tempfile
+        >>> d = Path(tempfile.mkdtemp())
+        >>> with FolderLock(d):
+        ...     FolderLock(d).acquire()
+        Traceback (most recent call last):
+        ...
+        cleannews.batch.sinks.ResumeError: ... is in use by another cleannews run (pid ...)...; ...
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = folder / LOCK_NAME
+        self._fd: int | None = None
+
+    def acquire(self) -> FolderLock:
+        """Take the lock or raise :class:`ResumeError` naming the holder's pid."""
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: no lock
+            return self
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            os.close(fd)
+            raise ResumeError(
+                f"{self.folder} is in use by another cleannews run (pid {holder}); "
+                "wait for it to end, or give this run other output folders") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        self._fd = fd
+        return self
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the last descriptor releases the flock
+            self._fd = None
+
+    def __enter__(self) -> FolderLock:
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
 def mirror_path(root: Path, ident: str) -> Path:
     """Where the cleaned text of the input file ``ident`` goes under ``root`` (never outside it).
 
@@ -130,6 +187,32 @@ class Sinks:
         self.done = 0
         self.saved_stats: dict[str, Any] | None = None
         self.resumed = False
+        self._locks: list[FolderLock] = []
+
+    def folders(self) -> list[Path]:
+        """The distinct output folders of this run (each gets a :class:`FolderLock`)."""
+        p = self.paths
+        dirs = [p.state.parent if p.state else p.mirror_out, p.mirror_quarantine]
+        dirs += [x.parent for x in (p.out, p.quarantine, p.errors) if x is not None]
+        seen: dict[Path, Path] = {}
+        for d in dirs:
+            if d is not None:
+                seen.setdefault(d.resolve(), d)
+        return list(seen.values())
+
+    def lock(self) -> None:
+        """Lock every output folder; raises :class:`ResumeError` if another run holds one."""
+        try:
+            for folder in self.folders():
+                self._locks.append(FolderLock(folder).acquire())
+        except BaseException:
+            self.unlock()
+            raise
+
+    def unlock(self) -> None:
+        for lk in self._locks:
+            lk.release()
+        self._locks.clear()
 
     # -- opening ------------------------------------------------------------------
 
@@ -144,6 +227,14 @@ class Sinks:
         and neither ``resume`` nor ``force`` was given, or when the state does
         not match this run's inputs and options.
         """
+        self.lock()
+        try:
+            self._open(resume=resume, force=force)
+        except BaseException:
+            self.close()
+            raise
+
+    def _open(self, *, resume: bool, force: bool) -> None:
         state = self._load_state()
         sizes: dict[str, int] = {}
         if resume and state is not None:
@@ -245,3 +336,4 @@ class Sinks:
                 pass
         self._by_key.clear()
         self._streams.clear()
+        self.unlock()
