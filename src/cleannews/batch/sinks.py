@@ -23,6 +23,7 @@ Plain-text outputs (one file per input file) are written atomically
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -143,18 +144,48 @@ class FolderLock:
         self.release()
 
 
-def mirror_path(root: Path, ident: str) -> Path:
-    """Where the cleaned text of the input file ``ident`` goes under ``root`` (never outside it).
+#: Hex digits of the path hash that keeps two mirrored files apart.
+MIRROR_TAG_HEX = 10
 
-    >>> mirror_path(Path("/o"), "../../etc/x.html").as_posix()
-    '/o/etc/x.html.txt'
+
+def _tag(ident: str) -> str:
+    """A short stable hash of an input path.
+
+    >>> _tag("../x.txt")
+    '~...'
+    """
+    return "~" + hashlib.sha1(ident.encode("utf-8", "surrogatepass")).hexdigest()[:MIRROR_TAG_HEX]
+
+
+def mirror_path(root: Path, ident: str, reserved: tuple[str, ...] = ()) -> Path:
+    """Where the cleaned text of the input file ``ident`` goes under ``root``: unique, inside it.
+
+    The path mirrors the input path, with ``.txt`` added to other extensions.
+    When that would not be one-to-one — the path had to be changed to stay
+    inside ``root`` (``..``, a root slash, unsafe characters), a ``.txt``
+    name that another input's ``X.txt`` could also produce, or a first folder
+    named like a sink folder in ``reserved`` — a hash of the input path is
+    added before the extension, so two inputs never share a file.
+
     >>> mirror_path(Path("/o"), "seeds/a.txt").as_posix()
     '/o/seeds/a.txt'
+    >>> mirror_path(Path("/o"), "page.html").as_posix()
+    '/o/page.html.txt'
+    >>> mirror_path(Path("/o"), "x.txt") != mirror_path(Path("/o"), "../x.txt")
+    True
+    >>> mirror_path(Path("/o"), "../../etc/x.html").as_posix()
+    '/o/etc/x.html~....txt'
+    >>> mirror_path(Path("/o"), "page.html.txt").as_posix()
+    '/o/page.html~....txt'
     """
     rel = safe_relpath(ident)
-    if not rel.lower().endswith(TEXT_SUFFIX):
-        rel += TEXT_SUFFIX
-    return root / rel
+    lossy = rel != ident or rel.split("/", 1)[0] in reserved
+    if rel.lower().endswith(TEXT_SUFFIX):
+        stem, ext = rel[: -len(TEXT_SUFFIX)], rel[-len(TEXT_SUFFIX):]
+        lossy = lossy or "." in stem.rsplit("/", 1)[-1]  # `a.html.txt` vs `a.html`
+    else:
+        stem, ext = rel, TEXT_SUFFIX
+    return root / (stem + (_tag(ident) if lossy else "") + ext)
 
 
 @dataclass
@@ -305,8 +336,20 @@ class Sinks:
             if r.mirror is not None and r.text is not None:
                 root = self.paths.mirror_out if r.sink == "out" else self.paths.mirror_quarantine
                 if r.sink != "errors" and root is not None:
-                    atomic_write(mirror_path(root, r.mirror),
+                    atomic_write(mirror_path(root, r.mirror, self._reserved(root)),
                                  r.text.encode("utf-8", "replace"))
+
+    def _reserved(self, root: Path) -> tuple[str, ...]:
+        """First folders under ``root`` that hold other sinks (mirrored texts must avoid them)."""
+        names = []
+        for folder in self.folders():
+            try:
+                rel = folder.resolve().relative_to(root.resolve())
+            except ValueError:
+                continue
+            if rel.parts:
+                names.append(rel.parts[0])
+        return tuple(names)
 
     def commit(self, done: int, stats: dict[str, Any], *, finished: bool = False) -> None:
         """Make everything written so far durable, then record ``done`` documents as committed."""
