@@ -144,3 +144,25 @@ def test_a_second_run_on_a_busy_output_folder_is_refused_with_the_holder_pid(
         assert f"another cleannews run (pid {first.pid})".encode() in proc.stderr
     landed = [r["id"] for name in SINK_FILES for r in _records(out / name)]
     assert sorted(landed) == ids  # the first run's output, each document once
+
+
+# --- 4. invisible-only documents are empty ------------------------------------------------
+
+INVISIBLE = "\u00a0\u200b\u2060\ufeff \u00ad\u200d\n\u3000"
+
+
+def test_a_document_of_only_invisible_characters_is_an_empty_error(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "nbsp.txt").write_text(INVISIBLE * 20, encoding="utf-8")
+    (tmp_path / "in" / "cp1252.txt").write_bytes(b"\xa0\xa0 \xa0\n")  # NBSP in Windows-1252
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "ok.txt").write_text("Un vrai texte.\n", encoding="utf-8")
+    src = tmp_path / "in" / "rec.jsonl"
+    src.write_text(json.dumps({"id": "inv", "text": INVISIBLE}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = _cli("run", str(tmp_path / "in"), "--out", str(out), "-j", "1")
+    assert proc.returncode == 1, proc.stderr.decode()
+    errors = {Path(r["id"]).name: r["error"]["type"] for r in _records(out / "errors/errors.jsonl")}
+    assert errors == {"nbsp.txt": "empty", "cp1252.txt": "empty", "empty.txt": "empty",
+                      "inv": "empty"}
+    assert [Path(r["id"]).name for r in _records(out / "clean.jsonl")] == ["ok.txt"]

@@ -24,7 +24,10 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from cleannews.__about__ import __version__
+from cleannews._input import BINARY_CONTROL_RATIO, BINARY_MIN_CHARS, BINARY_SAMPLE_CHARS
 from cleannews.batch.ids import record_id
 from cleannews.batch.sources import Item
 from cleannews.config import DEFAULT_CONFIG, CleanConfig
@@ -37,6 +40,7 @@ __all__ = [
     "DocResult",
     "process_chunk",
     "process_item",
+    "text_problem",
 ]
 
 #: Records (or files) larger than this go to the errors sink (``--max-record-mb``).
@@ -131,13 +135,58 @@ def error_result(item: Item, ident: str, kind: str, message: str) -> DocResult:
                      in_bytes=item.size or len(item.payload), error_type=kind)
 
 
-def _check_text(text: str | bytes) -> None:
-    """Refuse texts that are NUL-laden or empty (see docs/batch.md: empty documents are errors)."""
+#: A character that shows: not whitespace (NBSP included), not a control, not a format or
+#: default-ignorable character (zero-width space, BOM, soft hyphen, variation selectors).
+_VISIBLE = regex.compile(r"[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]")
+#: Leading characters of binary formats, as they read when bytes were decoded as Latin-1.
+_BINARY_STARTS = ("\x89PNG", "GIF8", "\xff\xd8\xff", "%PDF-", "PK\x03\x04", "\x7fELF")
+
+
+def text_problem(text: str | bytes) -> tuple[str, str] | None:
+    """Why ``text`` is not a document to clean, as ``(error_type, message)``, or ``None``.
+
+    The same checks for ``cleannews run`` and the datatrove steps: NUL
+    characters (``nul``), binary data (``binary``), nothing visible — only
+    whitespace, NBSP, zero-width or other invisible characters (``empty``).
+
+    >>> text_problem("Bonjour."), text_problem("\\u00a0\\u200b \\n")[0], text_problem("a\\x00b")[0]
+    (None, 'empty', 'nul')
+    >>> text_problem("\\x89PNG\\r\\n\\x1a\\n....")[0]
+    'binary'
+    """
     nul = b"\x00" if isinstance(text, bytes) else "\x00"
     if nul in text:  # type: ignore[operator]
-        raise _Reject("nul", "text contains NUL characters (binary data or a broken export)")
-    if not text.strip():
-        raise _Reject("empty", "empty document: no text to clean")
+        return "nul", "text contains NUL characters (binary data or a broken export)"
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace") if _is_utf8(text) else text.decode("cp1252",
+                                                                                  "replace")
+    if text.startswith(_BINARY_STARTS):
+        return "binary", "text is binary data (an image, PDF, archive or executable)"
+    sample = text[:BINARY_SAMPLE_CHARS]
+    if len(sample) >= BINARY_MIN_CHARS:
+        controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f")
+        if controls / len(sample) > BINARY_CONTROL_RATIO:
+            return "binary", (f"text looks binary: {controls} of its first {len(sample)} "
+                              "characters are control characters")
+    if not _VISIBLE.search(text):
+        return "empty", ("empty document: no text to clean (only whitespace or invisible "
+                         "characters)")
+    return None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _check_text(text: str | bytes) -> None:
+    """Refuse what :func:`text_problem` refuses (see docs/batch.md: empty documents are errors)."""
+    problem = text_problem(text)
+    if problem is not None:
+        raise _Reject(*problem)
 
 
 def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], str]:
