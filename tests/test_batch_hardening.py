@@ -166,3 +166,47 @@ def test_a_document_of_only_invisible_characters_is_an_empty_error(tmp_path: Pat
     assert errors == {"nbsp.txt": "empty", "cp1252.txt": "empty", "empty.txt": "empty",
                       "inv": "empty"}
     assert [Path(r["id"]).name for r in _records(out / "clean.jsonl")] == ["ok.txt"]
+
+
+# --- 5. messages suggest only what works ------------------------------------------------
+
+def _small_files(limit: int):
+    import resource
+
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return apply
+
+
+def test_force_that_fails_midway_can_be_resumed_as_the_message_says(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    ids = _corpus(src, 300)
+    out = tmp_path / "out"
+    first = _cli("-q", "run", str(src), "--out", str(out), "-j", "1")
+    assert first.returncode == 0, first.stderr.decode()
+    reference = {name: (out / name).read_bytes() for name in SINK_FILES}
+    other = tmp_path / "other.jsonl"
+    _corpus(other, 200)
+    for inputs in ([src], [other, src]):  # same inputs, and other inputs
+        cmd = [_exe(), "-q", "run", *map(str, inputs), "--out", str(out), "-j", "1"]
+        forced = subprocess.run([*cmd, "--force"], capture_output=True, timeout=300,
+                                preexec_fn=_small_files(8192))  # fails at its first chunk
+        assert forced.returncode == 2 and b"--resume" in forced.stderr, forced.stderr
+        resumed = subprocess.run([*cmd, "--resume"], capture_output=True, timeout=300)
+        assert resumed.returncode == 0, resumed.stderr.decode()
+    landed = [r["id"] for name in SINK_FILES for r in _records(out / name)]
+    assert sorted(landed) == sorted(ids + [f"doc-{i:05d}" for i in range(200)])
+    again = _cli("-q", "run", str(src), "--out", str(out), "-j", "1", "--force")
+    assert again.returncode == 0
+    assert {name: (out / name).read_bytes() for name in SINK_FILES} == reference
+
+
+def test_stdout_runs_never_suggest_resume(tmp_path: Path) -> None:
+    data = "".join(json.dumps({"id": i, "text": 5}) + "\n" for i in range(400)).encode()
+    cmd = [_exe(), "run", "-", "--out", "-", "-j", "1", "--chunk-size", "16"]
+    failed = subprocess.run(cmd, input=data, capture_output=True, cwd=tmp_path, timeout=300,
+                            preexec_fn=_small_files(4096))  # the errors sink fills up
+    assert failed.returncode == 2
+    assert b"--resume" not in failed.stderr and b"again" in failed.stderr, failed.stderr
+    refused = _cli("run", "-", "--out", "-", "--resume", cwd=tmp_path, stdin=data)
+    assert refused.returncode == 2 and b"--out DIR" in refused.stderr

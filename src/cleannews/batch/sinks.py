@@ -276,11 +276,18 @@ class Sinks:
             sizes = state["sizes"]
             self.done = int(state["done"])
             self.saved_stats = state.get("stats")
-            self.resumed = True
+            self.resumed = self.done > 0 or bool(self.saved_stats)
         elif not resume and not force and (state is not None or self._any_output()):
             raise ResumeError(
                 f"{self.paths.state.parent if self.paths.state else 'output'} already holds "
                 "cleannews output: add --resume to continue that run or --force to overwrite it")
+        self._open_streams(sizes)
+        if force or not self.resumed:
+            # a fresh state right away: if this run fails before its first commit, --resume
+            # continues *this* run (not the one it replaced)
+            self.commit(0, None)
+
+    def _open_streams(self, sizes: dict[str, int]) -> None:
         for name in SINK_FILES:
             key = self._key(name)
             if key in self._by_key:
@@ -351,7 +358,8 @@ class Sinks:
                 names.append(rel.parts[0])
         return tuple(names)
 
-    def commit(self, done: int, stats: dict[str, Any], *, finished: bool = False) -> None:
+    def commit(self, done: int, stats: dict[str, Any] | None, *, finished: bool = False
+               ) -> None:
         """Make everything written so far durable, then record ``done`` documents as committed."""
         sizes = {}
         for key, stream in self._by_key.items():

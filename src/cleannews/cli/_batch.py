@@ -68,6 +68,22 @@ def show_progress(args: argparse.Namespace) -> bool:
     return sys.stderr.isatty() and not getattr(args, "quiet", False)
 
 
+def after_failure(settings: Any, fix: bool = False) -> str:
+    """What to do after a run stopped half-way: only what works for this run.
+
+    ``--resume`` needs the run state kept in an output folder; a run that
+    wrote to standard output or read standard input can only be run again.
+    """
+    first = "fix this, then " if fix else ""
+    if settings.paths.state is None:
+        return (f"the output written to stdout is incomplete; {first}run the whole command "
+                "again")
+    if "-" in settings.inputs:
+        return (f"committed work is kept; {first}pipe the same data again to the same "
+                "command with --resume")
+    return f"committed work is kept; {first}run the same command with --resume"
+
+
 def execute(settings: Any, quiet: bool) -> tuple[int, dict[str, Any] | None]:
     """Run a batch and map what can go wrong onto exit codes; print the summary on stderr."""
     from cleannews.batch import ResumeError, run_batch
@@ -79,10 +95,10 @@ def execute(settings: Any, quiet: bool) -> tuple[int, dict[str, Any] | None]:
         log.error("%s", exc)
         return EXIT_USAGE, None
     except KeyboardInterrupt:
-        log.error("interrupted: committed work is kept; run the same command with --resume")
+        log.error("interrupted: %s", after_failure(settings))
         return EXIT_INTERRUPTED, None
     except OSError as exc:
-        log.error("%s (committed work is kept; fix this, then run again with --resume)", exc)
+        log.error("%s (%s)", exc, after_failure(settings, fix=True))
         return EXIT_USAGE, None
     if not quiet:
         print(summary(report), file=sys.stderr)
