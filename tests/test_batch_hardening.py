@@ -210,3 +210,49 @@ def test_stdout_runs_never_suggest_resume(tmp_path: Path) -> None:
     assert b"--resume" not in failed.stderr and b"again" in failed.stderr, failed.stderr
     refused = _cli("run", "-", "--out", "-", "--resume", cwd=tmp_path, stdin=data)
     assert refused.returncode == 2 and b"--out DIR" in refused.stderr
+
+
+# --- 6. records above --max-record-mb ---------------------------------------------------
+
+BIG_MB = 50
+
+
+def _guarded_chunk(items: list, opts=None) -> list:
+    """process_chunk that refuses records above 1 MB (stands in for a worker out of memory)."""
+    from cleannews.batch.process import process_chunk
+
+    assert all(len(i.payload) < 1024 * 1024 for i in items), "a too-large record reached a worker"
+    return process_chunk(items, opts)
+
+
+def test_a_50_mb_line_is_refused_by_size_and_never_reaches_a_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tracemalloc
+
+    import cleannews.batch.process as process
+    import cleannews.batch.runner as runner
+    from cleannews.batch import BatchOptions, RunSettings, paths_for, run_batch
+    from cleannews.batch.sources import Item
+
+    big = (b'{"url": "https://ex.fr/1", "id": "big", "text": "'
+           + b"Une phrase assez longue. " * (BIG_MB * 1024 * 1024 // 25) + b'"}\n')
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b'{"id": "a", "text": "Un texte."}\n' + big + b'{"id": "c", "text": "Fin."}\n')
+    monkeypatch.setattr(runner, "process_chunk", _guarded_chunk)  # forked workers inherit it
+    opts = BatchOptions(max_record_bytes=1024 * 1024)
+    report = run_batch(RunSettings([str(src)], paths_for(tmp_path / "out"), opts, jobs=2))
+    errors = _records(tmp_path / "out" / "errors" / "errors.jsonl")
+    assert [(r["id"], r["error"]["type"]) for r in errors] == [("big", "too_large")]
+    assert errors[0]["raw"].encode() == big  # nothing lost
+    assert report["documents"] == {"in": 3, "out": 2, "quarantined": 0, "failed": 1}
+    # the size check and the id need no decoded copy of the record
+    loads = json.loads
+    monkeypatch.setattr(process.json, "loads", lambda s, *a, **k: (
+        pytest.fail("parsed a too-large record") if len(s) > 1024 else loads(s, *a, **k)))
+    tracemalloc.start()
+    result = process.process_item(Item(0, str(src), "jsonl", big, 2, size=len(big)), opts)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert result.id == "big" and result.error_type == "too_large"
+    assert peak < 3.5 * len(big)

@@ -39,8 +39,10 @@ __all__ = [
     "BatchOptions",
     "DocResult",
     "process_chunk",
+    "peek_id",
     "process_item",
     "text_problem",
+    "too_large",
 ]
 
 #: Records (or files) larger than this go to the errors sink (``--max-record-mb``).
@@ -205,6 +207,91 @@ def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], 
     return line, record, record_id(record, opts.id_field, f"{item.source}:{item.line}")
 
 
+_STRUCT = regex.compile(rb'["\[\]{}]')
+_SCALAR_END = regex.compile(rb"[,}\]\s]")
+_SPACE = regex.compile(rb"\s*")
+
+
+def _skip_string(b: bytes, i: int) -> int:
+    """Index after the JSON string starting at ``b[i] == '"'`` (no decoding; linear)."""
+    j = i + 1
+    while True:
+        j = b.find(b'"', j)
+        if j < 0:
+            raise ValueError("unterminated string")
+        k = j
+        while b[k - 1] == 0x5C:  # backslashes right before the quote
+            k -= 1
+        if (j - k) % 2 == 0:
+            return j + 1
+        j += 1
+
+
+def _skip_value(b: bytes, i: int) -> int:
+    """Index after the JSON value starting at ``b[i]`` (strings and nesting skipped, not parsed)."""
+    if b[i:i + 1] == b'"':
+        return _skip_string(b, i)
+    if b[i:i + 1] in (b"{", b"["):
+        depth, j = 0, i
+        while True:
+            m = _STRUCT.search(b, j)
+            if m is None:
+                raise ValueError("unterminated value")
+            tok, j = m.group(), m.end()
+            if tok == b'"':
+                j = _skip_string(b, m.start())
+            elif tok in (b"{", b"["):
+                depth += 1
+            else:
+                depth -= 1
+                if depth == 0:
+                    return j
+    m = _SCALAR_END.search(b, i)
+    return len(b) if m is None else m.start()
+
+
+def peek_id(raw: bytes, id_field: str, fallback: str) -> str:
+    """The id of a JSONL line without decoding or parsing the line (for too-large records).
+
+    Walks the top-level keys; values other than the id are skipped byte-wise,
+    so a 50 MB text costs no decoded copy.
+
+    >>> peek_id(b'{"text": "a \\\\" b", "n": [1, {"x": "]"}], "id": 7}', "id", "f:1")
+    '7'
+    >>> peek_id(b'{"text": "cut', "id", "f:1")
+    'f:1'
+    """
+    try:
+        i = _SPACE.match(raw, 0).end()
+        if raw[i:i + 1] != b"{":
+            return fallback
+        i += 1
+        while True:
+            i = _SPACE.match(raw, i).end()
+            if raw[i:i + 1] != b'"':
+                return fallback
+            end = _skip_string(raw, i)
+            key = json.loads(raw[i:end])
+            i = _SPACE.match(raw, end).end()
+            if raw[i:i + 1] != b":":
+                return fallback
+            i = _SPACE.match(raw, i + 1).end()
+            end = _skip_value(raw, i)
+            if key == id_field:
+                return record_id({key: json.loads(raw[i:end])}, id_field, fallback)
+            i = _SPACE.match(raw, end).end()
+            if raw[i:i + 1] != b",":
+                return fallback
+            i += 1
+    except (ValueError, IndexError):
+        return fallback
+
+
+def too_large(item: Item, opts: BatchOptions) -> bool:
+    """Whether ``item`` exceeds ``--max-record-mb`` (decided on its byte size, before decoding)."""
+    return item.truncated or item.size > opts.max_record_bytes
+
+
 def item_id(item: Item, opts: BatchOptions) -> str:
     """The id of an item without processing it (its record's id field when it parses)."""
     if item.kind == "jsonl" and item.id is None and not item.error and not item.truncated:
@@ -304,12 +391,9 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
     ident = item.id or f"{item.source}:{item.line}"
     if item.error:
         raise _Reject(item.error_type or "read", item.error)
-    if item.truncated or item.size > opts.max_record_bytes:
-        if item.kind == "jsonl" and not item.truncated:  # name it by its id if it parses
-            try:
-                item.id = _parse_record(item, opts)[2]
-            except _Reject:
-                pass
+    if too_large(item, opts):
+        if item.kind == "jsonl" and item.id is None:  # named by its id, found without parsing
+            item.id = peek_id(item.payload, opts.id_field, ident)
         raise _Reject("too_large", f"record is {item.size} bytes, above the limit of "
                       f"{opts.max_record_bytes} bytes (--max-record-mb)")
     if item.kind == "jsonl":

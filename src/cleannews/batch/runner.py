@@ -37,6 +37,8 @@ from cleannews.batch.process import (
     crash_result,
     init_worker,
     process_chunk,
+    process_item,
+    too_large,
     warm_up,
 )
 from cleannews.batch.sinks import (
@@ -215,13 +217,39 @@ def _isolate(chunk: list[Item], opts: BatchOptions) -> list[DocResult]:
     return results
 
 
+@dataclass
+class _Pending:
+    """A chunk in flight: the items sent to a worker, and the too-large ones answered here."""
+
+    chunk: list[Item]
+    local: list[DocResult]
+    sent: list[Item]
+    future: Future | None = None
+
+    def submit(self, ex: ProcessPoolExecutor) -> _Pending:
+        self.future = ex.submit(process_chunk, self.sent) if self.sent else None
+        return self
+
+
+def _prepare(chunk: list[Item], opts: BatchOptions) -> _Pending:
+    """Split a chunk: records above ``--max-record-mb`` become error records right here (from
+    their size, without decoding), so a worker never receives one."""
+    local = [process_item(i, opts) for i in chunk if too_large(i, opts)]
+    done = {r.seq for r in local}
+    return _Pending(chunk, local, [i for i in chunk if i.seq not in done])
+
+
+def _merge(p: _Pending, results: list[DocResult]) -> list[DocResult]:
+    return sorted([*p.local, *results], key=lambda r: r.seq) if p.local else results
+
+
 def _parallel(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
               ) -> Iterator[list[DocResult]]:
     """Results of each chunk, in order, computed by ``jobs`` processes."""
     if "fork" in multiprocessing.get_all_start_methods():
         warm_up(opts)  # forked workers inherit the loaded resources
     ex = _executor(jobs, opts)
-    pending: deque[tuple[list[Item], Future]] = deque()
+    pending: deque[_Pending] = deque()
     exhausted = False
     try:
         while True:
@@ -230,19 +258,19 @@ def _parallel(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
                 if chunk is None:
                     exhausted = True
                     break
-                pending.append((chunk, ex.submit(process_chunk, chunk)))
+                pending.append(_prepare(chunk, opts).submit(ex))
             if not pending:
                 return
-            chunk, fut = pending.popleft()
+            p = pending.popleft()
             try:
-                results = fut.result()
+                results = p.future.result() if p.future is not None else []
             except BrokenProcessPool:
                 log.warning("a worker process died; re-running its documents one by one")
                 ex.shutdown(wait=False, cancel_futures=True)
-                results = _isolate(chunk, opts)
+                results = _isolate(p.sent, opts)
                 ex = _executor(jobs, opts)
-                pending = deque((c, ex.submit(process_chunk, c)) for c, _ in pending)
-            yield results
+                pending = deque(q.submit(ex) for q in pending)
+            yield _merge(p, results)
     finally:
         ex.shutdown(wait=False, cancel_futures=True)
 
