@@ -256,3 +256,20 @@ def test_a_50_mb_line_is_refused_by_size_and_never_reaches_a_worker(
     tracemalloc.stop()
     assert result.id == "big" and result.error_type == "too_large"
     assert peak < 3.5 * len(big)
+
+
+# --- 7. option values are checked before any work ----------------------------------------
+
+@pytest.mark.parametrize(("flag", "value"), [
+    ("--quarantine-threshold", "1.5"), ("--quarantine-threshold", "-0.1"),
+    ("--quarantine-threshold", "nan"), ("--jobs", "0"), ("--chunk-size", "0"),
+    ("--max-record-mb", "-1"), ("--max-record-mb", "0"), ("--format", "pdf"),
+])
+def test_bad_option_values_exit_2_before_any_work(tmp_path: Path, flag: str, value: str) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": 1, "text": "Un texte."}\n', encoding="utf-8")
+    proc = _cli("run", str(src), "--out", str(tmp_path / "out"), f"{flag}={value}")
+    assert proc.returncode == 2
+    assert f"argument {flag}".encode() in proc.stderr or flag.encode() in proc.stderr
+    assert b"Traceback" not in proc.stderr
+    assert not (tmp_path / "out").exists()

@@ -9,7 +9,8 @@ from typing import Any
 
 from cleannews.cli._common import add_config_flags, config_from_args
 
-__all__ = ["add_batch_flags", "batch_options", "execute", "positive_int"]
+__all__ = ["add_batch_flags", "batch_options", "execute", "positive_int", "positive_mb",
+           "usage_problem"]
 
 log = logging.getLogger("cleannews")
 
@@ -27,6 +28,37 @@ def positive_int(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
     return n
+
+
+def positive_mb(value: str) -> float:
+    """argparse type: a size in MB, above 0.
+
+    >>> positive_mb("0.5")
+    0.5
+    >>> positive_mb("-1")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: must be above 0, got -1.0
+    """
+    try:
+        mb = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not mb > 0 or mb == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be above 0, got {mb}")
+    return mb
+
+
+def usage_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with option values argparse cannot check alone (``None``: all fine).
+
+    >>> usage_problem(argparse.Namespace(quarantine_threshold=1.5))
+    'argument --quarantine-threshold: must be between 0 and 1, got 1.5'
+    """
+    thr = getattr(args, "quarantine_threshold", None)
+    if thr is not None and not 0.0 <= thr <= 1.0:
+        return f"argument --quarantine-threshold: must be between 0 and 1, got {thr}"
+    return None
 
 
 def add_batch_flags(p: argparse.ArgumentParser) -> None:
@@ -48,7 +80,7 @@ def add_batch_flags(p: argparse.ArgumentParser) -> None:
                    help="field holding the text (default %(default)s)")
     g.add_argument("--id-field", default="id", metavar="FIELD",
                    help="field holding the id (default %(default)s; else PATH:LINE)")
-    g.add_argument("--max-record-mb", type=float, default=16.0, metavar="MB",
+    g.add_argument("--max-record-mb", type=positive_mb, default=16.0, metavar="MB",
                    help="records or files larger than this go to the errors sink "
                    "(default %(default)s)")
     add_config_flags(p)
@@ -58,6 +90,10 @@ def batch_options(args: argparse.Namespace, mode: str) -> Any:
     """The :class:`~cleannews.batch.BatchOptions` described by the flags."""
     from cleannews.batch import BatchOptions
 
+    problem = usage_problem(args)
+    if problem is not None:  # before any work: nothing created, exit 2 as argparse does
+        print(f"cleannews {args.command}: error: {problem}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
     return BatchOptions(config=config_from_args(args), text_field=args.text_field,
                         id_field=args.id_field, fmt=args.format,
                         max_record_bytes=int(args.max_record_mb * _MB), mode=mode)
