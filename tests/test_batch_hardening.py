@@ -273,3 +273,25 @@ def test_bad_option_values_exit_2_before_any_work(tmp_path: Path, flag: str, val
     assert f"argument {flag}".encode() in proc.stderr or flag.encode() in proc.stderr
     assert b"Traceback" not in proc.stderr
     assert not (tmp_path / "out").exists()
+
+
+# --- 8. HTML on stdin ---------------------------------------------------------------------
+
+PAGE = ("<!DOCTYPE html>\n<html><head><title>T</title></head><body><nav>Accueil | Sport</nav>"
+        "<article><p>Le conseil municipal a voté jeudi le budget de la ville.</p>"
+        "<p>Les travaux commenceront en mars.</p></article></body></html>\n")
+
+
+@pytest.mark.parametrize(("data", "kind"), [
+    (PAGE, "html"), ("\ufeff  " + PAGE, "html"),
+    ("Le conseil municipal a voté jeudi.\nLes travaux commenceront.\n", "text"),
+])
+def test_stdin_is_sniffed_like_a_file(tmp_path: Path, data: str, kind: str) -> None:
+    proc = _cli("run", "-", "--out", "out", "-j", "1", cwd=tmp_path, stdin=data.encode())
+    assert proc.returncode == 0, proc.stderr.decode()
+    recs = _records(tmp_path / "out" / "clean.jsonl")
+    assert [r["id"] for r in recs] == ["-"]
+    text = recs[0]["cleannews"]["text"]
+    assert "Le conseil municipal a voté jeudi" in text and "<p>" not in text
+    if kind == "html":  # the page went through clean_html: the navigation bar is gone
+        assert "Accueil | Sport" not in text and "<title>" not in text

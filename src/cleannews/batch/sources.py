@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+import regex
+
 __all__ = [
     "HARD_RECORD_BYTES",
     "JSONL_SUFFIXES",
@@ -193,9 +195,14 @@ def _all_items(
     for name in expand_inputs(inputs, exclude):
         if name == "-":
             stream = stdin if stdin is not None else sys_stdin()
-            if fmt in ("text", "html"):
-                data = stream.read()
-                yield Item(seq, "-", fmt, data, None, "-", size=len(data))
+            kind = fmt
+            if fmt == "auto":
+                head = stream.read(SNIFF_BYTES)
+                kind = sniff_kind(head)
+                stream = io.BufferedReader(_Prefixed(head, stream), _STDIN_BUFFER)
+            if kind in ("text", "html"):
+                data, truncated, size = _read_capped(stream)
+                yield Item(seq, "-", kind, data, None, "-", truncated=truncated, size=size)
                 seq += 1
                 continue
             for item in iter_jsonl(stream, "-", seq):
@@ -226,6 +233,64 @@ def _all_items(
         else:
             yield Item(seq, ident, kind, data, None, ident, truncated=truncated, size=size)
         seq += 1
+
+
+#: Bytes of standard input looked at to tell JSONL, HTML and plain text apart.
+SNIFF_BYTES = 4096
+_STDIN_BUFFER = 1024 * 1024
+_MARKUP = regex.compile(
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|section|span|br|a|h[1-6]"
+    rb"|!--)[\s>/]", regex.IGNORECASE)
+
+
+def sniff_kind(head: bytes) -> str:
+    """``"jsonl"``, ``"html"`` or ``"text"`` for the first bytes of standard input (``--format auto``).
+
+    >>> sniff_kind(b'{"id": 1}\\n'), sniff_kind(b"\\xef\\xbb\\xbf <!DOCTYPE html><p>x"), sniff_kind(b"Un texte.")
+    ('jsonl', 'html', 'text')
+    >>> sniff_kind(b"")
+    'jsonl'
+    """
+    body = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not body or body.startswith(b"{"):
+        return "jsonl"
+    if body.startswith(b"<") and _MARKUP.search(body) or _MARKUP.search(body[:512]):
+        return "html"
+    return "text"
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream whose first bytes were already read (``head``) put back in front of the rest."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            n = min(len(buf), len(self._head))
+            buf[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        read1 = getattr(self._rest, "read1", self._rest.read)
+        data = read1(len(buf))
+        buf[: len(data)] = data
+        return len(data)
+
+
+def _read_capped(f: BinaryIO) -> tuple[bytes, bool, int]:
+    """A whole stream, or its first :data:`HARD_RECORD_BYTES`: ``(data, truncated, size)``."""
+    data = f.read(HARD_RECORD_BYTES)
+    size = len(data)
+    while size >= HARD_RECORD_BYTES:
+        rest = f.read(_SKIP_CHUNK)
+        if not rest:
+            break
+        size += len(rest)
+    return data, size > HARD_RECORD_BYTES, size
 
 
 def read_file(name: str) -> tuple[bytes, bool, int]:
