@@ -295,3 +295,53 @@ def test_stdin_is_sniffed_like_a_file(tmp_path: Path, data: str, kind: str) -> N
     assert "Le conseil municipal a voté jeudi" in text and "<p>" not in text
     if kind == "html":  # the page went through clean_html: the navigation bar is gone
         assert "Accueil | Sport" not in text and "<title>" not in text
+
+
+# --- 9. progress on a terminal ----------------------------------------------------------
+
+def regex_search(pattern: str, text: str) -> bool:
+    import re
+
+    return re.search(pattern, text) is not None
+
+
+def _on_a_terminal(args: list[str], cwd: Path) -> tuple[int, str]:
+    """Run the CLI with stderr on a pseudo-terminal (120 columns); ``(exit code, stderr)``."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    proc = subprocess.Popen([_exe(), *args], cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=slave, stdin=subprocess.DEVNULL)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the other side is closed
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    return proc.wait(timeout=300), b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_shows_total_rate_and_eta_only_on_a_terminal(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    _corpus(src, 400)
+    size = src.stat().st_size
+    code, err = _on_a_terminal(["run", str(src), "--out", "a", "-j", "1"], tmp_path)
+    assert code == 0, err
+    assert "100%" in err and "400 docs" in err and "docs/s" in err
+    assert f"/{size / 1000:.0f}k [" in err  # the total: the input's bytes
+    assert regex_search(r"\d+%\|.*\[\d\d:\d\d<\d\d:\d\d, [\d.]+[kM]?B/s", err)  # rate and ETA
+    code, err = _on_a_terminal(["run", str(src), "--out", "b", "-j", "1", "--no-progress"],
+                               tmp_path)
+    assert code == 0 and "%" not in err and "docs/s" in err  # only the summary
+    piped = _cli("run", str(src), "--out", "c", "-j", "1", cwd=tmp_path)
+    assert piped.returncode == 0 and b"%|" not in piped.stderr

@@ -75,6 +75,8 @@ def add_batch_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--chunk-size", type=positive_int, default=CHUNK_DOCS, metavar="N",
                    help="documents per chunk: the unit of work, ordering and commit "
                    "(default %(default)s)")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress bar (it is shown only when stderr is a terminal)")
     g = p.add_argument_group("JSONL records")
     g.add_argument("--text-field", default="text", metavar="FIELD",
                    help="field holding the text (default %(default)s)")
@@ -100,8 +102,9 @@ def batch_options(args: argparse.Namespace, mode: str) -> Any:
 
 
 def show_progress(args: argparse.Namespace) -> bool:
-    """A progress bar only when stderr is a terminal and -q was not given."""
-    return sys.stderr.isatty() and not getattr(args, "quiet", False)
+    """A progress bar only when stderr is a terminal and neither -q nor --no-progress was given."""
+    return (sys.stderr.isatty() and not getattr(args, "quiet", False)
+            and not getattr(args, "no_progress", False))
 
 
 def after_failure(settings: Any, fix: bool = False) -> str:
