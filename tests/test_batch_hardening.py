@@ -345,3 +345,78 @@ def test_progress_shows_total_rate_and_eta_only_on_a_terminal(tmp_path: Path) ->
     assert code == 0 and "%" not in err and "docs/s" in err  # only the summary
     piped = _cli("run", str(src), "--out", "c", "-j", "1", cwd=tmp_path)
     assert piped.returncode == 0 and b"%|" not in piped.stderr
+
+
+# --- 10. output size: evidence that moved the score, compact JSON, gzip -------------------
+
+def _evidence(records: list[dict]) -> list[dict]:
+    return [e for r in records for e in r["cleannews"]["spin"]["evidence"]]
+
+
+def test_records_carry_only_evidence_that_moved_the_score_in_compact_json(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    _corpus(src, 300)
+    for name, extra in (("lean", ()), ("all", ("--evidence", "all"))):
+        proc = _cli("-q", "run", str(src), "--out", str(tmp_path / name), "-j", "1", *extra)
+        assert proc.returncode == 0, proc.stderr.decode()
+    lean = [r for s in SINK_FILES for r in _records(tmp_path / "lean" / s)]
+    full = [r for s in SINK_FILES for r in _records(tmp_path / "all" / s)]
+    assert any(e["weight"] == 0 for e in _evidence(full))  # the corpus has some to drop
+    assert all(e["weight"] != 0 for e in _evidence(lean))
+    assert [e for e in _evidence(full) if e["weight"]] == _evidence(lean)
+    assert all("signals" in r["cleannews"]["spin"] for r in full)
+    assert not any("signals" in r["cleannews"]["spin"] for r in lean)
+    for line in (tmp_path / "lean" / "clean.jsonl").read_text("utf-8").splitlines():
+        obj = line.split(',"cleannews":', 1)[1][:-1]  # the added object, as written
+        assert obj == json.dumps(json.loads(obj), ensure_ascii=False, separators=(",", ":"))
+    size = sum((tmp_path / "lean" / s).stat().st_size for s in SINK_FILES)
+    assert size < 0.6 * sum((tmp_path / "all" / s).stat().st_size for s in SINK_FILES)
+
+
+def _gz_lines(path: Path) -> list[str]:
+    import gzip
+
+    return gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+
+
+def test_gzip_output_by_flag_or_by_file_name_and_its_resume(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    ids = _corpus(src, 1500)
+    proc = _cli("-q", "run", str(src), "--out", str(tmp_path / "dir"), "-j", "1", "--compress")
+    assert proc.returncode == 0, proc.stderr.decode()
+    names = ("clean.jsonl.gz", "quarantine/quarantine.jsonl.gz", "errors/errors.jsonl.gz")
+    ref = {n: _gz_lines(tmp_path / "dir" / n) for n in names[:2]}
+    assert sorted(json.loads(x)["id"] for v in ref.values() for x in v) == ids
+    # --out FILE.jsonl.gz: a file, not a folder; killed, then resumed: valid gzip, same records
+    target = tmp_path / "file" / "all.jsonl.gz"
+    state = target.parent / f".{target.name}.cleannews-run.json"
+    cmd = [_exe(), "-q", "run", str(src), "--out", str(target), "-j", "2", "--chunk-size", "16"]
+    run = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while run.poll() is None:
+        try:
+            if json.loads(state.read_text())["done"] >= 300:
+                break
+        except (OSError, ValueError, KeyError):
+            pass
+        assert time.monotonic() < deadline, "the run made no progress"
+        time.sleep(0.005)
+    run.kill()
+    run.wait()
+    resumed = subprocess.run([*cmd, "--resume"], capture_output=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr.decode()
+    assert target.is_file()
+    assert _gz_lines(target) == ref["clean.jsonl.gz"]
+    assert _gz_lines(target.parent / "quarantine" / "quarantine.jsonl.gz") == ref[names[1]]
+    assert json.loads((target.parent / "all.report.json").read_text())["documents"]["in"] == 1500
+
+
+def test_parquet_input_is_refused_before_any_work(tmp_path: Path) -> None:
+    pq = tmp_path / "data.parquet"
+    pq.write_bytes(b"PAR1" + bytes(range(256)) * 4 + b"PAR1")
+    renamed = tmp_path / "data.bin"
+    renamed.write_bytes(pq.read_bytes())
+    for name in (pq, renamed):
+        proc = _cli("run", str(name), "--out", str(tmp_path / "out"))
+        assert proc.returncode == 2 and b"Parquet" in proc.stderr and b"JSONL" in proc.stderr
+        assert not (tmp_path / "out").exists()

@@ -111,7 +111,7 @@ def test_output_record_keeps_input_fields_byte_identical(tmp_path: Path) -> None
     src.write_text(line + "\n", encoding="utf-8")
     _run([src], tmp_path / "out")
     out = (tmp_path / "out" / "clean.jsonl").read_text("utf-8")
-    assert out.startswith(line[:-1] + ", \"cleannews\": {")
+    assert out.startswith(line[:-1] + ",\"cleannews\":{")
     rec = json.loads(out)
     assert rec["cleannews"]["text"] == "Un texte court."
     assert {"verdict", "spin", "changes", "source"} <= set(rec["cleannews"])

@@ -66,6 +66,9 @@ class BatchOptions:
     #: learnt site-template state (``--site-templates``), see :mod:`cleannews.batch.templates`
     templates: dict[str, Any] | None = None
     source_field: str = "url"
+    #: ``"moved"``: only evidence that moved the score (weight != 0), no raw signals;
+    #: ``"all"``: every evidence item and the detector's signals (``--evidence all``)
+    evidence: str = "moved"
 
 
 @dataclass
@@ -101,8 +104,12 @@ class _Reject(Exception):
         self.kind = kind
 
 
+#: Compact JSON separators for output records (the input fields are kept byte for byte).
+JSON_SEPARATORS = (",", ":")
+
+
 def _dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
+    return json.dumps(obj, ensure_ascii=False, separators=JSON_SEPARATORS)
 
 
 def _source(item: Item) -> dict[str, Any]:
@@ -325,7 +332,26 @@ def _clean(text: str | bytes, html: bool, opts: BatchOptions, ident: str) -> Doc
     return (clean_html if html else clean)(text, opts.config, id=ident)
 
 
-def cleannews_object(doc: Document, item: Item) -> dict[str, Any]:
+def spin_object(doc: Document, evidence: str = "moved") -> dict[str, Any]:
+    """The spin score of a record: with ``evidence="moved"`` only the evidence that moved the
+    score (weight != 0) and no raw signals; everything with ``"all"``.
+
+    >>> from cleannews.document import Evidence, SpinScore
+    >>> d = Document("x", spin=SpinScore(0.2, "clean", (Evidence("a", (0, 1), "x", "r", 0.0),
+    ...     Evidence("b", (0, 1), "x", "r", 0.3)), signals={"s": 1.0}))
+    >>> [e["signal"] for e in spin_object(d)["evidence"]], "signals" in spin_object(d)
+    (['b'], False)
+    >>> len(spin_object(d, "all")["evidence"]), spin_object(d, "all")["signals"]
+    (2, {'s': 1.0})
+    """
+    spin = doc.spin.to_dict()
+    if evidence != "all":
+        spin["evidence"] = [e for e in spin["evidence"] if e["weight"]]
+        spin.pop("signals", None)
+    return spin
+
+
+def cleannews_object(doc: Document, item: Item, evidence: str = "moved") -> dict[str, Any]:
     """The ``cleannews`` object added to a record: id, text, changes, spin, verdict, source.
 
     ``id`` is the document's id as a string (the record's id field, or
@@ -336,7 +362,7 @@ def cleannews_object(doc: Document, item: Item) -> dict[str, Any]:
         "text": doc.text,
         "verdict": doc.verdict,
         "reason": doc.reason,
-        "spin": doc.spin.to_dict(),
+        "spin": spin_object(doc, evidence),
         "changes": [c.to_dict() for c in doc.changes],
         "metadata": dict(doc.metadata),
         "input_length": doc.input_length,
@@ -349,15 +375,15 @@ def splice_record(line: str, record: dict[str, Any], extra: dict[str, Any]) -> s
     """The input line with ``"cleannews": extra`` appended; every input field stays byte-identical.
 
     >>> splice_record('{"a": 1.50} ', {"a": 1.5}, {"v": 1})
-    '{"a": 1.50, "cleannews": {"v": 1}}'
+    '{"a": 1.50,"cleannews":{"v":1}}'
     >>> splice_record('{}', {}, {"v": 1})
-    '{"cleannews": {"v": 1}}'
+    '{"cleannews":{"v":1}}'
     """
     if RECORD_KEY in record:  # overwrite an earlier run's object: re-serialise
         return _dumps({**record, RECORD_KEY: extra})
     body = line.rstrip()[:-1].rstrip()
-    sep = ", " if record else ""
-    return f"{body}{sep}\"{RECORD_KEY}\": {_dumps(extra)}}}"
+    sep = "," if record else ""
+    return f"{body}{sep}\"{RECORD_KEY}\":{_dumps(extra)}}}"
 
 
 def _stats(result: DocResult, doc: Document) -> DocResult:
@@ -375,7 +401,8 @@ def _stats(result: DocResult, doc: Document) -> DocResult:
 
 def score_line(doc: Document, item: Item, ident: str) -> str:
     """The one-line triage record of ``cleannews score``: id, score, label, top evidence."""
-    top = sorted(doc.spin.evidence, key=lambda e: -e.weight)[:TOP_EVIDENCE]
+    top = sorted((e for e in doc.spin.evidence if e.weight), key=lambda e: -e.weight)
+    top = top[:TOP_EVIDENCE]
     return _dumps({
         "id": ident,
         "score": doc.spin.score,
@@ -416,9 +443,9 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
     if opts.mode == "score":  # "out" and "quarantine" share one stream in score mode
         out = score_line(doc, item, ident)
     elif item.kind == "jsonl":
-        out = splice_record(line, record, cleannews_object(doc, item))
+        out = splice_record(line, record, cleannews_object(doc, item, opts.evidence))
     else:
-        out = _dumps({"id": ident, RECORD_KEY: cleannews_object(doc, item)})
+        out = _dumps({"id": ident, RECORD_KEY: cleannews_object(doc, item, opts.evidence)})
     result = DocResult(item.seq, sink, ident, out, in_bytes=item.size)
     if item.kind != "jsonl" and opts.mode == "run":
         result.mirror, result.text = ident, doc.text
@@ -432,7 +459,8 @@ def _encode(result: DocResult) -> DocResult:
     try:
         result.data = (result.line + "\n").encode("utf-8")
     except UnicodeEncodeError:
-        result.data = (json.dumps(json.loads(result.line), ensure_ascii=True) + "\n").encode()
+        result.data = (json.dumps(json.loads(result.line), ensure_ascii=True,
+                                  separators=JSON_SEPARATORS) + "\n").encode()
     result.line = ""  # sent back to the main process once, as bytes
     return result
 

@@ -52,7 +52,7 @@ from cleannews.batch.sinks import (
 from cleannews.batch.sources import Item, iter_items
 from cleannews.batch.stats import RunStats, build_report
 
-__all__ = ["RunSettings", "available_cpus", "paths_for", "run_batch"]
+__all__ = ["RunSettings", "UnsupportedInput", "available_cpus", "paths_for", "run_batch"]
 
 log = logging.getLogger("cleannews")
 
@@ -72,33 +72,68 @@ def available_cpus() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+#: ``--out`` names ending like this are one output file (not a folder).
+OUT_FILE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+#: Report file name inside the output folder.
+REPORT_NAME = "report.json"
+
+
+def is_out_file(out: Path) -> bool:
+    """``--out clean.jsonl.gz`` names a file; anything else (or an existing folder) a folder.
+
+    >>> is_out_file(Path("x/clean.jsonl.gz")), is_out_file(Path("out"))
+    (True, False)
+    """
+    return out.name.lower().endswith(OUT_FILE_SUFFIXES) and not out.is_dir()
+
+
 def paths_for(
-    out: Path | None, quarantine: Path | None = None, errors: Path | None = None
+    out: Path | None, quarantine: Path | None = None, errors: Path | None = None,
+    *, compress: bool = False,
 ) -> SinkPaths:
     """Sink paths for ``--out DIR`` (``None``: stdout) with the documented defaults.
 
     Defaults: ``DIR/quarantine`` and ``DIR/errors``; with ``--out -`` they are
-    ``./cleannews-quarantine`` and ``./cleannews-errors``.
+    ``./cleannews-quarantine`` and ``./cleannews-errors``. ``--out FILE.jsonl.gz``
+    (or ``.jsonl``) writes the clean records to that file, the other sinks and
+    the run state beside it, and mirrors no text files; ``compress`` (or a
+    ``.gz`` out file) writes every sink as ``.jsonl.gz``.
 
     >>> p = paths_for(Path("o"))
     >>> p.out.as_posix(), p.quarantine.as_posix(), p.errors.as_posix()
     ('o/clean.jsonl', 'o/quarantine/quarantine.jsonl', 'o/errors/errors.jsonl')
-    >>> p.state.as_posix()
-    'o/.cleannews-run.json'
+    >>> p.state.as_posix(), p.report.as_posix()
+    ('o/.cleannews-run.json', 'o/report.json')
+    >>> p = paths_for(Path("d/all.jsonl.gz"))
+    >>> p.out.as_posix(), p.errors.as_posix(), p.state.as_posix(), p.mirror_out
+    ('d/all.jsonl.gz', 'd/errors/errors.jsonl.gz', 'd/.all.jsonl.gz.cleannews-run.json', None)
     """
-    if out is None:
+    folder = out
+    out_file = None
+    if out is not None and is_out_file(out):
+        folder, out_file = out.parent, out
+        compress = compress or out.name.lower().endswith(".gz")
+    gz = ".gz" if compress else ""
+    if folder is None:
         qdir = quarantine or Path("cleannews-quarantine")
         edir = errors or Path("cleannews-errors")
     else:
-        qdir = quarantine or out / "quarantine"
-        edir = errors or out / "errors"
+        qdir = quarantine or folder / "quarantine"
+        edir = errors or folder / "errors"
+    if out_file is not None:
+        stem = out_file.name.split(".", 1)[0]
+        return SinkPaths(out=out_file, quarantine=qdir / (SINK_FILES["quarantine"] + gz),
+                         errors=edir / (SINK_FILES["errors"] + gz),
+                         state=folder / f".{out_file.name}{STATE_NAME}",
+                         report=folder / f"{stem}.{REPORT_NAME}")
     return SinkPaths(
-        out=None if out is None else out / SINK_FILES["out"],
-        quarantine=qdir / SINK_FILES["quarantine"],
-        errors=edir / SINK_FILES["errors"],
-        state=None if out is None else out / STATE_NAME,
-        mirror_out=out,
+        out=None if folder is None else folder / (SINK_FILES["out"] + gz),
+        quarantine=qdir / (SINK_FILES["quarantine"] + gz),
+        errors=edir / (SINK_FILES["errors"] + gz),
+        state=None if folder is None else folder / STATE_NAME,
+        mirror_out=folder,
         mirror_quarantine=qdir,
+        report=None if folder is None else folder / REPORT_NAME,
     )
 
 
@@ -297,6 +332,9 @@ def fingerprint(settings: RunSettings) -> dict[str, Any]:
         "mode": o.mode,
         "min_score": settings.min_score,
         "templates": settings.templates,
+        "evidence": o.evidence,
+        "compressed": [str(p) for p in (settings.paths.out, settings.paths.quarantine,
+                                        settings.paths.errors) if p and p.name.endswith(".gz")],
     }
 
 
@@ -358,8 +396,8 @@ def _progress(settings: RunSettings, stats: RunStats, done: int) -> Progress | N
 
 
 def _exclude(paths: SinkPaths) -> list[Path]:
-    """Output folders not to read as input (when they lie inside an input folder)."""
-    dirs = [paths.mirror_out, paths.mirror_quarantine]
+    """Output folders and files not to read as input (when they lie inside an input folder)."""
+    dirs = [paths.mirror_out, paths.mirror_quarantine, paths.out]
     dirs += [p.parent for p in (paths.quarantine, paths.errors) if p is not None]
     return [d for d in dirs if d is not None]
 
@@ -388,6 +426,25 @@ def _with_templates(settings: RunSettings, sinks: Sinks, stdin: Any) -> BatchOpt
                    source_field=t.get("source_field", "url"))
 
 
+class UnsupportedInput(ResumeError):
+    """An input cleannews cannot read (Parquet): a usage error, raised before any work."""
+
+
+#: First bytes of a Parquet file.
+PARQUET_MAGIC = b"PAR1"
+
+
+def is_parquet(name: str) -> bool:
+    """A Parquet file, by its extension or its first bytes (folders: no)."""
+    if name.lower().endswith((".parquet", ".parq")):
+        return True
+    try:
+        with open(name, "rb") as f:
+            return f.read(len(PARQUET_MAGIC)) == PARQUET_MAGIC
+    except OSError:  # a folder, or unreadable: reported later
+        return False
+
+
 def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     """Run a batch; return the report (also written to ``settings.report``).
 
@@ -397,6 +454,12 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     for name in settings.inputs:  # fail before creating any output
         if name != "-" and not os.path.exists(name):
             raise FileNotFoundError(f"{name}: no such file or folder")
+        if name != "-" and is_parquet(name):
+            raise UnsupportedInput(
+                f"{name}: Parquet input is not supported; convert it to JSONL first, e.g. "
+                "python -c \"import pandas as pd, sys; pd.read_parquet(sys.argv[1]).to_json("
+                "sys.argv[2], orient='records', lines=True, force_ascii=False)\" "
+                f"{name} out.jsonl")
     sinks = Sinks(settings.paths, fingerprint(settings))
     sinks.open(resume=settings.resume, force=settings.force)
     options = settings.options

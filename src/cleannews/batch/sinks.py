@@ -28,6 +28,7 @@ import json
 import os
 import sys
 import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -40,6 +41,8 @@ __all__ = ["LOCK_NAME", "STATE_NAME", "FolderLock", "ResumeError", "SinkPaths", 
 
 #: State file of a run, inside the output folder.
 STATE_NAME = ".cleannews-run.json"
+#: Compression level of ``.jsonl.gz`` sinks (6: gzip's default).
+GZIP_LEVEL = 6
 #: Lock file of a run, in each output folder (holds the pid of the run).
 LOCK_NAME = ".cleannews.lock"
 #: Format version of the state file.
@@ -157,6 +160,49 @@ def _tag(ident: str) -> str:
     return "~" + hashlib.sha1(ident.encode("utf-8", "surrogatepass")).hexdigest()[:MIRROR_TAG_HEX]
 
 
+class GzipMembers:
+    """A sink file written as gzip, one complete gzip member per commit.
+
+    :meth:`flush` ends the current member, so every committed size is a
+    member boundary: ``--resume`` truncates there and appends new members,
+    and the file stays one valid multi-member gzip stream (``zcat``,
+    ``gzip.open`` and datatrove read it whole).
+
+        >>> import gzip, io
+        >>> raw = io.BytesIO()
+        >>> g = GzipMembers(raw)
+        >>> _ = g.write(b"a\\n"); g.flush(); _ = g.write(b"b\\n"); g.flush()
+        >>> gzip.decompress(raw.getvalue())
+        b'a\\nb\\n'
+    """
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self._z: Any = None
+
+    def write(self, data: bytes) -> int:
+        if self._z is None:
+            self._z = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+        self.raw.write(self._z.compress(data))
+        return len(data)
+
+    def flush(self) -> None:
+        if self._z is not None:
+            self.raw.write(self._z.flush(zlib.Z_FINISH))
+            self._z = None
+        self.raw.flush()
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+    def tell(self) -> int:
+        return self.raw.tell()
+
+    def close(self) -> None:
+        self.flush()
+        self.raw.close()
+
+
 def mirror_path(root: Path, ident: str, reserved: tuple[str, ...] = ()) -> Path:
     """Where the cleaned text of the input file ``ident`` goes under ``root``: unique, inside it.
 
@@ -198,6 +244,8 @@ class SinkPaths:
     state: Path | None
     mirror_out: Path | None = None
     mirror_quarantine: Path | None = None
+    #: default report file (``--report`` overrides it)
+    report: Path | None = None
 
     def sink(self, name: str) -> Path | None:
         return getattr(self, name)
@@ -213,8 +261,8 @@ class Sinks:
     def __init__(self, paths: SinkPaths, fingerprint: dict[str, Any]) -> None:
         self.paths = paths
         self.fingerprint = fingerprint
-        self._streams: dict[str, BinaryIO] = {}
-        self._by_key: dict[str, BinaryIO] = {}
+        self._streams: dict[str, Any] = {}
+        self._by_key: dict[str, Any] = {}
         self.done = 0
         self.saved_stats: dict[str, Any] | None = None
         self.resumed = False
@@ -295,9 +343,11 @@ class Sinks:
                 continue
             path = self.paths.sink(name)
             if path is None:
-                stream: BinaryIO = sys.stdout.buffer
+                stream: Any = sys.stdout.buffer
             else:
                 stream = self._open_file(path, sizes.get(key, 0))
+                if path.name.endswith(".gz"):
+                    stream = GzipMembers(stream)
             self._by_key[key] = stream
             self._streams[name] = stream
 

@@ -99,7 +99,7 @@ def _posix(path: str) -> str:
 
 
 def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
-    """Input files under ``root``, sorted, skipping hidden entries and ``exclude`` folders."""
+    """Input files under ``root``, sorted, skipping hidden entries and ``exclude`` paths."""
     skip = {p.resolve() for p in exclude}
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
@@ -107,7 +107,8 @@ def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
             d for d in dirnames if not d.startswith(".") and (here / d).resolve() not in skip
         )
         for name in sorted(filenames):
-            if not name.startswith(".") and kind_of(name) is not None:
+            if not name.startswith(".") and kind_of(name) is not None and (
+                    not skip or (here / name).resolve() not in skip):
                 yield str(here / name)
 
 
