@@ -420,3 +420,85 @@ def test_parquet_input_is_refused_before_any_work(tmp_path: Path) -> None:
         proc = _cli("run", str(name), "--out", str(tmp_path / "out"))
         assert proc.returncode == 2 and b"Parquet" in proc.stderr and b"JSONL" in proc.stderr
         assert not (tmp_path / "out").exists()
+
+
+# --- 11. the HTML report a person reads ---------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def report_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """A run over real seed articles (some quarantined), one with a crawler date prefix."""
+    base = tmp_path_factory.mktemp("report")
+    seeds = sorted(SEEDS.glob("*.txt"))
+    src = base / "in.jsonl"
+    rows = [{"id": f"s{k}", "text": p.read_text("utf-8")} for k, p in enumerate(seeds)]
+    rows.append({"id": "dated", "text": " date 2025-02 Le conseil municipal a voté le budget.\n"
+                 "Les travaux commenceront en mars.\n"})
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                   encoding="utf-8")
+    cmd = ["run", str(src), "--out", str(base / "out"), "-j", "1", "--quarantine-threshold",
+           "0.8"]
+    proc = _cli(*cmd)
+    assert proc.returncode == 0, proc.stderr.decode()
+    return base, cmd
+
+
+def test_report_html_says_what_was_run_and_what_was_removed(
+    report_run: tuple[Path, list[str]]
+) -> None:
+    from bs4 import BeautifulSoup
+
+    base, cmd = report_run
+    report = json.loads((base / "out" / "report.json").read_text("utf-8"))
+    page = base / "report.html"
+    proc = _cli("report", str(base / "out" / "report.json"), "--html", str(page))  # README form
+    assert proc.returncode == 0, proc.stderr.decode()
+    soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    assert not soup.find_all(["script", "link", "img", "iframe"])  # one self-contained file
+    about = soup.find(id="about").get_text()
+    assert report["cleannews_version"] in about and report["date"][:10] in about
+    assert soup.find(id="command-line").get_text().endswith(" ".join(cmd))
+    assert [li.get_text() for li in soup.find(id="inputs").find_all("li")] == [cmd[1]]
+    assert "0.8" in soup.find(id="settings").get_text()
+    svg = soup.find("svg")
+    ticks = [t.get_text() for t in svg.find_all("text", class_="tick")]
+    assert ticks[0] == "0.0" and ticks[-1] == "1.0" and len(ticks) == 11
+    titles = " ".join(t.get_text() for t in svg.find_all("text", class_="title"))
+    assert "spin score" in titles and "documents" in titles
+    assert "quarantine threshold (0.8)" in soup.find(class_="legend").get_text()
+    # counts match the sinks; quarantined ids are listed with their evidence
+    quarantined = _records(base / "out" / "quarantine" / "quarantine.jsonl")
+    assert soup.find(id="count-quarantined").b.get_text() == str(len(quarantined))
+    if quarantined:
+        listed = soup.find(id="quarantined").find_all("tr")[1:]
+        assert [r.code.get_text() for r in listed] == [q["id"] for q in quarantined]
+        assert all(r.find("li") for r in listed)
+    # units, examples of removed text, and the crawler prefix counted as moved, not removed
+    rules = {tr["id"][5:]: tr for tr in soup.find_all("tr", id=True)}
+    removing = [r for r, v in report["rules"].items() if v["removed_bytes"]]
+    assert removing and all(regex_search(r"\d (B|kB|MB)$", rules[r].find_all("td")[3].get_text())
+                            for r in removing)
+    assert all(rules[r].find("q") for r in removing)
+    crawler = report["rules"]["crawler_metadata"]
+    assert crawler["removed"] == 0 and crawler["moved"] >= 1
+    assert "crawler_metadata" not in report["examples"]
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="chromium is not installed (apt-get install "
+                    "chromium)")
+def test_report_html_renders_in_headless_chromium(report_run: tuple[Path, list[str]]) -> None:
+    base, _ = report_run
+    page = base / "render.html"
+    assert _cli("report", str(base / "out" / "report.json"), "--html", str(page)).returncode == 0
+    shot = base / "shot.png"
+    proc = subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
+                           "--disable-dev-shm-usage", f"--screenshot={shot}",
+                           "--window-size=1200,2400", page.as_uri()],
+                          capture_output=True, timeout=120)
+    assert shot.exists() and shot.stat().st_size > 10_000, proc.stderr.decode()[-2000:]
+    dom = subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
+                          "--disable-dev-shm-usage", "--dump-dom", page.as_uri()],
+                         capture_output=True, timeout=120)
+    assert b'id="command-line"' in dom.stdout and b"<svg" in dom.stdout

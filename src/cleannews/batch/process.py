@@ -94,6 +94,12 @@ class DocResult:
     removed: dict[str, list[int]] = field(default_factory=dict)
     changes: dict[str, int] = field(default_factory=dict)
     error_type: str | None = None
+    #: rule -> ``[count, bytes]`` of text moved to ``metadata`` (not lost)
+    moved: dict[str, list[int]] = field(default_factory=dict)
+    #: rule -> one removed span of this document (shortened), for the report
+    examples: dict[str, str] = field(default_factory=dict)
+    #: the top evidence of a quarantined document, for the report
+    evidence: list[dict[str, Any]] = field(default_factory=list)
 
 
 class _Reject(Exception):
@@ -386,13 +392,36 @@ def splice_record(line: str, record: dict[str, Any], extra: dict[str, Any]) -> s
     return f"{body}{sep}\"{RECORD_KEY}\":{_dumps(extra)}}}"
 
 
+#: Rules whose "removed" text is moved to the document's ``metadata``, not dropped.
+MOVED_TO_METADATA = frozenset({"crawler_metadata", "crawler_date_prefix"})
+#: Characters kept of a removed span shown as an example in the report.
+EXAMPLE_CHARS = 160
+
+
+def _example(text: str) -> str:
+    """A removed span, on one line and shortened for the report.
+
+    >>> _example("Partager\\nsur Facebook"), len(_example("x" * 500))
+    ('Partager ⏎ sur Facebook', 160)
+    """
+    one = " ⏎ ".join(line.strip() for line in text.strip().splitlines())
+    return one if len(one) <= EXAMPLE_CHARS else one[: EXAMPLE_CHARS - 1] + "…"
+
+
 def _stats(result: DocResult, doc: Document) -> DocResult:
     for c in doc.changes:
         result.changes[c.rule] = result.changes.get(c.rule, 0) + 1
         if c.removed:
-            entry = result.removed.setdefault(c.rule, [0, 0])
+            counts = result.moved if c.rule in MOVED_TO_METADATA else result.removed
+            entry = counts.setdefault(c.rule, [0, 0])
             entry[0] += 1
             entry[1] += len(c.before.encode("utf-8", "surrogatepass"))
+            if counts is result.removed and c.rule not in result.examples and c.before.strip():
+                result.examples[c.rule] = _example(c.before)
+    if result.sink == "quarantine":
+        top = sorted((e for e in doc.spin.evidence if e.weight), key=lambda e: -e.weight)
+        result.evidence = [{"text": e.text, "reason": e.reason, "weight": e.weight}
+                           for e in top[:TOP_EVIDENCE]]
     result.out_chars = len(doc.text)
     result.spin_score = doc.spin.score
     result.spin_label = doc.spin.label

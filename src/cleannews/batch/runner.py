@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +155,8 @@ class RunSettings:
     templates: dict[str, Any] | None = None
     chunk_docs: int = CHUNK_DOCS
     chunk_bytes: int = CHUNK_BYTES
+    #: the command line as typed (for the report), e.g. ``cleannews run seeds --out out``
+    command_line: str | None = None
 
 
 def _chunks(items: Iterable[Item], max_docs: int, max_bytes: int) -> Iterator[list[Item]]:
@@ -486,7 +489,9 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
             for r in results:
                 stats.add_result(sink=r.sink, in_bytes=r.in_bytes, out_chars=r.out_chars,
                                  spin_score=r.spin_score, spin_label=r.spin_label,
-                                 removed=r.removed, changes=r.changes, error_type=r.error_type)
+                                 removed=r.removed, changes=r.changes, error_type=r.error_type,
+                                 moved=r.moved, examples=r.examples, ident=r.id,
+                                 evidence=r.evidence)
                 session["bytes"] += r.in_bytes
             session["docs"] += len(results)
             if bar is not None:
@@ -533,4 +538,19 @@ def _report(settings: RunSettings, stats: RunStats, session: dict[str, float], f
     return build_report(stats, command=settings.command, jobs=settings.jobs, session=session,
                         extra={"inputs": list(settings.inputs), "outputs": outputs,
                                "finished": finished, "resumed": resumed,
-                               "cleannews_version": __version__})
+                               "cleannews_version": __version__,
+                               "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                               "command_line": settings.command_line,
+                               "settings": _settings(settings)})
+
+
+def _settings(settings: RunSettings) -> dict[str, Any]:
+    """The options of a run that shape its output, for the report."""
+    o = settings.options
+    c = o.config
+    return {"quarantine_threshold": c.spin_quarantine_threshold,
+            "strip_boilerplate": c.strip_boilerplate, "score_spin": c.score_spin,
+            "format": o.fmt, "text_field": o.text_field, "id_field": o.id_field,
+            "max_record_mb": round(o.max_record_bytes / 1024 / 1024, 3),
+            "evidence": o.evidence, "jobs": settings.jobs, "min_score": settings.min_score,
+            "site_templates": settings.templates is not None}

@@ -123,11 +123,20 @@ def after_failure(settings: Any, fix: bool = False) -> str:
     return f"committed work is kept; {first}run the same command with --resume"
 
 
+def command_line() -> str:
+    """The command as typed, quoted for a shell (for the report)."""
+    import shlex
+
+    return shlex.join(["cleannews", *sys.argv[1:]])
+
+
 def execute(settings: Any, quiet: bool) -> tuple[int, dict[str, Any] | None]:
     """Run a batch and map what can go wrong onto exit codes; print the summary on stderr."""
     from cleannews.batch import ResumeError, run_batch
     from cleannews.batch.stats import summary
 
+    if getattr(settings, "command_line", None) is None:
+        settings.command_line = command_line()
     try:
         report = run_batch(settings)
     except ResumeError as exc:
