@@ -502,3 +502,26 @@ def test_report_html_renders_in_headless_chromium(report_run: tuple[Path, list[s
                           "--disable-dev-shm-usage", "--dump-dom", page.as_uri()],
                          capture_output=True, timeout=120)
     assert b'id="command-line"' in dom.stdout and b"<svg" in dom.stdout
+
+
+# --- 12. --limit --------------------------------------------------------------------------
+
+def test_limit_processes_the_first_n_documents(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    ids = _corpus(src, 200)
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for k in range(5):
+        (folder / f"{k}.txt").write_text(f"Article numéro {k}, un texte court.\n", "utf-8")
+    proc = _cli("-q", "run", str(src), str(folder), "--out", str(tmp_path / "a"), "-j", "2",
+                "--limit", "7", "--chunk-size", "3")
+    assert proc.returncode == 0, proc.stderr.decode()
+    landed = [r["id"] for s in SINK_FILES for r in _records(tmp_path / "a" / s)]
+    assert sorted(landed) == ids[:7]
+    proc = _cli("-q", "run", str(src), str(folder), "--out", str(tmp_path / "b"), "-j", "1",
+                "--limit", "203")
+    landed = [r["id"] for s in SINK_FILES for r in _records(tmp_path / "b" / s)]
+    assert sorted(landed) == sorted([*ids, *(f"{folder.as_posix()}/{k}.txt" for k in range(3))])
+    assert json.loads((tmp_path / "b" / "report.json").read_text())["documents"]["in"] == 203
+    scores = _cli("score", str(src), "-j", "1", "--limit", "4")
+    assert [json.loads(x)["id"] for x in scores.stdout.decode().splitlines()] == ids[:4]

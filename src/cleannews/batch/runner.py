@@ -157,6 +157,8 @@ class RunSettings:
     chunk_bytes: int = CHUNK_BYTES
     #: the command line as typed (for the report), e.g. ``cleannews run seeds --out out``
     command_line: str | None = None
+    #: process only the first ``limit`` documents (``--limit``)
+    limit: int | None = None
 
 
 def _chunks(items: Iterable[Item], max_docs: int, max_bytes: int) -> Iterator[list[Item]]:
@@ -336,6 +338,7 @@ def fingerprint(settings: RunSettings) -> dict[str, Any]:
         "min_score": settings.min_score,
         "templates": settings.templates,
         "evidence": o.evidence,
+        "limit": settings.limit,
         "compressed": [str(p) for p in (settings.paths.out, settings.paths.quarantine,
                                         settings.paths.errors) if p and p.name.endswith(".gz")],
     }
@@ -394,7 +397,7 @@ class Progress:
 def _progress(settings: RunSettings, stats: RunStats, done: int) -> Progress | None:
     if not settings.progress:
         return None
-    total = input_bytes(settings.inputs, _exclude(settings.paths))
+    total = None if settings.limit else input_bytes(settings.inputs, _exclude(settings.paths))
     return Progress(total, stats.bytes_in, done)
 
 
@@ -420,7 +423,7 @@ def _with_templates(settings: RunSettings, sinks: Sinks, stdin: Any) -> BatchOpt
         state = json.loads(saved.read_text("utf-8"))
     else:
         items = iter_items(settings.inputs, settings.options.fmt, stdin=stdin,
-                           exclude=_exclude(settings.paths))
+                           exclude=_exclude(settings.paths), limit=settings.limit)
         state = learn_templates(items, settings.options.text_field, t.get("source_field", "url"),
                                 t.get("min_count"))
         if saved is not None:
@@ -479,7 +482,7 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     bar = _progress(settings, stats, done)
     finished = False
     items = iter_items(settings.inputs, options.fmt, stdin=stdin,
-                       exclude=_exclude(settings.paths), skip=done)
+                       exclude=_exclude(settings.paths), skip=done, limit=settings.limit)
     results_iter = _results(_chunks(items, settings.chunk_docs, settings.chunk_bytes),
                             options, settings.jobs)
     try:
@@ -553,4 +556,4 @@ def _settings(settings: RunSettings) -> dict[str, Any]:
             "format": o.fmt, "text_field": o.text_field, "id_field": o.id_field,
             "max_record_mb": round(o.max_record_bytes / 1024 / 1024, 3),
             "evidence": o.evidence, "jobs": settings.jobs, "min_score": settings.min_score,
-            "site_templates": settings.templates is not None}
+            "site_templates": settings.templates is not None, "limit": settings.limit}

@@ -176,15 +176,19 @@ def iter_items(
     stdin: BinaryIO | None = None,
     exclude: Iterable[Path] = (),
     skip: int = 0,
+    limit: int | None = None,
 ) -> Iterator[Item]:
     """All documents of ``inputs`` in a deterministic order, numbered from 0 by ``seq``.
 
     ``fmt`` forces ``"text"`` or ``"html"`` for non-JSONL files (and for the
     texts inside JSONL records, see :mod:`cleannews.batch.process`). The
     first ``skip`` items (committed by an interrupted run) are not yielded,
-    and files among them are not even read.
+    and files among them are not even read. ``limit`` stops after the first
+    ``limit`` documents (``--limit``).
     """
     for item in _all_items(inputs, fmt, stdin, exclude, skip):
+        if limit is not None and item.seq >= limit:
+            return
         if item.seq >= skip:
             yield item
 

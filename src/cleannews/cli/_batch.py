@@ -75,6 +75,8 @@ def add_batch_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--chunk-size", type=positive_int, default=CHUNK_DOCS, metavar="N",
                    help="documents per chunk: the unit of work, ordering and commit "
                    "(default %(default)s)")
+    p.add_argument("--limit", type=positive_int, default=None, metavar="N",
+                   help="process only the first N documents (to try a command on a big corpus)")
     p.add_argument("--no-progress", action="store_true",
                    help="no progress bar (it is shown only when stderr is a terminal)")
     g = p.add_argument_group("JSONL records")

@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     settings = RunSettings(
         inputs=args.inputs, paths=paths, options=options, jobs=args.jobs,
         resume=args.resume, force=args.force, report=report, progress=show_progress(args),
-        chunk_docs=args.chunk_size,
+        chunk_docs=args.chunk_size, limit=args.limit,
     )
     if args.site_templates:
         settings.templates = {"source_field": args.source_field,
