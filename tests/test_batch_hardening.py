@@ -476,7 +476,7 @@ def test_report_html_says_what_was_run_and_what_was_removed(
         assert [r.code.get_text() for r in listed] == [q["id"] for q in quarantined]
         assert all(r.find("li") for r in listed)
     # units, examples of removed text, and the crawler prefix counted as moved, not removed
-    rules = {tr["id"][5:]: tr for tr in soup.find_all("tr", id=True)}
+    rules = {tb["id"][5:]: tb for tb in soup.find_all("tbody", id=True)}
     removing = [r for r, v in report["rules"].items() if v["removed_bytes"]]
     assert removing and all(regex_search(r"\d (B|kB|MB)$", rules[r].find_all("td")[3].get_text())
                             for r in removing)

@@ -44,7 +44,8 @@ th{border-bottom:1px solid #ccc}td.n{text-align:right;font-variant-numeric:tabul
 .bar{display:inline-block;height:.9em;background:#4a7bb7;vertical-align:middle}
 .cards{display:flex;gap:1em;flex-wrap:wrap}.card{border:1px solid #ccc;border-radius:6px;
 padding:.5em 1em}.card b{display:block;font-size:1.5em}.q b{color:#b5651d}.f b{color:#b00}
-.ex{color:#555;font-size:.9em}.ex q{background:#fff3e0}
+.ex td{color:#555;font-size:.9em;padding-bottom:.6em}.ex ul{margin:0;padding-left:1.2em}
+.ex q{background:#fff3e0}tbody tr:first-child td{border-top:1px solid #eee}
 .legend span{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 1em;vertical-align:middle}
 svg text{font-size:11px;fill:#444}svg .title{font-size:12px;fill:#222}
 """
@@ -129,15 +130,17 @@ def _rule_rows(rules: dict[str, dict[str, int]], examples: dict[str, list[str]])
         removed = v.get("removed_bytes", 0)
         moved = v.get("moved_bytes", 0)
         shown = "".join(f"<li><q>{escape(x)}</q></li>" for x in examples.get(rule, []))
+        example_row = (f'<tr class=ex><td></td><td colspan=5>e.g. <ul>{shown}</ul></td></tr>'
+                       if shown else "")
         rows.append(
-            f'<tr id="rule-{escape(rule)}"><td>{escape(rule)}</td>'
+            f'<tbody id="rule-{escape(rule)}"><tr><td>{escape(rule)}</td>'
             f"<td class=n>{v.get('changes', 0)}</td><td class=n>{v.get('removed', 0)}</td>"
             f"<td class=n>{human_bytes(removed)}</td>"
             f"<td class=n>{human_bytes(moved) if moved else ''}</td>"
             f'<td><span class=bar style="width:{BAR_WIDTH * removed / top:.0f}px"></span></td>'
-            f'<td class=ex>{f"<ul>{shown}</ul>" if shown else ""}</td></tr>')
-    return ("<table><tr><th>rule</th><th>changes</th><th>removals</th><th>removed</th>"
-            "<th>moved to metadata</th><th></th><th>examples of removed text</th></tr>"
+            f"</tr>{example_row}</tbody>")
+    return ("<table><thead><tr><th>rule</th><th>changes</th><th>removals</th><th>removed</th>"
+            "<th>moved to metadata</th><th>removed (relative)</th></tr></thead>"
             + "".join(rows) + "</table>")
 
 
