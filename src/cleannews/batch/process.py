@@ -39,6 +39,7 @@ __all__ = [
     "BatchOptions",
     "DocResult",
     "process_chunk",
+    "nothing_left",
     "peek_id",
     "process_item",
     "text_problem",
@@ -187,6 +188,22 @@ def text_problem(text: str | bytes) -> tuple[str, str] | None:
         return "empty", ("empty document: no text to clean (only whitespace or invisible "
                          "characters)")
     return None
+
+
+def nothing_left(doc: Document) -> tuple[str, str] | None:
+    """``("empty_after_cleaning", message)`` when cleaning left no visible text, else ``None``.
+
+    Such a document (a page of boilerplate only) goes to the errors sink with
+    its raw input, like an empty one: an empty record is not passed on.
+
+    >>> nothing_left(Document("Un texte.")), nothing_left(Document(" \\n"))[0]
+    (None, 'empty_after_cleaning')
+    """
+    if _VISIBLE.search(doc.text):
+        return None
+    rules = sorted({c.rule for c in doc.changes if c.removed})
+    return "empty_after_cleaning", ("nothing left after cleaning: the whole text was "
+                                    f"removed as boilerplate ({', '.join(rules) or 'no rule'})")
 
 
 def _is_utf8(data: bytes) -> bool:
@@ -468,6 +485,10 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
         from cleannews.batch.templates import apply_templates, item_source
 
         apply_templates(doc, opts.templates, item_source(item, record, opts.source_field))
+    if opts.mode == "run":
+        empty = nothing_left(doc)
+        if empty is not None:
+            raise _Reject(*empty)
     sink = "quarantine" if doc.quarantined else "out"
     if opts.mode == "score":  # "out" and "quarantine" share one stream in score mode
         out = score_line(doc, item, ident)
