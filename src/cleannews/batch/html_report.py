@@ -1,4 +1,4 @@
-"""Render a run report as one self-contained HTML page a person reads (inline CSS and SVG, no script).
+"""Render a run report as one self-contained HTML page for a person (inline CSS and SVG, no script).
 
 The page says what was run (version, date, command line, settings, inputs),
 what became of the documents, the spin-score histogram with titled axes and

@@ -249,17 +249,17 @@ _MARKUP = regex.compile(
 
 
 def sniff_kind(head: bytes) -> str:
-    """``"jsonl"``, ``"html"`` or ``"text"`` for the first bytes of standard input (``--format auto``).
+    """``"jsonl"``, ``"html"`` or ``"text"`` for the first bytes of stdin (``--format auto``).
 
-    >>> sniff_kind(b'{"id": 1}\\n'), sniff_kind(b"\\xef\\xbb\\xbf <!DOCTYPE html><p>x"), sniff_kind(b"Un texte.")
-    ('jsonl', 'html', 'text')
-    >>> sniff_kind(b"")
-    'jsonl'
+    >>> sniff_kind(b'{"id": 1}\\n'), sniff_kind(b"Un texte."), sniff_kind(b"")
+    ('jsonl', 'text', 'jsonl')
+    >>> sniff_kind(b"\\xef\\xbb\\xbf <!DOCTYPE html><p>x")
+    'html'
     """
     body = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if not body or body.startswith(b"{"):
         return "jsonl"
-    if body.startswith(b"<") and _MARKUP.search(body) or _MARKUP.search(body[:512]):
+    if (body.startswith(b"<") and _MARKUP.search(body)) or _MARKUP.search(body[:512]):
         return "html"
     return "text"
 

@@ -109,13 +109,14 @@ class CleannewsCleaner(PipelineStep):
         self.record_changes = record_changes
 
     def _fail(self, doc: DatatroveDocument, kind: str, message: str) -> None:
-        """Mark ``doc`` as not cleaned; its text stays as it came (the exclusion writer keeps it)."""
+        """Mark ``doc`` as not cleaned; its text stays as it came (the exclusion writer keeps
+        it)."""
         doc.metadata[METADATA_KEY] = _error(kind, message)
         self.stat_update("cleannews_failed")
         self.stat_update(f"error_{kind}")
 
     def clean_one(self, doc: DatatroveDocument) -> None:
-        """Clean one datatrove document in place (the checks and error types of ``cleannews run``)."""
+        """Clean one datatrove document in place (checks and error types of ``cleannews run``)."""
         from cleannews.errors import InputError
         from cleannews.pipeline import clean, clean_html
 
