@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_batch import generate, run_once  # noqa: E402
+from bench_batch import generate, run_once
 
 _MB = 1_000_000
 
