@@ -525,3 +525,20 @@ def test_limit_processes_the_first_n_documents(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "b" / "report.json").read_text())["documents"]["in"] == 203
     scores = _cli("score", str(src), "-j", "1", "--limit", "4")
     assert [json.loads(x)["id"] for x in scores.stdout.decode().splitlines()] == ids[:4]
+
+
+def test_runs_writing_named_files_in_one_folder_do_not_block_each_other(tmp_path: Path) -> None:
+    from cleannews.batch import paths_for
+    from cleannews.batch.sinks import FolderLock, Sinks
+
+    src = tmp_path / "in.jsonl"
+    _corpus(src, 5)
+    out = tmp_path / "shared"
+    with FolderLock(out, f".a.jsonl.gz{'.cleannews.lock'}", out / "a.jsonl.gz"):
+        busy = _cli("run", str(src), "--out", str(out / "a.jsonl.gz"), "-j", "1")
+        free = _cli("score", str(src), "--out", str(out / "scores.jsonl"), "-j", "1")
+    assert busy.returncode == 2 and b"a.jsonl.gz is in use" in busy.stderr
+    assert free.returncode == 0, free.stderr.decode()
+    assert len((out / "scores.jsonl").read_text().splitlines()) == 5
+    names = {lk.path.name for lk in Sinks(paths_for(out / "b.jsonl"), {}).locks()}
+    assert names == {".b.jsonl.cleannews.lock", ".cleannews.lock"}  # the file; quarantine/errors

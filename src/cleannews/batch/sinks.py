@@ -109,9 +109,10 @@ class FolderLock:
         cleannews.batch.sinks.ResumeError: ... is in use by another cleannews run (pid ...)...; ...
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, name: str = LOCK_NAME, what: Path | None = None) -> None:
         self.folder = folder
-        self.path = folder / LOCK_NAME
+        self.path = folder / name
+        self.what = what or folder  # named in the message
         self._fd: int | None = None
 
     def acquire(self) -> FolderLock:
@@ -128,8 +129,8 @@ class FolderLock:
             holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
             os.close(fd)
             raise ResumeError(
-                f"{self.folder} is in use by another cleannews run (pid {holder}); "
-                "wait for it to end, or give this run other output folders") from None
+                f"{self.what} is in use by another cleannews run (pid {holder}); "
+                "wait for it to end, or give this run other outputs") from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
@@ -269,7 +270,7 @@ class Sinks:
         self._locks: list[FolderLock] = []
 
     def folders(self) -> list[Path]:
-        """The distinct output folders of this run (each gets a :class:`FolderLock`)."""
+        """The distinct output folders of this run."""
         p = self.paths
         dirs = [p.state.parent if p.state else p.mirror_out, p.mirror_quarantine]
         dirs += [x.parent for x in (p.out, p.quarantine, p.errors) if x is not None]
@@ -279,11 +280,34 @@ class Sinks:
                 seen.setdefault(d.resolve(), d)
         return list(seen.values())
 
+    def locks(self) -> list[FolderLock]:
+        """What this run locks: its output folders, and its output files of free names.
+
+        A sink with its standard name (``clean.jsonl``, ``quarantine.jsonl``,
+        ``errors.jsonl``, ``.gz`` or not) locks its folder, as does the
+        output folder; a sink file named by the user (``--out all.jsonl.gz``,
+        ``score --out scores.jsonl``) locks only itself, so two runs may write
+        two files in one folder.
+        """
+        p = self.paths
+        standard = {n + gz for n in SINK_FILES.values() for gz in ("", ".gz")}
+        found: dict[Path, FolderLock] = {}
+        for folder in (p.mirror_out, p.mirror_quarantine):
+            if folder is not None:
+                found.setdefault((folder / LOCK_NAME).resolve(), FolderLock(folder))
+        for x in (p.out, p.quarantine, p.errors):
+            if x is None:
+                continue
+            lk = (FolderLock(x.parent) if x.name in standard
+                  else FolderLock(x.parent, f".{x.name}{LOCK_NAME}", x))
+            found.setdefault(lk.path.resolve(), lk)
+        return list(found.values())
+
     def lock(self) -> None:
-        """Lock every output folder; raises :class:`ResumeError` if another run holds one."""
+        """Take every lock of :meth:`locks`; :class:`ResumeError` if another run holds one."""
         try:
-            for folder in self.folders():
-                self._locks.append(FolderLock(folder).acquire())
+            for lk in self.locks():
+                self._locks.append(lk.acquire())
         except BaseException:
             self.unlock()
             raise
