@@ -420,6 +420,13 @@ def test_parquet_input_is_refused_before_any_work(tmp_path: Path) -> None:
         proc = _cli("run", str(name), "--out", str(tmp_path / "out"))
         assert proc.returncode == 2 and b"Parquet" in proc.stderr and b"JSONL" in proc.stderr
         assert not (tmp_path / "out").exists()
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "part.parquet").write_bytes(pq.read_bytes())
+    (folder / "ok.txt").write_text("Un texte.\n", encoding="utf-8")
+    proc = _cli("run", str(folder), "--out", str(tmp_path / "out2"), "-j", "1")
+    assert proc.returncode == 0 and b"part.parquet: Parquet is not supported" in proc.stderr
+    assert len(_records(tmp_path / "out2" / "clean.jsonl")) == 1
 
 
 # --- 11. the HTML report a person reads ---------------------------------------------------

@@ -50,7 +50,7 @@ from cleannews.batch.sinks import (
     Sinks,
     atomic_write,
 )
-from cleannews.batch.sources import Item, iter_items
+from cleannews.batch.sources import PARQUET_SUFFIXES, Item, iter_items
 from cleannews.batch.stats import RunStats, build_report
 
 __all__ = ["RunSettings", "UnsupportedInput", "available_cpus", "paths_for", "run_batch"]
@@ -442,7 +442,7 @@ PARQUET_MAGIC = b"PAR1"
 
 def is_parquet(name: str) -> bool:
     """A Parquet file, by its extension or its first bytes (folders: no)."""
-    if name.lower().endswith((".parquet", ".parq")):
+    if name.lower().endswith(PARQUET_SUFFIXES):
         return True
     try:
         with open(name, "rb") as f:

@@ -43,6 +43,8 @@ log = logging.getLogger("cleannews")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", *HTML_SUFFIXES)
+#: Parquet file names: refused when named, skipped with a warning inside folders.
+PARQUET_SUFFIXES = (".parquet", ".parq")
 #: Bytes of one record kept in memory at most; the rest of a longer line is
 #: skipped (the error record says so). Records above ``max_record_bytes``
 #: but below this are preserved whole in the errors sink.
@@ -107,6 +109,9 @@ def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
             d for d in dirnames if not d.startswith(".") and (here / d).resolve() not in skip
         )
         for name in sorted(filenames):
+            if name.lower().endswith(PARQUET_SUFFIXES):
+                log.warning("%s: Parquet is not supported, skipped (convert it to JSONL)",
+                            here / name)
             if not name.startswith(".") and kind_of(name) is not None and (
                     not skip or (here / name).resolve() not in skip):
                 yield str(here / name)
