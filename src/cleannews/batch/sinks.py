@@ -351,7 +351,7 @@ class Sinks:
             self.resumed = self.done > 0 or bool(self.saved_stats)
         elif not resume and not force and (state is not None or self._any_output()):
             raise ResumeError(
-                f"{self.paths.state.parent if self.paths.state else 'output'} already holds "
+                f"{self.paths.mirror_out or self.paths.out or 'output'} already holds "
                 "cleannews output: add --resume to continue that run or --force to overwrite it")
         self._open_streams(sizes)
         if force or not self.resumed:
