@@ -185,10 +185,10 @@ def _set_parent_death_signal() -> bool:
     """Ask the kernel to SIGKILL this process when its parent dies (Linux ``prctl``).
 
     Returns ``False`` where that is not available (then the watchdog alone
-    stops the worker).
+    stops the worker). Called in worker processes only: it changes the
+    calling process. The signal is armed with::
 
-    >>> isinstance(_set_parent_death_signal(), bool)
-    True
+        prctl(PR_SET_PDEATHSIG, SIGKILL)  # PR_SET_PDEATHSIG == 1 on Linux
     """
     if not sys.platform.startswith("linux"):
         return False
