@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-import regex
+from cleannews._input import looks_like_html
 
 __all__ = [
     "HARD_RECORD_BYTES",
@@ -248,11 +248,6 @@ def _all_items(
 #: Bytes of standard input looked at to tell JSONL, HTML and plain text apart.
 SNIFF_BYTES = 4096
 _STDIN_BUFFER = 1024 * 1024
-_MARKUP = regex.compile(
-    rb"<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|section|span|br|a|h[1-6]"
-    rb"|!--)[\s>/]", regex.IGNORECASE)
-
-
 def sniff_kind(head: bytes) -> str:
     """``"jsonl"``, ``"html"`` or ``"text"`` for the first bytes of stdin (``--format auto``).
 
@@ -264,9 +259,7 @@ def sniff_kind(head: bytes) -> str:
     body = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if not body or body.startswith(b"{"):
         return "jsonl"
-    if (body.startswith(b"<") and _MARKUP.search(body)) or _MARKUP.search(body[:512]):
-        return "html"
-    return "text"
+    return "html" if looks_like_html(body) else "text"
 
 
 class _Prefixed(io.RawIOBase):
