@@ -212,6 +212,20 @@ def test_stdout_runs_never_suggest_resume(tmp_path: Path) -> None:
     assert refused.returncode == 2 and b"--out DIR" in refused.stderr
 
 
+def test_a_second_stdout_run_beside_an_earlier_ones_sinks_suggests_only_what_works(
+    tmp_path: Path,
+) -> None:
+    data = (json.dumps({"id": "bad", "text": 5}) + "\n").encode()  # lands in the errors sink
+    first = _cli("run", "-", "--out", "-", "-j", "1", cwd=tmp_path, stdin=data)
+    assert first.returncode == 1, first.stderr
+    again = _cli("run", "-", "--out", "-", "-j", "1", cwd=tmp_path, stdin=data)
+    assert again.returncode == 2
+    assert b"--resume" not in again.stderr.replace(b"cannot be resumed", b"")
+    assert b"--force" in again.stderr, again.stderr
+    forced = _cli("run", "-", "--out", "-", "-j", "1", "--force", cwd=tmp_path, stdin=data)
+    assert forced.returncode == 1, forced.stderr  # the suggested command works
+
+
 # --- 6. records above --max-record-mb ---------------------------------------------------
 
 BIG_MB = 50

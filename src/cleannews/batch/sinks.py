@@ -350,6 +350,13 @@ class Sinks:
             self.saved_stats = state.get("stats")
             self.resumed = self.done > 0 or bool(self.saved_stats)
         elif not resume and not force and (state is not None or self._any_output()):
+            if self.paths.out is None:  # standard output: nothing to resume
+                held = [str(p.parent) for p in (self.paths.sink(n) for n in SINK_FILES)
+                        if p is not None and p.exists() and p.stat().st_size]
+                raise ResumeError(
+                    f"{', '.join(held) or 'the sink folders'} already hold(s) an earlier run's "
+                    "records: add --force to overwrite them, or give --quarantine DIR and "
+                    "--errors DIR elsewhere (a run to standard output cannot be resumed)")
             raise ResumeError(
                 f"{self.paths.mirror_out or self.paths.out or 'output'} already holds "
                 "cleannews output: add --resume to continue that run or --force to overwrite it")
