@@ -38,6 +38,7 @@ from cleannews.repairs.fixes import (
     lift_crawler_prefix,
     remove_invisible_chars,
 )
+from cleannews.repairs.plausible import implausible_repair
 
 __all__ = ["MAX_SEGMENT", "RepairResult", "repair_text"]
 
@@ -262,25 +263,6 @@ def _resync(old: str, new: str, i: int, j: int, o_end: int, n_end: int) -> tuple
     return best
 
 
-def _introduces_foreign(before: str, after: str) -> bool:
-    """True when a fix brings in combining marks or non-Latin letters that were not there.
-
-    ftfy may re-read a whole line in a rare encoding (MacRoman) when it mixes
-    mojibake with correct French, and turn ``l’économie`` into Armenian.
-
-    >>> _introduces_foreign("marchÃ© & l’économie", "march̩ & lՎconomie")
-    True
-    >>> _introduces_foreign("marchÃ©", "marché")
-    False
-    """
-    for c in set(after) - set(before):
-        if unicodedata.category(c) == "Mn":
-            return True
-        if c.isalpha() and not unicodedata.name(c, "").startswith("LATIN"):
-            return True
-    return False
-
-
 def _repair_segment(seg: str, base: int, config: CleanConfig) -> _LineEditor:
     """Run the character-level repairs on one line (or a slice of a very long one)."""
     ed = _LineEditor(seg, base)
@@ -293,11 +275,11 @@ def _repair_segment(seg: str, base: int, config: CleanConfig) -> _LineEditor:
             ed.apply(unescaped, "unescape_html", reason, hunks)
     cfg = _ftfy_config(config.keep_typography, config.fix_encoding, config.remove_invisible)
     fixed, plan = ftfy.fix_and_explain(ed.text, cfg)
-    if fixed != ed.text and config.fix_encoding and _introduces_foreign(ed.text, fixed):
+    if fixed != ed.text and config.fix_encoding and implausible_repair(ed.text, fixed):
         # mixed line: decode each mojibake sequence in place instead, unless that
-        # too conjures letters of another script (then the line is left as it is)
+        # too is implausible (then the line is left as it is)
         in_place = ftfy.fixes.decode_inconsistent_utf8(ed.text)
-        if not _introduces_foreign(ed.text, in_place):
+        if not implausible_repair(ed.text, in_place):
             ed.apply(in_place, "fix_mojibake", FTFY_RULES["decode_inconsistent_utf8"][1])
         fixed, plan = ftfy.fix_and_explain(ed.text, cfg._replace(fix_encoding=False))
     if fixed != ed.text:
