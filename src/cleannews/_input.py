@@ -7,23 +7,38 @@ all is read as Windows-1252 as a whole. Bytes that are binary data (images, arch
 executables, or more than 10 % control characters) raise
 :class:`~cleannews.InputError`; a ``str`` is always taken as text.
 
+A ``str`` may hold UTF-16 surrogates (from ``\\ud83d\\ude00`` JSON escapes, or
+``surrogateescape`` decoding) that no UTF-8 file, JSON library or HTML parser
+accepts: a pair becomes the character it encodes, a lone half becomes U+FFFD,
+each run recorded as a ``decode`` change, so nothing vanishes downstream.
+
     >>> decode_input("d\\u00e9j\\u00e0")[0]
     'd\u00e9j\u00e0'
     >>> text, changes = decode_input(b"caf\\xe9 cr\\xc3\\xa8me")
     >>> text, changes[0].rule
     ('caf\u00e9 cr\u00e8me', 'decode_cp1252_fallback')
+    >>> text, changes = decode_input("x\\ud800y")
+    >>> text, changes[0].rule, changes[0].before
+    ('x\ufffdy', 'replace_surrogates', '\\\\ud800')
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 
 import regex
 
 from cleannews.document import Change
 from cleannews.errors import InputError
 
-__all__ = ["BINARY_CONTROL_RATIO", "BINARY_MIN_CHARS", "BINARY_SAMPLE_CHARS", "decode_input"]
+__all__ = [
+    "BINARY_CONTROL_RATIO",
+    "BINARY_MIN_CHARS",
+    "BINARY_SAMPLE_CHARS",
+    "decode_input",
+    "fix_surrogates",
+]
 
 #: How many leading characters are examined to decide whether input is binary.
 BINARY_SAMPLE_CHARS = 65536
@@ -124,13 +139,58 @@ def _cp1252(raw: bytes) -> str:
     return raw.decode("cp1252", errors="cleannews.latin1")
 
 
+_SURROGATE_RUN = re.compile("[\ud800-\udfff]+")
+
+
+def _escaped(run: str) -> str:
+    """Surrogates written as ``\\udXXX`` escapes: a JSON-safe ``before``."""
+    return "".join(f"\\u{ord(c):04x}" for c in run)
+
+
+def fix_surrogates(text: str) -> tuple[str, list[Change]]:
+    """Join UTF-16 surrogate pairs and replace lone surrogates by U+FFFD, one change a run.
+
+    Spans point into the returned text, as for decoded bytes.
+
+    >>> fix_surrogates("a\\ud83d\\ude00b")[0], fix_surrogates("a\\ud83d\\ude00b")[1][0].rule
+    ('a\U0001f600b', 'join_surrogate_pairs')
+    """
+    if _SURROGATE_RUN.search(text) is None:
+        return text, []
+    parts: list[str] = []
+    changes: list[Change] = []
+    pos = out_len = 0
+    for m in _SURROGATE_RUN.finditer(text):
+        parts.append(text[pos : m.start()])
+        out_len += m.start() - pos
+        run = m.group()
+        fixed = run.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+        lone = "\ufffd" in fixed
+        rule = "replace_surrogates" if lone else "join_surrogate_pairs"
+        reason = (
+            "lone UTF-16 surrogate (half of a character, not encodable as UTF-8) replaced by "
+            "U+FFFD"
+            if lone
+            else "UTF-16 surrogate pair joined into the character it encodes"
+        )
+        changes.append(
+            Change("decode", rule, (out_len, out_len + len(fixed)), _escaped(run), fixed, reason)
+        )
+        parts.append(fixed)
+        out_len += len(fixed)
+        pos = m.end()
+    parts.append(text[pos:])
+    return "".join(parts), changes
+
+
 def decode_input(value: object) -> tuple[str, list[Change]]:
     """Return ``(text, decode_changes)`` for a ``str`` or ``bytes`` input.
 
     Raises :class:`InputError` for any other type and for binary data.
     """
     if isinstance(value, str):
-        return value, []  # text given as text: control characters are the repair stage's job
+        # text given as text: control characters are the repair stage's job
+        return fix_surrogates(value)
     if not isinstance(value, (bytes, bytearray, memoryview)):
         raise InputError(f"expected str or bytes, got {type(value).__name__}")
     text, changes = _decode_bytes(bytes(value))

@@ -74,7 +74,10 @@ FTFY_RULES: dict[str, tuple[str, str]] = {
     "fix_character_width": ("fix_character_width", "full-width characters turned to normal width"),
     "uncurl_quotes": ("uncurl_quotes", "curly quotes straightened (keep_typography=False)"),
     "fix_line_breaks": ("fix_line_breaks", "unusual line break turned into a newline"),
-    "fix_surrogates": ("fix_surrogates", "UTF-16 surrogate pair joined into one character"),
+    "fix_surrogates": (
+        "fix_surrogates",
+        "UTF-16 surrogates: a pair joined into one character, a lone half replaced by U+FFFD",
+    ),
     "remove_terminal_escapes": ("remove_terminal_escapes", "terminal colour codes removed"),
     "remove_control_chars": ("remove_control_chars", "control characters removed"),
     "restore_byte_a0": (
