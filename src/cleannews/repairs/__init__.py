@@ -276,6 +276,29 @@ def _repair_segment(seg: str, base: int, config: CleanConfig) -> _LineEditor:
             if not hunks:
                 break
             ed.apply(unescaped, "unescape_html", reason, hunks)
+    for _ in range(MAX_PASSES):
+        _ftfy_pass(ed, config)
+        if not config.remove_invisible:
+            break
+        before = ed.text
+        ed.apply(
+            remove_invisible_chars(before),
+            "remove_invisible",
+            "invisible characters removed (zero-width space, soft hyphen, direction mark, BOM)",
+        )
+        if ed.text == before:
+            break
+    return ed
+
+
+#: Rounds of (ftfy, invisible-character removal) on a line: a soft hyphen may sit
+#: inside mojibake (a byte AD of UTF-8) and must stay until ftfy has seen it, or
+#: may split mojibake that ftfy can only repair once it is gone.
+MAX_PASSES = 2
+
+
+def _ftfy_pass(ed: _LineEditor, config: CleanConfig) -> None:
+    """ftfy's fixes on the line, each plan step a change; implausible repairs refused."""
     cfg = _ftfy_config(config.keep_typography, config.fix_encoding, config.remove_invisible)
     fixed, plan = ftfy.fix_and_explain(ed.text, cfg)
     if fixed != ed.text and config.fix_encoding and implausible_repair(ed.text, fixed):
@@ -285,25 +308,19 @@ def _repair_segment(seg: str, base: int, config: CleanConfig) -> _LineEditor:
         if not implausible_repair(ed.text, in_place):
             ed.apply(in_place, "fix_mojibake", FTFY_RULES["decode_inconsistent_utf8"][1])
         fixed, plan = ftfy.fix_and_explain(ed.text, cfg._replace(fix_encoding=False))
-    if fixed != ed.text:
-        replayed = ed.text
-        steps: list[tuple[str, str, str]] = []
-        for group in _plan_groups(plan or []):
-            replayed = _apply_group(replayed, group)
-            steps.append((replayed, *_describe(group)))
-        if replayed == fixed:
-            for new, rule, reason in steps:
-                ed.apply(new, rule, reason)
-        else:  # a plan that does not replay: record the whole fix as one change
-            rule, reason = _describe(_plan_groups(plan)[0]) if plan else ("ftfy", "ftfy repair")
-            ed.apply(fixed, rule, reason)
-    if config.remove_invisible:
-        ed.apply(
-            remove_invisible_chars(ed.text),
-            "remove_invisible",
-            "invisible characters removed (zero-width space, soft hyphen, direction mark, BOM)",
-        )
-    return ed
+    if fixed == ed.text:
+        return
+    replayed = ed.text
+    steps: list[tuple[str, str, str]] = []
+    for group in _plan_groups(plan or []):
+        replayed = _apply_group(replayed, group)
+        steps.append((replayed, *_describe(group)))
+    if replayed == fixed:
+        for new, rule, reason in steps:
+            ed.apply(new, rule, reason)
+    else:  # a plan that does not replay: record the whole fix as one change
+        rule, reason = _describe(_plan_groups(plan)[0]) if plan else ("ftfy", "ftfy repair")
+        ed.apply(fixed, rule, reason)
 
 
 @dataclass

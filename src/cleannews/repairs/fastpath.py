@@ -107,23 +107,26 @@ class _Scanner:
         self.rare = re.compile(r"[ÂŒœ](?![A-Za-z])|&(?:#|[A-Za-z][A-Za-z0-9]{0,31};)")
 
     def suspect_lines(self, text: str) -> set[int]:
-        """Start offsets of the lines of ``text`` that hold a suspect sequence."""
+        """Start offsets of the lines of ``text`` that hold a suspect sequence.
+
+        Linear: once a line is found suspect, each scan resumes after its end,
+        so a long line is looked up (``rfind``/``find``) at most once per scan.
+        """
         starts: set[int] = set()
 
-        def line_of(pos: int) -> tuple[int, int]:
-            start = text.rfind("\n", 0, pos) + 1
+        def mark(pos: int) -> int:
+            """Mark the line holding ``pos``; return the offset just after it."""
+            starts.add(text.rfind("\n", 0, pos) + 1)
             end = text.find("\n", pos)
-            return start, (len(text) if end < 0 else end)
+            return len(text) if end < 0 else end + 1
 
         for pattern in (self.unsafe, self.rare):
             pos = 0
             while (m := pattern.search(text, pos)) is not None:
-                start, end = line_of(m.start())
-                starts.add(start)
-                pos = end + 1
-        for m in self.non_ascii_runs.finditer(text):
-            if _has_unsafe_pair(m.group()):
-                starts.add(line_of(m.start())[0])
+                pos = mark(m.start())
+        pos = 0
+        while (m := self.non_ascii_runs.search(text, pos)) is not None:
+            pos = mark(m.start()) if _has_unsafe_pair(m.group()) else m.end()
         return starts
 
     def suspect(self, text: str) -> bool:

@@ -111,23 +111,34 @@ def _mixed_script_word(text: str) -> str | None:
     return None
 
 
+_DANGLING_MARK = regex.compile(r"\p{Script=Latin}\p{Mn}")
+
+
 def _dangling_mark(text: str) -> bool:
     """True when a combining mark follows a Latin letter it could not compose with.
 
-    >>> _dangling_mark("march\\u0329"), _dangling_mark("$\\u03366"), _dangling_mark("mère")
+    >>> _dangling_mark("march\u0329"), _dangling_mark("$\u03366"), _dangling_mark("mère")
     (True, False, False)
     """
-    for i in range(1, len(text)):
-        if unicodedata.category(text[i]) == "Mn" and script_of(text[i - 1]) == "Latin":
-            return True
-    return False
+    return _DANGLING_MARK.search(text) is not None
+
+
+#: Widest a changed region is widened on each side to reach a word boundary
+#: (characters): keeps the check linear on lines without spaces.
+MAX_WORD_WIDENING = 48
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` widened to the boundaries of the words it touches."""
-    while start > 0 and not text[start - 1].isspace():
+    """``[start, end)`` widened to the boundaries of the words it touches.
+
+    >>> _widen("un marché ici", 7, 8)
+    (3, 9)
+    """
+    low = max(0, start - MAX_WORD_WIDENING)
+    while start > low and not text[start - 1].isspace():
         start -= 1
-    while end < len(text) and not text[end].isspace():
+    high = min(len(text), end + MAX_WORD_WIDENING)
+    while end < high and not text[end].isspace():
         end += 1
     return start, end
 
