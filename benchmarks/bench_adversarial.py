@@ -35,7 +35,7 @@ def random_bytes(n: int) -> bytes:
 
 def cp1252_file(n: int) -> bytes:
     """French text saved as Windows-1252, with a few stray UTF-8 sequences."""
-    para = (FRENCH * 8 + "\n").encode("cp1252") + "Copyright © 2025\n".encode("utf-8")
+    para = (FRENCH * 8 + "\n").encode("cp1252") + "Copyright © 2025\n".encode()
     return (para * (n // len(para) + 1))[:n]
 
 

@@ -19,6 +19,7 @@ proves clean skips ftfy altogether (the *fast path*); the result is the same.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,7 +32,7 @@ from cleannews._align import AlignedResult, Alignment, map_changes
 from cleannews._lines import split_lines
 from cleannews.config import CleanConfig
 from cleannews.document import Change
-from cleannews.repairs.fastpath import suspect_lines
+from cleannews.repairs.fastpath import needs_repair, suspect_lines
 from cleannews.repairs.fixes import (
     BLANK_CHARS,
     entity_hunks,
@@ -347,9 +348,46 @@ def _gap_change(gap: list[_Line], text: str, at_edge: bool) -> Change:
     return Change("repair", rule, (start, end), text[start:end], "" if at_edge else "\n", reason)
 
 
+# A line of blank characters only (after a line break; the first line is
+# checked with ``match``): the layout pass would drop it. Starts with a literal
+# "\n", so the engine skips from line break to line break.
+_BLANK_LINE = re.compile("\n[" + re.escape(BLANK_CHARS) + "]+(?:\n|\\Z)")
+_BLANK_FIRST_LINE = re.compile("[" + re.escape(BLANK_CHARS) + "]+(?:\n|\\Z)")
+
+
+def _layout_work(text: str) -> bool:
+    """True when the layout pass could change ``text`` (blank lines to drop or collapse)."""
+    return (
+        text.startswith("\n")
+        or text.endswith("\n\n")
+        or "\n\n\n" in text
+        or _BLANK_FIRST_LINE.match(text) is not None
+        or _BLANK_LINE.search(text) is not None
+    )
+
+
+def _nothing_to_do(text: str, config: CleanConfig) -> bool:
+    """True when the fast path proves every line clean and the layout pass has no work.
+
+    >>> from cleannews.config import DEFAULT_CONFIG
+    >>> _nothing_to_do("Un.\\n\\nDeux.\\n", DEFAULT_CONFIG)
+    True
+    >>> _nothing_to_do("Un.\\n\\n\\nDeux.\\n", DEFAULT_CONFIG)
+    False
+    """
+    if config.lift_crawler_metadata and lift_crawler_prefix(text)[2] is not None:
+        return False
+    if config.normalize_layout and _layout_work(text):
+        return False
+    return not needs_repair(text, keep_typography=config.keep_typography)
+
+
 def repair_text(text: str, config: CleanConfig) -> RepairResult:
     """Repair ``text`` and say what changed; see the module docstring."""
     result = RepairResult(text)
+    if config.fast_path and _nothing_to_do(text, config):
+        result.alignment = Alignment.identity(len(text))
+        return result
     changes = result.changes
     # crawler prefix at the very start
     skip_at, skip = -1, 0  # the crawler prefix: [skip_at, skip) is dropped

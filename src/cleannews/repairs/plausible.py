@@ -30,7 +30,6 @@ was fine and would come out in two scripts (``l’économie``) is kept.
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 import regex
