@@ -36,6 +36,7 @@ from cleannews.repairs.fastpath import needs_repair, suspect_lines
 from cleannews.repairs.fixes import (
     BLANK_CHARS,
     entity_hunks,
+    fix_mojibake_in_words,
     lift_crawler_prefix,
     remove_invisible_chars,
 )
@@ -279,6 +280,14 @@ def _repair_segment(seg: str, base: int, config: CleanConfig) -> _LineEditor:
             ed.apply(unescaped, "unescape_html", reason, hunks)
     for _ in range(MAX_PASSES):
         _ftfy_pass(ed, config)
+        if config.fix_encoding and any(c.rule == "fix_mojibake" for c in ed.changes):
+            # the line is known to carry mojibake: what ftfy left inside words goes too
+            ed.apply(
+                fix_mojibake_in_words(ed.text),
+                "fix_mojibake",
+                "UTF-8 mojibake inside a word (two characters between letters, such as Å“) "
+                "decoded to the letter it stands for",
+            )
         if not config.remove_invisible:
             break
         before = ed.text

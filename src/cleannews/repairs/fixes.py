@@ -15,6 +15,7 @@ __all__ = [
     "CRAWLER_PREFIX_RE",
     "INVISIBLE_CHARS",
     "entity_hunks",
+    "fix_mojibake_in_words",
     "is_blank_line",
     "lift_crawler_prefix",
     "remove_invisible_chars",
@@ -89,6 +90,56 @@ def entity_hunks(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
         pos = m.end()
     out.append(text[pos:])
     return "".join(out), hunks
+
+
+# Windows-1252 readings of a UTF-8 lead byte (C2-DF) and of a continuation byte
+# (80-BF, without A0: a no-break space after a capital is ordinary French).
+_LEADS = bytes(range(0xC2, 0xE0)).decode("cp1252")
+_CONTINUATIONS = "".join(
+    bytes([b]).decode("cp1252", errors="ignore") or bytes([b]).decode("latin-1")
+    for b in range(0x80, 0xC0)
+    if b != 0xA0
+)
+_CONT_SYMBOLS = "".join(c for c in _CONTINUATIONS if not c.isalpha())
+_L, _C, _S = (regex.escape(x) for x in (_LEADS, _CONTINUATIONS, _CONT_SYMBOLS))
+# fixed width, no nesting: a two-character pair between two letters; or ending
+# a lower-case word, or starting a word before a lower-case letter, when its
+# second character is a symbol (``judeÅ£``, ``Å“uvre``; not ``NESCAFÉ®``)
+_IN_WORD_MOJIBAKE_RE = regex.compile(
+    rf"(?<=\p{{L}})[{_L}][{_C}](?=\p{{L}})"
+    rf"|(?<=\p{{Ll}})[{_L}][{_S}]"
+    rf"|(?<!\p{{L}})[{_L}][{_S}](?=\p{{Ll}})"
+)
+_LATIN_LETTER_RE = regex.compile(r"\p{Script=Latin}")
+
+
+def _decode_pair(pair: str) -> str:
+    try:
+        return pair.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return pair
+
+
+def fix_mojibake_in_words(text: str) -> str:
+    """Decode a two-character UTF-8 mojibake *in a word* when it yields a Latin letter.
+
+    ftfy leaves ``Å“`` (``œ`` read as Windows-1252) alone in a line that is
+    otherwise correct, since ``Å`` and ``“`` are both plausible characters;
+    between two letters they are not: no language writes a quote mid-word.
+    The repair stage applies this only to lines in which ftfy found mojibake
+    (ftfy deliberately leaves a lone ``DrÃ¥ber`` beside a correct ``–``).
+
+    >>> fix_mojibake_in_words("le cÅ“ur et la sÅ“ur, judeÅ£ ; Å“uvre, NESCAFÉ®")
+    'le cœur et la sœur, judeţ ; œuvre, NESCAFÉ®'
+    """
+    if not _IN_WORD_MOJIBAKE_RE.search(text):
+        return text
+
+    def fix(m: regex.Match[str]) -> str:
+        new = _decode_pair(m.group())
+        return new if len(new) == 1 and _LATIN_LETTER_RE.match(new) else m.group()
+
+    return _IN_WORD_MOJIBAKE_RE.sub(fix, text)
 
 
 def remove_invisible_chars(text: str) -> str:
