@@ -44,6 +44,41 @@ class Alignment:
         a.copy(0, length)
         return a
 
+    @classmethod
+    def from_hunks(cls, hunks: list[tuple[int, int, int, int]], length: int) -> Alignment:
+        """The alignment of a text of ``length`` characters edited by ``hunks``:
+        ``(old_start, old_end, new_start, new_end)`` regions, in order (as
+        ``copy`` and ``replace`` calls would build it, in one loop).
+
+        >>> Alignment.from_hunks([(1, 3, 1, 2)], 5).to_input(1, 2)
+        (1, 3)
+        """
+        a = cls()
+        out_start, in_start, in_end, exact = a._out_start, a._in_start, a._in_end, a._exact
+        pos = out = 0
+        for o0, o1, n0, n1 in hunks:
+            if o0 > pos:
+                out_start.append(out)
+                in_start.append(pos)
+                in_end.append(o0)
+                exact.append(True)
+                out += o0 - pos
+            if n1 > n0:
+                out_start.append(out)
+                in_start.append(o0)
+                in_end.append(o1)
+                exact.append(False)
+                out += n1 - n0
+            pos = o1
+        if length > pos:
+            out_start.append(out)
+            in_start.append(pos)
+            in_end.append(length)
+            exact.append(True)
+            out += length - pos
+        a._out_len = out
+        return a
+
     @property
     def output_length(self) -> int:
         return self._out_len

@@ -32,6 +32,7 @@ from cleannews._align import AlignedResult, Alignment, map_changes
 from cleannews._lines import split_lines
 from cleannews.config import CleanConfig
 from cleannews.document import Change
+from cleannews.repairs import ftfy_steps
 from cleannews.repairs.fastpath import needs_repair, suspect_lines
 from cleannews.repairs.fixes import (
     BLANK_CHARS,
@@ -115,14 +116,26 @@ def _ftfy_config(keep_typography: bool, fix_encoding: bool, remove_controls: boo
 
 
 def _plan_groups(plan: list[Any]) -> list[list[Any]]:
-    """Split an ftfy plan into replayable actions: encode…decode runs, or single steps."""
+    """Split an ftfy plan into replayable actions: encode…decode runs, or single steps.
+
+    Successive encode…decode runs (text damaged twice or more) make one action:
+    one change per damaged character, not one per layer of damage.
+
+    >>> _plan_groups([("encode", "a"), ("decode", "b"), ("encode", "a"), ("decode", "b"),
+    ...               ("apply", "fix_line_breaks")])  # doctest: +NORMALIZE_WHITESPACE
+    [[('encode', 'a'), ('decode', 'b'), ('encode', 'a'), ('decode', 'b')],
+     [('apply', 'fix_line_breaks')]]
+    """
     groups: list[list[Any]] = []
     current: list[Any] = []
     for step in plan:
         if current:
             current.append(step)
             if step[0] == "decode":
-                groups.append(current)
+                if groups and groups[-1][0][0] == "encode" and groups[-1][-1][0] == "decode":
+                    groups[-1].extend(current)
+                else:
+                    groups.append(current)
                 current = []
         elif step[0] == "encode":
             current = [step]
@@ -141,6 +154,12 @@ def _describe(group: list[Any]) -> tuple[str, str]:
         right = _ENCODING_NAMES.get(group[-1][1], group[-1][1])
         extra = [FTFY_RULES[s[1]][1] for s in group if s[0] == "transcode" and s[1] in FTFY_RULES]
         reason = f"mojibake: {right} text had been decoded as {wrong}; decoded again as {right}"
+        rounds = sum(1 for s in group if s[0] == "decode")
+        if rounds > 1:
+            reason = (
+                f"mojibake, {rounds} layers: {right} text had been decoded as {wrong} "
+                f"{rounds} times over; decoded again {rounds} times"
+            )
         if extra:
             reason += " (" + "; ".join(extra) + ")"
         return "fix_mojibake", reason
@@ -162,6 +181,7 @@ class _LineEditor:
         self.text = text
         self.base = base
         self.alignment = Alignment.identity(len(text))
+        self.identity = True  # no edit yet: the alignment maps every offset to itself
         self.changes: list[Change] = []
 
     def apply(
@@ -175,25 +195,18 @@ class _LineEditor:
         old = self.text
         if new == old:
             return
-        step = Alignment()
-        o_pos = 0
-        for o0, o1, n0, n1 in hunks if hunks is not None else _hunks(old, new):
-            step.copy(o_pos, o0)
-            step.replace(o0, o1, n1 - n0)
-            start, end = self.alignment.to_input(o0, o1)
+        if hunks is None:
+            hunks = _hunks(old, new)
+        step = Alignment.from_hunks(hunks, len(old))
+        base = self.base
+        to_input = None if self.identity else self.alignment.to_input
+        for o0, o1, n0, n1 in hunks:
+            start, end = (o0, o1) if to_input is None else to_input(o0, o1)
             self.changes.append(
-                Change(
-                    "repair",
-                    rule,
-                    (start + self.base, end + self.base),
-                    old[o0:o1],
-                    new[n0:n1],
-                    reason,
-                )
+                Change("repair", rule, (start + base, end + base), old[o0:o1], new[n0:n1], reason)
             )
-            o_pos = o1
-        step.copy(o_pos, len(old))
-        self.alignment = self.alignment.compose(step)
+        self.alignment = step if self.identity else self.alignment.compose(step)
+        self.identity = False
         self.text = new
 
 
@@ -204,30 +217,77 @@ HUNK_MERGE_GAP = 2
 def _hunks(old: str, new: str) -> list[tuple[int, int, int, int]]:
     """Changed regions ``(old_start, old_end, new_start, new_end)``, in order.
 
+    Re-decoding text keeps its ASCII characters where they were, so when the
+    ASCII skeletons of ``old`` and ``new`` agree, the hunks are the differing
+    non-ASCII runs between them (one C-speed split); otherwise, or inside a long
+    run, :func:`_diff_hunks` finds them.
+
+    >>> _hunks("cafÃ© au lait, thÃ©", "café au lait, thé")
+    [(3, 5, 3, 4), (17, 19, 16, 17)]
+    >>> _hunks("l’Ã©tÃ© ’", "l’été ’")
+    [(2, 7, 2, 5)]
+    """
+    a = _ASCII_RUNS.split(old)
+    b = _ASCII_RUNS.split(new)
+    if len(a) != len(b) or a[1::2] != b[1::2]:
+        return _diff_hunks(old, new)
+    hunks: list[tuple[int, int, int, int]] = []
+    o = n = 0
+    for k in range(0, len(a), 2):
+        x, y = a[k], b[k]
+        if x != y:
+            if len(x) > LONG_RUN or len(y) > LONG_RUN:
+                found = [(o + h[0], o + h[1], n + h[2], n + h[3]) for h in _diff_hunks(x, y)]
+            else:
+                p = _equal_run(x, 0, y, 0, min(len(x), len(y)))
+                q = _equal_run(x[::-1], 0, y[::-1], 0, min(len(x), len(y)) - p)
+                found = [(o + p, o + len(x) - q, n + p, n + len(y) - q)]
+            for h in found:
+                last = hunks[-1] if hunks else None
+                if last and h[0] - last[1] <= HUNK_MERGE_GAP and h[2] - last[3] <= HUNK_MERGE_GAP:
+                    hunks[-1] = (last[0], h[1], last[2], h[3])
+                else:
+                    hunks.append(h)
+        o += len(x)
+        n += len(y)
+        if k + 1 < len(a):
+            o += len(a[k + 1])
+            n += len(a[k + 1])
+    return hunks
+
+
+_ASCII_RUNS = re.compile(r"([\x00-\x7f]+)")
+#: Non-ASCII runs longer than this (characters) are diffed finely, not reported whole.
+LONG_RUN = 32
+
+
+def _diff_hunks(old: str, new: str) -> list[tuple[int, int, int, int]]:
+    """Changed regions ``(old_start, old_end, new_start, new_end)``, in order.
+
     Repairs are local (a mojibake sequence becomes one character), so a
     greedy scan that re-synchronises on the next :data:`SYNC_CHARS` equal
     characters within :data:`SYNC_WINDOW` finds them in linear time.
 
-    >>> _hunks("cafÃ© au lait, thÃ©", "café au lait, thé")
+    >>> _diff_hunks("cafÃ© au lait, thÃ©", "café au lait, thé")
     [(3, 5, 3, 4), (17, 19, 16, 17)]
-    >>> _hunks("ﬁn", "fin")
+    >>> _diff_hunks("ﬁn", "fin")
     [(0, 1, 0, 2)]
     """
-    p, limit = 0, min(len(old), len(new))
-    while p < limit and old[p] == new[p]:
-        p += 1
-    s = 0
-    while s < limit - p and old[len(old) - 1 - s] == new[len(new) - 1 - s]:
-        s += 1
+    limit = min(len(old), len(new))
+    p = _equal_run(old, 0, new, 0, limit)
+    s = _equal_run(old[::-1], 0, new[::-1], 0, limit - p) if p < limit else 0
     o_end, n_end = len(old) - s, len(new) - s
     hunks: list[tuple[int, int, int, int]] = []
     i, j = p, p
     while i < o_end or j < n_end:
         if i < o_end and j < n_end and old[i] == new[j]:
-            i += 1
-            j += 1
+            k = _equal_run(old, i, new, j, min(o_end - i, n_end - j))
+            i += k
+            j += k
             continue
-        sync = _resync(old, new, i, j, o_end, n_end)
+        sync = _quick_resync(old, new, i, j, o_end, n_end)
+        if sync is None:
+            sync = _resync(old, new, i, j, o_end, n_end)
         if sync is None:
             hunks.append((i, o_end, j, n_end))
             break
@@ -240,10 +300,55 @@ def _hunks(old: str, new: str) -> list[tuple[int, int, int, int]]:
     return hunks
 
 
+def _equal_run(a: str, i: int, b: str, j: int, limit: int) -> int:
+    """Length of the longest equal run ``a[i:i+k] == b[j:j+k]``, ``k <= limit``.
+
+    Compares growing blocks (C-speed slices), then halves them: linear in ``k``.
+
+    >>> _equal_run("xxabcdef", 2, "abcdXf", 0, 6)
+    4
+    """
+    k, step = 0, 16
+    while step:
+        if k + step <= limit and a[i + k : i + k + step] == b[j + k : j + k + step]:
+            k += step
+            step = min(step * 2, 4096)
+        else:
+            step //= 2
+    return k
+
+
 #: Equal characters that end a changed region.
 SYNC_CHARS = 3
 #: How far (characters) to look for the end of a changed region.
 SYNC_WINDOW = 48
+
+
+#: Largest ``di + dj`` tried by :func:`_quick_resync` (mojibake: 2-6 characters -> 1).
+QUICK_SYNC = 8
+
+
+def _quick_resync(
+    old: str, new: str, i: int, j: int, o_end: int, n_end: int
+) -> tuple[int, int] | None:
+    """:func:`_resync`'s answer when it lies within ``QUICK_SYNC`` steps, else None.
+
+    Tries ``(i + di, j + dj)`` by increasing ``di + dj`` (then ``dj``), the order
+    in which :func:`_resync` prefers them, so the first hit is its answer; only
+    used away from the ends, where every anchor is a full ``SYNC_CHARS`` long.
+
+    >>> _quick_resync("xxÃ©yyyy", "xxéyyyy", 2, 2, 8, 7)
+    >>> _quick_resync("xxÃ©yyyyyyyyyyyy", "xxéyyyyyyyyyyyy", 2, 2, 16, 15)
+    (4, 3)
+    """
+    if i + QUICK_SYNC + SYNC_CHARS > o_end or j + QUICK_SYNC + SYNC_CHARS > n_end:
+        return None
+    for total in range(1, QUICK_SYNC + 1):
+        for dj in range(total + 1):
+            di = total - dj
+            if old[i + di : i + di + SYNC_CHARS] == new[j + dj : j + dj + SYNC_CHARS]:
+                return i + di, j + dj
+    return None
 
 
 def _resync(old: str, new: str, i: int, j: int, o_end: int, n_end: int) -> tuple[int, int] | None:
@@ -310,14 +415,14 @@ MAX_PASSES = 2
 def _ftfy_pass(ed: _LineEditor, config: CleanConfig) -> None:
     """ftfy's fixes on the line, each plan step a change; implausible repairs refused."""
     cfg = _ftfy_config(config.keep_typography, config.fix_encoding, config.remove_invisible)
-    fixed, plan = ftfy.fix_and_explain(ed.text, cfg)
+    fixed, plan = ftfy_steps.fix_and_explain(ed.text, cfg)
     if fixed != ed.text and config.fix_encoding and implausible_repair(ed.text, fixed):
         # mixed line: decode each mojibake sequence in place instead, unless that
         # too is implausible (then the line is left as it is)
         in_place = ftfy.fixes.decode_inconsistent_utf8(ed.text)
         if not implausible_repair(ed.text, in_place):
             ed.apply(in_place, "fix_mojibake", FTFY_RULES["decode_inconsistent_utf8"][1])
-        fixed, plan = ftfy.fix_and_explain(ed.text, cfg._replace(fix_encoding=False))
+        fixed, plan = ftfy_steps.fix_and_explain(ed.text, cfg._replace(fix_encoding=False))
     if fixed == ed.text:
         return
     replayed = ed.text

@@ -150,11 +150,16 @@ def implausible_repair(
     ``hunks`` are the changed regions ``(old_start, old_end, new_start, new_end)``;
     computed when not given.
     """
+    if _scripts(after) <= _scripts(before) and not (
+        _dangling_mark(after) and not _dangling_mark(before)
+    ):
+        return None  # no letter of a new script, no new dangling mark: nothing to judge
     if hunks is None:
         from cleannews.repairs import _hunks
 
         hunks = _hunks(before, after)
     bad_spans: list[tuple[int, int]] | None = None
+    j = 0  # hunks come in order: one forward walk over the flagged spans
     for o0, o1, n0, n1 in hunks:
         w0, w1 = _widen(before, o0, o1)
         v0, v1 = _widen(after, n0, n1)
@@ -165,8 +170,10 @@ def implausible_repair(
             continue
         if bad_spans is None:
             bad_spans = [m.span() for m in BADNESS_RE.finditer(before)]
-        if any(s < w1 and w0 < e for s, e in bad_spans):
-            continue
+        while j < len(bad_spans) and bad_spans[j][1] <= w0:
+            j += 1
+        if j < len(bad_spans) and bad_spans[j][0] < w1:
+            continue  # ftfy's detector flags this word
         mixed = _mixed_script_word(new)
         if mixed is not None:
             return mixed
