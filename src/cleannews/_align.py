@@ -111,15 +111,19 @@ class Alignment:
 
     def extend(self, other: Alignment, in_offset: int = 0) -> None:
         """Append every piece of ``other``, its input offsets shifted by ``in_offset``."""
-        for i in range(len(other._out_start)):
-            n = (
-                other._out_start[i + 1] if i + 1 < len(other._out_start) else other._out_len
-            ) - other._out_start[i]
-            s, e = other._in_start[i] + in_offset, other._in_end[i] + in_offset
-            if other._exact[i]:
-                self.copy(s, e)
-            else:
-                self.replace(s, e, n)
+        if not other._out_start:
+            return
+        first = 0
+        if other._exact[0]:  # may join this alignment's last exact piece, as ``copy`` does
+            first = 1
+            self.copy(other._in_start[0] + in_offset, other._in_end[0] + in_offset)
+        shift = self._out_len - other._out_start[first] if first < len(other._out_start) else 0
+        self._out_start.extend(o + shift for o in other._out_start[first:])
+        self._in_start.extend(i + in_offset for i in other._in_start[first:])
+        self._in_end.extend(i + in_offset for i in other._in_end[first:])
+        self._exact.extend(other._exact[first:])
+        if first < len(other._out_start):
+            self._out_len = other._out_len + shift
 
     def _piece(self, pos: int) -> int:
         return max(0, bisect_right(self._out_start, pos) - 1)
