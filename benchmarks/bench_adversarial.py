@@ -3,11 +3,13 @@
     .venv/bin/python benchmarks/bench_adversarial.py [--mb 5] [--big-mb 50] [--only NAME]
 
 Each input is built from a fixed random seed. For every input it prints the
-seconds for ``cleannews.repair`` (bytes input goes through the decoder) at the
-full size and at a quarter of it: a linear stage takes about 4x longer for 4x
-the input, a quadratic one 16x. ``--big-mb`` runs a single huge line and
-reports the process's peak memory (RSS growth and Python allocations) as a
-multiple of the input size.
+seconds of decoding (bytes inputs: ``decode_input``), of the whole
+``cleannews.repair`` (decoding included) at the full size and at a quarter of
+it (a linear stage takes about 4x longer for 4x the input, a quadratic one
+16x), and of ``ftfy.fix_text(uncurl_quotes=False)`` on the decoded text
+(``--no-ftfy`` skips it). ``--big-mb`` runs a single huge line and reports
+the process's peak memory (RSS growth and Python allocations) as a multiple
+of the input size.
 """
 
 from __future__ import annotations
@@ -18,8 +20,11 @@ import resource
 import time
 import tracemalloc
 
+import ftfy
+
 import cleannews
 from cleannews import CleanConfig
+from cleannews._input import decode_input
 
 REPAIR_ONLY = CleanConfig(strip_boilerplate=False, score_spin=False)
 FRENCH = "Le marché de l’économie française « résiste », dit-il ; 3 000 € l’an. "
@@ -62,10 +67,14 @@ INPUTS = {
 }
 
 
-def timed(value: str | bytes) -> float:
+def timed(fn, value) -> float:
     t = time.perf_counter()
-    cleannews.repair(value, REPAIR_ONLY)
+    fn(value)
     return time.perf_counter() - t
+
+
+def repair(value: str | bytes) -> None:
+    cleannews.repair(value, REPAIR_ONLY)
 
 
 def size_mb(value: str | bytes) -> float:
@@ -78,17 +87,27 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=5.0, help="size of each adversarial input (MB)")
     ap.add_argument("--big-mb", type=float, default=50.0, help="size of the huge line (0: skip)")
     ap.add_argument("--only", default="", help="run only inputs whose name contains this")
+    ap.add_argument("--no-ftfy", dest="ftfy", action="store_false", help="skip the ftfy column")
     args = ap.parse_args()
     cleannews.repair("warm-up")
     n = int(args.mb * 1_000_000)
-    print(f"{'input':28s} {'MB':>6s} {'seconds':>8s} {'1/4 size':>9s} {'ratio':>6s}")
+    print(
+        f"{'input':28s} {'MB':>5s} {'decode s':>8s} {'repair s':>8s} {'1/4 size':>8s} "
+        f"{'ratio':>5s} {'ftfy s':>7s}"
+    )
     for name, make in INPUTS.items():
         if args.only and args.only not in name:
             continue
         full, quarter = make(n), make(n // 4)
-        t_full, t_quarter = timed(full), timed(quarter)
+        t_decode = timed(decode_input, full) if isinstance(full, bytes) else 0.0
+        t_full, t_quarter = timed(repair, full), timed(repair, quarter)
+        text = decode_input(full)[0]
+        t_ftfy = timed(lambda t: ftfy.fix_text(t, uncurl_quotes=False), text) if args.ftfy else 0
         ratio = t_full / max(t_quarter, 1e-9)
-        print(f"{name:28s} {size_mb(full):6.2f} {t_full:8.2f} {t_quarter:9.2f} {ratio:6.1f}")
+        print(
+            f"{name:28s} {size_mb(full):5.2f} {t_decode:8.2f} {t_full:8.2f} {t_quarter:8.2f} "
+            f"{ratio:5.1f} {t_ftfy:7.2f}"
+        )
     if args.big_mb:
         line = (FRENCH * int(args.big_mb * 1_000_000 / len(FRENCH.encode()) + 1)).rstrip()
         mb = size_mb(line)
