@@ -26,3 +26,23 @@ def test_same_text_and_plan_as_ftfy(text: str, keep: bool, encoding: bool, contr
     theirs = ftfy.fix_and_explain(text, cfg)
     assert ours[0] == theirs.text
     assert ours[1] == [tuple(s) for s in theirs.explanation]
+
+
+def test_same_as_ftfy_on_ftfy_test_cases() -> None:
+    import json
+    from pathlib import Path
+
+    cases_dir = Path(__file__).resolve().parents[2] / "shared" / "peer" / "ftfy-test-cases"
+    cases = [c for p in sorted(cases_dir.glob("*.json")) for c in json.loads(p.read_text("utf-8"))]
+    if not cases:
+        import pytest
+
+        pytest.skip(f"ftfy's test cases not found in {cases_dir}")
+    for case in cases:
+        for text in (case["original"], case["original"].encode("utf-8").decode("latin-1")):
+            cfg = _ftfy_config(True, True, True)
+            theirs = ftfy.fix_and_explain(text, cfg)
+            assert fix_and_explain(text, cfg) == (
+                theirs.text,
+                [tuple(s) for s in theirs.explanation],
+            )
