@@ -68,3 +68,11 @@ def test_a_word_that_comes_out_in_two_scripts_is_named() -> None:
     assert implausible_repair("l\u2019\u00e9conomie", "l\u054economie") == "l\u054economie"
     # a flagged word may legitimately mix scripts (a Greek letter in a gene name)
     assert implausible_repair("IL2R\u00ce\u00b3cKO", "IL2R\u03b3cKO") is None
+
+
+def test_soft_hyphen_splitting_mojibake_is_repaired_in_one_go() -> None:
+    # the soft hyphen goes first, then the Â\x80 it hid is repaired: clean is idempotent
+    once = cleannews.repair("\u00ad\u00c2\x80", REPAIR_ONLY)
+    assert once.text == "\u20ac"
+    assert cleannews.repair(once.text, REPAIR_ONLY).text == once.text
+    assert {c.rule for c in once.changes} >= {"remove_invisible", "fix_mojibake"}
