@@ -420,8 +420,10 @@ def _ftfy_pass(ed: _LineEditor, config: CleanConfig) -> None:
         # mixed line: decode each mojibake sequence in place instead, unless that
         # too is implausible (then the line is left as it is)
         in_place = ftfy.fixes.decode_inconsistent_utf8(ed.text)
-        if not implausible_repair(ed.text, in_place):
-            ed.apply(in_place, "fix_mojibake", FTFY_RULES["decode_inconsistent_utf8"][1])
+        hunks = _hunks(ed.text, in_place)
+        if hunks and not implausible_repair(ed.text, in_place, hunks):
+            reason = FTFY_RULES["decode_inconsistent_utf8"][1]
+            ed.apply(in_place, "fix_mojibake", reason, hunks)
         fixed, plan = ftfy_steps.fix_and_explain(ed.text, cfg._replace(fix_encoding=False))
     if fixed == ed.text:
         return

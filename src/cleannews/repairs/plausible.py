@@ -158,8 +158,6 @@ def implausible_repair(
         from cleannews.repairs import _hunks
 
         hunks = _hunks(before, after)
-    bad_spans: list[tuple[int, int]] | None = None
-    j = 0  # hunks come in order: one forward walk over the flagged spans
     for o0, o1, n0, n1 in hunks:
         w0, w1 = _widen(before, o0, o1)
         v0, v1 = _widen(after, n0, n1)
@@ -168,13 +166,27 @@ def implausible_repair(
             return new
         if _scripts(new) <= _scripts(old):
             continue
-        if bad_spans is None:
-            bad_spans = [m.span() for m in BADNESS_RE.finditer(before)]
-        while j < len(bad_spans) and bad_spans[j][1] <= w0:
-            j += 1
-        if j < len(bad_spans) and bad_spans[j][0] < w1:
+        if _flagged(before, w0, w1):
             continue  # ftfy's detector flags this word
         mixed = _mixed_script_word(new)
         if mixed is not None:
             return mixed
     return None
+
+
+#: Context (characters) given to ftfy's detector on each side of a word: more
+#: than the longest sequence it looks for.
+DETECTOR_CONTEXT = 8
+
+
+def _flagged(text: str, start: int, end: int) -> bool:
+    """True when ftfy's mojibake detector matches a sequence overlapping ``text[start:end]``.
+
+    >>> _flagged("le marchÃ© de", 3, 10), _flagged("le marché de", 3, 9)
+    (True, False)
+    """
+    lo = max(0, start - DETECTOR_CONTEXT)
+    for m in BADNESS_RE.finditer(text[lo : end + DETECTOR_CONTEXT]):
+        if m.start() + lo < end and start < m.end() + lo:
+            return True
+    return False
