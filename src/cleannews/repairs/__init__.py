@@ -38,6 +38,7 @@ from cleannews.repairs.fixes import (
     BLANK_CHARS,
     entity_hunks,
     fix_mojibake_in_words,
+    fix_windows1250_a_mojibake,
     lift_crawler_prefix,
     remove_invisible_chars,
 )
@@ -385,6 +386,13 @@ def _repair_segment(seg: str, base: int, config: CleanConfig) -> _LineEditor:
             ed.apply(unescaped, "unescape_html", reason, hunks)
     for _ in range(MAX_PASSES):
         _ftfy_pass(ed, config)
+        if config.fix_encoding:
+            ed.apply(
+                fix_windows1250_a_mojibake(ed.text),
+                "fix_mojibake",
+                "UTF-8 read as Windows-1250: Ă or Ĺ where only mojibake puts them (after a "
+                "lower-case letter, or Ă alone for à) decoded to the letter it stands for",
+            )
         if config.fix_encoding and any(c.rule == "fix_mojibake" for c in ed.changes):
             # the line is known to carry mojibake: what ftfy left inside words goes too
             ed.apply(

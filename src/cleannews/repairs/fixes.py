@@ -16,6 +16,7 @@ __all__ = [
     "INVISIBLE_CHARS",
     "entity_hunks",
     "fix_mojibake_in_words",
+    "fix_windows1250_a_mojibake",
     "is_blank_line",
     "lift_crawler_prefix",
     "remove_invisible_chars",
@@ -113,9 +114,9 @@ _IN_WORD_MOJIBAKE_RE = regex.compile(
 _LATIN_LETTER_RE = regex.compile(r"\p{Script=Latin}")
 
 
-def _decode_pair(pair: str) -> str:
+def _decode_pair(pair: str, codec: str = "cp1252") -> str:
     try:
-        return pair.encode("cp1252").decode("utf-8")
+        return pair.encode(codec).decode("utf-8")
     except UnicodeError:
         return pair
 
@@ -140,6 +141,39 @@ def fix_mojibake_in_words(text: str) -> str:
         return new if len(new) == 1 and _LATIN_LETTER_RE.match(new) else m.group()
 
     return _IN_WORD_MOJIBAKE_RE.sub(fix, text)
+
+
+# UTF-8 lead byte C3 (é è à ê ç ô ó …) and C5 (œ) read as Windows-1250: Ă, Ĺ.
+_CONT_1250 = "".join(
+    bytes([b]).decode("cp1250", errors="ignore") or bytes([b]).decode("latin-1")
+    for b in range(0x80, 0xC0)
+)
+_C = regex.escape(_CONT_1250)
+_WINDOWS1250_RE = regex.compile(
+    # a capital Ă or Ĺ after a lower-case letter, with a continuation character
+    rf"(?<=\p{{Ll}})[ĂĹ][{_C}](?=[\p{{L}}\s\p{{P}}]|$)"
+    # "Ă\u00a0" standing alone, as "à" does in French (no language writes a word "Ă")
+    r"|(?<!\S)Ă\u00a0(?=\s)"
+)
+
+
+def fix_windows1250_a_mojibake(text: str) -> str:
+    """Decode ``Ă``/``Ĺ`` + a continuation character where only UTF-8 read as
+    Windows-1250 puts them: after a lower-case letter, or ``Ă\u00a0`` standing
+    alone (``à``). ftfy leaves these: ``Ă`` is a Romanian letter, but never
+    after a lower-case letter, and never a word by itself.
+
+    >>> fix_windows1250_a_mojibake("la tĂŞte, VolĂł. On Ă\u00a0 dit ROMÂNĂ\u00a0!")
+    'la tête, Voló. On à dit ROMÂNĂ\xa0!'
+    """
+    if "Ă" not in text and "Ĺ" not in text:
+        return text
+
+    def fix(m: regex.Match[str]) -> str:
+        new = _decode_pair(m.group(), "cp1250")
+        return new if len(new) == 1 and _LATIN_LETTER_RE.match(new) else m.group()
+
+    return _WINDOWS1250_RE.sub(fix, text)
 
 
 def remove_invisible_chars(text: str) -> str:
