@@ -76,3 +76,11 @@ def test_soft_hyphen_splitting_mojibake_is_repaired_in_one_go() -> None:
     assert once.text == "\u20ac"
     assert cleannews.repair(once.text, REPAIR_ONLY).text == once.text
     assert {c.rule for c in once.changes} >= {"remove_invisible", "fix_mojibake"}
+
+
+def test_windows_1250_a_is_decoded_where_romanian_never_writes_it() -> None:
+    for text in ("Maux de tête.", "Il a dit à Lucie : Voló.", "Une solution à diluer."):
+        broken = text.encode("utf-8").decode("cp1250")
+        assert cleannews.repair(broken, REPAIR_ONLY).text == text
+    for romanian in ("LIMBA ROMÂNĂ\u00a0: PĂŞUNE.", "Ăsta e un test.", "Această țară."):
+        assert cleannews.repair(romanian, REPAIR_ONLY).text == romanian
