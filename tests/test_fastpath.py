@@ -92,3 +92,50 @@ def test_fast_path_rejects_known_mojibake() -> None:
         "s\u0153",  # œ at the end of a word
     ):
         assert needs_repair(text), text
+
+
+# --- real French typography ------------------------------------------------------
+
+_TYPO = ["’", "« ", " »", "«\u202f", "\u202f»", "“", "”", "…", "(…)", " — ", "1ᵉʳ", "2ᵉ",
+         "1ʳᵉ", "©\u00a0AFP", "\u202f;", "\u202f!", "\u202f?", "\u00a0:", "3\u00a0000\u00a0€",
+         "\u00a0", "\u202f"]
+_WORDS = ["l", "économie", "été", "à", "Élysée", "œuvre", "ça", "dit-il", "Le", "marché", " ",
+          " ", ".", ",", "1er", "2e", "\n", "\n\n"]
+_MOJIBAKE = ["Ã©", "Ã¨", "â€™", "Ã\u00a0", "Â\u00a0", "Â»", "Ă©", "√©", "&eacute;", "&amp;",
+             "\u00ad", "Ã", "Â", "\u200b", "Ð¼", "\n\u00a0\n", "\n\n\n", "\r\n"]
+typography_text = st.lists(
+    st.sampled_from(_TYPO + _WORDS), min_size=1, max_size=60
+).map("".join)
+damaged_typography = st.lists(
+    st.sampled_from(_TYPO + _WORDS * 2 + _MOJIBAKE), min_size=1, max_size=60
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(typography_text, damaged_typography))
+def test_fast_and_slow_path_agree_on_typography_and_mojibake(text: str) -> None:
+    fast = cleannews.repair(text, REPAIR_ONLY)
+    slow = cleannews.repair(text, REPAIR_ONLY.replace(fast_path=False))
+    assert fast.text == slow.text
+    assert [c.to_dict() for c in fast.changes] == [c.to_dict() for c in slow.changes]
+
+
+def test_typeset_ud_sentences_take_the_fast_path() -> None:
+    import importlib.util
+    import random
+
+    spec = importlib.util.spec_from_file_location(
+        "french_text", ROOT / "benchmarks" / "french_text.py"
+    )
+    assert spec and spec.loader
+    french_text = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(french_text)
+    rng = random.Random(5)
+    rows = (ROOT / "fixtures" / "repair" / "fr_ud_sample.tsv").read_text("utf-8").splitlines()
+    typeset = [french_text.typeset(r.split("\t", 1)[1], rng) for r in rows]
+    typeset += list(french_text.EXTRAS)
+    fast = [t for t in typeset if not needs_repair(t)]
+    assert len(fast) / len(typeset) >= 0.95, [t for t in typeset if needs_repair(t)][:10]
+    for text in typeset[:60]:
+        slow = cleannews.repair(text, REPAIR_ONLY.replace(fast_path=False))
+        assert cleannews.repair(text, REPAIR_ONLY).text == slow.text == text

@@ -44,6 +44,41 @@ class Alignment:
         a.copy(0, length)
         return a
 
+    @classmethod
+    def from_hunks(cls, hunks: list[tuple[int, int, int, int]], length: int) -> Alignment:
+        """The alignment of a text of ``length`` characters edited by ``hunks``:
+        ``(old_start, old_end, new_start, new_end)`` regions, in order (as
+        ``copy`` and ``replace`` calls would build it, in one loop).
+
+        >>> Alignment.from_hunks([(1, 3, 1, 2)], 5).to_input(1, 2)
+        (1, 3)
+        """
+        a = cls()
+        out_start, in_start, in_end, exact = a._out_start, a._in_start, a._in_end, a._exact
+        pos = out = 0
+        for o0, o1, n0, n1 in hunks:
+            if o0 > pos:
+                out_start.append(out)
+                in_start.append(pos)
+                in_end.append(o0)
+                exact.append(True)
+                out += o0 - pos
+            if n1 > n0:
+                out_start.append(out)
+                in_start.append(o0)
+                in_end.append(o1)
+                exact.append(False)
+                out += n1 - n0
+            pos = o1
+        if length > pos:
+            out_start.append(out)
+            in_start.append(pos)
+            in_end.append(length)
+            exact.append(True)
+            out += length - pos
+        a._out_len = out
+        return a
+
     @property
     def output_length(self) -> int:
         return self._out_len
@@ -76,15 +111,19 @@ class Alignment:
 
     def extend(self, other: Alignment, in_offset: int = 0) -> None:
         """Append every piece of ``other``, its input offsets shifted by ``in_offset``."""
-        for i in range(len(other._out_start)):
-            n = (
-                other._out_start[i + 1] if i + 1 < len(other._out_start) else other._out_len
-            ) - other._out_start[i]
-            s, e = other._in_start[i] + in_offset, other._in_end[i] + in_offset
-            if other._exact[i]:
-                self.copy(s, e)
-            else:
-                self.replace(s, e, n)
+        if not other._out_start:
+            return
+        first = 0
+        if other._exact[0]:  # may join this alignment's last exact piece, as ``copy`` does
+            first = 1
+            self.copy(other._in_start[0] + in_offset, other._in_end[0] + in_offset)
+        shift = self._out_len - other._out_start[first] if first < len(other._out_start) else 0
+        self._out_start.extend(o + shift for o in other._out_start[first:])
+        self._in_start.extend(i + in_offset for i in other._in_start[first:])
+        self._in_end.extend(i + in_offset for i in other._in_end[first:])
+        self._exact.extend(other._exact[first:])
+        if first < len(other._out_start):
+            self._out_len = other._out_len + shift
 
     def _piece(self, pos: int) -> int:
         return max(0, bisect_right(self._out_start, pos) - 1)

@@ -2,21 +2,32 @@
 
 Bytes are decoded as UTF-8. Bytes that are not valid UTF-8 are read as
 Windows-1252 (the usual culprit in scraped French pages), each run of them
-recorded as a ``decode`` change; a file with no valid multi-byte UTF-8 at
-all is read as Windows-1252 as a whole. Bytes that are binary data (images, archives,
+recorded as a ``decode`` change; input in which stray non-ASCII bytes
+outnumber the UTF-8 sequences is read as Windows-1252 as a whole (one change).
+Both are one linear pass. Bytes that are binary data (images, archives,
 executables, or more than 10 % control characters) raise
 :class:`~cleannews.InputError`; a ``str`` is always taken as text.
+
+A ``str`` may hold UTF-16 surrogates (from ``\\ud83d\\ude00`` JSON escapes, or
+``surrogateescape`` decoding) that no UTF-8 file, JSON library or HTML parser
+accepts: a pair becomes the character it encodes, a lone half becomes U+FFFD,
+each run recorded as a ``decode`` change, so nothing vanishes downstream.
 
     >>> decode_input("d\\u00e9j\\u00e0")[0]
     'd\u00e9j\u00e0'
     >>> text, changes = decode_input(b"caf\\xe9 cr\\xc3\\xa8me")
     >>> text, changes[0].rule
     ('caf\u00e9 cr\u00e8me', 'decode_cp1252_fallback')
+    >>> text, changes = decode_input("x\\ud800y")
+    >>> text, changes[0].rule, changes[0].before
+    ('x\ufffdy', 'replace_surrogates', '\\\\ud800')
 """
 
 from __future__ import annotations
 
 import codecs
+import re
+import threading
 
 import regex
 
@@ -29,6 +40,7 @@ __all__ = [
     "BINARY_SAMPLE_CHARS",
     "HTML_SNIFF_CHARS",
     "decode_input",
+    "fix_surrogates",
     "looks_like_html",
 ]
 
@@ -75,7 +87,9 @@ def _decode_bytes(data: bytes) -> tuple[str, list[Change]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
-    if not _VALID_UTF8_MULTIBYTE.search(data):
+    valid = _VALID_UTF8_MULTIBYTE.findall(data)
+    stray = _high_bytes(data) - sum(map(len, valid))
+    if stray > len(valid):
         text = _cp1252(data)
         return text, [
             Change(
@@ -84,50 +98,89 @@ def _decode_bytes(data: bytes) -> tuple[str, list[Change]]:
                 (0, len(text)),
                 "",
                 "",
-                "input is not UTF-8 and holds no UTF-8 sequence: decoded as Windows-1252",
+                f"input is not UTF-8 ({stray} non-ASCII bytes outside UTF-8 sequences, "
+                f"{len(valid)} UTF-8 sequences): decoded as Windows-1252",
             )
         ]
-    # mixed: UTF-8 with runs of stray single-byte text
-    parts: list[str] = []
+    # mixed: UTF-8 with runs of stray single-byte text, decoded in one pass
+    runs: list[tuple[int, int, str]] = []  # (byte start, byte end, text) of each bad run
+    _RUNS.stack = [*getattr(_RUNS, "stack", []), runs]
+    try:
+        text = data.decode("utf-8", errors="cleannews.cp1252run")
+    finally:
+        _RUNS.stack = _RUNS.stack[:-1]
     changes: list[Change] = []
-    pos = 0
-    out_len = 0
+    byte_pos = out_len = 0
+    for start, end, fixed in runs:
+        out_len += _utf8_length(data, byte_pos, start)
+        raw = data[start:end]
+        changes.append(
+            Change(
+                "decode",
+                "decode_cp1252_fallback",
+                (out_len, out_len + len(fixed)),
+                raw.hex(" "),
+                fixed,
+                f"bytes {raw.hex(' ')} are not valid UTF-8: read as Windows-1252",
+            )
+        )
+        out_len += len(fixed)
+        byte_pos = end
+    return text, changes
+
+
+#: Longest run of invalid bytes a single UTF-8 error can cover (a truncated 4-byte sequence).
+_MAX_UTF8_ERROR = 4
+
+
+def _invalid_run_end(data: bytes, pos: int) -> int:
+    """Where the run of invalid UTF-8 continuing at ``pos`` ends (constant work per byte).
+
+    >>> _invalid_run_end(b"\\xe9\\xe8 ok", 1), _invalid_run_end(b"\\xe9\\xc3\\xa9", 1)
+    (2, 1)
+    """
     n = len(data)
     while pos < n:
         try:
-            chunk = data[pos:].decode("utf-8")
-            parts.append(chunk)
+            data[pos : pos + _MAX_UTF8_ERROR].decode("utf-8")
             break
-        except UnicodeDecodeError as exc:
-            good = data[pos : pos + exc.start].decode("utf-8")
-            parts.append(good)
-            out_len += len(good)
-            bad_end = pos + exc.end
-            # swallow the whole run of invalid bytes at once
-            while bad_end < n:
-                try:
-                    data[bad_end : bad_end + 4].decode("utf-8")
-                    break
-                except UnicodeDecodeError as e2:
-                    if e2.start != 0:
-                        break
-                    bad_end += e2.end
-            raw = data[pos + exc.start : bad_end]
-            fixed = _cp1252(raw)
-            parts.append(fixed)
-            changes.append(
-                Change(
-                    "decode",
-                    "decode_cp1252_fallback",
-                    (out_len, out_len + len(fixed)),
-                    raw.hex(" "),
-                    fixed,
-                    f"bytes {raw.hex(' ')} are not valid UTF-8: read as Windows-1252",
-                )
-            )
-            out_len += len(fixed)
-            pos = bad_end
-    return "".join(parts), changes
+        except UnicodeDecodeError as err:
+            if err.start != 0:
+                break
+            pos += err.end
+    return pos
+
+
+def _high_bytes(data: bytes) -> int:
+    """How many bytes of ``data`` are not ASCII."""
+    return len(data) - len(data.translate(None, _HIGH))
+
+
+_HIGH = bytes(range(0x80, 0x100))
+
+
+def _utf8_length(data: bytes, start: int, end: int) -> int:
+    """Characters in the valid UTF-8 ``data[start:end]`` (bytes that are not continuations)."""
+    chunk = data[start:end]
+    return len(chunk) - len(chunk.translate(None, _NON_CONTINUATION))
+
+
+_NON_CONTINUATION = bytes(b for b in range(256) if not 0x80 <= b <= 0xBF)
+
+
+_RUNS = threading.local()  # the run list of the decode under way, per thread
+
+
+def _read_run_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the whole run of invalid bytes is read as Windows-1252."""
+    assert isinstance(exc, UnicodeDecodeError)
+    end = _invalid_run_end(exc.object, exc.end)
+    fixed = _cp1252(exc.object[exc.start : end])
+    _RUNS.stack[-1].append((exc.start, end, fixed))
+    return fixed, end
+
+
+codecs.register_error("cleannews.cp1252run", _read_run_as_cp1252)
 
 
 def _latin1_fallback(exc: UnicodeError) -> tuple[str, int]:
@@ -143,13 +196,61 @@ def _cp1252(raw: bytes) -> str:
     return raw.decode("cp1252", errors="cleannews.latin1")
 
 
+_SURROGATE_RUN = re.compile("[\ud800-\udfff]+")
+
+
+def _escaped(run: str) -> str:
+    """Surrogates written as ``\\udXXX`` escapes: a JSON-safe ``before``."""
+    return "".join(f"\\u{ord(c):04x}" for c in run)
+
+
+def fix_surrogates(text: str) -> tuple[str, list[Change]]:
+    """Join UTF-16 surrogate pairs and replace lone surrogates by U+FFFD, one change a run.
+
+    Spans point into the returned text, as for decoded bytes.
+
+    >>> fix_surrogates("a\\ud83d\\ude00b")[0], fix_surrogates("a\\ud83d\\ude00b")[1][0].rule
+    ('a\U0001f600b', 'join_surrogate_pairs')
+    """
+    try:
+        text.encode("utf-8")  # 20x faster than a regular-expression search
+        return text, []
+    except UnicodeEncodeError:
+        pass
+    parts: list[str] = []
+    changes: list[Change] = []
+    pos = out_len = 0
+    for m in _SURROGATE_RUN.finditer(text):
+        parts.append(text[pos : m.start()])
+        out_len += m.start() - pos
+        run = m.group()
+        fixed = run.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+        lone = "\ufffd" in fixed
+        rule = "replace_surrogates" if lone else "join_surrogate_pairs"
+        reason = (
+            "lone UTF-16 surrogate (half of a character, not encodable as UTF-8) replaced by "
+            "U+FFFD"
+            if lone
+            else "UTF-16 surrogate pair joined into the character it encodes"
+        )
+        changes.append(
+            Change("decode", rule, (out_len, out_len + len(fixed)), _escaped(run), fixed, reason)
+        )
+        parts.append(fixed)
+        out_len += len(fixed)
+        pos = m.end()
+    parts.append(text[pos:])
+    return "".join(parts), changes
+
+
 def decode_input(value: object) -> tuple[str, list[Change]]:
     """Return ``(text, decode_changes)`` for a ``str`` or ``bytes`` input.
 
     Raises :class:`InputError` for any other type and for binary data.
     """
     if isinstance(value, str):
-        return value, []  # text given as text: control characters are the repair stage's job
+        # text given as text: control characters are the repair stage's job
+        return fix_surrogates(value)
     if not isinstance(value, (bytes, bytearray, memoryview)):
         raise InputError(f"expected str or bytes, got {type(value).__name__}")
     text, changes = _decode_bytes(bytes(value))

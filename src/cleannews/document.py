@@ -16,6 +16,7 @@ store exactly what was done to a document and why::
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -26,7 +27,32 @@ __all__ = [
     "ParagraphScore",
     "SpinScore",
     "Stage",
+    "json_safe",
 ]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_safe(value: Any) -> Any:
+    """``value`` with lone UTF-16 surrogates in its strings written as ``\\udXXX`` escapes.
+
+    The pipeline never leaves surrogates in text (see ``cleannews._input``), but a
+    ``Document`` built by hand may hold them, and orjson (or any UTF-8 writer)
+    refuses them: ``to_dict`` output must always encode.
+
+    >>> json_safe({"a": ["x\\ud800y"]})
+    {'a': ['x\\\\ud800y']}
+    """
+    if isinstance(value, str):
+        if _SURROGATE.search(value) is None:
+            return value
+        return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+    if isinstance(value, dict):
+        return {json_safe(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v) for v in value]
+    return value
+
 
 #: The pipeline stages, in order. ``Change.stage`` is one of these.
 Stage = str
@@ -61,9 +87,14 @@ class Change:
         return self.after == "" and self.before != ""
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["span"] = list(self.span)
-        return d
+        return {
+            "stage": self.stage,
+            "rule": self.rule,
+            "span": list(self.span),
+            "before": json_safe(self.before),
+            "after": json_safe(self.after),
+            "reason": self.reason,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Change:
@@ -249,10 +280,10 @@ class Document:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: ``json.dumps(doc.to_dict())`` always works."""
         return {
-            "id": self.id,
-            "text": self.text,
+            "id": json_safe(self.id),
+            "text": json_safe(self.text),
             "changes": [c.to_dict() for c in self.changes],
-            "metadata": dict(self.metadata),
+            "metadata": json_safe(dict(self.metadata)),
             "language": self.language,
             "spin": self.spin.to_dict(),
             "verdict": self.verdict,

@@ -19,6 +19,7 @@ proves clean skips ftfy altogether (the *fast path*); the result is the same.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,13 +32,17 @@ from cleannews._align import AlignedResult, Alignment, map_changes
 from cleannews._lines import split_lines
 from cleannews.config import CleanConfig
 from cleannews.document import Change
-from cleannews.repairs.fastpath import suspect_lines
+from cleannews.repairs import ftfy_steps
+from cleannews.repairs.fastpath import needs_repair, suspect_lines
 from cleannews.repairs.fixes import (
     BLANK_CHARS,
     entity_hunks,
+    fix_mojibake_in_words,
+    fix_windows1250_a_mojibake,
     lift_crawler_prefix,
     remove_invisible_chars,
 )
+from cleannews.repairs.plausible import implausible_repair
 
 __all__ = ["MAX_SEGMENT", "RepairResult", "repair_text"]
 
@@ -73,7 +78,10 @@ FTFY_RULES: dict[str, tuple[str, str]] = {
     "fix_character_width": ("fix_character_width", "full-width characters turned to normal width"),
     "uncurl_quotes": ("uncurl_quotes", "curly quotes straightened (keep_typography=False)"),
     "fix_line_breaks": ("fix_line_breaks", "unusual line break turned into a newline"),
-    "fix_surrogates": ("fix_surrogates", "UTF-16 surrogate pair joined into one character"),
+    "fix_surrogates": (
+        "fix_surrogates",
+        "UTF-16 surrogates: a pair joined into one character, a lone half replaced by U+FFFD",
+    ),
     "remove_terminal_escapes": ("remove_terminal_escapes", "terminal colour codes removed"),
     "remove_control_chars": ("remove_control_chars", "control characters removed"),
     "restore_byte_a0": (
@@ -109,14 +117,26 @@ def _ftfy_config(keep_typography: bool, fix_encoding: bool, remove_controls: boo
 
 
 def _plan_groups(plan: list[Any]) -> list[list[Any]]:
-    """Split an ftfy plan into replayable actions: encode…decode runs, or single steps."""
+    """Split an ftfy plan into replayable actions: encode…decode runs, or single steps.
+
+    Successive encode…decode runs (text damaged twice or more) make one action:
+    one change per damaged character, not one per layer of damage.
+
+    >>> _plan_groups([("encode", "a"), ("decode", "b"), ("encode", "a"), ("decode", "b"),
+    ...               ("apply", "fix_line_breaks")])  # doctest: +NORMALIZE_WHITESPACE
+    [[('encode', 'a'), ('decode', 'b'), ('encode', 'a'), ('decode', 'b')],
+     [('apply', 'fix_line_breaks')]]
+    """
     groups: list[list[Any]] = []
     current: list[Any] = []
     for step in plan:
         if current:
             current.append(step)
             if step[0] == "decode":
-                groups.append(current)
+                if groups and groups[-1][0][0] == "encode" and groups[-1][-1][0] == "decode":
+                    groups[-1].extend(current)
+                else:
+                    groups.append(current)
                 current = []
         elif step[0] == "encode":
             current = [step]
@@ -135,6 +155,12 @@ def _describe(group: list[Any]) -> tuple[str, str]:
         right = _ENCODING_NAMES.get(group[-1][1], group[-1][1])
         extra = [FTFY_RULES[s[1]][1] for s in group if s[0] == "transcode" and s[1] in FTFY_RULES]
         reason = f"mojibake: {right} text had been decoded as {wrong}; decoded again as {right}"
+        rounds = sum(1 for s in group if s[0] == "decode")
+        if rounds > 1:
+            reason = (
+                f"mojibake, {rounds} layers: {right} text had been decoded as {wrong} "
+                f"{rounds} times over; decoded again {rounds} times"
+            )
         if extra:
             reason += " (" + "; ".join(extra) + ")"
         return "fix_mojibake", reason
@@ -156,6 +182,7 @@ class _LineEditor:
         self.text = text
         self.base = base
         self.alignment = Alignment.identity(len(text))
+        self.identity = True  # no edit yet: the alignment maps every offset to itself
         self.changes: list[Change] = []
 
     def apply(
@@ -169,25 +196,18 @@ class _LineEditor:
         old = self.text
         if new == old:
             return
-        step = Alignment()
-        o_pos = 0
-        for o0, o1, n0, n1 in hunks if hunks is not None else _hunks(old, new):
-            step.copy(o_pos, o0)
-            step.replace(o0, o1, n1 - n0)
-            start, end = self.alignment.to_input(o0, o1)
+        if hunks is None:
+            hunks = _hunks(old, new)
+        step = Alignment.from_hunks(hunks, len(old))
+        base = self.base
+        to_input = None if self.identity else self.alignment.to_input
+        for o0, o1, n0, n1 in hunks:
+            start, end = (o0, o1) if to_input is None else to_input(o0, o1)
             self.changes.append(
-                Change(
-                    "repair",
-                    rule,
-                    (start + self.base, end + self.base),
-                    old[o0:o1],
-                    new[n0:n1],
-                    reason,
-                )
+                Change("repair", rule, (start + base, end + base), old[o0:o1], new[n0:n1], reason)
             )
-            o_pos = o1
-        step.copy(o_pos, len(old))
-        self.alignment = self.alignment.compose(step)
+        self.alignment = step if self.identity else self.alignment.compose(step)
+        self.identity = False
         self.text = new
 
 
@@ -198,30 +218,77 @@ HUNK_MERGE_GAP = 2
 def _hunks(old: str, new: str) -> list[tuple[int, int, int, int]]:
     """Changed regions ``(old_start, old_end, new_start, new_end)``, in order.
 
+    Re-decoding text keeps its ASCII characters where they were, so when the
+    ASCII skeletons of ``old`` and ``new`` agree, the hunks are the differing
+    non-ASCII runs between them (one C-speed split); otherwise, or inside a long
+    run, :func:`_diff_hunks` finds them.
+
+    >>> _hunks("cafÃ© au lait, thÃ©", "café au lait, thé")
+    [(3, 5, 3, 4), (17, 19, 16, 17)]
+    >>> _hunks("l’Ã©tÃ© ’", "l’été ’")
+    [(2, 7, 2, 5)]
+    """
+    a = _ASCII_RUNS.split(old)
+    b = _ASCII_RUNS.split(new)
+    if len(a) != len(b) or a[1::2] != b[1::2]:
+        return _diff_hunks(old, new)
+    hunks: list[tuple[int, int, int, int]] = []
+    o = n = 0
+    for k in range(0, len(a), 2):
+        x, y = a[k], b[k]
+        if x != y:
+            if len(x) > LONG_RUN or len(y) > LONG_RUN:
+                found = [(o + h[0], o + h[1], n + h[2], n + h[3]) for h in _diff_hunks(x, y)]
+            else:
+                p = _equal_run(x, 0, y, 0, min(len(x), len(y)))
+                q = _equal_run(x[::-1], 0, y[::-1], 0, min(len(x), len(y)) - p)
+                found = [(o + p, o + len(x) - q, n + p, n + len(y) - q)]
+            for h in found:
+                last = hunks[-1] if hunks else None
+                if last and h[0] - last[1] <= HUNK_MERGE_GAP and h[2] - last[3] <= HUNK_MERGE_GAP:
+                    hunks[-1] = (last[0], h[1], last[2], h[3])
+                else:
+                    hunks.append(h)
+        o += len(x)
+        n += len(y)
+        if k + 1 < len(a):
+            o += len(a[k + 1])
+            n += len(a[k + 1])
+    return hunks
+
+
+_ASCII_RUNS = re.compile(r"([\x00-\x7f]+)")
+#: Non-ASCII runs longer than this (characters) are diffed finely, not reported whole.
+LONG_RUN = 32
+
+
+def _diff_hunks(old: str, new: str) -> list[tuple[int, int, int, int]]:
+    """Changed regions ``(old_start, old_end, new_start, new_end)``, in order.
+
     Repairs are local (a mojibake sequence becomes one character), so a
     greedy scan that re-synchronises on the next :data:`SYNC_CHARS` equal
     characters within :data:`SYNC_WINDOW` finds them in linear time.
 
-    >>> _hunks("cafÃ© au lait, thÃ©", "café au lait, thé")
+    >>> _diff_hunks("cafÃ© au lait, thÃ©", "café au lait, thé")
     [(3, 5, 3, 4), (17, 19, 16, 17)]
-    >>> _hunks("ﬁn", "fin")
+    >>> _diff_hunks("ﬁn", "fin")
     [(0, 1, 0, 2)]
     """
-    p, limit = 0, min(len(old), len(new))
-    while p < limit and old[p] == new[p]:
-        p += 1
-    s = 0
-    while s < limit - p and old[len(old) - 1 - s] == new[len(new) - 1 - s]:
-        s += 1
+    limit = min(len(old), len(new))
+    p = _equal_run(old, 0, new, 0, limit)
+    s = _equal_run(old[::-1], 0, new[::-1], 0, limit - p) if p < limit else 0
     o_end, n_end = len(old) - s, len(new) - s
     hunks: list[tuple[int, int, int, int]] = []
     i, j = p, p
     while i < o_end or j < n_end:
         if i < o_end and j < n_end and old[i] == new[j]:
-            i += 1
-            j += 1
+            k = _equal_run(old, i, new, j, min(o_end - i, n_end - j))
+            i += k
+            j += k
             continue
-        sync = _resync(old, new, i, j, o_end, n_end)
+        sync = _quick_resync(old, new, i, j, o_end, n_end)
+        if sync is None:
+            sync = _resync(old, new, i, j, o_end, n_end)
         if sync is None:
             hunks.append((i, o_end, j, n_end))
             break
@@ -234,10 +301,55 @@ def _hunks(old: str, new: str) -> list[tuple[int, int, int, int]]:
     return hunks
 
 
+def _equal_run(a: str, i: int, b: str, j: int, limit: int) -> int:
+    """Length of the longest equal run ``a[i:i+k] == b[j:j+k]``, ``k <= limit``.
+
+    Compares growing blocks (C-speed slices), then halves them: linear in ``k``.
+
+    >>> _equal_run("xxabcdef", 2, "abcdXf", 0, 6)
+    4
+    """
+    k, step = 0, 16
+    while step:
+        if k + step <= limit and a[i + k : i + k + step] == b[j + k : j + k + step]:
+            k += step
+            step = min(step * 2, 4096)
+        else:
+            step //= 2
+    return k
+
+
 #: Equal characters that end a changed region.
 SYNC_CHARS = 3
 #: How far (characters) to look for the end of a changed region.
 SYNC_WINDOW = 48
+
+
+#: Largest ``di + dj`` tried by :func:`_quick_resync` (mojibake: 2-6 characters -> 1).
+QUICK_SYNC = 8
+
+
+def _quick_resync(
+    old: str, new: str, i: int, j: int, o_end: int, n_end: int
+) -> tuple[int, int] | None:
+    """:func:`_resync`'s answer when it lies within ``QUICK_SYNC`` steps, else None.
+
+    Tries ``(i + di, j + dj)`` by increasing ``di + dj`` (then ``dj``), the order
+    in which :func:`_resync` prefers them, so the first hit is its answer; only
+    used away from the ends, where every anchor is a full ``SYNC_CHARS`` long.
+
+    >>> _quick_resync("xxÃ©yyyy", "xxéyyyy", 2, 2, 8, 7)
+    >>> _quick_resync("xxÃ©yyyyyyyyyyyy", "xxéyyyyyyyyyyyy", 2, 2, 16, 15)
+    (4, 3)
+    """
+    if i + QUICK_SYNC + SYNC_CHARS > o_end or j + QUICK_SYNC + SYNC_CHARS > n_end:
+        return None
+    for total in range(1, QUICK_SYNC + 1):
+        for dj in range(total + 1):
+            di = total - dj
+            if old[i + di : i + di + SYNC_CHARS] == new[j + dj : j + dj + SYNC_CHARS]:
+                return i + di, j + dj
+    return None
 
 
 def _resync(old: str, new: str, i: int, j: int, o_end: int, n_end: int) -> tuple[int, int] | None:
@@ -262,25 +374,6 @@ def _resync(old: str, new: str, i: int, j: int, o_end: int, n_end: int) -> tuple
     return best
 
 
-def _introduces_foreign(before: str, after: str) -> bool:
-    """True when a fix brings in combining marks or non-Latin letters that were not there.
-
-    ftfy may re-read a whole line in a rare encoding (MacRoman) when it mixes
-    mojibake with correct French, and turn ``l’économie`` into Armenian.
-
-    >>> _introduces_foreign("marchÃ© & l’économie", "march̩ & lՎconomie")
-    True
-    >>> _introduces_foreign("marchÃ©", "marché")
-    False
-    """
-    for c in set(after) - set(before):
-        if unicodedata.category(c) == "Mn":
-            return True
-        if c.isalpha() and not unicodedata.name(c, "").startswith("LATIN"):
-            return True
-    return False
-
-
 def _repair_segment(seg: str, base: int, config: CleanConfig) -> _LineEditor:
     """Run the character-level repairs on one line (or a slice of a very long one)."""
     ed = _LineEditor(seg, base)
@@ -291,34 +384,68 @@ def _repair_segment(seg: str, base: int, config: CleanConfig) -> _LineEditor:
             if not hunks:
                 break
             ed.apply(unescaped, "unescape_html", reason, hunks)
-    cfg = _ftfy_config(config.keep_typography, config.fix_encoding, config.remove_invisible)
-    fixed, plan = ftfy.fix_and_explain(ed.text, cfg)
-    if fixed != ed.text and config.fix_encoding and _introduces_foreign(ed.text, fixed):
-        # mixed line: decode each mojibake sequence in place instead, unless that
-        # too conjures letters of another script (then the line is left as it is)
-        in_place = ftfy.fixes.decode_inconsistent_utf8(ed.text)
-        if not _introduces_foreign(ed.text, in_place):
-            ed.apply(in_place, "fix_mojibake", FTFY_RULES["decode_inconsistent_utf8"][1])
-        fixed, plan = ftfy.fix_and_explain(ed.text, cfg._replace(fix_encoding=False))
-    if fixed != ed.text:
-        replayed = ed.text
-        steps: list[tuple[str, str, str]] = []
-        for group in _plan_groups(plan or []):
-            replayed = _apply_group(replayed, group)
-            steps.append((replayed, *_describe(group)))
-        if replayed == fixed:
-            for new, rule, reason in steps:
-                ed.apply(new, rule, reason)
-        else:  # a plan that does not replay: record the whole fix as one change
-            rule, reason = _describe(_plan_groups(plan)[0]) if plan else ("ftfy", "ftfy repair")
-            ed.apply(fixed, rule, reason)
-    if config.remove_invisible:
+    for _ in range(MAX_PASSES):
+        _ftfy_pass(ed, config)
+        if config.fix_encoding:
+            ed.apply(
+                fix_windows1250_a_mojibake(ed.text),
+                "fix_mojibake",
+                "UTF-8 read as Windows-1250: Ă or Ĺ where only mojibake puts them (after a "
+                "lower-case letter, or Ă alone for à) decoded to the letter it stands for",
+            )
+        if config.fix_encoding and any(c.rule == "fix_mojibake" for c in ed.changes):
+            # the line is known to carry mojibake: what ftfy left inside words goes too
+            ed.apply(
+                fix_mojibake_in_words(ed.text),
+                "fix_mojibake",
+                "UTF-8 mojibake inside a word (two characters between letters, such as Å“) "
+                "decoded to the letter it stands for",
+            )
+        if not config.remove_invisible:
+            break
+        before = ed.text
         ed.apply(
-            remove_invisible_chars(ed.text),
+            remove_invisible_chars(before),
             "remove_invisible",
             "invisible characters removed (zero-width space, soft hyphen, direction mark, BOM)",
         )
+        if ed.text == before:
+            break
     return ed
+
+
+#: Rounds of (ftfy, invisible-character removal) on a line: a soft hyphen may sit
+#: inside mojibake (a byte AD of UTF-8) and must stay until ftfy has seen it, or
+#: may split mojibake that ftfy can only repair once it is gone.
+MAX_PASSES = 2
+
+
+def _ftfy_pass(ed: _LineEditor, config: CleanConfig) -> None:
+    """ftfy's fixes on the line, each plan step a change; implausible repairs refused."""
+    cfg = _ftfy_config(config.keep_typography, config.fix_encoding, config.remove_invisible)
+    fixed, plan = ftfy_steps.fix_and_explain(ed.text, cfg)
+    if fixed != ed.text and config.fix_encoding and implausible_repair(ed.text, fixed):
+        # mixed line: decode each mojibake sequence in place instead, unless that
+        # too is implausible (then the line is left as it is)
+        in_place = ftfy.fixes.decode_inconsistent_utf8(ed.text)
+        hunks = _hunks(ed.text, in_place)
+        if hunks and not implausible_repair(ed.text, in_place, hunks):
+            reason = FTFY_RULES["decode_inconsistent_utf8"][1]
+            ed.apply(in_place, "fix_mojibake", reason, hunks)
+        fixed, plan = ftfy_steps.fix_and_explain(ed.text, cfg._replace(fix_encoding=False))
+    if fixed == ed.text:
+        return
+    replayed = ed.text
+    steps: list[tuple[str, str, str]] = []
+    for group in _plan_groups(plan or []):
+        replayed = _apply_group(replayed, group)
+        steps.append((replayed, *_describe(group)))
+    if replayed == fixed:
+        for new, rule, reason in steps:
+            ed.apply(new, rule, reason)
+    else:  # a plan that does not replay: record the whole fix as one change
+        rule, reason = _describe(_plan_groups(plan)[0]) if plan else ("ftfy", "ftfy repair")
+        ed.apply(fixed, rule, reason)
 
 
 @dataclass
@@ -345,9 +472,46 @@ def _gap_change(gap: list[_Line], text: str, at_edge: bool) -> Change:
     return Change("repair", rule, (start, end), text[start:end], "" if at_edge else "\n", reason)
 
 
+# A line of blank characters only (after a line break; the first line is
+# checked with ``match``): the layout pass would drop it. Starts with a literal
+# "\n", so the engine skips from line break to line break.
+_BLANK_LINE = re.compile("\n[" + re.escape(BLANK_CHARS) + "]+(?:\n|\\Z)")
+_BLANK_FIRST_LINE = re.compile("[" + re.escape(BLANK_CHARS) + "]+(?:\n|\\Z)")
+
+
+def _layout_work(text: str) -> bool:
+    """True when the layout pass could change ``text`` (blank lines to drop or collapse)."""
+    return (
+        text.startswith("\n")
+        or text.endswith("\n\n")
+        or "\n\n\n" in text
+        or _BLANK_FIRST_LINE.match(text) is not None
+        or _BLANK_LINE.search(text) is not None
+    )
+
+
+def _nothing_to_do(text: str, config: CleanConfig) -> bool:
+    """True when the fast path proves every line clean and the layout pass has no work.
+
+    >>> from cleannews.config import DEFAULT_CONFIG
+    >>> _nothing_to_do("Un.\\n\\nDeux.\\n", DEFAULT_CONFIG)
+    True
+    >>> _nothing_to_do("Un.\\n\\n\\nDeux.\\n", DEFAULT_CONFIG)
+    False
+    """
+    if config.lift_crawler_metadata and lift_crawler_prefix(text)[2] is not None:
+        return False
+    if config.normalize_layout and _layout_work(text):
+        return False
+    return not needs_repair(text, keep_typography=config.keep_typography)
+
+
 def repair_text(text: str, config: CleanConfig) -> RepairResult:
     """Repair ``text`` and say what changed; see the module docstring."""
     result = RepairResult(text)
+    if config.fast_path and _nothing_to_do(text, config):
+        result.alignment = Alignment.identity(len(text))
+        return result
     changes = result.changes
     # crawler prefix at the very start
     skip_at, skip = -1, 0  # the crawler prefix: [skip_at, skip) is dropped

@@ -15,6 +15,8 @@ __all__ = [
     "CRAWLER_PREFIX_RE",
     "INVISIBLE_CHARS",
     "entity_hunks",
+    "fix_mojibake_in_words",
+    "fix_windows1250_a_mojibake",
     "is_blank_line",
     "lift_crawler_prefix",
     "remove_invisible_chars",
@@ -89,6 +91,89 @@ def entity_hunks(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
         pos = m.end()
     out.append(text[pos:])
     return "".join(out), hunks
+
+
+# Windows-1252 readings of a UTF-8 lead byte (C2-DF) and of a continuation byte
+# (80-BF, without A0: a no-break space after a capital is ordinary French).
+_LEADS = bytes(range(0xC2, 0xE0)).decode("cp1252")
+_CONTINUATIONS = "".join(
+    bytes([b]).decode("cp1252", errors="ignore") or bytes([b]).decode("latin-1")
+    for b in range(0x80, 0xC0)
+    if b != 0xA0
+)
+_CONT_SYMBOLS = "".join(c for c in _CONTINUATIONS if not c.isalpha())
+_L, _C, _S = (regex.escape(x) for x in (_LEADS, _CONTINUATIONS, _CONT_SYMBOLS))
+# fixed width, no nesting: a two-character pair between two letters; or ending
+# a lower-case word, or starting a word before a lower-case letter, when its
+# second character is a symbol (``judeÅ£``, ``Å“uvre``; not ``NESCAFÉ®``)
+_IN_WORD_MOJIBAKE_RE = regex.compile(
+    rf"(?<=\p{{L}})[{_L}][{_C}](?=\p{{L}})"
+    rf"|(?<=\p{{Ll}})[{_L}][{_S}]"
+    rf"|(?<!\p{{L}})[{_L}][{_S}](?=\p{{Ll}})"
+)
+_LATIN_LETTER_RE = regex.compile(r"\p{Script=Latin}")
+
+
+def _decode_pair(pair: str, codec: str = "cp1252") -> str:
+    try:
+        return pair.encode(codec).decode("utf-8")
+    except UnicodeError:
+        return pair
+
+
+def fix_mojibake_in_words(text: str) -> str:
+    """Decode a two-character UTF-8 mojibake *in a word* when it yields a Latin letter.
+
+    ftfy leaves ``Å“`` (``œ`` read as Windows-1252) alone in a line that is
+    otherwise correct, since ``Å`` and ``“`` are both plausible characters;
+    between two letters they are not: no language writes a quote mid-word.
+    The repair stage applies this only to lines in which ftfy found mojibake
+    (ftfy deliberately leaves a lone ``DrÃ¥ber`` beside a correct ``–``).
+
+    >>> fix_mojibake_in_words("le cÅ“ur et la sÅ“ur, judeÅ£ ; Å“uvre, NESCAFÉ®")
+    'le cœur et la sœur, judeţ ; œuvre, NESCAFÉ®'
+    """
+    if not _IN_WORD_MOJIBAKE_RE.search(text):
+        return text
+
+    def fix(m: regex.Match[str]) -> str:
+        new = _decode_pair(m.group())
+        return new if len(new) == 1 and _LATIN_LETTER_RE.match(new) else m.group()
+
+    return _IN_WORD_MOJIBAKE_RE.sub(fix, text)
+
+
+# UTF-8 lead byte C3 (é è à ê ç ô ó …) and C5 (œ) read as Windows-1250: Ă, Ĺ.
+_CONT_1250 = "".join(
+    bytes([b]).decode("cp1250", errors="ignore") or bytes([b]).decode("latin-1")
+    for b in range(0x80, 0xC0)
+)
+_C = regex.escape(_CONT_1250)
+_WINDOWS1250_RE = regex.compile(
+    # a capital Ă or Ĺ after a lower-case letter, with a continuation character
+    rf"(?<=\p{{Ll}})[ĂĹ][{_C}](?=[\p{{L}}\s\p{{P}}]|$)"
+    # "Ă\u00a0" standing alone, as "à" does in French (no language writes a word "Ă")
+    r"|(?<!\S)Ă\u00a0(?=\s)"
+)
+
+
+def fix_windows1250_a_mojibake(text: str) -> str:
+    """Decode ``Ă``/``Ĺ`` + a continuation character where only UTF-8 read as
+    Windows-1250 puts them: after a lower-case letter, or ``Ă\u00a0`` standing
+    alone (``à``). ftfy leaves these: ``Ă`` is a Romanian letter, but never
+    after a lower-case letter, and never a word by itself.
+
+    >>> fix_windows1250_a_mojibake("la tĂŞte, VolĂł. On Ă\u00a0 dit ROMÂNĂ\u00a0!")
+    'la tête, Voló. On à dit ROMÂNĂ\xa0!'
+    """
+    if "Ă" not in text and "Ĺ" not in text:
+        return text
+
+    def fix(m: regex.Match[str]) -> str:
+        new = _decode_pair(m.group(), "cp1250")
+        return new if len(new) == 1 and _LATIN_LETTER_RE.match(new) else m.group()
+
+    return _WINDOWS1250_RE.sub(fix, text)
 
 
 def remove_invisible_chars(text: str) -> str:

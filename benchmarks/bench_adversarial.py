@@ -1,0 +1,130 @@
+"""Adversarial inputs for the decoding and repair stages: time and memory must stay linear.
+
+    .venv/bin/python benchmarks/bench_adversarial.py [--mb 5] [--big-mb 50] [--only NAME]
+
+Each input is built from a fixed random seed. For every input it prints the
+seconds of decoding (bytes inputs: ``decode_input``), of the whole
+``cleannews.repair`` (decoding included) at the full size and at a quarter of
+it (a linear stage takes about 4x longer for 4x the input, a quadratic one
+16x), and of ``ftfy.fix_text(uncurl_quotes=False)`` on the decoded text
+(``--no-ftfy`` skips it). ``--big-mb`` runs a single huge line and reports
+the process's peak memory (RSS growth and Python allocations) as a multiple
+of the input size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import time
+import tracemalloc
+
+import ftfy
+
+import cleannews
+from cleannews import CleanConfig
+from cleannews._input import decode_input
+
+REPAIR_ONLY = CleanConfig(strip_boilerplate=False, score_spin=False)
+FRENCH = "Le marché de l’économie française « résiste », dit-il ; 3 000 € l’an. "
+RUSSIAN = "Экономика Франции устойчива, сказал министр в среду вечером. "
+
+
+def random_bytes(n: int) -> bytes:
+    """Random bytes without control characters (so they are not refused as binary)."""
+    rng = random.Random(1)
+    alphabet = bytes([9, 10, *range(32, 256)])
+    return bytes(rng.choice(alphabet) for _ in range(n))
+
+
+def cp1252_file(n: int) -> bytes:
+    """French text saved as Windows-1252, with a few stray UTF-8 sequences."""
+    para = (FRENCH * 8 + "\n").encode("cp1252") + "Copyright © 2025\n".encode()
+    return (para * (n // len(para) + 1))[:n]
+
+
+def cyrillic_line(n: int) -> str:
+    return (RUSSIAN * (n // len(RUSSIAN.encode()) + 1))[: n // 2]
+
+
+def no_space_line(n: int) -> str:
+    rng = random.Random(2)
+    return "".join(rng.choice("abcdéèàçxyz’«»—0123456789") for _ in range(n))
+
+
+def mojibake_line(n: int) -> str:
+    broken = FRENCH.encode("utf-8").decode("cp1252", errors="replace")
+    return (broken * (n // len(broken.encode()) + 1))[: n // 2].replace("\n", " ")
+
+
+INPUTS = {
+    "random bytes (non-UTF-8)": random_bytes,
+    "Windows-1252 file (bytes)": cp1252_file,
+    "one-line Cyrillic text": cyrillic_line,
+    "one line without spaces": no_space_line,
+    "one line of mojibake": mojibake_line,
+}
+
+
+def timed(fn, value) -> float:
+    t = time.perf_counter()
+    fn(value)
+    return time.perf_counter() - t
+
+
+def repair(value: str | bytes) -> None:
+    cleannews.repair(value, REPAIR_ONLY)
+
+
+def size_mb(value: str | bytes) -> float:
+    data = value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass")
+    return len(data) / 1e6
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--mb", type=float, default=5.0, help="size of each adversarial input (MB)")
+    ap.add_argument("--big-mb", type=float, default=50.0, help="size of the huge line (0: skip)")
+    ap.add_argument("--only", default="", help="run only inputs whose name contains this")
+    ap.add_argument("--no-ftfy", dest="ftfy", action="store_false", help="skip the ftfy column")
+    args = ap.parse_args()
+    cleannews.repair("warm-up")
+    n = int(args.mb * 1_000_000)
+    print(
+        f"{'input':28s} {'MB':>5s} {'decode s':>8s} {'repair s':>8s} {'1/4 size':>8s} "
+        f"{'ratio':>5s} {'ftfy s':>7s}"
+    )
+    for name, make in INPUTS.items():
+        if args.only and args.only not in name:
+            continue
+        full, quarter = make(n), make(n // 4)
+        t_decode = timed(decode_input, full) if isinstance(full, bytes) else 0.0
+        t_full, t_quarter = timed(repair, full), timed(repair, quarter)
+        text = decode_input(full)[0]
+        t_ftfy = timed(lambda t: ftfy.fix_text(t, uncurl_quotes=False), text) if args.ftfy else 0
+        ratio = t_full / max(t_quarter, 1e-9)
+        print(
+            f"{name:28s} {size_mb(full):5.2f} {t_decode:8.2f} {t_full:8.2f} {t_quarter:8.2f} "
+            f"{ratio:5.1f} {t_ftfy:7.2f}"
+        )
+    if args.big_mb:
+        line = (FRENCH * int(args.big_mb * 1_000_000 / len(FRENCH.encode()) + 1)).rstrip()
+        mb = size_mb(line)
+        rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        tracemalloc.start()
+        t = time.perf_counter()
+        cleannews.repair(line, REPAIR_ONLY)
+        dt = time.perf_counter() - t
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(
+            f"one {mb:.0f} MB line of French: {dt:.2f} s (under tracemalloc); peak Python "
+            f"allocations {peak / 1e6:.0f} MB = {peak / 1e6 / mb:.1f}x the input; "
+            f"peak RSS grew by {max(rss1 - rss0, 0):.0f} MB"
+        )
+
+
+if __name__ == "__main__":
+    main()
