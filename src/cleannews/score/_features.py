@@ -45,6 +45,12 @@ GAP_STRONG_SYNONYM, ZIPF_STRONG_SYNONYM = 2.5, 3.5
 ZIPF_RARE_WORD = 3.0
 #: Context fit (PMI with both neighbours' classes) below which a word is out of place.
 POS_MISFIT = -6.0
+#: Words at least this frequent are never context misfits: common words ("mercredi",
+#: "dire", "envers") have more uses than the lexicon lists.
+ZIPF_POS_COMMON = 4.5
+#: A missing elision before an h-initial word is only flagged for words this
+#: frequent: the h-aspiré list is reliable for them, not for rarer ones ("le hurlement").
+ZIPF_H_MUET_SURE = 4.0
 #: A content word whose profile is this much (log ratio) likelier among
 #: substitutes than among original words counts as "substitute-like".
 LLR_HIGH = 1.0
@@ -67,6 +73,9 @@ FUNCTION_WORDS = frozenset(_FW["function_words"])
 STOP_FR = frozenset(_FW["stop_fr"])
 STOP_EN = frozenset(_FW["stop_en"])
 NUMERALS = frozenset(_FW["numerals"])
+#: Pronouns after which spoken French keeps "que" unelided ("que on", "que il").
+SPOKEN_UNELIDED = frozenset(_FW["spoken_unelided_after_que"])
+QUE_WORDS = frozenset(("que", "lorsque", "puisque", "jusque"))
 TRIGGERS = ELIDABLE | frozenset(DET_GENDER) | DET_PLURAL | NUMERALS | {"de", "à", "afin", "double"}
 
 SIGNALS: tuple[str, ...] = (
@@ -166,10 +175,13 @@ KIND_PUNCT, KIND_BREAK, KIND_WORD, KIND_CONTENT = 0, 1, 2, 3
 
 
 def _token_info(t: str) -> tuple:
-    """(low, packed, class, kind, trigger, stop_fr, stop_en, content_stats) of one token.
+    """(low, packed, class, kind, trigger, stop_fr, stop_en, content_stats, pos_checked) of a token.
 
     ``content_stats`` is ``(low_zipf, gap, weak, strong, rare_synonym, rare_word, llr)`` for
-    content words, else ``None``; ``trigger`` marks tokens a grammar detector starts from.
+    content words, else ``None``; ``trigger`` marks tokens a grammar detector starts from;
+    ``pos_checked`` marks content words whose context fit is measured (not common words,
+    not field vocabulary below ZIPF_RARE_WORD or unknown,
+    not present participles).
 
     >>> _token_info("afin")[4], _token_info("\\n")[3] == KIND_BREAK
     (True, True)
@@ -183,7 +195,7 @@ def _token_info(t: str) -> tuple:
     p = lex.words.get(low, 0)
     c0 = t[0]
     if t == "\n":
-        info = (low, 0, "BOS", KIND_BREAK, False, False, False, None)
+        info = (low, 0, "BOS", KIND_BREAK, False, False, False, None, False)
     elif not c0.isalnum():
         info = (
             low,
@@ -194,6 +206,7 @@ def _token_info(t: str) -> tuple:
             False,
             False,
             None,
+            False,
         )
     else:
         cls = word_class(t, low, p, FUNCTION_WORDS)
@@ -204,6 +217,7 @@ def _token_info(t: str) -> tuple:
         )
         stats = None
         kind = KIND_WORD
+        pos_checked = False
         if (
             c0.islower()
             and len(low) >= MIN_CONTENT_LEN
@@ -212,22 +226,29 @@ def _token_info(t: str) -> tuple:
         ):
             kind = KIND_CONTENT
             z = (p & ZIPF_MASK) / 10
+            pos_checked = ZIPF_RARE_WORD <= z < ZIPF_POS_COMMON and not p & m["VPPR"]
             g = (p >> GAP_SHIFT) & ZIPF_MASK
             gap = (g - GAP_OFFSET) / 10 if g else 0.0
-            rare_syn = bool(g) and gap >= GAP_RARE_SYNONYM and z < ZIPF_RARE_SYNONYM
+            noun_adj = bool(p & (m["N"] | m["A"]))
+            # below ZIPF_RARE_WORD a word is field vocabulary ("anhydre"), not a synonym
+            # choice; inflected verb forms are rarer than their lemma, so only nouns and
+            # adjectives are evidence
+            rare_syn = (
+                noun_adj
+                and bool(g)
+                and gap >= GAP_RARE_SYNONYM
+                and ZIPF_RARE_WORD <= z < ZIPF_RARE_SYNONYM
+            )
             stats = (
                 max(0.0, 4.0 - z) if p else 0.0,
                 max(0.0, gap),
                 int(bool(g) and gap >= GAP_WEAK_SYNONYM and z < ZIPF_WEAK_SYNONYM),
                 int(bool(g) and gap >= GAP_STRONG_SYNONYM and z < ZIPF_STRONG_SYNONYM),
                 rare_syn,
-                (not rare_syn)
-                and bool(p)
-                and z < ZIPF_RARE_WORD
-                and bool(p & (m["N"] | m["A"] | m["V"])),
+                (not rare_syn) and bool(p) and z < ZIPF_RARE_WORD and noun_adj,
                 substitute_llr(p),
             )
-        info = (low, p, cls, kind, trig, low in STOP_FR, low in STOP_EN, stats)
+        info = (low, p, cls, kind, trig, low in STOP_FR, low in STOP_EN, stats, pos_checked)
     if len(_INFO) >= _INFO_MAX:
         _INFO.clear()
     _INFO[t] = info
@@ -315,11 +336,15 @@ def analyse(text: str) -> Analysis:
         if kind == KIND_CONTENT:
             n_content += 1
             key = (cls[i - 1] if i else "BOS", info[2], cls[i + 1])
-            f = fit_cache.get(key)
-            if f is None:
-                f = fit(*key)
-                if len(fit_cache) < _FIT_CACHE_MAX:
-                    fit_cache[key] = f
+            if info[8] and key[0] != "UNK" and key[2] != "UNK":
+                # an unknown neighbour ("boom", a typo) says nothing about the context
+                f = fit_cache.get(key)
+                if f is None:
+                    f = fit(*key)
+                    if len(fit_cache) < _FIT_CACHE_MAX:
+                        fit_cache[key] = f
+            else:
+                f = 0.0
             if f < 0:
                 misfit_sum -= f
                 if f < POS_MISFIT:
@@ -355,6 +380,7 @@ def analyse(text: str) -> Analysis:
                 add(Hit("rare_word", i, i, f"word rare in news text: {toks[i]}"))
     if cur is not None:
         flush(n - 1)
+    _drop_repeated_rare(hits, lows, para_of, paragraphs)
 
     def nxt(i: int) -> int:
         """Index of the token after ``i`` when it is an adjacent word, else -1."""
@@ -383,6 +409,9 @@ def analyse(text: str) -> Analysis:
             nt = toks[j]
             if _is_acronym(nt) or w.startswith("y") or len(nt) == 1:
                 continue
+            if nt[0].isupper() and w[0] != "h":
+                # a name: "N’Guessan", "D’Souza" (a spinner's substitute keeps lower case)
+                continue
             if w[0] == "h":
                 if packed[j] & m_hasp and nt[0].islower():
                     flag("elision", i, j, f"elided article before an h aspiré: {toks[i]}{nt}")
@@ -399,9 +428,14 @@ def analyse(text: str) -> Analysis:
             if (
                 w not in NO_ELISION_BEFORE
                 and not _is_acronym(nt)
+                and not (low in QUE_WORDS and w in SPOKEN_UNELIDED)
                 and (
                     _starts_with_vowel(w)
-                    or (w[0] == "h" and nt[0].islower() and not packed[j] & m_hasp and packed[j])
+                    or (
+                        w[0] == "h"
+                        and not packed[j] & m_hasp
+                        and (packed[j] & ZIPF_MASK) >= 10 * ZIPF_H_MUET_SURE
+                    )
                 )
             ):
                 flag("elision", i, j, f"missing elision before a vowel: {toks[i]} {nt}")
@@ -431,7 +465,11 @@ def analyse(text: str) -> Analysis:
             g = DET_GENDER[low]
             masc, fem = bool(p & m_nm), bool(p & m_nf)
             if g == "m" and fem and not masc:
-                if low in VOWEL_MASC_OK and _starts_with_vowel(lows[j]):
+                wj = lows[j]
+                if low in VOWEL_MASC_OK and (
+                    _starts_with_vowel(wj) or (wj[0] == "h" and not p & m_hasp)
+                ):
+                    # "son histoire", "mon amie", "son homélie"
                     continue
                 flag(
                     "gender_agreement",
@@ -506,8 +544,42 @@ def analyse(text: str) -> Analysis:
     return Analysis(matches, hits, paragraphs)
 
 
+#: Rarity evidence of a word form that occurs this often in a text is dropped: a
+#: spinner picks a synonym afresh at each occurrence, a writer repeats the term
+#: of their field ("posologie", "hépatique").
+REPEATED_TERM = 2
+_RARE_SIGNALS = ("rare_synonym", "rare_word")
+
+
+def _drop_repeated_rare(
+    hits: list[Hit], lows: list[str], para_of: list[int], paragraphs: list[ParagraphCounts]
+) -> None:
+    """Remove rarity hits of word forms repeated in the text (domain vocabulary), in place.
+
+    >>> [h.reason for h in analyse("La posologie et la posologie.").hits]
+    []
+    """
+    seen: dict[str, int] = {}
+    for h in hits:
+        if h.signal in _RARE_SIGNALS:
+            w = lows[h.first]
+            seen[w] = seen.get(w, 0) + 1
+    repeated = {w for w, c in seen.items() if c >= REPEATED_TERM}
+    if not repeated:
+        return
+    keep = []
+    for h in hits:
+        if h.signal in _RARE_SIGNALS and lows[h.first] in repeated:
+            paragraphs[para_of[h.first]].counts[h.signal] -= 1
+            continue
+        keep.append(h)
+    hits[:] = keep
+
+
 def _number_check(i, j, low, p, lows, toks, flag, m_ns, m_np) -> None:
-    """Singular determiner before a plural-only noun ("un bâtiments")."""
+    """Singular determiner before a plural-only noun ("un bâtiments"; not "vingt et une heures")."""
+    if i and lows[i - 1] in ("et", *NUMERALS):
+        return
     if low in DET_SINGULAR and p & m_np and not p & m_ns and lows[j][-1] in "sx":
         flag(
             "number_agreement",
