@@ -229,7 +229,8 @@ def main(argv: list[str] | None = None) -> int:
         h = report["heldout_source"]
         print(
             "\nHeld-out synonym SOURCE (embedding neighbours; model trained on MyThes spins only):"
-            f" {h['n_clean']} clean documents, threshold at 1 % FP = {h['threshold_at_1pct_fp']:.3f}"
+            f" {h['n_clean']} clean documents,"
+            f" threshold at 1 % FP = {h['threshold_at_1pct_fp']:.3f}"
         )
         print(f"  {'spinner@rate':22s} {'n':>4s} {'recall@q':>9s} {'recall@1%FP':>12s}")
         for k, g in h["groups"].items():
