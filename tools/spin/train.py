@@ -35,7 +35,9 @@ from cleannews.score._model import FEATURE_NAMES, feature_vector  # noqa: E402
 
 TRAIN = Path(__file__).parent / "build" / "train.jsonl.gz"
 VALID = REPO / "fixtures/spin/validation.jsonl.gz"
-MODEL = REPO / "src/cleannews/score/data/model.json"
+MODEL = Path(
+    __import__("os").environ.get("SPIN_MODEL_OUT", REPO / "src/cleannews/score/data/model.json")
+)
 #: L2 penalty of the non-negative logistic regression (per training sample).
 L2 = 1e-3
 #: The most one feature on its own may raise a text's probability to.
@@ -175,9 +177,39 @@ def train_models(train: list[dict], val: list[dict]) -> dict:
     }
 
 
+def read_negatives(split: str = "dev") -> list[dict]:
+    """Independent human French of many genres (``fixtures/spin/negatives*.jsonl.gz``, or the
+    files named in ``SPIN_NEGATIVES``, ``os.pathsep``-separated), one split, as clean records.
+
+    Only the ``dev`` split is used for training and calibration; ``test`` is never read here.
+    """
+    import os
+
+    env = os.environ.get("SPIN_NEGATIVES")
+    paths = (
+        [Path(p) for p in env.split(os.pathsep)]
+        if env
+        else sorted((REPO / "fixtures/spin").glob("negatives*.jsonl.gz"))
+    )
+    out = []
+    for path in paths:
+        for r in read_jsonl(path):
+            if r.get("split") == split:
+                out.append(dict(r, label=0, mode="clean", rate=0.0))
+    return out
+
+
 def main() -> None:
     train = read_jsonl(TRAIN)
     val = read_jsonl(VALID)
+    negatives = read_negatives("dev")
+    if negatives:
+        # half of the dev negatives (by id hash) train the weights, the other half calibrates
+        import zlib
+
+        train += [r for r in negatives if zlib.crc32(r["id"].encode()) % 2 == 0]
+        val += [r for r in negatives if zlib.crc32(r["id"].encode()) % 2 == 1]
+        print(f"independent negatives (dev split): {len(negatives)} documents")
     spec = train_models(train, val)
     print("document contributions (calibrated weight per clean-sd above the clean median):")
     for n, c in zip(FEATURE_NAMES, spec["coef"], strict=True):
