@@ -26,6 +26,7 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     ("pos", "build_pos_model.py", "src/cleannews/score/data/pos_bigrams.json"),
     ("dataset", "build_dataset.py", "tools/spin/build/train.jsonl.gz + fixtures/spin/validation"),
     ("llr", "build_word_llr.py", "src/cleannews/score/data/word_llr.json"),
+    ("context", "build_context_table.py", "tools/spin/build/context_*.gz (not shipped)"),
     ("train", "train.py", "src/cleannews/score/data/model.json"),
     ("embedding", "embedding_thesaurus.py", "tools/spin/build/embedding_thesaurus.json"),
     ("heldout", "build_heldout.py", "fixtures/spin/heldout_embedding.jsonl.gz"),
@@ -43,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     todo = [args.only] if args.only else names[names.index(args.start) :]
     for name, script, out in STEPS:
         if name not in todo:
+            continue
+        if name == "context" and not (HERE / "data" / "context_unigrams.tsv.gz").exists():
+            print("== context: skipped (tools/spin/data/context_*.tsv.gz not present)")
             continue
         print(f"== {name}: {script} -> {out}", flush=True)
         subprocess.run([sys.executable, str(HERE / script)], check=True)

@@ -29,9 +29,12 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from cleannews.score import MIN_PARAGRAPH_WORDS  # noqa: E402
+from cleannews.score import MIN_PARAGRAPH_WORDS, _features  # noqa: E402
 from cleannews.score._features import ParagraphCounts, analyse  # noqa: E402
 from cleannews.score._model import FEATURE_NAMES, feature_vector  # noqa: E402
+
+# training measures every feature, whatever the model currently shipped says
+_features._COLLOCATION[:] = [True]
 
 TRAIN = Path(__file__).parent / "build" / "train.jsonl.gz"
 VALID = REPO / "fixtures/spin/validation.jsonl.gz"
@@ -40,6 +43,16 @@ MODEL = Path(
 )
 #: L2 penalty of the non-negative logistic regression (per training sample).
 L2 = 1e-3
+#: Features held at weight 0 (``SPIN_EXCLUDE_FEATURES``, comma-separated: ablations).
+#: By default the collocation feature is held at 0: the dev negatives it would be
+#: trained against were counted in the collocation table (their sources are in it),
+#: so the fit would learn "human text has no unseen pairs" from in-sample text only.
+DEFAULT_EXCLUDED = "collocation_miss_share"
+EXCLUDED = frozenset(
+    f
+    for f in __import__("os").environ.get("SPIN_EXCLUDE_FEATURES", DEFAULT_EXCLUDED).split(",")
+    if f
+)
 #: The most one feature on its own may raise a text's probability to.
 SINGLE_FEATURE_MAX_PROB = 0.8
 #: Spun documents below this substitution rate (and partial spins) are left
@@ -110,7 +123,8 @@ def fit_nonneg(X: np.ndarray, y: np.ndarray) -> dict:
         np.zeros(d + 1),
         jac=True,
         method="L-BFGS-B",
-        bounds=[(0.0, None)] * d + [(None, None)],
+        bounds=[(0.0, 0.0) if n in EXCLUDED else (0.0, None) for n in FEATURE_NAMES]
+        + [(None, None)],
         options={"maxiter": 5000},
     )
     return {"base": base, "scale": scale, "coef": res.x[:d], "intercept": float(res.x[d])}
@@ -170,11 +184,17 @@ def train_models(train: list[dict], val: list[dict]) -> dict:
         **doc_spec,
         "paragraph": par_spec,
         "trained_on": {
+            "excluded_features": sorted(EXCLUDED),
+            "negatives": NEGATIVES_USED,
             "train_records": len(train),
             "calibration_records": len(cal),
             "calibration_population": f"clean vs whole-document spins >= {CALIB_MIN_RATE}",
         },
     }
+
+
+#: Files of independent negatives read by ``read_negatives`` (name, sha256), for the record.
+NEGATIVES_USED: list[dict] = []
 
 
 def read_negatives(split: str = "dev") -> list[dict]:
@@ -192,7 +212,12 @@ def read_negatives(split: str = "dev") -> list[dict]:
         else sorted((REPO / "fixtures/spin").glob("negatives*.jsonl.gz"))
     )
     out = []
+    import hashlib
+
     for path in paths:
+        NEGATIVES_USED.append(
+            {"file": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+        )
         for r in read_jsonl(path):
             if r.get("split") == split:
                 out.append(dict(r, label=0, mode="clean", rate=0.0))

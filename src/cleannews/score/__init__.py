@@ -46,6 +46,7 @@ _SIGNAL_KIND = {
     "rare_synonym": "lexical",
     "rare_word": "rarity",
     "pos_context": "context",
+    "collocation": "context",
 }
 _GRAMMAR = frozenset(s for s, k in _SIGNAL_KIND.items() if k == "grammar")
 #: A kind of evidence is present when it adds at least this much to the logit …
@@ -56,6 +57,8 @@ KIND_MIN_TOKENS = 2
 PARAGRAPH_KIND_MIN_TOKENS = 3
 #: The most a kind of evidence backed by a single token may add to the logit.
 SINGLE_TOKEN_MAX = 0.5
+#: The most rare vocabulary adds to the logit beyond what the other kinds add together.
+RARITY_ALONE_MAX = 0.5
 #: Without two kinds of evidence (or one kind in several paragraphs) the logit is
 #: held this far below the quarantine threshold's logit: at most "suspect".
 RULE_MARGIN = 0.05
@@ -67,7 +70,7 @@ def _kind_support(c) -> dict[str, int]:
     return {
         "grammar": sum(k[s] for s in _GRAMMAR),
         "lexical": max(k["rare_synonym"], c.n_llr_high),
-        "context": c.n_pos_misfit,
+        "context": c.n_pos_misfit + c.n_coll_miss,
         "rarity": k["rare_word"],
     }
 
@@ -76,7 +79,8 @@ def _clip_single_token(
     contrib: dict[str, float], support: dict[str, int], min_tokens: int = KIND_MIN_TOKENS
 ) -> dict[str, float]:
     """Scale down the features of a kind backed by fewer than KIND_MIN_TOKENS tokens so the
-    kind adds at most SINGLE_TOKEN_MAX to the logit (one typo, one odd word).
+    kind adds at most SINGLE_TOKEN_MAX to the logit (one typo, one odd word), and the
+    rarity kind to at most the other kinds' total (or RARITY_ALONE_MAX).
 
     >>> _clip_single_token({"gender_per100": 3.0, "elision_per100": 1.0},
     ...                    {"grammar": 1, "lexical": 0, "context": 0, "rarity": 0})
@@ -88,12 +92,22 @@ def _clip_single_token(
     for kind, n in support.items():
         if n >= min_tokens or kind == "rarity":
             continue
-        names = [f for f, k in FEATURE_KIND.items() if k == kind and f in out]
-        total = sum(out[f] for f in names)
-        if total > SINGLE_TOKEN_MAX:
-            for f in names:
-                out[f] *= SINGLE_TOKEN_MAX / total
+        _scale_kind(out, kind, SINGLE_TOKEN_MAX)
+    # rare vocabulary only amplifies other evidence: alone it stays small
+    others = sum(v for f, v in out.items() if FEATURE_KIND[f] != "rarity")
+    _scale_kind(out, "rarity", max(RARITY_ALONE_MAX, others))
     return out
+
+
+def _scale_kind(out: dict[str, float], kind: str, limit: float) -> None:
+    """Scale the contributions of ``kind``'s features down so they add up to at most ``limit``."""
+    from cleannews.score._model import FEATURE_KIND
+
+    names = [f for f, k in FEATURE_KIND.items() if k == kind and f in out]
+    total = sum(out[f] for f in names)
+    if total > limit:
+        for f in names:
+            out[f] *= limit / total
 
 
 def _present_kinds(
@@ -181,10 +195,10 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     kinds = kind_totals(contrib)
     raw = model.intercept + sum(contrib.values())
     present = _present_kinds(kinds, support)
-    # the same kind in several paragraphs also counts as independent evidence
-    spread = any(
-        sum(_kind_support(p)[k] >= KIND_MIN_TOKENS for p in analysis.paragraphs) >= 2
-        for k in present
+    # broken grammar in several paragraphs also counts as independent evidence (lexical
+    # and context evidence alone depend on genre: old, literary or technical French)
+    spread = "grammar" in present and (
+        sum(_kind_support(p)["grammar"] >= KIND_MIN_TOKENS for p in analysis.paragraphs) >= 2
     )
     adjust = _rule_adjustment(raw, len(present) >= 2 or spread, config)
     final = raw + adjust

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from cleannews.score._context import get_context_table
 from cleannews.score._lexicon import GAP_OFFSET, GAP_SHIFT, ZIPF_MASK, get_lexicon, load_json
 from cleannews.score._pos import get_pos_model, word_class
 from cleannews.score._profile import substitute_llr
@@ -45,6 +46,8 @@ GAP_STRONG_SYNONYM, ZIPF_STRONG_SYNONYM = 2.5, 3.5
 ZIPF_RARE_WORD = 3.0
 #: Context fit (PMI with both neighbours' classes) below which a word is out of place.
 POS_MISFIT = -6.0
+#: Only fits below this add to the mean misfit (mild misfits are everyday French).
+POS_MISFIT_SOFT = -3.0
 #: Words at least this frequent are never context misfits: common words ("mercredi",
 #: "dire", "envers") have more uses than the lexicon lists.
 ZIPF_POS_COMMON = 4.5
@@ -88,6 +91,9 @@ SIGNALS: tuple[str, ...] = (
     "rare_synonym",
     "rare_word",
 )
+#: Pairs of adjacent words are checked against the collocation table only when both
+#: are at least this long (one-letter tokens and initials say little).
+MIN_COLLOCATION_LEN = 2
 
 
 class Hit(NamedTuple):
@@ -117,6 +123,8 @@ class ParagraphCounts:
     pos_misfit_sum: float = 0.0
     llr_sum: float = 0.0
     n_llr_high: int = 0
+    n_coll_checks: int = 0
+    n_coll_miss: int = 0
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SIGNALS, 0))
 
     def add(self, other: ParagraphCounts) -> None:
@@ -135,6 +143,8 @@ class ParagraphCounts:
         self.pos_misfit_sum += other.pos_misfit_sum
         self.llr_sum += other.llr_sum
         self.n_llr_high += other.n_llr_high
+        self.n_coll_checks += other.n_coll_checks
+        self.n_coll_miss += other.n_coll_miss
         for k, v in other.counts.items():
             self.counts[k] += v
 
@@ -175,13 +185,13 @@ KIND_PUNCT, KIND_BREAK, KIND_WORD, KIND_CONTENT = 0, 1, 2, 3
 
 
 def _token_info(t: str) -> tuple:
-    """(low, packed, class, kind, trigger, stop_fr, stop_en, content_stats, pos_checked) of a token.
+    """(low, packed, class, kind, trigger, stop_fr, stop_en, content_stats, pos_checked, ctx).
 
     ``content_stats`` is ``(low_zipf, gap, weak, strong, rare_synonym, rare_word, llr)`` for
     content words, else ``None``; ``trigger`` marks tokens a grammar detector starts from;
     ``pos_checked`` marks content words whose context fit is measured (not common words,
     not field vocabulary below ZIPF_RARE_WORD or unknown,
-    not present participles).
+    not present participles); ``ctx`` is the token's collocation-table entry or ``None``.
 
     >>> _token_info("afin")[4], _token_info("\\n")[3] == KIND_BREAK
     (True, True)
@@ -195,7 +205,7 @@ def _token_info(t: str) -> tuple:
     p = lex.words.get(low, 0)
     c0 = t[0]
     if t == "\n":
-        info = (low, 0, "BOS", KIND_BREAK, False, False, False, None, False)
+        info = (low, 0, "BOS", KIND_BREAK, False, False, False, None, False, None)
     elif not c0.isalnum():
         info = (
             low,
@@ -207,6 +217,7 @@ def _token_info(t: str) -> tuple:
             False,
             None,
             False,
+            None,
         )
     else:
         cls = word_class(t, low, p, FUNCTION_WORDS)
@@ -226,33 +237,52 @@ def _token_info(t: str) -> tuple:
         ):
             kind = KIND_CONTENT
             z = (p & ZIPF_MASK) / 10
-            pos_checked = ZIPF_RARE_WORD <= z < ZIPF_POS_COMMON and not p & m["VPPR"]
+            pos_checked = (
+                ZIPF_RARE_WORD <= z < ZIPF_POS_COMMON and not p & m["VPPR"] and low not in NUMERALS
+            )
             g = (p >> GAP_SHIFT) & ZIPF_MASK
             gap = (g - GAP_OFFSET) / 10 if g else 0.0
             noun_adj = bool(p & (m["N"] | m["A"]))
             # below ZIPF_RARE_WORD a word is field vocabulary ("anhydre"), not a synonym
             # choice; inflected verb forms are rarer than their lemma, so only nouns and
             # adjectives are evidence
-            rare_syn = (
-                noun_adj
-                and bool(g)
-                and gap >= GAP_RARE_SYNONYM
-                and ZIPF_RARE_WORD <= z < ZIPF_RARE_SYNONYM
-            )
+            syn_ok = noun_adj and bool(g) and z >= ZIPF_RARE_WORD
+            rare_syn = syn_ok and gap >= GAP_RARE_SYNONYM and z < ZIPF_RARE_SYNONYM
             stats = (
                 max(0.0, 4.0 - z) if p else 0.0,
                 max(0.0, gap),
-                int(bool(g) and gap >= GAP_WEAK_SYNONYM and z < ZIPF_WEAK_SYNONYM),
-                int(bool(g) and gap >= GAP_STRONG_SYNONYM and z < ZIPF_STRONG_SYNONYM),
+                int(syn_ok and gap >= GAP_WEAK_SYNONYM and z < ZIPF_WEAK_SYNONYM),
+                int(syn_ok and gap >= GAP_STRONG_SYNONYM and z < ZIPF_STRONG_SYNONYM),
                 rare_syn,
                 (not rare_syn) and bool(p) and z < ZIPF_RARE_WORD and noun_adj,
                 substitute_llr(p),
             )
-        info = (low, p, cls, kind, trig, low in STOP_FR, low in STOP_EN, stats, pos_checked)
+        ctx = (
+            get_context_table().entry(t)
+            if len(t) >= MIN_COLLOCATION_LEN and collocation_enabled()
+            else None
+        )
+        info = (low, p, cls, kind, trig, low in STOP_FR, low in STOP_EN, stats, pos_checked, ctx)
     if len(_INFO) >= _INFO_MAX:
         _INFO.clear()
     _INFO[t] = info
     return info
+
+
+_COLLOCATION: list[bool] = []
+
+
+def collocation_enabled() -> bool:
+    """True when the shipped model gives the collocation feature a weight (checked once).
+
+    With weight 0 the pairs are not looked up and no collocation evidence is shown
+    (it would take a share of the context kind it does not contribute to).
+    """
+    if not _COLLOCATION:
+        from cleannews.score._model import FEATURE_NAMES, get_model
+
+        _COLLOCATION.append(get_model().coef[FEATURE_NAMES.index("collocation_miss_share")] > 0)
+    return _COLLOCATION[0]
 
 
 def analyse(text: str) -> Analysis:
@@ -292,9 +322,11 @@ def analyse(text: str) -> Analysis:
     triggers: list[int] = []
     cur: ParagraphCounts | None = None
     n_words = n_content = n_fr = n_en = n_weak = n_strong = n_misfit = n_rs = n_rw = 0
-    n_llr_high = 0
+    n_llr_high = n_cc = n_cm = 0
     gap_sum = lowz_sum = misfit_sum = llr_sum = 0.0
     pidx = 0
+    use_ctx = collocation_enabled()
+    c_check = get_context_table().check if use_ctx else None
     first = 0
 
     def flush(last: int) -> None:
@@ -305,6 +337,7 @@ def analyse(text: str) -> Analysis:
         cur.n_syn_weak, cur.n_syn_strong, cur.n_pos_misfit = n_weak, n_strong, n_misfit
         cur.gap_sum, cur.lowz_sum, cur.pos_misfit_sum = gap_sum, lowz_sum, misfit_sum
         cur.llr_sum, cur.n_llr_high = llr_sum, n_llr_high
+        cur.n_coll_checks, cur.n_coll_miss = n_cc, n_cm
         cur.counts["rare_synonym"] += n_rs
         cur.counts["rare_word"] += n_rw
         paragraphs.append(cur)
@@ -322,7 +355,7 @@ def analyse(text: str) -> Analysis:
             cur = ParagraphCounts(matches[i].start(), 0)
             first = i
             n_words = n_content = n_fr = n_en = n_weak = n_strong = n_misfit = n_rs = n_rw = 0
-            n_llr_high = 0
+            n_llr_high = n_cc = n_cm = 0
             gap_sum = lowz_sum = misfit_sum = llr_sum = 0.0
         if kind == KIND_PUNCT:
             continue
@@ -345,7 +378,7 @@ def analyse(text: str) -> Analysis:
                         fit_cache[key] = f
             else:
                 f = 0.0
-            if f < 0:
+            if f < POS_MISFIT_SOFT:
                 misfit_sum -= f
                 if f < POS_MISFIT:
                     n_misfit += 1
@@ -357,6 +390,39 @@ def analyse(text: str) -> Analysis:
                             f"word class unlikely in this context: {_context(toks, i)}",
                         )
                     )
+            ce = info[9]
+            if use_ctx and ce is not None:
+                # adjacent pairs with a content word: the left pair always, the right pair
+                # unless the next word is a content word (it checks that pair itself)
+                if i > first and infos[i - 1][9] is not None:
+                    e = c_check(infos[i - 1][9], ce)
+                    n_cc += 1
+                    if e is not None:
+                        n_cm += 1
+                        add(
+                            Hit(
+                                "collocation",
+                                i - 1,
+                                i,
+                                f"word pair unseen in real French: {toks[i - 1]} {toks[i]}"
+                                f" (about {e:.0f} expected)",
+                            )
+                        )
+                j = i + 1
+                if j < n and infos[j][9] is not None and infos[j][3] != KIND_CONTENT:
+                    e = c_check(ce, infos[j][9])
+                    n_cc += 1
+                    if e is not None:
+                        n_cm += 1
+                        add(
+                            Hit(
+                                "collocation",
+                                i,
+                                j,
+                                f"word pair unseen in real French: {toks[i]} {toks[j]}"
+                                f" (about {e:.0f} expected)",
+                            )
+                        )
             lowz, gap, weak, strong, rare_syn, rare_word, llr = info[7]
             llr_sum += llr
             if llr > LLR_HIGH:

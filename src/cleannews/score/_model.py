@@ -51,7 +51,12 @@ FEATURE_NAMES: tuple[str, ...] = (
     "pos_misfit_mean",
     "substitute_llr_mean",
     "substitute_like_share",
+    "collocation_miss_share",
 )
+
+
+#: Pseudo-count of checked word pairs (shrinks the miss share of short texts toward 0).
+COLLOCATION_PRIOR = 10
 
 
 def _grammar_density(c: ParagraphCounts) -> float:
@@ -88,6 +93,7 @@ def feature_vector(c: ParagraphCounts, parts: list[ParagraphCounts] | None = Non
         c.pos_misfit_sum / nc,
         c.llr_sum / nc,
         c.n_llr_high / nc,
+        c.n_coll_miss / (c.n_coll_checks + COLLOCATION_PRIOR),
     ]
 
 
@@ -141,6 +147,7 @@ FEATURE_KIND: dict[str, str] = {
     "pos_misfit_mean": "context",
     "substitute_llr_mean": "lexical",
     "substitute_like_share": "lexical",
+    "collocation_miss_share": "context",
 }
 KINDS: tuple[str, ...] = ("grammar", "lexical", "context", "rarity")
 #: Kinds that count toward the "two independent kinds" rule.
