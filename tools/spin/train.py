@@ -66,13 +66,27 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh]
 
 
-def doc_features(text: str) -> list[float]:
+#: Features that are unknown (NaN) for records whose text was counted into the collocation
+#: table (the dev negatives): in-sample, they would teach "human text has no unseen pairs".
+IN_COUNTS_MASKED = ("collocation_miss_share",)
+
+
+def _mask(x: list[float], rec: dict | None) -> list[float]:
+    """``x`` with the collocation features set to NaN for records inside the counts."""
+    if rec is not None and rec.get("in_counts"):
+        x = list(x)
+        for f in IN_COUNTS_MASKED:
+            x[FEATURE_NAMES.index(f)] = float("nan")
+    return x
+
+
+def doc_features(text: str, rec: dict | None = None) -> list[float]:
     """Document-level feature vector of ``text``."""
     a = analyse(text)
     doc = ParagraphCounts(0, 0)
     for p in a.paragraphs:
         doc.add(p)
-    return feature_vector(doc, a.paragraphs)
+    return _mask(feature_vector(doc, a.paragraphs), rec)
 
 
 def paragraph_samples(rec: dict) -> list[tuple[list[float], int]]:
@@ -88,13 +102,13 @@ def paragraph_samples(rec: dict) -> list[tuple[list[float], int]]:
             lab = int(i == rec["spun_paragraph"])
         else:
             lab = 1
-        out.append((feature_vector(p, [p]), lab))
+        out.append((_mask(feature_vector(p, [p]), rec), lab))
     return out
 
 
 def _hinge(X: np.ndarray, base: np.ndarray, scale: np.ndarray) -> np.ndarray:
     """Features measured above the clean level, in clean standard deviations, floored at 0."""
-    return np.maximum(0.0, (X - base) / scale)
+    return np.nan_to_num(np.maximum(0.0, (X - base) / scale), nan=0.0)
 
 
 def fit_nonneg(X: np.ndarray, y: np.ndarray) -> dict:
@@ -103,8 +117,8 @@ def fit_nonneg(X: np.ndarray, y: np.ndarray) -> dict:
     ``base``/``scale`` are the median / standard deviation of the clean rows.
     """
     clean = X[y == 0]
-    base = np.median(clean, axis=0)
-    scale = np.maximum(clean.std(axis=0), np.maximum(0.1 * X.std(axis=0), 1e-3))
+    base = np.nanmedian(clean, axis=0)
+    scale = np.maximum(np.nanstd(clean, axis=0), np.maximum(0.1 * np.nanstd(X, axis=0), 1e-3))
     Z = _hinge(X, base, scale)
     sw = np.where(y == 1, 0.5 / max(y.sum(), 1), 0.5 / max((1 - y).sum(), 1))
     d = Z.shape[1]
@@ -167,11 +181,11 @@ def calibration_population(records: list[dict]) -> list[dict]:
 
 def train_models(train: list[dict], val: list[dict]) -> dict:
     """Document and paragraph models (fitted on ``train``, calibrated on ``val``)."""
-    X = np.array([doc_features(r["text"]) for r in train])
+    X = np.array([doc_features(r["text"], r) for r in train])
     y = np.array([r["label"] for r in train])
     doc_fit = fit_nonneg(X, y)
     cal = calibration_population(val)
-    Xv = np.array([doc_features(r["text"]) for r in cal])
+    Xv = np.array([doc_features(r["text"], r) for r in cal])
     yv = np.array([r["label"] for r in cal])
     doc_spec = calibrate(doc_fit, Xv, yv)
 
@@ -220,7 +234,9 @@ def read_negatives(split: str = "dev") -> list[dict]:
         )
         for r in read_jsonl(path):
             if r.get("split") == split:
-                out.append(dict(r, label=0, mode="clean", rate=0.0))
+                # their sources are inside the collocation counts (spindata's build_context.py
+                # counts every source not in the test split)
+                out.append(dict(r, label=0, mode="clean", rate=0.0, in_counts=split == "dev"))
     return out
 
 
