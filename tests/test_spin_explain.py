@@ -82,6 +82,8 @@ def _grammar_texts(text: str) -> list[str]:
         "La ou les personnes concernées seront prévenues.",
         "Le ou les logements seront restitués.",
         "Le bal commence à vingt et une heures.",  # "une heures" is a numeral
+        "Les père et mère exercent en commun l’autorité parentale.",  # coordinated singulars
+        "Indiquez vos nom et prénom.",
         "Pour beaucoup, cet élection sera un test.",  # one human typo: evidence, no verdict
     ],
 )

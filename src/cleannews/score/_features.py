@@ -566,7 +566,10 @@ def analyse(text: str) -> Analysis:
                 and lows[j] not in FUNCTION_WORDS
             ):
                 w = lows[j]
-                if w[-1] not in "sxz":
+                # "les père et mère", "vos nom et prénom": one plural determiner for
+                # coordinated singular nouns (legal and administrative French)
+                coordinated = j + 1 < n and lows[j + 1] in ("et", "ou")
+                if w[-1] not in "sxz" and not coordinated:
                     flag(
                         "number_agreement",
                         i,
