@@ -84,6 +84,11 @@ def _grammar_texts(text: str) -> list[str]:
         "Le bal commence à vingt et une heures.",  # "une heures" is a numeral
         "Les père et mère exercent en commun l’autorité parentale.",  # coordinated singulars
         "Indiquez vos nom et prénom.",
+        "Il faut une carte de séjour pluriannuelle.",  # adjective agrees with "carte"
+        "Les organisations d’employeurs représentatives ont signé.",
+        "Il a perdu son intéressante famille.",  # possessive before a vowel-initial adjective
+        "Il était de mauvaise humeur, d’humeur changeante, et l’humeur passa.",
+        "Lorsque au matin il partit, puisque aussi bien tout était dit.",
         "Pour beaucoup, cet élection sera un test.",  # one human typo: evidence, no verdict
     ],
 )

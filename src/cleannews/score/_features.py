@@ -79,6 +79,11 @@ NUMERALS = frozenset(_FW["numerals"])
 #: Pronouns after which spoken French keeps "que" unelided ("que on", "que il").
 SPOKEN_UNELIDED = frozenset(_FW["spoken_unelided_after_que"])
 QUE_WORDS = frozenset(("que", "lorsque", "puisque", "jusque"))
+#: Elided in French although the lexicon's h-aspiré list has them ("l’humeur").
+H_MUET = frozenset(_FW["h_muet_despite_lexicon"])
+#: A noun right after these takes no article: an adjective that follows may agree with
+#: the head noun before them ("carte de séjour pluriannuelle").
+COMPLEMENT_MARKERS = frozenset(("de", "d’", "d'", "en", "à"))
 TRIGGERS = ELIDABLE | frozenset(DET_GENDER) | DET_PLURAL | NUMERALS | {"de", "à", "afin", "double"}
 
 SIGNALS: tuple[str, ...] = (
@@ -479,13 +484,13 @@ def analyse(text: str) -> Analysis:
                 # a name: "N’Guessan", "D’Souza" (a spinner's substitute keeps lower case)
                 continue
             if w[0] == "h":
-                if packed[j] & m_hasp and nt[0].islower():
+                if packed[j] & m_hasp and nt[0].islower() and w not in H_MUET:
                     flag("elision", i, j, f"elided article before an h aspiré: {toks[i]}{nt}")
                 continue
             if not _starts_with_vowel(w):
                 flag("elision", i, j, f"elided article before a consonant: {toks[i]}{nt}")
             continue
-        if low in ELIDABLE:
+        if low in ELIDABLE and not _is_acronym(toks[i]):
             j = nxt_lower(i)
             if j < 0:
                 continue
@@ -499,7 +504,7 @@ def analyse(text: str) -> Analysis:
                     _starts_with_vowel(w)
                     or (
                         w[0] == "h"
-                        and not packed[j] & m_hasp
+                        and (not packed[j] & m_hasp or w in H_MUET)
                         and (packed[j] & ZIPF_MASK) >= 10 * ZIPF_H_MUET_SURE
                     )
                 )
@@ -531,11 +536,12 @@ def analyse(text: str) -> Analysis:
             g = DET_GENDER[low]
             masc, fem = bool(p & m_nm), bool(p & m_nf)
             if g == "m" and fem and not masc:
-                wj = lows[j]
+                # the word right after the possessive decides: "son histoire", "mon amie",
+                # "son homélie", "son intéressante famille"
+                w1, p1 = lows[i + 1], packed[i + 1]
                 if low in VOWEL_MASC_OK and (
-                    _starts_with_vowel(wj) or (wj[0] == "h" and not p & m_hasp)
+                    _starts_with_vowel(w1) or (w1[0] == "h" and not p1 & m_hasp)
                 ):
-                    # "son histoire", "mon amie", "son homélie"
                     continue
                 flag(
                     "gender_agreement",
@@ -578,7 +584,12 @@ def analyse(text: str) -> Analysis:
                     )
             continue
         p = packed[i]
-        if p & m_n and not p & (m_a | m_v) and toks[i][0].islower():
+        if (
+            p & m_n
+            and not p & (m_a | m_v)
+            and toks[i][0].islower()
+            and not (i and lows[i - 1] in COMPLEMENT_MARKERS)
+        ):
             j = nxt_lower(i)
             if j >= 0:
                 q = packed[j]
