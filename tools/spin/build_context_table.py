@@ -7,10 +7,13 @@ Input: ``tools/spin/data/context_unigrams.tsv.gz`` and ``context_bigrams.tsv.gz`
 ``SPIN_CONTEXT_DIR`` overrides the folder). The detector only asks "was this adjacent
 word pair seen?" when independence predicts at least ``E_MIN`` occurrences
 (``count(a) * count(b) / N``), so only words that can reach that with some partner and
-only pairs that reach it are kept. Writes to ``tools/spin/build/`` (``SPIN_CONTEXT_OUT``):
+all seen pairs between those words are kept (the synonym check needs pairs of any
+expected count). Writes to ``tools/spin/build/`` (``SPIN_CONTEXT_OUT``):
 
 * ``context_words.txt.gz``: first line ``N<TAB>E_MIN``, then ``word<TAB>count`` (line order = id);
-* ``context_pairs.u64.gz``: sorted little-endian uint64 keys ``id(a) * n_words + id(b)``.
+* ``context_pairs.u64.gz``: sorted little-endian uint64 keys ``id(a) * n_words + id(b)`` of
+  every pair seen 3+ times between kept words;
+* ``context_synonyms.txt.gz``: ``id<TAB>id id …``: thesaurus half "A" synonyms among kept words.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from array import array
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import REPO
+from common import REPO, read_mythes, split_of
 
 SRC = Path(os.environ.get("SPIN_CONTEXT_DIR", REPO / "tools/spin/data"))
 #: Not shipped while the model gives collocations no weight; copy both files into
@@ -49,7 +52,7 @@ def main() -> None:
         for line in fh:
             a, b, _c = line.rstrip("\n").split("\t")
             ia, ib = ids.get(a), ids.get(b)
-            if ia is None or ib is None or uni[a] * uni[b] / n < E_MIN:
+            if ia is None or ib is None:
                 continue
             keys.append(ia * v + ib)
     keys = array("Q", sorted(keys))
@@ -63,7 +66,19 @@ def main() -> None:
     (OUT / "context_pairs.u64.gz").write_bytes(
         gzip.compress(keys.tobytes(), compresslevel=9, mtime=0)
     )
-    print(f"{v} words, {len(keys)} pairs (N={n}, E_MIN={E_MIN}) -> {OUT}")
+    # the detector's half ("A") of the thesaurus pairs, between words of the table
+    syn: dict[int, set[int]] = {}
+    for head, senses in read_mythes().items():
+        for _pos, syns in senses:
+            for s in syns:
+                if head in ids and s in ids and split_of(head, s) == "A":
+                    syn.setdefault(ids[head], set()).add(ids[s])
+                    syn.setdefault(ids[s], set()).add(ids[head])
+    body = "".join(f"{i}\t{' '.join(map(str, sorted(v)))}\n" for i, v in sorted(syn.items()))
+    (OUT / "context_synonyms.txt.gz").write_bytes(
+        gzip.compress(body.encode("utf-8"), compresslevel=9, mtime=0)
+    )
+    print(f"{v} words, {len(keys)} pairs, {len(syn)} words with synonyms (N={n}) -> {OUT}")
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ def norm_token(tok: str) -> str:
 class ContextTable:
     """Word ids and counts, and the set of seen pair keys."""
 
-    def __init__(self, words: str, pairs: bytes) -> None:
+    def __init__(self, words: str, pairs: bytes, synonyms: str = "") -> None:
         lines = words.split("\n")
         n, e_min = lines[0].split("\t")
         self.n = int(n)
@@ -57,6 +57,11 @@ class ContextTable:
         if sys.byteorder != "little":
             keys.byteswap()
         self.pairs = set(keys)
+        self.synonyms: dict[int, tuple[int, ...]] = {}
+        for line in synonyms.split("\n"):
+            if line:
+                i, _, rest = line.partition("\t")
+                self.synonyms[int(i)] = tuple(int(x) for x in rest.split())
 
     def entry(self, tok: str) -> tuple[int, int] | None:
         """``(id, count)`` of a token, or ``None`` when it is not in the table."""
@@ -77,6 +82,15 @@ class ContextTable:
             return None
         return e
 
+    def synonym_fits(self, a: tuple[int, int], w: tuple[int, int], left: bool) -> bool:
+        """True when some thesaurus synonym of ``w`` forms a seen pair with neighbour ``a``
+        (``a`` on the left when ``left``): a French writer would have put it here."""
+        v, pairs, ai = self.v, self.pairs, a[0]
+        for s in self.synonyms.get(w[0], ()):
+            if (ai * v + s if left else s * v + ai) in pairs:
+                return True
+        return False
+
 
 _LOCK = threading.Lock()
 _TABLE: ContextTable | None = None
@@ -90,9 +104,11 @@ def get_context_table() -> ContextTable:
             if _TABLE is None:
                 data = resources.files("cleannews.score").joinpath("data")
                 w, p = data.joinpath("context_words.txt.gz"), data.joinpath("context_pairs.u64.gz")
+                sy = data.joinpath("context_synonyms.txt.gz")
                 if w.is_file() and p.is_file():
                     words = gzip.decompress(w.read_bytes()).decode("utf-8")
-                    _TABLE = ContextTable(words, gzip.decompress(p.read_bytes()))
+                    syn = gzip.decompress(sy.read_bytes()).decode("utf-8") if sy.is_file() else ""
+                    _TABLE = ContextTable(words, gzip.decompress(p.read_bytes()), syn)
                 else:  # not shipped: an empty table (no pair is ever checked)
                     _TABLE = ContextTable("1\t1e30\n", b"")
     return _TABLE

@@ -331,7 +331,8 @@ def analyse(text: str) -> Analysis:
     gap_sum = lowz_sum = misfit_sum = llr_sum = 0.0
     pidx = 0
     use_ctx = collocation_enabled()
-    c_check = get_context_table().check if use_ctx else None
+    ctab = get_context_table()
+    c_check, c_fits = ctab.check, ctab.synonym_fits
     first = 0
 
     def flush(last: int) -> None:
@@ -402,14 +403,14 @@ def analyse(text: str) -> Analysis:
                 if i > first and infos[i - 1][9] is not None:
                     e = c_check(infos[i - 1][9], ce)
                     n_cc += 1
-                    if e is not None:
+                    if e is not None and c_fits(infos[i - 1][9], ce, True):
                         n_cm += 1
                         add(
                             Hit(
                                 "collocation",
                                 i - 1,
                                 i,
-                                f"word pair unseen in real French: {toks[i - 1]} {toks[i]}"
+                                f"unseen pair where a synonym is usual: {toks[i - 1]} {toks[i]}"
                                 f" (about {e:.0f} expected)",
                             )
                         )
@@ -417,14 +418,14 @@ def analyse(text: str) -> Analysis:
                 if j < n and infos[j][9] is not None and infos[j][3] != KIND_CONTENT:
                     e = c_check(ce, infos[j][9])
                     n_cc += 1
-                    if e is not None:
+                    if e is not None and c_fits(infos[j][9], ce, False):
                         n_cm += 1
                         add(
                             Hit(
                                 "collocation",
                                 i,
                                 j,
-                                f"word pair unseen in real French: {toks[i]} {toks[j]}"
+                                f"unseen pair where a synonym is usual: {toks[i]} {toks[j]}"
                                 f" (about {e:.0f} expected)",
                             )
                         )
