@@ -82,3 +82,21 @@ def test_seed_floors():
     for name, ceiling in FLOORS["clean_seeds_max_score"].items():
         assert cleannews.spin_score(seeds[name]).score <= ceiling
         assert cleannews.clean(seeds[name]).spin.score <= ceiling
+
+
+def test_heldout_synonym_source_floors():
+    """Spins by a synonym source the model never saw (word-vector neighbours), same documents."""
+    with gzip.open(FIXTURES / "heldout_embedding.jsonl.gz", "rt", encoding="utf-8") as fh:
+        recs = [json.loads(line) for line in fh]
+    clean = sorted(
+        (cleannews.spin_score(r["text"]).score for r in recs if r["label"] == 0), reverse=True
+    )
+    t1 = clean[int(FP_BUDGET * len(clean))]
+    groups: dict[str, list[float]] = defaultdict(list)
+    for r in recs:
+        if r["label"] == 1 and r["mode"] != "careful_freq":
+            groups[f"{r['mode']}@{r['rate']}"].append(cleannews.spin_score(r["text"]).score)
+    got = {k: sum(s > t1 for s in v) / len(v) for k, v in groups.items()}
+    floors = FLOORS["heldout_source_recall_at_1pct_fp"]
+    failures = {g: (round(got[g], 4), f) for g, f in floors.items() if got[g] < f}
+    assert failures == {}, failures

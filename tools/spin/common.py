@@ -17,7 +17,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 #: Build inputs; override with environment variables on another machine.
-UD_DIR = Path(os.environ.get("SPIN_UD_DIR", "/work/shared/corpora/fr-ud"))
+#: The UD sentences (``french-gsd.txt``, ``french-sequoia.txt``): the project's shared corpus
+#: folder beside the repository, or ``SPIN_UD_DIR``.
+UD_DIR = Path(os.environ.get("SPIN_UD_DIR", REPO.parent / "shared" / "corpora" / "fr-ud"))
 MYTHES_DAT = Path(os.environ.get("SPIN_MYTHES_DAT", "/usr/share/mythes/thes_fr.dat"))
 BUILD_VENV = Path(os.environ.get("SPIN_BUILD_VENV", sys.prefix))
 BUILD_VENV_SITE = Path(

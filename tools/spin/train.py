@@ -1,36 +1,60 @@
-"""Fit the spin detector's logistic model and its Platt calibration; write data/model.json.
+"""Fit the spin detector's additive model and its calibration; write data/model.json.
 
-    /work/spinbuild-venv/bin/python tools/spin/train.py
+    python -m tools.spin.train        (or as part of ``python -m tools.spin.build``)
 
-The logistic regression is fitted on the training documents (spun with the
-training dictionary "T"); the Platt calibration on the held-out validation
-set (documents never seen in training, spun with dictionary "V"), with the
-classes weighted 50/50 so a score of 0.9 means 9 in 10 at equal priors.
+Each feature is measured above the level of clean training text
+(``max(0, (x - median_clean) / sd_clean)``) and a logistic regression with
+non-negative weights is fitted on the training documents (spun with the
+training dictionary "T" and the other training spinners); the calibration
+(Platt: ``a * logit + b``) is fitted on the held-out validation set
+(documents never seen in training, spun with dictionary "V"), classes
+weighted 50/50, and folded into the weights. Every feature's contribution is
+then clipped at ``feature_cap`` so that no single feature lifts a clean-looking
+text above ``SINGLE_FEATURE_MAX_PROB``.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import math
 import sys
 from pathlib import Path
 
 import numpy as np
+from scipy.optimize import minimize
 from sklearn.linear_model import LogisticRegression
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(Path(__file__).parent))
 
-from cleannews.score import MIN_PARAGRAPH_WORDS  # noqa: E402
+from cleannews.score import MIN_PARAGRAPH_WORDS, _features  # noqa: E402
 from cleannews.score._features import ParagraphCounts, analyse  # noqa: E402
 from cleannews.score._model import FEATURE_NAMES, feature_vector  # noqa: E402
 
+# training measures every feature, whatever the model currently shipped says
+_features._COLLOCATION[:] = [True]
+
 TRAIN = Path(__file__).parent / "build" / "train.jsonl.gz"
 VALID = REPO / "fixtures/spin/validation.jsonl.gz"
-MODEL = REPO / "src/cleannews/score/data/model.json"
-#: Inverse regularisation strength of the logistic regression.
-C_REG = 1.0
+MODEL = Path(
+    __import__("os").environ.get("SPIN_MODEL_OUT", REPO / "src/cleannews/score/data/model.json")
+)
+#: L2 penalty of the non-negative logistic regression (per training sample).
+L2 = 1e-3
+#: Features held at weight 0 (``SPIN_EXCLUDE_FEATURES``, comma-separated: ablations).
+#: By default the collocation feature is held at 0: the dev negatives it would be
+#: trained against were counted in the collocation table (their sources are in it),
+#: so the fit would learn "human text has no unseen pairs" from in-sample text only.
+DEFAULT_EXCLUDED = "collocation_miss_share"
+EXCLUDED = frozenset(
+    f
+    for f in __import__("os").environ.get("SPIN_EXCLUDE_FEATURES", DEFAULT_EXCLUDED).split(",")
+    if f
+)
+#: The most one feature on its own may raise a text's probability to.
+SINGLE_FEATURE_MAX_PROB = 0.8
 #: Spun documents below this substitution rate (and partial spins) are left
 #: out of the calibration population: "spun" means a document-wide spin.
 CALIB_MIN_RATE = 0.2
@@ -42,13 +66,27 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh]
 
 
-def doc_features(text: str) -> list[float]:
+#: Features that are unknown (NaN) for records whose text was counted into the collocation
+#: table (the dev negatives): in-sample, they would teach "human text has no unseen pairs".
+IN_COUNTS_MASKED = ("collocation_miss_share",)
+
+
+def _mask(x: list[float], rec: dict | None) -> list[float]:
+    """``x`` with the collocation features set to NaN for records inside the counts."""
+    if rec is not None and rec.get("in_counts"):
+        x = list(x)
+        for f in IN_COUNTS_MASKED:
+            x[FEATURE_NAMES.index(f)] = float("nan")
+    return x
+
+
+def doc_features(text: str, rec: dict | None = None) -> list[float]:
     """Document-level feature vector of ``text``."""
     a = analyse(text)
     doc = ParagraphCounts(0, 0)
     for p in a.paragraphs:
         doc.add(p)
-    return feature_vector(doc, a.paragraphs)
+    return _mask(feature_vector(doc, a.paragraphs), rec)
 
 
 def paragraph_samples(rec: dict) -> list[tuple[list[float], int]]:
@@ -56,7 +94,7 @@ def paragraph_samples(rec: dict) -> list[tuple[list[float], int]]:
     a = analyse(rec["text"])
     out = []
     for i, p in enumerate(a.paragraphs):
-        if p.n_words < 30:
+        if p.n_words < MIN_PARAGRAPH_WORDS:
             continue
         if rec["label"] == 0:
             lab = 0
@@ -64,137 +102,162 @@ def paragraph_samples(rec: dict) -> list[tuple[list[float], int]]:
             lab = int(i == rec["spun_paragraph"])
         else:
             lab = 1
-        out.append((feature_vector(p, [p]), lab))
+        out.append((_mask(feature_vector(p, [p]), rec), lab))
     return out
 
 
-def fit_paragraph_model(train: list[dict], val: list[dict]) -> dict:
-    """Logistic model of single paragraphs (noisier than documents: own weights and calibration).
+def _hinge(X: np.ndarray, base: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    """Features measured above the clean level, in clean standard deviations, floored at 0."""
+    return np.nan_to_num(np.maximum(0.0, (X - base) / scale), nan=0.0)
 
-    Calibrated on held-out paragraphs: clean ones vs paragraphs spun at >= CALIB_MIN_RATE.
+
+def fit_nonneg(X: np.ndarray, y: np.ndarray) -> dict:
+    """Class-balanced logistic regression with non-negative weights over hinged features.
+
+    ``base``/``scale`` are the median / standard deviation of the clean rows.
     """
-    tr = [s for r in train for s in paragraph_samples(r)]
-    X = np.array([f for f, _ in tr])
-    y = np.array([lab for _, lab in tr])
-    mean = X.mean(axis=0)
-    scale = X.std(axis=0) + 1e-6
-    clf = LogisticRegression(C=C_REG, class_weight="balanced", max_iter=2000)
-    clf.fit((X - mean) / scale, y)
-    va = [
-        s
-        for r in val
-        if r["label"] == 0 or r["rate"] >= CALIB_MIN_RATE
-        for s in paragraph_samples(r)
-    ]
-    Xv = np.array([f for f, _ in va])
-    yv = np.array([lab for _, lab in va])
-    mv = (Xv - mean) / scale @ clf.coef_[0] + clf.intercept_[0]
+    clean = X[y == 0]
+    base = np.nanmedian(clean, axis=0)
+    scale = np.maximum(np.nanstd(clean, axis=0), np.maximum(0.1 * np.nanstd(X, axis=0), 1e-3))
+    Z = _hinge(X, base, scale)
+    sw = np.where(y == 1, 0.5 / max(y.sum(), 1), 0.5 / max((1 - y).sum(), 1))
+    d = Z.shape[1]
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = theta[:d], theta[d]
+        m = Z @ w + b
+        p = 1.0 / (1.0 + np.exp(-m))
+        ll = np.logaddexp(0, m) - y * m
+        g = sw * (p - y)
+        f = float(sw @ ll) + 0.5 * L2 * float(w @ w)
+        return f, np.concatenate([Z.T @ g + L2 * w, [g.sum()]])
+
+    res = minimize(
+        loss,
+        np.zeros(d + 1),
+        jac=True,
+        method="L-BFGS-B",
+        bounds=[(0.0, 0.0) if n in EXCLUDED else (0.0, None) for n in FEATURE_NAMES]
+        + [(None, None)],
+        options={"maxiter": 5000},
+    )
+    return {"base": base, "scale": scale, "coef": res.x[:d], "intercept": float(res.x[d])}
+
+
+def _margins(X: np.ndarray, fit: dict) -> np.ndarray:
+    """Uncalibrated, unclipped margins of feature rows."""
+    return _hinge(X, fit["base"], fit["scale"]) @ fit["coef"] + fit["intercept"]
+
+
+def calibrate(fit: dict, Xv: np.ndarray, yv: np.ndarray) -> dict:
+    """Fold a class-balanced Platt calibration into the weights; add the feature cap."""
+    mv = _margins(Xv, fit)
     platt = LogisticRegression(C=1e4, class_weight="balanced")
     platt.fit(mv.reshape(-1, 1), yv)
-    print(f"paragraph model: {len(tr)} training paragraphs, {len(va)} calibration paragraphs")
+    a, b = float(platt.coef_[0][0]), float(platt.intercept_[0])
+    if a <= 0:
+        raise RuntimeError("calibration reversed the score; the model is useless")
+    intercept = a * fit["intercept"] + b
+    cap = math.log(SINGLE_FEATURE_MAX_PROB / (1 - SINGLE_FEATURE_MAX_PROB)) - intercept
     return {
-        "mean": [round(float(v), 6) for v in mean],
-        "scale": [round(float(v), 6) for v in scale],
-        "coef": [round(float(v), 6) for v in clf.coef_[0]],
-        "intercept": round(float(clf.intercept_[0]), 6),
-        "platt": {
-            "a": round(float(platt.coef_[0][0]), 6),
-            "b": round(float(platt.intercept_[0]), 6),
+        "base": [round(float(v), 6) for v in fit["base"]],
+        "scale": [round(float(v), 6) for v in fit["scale"]],
+        "coef": [round(max(0.0, a * float(v)), 6) for v in fit["coef"]],
+        "intercept": round(intercept, 6),
+        "feature_cap": round(cap, 6),
+        "platt": {"a": round(a, 6), "b": round(b, 6)},
+    }
+
+
+def calibration_population(records: list[dict]) -> list[dict]:
+    """Clean documents vs whole-document spins at >= CALIB_MIN_RATE (every spinner)."""
+    return [
+        r
+        for r in records
+        if r["label"] == 0
+        or (not r.get("partial") and not r.get("stress") and r["rate"] >= CALIB_MIN_RATE)
+    ]
+
+
+def train_models(train: list[dict], val: list[dict]) -> dict:
+    """Document and paragraph models (fitted on ``train``, calibrated on ``val``)."""
+    X = np.array([doc_features(r["text"], r) for r in train])
+    y = np.array([r["label"] for r in train])
+    doc_fit = fit_nonneg(X, y)
+    cal = calibration_population(val)
+    Xv = np.array([doc_features(r["text"], r) for r in cal])
+    yv = np.array([r["label"] for r in cal])
+    doc_spec = calibrate(doc_fit, Xv, yv)
+
+    tr = [s for r in train for s in paragraph_samples(r)]
+    par_fit = fit_nonneg(np.array([f for f, _ in tr]), np.array([lab for _, lab in tr]))
+    va = [s for r in cal for s in paragraph_samples(r)]
+    par_spec = calibrate(par_fit, np.array([f for f, _ in va]), np.array([lab for _, lab in va]))
+    return {
+        "features": list(FEATURE_NAMES),
+        **doc_spec,
+        "paragraph": par_spec,
+        "trained_on": {
+            "excluded_features": sorted(EXCLUDED),
+            "negatives": NEGATIVES_USED,
+            "train_records": len(train),
+            "calibration_records": len(cal),
+            "calibration_population": f"clean vs whole-document spins >= {CALIB_MIN_RATE}",
         },
     }
 
 
-def record_features(text: str) -> tuple[list[float], list[list[float]]]:
-    """Document features and the features of each paragraph with a score of its own."""
-    a = analyse(text)
-    doc = ParagraphCounts(0, 0)
-    for p in a.paragraphs:
-        doc.add(p)
-    paras = [feature_vector(p, [p]) for p in a.paragraphs if p.n_words >= MIN_PARAGRAPH_WORDS]
-    return feature_vector(doc, a.paragraphs), paras
+#: Files of independent negatives read by ``read_negatives`` (name, sha256), for the record.
+NEGATIVES_USED: list[dict] = []
 
 
-def _margins(X: np.ndarray, spec: dict) -> np.ndarray:
-    """Uncalibrated logistic margins of feature rows under a fitted spec."""
-    mean, scale = np.array(spec["mean"]), np.array(spec["scale"])
-    return (X - mean) / scale @ np.array(spec["coef"]) + spec["intercept"]
+def read_negatives(split: str = "dev") -> list[dict]:
+    """Independent human French of many genres (``fixtures/spin/negatives*.jsonl.gz``, or the
+    files named in ``SPIN_NEGATIVES``, ``os.pathsep``-separated), one split, as clean records.
 
+    Only the ``dev`` split is used for training and calibration; ``test`` is never read here.
+    """
+    import os
 
-def _fit(X: np.ndarray, y: np.ndarray) -> dict:
-    """Standardised, class-balanced logistic regression as a JSON-ready spec."""
-    mean = X.mean(axis=0)
-    scale = X.std(axis=0) + 1e-6
-    clf = LogisticRegression(C=C_REG, class_weight="balanced", max_iter=3000)
-    clf.fit((X - mean) / scale, y)
-    return {
-        "mean": [round(float(v), 6) for v in mean],
-        "scale": [round(float(v), 6) for v in scale],
-        "coef": [round(float(v), 6) for v in clf.coef_[0]],
-        "intercept": round(float(clf.intercept_[0]), 6),
-    }
+    env = os.environ.get("SPIN_NEGATIVES")
+    paths = (
+        [Path(p) for p in env.split(os.pathsep)]
+        if env
+        else sorted((REPO / "fixtures/spin").glob("negatives*.jsonl.gz"))
+    )
+    out = []
+    import hashlib
 
-
-def _stack_inputs(feats: list, doc_spec: dict, para_spec: dict) -> np.ndarray:
-    """[document margin, highest paragraph margin] of each record."""
-    rows = []
-    for dvec, pvecs in feats:
-        md = float(_margins(np.array([dvec]), doc_spec)[0])
-        mp = float(_margins(np.array(pvecs), para_spec).max()) if pvecs else md
-        rows.append([md, mp])
-    return np.array(rows)
+    for path in paths:
+        NEGATIVES_USED.append(
+            {"file": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+        )
+        for r in read_jsonl(path):
+            if r.get("split") == split:
+                # their sources are inside the collocation counts (spindata's build_context.py
+                # counts every source not in the test split)
+                out.append(dict(r, label=0, mode="clean", rate=0.0, in_counts=split == "dev"))
+    return out
 
 
 def main() -> None:
     train = read_jsonl(TRAIN)
-    # stress spins (careful_freq) are never calibrated on
-    val_all = [r for r in read_jsonl(VALID) if not r.get("stress")]
-    feats = [record_features(r["text"]) for r in train]
-    y = np.array([r["label"] for r in train])
-    doc_spec = _fit(np.array([d for d, _ in feats]), y)
-    print("document coefficients:")
-    for n, c in zip(FEATURE_NAMES, doc_spec["coef"], strict=True):
+    val = read_jsonl(VALID)
+    negatives = read_negatives("dev")
+    if negatives:
+        # half of the dev negatives (by id hash) train the weights, the other half calibrates
+        import zlib
+
+        train += [r for r in negatives if zlib.crc32(r["id"].encode()) % 2 == 0]
+        val += [r for r in negatives if zlib.crc32(r["id"].encode()) % 2 == 1]
+        print(f"independent negatives (dev split): {len(negatives)} documents")
+    spec = train_models(train, val)
+    print("document contributions (calibrated weight per clean-sd above the clean median):")
+    for n, c in zip(FEATURE_NAMES, spec["coef"], strict=True):
         print(f"  {n:30s} {c:+.3f}")
-    para_spec = fit_paragraph_model(train, val_all)
-
-    # stage 2: document margin + worst paragraph margin (catches one spun paragraph in five)
-    S = _stack_inputs(feats, doc_spec, para_spec)
-    stack = LogisticRegression(C=C_REG, class_weight="balanced").fit(S, y)
-    w_doc, w_par = (float(v) for v in stack.coef_[0])
-    c0 = float(stack.intercept_[0])
-    print(f"stack: {w_doc:+.3f} * document {w_par:+.3f} * worst paragraph {c0:+.3f}")
-
-    # calibration population: clean documents vs whole-document spins at >= 20 %
-    val = [
-        r
-        for r in val_all
-        if r["label"] == 0 or (not r.get("partial") and r["rate"] >= CALIB_MIN_RATE)
-    ]
-    Sv = _stack_inputs([record_features(r["text"]) for r in val], doc_spec, para_spec)
-    mv = Sv @ np.array([w_doc, w_par]) + c0
-    yv = np.array([r["label"] for r in val])
-    platt = LogisticRegression(C=1e4, class_weight="balanced")
-    platt.fit(mv.reshape(-1, 1), yv)
-    a, b = float(platt.coef_[0][0]), float(platt.intercept_[0])
-    spec = {
-        "features": list(FEATURE_NAMES),
-        **doc_spec,
-        "stack": {
-            "document": round(w_doc, 6),
-            "paragraph": round(w_par, 6),
-            "intercept": round(c0, 6),
-        },
-        "platt": {"a": round(a, 6), "b": round(b, 6)},
-        "paragraph": para_spec,
-        "trained_on": {
-            "train_records": len(train),
-            "calibration_records": len(val),
-            "train_dictionary": "T",
-            "calibration_dictionary": "V",
-            "calibration_population": f"clean vs whole-document spins >= {CALIB_MIN_RATE}",
-        },
-    }
+    print(f"intercept {spec['intercept']:+.3f}, feature cap {spec['feature_cap']:.3f}")
     MODEL.write_text(json.dumps(spec, indent=1) + "\n")
-    print(f"platt a={a:.3f} b={b:.3f} -> {MODEL}")
+    print(f"-> {MODEL}")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 VALID = REPO / "fixtures/spin/validation.jsonl.gz"
+#: Spins of the held-out documents by a synonym source the model never saw (word vectors).
+HELDOUT_SOURCE = REPO / "fixtures/spin/heldout_embedding.jsonl.gz"
 TRAIN = Path(__file__).parent / "build" / "train.jsonl.gz"
 SEEDS = REPO / "seeds"
 SPUN_SEEDS = {"003"}
@@ -187,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         "partial_localisation": localisation(val),
         "reliability": reliability(val, score),
     }
+    if HELDOUT_SOURCE.exists():
+        report["heldout_source"] = evaluate(read_jsonl(HELDOUT_SOURCE), score)
     all_clean = [r for r in val if r["label"] == 0]
     if TRAIN.exists():
         all_clean += [r for r in read_jsonl(TRAIN) if r["label"] == 0]
@@ -221,6 +225,19 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"  {k:22s} {g['n']:4d} {g['recall_at_quarantine']:9.1%} {g['recall_at_1pct_fp']:12.1%}"
         )
+    if "heldout_source" in report:
+        h = report["heldout_source"]
+        print(
+            "\nHeld-out synonym SOURCE (embedding neighbours; model trained on MyThes spins only):"
+            f" {h['n_clean']} clean documents,"
+            f" threshold at 1 % FP = {h['threshold_at_1pct_fp']:.3f}"
+        )
+        print(f"  {'spinner@rate':22s} {'n':>4s} {'recall@q':>9s} {'recall@1%FP':>12s}")
+        for k, g in h["groups"].items():
+            print(
+                f"  {k:22s} {g['n']:4d} {g['recall_at_quarantine']:9.1%}"
+                f" {g['recall_at_1pct_fp']:12.1%}"
+            )
     print("\nPartial spins (one paragraph of 3-5 spun at 40 %): is the spun paragraph located?")
     loc = dict(report["partial_localisation"])
     cp = loc.pop("clean_paragraphs")

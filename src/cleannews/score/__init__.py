@@ -18,7 +18,13 @@ from __future__ import annotations
 from cleannews.config import CleanConfig
 from cleannews.document import Evidence, ParagraphScore, SpinScore
 
-__all__ = ["MIN_PARAGRAPH_WORDS", "MIN_WORDS", "score_text"]
+__all__ = [
+    "KIND_MIN_CONTRIBUTION",
+    "KIND_MIN_TOKENS",
+    "MIN_PARAGRAPH_WORDS",
+    "MIN_WORDS",
+    "score_text",
+]
 
 #: Fewer words than this: the text is too short to judge ("insufficient").
 MIN_WORDS = 80
@@ -29,19 +35,113 @@ MIN_FRENCH_STOPWORD_SHARE = 0.08
 #: Keep at most this many pieces of evidence (grammar evidence first).
 MAX_EVIDENCE = 300
 
-#: Which model feature each evidence signal feeds (for its weight).
-_SIGNAL_FEATURE = {
-    "elision": "elision_per100",
-    "contraction": "contraction_per100",
-    "gender_agreement": "gender_per100",
-    "number_agreement": "number_per100",
-    "adjective_agreement": "adjective_per100",
-    "function_word": "function_word_per100",
-    "rare_synonym": "rare_synonym_share",
-    "rare_word": "rare_word_share",
-    "pos_context": "pos_misfit_share",
+#: Which kind of evidence each evidence signal belongs to (see ``_model.FEATURE_KIND``).
+_SIGNAL_KIND = {
+    "elision": "grammar",
+    "contraction": "grammar",
+    "gender_agreement": "grammar",
+    "number_agreement": "grammar",
+    "adjective_agreement": "grammar",
+    "function_word": "grammar",
+    "rare_synonym": "lexical",
+    "rare_word": "rarity",
+    "pos_context": "context",
+    "collocation": "context",
 }
-_GRAMMAR = frozenset(_SIGNAL_FEATURE) - {"rare_synonym", "rare_word"}
+_GRAMMAR = frozenset(s for s, k in _SIGNAL_KIND.items() if k == "grammar")
+#: A kind of evidence is present when it adds at least this much to the logit …
+KIND_MIN_CONTRIBUTION = 0.5
+#: … and rests on at least this many tokens (one word, one typo is never enough).
+KIND_MIN_TOKENS = 2
+#: The same for a single paragraph (fewer words, so thin evidence is likelier to be chance).
+PARAGRAPH_KIND_MIN_TOKENS = 3
+#: The most a kind of evidence backed by a single token may add to the logit.
+SINGLE_TOKEN_MAX = 0.5
+#: The most rare vocabulary adds to the logit beyond what the other kinds add together.
+RARITY_ALONE_MAX = 0.5
+#: Without two kinds of evidence (or one kind in several paragraphs) the logit is
+#: held this far below the quarantine threshold's logit: at most "suspect".
+RULE_MARGIN = 0.05
+
+
+def _kind_support(c) -> dict[str, int]:
+    """How many tokens back each kind of evidence in a paragraph or document."""
+    k = c.counts
+    return {
+        "grammar": sum(k[s] for s in _GRAMMAR),
+        "lexical": max(k["rare_synonym"], c.n_llr_high),
+        "context": c.n_pos_misfit + c.n_coll_miss,
+        "rarity": k["rare_word"],
+    }
+
+
+def _clip_single_token(
+    contrib: dict[str, float], support: dict[str, int], min_tokens: int = KIND_MIN_TOKENS
+) -> dict[str, float]:
+    """Scale down the features of a kind backed by fewer than KIND_MIN_TOKENS tokens so the
+    kind adds at most SINGLE_TOKEN_MAX to the logit (one typo, one odd word), and the
+    rarity kind to at most the other kinds' total (or RARITY_ALONE_MAX).
+
+    >>> _clip_single_token({"gender_per100": 3.0, "elision_per100": 1.0},
+    ...                    {"grammar": 1, "lexical": 0, "context": 0, "rarity": 0})
+    {'gender_per100': 0.375, 'elision_per100': 0.125}
+    """
+    from cleannews.score._model import FEATURE_KIND
+
+    out = dict(contrib)
+    for kind, n in support.items():
+        if n >= min_tokens or kind == "rarity":
+            continue
+        _scale_kind(out, kind, SINGLE_TOKEN_MAX)
+    # rare vocabulary only amplifies other evidence: alone it stays small
+    others = sum(v for f, v in out.items() if FEATURE_KIND[f] != "rarity")
+    _scale_kind(out, "rarity", max(RARITY_ALONE_MAX, others))
+    return out
+
+
+def _scale_kind(out: dict[str, float], kind: str, limit: float) -> None:
+    """Scale the contributions of ``kind``'s features down so they add up to at most ``limit``."""
+    from cleannews.score._model import FEATURE_KIND
+
+    names = [f for f, k in FEATURE_KIND.items() if k == kind and f in out]
+    total = sum(out[f] for f in names)
+    if total > limit:
+        for f in names:
+            out[f] *= limit / total
+
+
+def _present_kinds(
+    kinds: dict[str, float], support: dict[str, int], min_tokens: int = KIND_MIN_TOKENS
+) -> list[str]:
+    """Kinds of evidence that count toward a quarantine (rarity never does).
+
+    >>> _present_kinds({"grammar": 2.0, "lexical": 0.1, "context": 0.9, "rarity": 5.0},
+    ...                {"grammar": 4, "lexical": 9, "context": 1, "rarity": 9})
+    ['grammar']
+    """
+    from cleannews.score._model import EVIDENCE_KINDS
+
+    return [
+        k for k in EVIDENCE_KINDS if kinds[k] >= KIND_MIN_CONTRIBUTION and support[k] >= min_tokens
+    ]
+
+
+def _rule_adjustment(raw_logit: float, enough_evidence: bool, config: CleanConfig) -> float:
+    """Non-positive logit adjustment that keeps thin evidence below the quarantine threshold.
+
+    >>> from cleannews.config import DEFAULT_CONFIG
+    >>> _rule_adjustment(5.0, True, DEFAULT_CONFIG)
+    0.0
+    >>> round(5.0 + _rule_adjustment(5.0, False, DEFAULT_CONFIG), 3)
+    2.147
+    """
+    from cleannews.score._model import logit
+
+    if enough_evidence:
+        return 0.0
+    q = min(max(config.spin_quarantine_threshold, 1e-6), 1 - 1e-6)
+    ceiling = logit(q) - RULE_MARGIN
+    return min(0.0, ceiling - raw_logit)
 
 
 def _label(score: float, config: CleanConfig) -> str:
@@ -69,9 +169,11 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     from cleannews.score._features import ParagraphCounts, analyse
     from cleannews.score._model import (
         FEATURE_NAMES,
+        _sigmoid,
         feature_vector,
         get_model,
         get_paragraph_model,
+        kind_totals,
     )
 
     analysis = analyse(text)
@@ -88,42 +190,61 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
 
     model = get_model()
     x = feature_vector(doc, analysis.paragraphs)
-    contrib = model.contributions(x)
-    weights = {
-        sig: max(0.0, model.coef[FEATURE_NAMES.index(feat)])
-        for sig, feat in _SIGNAL_FEATURE.items()
-    }
+    support = _kind_support(doc)
+    contrib = _clip_single_token(model.contributions(x), support)
+    kinds = kind_totals(contrib)
+    raw = model.intercept + sum(contrib.values())
+    present = _present_kinds(kinds, support)
+    # broken grammar in several paragraphs also counts as independent evidence (lexical
+    # and context evidence alone depend on genre: old, literary or technical French)
+    spread = "grammar" in present and (
+        sum(_kind_support(p)["grammar"] >= KIND_MIN_TOKENS for p in analysis.paragraphs) >= 2
+    )
+    adjust = _rule_adjustment(raw, len(present) >= 2 or spread, config)
+    final = raw + adjust
+    score = _sigmoid(final)
 
     pmodel = get_paragraph_model()
     paragraphs = []
-    worst: float | None = None
     for idx, p in enumerate(analysis.paragraphs):
         n_hits = sum(p.counts.values()) + p.n_pos_misfit
         if p.n_words >= MIN_PARAGRAPH_WORDS:
             px = feature_vector(p, [p])
-            pm = pmodel.margin(px)
-            worst = pm if worst is None else max(worst, pm)
-            ps = pmodel.probability(px)
+            psup = _kind_support(p)
+            pc = _clip_single_token(pmodel.contributions(px), psup, PARAGRAPH_KIND_MIN_TOKENS)
+            pm = pmodel.intercept + sum(pc.values())
+            pk = _present_kinds(kind_totals(pc), psup, PARAGRAPH_KIND_MIN_TOKENS)
+            pm += _rule_adjustment(pm, len(pk) >= 2, config)
+            ps = _sigmoid(pm)
             plabel = _label(ps, config)
         else:
             ps, plabel = 0.0, "insufficient"
         paragraphs.append(
             ParagraphScore(idx, (p.start, p.end), round(ps, 4), plabel, p.n_words, n_hits)
         )
-    score = model.document_probability(x, worst)
 
     matches = analysis.matches
     hits = sorted(analysis.hits, key=lambda h: (h.signal not in _GRAMMAR, h.first))
+    # each kind's contribution is shared equally among its pieces of evidence
+    n_of_kind: dict[str, int] = {}
+    for h in analysis.hits:
+        kd = _SIGNAL_KIND[h.signal]
+        n_of_kind[kd] = n_of_kind.get(kd, 0) + 1
+    share = {kd: kinds[kd] / n for kd, n in n_of_kind.items()}
     evidence = []
     for h in hits[:MAX_EVIDENCE]:
         s, e = matches[h.first].start(), matches[h.last].end()
-        evidence.append(
-            Evidence(h.signal, (s, e), text[s:e], h.reason, round(weights[h.signal], 3))
-        )
+        w = share[_SIGNAL_KIND[h.signal]]
+        evidence.append(Evidence(h.signal, (s, e), text[s:e], h.reason, round(w, 4)))
     evidence.sort(key=lambda ev: ev.span)
 
     signals = {name: round(v, 4) for name, v in zip(FEATURE_NAMES, x, strict=False)}
     signals.update({f"contribution.{k}": round(v, 4) for k, v in contrib.items()})
+    signals.update({f"kind.{k}": round(v, 4) for k, v in kinds.items()})
+    signals["kinds_present"] = float(len(present))
+    signals["intercept"] = round(model.intercept, 4)
+    signals["rule_adjustment"] = round(adjust, 4)
+    signals["logit"] = round(final, 4)
     return SpinScore(
         score=round(score, 4),
         label=_label(score, config),

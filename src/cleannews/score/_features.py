@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from cleannews.score._context import get_context_table
 from cleannews.score._lexicon import GAP_OFFSET, GAP_SHIFT, ZIPF_MASK, get_lexicon, load_json
 from cleannews.score._pos import get_pos_model, word_class
 from cleannews.score._profile import substitute_llr
@@ -45,6 +46,14 @@ GAP_STRONG_SYNONYM, ZIPF_STRONG_SYNONYM = 2.5, 3.5
 ZIPF_RARE_WORD = 3.0
 #: Context fit (PMI with both neighbours' classes) below which a word is out of place.
 POS_MISFIT = -6.0
+#: Only fits below this add to the mean misfit (mild misfits are everyday French).
+POS_MISFIT_SOFT = -3.0
+#: Words at least this frequent are never context misfits: common words ("mercredi",
+#: "dire", "envers") have more uses than the lexicon lists.
+ZIPF_POS_COMMON = 4.5
+#: A missing elision before an h-initial word is only flagged for words this
+#: frequent: the h-aspiré list is reliable for them, not for rarer ones ("le hurlement").
+ZIPF_H_MUET_SURE = 4.0
 #: A content word whose profile is this much (log ratio) likelier among
 #: substitutes than among original words counts as "substitute-like".
 LLR_HIGH = 1.0
@@ -67,6 +76,14 @@ FUNCTION_WORDS = frozenset(_FW["function_words"])
 STOP_FR = frozenset(_FW["stop_fr"])
 STOP_EN = frozenset(_FW["stop_en"])
 NUMERALS = frozenset(_FW["numerals"])
+#: Pronouns after which spoken French keeps "que" unelided ("que on", "que il").
+SPOKEN_UNELIDED = frozenset(_FW["spoken_unelided_after_que"])
+QUE_WORDS = frozenset(("que", "lorsque", "puisque", "jusque"))
+#: Elided in French although the lexicon's h-aspiré list has them ("l’humeur").
+H_MUET = frozenset(_FW["h_muet_despite_lexicon"])
+#: A noun right after these takes no article: an adjective that follows may agree with
+#: the head noun before them ("carte de séjour pluriannuelle").
+COMPLEMENT_MARKERS = frozenset(("de", "d’", "d'", "en", "à"))
 TRIGGERS = ELIDABLE | frozenset(DET_GENDER) | DET_PLURAL | NUMERALS | {"de", "à", "afin", "double"}
 
 SIGNALS: tuple[str, ...] = (
@@ -79,6 +96,9 @@ SIGNALS: tuple[str, ...] = (
     "rare_synonym",
     "rare_word",
 )
+#: Pairs of adjacent words are checked against the collocation table only when both
+#: are at least this long (one-letter tokens and initials say little).
+MIN_COLLOCATION_LEN = 2
 
 
 class Hit(NamedTuple):
@@ -108,6 +128,8 @@ class ParagraphCounts:
     pos_misfit_sum: float = 0.0
     llr_sum: float = 0.0
     n_llr_high: int = 0
+    n_coll_checks: int = 0
+    n_coll_miss: int = 0
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SIGNALS, 0))
 
     def add(self, other: ParagraphCounts) -> None:
@@ -126,6 +148,8 @@ class ParagraphCounts:
         self.pos_misfit_sum += other.pos_misfit_sum
         self.llr_sum += other.llr_sum
         self.n_llr_high += other.n_llr_high
+        self.n_coll_checks += other.n_coll_checks
+        self.n_coll_miss += other.n_coll_miss
         for k, v in other.counts.items():
             self.counts[k] += v
 
@@ -166,10 +190,13 @@ KIND_PUNCT, KIND_BREAK, KIND_WORD, KIND_CONTENT = 0, 1, 2, 3
 
 
 def _token_info(t: str) -> tuple:
-    """(low, packed, class, kind, trigger, stop_fr, stop_en, content_stats) of one token.
+    """(low, packed, class, kind, trigger, stop_fr, stop_en, content_stats, pos_checked, ctx).
 
     ``content_stats`` is ``(low_zipf, gap, weak, strong, rare_synonym, rare_word, llr)`` for
-    content words, else ``None``; ``trigger`` marks tokens a grammar detector starts from.
+    content words, else ``None``; ``trigger`` marks tokens a grammar detector starts from;
+    ``pos_checked`` marks content words whose context fit is measured (not common words,
+    not field vocabulary below ZIPF_RARE_WORD or unknown,
+    not present participles); ``ctx`` is the token's collocation-table entry or ``None``.
 
     >>> _token_info("afin")[4], _token_info("\\n")[3] == KIND_BREAK
     (True, True)
@@ -183,7 +210,7 @@ def _token_info(t: str) -> tuple:
     p = lex.words.get(low, 0)
     c0 = t[0]
     if t == "\n":
-        info = (low, 0, "BOS", KIND_BREAK, False, False, False, None)
+        info = (low, 0, "BOS", KIND_BREAK, False, False, False, None, False, None)
     elif not c0.isalnum():
         info = (
             low,
@@ -192,6 +219,8 @@ def _token_info(t: str) -> tuple:
             KIND_PUNCT,
             False,
             False,
+            False,
+            None,
             False,
             None,
         )
@@ -204,6 +233,7 @@ def _token_info(t: str) -> tuple:
         )
         stats = None
         kind = KIND_WORD
+        pos_checked = False
         if (
             c0.islower()
             and len(low) >= MIN_CONTENT_LEN
@@ -212,26 +242,52 @@ def _token_info(t: str) -> tuple:
         ):
             kind = KIND_CONTENT
             z = (p & ZIPF_MASK) / 10
+            pos_checked = (
+                ZIPF_RARE_WORD <= z < ZIPF_POS_COMMON and not p & m["VPPR"] and low not in NUMERALS
+            )
             g = (p >> GAP_SHIFT) & ZIPF_MASK
             gap = (g - GAP_OFFSET) / 10 if g else 0.0
-            rare_syn = bool(g) and gap >= GAP_RARE_SYNONYM and z < ZIPF_RARE_SYNONYM
+            noun_adj = bool(p & (m["N"] | m["A"]))
+            # below ZIPF_RARE_WORD a word is field vocabulary ("anhydre"), not a synonym
+            # choice; inflected verb forms are rarer than their lemma, so only nouns and
+            # adjectives are evidence
+            syn_ok = noun_adj and bool(g) and z >= ZIPF_RARE_WORD
+            rare_syn = syn_ok and gap >= GAP_RARE_SYNONYM and z < ZIPF_RARE_SYNONYM
             stats = (
                 max(0.0, 4.0 - z) if p else 0.0,
                 max(0.0, gap),
-                int(bool(g) and gap >= GAP_WEAK_SYNONYM and z < ZIPF_WEAK_SYNONYM),
-                int(bool(g) and gap >= GAP_STRONG_SYNONYM and z < ZIPF_STRONG_SYNONYM),
+                int(syn_ok and gap >= GAP_WEAK_SYNONYM and z < ZIPF_WEAK_SYNONYM),
+                int(syn_ok and gap >= GAP_STRONG_SYNONYM and z < ZIPF_STRONG_SYNONYM),
                 rare_syn,
-                (not rare_syn)
-                and bool(p)
-                and z < ZIPF_RARE_WORD
-                and bool(p & (m["N"] | m["A"] | m["V"])),
+                (not rare_syn) and bool(p) and z < ZIPF_RARE_WORD and noun_adj,
                 substitute_llr(p),
             )
-        info = (low, p, cls, kind, trig, low in STOP_FR, low in STOP_EN, stats)
+        ctx = (
+            get_context_table().entry(t)
+            if len(t) >= MIN_COLLOCATION_LEN and collocation_enabled()
+            else None
+        )
+        info = (low, p, cls, kind, trig, low in STOP_FR, low in STOP_EN, stats, pos_checked, ctx)
     if len(_INFO) >= _INFO_MAX:
         _INFO.clear()
     _INFO[t] = info
     return info
+
+
+_COLLOCATION: list[bool] = []
+
+
+def collocation_enabled() -> bool:
+    """True when the shipped model gives the collocation feature a weight (checked once).
+
+    With weight 0 the pairs are not looked up and no collocation evidence is shown
+    (it would take a share of the context kind it does not contribute to).
+    """
+    if not _COLLOCATION:
+        from cleannews.score._model import FEATURE_NAMES, get_model
+
+        _COLLOCATION.append(get_model().coef[FEATURE_NAMES.index("collocation_miss_share")] > 0)
+    return _COLLOCATION[0]
 
 
 def analyse(text: str) -> Analysis:
@@ -271,9 +327,12 @@ def analyse(text: str) -> Analysis:
     triggers: list[int] = []
     cur: ParagraphCounts | None = None
     n_words = n_content = n_fr = n_en = n_weak = n_strong = n_misfit = n_rs = n_rw = 0
-    n_llr_high = 0
+    n_llr_high = n_cc = n_cm = 0
     gap_sum = lowz_sum = misfit_sum = llr_sum = 0.0
     pidx = 0
+    use_ctx = collocation_enabled()
+    ctab = get_context_table()
+    c_check, c_fits = ctab.check, ctab.synonym_fits
     first = 0
 
     def flush(last: int) -> None:
@@ -284,6 +343,7 @@ def analyse(text: str) -> Analysis:
         cur.n_syn_weak, cur.n_syn_strong, cur.n_pos_misfit = n_weak, n_strong, n_misfit
         cur.gap_sum, cur.lowz_sum, cur.pos_misfit_sum = gap_sum, lowz_sum, misfit_sum
         cur.llr_sum, cur.n_llr_high = llr_sum, n_llr_high
+        cur.n_coll_checks, cur.n_coll_miss = n_cc, n_cm
         cur.counts["rare_synonym"] += n_rs
         cur.counts["rare_word"] += n_rw
         paragraphs.append(cur)
@@ -301,7 +361,7 @@ def analyse(text: str) -> Analysis:
             cur = ParagraphCounts(matches[i].start(), 0)
             first = i
             n_words = n_content = n_fr = n_en = n_weak = n_strong = n_misfit = n_rs = n_rw = 0
-            n_llr_high = 0
+            n_llr_high = n_cc = n_cm = 0
             gap_sum = lowz_sum = misfit_sum = llr_sum = 0.0
         if kind == KIND_PUNCT:
             continue
@@ -315,12 +375,16 @@ def analyse(text: str) -> Analysis:
         if kind == KIND_CONTENT:
             n_content += 1
             key = (cls[i - 1] if i else "BOS", info[2], cls[i + 1])
-            f = fit_cache.get(key)
-            if f is None:
-                f = fit(*key)
-                if len(fit_cache) < _FIT_CACHE_MAX:
-                    fit_cache[key] = f
-            if f < 0:
+            if info[8] and key[0] != "UNK" and key[2] != "UNK":
+                # an unknown neighbour ("boom", a typo) says nothing about the context
+                f = fit_cache.get(key)
+                if f is None:
+                    f = fit(*key)
+                    if len(fit_cache) < _FIT_CACHE_MAX:
+                        fit_cache[key] = f
+            else:
+                f = 0.0
+            if f < POS_MISFIT_SOFT:
                 misfit_sum -= f
                 if f < POS_MISFIT:
                     n_misfit += 1
@@ -332,6 +396,39 @@ def analyse(text: str) -> Analysis:
                             f"word class unlikely in this context: {_context(toks, i)}",
                         )
                     )
+            ce = info[9]
+            if use_ctx and ce is not None:
+                # adjacent pairs with a content word: the left pair always, the right pair
+                # unless the next word is a content word (it checks that pair itself)
+                if i > first and infos[i - 1][9] is not None:
+                    e = c_check(infos[i - 1][9], ce)
+                    n_cc += 1
+                    if e is not None and c_fits(infos[i - 1][9], ce, True):
+                        n_cm += 1
+                        add(
+                            Hit(
+                                "collocation",
+                                i - 1,
+                                i,
+                                f"unseen pair where a synonym is usual: {toks[i - 1]} {toks[i]}"
+                                f" (about {e:.0f} expected)",
+                            )
+                        )
+                j = i + 1
+                if j < n and infos[j][9] is not None and infos[j][3] != KIND_CONTENT:
+                    e = c_check(ce, infos[j][9])
+                    n_cc += 1
+                    if e is not None and c_fits(infos[j][9], ce, False):
+                        n_cm += 1
+                        add(
+                            Hit(
+                                "collocation",
+                                i,
+                                j,
+                                f"unseen pair where a synonym is usual: {toks[i]} {toks[j]}"
+                                f" (about {e:.0f} expected)",
+                            )
+                        )
             lowz, gap, weak, strong, rare_syn, rare_word, llr = info[7]
             llr_sum += llr
             if llr > LLR_HIGH:
@@ -355,6 +452,7 @@ def analyse(text: str) -> Analysis:
                 add(Hit("rare_word", i, i, f"word rare in news text: {toks[i]}"))
     if cur is not None:
         flush(n - 1)
+    _drop_repeated_rare(hits, lows, para_of, paragraphs)
 
     def nxt(i: int) -> int:
         """Index of the token after ``i`` when it is an adjacent word, else -1."""
@@ -383,14 +481,17 @@ def analyse(text: str) -> Analysis:
             nt = toks[j]
             if _is_acronym(nt) or w.startswith("y") or len(nt) == 1:
                 continue
+            if nt[0].isupper() and w[0] != "h":
+                # a name: "N’Guessan", "D’Souza" (a spinner's substitute keeps lower case)
+                continue
             if w[0] == "h":
-                if packed[j] & m_hasp and nt[0].islower():
+                if packed[j] & m_hasp and nt[0].islower() and w not in H_MUET:
                     flag("elision", i, j, f"elided article before an h aspiré: {toks[i]}{nt}")
                 continue
             if not _starts_with_vowel(w):
                 flag("elision", i, j, f"elided article before a consonant: {toks[i]}{nt}")
             continue
-        if low in ELIDABLE:
+        if low in ELIDABLE and not _is_acronym(toks[i]):
             j = nxt_lower(i)
             if j < 0:
                 continue
@@ -399,9 +500,14 @@ def analyse(text: str) -> Analysis:
             if (
                 w not in NO_ELISION_BEFORE
                 and not _is_acronym(nt)
+                and not (low in QUE_WORDS and w in SPOKEN_UNELIDED)
                 and (
                     _starts_with_vowel(w)
-                    or (w[0] == "h" and nt[0].islower() and not packed[j] & m_hasp and packed[j])
+                    or (
+                        w[0] == "h"
+                        and (not packed[j] & m_hasp or w in H_MUET)
+                        and (packed[j] & ZIPF_MASK) >= 10 * ZIPF_H_MUET_SURE
+                    )
                 )
             ):
                 flag("elision", i, j, f"missing elision before a vowel: {toks[i]} {nt}")
@@ -431,7 +537,12 @@ def analyse(text: str) -> Analysis:
             g = DET_GENDER[low]
             masc, fem = bool(p & m_nm), bool(p & m_nf)
             if g == "m" and fem and not masc:
-                if low in VOWEL_MASC_OK and _starts_with_vowel(lows[j]):
+                # the word right after the possessive decides: "son histoire", "mon amie",
+                # "son homélie", "son intéressante famille"
+                w1, p1 = lows[i + 1], packed[i + 1]
+                if low in VOWEL_MASC_OK and (
+                    _starts_with_vowel(w1) or (w1[0] == "h" and not p1 & m_hasp)
+                ):
                     continue
                 flag(
                     "gender_agreement",
@@ -462,7 +573,10 @@ def analyse(text: str) -> Analysis:
                 and lows[j] not in FUNCTION_WORDS
             ):
                 w = lows[j]
-                if w[-1] not in "sxz":
+                # "les père et mère", "vos nom et prénom": one plural determiner for
+                # coordinated singular nouns (legal and administrative French)
+                coordinated = j + 1 < n and lows[j + 1] in ("et", "ou")
+                if w[-1] not in "sxz" and not coordinated:
                     flag(
                         "number_agreement",
                         i,
@@ -471,7 +585,12 @@ def analyse(text: str) -> Analysis:
                     )
             continue
         p = packed[i]
-        if p & m_n and not p & (m_a | m_v) and toks[i][0].islower():
+        if (
+            p & m_n
+            and not p & (m_a | m_v)
+            and toks[i][0].islower()
+            and not (i and lows[i - 1] in COMPLEMENT_MARKERS)
+        ):
             j = nxt_lower(i)
             if j >= 0:
                 q = packed[j]
@@ -506,8 +625,42 @@ def analyse(text: str) -> Analysis:
     return Analysis(matches, hits, paragraphs)
 
 
+#: Rarity evidence of a word form that occurs this often in a text is dropped: a
+#: spinner picks a synonym afresh at each occurrence, a writer repeats the term
+#: of their field ("posologie", "hépatique").
+REPEATED_TERM = 2
+_RARE_SIGNALS = ("rare_synonym", "rare_word")
+
+
+def _drop_repeated_rare(
+    hits: list[Hit], lows: list[str], para_of: list[int], paragraphs: list[ParagraphCounts]
+) -> None:
+    """Remove rarity hits of word forms repeated in the text (domain vocabulary), in place.
+
+    >>> [h.reason for h in analyse("La posologie et la posologie.").hits]
+    []
+    """
+    seen: dict[str, int] = {}
+    for h in hits:
+        if h.signal in _RARE_SIGNALS:
+            w = lows[h.first]
+            seen[w] = seen.get(w, 0) + 1
+    repeated = {w for w, c in seen.items() if c >= REPEATED_TERM}
+    if not repeated:
+        return
+    keep = []
+    for h in hits:
+        if h.signal in _RARE_SIGNALS and lows[h.first] in repeated:
+            paragraphs[para_of[h.first]].counts[h.signal] -= 1
+            continue
+        keep.append(h)
+    hits[:] = keep
+
+
 def _number_check(i, j, low, p, lows, toks, flag, m_ns, m_np) -> None:
-    """Singular determiner before a plural-only noun ("un bâtiments")."""
+    """Singular determiner before a plural-only noun ("un bâtiments"; not "vingt et une heures")."""
+    if i and lows[i - 1] in ("et", *NUMERALS):
+        return
     if low in DET_SINGULAR and p & m_np and not p & m_ns and lows[j][-1] in "sx":
         flag(
             "number_agreement",

@@ -1,7 +1,9 @@
-"""Document features and the calibrated logistic model (weights in ``data/model.json``).
+"""Document features and the calibrated additive model (weights in ``data/model.json``).
 
-The model is fitted offline by ``tools/spin/train.py``; at run time a score
-is one dot product, a logistic and a Platt recalibration::
+The model is fitted offline by ``tools/spin/train.py`` (logistic regression with
+non-negative weights over features measured above the clean-text level, then
+calibrated and clipped); at run time a score is a sum of clipped contributions
+and a logistic::
 
     >>> from cleannews.score._features import ParagraphCounts
     >>> c = ParagraphCounts(0, 10, n_words=300, n_content=120)
@@ -17,7 +19,18 @@ import threading
 from cleannews.score._features import ParagraphCounts
 from cleannews.score._lexicon import load_json
 
-__all__ = ["FEATURE_NAMES", "Model", "feature_vector", "get_model", "get_paragraph_model"]
+__all__ = [
+    "EVIDENCE_KINDS",
+    "FEATURE_KIND",
+    "FEATURE_NAMES",
+    "KINDS",
+    "Model",
+    "feature_vector",
+    "get_model",
+    "get_paragraph_model",
+    "kind_totals",
+    "logit",
+]
 
 FEATURE_NAMES: tuple[str, ...] = (
     "elision_per100",
@@ -38,7 +51,12 @@ FEATURE_NAMES: tuple[str, ...] = (
     "pos_misfit_mean",
     "substitute_llr_mean",
     "substitute_like_share",
+    "collocation_miss_share",
 )
+
+
+#: Pseudo-count of checked word pairs (shrinks the miss share of short texts toward 0).
+COLLOCATION_PRIOR = 10
 
 
 def _grammar_density(c: ParagraphCounts) -> float:
@@ -75,6 +93,7 @@ def feature_vector(c: ParagraphCounts, parts: list[ParagraphCounts] | None = Non
         c.pos_misfit_sum / nc,
         c.llr_sum / nc,
         c.n_llr_high / nc,
+        c.n_coll_miss / (c.n_coll_checks + COLLOCATION_PRIOR),
     ]
 
 
@@ -106,6 +125,35 @@ def _worst_paragraph(c: ParagraphCounts, parts: list[ParagraphCounts] | None) ->
     return [g, s]
 
 
+#: Which kind of evidence each feature measures. A quarantine needs two kinds
+#: (or one kind in several paragraphs); ``rarity`` (rare vocabulary) is never a
+#: kind on its own: domain vocabulary is not evidence of spinning by itself.
+FEATURE_KIND: dict[str, str] = {
+    "elision_per100": "grammar",
+    "contraction_per100": "grammar",
+    "gender_per100": "grammar",
+    "number_per100": "grammar",
+    "adjective_per100": "grammar",
+    "function_word_per100": "grammar",
+    "rare_synonym_share": "lexical",
+    "rare_word_share": "rarity",
+    "synonym_gap_mean": "lexical",
+    "low_frequency_mean": "rarity",
+    "weak_synonym_share": "lexical",
+    "strong_synonym_share": "lexical",
+    "max_paragraph_grammar_per100": "grammar",
+    "max_paragraph_synonym_share": "lexical",
+    "pos_misfit_share": "context",
+    "pos_misfit_mean": "context",
+    "substitute_llr_mean": "lexical",
+    "substitute_like_share": "lexical",
+    "collocation_miss_share": "context",
+}
+KINDS: tuple[str, ...] = ("grammar", "lexical", "context", "rarity")
+#: Kinds that count toward the "two independent kinds" rule.
+EVIDENCE_KINDS: tuple[str, ...] = ("grammar", "lexical", "context")
+
+
 def _sigmoid(x: float) -> float:
     """Logistic function, safe for large ``|x|``."""
     if x >= 0:
@@ -114,52 +162,70 @@ def _sigmoid(x: float) -> float:
     return e / (1.0 + e)
 
 
+def logit(p: float) -> float:
+    """Inverse of the logistic function.
+
+    >>> round(logit(0.5), 6)
+    0.0
+    """
+    return math.log(p / (1.0 - p))
+
+
 class Model:
-    """Standardise, dot product, logistic, Platt calibration."""
+    """Non-negative additive model: ``logit = intercept + sum of clipped contributions``.
+
+    Each feature contributes ``min(cap, coef * max(0, (x - base) / scale))``: nothing
+    below the level of clean training text (``base``), never negative (``coef >= 0``),
+    never more than ``cap``. The calibration is folded into ``coef`` and ``intercept``,
+    so the contributions add up exactly to the logit of the probability shown.
+    """
 
     def __init__(self, spec: dict) -> None:
         if tuple(spec["features"]) != FEATURE_NAMES:
-            raise ValueError("model.json was trained on other features; rerun tools/spin/train.py")
-        self.mean = spec["mean"]
+            raise ValueError("model.json was trained on other features; rerun tools/spin/build.py")
+        self.base = spec["base"]
         self.scale = spec["scale"]
         self.coef = spec["coef"]
         self.intercept = spec["intercept"]
-        self.platt_a = spec["platt"]["a"]
-        self.platt_b = spec["platt"]["b"]
-        stack = spec.get("stack")
-        self.stack = (stack["document"], stack["paragraph"], stack["intercept"]) if stack else None
-
-    def margin(self, x: list[float]) -> float:
-        """Uncalibrated linear score of a feature vector."""
-        return self.intercept + sum(
-            w * (v - m) / s for w, v, m, s in zip(self.coef, x, self.mean, self.scale, strict=False)
-        )
+        self.cap = spec["feature_cap"]
+        if min(self.coef) < 0:
+            raise ValueError("model.json has a negative weight; rerun tools/spin/build.py")
 
     def contributions(self, x: list[float]) -> dict[str, float]:
-        """Each feature's share of the margin (for the explanation)."""
-        return {
-            name: w * (v - m) / s
-            for name, w, v, m, s in zip(
-                FEATURE_NAMES, self.coef, x, self.mean, self.scale, strict=False
-            )
-        }
+        """Each feature's (non-negative, clipped) share of the logit."""
+        cap = self.cap
+        out = {}
+        for name, w, v, b, s in zip(
+            FEATURE_NAMES, self.coef, x, self.base, self.scale, strict=False
+        ):
+            d = (v - b) / s
+            out[name] = min(cap, w * d) if d > 0 else 0.0
+        return out
+
+    def margin(self, x: list[float]) -> float:
+        """The logit: intercept plus the sum of the contributions."""
+        return self.intercept + sum(self.contributions(x).values())
 
     def probability(self, x: list[float]) -> float:
         """Calibrated probability that the text is spun."""
-        return _sigmoid(self.platt_a * self.margin(x) + self.platt_b)
+        return _sigmoid(self.margin(x))
 
-    def document_probability(self, x: list[float], worst_paragraph: float | None) -> float:
-        """Calibrated probability for a document, given its worst paragraph's margin.
+    def document_probability(self, x: list[float], worst_paragraph: float | None = None) -> float:
+        """Calibrated probability for a document (``worst_paragraph`` is ignored; kept for
+        callers of the former stacked model)."""
+        return _sigmoid(self.margin(x))
 
-        The document margin and the highest paragraph margin (from the paragraph
-        model) are combined by a second small logistic layer, so one spun
-        paragraph in an otherwise clean article still raises the score.
-        """
-        m = self.margin(x)
-        if self.stack is not None:
-            w_doc, w_par, c0 = self.stack
-            m = w_doc * m + w_par * (m if worst_paragraph is None else worst_paragraph) + c0
-        return _sigmoid(self.platt_a * m + self.platt_b)
+
+def kind_totals(contrib: dict[str, float]) -> dict[str, float]:
+    """Contributions summed per kind of evidence (see ``FEATURE_KIND``).
+
+    >>> kind_totals({"elision_per100": 1.0, "gender_per100": 0.5})["grammar"]
+    1.5
+    """
+    out = dict.fromkeys(KINDS, 0.0)
+    for name, v in contrib.items():
+        out[FEATURE_KIND[name]] += v
+    return out
 
 
 _LOCK = threading.Lock()
