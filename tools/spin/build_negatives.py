@@ -377,9 +377,11 @@ below hold the SHA-256 of the sorted, newline-joined test ids:
   lines; the source is the host name. Hosts whose text reads as machine-made are left out
   (`SPUN_HOSTS` in `negatives_sources.py`: `codelab.fr/4948` is synonym-spun in the wild,
   useful as a real positive). The answers were transcribed from the search tool's replies
-  into the JSON files listed below (not downloaded by a script); in
+  into the JSON files listed below (not downloaded by a script). Not transcribed: in
   `medical/q02_asthme.json` one result (a 123dok.net PDF dump) and the list tail of the
-  pedia-univ.fr excerpt were not transcribed.
+  pedia-univ.fr excerpt; in `medical/q04_alzheimer.json` result 3 (an idoc.pub PDF dump
+  with words broken by OCR). Hosts whose health pages read as machine-translated
+  (eurekaformation.fr, allanshere.com, icloudhospital.com) are filed under `translated`.
 
 ## Caveats
 

@@ -468,9 +468,23 @@ SPUN_HOSTS = frozenset({"codelab.fr", "charpentiercouvreur.net"})
 
 #: Hosts left out for another reason: jvarchive.com (a forum post reciting a 1930s speech).
 SKIP_HOSTS = frozenset({"jvarchive.com"})
-#: A result whose host is here takes this genre instead of its query folder's
-#: (news articles that came back for a "speech" query).
-HOST_GENRE = {"francesoir.fr": "news", "zinfos974.com": "news"}
+#: A result whose host is here takes this genre instead of its query folder's: news articles
+#: that came back for a "speech" query, and health pages that read as machine-translated
+#: (eurekaformation.fr: « Si le garagiste gonflait les pneus … à la première manche »;
+#: allanshere.com: « Il est pauvre en veines ») - real machine translation, a `translated` negative.
+HOST_GENRE = {"francesoir.fr": "news", "zinfos974.com": "news",
+              "eurekaformation.fr": "translated", "allanshere.com": "translated",
+              "icloudhospital.com": "translated"}  # likely machine-translated from English
+
+
+def site_of(url: str) -> str:
+    """The site a URL belongs to: host without ``www.`` and without the mobile ``m.`` label.
+
+    >>> site_of("https://fr.m.wikinews.org/wiki/X"), site_of("http://www.lesoir.be/a")
+    ('fr.wikinews.org', 'lesoir.be')
+    """
+    host = urlparse(url).netloc.lower().removeprefix("www.").removeprefix("m.")
+    return host.replace(".m.", ".")
 
 
 def read_pages() -> Iterator[Unit]:
@@ -502,7 +516,7 @@ def read_pages() -> Iterator[Unit]:
                         run = []
             if sum(len(r.split()) for r in run) > sum(len(b.split()) for b in best):
                 best = run
-            host = urlparse(url).netloc.lower().removeprefix("www.")
+            host = site_of(url)
             if best and host not in SPUN_HOSTS and host not in SKIP_HOSTS:
                 yield Unit(f"web:{host}", HOST_GENRE.get(host, genre), url, "web page excerpt (copyright of its publisher; short excerpt for evaluation)", best)
 
