@@ -45,6 +45,9 @@ REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "fixtures/spin/negatives.jsonl.gz"
 DOC = REPO / "fixtures/spin/NEGATIVES.md"
 TEST_IDS_SHA = REPO / "fixtures/spin/negatives_test_ids.sha256"
+#: Per-source caps, frozen once computed, so that adding sources never changes the
+#: documents drawn from the sources already there.
+CAPS_FILE = REPO / "fixtures/spin/negatives_caps.json"
 
 MIN_WORDS = 120
 #: Stored web-page excerpts are often cut short; they may be a little shorter.
@@ -267,10 +270,13 @@ def main() -> int:
 
     records: list[dict] = []
     spare: dict[str, list[tuple[str, Unit]]] = defaultdict(list)  # split -> unused documents
+    caps: dict[str, int] = (
+        json.loads(CAPS_FILE.read_text(encoding="utf-8")) if CAPS_FILE.exists() else {}
+    )
     for genre, sources in sorted(genre_sources.items()):
         for s in sources:
             n_side = sum(split[x] == split[s] for x in sources)
-            cap = math.ceil(TARGET[split[s]] / n_side)
+            cap = caps.setdefault(s, math.ceil(TARGET[split[s]] / n_side))
             rng = random.Random(seed_of(s))
             items = []
             for u, ch in by_source[s]:
@@ -279,7 +285,8 @@ def main() -> int:
             rng.shuffle(items)
             for u, text in items[:cap]:
                 records.append(make_record(u, text, split[s]))
-            spare[split[s]].extend((t, u) for u, t in items[cap:])
+            if not s.startswith("web:"):  # typos come from the fixed-source pool only
+                spare[split[s]].extend((t, u) for u, t in items[cap:])
     # typos: clean documents not used above, from the same split's sources
     for sp, n in TYPOS_DOCS.items():
         rng = random.Random(seed_of("typos|" + sp))
@@ -317,9 +324,9 @@ def main() -> int:
             uniq.append(r)
     uniq.sort(key=lambda r: (r["split"], r["genre"], r["source"], r["id"]))
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
+    with gzip.GzipFile(OUT, "wb", compresslevel=9, mtime=0) as f:  # byte-reproducible
         for r in uniq:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+            f.write((json.dumps(r, ensure_ascii=False) + "\n").encode("utf-8"))
     test_ids = sorted(r["id"] for r in uniq if r["split"] == "test")
     digest = hashlib.sha256("\n".join(test_ids).encode("utf-8")).hexdigest()
     TEST_IDS_SHA.write_text(f"{digest}  {len(test_ids)} test ids (sorted, newline-joined)\n")
@@ -332,6 +339,7 @@ def main() -> int:
     for g, sources in sorted(genre_sources.items()):
         print(g, {s: split[s] for s in sources})
     write_doc(uniq, digest, len(test_ids))
+    CAPS_FILE.write_text(json.dumps(dict(sorted(caps.items())), indent=1) + "\n", encoding="utf-8")
     return 0
 
 
@@ -364,7 +372,10 @@ below hold the SHA-256 of the sorted, newline-joined test ids:
   of consecutive prose paragraphs of one unit, 120-300 words (90-300 for stored web
   excerpts, which are often cut short); at most 3 non-adjacent runs per unit; at most
   ceil(170 / n) documents per dev source and ceil(110 / n) per test source (n = sources
-  of that genre on that side), sampled with a seed derived from the source name.
+  of that genre on that side when the source first appeared), sampled with a seed derived
+  from the source name. Caps are frozen in `negatives_caps.json`, so adding a source never
+  changes the documents of the others; `typos` draw only from non-web sources. History:
+  v1 (880 test ids) and v2 (883) test documents are all kept in the current set.
 * Paragraphs that are mostly non-letters (commands, tables) are dropped; documents whose
   French function words are under 20 % of tokens are dropped.
 * `typos`: documents not otherwise used, from the same split's sources (round-robin over
@@ -380,7 +391,9 @@ below hold the SHA-256 of the sorted, newline-joined test ids:
   into the JSON files listed below (not downloaded by a script). Not transcribed: in
   `medical/q02_asthme.json` one result (a 123dok.net PDF dump) and the list tail of the
   pedia-univ.fr excerpt; in `medical/q04_alzheimer.json` result 3 (an idoc.pub PDF dump
-  with words broken by OCR). Hosts whose health pages read as machine-translated
+  with words broken by OCR); in `encyclopedic/q01_communes.json` results 4 (Russian) and 6
+  (an infobox). Transcription was checked by eye; two slips found were corrected against the
+  tool's answer (rare undetected slips may remain). Hosts whose health pages read as machine-translated
   (eurekaformation.fr, allanshere.com, icloudhospital.com) are filed under `translated`.
 
 ## Caveats

@@ -474,7 +474,10 @@ SKIP_HOSTS = frozenset({"jvarchive.com"})
 #: allanshere.com: « Il est pauvre en veines ») - real machine translation, a `translated` negative.
 HOST_GENRE = {"francesoir.fr": "news", "zinfos974.com": "news",
               "eurekaformation.fr": "translated", "allanshere.com": "translated",
-              "icloudhospital.com": "translated"}  # likely machine-translated from English
+              "icloudhospital.com": "translated",  # likely machine-translated from English
+              "turess.com": "news", "lavenir.net": "news",
+              "2017-2022.nosdeputes.fr": "spoken", "2012-2017.nosdeputes.fr": "spoken",
+              "archive.nossenateurs.fr": "spoken", "forum-juridique.net": "questions"}
 
 
 def site_of(url: str) -> str:
