@@ -385,7 +385,8 @@ below hold the SHA-256 of the sorted, newline-joined test ids:
   (`l'eau`->`le eau`, `qu'il`->`que il`). Every edit is recorded with its offsets.
 * Stored web pages come from the `pages` search corpus (answers saved as JSON under
   `$SPIN_RAW/pages/<genre>/`); menus are stripped by keeping the longest run of prose
-  lines; the source is the host name. Hosts whose text reads as machine-made are left out
+  lines; the source is the host name (a `:443` port kept where the store had it). Excerpts
+  were cut by the store, so a web document may end mid-sentence. Hosts whose text reads as machine-made are left out
   (`SPUN_HOSTS` in `negatives_sources.py`: `codelab.fr/4948` is synonym-spun in the wild,
   useful as a real positive). The answers were transcribed from the search tool's replies
   into the JSON files listed below (not downloaded by a script). Not transcribed: in
