@@ -8,7 +8,8 @@ since their ``test`` sources are left out here)::
 Reads every unit of ``negatives_sources.all_units()`` whose source is NOT in the
 ``test`` split of ``fixtures/spin/negatives.jsonl.gz``, tokenises it (lowercase,
 typographic apostrophe -> ``'``, elided clitics split off: ``l'eau`` -> ``l'`` ``eau``,
-numbers -> ``<num>``), counts unigrams and adjacent bigrams (a bigram never
+numbers -> ``<num>``), skips paragraphs where English function words outnumber French
+ones, counts unigrams and adjacent bigrams (a bigram never
 crosses punctuation or a paragraph end), prunes (vocabulary: top
 ``VOCAB_SIZE`` words with count >= 2; bigrams: both words in the vocabulary and
 count >= the smallest threshold >= ``MIN_BIGRAM`` that keeps the file under
@@ -62,6 +63,9 @@ TOKEN = regex.compile(
     r"aujourd'hui|prud'hom\p{L}*|presqu'île|\p{L}+'|\p{L}+(?:-\p{L}+)*|\d+(?:[.,]\d+)*|[.,;:!?()«»\"…]"
 )
 BREAK = frozenset(".,;:!?()«»\"…")
+#: A paragraph with more of these than French function words is not counted (English
+#: licence texts and untranslated strings inside the French documentation).
+ENGLISH = frozenset("the of and to is in for with that this are be by it from".split())
 
 
 def tokens(text: str) -> list[str]:
@@ -100,6 +104,8 @@ def main() -> int:
             urls.add(unit.url)
         for par in unit.paragraphs:
             toks = tokens(par)
+            if sum(t in ENGLISH for t in toks) > sum(t in FUNCTION_WORDS for t in toks):
+                continue
             prev = prev2 = None
             n_words = 0
             for t in toks:

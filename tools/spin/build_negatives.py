@@ -401,9 +401,10 @@ below hold the SHA-256 of the sorted, newline-joined test ids:
 
 * `news`, `medical` and `spoken` are thin: the stored web corpus returns short excerpts,
   so few pass the length floor; `spoken` is mostly 18th-19th century oratory (Thomas,
-  Garat, Renan, Robespierre) plus coaches' post-match interviews and one presidential
-  address. `encyclopedic` is the 18th-century *Encyclopédie* (old spelling: `étoit`,
-  `&`), not modern Wikipedia. `literary`, `translated` and `scientific` are public-domain
+  Garat, Renan, Robespierre) plus coaches' post-match interviews, one presidential
+  address and one parliamentary answer. `encyclopedic` is mostly the 18th-century
+  *Encyclopédie* (old spelling: `étoit`, `&`) plus a few modern pages (a Wikipedia mirror,
+  a gazetteer, a village history). `literary`, `translated` and `scientific` are public-domain
   classics (19th-century spelling mostly modern). Technical documents from Debian are
   mostly translations from English too.
 * Licences: see the table. The oeuvres/textes TEI edition is CC BY-NC-SA 3.0 FR (texts in
