@@ -273,6 +273,8 @@ def main() -> int:
     caps: dict[str, int] = (
         json.loads(CAPS_FILE.read_text(encoding="utf-8")) if CAPS_FILE.exists() else {}
     )
+    # typos come only from sources frozen before this build, so new sources never change them
+    typo_sources = set(caps) if caps else set(by_source)
     for genre, sources in sorted(genre_sources.items()):
         for s in sources:
             n_side = sum(split[x] == split[s] for x in sources)
@@ -285,7 +287,7 @@ def main() -> int:
             rng.shuffle(items)
             for u, text in items[:cap]:
                 records.append(make_record(u, text, split[s]))
-            if not s.startswith("web:"):  # typos come from the fixed-source pool only
+            if not s.startswith("web:") and s in typo_sources:
                 spare[split[s]].extend((t, u) for u, t in items[cap:])
     # typos: clean documents not used above, from the same split's sources
     for sp, n in TYPOS_DOCS.items():
@@ -374,7 +376,8 @@ below hold the SHA-256 of the sorted, newline-joined test ids:
   ceil(170 / n) documents per dev source and ceil(110 / n) per test source (n = sources
   of that genre on that side when the source first appeared), sampled with a seed derived
   from the source name. Caps are frozen in `negatives_caps.json`, so adding a source never
-  changes the documents of the others; `typos` draw only from non-web sources. History:
+  changes the documents of the others; `typos` draw only from non-web sources frozen
+  before the build (so new sources never change them). History:
   v1 (880 test ids) and v2 (883) test documents are all kept in the current set.
 * Paragraphs that are mostly non-letters (commands, tables) are dropped; documents whose
   French function words are under 20 % of tokens are dropped.

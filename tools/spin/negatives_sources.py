@@ -362,6 +362,8 @@ OEUVRES = {
         "rousseau_nouvelleheloise.xml", "montesquieu_lettrespersanes.xml",
         "labruyere_caracteres.xml", "rodenbach_viesencloses.xml", "sevigne_sainte-beuve.xml",
         "constant_memoires100jours.xml", "bedier_roland.xml", "lafontaine_fables.xml",
+        # added in v5 (after the first freeze; earlier documents unchanged):
+        "diderot_*.xml", "louis14_memoires.xml",
     ],
     "translated": [
         "dickens_*.xml", "melville_mobydick.xml", "stoker_dracula.xml", "kipling_jungle.xml",
@@ -373,7 +375,7 @@ OEUVRES = {
     "scientific": [
         "bergson_*.xml", "durkheim_*.xml", "poincare_la-valeur-de-la-science.xml",
         "boisguilbert_detail.xml", "guibert_tactique.xml", "cousin_introductionphilosophie.xml",
-        "stael_litterature.xml",
+        "stael_litterature.xml", "descartes_discours.xml",
     ],
     "encyclopedic": [
         "dumarsais_encyclopedie.xml", "voltaire_encyclopedie.xml", "montesquieu_encyclopedie.xml",
