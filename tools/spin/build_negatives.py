@@ -48,6 +48,8 @@ TEST_IDS_SHA = REPO / "fixtures/spin/negatives_test_ids.sha256"
 #: Per-source caps, frozen once computed, so that adding sources never changes the
 #: documents drawn from the sources already there.
 CAPS_FILE = REPO / "fixtures/spin/negatives_caps.json"
+#: Sources the typo documents are drawn from, frozen once written.
+TYPO_SOURCES_FILE = REPO / "fixtures/spin/negatives_typo_sources.json"
 
 MIN_WORDS = 120
 #: Stored web-page excerpts are often cut short; they may be a little shorter.
@@ -273,8 +275,13 @@ def main() -> int:
     caps: dict[str, int] = (
         json.loads(CAPS_FILE.read_text(encoding="utf-8")) if CAPS_FILE.exists() else {}
     )
-    # typos come only from sources frozen before this build, so new sources never change them
-    typo_sources = set(caps) if caps else set(by_source)
+    # typos come only from the sources frozen in TYPO_SOURCES_FILE (written once), so new
+    # sources never change them
+    if TYPO_SOURCES_FILE.exists():
+        typo_sources = set(json.loads(TYPO_SOURCES_FILE.read_text(encoding="utf-8")))
+    else:
+        typo_sources = {s for s in by_source if not s.startswith("web:")}
+        TYPO_SOURCES_FILE.write_text(json.dumps(sorted(typo_sources), indent=1) + "\n")
     for genre, sources in sorted(genre_sources.items()):
         for s in sources:
             n_side = sum(split[x] == split[s] for x in sources)
@@ -376,8 +383,8 @@ below hold the SHA-256 of the sorted, newline-joined test ids:
   ceil(170 / n) documents per dev source and ceil(110 / n) per test source (n = sources
   of that genre on that side when the source first appeared), sampled with a seed derived
   from the source name. Caps are frozen in `negatives_caps.json`, so adding a source never
-  changes the documents of the others; `typos` draw only from non-web sources frozen
-  before the build (so new sources never change them). History:
+  changes the documents of the others; `typos` draw only from the non-web sources frozen
+  in `negatives_typo_sources.json` (so new sources never change them). History:
   v1 (880 test ids) and v2 (883) test documents are all kept in the current set.
 * Paragraphs that are mostly non-letters (commands, tables) are dropped; documents whose
   French function words are under 20 % of tokens are dropped.
