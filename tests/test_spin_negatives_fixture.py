@@ -91,3 +91,16 @@ def test_no_text_shared_across_splits(records):
         if key in seen:
             assert seen[key] == r["split"], r["id"]
         seen[key] = r["split"]
+
+
+def test_frozen_tables_cover_the_records(records):
+    caps = json.loads((FIXTURES / "negatives_caps.json").read_text(encoding="utf-8"))
+    typo_sources = set(json.loads((FIXTURES / "negatives_typo_sources.json").read_text()))
+    per_source = defaultdict(int)
+    for r in records:
+        if r["genre"] == "typos":
+            assert r["source"] in typo_sources, r["id"]
+        else:
+            per_source[r["source"]] += 1
+    for source, n in per_source.items():
+        assert source in caps and n <= caps[source], (source, n)
