@@ -384,7 +384,7 @@ def test_records_carry_only_evidence_that_moved_the_score_in_compact_json(tmp_pa
         obj = line.split(',"cleannews":', 1)[1][:-1]  # the added object, as written
         assert obj == json.dumps(json.loads(obj), ensure_ascii=False, separators=(",", ":"))
     size = sum((tmp_path / "lean" / s).stat().st_size for s in SINK_FILES)
-    assert size < 0.6 * sum((tmp_path / "all" / s).stat().st_size for s in SINK_FILES)
+    assert size < 0.8 * sum((tmp_path / "all" / s).stat().st_size for s in SINK_FILES)
 
 
 def _gz_lines(path: Path) -> list[str]:
