@@ -730,11 +730,47 @@ def classify_lines(
     spans: list[tuple[int, int, int]],
     languages: tuple[str, ...],
     skip_rules: frozenset[str] = frozenset(),
+    line_model: bool = True,
 ) -> dict[int, Removal]:
     """Decide which lines of ``text`` are boilerplate: line index -> :class:`Removal`.
 
-    ``skip_rules`` names span rules not to apply (see :func:`cleannews.strip.strip_text`).
+    ``skip_rules`` names span rules not to apply (see :func:`cleannews.strip.strip_text`);
+    ``line_model=False`` leaves out the trained line model (rules and detectors only).
     """
+    lines, glued = judge_lines(text, spans, languages, skip_rules)
+    if line_model:
+        from cleannews.strip.linemodel import apply_line_model
+
+        headline = title_line(lines)
+        title_key = _key(lines[headline].key_text or lines[headline].text) if headline >= 0 else ""
+        apply_line_model(lines, _stoplists(), headline, title_key, _key, Removal)
+    plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
+    headline = title_line(lines)
+    for i, (s, c, _) in enumerate(spans):
+        if i in plan or lines[i].blank:
+            continue
+        found = glued.get(i, [])
+        if i == headline and not found:
+            suffix = _title_site_suffix(match_text(text[s:c]))
+            if suffix is not None:
+                found = [suffix]
+        if found:
+            plan[i] = Removal(found[0].rule, found[0].reason, found)
+    return plan
+
+
+def _stoplists() -> dict[str, frozenset[str]]:
+    """One stoplist per sentence language (the line model picks the page's)."""
+    return {lang: load_stopwords((lang,)) for lang in SENTENCE_STOP_LANGUAGES}
+
+
+def judge_lines(
+    text: str,
+    spans: list[tuple[int, int, int]],
+    languages: tuple[str, ...],
+    skip_rules: frozenset[str] = frozenset(),
+) -> tuple[list[_Line], dict[int, list[SpanRemoval]]]:
+    """Rules and detectors: every line with its class and removal, and the glued spans."""
     rs = load_rules(languages)
     stop = load_stopwords(tuple(dict.fromkeys((*languages, *SENTENCE_STOP_LANGUAGES))))
     lines = [_Line(text[s:c], stop) for s, c, _ in spans]
@@ -774,19 +810,7 @@ def classify_lines(
     _score_pass(lines)
     _neighbour_pass(lines, matched, rs.kicker_words)
     _title_pass(lines)
-    plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
-    headline = title_line(lines)
-    for i, (s, c, _) in enumerate(spans):
-        if i in plan or lines[i].blank:
-            continue
-        found = glued.get(i, [])
-        if i == headline and not found:
-            suffix = _title_site_suffix(match_text(text[s:c]))
-            if suffix is not None:
-                found = [suffix]
-        if found:
-            plan[i] = Removal(found[0].rule, found[0].reason, found)
-    return plan
+    return lines, glued
 
 
 def _without(line: str, spans: list[SpanRemoval]) -> str:
