@@ -47,10 +47,12 @@ from cleannews.strip.detectors import BAD, _key, _stoplists, judge_lines, title_
 from cleannews.strip.linemodel import (  # noqa: E402
     FEATURES,
     MODEL_MAX_WORDS,
+    article_lists,
     NEIGHBOUR_FEATURES,
     LineModel,
     first_tokens,
     is_candidate,
+    is_prose,
     line_features,
     neighbour_features,
     stage1_scores,
@@ -178,6 +180,7 @@ def full_rows(prs: list[dict]):
     for pr in prs:
         pg = pr["pg"]
         lines, labels, idx = pg["lines"], pg["labels"], pr["idx"]
+        lists = article_lists(lines)
         for k, i in enumerate(idx):
             lab, ln = labels[i], lines[i]
             if lab is None or lab.whitespace:
@@ -187,7 +190,8 @@ def full_rows(prs: list[dict]):
             y.append(0 if lab.content else 1)
             cand.append(c)
             hard.append(ln.cls is BAD and not c)
-            meta.append((pg["id"], pg["site"], pg["lang"], lab.label, i, ln.cls is BAD))
+            meta.append((pg["id"], pg["site"], pg["lang"], lab.label, i, ln.cls is BAD,
+                         is_prose(ln) or i in lists))
     return np.array(X, float), np.array(y), np.array(cand, bool), np.array(hard, bool), meta
 
 
@@ -213,12 +217,15 @@ def predict_two_stages(prs: list[dict], m1, m2):
     return p, y, cand, hard, meta, X2
 
 
-def decide(p, cand, hard, rule_bad, remove_p, give_back_p):
-    """Final removal of each labelled line under the thresholds."""
+def decide(p, cand, hard, rule_bad, remove_p, give_back_p, prose=None):
+    """Final removal of each labelled line under the thresholds (prose lines: never added)."""
     out = hard.copy()
     for k in range(len(p)):
         if cand[k]:
-            out[k] = bool(p[k] >= give_back_p) if rule_bad[k] else bool(p[k] >= remove_p)
+            if rule_bad[k]:
+                out[k] = bool(p[k] >= give_back_p)
+            else:
+                out[k] = bool(p[k] >= remove_p) and not (prose is not None and prose[k])
     return out
 
 
@@ -290,25 +297,26 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(pages)} train pages from {len({pg['site'] for pg in pages})} sites")
     p, y, cand, hard, meta = cross_validate(pages)
     rule_bad = np.array([m[5] for m in meta])
+    prose = np.array([m[6] for m in meta])
     base = figures(rule_bad, y)
     print("rules only (line level, train):", base)
     best = None
     for rp in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
         for gp in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5):
-            fig = figures(decide(p, cand, hard, rule_bad, rp, gp), y)
+            fig = figures(decide(p, cand, hard, rule_bad, rp, gp, prose), y)
             ok = (
                 fig["content_kept"] >= min(TARGET_KEPT, base["content_kept"] - KEPT_SLACK)
                 and fig["precision"] >= base["precision"]
             )
             if ok and (best is None or fig["f1"] > best[0]["f1"]):
                 best = (fig, rp, gp)
-            if gp in (0.0, 0.3) and rp in (0.5, 0.7, 0.8, 0.9):
+            if gp in (0.0, 0.3, 0.5) and rp in (0.6, 0.7, 0.75, 0.8, 0.85, 0.9):
                 print(f"  remove_p {rp:.2f} give_back_p {gp:.2f}: {fig}")
     if best is None:
-        best = (figures(decide(p, cand, hard, rule_bad, 0.95, 0.5), y), 0.95, 0.5)
+        best = (figures(decide(p, cand, hard, rule_bad, 0.95, 0.5, prose), y), 0.95, 0.5)
     fig, rp, gp = best
     print(f"chosen remove_p {rp} give_back_p {gp}: {fig}")
-    removed = decide(p, cand, hard, rule_bad, rp, gp)
+    removed = decide(p, cand, hard, rule_bad, rp, gp, prose)
     per_lang: dict[str, list] = defaultdict(lambda: [[], []])
     per_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for k, m in enumerate(meta):

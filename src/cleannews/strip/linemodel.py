@@ -41,6 +41,9 @@ __all__ = [
     "SOFT_RULES",
     "LineModel",
     "apply_line_model",
+    "article_lists",
+    "is_candidate",
+    "is_prose",
     "first_tokens",
     "line_features",
     "load_line_model",
@@ -52,6 +55,10 @@ REMOVE_P = 0.8
 GIVE_BACK_P = 0.3
 #: Lines longer than this are not scored (article paragraphs; keeps inference cheap).
 MODEL_MAX_WORDS = 80
+#: Runs of this many standing short lines (of at most LIST_ITEM_WORDS words) inside the
+#: article are a list of the article's: the model does not remove them.
+LIST_RUN = 3
+LIST_ITEM_WORDS = 8
 #: Window (non-blank lines each side) for the "removed lines around" feature.
 WINDOW = 3
 #: Cap of the run / distance features.
@@ -323,6 +330,37 @@ def neighbour_features(idx: list[int], p1: dict[int, float], i: int, k: int) -> 
             sum(around) / len(around) if around else -1.0]
 
 
+def is_prose(ln) -> bool:
+    """Lines the model never adds: sentence-like article text, and lines without a word
+    (separators such as ``___``: a rule decides those).
+
+    Captions and teasers that read like prose need a rule; a removal needs evidence.
+    """
+    return (ln.cls == "good" and ln.ends) or not any(ch.isalnum() for ch in ln.text[:200])
+
+
+def article_lists(lines) -> set[int]:
+    """Lines in a run of >= LIST_RUN standing short lines between two paragraphs of the article.
+
+    Ingredients, results, line-ups, specifications: the model does not remove them (a rule may).
+    """
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    goods = [k for k, i in enumerate(idx) if lines[i].cls == "good"]
+    if len(goods) < 2:
+        return set()
+    out: set[int] = set()
+    run: list[int] = []
+    for k in range(goods[0] + 1, goods[-1] + 1):
+        ln = lines[idx[k]]
+        if ln.cls == "amb" and ln.n <= LIST_ITEM_WORDS:
+            run.append(idx[k])
+            continue
+        if len(run) >= LIST_RUN:
+            out.update(run)
+        run = []
+    return out
+
+
 def is_candidate(ln, i: int, headline: int) -> bool:
     """Lines the model judges: standing or removed by position rules only; never bylines/headline."""
     return (
@@ -444,6 +482,7 @@ def apply_line_model(lines, stoplists, headline: int, title_key: str, key_fn, re
     else:
         score = model.stage1.proba
         xs = {i: feats[i] for i in cand}
+    lists = article_lists(lines)
     decisions = []
     for i in cand:
         x = xs[i]
@@ -451,7 +490,7 @@ def apply_line_model(lines, stoplists, headline: int, title_key: str, key_fn, re
         if lines[i].cls == "bad":
             if p < model.give_back_p:
                 decisions.append((i, "keep", p, x))
-        elif p >= model.remove_p:
+        elif p >= model.remove_p and not is_prose(lines[i]) and i not in lists:
             decisions.append((i, "remove", p, x))
     for i, what, p, x in decisions:
         ln = lines[i]
