@@ -582,6 +582,7 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
         and (
             (not any(ln.cls is GOOD for ln in lines[:i]) and _next_is_good(lines, j, byline=True))
             or _next_is_dateline(lines, j)
+            or _next_is_byline(lines, j)
         )
     ):
         taken.pop()  # the line just above the first paragraph (or its date line) is the headline
@@ -604,6 +605,12 @@ def _next_is_good(lines: list[_Line], j: int, byline: bool = False) -> bool:
     """True when the next non-blank line from ``j`` is article text (or, with ``byline``, a byline)."""
     nxt = next((ln for ln in lines[j:] if not ln.blank), None)
     return nxt is not None and (nxt.cls is GOOD or (byline and nxt.cls is KEEP))
+
+
+def _next_is_byline(lines: list[_Line], j: int) -> bool:
+    """The next non-blank line from ``j`` is a protected byline / dateline ("Par …")."""
+    nxt = next((ln for ln in lines[j:] if not ln.blank), None)
+    return nxt is not None and nxt.cls is KEEP
 
 
 def _next_is_dateline(lines: list[_Line], j: int) -> bool:
