@@ -74,7 +74,7 @@ TARGET_KEPT = 0.995
 #: most this much more content than the rules alone (precision first).
 KEPT_SLACK = 0.003
 PARAMS = {
-    "n_estimators": 120, "max_depth": 3, "learning_rate": 0.08, "subsample": 0.8,
+    "n_estimators": 70, "max_depth": 3, "learning_rate": 0.12, "subsample": 0.8,
     "min_samples_leaf": 8, "random_state": 0,
 }
 
@@ -167,7 +167,9 @@ def score_stage1(prs: list[dict], model) -> None:
     """Store each page's stage-1 scores (``p1``) from ``model``."""
     for pr in prs:
         lines = pr["pg"]["lines"]
-        cands = [i for i in pr["idx"] if is_candidate(lines[i], i, pr["headline"])]
+        cands = [
+            i for i in pr["idx"] if is_candidate(lines[i], i, pr["headline"]) and not is_prose(lines[i])
+        ]
         probs = dict(zip(cands, model.predict_proba(np.array([pr["feats"][i] for i in cands]))[:, 1],
                          strict=True)) if cands else {}
         pr["p1"] = stage1_scores(lines, pr["feats"], lambda x, i=None: 0.0, pr["headline"])

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 import re
 from functools import lru_cache
 from importlib import resources
@@ -54,13 +55,15 @@ REMOVE_P = 0.8
 #: A line removed only by a position rule is given back below this probability.
 GIVE_BACK_P = 0.3
 #: Lines longer than this are not scored (article paragraphs; keeps inference cheap).
-MODEL_MAX_WORDS = 80
+MODEL_MAX_WORDS = 30
 #: Runs of this many standing short lines (of at most LIST_ITEM_WORDS words) inside the
 #: article are a list of the article's: the model does not remove them.
 LIST_RUN = 3
 LIST_ITEM_WORDS = 8
 #: Window (non-blank lines each side) for the "removed lines around" feature.
 WINDOW = 3
+#: Words read to pick the page's stoplist.
+PAGE_STOP_WORDS = 150
 #: Cap of the run / distance features.
 CAP = 20
 #: Number of features named in a removal's reason.
@@ -93,9 +96,6 @@ NEIGHBOUR_WINDOW = 2
 _F = {name: k for k, name in enumerate(ALL_FEATURES)}
 
 _WORD = re.compile(r"\w+")
-_UPPER = regex.compile(r"\p{Lu}")
-_LETTER = regex.compile(r"\p{L}")
-_DIGIT = re.compile(r"\d")
 _DATE = regex.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
     r"\b\d{1,2}\.?\s+(?:janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec|"
@@ -131,15 +131,18 @@ def first_tokens(text: str) -> tuple[str, str]:
 
 
 def _page_stop(lines, stoplists: dict[str, frozenset[str]]) -> tuple[str, frozenset[str]]:
-    """The stoplist (of fr en de es it) that covers most words of the page."""
-    counts = dict.fromkeys(stoplists, 0)
+    """The stoplist (of fr en de es it) that covers most of the page's first words."""
+    counts: Counter[str] = Counter()
+    seen = 0
     for ln in lines:
-        for w in ln.words[:60]:
-            for lang, sl in stoplists.items():
-                if w in sl:
-                    counts[lang] += 1
-    lang = max(counts, key=lambda k: counts[k]) if counts else ""
-    return lang, stoplists.get(lang, frozenset())
+        counts.update(ln.words[:60])
+        seen += len(ln.words[:60])
+        if seen >= PAGE_STOP_WORDS:
+            break
+    if not stoplists:
+        return "", frozenset()
+    lang = max(stoplists, key=lambda g: sum(c for w, c in counts.items() if w in stoplists[g]))
+    return lang, stoplists[lang]
 
 
 def _is_hard(ln) -> bool:
@@ -149,12 +152,14 @@ def _is_hard(ln) -> bool:
 
 def line_features(
     lines, stoplists: dict[str, frozenset[str]], odds: dict[str, float], headline: int,
-    title_key: str, key_fn,
+    title_key: str, key_fn, only: set[int] | None = None,
 ) -> dict[int, list[float]]:
     """Feature vector of every non-blank line (index -> values in :data:`FEATURES` order).
 
     ``lines`` are the detectors' ``_Line`` objects after the rules (``cls``,
-    ``removal``, ``protected`` set); ``odds`` the first-word furniture log-odds table.
+    ``removal``, ``protected`` set); ``odds`` the first-word furniture log-odds table;
+    ``only``: compute the vectors of these line indices only (the page-level counts
+    still cover every line).
     """
     _, page_stop = _page_stop(lines, stoplists)
     idx = [i for i, ln in enumerate(lines) if not ln.blank]
@@ -190,9 +195,7 @@ def line_features(
             run[t] = min(CAP, e - k)
         k = max(e, k + 1)
     keys = [lines[i].low[:200] for i in idx]
-    rep: dict[str, int] = {}
-    for key in keys:
-        rep[key] = rep.get(key, 0) + 1
+    rep = Counter(keys)
     title_words = set(title_key.split())
     log_lines = math.log1p(m)
     # prefix sums of removals for the window count
@@ -201,10 +204,13 @@ def line_features(
         pre.append(pre[-1] + r)
     out: dict[int, list[float]] = {}
     for k, i in enumerate(idx):
+        if only is not None and i not in only:
+            continue
         ln = lines[i]
         text = ln.text[:600]
         n = ln.n
-        letters = len(_LETTER.findall(text[:300])) or 1
+        head = text[:300]
+        letters = sum(map(str.isalpha, head)) or 1
         toks = text.split()
         alpha = [t for t in toks if t[:1].isalpha()]
         fw, fb = first_tokens(text)
@@ -225,9 +231,9 @@ def line_features(
             float(ln.ends),
             float(text.rstrip().endswith(":")),
             float(bool(_INNER.search(text))),
-            len(_UPPER.findall(text[:300])) / letters,
+            sum(map(str.isupper, head)) / letters,
             sum(t[0].isupper() for t in alpha) / len(alpha) if alpha else 0.0,
-            len(_DIGIT.findall(text)) / (len(text) or 1),
+            sum(map(str.isdigit, text)) / (len(text) or 1),
             float(bool(_DATE.search(text))),
             float(bool(_TIME.search(text))),
             min(5, len(_LINKY.findall(text))),
@@ -268,6 +274,18 @@ def line_features(
     return out
 
 
+def _emit_tree(f, t, left, right, v, node: int, depth: int, out: list[str]) -> None:
+    """Append the nested ``if`` source of one tree node (numbers only) to ``out``."""
+    pad = "    " * depth
+    if left[node] < 0:
+        out.append(f"{pad}s += {float(v[node])!r}")
+        return
+    out.append(f"{pad}if x[{int(f[node])}] <= {float(t[node])!r}:")
+    _emit_tree(f, t, left, right, v, left[node], depth + 1, out)
+    out.append(f"{pad}else:")
+    _emit_tree(f, t, left, right, v, right[node], depth + 1, out)
+
+
 class Trees:
     """Gradient-boosted regression trees in plain lists: log-odds and per-feature contributions."""
 
@@ -277,8 +295,10 @@ class Trees:
         # each tree: (feature, threshold, left, right, value) lists
         self.trees = [(t["f"], t["t"], t["l"], t["r"], t["v"]) for t in trees]
 
-    def raw(self, x: list[float]) -> float:
-        """Log-odds of furniture for one feature vector."""
+        self.raw = self._compile()
+
+    def raw_slow(self, x: list[float]) -> float:
+        """Log-odds of furniture for one feature vector (walks the lists; reference for ``raw``)."""
         s = self.init
         for f, t, left, right, v in self.trees:
             node = 0
@@ -286,6 +306,20 @@ class Trees:
                 node = left[node] if x[f[node]] <= t[node] else right[node]
             s += v[node]
         return s
+
+    def _compile(self):
+        """``raw`` as one Python function of nested ``if``s (built from the numbers only).
+
+        Walking lists costs a loop step per node; straight-line comparisons are several
+        times faster, and the trees are data we wrote (feature indices, floats).
+        """
+        out = ["def raw(x):", f"    s = {self.init!r}"]
+        for f, t, left, right, v in self.trees:
+            _emit_tree(f, t, left, right, v, 0, 1, out)
+        out.append("    return s")
+        scope: dict = {}
+        exec(compile("\n".join(out) + "\n", "<line-model>", "exec"), scope)  # noqa: S102
+        return scope["raw"]
 
     def proba(self, x: list[float]) -> float:
         return 1.0 / (1.0 + math.exp(-self.raw(x)))
@@ -336,7 +370,7 @@ def is_prose(ln) -> bool:
 
     Captions and teasers that read like prose need a rule; a removal needs evidence.
     """
-    return (ln.cls == "good" and ln.ends) or not any(ch.isalnum() for ch in ln.text[:200])
+    return ln.cls == "good" or not any(ch.isalnum() for ch in ln.text[:200])
 
 
 def article_lists(lines) -> set[int]:
@@ -370,11 +404,12 @@ def is_candidate(ln, i: int, headline: int) -> bool:
 
 
 def stage1_scores(lines, feats: dict[int, list[float]], stage1, headline: int) -> dict[int, float]:
-    """Stage-1 furniture probability of every non-blank line (rule-removed: 1, protected: 0)."""
+    """Stage-1 furniture probability of every non-blank line (rule-removed: 1; protected,
+    prose: 0 — prose is never removed by the model, and scoring it would cost time)."""
     p1 = {}
     for i, x in feats.items():
         ln = lines[i]
-        if is_candidate(ln, i, headline):
+        if is_candidate(ln, i, headline) and not is_prose(ln):
             p1[i] = stage1(x)
         elif ln.cls == "bad":
             p1[i] = 1.0
@@ -465,32 +500,55 @@ def explain(model: LineModel, x: list[float], p: float, text: str) -> str:
 
 
 def apply_line_model(lines, stoplists, headline: int, title_key: str, key_fn, removal_cls) -> None:
-    """Score the lines left open by the rules; remove or give back (see module doc)."""
+    """Score the lines left open by the rules; remove or give back (see module doc).
+
+    Only lines that a decision can change are scored (standing lines that are not
+    prose nor in an article list; position-rule removals when ``give_back_p > 0``),
+    with the stage-1 scores of their neighbours: features are computed for those alone.
+    """
     model = load_line_model()
     if model is None:
         return
-    cand = [i for i, ln in enumerate(lines) if is_candidate(ln, i, headline)]
-    if not cand:
+    lists = article_lists(lines)
+    give_back = model.give_back_p > 0
+    targets = [
+        i for i, ln in enumerate(lines)
+        if is_candidate(ln, i, headline)
+        and (
+            (ln.cls != "bad" and not is_prose(ln) and i not in lists)
+            or (ln.cls == "bad" and give_back)
+        )
+    ]
+    if not targets:
         return
-    feats = line_features(lines, stoplists, model.odds, headline, title_key, key_fn)
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    pos = {i: k for k, i in enumerate(idx)}
+    need = set(targets)
     if model.stage2 is not None:
-        p1 = stage1_scores(lines, feats, model.stage1.proba, headline)
-        idx = sorted(feats)
-        pos = {i: k for k, i in enumerate(idx)}
+        for i in targets:
+            k = pos[i]
+            for t in range(max(0, k - NEIGHBOUR_WINDOW), min(len(idx), k + NEIGHBOUR_WINDOW + 1)):
+                if is_candidate(lines[idx[t]], idx[t], headline) and not is_prose(lines[idx[t]]):
+                    need.add(idx[t])
+    feats = line_features(lines, stoplists, model.odds, headline, title_key, key_fn, need)
+    if model.stage2 is not None:
+        p1 = {i: (1.0 if ln.cls == "bad" else 0.0) for i, ln in enumerate(lines) if not ln.blank}
+        for i in need:
+            if not is_prose(lines[i]):
+                p1[i] = model.stage1.proba(feats[i])
         score = model.stage2.proba
-        xs = {i: feats[i] + neighbour_features(idx, p1, i, pos[i]) for i in cand}
+        xs = {i: feats[i] + neighbour_features(idx, p1, i, pos[i]) for i in targets}
     else:
         score = model.stage1.proba
-        xs = {i: feats[i] for i in cand}
-    lists = article_lists(lines)
+        xs = {i: feats[i] for i in targets}
     decisions = []
-    for i in cand:
+    for i in targets:
         x = xs[i]
         p = score(x)
         if lines[i].cls == "bad":
             if p < model.give_back_p:
                 decisions.append((i, "keep", p, x))
-        elif p >= model.remove_p and not is_prose(lines[i]) and i not in lists:
+        elif p >= model.remove_p:
             decisions.append((i, "remove", p, x))
     for i, what, p, x in decisions:
         ln = lines[i]
