@@ -42,7 +42,7 @@ def test_every_page_is_labelled_and_reviewed():
     # read_corpus raises on a line without a C| or B:<kind>| label
     pages = read_corpus(CORPUS)
     assert len(pages) >= 300
-    for rec, doc, labelled in pages:
+    for rec, _doc, labelled in pages:
         assert rec["reviewed"], rec["id"]
         assert labelled, rec["id"]
         # every boilerplate kind is one of the guideline's table

@@ -47,9 +47,9 @@ from cleannews.strip.detectors import BAD, _key, _stoplists, judge_lines, title_
 from cleannews.strip.linemodel import (  # noqa: E402
     FEATURES,
     MODEL_MAX_WORDS,
-    article_lists,
     NEIGHBOUR_FEATURES,
     LineModel,
+    article_lists,
     first_tokens,
     is_candidate,
     is_prose,
@@ -168,10 +168,13 @@ def score_stage1(prs: list[dict], model) -> None:
     for pr in prs:
         lines = pr["pg"]["lines"]
         cands = [
-            i for i in pr["idx"] if is_candidate(lines[i], i, pr["headline"]) and not is_prose(lines[i])
+            i for i in pr["idx"]
+            if is_candidate(lines[i], i, pr["headline"]) and not is_prose(lines[i])
         ]
-        probs = dict(zip(cands, model.predict_proba(np.array([pr["feats"][i] for i in cands]))[:, 1],
-                         strict=True)) if cands else {}
+        probs = {}
+        if cands:
+            p = model.predict_proba(np.array([pr["feats"][i] for i in cands]))[:, 1]
+            probs = dict(zip(cands, p, strict=True))
         pr["p1"] = stage1_scores(lines, pr["feats"], lambda x, i=None: 0.0, pr["headline"])
         pr["p1"].update(probs)
 

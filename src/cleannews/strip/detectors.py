@@ -602,7 +602,7 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
 
 
 def _next_is_good(lines: list[_Line], j: int, byline: bool = False) -> bool:
-    """True when the next non-blank line from ``j`` is article text (or, with ``byline``, a byline)."""
+    """True when the next non-blank line from ``j`` is article text (``byline``: or a byline)."""
     nxt = next((ln for ln in lines[j:] if not ln.blank), None)
     return nxt is not None and (nxt.cls is GOOD or (byline and nxt.cls is KEEP))
 

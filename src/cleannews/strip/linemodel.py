@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -43,9 +43,9 @@ __all__ = [
     "LineModel",
     "apply_line_model",
     "article_lists",
+    "first_tokens",
     "is_candidate",
     "is_prose",
-    "first_tokens",
     "line_features",
     "load_line_model",
 ]
@@ -318,7 +318,7 @@ class Trees:
             _emit_tree(f, t, left, right, v, 0, 1, out)
         out.append("    return s")
         scope: dict = {}
-        exec(compile("\n".join(out) + "\n", "<line-model>", "exec"), scope)  # noqa: S102
+        exec(compile("\n".join(out) + "\n", "<line-model>", "exec"), scope)
         return scope["raw"]
 
     def proba(self, x: list[float]) -> float:
@@ -337,7 +337,7 @@ class Trees:
 
 
 class LineModel:
-    """Two stages: ``stage1`` on the line's features, ``stage2`` adds the neighbours' stage-1 scores."""
+    """Two stages: ``stage1`` on the line's features; ``stage2`` adds neighbours' stage-1 scores."""
 
     def __init__(self, data: dict) -> None:
         self.meta = {k: v for k, v in data.items() if k not in ("stage1", "stage2", "odds")}
@@ -358,8 +358,8 @@ def neighbour_features(idx: list[int], p1: dict[int, float], i: int, k: int) -> 
     m = len(idx)
     prev_p = p1[idx[k - 1]] if k > 0 else -1.0
     next_p = p1[idx[k + 1]] if k + 1 < m else -1.0
-    around = [p1[idx[t]] for t in range(max(0, k - NEIGHBOUR_WINDOW), min(m, k + NEIGHBOUR_WINDOW + 1))
-              if t != k]
+    lo, hi = max(0, k - NEIGHBOUR_WINDOW), min(m, k + NEIGHBOUR_WINDOW + 1)
+    around = [p1[idx[t]] for t in range(lo, hi) if t != k]
     return [prev_p, next_p, max(around, default=-1.0),
             sum(around) / len(around) if around else -1.0]
 
@@ -396,7 +396,8 @@ def article_lists(lines) -> set[int]:
 
 
 def is_candidate(ln, i: int, headline: int) -> bool:
-    """Lines the model judges: standing or removed by position rules only; never bylines/headline."""
+    """Lines the model judges: standing, or removed by position rules only; never the byline or
+    the headline."""
     return (
         not ln.blank and not ln.protected and i != headline and ln.n <= MODEL_MAX_WORDS
         and (ln.cls != "bad" or not _is_hard(ln))
