@@ -64,6 +64,8 @@ LIST_ITEM_WORDS = 8
 WINDOW = 3
 #: Words read to pick the page's stoplist.
 PAGE_STOP_WORDS = 150
+#: Above this many lines to score, repetitions are counted once for the whole page.
+LAZY_MAX_LINES = 8
 #: Cap of the run / distance features.
 CAP = 20
 #: Number of features named in a removal's reason.
@@ -141,13 +143,43 @@ def _page_stop(lines, stoplists: dict[str, frozenset[str]]) -> tuple[str, frozen
             break
     if not stoplists:
         return "", frozenset()
-    lang = max(stoplists, key=lambda g: sum(c for w, c in counts.items() if w in stoplists[g]))
+    def cover(g: str) -> int:
+        return sum(map(counts.__getitem__, stoplists[g].intersection(counts)))
+
+    lang = max(stoplists, key=cover)
     return lang, stoplists[lang]
 
 
 def _is_hard(ln) -> bool:
     r = ln.removal
     return r is not None and not (r.rule in SOFT_RULES or r.reason.endswith(_ITEM_SUFFIX))
+
+
+def _dist_good(good: list[bool], k: int) -> int:
+    """Distance (in non-blank lines, capped at CAP) from position ``k`` to the nearest good line."""
+    m = len(good)
+    for d in range(CAP):
+        if (k - d >= 0 and good[k - d]) or (k + d < m and good[k + d]):
+            return d
+    return CAP
+
+
+def _short_run(short: list[bool], k: int) -> int:
+    """Length (capped at CAP) of the run of short lines holding position ``k`` (0: not short)."""
+    if not short[k]:
+        return 0
+    a = k
+    while a > 0 and short[a - 1]:
+        a -= 1
+    b = k
+    while b + 1 < len(short) and short[b + 1]:
+        b += 1
+    return min(CAP, b - a + 1)
+
+
+def _count(lines, idx: list[int], key: str) -> int:
+    """How many non-blank lines of the page start with the same 200 lower-cased characters."""
+    return sum(lines[i].low[:200] == key for i in idx)
 
 
 def line_features(
@@ -171,37 +203,13 @@ def line_features(
     goods = [k for k in range(m) if good[k]]
     first_good = goods[0] if goods else m
     last_good = goods[-1] if goods else -1
-    # distance (in non-blank lines) to the nearest good line
-    dist = [CAP] * m
-    last = -CAP
-    for k in range(m):
-        if good[k]:
-            last = k
-        dist[k] = min(CAP, k - last)
-    last = m + CAP
-    for k in range(m - 1, -1, -1):
-        if good[k]:
-            last = k
-        dist[k] = min(dist[k], last - k, CAP)
-    # runs of short lines
     short = [lines[i].n <= 8 for i in idx]
-    run = [0] * m
-    k = 0
-    while k < m:
-        e = k
-        while e < m and short[e]:
-            e += 1
-        for t in range(k, e):
-            run[t] = min(CAP, e - k)
-        k = max(e, k + 1)
-    keys = [lines[i].low[:200] for i in idx]
-    rep = Counter(keys)
+    # repetitions: one count of the whole page when many lines are scored, else per line
+    keys = {k: lines[i].low[:200] for k, i in enumerate(idx) if only is None or i in only}
+    many = only is None or len(only) > LAZY_MAX_LINES
+    rep = Counter(lines[i].low[:200] for i in idx) if many else None
     title_words = set(title_key.split())
     log_lines = math.log1p(m)
-    # prefix sums of removals for the window count
-    pre = [0]
-    for r in removed:
-        pre.append(pre[-1] + r)
     out: dict[int, list[float]] = {}
     for k, i in enumerate(idx):
         if only is not None and i not in only:
@@ -244,7 +252,7 @@ def line_features(
             k / m,
             float(k < first_good),
             float(k > last_good),
-            dist[k],
+            _dist_good(good, k),
             float(good[k]),
             float(ln.protected),
             float(_is_hard(ln)),
@@ -257,11 +265,11 @@ def line_features(
             lines[idx[next_k]].n if next_k < m else -1,
             lines[idx[prev_k]].stop if prev_k >= 0 else -1.0,
             lines[idx[next_k]].stop if next_k < m else -1.0,
-            pre[hi] - pre[lo] - removed[k],
-            run[k],
+            sum(removed[lo:hi]) - removed[k],
+            _short_run(short, k),
             float(i == 0 or lines[i - 1].blank),
             float(i + 1 >= len(lines) or lines[i + 1].blank),
-            min(CAP, rep[keys[k]]),
+            min(CAP, rep[keys[k]] if rep is not None else _count(lines, idx, keys[k])),
             tsim,
             odds.get("w:" + fw, 0.0),
             odds.get("b:" + fb, 0.0),
