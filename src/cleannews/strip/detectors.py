@@ -97,6 +97,14 @@ EMBED_MAX_WORDS = 80
 #: Context: at most this many ambiguous lines in a row between two boilerplate
 #: lines inside the article (lists stay); in the tail any number.
 CONTEXT_MAX_RUN = 2
+#: A date line just under a headline has at most this many words.
+DATELINE_MAX_WORDS = 8
+#: List-shaped lines under a "related" heading inside the article that make them a list.
+LIST_MIN_ITEMS = 2
+#: A caption taken under an image path has at most this many words when it reads like prose.
+CAPTION_GOOD_MAX_WORDS = 25
+#: A line of at least this many words that ends like a sentence is never removed by context.
+CONTEXT_SENTENCE_WORDS = 3
 #: Tail teasers (title-like lines after the last sentence): this many words.
 TAIL_TEASER_MIN_WORDS = 4
 TAIL_TEASER_MAX_WORDS = 15
@@ -125,6 +133,13 @@ _SITE_SEP = regex.compile(r"\s[-|–—•·]\s")
 _HERE = regex.compile(r"^(?:vous êtes ici|you are here)\s*:\s*", regex.IGNORECASE)
 _SEGMENT_SEP = regex.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
 _PROSE_END = regex.compile(r"[.!?…»\"”;:)]\s*$")
+_DATELINE = regex.compile(
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\b\d{1,2}(?:er)?\s+\p{L}{3,10}\.?,?\s+\d{4}\b|\b\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4}\b"
+)
+_LIST_ITEM_END = regex.compile(r"[;,]\s*$")
+#: An item of the article's own list: bullet or dialogue dash, "Label : value", or ; , at the end.
+_LIST_ITEM = regex.compile(r"^\s*(?:[-–—•·▪*]|\d+[.)]\s)|^[^:]{1,25}\s:\s|[;,]\s*$")
 _BULLET = regex.compile(r"^\s*(?:[-–—•·▪*]|\d+[.)]\s)")
 _INNER_SENTENCE = regex.compile(r"[.!?…»]\s+(?-i:\p{Lu})")
 _GLUE_BOUNDARY = regex.compile(r"\s+[|·•]\s+|(?<=[.!?»…])\s+(?=\S)")
@@ -473,15 +488,21 @@ def _neighbour_pass(
         prev = lines[i - 1]
         if prev.blank or prev.cls in (BAD, KEEP) or prev.n > CAPTION_MAX_WORDS:
             continue
+        if _LIST_ITEM_END.search(prev.text[-2:]) or _BULLET.match(prev.text):
+            continue  # an item of the article's list, not a caption
         if i >= 2 and not (lines[i - 2].blank or lines[i - 2].cls in (BAD, KEEP)):
             continue
         prev.bad("photo_caption", "photo caption (the line just above a photo credit)")
     # after a paywall notice the article is cut: what follows is the paywall's furniture
+    # (only when no article text follows: a notice with the article going on under it
+    # is a banner inside the page, and the lines after it are the article's)
     for i, rule in enumerate(matched):
         if rule is not None and rule.ends_article:
-            for ln in lines[i + 1 :]:
-                if not ln.blank and ln.cls is not BAD and ln.n < PAYWALL_KEEP_WORDS:
-                    ln.bad("paywall_tail", "paywall panel after the end of the free text")
+            rest = lines[i + 1 :]
+            if not any(ln.cls is GOOD for ln in rest):
+                for ln in rest:
+                    if not ln.blank and ln.cls is not BAD and ln.n < PAYWALL_KEEP_WORDS:
+                        ln.bad("paywall_tail", "paywall panel after the end of the free text")
             break
     # the position-based decisions feed each other (a teaser removed moves the end
     # of the article): repeat them until nothing changes, so that cleaning the
@@ -532,7 +553,9 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
             break
         if ln.cls is not BAD:
             if rule.next_kind == "caption":
-                ok = ln.n <= CAPTION_MAX_WORDS
+                ok = ln.n <= CAPTION_MAX_WORDS and not (
+                    ln.cls is GOOD and ln.n > CAPTION_GOOD_MAX_WORDS
+                )
             elif rule.next_kind == "comment":
                 ok = ln.n <= COMMENT_MAX_WORDS
             elif rule.next_kind == "tag":
@@ -553,8 +576,66 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
             taken[-1]
         ):
             taken.pop()
+    if (
+        rule.next_kind == "teaser"
+        and taken
+        and (
+            (not any(ln.cls is GOOD for ln in lines[:i]) and _next_is_good(lines, j, byline=True))
+            or _next_is_dateline(lines, j)
+            or _next_is_byline(lines, j)
+        )
+    ):
+        taken.pop()  # the line just above the first paragraph (or its date line) is the headline
+    if rule.next_kind == "teaser" and taken and _in_a_list(lines, i, j):
+        # inside the article, between lines of a list ("Label : value" lines, bullets,
+        # interview turns), items of the same shape are the article's list, not teasers
+        taken = [ln for ln in taken if not _LIST_ITEM.search(ln.text)]
+    elif (
+        rule.next_kind == "teaser"
+        and sum(bool(_LIST_ITEM.search(ln.text)) for ln in taken) >= LIST_MIN_ITEMS
+        and _inside_article(lines, i, j)
+    ):
+        # several list-shaped items running straight into article text: the article's list
+        taken = [ln for ln in taken if not _LIST_ITEM.search(ln.text)]
     for ln in taken:
         ln.bad(rule.name, rule.reason + " (item under that heading)")
+
+
+def _next_is_good(lines: list[_Line], j: int, byline: bool = False) -> bool:
+    """True when the next non-blank line from ``j`` is article text (``byline``: or a byline)."""
+    nxt = next((ln for ln in lines[j:] if not ln.blank), None)
+    return nxt is not None and (nxt.cls is GOOD or (byline and nxt.cls is KEEP))
+
+
+def _next_is_byline(lines: list[_Line], j: int) -> bool:
+    """The next non-blank line from ``j`` is a protected byline / dateline ("Par …")."""
+    nxt = next((ln for ln in lines[j:] if not ln.blank), None)
+    return nxt is not None and nxt.cls is KEEP
+
+
+def _next_is_dateline(lines: list[_Line], j: int) -> bool:
+    """The next non-blank line from ``j`` is a short date line and article text follows it."""
+    k = next((k for k in range(j, len(lines)) if not lines[k].blank), None)
+    if k is None or lines[k].cls is BAD or lines[k].n > DATELINE_MAX_WORDS:
+        return False
+    return bool(_DATELINE.search(lines[k].text)) and _next_is_good(lines, k + 1, byline=True)
+
+
+def _in_a_list(lines: list[_Line], i: int, j: int) -> bool:
+    """Article text before line ``i`` and a list-like kept line just before ``i`` or from ``j``."""
+    if not any(ln.cls is GOOD for ln in lines[:i]):
+        return False
+    after = next((ln for ln in lines[j:] if not ln.blank and ln.cls is not BAD), None)
+    before = next((ln for ln in reversed(lines[:i]) if not ln.blank and ln.cls is not BAD), None)
+    return any(
+        ln is not None and ln.cls is not GOOD and bool(_LIST_ITEM.search(ln.text))
+        for ln in (after, before)
+    ) or any(ln is not None and ln.text.startswith(("—", "– ")) for ln in (after, before))
+
+
+def _inside_article(lines: list[_Line], i: int, j: int) -> bool:
+    """True when article text comes before line ``i`` and right after line ``j`` (blanks aside)."""
+    return any(ln.cls is GOOD for ln in lines[:i]) and _next_is_good(lines, j, byline=True)
 
 
 def _tail_teasers(lines: list[_Line]) -> None:
@@ -708,12 +789,18 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
             limit = HEAD_CONTEXT_MAX_WORDS
         elif i > last_good:
             limit = TAIL_CONTEXT_MAX_WORDS
+            if run_len.get(i, 1) > CONTEXT_MAX_RUN and any(
+                lines[k].ends for k in idx if k in run_len and _same_run(lines, i, k)
+            ):
+                continue  # a list with sentence-like items after the last paragraph
         else:
             limit = CONTEXT_MAX_WORDS
             if run_len.get(i, 1) > CONTEXT_MAX_RUN:
                 continue
         if ln.n > limit or (i <= last_good and ":" in ln.text):
             continue  # "Label : value" lines inside the article are structured content
+        if _BULLET.match(ln.text) or (ln.n >= CONTEXT_SENTENCE_WORDS and ln.ends):
+            continue  # a list item or a short sentence: the article's, unless a rule says so
         p, q = prev_cls[i], next_cls[i]
         if p == BAD and q in (BAD, "end"):
             ln.removal = Removal(
@@ -725,16 +812,58 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
     del n
 
 
+def _same_run(lines: list[_Line], i: int, k: int) -> bool:
+    """True when lines ``i`` and ``k`` are in one run of ambiguous lines (blanks aside)."""
+    a, b = min(i, k), max(i, k)
+    return all(ln.blank or ln.cls is AMB for ln in lines[a : b + 1])
+
+
 def classify_lines(
     text: str,
     spans: list[tuple[int, int, int]],
     languages: tuple[str, ...],
     skip_rules: frozenset[str] = frozenset(),
+    line_model: bool = True,
 ) -> dict[int, Removal]:
     """Decide which lines of ``text`` are boilerplate: line index -> :class:`Removal`.
 
-    ``skip_rules`` names span rules not to apply (see :func:`cleannews.strip.strip_text`).
+    ``skip_rules`` names span rules not to apply (see :func:`cleannews.strip.strip_text`);
+    ``line_model=False`` leaves out the trained line model (rules and detectors only).
     """
+    lines, glued = judge_lines(text, spans, languages, skip_rules)
+    if line_model:
+        from cleannews.strip.linemodel import apply_line_model
+
+        headline = title_line(lines)
+        title_key = _key(lines[headline].key_text or lines[headline].text) if headline >= 0 else ""
+        apply_line_model(lines, _stoplists(), headline, title_key, _key, Removal)
+    plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
+    headline = title_line(lines)
+    for i, (s, c, _) in enumerate(spans):
+        if i in plan or lines[i].blank:
+            continue
+        found = glued.get(i, [])
+        if i == headline and not found:
+            suffix = _title_site_suffix(match_text(text[s:c]))
+            if suffix is not None:
+                found = [suffix]
+        if found:
+            plan[i] = Removal(found[0].rule, found[0].reason, found)
+    return plan
+
+
+def _stoplists() -> dict[str, frozenset[str]]:
+    """One stoplist per sentence language (the line model picks the page's)."""
+    return {lang: load_stopwords((lang,)) for lang in SENTENCE_STOP_LANGUAGES}
+
+
+def judge_lines(
+    text: str,
+    spans: list[tuple[int, int, int]],
+    languages: tuple[str, ...],
+    skip_rules: frozenset[str] = frozenset(),
+) -> tuple[list[_Line], dict[int, list[SpanRemoval]]]:
+    """Rules and detectors: every line with its class and removal, and the glued spans."""
     rs = load_rules(languages)
     stop = load_stopwords(tuple(dict.fromkeys((*languages, *SENTENCE_STOP_LANGUAGES))))
     lines = [_Line(text[s:c], stop) for s, c, _ in spans]
@@ -774,19 +903,7 @@ def classify_lines(
     _score_pass(lines)
     _neighbour_pass(lines, matched, rs.kicker_words)
     _title_pass(lines)
-    plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
-    headline = title_line(lines)
-    for i, (s, c, _) in enumerate(spans):
-        if i in plan or lines[i].blank:
-            continue
-        found = glued.get(i, [])
-        if i == headline and not found:
-            suffix = _title_site_suffix(match_text(text[s:c]))
-            if suffix is not None:
-                found = [suffix]
-        if found:
-            plan[i] = Removal(found[0].rule, found[0].reason, found)
-    return plan
+    return lines, glued
 
 
 def _without(line: str, spans: list[SpanRemoval]) -> str:

@@ -1,0 +1,569 @@
+"""Line model: a small gradient-boosted tree ensemble that judges lines the rules leave open.
+
+The rules (``data/*.json``) and the structural detectors decide what is
+certain. The line model then looks at every line that is still standing and
+at every line removed only by a *position* rule (context, tail teaser, menu
+run, items under a "Lire aussi" heading …), and gives each one a probability
+of being page furniture from features of the line and of its neighbours:
+length, stop-word share in the page's language, punctuation, capitals,
+digits and dates, links / handles / hashtags, position in the page, block
+shape, repetition in the page, similarity to the title, the first words'
+furniture odds learnt on the training pages, and what the rules decided for
+the neighbours.
+
+* a standing line goes when ``p >= REMOVE_P`` (rule ``line_model``);
+* a line removed by a position rule is given back when ``p < GIVE_BACK_P``.
+
+Bylines, datelines and the headline's line are never touched. Every removal
+names the features that pushed the score up (per-tree path contributions,
+"Saabas" attributions), e.g. ``line model (p=0.94): 3 words, previous line
+removed, starts like furniture ("lire")``.
+
+The model is data (``data/line_model.json``: trees, feature names, training
+data hash and date), rebuilt by ``python -m tools.strip_model.train``;
+inference is plain Python over features computed once per line.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+__all__ = [
+    "FEATURES",
+    "GIVE_BACK_P",
+    "REMOVE_P",
+    "SOFT_RULES",
+    "LineModel",
+    "apply_line_model",
+    "article_lists",
+    "first_tokens",
+    "is_candidate",
+    "is_prose",
+    "line_features",
+    "load_line_model",
+]
+
+#: A standing line goes when the model's probability reaches this (precision first).
+REMOVE_P = 0.8
+#: A line removed only by a position rule is given back below this probability.
+GIVE_BACK_P = 0.3
+#: Lines longer than this are not scored (article paragraphs; keeps inference cheap).
+MODEL_MAX_WORDS = 30
+#: Runs of this many standing short lines (of at most LIST_ITEM_WORDS words) inside the
+#: article are a list of the article's: the model does not remove them.
+LIST_RUN = 3
+LIST_ITEM_WORDS = 8
+#: Window (non-blank lines each side) for the "removed lines around" feature.
+WINDOW = 3
+#: Words read to pick the page's stoplist.
+PAGE_STOP_WORDS = 150
+#: Above this many lines to score, repetitions are counted once for the whole page.
+LAZY_MAX_LINES = 8
+#: Cap of the run / distance features.
+CAP = 20
+#: Number of features named in a removal's reason.
+REASON_FEATURES = 3
+
+#: Rules that decide from the line's position / neighbours only (the model may overrule them).
+SOFT_RULES = frozenset(
+    {
+        "context", "tail_teaser", "menu_run", "repeated_block", "photo_caption", "paywall_tail",
+        "title_repeat",
+    }
+)
+_ITEM_SUFFIX = "(item under that heading)"
+
+FEATURES = (
+    "n_words", "log_chars", "stop_page", "stop_any", "ends_sentence", "ends_colon",
+    "inner_sentence", "upper_share", "titlecase_share", "digit_share", "has_date", "has_time",
+    "linky", "separators", "bullet", "quotes", "copyright", "rel_pos", "before_first_good",
+    "after_last_good", "dist_good", "good", "protected", "hard_removed", "soft_removed",
+    "prev_removed", "next_removed", "prev_good", "next_good", "prev_words", "next_words",
+    "prev_stop", "next_stop", "removed_around", "short_run", "blank_before", "blank_after",
+    "repeats", "title_sim", "first_word_odds", "first_bigram_odds", "is_headline",
+    "log_lines", "question", "pipe_or_dash_start",
+)
+#: Stage 2 adds the stage-1 scores of the neighbouring lines.
+NEIGHBOUR_FEATURES = ("prev_p", "next_p", "max_p_around", "mean_p_around")
+ALL_FEATURES = FEATURES + NEIGHBOUR_FEATURES
+#: Window (non-blank lines each side) of the neighbours' scores.
+NEIGHBOUR_WINDOW = 2
+_F = {name: k for k, name in enumerate(ALL_FEATURES)}
+
+_WORD = re.compile(r"\w+")
+_DATE = regex.compile(
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\b\d{1,2}\.?\s+(?:janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|okt|dez|ene|abr|ago|dic|gen|mag|giu|lug|ott|"
+    r"januar|februar|märz|enero|febrero|marzo|gennaio|febbraio)\w*\.?(?:\s+\d{4})?\b|"
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\s+\d{1,2}\b",
+    regex.IGNORECASE,
+)
+_TIME = regex.compile(
+    r"\b\d{1,2}\s?[:h]\s?\d{2}\b|\bil y a \d+|\b\d+\s?(?:min|h|hours?|minutes?|mins?)\b|\bago\b",
+    regex.IGNORECASE,
+)
+_LINKY = regex.compile(r"https?://|www\.|@\w|#\w|\.(?:com|fr|net|org|de|es|it)\b")
+_SEPS = regex.compile(r"\s[|•·»›/]\s|\s[-–—]\s")
+_BULLET = regex.compile(r"^\s*(?:[-–—•·▪*►>]|\d+[.)]\s)")
+_QUOTES = regex.compile(r"[«»\"“”]")
+_SENT_END = regex.compile(r"[.!?…»\"”)]\s*$")
+_INNER = regex.compile(r"[.!?…»]\s+(?-i:\p{Lu})")
+_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def first_tokens(text: str) -> tuple[str, str]:
+    """(first word, first two words) of a line, case-folded, for the furniture-odds tables.
+
+    >>> first_tokens("» Lire aussi : le budget")
+    ('lire', 'lire aussi')
+    """
+    toks = _TOKEN.findall(text[:80].casefold())
+    if not toks:
+        return "", ""
+    return toks[0], " ".join(toks[:2])
+
+
+def _page_stop(lines, stoplists: dict[str, frozenset[str]]) -> tuple[str, frozenset[str]]:
+    """The stoplist (of fr en de es it) that covers most of the page's first words."""
+    counts: Counter[str] = Counter()
+    seen = 0
+    for ln in lines:
+        counts.update(ln.words[:60])
+        seen += len(ln.words[:60])
+        if seen >= PAGE_STOP_WORDS:
+            break
+    if not stoplists:
+        return "", frozenset()
+    def cover(g: str) -> int:
+        return sum(map(counts.__getitem__, stoplists[g].intersection(counts)))
+
+    lang = max(stoplists, key=cover)
+    return lang, stoplists[lang]
+
+
+def _is_hard(ln) -> bool:
+    r = ln.removal
+    return r is not None and not (r.rule in SOFT_RULES or r.reason.endswith(_ITEM_SUFFIX))
+
+
+def _dist_good(good: list[bool], k: int) -> int:
+    """Distance (in non-blank lines, capped at CAP) from position ``k`` to the nearest good line."""
+    m = len(good)
+    for d in range(CAP):
+        if (k - d >= 0 and good[k - d]) or (k + d < m and good[k + d]):
+            return d
+    return CAP
+
+
+def _short_run(short: list[bool], k: int) -> int:
+    """Length (capped at CAP) of the run of short lines holding position ``k`` (0: not short)."""
+    if not short[k]:
+        return 0
+    a = k
+    while a > 0 and short[a - 1]:
+        a -= 1
+    b = k
+    while b + 1 < len(short) and short[b + 1]:
+        b += 1
+    return min(CAP, b - a + 1)
+
+
+def _count(lines, idx: list[int], key: str) -> int:
+    """How many non-blank lines of the page start with the same 200 lower-cased characters."""
+    return sum(lines[i].low[:200] == key for i in idx)
+
+
+def line_features(
+    lines, stoplists: dict[str, frozenset[str]], odds: dict[str, float], headline: int,
+    title_key: str, key_fn, only: set[int] | None = None,
+) -> dict[int, list[float]]:
+    """Feature vector of every non-blank line (index -> values in :data:`FEATURES` order).
+
+    ``lines`` are the detectors' ``_Line`` objects after the rules (``cls``,
+    ``removal``, ``protected`` set); ``odds`` the first-word furniture log-odds table;
+    ``only``: compute the vectors of these line indices only (the page-level counts
+    still cover every line).
+    """
+    _, page_stop = _page_stop(lines, stoplists)
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    m = len(idx)
+    if not m:
+        return {}
+    removed = [lines[i].cls == "bad" for i in idx]
+    good = [lines[i].cls == "good" for i in idx]
+    goods = [k for k in range(m) if good[k]]
+    first_good = goods[0] if goods else m
+    last_good = goods[-1] if goods else -1
+    short = [lines[i].n <= 8 for i in idx]
+    # repetitions: one count of the whole page when many lines are scored, else per line
+    keys = {k: lines[i].low[:200] for k, i in enumerate(idx) if only is None or i in only}
+    many = only is None or len(only) > LAZY_MAX_LINES
+    rep = Counter(lines[i].low[:200] for i in idx) if many else None
+    title_words = set(title_key.split())
+    log_lines = math.log1p(m)
+    out: dict[int, list[float]] = {}
+    for k, i in enumerate(idx):
+        if only is not None and i not in only:
+            continue
+        ln = lines[i]
+        text = ln.text[:600]
+        n = ln.n
+        head = text[:300]
+        letters = sum(map(str.isalpha, head)) or 1
+        toks = text.split()
+        alpha = [t for t in toks if t[:1].isalpha()]
+        fw, fb = first_tokens(text)
+        nw = ln.words
+        prev_k, next_k = k - 1, k + 1
+        lo, hi = max(0, k - WINDOW), min(m, k + WINDOW + 1)
+        words_set = set(nw)
+        tsim = (
+            len(words_set & title_words) / len(words_set | title_words)
+            if title_words and words_set and i != headline
+            else 0.0
+        )
+        out[i] = [
+            n,
+            math.log1p(len(ln.text)),
+            sum(map(page_stop.__contains__, nw)) / n if n else 0.0,
+            ln.stop,
+            float(ln.ends),
+            float(text.rstrip().endswith(":")),
+            float(bool(_INNER.search(text))),
+            sum(map(str.isupper, head)) / letters,
+            sum(t[0].isupper() for t in alpha) / len(alpha) if alpha else 0.0,
+            sum(map(str.isdigit, text)) / (len(text) or 1),
+            float(bool(_DATE.search(text))),
+            float(bool(_TIME.search(text))),
+            min(5, len(_LINKY.findall(text))),
+            min(10, len(_SEPS.findall(text))),
+            float(bool(_BULLET.match(text))),
+            float(bool(_QUOTES.search(text))),
+            float("©" in text or "(c)" in text.lower()),
+            k / m,
+            float(k < first_good),
+            float(k > last_good),
+            _dist_good(good, k),
+            float(good[k]),
+            float(ln.protected),
+            float(_is_hard(ln)),
+            float(ln.cls == "bad" and not _is_hard(ln)),
+            float(removed[prev_k]) if prev_k >= 0 else -1.0,
+            float(removed[next_k]) if next_k < m else -1.0,
+            float(good[prev_k]) if prev_k >= 0 else -1.0,
+            float(good[next_k]) if next_k < m else -1.0,
+            lines[idx[prev_k]].n if prev_k >= 0 else -1,
+            lines[idx[next_k]].n if next_k < m else -1,
+            lines[idx[prev_k]].stop if prev_k >= 0 else -1.0,
+            lines[idx[next_k]].stop if next_k < m else -1.0,
+            sum(removed[lo:hi]) - removed[k],
+            _short_run(short, k),
+            float(i == 0 or lines[i - 1].blank),
+            float(i + 1 >= len(lines) or lines[i + 1].blank),
+            min(CAP, rep[keys[k]] if rep is not None else _count(lines, idx, keys[k])),
+            tsim,
+            odds.get("w:" + fw, 0.0),
+            odds.get("b:" + fb, 0.0),
+            float(i == headline),
+            log_lines,
+            float(text.rstrip().endswith("?")),
+            float(bool(_SEPS.search(text[:4]))),
+        ]
+    del key_fn
+    return out
+
+
+def _emit_tree(f, t, left, right, v, node: int, depth: int, out: list[str]) -> None:
+    """Append the nested ``if`` source of one tree node (numbers only) to ``out``."""
+    pad = "    " * depth
+    if left[node] < 0:
+        out.append(f"{pad}s += {float(v[node])!r}")
+        return
+    out.append(f"{pad}if x[{int(f[node])}] <= {float(t[node])!r}:")
+    _emit_tree(f, t, left, right, v, left[node], depth + 1, out)
+    out.append(f"{pad}else:")
+    _emit_tree(f, t, left, right, v, right[node], depth + 1, out)
+
+
+class Trees:
+    """Gradient-boosted regression trees in plain lists: log-odds and per-feature contributions."""
+
+    def __init__(self, init: float, trees: list[dict], n_features: int) -> None:
+        self.init = float(init)
+        self.n_features = n_features
+        # each tree: (feature, threshold, left, right, value) lists
+        self.trees = [(t["f"], t["t"], t["l"], t["r"], t["v"]) for t in trees]
+
+        self.raw = self._compile()
+
+    def raw_slow(self, x: list[float]) -> float:
+        """Log-odds of furniture for one feature vector (walks the lists; reference for ``raw``)."""
+        s = self.init
+        for f, t, left, right, v in self.trees:
+            node = 0
+            while left[node] >= 0:
+                node = left[node] if x[f[node]] <= t[node] else right[node]
+            s += v[node]
+        return s
+
+    def _compile(self):
+        """``raw`` as one Python function of nested ``if``s (built from the numbers only).
+
+        Walking lists costs a loop step per node; straight-line comparisons are several
+        times faster, and the trees are data we wrote (feature indices, floats).
+        """
+        out = ["def raw(x):", f"    s = {self.init!r}"]
+        for f, t, left, right, v in self.trees:
+            _emit_tree(f, t, left, right, v, 0, 1, out)
+        out.append("    return s")
+        scope: dict = {}
+        exec(compile("\n".join(out) + "\n", "<line-model>", "exec"), scope)
+        return scope["raw"]
+
+    def proba(self, x: list[float]) -> float:
+        return 1.0 / (1.0 + math.exp(-self.raw(x)))
+
+    def contributions(self, x: list[float]) -> list[float]:
+        """How much each feature moved the log-odds (path contributions, summed over trees)."""
+        c = [0.0] * self.n_features
+        for f, t, left, right, v in self.trees:
+            node = 0
+            while left[node] >= 0:
+                child = left[node] if x[f[node]] <= t[node] else right[node]
+                c[f[node]] += v[child] - v[node]
+                node = child
+        return c
+
+
+class LineModel:
+    """Two stages: ``stage1`` on the line's features; ``stage2`` adds neighbours' stage-1 scores."""
+
+    def __init__(self, data: dict) -> None:
+        self.meta = {k: v for k, v in data.items() if k not in ("stage1", "stage2", "odds")}
+        if tuple(data["features"]) != FEATURES or tuple(
+            data.get("neighbour_features", NEIGHBOUR_FEATURES)
+        ) != NEIGHBOUR_FEATURES:
+            raise ValueError("line model was trained with other features: rebuild it")
+        self.odds = dict(data.get("odds", {}))
+        self.stage1 = Trees(data["stage1"]["init"], data["stage1"]["trees"], len(FEATURES))
+        s2 = data.get("stage2")
+        self.stage2 = Trees(s2["init"], s2["trees"], len(ALL_FEATURES)) if s2 else None
+        self.remove_p = float(data.get("remove_p", REMOVE_P))
+        self.give_back_p = float(data.get("give_back_p", GIVE_BACK_P))
+
+
+def neighbour_features(idx: list[int], p1: dict[int, float], i: int, k: int) -> list[float]:
+    """Stage-1 scores around line ``idx[k] == i``: previous, next, max and mean within WINDOW."""
+    m = len(idx)
+    prev_p = p1[idx[k - 1]] if k > 0 else -1.0
+    next_p = p1[idx[k + 1]] if k + 1 < m else -1.0
+    lo, hi = max(0, k - NEIGHBOUR_WINDOW), min(m, k + NEIGHBOUR_WINDOW + 1)
+    around = [p1[idx[t]] for t in range(lo, hi) if t != k]
+    return [prev_p, next_p, max(around, default=-1.0),
+            sum(around) / len(around) if around else -1.0]
+
+
+def is_prose(ln) -> bool:
+    """Lines the model never adds: sentence-like article text, and lines without a word
+    (separators such as ``___``: a rule decides those).
+
+    Captions and teasers that read like prose need a rule; a removal needs evidence.
+    """
+    return ln.cls == "good" or not any(ch.isalnum() for ch in ln.text[:200])
+
+
+def article_lists(lines) -> set[int]:
+    """Lines in a run of >= LIST_RUN standing short lines between two paragraphs of the article.
+
+    Ingredients, results, line-ups, specifications: the model does not remove them (a rule may).
+    """
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    goods = [k for k, i in enumerate(idx) if lines[i].cls == "good"]
+    if len(goods) < 2:
+        return set()
+    out: set[int] = set()
+    run: list[int] = []
+    for k in range(goods[0] + 1, goods[-1] + 1):
+        ln = lines[idx[k]]
+        if ln.cls == "amb" and ln.n <= LIST_ITEM_WORDS:
+            run.append(idx[k])
+            continue
+        if len(run) >= LIST_RUN:
+            out.update(run)
+        run = []
+    return out
+
+
+def is_candidate(ln, i: int, headline: int) -> bool:
+    """Lines the model judges: standing, or removed by position rules only; never the byline or
+    the headline."""
+    return (
+        not ln.blank and not ln.protected and i != headline and ln.n <= MODEL_MAX_WORDS
+        and (ln.cls != "bad" or not _is_hard(ln))
+    )
+
+
+def stage1_scores(lines, feats: dict[int, list[float]], stage1, headline: int) -> dict[int, float]:
+    """Stage-1 furniture probability of every non-blank line (rule-removed: 1; protected,
+    prose: 0 — prose is never removed by the model, and scoring it would cost time)."""
+    p1 = {}
+    for i, x in feats.items():
+        ln = lines[i]
+        if is_candidate(ln, i, headline) and not is_prose(ln):
+            p1[i] = stage1(x)
+        elif ln.cls == "bad":
+            p1[i] = 1.0
+        else:
+            p1[i] = 0.0
+    return p1
+
+
+@lru_cache(maxsize=1)
+def load_line_model() -> LineModel | None:
+    """The shipped model (``data/line_model.json``), or None when it is absent."""
+    try:
+        raw = resources.files("cleannews.strip").joinpath("data/line_model.json").read_text(
+            "utf-8"
+        )
+    except FileNotFoundError:
+        return None
+    return LineModel(json.loads(raw))
+
+
+def _describe(name: str, x: list[float], fw: str) -> str:
+    """A reader's phrase for one feature of the line."""
+    v = x[_F[name]]
+    texts = {
+        "n_words": f"{int(v)} word{'s' if v != 1 else ''}",
+        "log_chars": f"{round(math.expm1(v))} characters",
+        "stop_page": f"stop-word share {v:.0%}",
+        "stop_any": f"stop-word share {v:.0%}",
+        "ends_sentence": "ends like a sentence" if v else "no sentence end",
+        "ends_colon": "ends with a colon" if v else "no colon at the end",
+        "inner_sentence": "several sentences" if v else "no inner sentence",
+        "upper_share": f"capitals {v:.0%} of letters",
+        "titlecase_share": f"{v:.0%} capitalised words",
+        "digit_share": f"digits {v:.0%}",
+        "has_date": "a date" if v else "no date",
+        "has_time": "a time / duration" if v else "no time",
+        "linky": f"{int(v)} link/handle/hashtag tokens",
+        "separators": f"{int(v)} separators (| • - /)",
+        "bullet": "bulleted" if v else "not bulleted",
+        "quotes": "quotation marks" if v else "no quotation marks",
+        "copyright": "a © sign" if v else "no © sign",
+        "rel_pos": f"at {v:.0%} of the page",
+        "before_first_good": "before the article text" if v else "not before the article text",
+        "after_last_good": "after the article text" if v else "not after the article text",
+        "dist_good": f"{int(v)} lines from article text",
+        "good": "paragraph-like" if v else "not paragraph-like",
+        "protected": "protected",
+        "hard_removed": "a furniture rule matched" if v else "no furniture rule",
+        "soft_removed": "removed by position rules" if v else "not removed by position rules",
+        "prev_removed": "previous line removed" if v == 1 else "previous line kept",
+        "next_removed": "next line removed" if v == 1 else "next line kept",
+        "prev_good": "previous line is text" if v == 1 else "previous line not text",
+        "next_good": "next line is text" if v == 1 else "next line not text",
+        "prev_words": f"previous line {int(v)} words",
+        "next_words": f"next line {int(v)} words",
+        "prev_stop": f"previous line stop-words {v:.0%}",
+        "next_stop": f"next line stop-words {v:.0%}",
+        "removed_around": f"next to {int(v)} removed lines",
+        "short_run": f"in a run of {int(v)} short lines",
+        "blank_before": "block start" if v else "no blank line before",
+        "blank_after": "block end" if v else "no blank line after",
+        "repeats": f"appears {int(v)}x in the page",
+        "title_sim": f"title overlap {v:.0%}",
+        "first_word_odds": f"starts like furniture ('{fw}')",
+        "first_bigram_odds": f"starts like furniture ('{fw} …')",
+        "is_headline": "headline",
+        "log_lines": f"page of {round(math.expm1(v))} lines",
+        "question": "a question" if v else "no question mark",
+        "pipe_or_dash_start": "starts with a separator" if v else "no leading separator",
+        "prev_p": f"previous line looks like furniture ({v:.2f})",
+        "next_p": f"next line looks like furniture ({v:.2f})",
+        "max_p_around": f"furniture-like lines around ({v:.2f})",
+        "mean_p_around": f"neighbours look like furniture ({v:.2f} on average)",
+    }
+    return texts.get(name, name)
+
+
+def explain(model: LineModel, x: list[float], p: float, text: str) -> str:
+    """``line model (p=0.93): 3 words, previous line removed, …`` (top positive features)."""
+    stage = model.stage2 or model.stage1
+    c = stage.contributions(x)
+    top = sorted((k for k in range(len(c)) if c[k] > 0), key=lambda k: c[k], reverse=True)[
+        :REASON_FEATURES
+    ]
+    fw = first_tokens(text)[0]
+    parts = [_describe(ALL_FEATURES[k], x, fw) for k in top]
+    return f"line model (p={p:.2f}): " + ", ".join(parts)
+
+
+def apply_line_model(lines, stoplists, headline: int, title_key: str, key_fn, removal_cls) -> None:
+    """Score the lines left open by the rules; remove or give back (see module doc).
+
+    Only lines that a decision can change are scored (standing lines that are not
+    prose nor in an article list; position-rule removals when ``give_back_p > 0``),
+    with the stage-1 scores of their neighbours: features are computed for those alone.
+    """
+    model = load_line_model()
+    if model is None:
+        return
+    lists = article_lists(lines)
+    give_back = model.give_back_p > 0
+    targets = [
+        i for i, ln in enumerate(lines)
+        if is_candidate(ln, i, headline)
+        and (
+            (ln.cls != "bad" and not is_prose(ln) and i not in lists)
+            or (ln.cls == "bad" and give_back)
+        )
+    ]
+    if not targets:
+        return
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    pos = {i: k for k, i in enumerate(idx)}
+    need = set(targets)
+    if model.stage2 is not None:
+        for i in targets:
+            k = pos[i]
+            for t in range(max(0, k - NEIGHBOUR_WINDOW), min(len(idx), k + NEIGHBOUR_WINDOW + 1)):
+                if is_candidate(lines[idx[t]], idx[t], headline) and not is_prose(lines[idx[t]]):
+                    need.add(idx[t])
+    feats = line_features(lines, stoplists, model.odds, headline, title_key, key_fn, need)
+    if model.stage2 is not None:
+        p1 = {i: (1.0 if ln.cls == "bad" else 0.0) for i, ln in enumerate(lines) if not ln.blank}
+        for i in need:
+            if not is_prose(lines[i]):
+                p1[i] = model.stage1.proba(feats[i])
+        score = model.stage2.proba
+        xs = {i: feats[i] + neighbour_features(idx, p1, i, pos[i]) for i in targets}
+    else:
+        score = model.stage1.proba
+        xs = {i: feats[i] for i in targets}
+    decisions = []
+    for i in targets:
+        x = xs[i]
+        p = score(x)
+        if lines[i].cls == "bad":
+            if p < model.give_back_p:
+                decisions.append((i, "keep", p, x))
+        elif p >= model.remove_p:
+            decisions.append((i, "remove", p, x))
+    for i, what, p, x in decisions:
+        ln = lines[i]
+        if what == "keep":
+            ln.cls = "amb"
+            ln.removal = None
+        else:
+            ln.cls = "bad"
+            ln.removal = removal_cls("line_model", explain(model, x, p, ln.text))
