@@ -27,7 +27,7 @@ import subprocess
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-MIRROR = Path(os.environ.get("SPIN_MIRROR", "/work/.mirror"))
+MIRROR = Path(os.environ.get("SPIN_MIRROR", Path.home() / ".cache/cleannews/mirror"))
 GIT = MIRROR / "plume-locale+plume-locale.github.io/repo"
 PATH = "js/features/analysis/synonyms/synonyms.dictionary.js"
 OUT = REPO / "tools/spin/data/synonyms_wiktionnaire.tsv"

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Fetch the raw human French used by build_negatives.py and build_context.py.
-# Everything lands OUTSIDE the repository, in $SPIN_RAW (default /work/cache/spindata);
-# public Git repositories are read as bare snapshots from $SPIN_MIRROR (default /work/.mirror,
+# Everything lands OUTSIDE the repository, in $SPIN_RAW (default ~/.cache/cleannews/spin-raw);
+# public Git repositories are read as bare snapshots from $SPIN_MIRROR (default ~/.cache/cleannews/mirror,
 # one <owner>+<name>/repo git dir each). Nothing here is needed at run time.
 set -euo pipefail
-RAW=${SPIN_RAW:-/work/cache/spindata}
-MIRROR=${SPIN_MIRROR:-/work/.mirror}
+RAW=${SPIN_RAW:-$HOME/.cache/cleannews/spin-raw}
+MIRROR=${SPIN_MIRROR:-$HOME/.cache/cleannews/mirror}
 mkdir -p "$RAW/deb" "$RAW/npm" "$RAW/pages"
 
 # 1. Debian documentation packages that ship French prose (apt-get update first).

@@ -6,7 +6,7 @@ self-contained piece of a source (a law section, a FAQ entry, a manual page,
 a chapter) and ``paragraphs`` is its prose, one string per paragraph.
 
 The raw material lives outside the repository, under ``RAW`` (default
-``/work/cache/spindata``); ``tools/spin/fetch_raw.sh`` documents how each part
+``~/.cache/cleannews/spin-raw``, or ``SPIN_RAW``); ``tools/spin/fetch_raw.sh`` documents how each part
 is obtained (Debian packages, npm packages, public Git repositories, stored
 web pages). ``SOURCES`` lists every source with its genre, origin and licence.
 
@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-RAW = Path(os.environ.get("SPIN_RAW", "/work/cache/spindata"))
+RAW = Path(os.environ.get("SPIN_RAW", Path.home() / ".cache/cleannews/spin-raw"))
 DEB = RAW / "deb"
 NPM = RAW / "npm"
-MIRROR = Path(os.environ.get("SPIN_MIRROR", "/work/.mirror"))
+MIRROR = Path(os.environ.get("SPIN_MIRROR", Path.home() / ".cache/cleannews/mirror"))
 PAGES = RAW / "pages"
 
 WS = re.compile(r"\s+")

@@ -43,7 +43,7 @@ def main() -> None:
     ap.add_argument("--min-chars", type=int, default=400)
     ap.add_argument(
         "--peers",
-        default="/work/wt/corpus-*/fixtures/strip_real/manifests/*.jsonl",
+        default=None,
         help="other batches' manifests (other worktrees) to respect the site cap",
     )
     args = ap.parse_args()
