@@ -200,3 +200,24 @@ def test_quarantine_needs_two_kinds_or_one_kind_in_several_paragraphs():
         # only broken grammar may stand alone, and then in two paragraphs
         assert sum(kp["grammar"] >= KIND_MIN_TOKENS for kp in kinds_by_para) >= 2, r["id"]
     assert n_spun > 30  # the sample does contain quarantined documents
+
+
+def test_score_does_not_depend_on_the_configured_thresholds():
+    """A score compares across runs: lowering the quarantine threshold flags more, never less."""
+    root = Path(__file__).parent.parent
+    texts = [
+        json.loads(line)["text"]
+        for line in (root / "fixtures/spin/correct_french.jsonl").read_text("utf-8").splitlines()
+        if line.strip()
+    ]
+    texts.append((root / "seeds/003_d0613672c8185330.txt").read_text("utf-8"))
+    base = cleannews.CleanConfig()
+    for text in texts:
+        scores = set()
+        ranks = []
+        for q in (0.9, 0.7, 0.55):
+            s = cleannews.spin_score(text, base.replace(spin_quarantine_threshold=q))
+            scores.add(s.score)
+            ranks.append(("clean", "suspect", "spun").index(s.label))
+        assert len(scores) == 1, scores
+        assert ranks == sorted(ranks)  # a lower threshold never gives a milder label

@@ -60,8 +60,13 @@ SINGLE_TOKEN_MAX = 0.5
 #: The most rare vocabulary adds to the logit beyond what the other kinds add together.
 RARITY_ALONE_MAX = 0.5
 #: Without two kinds of evidence (or one kind in several paragraphs) the logit is
-#: held this far below the quarantine threshold's logit: at most "suspect".
+#: held this far below the logit of ``THIN_EVIDENCE_SCORE_CAP``, and the label can
+#: never be "spun", whatever the configured thresholds.
 RULE_MARGIN = 0.05
+#: The score that thin evidence stays under: the default quarantine threshold. A
+#: constant, not the configured threshold, so that a score never depends on the
+#: settings (scores of runs with different thresholds compare).
+THIN_EVIDENCE_SCORE_CAP = 0.9
 
 
 def _kind_support(c) -> dict[str, int]:
@@ -126,32 +131,34 @@ def _present_kinds(
     ]
 
 
-def _rule_adjustment(raw_logit: float, enough_evidence: bool, config: CleanConfig) -> float:
-    """Non-positive logit adjustment that keeps thin evidence below the quarantine threshold.
+def _rule_adjustment(raw_logit: float, enough_evidence: bool) -> float:
+    """Non-positive logit adjustment that keeps thin evidence under the score cap.
 
-    >>> from cleannews.config import DEFAULT_CONFIG
-    >>> _rule_adjustment(5.0, True, DEFAULT_CONFIG)
+    >>> _rule_adjustment(5.0, True)
     0.0
-    >>> round(5.0 + _rule_adjustment(5.0, False, DEFAULT_CONFIG), 3)
+    >>> round(5.0 + _rule_adjustment(5.0, False), 3)
     2.147
     """
     from cleannews.score._model import logit
 
     if enough_evidence:
         return 0.0
-    q = min(max(config.spin_quarantine_threshold, 1e-6), 1 - 1e-6)
-    ceiling = logit(q) - RULE_MARGIN
-    return min(0.0, ceiling - raw_logit)
+    return min(0.0, logit(THIN_EVIDENCE_SCORE_CAP) - RULE_MARGIN - raw_logit)
 
 
-def _label(score: float, config: CleanConfig) -> str:
+def _label(score: float, config: CleanConfig, enough_evidence: bool = True) -> str:
     """``"spun"`` / ``"suspect"`` / ``"clean"`` from the configured thresholds.
+
+    Thin evidence (one kind, in one paragraph) is never ``"spun"``, however low the
+    quarantine threshold is set.
 
     >>> from cleannews.config import DEFAULT_CONFIG
     >>> _label(0.95, DEFAULT_CONFIG), _label(0.6, DEFAULT_CONFIG), _label(0.1, DEFAULT_CONFIG)
     ('spun', 'suspect', 'clean')
+    >>> _label(0.6, DEFAULT_CONFIG.replace(spin_quarantine_threshold=0.55), enough_evidence=False)
+    'suspect'
     """
-    if score >= config.spin_quarantine_threshold:
+    if score >= config.spin_quarantine_threshold and enough_evidence:
         return "spun"
     if score >= config.spin_suspect_threshold:
         return "suspect"
@@ -200,7 +207,8 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     spread = "grammar" in present and (
         sum(_kind_support(p)["grammar"] >= KIND_MIN_TOKENS for p in analysis.paragraphs) >= 2
     )
-    adjust = _rule_adjustment(raw, len(present) >= 2 or spread, config)
+    enough = len(present) >= 2 or spread
+    adjust = _rule_adjustment(raw, enough)
     final = raw + adjust
     score = _sigmoid(final)
 
@@ -214,9 +222,9 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
             pc = _clip_single_token(pmodel.contributions(px), psup, PARAGRAPH_KIND_MIN_TOKENS)
             pm = pmodel.intercept + sum(pc.values())
             pk = _present_kinds(kind_totals(pc), psup, PARAGRAPH_KIND_MIN_TOKENS)
-            pm += _rule_adjustment(pm, len(pk) >= 2, config)
+            pm += _rule_adjustment(pm, len(pk) >= 2)
             ps = _sigmoid(pm)
-            plabel = _label(ps, config)
+            plabel = _label(ps, config, len(pk) >= 2)
         else:
             ps, plabel = 0.0, "insufficient"
         paragraphs.append(
@@ -247,7 +255,7 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     signals["logit"] = round(final, 4)
     return SpinScore(
         score=round(score, 4),
-        label=_label(score, config),
+        label=_label(score, config, enough),
         evidence=tuple(evidence),
         paragraphs=tuple(paragraphs),
         language="fr",
