@@ -226,6 +226,28 @@ def test_a_second_stdout_run_beside_an_earlier_ones_sinks_suggests_only_what_wor
     assert forced.returncode == 1, forced.stderr  # the suggested command works
 
 
+def test_runs_sharing_a_quarantine_folder_never_truncate_each_other(tmp_path: Path) -> None:
+    seeds = Path(__file__).parent.parent / "seeds"
+    spun = json.dumps({"id": "s3", "text": next(seeds.glob("003_*.txt")).read_text("utf-8")})
+    clean = json.dumps({"id": "s4", "text": next(seeds.glob("004_*.txt")).read_text("utf-8")})
+    (tmp_path / "b.jsonl").write_text(spun + "\n", encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(clean + "\n", encoding="utf-8")
+    first = _cli("run", "b.jsonl", "--out", "x.jsonl", "-j", "1", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    quarantined = (tmp_path / "quarantine" / "quarantine.jsonl").read_bytes()
+    assert b'"s3"' in quarantined
+    for extra in ([], ["--resume"]):
+        other = _cli("run", "a.jsonl", "--out", "y.jsonl", "-j", "1", *extra, cwd=tmp_path)
+        assert other.returncode == 2
+        assert b"quarantine" in other.stderr and b"--quarantine DIR" in other.stderr
+        assert b"add --resume" not in other.stderr
+        # the first run's quarantined document is still there
+        assert (tmp_path / "quarantine" / "quarantine.jsonl").read_bytes() == quarantined
+    moved = _cli("run", "a.jsonl", "--out", "y.jsonl", "-j", "1", "--quarantine", "q2",
+                 "--errors", "e2", cwd=tmp_path)
+    assert moved.returncode == 0, moved.stderr  # the suggested way works
+
+
 # --- 6. records above --max-record-mb ---------------------------------------------------
 
 BIG_MB = 50

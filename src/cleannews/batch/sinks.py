@@ -340,6 +340,18 @@ class Sinks:
     def _open(self, *, resume: bool, force: bool) -> None:
         state = self._load_state()
         sizes: dict[str, int] = {}
+        held = self._held_sinks()
+        if state is None and held and not force:
+            # the files belong to another run (a shared quarantine / errors folder, or a
+            # run to standard output): there is nothing of this run to resume
+            raise ResumeError(
+                f"{', '.join(held)} already hold(s) records of another cleannews run"
+                + (" and there is no run state to resume" if resume else "")
+                + ": give this run other sink folders (--quarantine DIR, --errors DIR"
+                + (", --out DIR" if self.paths.out is not None else "")
+                + ") or add --force to overwrite them"
+                + ("" if self.paths.out is not None else
+                   " (a run to standard output cannot be resumed)"))
         if resume and state is not None:
             if state.get("fingerprint") != self.fingerprint:
                 raise ResumeError(
@@ -349,14 +361,7 @@ class Sinks:
             self.done = int(state["done"])
             self.saved_stats = state.get("stats")
             self.resumed = self.done > 0 or bool(self.saved_stats)
-        elif not resume and not force and (state is not None or self._any_output()):
-            if self.paths.out is None:  # standard output: nothing to resume
-                held = [str(p.parent) for p in (self.paths.sink(n) for n in SINK_FILES)
-                        if p is not None and p.exists() and p.stat().st_size]
-                raise ResumeError(
-                    f"{', '.join(held) or 'the sink folders'} already hold(s) an earlier run's "
-                    "records: add --force to overwrite them, or give --quarantine DIR and "
-                    "--errors DIR elsewhere (a run to standard output cannot be resumed)")
+        elif not resume and not force and state is not None:
             raise ResumeError(
                 f"{self.paths.mirror_out or self.paths.out or 'output'} already holds "
                 "cleannews output: add --resume to continue that run or --force to overwrite it")
@@ -408,12 +413,14 @@ class Sinks:
             raise ResumeError(f"{p}: run state of another cleannews version; use --force")
         return state
 
-    def _any_output(self) -> bool:
+    def _held_sinks(self) -> list[str]:
+        """The sink files of this run that already hold something."""
+        held = []
         for name in SINK_FILES:
             p = self.paths.sink(name)
-            if p is not None and p.exists() and p.stat().st_size:
-                return True
-        return False
+            if p is not None and p.exists() and p.stat().st_size and str(p) not in held:
+                held.append(str(p))
+        return held
 
     # -- writing ------------------------------------------------------------------
 
