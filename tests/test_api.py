@@ -190,3 +190,15 @@ def test_clean_is_idempotent(text: str) -> None:
     once = cleannews.clean(text, CleanConfig(score_spin=False)).text
     twice = cleannews.clean(once, CleanConfig(score_spin=False))
     assert twice.text == once, twice.changes
+
+
+def test_unknown_rule_language_is_refused_when_the_config_is_built():
+    from cleannews.strip._rules import load_rules
+
+    with pytest.raises(cleannews.ConfigError, match="rule sets"):
+        CleanConfig(languages=("xx",))
+    # every accepted rule language has its rule file
+    from cleannews.config import RULE_LANGUAGES
+
+    for lang in RULE_LANGUAGES:
+        assert load_rules((lang,)) is not None

@@ -29,6 +29,8 @@ from cleannews.errors import ConfigError
 __all__ = ["DEFAULT_CONFIG", "CleanConfig", "option_names", "parse_option"]
 
 _TUPLE_OPTIONS = frozenset({"languages", "accept_languages"})
+#: Languages that have a boilerplate rule file (``strip/data/<code>.json``).
+RULE_LANGUAGES = ("fr", "en")
 _FLOAT_OPTIONS = frozenset({"spin_suspect_threshold", "spin_quarantine_threshold"})
 _LANG_CODE = regex.compile(r"\A[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?\Z")
 _TRUE = frozenset({"true", "yes", "on", "1"})
@@ -175,7 +177,16 @@ class CleanConfig:
                     raise ConfigError(
                         f"{f.name} must be a list of language codes such as fr, en; got {value!r}"
                     )
-                object.__setattr__(self, f.name, tuple(v.lower() for v in value))
+                value = tuple(v.lower() for v in value)
+                if f.name == "languages":
+                    unknown = [v for v in value if v not in RULE_LANGUAGES]
+                    if unknown:
+                        raise ConfigError(
+                            f"languages (the boilerplate rule sets) must be among "
+                            f"{', '.join(RULE_LANGUAGES)}; got {', '.join(unknown)} "
+                            "(accept_languages / --languages chooses which languages to keep)"
+                        )
+                object.__setattr__(self, f.name, value)
             elif f.name in _FLOAT_OPTIONS:
                 if isinstance(value, bool) or not isinstance(value, (int, float)):
                     raise ConfigError(f"{f.name} must be a number, got {value!r}")
@@ -186,7 +197,8 @@ class CleanConfig:
         if self.spin_suspect_threshold > self.spin_quarantine_threshold:
             raise ConfigError(
                 f"spin_suspect_threshold ({self.spin_suspect_threshold}) must not be above "
-                f"spin_quarantine_threshold ({self.spin_quarantine_threshold})"
+                f"spin_quarantine_threshold ({self.spin_quarantine_threshold}): lower both "
+                f"(e.g. --set spin_suspect_threshold={self.spin_quarantine_threshold})"
             )
 
     @classmethod
