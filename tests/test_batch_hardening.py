@@ -585,3 +585,22 @@ def test_runs_writing_named_files_in_one_folder_do_not_block_each_other(tmp_path
     assert len((out / "scores.jsonl").read_text().splitlines()) == 5
     names = {lk.path.name for lk in Sinks(paths_for(out / "b.jsonl"), {}).locks()}
     assert names == {".b.jsonl.cleannews.lock", ".cleannews.lock"}  # the file; quarantine/errors
+
+
+def test_folder_files_that_are_not_inputs_are_reported_and_gzip_text_is_named(
+    tmp_path: Path,
+) -> None:
+    import gzip as gz
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt.gz").write_bytes(gz.compress(b"Bonjour le monde."))
+    seed = next((Path(__file__).parent.parent / "seeds").glob("000_*.txt"))
+    (folder / "b.txt").write_text(seed.read_text("utf-8"), encoding="utf-8")
+    proc = _cli("run", str(folder), "--out", "o", "-j", "1", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert b"1 file(s) skipped" in proc.stderr and b"a.txt.gz" in proc.stderr
+    one = _cli("run", str(folder / "a.txt.gz"), "--out", "o2", "-j", "1", cwd=tmp_path)
+    assert one.returncode == 1
+    err = json.loads((tmp_path / "o2" / "errors" / "errors.jsonl").read_text("utf-8"))
+    assert err["error"]["type"] == "binary" and "gzip" in err["error"]["message"]

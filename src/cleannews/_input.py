@@ -39,6 +39,7 @@ __all__ = [
     "BINARY_MIN_CHARS",
     "BINARY_SAMPLE_CHARS",
     "HTML_SNIFF_CHARS",
+    "binary_kind",
     "decode_input",
     "fix_surrogates",
     "looks_like_html",
@@ -79,10 +80,22 @@ _MAGIC = (
 )
 
 
-def _decode_bytes(data: bytes) -> tuple[str, list[Change]]:
+def binary_kind(data: bytes) -> str | None:
+    """What binary file ``data`` starts like (a PNG image, gzip data …), or ``None``.
+
+    >>> binary_kind(bytes([0x1F, 0x8B, 8, 0])), binary_kind(b"Bonjour")
+    ('gzip-compressed data (decompress it first)', None)
+    """
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"input is {what}, not text")
+            return what
+    return None
+
+
+def _decode_bytes(data: bytes) -> tuple[str, list[Change]]:
+    what = binary_kind(data)
+    if what is not None:
+        raise InputError(f"input is {what}, not text")
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:

@@ -27,7 +27,12 @@ from typing import Any
 import regex
 
 from cleannews.__about__ import __version__
-from cleannews._input import BINARY_CONTROL_RATIO, BINARY_MIN_CHARS, BINARY_SAMPLE_CHARS
+from cleannews._input import (
+    BINARY_CONTROL_RATIO,
+    BINARY_MIN_CHARS,
+    BINARY_SAMPLE_CHARS,
+    binary_kind,
+)
 from cleannews.batch.ids import record_id
 from cleannews.batch.sources import Item
 from cleannews.config import DEFAULT_CONFIG, CleanConfig
@@ -155,7 +160,7 @@ def error_result(item: Item, ident: str, kind: str, message: str) -> DocResult:
 #: default-ignorable character (zero-width space, BOM, soft hyphen, variation selectors).
 _VISIBLE = regex.compile(r"[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]")
 #: Leading characters of binary formats, as they read when bytes were decoded as Latin-1.
-_BINARY_STARTS = ("\x89PNG", "GIF8", "\xff\xd8\xff", "%PDF-", "PK\x03\x04", "\x7fELF")
+_BINARY_STARTS = ("\x89PNG", "GIF8", "\xff\xd8\xff", "%PDF-", "PK\x03\x04", "\x7fELF", "\x1f\x8b")
 
 
 def text_problem(text: str | bytes) -> tuple[str, str] | None:
@@ -170,6 +175,8 @@ def text_problem(text: str | bytes) -> tuple[str, str] | None:
     >>> text_problem("\\x89PNG\\r\\n\\x1a\\n....")[0]
     'binary'
     """
+    if isinstance(text, bytes) and (what := binary_kind(text)) is not None:
+        return "binary", f"input is {what}, not text"
     nul = b"\x00" if isinstance(text, bytes) else "\x00"
     if nul in text:  # type: ignore[operator]
         return "nul", "text contains NUL characters (binary data or a broken export)"

@@ -103,6 +103,7 @@ def _posix(path: str) -> str:
 def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
     """Input files under ``root``, sorted, skipping hidden entries and ``exclude`` paths."""
     skip = {p.resolve() for p in exclude}
+    ignored: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
         dirnames[:] = sorted(
@@ -112,9 +113,15 @@ def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
             if name.lower().endswith(PARQUET_SUFFIXES):
                 log.warning("%s: Parquet is not supported, skipped (convert it to JSONL)",
                             here / name)
+            elif not name.startswith(".") and kind_of(name) is None:
+                ignored.append(str(here / name))
             if not name.startswith(".") and kind_of(name) is not None and (
                     not skip or (here / name).resolve() not in skip):
                 yield str(here / name)
+    if ignored:
+        log.warning(
+            "%s: %d file(s) skipped, not .txt / .html / .jsonl(.gz) (e.g. %s); "
+            "compressed text must be decompressed first", root, len(ignored), ignored[0])
 
 
 def expand_inputs(inputs: list[str], exclude: Iterable[Path] = ()) -> Iterator[str]:
