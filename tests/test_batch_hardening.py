@@ -604,3 +604,11 @@ def test_folder_files_that_are_not_inputs_are_reported_and_gzip_text_is_named(
     assert one.returncode == 1
     err = json.loads((tmp_path / "o2" / "errors" / "errors.jsonl").read_text("utf-8"))
     assert err["error"]["type"] == "binary" and "gzip" in err["error"]["message"]
+
+
+def test_text_on_stdin_that_starts_with_a_brace_is_text(tmp_path: Path) -> None:
+    text = "{Exclusif} Le maire démissionne après trois ans de mandat, dit-il.\nLa suite.\n"
+    proc = _cli("run", "-", "--out", "o", "-j", "1", cwd=tmp_path, stdin=text.encode())
+    assert proc.returncode == 0, proc.stderr
+    rec = json.loads((tmp_path / "o" / "clean.jsonl").read_text("utf-8"))
+    assert rec["cleannews"]["text"].startswith("{Exclusif} Le maire")

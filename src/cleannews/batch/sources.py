@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import logging
 import os
 from collections.abc import Iterable, Iterator
@@ -255,6 +256,13 @@ def _all_items(
 #: Bytes of standard input looked at to tell JSONL, HTML and plain text apart.
 SNIFF_BYTES = 4096
 _STDIN_BUFFER = 1024 * 1024
+def _is_record(line: bytes) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
 def sniff_kind(head: bytes) -> str:
     """``"jsonl"``, ``"html"`` or ``"text"`` for the first bytes of stdin (``--format auto``).
 
@@ -264,8 +272,15 @@ def sniff_kind(head: bytes) -> str:
     'html'
     """
     body = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if not body or body.startswith(b"{"):
+    if not body:
         return "jsonl"
+    if body.startswith(b"{"):
+        _first, newline, _ = body.partition(b"\n")
+        if not newline and len(head) >= _STDIN_BUFFER:
+            return "jsonl"  # a first line longer than the buffer: a (big) record
+        # "{Exclusif} Le maire…" is text that starts with a brace; a stream whose first
+        # record is broken is still JSONL when the next line is a record
+        return "jsonl" if any(_is_record(x) for x in body.split(b"\n", 2)[:2]) else "text"
     return "html" if looks_like_html(body) else "text"
 
 
