@@ -612,3 +612,11 @@ def test_text_on_stdin_that_starts_with_a_brace_is_text(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     rec = json.loads((tmp_path / "o" / "clean.jsonl").read_text("utf-8"))
     assert rec["cleannews"]["text"].startswith("{Exclusif} Le maire")
+
+
+def test_report_refuses_a_file_that_is_not_a_report(tmp_path: Path) -> None:
+    (tmp_path / "notrep.json").write_text('{"a": 1}', encoding="utf-8")
+    for extra in ([], ["--html", "x.html"]):
+        proc = _cli("report", "notrep.json", *extra, cwd=tmp_path)
+        assert proc.returncode == 2 and b"not a readable cleannews report" in proc.stderr
+    assert not (tmp_path / "x.html").exists()

@@ -10,6 +10,9 @@ from pathlib import Path
 
 log = logging.getLogger("cleannews")
 
+#: Keys every report written by ``cleannews run`` / ``score`` holds.
+REPORT_KEYS = frozenset({"command", "documents", "rules", "spin"})
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -36,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         report = json.loads(Path(args.file).read_text("utf-8"))
+        if not isinstance(report, dict) or not REPORT_KEYS <= report.keys():
+            raise ValueError("it lacks " + ", ".join(sorted(REPORT_KEYS - set(report or {}))))
         body = render_html(report) if args.html is not None else summary(report) + "\n"
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.error("%s: not a readable cleannews report (%s)", args.file, exc)
