@@ -1,0 +1,95 @@
+"""Evaluate copy detection on the batches of ``build_eval.py`` (pair precision / recall per kind).
+
+    .venv/bin/python tools/copies/evaluate.py tools/copies/build/eval_test.jsonl.gz
+    .venv/bin/python tools/copies/evaluate.py fixtures/copies/eval_small.jsonl.gz --show 5
+
+Per batch (one variant kind): ``found`` = share of planted pairs linked
+(any kind), ``kind_ok`` = linked with the expected kind (``copy`` for
+copy_*, ``spun_copy`` for spun_*), ``precision`` = linked pairs that are
+planted pairs, ``direction`` = spun links whose source is the base.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from cleannews.copies import find_copies
+
+
+def load(path: Path) -> dict[str, list[dict]]:
+    """Batches of an evaluation file: ``{batch: records}``."""
+    batches: dict[str, list[dict]] = defaultdict(list)
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            batches[r["batch"]].append(r)
+    return dict(batches)
+
+
+def score_batch(name: str, recs: list[dict], show: int = 0) -> dict:
+    """Run :func:`find_copies` on one batch and score its links against the planted pairs."""
+    by_id = {r["id"]: r for r in recs}
+    t0 = time.perf_counter()
+    links = find_copies([r["text"] for r in recs], [r["id"] for r in recs])
+    secs = time.perf_counter() - t0
+    expected = "copy" if name.startswith("copy") else "spun_copy"
+    planted = {r["base"]: r["id"] for r in recs if r["kind"] not in ("base", "negative")}
+    found, kind_ok, true_links, dir_ok, dir_n = set(), set(), 0, 0, 0
+    wrong = []
+    for link in links:
+        ra, rb = by_id[link.a], by_id[link.b]
+        true = ra["group"] == rb["group"] and "negative" not in (ra["kind"], rb["kind"])
+        if not true:
+            wrong.append(link)
+            continue
+        true_links += 1
+        base = ra["base"]
+        found.add(base)
+        if link.kind == expected:
+            kind_ok.add(base)
+        if link.kind == "spun_copy" and expected == "spun_copy":
+            dir_n += 1
+            dir_ok += link.source == base
+    n = len(planted)
+    out = {
+        "batch": name, "pairs": n, "links": len(links),
+        "found": round(len(found) / n, 4), "kind_ok": round(len(kind_ok) / n, 4),
+        "precision": round(true_links / len(links), 4) if links else 1.0,
+        "direction": round(dir_ok / dir_n, 4) if dir_n else None,
+        "seconds": round(secs, 2),
+    }
+    if show:
+        for link in wrong[:show]:
+            print("  FALSE", link.kind, link.a, link.b, link.reason, file=sys.stderr)
+        for base in list(set(planted) - kind_ok)[:show]:
+            print("  MISSED", name, base, file=sys.stderr)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("path", type=Path)
+    ap.add_argument("--show", type=int, default=0, help="print up to N errors per batch")
+    ap.add_argument("--json", action="store_true", help="one JSON line per batch")
+    args = ap.parse_args()
+    rows = [score_batch(k, v, args.show) for k, v in load(args.path).items()]
+    if args.json:
+        for r in rows:
+            print(json.dumps(r))
+        return
+    print(f"{'batch':28} {'pairs':>5} {'links':>5} {'found':>6} {'kind_ok':>7} "
+          f"{'prec':>6} {'dir':>6} {'s':>5}")
+    for r in rows:
+        d = "-" if r["direction"] is None else f"{r['direction']:.3f}"
+        print(f"{r['batch']:28} {r['pairs']:5} {r['links']:5} {r['found']:6.3f} "
+              f"{r['kind_ok']:7.3f} {r['precision']:6.3f} {d:>6} {r['seconds']:5.1f}")
+
+
+if __name__ == "__main__":
+    main()
