@@ -39,7 +39,7 @@ from cleannews.copies._signature import (
     skeleton,
     tokens,
 )
-from cleannews.copies._verify import Verdict, _word_tokens, compare_texts, compare_words
+from cleannews.copies._verify import Verdict, _word_tokens, compare_texts, compare_words, orient
 
 __all__ = [
     "MIN_WORDS",
@@ -101,11 +101,12 @@ def _link(ida: str, idb: str, v: Verdict) -> CopyLink:
 
 
 def link_signatures(ids: Sequence[str], sigs: Sequence[Signature],
-                    get_words, min_words: int = MIN_WORDS) -> list[CopyLink]:
+                    get_text, min_words: int = MIN_WORDS,
+                    spin_direction: bool = True) -> list[CopyLink]:
     """Band the signatures, verify the candidates, return the links.
 
-    ``get_words(i)`` returns the word tokens of document ``i`` (original
-    case), so callers decide how texts are stored.
+    ``get_text(i)`` returns the text of document ``i``, so callers decide
+    how texts are stored (in memory, on disk).
     """
     n = len(sigs)
     if n < 2:
@@ -121,18 +122,23 @@ def link_signatures(ids: Sequence[str], sigs: Sequence[Signature],
         est = max(float((skel[i] == skel[j]).mean()), float((word[i] == word[j]).mean()))
         if est < VERIFY_MIN_ESTIMATE:
             continue
-        v = compare_words(get_words(i), get_words(j))
+        ta, tb = get_text(i), get_text(j)
+        v = compare_words(_word_tokens(ta), _word_tokens(tb))
+        if v.kind == "spun_copy" and spin_direction:
+            orient(v, ta, tb)
         if v.kind:
             links.append(_link(ids[i], ids[j], v))
     return links
 
 
 def find_copies(texts: Iterable[str], ids: Sequence[str] | None = None,
-                min_words: int = MIN_WORDS) -> list[CopyLink]:
+                min_words: int = MIN_WORDS, spin_direction: bool = True) -> list[CopyLink]:
     """Copies and spun copies among ``texts`` (ids default to ``"0"``, ``"1"`` …).
 
     Each returned :class:`CopyLink` is explained: aligned share,
     substitution pairs (source word → substituted word), other edits, reason.
+    ``spin_direction`` lets the spin detector's scores help decide which
+    side of a spun pair is the source (slower: two scores per spun pair).
     """
     texts = list(texts)
     ids = [str(i) for i in range(len(texts))] if ids is None else [str(i) for i in ids]
@@ -141,7 +147,7 @@ def find_copies(texts: Iterable[str], ids: Sequence[str] | None = None,
     if len(set(ids)) != len(ids):
         raise ValueError("document ids must be unique")
     sigs = [signature(t) for t in texts]
-    return link_signatures(ids, sigs, lambda i: _word_tokens(texts[i]), min_words)
+    return link_signatures(ids, sigs, texts.__getitem__, min_words, spin_direction)
 
 
 def clusters(ids: Sequence[str], links: Iterable[CopyLink]) -> dict[str, dict]:

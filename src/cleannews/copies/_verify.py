@@ -41,6 +41,8 @@ __all__ = [
     "Verdict",
     "align",
     "compare_texts",
+    "compare_words",
+    "orient",
 ]
 
 #: Largest replaced block (words per side) still read as aligned substitutions.
@@ -61,6 +63,8 @@ SPUN_MIN_SYNONYM_SHARE = 0.5
 GAP_WEIGHT = 1.0
 #: Per-pair direction evidence is clipped to this many Zipf units.
 DIRECTION_CLIP = 3.0
+#: Weight of the spin-detector score difference (copy minus source) in the direction score.
+SPIN_SCORE_WEIGHT = 4.0
 
 _CLASS_FLAGS = ("N", "A", "V", "ADV")
 
@@ -71,7 +75,8 @@ class Verdict:
 
     ``kind`` is ``"copy"``, ``"spun_copy"`` or ``None`` (not a copy).
     ``source`` is ``"a"`` / ``"b"`` for a spun copy (the side judged
-    original). ``substitutions`` are ``(a word, b word)`` synonym swaps;
+    original). ``substitutions`` are ``(a word, b word)`` synonym swaps,
+    ``swaps`` function words replaced by unrelated words (naive spinners),
     ``edits`` other changed pairs. ``direction`` > 0 means ``a`` is the
     source.
     """
@@ -84,6 +89,7 @@ class Verdict:
     n_words_b: int
     substitutions: list[tuple[str, str]] = field(default_factory=list)
     edits: list[tuple[str, str]] = field(default_factory=list)
+    swaps: list[tuple[str, str]] = field(default_factory=list)
     n_grammar: int = 0
     synonym_rate: float = 0.0
     direction: float = 0.0
@@ -96,11 +102,21 @@ def _word_tokens(text: str) -> list[str]:
     return [t for t in tokens(text) if t[0].isalnum() or t[0] == "_"]
 
 
-def _pair_kind(x: str, y: str, lex, function: frozenset[str]) -> str:
-    """``"synonym"``, ``"grammar"`` or ``"edit"`` for one substituted word pair."""
+def _pair_kind(x: str, y: str, lex, table) -> str:
+    """``"synonym"``, ``"swap"``, ``"grammar"`` or ``"edit"`` for one substituted word pair.
+
+    ``swap`` is a function word replaced by another word of a different
+    meaning ("de" -> "contre", "il" -> "lui-même"): what a naive spinner does,
+    rarely an editor; ``grammar`` a change a careful spinner makes around a
+    swap (article gender, elision, contraction).
+    """
+    drop, norm, function = table
     xl, yl = x.lower(), y.lower()
-    if xl in function or yl in function:
-        return "grammar"
+    fx, fy = xl in function or xl in drop or xl in norm, yl in function or yl in drop or yl in norm
+    if fx or fy:
+        if (xl in drop and yl in drop) or norm.get(xl, xl) == norm.get(yl, yl):
+            return "grammar"
+        return "swap" if x.isalpha() and y.isalpha() and x.islower() == y.islower() else "edit"
     if not (x.isalpha() and y.isalpha()) or x[0].isupper() != y[0].isupper():
         return "edit"
     if x[0].isupper() and not (x.isupper() or y.isupper()):
@@ -145,9 +161,36 @@ def align(wa: list[str], wb: list[str]) -> tuple[int, list[tuple[list[str], list
     return equal, blocks, al_a, al_b
 
 
-def compare_texts(a: str, b: str) -> Verdict:
-    """Align two texts and classify the pair (see the module docstring)."""
-    return compare_words(_word_tokens(a), _word_tokens(b))
+def compare_texts(a: str, b: str, spin_direction: bool = True) -> Verdict:
+    """Align two texts and classify the pair (see the module docstring).
+
+    With ``spin_direction`` the spin detector's scores of both texts join
+    the word-frequency evidence on which side is the source.
+    """
+    v = compare_words(_word_tokens(a), _word_tokens(b))
+    if spin_direction and v.kind == "spun_copy":
+        orient(v, a, b)
+    return v
+
+
+def orient(v: Verdict, a: str, b: str) -> Verdict:
+    """Add the spin detector's view to the direction of a spun pair: the spun side scores higher.
+
+    Its score is a calibrated probability-like value in [0, 1]; a text the
+    detector cannot score (too short, not French) adds nothing.
+    """
+    from cleannews.errors import CleannewsError
+    from cleannews.pipeline import spin_score
+
+    try:
+        sa, sb = spin_score(a).score, spin_score(b).score
+    except (CleannewsError, ValueError):
+        return v
+    freq = v.direction
+    v.direction = round(freq + SPIN_SCORE_WEIGHT * (sb - sa), 3)
+    v.source = "a" if v.direction >= 0 else "b"
+    v.reason += f"; spin scores {sa:.2f} / {sb:.2f}"
+    return v
 
 
 def compare_words(wa: list[str], wb: list[str]) -> Verdict:
@@ -164,7 +207,8 @@ def compare_words(wa: list[str], wb: list[str]) -> Verdict:
         v.reason = f"only {share:.0%} of the longer text aligns"
         return v
     lex = get_lexicon()
-    drop, _norm, function = _skeleton_table()
+    table = _skeleton_table()
+    drop, _norm, function = table
     function = function | drop | frozenset(_norm)
     for xs, ys in blocks:
         if len(xs) == len(ys):
@@ -176,27 +220,30 @@ def compare_words(wa: list[str], wb: list[str]) -> Verdict:
                 (" ".join(xs), " ".join(ys))]
             v.n_grammar += max(len(xs), len(ys)) - len(pairs)
         for x, y in pairs:
-            kind = "edit" if " " in x or " " in y else _pair_kind(x, y, lex, function)
+            kind = "edit" if " " in x or " " in y else _pair_kind(x, y, lex, table)
             if kind == "synonym":
                 v.substitutions.append((x, y))
+            elif kind == "swap":
+                v.swaps.append((x, y))
             elif kind == "grammar":
                 v.n_grammar += 1
             else:
                 v.edits.append((x, y))
     aligned_content = max(1, sum(1 for w in wa if w.lower() not in function) * share_a)
     n_syn = len(v.substitutions)
-    v.synonym_rate = round(n_syn / aligned_content, 4)
-    n_sub = n_syn + len(v.edits)
-    syn_share = n_syn / n_sub if n_sub else 0.0
-    if (v.synonym_rate >= SPUN_MIN_RATE and n_syn >= SPUN_MIN_PAIRS
+    n_spin = n_syn + len(v.swaps)
+    v.synonym_rate = round(n_spin / aligned_content, 4)
+    n_sub = n_spin + len(v.edits)
+    syn_share = n_spin / n_sub if n_sub else 0.0
+    if (v.synonym_rate >= SPUN_MIN_RATE and n_spin >= SPUN_MIN_PAIRS and n_syn
             and syn_share >= SPUN_MIN_SYNONYM_SHARE):
         v.kind = "spun_copy"
         ev = [max(-DIRECTION_CLIP, min(DIRECTION_CLIP, _naturalness(x, lex) - _naturalness(y, lex)))
               for x, y in v.substitutions]
         v.direction = round(sum(ev) / len(ev), 3)
         v.source = "a" if v.direction >= 0 else "b"
-        v.reason = (f"{share:.0%} aligned; {n_syn} synonym swaps "
-                    f"({v.synonym_rate:.0%} of content words), {len(v.edits)} other edits; "
+        v.reason = (f"{share:.0%} aligned; {n_syn} synonym swaps and {len(v.swaps)} function-word "
+                    f"swaps ({v.synonym_rate:.0%} of content words), {len(v.edits)} other edits; "
                     f"source side uses the more common words (mean Δ {abs(v.direction):.2f})")
     else:
         v.kind = "copy"
