@@ -72,12 +72,47 @@ def score_batch(name: str, recs: list[dict], show: int = 0) -> dict:
     return out
 
 
+def hard_negatives() -> dict:
+    """Pair-level check on real pages: same site (shared template) and same search (same event).
+
+    Every pair of pages of one site, and every pair of pages returned by one
+    search (the same topic, written by different outlets), is compared with
+    their furniture on; none of them is a copy.
+    """
+    sys.path.insert(0, str(Path(__file__).parent))
+    from build_eval import read_pages
+
+    from cleannews.copies import compare_texts
+
+    pages = read_pages()
+    out = {}
+    for key in ("site", "event"):
+        groups: dict[str, list[dict]] = defaultdict(list)
+        for p in pages:
+            groups[p[key]].append(p)
+        n = fp = 0
+        top = 0.0
+        for ps in groups.values():
+            for i in range(len(ps)):
+                for j in range(i + 1, len(ps)):
+                    v = compare_texts(ps[i]["full"], ps[j]["full"], spin_direction=False)
+                    n += 1
+                    fp += v.kind is not None
+                    top = max(top, v.share)
+        out[key] = {"pairs": n, "linked": fp, "max_share": round(top, 3)}
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("path", type=Path)
     ap.add_argument("--show", type=int, default=0, help="print up to N errors per batch")
     ap.add_argument("--json", action="store_true", help="one JSON line per batch")
+    ap.add_argument("--hard-negatives", action="store_true",
+                    help="also compare all same-site and same-event page pairs")
     args = ap.parse_args()
+    if args.hard_negatives:
+        print("hard negatives (pairs, wrongly linked, max aligned share):", hard_negatives())
     rows = [score_batch(k, v, args.show) for k, v in load(args.path).items()]
     if args.json:
         for r in rows:

@@ -45,6 +45,9 @@ __all__ = [
     "orient",
 ]
 
+#: Only the first this many words of each side are aligned (difflib is quadratic on
+#: repetitive text; news articles are far shorter).
+MAX_ALIGN_WORDS = 2000
 #: Largest replaced block (words per side) still read as aligned substitutions.
 SUB_BLOCK_MAX = 3
 #: Aligned share (of the longer side) needed to call a pair a copy at all …
@@ -195,10 +198,11 @@ def orient(v: Verdict, a: str, b: str) -> Verdict:
 
 def compare_words(wa: list[str], wb: list[str]) -> Verdict:
     """:func:`compare_texts` on already tokenised words (original case)."""
+    wa, wb = wa[:MAX_ALIGN_WORDS], wb[:MAX_ALIGN_WORDS]
     na, nb = len(wa), len(wb)
     if not na or not nb:
         return Verdict(None, 0.0, 0.0, 0.0, na, nb, reason="empty text")
-    equal, blocks, al_a, al_b = align(wa, wb)
+    _equal, blocks, al_a, al_b = align(wa, wb)
     share_a, share_b = al_a / na, al_b / nb
     share = min(share_a, share_b)
     v = Verdict(None, round(share, 4), round(share_a, 4), round(share_b, 4), na, nb)
