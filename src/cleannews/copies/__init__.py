@@ -36,6 +36,7 @@ from cleannews.copies._signature import (
     WORD_PERMS,
     Signature,
     signature,
+    signatures,
     skeleton,
     tokens,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "find_copies",
     "link_signatures",
     "signature",
+    "signatures",
     "skeleton",
     "tokens",
 ]
@@ -146,7 +148,7 @@ def find_copies(texts: Iterable[str], ids: Sequence[str] | None = None,
         raise ValueError(f"{len(ids)} ids for {len(texts)} texts")
     if len(set(ids)) != len(ids):
         raise ValueError("document ids must be unique")
-    sigs = [signature(t) for t in texts]
+    sigs = signatures(texts)
     return link_signatures(ids, sigs, texts.__getitem__, min_words, spin_direction)
 
 
