@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -60,6 +61,11 @@ __all__ = [
 MIN_WORDS = 30
 #: A candidate whose estimated skeleton and word similarity are both below this is not aligned.
 VERIFY_MIN_ESTIMATE = 0.2
+#: … nor one whose two word sets share less than this (of the larger set).
+VERIFY_MIN_OVERLAP = 0.4
+#: Candidate pairs estimated per numpy batch; word lists cached during verification.
+ESTIMATE_CHUNK = 200_000
+WORDS_CACHE = 20_000
 
 
 @dataclass
@@ -119,15 +125,28 @@ def link_signatures(ids: Sequence[str], sigs: Sequence[Signature],
     for i, s in enumerate(sigs):
         skel[i], word[i] = s.skeleton, s.words
         valid[i] = s.n_words >= min_words
+    pairs = candidate_pairs(skel, word, valid)
+    keep = []
+    for start in range(0, len(pairs), ESTIMATE_CHUNK):  # estimates, vectorised
+        p = pairs[start : start + ESTIMATE_CHUNK]
+        est = np.maximum((skel[p[:, 0]] == skel[p[:, 1]]).mean(axis=1),
+                         (word[p[:, 0]] == word[p[:, 1]]).mean(axis=1))
+        keep.append(p[est >= VERIFY_MIN_ESTIMATE])
+    pairs = np.concatenate(keep) if keep else pairs
+
+    @lru_cache(maxsize=WORDS_CACHE)
+    def words_of(i: int) -> tuple[list[str], frozenset[str]]:
+        w = _word_tokens(get_text(i))
+        return w, frozenset(x.lower() for x in w)
+
     links = []
-    for i, j in candidate_pairs(skel, word, valid):
-        est = max(float((skel[i] == skel[j]).mean()), float((word[i] == word[j]).mean()))
-        if est < VERIFY_MIN_ESTIMATE:
-            continue
-        ta, tb = get_text(i), get_text(j)
-        v = compare_words(_word_tokens(ta), _word_tokens(tb))
+    for i, j in pairs.tolist():
+        (wa, sa), (wb, sb) = words_of(i), words_of(j)
+        if len(sa & sb) < VERIFY_MIN_OVERLAP * max(len(sa), len(sb)):
+            continue  # too few words in common to align 60 % of the longer text
+        v = compare_words(wa, wb)
         if v.kind == "spun_copy" and spin_direction:
-            orient(v, ta, tb)
+            orient(v, get_text(i), get_text(j))
         if v.kind:
             links.append(_link(ids[i], ids[j], v))
     return links

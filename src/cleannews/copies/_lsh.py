@@ -7,8 +7,8 @@ documents band in well under 100 MB.
 
     >>> import numpy as np
     >>> sig = np.array([[1, 2, 3, 4], [1, 2, 3, 9], [7, 8, 5, 6]], dtype=np.uint32)
-    >>> sorted(band_pairs(sig, rows=2))
-    [(0, 1)]
+    >>> band_pairs(sig, rows=2).tolist()
+    [[0, 1]]
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ __all__ = ["MAX_BUCKET", "band_pairs", "candidate_pairs"]
 
 #: Bands of skeleton / word MinHashes (``perms = bands x rows``).
 SKELETON_ROWS = 3
-WORD_ROWS = 2
+WORD_ROWS = 3
 #: A bucket with more documents than this is linked as a star (member -> first member)
 #: instead of all pairs: boilerplate-only pages must not make the candidate set quadratic.
 MAX_BUCKET = 50
@@ -39,35 +39,43 @@ def _band_keys(sig: np.ndarray, band: int, rows: int) -> np.ndarray:
     return key
 
 
-def band_pairs(sig: np.ndarray, rows: int, valid: np.ndarray | None = None) -> set[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, that share at least one band of ``rows`` values."""
+def band_pairs(sig: np.ndarray, rows: int, valid: np.ndarray | None = None) -> np.ndarray:
+    """Pairs ``(i, j)``, ``i < j``, sharing at least one band of ``rows`` values: ``(m, 2)`` array.
+
+    Pairs are kept as one int64 code each (``i * n + j``) until the end, so
+    millions of candidates cost 8 bytes each, not a Python tuple each.
+    """
     n, k = sig.shape
     idx = np.arange(n) if valid is None else np.flatnonzero(valid)
     sub = sig[idx]
-    pairs: set[tuple[int, int]] = set()
+    codes: list[np.ndarray] = []
     for band in range(k // rows):
         keys = _band_keys(sub, band, rows)
         order = np.argsort(keys, kind="stable")
         sk = keys[order]
-        # starts of runs of equal keys that are at least 2 long
         brk = np.flatnonzero(np.diff(sk) != 0) + 1
         starts = np.concatenate(([0], brk))
-        ends = np.concatenate((brk, [len(sk)]))
-        for s, e in zip(starts[ends - starts > 1], ends[ends - starts > 1], strict=True):
-            members = sorted(int(idx[order[t]]) for t in range(s, e))
-            if len(members) > MAX_BUCKET:
-                head = members[0]
-                pairs.update((head, m) for m in members[1:])
-                continue
-            for a in range(len(members)):
-                for b in range(a + 1, len(members)):
-                    pairs.add((members[a], members[b]))
-    return pairs
+        sizes = np.diff(np.concatenate((starts, [len(sk)])))
+        # runs of 2 (the common case): vectorised
+        two = starts[sizes == 2]
+        a, b = idx[order[two]], idx[order[two + 1]]
+        codes.append(np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b))
+        for s, size in zip(starts[sizes > 2], sizes[sizes > 2], strict=True):
+            members = np.sort(idx[order[s : s + size]]).astype(np.int64)
+            if size > MAX_BUCKET:  # star: every member to the first one
+                codes.append(members[0] * n + members[1:])
+            else:
+                ii, jj = np.triu_indices(size, 1)
+                codes.append(members[ii] * n + members[jj])
+    if not codes:
+        return np.empty((0, 2), dtype=np.int64)
+    flat = np.unique(np.concatenate(codes))
+    return np.stack((flat // n, flat % n), axis=1)
 
 
 def candidate_pairs(skel: np.ndarray, word: np.ndarray,
-                    valid: np.ndarray | None = None) -> list[tuple[int, int]]:
-    """Union of the skeleton-band and word-band candidate pairs, sorted."""
-    pairs = band_pairs(skel, SKELETON_ROWS, valid)
-    pairs |= band_pairs(word, WORD_ROWS, valid)
-    return sorted(pairs)
+                    valid: np.ndarray | None = None) -> np.ndarray:
+    """Union of the skeleton-band and word-band candidate pairs: sorted ``(m, 2)`` array."""
+    both = np.concatenate((band_pairs(skel, SKELETON_ROWS, valid),
+                           band_pairs(word, WORD_ROWS, valid)))
+    return np.unique(both, axis=0)
