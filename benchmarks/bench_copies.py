@@ -120,6 +120,7 @@ def main() -> None:
     print(f"signatures: {mb / t_sig:.1f} MB/s ({t_sig:.0f} s), ftfy on a sample "
           f"{ftfy_mbs:.1f} MB/s -> ratio {mb / t_sig / ftfy_mbs:.2f}x ftfy; "
           f"signature matrices {sig_mb:.0f} MB")
+    print(f"peak RSS before linking {rss_mb():.0f} MB")
     t0 = time.perf_counter()
     links = link_signatures(ids, sigs, texts.__getitem__)
     t_link = time.perf_counter() - t0
@@ -139,6 +140,9 @@ def main() -> None:
         found[pair] = li.kind
         if li.kind == "spun_copy":
             direction_ok[pair] = li.source == planted[pair][1]
+    for li in links:
+        if not any(c in planted and planted[c][1] == o for c, o in ((li.a, li.b), (li.b, li.a))):
+            print(f"  false link: {li.kind} {li.a} {li.b} ({li.reason})")
     print(f"precision (all links): {(len(links) - false_links) / max(1, len(links)):.4f} "
           f"({false_links} false links)")
     print(f"{'kind':24} {'n':>5} {'found':>6} {'kind_ok':>7} {'direction':>9}")

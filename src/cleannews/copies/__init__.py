@@ -64,8 +64,8 @@ VERIFY_MIN_ESTIMATE = 0.2
 #: … nor one whose two word sets share less than this (of the larger set).
 VERIFY_MIN_OVERLAP = 0.4
 #: Candidate pairs estimated per numpy batch; word lists cached during verification.
-ESTIMATE_CHUNK = 200_000
-WORDS_CACHE = 20_000
+ESTIMATE_CHUNK = 50_000
+WORDS_CACHE = 4_096
 
 
 @dataclass
