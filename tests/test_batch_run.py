@@ -13,7 +13,7 @@ import cleannews
 import cleannews.score
 from cleannews.batch import BatchOptions, RunSettings, paths_for, run_batch
 from cleannews.batch.ids import MAX_NAME_BYTES, safe_relpath
-from cleannews.batch.sinks import STATE_NAME
+from cleannews.batch.sinks import STATE_NAME, mirror_path
 from cleannews.document import Evidence, SpinScore
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -111,7 +111,7 @@ def test_output_record_keeps_input_fields_byte_identical(tmp_path: Path) -> None
     src.write_text(line + "\n", encoding="utf-8")
     _run([src], tmp_path / "out")
     out = (tmp_path / "out" / "clean.jsonl").read_text("utf-8")
-    assert out.startswith(line[:-1] + ", \"cleannews\": {")
+    assert out.startswith(line[:-1] + ",\"cleannews\":{")
     rec = json.loads(out)
     assert rec["cleannews"]["text"] == "Un texte court."
     assert {"verdict", "spin", "changes", "source"} <= set(rec["cleannews"])
@@ -153,9 +153,9 @@ def test_text_files_mirror_the_tree_and_quarantine_separately(
     base = root.as_posix()
     assert [r["id"] for r in sinks["out"]] == [f"{base}/a/one.txt"]
     assert [r["id"] for r in sinks["quarantine"]] == [f"{base}/a/b/two.txt"]
-    mirrored = out / safe_relpath(f"{base}/a/one.txt")
+    mirrored = mirror_path(out, f"{base}/a/one.txt", ("quarantine", "errors"))
     assert mirrored.read_text("utf-8").startswith("Premier article.")
-    assert (out / "quarantine" / safe_relpath(f"{base}/a/b/two.txt")).exists()
+    assert mirror_path(out / "quarantine", f"{base}/a/b/two.txt").exists()
     assert not sinks["errors"]
 
 
@@ -169,7 +169,7 @@ def test_html_files_go_through_clean_html(tmp_path: Path) -> None:
     src.write_text('{"key": "k1", "body": "<p>Du HTML.</p>"}\n', encoding="utf-8")
     out = tmp_path / "out"
     _run([root], out)
-    assert (out / (safe_relpath(f"{root.as_posix()}/page.html") + ".txt")).exists()
+    assert mirror_path(out, f"{root.as_posix()}/page.html").exists()
     opts = BatchOptions(text_field="body", id_field="key", fmt="html")
     _run([src], tmp_path / "out2", jobs=2, options=opts)
     rec = _records(tmp_path / "out2" / "clean.jsonl")[0]
@@ -207,15 +207,28 @@ def test_ids_never_become_paths_outside_the_folder(tmp_path: Path, ident: str) -
 
 
 def test_input_path_with_dotdot_is_mirrored_inside_out(tmp_path: Path) -> None:
-    (tmp_path / "data").mkdir()
+    """``../x.txt`` and ``x.txt`` are two inputs: two mirrored files, both inside OUT."""
     (tmp_path / "work").mkdir()
-    (tmp_path / "data" / "x.txt").write_text("Un texte.\n", encoding="utf-8")
-    proc = _cli("run", "../data/x.txt", "--out", "out", "--jobs", "1", cwd=tmp_path / "work")
+    (tmp_path / "x.txt").write_text("Le texte du dessus.\n", encoding="utf-8")
+    (tmp_path / "work" / "x.txt").write_text("Le texte de dessous.\n", encoding="utf-8")
+    proc = _cli("run", "../x.txt", "x.txt", "--out", "out", "--jobs", "1", cwd=tmp_path / "work")
     assert proc.returncode == 0, proc.stderr.decode()
-    files = sorted(p.relative_to(tmp_path / "work" / "out").as_posix()
-                   for p in (tmp_path / "work" / "out").rglob("*.txt"))
-    assert files == ["data/x.txt"]
-    assert _records(tmp_path / "work" / "out" / "clean.jsonl")[0]["id"] == "../data/x.txt"
+    out = tmp_path / "work" / "out"
+    texts = {p.read_text("utf-8").strip(): p for p in out.rglob("*.txt")}
+    assert set(texts) == {"Le texte du dessus.", "Le texte de dessous."}
+    assert all(p.resolve().is_relative_to(out.resolve()) for p in texts.values())
+    assert texts["Le texte de dessous."] == out / "x.txt"  # a plain path stays as it is
+    assert [r["id"] for r in _records(out / "clean.jsonl")] == ["../x.txt", "x.txt"]
+
+
+def test_mirrored_names_never_collide(tmp_path: Path) -> None:
+    """Inputs whose mirrored names would be equal get distinct files (one-to-one)."""
+    idents = ["x.txt", "../x.txt", "/x.txt", "a.html", "a.html.txt", "a\\b.txt", "a/b.txt",
+              "_hidden.txt", ".hidden.txt", "quarantine/x.txt"]
+    paths = [mirror_path(tmp_path, i, ("quarantine", "errors")) for i in idents]
+    assert len(set(paths)) == len(idents)
+    assert mirror_path(tmp_path / "quarantine", "x.txt") not in paths
+    assert all(p.resolve().is_relative_to(tmp_path.resolve()) for p in paths)
 
 
 # --- resume --------------------------------------------------------------------------

@@ -142,3 +142,62 @@ def test_import_without_datatrove_names_the_extra(monkeypatch: pytest.MonkeyPatc
         importlib.import_module("cleannews.integrations.datatrove")
     assert "pip install 'cleannews[datatrove]'" in str(info.value)
     monkeypatch.delitem(sys.modules, "cleannews.integrations.datatrove", raising=False)
+
+
+# --- the same checks and routing as `cleannews run` ---------------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10" + bytes(range(256))
+BAD_TEXTS = {
+    "nul": "Un texte\x00avec un NUL.",
+    "png": PNG.decode("latin-1"),
+    "spaces": "   \n\t  \n",
+    "nbsp": "\u00a0\u200b\u2060\ufeff\n\u00a0",
+    "boilerplate": "Partager sur Facebook\nPartager sur Twitter\n",
+}
+
+
+def test_datatrove_steps_check_and_route_like_cleannews_run(tmp_path: Path) -> None:
+    """Every document ends kept or excluded with a reason, exactly where `cleannews run` puts it."""
+    _needs_datatrove()
+    import subprocess
+
+    from datatrove.executor import LocalPipelineExecutor
+
+    (tmp_path / "in").mkdir()
+    rows = [{"id": k, "text": v} for k, v in BAD_TEXTS.items()]
+    rows += [{"id": f"ok{i}", "text": f"Le conseil municipal a voté le budget numéro {i}.\n"
+              "Partager sur Facebook\nLe maire a salué le travail des équipes.\n"
+              "Partager sur Twitter\n"} for i in range(3)]
+    src = tmp_path / "in" / "part.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    LocalPipelineExecutor(_pipeline(tmp_path), tasks=1, workers=1,
+                          logging_dir=str(tmp_path / "logs")).run()
+    kept, excluded = _read(tmp_path / "out"), _read(tmp_path / "quarantine")
+    assert sorted(d["id"] for d in kept + excluded) == sorted(r["id"] for r in rows)  # once each
+    exe = Path(sys.executable).parent / "cleannews"
+    proc = subprocess.run([str(exe), "-q", "run", str(src), "--out", str(tmp_path / "run"),
+                           "-j", "1"], capture_output=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr.decode()
+    errors = {}
+    for line in (tmp_path / "run" / "errors" / "errors.jsonl").read_text("utf-8").splitlines():
+        rec = json.loads(line)
+        errors[rec["id"]] = rec["error"]["type"]
+    assert errors == {"nul": "nul", "png": "nul", "spaces": "empty", "nbsp": "empty",
+                      "boilerplate": "empty_after_cleaning"}
+    by_id = {d["id"]: d for d in excluded}
+    assert {i: d["cleannews"]["error_type"] for i, d in by_id.items()} == errors
+    assert all(d["filter_reason"] == "cleannews_error" for d in by_id.values())
+    assert all(d["text"] == BAD_TEXTS[i] for i, d in by_id.items())  # the input, not lost
+    assert [d["text"] for d in kept] == [
+        f"Le conseil municipal a voté le budget numéro {i}.\nLe maire a salué le travail des "
+        "équipes.\n" for i in range(3)]
+    from cleannews import __version__
+
+    assert all(d["cleannews"]["version"] == __version__ for d in kept + excluded)
+    stats = json.loads((tmp_path / "logs" / "stats.json").read_text())
+    cleaner = next(s for s in stats if "clean" in s["name"] and "filter" not in s["name"])
+    assert __version__ in cleaner["name"]
+    removed = cleaner["stats"]["removed_chars"]
+    # two removals per document, one value per document (the stat's unit)
+    assert removed["n"] == 3 and removed["mean"] == len("Partager sur Facebook\nPartager sur "
+                                                        "Twitter\n")

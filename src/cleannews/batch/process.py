@@ -24,7 +24,10 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from cleannews.__about__ import __version__
+from cleannews._input import BINARY_CONTROL_RATIO, BINARY_MIN_CHARS, BINARY_SAMPLE_CHARS
 from cleannews.batch.ids import record_id
 from cleannews.batch.sources import Item
 from cleannews.config import DEFAULT_CONFIG, CleanConfig
@@ -35,8 +38,12 @@ __all__ = [
     "DEFAULT_MAX_RECORD_BYTES",
     "BatchOptions",
     "DocResult",
+    "nothing_left",
+    "peek_id",
     "process_chunk",
     "process_item",
+    "text_problem",
+    "too_large",
 ]
 
 #: Records (or files) larger than this go to the errors sink (``--max-record-mb``).
@@ -60,6 +67,9 @@ class BatchOptions:
     #: learnt site-template state (``--site-templates``), see :mod:`cleannews.batch.templates`
     templates: dict[str, Any] | None = None
     source_field: str = "url"
+    #: ``"moved"``: only evidence that moved the score (weight != 0), no raw signals;
+    #: ``"all"``: every evidence item and the detector's signals (``--evidence all``)
+    evidence: str = "moved"
 
 
 @dataclass
@@ -85,6 +95,12 @@ class DocResult:
     removed: dict[str, list[int]] = field(default_factory=dict)
     changes: dict[str, int] = field(default_factory=dict)
     error_type: str | None = None
+    #: rule -> ``[count, bytes]`` of text moved to ``metadata`` (not lost)
+    moved: dict[str, list[int]] = field(default_factory=dict)
+    #: rule -> one removed span of this document (shortened), for the report
+    examples: dict[str, str] = field(default_factory=dict)
+    #: the top evidence of a quarantined document, for the report
+    evidence: list[dict[str, Any]] = field(default_factory=list)
 
 
 class _Reject(Exception):
@@ -95,8 +111,12 @@ class _Reject(Exception):
         self.kind = kind
 
 
+#: Compact JSON separators for output records (the input fields are kept byte for byte).
+JSON_SEPARATORS = (",", ":")
+
+
 def _dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
+    return json.dumps(obj, ensure_ascii=False, separators=JSON_SEPARATORS)
 
 
 def _source(item: Item) -> dict[str, Any]:
@@ -131,13 +151,74 @@ def error_result(item: Item, ident: str, kind: str, message: str) -> DocResult:
                      in_bytes=item.size or len(item.payload), error_type=kind)
 
 
-def _check_text(text: str | bytes) -> None:
-    """Refuse texts that are NUL-laden or empty (see docs/batch.md: empty documents are errors)."""
+#: A character that shows: not whitespace (NBSP included), not a control, not a format or
+#: default-ignorable character (zero-width space, BOM, soft hyphen, variation selectors).
+_VISIBLE = regex.compile(r"[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]")
+#: Leading characters of binary formats, as they read when bytes were decoded as Latin-1.
+_BINARY_STARTS = ("\x89PNG", "GIF8", "\xff\xd8\xff", "%PDF-", "PK\x03\x04", "\x7fELF")
+
+
+def text_problem(text: str | bytes) -> tuple[str, str] | None:
+    """Why ``text`` is not a document to clean, as ``(error_type, message)``, or ``None``.
+
+    The same checks for ``cleannews run`` and the datatrove steps: NUL
+    characters (``nul``), binary data (``binary``), nothing visible — only
+    whitespace, NBSP, zero-width or other invisible characters (``empty``).
+
+    >>> text_problem("Bonjour."), text_problem("\\u00a0\\u200b \\n")[0], text_problem("a\\x00b")[0]
+    (None, 'empty', 'nul')
+    >>> text_problem("\\x89PNG\\r\\n\\x1a\\n....")[0]
+    'binary'
+    """
     nul = b"\x00" if isinstance(text, bytes) else "\x00"
     if nul in text:  # type: ignore[operator]
-        raise _Reject("nul", "text contains NUL characters (binary data or a broken export)")
-    if not text.strip():
-        raise _Reject("empty", "empty document: no text to clean")
+        return "nul", "text contains NUL characters (binary data or a broken export)"
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace") if _is_utf8(text) else text.decode("cp1252",
+                                                                                  "replace")
+    if text.startswith(_BINARY_STARTS):
+        return "binary", "text is binary data (an image, PDF, archive or executable)"
+    sample = text[:BINARY_SAMPLE_CHARS]
+    if len(sample) >= BINARY_MIN_CHARS:
+        controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f")
+        if controls / len(sample) > BINARY_CONTROL_RATIO:
+            return "binary", (f"text looks binary: {controls} of its first {len(sample)} "
+                              "characters are control characters")
+    if not _VISIBLE.search(text):
+        return "empty", ("empty document: no text to clean (only whitespace or invisible "
+                         "characters)")
+    return None
+
+
+def nothing_left(doc: Document) -> tuple[str, str] | None:
+    """``("empty_after_cleaning", message)`` when cleaning left no visible text, else ``None``.
+
+    Such a document (a page of boilerplate only) goes to the errors sink with
+    its raw input, like an empty one: an empty record is not passed on.
+
+    >>> nothing_left(Document("Un texte.")), nothing_left(Document(" \\n"))[0]
+    (None, 'empty_after_cleaning')
+    """
+    if _VISIBLE.search(doc.text):
+        return None
+    rules = sorted({c.rule for c in doc.changes if c.removed})
+    return "empty_after_cleaning", ("nothing left after cleaning: the whole text was "
+                                    f"removed as boilerplate ({', '.join(rules) or 'no rule'})")
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _check_text(text: str | bytes) -> None:
+    """Refuse what :func:`text_problem` refuses (see docs/batch.md: empty documents are errors)."""
+    problem = text_problem(text)
+    if problem is not None:
+        raise _Reject(*problem)
 
 
 def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], str]:
@@ -154,6 +235,91 @@ def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], 
     if not isinstance(record, dict):
         raise _Reject("json", f"a JSONL record must be an object, got {type(record).__name__}")
     return line, record, record_id(record, opts.id_field, f"{item.source}:{item.line}")
+
+
+_STRUCT = regex.compile(rb'["\[\]{}]')
+_SCALAR_END = regex.compile(rb"[,}\]\s]")
+_SPACE = regex.compile(rb"\s*")
+
+
+def _skip_string(b: bytes, i: int) -> int:
+    """Index after the JSON string starting at ``b[i] == '"'`` (no decoding; linear)."""
+    j = i + 1
+    while True:
+        j = b.find(b'"', j)
+        if j < 0:
+            raise ValueError("unterminated string")
+        k = j
+        while b[k - 1] == 0x5C:  # backslashes right before the quote
+            k -= 1
+        if (j - k) % 2 == 0:
+            return j + 1
+        j += 1
+
+
+def _skip_value(b: bytes, i: int) -> int:
+    """Index after the JSON value starting at ``b[i]`` (strings and nesting skipped, not parsed)."""
+    if b[i:i + 1] == b'"':
+        return _skip_string(b, i)
+    if b[i:i + 1] in (b"{", b"["):
+        depth, j = 0, i
+        while True:
+            m = _STRUCT.search(b, j)
+            if m is None:
+                raise ValueError("unterminated value")
+            tok, j = m.group(), m.end()
+            if tok == b'"':
+                j = _skip_string(b, m.start())
+            elif tok in (b"{", b"["):
+                depth += 1
+            else:
+                depth -= 1
+                if depth == 0:
+                    return j
+    m = _SCALAR_END.search(b, i)
+    return len(b) if m is None else m.start()
+
+
+def peek_id(raw: bytes, id_field: str, fallback: str) -> str:
+    """The id of a JSONL line without decoding or parsing the line (for too-large records).
+
+    Walks the top-level keys; values other than the id are skipped byte-wise,
+    so a 50 MB text costs no decoded copy.
+
+    >>> peek_id(b'{"text": "a \\\\" b", "n": [1, {"x": "]"}], "id": 7}', "id", "f:1")
+    '7'
+    >>> peek_id(b'{"text": "cut', "id", "f:1")
+    'f:1'
+    """
+    try:
+        i = _SPACE.match(raw, 0).end()
+        if raw[i:i + 1] != b"{":
+            return fallback
+        i += 1
+        while True:
+            i = _SPACE.match(raw, i).end()
+            if raw[i:i + 1] != b'"':
+                return fallback
+            end = _skip_string(raw, i)
+            key = json.loads(raw[i:end])
+            i = _SPACE.match(raw, end).end()
+            if raw[i:i + 1] != b":":
+                return fallback
+            i = _SPACE.match(raw, i + 1).end()
+            end = _skip_value(raw, i)
+            if key == id_field:
+                return record_id({key: json.loads(raw[i:end])}, id_field, fallback)
+            i = _SPACE.match(raw, end).end()
+            if raw[i:i + 1] != b",":
+                return fallback
+            i += 1
+    except (ValueError, IndexError):
+        return fallback
+
+
+def too_large(item: Item, opts: BatchOptions) -> bool:
+    """Whether ``item`` exceeds ``--max-record-mb`` (decided on its byte size, before decoding)."""
+    return item.truncated or item.size > opts.max_record_bytes
 
 
 def item_id(item: Item, opts: BatchOptions) -> str:
@@ -189,7 +355,26 @@ def _clean(text: str | bytes, html: bool, opts: BatchOptions, ident: str) -> Doc
     return (clean_html if html else clean)(text, opts.config, id=ident)
 
 
-def cleannews_object(doc: Document, item: Item) -> dict[str, Any]:
+def spin_object(doc: Document, evidence: str = "moved") -> dict[str, Any]:
+    """The spin score of a record: with ``evidence="moved"`` only the evidence that moved the
+    score (weight != 0) and no raw signals; everything with ``"all"``.
+
+    >>> from cleannews.document import Evidence, SpinScore
+    >>> d = Document("x", spin=SpinScore(0.2, "clean", (Evidence("a", (0, 1), "x", "r", 0.0),
+    ...     Evidence("b", (0, 1), "x", "r", 0.3)), signals={"s": 1.0}))
+    >>> [e["signal"] for e in spin_object(d)["evidence"]], "signals" in spin_object(d)
+    (['b'], False)
+    >>> len(spin_object(d, "all")["evidence"]), spin_object(d, "all")["signals"]
+    (2, {'s': 1.0})
+    """
+    spin = doc.spin.to_dict()
+    if evidence != "all":
+        spin["evidence"] = [e for e in spin["evidence"] if e["weight"]]
+        spin.pop("signals", None)
+    return spin
+
+
+def cleannews_object(doc: Document, item: Item, evidence: str = "moved") -> dict[str, Any]:
     """The ``cleannews`` object added to a record: id, text, changes, spin, verdict, source.
 
     ``id`` is the document's id as a string (the record's id field, or
@@ -200,7 +385,7 @@ def cleannews_object(doc: Document, item: Item) -> dict[str, Any]:
         "text": doc.text,
         "verdict": doc.verdict,
         "reason": doc.reason,
-        "spin": doc.spin.to_dict(),
+        "spin": spin_object(doc, evidence),
         "changes": [c.to_dict() for c in doc.changes],
         "metadata": dict(doc.metadata),
         "input_length": doc.input_length,
@@ -213,24 +398,47 @@ def splice_record(line: str, record: dict[str, Any], extra: dict[str, Any]) -> s
     """The input line with ``"cleannews": extra`` appended; every input field stays byte-identical.
 
     >>> splice_record('{"a": 1.50} ', {"a": 1.5}, {"v": 1})
-    '{"a": 1.50, "cleannews": {"v": 1}}'
+    '{"a": 1.50,"cleannews":{"v":1}}'
     >>> splice_record('{}', {}, {"v": 1})
-    '{"cleannews": {"v": 1}}'
+    '{"cleannews":{"v":1}}'
     """
     if RECORD_KEY in record:  # overwrite an earlier run's object: re-serialise
         return _dumps({**record, RECORD_KEY: extra})
     body = line.rstrip()[:-1].rstrip()
-    sep = ", " if record else ""
-    return f"{body}{sep}\"{RECORD_KEY}\": {_dumps(extra)}}}"
+    sep = "," if record else ""
+    return f"{body}{sep}\"{RECORD_KEY}\":{_dumps(extra)}}}"
+
+
+#: Rules whose "removed" text is moved to the document's ``metadata``, not dropped.
+MOVED_TO_METADATA = frozenset({"crawler_metadata", "crawler_date_prefix"})
+#: Characters kept of a removed span shown as an example in the report.
+EXAMPLE_CHARS = 160
+
+
+def _example(text: str) -> str:
+    """A removed span, on one line and shortened for the report.
+
+    >>> _example("Partager\\nsur Facebook"), len(_example("x" * 500))
+    ('Partager ⏎ sur Facebook', 160)
+    """
+    one = " ⏎ ".join(line.strip() for line in text.strip().splitlines())
+    return one if len(one) <= EXAMPLE_CHARS else one[: EXAMPLE_CHARS - 1] + "…"
 
 
 def _stats(result: DocResult, doc: Document) -> DocResult:
     for c in doc.changes:
         result.changes[c.rule] = result.changes.get(c.rule, 0) + 1
         if c.removed:
-            entry = result.removed.setdefault(c.rule, [0, 0])
+            counts = result.moved if c.rule in MOVED_TO_METADATA else result.removed
+            entry = counts.setdefault(c.rule, [0, 0])
             entry[0] += 1
             entry[1] += len(c.before.encode("utf-8", "surrogatepass"))
+            if counts is result.removed and c.rule not in result.examples and c.before.strip():
+                result.examples[c.rule] = _example(c.before)
+    if result.sink == "quarantine":
+        top = sorted((e for e in doc.spin.evidence if e.weight), key=lambda e: -e.weight)
+        result.evidence = [{"text": e.text, "reason": e.reason, "weight": e.weight}
+                           for e in top[:TOP_EVIDENCE]]
     result.out_chars = len(doc.text)
     result.spin_score = doc.spin.score
     result.spin_label = doc.spin.label
@@ -239,7 +447,8 @@ def _stats(result: DocResult, doc: Document) -> DocResult:
 
 def score_line(doc: Document, item: Item, ident: str) -> str:
     """The one-line triage record of ``cleannews score``: id, score, label, top evidence."""
-    top = sorted(doc.spin.evidence, key=lambda e: -e.weight)[:TOP_EVIDENCE]
+    top = sorted((e for e in doc.spin.evidence if e.weight), key=lambda e: -e.weight)
+    top = top[:TOP_EVIDENCE]
     return _dumps({
         "id": ident,
         "score": doc.spin.score,
@@ -255,12 +464,9 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
     ident = item.id or f"{item.source}:{item.line}"
     if item.error:
         raise _Reject(item.error_type or "read", item.error)
-    if item.truncated or item.size > opts.max_record_bytes:
-        if item.kind == "jsonl" and not item.truncated:  # name it by its id if it parses
-            try:
-                item.id = _parse_record(item, opts)[2]
-            except _Reject:
-                pass
+    if too_large(item, opts):
+        if item.kind == "jsonl" and item.id is None:  # named by its id, found without parsing
+            item.id = peek_id(item.payload, opts.id_field, ident)
         raise _Reject("too_large", f"record is {item.size} bytes, above the limit of "
                       f"{opts.max_record_bytes} bytes (--max-record-mb)")
     if item.kind == "jsonl":
@@ -279,13 +485,17 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
         from cleannews.batch.templates import apply_templates, item_source
 
         apply_templates(doc, opts.templates, item_source(item, record, opts.source_field))
+    if opts.mode == "run":
+        empty = nothing_left(doc)
+        if empty is not None:
+            raise _Reject(*empty)
     sink = "quarantine" if doc.quarantined else "out"
     if opts.mode == "score":  # "out" and "quarantine" share one stream in score mode
         out = score_line(doc, item, ident)
     elif item.kind == "jsonl":
-        out = splice_record(line, record, cleannews_object(doc, item))
+        out = splice_record(line, record, cleannews_object(doc, item, opts.evidence))
     else:
-        out = _dumps({"id": ident, RECORD_KEY: cleannews_object(doc, item)})
+        out = _dumps({"id": ident, RECORD_KEY: cleannews_object(doc, item, opts.evidence)})
     result = DocResult(item.seq, sink, ident, out, in_bytes=item.size)
     if item.kind != "jsonl" and opts.mode == "run":
         result.mirror, result.text = ident, doc.text
@@ -299,7 +509,8 @@ def _encode(result: DocResult) -> DocResult:
     try:
         result.data = (result.line + "\n").encode("utf-8")
     except UnicodeEncodeError:
-        result.data = (json.dumps(json.loads(result.line), ensure_ascii=True) + "\n").encode()
+        result.data = (json.dumps(json.loads(result.line), ensure_ascii=True,
+                                  separators=JSON_SEPARATORS) + "\n").encode()
     result.line = ""  # sent back to the main process once, as bytes
     return result
 

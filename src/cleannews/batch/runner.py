@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,8 @@ from cleannews.batch.process import (
     crash_result,
     init_worker,
     process_chunk,
+    process_item,
+    too_large,
     warm_up,
 )
 from cleannews.batch.sinks import (
@@ -47,10 +50,10 @@ from cleannews.batch.sinks import (
     Sinks,
     atomic_write,
 )
-from cleannews.batch.sources import Item, iter_items
+from cleannews.batch.sources import PARQUET_SUFFIXES, Item, iter_items
 from cleannews.batch.stats import RunStats, build_report
 
-__all__ = ["RunSettings", "available_cpus", "paths_for", "run_batch"]
+__all__ = ["RunSettings", "UnsupportedInput", "available_cpus", "paths_for", "run_batch"]
 
 log = logging.getLogger("cleannews")
 
@@ -70,33 +73,68 @@ def available_cpus() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+#: ``--out`` names ending like this are one output file (not a folder).
+OUT_FILE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+#: Report file name inside the output folder.
+REPORT_NAME = "report.json"
+
+
+def is_out_file(out: Path) -> bool:
+    """``--out clean.jsonl.gz`` names a file; anything else (or an existing folder) a folder.
+
+    >>> is_out_file(Path("x/clean.jsonl.gz")), is_out_file(Path("out"))
+    (True, False)
+    """
+    return out.name.lower().endswith(OUT_FILE_SUFFIXES) and not out.is_dir()
+
+
 def paths_for(
-    out: Path | None, quarantine: Path | None = None, errors: Path | None = None
+    out: Path | None, quarantine: Path | None = None, errors: Path | None = None,
+    *, compress: bool = False,
 ) -> SinkPaths:
     """Sink paths for ``--out DIR`` (``None``: stdout) with the documented defaults.
 
     Defaults: ``DIR/quarantine`` and ``DIR/errors``; with ``--out -`` they are
-    ``./cleannews-quarantine`` and ``./cleannews-errors``.
+    ``./cleannews-quarantine`` and ``./cleannews-errors``. ``--out FILE.jsonl.gz``
+    (or ``.jsonl``) writes the clean records to that file, the other sinks and
+    the run state beside it, and mirrors no text files; ``compress`` (or a
+    ``.gz`` out file) writes every sink as ``.jsonl.gz``.
 
     >>> p = paths_for(Path("o"))
     >>> p.out.as_posix(), p.quarantine.as_posix(), p.errors.as_posix()
     ('o/clean.jsonl', 'o/quarantine/quarantine.jsonl', 'o/errors/errors.jsonl')
-    >>> p.state.as_posix()
-    'o/.cleannews-run.json'
+    >>> p.state.as_posix(), p.report.as_posix()
+    ('o/.cleannews-run.json', 'o/report.json')
+    >>> p = paths_for(Path("d/all.jsonl.gz"))
+    >>> p.out.as_posix(), p.errors.as_posix(), p.state.as_posix(), p.mirror_out
+    ('d/all.jsonl.gz', 'd/errors/errors.jsonl.gz', 'd/.all.jsonl.gz.cleannews-run.json', None)
     """
-    if out is None:
+    folder = out
+    out_file = None
+    if out is not None and is_out_file(out):
+        folder, out_file = out.parent, out
+        compress = compress or out.name.lower().endswith(".gz")
+    gz = ".gz" if compress else ""
+    if folder is None:
         qdir = quarantine or Path("cleannews-quarantine")
         edir = errors or Path("cleannews-errors")
     else:
-        qdir = quarantine or out / "quarantine"
-        edir = errors or out / "errors"
+        qdir = quarantine or folder / "quarantine"
+        edir = errors or folder / "errors"
+    if out_file is not None:
+        stem = out_file.name.split(".", 1)[0]
+        return SinkPaths(out=out_file, quarantine=qdir / (SINK_FILES["quarantine"] + gz),
+                         errors=edir / (SINK_FILES["errors"] + gz),
+                         state=folder / f".{out_file.name}{STATE_NAME}",
+                         report=folder / f"{stem}.{REPORT_NAME}")
     return SinkPaths(
-        out=None if out is None else out / SINK_FILES["out"],
-        quarantine=qdir / SINK_FILES["quarantine"],
-        errors=edir / SINK_FILES["errors"],
-        state=None if out is None else out / STATE_NAME,
-        mirror_out=out,
+        out=None if folder is None else folder / (SINK_FILES["out"] + gz),
+        quarantine=qdir / (SINK_FILES["quarantine"] + gz),
+        errors=edir / (SINK_FILES["errors"] + gz),
+        state=None if folder is None else folder / STATE_NAME,
+        mirror_out=folder,
         mirror_quarantine=qdir,
+        report=None if folder is None else folder / REPORT_NAME,
     )
 
 
@@ -117,6 +155,10 @@ class RunSettings:
     templates: dict[str, Any] | None = None
     chunk_docs: int = CHUNK_DOCS
     chunk_bytes: int = CHUNK_BYTES
+    #: the command line as typed (for the report), e.g. ``cleannews run seeds --out out``
+    command_line: str | None = None
+    #: process only the first ``limit`` documents (``--limit``)
+    limit: int | None = None
 
 
 def _chunks(items: Iterable[Item], max_docs: int, max_bytes: int) -> Iterator[list[Item]]:
@@ -133,8 +175,62 @@ def _chunks(items: Iterable[Item], max_docs: int, max_bytes: int) -> Iterator[li
         yield chunk
 
 
-def _ignore_sigint_init(opts: BatchOptions) -> None:
-    """Worker initializer: Ctrl-C is handled by the main process only."""
+#: Linux ``prctl`` option: the signal a process gets when its parent dies.
+PR_SET_PDEATHSIG = 1
+#: Seconds between two checks of the worker's parent by the watchdog thread.
+WATCHDOG_INTERVAL = 0.5
+
+
+def _set_parent_death_signal() -> bool:
+    """Ask the kernel to SIGKILL this process when its parent dies (Linux ``prctl``).
+
+    Returns ``False`` where that is not available (then the watchdog alone
+    stops the worker). Called in worker processes only: it changes the
+    calling process. The signal is armed with::
+
+        prctl(PR_SET_PDEATHSIG, SIGKILL)  # PR_SET_PDEATHSIG == 1 on Linux
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int, interval: float = WATCHDOG_INTERVAL) -> None:
+    """Thread body: end this process as soon as its parent ``parent`` is gone.
+
+    Portable fallback of the parent-death signal: an orphan is re-parented,
+    so ``os.getppid()`` changes. ``os._exit`` because the pool's queues may
+    be blocked forever once the parent is dead.
+    """
+    while os.getppid() == parent:
+        time.sleep(interval)
+    os._exit(EXIT_ORPHANED)
+
+
+#: Exit status of a worker that stopped because the main process died.
+EXIT_ORPHANED = 70
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this (worker) process end when ``parent`` dies: ``prctl`` plus a watchdog thread."""
+    import threading
+
+    _set_parent_death_signal()
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(EXIT_ORPHANED)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
+                     name="cleannews-parent-watchdog").start()
+
+
+def _worker_init(opts: BatchOptions, parent: int) -> None:
+    """Worker initializer: die with the main process; Ctrl-C is handled by the main process."""
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     init_worker(opts)
 
@@ -142,8 +238,8 @@ def _ignore_sigint_init(opts: BatchOptions) -> None:
 def _executor(jobs: int, opts: BatchOptions) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_ignore_sigint_init,
-                               initargs=(opts,))
+    return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_init,
+                               initargs=(opts, os.getpid()))
 
 
 def _isolate(chunk: list[Item], opts: BatchOptions) -> list[DocResult]:
@@ -161,13 +257,39 @@ def _isolate(chunk: list[Item], opts: BatchOptions) -> list[DocResult]:
     return results
 
 
+@dataclass
+class _Pending:
+    """A chunk in flight: the items sent to a worker, and the too-large ones answered here."""
+
+    chunk: list[Item]
+    local: list[DocResult]
+    sent: list[Item]
+    future: Future | None = None
+
+    def submit(self, ex: ProcessPoolExecutor) -> _Pending:
+        self.future = ex.submit(process_chunk, self.sent) if self.sent else None
+        return self
+
+
+def _prepare(chunk: list[Item], opts: BatchOptions) -> _Pending:
+    """Split a chunk: records above ``--max-record-mb`` become error records right here (from
+    their size, without decoding), so a worker never receives one."""
+    local = [process_item(i, opts) for i in chunk if too_large(i, opts)]
+    done = {r.seq for r in local}
+    return _Pending(chunk, local, [i for i in chunk if i.seq not in done])
+
+
+def _merge(p: _Pending, results: list[DocResult]) -> list[DocResult]:
+    return sorted([*p.local, *results], key=lambda r: r.seq) if p.local else results
+
+
 def _parallel(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
               ) -> Iterator[list[DocResult]]:
     """Results of each chunk, in order, computed by ``jobs`` processes."""
     if "fork" in multiprocessing.get_all_start_methods():
         warm_up(opts)  # forked workers inherit the loaded resources
     ex = _executor(jobs, opts)
-    pending: deque[tuple[list[Item], Future]] = deque()
+    pending: deque[_Pending] = deque()
     exhausted = False
     try:
         while True:
@@ -176,19 +298,19 @@ def _parallel(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
                 if chunk is None:
                     exhausted = True
                     break
-                pending.append((chunk, ex.submit(process_chunk, chunk)))
+                pending.append(_prepare(chunk, opts).submit(ex))
             if not pending:
                 return
-            chunk, fut = pending.popleft()
+            p = pending.popleft()
             try:
-                results = fut.result()
+                results = p.future.result() if p.future is not None else []
             except BrokenProcessPool:
                 log.warning("a worker process died; re-running its documents one by one")
                 ex.shutdown(wait=False, cancel_futures=True)
-                results = _isolate(chunk, opts)
+                results = _isolate(p.sent, opts)
                 ex = _executor(jobs, opts)
-                pending = deque((c, ex.submit(process_chunk, c)) for c, _ in pending)
-            yield results
+                pending = deque(q.submit(ex) for q in pending)
+            yield _merge(p, results)
     finally:
         ex.shutdown(wait=False, cancel_futures=True)
 
@@ -215,6 +337,10 @@ def fingerprint(settings: RunSettings) -> dict[str, Any]:
         "mode": o.mode,
         "min_score": settings.min_score,
         "templates": settings.templates,
+        "evidence": o.evidence,
+        "limit": settings.limit,
+        "compressed": [str(p) for p in (settings.paths.out, settings.paths.quarantine,
+                                        settings.paths.errors) if p and p.name.endswith(".gz")],
     }
 
 
@@ -223,20 +349,61 @@ def _keep(r: DocResult, min_score: float | None) -> bool:
     return min_score is None or r.sink == "errors" or (r.spin_score or 0.0) >= min_score
 
 
-def _progress(enabled: bool, initial: int) -> Any:
-    if not enabled:
-        return None
+def input_bytes(inputs: list[str], exclude: Iterable[Path] = ()) -> int | None:
+    """Total size of the inputs when it is known up front (files counted, JSONL bytes).
+
+    ``None`` for standard input and for compressed files (their decompressed
+    size is unknown): the progress bar then shows counts and rates only.
+    """
+    from cleannews.batch.sources import expand_inputs
+
+    total = 0
     try:
-        from tqdm import tqdm
-    except ImportError:  # pragma: no cover - tqdm is a core dependency
+        for name in expand_inputs(inputs, exclude):
+            if name == "-" or name.lower().endswith(".gz"):
+                return None
+            total += os.path.getsize(name)
+    except OSError:
         return None
-    return tqdm(unit="doc", file=sys.stderr, initial=initial, dynamic_ncols=True,
-                desc="cleannews")
+    return total
+
+
+class Progress:
+    """The progress line on stderr: bytes done of the total (so an ETA), documents and their rate.
+
+    ``cleannews:  45%|████▌     | 9.10M/20.0M [00:08<00:10, 1.10MB/s, 1856 docs, 232 docs/s]``
+    """
+
+    def __init__(self, total: int | None, initial_bytes: int, initial_docs: int) -> None:
+        from tqdm import tqdm
+
+        self.docs = initial_docs
+        self._docs0 = initial_docs
+        self._start = time.monotonic()
+        self.bar = tqdm(total=total, initial=initial_bytes, unit="B", unit_scale=True,
+                        unit_divisor=1000, file=sys.stderr, dynamic_ncols=True,
+                        desc="cleannews", smoothing=0.1)
+
+    def update(self, docs: int, nbytes: int) -> None:
+        self.docs += docs
+        rate = (self.docs - self._docs0) / max(time.monotonic() - self._start, 1e-9)
+        self.bar.set_postfix_str(f"{self.docs} docs, {rate:.0f} docs/s", refresh=False)
+        self.bar.update(nbytes)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _progress(settings: RunSettings, stats: RunStats, done: int) -> Progress | None:
+    if not settings.progress:
+        return None
+    total = None if settings.limit else input_bytes(settings.inputs, _exclude(settings.paths))
+    return Progress(total, stats.bytes_in, done)
 
 
 def _exclude(paths: SinkPaths) -> list[Path]:
-    """Output folders not to read as input (when they lie inside an input folder)."""
-    dirs = [paths.mirror_out, paths.mirror_quarantine]
+    """Output folders and files not to read as input (when they lie inside an input folder)."""
+    dirs = [paths.mirror_out, paths.mirror_quarantine, paths.out]
     dirs += [p.parent for p in (paths.quarantine, paths.errors) if p is not None]
     return [d for d in dirs if d is not None]
 
@@ -256,13 +423,32 @@ def _with_templates(settings: RunSettings, sinks: Sinks, stdin: Any) -> BatchOpt
         state = json.loads(saved.read_text("utf-8"))
     else:
         items = iter_items(settings.inputs, settings.options.fmt, stdin=stdin,
-                           exclude=_exclude(settings.paths))
+                           exclude=_exclude(settings.paths), limit=settings.limit)
         state = learn_templates(items, settings.options.text_field, t.get("source_field", "url"),
                                 t.get("min_count"))
         if saved is not None:
             atomic_write(saved, json.dumps(state).encode("utf-8"))
     return replace(settings.options, templates=state,
                    source_field=t.get("source_field", "url"))
+
+
+class UnsupportedInput(ResumeError):
+    """An input cleannews cannot read (Parquet): a usage error, raised before any work."""
+
+
+#: First bytes of a Parquet file.
+PARQUET_MAGIC = b"PAR1"
+
+
+def is_parquet(name: str) -> bool:
+    """A Parquet file, by its extension or its first bytes (folders: no)."""
+    if name.lower().endswith(PARQUET_SUFFIXES):
+        return True
+    try:
+        with open(name, "rb") as f:
+            return f.read(len(PARQUET_MAGIC)) == PARQUET_MAGIC
+    except OSError:  # a folder, or unreadable: reported later
+        return False
 
 
 def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
@@ -274,6 +460,12 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     for name in settings.inputs:  # fail before creating any output
         if name != "-" and not os.path.exists(name):
             raise FileNotFoundError(f"{name}: no such file or folder")
+        if name != "-" and is_parquet(name):
+            raise UnsupportedInput(
+                f"{name}: Parquet input is not supported; convert it to JSONL first, e.g. "
+                "python -c \"import pandas as pd, sys; pd.read_parquet(sys.argv[1]).to_json("
+                "sys.argv[2], orient='records', lines=True, force_ascii=False)\" "
+                f"{name} out.jsonl")
     sinks = Sinks(settings.paths, fingerprint(settings))
     sinks.open(resume=settings.resume, force=settings.force)
     options = settings.options
@@ -287,10 +479,10 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     start = time.monotonic()
     session = {"docs": 0, "bytes": 0, "seconds": 0.0}
     done = sinks.done
-    bar = _progress(settings.progress, done)
+    bar = _progress(settings, stats, done)
     finished = False
     items = iter_items(settings.inputs, options.fmt, stdin=stdin,
-                       exclude=_exclude(settings.paths), skip=done)
+                       exclude=_exclude(settings.paths), skip=done, limit=settings.limit)
     results_iter = _results(_chunks(items, settings.chunk_docs, settings.chunk_bytes),
                             options, settings.jobs)
     try:
@@ -300,14 +492,16 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
             for r in results:
                 stats.add_result(sink=r.sink, in_bytes=r.in_bytes, out_chars=r.out_chars,
                                  spin_score=r.spin_score, spin_label=r.spin_label,
-                                 removed=r.removed, changes=r.changes, error_type=r.error_type)
+                                 removed=r.removed, changes=r.changes, error_type=r.error_type,
+                                 moved=r.moved, examples=r.examples, ident=r.id,
+                                 evidence=r.evidence)
                 session["bytes"] += r.in_bytes
             session["docs"] += len(results)
+            if bar is not None:
+                bar.update(len(results), sum(r.in_bytes for r in results))
             done = results[-1].seq + 1
             stats.seconds = base_seconds + time.monotonic() - start
             sinks.commit(done, stats.to_dict())
-            if bar is not None:
-                bar.update(len(results))
         finished = True
         sinks.commit(done, stats.to_dict(), finished=True)
     finally:
@@ -347,4 +541,19 @@ def _report(settings: RunSettings, stats: RunStats, session: dict[str, float], f
     return build_report(stats, command=settings.command, jobs=settings.jobs, session=session,
                         extra={"inputs": list(settings.inputs), "outputs": outputs,
                                "finished": finished, "resumed": resumed,
-                               "cleannews_version": __version__})
+                               "cleannews_version": __version__,
+                               "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                               "command_line": settings.command_line,
+                               "settings": _settings(settings)})
+
+
+def _settings(settings: RunSettings) -> dict[str, Any]:
+    """The options of a run that shape its output, for the report."""
+    o = settings.options
+    c = o.config
+    return {"quarantine_threshold": c.spin_quarantine_threshold,
+            "strip_boilerplate": c.strip_boilerplate, "score_spin": c.score_spin,
+            "format": o.fmt, "text_field": o.text_field, "id_field": o.id_field,
+            "max_record_mb": round(o.max_record_bytes / 1024 / 1024, 3),
+            "evidence": o.evidence, "jobs": settings.jobs, "min_score": settings.min_score,
+            "site_templates": settings.templates is not None, "limit": settings.limit}

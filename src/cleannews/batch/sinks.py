@@ -23,10 +23,12 @@ Plain-text outputs (one file per input file) are written atomically
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
 import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -34,10 +36,15 @@ from typing import Any, BinaryIO
 from cleannews.batch.ids import safe_relpath
 from cleannews.batch.process import DocResult
 
-__all__ = ["STATE_NAME", "ResumeError", "SinkPaths", "Sinks", "atomic_write"]
+__all__ = ["LOCK_NAME", "STATE_NAME", "FolderLock", "ResumeError", "SinkPaths", "Sinks",
+           "atomic_write"]
 
 #: State file of a run, inside the output folder.
 STATE_NAME = ".cleannews-run.json"
+#: Compression level of ``.jsonl.gz`` sinks (6: gzip's default).
+GZIP_LEVEL = 6
+#: Lock file of a run, in each output folder (holds the pid of the run).
+LOCK_NAME = ".cleannews.lock"
 #: Format version of the state file.
 STATE_FORMAT = 1
 #: File names of the JSONL sinks inside their folders.
@@ -86,18 +93,146 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def mirror_path(root: Path, ident: str) -> Path:
-    """Where the cleaned text of the input file ``ident`` goes under ``root`` (never outside it).
+class FolderLock:
+    """An exclusive lock on an output folder for the length of a run (``flock`` on a lock file).
 
-    >>> mirror_path(Path("/o"), "../../etc/x.html").as_posix()
-    '/o/etc/x.html.txt'
+    Two runs writing into one folder would interleave their records; the
+    second one is refused with the pid of the first. The lock goes with the
+    process (and its workers): a killed run leaves no stale lock.
+
+        >>> import tempfile
+        >>> d = Path(tempfile.mkdtemp())
+        >>> with FolderLock(d):
+        ...     FolderLock(d).acquire()
+        Traceback (most recent call last):
+        ...
+        cleannews.batch.sinks.ResumeError: ... is in use by another cleannews run (pid ...)...; ...
+    """
+
+    def __init__(self, folder: Path, name: str = LOCK_NAME, what: Path | None = None) -> None:
+        self.folder = folder
+        self.path = folder / name
+        self.what = what or folder  # named in the message
+        self._fd: int | None = None
+
+    def acquire(self) -> FolderLock:
+        """Take the lock or raise :class:`ResumeError` naming the holder's pid."""
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: no lock
+            return self
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            os.close(fd)
+            raise ResumeError(
+                f"{self.what} is in use by another cleannews run (pid {holder}); "
+                "wait for it to end, or give this run other outputs") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        self._fd = fd
+        return self
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the last descriptor releases the flock
+            self._fd = None
+
+    def __enter__(self) -> FolderLock:
+        return self.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+#: Hex digits of the path hash that keeps two mirrored files apart.
+MIRROR_TAG_HEX = 10
+
+
+def _tag(ident: str) -> str:
+    """A short stable hash of an input path.
+
+    >>> _tag("../x.txt")
+    '~...'
+    """
+    return "~" + hashlib.sha1(ident.encode("utf-8", "surrogatepass")).hexdigest()[:MIRROR_TAG_HEX]
+
+
+class GzipMembers:
+    """A sink file written as gzip, one complete gzip member per commit.
+
+    :meth:`flush` ends the current member, so every committed size is a
+    member boundary: ``--resume`` truncates there and appends new members,
+    and the file stays one valid multi-member gzip stream (``zcat``,
+    ``gzip.open`` and datatrove read it whole).
+
+        >>> import gzip, io
+        >>> raw = io.BytesIO()
+        >>> g = GzipMembers(raw)
+        >>> _ = g.write(b"a\\n"); g.flush(); _ = g.write(b"b\\n"); g.flush()
+        >>> gzip.decompress(raw.getvalue())
+        b'a\\nb\\n'
+    """
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self._z: Any = None
+
+    def write(self, data: bytes) -> int:
+        if self._z is None:
+            self._z = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+        self.raw.write(self._z.compress(data))
+        return len(data)
+
+    def flush(self) -> None:
+        if self._z is not None:
+            self.raw.write(self._z.flush(zlib.Z_FINISH))
+            self._z = None
+        self.raw.flush()
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+    def tell(self) -> int:
+        return self.raw.tell()
+
+    def close(self) -> None:
+        self.flush()
+        self.raw.close()
+
+
+def mirror_path(root: Path, ident: str, reserved: tuple[str, ...] = ()) -> Path:
+    """Where the cleaned text of the input file ``ident`` goes under ``root``: unique, inside it.
+
+    The path mirrors the input path, with ``.txt`` added to other extensions.
+    When that would not be one-to-one — the path had to be changed to stay
+    inside ``root`` (``..``, a root slash, unsafe characters), a ``.txt``
+    name that another input's ``X.txt`` could also produce, or a first folder
+    named like a sink folder in ``reserved`` — a hash of the input path is
+    added before the extension, so two inputs never share a file.
+
     >>> mirror_path(Path("/o"), "seeds/a.txt").as_posix()
     '/o/seeds/a.txt'
+    >>> mirror_path(Path("/o"), "page.html").as_posix()
+    '/o/page.html.txt'
+    >>> mirror_path(Path("/o"), "x.txt") != mirror_path(Path("/o"), "../x.txt")
+    True
+    >>> mirror_path(Path("/o"), "../../etc/x.html").as_posix()
+    '/o/etc/x.html~....txt'
+    >>> mirror_path(Path("/o"), "page.html.txt").as_posix()
+    '/o/page.html~....txt'
     """
     rel = safe_relpath(ident)
-    if not rel.lower().endswith(TEXT_SUFFIX):
-        rel += TEXT_SUFFIX
-    return root / rel
+    lossy = rel != ident or rel.split("/", 1)[0] in reserved
+    if rel.lower().endswith(TEXT_SUFFIX):
+        stem, ext = rel[: -len(TEXT_SUFFIX)], rel[-len(TEXT_SUFFIX):]
+        lossy = lossy or "." in stem.rsplit("/", 1)[-1]  # `a.html.txt` vs `a.html`
+    else:
+        stem, ext = rel, TEXT_SUFFIX
+    return root / (stem + (_tag(ident) if lossy else "") + ext)
 
 
 @dataclass
@@ -110,6 +245,8 @@ class SinkPaths:
     state: Path | None
     mirror_out: Path | None = None
     mirror_quarantine: Path | None = None
+    #: default report file (``--report`` overrides it)
+    report: Path | None = None
 
     def sink(self, name: str) -> Path | None:
         return getattr(self, name)
@@ -125,11 +262,60 @@ class Sinks:
     def __init__(self, paths: SinkPaths, fingerprint: dict[str, Any]) -> None:
         self.paths = paths
         self.fingerprint = fingerprint
-        self._streams: dict[str, BinaryIO] = {}
-        self._by_key: dict[str, BinaryIO] = {}
+        self._streams: dict[str, Any] = {}
+        self._by_key: dict[str, Any] = {}
         self.done = 0
         self.saved_stats: dict[str, Any] | None = None
         self.resumed = False
+        self._locks: list[FolderLock] = []
+
+    def folders(self) -> list[Path]:
+        """The distinct output folders of this run."""
+        p = self.paths
+        dirs = [p.state.parent if p.state else p.mirror_out, p.mirror_quarantine]
+        dirs += [x.parent for x in (p.out, p.quarantine, p.errors) if x is not None]
+        seen: dict[Path, Path] = {}
+        for d in dirs:
+            if d is not None:
+                seen.setdefault(d.resolve(), d)
+        return list(seen.values())
+
+    def locks(self) -> list[FolderLock]:
+        """What this run locks: its output folders, and its output files of free names.
+
+        A sink with its standard name (``clean.jsonl``, ``quarantine.jsonl``,
+        ``errors.jsonl``, ``.gz`` or not) locks its folder, as does the
+        output folder; a sink file named by the user (``--out all.jsonl.gz``,
+        ``score --out scores.jsonl``) locks only itself, so two runs may write
+        two files in one folder.
+        """
+        p = self.paths
+        standard = {n + gz for n in SINK_FILES.values() for gz in ("", ".gz")}
+        found: dict[Path, FolderLock] = {}
+        for folder in (p.mirror_out, p.mirror_quarantine):
+            if folder is not None:
+                found.setdefault((folder / LOCK_NAME).resolve(), FolderLock(folder))
+        for x in (p.out, p.quarantine, p.errors):
+            if x is None:
+                continue
+            lk = (FolderLock(x.parent) if x.name in standard
+                  else FolderLock(x.parent, f".{x.name}{LOCK_NAME}", x))
+            found.setdefault(lk.path.resolve(), lk)
+        return list(found.values())
+
+    def lock(self) -> None:
+        """Take every lock of :meth:`locks`; :class:`ResumeError` if another run holds one."""
+        try:
+            for lk in self.locks():
+                self._locks.append(lk.acquire())
+        except BaseException:
+            self.unlock()
+            raise
+
+    def unlock(self) -> None:
+        for lk in self._locks:
+            lk.release()
+        self._locks.clear()
 
     # -- opening ------------------------------------------------------------------
 
@@ -144,6 +330,14 @@ class Sinks:
         and neither ``resume`` nor ``force`` was given, or when the state does
         not match this run's inputs and options.
         """
+        self.lock()
+        try:
+            self._open(resume=resume, force=force)
+        except BaseException:
+            self.close()
+            raise
+
+    def _open(self, *, resume: bool, force: bool) -> None:
         state = self._load_state()
         sizes: dict[str, int] = {}
         if resume and state is not None:
@@ -154,11 +348,18 @@ class Sinks:
             sizes = state["sizes"]
             self.done = int(state["done"])
             self.saved_stats = state.get("stats")
-            self.resumed = True
+            self.resumed = self.done > 0 or bool(self.saved_stats)
         elif not resume and not force and (state is not None or self._any_output()):
             raise ResumeError(
-                f"{self.paths.state.parent if self.paths.state else 'output'} already holds "
+                f"{self.paths.mirror_out or self.paths.out or 'output'} already holds "
                 "cleannews output: add --resume to continue that run or --force to overwrite it")
+        self._open_streams(sizes)
+        if force or not self.resumed:
+            # a fresh state right away: if this run fails before its first commit, --resume
+            # continues *this* run (not the one it replaced)
+            self.commit(0, None)
+
+    def _open_streams(self, sizes: dict[str, int]) -> None:
         for name in SINK_FILES:
             key = self._key(name)
             if key in self._by_key:
@@ -166,9 +367,11 @@ class Sinks:
                 continue
             path = self.paths.sink(name)
             if path is None:
-                stream: BinaryIO = sys.stdout.buffer
+                stream: Any = sys.stdout.buffer
             else:
                 stream = self._open_file(path, sizes.get(key, 0))
+                if path.name.endswith(".gz"):
+                    stream = GzipMembers(stream)
             self._by_key[key] = stream
             self._streams[name] = stream
 
@@ -214,10 +417,23 @@ class Sinks:
             if r.mirror is not None and r.text is not None:
                 root = self.paths.mirror_out if r.sink == "out" else self.paths.mirror_quarantine
                 if r.sink != "errors" and root is not None:
-                    atomic_write(mirror_path(root, r.mirror),
+                    atomic_write(mirror_path(root, r.mirror, self._reserved(root)),
                                  r.text.encode("utf-8", "replace"))
 
-    def commit(self, done: int, stats: dict[str, Any], *, finished: bool = False) -> None:
+    def _reserved(self, root: Path) -> tuple[str, ...]:
+        """First folders under ``root`` that hold other sinks (mirrored texts must avoid them)."""
+        names = []
+        for folder in self.folders():
+            try:
+                rel = folder.resolve().relative_to(root.resolve())
+            except ValueError:
+                continue
+            if rel.parts:
+                names.append(rel.parts[0])
+        return tuple(names)
+
+    def commit(self, done: int, stats: dict[str, Any] | None, *, finished: bool = False
+               ) -> None:
         """Make everything written so far durable, then record ``done`` documents as committed."""
         sizes = {}
         for key, stream in self._by_key.items():
@@ -245,3 +461,4 @@ class Sinks:
                 pass
         self._by_key.clear()
         self._streams.clear()
+        self.unlock()

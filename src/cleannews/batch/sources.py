@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+import regex
+
 __all__ = [
     "HARD_RECORD_BYTES",
     "JSONL_SUFFIXES",
@@ -41,6 +43,8 @@ log = logging.getLogger("cleannews")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", *HTML_SUFFIXES)
+#: Parquet file names: refused when named, skipped with a warning inside folders.
+PARQUET_SUFFIXES = (".parquet", ".parq")
 #: Bytes of one record kept in memory at most; the rest of a longer line is
 #: skipped (the error record says so). Records above ``max_record_bytes``
 #: but below this are preserved whole in the errors sink.
@@ -97,7 +101,7 @@ def _posix(path: str) -> str:
 
 
 def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
-    """Input files under ``root``, sorted, skipping hidden entries and ``exclude`` folders."""
+    """Input files under ``root``, sorted, skipping hidden entries and ``exclude`` paths."""
     skip = {p.resolve() for p in exclude}
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
@@ -105,7 +109,11 @@ def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
             d for d in dirnames if not d.startswith(".") and (here / d).resolve() not in skip
         )
         for name in sorted(filenames):
-            if not name.startswith(".") and kind_of(name) is not None:
+            if name.lower().endswith(PARQUET_SUFFIXES):
+                log.warning("%s: Parquet is not supported, skipped (convert it to JSONL)",
+                            here / name)
+            if not name.startswith(".") and kind_of(name) is not None and (
+                    not skip or (here / name).resolve() not in skip):
                 yield str(here / name)
 
 
@@ -173,15 +181,19 @@ def iter_items(
     stdin: BinaryIO | None = None,
     exclude: Iterable[Path] = (),
     skip: int = 0,
+    limit: int | None = None,
 ) -> Iterator[Item]:
     """All documents of ``inputs`` in a deterministic order, numbered from 0 by ``seq``.
 
     ``fmt`` forces ``"text"`` or ``"html"`` for non-JSONL files (and for the
     texts inside JSONL records, see :mod:`cleannews.batch.process`). The
     first ``skip`` items (committed by an interrupted run) are not yielded,
-    and files among them are not even read.
+    and files among them are not even read. ``limit`` stops after the first
+    ``limit`` documents (``--limit``).
     """
     for item in _all_items(inputs, fmt, stdin, exclude, skip):
+        if limit is not None and item.seq >= limit:
+            return
         if item.seq >= skip:
             yield item
 
@@ -193,9 +205,14 @@ def _all_items(
     for name in expand_inputs(inputs, exclude):
         if name == "-":
             stream = stdin if stdin is not None else sys_stdin()
-            if fmt in ("text", "html"):
-                data = stream.read()
-                yield Item(seq, "-", fmt, data, None, "-", size=len(data))
+            kind = fmt
+            if fmt == "auto":
+                head = stream.read(SNIFF_BYTES)
+                kind = sniff_kind(head)
+                stream = io.BufferedReader(_Prefixed(head, stream), _STDIN_BUFFER)
+            if kind in ("text", "html"):
+                data, truncated, size = _read_capped(stream)
+                yield Item(seq, "-", kind, data, None, "-", truncated=truncated, size=size)
                 seq += 1
                 continue
             for item in iter_jsonl(stream, "-", seq):
@@ -226,6 +243,64 @@ def _all_items(
         else:
             yield Item(seq, ident, kind, data, None, ident, truncated=truncated, size=size)
         seq += 1
+
+
+#: Bytes of standard input looked at to tell JSONL, HTML and plain text apart.
+SNIFF_BYTES = 4096
+_STDIN_BUFFER = 1024 * 1024
+_MARKUP = regex.compile(
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|section|span|br|a|h[1-6]"
+    rb"|!--)[\s>/]", regex.IGNORECASE)
+
+
+def sniff_kind(head: bytes) -> str:
+    """``"jsonl"``, ``"html"`` or ``"text"`` for the first bytes of stdin (``--format auto``).
+
+    >>> sniff_kind(b'{"id": 1}\\n'), sniff_kind(b"Un texte."), sniff_kind(b"")
+    ('jsonl', 'text', 'jsonl')
+    >>> sniff_kind(b"\\xef\\xbb\\xbf <!DOCTYPE html><p>x")
+    'html'
+    """
+    body = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not body or body.startswith(b"{"):
+        return "jsonl"
+    if (body.startswith(b"<") and _MARKUP.search(body)) or _MARKUP.search(body[:512]):
+        return "html"
+    return "text"
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream whose first bytes were already read (``head``) put back in front of the rest."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = memoryview(head)
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self._head:
+            n = min(len(buf), len(self._head))
+            buf[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        read1 = getattr(self._rest, "read1", self._rest.read)
+        data = read1(len(buf))
+        buf[: len(data)] = data
+        return len(data)
+
+
+def _read_capped(f: BinaryIO) -> tuple[bytes, bool, int]:
+    """A whole stream, or its first :data:`HARD_RECORD_BYTES`: ``(data, truncated, size)``."""
+    data = f.read(HARD_RECORD_BYTES)
+    size = len(data)
+    while size >= HARD_RECORD_BYTES:
+        rest = f.read(_SKIP_CHUNK)
+        if not rest:
+            break
+        size += len(rest)
+    return data, size > HARD_RECORD_BYTES, size
 
 
 def read_file(name: str) -> tuple[bytes, bool, int]:

@@ -3,8 +3,8 @@
     >>> s = RunStats()
     >>> s.add_result(sink="out", in_bytes=100, spin_score=0.95, spin_label="spun",
     ...              removed={"share_bar": [1, 20]}, changes={"share_bar": 1})
-    >>> s.docs["in"], s.rules["share_bar"], s.histogram[9]
-    (1, {'removed': 1, 'removed_bytes': 20, 'changes': 1}, 1)
+    >>> s.docs["in"], s.rules["share_bar"]["removed_bytes"], s.histogram[9]
+    (1, 20, 1)
 """
 
 from __future__ import annotations
@@ -16,6 +16,10 @@ __all__ = ["HISTOGRAM_BINS", "RunStats"]
 
 #: Number of equal-width bins of the spin-score histogram over [0, 1].
 HISTOGRAM_BINS = 10
+#: Examples of removed text kept per rule for the report.
+EXAMPLES_PER_RULE = 3
+#: Quarantined documents listed (id, score, top evidence) in the report.
+QUARANTINE_LISTED = 100
 #: Sink name -> report key.
 _SINK_KEYS = {"out": "out", "quarantine": "quarantined", "errors": "failed"}
 _MB = 1_000_000
@@ -44,6 +48,8 @@ class RunStats:
     labels: dict[str, int] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    examples: dict[str, list[str]] = field(default_factory=dict)
+    quarantined: list[dict[str, Any]] = field(default_factory=list)
 
     def add_result(
         self,
@@ -56,6 +62,10 @@ class RunStats:
         removed: dict[str, list[int]] | None = None,
         changes: dict[str, int] | None = None,
         error_type: str | None = None,
+        moved: dict[str, list[int]] | None = None,
+        examples: dict[str, str] | None = None,
+        ident: str | None = None,
+        evidence: list[dict[str, Any]] | None = None,
     ) -> None:
         """Count one document that landed in ``sink``."""
         self.docs["in"] += 1
@@ -74,9 +84,23 @@ class RunStats:
             entry = self._rule(rule)
             entry["removed"] += n
             entry["removed_bytes"] += nbytes
+        for rule, (n, nbytes) in (moved or {}).items():
+            entry = self._rule(rule)
+            entry["moved"] += n
+            entry["moved_bytes"] += nbytes
+        for rule, text in (examples or {}).items():
+            kept = self.examples.setdefault(rule, [])
+            if len(kept) < EXAMPLES_PER_RULE and text not in kept:
+                kept.append(text)
+        if sink == "quarantine" and len(self.quarantined) < QUARANTINE_LISTED:
+            self.quarantined.append({"id": ident, "score": spin_score,
+                                     "evidence": list(evidence or [])})
 
     def _rule(self, rule: str) -> dict[str, int]:
-        return self.rules.setdefault(rule, {"removed": 0, "removed_bytes": 0, "changes": 0})
+        entry = self.rules.setdefault(rule, {})
+        for key in ("removed", "removed_bytes", "moved", "moved_bytes", "changes"):
+            entry.setdefault(key, 0)
+        return entry
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -88,6 +112,8 @@ class RunStats:
             "labels": dict(sorted(self.labels.items())),
             "errors": dict(sorted(self.errors.items())),
             "seconds": self.seconds,
+            "examples": {k: list(v) for k, v in sorted(self.examples.items())},
+            "quarantined": list(self.quarantined),
         }
 
     @classmethod
@@ -101,6 +127,8 @@ class RunStats:
             labels=dict(d["labels"]),
             errors=dict(d["errors"]),
             seconds=float(d["seconds"]),
+            examples={k: list(v) for k, v in d.get("examples", {}).items()},
+            quarantined=list(d.get("quarantined", [])),
         )
 
 
@@ -123,6 +151,8 @@ def build_report(
         "spin": {"histogram": {"edges": edges, "counts": list(stats.histogram)},
                  "labels": dict(sorted(stats.labels.items()))},
         "errors": dict(sorted(stats.errors.items())),
+        "examples": {k: list(v) for k, v in sorted(stats.examples.items())},
+        "quarantined": list(stats.quarantined),
         "throughput": {
             "jobs": jobs,
             "seconds": round(session.get("seconds", 0.0), 3),

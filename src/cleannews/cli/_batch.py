@@ -9,7 +9,8 @@ from typing import Any
 
 from cleannews.cli._common import add_config_flags, config_from_args
 
-__all__ = ["add_batch_flags", "batch_options", "execute", "positive_int"]
+__all__ = ["add_batch_flags", "batch_options", "execute", "positive_int", "positive_mb",
+           "usage_problem"]
 
 log = logging.getLogger("cleannews")
 
@@ -29,6 +30,37 @@ def positive_int(value: str) -> int:
     return n
 
 
+def positive_mb(value: str) -> float:
+    """argparse type: a size in MB, above 0.
+
+    >>> positive_mb("0.5")
+    0.5
+    >>> positive_mb("-1")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: must be above 0, got -1.0
+    """
+    try:
+        mb = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not mb > 0 or mb == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be above 0, got {mb}")
+    return mb
+
+
+def usage_problem(args: argparse.Namespace) -> str | None:
+    """What is wrong with option values argparse cannot check alone (``None``: all fine).
+
+    >>> usage_problem(argparse.Namespace(quarantine_threshold=1.5))
+    'argument --quarantine-threshold: must be between 0 and 1, got 1.5'
+    """
+    thr = getattr(args, "quarantine_threshold", None)
+    if thr is not None and not 0.0 <= thr <= 1.0:
+        return f"argument --quarantine-threshold: must be between 0 and 1, got {thr}"
+    return None
+
+
 def add_batch_flags(p: argparse.ArgumentParser) -> None:
     """INPUT..., --jobs, --text-field, --id-field, --max-record-mb and the pipeline flags."""
     from cleannews.batch import available_cpus
@@ -36,19 +68,23 @@ def add_batch_flags(p: argparse.ArgumentParser) -> None:
 
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help=".txt/.html files, folders of them (recursive), .jsonl/.jsonl.gz "
-                   "files; - reads JSONL from stdin")
+                   "files; - reads stdin (JSONL, or one HTML/text document: sniffed)")
     p.add_argument("-j", "--jobs", type=positive_int, default=available_cpus(), metavar="N",
                    help="worker processes (default: the CPUs this process may use, "
                    "%(default)s here)")
     p.add_argument("--chunk-size", type=positive_int, default=CHUNK_DOCS, metavar="N",
                    help="documents per chunk: the unit of work, ordering and commit "
                    "(default %(default)s)")
+    p.add_argument("--limit", type=positive_int, default=None, metavar="N",
+                   help="process only the first N documents (to try a command on a big corpus)")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress bar (it is shown only when stderr is a terminal)")
     g = p.add_argument_group("JSONL records")
     g.add_argument("--text-field", default="text", metavar="FIELD",
                    help="field holding the text (default %(default)s)")
     g.add_argument("--id-field", default="id", metavar="FIELD",
                    help="field holding the id (default %(default)s; else PATH:LINE)")
-    g.add_argument("--max-record-mb", type=float, default=16.0, metavar="MB",
+    g.add_argument("--max-record-mb", type=positive_mb, default=16.0, metavar="MB",
                    help="records or files larger than this go to the errors sink "
                    "(default %(default)s)")
     add_config_flags(p)
@@ -58,14 +94,42 @@ def batch_options(args: argparse.Namespace, mode: str) -> Any:
     """The :class:`~cleannews.batch.BatchOptions` described by the flags."""
     from cleannews.batch import BatchOptions
 
+    problem = usage_problem(args)
+    if problem is not None:  # before any work: nothing created, exit 2 as argparse does
+        print(f"cleannews {args.command}: error: {problem}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
     return BatchOptions(config=config_from_args(args), text_field=args.text_field,
                         id_field=args.id_field, fmt=args.format,
                         max_record_bytes=int(args.max_record_mb * _MB), mode=mode)
 
 
 def show_progress(args: argparse.Namespace) -> bool:
-    """A progress bar only when stderr is a terminal and -q was not given."""
-    return sys.stderr.isatty() and not getattr(args, "quiet", False)
+    """A progress bar only when stderr is a terminal and neither -q nor --no-progress was given."""
+    return (sys.stderr.isatty() and not getattr(args, "quiet", False)
+            and not getattr(args, "no_progress", False))
+
+
+def after_failure(settings: Any, fix: bool = False) -> str:
+    """What to do after a run stopped half-way: only what works for this run.
+
+    ``--resume`` needs the run state kept in an output folder; a run that
+    wrote to standard output or read standard input can only be run again.
+    """
+    first = "fix this, then " if fix else ""
+    if settings.paths.state is None:
+        return (f"the output written to stdout is incomplete; {first}run the whole command "
+                "again")
+    if "-" in settings.inputs:
+        return (f"committed work is kept; {first}pipe the same data again to the same "
+                "command with --resume")
+    return f"committed work is kept; {first}run the same command with --resume"
+
+
+def command_line() -> str:
+    """The command as typed, quoted for a shell (for the report)."""
+    import shlex
+
+    return shlex.join(["cleannews", *sys.argv[1:]])
 
 
 def execute(settings: Any, quiet: bool) -> tuple[int, dict[str, Any] | None]:
@@ -73,16 +137,18 @@ def execute(settings: Any, quiet: bool) -> tuple[int, dict[str, Any] | None]:
     from cleannews.batch import ResumeError, run_batch
     from cleannews.batch.stats import summary
 
+    if getattr(settings, "command_line", None) is None:
+        settings.command_line = command_line()
     try:
         report = run_batch(settings)
     except ResumeError as exc:
         log.error("%s", exc)
         return EXIT_USAGE, None
     except KeyboardInterrupt:
-        log.error("interrupted: committed work is kept; run the same command with --resume")
+        log.error("interrupted: %s", after_failure(settings))
         return EXIT_INTERRUPTED, None
     except OSError as exc:
-        log.error("%s (committed work is kept; fix this, then run again with --resume)", exc)
+        log.error("%s (%s)", exc, after_failure(settings, fix=True))
         return EXIT_USAGE, None
     if not quiet:
         print(summary(report), file=sys.stderr)

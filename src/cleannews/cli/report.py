@@ -16,11 +16,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "report",
         help="show the JSON report of a run (as text, or as an HTML page)",
         description="Read FILE (the report.json written by 'cleannews run') and print its "
-        "summary, or with --html a small self-contained HTML page: counts, spin score "
-        "histogram, per-rule removal bars (inline CSS and SVG, no script, no network).",
+        "summary, or with --html a self-contained HTML page: what was run (version, date, "
+        "command line, settings, inputs), counts, spin score histogram, quarantined "
+        "documents with their evidence, what each rule removed with examples (inline CSS "
+        "and SVG, no script, no network).",
     )
     p.add_argument("file", metavar="FILE", help="report.json of a run")
-    p.add_argument("--html", action="store_true", help="render as an HTML page")
+    p.add_argument("--html", nargs="?", const="-", default=None, metavar="HTML",
+                   help="render as an HTML page, written to HTML (default: stdout, or -o)")
     p.add_argument("-o", "--out", default="-", metavar="FILE",
                    help="write to FILE instead of stdout")
     p.set_defaults(func=run)
@@ -33,15 +36,19 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         report = json.loads(Path(args.file).read_text("utf-8"))
-        body = render_html(report) if args.html else summary(report) + "\n"
+        body = render_html(report) if args.html is not None else summary(report) + "\n"
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.error("%s: not a readable cleannews report (%s)", args.file, exc)
         return 2
-    if args.out == "-":
+    target = args.html if args.html not in (None, "-") else args.out
+    if args.html not in (None, "-") and args.out != "-" and args.out != args.html:
+        log.error("give the HTML file once: --html FILE or -o FILE")
+        return 2
+    if target == "-":
         sys.stdout.write(body)
     else:
         try:
-            atomic_write(Path(args.out), body.encode("utf-8"))
+            atomic_write(Path(target), body.encode("utf-8"))
         except OSError as exc:
             log.error("%s", exc)
             return 2

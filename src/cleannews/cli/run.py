@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from cleannews.cli._batch import (
@@ -32,7 +33,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     add_batch_flags(p)
     p.add_argument("-o", "--out", required=True, metavar="DIR",
-                   help="output folder; - writes clean records to stdout")
+                   help="output folder; FILE.jsonl or FILE.jsonl.gz: one output file (other "
+                   "sinks beside it); - writes clean records to stdout")
     p.add_argument("--quarantine", metavar="DIR",
                    help="quarantine folder (default DIR/quarantine; ./cleannews-quarantine "
                    "with --out -)")
@@ -45,6 +47,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    "nothing twice")
     p.add_argument("--force", action="store_true",
                    help="overwrite the output of an earlier run in DIR")
+    p.add_argument("--compress", action="store_true",
+                   help="write the sinks as .jsonl.gz (also implied by --out FILE.jsonl.gz)")
+    p.add_argument("--evidence", choices=("moved", "all"), default="moved",
+                   help="spin evidence in the records: only what moved the score (default) "
+                   "or all of it, with the detector's signals")
     t = p.add_argument_group("site templates (opt-in)")
     t.add_argument("--site-templates", action="store_true",
                    help="first pass: learn lines that recur across documents of the same "
@@ -64,13 +71,17 @@ def run(args: argparse.Namespace) -> int:
     if out is None and args.resume:
         log.error("--resume needs --out DIR (standard output cannot be rolled back)")
         return 2
+    if out is None and args.compress:
+        log.error("--compress needs --out DIR or FILE.jsonl.gz (pipe stdout to gzip instead)")
+        return 2
+    options = replace(batch_options(args, "run"), evidence=args.evidence)
     paths = paths_for(out, args.quarantine and Path(args.quarantine),
-                      args.errors and Path(args.errors))
-    report = Path(args.report) if args.report else (out / REPORT_NAME if out else None)
+                      args.errors and Path(args.errors), compress=args.compress)
+    report = Path(args.report) if args.report else paths.report
     settings = RunSettings(
-        inputs=args.inputs, paths=paths, options=batch_options(args, "run"), jobs=args.jobs,
+        inputs=args.inputs, paths=paths, options=options, jobs=args.jobs,
         resume=args.resume, force=args.force, report=report, progress=show_progress(args),
-        chunk_docs=args.chunk_size,
+        chunk_docs=args.chunk_size, limit=args.limit,
     )
     if args.site_templates:
         settings.templates = {"source_field": args.source_field,

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         inputs=args.inputs, paths=paths, options=batch_options(args, "score"), jobs=args.jobs,
         force=True, report=Path(args.report) if args.report else None,
         progress=show_progress(args), min_score=args.min_score, command="score",
-        chunk_docs=args.chunk_size,
+        chunk_docs=args.chunk_size, limit=args.limit,
     )
     code, _ = execute(settings, args.quiet)
     return code

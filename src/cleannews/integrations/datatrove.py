@@ -43,6 +43,8 @@ try:
 except ImportError as exc:  # datatrove itself, or `regex` that BaseFilter needs
     raise MissingExtraError("the datatrove integration", "datatrove", "datatrove") from exc
 
+from cleannews.__about__ import __version__
+from cleannews.batch.process import nothing_left, text_problem
 from cleannews.config import CleanConfig
 
 __all__ = ["METADATA_KEY", "CleannewsCleaner", "CleannewsSpinFilter"]
@@ -56,21 +58,28 @@ REASON_SPUN = "spun"
 REASON_ERROR = "cleannews_error"
 
 
+def _error(kind: str, message: str) -> dict[str, Any]:
+    """The metadata of a document that was not cleaned: same types as ``cleannews run``."""
+    return {"error": message, "error_type": kind, "version": __version__}
+
+
 def summarize(doc: Any, record_changes: bool) -> dict[str, Any]:
     """The JSON-ready summary of a :class:`cleannews.Document` stored in the metadata."""
     rules: dict[str, int] = {}
     for c in doc.changes:
         rules[c.rule] = rules.get(c.rule, 0) + 1
-    top = sorted(doc.spin.evidence, key=lambda e: -e.weight)[:TOP_EVIDENCE]
+    top = sorted((e for e in doc.spin.evidence if e.weight), key=lambda e: -e.weight)
     out: dict[str, Any] = {
         "verdict": doc.verdict,
         "reason": doc.reason,
         "spin_score": doc.spin.score,
         "spin_label": doc.spin.label,
-        "evidence": [{"signal": e.signal, "text": e.text, "reason": e.reason} for e in top],
+        "evidence": [{"signal": e.signal, "text": e.text, "reason": e.reason}
+                     for e in top[:TOP_EVIDENCE]],
         "rules": rules,
         "removed_chars": doc.removed_chars,
         "input_length": doc.input_length,
+        "version": __version__,
     }
     if doc.metadata:
         out["metadata"] = dict(doc.metadata)
@@ -89,7 +98,7 @@ class CleannewsCleaner(PipelineStep):
     then routes it to its exclusion writer.
     """
 
-    name = "🧹 cleannews clean"
+    name = f"🧹 cleannews {__version__} clean"
     type = "✂️ - FORMAT"
 
     def __init__(self, config: CleanConfig | None = None, html: bool = False,
@@ -99,25 +108,50 @@ class CleannewsCleaner(PipelineStep):
         self.html = html
         self.record_changes = record_changes
 
+    def _fail(self, doc: DatatroveDocument, kind: str, message: str) -> None:
+        """Mark ``doc`` as not cleaned; its text stays as it came (the exclusion writer keeps
+        it)."""
+        doc.metadata[METADATA_KEY] = _error(kind, message)
+        self.stat_update("cleannews_failed")
+        self.stat_update(f"error_{kind}")
+
     def clean_one(self, doc: DatatroveDocument) -> None:
-        """Clean one datatrove document in place."""
+        """Clean one datatrove document in place (checks and error types of ``cleannews run``)."""
+        from cleannews.errors import InputError
         from cleannews.pipeline import clean, clean_html
 
+        if not isinstance(doc.text, str):
+            self._fail(doc, "type", f"text is {type(doc.text).__name__}, not a string")
+            return
+        problem = text_problem(doc.text)
+        if problem is not None:  # NUL, binary, nothing visible
+            self._fail(doc, *problem)
+            return
         try:
             result = (clean_html if self.html else clean)(doc.text, self.config, id=str(doc.id))
+        except InputError as exc:
+            self._fail(doc, "input", str(exc))
+            return
         except Exception as exc:  # one document must not stop the task
-            doc.metadata[METADATA_KEY] = {"error": f"{type(exc).__name__}: {exc}"}
-            self.stat_update("cleannews_failed")
+            self._fail(doc, "exception", f"{type(exc).__name__}: {exc}")
+            return
+        empty = nothing_left(result)
+        if empty is not None:  # all boilerplate: excluded with its reason, not silently lost
+            self._fail(doc, *empty)
+            doc.metadata[METADATA_KEY]["summary"] = summarize(result, self.record_changes)
             return
         doc.text = result.text
         doc.metadata[METADATA_KEY] = summarize(result, self.record_changes)
         self.stat_update(f"label_{result.spin.label}")
         if result.quarantined:
             self.stat_update("verdict_quarantine")
+        removed = 0
         for c in result.changes:
             if c.removed:
                 self.stat_update(f"removed_{c.rule}")
-                self.stat_update("removed_chars", value=len(c.before), unit="doc")
+                removed += len(c.before)
+        if removed:  # one value per document, as the unit says
+            self.stat_update("removed_chars", value=removed, unit="doc")
 
     def run(self, data: Any, rank: int = 0, world_size: int = 1) -> Iterator[DatatroveDocument]:
         for doc in data or ():
@@ -138,7 +172,7 @@ class CleannewsSpinFilter(BaseFilter):
     ``metadata["filter_reason"]`` on the would-be-dropped ones).
     """
 
-    name = "🧹 cleannews spin filter"
+    name = f"🧹 cleannews {__version__} spin filter"
 
     def __init__(self, exclusion_writer: Any = None, label_only: bool = False,
                  threshold: float | None = None, config: CleanConfig | None = None) -> None:
@@ -152,18 +186,23 @@ class CleannewsSpinFilter(BaseFilter):
         summary = doc.metadata.get(METADATA_KEY)
         if isinstance(summary, dict) and ("spin_label" in summary or "error" in summary):
             return summary
-        from cleannews.errors import InputError
         from cleannews.pipeline import spin_score
 
-        try:
-            spin = spin_score(doc.text, self.config)
-        except (InputError, Exception) as exc:
-            summary = {"error": f"{type(exc).__name__}: {exc}"}
+        problem = text_problem(doc.text) if isinstance(doc.text, str) else (
+            "type", f"text is {type(doc.text).__name__}, not a string")
+        if problem is not None:
+            summary = _error(*problem)
         else:
-            summary = {"spin_score": spin.score, "spin_label": spin.label,
-                       "evidence": [{"signal": e.signal, "text": e.text, "reason": e.reason}
-                                    for e in sorted(spin.evidence, key=lambda e: -e.weight)
-                                    [:TOP_EVIDENCE]]}
+            try:
+                spin = spin_score(doc.text, self.config)
+            except Exception as exc:  # InputError or a bug: the document is excluded
+                summary = _error("exception", f"{type(exc).__name__}: {exc}")
+            else:
+                moved = sorted((e for e in spin.evidence if e.weight), key=lambda e: -e.weight)
+                summary = {"spin_score": spin.score, "spin_label": spin.label,
+                           "evidence": [{"signal": e.signal, "text": e.text, "reason": e.reason}
+                                        for e in moved[:TOP_EVIDENCE]],
+                           "version": __version__}
         doc.metadata[METADATA_KEY] = summary
         return summary
 
