@@ -140,6 +140,27 @@ def test_find_copies_validates_ids_and_skips_short_documents():
     assert find_copies([]) == []
 
 
+def test_non_text_input_is_a_clear_error():
+    from cleannews import InputError
+
+    with pytest.raises(InputError, match="document b: expected str, got bytes"):
+        find_copies(["un texte", b"des octets"], ids=["a", "b"])
+
+
+def test_signatures_are_the_same_in_another_process_with_another_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    base, _ = _pair("copy_edited")
+    code = ("import sys; from cleannews.copies import signature; "
+            "sys.stdout.write(signature(sys.stdin.read()).to_bytes().hex())")
+    env = dict(os.environ, PYTHONHASHSEED="12345")
+    out = subprocess.run([sys.executable, "-c", code], input=base.encode("utf-8"),
+                         capture_output=True, env=env, timeout=120, check=True)
+    assert bytes.fromhex(out.stdout.decode()) == signature(base).to_bytes()
+
+
 def test_big_bucket_is_linked_as_a_star_not_all_pairs(monkeypatch):
     monkeypatch.setattr(_lsh, "MAX_BUCKET", 3)
     base, _ = _pair("copy_edited")

@@ -42,6 +42,7 @@ from cleannews.copies._signature import (
     tokens,
 )
 from cleannews.copies._verify import Verdict, _word_tokens, compare_texts, compare_words, orient
+from cleannews.errors import InputError
 
 __all__ = [
     "MIN_WORDS",
@@ -163,6 +164,11 @@ def find_copies(texts: Iterable[str], ids: Sequence[str] | None = None,
     """
     texts = list(texts)
     ids = [str(i) for i in range(len(texts))] if ids is None else [str(i) for i in ids]
+    for k, t in enumerate(texts):
+        if not isinstance(t, str):
+            where = ids[k] if k < len(ids) else str(k)
+            raise InputError(f"document {where}: expected str, got {type(t).__name__} "
+                             "(decode bytes first; nothing was linked)")
     if len(ids) != len(texts):
         raise ValueError(f"{len(ids)} ids for {len(texts)} texts")
     if len(set(ids)) != len(ids):
