@@ -126,8 +126,10 @@ def main() -> None:
           f"{mb / c_sig / ftfy_cpu:.2f}x (CPU); signature matrices {sig_mb:.0f} MB")
     print(f"peak RSS before linking {rss_mb():.0f} MB")
     t0 = time.perf_counter()
-    links = link_signatures(ids, sigs, texts.__getitem__)
+    funnel: dict[str, int] = {}
+    links = link_signatures(ids, sigs, texts.__getitem__, counts=funnel)
     t_link = time.perf_counter() - t0
+    print(f"funnel: {funnel}")
     print(f"banding + verification: {t_link:.0f} s, {len(links)} links; "
           f"peak RSS {rss_mb():.0f} MB")
     found: dict[str, str] = {}

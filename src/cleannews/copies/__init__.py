@@ -111,11 +111,14 @@ def _link(ida: str, idb: str, v: Verdict) -> CopyLink:
 
 def link_signatures(ids: Sequence[str], sigs: Sequence[Signature],
                     get_text, min_words: int = MIN_WORDS,
-                    spin_direction: bool = True) -> list[CopyLink]:
+                    spin_direction: bool = True,
+                    counts: dict[str, int] | None = None) -> list[CopyLink]:
     """Band the signatures, verify the candidates, return the links.
 
     ``get_text(i)`` returns the text of document ``i``, so callers decide
-    how texts are stored (in memory, on disk).
+    how texts are stored (in memory, on disk). ``counts``, when given, is
+    filled with the funnel: ``candidates``, ``estimated`` (passed the
+    MinHash estimate), ``aligned`` (passed the word-set overlap), ``links``.
     """
     n = len(sigs)
     if n < 2:
@@ -127,6 +130,7 @@ def link_signatures(ids: Sequence[str], sigs: Sequence[Signature],
         skel[i], word[i] = s.skeleton, s.words
         valid[i] = s.n_words >= min_words
     pairs = candidate_pairs(skel, word, valid)
+    funnel = {"candidates": len(pairs), "estimated": 0, "aligned": 0, "links": 0}
     keep = []
     for start in range(0, len(pairs), ESTIMATE_CHUNK):  # estimates, vectorised
         p = pairs[start : start + ESTIMATE_CHUNK]
@@ -134,6 +138,7 @@ def link_signatures(ids: Sequence[str], sigs: Sequence[Signature],
                          (word[p[:, 0]] == word[p[:, 1]]).mean(axis=1))
         keep.append(p[est >= VERIFY_MIN_ESTIMATE])
     pairs = np.concatenate(keep) if keep else pairs
+    funnel["estimated"] = len(pairs)
 
     @lru_cache(maxsize=WORDS_CACHE)
     def words_of(i: int) -> tuple[list[str], frozenset[str]]:
@@ -145,11 +150,15 @@ def link_signatures(ids: Sequence[str], sigs: Sequence[Signature],
         (wa, sa), (wb, sb) = words_of(i), words_of(j)
         if len(sa & sb) < VERIFY_MIN_OVERLAP * max(len(sa), len(sb)):
             continue  # too few words in common to align 60 % of the longer text
+        funnel["aligned"] += 1
         v = compare_words(wa, wb)
         if v.kind == "spun_copy" and spin_direction:
             orient(v, get_text(i), get_text(j))
         if v.kind:
             links.append(_link(ids[i], ids[j], v))
+    funnel["links"] = len(links)
+    if counts is not None:
+        counts.update(funnel)
     return links
 
 
