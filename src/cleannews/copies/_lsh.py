@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["MAX_BUCKET", "band_pairs", "candidate_pairs"]
+__all__ = ["MAX_BUCKET", "band_codes", "band_pairs", "candidate_pairs"]
 
 #: Bands of skeleton / word MinHashes (``perms = bands x rows``).
 SKELETON_ROWS = 3
@@ -39,16 +39,16 @@ def _band_keys(sig: np.ndarray, band: int, rows: int) -> np.ndarray:
     return key
 
 
-def band_pairs(sig: np.ndarray, rows: int, valid: np.ndarray | None = None) -> np.ndarray:
-    """Pairs ``(i, j)``, ``i < j``, sharing at least one band of ``rows`` values: ``(m, 2)`` array.
+def band_codes(sig: np.ndarray, rows: int, valid: np.ndarray | None = None) -> np.ndarray:
+    """Sorted unique pair codes ``i * n + j`` (``i < j``) of documents sharing a band.
 
-    Pairs are kept as one int64 code each (``i * n + j``) until the end, so
-    millions of candidates cost 8 bytes each, not a Python tuple each.
+    Pairs stay int64 codes (8 bytes each, not a Python tuple each), merged
+    band by band so a pair found in many bands is stored once.
     """
     n, k = sig.shape
     idx = np.arange(n) if valid is None else np.flatnonzero(valid)
     sub = sig[idx]
-    codes: list[np.ndarray] = []
+    acc = np.empty(0, dtype=np.int64)
     for band in range(k // rows):
         keys = _band_keys(sub, band, rows)
         order = np.argsort(keys, kind="stable")
@@ -59,7 +59,7 @@ def band_pairs(sig: np.ndarray, rows: int, valid: np.ndarray | None = None) -> n
         # runs of 2 (the common case): vectorised
         two = starts[sizes == 2]
         a, b = idx[order[two]], idx[order[two + 1]]
-        codes.append(np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b))
+        codes = [np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b)]
         for s, size in zip(starts[sizes > 2], sizes[sizes > 2], strict=True):
             members = np.sort(idx[order[s : s + size]]).astype(np.int64)
             if size > MAX_BUCKET:  # star: every member to the first one
@@ -67,15 +67,23 @@ def band_pairs(sig: np.ndarray, rows: int, valid: np.ndarray | None = None) -> n
             else:
                 ii, jj = np.triu_indices(size, 1)
                 codes.append(members[ii] * n + members[jj])
-    if not codes:
-        return np.empty((0, 2), dtype=np.int64)
-    flat = np.unique(np.concatenate(codes))
-    return np.stack((flat // n, flat % n), axis=1)
+        acc = np.union1d(acc, np.concatenate(codes))
+    return acc
+
+
+def band_pairs(sig: np.ndarray, rows: int, valid: np.ndarray | None = None) -> np.ndarray:
+    """Pairs ``(i, j)``, ``i < j``, sharing at least one band of ``rows`` values: ``(m, 2)``."""
+    return _decode(band_codes(sig, rows, valid), len(sig))
+
+
+def _decode(codes: np.ndarray, n: int) -> np.ndarray:
+    return np.stack((codes // n, codes % n), axis=1) if len(codes) else np.empty(
+        (0, 2), dtype=np.int64)
 
 
 def candidate_pairs(skel: np.ndarray, word: np.ndarray,
                     valid: np.ndarray | None = None) -> np.ndarray:
     """Union of the skeleton-band and word-band candidate pairs: sorted ``(m, 2)`` array."""
-    both = np.concatenate((band_pairs(skel, SKELETON_ROWS, valid),
-                           band_pairs(word, WORD_ROWS, valid)))
-    return np.unique(both, axis=0)
+    codes = np.union1d(band_codes(skel, SKELETON_ROWS, valid),
+                       band_codes(word, WORD_ROWS, valid))
+    return _decode(codes, len(skel))
