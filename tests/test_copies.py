@@ -183,6 +183,17 @@ def test_clusters_give_roles_and_peers():
     assert roles["d"]["cluster"] == "c"
 
 
+def test_two_spins_of_one_article_both_point_to_the_article():
+    from cleannews.copies import CopyLink
+
+    links = [CopyLink("b", "c", "spun_copy", "b", "c", 0.9, direction=2.0),
+             CopyLink("a", "b", "spun_copy", "a", "b", 0.9, direction=0.5),
+             CopyLink("a", "c", "spun_copy", "a", "c", 0.9, direction=0.5)]
+    roles = clusters(["a", "b", "c"], links)
+    assert roles["b"]["source"] == "a" and roles["c"]["source"] == "a"
+    assert roles["a"]["role"] == "source" and roles["b"]["role"] == "spun_copy"
+
+
 def _pair_id() -> str:
     recs = BATCHES["copy_furniture"]
     return next(r for r in recs if r["kind"] == "copy_furniture")["base"]

@@ -190,7 +190,8 @@ def clusters(ids: Sequence[str], links: Iterable[CopyLink]) -> dict[str, dict]:
     """Per document in a link: ``{"cluster", "role", "peers", "source"}``.
 
     The cluster id is its first document's id (batch order). Roles:
-    ``"spun_copy"`` (a spun copy; ``source`` names its source), ``"source"``
+    ``"spun_copy"`` (a spun copy; ``source`` names its source — of two spun
+    copies of one article, the article, not the other copy), ``"source"``
     (the source of a spun copy), ``"original"`` (first member of a plain-copy
     cluster), ``"duplicate"`` (a later plain copy).
     """
@@ -220,9 +221,17 @@ def clusters(ids: Sequence[str], links: Iterable[CopyLink]) -> dict[str, dict]:
         for d in ms:
             out[d] = {"cluster": root, "role": "duplicate" if d != root else "original",
                       "peers": [m for m in ms if m != d], "source": None}
-    for link in links:
-        if link.kind == "spun_copy":
-            out[link.copy].update(role="spun_copy", source=link.source)
-            if out[link.source]["role"] != "spun_copy":
-                out[link.source]["role"] = "source"
+    spun = [li for li in links if li.kind == "spun_copy"]
+    copies = {li.copy for li in spun}
+    best: dict[str, CopyLink] = {}
+    for li in spun:  # a copy's source: prefer one that is not itself a spun copy, then the surest
+        cur = best.get(li.copy)
+        rank = (li.source not in copies, li.direction)
+        if cur is None or rank > (cur.source not in copies, cur.direction):
+            best[li.copy] = li
+    for c, li in best.items():
+        out[c].update(role="spun_copy", source=li.source)
+    for li in best.values():
+        if out[li.source]["role"] != "spun_copy":
+            out[li.source]["role"] = "source"
     return out
