@@ -66,7 +66,7 @@ VERIFY_MIN_ESTIMATE = 0.2
 VERIFY_MIN_OVERLAP = 0.4
 #: Candidate pairs estimated per numpy batch; word lists cached during verification.
 ESTIMATE_CHUNK = 50_000
-WORDS_CACHE = 4_096
+WORDS_CACHE = 1_024
 
 
 @dataclass
