@@ -6,7 +6,10 @@
 Per batch (one variant kind): ``found`` = share of planted pairs linked
 (any kind), ``kind_ok`` = linked with the expected kind (``copy`` for
 copy_*, ``spun_copy`` for spun_*), ``precision`` = linked pairs that are
-planted pairs, ``direction`` = spun links whose source is the base.
+planted pairs, ``direction`` = spun links whose source is the base,
+``dt_min`` = expected share of the planted pairs that datatrove's default
+MinHash dedup (word 5-grams, 14 x 8 bands) would even make candidates
+(emulated from exact Jaccard, see :func:`datatrove_expected`).
 """
 
 from __future__ import annotations
@@ -30,6 +33,27 @@ def load(path: Path) -> dict[str, list[dict]]:
             r = json.loads(line)
             batches[r["batch"]].append(r)
     return dict(batches)
+
+
+#: datatrove's MinhashConfig defaults: word 5-grams, 14 buckets of 8 hashes.
+DT_NGRAMS, DT_BUCKETS, DT_ROWS = 5, 14, 8
+
+
+def datatrove_expected(a: str, b: str) -> float:
+    """Probability that datatrove's default MinHash makes ``(a, b)`` a candidate (emulated).
+
+    Exact Jaccard of the lower-cased word 5-gram sets (punctuation removed, as
+    datatrove's ``simplify_text`` does), then the banding curve 1 - (1 - J^8)^14.
+    """
+    from cleannews.copies._verify import _word_tokens
+
+    def grams(t: str) -> set[tuple[str, ...]]:
+        w = [x.lower() for x in _word_tokens(t)]
+        return {tuple(w[i : i + DT_NGRAMS]) for i in range(max(1, len(w) - DT_NGRAMS + 1))}
+
+    ga, gb = grams(a), grams(b)
+    j = len(ga & gb) / max(1, len(ga | gb))
+    return 1 - (1 - j**DT_ROWS) ** DT_BUCKETS
 
 
 def score_batch(name: str, recs: list[dict], show: int = 0) -> dict:
@@ -57,12 +81,14 @@ def score_batch(name: str, recs: list[dict], show: int = 0) -> dict:
             dir_n += 1
             dir_ok += link.source == base
     n = len(planted)
+    dt = sum(datatrove_expected(by_id[b]["text"], by_id[c]["text"]) for b, c in planted.items())
     out = {
         "batch": name, "pairs": n, "links": len(links),
         "found": round(len(found) / n, 4), "kind_ok": round(len(kind_ok) / n, 4),
         "precision": round(true_links / len(links), 4) if links else 1.0,
         "direction": round(dir_ok / dir_n, 4) if dir_n else None,
         "seconds": round(secs, 2),
+        "datatrove_expected": round(dt / n, 4),
     }
     if show:
         for link in wrong[:show]:
@@ -119,11 +145,12 @@ def main() -> None:
             print(json.dumps(r))
         return
     print(f"{'batch':28} {'pairs':>5} {'links':>5} {'found':>6} {'kind_ok':>7} "
-          f"{'prec':>6} {'dir':>6} {'s':>5}")
+          f"{'prec':>6} {'dir':>6} {'s':>5} {'dt_min':>6}")
     for r in rows:
         d = "-" if r["direction"] is None else f"{r['direction']:.3f}"
         print(f"{r['batch']:28} {r['pairs']:5} {r['links']:5} {r['found']:6.3f} "
-              f"{r['kind_ok']:7.3f} {r['precision']:6.3f} {d:>6} {r['seconds']:5.1f}")
+              f"{r['kind_ok']:7.3f} {r['precision']:6.3f} {d:>6} {r['seconds']:5.1f} "
+              f"{r['datatrove_expected']:6.3f}")
 
 
 if __name__ == "__main__":
