@@ -65,6 +65,9 @@ def test_find_copies_annotates_every_record_and_names_the_source(tmp_path: Path)
             assert info["role"] == "spun_copy" and info["source"] == base
             ev = [e for e in r["cleannews"]["spin"]["evidence"] if e["signal"] == "copy_source"]
             assert ev and ev[0]["source"] == base and len(ev[0]["substitutions"]) >= 3
+            from cleannews.document import Evidence  # the item reads back as an Evidence
+
+            assert Evidence.from_dict(ev[0]).text == base
         elif kind == "copy_furniture":
             assert info["role"] in ("original", "duplicate") and info["peers"] == [base]
         else:

@@ -106,9 +106,13 @@ def learn_copies(items: Iterable[Item], text_field: str, id_field: str,
                  "source": name[info["source"]] if info["source"] else None}
         li = by_copy.get(key)
         if li is not None:
-            entry["evidence"] = {"signal": "copy_source", "source": name[li.source],
+            # an Evidence-shaped item (signal, span, text, reason, weight) plus the link
+            entry["evidence"] = {"signal": "copy_source", "span": [0, 0],
+                                 "text": name[li.source],
+                                 "reason": f"spun copy of {name[li.source]}: {li.reason}",
+                                 "weight": 0.0, "source": name[li.source],
                                  "substitutions": [list(p) for p in li.substitutions],
-                                 "aligned_share": li.aligned_share, "reason": li.reason}
+                                 "aligned_share": li.aligned_share}
         by_seq[key] = entry
     n_spun = sum(1 for e in by_seq.values() if e["role"] == "spun_copy")
     n_dup = sum(1 for e in by_seq.values() if e["role"] == "duplicate")
