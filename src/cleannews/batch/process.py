@@ -75,6 +75,10 @@ class BatchOptions:
     #: ``"moved"``: only evidence that moved the score (weight != 0), no raw signals;
     #: ``"all"``: every evidence item and the detector's signals (``--evidence all``)
     evidence: str = "moved"
+    #: copy state of the first pass (``--find-copies``), see :mod:`cleannews.batch.copies`
+    copies: dict[str, Any] | None = None
+    #: ``--drop-duplicates``: later plain copies go to the ``duplicates`` sink
+    drop_duplicates: bool = False
 
 
 @dataclass
@@ -499,14 +503,34 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
     sink = "quarantine" if doc.quarantined else "out"
     if opts.mode == "score":  # "out" and "quarantine" share one stream in score mode
         out = score_line(doc, item, ident)
-    elif item.kind == "jsonl":
-        out = splice_record(line, record, cleannews_object(doc, item, opts.evidence))
     else:
-        out = _dumps({"id": ident, RECORD_KEY: cleannews_object(doc, item, opts.evidence)})
+        obj = cleannews_object(doc, item, opts.evidence)
+        if opts.copies is not None:
+            sink = _add_copies(obj, opts, item.seq, sink)
+        if item.kind == "jsonl":
+            out = splice_record(line, record, obj)
+        else:
+            out = _dumps({"id": ident, RECORD_KEY: obj})
     result = DocResult(item.seq, sink, ident, out, in_bytes=item.size)
     if item.kind != "jsonl" and opts.mode == "run":
         result.mirror, result.text = ident, doc.text
     return _stats(result, doc)
+
+
+def _add_copies(obj: dict[str, Any], opts: BatchOptions, seq: int, sink: str) -> str:
+    """``--find-copies``: add ``copies`` (and a spun copy's ``copy_source`` evidence) to the
+    record's object; returns the sink (``duplicates`` for a dropped plain copy)."""
+    from cleannews.batch.copies import copies_info, copy_evidence
+
+    assert opts.copies is not None
+    info = copies_info(opts.copies, seq)
+    obj["copies"] = info
+    ev = copy_evidence(opts.copies, seq)
+    if ev is not None:
+        obj["spin"]["evidence"].append(ev)
+    if opts.drop_duplicates and info["role"] == "duplicate":
+        return "duplicates"
+    return sink
 
 
 def _encode(result: DocResult) -> DocResult:

@@ -153,6 +153,8 @@ class RunSettings:
     min_score: float | None = None
     command: str = "run"
     templates: dict[str, Any] | None = None
+    #: ``--find-copies`` settings (``{"drop_duplicates": bool}``), ``None`` when off
+    copies: dict[str, Any] | None = None
     chunk_docs: int = CHUNK_DOCS
     chunk_bytes: int = CHUNK_BYTES
     #: the command line as typed (for the report), e.g. ``cleannews run seeds --out out``
@@ -337,6 +339,7 @@ def fingerprint(settings: RunSettings) -> dict[str, Any]:
         "mode": o.mode,
         "min_score": settings.min_score,
         "templates": settings.templates,
+        "copies": settings.copies,
         "evidence": o.evidence,
         "limit": settings.limit,
         "compressed": [str(p) for p in (settings.paths.out, settings.paths.quarantine,
@@ -404,7 +407,8 @@ def _progress(settings: RunSettings, stats: RunStats, done: int) -> Progress | N
 def _exclude(paths: SinkPaths) -> list[Path]:
     """Output folders and files not to read as input (when they lie inside an input folder)."""
     dirs = [paths.mirror_out, paths.mirror_quarantine, paths.out]
-    dirs += [p.parent for p in (paths.quarantine, paths.errors) if p is not None]
+    dirs += [p.parent for p in (paths.quarantine, paths.errors, paths.duplicates)
+             if p is not None]
     return [d for d in dirs if d is not None]
 
 
@@ -430,6 +434,26 @@ def _with_templates(settings: RunSettings, sinks: Sinks, stdin: Any) -> BatchOpt
             atomic_write(saved, json.dumps(state).encode("utf-8"))
     return replace(settings.options, templates=state,
                    source_field=t.get("source_field", "url"))
+
+
+def _with_copies(settings: RunSettings, sinks: Sinks, stdin: Any,
+                 options: BatchOptions) -> BatchOptions:
+    """Options carrying the copy state (first pass, or the saved state on resume)."""
+    from dataclasses import replace
+
+    from cleannews.batch.copies import COPIES_NAME, learn_copies
+
+    saved = settings.paths.state.parent / COPIES_NAME if settings.paths.state else None
+    if sinks.resumed and saved is not None and saved.exists():
+        state = json.loads(saved.read_text("utf-8"))
+    else:
+        items = iter_items(settings.inputs, settings.options.fmt, stdin=stdin,
+                           exclude=_exclude(settings.paths), limit=settings.limit)
+        state = learn_copies(items, options.text_field, options.id_field)
+        if saved is not None:
+            atomic_write(saved, json.dumps(state).encode("utf-8"))
+    return replace(options, copies=state,
+                   drop_duplicates=bool((settings.copies or {}).get("drop_duplicates")))
 
 
 class UnsupportedInput(ResumeError):
@@ -474,6 +498,11 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
             sinks.close()
             raise ResumeError("--site-templates reads the input twice: it cannot read stdin")
         options = _with_templates(settings, sinks, stdin)
+    if settings.copies is not None:
+        if "-" in settings.inputs:
+            sinks.close()
+            raise ResumeError("--find-copies reads the input twice: it cannot read stdin")
+        options = _with_copies(settings, sinks, stdin, options)
     stats = RunStats.from_dict(sinks.saved_stats) if sinks.saved_stats else RunStats()
     base_seconds = stats.seconds
     start = time.monotonic()
@@ -536,6 +565,8 @@ def _report(settings: RunSettings, stats: RunStats, session: dict[str, float], f
         "quarantine": str(p.quarantine) if p.quarantine else "-",
         "errors": str(p.errors) if p.errors else "-",
     }
+    if p.duplicates is not None:
+        outputs["duplicates"] = str(p.duplicates)
     if settings.command == "score":
         outputs = {"scores": outputs["out"], "errors": outputs["errors"]}
     return build_report(stats, command=settings.command, jobs=settings.jobs, session=session,
@@ -556,4 +587,5 @@ def _settings(settings: RunSettings) -> dict[str, Any]:
             "format": o.fmt, "text_field": o.text_field, "id_field": o.id_field,
             "max_record_mb": round(o.max_record_bytes / 1024 / 1024, 3),
             "evidence": o.evidence, "jobs": settings.jobs, "min_score": settings.min_score,
-            "site_templates": settings.templates is not None, "limit": settings.limit}
+            "site_templates": settings.templates is not None, "limit": settings.limit,
+            "find_copies": settings.copies}

@@ -48,7 +48,8 @@ LOCK_NAME = ".cleannews.lock"
 #: Format version of the state file.
 STATE_FORMAT = 1
 #: File names of the JSONL sinks inside their folders.
-SINK_FILES = {"out": "clean.jsonl", "quarantine": "quarantine.jsonl", "errors": "errors.jsonl"}
+SINK_FILES = {"out": "clean.jsonl", "quarantine": "quarantine.jsonl", "errors": "errors.jsonl",
+              "duplicates": "duplicates.jsonl"}
 #: Permissions of files written by :func:`atomic_write` (as ``open`` would, under the umask).
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -247,9 +248,15 @@ class SinkPaths:
     mirror_quarantine: Path | None = None
     #: default report file (``--report`` overrides it)
     report: Path | None = None
+    #: ``--drop-duplicates`` sink (``None``: no such sink in this run)
+    duplicates: Path | None = None
 
     def sink(self, name: str) -> Path | None:
         return getattr(self, name)
+
+    def names(self) -> list[str]:
+        """The sinks of this run (``duplicates`` only when it has a path)."""
+        return [n for n in SINK_FILES if n != "duplicates" or self.duplicates is not None]
 
 
 class Sinks:
@@ -273,7 +280,8 @@ class Sinks:
         """The distinct output folders of this run."""
         p = self.paths
         dirs = [p.state.parent if p.state else p.mirror_out, p.mirror_quarantine]
-        dirs += [x.parent for x in (p.out, p.quarantine, p.errors) if x is not None]
+        dirs += [x.parent for x in (p.out, p.quarantine, p.errors, p.duplicates)
+                 if x is not None]
         seen: dict[Path, Path] = {}
         for d in dirs:
             if d is not None:
@@ -295,7 +303,7 @@ class Sinks:
         for folder in (p.mirror_out, p.mirror_quarantine):
             if folder is not None:
                 found.setdefault((folder / LOCK_NAME).resolve(), FolderLock(folder))
-        for x in (p.out, p.quarantine, p.errors):
+        for x in (p.out, p.quarantine, p.errors, p.duplicates):
             if x is None:
                 continue
             lk = (FolderLock(x.parent) if x.name in standard
@@ -372,7 +380,7 @@ class Sinks:
             self.commit(0, None)
 
     def _open_streams(self, sizes: dict[str, int]) -> None:
-        for name in SINK_FILES:
+        for name in self.paths.names():
             key = self._key(name)
             if key in self._by_key:
                 self._streams[name] = self._by_key[key]
@@ -416,7 +424,7 @@ class Sinks:
     def _held_sinks(self) -> list[str]:
         """The sink files of this run that already hold something."""
         held = []
-        for name in SINK_FILES:
+        for name in self.paths.names():
             p = self.paths.sink(name)
             if p is not None and p.exists() and p.stat().st_size and str(p) not in held:
                 held.append(str(p))
@@ -428,7 +436,7 @@ class Sinks:
         """Append the records of one chunk (and write the mirrored text files)."""
         for r in results:
             self._streams[r.sink].write(r.data)
-            if r.mirror is not None and r.text is not None:
+            if r.mirror is not None and r.text is not None and r.sink in ("out", "quarantine"):
                 root = self.paths.mirror_out if r.sink == "out" else self.paths.mirror_quarantine
                 if r.sink != "errors" and root is not None:
                     atomic_write(mirror_path(root, r.mirror, self._reserved(root)),

@@ -21,7 +21,8 @@ EXAMPLES_PER_RULE = 3
 #: Quarantined documents listed (id, score, top evidence) in the report.
 QUARANTINE_LISTED = 100
 #: Sink name -> report key.
-_SINK_KEYS = {"out": "out", "quarantine": "quarantined", "errors": "failed"}
+_SINK_KEYS = {"out": "out", "quarantine": "quarantined", "errors": "failed",
+              "duplicates": "duplicates"}
 _MB = 1_000_000
 
 
@@ -69,7 +70,8 @@ class RunStats:
     ) -> None:
         """Count one document that landed in ``sink``."""
         self.docs["in"] += 1
-        self.docs[_SINK_KEYS[sink]] += 1
+        key = _SINK_KEYS[sink]
+        self.docs[key] = self.docs.get(key, 0) + 1  # "duplicates" only in --drop-duplicates runs
         self.bytes_in += in_bytes
         self.chars_out += out_chars
         if error_type:

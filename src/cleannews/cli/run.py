@@ -61,6 +61,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    "%(default)s); files: their folder")
     t.add_argument("--template-min-count", type=positive_int, default=None, metavar="N",
                    help="a line must recur in at least N documents of a source")
+    c = p.add_argument_group("copies (opt-in, needs cleannews[copies])")
+    c.add_argument("--find-copies", action="store_true",
+                   help="first pass over the input: find plain and spun copies; every record "
+                   "gets cleannews.copies (cluster, role, peers), a spun copy's spin evidence "
+                   "names its source and the aligned substitutions")
+    c.add_argument("--drop-duplicates", action="store_true",
+                   help="with --find-copies: later plain copies go to a duplicates sink "
+                   "(DIR/duplicates/) instead of the output")
     p.set_defaults(func=run)
 
 
@@ -83,6 +91,24 @@ def run(args: argparse.Namespace) -> int:
         resume=args.resume, force=args.force, report=report, progress=show_progress(args),
         chunk_docs=args.chunk_size, limit=args.limit,
     )
+    if args.drop_duplicates and not args.find_copies:
+        log.error("--drop-duplicates needs --find-copies")
+        return 2
+    if args.find_copies:
+        from cleannews.batch.copies import duplicates_path
+        from cleannews.errors import MissingExtraError
+
+        try:
+            import cleannews.copies  # noqa: F401  (numpy: fail before any output)
+        except MissingExtraError as exc:
+            log.error("%s", exc)
+            return 2
+
+        settings.copies = {"drop_duplicates": args.drop_duplicates}
+        if args.drop_duplicates:
+            paths.duplicates = duplicates_path(paths.out, paths.mirror_out,
+                                               compress=bool(paths.errors and
+                                                             paths.errors.name.endswith(".gz")))
     if args.site_templates:
         settings.templates = {"source_field": args.source_field,
                               "min_count": args.template_min_count}

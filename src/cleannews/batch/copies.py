@@ -1,0 +1,155 @@
+"""Opt-in copy pass of ``cleannews run --find-copies`` (needs ``cleannews[copies]``).
+
+First pass (main process): every readable document's text gets a copy
+signature (:mod:`cleannews.copies`); the batch is linked and clustered.
+The state maps each document's input position (``seq``) to its copy
+information. Second pass (the normal run, in the workers): every record
+gets ``cleannews.copies`` — ``{"cluster", "role", "peers", "source"}``,
+role ``unique`` when it has no copy — and a spun copy's spin evidence
+gains a ``copy_source`` item with the source id and the aligned
+substitutions. With ``--drop-duplicates`` the later plain copies (role
+``duplicate``) go to the ``duplicates`` sink instead of the output.
+
+The first pass reads the raw text of each record (a ``.html`` file: its
+visible text), so copies inside different page furniture are found; it
+keeps the texts of the batch in memory for the alignment (about the size
+of the input; see docs/copies.md for larger batches).
+
+    >>> from cleannews.batch.sources import Item
+    >>> a = ("Le conseil municipal a voté lundi soir le budget de la ville pour l'année "
+    ...      "prochaine, avec une hausse modérée des impôts locaux et de nouvelles dépenses.")
+    >>> items = [Item(k, "in.jsonl", "jsonl", json.dumps({"id": i, "text": a}).encode(), k + 1)
+    ...          for k, i in enumerate(["x", "y"])]
+    >>> state = learn_copies(items, "text", "id", min_words=10)
+    >>> state["by_seq"]["1"]["role"], state["by_seq"]["1"]["peers"]
+    ('duplicate', ['x'])
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from cleannews.batch.sources import Item
+
+__all__ = ["COPIES_NAME", "UNIQUE", "copies_info", "copy_evidence", "duplicates_path",
+           "learn_copies"]
+
+log = logging.getLogger("cleannews")
+
+#: State file of the first pass (beside the run state), reused by ``--resume``.
+COPIES_NAME = ".cleannews-copies.json"
+#: The ``copies`` object of a document without any copy.
+UNIQUE: dict[str, Any] = {"cluster": None, "role": "unique", "peers": [], "source": None}
+#: File name of the duplicates sink.
+DUPLICATES_FILE = "duplicates.jsonl"
+
+
+def _visible_text(html: bytes) -> str:
+    """Visible text of an HTML page (first pass only: enough to compare two pages)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    return soup.get_text("\n")
+
+
+def _id_and_text(item: Item, text_field: str, id_field: str) -> tuple[str, str] | None:
+    """``(id, text)`` of a readable item, ``None`` otherwise (it will fail in the run anyway)."""
+    if item.error or item.truncated or not item.payload:
+        return None
+    fallback = item.id or f"{item.source}:{item.line}"
+    if item.kind == "html":
+        return fallback, _visible_text(item.payload)
+    if item.kind != "jsonl":
+        return fallback, item.payload.decode("utf-8", "replace")
+    try:
+        record = json.loads(item.payload)
+    except ValueError:
+        return None
+    if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
+        return None
+    ident = record.get(id_field)
+    ident = fallback if ident is None else (ident if isinstance(ident, str) else
+                                            json.dumps(ident, ensure_ascii=False))
+    return ident, record[text_field]
+
+
+def learn_copies(items: Iterable[Item], text_field: str, id_field: str,
+                 min_words: int | None = None) -> dict[str, Any]:
+    """First pass: sign, link and cluster every readable item; returns the JSON-ready state."""
+    from cleannews.copies import MIN_WORDS, clusters, link_signatures, signatures
+
+    seqs: list[int] = []
+    ids: list[str] = []
+    texts: list[str] = []
+    for item in items:
+        got = _id_and_text(item, text_field, id_field)
+        if got is not None:
+            seqs.append(item.seq)
+            ids.append(got[0])
+            texts.append(got[1])
+    keys = [str(s) for s in seqs]  # ids may repeat in an input; positions never do
+    links = link_signatures(keys, signatures(texts), texts.__getitem__,
+                            MIN_WORDS if min_words is None else min_words)
+    name = dict(zip(keys, ids, strict=True))
+    roles = clusters(keys, links)
+    by_copy = {li.copy: li for li in links if li.kind == "spun_copy"}
+    by_seq: dict[str, dict[str, Any]] = {}
+    for key, info in roles.items():
+        entry = {"cluster": name[info["cluster"]], "role": info["role"],
+                 "peers": [name[p] for p in info["peers"]],
+                 "source": name[info["source"]] if info["source"] else None}
+        li = by_copy.get(key)
+        if li is not None:
+            # an Evidence-shaped item (signal, span, text, reason, weight) plus the link
+            entry["evidence"] = {"signal": "copy_source", "span": [0, 0],
+                                 "text": name[li.source],
+                                 "reason": f"spun copy of {name[li.source]}: {li.reason}",
+                                 "weight": 0.0, "source": name[li.source],
+                                 "substitutions": [list(p) for p in li.substitutions],
+                                 "aligned_share": li.aligned_share}
+        by_seq[key] = entry
+    n_spun = sum(1 for e in by_seq.values() if e["role"] == "spun_copy")
+    n_dup = sum(1 for e in by_seq.values() if e["role"] == "duplicate")
+    log.info("copies: %d documents, %d links, %d spun copies, %d duplicates",
+             len(keys), len(links), n_spun, n_dup)
+    return {"by_seq": by_seq, "documents": len(keys), "links": len(links)}
+
+
+def copies_info(state: dict[str, Any], seq: int) -> dict[str, Any]:
+    """The ``copies`` object of the document at input position ``seq`` (evidence left out)."""
+    entry = state["by_seq"].get(str(seq))
+    if entry is None:
+        return dict(UNIQUE)
+    return {k: v for k, v in entry.items() if k != "evidence"}
+
+
+def copy_evidence(state: dict[str, Any], seq: int) -> dict[str, Any] | None:
+    """The ``copy_source`` spin-evidence item of a spun copy (``None`` for other documents)."""
+    entry = state["by_seq"].get(str(seq))
+    return None if entry is None else entry.get("evidence")
+
+
+def duplicates_path(out: Path | None, mirror_out: Path | None, compress: bool) -> Path:
+    """Where ``--drop-duplicates`` writes: ``DIR/duplicates/duplicates.jsonl[.gz]``.
+
+    >>> duplicates_path(Path("o/clean.jsonl"), Path("o"), False).as_posix()
+    'o/duplicates/duplicates.jsonl'
+    >>> duplicates_path(Path("d/all.jsonl.gz"), None, True).as_posix()
+    'd/duplicates/duplicates.jsonl.gz'
+    >>> duplicates_path(None, None, False).as_posix()
+    'cleannews-duplicates/duplicates.jsonl'
+    """
+    gz = ".gz" if compress else ""
+    if mirror_out is not None:
+        folder = mirror_out / "duplicates"
+    elif out is not None:
+        folder = out.parent / "duplicates"
+    else:
+        folder = Path("cleannews-duplicates")
+    return folder / (DUPLICATES_FILE + gz)
