@@ -15,7 +15,7 @@ visible text), so copies inside different page furniture are found; it
 keeps the texts of the batch in memory for the alignment (about the size
 of the input; see docs/copies.md for larger batches).
 
-    >>> from cleannews.batch.sources import Item
+    >>> from cleannews.batch.sources import Item, item_record
     >>> a = ("Le conseil municipal a voté lundi soir le budget de la ville pour l'année "
     ...      "prochaine, avec une hausse modérée des impôts locaux et de nouvelles dépenses.")
     >>> items = [Item(k, "in.jsonl", "jsonl", json.dumps({"id": i, "text": a}).encode(), k + 1)
@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from cleannews.batch.sources import Item
+from cleannews.batch.sources import Item, item_record
 
 __all__ = ["COPIES_NAME", "UNIQUE", "copies_info", "copy_evidence", "duplicates_path",
            "learn_copies"]
@@ -60,23 +60,17 @@ def _visible_text(html: bytes) -> str:
 
 def _id_and_text(item: Item, text_field: str, id_field: str) -> tuple[str, str] | None:
     """``(id, text)`` of a readable item, ``None`` otherwise (it will fail in the run anyway)."""
-    if item.error or item.truncated or not item.payload:
+    got = item_record(item, text_field)
+    if got is None:
         return None
+    record, text = got
     fallback = item.id or f"{item.source}:{item.line}"
-    if item.kind == "html":
-        return fallback, _visible_text(item.payload)
-    if item.kind != "jsonl":
-        return fallback, item.payload.decode("utf-8", "replace")
-    try:
-        record = json.loads(item.payload)
-    except ValueError:
-        return None
-    if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
-        return None
+    if record is None:
+        return fallback, _visible_text(item.payload) if item.kind == "html" else text
     ident = record.get(id_field)
     ident = fallback if ident is None else (ident if isinstance(ident, str) else
                                             json.dumps(ident, ensure_ascii=False))
-    return ident, record[text_field]
+    return ident, text
 
 
 def learn_copies(items: Iterable[Item], text_field: str, id_field: str,

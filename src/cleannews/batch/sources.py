@@ -76,6 +76,29 @@ class Item:
     size: int = 0
 
 
+def item_record(item: Item, text_field: str) -> tuple[dict | None, str] | None:
+    """``(record, text)`` of a readable item, for the passes that read a batch ahead
+    of the run (site templates, copies); ``record`` is ``None`` for a text or HTML
+    file. ``None`` when the item has no usable text (it fails in the run itself).
+
+    >>> item_record(Item(0, "a.jsonl", "jsonl", b'{"text": "Bonjour"}'), "text")
+    ({'text': 'Bonjour'}, 'Bonjour')
+    >>> item_record(Item(0, "a.jsonl", "jsonl", b'{"body": 1}'), "text") is None
+    True
+    """
+    if item.error or item.truncated or not item.payload:
+        return None
+    if item.kind != "jsonl":
+        return None, item.payload.decode("utf-8", "replace")
+    try:
+        record = json.loads(item.payload)
+    except ValueError:
+        return None
+    if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
+        return None
+    return record, record[text_field]
+
+
 def kind_of(name: str, fmt: str = "auto") -> str | None:
     """``"jsonl"``, ``"text"``, ``"html"`` or ``None`` (not an input) for a file name.
 

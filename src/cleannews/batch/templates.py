@@ -19,14 +19,13 @@ its folder.
 
 from __future__ import annotations
 
-import json
 import logging
 import posixpath
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
-from cleannews.batch.sources import Item
+from cleannews.batch.sources import Item, item_record
 
 __all__ = ["apply_templates", "item_source", "learn_templates", "source_of"]
 
@@ -53,17 +52,11 @@ def item_source(item: Item, record: dict[str, Any] | None, source_field: str) ->
 
 def _text_and_source(item: Item, text_field: str, source_field: str) -> tuple[str, str] | None:
     """``(text, source)`` of an item for learning, or ``None`` when it has no usable text."""
-    if item.error or item.truncated or not item.payload:
+    got = item_record(item, text_field)
+    if got is None:
         return None
-    if item.kind != "jsonl":
-        return item.payload.decode("utf-8", "replace"), item_source(item, None, source_field)
-    try:
-        record = json.loads(item.payload)
-    except ValueError:
-        return None
-    if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
-        return None
-    return record[text_field], item_source(item, record, source_field)
+    record, text = got
+    return text, item_source(item, record, source_field)
 
 
 def learn_templates(items: Iterable[Item], text_field: str, source_field: str,
