@@ -620,3 +620,19 @@ def test_report_refuses_a_file_that_is_not_a_report(tmp_path: Path) -> None:
         proc = _cli("report", "notrep.json", *extra, cwd=tmp_path)
         assert proc.returncode == 2 and b"not a readable cleannews report" in proc.stderr
     assert not (tmp_path / "x.html").exists()
+
+
+def test_a_run_never_writes_into_sinks_another_live_run_owns(tmp_path: Path) -> None:
+    """Even when the first run's quarantine is still empty, a second run with another
+    --out is refused, so the first run's --resume can never cut the second's records."""
+    seeds = Path(__file__).parent.parent / "seeds"
+    clean, spun = str(next(seeds.glob("000_*.txt"))), str(next(seeds.glob("003_*.txt")))
+    assert _cli("run", clean, "--out", "x.jsonl", "-j", "1", cwd=tmp_path).returncode == 0
+    other = _cli("run", spun, "--out", "y.jsonl", "-j", "1", cwd=tmp_path)
+    assert other.returncode == 2 and b"another cleannews run" in other.stderr, other.stderr
+    again = _cli("run", clean, "--out", "x.jsonl", "-j", "1", "--resume", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    moved = _cli("run", spun, "--out", "y.jsonl", "-j", "1", "--quarantine", "q2",
+                 "--errors", "e2", cwd=tmp_path)
+    assert moved.returncode == 0, moved.stderr
+    assert b"003_" in (tmp_path / "q2" / "quarantine.jsonl").read_bytes()

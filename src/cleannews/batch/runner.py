@@ -415,6 +415,13 @@ def _exclude(paths: SinkPaths) -> list[Path]:
 TEMPLATES_NAME = ".cleannews-templates.json"
 
 
+def _beside_state(settings: RunSettings, name: str) -> Path | None:
+    """A file of this run's look-ahead pass beside its state, named after the run's output
+    (``.x.jsonl.cleannews-copies.json`` for ``--out x.jsonl``), or ``None`` without state."""
+    state = settings.paths.state
+    return None if state is None else state.with_name(state.name.replace(STATE_NAME, name))
+
+
 def _with_templates(settings: RunSettings, sinks: Sinks, stdin: Any) -> BatchOptions:
     """Options carrying the learnt site templates (first pass, or the saved state on resume)."""
     from dataclasses import replace
@@ -422,7 +429,7 @@ def _with_templates(settings: RunSettings, sinks: Sinks, stdin: Any) -> BatchOpt
     from cleannews.batch.templates import learn_templates
 
     t = settings.templates or {}
-    saved = settings.paths.state.parent / TEMPLATES_NAME if settings.paths.state else None
+    saved = _beside_state(settings, TEMPLATES_NAME)
     if sinks.resumed and saved is not None and saved.exists():
         state = json.loads(saved.read_text("utf-8"))
     else:
@@ -443,7 +450,7 @@ def _with_copies(settings: RunSettings, sinks: Sinks, stdin: Any,
 
     from cleannews.batch.copies import COPIES_NAME, learn_copies
 
-    saved = settings.paths.state.parent / COPIES_NAME if settings.paths.state else None
+    saved = _beside_state(settings, COPIES_NAME)
     if sinks.resumed and saved is not None and saved.exists():
         state = json.loads(saved.read_text("utf-8"))
     else:

@@ -360,6 +360,14 @@ class Sinks:
                 + ") or add --force to overwrite them"
                 + ("" if self.paths.out is not None else
                    " (a run to standard output cannot be resumed)"))
+        foreign = [] if force else self._foreign_sinks()
+        if foreign:
+            # a sink file another run (whose state still exists) writes: appending to it, or
+            # rolling it back on --resume, would mix or cut that run's records
+            raise ResumeError(
+                f"{', '.join(foreign)} belong(s) to another cleannews run: give this run "
+                "other sink folders (--quarantine DIR, --errors DIR) or add --force to "
+                "take them over")
         if resume and state is not None:
             if state.get("fingerprint") != self.fingerprint:
                 raise ResumeError(
@@ -374,6 +382,7 @@ class Sinks:
                 f"{self.paths.mirror_out or self.paths.out or 'output'} already holds "
                 "cleannews output: add --resume to continue that run or --force to overwrite it")
         self._open_streams(sizes)
+        self._claim_sinks()
         if force or not self.resumed:
             # a fresh state right away: if this run fails before its first commit, --resume
             # continues *this* run (not the one it replaced)
@@ -420,6 +429,39 @@ class Sinks:
         if state.get("format") != STATE_FORMAT:
             raise ResumeError(f"{p}: run state of another cleannews version; use --force")
         return state
+
+    def _owner_file(self, sink: Path) -> Path:
+        """The hidden file beside a sink file naming the run state that writes it."""
+        return sink.parent / f".{sink.name}.owner"
+
+    def _me(self) -> str | None:
+        return None if self.paths.state is None else str(self.paths.state.resolve())
+
+    def _foreign_sinks(self) -> list[str]:
+        """Sink files of this run that another run (with a live state file) writes."""
+        me = self._me()
+        found = []
+        for name in self.paths.names():
+            sink = self.paths.sink(name)
+            if sink is None or me is None:
+                continue
+            try:
+                owner = self._owner_file(sink).read_text("utf-8").strip()
+            except OSError:
+                continue
+            if owner and owner != me and Path(owner).exists() and str(sink) not in found:
+                found.append(str(sink))
+        return found
+
+    def _claim_sinks(self) -> None:
+        """Record this run as the writer of its sink files (see :meth:`_foreign_sinks`)."""
+        me = self._me()
+        if me is None:
+            return
+        for name in self.paths.names():
+            sink = self.paths.sink(name)
+            if sink is not None:
+                atomic_write(self._owner_file(sink), me.encode("utf-8"))
 
     def _held_sinks(self) -> list[str]:
         """The sink files of this run that already hold something."""

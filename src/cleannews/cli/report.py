@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         if not isinstance(report, dict) or not REPORT_KEYS <= report.keys():
             raise ValueError("it lacks " + ", ".join(sorted(REPORT_KEYS - set(report or {}))))
         body = render_html(report) if args.html is not None else summary(report) + "\n"
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         log.error("%s: not a readable cleannews report (%s)", args.file, exc)
         return 2
     target = args.html if args.html not in (None, "-") else args.out
