@@ -115,3 +115,23 @@ def test_drop_duplicates_needs_find_copies_and_stdin_is_refused(tmp_path: Path) 
     proc = _cli("run", "-", "--out", str(tmp_path / "o2"), "--find-copies",
                 input=src.read_bytes())
     assert proc.returncode != 0 and b"stdin" in proc.stderr
+
+
+def test_a_refused_original_never_sends_its_copy_to_the_duplicates_sink(tmp_path: Path) -> None:
+    """The first of two copies is too large for --max-record-mb: it lands in errors, so the
+    second is the batch's only readable copy and stays in the clean output."""
+    page = (Path(__file__).parent.parent / "seeds").glob("002_*.txt").__next__()
+    text = page.read_text("utf-8")
+    big = {"id": "big", "text": text + "\n\nPartager sur Facebook\n" * 40}
+    small = {"id": "small", "text": text}
+    data = tmp_path / "in.jsonl"
+    data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in (big, small)),
+                    encoding="utf-8")
+    limit = (len(json.dumps(small, ensure_ascii=False).encode()) + 200) / 1024 / 1024
+    exe = str(Path(sys.executable).with_name("cleannews"))
+    proc = subprocess.run([exe, "run", str(data), "--out", str(tmp_path / "o"), "-j", "1",
+                           "--find-copies", "--drop-duplicates", "--max-record-mb", str(limit)],
+                          capture_output=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr  # the big record failed
+    clean = [json.loads(x)["id"] for x in (tmp_path / "o" / "clean.jsonl").read_text().splitlines()]
+    assert clean == ["small"]

@@ -81,9 +81,12 @@ def learn_copies(items: Iterable[Item], text_field: str, id_field: str,
     seqs: list[int] = []
     ids: list[str] = []
     texts: list[str] = []
+    from cleannews.batch.process import text_problem
+
     for item in items:
         got = _id_and_text(item, text_field, id_field)
-        if got is not None:
+        # records the run sends to the errors sink (NUL, binary, empty) are nobody's copy
+        if got is not None and text_problem(got[1]) is None:
             seqs.append(item.seq)
             ids.append(got[0])
             texts.append(got[1])

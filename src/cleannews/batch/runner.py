@@ -456,6 +456,9 @@ def _with_copies(settings: RunSettings, sinks: Sinks, stdin: Any,
     else:
         items = iter_items(settings.inputs, settings.options.fmt, stdin=stdin,
                            exclude=_exclude(settings.paths), limit=settings.limit)
+        # a record the run will refuse (too large) can be nobody's original: its copies
+        # would go to the duplicates sink and the article to no clean record
+        items = (i for i in items if not too_large(i, options))
         state = learn_copies(items, options.text_field, options.id_field)
         if saved is not None:
             atomic_write(saved, json.dumps(state).encode("utf-8"))
