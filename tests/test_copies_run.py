@@ -135,3 +135,12 @@ def test_a_refused_original_never_sends_its_copy_to_the_duplicates_sink(tmp_path
     assert proc.returncode == 1, proc.stderr  # the big record failed
     clean = [json.loads(x)["id"] for x in (tmp_path / "o" / "clean.jsonl").read_text().splitlines()]
     assert clean == ["small"]
+
+
+def test_a_refused_stdin_run_leaves_no_output_behind(tmp_path: Path) -> None:
+    exe = str(Path(sys.executable).with_name("cleannews"))
+    for flag in ("--find-copies", "--site-templates"):
+        proc = subprocess.run([exe, "run", "-", "--out", "d", flag], input=b"x\n",
+                              capture_output=True, cwd=tmp_path, timeout=120)
+        assert proc.returncode == 2 and b"cannot read stdin" in proc.stderr
+        assert not (tmp_path / "d").exists()

@@ -500,18 +500,16 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
                 "python -c \"import pandas as pd, sys; pd.read_parquet(sys.argv[1]).to_json("
                 "sys.argv[2], orient='records', lines=True, force_ascii=False)\" "
                 f"{name} out.jsonl")
+    for flag, wanted in (("--site-templates", settings.templates is not None),
+                         ("--find-copies", settings.copies is not None)):
+        if wanted and "-" in settings.inputs:  # refused before any output exists
+            raise ResumeError(f"{flag} reads the input twice: it cannot read stdin")
     sinks = Sinks(settings.paths, fingerprint(settings))
     sinks.open(resume=settings.resume, force=settings.force)
     options = settings.options
     if settings.templates is not None:
-        if "-" in settings.inputs:
-            sinks.close()
-            raise ResumeError("--site-templates reads the input twice: it cannot read stdin")
         options = _with_templates(settings, sinks, stdin)
     if settings.copies is not None:
-        if "-" in settings.inputs:
-            sinks.close()
-            raise ResumeError("--find-copies reads the input twice: it cannot read stdin")
         options = _with_copies(settings, sinks, stdin, options)
     stats = RunStats.from_dict(sinks.saved_stats) if sinks.saved_stats else RunStats()
     base_seconds = stats.seconds
