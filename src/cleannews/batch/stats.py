@@ -176,10 +176,15 @@ def summary(report: dict[str, Any]) -> str:
     cleannews: 3 documents in: 1 out, 1 quarantined, 1 failed
       errors: json 1
       1.5 s with 2 jobs: 2.0 docs/s, 0.100 MB/s
+    >>> summary({"documents": {"in": 3, "out": 1, "quarantined": 0, "duplicates": 2,
+    ...   "failed": 0}, "rules": {}, "errors": {}, "outputs": {}, "throughput": {"docs_per_s": 1.0,
+    ...   "mb_per_s": 0.1, "seconds": 3.0, "jobs": 1}}).splitlines()[0]
+    'cleannews: 3 documents in: 1 out, 0 quarantined, 2 duplicates, 0 failed'
     """
     d = report["documents"]
+    dup = f", {d['duplicates']} duplicates" if d.get("duplicates") else ""
     lines = [f"cleannews: {d['in']} documents in: {d['out']} out, "
-             f"{d['quarantined']} quarantined, {d['failed']} failed"]
+             f"{d['quarantined']} quarantined{dup}, {d['failed']} failed"]
     top = sorted(report["rules"].items(), key=lambda kv: -kv[1]["removed_bytes"])[:5]
     if top and top[0][1]["removed_bytes"]:
         lines.append("  removed: " + ", ".join(
