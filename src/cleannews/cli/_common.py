@@ -14,12 +14,15 @@ import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from cleannews.config import DEFAULT_CONFIG, CleanConfig, option_names
 
 __all__ = [
     "FORMATS",
+    "Outcome",
     "add_config_flags",
+    "cleaned_inputs",
     "config_from_args",
     "expand_files",
     "is_html_input",
@@ -261,6 +264,48 @@ def expand_files(names: list[str]) -> list[str]:
         else:
             out.append(name)
     return out
+
+
+class Outcome:
+    """What a command over several documents counts, for its exit code."""
+
+    def __init__(self) -> None:
+        self.failures = 0  # documents refused (InputError)
+        self.io_errors = 0  # files that could not be read
+
+    @property
+    def exit_code(self) -> int:
+        """2 when a file could not be read, 1 when a document failed, else 0."""
+        return 2 if self.io_errors else (1 if self.failures else 0)
+
+
+def cleaned_inputs(
+    names: list[str], fmt: str, config: CleanConfig, outcome: Outcome, *, decoded: bool = False
+) -> Iterator[tuple[str, str | bytes, Any]]:
+    """``(name, source, Document)`` for each readable, cleanable input, in order.
+
+    A file that cannot be read, or input the library refuses (:class:`InputError`),
+    is logged and counted in ``outcome``; the others still go on. ``source`` is the
+    raw bytes, or with ``decoded`` the decoded text the Document's spans point into.
+    """
+    from cleannews._input import decode_input
+    from cleannews.errors import InputError
+    from cleannews.pipeline import clean, clean_html
+
+    for name, raw in read_inputs(names):
+        if isinstance(raw, OSError):  # an unreadable file: say so, go on with the others
+            log.error("%s: %s", name, raw.strerror or raw)
+            outcome.io_errors += 1
+            continue
+        try:
+            source: str | bytes = decode_input(raw)[0] if decoded else raw
+            fn = clean_html if is_html_input(name, raw, fmt) else clean
+            doc = fn(source, config, id=name)
+        except InputError as exc:
+            log.error("%s: %s", name, exc)
+            outcome.failures += 1
+            continue
+        yield name, source, doc
 
 
 def read_inputs(names: list[str]) -> Iterator[tuple[str, bytes | OSError]]:

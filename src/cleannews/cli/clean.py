@@ -8,13 +8,12 @@ import logging
 import sys
 
 from cleannews.cli._common import (
+    Outcome,
     add_config_flags,
+    cleaned_inputs,
     config_from_args,
     expand_files,
-    is_html_input,
-    read_inputs,
 )
-from cleannews.errors import InputError
 
 log = logging.getLogger("cleannews")
 
@@ -52,29 +51,15 @@ def _header(template: str, name: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cleannews.pipeline import clean, clean_html
-
     cfg = config_from_args(args)
     names = expand_files(args.files)
     if not names:
         log.error("no input documents")
         return 2
     several = len(names) > 1
-    failures = 0
-    io_errors = 0
+    outcome = Outcome()
     out = sys.stdout
-    for name, raw in read_inputs(names):
-        if isinstance(raw, OSError):  # an unreadable file: say so, go on with the others
-            log.error("%s: %s", name, raw.strerror or raw)
-            io_errors += 1
-            continue
-        try:
-            fn = clean_html if is_html_input(name, raw, args.format) else clean
-            doc = fn(raw, cfg, id=name)
-        except InputError as exc:
-            log.error("%s: %s", name, exc)
-            failures += 1
-            continue
+    for name, _raw, doc in cleaned_inputs(names, args.format, cfg, outcome):
         if args.json:
             out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
         else:
@@ -87,4 +72,4 @@ def run(args: argparse.Namespace) -> int:
         if doc.quarantined:
             log.warning("%s: %s: %s", name, doc.verdict, doc.reason)
     out.flush()
-    return 2 if io_errors else (1 if failures else 0)
+    return outcome.exit_code

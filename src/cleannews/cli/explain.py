@@ -8,14 +8,13 @@ import sys
 from bisect import bisect_right
 
 from cleannews.cli._common import (
+    Outcome,
     add_config_flags,
+    cleaned_inputs,
     config_from_args,
     expand_files,
-    is_html_input,
-    read_inputs,
 )
 from cleannews.document import Change, Document
-from cleannews.errors import InputError
 
 log = logging.getLogger("cleannews")
 
@@ -117,32 +116,16 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
 
 
 def run(args: argparse.Namespace) -> int:
-    from cleannews._input import decode_input
-    from cleannews.pipeline import clean, clean_html
-
     cfg = config_from_args(args)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     names = expand_files(args.files)
     if not names:
         log.error("no input documents")
         return 2
-    failures = 0
-    io_errors = 0
-    for name, raw in read_inputs(names):
-        if isinstance(raw, OSError):  # an unreadable file: say so, go on with the others
-            log.error("%s: %s", name, raw.strerror or raw)
-            io_errors += 1
-            continue
-        try:
-            source, _ = decode_input(raw)
-            fn = clean_html if is_html_input(name, raw, args.format) else clean
-            doc = fn(source, cfg, id=name)
-        except InputError as exc:
-            log.error("%s: %s", name, exc)
-            failures += 1
-            continue
+    outcome = Outcome()
+    for name, source, doc in cleaned_inputs(names, args.format, cfg, outcome, decoded=True):
         if len(names) > 1:
             sys.stdout.write(f"==> {name} <==\n")
         sys.stdout.write(render(source, doc, color=color, changes_only=args.changes_only))
     sys.stdout.flush()
-    return 2 if io_errors else (1 if failures else 0)
+    return outcome.exit_code
