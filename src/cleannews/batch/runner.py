@@ -23,7 +23,7 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -422,6 +422,21 @@ def _beside_state(settings: RunSettings, name: str) -> Path | None:
     return None if state is None else state.with_name(state.name.replace(STATE_NAME, name))
 
 
+def _look_ahead(settings: RunSettings, sinks: Sinks, stdin: Any, name: str,
+                learn: Callable[[Iterator[Item]], dict[str, Any]]) -> dict[str, Any]:
+    """The state of a first pass over the inputs (site templates, copies): ``learn``
+    over the items, saved beside the run state, or read back from there on resume."""
+    saved = _beside_state(settings, name)
+    if sinks.resumed and saved is not None and saved.exists():
+        return json.loads(saved.read_text("utf-8"))
+    items = iter_items(settings.inputs, settings.options.fmt, stdin=stdin,
+                       exclude=_exclude(settings.paths), limit=settings.limit)
+    state = learn(items)
+    if saved is not None:
+        atomic_write(saved, json.dumps(state).encode("utf-8"))
+    return state
+
+
 def _with_templates(settings: RunSettings, sinks: Sinks, stdin: Any) -> BatchOptions:
     """Options carrying the learnt site templates (first pass, or the saved state on resume)."""
     from dataclasses import replace
@@ -429,18 +444,10 @@ def _with_templates(settings: RunSettings, sinks: Sinks, stdin: Any) -> BatchOpt
     from cleannews.batch.templates import learn_templates
 
     t = settings.templates or {}
-    saved = _beside_state(settings, TEMPLATES_NAME)
-    if sinks.resumed and saved is not None and saved.exists():
-        state = json.loads(saved.read_text("utf-8"))
-    else:
-        items = iter_items(settings.inputs, settings.options.fmt, stdin=stdin,
-                           exclude=_exclude(settings.paths), limit=settings.limit)
-        state = learn_templates(items, settings.options.text_field, t.get("source_field", "url"),
-                                t.get("min_count"))
-        if saved is not None:
-            atomic_write(saved, json.dumps(state).encode("utf-8"))
-    return replace(settings.options, templates=state,
-                   source_field=t.get("source_field", "url"))
+    source_field = t.get("source_field", "url")
+    state = _look_ahead(settings, sinks, stdin, TEMPLATES_NAME, lambda items: learn_templates(
+        items, settings.options.text_field, source_field, t.get("min_count")))
+    return replace(settings.options, templates=state, source_field=source_field)
 
 
 def _with_copies(settings: RunSettings, sinks: Sinks, stdin: Any,
@@ -450,18 +457,10 @@ def _with_copies(settings: RunSettings, sinks: Sinks, stdin: Any,
 
     from cleannews.batch.copies import COPIES_NAME, learn_copies
 
-    saved = _beside_state(settings, COPIES_NAME)
-    if sinks.resumed and saved is not None and saved.exists():
-        state = json.loads(saved.read_text("utf-8"))
-    else:
-        items = iter_items(settings.inputs, settings.options.fmt, stdin=stdin,
-                           exclude=_exclude(settings.paths), limit=settings.limit)
-        # a record the run will refuse (too large) can be nobody's original: its copies
-        # would go to the duplicates sink and the article to no clean record
-        items = (i for i in items if not too_large(i, options))
-        state = learn_copies(items, options.text_field, options.id_field)
-        if saved is not None:
-            atomic_write(saved, json.dumps(state).encode("utf-8"))
+    # a record the run will refuse (too large) can be nobody's original: its copies
+    # would go to the duplicates sink and the article to no clean record
+    state = _look_ahead(settings, sinks, stdin, COPIES_NAME, lambda items: learn_copies(
+        (i for i in items if not too_large(i, options)), options.text_field, options.id_field))
     return replace(options, copies=state,
                    drop_duplicates=bool((settings.copies or {}).get("drop_duplicates")))
 
