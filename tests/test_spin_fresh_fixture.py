@@ -81,7 +81,7 @@ def test_frozen_digest_matches_readme(records):
     assert digest in (FRESH / "README.md").read_text(encoding="utf-8")
 
 
-def test_no_text_or_site_shared_with_negatives_or_real_pages(records):
+def test_no_text_or_site_shared_with_other_spin_fixtures_or_real_pages(records):
     neg_texts = set()
     neg_shingles: set[str] = set()
     used_hosts = set()
@@ -94,6 +94,10 @@ def test_no_text_or_site_shared_with_negatives_or_real_pages(records):
     for manifest in glob.glob(str(ROOT / "fixtures" / "strip_real" / "manifests" / "*.jsonl")):
         with open(manifest, encoding="utf-8") as fh:
             used_hosts |= {_host(json.loads(line)["url"]) for line in fh if line.strip()}
+    for other in ("validation.jsonl.gz", "heldout_embedding.jsonl.gz"):  # spinner fixtures
+        with gzip.open(ROOT / "fixtures" / "spin" / other, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                neg_shingles |= _shingles(json.loads(line)["text"])
     used_hosts.discard("")
     for r in records:
         assert r["text"] not in neg_texts, r["id"]
