@@ -490,13 +490,13 @@ def _line_seeds(text: str, suspect: set[int], crawler_at: int, layout: bool) -> 
             pos = text.find("\n\n\n", end)
         if text.endswith("\n\n"):
             seeds.add(len(text) - 1)
-    for s in list(seeds):  # widen to the empty lines around each seed
-        p = s
-        while p >= 1 and (p == 1 or text[p - 2] == "\n"):
+    for s in list(seeds):  # widen to the empty lines around each seed (linear:
+        p = s  # a walk stops at a line already seen)
+        while p >= 1 and (p == 1 or text[p - 2] == "\n") and p - 1 not in seeds:
             p -= 1
             seeds.add(p)
         nxt = text.find("\n", s) + 1
-        while 0 < nxt < len(text) and text[nxt] == "\n":
+        while 0 < nxt < len(text) and text[nxt] == "\n" and nxt not in seeds:
             seeds.add(nxt)
             nxt += 1
     return seeds
