@@ -1,6 +1,6 @@
 """Throughput of every stage and of the whole pipeline on a mixed real corpus.
 
-    .venv/bin/python benchmarks/bench_pipeline.py [--mb 4] [--json FILE]
+    .venv/bin/python benchmarks/bench_pipeline.py [--mb 4] [--json FILE] [--profile]
 
 The corpus mixes, in one list of documents (never the seeds alone):
 
@@ -21,13 +21,28 @@ machine is shared: read the ratios). Stages: ``repair`` (``cleannews.repair``),
 ``cleannews.clean``). Memory: peak traced allocations while cleaning one
 document of about 1 MB, as a multiple of its size, after the models are
 loaded (their fixed size is printed apart).
+
+Inside ``clean`` (``--profile``, and always for memory) each stage function
+is wrapped with a timer: the time of the whole pipeline splits into
+``repair``, ``strip``, ``language`` (``cleannews._lang.identify_language``),
+``spin``, ``route`` and ``other`` (decoding, offset mapping, Document and
+Change building, sorting), printed as seconds per MB and shares. Memory per
+stage on the 1 MB document: what is alive when the stage starts and the
+peak of the allocations it makes, as multiples of the input's UTF-8 size and
+of its size in memory (a ``str`` holding one emoji takes 4 bytes a character).
+``--cprofile N`` also prints the N functions of most own time inside ``clean``.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import cProfile
 import gzip
+import importlib
+import io
 import json
+import pstats
 import random
 import sys
 import time
@@ -92,10 +107,124 @@ def _time(fn: Callable[[str], object], docs: list[str], target: float) -> tuple[
     return time.perf_counter() - t0, n
 
 
+#: Stage functions wrapped by :func:`stage_probes`: (module, attribute) -> stage name.
+STAGE_FUNCTIONS = {
+    ("cleannews.repairs", "repair_text"): "repair",
+    ("cleannews.strip", "strip_text"): "strip",
+    ("cleannews._lang", "identify_language"): "language",
+    ("cleannews.score", "score_text"): "spin",
+    ("cleannews.route", "route"): "route",
+}
+
+
+@contextlib.contextmanager
+def stage_probes(on_enter: Callable[[str], object], on_exit: Callable[[str, object], None]):
+    """Wrap each stage function of :data:`STAGE_FUNCTIONS` (the pipeline imports
+    them at call time, so the wrappers are what it calls)."""
+    saved = []
+    for (mod_name, attr), stage in STAGE_FUNCTIONS.items():
+        mod = importlib.import_module(mod_name)
+        fn = getattr(mod, attr)
+
+        def wrapper(*a, _fn=fn, _stage=stage, **kw):
+            token = on_enter(_stage)
+            try:
+                return _fn(*a, **kw)
+            finally:
+                on_exit(_stage, token)
+
+        saved.append((mod, attr, fn))
+        setattr(mod, attr, wrapper)
+    try:
+        yield
+    finally:
+        for mod, attr, fn in saved:
+            setattr(mod, attr, fn)
+
+
+def time_per_stage(clean: Callable[[str], object], docs: list[str]) -> dict[str, float]:
+    """Seconds spent in each stage while ``clean`` runs over ``docs``, plus ``other``
+    (the rest of ``clean``) and ``total``. Nested calls (a stage calling another
+    wrapped function) are counted in the outer stage only."""
+    spent: dict[str, float] = dict.fromkeys([*STAGE_FUNCTIONS.values(), "other"], 0.0)
+    depth = [0]
+
+    def enter(stage: str) -> float:
+        depth[0] += 1
+        return time.perf_counter()
+
+    def leave(stage: str, t0: object) -> None:
+        depth[0] -= 1
+        if depth[0] == 0:
+            spent[stage] += time.perf_counter() - float(t0)  # type: ignore[arg-type]
+
+    with stage_probes(enter, leave):
+        t0 = time.perf_counter()
+        for d in docs:
+            clean(d)
+        total = time.perf_counter() - t0
+    spent["other"] = total - sum(spent.values())
+    spent["total"] = total
+    return spent
+
+
+def memory_per_stage(clean: Callable[[str], object], doc: str) -> dict[str, dict[str, float]]:
+    """Bytes alive when each stage starts and the peak it adds, cleaning ``doc`` once;
+    ``clean`` gets the peak of the whole call."""
+    rows: dict[str, dict[str, float]] = {}
+    depth = [0]
+
+    def enter(stage: str) -> int:
+        depth[0] += 1
+        current, peak = tracemalloc.get_traced_memory()
+        if depth[0] == 1:
+            rows.setdefault(stage, {})["alive_at_start"] = current
+            tracemalloc.reset_peak()
+        return peak
+
+    def leave(stage: str, outer_peak: object) -> None:
+        depth[0] -= 1
+        if depth[0] == 0:
+            rows[stage]["peak_added"] = tracemalloc.get_traced_memory()[1] - rows[stage][
+                "alive_at_start"
+            ]
+            whole["peak"] = max(whole["peak"], tracemalloc.get_traced_memory()[1])
+
+    whole = {"peak": 0}
+    with stage_probes(enter, leave):
+        tracemalloc.start()
+        clean(doc)
+        whole["peak"] = max(whole["peak"], tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    rows["clean"] = {"alive_at_start": 0, "peak_added": whole["peak"]}
+    return rows
+
+
+def budget_lines(rows: dict[str, dict[str, float]], mem_ratio: float) -> list[str]:
+    """Each budget of issue 12, the figure of this run and whether it is met."""
+    r = rows
+    checks = [
+        ("repair on clean text >= 20x ftfy", r["repair, clean text (no mojibake)"]["ratio_to_ftfy"],
+         20.0, "x"),
+        ("strip >= 10 MB/s", r["strip"]["mb_s"], 10.0, " MB/s"),
+        ("spin scoring >= 5 MB/s", r["spin scoring"]["mb_s"], 5.0, " MB/s"),
+        ("full clean >= 2.5x ftfy", r["clean (whole pipeline)"]["ratio_to_ftfy"], 2.5, "x"),
+    ]
+    out = [f"{'met ' if got >= want else 'NOT '} {name}: {got:.2f}{unit}"
+           for name, got, want, unit in checks]
+    out.append(f"{'met ' if mem_ratio <= 3 else 'NOT '} memory <= 3x the document (+ models): "
+               f"{mem_ratio:.1f}x its UTF-8 size")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, default=2.0, help="megabytes per measurement")
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--profile", action="store_true",
+                    help="also split the time of clean by stage (wrapped stage functions)")
+    ap.add_argument("--cprofile", type=int, default=0, metavar="N",
+                    help="also print the N functions of most own time inside clean")
     args = ap.parse_args(argv)
     import ftfy
 
@@ -133,6 +262,9 @@ def main(argv: list[str] | None = None) -> int:
     run("repair, whole mix", cleannews.repair, docs)
     run("strip", lambda d: strip_text(d, cfg), repaired)
     run("spin scoring", cleannews.spin_score, stripped)
+    from cleannews._lang import identify_language
+
+    run("language identification", identify_language, stripped)
     run("clean (whole pipeline)", cleannews.clean, docs)
     for name, r in rows.items():
         ref = rows["ftfy on the same clean text"]["mb_s"] if "clean text" in name else base
@@ -140,18 +272,58 @@ def main(argv: list[str] | None = None) -> int:
     # memory: one ~1 MB document made of real pages
     big = "\n\n".join(groups["real"])
     big = (big * (1 + 1_000_000 // max(len(big), 1)))[:1_000_000]
-    tracemalloc.start()
-    cleannews.clean(big)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    mem = peak / len(big.encode("utf-8"))
+    utf8, in_memory = len(big.encode("utf-8")), sys.getsizeof(big)
+    memory = memory_per_stage(cleannews.clean, big)
+    peak = memory["clean"]["peak_added"]
+    mem = peak / utf8
     print(f"{'stage':40s} {'MB/s':>7s} {'× ftfy':>7s}")
     for name, r in rows.items():
         print(f"{name:40s} {r['mb_s']:7.2f} {r['ratio_to_ftfy']:7.2f}")
     print(f"peak allocations cleaning a 1 MB document: {peak / 1e6:.1f} MB ({mem:.1f}× the input)")
+    print(
+        f"memory per stage, same document ({utf8 / 1e6:.2f} MB UTF-8, "
+        f"{in_memory / 1e6:.2f} MB as a str): alive at the stage's start + peak it adds"
+    )
+    for stage, m in memory.items():
+        alive, added = m["alive_at_start"], m["peak_added"]
+        print(
+            f"  {stage:10s} {alive / 1e6:6.1f} MB + {added / 1e6:6.1f} MB "
+            f"= {(alive + added) / utf8:5.1f}× UTF-8, {(alive + added) / in_memory:5.1f}× the str"
+        )
+    print("budgets of issue 12 (one core; MB/s targets were set where ftfy ran at ~1.6 MB/s):")
+    for line in budget_lines(rows, mem):
+        print("  " + line)
+    split = None
+    if args.profile:
+        time_per_stage(cleannews.clean, docs[:50])  # warm
+        split = time_per_stage(cleannews.clean, docs)
+        print(f"time inside clean, one pass over the corpus ({size:.1f} MB), per stage:")
+        for stage, secs in split.items():
+            print(
+                f"  {stage:10s} {secs:6.2f} s  {secs / size:6.3f} s/MB  "
+                f"{100 * secs / split['total']:5.1f} %"
+            )
+    if args.cprofile:
+        prof = cProfile.Profile()
+        prof.enable()
+        for d in docs:
+            cleannews.clean(d)
+        prof.disable()
+        out = io.StringIO()
+        pstats.Stats(prof, stream=out).sort_stats("tottime").print_stats(args.cprofile)
+        print(out.getvalue())
     if args.json:
         args.json.write_text(
-            json.dumps({"rows": rows, "peak_mb_1mb_doc": peak / 1e6, "load_s": load}, indent=1),
+            json.dumps(
+                {
+                    "rows": rows,
+                    "peak_mb_1mb_doc": peak / 1e6,
+                    "memory_per_stage": memory,
+                    "time_per_stage": split,
+                    "load_s": load,
+                },
+                indent=1,
+            ),
             encoding="utf-8",
         )
     return 0

@@ -34,7 +34,10 @@ log = logging.getLogger("cleannews")
 __all__ = ["MIN_WORDS", "SAMPLE_CHARS", "identify_language"]
 
 #: Characters of the text examined (a news article's language is settled long before).
-SAMPLE_CHARS = 3000
+#: Was 3000: 1500 gives the same language on all 5,383 documents of the mixed
+#: benchmark corpus, the spin negatives and validation sets and the strip fixtures
+#: (``benchmarks/bench_language_sample.py``), and halves the cost of a long document.
+SAMPLE_CHARS = 1500
 #: Below this many words the language is not identified (``None``).
 MIN_WORDS = 3
 #: Plainly French without the model: this share of the words are French function words …
@@ -104,7 +107,26 @@ def _langid() -> Any:
 
 def _french_counts(words: list[str]) -> tuple[int, int]:
     fr, other = _function_words()
-    return sum(w in fr for w in words), sum(w in other for w in words)
+    return sum(map(fr.__contains__, words)), sum(map(other.__contains__, words))
+
+
+#: Characters whose lower case is not one letter for one letter out of context:
+#: ``İ`` becomes two characters, ``Σ`` depends on its neighbours (final ``ς``).
+_CONTEXT_LOWER = ("\u0130", "\u03a3")
+
+
+def _lower_words(sample: str) -> list[str]:
+    """The words of ``sample``, lower-cased (each word on its own).
+
+    Lower-casing the whole sample, then splitting, gives the same words (every
+    other letter lower-cases to exactly one letter) and is several times faster.
+
+    >>> _lower_words("L’État a dit ΟΔΟΣ")
+    ['l', 'état', 'a', 'dit', 'οδος']
+    """
+    if not any(c in sample for c in _CONTEXT_LOWER):
+        return _WORD.findall(sample.lower())
+    return [w.lower() for w in _WORD.findall(sample)]
 
 
 def identify_language(text: str) -> str | None:
@@ -114,7 +136,7 @@ def identify_language(text: str) -> str | None:
     'de'
     """
     sample = text[:SAMPLE_CHARS]
-    words = [w.lower() for w in _WORD.findall(sample)]
+    words = _lower_words(sample)
     if len(words) < MIN_WORDS:
         return None
     n_fr, n_other = _french_counts(words)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 
-from cleannews._align import Alignment, map_changes
+from cleannews._align import AlignedResult, Alignment, map_changes
 from cleannews._input import decode_input
 from cleannews.config import DEFAULT_CONFIG, CleanConfig
-from cleannews.document import Change, Document, SpinScore
+from cleannews.document import Document, SpinScore
 
 __all__ = ["clean", "clean_html", "repair", "spin_score"]
 
@@ -22,22 +22,30 @@ __all__ = ["clean", "clean_html", "repair", "spin_score"]
 _UNSCORED_LABELS = ("unsupported_language", "insufficient")
 
 
-def _repair_stage(text: str, config: CleanConfig) -> tuple[str, list[Change], dict, Alignment]:
+def _repair_stage(text: str, config: CleanConfig) -> AlignedResult:
     from cleannews.repairs import repair_text
 
-    r = repair_text(text, config)
-    return r.text, r.changes, r.metadata, r.alignment
+    return repair_text(text, config)
 
 
-def _finish(doc: Document, text: str, alignment: Alignment, config: CleanConfig) -> Document:
-    """Strip, score and route ``text`` (already repaired; ``alignment`` maps it to the input)."""
+def _finish(
+    doc: Document, repaired: AlignedResult, alignment: Alignment, config: CleanConfig
+) -> Document:
+    """Strip, score and route ``repaired.text`` (``alignment`` maps it to the input).
+
+    ``repaired.text`` is taken out of ``repaired`` so that, once stripped, the
+    repaired text is freed before spin scoring (memory: one copy of the
+    document alive at a time, not three).
+    """
+    text, repaired.text = repaired.text, ""
     if config.strip_boilerplate:
         from cleannews.strip import strip_text
 
         s = strip_text(text, config)
         doc.changes.extend(map_changes(s.changes, alignment))
-        text = s.text
         doc.metadata.update(s.metadata)
+        text = s.text
+        del s
     doc.text = text
     from cleannews._lang import identify_language
 
@@ -62,10 +70,10 @@ def repair(
     config = config or DEFAULT_CONFIG
     text, changes = decode_input(text)
     doc = Document(text="", changes=changes, id=id, input_length=len(text))
-    fixed, rchanges, metadata, _ = _repair_stage(text, config)
-    doc.text = fixed
-    doc.changes.extend(rchanges)
-    doc.metadata.update(metadata)
+    r = _repair_stage(text, config)
+    doc.text = r.text
+    doc.changes.extend(r.changes)
+    doc.metadata.update(r.metadata)
     return doc
 
 
@@ -87,10 +95,11 @@ def clean(
     config = config or DEFAULT_CONFIG
     text, changes = decode_input(text)
     doc = Document(text="", changes=changes, id=id, input_length=len(text))
-    fixed, rchanges, metadata, alignment = _repair_stage(text, config)
-    doc.changes.extend(rchanges)
-    doc.metadata.update(metadata)
-    return _finish(doc, fixed, alignment, config)
+    r = _repair_stage(text, config)
+    del text  # a decoded copy of bytes input is not needed any more
+    doc.changes.extend(r.changes)
+    doc.metadata.update(r.metadata)
+    return _finish(doc, r, r.alignment, config)
 
 
 def clean_html(
@@ -109,12 +118,13 @@ def clean_html(
     h = html_to_text(html, config)
     doc.changes.extend(h.changes)
     doc.metadata.update(h.metadata)
-    fixed, rchanges, metadata, alignment = _repair_stage(h.text, config)
+    r = _repair_stage(h.text, config)
     # spans of later stages point into the extracted text, mapped through h.alignment
-    full = h.alignment.compose(alignment)
-    doc.changes.extend(map_changes(rchanges, h.alignment))
-    doc.metadata.update(metadata)
-    return _finish(doc, fixed, full, config)
+    full = h.alignment.compose(r.alignment)
+    doc.changes.extend(map_changes(r.changes, h.alignment))
+    doc.metadata.update(r.metadata)
+    del h, html
+    return _finish(doc, r, full, config)
 
 
 def _score(text: str, config: CleanConfig, language: str | None) -> SpinScore:

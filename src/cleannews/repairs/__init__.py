@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -450,7 +451,7 @@ def _ftfy_pass(ed: _LineEditor, config: CleanConfig) -> None:
 
 @dataclass
 class _Line:
-    text: str  # repaired text, without its terminator
+    text: str | None  # repaired text, without its terminator; None: text[cs:ce] as is
     alignment: Alignment | None  # repaired text -> input (absolute); None: text[cs:ce] as is
     cs: int  # input offset of the line's content (after a crawler prefix)
     ce: int  # input offset of the content's end (before "\r\n" or "\n")
@@ -458,6 +459,68 @@ class _Line:
     end: int  # input offset after the line's terminator
     blank: bool  # only spaces / no-break spaces (or nothing)
     had_chars: bool  # the blank line held some whitespace characters
+
+
+def _line_seeds(text: str, suspect: set[int], crawler_at: int, layout: bool) -> set[int]:
+    """Start offsets of the lines the repair loop must see one by one.
+
+    Every other line is *plain*: not suspect (the fast path proved it clean),
+    not the crawler-prefix line, and either not blank or a single empty line
+    between two plain lines, where the layout pass keeps it as it is. The seeds:
+    suspect lines, the crawler line, lines of blank characters, runs of two or
+    more empty lines, empty lines at either edge, and the empty lines next to
+    any of these (a suspect line may turn blank once repaired and join them).
+
+    >>> sorted(_line_seeds("a\\n\\nb\\n\\n\\n\\nc\\n \\nd\\n\\n", set(), -1, True))
+    [5, 6, 7, 10, 14]
+    """
+    seeds = set(suspect)
+    if crawler_at >= 0:
+        seeds.add(crawler_at)
+    if layout:
+        if _BLANK_FIRST_LINE.match(text) or text.startswith("\n"):
+            seeds.add(0)
+        seeds.update(m.start() + 1 for m in _BLANK_CHARS_LINE.finditer(text))
+        pos = text.find("\n\n\n")
+        while pos >= 0:  # each empty line of a run of two or more
+            end = pos + 1
+            while end < len(text) and text[end] == "\n":
+                seeds.add(end)
+                end += 1
+            pos = text.find("\n\n\n", end)
+        if text.endswith("\n\n"):
+            seeds.add(len(text) - 1)
+    for s in list(seeds):  # widen to the empty lines around each seed (linear:
+        p = s  # a walk stops at a line already seen)
+        while p >= 1 and (p == 1 or text[p - 2] == "\n") and p - 1 not in seeds:
+            p -= 1
+            seeds.add(p)
+        nxt = text.find("\n", s) + 1
+        while 0 < nxt < len(text) and text[nxt] == "\n" and nxt not in seeds:
+            seeds.add(nxt)
+            nxt += 1
+    return seeds
+
+
+def _units(text: str, seeds: set[int]) -> Iterator[tuple[int, int, int, bool]]:
+    """``split_lines(text)`` with each run of lines between two seeds merged into
+    one *plain* unit: ``(start, end_of_content, end_with_newline, plain)``.
+
+    >>> list(_units("a\\nb\\n\\nc\\nd", {4}))
+    [(0, 3, 4, True), (4, 4, 5, False), (5, 8, 8, True)]
+    """
+    pos, n = 0, len(text)
+    for s in sorted(seeds):
+        if s >= n:
+            continue
+        if s > pos:
+            yield pos, s - 1, s, True
+        nl = text.find("\n", s)
+        end = n if nl < 0 else nl + 1
+        yield s, n if nl < 0 else nl, end, False
+        pos = end
+    if pos < n:
+        yield pos, n - 1 if text.endswith("\n") else n, n, True
 
 
 def _gap_change(gap: list[_Line], text: str, at_edge: bool) -> Change:
@@ -477,6 +540,9 @@ def _gap_change(gap: list[_Line], text: str, at_edge: bool) -> Change:
 # "\n", so the engine skips from line break to line break.
 _BLANK_LINE = re.compile("\n[" + re.escape(BLANK_CHARS) + "]+(?:\n|\\Z)")
 _BLANK_FIRST_LINE = re.compile("[" + re.escape(BLANK_CHARS) + "]+(?:\n|\\Z)")
+# A line of blank characters after a line break, its end not consumed (so that
+# consecutive ones are all found).
+_BLANK_CHARS_LINE = re.compile("\n[" + re.escape(BLANK_CHARS) + "]+(?=\n|\\Z)")
 
 
 def _layout_work(text: str) -> bool:
@@ -534,7 +600,14 @@ def repair_text(text: str, config: CleanConfig) -> RepairResult:
     lines: list[_Line] = []
     if config.fast_path:
         suspect = suspect_lines(text, keep_typography=config.keep_typography)
-    for start, content_end, end in split_lines(text):
+        units = _units(text, _line_seeds(text, suspect, skip_at, config.normalize_layout))
+    else:
+        suspect = set()
+        units = ((*line, False) for line in split_lines(text))
+    for start, content_end, end, plain in units:
+        if plain:  # lines that need nothing, copied in one piece (see ``_units``)
+            lines.append(_Line(None, None, start, content_end, start, end, False, False))
+            continue
         cs = skip if start == skip_at else start
         crlf_line = content_end > cs and end > content_end and text[content_end - 1] == "\r"
         if config.normalize_layout and crlf_line:
@@ -544,6 +617,8 @@ def repair_text(text: str, config: CleanConfig) -> RepairResult:
         if not config.fast_path or start in suspect:
             ed_text, ed_align, ed_changes = _repair_long(seg, cs, config)
             changes.extend(ed_changes)
+            if not ed_changes and ed_text == seg:
+                ed_text, ed_align = seg, None  # nothing to repair after all
         else:
             ed_text, ed_align = seg, None  # unchanged: copied as is
         blank = config.normalize_layout and not ed_text.strip(BLANK_CHARS)
@@ -562,7 +637,13 @@ def repair_text(text: str, config: CleanConfig) -> RepairResult:
                 f"Windows line breaks (\\r\\n) turned into \\n on {crlf} lines",
             )
         )
+    if not changes and not any(ln.blank or ln.alignment is not None for ln in lines):
+        # nothing changed: the input itself, not a copy of it
+        result.alignment = Alignment.identity(len(text))
+        return result
     result.text, result.alignment = _assemble(lines, text, changes, config)
+    if not changes and result.text == text:
+        result.text = text  # keep one string alive, not two equal ones
     new_breaks = any(ln.alignment is not None and "\n" in ln.text for ln in lines)
     if config.normalize_layout and new_breaks:
         _relayout(result, config)  # a repair made new line breaks ("\r" -> "\n")
@@ -602,7 +683,7 @@ def _assemble(
     align = Alignment()
 
     def emit_line(line: _Line) -> None:
-        out.append(line.text)
+        out.append(text[line.cs : line.ce] if line.text is None else line.text)
         if line.alignment is None:
             align.copy(line.cs, line.ce)
         else:

@@ -38,6 +38,8 @@ _TYPOGRAPHY = (
     "\u2009"  # thin space
     "«»’‘“”–—…€°•"
     "©®™±²³µ×÷§£¥½¼¾·¿¡№"
+    "„‚"  # German and Polish opening quotes (same ftfy class as “ and «)
+    "′″‑−"  # prime, double prime (6′, 12″), non-breaking hyphen, minus sign
 )
 #: Superscript letters of French abbreviations: 1ᵉʳ, 1ʳᵉ, 2ᵉ, Mᵐᵉ, Mˡˡᵉ, nᵒ, 2ᵈ.
 _SUPERSCRIPTS = "ᵉʳˢᵐˡᵒᵈ"

@@ -8,6 +8,7 @@ differently.
 from __future__ import annotations
 
 import html
+import re
 
 import regex
 
@@ -42,6 +43,7 @@ def _unescape_one(entity: str) -> str:
 #: sequences and some scripts need them.
 INVISIBLE_CHARS = "\u200b\u2060\u00ad\u200e\u200f\ufeff\u180e"
 _INVISIBLE_TABLE = dict.fromkeys(map(ord, INVISIBLE_CHARS))
+_INVISIBLE_RE = re.compile("[" + INVISIBLE_CHARS + "]")
 
 #: Whitespace a line may hold and still count as blank (no-break spaces included).
 BLANK_CHARS = " \t\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000" + INVISIBLE_CHARS
@@ -182,6 +184,8 @@ def remove_invisible_chars(text: str) -> str:
     >>> remove_invisible_chars("intelli\\u00adgence\\u200b artificielle")
     'intelligence artificielle'
     """
+    if _INVISIBLE_RE.search(text) is None:  # one C-speed scan; translate is ~10x slower
+        return text
     return text.translate(_INVISIBLE_TABLE)
 
 

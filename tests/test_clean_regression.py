@@ -1,0 +1,98 @@
+"""``clean`` gives exactly the output recorded before the throughput work (issue 12).
+
+The fixture ``fixtures/perf/clean_regression.json`` was written by this file
+(``python tests/test_clean_regression.py --record``) from the code as it was
+before any speed change; it holds, per document, the SHA-256 of the cleaned
+text and of every change (stage, rule, span, before, after, reason), the
+verdict, spin label, language and the count of changes per stage. The
+corpus: the seeds and the 485 real pages of ``fixtures/strip_real``, as the
+scraper left them, plus the same documents read back as Windows-1252
+mojibake (every seed, one page in five) so that the repair stage's slow path
+is covered too.
+
+A later change that *means* to change the output (a new strip rule, a
+retrained spin model) re-records the fixture and says so in its commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import cleannews
+from cleannews.evaluate import read_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "fixtures" / "perf" / "clean_regression.json"
+#: One page in this many gets a mojibake twin.
+MOJIBAKE_EVERY = 5
+
+
+def corpus() -> list[tuple[str, str]]:
+    """(id, text) of every document the fixture covers, in a fixed order."""
+    docs = [(p.name, p.read_text("utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    docs += [(rec["id"], doc) for rec, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real")]
+    moj = [
+        (f"{i}:cp1252", text.encode("utf-8").decode("cp1252", "replace"))
+        for n, (i, text) in enumerate(docs)
+        if n < 5 or n % MOJIBAKE_EVERY == 0
+    ]
+    return docs + moj
+
+
+def _sha(s: str) -> str:
+    return hashlib.sha256(s.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def digest(doc: cleannews.Document) -> dict:
+    """What must not move: text, changes, routing, language, spin label."""
+    changes = json.dumps([c.to_dict() for c in doc.changes], ensure_ascii=False, sort_keys=True)
+    return {
+        "text": _sha(doc.text),
+        "changes": _sha(changes),
+        "per_stage": dict(sorted(Counter(c.stage for c in doc.changes).items())),
+        "verdict": doc.verdict,
+        "label": doc.spin.label,
+        "score": round(doc.spin.score, 6),
+        "language": doc.language,
+    }
+
+
+def record() -> None:
+    out = {i: digest(cleannews.clean(text)) for i, text in corpus()}
+    FIXTURE.parent.mkdir(parents=True, exist_ok=True)
+    lines = [f"{json.dumps(i)}: {json.dumps(d, sort_keys=True)}" for i, d in out.items()]
+    FIXTURE.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
+    print(f"recorded {len(out)} documents in {FIXTURE}")
+
+
+@pytest.fixture(scope="module")
+def recorded() -> dict:
+    return json.loads(FIXTURE.read_text("utf-8"))
+
+
+def test_fixture_covers_the_corpus(recorded):
+    ids = [i for i, _ in corpus()]
+    assert len(ids) == len(set(ids)) == len(recorded) > 500
+    assert sum(i.endswith(":cp1252") for i in ids) > 100
+
+
+def test_clean_output_unchanged(recorded):
+    moved = {}
+    for i, text in corpus():
+        got = digest(cleannews.clean(text))
+        if got != recorded[i]:
+            moved[i] = {k: (recorded[i][k], v) for k, v in got.items() if recorded[i][k] != v}
+    assert not moved, f"{len(moved)} documents changed: {dict(list(moved.items())[:5])}"
+
+
+if __name__ == "__main__":
+    if "--record" in sys.argv:
+        record()
+    else:
+        print(__doc__)
