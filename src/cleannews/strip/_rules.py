@@ -145,6 +145,8 @@ class _FrozenDict(dict):
 
 
 _LEAD_WORD = re.compile(r"\w+")
+#: At most this many distinct line starts are remembered per index (then the memo restarts).
+_MEMO_MAX = 50_000
 
 
 class _AnchoredIndex:
@@ -164,6 +166,7 @@ class _AnchoredIndex:
         self.prefix: dict[str, list[tuple[str, int]]] = {}
         self.symbol: dict[str, list[int]] = {}
         self.patterns: list[tuple[Rule, regex.Pattern]] = []
+        self._memo: dict[tuple[str, str | None], tuple] = {}
         #: per pattern, a search for the literals its rule ``requires`` (or None)
         self.requires: list[re.Pattern | None] = []
         lead_plain = lead.replace("{{", "{").replace("}}", "}")
@@ -192,24 +195,19 @@ class _AnchoredIndex:
                     else:
                         self.symbol.setdefault(f, []).append(k)
 
-        # one search for the literals every always-tried pattern needs
-        reqs = [self.patterns[k][0].requires for k in self.always]
-        self.always_gate = (
-            re.compile("|".join(re.escape(x) for r in reqs for x in r))
-            if self.always and all(reqs)
-            else None
-        )
+    def candidates(self, low: str) -> tuple:
+        """The patterns (in data order) a line whose first 80 characters, case-folded, are
+        ``low`` can match: ``(rule, compiled pattern, requires search or None)`` triples.
 
-    def match(self, text: str) -> Rule | None:
-        """The rule of the first pattern (in data order) that matches at the line start."""
-        low = text[:80].casefold()
+        The choice depends only on the characters before the first word and on that word,
+        so it is computed once per distinct line start (memo, cleared when it grows large).
+        """
         m = _LEAD_WORD.search(low)
-        full = None
-        if self.always_gate is not None:
-            full = text.casefold()
-            todo = list(self.always) if self.always_gate.search(full) else []
-        else:
-            todo = list(self.always)
+        key = (low[: m.start()], m.group()) if m is not None else (low[:4], None)
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
+        todo = list(self.always)
         if m is not None:
             w = m.group()
             if w[0].isdigit():
@@ -224,11 +222,21 @@ class _AnchoredIndex:
                 ks = self.symbol.get(ch)
                 if ks:
                     todo.extend(ks)
-        for k in sorted(set(todo)):
-            rule, pat = self.patterns[k]
-            req = self.requires[k]
+        hit = tuple((*self.patterns[k], self.requires[k]) for k in sorted(set(todo)))
+        if len(self._memo) >= _MEMO_MAX:
+            self._memo.clear()
+        self._memo[key] = hit
+        return hit
+
+    def match(self, text: str, full: str | None = None) -> Rule | None:
+        """The rule of the first pattern (in data order) that matches at the line start.
+
+        ``full``: ``text.casefold()`` when the caller has it already.
+        """
+        for rule, pat, req in self.candidates(text[:80].casefold()):
             if req is not None:
-                full = full if full is not None else text.casefold()
+                if full is None:
+                    full = text.casefold()
                 if req.search(full) is None:
                     continue  # a literal the pattern needs is absent
             if pat.match(text):
@@ -317,23 +325,34 @@ class RuleSet:
     def _rule_of(m: regex.Match, rules: list[Rule]) -> Rule:
         return rules[int(m.lastgroup[1:])]
 
-    def match_line(self, text: str, n_words: int = 0) -> Rule | None:
-        """The first ``line`` rule the whole (stripped, plain) line matches."""
+    def match_line(self, text: str, n_words: int = 0, low: str | None = None) -> Rule | None:
+        """The first ``line`` rule the whole (stripped, plain) line matches.
+
+        ``low``: ``text.casefold()`` when the caller has it already.
+        """
         if self._line is None or len(text) > 700 or n_words > LINE_RULE_MAX_WORDS:
             return None
-        key = text.casefold().rstrip(_TRAIL_CHARS)
+        if low is None:
+            low = text.casefold()
+        key = low.rstrip(_TRAIL_CHARS)
         if key and not key[0].isalnum():
             key = _LINE_TRIM.sub("", key)
         hit = self._line_literal.get(key)
         if hit is not None:
             return hit
-        return self._line.match(text)
+        return self._line.match(text, low)
 
-    def match_prefix(self, text: str, n_words: int) -> Rule | None:
-        """The ``prefix`` rule the line starts with, if the line is short enough for it."""
+    def match_prefix(self, text: str, n_words: int, low: str | None = None) -> Rule | None:
+        """The ``prefix`` rule the line starts with, if the line is short enough for it.
+
+        ``low``: ``text.casefold()`` when the caller has it already.
+        """
         if self._prefix is None or n_words > PREFIX_RULE_MAX_WORDS:
             return None
-        rule = self._prefix.match(text[:300])
+        head = text[:300]
+        if low is not None and len(low) != len(text):
+            low = None  # a character folds to several: offsets differ, fold the head again
+        rule = self._prefix.match(head, None if low is None else low[:300])
         return rule if rule is not None and n_words <= rule.max_words else None
 
     def plan(self, words, low: str, kind: str = "phrase", heads3=None) -> tuple:

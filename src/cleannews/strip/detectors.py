@@ -129,6 +129,7 @@ CRAWLER_PREFIX_RULE = "crawler_date_prefix"
 _WORD = re.compile(r"\w+")
 _SENT_PUNCT = regex.compile(r"[.!?;»«:\"“”]")
 _SENT_END = regex.compile(r"[.!?…»\"”)]\s*$")
+_SENT_END_CHARS = frozenset('.!?…»"”)')
 _SITE_SEP = regex.compile(r"\s[-|–—•·]\s")
 _HERE = regex.compile(r"^(?:vous êtes ici|you are here)\s*:\s*", regex.IGNORECASE)
 _SEGMENT_SEP = regex.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
@@ -147,6 +148,8 @@ _TITLE_END_BAD = re.compile(r"[.;,]\s*$")
 _TITLE_SITE = regex.compile(r"\s+\|\s+(?-i:\p{Lu})[^|.!?:;]{1,60}$")
 _CLAUSE_END = regex.compile(r"[.;:!»]\s*$")
 _CRUMB_SEP = regex.compile(r"\s+(?:[>»›/|\\]|-|–|—)\s+")
+#: Every ``_CRUMB_SEP`` holds one of these: a cheap test first (the regex is slow on prose).
+_CRUMB_CHAR = re.compile(r"[>»›/|\\\-–—]")
 _LIST_SEP = regex.compile(r"\s*[,|·•;]\s*")
 _ACCENT_OR_NONLATIN = regex.compile(r"[^a-z]|[wky]|ou|oi|ai")
 _LATIN_END = regex.compile(r"(?:um|us|is|os|ae|am|em|it|unt|ibus|orum|arum|que|or|tur|ntur)$")
@@ -158,28 +161,31 @@ class _Line:
     """Features of one line (computed once)."""
 
     __slots__ = (
-        "blank", "cls", "ends", "key_text", "low", "n", "protected", "removal", "stop", "text",
-        "words",
+        "_crumb", "_key", "blank", "cls", "ends", "key_text", "low", "n", "protected", "removal",
+        "stop", "text", "words",
     )
 
-    def __init__(self, raw: str, stop: frozenset[str]) -> None:
+    def __init__(self, raw: str, stop: frozenset[str], mapped: bool = False) -> None:
+        """``mapped``: ``raw`` has been through :func:`match_text` already (whole document)."""
         self.cls = AMB
         self.removal: Removal | None = None
         self.protected = False
         self.key_text: str | None = None  # the text once glued spans are gone
+        self._key: str | None = None
+        self._crumb: bool | None = None
         text = raw.strip()
         if not text:  # blank line: nothing to compute
             self.text = self.low = ""
             self.blank, self.words, self.n, self.stop, self.ends = True, [], 0, 0.0, False
             return
-        self.text = text = match_text(text)
+        self.text = text = text if mapped else match_text(text)
         self.blank = False
         # lower-cased words of the line (work capped at MAX_SCAN_CHARS characters)
         self.low = text[:MAX_SCAN_CHARS].casefold()
-        self.words = _WORD.findall(self.low)
-        self.n = len(self.words)
-        self.stop = sum(map(stop.__contains__, self.words)) / self.n if self.n else 0.0
-        self.ends = bool(_SENT_END.search(text[-20:]))
+        self.words = words = _WORD.findall(self.low)
+        self.n = n = len(words)
+        self.stop = sum(map(stop.__contains__, words)) / n if n else 0.0
+        self.ends = _ends_sentence(text)
 
     def refit(self, text: str, stop: frozenset[str]) -> None:
         """Recompute the word features from ``text`` (the line without its glued spans)."""
@@ -187,7 +193,22 @@ class _Line:
         self.words = _WORD.findall(low)
         self.n = len(self.words)
         self.stop = sum(map(stop.__contains__, self.words)) / self.n if self.n else 0.0
-        self.ends = bool(_SENT_END.search(text[-20:]))
+        self.ends = _ends_sentence(text)
+        self._key = None
+
+    def key(self) -> str:
+        """:func:`_key` of the line as it will read once cleaned (computed once)."""
+        if self._key is None:
+            self._key = _key(self.key_text or self.text)
+        return self._key
+
+    def has_crumb_separator(self) -> bool:
+        """The line holds a breadcrumb separator (" > ", " / ", " - " …), computed once."""
+        if self._crumb is None:
+            self._crumb = bool(_CRUMB_CHAR.search(self.text)) and bool(
+                _CRUMB_SEP.search(self.text)
+            )
+        return self._crumb
 
     def bad(self, rule: str, reason: str) -> None:
         self.cls = BAD
@@ -201,6 +222,21 @@ def _key(text: str) -> str:
     'france leader européen'
     """
     return " ".join(w.casefold() for w in _WORD.findall(unicodedata.normalize("NFC", text[:600])))
+
+
+def _ends_sentence(text: str) -> bool:
+    """``_SENT_END`` on the last 20 characters, by the last character when it is not a space.
+
+    A stripped line ends with a non-space character, so ``[.!?…»")]\\s*$`` is a test of
+    that character (the regex stays for text that still ends with spaces).
+
+    >>> _ends_sentence("Il pleut."), _ends_sentence("Titre"), _ends_sentence("« Oui » ")
+    (True, False, True)
+    """
+    last = text[-1:]
+    if last.isspace():
+        return bool(_SENT_END.search(text[-20:]))
+    return last in _SENT_END_CHARS
 
 
 def _phrase_verdict(ln: _Line, rs: RuleSet, plan=None):
@@ -282,7 +318,7 @@ def _is_breadcrumb(ln: _Line, title_key: str, home: frozenset[str]) -> bool:
     >>> _is_breadcrumb(_Line("Accueil » Tests » Stockage", frozenset()), "", frozenset({"accueil"}))
     True
     """
-    if ln.n > 60 or not _CRUMB_SEP.search(ln.text):
+    if ln.n > 60 or not ln.has_crumb_separator():
         return False
     crumbs = [c.strip() for c in _CRUMB_SEP.split(_HERE.sub("", ln.text))]
     if any(not c for c in crumbs) or len(crumbs) < 2:
@@ -305,7 +341,8 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None) -> list:
     for i, ln in enumerate(lines):
         if ln.blank:
             continue
-        rule = rs.match_line(ln.text, ln.n) or rs.match_prefix(ln.text, ln.n)
+        low = ln.low if len(ln.text) <= MAX_SCAN_CHARS else None  # then low is the whole line
+        rule = rs.match_line(ln.text, ln.n, low) or rs.match_prefix(ln.text, ln.n, low)
         if rule is None:
             rule = _phrase_verdict(ln, rs, plan)
         if (
@@ -380,7 +417,7 @@ def _title_pass(lines: list[_Line]) -> None:
         if _is_breadcrumb(ln, title_key, frozenset()):
             ln.bad("breadcrumb", "breadcrumb trail ending with the article title")
         elif i > title_idx and _is_title_repeat(ln, title_key):
-            if _key(ln.key_text or ln.text) == title_key:
+            if ln.key() == title_key:
                 ln.bad("title_repeat", "repeats the article title (page furniture)")
             else:
                 ln.bad("title_repeat", "repeats the article title with the site's name glued to it")
@@ -397,14 +434,14 @@ def _find_title(lines: list[_Line]) -> tuple[str, int]:
     for i, ln in enumerate(lines):
         if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n <= 30:
             if not _TITLE_END_BAD.search(ln.text[-2:]):
-                title_key, title_idx = _key(ln.key_text or ln.text), i
+                title_key, title_idx = ln.key(), i
             break
     if title_idx >= 0 and _SITE_SEP.search(lines[title_idx].text):
         for j in range(title_idx + 1, min(len(lines), title_idx + TITLE_LOOKAHEAD)):
             ln = lines[j]
             if ln.blank or ln.cls is BAD:
                 continue
-            k = _key(ln.key_text or ln.text)
+            k = ln.key()
             rest = title_key[len(k) :].split() if k else []
             if k and title_key.startswith(k + " ") and len(rest) <= SITE_NAME_WORDS:
                 lines[title_idx].bad(
@@ -457,7 +494,7 @@ def _is_title_repeat(ln: _Line, title_key: str) -> bool:
     """The title again, possibly with the site name glued after it."""
     if not 0 <= ln.n - title_key.count(" ") - 1 <= SITE_NAME_WORDS + 2:
         return False
-    k = _key(ln.key_text or ln.text)
+    k = ln.key()
     if k == title_key:
         return True
     if k.startswith(title_key + " "):
@@ -835,7 +872,7 @@ def classify_lines(
         from cleannews.strip.linemodel import apply_line_model
 
         headline = title_line(lines)
-        title_key = _key(lines[headline].key_text or lines[headline].text) if headline >= 0 else ""
+        title_key = lines[headline].key() if headline >= 0 else ""
         apply_line_model(lines, _stoplists(), headline, title_key, _key, Removal)
     plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
     headline = title_line(lines)
@@ -866,7 +903,8 @@ def judge_lines(
     """Rules and detectors: every line with its class and removal, and the glued spans."""
     rs = load_rules(languages)
     stop = load_stopwords(tuple(dict.fromkeys((*languages, *SENTENCE_STOP_LANGUAGES))))
-    lines = [_Line(text[s:c], stop) for s, c, _ in spans]
+    mapped = match_text(text)  # same length: the line spans hold
+    lines = [_Line(mapped[s:c], stop, True) for s, c, _ in spans]
     # the rule literals present anywhere in the document (each line tests only these)
     doc_words = set().union(*(ln.words for ln in lines))
     doc_low = "\n".join(ln.low for ln in lines)
