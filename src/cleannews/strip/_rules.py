@@ -317,6 +317,15 @@ class RuleSet:
             if protect
             else None
         )
+        # the same patterns one by one, indexed by their leading literal like the line rules
+        # (a line is protected when any of them matches: the order does not matter)
+        self._protect_index = (
+            _AnchoredIndex(
+                [Rule("protect", "protect", "protect", "", tuple(protect))], r"^[\s•·\p{{So}}]*", ""
+            )
+            if protect
+            else None
+        )
         self.home_words = frozenset(home)
         self.widget_words = frozenset(widget)
         self.kicker_words = frozenset(kicker)
@@ -408,9 +417,22 @@ class RuleSet:
             )
         return out
 
-    def is_protected(self, text: str) -> bool:
-        """True for bylines, datelines, source credits and attributions (content, keep)."""
-        return bool(self._protect and len(text) < 400 and self._protect.match(text))
+    def is_protected(self, text: str, low: str | None = None) -> bool:
+        """True for bylines, datelines, source credits and attributions (content, keep).
+
+        ``low``: ``text.casefold()`` when the caller has it already. Only the protect
+        patterns that can start with the line's first word are tried; a line with no
+        word in its first 80 characters is matched against all of them at once.
+
+        >>> rs = load_rules(("fr", "en"))
+        >>> rs.is_protected("• Publié le 3 mars 2025"), rs.is_protected("Publicité")
+        (True, False)
+        """
+        if self._protect is None or len(text) >= 400:
+            return False
+        if _LEAD_WORD.search(text[:80].casefold()) is None:
+            return bool(self._protect.match(text))
+        return self._protect_index.match(text, low) is not None
 
 
 @lru_cache(maxsize=16)

@@ -349,14 +349,14 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None) -> list:
             rule is not None
             and rule.yields_to_protect
             and ln.n <= PROTECT_MAX_WORDS
-            and rs.is_protected(ln.text)
+            and rs.is_protected(ln.text, low)
         ):
             rule = None
         if rule is not None:
             ln.bad(rule.name, rule.reason)
             matched[i] = rule
             continue
-        if ln.n <= PROTECT_MAX_WORDS and rs.is_protected(ln.text):
+        if ln.n <= PROTECT_MAX_WORDS and rs.is_protected(ln.text, low):
             ln.protected = True
             ln.cls = KEEP
     return matched
