@@ -133,6 +133,8 @@ _SENT_END_CHARS = frozenset('.!?…»"”)')
 _SITE_SEP = regex.compile(r"\s[-|–—•·]\s")
 _HERE = regex.compile(r"^(?:vous êtes ici|you are here)\s*:\s*", regex.IGNORECASE)
 _SEGMENT_SEP = regex.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+#: Every ``_SEGMENT_SEP`` holds one of these (a cheap test first).
+_SEGMENT_CHAR = re.compile(r"[|·•\-–—]")
 _PROSE_END = regex.compile(r"[.!?…»\"”;:)]\s*$")
 _DATELINE = regex.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
@@ -144,6 +146,8 @@ _LIST_ITEM = regex.compile(r"^\s*(?:[-–—•·▪*]|\d+[.)]\s)|^[^:]{1,25}\s:
 _BULLET = regex.compile(r"^\s*(?:[-–—•·▪*]|\d+[.)]\s)")
 _INNER_SENTENCE = regex.compile(r"[.!?…»]\s+(?-i:\p{Lu})")
 _GLUE_BOUNDARY = regex.compile(r"\s+[|·•]\s+|(?<=[.!?»…])\s+(?=\S)")
+#: Every ``_GLUE_BOUNDARY`` holds or follows one of these characters (a cheap test first).
+_GLUE_CHAR = re.compile(r"[|·•.!?»…]")
 _TITLE_END_BAD = re.compile(r"[.;,]\s*$")
 _TITLE_SITE = regex.compile(r"\s+\|\s+(?-i:\p{Lu})[^|.!?:;]{1,60}$")
 _CLAUSE_END = regex.compile(r"[.;:!»]\s*$")
@@ -221,7 +225,8 @@ def _key(text: str) -> str:
     >>> _key("France  Leader Européen ")
     'france leader européen'
     """
-    return " ".join(w.casefold() for w in _WORD.findall(unicodedata.normalize("NFC", text[:600])))
+    # case folding works character by character: folding the joined words is the same
+    return " ".join(_WORD.findall(unicodedata.normalize("NFC", text[:600]))).casefold()
 
 
 def _ends_sentence(text: str) -> bool:
@@ -336,7 +341,10 @@ def _is_breadcrumb(ln: _Line, title_key: str, home: frozenset[str]) -> bool:
 
 
 def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None) -> list:
-    """Step 1: explicit rules. Returns the rule that matched each line (or None)."""
+    """Step 1: explicit rules. Returns the rule that matched each line (or None).
+
+    ``plan``: the phrase triggers present in the document (see :meth:`RuleSet.plan`).
+    """
     matched: list = [None] * len(lines)
     for i, ln in enumerate(lines):
         if ln.blank:
@@ -453,7 +461,7 @@ def _find_title(lines: list[_Line]) -> tuple[str, int]:
 
 def _all_segments_furniture(ln: _Line, rs: RuleSet) -> bool:
     """ "Partager sur Facebook | Partager sur X | Envoyer par e-mail": every part is furniture."""
-    if ln.n > 30 or not _SEGMENT_SEP.search(ln.text):
+    if ln.n > 30 or not _SEGMENT_CHAR.search(ln.text) or not _SEGMENT_SEP.search(ln.text):
         return False
     parts = [p.strip() for p in _SEGMENT_SEP.split(ln.text) if p.strip()]
     if len(parts) < 2:
@@ -993,7 +1001,10 @@ def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     >>> _glued_tail("Il a dit : Partager, c'est vivre.", load_rules(("fr",))) is None
     True
     """
-    matches = list(_GLUE_BOUNDARY.finditer(line, max(0, len(line) - GLUED_TAIL_MAX_CHARS)))
+    start = max(0, len(line) - GLUED_TAIL_MAX_CHARS)
+    if not _GLUE_CHAR.search(line, max(0, start - 1)):
+        return None  # no boundary can start there (its look-behind reads one character back)
+    matches = list(_GLUE_BOUNDARY.finditer(line, start))
     if not matches:
         return None
     m = matches[-1]
