@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -384,32 +385,71 @@ class RuleSet:
         active.extend((f, ks) for f, ks in substring.items() if f in low)
         return tuple(always), tuple(active)
 
-    def phrases(self, text: str, low: str | None = None, plan=None) -> list[tuple[Rule, int, int]]:
+    @staticmethod
+    def line_triggers(plan: tuple, doc_low: str, starts: list[int]) -> dict[int, set[int]]:
+        """The patterns of ``plan`` to run on each line, found in one pass over the document.
+
+        ``doc_low`` is the lines' case-folded text joined by newlines, ``starts`` the
+        offset of each line in it. A line gets the patterns whose fragment occurs in it
+        (the same substring test as :meth:`phrases` does line by line: no fragment
+        holds a newline). Lines without an entry run only the plan's ``always`` patterns.
+
+        >>> rs = load_rules(("fr",))
+        >>> low = "un texte\nabonnez-vous à la newsletter"
+        >>> plan = rs.plan(set(low.split()), low)
+        >>> sorted(RuleSet.line_triggers(plan, low, [0, 9]))
+        [1]
+        """
+        per: dict[int, set[int]] = {}
+        n = len(starts)
+        end = len(doc_low)
+        for frag, ks in plan[1]:
+            pos = doc_low.find(frag)
+            while pos >= 0:
+                i = bisect_right(starts, pos) - 1
+                todo = per.get(i)
+                if todo is None:
+                    per[i] = todo = set()
+                todo.update(ks)
+                pos = doc_low.find(frag, starts[i + 1] if i + 1 < n else end)
+        return per
+
+    def phrases(
+        self, text: str, low: str | None = None, plan=None, todo=None
+    ) -> list[tuple[Rule, int, int]]:
         """Every ``phrase`` rule hit in the line: (rule, start, end).
 
         Only the patterns whose leading literal occurs in the line are run
         (see :mod:`cleannews.strip._triggers`); ``plan`` (from :meth:`plan` on
-        the whole document) narrows the literals to test.
+        the whole document) narrows the literals to test; ``todo`` (the line's entry of
+        :meth:`line_triggers` with the plan's ``always`` patterns) skips that test.
         """
-        return self._run(text, low, plan, "phrase", self._phrase_patterns)
+        return self._run(text, low, plan, "phrase", self._phrase_patterns, todo)
 
-    def spans(self, text: str, low: str | None = None, plan=None) -> list[tuple[Rule, int, int]]:
+    def spans(
+        self, text: str, low: str | None = None, plan=None, todo=None
+    ) -> list[tuple[Rule, int, int]]:
         """Inline ``span`` rule hits (glued furniture inside a line)."""
         if not self._span_patterns:
             return []
-        return self._run(text, low, plan, "span", self._span_patterns)
+        return self._run(text, low, plan, "span", self._span_patterns, todo)
 
-    def _run(self, text: str, low, plan, kind: str, patterns) -> list[tuple[Rule, int, int]]:
+    def _run(
+        self, text: str, low, plan, kind: str, patterns, todo=None
+    ) -> list[tuple[Rule, int, int]]:
         scan = text[:MAX_SCAN_CHARS]
-        if low is None:
-            low = scan.casefold()
-        if plan is None:
-            plan = self.plan(_WORDS.findall(low), low, kind)
-        always, active = plan
-        todo = set(always)
-        for frag, ks in active:
-            if frag in low:
-                todo.update(ks)
+        if todo is None:
+            if low is None:
+                low = scan.casefold()
+            if plan is None:
+                plan = self.plan(_WORDS.findall(low), low, kind)
+            always, active = plan
+            todo = set(always)
+            for frag, ks in active:
+                if frag in low:
+                    todo.update(ks)
+        if not todo:
+            return []
         out = []
         for k in sorted(todo):
             rule, pat = patterns[k]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from itertools import accumulate
 
 import regex
 
@@ -244,9 +245,12 @@ def _ends_sentence(text: str) -> bool:
     return last in _SENT_END_CHARS
 
 
-def _phrase_verdict(ln: _Line, rs: RuleSet, plan=None):
-    """The phrase rule that condemns the line, or None (coverage / hits / short line)."""
-    hits = rs.phrases(ln.text, ln.low, plan)
+def _phrase_verdict(ln: _Line, rs: RuleSet, plan=None, todo=None):
+    """The phrase rule that condemns the line, or None (coverage / hits / short line).
+
+    ``todo``: the patterns to run on the line (:meth:`RuleSet.line_triggers`), if known.
+    """
+    hits = rs.phrases(ln.text, ln.low, plan, todo)
     if not hits:
         return None
     covered = 0
@@ -340,19 +344,26 @@ def _is_breadcrumb(ln: _Line, title_key: str, home: frozenset[str]) -> bool:
     return bool(title_key) and _key(crumbs[-1]) == title_key
 
 
-def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None) -> list:
+def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> list:
     """Step 1: explicit rules. Returns the rule that matched each line (or None).
 
-    ``plan``: the phrase triggers present in the document (see :meth:`RuleSet.plan`).
+    ``plan``: the phrase triggers present in the document (see :meth:`RuleSet.plan`);
+    ``per_line``: the phrase patterns to run on each line (:meth:`RuleSet.line_triggers`).
     """
     matched: list = [None] * len(lines)
+    always = set(plan[0]) if plan is not None else set()
     for i, ln in enumerate(lines):
         if ln.blank:
             continue
         low = ln.low if len(ln.text) <= MAX_SCAN_CHARS else None  # then low is the whole line
         rule = rs.match_line(ln.text, ln.n, low) or rs.match_prefix(ln.text, ln.n, low)
         if rule is None:
-            rule = _phrase_verdict(ln, rs, plan)
+            if per_line is None:
+                rule = _phrase_verdict(ln, rs, plan)
+            else:
+                todo = per_line.get(i)
+                todo = always if todo is None else todo | always
+                rule = _phrase_verdict(ln, rs, plan, todo) if todo else None
         if (
             rule is not None
             and rule.yields_to_protect
@@ -919,7 +930,12 @@ def judge_lines(
     heads3 = {w[:3] for w in doc_words}
     phrase_plan = rs.plan(doc_words, doc_low, "phrase", heads3)
     span_plan = rs.plan(doc_words, doc_low, "span", heads3)
-    matched = _rule_pass(lines, rs, phrase_plan)
+    starts = list(accumulate((len(ln.low) + 1 for ln in lines[:-1]), initial=0))
+    matched = _rule_pass(
+        lines, rs, phrase_plan, rs.line_triggers(phrase_plan, doc_low, starts)
+    )
+    span_todo = rs.line_triggers(span_plan, doc_low, starts)
+    span_always = set(span_plan[0])
     # glued spans first: the rest of the line is what the title checks compare
     glued: dict[int, list[SpanRemoval]] = {}
     for i, (s, c, _) in enumerate(spans):
@@ -931,7 +947,7 @@ def judge_lines(
         plain = ln.text
         found = [
             SpanRemoval(a, b, r.name, r.reason)
-            for r, a, b in rs.spans(plain, ln.low, span_plan)
+            for r, a, b in rs.spans(plain, ln.low, span_plan, span_todo.get(i, set()) | span_always)
             if r.name not in skip_rules and not (i == 0 and r.name == CRAWLER_PREFIX_RULE)
         ]
         tail = None if ln.ends else _glued_tail(plain, rs)
