@@ -309,7 +309,6 @@ class RuleSet:
         ]
         self._span = _combine(self.rules["span"], r"{}")
         self._span_index = _trigger_index(self.rules["span"])
-        self._heads = sorted({*self._phrase_index[2], *self._span_index[2]})
         self._span_patterns = [
             (r, regex.compile(p, regex.IGNORECASE | regex.V0))
             for r in self.rules["span"]
@@ -385,29 +384,6 @@ class RuleSet:
                 active.extend((f, [k]) for f, k in heads[h] if f in low)
         active.extend((f, ks) for f, ks in substring.items() if f in low)
         return tuple(always), tuple(active)
-
-    def word_heads(self, doc_low: str) -> set[str]:
-        """``{w[:3] for w in words}`` restricted to the heads of the word-prefix triggers,
-        for :meth:`plan`: the heads that start a word of ``doc_low``.
-
-        Found with ``str.find``: a head (three word characters) starts a word where the
-        character before it is not a word character (``re``'s ``\\w``: alphanumeric or ``_``).
-
-        >>> sorted(load_rules(("fr",)).word_heads("la photo : afp, une xphoto"))
-        ['pho']
-        >>> load_rules(("fr",)).word_heads("une xphoto")
-        set()
-        """
-        out = set()
-        for h in self._heads:
-            pos = doc_low.find(h)
-            while pos >= 0:
-                prev = doc_low[pos - 1] if pos else " "
-                if not (prev.isalnum() or prev == "_"):
-                    out.add(h)
-                    break
-                pos = doc_low.find(h, pos + 1)
-        return out
 
     @staticmethod
     def line_triggers(plan: tuple, doc_low: str, starts: list[int]) -> dict[int, set[int]]:

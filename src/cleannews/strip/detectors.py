@@ -927,7 +927,7 @@ def judge_lines(
     # the rule literals present anywhere in the document (each line tests only these)
     doc_words = set().union(*(ln.words for ln in lines))
     doc_low = "\n".join(ln.low for ln in lines)
-    heads3 = rs.word_heads(doc_low)
+    heads3 = {w[:3] for w in doc_words}
     phrase_plan = rs.plan(doc_words, doc_low, "phrase", heads3)
     span_plan = rs.plan(doc_words, doc_low, "span", heads3)
     starts = list(accumulate((len(ln.low) + 1 for ln in lines[:-1]), initial=0))
