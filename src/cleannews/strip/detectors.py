@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from itertools import accumulate
 
 import regex
@@ -137,6 +138,7 @@ _SEGMENT_SEP = regex.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
 #: Every ``_SEGMENT_SEP`` holds one of these (a cheap test first).
 _SEGMENT_CHAR = re.compile(r"[|·•\-–—]")
 _PROSE_END = regex.compile(r"[.!?…»\"”;:)]\s*$")
+_PROSE_END_CHARS = frozenset('.!?…»"”;:)')
 _DATELINE = regex.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
     r"\b\d{1,2}(?:er)?\s+\p{L}{3,10}\.?,?\s+\d{4}\b|\b\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4}\b"
@@ -243,6 +245,18 @@ def _ends_sentence(text: str) -> bool:
     if last.isspace():
         return bool(_SENT_END.search(text[-20:]))
     return last in _SENT_END_CHARS
+
+
+def _ends_prose(text: str) -> bool:
+    """``_PROSE_END`` on the last 3 characters, by the last character when it is not a space.
+
+    >>> _ends_prose("Fin :"), _ends_prose("Titre"), _ends_prose("")
+    (True, False, False)
+    """
+    last = text[-1:]
+    if last.isspace():
+        return bool(_PROSE_END.search(text[-3:]))
+    return last in _PROSE_END_CHARS
 
 
 def _phrase_verdict(ln: _Line, rs: RuleSet, plan=None, todo=None):
@@ -560,6 +574,7 @@ def _neighbour_pass(
                     if not ln.blank and ln.cls is not BAD and ln.n < PAYWALL_KEEP_WORDS:
                         ln.bad("paywall_tail", "paywall panel after the end of the free text")
             break
+    repeated = _repeated_texts(lines)  # depends on the text only: the same every round
     # the position-based decisions feed each other (a teaser removed moves the end
     # of the article): repeat them until nothing changes, so that cleaning the
     # cleaned text again removes nothing more
@@ -578,7 +593,8 @@ def _neighbour_pass(
                 ln.bad("tag_cloud", "tag cloud after the article: keywords, no sentence structure")
         _menu_runs(lines, first_good, last_good, kickers)
         _tail_teasers(lines)
-        _repeats(lines)
+        if repeated:
+            _repeats(lines, repeated)
         _context(lines, first_good, last_good)
         if sum(ln.cls is BAD for ln in lines) == before:
             break
@@ -704,7 +720,7 @@ def _tail_teasers(lines: list[_Line]) -> None:
     """
     last_prose = -1
     for i, ln in enumerate(lines):
-        if ln.cls is GOOD and _PROSE_END.search(ln.text[-3:]):
+        if ln.cls is GOOD and _ends_prose(ln.text):
             last_prose = i
     if last_prose < 0:
         return
@@ -720,7 +736,7 @@ def _tail_teasers(lines: list[_Line]) -> None:
         if (
             ln.protected
             or ln.n > TAIL_TEASER_MAX_WORDS
-            or _PROSE_END.search(ln.text[-3:])
+            or _ends_prose(ln.text)
             or _BULLET.match(ln.text)
             or _INNER_SENTENCE.search(ln.text)
             or "@" in ln.text
@@ -789,17 +805,30 @@ def _menu_item(ln: _Line) -> bool:
     ) or ln.cls is BAD  # furniture of any length: it goes anyway
 
 
-def _repeats(lines: list[_Line]) -> None:
-    """Short lines repeated many times in one document (widget labels)."""
-    counts = Counter(
-        ln.text.casefold() for ln in lines if not ln.blank and ln.n <= REPEAT_MAX_WORDS
-    )
+def _folded(ln: _Line) -> str:
+    """``ln.text.casefold()`` (``ln.low`` is that already unless the line was cut)."""
+    return ln.low if len(ln.text) <= MAX_SCAN_CHARS else ln.text.casefold()
+
+
+def _repeated_texts(lines: list[_Line]) -> frozenset[str]:
+    """Case-folded texts of the short lines that occur at least REPEAT_MIN times."""
+    counts = Counter(_folded(ln) for ln in lines if not ln.blank and ln.n <= REPEAT_MAX_WORDS)
+    return frozenset(k for k, v in counts.items() if v >= REPEAT_MIN)
+
+
+def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None:
+    """Short lines repeated many times in one document (widget labels).
+
+    ``repeated``: :func:`_repeated_texts` of ``lines``, if known.
+    """
+    if repeated is None:
+        repeated = _repeated_texts(lines)
     for ln in lines:
         if (
             not ln.blank
             and ln.cls is AMB
             and ln.n <= REPEAT_MAX_WORDS
-            and counts[ln.text.casefold()] >= REPEAT_MIN
+            and _folded(ln) in repeated
         ):
             ln.bad("repeated_block", "short block repeated many times in the page (widget)")
 
@@ -908,6 +937,7 @@ def classify_lines(
     return plan
 
 
+@lru_cache(maxsize=1)
 def _stoplists() -> dict[str, frozenset[str]]:
     """One stoplist per sentence language (the line model picks the page's)."""
     return {lang: load_stopwords((lang,)) for lang in SENTENCE_STOP_LANGUAGES}
