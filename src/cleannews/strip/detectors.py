@@ -972,18 +972,24 @@ def judge_lines(
         ln = lines[i]
         if ln.blank or ln.cls is BAD:
             continue
-        raw = text[s:c]
-        lead = len(raw) - len(raw.lstrip())  # ln.text is the stripped line: shift spans
         plain = ln.text
-        found = [
-            SpanRemoval(a, b, r.name, r.reason)
-            for r, a, b in rs.spans(plain, ln.low, span_plan, span_todo.get(i, set()) | span_always)
-            if r.name not in skip_rules and not (i == 0 and r.name == CRAWLER_PREFIX_RULE)
-        ]
+        todo = span_todo.get(i)
+        todo = span_always if todo is None else todo | span_always
+        found = (
+            [
+                SpanRemoval(a, b, r.name, r.reason)
+                for r, a, b in rs.spans(plain, ln.low, span_plan, todo)
+                if r.name not in skip_rules and not (i == 0 and r.name == CRAWLER_PREFIX_RULE)
+            ]
+            if todo
+            else []
+        )
         tail = None if ln.ends else _glued_tail(plain, rs)
         if tail is not None and all(tail.start >= x.end for x in found):
             found.append(tail)
         if found:
+            raw = text[s:c]
+            lead = len(raw) - len(raw.lstrip())  # ln.text is the stripped line: shift spans
             ln.key_text = _without(plain, found).strip()
             # a span at the start of the line takes the line's leading spaces with it
             glued[i] = [
