@@ -24,7 +24,7 @@ from importlib import resources
 
 import regex
 
-__all__ = ["Rule", "RuleSet", "load_rules", "match_text"]
+__all__ = ["Rule", "RuleSet", "load_rules", "match_text", "start_key"]
 
 #: Characters mapped before matching (same length, so offsets stay valid).
 _WORDS = re.compile(r"\w+")
@@ -150,6 +150,21 @@ _LEAD_WORD = re.compile(r"\w+")
 _MEMO_MAX = 50_000
 
 
+def start_key(text: str, low: str | None = None) -> tuple[str, str | None]:
+    """What the anchored indexes look a line up by: (characters before the first word, that
+    word), case-folded, in the first 80 characters; ``(first 4 characters, None)`` when no
+    word starts there. ``low``: ``text.casefold()`` when the caller has it already.
+
+    >>> start_key("» Lire aussi : …")
+    ('» ', 'lire')
+    >>> start_key("••••")
+    ('••••', None)
+    """
+    low80 = low[:80] if low is not None and len(low) == len(text) else text[:80].casefold()
+    m = _LEAD_WORD.search(low80)
+    return (low80[: m.start()], m.group()) if m is not None else (low80[:4], None)
+
+
 class _AnchoredIndex:
     """Rules matched at the start of a line, tried only when the line's first word fits.
 
@@ -194,28 +209,26 @@ class _AnchoredIndex:
                     else:
                         self.symbol.setdefault(f, []).append(k)
 
-    def candidates(self, low: str) -> tuple:
-        """The patterns (in data order) a line whose first 80 characters, case-folded, are
-        ``low`` can match: ``(rule, compiled pattern, required literals)`` triples.
+    def candidates(self, key: tuple[str, str | None]) -> tuple:
+        """The patterns (in data order) a line whose :func:`start_key` is ``key`` can match:
+        ``(rule, compiled pattern, required literals)`` triples.
 
         The choice depends only on the characters before the first word and on that word,
         so it is computed once per distinct line start (memo, cleared when it grows large).
         """
-        m = _LEAD_WORD.search(low)
-        key = (low[: m.start()], m.group()) if m is not None else (low[:4], None)
         hit = self._memo.get(key)
         if hit is not None:
             return hit
         todo = list(self.always)
-        if m is not None:
-            w = m.group()
+        w = key[1]
+        if w is not None:
             if w[0].isdigit():
                 todo.extend(self.digit)
             todo.extend(self.exact.get(w, ()))
             todo.extend(k for f, k in self.prefix.get(w[:1], ()) if w.startswith(f))
-            head = low[: m.start() + 1]
+            head = key[0] + w[0]
         else:
-            head = low[:4]
+            head = key[0]
         if self.symbol:
             for ch in head:
                 ks = self.symbol.get(ch)
@@ -227,12 +240,15 @@ class _AnchoredIndex:
         self._memo[key] = hit
         return hit
 
-    def match(self, text: str, full: str | None = None) -> Rule | None:
+    def match(self, text: str, full: str | None = None, key=None) -> Rule | None:
         """The rule of the first pattern (in data order) that matches at the line start.
 
-        ``full``: ``text.casefold()`` when the caller has it already.
+        ``full``: ``text.casefold()`` when the caller has it already; ``key``: the line's
+        :func:`start_key`, if known.
         """
-        for rule, pat, req in self.candidates(text[:80].casefold()):
+        if key is None:
+            key = start_key(text)
+        for rule, pat, req in self.candidates(key):
             if req:
                 if full is None:
                     full = text.casefold()
@@ -336,34 +352,40 @@ class RuleSet:
     def _rule_of(m: regex.Match, rules: list[Rule]) -> Rule:
         return rules[int(m.lastgroup[1:])]
 
-    def match_line(self, text: str, n_words: int = 0, low: str | None = None) -> Rule | None:
+    def match_line(
+        self, text: str, n_words: int = 0, low: str | None = None, key=None
+    ) -> Rule | None:
         """The first ``line`` rule the whole (stripped, plain) line matches.
 
-        ``low``: ``text.casefold()`` when the caller has it already.
+        ``low``: ``text.casefold()`` and ``key``: :func:`start_key` of ``text``, when the
+        caller has them already.
         """
         if self._line is None or len(text) > 700 or n_words > LINE_RULE_MAX_WORDS:
             return None
         if low is None:
             low = text.casefold()
-        key = low.rstrip(_TRAIL_CHARS)
-        if key and not key[0].isalnum():
-            key = _LINE_TRIM.sub("", key)
-        hit = self._line_literal.get(key)
+        phrase = low.rstrip(_TRAIL_CHARS)
+        if phrase and not phrase[0].isalnum():
+            phrase = _LINE_TRIM.sub("", phrase)
+        hit = self._line_literal.get(phrase)
         if hit is not None:
             return hit
-        return self._line.match(text, low)
+        return self._line.match(text, low, key)
 
-    def match_prefix(self, text: str, n_words: int, low: str | None = None) -> Rule | None:
+    def match_prefix(
+        self, text: str, n_words: int, low: str | None = None, key=None
+    ) -> Rule | None:
         """The ``prefix`` rule the line starts with, if the line is short enough for it.
 
-        ``low``: ``text.casefold()`` when the caller has it already.
+        ``low``: ``text.casefold()`` and ``key``: :func:`start_key` of ``text``, when the
+        caller has them already.
         """
         if self._prefix is None or n_words > PREFIX_RULE_MAX_WORDS:
             return None
         head = text[:300]
         if low is not None and len(low) != len(text):
             low = None  # a character folds to several: offsets differ, fold the head again
-        rule = self._prefix.match(head, None if low is None else low[:300])
+        rule = self._prefix.match(head, None if low is None else low[:300], key)
         return rule if rule is not None and n_words <= rule.max_words else None
 
     def plan(self, words, low: str, kind: str = "phrase", heads3=None) -> tuple:
@@ -458,10 +480,11 @@ class RuleSet:
             )
         return out
 
-    def is_protected(self, text: str, low: str | None = None) -> bool:
+    def is_protected(self, text: str, low: str | None = None, key=None) -> bool:
         """True for bylines, datelines, source credits and attributions (content, keep).
 
-        ``low``: ``text.casefold()`` when the caller has it already. Only the protect
+        ``low``: ``text.casefold()`` and ``key``: :func:`start_key` of ``text``, when the
+        caller has them already. Only the protect
         patterns that can start with the line's first word are tried; a line with no
         word in its first 80 characters is matched against all of them at once.
 
@@ -471,9 +494,11 @@ class RuleSet:
         """
         if self._protect is None or len(text) >= 400:
             return False
-        if _LEAD_WORD.search(text[:80].casefold()) is None:
+        if key is None:
+            key = start_key(text, low)
+        if key[1] is None:
             return bool(self._protect.match(text))
-        return self._protect_index.match(text, low) is not None
+        return self._protect_index.match(text, low, key) is not None
 
 
 @lru_cache(maxsize=16)

@@ -29,6 +29,7 @@ from cleannews.strip._rules import (
     load_rules,
     load_stopwords,
     match_text,
+    start_key,
 )
 
 __all__ = ["classify_lines"]
@@ -370,7 +371,8 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> lis
         if ln.blank:
             continue
         low = ln.low if len(ln.text) <= MAX_SCAN_CHARS else None  # then low is the whole line
-        rule = rs.match_line(ln.text, ln.n, low) or rs.match_prefix(ln.text, ln.n, low)
+        key = start_key(ln.text, low)
+        rule = rs.match_line(ln.text, ln.n, low, key) or rs.match_prefix(ln.text, ln.n, low, key)
         if rule is None:
             if per_line is None:
                 rule = _phrase_verdict(ln, rs, plan)
@@ -382,14 +384,14 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> lis
             rule is not None
             and rule.yields_to_protect
             and ln.n <= PROTECT_MAX_WORDS
-            and rs.is_protected(ln.text, low)
+            and rs.is_protected(ln.text, low, key)
         ):
             rule = None
         if rule is not None:
             ln.bad(rule.name, rule.reason)
             matched[i] = rule
             continue
-        if ln.n <= PROTECT_MAX_WORDS and rs.is_protected(ln.text, low):
+        if ln.n <= PROTECT_MAX_WORDS and rs.is_protected(ln.text, low, key):
             ln.protected = True
             ln.cls = KEEP
     return matched
