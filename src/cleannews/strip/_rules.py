@@ -147,7 +147,7 @@ class _FrozenDict(dict):
 
 _LEAD_WORD = re.compile(r"\w+")
 #: At most this many distinct line starts are remembered per index (then the memo restarts).
-_MEMO_MAX = 50_000
+_MEMO_MAX = 1024
 
 
 def start_key(text: str, low: str | None = None) -> tuple[str, str | None]:
@@ -208,17 +208,40 @@ class _AnchoredIndex:
                         self.exact.setdefault(f, []).append(k)
                     else:
                         self.symbol.setdefault(f, []).append(k)
+        # lines that start with their first word: one lookup (see :meth:`candidates`)
+        self._always_only = self._candidates(("", None))
+        self._by_word = {w: self._candidates(("", w)) for w in self.exact}
 
     def candidates(self, key: tuple[str, str | None]) -> tuple:
         """The patterns (in data order) a line whose :func:`start_key` is ``key`` can match:
         ``(rule, compiled pattern, required literals)`` triples.
 
-        The choice depends only on the characters before the first word and on that word,
-        so it is computed once per distinct line start (memo, cleared when it grows large).
+        The choice depends only on the characters before the first word and on that word.
+        A line that starts with its first word gets a tuple made when the rules were
+        loaded (the word's own patterns, or the always-tried ones for any other word);
+        other line starts are remembered (memo, cleared when it grows large).
         """
+        if not key[0] and key[1] is not None:
+            hit = self._by_word.get(key[1])
+            if hit is not None:
+                return hit
+            w = key[1]
+            w0 = w[0]
+            if w0 not in self.symbol and not w0.isdigit():
+                starts = self.prefix.get(w0)
+                if starts is None or not any(w.startswith(f) for f, _ in starts):
+                    return self._always_only
         hit = self._memo.get(key)
         if hit is not None:
             return hit
+        hit = self._candidates(key)
+        if len(self._memo) >= _MEMO_MAX:
+            self._memo.clear()
+        self._memo[key] = hit
+        return hit
+
+    def _candidates(self, key: tuple[str, str | None]) -> tuple:
+        """:meth:`candidates` computed from the index."""
         todo = list(self.always)
         w = key[1]
         if w is not None:
@@ -234,11 +257,7 @@ class _AnchoredIndex:
                 ks = self.symbol.get(ch)
                 if ks:
                     todo.extend(ks)
-        hit = tuple((*self.patterns[k], self.requires[k]) for k in sorted(set(todo)))
-        if len(self._memo) >= _MEMO_MAX:
-            self._memo.clear()
-        self._memo[key] = hit
-        return hit
+        return tuple((*self.patterns[k], self.requires[k]) for k in sorted(set(todo)))
 
     def match(self, text: str, full: str | None = None, key=None) -> Rule | None:
         """The rule of the first pattern (in data order) that matches at the line start.

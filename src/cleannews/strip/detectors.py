@@ -956,6 +956,7 @@ def judge_lines(
     stop = load_stopwords(tuple(dict.fromkeys((*languages, *SENTENCE_STOP_LANGUAGES))))
     mapped = match_text(text)  # same length: the line spans hold
     lines = [_Line(mapped[s:c], stop, True) for s, c, _ in spans]
+    del mapped  # a copy of the document: free it before the passes
     # the rule literals present anywhere in the document (each line tests only these)
     doc_words = set().union(*(ln.words for ln in lines))
     doc_low = "\n".join(ln.low for ln in lines)
