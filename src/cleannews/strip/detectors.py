@@ -192,7 +192,7 @@ class _Line:
         self.low = text[:MAX_SCAN_CHARS].casefold()
         self.words = words = _WORD.findall(self.low)
         self.n = n = len(words)
-        self.stop = sum(map(stop.__contains__, words)) / n if n else 0.0
+        self.stop = len(list(filter(stop.__contains__, words))) / n if n else 0.0
         self.ends = _ends_sentence(text)
 
     def refit(self, text: str, stop: frozenset[str]) -> None:
@@ -417,7 +417,7 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
     for ln in lines:
         if ln.blank or ln.cls is BAD or ln.protected:
             continue
-        if _COUNTER.match(ln.text):
+        if ln.text[:1].isdigit() and _COUNTER.match(ln.text):  # it starts with a digit
             ln.bad("follower_counter", "follower or subscriber counter of a social widget")
         elif _all_segments_furniture(ln, rs):
             ln.bad("furniture_segments", "a row of links that are each page furniture")
