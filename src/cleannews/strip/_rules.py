@@ -208,13 +208,21 @@ class _AnchoredIndex:
                         self.exact.setdefault(f, []).append(k)
                     else:
                         self.symbol.setdefault(f, []).append(k)
+        # one search for the literals the always-tried patterns require (when they all do)
+        lits = sorted({x for k in self.always for x in self.requires[k]}, key=len, reverse=True)
+        self._gate = (
+            re.compile("|".join(map(re.escape, lits)))
+            if self.always and all(self.requires[k] for k in self.always)
+            else None
+        )
         # lines that start with their first word: one lookup (see :meth:`candidates`)
         self._always_only = self._candidates(("", None))
         self._by_word = {w: self._candidates(("", w)) for w in self.exact}
 
     def candidates(self, key: tuple[str, str | None]) -> tuple:
         """The patterns (in data order) a line whose :func:`start_key` is ``key`` can match:
-        ``(rule, compiled pattern, required literals)`` triples.
+        ``(rule, compiled pattern, required literals)`` triples; and the same without the
+        always-tried patterns (for a line that holds none of their required literals).
 
         The choice depends only on the characters before the first word and on that word.
         A line that starts with its first word gets a tuple made when the rules were
@@ -241,7 +249,7 @@ class _AnchoredIndex:
         return hit
 
     def _candidates(self, key: tuple[str, str | None]) -> tuple:
-        """:meth:`candidates` computed from the index."""
+        """:meth:`candidates` computed from the index: (all, without the always-tried)."""
         todo = list(self.always)
         w = key[1]
         if w is not None:
@@ -257,7 +265,12 @@ class _AnchoredIndex:
                 ks = self.symbol.get(ch)
                 if ks:
                     todo.extend(ks)
-        return tuple((*self.patterns[k], self.requires[k]) for k in sorted(set(todo)))
+        ks = sorted(set(todo))
+        always = set(self.always)
+        return (
+            tuple((*self.patterns[k], self.requires[k]) for k in ks),
+            tuple((*self.patterns[k], self.requires[k]) for k in ks if k not in always),
+        )
 
     def match(self, text: str, full: str | None = None, key=None) -> Rule | None:
         """The rule of the first pattern (in data order) that matches at the line start.
@@ -267,7 +280,13 @@ class _AnchoredIndex:
         """
         if key is None:
             key = start_key(text)
-        for rule, pat, req in self.candidates(key):
+        cands, rest = self.candidates(key)
+        if self._gate is not None:
+            if full is None:
+                full = text.casefold()
+            if self._gate.search(full) is None:
+                cands = rest  # no always-tried pattern can pass its ``requires``
+        for rule, pat, req in cands:
             if req:
                 if full is None:
                     full = text.casefold()
