@@ -858,15 +858,19 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
         next_cls[i] = last
         if lines[i].cls is not AMB:
             last = lines[i].cls
-    # length of the run of ambiguous lines each line belongs to
+    # length of the run of ambiguous lines each line belongs to (blank lines do not break
+    # a run), and whether a line of that run ends like a sentence
     run_len: dict[int, int] = {}
+    run_ends: dict[int, bool] = {}
     run: list[int] = []
     for i in [*idx, -1]:
         if i >= 0 and lines[i].cls is AMB:
             run.append(i)
             continue
+        ends = any(lines[k].ends for k in run)
         for k in run:
             run_len[k] = len(run)
+            run_ends[k] = ends
         run = []
     for i in idx:
         ln = lines[i]
@@ -876,10 +880,10 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
             limit = HEAD_CONTEXT_MAX_WORDS
         elif i > last_good:
             limit = TAIL_CONTEXT_MAX_WORDS
-            if run_len.get(i, 1) > CONTEXT_MAX_RUN and any(
-                lines[k].ends for k in idx if k in run_len and _same_run(lines, i, k)
-            ):
-                continue  # a list with sentence-like items after the last paragraph
+            if run_len.get(i, 1) > CONTEXT_MAX_RUN and run_ends[i]:
+                # a list with sentence-like items after the last paragraph (computed per
+                # run above: testing every pair of lines was cubic in a long list)
+                continue
         else:
             limit = CONTEXT_MAX_WORDS
             if run_len.get(i, 1) > CONTEXT_MAX_RUN:
