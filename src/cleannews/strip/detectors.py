@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 
 import regex
 
@@ -643,9 +643,9 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
         j += 1
     # a short line right before article text is a subheading, not a teaser: give it back
     if rule.next_kind == "teaser" and taken and all(
-        ln.blank or ln.cls is not BAD for ln in lines[lines.index(taken[-1]) + 1 : j]
+        ln.blank or ln.cls is not BAD for ln in islice(lines, lines.index(taken[-1], i) + 1, j)
     ):
-        nxt = next((ln for ln in lines[j:] if not ln.blank), None)
+        nxt = next((ln for ln in islice(lines, j, None) if not ln.blank), None)
         if (stopped_by_text or (nxt is not None and nxt.cls is GOOD)) and not _teaser_like(
             taken[-1]
         ):
@@ -654,7 +654,10 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
         rule.next_kind == "teaser"
         and taken
         and (
-            (not any(ln.cls is GOOD for ln in lines[:i]) and _next_is_good(lines, j, byline=True))
+            (
+                not any(ln.cls is GOOD for ln in islice(lines, i))
+                and _next_is_good(lines, j, byline=True)
+            )
             or _next_is_dateline(lines, j)
             or _next_is_byline(lines, j)
         )
@@ -677,13 +680,13 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
 
 def _next_is_good(lines: list[_Line], j: int, byline: bool = False) -> bool:
     """True when the next non-blank line from ``j`` is article text (``byline``: or a byline)."""
-    nxt = next((ln for ln in lines[j:] if not ln.blank), None)
+    nxt = next((ln for ln in islice(lines, j, None) if not ln.blank), None)
     return nxt is not None and (nxt.cls is GOOD or (byline and nxt.cls is KEEP))
 
 
 def _next_is_byline(lines: list[_Line], j: int) -> bool:
     """The next non-blank line from ``j`` is a protected byline / dateline ("Par …")."""
-    nxt = next((ln for ln in lines[j:] if not ln.blank), None)
+    nxt = next((ln for ln in islice(lines, j, None) if not ln.blank), None)
     return nxt is not None and nxt.cls is KEEP
 
 
@@ -697,10 +700,13 @@ def _next_is_dateline(lines: list[_Line], j: int) -> bool:
 
 def _in_a_list(lines: list[_Line], i: int, j: int) -> bool:
     """Article text before line ``i`` and a list-like kept line just before ``i`` or from ``j``."""
-    if not any(ln.cls is GOOD for ln in lines[:i]):
+    if not any(ln.cls is GOOD for ln in islice(lines, i)):
         return False
-    after = next((ln for ln in lines[j:] if not ln.blank and ln.cls is not BAD), None)
-    before = next((ln for ln in reversed(lines[:i]) if not ln.blank and ln.cls is not BAD), None)
+    after = next((ln for ln in islice(lines, j, None) if not ln.blank and ln.cls is not BAD), None)
+    before = next(
+        (lines[k] for k in range(i - 1, -1, -1) if not lines[k].blank and lines[k].cls is not BAD),
+        None,
+    )
     return any(
         ln is not None and ln.cls is not GOOD and bool(_LIST_ITEM.search(ln.text))
         for ln in (after, before)
@@ -709,7 +715,7 @@ def _in_a_list(lines: list[_Line], i: int, j: int) -> bool:
 
 def _inside_article(lines: list[_Line], i: int, j: int) -> bool:
     """True when article text comes before line ``i`` and right after line ``j`` (blanks aside)."""
-    return any(ln.cls is GOOD for ln in lines[:i]) and _next_is_good(lines, j, byline=True)
+    return any(ln.cls is GOOD for ln in islice(lines, i)) and _next_is_good(lines, j, byline=True)
 
 
 def _tail_teasers(lines: list[_Line]) -> None:
@@ -791,7 +797,7 @@ def _menu_runs(
 
 def _next_is_text(lines: list[_Line], j: int) -> bool:
     """True when the next non-blank line from ``j`` is not boilerplate."""
-    for ln in lines[j:]:
+    for ln in islice(lines, j, None):
         if not ln.blank:
             return ln.cls is not BAD
     return False
