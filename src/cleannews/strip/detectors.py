@@ -909,12 +909,6 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
     del n
 
 
-def _same_run(lines: list[_Line], i: int, k: int) -> bool:
-    """True when lines ``i`` and ``k`` are in one run of ambiguous lines (blanks aside)."""
-    a, b = min(i, k), max(i, k)
-    return all(ln.blank or ln.cls is AMB for ln in lines[a : b + 1])
-
-
 def classify_lines(
     text: str,
     spans: list[tuple[int, int, int]],
