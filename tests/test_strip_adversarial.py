@@ -53,3 +53,23 @@ def test_long_html_line_and_deep_nesting():
     assert "x" * 100 in html_to_text(html, CFG).text
     doc = cleannews.clean_html("<p>" + "« ok » " * 100_000 + "</p>", CFG)
     assert "« ok »" in doc.text
+
+
+def test_long_list_after_the_last_paragraph_is_linear():
+    """Thousands of short lines after the article (results, names): the context rule looked
+    at every pair of lines of the run (cubic: minutes for 3,000 lines); now once per run.
+    Rules and detectors only (``line_model=False``): the model is timed on its own.
+    """
+    from cleannews.strip._assemble import split_lines
+    from cleannews.strip.detectors import classify_lines
+
+    para = (
+        "Le gouvernement a présenté mardi un plan de soutien aux éleveurs touchés par la "
+        "sécheresse, qui prévoit des aides directes et un report des cotisations."
+    )
+    for tail_end in ("", "."):
+        items = [f"élément numéro {j} de la liste longue ici{tail_end}" for j in range(3000)]
+        text = para + "\n" + "\n".join(items) + "\n"
+        plan = classify_lines(text, split_lines(text), ("fr", "en"), line_model=False)
+        # a list that reaches the end of the text is the article's: nothing goes
+        assert plan == {}

@@ -46,17 +46,27 @@ class StripResult:
     metadata: dict[str, Any] = field(default_factory=dict)
 
 
+_IMPL: tuple = ()
+
+
+def _impl() -> tuple:
+    """The stage's functions, imported on first use (importing the package stays light)."""
+    global _IMPL
+    if not _IMPL:
+        from cleannews.strip._assemble import assemble, split_lines
+        from cleannews.strip.detectors import CRAWLER_PREFIX_RULE, classify_lines
+
+        _IMPL = (assemble, split_lines, classify_lines, frozenset({CRAWLER_PREFIX_RULE}))
+    return _IMPL
+
+
 def strip_text(text: str, config: CleanConfig) -> StripResult:
     """Remove boilerplate lines (and glued spans) from ``text``; explain each removal."""
-    from cleannews.strip._assemble import assemble, split_lines
-    from cleannews.strip.detectors import classify_lines
-
     if not text:
         return StripResult(text)
+    assemble, split_lines, classify_lines, skip_crawler = _impl()
     lines = split_lines(text)
-    from cleannews.strip.detectors import CRAWLER_PREFIX_RULE
-
-    skip = frozenset() if config.lift_crawler_metadata else frozenset({CRAWLER_PREFIX_RULE})
+    skip = frozenset() if config.lift_crawler_metadata else skip_crawler
     plan = classify_lines(text, lines, tuple(config.languages) or ("fr", "en"), skip)
     out, changes = assemble(text, lines, plan, "strip")
     return StripResult(out, changes, {})

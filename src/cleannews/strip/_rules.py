@@ -17,17 +17,18 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import regex
 
-__all__ = ["Rule", "RuleSet", "load_rules", "match_text"]
+__all__ = ["Rule", "RuleSet", "load_rules", "match_text", "start_key"]
 
 #: Characters mapped before matching (same length, so offsets stay valid).
 _WORDS = re.compile(r"\w+")
-_MATCH_TABLE = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ", "ʼ": "'"})
+_MATCH_PAIRS = (("’", "'"), ("\u00a0", " "), ("\u202f", " "), ("\u2009", " "), ("ʼ", "'"))
 #: Scan at most this many characters of a line with the phrase rules.
 MAX_SCAN_CHARS = 4000
 #: Line rules are tried on lines of at most this many words ...
@@ -42,10 +43,10 @@ def match_text(line: str) -> str:
     >>> match_text("S’abonner\\u00a0:")
     "S'abonner :"
     """
-    if "’" in line:
-        line = line.replace("’", "'")
-    if "\u00a0" in line or "\u202f" in line or "\u2009" in line or "ʼ" in line:
-        line = line.translate(_MATCH_TABLE)
+    # one str.replace per character present (much faster than str.translate on long text)
+    for a, b in _MATCH_PAIRS:
+        if a in line:
+            line = line.replace(a, b)
     return line
 
 
@@ -145,6 +146,23 @@ class _FrozenDict(dict):
 
 
 _LEAD_WORD = re.compile(r"\w+")
+#: At most this many distinct line starts are remembered per index (then the memo restarts).
+_MEMO_MAX = 1024
+
+
+def start_key(text: str, low: str | None = None) -> tuple[str, str | None]:
+    """What the anchored indexes look a line up by: (characters before the first word, that
+    word), case-folded, in the first 80 characters; ``(first 4 characters, None)`` when no
+    word starts there. ``low``: ``text.casefold()`` when the caller has it already.
+
+    >>> start_key("» Lire aussi : …")
+    ('» ', 'lire')
+    >>> start_key("••••")
+    ('••••', None)
+    """
+    low80 = low[:80] if low is not None and len(low) == len(text) else text[:80].casefold()
+    m = _LEAD_WORD.search(low80)
+    return (low80[: m.start()], m.group()) if m is not None else (low80[:4], None)
 
 
 class _AnchoredIndex:
@@ -164,15 +182,14 @@ class _AnchoredIndex:
         self.prefix: dict[str, list[tuple[str, int]]] = {}
         self.symbol: dict[str, list[int]] = {}
         self.patterns: list[tuple[Rule, regex.Pattern]] = []
-        #: per pattern, a search for the literals its rule ``requires`` (or None)
-        self.requires: list[re.Pattern | None] = []
+        self._memo: dict[tuple[str, str | None], tuple] = {}
+        #: per pattern, the literals its rule ``requires`` (one must be in the line), or ()
+        self.requires: list[tuple[str, ...]] = []
         lead_plain = lead.replace("{{", "{").replace("}}", "}")
         for r in rules:
             for p in r.patterns:
                 k = len(self.patterns)
-                self.requires.append(
-                    re.compile("|".join(map(re.escape, r.requires))) if r.requires else None
-                )
+                self.requires.append(r.requires)
                 self.patterns.append(
                     (r, regex.compile(lead_plain + "(?:" + p + ")" + tail, regex.I | regex.V0))
                 )
@@ -191,46 +208,93 @@ class _AnchoredIndex:
                         self.exact.setdefault(f, []).append(k)
                     else:
                         self.symbol.setdefault(f, []).append(k)
-
-        # one search for the literals every always-tried pattern needs
-        reqs = [self.patterns[k][0].requires for k in self.always]
-        self.always_gate = (
-            re.compile("|".join(re.escape(x) for r in reqs for x in r))
-            if self.always and all(reqs)
+        # one search for the literals the always-tried patterns require (when they all do)
+        lits = sorted({x for k in self.always for x in self.requires[k]}, key=len, reverse=True)
+        self._gate = (
+            re.compile("|".join(map(re.escape, lits)))
+            if self.always and all(self.requires[k] for k in self.always)
             else None
         )
+        # lines that start with their first word: one lookup (see :meth:`candidates`)
+        self._always_only = self._candidates(("", None))
+        self._by_word = {w: self._candidates(("", w)) for w in self.exact}
 
-    def match(self, text: str) -> Rule | None:
-        """The rule of the first pattern (in data order) that matches at the line start."""
-        low = text[:80].casefold()
-        m = _LEAD_WORD.search(low)
-        full = None
-        if self.always_gate is not None:
-            full = text.casefold()
-            todo = list(self.always) if self.always_gate.search(full) else []
-        else:
-            todo = list(self.always)
-        if m is not None:
-            w = m.group()
+    def candidates(self, key: tuple[str, str | None]) -> tuple:
+        """The patterns (in data order) a line whose :func:`start_key` is ``key`` can match:
+        ``(rule, compiled pattern, required literals)`` triples; and the same without the
+        always-tried patterns (for a line that holds none of their required literals).
+
+        The choice depends only on the characters before the first word and on that word.
+        A line that starts with its first word gets a tuple made when the rules were
+        loaded (the word's own patterns, or the always-tried ones for any other word);
+        other line starts are remembered (memo, cleared when it grows large).
+        """
+        if not key[0] and key[1] is not None:
+            hit = self._by_word.get(key[1])
+            if hit is not None:
+                return hit
+            w = key[1]
+            w0 = w[0]
+            if w0 not in self.symbol and not w0.isdigit():
+                starts = self.prefix.get(w0)
+                if starts is None or not any(w.startswith(f) for f, _ in starts):
+                    return self._always_only
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
+        hit = self._candidates(key)
+        if len(self._memo) >= _MEMO_MAX:
+            self._memo.clear()
+        self._memo[key] = hit
+        return hit
+
+    def _candidates(self, key: tuple[str, str | None]) -> tuple:
+        """:meth:`candidates` computed from the index: (all, without the always-tried)."""
+        todo = list(self.always)
+        w = key[1]
+        if w is not None:
             if w[0].isdigit():
                 todo.extend(self.digit)
             todo.extend(self.exact.get(w, ()))
             todo.extend(k for f, k in self.prefix.get(w[:1], ()) if w.startswith(f))
-            head = low[: m.start() + 1]
+            head = key[0] + w[0]
         else:
-            head = low[:4]
+            head = key[0]
         if self.symbol:
             for ch in head:
                 ks = self.symbol.get(ch)
                 if ks:
                     todo.extend(ks)
-        for k in sorted(set(todo)):
-            rule, pat = self.patterns[k]
-            req = self.requires[k]
-            if req is not None:
-                full = full if full is not None else text.casefold()
-                if req.search(full) is None:
-                    continue  # a literal the pattern needs is absent
+        ks = sorted(set(todo))
+        always = set(self.always)
+        return (
+            tuple((*self.patterns[k], self.requires[k]) for k in ks),
+            tuple((*self.patterns[k], self.requires[k]) for k in ks if k not in always),
+        )
+
+    def match(self, text: str, full: str | None = None, key=None) -> Rule | None:
+        """The rule of the first pattern (in data order) that matches at the line start.
+
+        ``full``: ``text.casefold()`` when the caller has it already; ``key``: the line's
+        :func:`start_key`, if known.
+        """
+        if key is None:
+            key = start_key(text)
+        cands, rest = self.candidates(key)
+        if self._gate is not None:
+            if full is None:
+                full = text.casefold()
+            if self._gate.search(full) is None:
+                cands = rest  # no always-tried pattern can pass its ``requires``
+        for rule, pat, req in cands:
+            if req:
+                if full is None:
+                    full = text.casefold()
+                for lit in req:
+                    if lit in full:
+                        break
+                else:
+                    continue  # no literal the pattern needs is in the line
             if pat.match(text):
                 return rule
         return None
@@ -309,6 +373,15 @@ class RuleSet:
             if protect
             else None
         )
+        # the same patterns one by one, indexed by their leading literal like the line rules
+        # (a line is protected when any of them matches: the order does not matter)
+        self._protect_index = (
+            _AnchoredIndex(
+                [Rule("protect", "protect", "protect", "", tuple(protect))], r"^[\s•·\p{{So}}]*", ""
+            )
+            if protect
+            else None
+        )
         self.home_words = frozenset(home)
         self.widget_words = frozenset(widget)
         self.kicker_words = frozenset(kicker)
@@ -317,23 +390,40 @@ class RuleSet:
     def _rule_of(m: regex.Match, rules: list[Rule]) -> Rule:
         return rules[int(m.lastgroup[1:])]
 
-    def match_line(self, text: str, n_words: int = 0) -> Rule | None:
-        """The first ``line`` rule the whole (stripped, plain) line matches."""
+    def match_line(
+        self, text: str, n_words: int = 0, low: str | None = None, key=None
+    ) -> Rule | None:
+        """The first ``line`` rule the whole (stripped, plain) line matches.
+
+        ``low``: ``text.casefold()`` and ``key``: :func:`start_key` of ``text``, when the
+        caller has them already.
+        """
         if self._line is None or len(text) > 700 or n_words > LINE_RULE_MAX_WORDS:
             return None
-        key = text.casefold().rstrip(_TRAIL_CHARS)
-        if key and not key[0].isalnum():
-            key = _LINE_TRIM.sub("", key)
-        hit = self._line_literal.get(key)
+        if low is None:
+            low = text.casefold()
+        phrase = low.rstrip(_TRAIL_CHARS)
+        if phrase and not phrase[0].isalnum():
+            phrase = _LINE_TRIM.sub("", phrase)
+        hit = self._line_literal.get(phrase)
         if hit is not None:
             return hit
-        return self._line.match(text)
+        return self._line.match(text, low, key)
 
-    def match_prefix(self, text: str, n_words: int) -> Rule | None:
-        """The ``prefix`` rule the line starts with, if the line is short enough for it."""
+    def match_prefix(
+        self, text: str, n_words: int, low: str | None = None, key=None
+    ) -> Rule | None:
+        """The ``prefix`` rule the line starts with, if the line is short enough for it.
+
+        ``low``: ``text.casefold()`` and ``key``: :func:`start_key` of ``text``, when the
+        caller has them already.
+        """
         if self._prefix is None or n_words > PREFIX_RULE_MAX_WORDS:
             return None
-        rule = self._prefix.match(text[:300])
+        head = text[:300]
+        if low is not None and len(low) != len(text):
+            low = None  # a character folds to several: offsets differ, fold the head again
+        rule = self._prefix.match(head, None if low is None else low[:300], key)
         return rule if rule is not None and n_words <= rule.max_words else None
 
     def plan(self, words, low: str, kind: str = "phrase", heads3=None) -> tuple:
@@ -355,32 +445,71 @@ class RuleSet:
         active.extend((f, ks) for f, ks in substring.items() if f in low)
         return tuple(always), tuple(active)
 
-    def phrases(self, text: str, low: str | None = None, plan=None) -> list[tuple[Rule, int, int]]:
+    @staticmethod
+    def line_triggers(plan: tuple, doc_low: str, starts: list[int]) -> dict[int, set[int]]:
+        """The patterns of ``plan`` to run on each line, found in one pass over the document.
+
+        ``doc_low`` is the lines' case-folded text joined by newlines, ``starts`` the
+        offset of each line in it. A line gets the patterns whose fragment occurs in it
+        (the same substring test as :meth:`phrases` does line by line: no fragment
+        holds a newline). Lines without an entry run only the plan's ``always`` patterns.
+
+        >>> rs = load_rules(("fr",))
+        >>> low = "un texte\\nabonnez-vous à la newsletter"
+        >>> plan = rs.plan(set(low.split()), low)
+        >>> sorted(RuleSet.line_triggers(plan, low, [0, 9]))
+        [1]
+        """
+        per: dict[int, set[int]] = {}
+        n = len(starts)
+        end = len(doc_low)
+        for frag, ks in plan[1]:
+            pos = doc_low.find(frag)
+            while pos >= 0:
+                i = bisect_right(starts, pos) - 1
+                todo = per.get(i)
+                if todo is None:
+                    per[i] = todo = set()
+                todo.update(ks)
+                pos = doc_low.find(frag, starts[i + 1] if i + 1 < n else end)
+        return per
+
+    def phrases(
+        self, text: str, low: str | None = None, plan=None, todo=None
+    ) -> list[tuple[Rule, int, int]]:
         """Every ``phrase`` rule hit in the line: (rule, start, end).
 
         Only the patterns whose leading literal occurs in the line are run
         (see :mod:`cleannews.strip._triggers`); ``plan`` (from :meth:`plan` on
-        the whole document) narrows the literals to test.
+        the whole document) narrows the literals to test; ``todo`` (the line's entry of
+        :meth:`line_triggers` with the plan's ``always`` patterns) skips that test.
         """
-        return self._run(text, low, plan, "phrase", self._phrase_patterns)
+        return self._run(text, low, plan, "phrase", self._phrase_patterns, todo)
 
-    def spans(self, text: str, low: str | None = None, plan=None) -> list[tuple[Rule, int, int]]:
+    def spans(
+        self, text: str, low: str | None = None, plan=None, todo=None
+    ) -> list[tuple[Rule, int, int]]:
         """Inline ``span`` rule hits (glued furniture inside a line)."""
         if not self._span_patterns:
             return []
-        return self._run(text, low, plan, "span", self._span_patterns)
+        return self._run(text, low, plan, "span", self._span_patterns, todo)
 
-    def _run(self, text: str, low, plan, kind: str, patterns) -> list[tuple[Rule, int, int]]:
+    def _run(
+        self, text: str, low, plan, kind: str, patterns, todo=None
+    ) -> list[tuple[Rule, int, int]]:
         scan = text[:MAX_SCAN_CHARS]
-        if low is None:
-            low = scan.casefold()
-        if plan is None:
-            plan = self.plan(_WORDS.findall(low), low, kind)
-        always, active = plan
-        todo = set(always)
-        for frag, ks in active:
-            if frag in low:
-                todo.update(ks)
+        if todo is None:
+            if low is None:
+                low = scan.casefold()
+            if plan is None:
+                plan = self.plan(_WORDS.findall(low), low, kind)
+            always, active = plan
+            todo = set(always)
+            for frag, ks in active:
+                if frag in low:
+                    todo.update(ks)
+        if not todo:
+            return []
         out = []
         for k in sorted(todo):
             rule, pat = patterns[k]
@@ -389,9 +518,25 @@ class RuleSet:
             )
         return out
 
-    def is_protected(self, text: str) -> bool:
-        """True for bylines, datelines, source credits and attributions (content, keep)."""
-        return bool(self._protect and len(text) < 400 and self._protect.match(text))
+    def is_protected(self, text: str, low: str | None = None, key=None) -> bool:
+        """True for bylines, datelines, source credits and attributions (content, keep).
+
+        ``low``: ``text.casefold()`` and ``key``: :func:`start_key` of ``text``, when the
+        caller has them already. Only the protect
+        patterns that can start with the line's first word are tried; a line with no
+        word in its first 80 characters is matched against all of them at once.
+
+        >>> rs = load_rules(("fr", "en"))
+        >>> rs.is_protected("• Publié le 3 mars 2025"), rs.is_protected("Publicité")
+        (True, False)
+        """
+        if self._protect is None or len(text) >= 400:
+            return False
+        if key is None:
+            key = start_key(text, low)
+        if key[1] is None:
+            return bool(self._protect.match(text))
+        return self._protect_index.match(text, low, key) is not None
 
 
 @lru_cache(maxsize=16)

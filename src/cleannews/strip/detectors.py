@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
+from itertools import accumulate, islice
 
 import regex
 
@@ -27,6 +29,7 @@ from cleannews.strip._rules import (
     load_rules,
     load_stopwords,
     match_text,
+    start_key,
 )
 
 __all__ = ["classify_lines"]
@@ -129,10 +132,14 @@ CRAWLER_PREFIX_RULE = "crawler_date_prefix"
 _WORD = re.compile(r"\w+")
 _SENT_PUNCT = regex.compile(r"[.!?;»«:\"“”]")
 _SENT_END = regex.compile(r"[.!?…»\"”)]\s*$")
+_SENT_END_CHARS = frozenset('.!?…»"”)')
 _SITE_SEP = regex.compile(r"\s[-|–—•·]\s")
 _HERE = regex.compile(r"^(?:vous êtes ici|you are here)\s*:\s*", regex.IGNORECASE)
 _SEGMENT_SEP = regex.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
+#: Every ``_SEGMENT_SEP`` holds one of these (a cheap test first).
+_SEGMENT_CHAR = re.compile(r"[|·•\-–—]")
 _PROSE_END = regex.compile(r"[.!?…»\"”;:)]\s*$")
+_PROSE_END_CHARS = frozenset('.!?…»"”;:)')
 _DATELINE = regex.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
     r"\b\d{1,2}(?:er)?\s+\p{L}{3,10}\.?,?\s+\d{4}\b|\b\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4}\b"
@@ -143,10 +150,14 @@ _LIST_ITEM = regex.compile(r"^\s*(?:[-–—•·▪*]|\d+[.)]\s)|^[^:]{1,25}\s:
 _BULLET = regex.compile(r"^\s*(?:[-–—•·▪*]|\d+[.)]\s)")
 _INNER_SENTENCE = regex.compile(r"[.!?…»]\s+(?-i:\p{Lu})")
 _GLUE_BOUNDARY = regex.compile(r"\s+[|·•]\s+|(?<=[.!?»…])\s+(?=\S)")
+#: Every ``_GLUE_BOUNDARY`` holds or follows one of these characters (a cheap test first).
+_GLUE_CHAR = re.compile(r"[|·•.!?»…]")
 _TITLE_END_BAD = re.compile(r"[.;,]\s*$")
 _TITLE_SITE = regex.compile(r"\s+\|\s+(?-i:\p{Lu})[^|.!?:;]{1,60}$")
 _CLAUSE_END = regex.compile(r"[.;:!»]\s*$")
 _CRUMB_SEP = regex.compile(r"\s+(?:[>»›/|\\]|-|–|—)\s+")
+#: Every ``_CRUMB_SEP`` holds one of these: a cheap test first (the regex is slow on prose).
+_CRUMB_CHAR = re.compile(r"[>»›/|\\\-–—]")
 _LIST_SEP = regex.compile(r"\s*[,|·•;]\s*")
 _ACCENT_OR_NONLATIN = regex.compile(r"[^a-z]|[wky]|ou|oi|ai")
 _LATIN_END = regex.compile(r"(?:um|us|is|os|ae|am|em|it|unt|ibus|orum|arum|que|or|tur|ntur)$")
@@ -158,28 +169,31 @@ class _Line:
     """Features of one line (computed once)."""
 
     __slots__ = (
-        "blank", "cls", "ends", "key_text", "low", "n", "protected", "removal", "stop", "text",
-        "words",
+        "_crumb", "_key", "blank", "cls", "ends", "key_text", "low", "n", "protected", "removal",
+        "stop", "text", "words",
     )
 
-    def __init__(self, raw: str, stop: frozenset[str]) -> None:
+    def __init__(self, raw: str, stop: frozenset[str], mapped: bool = False) -> None:
+        """``mapped``: ``raw`` has been through :func:`match_text` already (whole document)."""
         self.cls = AMB
         self.removal: Removal | None = None
         self.protected = False
         self.key_text: str | None = None  # the text once glued spans are gone
+        self._key: str | None = None
+        self._crumb: bool | None = None
         text = raw.strip()
         if not text:  # blank line: nothing to compute
             self.text = self.low = ""
             self.blank, self.words, self.n, self.stop, self.ends = True, [], 0, 0.0, False
             return
-        self.text = text = match_text(text)
+        self.text = text = text if mapped else match_text(text)
         self.blank = False
         # lower-cased words of the line (work capped at MAX_SCAN_CHARS characters)
         self.low = text[:MAX_SCAN_CHARS].casefold()
-        self.words = _WORD.findall(self.low)
-        self.n = len(self.words)
-        self.stop = sum(map(stop.__contains__, self.words)) / self.n if self.n else 0.0
-        self.ends = bool(_SENT_END.search(text[-20:]))
+        self.words = words = _WORD.findall(self.low)
+        self.n = n = len(words)
+        self.stop = len(list(filter(stop.__contains__, words))) / n if n else 0.0
+        self.ends = _ends_sentence(text)
 
     def refit(self, text: str, stop: frozenset[str]) -> None:
         """Recompute the word features from ``text`` (the line without its glued spans)."""
@@ -187,7 +201,22 @@ class _Line:
         self.words = _WORD.findall(low)
         self.n = len(self.words)
         self.stop = sum(map(stop.__contains__, self.words)) / self.n if self.n else 0.0
-        self.ends = bool(_SENT_END.search(text[-20:]))
+        self.ends = _ends_sentence(text)
+        self._key = None
+
+    def key(self) -> str:
+        """:func:`_key` of the line as it will read once cleaned (computed once)."""
+        if self._key is None:
+            self._key = _key(self.key_text or self.text)
+        return self._key
+
+    def has_crumb_separator(self) -> bool:
+        """The line holds a breadcrumb separator (" > ", " / ", " - " …), computed once."""
+        if self._crumb is None:
+            self._crumb = bool(_CRUMB_CHAR.search(self.text)) and bool(
+                _CRUMB_SEP.search(self.text)
+            )
+        return self._crumb
 
     def bad(self, rule: str, reason: str) -> None:
         self.cls = BAD
@@ -200,12 +229,43 @@ def _key(text: str) -> str:
     >>> _key("France  Leader Européen ")
     'france leader européen'
     """
-    return " ".join(w.casefold() for w in _WORD.findall(unicodedata.normalize("NFC", text[:600])))
+    # case folding works character by character: folding the joined words is the same
+    return " ".join(_WORD.findall(unicodedata.normalize("NFC", text[:600]))).casefold()
 
 
-def _phrase_verdict(ln: _Line, rs: RuleSet, plan=None):
-    """The phrase rule that condemns the line, or None (coverage / hits / short line)."""
-    hits = rs.phrases(ln.text, ln.low, plan)
+def _ends_sentence(text: str) -> bool:
+    """``_SENT_END`` on the last 20 characters, by the last character when it is not a space.
+
+    A stripped line ends with a non-space character, so ``[.!?…»")]\\s*$`` is a test of
+    that character (the regex stays for text that still ends with spaces).
+
+    >>> _ends_sentence("Il pleut."), _ends_sentence("Titre"), _ends_sentence("« Oui » ")
+    (True, False, True)
+    """
+    last = text[-1:]
+    if last.isspace():
+        return bool(_SENT_END.search(text[-20:]))
+    return last in _SENT_END_CHARS
+
+
+def _ends_prose(text: str) -> bool:
+    """``_PROSE_END`` on the last 3 characters, by the last character when it is not a space.
+
+    >>> _ends_prose("Fin :"), _ends_prose("Titre"), _ends_prose("")
+    (True, False, False)
+    """
+    last = text[-1:]
+    if last.isspace():
+        return bool(_PROSE_END.search(text[-3:]))
+    return last in _PROSE_END_CHARS
+
+
+def _phrase_verdict(ln: _Line, rs: RuleSet, plan=None, todo=None):
+    """The phrase rule that condemns the line, or None (coverage / hits / short line).
+
+    ``todo``: the patterns to run on the line (:meth:`RuleSet.line_triggers`), if known.
+    """
+    hits = rs.phrases(ln.text, ln.low, plan, todo)
     if not hits:
         return None
     covered = 0
@@ -282,7 +342,7 @@ def _is_breadcrumb(ln: _Line, title_key: str, home: frozenset[str]) -> bool:
     >>> _is_breadcrumb(_Line("Accueil » Tests » Stockage", frozenset()), "", frozenset({"accueil"}))
     True
     """
-    if ln.n > 60 or not _CRUMB_SEP.search(ln.text):
+    if ln.n > 60 or not ln.has_crumb_separator():
         return False
     crumbs = [c.strip() for c in _CRUMB_SEP.split(_HERE.sub("", ln.text))]
     if any(not c for c in crumbs) or len(crumbs) < 2:
@@ -299,27 +359,39 @@ def _is_breadcrumb(ln: _Line, title_key: str, home: frozenset[str]) -> bool:
     return bool(title_key) and _key(crumbs[-1]) == title_key
 
 
-def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None) -> list:
-    """Step 1: explicit rules. Returns the rule that matched each line (or None)."""
+def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> list:
+    """Step 1: explicit rules. Returns the rule that matched each line (or None).
+
+    ``plan``: the phrase triggers present in the document (see :meth:`RuleSet.plan`);
+    ``per_line``: the phrase patterns to run on each line (:meth:`RuleSet.line_triggers`).
+    """
     matched: list = [None] * len(lines)
+    always = set(plan[0]) if plan is not None else set()
     for i, ln in enumerate(lines):
         if ln.blank:
             continue
-        rule = rs.match_line(ln.text, ln.n) or rs.match_prefix(ln.text, ln.n)
+        low = ln.low if len(ln.text) <= MAX_SCAN_CHARS else None  # then low is the whole line
+        key = start_key(ln.text, low)
+        rule = rs.match_line(ln.text, ln.n, low, key) or rs.match_prefix(ln.text, ln.n, low, key)
         if rule is None:
-            rule = _phrase_verdict(ln, rs, plan)
+            if per_line is None:
+                rule = _phrase_verdict(ln, rs, plan)
+            else:
+                todo = per_line.get(i)
+                todo = always if todo is None else todo | always
+                rule = _phrase_verdict(ln, rs, plan, todo) if todo else None
         if (
             rule is not None
             and rule.yields_to_protect
             and ln.n <= PROTECT_MAX_WORDS
-            and rs.is_protected(ln.text)
+            and rs.is_protected(ln.text, low, key)
         ):
             rule = None
         if rule is not None:
             ln.bad(rule.name, rule.reason)
             matched[i] = rule
             continue
-        if ln.n <= PROTECT_MAX_WORDS and rs.is_protected(ln.text):
+        if ln.n <= PROTECT_MAX_WORDS and rs.is_protected(ln.text, low, key):
             ln.protected = True
             ln.cls = KEEP
     return matched
@@ -345,7 +417,7 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
     for ln in lines:
         if ln.blank or ln.cls is BAD or ln.protected:
             continue
-        if _COUNTER.match(ln.text):
+        if ln.text[:1].isdigit() and _COUNTER.match(ln.text):  # it starts with a digit
             ln.bad("follower_counter", "follower or subscriber counter of a social widget")
         elif _all_segments_furniture(ln, rs):
             ln.bad("furniture_segments", "a row of links that are each page furniture")
@@ -380,7 +452,7 @@ def _title_pass(lines: list[_Line]) -> None:
         if _is_breadcrumb(ln, title_key, frozenset()):
             ln.bad("breadcrumb", "breadcrumb trail ending with the article title")
         elif i > title_idx and _is_title_repeat(ln, title_key):
-            if _key(ln.key_text or ln.text) == title_key:
+            if ln.key() == title_key:
                 ln.bad("title_repeat", "repeats the article title (page furniture)")
             else:
                 ln.bad("title_repeat", "repeats the article title with the site's name glued to it")
@@ -397,14 +469,14 @@ def _find_title(lines: list[_Line]) -> tuple[str, int]:
     for i, ln in enumerate(lines):
         if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n <= 30:
             if not _TITLE_END_BAD.search(ln.text[-2:]):
-                title_key, title_idx = _key(ln.key_text or ln.text), i
+                title_key, title_idx = ln.key(), i
             break
     if title_idx >= 0 and _SITE_SEP.search(lines[title_idx].text):
         for j in range(title_idx + 1, min(len(lines), title_idx + TITLE_LOOKAHEAD)):
             ln = lines[j]
             if ln.blank or ln.cls is BAD:
                 continue
-            k = _key(ln.key_text or ln.text)
+            k = ln.key()
             rest = title_key[len(k) :].split() if k else []
             if k and title_key.startswith(k + " ") and len(rest) <= SITE_NAME_WORDS:
                 lines[title_idx].bad(
@@ -416,7 +488,7 @@ def _find_title(lines: list[_Line]) -> tuple[str, int]:
 
 def _all_segments_furniture(ln: _Line, rs: RuleSet) -> bool:
     """ "Partager sur Facebook | Partager sur X | Envoyer par e-mail": every part is furniture."""
-    if ln.n > 30 or not _SEGMENT_SEP.search(ln.text):
+    if ln.n > 30 or not _SEGMENT_CHAR.search(ln.text) or not _SEGMENT_SEP.search(ln.text):
         return False
     parts = [p.strip() for p in _SEGMENT_SEP.split(ln.text) if p.strip()]
     if len(parts) < 2:
@@ -457,7 +529,7 @@ def _is_title_repeat(ln: _Line, title_key: str) -> bool:
     """The title again, possibly with the site name glued after it."""
     if not 0 <= ln.n - title_key.count(" ") - 1 <= SITE_NAME_WORDS + 2:
         return False
-    k = _key(ln.key_text or ln.text)
+    k = ln.key()
     if k == title_key:
         return True
     if k.startswith(title_key + " "):
@@ -504,6 +576,7 @@ def _neighbour_pass(
                     if not ln.blank and ln.cls is not BAD and ln.n < PAYWALL_KEEP_WORDS:
                         ln.bad("paywall_tail", "paywall panel after the end of the free text")
             break
+    repeated = _repeated_texts(lines)  # depends on the text only: the same every round
     # the position-based decisions feed each other (a teaser removed moves the end
     # of the article): repeat them until nothing changes, so that cleaning the
     # cleaned text again removes nothing more
@@ -522,7 +595,8 @@ def _neighbour_pass(
                 ln.bad("tag_cloud", "tag cloud after the article: keywords, no sentence structure")
         _menu_runs(lines, first_good, last_good, kickers)
         _tail_teasers(lines)
-        _repeats(lines)
+        if repeated:
+            _repeats(lines, repeated)
         _context(lines, first_good, last_good)
         if sum(ln.cls is BAD for ln in lines) == before:
             break
@@ -569,9 +643,9 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
         j += 1
     # a short line right before article text is a subheading, not a teaser: give it back
     if rule.next_kind == "teaser" and taken and all(
-        ln.blank or ln.cls is not BAD for ln in lines[lines.index(taken[-1]) + 1 : j]
+        ln.blank or ln.cls is not BAD for ln in islice(lines, lines.index(taken[-1], i) + 1, j)
     ):
-        nxt = next((ln for ln in lines[j:] if not ln.blank), None)
+        nxt = next((ln for ln in islice(lines, j, None) if not ln.blank), None)
         if (stopped_by_text or (nxt is not None and nxt.cls is GOOD)) and not _teaser_like(
             taken[-1]
         ):
@@ -580,7 +654,10 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
         rule.next_kind == "teaser"
         and taken
         and (
-            (not any(ln.cls is GOOD for ln in lines[:i]) and _next_is_good(lines, j, byline=True))
+            (
+                not any(ln.cls is GOOD for ln in islice(lines, i))
+                and _next_is_good(lines, j, byline=True)
+            )
             or _next_is_dateline(lines, j)
             or _next_is_byline(lines, j)
         )
@@ -603,13 +680,13 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
 
 def _next_is_good(lines: list[_Line], j: int, byline: bool = False) -> bool:
     """True when the next non-blank line from ``j`` is article text (``byline``: or a byline)."""
-    nxt = next((ln for ln in lines[j:] if not ln.blank), None)
+    nxt = next((ln for ln in islice(lines, j, None) if not ln.blank), None)
     return nxt is not None and (nxt.cls is GOOD or (byline and nxt.cls is KEEP))
 
 
 def _next_is_byline(lines: list[_Line], j: int) -> bool:
     """The next non-blank line from ``j`` is a protected byline / dateline ("Par …")."""
-    nxt = next((ln for ln in lines[j:] if not ln.blank), None)
+    nxt = next((ln for ln in islice(lines, j, None) if not ln.blank), None)
     return nxt is not None and nxt.cls is KEEP
 
 
@@ -623,10 +700,13 @@ def _next_is_dateline(lines: list[_Line], j: int) -> bool:
 
 def _in_a_list(lines: list[_Line], i: int, j: int) -> bool:
     """Article text before line ``i`` and a list-like kept line just before ``i`` or from ``j``."""
-    if not any(ln.cls is GOOD for ln in lines[:i]):
+    if not any(ln.cls is GOOD for ln in islice(lines, i)):
         return False
-    after = next((ln for ln in lines[j:] if not ln.blank and ln.cls is not BAD), None)
-    before = next((ln for ln in reversed(lines[:i]) if not ln.blank and ln.cls is not BAD), None)
+    after = next((ln for ln in islice(lines, j, None) if not ln.blank and ln.cls is not BAD), None)
+    before = next(
+        (lines[k] for k in range(i - 1, -1, -1) if not lines[k].blank and lines[k].cls is not BAD),
+        None,
+    )
     return any(
         ln is not None and ln.cls is not GOOD and bool(_LIST_ITEM.search(ln.text))
         for ln in (after, before)
@@ -635,7 +715,7 @@ def _in_a_list(lines: list[_Line], i: int, j: int) -> bool:
 
 def _inside_article(lines: list[_Line], i: int, j: int) -> bool:
     """True when article text comes before line ``i`` and right after line ``j`` (blanks aside)."""
-    return any(ln.cls is GOOD for ln in lines[:i]) and _next_is_good(lines, j, byline=True)
+    return any(ln.cls is GOOD for ln in islice(lines, i)) and _next_is_good(lines, j, byline=True)
 
 
 def _tail_teasers(lines: list[_Line]) -> None:
@@ -648,7 +728,7 @@ def _tail_teasers(lines: list[_Line]) -> None:
     """
     last_prose = -1
     for i, ln in enumerate(lines):
-        if ln.cls is GOOD and _PROSE_END.search(ln.text[-3:]):
+        if ln.cls is GOOD and _ends_prose(ln.text):
             last_prose = i
     if last_prose < 0:
         return
@@ -664,7 +744,7 @@ def _tail_teasers(lines: list[_Line]) -> None:
         if (
             ln.protected
             or ln.n > TAIL_TEASER_MAX_WORDS
-            or _PROSE_END.search(ln.text[-3:])
+            or _ends_prose(ln.text)
             or _BULLET.match(ln.text)
             or _INNER_SENTENCE.search(ln.text)
             or "@" in ln.text
@@ -717,7 +797,7 @@ def _menu_runs(
 
 def _next_is_text(lines: list[_Line], j: int) -> bool:
     """True when the next non-blank line from ``j`` is not boilerplate."""
-    for ln in lines[j:]:
+    for ln in islice(lines, j, None):
         if not ln.blank:
             return ln.cls is not BAD
     return False
@@ -733,17 +813,30 @@ def _menu_item(ln: _Line) -> bool:
     ) or ln.cls is BAD  # furniture of any length: it goes anyway
 
 
-def _repeats(lines: list[_Line]) -> None:
-    """Short lines repeated many times in one document (widget labels)."""
-    counts = Counter(
-        ln.text.casefold() for ln in lines if not ln.blank and ln.n <= REPEAT_MAX_WORDS
-    )
+def _folded(ln: _Line) -> str:
+    """``ln.text.casefold()`` (``ln.low`` is that already unless the line was cut)."""
+    return ln.low if len(ln.text) <= MAX_SCAN_CHARS else ln.text.casefold()
+
+
+def _repeated_texts(lines: list[_Line]) -> frozenset[str]:
+    """Case-folded texts of the short lines that occur at least REPEAT_MIN times."""
+    counts = Counter(_folded(ln) for ln in lines if not ln.blank and ln.n <= REPEAT_MAX_WORDS)
+    return frozenset(k for k, v in counts.items() if v >= REPEAT_MIN)
+
+
+def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None:
+    """Short lines repeated many times in one document (widget labels).
+
+    ``repeated``: :func:`_repeated_texts` of ``lines``, if known.
+    """
+    if repeated is None:
+        repeated = _repeated_texts(lines)
     for ln in lines:
         if (
             not ln.blank
             and ln.cls is AMB
             and ln.n <= REPEAT_MAX_WORDS
-            and counts[ln.text.casefold()] >= REPEAT_MIN
+            and _folded(ln) in repeated
         ):
             ln.bad("repeated_block", "short block repeated many times in the page (widget)")
 
@@ -771,15 +864,19 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
         next_cls[i] = last
         if lines[i].cls is not AMB:
             last = lines[i].cls
-    # length of the run of ambiguous lines each line belongs to
+    # length of the run of ambiguous lines each line belongs to (blank lines do not break
+    # a run), and whether a line of that run ends like a sentence
     run_len: dict[int, int] = {}
+    run_ends: dict[int, bool] = {}
     run: list[int] = []
     for i in [*idx, -1]:
         if i >= 0 and lines[i].cls is AMB:
             run.append(i)
             continue
+        ends = any(lines[k].ends for k in run)
         for k in run:
             run_len[k] = len(run)
+            run_ends[k] = ends
         run = []
     for i in idx:
         ln = lines[i]
@@ -789,10 +886,10 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
             limit = HEAD_CONTEXT_MAX_WORDS
         elif i > last_good:
             limit = TAIL_CONTEXT_MAX_WORDS
-            if run_len.get(i, 1) > CONTEXT_MAX_RUN and any(
-                lines[k].ends for k in idx if k in run_len and _same_run(lines, i, k)
-            ):
-                continue  # a list with sentence-like items after the last paragraph
+            if run_len.get(i, 1) > CONTEXT_MAX_RUN and run_ends[i]:
+                # a list with sentence-like items after the last paragraph (computed per
+                # run above: testing every pair of lines was cubic in a long list)
+                continue
         else:
             limit = CONTEXT_MAX_WORDS
             if run_len.get(i, 1) > CONTEXT_MAX_RUN:
@@ -812,12 +909,6 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
     del n
 
 
-def _same_run(lines: list[_Line], i: int, k: int) -> bool:
-    """True when lines ``i`` and ``k`` are in one run of ambiguous lines (blanks aside)."""
-    a, b = min(i, k), max(i, k)
-    return all(ln.blank or ln.cls is AMB for ln in lines[a : b + 1])
-
-
 def classify_lines(
     text: str,
     spans: list[tuple[int, int, int]],
@@ -835,7 +926,7 @@ def classify_lines(
         from cleannews.strip.linemodel import apply_line_model
 
         headline = title_line(lines)
-        title_key = _key(lines[headline].key_text or lines[headline].text) if headline >= 0 else ""
+        title_key = lines[headline].key() if headline >= 0 else ""
         apply_line_model(lines, _stoplists(), headline, title_key, _key, Removal)
     plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
     headline = title_line(lines)
@@ -852,6 +943,7 @@ def classify_lines(
     return plan
 
 
+@lru_cache(maxsize=1)
 def _stoplists() -> dict[str, frozenset[str]]:
     """One stoplist per sentence language (the line model picks the page's)."""
     return {lang: load_stopwords((lang,)) for lang in SENTENCE_STOP_LANGUAGES}
@@ -866,32 +958,45 @@ def judge_lines(
     """Rules and detectors: every line with its class and removal, and the glued spans."""
     rs = load_rules(languages)
     stop = load_stopwords(tuple(dict.fromkeys((*languages, *SENTENCE_STOP_LANGUAGES))))
-    lines = [_Line(text[s:c], stop) for s, c, _ in spans]
+    mapped = match_text(text)  # same length: the line spans hold
+    lines = [_Line(mapped[s:c], stop, True) for s, c, _ in spans]
+    del mapped  # a copy of the document: free it before the passes
     # the rule literals present anywhere in the document (each line tests only these)
     doc_words = set().union(*(ln.words for ln in lines))
     doc_low = "\n".join(ln.low for ln in lines)
     heads3 = {w[:3] for w in doc_words}
     phrase_plan = rs.plan(doc_words, doc_low, "phrase", heads3)
     span_plan = rs.plan(doc_words, doc_low, "span", heads3)
-    matched = _rule_pass(lines, rs, phrase_plan)
+    starts = list(accumulate((len(ln.low) + 1 for ln in lines[:-1]), initial=0))
+    matched = _rule_pass(
+        lines, rs, phrase_plan, rs.line_triggers(phrase_plan, doc_low, starts)
+    )
+    span_todo = rs.line_triggers(span_plan, doc_low, starts)
+    span_always = set(span_plan[0])
     # glued spans first: the rest of the line is what the title checks compare
     glued: dict[int, list[SpanRemoval]] = {}
     for i, (s, c, _) in enumerate(spans):
         ln = lines[i]
         if ln.blank or ln.cls is BAD:
             continue
-        raw = text[s:c]
-        lead = len(raw) - len(raw.lstrip())  # ln.text is the stripped line: shift spans
         plain = ln.text
-        found = [
-            SpanRemoval(a, b, r.name, r.reason)
-            for r, a, b in rs.spans(plain, ln.low, span_plan)
-            if r.name not in skip_rules and not (i == 0 and r.name == CRAWLER_PREFIX_RULE)
-        ]
+        todo = span_todo.get(i)
+        todo = span_always if todo is None else todo | span_always
+        found = (
+            [
+                SpanRemoval(a, b, r.name, r.reason)
+                for r, a, b in rs.spans(plain, ln.low, span_plan, todo)
+                if r.name not in skip_rules and not (i == 0 and r.name == CRAWLER_PREFIX_RULE)
+            ]
+            if todo
+            else []
+        )
         tail = None if ln.ends else _glued_tail(plain, rs)
         if tail is not None and all(tail.start >= x.end for x in found):
             found.append(tail)
         if found:
+            raw = text[s:c]
+            lead = len(raw) - len(raw.lstrip())  # ln.text is the stripped line: shift spans
             ln.key_text = _without(plain, found).strip()
             # a span at the start of the line takes the line's leading spaces with it
             glued[i] = [
@@ -955,7 +1060,10 @@ def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     >>> _glued_tail("Il a dit : Partager, c'est vivre.", load_rules(("fr",))) is None
     True
     """
-    matches = list(_GLUE_BOUNDARY.finditer(line, max(0, len(line) - GLUED_TAIL_MAX_CHARS)))
+    start = max(0, len(line) - GLUED_TAIL_MAX_CHARS)
+    if not _GLUE_CHAR.search(line, max(0, start - 1)):
+        return None  # no boundary can start there (its look-behind reads one character back)
+    matches = list(_GLUE_BOUNDARY.finditer(line, start))
     if not matches:
         return None
     m = matches[-1]
