@@ -36,7 +36,6 @@ P2 = (
 REAL_FURNITURE = [
     ("fr-a-0089", "À LIRE AUSSIChez", "related_link_family"),
     ("fr-b-0088", "À lire aussi « Nus", "related_link_family"),
-    ("fr-a-0064", ">> Bourse de Paris", "related_link_family"),
     ("fr-a-0169", ">> RELIRE.", "related_link_family"),
     ("fr-a-0164", "Ceci pourrait", "related_heading_family"),
     ("fr-b-0160", "Ces articles devraient", "related_heading_family"),
