@@ -42,7 +42,6 @@ REAL_FURNITURE = [
     ("fr-a-0127", "Articles récents", "related_heading_family"),
     ("fr-a-0119", "Autres vidéos", "related_heading_family"),
     ("fr-a-0056", "Sélectionné pour vous", "related_heading_family"),
-    ("fr-a-0060", "Politique à GenèveLes", "glued_kicker_teaser"),
     ("fr-a-0129", "Vous pouvez lire cet article", "read_elsewhere_line"),
     ("fr-b-0019", "Voir la bio", "author_bio_link"),
     ("fr-a-0100", "Vos codes d'accès", "login_error_family"),
