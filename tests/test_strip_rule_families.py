@@ -77,6 +77,8 @@ LOOK_ALIKES = [
     "Comment rester connecté pendant les vacances sans exploser son forfait ?",
     "Mot de passe oublié : comment récupérer l'accès à son compte Ameli",
     "La ville publie une infolettre mensuelle sur l'avancement des travaux du tramway.",
+    "Sa newsletter quotidienne compte désormais deux millions d'abonnés, selon le groupe.",
+    "Temps de lecture, temps d'écran : les enfants lisent de moins en moins.",
     "Un courrier arrivera dans votre boîte aux lettres d'ici lundi.",
     "Il a osé partager sur Facebook une photo de son bulletin de vote.",
     "Facebook, Twitter et Instagram ont été condamnés à une amende.",
