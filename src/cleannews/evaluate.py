@@ -1,7 +1,7 @@
 """Evaluate the strip stage on the annotated fixtures (and jusText side by side).
 
     python -m cleannews.evaluate [--fixtures DIR] [--justext] [--json]
-    python -m cleannews.evaluate --corpus fixtures/strip_real [--split test] [--justext]
+    python -m cleannews.evaluate --corpus fixtures/strip_real [--split train] [--justext] [--lines]
 
 Fixture format: see ``fixtures/strip/README.md``. Every labelled line is
 ``C| text`` (content: must survive) or ``B:<category>| text`` (boilerplate:
@@ -339,7 +339,7 @@ def evaluate_corpus(root: Path, with_justext: bool = False, split: str | None = 
     return result
 
 
-def _print_corpus(result: dict) -> None:
+def _print_corpus(result: dict, lines: bool = False) -> None:
     print(f"{result['pages']} pages from {result['sites']} sites")
     for engine in ("cleannews", "justext"):
         if engine not in result:
@@ -362,6 +362,12 @@ def _print_corpus(result: dict) -> None:
                     for c, v in result[engine][group]["per_category_recall"].items()
                 )
                 print(f"  per kind ({group}): {cats}")
+        if lines:
+            for s in (v for k, v in result[engine].items() if k in ("train", "test")):
+                for d in s["dropped_content_lines"]:
+                    print(f"  DROPPED CONTENT [{d['file']}] {d['line'][:110]}")
+            for m in result[engine]["missed_boilerplate_lines"]:
+                print(f"  missed [{m['file']}] {m['category']}: {m['line'][:100]}")
 
 
 def _print(result: dict) -> None:
@@ -403,6 +409,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=["train", "test"], help="with --corpus: one split only")
     ap.add_argument("--justext", action="store_true", help="also run jusText on the same fixtures")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument(
+        "--lines",
+        action="store_true",
+        help="with --corpus: also list every dropped content line and missed boilerplate line",
+    )
     args = ap.parse_args(argv)
     try:
         if args.corpus:
@@ -415,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     elif args.corpus:
-        _print_corpus(result)
+        _print_corpus(result, args.lines)
     else:
         _print(result)
     return 0
