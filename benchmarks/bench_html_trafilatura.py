@@ -97,6 +97,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="first N pages only")
     ap.add_argument("--half", choices=["dev", "test"], help="one half of the sites only")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
+    ap.add_argument(
+        "--engines", help="comma-separated engines to run (default: all installed)", default=""
+    )
+    ap.add_argument(
+        "--errors",
+        type=Path,
+        help="write one JSON line per page and engine with its errors: 'missed' (\"with\" "
+        "snippets not found) and 'kept' (\"without\" snippets found)",
+    )
     args = ap.parse_args(argv)
     evaldata_path = args.tests / "evaldata.json"
     if not evaldata_path.exists():
@@ -110,6 +119,11 @@ def main(argv: list[str] | None = None) -> int:
         for code, name in (("fr", "French"), ("en", "English"), ("de", "German"))
     }
     engines = _engines(stoplists)
+    if args.engines:
+        wanted = args.engines.split(",")
+        engines = {k: v for k, v in engines.items() if k in wanted}
+    errors = args.errors.open("w", encoding="utf-8") if args.errors else None
+    size = 0
     counts = {e: {g: [0, 0, 0] for g in ("all", "fr")} for e in engines}  # tp, fp, fn
     seconds = dict.fromkeys(engines, 0.0)
     pages = {"all": 0, "fr": 0}
@@ -132,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
             missing += 1
             continue
         html = path.read_bytes()
+        size += len(html)
         lang = _language(item["with"], stoplists)
         groups = ("all", "fr") if lang == "fr" else ("all",)
         for g in groups:
@@ -144,33 +159,49 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name} failed on {url}: {e!r}", file=sys.stderr)
                 out = ""
             seconds[name] += time.perf_counter() - t0
-            tp = sum(_norm(w) in out for w in item["with"])
-            fp = sum(_norm(w) in out for w in item["without"])
+            missed = [w for w in item["with"] if _norm(w) not in out]
+            kept = [w for w in item["without"] if _norm(w) in out]
+            tp = len(item["with"]) - len(missed)
+            fp = len(kept)
+            if errors is not None and (missed or kept):
+                row = {"engine": name, "url": url, "file": str(path), "lang": lang,
+                       "missed": missed, "kept": kept}
+                errors.write(json.dumps(row, ensure_ascii=False) + "\n")
             for g in groups:
                 c = counts[name][g]
                 c[0] += tp
                 c[1] += fp
                 c[2] += len(item["with"]) - tp
+    if errors is not None:
+        errors.close()
     result: dict = {"pages": pages, "missing_files": missing, "engines": {}}
     print(
         f"trafilatura evaluation set: {pages['all']} pages ({pages['fr']} French), "
         f"{missing} files missing"
     )
-    print(f"{'engine':12s} {'group':4s} {'precision':>9s} {'recall':>7s} {'F1':>6s} {'s/page':>7s}")
+    print(
+        f"{'engine':12s} {'group':4s} {'precision':>9s} {'recall':>7s} {'F1':>6s} "
+        f"{'s/page':>7s} {'MB/s':>6s} {'× traf.':>7s}"
+    )
     for name, per in counts.items():
         result["engines"][name] = {}
         for g, (tp, fp, fn) in per.items():
             p = tp / (tp + fp) if tp + fp else 0.0
             r = tp / (tp + fn) if tp + fn else 0.0
             f1 = 2 * p * r / (p + r) if p + r else 0.0
+            mbs = size / 1e6 / max(seconds[name], 1e-9)
+            traf = size / 1e6 / seconds["trafilatura"] if seconds.get("trafilatura") else 0.0
+            ratio = mbs / traf if traf else float("nan")
             result["engines"][name][g] = {
                 "precision": round(p, 4),
                 "recall": round(r, 4),
                 "f1": round(f1, 4),
+                "mb_per_s": round(mbs, 3),
+                "speed_vs_trafilatura": round(ratio, 3),
             }
             print(
                 f"{name:12s} {g:4s} {p:9.3f} {r:7.3f} {f1:6.3f} "
-                f"{seconds[name] / max(pages['all'], 1):7.4f}"
+                f"{seconds[name] / max(pages['all'], 1):7.4f} {mbs:6.2f} {ratio:7.2f}"
             )
     if args.json:
         args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
