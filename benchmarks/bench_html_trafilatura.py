@@ -42,6 +42,8 @@ from urllib.parse import urlsplit
 
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
+#: A page is in a language when that stoplist holds at least this share of its words.
+_MIN_STOPWORD_SHARE = 0.15
 
 
 def _norm(text: str) -> str:
@@ -56,7 +58,10 @@ def _half(url: str) -> str:
 
 def _language(snippets: list[str], stoplists: dict[str, frozenset[str]]) -> str:
     words = [w.lower() for s in snippets for w in _WORD.findall(s)]
-    return max(stoplists, key=lambda lang: sum(w in stoplists[lang] for w in words))
+    best = max(stoplists, key=lambda lang: sum(w in stoplists[lang] for w in words))
+    hits = sum(w in stoplists[best] for w in words)
+    # no stopword at all (Chinese, Japanese) or hardly any (Finnish, Hungarian): none of these
+    return best if hits and hits >= _MIN_STOPWORD_SHARE * len(words) else "other"
 
 
 def _engines(stoplists: dict[str, frozenset[str]]) -> dict[str, Callable[[bytes, str], str]]:
