@@ -56,12 +56,16 @@ def _half(url: str) -> str:
     return "dev" if int(hashlib.sha256(host).hexdigest()[:8], 16) % 2 == 0 else "test"
 
 
-def _language(snippets: list[str], stoplists: dict[str, frozenset[str]]) -> str:
+def _language(
+    snippets: list[str],
+    stoplists: dict[str, frozenset[str]],
+    min_share: float = _MIN_STOPWORD_SHARE,
+) -> str:
     words = [w.lower() for s in snippets for w in _WORD.findall(s)]
     best = max(stoplists, key=lambda lang: sum(w in stoplists[lang] for w in words))
     hits = sum(w in stoplists[best] for w in words)
     # no stopword at all (Chinese, Japanese) or hardly any (Finnish, Hungarian): none of these
-    return best if hits and hits >= _MIN_STOPWORD_SHARE * len(words) else "other"
+    return best if hits >= min_share * len(words) and (hits or not min_share) else "other"
 
 
 def _engines(stoplists: dict[str, frozenset[str]]) -> dict[str, Callable[[bytes, str], str]]:
@@ -185,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         html = path.read_bytes()
         size += len(html)
         lang = _language(item["with"], wide)
-        lang3 = _language(item["with"], stoplists)
+        lang3 = _language(item["with"], stoplists, min_share=0.0)
         groups = ("all", *(("fr",) if lang == "fr" else ()), *(("fr3",) if lang3 == "fr" else ()))
         for g in groups:
             pages[g] += 1
