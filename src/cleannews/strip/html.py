@@ -20,7 +20,9 @@ the very same :func:`cleannews.strip.strip_text` rules on that text.
 
 from __future__ import annotations
 
+import json
 import warnings
+from importlib import resources
 from typing import Any
 
 import regex
@@ -55,21 +57,27 @@ DROP_TAGS = {
     "figcaption": "photo or video caption and credit",
     "head": "document head",
 }
+
+def _load_hints() -> dict[str, Any]:
+    """The class / id hint lists (``data/html_hints.json``; its ``_about`` says what each is)."""
+    raw = resources.files("cleannews.strip").joinpath("data", "html_hints.json").read_text("utf-8")
+    return json.loads(raw)
+
+
+_HINTS = _load_hints()
 #: Tokens of a class or id that mark furniture (whole tokens only: "ad" in
 #: "ad-slot", not in "shadow" or "download"; "header" is not a hint).
-CLASS_HINTS = frozenset(
-    """share sharing sharebar sharedaddy social socials newsletter newsletters cookie cookies
-    consent gdpr rgpd tags tagcloud related comments comment breadcrumb breadcrumbs ad ads
-    advert advertisement adslot pub publicite outbrain taboola subscribe paywall popup modal
-    navbar nav sponsored sponso recirculation mostread twitter tweet instagram embed
-    logo masthead branding caption cutline credit credits legende""".split()
-)
+CLASS_HINTS = frozenset(_HINTS["strong"])
+#: A token starting with one of these is a strong hint too ("relatedposts", "commentlist") ...
+STRONG_PREFIXES = tuple(_HINTS["strong_prefixes"])
+#: ... unless it is one of these ("commentary").
+PREFIX_EXCEPTIONS = frozenset(_HINTS["prefix_exceptions"])
 #: Weaker hints: the element goes only when it holds no prose (a paragraph of
 #: ``PROSE_MIN_WORDS`` words or more), so "content-widget recipe-steps" stays.
-WEAK_HINTS = frozenset(
-    """sidebar widget widgets promo promotion banner footer navigation menu partners
-    recommended subscription player video audio podcast""".split()
-)
+WEAK_HINTS = frozenset(_HINTS["weak"])
+#: Meta-line hints (print / tools bar, rating, category, reading time): like weak hints, but a
+#: content token beside them does not save them ("entry-tools", "post-category").
+META_HINTS = frozenset(_HINTS["meta"])
 PROSE_MIN_WORDS = 12
 #: An <aside> with this many sentences of BOXOUT_MIN_WORDS words is a fact box: kept.
 BOXOUT_MIN_SENTENCES = 2
@@ -77,9 +85,7 @@ BOXOUT_MIN_WORDS = 8
 #: The last part of <title> is taken for the site's name when this short.
 SITE_NAME_MAX_WORDS = 5
 #: A weak hint next to one of these tokens ("content-widget") is no hint.
-CONTENT_TOKENS = frozenset(
-    "content article post entry story body text main single recipe chapo lead intro".split()
-)
+CONTENT_TOKENS = frozenset(_HINTS["content"])
 #: Source characters searched for the close tag when aligning a block (inexact beyond).
 ALIGN_WINDOW = 20_000
 #: Never drop by class hint an element holding this share of the page's text.
@@ -120,6 +126,13 @@ BLOCK_TAGS = frozenset(
     dialog button select iframe""".split()
 )
 _TOKEN = regex.compile(r"[a-z0-9]+", regex.IGNORECASE)
+#: A lower-to-upper case step inside a class name ("relatedArticles") splits words too.
+_CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+#: Letters of scripts written without spaces between words (Han, kana, Thai …).
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+#: Characters of such a script that count as one word (Chinese words average ~1.6 characters).
+UNSPACED_CHARS_PER_WORD = 2
+_TOKEN_WORD = regex.compile(r"\w")
 _WS = regex.compile(r"[ \t\r\n\f\v]+")
 
 
@@ -174,38 +187,81 @@ class _Source:
         return limit
 
 
-def _tokens(el: Tag) -> list[str]:
-    """Word tokens of the element's class, id and role, lowercased."""
+def count_words(text: str) -> int:
+    """Words of ``text``: space-separated tokens, Chinese / Japanese / Thai by characters.
+
+    >>> count_words("Un paragraphe de cinq mots"), count_words("一个约定，信守15年，感人至深")
+    (5, 7)
+    """
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    rest = [t for t in _UNSPACED.sub(" ", text).split() if _TOKEN_WORD.search(t)]
+    return len(rest) + (unspaced + 1) // UNSPACED_CHARS_PER_WORD
+
+
+def _attr_values(el: Tag) -> list[str]:
     attrs = el.attrs or {}
     values = attrs.get("class") or []
     if isinstance(values, str):
         values = [values]
     values = [*values, attrs.get("id") or "", attrs.get("role") or ""]
-    return [t.lower() for v in values if isinstance(v, str) for t in _TOKEN.findall(v)]
+    return [v for v in values if isinstance(v, str) and v]
+
+
+def _tokens(el: Tag) -> list[str]:
+    """Word tokens of the element's class, id and role, lowercased, camelCase split.
+
+    >>> _tokens(BeautifulSoup('<ul class="relatedArticles list_2" id="x-1">', "html.parser").ul)
+    ['related', 'articles', 'list', '2', 'x', '1']
+    """
+    return [
+        t.lower() for v in _attr_values(el) for t in _TOKEN.findall(_CAMEL.sub(" ", v))
+    ]
+
+
+def _strong_token(tok: str) -> bool:
+    return tok in CLASS_HINTS or (
+        tok.startswith(STRONG_PREFIXES) and tok not in PREFIX_EXCEPTIONS
+    )
+
+
+def _hint_kind(el: Tag) -> tuple[str, str] | None:
+    """The furniture token in the element's class, id or role and its kind, if any.
+
+    Kinds: ``"strong"`` (always furniture), ``"weak"`` (furniture when no
+    content token sits beside it), ``"meta"`` (tools, rating, category lines).
+
+    >>> def h(cls):
+    ...     return _hint_kind(BeautifulSoup(f'<div class="{cls}">x</div>', "html.parser").div)
+    >>> h("article-header shadow download-box") is None, h("ad-slot"), h("jp-relatedposts")
+    (True, ('ad', 'strong'), ('relatedposts', 'strong'))
+    >>> h("content-widget") is None, h("entry-tools"), h("relatedArticlesBox")
+    (True, ('tools', 'meta'), ('relatedarticlesbox', 'strong'))
+    """
+    values = [v.lower() for v in _attr_values(el)]
+    toks = _tokens(el)
+    # whole values first ("share-buttons"), then their word tokens ("share")
+    strong = next((x for x in (*values, *toks) if _strong_token(x)), None)
+    if strong is not None:
+        return (strong, "strong")
+    meta = next((x for x in (*values, *toks) if x in META_HINTS), None)
+    if meta is not None:
+        return (meta, "meta")
+    if not CONTENT_TOKENS.isdisjoint(toks):
+        return None
+    weak = next((x for x in (*values, *toks) if x in WEAK_HINTS), None)
+    return (weak, "weak") if weak is not None else None
 
 
 def _hint(el: Tag) -> str | None:
-    """The furniture token in the element's class or id, if any.
+    """The furniture token in the element's class, id or role, if any.
 
-    >>> html = '<div class="article-header shadow download-box">x</div>'
-    >>> soup = BeautifulSoup(html, "html.parser")
-    >>> _hint(soup.div) is None
-    True
     >>> _hint(BeautifulSoup('<div class="ad-slot">x</div>', "html.parser").div)
     'ad'
     """
-    attrs = el.attrs or {}
-    values = attrs.get("class") or []
-    if isinstance(values, str):
-        values = [values]
-    values = [*values, attrs.get("id") or "", attrs.get("role") or ""]
-    values = [v.lower() for v in values if isinstance(v, str) and v]
-    toks = [t for v in values for t in _TOKEN.findall(v)]
-    # whole values first ("share-buttons"), then their word tokens ("share")
-    strong = next((x for x in (*values, *toks) if x in CLASS_HINTS), None)
-    if strong is not None or not CONTENT_TOKENS.isdisjoint(toks):
-        return strong
-    return next((x for x in (*values, *toks) if x in WEAK_HINTS), None)
+    kind = _hint_kind(el)
+    return kind[0] if kind else None
 
 
 _SENTENCE_END = regex.compile(r"[.!?»…]\s*$")
@@ -221,7 +277,7 @@ def _is_boxout(el: Tag) -> bool:
     """
     n = 0
     for chunk in el.get_text("\n").split("\n"):
-        if len(chunk.split()) >= BOXOUT_MIN_WORDS and _SENTENCE_END.search(chunk):
+        if count_words(chunk) >= BOXOUT_MIN_WORDS and _SENTENCE_END.search(chunk):
             n += 1
     return n >= BOXOUT_MIN_SENTENCES
 
@@ -229,7 +285,7 @@ def _is_boxout(el: Tag) -> bool:
 def _has_prose(el: Tag) -> bool:
     """True when the element holds a paragraph-like block of many words."""
     for chunk in el.get_text("\n").split("\n"):
-        if len(chunk.split()) >= PROSE_MIN_WORDS:
+        if count_words(chunk) >= PROSE_MIN_WORDS:
             return True
     return False
 
@@ -296,8 +352,8 @@ def _votes(body: Tag) -> tuple[dict[int, float], dict[int, Tag], list[tuple[Tag,
             links = 0
         else:
             text = el.get_text(" ")
-            links = sum(len(a.get_text(" ").split()) for a in el.find_all("a"))
-        words = len(text.split())
+            links = sum(count_words(a.get_text(" ")) for a in el.find_all("a"))
+        words = count_words(text)
         if words < MAIN_BLOCK_MIN_WORDS or links / words > MAIN_BLOCK_MAX_LINK_DENSITY:
             continue
         vote = words * (1 - links / words) + 3 * min(text.count(","), 5)
@@ -377,8 +433,8 @@ def main_content(body: Tag) -> list[Tag] | None:
     if not votes or total <= 0:
         return None
     for key, el in elements.items():
-        hint = _hint(el)
-        if hint in CLASS_HINTS:
+        hint = _hint_kind(el)
+        if hint is not None and hint[1] == "strong":
             votes[key] = 0.0
         elif hint is not None:
             votes[key] *= MAIN_WEAK_HINT_FACTOR
@@ -526,12 +582,18 @@ class _Extractor:
                     node, "html_hidden", "element hidden from readers (hidden / display:none)"
                 )
                 continue
-            hint = None if id(node) in self.main_path or id(node) in self.main_ids else _hint(node)
-            if hint and self._small(node) and not (hint in WEAK_HINTS and _has_prose(node)):
+            protected = id(node) in self.main_path or id(node) in self.main_ids
+            hint = None if protected else _hint_kind(node)
+            if (
+                hint
+                and self._small(node)
+                and not (hint[1] != "strong" and _has_prose(node))
+            ):
+                what = "a meta line (tools, rating, category)" if hint[1] == "meta" else "page furniture"
                 self.drop(
                     node,
                     "html_class_hint",
-                    f"element whose class or id says '{hint}' (page furniture)",
+                    f"element whose class or id says '{hint[0]}' ({what})",
                 )
                 continue
             if name == "img":
@@ -547,8 +609,10 @@ class _Extractor:
     def _small(self, el: Tag) -> bool:
         if el.name in ("body", "html", "main", "article"):
             return False
-        if el.find(["h1", "article"]) is not None:
+        if el.find("h1") is not None:
             return False
+        if not self.main_ids and el.find("article") is not None:
+            return False  # no article container chosen: an <article> inside may be it
         return len(el.get_text()) <= HINT_MAX_TEXT_SHARE * self.total
 
 
