@@ -118,6 +118,24 @@ MAIN_CLIMB_SHARE = 0.75
 #: Sibling blocks of the container kept with it: headings and prose blocks
 #: (a standfirst beside the article body).
 _SIBLING_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre ul ol table figure".split())
+#: A block (list, div, section, paragraph) with at least this share of its
+#: text inside links ...
+LINK_LIST_MIN_DENSITY = 0.7
+#: ... and at least this many links is a list of links: related articles, tags, a menu.
+LINK_LIST_MIN_LINKS = 3
+#: A short block (at most this many characters) ...
+LINK_LINE_MAX_CHARS = 160
+#: ... with this share of its text inside links is a "read also" line.
+LINK_LINE_MIN_DENSITY = 0.8
+#: Blocks the link rules judge (tables, headings and list items stay: a table of
+#: results with links is data; a heading's link is the headline's own).
+_LINK_BLOCKS = frozenset("ul ol dl div section p nav center".split())
+#: A heading right before a dropped list of links is its title ("Read also", "Ähnliche Beiträge").
+_LIST_TITLE_TAGS = frozenset("h2 h3 h4 h5 h6".split())
+#: ... so is a short block (at most this many characters) without links.
+LIST_TITLE_MAX_CHARS = 60
+#: Text of these elements is no visible text (not counted in the page's text share).
+_INVISIBLE = frozenset("script style noscript template svg head title".split())
 #: Elements that start and end a block (one line of output each).
 BLOCK_TAGS = frozenset(
     """p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre figure figcaption table tr
@@ -368,6 +386,38 @@ def _votes(body: Tag) -> tuple[dict[int, float], dict[int, Tag], list[tuple[Tag,
     return votes, elements, blocks
 
 
+def _measure(root: Tag) -> dict[int, tuple[int, int, int]]:
+    """Visible characters, characters inside links and links of every element under ``root``.
+
+    One pass over the tree, descendants before their ancestors (linear).
+
+    >>> soup = BeautifulSoup("<div><p>Lire aussi : <a href=/x>un autre article</a></p></div>",
+    ...                      "html.parser")
+    >>> _measure(soup)[id(soup.p)]
+    (28, 16, 1)
+    """
+    stats: dict[int, tuple[int, int, int]] = {}
+    for el in (*reversed(root.find_all(True)), root):
+        if el.name in _INVISIBLE:
+            stats[id(el)] = (0, 0, 0)
+            continue
+        chars = link_chars = links = 0
+        for c in el.children:
+            if isinstance(c, Tag):
+                st = stats.get(id(c))
+                if st is not None:
+                    chars += st[0]
+                    link_chars += st[1]
+                    links += st[2]
+            elif type(c) is NavigableString:
+                chars += len(c.strip())
+        if el.name == "a" and chars:
+            link_chars = chars
+            links += 1
+        stats[id(el)] = (chars, link_chars, links)
+    return stats
+
+
 def _under(el: Tag, ids: set[int]) -> bool:
     node: Any = el
     while isinstance(node, Tag):
@@ -473,8 +523,10 @@ def main_content(body: Tag) -> list[Tag] | None:
 class _Extractor:
     """Walks the tree, writes blocks, records dropped elements."""
 
-    def __init__(self, html: str, src: _Source, total_text: int) -> None:
+    def __init__(self, html: str, src: _Source, stats: dict[int, tuple[int, int, int]],
+                 total_text: int) -> None:
         self.src = src
+        self.stats = stats
         self.total = max(total_text, 1)
         self.lines: list[tuple[str, tuple[int, int]]] = []
         self.buf: list[str] = []
@@ -536,6 +588,52 @@ class _Extractor:
                 "prose): menus, sidebars, teasers, footer",
             )
 
+    def link_block(self, el: Tag) -> tuple[str, str] | None:
+        """(rule, reason) when ``el`` is a list of links or a "read also" line."""
+        if el.name not in _LINK_BLOCKS or id(el) in self.main_ids or id(el) in self.main_path:
+            return None
+        chars, link_chars, links = self.stats.get(id(el), (0, 0, 0))
+        if not chars or not links:
+            return None
+        density = link_chars / chars
+        if density >= LINK_LIST_MIN_DENSITY and links >= LINK_LIST_MIN_LINKS:
+            if el.find("h1") is not None:
+                return None
+            return (
+                "html_link_list",
+                f"a list of links ({links} links, {density:.0%} of its text inside links): "
+                "related articles, tags, a menu",
+            )
+        if density >= LINK_LINE_MIN_DENSITY and chars <= LINK_LINE_MAX_CHARS and el.name != "nav":
+            if el.find(["h1", "img"]) is not None:
+                return None
+            return (
+                "html_link_line",
+                f"a short block that is mostly a link ({density:.0%} of its text): "
+                "a 'read also' line or a teaser",
+            )
+        return None
+
+    def list_title(self, el: Tag) -> tuple[str, str] | None:
+        """(rule, reason) when ``el`` is the title of the list of links right after it."""
+        if id(el) in self.main_ids or id(el) in self.main_path:
+            return None
+        chars, _, links = self.stats.get(id(el), (0, 0, 0))
+        if not chars or links or chars > LIST_TITLE_MAX_CHARS:
+            return None
+        if el.name not in _LIST_TITLE_TAGS and el.name not in ("p", "div", "span", "strong"):
+            return None
+        nxt = el.find_next_sibling()
+        if not isinstance(nxt, Tag):
+            return None
+        verdict = self.link_block(nxt)
+        if verdict is None or verdict[0] != "html_link_list":
+            return None
+        return (
+            "html_link_list_title",
+            "the title of the list of links that follows it ('Read also', 'Related')",
+        )
+
     def walk(self, root: Tag) -> None:
         """Depth-first walk without recursion (deeply nested pages must not overflow)."""
         inside0 = not self.main_ids
@@ -595,6 +693,10 @@ class _Extractor:
                     "html_class_hint",
                     f"element whose class or id says '{hint[0]}' ({what})",
                 )
+                continue
+            verdict = None if protected else (self.link_block(node) or self.list_title(node))
+            if verdict is not None:
+                self.drop(node, *verdict)
                 continue
             if name == "img":
                 continue
@@ -672,7 +774,8 @@ def html_to_text(html: str, config: CleanConfig) -> HtmlResult:
             return HtmlResult("", [], {}, Alignment())
     metadata = _metadata(soup)
     body = soup.body or soup
-    ex = _Extractor(html, src, len(body.get_text()))
+    stats = _measure(body)
+    ex = _Extractor(html, src, stats, stats[id(body)][0])
     if config.html_main_content:
         ex.select_main(body)
     ex.walk(body)
