@@ -65,6 +65,9 @@ def _load_hints() -> dict[str, Any]:
 
 
 _HINTS = _load_hints()
+#: Dropped elements that some sites wrap around the whole page (ASP.NET's
+#: ``<form id="aspnetForm">``): kept when they hold the article or most of the text.
+_WRAPPER_TAGS = frozenset("form aside footer nav dialog".split())
 #: Tokens of a class or id that mark furniture (whole tokens only: "ad" in
 #: "ad-slot", not in "shadow" or "download"; "header" is not a hint).
 CLASS_HINTS = frozenset(_HINTS["strong"])
@@ -123,6 +126,8 @@ _SIBLING_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre ul ol table figu
 LINK_LIST_MIN_DENSITY = 0.7
 #: ... and at least this many links is a list of links: related articles, tags, a menu.
 LINK_LIST_MIN_LINKS = 3
+#: A list of links holding a paragraph with this many characters outside links is no list.
+LINK_LIST_PROSE_CHARS = 100
 #: A short block (at most this many characters) ...
 LINK_LINE_MAX_CHARS = 160
 #: ... with this share of its text inside links is a "read also" line.
@@ -411,7 +416,7 @@ def _measure(root: Tag) -> dict[int, tuple[int, int, int]]:
                     links += st[2]
             elif type(c) is NavigableString:
                 chars += len(c.strip())
-        if el.name == "a" and chars:
+        if el.name == "a" and chars and el.get("href"):  # <a name=…> is an anchor, no link
             link_chars = chars
             links += 1
         stats[id(el)] = (chars, link_chars, links)
@@ -597,7 +602,7 @@ class _Extractor:
             return None
         density = link_chars / chars
         if density >= LINK_LIST_MIN_DENSITY and links >= LINK_LIST_MIN_LINKS:
-            if el.find("h1") is not None:
+            if not self._small(el) or self._holds_prose(el):
                 return None
             return (
                 "html_link_list",
@@ -613,6 +618,14 @@ class _Extractor:
                 "a 'read also' line or a teaser",
             )
         return None
+
+    def _holds_prose(self, el: Tag) -> bool:
+        """True when a paragraph under ``el`` has ``LINK_LIST_PROSE_CHARS`` characters outside links."""
+        for p in el.find_all(["p", "blockquote", "pre"]):
+            chars, link_chars, _ = self.stats.get(id(p), (0, 0, 0))
+            if chars - link_chars >= LINK_LIST_PROSE_CHARS:
+                return True
+        return False
 
     def list_title(self, el: Tag) -> tuple[str, str] | None:
         """(rule, reason) when ``el`` is the title of the list of links right after it."""
@@ -669,18 +682,21 @@ class _Extractor:
             if not isinstance(node, Tag):
                 continue
             name = (node.name or "").lower()
+            protected = id(node) in self.main_path or id(node) in self.main_ids
             if name == "aside" and _is_boxout(node):
                 pass  # a fact box inside the article: let the text rules judge it
+            elif name in _WRAPPER_TAGS and (protected or not self._small(node)):
+                pass  # a <form> around the whole page (ASP.NET) holds the article
             elif name in DROP_TAGS:
                 if name != "head":
                     self.drop(node, f"html_{name}", f"<{name}> element: {DROP_TAGS[name]}")
                 continue
-            if _hidden(node):
+            if _hidden(node) and not protected and self._small(node):
+                # (a page hidden whole until a script shows it keeps its text)
                 self.drop(
                     node, "html_hidden", "element hidden from readers (hidden / display:none)"
                 )
                 continue
-            protected = id(node) in self.main_path or id(node) in self.main_ids
             hint = None if protected else _hint_kind(node)
             if (
                 hint
