@@ -259,6 +259,8 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     ...     return _hint_kind(BeautifulSoup(f'<div class="{cls}">x</div>', "html.parser").div)
     >>> h("article-header shadow download-box") is None, h("ad-slot"), h("jp-relatedposts")
     (True, ('ad', 'strong'), ('relatedposts', 'strong'))
+    >>> h("entry themeform share"), h("content-widget") is None
+    (('share', 'weak'), True)
     >>> h("content-widget") is None, h("entry-tools"), h("relatedArticlesBox")
     (True, ('tools', 'meta'), ('relatedarticlesbox', 'strong'))
     """
@@ -267,7 +269,8 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     # whole values first ("share-buttons"), then their word tokens ("share")
     strong = next((x for x in (*values, *toks) if _strong_token(x)), None)
     if strong is not None:
-        return (strong, "strong")
+        # "entry themeform share": the article's own container, styled for share buttons
+        return (strong, "weak" if not CONTENT_TOKENS.isdisjoint(toks) else "strong")
     meta = next((x for x in (*values, *toks) if x in META_HINTS), None)
     if meta is not None:
         return (meta, "meta")
@@ -368,7 +371,10 @@ def _votes(body: Tag) -> tuple[dict[int, float], dict[int, Tag], list[tuple[Tag,
     votes: dict[int, float] = {}
     elements: dict[int, Tag] = {}
     blocks: list[tuple[Tag, int]] = []
+    furniture: dict[int, bool] = {}
     for el in body.find_all(["p", "pre", "blockquote", "td", "dd", "li", "div", "section"]):
+        if _in_furniture(el, body, furniture):
+            continue  # comments, sidebars, footers neither vote nor count in the page's prose
         if el.name in ("div", "section", "li", "td", "dd"):
             # a container votes only for the text written directly in it
             text = " ".join(str(t) for t in el.find_all(string=True, recursive=False))
@@ -389,6 +395,39 @@ def _votes(body: Tag) -> tuple[dict[int, float], dict[int, Tag], list[tuple[Tag,
             elements[id(node)] = node
             node = node.parent
     return votes, elements, blocks
+
+
+#: Elements whose prose does not vote for the article container.
+_FURNITURE_TAGS = frozenset("aside footer nav".split())
+
+
+def _in_furniture(el: Tag, body: Tag, cache: dict[int, bool]) -> bool:
+    """True when ``el`` or an ancestor below ``body`` is furniture by tag or strong class hint.
+
+    ``cache`` memoises the answer per element, so a page costs one look per element.
+
+    >>> soup = BeautifulSoup('<body><div id="comments"><p>Bravo</p></div><p>Texte</p></body>',
+    ...                      "html.parser")
+    >>> [_in_furniture(p, soup.body, {}) for p in soup.find_all("p")]
+    [True, False]
+    """
+    path: list[Tag] = []
+    node: Any = el
+    answer = False
+    while isinstance(node, Tag) and node is not body:
+        known = cache.get(id(node))
+        if known is not None:
+            answer = known
+            break
+        path.append(node)
+        hint = _hint_kind(node)
+        if node.name in _FURNITURE_TAGS or (hint is not None and hint[1] == "strong"):
+            answer = True
+            break
+        node = node.parent
+    for n in path:
+        cache[id(n)] = answer
+    return answer
 
 
 def _measure(root: Tag) -> dict[int, tuple[int, int, int]]:
@@ -496,10 +535,12 @@ def main_content(body: Tag) -> list[Tag] | None:
         elif not CONTENT_TOKENS.isdisjoint(_tokens(el)):
             votes[key] *= MAIN_CONTENT_FACTOR
     best = elements[max(votes, key=votes.__getitem__)]
+    if votes[id(best)] <= 0:
+        return None  # every candidate is furniture
     while (
         isinstance(best.parent, Tag)
         and best.parent is not body
-        and votes.get(id(best.parent), 0.0) >= MAIN_CLIMB_SHARE * votes[id(best)]
+        and votes.get(id(best.parent), 0.0) >= MAIN_CLIMB_SHARE * votes.get(id(best), 0.0)
     ):
         best = best.parent
     if best is body or best.name in ("html", "body"):
@@ -508,7 +549,7 @@ def main_content(body: Tag) -> list[Tag] | None:
     kept = [best]
     parent = best.parent
     if isinstance(parent, Tag):
-        floor = MAIN_SIBLING_SHARE * votes[id(best)]
+        floor = MAIN_SIBLING_SHARE * votes.get(id(best), 0.0)
         kept += [
             sib
             for sib in parent.find_all(recursive=False)
@@ -729,8 +770,6 @@ class _Extractor:
             return False
         if el.find("h1") is not None:
             return False
-        if not self.main_ids and el.find("article") is not None:
-            return False  # no article container chosen: an <article> inside may be it
         return len(el.get_text()) <= HINT_MAX_TEXT_SHARE * self.total
 
 
