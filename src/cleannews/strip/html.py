@@ -316,6 +316,25 @@ def _has_prose(el: Tag) -> bool:
     return False
 
 
+def _wraps_article(el: Tag) -> bool:
+    """True when ``el`` holds an element that says it is the article and holds prose.
+
+    A sticky social bar wrapped around the post (``<div id="socialicons-sticky">
+    <div class="entry-content">…``) is no reason to drop the post.
+
+    >>> _wraps_article(BeautifulSoup('<div id="social-sticky"><div class="entry-content"><p>'
+    ...     + "Un vrai paragraphe de l'article, assez long pour être de la prose. " + '</p>'
+    ...     '</div></div>', "html.parser").div)
+    True
+    """
+    for inner in el.find_all(["div", "section", "article", "main"]):
+        if (inner.name in ("article", "main") or not CONTENT_TOKENS.isdisjoint(_tokens(inner))) and (
+            _hint_kind(inner) is None and _has_prose(inner)
+        ):
+            return True
+    return False
+
+
 def _hidden(el: Tag) -> bool:
     attrs = el.attrs or {}
     if "hidden" in attrs or str(attrs.get("aria-hidden", "")).lower() == "true":
@@ -743,6 +762,7 @@ class _Extractor:
                 hint
                 and self._small(node)
                 and not (hint[1] != "strong" and _has_prose(node))
+                and not _wraps_article(node)
             ):
                 what = "a meta line (tools, rating, category)" if hint[1] == "meta" else "page furniture"
                 self.drop(
