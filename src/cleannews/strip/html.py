@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import warnings
+from html import unescape
 from importlib import resources
 from typing import Any
 
@@ -838,15 +839,97 @@ def _drop_site_name(ex: _Extractor, md: dict[str, Any], html: str):
     return kept
 
 
+_TAG_NAME = regex.compile(r"/?([a-zA-Z][a-zA-Z0-9-]*)")
+#: Elements whose content the fallback reader skips.
+_FALLBACK_SKIP = frozenset("script style noscript template svg head title".split())
+
+
+def fallback_lines(html: str) -> list[tuple[str, tuple[int, int]]]:
+    """Every text of ``html`` outside tags, one line per block: the reader of last resort.
+
+    A plain left-to-right scan (linear, no parser, no regular expression over the
+    page): tags are cut out, ``script`` / ``style`` / ``head`` content skipped,
+    block tags end a line, entities are decoded. Used when the parser or the
+    extraction fails, so a page is never lost.
+
+    >>> [t for t, _ in fallback_lines("<p>Un &amp; deux<script>x<y</script></p><div>trois < quatre")]
+    ['Un & deux', 'trois < quatre']
+    """
+    lines: list[tuple[str, tuple[int, int]]] = []
+    buf: list[str] = []
+    span = [-1, -1]
+    n = len(html)
+
+    def flush() -> None:
+        text = _WS.sub(" ", unescape("".join(buf))).strip()
+        if text:
+            lines.append((text, (span[0], span[1])))
+        buf.clear()
+        span[0] = span[1] = -1
+
+    def add(a: int, b: int) -> None:
+        if a < b:
+            if span[0] < 0:
+                span[0] = a
+            span[1] = b
+            buf.append(html[a:b])
+
+    pos = 0
+    while pos < n:
+        lt = html.find("<", pos)
+        if lt < 0:
+            add(pos, n)
+            break
+        add(pos, lt)
+        if html.startswith("<!--", lt):
+            close = html.find("-->", lt + 4)
+            pos = n if close < 0 else close + 3
+            continue
+        gt = html.find(">", lt + 1)
+        m = _TAG_NAME.match(html, lt + 1, gt) if gt >= 0 else None
+        if m is None:  # a lone "<" is text
+            add(lt, lt + 1)
+            pos = lt + 1
+            continue
+        name = m.group(1).lower()
+        closing = html[lt + 1] == "/"
+        pos = gt + 1
+        if not closing and name in _FALLBACK_SKIP:
+            end = regex.compile(rf"</{name}\s*>", regex.IGNORECASE).search(html, pos)
+            pos = n if end is None else end.end()
+            continue
+        if name in BLOCK_TAGS:
+            flush()
+        else:
+            buf.append(" ")
+    flush()
+    return lines
+
+
 def html_to_text(html: str, config: CleanConfig) -> HtmlResult:
-    """Extract the blocks of ``html`` as text (one block per line, blank line between)."""
+    """Extract the blocks of ``html`` as text (one block per line, blank line between).
+
+    Never loses a page silently: when the parser or the extraction fails, the
+    text comes from :func:`fallback_lines` and ``metadata["html_fallback"]``
+    says why; when the article container's text comes out nearly empty, the
+    page is read again without the main-content selection.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _html_to_text(html, config)
+    except (Exception, RecursionError) as exc:  # noqa: BLE001 - the page must not be lost
+        lines = fallback_lines(html)
+        reason = (
+            f"the HTML could not be parsed or extracted ({type(exc).__name__}: {exc}); "
+            "text read by the fallback reader (tags cut out, no boilerplate removal)"
+        )
+        return _assemble(html, lines, [], {"html_fallback": reason})
+
+
+def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     src = _Source(html)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            soup = BeautifulSoup(html, "html.parser")
-        except Exception:  # html.parser is lenient; keep a safety net for odd input
-            return HtmlResult("", [], {}, Alignment())
+    soup = BeautifulSoup(html, "html.parser")
     metadata = _metadata(soup)
     body = soup.body or soup
     stats = _measure(body)
@@ -855,7 +938,22 @@ def html_to_text(html: str, config: CleanConfig) -> HtmlResult:
         ex.select_main(body)
     ex.walk(body)
     ex.flush()
+    if ex.main_ids and sum(count_words(t) for t, _ in ex.lines) < MAIN_MIN_WORDS:
+        # the chosen container lost its text to the rules inside it: read the whole page
+        ex = _Extractor(html, src, stats, stats[id(body)][0])
+        ex.walk(body)
+        ex.flush()
     lines = _drop_site_name(ex, metadata, html)
+    return _assemble(html, lines, ex.changes, metadata)
+
+
+def _assemble(
+    html: str,
+    lines: list[tuple[str, tuple[int, int]]],
+    changes: list[Change],
+    metadata: dict[str, Any],
+) -> HtmlResult:
+    """Join the lines with blank lines between them, aligned to their source spans."""
     out: list[str] = []
     align = Alignment()
     for i, (line, (s, e)) in enumerate(lines):
@@ -867,4 +965,4 @@ def html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     if out:
         out.append("\n")
         align.replace(len(html), len(html), 1)
-    return HtmlResult("".join(out), ex.changes, metadata, align)
+    return HtmlResult("".join(out), changes, metadata, align)
