@@ -140,6 +140,9 @@ _LINK_BLOCKS = frozenset("ul ol dl div section p nav center".split())
 _LIST_TITLE_TAGS = frozenset("h2 h3 h4 h5 h6".split())
 #: ... so is a short block (at most this many characters) without links.
 LIST_TITLE_MAX_CHARS = 60
+#: A list title that is no heading has at most this many words and no digit.
+LIST_TITLE_MAX_WORDS = 6
+_DIGIT = regex.compile(r"\d")
 #: Text of these elements is no visible text (not counted in the page's text share).
 _INVISIBLE = frozenset("script style noscript template svg head title".split())
 #: Elements that start and end a block (one line of output each).
@@ -695,8 +698,12 @@ class _Extractor:
         chars, _, links = self.stats.get(id(el), (0, 0, 0))
         if not chars or links or chars > LIST_TITLE_MAX_CHARS:
             return None
-        if el.name not in _LIST_TITLE_TAGS and el.name not in ("p", "div", "span", "strong"):
-            return None
+        if el.name not in _LIST_TITLE_TAGS:
+            if el.name not in ("p", "div", "span", "strong") or el.find("time") is not None:
+                return None
+            text = el.get_text(" ")
+            if _DIGIT.search(text) or count_words(text) > LIST_TITLE_MAX_WORDS:
+                return None  # a date line or a byline above a share bar is no list title
         nxt = el.find_next_sibling()
         if not isinstance(nxt, Tag):
             return None
