@@ -59,6 +59,7 @@ DROP_TAGS = {
     "head": "document head",
 }
 
+
 def _load_hints() -> dict[str, Any]:
     """The class / id hint lists (``data/html_hints.json``; its ``_about`` says what each is)."""
     raw = resources.files("cleannews.strip").joinpath("data", "html_hints.json").read_text("utf-8")
@@ -132,7 +133,7 @@ LINK_LIST_PROSE_CHARS = 100
 #: A short block (at most this many characters) ...
 LINK_LINE_MAX_CHARS = 160
 #: ... with this share of its text inside links is a "read also" line.
-LINK_LINE_MIN_DENSITY = 0.8
+LINK_LINE_MIN_DENSITY = 0.7
 #: Blocks the link rules judge (tables, headings and list items stay: a table of
 #: results with links is data; a heading's link is the headline's own).
 _LINK_BLOCKS = frozenset("ul ol dl div section p nav center".split())
@@ -242,15 +243,11 @@ def _tokens(el: Tag) -> list[str]:
     >>> _tokens(BeautifulSoup('<ul class="relatedArticles list_2" id="x-1">', "html.parser").ul)
     ['related', 'articles', 'list', '2', 'x', '1']
     """
-    return [
-        t.lower() for v in _attr_values(el) for t in _TOKEN.findall(_CAMEL.sub(" ", v))
-    ]
+    return [t.lower() for v in _attr_values(el) for t in _TOKEN.findall(_CAMEL.sub(" ", v))]
 
 
 def _strong_token(tok: str) -> bool:
-    return tok in CLASS_HINTS or (
-        tok.startswith(STRONG_PREFIXES) and tok not in PREFIX_EXCEPTIONS
-    )
+    return tok in CLASS_HINTS or (tok.startswith(STRONG_PREFIXES) and tok not in PREFIX_EXCEPTIONS)
 
 
 def _hint_kind(el: Tag) -> tuple[str, str] | None:
@@ -332,9 +329,9 @@ def _wraps_article(el: Tag) -> bool:
     True
     """
     for inner in el.find_all(["div", "section", "article", "main"]):
-        if (inner.name in ("article", "main") or not CONTENT_TOKENS.isdisjoint(_tokens(inner))) and (
-            _hint_kind(inner) is None and _has_prose(inner)
-        ):
+        if (
+            inner.name in ("article", "main") or not CONTENT_TOKENS.isdisjoint(_tokens(inner))
+        ) and (_hint_kind(inner) is None and _has_prose(inner)):
             return True
     return False
 
@@ -592,8 +589,9 @@ def main_content(body: Tag) -> list[Tag] | None:
 class _Extractor:
     """Walks the tree, writes blocks, records dropped elements."""
 
-    def __init__(self, html: str, src: _Source, stats: dict[int, tuple[int, int, int]],
-                 total_text: int) -> None:
+    def __init__(
+        self, html: str, src: _Source, stats: dict[int, tuple[int, int, int]], total_text: int
+    ) -> None:
         self.src = src
         self.stats = stats
         self.total = max(total_text, 1)
@@ -684,7 +682,7 @@ class _Extractor:
         return None
 
     def _holds_prose(self, el: Tag) -> bool:
-        """True when a paragraph under ``el`` has ``LINK_LIST_PROSE_CHARS`` characters outside links."""
+        """True when a paragraph under ``el`` has many characters outside links."""
         for p in el.find_all(["p", "blockquote", "pre"]):
             chars, link_chars, _ = self.stats.get(id(p), (0, 0, 0))
             if chars - link_chars >= LINK_LIST_PROSE_CHARS:
@@ -698,18 +696,22 @@ class _Extractor:
         chars, _, links = self.stats.get(id(el), (0, 0, 0))
         if not chars or links or chars > LIST_TITLE_MAX_CHARS:
             return None
-        if el.name not in _LIST_TITLE_TAGS:
-            if el.name not in ("p", "div", "span", "strong") or el.find("time") is not None:
-                return None
-            text = el.get_text(" ")
-            if _DIGIT.search(text) or count_words(text) > LIST_TITLE_MAX_WORDS:
-                return None  # a date line or a byline above a share bar is no list title
+        if el.name not in _LIST_TITLE_TAGS and el.name not in ("p", "div", "span", "strong"):
+            return None
         nxt = el.find_next_sibling()
         if not isinstance(nxt, Tag):
             return None
         verdict = self.link_block(nxt)
         if verdict is None or verdict[0] != "html_link_list":
             return None
+        if el.name not in _LIST_TITLE_TAGS:
+            text = el.get_text(" ")
+            if (
+                el.find("time") is not None
+                or _DIGIT.search(text)
+                or count_words(text) > LIST_TITLE_MAX_WORDS
+            ):
+                return None  # a date line or a byline above a share bar is no list title
         return (
             "html_link_list_title",
             "the title of the list of links that follows it ('Read also', 'Related')",
@@ -772,7 +774,11 @@ class _Extractor:
                 and not (hint[1] != "strong" and _has_prose(node))
                 and not _wraps_article(node)
             ):
-                what = "a meta line (tools, rating, category)" if hint[1] == "meta" else "page furniture"
+                what = (
+                    "a meta line (tools, rating, category)"
+                    if hint[1] == "meta"
+                    else "page furniture"
+                )
                 self.drop(
                     node,
                     "html_class_hint",
@@ -859,7 +865,8 @@ def fallback_lines(html: str) -> list[tuple[str, tuple[int, int]]]:
     block tags end a line, entities are decoded. Used when the parser or the
     extraction fails, so a page is never lost.
 
-    >>> [t for t, _ in fallback_lines("<p>Un &amp; deux<script>x<y</script></p><div>trois < quatre")]
+    >>> page = "<p>Un &amp; deux<script>x<y</script></p><div>trois < quatre"
+    >>> [t for t, _ in fallback_lines(page)]
     ['Un & deux', 'trois < quatre']
     """
     lines: list[tuple[str, tuple[int, int]]] = []
@@ -925,7 +932,7 @@ def html_to_text(html: str, config: CleanConfig) -> HtmlResult:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return _html_to_text(html, config)
-    except (Exception, RecursionError) as exc:  # noqa: BLE001 - the page must not be lost
+    except (Exception, RecursionError) as exc:
         lines = fallback_lines(html)
         reason = (
             f"the HTML could not be parsed or extracted ({type(exc).__name__}: {exc}); "
@@ -934,9 +941,27 @@ def html_to_text(html: str, config: CleanConfig) -> HtmlResult:
         return _assemble(html, lines, [], {"html_fallback": reason})
 
 
+def defuse_open_comments(html: str) -> str:
+    """``html`` with the ``<`` of comment openers that no ``-->`` closes made a space (2 or more).
+
+    Python's ``html.parser`` rescans the rest of the page at each unclosed
+    ``<!--``: thousands of them took seconds (quadratic). The replacement keeps
+    every offset, so spans still point into the source; the openers' text
+    stays visible instead of hiding the rest of the page.
+
+    >>> defuse_open_comments("<p>a</p><!-- ok --><!--x<!--y")
+    '<p>a</p><!-- ok --> !--x !--y'
+    """
+    last_close = html.rfind("-->")
+    start = html.find("<!--", last_close + 3 if last_close >= 0 else 0)
+    if start < 0 or html.find("<!--", start + 4) < 0:
+        return html  # one unclosed comment costs the parser one scan
+    return html[:start] + html[start:].replace("<!--", " !--")
+
+
 def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     src = _Source(html)
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(defuse_open_comments(html), "html.parser")
     metadata = _metadata(soup)
     body = soup.body or soup
     stats = _measure(body)
