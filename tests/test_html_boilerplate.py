@@ -225,3 +225,21 @@ def test_fallback_reader_takes_adversarial_input(html):
     lines = fallback_lines(html)
     assert all(html[s:e] for _, (s, e) in lines)
     assert isinstance(html_to_text(html, CFG).text, str)
+
+
+def test_photo_credit_lines_go_captions_without_credit_and_bylines_stay():
+    extra = (
+        "<p><img src='/p.jpg'><span>Foto: Steven Meyer</span></p>"
+        "<p>Le bassin actuel, construit en 1974. (Photo : Jean Dupont)</p>"
+        "<p>Par Claire Le Goff, avec l’AFP</p>"
+        "<p>Photo prise par un lecteur : le maire l’a partagée sur sa page.</p>"
+    )
+    html = _page(extra)
+    r = html_to_text(html, CFG)
+    assert "Steven Meyer" not in r.text
+    assert "construit en 1974" not in r.text
+    assert "Par Claire Le Goff, avec l’AFP" in r.text
+    assert "Photo prise par un lecteur" in r.text
+    credits = [c for c in r.changes if c.rule == "html_photo_credit"]
+    assert len(credits) == 2
+    _spans_hold_their_text(html, r.changes)

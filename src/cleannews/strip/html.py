@@ -293,6 +293,46 @@ def _hint(el: Tag) -> str | None:
 
 _SENTENCE_END = regex.compile(r"[.!?»…]\s*$")
 
+#: A photo-credit line has at most this many words ("Foto: Steven Meyer", "X/Getty Images") ...
+CREDIT_MAX_WORDS = 10
+#: ... a caption ending with its credit ("… au Hautacam. (Photo : AFP)") at most this many.
+CAPTION_MAX_WORDS = 25
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_CREDIT_WORDS = _alternatives(_HINTS["credit_words"])
+_AGENCIES = _alternatives(_HINTS["photo_agencies"])
+#: "Foto: X", "Crédits photos : X", "© X" at the start of a short line.
+_CREDIT_START = regex.compile(rf"^(?:(?:{_CREDIT_WORDS})\s*[:©]|©)", regex.IGNORECASE)
+#: "… /Getty Images", "… © WENN" at the end of a short line.
+_CREDIT_AGENCY_END = regex.compile(
+    rf"[/©|]\s*(?:{_AGENCIES})\s*[.)]?$|^\(?(?:{_AGENCIES})\)?$", regex.IGNORECASE
+)
+#: "(Foto: Getty)", "(Photo : Jean Dupont / AFP)" closing a caption.
+_CREDIT_END = regex.compile(
+    rf"[(\[]\s*(?:{_CREDIT_WORDS})\s*[:©][^()\[\]]{{1,60}}[)\]]\s*\.?$", regex.IGNORECASE
+)
+
+
+def photo_credit(line: str) -> bool:
+    """True when ``line`` is a photo credit, or a short caption ending with its credit.
+
+    >>> [photo_credit(x) for x in ("Foto: Steven Meyer", "Augusta National/Getty Images",
+    ...     "Tous les tournois en un coup d'œil. (Photo : Getty)", "Crédits photos : Bestimage",
+    ...     "Photo prise par un lecteur, le maire l'a partagée sur sa page.",
+    ...     "La photo : un cliché de 1944 retrouvé dans un grenier de Dieppe.")]
+    [True, True, True, True, False, False]
+    """
+    words = count_words(line)
+    if words > CAPTION_MAX_WORDS:
+        return False
+    if words <= CREDIT_MAX_WORDS and (_CREDIT_START.search(line) or _CREDIT_AGENCY_END.search(line)):
+        return True
+    return _CREDIT_END.search(line) is not None
+
 
 def _is_boxout(el: Tag) -> bool:
     """An <aside> holding several sentences (a fact box of the article, not a sidebar).
@@ -626,7 +666,19 @@ class _Extractor:
 
     def flush(self) -> None:
         text = _WS.sub(" ", "".join(self.buf)).strip()
-        if text:
+        if text and photo_credit(text):
+            s, e = self.buf_span or (0, 0)
+            self.changes.append(
+                Change(
+                    "html",
+                    "html_photo_credit",
+                    (s, e),
+                    self.src.html[s:e],
+                    "",
+                    f"a photo credit or a caption ending with its credit: {text[:60]!r}",
+                )
+            )
+        elif text:
             self.lines.append((text, self.buf_span or (0, 0)))
         self.buf = []
         self.buf_span = None
