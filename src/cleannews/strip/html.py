@@ -329,7 +329,9 @@ def photo_credit(line: str) -> bool:
     words = count_words(line)
     if words > CAPTION_MAX_WORDS:
         return False
-    if words <= CREDIT_MAX_WORDS and (_CREDIT_START.search(line) or _CREDIT_AGENCY_END.search(line)):
+    if words <= CREDIT_MAX_WORDS and (
+        _CREDIT_START.search(line) or _CREDIT_AGENCY_END.search(line)
+    ):
         return True
     return _CREDIT_END.search(line) is not None
 
