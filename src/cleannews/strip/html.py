@@ -389,10 +389,18 @@ def _hidden(el: Tag) -> bool:
 def _metadata(soup: BeautifulSoup) -> dict[str, Any]:
     """Title, date, canonical URL and language from the markup."""
     md: dict[str, Any] = {}
+    # one pass over the <meta> tags (a find() per key scanned the whole page each time)
+    by_property: dict[str, Tag] = {}
+    by_name: dict[str, Tag] = {}
+    for el in soup.find_all("meta"):
+        for attr, table in (("property", by_property), ("name", by_name)):
+            key = el.get(attr)
+            if isinstance(key, str) and key not in table:
+                table[key] = el
 
     def meta(*keys: str) -> str | None:
         for k in keys:
-            el = soup.find("meta", attrs={"property": k}) or soup.find("meta", attrs={"name": k})
+            el = by_property.get(k) or by_name.get(k)
             if isinstance(el, Tag) and el.get("content"):
                 return str(el["content"]).strip()
         return None
