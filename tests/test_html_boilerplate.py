@@ -108,6 +108,8 @@ def test_results_table_with_links_stays():
         'id="jp-relatedposts" class="jp-relatedposts"',  # WordPress Jetpack
         'class="relatedArticlesTextContainer"',  # camelCase
         'class="toplistArt__list"',
+        'class="bloc-lire-aussi"',  # a hint of several words inside a class name
+        'id="commentaires"',
     ],
 )
 def test_related_blocks_named_by_prefix_or_camel_case_go(attrs):

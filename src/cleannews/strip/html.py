@@ -73,6 +73,8 @@ _WRAPPER_TAGS = frozenset("form aside footer nav dialog".split())
 #: Tokens of a class or id that mark furniture (whole tokens only: "ad" in
 #: "ad-slot", not in "shadow" or "download"; "header" is not a hint).
 CLASS_HINTS = frozenset(_HINTS["strong"])
+#: Strong hints of several words, matched as a run of tokens ("bloc-lire-aussi").
+_PHRASE_HINTS = tuple(h for h in CLASS_HINTS if "-" in h)
 #: A token starting with one of these is a strong hint too ("relatedposts", "commentlist") ...
 STRONG_PREFIXES = tuple(_HINTS["strong_prefixes"])
 #: ... unless it is one of these ("commentary").
@@ -260,15 +262,19 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     ...     return _hint_kind(BeautifulSoup(f'<div class="{cls}">x</div>', "html.parser").div)
     >>> h("article-header shadow download-box") is None, h("ad-slot"), h("jp-relatedposts")
     (True, ('ad', 'strong'), ('relatedposts', 'strong'))
-    >>> h("entry themeform share"), h("content-widget") is None
-    (('share', 'weak'), True)
+    >>> h("bloc_lire_aussi"), h("entry themeform share"), h("content-widget") is None
+    (('lire-aussi', 'strong'), ('share', 'weak'), True)
     >>> h("content-widget") is None, h("entry-tools"), h("relatedArticlesBox")
     (True, ('tools', 'meta'), ('relatedarticlesbox', 'strong'))
     """
     values = [v.lower() for v in _attr_values(el)]
     toks = _tokens(el)
-    # whole values first ("share-buttons"), then their word tokens ("share")
+    # whole values first ("share-buttons"), then their word tokens ("share"), then
+    # hints of several words inside a value ("lire-aussi" in "bloc-lire-aussi")
     strong = next((x for x in (*values, *toks) if _strong_token(x)), None)
+    if strong is None and _PHRASE_HINTS:
+        joined = "-" + "-".join(toks) + "-"
+        strong = next((h for h in _PHRASE_HINTS if f"-{h}-" in joined), None)
     if strong is not None:
         # "entry themeform share": the article's own container, styled for share buttons
         return (strong, "weak" if not CONTENT_TOKENS.isdisjoint(toks) else "strong")
