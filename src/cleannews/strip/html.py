@@ -1,9 +1,11 @@
 """HTML front end: markup-aware block extraction, then the same text rules.
 
 :func:`html_to_text` parses a page with BeautifulSoup (``html.parser``),
-drops what the markup says is furniture (``script``, ``nav``, ``aside``,
-``footer``, ``form`` … and elements whose class or id says *share*,
-*newsletter*, *cookie*, *related* …), records each drop as a
+keeps the article's container (:func:`main_content`), drops what the markup
+says is furniture (``script``, ``nav``, ``aside``, ``footer``, ``form`` …,
+elements whose class or id says *share*, *newsletter*, *cookie*, *related* …
+— the hints are data, ``data/html_hints.json`` —, lists of links and "read
+also" lines by their link density, photo credits), records each drop as a
 :class:`~cleannews.Change` of stage ``"html"``, and writes one line per
 block (heading, paragraph, list item, blockquote …) with a blank line
 between blocks. :func:`cleannews.clean_html` then runs the repair stage and
@@ -33,7 +35,15 @@ from cleannews._align import AlignedResult, Alignment
 from cleannews.config import CleanConfig
 from cleannews.document import Change
 
-__all__ = ["HtmlResult", "html_to_text"]
+__all__ = [
+    "HtmlResult",
+    "count_words",
+    "defuse_open_comments",
+    "fallback_lines",
+    "html_to_text",
+    "main_content",
+    "photo_credit",
+]
 
 #: Elements whose content is never article text.
 DROP_TAGS = {
