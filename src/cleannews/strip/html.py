@@ -1,9 +1,11 @@
 """HTML front end: markup-aware block extraction, then the same text rules.
 
 :func:`html_to_text` parses a page with BeautifulSoup (``html.parser``),
-drops what the markup says is furniture (``script``, ``nav``, ``aside``,
-``footer``, ``form`` … and elements whose class or id says *share*,
-*newsletter*, *cookie*, *related* …), records each drop as a
+keeps the article's container (:func:`main_content`), drops what the markup
+says is furniture (``script``, ``nav``, ``aside``, ``footer``, ``form`` …,
+elements whose class or id says *share*, *newsletter*, *cookie*, *related* …
+— the hints are data, ``data/html_hints.json`` —, lists of links and "read
+also" lines by their link density, photo credits), records each drop as a
 :class:`~cleannews.Change` of stage ``"html"``, and writes one line per
 block (heading, paragraph, list item, blockquote …) with a blank line
 between blocks. :func:`cleannews.clean_html` then runs the repair stage and
@@ -20,7 +22,10 @@ the very same :func:`cleannews.strip.strip_text` rules on that text.
 
 from __future__ import annotations
 
+import json
 import warnings
+from html import unescape
+from importlib import resources
 from typing import Any
 
 import regex
@@ -30,7 +35,15 @@ from cleannews._align import AlignedResult, Alignment
 from cleannews.config import CleanConfig
 from cleannews.document import Change
 
-__all__ = ["HtmlResult", "html_to_text"]
+__all__ = [
+    "HtmlResult",
+    "count_words",
+    "defuse_open_comments",
+    "fallback_lines",
+    "html_to_text",
+    "main_content",
+    "photo_credit",
+]
 
 #: Elements whose content is never article text.
 DROP_TAGS = {
@@ -55,21 +68,33 @@ DROP_TAGS = {
     "figcaption": "photo or video caption and credit",
     "head": "document head",
 }
+
+
+def _load_hints() -> dict[str, Any]:
+    """The class / id hint lists (``data/html_hints.json``; its ``_about`` says what each is)."""
+    raw = resources.files("cleannews.strip").joinpath("data", "html_hints.json").read_text("utf-8")
+    return json.loads(raw)
+
+
+_HINTS = _load_hints()
+#: Dropped elements that some sites wrap around the whole page (ASP.NET's
+#: ``<form id="aspnetForm">``): kept when they hold the article or most of the text.
+_WRAPPER_TAGS = frozenset("form aside footer nav dialog".split())
 #: Tokens of a class or id that mark furniture (whole tokens only: "ad" in
 #: "ad-slot", not in "shadow" or "download"; "header" is not a hint).
-CLASS_HINTS = frozenset(
-    """share sharing sharebar sharedaddy social socials newsletter newsletters cookie cookies
-    consent gdpr rgpd tags tagcloud related comments comment breadcrumb breadcrumbs ad ads
-    advert advertisement adslot pub publicite outbrain taboola subscribe paywall popup modal
-    navbar nav sponsored sponso recirculation mostread twitter tweet instagram embed
-    logo masthead branding caption cutline credit credits legende""".split()
-)
+CLASS_HINTS = frozenset(_HINTS["strong"])
+#: Strong hints of several words, matched as a run of tokens ("bloc-lire-aussi").
+_PHRASE_HINTS = tuple(h for h in CLASS_HINTS if "-" in h)
+#: A token starting with one of these is a strong hint too ("relatedposts", "commentlist") ...
+STRONG_PREFIXES = tuple(_HINTS["strong_prefixes"])
+#: ... unless it is one of these ("commentary").
+PREFIX_EXCEPTIONS = frozenset(_HINTS["prefix_exceptions"])
 #: Weaker hints: the element goes only when it holds no prose (a paragraph of
 #: ``PROSE_MIN_WORDS`` words or more), so "content-widget recipe-steps" stays.
-WEAK_HINTS = frozenset(
-    """sidebar widget widgets promo promotion banner footer navigation menu partners
-    recommended subscription player video audio podcast""".split()
-)
+WEAK_HINTS = frozenset(_HINTS["weak"])
+#: Meta-line hints (print / tools bar, rating, category, reading time): like weak hints, but a
+#: content token beside them does not save them ("entry-tools", "post-category").
+META_HINTS = frozenset(_HINTS["meta"])
 PROSE_MIN_WORDS = 12
 #: An <aside> with this many sentences of BOXOUT_MIN_WORDS words is a fact box: kept.
 BOXOUT_MIN_SENTENCES = 2
@@ -77,9 +102,7 @@ BOXOUT_MIN_WORDS = 8
 #: The last part of <title> is taken for the site's name when this short.
 SITE_NAME_MAX_WORDS = 5
 #: A weak hint next to one of these tokens ("content-widget") is no hint.
-CONTENT_TOKENS = frozenset(
-    "content article post entry story body text main single recipe chapo lead intro".split()
-)
+CONTENT_TOKENS = frozenset(_HINTS["content"])
 #: Source characters searched for the close tag when aligning a block (inexact beyond).
 ALIGN_WINDOW = 20_000
 #: Never drop by class hint an element holding this share of the page's text.
@@ -112,6 +135,29 @@ MAIN_CLIMB_SHARE = 0.75
 #: Sibling blocks of the container kept with it: headings and prose blocks
 #: (a standfirst beside the article body).
 _SIBLING_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre ul ol table figure".split())
+#: A block (list, div, section, paragraph) with at least this share of its
+#: text inside links ...
+LINK_LIST_MIN_DENSITY = 0.7
+#: ... and at least this many links is a list of links: related articles, tags, a menu.
+LINK_LIST_MIN_LINKS = 3
+#: A list of links holding a paragraph with this many characters outside links is no list.
+LINK_LIST_PROSE_CHARS = 100
+#: A short block (at most this many characters) ...
+LINK_LINE_MAX_CHARS = 160
+#: ... with this share of its text inside links is a "read also" line.
+LINK_LINE_MIN_DENSITY = 0.7
+#: Blocks the link rules judge (tables, headings and list items stay: a table of
+#: results with links is data; a heading's link is the headline's own).
+_LINK_BLOCKS = frozenset("ul ol dl div section p nav center".split())
+#: A heading right before a dropped list of links is its title ("Read also", "Ähnliche Beiträge").
+_LIST_TITLE_TAGS = frozenset("h2 h3 h4 h5 h6".split())
+#: ... so is a short block (at most this many characters) without links.
+LIST_TITLE_MAX_CHARS = 60
+#: A list title that is no heading has at most this many words and no digit.
+LIST_TITLE_MAX_WORDS = 6
+_DIGIT = regex.compile(r"\d")
+#: Text of these elements is no visible text (not counted in the page's text share).
+_INVISIBLE = frozenset("script style noscript template svg head title".split())
 #: Elements that start and end a block (one line of output each).
 BLOCK_TAGS = frozenset(
     """p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre figure figcaption table tr
@@ -120,6 +166,13 @@ BLOCK_TAGS = frozenset(
     dialog button select iframe""".split()
 )
 _TOKEN = regex.compile(r"[a-z0-9]+", regex.IGNORECASE)
+#: A lower-to-upper case step inside a class name ("relatedArticles") splits words too.
+_CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+#: Letters of scripts written without spaces between words (Han, kana, Thai …).
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+#: Characters of such a script that count as one word (Chinese words average ~1.6 characters).
+UNSPACED_CHARS_PER_WORD = 2
+_TOKEN_WORD = regex.compile(r"\w")
 _WS = regex.compile(r"[ \t\r\n\f\v]+")
 
 
@@ -174,41 +227,129 @@ class _Source:
         return limit
 
 
-def _tokens(el: Tag) -> list[str]:
-    """Word tokens of the element's class, id and role, lowercased."""
+def count_words(text: str) -> int:
+    """Words of ``text``: space-separated tokens, Chinese / Japanese / Thai by characters.
+
+    >>> count_words("Un paragraphe de cinq mots"), count_words("一个约定，信守15年，感人至深")
+    (5, 7)
+    """
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    rest = [t for t in _UNSPACED.sub(" ", text).split() if _TOKEN_WORD.search(t)]
+    return len(rest) + (unspaced + 1) // UNSPACED_CHARS_PER_WORD
+
+
+def _attr_values(el: Tag) -> list[str]:
     attrs = el.attrs or {}
     values = attrs.get("class") or []
     if isinstance(values, str):
         values = [values]
     values = [*values, attrs.get("id") or "", attrs.get("role") or ""]
-    return [t.lower() for v in values if isinstance(v, str) for t in _TOKEN.findall(v)]
+    return [v for v in values if isinstance(v, str) and v]
+
+
+def _tokens(el: Tag) -> list[str]:
+    """Word tokens of the element's class, id and role, lowercased, camelCase split.
+
+    >>> _tokens(BeautifulSoup('<ul class="relatedArticles list_2" id="x-1">', "html.parser").ul)
+    ['related', 'articles', 'list', '2', 'x', '1']
+    """
+    return [t.lower() for v in _attr_values(el) for t in _TOKEN.findall(_CAMEL.sub(" ", v))]
+
+
+def _strong_token(tok: str) -> bool:
+    return tok in CLASS_HINTS or (tok.startswith(STRONG_PREFIXES) and tok not in PREFIX_EXCEPTIONS)
+
+
+def _hint_kind(el: Tag) -> tuple[str, str] | None:
+    """The furniture token in the element's class, id or role and its kind, if any.
+
+    Kinds: ``"strong"`` (always furniture), ``"weak"`` (furniture when no
+    content token sits beside it), ``"meta"`` (tools, rating, category lines).
+
+    >>> def h(cls):
+    ...     return _hint_kind(BeautifulSoup(f'<div class="{cls}">x</div>', "html.parser").div)
+    >>> h("article-header shadow download-box") is None, h("ad-slot"), h("jp-relatedposts")
+    (True, ('ad', 'strong'), ('relatedposts', 'strong'))
+    >>> h("bloc_lire_aussi"), h("entry themeform share"), h("content-widget") is None
+    (('lire-aussi', 'strong'), ('share', 'weak'), True)
+    >>> h("content-widget") is None, h("entry-tools"), h("relatedArticlesBox")
+    (True, ('tools', 'meta'), ('relatedarticlesbox', 'strong'))
+    """
+    values = [v.lower() for v in _attr_values(el)]
+    toks = _tokens(el)
+    # whole values first ("share-buttons"), then their word tokens ("share"), then
+    # hints of several words inside a value ("lire-aussi" in "bloc-lire-aussi")
+    strong = next((x for x in (*values, *toks) if _strong_token(x)), None)
+    if strong is None and _PHRASE_HINTS:
+        joined = "-" + "-".join(toks) + "-"
+        strong = next((h for h in _PHRASE_HINTS if f"-{h}-" in joined), None)
+    if strong is not None:
+        # "entry themeform share": the article's own container, styled for share buttons
+        return (strong, "weak" if not CONTENT_TOKENS.isdisjoint(toks) else "strong")
+    meta = next((x for x in (*values, *toks) if x in META_HINTS), None)
+    if meta is not None:
+        return (meta, "meta")
+    if not CONTENT_TOKENS.isdisjoint(toks):
+        return None
+    weak = next((x for x in (*values, *toks) if x in WEAK_HINTS), None)
+    return (weak, "weak") if weak is not None else None
 
 
 def _hint(el: Tag) -> str | None:
-    """The furniture token in the element's class or id, if any.
+    """The furniture token in the element's class, id or role, if any.
 
-    >>> html = '<div class="article-header shadow download-box">x</div>'
-    >>> soup = BeautifulSoup(html, "html.parser")
-    >>> _hint(soup.div) is None
-    True
     >>> _hint(BeautifulSoup('<div class="ad-slot">x</div>', "html.parser").div)
     'ad'
     """
-    attrs = el.attrs or {}
-    values = attrs.get("class") or []
-    if isinstance(values, str):
-        values = [values]
-    values = [*values, attrs.get("id") or "", attrs.get("role") or ""]
-    values = [v.lower() for v in values if isinstance(v, str) and v]
-    toks = [t for v in values for t in _TOKEN.findall(v)]
-    # whole values first ("share-buttons"), then their word tokens ("share")
-    strong = next((x for x in (*values, *toks) if x in CLASS_HINTS), None)
-    if strong is not None or not CONTENT_TOKENS.isdisjoint(toks):
-        return strong
-    return next((x for x in (*values, *toks) if x in WEAK_HINTS), None)
+    kind = _hint_kind(el)
+    return kind[0] if kind else None
 
 
 _SENTENCE_END = regex.compile(r"[.!?»…]\s*$")
+
+#: A photo-credit line has at most this many words ("Foto: Steven Meyer", "X/Getty Images") ...
+CREDIT_MAX_WORDS = 10
+#: ... a caption ending with its credit ("… au Hautacam. (Photo : AFP)") at most this many.
+CAPTION_MAX_WORDS = 25
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_CREDIT_WORDS = _alternatives(_HINTS["credit_words"])
+_AGENCIES = _alternatives(_HINTS["photo_agencies"])
+#: "Foto: X", "Crédits photos : X", "© X" at the start of a short line.
+_CREDIT_START = regex.compile(rf"^(?:(?:{_CREDIT_WORDS})\s*[:©]|©)", regex.IGNORECASE)
+#: "… /Getty Images", "… © WENN" at the end of a short line.
+_CREDIT_AGENCY_END = regex.compile(
+    rf"[/©|]\s*(?:{_AGENCIES})\s*[.)]?$|^\(?(?:{_AGENCIES})\)?$", regex.IGNORECASE
+)
+#: "(Foto: Getty)", "(Photo : Jean Dupont / AFP)" closing a caption.
+_CREDIT_END = regex.compile(
+    rf"[(\[]\s*(?:{_CREDIT_WORDS})\s*[:©][^()\[\]]{{1,60}}[)\]]\s*\.?$", regex.IGNORECASE
+)
+
+
+def photo_credit(line: str) -> bool:
+    """True when ``line`` is a photo credit, or a short caption ending with its credit.
+
+    >>> [photo_credit(x) for x in ("Foto: Steven Meyer", "Augusta National/Getty Images",
+    ...     "Tous les tournois en un coup d'œil. (Photo : Getty)", "Crédits photos : Bestimage",
+    ...     "Photo prise par un lecteur, le maire l'a partagée sur sa page.",
+    ...     "La photo : un cliché de 1944 retrouvé dans un grenier de Dieppe.")]
+    [True, True, True, True, False, False]
+    """
+    words = count_words(line)
+    if words > CAPTION_MAX_WORDS:
+        return False
+    if words <= CREDIT_MAX_WORDS and (
+        _CREDIT_START.search(line) or _CREDIT_AGENCY_END.search(line)
+    ):
+        return True
+    return _CREDIT_END.search(line) is not None
 
 
 def _is_boxout(el: Tag) -> bool:
@@ -221,7 +362,7 @@ def _is_boxout(el: Tag) -> bool:
     """
     n = 0
     for chunk in el.get_text("\n").split("\n"):
-        if len(chunk.split()) >= BOXOUT_MIN_WORDS and _SENTENCE_END.search(chunk):
+        if count_words(chunk) >= BOXOUT_MIN_WORDS and _SENTENCE_END.search(chunk):
             n += 1
     return n >= BOXOUT_MIN_SENTENCES
 
@@ -229,7 +370,26 @@ def _is_boxout(el: Tag) -> bool:
 def _has_prose(el: Tag) -> bool:
     """True when the element holds a paragraph-like block of many words."""
     for chunk in el.get_text("\n").split("\n"):
-        if len(chunk.split()) >= PROSE_MIN_WORDS:
+        if count_words(chunk) >= PROSE_MIN_WORDS:
+            return True
+    return False
+
+
+def _wraps_article(el: Tag) -> bool:
+    """True when ``el`` holds an element that says it is the article and holds prose.
+
+    A sticky social bar wrapped around the post (``<div id="socialicons-sticky">
+    <div class="entry-content">…``) is no reason to drop the post.
+
+    >>> _wraps_article(BeautifulSoup('<div id="social-sticky"><div class="entry-content"><p>'
+    ...     + "Un vrai paragraphe de l'article, assez long pour être de la prose. " + '</p>'
+    ...     '</div></div>', "html.parser").div)
+    True
+    """
+    for inner in el.find_all(["div", "section", "article", "main"]):
+        if (
+            inner.name in ("article", "main") or not CONTENT_TOKENS.isdisjoint(_tokens(inner))
+        ) and (_hint_kind(inner) is None and _has_prose(inner)):
             return True
     return False
 
@@ -245,10 +405,18 @@ def _hidden(el: Tag) -> bool:
 def _metadata(soup: BeautifulSoup) -> dict[str, Any]:
     """Title, date, canonical URL and language from the markup."""
     md: dict[str, Any] = {}
+    # one pass over the <meta> tags (a find() per key scanned the whole page each time)
+    by_property: dict[str, Tag] = {}
+    by_name: dict[str, Tag] = {}
+    for el in soup.find_all("meta"):
+        for attr, table in (("property", by_property), ("name", by_name)):
+            key = el.get(attr)
+            if isinstance(key, str) and key not in table:
+                table[key] = el
 
     def meta(*keys: str) -> str | None:
         for k in keys:
-            el = soup.find("meta", attrs={"property": k}) or soup.find("meta", attrs={"name": k})
+            el = by_property.get(k) or by_name.get(k)
             if isinstance(el, Tag) and el.get("content"):
                 return str(el["content"]).strip()
         return None
@@ -289,15 +457,18 @@ def _votes(body: Tag) -> tuple[dict[int, float], dict[int, Tag], list[tuple[Tag,
     votes: dict[int, float] = {}
     elements: dict[int, Tag] = {}
     blocks: list[tuple[Tag, int]] = []
+    furniture: dict[int, bool] = {}
     for el in body.find_all(["p", "pre", "blockquote", "td", "dd", "li", "div", "section"]):
+        if _in_furniture(el, body, furniture):
+            continue  # comments, sidebars, footers neither vote nor count in the page's prose
         if el.name in ("div", "section", "li", "td", "dd"):
             # a container votes only for the text written directly in it
             text = " ".join(str(t) for t in el.find_all(string=True, recursive=False))
             links = 0
         else:
             text = el.get_text(" ")
-            links = sum(len(a.get_text(" ").split()) for a in el.find_all("a"))
-        words = len(text.split())
+            links = sum(count_words(a.get_text(" ")) for a in el.find_all("a"))
+        words = count_words(text)
         if words < MAIN_BLOCK_MIN_WORDS or links / words > MAIN_BLOCK_MAX_LINK_DENSITY:
             continue
         vote = words * (1 - links / words) + 3 * min(text.count(","), 5)
@@ -310,6 +481,71 @@ def _votes(body: Tag) -> tuple[dict[int, float], dict[int, Tag], list[tuple[Tag,
             elements[id(node)] = node
             node = node.parent
     return votes, elements, blocks
+
+
+#: Elements whose prose does not vote for the article container.
+_FURNITURE_TAGS = frozenset("aside footer nav".split())
+
+
+def _in_furniture(el: Tag, body: Tag, cache: dict[int, bool]) -> bool:
+    """True when ``el`` or an ancestor below ``body`` is furniture by tag or strong class hint.
+
+    ``cache`` memoises the answer per element, so a page costs one look per element.
+
+    >>> soup = BeautifulSoup('<body><div id="comments"><p>Bravo</p></div><p>Texte</p></body>',
+    ...                      "html.parser")
+    >>> [_in_furniture(p, soup.body, {}) for p in soup.find_all("p")]
+    [True, False]
+    """
+    path: list[Tag] = []
+    node: Any = el
+    answer = False
+    while isinstance(node, Tag) and node is not body:
+        known = cache.get(id(node))
+        if known is not None:
+            answer = known
+            break
+        path.append(node)
+        hint = _hint_kind(node)
+        if node.name in _FURNITURE_TAGS or (hint is not None and hint[1] == "strong"):
+            answer = True
+            break
+        node = node.parent
+    for n in path:
+        cache[id(n)] = answer
+    return answer
+
+
+def _measure(root: Tag) -> dict[int, tuple[int, int, int]]:
+    """Visible characters, characters inside links and links of every element under ``root``.
+
+    One pass over the tree, descendants before their ancestors (linear).
+
+    >>> soup = BeautifulSoup("<div><p>Lire aussi : <a href=/x>un autre article</a></p></div>",
+    ...                      "html.parser")
+    >>> _measure(soup)[id(soup.p)]
+    (28, 16, 1)
+    """
+    stats: dict[int, tuple[int, int, int]] = {}
+    for el in (*reversed(root.find_all(True)), root):
+        if el.name in _INVISIBLE:
+            stats[id(el)] = (0, 0, 0)
+            continue
+        chars = link_chars = links = 0
+        for c in el.children:
+            if isinstance(c, Tag):
+                st = stats.get(id(c))
+                if st is not None:
+                    chars += st[0]
+                    link_chars += st[1]
+                    links += st[2]
+            elif type(c) is NavigableString:
+                chars += len(c.strip())
+        if el.name == "a" and chars and el.get("href"):  # <a name=…> is an anchor, no link
+            link_chars = chars
+            links += 1
+        stats[id(el)] = (chars, link_chars, links)
+    return stats
 
 
 def _under(el: Tag, ids: set[int]) -> bool:
@@ -377,18 +613,20 @@ def main_content(body: Tag) -> list[Tag] | None:
     if not votes or total <= 0:
         return None
     for key, el in elements.items():
-        hint = _hint(el)
-        if hint in CLASS_HINTS:
+        hint = _hint_kind(el)
+        if hint is not None and hint[1] == "strong":
             votes[key] = 0.0
         elif hint is not None:
             votes[key] *= MAIN_WEAK_HINT_FACTOR
         elif not CONTENT_TOKENS.isdisjoint(_tokens(el)):
             votes[key] *= MAIN_CONTENT_FACTOR
     best = elements[max(votes, key=votes.__getitem__)]
+    if votes[id(best)] <= 0:
+        return None  # every candidate is furniture
     while (
         isinstance(best.parent, Tag)
         and best.parent is not body
-        and votes.get(id(best.parent), 0.0) >= MAIN_CLIMB_SHARE * votes[id(best)]
+        and votes.get(id(best.parent), 0.0) >= MAIN_CLIMB_SHARE * votes.get(id(best), 0.0)
     ):
         best = best.parent
     if best is body or best.name in ("html", "body"):
@@ -397,7 +635,7 @@ def main_content(body: Tag) -> list[Tag] | None:
     kept = [best]
     parent = best.parent
     if isinstance(parent, Tag):
-        floor = MAIN_SIBLING_SHARE * votes[id(best)]
+        floor = MAIN_SIBLING_SHARE * votes.get(id(best), 0.0)
         kept += [
             sib
             for sib in parent.find_all(recursive=False)
@@ -417,8 +655,11 @@ def main_content(body: Tag) -> list[Tag] | None:
 class _Extractor:
     """Walks the tree, writes blocks, records dropped elements."""
 
-    def __init__(self, html: str, src: _Source, total_text: int) -> None:
+    def __init__(
+        self, html: str, src: _Source, stats: dict[int, tuple[int, int, int]], total_text: int
+    ) -> None:
         self.src = src
+        self.stats = stats
         self.total = max(total_text, 1)
         self.lines: list[tuple[str, tuple[int, int]]] = []
         self.buf: list[str] = []
@@ -451,7 +692,19 @@ class _Extractor:
 
     def flush(self) -> None:
         text = _WS.sub(" ", "".join(self.buf)).strip()
-        if text:
+        if text and photo_credit(text):
+            s, e = self.buf_span or (0, 0)
+            self.changes.append(
+                Change(
+                    "html",
+                    "html_photo_credit",
+                    (s, e),
+                    self.src.html[s:e],
+                    "",
+                    f"a photo credit or a caption ending with its credit: {text[:60]!r}",
+                )
+            )
+        elif text:
             self.lines.append((text, self.buf_span or (0, 0)))
         self.buf = []
         self.buf_span = None
@@ -479,6 +732,68 @@ class _Extractor:
                 "outside the article's container (the block of the page that holds its "
                 "prose): menus, sidebars, teasers, footer",
             )
+
+    def link_block(self, el: Tag) -> tuple[str, str] | None:
+        """(rule, reason) when ``el`` is a list of links or a "read also" line."""
+        if el.name not in _LINK_BLOCKS or id(el) in self.main_ids or id(el) in self.main_path:
+            return None
+        chars, link_chars, links = self.stats.get(id(el), (0, 0, 0))
+        if not chars or not links:
+            return None
+        density = link_chars / chars
+        if density >= LINK_LIST_MIN_DENSITY and links >= LINK_LIST_MIN_LINKS:
+            if not self._small(el) or self._holds_prose(el):
+                return None
+            return (
+                "html_link_list",
+                f"a list of links ({links} links, {density:.0%} of its text inside links): "
+                "related articles, tags, a menu",
+            )
+        if density >= LINK_LINE_MIN_DENSITY and chars <= LINK_LINE_MAX_CHARS and el.name != "nav":
+            if el.find(["h1", "img"]) is not None:
+                return None
+            return (
+                "html_link_line",
+                f"a short block that is mostly a link ({density:.0%} of its text): "
+                "a 'read also' line or a teaser",
+            )
+        return None
+
+    def _holds_prose(self, el: Tag) -> bool:
+        """True when a paragraph under ``el`` has many characters outside links."""
+        for p in el.find_all(["p", "blockquote", "pre"]):
+            chars, link_chars, _ = self.stats.get(id(p), (0, 0, 0))
+            if chars - link_chars >= LINK_LIST_PROSE_CHARS:
+                return True
+        return False
+
+    def list_title(self, el: Tag) -> tuple[str, str] | None:
+        """(rule, reason) when ``el`` is the title of the list of links right after it."""
+        if id(el) in self.main_ids or id(el) in self.main_path:
+            return None
+        chars, _, links = self.stats.get(id(el), (0, 0, 0))
+        if not chars or links or chars > LIST_TITLE_MAX_CHARS:
+            return None
+        if el.name not in _LIST_TITLE_TAGS and el.name not in ("p", "div", "span", "strong"):
+            return None
+        nxt = el.find_next_sibling()
+        if not isinstance(nxt, Tag):
+            return None
+        verdict = self.link_block(nxt)
+        if verdict is None or verdict[0] != "html_link_list":
+            return None
+        if el.name not in _LIST_TITLE_TAGS:
+            text = el.get_text(" ")
+            if (
+                el.find("time") is not None
+                or _DIGIT.search(text)
+                or count_words(text) > LIST_TITLE_MAX_WORDS
+            ):
+                return None  # a date line or a byline above a share bar is no list title
+        return (
+            "html_link_list_title",
+            "the title of the list of links that follows it ('Read also', 'Related')",
+        )
 
     def walk(self, root: Tag) -> None:
         """Depth-first walk without recursion (deeply nested pages must not overflow)."""
@@ -515,24 +830,42 @@ class _Extractor:
             if not isinstance(node, Tag):
                 continue
             name = (node.name or "").lower()
+            protected = id(node) in self.main_path or id(node) in self.main_ids
             if name == "aside" and _is_boxout(node):
                 pass  # a fact box inside the article: let the text rules judge it
+            elif name in _WRAPPER_TAGS and (protected or not self._small(node)):
+                pass  # a <form> around the whole page (ASP.NET) holds the article
             elif name in DROP_TAGS:
                 if name != "head":
                     self.drop(node, f"html_{name}", f"<{name}> element: {DROP_TAGS[name]}")
                 continue
-            if _hidden(node):
+            if _hidden(node) and not protected and self._small(node):
+                # (a page hidden whole until a script shows it keeps its text)
                 self.drop(
                     node, "html_hidden", "element hidden from readers (hidden / display:none)"
                 )
                 continue
-            hint = None if id(node) in self.main_path or id(node) in self.main_ids else _hint(node)
-            if hint and self._small(node) and not (hint in WEAK_HINTS and _has_prose(node)):
+            hint = None if protected else _hint_kind(node)
+            if (
+                hint
+                and self._small(node)
+                and not (hint[1] != "strong" and _has_prose(node))
+                and not _wraps_article(node)
+            ):
+                what = (
+                    "a meta line (tools, rating, category)"
+                    if hint[1] == "meta"
+                    else "page furniture"
+                )
                 self.drop(
                     node,
                     "html_class_hint",
-                    f"element whose class or id says '{hint}' (page furniture)",
+                    f"element whose class or id says '{hint[0]}' ({what})",
                 )
+                continue
+            verdict = None if protected else (self.link_block(node) or self.list_title(node))
+            if verdict is not None:
+                self.drop(node, *verdict)
                 continue
             if name == "img":
                 continue
@@ -547,7 +880,7 @@ class _Extractor:
     def _small(self, el: Tag) -> bool:
         if el.name in ("body", "html", "main", "article"):
             return False
-        if el.find(["h1", "article"]) is not None:
+        if el.find("h1") is not None:
             return False
         return len(el.get_text()) <= HINT_MAX_TEXT_SHARE * self.total
 
@@ -597,23 +930,140 @@ def _drop_site_name(ex: _Extractor, md: dict[str, Any], html: str):
     return kept
 
 
+_TAG_NAME = regex.compile(r"/?([a-zA-Z][a-zA-Z0-9-]*)")
+#: Elements whose content the fallback reader skips.
+_FALLBACK_SKIP = frozenset("script style noscript template svg head title".split())
+
+
+def fallback_lines(html: str) -> list[tuple[str, tuple[int, int]]]:
+    """Every text of ``html`` outside tags, one line per block: the reader of last resort.
+
+    A plain left-to-right scan (linear, no parser, no regular expression over the
+    page): tags are cut out, ``script`` / ``style`` / ``head`` content skipped,
+    block tags end a line, entities are decoded. Used when the parser or the
+    extraction fails, so a page is never lost.
+
+    >>> page = "<p>Un &amp; deux<script>x<y</script></p><div>trois < quatre"
+    >>> [t for t, _ in fallback_lines(page)]
+    ['Un & deux', 'trois < quatre']
+    """
+    lines: list[tuple[str, tuple[int, int]]] = []
+    buf: list[str] = []
+    span = [-1, -1]
+    n = len(html)
+
+    def flush() -> None:
+        text = _WS.sub(" ", unescape("".join(buf))).strip()
+        if text:
+            lines.append((text, (span[0], span[1])))
+        buf.clear()
+        span[0] = span[1] = -1
+
+    def add(a: int, b: int) -> None:
+        if a < b:
+            if span[0] < 0:
+                span[0] = a
+            span[1] = b
+            buf.append(html[a:b])
+
+    pos = 0
+    while pos < n:
+        lt = html.find("<", pos)
+        if lt < 0:
+            add(pos, n)
+            break
+        add(pos, lt)
+        if html.startswith("<!--", lt):
+            close = html.find("-->", lt + 4)
+            pos = n if close < 0 else close + 3
+            continue
+        gt = html.find(">", lt + 1)
+        m = _TAG_NAME.match(html, lt + 1, gt) if gt >= 0 else None
+        if m is None:  # a lone "<" is text
+            add(lt, lt + 1)
+            pos = lt + 1
+            continue
+        name = m.group(1).lower()
+        closing = html[lt + 1] == "/"
+        pos = gt + 1
+        if not closing and name in _FALLBACK_SKIP:
+            end = regex.compile(rf"</{name}\s*>", regex.IGNORECASE).search(html, pos)
+            pos = n if end is None else end.end()
+            continue
+        if name in BLOCK_TAGS:
+            flush()
+        else:
+            buf.append(" ")
+    flush()
+    return lines
+
+
 def html_to_text(html: str, config: CleanConfig) -> HtmlResult:
-    """Extract the blocks of ``html`` as text (one block per line, blank line between)."""
+    """Extract the blocks of ``html`` as text (one block per line, blank line between).
+
+    Never loses a page silently: when the parser or the extraction fails, the
+    text comes from :func:`fallback_lines` and ``metadata["html_fallback"]``
+    says why; when the article container's text comes out nearly empty, the
+    page is read again without the main-content selection.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _html_to_text(html, config)
+    except (Exception, RecursionError) as exc:
+        lines = fallback_lines(html)
+        reason = (
+            f"the HTML could not be parsed or extracted ({type(exc).__name__}: {exc}); "
+            "text read by the fallback reader (tags cut out, no boilerplate removal)"
+        )
+        return _assemble(html, lines, [], {"html_fallback": reason})
+
+
+def defuse_open_comments(html: str) -> str:
+    """``html`` with the ``<`` of comment openers that no ``-->`` closes made a space (2 or more).
+
+    Python's ``html.parser`` rescans the rest of the page at each unclosed
+    ``<!--``: thousands of them took seconds (quadratic). The replacement keeps
+    every offset, so spans still point into the source; the openers' text
+    stays visible instead of hiding the rest of the page.
+
+    >>> defuse_open_comments("<p>a</p><!-- ok --><!--x<!--y")
+    '<p>a</p><!-- ok --> !--x !--y'
+    """
+    last_close = html.rfind("-->")
+    start = html.find("<!--", last_close + 3 if last_close >= 0 else 0)
+    if start < 0 or html.find("<!--", start + 4) < 0:
+        return html  # one unclosed comment costs the parser one scan
+    return html[:start] + html[start:].replace("<!--", " !--")
+
+
+def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     src = _Source(html)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            soup = BeautifulSoup(html, "html.parser")
-        except Exception:  # html.parser is lenient; keep a safety net for odd input
-            return HtmlResult("", [], {}, Alignment())
+    soup = BeautifulSoup(defuse_open_comments(html), "html.parser")
     metadata = _metadata(soup)
     body = soup.body or soup
-    ex = _Extractor(html, src, len(body.get_text()))
+    stats = _measure(body)
+    ex = _Extractor(html, src, stats, stats[id(body)][0])
     if config.html_main_content:
         ex.select_main(body)
     ex.walk(body)
     ex.flush()
+    if ex.main_ids and sum(count_words(t) for t, _ in ex.lines) < MAIN_MIN_WORDS:
+        # the chosen container lost its text to the rules inside it: read the whole page
+        ex = _Extractor(html, src, stats, stats[id(body)][0])
+        ex.walk(body)
+        ex.flush()
     lines = _drop_site_name(ex, metadata, html)
+    return _assemble(html, lines, ex.changes, metadata)
+
+
+def _assemble(
+    html: str,
+    lines: list[tuple[str, tuple[int, int]]],
+    changes: list[Change],
+    metadata: dict[str, Any],
+) -> HtmlResult:
+    """Join the lines with blank lines between them, aligned to their source spans."""
     out: list[str] = []
     align = Alignment()
     for i, (line, (s, e)) in enumerate(lines):
@@ -625,4 +1075,4 @@ def html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     if out:
         out.append("\n")
         align.replace(len(html), len(html), 1)
-    return HtmlResult("".join(out), ex.changes, metadata, align)
+    return HtmlResult("".join(out), changes, metadata, align)
