@@ -6,22 +6,29 @@ at every line removed only by a *position* rule (context, tail teaser, menu
 run, items under a "Lire aussi" heading …), and gives each one a probability
 of being page furniture from features of the line and of its neighbours:
 length, stop-word share in the page's language, punctuation, capitals,
-digits and dates, links / handles / hashtags, position in the page, block
-shape, repetition in the page, similarity to the title, the first words'
-furniture odds learnt on the training pages, and what the rules decided for
-the neighbours.
+digits and dates, prices, links / handles / hashtags, position in the page
+and relative to the article body, block shape, repetition in the page,
+similarity to the title, the furniture odds of the first words and of every
+word (learnt on the training pages), what the rules decided for the
+neighbours and, in a second stage, the neighbours' first-stage scores.
 
-* a standing line goes when ``p >= REMOVE_P`` (rule ``line_model``);
-* a line removed by a position rule is given back when ``p < GIVE_BACK_P``.
+* a standing line goes when ``p >= remove_p`` (rule ``line_model``);
+* a line of one of the article's own lists (a run of short lines between two
+  paragraphs) or a short line right above a paragraph (a subheading) only when
+  ``p >= remove_list_p``;
+* a line removed by a position rule is given back when ``p < give_back_p``
+  (off in the shipped model).
 
-Bylines, datelines and the headline's line are never touched. Every removal
-names the features that pushed the score up (per-tree path contributions,
-"Saabas" attributions), e.g. ``line model (p=0.94): 3 words, previous line
-removed, starts like furniture ("lire")``.
+Bylines, datelines, the headline's line, sentence-like lines and lines without a
+letter or digit are never removed by the model. Every removal names the
+features that pushed the score up (per-tree path contributions, "Saabas"
+attributions), e.g. ``line model (p=0.94): 3 words, previous line removed,
+starts like furniture ("lire")``.
 
-The model is data (``data/line_model.json``: trees, feature names, training
-data hash and date), rebuilt by ``python -m tools.strip_model.train``;
-inference is plain Python over features computed once per line.
+The model is data (``data/line_model.json``: trees, odds tables, feature
+names, thresholds, training data hash and date, cross-validation figures),
+rebuilt by ``python -m tools.strip_model.train``; inference is plain Python
+over features computed once per line.
 """
 
 from __future__ import annotations
@@ -44,22 +51,30 @@ __all__ = [
     "apply_line_model",
     "article_lists",
     "first_tokens",
+    "has_word",
     "is_candidate",
     "is_prose",
     "line_features",
     "load_line_model",
+    "subheadings",
+    "token_odds",
 ]
 
 #: A standing line goes when the model's probability reaches this (precision first).
 REMOVE_P = 0.8
 #: A line removed only by a position rule is given back below this probability.
 GIVE_BACK_P = 0.3
+#: A threshold no probability reaches ("never").
+NEVER = 1.01
 #: Lines longer than this are not scored (article paragraphs; keeps inference cheap).
 MODEL_MAX_WORDS = 30
 #: Runs of this many standing short lines (of at most LIST_ITEM_WORDS words) inside the
 #: article are a list of the article's: the model does not remove them.
 LIST_RUN = 3
 LIST_ITEM_WORDS = 8
+#: A standing line right above a paragraph of at least this many words is a subheading:
+#: the model does not remove it.
+SUBHEADING_NEXT_WORDS = 15
 #: Window (non-blank lines each side) for the "removed lines around" feature.
 WINDOW = 3
 #: Words read to pick the page's stoplist.
@@ -68,6 +83,11 @@ PAGE_STOP_WORDS = 150
 LAZY_MAX_LINES = 8
 #: Cap of the run / distance features.
 CAP = 20
+#: A body paragraph (for the "before / after the article body" features): this many words,
+#: ending like a sentence.
+BODY_WORDS = 25
+#: Words of a line looked up in the token-odds table.
+TOKEN_ODDS_WORDS = 40
 #: Number of features named in a removal's reason.
 REASON_FEATURES = 3
 
@@ -89,6 +109,10 @@ FEATURES = (
     "prev_stop", "next_stop", "removed_around", "short_run", "blank_before", "blank_after",
     "repeats", "title_sim", "first_word_odds", "first_bigram_odds", "is_headline",
     "log_lines", "question", "pipe_or_dash_start",
+    # token furniture odds of the line and of its neighbours, body-paragraph position, page shape
+    "tok_odds_mean", "tok_odds_max", "tok_odds_min", "prev_tok_odds", "next_tok_odds",
+    "ends_ellipsis", "currency", "caps_words", "before_first_body", "after_last_body",
+    "dist_body", "dist_hard", "page_removed_share", "page_good_share", "before_headline",
 )
 #: Stage 2 adds the stage-1 scores of the neighbouring lines.
 NEIGHBOUR_FEATURES = ("prev_p", "next_p", "max_p_around", "mean_p_around")
@@ -118,6 +142,28 @@ _QUOTES = regex.compile(r"[«»\"“”]")
 _SENT_END = regex.compile(r"[.!?…»\"”)]\s*$")
 _INNER = regex.compile(r"[.!?…»]\s+(?-i:\p{Lu})")
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_CURRENCY = regex.compile(r"[€$£]|\b(?:eur|euros?|usd|chf)\b", regex.IGNORECASE)
+_ELLIPSIS = regex.compile(r"(?:…|\.\.\.)\s*$")
+
+
+def _maybe_price(low: str) -> bool:
+    """Cheap test before the price pattern: one of its characters or words is in the line."""
+    return "€" in low or "$" in low or "£" in low or "eur" in low or "usd" in low or "chf" in low
+
+
+def token_odds(words: list[str], odds: dict[str, float]) -> tuple[float, float, float]:
+    """(mean, max, min) furniture log-odds of a line's words found in the table (0 when none).
+
+    Word entries of the table are the bare words (first-word entries carry a ``w:`` /
+    ``b:`` prefix; a word never holds a colon).
+
+    >>> token_odds(["lire", "aussi", "zzz"], {"lire": 2.0, "aussi": 1.0})
+    (1.5, 2.0, 1.0)
+    """
+    vals = [odds[w] for w in set(words[:TOKEN_ODDS_WORDS]) if w in odds]
+    if not vals:
+        return 0.0, 0.0, 0.0
+    return sum(vals) / len(vals), max(vals), min(vals)
 
 
 def first_tokens(text: str) -> tuple[str, str]:
@@ -210,6 +256,21 @@ def line_features(
     rep = Counter(lines[i].low[:200] for i in idx) if many else None
     title_words = set(title_key.split())
     log_lines = math.log1p(m)
+    body = [lines[i].n >= BODY_WORDS and lines[i].ends for i in idx]
+    bodies = [k for k in range(m) if body[k]]
+    first_body = bodies[0] if bodies else m
+    last_body = bodies[-1] if bodies else -1
+    hard = [_is_hard(lines[i]) for i in idx]
+    page_removed = sum(removed) / m
+    page_good = len(goods) / m
+    head_k = next((k for k, i in enumerate(idx) if i == headline), -1)
+    tok_cache: dict[int, tuple[float, float, float]] = {}
+
+    def tok(k: int) -> tuple[float, float, float]:
+        if k not in tok_cache:
+            tok_cache[k] = token_odds(lines[idx[k]].words, odds)
+        return tok_cache[k]
+
     out: dict[int, list[float]] = {}
     for k, i in enumerate(idx):
         if only is not None and i not in only:
@@ -277,6 +338,19 @@ def line_features(
             log_lines,
             float(text.rstrip().endswith("?")),
             float(bool(_SEPS.search(text[:4]))),
+            *tok(k),
+            tok(prev_k)[0] if prev_k >= 0 else 0.0,
+            tok(next_k)[0] if next_k < m else 0.0,
+            float(bool(_ELLIPSIS.search(text[-8:]))),
+            float(bool(_CURRENCY.search(text))) if _maybe_price(ln.low) else 0.0,
+            sum(len(t) > 1 and t.isupper() for t in alpha) / len(alpha) if alpha else 0.0,
+            float(k < first_body),
+            float(k > last_body),
+            _dist_good(body, k),
+            _dist_good(hard, k),
+            page_removed,
+            page_good,
+            float(k < head_k),
         ]
     del key_fn
     return out
@@ -359,6 +433,7 @@ class LineModel:
         self.stage2 = Trees(s2["init"], s2["trees"], len(ALL_FEATURES)) if s2 else None
         self.remove_p = float(data.get("remove_p", REMOVE_P))
         self.give_back_p = float(data.get("give_back_p", GIVE_BACK_P))
+        self.remove_list_p = float(data.get("remove_list_p", NEVER))
 
 
 def neighbour_features(idx: list[int], p1: dict[int, float], i: int, k: int) -> list[float]:
@@ -373,18 +448,26 @@ def neighbour_features(idx: list[int], p1: dict[int, float], i: int, k: int) -> 
 
 
 def is_prose(ln) -> bool:
-    """Lines the model never adds: sentence-like article text, and lines without a word
+    """Lines the model never removes: sentence-like article text, and lines without a word
     (separators such as ``___``: a rule decides those).
 
     Captions and teasers that read like prose need a rule; a removal needs evidence.
+    (Letting the model remove prose-like lines at p >= 0.9 gained a few lines in
+    cross-validation but made the strip stage a quarter slower: every sentence to score.)
     """
-    return ln.cls == "good" or not any(ch.isalnum() for ch in ln.text[:200])
+    return ln.cls == "good" or not has_word(ln)
+
+
+def has_word(ln) -> bool:
+    """The line holds a letter or a digit (the model never removes one that does not)."""
+    return any(ch.isalnum() for ch in ln.text[:200])
 
 
 def article_lists(lines) -> set[int]:
     """Lines in a run of >= LIST_RUN standing short lines between two paragraphs of the article.
 
-    Ingredients, results, line-ups, specifications: the model does not remove them (a rule may).
+    Ingredients, results, line-ups, specifications: the model removes them only at the stricter
+    ``remove_list_p`` (a rule may at any time).
     """
     idx = [i for i, ln in enumerate(lines) if not ln.blank]
     goods = [k for k, i in enumerate(idx) if lines[i].cls == "good"]
@@ -400,6 +483,24 @@ def article_lists(lines) -> set[int]:
         if len(run) >= LIST_RUN:
             out.update(run)
         run = []
+    return out
+
+
+def subheadings(lines) -> set[int]:
+    """Standing short lines right above a paragraph of >= SUBHEADING_NEXT_WORDS words.
+
+    A subheading or a kicker sits there: the model removes them only at the stricter
+    ``remove_list_p`` (a rule may at any time).
+    """
+    out: set[int] = set()
+    prev = -1
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        if prev >= 0 and ln.cls == "good" and ln.n >= SUBHEADING_NEXT_WORDS:
+            if lines[prev].cls != "bad" and lines[prev].cls != "good":
+                out.add(prev)
+        prev = i
     return out
 
 
@@ -488,6 +589,21 @@ def _describe(name: str, x: list[float], fw: str) -> str:
         "log_lines": f"page of {round(math.expm1(v))} lines",
         "question": "a question" if v else "no question mark",
         "pipe_or_dash_start": "starts with a separator" if v else "no leading separator",
+        "tok_odds_mean": f"word furniture odds {v:+.1f} on average",
+        "tok_odds_max": f"most furniture-like word {v:+.1f}",
+        "tok_odds_min": f"least furniture-like word {v:+.1f}",
+        "prev_tok_odds": f"previous line's word odds {v:+.1f}",
+        "next_tok_odds": f"next line's word odds {v:+.1f}",
+        "ends_ellipsis": "ends with an ellipsis" if v else "no ellipsis",
+        "currency": "a price" if v else "no price",
+        "caps_words": f"{v:.0%} words in capitals",
+        "before_first_body": "before the article body" if v else "in the article body",
+        "after_last_body": "after the article body" if v else "not after the article body",
+        "dist_body": f"{int(v)} lines from a body paragraph",
+        "dist_hard": f"{int(v)} lines from furniture a rule removed",
+        "page_removed_share": f"rules removed {v:.0%} of the page",
+        "page_good_share": f"paragraphs are {v:.0%} of the page",
+        "before_headline": "above the headline" if v else "below the headline",
         "prev_p": f"previous line looks like furniture ({v:.2f})",
         "next_p": f"next line looks like furniture ({v:.2f})",
         "max_p_around": f"furniture-like lines around ({v:.2f})",
@@ -518,16 +634,24 @@ def apply_line_model(lines, stoplists, headline: int, title_key: str, key_fn, re
     model = load_line_model()
     if model is None:
         return
-    lists = article_lists(lines)
+    lists = article_lists(lines) | subheadings(lines)
     give_back = model.give_back_p > 0
-    targets = [
-        i for i, ln in enumerate(lines)
-        if is_candidate(ln, i, headline)
-        and (
-            (ln.cls != "bad" and not is_prose(ln) and i not in lists)
-            or (ln.cls == "bad" and give_back)
-        )
-    ]
+    strict = model.remove_list_p <= 1.0
+    # threshold of each line the model may change (prose and the article's lists: stricter)
+    limit: dict[int, float] = {}
+    for i, ln in enumerate(lines):
+        if not is_candidate(ln, i, headline):
+            continue
+        if ln.cls == "bad":
+            if give_back:
+                limit[i] = model.give_back_p
+        elif is_prose(ln):
+            continue
+        elif i not in lists:
+            limit[i] = model.remove_p
+        elif strict:
+            limit[i] = model.remove_list_p
+    targets = list(limit)
     if not targets:
         return
     idx = [i for i, ln in enumerate(lines) if not ln.blank]
@@ -555,9 +679,9 @@ def apply_line_model(lines, stoplists, headline: int, title_key: str, key_fn, re
         x = xs[i]
         p = score(x)
         if lines[i].cls == "bad":
-            if p < model.give_back_p:
+            if p < limit[i]:
                 decisions.append((i, "keep", p, x))
-        elif p >= model.remove_p:
+        elif p >= limit[i]:
             decisions.append((i, "remove", p, x))
     for i, what, p, x in decisions:
         ln = lines[i]
