@@ -13,6 +13,7 @@ import pytest
 
 import cleannews
 from cleannews.evaluate import read_corpus
+from cleannews.strip import linemodel
 from cleannews.strip._assemble import split_lines
 from cleannews.strip.detectors import classify_lines, judge_lines, title_line
 from cleannews.strip.linemodel import (
@@ -158,3 +159,29 @@ def test_subheading_above_a_paragraph_needs_the_stricter_threshold():
     plan = classify_lines(doc, spans, ("fr", "en"))
     assert 5 not in plan  # the subheading stays between furniture
     assert plan[3].rule != "line_model"  # the share line goes by its rule
+
+
+def _short_run_unbounded(short: list[bool], k: int) -> int:
+    """The definition: capped length of the whole run of short lines holding ``k``."""
+    if not short[k]:
+        return 0
+    a = k
+    while a > 0 and short[a - 1]:
+        a -= 1
+    b = k
+    while b + 1 < len(short) and short[b + 1]:
+        b += 1
+    return min(linemodel.CAP, b - a + 1)
+
+
+def test_short_run_bounded_walk_equals_definition():
+    """The bounded walk (linear on thousands of short lines) gives the capped run length."""
+    rng = random.Random(12)
+    for _ in range(400):
+        n = rng.randint(1, 3 * linemodel.CAP)
+        p = rng.random()
+        short = [rng.random() < p for _ in range(n)]
+        got = [linemodel._short_run(short, k) for k in range(n)]
+        assert got == [_short_run_unbounded(short, k) for k in range(n)]
+    long_run = [True] * 4000
+    assert linemodel._short_run(long_run, 2000) == linemodel.CAP

@@ -214,11 +214,13 @@ def _short_run(short: list[bool], k: int) -> int:
     """Length (capped at CAP) of the run of short lines holding position ``k`` (0: not short)."""
     if not short[k]:
         return 0
-    a = k
-    while a > 0 and short[a - 1]:
+    # Each walk stops after CAP - 1 steps: the capped length is the same and a long run
+    # of short lines costs O(CAP) per line instead of O(run) (was quadratic).
+    a, low = k, max(0, k - CAP + 1)
+    while a > low and short[a - 1]:
         a -= 1
-    b = k
-    while b + 1 < len(short) and short[b + 1]:
+    b, high = k, min(len(short) - 1, k + CAP - 1)
+    while b < high and short[b + 1]:
         b += 1
     return min(CAP, b - a + 1)
 
