@@ -171,9 +171,32 @@ def _is_french(n_words: int, n_fr: int, n_en: int) -> bool:
     return n_fr >= MIN_FRENCH_STOPWORD_SHARE * n_words and n_fr > n_en
 
 
+def _paragraph_score(idx: int, p, pmodel, config: CleanConfig) -> ParagraphScore:
+    """Score of one paragraph from its counts (own model, own calibration)."""
+    from cleannews.score._model import _sigmoid, feature_vector, kind_totals
+
+    n_hits = sum(p.counts.values()) + p.n_pos_misfit
+    if p.n_words >= MIN_PARAGRAPH_WORDS:
+        px = feature_vector(p, [p])
+        psup = _kind_support(p)
+        pc = _clip_single_token(pmodel.contributions(px), psup, PARAGRAPH_KIND_MIN_TOKENS)
+        pm = pmodel.intercept + sum(pc.values())
+        pk = _present_kinds(kind_totals(pc), psup, PARAGRAPH_KIND_MIN_TOKENS)
+        pm += _rule_adjustment(pm, len(pk) >= 2)
+        ps = _sigmoid(pm)
+        plabel = _label(ps, config, len(pk) >= 2)
+    else:
+        ps, plabel = 0.0, "insufficient"
+    return ParagraphScore(idx, (p.start, p.end), round(ps, 4), plabel, p.n_words, n_hits)
+
+
 def score_text(text: str, config: CleanConfig) -> SpinScore:
-    """Score ``text`` (already cleaned) for spinning; see :class:`cleannews.SpinScore`."""
-    from cleannews.score._features import ParagraphCounts, analyse
+    """Score ``text`` (already cleaned) for spinning; see :class:`cleannews.SpinScore`.
+
+    The text is read paragraph by paragraph (:class:`cleannews.score._stream.DocumentScan`):
+    memory stays at one line's tokens plus one record per paragraph and the capped
+    evidence, and the result is the one the token-by-token ``analyse`` gives.
+    """
     from cleannews.score._model import (
         FEATURE_NAMES,
         _sigmoid,
@@ -182,21 +205,22 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
         get_paragraph_model,
         kind_totals,
     )
+    from cleannews.score._stream import DocumentScan
 
-    analysis = analyse(text)
-    doc = ParagraphCounts(0, 0)
-    if analysis.paragraphs:
-        doc.start = analysis.paragraphs[0].start
-    for p in analysis.paragraphs:
-        doc.add(p)
+    scan = DocumentScan(text, MAX_EVIDENCE, KIND_MIN_TOKENS)
+    pmodel = get_paragraph_model()
+    paragraphs = [_paragraph_score(i, p, pmodel, config) for i, p in scan.paragraphs()]
+    doc = scan.doc
     if doc.n_words >= MIN_WORDS and not _is_french(doc.n_words, doc.n_fr, doc.n_en):
         return SpinScore(0.0, "unsupported_language", language=None, n_words=doc.n_words)
     if doc.n_words < MIN_WORDS:
         lang = "fr" if _is_french(doc.n_words, doc.n_fr, doc.n_en) else None
         return SpinScore(0.0, "insufficient", language=lang, n_words=doc.n_words)
+    for i in scan.dirty:  # a later repetition took back rarity evidence of this paragraph
+        paragraphs[i] = _paragraph_score(i, scan.retained[i], pmodel, config)
 
     model = get_model()
-    x = feature_vector(doc, analysis.paragraphs)
+    x = feature_vector(doc, worst=scan.worst)
     support = _kind_support(doc)
     contrib = _clip_single_token(model.contributions(x), support)
     kinds = kind_totals(contrib)
@@ -204,46 +228,18 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     present = _present_kinds(kinds, support)
     # broken grammar in several paragraphs also counts as independent evidence (lexical
     # and context evidence alone depend on genre: old, literary or technical French)
-    spread = "grammar" in present and (
-        sum(_kind_support(p)["grammar"] >= KIND_MIN_TOKENS for p in analysis.paragraphs) >= 2
-    )
+    spread = "grammar" in present and scan.n_grammar_paragraphs >= 2
     enough = len(present) >= 2 or spread
     adjust = _rule_adjustment(raw, enough)
     final = raw + adjust
     score = _sigmoid(final)
 
-    pmodel = get_paragraph_model()
-    paragraphs = []
-    for idx, p in enumerate(analysis.paragraphs):
-        n_hits = sum(p.counts.values()) + p.n_pos_misfit
-        if p.n_words >= MIN_PARAGRAPH_WORDS:
-            px = feature_vector(p, [p])
-            psup = _kind_support(p)
-            pc = _clip_single_token(pmodel.contributions(px), psup, PARAGRAPH_KIND_MIN_TOKENS)
-            pm = pmodel.intercept + sum(pc.values())
-            pk = _present_kinds(kind_totals(pc), psup, PARAGRAPH_KIND_MIN_TOKENS)
-            pm += _rule_adjustment(pm, len(pk) >= 2)
-            ps = _sigmoid(pm)
-            plabel = _label(ps, config, len(pk) >= 2)
-        else:
-            ps, plabel = 0.0, "insufficient"
-        paragraphs.append(
-            ParagraphScore(idx, (p.start, p.end), round(ps, 4), plabel, p.n_words, n_hits)
-        )
-
-    matches = analysis.matches
-    hits = sorted(analysis.hits, key=lambda h: (h.signal not in _GRAMMAR, h.first))
     # each kind's contribution is shared equally among its pieces of evidence
-    n_of_kind: dict[str, int] = {}
-    for h in analysis.hits:
-        kd = _SIGNAL_KIND[h.signal]
-        n_of_kind[kd] = n_of_kind.get(kd, 0) + 1
-    share = {kd: kinds[kd] / n for kd, n in n_of_kind.items()}
-    evidence = []
-    for h in hits[:MAX_EVIDENCE]:
-        s, e = matches[h.first].start(), matches[h.last].end()
-        w = share[_SIGNAL_KIND[h.signal]]
-        evidence.append(Evidence(h.signal, (s, e), text[s:e], h.reason, round(w, 4)))
+    share = {kd: kinds[kd] / n for kd, n in scan.n_of_kind.items()}
+    evidence = [
+        Evidence(signal, (s, e), text[s:e], reason, round(share[_SIGNAL_KIND[signal]], 4))
+        for signal, (s, e), reason in scan.evidence()
+    ]
     evidence.sort(key=lambda ev: ev.span)
 
     signals = {name: round(v, 4) for name, v in zip(FEATURE_NAMES, x, strict=False)}

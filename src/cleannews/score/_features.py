@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress, islice
+from operator import and_, itemgetter
 from typing import NamedTuple
 
 from cleannews.score._context import get_context_table
@@ -20,7 +22,16 @@ from cleannews.score._lexicon import GAP_OFFSET, GAP_SHIFT, ZIPF_MASK, get_lexic
 from cleannews.score._pos import get_pos_model, word_class
 from cleannews.score._profile import substitute_llr
 
-__all__ = ["Analysis", "Hit", "ParagraphCounts", "analyse"]
+__all__ = [
+    "Analysis",
+    "Hit",
+    "ParagraphCounts",
+    "analyse",
+    "line_span",
+    "paragraph_lines",
+    "repeated_forms",
+    "scan_paragraph",
+]
 
 #: "aujourd’hui" | word (hyphen compounds), with its apostrophe when a word follows
 #: ("l’" of "l’IA") | line break | one punctuation mark. No branch nests an
@@ -188,15 +199,144 @@ _INFO: dict[str, tuple] = {}
 _INFO_MAX = 200_000
 KIND_PUNCT, KIND_BREAK, KIND_WORD, KIND_CONTENT = 0, 1, 2, 3
 
+# Positions in the per-token tuple of ``_token_info`` (one merged lookup per token: everything
+# the counts, the context check and the grammar detectors need).
+I_LOW, I_PACKED, I_CLASS, I_KIND, I_TRIGGER, I_STOP_FR, I_STOP_EN = 0, 1, 2, 3, 4, 5, 6
+I_STATS, I_POS_CHECKED, I_CTX, I_COUNTS, I_GAP, I_LOWZ, I_LLR = 7, 8, 9, 10, 11, 12, 13
+I_RARE, I_NEED, I_ROLE = 14, 15, 16
+
+#: Integer counts of a token packed into one int (COUNT_BITS bits each), so that one
+#: ``sum`` over a paragraph's tokens adds all of them at once.
+COUNT_BITS = 40
+_COUNT_MASK = (1 << COUNT_BITS) - 1
+(C_WORDS, C_CONTENT, C_FR, C_EN, C_WEAK, C_STRONG, C_LLR_HIGH, C_RARE_SYN, C_RARE_WORD) = range(9)
+N_COUNTS = 9
+#: ``I_RARE`` codes.
+RARE_NONE, RARE_SYNONYM, RARE_WORD = 0, 1, 2
+
+# Roles a token can play as the word after a grammar trigger (``I_ROLE``), and the roles a
+# trigger needs of its next word before any detector can fire on it (``I_NEED``). A trigger
+# whose need and next word's role share no bit cannot produce a hit, so the detectors only
+# run where ``need & role`` is not 0 (an over-approximation: the detectors decide).
+R_ELIDED_CLASH = 1 << 0  # after l’ d’ qu’ …: a consonant (or h aspiré) word
+R_WANTS_ELISION = 1 << 1  # after le/la/de/que …: a vowel (or mute h) word
+R_LE_LES = 1 << 2  # de/à + le/les: a missing contraction
+R_FEM_NOUN = 1 << 3  # masculine determiner + feminine-only noun
+R_MASC_NOUN = 1 << 4  # feminine determiner + masculine-only noun
+R_PLURAL_NOUN = 1 << 5  # singular determiner + plural-only noun in -s/-x
+R_ADJECTIVE = 1 << 6  # determiner + adjective (the noun after it is checked)
+R_SINGULAR_NOUN = 1 << 7  # plural determiner or numeral + singular-only noun
+R_FEM_ADJ = 1 << 8  # masculine-only noun + feminine-only adjective
+R_MASC_ADJ = 1 << 9  # feminine-only noun + masculine-only adjective
+R_NOT_AFIN_FOLLOWER = 1 << 10  # "afin" + anything but de/que
+R_PLURAL_ONLY = 1 << 11  # "double" + plural-only noun
+
+
+def _grammar_bits(t: str, low: str, p: int, trig: bool) -> tuple[int, int]:
+    """``(need, role)`` of one token for the grammar pre-filter (see ``R_*``).
+
+    >>> need, _ = _grammar_bits("l’", "l’", 0, True)
+    >>> _, role = _grammar_bits("fonction", "fonction", get_lexicon().packed("fonction"), False)
+    >>> bool(need & role)
+    True
+    """
+    m = get_lexicon().masks
+    m_n, m_a, m_np, m_ns = m["N"], m["A"], m["NP"], m["NS"]
+    m_v = m["V"] | m["PREP"] | m["ADV"] | m["OTHER"]
+    c0 = t[:1]
+    lower, alpha = c0.islower(), c0.isalpha()
+    role = 0
+    if low.rstrip("'’") not in AFIN_FOLLOWERS:
+        role |= R_NOT_AFIN_FOLLOWER
+    if low in ("le", "les"):
+        role |= R_LE_LES
+    if alpha and not _is_acronym(t) and not low.startswith("y") and len(t) > 1:
+        if low[0] == "h":
+            if p & m["HASP"] and lower and low not in H_MUET:
+                role |= R_ELIDED_CLASH
+        elif not c0.isupper() and not _starts_with_vowel(low):
+            role |= R_ELIDED_CLASH
+    if alpha and p & m_np and not p & m_ns:
+        role |= R_PLURAL_ONLY
+    if lower:
+        if (
+            low not in NO_ELISION_BEFORE
+            and not _is_acronym(t)
+            and (
+                _starts_with_vowel(low)
+                or (
+                    low[0] == "h"
+                    and (not p & m["HASP"] or low in H_MUET)
+                    and (p & ZIPF_MASK) >= 10 * ZIPF_H_MUET_SURE
+                )
+            )
+        ):
+            role |= R_WANTS_ELISION
+        if p & m_n and not p & (m_v | m_a):
+            masc, fem = bool(p & m["NM"]), bool(p & m["NF"])
+            if fem and not masc:
+                role |= R_FEM_NOUN
+            if masc and not fem:
+                role |= R_MASC_NOUN
+            if p & m_np and not p & m_ns and low[-1] in "sx":
+                role |= R_PLURAL_NOUN
+            if p & m_ns and not p & m_np and low not in FUNCTION_WORDS and low[-1] not in "sxz":
+                role |= R_SINGULAR_NOUN
+        if p & m_a and not p & m_n:
+            role |= R_ADJECTIVE
+            if not p & m_v:
+                am, af = bool(p & m["AM"]), bool(p & m["AF"])
+                if af and not am:
+                    role |= R_FEM_ADJ
+                if am and not af:
+                    role |= R_MASC_ADJ
+    if not trig:
+        return 0, role
+    if low[-1:] in "'’" and len(low) > 1:
+        return (R_ELIDED_CLASH if low[:-1] in CLITICS else 0), role
+    need = 0
+    if low in ELIDABLE and not _is_acronym(t):
+        need |= R_WANTS_ELISION
+    if low in ("de", "à"):
+        need |= R_LE_LES
+    if low in DET_GENDER:
+        need |= R_ADJECTIVE
+        g = DET_GENDER[low]
+        if g == "m":
+            need |= R_FEM_NOUN
+        elif g == "f":
+            need |= R_MASC_NOUN
+        if low not in ("le", "la") and low in DET_SINGULAR:
+            need |= R_PLURAL_NOUN
+        return need, role
+    if low in DET_PLURAL or low in NUMERALS:
+        return need | R_SINGULAR_NOUN, role
+    if p & m_n and not p & (m_a | m_v) and lower:
+        nm, nf = bool(p & m["NM"]), bool(p & m["NF"])
+        if nm and not nf:
+            need |= R_FEM_ADJ
+        if nf and not nm:
+            need |= R_MASC_ADJ
+    if low == "afin":
+        need |= R_NOT_AFIN_FOLLOWER
+    if low == "double":
+        need |= R_PLURAL_ONLY
+    return need, role
+
 
 def _token_info(t: str) -> tuple:
-    """(low, packed, class, kind, trigger, stop_fr, stop_en, content_stats, pos_checked, ctx).
+    """(low, packed, class, kind, trigger, stop_fr, stop_en, content_stats, pos_checked, ctx,
+    counts, gap, low_zipf, llr, rare, need, role).
 
     ``content_stats`` is ``(low_zipf, gap, weak, strong, rare_synonym, rare_word, llr)`` for
     content words, else ``None``; ``trigger`` marks tokens a grammar detector starts from;
     ``pos_checked`` marks content words whose context fit is measured (not common words,
     not field vocabulary below ZIPF_RARE_WORD or unknown,
     not present participles); ``ctx`` is the token's collocation-table entry or ``None``.
+    The rest is the same facts laid out for whole-paragraph sums: ``counts`` packs the
+    integer counts (``C_*``, COUNT_BITS bits each), ``gap``/``low_zipf``/``llr`` are the
+    content word's terms of the running sums (0.0 for other tokens), ``rare`` a ``RARE_*``
+    code, ``need``/``role`` the grammar pre-filter bits (``R_*``).
 
     >>> _token_info("afin")[4], _token_info("\\n")[3] == KIND_BREAK
     (True, True)
@@ -204,15 +344,48 @@ def _token_info(t: str) -> tuple:
     info = _INFO.get(t)
     if info is not None:
         return info
+    base = _token_facts(t)
+    low, p, _cls, kind, trig, fr, en, stats = base[:8]
+    counts = 0
+    gap = lowz = llr = 0.0
+    rare = RARE_NONE
+    if kind in (KIND_WORD, KIND_CONTENT):
+        counts = 1 << (C_WORDS * COUNT_BITS)
+        if fr:
+            counts |= 1 << (C_FR * COUNT_BITS)
+        elif en:
+            counts |= 1 << (C_EN * COUNT_BITS)
+    if stats is not None:
+        lowz, gap, weak, strong, rare_syn, rare_word, llr = stats
+        counts |= 1 << (C_CONTENT * COUNT_BITS)
+        counts |= weak << (C_WEAK * COUNT_BITS) | strong << (C_STRONG * COUNT_BITS)
+        if llr > LLR_HIGH:
+            counts |= 1 << (C_LLR_HIGH * COUNT_BITS)
+        if rare_syn:
+            rare = RARE_SYNONYM
+            counts |= 1 << (C_RARE_SYN * COUNT_BITS)
+        elif rare_word:
+            rare = RARE_WORD
+            counts |= 1 << (C_RARE_WORD * COUNT_BITS)
+    need, role = _grammar_bits(t, low, p, trig)
+    info = (*base, counts, gap, lowz, llr, rare, need, role)
+    if len(_INFO) >= _INFO_MAX:
+        _INFO.clear()
+    _INFO[t] = info
+    return info
+
+
+def _token_facts(t: str) -> tuple:
+    """The first ten fields of ``_token_info`` (see there)."""
     lex = get_lexicon()
     m = lex.masks
     low = t.lower()
     p = lex.words.get(low, 0)
     c0 = t[0]
     if t == "\n":
-        info = (low, 0, "BOS", KIND_BREAK, False, False, False, None, False, None)
-    elif not c0.isalnum():
-        info = (
+        return (low, 0, "BOS", KIND_BREAK, False, False, False, None, False, None)
+    if not c0.isalnum():
+        return (
             low,
             p,
             word_class(t, low, p, FUNCTION_WORDS),
@@ -224,54 +397,52 @@ def _token_info(t: str) -> tuple:
             False,
             None,
         )
-    else:
-        cls = word_class(t, low, p, FUNCTION_WORDS)
-        trig = (
-            (low[-1] in "'’" and len(low) > 1)
-            or low in TRIGGERS
-            or bool(p & m["N"] and not p & (m["A"] | m["V"]) and c0.islower())
+    cls = word_class(t, low, p, FUNCTION_WORDS)
+    trig = (
+        (low[-1] in "'’" and len(low) > 1)
+        or low in TRIGGERS
+        or bool(p & m["N"] and not p & (m["A"] | m["V"]) and c0.islower())
+    )
+    stats = None
+    kind = KIND_WORD
+    pos_checked = False
+    if c0.islower() and len(low) >= MIN_CONTENT_LEN and low not in FUNCTION_WORDS and low.isalpha():
+        kind = KIND_CONTENT
+        z = (p & ZIPF_MASK) / 10
+        pos_checked = (
+            ZIPF_RARE_WORD <= z < ZIPF_POS_COMMON and not p & m["VPPR"] and low not in NUMERALS
         )
-        stats = None
-        kind = KIND_WORD
-        pos_checked = False
-        if (
-            c0.islower()
-            and len(low) >= MIN_CONTENT_LEN
-            and low not in FUNCTION_WORDS
-            and low.isalpha()
-        ):
-            kind = KIND_CONTENT
-            z = (p & ZIPF_MASK) / 10
-            pos_checked = (
-                ZIPF_RARE_WORD <= z < ZIPF_POS_COMMON and not p & m["VPPR"] and low not in NUMERALS
-            )
-            g = (p >> GAP_SHIFT) & ZIPF_MASK
-            gap = (g - GAP_OFFSET) / 10 if g else 0.0
-            noun_adj = bool(p & (m["N"] | m["A"]))
-            # below ZIPF_RARE_WORD a word is field vocabulary ("anhydre"), not a synonym
-            # choice; inflected verb forms are rarer than their lemma, so only nouns and
-            # adjectives are evidence
-            syn_ok = noun_adj and bool(g) and z >= ZIPF_RARE_WORD
-            rare_syn = syn_ok and gap >= GAP_RARE_SYNONYM and z < ZIPF_RARE_SYNONYM
-            stats = (
-                max(0.0, 4.0 - z) if p else 0.0,
-                max(0.0, gap),
-                int(syn_ok and gap >= GAP_WEAK_SYNONYM and z < ZIPF_WEAK_SYNONYM),
-                int(syn_ok and gap >= GAP_STRONG_SYNONYM and z < ZIPF_STRONG_SYNONYM),
-                rare_syn,
-                (not rare_syn) and bool(p) and z < ZIPF_RARE_WORD and noun_adj,
-                substitute_llr(p),
-            )
-        ctx = (
-            get_context_table().entry(t)
-            if len(t) >= MIN_COLLOCATION_LEN and collocation_enabled()
-            else None
+        g = (p >> GAP_SHIFT) & ZIPF_MASK
+        gap = (g - GAP_OFFSET) / 10 if g else 0.0
+        noun_adj = bool(p & (m["N"] | m["A"]))
+        # below ZIPF_RARE_WORD a word is field vocabulary ("anhydre"), not a synonym
+        # choice; inflected verb forms are rarer than their lemma, so only nouns and
+        # adjectives are evidence
+        syn_ok = noun_adj and bool(g) and z >= ZIPF_RARE_WORD
+        rare_syn = syn_ok and gap >= GAP_RARE_SYNONYM and z < ZIPF_RARE_SYNONYM
+        stats = (
+            max(0.0, 4.0 - z) if p else 0.0,
+            max(0.0, gap),
+            int(syn_ok and gap >= GAP_WEAK_SYNONYM and z < ZIPF_WEAK_SYNONYM),
+            int(syn_ok and gap >= GAP_STRONG_SYNONYM and z < ZIPF_STRONG_SYNONYM),
+            rare_syn,
+            (not rare_syn) and bool(p) and z < ZIPF_RARE_WORD and noun_adj,
+            substitute_llr(p),
         )
-        info = (low, p, cls, kind, trig, low in STOP_FR, low in STOP_EN, stats, pos_checked, ctx)
-    if len(_INFO) >= _INFO_MAX:
-        _INFO.clear()
-    _INFO[t] = info
-    return info
+    ctx = (
+        get_context_table().entry(t)
+        if len(t) >= MIN_COLLOCATION_LEN and collocation_enabled()
+        else None
+    )
+    return (low, p, cls, kind, trig, low in STOP_FR, low in STOP_EN, stats, pos_checked, ctx)
+
+
+def _infos(toks: list[str]) -> list[tuple]:
+    """``_token_info`` of every token (cached ones by one C-level ``map``)."""
+    infos = list(map(_INFO.get, toks))
+    if None in infos:
+        infos = [x or _token_info(t) for x, t in zip(infos, toks, strict=True)]
+    return infos
 
 
 _COLLOCATION: list[bool] = []
@@ -290,8 +461,240 @@ def collocation_enabled() -> bool:
     return _COLLOCATION[0]
 
 
+_get_counts = itemgetter(I_COUNTS)
+_get_gap = itemgetter(I_GAP)
+_get_lowz = itemgetter(I_LOWZ)
+_get_llr = itemgetter(I_LLR)
+_get_checked = itemgetter(I_POS_CHECKED)
+_get_class = itemgetter(I_CLASS)
+_get_rare = itemgetter(I_RARE)
+_get_need = itemgetter(I_NEED)
+_get_role = itemgetter(I_ROLE)
+_get_trigger = itemgetter(I_TRIGGER)
+_get_low = itemgetter(I_LOW)
+_get_packed = itemgetter(I_PACKED)
+#: Sub-order of first-pass hits emitted at the same token (as the per-token loop emitted them).
+_ORDER_POS, _ORDER_COLL_LEFT, _ORDER_COLL_RIGHT, _ORDER_RARE = 0, 1, 2, 3
+
+
+def scan_paragraph(
+    toks: list[str], infos: list[tuple], newline_after: bool, every_trigger: bool = False
+) -> tuple[ParagraphCounts, list[Hit], list[Hit]]:
+    """Counts and hits of one paragraph (one line's tokens; ``newline_after`` when a line
+    break follows it in the text).
+
+    Returns ``(counts, first_hits, grammar_hits)`` with token indices local to the
+    paragraph and the counts' span left at 0 (the caller knows the offsets). Rarity
+    counts include every rare word (``drop_repeated_rare`` is document-wide). Sums run
+    over the whole paragraph in C (one packed ``sum`` for the integer counts); only the
+    content words whose context is checked and the grammar triggers whose next word
+    could make a detector fire (``R_*`` bits) go through Python code.
+    ``every_trigger`` runs the detectors on every trigger (the reference path for tests).
+    """
+    n = len(toks)
+    c = sum(map(_get_counts, infos))
+    pc = ParagraphCounts(0, 0)
+    mask = _COUNT_MASK
+    pc.n_words = c & mask
+    pc.n_content = (c >> (C_CONTENT * COUNT_BITS)) & mask
+    pc.n_fr = (c >> (C_FR * COUNT_BITS)) & mask
+    pc.n_en = (c >> (C_EN * COUNT_BITS)) & mask
+    pc.n_syn_weak = (c >> (C_WEAK * COUNT_BITS)) & mask
+    pc.n_syn_strong = (c >> (C_STRONG * COUNT_BITS)) & mask
+    pc.n_llr_high = (c >> (C_LLR_HIGH * COUNT_BITS)) & mask
+    counts = pc.counts
+    counts["rare_synonym"] = (c >> (C_RARE_SYN * COUNT_BITS)) & mask
+    counts["rare_word"] = (c >> (C_RARE_WORD * COUNT_BITS)) & mask
+    if not pc.n_content:
+        first: list[Hit] = []
+    else:
+        # the running sums, in token order as the per-token loop added them
+        pc.gap_sum = sum(map(_get_gap, infos), 0.0)
+        pc.lowz_sum = sum(map(_get_lowz, infos), 0.0)
+        pc.llr_sum = sum(map(_get_llr, infos), 0.0)
+        first = _context_pass(toks, infos, pc)
+    if not every_trigger:
+        roles = list(map(_get_role, infos))
+        roles.append(R_NOT_AFIN_FOLLOWER if newline_after else 0)
+        cand = list(compress(range(n), map(and_, map(_get_need, infos), islice(roles, 1, None))))
+    else:
+        cand = list(compress(range(n), map(_get_trigger, infos)))
+    grammar: list[Hit] = []
+    if cand:
+        if newline_after:
+            toks = [*toks, "\n"]
+            infos = [*infos, _token_info("\n")]
+        _grammar(cand, toks, infos, grammar, counts)
+    return pc, first, grammar
+
+
+def _context_pass(toks: list[str], infos: list[tuple], pc: ParagraphCounts) -> list[Hit]:
+    """Word-class misfits, collocations and rare words of one paragraph: ``pc`` is updated
+    and the first-pass hits are returned in the order the per-token loop made them."""
+    n = len(toks)
+    hits: list[tuple] = []
+    chk = list(compress(range(n), map(_get_checked, infos)))
+    if chk:
+        cls = list(map(_get_class, infos))
+        cls.append("BOS")  # cls[-1] is the class before the first token too
+        fit = get_pos_model().fit
+        fit_cache = _FIT_CACHE
+        n_misfit = 0
+        misfit_sum = 0.0
+        for i in chk:
+            a, b = cls[i - 1], cls[i + 1]
+            if a == "UNK" or b == "UNK":
+                # an unknown neighbour ("boom", a typo) says nothing about the context
+                continue
+            key = (a, cls[i], b)
+            f = fit_cache.get(key)
+            if f is None:
+                f = fit(*key)
+                if len(fit_cache) < _FIT_CACHE_MAX:
+                    fit_cache[key] = f
+            if f < POS_MISFIT_SOFT:
+                misfit_sum -= f
+                if f < POS_MISFIT:
+                    n_misfit += 1
+                    reason = f"word class unlikely in this context: {_context(toks, i)}"
+                    hits.append((i, _ORDER_POS, Hit("pos_context", i, i, reason)))
+        pc.n_pos_misfit = n_misfit
+        pc.pos_misfit_sum = misfit_sum
+    if collocation_enabled():
+        _collocation_pass(toks, infos, pc, hits)
+    for i in compress(range(n), map(_get_rare, infos)):
+        if infos[i][I_RARE] == RARE_SYNONYM:
+            reason = f"rare synonym where a common word is expected: {toks[i]}"
+            h = Hit("rare_synonym", i, i, reason)
+        else:
+            h = Hit("rare_word", i, i, f"word rare in news text: {toks[i]}")
+        hits.append((i, _ORDER_RARE, h))
+    if len(hits) > 1:
+        hits.sort(key=lambda x: (x[0], x[1]))
+    return [h for _, _, h in hits]
+
+
+def _collocation_pass(
+    toks: list[str], infos: list[tuple], pc: ParagraphCounts, hits: list[tuple]
+) -> None:
+    """Adjacent pairs around content words never seen although expected (see ``_context``)."""
+    ctab = get_context_table()
+    c_check, c_fits = ctab.check, ctab.synonym_fits
+    n = len(toks)
+    n_cc = n_cm = 0
+    for i in range(n):
+        info = infos[i]
+        ce = info[I_CTX]
+        if info[I_KIND] != KIND_CONTENT or ce is None:
+            continue
+        # adjacent pairs with a content word: the left pair always, the right pair
+        # unless the next word is a content word (it checks that pair itself)
+        if i > 0 and infos[i - 1][I_CTX] is not None:
+            e = c_check(infos[i - 1][I_CTX], ce)
+            n_cc += 1
+            if e is not None and c_fits(infos[i - 1][I_CTX], ce, True):
+                n_cm += 1
+                reason = (
+                    f"unseen pair where a synonym is usual: {toks[i - 1]} {toks[i]}"
+                    f" (about {e:.0f} expected)"
+                )
+                hits.append((i, _ORDER_COLL_LEFT, Hit("collocation", i - 1, i, reason)))
+        j = i + 1
+        if j < n and infos[j][I_CTX] is not None and infos[j][I_KIND] != KIND_CONTENT:
+            e = c_check(ce, infos[j][I_CTX])
+            n_cc += 1
+            if e is not None and c_fits(infos[j][I_CTX], ce, False):
+                n_cm += 1
+                reason = (
+                    f"unseen pair where a synonym is usual: {toks[i]} {toks[j]}"
+                    f" (about {e:.0f} expected)"
+                )
+                hits.append((i, _ORDER_COLL_RIGHT, Hit("collocation", i, j, reason)))
+    pc.n_coll_checks, pc.n_coll_miss = n_cc, n_cm
+
+
+def paragraph_lines(text: str):
+    """``(offset, line, tokens, newline_after)`` of every line of ``text`` that has a token.
+
+    Lines are split on "\\n" only (the tokeniser's paragraph break); no token spans a
+    line break, so tokenising line by line gives the tokens of the whole text.
+
+    >>> [(o, t) for o, _, t, _ in paragraph_lines("Un mot.\\n\\n  deux")]
+    [(0, ['Un', 'mot', '.']), (9, ['deux'])]
+    """
+    findall = TOKEN_RE.findall
+    offset = 0
+    lines = text.split("\n")
+    last = len(lines) - 1
+    for k, line in enumerate(lines):
+        toks = findall(line)
+        if toks:
+            yield offset, line, toks, k < last
+        offset += len(line) + 1
+
+
+def line_span(line: str, toks: list[str]) -> tuple[int, int]:
+    """Start of the first and end of the last token of ``line`` (offsets in the line).
+
+    Every character that is not whitespace belongs to a token, so the first token starts
+    at the first occurrence of its text and the last one ends at the last occurrence of
+    its own.
+
+    >>> line_span("  l’IA arrive . ", ["l’", "IA", "arrive", "."])
+    (2, 15)
+    """
+    return line.find(toks[0]), line.rfind(toks[-1]) + len(toks[-1])
+
+
 def analyse(text: str) -> Analysis:
-    """Tokenise ``text`` and run every detector; see the module doctest."""
+    """Tokenise ``text`` and run every detector; see the module doctest.
+
+    Materialises every token and hit of the text (for tools and tests); scoring uses
+    :class:`cleannews.score._stream.DocumentScan`, which keeps running sums only.
+    """
+    matches = list(TOKEN_RE.finditer(text))
+    paragraphs: list[ParagraphCounts] = []
+    first_hits: list[Hit] = []
+    grammar_hits: list[Hit] = []
+    rare_forms: list[tuple[str, int]] = []  # (word form, paragraph) of every rare hit
+    base = 0  # index of the line's first token among all tokens of the text
+    for offset, line, toks, nl in paragraph_lines(text):
+        base = _next_token(matches, base, offset)
+        pc, first, grammar = scan_paragraph(toks, _infos(toks), nl, every_trigger=True)
+        s, e = line_span(line, toks)
+        pc.start, pc.end = offset + s, offset + e
+        pidx = len(paragraphs)
+        paragraphs.append(pc)
+        for h in first:
+            if h.signal in _RARE_SIGNALS:
+                rare_forms.append((toks[h.first].lower(), pidx))
+            first_hits.append(h._replace(first=h.first + base, last=h.last + base))
+        grammar_hits += [h._replace(first=h.first + base, last=h.last + base) for h in grammar]
+        base += len(toks)
+    repeated = repeated_forms(f for f, _ in rare_forms)
+    if repeated:
+        keep = []
+        forms = iter(rare_forms)
+        for h in first_hits:
+            if h.signal in _RARE_SIGNALS:
+                form, pidx = next(forms)
+                if form in repeated:
+                    paragraphs[pidx].counts[h.signal] -= 1
+                    continue
+            keep.append(h)
+        first_hits = keep
+    return Analysis(matches, first_hits + grammar_hits, paragraphs)
+
+
+def _next_token(matches: list, i: int, offset: int) -> int:
+    """Index of the first token at or after character ``offset`` (from index ``i`` on)."""
+    while matches[i].start() < offset:
+        i += 1
+    return i
+
+
+def _grammar(cand: list[int], toks: list[str], infos: list[tuple], hits: list[Hit], counts) -> None:
+    """Run the grammar detectors at the trigger positions ``cand`` of one paragraph."""
     lex = get_lexicon()
     m = lex.masks
     m_n, m_a = m["N"], m["A"]
@@ -301,158 +704,14 @@ def analyse(text: str) -> Analysis:
     m_nm, m_nf, m_ns, m_np = m["NM"], m["NF"], m["NS"], m["NP"]
     m_am, m_af = m["AM"], m["AF"]
     m_hasp = m["HASP"]
-
-    matches = list(TOKEN_RE.finditer(text))
-    toks = [mt.group() for mt in matches]  # original text of each token
     n = len(toks)
-    info_get = _INFO.get
-    infos = [info_get(t) or _token_info(t) for t in toks]
-    lows = [x[0] for x in infos]
-    packed = [x[1] for x in infos]
-    cls = [x[2] for x in infos]
-    cls.append("BOS")
-    hits: list[Hit] = []
-    add = hits.append
+    lows = list(map(_get_low, infos))
+    packed = list(map(_get_packed, infos))
 
     def flag(signal: str, i: int, j: int, reason: str) -> None:
         """Record a grammar hit as evidence and count it in its paragraph."""
         hits.append(Hit(signal, i, j, reason))
-        paragraphs[para_of[i]].counts[signal] += 1
-
-    fit = get_pos_model().fit
-    fit_cache = _FIT_CACHE
-
-    paragraphs: list[ParagraphCounts] = []
-    para_of = [0] * n
-    triggers: list[int] = []
-    cur: ParagraphCounts | None = None
-    n_words = n_content = n_fr = n_en = n_weak = n_strong = n_misfit = n_rs = n_rw = 0
-    n_llr_high = n_cc = n_cm = 0
-    gap_sum = lowz_sum = misfit_sum = llr_sum = 0.0
-    pidx = 0
-    use_ctx = collocation_enabled()
-    ctab = get_context_table()
-    c_check, c_fits = ctab.check, ctab.synonym_fits
-    first = 0
-
-    def flush(last: int) -> None:
-        assert cur is not None
-        cur.end = matches[last].end()
-        para_of[first : last + 1] = [pidx] * (last + 1 - first)
-        cur.n_words, cur.n_content, cur.n_fr, cur.n_en = n_words, n_content, n_fr, n_en
-        cur.n_syn_weak, cur.n_syn_strong, cur.n_pos_misfit = n_weak, n_strong, n_misfit
-        cur.gap_sum, cur.lowz_sum, cur.pos_misfit_sum = gap_sum, lowz_sum, misfit_sum
-        cur.llr_sum, cur.n_llr_high = llr_sum, n_llr_high
-        cur.n_coll_checks, cur.n_coll_miss = n_cc, n_cm
-        cur.counts["rare_synonym"] += n_rs
-        cur.counts["rare_word"] += n_rw
-        paragraphs.append(cur)
-
-    for i in range(n):
-        info = infos[i]
-        kind = info[3]
-        if kind == KIND_BREAK:
-            if cur is not None:
-                flush(i - 1)
-                pidx += 1
-                cur = None
-            continue
-        if cur is None:
-            cur = ParagraphCounts(matches[i].start(), 0)
-            first = i
-            n_words = n_content = n_fr = n_en = n_weak = n_strong = n_misfit = n_rs = n_rw = 0
-            n_llr_high = n_cc = n_cm = 0
-            gap_sum = lowz_sum = misfit_sum = llr_sum = 0.0
-        if kind == KIND_PUNCT:
-            continue
-        n_words += 1
-        if info[4]:
-            triggers.append(i)
-        if info[5]:
-            n_fr += 1
-        elif info[6]:
-            n_en += 1
-        if kind == KIND_CONTENT:
-            n_content += 1
-            key = (cls[i - 1] if i else "BOS", info[2], cls[i + 1])
-            if info[8] and key[0] != "UNK" and key[2] != "UNK":
-                # an unknown neighbour ("boom", a typo) says nothing about the context
-                f = fit_cache.get(key)
-                if f is None:
-                    f = fit(*key)
-                    if len(fit_cache) < _FIT_CACHE_MAX:
-                        fit_cache[key] = f
-            else:
-                f = 0.0
-            if f < POS_MISFIT_SOFT:
-                misfit_sum -= f
-                if f < POS_MISFIT:
-                    n_misfit += 1
-                    add(
-                        Hit(
-                            "pos_context",
-                            i,
-                            i,
-                            f"word class unlikely in this context: {_context(toks, i)}",
-                        )
-                    )
-            ce = info[9]
-            if use_ctx and ce is not None:
-                # adjacent pairs with a content word: the left pair always, the right pair
-                # unless the next word is a content word (it checks that pair itself)
-                if i > first and infos[i - 1][9] is not None:
-                    e = c_check(infos[i - 1][9], ce)
-                    n_cc += 1
-                    if e is not None and c_fits(infos[i - 1][9], ce, True):
-                        n_cm += 1
-                        add(
-                            Hit(
-                                "collocation",
-                                i - 1,
-                                i,
-                                f"unseen pair where a synonym is usual: {toks[i - 1]} {toks[i]}"
-                                f" (about {e:.0f} expected)",
-                            )
-                        )
-                j = i + 1
-                if j < n and infos[j][9] is not None and infos[j][3] != KIND_CONTENT:
-                    e = c_check(ce, infos[j][9])
-                    n_cc += 1
-                    if e is not None and c_fits(infos[j][9], ce, False):
-                        n_cm += 1
-                        add(
-                            Hit(
-                                "collocation",
-                                i,
-                                j,
-                                f"unseen pair where a synonym is usual: {toks[i]} {toks[j]}"
-                                f" (about {e:.0f} expected)",
-                            )
-                        )
-            lowz, gap, weak, strong, rare_syn, rare_word, llr = info[7]
-            llr_sum += llr
-            if llr > LLR_HIGH:
-                n_llr_high += 1
-            lowz_sum += lowz
-            gap_sum += gap
-            n_weak += weak
-            n_strong += strong
-            if rare_syn:
-                n_rs += 1
-                add(
-                    Hit(
-                        "rare_synonym",
-                        i,
-                        i,
-                        f"rare synonym where a common word is expected: {toks[i]}",
-                    )
-                )
-            elif rare_word:
-                n_rw += 1
-                add(Hit("rare_word", i, i, f"word rare in news text: {toks[i]}"))
-    if cur is not None:
-        flush(n - 1)
-    _drop_repeated_rare(hits, lows, para_of, paragraphs)
+        counts[signal] += 1
 
     def nxt(i: int) -> int:
         """Index of the token after ``i`` when it is an adjacent word, else -1."""
@@ -468,7 +727,7 @@ def analyse(text: str) -> Analysis:
             return j
         return -1
 
-    for i in triggers:
+    for i in cand:
         low = lows[i]
         if low[-1:] in "'’" and len(low) > 1:
             # elided clitic: l’ d’ qu’ … (not "prud’" of "prud’homme", not "O’" of "O’Brien")
@@ -622,7 +881,6 @@ def analyse(text: str) -> Analysis:
                         j,
                         f"“double” used as the numeral “deux”: {toks[i]} {toks[j]}",
                     )
-    return Analysis(matches, hits, paragraphs)
 
 
 #: Rarity evidence of a word form that occurs this often in a text is dropped: a
@@ -632,29 +890,19 @@ REPEATED_TERM = 2
 _RARE_SIGNALS = ("rare_synonym", "rare_word")
 
 
-def _drop_repeated_rare(
-    hits: list[Hit], lows: list[str], para_of: list[int], paragraphs: list[ParagraphCounts]
-) -> None:
-    """Remove rarity hits of word forms repeated in the text (domain vocabulary), in place.
+def repeated_forms(forms) -> set[str]:
+    """Word forms that occur at least REPEATED_TERM times among ``forms`` (the lower-cased
+    words of a text's rarity hits): their rarity evidence is dropped (domain vocabulary).
 
+    >>> sorted(repeated_forms(["posologie", "hépatique", "posologie"]))
+    ['posologie']
     >>> [h.reason for h in analyse("La posologie et la posologie.").hits]
     []
     """
     seen: dict[str, int] = {}
-    for h in hits:
-        if h.signal in _RARE_SIGNALS:
-            w = lows[h.first]
-            seen[w] = seen.get(w, 0) + 1
-    repeated = {w for w, c in seen.items() if c >= REPEATED_TERM}
-    if not repeated:
-        return
-    keep = []
-    for h in hits:
-        if h.signal in _RARE_SIGNALS and lows[h.first] in repeated:
-            paragraphs[para_of[h.first]].counts[h.signal] -= 1
-            continue
-        keep.append(h)
-    hits[:] = keep
+    for w in forms:
+        seen[w] = seen.get(w, 0) + 1
+    return {w for w, c in seen.items() if c >= REPEATED_TERM}
 
 
 def _number_check(i, j, low, p, lows, toks, flag, m_ns, m_np) -> None:
