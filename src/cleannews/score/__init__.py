@@ -15,6 +15,8 @@ synthetic data, turns them into a probability::
 
 from __future__ import annotations
 
+import math
+
 from cleannews.config import CleanConfig
 from cleannews.document import Evidence, ParagraphScore, SpinScore
 
@@ -172,22 +174,165 @@ def _is_french(n_words: int, n_fr: int, n_en: int) -> bool:
 
 
 def _paragraph_score(idx: int, p, pmodel, config: CleanConfig) -> ParagraphScore:
-    """Score of one paragraph from its counts (own model, own calibration)."""
+    """Score of one paragraph from its counts (own model, own calibration).
+
+    The same arithmetic as ``feature_vector`` → ``Model.contributions`` →
+    ``_clip_single_token`` → ``kind_totals`` → ``_present_kinds`` → ``_rule_adjustment``,
+    in the same order (so the same floats), on lists indexed once per model instead of
+    dictionaries built per paragraph.
+    """
+    k = p.counts
+    n_hits = sum(k.values()) + p.n_pos_misfit
+    n_words = p.n_words
+    if n_words < MIN_PARAGRAPH_WORDS:
+        return ParagraphScore(idx, (p.start, p.end), 0.0, "insufficient", n_words, n_hits)
+    from cleannews.score._model import _sigmoid
+
+    plan = _plan(pmodel)
+    if not plan.fast:
+        return _paragraph_score_generic(idx, p, pmodel, config, n_hits)
+    nw = max(n_words, 1)
+    nc = max(p.n_content, 1)
+    log1p = math.log1p
+    g = sum(v for s, v in k.items() if s not in ("rare_synonym", "rare_word"))
+    x = (
+        log1p(100 * k["elision"] / nw),
+        log1p(100 * k["contraction"] / nw),
+        log1p(100 * k["gender_agreement"] / nw),
+        log1p(100 * k["number_agreement"] / nw),
+        log1p(100 * k["adjective_agreement"] / nw),
+        log1p(100 * k["function_word"] / nw),
+        k["rare_synonym"] / nc,
+        k["rare_word"] / nc,
+        p.gap_sum / nc,
+        p.lowz_sum / nc,
+        p.n_syn_weak / nc,
+        p.n_syn_strong / nc,
+        log1p(100 * g / max(p.n_words, 1)),
+        p.n_syn_strong / max(p.n_content, 1),
+        p.n_pos_misfit / nc,
+        p.pos_misfit_sum / nc,
+        p.llr_sum / nc,
+        p.n_llr_high / nc,
+        p.n_coll_miss / (p.n_coll_checks + plan.collocation_prior),
+    )
+    cap = pmodel.cap
+    out = []
+    for v, (w, b, sc) in zip(x, plan.terms, strict=True):
+        d = (v - b) / sc
+        out.append(min(cap, w * d) if d > 0 else 0.0)
+    support = {
+        "grammar": sum(k[s] for s in _GRAMMAR),
+        "lexical": max(k["rare_synonym"], p.n_llr_high),
+        "context": p.n_pos_misfit + p.n_coll_miss,
+        "rarity": k["rare_word"],
+    }
+    # _clip_single_token
+    for kind, n in support.items():
+        if n >= PARAGRAPH_KIND_MIN_TOKENS or kind == "rarity":
+            continue
+        _scale(out, plan.kind_index[kind], SINGLE_TOKEN_MAX)
+    others = sum(out[i] for i in plan.not_rarity)
+    _scale(out, plan.kind_index["rarity"], max(RARITY_ALONE_MAX, others))
+    pm = pmodel.intercept + sum(out)
+    # kind_totals, then _present_kinds
+    kinds = dict.fromkeys(plan.kinds, 0.0)
+    for v, kind in zip(out, plan.kind_of, strict=True):
+        kinds[kind] += v
+    n_present = sum(
+        kinds[kd] >= KIND_MIN_CONTRIBUTION and support[kd] >= PARAGRAPH_KIND_MIN_TOKENS
+        for kd in plan.evidence_kinds
+    )
+    pm += _rule_adjustment(pm, n_present >= 2)
+    ps = _sigmoid(pm)
+    plabel = _label(ps, config, n_present >= 2)
+    return ParagraphScore(idx, (p.start, p.end), round(ps, 4), plabel, n_words, n_hits)
+
+
+def _paragraph_score_generic(idx: int, p, pmodel, config: CleanConfig, n_hits: int):
+    """``_paragraph_score`` through the model's own functions (any feature list)."""
     from cleannews.score._model import _sigmoid, feature_vector, kind_totals
 
-    n_hits = sum(p.counts.values()) + p.n_pos_misfit
-    if p.n_words >= MIN_PARAGRAPH_WORDS:
-        px = feature_vector(p, [p])
-        psup = _kind_support(p)
-        pc = _clip_single_token(pmodel.contributions(px), psup, PARAGRAPH_KIND_MIN_TOKENS)
-        pm = pmodel.intercept + sum(pc.values())
-        pk = _present_kinds(kind_totals(pc), psup, PARAGRAPH_KIND_MIN_TOKENS)
-        pm += _rule_adjustment(pm, len(pk) >= 2)
-        ps = _sigmoid(pm)
-        plabel = _label(ps, config, len(pk) >= 2)
-    else:
-        ps, plabel = 0.0, "insufficient"
+    px = feature_vector(p, [p])
+    psup = _kind_support(p)
+    pc = _clip_single_token(pmodel.contributions(px), psup, PARAGRAPH_KIND_MIN_TOKENS)
+    pm = pmodel.intercept + sum(pc.values())
+    pk = _present_kinds(kind_totals(pc), psup, PARAGRAPH_KIND_MIN_TOKENS)
+    pm += _rule_adjustment(pm, len(pk) >= 2)
+    ps = _sigmoid(pm)
+    plabel = _label(ps, config, len(pk) >= 2)
     return ParagraphScore(idx, (p.start, p.end), round(ps, 4), plabel, p.n_words, n_hits)
+
+
+#: The features ``_paragraph_score`` computes inline, in this order; with any other
+#: feature list (a retrained model) it falls back to ``_paragraph_score_generic``.
+_INLINE_FEATURES = (
+    "elision_per100",
+    "contraction_per100",
+    "gender_per100",
+    "number_per100",
+    "adjective_per100",
+    "function_word_per100",
+    "rare_synonym_share",
+    "rare_word_share",
+    "synonym_gap_mean",
+    "low_frequency_mean",
+    "weak_synonym_share",
+    "strong_synonym_share",
+    "max_paragraph_grammar_per100",
+    "max_paragraph_synonym_share",
+    "pos_misfit_share",
+    "pos_misfit_mean",
+    "substitute_llr_mean",
+    "substitute_like_share",
+    "collocation_miss_share",
+)
+
+
+def _scale(out: list[float], names: list[int], limit: float) -> None:
+    """``_scale_kind`` on the contribution list ``out`` (``names``: the kind's indices)."""
+    total = sum(out[f] for f in names)
+    if total > limit:
+        for f in names:
+            out[f] *= limit / total
+
+
+class _Plan:
+    """A model's weights and the feature indices of each kind, as lists (built once)."""
+
+    def __init__(self, model) -> None:
+        from cleannews.score._model import (
+            COLLOCATION_PRIOR,
+            EVIDENCE_KINDS,
+            FEATURE_KIND,
+            FEATURE_NAMES,
+            KINDS,
+        )
+
+        self.fast = FEATURE_NAMES == _INLINE_FEATURES
+        self.collocation_prior = COLLOCATION_PRIOR
+        self.terms = list(zip(model.coef, model.base, model.scale, strict=True))
+        self.kind_of = [FEATURE_KIND[f] for f in FEATURE_NAMES]
+        order = {f: i for i, f in enumerate(FEATURE_NAMES)}
+        self.kind_index = {
+            kd: [order[f] for f, k in FEATURE_KIND.items() if k == kd] for kd in KINDS
+        }
+        self.not_rarity = [i for i, kd in enumerate(self.kind_of) if kd != "rarity"]
+        self.kinds = KINDS
+        self.evidence_kinds = EVIDENCE_KINDS
+
+
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan(model) -> _Plan:
+    """The (cached) :class:`_Plan` of ``model``."""
+    plan = _PLANS.get(id(model))
+    if plan is None or plan.model is not model:
+        plan = _Plan(model)
+        plan.model = model
+        _PLANS[id(model)] = plan
+    return plan
 
 
 def score_text(text: str, config: CleanConfig) -> SpinScore:

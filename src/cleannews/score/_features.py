@@ -12,9 +12,13 @@ the packed lexicon; the detectors below walk the token list and emit
 from __future__ import annotations
 
 import re
+import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import compress, islice
-from operator import and_, itemgetter
+from functools import reduce
+from itertools import compress
+from operator import add, and_, itemgetter
 from typing import NamedTuple
 
 from cleannews.score._context import get_context_table
@@ -26,11 +30,11 @@ __all__ = [
     "Analysis",
     "Hit",
     "ParagraphCounts",
+    "ParagraphScan",
     "analyse",
-    "line_span",
-    "paragraph_lines",
     "repeated_forms",
-    "scan_paragraph",
+    "scan_text",
+    "text_blocks",
 ]
 
 #: "aujourd’hui" | word (hyphen compounds), with its apostrophe when a word follows
@@ -121,7 +125,7 @@ class Hit(NamedTuple):
     reason: str
 
 
-@dataclass
+@dataclass(slots=True)
 class ParagraphCounts:
     """Raw counts of one paragraph (or of a whole document, summed)."""
 
@@ -202,15 +206,53 @@ KIND_PUNCT, KIND_BREAK, KIND_WORD, KIND_CONTENT = 0, 1, 2, 3
 # Positions in the per-token tuple of ``_token_info`` (one merged lookup per token: everything
 # the counts, the context check and the grammar detectors need).
 I_LOW, I_PACKED, I_CLASS, I_KIND, I_TRIGGER, I_STOP_FR, I_STOP_EN = 0, 1, 2, 3, 4, 5, 6
-I_STATS, I_POS_CHECKED, I_CTX, I_COUNTS, I_GAP, I_LOWZ, I_LLR = 7, 8, 9, 10, 11, 12, 13
+I_STATS, I_POS_CHECKED, I_CTX, I_CODE, I_GAP, I_LOWZ, I_LLR = 7, 8, 9, 10, 11, 12, 13
 I_RARE, I_NEED, I_ROLE = 14, 15, 16
 
-#: Integer counts of a token packed into one int (COUNT_BITS bits each), so that one
-#: ``sum`` over a paragraph's tokens adds all of them at once.
-COUNT_BITS = 40
-_COUNT_MASK = (1 << COUNT_BITS) - 1
-(C_WORDS, C_CONTENT, C_FR, C_EN, C_WEAK, C_STRONG, C_LLR_HIGH, C_RARE_SYN, C_RARE_WORD) = range(9)
-N_COUNTS = 9
+# Each token type gets a one-byte code standing for its set of count flags (``F_*``); a
+# block's codes form one ``bytes`` object, so a paragraph's count of a flag is one
+# ``bytes.count`` over a translated copy, and the positions of flagged tokens one
+# ``compress``: no Python code runs per token for them.
+F_WORD, F_CONTENT, F_FR, F_EN, F_WEAK, F_STRONG, F_LLR_HIGH = 1, 2, 4, 8, 16, 32, 64
+F_RARE_SYN, F_RARE_WORD, F_CHECKED, F_TRIGGER, F_BREAK = 128, 256, 512, 1024, 2048
+F_RARE = F_RARE_SYN | F_RARE_WORD
+_FLAGS: tuple[int, ...] = (
+    F_WORD, F_CONTENT, F_FR, F_EN, F_WEAK, F_STRONG, F_LLR_HIGH, F_RARE_SYN, F_RARE_WORD,
+    F_CHECKED, F_TRIGGER, F_RARE,
+)
+#: The code of the line break token (the paragraph separator).
+CODE_BREAK = 0
+_CODE_FLAGS: list[int] = [F_BREAK]  # code -> flags
+_CODE_OF: dict[int, int] = {F_BREAK: CODE_BREAK}  # flags -> code
+#: flag -> translation table: code -> 1 when the code has the flag, else 0
+_TABLES: dict[int, bytes] = {}
+_CODE_LOCK = threading.Lock()
+
+
+def _code(flags: int) -> int:
+    """The one-byte code of a set of count flags (registered on first use).
+
+    >>> _CODE_FLAGS[_code(F_WORD | F_FR)] == F_WORD | F_FR
+    True
+    """
+    code = _CODE_OF.get(flags)
+    if code is None:
+        with _CODE_LOCK:
+            code = _CODE_OF.get(flags)
+            if code is None:
+                code = len(_CODE_FLAGS)
+                if code > 255:  # pragma: no cover - about 150 combinations exist
+                    raise RuntimeError("too many token flag combinations for one byte")
+                _CODE_FLAGS.append(flags)
+                for f in _FLAGS:
+                    _TABLES[f] = bytes(
+                        1 if c < len(_CODE_FLAGS) and _CODE_FLAGS[c] & f else 0
+                        for c in range(256)
+                    )
+                _CODE_OF[flags] = code
+    return code
+
+
 #: ``I_RARE`` codes.
 RARE_NONE, RARE_SYNONYM, RARE_WORD = 0, 1, 2
 
@@ -326,15 +368,15 @@ def _grammar_bits(t: str, low: str, p: int, trig: bool) -> tuple[int, int]:
 
 def _token_info(t: str) -> tuple:
     """(low, packed, class, kind, trigger, stop_fr, stop_en, content_stats, pos_checked, ctx,
-    counts, gap, low_zipf, llr, rare, need, role).
+    code, gap, low_zipf, llr, rare, need, role).
 
     ``content_stats`` is ``(low_zipf, gap, weak, strong, rare_synonym, rare_word, llr)`` for
     content words, else ``None``; ``trigger`` marks tokens a grammar detector starts from;
     ``pos_checked`` marks content words whose context fit is measured (not common words,
     not field vocabulary below ZIPF_RARE_WORD or unknown,
     not present participles); ``ctx`` is the token's collocation-table entry or ``None``.
-    The rest is the same facts laid out for whole-paragraph sums: ``counts`` packs the
-    integer counts (``C_*``, COUNT_BITS bits each), ``gap``/``low_zipf``/``llr`` are the
+    The rest is the same facts laid out for whole-block passes: ``code`` is the one-byte
+    code of the token's count flags (``F_*``), ``gap``/``low_zipf``/``llr`` are the
     content word's terms of the running sums (0.0 for other tokens), ``rare`` a ``RARE_*``
     code, ``need``/``role`` the grammar pre-filter bits (``R_*``).
 
@@ -346,29 +388,36 @@ def _token_info(t: str) -> tuple:
         return info
     base = _token_facts(t)
     low, p, _cls, kind, trig, fr, en, stats = base[:8]
-    counts = 0
+    flags = F_BREAK if kind == KIND_BREAK else 0
     gap = lowz = llr = 0.0
     rare = RARE_NONE
     if kind in (KIND_WORD, KIND_CONTENT):
-        counts = 1 << (C_WORDS * COUNT_BITS)
+        flags |= F_WORD
         if fr:
-            counts |= 1 << (C_FR * COUNT_BITS)
+            flags |= F_FR
         elif en:
-            counts |= 1 << (C_EN * COUNT_BITS)
+            flags |= F_EN
     if stats is not None:
         lowz, gap, weak, strong, rare_syn, rare_word, llr = stats
-        counts |= 1 << (C_CONTENT * COUNT_BITS)
-        counts |= weak << (C_WEAK * COUNT_BITS) | strong << (C_STRONG * COUNT_BITS)
+        flags |= F_CONTENT
+        if weak:
+            flags |= F_WEAK
+        if strong:
+            flags |= F_STRONG
         if llr > LLR_HIGH:
-            counts |= 1 << (C_LLR_HIGH * COUNT_BITS)
+            flags |= F_LLR_HIGH
         if rare_syn:
             rare = RARE_SYNONYM
-            counts |= 1 << (C_RARE_SYN * COUNT_BITS)
+            flags |= F_RARE_SYN
         elif rare_word:
             rare = RARE_WORD
-            counts |= 1 << (C_RARE_WORD * COUNT_BITS)
+            flags |= F_RARE_WORD
+    if base[I_POS_CHECKED]:
+        flags |= F_CHECKED
     need, role = _grammar_bits(t, low, p, trig)
-    info = (*base, counts, gap, lowz, llr, rare, need, role)
+    if need:
+        flags |= F_TRIGGER
+    info = (*base, _code(flags), gap, lowz, llr, rare, need, role)
     if len(_INFO) >= _INFO_MAX:
         _INFO.clear()
     _INFO[t] = info
@@ -439,10 +488,33 @@ def _token_facts(t: str) -> tuple:
 
 def _infos(toks: list[str]) -> list[tuple]:
     """``_token_info`` of every token (cached ones by one C-level ``map``)."""
-    infos = list(map(_INFO.get, toks))
-    if None in infos:
-        infos = [x or _token_info(t) for x, t in zip(infos, toks, strict=True)]
-    return infos
+    try:
+        return list(map(_INFO.__getitem__, toks))
+    except KeyError:
+        return [_INFO.get(t) or _token_info(t) for t in toks]
+
+
+#: Python before 3.12 adds floats left to right in ``sum`` (as the per-token ``+=`` did);
+#: later versions compensate rounding, so the running sums use ``reduce`` there.
+if sys.version_info < (3, 12):
+    _seq_sum = sum
+else:  # pragma: no cover - depends on the interpreter
+
+    def _seq_sum(values, start: float) -> float:
+        """Left-to-right float sum (what ``x += v`` in a loop gives)."""
+        return reduce(add, values, start)
+
+
+class _Column:
+    """``column[i]`` is ``rows[i][k]`` (a lazy view: detectors read a few cells only)."""
+
+    __slots__ = ("k", "rows")
+
+    def __init__(self, rows: list[tuple], k: int) -> None:
+        self.rows, self.k = rows, k
+
+    def __getitem__(self, i: int):
+        return self.rows[i][self.k]
 
 
 _COLLOCATION: list[bool] = []
@@ -461,127 +533,234 @@ def collocation_enabled() -> bool:
     return _COLLOCATION[0]
 
 
-_get_counts = itemgetter(I_COUNTS)
+_get_code = itemgetter(I_CODE)
 _get_gap = itemgetter(I_GAP)
 _get_lowz = itemgetter(I_LOWZ)
 _get_llr = itemgetter(I_LLR)
-_get_checked = itemgetter(I_POS_CHECKED)
 _get_class = itemgetter(I_CLASS)
-_get_rare = itemgetter(I_RARE)
+_get_trigger = itemgetter(I_TRIGGER)
 _get_need = itemgetter(I_NEED)
 _get_role = itemgetter(I_ROLE)
-_get_trigger = itemgetter(I_TRIGGER)
-_get_low = itemgetter(I_LOW)
-_get_packed = itemgetter(I_PACKED)
 #: Sub-order of first-pass hits emitted at the same token (as the per-token loop emitted them).
 _ORDER_POS, _ORDER_COLL_LEFT, _ORDER_COLL_RIGHT, _ORDER_RARE = 0, 1, 2, 3
 
 
-def scan_paragraph(
-    toks: list[str], infos: list[tuple], newline_after: bool, every_trigger: bool = False
-) -> tuple[ParagraphCounts, list[Hit], list[Hit]]:
-    """Counts and hits of one paragraph (one line's tokens; ``newline_after`` when a line
-    break follows it in the text).
+#: A text is scanned in blocks of about this many characters, each cut right after a line
+#: break (a single longer line is one block): memory follows the block, not the text.
+BLOCK_CHARS = 1 << 16
 
-    Returns ``(counts, first_hits, grammar_hits)`` with token indices local to the
-    paragraph and the counts' span left at 0 (the caller knows the offsets). Rarity
-    counts include every rare word (``drop_repeated_rare`` is document-wide). Sums run
-    over the whole paragraph in C (one packed ``sum`` for the integer counts); only the
-    content words whose context is checked and the grammar triggers whose next word
-    could make a detector fire (``R_*`` bits) go through Python code.
-    ``every_trigger`` runs the detectors on every trigger (the reference path for tests).
+
+class ParagraphScan(NamedTuple):
+    """One paragraph's counts and hits; hits index the paragraph's own tokens."""
+
+    counts: ParagraphCounts
+    line_start: int  # character offset of the paragraph's line in the text
+    line_end: int
+    first_hits: list[Hit]  # context misfits, collocations, rare words (emission order)
+    grammar_hits: list[Hit]
+    base: int  # index of the paragraph's first token among all tokens of the text
+    rare_forms: list[str]  # lower-cased word of each rare-word hit, in order
+
+
+def text_blocks(text: str, size: int = BLOCK_CHARS) -> Iterator[tuple[int, str]]:
+    """``(offset, block)``: ``text`` in pieces of at least ``size`` characters that end
+    right after a line break (the last piece ends with the text).
+
+    >>> list(text_blocks("ab\\ncd\\nef", 2))
+    [(0, 'ab\\n'), (3, 'cd\\n'), (6, 'ef')]
     """
+    i, n = 0, len(text)
+    while i < n:
+        j = text.find("\n", i + size - 1) if n - i > size else -1
+        if j < 0:
+            yield i, text[i:] if i else text
+            return
+        yield i, text[i : j + 1]
+        i = j + 1
+
+
+def scan_text(text: str, every_trigger: bool = False) -> Iterator[ParagraphScan]:
+    """Counts and hits of every paragraph (line with a token) of ``text``, in order.
+
+    Rarity counts include every rare word (dropping repeated terms is document-wide:
+    see ``repeated_forms``). ``every_trigger`` runs the grammar detectors on every
+    trigger token instead of only where the next word can make one fire (the reference
+    path the tests compare with).
+    """
+    base = 0
+    for offset, block in text_blocks(text):
+        out, n = _scan_block(block, offset, base, every_trigger)
+        yield from out
+        base += n
+
+
+def _scan_block(
+    block: str, offset: int, base: int, every_trigger: bool
+) -> tuple[list[ParagraphScan], int]:
+    """The paragraphs of one block and its number of tokens.
+
+    Everything per token runs in C over the whole block (``findall``, one ``map`` over the
+    token cache, the byte codes of the tokens and their translations); Python code only
+    visits paragraphs, the content words whose context is checked, the rare words and the
+    grammar triggers.
+    """
+    toks = TOKEN_RE.findall(block)
     n = len(toks)
-    c = sum(map(_get_counts, infos))
-    pc = ParagraphCounts(0, 0)
-    mask = _COUNT_MASK
-    pc.n_words = c & mask
-    pc.n_content = (c >> (C_CONTENT * COUNT_BITS)) & mask
-    pc.n_fr = (c >> (C_FR * COUNT_BITS)) & mask
-    pc.n_en = (c >> (C_EN * COUNT_BITS)) & mask
-    pc.n_syn_weak = (c >> (C_WEAK * COUNT_BITS)) & mask
-    pc.n_syn_strong = (c >> (C_STRONG * COUNT_BITS)) & mask
-    pc.n_llr_high = (c >> (C_LLR_HIGH * COUNT_BITS)) & mask
-    counts = pc.counts
-    counts["rare_synonym"] = (c >> (C_RARE_SYN * COUNT_BITS)) & mask
-    counts["rare_word"] = (c >> (C_RARE_WORD * COUNT_BITS)) & mask
-    if not pc.n_content:
-        first: list[Hit] = []
-    else:
-        # the running sums, in token order as the per-token loop added them
-        pc.gap_sum = sum(map(_get_gap, infos), 0.0)
-        pc.lowz_sum = sum(map(_get_lowz, infos), 0.0)
-        pc.llr_sum = sum(map(_get_llr, infos), 0.0)
-        first = _context_pass(toks, infos, pc)
-    if not every_trigger:
-        roles = list(map(_get_role, infos))
-        roles.append(R_NOT_AFIN_FOLLOWER if newline_after else 0)
-        cand = list(compress(range(n), map(and_, map(_get_need, infos), islice(roles, 1, None))))
-    else:
+    if not n:
+        return [], 0
+    infos = _infos(toks)
+    codes = bytes(map(_get_code, infos))
+    tables = _TABLES
+    has = {f: codes.translate(tables[f]) for f in _FLAGS}
+    events = _context_events(toks, infos, has)
+    if every_trigger:
         cand = list(compress(range(n), map(_get_trigger, infos)))
-    grammar: list[Hit] = []
-    if cand:
-        if newline_after:
-            toks = [*toks, "\n"]
-            infos = [*infos, _token_info("\n")]
-        _grammar(cand, toks, infos, grammar, counts)
-    return pc, first, grammar
+    else:
+        cand = _candidates(list(compress(range(n), has[F_TRIGGER])), infos, n)
+    grammar = _grammar(cand, toks, infos) if cand else []
+    w_word, w_content, w_fr, w_en = has[F_WORD], has[F_CONTENT], has[F_FR], has[F_EN]
+    w_weak, w_strong, w_llr = has[F_WEAK], has[F_STRONG], has[F_LLR_HIGH]
+    w_rs, w_rw = has[F_RARE_SYN], has[F_RARE_WORD]
+    out: list[ParagraphScan] = []
+    ev = gr = 0  # next event, next grammar hit
+    n_ev, n_gr = len(events), len(grammar)
+    a = 0
+    line_start = offset
+    for line in block.split("\n"):
+        line_end = line_start + len(line)
+        b = codes.find(CODE_BREAK, a)
+        if b < 0:
+            b = n
+        if b > a:
+            pc = ParagraphCounts(
+                line_start + len(line) - len(line.lstrip()), line_start + len(line.rstrip())
+            )
+            pc.n_words = w_word.count(1, a, b)
+            pc.n_content = n_content = w_content.count(1, a, b)
+            pc.n_fr = w_fr.count(1, a, b)
+            pc.n_en = w_en.count(1, a, b)
+            counts = pc.counts
+            if n_content:
+                pc.n_syn_weak = w_weak.count(1, a, b)
+                pc.n_syn_strong = w_strong.count(1, a, b)
+                pc.n_llr_high = w_llr.count(1, a, b)
+                counts["rare_synonym"] = w_rs.count(1, a, b)
+                counts["rare_word"] = w_rw.count(1, a, b)
+                # the running sums, in token order as the per-token loop added them (the
+                # other tokens add 0.0, which changes nothing)
+                cont = list(compress(infos[a:b], w_content[a:b]))
+                pc.gap_sum = _seq_sum(map(_get_gap, cont), 0.0)
+                pc.lowz_sum = _seq_sum(map(_get_lowz, cont), 0.0)
+                pc.llr_sum = _seq_sum(map(_get_llr, cont), 0.0)
+            first: list[Hit] = []
+            forms: list[str] = []
+            if ev < n_ev and events[ev][0] < b:
+                n_misfit = 0
+                misfit_sum = 0.0
+                n_cc = n_cm = 0
+                while ev < n_ev and events[ev][0] < b:
+                    i, kind, value, h = events[ev]
+                    ev += 1
+                    if kind == _EV_MISFIT:
+                        misfit_sum -= value
+                        if value < POS_MISFIT:
+                            n_misfit += 1
+                    elif kind == _EV_PAIR:
+                        n_cc += 1
+                    else:
+                        forms.append(infos[i][I_LOW])
+                    if h is not None:
+                        if kind == _EV_PAIR:
+                            n_cm += 1
+                        first.append(h._replace(first=h.first - a, last=h.last - a))
+                pc.n_pos_misfit, pc.pos_misfit_sum = n_misfit, misfit_sum
+                pc.n_coll_checks, pc.n_coll_miss = n_cc, n_cm
+            gh: list[Hit] = []
+            while gr < n_gr and grammar[gr].first < b:
+                h = grammar[gr]
+                gr += 1
+                counts[h.signal] += 1
+                gh.append(h._replace(first=h.first - a, last=h.last - a))
+            out.append(ParagraphScan(pc, line_start, line_end, first, gh, base + a, forms))
+        a = b + 1
+        line_start = line_end + 1
+    return out, n
 
 
-def _context_pass(toks: list[str], infos: list[tuple], pc: ParagraphCounts) -> list[Hit]:
-    """Word-class misfits, collocations and rare words of one paragraph: ``pc`` is updated
-    and the first-pass hits are returned in the order the per-token loop made them."""
+_succ = (1).__add__
+_pred = (-1).__add__
+
+
+def _candidates(trig: list[int], infos: list[tuple], n: int) -> list[int]:
+    """The trigger positions whose next word plays a role the trigger needs (``R_*``):
+    only there can a grammar detector fire. All in C: no Python code per trigger."""
+    if trig and trig[-1] == n - 1:  # nothing follows the last token
+        trig.pop()
+    if len(trig) < 2:
+        return [i for i in trig if infos[i][I_NEED] & infos[i + 1][I_ROLE]]
+    here = itemgetter(*trig)(infos)
+    after = itemgetter(*map(_succ, trig))(infos)
+    return list(compress(trig, map(and_, map(_get_need, here), map(_get_role, after))))
+
+
+# kinds of first-pass events: a context misfit (value = fit), a checked word pair
+# (collocation; value unused), a rare word
+_EV_MISFIT, _EV_PAIR, _EV_RARE = 0, 1, 2
+
+
+def _fit(key: tuple[str, str, str]) -> float:
+    """Context fit of a class triple (0.0 next to an unknown word: "boom", a typo, says
+    nothing about the context), memoised in ``_FIT_CACHE``."""
+    a, _, b = key
+    f = 0.0 if a == "UNK" or b == "UNK" else get_pos_model().fit(*key)
+    if len(_FIT_CACHE) < _FIT_CACHE_MAX:
+        _FIT_CACHE[key] = f
+    return f
+
+
+def _context_events(toks: list[str], infos: list[tuple], has: dict[int, bytes]) -> list[tuple]:
+    """First-pass events of a block in the order the per-token loop made them:
+    ``(token, kind, value, hit or None)`` sorted by token then sub-order."""
     n = len(toks)
-    hits: list[tuple] = []
-    chk = list(compress(range(n), map(_get_checked, infos)))
+    events: list[tuple] = []
+    chk = list(compress(range(n), has[F_CHECKED]))
     if chk:
         cls = list(map(_get_class, infos))
         cls.append("BOS")  # cls[-1] is the class before the first token too
-        fit = get_pos_model().fit
+        cell = cls.__getitem__
+        before, after = map(cell, map(_pred, chk)), map(cell, map(_succ, chk))
+        keys = list(zip(before, map(cell, chk), after, strict=True))
         fit_cache = _FIT_CACHE
-        n_misfit = 0
-        misfit_sum = 0.0
-        for i in chk:
-            a, b = cls[i - 1], cls[i + 1]
-            if a == "UNK" or b == "UNK":
-                # an unknown neighbour ("boom", a typo) says nothing about the context
-                continue
-            key = (a, cls[i], b)
-            f = fit_cache.get(key)
-            if f is None:
-                f = fit(*key)
-                if len(fit_cache) < _FIT_CACHE_MAX:
-                    fit_cache[key] = f
-            if f < POS_MISFIT_SOFT:
-                misfit_sum -= f
-                if f < POS_MISFIT:
-                    n_misfit += 1
-                    reason = f"word class unlikely in this context: {_context(toks, i)}"
-                    hits.append((i, _ORDER_POS, Hit("pos_context", i, i, reason)))
-        pc.n_pos_misfit = n_misfit
-        pc.pos_misfit_sum = misfit_sum
+        fits = list(map(fit_cache.get, keys))
+        if None in fits:
+            fits = [_fit(key) if f is None else f for key, f in zip(keys, fits, strict=True)]
+        for k in compress(range(len(chk)), map(POS_MISFIT_SOFT.__gt__, fits)):
+            i, f = chk[k], fits[k]
+            h = None
+            if f < POS_MISFIT:
+                reason = f"word class unlikely in this context: {_context(toks, i)}"
+                h = Hit("pos_context", i, i, reason)
+            events.append((i, _EV_MISFIT, f, h, _ORDER_POS))
     if collocation_enabled():
-        _collocation_pass(toks, infos, pc, hits)
-    for i in compress(range(n), map(_get_rare, infos)):
+        _collocation_events(toks, infos, events)
+    for i in compress(range(n), has[F_RARE]):
         if infos[i][I_RARE] == RARE_SYNONYM:
             reason = f"rare synonym where a common word is expected: {toks[i]}"
             h = Hit("rare_synonym", i, i, reason)
         else:
             h = Hit("rare_word", i, i, f"word rare in news text: {toks[i]}")
-        hits.append((i, _ORDER_RARE, h))
-    if len(hits) > 1:
-        hits.sort(key=lambda x: (x[0], x[1]))
-    return [h for _, _, h in hits]
+        events.append((i, _EV_RARE, 0.0, h, _ORDER_RARE))
+    if not events:
+        return events
+    events.sort(key=lambda x: (x[0], x[4]))
+    return [x[:4] for x in events]
 
 
-def _collocation_pass(
-    toks: list[str], infos: list[tuple], pc: ParagraphCounts, hits: list[tuple]
-) -> None:
+def _collocation_events(toks: list[str], infos: list[tuple], events: list[tuple]) -> None:
     """Adjacent pairs around content words never seen although expected (see ``_context``)."""
     ctab = get_context_table()
     c_check, c_fits = ctab.check, ctab.synonym_fits
     n = len(toks)
-    n_cc = n_cm = 0
     for i in range(n):
         info = infos[i]
         ce = info[I_CTX]
@@ -591,59 +770,25 @@ def _collocation_pass(
         # unless the next word is a content word (it checks that pair itself)
         if i > 0 and infos[i - 1][I_CTX] is not None:
             e = c_check(infos[i - 1][I_CTX], ce)
-            n_cc += 1
+            h = None
             if e is not None and c_fits(infos[i - 1][I_CTX], ce, True):
-                n_cm += 1
                 reason = (
                     f"unseen pair where a synonym is usual: {toks[i - 1]} {toks[i]}"
                     f" (about {e:.0f} expected)"
                 )
-                hits.append((i, _ORDER_COLL_LEFT, Hit("collocation", i - 1, i, reason)))
+                h = Hit("collocation", i - 1, i, reason)
+            events.append((i, _EV_PAIR, 0.0, h, _ORDER_COLL_LEFT))
         j = i + 1
         if j < n and infos[j][I_CTX] is not None and infos[j][I_KIND] != KIND_CONTENT:
             e = c_check(ce, infos[j][I_CTX])
-            n_cc += 1
+            h = None
             if e is not None and c_fits(infos[j][I_CTX], ce, False):
-                n_cm += 1
                 reason = (
                     f"unseen pair where a synonym is usual: {toks[i]} {toks[j]}"
                     f" (about {e:.0f} expected)"
                 )
-                hits.append((i, _ORDER_COLL_RIGHT, Hit("collocation", i, j, reason)))
-    pc.n_coll_checks, pc.n_coll_miss = n_cc, n_cm
-
-
-def paragraph_lines(text: str):
-    """``(offset, line, tokens, newline_after)`` of every line of ``text`` that has a token.
-
-    Lines are split on "\\n" only (the tokeniser's paragraph break); no token spans a
-    line break, so tokenising line by line gives the tokens of the whole text.
-
-    >>> [(o, t) for o, _, t, _ in paragraph_lines("Un mot.\\n\\n  deux")]
-    [(0, ['Un', 'mot', '.']), (9, ['deux'])]
-    """
-    findall = TOKEN_RE.findall
-    offset = 0
-    lines = text.split("\n")
-    last = len(lines) - 1
-    for k, line in enumerate(lines):
-        toks = findall(line)
-        if toks:
-            yield offset, line, toks, k < last
-        offset += len(line) + 1
-
-
-def line_span(line: str, toks: list[str]) -> tuple[int, int]:
-    """Start of the first and end of the last token of ``line`` (offsets in the line).
-
-    Every character that is not whitespace belongs to a token, so the first token starts
-    at the first occurrence of its text and the last one ends at the last occurrence of
-    its own.
-
-    >>> line_span("  l’IA arrive . ", ["l’", "IA", "arrive", "."])
-    (2, 15)
-    """
-    return line.find(toks[0]), line.rfind(toks[-1]) + len(toks[-1])
+                h = Hit("collocation", i, j, reason)
+            events.append((i, _EV_PAIR, 0.0, h, _ORDER_COLL_RIGHT))
 
 
 def analyse(text: str) -> Analysis:
@@ -657,20 +802,13 @@ def analyse(text: str) -> Analysis:
     first_hits: list[Hit] = []
     grammar_hits: list[Hit] = []
     rare_forms: list[tuple[str, int]] = []  # (word form, paragraph) of every rare hit
-    base = 0  # index of the line's first token among all tokens of the text
-    for offset, line, toks, nl in paragraph_lines(text):
-        base = _next_token(matches, base, offset)
-        pc, first, grammar = scan_paragraph(toks, _infos(toks), nl, every_trigger=True)
-        s, e = line_span(line, toks)
-        pc.start, pc.end = offset + s, offset + e
+    for ps in scan_text(text, every_trigger=True):
         pidx = len(paragraphs)
-        paragraphs.append(pc)
-        for h in first:
-            if h.signal in _RARE_SIGNALS:
-                rare_forms.append((toks[h.first].lower(), pidx))
-            first_hits.append(h._replace(first=h.first + base, last=h.last + base))
-        grammar_hits += [h._replace(first=h.first + base, last=h.last + base) for h in grammar]
-        base += len(toks)
+        paragraphs.append(ps.counts)
+        base = ps.base
+        rare_forms += [(form, pidx) for form in ps.rare_forms]
+        for hits, out in ((ps.first_hits, first_hits), (ps.grammar_hits, grammar_hits)):
+            out += [h._replace(first=h.first + base, last=h.last + base) for h in hits]
     repeated = repeated_forms(f for f, _ in rare_forms)
     if repeated:
         keep = []
@@ -686,14 +824,7 @@ def analyse(text: str) -> Analysis:
     return Analysis(matches, first_hits + grammar_hits, paragraphs)
 
 
-def _next_token(matches: list, i: int, offset: int) -> int:
-    """Index of the first token at or after character ``offset`` (from index ``i`` on)."""
-    while matches[i].start() < offset:
-        i += 1
-    return i
-
-
-def _grammar(cand: list[int], toks: list[str], infos: list[tuple], hits: list[Hit], counts) -> None:
+def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
     """Run the grammar detectors at the trigger positions ``cand`` of one paragraph."""
     lex = get_lexicon()
     m = lex.masks
@@ -705,13 +836,14 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple], hits: list[Hi
     m_am, m_af = m["AM"], m["AF"]
     m_hasp = m["HASP"]
     n = len(toks)
-    lows = list(map(_get_low, infos))
-    packed = list(map(_get_packed, infos))
+    lows = _Column(infos, I_LOW)
+    packed = _Column(infos, I_PACKED)
+
+    hits: list[Hit] = []
 
     def flag(signal: str, i: int, j: int, reason: str) -> None:
-        """Record a grammar hit as evidence and count it in its paragraph."""
+        """Record a grammar hit (its paragraph counts it)."""
         hits.append(Hit(signal, i, j, reason))
-        counts[signal] += 1
 
     def nxt(i: int) -> int:
         """Index of the token after ``i`` when it is an adjacent word, else -1."""
@@ -881,6 +1013,7 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple], hits: list[Hi
                         j,
                         f"“double” used as the numeral “deux”: {toks[i]} {toks[j]}",
                     )
+    return hits
 
 
 #: Rarity evidence of a word form that occurs this often in a text is dropped: a

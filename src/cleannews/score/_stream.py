@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from itertools import islice
 
 from cleannews.score import _GRAMMAR as GRAMMAR_SIGNALS
 from cleannews.score import _SIGNAL_KIND as SIGNAL_KIND
@@ -35,10 +36,7 @@ from cleannews.score._features import (
     TOKEN_RE,
     Hit,
     ParagraphCounts,
-    _infos,
-    line_span,
-    paragraph_lines,
-    scan_paragraph,
+    scan_text,
 )
 
 __all__ = ["GRAMMAR_SIGNALS", "SIGNAL_KIND", "DocumentScan", "EvidenceRecord"]
@@ -91,15 +89,11 @@ class DocumentScan:
         """``(index, counts)`` of each paragraph in order; counts of a paragraph that a later
         repetition changes are updated in ``retained`` and listed in ``dirty``."""
         doc = self.doc
-        for offset, line, toks, nl in paragraph_lines(self.text):
-            pc, first, grammar = scan_paragraph(toks, _infos(toks), nl)
-            s, e = line_span(line, toks)
-            pc.start, pc.end = offset + s, offset + e
+        for pc, offset, end, first, grammar, _base, forms in scan_text(self.text):
             pidx = self.n_paragraphs
             self.n_paragraphs += 1
-            end = offset + len(line)
             if first:
-                self._first_hits(pidx, pc, first, toks, offset, end)
+                self._first_hits(pidx, pc, first, forms, offset, end)
             if grammar:
                 self._grammar_hits(pidx, grammar, offset, end)
             if pidx == 0:
@@ -135,18 +129,19 @@ class DocumentScan:
         pidx: int,
         pc: ParagraphCounts,
         hits: list[Hit],
-        toks: list[str],
+        forms: list[str],
         offset: int,
         end: int,
     ) -> None:
         other = self._other_ev
+        rare_forms = iter(forms)
         for seq, h in enumerate(hits):
             rec = ((1, pidx, h.first, seq), h.signal, offset, end, h.first, h.last, h.reason)
             if h.signal not in _RARE_SIGNALS:
                 self._count(h.signal)
                 other.append(rec)
                 continue
-            form = toks[h.first].lower()
+            form = next(rare_forms)
             seen = self._rare.get(form)
             if seen is None:
                 self._rare[form] = [1, pidx, rec]
@@ -174,12 +169,18 @@ class DocumentScan:
         rare = [seen[2] for seen in self._rare.values() if seen[0] == 1]
         other = sorted(self._other_ev + rare)
         chosen = self._grammar_ev + other[: max(0, self.max_evidence - len(self._grammar_ev))]
-        spans: dict[int, list[tuple[int, int]]] = {}
+        need: dict[int, int] = {}  # line offset -> last token index needed
+        for rec in chosen:
+            need[rec[2]] = max(need.get(rec[2], 0), rec[5])
+        spans = {
+            off: [m.span() for m in islice(TOKEN_RE.finditer(self.text, off, rec_end), last + 1)]
+            for off, (last, rec_end) in {
+                rec[2]: (need[rec[2]], rec[3]) for rec in chosen
+            }.items()
+        }
         out = []
-        for _key, signal, offset, end, first, last, reason in chosen:
-            sp = spans.get(offset)
-            if sp is None:
-                sp = spans[offset] = [m.span() for m in TOKEN_RE.finditer(self.text, offset, end)]
+        for _key, signal, offset, _end, first, last, reason in chosen:
+            sp = spans[offset]
             out.append((signal, (sp[first][0], sp[last][1]), reason))
         return out
 
