@@ -194,7 +194,14 @@ def _paragraph_score(idx: int, p, pmodel, config: CleanConfig) -> ParagraphScore
     nw = max(n_words, 1)
     nc = max(p.n_content, 1)
     log1p = math.log1p
-    g = sum(v for s, v in k.items() if s not in ("rare_synonym", "rare_word"))
+    g = (
+        k["elision"]
+        + k["contraction"]
+        + k["gender_agreement"]
+        + k["number_agreement"]
+        + k["adjective_agreement"]
+        + k["function_word"]
+    )
     x = (
         log1p(100 * k["elision"] / nw),
         log1p(100 * k["contraction"] / nw),
@@ -222,7 +229,7 @@ def _paragraph_score(idx: int, p, pmodel, config: CleanConfig) -> ParagraphScore
         d = (v - b) / sc
         out.append(min(cap, w * d) if d > 0 else 0.0)
     support = {
-        "grammar": sum(k[s] for s in _GRAMMAR),
+        "grammar": g,
         "lexical": max(k["rare_synonym"], p.n_llr_high),
         "context": p.n_pos_misfit + p.n_coll_miss,
         "rarity": k["rare_word"],
@@ -289,6 +296,19 @@ _INLINE_FEATURES = (
 )
 
 
+#: The grammar signals ``_paragraph_score`` adds up inline.
+_INLINE_GRAMMAR = frozenset(
+    (
+        "elision",
+        "contraction",
+        "gender_agreement",
+        "number_agreement",
+        "adjective_agreement",
+        "function_word",
+    )
+)
+
+
 def _scale(out: list[float], names: list[int], limit: float) -> None:
     """``_scale_kind`` on the contribution list ``out`` (``names``: the kind's indices)."""
     total = sum(out[f] for f in names)
@@ -309,7 +329,7 @@ class _Plan:
             KINDS,
         )
 
-        self.fast = FEATURE_NAMES == _INLINE_FEATURES
+        self.fast = FEATURE_NAMES == _INLINE_FEATURES and _GRAMMAR == _INLINE_GRAMMAR
         self.collocation_prior = COLLOCATION_PRIOR
         self.terms = list(zip(model.coef, model.base, model.scale, strict=True))
         self.kind_of = [FEATURE_KIND[f] for f in FEATURE_NAMES]

@@ -547,7 +547,7 @@ _ORDER_POS, _ORDER_COLL_LEFT, _ORDER_COLL_RIGHT, _ORDER_RARE = 0, 1, 2, 3
 
 #: A text is scanned in blocks of about this many characters, each cut right after a line
 #: break (a single longer line is one block): memory follows the block, not the text.
-BLOCK_CHARS = 1 << 16
+BLOCK_CHARS = 1 << 14
 
 
 class ParagraphScan(NamedTuple):

@@ -96,10 +96,10 @@ class DocumentScan:
                 self._first_hits(pidx, pc, first, forms, offset, end)
             if grammar:
                 self._grammar_hits(pidx, grammar, offset, end)
+            self._window(pc, len(grammar))
             if pidx == 0:
                 doc.start = pc.start
             doc.add(pc)
-            self._window(pc)
             yield pidx, pc
         self._close_windows()
         for seen in self._rare.values():
@@ -186,9 +186,8 @@ class DocumentScan:
 
     # -- the densest window ------------------------------------------------------------
 
-    def _window(self, pc: ParagraphCounts) -> None:
-        k = pc.counts
-        g = sum(v for s, v in k.items() if s not in _RARE_SIGNALS)
+    def _window(self, pc: ParagraphCounts, g: int) -> None:
+        """Add a paragraph with ``g`` grammar hits to the open window."""
         row = [g, pc.n_words, pc.n_syn_strong, pc.n_content]
         cur = self._open
         if cur is None:
