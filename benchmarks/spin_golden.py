@@ -1,7 +1,7 @@
 """Golden spin scores: record (once) and compare what ``cleannews.spin_score`` returns.
 
-    .venv/bin/python benchmarks/spin_golden.py --record   # writes fixtures/spin/golden_scores.jsonl.gz
-    .venv/bin/python benchmarks/spin_golden.py            # compares the current code with the file
+    .venv/bin/python benchmarks/spin_golden.py --record  # writes the golden file (see below)
+    .venv/bin/python benchmarks/spin_golden.py           # compares the current code with it
 
 The file pins every public field of :class:`cleannews.SpinScore` (score, label,
 evidence with spans and reasons, paragraph scores, signals) and the unrounded
@@ -11,8 +11,9 @@ fixture, documents of ``fixtures/spin/validation.jsonl.gz`` (clean and spun),
 real pages of ``fixtures/strip_real`` (every language), and a few built inputs
 (a long spun document with more than 300 pieces of evidence and repeated rare
 words, CRLF line ends, a last line ending in "afin", one very long line).
-It was recorded from the code before the throughput work (issue 12) and guards
-``tests/test_spin_golden.py``: the speed-ups must not move a score. The model is
+The file, ``fixtures/spin/golden_scores.jsonl.gz``, was recorded from the code
+before the throughput work (issue 12) and guards ``tests/test_spin_golden.py``:
+the speed-ups must not move a score. The model is
 part of the recorded state: after a retrained ``model.json`` lands, re-record
 (the file stores the model's sha256 and the test says so).
 """
@@ -142,7 +143,8 @@ def differences(want, got, path: str = "") -> list[str]:
     if isinstance(want, list) and isinstance(got, (list, tuple)):
         if len(want) != len(got):
             return [f"{path}: length {len(want)} != {len(got)}"]
-        return [d for i, (a, b) in enumerate(zip(want, got)) for d in differences(a, b, f"{path}[{i}]")]
+        pairs = enumerate(zip(want, got, strict=True))
+        return [d for i, (a, b) in pairs for d in differences(a, b, f"{path}[{i}]")]
     return [] if want == got else [f"{path}: {want!r} != {got!r}"]
 
 

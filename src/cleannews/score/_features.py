@@ -588,7 +588,7 @@ def scan_text(text: str, every_trigger: bool = False) -> Iterator[ParagraphScan]
     path the tests compare with).
     """
     base = 0
-    for offset, block in text_blocks(text):
+    for offset, block in text_blocks(text, BLOCK_CHARS):
         out, n = _scan_block(block, offset, base, every_trigger)
         yield from out
         base += n
