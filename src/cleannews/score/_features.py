@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import reduce
-from itertools import compress
+from itertools import accumulate, compress
 from operator import add, and_, itemgetter
 from typing import NamedTuple
 
@@ -47,6 +47,10 @@ TOKEN_RE = re.compile(
     r"|\n"
     r"|[^\w\s]"
 )
+
+#: The same pattern as a capturing group: ``split`` gives the tokens and the text between
+#: them (whitespace), so that token offsets are sums of lengths.
+_TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœæ")
 #: Words a spinner is more likely to use than a journalist: a synonym at
@@ -554,8 +558,8 @@ class ParagraphScan(NamedTuple):
     """One paragraph's counts and hits; hits index the paragraph's own tokens."""
 
     counts: ParagraphCounts
-    line_start: int  # character offset of the paragraph's line in the text
-    line_end: int
+    offsets: list[int] | None  # with hits: token k starts at counts.start + offsets[2k]
+    # and ends at counts.start + offsets[2k + 1]; None without hits
     first_hits: list[Hit]  # context misfits, collocations, rare words (emission order)
     grammar_hits: list[Hit]
     base: int  # index of the paragraph's first token among all tokens of the text
@@ -604,7 +608,8 @@ def _scan_block(
     visits paragraphs, the content words whose context is checked, the rare words and the
     grammar triggers.
     """
-    toks = TOKEN_RE.findall(block)
+    parts = _TOKEN_SPLIT_RE.split(block)  # separator, token, separator, …, separator
+    toks = parts[1::2]
     n = len(toks)
     if not n:
         return [], 0
@@ -681,7 +686,10 @@ def _scan_block(
                 gr += 1
                 counts[h.signal] += 1
                 gh.append(h._replace(first=h.first - a, last=h.last - a))
-            out.append(ParagraphScan(pc, line_start, line_end, first, gh, base + a, forms))
+            offsets = None
+            if first or gh:
+                offsets = list(accumulate(map(len, parts[2 * a + 1 : 2 * b]), initial=0))
+            out.append(ParagraphScan(pc, offsets, first, gh, base + a, forms))
         a = b + 1
         line_start = line_end + 1
     return out, n

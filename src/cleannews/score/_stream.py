@@ -27,13 +27,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from itertools import islice
 
 from cleannews.score import _GRAMMAR as GRAMMAR_SIGNALS
 from cleannews.score import _SIGNAL_KIND as SIGNAL_KIND
 from cleannews.score._features import (
     _RARE_SIGNALS,
-    TOKEN_RE,
     Hit,
     ParagraphCounts,
     scan_text,
@@ -47,9 +45,9 @@ _SPREAD_MIN = 2
 #: ``_model.WINDOW_WORDS``; the worst window's densities are document features).
 _WINDOW_WORDS = 60
 
-#: One piece of evidence before its span is known: ``(key, signal, line offset, line end,
-#: first token, last token, reason)``; ``key`` orders it as the score's evidence list does
-#: (grammar first, then by position, then in the order the detectors found it).
+#: One piece of evidence: ``(key, signal, span, reason)``; ``key`` orders it as the score's
+#: evidence list does (grammar first, then by position, then in the order the detectors
+#: found it).
 EvidenceRecord = tuple
 
 
@@ -89,13 +87,13 @@ class DocumentScan:
         """``(index, counts)`` of each paragraph in order; counts of a paragraph that a later
         repetition changes are updated in ``retained`` and listed in ``dirty``."""
         doc = self.doc
-        for pc, offset, end, first, grammar, _base, forms in scan_text(self.text):
+        for pc, offsets, first, grammar, _base, forms in scan_text(self.text):
             pidx = self.n_paragraphs
             self.n_paragraphs += 1
             if first:
-                self._first_hits(pidx, pc, first, forms, offset, end)
+                self._first_hits(pidx, pc, first, forms, offsets)
             if grammar:
-                self._grammar_hits(pidx, grammar, offset, end)
+                self._grammar_hits(pidx, grammar, pc.start, offsets)
             self._window(pc, len(grammar))
             if pidx == 0:
                 doc.start = pc.start
@@ -112,15 +110,15 @@ class DocumentScan:
         kind = SIGNAL_KIND[signal]
         self.n_of_kind[kind] = self.n_of_kind.get(kind, 0) + n
 
-    def _grammar_hits(self, pidx: int, hits: list[Hit], offset: int, end: int) -> None:
+    def _grammar_hits(self, pidx: int, hits: list[Hit], start: int, offsets: list[int]) -> None:
         g = 0
         keep = self._grammar_ev
         for seq, h in enumerate(hits):
             self._count(h.signal)
             g += 1
             if len(keep) < self.max_evidence:
-                key = (0, pidx, h.first, seq)
-                keep.append((key, h.signal, offset, end, h.first, h.last, h.reason))
+                span = (start + offsets[2 * h.first], start + offsets[2 * h.last + 1])
+                keep.append(((0, pidx, h.first, seq), h.signal, span, h.reason))
         if g >= self.grammar_min:
             self.n_grammar_paragraphs += 1
 
@@ -130,13 +128,13 @@ class DocumentScan:
         pc: ParagraphCounts,
         hits: list[Hit],
         forms: list[str],
-        offset: int,
-        end: int,
+        offsets: list[int],
     ) -> None:
         other = self._other_ev
         rare_forms = iter(forms)
         for seq, h in enumerate(hits):
-            rec = ((1, pidx, h.first, seq), h.signal, offset, end, h.first, h.last, h.reason)
+            span = (pc.start + offsets[2 * h.first], pc.start + offsets[2 * h.last + 1])
+            rec = ((1, pidx, h.first, seq), h.signal, span, h.reason)
             if h.signal not in _RARE_SIGNALS:
                 self._count(h.signal)
                 other.append(rec)
@@ -169,20 +167,7 @@ class DocumentScan:
         rare = [seen[2] for seen in self._rare.values() if seen[0] == 1]
         other = sorted(self._other_ev + rare)
         chosen = self._grammar_ev + other[: max(0, self.max_evidence - len(self._grammar_ev))]
-        need: dict[int, int] = {}  # line offset -> last token index needed
-        for rec in chosen:
-            need[rec[2]] = max(need.get(rec[2], 0), rec[5])
-        spans = {
-            off: [m.span() for m in islice(TOKEN_RE.finditer(self.text, off, rec_end), last + 1)]
-            for off, (last, rec_end) in {
-                rec[2]: (need[rec[2]], rec[3]) for rec in chosen
-            }.items()
-        }
-        out = []
-        for _key, signal, offset, _end, first, last, reason in chosen:
-            sp = spans[offset]
-            out.append((signal, (sp[first][0], sp[last][1]), reason))
-        return out
+        return [rec[1:] for rec in chosen]
 
     # -- the densest window ------------------------------------------------------------
 
