@@ -228,8 +228,9 @@ _FLAGS: tuple[int, ...] = (
 CODE_BREAK = 0
 _CODE_FLAGS: list[int] = [F_BREAK]  # code -> flags
 _CODE_OF: dict[int, int] = {F_BREAK: CODE_BREAK}  # flags -> code
-#: flag -> translation table: code -> 1 when the code has the flag, else 0
-_TABLES: dict[int, bytes] = {}
+#: flag -> translation table: code -> 1 when the code has the flag, else 0 (a new code
+#: sets its own byte in each table)
+_TABLES: dict[int, bytearray] = {f: bytearray(256) for f in _FLAGS}
 _CODE_LOCK = threading.Lock()
 
 
@@ -249,10 +250,7 @@ def _code(flags: int) -> int:
                     raise RuntimeError("too many token flag combinations for one byte")
                 _CODE_FLAGS.append(flags)
                 for f in _FLAGS:
-                    _TABLES[f] = bytes(
-                        1 if c < len(_CODE_FLAGS) and _CODE_FLAGS[c] & f else 0
-                        for c in range(256)
-                    )
+                    _TABLES[f][code] = 1 if flags & f else 0
                 _CODE_OF[flags] = code
     return code
 
