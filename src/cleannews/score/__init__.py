@@ -191,7 +191,25 @@ def _paragraph_score(idx: int, p, pmodel, config: CleanConfig) -> ParagraphScore
     plan = _plan(pmodel)
     if not plan.fast:
         return _paragraph_score_generic(idx, p, pmodel, config, n_hits)
-    nw = max(n_words, 1)
+    _x, out, _kinds, _support, present = _fast_model(
+        p, pmodel, plan, None, PARAGRAPH_KIND_MIN_TOKENS
+    )
+    pm = pmodel.intercept + sum(out)
+    n_present = len(present)
+    pm += _rule_adjustment(pm, n_present >= 2)
+    ps = _sigmoid(pm)
+    plabel = _label(ps, config, n_present >= 2)
+    return ParagraphScore(idx, (p.start, p.end), round(ps, 4), plabel, n_words, n_hits)
+
+
+def _fast_model(p, model, plan, worst: list[float] | None, min_tokens: int):
+    """``(features, clipped contributions, kind totals, support, present kinds)`` of counts
+    ``p`` under ``model``: ``feature_vector`` → ``Model.contributions`` →
+    ``_clip_single_token`` → ``kind_totals`` → ``_present_kinds`` with the same arithmetic in
+    the same order (so the same floats), on the model's weights as lists (``_Plan``).
+    ``worst`` gives the document's densest-window features (a paragraph uses its own)."""
+    k = p.counts
+    nw = max(p.n_words, 1)
     nc = max(p.n_content, 1)
     log1p = math.log1p
     g = (
@@ -215,15 +233,14 @@ def _paragraph_score(idx: int, p, pmodel, config: CleanConfig) -> ParagraphScore
         p.lowz_sum / nc,
         p.n_syn_weak / nc,
         p.n_syn_strong / nc,
-        log1p(100 * g / max(p.n_words, 1)),
-        p.n_syn_strong / max(p.n_content, 1),
+        *(worst if worst is not None else _own_worst(p, g)),
         p.n_pos_misfit / nc,
         p.pos_misfit_sum / nc,
         p.llr_sum / nc,
         p.n_llr_high / nc,
         p.n_coll_miss / (p.n_coll_checks + plan.collocation_prior),
     )
-    cap = pmodel.cap
+    cap = model.cap
     out = []
     for v, (w, b, sc) in zip(x, plan.terms, strict=True):
         d = (v - b) / sc
@@ -236,24 +253,26 @@ def _paragraph_score(idx: int, p, pmodel, config: CleanConfig) -> ParagraphScore
     }
     # _clip_single_token
     for kind, n in support.items():
-        if n >= PARAGRAPH_KIND_MIN_TOKENS or kind == "rarity":
+        if n >= min_tokens or kind == "rarity":
             continue
         _scale(out, plan.kind_index[kind], SINGLE_TOKEN_MAX)
     others = sum(out[i] for i in plan.not_rarity)
     _scale(out, plan.kind_index["rarity"], max(RARITY_ALONE_MAX, others))
-    pm = pmodel.intercept + sum(out)
     # kind_totals, then _present_kinds
     kinds = dict.fromkeys(plan.kinds, 0.0)
     for v, kind in zip(out, plan.kind_of, strict=True):
         kinds[kind] += v
-    n_present = sum(
-        kinds[kd] >= KIND_MIN_CONTRIBUTION and support[kd] >= PARAGRAPH_KIND_MIN_TOKENS
+    present = [
+        kd
         for kd in plan.evidence_kinds
-    )
-    pm += _rule_adjustment(pm, n_present >= 2)
-    ps = _sigmoid(pm)
-    plabel = _label(ps, config, n_present >= 2)
-    return ParagraphScore(idx, (p.start, p.end), round(ps, 4), plabel, n_words, n_hits)
+        if kinds[kd] >= KIND_MIN_CONTRIBUTION and support[kd] >= min_tokens
+    ]
+    return x, out, kinds, support, present
+
+
+def _own_worst(p, g: int) -> tuple[float, float]:
+    """A single paragraph's "worst window" features: its own densities."""
+    return math.log1p(100 * g / max(p.n_words, 1)), p.n_syn_strong / max(p.n_content, 1)
 
 
 def _paragraph_score_generic(idx: int, p, pmodel, config: CleanConfig, n_hits: int):
@@ -385,12 +404,20 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
         paragraphs[i] = _paragraph_score(i, scan.retained[i], pmodel, config)
 
     model = get_model()
-    x = feature_vector(doc, worst=scan.worst)
-    support = _kind_support(doc)
-    contrib = _clip_single_token(model.contributions(x), support)
-    kinds = kind_totals(contrib)
-    raw = model.intercept + sum(contrib.values())
-    present = _present_kinds(kinds, support)
+    plan = _plan(model)
+    if plan.fast:
+        x, out, kinds, support, present = _fast_model(
+            doc, model, plan, scan.worst, KIND_MIN_TOKENS
+        )
+        contrib = dict(zip(FEATURE_NAMES, out, strict=True))
+        raw = model.intercept + sum(out)
+    else:
+        x = feature_vector(doc, worst=scan.worst)
+        support = _kind_support(doc)
+        contrib = _clip_single_token(model.contributions(x), support)
+        kinds = kind_totals(contrib)
+        raw = model.intercept + sum(contrib.values())
+        present = _present_kinds(kinds, support)
     # broken grammar in several paragraphs also counts as independent evidence (lexical
     # and context evidence alone depend on genre: old, literary or technical French)
     spread = "grammar" in present and scan.n_grammar_paragraphs >= 2
