@@ -16,6 +16,7 @@ synthetic data, turns them into a probability::
 from __future__ import annotations
 
 import math
+from operator import mul, sub, truediv
 
 from cleannews.config import CleanConfig
 from cleannews.document import Evidence, ParagraphScore, SpinScore
@@ -111,7 +112,7 @@ def _scale_kind(out: dict[str, float], kind: str, limit: float) -> None:
     from cleannews.score._model import FEATURE_KIND
 
     names = [f for f, k in FEATURE_KIND.items() if k == kind and f in out]
-    total = sum(out[f] for f in names)
+    total = sum(map(out.__getitem__, names))
     if total > limit:
         for f in names:
             out[f] *= limit / total
@@ -241,10 +242,11 @@ def _fast_model(p, model, plan, worst: list[float] | None, min_tokens: int):
         p.n_coll_miss / (p.n_coll_checks + plan.collocation_prior),
     )
     cap = model.cap
-    out = []
-    for v, (w, b, sc) in zip(x, plan.terms, strict=True):
-        d = (v - b) / sc
-        out.append(min(cap, w * d) if d > 0 else 0.0)
+    ds = list(map(truediv, map(sub, x, plan.bases), plan.scales))
+    out = [
+        min(cap, wd) if d > 0 else 0.0
+        for d, wd in zip(ds, map(mul, plan.coefs, ds), strict=True)
+    ]
     support = {
         "grammar": g,
         "lexical": max(k["rare_synonym"], p.n_llr_high),
@@ -256,12 +258,12 @@ def _fast_model(p, model, plan, worst: list[float] | None, min_tokens: int):
         if n >= min_tokens or kind == "rarity":
             continue
         _scale(out, plan.kind_index[kind], SINGLE_TOKEN_MAX)
-    others = sum(out[i] for i in plan.not_rarity)
+    cell = out.__getitem__
+    others = sum(map(cell, plan.not_rarity))
     _scale(out, plan.kind_index["rarity"], max(RARITY_ALONE_MAX, others))
-    # kind_totals, then _present_kinds
-    kinds = dict.fromkeys(plan.kinds, 0.0)
-    for v, kind in zip(out, plan.kind_of, strict=True):
-        kinds[kind] += v
+    # kind_totals (each kind's contributions added left to right from 0.0), _present_kinds
+    seq_sum = plan.seq_sum
+    kinds = {kd: seq_sum(map(cell, idx), 0.0) for kd, idx in plan.kind_order.items()}
     present = [
         kd
         for kd in plan.evidence_kinds
@@ -330,7 +332,7 @@ _INLINE_GRAMMAR = frozenset(
 
 def _scale(out: list[float], names: list[int], limit: float) -> None:
     """``_scale_kind`` on the contribution list ``out`` (``names``: the kind's indices)."""
-    total = sum(out[f] for f in names)
+    total = sum(map(out.__getitem__, names))
     if total > limit:
         for f in names:
             out[f] *= limit / total
@@ -340,6 +342,7 @@ class _Plan:
     """A model's weights and the feature indices of each kind, as lists (built once)."""
 
     def __init__(self, model) -> None:
+        from cleannews.score._features import _seq_sum
         from cleannews.score._model import (
             COLLOCATION_PRIOR,
             EVIDENCE_KINDS,
@@ -350,13 +353,17 @@ class _Plan:
 
         self.fast = FEATURE_NAMES == _INLINE_FEATURES and _GRAMMAR == _INLINE_GRAMMAR
         self.collocation_prior = COLLOCATION_PRIOR
-        self.terms = list(zip(model.coef, model.base, model.scale, strict=True))
+        self.coefs, self.bases, self.scales = list(model.coef), list(model.base), list(model.scale)
         self.kind_of = [FEATURE_KIND[f] for f in FEATURE_NAMES]
         order = {f: i for i, f in enumerate(FEATURE_NAMES)}
         self.kind_index = {
             kd: [order[f] for f, k in FEATURE_KIND.items() if k == kd] for kd in KINDS
         }
         self.not_rarity = [i for i, kd in enumerate(self.kind_of) if kd != "rarity"]
+        self.seq_sum = _seq_sum
+        self.kind_order = {
+            kd: [i for i, k in enumerate(self.kind_of) if k == kd] for kd in KINDS
+        }
         self.kinds = KINDS
         self.evidence_kinds = EVIDENCE_KINDS
 
