@@ -1,8 +1,10 @@
 """Token-level signals of spun French, counted per paragraph.
 
-One regular expression tokenises the text; each word is looked up once in
-the packed lexicon; the detectors below walk the token list and emit
-:class:`Hit` records (signal name, token range, reason)::
+One regular expression tokenises the text, block by block (``scan_text``);
+each token type's facts are one cached tuple (``_token_info``); counts are
+taken over whole blocks in C and the detectors below visit only the tokens
+where they can fire, emitting :class:`Hit` records (signal name, token range,
+reason)::
 
     >>> hits = analyse("Le site est prêt à l’fonction.").hits
     >>> [(h.signal, h.reason) for h in hits]
@@ -601,7 +603,7 @@ def _scan_block(
 ) -> tuple[list[ParagraphScan], int]:
     """The paragraphs of one block and its number of tokens.
 
-    Everything per token runs in C over the whole block (``findall``, one ``map`` over the
+    Everything per token runs in C over the whole block (``split``, one ``map`` over the
     token cache, the byte codes of the tokens and their translations); Python code only
     visits paragraphs, the content words whose context is checked, the rare words and the
     grammar triggers.
