@@ -15,6 +15,9 @@ synthetic data, turns them into a probability::
 
 from __future__ import annotations
 
+import math
+from operator import mul, sub, truediv
+
 from cleannews.config import CleanConfig
 from cleannews.document import Evidence, ParagraphScore, SpinScore
 
@@ -109,7 +112,7 @@ def _scale_kind(out: dict[str, float], kind: str, limit: float) -> None:
     from cleannews.score._model import FEATURE_KIND
 
     names = [f for f, k in FEATURE_KIND.items() if k == kind and f in out]
-    total = sum(out[f] for f in names)
+    total = sum(map(out.__getitem__, names))
     if total > limit:
         for f in names:
             out[f] *= limit / total
@@ -171,9 +174,220 @@ def _is_french(n_words: int, n_fr: int, n_en: int) -> bool:
     return n_fr >= MIN_FRENCH_STOPWORD_SHARE * n_words and n_fr > n_en
 
 
+def _paragraph_score(idx: int, p, pmodel, config: CleanConfig) -> ParagraphScore:
+    """Score of one paragraph from its counts (own model, own calibration).
+
+    The same arithmetic as ``feature_vector`` → ``Model.contributions`` →
+    ``_clip_single_token`` → ``kind_totals`` → ``_present_kinds`` → ``_rule_adjustment``,
+    in the same order (so the same floats), on lists indexed once per model instead of
+    dictionaries built per paragraph.
+    """
+    k = p.counts
+    n_hits = sum(k.values()) + p.n_pos_misfit
+    n_words = p.n_words
+    if n_words < MIN_PARAGRAPH_WORDS:
+        return ParagraphScore(idx, (p.start, p.end), 0.0, "insufficient", n_words, n_hits)
+    from cleannews.score._model import _sigmoid
+
+    plan = _plan(pmodel)
+    if not plan.fast:
+        return _paragraph_score_generic(idx, p, pmodel, config, n_hits)
+    _x, out, _kinds, _support, present = _fast_model(
+        p, pmodel, plan, None, PARAGRAPH_KIND_MIN_TOKENS
+    )
+    pm = pmodel.intercept + sum(out)
+    n_present = len(present)
+    pm += _rule_adjustment(pm, n_present >= 2)
+    ps = _sigmoid(pm)
+    plabel = _label(ps, config, n_present >= 2)
+    return ParagraphScore(idx, (p.start, p.end), round(ps, 4), plabel, n_words, n_hits)
+
+
+def _fast_model(p, model, plan, worst: list[float] | None, min_tokens: int):
+    """``(features, clipped contributions, kind totals, support, present kinds)`` of counts
+    ``p`` under ``model``: ``feature_vector`` → ``Model.contributions`` →
+    ``_clip_single_token`` → ``kind_totals`` → ``_present_kinds`` with the same arithmetic in
+    the same order (so the same floats), on the model's weights as lists (``_Plan``).
+    ``worst`` gives the document's densest-window features (a paragraph uses its own)."""
+    k = p.counts
+    nw = max(p.n_words, 1)
+    nc = max(p.n_content, 1)
+    log1p = math.log1p
+    g = (
+        k["elision"]
+        + k["contraction"]
+        + k["gender_agreement"]
+        + k["number_agreement"]
+        + k["adjective_agreement"]
+        + k["function_word"]
+    )
+    x = (
+        log1p(100 * k["elision"] / nw),
+        log1p(100 * k["contraction"] / nw),
+        log1p(100 * k["gender_agreement"] / nw),
+        log1p(100 * k["number_agreement"] / nw),
+        log1p(100 * k["adjective_agreement"] / nw),
+        log1p(100 * k["function_word"] / nw),
+        k["rare_synonym"] / nc,
+        k["rare_word"] / nc,
+        p.gap_sum / nc,
+        p.lowz_sum / nc,
+        p.n_syn_weak / nc,
+        p.n_syn_strong / nc,
+        *(worst if worst is not None else _own_worst(p, g)),
+        p.n_pos_misfit / nc,
+        p.pos_misfit_sum / nc,
+        p.llr_sum / nc,
+        p.n_llr_high / nc,
+        p.n_coll_miss / (p.n_coll_checks + plan.collocation_prior),
+    )
+    cap = model.cap
+    ds = list(map(truediv, map(sub, x, plan.bases), plan.scales))
+    out = [
+        min(cap, wd) if d > 0 else 0.0
+        for d, wd in zip(ds, map(mul, plan.coefs, ds), strict=True)
+    ]
+    support = {
+        "grammar": g,
+        "lexical": max(k["rare_synonym"], p.n_llr_high),
+        "context": p.n_pos_misfit + p.n_coll_miss,
+        "rarity": k["rare_word"],
+    }
+    # _clip_single_token
+    for kind, n in support.items():
+        if n >= min_tokens or kind == "rarity":
+            continue
+        _scale(out, plan.kind_index[kind], SINGLE_TOKEN_MAX)
+    cell = out.__getitem__
+    others = sum(map(cell, plan.not_rarity))
+    _scale(out, plan.kind_index["rarity"], max(RARITY_ALONE_MAX, others))
+    # kind_totals (each kind's contributions added left to right from 0.0), _present_kinds
+    seq_sum = plan.seq_sum
+    kinds = {kd: seq_sum(map(cell, idx), 0.0) for kd, idx in plan.kind_order.items()}
+    present = [
+        kd
+        for kd in plan.evidence_kinds
+        if kinds[kd] >= KIND_MIN_CONTRIBUTION and support[kd] >= min_tokens
+    ]
+    return x, out, kinds, support, present
+
+
+def _own_worst(p, g: int) -> tuple[float, float]:
+    """A single paragraph's "worst window" features: its own densities."""
+    return math.log1p(100 * g / max(p.n_words, 1)), p.n_syn_strong / max(p.n_content, 1)
+
+
+def _paragraph_score_generic(idx: int, p, pmodel, config: CleanConfig, n_hits: int):
+    """``_paragraph_score`` through the model's own functions (any feature list)."""
+    from cleannews.score._model import _sigmoid, feature_vector, kind_totals
+
+    px = feature_vector(p, [p])
+    psup = _kind_support(p)
+    pc = _clip_single_token(pmodel.contributions(px), psup, PARAGRAPH_KIND_MIN_TOKENS)
+    pm = pmodel.intercept + sum(pc.values())
+    pk = _present_kinds(kind_totals(pc), psup, PARAGRAPH_KIND_MIN_TOKENS)
+    pm += _rule_adjustment(pm, len(pk) >= 2)
+    ps = _sigmoid(pm)
+    plabel = _label(ps, config, len(pk) >= 2)
+    return ParagraphScore(idx, (p.start, p.end), round(ps, 4), plabel, p.n_words, n_hits)
+
+
+#: The features ``_paragraph_score`` computes inline, in this order; with any other
+#: feature list (a retrained model) it falls back to ``_paragraph_score_generic``.
+_INLINE_FEATURES = (
+    "elision_per100",
+    "contraction_per100",
+    "gender_per100",
+    "number_per100",
+    "adjective_per100",
+    "function_word_per100",
+    "rare_synonym_share",
+    "rare_word_share",
+    "synonym_gap_mean",
+    "low_frequency_mean",
+    "weak_synonym_share",
+    "strong_synonym_share",
+    "max_paragraph_grammar_per100",
+    "max_paragraph_synonym_share",
+    "pos_misfit_share",
+    "pos_misfit_mean",
+    "substitute_llr_mean",
+    "substitute_like_share",
+    "collocation_miss_share",
+)
+
+
+#: The grammar signals ``_paragraph_score`` adds up inline.
+_INLINE_GRAMMAR = frozenset(
+    (
+        "elision",
+        "contraction",
+        "gender_agreement",
+        "number_agreement",
+        "adjective_agreement",
+        "function_word",
+    )
+)
+
+
+def _scale(out: list[float], names: list[int], limit: float) -> None:
+    """``_scale_kind`` on the contribution list ``out`` (``names``: the kind's indices)."""
+    total = sum(map(out.__getitem__, names))
+    if total > limit:
+        for f in names:
+            out[f] *= limit / total
+
+
+class _Plan:
+    """A model's weights and the feature indices of each kind, as lists (built once)."""
+
+    def __init__(self, model) -> None:
+        from cleannews.score._features import _seq_sum
+        from cleannews.score._model import (
+            COLLOCATION_PRIOR,
+            EVIDENCE_KINDS,
+            FEATURE_KIND,
+            FEATURE_NAMES,
+            KINDS,
+        )
+
+        self.fast = FEATURE_NAMES == _INLINE_FEATURES and _GRAMMAR == _INLINE_GRAMMAR
+        self.collocation_prior = COLLOCATION_PRIOR
+        self.coefs, self.bases, self.scales = list(model.coef), list(model.base), list(model.scale)
+        self.kind_of = [FEATURE_KIND[f] for f in FEATURE_NAMES]
+        order = {f: i for i, f in enumerate(FEATURE_NAMES)}
+        self.kind_index = {
+            kd: [order[f] for f, k in FEATURE_KIND.items() if k == kd] for kd in KINDS
+        }
+        self.not_rarity = [i for i, kd in enumerate(self.kind_of) if kd != "rarity"]
+        self.seq_sum = _seq_sum
+        self.kind_order = {
+            kd: [i for i, k in enumerate(self.kind_of) if k == kd] for kd in KINDS
+        }
+        self.kinds = KINDS
+        self.evidence_kinds = EVIDENCE_KINDS
+
+
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan(model) -> _Plan:
+    """The (cached) :class:`_Plan` of ``model``."""
+    plan = _PLANS.get(id(model))
+    if plan is None or plan.model is not model:
+        plan = _Plan(model)
+        plan.model = model
+        _PLANS[id(model)] = plan
+    return plan
+
+
 def score_text(text: str, config: CleanConfig) -> SpinScore:
-    """Score ``text`` (already cleaned) for spinning; see :class:`cleannews.SpinScore`."""
-    from cleannews.score._features import ParagraphCounts, analyse
+    """Score ``text`` (already cleaned) for spinning; see :class:`cleannews.SpinScore`.
+
+    The text is read paragraph by paragraph (:class:`cleannews.score._stream.DocumentScan`):
+    memory stays at one line's tokens plus one record per paragraph and the capped
+    evidence, and the result is the one the token-by-token ``analyse`` gives.
+    """
     from cleannews.score._model import (
         FEATURE_NAMES,
         _sigmoid,
@@ -182,68 +396,49 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
         get_paragraph_model,
         kind_totals,
     )
+    from cleannews.score._stream import DocumentScan
 
-    analysis = analyse(text)
-    doc = ParagraphCounts(0, 0)
-    if analysis.paragraphs:
-        doc.start = analysis.paragraphs[0].start
-    for p in analysis.paragraphs:
-        doc.add(p)
+    scan = DocumentScan(text, MAX_EVIDENCE, KIND_MIN_TOKENS)
+    pmodel = get_paragraph_model()
+    paragraphs = [_paragraph_score(i, p, pmodel, config) for i, p in scan.paragraphs()]
+    doc = scan.doc
     if doc.n_words >= MIN_WORDS and not _is_french(doc.n_words, doc.n_fr, doc.n_en):
         return SpinScore(0.0, "unsupported_language", language=None, n_words=doc.n_words)
     if doc.n_words < MIN_WORDS:
         lang = "fr" if _is_french(doc.n_words, doc.n_fr, doc.n_en) else None
         return SpinScore(0.0, "insufficient", language=lang, n_words=doc.n_words)
+    for i in scan.dirty:  # a later repetition took back rarity evidence of this paragraph
+        paragraphs[i] = _paragraph_score(i, scan.retained[i], pmodel, config)
 
     model = get_model()
-    x = feature_vector(doc, analysis.paragraphs)
-    support = _kind_support(doc)
-    contrib = _clip_single_token(model.contributions(x), support)
-    kinds = kind_totals(contrib)
-    raw = model.intercept + sum(contrib.values())
-    present = _present_kinds(kinds, support)
+    plan = _plan(model)
+    if plan.fast:
+        x, out, kinds, support, present = _fast_model(
+            doc, model, plan, scan.worst, KIND_MIN_TOKENS
+        )
+        contrib = dict(zip(FEATURE_NAMES, out, strict=True))
+        raw = model.intercept + sum(out)
+    else:
+        x = feature_vector(doc, worst=scan.worst)
+        support = _kind_support(doc)
+        contrib = _clip_single_token(model.contributions(x), support)
+        kinds = kind_totals(contrib)
+        raw = model.intercept + sum(contrib.values())
+        present = _present_kinds(kinds, support)
     # broken grammar in several paragraphs also counts as independent evidence (lexical
     # and context evidence alone depend on genre: old, literary or technical French)
-    spread = "grammar" in present and (
-        sum(_kind_support(p)["grammar"] >= KIND_MIN_TOKENS for p in analysis.paragraphs) >= 2
-    )
+    spread = "grammar" in present and scan.n_grammar_paragraphs >= 2
     enough = len(present) >= 2 or spread
     adjust = _rule_adjustment(raw, enough)
     final = raw + adjust
     score = _sigmoid(final)
 
-    pmodel = get_paragraph_model()
-    paragraphs = []
-    for idx, p in enumerate(analysis.paragraphs):
-        n_hits = sum(p.counts.values()) + p.n_pos_misfit
-        if p.n_words >= MIN_PARAGRAPH_WORDS:
-            px = feature_vector(p, [p])
-            psup = _kind_support(p)
-            pc = _clip_single_token(pmodel.contributions(px), psup, PARAGRAPH_KIND_MIN_TOKENS)
-            pm = pmodel.intercept + sum(pc.values())
-            pk = _present_kinds(kind_totals(pc), psup, PARAGRAPH_KIND_MIN_TOKENS)
-            pm += _rule_adjustment(pm, len(pk) >= 2)
-            ps = _sigmoid(pm)
-            plabel = _label(ps, config, len(pk) >= 2)
-        else:
-            ps, plabel = 0.0, "insufficient"
-        paragraphs.append(
-            ParagraphScore(idx, (p.start, p.end), round(ps, 4), plabel, p.n_words, n_hits)
-        )
-
-    matches = analysis.matches
-    hits = sorted(analysis.hits, key=lambda h: (h.signal not in _GRAMMAR, h.first))
     # each kind's contribution is shared equally among its pieces of evidence
-    n_of_kind: dict[str, int] = {}
-    for h in analysis.hits:
-        kd = _SIGNAL_KIND[h.signal]
-        n_of_kind[kd] = n_of_kind.get(kd, 0) + 1
-    share = {kd: kinds[kd] / n for kd, n in n_of_kind.items()}
-    evidence = []
-    for h in hits[:MAX_EVIDENCE]:
-        s, e = matches[h.first].start(), matches[h.last].end()
-        w = share[_SIGNAL_KIND[h.signal]]
-        evidence.append(Evidence(h.signal, (s, e), text[s:e], h.reason, round(w, 4)))
+    share = {kd: kinds[kd] / n for kd, n in scan.n_of_kind.items()}
+    evidence = [
+        Evidence(signal, (s, e), text[s:e], reason, round(share[_SIGNAL_KIND[signal]], 4))
+        for signal, (s, e), reason in scan.evidence()
+    ]
     evidence.sort(key=lambda ev: ev.span)
 
     signals = {name: round(v, 4) for name, v in zip(FEATURE_NAMES, x, strict=False)}

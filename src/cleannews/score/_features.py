@@ -1,8 +1,10 @@
 """Token-level signals of spun French, counted per paragraph.
 
-One regular expression tokenises the text; each word is looked up once in
-the packed lexicon; the detectors below walk the token list and emit
-:class:`Hit` records (signal name, token range, reason)::
+One regular expression tokenises the text, block by block (``scan_text``);
+each token type's facts are one cached tuple (``_token_info``); counts are
+taken over whole blocks in C and the detectors below visit only the tokens
+where they can fire, emitting :class:`Hit` records (signal name, token range,
+reason)::
 
     >>> hits = analyse("Le site est prêt à l’fonction.").hits
     >>> [(h.signal, h.reason) for h in hits]
@@ -12,7 +14,13 @@ the packed lexicon; the detectors below walk the token list and emit
 from __future__ import annotations
 
 import re
+import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import reduce
+from itertools import accumulate, compress
+from operator import add, and_, itemgetter
 from typing import NamedTuple
 
 from cleannews.score._context import get_context_table
@@ -20,7 +28,16 @@ from cleannews.score._lexicon import GAP_OFFSET, GAP_SHIFT, ZIPF_MASK, get_lexic
 from cleannews.score._pos import get_pos_model, word_class
 from cleannews.score._profile import substitute_llr
 
-__all__ = ["Analysis", "Hit", "ParagraphCounts", "analyse"]
+__all__ = [
+    "Analysis",
+    "Hit",
+    "ParagraphCounts",
+    "ParagraphScan",
+    "analyse",
+    "repeated_forms",
+    "scan_text",
+    "text_blocks",
+]
 
 #: "aujourd’hui" | word (hyphen compounds), with its apostrophe when a word follows
 #: ("l’" of "l’IA") | line break | one punctuation mark. No branch nests an
@@ -32,6 +49,10 @@ TOKEN_RE = re.compile(
     r"|\n"
     r"|[^\w\s]"
 )
+
+#: The same pattern as a capturing group: ``split`` gives the tokens and the text between
+#: them (whitespace), so that token offsets are sums of lengths.
+_TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœæ")
 #: Words a spinner is more likely to use than a journalist: a synonym at
@@ -110,7 +131,7 @@ class Hit(NamedTuple):
     reason: str
 
 
-@dataclass
+@dataclass(slots=True)
 class ParagraphCounts:
     """Raw counts of one paragraph (or of a whole document, summed)."""
 
@@ -188,15 +209,180 @@ _INFO: dict[str, tuple] = {}
 _INFO_MAX = 200_000
 KIND_PUNCT, KIND_BREAK, KIND_WORD, KIND_CONTENT = 0, 1, 2, 3
 
+# Positions in the per-token tuple of ``_token_info`` (one merged lookup per token: everything
+# the counts, the context check and the grammar detectors need).
+I_LOW, I_PACKED, I_CLASS, I_KIND, I_TRIGGER, I_STOP_FR, I_STOP_EN = 0, 1, 2, 3, 4, 5, 6
+I_STATS, I_POS_CHECKED, I_CTX, I_CODE, I_GAP, I_LOWZ, I_LLR = 7, 8, 9, 10, 11, 12, 13
+I_RARE, I_NEED, I_ROLE = 14, 15, 16
+
+# Each token type gets a one-byte code standing for its set of count flags (``F_*``); a
+# block's codes form one ``bytes`` object, so a paragraph's count of a flag is one
+# ``bytes.count`` over a translated copy, and the positions of flagged tokens one
+# ``compress``: no Python code runs per token for them.
+F_WORD, F_CONTENT, F_FR, F_EN, F_WEAK, F_STRONG, F_LLR_HIGH = 1, 2, 4, 8, 16, 32, 64
+F_RARE_SYN, F_RARE_WORD, F_CHECKED, F_TRIGGER, F_BREAK = 128, 256, 512, 1024, 2048
+F_RARE = F_RARE_SYN | F_RARE_WORD
+_FLAGS: tuple[int, ...] = (
+    F_WORD, F_CONTENT, F_FR, F_EN, F_WEAK, F_STRONG, F_LLR_HIGH, F_RARE_SYN, F_RARE_WORD,
+    F_CHECKED, F_TRIGGER, F_RARE,
+)
+#: The code of the line break token (the paragraph separator).
+CODE_BREAK = 0
+_CODE_FLAGS: list[int] = [F_BREAK]  # code -> flags
+_CODE_OF: dict[int, int] = {F_BREAK: CODE_BREAK}  # flags -> code
+#: flag -> translation table: code -> 1 when the code has the flag, else 0 (a new code
+#: sets its own byte in each table)
+_TABLES: dict[int, bytearray] = {f: bytearray(256) for f in _FLAGS}
+_CODE_LOCK = threading.Lock()
+
+
+def _code(flags: int) -> int:
+    """The one-byte code of a set of count flags (registered on first use).
+
+    >>> _CODE_FLAGS[_code(F_WORD | F_FR)] == F_WORD | F_FR
+    True
+    """
+    code = _CODE_OF.get(flags)
+    if code is None:
+        with _CODE_LOCK:
+            code = _CODE_OF.get(flags)
+            if code is None:
+                code = len(_CODE_FLAGS)
+                if code > 255:  # pragma: no cover - about 150 combinations exist
+                    raise RuntimeError("too many token flag combinations for one byte")
+                _CODE_FLAGS.append(flags)
+                for f in _FLAGS:
+                    _TABLES[f][code] = 1 if flags & f else 0
+                _CODE_OF[flags] = code
+    return code
+
+
+#: ``I_RARE`` codes.
+RARE_NONE, RARE_SYNONYM, RARE_WORD = 0, 1, 2
+
+# Roles a token can play as the word after a grammar trigger (``I_ROLE``), and the roles a
+# trigger needs of its next word before any detector can fire on it (``I_NEED``). A trigger
+# whose need and next word's role share no bit cannot produce a hit, so the detectors only
+# run where ``need & role`` is not 0 (an over-approximation: the detectors decide).
+R_ELIDED_CLASH = 1 << 0  # after l’ d’ qu’ …: a consonant (or h aspiré) word
+R_WANTS_ELISION = 1 << 1  # after le/la/de/que …: a vowel (or mute h) word
+R_LE_LES = 1 << 2  # de/à + le/les: a missing contraction
+R_FEM_NOUN = 1 << 3  # masculine determiner + feminine-only noun
+R_MASC_NOUN = 1 << 4  # feminine determiner + masculine-only noun
+R_PLURAL_NOUN = 1 << 5  # singular determiner + plural-only noun in -s/-x
+R_ADJECTIVE = 1 << 6  # determiner + adjective (the noun after it is checked)
+R_SINGULAR_NOUN = 1 << 7  # plural determiner or numeral + singular-only noun
+R_FEM_ADJ = 1 << 8  # masculine-only noun + feminine-only adjective
+R_MASC_ADJ = 1 << 9  # feminine-only noun + masculine-only adjective
+R_NOT_AFIN_FOLLOWER = 1 << 10  # "afin" + anything but de/que
+R_PLURAL_ONLY = 1 << 11  # "double" + plural-only noun
+
+
+def _grammar_bits(t: str, low: str, p: int, trig: bool) -> tuple[int, int]:
+    """``(need, role)`` of one token for the grammar pre-filter (see ``R_*``).
+
+    >>> need, _ = _grammar_bits("l’", "l’", 0, True)
+    >>> _, role = _grammar_bits("fonction", "fonction", get_lexicon().packed("fonction"), False)
+    >>> bool(need & role)
+    True
+    """
+    m = get_lexicon().masks
+    m_n, m_a, m_np, m_ns = m["N"], m["A"], m["NP"], m["NS"]
+    m_v = m["V"] | m["PREP"] | m["ADV"] | m["OTHER"]
+    c0 = t[:1]
+    lower, alpha = c0.islower(), c0.isalpha()
+    role = 0
+    if low.rstrip("'’") not in AFIN_FOLLOWERS:
+        role |= R_NOT_AFIN_FOLLOWER
+    if low in ("le", "les"):
+        role |= R_LE_LES
+    if alpha and not _is_acronym(t) and not low.startswith("y") and len(t) > 1:
+        if low[0] == "h":
+            if p & m["HASP"] and lower and low not in H_MUET:
+                role |= R_ELIDED_CLASH
+        elif not c0.isupper() and not _starts_with_vowel(low):
+            role |= R_ELIDED_CLASH
+    if alpha and p & m_np and not p & m_ns:
+        role |= R_PLURAL_ONLY
+    if lower:
+        if (
+            low not in NO_ELISION_BEFORE
+            and not _is_acronym(t)
+            and (
+                _starts_with_vowel(low)
+                or (
+                    low[0] == "h"
+                    and (not p & m["HASP"] or low in H_MUET)
+                    and (p & ZIPF_MASK) >= 10 * ZIPF_H_MUET_SURE
+                )
+            )
+        ):
+            role |= R_WANTS_ELISION
+        if p & m_n and not p & (m_v | m_a):
+            masc, fem = bool(p & m["NM"]), bool(p & m["NF"])
+            if fem and not masc:
+                role |= R_FEM_NOUN
+            if masc and not fem:
+                role |= R_MASC_NOUN
+            if p & m_np and not p & m_ns and low[-1] in "sx":
+                role |= R_PLURAL_NOUN
+            if p & m_ns and not p & m_np and low not in FUNCTION_WORDS and low[-1] not in "sxz":
+                role |= R_SINGULAR_NOUN
+        if p & m_a and not p & m_n:
+            role |= R_ADJECTIVE
+            if not p & m_v:
+                am, af = bool(p & m["AM"]), bool(p & m["AF"])
+                if af and not am:
+                    role |= R_FEM_ADJ
+                if am and not af:
+                    role |= R_MASC_ADJ
+    if not trig:
+        return 0, role
+    if low[-1:] in "'’" and len(low) > 1:
+        return (R_ELIDED_CLASH if low[:-1] in CLITICS else 0), role
+    need = 0
+    if low in ELIDABLE and not _is_acronym(t):
+        need |= R_WANTS_ELISION
+    if low in ("de", "à"):
+        need |= R_LE_LES
+    if low in DET_GENDER:
+        need |= R_ADJECTIVE
+        g = DET_GENDER[low]
+        if g == "m":
+            need |= R_FEM_NOUN
+        elif g == "f":
+            need |= R_MASC_NOUN
+        if low not in ("le", "la") and low in DET_SINGULAR:
+            need |= R_PLURAL_NOUN
+        return need, role
+    if low in DET_PLURAL or low in NUMERALS:
+        return need | R_SINGULAR_NOUN, role
+    if p & m_n and not p & (m_a | m_v) and lower:
+        nm, nf = bool(p & m["NM"]), bool(p & m["NF"])
+        if nm and not nf:
+            need |= R_FEM_ADJ
+        if nf and not nm:
+            need |= R_MASC_ADJ
+    if low == "afin":
+        need |= R_NOT_AFIN_FOLLOWER
+    if low == "double":
+        need |= R_PLURAL_ONLY
+    return need, role
+
 
 def _token_info(t: str) -> tuple:
-    """(low, packed, class, kind, trigger, stop_fr, stop_en, content_stats, pos_checked, ctx).
+    """(low, packed, class, kind, trigger, stop_fr, stop_en, content_stats, pos_checked, ctx,
+    code, gap, low_zipf, llr, rare, need, role).
 
     ``content_stats`` is ``(low_zipf, gap, weak, strong, rare_synonym, rare_word, llr)`` for
     content words, else ``None``; ``trigger`` marks tokens a grammar detector starts from;
     ``pos_checked`` marks content words whose context fit is measured (not common words,
     not field vocabulary below ZIPF_RARE_WORD or unknown,
     not present participles); ``ctx`` is the token's collocation-table entry or ``None``.
+    The rest is the same facts laid out for whole-block passes: ``code`` is the one-byte
+    code of the token's count flags (``F_*``), ``gap``/``low_zipf``/``llr`` are the
+    content word's terms of the running sums (0.0 for other tokens), ``rare`` a ``RARE_*``
+    code, ``need``/``role`` the grammar pre-filter bits (``R_*``).
 
     >>> _token_info("afin")[4], _token_info("\\n")[3] == KIND_BREAK
     (True, True)
@@ -204,15 +390,55 @@ def _token_info(t: str) -> tuple:
     info = _INFO.get(t)
     if info is not None:
         return info
+    base = _token_facts(t)
+    low, p, _cls, kind, trig, fr, en, stats = base[:8]
+    flags = F_BREAK if kind == KIND_BREAK else 0
+    gap = lowz = llr = 0.0
+    rare = RARE_NONE
+    if kind in (KIND_WORD, KIND_CONTENT):
+        flags |= F_WORD
+        if fr:
+            flags |= F_FR
+        elif en:
+            flags |= F_EN
+    if stats is not None:
+        lowz, gap, weak, strong, rare_syn, rare_word, llr = stats
+        flags |= F_CONTENT
+        if weak:
+            flags |= F_WEAK
+        if strong:
+            flags |= F_STRONG
+        if llr > LLR_HIGH:
+            flags |= F_LLR_HIGH
+        if rare_syn:
+            rare = RARE_SYNONYM
+            flags |= F_RARE_SYN
+        elif rare_word:
+            rare = RARE_WORD
+            flags |= F_RARE_WORD
+    if base[I_POS_CHECKED]:
+        flags |= F_CHECKED
+    need, role = _grammar_bits(t, low, p, trig)
+    if need:
+        flags |= F_TRIGGER
+    info = (*base, _code(flags), gap, lowz, llr, rare, need, role)
+    if len(_INFO) >= _INFO_MAX:
+        _INFO.clear()
+    _INFO[t] = info
+    return info
+
+
+def _token_facts(t: str) -> tuple:
+    """The first ten fields of ``_token_info`` (see there)."""
     lex = get_lexicon()
     m = lex.masks
     low = t.lower()
     p = lex.words.get(low, 0)
     c0 = t[0]
     if t == "\n":
-        info = (low, 0, "BOS", KIND_BREAK, False, False, False, None, False, None)
-    elif not c0.isalnum():
-        info = (
+        return (low, 0, "BOS", KIND_BREAK, False, False, False, None, False, None)
+    if not c0.isalnum():
+        return (
             low,
             p,
             word_class(t, low, p, FUNCTION_WORDS),
@@ -224,54 +450,75 @@ def _token_info(t: str) -> tuple:
             False,
             None,
         )
-    else:
-        cls = word_class(t, low, p, FUNCTION_WORDS)
-        trig = (
-            (low[-1] in "'’" and len(low) > 1)
-            or low in TRIGGERS
-            or bool(p & m["N"] and not p & (m["A"] | m["V"]) and c0.islower())
+    cls = word_class(t, low, p, FUNCTION_WORDS)
+    trig = (
+        (low[-1] in "'’" and len(low) > 1)
+        or low in TRIGGERS
+        or bool(p & m["N"] and not p & (m["A"] | m["V"]) and c0.islower())
+    )
+    stats = None
+    kind = KIND_WORD
+    pos_checked = False
+    if c0.islower() and len(low) >= MIN_CONTENT_LEN and low not in FUNCTION_WORDS and low.isalpha():
+        kind = KIND_CONTENT
+        z = (p & ZIPF_MASK) / 10
+        pos_checked = (
+            ZIPF_RARE_WORD <= z < ZIPF_POS_COMMON and not p & m["VPPR"] and low not in NUMERALS
         )
-        stats = None
-        kind = KIND_WORD
-        pos_checked = False
-        if (
-            c0.islower()
-            and len(low) >= MIN_CONTENT_LEN
-            and low not in FUNCTION_WORDS
-            and low.isalpha()
-        ):
-            kind = KIND_CONTENT
-            z = (p & ZIPF_MASK) / 10
-            pos_checked = (
-                ZIPF_RARE_WORD <= z < ZIPF_POS_COMMON and not p & m["VPPR"] and low not in NUMERALS
-            )
-            g = (p >> GAP_SHIFT) & ZIPF_MASK
-            gap = (g - GAP_OFFSET) / 10 if g else 0.0
-            noun_adj = bool(p & (m["N"] | m["A"]))
-            # below ZIPF_RARE_WORD a word is field vocabulary ("anhydre"), not a synonym
-            # choice; inflected verb forms are rarer than their lemma, so only nouns and
-            # adjectives are evidence
-            syn_ok = noun_adj and bool(g) and z >= ZIPF_RARE_WORD
-            rare_syn = syn_ok and gap >= GAP_RARE_SYNONYM and z < ZIPF_RARE_SYNONYM
-            stats = (
-                max(0.0, 4.0 - z) if p else 0.0,
-                max(0.0, gap),
-                int(syn_ok and gap >= GAP_WEAK_SYNONYM and z < ZIPF_WEAK_SYNONYM),
-                int(syn_ok and gap >= GAP_STRONG_SYNONYM and z < ZIPF_STRONG_SYNONYM),
-                rare_syn,
-                (not rare_syn) and bool(p) and z < ZIPF_RARE_WORD and noun_adj,
-                substitute_llr(p),
-            )
-        ctx = (
-            get_context_table().entry(t)
-            if len(t) >= MIN_COLLOCATION_LEN and collocation_enabled()
-            else None
+        g = (p >> GAP_SHIFT) & ZIPF_MASK
+        gap = (g - GAP_OFFSET) / 10 if g else 0.0
+        noun_adj = bool(p & (m["N"] | m["A"]))
+        # below ZIPF_RARE_WORD a word is field vocabulary ("anhydre"), not a synonym
+        # choice; inflected verb forms are rarer than their lemma, so only nouns and
+        # adjectives are evidence
+        syn_ok = noun_adj and bool(g) and z >= ZIPF_RARE_WORD
+        rare_syn = syn_ok and gap >= GAP_RARE_SYNONYM and z < ZIPF_RARE_SYNONYM
+        stats = (
+            max(0.0, 4.0 - z) if p else 0.0,
+            max(0.0, gap),
+            int(syn_ok and gap >= GAP_WEAK_SYNONYM and z < ZIPF_WEAK_SYNONYM),
+            int(syn_ok and gap >= GAP_STRONG_SYNONYM and z < ZIPF_STRONG_SYNONYM),
+            rare_syn,
+            (not rare_syn) and bool(p) and z < ZIPF_RARE_WORD and noun_adj,
+            substitute_llr(p),
         )
-        info = (low, p, cls, kind, trig, low in STOP_FR, low in STOP_EN, stats, pos_checked, ctx)
-    if len(_INFO) >= _INFO_MAX:
-        _INFO.clear()
-    _INFO[t] = info
-    return info
+    ctx = (
+        get_context_table().entry(t)
+        if len(t) >= MIN_COLLOCATION_LEN and collocation_enabled()
+        else None
+    )
+    return (low, p, cls, kind, trig, low in STOP_FR, low in STOP_EN, stats, pos_checked, ctx)
+
+
+def _infos(toks: list[str]) -> list[tuple]:
+    """``_token_info`` of every token (cached ones by one C-level ``map``)."""
+    try:
+        return list(map(_INFO.__getitem__, toks))
+    except KeyError:
+        return [_INFO.get(t) or _token_info(t) for t in toks]
+
+
+#: Python before 3.12 adds floats left to right in ``sum`` (as the per-token ``+=`` did);
+#: later versions compensate rounding, so the running sums use ``reduce`` there.
+if sys.version_info < (3, 12):
+    _seq_sum = sum
+else:  # pragma: no cover - depends on the interpreter
+
+    def _seq_sum(values, start: float) -> float:
+        """Left-to-right float sum (what ``x += v`` in a loop gives)."""
+        return reduce(add, values, start)
+
+
+class _Column:
+    """``column[i]`` is ``rows[i][k]`` (a lazy view: detectors read a few cells only)."""
+
+    __slots__ = ("k", "rows")
+
+    def __init__(self, rows: list[tuple], k: int) -> None:
+        self.rows, self.k = rows, k
+
+    def __getitem__(self, i: int):
+        return self.rows[i][self.k]
 
 
 _COLLOCATION: list[bool] = []
@@ -290,8 +537,303 @@ def collocation_enabled() -> bool:
     return _COLLOCATION[0]
 
 
+_get_code = itemgetter(I_CODE)
+_get_gap = itemgetter(I_GAP)
+_get_lowz = itemgetter(I_LOWZ)
+_get_llr = itemgetter(I_LLR)
+_get_class = itemgetter(I_CLASS)
+_get_trigger = itemgetter(I_TRIGGER)
+_get_need = itemgetter(I_NEED)
+_get_role = itemgetter(I_ROLE)
+#: Sub-order of first-pass hits emitted at the same token (as the per-token loop emitted them).
+_ORDER_POS, _ORDER_COLL_LEFT, _ORDER_COLL_RIGHT, _ORDER_RARE = 0, 1, 2, 3
+
+
+#: A text is scanned in blocks of about this many characters, each cut right after a line
+#: break (a single longer line is one block): memory follows the block, not the text.
+BLOCK_CHARS = 1 << 14
+
+
+class ParagraphScan(NamedTuple):
+    """One paragraph's counts and hits; hits index the paragraph's own tokens."""
+
+    counts: ParagraphCounts
+    offsets: list[int] | None  # with hits: token k starts at counts.start + offsets[2k]
+    # and ends at counts.start + offsets[2k + 1]; None without hits
+    first_hits: list[Hit]  # context misfits, collocations, rare words (emission order)
+    grammar_hits: list[Hit]
+    base: int  # index of the paragraph's first token among all tokens of the text
+    rare_forms: list[str]  # lower-cased word of each rare-word hit, in order
+
+
+def text_blocks(text: str, size: int = BLOCK_CHARS) -> Iterator[tuple[int, str]]:
+    """``(offset, block)``: ``text`` in pieces of at least ``size`` characters that end
+    right after a line break (the last piece ends with the text).
+
+    >>> list(text_blocks("ab\\ncd\\nef", 2))
+    [(0, 'ab\\n'), (3, 'cd\\n'), (6, 'ef')]
+    """
+    i, n = 0, len(text)
+    while i < n:
+        j = text.find("\n", i + size - 1) if n - i > size else -1
+        if j < 0:
+            yield i, text[i:] if i else text
+            return
+        yield i, text[i : j + 1]
+        i = j + 1
+
+
+def scan_text(text: str, every_trigger: bool = False) -> Iterator[ParagraphScan]:
+    """Counts and hits of every paragraph (line with a token) of ``text``, in order.
+
+    Rarity counts include every rare word (dropping repeated terms is document-wide:
+    see ``repeated_forms``). ``every_trigger`` runs the grammar detectors on every
+    trigger token instead of only where the next word can make one fire (the reference
+    path the tests compare with).
+    """
+    base = 0
+    for offset, block in text_blocks(text, BLOCK_CHARS):
+        out, n = _scan_block(block, offset, base, every_trigger)
+        yield from out
+        base += n
+
+
+def _scan_block(
+    block: str, offset: int, base: int, every_trigger: bool
+) -> tuple[list[ParagraphScan], int]:
+    """The paragraphs of one block and its number of tokens.
+
+    Everything per token runs in C over the whole block (``split``, one ``map`` over the
+    token cache, the byte codes of the tokens and their translations); Python code only
+    visits paragraphs, the content words whose context is checked, the rare words and the
+    grammar triggers.
+    """
+    parts = _TOKEN_SPLIT_RE.split(block)  # separator, token, separator, …, separator
+    toks = parts[1::2]
+    n = len(toks)
+    if not n:
+        return [], 0
+    infos = _infos(toks)
+    codes = bytes(map(_get_code, infos))
+    tables = _TABLES
+    has = {f: codes.translate(tables[f]) for f in _FLAGS}
+    events = _context_events(toks, infos, has)
+    if every_trigger:
+        cand = list(compress(range(n), map(_get_trigger, infos)))
+    else:
+        cand = _candidates(list(compress(range(n), has[F_TRIGGER])), infos, n)
+    grammar = _grammar(cand, toks, infos) if cand else []
+    w_word, w_content, w_fr, w_en = has[F_WORD], has[F_CONTENT], has[F_FR], has[F_EN]
+    w_weak, w_strong, w_llr = has[F_WEAK], has[F_STRONG], has[F_LLR_HIGH]
+    w_rs, w_rw = has[F_RARE_SYN], has[F_RARE_WORD]
+    out: list[ParagraphScan] = []
+    ev = gr = 0  # next event, next grammar hit
+    n_ev, n_gr = len(events), len(grammar)
+    a = 0
+    line_start = offset
+    for line in block.split("\n"):
+        line_end = line_start + len(line)
+        b = codes.find(CODE_BREAK, a)
+        if b < 0:
+            b = n
+        if b > a:
+            pc = ParagraphCounts(
+                line_start + len(line) - len(line.lstrip()), line_start + len(line.rstrip())
+            )
+            pc.n_words = w_word.count(1, a, b)
+            pc.n_content = n_content = w_content.count(1, a, b)
+            pc.n_fr = w_fr.count(1, a, b)
+            pc.n_en = w_en.count(1, a, b)
+            counts = pc.counts
+            if n_content:
+                pc.n_syn_weak = w_weak.count(1, a, b)
+                pc.n_syn_strong = w_strong.count(1, a, b)
+                pc.n_llr_high = w_llr.count(1, a, b)
+                counts["rare_synonym"] = w_rs.count(1, a, b)
+                counts["rare_word"] = w_rw.count(1, a, b)
+                # the running sums, in token order as the per-token loop added them (the
+                # other tokens add 0.0, which changes nothing)
+                cont = list(compress(infos[a:b], w_content[a:b]))
+                pc.gap_sum = _seq_sum(map(_get_gap, cont), 0.0)
+                pc.lowz_sum = _seq_sum(map(_get_lowz, cont), 0.0)
+                pc.llr_sum = _seq_sum(map(_get_llr, cont), 0.0)
+            first: list[Hit] = []
+            forms: list[str] = []
+            if ev < n_ev and events[ev][0] < b:
+                n_misfit = 0
+                misfit_sum = 0.0
+                n_cc = n_cm = 0
+                while ev < n_ev and events[ev][0] < b:
+                    i, kind, value, h = events[ev]
+                    ev += 1
+                    if kind == _EV_MISFIT:
+                        misfit_sum -= value
+                        if value < POS_MISFIT:
+                            n_misfit += 1
+                    elif kind == _EV_PAIR:
+                        n_cc += 1
+                    else:
+                        forms.append(infos[i][I_LOW])
+                    if h is not None:
+                        if kind == _EV_PAIR:
+                            n_cm += 1
+                        first.append(h._replace(first=h.first - a, last=h.last - a))
+                pc.n_pos_misfit, pc.pos_misfit_sum = n_misfit, misfit_sum
+                pc.n_coll_checks, pc.n_coll_miss = n_cc, n_cm
+            gh: list[Hit] = []
+            while gr < n_gr and grammar[gr].first < b:
+                h = grammar[gr]
+                gr += 1
+                counts[h.signal] += 1
+                gh.append(h._replace(first=h.first - a, last=h.last - a))
+            offsets = None
+            if first or gh:
+                offsets = list(accumulate(map(len, parts[2 * a + 1 : 2 * b]), initial=0))
+            out.append(ParagraphScan(pc, offsets, first, gh, base + a, forms))
+        a = b + 1
+        line_start = line_end + 1
+    return out, n
+
+
+_succ = (1).__add__
+_pred = (-1).__add__
+
+
+def _candidates(trig: list[int], infos: list[tuple], n: int) -> list[int]:
+    """The trigger positions whose next word plays a role the trigger needs (``R_*``):
+    only there can a grammar detector fire. All in C: no Python code per trigger."""
+    if trig and trig[-1] == n - 1:  # nothing follows the last token
+        trig.pop()
+    if len(trig) < 2:
+        return [i for i in trig if infos[i][I_NEED] & infos[i + 1][I_ROLE]]
+    here = itemgetter(*trig)(infos)
+    after = itemgetter(*map(_succ, trig))(infos)
+    return list(compress(trig, map(and_, map(_get_need, here), map(_get_role, after))))
+
+
+# kinds of first-pass events: a context misfit (value = fit), a checked word pair
+# (collocation; value unused), a rare word
+_EV_MISFIT, _EV_PAIR, _EV_RARE = 0, 1, 2
+
+
+def _fit(key: tuple[str, str, str]) -> float:
+    """Context fit of a class triple (0.0 next to an unknown word: "boom", a typo, says
+    nothing about the context), memoised in ``_FIT_CACHE``."""
+    a, _, b = key
+    f = 0.0 if a == "UNK" or b == "UNK" else get_pos_model().fit(*key)
+    if len(_FIT_CACHE) < _FIT_CACHE_MAX:
+        _FIT_CACHE[key] = f
+    return f
+
+
+def _context_events(toks: list[str], infos: list[tuple], has: dict[int, bytes]) -> list[tuple]:
+    """First-pass events of a block in the order the per-token loop made them:
+    ``(token, kind, value, hit or None)`` sorted by token then sub-order."""
+    n = len(toks)
+    events: list[tuple] = []
+    chk = list(compress(range(n), has[F_CHECKED]))
+    if chk:
+        cls = list(map(_get_class, infos))
+        cls.append("BOS")  # cls[-1] is the class before the first token too
+        cell = cls.__getitem__
+        before, after = map(cell, map(_pred, chk)), map(cell, map(_succ, chk))
+        keys = list(zip(before, map(cell, chk), after, strict=True))
+        fit_cache = _FIT_CACHE
+        fits = list(map(fit_cache.get, keys))
+        if None in fits:
+            fits = [_fit(key) if f is None else f for key, f in zip(keys, fits, strict=True)]
+        for k in compress(range(len(chk)), map(POS_MISFIT_SOFT.__gt__, fits)):
+            i, f = chk[k], fits[k]
+            h = None
+            if f < POS_MISFIT:
+                reason = f"word class unlikely in this context: {_context(toks, i)}"
+                h = Hit("pos_context", i, i, reason)
+            events.append((i, _EV_MISFIT, f, h, _ORDER_POS))
+    if collocation_enabled():
+        _collocation_events(toks, infos, events)
+    for i in compress(range(n), has[F_RARE]):
+        if infos[i][I_RARE] == RARE_SYNONYM:
+            reason = f"rare synonym where a common word is expected: {toks[i]}"
+            h = Hit("rare_synonym", i, i, reason)
+        else:
+            h = Hit("rare_word", i, i, f"word rare in news text: {toks[i]}")
+        events.append((i, _EV_RARE, 0.0, h, _ORDER_RARE))
+    if not events:
+        return events
+    events.sort(key=lambda x: (x[0], x[4]))
+    return [x[:4] for x in events]
+
+
+def _collocation_events(toks: list[str], infos: list[tuple], events: list[tuple]) -> None:
+    """Adjacent pairs around content words never seen although expected (see ``_context``)."""
+    ctab = get_context_table()
+    c_check, c_fits = ctab.check, ctab.synonym_fits
+    n = len(toks)
+    for i in range(n):
+        info = infos[i]
+        ce = info[I_CTX]
+        if info[I_KIND] != KIND_CONTENT or ce is None:
+            continue
+        # adjacent pairs with a content word: the left pair always, the right pair
+        # unless the next word is a content word (it checks that pair itself)
+        if i > 0 and infos[i - 1][I_CTX] is not None:
+            e = c_check(infos[i - 1][I_CTX], ce)
+            h = None
+            if e is not None and c_fits(infos[i - 1][I_CTX], ce, True):
+                reason = (
+                    f"unseen pair where a synonym is usual: {toks[i - 1]} {toks[i]}"
+                    f" (about {e:.0f} expected)"
+                )
+                h = Hit("collocation", i - 1, i, reason)
+            events.append((i, _EV_PAIR, 0.0, h, _ORDER_COLL_LEFT))
+        j = i + 1
+        if j < n and infos[j][I_CTX] is not None and infos[j][I_KIND] != KIND_CONTENT:
+            e = c_check(ce, infos[j][I_CTX])
+            h = None
+            if e is not None and c_fits(infos[j][I_CTX], ce, False):
+                reason = (
+                    f"unseen pair where a synonym is usual: {toks[i]} {toks[j]}"
+                    f" (about {e:.0f} expected)"
+                )
+                h = Hit("collocation", i, j, reason)
+            events.append((i, _EV_PAIR, 0.0, h, _ORDER_COLL_RIGHT))
+
+
 def analyse(text: str) -> Analysis:
-    """Tokenise ``text`` and run every detector; see the module doctest."""
+    """Tokenise ``text`` and run every detector; see the module doctest.
+
+    Materialises every token and hit of the text (for tools and tests); scoring uses
+    :class:`cleannews.score._stream.DocumentScan`, which keeps running sums only.
+    """
+    matches = list(TOKEN_RE.finditer(text))
+    paragraphs: list[ParagraphCounts] = []
+    first_hits: list[Hit] = []
+    grammar_hits: list[Hit] = []
+    rare_forms: list[tuple[str, int]] = []  # (word form, paragraph) of every rare hit
+    for ps in scan_text(text, every_trigger=True):
+        pidx = len(paragraphs)
+        paragraphs.append(ps.counts)
+        base = ps.base
+        rare_forms += [(form, pidx) for form in ps.rare_forms]
+        for hits, out in ((ps.first_hits, first_hits), (ps.grammar_hits, grammar_hits)):
+            out += [h._replace(first=h.first + base, last=h.last + base) for h in hits]
+    repeated = repeated_forms(f for f, _ in rare_forms)
+    if repeated:
+        keep = []
+        forms = iter(rare_forms)
+        for h in first_hits:
+            if h.signal in _RARE_SIGNALS:
+                form, pidx = next(forms)
+                if form in repeated:
+                    paragraphs[pidx].counts[h.signal] -= 1
+                    continue
+            keep.append(h)
+        first_hits = keep
+    return Analysis(matches, first_hits + grammar_hits, paragraphs)
+
+
+def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
+    """Run the grammar detectors at the trigger positions ``cand`` of one paragraph."""
     lex = get_lexicon()
     m = lex.masks
     m_n, m_a = m["N"], m["A"]
@@ -301,158 +843,15 @@ def analyse(text: str) -> Analysis:
     m_nm, m_nf, m_ns, m_np = m["NM"], m["NF"], m["NS"], m["NP"]
     m_am, m_af = m["AM"], m["AF"]
     m_hasp = m["HASP"]
-
-    matches = list(TOKEN_RE.finditer(text))
-    toks = [mt.group() for mt in matches]  # original text of each token
     n = len(toks)
-    info_get = _INFO.get
-    infos = [info_get(t) or _token_info(t) for t in toks]
-    lows = [x[0] for x in infos]
-    packed = [x[1] for x in infos]
-    cls = [x[2] for x in infos]
-    cls.append("BOS")
+    lows = _Column(infos, I_LOW)
+    packed = _Column(infos, I_PACKED)
+
     hits: list[Hit] = []
-    add = hits.append
 
     def flag(signal: str, i: int, j: int, reason: str) -> None:
-        """Record a grammar hit as evidence and count it in its paragraph."""
+        """Record a grammar hit (its paragraph counts it)."""
         hits.append(Hit(signal, i, j, reason))
-        paragraphs[para_of[i]].counts[signal] += 1
-
-    fit = get_pos_model().fit
-    fit_cache = _FIT_CACHE
-
-    paragraphs: list[ParagraphCounts] = []
-    para_of = [0] * n
-    triggers: list[int] = []
-    cur: ParagraphCounts | None = None
-    n_words = n_content = n_fr = n_en = n_weak = n_strong = n_misfit = n_rs = n_rw = 0
-    n_llr_high = n_cc = n_cm = 0
-    gap_sum = lowz_sum = misfit_sum = llr_sum = 0.0
-    pidx = 0
-    use_ctx = collocation_enabled()
-    ctab = get_context_table()
-    c_check, c_fits = ctab.check, ctab.synonym_fits
-    first = 0
-
-    def flush(last: int) -> None:
-        assert cur is not None
-        cur.end = matches[last].end()
-        para_of[first : last + 1] = [pidx] * (last + 1 - first)
-        cur.n_words, cur.n_content, cur.n_fr, cur.n_en = n_words, n_content, n_fr, n_en
-        cur.n_syn_weak, cur.n_syn_strong, cur.n_pos_misfit = n_weak, n_strong, n_misfit
-        cur.gap_sum, cur.lowz_sum, cur.pos_misfit_sum = gap_sum, lowz_sum, misfit_sum
-        cur.llr_sum, cur.n_llr_high = llr_sum, n_llr_high
-        cur.n_coll_checks, cur.n_coll_miss = n_cc, n_cm
-        cur.counts["rare_synonym"] += n_rs
-        cur.counts["rare_word"] += n_rw
-        paragraphs.append(cur)
-
-    for i in range(n):
-        info = infos[i]
-        kind = info[3]
-        if kind == KIND_BREAK:
-            if cur is not None:
-                flush(i - 1)
-                pidx += 1
-                cur = None
-            continue
-        if cur is None:
-            cur = ParagraphCounts(matches[i].start(), 0)
-            first = i
-            n_words = n_content = n_fr = n_en = n_weak = n_strong = n_misfit = n_rs = n_rw = 0
-            n_llr_high = n_cc = n_cm = 0
-            gap_sum = lowz_sum = misfit_sum = llr_sum = 0.0
-        if kind == KIND_PUNCT:
-            continue
-        n_words += 1
-        if info[4]:
-            triggers.append(i)
-        if info[5]:
-            n_fr += 1
-        elif info[6]:
-            n_en += 1
-        if kind == KIND_CONTENT:
-            n_content += 1
-            key = (cls[i - 1] if i else "BOS", info[2], cls[i + 1])
-            if info[8] and key[0] != "UNK" and key[2] != "UNK":
-                # an unknown neighbour ("boom", a typo) says nothing about the context
-                f = fit_cache.get(key)
-                if f is None:
-                    f = fit(*key)
-                    if len(fit_cache) < _FIT_CACHE_MAX:
-                        fit_cache[key] = f
-            else:
-                f = 0.0
-            if f < POS_MISFIT_SOFT:
-                misfit_sum -= f
-                if f < POS_MISFIT:
-                    n_misfit += 1
-                    add(
-                        Hit(
-                            "pos_context",
-                            i,
-                            i,
-                            f"word class unlikely in this context: {_context(toks, i)}",
-                        )
-                    )
-            ce = info[9]
-            if use_ctx and ce is not None:
-                # adjacent pairs with a content word: the left pair always, the right pair
-                # unless the next word is a content word (it checks that pair itself)
-                if i > first and infos[i - 1][9] is not None:
-                    e = c_check(infos[i - 1][9], ce)
-                    n_cc += 1
-                    if e is not None and c_fits(infos[i - 1][9], ce, True):
-                        n_cm += 1
-                        add(
-                            Hit(
-                                "collocation",
-                                i - 1,
-                                i,
-                                f"unseen pair where a synonym is usual: {toks[i - 1]} {toks[i]}"
-                                f" (about {e:.0f} expected)",
-                            )
-                        )
-                j = i + 1
-                if j < n and infos[j][9] is not None and infos[j][3] != KIND_CONTENT:
-                    e = c_check(ce, infos[j][9])
-                    n_cc += 1
-                    if e is not None and c_fits(infos[j][9], ce, False):
-                        n_cm += 1
-                        add(
-                            Hit(
-                                "collocation",
-                                i,
-                                j,
-                                f"unseen pair where a synonym is usual: {toks[i]} {toks[j]}"
-                                f" (about {e:.0f} expected)",
-                            )
-                        )
-            lowz, gap, weak, strong, rare_syn, rare_word, llr = info[7]
-            llr_sum += llr
-            if llr > LLR_HIGH:
-                n_llr_high += 1
-            lowz_sum += lowz
-            gap_sum += gap
-            n_weak += weak
-            n_strong += strong
-            if rare_syn:
-                n_rs += 1
-                add(
-                    Hit(
-                        "rare_synonym",
-                        i,
-                        i,
-                        f"rare synonym where a common word is expected: {toks[i]}",
-                    )
-                )
-            elif rare_word:
-                n_rw += 1
-                add(Hit("rare_word", i, i, f"word rare in news text: {toks[i]}"))
-    if cur is not None:
-        flush(n - 1)
-    _drop_repeated_rare(hits, lows, para_of, paragraphs)
 
     def nxt(i: int) -> int:
         """Index of the token after ``i`` when it is an adjacent word, else -1."""
@@ -468,7 +867,7 @@ def analyse(text: str) -> Analysis:
             return j
         return -1
 
-    for i in triggers:
+    for i in cand:
         low = lows[i]
         if low[-1:] in "'’" and len(low) > 1:
             # elided clitic: l’ d’ qu’ … (not "prud’" of "prud’homme", not "O’" of "O’Brien")
@@ -622,7 +1021,7 @@ def analyse(text: str) -> Analysis:
                         j,
                         f"“double” used as the numeral “deux”: {toks[i]} {toks[j]}",
                     )
-    return Analysis(matches, hits, paragraphs)
+    return hits
 
 
 #: Rarity evidence of a word form that occurs this often in a text is dropped: a
@@ -632,29 +1031,19 @@ REPEATED_TERM = 2
 _RARE_SIGNALS = ("rare_synonym", "rare_word")
 
 
-def _drop_repeated_rare(
-    hits: list[Hit], lows: list[str], para_of: list[int], paragraphs: list[ParagraphCounts]
-) -> None:
-    """Remove rarity hits of word forms repeated in the text (domain vocabulary), in place.
+def repeated_forms(forms) -> set[str]:
+    """Word forms that occur at least REPEATED_TERM times among ``forms`` (the lower-cased
+    words of a text's rarity hits): their rarity evidence is dropped (domain vocabulary).
 
+    >>> sorted(repeated_forms(["posologie", "hépatique", "posologie"]))
+    ['posologie']
     >>> [h.reason for h in analyse("La posologie et la posologie.").hits]
     []
     """
     seen: dict[str, int] = {}
-    for h in hits:
-        if h.signal in _RARE_SIGNALS:
-            w = lows[h.first]
-            seen[w] = seen.get(w, 0) + 1
-    repeated = {w for w, c in seen.items() if c >= REPEATED_TERM}
-    if not repeated:
-        return
-    keep = []
-    for h in hits:
-        if h.signal in _RARE_SIGNALS and lows[h.first] in repeated:
-            paragraphs[para_of[h.first]].counts[h.signal] -= 1
-            continue
-        keep.append(h)
-    hits[:] = keep
+    for w in forms:
+        seen[w] = seen.get(w, 0) + 1
+    return {w for w, c in seen.items() if c >= REPEATED_TERM}
 
 
 def _number_check(i, j, low, p, lows, toks, flag, m_ns, m_np) -> None:

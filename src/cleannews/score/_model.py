@@ -66,11 +66,16 @@ def _grammar_density(c: ParagraphCounts) -> float:
     return math.log1p(100 * g / max(c.n_words, 1))
 
 
-def feature_vector(c: ParagraphCounts, parts: list[ParagraphCounts] | None = None) -> list[float]:
+def feature_vector(
+    c: ParagraphCounts,
+    parts: list[ParagraphCounts] | None = None,
+    worst: list[float] | None = None,
+) -> list[float]:
     """Length-normalised features of one paragraph or document (see ``FEATURE_NAMES``).
 
     ``parts`` are the paragraphs of a document: the worst paragraph's
-    densities let one spun paragraph in five show through.
+    densities let one spun paragraph in five show through. ``worst`` gives those two
+    densities already computed (a streamed document: ``_stream.DocumentScan.worst``).
     """
     nw = max(c.n_words, 1)
     nc = max(c.n_content, 1)
@@ -88,7 +93,7 @@ def feature_vector(c: ParagraphCounts, parts: list[ParagraphCounts] | None = Non
         c.lowz_sum / nc,
         c.n_syn_weak / nc,
         c.n_syn_strong / nc,
-        *_worst_paragraph(c, parts),
+        *(worst if worst is not None else _worst_paragraph(c, parts)),
         c.n_pos_misfit / nc,
         c.pos_misfit_sum / nc,
         c.llr_sum / nc,

@@ -1,0 +1,176 @@
+"""Golden spin scores: record (once) and compare what ``cleannews.spin_score`` returns.
+
+    .venv/bin/python benchmarks/spin_golden.py --record  # writes the golden file (see below)
+    .venv/bin/python benchmarks/spin_golden.py           # compares the current code with it
+
+The file pins every public field of :class:`cleannews.SpinScore` (score, label,
+evidence with spans and reasons, paragraph scores, signals) and the unrounded
+document feature vector for about 400 real inputs: the seeds, the correct-French
+fixture, documents of ``fixtures/spin/validation.jsonl.gz`` (clean and spun),
+``heldout_embedding.jsonl.gz`` and ``negatives.jsonl.gz``, the content lines of
+real pages of ``fixtures/strip_real`` (every language), and a few built inputs
+(a long spun document with more than 300 pieces of evidence and repeated rare
+words, CRLF line ends, a last line ending in "afin", one very long line).
+The file, ``fixtures/spin/golden_scores.jsonl.gz``, was recorded from the code
+before the throughput work (issue 12) and guards ``tests/test_spin_golden.py``:
+the speed-ups must not move a score. The model is
+part of the recorded state: after a retrained ``model.json`` lands, re-record
+(the file stores the model's sha256 and the test says so).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+GOLDEN = ROOT / "fixtures" / "spin" / "golden_scores.jsonl.gz"
+MODEL = ROOT / "src" / "cleannews" / "score" / "data" / "model.json"
+#: Floats are compared to this tolerance (the public fields are rounded to 4 decimals).
+TOLERANCE = 1e-9
+
+
+def _jsonl(name: str) -> list[dict]:
+    with gzip.open(ROOT / "fixtures" / "spin" / name, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def inputs() -> list[tuple[str, str]]:
+    """``(id, text)`` of every golden input, in a fixed order."""
+    out: list[tuple[str, str]] = []
+    for p in sorted((ROOT / "seeds").glob("*.txt")):
+        out.append((f"seed:{p.stem}", p.read_text(encoding="utf-8")))
+    with open(ROOT / "fixtures" / "spin" / "correct_french.jsonl", encoding="utf-8") as fh:
+        out += [(f"correct:{r['id']}", r["text"]) for r in map(json.loads, fh)]
+    rnd = random.Random(12)
+    val = _jsonl("validation.jsonl.gz")
+    out += [(f"val:{r['id']}", r["text"]) for r in rnd.sample(val, 80)]
+    held = _jsonl("heldout_embedding.jsonl.gz")
+    out += [(f"held:{r['id']}", r["text"]) for r in rnd.sample(held, 40)]
+    neg = _jsonl("negatives.jsonl.gz")
+    out += [(f"neg:{r['id']}", r["text"]) for r in rnd.sample(neg, 140)]
+    from cleannews.evaluate import read_corpus
+
+    real = [
+        (rec["id"], "\n".join(lb.text for lb in labelled if lb.content))
+        for rec, _doc, labelled in read_corpus(ROOT / "fixtures" / "strip_real")
+    ]
+    out += [(f"real:{i}", t) for i, t in rnd.sample(real, 120)]
+    # built inputs: many paragraphs and pieces of evidence, repeated rare words
+    spun = [r["text"] for r in val if r["mode"] == "naive" and r["rate"] == 0.5][:40]
+    out.append(("built:long_spun", "\n\n".join(spun + spun[:5])))
+    clean = [r["text"] for r in val if r["id"].endswith(":clean")][:30]
+    out.append(("built:long_line", " ".join(t.replace("\n", " ") for t in clean[:12])))
+    out.append(("built:crlf", "\r\n".join(clean[12:16]) + "\r\n\r\n  \t\n"))
+    tail = clean[16] + "\nIl est venu afin\n" + clean[17] + "\n« — » …\n\n" + clean[18] + " afin"
+    out.append(("built:afin_tail", tail))
+    mixed = "\n".join(s + "\n" + c for s, c in zip(spun[5:15], clean[19:29], strict=False))
+    out.append(("built:mixed_paragraphs", mixed))
+    return out
+
+
+def result_record(text: str) -> dict:
+    """Every public field of the spin score of ``text`` (JSON-ready)."""
+    import cleannews
+
+    s = cleannews.spin_score(text)
+    return {
+        "score": s.score,
+        "label": s.label,
+        "language": s.language,
+        "n_words": s.n_words,
+        "evidence": [[e.signal, *e.span, e.text, e.reason, e.weight] for e in s.evidence],
+        "paragraphs": [
+            [p.index, *p.span, p.score, p.label, p.n_words, p.evidence_count] for p in s.paragraphs
+        ],
+        "signals": s.signals,
+    }
+
+
+def raw_features(text: str) -> list[float]:
+    """The unrounded document feature vector (as the model sees it)."""
+    from cleannews.score._features import ParagraphCounts, analyse
+    from cleannews.score._model import feature_vector
+
+    a = analyse(text)
+    doc = ParagraphCounts(0, 0)
+    for p in a.paragraphs:
+        doc.add(p)
+    return feature_vector(doc, a.paragraphs)
+
+
+def model_sha() -> str:
+    return hashlib.sha256(MODEL.read_bytes()).hexdigest()
+
+
+def record() -> None:
+    rows = []
+    for rid, text in inputs():
+        rows.append(
+            {
+                "id": rid,
+                "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                "model": model_sha(),
+                "result": result_record(text),
+                "features": raw_features(text),
+            }
+        )
+    with gzip.open(GOLDEN, "wt", encoding="utf-8", compresslevel=9) as fh:
+        for r in rows:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(f"wrote {len(rows)} records to {GOLDEN}")
+
+
+def load() -> list[dict]:
+    with gzip.open(GOLDEN, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def differences(want, got, path: str = "") -> list[str]:
+    """Where two JSON-like values differ (floats to TOLERANCE)."""
+    if isinstance(want, float) or isinstance(got, float):
+        if isinstance(want, (int, float)) and isinstance(got, (int, float)):
+            return [] if abs(want - got) <= TOLERANCE else [f"{path}: {want!r} != {got!r}"]
+    if isinstance(want, dict) and isinstance(got, dict):
+        if want.keys() != got.keys():
+            return [f"{path}: keys {sorted(set(want) ^ set(got))}"]
+        return [d for k in want for d in differences(want[k], got[k], f"{path}.{k}")]
+    if isinstance(want, list) and isinstance(got, (list, tuple)):
+        if len(want) != len(got):
+            return [f"{path}: length {len(want)} != {len(got)}"]
+        pairs = enumerate(zip(want, got, strict=True))
+        return [d for i, (a, b) in pairs for d in differences(a, b, f"{path}[{i}]")]
+    return [] if want == got else [f"{path}: {want!r} != {got!r}"]
+
+
+def compare() -> int:
+    gold = {r["id"]: r for r in load()}
+    bad = 0
+    for rid, text in inputs():
+        g = gold[rid]
+        diffs = differences(g["result"], json.loads(json.dumps(result_record(text))))
+        diffs += differences(g["features"], raw_features(text), "features")
+        if diffs:
+            bad += 1
+            print(rid, diffs[:5])
+    print(f"{len(gold)} records, {bad} differ")
+    return 1 if bad else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--record", action="store_true", help="write the golden file from this code")
+    args = ap.parse_args(argv)
+    if args.record:
+        record()
+        return 0
+    return compare()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,209 @@
+"""One pass over a document, paragraph by paragraph, keeping only what the score needs.
+
+:func:`cleannews.score._features.analyse` materialises every token and hit of a
+text (tools and tests read them). Scoring needs far less: the document's running
+sums, the densest 60-word window, how many paragraphs have broken grammar, the
+counts of each kind of evidence and at most ``MAX_EVIDENCE`` pieces of it. A
+:class:`DocumentScan` reads the text line by line (a line is a paragraph), hands
+each paragraph's counts to the caller as soon as they are known, and forgets its
+tokens; memory is one line's tokens, one small record per paragraph and the
+capped evidence, whatever the document's length.
+
+One fact is document-wide: rarity evidence of a word form repeated in the text is
+dropped (``_features.REPEATED_TERM``). The scan keeps, per rare word form (a
+lexicon entry, so at most the lexicon's size), its count and where it first
+occurred; a second occurrence takes back the first one's count, in its paragraph
+and in the document, and marks that paragraph ``dirty`` (its score must be
+recomputed from its retained counts). The result equals ``analyse``'s exactly::
+
+    >>> scan = DocumentScan("La posologie.\\nLa posologie et la brumaire.")
+    >>> [p.counts["rare_word"] for _, p in scan.paragraphs()]
+    [1, 0]
+    >>> scan.doc.counts["rare_word"], sorted(scan.dirty)
+    (0, [0])
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from cleannews.score import _GRAMMAR as GRAMMAR_SIGNALS
+from cleannews.score import _SIGNAL_KIND as SIGNAL_KIND
+from cleannews.score._features import (
+    _RARE_SIGNALS,
+    Hit,
+    ParagraphCounts,
+    scan_text,
+)
+
+__all__ = ["GRAMMAR_SIGNALS", "SIGNAL_KIND", "DocumentScan", "EvidenceRecord"]
+
+#: A paragraph counts as "broken grammar" for the spread rule with this many grammar hits.
+_SPREAD_MIN = 2
+#: Paragraphs are merged with the next one until they reach this many words (as
+#: ``_model.WINDOW_WORDS``; the worst window's densities are document features).
+_WINDOW_WORDS = 60
+
+#: One piece of evidence: ``(key, signal, span, reason)``; ``key`` orders it as the score's
+#: evidence list does (grammar first, then by position, then in the order the detectors
+#: found it).
+EvidenceRecord = tuple
+
+
+class DocumentScan:
+    """Running sums and capped evidence of one document (see the module docstring).
+
+    Iterate :meth:`paragraphs` once; afterwards ``doc`` holds the document's counts,
+    ``worst`` the densest window's ``[grammar density, strong-synonym share]``,
+    ``n_grammar_paragraphs`` the paragraphs with broken grammar (>= 2 hits),
+    ``n_of_kind`` the pieces of evidence per kind, ``dirty`` the indices of paragraphs
+    whose counts changed after they were handed out (``retained[i]`` has the final counts),
+    and :meth:`evidence` the first ``max_evidence`` pieces of evidence in score order.
+    """
+
+    def __init__(self, text: str, max_evidence: int = 300, grammar_min: int = _SPREAD_MIN) -> None:
+        self.text = text
+        self.max_evidence = max_evidence
+        self.grammar_min = grammar_min
+        self.doc = ParagraphCounts(0, 0)
+        self.n_paragraphs = 0
+        self.n_grammar_paragraphs = 0
+        self.n_of_kind: dict[str, int] = {}
+        self.dirty: set[int] = set()
+        self.retained: dict[int, ParagraphCounts] = {}
+        self.worst: list[float] = [0.0, 0.0]
+        self._grammar_ev: list[EvidenceRecord] = []
+        self._other_ev: list[EvidenceRecord] = []
+        # rare word form -> [count, paragraph of the first occurrence, its evidence record]
+        self._rare: dict[str, list] = {}
+        # worst-window state: best over closed windows but the last, the last closed one,
+        # and the open one, each as [grammar hits, words, strong synonyms, content words]
+        self._best = [-math.inf, -math.inf]
+        self._last: list[int] | None = None
+        self._open: list[int] | None = None
+
+    def paragraphs(self) -> Iterator[tuple[int, ParagraphCounts]]:
+        """``(index, counts)`` of each paragraph in order; counts of a paragraph that a later
+        repetition changes are updated in ``retained`` and listed in ``dirty``."""
+        doc = self.doc
+        for pc, offsets, first, grammar, _base, forms in scan_text(self.text):
+            pidx = self.n_paragraphs
+            self.n_paragraphs += 1
+            if first:
+                self._first_hits(pidx, pc, first, forms, offsets)
+            if grammar:
+                self._grammar_hits(pidx, grammar, pc.start, offsets)
+            self._window(pc, len(grammar))
+            if pidx == 0:
+                doc.start = pc.start
+            doc.add(pc)
+            yield pidx, pc
+        self._close_windows()
+        for seen in self._rare.values():
+            if seen[0] == 1:
+                self._count(seen[2][1])
+
+    # -- evidence -----------------------------------------------------------------------
+
+    def _count(self, signal: str, n: int = 1) -> None:
+        kind = SIGNAL_KIND[signal]
+        self.n_of_kind[kind] = self.n_of_kind.get(kind, 0) + n
+
+    def _grammar_hits(self, pidx: int, hits: list[Hit], start: int, offsets: list[int]) -> None:
+        g = 0
+        keep = self._grammar_ev
+        for seq, h in enumerate(hits):
+            self._count(h.signal)
+            g += 1
+            if len(keep) < self.max_evidence:
+                span = (start + offsets[2 * h.first], start + offsets[2 * h.last + 1])
+                keep.append(((0, pidx, h.first, seq), h.signal, span, h.reason))
+        if g >= self.grammar_min:
+            self.n_grammar_paragraphs += 1
+
+    def _first_hits(
+        self,
+        pidx: int,
+        pc: ParagraphCounts,
+        hits: list[Hit],
+        forms: list[str],
+        offsets: list[int],
+    ) -> None:
+        other = self._other_ev
+        rare_forms = iter(forms)
+        for seq, h in enumerate(hits):
+            span = (pc.start + offsets[2 * h.first], pc.start + offsets[2 * h.last + 1])
+            rec = ((1, pidx, h.first, seq), h.signal, span, h.reason)
+            if h.signal not in _RARE_SIGNALS:
+                self._count(h.signal)
+                other.append(rec)
+                continue
+            form = next(rare_forms)
+            seen = self._rare.get(form)
+            if seen is None:
+                self._rare[form] = [1, pidx, rec]
+                self.retained[pidx] = pc
+                continue
+            # a repeated term: this occurrence never counts, the first one is taken back
+            pc.counts[h.signal] -= 1
+            if seen[0] == 1:
+                q = seen[1]
+                signal = seen[2][1]
+                first_pc = pc if q == pidx else self.retained[q]
+                first_pc.counts[signal] -= 1
+                if q != pidx:
+                    self.doc.counts[signal] -= 1
+                    self.dirty.add(q)
+                seen[2] = None
+            seen[0] += 1
+        if len(other) > 2 * self.max_evidence:
+            other.sort()
+            del other[self.max_evidence :]
+
+    def evidence(self) -> list[tuple[str, tuple[int, int], str]]:
+        """``(signal, span, reason)`` of the first ``max_evidence`` pieces of evidence, in the
+        order of the score's evidence list (grammar first, then by position)."""
+        rare = [seen[2] for seen in self._rare.values() if seen[0] == 1]
+        other = sorted(self._other_ev + rare)
+        chosen = self._grammar_ev + other[: max(0, self.max_evidence - len(self._grammar_ev))]
+        return [rec[1:] for rec in chosen]
+
+    # -- the densest window ------------------------------------------------------------
+
+    def _window(self, pc: ParagraphCounts, g: int) -> None:
+        """Add a paragraph with ``g`` grammar hits to the open window."""
+        row = [g, pc.n_words, pc.n_syn_strong, pc.n_content]
+        cur = self._open
+        if cur is None:
+            cur = row
+        else:
+            cur = [a + b for a, b in zip(cur, row, strict=True)]
+        if cur[1] >= _WINDOW_WORDS:
+            if self._last is not None:
+                self._note(self._last)
+            self._last = cur
+            self._open = None
+        else:
+            self._open = cur
+
+    def _note(self, w: list[int]) -> None:
+        g, s = _densities(w)
+        self._best[0] = max(self._best[0], g)
+        self._best[1] = max(self._best[1], s)
+
+    def _close_windows(self) -> None:
+        last, cur = self._last, self._open
+        if cur is not None:
+            last = cur if last is None else [a + b for a, b in zip(last, cur, strict=True)]
+        if last is None:  # no paragraph: the document's own (zero) densities
+            d = self.doc
+            last = [0, d.n_words, d.n_syn_strong, d.n_content]
+        self._note(last)
+        self.worst = list(self._best)
+
+
+def _densities(w: list[int]) -> tuple[float, float]:
+    """Grammar density and strong-synonym share of a window (as ``_model._worst_paragraph``)."""
+    g, n_words, strong, content = w
+    return math.log1p(100 * g / max(n_words, 1)), strong / max(content, 1)
