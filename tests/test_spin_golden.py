@@ -147,12 +147,13 @@ def reference_score(text: str, config=cleannews.DEFAULT_CONFIG) -> dict:
     hits = sorted(a.hits, key=lambda h: (h.signal not in _GRAMMAR, h.first))
     n_of_kind: dict[str, int] = {}
     for h in a.hits:
-        n_of_kind[_SIGNAL_KIND[h.signal]] = n_of_kind.get(_SIGNAL_KIND[h.signal], 0) + 1
+        if h.counted:  # one slip counts once (issue 11)
+            n_of_kind[_SIGNAL_KIND[h.signal]] = n_of_kind.get(_SIGNAL_KIND[h.signal], 0) + 1
     share = {kd: kinds[kd] / n for kd, n in n_of_kind.items()}
     evidence = []
     for h in hits[:MAX_EVIDENCE]:
         b, e = a.matches[h.first].start(), a.matches[h.last].end()
-        w = round(share[_SIGNAL_KIND[h.signal]], 4)
+        w = round(share[_SIGNAL_KIND[h.signal]], 4) if h.counted else 0.0
         evidence.append(cleannews.Evidence(h.signal, (b, e), text[b:e], h.reason, w))
     evidence.sort(key=lambda ev: ev.span)
     return {

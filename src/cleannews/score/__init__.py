@@ -433,11 +433,18 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     final = raw + adjust
     score = _sigmoid(final)
 
-    # each kind's contribution is shared equally among its pieces of evidence
+    # each kind's contribution is shared equally among its counted pieces of evidence (a
+    # second view of one slip, counted=False, shows with weight 0)
     share = {kd: kinds[kd] / n for kd, n in scan.n_of_kind.items()}
     evidence = [
-        Evidence(signal, (s, e), text[s:e], reason, round(share[_SIGNAL_KIND[signal]], 4))
-        for signal, (s, e), reason in scan.evidence()
+        Evidence(
+            signal,
+            (s, e),
+            text[s:e],
+            reason,
+            round(share[_SIGNAL_KIND[signal]], 4) if counted else 0.0,
+        )
+        for signal, (s, e), reason, counted in scan.evidence()
     ]
     evidence.sort(key=lambda ev: ev.span)
 

@@ -29,11 +29,13 @@ from cleannews.score._pos import get_pos_model, word_class
 from cleannews.score._profile import substitute_llr
 
 __all__ = [
+    "SLIP_PRIORITY",
     "Analysis",
     "Hit",
     "ParagraphCounts",
     "ParagraphScan",
     "analyse",
+    "one_count_per_slip",
     "repeated_forms",
     "scan_text",
     "text_blocks",
@@ -117,18 +119,35 @@ SIGNALS: tuple[str, ...] = (
     "rare_synonym",
     "rare_word",
 )
+#: When grammar detectors fire on overlapping tokens (one slip: "de le application" is
+#: both a missing contraction and a missing elision), the hit with the narrowest span
+#: counts, ties going to the first signal of this list (the most specific diagnosis).
+SLIP_PRIORITY: tuple[str, ...] = (
+    "elision",
+    "gender_agreement",
+    "number_agreement",
+    "adjective_agreement",
+    "contraction",
+    "function_word",
+)
+_SLIP_RANK = {s: i for i, s in enumerate(SLIP_PRIORITY)}
 #: Pairs of adjacent words are checked against the collocation table only when both
 #: are at least this long (one-letter tokens and initials say little).
 MIN_COLLOCATION_LEN = 2
 
 
 class Hit(NamedTuple):
-    """One piece of evidence: ``signal`` over tokens ``[first, last]`` (a tuple: cheap to make)."""
+    """One piece of evidence: ``signal`` over tokens ``[first, last]`` (a tuple: cheap to make).
+
+    ``counted`` is False for a grammar hit on the same slip as another one (overlapping
+    tokens, see ``one_count_per_slip``): it is shown, but counts nowhere.
+    """
 
     signal: str
     first: int
     last: int
     reason: str
+    counted: bool = True
 
 
 @dataclass(slots=True)
@@ -684,7 +703,8 @@ def _scan_block(
             while gr < n_gr and grammar[gr].first < b:
                 h = grammar[gr]
                 gr += 1
-                counts[h.signal] += 1
+                if h.counted:
+                    counts[h.signal] += 1
                 gh.append(h._replace(first=h.first - a, last=h.last - a))
             offsets = None
             if first or gh:
@@ -1021,7 +1041,42 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                         j,
                         f"“double” used as the numeral “deux”: {toks[i]} {toks[j]}",
                     )
-    return hits
+    return one_count_per_slip(hits) if len(hits) > 1 else hits
+
+
+def one_count_per_slip(hits: list[Hit]) -> list[Hit]:
+    """Mark all but one hit of each group of overlapping grammar hits as not counted.
+
+    Hits sharing a token (transitively) are one slip: the narrowest one counts (ties:
+    ``SLIP_PRIORITY``); the others stay as evidence, with ``counted=False`` and a reason
+    naming the counted one. ``hits`` are in token order of their first token.
+
+    >>> hits = analyse("Le projet de le application avance.").hits
+    >>> [(h.signal, h.counted) for h in hits]
+    [('contraction', False), ('elision', True)]
+    >>> hits[0].reason
+    'missing contraction: de le application (same slip as the elision evidence, counted once)'
+    """
+    out: list[Hit] = []
+    group: list[Hit] = []
+    end = -1
+    for h in [*hits, None]:
+        if h is not None and group and h.first <= end:
+            group.append(h)
+            end = max(end, h.last)
+            continue
+        if len(group) > 1:
+            best = min(group, key=lambda g: (g.last - g.first, _SLIP_RANK[g.signal]))
+            for g in group:
+                if g is not best:
+                    reason = f"{g.reason} (same slip as the {best.signal} evidence, counted once)"
+                    g = g._replace(counted=False, reason=reason)
+                out.append(g)
+        else:
+            out += group
+        if h is not None:
+            group, end = [h], h.last
+    return out
 
 
 #: Rarity evidence of a word form that occurs this often in a text is dropped: a

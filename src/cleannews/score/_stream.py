@@ -45,7 +45,7 @@ _SPREAD_MIN = 2
 #: ``_model.WINDOW_WORDS``; the worst window's densities are document features).
 _WINDOW_WORDS = 60
 
-#: One piece of evidence: ``(key, signal, span, reason)``; ``key`` orders it as the score's
+#: One piece of evidence: ``(key, signal, span, reason, counted)``; ``key`` orders it as the score's
 #: evidence list does (grammar first, then by position, then in the order the detectors
 #: found it).
 EvidenceRecord = tuple
@@ -92,9 +92,8 @@ class DocumentScan:
             self.n_paragraphs += 1
             if first:
                 self._first_hits(pidx, pc, first, forms, offsets)
-            if grammar:
-                self._grammar_hits(pidx, grammar, pc.start, offsets)
-            self._window(pc, len(grammar))
+            g = self._grammar_hits(pidx, grammar, pc.start, offsets) if grammar else 0
+            self._window(pc, g)
             if pidx == 0:
                 doc.start = pc.start
             doc.add(pc)
@@ -110,17 +109,21 @@ class DocumentScan:
         kind = SIGNAL_KIND[signal]
         self.n_of_kind[kind] = self.n_of_kind.get(kind, 0) + n
 
-    def _grammar_hits(self, pidx: int, hits: list[Hit], start: int, offsets: list[int]) -> None:
+    def _grammar_hits(self, pidx: int, hits: list[Hit], start: int, offsets: list[int]) -> int:
+        """Count and keep a paragraph's grammar hits; returns how many count (one per slip:
+        a hit with ``counted=False`` is kept as evidence but counts nowhere)."""
         g = 0
         keep = self._grammar_ev
         for seq, h in enumerate(hits):
-            self._count(h.signal)
-            g += 1
+            if h.counted:
+                self._count(h.signal)
+                g += 1
             if len(keep) < self.max_evidence:
                 span = (start + offsets[2 * h.first], start + offsets[2 * h.last + 1])
-                keep.append(((0, pidx, h.first, seq), h.signal, span, h.reason))
+                keep.append(((0, pidx, h.first, seq), h.signal, span, h.reason, h.counted))
         if g >= self.grammar_min:
             self.n_grammar_paragraphs += 1
+        return g
 
     def _first_hits(
         self,
@@ -134,7 +137,7 @@ class DocumentScan:
         rare_forms = iter(forms)
         for seq, h in enumerate(hits):
             span = (pc.start + offsets[2 * h.first], pc.start + offsets[2 * h.last + 1])
-            rec = ((1, pidx, h.first, seq), h.signal, span, h.reason)
+            rec = ((1, pidx, h.first, seq), h.signal, span, h.reason, True)
             if h.signal not in _RARE_SIGNALS:
                 self._count(h.signal)
                 other.append(rec)
@@ -161,9 +164,10 @@ class DocumentScan:
             other.sort()
             del other[self.max_evidence :]
 
-    def evidence(self) -> list[tuple[str, tuple[int, int], str]]:
-        """``(signal, span, reason)`` of the first ``max_evidence`` pieces of evidence, in the
-        order of the score's evidence list (grammar first, then by position)."""
+    def evidence(self) -> list[tuple[str, tuple[int, int], str, bool]]:
+        """``(signal, span, reason, counted)`` of the first ``max_evidence`` pieces of evidence,
+        in the order of the score's evidence list (grammar first, then by position);
+        ``counted`` is False for a second view of a slip already counted."""
         rare = [seen[2] for seen in self._rare.values() if seen[0] == 1]
         other = sorted(self._other_ev + rare)
         chosen = self._grammar_ev + other[: max(0, self.max_evidence - len(self._grammar_ev))]
