@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, islice
+from itertools import accumulate, islice, pairwise
 
 import regex
 
@@ -91,6 +91,10 @@ MENU_MIN_AMB = 3
 #: A short line repeated this many times in one document is furniture.
 REPEAT_MIN = 3
 REPEAT_MAX_WORDS = 8
+#: ... unless it reads as a listing headline: at least this many words, and one of
+#: its copies stands right above a paragraph (a sentence of PARAGRAPH_MIN_WORDS words).
+REPEAT_HEADLINE_MIN_WORDS = 4
+PARAGRAPH_MIN_WORDS = 12
 #: Teasers taken by a "Lire aussi" heading: at most this many words each.
 TEASER_MAX_WORDS = 25
 #: A taken teaser this short, just above article text, is given back (subheading).
@@ -824,13 +828,39 @@ def _repeated_texts(lines: list[_Line]) -> frozenset[str]:
     return frozenset(k for k, v in counts.items() if v >= REPEAT_MIN)
 
 
+def _is_paragraph(ln: _Line) -> bool:
+    """A standing sentence of PARAGRAPH_MIN_WORDS words or more (article or listing text)."""
+    return not ln.blank and ln.cls is not BAD and ln.ends and ln.n >= PARAGRAPH_MIN_WORDS
+
+
+def _listing_headlines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
+    """Repeated texts that head a paragraph somewhere: a listing's headlines, not widgets.
+
+    A widget label ("Lire la suite", "Partager") is short and sits next to other furniture;
+    a listing page repeats each teaser headline (link, title, image alt) right above its
+    summary paragraph. Texts of fewer than REPEAT_HEADLINE_MIN_WORDS words are never spared.
+    """
+    spared: set[str] = set()
+    standing = [ln for ln in lines if not ln.blank]
+    for ln, nxt in pairwise(standing):
+        if ln.n < REPEAT_HEADLINE_MIN_WORDS:
+            continue
+        key = _folded(ln)
+        if key in repeated and _is_paragraph(nxt):
+            spared.add(key)
+    return frozenset(spared)
+
+
 def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None:
     """Short lines repeated many times in one document (widget labels).
 
-    ``repeated``: :func:`_repeated_texts` of ``lines``, if known.
+    ``repeated``: :func:`_repeated_texts` of ``lines``, if known. A repeated headline
+    that heads a paragraph (:func:`_listing_headlines`) is listing content and stays.
     """
     if repeated is None:
         repeated = _repeated_texts(lines)
+    if repeated:
+        repeated = repeated - _listing_headlines(lines, repeated)
     for ln in lines:
         if (
             not ln.blank

@@ -1,0 +1,58 @@
+"""Guards of the strip rules: real train lines of fixtures/strip_real that must stay,
+next to the furniture that must still go (issue 10, "never drop article content")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cleannews import CleanConfig
+from cleannews.evaluate import read_corpus
+from cleannews.strip import strip_text
+
+CFG = CleanConfig(score_spin=False)
+CORPUS = Path(__file__).parent.parent / "fixtures" / "strip_real"
+
+
+def _train_page(page_id: str) -> list[str]:
+    """The visible lines of one TRAIN page of the real-page corpus (never a test page)."""
+    for rec, _doc, labelled in read_corpus(CORPUS):
+        if rec["id"] == page_id:
+            assert rec["split"] == "train", page_id
+            return [lb.text for lb in labelled]
+    raise KeyError(page_id)
+
+
+def _kept(text: str) -> list[str]:
+    return [x.strip() for x in strip_text(text, CFG).text.split("\n") if x.strip()]
+
+
+def test_listing_headlines_repeated_above_their_summary_stay():
+    """A listing repeats each teaser headline (link, title, alt) above its summary: content.
+
+    The page's repeated "Image" widget label (real furniture of fr-a-0178) still goes.
+    """
+    listing = _train_page("de-m-0004")[:24]
+    headlines = [x for x in listing if x.startswith(("Terroranschlag", "Beate Merk"))]
+    assert len(headlines) == 6
+    doc = []
+    for line in listing:
+        doc.append(line)
+        if line.startswith(("Berlin -", "Rust -", "Freiburg -")):
+            doc += ["", "Image", ""]
+    out = _kept("\n".join(doc))
+    for h in headlines:
+        assert h in out
+    assert out.count("Terroranschlag in Istanbul: Elftes deutsches Opfer gestorben") == 3
+    assert "Image" not in out
+
+
+def test_short_repeated_widget_labels_still_go():
+    """Short labels repeated three times (real train furniture) are still removed."""
+    para = [x for x in _train_page("fr-a-0177") if len(x.split()) > 20][:3]
+    assert len(para) == 3
+    doc = []
+    for p in para:
+        doc += [p, "", "Lire plus", ""]
+    out = _kept("\n".join(doc))
+    assert "Lire plus" not in out
+    assert all(p.strip() in out for p in para)
