@@ -56,3 +56,22 @@ def test_short_repeated_widget_labels_still_go():
     out = _kept("\n".join(doc))
     assert "Lire plus" not in out
     assert all(p.strip() in out for p in para)
+
+
+def test_subheading_that_extends_the_title_stays():
+    """ "<title> en simple dames :" is a subheading, not the title with a site name glued."""
+    page = _train_page("fr-b-0063")[:30]
+    subs = [x for x in page if x.startswith("Les principaux vainqueurs de Roland Garros en")]
+    assert len(subs) == 2
+    out = _kept("\n".join(page))
+    for s in subs:
+        assert s.strip() in out
+
+
+def test_title_repeated_below_its_photo_credit_still_goes():
+    """The exact repeat of the headline (fr-a-0164, labelled title_repeat) is removed once."""
+    page = _train_page("fr-a-0164")[1:16]  # without the crawler's date line
+    title = "Un accident grave en pleine nuit sur l'A5 vers Neuveville"
+    assert page.count(title) == 2
+    out = _kept("\n".join(page))
+    assert out.count(title) == 1

@@ -538,8 +538,23 @@ def _is_title_repeat(ln: _Line, title_key: str) -> bool:
         return True
     if k.startswith(title_key + " "):
         rest = len(k[len(title_key) :].split())
-        return rest <= 3 or (rest <= SITE_NAME_WORDS and bool(_SITE_SEP.search(ln.text)))
+        if _SITE_SEP.search(ln.text):
+            return rest <= SITE_NAME_WORDS
+        return rest <= 3 and not _lowercase_tail(ln.text, rest)
     return False
+
+
+def _lowercase_tail(text: str, n: int) -> bool:
+    """The last ``n`` words of ``text`` are all lower case: a subheading going on from
+    the title's words, not a site name glued to it (site names are capitalised).
+
+    >>> _lowercase_tail("Les vainqueurs de Roland Garros en simple dames :", 3)
+    True
+    >>> _lowercase_tail("Les vainqueurs de Roland Garros Le Figaro", 2)
+    False
+    """
+    tail = _WORD.findall(text)[-n:] if n else []
+    return bool(tail) and all(w.islower() for w in tail)
 
 
 def _neighbour_pass(
