@@ -75,3 +75,26 @@ def test_title_repeated_below_its_photo_credit_still_goes():
     assert page.count(title) == 2
     out = _kept("\n".join(page))
     assert out.count(title) == 1
+
+
+def test_listing_read_more_links_do_not_take_the_next_headline():
+    """fr-a-0107: "Read More" closes each teaser's summary; the next headline is content.
+
+    The "Read More" links themselves still go.
+    """
+    page = _train_page("fr-a-0107")[:30]
+    heads = [x for x in page if x.startswith(("Agriculteur abattu", "Disparition inquiétante"))]
+    assert len(heads) == 2 and page.count("Read More") >= 3
+    out = _kept("\n".join(page))
+    for h in heads:
+        assert h.strip() in out
+    assert "Read More" not in out
+
+
+def test_inline_read_also_heading_still_takes_its_teaser():
+    """A single "À lire aussi" between paragraphs still takes the teaser under it."""
+    para = [x for x in _train_page("fr-a-0177") if len(x.split()) > 20][:2]
+    teaser = "Retraites : le gouvernement prépare un nouveau texte pour l'automne"
+    out = _kept("\n\n".join([para[0], "À lire aussi", teaser, para[1]]))
+    assert teaser not in out and "À lire aussi" not in out
+    assert para[0].strip() in out and para[1].strip() in out

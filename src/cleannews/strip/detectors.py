@@ -563,8 +563,9 @@ def _neighbour_pass(
     """Steps 2b/3b: rules that reach neighbours, menus, repeats, then context smoothing."""
     n = len(lines)
     # a heading such as "Sur le même sujet" takes the teaser titles (or tags, caption) under it
+    links = _item_links(lines, matched)
     for i, rule in enumerate(matched):
-        if rule is not None and rule.takes_next:
+        if rule is not None and rule.takes_next and i not in links:
             _take_next(lines, i, rule)
     # an embed's author line takes the post text just above it
     for i, rule in enumerate(matched):
@@ -619,6 +620,34 @@ def _neighbour_pass(
         _context(lines, first_good, last_good)
         if sum(ln.cls is BAD for ln in lines) == before:
             break
+
+
+def _item_links(lines: list[_Line], matched: list) -> frozenset[int]:
+    """Heading lines that are each item's "Read more" link of a listing: they take nothing.
+
+    A heading text seen at least REPEAT_MIN times, each time right under a paragraph,
+    closes every teaser of a listing (headline, summary, "Read more"); the line under
+    it is the next item's headline, content of the listing, not a teaser of a block.
+    The heading line itself still goes (its own rule).
+    """
+    counts = Counter(
+        _folded(lines[i]) for i, r in enumerate(matched) if r is not None and r.takes_next
+    )
+    out = set()
+    prev: _Line | None = None  # the last standing line seen (one pass: linear time)
+    for i, ln in enumerate(lines):
+        r = matched[i]
+        if (
+            r is not None
+            and r.takes_next
+            and counts[_folded(ln)] >= REPEAT_MIN
+            and prev is not None
+            and _is_paragraph(prev)
+        ):
+            out.add(i)
+        if not ln.blank:
+            prev = ln
+    return frozenset(out)
 
 
 def _teaser_like(ln: _Line) -> bool:
