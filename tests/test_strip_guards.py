@@ -98,3 +98,13 @@ def test_inline_read_also_heading_still_takes_its_teaser():
     out = _kept("\n\n".join([para[0], "À lire aussi", teaser, para[1]]))
     assert teaser not in out and "À lire aussi" not in out
     assert para[0].strip() in out and para[1].strip() in out
+
+
+def test_headline_starting_with_a_home_word_stays_after_its_breadcrumb():
+    """ "Accueil des réfugiés : …" is a headline, not the breadcrumb's "Accueil" (issue 10)."""
+    head = "Accueil des réfugiés : la mairie ouvre un gymnase"
+    para = [x for x in _train_page("fr-a-0177") if len(x.split()) > 20][0]
+    for lead in (["Accueil › Actualités"], ["Accueil > Société > Solidarité"], []):
+        out = _kept("\n".join([*lead, head, "Publié le 12 mars 2024", para]))
+        assert head in out
+        assert not any(x in out for x in lead)
