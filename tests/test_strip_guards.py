@@ -103,7 +103,7 @@ def test_inline_read_also_heading_still_takes_its_teaser():
 def test_headline_starting_with_a_home_word_stays_after_its_breadcrumb():
     """ "Accueil des réfugiés : …" is a headline, not the breadcrumb's "Accueil" (issue 10)."""
     head = "Accueil des réfugiés : la mairie ouvre un gymnase"
-    para = [x for x in _train_page("fr-a-0177") if len(x.split()) > 20][0]
+    para = next(x for x in _train_page("fr-a-0177") if len(x.split()) > 20)
     for lead in (["Accueil › Actualités"], ["Accueil > Société > Solidarité"], []):
         out = _kept("\n".join([*lead, head, "Publié le 12 mars 2024", para]))
         assert head in out
