@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, islice
+from itertools import accumulate, islice, pairwise
 
 import regex
 
@@ -91,6 +91,10 @@ MENU_MIN_AMB = 3
 #: A short line repeated this many times in one document is furniture.
 REPEAT_MIN = 3
 REPEAT_MAX_WORDS = 8
+#: ... unless it reads as a listing headline: at least this many words, and one of
+#: its copies stands right above a paragraph (a sentence of PARAGRAPH_MIN_WORDS words).
+REPEAT_HEADLINE_MIN_WORDS = 4
+PARAGRAPH_MIN_WORDS = 12
 #: Teasers taken by a "Lire aussi" heading: at most this many words each.
 TEASER_MAX_WORDS = 25
 #: A taken teaser this short, just above article text, is given back (subheading).
@@ -534,8 +538,23 @@ def _is_title_repeat(ln: _Line, title_key: str) -> bool:
         return True
     if k.startswith(title_key + " "):
         rest = len(k[len(title_key) :].split())
-        return rest <= 3 or (rest <= SITE_NAME_WORDS and bool(_SITE_SEP.search(ln.text)))
+        if _SITE_SEP.search(ln.text):
+            return rest <= SITE_NAME_WORDS
+        return rest <= 3 and not _lowercase_tail(ln.text, rest)
     return False
+
+
+def _lowercase_tail(text: str, n: int) -> bool:
+    """The last ``n`` words of ``text`` are all lower case: a subheading going on from
+    the title's words, not a site name glued to it (site names are capitalised).
+
+    >>> _lowercase_tail("Les vainqueurs de Roland Garros en simple dames :", 3)
+    True
+    >>> _lowercase_tail("Les vainqueurs de Roland Garros Le Figaro", 2)
+    False
+    """
+    tail = _WORD.findall(text)[-n:] if n else []
+    return bool(tail) and all(w.islower() for w in tail)
 
 
 def _neighbour_pass(
@@ -544,8 +563,9 @@ def _neighbour_pass(
     """Steps 2b/3b: rules that reach neighbours, menus, repeats, then context smoothing."""
     n = len(lines)
     # a heading such as "Sur le même sujet" takes the teaser titles (or tags, caption) under it
+    links = _item_links(lines, matched)
     for i, rule in enumerate(matched):
-        if rule is not None and rule.takes_next:
+        if rule is not None and rule.takes_next and i not in links:
             _take_next(lines, i, rule)
     # an embed's author line takes the post text just above it
     for i, rule in enumerate(matched):
@@ -600,6 +620,34 @@ def _neighbour_pass(
         _context(lines, first_good, last_good)
         if sum(ln.cls is BAD for ln in lines) == before:
             break
+
+
+def _item_links(lines: list[_Line], matched: list) -> frozenset[int]:
+    """Heading lines that are each item's "Read more" link of a listing: they take nothing.
+
+    A heading text seen at least REPEAT_MIN times, each time right under a paragraph,
+    closes every teaser of a listing (headline, summary, "Read more"); the line under
+    it is the next item's headline, content of the listing, not a teaser of a block.
+    The heading line itself still goes (its own rule).
+    """
+    counts = Counter(
+        _folded(lines[i]) for i, r in enumerate(matched) if r is not None and r.takes_next
+    )
+    out = set()
+    prev: _Line | None = None  # the last standing line seen (one pass: linear time)
+    for i, ln in enumerate(lines):
+        r = matched[i]
+        if (
+            r is not None
+            and r.takes_next
+            and counts[_folded(ln)] >= REPEAT_MIN
+            and prev is not None
+            and _is_paragraph(prev)
+        ):
+            out.add(i)
+        if not ln.blank:
+            prev = ln
+    return frozenset(out)
 
 
 def _teaser_like(ln: _Line) -> bool:
@@ -824,13 +872,39 @@ def _repeated_texts(lines: list[_Line]) -> frozenset[str]:
     return frozenset(k for k, v in counts.items() if v >= REPEAT_MIN)
 
 
+def _is_paragraph(ln: _Line) -> bool:
+    """A standing sentence of PARAGRAPH_MIN_WORDS words or more (article or listing text)."""
+    return not ln.blank and ln.cls is not BAD and ln.ends and ln.n >= PARAGRAPH_MIN_WORDS
+
+
+def _listing_headlines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
+    """Repeated texts that head a paragraph somewhere: a listing's headlines, not widgets.
+
+    A widget label ("Lire la suite", "Partager") is short and sits next to other furniture;
+    a listing page repeats each teaser headline (link, title, image alt) right above its
+    summary paragraph. Texts of fewer than REPEAT_HEADLINE_MIN_WORDS words are never spared.
+    """
+    spared: set[str] = set()
+    standing = [ln for ln in lines if not ln.blank]
+    for ln, nxt in pairwise(standing):
+        if ln.n < REPEAT_HEADLINE_MIN_WORDS:
+            continue
+        key = _folded(ln)
+        if key in repeated and _is_paragraph(nxt):
+            spared.add(key)
+    return frozenset(spared)
+
+
 def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None:
     """Short lines repeated many times in one document (widget labels).
 
-    ``repeated``: :func:`_repeated_texts` of ``lines``, if known.
+    ``repeated``: :func:`_repeated_texts` of ``lines``, if known. A repeated headline
+    that heads a paragraph (:func:`_listing_headlines`) is listing content and stays.
     """
     if repeated is None:
         repeated = _repeated_texts(lines)
+    if repeated:
+        repeated = repeated - _listing_headlines(lines, repeated)
     for ln in lines:
         if (
             not ln.blank
