@@ -199,3 +199,24 @@ def test_screen_agrees_with_py3langid_on_the_fresh_set() -> None:
     screened = [s for s in samples if _lang._screen_says_french(s)]
     assert len(screened) > len(samples) // 2
     assert [s for s in screened if classify(s)[0] != "fr"] == []
+
+
+def test_clean_identifies_the_language_once_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``clean`` identifies once and passes the language on (strip and spin do not ask again)."""
+    from cleannews import _lang
+
+    calls: list[str] = []
+    real = _lang.identify_language
+
+    def counting(text: str) -> str | None:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(_lang, "identify_language", counting)
+    for text in (EN, IT, (ROOT / "seeds").glob("*.txt").__next__().read_text("utf-8")):
+        calls.clear()
+        doc = cleannews.clean(text)
+        assert len(calls) == 1
+        assert doc.language == real(doc.text)
+        if doc.spin.label == "unsupported_language":
+            assert doc.spin.language == doc.language
