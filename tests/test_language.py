@@ -127,3 +127,96 @@ def test_without_py3langid_french_is_still_told_apart() -> None:
                           str(ROOT / "seeds" / "001_158fa783e3fbabd4.txt"), EN],
                          capture_output=True, text=True, timeout=120, check=True).stdout
     assert out.split() == ["fr", "None", "unsupported_language", "keep"]
+
+
+# --- the function-word screen never says French where py3langid would not -------------
+
+_SCREEN_SENTENCES = {
+    "fr": ["Le gouvernement a annoncé mardi une réforme des retraites.",
+           "Les habitants de la ville sont inquiets pour leur avenir.",
+           "Selon le maire, les travaux seront terminés avant l'été.",
+           "Elle a été élue avec une large majorité dans sa circonscription."],
+    "en": EN.split(". ")[:3],
+    "it": IT.split(". ")[:3],
+    "es": ["El gobierno anunció el martes una reforma de las pensiones.",
+           "Los vecinos de la ciudad están preocupados por su futuro.",
+           "Según el alcalde, las obras terminarán antes del verano."],
+    "pt": ["O governo anunciou na terça-feira uma reforma das pensões.",
+           "Os moradores da cidade estão preocupados com o futuro."],
+    "de": ["Die Regierung hat am Dienstag eine Reform der Renten angekündigt.",
+           "Die Bewohner der Stadt sind besorgt um ihre Zukunft."],
+    "ca": ["El govern va anunciar dimarts una reforma de les pensions.",
+           "Els veïns de la ciutat estan preocupats pel seu futur."],
+}
+_SCREEN_WORDS = sorted({w for group in _SCREEN_SENTENCES.values() for s in group
+                        for w in s.replace(".", " ").replace(",", " ").split()})
+
+
+@pytest.mark.skipif(__import__("importlib.util").util.find_spec("py3langid") is None,
+                    reason="py3langid not installed")
+def test_screen_never_says_french_where_py3langid_does_not() -> None:
+    """Generated mixes of sentences and shuffled words of seven Romance/Germanic languages."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from cleannews import _lang
+
+    classify = _lang._langid()
+    french_function_words = sorted(w for w in _lang._function_words()[0] if w.isalpha())
+    french = st.sampled_from(_SCREEN_SENTENCES["fr"])
+    other = st.sampled_from(
+        sorted({s for k, g in _SCREEN_SENTENCES.items() if k != "fr" for s in g}))
+    word = st.sampled_from(_SCREEN_WORDS + french_function_words)
+    bag = st.lists(word, min_size=1, max_size=30).map(" ".join)
+    piece = st.one_of(french, french, french, other, bag)  # French pieces 3 times as likely
+    fired = []
+
+    @settings(max_examples=1000, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(piece, min_size=4, max_size=20).map(" ".join))
+    def check(text: str) -> None:
+        sample = text[: _lang.SAMPLE_CHARS]
+        if _lang._screen_says_french(sample):
+            fired.append(sample)
+            assert classify(sample)[0] == "fr", sample
+
+    check()
+    assert len(fired) >= 10  # the generator does reach the screen (derandomized: stable)
+
+
+@pytest.mark.skipif(__import__("importlib.util").util.find_spec("py3langid") is None,
+                    reason="py3langid not installed")
+def test_screen_agrees_with_py3langid_on_the_fresh_set() -> None:
+    """Gate for ``benchmarks/bench_language_screen.py`` (all 7,313 corpus documents)."""
+    import gzip
+
+    from cleannews import _lang
+
+    classify = _lang._langid()
+    path = ROOT / "fixtures" / "spin" / "fresh" / "fresh.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        samples = [json.loads(line)["text"][: _lang.SAMPLE_CHARS] for line in fh]
+    screened = [s for s in samples if _lang._screen_says_french(s)]
+    assert len(screened) > len(samples) // 2
+    assert [s for s in screened if classify(s)[0] != "fr"] == []
+
+
+def test_clean_identifies_the_language_once_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``clean`` identifies once and passes the language on (strip and spin do not ask again)."""
+    from cleannews import _lang
+
+    calls: list[str] = []
+    real = _lang.identify_language
+
+    def counting(text: str) -> str | None:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(_lang, "identify_language", counting)
+    for text in (EN, IT, (ROOT / "seeds").glob("*.txt").__next__().read_text("utf-8")):
+        calls.clear()
+        doc = cleannews.clean(text)
+        assert len(calls) == 1
+        assert doc.language == real(doc.text)
+        if doc.spin.label == "unsupported_language":
+            assert doc.spin.language == doc.language
