@@ -282,6 +282,8 @@ def line_features(
         n = ln.n
         head = text[:300]
         letters = sum(map(str.isalpha, head)) or 1
+        digits = sum(map(str.isdigit, text))
+        hard_k = hard[k]
         toks = text.split()
         alpha = [t for t in toks if t[:1].isalpha()]
         fw, fb = first_tokens(text)
@@ -304,9 +306,10 @@ def line_features(
             float(bool(_INNER.search(text))),
             sum(map(str.isupper, head)) / letters,
             sum(t[0].isupper() for t in alpha) / len(alpha) if alpha else 0.0,
-            sum(map(str.isdigit, text)) / (len(text) or 1),
-            float(bool(_DATE.search(text))),
-            float(bool(_TIME.search(text))),
+            digits / (len(text) or 1),
+            # every date pattern needs a digit; every time pattern one, or the word "ago"
+            float(bool(_DATE.search(text))) if digits else 0.0,
+            float(bool(_TIME.search(text))) if digits or "ago" in text.lower() else 0.0,
             min(5, len(_LINKY.findall(text))),
             min(10, len(_SEPS.findall(text))),
             float(bool(_BULLET.match(text))),
@@ -318,8 +321,8 @@ def line_features(
             _dist_good(good, k),
             float(good[k]),
             float(ln.protected),
-            float(_is_hard(ln)),
-            float(ln.cls == "bad" and not _is_hard(ln)),
+            float(hard_k),
+            float(ln.cls == "bad" and not hard_k),
             float(removed[prev_k]) if prev_k >= 0 else -1.0,
             float(removed[next_k]) if next_k < m else -1.0,
             float(good[prev_k]) if prev_k >= 0 else -1.0,
