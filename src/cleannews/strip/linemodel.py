@@ -151,6 +151,20 @@ def _maybe_price(low: str) -> bool:
     return "€" in low or "$" in low or "£" in low or "eur" in low or "usd" in low or "chf" in low
 
 
+def _maybe_inner(text: str) -> bool:
+    """Cheap test before the inner-sentence pattern: one of its end marks is in the line."""
+    return "." in text or "!" in text or "?" in text or "…" in text or "»" in text
+
+
+def _maybe_linky(text: str) -> bool:
+    """Cheap test before the link pattern: each of its branches holds ``:``, ``.``, ``@`` or ``#``.
+
+    >>> _maybe_linky("Suivez-nous"), _maybe_linky("@lemonde")
+    (False, True)
+    """
+    return "." in text or "@" in text or "#" in text or ":" in text
+
+
 def token_odds(words: list[str], odds: dict[str, float]) -> tuple[float, float, float]:
     """(mean, max, min) furniture log-odds of a line's words found in the table (0 when none).
 
@@ -303,14 +317,14 @@ def line_features(
             ln.stop,
             float(ln.ends),
             float(text.rstrip().endswith(":")),
-            float(bool(_INNER.search(text))),
+            float(bool(_INNER.search(text))) if _maybe_inner(text) else 0.0,
             sum(map(str.isupper, head)) / letters,
             sum(t[0].isupper() for t in alpha) / len(alpha) if alpha else 0.0,
             digits / (len(text) or 1),
             # every date pattern needs a digit; every time pattern one, or the word "ago"
             float(bool(_DATE.search(text))) if digits else 0.0,
             float(bool(_TIME.search(text))) if digits or "ago" in text.lower() else 0.0,
-            min(5, len(_LINKY.findall(text))),
+            min(5, len(_LINKY.findall(text))) if _maybe_linky(text) else 0,
             min(10, len(_SEPS.findall(text))),
             float(bool(_BULLET.match(text))),
             float(bool(_QUOTES.search(text))),
