@@ -375,16 +375,18 @@ def line_features(
     return out
 
 
-def _emit_tree(f, t, left, right, v, node: int, depth: int, out: list[str]) -> None:
-    """Append the nested ``if`` source of one tree node (numbers only) to ``out``."""
-    pad = "    " * depth
+def _emit_tree(f, t, left, right, v, node: int) -> str:
+    """One tree node as a conditional expression over locals ``x<feature>`` (numbers only).
+
+    >>> _emit_tree([2, -1, -1], [0.5, 0, 0], [1, -1, -1], [2, -1, -1], [0.0, -1.0, 1.0], 0)
+    '(-1.0 if x2 <= 0.5 else 1.0)'
+    """
     if left[node] < 0:
-        out.append(f"{pad}s += {float(v[node])!r}")
-        return
-    out.append(f"{pad}if x[{int(f[node])}] <= {float(t[node])!r}:")
-    _emit_tree(f, t, left, right, v, left[node], depth + 1, out)
-    out.append(f"{pad}else:")
-    _emit_tree(f, t, left, right, v, right[node], depth + 1, out)
+        return repr(float(v[node]))
+    return (
+        f"({_emit_tree(f, t, left, right, v, left[node])} if x{int(f[node])} <= "
+        f"{float(t[node])!r} else {_emit_tree(f, t, left, right, v, right[node])})"
+    )
 
 
 class Trees:
@@ -412,12 +414,19 @@ class Trees:
         """``raw`` as one Python function of nested ``if``s (built from the numbers only).
 
         Walking lists costs a loop step per node; straight-line comparisons are several
-        times faster, and the trees are data we wrote (feature indices, floats).
+        times faster, and the trees are data we wrote (feature indices, floats). Each
+        feature is read into a local once, and the trees are one sum of conditional
+        expressions (no store of a running total per tree).
         """
-        out = ["def raw(x):", f"    s = {self.init!r}"]
+        used = sorted({int(j) for f, _, left, _, _ in self.trees
+                       for j, lf in zip(f, left) if lf >= 0})
+        out = ["def raw(x):"]
+        out += [f"    x{j} = x[{j}]" for j in used]
+        # one left-to-right sum: the same float additions, in the same order, as raw_slow
+        out.append(f"    return ({self.init!r}")
         for f, t, left, right, v in self.trees:
-            _emit_tree(f, t, left, right, v, 0, 1, out)
-        out.append("    return s")
+            out.append(f"        + {_emit_tree(f, t, left, right, v, 0)}")
+        out.append("    )")
         scope: dict = {}
         exec(compile("\n".join(out) + "\n", "<line-model>", "exec"), scope)
         return scope["raw"]
