@@ -419,7 +419,7 @@ class Trees:
         expressions (no store of a running total per tree).
         """
         used = sorted({int(j) for f, _, left, _, _ in self.trees
-                       for j, lf in zip(f, left) if lf >= 0})
+                       for j, lf in zip(f, left, strict=True) if lf >= 0})
         out = ["def raw(x):"]
         out += [f"    x{j} = x[{j}]" for j in used]
         # one left-to-right sum: the same float additions, in the same order, as raw_slow
