@@ -185,3 +185,29 @@ def test_short_run_bounded_walk_equals_definition():
         assert got == [_short_run_unbounded(short, k) for k in range(n)]
     long_run = [True] * 4000
     assert linemodel._short_run(long_run, 2000) == linemodel.CAP
+
+
+def test_pattern_prefilters_never_skip_a_match(train_pages):
+    """The cheap character tests in front of the date / time / link / inner-sentence
+    patterns are only skips: wherever a pattern matches, its test lets it run."""
+    lines = [ln for _, doc in train_pages for ln in doc.splitlines() if ln.strip()]
+    # adversarial lines: each pattern's rarest branch, other scripts' digits, capitals
+    lines += ["3 AGO", "posted AGO", "il y a ٣ min", "١٢/٠٣/٢٠٢٤", "@x", "#tag", "site.COM",
+              "https://a", "Fin. Début", "Oui ? Non", "Oui… Non", "« Oui » Non", "12 h 30"]
+    hits = dict.fromkeys(("date", "time", "linky", "inner"), 0)
+    for text in lines:
+        text = text[:600]
+        digits = sum(map(str.isdigit, text))
+        if linemodel._DATE.search(text):
+            hits["date"] += 1
+            assert digits, text
+        if linemodel._TIME.search(text):
+            hits["time"] += 1
+            assert digits or "ago" in text.lower(), text
+        if linemodel._LINKY.search(text):
+            hits["linky"] += 1
+            assert linemodel._maybe_linky(text), text
+        if linemodel._INNER.search(text):
+            hits["inner"] += 1
+            assert linemodel._maybe_inner(text), text
+    assert min(hits.values()) >= 10, hits

@@ -151,6 +151,20 @@ def _maybe_price(low: str) -> bool:
     return "€" in low or "$" in low or "£" in low or "eur" in low or "usd" in low or "chf" in low
 
 
+def _maybe_inner(text: str) -> bool:
+    """Cheap test before the inner-sentence pattern: one of its end marks is in the line."""
+    return "." in text or "!" in text or "?" in text or "…" in text or "»" in text
+
+
+def _maybe_linky(text: str) -> bool:
+    """Cheap test before the link pattern: each of its branches holds ``:``, ``.``, ``@`` or ``#``.
+
+    >>> _maybe_linky("Suivez-nous"), _maybe_linky("@lemonde")
+    (False, True)
+    """
+    return "." in text or "@" in text or "#" in text or ":" in text
+
+
 def token_odds(words: list[str], odds: dict[str, float]) -> tuple[float, float, float]:
     """(mean, max, min) furniture log-odds of a line's words found in the table (0 when none).
 
@@ -180,15 +194,15 @@ def first_tokens(text: str) -> tuple[str, str]:
 
 def _page_stop(lines, stoplists: dict[str, frozenset[str]]) -> tuple[str, frozenset[str]]:
     """The stoplist (of fr en de es it) that covers most of the page's first words."""
-    counts: Counter[str] = Counter()
-    seen = 0
-    for ln in lines:
-        counts.update(ln.words[:60])
-        seen += len(ln.words[:60])
-        if seen >= PAGE_STOP_WORDS:
-            break
     if not stoplists:
         return "", frozenset()
+    # one flat list then one count (Counter.update per line cost more than the counting)
+    words: list[str] = []
+    for ln in lines:
+        words += ln.words[:60]
+        if len(words) >= PAGE_STOP_WORDS:
+            break
+    counts = Counter(words)
     def cover(g: str) -> int:
         return sum(map(counts.__getitem__, stoplists[g].intersection(counts)))
 
@@ -282,6 +296,8 @@ def line_features(
         n = ln.n
         head = text[:300]
         letters = sum(map(str.isalpha, head)) or 1
+        digits = sum(map(str.isdigit, text))
+        hard_k = hard[k]
         toks = text.split()
         alpha = [t for t in toks if t[:1].isalpha()]
         fw, fb = first_tokens(text)
@@ -301,13 +317,14 @@ def line_features(
             ln.stop,
             float(ln.ends),
             float(text.rstrip().endswith(":")),
-            float(bool(_INNER.search(text))),
+            float(bool(_INNER.search(text))) if _maybe_inner(text) else 0.0,
             sum(map(str.isupper, head)) / letters,
             sum(t[0].isupper() for t in alpha) / len(alpha) if alpha else 0.0,
-            sum(map(str.isdigit, text)) / (len(text) or 1),
-            float(bool(_DATE.search(text))),
-            float(bool(_TIME.search(text))),
-            min(5, len(_LINKY.findall(text))),
+            digits / (len(text) or 1),
+            # every date pattern needs a digit; every time pattern one, or the word "ago"
+            float(bool(_DATE.search(text))) if digits else 0.0,
+            float(bool(_TIME.search(text))) if digits or "ago" in text.lower() else 0.0,
+            min(5, len(_LINKY.findall(text))) if _maybe_linky(text) else 0,
             min(10, len(_SEPS.findall(text))),
             float(bool(_BULLET.match(text))),
             float(bool(_QUOTES.search(text))),
@@ -318,8 +335,8 @@ def line_features(
             _dist_good(good, k),
             float(good[k]),
             float(ln.protected),
-            float(_is_hard(ln)),
-            float(ln.cls == "bad" and not _is_hard(ln)),
+            float(hard_k),
+            float(ln.cls == "bad" and not hard_k),
             float(removed[prev_k]) if prev_k >= 0 else -1.0,
             float(removed[next_k]) if next_k < m else -1.0,
             float(good[prev_k]) if prev_k >= 0 else -1.0,
@@ -358,16 +375,18 @@ def line_features(
     return out
 
 
-def _emit_tree(f, t, left, right, v, node: int, depth: int, out: list[str]) -> None:
-    """Append the nested ``if`` source of one tree node (numbers only) to ``out``."""
-    pad = "    " * depth
+def _emit_tree(f, t, left, right, v, node: int) -> str:
+    """One tree node as a conditional expression over locals ``x<feature>`` (numbers only).
+
+    >>> _emit_tree([2, -1, -1], [0.5, 0, 0], [1, -1, -1], [2, -1, -1], [0.0, -1.0, 1.0], 0)
+    '(-1.0 if x2 <= 0.5 else 1.0)'
+    """
     if left[node] < 0:
-        out.append(f"{pad}s += {float(v[node])!r}")
-        return
-    out.append(f"{pad}if x[{int(f[node])}] <= {float(t[node])!r}:")
-    _emit_tree(f, t, left, right, v, left[node], depth + 1, out)
-    out.append(f"{pad}else:")
-    _emit_tree(f, t, left, right, v, right[node], depth + 1, out)
+        return repr(float(v[node]))
+    return (
+        f"({_emit_tree(f, t, left, right, v, left[node])} if x{int(f[node])} <= "
+        f"{float(t[node])!r} else {_emit_tree(f, t, left, right, v, right[node])})"
+    )
 
 
 class Trees:
@@ -395,12 +414,19 @@ class Trees:
         """``raw`` as one Python function of nested ``if``s (built from the numbers only).
 
         Walking lists costs a loop step per node; straight-line comparisons are several
-        times faster, and the trees are data we wrote (feature indices, floats).
+        times faster, and the trees are data we wrote (feature indices, floats). Each
+        feature is read into a local once, and the trees are one sum of conditional
+        expressions (no store of a running total per tree).
         """
-        out = ["def raw(x):", f"    s = {self.init!r}"]
+        used = sorted({int(j) for f, _, left, _, _ in self.trees
+                       for j, lf in zip(f, left, strict=True) if lf >= 0})
+        out = ["def raw(x):"]
+        out += [f"    x{j} = x[{j}]" for j in used]
+        # one left-to-right sum: the same float additions, in the same order, as raw_slow
+        out.append(f"    return ({self.init!r}")
         for f, t, left, right, v in self.trees:
-            _emit_tree(f, t, left, right, v, 0, 1, out)
-        out.append("    return s")
+            out.append(f"        + {_emit_tree(f, t, left, right, v, 0)}")
+        out.append("    )")
         scope: dict = {}
         exec(compile("\n".join(out) + "\n", "<line-model>", "exec"), scope)
         return scope["raw"]
