@@ -26,13 +26,10 @@ ROOT = Path(__file__).parent.parent
 FRESH = ROOT / "fixtures" / "spin" / "fresh" / "fresh.jsonl.gz"
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--show", type=int, default=0,
-                    help="print the N highest-scored documents per genre")
-    args = ap.parse_args()
+def score_fresh() -> tuple[dict[str, list[tuple[float, str, str]]], dict[str, Counter]]:
+    """Score every document: per genre ``(score, id, label)`` rows, and the evidence
+    kinds seen on the quarantined ones (also the gate ``tests/test_spin_fresh_gate.py``)."""
     quarantine = cleannews.DEFAULT_CONFIG.spin_quarantine_threshold
-    suspect = cleannews.DEFAULT_CONFIG.spin_suspect_threshold
     scores: dict[str, list[tuple[float, str, str]]] = defaultdict(list)
     kinds: dict[str, Counter] = defaultdict(Counter)
     with gzip.open(FRESH, "rt", encoding="utf-8") as fh:
@@ -42,6 +39,17 @@ def main() -> int:
             scores[r["genre"]].append((s.score, r["id"], s.label))
             if s.score >= quarantine:
                 kinds[r["genre"]].update({e.signal for e in s.evidence})
+    return scores, kinds
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--show", type=int, default=0,
+                    help="print the N highest-scored documents per genre")
+    args = ap.parse_args()
+    quarantine = cleannews.DEFAULT_CONFIG.spin_quarantine_threshold
+    suspect = cleannews.DEFAULT_CONFIG.spin_suspect_threshold
+    scores, kinds = score_fresh()
     print(f"quarantine >= {quarantine}, suspect >= {suspect}")
     print(f"{'genre':15s} {'n':>5s} {'quar':>5s} {'quar%':>6s} {'>=susp':>6s} {'mean':>6s}"
           "  evidence kinds on quarantined")
