@@ -32,15 +32,9 @@ def _records() -> list[dict]:
     return out
 
 
-def _read(folder: Path) -> list[dict]:
-    out = []
-    for path in sorted(folder.glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            out += [json.loads(line) for line in f]
-    return out
-
-
-def test_two_passes_link_spun_copies_and_drop_duplicates_exactly_once(tmp_path: Path) -> None:
+def test_two_passes_link_spun_copies_and_drop_duplicates_exactly_once(
+    tmp_path: Path, read_jsonl_gz
+) -> None:
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter
@@ -57,7 +51,7 @@ def test_two_passes_link_spun_copies_and_drop_duplicates_exactly_once(tmp_path: 
     LocalPipelineExecutor([JsonlReader(str(tmp_path / "in")), CopySignatures(),
                            JsonlWriter(str(tmp_path / "sig"), expand_metadata=True)],
                           tasks=2, workers=1, logging_dir=str(tmp_path / "l1")).run()
-    signed = _read(tmp_path / "sig")
+    signed = read_jsonl_gz(tmp_path / "sig")
     assert len(signed) == len(recs) and all(d["copies_signature"] for d in signed)
     LocalPipelineExecutor([JsonlReader(str(tmp_path / "sig")),
                            CopyClusters(drop_duplicates=True,
@@ -65,7 +59,7 @@ def test_two_passes_link_spun_copies_and_drop_duplicates_exactly_once(tmp_path: 
                                                                      expand_metadata=True)),
                            JsonlWriter(str(tmp_path / "out"), expand_metadata=True)],
                           tasks=1, workers=1, logging_dir=str(tmp_path / "l2")).run()
-    out, dup = _read(tmp_path / "out"), _read(tmp_path / "dup")
+    out, dup = read_jsonl_gz(tmp_path / "out"), read_jsonl_gz(tmp_path / "dup")
     assert sorted(d["id"] for d in out + dup) == sorted(r["id"] for r in recs)
     truth = {r["id"]: r for r in recs}
     spun = [d for d in out if truth[d["id"]]["kind"] == "spun_careful_0.3"]

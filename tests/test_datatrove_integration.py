@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import importlib
 import json
 import sys
@@ -51,14 +50,6 @@ def _corpus(folder: Path) -> dict[str, str]:
     return fate
 
 
-def _read(folder: Path) -> list[dict]:
-    out = []
-    for path in sorted(folder.glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            out += [json.loads(line) for line in f]
-    return out
-
-
 def _pipeline(tmp_path: Path, label_only: bool = False) -> list:
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter
@@ -76,7 +67,7 @@ def _pipeline(tmp_path: Path, label_only: bool = False) -> list:
 
 
 def test_pipeline_routes_spun_and_failed_documents_to_the_exclusion_writer(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_jsonl_gz
 ) -> None:
     _needs_datatrove()
     from datatrove.executor import LocalPipelineExecutor
@@ -86,7 +77,7 @@ def test_pipeline_routes_spun_and_failed_documents_to_the_exclusion_writer(
     # workers=1 runs the tasks in this process, so the detector stand-in applies
     LocalPipelineExecutor(_pipeline(tmp_path), tasks=N_FILES, workers=1,
                           logging_dir=str(tmp_path / "logs")).run()
-    kept, excluded = _read(tmp_path / "out"), _read(tmp_path / "quarantine")
+    kept, excluded = read_jsonl_gz(tmp_path / "out"), read_jsonl_gz(tmp_path / "quarantine")
     assert sorted(d["id"] for d in kept) == sorted(i for i, f in fate.items() if f == "out")
     reasons = {d["id"]: d["filter_reason"] for d in excluded}
     assert reasons == {i: ("spun" if f == "spun" else "cleannews_error")
@@ -103,7 +94,7 @@ def test_pipeline_routes_spun_and_failed_documents_to_the_exclusion_writer(
 
 
 def test_label_only_forwards_everything_with_labels(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read_jsonl_gz
 ) -> None:
     _needs_datatrove()
     from datatrove.executor import LocalPipelineExecutor
@@ -112,13 +103,13 @@ def test_label_only_forwards_everything_with_labels(
     fate = _corpus(tmp_path / "in")
     LocalPipelineExecutor(_pipeline(tmp_path, label_only=True), tasks=N_FILES, workers=1,
                           logging_dir=str(tmp_path / "logs")).run()
-    kept = {d["id"]: d for d in _read(tmp_path / "out")}
-    assert set(kept) == set(fate) and not _read(tmp_path / "quarantine")
+    kept = {d["id"]: d for d in read_jsonl_gz(tmp_path / "out")}
+    assert set(kept) == set(fate) and not read_jsonl_gz(tmp_path / "quarantine")
     assert {i for i, d in kept.items() if d.get("filter_reason") == "spun"} == {
         i for i, f in fate.items() if f == "spun"}
 
 
-def test_pipeline_runs_in_worker_processes(tmp_path: Path) -> None:
+def test_pipeline_runs_in_worker_processes(tmp_path: Path, read_jsonl_gz) -> None:
     """Several tasks in 2 worker processes with the installed detector: the steps pickle."""
     _needs_datatrove()
     from datatrove.executor import LocalPipelineExecutor
@@ -126,7 +117,7 @@ def test_pipeline_runs_in_worker_processes(tmp_path: Path) -> None:
     fate = _corpus(tmp_path / "in")
     LocalPipelineExecutor(_pipeline(tmp_path), tasks=N_FILES, workers=2,
                           logging_dir=str(tmp_path / "logs")).run()
-    kept, excluded = _read(tmp_path / "out"), _read(tmp_path / "quarantine")
+    kept, excluded = read_jsonl_gz(tmp_path / "out"), read_jsonl_gz(tmp_path / "quarantine")
     assert sorted(d["id"] for d in kept + excluded) == sorted(fate)
     assert {d["id"] for d in excluded if d["filter_reason"] == "cleannews_error"} == {
         i for i, f in fate.items() if f == "error"}
@@ -156,7 +147,7 @@ BAD_TEXTS = {
 }
 
 
-def test_datatrove_steps_check_and_route_like_cleannews_run(tmp_path: Path) -> None:
+def test_datatrove_steps_check_and_route_like_cleannews_run(tmp_path: Path, read_jsonl_gz) -> None:
     """Every document ends kept or excluded with a reason, exactly where `cleannews run` puts it."""
     _needs_datatrove()
     import subprocess
@@ -172,7 +163,7 @@ def test_datatrove_steps_check_and_route_like_cleannews_run(tmp_path: Path) -> N
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     LocalPipelineExecutor(_pipeline(tmp_path), tasks=1, workers=1,
                           logging_dir=str(tmp_path / "logs")).run()
-    kept, excluded = _read(tmp_path / "out"), _read(tmp_path / "quarantine")
+    kept, excluded = read_jsonl_gz(tmp_path / "out"), read_jsonl_gz(tmp_path / "quarantine")
     assert sorted(d["id"] for d in kept + excluded) == sorted(r["id"] for r in rows)  # once each
     exe = Path(sys.executable).parent / "cleannews"
     proc = subprocess.run([str(exe), "-q", "run", str(src), "--out", str(tmp_path / "run"),
