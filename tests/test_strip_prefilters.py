@@ -98,34 +98,12 @@ def test_shortcuts_on_generated_lines(t):
     _check_line(t)
 
 
-@pytest.mark.parametrize("kind", ["phrase", "span"])
-def test_document_trigger_map_equals_line_by_line_test(kind):
+def _assert_trigger_map_matches(lines_text: list[str], kind: str) -> None:
     """``line_triggers`` (one str.find pass per fragment) == the per-line substring test."""
-    for doc in DOCS:
-        lines = [D._Line(x, frozenset()) for x in doc.split("\n")]
-        low = "\n".join(ln.low for ln in lines)
-        words = set().union(*(ln.words for ln in lines))
-        plan = RS.plan(words, low, kind, {w[:3] for w in words})
-        starts, pos = [], 0
-        for ln in lines:
-            starts.append(pos)
-            pos += len(ln.low) + 1
-        got = RS.line_triggers(plan, low, starts)
-        for i, ln in enumerate(lines):
-            want = set()
-            for frag, ks in plan[1]:
-                if frag in ln.low:
-                    want.update(ks)
-            assert got.get(i, set()) == want, (kind, ln.text)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(GENERATED, min_size=1, max_size=6))
-def test_trigger_map_on_generated_documents(lines_text):
     lines = [D._Line(x, frozenset()) for x in lines_text]
     low = "\n".join(ln.low for ln in lines)
     words = set().union(*(ln.words for ln in lines))
-    plan = RS.plan(words, low, "phrase", {w[:3] for w in words})
+    plan = RS.plan(words, low, kind, {w[:3] for w in words})
     starts, pos = [], 0
     for ln in lines:
         starts.append(pos)
@@ -133,4 +111,16 @@ def test_trigger_map_on_generated_documents(lines_text):
     got = RS.line_triggers(plan, low, starts)
     for i, ln in enumerate(lines):
         want = {k for frag, ks in plan[1] if frag in ln.low for k in ks}
-        assert got.get(i, set()) == want
+        assert got.get(i, set()) == want, (kind, ln.text)
+
+
+@pytest.mark.parametrize("kind", ["phrase", "span"])
+def test_document_trigger_map_equals_line_by_line_test(kind):
+    for doc in DOCS:
+        _assert_trigger_map_matches(doc.split("\n"), kind)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(GENERATED, min_size=1, max_size=6))
+def test_trigger_map_on_generated_documents(lines_text):
+    _assert_trigger_map_matches(lines_text, "phrase")
