@@ -36,7 +36,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_negatives import french_enough, inject_typos, prose_ok, words
+from build_negatives import SENT_SPLIT, french_enough, inject_typos, prose_ok, words
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "fixtures/spin/fresh/fresh.jsonl.gz"
@@ -104,7 +104,6 @@ BOILERPLATE = re.compile(
 )
 #: Saved French pages: aspirations/fr-1.html, aspirations/francais/fr-1.html, ...
 FRENCH_PAGE = re.compile(r"(^|/)(fr|francais|fran)[^/]*\.html?$|/fr[^/]*/[^/]+\.html?$", re.I)
-SENT_SPLIT = re.compile(r"(?<=[.!?…»])\s+(?=[A-ZÀ-ÖØ-Þ«—–-])")
 SENT_END = re.compile(r"[.!?…»\")]\s*$")
 WORD = re.compile(r"\w+", re.U)
 
