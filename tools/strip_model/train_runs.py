@@ -348,6 +348,9 @@ def main(argv: list[str] | None = None) -> int:
         "training_data": "fixtures/strip_real TRAIN split (split.json), 0.1.0 fixtures, "
         "recombined pages; line-model probabilities out-of-fold by site",
         "training_pages": len(pages),
+        "fit_on": "real TRAIN pages only" if REAL_ONLY else "all training pages",
+        "guard": f"thresholds raised until no content line of {line_train.GUARD_PAGES} "
+        f"recombined pages (seed {line_train.GUARD_SEED}) is removed",
         "training_data_sha256": h.hexdigest(),
         "params": PARAMS,
         "cv": {"folds": FOLDS, "grouped_by": "site", "first_stage": base, "all": fig,

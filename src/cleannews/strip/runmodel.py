@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
@@ -70,8 +71,9 @@ RUN_REASON_FEATURES = 3
 #: The article body: paragraph-like lines at most this many non-blank lines apart (and no
 #: furniture removed between them) are one block; the block with most words is the body.
 BODY_GAP = 3
-#: A standing line is judged only with evidence: furniture removed within RUN_WINDOW lines,
-#: or a line-model probability of at least this.
+#: A standing line is judged only with evidence: furniture removed within EVIDENCE_WINDOW
+#: non-blank lines, or a line-model probability of at least EVIDENCE_P.
+EVIDENCE_WINDOW = 3
 EVIDENCE_P = 0.5
 #: A threshold no probability reaches ("never").
 NEVER = 1.01
@@ -79,6 +81,7 @@ NEVER = 1.01
 # states of a non-blank line after the first stage
 STANDING, GOOD, HARD, SOFT, MODEL, KEPT = 0, 1, 2, 3, 4, 5
 _ITEM_SUFFIX = "(item under that heading)"
+_DIGIT = re.compile(r"\d")
 
 #: Position rules whose removals the run model may give back (their code is a feature).
 GIVE_BACK_RULES = (
@@ -158,7 +161,7 @@ def run_candidates(lines, states: list[int], probs: dict[int, float]) -> list[in
         if not 0 < lines[i].n <= RUN_MAX_WORDS:
             continue
         if st != SOFT and probs.get(i, 0.0) < EVIDENCE_P and (
-            acc[min(m, k + RUN_WINDOW + 1)] - acc[max(0, k - RUN_WINDOW)] == 0
+            acc[min(m, k + EVIDENCE_WINDOW + 1)] - acc[max(0, k - EVIDENCE_WINDOW)] == 0
         ):
             continue
         out.append(i)
@@ -358,16 +361,17 @@ def _shapes(text: str) -> tuple[str, str, bool]:
     >>> _shapes("Das Ufo in der Lausitz by admin on December 2nd, 2023")
     ('das', '0', True)
     """
-    toks = text[:400].split()
+    head = text[:400]
+    toks = head.split()
     if not toks:
         return "", "", False
     first, last = toks[0], toks[-1]
-    digit = any(ch.isdigit() for ch in text[:400])
-
-    def shape(t: str) -> str:
-        return "0" if any(ch.isdigit() for ch in t) else t.casefold()
-
-    return shape(first), shape(last), digit
+    digit = _DIGIT.search(head) is not None
+    return (
+        "0" if digit and _DIGIT.search(first) else first.casefold(),
+        "0" if digit and _DIGIT.search(last) else last.casefold(),
+        digit,
+    )
 
 
 class RunModel:
@@ -407,7 +411,7 @@ def _describe(name: str, v: float) -> str:
         "self_soft": "removed by a position rule" if v else "standing",
         "soft_rule": "position rule " + (
             GIVE_BACK_RULES[int(v) - 1] if 0 < v <= len(GIVE_BACK_RULES) else "none"
-        ),
+        ) if v else "no position rule",
         "n_words": f"{int(v)} words",
         "ends_sentence": "ends like a sentence" if v else "no sentence end",
         "bulleted": "bulleted" if v else "not bulleted",
