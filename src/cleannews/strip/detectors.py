@@ -1001,7 +1001,10 @@ def classify_lines(
 
         headline = title_line(lines)
         title_key = lines[headline].key() if headline >= 0 else ""
-        apply_line_model(lines, _stoplists(), headline, title_key, _key, Removal)
+        probs = apply_line_model(lines, _stoplists(), headline, title_key, _key, Removal)
+        from cleannews.strip.runmodel import apply_run_model
+
+        apply_run_model(lines, headline, probs, Removal)
     plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
     headline = title_line(lines)
     for i, (s, c, _) in enumerate(spans):
