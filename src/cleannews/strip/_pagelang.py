@@ -17,19 +17,16 @@ the configured rule sets alone (nothing is refused, nothing is guessed).
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from functools import lru_cache
-
-import regex
 
 from cleannews.config import RULE_LANGUAGES
 
 __all__ = ["page_language", "page_rule_languages"]
 
-#: Characters and words of the page read to tell its language (a page's language is
-#: settled long before; the same order of size as the line model's ``PAGE_STOP_WORDS``).
-PAGE_LANGUAGE_CHARS = 4000
-PAGE_LANGUAGE_WORDS = 200
+#: Characters of the page read to tell its language (about 150 words, as many as the line
+#: model reads for its page stoplist, ``linemodel.PAGE_STOP_WORDS``).
+PAGE_LANGUAGE_CHARS = 1000
 #: The winning stoplist must cover at least this many of those words …
 PAGE_LANGUAGE_MIN_STOP = 10
 #: … and this many times as many as the runner-up (on the TRAIN pages of
@@ -37,14 +34,19 @@ PAGE_LANGUAGE_MIN_STOP = 10
 #: correct pick is 1.6: Spanish pages over French / Italian; 1.2 would still be right).
 PAGE_LANGUAGE_MARGIN = 1.5
 
-_WORD = regex.compile(r"\w+")
+_WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _stoplists() -> dict[str, frozenset[str]]:
+def _stop_table() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The rule languages, and each stopword with the indexes of the languages it belongs to."""
     from cleannews.strip._rules import load_stopwords
 
-    return {lang: load_stopwords((lang,)) for lang in RULE_LANGUAGES}
+    table: dict[str, list[int]] = {}
+    for i, lang in enumerate(RULE_LANGUAGES):
+        for w in load_stopwords((lang,)):
+            table.setdefault(w, []).append(i)
+    return RULE_LANGUAGES, {w: tuple(ix) for w, ix in table.items()}
 
 
 def page_language(text: str) -> str | None:
@@ -56,14 +58,15 @@ def page_language(text: str) -> str | None:
     >>> page_language("Partager") is None
     True
     """
-    words = [w.lower() for w in _WORD.findall(text[:PAGE_LANGUAGE_CHARS])]
-    counts = Counter(words[:PAGE_LANGUAGE_WORDS])
-    cover = sorted(
-        ((sum(counts[w] for w in stop.intersection(counts)), lang)
-         for lang, stop in _stoplists().items()),
-        reverse=True,
-    )
-    (best, lang), (second, _) = cover[0], cover[1]
+    langs, table = _stop_table()
+    cover = [0] * len(langs)
+    for w in _WORD.findall(text[:PAGE_LANGUAGE_CHARS].lower()):
+        hit = table.get(w)
+        if hit is not None:
+            for i in hit:
+                cover[i] += 1
+    ranked = sorted(zip(cover, langs), reverse=True)
+    (best, lang), (second, _) = ranked[0], ranked[1]
     if best < PAGE_LANGUAGE_MIN_STOP or best < PAGE_LANGUAGE_MARGIN * second:
         return None
     return lang
