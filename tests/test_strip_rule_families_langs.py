@@ -231,7 +231,8 @@ def test_look_alike_article_lines_stay(lang, sentence):
 def _new_rule_names() -> set[str]:
     names = set()
     for lang in ("de", "es", "it"):
-        names |= {r["name"] for r in json.loads((DATA / f"{lang}.json").read_text("utf-8"))["rules"]}
+        data = json.loads((DATA / f"{lang}.json").read_text("utf-8"))
+        names |= {r["name"] for r in data["rules"]}
     return names | {rule for _, _, rule in REAL_FURNITURE if rule.endswith("_en")} | {
         "related_heading_more_en", "related_link_caps_en", "share_row_en", "login_prompt_more_en",
         "ad_slot_en", "credit_line_en", "caption_end_credit_en", "meta_widget_family_en",

@@ -65,7 +65,7 @@ def page_language(text: str) -> str | None:
         if hit is not None:
             for i in hit:
                 cover[i] += 1
-    ranked = sorted(zip(cover, langs), reverse=True)
+    ranked = sorted(zip(cover, langs, strict=True), reverse=True)
     (best, lang), (second, _) = ranked[0], ranked[1]
     if best < PAGE_LANGUAGE_MIN_STOP or best < PAGE_LANGUAGE_MARGIN * second:
         return None
