@@ -111,7 +111,6 @@ REAL_FURNITURE = [
     ("en-m-0030", "PLEASE TURN OFF", "comment_guidelines_en"),
     ("en-m-0011", "Please support by Sharing", "share_appeal_en"),
     ("en-m-0020", "Enjoying reading", "share_appeal_en"),
-    ("en-m-0009", "Nav: Home", "breadcrumb_lead_en"),
     ("en-m-0015", "@2018 - PenNews", "footer_family_en"),
     ("en-m-0022", "The subscription details", "billing_notice_en"),
     ("en-m-0031", "Read the full article here", "nav_link_family_en"),
