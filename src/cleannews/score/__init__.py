@@ -381,6 +381,20 @@ def _plan(model) -> _Plan:
     return plan
 
 
+def _unscored(n_words: int, n_fr: int, n_en: int) -> SpinScore | None:
+    """The score of a text too short or not French (from its word counts), else None.
+
+    >>> _unscored(12, 3, 0).label, _unscored(500, 2, 40).label, _unscored(500, 90, 5)
+    ('insufficient', 'unsupported_language', None)
+    """
+    if n_words >= MIN_WORDS:
+        if _is_french(n_words, n_fr, n_en):
+            return None
+        return SpinScore(0.0, "unsupported_language", language=None, n_words=n_words)
+    lang = "fr" if _is_french(n_words, n_fr, n_en) else None
+    return SpinScore(0.0, "insufficient", language=lang, n_words=n_words)
+
+
 def score_text(text: str, config: CleanConfig) -> SpinScore:
     """Score ``text`` (already cleaned) for spinning; see :class:`cleannews.SpinScore`.
 
@@ -399,14 +413,17 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     from cleannews.score._stream import DocumentScan
 
     scan = DocumentScan(text, MAX_EVIDENCE, KIND_MIN_TOKENS)
+    counts = scan.word_counts()
+    if counts is not None:  # one block: a text that is not scored is told before the scan
+        unscored = _unscored(*counts)
+        if unscored is not None:
+            return unscored
     pmodel = get_paragraph_model()
     paragraphs = [_paragraph_score(i, p, pmodel, config) for i, p in scan.paragraphs()]
     doc = scan.doc
-    if doc.n_words >= MIN_WORDS and not _is_french(doc.n_words, doc.n_fr, doc.n_en):
-        return SpinScore(0.0, "unsupported_language", language=None, n_words=doc.n_words)
-    if doc.n_words < MIN_WORDS:
-        lang = "fr" if _is_french(doc.n_words, doc.n_fr, doc.n_en) else None
-        return SpinScore(0.0, "insufficient", language=lang, n_words=doc.n_words)
+    unscored = _unscored(doc.n_words, doc.n_fr, doc.n_en)
+    if unscored is not None:
+        return unscored
     for i in scan.dirty:  # a later repetition took back rarity evidence of this paragraph
         paragraphs[i] = _paragraph_score(i, scan.retained[i], pmodel, config)
 
