@@ -73,14 +73,39 @@ _AUJOURDHUI_HINT = "ujourd"
 def _split_tokens(block: str) -> list[str]:
     """``_TOKEN_SPLIT_RE.split(block)``: separator, token, separator, …, separator.
 
+    Lines that contain ``_AUJOURDHUI_HINT`` go through ``_TOKEN_SPLIT_RE``, the rest through
+    ``_FAST_SPLIT_RE``; no token spans a line break, so the pieces join up (the separators
+    on either side of a cut are concatenated).
+
     >>> _split_tokens("Aujourd’hui, l’IA")
     ['', 'Aujourd’hui', '', ',', ' ', 'l’', '', 'IA', '']
-    >>> _split_tokens("Demain, l’IA") == _TOKEN_SPLIT_RE.split("Demain, l’IA")
+    >>> text = "Demain, l’IA.\\nAujourd’hui-même \\n ici"
+    >>> _split_tokens(text) == _TOKEN_SPLIT_RE.split(text)
     True
     """
-    if _AUJOURDHUI_HINT in block:
-        return _TOKEN_SPLIT_RE.split(block)
-    return _FAST_SPLIT_RE.split(block)
+    i = block.find(_AUJOURDHUI_HINT)
+    if i < 0:
+        return _FAST_SPLIT_RE.split(block)
+    fast, slow = _FAST_SPLIT_RE.split, _TOKEN_SPLIT_RE.split
+    out = [""]
+    pos = 0  # start of the text not split yet (0 or right after a line break)
+    while i >= 0:
+        ls = block.rfind("\n", pos, i) + 1 or pos  # start of the line with the hint
+        le = block.find("\n", i)  # its end
+        if le < 0:
+            le = len(block)
+        for piece, split in ((block[pos:ls], fast), (block[ls:le], slow)):
+            if piece:
+                parts = split(piece)
+                out[-1] += parts[0]
+                out += parts[1:]
+        pos = le
+        i = block.find(_AUJOURDHUI_HINT, le)
+    if pos < len(block):
+        parts = fast(block[pos:])
+        out[-1] += parts[0]
+        out += parts[1:]
+    return out
 
 
 VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœæ")
