@@ -16,7 +16,7 @@ synthetic data, turns them into a probability::
 from __future__ import annotations
 
 import math
-from itertools import repeat
+from itertools import chain, repeat
 from operator import mul, sub, truediv
 
 from cleannews.config import CleanConfig
@@ -239,9 +239,8 @@ def _contributions(p, model, plan, worst: list[float] | None, min_tokens: int):
     """``(features, clipped contributions, support)``: ``feature_vector`` →
     ``Model.contributions`` → ``_clip_single_token`` (see ``_fast_model``).
 
-    ``min(cap, w * d) if d > 0 else 0.0`` is computed as ``max(0.0, min(cap, w * d))``:
-    the same float, since ``w >= 0`` and ``cap > 0`` (for ``d <= 0``, ``w * d`` is 0.0,
-    -0.0 or negative, and ``max`` keeps its first argument, 0.0, on a tie).
+    ``min(cap, w * d)`` is written ``w * d if w * d < cap else cap``: the same float
+    (``min`` keeps its first argument on a tie), without a call.
     """
     k = p.counts
     nw = max(p.n_words, 1)
@@ -272,8 +271,12 @@ def _contributions(p, model, plan, worst: list[float] | None, min_tokens: int):
         p.n_llr_high / nc,
         p.n_coll_miss / (p.n_coll_checks + plan.collocation_prior),
     )
-    ds = map(truediv, map(sub, x, plan.bases), plan.scales)
-    out = list(map(max, plan.zeros, map(min, repeat(model.cap), map(mul, plan.coefs, ds))))
+    cap = model.cap
+    ds = list(map(truediv, map(sub, x, plan.bases), plan.scales))
+    out = [
+        (wd if wd < cap else cap) if d > 0 else 0.0
+        for d, wd in zip(ds, map(mul, plan.coefs, ds), strict=True)
+    ]
     lexical = max(rs, p.n_llr_high)
     context = p.n_pos_misfit + p.n_coll_miss
     support = {"grammar": g, "lexical": lexical, "context": context, "rarity": rw}
@@ -381,7 +384,12 @@ class _Plan:
         }
         self.kinds = KINDS
         self.evidence_kinds = EVIDENCE_KINDS
-        self.zeros = [0.0] * len(FEATURE_NAMES)
+        #: the names of the document's signals, in the order ``score_text`` lists them
+        self.signal_names = (
+            *FEATURE_NAMES,
+            *(f"contribution.{f}" for f in FEATURE_NAMES),
+            *(f"kind.{k}" for k in self.kind_order),
+        )
         self.sigmoid = _sigmoid
 
 
@@ -450,7 +458,6 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
         x, out, kinds, support, present = _fast_model(
             doc, model, plan, scan.worst, KIND_MIN_TOKENS
         )
-        contrib = dict(zip(FEATURE_NAMES, out, strict=True))
         raw = model.intercept + sum(out)
     else:
         x = feature_vector(doc, worst=scan.worst)
@@ -482,9 +489,13 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     ]
     evidence.sort(key=lambda ev: ev.span)
 
-    signals = {name: round(v, 4) for name, v in zip(FEATURE_NAMES, x, strict=False)}
-    signals.update({f"contribution.{k}": round(v, 4) for k, v in contrib.items()})
-    signals.update({f"kind.{k}": round(v, 4) for k, v in kinds.items()})
+    if plan.fast:
+        values = chain(x, out, kinds.values())
+        signals = dict(zip(plan.signal_names, map(round, values, repeat(4)), strict=True))
+    else:
+        signals = {name: round(v, 4) for name, v in zip(FEATURE_NAMES, x, strict=False)}
+        signals.update({f"contribution.{k}": round(v, 4) for k, v in contrib.items()})
+        signals.update({f"kind.{k}": round(v, 4) for k, v in kinds.items()})
     signals["kinds_present"] = float(len(present))
     signals["intercept"] = round(model.intercept, 4)
     signals["rule_adjustment"] = round(adjust, 4)
