@@ -19,7 +19,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import reduce
-from itertools import compress
+from itertools import chain, compress, islice
 from operator import add, and_, itemgetter
 from typing import NamedTuple
 
@@ -844,8 +844,9 @@ def _scan_block(
     return out, n
 
 
+_BOS = ("BOS",)
+_event_order = itemgetter(0, 4)
 _succ = (1).__add__
-_pred = (-1).__add__
 
 
 def _candidates(trig: list[int], infos: list[tuple], n: int) -> list[int]:
@@ -880,13 +881,15 @@ def _context_events(toks: list[str], infos: list[tuple], has: dict[int, bytes]) 
     ``(token, kind, value, hit or None)`` sorted by token then sub-order."""
     n = len(toks)
     events: list[tuple] = []
-    chk = list(compress(range(n), has[F_CHECKED]))
+    mask = has[F_CHECKED]
+    chk = list(compress(range(n), mask))
     if chk:
         cls = list(map(_get_class, infos))
-        cls.append("BOS")  # cls[-1] is the class before the first token too
-        cell = cls.__getitem__
-        before, after = map(cell, map(_pred, chk)), map(cell, map(_succ, chk))
-        keys = list(zip(before, map(cell, chk), after, strict=True))
+        # the classes before, at and after each checked word ("BOS" at either edge), picked
+        # by the same byte mask from the class list shifted by one either way
+        before = compress(chain(_BOS, cls), mask)
+        after = compress(islice(chain(cls, _BOS), 1, None), mask)
+        keys = list(zip(before, compress(cls, mask), after, strict=True))
         fit_cache = _FIT_CACHE
         fits = list(map(fit_cache.get, keys))
         if None in fits:
@@ -909,7 +912,7 @@ def _context_events(toks: list[str], infos: list[tuple], has: dict[int, bytes]) 
         events.append((i, _EV_RARE, 0.0, h, _ORDER_RARE))
     if not events:
         return events
-    events.sort(key=lambda x: (x[0], x[4]))
+    events.sort(key=_event_order)
     return [x[:4] for x in events]
 
 

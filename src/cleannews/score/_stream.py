@@ -201,12 +201,14 @@ class DocumentScan:
 
     def _window(self, pc: ParagraphCounts, g: int) -> None:
         """Add a paragraph with ``g`` grammar hits to the open window."""
-        row = [g, pc.n_words, pc.n_syn_strong, pc.n_content]
         cur = self._open
         if cur is None:
-            cur = row
+            cur = [g, pc.n_words, pc.n_syn_strong, pc.n_content]
         else:
-            cur = [a + b for a, b in zip(cur, row, strict=True)]
+            cur[0] += g
+            cur[1] += pc.n_words
+            cur[2] += pc.n_syn_strong
+            cur[3] += pc.n_content
         if cur[1] >= _WINDOW_WORDS:
             if self._last is not None:
                 self._note(self._last)
