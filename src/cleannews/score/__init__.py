@@ -16,7 +16,7 @@ synthetic data, turns them into a probability::
 from __future__ import annotations
 
 import math
-from itertools import chain, repeat
+from itertools import chain
 from operator import mul, sub, truediv
 
 from cleannews.config import CleanConfig
@@ -420,13 +420,14 @@ def _unscored(n_words: int, n_fr: int, n_en: int) -> SpinScore | None:
     return SpinScore(0.0, "insufficient", language=lang, n_words=n_words)
 
 
-def score_text(text: str, config: CleanConfig) -> SpinScore:
-    """Score ``text`` (already cleaned) for spinning; see :class:`cleannews.SpinScore`.
+#: What ``score_text`` uses of ``_model`` and ``_stream``, imported on the first score (the
+#: tables load lazily: ``import cleannews`` stays fast), then read from here (an import
+#: statement on every call costs more than the scoring of a short text's paragraph).
+_LAZY: list = []
 
-    The text is read paragraph by paragraph (:class:`cleannews.score._stream.DocumentScan`):
-    memory stays at one line's tokens plus one record per paragraph and the capped
-    evidence, and the result is the one the token-by-token ``analyse`` gives.
-    """
+
+def _load_lazy() -> None:
+    """Fill ``_LAZY`` (see there)."""
     from cleannews.score._model import (
         FEATURE_NAMES,
         _sigmoid,
@@ -436,6 +437,36 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
         kind_totals,
     )
     from cleannews.score._stream import DocumentScan
+
+    _LAZY[:] = [
+        FEATURE_NAMES,
+        _sigmoid,
+        feature_vector,
+        get_model,
+        get_paragraph_model,
+        kind_totals,
+        DocumentScan,
+    ]
+
+
+def score_text(text: str, config: CleanConfig) -> SpinScore:
+    """Score ``text`` (already cleaned) for spinning; see :class:`cleannews.SpinScore`.
+
+    The text is read paragraph by paragraph (:class:`cleannews.score._stream.DocumentScan`):
+    memory stays at one line's tokens plus one record per paragraph and the capped
+    evidence, and the result is the one the token-by-token ``analyse`` gives.
+    """
+    if not _LAZY:
+        _load_lazy()
+    (
+        FEATURE_NAMES,
+        _sigmoid,
+        feature_vector,
+        get_model,
+        get_paragraph_model,
+        kind_totals,
+        DocumentScan,
+    ) = _LAZY
 
     scan = DocumentScan(text, MAX_EVIDENCE, KIND_MIN_TOKENS)
     counts = scan.word_counts()
@@ -476,22 +507,19 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
 
     # each kind's contribution is shared equally among its counted pieces of evidence (a
     # second view of one slip, counted=False, shows with weight 0)
-    share = {kd: kinds[kd] / n for kd, n in scan.n_of_kind.items()}
+    weight = {kd: round(kinds[kd] / n, 4) for kd, n in scan.n_of_kind.items()}
     evidence = [
         Evidence(
-            signal,
-            (s, e),
-            text[s:e],
-            reason,
-            round(share[_SIGNAL_KIND[signal]], 4) if counted else 0.0,
+            signal, (s, e), text[s:e], reason, weight[_SIGNAL_KIND[signal]] if counted else 0.0
         )
         for signal, (s, e), reason, counted in scan.evidence()
     ]
     evidence.sort(key=lambda ev: ev.span)
 
     if plan.fast:
-        values = chain(x, out, kinds.values())
-        signals = dict(zip(plan.signal_names, map(round, values, repeat(4)), strict=True))
+        # round(0.0, 4) is 0.0 (and -0.0 stays -0.0): most contributions are 0.0
+        values = [v if v == 0.0 else round(v, 4) for v in chain(x, out, kinds.values())]
+        signals = dict(zip(plan.signal_names, values, strict=True))
     else:
         signals = {name: round(v, 4) for name, v in zip(FEATURE_NAMES, x, strict=False)}
         signals.update({f"contribution.{k}": round(v, 4) for k, v in contrib.items()})

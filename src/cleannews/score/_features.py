@@ -844,7 +844,8 @@ def _scan_block(
     return out, n
 
 
-_BOS = ("BOS",)
+#: A stand-in for the token facts beyond either edge of a block: class "BOS".
+_BOS = ((None,) * I_CLASS + ("BOS",),)
 _event_order = itemgetter(0, 4)
 _succ = (1).__add__
 
@@ -884,12 +885,12 @@ def _context_events(toks: list[str], infos: list[tuple], has: dict[int, bytes]) 
     mask = has[F_CHECKED]
     chk = list(compress(range(n), mask))
     if chk:
-        cls = list(map(_get_class, infos))
-        # the classes before, at and after each checked word ("BOS" at either edge), picked
-        # by the same byte mask from the class list shifted by one either way
-        before = compress(chain(_BOS, cls), mask)
-        after = compress(islice(chain(cls, _BOS), 1, None), mask)
-        keys = list(zip(before, compress(cls, mask), after, strict=True))
+        # the classes before, at and after each checked word ("BOS" at either edge): the
+        # same byte mask picks them from the token facts shifted by one either way
+        before = map(_get_class, compress(chain(_BOS, infos), mask))
+        here = map(_get_class, compress(infos, mask))
+        after = map(_get_class, compress(islice(chain(infos, _BOS), 1, None), mask))
+        keys = list(zip(before, here, after, strict=True))
         fit_cache = _FIT_CACHE
         fits = list(map(fit_cache.get, keys))
         if None in fits:
