@@ -644,9 +644,10 @@ def token_span(pieces: list[str], start: int, first: int, last: int) -> tuple[in
     >>> token_span(["Le", " ", "site", "  ", "est"], 10, 1, 2)
     (13, 22)
     """
-    join = "".join
-    b = start + len(join(pieces[: 2 * first]))
-    return b, b + len(join(pieces[2 * first : 2 * last + 1]))
+    b = start + len("".join(pieces[: 2 * first]))
+    if first == last:
+        return b, b + len(pieces[2 * first])
+    return b, b + len("".join(pieces[2 * first : 2 * last + 1]))
 
 
 class BlockTokens(NamedTuple):
