@@ -741,7 +741,7 @@ def _scan_block(
     if every_trigger:
         cand = list(compress(range(n), map(_get_trigger, infos)))
     else:
-        cand = _candidates(list(compress(range(n), has[F_TRIGGER])), infos, n)
+        cand = _candidates(has[F_TRIGGER], infos)
     grammar = _grammar(cand, toks, infos) if cand else []
     w_word, w_content, w_fr, w_en = has[F_WORD], has[F_CONTENT], has[F_FR], has[F_EN]
     w_weak, w_strong, w_llr = has[F_WEAK], has[F_STRONG], has[F_LLR_HIGH]
@@ -845,22 +845,25 @@ def _scan_block(
     return out, n
 
 
-#: A stand-in for the token facts beyond either edge of a block: class "BOS".
-_BOS = ((None,) * I_CLASS + ("BOS",),)
+#: A stand-in for the token facts beyond either edge of a block: class "BOS", no grammar
+#: role (a 1-tuple, to ``chain`` before or after a block's facts).
+_EDGE = (tuple("BOS" if k == I_CLASS else 0 if k == I_ROLE else None for k in range(I_ROLE + 1)),)
 _event_order = itemgetter(0, 4)
-_succ = (1).__add__
 
 
-def _candidates(trig: list[int], infos: list[tuple], n: int) -> list[int]:
-    """The trigger positions whose next word plays a role the trigger needs (``R_*``):
-    only there can a grammar detector fire. All in C: no Python code per trigger."""
-    if trig and trig[-1] == n - 1:  # nothing follows the last token
-        trig.pop()
-    if len(trig) < 2:
-        return [i for i in trig if infos[i][I_NEED] & infos[i + 1][I_ROLE]]
-    here = itemgetter(*trig)(infos)
-    after = itemgetter(*map(_succ, trig))(infos)
-    return list(compress(trig, map(and_, map(_get_need, here), map(_get_role, after))))
+def _candidates(mask: bytes, infos: list[tuple]) -> list[int]:
+    """The trigger positions (``mask``: 1 at each trigger) whose next word plays a role the
+    trigger needs (``R_*``): only there can a grammar detector fire. All in C: the same
+    mask picks the triggers' facts and, from the facts shifted by one, their next words'
+    (the last token's next word is ``_EDGE``, which plays no role).
+
+    >>> toks = ["le", "fonction", "."]
+    >>> _candidates(bytes(map(bool, map(_get_need, _infos(toks)))), _infos(toks))
+    [0]
+    """
+    needs = map(_get_need, compress(infos, mask))
+    roles = map(_get_role, compress(islice(chain(infos, _EDGE), 1, None), mask))
+    return list(compress(compress(range(len(infos)), mask), map(and_, needs, roles)))
 
 
 # kinds of first-pass events: a context misfit (value = fit), a checked word pair
@@ -888,9 +891,9 @@ def _context_events(toks: list[str], infos: list[tuple], has: dict[int, bytes]) 
     if chk:
         # the classes before, at and after each checked word ("BOS" at either edge): the
         # same byte mask picks them from the token facts shifted by one either way
-        before = map(_get_class, compress(chain(_BOS, infos), mask))
+        before = map(_get_class, compress(chain(_EDGE, infos), mask))
         here = map(_get_class, compress(infos, mask))
-        after = map(_get_class, compress(islice(chain(infos, _BOS), 1, None), mask))
+        after = map(_get_class, compress(islice(chain(infos, _EDGE), 1, None), mask))
         keys = list(zip(before, here, after, strict=True))
         fit_cache = _FIT_CACHE
         fits = list(map(fit_cache.get, keys))
