@@ -16,6 +16,7 @@ synthetic data, turns them into a probability::
 from __future__ import annotations
 
 import math
+from itertools import chain
 from operator import mul, sub, truediv
 
 from cleannews.config import CleanConfig
@@ -142,11 +143,17 @@ def _rule_adjustment(raw_logit: float, enough_evidence: bool) -> float:
     >>> round(5.0 + _rule_adjustment(5.0, False), 3)
     2.147
     """
-    from cleannews.score._model import logit
-
     if enough_evidence:
         return 0.0
-    return min(0.0, logit(THIN_EVIDENCE_SCORE_CAP) - RULE_MARGIN - raw_logit)
+    if not _THIN_LOGIT:
+        from cleannews.score._model import logit
+
+        _THIN_LOGIT.append(logit(THIN_EVIDENCE_SCORE_CAP) - RULE_MARGIN)
+    return min(0.0, _THIN_LOGIT[0] - raw_logit)
+
+
+#: ``logit(THIN_EVIDENCE_SCORE_CAP) - RULE_MARGIN``, computed on first use.
+_THIN_LOGIT: list[float] = []
 
 
 def _label(score: float, config: CleanConfig, enough_evidence: bool = True) -> str:
@@ -187,19 +194,25 @@ def _paragraph_score(idx: int, p, pmodel, config: CleanConfig) -> ParagraphScore
     n_words = p.n_words
     if n_words < MIN_PARAGRAPH_WORDS:
         return ParagraphScore(idx, (p.start, p.end), 0.0, "insufficient", n_words, n_hits)
-    from cleannews.score._model import _sigmoid
-
     plan = _plan(pmodel)
     if not plan.fast:
         return _paragraph_score_generic(idx, p, pmodel, config, n_hits)
-    _x, out, _kinds, _support, present = _fast_model(
-        p, pmodel, plan, None, PARAGRAPH_KIND_MIN_TOKENS
-    )
+    _x, out, support = _contributions(p, pmodel, plan, None, PARAGRAPH_KIND_MIN_TOKENS)
     pm = pmodel.intercept + sum(out)
-    n_present = len(present)
-    pm += _rule_adjustment(pm, n_present >= 2)
-    ps = _sigmoid(pm)
-    plabel = _label(ps, config, n_present >= 2)
+    # _present_kinds, the kind totals added only where the support suffices
+    seq_sum, kind_order = plan.seq_sum, plan.kind_order
+    cell = out.__getitem__
+    n_present = 0
+    for kd in plan.evidence_kinds:
+        if (
+            support[kd] >= PARAGRAPH_KIND_MIN_TOKENS
+            and seq_sum(map(cell, kind_order[kd]), 0.0) >= KIND_MIN_CONTRIBUTION
+        ):
+            n_present += 1
+    enough = n_present >= 2
+    pm += _rule_adjustment(pm, enough)
+    ps = plan.sigmoid(pm)
+    plabel = _label(ps, config, enough)
     return ParagraphScore(idx, (p.start, p.end), round(ps, 4), plabel, n_words, n_hits)
 
 
@@ -209,60 +222,10 @@ def _fast_model(p, model, plan, worst: list[float] | None, min_tokens: int):
     ``_clip_single_token`` → ``kind_totals`` → ``_present_kinds`` with the same arithmetic in
     the same order (so the same floats), on the model's weights as lists (``_Plan``).
     ``worst`` gives the document's densest-window features (a paragraph uses its own)."""
-    k = p.counts
-    nw = max(p.n_words, 1)
-    nc = max(p.n_content, 1)
-    log1p = math.log1p
-    g = (
-        k["elision"]
-        + k["contraction"]
-        + k["gender_agreement"]
-        + k["number_agreement"]
-        + k["adjective_agreement"]
-        + k["function_word"]
-    )
-    x = (
-        log1p(100 * k["elision"] / nw),
-        log1p(100 * k["contraction"] / nw),
-        log1p(100 * k["gender_agreement"] / nw),
-        log1p(100 * k["number_agreement"] / nw),
-        log1p(100 * k["adjective_agreement"] / nw),
-        log1p(100 * k["function_word"] / nw),
-        k["rare_synonym"] / nc,
-        k["rare_word"] / nc,
-        p.gap_sum / nc,
-        p.lowz_sum / nc,
-        p.n_syn_weak / nc,
-        p.n_syn_strong / nc,
-        *(worst if worst is not None else _own_worst(p, g)),
-        p.n_pos_misfit / nc,
-        p.pos_misfit_sum / nc,
-        p.llr_sum / nc,
-        p.n_llr_high / nc,
-        p.n_coll_miss / (p.n_coll_checks + plan.collocation_prior),
-    )
-    cap = model.cap
-    ds = list(map(truediv, map(sub, x, plan.bases), plan.scales))
-    out = [
-        min(cap, wd) if d > 0 else 0.0
-        for d, wd in zip(ds, map(mul, plan.coefs, ds), strict=True)
-    ]
-    support = {
-        "grammar": g,
-        "lexical": max(k["rare_synonym"], p.n_llr_high),
-        "context": p.n_pos_misfit + p.n_coll_miss,
-        "rarity": k["rare_word"],
-    }
-    # _clip_single_token
-    for kind, n in support.items():
-        if n >= min_tokens or kind == "rarity":
-            continue
-        _scale(out, plan.kind_index[kind], SINGLE_TOKEN_MAX)
-    cell = out.__getitem__
-    others = sum(map(cell, plan.not_rarity))
-    _scale(out, plan.kind_index["rarity"], max(RARITY_ALONE_MAX, others))
+    x, out, support = _contributions(p, model, plan, worst, min_tokens)
     # kind_totals (each kind's contributions added left to right from 0.0), _present_kinds
     seq_sum = plan.seq_sum
+    cell = out.__getitem__
     kinds = {kd: seq_sum(map(cell, idx), 0.0) for kd, idx in plan.kind_order.items()}
     present = [
         kd
@@ -272,9 +235,63 @@ def _fast_model(p, model, plan, worst: list[float] | None, min_tokens: int):
     return x, out, kinds, support, present
 
 
-def _own_worst(p, g: int) -> tuple[float, float]:
-    """A single paragraph's "worst window" features: its own densities."""
-    return math.log1p(100 * g / max(p.n_words, 1)), p.n_syn_strong / max(p.n_content, 1)
+def _contributions(p, model, plan, worst: list[float] | None, min_tokens: int):
+    """``(features, clipped contributions, support)``: ``feature_vector`` →
+    ``Model.contributions`` → ``_clip_single_token`` (see ``_fast_model``).
+
+    ``min(cap, w * d)`` is written ``w * d if w * d < cap else cap``: the same float
+    (``min`` keeps its first argument on a tie), without a call.
+    """
+    k = p.counts
+    nw = max(p.n_words, 1)
+    nc = max(p.n_content, 1)
+    log1p = math.log1p
+    el, co, ge = k["elision"], k["contraction"], k["gender_agreement"]
+    nu, ad, fw = k["number_agreement"], k["adjective_agreement"], k["function_word"]
+    g = el + co + ge + nu + ad + fw
+    rs, rw = k["rare_synonym"], k["rare_word"]
+    strong = p.n_syn_strong
+    x = (
+        log1p(100 * el / nw),
+        log1p(100 * co / nw),
+        log1p(100 * ge / nw),
+        log1p(100 * nu / nw),
+        log1p(100 * ad / nw),
+        log1p(100 * fw / nw),
+        rs / nc,
+        rw / nc,
+        p.gap_sum / nc,
+        p.lowz_sum / nc,
+        p.n_syn_weak / nc,
+        strong / nc,
+        *(worst if worst is not None else (log1p(100 * g / nw), strong / nc)),
+        p.n_pos_misfit / nc,
+        p.pos_misfit_sum / nc,
+        p.llr_sum / nc,
+        p.n_llr_high / nc,
+        p.n_coll_miss / (p.n_coll_checks + plan.collocation_prior),
+    )
+    cap = model.cap
+    ds = list(map(truediv, map(sub, x, plan.bases), plan.scales))
+    out = [
+        (wd if wd < cap else cap) if d > 0 else 0.0
+        for d, wd in zip(ds, map(mul, plan.coefs, ds), strict=True)
+    ]
+    lexical = max(rs, p.n_llr_high)
+    context = p.n_pos_misfit + p.n_coll_miss
+    support = {"grammar": g, "lexical": lexical, "context": context, "rarity": rw}
+    # _clip_single_token: a kind on too few tokens adds at most SINGLE_TOKEN_MAX …
+    kind_index = plan.kind_index
+    if g < min_tokens:
+        _scale(out, kind_index["grammar"], SINGLE_TOKEN_MAX)
+    if lexical < min_tokens:
+        _scale(out, kind_index["lexical"], SINGLE_TOKEN_MAX)
+    if context < min_tokens:
+        _scale(out, kind_index["context"], SINGLE_TOKEN_MAX)
+    # … and rarity at most what the other kinds add (or RARITY_ALONE_MAX)
+    others = sum(map(out.__getitem__, plan.not_rarity))
+    _scale(out, kind_index["rarity"], max(RARITY_ALONE_MAX, others))
+    return x, out, support
 
 
 def _paragraph_score_generic(idx: int, p, pmodel, config: CleanConfig, n_hits: int):
@@ -349,6 +366,7 @@ class _Plan:
             FEATURE_KIND,
             FEATURE_NAMES,
             KINDS,
+            _sigmoid,
         )
 
         self.fast = FEATURE_NAMES == _INLINE_FEATURES and _GRAMMAR == _INLINE_GRAMMAR
@@ -366,6 +384,13 @@ class _Plan:
         }
         self.kinds = KINDS
         self.evidence_kinds = EVIDENCE_KINDS
+        #: the names of the document's signals, in the order ``score_text`` lists them
+        self.signal_names = (
+            *FEATURE_NAMES,
+            *(f"contribution.{f}" for f in FEATURE_NAMES),
+            *(f"kind.{k}" for k in self.kind_order),
+        )
+        self.sigmoid = _sigmoid
 
 
 _PLANS: dict[int, _Plan] = {}
@@ -381,13 +406,28 @@ def _plan(model) -> _Plan:
     return plan
 
 
-def score_text(text: str, config: CleanConfig) -> SpinScore:
-    """Score ``text`` (already cleaned) for spinning; see :class:`cleannews.SpinScore`.
+def _unscored(n_words: int, n_fr: int, n_en: int) -> SpinScore | None:
+    """The score of a text too short or not French (from its word counts), else None.
 
-    The text is read paragraph by paragraph (:class:`cleannews.score._stream.DocumentScan`):
-    memory stays at one line's tokens plus one record per paragraph and the capped
-    evidence, and the result is the one the token-by-token ``analyse`` gives.
+    >>> _unscored(12, 3, 0).label, _unscored(500, 2, 40).label, _unscored(500, 90, 5)
+    ('insufficient', 'unsupported_language', None)
     """
+    if n_words >= MIN_WORDS:
+        if _is_french(n_words, n_fr, n_en):
+            return None
+        return SpinScore(0.0, "unsupported_language", language=None, n_words=n_words)
+    lang = "fr" if _is_french(n_words, n_fr, n_en) else None
+    return SpinScore(0.0, "insufficient", language=lang, n_words=n_words)
+
+
+#: What ``score_text`` uses of ``_model`` and ``_stream``, imported on the first score (the
+#: tables load lazily: ``import cleannews`` stays fast), then read from here (an import
+#: statement on every call costs more than the scoring of a short text's paragraph).
+_LAZY: list = []
+
+
+def _load_lazy() -> None:
+    """Fill ``_LAZY`` (see there)."""
     from cleannews.score._model import (
         FEATURE_NAMES,
         _sigmoid,
@@ -398,15 +438,48 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     )
     from cleannews.score._stream import DocumentScan
 
+    _LAZY[:] = [
+        FEATURE_NAMES,
+        _sigmoid,
+        feature_vector,
+        get_model,
+        get_paragraph_model,
+        kind_totals,
+        DocumentScan,
+    ]
+
+
+def score_text(text: str, config: CleanConfig) -> SpinScore:
+    """Score ``text`` (already cleaned) for spinning; see :class:`cleannews.SpinScore`.
+
+    The text is read paragraph by paragraph (:class:`cleannews.score._stream.DocumentScan`):
+    memory stays at one line's tokens plus one record per paragraph and the capped
+    evidence, and the result is the one the token-by-token ``analyse`` gives.
+    """
+    if not _LAZY:
+        _load_lazy()
+    (
+        FEATURE_NAMES,
+        _sigmoid,
+        feature_vector,
+        get_model,
+        get_paragraph_model,
+        kind_totals,
+        DocumentScan,
+    ) = _LAZY
+
     scan = DocumentScan(text, MAX_EVIDENCE, KIND_MIN_TOKENS)
+    counts = scan.word_counts()
+    if counts is not None:  # one block: a text that is not scored is told before the scan
+        unscored = _unscored(*counts)
+        if unscored is not None:
+            return unscored
     pmodel = get_paragraph_model()
     paragraphs = [_paragraph_score(i, p, pmodel, config) for i, p in scan.paragraphs()]
     doc = scan.doc
-    if doc.n_words >= MIN_WORDS and not _is_french(doc.n_words, doc.n_fr, doc.n_en):
-        return SpinScore(0.0, "unsupported_language", language=None, n_words=doc.n_words)
-    if doc.n_words < MIN_WORDS:
-        lang = "fr" if _is_french(doc.n_words, doc.n_fr, doc.n_en) else None
-        return SpinScore(0.0, "insufficient", language=lang, n_words=doc.n_words)
+    unscored = _unscored(doc.n_words, doc.n_fr, doc.n_en)
+    if unscored is not None:
+        return unscored
     for i in scan.dirty:  # a later repetition took back rarity evidence of this paragraph
         paragraphs[i] = _paragraph_score(i, scan.retained[i], pmodel, config)
 
@@ -416,7 +489,6 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
         x, out, kinds, support, present = _fast_model(
             doc, model, plan, scan.worst, KIND_MIN_TOKENS
         )
-        contrib = dict(zip(FEATURE_NAMES, out, strict=True))
         raw = model.intercept + sum(out)
     else:
         x = feature_vector(doc, worst=scan.worst)
@@ -435,22 +507,23 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
 
     # each kind's contribution is shared equally among its counted pieces of evidence (a
     # second view of one slip, counted=False, shows with weight 0)
-    share = {kd: kinds[kd] / n for kd, n in scan.n_of_kind.items()}
+    weight = {kd: round(kinds[kd] / n, 4) for kd, n in scan.n_of_kind.items()}
     evidence = [
         Evidence(
-            signal,
-            (s, e),
-            text[s:e],
-            reason,
-            round(share[_SIGNAL_KIND[signal]], 4) if counted else 0.0,
+            signal, (s, e), text[s:e], reason, weight[_SIGNAL_KIND[signal]] if counted else 0.0
         )
         for signal, (s, e), reason, counted in scan.evidence()
     ]
     evidence.sort(key=lambda ev: ev.span)
 
-    signals = {name: round(v, 4) for name, v in zip(FEATURE_NAMES, x, strict=False)}
-    signals.update({f"contribution.{k}": round(v, 4) for k, v in contrib.items()})
-    signals.update({f"kind.{k}": round(v, 4) for k, v in kinds.items()})
+    if plan.fast:
+        # round(0.0, 4) is 0.0 (and -0.0 stays -0.0): most contributions are 0.0
+        values = [v if v == 0.0 else round(v, 4) for v in chain(x, out, kinds.values())]
+        signals = dict(zip(plan.signal_names, values, strict=True))
+    else:
+        signals = {name: round(v, 4) for name, v in zip(FEATURE_NAMES, x, strict=False)}
+        signals.update({f"contribution.{k}": round(v, 4) for k, v in contrib.items()})
+        signals.update({f"kind.{k}": round(v, 4) for k, v in kinds.items()})
     signals["kinds_present"] = float(len(present))
     signals["intercept"] = round(model.intercept, 4)
     signals["rule_adjustment"] = round(adjust, 4)

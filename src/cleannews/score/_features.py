@@ -19,7 +19,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import reduce
-from itertools import accumulate, compress
+from itertools import chain, compress, islice
 from operator import add, and_, itemgetter
 from typing import NamedTuple
 
@@ -55,6 +55,58 @@ TOKEN_RE = re.compile(
 #: The same pattern as a capturing group: ``split`` gives the tokens and the text between
 #: them (whitespace), so that token offsets are sums of lengths.
 _TOKEN_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+#: ``TOKEN_RE`` without its "aujourd’hui" branch, for text where that word cannot occur
+#: (``_AUJOURDHUI_HINT`` absent): the same tokens. Its quantifiers are possessive (Python
+#: 3.11+), which spares the engine its backtracking bookkeeping (about 1.5x faster); every
+#: quantified item is followed only by optional items, so the greedy match is the one the
+#: engine keeps anyway and possessive quantifiers change no match (``_split_tokens``'s
+#: property test checks both forms against ``_TOKEN_SPLIT_RE``).
+_FAST_TOKEN = r"\w++(?:-\w++)*+(?:['’](?=\w))?+|\n|[^\w\s]"
+try:
+    _FAST_SPLIT_RE = re.compile(f"({_FAST_TOKEN})")
+except re.error:  # pragma: no cover - Python 3.10: no possessive quantifiers
+    _FAST_SPLIT_RE = re.compile(r"(\w+(?:-\w+)*(?:['’](?=\w))?|\n|[^\w\s])")
+#: Every text where the first branch of ``TOKEN_RE`` can match contains this.
+_AUJOURDHUI_HINT = "ujourd"
+
+
+def _split_tokens(block: str) -> list[str]:
+    """``_TOKEN_SPLIT_RE.split(block)``: separator, token, separator, …, separator.
+
+    Lines that contain ``_AUJOURDHUI_HINT`` go through ``_TOKEN_SPLIT_RE``, the rest through
+    ``_FAST_SPLIT_RE``; no token spans a line break, so the pieces join up (the separators
+    on either side of a cut are concatenated).
+
+    >>> _split_tokens("Aujourd’hui, l’IA")
+    ['', 'Aujourd’hui', '', ',', ' ', 'l’', '', 'IA', '']
+    >>> text = "Demain, l’IA.\\nAujourd’hui-même \\n ici"
+    >>> _split_tokens(text) == _TOKEN_SPLIT_RE.split(text)
+    True
+    """
+    i = block.find(_AUJOURDHUI_HINT)
+    if i < 0:
+        return _FAST_SPLIT_RE.split(block)
+    fast, slow = _FAST_SPLIT_RE.split, _TOKEN_SPLIT_RE.split
+    out = [""]
+    pos = 0  # start of the text not split yet (0 or right after a line break)
+    while i >= 0:
+        ls = block.rfind("\n", pos, i) + 1 or pos  # start of the line with the hint
+        le = block.find("\n", i)  # its end
+        if le < 0:
+            le = len(block)
+        for piece, split in ((block[pos:ls], fast), (block[ls:le], slow)):
+            if piece:
+                parts = split(piece)
+                out[-1] += parts[0]
+                out += parts[1:]
+        pos = le
+        i = block.find(_AUJOURDHUI_HINT, le)
+    if pos < len(block):
+        parts = fast(block[pos:])
+        out[-1] += parts[0]
+        out += parts[1:]
+    return out
+
 
 VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœæ")
 #: Words a spinner is more likely to use than a journalist: a synonym at
@@ -577,12 +629,58 @@ class ParagraphScan(NamedTuple):
     """One paragraph's counts and hits; hits index the paragraph's own tokens."""
 
     counts: ParagraphCounts
-    offsets: list[int] | None  # with hits: token k starts at counts.start + offsets[2k]
-    # and ends at counts.start + offsets[2k + 1]; None without hits
+    pieces: list[str] | None  # with hits: the paragraph's tokens and the whitespace
+    # between them (token k is pieces[2k]; see ``token_span``); None without hits
     first_hits: list[Hit]  # context misfits, collocations, rare words (emission order)
     grammar_hits: list[Hit]
     base: int  # index of the paragraph's first token among all tokens of the text
     rare_forms: list[str]  # lower-cased word of each rare-word hit, in order
+
+
+def token_span(pieces: list[str], start: int, first: int, last: int) -> tuple[int, int]:
+    """Character span of tokens ``first..last`` of a paragraph starting at ``start`` whose
+    tokens and separators are ``pieces`` (``ParagraphScan.pieces``).
+
+    >>> token_span(["Le", " ", "site", "  ", "est"], 10, 1, 2)
+    (13, 22)
+    """
+    b = start + len("".join(pieces[: 2 * first]))
+    if first == last:
+        return b, b + len(pieces[2 * first])
+    return b, b + len("".join(pieces[2 * first : 2 * last + 1]))
+
+
+class BlockTokens(NamedTuple):
+    """A block's tokens (``_split_tokens``), their facts (``_token_info``) and flag codes."""
+
+    parts: list[str]  # separator, token, separator, …, separator
+    toks: list[str]
+    infos: list[tuple]
+    codes: bytes
+
+
+def block_tokens(block: str) -> BlockTokens:
+    """Tokenise ``block`` and look every token up (one ``split``, one ``map``).
+
+    >>> bt = block_tokens("Le site.")
+    >>> bt.toks, block_word_counts(bt.codes)
+    (['Le', 'site', '.'], (2, 1, 0))
+    """
+    parts = _split_tokens(block)
+    toks = parts[1::2]
+    infos = _infos(toks) if toks else []
+    return BlockTokens(parts, toks, infos, bytes(map(_get_code, infos)))
+
+
+def block_word_counts(codes: bytes) -> tuple[int, int, int]:
+    """``(words, French function words, other languages' function words)`` of a block's
+    codes: the sums of its paragraphs' ``n_words``, ``n_fr`` and ``n_en``."""
+    t = _TABLES
+    return (
+        codes.translate(t[F_WORD]).count(1),
+        codes.translate(t[F_FR]).count(1),
+        codes.translate(t[F_EN]).count(1),
+    )
 
 
 def text_blocks(text: str, size: int = BLOCK_CHARS) -> Iterator[tuple[int, str]]:
@@ -602,23 +700,29 @@ def text_blocks(text: str, size: int = BLOCK_CHARS) -> Iterator[tuple[int, str]]
         i = j + 1
 
 
-def scan_text(text: str, every_trigger: bool = False) -> Iterator[ParagraphScan]:
+def scan_text(
+    text: str, every_trigger: bool = False, first_block: BlockTokens | None = None
+) -> Iterator[ParagraphScan]:
     """Counts and hits of every paragraph (line with a token) of ``text``, in order.
 
     Rarity counts include every rare word (dropping repeated terms is document-wide:
     see ``repeated_forms``). ``every_trigger`` runs the grammar detectors on every
     trigger token instead of only where the next word can make one fire (the reference
-    path the tests compare with).
+    path the tests compare with). ``first_block``: ``block_tokens(text)``, when the caller
+    has it already (used when ``text`` is one block).
     """
+    if first_block is not None and len(text) <= BLOCK_CHARS:
+        yield from _scan_block(text, 0, 0, every_trigger, first_block)[0]
+        return
     base = 0
     for offset, block in text_blocks(text, BLOCK_CHARS):
-        out, n = _scan_block(block, offset, base, every_trigger)
+        out, n = _scan_block(block, offset, base, every_trigger, block_tokens(block))
         yield from out
         base += n
 
 
 def _scan_block(
-    block: str, offset: int, base: int, every_trigger: bool
+    block: str, offset: int, base: int, every_trigger: bool, bt: BlockTokens
 ) -> tuple[list[ParagraphScan], int]:
     """The paragraphs of one block and its number of tokens.
 
@@ -627,55 +731,81 @@ def _scan_block(
     visits paragraphs, the content words whose context is checked, the rare words and the
     grammar triggers.
     """
-    parts = _TOKEN_SPLIT_RE.split(block)  # separator, token, separator, …, separator
-    toks = parts[1::2]
+    parts, toks, infos, codes = bt
     n = len(toks)
     if not n:
         return [], 0
-    infos = _infos(toks)
-    codes = bytes(map(_get_code, infos))
     tables = _TABLES
     has = {f: codes.translate(tables[f]) for f in _FLAGS}
     events = _context_events(toks, infos, has)
     if every_trigger:
         cand = list(compress(range(n), map(_get_trigger, infos)))
     else:
-        cand = _candidates(list(compress(range(n), has[F_TRIGGER])), infos, n)
+        cand = _candidates(has[F_TRIGGER], infos)
     grammar = _grammar(cand, toks, infos) if cand else []
     w_word, w_content, w_fr, w_en = has[F_WORD], has[F_CONTENT], has[F_FR], has[F_EN]
     w_weak, w_strong, w_llr = has[F_WEAK], has[F_STRONG], has[F_LLR_HIGH]
     w_rs, w_rw = has[F_RARE_SYN], has[F_RARE_WORD]
+    # the content words' terms of the running sums, for the whole block
+    cont = list(compress(infos, w_content))
+    gaps = list(map(_get_gap, cont))
+    lowzs = list(map(_get_lowz, cont))
+    llrs = list(map(_get_llr, cont))
+    seq_sum = _seq_sum
     out: list[ParagraphScan] = []
     ev = gr = 0  # next event, next grammar hit
     n_ev, n_gr = len(events), len(grammar)
-    a = 0
+    a = c0 = 0  # first token, first content word of the paragraph
     line_start = offset
+    find = codes.find
     for line in block.split("\n"):
-        line_end = line_start + len(line)
-        b = codes.find(CODE_BREAK, a)
+        b = find(CODE_BREAK, a)
         if b < 0:
             b = n
         if b > a:
-            pc = ParagraphCounts(
-                line_start + len(line) - len(line.lstrip()), line_start + len(line.rstrip())
-            )
-            pc.n_words = w_word.count(1, a, b)
-            pc.n_content = n_content = w_content.count(1, a, b)
-            pc.n_fr = w_fr.count(1, a, b)
-            pc.n_en = w_en.count(1, a, b)
-            counts = pc.counts
+            n_content = w_content.count(1, a, b)
             if n_content:
-                pc.n_syn_weak = w_weak.count(1, a, b)
-                pc.n_syn_strong = w_strong.count(1, a, b)
-                pc.n_llr_high = w_llr.count(1, a, b)
-                counts["rare_synonym"] = w_rs.count(1, a, b)
-                counts["rare_word"] = w_rw.count(1, a, b)
-                # the running sums, in token order as the per-token loop added them (the
-                # other tokens add 0.0, which changes nothing)
-                cont = list(compress(infos[a:b], w_content[a:b]))
-                pc.gap_sum = _seq_sum(map(_get_gap, cont), 0.0)
-                pc.lowz_sum = _seq_sum(map(_get_lowz, cont), 0.0)
-                pc.llr_sum = _seq_sum(map(_get_llr, cont), 0.0)
+                c1 = c0 + n_content
+                pc = ParagraphCounts(
+                    line_start + len(line) - len(line.lstrip()),
+                    line_start + len(line.rstrip()),
+                    w_word.count(1, a, b),
+                    n_content,
+                    w_fr.count(1, a, b),
+                    w_en.count(1, a, b),
+                    # in token order, as the per-token loop added them (the other
+                    # tokens add 0.0, which changes nothing)
+                    seq_sum(gaps[c0:c1], 0.0),
+                    seq_sum(lowzs[c0:c1], 0.0),
+                    w_weak.count(1, a, b),
+                    w_strong.count(1, a, b),
+                    0,
+                    0.0,
+                    seq_sum(llrs[c0:c1], 0.0),
+                    w_llr.count(1, a, b),
+                    0,
+                    0,
+                    {
+                        "elision": 0,
+                        "contraction": 0,
+                        "gender_agreement": 0,
+                        "number_agreement": 0,
+                        "adjective_agreement": 0,
+                        "function_word": 0,
+                        "rare_synonym": w_rs.count(1, a, b),
+                        "rare_word": w_rw.count(1, a, b),
+                    },
+                )
+                c0 = c1
+            else:
+                pc = ParagraphCounts(
+                    line_start + len(line) - len(line.lstrip()),
+                    line_start + len(line.rstrip()),
+                    w_word.count(1, a, b),
+                    0,
+                    w_fr.count(1, a, b),
+                    w_en.count(1, a, b),
+                )
             first: list[Hit] = []
             forms: list[str] = []
             if ev < n_ev and events[ev][0] < b:
@@ -696,39 +826,44 @@ def _scan_block(
                     if h is not None:
                         if kind == _EV_PAIR:
                             n_cm += 1
-                        first.append(h._replace(first=h.first - a, last=h.last - a))
+                        first.append(Hit(h[0], h[1] - a, h[2] - a, h[3]))
                 pc.n_pos_misfit, pc.pos_misfit_sum = n_misfit, misfit_sum
                 pc.n_coll_checks, pc.n_coll_miss = n_cc, n_cm
             gh: list[Hit] = []
-            while gr < n_gr and grammar[gr].first < b:
-                h = grammar[gr]
-                gr += 1
-                if h.counted:
-                    counts[h.signal] += 1
-                gh.append(h._replace(first=h.first - a, last=h.last - a))
-            offsets = None
-            if first or gh:
-                offsets = list(accumulate(map(len, parts[2 * a + 1 : 2 * b]), initial=0))
-            out.append(ParagraphScan(pc, offsets, first, gh, base + a, forms))
+            if gr < n_gr and grammar[gr].first < b:
+                counts = pc.counts
+                while gr < n_gr and grammar[gr].first < b:
+                    h = grammar[gr]
+                    gr += 1
+                    if h.counted:
+                        counts[h.signal] += 1
+                    gh.append(Hit(h[0], h[1] - a, h[2] - a, h[3], h[4]))
+            pieces = parts[2 * a + 1 : 2 * b] if first or gh else None
+            out.append(ParagraphScan(pc, pieces, first, gh, base + a, forms))
         a = b + 1
-        line_start = line_end + 1
+        line_start += len(line) + 1
     return out, n
 
 
-_succ = (1).__add__
-_pred = (-1).__add__
+#: A stand-in for the token facts beyond either edge of a block: class "BOS", no grammar
+#: role (a 1-tuple, to ``chain`` before or after a block's facts).
+_EDGE = (tuple("BOS" if k == I_CLASS else 0 if k == I_ROLE else None for k in range(I_ROLE + 1)),)
+_event_order = itemgetter(0, 4)
 
 
-def _candidates(trig: list[int], infos: list[tuple], n: int) -> list[int]:
-    """The trigger positions whose next word plays a role the trigger needs (``R_*``):
-    only there can a grammar detector fire. All in C: no Python code per trigger."""
-    if trig and trig[-1] == n - 1:  # nothing follows the last token
-        trig.pop()
-    if len(trig) < 2:
-        return [i for i in trig if infos[i][I_NEED] & infos[i + 1][I_ROLE]]
-    here = itemgetter(*trig)(infos)
-    after = itemgetter(*map(_succ, trig))(infos)
-    return list(compress(trig, map(and_, map(_get_need, here), map(_get_role, after))))
+def _candidates(mask: bytes, infos: list[tuple]) -> list[int]:
+    """The trigger positions (``mask``: 1 at each trigger) whose next word plays a role the
+    trigger needs (``R_*``): only there can a grammar detector fire. All in C: the same
+    mask picks the triggers' facts and, from the facts shifted by one, their next words'
+    (the last token's next word is ``_EDGE``, which plays no role).
+
+    >>> toks = ["le", "fonction", "."]
+    >>> _candidates(bytes(map(bool, map(_get_need, _infos(toks)))), _infos(toks))
+    [0]
+    """
+    needs = map(_get_need, compress(infos, mask))
+    roles = map(_get_role, compress(islice(chain(infos, _EDGE), 1, None), mask))
+    return list(compress(compress(range(len(infos)), mask), map(and_, needs, roles)))
 
 
 # kinds of first-pass events: a context misfit (value = fit), a checked word pair
@@ -751,13 +886,15 @@ def _context_events(toks: list[str], infos: list[tuple], has: dict[int, bytes]) 
     ``(token, kind, value, hit or None)`` sorted by token then sub-order."""
     n = len(toks)
     events: list[tuple] = []
-    chk = list(compress(range(n), has[F_CHECKED]))
+    mask = has[F_CHECKED]
+    chk = list(compress(range(n), mask))
     if chk:
-        cls = list(map(_get_class, infos))
-        cls.append("BOS")  # cls[-1] is the class before the first token too
-        cell = cls.__getitem__
-        before, after = map(cell, map(_pred, chk)), map(cell, map(_succ, chk))
-        keys = list(zip(before, map(cell, chk), after, strict=True))
+        # the classes before, at and after each checked word ("BOS" at either edge): the
+        # same byte mask picks them from the token facts shifted by one either way
+        before = map(_get_class, compress(chain(_EDGE, infos), mask))
+        here = map(_get_class, compress(infos, mask))
+        after = map(_get_class, compress(islice(chain(infos, _EDGE), 1, None), mask))
+        keys = list(zip(before, here, after, strict=True))
         fit_cache = _FIT_CACHE
         fits = list(map(fit_cache.get, keys))
         if None in fits:
@@ -780,7 +917,7 @@ def _context_events(toks: list[str], infos: list[tuple], has: dict[int, bytes]) 
         events.append((i, _EV_RARE, 0.0, h, _ORDER_RARE))
     if not events:
         return events
-    events.sort(key=lambda x: (x[0], x[4]))
+    events.sort(key=_event_order)
     return [x[:4] for x in events]
 
 

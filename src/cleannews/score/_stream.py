@@ -30,11 +30,16 @@ from collections.abc import Iterator
 
 from cleannews.score import _GRAMMAR as GRAMMAR_SIGNALS
 from cleannews.score import _SIGNAL_KIND as SIGNAL_KIND
+from cleannews.score import _features
 from cleannews.score._features import (
     _RARE_SIGNALS,
+    BlockTokens,
     Hit,
     ParagraphCounts,
+    block_tokens,
+    block_word_counts,
     scan_text,
+    token_span,
 )
 
 __all__ = ["GRAMMAR_SIGNALS", "SIGNAL_KIND", "DocumentScan", "EvidenceRecord"]
@@ -82,17 +87,36 @@ class DocumentScan:
         self._best = [-math.inf, -math.inf]
         self._last: list[int] | None = None
         self._open: list[int] | None = None
+        # a text of one block is tokenised up front (see ``word_counts``)
+        self._first: BlockTokens | None = None
+
+    def word_counts(self) -> tuple[int, int, int] | None:
+        """``(words, French function words, other function words)`` of the whole text
+        before :meth:`paragraphs` runs, when the text is one block (else None): enough to
+        tell a text too short or not French without scanning its paragraphs.
+
+        >>> DocumentScan("Le chat dort.").word_counts()
+        (3, 1, 0)
+        """
+        text = self.text
+        if len(text) > _features.BLOCK_CHARS:
+            return None
+        if self._first is None:
+            self._first = block_tokens(text)
+        return block_word_counts(self._first.codes)
 
     def paragraphs(self) -> Iterator[tuple[int, ParagraphCounts]]:
         """``(index, counts)`` of each paragraph in order; counts of a paragraph that a later
         repetition changes are updated in ``retained`` and listed in ``dirty``."""
         doc = self.doc
-        for pc, offsets, first, grammar, _base, forms in scan_text(self.text):
+        for pc, pieces, first, grammar, _base, forms in scan_text(
+            self.text, first_block=self._first
+        ):
             pidx = self.n_paragraphs
             self.n_paragraphs += 1
             if first:
-                self._first_hits(pidx, pc, first, forms, offsets)
-            g = self._grammar_hits(pidx, grammar, pc.start, offsets) if grammar else 0
+                self._first_hits(pidx, pc, first, forms, pieces)
+            g = self._grammar_hits(pidx, grammar, pc.start, pieces) if grammar else 0
             self._window(pc, g)
             if pidx == 0:
                 doc.start = pc.start
@@ -109,7 +133,7 @@ class DocumentScan:
         kind = SIGNAL_KIND[signal]
         self.n_of_kind[kind] = self.n_of_kind.get(kind, 0) + n
 
-    def _grammar_hits(self, pidx: int, hits: list[Hit], start: int, offsets: list[int]) -> int:
+    def _grammar_hits(self, pidx: int, hits: list[Hit], start: int, pieces: list[str]) -> int:
         """Count and keep a paragraph's grammar hits; returns how many count (one per slip:
         a hit with ``counted=False`` is kept as evidence but counts nowhere)."""
         g = 0
@@ -119,7 +143,7 @@ class DocumentScan:
                 self._count(h.signal)
                 g += 1
             if len(keep) < self.max_evidence:
-                span = (start + offsets[2 * h.first], start + offsets[2 * h.last + 1])
+                span = token_span(pieces, start, h.first, h.last)
                 keep.append(((0, pidx, h.first, seq), h.signal, span, h.reason, h.counted))
         if g >= self.grammar_min:
             self.n_grammar_paragraphs += 1
@@ -131,12 +155,12 @@ class DocumentScan:
         pc: ParagraphCounts,
         hits: list[Hit],
         forms: list[str],
-        offsets: list[int],
+        pieces: list[str],
     ) -> None:
         other = self._other_ev
         rare_forms = iter(forms)
         for seq, h in enumerate(hits):
-            span = (pc.start + offsets[2 * h.first], pc.start + offsets[2 * h.last + 1])
+            span = token_span(pieces, pc.start, h.first, h.last)
             rec = ((1, pidx, h.first, seq), h.signal, span, h.reason, True)
             if h.signal not in _RARE_SIGNALS:
                 self._count(h.signal)
@@ -177,12 +201,14 @@ class DocumentScan:
 
     def _window(self, pc: ParagraphCounts, g: int) -> None:
         """Add a paragraph with ``g`` grammar hits to the open window."""
-        row = [g, pc.n_words, pc.n_syn_strong, pc.n_content]
         cur = self._open
         if cur is None:
-            cur = row
+            cur = [g, pc.n_words, pc.n_syn_strong, pc.n_content]
         else:
-            cur = [a + b for a, b in zip(cur, row, strict=True)]
+            cur[0] += g
+            cur[1] += pc.n_words
+            cur[2] += pc.n_syn_strong
+            cur[3] += pc.n_content
         if cur[1] >= _WINDOW_WORDS:
             if self._last is not None:
                 self._note(self._last)
