@@ -26,7 +26,7 @@ from typing import NamedTuple
 from cleannews.score._context import get_context_table
 from cleannews.score._lexicon import GAP_OFFSET, GAP_SHIFT, ZIPF_MASK, get_lexicon, load_json
 from cleannews.score._pos import get_pos_model, word_class
-from cleannews.score._profile import substitute_llr
+from cleannews.score._profile import substitute_evidence, substitute_llr
 
 __all__ = [
     "SLIP_PRIORITY",
@@ -37,7 +37,9 @@ __all__ = [
     "analyse",
     "one_count_per_slip",
     "repeated_forms",
+    "repeated_slip",
     "scan_text",
+    "slip_key",
     "text_blocks",
 ]
 
@@ -168,6 +170,7 @@ class ParagraphCounts:
     pos_misfit_sum: float = 0.0
     llr_sum: float = 0.0
     n_llr_high: int = 0
+    evidence_sum: float = 0.0
     n_coll_checks: int = 0
     n_coll_miss: int = 0
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SIGNALS, 0))
@@ -188,6 +191,7 @@ class ParagraphCounts:
         self.pos_misfit_sum += other.pos_misfit_sum
         self.llr_sum += other.llr_sum
         self.n_llr_high += other.n_llr_high
+        self.evidence_sum += other.evidence_sum
         self.n_coll_checks += other.n_coll_checks
         self.n_coll_miss += other.n_coll_miss
         for k, v in other.counts.items():
@@ -233,6 +237,8 @@ KIND_PUNCT, KIND_BREAK, KIND_WORD, KIND_CONTENT = 0, 1, 2, 3
 I_LOW, I_PACKED, I_CLASS, I_KIND, I_TRIGGER, I_STOP_FR, I_STOP_EN = 0, 1, 2, 3, 4, 5, 6
 I_STATS, I_POS_CHECKED, I_CTX, I_CODE, I_GAP, I_LOWZ, I_LLR = 7, 8, 9, 10, 11, 12, 13
 I_RARE, I_NEED, I_ROLE = 14, 15, 16
+#: A content word's term of the document's substitute evidence (0.0 for other tokens).
+I_EVIDENCE = 17
 
 # Each token type gets a one-byte code standing for its set of count flags (``F_*``); a
 # block's codes form one ``bytes`` object, so a paragraph's count of a flag is one
@@ -391,7 +397,7 @@ def _grammar_bits(t: str, low: str, p: int, trig: bool) -> tuple[int, int]:
 
 def _token_info(t: str) -> tuple:
     """(low, packed, class, kind, trigger, stop_fr, stop_en, content_stats, pos_checked, ctx,
-    code, gap, low_zipf, llr, rare, need, role).
+    code, gap, low_zipf, llr, rare, need, role, evidence).
 
     ``content_stats`` is ``(low_zipf, gap, weak, strong, rare_synonym, rare_word, llr)`` for
     content words, else ``None``; ``trigger`` marks tokens a grammar detector starts from;
@@ -401,7 +407,8 @@ def _token_info(t: str) -> tuple:
     The rest is the same facts laid out for whole-block passes: ``code`` is the one-byte
     code of the token's count flags (``F_*``), ``gap``/``low_zipf``/``llr`` are the
     content word's terms of the running sums (0.0 for other tokens), ``rare`` a ``RARE_*``
-    code, ``need``/``role`` the grammar pre-filter bits (``R_*``).
+    code, ``need``/``role`` the grammar pre-filter bits (``R_*``), ``evidence`` the content
+    word's term of the document's substitute evidence (``_profile.substitute_evidence``).
 
     >>> _token_info("afin")[4], _token_info("\\n")[3] == KIND_BREAK
     (True, True)
@@ -440,11 +447,20 @@ def _token_info(t: str) -> tuple:
     need, role = _grammar_bits(t, low, p, trig)
     if need:
         flags |= F_TRIGGER
-    info = (*base, _code(flags), gap, lowz, llr, rare, need, role)
+    info = (*base, _code(flags), gap, lowz, llr, rare, need, role, _evidence_term(stats, p))
     if len(_INFO) >= _INFO_MAX:
         _INFO.clear()
     _INFO[t] = info
     return info
+
+
+def _evidence_term(stats: tuple | None, packed: int) -> float:
+    """``I_EVIDENCE`` of a token: its substitute-evidence term if it is a content word.
+
+    >>> _evidence_term(None, 0)
+    0.0
+    """
+    return 0.0 if stats is None else substitute_evidence(packed)
 
 
 def _token_facts(t: str) -> tuple:
@@ -560,6 +576,7 @@ _get_code = itemgetter(I_CODE)
 _get_gap = itemgetter(I_GAP)
 _get_lowz = itemgetter(I_LOWZ)
 _get_llr = itemgetter(I_LLR)
+_get_evidence = itemgetter(I_EVIDENCE)
 _get_class = itemgetter(I_CLASS)
 _get_trigger = itemgetter(I_TRIGGER)
 _get_need = itemgetter(I_NEED)
@@ -676,6 +693,7 @@ def _scan_block(
                 pc.gap_sum = _seq_sum(map(_get_gap, cont), 0.0)
                 pc.lowz_sum = _seq_sum(map(_get_lowz, cont), 0.0)
                 pc.llr_sum = _seq_sum(map(_get_llr, cont), 0.0)
+                pc.evidence_sum = _seq_sum(map(_get_evidence, cont), 0.0)
             first: list[Hit] = []
             forms: list[str] = []
             if ev < n_ev and events[ev][0] < b:
@@ -830,13 +848,22 @@ def analyse(text: str) -> Analysis:
     first_hits: list[Hit] = []
     grammar_hits: list[Hit] = []
     rare_forms: list[tuple[str, int]] = []  # (word form, paragraph) of every rare hit
+    slips: set[tuple[str, str]] = set()
     for ps in scan_text(text, every_trigger=True):
         pidx = len(paragraphs)
         paragraphs.append(ps.counts)
         base = ps.base
         rare_forms += [(form, pidx) for form in ps.rare_forms]
-        for hits, out in ((ps.first_hits, first_hits), (ps.grammar_hits, grammar_hits)):
-            out += [h._replace(first=h.first + base, last=h.last + base) for h in hits]
+        first_hits += [h._replace(first=h.first + base, last=h.last + base) for h in ps.first_hits]
+        for h in ps.grammar_hits:
+            h = h._replace(first=h.first + base, last=h.last + base)
+            if h.counted:
+                key = slip_key(h.signal, [m.group() for m in matches[h.first : h.last + 1]])
+                if key in slips:
+                    ps.counts.counts[h.signal] -= 1
+                    h = repeated_slip(h)
+                slips.add(key)
+            grammar_hits.append(h)
     repeated = repeated_forms(f for f, _ in rare_forms)
     if repeated:
         keep = []
@@ -1077,6 +1104,42 @@ def one_count_per_slip(hits: list[Hit]) -> list[Hit]:
         if h is not None:
             group, end = [h], h.last
     return out
+
+
+#: Grammar signals whose repeated slip is keyed by the word before the error (the noun
+#: that an adjective disagrees with); the others by the word after it (the noun after
+#: the article, the word after the clitic). ``function_word`` hits by their whole text.
+_SLIP_KEY_FIRST = frozenset(("adjective_agreement",))
+_SLIP_KEY_WHOLE = frozenset(("function_word",))
+
+
+def slip_key(signal: str, tokens: list[str]) -> tuple[str, str]:
+    """The key under which a grammar hit counts once per document (issue 11).
+
+    A writer's own slip repeats with the same word ("la testing" twice, "la dialecte"
+    then "cette dialecte", "carte réseau différente" then "réseau existante"), while a
+    spinner draws a synonym afresh at each occurrence; so a counted grammar hit whose
+    key was already counted earlier in the document counts nowhere (it stays as
+    evidence with weight 0, see ``repeated_slip``).
+
+    >>> slip_key("gender_agreement", ["la", "testing"]) == slip_key("gender_agreement", ["cette", "Testing"])
+    True
+    >>> slip_key("adjective_agreement", ["réseau", "différente"])
+    ('adjective_agreement', 'réseau')
+    """
+    if signal in _SLIP_KEY_WHOLE:
+        return signal, " ".join(tokens).lower()
+    return signal, (tokens[0] if signal in _SLIP_KEY_FIRST else tokens[-1]).lower()
+
+
+def repeated_slip(h: Hit) -> Hit:
+    """``h`` marked as a repetition of a slip already counted in the document.
+
+    >>> repeated_slip(Hit("gender_agreement", 4, 5, "article gender clash: la testing")).counted
+    False
+    """
+    reason = f"{h.reason} (the same slip as earlier in the text, counted once)"
+    return h._replace(counted=False, reason=reason)
 
 
 #: Rarity evidence of a word form that occurs this often in a text is dropped: a
