@@ -256,7 +256,6 @@ def _fast_model(p, model, plan, worst: list[float] | None, min_tokens: int):
         p.llr_sum / nc,
         p.n_llr_high / nc,
         p.n_coll_miss / (p.n_coll_checks + plan.collocation_prior),
-        plan.evidence_z(p.evidence_sum, p.n_content),
     )
     cap = model.cap
     ds = list(map(truediv, map(sub, x, plan.bases), plan.scales))
@@ -331,7 +330,6 @@ _INLINE_FEATURES = (
     "substitute_llr_mean",
     "substitute_like_share",
     "collocation_miss_share",
-    "substitute_evidence_z",
 )
 
 
@@ -367,10 +365,8 @@ class _Plan:
             FEATURE_KIND,
             FEATURE_NAMES,
             KINDS,
-            substitute_evidence_z,
         )
 
-        self.evidence_z = substitute_evidence_z
         self.fast = FEATURE_NAMES == _INLINE_FEATURES and _GRAMMAR == _INLINE_GRAMMAR
         self.collocation_prior = COLLOCATION_PRIOR
         self.coefs, self.bases, self.scales = list(model.coef), list(model.base), list(model.scale)

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from cleannews.score._context import get_context_table
 from cleannews.score._lexicon import GAP_OFFSET, GAP_SHIFT, ZIPF_MASK, get_lexicon, load_json
 from cleannews.score._pos import get_pos_model, word_class
-from cleannews.score._profile import substitute_evidence, substitute_llr
+from cleannews.score._profile import substitute_llr
 
 __all__ = [
     "SLIP_PRIORITY",
@@ -170,7 +170,6 @@ class ParagraphCounts:
     pos_misfit_sum: float = 0.0
     llr_sum: float = 0.0
     n_llr_high: int = 0
-    evidence_sum: float = 0.0
     n_coll_checks: int = 0
     n_coll_miss: int = 0
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SIGNALS, 0))
@@ -191,7 +190,6 @@ class ParagraphCounts:
         self.pos_misfit_sum += other.pos_misfit_sum
         self.llr_sum += other.llr_sum
         self.n_llr_high += other.n_llr_high
-        self.evidence_sum += other.evidence_sum
         self.n_coll_checks += other.n_coll_checks
         self.n_coll_miss += other.n_coll_miss
         for k, v in other.counts.items():
@@ -237,8 +235,6 @@ KIND_PUNCT, KIND_BREAK, KIND_WORD, KIND_CONTENT = 0, 1, 2, 3
 I_LOW, I_PACKED, I_CLASS, I_KIND, I_TRIGGER, I_STOP_FR, I_STOP_EN = 0, 1, 2, 3, 4, 5, 6
 I_STATS, I_POS_CHECKED, I_CTX, I_CODE, I_GAP, I_LOWZ, I_LLR = 7, 8, 9, 10, 11, 12, 13
 I_RARE, I_NEED, I_ROLE = 14, 15, 16
-#: A content word's term of the document's substitute evidence (0.0 for other tokens).
-I_EVIDENCE = 17
 
 # Each token type gets a one-byte code standing for its set of count flags (``F_*``); a
 # block's codes form one ``bytes`` object, so a paragraph's count of a flag is one
@@ -397,7 +393,7 @@ def _grammar_bits(t: str, low: str, p: int, trig: bool) -> tuple[int, int]:
 
 def _token_info(t: str) -> tuple:
     """(low, packed, class, kind, trigger, stop_fr, stop_en, content_stats, pos_checked, ctx,
-    code, gap, low_zipf, llr, rare, need, role, evidence).
+    code, gap, low_zipf, llr, rare, need, role).
 
     ``content_stats`` is ``(low_zipf, gap, weak, strong, rare_synonym, rare_word, llr)`` for
     content words, else ``None``; ``trigger`` marks tokens a grammar detector starts from;
@@ -407,8 +403,7 @@ def _token_info(t: str) -> tuple:
     The rest is the same facts laid out for whole-block passes: ``code`` is the one-byte
     code of the token's count flags (``F_*``), ``gap``/``low_zipf``/``llr`` are the
     content word's terms of the running sums (0.0 for other tokens), ``rare`` a ``RARE_*``
-    code, ``need``/``role`` the grammar pre-filter bits (``R_*``), ``evidence`` the content
-    word's term of the document's substitute evidence (``_profile.substitute_evidence``).
+    code, ``need``/``role`` the grammar pre-filter bits (``R_*``).
 
     >>> _token_info("afin")[4], _token_info("\\n")[3] == KIND_BREAK
     (True, True)
@@ -447,20 +442,11 @@ def _token_info(t: str) -> tuple:
     need, role = _grammar_bits(t, low, p, trig)
     if need:
         flags |= F_TRIGGER
-    info = (*base, _code(flags), gap, lowz, llr, rare, need, role, _evidence_term(stats, p))
+    info = (*base, _code(flags), gap, lowz, llr, rare, need, role)
     if len(_INFO) >= _INFO_MAX:
         _INFO.clear()
     _INFO[t] = info
     return info
-
-
-def _evidence_term(stats: tuple | None, packed: int) -> float:
-    """``I_EVIDENCE`` of a token: its substitute-evidence term if it is a content word.
-
-    >>> _evidence_term(None, 0)
-    0.0
-    """
-    return 0.0 if stats is None else substitute_evidence(packed)
 
 
 def _token_facts(t: str) -> tuple:
@@ -576,7 +562,6 @@ _get_code = itemgetter(I_CODE)
 _get_gap = itemgetter(I_GAP)
 _get_lowz = itemgetter(I_LOWZ)
 _get_llr = itemgetter(I_LLR)
-_get_evidence = itemgetter(I_EVIDENCE)
 _get_class = itemgetter(I_CLASS)
 _get_trigger = itemgetter(I_TRIGGER)
 _get_need = itemgetter(I_NEED)
@@ -693,7 +678,6 @@ def _scan_block(
                 pc.gap_sum = _seq_sum(map(_get_gap, cont), 0.0)
                 pc.lowz_sum = _seq_sum(map(_get_lowz, cont), 0.0)
                 pc.llr_sum = _seq_sum(map(_get_llr, cont), 0.0)
-                pc.evidence_sum = _seq_sum(map(_get_evidence, cont), 0.0)
             first: list[Hit] = []
             forms: list[str] = []
             if ev < n_ev and events[ev][0] < b:

@@ -52,31 +52,11 @@ FEATURE_NAMES: tuple[str, ...] = (
     "substitute_llr_mean",
     "substitute_like_share",
     "collocation_miss_share",
-    "substitute_evidence_z",
 )
 
 
 #: Pseudo-count of checked word pairs (shrinks the miss share of short texts toward 0).
 COLLOCATION_PRIOR = 10
-#: Pseudo-count of content words added to a text's length for the substitute evidence.
-EVIDENCE_PRIOR_WORDS = 50
-
-
-def substitute_evidence_z(evidence_sum: float, n_content: int) -> float:
-    """Document-wide substitute evidence, calibrated by length (issue 11).
-
-    The sum of the content words' terms (``_profile.substitute_evidence``: a
-    log-likelihood ratio with a prior share of substitutes) divided by the square
-    root of the number of content words plus ``EVIDENCE_PRIOR_WORDS``: a sum grows
-    with the text under a spin and stays near 0 without one, so dividing by the
-    square root (not by the length, which a light spin dilutes) keeps the noise of
-    clean texts of any length at the same scale, and the prior keeps short texts
-    from swinging.
-
-    >>> substitute_evidence_z(0.0, 100), round(substitute_evidence_z(5.0, 50), 3)
-    (0.0, 0.5)
-    """
-    return evidence_sum / math.sqrt(n_content + EVIDENCE_PRIOR_WORDS)
 
 
 def _grammar_density(c: ParagraphCounts) -> float:
@@ -119,7 +99,6 @@ def feature_vector(
         c.llr_sum / nc,
         c.n_llr_high / nc,
         c.n_coll_miss / (c.n_coll_checks + COLLOCATION_PRIOR),
-        substitute_evidence_z(c.evidence_sum, c.n_content),
     ]
 
 
@@ -174,7 +153,6 @@ FEATURE_KIND: dict[str, str] = {
     "substitute_llr_mean": "lexical",
     "substitute_like_share": "lexical",
     "collocation_miss_share": "context",
-    "substitute_evidence_z": "lexical",
 }
 KINDS: tuple[str, ...] = ("grammar", "lexical", "context", "rarity")
 #: Kinds that count toward the "two independent kinds" rule.

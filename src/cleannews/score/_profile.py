@@ -13,12 +13,11 @@ ratio "substitute vs original", learned from the training spins::
 
 from __future__ import annotations
 
-import math
 import threading
 
 from cleannews.score._lexicon import FLAG_SHIFT, GAP_OFFSET, GAP_SHIFT, ZIPF_MASK, load_json
 
-__all__ = ["N_PROFILES", "SUBSTITUTE_PRIOR", "profile_of", "substitute_evidence", "substitute_llr"]
+__all__ = ["N_PROFILES", "profile_of", "substitute_llr"]
 
 ZIPF_BINS = 16
 GAP_BINS = 8
@@ -31,11 +30,6 @@ _FLAGS = load_json("lexicon_flags.json")
 _N, _A, _V = (_FLAGS[k] << FLAG_SHIFT for k in ("N", "A", "V"))
 _LOCK = threading.Lock()
 _LLR: list[float] | None = None
-#: Prior share of a document's content words that a spinner replaced, for the
-#: document-wide substitute evidence (``substitute_evidence``): a light spin (10-15 %)
-#: leaves few substitutes, so a word that looks like an original costs little.
-SUBSTITUTE_PRIOR = 0.05
-_MIX: list[float] | None = None
 
 
 def profile_of(packed: int) -> int:
@@ -71,30 +65,3 @@ def substitute_llr(packed: int) -> float:
             if _LLR is None:
                 _LLR = load_json("word_llr.json")["llr"]
     return _LLR[profile_of(packed)]
-
-
-def substitute_evidence(packed: int) -> float:
-    """One content word's term of the document's substitute evidence (issue 11).
-
-    ``log(1 - q + q * LR)`` with ``LR = exp(substitute_llr)`` and ``q = SUBSTITUTE_PRIOR``:
-    the log-likelihood ratio of "a spinner replaced a share ``q`` of the words" against
-    "no word was replaced", for this word alone. Summed over a document, it adds the
-    few but consistent substitutes of a light spin instead of averaging them away (a
-    word that looks like an original costs at most ``-log(1 - q)``); a word's term is
-    bounded because ``substitute_llr`` is (``CLIP`` of ``tools/spin/build_word_llr.py``).
-
-    >>> from cleannews.score._lexicon import get_lexicon
-    >>> lex = get_lexicon()
-    >>> substitute_evidence(lex.packed("brumaire")) > 0 > substitute_evidence(lex.packed("novembre"))
-    True
-    """
-    global _MIX
-    if _MIX is None:
-        with _LOCK:
-            if _MIX is None:
-                q = SUBSTITUTE_PRIOR
-                if _LLR is None:
-                    substitute_llr(0)
-                assert _LLR is not None
-                _MIX = [math.log(1.0 - q + q * math.exp(v)) for v in _LLR]
-    return _MIX[profile_of(packed)]
