@@ -23,6 +23,7 @@ from cleannews.config import CleanConfig
 from cleannews.document import Evidence, ParagraphScore, SpinScore
 
 __all__ = [
+    "GRAMMAR_MIN_TOKENS",
     "KIND_MIN_CONTRIBUTION",
     "KIND_MIN_TOKENS",
     "MIN_PARAGRAPH_WORDS",
@@ -59,6 +60,10 @@ KIND_MIN_CONTRIBUTION = 0.5
 KIND_MIN_TOKENS = 2
 #: The same for a single paragraph (fewer words, so thin evidence is likelier to be chance).
 PARAGRAPH_KIND_MIN_TOKENS = 3
+#: Broken grammar is a kind of evidence toward a quarantine only from this many slips
+#: (counted once each): two human typos in one text are common ("les main", "ne était"
+#: in one page of the negatives' dev split, with the rare vocabulary of a novel).
+GRAMMAR_MIN_TOKENS = 3
 #: The most a kind of evidence backed by a single token may add to the logit.
 SINGLE_TOKEN_MAX = 0.5
 #: The most rare vocabulary adds to the logit beyond what the other kinds add together.
@@ -131,8 +136,19 @@ def _present_kinds(
     from cleannews.score._model import EVIDENCE_KINDS
 
     return [
-        k for k in EVIDENCE_KINDS if kinds[k] >= KIND_MIN_CONTRIBUTION and support[k] >= min_tokens
+        k
+        for k in EVIDENCE_KINDS
+        if kinds[k] >= KIND_MIN_CONTRIBUTION and support[k] >= kind_min_tokens(k, min_tokens)
     ]
+
+
+def kind_min_tokens(kind: str, min_tokens: int) -> int:
+    """How many tokens a kind of evidence needs to count toward a quarantine.
+
+    >>> kind_min_tokens("grammar", KIND_MIN_TOKENS), kind_min_tokens("lexical", KIND_MIN_TOKENS)
+    (3, 2)
+    """
+    return max(min_tokens, GRAMMAR_MIN_TOKENS) if kind == "grammar" else min_tokens
 
 
 def _rule_adjustment(raw_logit: float, enough_evidence: bool) -> float:
@@ -230,7 +246,7 @@ def _fast_model(p, model, plan, worst: list[float] | None, min_tokens: int):
     present = [
         kd
         for kd in plan.evidence_kinds
-        if kinds[kd] >= KIND_MIN_CONTRIBUTION and support[kd] >= min_tokens
+        if kinds[kd] >= KIND_MIN_CONTRIBUTION and support[kd] >= kind_min_tokens(kd, min_tokens)
     ]
     return x, out, kinds, support, present
 

@@ -37,7 +37,9 @@ __all__ = [
     "analyse",
     "one_count_per_slip",
     "repeated_forms",
+    "repeated_slip",
     "scan_text",
+    "slip_key",
     "text_blocks",
 ]
 
@@ -967,13 +969,22 @@ def analyse(text: str) -> Analysis:
     first_hits: list[Hit] = []
     grammar_hits: list[Hit] = []
     rare_forms: list[tuple[str, int]] = []  # (word form, paragraph) of every rare hit
+    slips: set[tuple[str, str]] = set()
     for ps in scan_text(text, every_trigger=True):
         pidx = len(paragraphs)
         paragraphs.append(ps.counts)
         base = ps.base
         rare_forms += [(form, pidx) for form in ps.rare_forms]
-        for hits, out in ((ps.first_hits, first_hits), (ps.grammar_hits, grammar_hits)):
-            out += [h._replace(first=h.first + base, last=h.last + base) for h in hits]
+        first_hits += [h._replace(first=h.first + base, last=h.last + base) for h in ps.first_hits]
+        for h in ps.grammar_hits:
+            h = h._replace(first=h.first + base, last=h.last + base)
+            if h.counted:
+                key = slip_key(h.signal, [m.group() for m in matches[h.first : h.last + 1]])
+                if key in slips:
+                    ps.counts.counts[h.signal] -= 1
+                    h = repeated_slip(h)
+                slips.add(key)
+            grammar_hits.append(h)
     repeated = repeated_forms(f for f, _ in rare_forms)
     if repeated:
         keep = []
@@ -1214,6 +1225,44 @@ def one_count_per_slip(hits: list[Hit]) -> list[Hit]:
         if h is not None:
             group, end = [h], h.last
     return out
+
+
+#: Grammar signals whose repeated slip is keyed by the word before the error (the noun
+#: that an adjective disagrees with); the others by the word after it (the noun after
+#: the article, the word after the clitic). ``function_word`` hits by their whole text.
+_SLIP_KEY_FIRST = frozenset(("adjective_agreement",))
+_SLIP_KEY_WHOLE = frozenset(("function_word",))
+
+
+def slip_key(signal: str, tokens: list[str]) -> tuple[str, str]:
+    """The key under which a grammar hit counts once per document (issue 11).
+
+    A writer's own slip repeats with the same word ("la testing" twice, "la dialecte"
+    then "cette dialecte", "carte réseau différente" then "réseau existante"), while a
+    spinner draws a synonym afresh at each occurrence; so a counted grammar hit whose
+    key was already counted earlier in the document counts nowhere (it stays as
+    evidence with weight 0, see ``repeated_slip``).
+
+    >>> slip_key("gender_agreement", ["la", "testing"])
+    ('gender_agreement', 'testing')
+    >>> slip_key("gender_agreement", ["cette", "Testing"])
+    ('gender_agreement', 'testing')
+    >>> slip_key("adjective_agreement", ["réseau", "différente"])
+    ('adjective_agreement', 'réseau')
+    """
+    if signal in _SLIP_KEY_WHOLE:
+        return signal, " ".join(tokens).lower()
+    return signal, (tokens[0] if signal in _SLIP_KEY_FIRST else tokens[-1]).lower()
+
+
+def repeated_slip(h: Hit) -> Hit:
+    """``h`` marked as a repetition of a slip already counted in the document.
+
+    >>> repeated_slip(Hit("gender_agreement", 4, 5, "article gender clash: la testing")).counted
+    False
+    """
+    reason = f"{h.reason} (the same slip as earlier in the text, counted once)"
+    return h._replace(counted=False, reason=reason)
 
 
 #: Rarity evidence of a word form that occurs this often in a text is dropped: a

@@ -38,7 +38,9 @@ from cleannews.score._features import (
     ParagraphCounts,
     block_tokens,
     block_word_counts,
+    repeated_slip,
     scan_text,
+    slip_key,
     token_span,
 )
 
@@ -82,6 +84,8 @@ class DocumentScan:
         self._other_ev: list[EvidenceRecord] = []
         # rare word form -> [count, paragraph of the first occurrence, its evidence record]
         self._rare: dict[str, list] = {}
+        # keys of the grammar slips counted so far (``_features.slip_key``)
+        self._slips: set[tuple[str, str]] = set()
         # worst-window state: best over closed windows but the last, the last closed one,
         # and the open one, each as [grammar hits, words, strong synonyms, content words]
         self._best = [-math.inf, -math.inf]
@@ -116,7 +120,7 @@ class DocumentScan:
             self.n_paragraphs += 1
             if first:
                 self._first_hits(pidx, pc, first, forms, pieces)
-            g = self._grammar_hits(pidx, grammar, pc.start, pieces) if grammar else 0
+            g = self._grammar_hits(pidx, pc, grammar, pc.start, pieces) if grammar else 0
             self._window(pc, g)
             if pidx == 0:
                 doc.start = pc.start
@@ -133,12 +137,27 @@ class DocumentScan:
         kind = SIGNAL_KIND[signal]
         self.n_of_kind[kind] = self.n_of_kind.get(kind, 0) + n
 
-    def _grammar_hits(self, pidx: int, hits: list[Hit], start: int, pieces: list[str]) -> int:
-        """Count and keep a paragraph's grammar hits; returns how many count (one per slip:
-        a hit with ``counted=False`` is kept as evidence but counts nowhere)."""
+    def _first_slip(self, h: Hit, pieces: list[str]) -> bool:
+        """True when ``h``'s slip (``_features.slip_key``) was not counted before in the
+        document (and remember it)."""
+        key = slip_key(h.signal, pieces[2 * h.first : 2 * h.last + 1 : 2])
+        if key in self._slips:
+            return False
+        self._slips.add(key)
+        return True
+
+    def _grammar_hits(
+        self, pidx: int, pc: ParagraphCounts, hits: list[Hit], start: int, pieces: list[str]
+    ) -> int:
+        """Count and keep a paragraph's grammar hits; returns how many count (one per slip,
+        and a slip repeated in the document once: a hit with ``counted=False`` is kept as
+        evidence but counts nowhere; a repetition is taken out of ``pc``'s counts)."""
         g = 0
         keep = self._grammar_ev
         for seq, h in enumerate(hits):
+            if h.counted and not self._first_slip(h, pieces):
+                pc.counts[h.signal] -= 1
+                h = repeated_slip(h)
             if h.counted:
                 self._count(h.signal)
                 g += 1
