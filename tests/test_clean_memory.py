@@ -6,6 +6,7 @@ or not kept where the pipeline promises so.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import cleannews
@@ -47,5 +48,4 @@ def test_line_ends_share_their_int_with_the_next_line_start() -> None:
     text = "a\n" * 300 + "\n\nfin"
     lines = split_lines(text)
     assert len(lines) == 303
-    assert all(a[2] is b[0] for a, b in zip(lines, lines[1:]))
-    assert all(a[2] == b[0] for a, b in zip(lines, lines[1:]))
+    assert all(a[2] is b[0] for a, b in pairwise(lines))

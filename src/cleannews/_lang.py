@@ -196,10 +196,12 @@ class _VectorWalk:
         self.np = np
         self.ident = ident
         self.floor = RAW_FLOOR
-        dtype = {2: np.uint16, 4: np.uint32, 8: np.uint64}[ident.tk_nextmove.itemsize]
-        self.nextmove = np.frombuffer(ident.tk_nextmove, dtype=dtype)  # a view, no copy
-        self.rowbase = np.asarray(ident._rowbase, dtype=np.intp)
-        self.output = np.asarray(ident.tk_output, dtype=np.int32)
+        dtypes = {2: np.uint16, 4: np.uint32, 8: np.uint64}
+        # views of py3langid's arrays (no copy); the row offsets pre-shifted as its _rowbase
+        self.nextmove = np.frombuffer(ident.tk_nextmove, dtype=dtypes[ident.tk_nextmove.itemsize])
+        row = np.frombuffer(ident.tk_row, dtype=dtypes[ident.tk_row.itemsize])
+        self.rowbase = row.astype(np.intp) << 8
+        self.output = np.fromiter(ident.tk_output, dtype=np.int32, count=len(ident.tk_output))
 
     def states(self, data: bytes) -> Any:
         """The automaton's state after each byte of ``data`` (numpy array)."""
