@@ -9,7 +9,10 @@ This script runs, on every document of the repository's corpora (those of
 ``fixtures/spin/fresh/fresh.jsonl.gz``), each repaired and stripped as
 ``clean`` does, both the screened decision and py3langid alone on the same
 sample, and prints the documents where they differ (there must be none),
-how many documents the screen decided, and the time of each way.
+how many documents the screen decided, and the time of each way. It also
+runs the classifier ``identify_language`` uses (``_lang._VectorWalk``, the
+same model walked by numpy) against py3langid's own ``classify`` on every
+sample: language and score must be equal.
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ def model_only(text: str) -> str | None:
     sample = text[: _lang.SAMPLE_CHARS]
     if len(_lang._lower_words(sample)) < _lang.MIN_WORDS:
         return None
-    return str(_lang._langid()(sample)[0])
+    return str(_lang._py3langid()(sample)[0])
 
 
 def main() -> int:
@@ -74,7 +77,19 @@ def main() -> int:
     print(f"{len(bad)} documents decided differently")
     for i, a, b in bad[:20]:
         print(f"  #{i}: screen {a}, py3langid {b}: {texts[i][:120]!r}")
-    return 1 if bad else 0
+    # the classifier identify_language uses (vectorised walk) against py3langid itself,
+    # on every sample, language and score, bit for bit
+    walk, own = _lang._langid(), _lang._py3langid()
+    samples = [t[: _lang.SAMPLE_CHARS] for t in texts]
+    t3 = time.process_time()
+    fast = [walk(s) for s in samples]
+    t4 = time.process_time()
+    ref = [own(s) for s in samples]
+    t5 = time.process_time()
+    differ = [i for i, (a, b) in enumerate(zip(fast, ref, strict=True)) if a != b]
+    print(f"{type(walk).__name__} against py3langid's classify on all {len(samples)} samples: "
+          f"{len(differ)} differ (language or score); CPU {t4 - t3:.2f} s against {t5 - t4:.2f} s")
+    return 1 if bad or differ else 0
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Throughput of every stage and of the whole pipeline on a mixed real corpus.
 
     .venv/bin/python benchmarks/bench_pipeline.py [--mb 4] [--json FILE] [--profile]
+        [--memory-only] [--memory-lines 20]
 
 The corpus mixes, in one list of documents (never the seeds alone):
 
@@ -19,8 +20,12 @@ machine is shared: read the ratios). Stages: ``repair`` (``cleannews.repair``),
 ``strip`` (``cleannews.strip.strip_text`` on repaired text), ``spin``
 (``cleannews.spin_score`` on stripped text), and ``clean`` (the whole
 ``cleannews.clean``). Memory: peak traced allocations while cleaning one
-document of about 1 MB, as a multiple of its size, after the models are
-loaded (their fixed size is printed apart).
+document of about 1 MB, as a multiple of its size (UTF-8, and as a ``str``),
+after the models are loaded and after a first clean of the same document
+(the stages' bounded caches filled; what that first clean leaves in them is
+printed apart). ``--memory-lines N`` adds what is alive at the peak, by
+owner (strip, spin, repair, pipeline) and source line; ``--memory-only``
+skips the speed measurements.
 
 Inside ``clean`` (``--profile``, and always for memory) each stage function
 is wrapped with a timer: the time of the whole pipeline splits into
@@ -200,6 +205,69 @@ def memory_per_stage(clean: Callable[[str], object], doc: str) -> dict[str, dict
     return rows
 
 
+#: Where an allocation was made (its innermost frame inside cleannews) -> owner.
+OWNERS = (
+    ("/cleannews/strip/", "strip"),
+    ("/cleannews/score/", "spin"),
+    ("/cleannews/repairs/", "repair"),
+    ("/cleannews/_lines.py", "line splitting (_lines.py, called by strip)"),
+    ("/cleannews/_lang.py", "language"),
+    ("/cleannews/", "pipeline (decode, alignment, changes, Document)"),
+)
+
+
+def _owner(tb: tracemalloc.Traceback) -> tuple[str, tracemalloc.Frame | None]:
+    """The owner of an allocation and its innermost frame inside cleannews."""
+    for frame in reversed(tb):  # most recent call first
+        name = frame.filename.replace("\\", "/")
+        for needle, owner in OWNERS:
+            if needle in name:
+                return owner, frame
+    return "outside cleannews", None
+
+
+def peak_composition(clean: Callable[[str], object], doc: str, frames: int = 12):
+    """What is alive when ``clean(doc)`` is at (about) its peak, by owner and by line.
+
+    Two passes: the first measures the peak; the second takes a tracemalloc
+    snapshot each time the traced memory passes its last snapshot by 2 % (checked
+    at every function return, so about 100 times slower than ``clean``). Returns
+    ``(peak, snapshot_total, {owner: bytes}, [(bytes, count, owner, "file:line"), ...])``.
+    """
+    tracemalloc.start()
+    clean(doc)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    best = {"size": peak // 2, "snap": None}
+
+    def hook(frame, event, arg):  # sys.setprofile's signature
+        if event in ("return", "c_return"):
+            current = tracemalloc.get_traced_memory()[0]
+            if current > best["size"] * 1.02:
+                best["size"] = current
+                best["snap"] = tracemalloc.take_snapshot()
+
+    tracemalloc.start(frames)
+    sys.setprofile(hook)
+    try:
+        clean(doc)
+    finally:
+        sys.setprofile(None)
+        tracemalloc.stop()
+    snap = best["snap"]
+    owners: dict[str, int] = {}
+    lines: dict[tuple[str, str], list[int]] = {}
+    for stat in snap.statistics("traceback"):
+        owner, frame = _owner(stat.traceback)
+        owners[owner] = owners.get(owner, 0) + stat.size
+        where = f"{Path(frame.filename).name}:{frame.lineno}" if frame else "?"
+        row = lines.setdefault((owner, where), [0, 0])
+        row[0] += stat.size
+        row[1] += stat.count
+    top = sorted(((b, n, o, w) for (o, w), (b, n) in lines.items()), reverse=True)
+    return peak, best["size"], owners, top
+
+
 def budget_lines(rows: dict[str, dict[str, float]], mem_ratio: float) -> list[str]:
     """Each budget of issue 12, the figure of this run and whether it is met."""
     r = rows
@@ -225,6 +293,12 @@ def main(argv: list[str] | None = None) -> int:
                     help="also split the time of clean by stage (wrapped stage functions)")
     ap.add_argument("--cprofile", type=int, default=0, metavar="N",
                     help="also print the N functions of most own time inside clean")
+    ap.add_argument("--memory-only", action="store_true",
+                    help="skip the speed measurements (memory figures only)")
+    ap.add_argument("--memory-lines", type=int, default=0, metavar="N",
+                    help="also print what is alive at clean's peak on the 1 MB document, "
+                         "by owner (strip, spin, repair …) and the N biggest source lines "
+                         "(slow: a snapshot at every new high)")
     args = ap.parse_args(argv)
     import ftfy
 
@@ -239,8 +313,6 @@ def main(argv: list[str] | None = None) -> int:
     random.Random(1).shuffle(docs)
     size = sum(len(d.encode("utf-8")) for d in docs) / 1e6
     cfg = cleannews.CleanConfig()
-    repaired = [cleannews.repair(d).text for d in docs]
-    stripped = [strip_text(d, cfg).text for d in repaired]
     target = args.mb * 1e6
     print(
         f"mixed corpus: {len(docs)} documents, {size:.1f} MB "
@@ -254,32 +326,47 @@ def main(argv: list[str] | None = None) -> int:
         s, n = _time(fn, data, target)
         rows[name] = {"mb_s": n / s / 1e6}
 
-    run("ftfy.fix_text(uncurl_quotes=False)", lambda d: ftfy.fix_text(d, uncurl_quotes=False), docs)
-    base = rows["ftfy.fix_text(uncurl_quotes=False)"]["mb_s"]
-    clean_docs = [d for g in ("real", "ud", "typo") for d in groups[g]]
-    run("repair, clean text (no mojibake)", cleannews.repair, clean_docs)
-    run("ftfy on the same clean text", lambda d: ftfy.fix_text(d, uncurl_quotes=False), clean_docs)
-    run("repair, whole mix", cleannews.repair, docs)
-    run("strip", lambda d: strip_text(d, cfg), repaired)
-    run("spin scoring", cleannews.spin_score, stripped)
-    from cleannews._lang import identify_language
+    if not args.memory_only:
+        repaired = [cleannews.repair(d).text for d in docs]
+        stripped = [strip_text(d, cfg).text for d in repaired]
+        def fix(d: str) -> str:
+            return ftfy.fix_text(d, uncurl_quotes=False)
 
-    run("language identification", identify_language, stripped)
-    run("clean (whole pipeline)", cleannews.clean, docs)
-    for name, r in rows.items():
-        ref = rows["ftfy on the same clean text"]["mb_s"] if "clean text" in name else base
-        r["ratio_to_ftfy"] = r["mb_s"] / ref
+        run("ftfy.fix_text(uncurl_quotes=False)", fix, docs)
+        base = rows["ftfy.fix_text(uncurl_quotes=False)"]["mb_s"]
+        clean_docs = [d for g in ("real", "ud", "typo") for d in groups[g]]
+        run("repair, clean text (no mojibake)", cleannews.repair, clean_docs)
+        run("ftfy on the same clean text", fix, clean_docs)
+        run("repair, whole mix", cleannews.repair, docs)
+        run("strip", lambda d: strip_text(d, cfg), repaired)
+        run("spin scoring", cleannews.spin_score, stripped)
+        from cleannews._lang import identify_language
+
+        run("language identification", identify_language, stripped)
+        run("clean (whole pipeline)", cleannews.clean, docs)
+        for name, r in rows.items():
+            ref = rows["ftfy on the same clean text"]["mb_s"] if "clean text" in name else base
+            r["ratio_to_ftfy"] = r["mb_s"] / ref
     # memory: one ~1 MB document made of real pages
     big = "\n\n".join(groups["real"])
     big = (big * (1 + 1_000_000 // max(len(big), 1)))[:1_000_000]
     utf8, in_memory = len(big.encode("utf-8")), sys.getsizeof(big)
-    memory = memory_per_stage(cleannews.clean, big)
+    # first clean of this document: the stages' bounded caches (spin's token
+    # facts, strip's rule candidates) fill with its vocabulary and stay filled
+    tracemalloc.start()
+    cleannews.clean(big)
+    first_peak, kept = tracemalloc.get_traced_memory()[1], tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    memory = memory_per_stage(cleannews.clean, big)  # again: the document's own peak
     peak = memory["clean"]["peak_added"]
     mem = peak / utf8
     print(f"{'stage':40s} {'MB/s':>7s} {'× ftfy':>7s}")
     for name, r in rows.items():
         print(f"{name:40s} {r['mb_s']:7.2f} {r['ratio_to_ftfy']:7.2f}")
-    print(f"peak allocations cleaning a 1 MB document: {peak / 1e6:.1f} MB ({mem:.1f}× the input)")
+    print(f"peak allocations cleaning a 1 MB document: {peak / 1e6:.1f} MB ({mem:.1f}× the input's "
+          f"UTF-8 size, {peak / in_memory:.1f}× its size as a str)")
+    print(f"  first clean of that document: peak {first_peak / 1e6:.1f} MB, of which "
+          f"{kept / 1e6:.1f} MB stays in the stages' caches after clean returns")
     print(
         f"memory per stage, same document ({utf8 / 1e6:.2f} MB UTF-8, "
         f"{in_memory / 1e6:.2f} MB as a str): alive at the stage's start + peak it adds"
@@ -290,9 +377,21 @@ def main(argv: list[str] | None = None) -> int:
             f"  {stage:10s} {alive / 1e6:6.1f} MB + {added / 1e6:6.1f} MB "
             f"= {(alive + added) / utf8:5.1f}× UTF-8, {(alive + added) / in_memory:5.1f}× the str"
         )
-    print("budgets of issue 12 (one core; MB/s targets were set where ftfy ran at ~1.6 MB/s):")
-    for line in budget_lines(rows, mem):
-        print("  " + line)
+    composition = None
+    if args.memory_lines:
+        peak2, alive, owners, top = peak_composition(cleannews.clean, big)
+        composition = {"peak": peak2, "alive_at_snapshot": alive, "owners": owners}
+        print(f"alive at clean's peak ({alive / 1e6:.1f} MB of a {peak2 / 1e6:.1f} MB peak), "
+              "by where it was allocated:")
+        for owner, size in sorted(owners.items(), key=lambda kv: -kv[1]):
+            print(f"  {owner:48s} {size / 1e6:6.2f} MB  {size / utf8:5.1f}× UTF-8  "
+                  f"{size / in_memory:5.2f}× the str")
+        for size, count, owner, where in top[: args.memory_lines]:
+            print(f"    {size / 1e6:6.2f} MB {count:8d} blocks  {owner:8.8s} {where}")
+    if not args.memory_only:
+        print("budgets of issue 12 (one core; MB/s targets were set where ftfy ran at ~1.6 MB/s):")
+        for line in budget_lines(rows, mem):
+            print("  " + line)
     split = None
     if args.profile:
         time_per_stage(cleannews.clean, docs[:50])  # warm
@@ -320,6 +419,9 @@ def main(argv: list[str] | None = None) -> int:
                     "peak_mb_1mb_doc": peak / 1e6,
                     "memory_per_stage": memory,
                     "time_per_stage": split,
+                    "peak_composition": composition,
+                    "first_clean_peak": first_peak,
+                    "kept_in_caches": kept,
                     "load_s": load,
                 },
                 indent=1,

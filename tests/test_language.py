@@ -161,7 +161,7 @@ def test_screen_never_says_french_where_py3langid_does_not() -> None:
 
     from cleannews import _lang
 
-    classify = _lang._langid()
+    classify = _lang._py3langid()
     french_function_words = sorted(w for w in _lang._function_words()[0] if w.isalpha())
     french = st.sampled_from(_SCREEN_SENTENCES["fr"])
     other = st.sampled_from(
@@ -192,7 +192,7 @@ def test_screen_agrees_with_py3langid_on_the_fresh_set() -> None:
 
     from cleannews import _lang
 
-    classify = _lang._langid()
+    classify = _lang._py3langid()
     path = ROOT / "fixtures" / "spin" / "fresh" / "fresh.jsonl.gz"
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         samples = [json.loads(line)["text"][: _lang.SAMPLE_CHARS] for line in fh]
@@ -220,3 +220,77 @@ def test_clean_identifies_the_language_once_per_document(monkeypatch: pytest.Mon
         assert doc.language == real(doc.text)
         if doc.spin.label == "unsupported_language":
             assert doc.spin.language == doc.language
+
+
+_needs_py3langid = pytest.mark.skipif(
+    __import__("importlib.util").util.find_spec("py3langid") is None,
+    reason="py3langid not installed")
+
+
+@_needs_py3langid
+def test_vector_walk_is_used_and_matches_py3langid_bit_for_bit() -> None:
+    """Language and score of the vectorised walk equal py3langid's on real and odd text."""
+    import gzip
+    import random
+
+    from cleannews import _lang
+
+    walk, own = _lang._langid(), _lang._py3langid()
+    assert isinstance(walk, _lang._VectorWalk)
+    path = ROOT / "fixtures" / "spin" / "negatives.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        samples = [json.loads(line)["text"][: _lang.SAMPLE_CHARS] for line in fh][:300]
+    samples += [p.read_text("utf-8")[: _lang.SAMPLE_CHARS] for p in sorted(FIXTURES.iterdir())]
+    rnd = random.Random(5)
+    for _ in range(300):  # random code points of every UTF-8 length, short and long
+        n = rnd.choice([0, 1, 2, 5, 7, 40, 700])
+        samples.append("".join(chr(rnd.choice([rnd.randrange(32, 127), rnd.randrange(0xA0, 0x800),
+                                               rnd.randrange(0x800, 0xD800),
+                                               rnd.randrange(0x10000, 0x11000)]))
+                               for _ in range(n)))
+    samples += [EN.upper(), IT, "", "\x00\x01", "😀" * 9]
+    differ = [s for s in samples if walk(s) != own(s)]
+    assert differ == []
+
+
+@_needs_py3langid
+def test_vector_walk_states_equal_the_byte_by_byte_walk() -> None:
+    """State after every byte: py3langid's automaton walked one byte at a time, and the
+    windowed walk of ``DFA_DEPTH`` bytes (random bytes reach the deepest states)."""
+    import random
+
+    from cleannews import _lang
+
+    walk = _lang._langid()
+    nm, rowbase = walk.ident.tk_nextmove, walk.ident._rowbase
+    rnd = random.Random(11)
+    texts = [bytes(rnd.randrange(256) for _ in range(rnd.randrange(1, 400))) for _ in range(200)]
+    texts += [EN.encode("utf-8"), IT.encode("utf-8"), "élevé à l’État".encode()]
+    for data in texts:
+        state, seq = 0, []
+        for byte in data:
+            state = nm[rowbase[state] + byte]
+            seq.append(state)
+        assert walk.states(data).tolist() == seq
+
+
+@_needs_py3langid
+@pytest.mark.slow
+def test_vector_walk_depth_of_the_model() -> None:
+    """No state of the shipped automaton is deeper than ``DFA_DEPTH`` (breadth-first)."""
+    import numpy as np
+
+    from cleannews import _lang
+
+    walk = _lang._langid()
+    nextmove, rowbase = walk.nextmove, walk.rowbase
+    depth = np.full(len(rowbase), -1)
+    depth[0] = 0
+    frontier, level = np.array([0]), 0
+    while len(frontier):
+        level += 1
+        reached = np.unique(nextmove[(rowbase[frontier][:, None] + np.arange(256)).ravel()])
+        frontier = reached[depth[reached] < 0]
+        depth[frontier] = level
+    assert (depth >= 0).all()
+    assert depth.max() <= _lang.DFA_DEPTH

@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+from collections import Counter
 from importlib import resources
 from typing import Any
 
@@ -104,8 +105,8 @@ def _load_in_memory() -> Any:
 
 
 @functools.lru_cache(maxsize=1)
-def _langid() -> Any:
-    """py3langid's ``classify`` (model loaded now, once), or ``None`` when it cannot be had.
+def _py3langid() -> Any:
+    """py3langid's own ``classify`` (model loaded now, once), or ``None`` when it cannot be had.
 
     Never raises: without the package, or when its model cannot be loaded,
     identification falls back to the French test (logged once).
@@ -124,6 +125,109 @@ def _langid() -> Any:
     except Exception as exc:  # pragma: no cover - a broken installation
         log.warning("language identification unavailable (%s): only French is told apart", exc)
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def _langid() -> Any:
+    """The classifier :func:`identify_language` uses: :class:`_VectorWalk` over
+    py3langid's model when it can be built and agrees with py3langid on
+    :data:`_SELF_CHECK`, else py3langid's own ``classify`` (or ``None``).
+    """
+    classify = _py3langid()
+    if classify is None:  # pragma: no cover - exercised only without the package
+        return None
+    try:
+        fast = _VectorWalk(classify.__self__)
+        if all(fast(t) == classify(t) for t in _SELF_CHECK):
+            return fast
+        log.debug("vectorised language walk disagrees with py3langid: py3langid's own")
+    except Exception as exc:  # another py3langid release: its own walk
+        log.debug("vectorised language walk unavailable (%s): py3langid's own", exc)
+    return classify
+
+
+#: Bytes that settle the state of py3langid's byte automaton. It is an
+#: Aho-Corasick automaton over the model's byte n-grams: after any text, its state
+#: is the longest suffix of the text that is a prefix of an n-gram, so it only
+#: depends on the last ``DFA_DEPTH`` bytes when no state lies deeper than that
+#: (breadth-first depth of the shipped model: 6; ``tests/test_language.py``
+#: measures it and compares both walks state by state).
+DFA_DEPTH = 6
+#: The model that depth was measured on: (states, transition table entries,
+#: features, classes). Another model is classified by py3langid's own walk.
+VERIFIED_MODEL = (104_583, 9_816_576, 100_053, 142)
+#: Texts on which the vectorised walk must give py3langid's answer before it is used.
+_SELF_CHECK = (
+    "Le gouvernement a annoncé mardi une réforme des retraites.",
+    "The government announced a pension reform on Tuesday.",
+    "Die Regierung hat am Dienstag eine Reform angekündigt.",
+    "EL GOBIERNO ANUNCIÓ EL MARTES UNA REFORMA 😀",
+    "x",
+    "",
+)
+
+
+class _VectorWalk:
+    """py3langid's ``classify``, with its byte automaton walked by numpy.
+
+    py3langid walks its automaton one byte at a time in Python (most of its
+    time on a 1,500-character sample). The state after byte ``i`` only depends
+    on bytes ``i - DFA_DEPTH + 1 … i`` (see :data:`DFA_DEPTH`), so all states
+    are found at once: ``DFA_DEPTH`` vectorised steps, each advancing every
+    position by one byte of its window. The feature counts are then built in
+    the order py3langid builds them (first occurrence; a ``Counter`` over the
+    same feature sequence) and scored by the same numpy expression, so the
+    answer is py3langid's, bit for bit (``tests/test_language.py``).
+
+        >>> walk = _langid()
+        >>> walk("Die Regierung hat am Dienstag eine Reform angekündigt.")[0]
+        'de'
+    """
+
+    def __init__(self, ident: Any) -> None:
+        import numpy as np
+        from py3langid.langid import RAW_FLOOR
+
+        shape = (len(ident.tk_row), len(ident.tk_nextmove), *ident.nb_ptc.shape)
+        if shape != VERIFIED_MODEL:
+            raise ValueError(f"model {shape} is not the one verified ({VERIFIED_MODEL})")
+        if ident._norm_probs or ident.min_confidence is not None:
+            raise ValueError("only py3langid's default (raw scores, no threshold) is mirrored")
+        self.np = np
+        self.ident = ident
+        self.floor = RAW_FLOOR
+        dtypes = {2: np.uint16, 4: np.uint32, 8: np.uint64}
+        # views of py3langid's arrays (no copy); the row offsets pre-shifted as its _rowbase
+        self.nextmove = np.frombuffer(ident.tk_nextmove, dtype=dtypes[ident.tk_nextmove.itemsize])
+        row = np.frombuffer(ident.tk_row, dtype=dtypes[ident.tk_row.itemsize])
+        self.rowbase = row.astype(np.intp) << 8
+        self.output = np.fromiter(ident.tk_output, dtype=np.int32, count=len(ident.tk_output))
+
+    def states(self, data: bytes) -> Any:
+        """The automaton's state after each byte of ``data`` (numpy array)."""
+        np = self.np
+        b = np.frombuffer(data, dtype=np.uint8)
+        n = len(b)
+        state = np.zeros(n, dtype=np.intp)
+        for k in range(min(DFA_DEPTH, n) - 1, -1, -1):  # byte i - k of each window
+            state[k:] = self.nextmove[self.rowbase[state[k:]] + b[: n - k]]
+        return state
+
+    def __call__(self, text: str) -> tuple[str, float]:
+        np, ident = self.np, self.ident
+        feats = self.output[self.states(ident._encode(text))]
+        visits = Counter(feats[feats >= 0].tolist())
+        if visits:  # py3langid's _sparse_score, same operands, same order
+            idx = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
+            counts = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
+            scores = np.log1p(counts) @ ident.nb_ptc[idx] + ident.nb_pc
+        else:
+            scores = np.full(len(ident.nb_classes), self.floor, dtype=np.float32)
+        for i, j in ident._alias_pairs:
+            scores[i] = max(scores[i], scores[j])
+            scores[j] = self.floor
+        best = int(scores.argmax())
+        return ident.nb_classes[best], float(scores[best])
 
 
 def _french_counts(words: list[str]) -> tuple[int, int]:

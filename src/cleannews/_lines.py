@@ -8,6 +8,9 @@ __all__ = ["split_lines"]
 def split_lines(text: str) -> list[tuple[int, int, int]]:
     """Lines of ``text`` as ``(start, end_of_content, end_with_newline)`` triples.
 
+    A line's ``end_with_newline`` is the same ``int`` object as the next line's
+    ``start`` (one object, not two equal ones: 32 bytes less per line).
+
     >>> split_lines("a\\n\\nbc")
     [(0, 1, 2), (2, 2, 3), (3, 5, 5)]
     """
@@ -19,6 +22,7 @@ def split_lines(text: str) -> list[tuple[int, int, int]]:
         if nl < 0:
             out.append((pos, n, n))
             break
-        out.append((pos, nl, nl + 1))
-        pos = nl + 1
+        nxt = nl + 1
+        out.append((pos, nl, nxt))
+        pos = nxt
     return out
