@@ -315,7 +315,8 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
         strong = next((h for h in _PHRASE_HINTS if f"-{h}-" in joined), None)
     if strong is not None:
         # "entry themeform share": the article's own container, styled for share buttons
-        where = [i for i, (v, vt) in enumerate(zip(values, per_value)) if strong in (v, *vt)]
+        pairs = enumerate(zip(values, per_value, strict=True))
+        where = [i for i, (v, vt) in pairs if strong in (v, *vt)]
         others = [t for i, vt in enumerate(per_value) if i not in where for t in vt]
         if not CONTENT_TOKENS.isdisjoint(others if where else toks):
             return (strong, "weak")
@@ -330,7 +331,7 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     weak = next(
         (
             x
-            for v, vt in zip(values, per_value)
+            for v, vt in zip(values, per_value, strict=True)
             if not v.startswith(BUILDER_PREFIXES)
             for x in (v, *vt)
             if x in WEAK_HINTS
@@ -824,7 +825,7 @@ class _Extractor:
     ) -> None:
         self.src = src
         self.stats = stats
-        #: ids of the elements holding the <h1> or HINT_MAX_TEXT_SHARE of the text (:func:`_holders`)
+        #: ids of the elements holding the <h1> or HINT_MAX_TEXT_SHARE of the text (_holders)
         self.holders = holders
         self.total = max(total_text, 1)
         self.lines: list[tuple[str, tuple[int, int]]] = []
