@@ -203,3 +203,36 @@ def test_main_content_vote_is_linear_on_unclosed_paragraphs(monkeypatch):
 def test_thousands_of_unclosed_paragraphs_keep_every_paragraph():
     text = html_to_text(_nested_paragraphs(5000), CFG).text
     assert "Paragraphe numéro 0," in text and "Paragraphe numéro 4999," in text
+
+
+def test_article_spread_over_one_wrapper_per_paragraph_is_chosen():
+    # Drupal "paragraphs" / page-builder sections: each paragraph sits in its own wrappers,
+    # so no container's vote reaches half of the prose; the lowest ancestor holding most of
+    # it, itself mostly prose, is the article (before: no choice, the sidebar stayed)
+    sentences = [
+        "Die Bundesregierung hat am Mittwoch ein neues Gesetz zum Schutz der Wälder "
+        "beschlossen, das ab dem kommenden Jahr gelten soll.",
+        "Waldbesitzer erhalten danach Zuschüsse, wenn sie Mischwälder anlegen und alte "
+        "Bäume stehen lassen, statt sie zu fällen.",
+        "Umweltverbände begrüßten den Schritt, kritisierten aber, dass die Mittel für "
+        "die nächsten drei Jahre zu knapp bemessen seien.",
+        "Die Länder müssen dem Gesetz noch zustimmen; im Bundesrat zeichnet sich eine "
+        "Mehrheit ab, wie Vertreter mehrerer Länder sagten.",
+    ]
+    body = "".join(
+        "<div class='paragraph paragraph--type--text'><div class='clearfix field--name-"
+        f"field-text'><div class='field__item'><p>{s}</p></div></div></div>"
+        for s in sentences
+    )
+    html = (
+        "<html><body><div class='page'><div class='region-content'><h1>Neues Waldgesetz</h1>"
+        f"<div class='field--name-field-body-paragraphs'>{body}</div></div>"
+        "<div class='region-second'><div class='block'><p>Kontaktieren Sie uns gerne auch "
+        "direkt, wir beraten Sie zu allen Fragen rund um den Wald.</p></div></div>"
+        "</div></body></html>"
+    )
+    doc = cleannews.clean_html(html, CFG)
+    for s in sentences:
+        assert s[:40] in doc.text
+    assert "Kontaktieren Sie uns" not in doc.text
+    assert any(c.rule == "html_outside_main" for c in doc.changes)

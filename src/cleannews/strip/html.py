@@ -135,6 +135,10 @@ MAIN_MIN_WORDS = 60
 #: ... and at least this share of all voting words of the page (else the page
 #: has no single article container: a listing, a forum, a table layout).
 MAIN_MIN_SHARE = 0.5
+#: When no container holds MAIN_MIN_SHARE of the prose, the lowest ancestor of the best one
+#: that does is chosen if at least this share of its words are voting prose (else the page
+#: is left whole: a listing, a forum, a table layout).
+MAIN_SPREAD_MIN_PROSE = 0.5
 #: A sibling of the chosen container is kept too when its vote reaches this
 #: share of the container's.
 MAIN_SIBLING_SHARE = 0.2
@@ -562,7 +566,9 @@ def _prose_counts(root: Tag) -> dict[int, tuple[int, int, int]]:
 
 
 def _votes(
-    body: Tag, keep: frozenset[int] = frozenset()
+    body: Tag,
+    keep: frozenset[int] = frozenset(),
+    counts: dict[int, tuple[int, int, int]] | None = None,
 ) -> tuple[dict[int, float], dict[int, Tag], list[tuple[Tag, int]]]:
     """Readability-like votes: each prose block votes for its ancestors.
 
@@ -574,7 +580,8 @@ def _votes(
     elements: dict[int, Tag] = {}
     blocks: list[tuple[Tag, int]] = []
     furniture: dict[int, bool] = {}
-    counts = _prose_counts(body)
+    if counts is None:
+        counts = _prose_counts(body)
     for el in body.find_all(["p", "pre", "blockquote", "td", "dd", "li", "div", "section"]):
         if _in_furniture(el, body, furniture, keep):
             continue  # comments, sidebars, footers neither vote nor count in the page's prose
@@ -740,15 +747,6 @@ def _holders(
     return frozenset(ids)
 
 
-def _descendant_ids(roots: list[Tag]) -> set[int]:
-    """Ids of ``roots`` and of every element under them (one pass per root)."""
-    ids: set[int] = set()
-    for r in roots:
-        ids.add(id(r))
-        ids.update(id(el) for el in r.find_all(True))
-    return ids
-
-
 def main_content(
     body: Tag, stats: dict[int, tuple[int, int, int]] | None = None
 ) -> list[Tag] | None:
@@ -768,7 +766,8 @@ def main_content(
     """
     if stats is None:
         stats = _measure(body)
-    votes, elements, blocks = _votes(body, _holders(body, stats, MAIN_KEEP_TEXT_SHARE))
+    counts = _prose_counts(body)
+    votes, elements, blocks = _votes(body, _holders(body, stats, MAIN_KEEP_TEXT_SHARE), counts)
     total = sum(w for _, w in blocks)
     if not votes or total <= 0:
         return None
@@ -805,11 +804,41 @@ def main_content(
                 or (sib.name in _SIBLING_BLOCKS and (id(sib) in voters or sib.name[0] == "h"))
             )
         ]
-    ids = _descendant_ids(kept)
-    inside = sum(w for el, w in blocks if id(el) in ids)
-    if inside < MAIN_MIN_WORDS or inside < MAIN_MIN_SHARE * total:
-        return None
-    return kept
+    under = _voting_words_under(body, blocks)
+    inside = sum(under.get(id(el), 0) for el in kept)
+    if inside >= MAIN_MIN_SHARE * total:
+        return kept if inside >= MAIN_MIN_WORDS else None
+    # the prose is spread over sibling blocks that vote apart (one wrapper per paragraph,
+    # page-builder sections): the lowest ancestor holding most of it, if it is mostly prose
+    node = best.parent
+    while isinstance(node, Tag) and node is not body and node.name not in ("html", "body"):
+        held = under.get(id(node), 0)
+        if held >= MAIN_MIN_SHARE * total:
+            words = counts.get(id(node), (0, 0, 0))[0]
+            if held >= MAIN_MIN_WORDS and held >= MAIN_SPREAD_MIN_PROSE * words:
+                return [node]
+            return None
+        node = node.parent
+    return None
+
+
+def _voting_words_under(body: Tag, blocks: list[tuple[Tag, int]]) -> dict[int, int]:
+    """Words of the voting blocks under every element (one bottom-up pass, linear).
+
+    A voting block nested in another (an unclosed ``<p>``) counts once for each.
+    """
+    own: dict[int, int] = {}
+    for el, w in blocks:
+        own[id(el)] = own.get(id(el), 0) + w
+    under: dict[int, int] = {}
+    for el in (*reversed(body.find_all(True)), body):
+        n = own.get(id(el), 0)
+        for child in el.children:
+            if isinstance(child, Tag):
+                n += under.get(id(child), 0)
+        if n:
+            under[id(el)] = n
+    return under
 
 
 class _Extractor:
