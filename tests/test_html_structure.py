@@ -236,3 +236,28 @@ def test_article_spread_over_one_wrapper_per_paragraph_is_chosen():
         assert s[:40] in doc.text
     assert "Kontaktieren Sie uns" not in doc.text
     assert any(c.rule == "html_outside_main" for c in doc.changes)
+
+
+def test_article_written_as_a_run_of_identical_components_keeps_the_short_ones():
+    # Drupal writes each paragraph of the body as a <div class="field__item">: the chosen
+    # one's like-named siblings are the same article, even when they hold few words
+    long = (
+        "<p>Immer wieder werden Waldbesitzer, Jäger und Förster auf Waldwegen angegriffen, "
+        "beschimpft oder bedroht, wenn sie Spaziergänger auf die Regeln hinweisen.</p>"
+        "<p>Die Polizei ermittelt in mehreren Fällen wegen Körperverletzung und Nötigung, "
+        "und die Verbände fordern mehr Schutz für alle, die im Wald arbeiten.</p>"
+        "<p>Im vergangenen Jahr zählte der Landesverband mehr als vierzig solcher Vorfälle, "
+        "doppelt so viele wie im Jahr davor, die meisten davon an Wochenenden.</p>"
+    )
+    html = (
+        "<html><body><article><h1>Angriffe auf Waldwegen</h1>"
+        "<div class='field field--name-field-body field__items'>"
+        f"<div class='field__item'><div class='article-text'>{long}</div></div>"
+        "<div class='field__item'><div class='article-text'><p>Hinweise unter der Nummer "
+        "0800 123 456.</p></div></div></div></article>"
+        "<div class='block'><p>Weitere Nachrichten aus der Region, jeden Tag neu, mit "
+        "Bildern und Videos aus allen Landkreisen.</p></div></body></html>"
+    )
+    doc = cleannews.clean_html(html, CFG)
+    assert "Hinweise unter der Nummer" in doc.text
+    assert "Weitere Nachrichten aus der Region" not in doc.text

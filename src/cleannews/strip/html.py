@@ -139,6 +139,9 @@ MAIN_MIN_SHARE = 0.5
 #: that does is chosen if at least this share of its words are voting prose (else the page
 #: is left whole: a listing, a forum, a table layout).
 MAIN_SPREAD_MIN_PROSE = 0.5
+#: Levels above the chosen container (parent, grandparent) whose siblings of the same tag
+#: and class are kept with it: the article written as a run of identical CMS components.
+MAIN_COMPONENT_LEVELS = 2
 #: A sibling of the chosen container is kept too when its vote reaches this
 #: share of the container's.
 MAIN_SIBLING_SHARE = 0.2
@@ -804,6 +807,7 @@ def main_content(
                 or (sib.name in _SIBLING_BLOCKS and (id(sib) in voters or sib.name[0] == "h"))
             )
         ]
+    kept += _repeated_components(best, kept)
     under = _voting_words_under(body, blocks)
     inside = sum(under.get(id(el), 0) for el in kept)
     if inside >= MAIN_MIN_SHARE * total:
@@ -820,6 +824,37 @@ def main_content(
             return None
         node = node.parent
     return None
+
+
+def _repeated_components(best: Tag, kept: list[Tag]) -> list[Tag]:
+    """Siblings of ``best``'s parent and grandparent that repeat their tag and class.
+
+    A CMS writes the article as a run of identical components (Drupal's
+    ``<div class="field__item">`` per paragraph, one page-builder section per
+    block): the chosen one's like-named siblings are more of the same article,
+    however few words they hold.
+
+    >>> soup = BeautifulSoup("<div><div class=item><div class=text><p>a</p></div></div>"
+    ...     "<div class=item><p>b</p></div><div class='item last'>c</div></div>", "html.parser")
+    >>> best = soup.find("div", class_="text")
+    >>> [d.get_text() for d in _repeated_components(best, [best])]
+    ['b']
+    """
+    seen = {id(el) for el in kept}
+    out: list[Tag] = []
+    node: Any = best.parent
+    for _ in range(MAIN_COMPONENT_LEVELS):
+        if not isinstance(node, Tag) or node.name in ("html", "body"):
+            break
+        parent = node.parent
+        cls = node.get("class")
+        if cls and isinstance(parent, Tag):
+            for sib in parent.find_all(node.name, recursive=False):
+                if sib is not node and id(sib) not in seen and sib.get("class") == cls:
+                    seen.add(id(sib))
+                    out.append(sib)
+        node = parent
+    return out
 
 
 def _voting_words_under(body: Tag, blocks: list[tuple[Tag, int]]) -> dict[int, int]:
