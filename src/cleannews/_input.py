@@ -40,6 +40,7 @@ __all__ = [
     "BINARY_SAMPLE_CHARS",
     "HTML_SNIFF_CHARS",
     "binary_kind",
+    "declared_charset",
     "decode_input",
     "fix_surrogates",
     "looks_like_html",
@@ -92,7 +93,70 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
-def _decode_bytes(data: bytes) -> tuple[str, list[Change]]:
+#: How many leading bytes of an HTML page are searched for its ``<meta charset>``
+#: (more than the HTML standard's 1,024: archives inject scripts before the page's head).
+HTML_CHARSET_SNIFF_BYTES = 8192
+#: ``<meta charset="X">`` or ``<meta http-equiv="Content-Type" content="text/html; charset=X">``
+#: (bounded runs: linear on any input).
+_META_CHARSET = regex.compile(
+    rb"<meta\b[^>]{0,512}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:+-]{1,40})", regex.IGNORECASE
+)
+#: Labels browsers read as another encoding (the WHATWG Encoding Standard): a page
+#: declared Latin-1 or ASCII is Windows-1252, one declared GB2312 is GBK (GB18030) ...
+_CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+    "windows-1252": "cp1252",
+    "iso-8859-9": "cp1254",
+    "latin5": "cp1254",
+    "iso-8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "euc-kr": "cp949",
+    "ks_c_5601-1987": "cp949",
+}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec of the charset an HTML page declares in a ``<meta>`` tag, if known.
+
+    Labels are read as browsers read them (ISO-8859-1 is Windows-1252, GB2312 is
+    GB18030); an unknown label, and UTF-8 itself, give ``None``.
+
+    >>> declared_charset(b'<html><head><meta charset="windows-1250"><title>x</title>')
+    'cp1250'
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312"/>')
+    'gb18030'
+    >>> declared_charset(b'<script charset="utf-8"></script><meta charset=ISO-8859-1>')
+    'cp1252'
+    >>> declared_charset(b'<meta charset="utf-8">'), declared_charset(b'<meta charset="x-none">')
+    (None, None)
+    """
+    m = _META_CHARSET.search(data[:HTML_CHARSET_SNIFF_BYTES])
+    if m is None:
+        return None
+    label = m.group(1).decode("ascii").lower()
+    label = _CHARSET_ALIASES.get(label, label)
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return None if name in ("utf-8", "utf-8-sig") else name
+
+
+def _decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[Change]]:
     what = binary_kind(data)
     if what is not None:
         raise InputError(f"input is {what}, not text")
@@ -102,6 +166,23 @@ def _decode_bytes(data: bytes) -> tuple[str, list[Change]]:
         pass
     valid = _VALID_UTF8_MULTIBYTE.findall(data)
     stray = _high_bytes(data) - sum(map(len, valid))
+    if stray > len(valid) and declared is not None and declared != "cp1252":
+        try:
+            text = data.decode(declared)
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong: guess as for any text
+        else:
+            return text, [
+                Change(
+                    "decode",
+                    "decode_declared_charset",
+                    (0, len(text)),
+                    "",
+                    "",
+                    f"input is not UTF-8 ({stray} non-ASCII bytes outside UTF-8 sequences): "
+                    f"decoded as {declared}, the charset its <meta> tag declares",
+                )
+            ]
     if stray > len(valid):
         text = _cp1252(data)
         return text, [
@@ -256,17 +337,27 @@ def fix_surrogates(text: str) -> tuple[str, list[Change]]:
     return "".join(parts), changes
 
 
-def decode_input(value: object) -> tuple[str, list[Change]]:
+def decode_input(value: object, *, html: bool = False) -> tuple[str, list[Change]]:
     """Return ``(text, decode_changes)`` for a ``str`` or ``bytes`` input.
 
+    With ``html``, bytes that are not UTF-8 as a whole are decoded with the charset
+    the page declares in its ``<meta>`` tag (Windows-1250, GB2312, Shift_JIS …)
+    before falling back to Windows-1252; UTF-8 bytes stay UTF-8 whatever the tag
+    says (a wrong declaration is common), and so does UTF-8 with stray bytes.
+
     Raises :class:`InputError` for any other type and for binary data.
+
+    >>> page = '<meta charset="windows-1250"><p>Zażółć gęślą jaźń</p>'.encode("cp1250")
+    >>> decode_input(page, html=True)[0][-24:], decode_input(page, html=True)[1][0].rule
+    ('<p>Zażółć gęślą jaźń</p>', 'decode_declared_charset')
     """
     if isinstance(value, str):
         # text given as text: control characters are the repair stage's job
         return fix_surrogates(value)
     if not isinstance(value, (bytes, bytearray, memoryview)):
         raise InputError(f"expected str or bytes, got {type(value).__name__}")
-    text, changes = _decode_bytes(bytes(value))
+    data = bytes(value)
+    text, changes = _decode_bytes(data, declared_charset(data) if html else None)
     sample = text[:BINARY_SAMPLE_CHARS]
     if len(sample) >= BINARY_MIN_CHARS:
         controls = len(_CONTROL.findall(sample))

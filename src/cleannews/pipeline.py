@@ -113,7 +113,7 @@ def clean_html(
     from cleannews.strip.html import html_to_text
 
     config = config or DEFAULT_CONFIG
-    html, changes = decode_input(html)
+    html, changes = decode_input(html, html=True)
     doc = Document(text="", changes=changes, id=id, input_length=len(html))
     h = html_to_text(html, config)
     doc.changes.extend(h.changes)

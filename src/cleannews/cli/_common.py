@@ -298,8 +298,9 @@ def cleaned_inputs(
             outcome.io_errors += 1
             continue
         try:
-            source: str | bytes = decode_input(raw)[0] if decoded else raw
-            fn = clean_html if is_html_input(name, raw, fmt) else clean
+            html = is_html_input(name, raw, fmt)
+            source: str | bytes = decode_input(raw, html=html)[0] if decoded else raw
+            fn = clean_html if html else clean
             doc = fn(source, config, id=name)
         except InputError as exc:
             log.error("%s: %s", name, exc)

@@ -29,7 +29,7 @@ from importlib import resources
 from typing import Any
 
 import regex
-from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
+from bs4 import BeautifulSoup, CData, Comment, Doctype, NavigableString, Tag
 
 from cleannews._align import AlignedResult, Alignment
 from cleannews.config import CleanConfig
@@ -67,7 +67,14 @@ DROP_TAGS = {
     "canvas": "canvas",
     "figcaption": "photo or video caption and credit",
     "head": "document head",
+    "title": "document title",
 }
+#: Dropped without a Change: never page text (a <title> is walked only when the page's
+#: content sits inside an unclosed <head>, see :func:`_unwrap_head`).
+_SILENT_DROPS = frozenset({"head", "title"})
+#: What a <head> legitimately holds; any other element with text means the page's
+#: body was parsed into it (no </head>, no <body>).
+_HEAD_TAGS = frozenset("title meta link script style base noscript template object".split())
 
 
 def _load_hints() -> dict[str, Any]:
@@ -89,6 +96,9 @@ _PHRASE_HINTS = tuple(h for h in CLASS_HINTS if "-" in h)
 STRONG_PREFIXES = tuple(_HINTS["strong_prefixes"])
 #: ... unless it is one of these ("commentary").
 PREFIX_EXCEPTIONS = frozenset(_HINTS["prefix_exceptions"])
+#: Class values of page builders that name layout, not purpose ("elementor-widget-container"):
+#: no weak hint from them (a strong one, "elementor-widget-share-buttons", still counts).
+BUILDER_PREFIXES = tuple(_HINTS["builder_prefixes"])
 #: Weaker hints: the element goes only when it holds no prose (a paragraph of
 #: ``PROSE_MIN_WORDS`` words or more), so "content-widget recipe-steps" stays.
 WEAK_HINTS = frozenset(_HINTS["weak"])
@@ -110,6 +120,10 @@ HINT_MAX_TEXT_SHARE = 0.4
 #: Main-content selection (readability-like): blocks of fewer words than this
 #: do not vote for their container.
 MAIN_BLOCK_MIN_WORDS = 6
+#: Prose under an element holding the <h1> or this share of the page's text votes even when
+#: the element's tag or class says furniture (``<div class="Page-ad-margins">`` around the
+#: page); a comment thread holding half of the page's text still does not vote.
+MAIN_KEEP_TEXT_SHARE = 0.8
 #: A block whose share of words inside links exceeds this does not vote.
 MAIN_BLOCK_MAX_LINK_DENSITY = 0.5
 #: A container's vote goes to its parent in full and to its ancestors decayed
@@ -121,6 +135,13 @@ MAIN_MIN_WORDS = 60
 #: ... and at least this share of all voting words of the page (else the page
 #: has no single article container: a listing, a forum, a table layout).
 MAIN_MIN_SHARE = 0.5
+#: When no container holds MAIN_MIN_SHARE of the prose, the lowest ancestor of the best one
+#: that does is chosen if at least this share of its words are voting prose (else the page
+#: is left whole: a listing, a forum, a table layout).
+MAIN_SPREAD_MIN_PROSE = 0.5
+#: Levels above the chosen container (parent, grandparent) whose siblings of the same tag
+#: and class are kept with it: the article written as a run of identical CMS components.
+MAIN_COMPONENT_LEVELS = 2
 #: A sibling of the chosen container is kept too when its vote reaches this
 #: share of the container's.
 MAIN_SIBLING_SHARE = 0.2
@@ -262,11 +283,21 @@ def _strong_token(tok: str) -> bool:
     return tok in CLASS_HINTS or (tok.startswith(STRONG_PREFIXES) and tok not in PREFIX_EXCEPTIONS)
 
 
+def _value_tokens(value: str) -> list[str]:
+    """Lowercased word tokens of one class / id value, camelCase split."""
+    return [t.lower() for t in _TOKEN.findall(_CAMEL.sub(" ", value))]
+
+
 def _hint_kind(el: Tag) -> tuple[str, str] | None:
     """The furniture token in the element's class, id or role and its kind, if any.
 
     Kinds: ``"strong"`` (always furniture), ``"weak"`` (furniture when no
     content token sits beside it), ``"meta"`` (tools, rating, category lines).
+    A content token saves a strong hint only from another class word ("entry
+    themeform share" is a theme's article; "related_post" and "post-comments"
+    are furniture). A strong token in a BEM modifier only ("TestReport__Section--Ads":
+    a section of the report that carries ads) is weak. A page builder's layout
+    class ("elementor-widget-container") gives no weak hint.
 
     >>> def h(cls):
     ...     return _hint_kind(BeautifulSoup(f'<div class="{cls}">x</div>', "html.parser").div)
@@ -276,9 +307,13 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     (('lire-aussi', 'strong'), ('share', 'weak'), True)
     >>> h("content-widget") is None, h("entry-tools"), h("relatedArticlesBox")
     (True, ('tools', 'meta'), ('relatedarticlesbox', 'strong'))
+    >>> h("related_post wp_rp"), h("TestReport__Section--Ads"), h("elementor-widget-container")
+    (('related_post', 'strong'), ('ads', 'weak'), None)
     """
-    values = [v.lower() for v in _attr_values(el)]
-    toks = _tokens(el)
+    raw_values = _attr_values(el)
+    values = [v.lower() for v in raw_values]
+    per_value = [_value_tokens(v) for v in raw_values]
+    toks = [t for vt in per_value for t in vt]
     # whole values first ("share-buttons"), then their word tokens ("share"), then
     # hints of several words inside a value ("lire-aussi" in "bloc-lire-aussi")
     strong = next((x for x in (*values, *toks) if _strong_token(x)), None)
@@ -287,14 +322,40 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
         strong = next((h for h in _PHRASE_HINTS if f"-{h}-" in joined), None)
     if strong is not None:
         # "entry themeform share": the article's own container, styled for share buttons
-        return (strong, "weak" if not CONTENT_TOKENS.isdisjoint(toks) else "strong")
+        pairs = enumerate(zip(values, per_value, strict=True))
+        where = [i for i, (v, vt) in pairs if strong in (v, *vt)]
+        others = [t for i, vt in enumerate(per_value) if i not in where for t in vt]
+        if not CONTENT_TOKENS.isdisjoint(others if where else toks):
+            return (strong, "weak")
+        if where and all(_in_modifier(raw_values[i], strong) for i in where):
+            return (strong, "weak")
+        return (strong, "strong")
     meta = next((x for x in (*values, *toks) if x in META_HINTS), None)
     if meta is not None:
         return (meta, "meta")
     if not CONTENT_TOKENS.isdisjoint(toks):
         return None
-    weak = next((x for x in (*values, *toks) if x in WEAK_HINTS), None)
+    weak = next(
+        (
+            x
+            for v, vt in zip(values, per_value, strict=True)
+            if not v.startswith(BUILDER_PREFIXES)
+            for x in (v, *vt)
+            if x in WEAK_HINTS
+        ),
+        None,
+    )
     return (weak, "weak") if weak is not None else None
+
+
+def _in_modifier(value: str, token: str) -> bool:
+    """True when ``token`` occurs in ``value`` only after a BEM ``--`` (a modifier).
+
+    >>> _in_modifier("TestReport__Section--Ads", "ads"), _in_modifier("ads--large", "ads")
+    (True, False)
+    """
+    block, sep, modifier = value.partition("--")
+    return bool(sep) and token not in _value_tokens(block) and token in _value_tokens(modifier)
 
 
 def _hint(el: Tag) -> str | None:
@@ -449,29 +510,93 @@ def _metadata(soup: BeautifulSoup) -> dict[str, Any]:
     return md
 
 
-def _votes(body: Tag) -> tuple[dict[int, float], dict[int, Tag], list[tuple[Tag, int]]]:
+def _string_counts(text: str) -> tuple[int, int, int, int]:
+    """(space tokens, word tokens beside unspaced letters, unspaced letters, commas) of ``text``.
+
+    The parts :func:`count_words` is made of, so that they can be summed over the
+    strings of an element (see :func:`_prose_counts`).
+
+    >>> _string_counts("Un mot, deux"), _string_counts("一个约定 ok")
+    ((3, 3, 0, 1), (2, 1, 4, 0))
+    """
+    unspaced = len(_UNSPACED.findall(text))
+    tokens = text.split()
+    if unspaced:
+        words = sum(1 for t in _UNSPACED.sub(" ", text).split() if _TOKEN_WORD.search(t))
+    else:
+        words = len(tokens)
+    return (len(tokens), words, unspaced, text.count(","))
+
+
+def _words_of(tokens: int, words: int, unspaced: int) -> int:
+    """:func:`count_words` from summed :func:`_string_counts` parts."""
+    return tokens if not unspaced else words + (unspaced + 1) // UNSPACED_CHARS_PER_WORD
+
+
+#: Strings that are visible text (bs4 gives script and style their own string types).
+_TEXT_STRINGS = (NavigableString, CData)
+
+
+def _prose_counts(root: Tag) -> dict[int, tuple[int, int, int]]:
+    """(words, words inside links, commas) of every element under ``root``, in one pass.
+
+    What ``count_words(el.get_text(" "))`` and a count over ``el.find_all("a")``
+    give, computed bottom-up (descendants before their ancestors) so that a page
+    of thousands of nested blocks (unclosed ``<p>``) costs one pass, not one pass
+    per block.
+
+    >>> soup = BeautifulSoup("<p>Lire, aussi <a href=/x>un autre article</a></p>", "html.parser")
+    >>> _prose_counts(soup)[id(soup.p)]
+    (5, 3, 1)
+    """
+    parts: dict[int, tuple[int, int, int, int]] = {}
+    out: dict[int, tuple[int, int, int]] = {}
+    for el in (*reversed(root.find_all(True)), root):
+        t = w = u = c = links = 0
+        for child in el.children:
+            if isinstance(child, Tag):
+                sub = parts.get(id(child))
+                if sub is not None:
+                    t, w, u, c = t + sub[0], w + sub[1], u + sub[2], c + sub[3]
+                    links += out[id(child)][1]
+            elif type(child) in _TEXT_STRINGS:
+                st = _string_counts(str(child))
+                t, w, u, c = t + st[0], w + st[1], u + st[2], c + st[3]
+        parts[id(el)] = (t, w, u, c)
+        words = _words_of(t, w, u)
+        out[id(el)] = (words, words if el.name == "a" else links, c)
+    return out
+
+
+def _votes(
+    body: Tag,
+    keep: frozenset[int] = frozenset(),
+    counts: dict[int, tuple[int, int, int]] | None = None,
+) -> tuple[dict[int, float], dict[int, Tag], list[tuple[Tag, int]]]:
     """Readability-like votes: each prose block votes for its ancestors.
 
+    ``keep``: ids of elements never taken for furniture (they hold the page).
     Returns (vote per element id, element per id, the voting blocks with their words).
+    Linear in the size of the page (the counts come from one pass, :func:`_prose_counts`).
     """
     votes: dict[int, float] = {}
     elements: dict[int, Tag] = {}
     blocks: list[tuple[Tag, int]] = []
     furniture: dict[int, bool] = {}
+    if counts is None:
+        counts = _prose_counts(body)
     for el in body.find_all(["p", "pre", "blockquote", "td", "dd", "li", "div", "section"]):
-        if _in_furniture(el, body, furniture):
+        if _in_furniture(el, body, furniture, keep):
             continue  # comments, sidebars, footers neither vote nor count in the page's prose
         if el.name in ("div", "section", "li", "td", "dd"):
             # a container votes only for the text written directly in it
             text = " ".join(str(t) for t in el.find_all(string=True, recursive=False))
-            links = 0
+            words, links, commas = count_words(text), 0, text.count(",")
         else:
-            text = el.get_text(" ")
-            links = sum(count_words(a.get_text(" ")) for a in el.find_all("a"))
-        words = count_words(text)
+            words, links, commas = counts[id(el)]
         if words < MAIN_BLOCK_MIN_WORDS or links / words > MAIN_BLOCK_MAX_LINK_DENSITY:
             continue
-        vote = words * (1 - links / words) + 3 * min(text.count(","), 5)
+        vote = words * (1 - links / words) + 3 * min(commas, 5)
         blocks.append((el, words))
         node = el.parent
         for decay in MAIN_ANCESTOR_DECAY:
@@ -487,10 +612,14 @@ def _votes(body: Tag) -> tuple[dict[int, float], dict[int, Tag], list[tuple[Tag,
 _FURNITURE_TAGS = frozenset("aside footer nav".split())
 
 
-def _in_furniture(el: Tag, body: Tag, cache: dict[int, bool]) -> bool:
+def _in_furniture(
+    el: Tag, body: Tag, cache: dict[int, bool], keep: frozenset[int] = frozenset()
+) -> bool:
     """True when ``el`` or an ancestor below ``body`` is furniture by tag or strong class hint.
 
     ``cache`` memoises the answer per element, so a page costs one look per element.
+    Elements in ``keep`` (they hold the headline or most of the page's text:
+    ``<div class="Page-ad-margins">`` around a whole page) are no furniture.
 
     >>> soup = BeautifulSoup('<body><div id="comments"><p>Bravo</p></div><p>Texte</p></body>',
     ...                      "html.parser")
@@ -506,6 +635,9 @@ def _in_furniture(el: Tag, body: Tag, cache: dict[int, bool]) -> bool:
             answer = known
             break
         path.append(node)
+        if id(node) in keep:
+            node = node.parent
+            continue
         hint = _hint_kind(node)
         if node.name in _FURNITURE_TAGS or (hint is not None and hint[1] == "strong"):
             answer = True
@@ -593,7 +725,34 @@ def _header_zone(common: Tag, best: Tag) -> list[Tag]:
     return zone
 
 
-def main_content(body: Tag) -> list[Tag] | None:
+def _holders(
+    body: Tag, stats: dict[int, tuple[int, int, int]], share: float = HINT_MAX_TEXT_SHARE
+) -> frozenset[int]:
+    """Ids of the elements that hold the ``<h1>`` or at least ``share`` of the page's text.
+
+    Such an element is the page, not furniture, whatever its tag or class says.
+    Linear: each element is looked at once, each ancestor chain walked once.
+
+    >>> soup = BeautifulSoup("<body><div class=ad-margins><h1>T</h1><p>Texte</p></div>"
+    ...                      "<div class=ad>Pub</div></body>", "html.parser")
+    >>> [d["class"] for d in soup.find_all("div") if id(d) in _holders(soup.body, _measure(soup))]
+    [['ad-margins']]
+    """
+    floor = share * max(stats.get(id(body), (0, 0, 0))[0], 1)
+    ids = {id(el) for el in body.find_all(True) if stats.get(id(el), (0, 0, 0))[0] >= floor}
+    for h1 in body.find_all("h1"):
+        node: Any = h1
+        while isinstance(node, Tag) and node is not body:
+            if id(node) in ids and node is not h1:
+                break
+            ids.add(id(node))
+            node = node.parent
+    return frozenset(ids)
+
+
+def main_content(
+    body: Tag, stats: dict[int, tuple[int, int, int]] | None = None
+) -> list[Tag] | None:
     """The element(s) that hold the article, or None when the page has no single one.
 
     The container with the most votes of prose blocks (a readability-like
@@ -608,7 +767,10 @@ def main_content(body: Tag) -> list[Tag] | None:
     >>> [el.get("id") for el in main_content(soup.body)]
     ['art']
     """
-    votes, elements, blocks = _votes(body)
+    if stats is None:
+        stats = _measure(body)
+    counts = _prose_counts(body)
+    votes, elements, blocks = _votes(body, _holders(body, stats, MAIN_KEEP_TEXT_SHARE), counts)
     total = sum(w for _, w in blocks)
     if not votes or total <= 0:
         return None
@@ -645,21 +807,90 @@ def main_content(body: Tag) -> list[Tag] | None:
                 or (sib.name in _SIBLING_BLOCKS and (id(sib) in voters or sib.name[0] == "h"))
             )
         ]
-    ids = {id(el) for el in kept}
-    inside = sum(w for el, w in blocks if _under(el, ids))
-    if inside < MAIN_MIN_WORDS or inside < MAIN_MIN_SHARE * total:
-        return None
-    return kept
+    kept += _repeated_components(best, kept)
+    under = _voting_words_under(body, blocks)
+    inside = sum(under.get(id(el), 0) for el in kept)
+    if inside >= MAIN_MIN_SHARE * total:
+        return kept if inside >= MAIN_MIN_WORDS else None
+    # the prose is spread over sibling blocks that vote apart (one wrapper per paragraph,
+    # page-builder sections): the lowest ancestor holding most of it, if it is mostly prose
+    node = best.parent
+    while isinstance(node, Tag) and node is not body and node.name not in ("html", "body"):
+        held = under.get(id(node), 0)
+        if held >= MAIN_MIN_SHARE * total:
+            words = counts.get(id(node), (0, 0, 0))[0]
+            if held >= MAIN_MIN_WORDS and held >= MAIN_SPREAD_MIN_PROSE * words:
+                return [node]
+            return None
+        node = node.parent
+    return None
+
+
+def _repeated_components(best: Tag, kept: list[Tag]) -> list[Tag]:
+    """Siblings of ``best``'s parent and grandparent that repeat their tag and class.
+
+    A CMS writes the article as a run of identical components (Drupal's
+    ``<div class="field__item">`` per paragraph, one page-builder section per
+    block): the chosen one's like-named siblings are more of the same article,
+    however few words they hold.
+
+    >>> soup = BeautifulSoup("<div><div class=item><div class=text><p>a</p></div></div>"
+    ...     "<div class=item><p>b</p></div><div class='item last'>c</div></div>", "html.parser")
+    >>> best = soup.find("div", class_="text")
+    >>> [d.get_text() for d in _repeated_components(best, [best])]
+    ['b']
+    """
+    seen = {id(el) for el in kept}
+    out: list[Tag] = []
+    node: Any = best.parent
+    for _ in range(MAIN_COMPONENT_LEVELS):
+        if not isinstance(node, Tag) or node.name in ("html", "body"):
+            break
+        parent = node.parent
+        cls = node.get("class")
+        if cls and isinstance(parent, Tag):
+            for sib in parent.find_all(node.name, recursive=False):
+                if sib is not node and id(sib) not in seen and sib.get("class") == cls:
+                    seen.add(id(sib))
+                    out.append(sib)
+        node = parent
+    return out
+
+
+def _voting_words_under(body: Tag, blocks: list[tuple[Tag, int]]) -> dict[int, int]:
+    """Words of the voting blocks under every element (one bottom-up pass, linear).
+
+    A voting block nested in another (an unclosed ``<p>``) counts once for each.
+    """
+    own: dict[int, int] = {}
+    for el, w in blocks:
+        own[id(el)] = own.get(id(el), 0) + w
+    under: dict[int, int] = {}
+    for el in (*reversed(body.find_all(True)), body):
+        n = own.get(id(el), 0)
+        for child in el.children:
+            if isinstance(child, Tag):
+                n += under.get(id(child), 0)
+        if n:
+            under[id(el)] = n
+    return under
 
 
 class _Extractor:
     """Walks the tree, writes blocks, records dropped elements."""
 
     def __init__(
-        self, html: str, src: _Source, stats: dict[int, tuple[int, int, int]], total_text: int
+        self,
+        html: str,
+        src: _Source,
+        stats: dict[int, tuple[int, int, int]],
+        total_text: int,
+        holders: frozenset[int] = frozenset(),
     ) -> None:
         self.src = src
         self.stats = stats
+        #: ids of the elements holding the <h1> or HINT_MAX_TEXT_SHARE of the text (_holders)
+        self.holders = holders
         self.total = max(total_text, 1)
         self.lines: list[tuple[str, tuple[int, int]]] = []
         self.buf: list[str] = []
@@ -671,7 +902,7 @@ class _Extractor:
 
     def select_main(self, body: Tag) -> None:
         """Restrict the walk to the article container(s) and the headline."""
-        roots = main_content(body)
+        roots = main_content(body, self.stats)
         if not roots:
             return
         h1 = body.find("h1")
@@ -717,7 +948,7 @@ class _Extractor:
         """Drop an element outside the article, under the most telling rule."""
         name = (el.name or "").lower()
         hint = _hint(el)
-        if name in DROP_TAGS and name != "head":
+        if name in DROP_TAGS and name not in _SILENT_DROPS:
             self.drop(el, f"html_{name}", f"<{name}> element: {DROP_TAGS[name]}")
         elif _hidden(el):
             self.drop(el, "html_hidden", "element hidden from readers (hidden / display:none)")
@@ -831,12 +1062,12 @@ class _Extractor:
                 continue
             name = (node.name or "").lower()
             protected = id(node) in self.main_path or id(node) in self.main_ids
-            if name == "aside" and _is_boxout(node):
+            if name == "aside" and _hint_kind(node) is None and _is_boxout(node):
                 pass  # a fact box inside the article: let the text rules judge it
             elif name in _WRAPPER_TAGS and (protected or not self._small(node)):
                 pass  # a <form> around the whole page (ASP.NET) holds the article
             elif name in DROP_TAGS:
-                if name != "head":
+                if name not in _SILENT_DROPS:
                     self.drop(node, f"html_{name}", f"<{name}> element: {DROP_TAGS[name]}")
                 continue
             if _hidden(node) and not protected and self._small(node):
@@ -878,11 +1109,9 @@ class _Extractor:
             stack.extend((False, c, inside) for c in reversed(list(node.children)))
 
     def _small(self, el: Tag) -> bool:
-        if el.name in ("body", "html", "main", "article"):
-            return False
-        if el.find("h1") is not None:
-            return False
-        return len(el.get_text()) <= HINT_MAX_TEXT_SHARE * self.total
+        """False for the page's big elements: body, main, article, what holds the <h1> or
+        ``HINT_MAX_TEXT_SHARE`` of the text (constant time: :func:`_holders` precomputed)."""
+        return el.name not in ("body", "html", "main", "article") and id(el) not in self.holders
 
 
 _TITLE_SEP = regex.compile(r"\s+[-|–—•·:]\s+")
@@ -1037,20 +1266,53 @@ def defuse_open_comments(html: str) -> str:
     return html[:start] + html[start:].replace("<!--", " !--")
 
 
+def _unwrap_head(soup: BeautifulSoup) -> None:
+    """Turn a ``<head>`` that swallowed the page into a ``<body>`` (or a ``<div>``).
+
+    With no ``</head>`` and no ``<body>`` tag, ``html.parser`` puts the whole
+    page inside ``<head>``, which the walk drops: the page came out empty. A
+    head holding an element that no head holds (a ``div`` or ``p`` with text) is
+    renamed, so that its content is read; its ``<title>`` stays silent.
+
+    >>> soup = BeautifulSoup("<html><head><title>T</title><div><p>Texte</p></div>", "html.parser")
+    >>> _unwrap_head(soup); soup.body.p.get_text()
+    'Texte'
+    """
+    head = soup.head
+    if head is None:
+        return
+    for el in head.find_all(True):
+        if el.name not in _HEAD_TAGS and not _under_head_tag(el, head) and el.get_text().strip():
+            head.name = "div" if soup.body is not None else "body"
+            return
+
+
+def _under_head_tag(el: Tag, head: Tag) -> bool:
+    """True when ``el`` sits inside a <noscript> / <template> … of the head (not page text)."""
+    node: Any = el.parent
+    while isinstance(node, Tag) and node is not head:
+        if node.name in _HEAD_TAGS:
+            return True
+        node = node.parent
+    return False
+
+
 def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     src = _Source(html)
     soup = BeautifulSoup(defuse_open_comments(html), "html.parser")
     metadata = _metadata(soup)
+    _unwrap_head(soup)
     body = soup.body or soup
     stats = _measure(body)
-    ex = _Extractor(html, src, stats, stats[id(body)][0])
+    holders = _holders(body, stats)
+    ex = _Extractor(html, src, stats, stats[id(body)][0], holders)
     if config.html_main_content:
         ex.select_main(body)
     ex.walk(body)
     ex.flush()
     if ex.main_ids and sum(count_words(t) for t, _ in ex.lines) < MAIN_MIN_WORDS:
         # the chosen container lost its text to the rules inside it: read the whole page
-        ex = _Extractor(html, src, stats, stats[id(body)][0])
+        ex = _Extractor(html, src, stats, stats[id(body)][0], holders)
         ex.walk(body)
         ex.flush()
     lines = _drop_site_name(ex, metadata, html)
