@@ -30,7 +30,7 @@ __all__ = ["DEFAULT_CONFIG", "CleanConfig", "option_names", "parse_option"]
 
 _TUPLE_OPTIONS = frozenset({"languages", "accept_languages"})
 #: Languages that have a boilerplate rule file (``strip/data/<code>.json``).
-RULE_LANGUAGES = ("fr", "en")
+RULE_LANGUAGES = ("fr", "en", "de", "es", "it")
 _FLOAT_OPTIONS = frozenset({"spin_suspect_threshold", "spin_quarantine_threshold"})
 _LANG_CODE = regex.compile(r"\A[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?\Z")
 _TRUE = frozenset({"true", "yes", "on", "1"})
@@ -112,7 +112,12 @@ class CleanConfig:
     strip_boilerplate:
         Remove page furniture (newsletter blocks, share bars, tag clouds …).
     languages:
-        Rule sets (data files) to apply, by language code.
+        Rule sets (data files) to apply to every page, by language code
+        (``fr en de es it``).
+    strip_page_language:
+        Also apply the rule set of the page's own language (``de``, ``es``,
+        ``it`` … when it has one), told by which stoplist covers most of the
+        page's first words. Off: exactly ``languages``.
     html_main_content:
         For HTML input (:func:`cleannews.clean_html`): keep only the element
         that holds the article's prose (and its headline), chosen by a
@@ -157,6 +162,7 @@ class CleanConfig:
     # strip
     strip_boilerplate: bool = True
     languages: tuple[str, ...] = ("fr", "en")
+    strip_page_language: bool = True
     html_main_content: bool = True
     # score / route
     score_spin: bool = True

@@ -55,6 +55,7 @@ class Labelled:
     text: str  # document text of the line (brackets removed)
     keep: str = ""  # for C lines with ⟦…⟧: the part that must stay
     glued: list[str] = field(default_factory=list)  # the bracketed parts that must go
+    line: int = -1  # its line number in the document (-1: unknown, e.g. HTML fixtures)
 
     @property
     def content(self) -> bool:
@@ -100,6 +101,7 @@ def read_fixture(path: Path) -> tuple[str, list[Labelled], bool]:
         if lab is None:
             doc_lines.append("")
         else:
+            lab.line = len(doc_lines)
             doc_lines.append(lab.text)
             labelled.append(lab)
     return "\n".join(doc_lines), labelled, False
@@ -120,8 +122,53 @@ def _cmp(line: str) -> str:
     return _CRAWLER_PREFIX.sub("", norm(line))
 
 
-def _survival(labelled: list[Labelled], output: str, document: str = "") -> list[bool]:
-    """For every labelled line, whether it survived in ``output``."""
+def removed_lines(document: str, changes: list) -> list[bool]:
+    """For every line of ``document``, whether the engine's own changes deleted it.
+
+    ``changes`` are :class:`~cleannews.Change` records whose spans point into
+    ``document`` (as :func:`cleannews.clean` gives them); a line is deleted when
+    deletions (``after == ""``) cover every one of its non-space characters.
+    Lines of only whitespace count as deleted only when covered entirely.
+
+    >>> from cleannews.document import Change
+    >>> removed_lines("Titre\\nTitre\\nTexte", [Change("strip", "x", (6, 12), "Titre\\n", "", "")])
+    [False, True, False]
+    """
+    gone = bytearray(len(document) + 1)
+    for c in changes:
+        if c.after == "":
+            s, e = c.span
+            gone[s:e] = b"\x01" * (min(e, len(document)) - s)
+    out = []
+    pos = 0
+    for line in document.split("\n"):
+        end = pos + len(line)
+        chars = [k for k in range(pos, end) if not line[k - pos].isspace()] or range(pos, end)
+        out.append(bool(chars) and all(gone[k] for k in chars))
+        pos = end + 1
+    return out
+
+
+def _survival(
+    labelled: list[Labelled], output: str, document: str = "",
+    removed: list[bool] | None = None,
+) -> list[bool]:
+    """For every labelled line, whether it survived in ``output``.
+
+    Lines are aligned to the output by text (difflib, in order). Text alone cannot
+    tell which of two identical labelled lines (a headline and its ``title_repeat``
+    copy) is the one left in the output: difflib gives the survivor to whichever copy
+    extends the longer matching block. When the engine's trace is known —
+    ``removed``, one flag per document line (:func:`removed_lines`) — each labelled
+    line whose text occurs more than once is judged by its own occurrence instead.
+
+    >>> lab = [Labelled("C", "Titre", line=0), Labelled("title_repeat", "Titre", line=1),
+    ...        Labelled("C", "Texte.", line=2)]
+    >>> _survival(lab, "Titre\\nTexte.")
+    [False, True, True]
+    >>> _survival(lab, "Titre\\nTexte.", removed=[False, True, False])
+    [True, False, True]
+    """
     out_lines = [_cmp(x) for x in output.split("\n")]
     out_lines = [x for x in out_lines if x]
     lab_norm = [_cmp(lb.text) for lb in labelled]
@@ -137,6 +184,12 @@ def _survival(labelled: list[Labelled], output: str, document: str = "") -> list
     out_text = "\n".join(out_lines)
     doc_text = "\n".join(_cmp(x) for x in document.split("\n")) if document else ""
     for i, lb in enumerate(labelled):
+        if (
+            removed is not None and 0 <= lb.line < len(removed) and lab_norm[i]
+            and counts[lab_norm[i]] > 1 and not lb.glued
+        ):
+            survived[i] = not removed[lb.line]  # a duplicated text: its own occurrence decides
+            continue
         if survived[i] or not lab_norm[i]:
             continue
         if lb.content and lb.glued:
@@ -152,11 +205,16 @@ def _survival(labelled: list[Labelled], output: str, document: str = "") -> list
 
 
 def _clean(doc: str, is_html: bool) -> str:
+    return _clean_traced(doc, is_html)[0]
+
+
+def _clean_traced(doc: str, is_html: bool) -> tuple[str, list[bool] | None]:
+    """cleannews's output and, for plain text, which document lines its changes deleted."""
     import cleannews
 
     cfg = cleannews.CleanConfig(score_spin=False, quarantine=False)
     d = cleannews.clean_html(doc, cfg) if is_html else cleannews.clean(doc, cfg)
-    return d.text
+    return d.text, None if is_html else removed_lines(doc, d.changes)
 
 
 _WORD = regex.compile(r"\w+")
@@ -197,6 +255,11 @@ def _justext_clean(doc: str, is_html: bool) -> str:
     except Exception:  # jusText raises on some odd pages: count it as removing nothing
         return doc
     return "\n".join(p.text for p in paras if not p.is_boilerplate)
+
+
+def _justext_traced(doc: str, is_html: bool) -> tuple[str, None]:
+    """jusText's output; it leaves no trace of which line it dropped (text alignment only)."""
+    return _justext_clean(doc, is_html), None
 
 
 def _stats(rows: list[tuple[str, Labelled, bool]]) -> dict:
@@ -255,9 +318,9 @@ def evaluate(fixtures: Path, with_justext: bool = False) -> dict:
             f"fixtures folder {fixtures} not found: run from the repository root or pass --fixtures"
         )
     files = sorted(p for p in fixtures.iterdir() if p.suffix in (".txt", ".html"))
-    engines = {"cleannews": _clean}
+    engines = {"cleannews": _clean_traced}
     if with_justext:
-        engines["justext"] = _justext_clean
+        engines["justext"] = _justext_traced
     result: dict = {"fixtures": len(files)}
     missed: list[dict] = []
     for name, fn in engines.items():
@@ -268,7 +331,8 @@ def evaluate(fixtures: Path, with_justext: bool = False) -> dict:
             doc, labelled, is_html = read_fixture(p)
             # uniqueness of a line is judged on the labelled text (the visible text for HTML)
             visible = "\n".join(lb.text for lb in labelled)
-            survived = _survival(labelled, fn(doc, is_html), visible)
+            out, trace = fn(doc, is_html)
+            survived = _survival(labelled, out, visible, trace)
             group = "seeds" if p.name.startswith("seed_") else "others"
             rows[group].extend((p.name, lb, s) for lb, s in zip(labelled, survived, strict=True))
             if name == "cleannews":
@@ -316,16 +380,17 @@ def evaluate_corpus(root: Path, with_justext: bool = False, split: str | None = 
     if not (root / "manifests").is_dir():
         raise FileNotFoundError(f"corpus folder {root} has no manifests/: pass --corpus DIR")
     pages = [p for p in read_corpus(root) if split is None or p[0]["split"] == split]
-    engines = {"cleannews": _clean}
+    engines = {"cleannews": _clean_traced}
     if with_justext:
-        engines["justext"] = _justext_clean
+        engines["justext"] = _justext_traced
     result: dict = {"pages": len(pages), "sites": len({p[0]["site"] for p in pages})}
     for name, fn in engines.items():
         groups: dict[str, list] = defaultdict(list)
         missed: list[dict] = []
         for rec, doc, labelled in pages:
             visible = "\n".join(lb.text for lb in labelled)
-            survived = _survival(labelled, fn(doc, False), visible)
+            out, trace = fn(doc, False)
+            survived = _survival(labelled, out, visible, trace)
             rows = [(rec["id"], lb, s) for lb, s in zip(labelled, survived, strict=True)]
             for key in ("all", rec["split"], f"{rec['split']}/{rec['lang']}"):
                 groups[key].extend(rows)

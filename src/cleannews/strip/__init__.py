@@ -3,7 +3,8 @@
 One line is one block. Each block is judged in three steps:
 
 1. **rules** from the per-language data files (``data/fr.json``,
-   ``data/en.json``): whole-line phrases ("Partager :"), prefixes
+   ``data/en.json``, and ``de.json`` / ``es.json`` / ``it.json`` for a page in
+   that language, see :mod:`cleannews.strip._pagelang`): whole-line phrases ("Partager :"), prefixes
    ("Lire aussi : …"), phrases that cover most of a line (newsletter and
    cookie blocks);
 2. **structural detectors** (:mod:`cleannews.strip.detectors`) that need no
@@ -67,6 +68,11 @@ def strip_text(text: str, config: CleanConfig) -> StripResult:
     assemble, split_lines, classify_lines, skip_crawler = _impl()
     lines = split_lines(text)
     skip = frozenset() if config.lift_crawler_metadata else skip_crawler
-    plan = classify_lines(text, lines, tuple(config.languages) or ("fr", "en"), skip)
+    languages = tuple(config.languages) or ("fr", "en")
+    if config.strip_page_language:
+        from cleannews.strip._pagelang import page_rule_languages
+
+        languages = page_rule_languages(text, languages)
+    plan = classify_lines(text, lines, languages, skip)
     out, changes = assemble(text, lines, plan, "strip")
     return StripResult(out, changes, {})

@@ -548,7 +548,7 @@ def load_rules(languages: tuple[str, ...]) -> RuleSet:
             data.append(json.loads(_data_text(f"{lang}.json")))
         except FileNotFoundError:
             raise ValueError(
-                f"no boilerplate rules for language {lang!r}; available: fr, en"
+                f"no boilerplate rules for language {lang!r}; available: fr, en, de, es, it"
             ) from None
     return RuleSet(data)
 

@@ -1039,7 +1039,9 @@ def classify_lines(
         headline = title_line(lines)
         # the title's key is computed only if the model scores a line (a callable: lazy)
         title_key = lines[headline].key if headline >= 0 else ""
-        _line_model()(lines, _stoplists(), headline, title_key, _key, Removal)
+        apply_line_model, apply_run_model = _models()
+        probs = apply_line_model(lines, _stoplists(), headline, title_key, _key, Removal)
+        apply_run_model(lines, headline, probs, Removal)
     plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
     headline = title_line(lines)
     for i, (s, c, _) in enumerate(spans):
@@ -1056,11 +1058,13 @@ def classify_lines(
 
 
 @lru_cache(maxsize=1)
-def _line_model():
-    """:func:`cleannews.strip.linemodel.apply_line_model`, imported once on first use."""
+def _models():
+    """``apply_line_model`` and ``apply_run_model`` (:mod:`.linemodel`, :mod:`.runmodel`),
+    imported once on first use."""
     from cleannews.strip.linemodel import apply_line_model
+    from cleannews.strip.runmodel import apply_run_model
 
-    return apply_line_model
+    return apply_line_model, apply_run_model
 
 
 @lru_cache(maxsize=1)

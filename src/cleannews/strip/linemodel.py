@@ -654,18 +654,20 @@ def explain(model: LineModel, x: list[float], p: float, text: str) -> str:
     return f"line model (p={p:.2f}): " + ", ".join(parts)
 
 
-def apply_line_model(lines, stoplists, headline: int, title_key: str, key_fn, removal_cls) -> None:
+def apply_line_model(
+    lines, stoplists, headline: int, title_key: str, key_fn, removal_cls
+) -> dict[int, float]:
     """Score the lines left open by the rules; remove or give back (see module doc).
 
     Only lines that a decision can change are scored (standing lines that are not
     prose nor in an article list; position-rule removals when ``give_back_p > 0``),
     with the stage-1 scores of their neighbours: features are computed for those alone.
     ``title_key``: the headline's key, or a function that returns it (called only when
-    a line is scored).
+    a line is scored). Returns the probability of every scored line (read by the run model).
     """
     model = load_line_model()
     if model is None:
-        return
+        return {}
     lists = article_lists(lines) | subheadings(lines)
     give_back = model.give_back_p > 0
     strict = model.remove_list_p <= 1.0
@@ -685,7 +687,7 @@ def apply_line_model(lines, stoplists, headline: int, title_key: str, key_fn, re
             limit[i] = model.remove_list_p
     targets = list(limit)
     if not targets:
-        return
+        return {}
     idx = [i for i, ln in enumerate(lines) if not ln.blank]
     pos = {i: k for k, i in enumerate(idx)}
     need = set(targets)
@@ -709,9 +711,10 @@ def apply_line_model(lines, stoplists, headline: int, title_key: str, key_fn, re
         score = model.stage1.proba
         xs = {i: feats[i] for i in targets}
     decisions = []
+    scores = {}
     for i in targets:
         x = xs[i]
-        p = score(x)
+        scores[i] = p = score(x)
         if lines[i].cls == "bad":
             if p < limit[i]:
                 decisions.append((i, "keep", p, x))
@@ -725,3 +728,4 @@ def apply_line_model(lines, stoplists, headline: int, title_key: str, key_fn, re
         else:
             ln.cls = "bad"
             ln.removal = removal_cls("line_model", explain(model, x, p, ln.text))
+    return scores

@@ -1,0 +1,86 @@
+"""Which rule files a page gets: the configured ones plus the page's own language.
+
+``CleanConfig.languages`` (default ``("fr", "en")``) are always applied. With
+``CleanConfig.strip_page_language`` (default on) the rule file of the page's own
+language is added when there is one (``data/de.json``, ``es.json``, ``it.json`` …):
+the language whose stoplist covers most of the page's first words, when it wins
+clearly. A page in a language without a rule file, or too short to tell, keeps
+the configured rule sets alone (nothing is refused, nothing is guessed).
+
+    >>> page_rule_languages("Die Regierung hat am Dienstag eine Reform der Rente "
+    ...                     "angekündigt, die ab dem nächsten Jahr gelten soll und die "
+    ...                     "von den Gewerkschaften scharf kritisiert wird.", ("fr", "en"))
+    ('fr', 'en', 'de')
+    >>> page_rule_languages("Le gouvernement a annoncé mardi une réforme.", ("fr", "en"))
+    ('fr', 'en')
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from cleannews.config import RULE_LANGUAGES
+
+__all__ = ["page_language", "page_rule_languages"]
+
+#: Characters of the page read to tell its language (about 150 words, as many as the line
+#: model reads for its page stoplist, ``linemodel.PAGE_STOP_WORDS``).
+PAGE_LANGUAGE_CHARS = 1000
+#: The winning stoplist must cover at least this many of those words …
+PAGE_LANGUAGE_MIN_STOP = 10
+#: … and this many times as many as the runner-up (on the TRAIN pages of
+#: ``fixtures/strip_real``, the seeds and ``fixtures/strip`` the smallest ratio of a
+#: correct pick is 1.6: Spanish pages over French / Italian; 1.2 would still be right).
+PAGE_LANGUAGE_MARGIN = 1.5
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _stop_table() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The rule languages, and each stopword with the indexes of the languages it belongs to."""
+    from cleannews.strip._rules import load_stopwords
+
+    table: dict[str, list[int]] = {}
+    for i, lang in enumerate(RULE_LANGUAGES):
+        for w in load_stopwords((lang,)):
+            table.setdefault(w, []).append(i)
+    return RULE_LANGUAGES, {w: tuple(ix) for w, ix in table.items()}
+
+
+def page_language(text: str) -> str | None:
+    """The rule language (of ``RULE_LANGUAGES``) the page is written in, or ``None``.
+
+    >>> page_language("El Gobierno aprobó este martes la reforma de las pensiones, que "
+    ...               "entrará en vigor el año que viene y que los sindicatos rechazan.")
+    'es'
+    >>> page_language("Partager") is None
+    True
+    """
+    langs, table = _stop_table()
+    cover = [0] * len(langs)
+    for w in _WORD.findall(text[:PAGE_LANGUAGE_CHARS].lower()):
+        hit = table.get(w)
+        if hit is not None:
+            for i in hit:
+                cover[i] += 1
+    ranked = sorted(zip(cover, langs, strict=True), reverse=True)
+    (best, lang), (second, _) = ranked[0], ranked[1]
+    if best < PAGE_LANGUAGE_MIN_STOP or best < PAGE_LANGUAGE_MARGIN * second:
+        return None
+    return lang
+
+
+def page_rule_languages(text: str, configured: tuple[str, ...]) -> tuple[str, ...]:
+    """``configured`` plus the page's own rule language when it is not among them.
+
+    >>> page_rule_languages("Il governo ha approvato martedì la riforma delle pensioni, "
+    ...                     "che entrerà in vigore l'anno prossimo e che i sindacati "
+    ...                     "respingono.", ("fr",))
+    ('fr', 'it')
+    """
+    lang = page_language(text)
+    if lang is None or lang in configured:
+        return configured
+    return (*configured, lang)

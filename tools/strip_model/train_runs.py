@@ -1,0 +1,390 @@
+"""Train the strip stage's run model (stacked second stage) on the TRAIN split.
+
+    .venv/bin/python -m tools.strip_model.train_runs              # CV report + writes the model
+    .venv/bin/python -m tools.strip_model.train_runs --cv-only    # development figures only
+
+Needs scikit-learn and numpy (training only; the shipped model is plain JSON read by
+:mod:`cleannews.strip.runmodel`). Only TRAIN pages are read (``split.json``).
+
+1. Every train page (plus the 0.1.0 fixtures and recombined pages, as for the line
+   model) goes through the rules and detectors; the **line model's probabilities are
+   out-of-fold**: for each of FOLDS site-grouped folds, the line model
+   (``tools.strip_model.train``: odds tables and both tree stages) is fitted on the other
+   folds' sites and scores the held-out pages. Its decisions at the shipped thresholds
+   (``data/line_model.json``) are applied, so the run model sees the first stage as it
+   runs on unseen pages.
+2. Run features (:func:`cleannews.strip.runmodel.run_features`) of every line the run
+   model judges; label = boilerplate or content.
+3. Development figure: group FOLDS-fold CV **by site** of the run model over those
+   out-of-fold first-stage outputs; line-level removal precision / recall / content
+   kept over all labelled lines of the real pages (rules and line model included).
+   Thresholds: the best F1 with precision >= TARGET_P and content kept >= TARGET_KEPT
+   (else the most content kept at that precision).
+4. The final model is fitted on all train pages; its thresholds are raised until it
+   removes no content line of the recombined guard pages and cleaning stays idempotent
+   on the train pages; written to ``src/cleannews/strip/data/run_model.json``.
+
+The out-of-fold first stage is cached in ``/tmp/strip-stack_oof.pkl`` (``--fresh`` to
+recompute).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import math
+import os
+import pickle
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.ensemble import GradientBoostingClassifier
+from sklearn.model_selection import GroupKFold
+
+from tools.strip_model import train as line_train
+
+REPO = line_train.REPO
+import cleannews  # noqa: E402
+from cleannews.strip._assemble import Removal  # noqa: E402
+from cleannews.strip.linemodel import (  # noqa: E402
+    article_lists,
+    is_candidate,
+    is_prose,
+    load_line_model,
+    subheadings,
+)
+from cleannews.strip.runmodel import (  # noqa: E402
+    GOOD,
+    NEVER,
+    RUN_FEATURES,
+    SOFT,
+    RunModel,
+    line_states,
+    load_run_model,
+    run_candidates,
+    run_features,
+)
+
+OUT = REPO / "src" / "cleannews" / "strip" / "data" / "run_model.json"
+CACHE = Path(os.environ.get("STRIP_RUN_CACHE", "/tmp/strip-stack_oof.pkl"))
+FOLDS = 5
+TARGET_P = 0.95
+TARGET_KEPT = 0.995
+REMOVE_GRID = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, NEVER)
+GOOD_GRID = (0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, NEVER)
+LIST_GRID = (0.8, 0.9, 0.95, NEVER)
+GIVE_BACK_GRID = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4)
+PARAMS = {
+    "n_estimators": 80, "max_depth": 3, "learning_rate": 0.08, "subsample": 0.8,
+    "min_samples_leaf": 20, "random_state": 0,
+}
+#: Fit on the real pages only (the 0.1.0 fixtures and recombined pages still feed the line
+#: model's out-of-fold scores and the guard); STRIP_RUN_REAL_ONLY=0 fits on all (worse in CV).
+REAL_ONLY = os.environ.get("STRIP_RUN_REAL_ONLY", "1") != "0"
+if os.environ.get("STRIP_RUN_PARAMS"):
+    PARAMS.update(json.loads(os.environ["STRIP_RUN_PARAMS"]))
+
+
+def first_stage_oof(pages: list[dict]) -> None:
+    """Give every page ``probs`` (out-of-fold line-model probabilities of the lines the model
+    scores at run time) and apply the shipped thresholds to its lines (rule ``line_model``)."""
+    shipped = load_line_model()
+    groups = [pg["site"] for pg in pages]
+    for tr, te in GroupKFold(n_splits=FOLDS).split(pages, groups=groups):
+        tr_pages = [pages[k] for k in tr]
+        te_pages = [pages[k] for k in te]
+        odds = line_train.odds_table(tr_pages)
+        m1, m2 = line_train.fit_two_stages(line_train.page_rows_crossfit(tr_pages))
+        prs = line_train.page_rows(te_pages, odds)
+        line_train.score_stage1(prs, m1)
+        for pr in prs:
+            pg, lines, idx, h = pr["pg"], pr["pg"]["lines"], pr["idx"], pr["headline"]
+            pos = {i: k for k, i in enumerate(idx)}
+            targets = [i for i in idx
+                       if is_candidate(lines[i], i, h) and lines[i].cls != "bad"
+                       and not is_prose(lines[i])]
+            probs = {}
+            if targets:
+                from cleannews.strip.linemodel import neighbour_features
+
+                X = np.array([pr["feats"][i] + neighbour_features(idx, pr["p1"], i, pos[i])
+                              for i in targets])
+                probs = dict(zip(targets, m2.predict_proba(X)[:, 1].tolist(), strict=True))
+            pg["probs"] = probs
+            pg["headline"] = h
+    for pg in pages:  # the line model's decisions at the shipped thresholds
+        lines = pg["lines"]
+        lists = article_lists(lines) | subheadings(lines)
+        for i, p in pg["probs"].items():
+            limit = shipped.remove_list_p if i in lists else shipped.remove_p
+            if p >= limit:
+                lines[i].cls = "bad"
+                lines[i].removal = Removal("line_model", "")
+
+
+def load_pages(fresh: bool = False) -> list[dict]:
+    if CACHE.exists() and not fresh:
+        with CACHE.open("rb") as f:
+            return pickle.load(f)
+    pages = line_train.pages_train()
+    first_stage_oof(pages)
+    with CACHE.open("wb") as f:
+        pickle.dump(pages, f)
+    return pages
+
+
+def rows(pages: list[dict]):
+    """Run-model rows: X, y, groups, meta (page index, line, kind flags, lang, extra)."""
+    X, y, groups, meta = [], [], [], []
+    for n, pg in enumerate(pages):
+        lines, labels = pg["lines"], pg["labels"]
+        states = line_states(lines, pg["headline"])
+        cands = [i for i in run_candidates(lines, states, pg["probs"])
+                 if labels[i] is not None and not labels[i].whitespace]
+        feats = run_features(lines, states, pg["probs"], cands)
+        lists = article_lists(lines) | subheadings(lines)
+        for i in cands:
+            X.append(feats[i])
+            y.append(0 if labels[i].content else 1)
+            groups.append(pg["site"])
+            kind = "soft" if states[i] == SOFT else "good" if states[i] == GOOD else (
+                "list" if i in lists else "amb")
+            meta.append((n, i, kind, pg["lang"], pg["extra"]))
+    return np.array(X, float), np.array(y), groups, meta
+
+
+def base_removed(pages: list[dict]):
+    """Line-level labels and first-stage removals of every labelled line of the real pages."""
+    keys, y, rem = [], [], []
+    for n, pg in enumerate(pages):
+        if pg["extra"]:
+            continue
+        for i, (ln, lab) in enumerate(zip(pg["lines"], pg["labels"], strict=True)):
+            if lab is None or lab.whitespace or ln.blank:
+                continue
+            keys.append((n, i))
+            y.append(0 if lab.content else 1)
+            rem.append(ln.cls == "bad")
+    return keys, np.array(y), np.array(rem)
+
+
+def decide(p, meta, rp, gp, lp, back):
+    """{(page, line): removed} for the run-model candidates under the thresholds."""
+    out = {}
+    for k, (n, i, kind, _, _) in enumerate(meta):
+        if kind == "soft":
+            out[(n, i)] = not (p[k] < back)
+        elif kind == "good":
+            out[(n, i)] = bool(p[k] >= gp)
+        elif kind == "list":
+            out[(n, i)] = bool(p[k] >= lp)
+        else:
+            out[(n, i)] = bool(p[k] >= rp)
+    return out
+
+
+def figures_with(keys, y, rem, changes) -> dict:
+    r = np.array([changes.get(k, rem[j]) for j, k in enumerate(keys)])
+    return line_train.figures(r, y)
+
+
+def fit(X, y) -> GradientBoostingClassifier:
+    return GradientBoostingClassifier(**PARAMS).fit(X, y)
+
+
+def search(p, meta, keys, y, rem, base, verbose=False):
+    best = None
+    for rp in REMOVE_GRID:
+        for gp in GOOD_GRID:
+            for lp in LIST_GRID:
+                for back in GIVE_BACK_GRID:
+                    fig = figures_with(keys, y, rem, decide(p, meta, rp, gp, lp, back))
+                    ok = fig["precision"] >= TARGET_P
+                    key = (fig["content_kept"] >= TARGET_KEPT, fig["f1"] if fig[
+                        "content_kept"] >= TARGET_KEPT else fig["content_kept"], fig["f1"])
+                    if ok and (best is None or key > best[0]):
+                        best = (key, fig, rp, gp, lp, back)
+                    if verbose and gp == NEVER and lp == NEVER:
+                        print(f"  remove {rp} back {back}: {fig}")
+    return best
+
+
+def per_group(keys, y, rem, changes, pages):
+    by_lang: dict = {}
+    for j, k in enumerate(keys):
+        by_lang.setdefault(pages[k[0]]["lang"], []).append(j)
+    r = np.array([changes.get(k, rem[j]) for j, k in enumerate(keys)])
+    out = {lg: line_train.figures(r[js], y[js]) for lg, js in sorted(by_lang.items())}
+    kinds: dict = {}
+    for j, k in enumerate(keys):
+        if y[j]:
+            lab = pages[k[0]]["labels"][k[1]].label
+            a = kinds.setdefault(lab, [0, 0])
+            a[1] += 1
+            a[0] += int(r[j])
+    return out, kinds
+
+
+def cross_validate(pages, X, y, groups, meta):
+    oof = np.zeros(len(y))
+    extra = np.array([m[4] for m in meta])
+    for tr, te in GroupKFold(n_splits=FOLDS).split(X, groups=groups):
+        if REAL_ONLY:
+            tr = tr[~extra[tr]]
+        oof[te] = fit(X[tr], y[tr]).predict_proba(X[te])[:, 1]
+    real = [k for k, m in enumerate(meta) if not m[4]]
+    return oof[real], [meta[k] for k in real]
+
+
+def _trees(model: GradientBoostingClassifier) -> dict:
+    return line_train._trees(model)
+
+
+def _kind_threshold(doc: str, text: str) -> str:
+    """Which threshold judged the line ``text`` of ``doc``: remove_good_p (paragraph-like),
+    remove_list_p (the article's lists and subheadings) or remove_p."""
+    from cleannews.strip._assemble import split_lines
+    from cleannews.strip.detectors import _key, _stoplists, judge_lines, title_line
+    from cleannews.strip.linemodel import apply_line_model
+
+    lines, _ = judge_lines(doc, split_lines(doc), ("fr", "en"))
+    h = title_line(lines)
+    apply_line_model(lines, _stoplists(), h, lines[h].key() if h >= 0 else "", _key, Removal)
+    lists = article_lists(lines) | subheadings(lines)
+    i = next((i for i, ln in enumerate(lines) if ln.text == text), -1)
+    if i >= 0 and lines[i].cls == "good":
+        return "remove_good_p"
+    return "remove_list_p" if i in lists else "remove_p"
+
+
+def guard_lost(pages_n: int = line_train.GUARD_PAGES, seed: int = line_train.GUARD_SEED):
+    """Content lines of recombined guard pages (another seed) the shipped run model removes:
+    (text, probability, name of the threshold that took it)."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from cleannews.evaluate import _survival, removed_lines
+    from test_strip_recombined import recombined_pages
+
+    cfg = cleannews.CleanConfig(score_spin=False, quarantine=False)
+    lost = []
+    for doc, labelled in recombined_pages(pages_n, seed):
+        d = cleannews.clean(doc, cfg)
+        by_run = {c.before.strip(): float(c.reason.split("p=")[1][:4])
+                  for c in d.changes if c.rule == "run_model"}
+        if not by_run:
+            continue
+        for lb, ok in zip(labelled, _survival(labelled, d.text, "\n".join(
+                x.text for x in labelled), removed_lines(doc, d.changes)), strict=True):
+            t = lb.text.strip()
+            if lb.content and not ok and t in by_run:
+                lost.append((t[:60], by_run[t], _kind_threshold(doc, t)))
+    return lost
+
+
+def not_idempotent(pages) -> list[str]:
+    """Ids of train pages (and fixtures) that a second cleaning changes."""
+    cfg = cleannews.CleanConfig(score_spin=False, quarantine=False)
+    bad = []
+    for pg in pages:
+        if pg["id"].startswith("recombined"):
+            continue
+        once = cleannews.clean(pg["text"], cfg).text
+        if cleannews.clean(once, cfg).text != once:
+            bad.append(pg["id"])
+    return bad
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--cv-only", action="store_true")
+    ap.add_argument("--fresh", action="store_true", help="recompute the out-of-fold first stage")
+    ap.add_argument("--grid", action="store_true")
+    args = ap.parse_args(argv)
+    pages = load_pages(args.fresh)
+    print(f"{len(pages)} train pages from {len({pg['site'] for pg in pages})} sites")
+    X, y, groups, meta = rows(pages)
+    print(f"{len(y)} run-model lines ({int(y.sum())} furniture)")
+    keys, ly, rem = base_removed(pages)
+    base = line_train.figures(rem, ly)
+    print("first stage (rules + line model, out-of-fold), line level:", base)
+    p, rmeta = cross_validate(pages, X, y, groups, meta)
+    best = search(p, rmeta, keys, ly, rem, base, args.grid)
+    if best is None:
+        print("no operating point reaches the precision target")
+        return 1
+    _, fig, rp, gp, lp, back = best
+    print(f"chosen remove_p {rp} remove_good_p {gp} remove_list_p {lp} give_back_p {back}: {fig}")
+    changes = decide(p, rmeta, rp, gp, lp, back)
+    langs, kinds = per_group(keys, ly, rem, changes, pages)
+    for lg, f in langs.items():
+        print(f"  {lg}: {f}")
+    print("  per kind:", ", ".join(f"{k} {a}/{b}" for k, (a, b) in sorted(kinds.items())))
+    _, kinds0 = per_group(keys, ly, rem, {}, pages)
+    print("  per kind (first stage):", ", ".join(
+        f"{k} {a}/{b}" for k, (a, b) in sorted(kinds0.items())))
+    moved = [(pages[n]["id"], kind, pages[n]["labels"][i].label,
+              pages[n]["lines"][i].text[:70]) for (n, i), v in changes.items()
+             for kind in [next(m[2] for m in rmeta if m[0] == n and m[1] == i)]
+             if v != (pages[n]["lines"][i].cls == "bad") and not pages[n]["extra"]]
+    for mv in moved:
+        if mv[2] == "C" or os.environ.get("STRIP_RUN_SHOW_ALL"):
+            print("   ", mv)
+    if args.cv_only:
+        return 0
+    real = np.array([not m[4] for m in meta]) if REAL_ONLY else np.ones(len(y), bool)
+    model = fit(X[real], y[real])
+    h = hashlib.sha256()
+    for pg in sorted(pages, key=lambda g: g["id"]):
+        h.update(pg["id"].encode() + b"\0" + pg["text"].encode("utf-8") + b"\0")
+    data = {
+        "about": "strip run model: gradient-boosted trees over the first stage's decisions "
+        "around a line (cleannews.strip.runmodel); rebuild: python -m "
+        "tools.strip_model.train_runs",
+        "features": list(RUN_FEATURES),
+        "remove_p": rp, "remove_good_p": gp, "remove_list_p": lp, "give_back_p": back,
+        "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%MZ"),
+        "training_data": "fixtures/strip_real TRAIN split (split.json), 0.1.0 fixtures, "
+        "recombined pages; line-model probabilities out-of-fold by site",
+        "training_pages": len(pages),
+        "fit_on": "real TRAIN pages only" if REAL_ONLY else "all training pages",
+        "guard": f"thresholds raised until no content line of {line_train.GUARD_PAGES} "
+        f"recombined pages (seed {line_train.GUARD_SEED}) is removed",
+        "training_data_sha256": h.hexdigest(),
+        "params": PARAMS,
+        "cv": {"folds": FOLDS, "grouped_by": "site", "first_stage": base, "all": fig,
+               "per_language": langs},
+        "trees": _trees(model),
+    }
+    lm = RunModel(data)
+    ref = model.predict_proba(X[:300])[:, 1]
+    mine = np.array([1 / (1 + math.exp(-lm.trees.raw(list(x)))) for x in X[:300]])
+    assert np.allclose(ref, mine, atol=1e-4), float(np.abs(ref - mine).max())
+    steps = {"remove_p": REMOVE_GRID, "remove_good_p": GOOD_GRID, "remove_list_p": LIST_GRID}
+    while True:
+        OUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
+                       "utf-8")
+        load_run_model.cache_clear()
+        lost = guard_lost()
+        print(f"thresholds {data['remove_p']} / {data['remove_good_p']} / {data['remove_list_p']}"
+              f": {len(lost)} content lines lost on the recombined guard pages {lost[:3]}")
+        if not lost:
+            break
+        for _, pl, name in lost:  # raise the threshold that took each lost line above it
+            if data[name] <= pl + 0.005:
+                data[name] = min([g for g in steps[name] if g > pl + 0.005], default=NEVER)
+        changes = decide(p, rmeta, data["remove_p"], data["remove_good_p"],
+                         data["remove_list_p"], back)
+        data["cv"]["all"] = figures_with(keys, ly, rem, changes)
+        data["cv"]["per_language"], kinds = per_group(keys, ly, rem, changes, pages)
+        print(f"  cv at the raised thresholds: {data['cv']['all']}")
+        print("  per kind:", ", ".join(f"{k} {a}/{b}" for k, (a, b) in sorted(kinds.items())))
+    bad = not_idempotent(pages)
+    print(f"not idempotent on {len(bad)} train pages / fixtures: {bad[:10]}")
+    print(f"wrote {OUT.relative_to(REPO)} ({OUT.stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
