@@ -24,7 +24,8 @@ Needs scikit-learn and numpy (training only; the shipped model is plain JSON rea
    removes no content line of the recombined guard pages and cleaning stays idempotent
    on the train pages; written to ``src/cleannews/strip/data/run_model.json``.
 
-The out-of-fold first stage is cached in ``/tmp/strip-stack_oof.pkl`` (``--fresh`` to
+The out-of-fold first stage is cached in ``$STRIP_RUN_CACHE_DIR`` (default ``/tmp``) under
+a name that carries the hash of the line model and of the corpus manifests (``--fresh`` to
 recompute).
 """
 
@@ -69,7 +70,9 @@ from cleannews.strip.runmodel import (  # noqa: E402
 )
 
 OUT = REPO / "src" / "cleannews" / "strip" / "data" / "run_model.json"
-CACHE = Path(os.environ.get("STRIP_RUN_CACHE", "/tmp/strip-stack_oof.pkl"))
+#: Cache of the out-of-fold first stage; its name carries the hash of the shipped line model
+#: and of this corpus' TRAIN pages, so a retrained line model or new pages are not read stale.
+CACHE_DIR = Path(os.environ.get("STRIP_RUN_CACHE_DIR", "/tmp"))
 FOLDS = 5
 TARGET_P = 0.95
 TARGET_KEPT = 0.995
@@ -125,13 +128,26 @@ def first_stage_oof(pages: list[dict]) -> None:
                 lines[i].removal = Removal("line_model", "")
 
 
+def _cache_path() -> Path:
+    """Cache file of the out-of-fold first stage for the current line model and corpus."""
+    h = hashlib.sha256(
+        (REPO / "src" / "cleannews" / "strip" / "data" / "line_model.json").read_bytes()
+    )
+    for mf in sorted((line_train.CORPUS / "manifests").glob("*.jsonl")):
+        h.update(mf.read_bytes())
+    h.update((line_train.CORPUS / "split.json").read_bytes())
+    return CACHE_DIR / f"cleannews_run_model_oof_{h.hexdigest()[:12]}.pkl"
+
+
 def load_pages(fresh: bool = False) -> list[dict]:
-    if CACHE.exists() and not fresh:
-        with CACHE.open("rb") as f:
+    """Train pages with their out-of-fold first stage (cached, see ``_cache_path``)."""
+    cache = _cache_path()
+    if cache.exists() and not fresh:
+        with cache.open("rb") as f:
             return pickle.load(f)
     pages = line_train.pages_train()
     first_stage_oof(pages)
-    with CACHE.open("wb") as f:
+    with cache.open("wb") as f:
         pickle.dump(pages, f)
     return pages
 
