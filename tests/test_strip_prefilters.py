@@ -124,3 +124,36 @@ def test_document_trigger_map_equals_line_by_line_test(kind):
 @given(st.lists(GENERATED, min_size=1, max_size=6))
 def test_trigger_map_on_generated_documents(lines_text):
     _assert_trigger_map_matches(lines_text, "phrase")
+
+
+def test_lines_keep_enough_words_for_their_readers():
+    """Every reader of ``first_words`` reads at most HEAD_WORDS words; ``words`` is all."""
+    from cleannews.strip import linemodel as M
+
+    assert D.HEAD_WORDS >= M.PAGE_STOP_LINE_WORDS
+    assert D.HEAD_WORDS >= M.TOKEN_ODDS_WORDS
+    stop = R.load_stopwords(("fr", "en"))
+    seen = 0
+    for doc in DOCS[:200]:
+        for x in doc.split("\n"):
+            ln = D._Line(x, stop)
+            want = D._WORD.findall(ln.low)
+            assert ln.words == want and ln.first_words == want[: D.HEAD_WORDS], x
+            seen += ln.n > D.HEAD_WORDS
+            ln.refit(x[: len(x) // 2], stop)
+            assert ln.words == D._WORD.findall(x[: len(x) // 2][: R.MAX_SCAN_CHARS].casefold())
+    assert seen > 10  # long paragraphs were among them
+
+
+#: Words and long runs without words: the first HEAD_WORDS words may lie past HEAD_CHARS.
+_WORDY = st.sampled_from(["mot", "é", "x1", "_", " ", ", ", "ß", "ﬁ", "-" * 300, " " * 120, "… "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDY, min_size=0, max_size=120).map("".join))
+def test_line_words_on_generated_lines(t):
+    ln = D._Line(t, frozenset({"mot"}))
+    want = D._WORD.findall(ln.low)
+    assert ln.n == len(want)
+    assert ln.words == want
+    assert ln.first_words == want[: D.HEAD_WORDS]

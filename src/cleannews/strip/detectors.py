@@ -42,6 +42,9 @@ GOOD_MIN_STOP = 0.2
 #: Long blocks (spun text, lists of names) are good with a lower stopword share.
 LONG_MIN_WORDS = 30
 LONG_MIN_STOP = 0.1
+#: Words a line keeps (:attr:`_Line.first_words`): the line model reads at most the
+#: first 60 of a long line (page language, word odds); shorter lines keep all theirs.
+HEAD_WORDS = 60
 #: Bylines, datelines and credits are short: longer lines are not tested for protection.
 PROTECT_MAX_WORDS = 25
 #: Phrase rules remove a line when their hits cover this share of its characters ...
@@ -170,41 +173,77 @@ _LINKY = regex.compile(r"https?://|www\.|@\w|#\w|\.(?:com|fr|net|org)\b")
 
 
 class _Line:
-    """Features of one line (computed once)."""
+    """Features of one line (computed once).
+
+    The line's words are counted, not kept as a list: the line keeps its first
+    :data:`HEAD_WORDS` words as one string joined by spaces (a word holds no space).
+    :attr:`first_words` splits it; :attr:`words` too, or reads a longer line's words
+    again from ``low`` (rarely needed: only short lines are read word by word after
+    the first pass). Word lists of every line were most of the stage's memory on a
+    large document. A line refitted without its glued spans keeps its new words as a
+    list (``low`` stays the whole line's).
+
+        >>> ln = _Line("Un mot " * 40, frozenset({"un"}))
+        >>> ln.n, len(ln.first_words), len(ln.words), ln.stop
+        (80, 60, 80, 0.5)
+    """
 
     __slots__ = (
-        "_crumb", "_key", "blank", "cls", "ends", "key_text", "low", "n", "protected", "removal",
-        "stop", "text", "words",
+        "_crumb", "_joined", "_key", "_words", "blank", "cls", "ends", "key_text", "low", "n",
+        "protected", "removal", "stop", "text",
     )
 
-    def __init__(self, raw: str, stop: frozenset[str], mapped: bool = False) -> None:
-        """``mapped``: ``raw`` has been through :func:`match_text` already (whole document)."""
+    def __init__(
+        self, raw: str, stop: frozenset[str], mapped: bool = False, found: set[str] | None = None
+    ) -> None:
+        """``mapped``: ``raw`` has been through :func:`match_text` already (whole document);
+        ``found``: a set that receives the line's words (the document's vocabulary)."""
         self.cls = AMB
         self.removal: Removal | None = None
         self.protected = False
         self.key_text: str | None = None  # the text once glued spans are gone
         self._key: str | None = None
         self._crumb: bool | None = None
+        self._words: list[str] | None = None
         text = raw.strip()
         if not text:  # blank line: nothing to compute
-            self.text = self.low = ""
-            self.blank, self.words, self.n, self.stop, self.ends = True, [], 0, 0.0, False
+            self.text = self.low = self._joined = ""
+            self.blank, self.n, self.stop, self.ends = True, 0, 0.0, False
             return
         self.text = text = text if mapped else match_text(text)
         self.blank = False
         # lower-cased words of the line (work capped at MAX_SCAN_CHARS characters)
         self.low = text[:MAX_SCAN_CHARS].casefold()
-        self.words = words = _WORD.findall(self.low)
+        words = _WORD.findall(self.low)
         self.n = n = len(words)
         self.stop = len(list(filter(stop.__contains__, words))) / n if n else 0.0
         self.ends = _ends_sentence(text)
+        if found is not None:
+            found.update(words)
+        self._joined = " ".join(words if n <= HEAD_WORDS else words[:HEAD_WORDS])
+
+    @property
+    def words(self) -> list[str]:
+        """Every word of the line (case-folded, in the first MAX_SCAN_CHARS characters)."""
+        if self._words is not None:
+            return self._words
+        if self.n <= HEAD_WORDS:
+            return self._joined.split(" ") if self.n else []
+        return _WORD.findall(self.low)
+
+    @property
+    def first_words(self) -> list[str]:
+        """``words[:HEAD_WORDS]`` (no word is read again)."""
+        if self._words is not None:
+            return self._words[:HEAD_WORDS]
+        return self._joined.split(" ") if self.n else []
 
     def refit(self, text: str, stop: frozenset[str]) -> None:
         """Recompute the word features from ``text`` (the line without its glued spans)."""
         low = text[:MAX_SCAN_CHARS].casefold()
-        self.words = _WORD.findall(low)
-        self.n = len(self.words)
-        self.stop = sum(map(stop.__contains__, self.words)) / self.n if self.n else 0.0
+        self._words = words = _WORD.findall(low)  # kept: ``low`` stays the whole line's
+        self.n = len(words)
+        self.stop = sum(map(stop.__contains__, words)) / self.n if self.n else 0.0
         self.ends = _ends_sentence(text)
         self._key = None
 
@@ -997,13 +1036,11 @@ def classify_lines(
     """
     lines, glued = judge_lines(text, spans, languages, skip_rules)
     if line_model:
-        from cleannews.strip.linemodel import apply_line_model
-
         headline = title_line(lines)
-        title_key = lines[headline].key() if headline >= 0 else ""
+        # the title's key is computed only if the model scores a line (a callable: lazy)
+        title_key = lines[headline].key if headline >= 0 else ""
+        apply_line_model, apply_run_model = _models()
         probs = apply_line_model(lines, _stoplists(), headline, title_key, _key, Removal)
-        from cleannews.strip.runmodel import apply_run_model
-
         apply_run_model(lines, headline, probs, Removal)
     plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
     headline = title_line(lines)
@@ -1018,6 +1055,16 @@ def classify_lines(
         if found:
             plan[i] = Removal(found[0].rule, found[0].reason, found)
     return plan
+
+
+@lru_cache(maxsize=1)
+def _models():
+    """``apply_line_model`` and ``apply_run_model`` (:mod:`.linemodel`, :mod:`.runmodel`),
+    imported once on first use."""
+    from cleannews.strip.linemodel import apply_line_model
+    from cleannews.strip.runmodel import apply_run_model
+
+    return apply_line_model, apply_run_model
 
 
 @lru_cache(maxsize=1)
@@ -1036,14 +1083,15 @@ def judge_lines(
     rs = load_rules(languages)
     stop = load_stopwords(tuple(dict.fromkeys((*languages, *SENTENCE_STOP_LANGUAGES))))
     mapped = match_text(text)  # same length: the line spans hold
-    lines = [_Line(mapped[s:c], stop, True) for s, c, _ in spans]
-    del mapped  # a copy of the document: free it before the passes
     # the rule literals present anywhere in the document (each line tests only these)
-    doc_words = set().union(*(ln.words for ln in lines))
+    doc_words: set[str] = set()
+    lines = [_Line(mapped[s:c], stop, True, doc_words) for s, c, _ in spans]
+    del mapped  # a copy of the document: free it before the passes
     doc_low = "\n".join(ln.low for ln in lines)
     heads3 = {w[:3] for w in doc_words}
     phrase_plan = rs.plan(doc_words, doc_low, "phrase", heads3)
     span_plan = rs.plan(doc_words, doc_low, "span", heads3)
+    del doc_words, heads3
     starts = list(accumulate((len(ln.low) + 1 for ln in lines[:-1]), initial=0))
     matched = _rule_pass(
         lines, rs, phrase_plan, rs.line_triggers(phrase_plan, doc_low, starts)

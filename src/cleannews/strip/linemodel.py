@@ -77,8 +77,10 @@ LIST_ITEM_WORDS = 8
 SUBHEADING_NEXT_WORDS = 15
 #: Window (non-blank lines each side) for the "removed lines around" feature.
 WINDOW = 3
-#: Words read to pick the page's stoplist.
+#: Words read to pick the page's stoplist ...
 PAGE_STOP_WORDS = 150
+#: ... at most this many from each line (a line keeps at least this many: ``first_words``).
+PAGE_STOP_LINE_WORDS = 60
 #: Above this many lines to score, repetitions are counted once for the whole page.
 LAZY_MAX_LINES = 8
 #: Cap of the run / distance features.
@@ -199,7 +201,7 @@ def _page_stop(lines, stoplists: dict[str, frozenset[str]]) -> tuple[str, frozen
     # one flat list then one count (Counter.update per line cost more than the counting)
     words: list[str] = []
     for ln in lines:
-        words += ln.words[:60]
+        words += ln.first_words[:PAGE_STOP_LINE_WORDS]
         if len(words) >= PAGE_STOP_WORDS:
             break
     counts = Counter(words)
@@ -284,7 +286,7 @@ def line_features(
 
     def tok(k: int) -> tuple[float, float, float]:
         if k not in tok_cache:
-            tok_cache[k] = token_odds(lines[idx[k]].words, odds)
+            tok_cache[k] = token_odds(lines[idx[k]].first_words, odds)
         return tok_cache[k]
 
     out: dict[int, list[float]] = {}
@@ -660,7 +662,8 @@ def apply_line_model(
     Only lines that a decision can change are scored (standing lines that are not
     prose nor in an article list; position-rule removals when ``give_back_p > 0``),
     with the stage-1 scores of their neighbours: features are computed for those alone.
-    Returns the probability of every scored line (read by the run model).
+    ``title_key``: the headline's key, or a function that returns it (called only when
+    a line is scored). Returns the probability of every scored line (read by the run model).
     """
     model = load_line_model()
     if model is None:
@@ -694,6 +697,8 @@ def apply_line_model(
             for t in range(max(0, k - NEIGHBOUR_WINDOW), min(len(idx), k + NEIGHBOUR_WINDOW + 1)):
                 if is_candidate(lines[idx[t]], idx[t], headline) and not is_prose(lines[idx[t]]):
                     need.add(idx[t])
+    if callable(title_key):
+        title_key = title_key()
     feats = line_features(lines, stoplists, model.odds, headline, title_key, key_fn, need)
     if model.stage2 is not None:
         p1 = {i: (1.0 if ln.cls == "bad" else 0.0) for i, ln in enumerate(lines) if not ln.blank}
