@@ -1062,7 +1062,7 @@ class _Extractor:
                 continue
             name = (node.name or "").lower()
             protected = id(node) in self.main_path or id(node) in self.main_ids
-            if name == "aside" and _hint_kind(node) is None and _is_boxout(node):
+            if name == "aside" and self._boxout(node):
                 pass  # a fact box inside the article: let the text rules judge it
             elif name in _WRAPPER_TAGS and (protected or not self._small(node)):
                 pass  # a <form> around the whole page (ASP.NET) holds the article
@@ -1107,6 +1107,20 @@ class _Extractor:
                 self.flush()
                 stack.append((True, node, inside))
             stack.extend((False, c, inside) for c in reversed(list(node.children)))
+
+    def _boxout(self, el: Tag) -> bool:
+        """An <aside> fact box: sentences, and no furniture hint unless it sits in the
+        article (``<article>`` or the chosen container): a sidebar column with text widgets
+        is no fact box, a ``sidebar-box`` of figures inside the article is."""
+        if _hint_kind(el) is not None:
+            node: Any = el.parent
+            while isinstance(node, Tag) and not (
+                node.name == "article" or id(node) in self.main_ids
+            ):
+                node = node.parent
+            if not isinstance(node, Tag):
+                return False
+        return _is_boxout(el)
 
     def _small(self, el: Tag) -> bool:
         """False for the page's big elements: body, main, article, what holds the <h1> or
