@@ -31,3 +31,30 @@ def _read_jsonl_gz(folder: Path) -> list[dict]:
 def read_jsonl_gz():
     """Every record of a folder's ``*.jsonl.gz`` files, file by file (datatrove writers' output)."""
     return _read_jsonl_gz
+
+
+@pytest.fixture(scope="session")
+def strip_real_pages() -> dict:
+    """The labelled real-page corpus, ``{page id: (record, labelled lines)}`` (both splits;
+    tests that use it say which split they read)."""
+    from cleannews.evaluate import read_corpus
+
+    root = Path(__file__).parent.parent / "fixtures" / "strip_real"
+    return {rec["id"]: (rec, lab) for rec, _, lab in read_corpus(root)}
+
+
+@pytest.fixture(scope="session")
+def train_furniture_line(strip_real_pages):
+    """``line(page_id, start)``: the labelled furniture line of a TRAIN page that starts with
+    ``start`` (fails on a test-split page, on a content line, or when there is none)."""
+
+    def line(page_id: str, start: str) -> str:
+        rec, labelled = strip_real_pages[page_id]
+        assert rec["split"] == "train", page_id  # never a test-split page
+        for lb in labelled:
+            if lb.text.lstrip().startswith(start):
+                assert not lb.content, (page_id, lb.text)
+                return lb.text
+        raise AssertionError(f"{page_id}: no line starts with {start!r}")
+
+    return line

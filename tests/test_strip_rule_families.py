@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from cleannews import CleanConfig
-from cleannews.evaluate import read_corpus
 from cleannews.strip import strip_text
 from cleannews.strip._rules import load_rules, load_stopwords
 from cleannews.strip.detectors import _Line, _phrase_verdict
@@ -101,24 +100,9 @@ LOOK_ALIKES = [
 ]
 
 
-def _real_line(pages: dict, page_id: str, start: str) -> str:
-    rec, labelled = pages[page_id]
-    assert rec["split"] == "train", page_id  # never a test-split page
-    for lb in labelled:
-        if lb.text.lstrip().startswith(start):
-            assert not lb.content, (page_id, lb.text)
-            return lb.text
-    raise AssertionError(f"{page_id}: no line starts with {start!r}")
-
-
-@pytest.fixture(scope="module")
-def pages():
-    return {rec["id"]: (rec, lab) for rec, _, lab in read_corpus(ROOT / "fixtures" / "strip_real")}
-
-
 @pytest.mark.parametrize(("page_id", "start", "rule"), REAL_FURNITURE)
-def test_real_furniture_removed_between_paragraphs(pages, page_id, start, rule):
-    line = _real_line(pages, page_id, start)
+def test_real_furniture_removed_between_paragraphs(train_furniture_line, page_id, start, rule):
+    line = train_furniture_line(page_id, start)
     doc = f"{P1}\n\n{line}\n\n{P2}\n"
     r = strip_text(doc, CFG)
     rules = {c.rule for c in r.changes if line.strip() in c.before}

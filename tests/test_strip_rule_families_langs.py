@@ -22,7 +22,6 @@ import regex
 
 from cleannews import CleanConfig
 from cleannews.config import RULE_LANGUAGES
-from cleannews.evaluate import read_corpus
 from cleannews.strip import strip_text
 from cleannews.strip._pagelang import page_language, page_rule_languages
 from cleannews.strip._rules import load_rules, load_stopwords, match_text
@@ -190,24 +189,9 @@ LOOK_ALIKES = {
 }
 
 
-def _real_line(pages: dict, page_id: str, start: str) -> str:
-    rec, labelled = pages[page_id]
-    assert rec["split"] == "train", page_id  # never a test-split page
-    for lb in labelled:
-        if lb.text.lstrip().startswith(start):
-            assert not lb.content, (page_id, lb.text)
-            return lb.text
-    raise AssertionError(f"{page_id}: no line starts with {start!r}")
-
-
-@pytest.fixture(scope="module")
-def pages():
-    return {rec["id"]: (rec, lab) for rec, _, lab in read_corpus(ROOT / "fixtures" / "strip_real")}
-
-
 @pytest.mark.parametrize(("page_id", "start", "rule"), REAL_FURNITURE)
-def test_real_furniture_removed_between_paragraphs(pages, page_id, start, rule):
-    line = _real_line(pages, page_id, start)
+def test_real_furniture_removed_between_paragraphs(train_furniture_line, page_id, start, rule):
+    line = train_furniture_line(page_id, start)
     p1, p2 = PARAS[page_id[:2]]
     r = strip_text(f"{p1}\n\n{line}\n\n{p2}\n", CFG)
     rules = {c.rule for c in r.changes if line.strip() in c.before}
@@ -246,13 +230,13 @@ def _verdict(rs, stop, text: str):
     return rs.match_line(ln.text, ln.n) or rs.match_prefix(ln.text, ln.n) or _phrase_verdict(ln, rs)
 
 
-def test_no_train_content_line_condemned_by_a_new_rule(pages):
+def test_no_train_content_line_condemned_by_a_new_rule(strip_real_pages):
     """Every content line of every TRAIN page (2,359 lines, five languages), seen alone."""
     rs = load_rules(RULE_LANGUAGES)
     stop = load_stopwords(RULE_LANGUAGES)
     new = _new_rule_names()
     hit, n = [], 0
-    for rec, labelled in pages.values():
+    for rec, labelled in strip_real_pages.values():
         if rec["split"] != "train":
             continue
         for lb in labelled:
@@ -291,10 +275,10 @@ def test_no_ud_sentence_condemned_by_a_new_rule():
     assert not hit, hit[:10]
 
 
-def test_page_language_picks_the_rule_file_on_every_train_page(pages):
+def test_page_language_picks_the_rule_file_on_every_train_page(strip_real_pages):
     wrong = [
         (rec["id"], page_language("\n".join(lb.text for lb in lab)))
-        for rec, lab in pages.values()
+        for rec, lab in strip_real_pages.values()
         if rec["split"] == "train"
         and page_language("\n".join(lb.text for lb in lab)) != rec["lang"]
     ]
@@ -354,7 +338,7 @@ _LEAD = r"^(?:(?![©®])[\s\p{So}\p{Sk}•·▪►*–—-])*"
 _TAIL = r"[\s:.!…*•|–—-]*$"
 
 
-def test_indexed_matching_finds_what_a_plain_scan_finds(pages):
+def test_indexed_matching_finds_what_a_plain_scan_finds(strip_real_pages):
     """Line and prefix rules of all five files: the indexed match (by the line's first word)
     equals trying every pattern in data order, on every line of the TRAIN pages, the
     furniture and look-alike lines above."""
@@ -368,7 +352,9 @@ def test_indexed_matching_finds_what_a_plain_scan_finds(pages):
         (r, regex.compile(_LEAD + "(?:" + p + ")", regex.I | regex.V0))
         for r in rs.rules["prefix"] for p in r.patterns
     ]
-    texts = [lb.text for rec, lab in pages.values() if rec["split"] == "train" for lb in lab]
+    texts = [
+        lb.text for rec, lab in strip_real_pages.values() if rec["split"] == "train" for lb in lab
+    ]
     texts += [s for xs in LOOK_ALIKES.values() for s in xs]
     for text in texts:
         ln = _Line(match_text(text.strip()), stop)
