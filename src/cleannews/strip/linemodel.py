@@ -558,16 +558,24 @@ def stage1_scores(lines, feats: dict[int, list[float]], stage1, headline: int) -
     return p1
 
 
+def read_model_data(name: str) -> dict | None:
+    """The parsed JSON of the packaged model file ``data/<name>``, or None when it is absent.
+
+    >>> read_model_data("no_such_model.json") is None
+    True
+    """
+    try:
+        raw = resources.files("cleannews.strip").joinpath("data", name).read_text("utf-8")
+    except FileNotFoundError:
+        return None
+    return json.loads(raw)
+
+
 @lru_cache(maxsize=1)
 def load_line_model() -> LineModel | None:
     """The shipped model (``data/line_model.json``), or None when it is absent."""
-    try:
-        raw = resources.files("cleannews.strip").joinpath("data/line_model.json").read_text(
-            "utf-8"
-        )
-    except FileNotFoundError:
-        return None
-    return LineModel(json.loads(raw))
+    data = read_model_data("line_model.json")
+    return None if data is None else LineModel(data)
 
 
 def _describe(name: str, x: list[float], fw: str) -> str:

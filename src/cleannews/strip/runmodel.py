@@ -39,14 +39,18 @@ out-of-fold (cross-fitted by site), as they are on unseen pages.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
-from cleannews.strip.linemodel import SOFT_RULES, Trees, article_lists, subheadings
+from cleannews.strip.linemodel import (
+    SOFT_RULES,
+    Trees,
+    article_lists,
+    read_model_data,
+    subheadings,
+)
 
 __all__ = [
     "RUN_FEATURES",
@@ -391,13 +395,8 @@ class RunModel:
 @lru_cache(maxsize=1)
 def load_run_model() -> RunModel | None:
     """The shipped run model (``data/run_model.json``), or None when it is absent."""
-    try:
-        raw = resources.files("cleannews.strip").joinpath("data/run_model.json").read_text(
-            "utf-8"
-        )
-    except FileNotFoundError:
-        return None
-    return RunModel(json.loads(raw))
+    data = read_model_data("run_model.json")
+    return None if data is None else RunModel(data)
 
 
 def _describe(name: str, v: float) -> str:
