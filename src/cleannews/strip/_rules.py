@@ -165,6 +165,49 @@ def start_key(text: str, low: str | None = None) -> tuple[str, str | None]:
     return (low80[: m.start()], m.group()) if m is not None else (low80[:4], None)
 
 
+class LazyPattern:
+    """A ``regex`` pattern compiled on its first use, then used directly.
+
+    Loading a language's rules used to compile every pattern (about 1.5 s for
+    French + English: ``regex`` parses patterns in Python), while a document
+    tries only the few its trigger index selects. After the first call the
+    instance's ``match``/``search``/``finditer`` are the compiled pattern's own
+    methods, so later calls cost what a compiled pattern costs.
+
+    >>> p = LazyPattern(r"abonnez-vous", regex.I)
+    >>> p.compiled is None
+    True
+    >>> p.match("Abonnez-vous !").group()
+    'Abonnez-vous'
+    >>> p.compiled.pattern
+    'abonnez-vous'
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self.compiled: regex.Pattern | None = None
+
+    def _compile(self) -> regex.Pattern:
+        pat = self.compiled = regex.compile(self.pattern, self.flags)
+        self.match = pat.match  # instance attributes shadow the methods below from now on
+        self.search = pat.search
+        self.finditer = pat.finditer
+        return pat
+
+    def match(self, *args, **kwargs):
+        """``regex.Pattern.match`` after compiling."""
+        return self._compile().match(*args, **kwargs)
+
+    def search(self, *args, **kwargs):
+        """``regex.Pattern.search`` after compiling."""
+        return self._compile().search(*args, **kwargs)
+
+    def finditer(self, *args, **kwargs):
+        """``regex.Pattern.finditer`` after compiling."""
+        return self._compile().finditer(*args, **kwargs)
+
+
 class _AnchoredIndex:
     """Rules matched at the start of a line, tried only when the line's first word fits.
 
@@ -181,7 +224,7 @@ class _AnchoredIndex:
         self.exact: dict[str, list[int]] = {}
         self.prefix: dict[str, list[tuple[str, int]]] = {}
         self.symbol: dict[str, list[int]] = {}
-        self.patterns: list[tuple[Rule, regex.Pattern]] = []
+        self.patterns: list[tuple[Rule, LazyPattern]] = []
         self._memo: dict[tuple[str, str | None], tuple] = {}
         #: per pattern, the literals its rule ``requires`` (one must be in the line), or ()
         self.requires: list[tuple[str, ...]] = []
@@ -191,7 +234,7 @@ class _AnchoredIndex:
                 k = len(self.patterns)
                 self.requires.append(r.requires)
                 self.patterns.append(
-                    (r, regex.compile(lead_plain + "(?:" + p + ")" + tail, regex.I | regex.V0))
+                    (r, LazyPattern(lead_plain + "(?:" + p + ")" + tail, regex.I | regex.V0))
                 )
                 frags = first_fragments(p, skip_common=False)
                 if frags is None:
@@ -354,22 +397,21 @@ class RuleSet:
         self.rules["line_regex"] = regex_line_rules
         self._line = _AnchoredIndex(regex_line_rules, lead, r"[\s:.!…*•|–—-]*$")
         self._prefix = _AnchoredIndex(self.rules["prefix"], lead, "")
-        self._phrase = _combine(self.rules["phrase"], r"{}")
+        # patterns are compiled when a document first needs them (LazyPattern)
         self._phrase_index = _trigger_index(self.rules["phrase"])
         self._phrase_patterns = [
-            (r, regex.compile(p, regex.IGNORECASE | regex.V0))
+            (r, LazyPattern(p, regex.IGNORECASE | regex.V0))
             for r in self.rules["phrase"]
             for p in r.patterns
         ]
-        self._span = _combine(self.rules["span"], r"{}")
         self._span_index = _trigger_index(self.rules["span"])
         self._span_patterns = [
-            (r, regex.compile(p, regex.IGNORECASE | regex.V0))
+            (r, LazyPattern(p, regex.IGNORECASE | regex.V0))
             for r in self.rules["span"]
             for p in r.patterns
         ]
         self._protect = (
-            regex.compile(r"^[\s•·\p{So}]*(?:" + "|".join(protect) + ")", regex.IGNORECASE)
+            LazyPattern(r"^[\s•·\p{So}]*(?:" + "|".join(protect) + ")", regex.IGNORECASE)
             if protect
             else None
         )
