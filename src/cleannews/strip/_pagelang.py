@@ -18,11 +18,12 @@ the configured rule sets alone (nothing is refused, nothing is guessed).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from cleannews.config import RULE_LANGUAGES
 
-__all__ = ["page_language", "page_rule_languages"]
+__all__ = ["PageLanguage", "guess_page_language", "page_language", "page_rule_languages"]
 
 #: Characters of the page read to tell its language (about 150 words, as many as the line
 #: model reads for its page stoplist, ``linemodel.PAGE_STOP_WORDS``).
@@ -49,6 +50,46 @@ def _stop_table() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
     return RULE_LANGUAGES, {w: tuple(ix) for w, ix in table.items()}
 
 
+@dataclass(frozen=True)
+class PageLanguage:
+    """The one guess of a page's language, made once per document (:func:`guess_page_language`).
+
+    ``rules``: the rule language whose file the page gets, or ``None`` when no language wins
+    clearly (see :data:`PAGE_LANGUAGE_MIN_STOP`, :data:`PAGE_LANGUAGE_MARGIN`);
+    ``stop``: the stoplist language that covers most of the page's first words, always one of
+    ``RULE_LANGUAGES`` (the line model reads the page's stoplist; ties go to the first
+    language, French).
+    """
+
+    rules: str | None
+    stop: str
+
+
+def guess_page_language(text: str) -> PageLanguage:
+    """Count the page's first words in every stoplist once; both uses read this count.
+
+    >>> guess_page_language("Die Regierung hat am Dienstag eine Reform der Rente angekündigt, "
+    ...                     "die ab dem nächsten Jahr gelten soll und die von den "
+    ...                     "Gewerkschaften scharf kritisiert wird.")
+    PageLanguage(rules='de', stop='de')
+    >>> guess_page_language("Partager")
+    PageLanguage(rules=None, stop='fr')
+    """
+    langs, table = _stop_table()
+    cover = [0] * len(langs)
+    for w in _WORD.findall(text[:PAGE_LANGUAGE_CHARS].lower()):
+        hit = table.get(w)
+        if hit is not None:
+            for i in hit:
+                cover[i] += 1
+    # the first language with the most words (max keeps the first of equals)
+    top = max(range(len(langs)), key=cover.__getitem__)
+    best = cover[top]
+    second = max((c for i, c in enumerate(cover) if i != top), default=0)
+    clear = best >= PAGE_LANGUAGE_MIN_STOP and best >= PAGE_LANGUAGE_MARGIN * second
+    return PageLanguage(langs[top] if clear else None, langs[top])
+
+
 def page_language(text: str) -> str | None:
     """The rule language (of ``RULE_LANGUAGES``) the page is written in, or ``None``.
 
@@ -58,29 +99,22 @@ def page_language(text: str) -> str | None:
     >>> page_language("Partager") is None
     True
     """
-    langs, table = _stop_table()
-    cover = [0] * len(langs)
-    for w in _WORD.findall(text[:PAGE_LANGUAGE_CHARS].lower()):
-        hit = table.get(w)
-        if hit is not None:
-            for i in hit:
-                cover[i] += 1
-    ranked = sorted(zip(cover, langs, strict=True), reverse=True)
-    (best, lang), (second, _) = ranked[0], ranked[1]
-    if best < PAGE_LANGUAGE_MIN_STOP or best < PAGE_LANGUAGE_MARGIN * second:
-        return None
-    return lang
+    return guess_page_language(text).rules
 
 
-def page_rule_languages(text: str, configured: tuple[str, ...]) -> tuple[str, ...]:
+def page_rule_languages(
+    text: str, configured: tuple[str, ...], guess: PageLanguage | None = None
+) -> tuple[str, ...]:
     """``configured`` plus the page's own rule language when it is not among them.
+
+    ``guess``: the page's :func:`guess_page_language`, when the caller has it already.
 
     >>> page_rule_languages("Il governo ha approvato martedì la riforma delle pensioni, "
     ...                     "che entrerà in vigore l'anno prossimo e che i sindacati "
     ...                     "respingono.", ("fr",))
     ('fr', 'it')
     """
-    lang = page_language(text)
+    lang = (guess or guess_page_language(text)).rules
     if lang is None or lang in configured:
         return configured
     return (*configured, lang)

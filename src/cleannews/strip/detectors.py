@@ -1028,11 +1028,14 @@ def classify_lines(
     languages: tuple[str, ...],
     skip_rules: frozenset[str] = frozenset(),
     line_model: bool = True,
+    page_stop: str | None = None,
 ) -> dict[int, Removal]:
     """Decide which lines of ``text`` are boilerplate: line index -> :class:`Removal`.
 
     ``skip_rules`` names span rules not to apply (see :func:`cleannews.strip.strip_text`);
-    ``line_model=False`` leaves out the trained line model (rules and detectors only).
+    ``line_model=False`` leaves out the trained line model (rules and detectors only);
+    ``page_stop``: the page's stoplist language when the caller guessed it already
+    (:func:`cleannews.strip._pagelang.guess_page_language`, one guess per document).
     """
     lines, glued = judge_lines(text, spans, languages, skip_rules)
     if line_model:
@@ -1040,7 +1043,12 @@ def classify_lines(
         # the title's key is computed only if the model scores a line (a callable: lazy)
         title_key = lines[headline].key if headline >= 0 else ""
         apply_line_model, apply_run_model = _models()
-        probs = apply_line_model(lines, _stoplists(), headline, title_key, _key, Removal)
+        if page_stop is None:
+            from cleannews.strip._pagelang import guess_page_language
+
+            page_stop = guess_page_language(text).stop
+        stop = _stoplists().get(page_stop, frozenset())
+        probs = apply_line_model(lines, stop, headline, title_key, _key, Removal)
         apply_run_model(lines, headline, probs, Removal)
     plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
     headline = title_line(lines)

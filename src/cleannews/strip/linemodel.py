@@ -194,24 +194,6 @@ def first_tokens(text: str) -> tuple[str, str]:
     return toks[0], " ".join(toks[:2])
 
 
-def _page_stop(lines, stoplists: dict[str, frozenset[str]]) -> tuple[str, frozenset[str]]:
-    """The stoplist (of fr en de es it) that covers most of the page's first words."""
-    if not stoplists:
-        return "", frozenset()
-    # one flat list then one count (Counter.update per line cost more than the counting)
-    words: list[str] = []
-    for ln in lines:
-        words += ln.first_words[:PAGE_STOP_LINE_WORDS]
-        if len(words) >= PAGE_STOP_WORDS:
-            break
-    counts = Counter(words)
-    def cover(g: str) -> int:
-        return sum(map(counts.__getitem__, stoplists[g].intersection(counts)))
-
-    lang = max(stoplists, key=cover)
-    return lang, stoplists[lang]
-
-
 def _is_hard(ln) -> bool:
     r = ln.removal
     return r is not None and not (r.rule in SOFT_RULES or r.reason.endswith(_ITEM_SUFFIX))
@@ -247,17 +229,18 @@ def _count(lines, idx: list[int], key: str) -> int:
 
 
 def line_features(
-    lines, stoplists: dict[str, frozenset[str]], odds: dict[str, float], headline: int,
+    lines, page_stop: frozenset[str], odds: dict[str, float], headline: int,
     title_key: str, key_fn, only: set[int] | None = None,
 ) -> dict[int, list[float]]:
     """Feature vector of every non-blank line (index -> values in :data:`FEATURES` order).
 
     ``lines`` are the detectors' ``_Line`` objects after the rules (``cls``,
-    ``removal``, ``protected`` set); ``odds`` the first-word furniture log-odds table;
+    ``removal``, ``protected`` set); ``page_stop`` the stoplist of the page's language (one
+    guess per document: :func:`cleannews.strip._pagelang.guess_page_language`); ``odds``
+    the first-word furniture log-odds table;
     ``only``: compute the vectors of these line indices only (the page-level counts
     still cover every line).
     """
-    _, page_stop = _page_stop(lines, stoplists)
     idx = [i for i, ln in enumerate(lines) if not ln.blank]
     m = len(idx)
     if not m:
@@ -663,7 +646,7 @@ def explain(model: LineModel, x: list[float], p: float, text: str) -> str:
 
 
 def apply_line_model(
-    lines, stoplists, headline: int, title_key: str, key_fn, removal_cls
+    lines, page_stop: frozenset[str], headline: int, title_key: str, key_fn, removal_cls
 ) -> dict[int, float]:
     """Score the lines left open by the rules; remove or give back (see module doc).
 
@@ -671,7 +654,8 @@ def apply_line_model(
     prose nor in an article list; position-rule removals when ``give_back_p > 0``),
     with the stage-1 scores of their neighbours: features are computed for those alone.
     ``title_key``: the headline's key, or a function that returns it (called only when
-    a line is scored). Returns the probability of every scored line (read by the run model).
+    a line is scored). ``page_stop``: the stoplist of the page's language (see
+    :func:`line_features`). Returns the probability of every scored line (read by the run model).
     """
     model = load_line_model()
     if model is None:
@@ -707,7 +691,7 @@ def apply_line_model(
                     need.add(idx[t])
     if callable(title_key):
         title_key = title_key()
-    feats = line_features(lines, stoplists, model.odds, headline, title_key, key_fn, need)
+    feats = line_features(lines, page_stop, model.odds, headline, title_key, key_fn, need)
     if model.stage2 is not None:
         p1 = {i: (1.0 if ln.cls == "bad" else 0.0) for i, ln in enumerate(lines) if not ln.blank}
         for i in need:
