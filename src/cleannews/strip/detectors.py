@@ -130,6 +130,11 @@ PAYWALL_KEEP_WORDS = 25
 CRUMB_MAX_WORDS = 10
 BREADCRUMB_MIN = 3
 
+#: A line of at most this many digits and nothing else is a widget's counter (comments,
+#: shares, views: "0", "23"); on the TRAIN pages every such line is furniture. Whole lines
+#: only: a table row's last cell ("Wonder Woman | 2 883 | 22") is not one.
+COUNTER_MAX_DIGITS = 3
+
 BAD, GOOD, KEEP, AMB = "bad", "good", "keep", "amb"
 #: The repair stage lifts a crawler prefix at the start of a document; the strip
 #: stage only removes one left at the start of a later line (data rule name).
@@ -462,6 +467,8 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
             continue
         if ln.text[:1].isdigit() and _COUNTER.match(ln.text):  # it starts with a digit
             ln.bad("follower_counter", "follower or subscriber counter of a social widget")
+        elif len(ln.text) <= COUNTER_MAX_DIGITS and ln.text.isascii() and ln.text.isdigit():
+            ln.bad("counter_number", "a number alone on its line: a comment, share or view counter")
         elif _all_segments_furniture(ln, rs):
             ln.bad("furniture_segments", "a row of links that are each page furniture")
         elif _is_widget_words(ln, rs.widget_words):
@@ -1169,17 +1176,26 @@ def title_line(lines: list[_Line]) -> int:
 def _title_site_suffix(line: str) -> SpanRemoval | None:
     """The site's name glued after the headline: ``"Titre | Le Courrier du Sud"``.
 
+    Every " | Part" the headline ends with goes in one removal ("Titre | Rubrique | Site"
+    loses both parts), so that cleaning the cleaned text again finds no suffix left.
+
     >>> _title_site_suffix("Sécheresse : les éleveurs vendent leurs bêtes | Le Courrier").start
     45
+    >>> _title_site_suffix("Les éleveurs vendent leurs bêtes | Économie | Le Courrier").start
+    32
     """
-    m = _TITLE_SITE.search(line[:400])
-    if m is None or len(_WORD.findall(m.group())) > SITE_NAME_WORDS + 1:
+    head = line[:400]
+    start, end = -1, -1
+    while (m := _TITLE_SITE.search(head)) is not None:
+        if len(_WORD.findall(m.group())) > SITE_NAME_WORDS + 1:
+            break
+        if len(_WORD.findall(head[: m.start()])) < 3:
+            break
+        start, end = m.start(), max(end, m.end())
+        head = head[:start]
+    if start < 0:
         return None
-    if len(_WORD.findall(line[: m.start()])) < 3:
-        return None
-    return SpanRemoval(
-        m.start(), m.end(), "title_site_suffix", "the site's name glued after the headline"
-    )
+    return SpanRemoval(start, end, "title_site_suffix", "the site's name glued after the headline")
 
 
 def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:

@@ -1,0 +1,103 @@
+"""Known defects of the strip stage fixed in issue 10 (branch strip-fixes), each on real input.
+
+Pages read here are from the TRAIN split of ``fixtures/strip_real`` (the test split is never
+opened by these tests), the seeds and the fixtures of ``fixtures/strip``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cleannews
+from cleannews.evaluate import read_corpus, read_fixture
+from cleannews.strip import strip_text
+from cleannews.strip.html import html_to_text
+
+ROOT = Path(__file__).resolve().parent.parent
+CFG = cleannews.CleanConfig()
+
+
+def _train_doc(page_id: str) -> str:
+    for rec, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real"):
+        if rec["id"] == page_id:
+            assert rec["split"] == "train", page_id  # never a test-split page
+            return doc
+    raise AssertionError(page_id)
+
+
+def _idempotence_inputs() -> list[tuple[str, str]]:
+    """(name, text): the seeds, every TRAIN page, the plain-text fixtures, and the text the
+    HTML front end makes of the HTML fixtures."""
+    docs = [(p.name, p.read_text("utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    docs += [
+        (rec["id"], doc)
+        for rec, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real")
+        if rec["split"] == "train"
+    ]
+    for p in sorted((ROOT / "fixtures" / "strip").glob("*.txt")):
+        docs.append((p.name, read_fixture(p)[0]))
+    for p in sorted((ROOT / "fixtures" / "strip").glob("*.html")):
+        docs.append((p.name, html_to_text(read_fixture(p)[0], CFG).text))
+    return docs
+
+
+# --- 1. idempotence ---------------------------------------------------------------------
+
+
+def test_strip_twice_removes_nothing_more_on_seeds_train_pages_and_fixtures():
+    """``strip(strip(x)) == strip(x)`` on every real input we may develop on."""
+    docs = _idempotence_inputs()
+    assert len(docs) >= 5 + 330 + 40
+    failures = []
+    for name, doc in docs:
+        once = strip_text(doc, CFG)
+        twice = strip_text(once.text, CFG)
+        if twice.text != once.text:
+            failures.append((name, [(c.rule, c.before[:60]) for c in twice.changes]))
+    assert not failures, failures
+
+
+def test_every_site_suffix_of_the_headline_goes_in_one_pass():
+    """en-m-0009's title line as the first line: " | Brightsurf | June 20, 2019" goes at
+    once (one part per pass before: a second cleaning removed " | Brightsurf")."""
+    doc = _train_doc("en-m-0009")
+    title = "Science Current Events and Science News | Brightsurf | June 20, 2019"
+    assert title in doc
+    doc = doc[doc.index(title) :]  # the page as if its "Nav: Home" line had gone
+    once = strip_text(doc, CFG)
+    suffix = [c for c in once.changes if c.rule == "title_site_suffix"]
+    assert [c.before for c in suffix] == [" | Brightsurf | June 20, 2019"]
+    assert once.text.startswith("Science Current Events and Science News\n")
+    assert strip_text(once.text, CFG).changes == []
+
+
+def test_a_headline_with_a_single_pipe_inside_keeps_its_first_part():
+    # the part before the suffixes must keep at least three words
+    text = "Brexit | Europe | Le Courrier\n\n" + (
+        "Le Parlement britannique a voté mardi soir un nouveau texte sur les relations "
+        "commerciales avec l'Union européenne, après des semaines de débat.\n"
+    )
+    assert strip_text(text, CFG).text == text
+
+
+def test_counters_alone_on_their_line_go_on_the_first_pass():
+    """fr-a-0160: two "0" counters under the headline; the line model took one per pass (the
+    second stood as a "subheading" above the repeated headline). Both go now, by rule."""
+    doc = _train_doc("fr-a-0160")
+    once = strip_text(doc, CFG)
+    zeros = [c for c in once.changes if c.before.strip() == "0"]
+    assert [c.rule for c in zeros] == ["counter_number", "counter_number"]
+    assert strip_text(once.text, CFG).text == once.text
+
+
+def test_numbers_inside_table_rows_and_numbered_items_stay():
+    """fr-b-0108's box-office table (cells joined by " | ") and a numbered item "1." stay."""
+    doc = _train_doc("fr-b-0108")
+    out = strip_text(doc, CFG)
+    assert not [c for c in out.changes if c.rule == "counter_number"]
+    assert "1 | Wonder Woman | 2 883 | 22 | 131 |" in out.text
+    text = (
+        "Les trois conseils des pompiers pour l'été\n\n1.\n\n"
+        "Ne jamais laisser un barbecue allumé sans surveillance, même quelques minutes.\n"
+    )
+    assert strip_text(text, CFG).text == text
