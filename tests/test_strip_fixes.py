@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import cleannews
 from cleannews.evaluate import read_corpus, read_fixture
 from cleannews.strip import strip_text
@@ -101,3 +103,69 @@ def test_numbers_inside_table_rows_and_numbered_items_stay():
         "Ne jamais laisser un barbecue allumé sans surveillance, même quelques minutes.\n"
     )
     assert strip_text(text, CFG).text == text
+
+
+# --- 2. image agencies: a credit line is a credit, a sentence about the company is not --------
+
+_BEFORE = (
+    "Le marché de la photographie de presse connaît une concentration sans précédent, selon "
+    "plusieurs analystes interrogés cette semaine par notre rédaction."
+)
+_AFTER = (
+    "Les photographes indépendants s'inquiètent de la baisse des tarifs pratiqués par les "
+    "grandes banques d'images, qui dominent désormais le secteur."
+)
+
+
+def _between_paragraphs(line: str) -> list[str]:
+    """Rules that remove ``line`` set between two article paragraphs."""
+    doc = "\n".join(["Les banques d'images se regroupent", _BEFORE, line, _AFTER]) + "\n"
+    return [c.rule for c in strip_text(doc, CFG).changes if c.before.strip() == line]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Getty Images a annoncé le rachat de Shutterstock.",
+        "Getty Images et Shutterstock fusionnent.",
+        "Shutterstock a publié mardi ses résultats trimestriels.",
+        "L'agence a été rachetée par Getty Images en 2024.",
+        "Le photographe travaille pour Getty Images depuis 2010.",
+        "Maxppp emploie une centaine de photographes.",
+        "Les images sont diffusées sous licence Creative Commons.",
+    ],
+)
+def test_short_sentences_about_an_image_agency_stay(sentence):
+    assert _between_paragraphs(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("credit", "rule"),
+    [
+        ("(Photo by Sean Gallup/Getty Images)", "photo_credit"),  # fr-a-0027's credit
+        ("©Wikimedia Commons", "photo_credit"),  # fr-b-0147
+        ("© Maxppp - ILLUSTRATION Maxppp", "photo_credit"),  # fr-a-0093's credit
+        ("Crédit : Shutterstock", "photo_credit"),
+        ("Getty Images", "agency_credit_line"),
+        ("Maxppp", "agency_credit_line"),
+        ("Shutterstock / Jean Dupont", "agency_credit_line"),
+        ("Illustration Shutterstock", "agency_credit"),
+        ("Photo d'illustration / Shutterstock", "agency_credit"),
+        ("(Getty Images)", "agency_credit"),
+        ("AFP via Getty Images", "credit_line_en"),
+        ("Sean Gallup / Getty Images", "agency_photo_credit"),
+    ],
+)
+def test_credit_lines_naming_an_agency_go(credit, rule):
+    assert _between_paragraphs(credit) == [rule]
+
+
+def test_train_captions_with_an_agency_credit_still_go(train_furniture_line):
+    """The TRAIN captions and credits that name an agency are removed as before."""
+    lines = [
+        train_furniture_line("fr-a-0027", "Un drone"),
+        train_furniture_line("fr-a-0093", "Les forces du GIGN ont été appelées sur place. ©"),
+        train_furniture_line("fr-b-0147", "©Wikimedia"),
+    ]
+    for line in lines:
+        assert _between_paragraphs(line.strip()), line
