@@ -169,3 +169,73 @@ def test_train_captions_with_an_agency_credit_still_go(train_furniture_line):
     ]
     for line in lines:
         assert _between_paragraphs(line.strip()), line
+
+
+# --- 3. scripts without a stoplist --------------------------------------------------------
+
+#: A real Chinese news page's paragraphs (the GB2312 page of tests/test_html_charset.py).
+_ZH = [
+    "一个约定，信守15年，感人至深；一段真情，延续15年，催人奋进。河北农大果树专业的毕业生们"
+    "用行动诠释了什么是责任和担当。",
+    "秦皇岛、承德、张家口等10个设区市演出(此前已在保定市演出多场)，引起强烈反响，观众"
+    "纷纷表示深受教育和感动。",
+    "如今，向河北农大果树93(01)班毕业生群体学习的热潮正在全省各地深入开展，各地纷纷组织"
+    "学习讨论活动。",
+]
+#: Sentences written for this test (no page of the corpus is in these scripts).
+_OTHER_SCRIPTS = {
+    "th": "รัฐบาลไทยประกาศมาตรการกระตุ้นเศรษฐกิจชุดใหม่เมื่อวันอังคารเพื่อช่วยเหลือผู้มีรายได้น้อย",
+    "hi": "भारत सरकार ने मंगलवार को किसानों के लिए एक नई सहायता योजना की घोषणा की जिससे लाखों "
+    "परिवारों को लाभ मिलेगा",
+    "ru": "Правительство России в среду утвердило новый бюджет на следующий год увеличив расходы "
+    "на социальные программы",
+    "ja": "日本銀行は火曜日、金融政策決定会合で大規模な金融緩和策を維持することを決めた。",
+}
+
+
+def test_stoplists_are_latin_script_words():
+    """"No stoplist for this script" is "not Latin": every stopword is Latin-script."""
+    from cleannews.config import RULE_LANGUAGES
+    from cleannews.strip._pagelang import no_stoplist_script
+    from cleannews.strip._rules import load_stopwords
+
+    for lang in RULE_LANGUAGES:
+        words = load_stopwords((lang,))
+        assert words
+        assert not [w for w in words if no_stoplist_script(w)], lang
+
+
+def test_chinese_paragraphs_stay_in_plain_text_and_html():
+    text = "信守十五年的约定\n\n" + "\n\n".join(_ZH) + "\n\n分享\n"
+    out = strip_text(text, CFG).text
+    for para in _ZH:
+        assert para in out
+    # HTML: headline and three paragraphs were four one-to-three-"word" lines: a menu
+    html = (
+        "<html><head><title>信守十五年的约定</title></head><body><article><h1>信守十五年的约定</h1>"
+        + "".join(f"<p>{p}</p>" for p in _ZH)
+        + "</article></body></html>"
+    )
+    doc = cleannews.clean_html(html, CFG.replace(score_spin=False))
+    assert [c.rule for c in doc.changes if c.stage == "strip"] == []
+    for para in _ZH:
+        assert para.replace("，", ",")[:12] in doc.text.replace("，", ",")
+
+
+@pytest.mark.parametrize("lang", sorted(_OTHER_SCRIPTS))
+def test_a_sentence_without_stop_words_in_its_script_is_no_tag_cloud(lang):
+    """Thai / Hindi / Russian lines without a final period were "tag clouds" (no stop words,
+    no sentence punctuation); Japanese ones one-word lines. They stay, alone, among French
+    paragraphs and at the end of the text."""
+    line = _OTHER_SCRIPTS[lang]
+    fr = _BEFORE
+    for text in (line + "\n", f"{fr}\n{line}\n{fr}\n", f"{fr}\n\n{line}\n{line}\n"):
+        r = strip_text(text, CFG)
+        assert r.changes == [], (lang, [(c.rule, c.before[:30]) for c in r.changes])
+
+
+def test_latin_tag_clouds_still_go():
+    cloud = ("abus technologie Accord OpenAI Apple accélérateur innovation santé "
+             "accélérateur startup Acquisition start-up")
+    r = strip_text(f"{_BEFORE}\n{cloud}\n{_AFTER}\n", CFG)
+    assert [c.rule for c in r.changes] == ["tag_cloud"]

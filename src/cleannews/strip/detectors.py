@@ -22,6 +22,7 @@ from itertools import accumulate, islice, pairwise
 import regex
 
 from cleannews.strip._assemble import Removal, SpanRemoval
+from cleannews.strip._pagelang import no_stoplist_prose, no_stoplist_script, recount_unspaced
 from cleannews.strip._rules import (
     MAX_SCAN_CHARS,
     RuleSet,
@@ -347,8 +348,8 @@ def _is_tag_cloud(ln: _Line, stop: frozenset[str]) -> bool:
     >>> _is_tag_cloud(ln, load_stopwords(("fr",)))
     True
     """
-    if ln.stop > TAGS_MAX_STOP:
-        return False
+    if ln.stop > TAGS_MAX_STOP or no_stoplist_script(ln.text):
+        return False  # a script without a stoplist has no stop words to count
     if ln.n >= TAGS_MIN_WORDS and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS]):
         return True
     items = [i for i in _LIST_SEP.split(ln.text[:MAX_SCAN_CHARS]) if i]
@@ -449,8 +450,10 @@ def _score_pass(lines: list[_Line]) -> None:
     """Step 3a: jusText-like score: long, stopword-rich lines are article text."""
     for ln in lines:
         if ln.cls is AMB and not ln.blank:
-            if (ln.n >= GOOD_MIN_WORDS and ln.stop >= GOOD_MIN_STOP) or (
-                ln.n >= LONG_MIN_WORDS and ln.stop >= LONG_MIN_STOP
+            if (
+                (ln.n >= GOOD_MIN_WORDS and ln.stop >= GOOD_MIN_STOP)
+                or (ln.n >= LONG_MIN_WORDS and ln.stop >= LONG_MIN_STOP)
+                or (ln.stop < LONG_MIN_STOP and no_stoplist_prose(ln.text, GOOD_MIN_WORDS))
             ):
                 ln.cls = GOOD
 
@@ -657,6 +660,7 @@ def _neighbour_pass(
                 and ln.n >= TAIL_TAGS_MIN_WORDS
                 and ln.stop <= TAGS_MAX_STOP
                 and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS])
+                and not no_stoplist_script(ln.text)
             ):
                 ln.bad("tag_cloud", "tag cloud after the article: keywords, no sentence structure")
         _menu_runs(lines, first_good, last_good, kickers)
@@ -1101,6 +1105,7 @@ def judge_lines(
     # the rule literals present anywhere in the document (each line tests only these)
     doc_words: set[str] = set()
     lines = [_Line(mapped[s:c], stop, True, doc_words) for s, c, _ in spans]
+    recount_unspaced(lines, mapped)  # Chinese, Japanese, Thai …: words by characters
     del mapped  # a copy of the document: free it before the passes
     doc_low = "\n".join(ln.low for ln in lines)
     heads3 = {w[:3] for w in doc_words}

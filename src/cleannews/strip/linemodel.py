@@ -19,8 +19,9 @@ neighbours and, in a second stage, the neighbours' first-stage scores.
 * a line removed by a position rule is given back when ``p < give_back_p``
   (off in the shipped model).
 
-Bylines, datelines, the headline's line, sentence-like lines and lines without a
-letter or digit are never removed by the model. Every removal names the
+Bylines, datelines, the headline's line, sentence-like lines, lines without a
+letter or digit and lines in a script without a stoplist (Chinese, Thai, Russian …:
+no training page has one) are never removed by the model. Every removal names the
 features that pushed the score up (per-tree path contributions, "Saabas"
 attributions), e.g. ``line model (p=0.94): 3 words, previous line removed,
 starts like furniture ("lire")``.
@@ -41,6 +42,8 @@ from functools import lru_cache
 from importlib import resources
 
 import regex
+
+from cleannews.strip._pagelang import no_stoplist_script
 
 __all__ = [
     "FEATURES",
@@ -671,8 +674,8 @@ def apply_line_model(
         if ln.cls == "bad":
             if give_back:
                 limit[i] = model.give_back_p
-        elif is_prose(ln):
-            continue
+        elif is_prose(ln) or no_stoplist_script(ln.text):
+            continue  # a script without a stoplist: the stop-word features say nothing there
         elif i not in lists:
             limit[i] = model.remove_p
         elif strict:
