@@ -35,8 +35,8 @@ __all__ = [
     "recount_unspaced",
 ]
 
-#: Characters of the page read to tell its language (about 150 words, as many as the line
-#: model reads for its page stoplist, ``linemodel.PAGE_STOP_WORDS``).
+#: Characters of the page read to tell its language (about 150 words). The same count gives
+#: the rule file and the line model's stoplist (:func:`guess_page_language`).
 PAGE_LANGUAGE_CHARS = 1000
 #: The winning stoplist must cover at least this many of those words …
 PAGE_LANGUAGE_MIN_STOP = 10

@@ -44,7 +44,7 @@ GOOD_MIN_STOP = 0.2
 LONG_MIN_WORDS = 30
 LONG_MIN_STOP = 0.1
 #: Words a line keeps (:attr:`_Line.first_words`): the line model reads at most the
-#: first 60 of a long line (page language, word odds); shorter lines keep all theirs.
+#: first 60 of a long line (word odds); shorter lines keep all theirs.
 HEAD_WORDS = 60
 #: Bylines, datelines and credits are short: longer lines are not tested for protection.
 PROTECT_MAX_WORDS = 25

@@ -80,10 +80,6 @@ LIST_ITEM_WORDS = 8
 SUBHEADING_NEXT_WORDS = 15
 #: Window (non-blank lines each side) for the "removed lines around" feature.
 WINDOW = 3
-#: Words read to pick the page's stoplist ...
-PAGE_STOP_WORDS = 150
-#: ... at most this many from each line (a line keeps at least this many: ``first_words``).
-PAGE_STOP_LINE_WORDS = 60
 #: Above this many lines to score, repetitions are counted once for the whole page.
 LAZY_MAX_LINES = 8
 #: Cap of the run / distance features.
