@@ -1149,6 +1149,8 @@ def judge_lines(
                 for x in found
             ]
             ln.refit(ln.key_text, stop)  # judge the line as it will read once cleaned
+    if glued:  # lines refitted without their glued spans were counted again by words
+        recount_unspaced([lines[i] for i in glued], doc_low)
     _structural_pass(lines, rs, stop)
     _score_pass(lines)
     _neighbour_pass(lines, matched, rs.kicker_words)
