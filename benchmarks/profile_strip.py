@@ -42,7 +42,7 @@ STEPS = [
     ("title and its repeats", "detectors.py", "_title_pass"),
     ("line model (linemodel.py)", "linemodel.py", "apply_line_model"),
     ("  its features", "linemodel.py", "line_features"),
-    ("  its page language (_page_stop)", "linemodel.py", "_page_stop"),
+    ("page language (one guess per document)", "_pagelang.py", "guess_page_language"),
     ("  its trees (stage 1 + 2)", "linemodel.py", "proba"),
     ("assemble output and Changes", "_assemble.py", "assemble"),
 ]

@@ -117,3 +117,29 @@ def test_trace_agrees_with_the_output_on_train_pages():
         assert len(kept) == len(out), rec["id"]
         checked += 1
     assert checked >= 300
+
+
+def test_gallery_captions_shown_twice_are_judged_by_their_own_line():
+    """de-m-0006 (TRAIN): an n-tv gallery shows each slide text twice, the copy above the
+    photo credit labelled ``caption``, the other content. The stage removes the caption
+    copies (with their credits) and keeps the content copies: every content copy counts as
+    kept and every removed caption copy as removed. Without the trace, difflib gave the
+    surviving text to the caption copy on three of the pairs (three false drops)."""
+    doc, labelled = _page("de", "de-m-0006")
+    d = cleannews.clean(doc, CFG)
+    rem = removed_lines(doc, d.changes)
+    visible = "\n".join(lb.text for lb in labelled)
+    new = _survival(labelled, d.text, visible, rem)
+    old = _survival(labelled, d.text, visible)
+    pairs = 0
+    for k, lb in enumerate(labelled):
+        if lb.label != "caption":
+            continue
+        twin = [j for j, x in enumerate(labelled) if x.content and _cmp(x.text) == _cmp(lb.text)]
+        if not twin or not rem[lb.line]:
+            continue
+        pairs += 1
+        assert new[k] is False and new[twin[0]] is True, lb.text[:40]
+        assert rem[labelled[twin[0]].line] is False
+    assert pairs >= 4
+    assert sum(a != b for a, b in zip(new, old, strict=True)) >= 6  # three pairs were swapped

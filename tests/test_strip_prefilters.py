@@ -130,7 +130,6 @@ def test_lines_keep_enough_words_for_their_readers():
     """Every reader of ``first_words`` reads at most HEAD_WORDS words; ``words`` is all."""
     from cleannews.strip import linemodel as M
 
-    assert D.HEAD_WORDS >= M.PAGE_STOP_LINE_WORDS
     assert D.HEAD_WORDS >= M.TOKEN_ODDS_WORDS
     stop = R.load_stopwords(("fr", "en"))
     seen = 0

@@ -16,6 +16,7 @@ import cleannews
 from cleannews.evaluate import read_corpus
 from cleannews.strip import runmodel
 from cleannews.strip._assemble import Removal, split_lines
+from cleannews.strip._pagelang import guess_page_language
 from cleannews.strip.detectors import _key, _stoplists, classify_lines, judge_lines, title_line
 from cleannews.strip.linemodel import apply_line_model, article_lists, subheadings
 from cleannews.strip.runmodel import (
@@ -65,7 +66,8 @@ def _first_stage(doc: str):
     """Lines after the rules and the line model, the headline, the line model's scores."""
     lines, _ = judge_lines(doc, split_lines(doc), ("fr", "en"))
     h = title_line(lines)
-    probs = apply_line_model(lines, _stoplists(), h, lines[h].key() if h >= 0 else "", _key,
+    stop = _stoplists()[guess_page_language(doc).stop]
+    probs = apply_line_model(lines, stop, h, lines[h].key() if h >= 0 else "", _key,
                              Removal)
     return lines, h, probs
 

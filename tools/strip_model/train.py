@@ -51,6 +51,7 @@ sys.path.insert(0, str(REPO / "src"))
 import cleannews  # noqa: E402
 from cleannews.evaluate import read_corpus, read_fixture  # noqa: E402
 from cleannews.strip._assemble import split_lines  # noqa: E402
+from cleannews.strip._pagelang import guess_page_language  # noqa: E402
 from cleannews.strip.detectors import BAD, _key, _stoplists, judge_lines, title_line  # noqa: E402
 from cleannews.strip.linemodel import (  # noqa: E402
     FEATURES,
@@ -157,7 +158,8 @@ def pages_train(with_fixtures: bool = True) -> list[dict]:
         labels = labels[: len(spans)] + [None] * (len(spans) - len(labels))
         lines, _ = judge_lines(text, spans, ("fr", "en"))
         out.append({"id": rec["id"], "site": rec["site"], "lang": rec["lang"], "lines": lines,
-                    "labels": labels, "text": doc, "extra": rec["lang"] == "fixture"})
+                    "labels": labels, "text": doc, "extra": rec["lang"] == "fixture",
+                    "page_stop": guess_page_language(text).stop})
     return out
 
 
@@ -194,7 +196,8 @@ def page_rows(pages: list[dict], odds: dict[str, float]) -> list[dict]:
         lines = pg["lines"]
         headline = title_line(lines)
         tk = _key(lines[headline].key_text or lines[headline].text) if headline >= 0 else ""
-        feats = line_features(lines, _stoplists(), odds, headline, tk, _key)
+        stop = _stoplists()[pg["page_stop"]]  # the page language as strip_text guesses it
+        feats = line_features(lines, stop, odds, headline, tk, _key)
         out.append({"pg": pg, "feats": feats, "headline": headline, "idx": sorted(feats)})
     return out
 

@@ -263,12 +263,14 @@ def _kind_threshold(doc: str, text: str) -> str:
     """Which threshold judged the line ``text`` of ``doc``: remove_good_p (paragraph-like),
     remove_list_p (the article's lists and subheadings) or remove_p."""
     from cleannews.strip._assemble import split_lines
+    from cleannews.strip._pagelang import guess_page_language
     from cleannews.strip.detectors import _key, _stoplists, judge_lines, title_line
     from cleannews.strip.linemodel import apply_line_model
 
     lines, _ = judge_lines(doc, split_lines(doc), ("fr", "en"))
     h = title_line(lines)
-    apply_line_model(lines, _stoplists(), h, lines[h].key() if h >= 0 else "", _key, Removal)
+    stop = _stoplists()[guess_page_language(doc).stop]
+    apply_line_model(lines, stop, h, lines[h].key() if h >= 0 else "", _key, Removal)
     lists = article_lists(lines) | subheadings(lines)
     i = next((i for i, ln in enumerate(lines) if ln.text == text), -1)
     if i >= 0 and lines[i].cls == "good":

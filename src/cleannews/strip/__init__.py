@@ -55,9 +55,13 @@ def _impl() -> tuple:
     global _IMPL
     if not _IMPL:
         from cleannews.strip._assemble import assemble, split_lines
+        from cleannews.strip._pagelang import guess_page_language, page_rule_languages
         from cleannews.strip.detectors import CRAWLER_PREFIX_RULE, classify_lines
 
-        _IMPL = (assemble, split_lines, classify_lines, frozenset({CRAWLER_PREFIX_RULE}))
+        _IMPL = (
+            assemble, split_lines, classify_lines, frozenset({CRAWLER_PREFIX_RULE}),
+            guess_page_language, page_rule_languages,
+        )
     return _IMPL
 
 
@@ -65,14 +69,14 @@ def strip_text(text: str, config: CleanConfig) -> StripResult:
     """Remove boilerplate lines (and glued spans) from ``text``; explain each removal."""
     if not text:
         return StripResult(text)
-    assemble, split_lines, classify_lines, skip_crawler = _impl()
+    assemble, split_lines, classify_lines, skip_crawler, guess_language, rule_languages = _impl()
     lines = split_lines(text)
     skip = frozenset() if config.lift_crawler_metadata else skip_crawler
     languages = tuple(config.languages) or ("fr", "en")
+    # one guess of the page's language: its rule file (option) and the line model's stoplist
+    guess = guess_language(text)
     if config.strip_page_language:
-        from cleannews.strip._pagelang import page_rule_languages
-
-        languages = page_rule_languages(text, languages)
-    plan = classify_lines(text, lines, languages, skip)
+        languages = rule_languages(text, languages, guess)
+    plan = classify_lines(text, lines, languages, skip, page_stop=guess.stop)
     out, changes = assemble(text, lines, plan, "strip")
     return StripResult(out, changes, {})

@@ -18,14 +18,25 @@ the configured rule sets alone (nothing is refused, nothing is guessed).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+
+import regex
 
 from cleannews.config import RULE_LANGUAGES
 
-__all__ = ["page_language", "page_rule_languages"]
+__all__ = [
+    "PageLanguage",
+    "guess_page_language",
+    "no_stoplist_prose",
+    "no_stoplist_script",
+    "page_language",
+    "page_rule_languages",
+    "recount_unspaced",
+]
 
-#: Characters of the page read to tell its language (about 150 words, as many as the line
-#: model reads for its page stoplist, ``linemodel.PAGE_STOP_WORDS``).
+#: Characters of the page read to tell its language (about 150 words). The same count gives
+#: the rule file and the line model's stoplist (:func:`guess_page_language`).
 PAGE_LANGUAGE_CHARS = 1000
 #: The winning stoplist must cover at least this many of those words …
 PAGE_LANGUAGE_MIN_STOP = 10
@@ -34,7 +45,20 @@ PAGE_LANGUAGE_MIN_STOP = 10
 #: correct pick is 1.6: Spanish pages over French / Italian; 1.2 would still be right).
 PAGE_LANGUAGE_MARGIN = 1.5
 
+#: Characters of a line read to tell its script.
+SCRIPT_CHARS = 200
+#: A line is in a script without a stoplist when more than this share of its letters are
+#: outside the scripts of the stoplists (all five stoplists are Latin-script words; a test
+#: checks it): Chinese, Japanese, Thai, Hindi, Arabic, Russian, Greek … A stop-word share
+#: says nothing about such a line, so no rule may condemn it for having no stop words.
+NO_STOPLIST_SHARE = 0.5
+
 _WORD = re.compile(r"\w+")
+_LETTER = regex.compile(r"\p{L}")
+#: Letters of scripts written without spaces between words (as ``html._UNSPACED``).
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+#: Letters of the scripts no stoplist is written in.
+_OTHER_SCRIPT = regex.compile(r"(?!\p{Latin})\p{L}")
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +73,46 @@ def _stop_table() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
     return RULE_LANGUAGES, {w: tuple(ix) for w, ix in table.items()}
 
 
+@dataclass(frozen=True)
+class PageLanguage:
+    """The one guess of a page's language, made once per document (:func:`guess_page_language`).
+
+    ``rules``: the rule language whose file the page gets, or ``None`` when no language wins
+    clearly (see :data:`PAGE_LANGUAGE_MIN_STOP`, :data:`PAGE_LANGUAGE_MARGIN`);
+    ``stop``: the stoplist language that covers most of the page's first words, always one of
+    ``RULE_LANGUAGES`` (the line model reads the page's stoplist; ties go to the first
+    language, French).
+    """
+
+    rules: str | None
+    stop: str
+
+
+def guess_page_language(text: str) -> PageLanguage:
+    """Count the page's first words in every stoplist once; both uses read this count.
+
+    >>> guess_page_language("Die Regierung hat am Dienstag eine Reform der Rente angekündigt, "
+    ...                     "die ab dem nächsten Jahr gelten soll und die von den "
+    ...                     "Gewerkschaften scharf kritisiert wird.")
+    PageLanguage(rules='de', stop='de')
+    >>> guess_page_language("Partager")
+    PageLanguage(rules=None, stop='fr')
+    """
+    langs, table = _stop_table()
+    cover = [0] * len(langs)
+    for w in _WORD.findall(text[:PAGE_LANGUAGE_CHARS].lower()):
+        hit = table.get(w)
+        if hit is not None:
+            for i in hit:
+                cover[i] += 1
+    # the first language with the most words (max keeps the first of equals)
+    top = max(range(len(langs)), key=cover.__getitem__)
+    best = cover[top]
+    second = max((c for i, c in enumerate(cover) if i != top), default=0)
+    clear = best >= PAGE_LANGUAGE_MIN_STOP and best >= PAGE_LANGUAGE_MARGIN * second
+    return PageLanguage(langs[top] if clear else None, langs[top])
+
+
 def page_language(text: str) -> str | None:
     """The rule language (of ``RULE_LANGUAGES``) the page is written in, or ``None``.
 
@@ -58,29 +122,80 @@ def page_language(text: str) -> str | None:
     >>> page_language("Partager") is None
     True
     """
-    langs, table = _stop_table()
-    cover = [0] * len(langs)
-    for w in _WORD.findall(text[:PAGE_LANGUAGE_CHARS].lower()):
-        hit = table.get(w)
-        if hit is not None:
-            for i in hit:
-                cover[i] += 1
-    ranked = sorted(zip(cover, langs, strict=True), reverse=True)
-    (best, lang), (second, _) = ranked[0], ranked[1]
-    if best < PAGE_LANGUAGE_MIN_STOP or best < PAGE_LANGUAGE_MARGIN * second:
-        return None
-    return lang
+    return guess_page_language(text).rules
 
 
-def page_rule_languages(text: str, configured: tuple[str, ...]) -> tuple[str, ...]:
+def page_rule_languages(
+    text: str, configured: tuple[str, ...], guess: PageLanguage | None = None
+) -> tuple[str, ...]:
     """``configured`` plus the page's own rule language when it is not among them.
+
+    ``guess``: the page's :func:`guess_page_language`, when the caller has it already.
 
     >>> page_rule_languages("Il governo ha approvato martedì la riforma delle pensioni, "
     ...                     "che entrerà in vigore l'anno prossimo e che i sindacati "
     ...                     "respingono.", ("fr",))
     ('fr', 'it')
     """
-    lang = page_language(text)
+    lang = (guess or guess_page_language(text)).rules
     if lang is None or lang in configured:
         return configured
     return (*configured, lang)
+
+
+def no_stoplist_script(text: str) -> bool:
+    """Most letters of ``text`` are in a script none of the stoplists is written in.
+
+    >>> no_stoplist_script("中国国家统计局周二公布的数据显示"), no_stoplist_script("Économie")
+    (True, False)
+    >>> no_stoplist_script("Правительство России утвердило бюджет"), no_stoplist_script("2024")
+    (True, False)
+    """
+    head = text[:SCRIPT_CHARS]
+    if head.isascii():
+        return False
+    other = len(_OTHER_SCRIPT.findall(head))
+    return other > 0 and other > NO_STOPLIST_SHARE * len(_LETTER.findall(head))
+
+
+def no_stoplist_prose(text: str, min_words: int) -> bool:
+    """A line of at least ``min_words`` words in a script without a stoplist: article text as
+    far as the stop-word tests can tell (words of Chinese, Japanese, Thai … counted by
+    characters, as the HTML front end counts them).
+
+    >>> no_stoplist_prose("日本銀行は火曜日、金融政策決定会合で大規模な金融緩和策を維持した。", 10)
+    True
+    >>> no_stoplist_prose("新闻 体育 财经", 10), no_stoplist_prose("Le budget de la commune", 3)
+    (False, False)
+    """
+    if len(text) < min_words or not no_stoplist_script(text):
+        return False
+    from cleannews.strip.html import count_words  # the HTML front end's word count
+
+    return count_words(text[: SCRIPT_CHARS * 4]) >= min_words
+
+
+def recount_unspaced(lines, text: str) -> None:
+    """Word counts of the lines written in a script without spaces between words.
+
+    A line of Chinese counts one "word" per run of characters between spaces or punctuation
+    (``\\w+``): a sentence of 20 characters was 1 word, short enough for the menu and
+    context rules. When ``text`` (the document) holds such letters at all (one search per
+    document), each line that holds them is counted as the HTML front end counts words
+    (:func:`cleannews.strip.html.count_words`: two characters a word); the count only grows.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> ln = _Line("离别的话最难说出口", frozenset())
+    >>> ln.n
+    1
+    >>> recount_unspaced([ln], ln.text)
+    >>> ln.n
+    5
+    """
+    if _UNSPACED.search(text) is None:
+        return
+    from cleannews.strip.html import count_words
+
+    for ln in lines:
+        if not ln.blank and _UNSPACED.search(ln.text[:SCRIPT_CHARS]) is not None:
+            ln.n = max(ln.n, count_words(ln.text[: SCRIPT_CHARS * 4]))

@@ -22,6 +22,7 @@ from itertools import accumulate, islice, pairwise
 import regex
 
 from cleannews.strip._assemble import Removal, SpanRemoval
+from cleannews.strip._pagelang import no_stoplist_prose, no_stoplist_script, recount_unspaced
 from cleannews.strip._rules import (
     MAX_SCAN_CHARS,
     RuleSet,
@@ -43,7 +44,7 @@ GOOD_MIN_STOP = 0.2
 LONG_MIN_WORDS = 30
 LONG_MIN_STOP = 0.1
 #: Words a line keeps (:attr:`_Line.first_words`): the line model reads at most the
-#: first 60 of a long line (page language, word odds); shorter lines keep all theirs.
+#: first 60 of a long line (word odds); shorter lines keep all theirs.
 HEAD_WORDS = 60
 #: Bylines, datelines and credits are short: longer lines are not tested for protection.
 PROTECT_MAX_WORDS = 25
@@ -129,6 +130,11 @@ PAYWALL_KEEP_WORDS = 25
 #: Breadcrumb: crumbs of at most this many words, at least BREADCRUMB_MIN crumbs.
 CRUMB_MAX_WORDS = 10
 BREADCRUMB_MIN = 3
+
+#: A line of at most this many digits and nothing else is a widget's counter (comments,
+#: shares, views: "0", "23"); on the TRAIN pages every such line is furniture. Whole lines
+#: only: a table row's last cell ("Wonder Woman | 2 883 | 22") is not one.
+COUNTER_MAX_DIGITS = 3
 
 BAD, GOOD, KEEP, AMB = "bad", "good", "keep", "amb"
 #: The repair stage lifts a crawler prefix at the start of a document; the strip
@@ -342,8 +348,8 @@ def _is_tag_cloud(ln: _Line, stop: frozenset[str]) -> bool:
     >>> _is_tag_cloud(ln, load_stopwords(("fr",)))
     True
     """
-    if ln.stop > TAGS_MAX_STOP:
-        return False
+    if ln.stop > TAGS_MAX_STOP or no_stoplist_script(ln.text):
+        return False  # a script without a stoplist has no stop words to count
     if ln.n >= TAGS_MIN_WORDS and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS]):
         return True
     items = [i for i in _LIST_SEP.split(ln.text[:MAX_SCAN_CHARS]) if i]
@@ -444,8 +450,10 @@ def _score_pass(lines: list[_Line]) -> None:
     """Step 3a: jusText-like score: long, stopword-rich lines are article text."""
     for ln in lines:
         if ln.cls is AMB and not ln.blank:
-            if (ln.n >= GOOD_MIN_WORDS and ln.stop >= GOOD_MIN_STOP) or (
-                ln.n >= LONG_MIN_WORDS and ln.stop >= LONG_MIN_STOP
+            if (
+                (ln.n >= GOOD_MIN_WORDS and ln.stop >= GOOD_MIN_STOP)
+                or (ln.n >= LONG_MIN_WORDS and ln.stop >= LONG_MIN_STOP)
+                or (ln.stop < LONG_MIN_STOP and no_stoplist_prose(ln.text, GOOD_MIN_WORDS))
             ):
                 ln.cls = GOOD
 
@@ -462,6 +470,8 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
             continue
         if ln.text[:1].isdigit() and _COUNTER.match(ln.text):  # it starts with a digit
             ln.bad("follower_counter", "follower or subscriber counter of a social widget")
+        elif len(ln.text) <= COUNTER_MAX_DIGITS and ln.text.isascii() and ln.text.isdigit():
+            ln.bad("counter_number", "a number alone on its line: a comment, share or view counter")
         elif _all_segments_furniture(ln, rs):
             ln.bad("furniture_segments", "a row of links that are each page furniture")
         elif _is_widget_words(ln, rs.widget_words):
@@ -650,6 +660,7 @@ def _neighbour_pass(
                 and ln.n >= TAIL_TAGS_MIN_WORDS
                 and ln.stop <= TAGS_MAX_STOP
                 and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS])
+                and not no_stoplist_script(ln.text)
             ):
                 ln.bad("tag_cloud", "tag cloud after the article: keywords, no sentence structure")
         _menu_runs(lines, first_good, last_good, kickers)
@@ -1028,11 +1039,14 @@ def classify_lines(
     languages: tuple[str, ...],
     skip_rules: frozenset[str] = frozenset(),
     line_model: bool = True,
+    page_stop: str | None = None,
 ) -> dict[int, Removal]:
     """Decide which lines of ``text`` are boilerplate: line index -> :class:`Removal`.
 
     ``skip_rules`` names span rules not to apply (see :func:`cleannews.strip.strip_text`);
-    ``line_model=False`` leaves out the trained line model (rules and detectors only).
+    ``line_model=False`` leaves out the trained line model (rules and detectors only);
+    ``page_stop``: the page's stoplist language when the caller guessed it already
+    (:func:`cleannews.strip._pagelang.guess_page_language`, one guess per document).
     """
     lines, glued = judge_lines(text, spans, languages, skip_rules)
     if line_model:
@@ -1040,7 +1054,12 @@ def classify_lines(
         # the title's key is computed only if the model scores a line (a callable: lazy)
         title_key = lines[headline].key if headline >= 0 else ""
         apply_line_model, apply_run_model = _models()
-        probs = apply_line_model(lines, _stoplists(), headline, title_key, _key, Removal)
+        if page_stop is None:
+            from cleannews.strip._pagelang import guess_page_language
+
+            page_stop = guess_page_language(text).stop
+        stop = _stoplists().get(page_stop, frozenset())
+        probs = apply_line_model(lines, stop, headline, title_key, _key, Removal)
         apply_run_model(lines, headline, probs, Removal)
     plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
     headline = title_line(lines)
@@ -1086,6 +1105,7 @@ def judge_lines(
     # the rule literals present anywhere in the document (each line tests only these)
     doc_words: set[str] = set()
     lines = [_Line(mapped[s:c], stop, True, doc_words) for s, c, _ in spans]
+    recount_unspaced(lines, mapped)  # Chinese, Japanese, Thai …: words by characters
     del mapped  # a copy of the document: free it before the passes
     doc_low = "\n".join(ln.low for ln in lines)
     heads3 = {w[:3] for w in doc_words}
@@ -1129,6 +1149,8 @@ def judge_lines(
                 for x in found
             ]
             ln.refit(ln.key_text, stop)  # judge the line as it will read once cleaned
+    if glued:  # lines refitted without their glued spans were counted again by words
+        recount_unspaced([lines[i] for i in glued], doc_low)
     _structural_pass(lines, rs, stop)
     _score_pass(lines)
     _neighbour_pass(lines, matched, rs.kicker_words)
@@ -1161,17 +1183,26 @@ def title_line(lines: list[_Line]) -> int:
 def _title_site_suffix(line: str) -> SpanRemoval | None:
     """The site's name glued after the headline: ``"Titre | Le Courrier du Sud"``.
 
+    Every " | Part" the headline ends with goes in one removal ("Titre | Rubrique | Site"
+    loses both parts), so that cleaning the cleaned text again finds no suffix left.
+
     >>> _title_site_suffix("Sécheresse : les éleveurs vendent leurs bêtes | Le Courrier").start
     45
+    >>> _title_site_suffix("Les éleveurs vendent leurs bêtes | Économie | Le Courrier").start
+    32
     """
-    m = _TITLE_SITE.search(line[:400])
-    if m is None or len(_WORD.findall(m.group())) > SITE_NAME_WORDS + 1:
+    head = line[:400]
+    start, end = -1, -1
+    while (m := _TITLE_SITE.search(head)) is not None:
+        if len(_WORD.findall(m.group())) > SITE_NAME_WORDS + 1:
+            break
+        if len(_WORD.findall(head[: m.start()])) < 3:
+            break
+        start, end = m.start(), max(end, m.end())
+        head = head[:start]
+    if start < 0:
         return None
-    if len(_WORD.findall(line[: m.start()])) < 3:
-        return None
-    return SpanRemoval(
-        m.start(), m.end(), "title_site_suffix", "the site's name glued after the headline"
-    )
+    return SpanRemoval(start, end, "title_site_suffix", "the site's name glued after the headline")
 
 
 def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:

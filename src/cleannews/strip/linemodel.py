@@ -19,8 +19,9 @@ neighbours and, in a second stage, the neighbours' first-stage scores.
 * a line removed by a position rule is given back when ``p < give_back_p``
   (off in the shipped model).
 
-Bylines, datelines, the headline's line, sentence-like lines and lines without a
-letter or digit are never removed by the model. Every removal names the
+Bylines, datelines, the headline's line, sentence-like lines, lines without a
+letter or digit and lines in a script without a stoplist (Chinese, Thai, Russian …:
+no training page has one) are never removed by the model. Every removal names the
 features that pushed the score up (per-tree path contributions, "Saabas"
 attributions), e.g. ``line model (p=0.94): 3 words, previous line removed,
 starts like furniture ("lire")``.
@@ -41,6 +42,8 @@ from functools import lru_cache
 from importlib import resources
 
 import regex
+
+from cleannews.strip._pagelang import no_stoplist_script
 
 __all__ = [
     "FEATURES",
@@ -77,10 +80,6 @@ LIST_ITEM_WORDS = 8
 SUBHEADING_NEXT_WORDS = 15
 #: Window (non-blank lines each side) for the "removed lines around" feature.
 WINDOW = 3
-#: Words read to pick the page's stoplist ...
-PAGE_STOP_WORDS = 150
-#: ... at most this many from each line (a line keeps at least this many: ``first_words``).
-PAGE_STOP_LINE_WORDS = 60
 #: Above this many lines to score, repetitions are counted once for the whole page.
 LAZY_MAX_LINES = 8
 #: Cap of the run / distance features.
@@ -194,24 +193,6 @@ def first_tokens(text: str) -> tuple[str, str]:
     return toks[0], " ".join(toks[:2])
 
 
-def _page_stop(lines, stoplists: dict[str, frozenset[str]]) -> tuple[str, frozenset[str]]:
-    """The stoplist (of fr en de es it) that covers most of the page's first words."""
-    if not stoplists:
-        return "", frozenset()
-    # one flat list then one count (Counter.update per line cost more than the counting)
-    words: list[str] = []
-    for ln in lines:
-        words += ln.first_words[:PAGE_STOP_LINE_WORDS]
-        if len(words) >= PAGE_STOP_WORDS:
-            break
-    counts = Counter(words)
-    def cover(g: str) -> int:
-        return sum(map(counts.__getitem__, stoplists[g].intersection(counts)))
-
-    lang = max(stoplists, key=cover)
-    return lang, stoplists[lang]
-
-
 def _is_hard(ln) -> bool:
     r = ln.removal
     return r is not None and not (r.rule in SOFT_RULES or r.reason.endswith(_ITEM_SUFFIX))
@@ -247,17 +228,18 @@ def _count(lines, idx: list[int], key: str) -> int:
 
 
 def line_features(
-    lines, stoplists: dict[str, frozenset[str]], odds: dict[str, float], headline: int,
+    lines, page_stop: frozenset[str], odds: dict[str, float], headline: int,
     title_key: str, key_fn, only: set[int] | None = None,
 ) -> dict[int, list[float]]:
     """Feature vector of every non-blank line (index -> values in :data:`FEATURES` order).
 
     ``lines`` are the detectors' ``_Line`` objects after the rules (``cls``,
-    ``removal``, ``protected`` set); ``odds`` the first-word furniture log-odds table;
+    ``removal``, ``protected`` set); ``page_stop`` the stoplist of the page's language (one
+    guess per document: :func:`cleannews.strip._pagelang.guess_page_language`); ``odds``
+    the first-word furniture log-odds table;
     ``only``: compute the vectors of these line indices only (the page-level counts
     still cover every line).
     """
-    _, page_stop = _page_stop(lines, stoplists)
     idx = [i for i, ln in enumerate(lines) if not ln.blank]
     m = len(idx)
     if not m:
@@ -663,7 +645,7 @@ def explain(model: LineModel, x: list[float], p: float, text: str) -> str:
 
 
 def apply_line_model(
-    lines, stoplists, headline: int, title_key: str, key_fn, removal_cls
+    lines, page_stop: frozenset[str], headline: int, title_key: str, key_fn, removal_cls
 ) -> dict[int, float]:
     """Score the lines left open by the rules; remove or give back (see module doc).
 
@@ -671,7 +653,8 @@ def apply_line_model(
     prose nor in an article list; position-rule removals when ``give_back_p > 0``),
     with the stage-1 scores of their neighbours: features are computed for those alone.
     ``title_key``: the headline's key, or a function that returns it (called only when
-    a line is scored). Returns the probability of every scored line (read by the run model).
+    a line is scored). ``page_stop``: the stoplist of the page's language (see
+    :func:`line_features`). Returns the probability of every scored line (read by the run model).
     """
     model = load_line_model()
     if model is None:
@@ -687,8 +670,8 @@ def apply_line_model(
         if ln.cls == "bad":
             if give_back:
                 limit[i] = model.give_back_p
-        elif is_prose(ln):
-            continue
+        elif is_prose(ln) or no_stoplist_script(ln.text):
+            continue  # a script without a stoplist: the stop-word features say nothing there
         elif i not in lists:
             limit[i] = model.remove_p
         elif strict:
@@ -707,7 +690,7 @@ def apply_line_model(
                     need.add(idx[t])
     if callable(title_key):
         title_key = title_key()
-    feats = line_features(lines, stoplists, model.odds, headline, title_key, key_fn, need)
+    feats = line_features(lines, page_stop, model.odds, headline, title_key, key_fn, need)
     if model.stage2 is not None:
         p1 = {i: (1.0 if ln.cls == "bad" else 0.0) for i, ln in enumerate(lines) if not ln.blank}
         for i in need:
