@@ -180,8 +180,13 @@ def _try_at(low: str, frags: tuple[str, ...]) -> list[int] | None:
     >>> _try_at("lire aussi, à lire", ("lire", "à")), _try_at("eeeeeeeeee", ("e",)) is None
     ([0, 12, 14], True)
     """
-    if sum(low.count(f) for f in frags) > MAX_TRIES:
+    n = 0
+    for f in frags:
+        n += low.count(f)
+    if n > MAX_TRIES:
         return None
+    if not n:
+        return []  # no literal a match starts with: nothing to try
     at = set()
     for f in frags:
         i = low.find(f)
