@@ -21,6 +21,8 @@ A pattern whose start cannot be read this way always runs.
     ['(', 'photo*']
     >>> first_fragments(r".{0,20}truc") is None
     True
+    >>> sorted(first_fragments(r"[-–•]\\s*lire")), first_fragments(r"[a-z]?truc")
+    (['-', '–', '•'], None)
 """
 
 from __future__ import annotations
@@ -157,8 +159,13 @@ def first_fragments(
     if p[0] not in _META and not p[0].isalnum() and p[0] not in " '-,:;/\"":
         return {p[0].lower()}  # a literal symbol such as © or ▶
     if p.startswith("[") and "]" in p[1:] and "\\" not in p[: p.index("]", 1)]:
-        body = p[1 : p.index("]", 1)]
-        if body and not body.startswith("^") and "-" not in body:
+        end = p.index("]", 1)
+        body = p[1:end]
+        # a "-" at either end of the class is itself (not a range): ``[-–•]``; an optional
+        # class (``[…]?``) may be absent: its characters are not what every match starts with
+        if body and not body.startswith("^") and "-" not in body[1:-1] and (
+            p[end + 1 : end + 2] not in ("?", "*", "{")
+        ):
             return {c.lower() for c in body}
     word = []
     i = 0
