@@ -21,6 +21,8 @@ A pattern whose start cannot be read this way always runs.
     ['(', 'photo*']
     >>> first_fragments(r".{0,20}truc") is None
     True
+    >>> sorted(first_fragments(r"[-–•]\\s*lire")), first_fragments(r"[a-z]?truc")
+    (['-', '–', '•'], None)
 """
 
 from __future__ import annotations
@@ -37,6 +39,10 @@ COMMON = frozenset(
 )
 _META = set("\\.^$*+?{}[]()|")
 _LEADING = ("(?:^|\\b)", "\\b", "^", "\\s?", "\\s*", "(?:^|\\s)")
+#: The leads of ``_LEADING`` that can consume characters (spaces).
+_SPACE_LEADING = frozenset(("\\s?", "\\s*", "(?:^|\\s)"))
+#: Characters that end a word of a pattern (besides the metacharacters).
+_WORD_STOPS = _META | set(" '-,:;/\"«»")
 
 
 def _atom_end(p: str, i: int) -> int:
@@ -96,13 +102,28 @@ def _group_end(p: str, start: int) -> int:
     return -1
 
 
-def first_fragments(p: str, skip_common: bool = True) -> set[str] | None:
-    """Lower-case literal fragments one of which every match of ``p`` starts with."""
+def first_fragments(
+    p: str, skip_common: bool = True, *, at_start: bool = False
+) -> set[str] | None:
+    """Lower-case literal fragments one of which every match of ``p`` starts with.
+
+    ``at_start=True``: literals a match starts with *exactly where it starts*, to try the
+    pattern only there (used with ``skip_common=False``): a lead that can consume spaces
+    (``\\s*``, ``\\s?``, ``(?:^|\\s)``) gives None, and a literal runs up to the first
+    metacharacter (spaces, hyphens and apostrophes included):
+
+    >>> first_fragments(r"\\s*lire", at_start=True) is None
+    True
+    >>> sorted(first_fragments(r"(?:e-mail|mot de passe|codes?) incorrect", at_start=True))
+    ['code*', 'e-mail incorrect*', 'mot de passe incorrect*']
+    """
     changed = True
     while changed:
         changed = False
         for lead in _LEADING:
             if p.startswith(lead):
+                if at_start and lead in _SPACE_LEADING:
+                    return None
                 p = p[len(lead) :]
                 changed = True
     if not p:
@@ -121,7 +142,7 @@ def first_fragments(p: str, skip_common: bool = True) -> set[str] | None:
             return None
         out: set[str] = set()
         for a in [*alts, ""] if optional else alts:
-            f = first_fragments(a + rest, skip_common) if (a or rest) else None
+            f = first_fragments(a + rest, skip_common, at_start=at_start) if (a or rest) else None
             if f is None:
                 return None
             out |= f
@@ -129,7 +150,7 @@ def first_fragments(p: str, skip_common: bool = True) -> set[str] | None:
     if p.startswith("\\d"):
         return {DIGIT}
     if p.startswith("\\") and len(p) > 2 and p[2] in "?*" and not p[1].isalnum():
-        rest = first_fragments(p[3:], skip_common)  # an optional escaped symbol: \(?
+        rest = first_fragments(p[3:], skip_common, at_start=at_start)  # optional symbol: \(?
         return None if rest is None else rest | {p[1]}
     if p.startswith("\\(") or p.startswith("\\["):
         return {p[1]}
@@ -138,12 +159,18 @@ def first_fragments(p: str, skip_common: bool = True) -> set[str] | None:
     if p[0] not in _META and not p[0].isalnum() and p[0] not in " '-,:;/\"":
         return {p[0].lower()}  # a literal symbol such as © or ▶
     if p.startswith("[") and "]" in p[1:] and "\\" not in p[: p.index("]", 1)]:
-        body = p[1 : p.index("]", 1)]
-        if body and not body.startswith("^") and "-" not in body:
+        end = p.index("]", 1)
+        body = p[1:end]
+        # a "-" at either end of the class is itself (not a range): ``[-–•]``; an optional
+        # class (``[…]?``) may be absent: its characters are not what every match starts with
+        if body and not body.startswith("^") and "-" not in body[1:-1] and (
+            p[end + 1 : end + 2] not in ("?", "*", "{")
+        ):
             return {c.lower() for c in body}
     word = []
     i = 0
-    while i < len(p) and p[i] not in _META and p[i] not in " '-,:;/\"«»":
+    stops = _META if at_start else _WORD_STOPS
+    while i < len(p) and p[i] not in stops:
         word.append(p[i])
         i += 1
     exact = True
@@ -161,11 +188,13 @@ def first_fragments(p: str, skip_common: bool = True) -> set[str] | None:
     ):
         exact = False
     frag = "".join(word).lower()
+    if at_start and frag:
+        return {frag if exact else frag + "*"}
     if not frag or not frag.isalpha():
         return None
     if skip_common and exact and frag in COMMON and i < len(p) and p[i] in " '":
         # "la newsletter …": the frequent first word filters nothing; use the next one
-        nxt = first_fragments(p[i + 1 :], skip_common)
+        nxt = first_fragments(p[i + 1 :], skip_common, at_start=at_start)
         if nxt is not None and DIGIT not in nxt and all(
             len(x.rstrip("*")) >= 3 or not x.rstrip("*").isalpha() for x in nxt
         ):
