@@ -7,12 +7,20 @@ the validation dictionary "V", committed so CI can rerun the validation)
 and ``tools/spin/build/train.jsonl.gz`` (training documents, spun with the
 training dictionary "T"; regenerated, not committed). Each UD document is
 used in exactly one of the two files.
+
+``SPIN_TRAIN_WIKTIONARY=1`` adds spins of the training documents with the
+Wiktionnaire synonyms (dictionary "W", a second, independent source) to the
+training file. This is an experiment, off by default: the shipped model is
+trained on dictionary "T" only, because the model trained on both sources was
+worse on the held-out embedding-neighbour source (docs/spin.md, "Spin-recall
+round").
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import os
 import random
 import sys
 import zlib
@@ -32,6 +40,10 @@ PARTIAL_RATE = 0.4
 #: Training documents are spun this many times (different random choices).
 TRAIN_REPLICAS = 3
 SEED = 20261123
+#: Second synonym source of the training spins (Wiktionnaire, CC BY-SA; ``SPIN_WIKTIONARY``
+#: overrides the path), used only when ``SPIN_TRAIN_WIKTIONARY=1``; only training documents
+#: are spun with it, so the validation fixture does not change.
+WIKTIONARY_DICT = "W"
 BUILD = Path(__file__).parent / "build"
 
 
@@ -160,6 +172,29 @@ def spinner_lexicon(th: dict) -> tuple[dict, dict, set, dict]:
     return readings, genders, h_asp, zipf
 
 
+def wiktionary_records(train_docs: list[dict]) -> list[dict]:
+    """Spins of the training documents with the Wiktionnaire synonyms (dictionary "W"):
+    the same styles, rates, replicas and partial spins as with dictionary "T" (clean
+    documents are not repeated). Empty when the synonym file is absent.
+
+    >>> wiktionary_records([]) == []
+    True
+    """
+    from loso import WIKTIONARY, read_wiktionary
+
+    if not train_docs or not WIKTIONARY.exists():
+        return []
+    wk = read_wiktionary()
+    sp = Spinner(wk, *spinner_lexicon(wk))
+    out = []
+    for doc in train_docs:
+        rng = random.Random(zlib.crc32((doc["id"] + "wiktionary").encode()) ^ SEED)
+        for _ in range(TRAIN_REPLICAS):
+            out.extend(make_records(doc, sp, WIKTIONARY_DICT, rng)[1:])
+        out.extend(stress_records(doc, sp, WIKTIONARY_DICT, rng))
+    return out
+
+
 def main() -> None:
     th = read_mythes()
     readings, genders, h_asp, zipf = spinner_lexicon(th)
@@ -176,6 +211,8 @@ def main() -> None:
             recs = make_records(doc, spinners[dname], dname, rng)
             out[part].extend(recs if rep == 0 else recs[1:])
         out[part].extend(stress_records(doc, spinners[dname], dname, rng))
+    if os.environ.get("SPIN_TRAIN_WIKTIONARY") == "1":
+        out["train"] += wiktionary_records([d for d in docs if doc_split(d["id"]) == "train"])
     BUILD.mkdir(exist_ok=True)
     FIXTURES.mkdir(parents=True, exist_ok=True)
     for part, path in (
