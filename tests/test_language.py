@@ -294,3 +294,41 @@ def test_vector_walk_depth_of_the_model() -> None:
         depth[frontier] = level
     assert (depth >= 0).all()
     assert depth.max() <= _lang.DFA_DEPTH
+
+
+@_needs_py3langid
+def test_vector_walk_visits_equal_py3langids_counter() -> None:
+    """The visited features and their counts (``_VectorWalk.visits``, numpy) are the keys
+    and values of py3langid's ``Counter`` (``visit_counts``: a byte-by-byte walk), in the
+    same order and of the same dtypes, on the fixtures, the spin negatives and random bytes."""
+    import gzip
+    import random
+    from collections import Counter
+
+    import numpy as np
+
+    from cleannews import _lang
+
+    walk = _lang._langid()
+    ident = walk.ident
+    path = ROOT / "fixtures" / "spin" / "negatives.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        samples = [json.loads(line)["text"][: _lang.SAMPLE_CHARS] for line in fh][:200]
+    samples += [p.read_text("utf-8")[: _lang.SAMPLE_CHARS] for p in sorted(FIXTURES.iterdir())]
+    data = [ident._encode(s) for s in [*samples, EN, IT, "", "x"]]
+    rnd = random.Random(3)
+    data += [bytes(rnd.randrange(256) for _ in range(rnd.randrange(0, 300))) for _ in range(100)]
+    n_nonempty = 0
+    for d in data:
+        feats, counts = walk.visits(d)
+        assert feats.dtype == np.intp and counts.dtype == np.float32
+        state, seen = 0, []  # py3langid's walk: one byte at a time, a Counter of features
+        for byte in d:
+            state = ident.tk_nextmove[ident._rowbase[state] + byte]
+            if ident.tk_output[state] >= 0:
+                seen.append(ident.tk_output[state])
+        want = Counter(seen)
+        assert feats.tolist() == list(want.keys())
+        assert counts.tolist() == [float(v) for v in want.values()]
+        n_nonempty += bool(want)
+    assert n_nonempty > 200

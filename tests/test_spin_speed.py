@@ -87,3 +87,96 @@ def test_early_label_equals_the_full_scan(text):
     assert got.n_words == d.n_words
     if got.label in ("insufficient", "unsupported_language"):
         assert got.paragraphs == () and got.evidence == ()
+
+
+# -- the block passes over neighbour lists equal per-token loops, on real text -----------
+
+ROOT = __import__("pathlib").Path(__file__).parent.parent
+
+
+def _real_texts() -> list[str]:
+    """Real inputs: the golden set's (seeds, correct French, validation and held-out spins,
+    negatives, real pages in every language, built long documents), documents of 8 UD
+    sentences (GSD and Sequoia, one sentence a line), and adversarial text (triggers at
+    line and text ends, lines of one token, empty lines, CRLF, "afin" last)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("golden", ROOT / "benchmarks" / "spin_golden.py")
+    golden = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(golden)
+    texts = [text for _, text in golden.inputs()]
+    for name in ("french-gsd.txt", "french-sequoia.txt"):
+        path = ROOT.parent / "shared" / "corpora" / "fr-ud" / name
+        if path.is_file():
+            lines = [ln.split("\t", 1)[-1] for ln in path.read_text("utf-8").splitlines()]
+            texts += ["\n".join(lines[i : i + 8]) for i in range(0, len(lines), 8)]
+    texts += [
+        "la",
+        "afin",
+        "le\nfonction",
+        "Il est venu afin\nde voir la conflit nationale.\r\nl’\n\nla",
+        "de le application " * 40 + "afin",
+        "l’ fonction la canicule identiquement. " * 30 + "\n" * 3 + "les",
+    ]
+    return texts
+
+
+def _events_reference(toks: list[str], infos: list[tuple]) -> list[tuple]:
+    """``_context_events`` as a loop over every token (neighbour facts by index)."""
+    f = _features
+    n = len(toks)
+    edge = f._EDGE[0]
+    events = []
+    for i, info in enumerate(infos):
+        if f._CODE_FLAGS[info[f.I_CODE]] & f.F_CHECKED:
+            prev = infos[i - 1] if i else edge
+            nxt = infos[i + 1] if i + 1 < n else edge
+            key = (prev[f.I_CLASS], info[f.I_CLASS], nxt[f.I_CLASS])
+            fit = f._FIT_CACHE.get(key)
+            if fit is None:
+                fit = f._fit(key)
+            if fit < f.POS_MISFIT_SOFT:
+                h = None
+                if fit < f.POS_MISFIT:
+                    reason = f"word class unlikely in this context: {f._context(toks, i)}"
+                    h = f.Hit("pos_context", i, i, reason)
+                events.append((i, f._EV_MISFIT, fit, h, f._ORDER_POS))
+        if info[f.I_RARE] == f.RARE_SYNONYM:
+            reason = f"rare synonym where a common word is expected: {toks[i]}"
+            events.append((i, f._EV_RARE, 0.0, f.Hit("rare_synonym", i, i, reason), f._ORDER_RARE))
+        elif info[f.I_RARE] == f.RARE_WORD:
+            h = f.Hit("rare_word", i, i, f"word rare in news text: {toks[i]}")
+            events.append((i, f._EV_RARE, 0.0, h, f._ORDER_RARE))
+    if f.collocation_enabled():
+        f._collocation_events(toks, infos, events)
+    events.sort(key=lambda e: (e[0], e[4]))
+    return [e[:4] for e in events]
+
+
+def test_block_passes_equal_per_token_loops_on_real_text():
+    """The grammar pre-filter (``_candidates``) and the context events (``_context_events``)
+    pick neighbours from ``infos[1:] + [_EDGE]`` with byte masks; a loop over every token
+    that reads the neighbours by index gives the same positions and the same events."""
+    f = _features
+    texts = _real_texts()
+    assert len(texts) >= 900
+    n_cand = n_events = 0
+    for text in texts:
+        for _, block in f.text_blocks(text, 2000):
+            bt = f.block_tokens(block)
+            toks, infos, codes = bt.toks, bt.infos, bt.codes
+            n = len(toks)
+            has = {flag: codes.translate(f._TABLES[flag]) for flag in f._FLAGS}
+            after = [*infos[1:], *f._EDGE]
+            want = [
+                i
+                for i in range(n)
+                if infos[i][f.I_NEED] & (infos[i + 1][f.I_ROLE] if i + 1 < n else 0)
+            ]
+            assert f._candidates(has[f.F_TRIGGER], infos, after) == want
+            assert f._candidates(has[f.F_TRIGGER], infos) == want
+            events = f._context_events(toks, infos, has, after)
+            assert events == _events_reference(toks, infos)
+            n_cand += len(want)
+            n_events += len(events)
+    assert n_cand > 1000 and n_events > 5000

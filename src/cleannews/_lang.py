@@ -26,7 +26,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-from collections import Counter
 from importlib import resources
 from typing import Any
 
@@ -175,9 +174,9 @@ class _VectorWalk:
     on bytes ``i - DFA_DEPTH + 1 … i`` (see :data:`DFA_DEPTH`), so all states
     are found at once: ``DFA_DEPTH`` vectorised steps, each advancing every
     position by one byte of its window. The feature counts are then built in
-    the order py3langid builds them (first occurrence; a ``Counter`` over the
-    same feature sequence) and scored by the same numpy expression, so the
-    answer is py3langid's, bit for bit (``tests/test_language.py``).
+    the order py3langid builds them (first occurrence: :meth:`visits`) and
+    scored by the same numpy expression, so the answer is py3langid's, bit for
+    bit (``tests/test_language.py``).
 
         >>> walk = _langid()
         >>> walk("Die Regierung hat am Dienstag eine Reform angekündigt.")[0]
@@ -213,13 +212,34 @@ class _VectorWalk:
             state[k:] = self.nextmove[self.rowbase[state[k:]] + b[: n - k]]
         return state
 
+    def visits(self, data: bytes) -> tuple[Any, Any]:
+        """``(features, counts)`` of the encoded text ``data``: the keys and values of
+        py3langid's ``Counter`` of visited features, as the arrays its ``_sparse_score``
+        builds (features as ``intp``, counts as ``float32``, in order of first visit).
+
+        ``np.unique`` sorts the visited features; ordering them back by their first
+        position gives the ``Counter``'s insertion order, so the arrays are equal
+        element for element (and the score's float sum runs in the same order) without
+        a Python ``int`` per visited byte (``tests/test_language.py``).
+
+            >>> walk = _langid()
+            >>> feats, counts = walk.visits("le le".encode())
+            >>> len(feats) == len(counts), counts.dtype.name
+            (True, 'float32')
+        """
+        np = self.np
+        feats = self.output[self.states(data)]
+        feats = feats[feats >= 0]
+        if not len(feats):
+            return feats.astype(np.intp), feats.astype(np.float32)
+        uniq, first, counts = np.unique(feats, return_index=True, return_counts=True)
+        order = first.argsort()  # first positions are distinct: any sort gives one order
+        return uniq[order].astype(np.intp), counts[order].astype(np.float32)
+
     def __call__(self, text: str) -> tuple[str, float]:
         np, ident = self.np, self.ident
-        feats = self.output[self.states(ident._encode(text))]
-        visits = Counter(feats[feats >= 0].tolist())
-        if visits:  # py3langid's _sparse_score, same operands, same order
-            idx = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
-            counts = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
+        idx, counts = self.visits(ident._encode(text))
+        if len(idx):  # py3langid's _sparse_score, same operands, same order
             scores = np.log1p(counts) @ ident.nb_ptc[idx] + ident.nb_pc
         else:
             scores = np.full(len(ident.nb_classes), self.floor, dtype=np.float32)

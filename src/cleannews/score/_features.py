@@ -19,7 +19,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import reduce
-from itertools import chain, compress, islice
+from itertools import chain, compress
 from operator import add, and_, itemgetter
 from typing import NamedTuple
 
@@ -739,11 +739,15 @@ def _scan_block(
         return [], 0
     tables = _TABLES
     has = {f: codes.translate(tables[f]) for f in _FLAGS}
-    events = _context_events(toks, infos, has)
+    # each token's next token's facts (``_EDGE`` after the last): a list copy, so that
+    # ``compress`` picks the neighbours of flagged tokens without an iterator chain
+    after = infos[1:]
+    after += _EDGE
+    events = _context_events(toks, infos, has, after)
     if every_trigger:
         cand = list(compress(range(n), map(_get_trigger, infos)))
     else:
-        cand = _candidates(has[F_TRIGGER], infos)
+        cand = _candidates(has[F_TRIGGER], infos, after)
     grammar = _grammar(cand, toks, infos) if cand else []
     w_word, w_content, w_fr, w_en = has[F_WORD], has[F_CONTENT], has[F_FR], has[F_EN]
     w_weak, w_strong, w_llr = has[F_WEAK], has[F_STRONG], has[F_LLR_HIGH]
@@ -853,19 +857,26 @@ _EDGE = (tuple("BOS" if k == I_CLASS else 0 if k == I_ROLE else None for k in ra
 _event_order = itemgetter(0, 4)
 
 
-def _candidates(mask: bytes, infos: list[tuple]) -> list[int]:
+def _candidates(mask: bytes, infos: list[tuple], after: list[tuple] | None = None) -> list[int]:
     """The trigger positions (``mask``: 1 at each trigger) whose next word plays a role the
     trigger needs (``R_*``): only there can a grammar detector fire. All in C: the same
-    mask picks the triggers' facts and, from the facts shifted by one, their next words'
-    (the last token's next word is ``_EDGE``, which plays no role).
+    mask picks the triggers' facts and, from the facts shifted by one (``after``:
+    ``infos[1:] + [_EDGE]``, the last token's next word plays no role), their next words'.
+    The positions are only enumerated when some trigger fits (in about half the blocks
+    of news text none does).
 
     >>> toks = ["le", "fonction", "."]
     >>> _candidates(bytes(map(bool, map(_get_need, _infos(toks)))), _infos(toks))
     [0]
     """
+    if after is None:
+        after = [*infos[1:], *_EDGE]
     needs = map(_get_need, compress(infos, mask))
-    roles = map(_get_role, compress(islice(chain(infos, _EDGE), 1, None), mask))
-    return list(compress(compress(range(len(infos)), mask), map(and_, needs, roles)))
+    roles = map(_get_role, compress(after, mask))
+    fits = list(map(and_, needs, roles))
+    if not any(fits):
+        return []
+    return list(compress(compress(range(len(infos)), mask), fits))
 
 
 # kinds of first-pass events: a context misfit (value = fit), a checked word pair
@@ -883,25 +894,30 @@ def _fit(key: tuple[str, str, str]) -> float:
     return f
 
 
-def _context_events(toks: list[str], infos: list[tuple], has: dict[int, bytes]) -> list[tuple]:
+def _context_events(
+    toks: list[str], infos: list[tuple], has: dict[int, bytes], after: list[tuple]
+) -> list[tuple]:
     """First-pass events of a block in the order the per-token loop made them:
-    ``(token, kind, value, hit or None)`` sorted by token then sub-order."""
+    ``(token, kind, value, hit or None)`` sorted by token then sub-order. ``after`` is
+    ``infos[1:] + [_EDGE]`` (see ``_candidates``)."""
     n = len(toks)
     events: list[tuple] = []
     mask = has[F_CHECKED]
-    chk = list(compress(range(n), mask))
-    if chk:
+    if 1 in mask:
         # the classes before, at and after each checked word ("BOS" at either edge): the
         # same byte mask picks them from the token facts shifted by one either way
         before = map(_get_class, compress(chain(_EDGE, infos), mask))
         here = map(_get_class, compress(infos, mask))
-        after = map(_get_class, compress(islice(chain(infos, _EDGE), 1, None), mask))
-        keys = list(zip(before, here, after, strict=True))
+        nxt = map(_get_class, compress(after, mask))
+        keys = list(zip(before, here, nxt, strict=True))
         fit_cache = _FIT_CACHE
         fits = list(map(fit_cache.get, keys))
         if None in fits:
             fits = [_fit(key) if f is None else f for key, f in zip(keys, fits, strict=True)]
-        for k in compress(range(len(chk)), map(POS_MISFIT_SOFT.__gt__, fits)):
+        soft = list(map(POS_MISFIT_SOFT.__gt__, fits))
+        # positions only when some fit is a misfit
+        chk = list(compress(range(n), mask)) if True in soft else ()
+        for k in compress(range(len(soft)), soft):
             i, f = chk[k], fits[k]
             h = None
             if f < POS_MISFIT:
@@ -910,7 +926,8 @@ def _context_events(toks: list[str], infos: list[tuple], has: dict[int, bytes]) 
             events.append((i, _EV_MISFIT, f, h, _ORDER_POS))
     if collocation_enabled():
         _collocation_events(toks, infos, events)
-    for i in compress(range(n), has[F_RARE]):
+    rare = has[F_RARE]
+    for i in compress(range(n), rare) if 1 in rare else ():
         if infos[i][I_RARE] == RARE_SYNONYM:
             reason = f"rare synonym where a common word is expected: {toks[i]}"
             h = Hit("rare_synonym", i, i, reason)
