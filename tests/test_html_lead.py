@@ -90,7 +90,9 @@ def test_a_teaser_wrapper_before_the_body_is_kept_and_a_breadcrumb_is_not():
 
 
 def _section(title: str, body: str, cls: str = "cssSection") -> str:
-    return f"<div class='{cls}'><div class='cssSectionBody'><h2>{title}</h2><p>{body}</p></div></div>"
+    return (
+        f"<div class='{cls}'><div class='cssSectionBody'><h2>{title}</h2><p>{body}</p></div></div>"
+    )
 
 
 def test_the_last_section_of_a_run_classed_item_last_is_kept_a_paywall_section_is_not():
@@ -144,6 +146,20 @@ def test_a_tweet_quoted_in_the_article_is_kept_a_share_bar_is_not():
     text = _text(html)
     assert "Nos nageurs attendaient ce bassin depuis dix ans" in text  # was dropped
     assert "Partager sur Twitter" not in text
+
+
+def test_a_sentence_running_into_its_link_is_kept():
+    html = (
+        "<html><body><article><h1>Nouveau porte-parole chez Amica</h1>"
+        f"<div class='entry-content'>{_PARAS}"
+        "<p>Il remplace Jean Dupont, <a href='/actu/dupont'>qui cumulait ces fonctions avec "
+        "ses responsabilités au marketing.</a></p>"
+        "<p>À lire aussi : <a href='/actu/stade'>le stade attendra encore deux ans</a></p>"
+        "</div></article></body></html>"
+    )
+    text = _text(html)
+    assert "Il remplace Jean Dupont, qui cumulait ces fonctions" in text  # was dropped
+    assert "le stade attendra encore deux ans" not in text
 
 
 def test_a_paragraph_citing_an_address_is_kept_a_read_also_line_is_not():

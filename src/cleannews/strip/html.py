@@ -940,9 +940,7 @@ def main_content(
     return None
 
 
-def _lead_block(
-    el: Tag, under: dict[int, int], stats: dict[int, tuple[int, int, int]]
-) -> bool:
+def _lead_block(el: Tag, under: dict[int, int], stats: dict[int, tuple[int, int, int]]) -> bool:
     """True when ``el``, a sibling before the article's container, is its lead (a standfirst).
 
     It holds voting prose (``under``: :func:`_voting_words_under`) and few links
