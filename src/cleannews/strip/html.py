@@ -142,9 +142,22 @@ MAIN_SPREAD_MIN_PROSE = 0.5
 #: Levels above the chosen container (parent, grandparent) whose siblings of the same tag
 #: and class are kept with it: the article written as a run of identical CMS components.
 MAIN_COMPONENT_LEVELS = 2
+#: Words of a class that marks a component's place in a run ("cssItemLast", "item-first").
+POSITIONAL_TOKENS = frozenset(_HINTS["positional"])
+#: Tokens of an embedded social post: a <blockquote> carrying one quotes it in the article.
+EMBEDDED_POST_TOKENS = frozenset(_HINTS["embedded_posts"])
 #: A sibling of the chosen container is kept too when its vote reaches this
 #: share of the container's.
 MAIN_SIBLING_SHARE = 0.2
+#: A sibling *before* the chosen container that holds voting prose with at most this share
+#: of its text inside links is the article's lead (a teaser / standfirst wrapper): kept.
+MAIN_LEAD_MAX_LINK_DENSITY = 0.3
+#: When the headline's branch and the body's meet only at the page, the headline's own
+#: block (its parent: headline + standfirst) is kept when it holds at most this many
+#: visible characters, at most ``MAIN_LEAD_MAX_LINK_DENSITY`` of them inside links.
+MAIN_HEADLINE_BLOCK_MAX_CHARS = 600
+#: ... unless the headline's parent is one of these (the page, a masthead).
+_NO_HEADLINE_BLOCK = frozenset("html body main article header hgroup".split())
 #: A candidate whose class or id says "content" / "article" … has its vote
 #: multiplied by this; one with a weak furniture hint ("sidebar", "widget")
 #: by ``MAIN_WEAK_HINT_FACTOR``; one with a strong hint ("comments") is no candidate.
@@ -455,6 +468,73 @@ def _wraps_article(el: Tag) -> bool:
     return False
 
 
+_ADDRESS = regex.compile(r"(?:https?://|www\.)\S+$", regex.IGNORECASE)
+
+
+def _cited_address(el: Tag) -> bool:
+    """True when every link of ``el`` shows its own address (``<a href=URL>URL</a>``).
+
+    The article cites a source or a petition by its address; a "read also" line
+    shows a headline, not a URL.
+
+    >>> _cited_address(BeautifulSoup('<p><a href="http://www.example.org/petition">'
+    ...     'http://www.example.org/petition</a></p>', "html.parser").p)
+    True
+    """
+    links = [a for a in el.find_all("a") if a.get("href")]
+    return bool(links) and all(_ADDRESS.match(a.get_text().strip()) for a in links)
+
+
+#: Words before the link of a sentence that runs on into it ("X a remplacé Y, <a>qui …</a>").
+LINK_LINE_LEAD_WORDS = 3
+#: A label that ends with one of these introduces a link ("Lire aussi :", "Mehr dazu »").
+_LABEL_END = regex.compile(r"[:»>|→\-–—]\s*$")
+
+
+def _runs_into_link(el: Tag) -> bool:
+    """True when a sentence starts before ``el``'s first link and runs on into it.
+
+    "Krzysztoszek zastąpił Zdzisława Wiese, <a>który przez ostatnie osiem
+    miesięcy …</a>": the link's text starts in lower case and at least
+    ``LINK_LINE_LEAD_WORDS`` words precede it, with no "Lire aussi :" label.
+
+    >>> def f(html):
+    ...     return _runs_into_link(BeautifulSoup(html, "html.parser").p)
+    >>> f("<p>Il remplace Jean Dupont, <a href=/x>qui partira en juin.</a></p>")
+    True
+    >>> f("<p>À lire aussi : <a href=/x>le stade attendra</a></p>"), f("<p><a href=/x>Lien</a></p>")
+    (False, False)
+    """
+    first = el.find("a", href=True)
+    if first is None:
+        return False
+    before: list[str] = []
+    for node in el.descendants:
+        if node is first:
+            break
+        if type(node) is NavigableString:
+            before.append(str(node))
+    lead = _WS.sub(" ", "".join(before)).strip()
+    text = first.get_text().strip()
+    return (
+        count_words(lead) >= LINK_LINE_LEAD_WORDS
+        and not _LABEL_END.search(lead)
+        and text[:1].islower()
+    )
+
+
+def _embedded_post(el: Tag) -> bool:
+    """True for a ``<blockquote>`` that embeds a social post (``class="twitter-tweet"``).
+
+    The article quotes the post: its text is the quotation, not a share button.
+
+    >>> _embedded_post(BeautifulSoup('<blockquote class="twitter-tweet"><p>Vu.</p>'
+    ...     '</blockquote>', "html.parser").blockquote)
+    True
+    """
+    return el.name == "blockquote" and not EMBEDDED_POST_TOKENS.isdisjoint(_tokens(el))
+
+
 def _hidden(el: Tag) -> bool:
     attrs = el.attrs or {}
     if "hidden" in attrs or str(attrs.get("aria-hidden", "")).lower() == "true":
@@ -704,6 +784,35 @@ def _common_ancestor(a: Tag, b: Tag) -> Tag | None:
     return None
 
 
+def _headline(body: Tag, best: Tag) -> Tag | None:
+    """The article's ``<h1>``: the first one that shares an element below the page with ``best``.
+
+    A site's logo is often an h1 too (``<h1 id="site-title">`` in the masthead): the
+    first h1 of the page is taken only when no h1 sits in the same branch as the body
+    ``best`` (an ancestor other than ``<body>`` / ``<html>`` holds both).
+
+    >>> soup = BeautifulSoup("<body><header><h1>Le Site</h1></header><article>"
+    ...     "<header><h1>Le titre</h1></header><div id=b><p>Corps</p></div></article></body>",
+    ...     "html.parser")
+    >>> _headline(soup.body, soup.find(id="b")).get_text()
+    'Le titre'
+    """
+    branch: set[int] = set()
+    node: Any = best
+    while isinstance(node, Tag) and node is not body and node.name not in ("html", "body"):
+        branch.add(id(node))
+        node = node.parent
+    first = None
+    for h1 in body.find_all("h1"):
+        first = first or h1
+        node = h1
+        while isinstance(node, Tag) and id(node) not in branch and node is not body:
+            node = node.parent
+        if isinstance(node, Tag) and id(node) in branch:
+            return h1
+    return first
+
+
 def _header_zone(common: Tag, best: Tag) -> list[Tag]:
     """What precedes ``best`` inside ``common``: the article's header.
 
@@ -795,23 +904,28 @@ def main_content(
         return None
     voters = {id(el) for el, _ in blocks}
     kept = [best]
+    leads: list[Tag] = []
     parent = best.parent
     if isinstance(parent, Tag):
         floor = MAIN_SIBLING_SHARE * votes.get(id(best), 0.0)
-        kept += [
-            sib
-            for sib in parent.find_all(recursive=False)
-            if sib is not best
-            and (
-                votes.get(id(sib), 0.0) >= floor
-                or (sib.name in _SIBLING_BLOCKS and (id(sib) in voters or sib.name[0] == "h"))
-            )
-        ]
+        under = _voting_words_under(body, blocks)
+        before = True
+        for sib in parent.find_all(recursive=False):
+            if sib is best:
+                before = False
+                continue
+            if votes.get(id(sib), 0.0) >= floor or (
+                sib.name in _SIBLING_BLOCKS and (id(sib) in voters or sib.name[0] == "h")
+            ):
+                kept.append(sib)
+            elif before and _lead_block(sib, under, stats):
+                leads.append(sib)  # kept, but no proof that this is the article's container
+    else:
+        under = _voting_words_under(body, blocks)
     kept += _repeated_components(best, kept)
-    under = _voting_words_under(body, blocks)
     inside = sum(under.get(id(el), 0) for el in kept)
     if inside >= MAIN_MIN_SHARE * total:
-        return kept if inside >= MAIN_MIN_WORDS else None
+        return [*kept, *leads] if inside >= MAIN_MIN_WORDS else None
     # the prose is spread over sibling blocks that vote apart (one wrapper per paragraph,
     # page-builder sections): the lowest ancestor holding most of it, if it is mostly prose
     node = best.parent
@@ -826,6 +940,26 @@ def main_content(
     return None
 
 
+def _lead_block(el: Tag, under: dict[int, int], stats: dict[int, tuple[int, int, int]]) -> bool:
+    """True when ``el``, a sibling before the article's container, is its lead (a standfirst).
+
+    It holds voting prose (``under``: :func:`_voting_words_under`) and few links
+    (``stats``: :func:`_measure`): a ``<div class="teaser-text"><p>…`` above the body,
+    not a breadcrumb or a menu.
+
+    >>> soup = BeautifulSoup("<div><div class=teaser><p>Un chapeau de l'article, assez long "
+    ...     "pour voter.</p></div><div class=text><p>Corps.</p></div></div>", "html.parser")
+    >>> body = soup.div
+    >>> _, _, blocks = _votes(body)
+    >>> _lead_block(body.div, _voting_words_under(body, blocks), _measure(body))
+    True
+    """
+    if not under.get(id(el)):
+        return False
+    chars, link_chars, _ = stats.get(id(el), (0, 0, 0))
+    return bool(chars) and link_chars <= MAIN_LEAD_MAX_LINK_DENSITY * chars
+
+
 def _repeated_components(best: Tag, kept: list[Tag]) -> list[Tag]:
     """Siblings of ``best``'s parent and grandparent that repeat their tag and class.
 
@@ -835,10 +969,11 @@ def _repeated_components(best: Tag, kept: list[Tag]) -> list[Tag]:
     however few words they hold.
 
     >>> soup = BeautifulSoup("<div><div class=item><div class=text><p>a</p></div></div>"
-    ...     "<div class=item><p>b</p></div><div class='item last'>c</div></div>", "html.parser")
+    ...     "<div class=item><p>b</p></div><div class='item last'>c</div><div class=ad>d</div>"
+    ...     "</div>", "html.parser")
     >>> best = soup.find("div", class_="text")
     >>> [d.get_text() for d in _repeated_components(best, [best])]
-    ['b']
+    ['b', 'c']
     """
     seen = {id(el) for el in kept}
     out: list[Tag] = []
@@ -850,11 +985,35 @@ def _repeated_components(best: Tag, kept: list[Tag]) -> list[Tag]:
         cls = node.get("class")
         if cls and isinstance(parent, Tag):
             for sib in parent.find_all(node.name, recursive=False):
-                if sib is not node and id(sib) not in seen and sib.get("class") == cls:
+                if sib is not node and id(sib) not in seen and _same_component(cls, sib):
                     seen.add(id(sib))
                     out.append(sib)
         node = parent
     return out
+
+
+def _same_component(cls: list[str], sib: Tag) -> bool:
+    """True when ``sib``'s classes are ``cls``, or ``cls`` plus (or minus) positional classes.
+
+    A CMS marks the first or last of a run of components with one more class
+    (``cssSection cssItemLast``, ``item first``): still the same component; a
+    ``section article-payant`` beside ``section`` is another one (a paywall box).
+
+    >>> sib = BeautifulSoup("<div class='section cssItemLast'></div>", "html.parser").div
+    >>> _same_component(["section"], sib), _same_component(["section", "paywall"], sib)
+    (True, False)
+    """
+    other = sib.get("class") or []
+    if isinstance(other, str):
+        other = other.split()
+    if other == cls:
+        return True
+    a, b = set(cls), set(other)
+    if not (a and b) or not (a <= b or b <= a):
+        return False
+    return all(
+        POSITIONAL_TOKENS.intersection(_value_tokens(extra)) for extra in a.symmetric_difference(b)
+    )
 
 
 def _voting_words_under(body: Tag, blocks: list[tuple[Tag, int]]) -> dict[int, int]:
@@ -905,7 +1064,7 @@ class _Extractor:
         roots = main_content(body, self.stats)
         if not roots:
             return
-        h1 = body.find("h1")
+        h1 = _headline(body, roots[0])
         if isinstance(h1, Tag) and not _under(h1, {id(roots[0])}):
             # the article's header (kicker, headline, byline, date) sits beside its
             # body: widen to the element that holds both, unless that is the page
@@ -913,13 +1072,27 @@ class _Extractor:
             if common is not None and common is not body and common.name not in ("html", "body"):
                 roots += _header_zone(common, roots[0])
             elif not _under(h1, {id(r) for r in roots}):
-                roots.append(h1)
+                roots.append(self._headline_block(h1))
         self.main_ids = {id(r) for r in roots}
         for r in roots:
             node = r.parent
             while isinstance(node, Tag):
                 self.main_path.add(id(node))
                 node = node.parent
+
+    def _headline_block(self, h1: Tag) -> Tag:
+        """The headline with its standfirst: ``h1``'s parent when small and few links, else h1.
+
+        A hero banner (``<div class="hero-text"><h1>…</h1><p>standfirst</p>``) far
+        from the body keeps its standfirst; a masthead full of links keeps only the h1.
+        """
+        parent = h1.parent
+        if not isinstance(parent, Tag) or parent.name in _NO_HEADLINE_BLOCK:
+            return h1
+        chars, link_chars, _ = self.stats.get(id(parent), (0, 0, 0))
+        if chars > MAIN_HEADLINE_BLOCK_MAX_CHARS or link_chars > MAIN_LEAD_MAX_LINK_DENSITY * chars:
+            return h1
+        return parent
 
     def flush(self) -> None:
         text = _WS.sub(" ", "".join(self.buf)).strip()
@@ -981,7 +1154,7 @@ class _Extractor:
                 "related articles, tags, a menu",
             )
         if density >= LINK_LINE_MIN_DENSITY and chars <= LINK_LINE_MAX_CHARS and el.name != "nav":
-            if el.find(["h1", "img"]) is not None:
+            if el.find(["h1", "img"]) is not None or _cited_address(el) or _runs_into_link(el):
                 return None
             return (
                 "html_link_line",
@@ -1076,7 +1249,7 @@ class _Extractor:
                     node, "html_hidden", "element hidden from readers (hidden / display:none)"
                 )
                 continue
-            hint = None if protected else _hint_kind(node)
+            hint = None if protected or _embedded_post(node) else _hint_kind(node)
             if (
                 hint
                 and self._small(node)
