@@ -76,15 +76,22 @@ def recorded() -> dict:
     return json.loads(FIXTURE.read_text("utf-8"))
 
 
-def test_fixture_covers_the_corpus(recorded):
-    ids = [i for i, _ in corpus()]
+@pytest.fixture(scope="module")
+def documents() -> list[tuple[str, str]]:
+    return corpus()
+
+
+def test_fixture_covers_the_corpus(recorded, documents):
+    ids = [i for i, _ in documents]
     assert len(ids) == len(set(ids)) == len(recorded) > 500
     assert sum(i.endswith(":cp1252") for i in ids) > 100
 
 
-def test_clean_output_unchanged(recorded):
+@pytest.mark.parametrize("part", range(4))
+def test_clean_output_unchanged(recorded, documents, part):
+    """Every document, in four interleaved parts (pytest-xdist workers share them out)."""
     moved = {}
-    for i, text in corpus():
+    for i, text in documents[part::4]:
         got = digest(cleannews.clean(text))
         if got != recorded[i]:
             moved[i] = {k: (recorded[i][k], v) for k, v in got.items() if recorded[i][k] != v}

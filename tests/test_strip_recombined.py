@@ -5,74 +5,28 @@ headlines, subheadings, bullet lists, results, recipe steps, interview lines.
 Furniture: boilerplate lines (``B:<kind>``) of the real-page corpus's TRAIN
 split only (the test split stays unseen). Each generated page splices runs of
 1-4 furniture lines, drawn at random, before, inside and after the article
-(a seeded random generator: the same pages every run). The strip stage must
-keep every content line; removing furniture is measured elsewhere.
+(a seeded random generator: the same pages every run; the generator is
+``cleannews.evaluate.recombined_pages``, also used by ``tools/strip_model``).
+The strip stage must keep every content line; removing furniture is measured elsewhere.
 """
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pytest
 
 import cleannews
-from cleannews.evaluate import Labelled, _survival, read_corpus, read_fixture
+from cleannews.evaluate import _survival, recombined_pages
 
 ROOT = Path(__file__).parent.parent
 PAGES = 120
 SEED = 20261201
-#: Furniture lines longer than this are left out (long ones are whole paragraphs of
-#: paywall / cookie text that are not the point here).
-FURNITURE_MAX_CHARS = 200
-
-
-def _articles() -> list[list[str]]:
-    out = []
-    for p in sorted((ROOT / "fixtures" / "strip").glob("*.txt")):
-        _, labelled, _ = read_fixture(p)
-        lines = [lb.text for lb in labelled if lb.content and not lb.glued and lb.text.strip()]
-        if len(lines) >= 3:
-            out.append(lines)
-    return out
-
-
-def _furniture() -> list[str]:
-    lines = []
-    for rec, _, labelled in read_corpus(ROOT / "fixtures" / "strip_real"):
-        if rec["split"] != "train":
-            continue
-        lines += [
-            lb.text for lb in labelled
-            if not lb.content and lb.text.strip() and len(lb.text) <= FURNITURE_MAX_CHARS
-        ]
-    return lines
-
-
-def recombined_pages(n: int = PAGES, seed: int = SEED) -> list[tuple[str, list[Labelled]]]:
-    """``n`` pages: an article's content lines with train-split furniture runs spliced in."""
-    rng = random.Random(seed)
-    articles, furniture = _articles(), _furniture()
-    pages = []
-    for _ in range(n):
-        art = rng.choice(articles)
-        labelled: list[Labelled] = []
-        # furniture before, between some paragraphs, after
-        slots = {0, len(art)} | {k for k in range(1, len(art)) if rng.random() < 0.3}
-        for k in range(len(art) + 1):
-            if k in slots:
-                for _ in range(rng.randint(1, 4)):
-                    labelled.append(Labelled("furniture", rng.choice(furniture)))
-            if k < len(art):
-                labelled.append(Labelled("C", art[k]))
-        sep = rng.choice(["\n", "\n\n"])
-        pages.append((sep.join(lb.text for lb in labelled), labelled))
-    return pages
 
 
 @pytest.fixture(scope="module")
 def pages():
-    return recombined_pages()
+    return recombined_pages(ROOT / "fixtures", PAGES, SEED)
 
 
 def test_generator_really_mixes(pages):

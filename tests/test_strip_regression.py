@@ -93,9 +93,18 @@ def _load() -> dict[str, dict]:
         return {r["id"]: r for r in map(json.loads, fh)}
 
 
-def test_record_covers_every_input():
-    recorded = _load()
-    ids = [i for i, _ in documents()]
+@pytest.fixture(scope="module")
+def recorded() -> dict[str, dict]:
+    return _load()
+
+
+@pytest.fixture(scope="module")
+def inputs() -> list[tuple[str, str]]:
+    return documents()
+
+
+def test_record_covers_every_input(recorded, inputs):
+    ids = [i for i, _ in inputs]
     assert len(ids) >= 2 * (5 + 485)
     assert sorted(recorded) == sorted(ids)
     # the record is not trivial: most pages lose something, thousands of removals in all
@@ -103,10 +112,9 @@ def test_record_covers_every_input():
 
 
 @pytest.mark.parametrize("part", range(4))
-def test_strip_decisions_unchanged(part):
+def test_strip_decisions_unchanged(recorded, inputs, part):
     """Output text, removals (rule, span) and reasons identical to the recorded ones."""
-    recorded = _load()
-    docs = documents()[part::4]
+    docs = inputs[part::4]
     diffs = []
     for doc_id, text in docs:
         got = snapshot(doc_id, text)

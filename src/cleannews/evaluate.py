@@ -32,7 +32,16 @@ from typing import Any
 
 import regex
 
-__all__ = ["Labelled", "evaluate", "evaluate_corpus", "main", "read_corpus", "read_fixture"]
+__all__ = [
+    "Labelled",
+    "evaluate",
+    "evaluate_corpus",
+    "main",
+    "read_corpus",
+    "read_fixture",
+    "recombine",
+    "recombined_pages",
+]
 
 _WS = regex.compile(r"[\s\u00a0\u202f\u2009]+")
 _GLUE = regex.compile(r"⟦(.*?)⟧", regex.DOTALL)
@@ -370,6 +379,69 @@ def read_corpus(root: Path) -> list[tuple[dict, str, list[Labelled]]]:
             doc, labelled, _ = read_fixture(root / "pages" / rec["lang"] / f"{rec['id']}.txt")
             pages.append((rec, doc, labelled))
     return pages
+
+
+#: Recombined pages leave out furniture lines longer than this (long ones are whole
+#: paragraphs of paywall / cookie text, not the point of the recombination).
+FURNITURE_MAX_CHARS = 200
+
+
+def recombine(
+    articles: list[list[str]], furniture: list[str], n: int, seed: int
+) -> list[tuple[str, list[Labelled]]]:
+    """``n`` pages: an article's content lines (``C``) with runs of 1-4 furniture lines
+    (label ``"furniture"``) spliced in before, between some paragraphs and after it, drawn
+    by a ``random.Random(seed)`` (the same pages every run); lines joined by one separator
+    per page, ``\\n`` or ``\\n\\n``.
+
+    >>> pages = recombine([["Titre", "Texte."]], ["Partager", "Menu"], 2, seed=1)
+    >>> [lb.text for lb in pages[0][1] if lb.content], pages[0][1][0].label
+    (['Titre', 'Texte.'], 'furniture')
+    """
+    import random
+
+    rng = random.Random(seed)
+    pages = []
+    for _ in range(n):
+        art = rng.choice(articles)
+        labelled: list[Labelled] = []
+        # furniture before, between some paragraphs, after
+        slots = {0, len(art)} | {k for k in range(1, len(art)) if rng.random() < 0.3}
+        for k in range(len(art) + 1):
+            if k in slots:
+                for _ in range(rng.randint(1, 4)):
+                    labelled.append(Labelled("furniture", rng.choice(furniture)))
+            if k < len(art):
+                labelled.append(Labelled("C", art[k]))
+        sep = rng.choice(["\n", "\n\n"])
+        pages.append((sep.join(lb.text for lb in labelled), labelled))
+    return pages
+
+
+def recombined_pages(fixtures: Path, n: int, seed: int) -> list[tuple[str, list[Labelled]]]:
+    """:func:`recombine` with real data: the content lines of the 0.1.0 plain-text fixtures
+    (``fixtures/strip/*.txt`` with 3 or more such lines, in order) as articles, and the
+    boilerplate lines of the real-page corpus's TRAIN split only (``fixtures/strip_real``, at
+    most :data:`FURNITURE_MAX_CHARS` long) as furniture. Used by
+    ``tests/test_strip_recombined.py`` and by the strip model trainers in ``tools/``.
+
+    >>> pages = recombined_pages(Path("fixtures"), 120, 20261201)  # doctest: +SKIP
+    """
+    articles = []
+    for p in sorted((fixtures / "strip").glob("*.txt")):
+        _, labelled, _ = read_fixture(p)
+        lines = [lb.text for lb in labelled if lb.content and not lb.glued and lb.text.strip()]
+        if len(lines) >= 3:
+            articles.append(lines)
+    furniture = []
+    for rec, _, labelled in read_corpus(fixtures / "strip_real"):
+        if rec["split"] != "train":
+            continue
+        furniture += [
+            lb.text for lb in labelled
+            if not lb.content and lb.text.strip() and len(lb.text) <= FURNITURE_MAX_CHARS
+        ]
+    return recombine(articles, furniture, n, seed)
 
 
 def evaluate_corpus(root: Path, with_justext: bool = False, split: str | None = None) -> dict:

@@ -99,7 +99,7 @@ def main() -> int:
     for unit in all_units():
         if unit.source in held_out:
             continue
-        g, lic, urls = meta.setdefault(unit.source, (unit.genre, unit.licence, set()))
+        _genre, _licence, urls = meta.setdefault(unit.source, (unit.genre, unit.licence, set()))
         if len(urls) < 3:
             urls.add(unit.url)
         for par in unit.paragraphs:
@@ -170,13 +170,17 @@ def write_sources_md(words_by_source, meta, total, n_uni, n_bi, threshold, held_
     lines = [
         "# Context table sources",
         "",
-        "`context_unigrams.tsv.gz` and `context_bigrams.tsv.gz` are counts of real French made by",
-        "`tools/spin/build_context.py` (command and tokenisation in its docstring; raw material as in",
-        "`tools/spin/fetch_raw.sh`). Only counts are shipped, no text. Sources in the `test` split of",
+        "`context_unigrams.tsv.gz` and `context_bigrams.tsv.gz` are counts of real French made"
+        " by",
+        "`tools/spin/build_context.py` (command and tokenisation in its docstring; raw material"
+        " as in",
+        "`tools/spin/fetch_raw.sh`). Only counts are shipped, no text. Sources in the `test`"
+        " split of",
         "`fixtures/spin/negatives.jsonl.gz` are NOT counted (held out): "
         + ", ".join(f"`{s}`" for s in sorted(held_out)) + ".",
         "",
-        f"Total: **{total:,} words** counted; {n_uni:,} unigrams kept (top {VOCAB_SIZE:,}, count >= 2);",
+        f"Total: **{total:,} words** counted; {n_uni:,} unigrams kept (top {VOCAB_SIZE:,},"
+        " count >= 2);",
         f"{n_bi:,} adjacent bigrams kept (both words in the vocabulary, count >= {threshold});",
         f"{n_skip:,} skip-2 pairs of content words (`context_skip2.tsv.gz`, same pruning).",
         "",

