@@ -25,10 +25,6 @@ SINK_FILES = ("clean.jsonl", "quarantine/quarantine.jsonl", "errors/errors.jsonl
 KILL_AFTER_DOCS = 2000
 SEEDS = Path(__file__).parent.parent / "seeds"
 
-# One pytest-xdist worker runs this whole module (``-n 2 --dist loadgroup``), so
-# the 10,000-document reference run (module fixture ``corpus``) is made once.
-pytestmark = pytest.mark.xdist_group("batch_corpus")
-
 
 def _sentences() -> list[str]:
     """Short real French lines from the seeds (documents stay small: the test stays fast)."""

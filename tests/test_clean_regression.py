@@ -89,7 +89,7 @@ def test_fixture_covers_the_corpus(recorded, documents):
 
 @pytest.mark.parametrize("part", range(4))
 def test_clean_output_unchanged(recorded, documents, part):
-    """Every document, in four interleaved parts (pytest-xdist workers share them out)."""
+    """Every document, in four interleaved parts (a failure names its part)."""
     moved = {}
     for i, text in documents[part::4]:
         got = digest(cleannews.clean(text))

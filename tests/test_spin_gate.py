@@ -17,10 +17,6 @@ import pytest
 
 import cleannews
 
-# One pytest-xdist worker runs this whole module (``-n 2 --dist loadgroup``), so
-# the validation set (module fixture ``figures``) is scored once.
-pytestmark = pytest.mark.xdist_group("spin_gate")
-
 ROOT = Path(__file__).parent.parent
 FIXTURES = ROOT / "fixtures" / "spin"
 FLOORS = json.loads((FIXTURES / "floors.json").read_text(encoding="utf-8"))

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -180,3 +181,25 @@ def test_block_passes_equal_per_token_loops_on_real_text():
             n_cand += len(want)
             n_events += len(events)
     assert n_cand > 1000 and n_events > 5000
+
+
+def test_token_spans_equal_token_span_on_real_paragraphs() -> None:
+    """``TokenSpans`` (prefix sums, linear) gives ``token_span``'s spans (joins, quadratic
+    on a long paragraph with many hits) for every token pair of real paragraphs."""
+    import random
+
+    from cleannews.score._features import TokenSpans, token_span
+
+    root = Path(__file__).resolve().parents[1]
+    rng = random.Random(7)
+    for path in sorted((root / "seeds").glob("*.txt")):
+        for para in path.read_text(encoding="utf-8").split("\n\n"):
+            pieces = re.split(r"(\s+)", para.strip())
+            if len(pieces) < 3:
+                continue
+            n = (len(pieces) + 1) // 2
+            spans = TokenSpans(pieces, 17)
+            for _ in range(50):
+                first = rng.randrange(n)
+                last = rng.randrange(first, n)
+                assert spans(first, last) == token_span(pieces, 17, first, last)

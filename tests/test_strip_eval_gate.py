@@ -11,10 +11,6 @@ import pytest
 
 from cleannews.evaluate import evaluate, read_fixture
 
-# One pytest-xdist worker runs this whole module (``-n 2 --dist loadgroup``), so
-# the evaluation (module fixture ``result``) runs once.
-pytestmark = pytest.mark.xdist_group("strip_eval_gate")
-
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 FLOORS = json.loads((FIXTURES / "eval_floors.json").read_text("utf-8"))
 

@@ -14,10 +14,6 @@ import pytest
 
 from cleannews.evaluate import evaluate_corpus, read_corpus
 
-# One pytest-xdist worker runs this whole module (``-n 2 --dist loadgroup``), so
-# the evaluation (module fixture ``result``) runs once.
-pytestmark = pytest.mark.xdist_group("strip_real_gate")
-
 CORPUS = Path(__file__).parent.parent / "fixtures" / "strip_real"
 FLOORS = json.loads((CORPUS / "floors.json").read_text("utf-8"))
 SPLIT = json.loads((CORPUS / "split.json").read_text("utf-8"))

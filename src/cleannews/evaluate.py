@@ -236,11 +236,13 @@ def _justext_stoplist(justext: Any, doc: str) -> frozenset[str]:
     English pages are not judged with French stopwords.
     """
     words = [w.lower() for w in _WORD.findall(doc)]
-    best = max(
-        ("French", "English", "German", "Spanish", "Italian"),
-        key=lambda lang: sum(w in justext.get_stoplist(lang) for w in words),
-    )
-    return justext.get_stoplist(best)
+    # each get_stoplist call reads and parses the stoplist file: once per language, not per word
+    stoplists = {
+        lang: justext.get_stoplist(lang)
+        for lang in ("French", "English", "German", "Spanish", "Italian")
+    }
+    best = max(stoplists, key=lambda lang: sum(w in stoplists[lang] for w in words))
+    return stoplists[best]
 
 
 def _justext_clean(doc: str, is_html: bool) -> str:

@@ -36,12 +36,12 @@ from cleannews.score._features import (
     BlockTokens,
     Hit,
     ParagraphCounts,
+    TokenSpans,
     block_tokens,
     block_word_counts,
     repeated_slip,
     scan_text,
     slip_key,
-    token_span,
 )
 
 __all__ = ["GRAMMAR_SIGNALS", "SIGNAL_KIND", "DocumentScan", "EvidenceRecord"]
@@ -154,6 +154,7 @@ class DocumentScan:
         evidence but counts nowhere; a repetition is taken out of ``pc``'s counts)."""
         g = 0
         keep = self._grammar_ev
+        span_of = TokenSpans(pieces, start)
         for seq, h in enumerate(hits):
             if h.counted and not self._first_slip(h, pieces):
                 pc.counts[h.signal] -= 1
@@ -162,7 +163,7 @@ class DocumentScan:
                 self._count(h.signal)
                 g += 1
             if len(keep) < self.max_evidence:
-                span = token_span(pieces, start, h.first, h.last)
+                span = span_of(h.first, h.last)
                 keep.append(((0, pidx, h.first, seq), h.signal, span, h.reason, h.counted))
         if g >= self.grammar_min:
             self.n_grammar_paragraphs += 1
@@ -178,8 +179,9 @@ class DocumentScan:
     ) -> None:
         other = self._other_ev
         rare_forms = iter(forms)
+        span_of = TokenSpans(pieces, pc.start)
         for seq, h in enumerate(hits):
-            span = token_span(pieces, pc.start, h.first, h.last)
+            span = span_of(h.first, h.last)
             rec = ((1, pidx, h.first, seq), h.signal, span, h.reason, True)
             if h.signal not in _RARE_SIGNALS:
                 self._count(h.signal)
