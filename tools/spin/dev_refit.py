@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import cleannews.score._features as _features  # noqa: E402
 from cleannews.score import (  # noqa: E402
+    _GRAMMAR,
     GRAMMAR_MIN_TOKENS,
     KIND_MIN_CONTRIBUTION,
     KIND_MIN_TOKENS,
@@ -52,20 +53,14 @@ from cleannews.score._features import KIND_CONTENT, LLR_HIGH, ParagraphCounts  #
 from cleannews.score._model import (  # noqa: E402
     FEATURE_KIND,
     FEATURE_NAMES,
-    _grammar_density,
+    _worst_paragraph,
     feature_vector,
 )
 from cleannews.score._profile import N_PROFILES, profile_of  # noqa: E402
 
 CACHE = Path(os.environ.get("SPIN_DEV_CACHE", Path(__file__).parent / "build" / "dev_cache"))
-GRAMMAR = (
-    "elision",
-    "contraction",
-    "gender_agreement",
-    "number_agreement",
-    "adjective_agreement",
-    "function_word",
-)
+#: The grammar signals (the package's own set).
+GRAMMAR = _GRAMMAR
 #: The extra feature's kind (as in the spin-quality round's code).
 KIND = dict(FEATURE_KIND, substitute_evidence_z="lexical")
 #: Random same-class source: a substitute's Zipf frequency lies in [z - BELOW, z + ABOVE].
@@ -269,27 +264,7 @@ def worst(parts: list[ParagraphCounts], window: int) -> list[float]:
     >>> worst([ParagraphCounts(0, 1, n_words=10, n_content=5)], 60)
     [0.0, 0.0]
     """
-    if len(parts) == 1:
-        w = parts[0]
-        return [_grammar_density(w), w.n_syn_strong / max(w.n_content, 1)]
-    windows: list[ParagraphCounts] = []
-    cur = None
-    for p in parts:
-        if cur is None:
-            cur = ParagraphCounts(p.start, p.end)
-        cur.add(p)
-        if cur.n_words >= window:
-            windows.append(cur)
-            cur = None
-    if cur is not None:
-        if windows:
-            windows[-1].add(cur)
-        else:
-            windows.append(cur)
-    return [
-        max(_grammar_density(w) for w in windows),
-        max(w.n_syn_strong / max(w.n_content, 1) for w in windows),
-    ]
+    return _worst_paragraph(parts[0], parts, window)
 
 
 def document(e: dict, cfg: Config) -> tuple[ParagraphCounts, list[ParagraphCounts], list[float]]:

@@ -106,8 +106,10 @@ def feature_vector(
 WINDOW_WORDS = 60
 
 
-def _worst_paragraph(c: ParagraphCounts, parts: list[ParagraphCounts] | None) -> list[float]:
-    """Highest grammar density and strong-synonym share over windows of >= WINDOW_WORDS words."""
+def _worst_paragraph(
+    c: ParagraphCounts, parts: list[ParagraphCounts] | None, window: int = WINDOW_WORDS
+) -> list[float]:
+    """Highest grammar density and strong-synonym share over windows of >= ``window`` words."""
     if not parts or len(parts) == 1:
         w = parts[0] if parts else c
         return [_grammar_density(w), w.n_syn_strong / max(w.n_content, 1)]
@@ -117,7 +119,7 @@ def _worst_paragraph(c: ParagraphCounts, parts: list[ParagraphCounts] | None) ->
         if cur is None:
             cur = ParagraphCounts(p.start, p.end)
         cur.add(p)
-        if cur.n_words >= WINDOW_WORDS:
+        if cur.n_words >= window:
             windows.append(cur)
             cur = None
     if cur is not None:
