@@ -171,6 +171,30 @@ def test_train_captions_with_an_agency_credit_still_go(train_furniture_line):
         assert _between_paragraphs(line.strip()), line
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La photo de famille a été retardée.",  # 7 words: photo_by took it before
+        "Il a pris une photo de la foule.",
+        "Les photos de la fête circulent.",
+        "Une photo de Macron fait polémique.",
+    ],
+)
+def test_short_sentences_about_a_photo_stay(sentence):
+    """``photo_by`` reads "photo de / par / by" as a credit only at the line's start or
+    after a separator, not inside a short sentence (lines of up to 8 words)."""
+    assert _between_paragraphs(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["Photo de Jean Dupont", "• Photos de Marie Martin", "Le maire, photo de l'auteur",
+     "Légende du cliché. Photo par Marie Martin"],
+)
+def test_photo_credits_by_a_person_go(credit):
+    assert "photo_by" in _between_paragraphs(credit)
+
+
 # --- 3. scripts without a stoplist --------------------------------------------------------
 
 #: A real Chinese news page's paragraphs (the GB2312 page of tests/test_html_charset.py).
