@@ -263,3 +263,35 @@ def test_latin_tag_clouds_still_go():
              "accélérateur startup Acquisition start-up")
     r = strip_text(f"{_BEFORE}\n{cloud}\n{_AFTER}\n", CFG)
     assert [c.rule for c in r.changes] == ["tag_cloud"]
+
+
+# --- lists of names introduced by a colon stay, even next to furniture ------------------
+
+_LINEUP_PAGE = (
+    "Le club a dévoilé sa liste pour la finale\n\n"
+    "L’entraîneur a annoncé mardi la composition de son équipe pour la finale de la coupe, "
+    "qui se jouera samedi soir au stade de France devant plus de 80 000 spectateurs.\n\n"
+    "Composition de l’équipe :\nJean Martin\nSophie Durand\nPaul Lefèvre\nLucas Bernard\n"
+)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["", "\nPartager sur Facebook\n",
+     "\nPartager sur Facebook\nLire aussi : La finale en cinq questions\n"],
+)
+def test_a_lineup_introduced_by_a_colon_stays_next_to_furniture(tail):
+    """Issue 10 item 4: a list of names is article content. Followed by a share bar it
+    was a ``menu_run`` (a run of one-to-three-word lines after the article)."""
+    out = strip_text(_LINEUP_PAGE + tail, CFG)
+    for name in ("Jean Martin", "Sophie Durand", "Paul Lefèvre", "Lucas Bernard"):
+        assert name in out.text
+    assert "Partager sur Facebook" not in out.text
+
+
+def test_a_menu_after_the_article_still_goes():
+    page = _LINEUP_PAGE.split("Composition")[0] + (
+        "\nRubriques :\nPolitique\nÉconomie\nSport\nCulture\nPartager sur Facebook\n"
+    )
+    out = strip_text(page, CFG)
+    assert "Économie" not in out.text and "Culture" not in out.text

@@ -92,6 +92,9 @@ MENU_MIN_RUN = 4
 MENU_ITEM_WORDS = 3
 #: ... of which at least this many are not already known boilerplate.
 MENU_MIN_AMB = 3
+#: A run of short lines right after a line of at least this many words that ends with a
+#: colon ("Composition de l’équipe :", "Au programme :") is the article's list, not a menu.
+LIST_INTRO_MIN_WORDS = 2
 #: A short line repeated this many times in one document is furniture.
 REPEAT_MIN = 3
 REPEAT_MAX_WORDS = 8
@@ -877,6 +880,7 @@ def _menu_runs(
                 len(amb) >= MENU_MIN_AMB
                 and len(run) >= MENU_MIN_RUN
                 and (end < first_good or start > last_good)
+                and not _introduced_list(lines, idx, k)
             ):
                 if (
                     end < first_good
@@ -891,6 +895,25 @@ def _menu_runs(
                 for ln in amb:
                     ln.bad("menu_run", "navigation menu: a run of one-to-three-word links")
         k = max(m, k + 1)
+
+
+def _introduced_list(lines: list[_Line], idx: list[int], k: int) -> bool:
+    """True when the non-blank line before ``lines[idx[k]]`` introduces a list: it ends
+    with a colon, has at least :data:`LIST_INTRO_MIN_WORDS` words and is not furniture.
+
+    >>> texts = ("Composition de l’équipe :", "Jean Martin", "Rubriques :")
+    >>> ls = [_Line(t, frozenset()) for t in texts]
+    >>> _introduced_list(ls, [0, 1, 2], 1), _introduced_list(ls, [0, 1, 2], 0)
+    (True, False)
+    """
+    if k == 0:
+        return False
+    prev = lines[idx[k - 1]]
+    return (
+        prev.cls is not BAD
+        and prev.n >= LIST_INTRO_MIN_WORDS
+        and prev.text.rstrip().endswith(":")
+    )
 
 
 def _next_is_text(lines: list[_Line], j: int) -> bool:
