@@ -295,3 +295,41 @@ def test_a_menu_after_the_article_still_goes():
     )
     out = strip_text(page, CFG)
     assert "Économie" not in out.text and "Culture" not in out.text
+
+
+_FESTIVAL = (
+    "Le festival s’est ouvert vendredi soir à Avignon devant un public nombreux, malgré la "
+    "chaleur qui a marqué toute la journée, selon les organisateurs.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "tail"),
+    [
+        (["Résultats", "1. Jean Martin", "2. Sophie Durand", "3. Paul Lefèvre",
+          "4. Lucas Bernard"], ""),
+        (["Distribution", "Jean Martin", "Sophie Durand", "Paul Lefèvre", "Lucas Bernard",
+          "Mise en scène : Anne Petit"], ""),
+        (["Au programme", "10 h : ouverture", "12 h : déjeuner", "14 h : concerts",
+          "18 h : clôture"], ""),
+        (["Les chiffres clés", "• 120 spectacles", "• 40 000 billets", "• 12 lieux",
+          "• 3 semaines"], ""),
+        (["Les lauréats", "Jean Martin", "Sophie Durand", "Paul Lefèvre", "Lucas Bernard"],
+         "\nPartager\nFacebook\nTwitter\n"),
+    ],
+)
+def test_lists_at_the_end_of_an_article_are_no_menu(lines, tail):
+    """Results, a cast, a programme, bullet figures and a list of names after the last
+    paragraph went as a ``menu_run`` (four short lines after the article); their items
+    carry list markers, "label : value" or personal names, which menus do not."""
+    out = strip_text(_FESTIVAL + "\n".join(lines) + "\n" + tail, CFG)
+    for line in lines:
+        assert line in out.text
+    assert "Partager" not in out.text
+
+
+def test_a_bare_menu_after_the_article_still_goes():
+    page = _FESTIVAL + "\n".join(["À la une", "Politique", "Faits divers", "En direct",
+                                    "Culture"]) + "\n"
+    out = strip_text(page, CFG)
+    assert "Faits divers" not in out.text and "En direct" not in out.text

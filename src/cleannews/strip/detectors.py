@@ -95,6 +95,10 @@ MENU_MIN_AMB = 3
 #: A run of short lines right after a line of at least this many words that ends with a
 #: colon ("Composition de l’équipe :", "Au programme :") is the article's list, not a menu.
 LIST_INTRO_MIN_WORDS = 2
+#: ... and so is a run in which at least this share of the items carry a list marker
+#: ("• 120 spectacles", "1. Jean Martin"), read "label : value" ("10 h : ouverture") or,
+#: after the article, are personal names ("Sophie Durand": two or three capitalised words).
+LIST_ITEM_MIN_SHARE = 0.75
 #: A short line repeated this many times in one document is furniture.
 REPEAT_MIN = 3
 REPEAT_MAX_WORDS = 8
@@ -164,6 +168,12 @@ _LIST_ITEM_END = regex.compile(r"[;,]\s*$")
 #: An item of the article's own list: bullet or dialogue dash, "Label : value", or ; , at the end.
 _LIST_ITEM = regex.compile(r"^\s*(?:[-–—•·▪*]|\d+[.)]\s)|^[^:]{1,25}\s:\s|[;,]\s*$")
 _BULLET = regex.compile(r"^\s*(?:[-–—•·▪*]|\d+[.)]\s)")
+#: "10 h : ouverture", "Mise en scène : Anne Petit" (a value after a label and a colon).
+_LABEL_VALUE = regex.compile(r"\w\s?:\s+\w")
+#: "Sophie Durand", "Jean-Pierre Le Gall": two or three words, each capitalised.
+_PERSON_NAME = regex.compile(
+    r"^(?-i:\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}]+)?)(?:\s(?-i:\p{Lu}[\p{Ll}’'-]+)){1,2}+$"
+)
 _INNER_SENTENCE = regex.compile(r"[.!?…»]\s+(?-i:\p{Lu})")
 _GLUE_BOUNDARY = regex.compile(r"\s+[|·•]\s+|(?<=[.!?»…])\s+(?=\S)")
 #: Every ``_GLUE_BOUNDARY`` holds or follows one of these characters (a cheap test first).
@@ -881,6 +891,7 @@ def _menu_runs(
                 and len(run) >= MENU_MIN_RUN
                 and (end < first_good or start > last_good)
                 and not _introduced_list(lines, idx, k)
+                and not _article_list(amb, after=start > last_good)
             ):
                 if (
                     end < first_good
@@ -914,6 +925,30 @@ def _introduced_list(lines: list[_Line], idx: list[int], k: int) -> bool:
         and prev.n >= LIST_INTRO_MIN_WORDS
         and prev.text.rstrip().endswith(":")
     )
+
+
+def _article_list(items: list[_Line], after: bool) -> bool:
+    """True when the short lines ``items`` read as an article's list, not a menu: at
+    least :data:`LIST_ITEM_MIN_SHARE` of them carry a list marker or a "label : value",
+    or (``after`` the article) are personal names. Menus are bare labels.
+
+    >>> mk = lambda *ts: [_Line(t, frozenset()) for t in ts]
+    >>> _article_list(mk("1. Jean Martin", "2. Sophie Durand", "3. Paul Lefèvre"), False)
+    True
+    >>> _article_list(mk("Jean Martin", "Sophie Durand", "Paul Lefèvre"), True)
+    True
+    >>> _article_list(mk("Politique", "Faits divers", "En direct"), True)
+    False
+    """
+    if not items:
+        return False
+    listed = sum(bool(_BULLET.match(ln.text) or _LABEL_VALUE.search(ln.text)) for ln in items)
+    if listed >= LIST_ITEM_MIN_SHARE * len(items):
+        return True
+    if not after:
+        return False
+    names = sum(bool(_PERSON_NAME.match(ln.text.strip())) for ln in items)
+    return names >= LIST_ITEM_MIN_SHARE * len(items)
 
 
 def _next_is_text(lines: list[_Line], j: int) -> bool:
