@@ -168,6 +168,8 @@ _LIST_ITEM_END = regex.compile(r"[;,]\s*$")
 #: An item of the article's own list: bullet or dialogue dash, "Label : value", or ; , at the end.
 _LIST_ITEM = regex.compile(r"^\s*(?:[-–—•·▪*]|\d+[.)]\s)|^[^:]{1,25}\s:\s|[;,]\s*$")
 _BULLET = regex.compile(r"^\s*(?:[-–—•·▪*]|\d+[.)]\s)")
+#: "100 000 logements", "4 milliards d’euros": a figure and what it counts (a fact box).
+_FIGURE_LINE = regex.compile(r"^\d[\d.,]*+(?:\s\d+)*+\s\p{L}")
 #: "10 h : ouverture", "Mise en scène : Anne Petit" (a value after a label and a colon).
 _LABEL_VALUE = regex.compile(r"\w\s?:\s+\w")
 #: "Sophie Durand", "Jean-Pierre Le Gall": two or three words, each capitalised.
@@ -835,7 +837,8 @@ def _tail_teasers(lines: list[_Line]) -> None:
     After the last paragraph that ends like a sentence, lines that do not end
     like one (titles of other articles, an author's name alone, a slogan) and
     are followed by boilerplate are teasers of the site, not article text.
-    Protected lines (bylines, "avec AFP" …) and bulleted items stay.
+    Protected lines (bylines, "avec AFP" …), bulleted items and figures ("4 milliards
+    d’euros") stay.
     """
     last_prose = -1
     for i, ln in enumerate(lines):
@@ -857,6 +860,7 @@ def _tail_teasers(lines: list[_Line]) -> None:
             or ln.n > TAIL_TEASER_MAX_WORDS
             or _ends_prose(ln.text)
             or _BULLET.match(ln.text)
+            or _FIGURE_LINE.match(ln.text)  # a fact box's "100 000 logements"
             or _INNER_SENTENCE.search(ln.text)
             or "@" in ln.text
         ):
@@ -886,13 +890,19 @@ def _menu_runs(
             run = [lines[i] for i in idx[k:m]]
             start, end = idx[k], idx[m - 1]
             amb = [ln for ln in run if ln.cls is not BAD]
-            if (
+            menu_shaped = (
                 len(amb) >= MENU_MIN_AMB
                 and len(run) >= MENU_MIN_RUN
                 and (end < first_good or start > last_good)
-                and not _introduced_list(lines, idx, k)
-                and not _article_list(amb, after=start > last_good)
+            )
+            if menu_shaped and (
+                _introduced_list(lines, idx, k) or _article_list(amb, after=start > last_good)
             ):
+                # the article's list: no later detector (tail teasers, context) takes its
+                # items one by one, and the line model leaves them alone
+                for ln in amb:
+                    ln.protected = True
+            elif menu_shaped:
                 if (
                     end < first_good
                     and run[-1] is amb[-1]
@@ -929,8 +939,9 @@ def _introduced_list(lines: list[_Line], idx: list[int], k: int) -> bool:
 
 def _article_list(items: list[_Line], after: bool) -> bool:
     """True when the short lines ``items`` read as an article's list, not a menu: at
-    least :data:`LIST_ITEM_MIN_SHARE` of them carry a list marker or a "label : value",
-    or (``after`` the article) are personal names. Menus are bare labels.
+    least :data:`LIST_ITEM_MIN_SHARE` of them carry a list marker, a "label : value" or
+    a figure with what it counts, or (``after`` the article) are personal names. Menus
+    are bare labels.
 
     >>> mk = lambda *ts: [_Line(t, frozenset()) for t in ts]
     >>> _article_list(mk("1. Jean Martin", "2. Sophie Durand", "3. Paul Lefèvre"), False)
@@ -942,7 +953,10 @@ def _article_list(items: list[_Line], after: bool) -> bool:
     """
     if not items:
         return False
-    listed = sum(bool(_BULLET.match(ln.text) or _LABEL_VALUE.search(ln.text)) for ln in items)
+    listed = sum(
+        bool(_BULLET.match(ln.text) or _FIGURE_LINE.match(ln.text) or _LABEL_VALUE.search(ln.text))
+        for ln in items
+    )
     if listed >= LIST_ITEM_MIN_SHARE * len(items):
         return True
     if not after:
