@@ -26,6 +26,7 @@ import regex
 from cleannews.config import RULE_LANGUAGES
 
 __all__ = [
+    "UNSPACED",
     "PageLanguage",
     "guess_page_language",
     "no_stoplist_prose",
@@ -55,8 +56,9 @@ NO_STOPLIST_SHARE = 0.5
 
 _WORD = re.compile(r"\w+")
 _LETTER = regex.compile(r"\p{L}")
-#: Letters of scripts written without spaces between words (as ``html._UNSPACED``).
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+#: Letters of scripts written without spaces between words (Han, kana, Thai …); the HTML
+#: front end counts their words by characters (:func:`cleannews.strip.html.count_words`).
+UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 #: Letters of the scripts no stoplist is written in.
 _OTHER_SCRIPT = regex.compile(r"(?!\p{Latin})\p{L}")
 
@@ -192,10 +194,10 @@ def recount_unspaced(lines, text: str) -> None:
     >>> ln.n
     5
     """
-    if _UNSPACED.search(text) is None:
+    if UNSPACED.search(text) is None:
         return
     from cleannews.strip.html import count_words
 
     for ln in lines:
-        if not ln.blank and _UNSPACED.search(ln.text[:SCRIPT_CHARS]) is not None:
+        if not ln.blank and UNSPACED.search(ln.text[:SCRIPT_CHARS]) is not None:
             ln.n = max(ln.n, count_words(ln.text[: SCRIPT_CHARS * 4]))

@@ -34,6 +34,7 @@ from bs4 import BeautifulSoup, CData, Comment, Doctype, NavigableString, Tag
 from cleannews._align import AlignedResult, Alignment
 from cleannews.config import CleanConfig
 from cleannews.document import Change
+from cleannews.strip._pagelang import UNSPACED as _UNSPACED
 
 __all__ = [
     "HtmlResult",
@@ -202,8 +203,6 @@ BLOCK_TAGS = frozenset(
 _TOKEN = regex.compile(r"[a-z0-9]+", regex.IGNORECASE)
 #: A lower-to-upper case step inside a class name ("relatedArticles") splits words too.
 _CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-#: Letters of scripts written without spaces between words (Han, kana, Thai …).
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 #: Characters of such a script that count as one word (Chinese words average ~1.6 characters).
 UNSPACED_CHARS_PER_WORD = 2
 _TOKEN_WORD = regex.compile(r"\w")
