@@ -633,30 +633,18 @@ class ParagraphScan(NamedTuple):
 
     counts: ParagraphCounts
     pieces: list[str] | None  # with hits: the paragraph's tokens and the whitespace
-    # between them (token k is pieces[2k]; see ``token_span``); None without hits
+    # between them (token k is pieces[2k]; see ``TokenSpans``); None without hits
     first_hits: list[Hit]  # context misfits, collocations, rare words (emission order)
     grammar_hits: list[Hit]
     base: int  # index of the paragraph's first token among all tokens of the text
     rare_forms: list[str]  # lower-cased word of each rare-word hit, in order
 
 
-def token_span(pieces: list[str], start: int, first: int, last: int) -> tuple[int, int]:
-    """Character span of tokens ``first..last`` of a paragraph starting at ``start`` whose
-    tokens and separators are ``pieces`` (``ParagraphScan.pieces``).
-
-    >>> token_span(["Le", " ", "site", "  ", "est"], 10, 1, 2)
-    (13, 22)
-    """
-    b = start + len("".join(pieces[: 2 * first]))
-    if first == last:
-        return b, b + len(pieces[2 * first])
-    return b, b + len("".join(pieces[2 * first : 2 * last + 1]))
-
-
 class TokenSpans:
-    """:func:`token_span` for many hits of one paragraph in linear time: the prefix sums of
-    the piece lengths are built once, on the first call (a megabyte paragraph with a hit on
-    every word joined its pieces again for every hit: quadratic).
+    """Character spans of tokens ``first..last`` of a paragraph starting at ``start`` whose
+    tokens and separators are ``pieces`` (``ParagraphScan.pieces``), for many hits in linear
+    time: the prefix sums of the piece lengths are built once, on the first call (joining
+    the pieces again for each hit was quadratic on a megabyte paragraph).
 
     >>> TokenSpans(["Le", " ", "site", "  ", "est"], 10)(1, 2)
     (13, 22)
