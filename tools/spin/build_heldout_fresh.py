@@ -91,7 +91,9 @@ def spin_document(doc: dict, sp: Spinner, population: str, with_clean: bool) -> 
     root = doc["id"].removesuffix(":clean")
     out = []
     if with_clean:
-        out.append(dict(base, id=f"{root}:clean", text=doc["text"], label=0, mode="clean", rate=0.0))
+        out.append(
+            dict(base, id=f"{root}:clean", text=doc["text"], label=0, mode="clean", rate=0.0)
+        )
     for mode in MODES:
         for rate in RATES:
             text, k, n = sp.spin(doc["text"], rate, mode, rng.randrange(1 << 30))
@@ -164,11 +166,16 @@ def stats(records: list[dict]) -> None:
     groups: dict[str, list[float]] = defaultdict(list)
     for r in records:
         if r["label"] == 1:
-            key = f"{r['population']:15s} {r['mode']}@{'partial' if r.get('partial') else r['rate']}"
+            key = (
+                f"{r['population']:15s} {r['mode']}@{'partial' if r.get('partial') else r['rate']}"
+            )
             groups[key].append(r["actual_rate"])
     for k, v in sorted(groups.items()):
         v = sorted(v)
-        print(f"  {k:40s} n={len(v):4d}  actual rate mean {sum(v) / len(v):.3f}  median {v[len(v) // 2]:.3f}")
+        print(
+            f"  {k:40s} n={len(v):4d}  actual rate mean {sum(v) / len(v):.3f}"
+            f"  median {v[len(v) // 2]:.3f}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -187,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     for r in records:
         n_pop[r["population"]] += 1
     print(
-        f"{len(records)} records {dict(n_pop)} sha256 {hashlib.sha256(data).hexdigest()} -> {args.out}"
+        f"{len(records)} records {dict(n_pop)}"
+        f" sha256 {hashlib.sha256(data).hexdigest()} -> {args.out}"
     )
     return 0
 
