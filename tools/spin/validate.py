@@ -101,9 +101,10 @@ def evaluate_heldout(path: Path, score, limit: int | None = None) -> dict:
 
     Population ``ud``: the file's clean held-out UD documents set the threshold that
     flags 1 % of them; population ``negatives_test``: the whole test split of
-    ``fixtures/spin/negatives.jsonl.gz`` (documents too short or not French are left
-    out, as in the negatives benchmark) sets the stricter threshold. Recall per
-    style@rate at each threshold (score > t) and at the quarantine threshold (score >= q).
+    ``fixtures/spin/negatives.jsonl.gz`` (documents too short to score, label
+    "insufficient", are left out; none in the current split) sets the stricter
+    threshold. Recall per style@rate at each threshold (score > t) and at the quarantine
+    threshold (score >= q).
     ``limit``: only the first ``limit`` base documents of each population (a smoke run).
     """
     from cleannews.config import DEFAULT_CONFIG
