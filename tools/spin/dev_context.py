@@ -2,6 +2,7 @@
 
     SPIN_MYTHES_DAT=.../thes_fr.dat python tools/spin/dev_context.py records   # score once
     SPIN_MYTHES_DAT=.../thes_fr.dat python tools/spin/dev_context.py eval      # the tables
+    SPIN_MYTHES_DAT=... python tools/spin/dev_context.py heldout --file F     # ONE look
 
 Development sources only (never the held-out pivot source): MyThes V
 (``fixtures/spin/validation.jsonl.gz``), Wiktionnaire spins of the held-out UD documents
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import math
 import os
 import pickle
@@ -393,10 +395,69 @@ def evaluate(data: dict) -> None:
             show(f"{src} {c}", run(data, src, c))
 
 
+#: The candidate frozen after the development tables (chosen on either LOSO fold), for the
+#: one held-out look: synonyms of both development sources, the UD-clean normalisation of
+#: ``pmi:mean_d`` with them (median, standard deviation; ``normalise``).
+FROZEN = ("pmi:mean_d", 3.0, 2.0, None)
+FROZEN_SYN = "union"
+FROZEN_NORM = (1.1366501708710357, 0.1886565112688539)
+
+
+def heldout(path: Path) -> None:
+    """ONE look at a frozen held-out spinner source with the frozen candidate.
+
+    Prints ``validate.evaluate_heldout``'s table for the shipped model and for the
+    candidate (shipped logit + context term), and the human documents at >= 0.9.
+    """
+    import validate
+
+    import cleannews
+
+    global ASSOC
+    ASSOC = "pmi"
+    counts, syn = Counts(), synonym_table(FROZEN_SYN)
+    NORM[(FROZEN_SYN, FROZEN[0])] = FROZEN_NORM
+    memo: dict[str, tuple[float, str, float]] = {}
+
+    def both(text: str) -> tuple[float, str, float]:
+        if text not in memo:
+            s = cleannews.spin_score(text)
+            ctx = features(word_scores(text, counts, syn))
+            r = {"score": s.score, f"ctx_{FROZEN_SYN}": {FROZEN[0]: ctx["mean_d"]}}
+            memo[text] = (s.score, s.label, combined(r, FROZEN_SYN, FROZEN))
+        return memo[text]
+
+    def shipped(text: str) -> tuple[float, str]:
+        s, label, _ = both(text)
+        return s, label
+
+    def candidate(text: str) -> tuple[float, str]:
+        _, label, lg = both(text)
+        return 1 / (1 + math.exp(-lg)), label
+
+    out = {}
+    for name, fn in (("shipped", shipped), ("candidate", candidate)):
+        h = validate.evaluate_heldout(path, fn)
+        print(f"== {name}")
+        validate.print_heldout(h)
+        out[name] = h
+    negs = [r for r in validate.read_jsonl(validate.NEGATIVES) if r["split"] == "test"]
+    ud = [r for r in validate.read_jsonl(path) if r["label"] == 0]
+    for name, fn in (("shipped", shipped), ("candidate", candidate)):
+        nq = sum(fn(r["text"])[0] >= 0.9 for r in negs)
+        uq = sum(fn(r["text"])[0] >= 0.9 for r in ud)
+        print(f"{name}: >= 0.9: negatives test {nq}/{len(negs)}, UD clean {uq}/{len(ud)}")
+    CACHE.with_suffix(".heldout.json").write_text(json.dumps(out, indent=1))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=("records", "eval"))
+    ap.add_argument("what", choices=("records", "eval", "heldout"))
+    ap.add_argument("--file", type=Path, help="heldout: the frozen source file (ONE look)")
     args = ap.parse_args(argv)
+    if args.what == "heldout":
+        heldout(args.file)
+        return 0
     if args.what == "records":
         build_records()
         return 0
