@@ -389,6 +389,26 @@ def evaluate(data: dict) -> None:
         loso.append((mean_careful(run(data, test_src, base)), mean_careful(r)))
     a, b = (sum(x) / len(x) for x in zip(*loso, strict=True))
     print(f"LOSO mean careful: shipped {a:.3f} -> candidate {b:.3f}")
+    print("== LOSO per feature and gate (weight and base chosen on the other fold, guarded)")
+    for feat in FEATS:
+        for gate in (None, -4.0, -3.0, -2.0):
+            sub = [c for c in grid if c[0] == feat and c[3] == gate]
+            res = []
+            for fit_src, test_src in (("WV", "V"), ("V", "WV")):
+                sc = [(mean_careful(r), c) for c in sub if ok(r := run(data, fit_src, c))]
+                sc = [x for x in sc if guarded(data, x[1])]
+                if not sc:
+                    res.append(None)
+                    continue
+                best = max(sc)[1]
+                r = run(data, test_src, best)
+                res.append((best[1], best[2], mean_careful(r), r["careful_freq@0.3"]))
+            cells = " | ".join(
+                "none passes the guard" if x is None
+                else f"w={x[0]} b={x[1]} mean={x[2]:.3f} cf30={x[3]:.3f}"
+                for x in res
+            )
+            print(f"{feat:16s} gate={gate}: WV->V {cells.replace(' | ', ' | V->WV ', 1)}")
     print("== fixed candidates on every source")
     for c in [(f, w, 1.0, g) for f in FEATS for w in (0.5, 1.0) for g in (None, -3.0)]:
         for src in ("V", "WV", "RV"):
