@@ -3,6 +3,8 @@
     SPIN_MYTHES_DAT=.../thes_fr.dat python tools/spin/dev_context.py records   # score once
     SPIN_MYTHES_DAT=.../thes_fr.dat python tools/spin/dev_context.py eval      # the tables
     SPIN_MYTHES_DAT=... python tools/spin/dev_context.py heldout --file F     # ONE look
+    SPIN_MYTHES_DAT=... python tools/spin/dev_context.py leak    # dev guard without own text
+    SPIN_CONTEXT_NO_OWN_NEGATIVES=1 SPIN_MYTHES_DAT=... python tools/spin/dev_context.py eval
 
 Development sources only (never the held-out pivot source): MyThes V
 (``fixtures/spin/validation.jsonl.gz``), Wiktionnaire spins of the held-out UD documents
@@ -48,6 +50,9 @@ D_MISFIT = 2.0
 MIN_COUNT = 20
 #: Association measure: pointwise mutual information, or the pair's log count.
 ASSOC = os.environ.get("SPIN_CONTEXT_ASSOC", "pmi")
+#: ``eval`` with the dev negatives' own text removed from the counts (``subtract_own``), so
+#: that the human-French guard is not in the table it guards.
+NO_OWN_NEGATIVES = os.environ.get("SPIN_CONTEXT_NO_OWN_NEGATIVES") == "1"
 QUARANTINE_LOGIT = math.log(0.9 / 0.1)
 
 
@@ -404,7 +409,8 @@ def evaluate(data: dict) -> None:
                 r = run(data, test_src, best)
                 res.append((best[1], best[2], mean_careful(r), r["careful_freq@0.3"]))
             cells = " | ".join(
-                "none passes the guard" if x is None
+                "none passes the guard"
+                if x is None
                 else f"w={x[0]} b={x[1]} mean={x[2]:.3f} cf30={x[3]:.3f}"
                 for x in res
             )
@@ -470,9 +476,71 @@ def heldout(path: Path) -> None:
     CACHE.with_suffix(".heldout.json").write_text(json.dumps(out, indent=1))
 
 
+def subtract_own(counts: Counts, texts: list[str]) -> None:
+    """Remove ``texts``' own unigrams and adjacent pairs from ``counts`` (as
+    ``build_context.py`` counts them; pairs left under ``ATTESTED`` are dropped): the
+    document-level leak of a guard set whose sources were counted."""
+    from build_context import BREAK, ENGLISH, tokens
+
+    from cleannews.score._features import FUNCTION_WORDS
+
+    for text in texts:
+        for par in text.split("\n"):
+            toks = tokens(par)
+            if sum(t in ENGLISH for t in toks) > sum(t in FUNCTION_WORDS for t in toks):
+                continue
+            prev = None
+            for t in toks:
+                if t in BREAK:
+                    prev = None
+                    continue
+                if t in counts.uni:
+                    counts.uni[t] = max(1, counts.uni[t] - 1)
+                if prev is not None and (prev, t) in counts.bi:
+                    counts.bi[(prev, t)] -= 1
+                    if counts.bi[(prev, t)] < ATTESTED:
+                        del counts.bi[(prev, t)]
+                prev = t
+
+
+def leak(data: dict) -> None:
+    """Dev negatives with their own text removed from the counts: does the context term
+    fire on them as often as on the (never counted) test split?"""
+    global ASSOC
+    ASSOC = "pmi"
+    syn = synonym_table(FROZEN_SYN)
+    for tag, own in (("as built", False), ("own text removed", True)):
+        counts = Counts()
+        if own:
+            subtract_own(counts, [r["text"] for r in data["NEG"]])
+        clean = [
+            features(word_scores(r["text"], counts, syn))["mean_d"]
+            for r in data["V"]
+            if r["label"] == 0
+        ]
+        v = sorted(clean)
+        m = sum(v) / len(v)
+        med, sd = v[len(v) // 2], math.sqrt(sum((x - m) ** 2 for x in v) / len(v))
+        tot: dict[str, int] = defaultdict(int)
+        pos: dict[str, int] = defaultdict(int)
+        q = 0
+        for r in data["NEG"]:
+            z = (features(word_scores(r["text"], counts, syn))["mean_d"] - med) / sd
+            g = r.get("genre") or "?"
+            tot[g] += 1
+            pos[g] += z > FROZEN[2]
+            q += logit(r["score"]) + FROZEN[1] * max(0.0, z - FROZEN[2]) >= QUARANTINE_LOGIT
+        cells = " ".join(f"{g}:{pos[g]}/{tot[g]}" for g in sorted(tot))
+        print(
+            f"{tag}: z>{FROZEN[2]} on {sum(pos.values())}/{len(data['NEG'])} dev negatives "
+            f"({cells}); quarantined by the frozen candidate: {q}",
+            flush=True,
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=("records", "eval", "heldout"))
+    ap.add_argument("what", choices=("records", "eval", "heldout", "leak"))
     ap.add_argument("--file", type=Path, help="heldout: the frozen source file (ONE look)")
     args = ap.parse_args(argv)
     if args.what == "heldout":
@@ -481,12 +549,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.what == "records":
         build_records()
         return 0
-    feat = CACHE.with_suffix(".feat.pkl")
+    feat = CACHE.with_suffix(".nonegs.feat.pkl" if NO_OWN_NEGATIVES else ".feat.pkl")
     data = pickle.loads((feat if feat.exists() else CACHE).read_bytes())
     todo = [n for n in ("mythes", "wikt", "union") if f"ctx_{n}" not in data["V"][0]]
     if todo:
         global ASSOC
         counts = Counts()
+        if NO_OWN_NEGATIVES:
+            subtract_own(counts, [r["text"] for r in data["NEG"]])
         for syn_name in todo:
             syn = synonym_table(syn_name)
             for rows in data.values():
@@ -497,6 +567,9 @@ def main(argv: list[str] | None = None) -> int:
                         d.update({f"{ASSOC}:{k}": v for k, v in f.items()})
             print(f"features with {syn_name} synonyms done", flush=True)
         feat.write_bytes(pickle.dumps(data))
+    if args.what == "leak":
+        leak(data)
+        return 0
     evaluate(data)
     return 0
 
