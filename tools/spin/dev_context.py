@@ -381,6 +381,17 @@ def evaluate(data: dict) -> None:
             for c in grid
             if ok(r := run(data, fit_src, c)) and guarded(data, c)
         ]
+        if not scored:
+            print(f"chosen on {fit_src}: no candidate passes the guard with every table;")
+            print("  with the union table only (the one a shipped signal would use):")
+            scored = [
+                (mean_careful(r), c, r)
+                for c in grid
+                if ok(r := run(data, fit_src, c)) and ok(run(data, "V", c, "union"))
+            ]
+        if not scored:
+            print("  none either")
+            return
         scored.sort(key=lambda x: -x[0])
         best = scored[0][1]
         show(f"chosen on {fit_src}: {best}", scored[0][2])
