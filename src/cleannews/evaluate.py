@@ -36,10 +36,10 @@ import regex
 
 __all__ = [
     "Labelled",
+    "corpus_split",
     "evaluate",
     "evaluate_corpus",
     "main",
-    "corpus_split",
     "read_corpus",
     "read_fixture",
     "recombine",
