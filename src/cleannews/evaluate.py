@@ -482,12 +482,16 @@ def recombine(
     return pages
 
 
-def recombined_pages(fixtures: Path, n: int, seed: int) -> list[tuple[str, list[Labelled]]]:
+def recombined_pages(
+    fixtures: Path, n: int, seed: int, batches: frozenset[str] | None = None
+) -> list[tuple[str, list[Labelled]]]:
     """:func:`recombine` with real data: the content lines of the 0.1.0 plain-text fixtures
     (``fixtures/strip/*.txt`` with 3 or more such lines, in order) as articles, and the
     boilerplate lines of the real-page corpus's TRAIN split only (``fixtures/strip_real``, at
     most :data:`FURNITURE_MAX_CHARS` long) as furniture. Used by
     ``tests/test_strip_recombined.py`` and by the strip model trainers in ``tools/``.
+    ``batches`` keeps the furniture of those corpus batches only (``"fr-a"`` for the pages
+    ``fr-a-NNNN``), so that a test can keep drawing the same pages when pages are added.
 
     >>> pages = recombined_pages(Path("fixtures"), 120, 20261201)  # doctest: +SKIP
     """
@@ -500,6 +504,8 @@ def recombined_pages(fixtures: Path, n: int, seed: int) -> list[tuple[str, list[
     furniture = []
     for rec, _, labelled in read_corpus(fixtures / "strip_real"):
         if rec["split"] != "train":
+            continue
+        if batches is not None and rec["id"].rsplit("-", 1)[0] not in batches:
             continue
         furniture += [
             lb.text for lb in labelled
