@@ -123,6 +123,9 @@ LIST_MIN_ITEMS = 2
 CAPTION_GOOD_MAX_WORDS = 25
 #: A line of at least this many words that ends like a sentence is never removed by context.
 CONTEXT_SENTENCE_WORDS = 3
+#: Inside the article, a capitalised line of at least this many words whose next standing
+#: line (removed lines skipped) is a paragraph is a subheading: context does not take it.
+SUBHEADING_MIN_WORDS = 2
 #: Tail teasers (title-like lines after the last sentence): this many words.
 TAIL_TEASER_MIN_WORDS = 4
 TAIL_TEASER_MAX_WORDS = 15
@@ -1037,6 +1040,28 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
             ln.bad("repeated_block", "short block repeated many times in the page (widget)")
 
 
+def _subheading_above_text(
+    ln: _Line, i: int, first_good: int, last_good: int, next_standing: dict[int, str]
+) -> bool:
+    """True for a line inside the article that reads as a subheading of the text below it:
+    capitalised, at least :data:`SUBHEADING_MIN_WORDS` words, and the next line that stands
+    once the furniture is removed is a paragraph. The context rule leaves it: a caption
+    above it and a player prompt below it are furniture, the subheading is not.
+
+    >>> ln = _Line("Souveraineté technologique", frozenset())
+    >>> _subheading_above_text(ln, 5, 2, 9, {5: GOOD})
+    True
+    >>> _subheading_above_text(ln, 5, 2, 9, {5: "end"})  # nothing stands below it
+    False
+    >>> _subheading_above_text(ln, 12, 2, 9, {12: GOOD})  # after the article's last paragraph
+    False
+    """
+    if not (first_good < i < last_good) or ln.n < SUBHEADING_MIN_WORDS:
+        return False
+    first = ln.text.lstrip()[:1]
+    return first.isalpha() and first.isupper() and next_standing.get(i) == GOOD
+
+
 def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
     """Short ambiguous lines between boilerplate (or boilerplate and the end) are boilerplate.
 
@@ -1055,11 +1080,17 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
         if lines[i].cls is not AMB:
             last = lines[i].cls
     next_cls: dict[int, str] = {}
-    last = "end"
+    # class of the nearest line after each line that is not boilerplate (what the reader
+    # sees next once the furniture is gone)
+    next_standing: dict[int, str] = {}
+    last = last_standing = "end"
     for i in reversed(idx):
         next_cls[i] = last
+        next_standing[i] = last_standing
         if lines[i].cls is not AMB:
             last = lines[i].cls
+        if lines[i].cls is not BAD:
+            last_standing = lines[i].cls
     # length of the run of ambiguous lines each line belongs to (blank lines do not break
     # a run), and whether a line of that run ends like a sentence
     run_len: dict[int, int] = {}
@@ -1094,6 +1125,8 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
             continue  # "Label : value" lines inside the article are structured content
         if _BULLET.match(ln.text) or (ln.n >= CONTEXT_SENTENCE_WORDS and ln.ends):
             continue  # a list item or a short sentence: the article's, unless a rule says so
+        if _subheading_above_text(ln, i, first_good, last_good, next_standing):
+            continue
         p, q = prev_cls[i], next_cls[i]
         if p == BAD and q in (BAD, "end"):
             ln.removal = Removal(
