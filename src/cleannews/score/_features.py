@@ -672,17 +672,59 @@ class BlockTokens(NamedTuple):
     codes: bytes
 
 
-def block_tokens(block: str) -> BlockTokens:
+def block_tokens(block: str, parts: list[str] | None = None) -> BlockTokens:
     """Tokenise ``block`` and look every token up (one ``split``, one ``map``).
+    ``parts``: ``_split_tokens(block)``, when the caller has it already.
 
     >>> bt = block_tokens("Le site.")
     >>> bt.toks, block_word_counts(bt.codes)
     (['Le', 'site', '.'], (2, 1, 0))
     """
-    parts = _split_tokens(block)
+    if parts is None:
+        parts = _split_tokens(block)
     toks = parts[1::2]
     infos = _infos(toks) if toks else []
     return BlockTokens(parts, toks, infos, bytes(map(_get_code, infos)))
+
+
+def cached_infos(toks: list[str]) -> list[tuple] | None:
+    """``_infos(toks)`` when every token's facts are cached already, else None (nothing
+    is looked up in the lexicon).
+
+    >>> cached_infos(["une-forme-jamais-vue-xq"]) is None
+    True
+    """
+    try:
+        return list(map(_INFO.__getitem__, toks))
+    except KeyError:
+        return None
+
+
+def light_word_counts(toks: list[str]) -> tuple[int, int, int]:
+    """``block_word_counts`` of the codes of ``toks``, computed without the token facts:
+    no lexicon, no ``_token_info`` per new token type. A text that is then not scored
+    (too short, not French: an English page full of words never seen) costs a loop over
+    its tokens instead of the facts of every new word (and, in a new process, the
+    lexicon's load). The same tests as ``_token_facts`` / ``_token_info``: a word is a
+    token whose first character is alphanumeric (``"\\n"`` is not), a French function
+    word is in ``STOP_FR``, another language's in ``STOP_EN`` (and not in ``STOP_FR``).
+
+    >>> light_word_counts(["The", "cat", "and", "le", "chat", ",", "\\n"])
+    (5, 1, 2)
+    >>> light_word_counts(["The", "cat", "and", "le", "chat", ",", "\\n"]) == block_word_counts(
+    ...     block_tokens("The cat and le chat ,\\n").codes)
+    True
+    """
+    n = fr = en = 0
+    for t in toks:
+        if t[0].isalnum():
+            n += 1
+            low = t.lower()
+            if low in STOP_FR:
+                fr += 1
+            elif low in STOP_EN:
+                en += 1
+    return n, fr, en
 
 
 def block_word_counts(codes: bytes) -> tuple[int, int, int]:
