@@ -209,6 +209,13 @@ def test_token_spans_equal_joined_spans_on_real_paragraphs() -> None:
                 first = rng.randrange(n)
                 last = rng.randrange(first, n)
                 assert spans(first, last) == _joined_span(pieces, 17, first, last)
+            # hits in token order, as the scan asks (the running sum), some overlapping
+            # the previous one (then the prefix sums)
+            firsts = sorted(rng.randrange(n) for _ in range(rng.randrange(1, 8)))
+            spans = TokenSpans(pieces, 17)
+            for first in firsts:
+                last = min(n - 1, first + rng.choice((0, 0, 0, 1, 2)))
+                assert spans(first, last) == _joined_span(pieces, 17, first, last)
 
 
 def test_light_word_counts_equal_the_token_facts_on_real_text() -> None:
@@ -216,6 +223,8 @@ def test_light_word_counts_equal_the_token_facts_on_real_text() -> None:
     without the token facts (``light_word_counts``): the same counts as the facts give,
     and the same score from an empty token cache as from a warm one (real pages in every
     language of the golden set, UD documents, adversarial lines)."""
+    # the light counts rely on every function word beginning with a letter
+    assert all(w[:1].isalpha() for w in _features.STOP_FR | _features.STOP_EN)
     texts = _real_texts()
     for text in texts:
         toks = _features._split_tokens(text)[1::2]

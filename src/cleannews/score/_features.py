@@ -643,21 +643,37 @@ class ParagraphScan(NamedTuple):
 class TokenSpans:
     """Character spans of tokens ``first..last`` of a paragraph starting at ``start`` whose
     tokens and separators are ``pieces`` (``ParagraphScan.pieces``), for many hits in linear
-    time: the prefix sums of the piece lengths are built once, on the first call (joining
-    the pieces again for each hit was quadratic on a megabyte paragraph).
+    time (joining the pieces again for each hit was quadratic on a megabyte paragraph).
 
-    >>> TokenSpans(["Le", " ", "site", "  ", "est"], 10)(1, 2)
-    (13, 22)
+    Hits come in token order, so the lengths are added up from where the previous hit
+    ended (``_i``: the pieces counted so far, ``_off``: their length), each piece once;
+    a hit that starts before the previous one ended (two views of one slip) switches to
+    the prefix sums of all the piece lengths, built then, once.
+
+    >>> spans = TokenSpans(["Le", " ", "site", "  ", "est"], 10)
+    >>> spans(1, 2), spans(0, 0), spans(2, 2)
+    ((13, 22), (10, 12), (19, 22))
     """
 
-    __slots__ = ("_ends", "_pieces", "_start")
+    __slots__ = ("_ends", "_i", "_off", "_pieces", "_start")
 
     def __init__(self, pieces: list[str], start: int) -> None:
         self._pieces, self._start, self._ends = pieces, start, None
+        self._i = self._off = 0
 
     def __call__(self, first: int, last: int) -> tuple[int, int]:
         ends = self._ends
         if ends is None:
+            a = 2 * first  # token ``first`` is piece ``a``
+            i = self._i
+            if a >= i:
+                pieces = self._pieces
+                b = 2 * last + 1  # the piece after token ``last``
+                off = self._off + sum(map(len, pieces[i:a])) if a > i else self._off
+                end = off + sum(map(len, pieces[a:b]))
+                self._i, self._off = b, end
+                start = self._start
+                return start + off, start + end
             ends = self._ends = list(itertools.accumulate(map(len, self._pieces)))
         b = self._start + (ends[2 * first - 1] if first else 0)
         return b, self._start + ends[2 * last]
@@ -715,16 +731,19 @@ def light_word_counts(toks: list[str]) -> tuple[int, int, int]:
     ...     block_tokens("The cat and le chat ,\\n").codes)
     True
     """
-    n = fr = en = 0
-    for t in toks:
-        if t[0].isalnum():
-            n += 1
-            low = t.lower()
-            if low in STOP_FR:
-                fr += 1
-            elif low in STOP_EN:
-                en += 1
-    return n, fr, en
+    # every function word begins with a letter and lower-casing keeps a character's class,
+    # so the function-word counts need no word test (all in C, no loop per token)
+    lows = list(map(str.lower, toks))
+    return (
+        sum(map(str.isalnum, map(_first_char, toks))),
+        sum(map(STOP_FR.__contains__, lows)),
+        sum(map(_STOP_EN_ONLY.__contains__, lows)),
+    )
+
+
+_first_char = itemgetter(0)
+#: ``STOP_EN`` words that are not French function words (``F_EN`` is only set without ``F_FR``).
+_STOP_EN_ONLY = STOP_EN - STOP_FR
 
 
 def block_word_counts(codes: bytes) -> tuple[int, int, int]:
