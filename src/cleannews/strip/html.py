@@ -191,6 +191,11 @@ LIST_TITLE_MAX_CHARS = 60
 #: A list title that is no heading has at most this many words and no digit.
 LIST_TITLE_MAX_WORDS = 6
 _DIGIT = regex.compile(r"\d")
+#: Headings of the chosen article container: their text is handed to the text rules as the
+#: article's subheadings (``metadata["html_headings"]``), which no position-based detector
+#: (context, menu runs, tail teasers, line model) takes; phrase rules still apply. The
+#: headline (``h1``) is left out: the text rules find it themselves.
+ARTICLE_HEADING_TAGS = frozenset("h2 h3 h4 h5 h6".split())
 #: Text of these elements is no visible text (not counted in the page's text share).
 _INVISIBLE = frozenset("script style noscript template svg head title".split())
 #: Elements that start and end a block (one line of output each).
@@ -445,6 +450,23 @@ def _has_prose(el: Tag) -> bool:
     for chunk in el.get_text("\n").split("\n"):
         if count_words(chunk) >= PROSE_MIN_WORDS:
             return True
+    return False
+
+
+def _in_article(el: Tag) -> bool:
+    """True when an ancestor of ``el`` says it is the article: ``<article>``, ``<main>`` or a
+    content token in its class or id (used when no container was chosen by the vote).
+
+    >>> soup = BeautifulSoup('<div class="entry-content"><h3>Kameras</h3></div>'
+    ...                      '<div class="sidebar"><h3>Archiv</h3></div>', "html.parser")
+    >>> [_in_article(h) for h in soup.find_all("h3")]
+    [True, False]
+    """
+    node = el.parent
+    while isinstance(node, Tag) and node.name not in ("body", "html", "[document]"):
+        if node.name in ("article", "main") or not CONTENT_TOKENS.isdisjoint(_tokens(node)):
+            return True
+        node = node.parent
     return False
 
 
@@ -1057,6 +1079,11 @@ class _Extractor:
         #: ids of the main-content roots and of their ancestors (empty: no selection)
         self.main_ids: set[int] = set()
         self.main_path: set[int] = set()
+        #: one flag per heading element (``ARTICLE_HEADING_TAGS``) the walk is inside:
+        #: is it the article's (see :meth:`_article_heading`)
+        self.heading_stack: list[bool] = []
+        #: texts of the article's subheadings (see :data:`ARTICLE_HEADING_TAGS`)
+        self.headings: list[str] = []
 
     def select_main(self, body: Tag) -> None:
         """Restrict the walk to the article container(s) and the headline."""
@@ -1108,6 +1135,8 @@ class _Extractor:
                 )
             )
         elif text:
+            if self.heading_stack and self.heading_stack[-1]:
+                self.headings.append(text)
             self.lines.append((text, self.buf_span or (0, 0)))
         self.buf = []
         self.buf_span = None
@@ -1208,6 +1237,8 @@ class _Extractor:
             leaving, node, inside = stack.pop()
             if leaving:
                 self.flush()  # end of a block element
+                if isinstance(node, Tag) and node.name in ARTICLE_HEADING_TAGS:
+                    self.heading_stack.pop()
                 continue
             if isinstance(node, (Comment, Doctype)):
                 continue
@@ -1278,7 +1309,18 @@ class _Extractor:
             if block:
                 self.flush()
                 stack.append((True, node, inside))
+                if name in ARTICLE_HEADING_TAGS:
+                    self.heading_stack.append(self._article_heading(node))
             stack.extend((False, c, inside) for c in reversed(list(node.children)))
+
+    def _article_heading(self, el: Tag) -> bool:
+        """A heading of the article: in the chosen container (or, with none chosen, under an
+        element that says it is the article), and not a link: a heading written inside a
+        link or made of one is a teaser's headline (``<a href><h4>Other story</h4></a>``)."""
+        chars, link_chars, _ = self.stats.get(id(el), (0, 0, 0))
+        if link_chars * 2 > chars or el.find_parent("a") is not None:
+            return False
+        return bool(self.main_ids) or _in_article(el)
 
     def _boxout(self, el: Tag) -> bool:
         """An <aside> fact box: sentences, and no furniture hint unless it sits in the
@@ -1502,6 +1544,8 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
         ex.walk(body)
         ex.flush()
     lines = _drop_site_name(ex, metadata, html)
+    if ex.headings:
+        metadata["html_headings"] = ex.headings
     return _assemble(html, lines, ex.changes, metadata)
 
 
