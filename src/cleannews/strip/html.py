@@ -184,6 +184,8 @@ LINK_LINE_MIN_DENSITY = 0.7
 #: Blocks the link rules judge (tables, headings and list items stay: a table of
 #: results with links is data; a heading's link is the headline's own).
 _LINK_BLOCKS = frozenset("ul ol dl div section p nav center".split())
+#: A link wrapped around one of these is another article's teaser card (``_teaser_card``).
+_TEASER_HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
 #: A heading right before a dropped list of links is its title ("Read also", "Ähnliche Beiträge").
 _LIST_TITLE_TAGS = frozenset("h2 h3 h4 h5 h6".split())
 #: ... so is a short block (at most this many characters) without links.
@@ -542,6 +544,20 @@ def _runs_into_link(el: Tag) -> bool:
         and not _LABEL_END.search(lead)
         and text[:1].islower()
     )
+
+
+def _teaser_card(el: Tag) -> bool:
+    """True when ``el`` holds a link wrapped around a heading: another article's card
+    (picture, kicker, headline), not a picture of the article with its caption.
+
+    >>> _teaser_card(BeautifulSoup('<div><a href="/a"><img src="a.jpg"><strong>Gaz</strong>'
+    ...     '<h4>Gazprom paie</h4></a></div>', "html.parser").div)
+    True
+    >>> _teaser_card(BeautifulSoup('<p><a href="a.jpg"><img src="a.jpg"></a>Le port</p>',
+    ...     "html.parser").p)
+    False
+    """
+    return any(a.find(_TEASER_HEADINGS) is not None for a in el.find_all("a", href=True))
 
 
 def _embedded_post(el: Tag) -> bool:
@@ -1182,7 +1198,12 @@ class _Extractor:
                 "related articles, tags, a menu",
             )
         if density >= LINK_LINE_MIN_DENSITY and chars <= LINK_LINE_MAX_CHARS and el.name != "nav":
-            if el.find(["h1", "img"]) is not None or _cited_address(el) or _runs_into_link(el):
+            if (
+                el.find("h1") is not None
+                or (el.find("img") is not None and not _teaser_card(el))
+                or _cited_address(el)
+                or _runs_into_link(el)
+            ):
                 return None
             return (
                 "html_link_line",
@@ -1212,8 +1233,10 @@ class _Extractor:
         if not isinstance(nxt, Tag):
             return None
         verdict = self.link_block(nxt)
-        if verdict is None or verdict[0] != "html_link_list":
-            return None
+        if verdict is None or not (
+            verdict[0] == "html_link_list" or (verdict[0] == "html_link_line" and _teaser_card(nxt))
+        ):
+            return None  # (a single teaser card counts: "See also" above one other story)
         if el.name not in _LIST_TITLE_TAGS:
             text = el.get_text(" ")
             if (
