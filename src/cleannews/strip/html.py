@@ -184,6 +184,17 @@ LINK_LINE_MIN_DENSITY = 0.7
 #: Blocks the link rules judge (tables, headings and list items stay: a table of
 #: results with links is data; a heading's link is the headline's own).
 _LINK_BLOCKS = frozenset("ul ol dl div section p nav center".split())
+#: A photo caption written without <figcaption> (``_image_caption``): at most this many
+#: characters, in an element that wraps one picture and the text (these tags) or beside a
+#: picture whose ``alt`` / ``title`` it repeats.
+IMAGE_CAPTION_MAX_CHARS = 200
+_IMAGE_WRAPPERS = frozenset("div span p figure".split())
+#: A text under one of these is no caption (table data, a link's text).
+_NO_CAPTION_PARENTS = ["a", "td", "th"]
+#: A picture this small (declared width or height, pixels) is an icon, not a photo.
+ICON_MAX_PX = 48
+#: Elements tested as captions (a caption is a block or an inline run of text).
+_CAPTION_TAGS = frozenset("div span p figure strong em small".split())
 #: A link wrapped around one of these is another article's teaser card (``_teaser_card``).
 _TEASER_HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
 #: A heading right before a dropped list of links is its title ("Read also", "Ähnliche Beiträge").
@@ -544,6 +555,96 @@ def _runs_into_link(el: Tag) -> bool:
         and not _LABEL_END.search(lead)
         and text[:1].islower()
     )
+
+
+def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
+    """True when ``el`` is a photo's caption written without ``<figcaption>``.
+
+    Two shapes: the element's text repeats the ``alt`` or ``title`` of a picture beside it
+    (``<a><img alt="Le port"></a><div class="subtitle">Le port</div>``), or the element
+    wraps a picture and a short text and nothing else (``<div><img><span>Figure 2 : …
+    </span></div>``). Short (``CAPTION_MAX_WORDS``) and without links either way; the
+    element and its parent must be small (``IMAGE_CAPTION_MAX_CHARS``): a paragraph with
+    an icon in it is no caption.
+
+    >>> soup = BeautifulSoup('<div class="media"><a href="/p"><img alt="Le port au matin">'
+    ...     '</a><div class="sub">Le port au matin</div></div>', "html.parser")
+    >>> stats = _measure(soup)
+    >>> _image_caption(soup.find(class_="sub"), stats), _image_caption(soup.a, stats)
+    (True, False)
+    >>> soup = BeautifulSoup('<p><img src="carte.png"><span>Figure 2 : la carte des crues'
+    ...     '</span></p>', "html.parser")
+    >>> _image_caption(soup.p, _measure(soup))
+    True
+    """
+    chars, link_chars, _ = stats.get(id(el), (0, 0, 0))
+    if not chars or link_chars or chars > IMAGE_CAPTION_MAX_CHARS:
+        return False
+    if el.find_parent(_NO_CAPTION_PARENTS) is not None:
+        return False  # a name beside a player's picture in a results table, a teaser's link
+    text = _WS.sub(" ", el.get_text(" ")).strip()
+    if not text or count_words(text) > CAPTION_MAX_WORDS:
+        return False
+    if el.name in _IMAGE_WRAPPERS and _wraps_one_picture(el):
+        return True
+    parent = el.parent
+    if not isinstance(parent, Tag) or stats.get(id(parent), (0, 0, 0))[0] > 2 * chars + 40:
+        return False
+    key = text.casefold()
+    for img in parent.find_all("img", limit=4):
+        if _icon(img):
+            continue
+        for attr in ("alt", "title"):
+            value = img.get(attr)
+            if isinstance(value, str) and _WS.sub(" ", value).strip().casefold() == key:
+                return True
+    return False
+
+
+def _wraps_one_picture(el: Tag) -> bool:
+    """``el``'s children are one picture (an ``<img>``, maybe in a link) and one element of
+    text. Text written straight after the picture (``<p><img>A paragraph…</p>``) is the
+    article's paragraph; an icon (``width``/``height`` at most ``ICON_MAX_PX``) or a
+    ``<time>`` beside it (``<img src=calendar.svg><time>…``) makes a meta line, not a caption.
+
+    >>> def f(html):
+    ...     return _wraps_one_picture(BeautifulSoup(html, "html.parser").div)
+    >>> f('<div><img src="a.jpg"><span>Figure 2 : la carte</span></div>')
+    True
+    >>> f('<div><img src="a.jpg">Le maire a dit que…</div>')
+    False
+    >>> f('<div><img src="cal.svg" width="20"><span>11 janvier</span></div>')
+    False
+    """
+    pictures = texts = 0
+    for child in el.children:
+        if isinstance(child, NavigableString):
+            if str(child).strip():
+                return False
+            continue
+        if not isinstance(child, Tag):
+            continue
+        img = child if child.name == "img" else None
+        if img is None and child.name == "a" and not child.get_text().strip():
+            img = child.find("img")
+        if img is not None:
+            if _icon(img):
+                return False
+            pictures += 1
+        elif child.get_text().strip():
+            if child.find(["img", "time"]) is not None or child.name == "time":
+                return False
+            texts += 1
+    return pictures == 1 and texts == 1
+
+
+def _icon(img: Tag) -> bool:
+    """An ``<img>`` whose declared width or height is at most ``ICON_MAX_PX``."""
+    for attr in ("width", "height"):
+        value = img.get(attr)
+        if isinstance(value, str) and value.strip().isdigit() and int(value) <= ICON_MAX_PX:
+            return True
+    return False
 
 
 def _teaser_card(el: Tag) -> bool:
@@ -1318,6 +1419,14 @@ class _Extractor:
                     node,
                     "html_class_hint",
                     f"element whose class or id says '{hint[0]}' ({what})",
+                )
+                continue
+            if not protected and name in _CAPTION_TAGS and _image_caption(node, self.stats):
+                self.drop(
+                    node,
+                    "html_image_caption",
+                    "a photo caption without <figcaption> (repeats the picture's alt text, or "
+                    "sits alone with the picture)",
                 )
                 continue
             verdict = None if protected else (self.link_block(node) or self.list_title(node))
