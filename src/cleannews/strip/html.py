@@ -583,8 +583,8 @@ def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
     if el.find_parent(_NO_CAPTION_PARENTS) is not None:
         return False  # a name beside a player's picture in a results table, a teaser's link
     text = _WS.sub(" ", el.get_text(" ")).strip()
-    if not text or count_words(text) > CAPTION_MAX_WORDS:
-        return False
+    if not text or count_words(text) > CAPTION_MAX_WORDS or photo_credit(text):
+        return False  # (a credit goes as html_photo_credit, the more telling rule)
     if el.name in _IMAGE_WRAPPERS and _wraps_one_picture(el):
         return True
     parent = el.parent
