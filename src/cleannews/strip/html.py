@@ -580,25 +580,27 @@ def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
     chars, link_chars, _ = stats.get(id(el), (0, 0, 0))
     if not chars or link_chars or chars > IMAGE_CAPTION_MAX_CHARS:
         return False
-    if el.find_parent(_NO_CAPTION_PARENTS) is not None:
-        return False  # a name beside a player's picture in a results table, a teaser's link
+    # the cheap structural tests first: most elements have no picture near them
+    wrapper = el.name in _IMAGE_WRAPPERS and _wraps_one_picture(el)
+    labels: list[str] = []
+    if not wrapper:
+        parent = el.parent
+        if not isinstance(parent, Tag) or stats.get(id(parent), (0, 0, 0))[0] > 2 * chars + 40:
+            return False
+        for img in parent.find_all("img", limit=4):
+            if not _icon(img):
+                labels += [v for a in ("alt", "title") if isinstance(v := img.get(a), str)]
+        if not labels:
+            return False
     text = _WS.sub(" ", el.get_text(" ")).strip()
     if not text or count_words(text) > CAPTION_MAX_WORDS or photo_credit(text):
         return False  # (a credit goes as html_photo_credit, the more telling rule)
-    if el.name in _IMAGE_WRAPPERS and _wraps_one_picture(el):
-        return True
-    parent = el.parent
-    if not isinstance(parent, Tag) or stats.get(id(parent), (0, 0, 0))[0] > 2 * chars + 40:
-        return False
-    key = text.casefold()
-    for img in parent.find_all("img", limit=4):
-        if _icon(img):
-            continue
-        for attr in ("alt", "title"):
-            value = img.get(attr)
-            if isinstance(value, str) and _WS.sub(" ", value).strip().casefold() == key:
-                return True
-    return False
+    if not wrapper:
+        key = text.casefold()
+        if not any(_WS.sub(" ", v).strip().casefold() == key for v in labels):
+            return False
+    # a name beside a player's picture in a results table, a teaser's link: no caption
+    return el.find_parent(_NO_CAPTION_PARENTS) is None
 
 
 def _wraps_one_picture(el: Tag) -> bool:
