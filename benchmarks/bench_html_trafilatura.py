@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{missing} files missing"
     )
     print(
-        f"{'engine':12s} {'group':4s} {'pages':>5s} {'precision':>9s} {'recall':>7s} {'F1':>6s} "
+        f"{'engine':12s} {'group':10s} {'pages':>5s} {'precision':>9s} {'recall':>7s} {'F1':>6s} "
         f"{'s/page':>7s} {'MB/s':>6s} {'× traf.':>7s}"
     )
     for name, per in counts.items():
@@ -261,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
                 "speed_vs_trafilatura": round(ratio, 3),
             }
             print(
-                f"{name:12s} {g:4s} {pages[g]:5d} {p:9.3f} {r:7.3f} {f1:6.3f} "
+                f"{name:12s} {g:10s} {pages[g]:5d} {p:9.3f} {r:7.3f} {f1:6.3f} "
                 f"{seconds[name] / max(pages['all'], 1):7.4f} {mbs:6.2f} {ratio:7.2f}"
             )
     if args.json:
