@@ -65,8 +65,15 @@ def _impl() -> tuple:
     return _IMPL
 
 
-def strip_text(text: str, config: CleanConfig) -> StripResult:
-    """Remove boilerplate lines (and glued spans) from ``text``; explain each removal."""
+def strip_text(
+    text: str, config: CleanConfig, *, headings: frozenset[str] = frozenset()
+) -> StripResult:
+    """Remove boilerplate lines (and glued spans) from ``text``; explain each removal.
+
+    ``headings``: texts of lines the page's HTML markup says are the article's
+    subheadings (:func:`cleannews.clean_html` passes them): only a phrase rule
+    removes them, never their position or the line model.
+    """
     if not text:
         return StripResult(text)
     assemble, split_lines, classify_lines, skip_crawler, guess_language, rule_languages = _impl()
@@ -77,6 +84,6 @@ def strip_text(text: str, config: CleanConfig) -> StripResult:
     guess = guess_language(text)
     if config.strip_page_language:
         languages = rule_languages(text, languages, guess)
-    plan = classify_lines(text, lines, languages, skip, page_stop=guess.stop)
+    plan = classify_lines(text, lines, languages, skip, page_stop=guess.stop, headings=headings)
     out, changes = assemble(text, lines, plan, "strip")
     return StripResult(out, changes, {})

@@ -1145,15 +1145,18 @@ def classify_lines(
     skip_rules: frozenset[str] = frozenset(),
     line_model: bool = True,
     page_stop: str | None = None,
+    headings: frozenset[str] = frozenset(),
 ) -> dict[int, Removal]:
     """Decide which lines of ``text`` are boilerplate: line index -> :class:`Removal`.
 
     ``skip_rules`` names span rules not to apply (see :func:`cleannews.strip.strip_text`);
     ``line_model=False`` leaves out the trained line model (rules and detectors only);
     ``page_stop``: the page's stoplist language when the caller guessed it already
-    (:func:`cleannews.strip._pagelang.guess_page_language`, one guess per document).
+    (:func:`cleannews.strip._pagelang.guess_page_language`, one guess per document);
+    ``headings``: texts the HTML markup says are the article's subheadings (see
+    :func:`judge_lines`).
     """
-    lines, glued = judge_lines(text, spans, languages, skip_rules)
+    lines, glued = judge_lines(text, spans, languages, skip_rules, headings)
     if line_model:
         headline = title_line(lines)
         # the title's key is computed only if the model scores a line (a callable: lazy)
@@ -1202,8 +1205,22 @@ def judge_lines(
     spans: list[tuple[int, int, int]],
     languages: tuple[str, ...],
     skip_rules: frozenset[str] = frozenset(),
+    headings: frozenset[str] = frozenset(),
 ) -> tuple[list[_Line], dict[int, list[SpanRemoval]]]:
-    """Rules and detectors: every line with its class and removal, and the glued spans."""
+    """Rules and detectors: every line with its class and removal, and the glued spans.
+
+    A line whose text is one of ``headings`` (the article's subheadings, read from the
+    HTML markup by :mod:`cleannews.strip.html`) and that no phrase rule took is protected
+    like a byline: no structural or position-based detector (context, menu runs, tail
+    teasers, line and run models) removes it.
+
+        >>> from cleannews.strip._assemble import split_lines
+        >>> text = "Titre\\n\\nPartager\\n\\nLes chiffres\\n\\nFacebook\\n"
+        >>> lines, _ = judge_lines(text, split_lines(text), ("fr",), frozenset(),
+        ...                        frozenset({"Les chiffres"}))
+        >>> [ln.text for ln in lines if ln.protected]
+        ['Les chiffres']
+    """
     rs = load_rules(languages)
     stop = load_stopwords(tuple(dict.fromkeys((*languages, *SENTENCE_STOP_LANGUAGES))))
     mapped = match_text(text)  # same length: the line spans hold
@@ -1256,11 +1273,40 @@ def judge_lines(
             ln.refit(ln.key_text, stop)  # judge the line as it will read once cleaned
     if glued:  # lines refitted without their glued spans were counted again by words
         recount_unspaced([lines[i] for i in glued], doc_low)
+    if headings:
+        _protect_headings(lines, headings)
     _structural_pass(lines, rs, stop)
     _score_pass(lines)
     _neighbour_pass(lines, matched, rs.kicker_words)
     _title_pass(lines)
     return lines, glued
+
+
+#: Runs of white space (heading texts and lines are compared with single spaces).
+_WS_RUN = re.compile(r"\s+")
+
+
+def _protect_headings(lines: list[_Line], headings: frozenset[str]) -> None:
+    """Protect the lines the HTML markup says are the article's subheadings.
+
+    Only lines no phrase rule took ("À lire aussi" written as an ``<h3>`` still goes), and
+    not a heading repeated REPEAT_MIN times in the page (a widget's title: the repeat
+    detector judges it).
+
+        >>> lines = [_Line(t, frozenset()) for t in ("Les chiffres", "Menu", "Vidéo", "Vidéo",
+        ...                                           "Vidéo")]
+        >>> _protect_headings(lines, frozenset({"Les chiffres", "Vidéo"}))
+        >>> [(ln.protected, ln.cls) for ln in lines[:3]]
+        [(True, 'keep'), (False, 'amb'), (False, 'amb')]
+    """
+    keys = {match_text(_WS_RUN.sub(" ", h).strip()) for h in headings}
+    texts = [_WS_RUN.sub(" ", ln.text) for ln in lines]
+    counts = Counter(t for t in texts if t in keys)
+    for ln, text in zip(lines, texts, strict=True):
+        if not ln.blank and ln.cls is not BAD and 0 < counts[text] < REPEAT_MIN:
+            ln.protected = True
+            if ln.cls is AMB:
+                ln.cls = KEEP
 
 
 def _without(line: str, spans: list[SpanRemoval]) -> str:
