@@ -121,8 +121,10 @@ def held_out(split: dict) -> tuple[set[str], set[str]]:
     """(page ids, sites) kept out of training: every ``*_ids`` list and every ``*_sites``
     list of ``split.json`` (``test_ids``, ``test_sites``, a later ``test2_ids`` …).
 
-    >>> held_out({"about": "x", "test_sites": ["a.fr"], "test_ids": ["p1"], "test2_ids": ["p2"]})
-    ({'p1', 'p2'}, {'a.fr'})
+    >>> ids, sites = held_out({"about": "", "test_sites": ["a.fr"], "test_ids": ["p1"],
+    ...                        "test2_ids": ["p2"]})
+    >>> sorted(ids), sorted(sites)
+    (['p1', 'p2'], ['a.fr'])
     """
     ids: set[str] = set()
     sites: set[str] = set()
