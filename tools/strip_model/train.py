@@ -5,13 +5,16 @@
     .venv/bin/python -m tools.strip_model.train --cv-only --grid   # every threshold pair
 
 Needs scikit-learn and numpy (training only; the shipped model is plain JSON
-read by :mod:`cleannews.strip.linemodel`). Only TRAIN pages are read (the
-site-level split of ``split.json``); test pages are never opened here.
+read by :mod:`cleannews.strip.linemodel`). Only TRAIN pages are read: every page of
+the manifests that no held-out list of ``split.json`` names (:func:`read_train_corpus`:
+any ``*_ids`` / ``*_sites`` list); held-out pages are never trained on.
+``python -m tools.strip_model`` rebuilds this model and the run model in one command.
 
 1. every train page (plus the 0.1.0 plain-text fixtures and AUGMENT_PAGES
    recombined pages: fixture articles with TRAIN furniture spliced in) goes
-   through the repair stage and the rules/detectors
-   (:func:`cleannews.strip.detectors.judge_lines`); the lines the model would
+   through the repair stage and the rules/detectors exactly as served
+   (:func:`serving_lines`: :func:`cleannews.strip._page.judge_page`, the function
+   ``strip_text`` calls, so the page's own rule files apply); the lines the model would
    judge (standing lines and lines removed only by position rules) get their
    features and their label (boilerplate or content);
 2. group k-fold by site: the furniture odds (first word, first two words,
