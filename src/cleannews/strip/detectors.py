@@ -1157,6 +1157,29 @@ def classify_lines(
     :func:`judge_lines`).
     """
     lines, glued = judge_lines(text, spans, languages, skip_rules, headings)
+    return plan_lines(text, spans, lines, glued, line_model, page_stop)
+
+
+def plan_lines(
+    text: str,
+    spans: list[tuple[int, int, int]],
+    lines: list[_Line],
+    glued: dict[int, list[SpanRemoval]],
+    line_model: bool = True,
+    page_stop: str | None = None,
+) -> dict[int, Removal]:
+    """The models over :func:`judge_lines`' output, then the plan: line index -> Removal.
+
+    The second half of :func:`classify_lines`; :func:`cleannews.strip.strip_text` calls it
+    on :func:`cleannews.strip._page.judge_page`'s lines (the training tools read the same).
+
+    >>> from cleannews.strip._assemble import split_lines
+    >>> t = ("Titre\\n\\nUn long paragraphe qui parle de la France et de ses régions."
+    ...      "\\n\\nTags\\nfoo\\n")
+    >>> lines, glued = judge_lines(t, split_lines(t), ("fr", "en"))
+    >>> sorted((i, r.rule) for i, r in plan_lines(t, split_lines(t), lines, glued).items())
+    [(4, 'tags_heading'), (5, 'tags_heading')]
+    """
     if line_model:
         headline = title_line(lines)
         # the title's key is computed only if the model scores a line (a callable: lazy)
