@@ -56,11 +56,11 @@ def _impl() -> tuple:
     if not _IMPL:
         from cleannews.strip._assemble import assemble, split_lines
         from cleannews.strip._pagelang import guess_page_language, page_rule_languages
-        from cleannews.strip.detectors import CRAWLER_PREFIX_RULE, classify_lines
+        from cleannews.strip.detectors import CRAWLER_PREFIX_RULE, build_lines, classify_lines
 
         _IMPL = (
             assemble, split_lines, classify_lines, frozenset({CRAWLER_PREFIX_RULE}),
-            guess_page_language, page_rule_languages,
+            guess_page_language, page_rule_languages, build_lines,
         )
     return _IMPL
 
@@ -69,14 +69,19 @@ def strip_text(text: str, config: CleanConfig) -> StripResult:
     """Remove boilerplate lines (and glued spans) from ``text``; explain each removal."""
     if not text:
         return StripResult(text)
-    assemble, split_lines, classify_lines, skip_crawler, guess_language, rule_languages = _impl()
+    (
+        assemble, split_lines, classify_lines, skip_crawler, guess_language, rule_languages,
+        build_lines,
+    ) = _impl()
     lines = split_lines(text)
     skip = frozenset() if config.lift_crawler_metadata else skip_crawler
     languages = tuple(config.languages) or ("fr", "en")
+    # the lines' word features first (they need no rule file): the guess reads their words
+    built = build_lines(text, lines, languages)
     # one guess of the page's language: its rule file (option) and the line model's stoplist
-    guess = guess_language(text)
+    guess = guess_language(text, built.head_words)
     if config.strip_page_language:
         languages = rule_languages(text, languages, guess)
-    plan = classify_lines(text, lines, languages, skip, page_stop=guess.stop)
+    plan = classify_lines(text, lines, languages, skip, page_stop=guess.stop, built=built)
     out, changes = assemble(text, lines, plan, "strip")
     return StripResult(out, changes, {})

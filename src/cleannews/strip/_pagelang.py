@@ -105,8 +105,12 @@ class PageLanguage:
     stop: str
 
 
-def guess_page_language(text: str) -> PageLanguage:
+def guess_page_language(text: str, words: list[str] | None = None) -> PageLanguage:
     """Count the page's first words in every stoplist once; both uses read this count.
+
+    ``words``: the ``\\w+`` words of ``text[:PAGE_LANGUAGE_CHARS].lower()``, when the caller
+    has them already (the strip stage reads them from its lines:
+    :func:`cleannews.strip.detectors.build_lines`).
 
     >>> guess_page_language("Die Regierung hat am Dienstag eine Reform der Rente angekündigt, "
     ...                     "die ab dem nächsten Jahr gelten soll und die von den "
@@ -117,7 +121,9 @@ def guess_page_language(text: str) -> PageLanguage:
     """
     langs, table = _stop_table()
     cover = [0] * len(langs)
-    for w in _WORD.findall(text[:PAGE_LANGUAGE_CHARS].lower()):
+    if words is None:
+        words = _WORD.findall(text[:PAGE_LANGUAGE_CHARS].lower())
+    for w in words:
         hit = table.get(w)
         if hit is not None:
             for i in hit:
