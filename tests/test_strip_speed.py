@@ -102,3 +102,82 @@ def test_strip_text_guess_uses_line_words_without_changing_it(monkeypatch):
         assert [(c.rule, c.span, c.reason) for c in a.changes] == [
             (c.rule, c.span, c.reason) for c in b.changes
         ]
+
+
+def _anchored_patterns() -> list[str]:
+    """The line, prefix and protect patterns of every rule file that have no ``requires``."""
+    import json
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parent.parent / "src" / "cleannews" / "strip" / "data"
+    out = []
+    for lang in ("fr", "en", "de", "es", "it"):
+        d = json.loads((data / f"{lang}.json").read_text("utf-8"))
+        out += [p for r in d.get("rules", ()) if r["kind"] in ("line", "prefix")
+                and not r.get("requires") for p in r["patterns"]]
+        out += [p for block in d.get("protect", ()) for p in block["patterns"]]
+    return out
+
+
+def test_literal_chars_fold_one_to_one():
+    """Every character ``regex`` matches case-insensitively with one of LITERAL_CHARS folds
+    (``str.casefold``) to that character's folding: all of Unicode."""
+    import regex
+
+    from cleannews.strip._triggers import LITERAL_CHARS
+
+    cls = regex.compile(
+        "[" + "".join(regex.escape(c) for c in sorted(LITERAL_CHARS)) + "]",
+        regex.IGNORECASE | regex.V0,
+    )
+    folded = {c.casefold() for c in LITERAL_CHARS}
+    bad = []
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        if cls.fullmatch(c) is None:
+            continue
+        y = c.casefold()
+        # c matches exactly the literal characters of its own folding
+        same = {x for x in LITERAL_CHARS if regex.fullmatch(regex.escape(x), c, regex.I | regex.V0)}
+        if y not in folded or {x.casefold() for x in same} != {y}:
+            bad.append(hex(cp))
+    assert not bad, bad[:10]
+    assert "i" not in LITERAL_CHARS and "I" not in LITERAL_CHARS  # İ folds to two characters
+
+
+def test_required_literal_is_in_every_generated_match():
+    """For each anchored pattern of the rule files with a required literal, strings generated
+    to match the pattern (Hypothesis ``from_regex``, case-insensitive, for the patterns the
+    standard ``re`` can read) hold the literal in their case folding, and ``regex`` matches
+    them too."""
+    import re
+
+    import regex
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from cleannews.strip._triggers import required_literal
+
+    pats = []
+    for p in _anchored_patterns():
+        lit = required_literal(p)
+        if lit is None:
+            continue
+        try:
+            pats.append((p, lit, st.from_regex(re.compile(p, re.IGNORECASE), fullmatch=True)))
+        except re.error:
+            continue  # \p{…} and other regex-only syntax
+    assert len(pats) > 500
+
+    @settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.sampled_from(range(len(pats))).flatmap(
+        lambda k: st.tuples(st.just(k), pats[k][2])
+    ))
+    def check(case):
+        k, s = case
+        p, lit, _ = pats[k]
+        if regex.fullmatch(p, s, regex.IGNORECASE | regex.V0) is None:
+            return  # the two engines read a construct differently: no claim
+        assert lit in s.casefold(), (p, lit, s)
+
+    check()
