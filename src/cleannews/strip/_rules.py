@@ -315,10 +315,16 @@ class _AnchoredIndex:
                         self.exact.setdefault(f, []).append(k)
                     else:
                         self.symbol.setdefault(f, []).append(k)
-        # one search for the literals the always-tried patterns need (when they all need one)
+        # one test for the literals the always-tried patterns need (when they all need one):
+        # the one-character literals as one ``re`` class, then ``in`` for the longer ones (an
+        # alternation of every literal scanned each line 1.5x slower)
         lits = sorted({x for k in self.always for x in self.needs[k]}, key=len, reverse=True)
-        self._gate = (
-            re.compile("|".join(map(re.escape, lits)))
+        chars = "".join(sorted({x for x in lits if len(x) == 1}))
+        self._gate: tuple | None = (
+            (
+                re.compile("[" + re.escape(chars) + "]") if chars else None,
+                tuple(x for x in lits if len(x) > 1),
+            )
             if self.always and all(self.needs[k] for k in self.always)
             else None
         )
@@ -393,7 +399,10 @@ class _AnchoredIndex:
         if self._gate is not None:
             if full is None:
                 full = text.casefold()
-            if self._gate.search(full) is None:
+            chars, longer = self._gate
+            if (chars is None or chars.search(full) is None) and not any(
+                x in full for x in longer
+            ):
                 cands = rest  # no always-tried pattern can pass its ``requires``
         for rule, pat, req in cands:
             if req:

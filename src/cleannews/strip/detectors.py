@@ -1237,17 +1237,18 @@ def _head_words(text: str, spans: list[tuple[int, int, int]], lines: list[_Line]
     low = head.lower()
     if len(low) != len(head) or low != head.casefold() or "ʼ" in head:
         return None
-    out: list[str] = []
+    # the lines' words as their space-joined strings (a word holds no space): one split
+    parts: list[str] = []
     for (s, c, _), ln in zip(spans, lines, strict=True):
         if s >= PAGE_LANGUAGE_CHARS:
             break
         if c <= PAGE_LANGUAGE_CHARS:
             if ln.n:
-                out.extend(ln.words)
+                parts.append(ln._joined if ln.n <= HEAD_WORDS else " ".join(ln.words))
         else:
-            out.extend(_WORD.findall(low[s:]))
+            parts.extend(_WORD.findall(low[s:]))
             break
-    return out
+    return " ".join(parts).split(" ") if parts else []
 
 
 def judge_lines(
