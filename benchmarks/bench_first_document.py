@@ -1,7 +1,8 @@
 """Start-up cost: ``import cleannews`` + the first document, in fresh processes.
 
-French text never loads the language model (function-word test); the first
-non-French document of a process loads py3langid's model once. Prints the
+French and plainly English text never load the language model (function-word
+screens); the first document of a process in another language loads py3langid's
+model once (1-2 s). Prints the
 median of ``--runs`` fresh interpreters for each case, and peak RSS, with a
 control measured in the same run: ``import ftfy`` + ``ftfy.fix_text(text,
 uncurl_quotes=False)`` on the same file (the machine's speed at that moment).

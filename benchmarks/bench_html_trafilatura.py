@@ -20,7 +20,8 @@ A page's language is the one whose jusText stoplist holds most words of its
 are the French pages. Group ``fr3`` is the vote among fr/en/de only, used by
 figures before 2026-12 (it put Spanish, Portuguese, Polish and Chinese pages
 among the "French" ones). ``--errors FILE`` writes each page's missed "with"
-and kept "without" snippets per engine; MB/s is input HTML bytes per second of
+and kept "without" snippets per engine; ``--by-language`` adds one group per page
+language (``lang:de``, ``lang:en`` …, ``lang:other``); MB/s is input HTML bytes per second of
 each engine, and "× traf." its ratio to ``trafilatura.extract`` in the same run.
 
 ``--half dev|test`` keeps one half of the sites (a hash of the host name):
@@ -130,6 +131,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write one JSON line per page and engine with its errors: 'missed' (\"with\" "
         "snippets not found) and 'kept' (\"without\" snippets found)",
     )
+    ap.add_argument(
+        "--by-language",
+        action="store_true",
+        help="also print one group per page language (lang:de, lang:en, …, lang:other)",
+    )
     args = ap.parse_args(argv)
     evaldata_path = args.tests / "evaldata.json"
     if not evaldata_path.exists():
@@ -165,7 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     errors = args.errors.open("w", encoding="utf-8") if args.errors else None
     size = 0
     group_names = ("all", "fr", "fr3")
-    counts = {e: {g: [0, 0, 0] for g in group_names} for e in engines}  # tp, fp, fn
+    counts: dict[str, dict[str, list[int]]] = {
+        e: {g: [0, 0, 0] for g in group_names} for e in engines
+    }  # tp, fp, fn
     seconds = dict.fromkeys(engines, 0.0)
     pages = dict.fromkeys(group_names, 0)
     missing = 0
@@ -191,8 +199,12 @@ def main(argv: list[str] | None = None) -> int:
         lang = _language(item["with"], wide)
         lang3 = _language(item["with"], stoplists, min_share=0.0)
         groups = ("all", *(("fr",) if lang == "fr" else ()), *(("fr3",) if lang3 == "fr" else ()))
+        if args.by_language:
+            groups = (*groups, f"lang:{lang}")
         for g in groups:
-            pages[g] += 1
+            pages[g] = pages.get(g, 0) + 1
+            for per in counts.values():
+                per.setdefault(g, [0, 0, 0])
         for name, fn in engines.items():
             t0 = time.perf_counter()
             try:
@@ -229,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{missing} files missing"
     )
     print(
-        f"{'engine':12s} {'group':4s} {'precision':>9s} {'recall':>7s} {'F1':>6s} "
+        f"{'engine':12s} {'group':10s} {'pages':>5s} {'precision':>9s} {'recall':>7s} {'F1':>6s} "
         f"{'s/page':>7s} {'MB/s':>6s} {'× traf.':>7s}"
     )
     for name, per in counts.items():
@@ -249,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
                 "speed_vs_trafilatura": round(ratio, 3),
             }
             print(
-                f"{name:12s} {g:4s} {p:9.3f} {r:7.3f} {f1:6.3f} "
+                f"{name:12s} {g:10s} {pages[g]:5d} {p:9.3f} {r:7.3f} {f1:6.3f} "
                 f"{seconds[name] / max(pages['all'], 1):7.4f} {mbs:6.2f} {ratio:7.2f}"
             )
     if args.json:

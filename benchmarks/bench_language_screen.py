@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/bench_language_screen.py
 
 :func:`cleannews._lang.identify_language` answers ``"fr"`` without py3langid
-when the sample is plainly French (``FRENCH_SHARE_SURE`` / ``FRENCH_OVER_OTHER``).
+when the sample is plainly French (``FRENCH_SHARE_SURE`` / ``FRENCH_OVER_OTHER``),
+``"en"`` / ``"de"`` when it is plainly English or German (``LANG_*``).
 This script runs, on every document of the repository's corpora (those of
 ``bench_language_sample.py`` plus ``fixtures/spin/*.jsonl.gz`` and
 ``fixtures/spin/fresh/fresh.jsonl.gz``), each repaired and stripped as
@@ -69,9 +70,12 @@ def main() -> int:
     model = [model_only(t) for t in texts]
     t2 = time.process_time()
     decided = sum(_lang._screen_says_french(t[: _lang.SAMPLE_CHARS]) for t in texts)
+    others = {lang: sum(_lang._screen_language(_lang._lower_words(t[: _lang.SAMPLE_CHARS]), lang)
+                        for t in texts) for lang in _lang.SCREENED_LANGUAGES}
     print(f"{len(texts)} documents: " + ", ".join(
         f"{k} {n}" for k, n in collections.Counter(model).most_common(8)))
-    print(f"screen decided {decided} documents ({decided / len(texts):.1%}) without py3langid")
+    print(f"screen decided {decided} documents ({decided / len(texts):.1%}) without py3langid"
+          " as French, " + ", ".join(f"{n} as {lang}" for lang, n in others.items()))
     print(f"CPU: with screen {t1 - t0:.2f} s, py3langid alone {t2 - t1:.2f} s")
     bad = [(i, a, b) for i, (a, b) in enumerate(zip(screened, model, strict=True)) if a != b]
     print(f"{len(bad)} documents decided differently")

@@ -37,6 +37,11 @@ MODEL = ROOT / "src" / "cleannews" / "score" / "data" / "model.json"
 TOLERANCE = 1e-9
 
 
+#: The real-page batches the golden file was recorded on: pages added to the corpus later
+#: are left out, so that the seeded random sample of real pages stays the recorded one.
+GOLDEN_REAL_BATCHES = frozenset({"de-m", "en-m", "es-m", "fr-a", "fr-b", "it-m"})
+
+
 def _jsonl(name: str) -> list[dict]:
     with gzip.open(ROOT / "fixtures" / "spin" / name, "rt", encoding="utf-8") as fh:
         return [json.loads(line) for line in fh]
@@ -61,6 +66,7 @@ def inputs() -> list[tuple[str, str]]:
     real = [
         (rec["id"], "\n".join(lb.text for lb in labelled if lb.content))
         for rec, _doc, labelled in read_corpus(ROOT / "fixtures" / "strip_real")
+        if rec["id"].rsplit("-", 1)[0] in GOLDEN_REAL_BATCHES
     ]
     out += [(f"real:{i}", t) for i, t in rnd.sample(real, 120)]
     # built inputs: many paragraphs and pieces of evidence, repeated rare words

@@ -209,3 +209,35 @@ def test_token_spans_equal_joined_spans_on_real_paragraphs() -> None:
                 first = rng.randrange(n)
                 last = rng.randrange(first, n)
                 assert spans(first, last) == _joined_span(pieces, 17, first, last)
+            # hits in token order, as the scan asks (the running sum), some overlapping
+            # the previous one (then the prefix sums)
+            firsts = sorted(rng.randrange(n) for _ in range(rng.randrange(1, 8)))
+            spans = TokenSpans(pieces, 17)
+            for first in firsts:
+                last = min(n - 1, first + rng.choice((0, 0, 0, 1, 2)))
+                assert spans(first, last) == _joined_span(pieces, 17, first, last)
+
+
+def test_light_word_counts_equal_the_token_facts_on_real_text() -> None:
+    """A text with a token never seen is told too short / not French from counts taken
+    without the token facts (``light_word_counts``): the same counts as the facts give,
+    and the same score from an empty token cache as from a warm one (real pages in every
+    language of the golden set, UD documents, adversarial lines)."""
+    # the light counts rely on every function word beginning with a letter
+    assert all(w[:1].isalpha() for w in _features.STOP_FR | _features.STOP_EN)
+    texts = _real_texts()
+    for text in texts:
+        toks = _features._split_tokens(text)[1::2]
+        assert _features.light_word_counts(toks) == _features.block_word_counts(
+            _features.block_tokens(text).codes
+        )
+    light = 0
+    for text in texts[::7]:
+        warm = repr(cleannews.spin_score(text))
+        _features._INFO.clear()
+        scan = DocumentScan(text)
+        scan.word_counts()
+        light += scan._parts is not None  # the light path was taken
+        _features._INFO.clear()
+        assert repr(cleannews.spin_score(text)) == warm
+    assert light >= 20

@@ -1,12 +1,15 @@
 """Which language a document is written in (``Document.language``).
 
-Two steps, so that a French corpus never pays for a model:
+Two steps, so that a French corpus (and an English or German page) never pays for a model:
 
 1. a count of function words in the first :data:`SAMPLE_CHARS` characters
    (the French and "other languages" lists of ``score/data/function_words.json``):
    text that is plainly French is ``"fr"`` at once (:func:`_screen_says_french`;
    the same decision as py3langid on all 7,313 documents of the repository's
-   corpora, ``benchmarks/bench_language_screen.py``);
+   corpora, ``benchmarks/bench_language_screen.py``); text that is plainly
+   English or German is ``"en"`` / ``"de"`` the same way (:func:`_screen_language`,
+   function words of ``data/lang_screen_<code>.txt``; same proof), when py3langid is
+   installed;
 2. anything else goes to `py3langid <https://pypi.org/project/py3langid/>`_
    (langid.py's model of 97 languages, shipped inside the wheel, loaded on
    first use, once per process; no network).
@@ -56,6 +59,17 @@ SCREEN_MIN_WORDS = 40
 FRENCH_DISTINCT_SURE = 10
 #: Looser test used only when py3langid is missing (the spin scorer's own).
 FRENCH_SHARE_LOOSE = 0.08
+#: Languages told without the model besides French, in this order: the same kind of test
+#: as the French one, on the function words of ``data/lang_screen_<code>.txt`` (when
+#: py3langid is installed: the screens give its answer). A sample is plainly in one of
+#: them when this share of its words are that language's function words …
+SCREENED_LANGUAGES = ("en", "de")
+LANG_SHARE_SURE = 0.10
+#: … at least this many different ones …
+LANG_DISTINCT_SURE = 10
+#: … and this many times the other languages' function words (French, English, Spanish,
+#: Portuguese, Italian, Catalan, Romanian, German, Dutch, Luxembourgish, Scandinavian).
+LANG_OVER_OTHER = 5.0
 
 _WORD = regex.compile(r"\p{L}+")
 
@@ -77,6 +91,39 @@ def _screen_other_words() -> frozenset[str]:
     near = resources.files("cleannews").joinpath("data/lang_screen_other.txt").read_text("utf-8")
     extra = {w.strip() for w in near.splitlines() if w.strip() and not w.startswith("#")}
     return _function_words()[1] | frozenset(extra)
+
+
+@functools.cache
+def _screen_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """``(lang's function words, other languages' words)`` of the screen of ``lang``.
+
+    ``data/lang_screen_<lang>.txt`` has three sections: ``[own]`` (function words of
+    ``lang`` that the other languages listed do not use: counted for ``lang``),
+    ``[neither]`` (function words of ``lang`` that are also words of other languages:
+    counted on neither side) and ``[other]``. The other languages' words are ``stop_fr``
+    and ``stop_en`` of ``score/data/function_words.json``, ``data/lang_screen_other.txt``
+    and ``[other]``, less the ``[own]`` and ``[neither]`` words.
+
+        >>> en, other = _screen_words("en")
+        >>> "the" in en, "of" in en or "of" in other, "der" in other
+        (True, False, True)
+    """
+    name = f"data/lang_screen_{lang}.txt"
+    text = resources.files("cleannews").joinpath(name).read_text("utf-8")
+    sections: dict[str, set[str]] = {}
+    current: set[str] = set()
+    for line in text.splitlines():
+        word = line.strip()
+        if not word or word.startswith("#"):
+            continue
+        if word.startswith("[") and word.endswith("]"):
+            current = sections.setdefault(word[1:-1], set())
+        else:
+            current.add(word)
+    own = frozenset(sections["own"])
+    fr, en = _function_words()
+    other = (fr | en | _screen_other_words() | sections["other"]) - own - sections["neither"]
+    return own, frozenset(other)
 
 
 def _load_in_memory() -> Any:
@@ -307,6 +354,51 @@ def _screen(words: list[str]) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _have_py3langid() -> bool:
+    """True when py3langid can be imported (found, not loaded: the English screen gives
+    py3langid's answer, so without the package English stays unidentified, as before).
+
+        >>> _have_py3langid()
+        True
+    """
+    import importlib.util
+    import sys
+
+    if "py3langid" in sys.modules:
+        return sys.modules["py3langid"] is not None
+    try:
+        return importlib.util.find_spec("py3langid") is not None
+    except (ImportError, ValueError):  # pragma: no cover - a broken installation
+        return False
+
+
+def _screen_language(words: list[str], lang: str) -> bool:
+    """True when the lower-cased ``words`` of a sample are plainly in ``lang`` (one of
+    :data:`SCREENED_LANGUAGES`), told without the model.
+
+    The French screen's test with ``lang``'s function words (``LANG_*``). Proven, like
+    that one, to give py3langid's decision on every document of the repository's corpora
+    (``benchmarks/bench_language_screen.py``) and never to say ``lang`` where py3langid
+    does not on generated mixed-language text (``tests/test_language.py``).
+
+    >>> _screen_language(_lower_words("The minister said that the reform would be delayed "
+    ...     "because the unions, who have been on strike, were not consulted about its "
+    ...     "cost, and that they should meet again when their members are back. " * 2), "en")
+    True
+    >>> _screen_language(_lower_words("Le ministre a dit que the reform serait retardée."), "en")
+    False
+    """
+    if len(words) < SCREEN_MIN_WORDS:
+        return False
+    own, other = _screen_words(lang)
+    n_own = sum(map(own.__contains__, words))
+    if n_own < LANG_SHARE_SURE * len(words):
+        return False
+    n_other = sum(map(other.__contains__, words))
+    return n_own >= LANG_OVER_OTHER * n_other and len(own.intersection(words)) >= LANG_DISTINCT_SURE
+
+
 def identify_language(text: str) -> str | None:
     """ISO 639-1 code of the language of ``text`` (``"fr"``, ``"en"``, ``"de"`` …) or ``None``.
 
@@ -319,6 +411,10 @@ def identify_language(text: str) -> str | None:
         return None
     if _screen(words):
         return "fr"
+    if _have_py3langid():  # plainly English or German pages never load py3langid's
+        for lang in SCREENED_LANGUAGES:  # model either (without the package: as before)
+            if _screen_language(words, lang):
+                return lang
     classify = _langid()
     if classify is None:  # pragma: no cover - exercised only without the package
         n_fr, n_other = _french_counts(words)

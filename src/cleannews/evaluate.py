@@ -15,7 +15,9 @@ whitespace are the repair stage's job: counted apart, not in precision/recall.
 ``--corpus`` evaluates on the real-page corpus (``fixtures/strip_real``: pages
 in the same line format, a manifest per batch, and ``split.json``, the
 site-level train/test split frozen before tuning). Figures are given per split,
-per language and per boilerplate kind, with F1.
+per language and per boilerplate kind, with F1. ``--split test2`` evaluates the
+second frozen held-out list (fresh sites, issue 10) and nothing else; without
+``--split`` the figures cover TRAIN and the first TEST list only.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import regex
 
 __all__ = [
     "Labelled",
+    "corpus_split",
     "evaluate",
     "evaluate_corpus",
     "main",
@@ -361,23 +364,82 @@ def evaluate(fixtures: Path, with_justext: bool = False) -> dict:
     return result
 
 
-def read_corpus(root: Path) -> list[tuple[dict, str, list[Labelled]]]:
-    """(manifest record, document, labelled lines) of every page of a real-page corpus.
+#: Share of registered domains (in tenths) on the held-out side of the real-page corpus:
+#: the first 8 hex digits of the domain's SHA-256, modulo 10, below this number
+#: (``tools/strip_corpus/common.is_test_site``, which froze ``split.json``).
+HELD_OUT_TENTHS = 3
 
-    The record gains ``split`` (``"test"`` when its site is in ``split.json``'s
-    test sites, else ``"train"``).
+#: The splits :func:`read_corpus` returns when none are named: TRAIN and the first frozen
+#: TEST list. The second held-out list (``test2``) and pages of held-out sites in no frozen
+#: list (``held``) are read only when asked for by name, so that no development code path
+#: (regression pins, benchmarks, model training) runs over them by accident.
+DEFAULT_SPLITS = ("train", "test")
+SPLITS = ("train", "test", "test2", "held")
+
+
+def held_out_site(site: str) -> bool:
+    """Whether a registered domain falls on the held-out side of the corpus split.
+
+    >>> held_out_site("20minutes.fr"), held_out_site("sofoot.com")
+    (True, False)
+    """
+    import hashlib
+
+    return int(hashlib.sha256(site.encode("utf-8")).hexdigest()[:8], 16) % 10 < HELD_OUT_TENTHS
+
+
+def corpus_split(rec: dict, split: dict) -> str:
+    """The split of one manifest record, given ``split.json`` (as a dict).
+
+    ``"test"`` and ``"test2"`` are the two frozen id lists; a page of a held-out site
+    (listed in a frozen list's sites, or hashing to the held-out side) that is in neither
+    list is ``"held"`` (in no split); every other page is ``"train"``.
+
+    >>> s = {"test_ids": ["fr-a-0001"], "test_sites": ["20minutes.fr"], "test2_ids": []}
+    >>> corpus_split({"id": "fr-a-0001", "site": "20minutes.fr"}, s)
+    'test'
+    >>> corpus_split({"id": "fr-z-0009", "site": "20minutes.fr"}, s)
+    'held'
+    >>> corpus_split({"id": "fr-b-0001", "site": "sofoot.com"}, s)
+    'train'
+    """
+    if rec["id"] in split.get("test_ids", ()):
+        return "test"
+    if rec["id"] in split.get("test2_ids", ()):
+        return "test2"
+    held_sites = set(split.get("test_sites", ())) | set(split.get("test2_sites", ()))
+    if rec["site"] in held_sites or held_out_site(rec["site"]):
+        return "held"
+    return "train"
+
+
+def read_corpus(
+    root: Path, splits: tuple[str, ...] | None = DEFAULT_SPLITS
+) -> list[tuple[dict, str, list[Labelled]]]:
+    """(manifest record, document, labelled lines) of the pages of a real-page corpus.
+
+    The record gains ``split`` (:func:`corpus_split`: ``"train"``, ``"test"``, ``"test2"``
+    or ``"held"``). Only pages of ``splits`` are read (default :data:`DEFAULT_SPLITS`,
+    TRAIN and the first TEST list; ``None`` reads every page). A corpus without
+    ``split.json`` is all TRAIN.
+
+    >>> pages = read_corpus(Path("fixtures/strip_real"))  # doctest: +SKIP
+    >>> {rec["split"] for rec, _, _ in pages}  # doctest: +SKIP
+    {'train', 'test'}
     """
     split_path = root / "split.json"
-    test_sites: set[str] = set()
+    split: dict = {}
     if split_path.exists():
-        test_sites = set(json.loads(split_path.read_text("utf-8"))["test_sites"])
+        split = json.loads(split_path.read_text("utf-8"))
     pages = []
     for mf in sorted((root / "manifests").glob("*.jsonl")):
         for line in mf.read_text("utf-8").splitlines():
             if not line.strip():
                 continue
             rec = json.loads(line)
-            rec["split"] = "test" if rec["site"] in test_sites else "train"
+            rec["split"] = corpus_split(rec, split) if split else "train"
+            if splits is not None and rec["split"] not in splits:
+                continue
             doc, labelled, _ = read_fixture(root / "pages" / rec["lang"] / f"{rec['id']}.txt")
             pages.append((rec, doc, labelled))
     return pages
@@ -420,12 +482,16 @@ def recombine(
     return pages
 
 
-def recombined_pages(fixtures: Path, n: int, seed: int) -> list[tuple[str, list[Labelled]]]:
+def recombined_pages(
+    fixtures: Path, n: int, seed: int, batches: frozenset[str] | None = None
+) -> list[tuple[str, list[Labelled]]]:
     """:func:`recombine` with real data: the content lines of the 0.1.0 plain-text fixtures
     (``fixtures/strip/*.txt`` with 3 or more such lines, in order) as articles, and the
     boilerplate lines of the real-page corpus's TRAIN split only (``fixtures/strip_real``, at
     most :data:`FURNITURE_MAX_CHARS` long) as furniture. Used by
     ``tests/test_strip_recombined.py`` and by the strip model trainers in ``tools/``.
+    ``batches`` keeps the furniture of those corpus batches only (``"fr-a"`` for the pages
+    ``fr-a-NNNN``), so that a test can keep drawing the same pages when pages are added.
 
     >>> pages = recombined_pages(Path("fixtures"), 120, 20261201)  # doctest: +SKIP
     """
@@ -439,6 +505,8 @@ def recombined_pages(fixtures: Path, n: int, seed: int) -> list[tuple[str, list[
     for rec, _, labelled in read_corpus(fixtures / "strip_real"):
         if rec["split"] != "train":
             continue
+        if batches is not None and rec["id"].rsplit("-", 1)[0] not in batches:
+            continue
         furniture += [
             lb.text for lb in labelled
             if not lb.content and lb.text.strip() and len(lb.text) <= FURNITURE_MAX_CHARS
@@ -449,11 +517,14 @@ def recombined_pages(fixtures: Path, n: int, seed: int) -> list[tuple[str, list[
 def evaluate_corpus(root: Path, with_justext: bool = False, split: str | None = None) -> dict:
     """Evaluate on a real-page corpus; figures per split, language and kind.
 
-    ``split`` restricts to ``"train"`` or ``"test"`` pages.
+    ``split`` restricts to ``"train"``, ``"test"`` (the first frozen held-out list) or
+    ``"test2"`` (the second); without it, TRAIN and TEST together (never ``test2``).
     """
     if not (root / "manifests").is_dir():
         raise FileNotFoundError(f"corpus folder {root} has no manifests/: pass --corpus DIR")
-    pages = [p for p in read_corpus(root) if split is None or p[0]["split"] == split]
+    if split is not None and split not in ("train", "test", "test2"):
+        raise ValueError(f"unknown split {split!r}: train, test or test2")
+    pages = read_corpus(root, DEFAULT_SPLITS if split is None else (split,))
     engines = {"cleannews": _clean_traced}
     if with_justext:
         engines["justext"] = _justext_traced
@@ -545,7 +616,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--corpus", type=Path, help="a real-page corpus folder (e.g. fixtures/strip_real) instead"
     )
-    ap.add_argument("--split", choices=["train", "test"], help="with --corpus: one split only")
+    ap.add_argument(
+        "--split",
+        choices=["train", "test", "test2"],
+        help="with --corpus: one split only (test2: the second frozen held-out list)",
+    )
     ap.add_argument("--justext", action="store_true", help="also run jusText on the same fixtures")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument(

@@ -29,19 +29,24 @@ def _repair_stage(text: str, config: CleanConfig) -> AlignedResult:
 
 
 def _finish(
-    doc: Document, repaired: AlignedResult, alignment: Alignment, config: CleanConfig
+    doc: Document,
+    repaired: AlignedResult,
+    alignment: Alignment,
+    config: CleanConfig,
+    headings: frozenset[str] = frozenset(),
 ) -> Document:
     """Strip, score and route ``repaired.text`` (``alignment`` maps it to the input).
 
     ``repaired.text`` is taken out of ``repaired`` so that, once stripped, the
     repaired text is freed before spin scoring (memory: one copy of the
-    document alive at a time, not three).
+    document alive at a time, not three). ``headings``: the article's subheadings
+    read from the HTML markup (the strip stage's position-based detectors leave them).
     """
     text, repaired.text = repaired.text, ""
     if config.strip_boilerplate:
         from cleannews.strip import strip_text
 
-        s = strip_text(text, config)
+        s = strip_text(text, config, headings=headings)
         doc.changes.extend(map_changes(s.changes, alignment))
         doc.metadata.update(s.metadata)
         text = s.text
@@ -116,6 +121,8 @@ def clean_html(
     html, changes = decode_input(html, html=True)
     doc = Document(text="", changes=changes, id=id, input_length=len(html))
     h = html_to_text(html, config)
+    # the article's subheadings, as the markup says: for the strip stage, not the user
+    headings = frozenset(h.metadata.pop("html_headings", ()))
     doc.changes.extend(h.changes)
     doc.metadata.update(h.metadata)
     r = _repair_stage(h.text, config)
@@ -124,7 +131,7 @@ def clean_html(
     doc.changes.extend(map_changes(r.changes, h.alignment))
     doc.metadata.update(r.metadata)
     del h, html
-    return _finish(doc, r, full, config)
+    return _finish(doc, r, full, config, headings)
 
 
 def _score(text: str, config: CleanConfig, language: str | None) -> SpinScore:

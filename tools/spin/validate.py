@@ -2,6 +2,8 @@
 
     python tools/spin/validate.py            # print the report
     python tools/spin/validate.py --json     # machine-readable figures
+    python tools/spin/validate.py --heldout fixtures/spin/heldout_pivot.jsonl.gz
+                                             # ONE look at a frozen held-out spinner source
 
 Figures:
 
@@ -26,6 +28,7 @@ REPO = Path(__file__).resolve().parents[2]
 VALID = REPO / "fixtures/spin/validation.jsonl.gz"
 #: Spins of the held-out documents by a synonym source the model never saw (word vectors).
 HELDOUT_SOURCE = REPO / "fixtures/spin/heldout_embedding.jsonl.gz"
+NEGATIVES = REPO / "fixtures/spin/negatives.jsonl.gz"
 TRAIN = Path(__file__).parent / "build" / "train.jsonl.gz"
 SEEDS = REPO / "seeds"
 SPUN_SEEDS = {"003"}
@@ -78,6 +81,92 @@ def evaluate(records: list[dict], score) -> dict:
             "recall_at_1pct_fp": sum(s > t1 for s in v) / len(v),
         }
     return out
+
+
+def _root(record_id: str) -> str:
+    """The base document of a held-out record id (``root:clean`` or ``root:source:mode:rate``).
+
+    >>> _root("UD:fr-ud-dev:4:clean"), _root("UD:fr-ud-dev:4:pivot:naive:0.3")
+    ('UD:fr-ud-dev:4', 'UD:fr-ud-dev:4')
+    """
+    return (
+        record_id.removesuffix(":clean")
+        if record_id.endswith(":clean")
+        else (record_id.rsplit(":", 3)[0])
+    )
+
+
+def evaluate_heldout(path: Path, score, limit: int | None = None) -> dict:
+    """The held-out protocol on a frozen spinner-source file (``build_heldout_fresh.py``).
+
+    Population ``ud``: the file's clean held-out UD documents set the threshold that
+    flags 1 % of them; population ``negatives_test``: the whole test split of
+    ``fixtures/spin/negatives.jsonl.gz`` (documents too short to score, label
+    "insufficient", are left out; none in the current split) sets the stricter
+    threshold. Recall per style@rate at each threshold (score > t) and at the quarantine
+    threshold (score >= q).
+    ``limit``: only the first ``limit`` base documents of each population (a smoke run).
+    """
+    from cleannews.config import DEFAULT_CONFIG
+
+    q = DEFAULT_CONFIG.spin_quarantine_threshold
+    records = read_jsonl(path)
+    if limit is not None:
+        roots: dict[str, list[str]] = defaultdict(list)
+        for r in records:
+            pop = roots[r.get("population", "ud")]
+            if _root(r["id"]) not in pop:
+                pop.append(_root(r["id"]))
+        allowed = {root for rs in roots.values() for root in rs[:limit]}
+        records = [r for r in records if _root(r["id"]) in allowed]
+    negatives = [r for r in read_jsonl(NEGATIVES) if r["split"] == "test"][:limit]
+    ud_clean = [score(r["text"]) for r in records if r["label"] == 0]
+    neg_clean = [s for s in map(score, (r["text"] for r in negatives)) if s[1] != "insufficient"]
+    t_ud = threshold_at_fp([s for s, _ in ud_clean])
+    t_neg = threshold_at_fp([s for s, _ in neg_clean])
+    groups: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for r in records:
+        if r["label"] == 1:
+            key = f"{r['mode']}@{'partial' if r.get('partial') else r['rate']}"
+            groups[(r.get("population", "ud"), key)].append(score(r["text"])[0])
+    out = {
+        "file": path.name,
+        "n_ud_clean": len(ud_clean),
+        "n_negatives_test_clean": len(neg_clean),
+        "threshold_at_1pct_fp_ud": t_ud,
+        "threshold_at_1pct_fp_negatives_test": t_neg,
+        "ud_clean_flagged_at_quarantine": sum(s >= q for s, _ in ud_clean) / max(len(ud_clean), 1),
+        "groups": {},
+    }
+    for (pop, key), v in sorted(groups.items()):
+        out["groups"][f"{pop}:{key}"] = {
+            "population": pop,
+            "n": len(v),
+            "recall_at_1pct_fp_ud": sum(s > t_ud for s in v) / len(v),
+            "recall_at_1pct_fp_negatives_test": sum(s > t_neg for s in v) / len(v),
+            "recall_at_quarantine": sum(s >= q for s in v) / len(v),
+        }
+    return out
+
+
+def print_heldout(h: dict) -> None:
+    """The table of ``evaluate_heldout``."""
+    print(
+        f"Held-out spinner source {h['file']}: thresholds at 1 % FP: "
+        f"UD clean {h['threshold_at_1pct_fp_ud']:.3f} (n={h['n_ud_clean']}), "
+        f"negatives test {h['threshold_at_1pct_fp_negatives_test']:.3f} "
+        f"(n={h['n_negatives_test_clean']})"
+    )
+    print(
+        f"  {'population':15s} {'style@rate':20s} {'n':>4s} {'@1%FP(UD)':>10s}"
+        f" {'@1%FP(neg)':>11s} {'@q':>6s}"
+    )
+    for k, g in h["groups"].items():
+        print(
+            f"  {g['population']:15s} {k.split(':', 1)[1]:20s} {g['n']:4d}"
+            f" {g['recall_at_1pct_fp_ud']:10.3f} {g['recall_at_1pct_fp_negatives_test']:11.3f}"
+            f" {g['recall_at_quarantine']:6.3f}"
+        )
 
 
 def localisation(records: list[dict]) -> dict:
@@ -174,6 +263,12 @@ def seed_scores() -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument(
+        "--heldout",
+        type=Path,
+        help="evaluate ONLY this frozen held-out spinner-source file (each run is a look)",
+    )
+    ap.add_argument("--limit", type=int, help="with --heldout: first N documents per population")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(REPO / "src"))
     import cleannews
@@ -181,6 +276,14 @@ def main(argv: list[str] | None = None) -> int:
     def score(text: str) -> tuple[float, str]:
         s = cleannews.spin_score(text)
         return s.score, s.label
+
+    if args.heldout:
+        h = evaluate_heldout(args.heldout, score, args.limit)
+        if args.json:
+            print(json.dumps(h, indent=1))
+        else:
+            print_heldout(h)
+        return 0
 
     val = read_jsonl(VALID)
     report = {
@@ -228,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     if "heldout_source" in report:
         h = report["heldout_source"]
         print(
-            "\nHeld-out synonym SOURCE (embedding neighbours; model trained on MyThes spins only):"
+            "\nRetired held-out synonym SOURCE (embedding neighbours, 4 looks: development):"
             f" {h['n_clean']} clean documents,"
             f" threshold at 1 % FP = {h['threshold_at_1pct_fp']:.3f}"
         )

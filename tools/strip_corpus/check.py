@@ -2,13 +2,15 @@
 
     python tools/strip_corpus/check.py [--batch fr-a] [--strict]
 
---strict also requires every page labelled, typed and reviewed.
+--strict also requires every page labelled, typed and reviewed, and every page of a
+held-out-side site in a frozen list of split.json (test or test2).
 Exit 1 on any problem.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter
 
@@ -16,6 +18,7 @@ from common import (
     KINDS,
     MANIFESTS,
     PAGE_TYPES,
+    ROOT,
     is_test_site,
     page_path,
     raw_results,
@@ -40,6 +43,8 @@ def main() -> int:
     langs: Counter = Counter()
     sites: dict[str, set] = {}
     split: Counter = Counter()
+    frozen = json.loads((ROOT / "split.json").read_text("utf-8"))
+    lists = {"test": set(frozen.get("test_ids", ())), "test2": set(frozen.get("test2_ids", ()))}
     for r in recs:
         path = page_path(r)
         if not path.exists():
@@ -65,14 +70,21 @@ def main() -> int:
             problems.append(f"{r['id']}: page_type or review missing")
         langs[r["lang"]] += 1
         sites.setdefault(r["lang"], set()).add(r["site"])
-        split["test" if is_test_site(r["site"]) else "train"] += 1
+        side = next((name for name, ids in lists.items() if r["id"] in ids), None)
+        if side is None:
+            side = "held" if is_test_site(r["site"]) else "train"
+        if side == "held" and args.strict:
+            problems.append(f"{r['id']}: held-out-side site in no frozen list (freeze_split.py)")
+        if side == "train" and r["site"] in frozen.get("test_sites", ()):
+            problems.append(f"{r['id']}: TRAIN page of a frozen test site")
+        split[side] += 1
     for p in problems[:200]:
         print("PROBLEM", p)
     print(
         f"pages {len(recs)}; per language "
         + ", ".join(f"{k} {v} ({len(sites[k])} sites)" for k, v in sorted(langs.items()))
     )
-    print(f"split by site: {dict(split)}")
+    print(f"split (frozen lists in split.json): {dict(split)}")
     print("labels: " + ", ".join(f"{k} {v}" for k, v in kinds.most_common()))
     print(f"{len(problems)} problems")
     return 1 if problems else 0

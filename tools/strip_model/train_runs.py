@@ -50,6 +50,7 @@ from tools.strip_model import train as line_train
 REPO = line_train.REPO
 import cleannews  # noqa: E402
 from cleannews.strip._assemble import Removal  # noqa: E402
+from cleannews.strip._pagelang import no_stoplist_script  # noqa: E402
 from cleannews.strip.linemodel import (  # noqa: E402
     article_lists,
     is_candidate,
@@ -106,9 +107,12 @@ def first_stage_oof(pages: list[dict]) -> None:
         for pr in prs:
             pg, lines, idx, h = pr["pg"], pr["pg"]["lines"], pr["idx"], pr["headline"]
             pos = {i: k for k, i in enumerate(idx)}
+            # the lines apply_line_model scores at run time (its ``limit``)
+            lists = article_lists(lines) | subheadings(lines)
             targets = [i for i in idx
                        if is_candidate(lines[i], i, h) and lines[i].cls != "bad"
-                       and not is_prose(lines[i])]
+                       and not is_prose(lines[i]) and not no_stoplist_script(lines[i].text)
+                       and (i not in lists or shipped.remove_list_p <= 1.0)]
             probs = {}
             if targets:
                 from cleannews.strip.linemodel import neighbour_features
@@ -135,6 +139,11 @@ def _cache_path() -> Path:
     )
     for mf in sorted((line_train.CORPUS / "manifests").glob("*.jsonl")):
         h.update(mf.read_bytes())
+    # the strip stage's code and rule files: the first stage's decisions depend on them
+    strip_dir = REPO / "src" / "cleannews" / "strip"
+    for f in sorted([*strip_dir.glob("*.py"), *(strip_dir / "data").glob("*.json")]):
+        if f.name not in ("line_model.json", "run_model.json"):
+            h.update(f.name.encode() + f.read_bytes())
     h.update((line_train.CORPUS / "split.json").read_bytes())
     return CACHE_DIR / f"cleannews_run_model_oof_{h.hexdigest()[:12]}.pkl"
 
@@ -262,14 +271,13 @@ def _trees(model: GradientBoostingClassifier) -> dict:
 def _kind_threshold(doc: str, text: str) -> str:
     """Which threshold judged the line ``text`` of ``doc``: remove_good_p (paragraph-like),
     remove_list_p (the article's lists and subheadings) or remove_p."""
-    from cleannews.strip._assemble import split_lines
-    from cleannews.strip._pagelang import guess_page_language
-    from cleannews.strip.detectors import _key, _stoplists, judge_lines, title_line
+    from cleannews.strip.detectors import _key, _stoplists, title_line
     from cleannews.strip.linemodel import apply_line_model
 
-    lines, _ = judge_lines(doc, split_lines(doc), ("fr", "en"))
+    _, page = line_train.serving_lines(doc)
+    lines = page.lines
     h = title_line(lines)
-    stop = _stoplists()[guess_page_language(doc).stop]
+    stop = _stoplists()[page.page_stop]
     apply_line_model(lines, stop, h, lines[h].key() if h >= 0 else "", _key, Removal)
     lists = article_lists(lines) | subheadings(lines)
     i = next((i for i, ln in enumerate(lines) if ln.text == text), -1)

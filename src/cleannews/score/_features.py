@@ -643,21 +643,37 @@ class ParagraphScan(NamedTuple):
 class TokenSpans:
     """Character spans of tokens ``first..last`` of a paragraph starting at ``start`` whose
     tokens and separators are ``pieces`` (``ParagraphScan.pieces``), for many hits in linear
-    time: the prefix sums of the piece lengths are built once, on the first call (joining
-    the pieces again for each hit was quadratic on a megabyte paragraph).
+    time (joining the pieces again for each hit was quadratic on a megabyte paragraph).
 
-    >>> TokenSpans(["Le", " ", "site", "  ", "est"], 10)(1, 2)
-    (13, 22)
+    Hits come in token order, so the lengths are added up from where the previous hit
+    ended (``_i``: the pieces counted so far, ``_off``: their length), each piece once;
+    a hit that starts before the previous one ended (two views of one slip) switches to
+    the prefix sums of all the piece lengths, built then, once.
+
+    >>> spans = TokenSpans(["Le", " ", "site", "  ", "est"], 10)
+    >>> spans(1, 2), spans(0, 0), spans(2, 2)
+    ((13, 22), (10, 12), (19, 22))
     """
 
-    __slots__ = ("_ends", "_pieces", "_start")
+    __slots__ = ("_ends", "_i", "_off", "_pieces", "_start")
 
     def __init__(self, pieces: list[str], start: int) -> None:
         self._pieces, self._start, self._ends = pieces, start, None
+        self._i = self._off = 0
 
     def __call__(self, first: int, last: int) -> tuple[int, int]:
         ends = self._ends
         if ends is None:
+            a = 2 * first  # token ``first`` is piece ``a``
+            i = self._i
+            if a >= i:
+                pieces = self._pieces
+                b = 2 * last + 1  # the piece after token ``last``
+                off = self._off + sum(map(len, pieces[i:a])) if a > i else self._off
+                end = off + sum(map(len, pieces[a:b]))
+                self._i, self._off = b, end
+                start = self._start
+                return start + off, start + end
             ends = self._ends = list(itertools.accumulate(map(len, self._pieces)))
         b = self._start + (ends[2 * first - 1] if first else 0)
         return b, self._start + ends[2 * last]
@@ -672,17 +688,62 @@ class BlockTokens(NamedTuple):
     codes: bytes
 
 
-def block_tokens(block: str) -> BlockTokens:
+def block_tokens(block: str, parts: list[str] | None = None) -> BlockTokens:
     """Tokenise ``block`` and look every token up (one ``split``, one ``map``).
+    ``parts``: ``_split_tokens(block)``, when the caller has it already.
 
     >>> bt = block_tokens("Le site.")
     >>> bt.toks, block_word_counts(bt.codes)
     (['Le', 'site', '.'], (2, 1, 0))
     """
-    parts = _split_tokens(block)
+    if parts is None:
+        parts = _split_tokens(block)
     toks = parts[1::2]
     infos = _infos(toks) if toks else []
     return BlockTokens(parts, toks, infos, bytes(map(_get_code, infos)))
+
+
+def cached_infos(toks: list[str]) -> list[tuple] | None:
+    """``_infos(toks)`` when every token's facts are cached already, else None (nothing
+    is looked up in the lexicon).
+
+    >>> cached_infos(["une-forme-jamais-vue-xq"]) is None
+    True
+    """
+    try:
+        return list(map(_INFO.__getitem__, toks))
+    except KeyError:
+        return None
+
+
+def light_word_counts(toks: list[str]) -> tuple[int, int, int]:
+    """``block_word_counts`` of the codes of ``toks``, computed without the token facts:
+    no lexicon, no ``_token_info`` per new token type. A text that is then not scored
+    (too short, not French: an English page full of words never seen) costs a loop over
+    its tokens instead of the facts of every new word (and, in a new process, the
+    lexicon's load). The same tests as ``_token_facts`` / ``_token_info``: a word is a
+    token whose first character is alphanumeric (``"\\n"`` is not), a French function
+    word is in ``STOP_FR``, another language's in ``STOP_EN`` (and not in ``STOP_FR``).
+
+    >>> light_word_counts(["The", "cat", "and", "le", "chat", ",", "\\n"])
+    (5, 1, 2)
+    >>> light_word_counts(["The", "cat", "and", "le", "chat", ",", "\\n"]) == block_word_counts(
+    ...     block_tokens("The cat and le chat ,\\n").codes)
+    True
+    """
+    # every function word begins with a letter and lower-casing keeps a character's class,
+    # so the function-word counts need no word test (all in C, no loop per token)
+    lows = list(map(str.lower, toks))
+    return (
+        sum(map(str.isalnum, map(_first_char, toks))),
+        sum(map(STOP_FR.__contains__, lows)),
+        sum(map(_STOP_EN_ONLY.__contains__, lows)),
+    )
+
+
+_first_char = itemgetter(0)
+#: ``STOP_EN`` words that are not French function words (``F_EN`` is only set without ``F_FR``).
+_STOP_EN_ONLY = STOP_EN - STOP_FR
 
 
 def block_word_counts(codes: bytes) -> tuple[int, int, int]:

@@ -37,8 +37,11 @@ from cleannews.score._features import (
     Hit,
     ParagraphCounts,
     TokenSpans,
+    _get_code,
     block_tokens,
     block_word_counts,
+    cached_infos,
+    light_word_counts,
     repeated_slip,
     scan_text,
     slip_key,
@@ -93,6 +96,7 @@ class DocumentScan:
         self._open: list[int] | None = None
         # a text of one block is tokenised up front (see ``word_counts``)
         self._first: BlockTokens | None = None
+        self._parts: list[str] | None = None  # its split, before the facts are looked up
 
     def word_counts(self) -> tuple[int, int, int] | None:
         """``(words, French function words, other function words)`` of the whole text
@@ -105,14 +109,27 @@ class DocumentScan:
         text = self.text
         if len(text) > _features.BLOCK_CHARS:
             return None
-        if self._first is None:
-            self._first = block_tokens(text)
+        if self._first is not None:
+            return block_word_counts(self._first.codes)
+        parts = _features._split_tokens(text)
+        toks = parts[1::2]
+        infos = cached_infos(toks)
+        if infos is None:
+            # a token never seen: count without the token facts, which a text that is
+            # then not scored never needs (``light_word_counts``); ``paragraphs`` looks
+            # the tokens up from these parts
+            self._parts = parts
+            return light_word_counts(toks)
+        self._first = BlockTokens(parts, toks, infos, bytes(map(_get_code, infos)))
         return block_word_counts(self._first.codes)
 
     def paragraphs(self) -> Iterator[tuple[int, ParagraphCounts]]:
         """``(index, counts)`` of each paragraph in order; counts of a paragraph that a later
         repetition changes are updated in ``retained`` and listed in ``dirty``."""
         doc = self.doc
+        if self._first is None and self._parts is not None:
+            self._first = block_tokens(self.text, self._parts)
+            self._parts = None
         for pc, pieces, first, grammar, _base, forms in scan_text(
             self.text, first_block=self._first
         ):

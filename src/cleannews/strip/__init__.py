@@ -54,34 +54,28 @@ def _impl() -> tuple:
     """The stage's functions, imported on first use (importing the package stays light)."""
     global _IMPL
     if not _IMPL:
-        from cleannews.strip._assemble import assemble, split_lines
-        from cleannews.strip._pagelang import guess_page_language, page_rule_languages
-        from cleannews.strip.detectors import CRAWLER_PREFIX_RULE, build_lines, classify_lines
+        from cleannews.strip._assemble import assemble
+        from cleannews.strip._page import judge_page
+        from cleannews.strip.detectors import plan_lines
 
-        _IMPL = (
-            assemble, split_lines, classify_lines, frozenset({CRAWLER_PREFIX_RULE}),
-            guess_page_language, page_rule_languages, build_lines,
-        )
+        _IMPL = (assemble, judge_page, plan_lines)
     return _IMPL
 
 
-def strip_text(text: str, config: CleanConfig) -> StripResult:
-    """Remove boilerplate lines (and glued spans) from ``text``; explain each removal."""
+def strip_text(
+    text: str, config: CleanConfig, *, headings: frozenset[str] = frozenset()
+) -> StripResult:
+    """Remove boilerplate lines (and glued spans) from ``text``; explain each removal.
+
+    ``headings``: texts of lines the page's HTML markup says are the article's
+    subheadings (:func:`cleannews.clean_html` passes them): only a phrase rule
+    removes them, never their position or the line model.
+    """
     if not text:
         return StripResult(text)
-    (
-        assemble, split_lines, classify_lines, skip_crawler, guess_language, rule_languages,
-        build_lines,
-    ) = _impl()
-    lines = split_lines(text)
-    skip = frozenset() if config.lift_crawler_metadata else skip_crawler
-    languages = tuple(config.languages) or ("fr", "en")
-    # the lines' word features first (they need no rule file): the guess reads their words
-    built = build_lines(text, lines, languages)
-    # one guess of the page's language: its rule file (option) and the line model's stoplist
-    guess = guess_language(text, built.head_words)
-    if config.strip_page_language:
-        languages = rule_languages(text, languages, guess)
-    plan = classify_lines(text, lines, languages, skip, page_stop=guess.stop, built=built)
-    out, changes = assemble(text, lines, plan, "strip")
+    assemble, judge_page, plan_lines = _impl()
+    # rules and detectors with the page's rule files (the training tools call the same)
+    page = judge_page(text, config, headings=headings)
+    plan = plan_lines(text, page.spans, page.lines, page.glued, page_stop=page.page_stop)
+    out, changes = assemble(text, page.spans, plan, "strip")
     return StripResult(out, changes, {})

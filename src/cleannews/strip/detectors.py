@@ -129,6 +129,9 @@ LIST_MIN_ITEMS = 2
 CAPTION_GOOD_MAX_WORDS = 25
 #: A line of at least this many words that ends like a sentence is never removed by context.
 CONTEXT_SENTENCE_WORDS = 3
+#: Inside the article, a capitalised line of at least this many words whose next standing
+#: line (removed lines skipped) is a paragraph is a subheading: context does not take it.
+SUBHEADING_MIN_WORDS = 2
 #: Tail teasers (title-like lines after the last sentence): this many words.
 TAIL_TEASER_MIN_WORDS = 4
 TAIL_TEASER_MAX_WORDS = 15
@@ -1045,6 +1048,28 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
             ln.bad("repeated_block", "short block repeated many times in the page (widget)")
 
 
+def _subheading_above_text(
+    ln: _Line, i: int, first_good: int, last_good: int, next_standing: dict[int, str]
+) -> bool:
+    """True for a line inside the article that reads as a subheading of the text below it:
+    capitalised, at least :data:`SUBHEADING_MIN_WORDS` words, and the next line that stands
+    once the furniture is removed is a paragraph. The context rule leaves it: a caption
+    above it and a player prompt below it are furniture, the subheading is not.
+
+    >>> ln = _Line("Souveraineté technologique", frozenset())
+    >>> _subheading_above_text(ln, 5, 2, 9, {5: GOOD})
+    True
+    >>> _subheading_above_text(ln, 5, 2, 9, {5: "end"})  # nothing stands below it
+    False
+    >>> _subheading_above_text(ln, 12, 2, 9, {12: GOOD})  # after the article's last paragraph
+    False
+    """
+    if not (first_good < i < last_good) or ln.n < SUBHEADING_MIN_WORDS:
+        return False
+    first = ln.text.lstrip()[:1]
+    return first.isalpha() and first.isupper() and next_standing.get(i) == GOOD
+
+
 def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
     """Short ambiguous lines between boilerplate (or boilerplate and the end) are boilerplate.
 
@@ -1063,11 +1088,17 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
         if lines[i].cls is not AMB:
             last = lines[i].cls
     next_cls: dict[int, str] = {}
-    last = "end"
+    # class of the nearest line after each line that is not boilerplate (what the reader
+    # sees next once the furniture is gone)
+    next_standing: dict[int, str] = {}
+    last = last_standing = "end"
     for i in reversed(idx):
         next_cls[i] = last
+        next_standing[i] = last_standing
         if lines[i].cls is not AMB:
             last = lines[i].cls
+        if lines[i].cls is not BAD:
+            last_standing = lines[i].cls
     # length of the run of ambiguous lines each line belongs to (blank lines do not break
     # a run), and whether a line of that run ends like a sentence
     run_len: dict[int, int] = {}
@@ -1102,6 +1133,8 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
             continue  # "Label : value" lines inside the article are structured content
         if _BULLET.match(ln.text) or (ln.n >= CONTEXT_SENTENCE_WORDS and ln.ends):
             continue  # a list item or a short sentence: the article's, unless a rule says so
+        if _subheading_above_text(ln, i, first_good, last_good, next_standing):
+            continue
         p, q = prev_cls[i], next_cls[i]
         if p == BAD and q in (BAD, "end"):
             ln.removal = Removal(
@@ -1120,7 +1153,7 @@ def classify_lines(
     skip_rules: frozenset[str] = frozenset(),
     line_model: bool = True,
     page_stop: str | None = None,
-    built: BuiltLines | None = None,
+    headings: frozenset[str] = frozenset(),
 ) -> dict[int, Removal]:
     """Decide which lines of ``text`` are boilerplate: line index -> :class:`Removal`.
 
@@ -1128,9 +1161,33 @@ def classify_lines(
     ``line_model=False`` leaves out the trained line model (rules and detectors only);
     ``page_stop``: the page's stoplist language when the caller guessed it already
     (:func:`cleannews.strip._pagelang.guess_page_language`, one guess per document);
-    ``built``: the lines from :func:`build_lines`, when the caller made them already.
+    ``headings``: texts the HTML markup says are the article's subheadings (see
+    :func:`judge_lines`).
     """
-    lines, glued = judge_lines(text, spans, languages, skip_rules, built)
+    lines, glued = judge_lines(text, spans, languages, skip_rules, headings)
+    return plan_lines(text, spans, lines, glued, line_model, page_stop)
+
+
+def plan_lines(
+    text: str,
+    spans: list[tuple[int, int, int]],
+    lines: list[_Line],
+    glued: dict[int, list[SpanRemoval]],
+    line_model: bool = True,
+    page_stop: str | None = None,
+) -> dict[int, Removal]:
+    """The models over :func:`judge_lines`' output, then the plan: line index -> Removal.
+
+    The second half of :func:`classify_lines`; :func:`cleannews.strip.strip_text` calls it
+    on :func:`cleannews.strip._page.judge_page`'s lines (the training tools read the same).
+
+    >>> from cleannews.strip._assemble import split_lines
+    >>> t = ("Titre\\n\\nUn long paragraphe qui parle de la France et de ses régions."
+    ...      "\\n\\nTags\\nfoo\\n")
+    >>> lines, glued = judge_lines(t, split_lines(t), ("fr", "en"))
+    >>> sorted((i, r.rule) for i, r in plan_lines(t, split_lines(t), lines, glued).items())
+    [(4, 'tags_heading'), (5, 'tags_heading')]
+    """
     if line_model:
         headline = title_line(lines)
         # the title's key is computed only if the model scores a line (a callable: lazy)
@@ -1256,12 +1313,24 @@ def judge_lines(
     spans: list[tuple[int, int, int]],
     languages: tuple[str, ...],
     skip_rules: frozenset[str] = frozenset(),
+    headings: frozenset[str] = frozenset(),
     built: BuiltLines | None = None,
 ) -> tuple[list[_Line], dict[int, list[SpanRemoval]]]:
     """Rules and detectors: every line with its class and removal, and the glued spans.
 
-    ``built``: :func:`build_lines` of the text when the caller made them already (used
-    when their stoplist languages are those of ``languages``; else the lines are built here).
+    A line whose text is one of ``headings`` (the article's subheadings, read from the
+    HTML markup by :mod:`cleannews.strip.html`) and that no phrase rule took is protected
+    like a byline: no structural or position-based detector (context, menu runs, tail
+    teasers, line and run models) removes it. ``built``: :func:`build_lines` of the text
+    when the caller made them already (used when their stoplist languages are those of
+    ``languages``; else the lines are built here).
+
+        >>> from cleannews.strip._assemble import split_lines
+        >>> text = "Titre\\n\\nPartager\\n\\nLes chiffres\\n\\nFacebook\\n"
+        >>> lines, _ = judge_lines(text, split_lines(text), ("fr",), frozenset(),
+        ...                        frozenset({"Les chiffres"}))
+        >>> [ln.text for ln in lines if ln.protected]
+        ['Les chiffres']
     """
     rs = load_rules(languages)
     if built is None or built.languages != frozenset((*languages, *SENTENCE_STOP_LANGUAGES)):
@@ -1312,11 +1381,40 @@ def judge_lines(
             ln.refit(ln.key_text, stop)  # judge the line as it will read once cleaned
     if glued:  # lines refitted without their glued spans were counted again by words
         recount_unspaced([lines[i] for i in glued], doc_low)
+    if headings:
+        _protect_headings(lines, headings)
     _structural_pass(lines, rs, stop)
     _score_pass(lines)
     _neighbour_pass(lines, matched, rs.kicker_words)
     _title_pass(lines)
     return lines, glued
+
+
+#: Runs of white space (heading texts and lines are compared with single spaces).
+_WS_RUN = re.compile(r"\s+")
+
+
+def _protect_headings(lines: list[_Line], headings: frozenset[str]) -> None:
+    """Protect the lines the HTML markup says are the article's subheadings.
+
+    Only lines no phrase rule took ("À lire aussi" written as an ``<h3>`` still goes), and
+    not a heading repeated REPEAT_MIN times in the page (a widget's title: the repeat
+    detector judges it).
+
+        >>> lines = [_Line(t, frozenset()) for t in ("Les chiffres", "Menu", "Vidéo", "Vidéo",
+        ...                                           "Vidéo")]
+        >>> _protect_headings(lines, frozenset({"Les chiffres", "Vidéo"}))
+        >>> [(ln.protected, ln.cls) for ln in lines[:3]]
+        [(True, 'keep'), (False, 'amb'), (False, 'amb')]
+    """
+    keys = {match_text(_WS_RUN.sub(" ", h).strip()) for h in headings}
+    texts = [_WS_RUN.sub(" ", ln.text) for ln in lines]
+    counts = Counter(t for t in texts if t in keys)
+    for ln, text in zip(lines, texts, strict=True):
+        if not ln.blank and ln.cls is not BAD and 0 < counts[text] < REPEAT_MIN:
+            ln.protected = True
+            if ln.cls is AMB:
+                ln.cls = KEEP
 
 
 def _without(line: str, spans: list[SpanRemoval]) -> str:

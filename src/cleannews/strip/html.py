@@ -184,6 +184,19 @@ LINK_LINE_MIN_DENSITY = 0.7
 #: Blocks the link rules judge (tables, headings and list items stay: a table of
 #: results with links is data; a heading's link is the headline's own).
 _LINK_BLOCKS = frozenset("ul ol dl div section p nav center".split())
+#: A photo caption written without <figcaption> (``_image_caption``): at most this many
+#: characters, in an element that wraps one picture and the text (these tags) or beside a
+#: picture whose ``alt`` / ``title`` it repeats.
+IMAGE_CAPTION_MAX_CHARS = 200
+_IMAGE_WRAPPERS = frozenset("div span p figure".split())
+#: A text under one of these is no caption (table data, a link's text).
+_NO_CAPTION_PARENTS = ["a", "td", "th"]
+#: A picture this small (declared width or height, pixels) is an icon, not a photo.
+ICON_MAX_PX = 48
+#: Elements tested as captions (a caption is a block or an inline run of text).
+_CAPTION_TAGS = frozenset("div span p figure strong em small".split())
+#: A link wrapped around one of these is another article's teaser card (``_teaser_card``).
+_TEASER_HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
 #: A heading right before a dropped list of links is its title ("Read also", "Ähnliche Beiträge").
 _LIST_TITLE_TAGS = frozenset("h2 h3 h4 h5 h6".split())
 #: ... so is a short block (at most this many characters) without links.
@@ -191,6 +204,11 @@ LIST_TITLE_MAX_CHARS = 60
 #: A list title that is no heading has at most this many words and no digit.
 LIST_TITLE_MAX_WORDS = 6
 _DIGIT = regex.compile(r"\d")
+#: Headings of the chosen article container: their text is handed to the text rules as the
+#: article's subheadings (``metadata["html_headings"]``), which no position-based detector
+#: (context, menu runs, tail teasers, line model) takes; phrase rules still apply. The
+#: headline (``h1``) is left out: the text rules find it themselves.
+ARTICLE_HEADING_TAGS = frozenset("h2 h3 h4 h5 h6".split())
 #: Text of these elements is no visible text (not counted in the page's text share).
 _INVISIBLE = frozenset("script style noscript template svg head title".split())
 #: Elements that start and end a block (one line of output each).
@@ -448,6 +466,23 @@ def _has_prose(el: Tag) -> bool:
     return False
 
 
+def _in_article(el: Tag) -> bool:
+    """True when an ancestor of ``el`` says it is the article: ``<article>``, ``<main>`` or a
+    content token in its class or id (used when no container was chosen by the vote).
+
+    >>> soup = BeautifulSoup('<div class="entry-content"><h3>Kameras</h3></div>'
+    ...                      '<div class="sidebar"><h3>Archiv</h3></div>', "html.parser")
+    >>> [_in_article(h) for h in soup.find_all("h3")]
+    [True, False]
+    """
+    node = el.parent
+    while isinstance(node, Tag) and node.name not in ("body", "html", "[document]"):
+        if node.name in ("article", "main") or not CONTENT_TOKENS.isdisjoint(_tokens(node)):
+            return True
+        node = node.parent
+    return False
+
+
 def _wraps_article(el: Tag) -> bool:
     """True when ``el`` holds an element that says it is the article and holds prose.
 
@@ -520,6 +555,112 @@ def _runs_into_link(el: Tag) -> bool:
         and not _LABEL_END.search(lead)
         and text[:1].islower()
     )
+
+
+def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
+    """True when ``el`` is a photo's caption written without ``<figcaption>``.
+
+    Two shapes: the element's text repeats the ``alt`` or ``title`` of a picture beside it
+    (``<a><img alt="Le port"></a><div class="subtitle">Le port</div>``), or the element
+    wraps a picture and a short text and nothing else (``<div><img><span>Figure 2 : …
+    </span></div>``). Short (``CAPTION_MAX_WORDS``) and without links either way; the
+    element and its parent must be small (``IMAGE_CAPTION_MAX_CHARS``): a paragraph with
+    an icon in it is no caption.
+
+    >>> soup = BeautifulSoup('<div class="media"><a href="/p"><img alt="Le port au matin">'
+    ...     '</a><div class="sub">Le port au matin</div></div>', "html.parser")
+    >>> stats = _measure(soup)
+    >>> _image_caption(soup.find(class_="sub"), stats), _image_caption(soup.a, stats)
+    (True, False)
+    >>> soup = BeautifulSoup('<p><img src="carte.png"><span>Figure 2 : la carte des crues'
+    ...     '</span></p>', "html.parser")
+    >>> _image_caption(soup.p, _measure(soup))
+    True
+    """
+    chars, link_chars, _ = stats.get(id(el), (0, 0, 0))
+    if not chars or link_chars or chars > IMAGE_CAPTION_MAX_CHARS:
+        return False
+    # the cheap structural tests first: most elements have no picture near them
+    wrapper = el.name in _IMAGE_WRAPPERS and _wraps_one_picture(el)
+    labels: list[str] = []
+    if not wrapper:
+        parent = el.parent
+        if not isinstance(parent, Tag) or stats.get(id(parent), (0, 0, 0))[0] > 2 * chars + 40:
+            return False
+        for img in parent.find_all("img", limit=4):
+            if not _icon(img):
+                labels += [v for a in ("alt", "title") if isinstance(v := img.get(a), str)]
+        if not labels:
+            return False
+    text = _WS.sub(" ", el.get_text(" ")).strip()
+    if not text or count_words(text) > CAPTION_MAX_WORDS or photo_credit(text):
+        return False  # (a credit goes as html_photo_credit, the more telling rule)
+    if not wrapper:
+        key = text.casefold()
+        if not any(_WS.sub(" ", v).strip().casefold() == key for v in labels):
+            return False
+    # a name beside a player's picture in a results table, a teaser's link: no caption
+    return el.find_parent(_NO_CAPTION_PARENTS) is None
+
+
+def _wraps_one_picture(el: Tag) -> bool:
+    """``el``'s children are one picture (an ``<img>``, maybe in a link) and one element of
+    text. Text written straight after the picture (``<p><img>A paragraph…</p>``) is the
+    article's paragraph; an icon (``width``/``height`` at most ``ICON_MAX_PX``) or a
+    ``<time>`` beside it (``<img src=calendar.svg><time>…``) makes a meta line, not a caption.
+
+    >>> def f(html):
+    ...     return _wraps_one_picture(BeautifulSoup(html, "html.parser").div)
+    >>> f('<div><img src="a.jpg"><span>Figure 2 : la carte</span></div>')
+    True
+    >>> f('<div><img src="a.jpg">Le maire a dit que…</div>')
+    False
+    >>> f('<div><img src="cal.svg" width="20"><span>11 janvier</span></div>')
+    False
+    """
+    pictures = texts = 0
+    for child in el.children:
+        if isinstance(child, NavigableString):
+            if str(child).strip():
+                return False
+            continue
+        if not isinstance(child, Tag):
+            continue
+        img = child if child.name == "img" else None
+        if img is None and child.name == "a" and not child.get_text().strip():
+            img = child.find("img")
+        if img is not None:
+            if _icon(img):
+                return False
+            pictures += 1
+        elif child.get_text().strip():
+            if child.find(["img", "time"]) is not None or child.name == "time":
+                return False
+            texts += 1
+    return pictures == 1 and texts == 1
+
+
+def _icon(img: Tag) -> bool:
+    """An ``<img>`` whose declared width or height is at most ``ICON_MAX_PX``."""
+    for attr in ("width", "height"):
+        value = img.get(attr)
+        if isinstance(value, str) and value.strip().isdigit() and int(value) <= ICON_MAX_PX:
+            return True
+    return False
+
+
+def _teaser_card(el: Tag) -> bool:
+    """True when ``el`` holds a link wrapped around a heading: another article's card
+    (picture, kicker, headline), not a picture of the article with its caption.
+
+    >>> _teaser_card(BeautifulSoup('<div><a href="/a"><img src="a.jpg"><strong>Gaz</strong>'
+    ...     '<h4>Gazprom paie</h4></a></div>', "html.parser").div)
+    True
+    >>> _teaser_card(BeautifulSoup('<p><a href="a.jpg"><img src="a.jpg"></a>Le port</p>',
+    ...     "html.parser").p)
+    False
+    """
+    return any(a.find(_TEASER_HEADINGS) is not None for a in el.find_all("a", href=True))
 
 
 def _embedded_post(el: Tag) -> bool:
@@ -1057,6 +1198,11 @@ class _Extractor:
         #: ids of the main-content roots and of their ancestors (empty: no selection)
         self.main_ids: set[int] = set()
         self.main_path: set[int] = set()
+        #: one flag per heading element (``ARTICLE_HEADING_TAGS``) the walk is inside:
+        #: is it the article's (see :meth:`_article_heading`)
+        self.heading_stack: list[bool] = []
+        #: texts of the article's subheadings (see :data:`ARTICLE_HEADING_TAGS`)
+        self.headings: list[str] = []
 
     def select_main(self, body: Tag) -> None:
         """Restrict the walk to the article container(s) and the headline."""
@@ -1108,6 +1254,8 @@ class _Extractor:
                 )
             )
         elif text:
+            if self.heading_stack and self.heading_stack[-1]:
+                self.headings.append(text)
             self.lines.append((text, self.buf_span or (0, 0)))
         self.buf = []
         self.buf_span = None
@@ -1153,7 +1301,12 @@ class _Extractor:
                 "related articles, tags, a menu",
             )
         if density >= LINK_LINE_MIN_DENSITY and chars <= LINK_LINE_MAX_CHARS and el.name != "nav":
-            if el.find(["h1", "img"]) is not None or _cited_address(el) or _runs_into_link(el):
+            if (
+                el.find("h1") is not None
+                or (el.find("img") is not None and not _teaser_card(el))
+                or _cited_address(el)
+                or _runs_into_link(el)
+            ):
                 return None
             return (
                 "html_link_line",
@@ -1183,8 +1336,10 @@ class _Extractor:
         if not isinstance(nxt, Tag):
             return None
         verdict = self.link_block(nxt)
-        if verdict is None or verdict[0] != "html_link_list":
-            return None
+        if verdict is None or not (
+            verdict[0] == "html_link_list" or (verdict[0] == "html_link_line" and _teaser_card(nxt))
+        ):
+            return None  # (a single teaser card counts: "See also" above one other story)
         if el.name not in _LIST_TITLE_TAGS:
             text = el.get_text(" ")
             if (
@@ -1208,6 +1363,8 @@ class _Extractor:
             leaving, node, inside = stack.pop()
             if leaving:
                 self.flush()  # end of a block element
+                if isinstance(node, Tag) and node.name in ARTICLE_HEADING_TAGS:
+                    self.heading_stack.pop()
                 continue
             if isinstance(node, (Comment, Doctype)):
                 continue
@@ -1266,6 +1423,14 @@ class _Extractor:
                     f"element whose class or id says '{hint[0]}' ({what})",
                 )
                 continue
+            if not protected and name in _CAPTION_TAGS and _image_caption(node, self.stats):
+                self.drop(
+                    node,
+                    "html_image_caption",
+                    "a photo caption without <figcaption> (repeats the picture's alt text, or "
+                    "sits alone with the picture)",
+                )
+                continue
             verdict = None if protected else (self.link_block(node) or self.list_title(node))
             if verdict is not None:
                 self.drop(node, *verdict)
@@ -1278,7 +1443,18 @@ class _Extractor:
             if block:
                 self.flush()
                 stack.append((True, node, inside))
+                if name in ARTICLE_HEADING_TAGS:
+                    self.heading_stack.append(self._article_heading(node))
             stack.extend((False, c, inside) for c in reversed(list(node.children)))
+
+    def _article_heading(self, el: Tag) -> bool:
+        """A heading of the article: in the chosen container (or, with none chosen, under an
+        element that says it is the article), and not a link: a heading written inside a
+        link or made of one is a teaser's headline (``<a href><h4>Other story</h4></a>``)."""
+        chars, link_chars, _ = self.stats.get(id(el), (0, 0, 0))
+        if link_chars * 2 > chars or el.find_parent("a") is not None:
+            return False
+        return bool(self.main_ids) or _in_article(el)
 
     def _boxout(self, el: Tag) -> bool:
         """An <aside> fact box: sentences, and no furniture hint unless it sits in the
@@ -1502,6 +1678,8 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
         ex.walk(body)
         ex.flush()
     lines = _drop_site_name(ex, metadata, html)
+    if ex.headings:
+        metadata["html_headings"] = ex.headings
     return _assemble(html, lines, ex.changes, metadata)
 
 

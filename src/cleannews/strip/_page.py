@@ -1,0 +1,82 @@
+"""One page as the strip stage sees it before the models: shared by serving and training.
+
+:func:`judge_page` is the single place that decides, for a text and a
+:class:`~cleannews.CleanConfig`, which rule files apply (the configured
+languages plus the page's own, :func:`cleannews.strip._pagelang.page_rule_languages`),
+which span rules are skipped, which stoplist the line model reads, and runs the
+rules and detectors (:func:`cleannews.strip.detectors.judge_lines`).
+:func:`cleannews.strip.strip_text` calls it, and so do the training tools
+(``tools/strip_model``): the rule-hit features the models learn from are the
+ones they see at run time (they were once trained with the fr/en rule files
+only while serving added de/es/it ones).
+
+    >>> from cleannews import CleanConfig
+    >>> page = judge_page("Die Regierung hat am Dienstag eine Reform der Rente angekündigt, "
+    ...                   "die ab dem nächsten Jahr gelten soll und die von den "
+    ...                   "Gewerkschaften scharf kritisiert wird.\\nTeilen", CleanConfig())
+    >>> page.languages, page.page_stop, page.lines[1].removal.rule
+    (('fr', 'en', 'de'), 'de', 'share_bar_de')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cleannews.config import CleanConfig
+
+__all__ = ["JudgedPage", "judge_page"]
+
+
+@dataclass
+class JudgedPage:
+    """A page after the rules and detectors, before the line and run models.
+
+    ``spans``: :func:`cleannews.strip._assemble.split_lines` of the text; ``lines``: the
+    detectors' line objects (class, removal, protected); ``glued``: spans to cut inside
+    lines; ``languages``: the rule files applied; ``page_stop``: the language of the
+    stoplist the line model reads (one guess per document).
+    """
+
+    spans: list[tuple[int, int, int]]
+    lines: list
+    glued: dict
+    languages: tuple[str, ...]
+    page_stop: str
+
+
+def strip_languages(text: str, config: CleanConfig, guess=None) -> tuple[str, ...]:
+    """The rule files :func:`cleannews.strip.strip_text` applies to ``text``.
+
+    >>> strip_languages("Partager", CleanConfig())
+    ('fr', 'en')
+    """
+    from cleannews.strip._pagelang import guess_page_language, page_rule_languages
+
+    languages = tuple(config.languages) or ("fr", "en")
+    if config.strip_page_language:
+        languages = page_rule_languages(text, languages, guess or guess_page_language(text))
+    return languages
+
+
+def judge_page(
+    text: str, config: CleanConfig, *, headings: frozenset[str] = frozenset()
+) -> JudgedPage:
+    """Split ``text`` into lines and run the rules and detectors as the strip stage does.
+
+    ``text`` is the strip stage's input (the repair stage's output in the pipeline);
+    ``headings``: the article's subheadings read from HTML markup (see
+    :func:`cleannews.strip.detectors.judge_lines`; plain text has none).
+    """
+    from cleannews.strip._assemble import split_lines
+    from cleannews.strip._pagelang import guess_page_language
+    from cleannews.strip.detectors import CRAWLER_PREFIX_RULE, build_lines, judge_lines
+
+    spans = split_lines(text)
+    skip = frozenset() if config.lift_crawler_metadata else frozenset({CRAWLER_PREFIX_RULE})
+    # the lines' word features first (they need no rule file): the guess reads their words
+    built = build_lines(text, spans, tuple(config.languages) or ("fr", "en"))
+    # one guess of the page's language: its rule file (option) and the line model's stoplist
+    guess = guess_page_language(text, built.head_words)
+    languages = strip_languages(text, config, guess)
+    lines, glued = judge_lines(text, spans, languages, skip, headings, built)
+    return JudgedPage(spans, lines, glued, languages, guess.stop)
