@@ -69,12 +69,14 @@ def judge_page(
     """
     from cleannews.strip._assemble import split_lines
     from cleannews.strip._pagelang import guess_page_language
-    from cleannews.strip.detectors import CRAWLER_PREFIX_RULE, judge_lines
+    from cleannews.strip.detectors import CRAWLER_PREFIX_RULE, build_lines, judge_lines
 
     spans = split_lines(text)
     skip = frozenset() if config.lift_crawler_metadata else frozenset({CRAWLER_PREFIX_RULE})
+    # the lines' word features first (they need no rule file): the guess reads their words
+    built = build_lines(text, spans, tuple(config.languages) or ("fr", "en"))
     # one guess of the page's language: its rule file (option) and the line model's stoplist
-    guess = guess_page_language(text)
+    guess = guess_page_language(text, built.head_words)
     languages = strip_languages(text, config, guess)
-    lines, glued = judge_lines(text, spans, languages, skip, headings)
+    lines, glued = judge_lines(text, spans, languages, skip, headings, built)
     return JudgedPage(spans, lines, glued, languages, guess.stop)

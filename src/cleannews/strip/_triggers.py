@@ -27,7 +27,7 @@ A pattern whose start cannot be read this way always runs.
 
 from __future__ import annotations
 
-__all__ = ["first_fragments"]
+__all__ = ["first_fragments", "required_literal"]
 
 #: Fragment standing for "starts with a digit".
 DIGIT = "#digit"
@@ -200,3 +200,194 @@ def first_fragments(
         ):
             return nxt
     return {frag if exact else frag + "*"}
+
+
+#: Characters a :func:`required_literal` may hold: printable ASCII except ``i`` / ``I``
+#: (``regex`` matches ``i`` with ``İ`` case-insensitively, whose case folding is two
+#: characters); for each of them, every character ``regex`` matches case-insensitively has
+#: the same case folding (``tests/test_strip_speed.py`` checks it over all of Unicode).
+LITERAL_CHARS = frozenset(
+    "abcdefghjklmnopqrstuvwxyzABCDEFGHJKLMNOPQRSTUVWXYZ0123456789"
+    " !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+)
+#: Escapes that stand for one literal character.
+_ESCAPED_LITERAL = frozenset(".()[]{}?*+|^$\\/-'\"!#%&,:;<=>@_`~ ")
+#: A required literal shorter than this filters too little to be worth a test.
+REQUIRED_MIN_CHARS = 3
+
+
+def _class_end(p: str, i: int) -> int:
+    """Index just after the character class opened at ``p[i] == "["`` (-1 if unclosed):
+    a ``]`` right after ``[`` or ``[^`` is a member, escapes are skipped.
+
+    >>> _class_end(r'[^"\\]\\n]x', 0), _class_end("[]a]b", 0), _class_end("[a", 0)
+    (8, 4, -1)
+    """
+    j = i + 1
+    if p[j : j + 1] == "^":
+        j += 1
+    if p[j : j + 1] == "]":
+        j += 1
+    while j < len(p):
+        if p[j] == "\\":
+            j += 2
+            continue
+        if p[j] == "[":
+            return -1  # a nested set (V1 syntax) or a POSIX class: not read
+        if p[j] == "]":
+            return j + 1
+        j += 1
+    return -1
+
+
+def _paren_end(p: str, i: int) -> int:
+    """Index just after the group opened at ``p[i] == "("`` (-1 if it does not close).
+
+    >>> _paren_end(r"(a[)]\\)(b))c", 0), _paren_end("(a", 0)
+    (11, -1)
+    """
+    depth, j = 0, i
+    while j < len(p):
+        ch = p[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":
+            j = _class_end(p, j)
+            if j < 0:
+                return -1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return -1
+
+
+def _quantifier_end(p: str, i: int) -> int:
+    """Index just after the quantifier at ``p[i]`` (``?``, ``*``, ``+``, ``{m,n}``, each
+    maybe lazy or possessive), or ``i`` when there is none.
+
+    >>> _quantifier_end("a{1,3}?b", 1), _quantifier_end("ab", 1), _quantifier_end("a*+", 1)
+    (7, 1, 3)
+    """
+    if i >= len(p):
+        return i
+    if p[i] in "?*+":
+        j = i + 1
+    elif p[i] == "{":
+        k = p.find("}", i)
+        body = p[i + 1 : k] if k > 0 else ""
+        if not body or not all(c.isdigit() or c == "," for c in body):
+            return i  # a literal brace
+        j = k + 1
+    else:
+        return i
+    if j < len(p) and p[j] in "?+":
+        j += 1
+    return j
+
+
+def required_literal(p: str) -> str | None:
+    """The longest case-folded string every match of ``p`` contains, read from the
+    pattern's top level (not inside groups or classes), of :data:`LITERAL_CHARS` only and
+    at least :data:`REQUIRED_MIN_CHARS` long; None when there is none (a top-level ``|``,
+    verbose mode or an unreadable construct). A literal followed by a quantifier is not
+    counted (it may be absent or repeated), nor is anything inside a group.
+
+    Under ``IGNORECASE`` (``regex``, V0) a line the pattern matches holds the literal in its
+    ``str.casefold()`` form whenever folding keeps the line's length (the literal's
+    characters fold one to one): the anchored indexes test it before running the pattern.
+
+    >>> required_literal(r"(?:via|/) ?getty images")
+    'getty '
+    >>> required_literal(r"\\d+ commentaires?"), required_literal(r"\\d{1,2}:\\d{2}")
+    (' commenta', None)
+    >>> required_literal(r"\\p{Lu}[\\p{Lu} ]+,\\s+\\p{Lu}\\w+\\s+\\((?:reuters|afp)\\)") is None
+    True
+    >>> required_literal(r"abc|def"), required_literal(r"(?x)a b c d")
+    (None, None)
+    """
+    if regex_verbose_flag(p):
+        return None
+    runs: list[str] = []
+    cur: list[str] = []
+    i = 0
+    while i < len(p):
+        ch = p[i]
+        if ch == "|":
+            return None
+        if ch == "(":
+            end = _paren_end(p, i)
+            if end < 0:
+                return None
+            runs.append("".join(cur))
+            cur = []
+            i = _quantifier_end(p, end)
+            continue
+        if ch == "[":
+            end = _class_end(p, i)
+            if end < 0:
+                return None
+            runs.append("".join(cur))
+            cur = []
+            i = _quantifier_end(p, end)
+            continue
+        if ch == "\\":
+            nxt = p[i + 1 : i + 2]
+            if nxt and nxt in _ESCAPED_LITERAL:
+                lit, end = nxt, i + 2
+            else:
+                if nxt in ("p", "P", "N", "X") and p[i + 2 : i + 3] == "{":
+                    k = p.find("}", i)
+                    if k < 0:
+                        return None
+                    end = k + 1
+                elif nxt in ("x", "u", "U", "0", "o", "g") or nxt.isdigit():
+                    return None  # code point escapes and backreferences: not read
+                else:
+                    end = i + 2
+                runs.append("".join(cur))
+                cur = []
+                i = _quantifier_end(p, end)
+                continue
+        elif ch in ".^$":
+            runs.append("".join(cur))
+            cur = []
+            i = _quantifier_end(p, i + 1)
+            continue
+        elif ch in "?*+{" and _quantifier_end(p, i) > i:
+            return None  # a quantifier with nothing before it: not a pattern we read
+        else:
+            lit, end = ch, i + 1
+        q = _quantifier_end(p, end)
+        if q > end or lit not in LITERAL_CHARS:
+            runs.append("".join(cur))  # an optional or repeated character ends the run
+            cur = []
+        else:
+            cur.append(lit)
+        i = q
+    runs.append("".join(cur))
+    best = max(runs, key=len)
+    return best.casefold() if len(best) >= REQUIRED_MIN_CHARS else None
+
+
+def regex_verbose_flag(p: str) -> bool:
+    """The pattern sets verbose mode (``x``) in an inline flag group (spaces then mean
+    nothing, so no literal is read).
+
+    >>> regex_verbose_flag("(?ix)a b"), regex_verbose_flag("(?-i:A b)")
+    (True, False)
+    """
+    i = p.find("(?")
+    while i >= 0:
+        j = i + 2
+        while j < len(p) and (p[j].isalpha() or p[j] == "-"):
+            j += 1
+        if "x" in p[i + 2 : j] and p[j : j + 1] in (")", ":"):
+            return True
+        i = p.find("(?", i + 2)
+    return False

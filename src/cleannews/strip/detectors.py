@@ -18,11 +18,17 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, islice, pairwise
+from operator import itemgetter
 
 import regex
 
 from cleannews.strip._assemble import Removal, SpanRemoval
-from cleannews.strip._pagelang import no_stoplist_prose, no_stoplist_script, recount_unspaced
+from cleannews.strip._pagelang import (
+    PAGE_LANGUAGE_CHARS,
+    no_stoplist_prose,
+    no_stoplist_script,
+    recount_unspaced,
+)
 from cleannews.strip._rules import (
     MAX_SCAN_CHARS,
     RuleSet,
@@ -153,6 +159,8 @@ CRAWLER_PREFIX_RULE = "crawler_date_prefix"
 
 #: Words: runs of letters/digits (the standard ``re`` engine is the fastest tokenizer here).
 _WORD = re.compile(r"\w+")
+#: A word's first three letters (the trigger plans look word-prefix triggers up by them).
+_HEAD3 = itemgetter(slice(None, 3))
 _SENT_PUNCT = regex.compile(r"[.!?;»«:\"“”]")
 _SENT_END = regex.compile(r"[.!?…»\"”)]\s*$")
 _SENT_END_CHARS = frozenset('.!?…»"”)')
@@ -1223,19 +1231,99 @@ def _stoplists() -> dict[str, frozenset[str]]:
     return {lang: load_stopwords((lang,)) for lang in SENTENCE_STOP_LANGUAGES}
 
 
+class BuiltLines:
+    """The lines of a document with their word features (:func:`build_lines`), made before
+    the rule languages are known so that the page-language guess can read their words.
+
+    ``languages``: the stoplist languages of ``stop``; ``doc_words``: every word of the
+    document (the rule literals present anywhere: each line tests only these); ``head_words``:
+    the words of the document's first :data:`~._pagelang.PAGE_LANGUAGE_CHARS` characters as
+    :func:`~._pagelang.guess_page_language` reads them, or None when the lines' words may
+    differ from them there (then the guess tokenizes those characters itself).
+    """
+
+    __slots__ = ("doc_words", "head_words", "languages", "lines", "stop")
+
+    def __init__(self, lines, doc_words, head_words, languages, stop) -> None:
+        self.lines: list[_Line] = lines
+        self.doc_words: set[str] | None = doc_words
+        self.head_words: list[str] | None = head_words
+        self.languages: frozenset[str] = languages
+        self.stop: frozenset[str] = stop
+
+
+def build_lines(
+    text: str, spans: list[tuple[int, int, int]], languages: tuple[str, ...] = ()
+) -> BuiltLines:
+    """The :class:`_Line` of every line of ``text`` (stopwords of ``languages`` and of every
+    sentence language), the document's vocabulary and the words of its head.
+
+        >>> t = "Le titre\\n\\nIl pleut sur la ville."
+        >>> b = build_lines(t, [(0, 8, 9), (9, 9, 10), (10, 32, 32)])
+        >>> [ln.n for ln in b.lines], b.head_words
+        ([2, 0, 5], ['le', 'titre', 'il', 'pleut', 'sur', 'la', 'ville'])
+    """
+    langs = tuple(dict.fromkeys((*languages, *SENTENCE_STOP_LANGUAGES)))
+    stop = load_stopwords(langs)
+    mapped = match_text(text)  # same length: the line spans hold
+    doc_words: set[str] = set()
+    lines = [_Line(mapped[s:c], stop, True, doc_words) for s, c, _ in spans]
+    head_words = _head_words(text, spans, lines)
+    recount_unspaced(lines, mapped)  # Chinese, Japanese, Thai …: words by characters
+    return BuiltLines(lines, doc_words, head_words, frozenset(langs), stop)
+
+
+def _head_words(text: str, spans: list[tuple[int, int, int]], lines: list[_Line]) -> list | None:
+    """``\\w+`` words of ``text[:PAGE_LANGUAGE_CHARS].lower()`` read from the lines' words.
+
+    A line's words are those of its :func:`match_text` form, case-folded. They are the
+    words of the lower-cased text when, in the head, lowering and case folding give the same
+    string with no character expanded (Python lowers character by character except a final
+    sigma, which then differs from its folding) and no ``ʼ`` (U+02BC, a letter, which
+    :func:`match_text` makes an apostrophe); the other characters :func:`match_text` maps
+    and the spaces :meth:`str.strip` takes are not word characters, and no word crosses a
+    line break. The line cut by the head's end is tokenized from the text. Returns None
+    when the condition does not hold (the guess then tokenizes the head itself).
+
+        >>> t = "L’été\\nÀ Noël, la fête"
+        >>> lines = [_Line(t[:5], frozenset()), _Line(t[6:], frozenset())]
+        >>> _head_words(t, [(0, 5, 6), (6, 19, 19)], lines)
+        ['l', 'été', 'à', 'noël', 'la', 'fête']
+    """
+    head = text[:PAGE_LANGUAGE_CHARS]
+    low = head.lower()
+    if len(low) != len(head) or low != head.casefold() or "ʼ" in head:
+        return None
+    # the lines' words as their space-joined strings (a word holds no space): one split
+    parts: list[str] = []
+    for (s, c, _), ln in zip(spans, lines, strict=True):
+        if s >= PAGE_LANGUAGE_CHARS:
+            break
+        if c <= PAGE_LANGUAGE_CHARS:
+            if ln.n:
+                parts.append(ln._joined if ln.n <= HEAD_WORDS else " ".join(ln.words))
+        else:
+            parts.extend(_WORD.findall(low[s:]))
+            break
+    return " ".join(parts).split(" ") if parts else []
+
+
 def judge_lines(
     text: str,
     spans: list[tuple[int, int, int]],
     languages: tuple[str, ...],
     skip_rules: frozenset[str] = frozenset(),
     headings: frozenset[str] = frozenset(),
+    built: BuiltLines | None = None,
 ) -> tuple[list[_Line], dict[int, list[SpanRemoval]]]:
     """Rules and detectors: every line with its class and removal, and the glued spans.
 
     A line whose text is one of ``headings`` (the article's subheadings, read from the
     HTML markup by :mod:`cleannews.strip.html`) and that no phrase rule took is protected
     like a byline: no structural or position-based detector (context, menu runs, tail
-    teasers, line and run models) removes it.
+    teasers, line and run models) removes it. ``built``: :func:`build_lines` of the text
+    when the caller made them already (used when their stoplist languages are those of
+    ``languages``; else the lines are built here).
 
         >>> from cleannews.strip._assemble import split_lines
         >>> text = "Titre\\n\\nPartager\\n\\nLes chiffres\\n\\nFacebook\\n"
@@ -1245,15 +1333,12 @@ def judge_lines(
         ['Les chiffres']
     """
     rs = load_rules(languages)
-    stop = load_stopwords(tuple(dict.fromkeys((*languages, *SENTENCE_STOP_LANGUAGES))))
-    mapped = match_text(text)  # same length: the line spans hold
-    # the rule literals present anywhere in the document (each line tests only these)
-    doc_words: set[str] = set()
-    lines = [_Line(mapped[s:c], stop, True, doc_words) for s, c, _ in spans]
-    recount_unspaced(lines, mapped)  # Chinese, Japanese, Thai …: words by characters
-    del mapped  # a copy of the document: free it before the passes
+    if built is None or built.languages != frozenset((*languages, *SENTENCE_STOP_LANGUAGES)):
+        built = build_lines(text, spans, languages)
+    lines, doc_words, stop = built.lines, built.doc_words, built.stop
+    built.doc_words = None  # the vocabulary is read once, for the trigger plans: free it after
     doc_low = "\n".join(ln.low for ln in lines)
-    heads3 = {w[:3] for w in doc_words}
+    heads3 = set(map(_HEAD3, doc_words))
     phrase_plan = rs.plan(doc_words, doc_low, "phrase", heads3)
     span_plan = rs.plan(doc_words, doc_low, "span", heads3)
     del doc_words, heads3
