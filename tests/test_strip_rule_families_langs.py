@@ -32,33 +32,12 @@ ROOT = Path(__file__).parent.parent
 DATA = ROOT / "src" / "cleannews" / "strip" / "data"
 CFG = CleanConfig(score_spin=False)
 
-#: Two article paragraphs per language (written for this test).
+#: Two article paragraphs per language (shared with the other strip probes).
 PARAS = {
-    "de": (
-        "Der Stadtrat hat am Dienstagabend nach einer langen Debatte über die geplanten "
-        "Investitionen in Schulen und Straßen den Haushalt für das kommende Jahr beschlossen.",
-        "Nach Angaben des Bürgermeisters sollen die Arbeiten im Frühjahr beginnen und knapp "
-        "zwei Jahre dauern; die Kosten werden auf zwölf Millionen Euro geschätzt.",
-    ),
-    "es": (
-        "El pleno del Ayuntamiento aprobó el martes por la noche el presupuesto del año "
-        "próximo, después de un largo debate sobre las inversiones previstas en colegios y "
-        "carreteras.",
-        "Según el alcalde, las obras comenzarán en primavera y deberían durar cerca de dos "
-        "años, con un coste total estimado en doce millones de euros.",
-    ),
-    "it": (
-        "Il consiglio comunale ha approvato martedì sera il bilancio del prossimo anno, dopo "
-        "un lungo dibattito sugli investimenti previsti nelle scuole e nelle strade del comune.",
-        "Secondo il sindaco, i lavori inizieranno in primavera e dovrebbero durare circa due "
-        "anni, per un costo complessivo stimato in dodici milioni di euro.",
-    ),
-    "en": (
-        "The city council approved next year's budget on Tuesday evening after a long debate "
-        "over the planned investments in schools and roads across the town.",
-        "According to the mayor, work will begin in the spring and should take about two "
-        "years, at a total cost estimated at twelve million pounds.",
-    ),
+    k: tuple(v)
+    for k, v in json.loads(
+        (ROOT / "fixtures" / "strip_probe_paragraphs.json").read_text("utf-8")
+    )["paragraphs"].items() if k in ('de', 'en', 'es', 'it')
 }
 
 #: (page id in the TRAIN split, start of the line, rule that must remove it)

@@ -17,44 +17,22 @@ code of another branch by running it with that branch's ``src`` first on ``PYTHO
 
 from __future__ import annotations
 
+import json
 import sys
+from pathlib import Path
 
 from cleannews import CleanConfig
 from cleannews.strip import strip_text
 
-#: Two article paragraphs per language (the probe line goes after both, before the first again).
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Two article paragraphs per language (the probe line goes after both, before the first again);
+#: shared with tests/test_strip_kinds.py.
 PARAS = {
-    "fr": (
-        "Le conseil municipal a voté mardi soir le budget de l'année prochaine, après un long "
-        "débat sur les investissements prévus dans les écoles et les routes de la commune.",
-        "Selon le maire, les travaux commenceront au printemps et devraient durer près de deux "
-        "ans, pour un coût total estimé à douze millions d'euros.",
-    ),
-    "en": (
-        "The city council approved next year's budget on Tuesday evening after a long debate "
-        "over the planned investments in schools and roads across the town.",
-        "According to the mayor, work will begin in the spring and should take about two "
-        "years, at a total cost estimated at twelve million pounds.",
-    ),
-    "de": (
-        "Der Stadtrat hat am Dienstagabend nach einer langen Debatte über die geplanten "
-        "Investitionen in Schulen und Straßen den Haushalt für das kommende Jahr beschlossen.",
-        "Nach Angaben des Bürgermeisters sollen die Arbeiten im Frühjahr beginnen und knapp "
-        "zwei Jahre dauern; die Kosten werden auf zwölf Millionen Euro geschätzt.",
-    ),
-    "es": (
-        "El pleno del Ayuntamiento aprobó el martes por la noche el presupuesto del año "
-        "próximo, después de un largo debate sobre las inversiones previstas en colegios y "
-        "carreteras.",
-        "Según el alcalde, las obras comenzarán en primavera y deberían durar cerca de dos "
-        "años, con un coste total estimado en doce millones de euros.",
-    ),
-    "it": (
-        "Il consiglio comunale ha approvato martedì sera il bilancio del prossimo anno, dopo "
-        "un lungo dibattito sugli investimenti previsti nelle scuole e nelle strade del comune.",
-        "Secondo il sindaco, i lavori inizieranno in primavera e dovrebbero durare circa due "
-        "anni, per un costo complessivo stimato in dodici milioni di euro.",
-    ),
+    k: tuple(v)
+    for k, v in json.loads(
+        (ROOT / "fixtures" / "strip_probe_paragraphs.json").read_text("utf-8")
+    )["paragraphs"].items()
 }
 
 #: {language: {kind: [furniture line, …]}}
