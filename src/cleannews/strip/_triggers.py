@@ -320,16 +320,9 @@ def required_literal(p: str) -> str | None:
         ch = p[i]
         if ch == "|":
             return None
-        if ch == "(":
-            end = _paren_end(p, i)
-            if end < 0:
-                return None
-            runs.append("".join(cur))
-            cur = []
-            i = _quantifier_end(p, end)
-            continue
-        if ch == "[":
-            end = _class_end(p, i)
+        if ch in "([":
+            # a group or a class ends the current run (what it matches is not read)
+            end = (_paren_end if ch == "(" else _class_end)(p, i)
             if end < 0:
                 return None
             runs.append("".join(cur))
