@@ -43,10 +43,12 @@ import os
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sklearn.ensemble import GradientBoostingClassifier
-from sklearn.model_selection import GroupKFold
+
+if TYPE_CHECKING:  # scikit-learn is imported where a model is fitted (the train extra)
+    from sklearn.ensemble import GradientBoostingClassifier
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src"))
@@ -296,7 +298,7 @@ def page_rows_crossfit(pages: list[dict]) -> list[dict]:
     """
     groups = [pg["site"] for pg in pages]
     out: list = [None] * len(pages)
-    for tr, te in GroupKFold(n_splits=INNER_FOLDS).split(pages, groups=groups):
+    for tr, te in _group_kfold()(n_splits=INNER_FOLDS).split(pages, groups=groups):
         odds = odds_table([pages[k] for k in tr])
         for k, pr in zip(te, page_rows([pages[k] for k in te], odds), strict=True):
             out[k] = pr
@@ -380,7 +382,7 @@ def full_rows(prs: list[dict]):
 def fit_two_stages(prs: list[dict]):
     """Stage 1 on all candidates; stage 2 on candidates with out-of-fold stage-1 neighbours."""
     groups = [pr["pg"]["site"] for pr in prs]
-    for tr, te in GroupKFold(n_splits=INNER_FOLDS).split(prs, groups=groups):
+    for tr, te in _group_kfold()(n_splits=INNER_FOLDS).split(prs, groups=groups):
         ids: list[str] = []
         X, y = stage1_matrix([prs[k] for k in tr], ids)
         score_stage1([prs[k] for k in te], fit(X, y, row_weights(ids, y)))
@@ -496,15 +498,25 @@ def figures(removed, y) -> dict:
             "content_kept": round(kept, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
+def _group_kfold():
+    """scikit-learn's ``GroupKFold``, imported on first use: reading pages and computing
+    features (what the serving/training equality test needs) works without the train extra."""
+    from sklearn.model_selection import GroupKFold
+
+    return GroupKFold
+
+
 def fit(X, y, w=None) -> GradientBoostingClassifier:
     """Gradient-boosted trees with :data:`PARAMS` (``w``: row weights)."""
+    from sklearn.ensemble import GradientBoostingClassifier
+
     return GradientBoostingClassifier(**PARAMS).fit(X, y, sample_weight=w)
 
 
 def cross_validate(pages: list[dict]):
     groups = [pg["site"] for pg in pages]
     oof = {}
-    for tr, te in GroupKFold(n_splits=FOLDS).split(pages, groups=groups):
+    for tr, te in _group_kfold()(n_splits=FOLDS).split(pages, groups=groups):
         tr_pages = [pages[k] for k in tr]
         te_pages = [pages[k] for k in te]
         odds = odds_table(tr_pages)
