@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
@@ -341,17 +342,40 @@ def _screen_says_french(sample: str) -> bool:
 
 
 def _screen(words: list[str]) -> bool:
+    """The French screen on lower-cased ``words`` (``FRENCH_*`` thresholds)."""
+    return _plainly(
+        words, _function_words()[0], _screen_other_words,
+        FRENCH_SHARE_SURE, FRENCH_OVER_OTHER, FRENCH_DISTINCT_SURE,
+    )
+
+
+def _plainly(
+    words: list[str],
+    own: frozenset[str],
+    other: Callable[[], frozenset[str]],
+    share: float,
+    over: float,
+    distinct: int,
+) -> bool:
+    """The test every screen applies: a sample of at least :data:`SCREEN_MIN_WORDS` words
+    is plainly in a language when ``share`` of its words are that language's function words
+    (``own``), they number ``over`` times the other languages' ones (``other()``, read only
+    when the share test passes), and at least ``distinct`` different ones occur.
+
+    >>> _plainly(["le", "la", "de", "the"] * 10, frozenset({"le", "la", "de"}),
+    ...          lambda: frozenset({"the"}), 0.1, 2.0, 3)
+    True
+    >>> _plainly(["le", "la", "de", "the"] * 10, frozenset({"le", "la", "de"}),
+    ...          lambda: frozenset({"the"}), 0.1, 2.0, 4)
+    False
+    """
     if len(words) < SCREEN_MIN_WORDS:
         return False
-    fr = _function_words()[0]
-    n_fr = sum(map(fr.__contains__, words))
-    if n_fr < FRENCH_SHARE_SURE * len(words):
+    n_own = sum(map(own.__contains__, words))
+    if n_own < share * len(words):
         return False
-    n_other = sum(map(_screen_other_words().__contains__, words))
-    return (
-        n_fr >= FRENCH_OVER_OTHER * n_other
-        and len(fr.intersection(words)) >= FRENCH_DISTINCT_SURE
-    )
+    n_other = sum(map(other().__contains__, words))
+    return n_own >= over * n_other and len(own.intersection(words)) >= distinct
 
 
 @functools.lru_cache(maxsize=1)
@@ -389,14 +413,12 @@ def _screen_language(words: list[str], lang: str) -> bool:
     >>> _screen_language(_lower_words("Le ministre a dit que the reform serait retardée."), "en")
     False
     """
-    if len(words) < SCREEN_MIN_WORDS:
+    if len(words) < SCREEN_MIN_WORDS:  # before reading the language's word list
         return False
     own, other = _screen_words(lang)
-    n_own = sum(map(own.__contains__, words))
-    if n_own < LANG_SHARE_SURE * len(words):
-        return False
-    n_other = sum(map(other.__contains__, words))
-    return n_own >= LANG_OVER_OTHER * n_other and len(own.intersection(words)) >= LANG_DISTINCT_SURE
+    return _plainly(
+        words, own, lambda: other, LANG_SHARE_SURE, LANG_OVER_OTHER, LANG_DISTINCT_SURE
+    )
 
 
 def identify_language(text: str) -> str | None:
