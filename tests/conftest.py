@@ -58,3 +58,46 @@ def train_furniture_line(strip_real_pages):
         raise AssertionError(f"{page_id}: no line starts with {start!r}")
 
     return line
+
+
+@pytest.fixture(scope="session")
+def line_rule_verdict():
+    """``verdict(text)``: the rule of the five languages' rule files that takes ``text`` seen
+    alone (line, prefix or phrase rule, as the strip stage asks them), or ``None``."""
+    from cleannews.config import RULE_LANGUAGES
+    from cleannews.strip._rules import load_rules, load_stopwords
+    from cleannews.strip.detectors import _Line, _phrase_verdict
+
+    rs = load_rules(RULE_LANGUAGES)
+    stop = load_stopwords(RULE_LANGUAGES)
+
+    def verdict(text: str):
+        ln = _Line(text, stop)
+        if ln.blank:
+            return None
+        taken = rs.match_line(ln.text, ln.n) or rs.match_prefix(ln.text, ln.n)
+        return taken or _phrase_verdict(ln, rs)
+
+    return verdict
+
+
+@pytest.fixture(scope="session")
+def train_content_taken_by(strip_real_pages, line_rule_verdict):
+    """``taken_by(names)``: ``(n, hits)``, the number of content lines of every TRAIN page and
+    those, seen alone, that a rule named in ``names`` takes, as ``(rule, page id, line)``."""
+
+    def taken_by(names) -> tuple[int, list[tuple[str, str, str]]]:
+        hits, n = [], 0
+        for rec, labelled in strip_real_pages.values():
+            if rec["split"] != "train":
+                continue
+            for lb in labelled:
+                if not lb.content:
+                    continue
+                n += 1
+                rule = line_rule_verdict(lb.text)
+                if rule is not None and rule.name in names:
+                    hits.append((rule.name, rec["id"], lb.text[:80]))
+        return n, hits
+
+    return taken_by

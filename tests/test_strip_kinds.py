@@ -31,8 +31,7 @@ import pytest
 from cleannews import CleanConfig
 from cleannews.config import RULE_LANGUAGES
 from cleannews.strip import strip_text
-from cleannews.strip._rules import load_rules, load_stopwords
-from cleannews.strip.detectors import _Line, _phrase_verdict
+from cleannews.strip._rules import load_rules
 
 ROOT = Path(__file__).parent.parent
 CFG = CleanConfig(score_spin=False)
@@ -478,27 +477,9 @@ def test_page_builder_shortcodes_are_cut_out_of_a_kept_paragraph():
     assert "[voir annexe]" in kept and "[sic]" in kept
 
 
-def _verdict(rs, stop, text: str):
-    ln = _Line(text, stop)
-    if ln.blank:
-        return None
-    return rs.match_line(ln.text, ln.n) or rs.match_prefix(ln.text, ln.n) or _phrase_verdict(ln, rs)
-
-
-def test_no_train_content_line_condemned_by_a_new_rule(strip_real_pages):
+def test_no_train_content_line_condemned_by_a_new_rule(train_content_taken_by):
     """Every content line of every TRAIN page (five languages), seen alone."""
-    rs = load_rules(RULE_LANGUAGES)
-    stop = load_stopwords(RULE_LANGUAGES)
-    hit, n = [], 0
-    for rec, labelled in strip_real_pages.values():
-        if rec["split"] != "train":
-            continue
-        for lb in labelled:
-            if lb.content:
-                n += 1
-                rule = _verdict(rs, stop, lb.text)
-                if rule is not None and rule.name in NEW_RULES:
-                    hit.append((rule.name, rec["id"], lb.text[:80]))
+    n, hit = train_content_taken_by(NEW_RULES)
     assert n > 2000
     assert not hit, hit[:10]
 

@@ -26,7 +26,7 @@ from cleannews.strip import strip_text
 from cleannews.strip._pagelang import page_language, page_rule_languages
 from cleannews.strip._rules import load_rules, load_stopwords, match_text
 from cleannews.strip._triggers import _split_alternatives
-from cleannews.strip.detectors import _Line, _phrase_verdict
+from cleannews.strip.detectors import _Line
 
 ROOT = Path(__file__).parent.parent
 DATA = ROOT / "src" / "cleannews" / "strip" / "data"
@@ -202,29 +202,9 @@ def _new_rule_names() -> set[str]:
     }
 
 
-def _verdict(rs, stop, text: str):
-    ln = _Line(text, stop)
-    if ln.blank:
-        return None
-    return rs.match_line(ln.text, ln.n) or rs.match_prefix(ln.text, ln.n) or _phrase_verdict(ln, rs)
-
-
-def test_no_train_content_line_condemned_by_a_new_rule(strip_real_pages):
+def test_no_train_content_line_condemned_by_a_new_rule(train_content_taken_by):
     """Every content line of every TRAIN page (2,359 lines, five languages), seen alone."""
-    rs = load_rules(RULE_LANGUAGES)
-    stop = load_stopwords(RULE_LANGUAGES)
-    new = _new_rule_names()
-    hit, n = [], 0
-    for rec, labelled in strip_real_pages.values():
-        if rec["split"] != "train":
-            continue
-        for lb in labelled:
-            if not lb.content:
-                continue
-            n += 1
-            rule = _verdict(rs, stop, lb.text)
-            if rule is not None and rule.name in new:
-                hit.append((rule.name, rec["id"], lb.text[:80]))
+    n, hit = train_content_taken_by(_new_rule_names())
     assert n > 2000
     assert not hit, hit[:10]
 
@@ -234,11 +214,9 @@ WIKI_FURNITURE = {"Voir aussi", "Articles connexes", "Liens externes"}
 
 
 @pytest.mark.skipif(not UD.is_dir(), reason="UD French sentences not at ../shared/corpora/fr-ud")
-def test_no_ud_sentence_condemned_by_a_new_rule():
+def test_no_ud_sentence_condemned_by_a_new_rule(line_rule_verdict):
     """The English additions run on French pages: no French UD sentence is theirs (nor the
     German / Spanish / Italian rules', should a page's language be misread)."""
-    rs = load_rules(RULE_LANGUAGES)
-    stop = load_stopwords(RULE_LANGUAGES)
     new = _new_rule_names()
     hit, n = [], 0
     for f in sorted(UD.glob("*.txt")):
@@ -247,7 +225,7 @@ def test_no_ud_sentence_condemned_by_a_new_rule():
             if not text.strip() or text.strip() in WIKI_FURNITURE:
                 continue
             n += 1
-            rule = _verdict(rs, stop, text)
+            rule = line_rule_verdict(text)
             if rule is not None and rule.name in new:
                 hit.append((rule.name, text))
     assert n > 4000
