@@ -399,9 +399,13 @@ def main(argv: list[str] | None = None) -> int:
               f": {len(lost)} content lines lost on the recombined guard pages {lost[:3]}")
         if not lost:
             break
+        before = {name: data[name] for name in steps}
         for _, pl, name in lost:  # raise the threshold that took each lost line above it
             if data[name] <= pl + 0.005:
                 data[name] = min([g for g in steps[name] if g > pl + 0.005], default=NEVER)
+        if all(data[name] == before[name] for name in steps):  # else this would loop forever
+            print("  no threshold took those lines: stop raising")
+            break
         changes = decide(p, rmeta, data["remove_p"], data["remove_good_p"],
                          data["remove_list_p"], back)
         data["cv"]["all"] = figures_with(keys, ly, rem, changes)
