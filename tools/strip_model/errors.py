@@ -12,9 +12,12 @@ cross-validated by site, its decisions at the shipped thresholds (``data/run_mod
 * P / R / F1 / content kept per language and removed/all per kind;
 * missed furniture lines by kind and by position relative to the article body (before the
   first body paragraph, inside the body, after the last one: :func:`body_side`);
+* why the models left each missed line standing (:func:`miss_reason`: the headline's line,
+  protected, too long, paragraph-like, scored below the threshold …), per kind;
 * per fold and page: every run of missed furniture lines (consecutive non-blank lines
-  labelled boilerplate that stay) with its kind, position and the line-model (``lm``) and
-  run-model (``rm``) probabilities, and every content line lost with the rule that took it.
+  labelled boilerplate that stay) with its kind, position, reason and the line-model
+  (``lm``, -1: not scored) and run-model (``rm``, -1: not a candidate) probabilities, and
+  every content line lost with the rule that took it.
 
 Only pages that no held-out list of ``split.json`` names are read
 (:func:`tools.strip_model.train.read_train_corpus`).
@@ -30,7 +33,7 @@ from collections import Counter, defaultdict
 import numpy as np
 from sklearn.model_selection import GroupKFold
 
-from cleannews.strip.linemodel import BODY_WORDS
+from cleannews.strip.linemodel import BODY_WORDS, MODEL_MAX_WORDS, has_word
 from tools.strip_model import train as line_train
 from tools.strip_model import train_runs
 
@@ -61,6 +64,35 @@ def body_side(lines) -> dict[int, str]:
     if b < 0:
         return {i: "none" for i in idx}
     return {i: "before" if i < a else "after" if i > b else "in" for i in idx}
+
+
+def miss_reason(pg: dict, i: int) -> str:
+    """Why the line models left the furniture line ``i`` of ``pg`` standing: ``headline``
+    (the line chosen as the headline: never judged), ``protected`` (a byline / dateline
+    pattern), ``long`` (more than MODEL_MAX_WORDS words), ``prose`` (paragraph-like: the line
+    model never removes it), ``no word`` (no letter or digit), ``below`` (scored, under the
+    threshold), ``unscored`` (the rest, e.g. a line of one of the article's lists).
+
+    >>> class L:
+    ...     def __init__(self, text, n, cls="amb", protected=False):
+    ...         self.text, self.n, self.cls, self.protected = text, n, cls, protected
+    >>> pg = {"lines": [L("Politik", 1), L("Par X", 2, protected=True), L("Lire", 1)],
+    ...       "headline": 0, "probs": {2: 0.4}}
+    >>> [miss_reason(pg, i) for i in range(3)]
+    ['headline', 'protected', 'below']
+    """
+    ln = pg["lines"][i]
+    if i == pg["headline"]:
+        return "headline"
+    if ln.protected:
+        return "protected"
+    if ln.n > MODEL_MAX_WORDS:
+        return "long"
+    if ln.cls == "good":
+        return "prose"
+    if not has_word(ln):
+        return "no word"
+    return "below" if i in pg.get("probs", {}) else "unscored"
 
 
 def page_folds(pages: list[dict]) -> list[int]:
@@ -99,6 +131,7 @@ def report(pages, keys, y, removed, rm_p, kind=None, lang=None, summary=False) -
     per_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     missed_pos: Counter = Counter()
     all_pos: Counter = Counter()
+    reasons: Counter = Counter()
     sides = {n: body_side(pg["lines"]) for n, pg in enumerate(pages) if not pg["extra"]}
     verdict: dict[tuple[int, int], tuple[int, bool]] = {}
     for j, (n, i) in enumerate(keys):
@@ -113,6 +146,8 @@ def report(pages, keys, y, removed, rm_p, kind=None, lang=None, summary=False) -
             all_pos[(lab, sides[n][i])] += 1
             if not removed[j]:
                 missed_pos[(lab, sides[n][i])] += 1
+                reasons[miss_reason(pg, i)] += 1
+                reasons[(miss_reason(pg, i), lab)] += 1
     print("all:", line_train.figures(np.asarray(removed), np.asarray(y)))
     for lg, (r, t) in sorted(per_lang.items()):
         print(f"  {lg}: {line_train.figures(np.array(r), np.array(t))}")
@@ -123,6 +158,12 @@ def report(pages, keys, y, removed, rm_p, kind=None, lang=None, summary=False) -
         cells = [f"{s} {missed_pos[(k, s)]}/{all_pos[(k, s)]}"
                  for s in ("before", "in", "after", "none") if all_pos[(k, s)]]
         print(f"  {k:14s} missed {b - a:3d}: " + ", ".join(cells))
+    print("why the models left them (all kinds):", ", ".join(
+        f"{r} {c}" for r, c in reasons.most_common() if isinstance(r, str)))
+    for r in [r for r, _ in reasons.most_common() if isinstance(r, str)]:
+        kinds = sorted(((c, k[1]) for k, c in reasons.items()
+                        if isinstance(k, tuple) and k[0] == r), reverse=True)
+        print(f"  {r:10s}: " + ", ".join(f"{k} {c}" for c, k in kinds[:8]))
     if summary:
         return
     folds = page_folds(pages)
@@ -149,7 +190,8 @@ def _page_errors(n, pg, verdict, side, rm_p, kind) -> list[str]:
             out.append(f"  MISSED {len(run)} {kinds} ({side[run[0]]} body)")
             for i in run:
                 out.append(f"     lm {probs.get(i, -1):+.2f} rm {rm_p.get((n, i), -1):+.2f} "
-                           f"{labels[i].label:10s} {lines[i].text[:SHOW_CHARS]!r}")
+                           f"{miss_reason(pg, i):9s} {labels[i].label:10s} "
+                           f"{lines[i].text[:SHOW_CHARS]!r}")
         run.clear()
 
     for i, ln in enumerate(lines):
