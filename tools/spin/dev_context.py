@@ -96,11 +96,29 @@ def build_records() -> None:
     CACHE.write_bytes(pickle.dumps(out))
 
 
+#: ``clean`` (default): the shipped clean table ``context_counts.bin.gz``
+#: (``build_context_clean.py``, no source of any guard or calibration set counted);
+#: ``old``: the 13.3 M-word table of the spin-context round (``tools/spin/data``).
+TABLE = os.environ.get("SPIN_CONTEXT_TABLE", "clean")
+
+
 class Counts:
-    """Unigram and adjacent-bigram counts of real French (``tools/spin/data``)."""
+    """Unigram and adjacent-bigram counts of real French (``TABLE``)."""
 
     def __init__(self) -> None:
         self.uni: dict[str, int] = {}
+        if TABLE == "clean":
+            from cleannews.score._context import get_count_table
+
+            t = get_count_table()
+            words = sorted(t.ids, key=t.ids.__getitem__)
+            self.uni = {w: t.counts[i] for i, w in enumerate(words)}
+            self.n = t.n
+            self.bi = {}
+            for a, wa in enumerate(words):
+                for k in range(t.offsets[a], t.offsets[a + 1]):
+                    self.bi[(wa, words[t.right[k]])] = t.pair_ids(a, t.right[k])
+            return
         with gzip.open(DATA / "context_unigrams.tsv.gz", "rt", encoding="utf-8") as fh:
             for line in fh:
                 w, c = line.rstrip("\n").split("\t")
