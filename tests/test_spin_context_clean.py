@@ -75,6 +75,7 @@ def _fingerprint() -> set[int]:
     return set(fp)
 
 
+@pytest.mark.slow
 def test_no_reserved_text_in_the_counted_lines(builder):
     counted = _fingerprint()
     assert len(counted) > 50_000
