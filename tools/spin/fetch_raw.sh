@@ -29,6 +29,8 @@ done
 # 3. Public Git repositories (snapshots; any clone of these works as a bare git dir):
 #    github.com/oeuvres/textes          -> $MIRROR/oeuvres+textes/repo  (TEI literature)
 #    github.com/steeve/france.code-civil -> $MIRROR/steeve+france.code-civil/repo
+#    (build_context_clean.py, the shipped clean count table, reads only
+#    github.com/common-voice/commonvoice-fr -> $MIRROR/common-voice+commonvoice-fr/repo at 4b9437a5)
 for r in oeuvres+textes steeve+france.code-civil; do
     test -d "$MIRROR/$r/repo" || { echo "missing snapshot $MIRROR/$r/repo (git clone --bare https://github.com/${r/+//})" >&2; exit 1; }
 done

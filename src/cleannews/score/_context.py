@@ -18,13 +18,29 @@ décision" is not), even when it picks a common synonym::
 
 from __future__ import annotations
 
+import bisect
 import gzip
+import json
+import math
 import sys
 import threading
 from array import array
 from importlib import resources
 
-__all__ = ["ContextTable", "get_context_table", "norm_token"]
+__all__ = [
+    "ContextTable",
+    "CountTable",
+    "decode_count",
+    "encode_count",
+    "get_context_table",
+    "get_count_table",
+    "norm_token",
+]
+
+#: Pair counts up to this value are stored exactly in one byte; above it, on a log scale
+#: (``COUNT_STEPS`` codes per doubling).
+COUNT_EXACT = 127
+COUNT_STEPS = 16
 
 
 def norm_token(tok: str) -> str:
@@ -112,3 +128,119 @@ def get_context_table() -> ContextTable:
                 else:  # not shipped: an empty table (no pair is ever checked)
                     _TABLE = ContextTable("1\t1e30\n", b"")
     return _TABLE
+
+
+def encode_count(c: int) -> int:
+    """One-byte code of a pair count: exact up to ``COUNT_EXACT``, then logarithmic.
+
+    >>> encode_count(5), encode_count(127), decode_count(encode_count(1000))
+    (5, 127, 1016)
+    """
+    if c <= COUNT_EXACT:
+        return c
+    return min(255, COUNT_EXACT + round(COUNT_STEPS * math.log2(c / COUNT_EXACT)))
+
+
+def decode_count(code: int) -> int:
+    """The count a code stands for (``encode_count``'s inverse, rounded on the log part).
+
+    >>> decode_count(12), decode_count(143)
+    (12, 254)
+    """
+    if code <= COUNT_EXACT:
+        return code
+    return round(COUNT_EXACT * 2 ** ((code - COUNT_EXACT) / COUNT_STEPS))
+
+
+class CountTable:
+    """Word and adjacent-pair counts of clean modern French, searched without a pair dict.
+
+    Layout (``tools/spin/build_context_clean.py``): vocabulary in id order (most frequent
+    first), ``counts`` (``array('I')``), and for each left word ``a`` the sorted ids of its
+    right neighbours ``right[offsets[a]:offsets[a + 1]]`` (``array('H')``) with one-byte
+    count codes ``codes`` (``encode_count``); a pair is found by binary search in its row::
+
+        >>> t = CountTable.from_parts(["de", "la", "ville"], [50, 30, 10], {(0, 1): 20})
+        >>> t.pair("de", "la"), t.pair("la", "de"), t.count("ville"), t.count("zzz")
+        (20, 0, 10, 0)
+    """
+
+    def __init__(self, blob: bytes) -> None:
+        if not blob.startswith(b"CNCTX1\n"):
+            raise ValueError("not a context count table")
+        nl = blob.index(b"\n", 7)
+        head = json.loads(blob[7:nl])
+        end = blob.index(b"\n\0", nl + 1)
+        words = blob[nl + 1 : end].decode("utf-8").split("\n") if end > nl + 1 else []
+        self.n: int = head["n"]
+        self.ids: dict[str, int] = {w: i for i, w in enumerate(words)}
+        v, pos = len(words), end + 2
+        arrays = []
+        for code, size, length in (("I", 4, v), ("I", 4, v + 1), ("H", 2, head["pairs"]),
+                                   ("B", 1, head["pairs"])):
+            a = array(code)
+            a.frombytes(blob[pos : pos + size * length])
+            if sys.byteorder != "little":
+                a.byteswap()
+            arrays.append(a)
+            pos += size * length
+        self.counts, self.offsets, self.right, self.codes = arrays
+
+    @classmethod
+    def from_parts(cls, words: list[str], counts: list[int],
+                   pairs: dict[tuple[int, int], int]) -> CountTable:
+        """A table from Python objects (tests and examples)."""
+        head = json.dumps({"n": sum(counts), "v": len(words), "pairs": len(pairs)})
+        offsets, right, codes = array("I", [0]), array("H"), array("B")
+        for a in range(len(words)):
+            for (x, b), c in sorted(pairs.items()):
+                if x == a:
+                    right.append(b)
+                    codes.append(encode_count(c))
+            offsets.append(len(right))
+        parts = [array("I", counts), offsets, right, codes]
+        if sys.byteorder != "little":
+            for p in parts:
+                p.byteswap()
+        blob = b"CNCTX1\n" + head.encode() + b"\n" + "\n".join(words).encode() + b"\n\0"
+        return cls(blob + b"".join(p.tobytes() for p in parts))
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def count(self, w: str) -> int:
+        """Occurrences of a (normalised) word; 0 when it is not in the vocabulary."""
+        i = self.ids.get(w)
+        return 0 if i is None else self.counts[i]
+
+    def pair_ids(self, a: int, b: int) -> int:
+        """Occurrences of the adjacent pair of word ids ``a b`` (0: fewer than the minimum)."""
+        lo, hi = self.offsets[a], self.offsets[a + 1]
+        k = bisect.bisect_left(self.right, b, lo, hi)
+        if k < hi and self.right[k] == b:
+            return decode_count(self.codes[k])
+        return 0
+
+    def pair(self, a: str, b: str) -> int:
+        """Occurrences of the adjacent pair ``a b`` of normalised words."""
+        ia, ib = self.ids.get(a), self.ids.get(b)
+        if ia is None or ib is None:
+            return 0
+        return self.pair_ids(ia, ib)
+
+
+_COUNTS: CountTable | None = None
+
+
+def get_count_table() -> CountTable:
+    """The shipped clean count table (``data/context_counts.bin.gz``), loaded once."""
+    global _COUNTS
+    if _COUNTS is None:
+        with _LOCK:
+            if _COUNTS is None:
+                p = resources.files("cleannews.score").joinpath("data/context_counts.bin.gz")
+                if p.is_file():
+                    _COUNTS = CountTable(gzip.decompress(p.read_bytes()))
+                else:
+                    _COUNTS = CountTable.from_parts([], [], {})
+    return _COUNTS
