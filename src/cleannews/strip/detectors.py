@@ -132,6 +132,9 @@ CONTEXT_SENTENCE_WORDS = 3
 #: Inside the article, a capitalised line of at least this many words whose next standing
 #: line (removed lines skipped) is a paragraph is a subheading: context does not take it.
 SUBHEADING_MIN_WORDS = 2
+#: Content protection (issue 10, point 4): a line shaped like a results line or a table
+#: row stays when at least this many lines of the page share its shape (the article's list).
+SHAPE_LIST_MIN = 2
 #: Tail teasers (title-like lines after the last sentence): this many words.
 TAIL_TEASER_MIN_WORDS = 4
 TAIL_TEASER_MAX_WORDS = 15
@@ -187,6 +190,14 @@ _LABEL_VALUE = regex.compile(r"\w\s?:\s+\w")
 _PERSON_NAME = regex.compile(
     r"^(?-i:\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}]+)?)(?:\s(?-i:\p{Lu}[\p{Ll}’'-]+)){1,2}+$"
 )
+#: "Arsenal 2-1 Aston Villa", "Brest 0 - 3 Nice": a results line (two names around a score).
+_SCORE_LINE = regex.compile(
+    r"^(?-i:\p{Lu})[\p{L}'’.-]*+(?:\s[\p{L}'’.-]++){0,5}+\s\d{1,2}\s?[-–:]\s?\d{1,2}"
+    r"\s(?-i:\p{Lu})[\p{L}'’.-]*+(?:\s[\p{L}'’.-]++){0,5}+$"
+)
+#: A table row written with pipes: at least this many cells, each at most this long.
+PIPE_ROW_MIN_CELLS = 3
+PIPE_CELL_MAX_CHARS = 60
 _INNER_SENTENCE = regex.compile(r"[.!?…»]\s+(?-i:\p{Lu})")
 _GLUE_BOUNDARY = regex.compile(r"\s+[|·•]\s+|(?<=[.!?»…])\s+(?=\S)")
 #: Every ``_GLUE_BOUNDARY`` holds or follows one of these characters (a cheap test first).
@@ -637,6 +648,7 @@ def _neighbour_pass(
 ) -> None:
     """Steps 2b/3b: rules that reach neighbours, menus, repeats, then context smoothing."""
     n = len(lines)
+    _protect_shaped(lines)  # the article's results lines and table rows: before any taking
     # a heading such as "Sur le même sujet" takes the teaser titles (or tags, caption) under it
     links = _item_links(lines, matched)
     for i, rule in enumerate(matched):
@@ -696,6 +708,61 @@ def _neighbour_pass(
         _context(lines, first_good, last_good)
         if sum(ln.cls is BAD for ln in lines) == before:
             break
+
+
+def _line_shape(text: str) -> str | None:
+    """The list shape of a line: ``"score"`` (a results line), ``"table<k>"`` (a pipe table
+    row of k cells, ``"table<k>#"`` when a cell holds a digit) or None.
+
+    >>> _line_shape("Arsenal 2-1 Aston Villa"), _line_shape("Socialistes | 62 | 1 | 1")
+    ('score', 'table4#')
+    >>> _line_shape("Groupe | Pour | Contre | Abstention"), _line_shape("Lire aussi")
+    ('table4', None)
+    """
+    if "|" in text:
+        cells = text.split(" | ")
+        if len(cells) >= PIPE_ROW_MIN_CELLS and all(
+            0 < len(c.strip()) <= PIPE_CELL_MAX_CHARS and "|" not in c for c in cells
+        ):
+            tag = f"table{len(cells)}"
+            return tag + "#" if any(c.isdigit() for c in text) else tag
+        return None
+    if _SCORE_LINE.match(text):
+        return "score"
+    return None
+
+
+def _protect_shaped(lines: list[_Line]) -> None:
+    """Protect the article's results lines and table rows: a line no rule took whose shape
+    (:func:`_line_shape`) at least :data:`SHAPE_LIST_MIN` standing lines of the page share
+    is an item of the article's list, not a teaser or a menu label, whatever furniture
+    stands around it; a table's header row (no digit) goes with rows of as many cells
+    that hold figures. Teasers are headlines, menus are labels: neither has this shape.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Most Popular", "Arsenal 2-1 Aston Villa",
+    ...       "Brentford 0-0 Fulham", "Groupe | Pour | Contre", "Accueil | Sport | Vidéo")]
+    >>> _protect_shaped(ls)
+    >>> [ln.protected for ln in ls]
+    [False, True, True, False, False]
+    """
+    shapes: dict[int, str] = {}
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.cls is BAD or ln.protected or ln.n > TEASER_MAX_WORDS:
+            continue
+        shape = _line_shape(ln.text)
+        if shape is not None:
+            shapes[i] = shape
+    if len(shapes) < SHAPE_LIST_MIN:
+        return
+    counts = Counter(shapes.values())
+    figures = {v.rstrip("#") for v in counts if v.endswith("#")}
+    for i, shape in shapes.items():
+        if shape.endswith("#") or shape == "score":
+            listed = counts[shape] >= SHAPE_LIST_MIN
+        else:  # a header row: a table of rows with figures and as many cells is on the page
+            listed = shape in figures
+        if listed:
+            lines[i].protected = True
 
 
 def _item_links(lines: list[_Line], matched: list) -> frozenset[int]:
@@ -1006,8 +1073,15 @@ def _repeated_texts(lines: list[_Line]) -> frozenset[str]:
 
 
 def _is_paragraph(ln: _Line) -> bool:
-    """A standing sentence of PARAGRAPH_MIN_WORDS words or more (article or listing text)."""
-    return not ln.blank and ln.cls is not BAD and ln.ends and ln.n >= PARAGRAPH_MIN_WORDS
+    """A standing sentence of PARAGRAPH_MIN_WORDS words or more (article or listing text);
+    article text (``GOOD``) counts even when it does not end like a sentence (a listing's
+    summary cut by the site: "… Das erste von acht Rennen gewannen die Europ")."""
+    return (
+        not ln.blank
+        and ln.cls is not BAD
+        and (ln.ends or ln.cls is GOOD)
+        and ln.n >= PARAGRAPH_MIN_WORDS
+    )
 
 
 def _listing_headlines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
@@ -1115,8 +1189,10 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
         run = []
     for i in idx:
         ln = lines[i]
-        if ln.cls is not AMB or i == headline:
+        if ln.cls is not AMB or i == headline or ln.protected:
             continue
+        if next_standing[i] == KEEP:
+            continue  # a headline above its date or byline (a listing's next item)
         if i < first_good:
             limit = HEAD_CONTEXT_MAX_WORDS
         elif i > last_good:
