@@ -148,15 +148,6 @@ def test_short_furniture_between_furniture_still_goes_by_context(strip_real_page
     assert "YouTube Link" not in out and "0 / 600" not in out
 
 
-def test_listing_headline_repeated_above_a_cut_summary_stays(strip_real_pages):
-    """de-c-0007 (TRAIN listing): a headline printed three times above its summary that the
-    site cut mid-word (no final period) is a listing headline: one copy stays."""
-    rec, labelled = strip_real_pages["de-c-0007"]
-    assert rec["split"] == "train"
-    out = strip_text("\n".join(lb.text for lb in labelled), CFG).text
-    assert "Thundercat-Rennen in Bremen" in out
-
-
 # --- interview turns, typed headlines ------------------------------------------------------
 
 

@@ -1088,15 +1088,8 @@ def _repeated_texts(lines: list[_Line]) -> frozenset[str]:
 
 
 def _is_paragraph(ln: _Line) -> bool:
-    """A standing sentence of PARAGRAPH_MIN_WORDS words or more (article or listing text);
-    article text (``GOOD``) counts even when it does not end like a sentence (a listing's
-    summary cut by the site: "… Das erste von acht Rennen gewannen die Europ")."""
-    return (
-        not ln.blank
-        and ln.cls is not BAD
-        and (ln.ends or ln.cls is GOOD)
-        and ln.n >= PARAGRAPH_MIN_WORDS
-    )
+    """A standing sentence of PARAGRAPH_MIN_WORDS words or more (article or listing text)."""
+    return not ln.blank and ln.cls is not BAD and ln.ends and ln.n >= PARAGRAPH_MIN_WORDS
 
 
 def _listing_headlines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
