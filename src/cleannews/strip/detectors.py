@@ -135,6 +135,9 @@ SUBHEADING_MIN_WORDS = 2
 #: Content protection (issue 10, point 4): a line shaped like a results line or a table
 #: row stays when at least this many lines of the page share its shape (the article's list).
 SHAPE_LIST_MIN = 2
+#: A line of at least this many words whose next standing line is a date or byline
+#: (furniture between them aside) is a headline: protected from context and the models.
+HEADLINE_ABOVE_DATE_MIN_WORDS = 2
 #: Tail teasers (title-like lines after the last sentence): this many words.
 TAIL_TEASER_MIN_WORDS = 4
 TAIL_TEASER_MAX_WORDS = 15
@@ -1199,8 +1202,11 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
         ln = lines[i]
         if ln.cls is not AMB or i == headline or ln.protected:
             continue
-        if next_standing[i] == KEEP:
-            continue  # a headline above its date or byline (a listing's next item)
+        if next_standing[i] == KEEP and ln.n >= HEADLINE_ABOVE_DATE_MIN_WORDS:
+            # a headline above its date or byline (a listing's next item): no position
+            # rule nor model takes it (protected), only an explicit rule
+            ln.protected = True
+            continue
         if i < first_good:
             limit = HEAD_CONTEXT_MAX_WORDS
         elif i > last_good:
