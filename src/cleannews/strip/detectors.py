@@ -1198,15 +1198,25 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
             run_len[k] = len(run)
             run_ends[k] = ends
         run = []
+    seen: set[str] = set()  # texts of the lines above (a repeat of one is no new headline)
     for i in idx:
         ln = lines[i]
+        folded = _folded(ln)
         if ln.cls is not AMB or i == headline or ln.protected:
+            seen.add(folded)
             continue
-        if next_standing[i] == KEEP and ln.n >= HEADLINE_ABOVE_DATE_MIN_WORDS:
+        if (
+            next_standing[i] == KEEP
+            and ln.n >= HEADLINE_ABOVE_DATE_MIN_WORDS
+            and folded not in seen
+            and not (headline >= 0 and _is_title_repeat(ln, lines[headline].key()))
+        ):
             # a headline above its date or byline (a listing's next item): no position
-            # rule nor model takes it (protected), only an explicit rule
+            # rule nor model takes it (protected), only an explicit rule; a copy of a
+            # line above it (the title printed again) is left to the title pass
             ln.protected = True
             continue
+        seen.add(folded)
         if i < first_good:
             limit = HEAD_CONTEXT_MAX_WORDS
         elif i > last_good:
