@@ -131,9 +131,21 @@ def test_listing_headline_above_its_date_stays(strip_real_pages):
     cat = _train_line(strip_real_pages, "fr-a-0180", "Politique", False)
     date = _train_line(strip_real_pages, "fr-a-0180", "Publié le 27.04.23 à 19:30", True)
     rec, labelled = strip_real_pages["fr-a-0180"]
+    assert rec["split"] == "train"
     out = _kept("\n".join(lb.text for lb in labelled))
     assert head.strip() in out and date in out
     assert cap not in out and cat not in out
+
+
+def test_title_copy_above_the_date_still_goes():
+    """Look-alike of the headline-above-its-date guard: seed 002 prints its title again,
+    with the site's name glued, right above the date line; that copy is still a
+    ``title_repeat`` (the guard leaves copies of the title to the title pass)."""
+    text = (ROOT / "seeds" / "002_cc9eb378494e53c6.txt").read_text("utf-8")
+    copy = next(x for x in text.split("\n") if x.strip().endswith("Innovationsfr"))
+    r = strip_text(text, CFG)
+    assert copy not in r.text
+    assert any(c.rule == "title_repeat" and copy in c.before for c in r.changes)
 
 
 def test_short_furniture_between_furniture_still_goes_by_context(strip_real_pages):
