@@ -654,6 +654,7 @@ def _neighbour_pass(
     _protect_shaped(lines)  # the article's results lines and table rows: before any taking
     # a heading such as "Sur le même sujet" takes the teaser titles (or tags, caption) under it
     links = _item_links(lines, matched)
+    _protect_item_headlines(lines, links)
     for i, rule in enumerate(matched):
         if rule is not None and rule.takes_next and i not in links:
             _take_next(lines, i, rule)
@@ -809,6 +810,23 @@ def _introduces_text(ln: _Line) -> bool:
     False
     """
     return ln.n >= LIST_INTRO_MIN_WORDS and ln.text.rstrip().endswith(":")
+
+
+def _protect_item_headlines(lines: list[_Line], links: frozenset[int]) -> None:
+    """Protect the headline under each item link of a listing (:func:`_item_links`): the
+    first standing line under a "Read more" that closes the item above is the next item's
+    headline, listing content; no position rule nor model takes it (an explicit rule still
+    may).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Read More", "", "Disparition de deux jeunes")]
+    >>> _protect_item_headlines(ls, frozenset({0}))
+    >>> [ln.protected for ln in ls]
+    [False, False, True]
+    """
+    for i in links:
+        nxt = next((ln for ln in islice(lines, i + 1, None) if not ln.blank), None)
+        if nxt is not None and nxt.cls is not BAD and nxt.n <= TEASER_MAX_WORDS:
+            nxt.protected = True
 
 
 def _teaser_like(ln: _Line) -> bool:
