@@ -132,6 +132,12 @@ CONTEXT_SENTENCE_WORDS = 3
 #: Inside the article, a capitalised line of at least this many words whose next standing
 #: line (removed lines skipped) is a paragraph is a subheading: context does not take it.
 SUBHEADING_MIN_WORDS = 2
+#: Content protection (issue 10, point 4): a line shaped like a results line or a table
+#: row stays when at least this many lines of the page share its shape (the article's list).
+SHAPE_LIST_MIN = 2
+#: A line of at least this many words whose next standing line is a date or byline
+#: (furniture between them aside) is a headline: protected from context and the models.
+HEADLINE_ABOVE_DATE_MIN_WORDS = 2
 #: Tail teasers (title-like lines after the last sentence): this many words.
 TAIL_TEASER_MIN_WORDS = 4
 TAIL_TEASER_MAX_WORDS = 15
@@ -187,6 +193,14 @@ _LABEL_VALUE = regex.compile(r"\w\s?:\s+\w")
 _PERSON_NAME = regex.compile(
     r"^(?-i:\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}]+)?)(?:\s(?-i:\p{Lu}[\p{Ll}’'-]+)){1,2}+$"
 )
+#: "Arsenal 2-1 Aston Villa", "Brest 0 - 3 Nice": a results line (two names around a score).
+_SCORE_LINE = regex.compile(
+    r"^(?-i:\p{Lu})[\p{L}'’.-]*+(?:\s[\p{L}'’.-]++){0,5}+\s\d{1,2}\s?[-–:]\s?\d{1,2}"
+    r"\s(?-i:\p{Lu})[\p{L}'’.-]*+(?:\s[\p{L}'’.-]++){0,5}+$"
+)
+#: A table row written with pipes: at least this many cells, each at most this long.
+PIPE_ROW_MIN_CELLS = 3
+PIPE_CELL_MAX_CHARS = 60
 _INNER_SENTENCE = regex.compile(r"[.!?…»]\s+(?-i:\p{Lu})")
 _GLUE_BOUNDARY = regex.compile(r"\s+[|·•]\s+|(?<=[.!?»…])\s+(?=\S)")
 #: Every ``_GLUE_BOUNDARY`` holds or follows one of these characters (a cheap test first).
@@ -637,8 +651,10 @@ def _neighbour_pass(
 ) -> None:
     """Steps 2b/3b: rules that reach neighbours, menus, repeats, then context smoothing."""
     n = len(lines)
+    _protect_shaped(lines)  # the article's results lines and table rows: before any taking
     # a heading such as "Sur le même sujet" takes the teaser titles (or tags, caption) under it
     links = _item_links(lines, matched)
+    _protect_item_headlines(lines, links)
     for i, rule in enumerate(matched):
         if rule is not None and rule.takes_next and i not in links:
             _take_next(lines, i, rule)
@@ -657,6 +673,8 @@ def _neighbour_pass(
             continue
         if _LIST_ITEM_END.search(prev.text[-2:]) or _BULLET.match(prev.text):
             continue  # an item of the article's list, not a caption
+        if _introduces_text(prev):
+            continue  # "Le conseil a également :" introduces the text below it
         if i >= 2 and not (lines[i - 2].blank or lines[i - 2].cls in (BAD, KEEP)):
             continue
         prev.bad("photo_caption", "photo caption (the line just above a photo credit)")
@@ -698,6 +716,61 @@ def _neighbour_pass(
             break
 
 
+def _line_shape(text: str) -> str | None:
+    """The list shape of a line: ``"score"`` (a results line), ``"table<k>"`` (a pipe table
+    row of k cells, ``"table<k>#"`` when a cell holds a digit) or None.
+
+    >>> _line_shape("Arsenal 2-1 Aston Villa"), _line_shape("Socialistes | 62 | 1 | 1")
+    ('score', 'table4#')
+    >>> _line_shape("Groupe | Pour | Contre | Abstention"), _line_shape("Lire aussi")
+    ('table4', None)
+    """
+    if "|" in text:
+        cells = text.split(" | ")
+        if len(cells) >= PIPE_ROW_MIN_CELLS and all(
+            0 < len(c.strip()) <= PIPE_CELL_MAX_CHARS and "|" not in c for c in cells
+        ):
+            tag = f"table{len(cells)}"
+            return tag + "#" if any(c.isdigit() for c in text) else tag
+        return None
+    if _SCORE_LINE.match(text):
+        return "score"
+    return None
+
+
+def _protect_shaped(lines: list[_Line]) -> None:
+    """Protect the article's results lines and table rows: a line no rule took whose shape
+    (:func:`_line_shape`) at least :data:`SHAPE_LIST_MIN` standing lines of the page share
+    is an item of the article's list, not a teaser or a menu label, whatever furniture
+    stands around it; a table's header row (no digit) goes with rows of as many cells
+    that hold figures. Teasers are headlines, menus are labels: neither has this shape.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Most Popular", "Arsenal 2-1 Aston Villa",
+    ...       "Brentford 0-0 Fulham", "Groupe | Pour | Contre", "Accueil | Sport | Vidéo")]
+    >>> _protect_shaped(ls)
+    >>> [ln.protected for ln in ls]
+    [False, True, True, False, False]
+    """
+    shapes: dict[int, str] = {}
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.cls is BAD or ln.protected or ln.n > TEASER_MAX_WORDS:
+            continue
+        shape = _line_shape(ln.text)
+        if shape is not None:
+            shapes[i] = shape
+    if len(shapes) < SHAPE_LIST_MIN:
+        return
+    counts = Counter(shapes.values())
+    figures = {v.rstrip("#") for v in counts if v.endswith("#")}
+    for i, shape in shapes.items():
+        if shape.endswith("#") or shape == "score":
+            listed = counts[shape] >= SHAPE_LIST_MIN
+        else:  # a header row: a table of rows with figures and as many cells is on the page
+            listed = shape in figures
+        if listed:
+            lines[i].protected = True
+
+
 def _item_links(lines: list[_Line], matched: list) -> frozenset[int]:
     """Heading lines that are each item's "Read more" link of a listing: they take nothing.
 
@@ -724,6 +797,36 @@ def _item_links(lines: list[_Line], matched: list) -> frozenset[int]:
         if not ln.blank:
             prev = ln
     return frozenset(out)
+
+
+def _introduces_text(ln: _Line) -> bool:
+    """A line of at least :data:`LIST_INTRO_MIN_WORDS` words ending with a colon introduces
+    the text under it: never a photo caption (on TRAIN, 28 such lines are content, none is
+    a caption).
+
+    >>> _introduces_text(_Line("Le conseil a également :", frozenset()))
+    True
+    >>> _introduces_text(_Line("Photo :", frozenset()))
+    False
+    """
+    return ln.n >= LIST_INTRO_MIN_WORDS and ln.text.rstrip().endswith(":")
+
+
+def _protect_item_headlines(lines: list[_Line], links: frozenset[int]) -> None:
+    """Protect the headline under each item link of a listing (:func:`_item_links`): the
+    first standing line under a "Read more" that closes the item above is the next item's
+    headline, listing content; no position rule nor model takes it (an explicit rule still
+    may).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Read More", "", "Disparition de deux jeunes")]
+    >>> _protect_item_headlines(ls, frozenset({0}))
+    >>> [ln.protected for ln in ls]
+    [False, False, True]
+    """
+    for i in links:
+        nxt = next((ln for ln in islice(lines, i + 1, None) if not ln.blank), None)
+        if nxt is not None and nxt.cls is not BAD and nxt.n <= TEASER_MAX_WORDS:
+            nxt.protected = True
 
 
 def _teaser_like(ln: _Line) -> bool:
@@ -753,7 +856,7 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
             if rule.next_kind == "caption":
                 ok = ln.n <= CAPTION_MAX_WORDS and not (
                     ln.cls is GOOD and ln.n > CAPTION_GOOD_MAX_WORDS
-                )
+                ) and not _introduces_text(ln)
             elif rule.next_kind == "comment":
                 ok = ln.n <= COMMENT_MAX_WORDS
             elif rule.next_kind == "tag":
@@ -1113,10 +1216,25 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
             run_len[k] = len(run)
             run_ends[k] = ends
         run = []
+    seen: set[str] = set()  # texts of the lines above (a repeat of one is no new headline)
     for i in idx:
         ln = lines[i]
-        if ln.cls is not AMB or i == headline:
+        folded = _folded(ln)
+        if ln.cls is not AMB or i == headline or ln.protected:
+            seen.add(folded)
             continue
+        if (
+            next_standing[i] == KEEP
+            and ln.n >= HEADLINE_ABOVE_DATE_MIN_WORDS
+            and folded not in seen
+            and not (headline >= 0 and _is_title_repeat(ln, lines[headline].key()))
+        ):
+            # a headline above its date or byline (a listing's next item): no position
+            # rule nor model takes it (protected), only an explicit rule; a copy of a
+            # line above it (the title printed again) is left to the title pass
+            ln.protected = True
+            continue
+        seen.add(folded)
         if i < first_good:
             limit = HEAD_CONTEXT_MAX_WORDS
         elif i > last_good:
