@@ -606,19 +606,23 @@ def _llr_of(p: int) -> float:
     return v
 
 
-def _infos(toks: list[str]) -> list[tuple]:
+def _infos(toks: list[str], known_new: bool = False) -> list[tuple]:
     """``_token_info`` of every token (cached ones by one C-level ``map``).
 
     With new token types, their facts are computed first (each once, in order of first
     occurrence), then the whole list is one ``map`` again: no Python code runs per token.
 
+    ``known_new``: the caller knows some type is new (``cached_infos`` failed), so the first
+    ``map``, which would stop at that type, is skipped.
+
     >>> [i[I_LOW] for i in _infos(["Le", "Xyzzyq", "le", "Xyzzyq"])]
     ['le', 'xyzzyq', 'le', 'xyzzyq']
     """
-    try:
-        return list(map(_INFO.__getitem__, toks))
-    except KeyError:
-        pass
+    if not known_new:
+        try:
+            return list(map(_INFO.__getitem__, toks))
+        except KeyError:
+            pass
     for t in filterfalse(_INFO.__contains__, dict.fromkeys(toks)):
         _token_info(t)
     try:
@@ -743,9 +747,12 @@ class BlockTokens(NamedTuple):
     codes: bytes
 
 
-def block_tokens(block: str, parts: list[str] | None = None) -> BlockTokens:
+def block_tokens(
+    block: str, parts: list[str] | None = None, known_new: bool = False
+) -> BlockTokens:
     """Tokenise ``block`` and look every token up (one ``split``, one ``map``).
-    ``parts``: ``_split_tokens(block)``, when the caller has it already.
+    ``parts``: ``_split_tokens(block)``, when the caller has it already; ``known_new``:
+    some token's facts are known not to be cached (see ``_infos``).
 
     >>> bt = block_tokens("Le site.")
     >>> bt.toks, block_word_counts(bt.codes)
@@ -754,7 +761,7 @@ def block_tokens(block: str, parts: list[str] | None = None) -> BlockTokens:
     if parts is None:
         parts = _split_tokens(block)
     toks = parts[1::2]
-    infos = _infos(toks) if toks else []
+    infos = _infos(toks, known_new) if toks else []
     return BlockTokens(parts, toks, infos, bytes(map(_get_code, infos)))
 
 

@@ -123,7 +123,7 @@ class DocumentScan:
                 return light_word_counts(toks)
             # a text that will most likely be scored needs the facts anyway: counting the
             # words without them first would be spent twice (the same counts either way)
-            self._first = block_tokens(text, parts)
+            self._first = block_tokens(text, parts, known_new=True)
             return block_word_counts(self._first.codes)
         self._first = BlockTokens(parts, toks, infos, bytes(map(_get_code, infos)))
         return block_word_counts(self._first.codes)
@@ -133,7 +133,7 @@ class DocumentScan:
         repetition changes are updated in ``retained`` and listed in ``dirty``."""
         doc = self.doc
         if self._first is None and self._parts is not None:
-            self._first = block_tokens(self.text, self._parts)
+            self._first = block_tokens(self.text, self._parts, known_new=True)
             self._parts = None
         for pc, pieces, first, grammar, _base, forms in scan_text(
             self.text, first_block=self._first
