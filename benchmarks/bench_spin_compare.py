@@ -1,7 +1,7 @@
 """Old code against this code, in one process: spin scoring, language identification, clean.
 
     .venv/bin/python benchmarks/bench_spin_compare.py --old /work/main/src [--rounds 9]
-        [--stage spin lang clean]
+        [--stage spin lang clean] [--cold]
 
 Speed on the shared machine is only read as a ratio inside one run. This script
 copies the package of another source tree (``--old``: a ``src`` directory, e.g. a
@@ -21,6 +21,11 @@ documents). Before timing, both outputs are compared on every text (``repr`` of 
 result; ``clean``: its text, spin score and language): any difference is printed and
 the script exits with status 1. Printed: medians over the rounds, MB/s, each as a
 multiple of ftfy, and the new/old speed-up (median of the per-round ratios too).
+
+``--cold`` empties the spin stage's per-token-type caches (token facts, context fits)
+of both packages before each of their rounds: every round then pays for the facts of
+each new word type once, as a stream of new documents does (``bench_pipeline.py``
+times mostly such a first pass). Without it the rounds run on warm caches.
 """
 
 from __future__ import annotations
@@ -80,9 +85,20 @@ def _functions(stage: str, old):
     return cleannews.clean, old.clean, lambda d: repr((d.text, d.spin, d.language))
 
 
-def compare(stage: str, old, docs: list[str], rounds: int) -> bool:
+def clear_caches(pkg) -> None:
+    """Empty the spin stage's per-token-type caches of package ``pkg`` (``--cold``)."""
+    features = pkg.score._features
+    for name in ("_INFO", "_FIT_CACHE", "_LLR_OF"):
+        cache = getattr(features, name, None)
+        if cache is not None:
+            cache.clear()
+
+
+def compare(stage: str, old, docs: list[str], rounds: int, cold: bool = False) -> bool:
     """Time one stage (see the module docstring); False when the outputs differ."""
     import ftfy
+
+    import cleannews
 
     new_f, old_f, view = _functions(stage, old)
     differ = 0
@@ -95,14 +111,17 @@ def compare(stage: str, old, docs: list[str], rounds: int) -> bool:
     for r in range(rounds):
         for name in list(funcs) if r % 2 == 0 else list(funcs)[::-1]:
             f = funcs[name]
+            if cold and name != "ftfy":
+                clear_caches(old if name == "old" else cleannews)
             t0 = time.process_time()
             for t in docs:
                 f(t)
             times[name].append(time.process_time() - t0)
     med = {k: statistics.median(v) for k, v in times.items()}
     per_round = statistics.median(o / n for o, n in zip(times["old"], times["new"], strict=True))
+    label = f"{stage} (cold caches)" if cold else stage
     print(
-        f"{stage}: {len(docs)} documents, {mb:.2f} MB, medians of {rounds} rounds (CPU time): "
+        f"{label}: {len(docs)} documents, {mb:.2f} MB, medians of {rounds} rounds (CPU time): "
         f"ftfy {mb / med['ftfy']:.2f} MB/s; old {mb / med['old']:.2f} MB/s = "
         f"{med['ftfy'] / med['old']:.2f}x ftfy; new {mb / med['new']:.2f} MB/s = "
         f"{med['ftfy'] / med['new']:.2f}x ftfy; new/old {med['old'] / med['new']:.3f} "
@@ -117,13 +136,17 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=9)
     ap.add_argument("--stage", nargs="+", default=["spin", "lang", "clean"],
                     choices=["spin", "lang", "clean"])
+    ap.add_argument("--cold", action="store_true",
+                    help="empty the per-token-type caches before each round (see above)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench_spin_compare_") as tmp:
         old = import_old(args.old, Path(tmp))
         raw, stripped = texts()
         ok = True
         for stage in args.stage:
-            ok &= compare(stage, old, raw if stage == "clean" else stripped, args.rounds)
+            ok &= compare(
+                stage, old, raw if stage == "clean" else stripped, args.rounds, args.cold
+            )
     return 0 if ok else 1
 
 

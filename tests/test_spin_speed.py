@@ -5,6 +5,9 @@
 * A one-block text that is too short or not French is labelled from its word counts
   before its paragraphs are scanned (``DocumentScan.word_counts``): the same score as
   the full scan gives.
+* New token types get their facts once each, then the token list is one ``map``
+  (``_features._infos``): the same facts as a warm cache; a long text that looks French
+  takes its word counts from the facts, the rest from the light counts: the same counts.
 """
 
 from __future__ import annotations
@@ -241,3 +244,51 @@ def test_light_word_counts_equal_the_token_facts_on_real_text() -> None:
         _features._INFO.clear()
         assert repr(cleannews.spin_score(text)) == warm
     assert light >= 20
+
+
+def test_new_token_types_get_the_same_facts(monkeypatch) -> None:
+    """``_infos`` computes each new token type's facts once, then maps the whole list:
+    the same facts as a warm cache gives, also when the bounded cache is emptied while
+    the new types are added (``_INFO_MAX`` set small), on real text."""
+    texts = _real_texts()[::9]
+    toks_of = [_features._split_tokens(t)[1::2] for t in texts]
+    warm = [_features._infos(toks) for toks in toks_of]
+    for limit in (None, 40):
+        if limit is not None:
+            monkeypatch.setattr(_features, "_INFO_MAX", limit)
+        _features._INFO.clear()
+        for toks, want in zip(toks_of, warm, strict=True):
+            assert _features._infos(toks) == want
+    monkeypatch.undo()
+    _features._INFO.clear()
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_texts())
+def test_new_token_types_get_the_same_facts_generated(text) -> None:
+    toks = _features._split_tokens(text)[1::2]
+    warm = _features._infos(toks)
+    for t in set(toks):
+        _features._INFO.pop(t, None)
+    assert _features._infos(toks) == warm
+
+
+def test_likely_scored_texts_count_the_same_words() -> None:
+    """A long text whose first tokens are plainly French takes its word counts from the
+    token facts even with a token never seen (``_stream._likely_scored``), other texts from
+    the light counts: both ways give the counts and the score of a warm cache (real texts
+    of the golden set and UD documents; both ways taken many times)."""
+    seen = {True: 0, False: 0}
+    for text in _real_texts()[::5]:
+        if len(text) > _features.BLOCK_CHARS or not text.strip():
+            continue
+        counts = DocumentScan(text).word_counts()
+        warm = repr(cleannews.spin_score(text))
+        _features._INFO.clear()
+        scan = DocumentScan(text)
+        assert scan.word_counts() == counts
+        if scan._parts is not None or scan._first is not None:
+            seen[scan._first is not None] += 1
+        _features._INFO.clear()
+        assert repr(cleannews.spin_score(text)) == warm
+    assert min(seen.values()) >= 10, seen

@@ -20,7 +20,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import reduce
-from itertools import chain, compress
+from itertools import chain, compress, filterfalse
 from operator import add, and_, itemgetter
 from typing import NamedTuple
 
@@ -352,48 +352,75 @@ R_NOT_AFIN_FOLLOWER = 1 << 10  # "afin" + anything but de/que
 R_PLURAL_ONLY = 1 << 11  # "double" + plural-only noun
 
 
+#: The lexicon's reading masks that the token facts test, as one tuple of ints (filled on
+#: first use by ``_reading_masks``): a local unpacking instead of a dictionary lookup each.
+_MASKS: list[tuple[int, ...]] = []
+#: ``10 * ZIPF_H_MUET_SURE``, in the packed entry's units.
+_ZIPF10_H_MUET_SURE = 10 * ZIPF_H_MUET_SURE
+
+
+def _reading_masks() -> tuple[int, ...]:
+    """``(N, A, V, NP, NS, NM, NF, AM, AF, HASP, VPPR, verb-like)`` masks of the lexicon
+    (``Lexicon.masks``; verb-like is V | PREP | ADV | OTHER), computed once.
+
+    >>> _reading_masks()[0] == get_lexicon().masks["N"]
+    True
+    """
+    if not _MASKS:
+        m = get_lexicon().masks
+        _MASKS.append(
+            (
+                *(m[k] for k in ("N", "A", "V", "NP", "NS", "NM", "NF", "AM", "AF", "HASP")),
+                m["VPPR"],
+                m["V"] | m["PREP"] | m["ADV"] | m["OTHER"],
+            )
+        )
+    return _MASKS[0]
+
+
 def _grammar_bits(t: str, low: str, p: int, trig: bool) -> tuple[int, int]:
     """``(need, role)`` of one token for the grammar pre-filter (see ``R_*``).
+
+    Runs once per new token type (``_token_info``): the masks come from
+    ``_reading_masks`` and ``_is_acronym`` / ``_starts_with_vowel`` are written inline.
 
     >>> need, _ = _grammar_bits("l’", "l’", 0, True)
     >>> _, role = _grammar_bits("fonction", "fonction", get_lexicon().packed("fonction"), False)
     >>> bool(need & role)
     True
     """
-    m = get_lexicon().masks
-    m_n, m_a, m_np, m_ns = m["N"], m["A"], m["NP"], m["NS"]
-    m_v = m["V"] | m["PREP"] | m["ADV"] | m["OTHER"]
+    m_n, m_a, _m_verb, m_np, m_ns, m_nm, m_nf, m_am, m_af, m_hasp, _vppr, m_v = _reading_masks()
     c0 = t[:1]
     lower, alpha = c0.islower(), c0.isalpha()
-    role = 0
-    if low.rstrip("'’") not in AFIN_FOLLOWERS:
-        role |= R_NOT_AFIN_FOLLOWER
-    if low in ("le", "les"):
+    acronym = len(t) > 1 and t.isupper()  # _is_acronym(t)
+    l0 = low[:1]
+    role = 0 if low.rstrip("'’") in AFIN_FOLLOWERS else R_NOT_AFIN_FOLLOWER
+    if low == "le" or low == "les":
         role |= R_LE_LES
-    if alpha and not _is_acronym(t) and not low.startswith("y") and len(t) > 1:
-        if low[0] == "h":
-            if p & m["HASP"] and lower and low not in H_MUET:
+    if alpha and not acronym and l0 != "y" and len(t) > 1:
+        if l0 == "h":
+            if p & m_hasp and lower and low not in H_MUET:
                 role |= R_ELIDED_CLASH
-        elif not c0.isupper() and not _starts_with_vowel(low):
+        elif not c0.isupper() and l0 not in VOWELS:  # not _starts_with_vowel(low)
             role |= R_ELIDED_CLASH
     if alpha and p & m_np and not p & m_ns:
         role |= R_PLURAL_ONLY
     if lower:
         if (
             low not in NO_ELISION_BEFORE
-            and not _is_acronym(t)
+            and not acronym
             and (
-                _starts_with_vowel(low)
+                (l0 in VOWELS and l0 != "y")  # _starts_with_vowel(low)
                 or (
-                    low[0] == "h"
-                    and (not p & m["HASP"] or low in H_MUET)
-                    and (p & ZIPF_MASK) >= 10 * ZIPF_H_MUET_SURE
+                    l0 == "h"
+                    and (not p & m_hasp or low in H_MUET)
+                    and (p & ZIPF_MASK) >= _ZIPF10_H_MUET_SURE
                 )
             )
         ):
             role |= R_WANTS_ELISION
         if p & m_n and not p & (m_v | m_a):
-            masc, fem = bool(p & m["NM"]), bool(p & m["NF"])
+            masc, fem = bool(p & m_nm), bool(p & m_nf)
             if fem and not masc:
                 role |= R_FEM_NOUN
             if masc and not fem:
@@ -405,7 +432,7 @@ def _grammar_bits(t: str, low: str, p: int, trig: bool) -> tuple[int, int]:
         if p & m_a and not p & m_n:
             role |= R_ADJECTIVE
             if not p & m_v:
-                am, af = bool(p & m["AM"]), bool(p & m["AF"])
+                am, af = bool(p & m_am), bool(p & m_af)
                 if af and not am:
                     role |= R_FEM_ADJ
                 if am and not af:
@@ -415,24 +442,24 @@ def _grammar_bits(t: str, low: str, p: int, trig: bool) -> tuple[int, int]:
     if low[-1:] in "'’" and len(low) > 1:
         return (R_ELIDED_CLASH if low[:-1] in CLITICS else 0), role
     need = 0
-    if low in ELIDABLE and not _is_acronym(t):
+    if low in ELIDABLE and not acronym:
         need |= R_WANTS_ELISION
-    if low in ("de", "à"):
+    if low == "de" or low == "à":
         need |= R_LE_LES
-    if low in DET_GENDER:
+    g = DET_GENDER.get(low)
+    if g is not None:
         need |= R_ADJECTIVE
-        g = DET_GENDER[low]
         if g == "m":
             need |= R_FEM_NOUN
         elif g == "f":
             need |= R_MASC_NOUN
-        if low not in ("le", "la") and low in DET_SINGULAR:
+        if low != "le" and low != "la" and low in DET_SINGULAR:
             need |= R_PLURAL_NOUN
         return need, role
     if low in DET_PLURAL or low in NUMERALS:
         return need | R_SINGULAR_NOUN, role
     if p & m_n and not p & (m_a | m_v) and lower:
-        nm, nf = bool(p & m["NM"]), bool(p & m["NF"])
+        nm, nf = bool(p & m_nm), bool(p & m_nf)
         if nm and not nf:
             need |= R_FEM_ADJ
         if nf and not nm:
@@ -504,10 +531,8 @@ def _token_info(t: str) -> tuple:
 
 def _token_facts(t: str) -> tuple:
     """The first ten fields of ``_token_info`` (see there)."""
-    lex = get_lexicon()
-    m = lex.masks
     low = t.lower()
-    p = lex.words.get(low, 0)
+    p = get_lexicon().words.get(low, 0)
     c0 = t[0]
     if t == "\n":
         return (low, 0, "BOS", KIND_BREAK, False, False, False, None, False, None)
@@ -525,10 +550,11 @@ def _token_facts(t: str) -> tuple:
             None,
         )
     cls = word_class(t, low, p, FUNCTION_WORDS)
+    m_n, m_a, m_verb, _np, _ns, _nm, _nf, _am, _af, _hasp, m_vppr, _v = _reading_masks()
     trig = (
         (low[-1] in "'’" and len(low) > 1)
         or low in TRIGGERS
-        or bool(p & m["N"] and not p & (m["A"] | m["V"]) and c0.islower())
+        or bool(p & m_n and not p & (m_a | m_verb) and c0.islower())
     )
     stats = None
     kind = KIND_WORD
@@ -537,11 +563,11 @@ def _token_facts(t: str) -> tuple:
         kind = KIND_CONTENT
         z = (p & ZIPF_MASK) / 10
         pos_checked = (
-            ZIPF_RARE_WORD <= z < ZIPF_POS_COMMON and not p & m["VPPR"] and low not in NUMERALS
+            ZIPF_RARE_WORD <= z < ZIPF_POS_COMMON and not p & m_vppr and low not in NUMERALS
         )
         g = (p >> GAP_SHIFT) & ZIPF_MASK
         gap = (g - GAP_OFFSET) / 10 if g else 0.0
-        noun_adj = bool(p & (m["N"] | m["A"]))
+        noun_adj = bool(p & (m_n | m_a))
         # below ZIPF_RARE_WORD a word is field vocabulary ("anhydre"), not a synonym
         # choice; inflected verb forms are rarer than their lemma, so only nouns and
         # adjectives are evidence
@@ -554,7 +580,7 @@ def _token_facts(t: str) -> tuple:
             int(syn_ok and gap >= GAP_STRONG_SYNONYM and z < ZIPF_STRONG_SYNONYM),
             rare_syn,
             (not rare_syn) and bool(p) and z < ZIPF_RARE_WORD and noun_adj,
-            substitute_llr(p),
+            _llr_of(p),
         )
     ctx = (
         get_context_table().entry(t)
@@ -564,11 +590,44 @@ def _token_facts(t: str) -> tuple:
     return (low, p, cls, kind, trig, low in STOP_FR, low in STOP_EN, stats, pos_checked, ctx)
 
 
-def _infos(toks: list[str]) -> list[tuple]:
-    """``_token_info`` of every token (cached ones by one C-level ``map``)."""
+#: ``substitute_llr`` by packed lexicon entry (at most one per lexicon word, plus 0).
+_LLR_OF: dict[int, float] = {}
+
+
+def _llr_of(p: int) -> float:
+    """``substitute_llr(p)``, memoised (the profile's bins cost more than the lookup).
+
+    >>> _llr_of(0) == substitute_llr(0)
+    True
+    """
+    v = _LLR_OF.get(p)
+    if v is None:
+        v = _LLR_OF[p] = substitute_llr(p)
+    return v
+
+
+def _infos(toks: list[str], known_new: bool = False) -> list[tuple]:
+    """``_token_info`` of every token (cached ones by one C-level ``map``).
+
+    With new token types, their facts are computed first (each once, in order of first
+    occurrence), then the whole list is one ``map`` again: no Python code runs per token.
+
+    ``known_new``: the caller knows some type is new (``cached_infos`` failed), so the first
+    ``map``, which would stop at that type, is skipped.
+
+    >>> [i[I_LOW] for i in _infos(["Le", "Xyzzyq", "le", "Xyzzyq"])]
+    ['le', 'xyzzyq', 'le', 'xyzzyq']
+    """
+    if not known_new:
+        try:
+            return list(map(_INFO.__getitem__, toks))
+        except KeyError:
+            pass
+    for t in filterfalse(_INFO.__contains__, dict.fromkeys(toks)):
+        _token_info(t)
     try:
         return list(map(_INFO.__getitem__, toks))
-    except KeyError:
+    except KeyError:  # the bounded cache was emptied while the new types were added
         return [_INFO.get(t) or _token_info(t) for t in toks]
 
 
@@ -688,9 +747,12 @@ class BlockTokens(NamedTuple):
     codes: bytes
 
 
-def block_tokens(block: str, parts: list[str] | None = None) -> BlockTokens:
+def block_tokens(
+    block: str, parts: list[str] | None = None, known_new: bool = False
+) -> BlockTokens:
     """Tokenise ``block`` and look every token up (one ``split``, one ``map``).
-    ``parts``: ``_split_tokens(block)``, when the caller has it already.
+    ``parts``: ``_split_tokens(block)``, when the caller has it already; ``known_new``:
+    some token's facts are known not to be cached (see ``_infos``).
 
     >>> bt = block_tokens("Le site.")
     >>> bt.toks, block_word_counts(bt.codes)
@@ -699,7 +761,7 @@ def block_tokens(block: str, parts: list[str] | None = None) -> BlockTokens:
     if parts is None:
         parts = _split_tokens(block)
     toks = parts[1::2]
-    infos = _infos(toks) if toks else []
+    infos = _infos(toks, known_new) if toks else []
     return BlockTokens(parts, toks, infos, bytes(map(_get_code, infos)))
 
 

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from cleannews.score import _GRAMMAR as GRAMMAR_SIGNALS
 from cleannews.score import _SIGNAL_KIND as SIGNAL_KIND
-from cleannews.score import _features
+from cleannews.score import MIN_WORDS, _features
 from cleannews.score._features import (
     _RARE_SIGNALS,
     BlockTokens,
@@ -115,11 +115,16 @@ class DocumentScan:
         toks = parts[1::2]
         infos = cached_infos(toks)
         if infos is None:
-            # a token never seen: count without the token facts, which a text that is
-            # then not scored never needs (``light_word_counts``); ``paragraphs`` looks
-            # the tokens up from these parts
-            self._parts = parts
-            return light_word_counts(toks)
+            if not _likely_scored(toks):
+                # a token never seen: count without the token facts, which a text that is
+                # then not scored never needs (``light_word_counts``); ``paragraphs`` looks
+                # the tokens up from these parts
+                self._parts = parts
+                return light_word_counts(toks)
+            # a text that will most likely be scored needs the facts anyway: counting the
+            # words without them first would be spent twice (the same counts either way)
+            self._first = block_tokens(text, parts, known_new=True)
+            return block_word_counts(self._first.codes)
         self._first = BlockTokens(parts, toks, infos, bytes(map(_get_code, infos)))
         return block_word_counts(self._first.codes)
 
@@ -128,7 +133,7 @@ class DocumentScan:
         repetition changes are updated in ``retained`` and listed in ``dirty``."""
         doc = self.doc
         if self._first is None and self._parts is not None:
-            self._first = block_tokens(self.text, self._parts)
+            self._first = block_tokens(self.text, self._parts, known_new=True)
             self._parts = None
         for pc, pieces, first, grammar, _base, forms in scan_text(
             self.text, first_block=self._first
@@ -269,6 +274,29 @@ class DocumentScan:
             last = [0, d.n_words, d.n_syn_strong, d.n_content]
         self._note(last)
         self.worst = list(self._best)
+
+
+#: ``_likely_scored`` reads this many tokens of a text.
+_SAMPLE_TOKENS = 200
+#: … and calls the text likely French when this share of its words are French function
+#: words (twice ``score.MIN_FRENCH_STOPWORD_SHARE``) and outnumber the other languages'.
+_LIKELY_FRENCH_SHARE = 0.16
+
+
+def _likely_scored(toks: list[str]) -> bool:
+    """True when a text of tokens ``toks`` will most likely be scored (long enough, and its
+    first ``_SAMPLE_TOKENS`` tokens plainly French): only a choice of the cheaper way to
+    the same word counts (``DocumentScan.word_counts``), never a decision about the text.
+
+    >>> _likely_scored(("Le chat de la voisine dort sur le canapé du salon . " * 20).split())
+    True
+    >>> _likely_scored(("The cat of the neighbour sleeps on the sofa . " * 20).split())
+    False
+    """
+    if len(toks) < 2 * MIN_WORDS:
+        return False
+    n, fr, en = light_word_counts(toks[:_SAMPLE_TOKENS])
+    return fr >= _LIKELY_FRENCH_SHARE * n and fr > 2 * en
 
 
 def _densities(w: list[int]) -> tuple[float, float]:
