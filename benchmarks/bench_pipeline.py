@@ -13,7 +13,7 @@ The corpus mixes, in one list of documents (never the seeds alone):
   narrow no-break spaces, NNBSP before ; : ! ?, … — ©, 1ᵉʳ, 3 000 €);
 * ``mojibake``: one document in ten of the above, UTF-8 read as Windows-1252.
 
-Each stage is timed on the same text, one core, in one process, and every
+Each stage is timed (CPU time of the process) on the same text, one core, in one process, and every
 figure is printed as MB/s and as a ratio to ``ftfy.fix_text(text,
 uncurl_quotes=False)`` measured in the same run on the same documents (the
 machine is shared: read the ratios). Stages: ``repair`` (``cleannews.repair``),
@@ -102,14 +102,16 @@ def corpus(seed: int = 7) -> dict[str, list[str]]:
 
 
 def _time(fn: Callable[[str], object], docs: list[str], target: float) -> tuple[float, int]:
-    """Seconds and bytes for running ``fn`` over ``docs`` repeatedly until ``target`` bytes."""
+    """CPU seconds of this process and bytes for running ``fn`` over ``docs`` repeatedly
+    until ``target`` bytes (CPU time, not wall clock: on a shared machine the wall clock
+    counts other processes' turns, which made stage ratios jump within one run)."""
     n = 0
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     while n < target:
         for d in docs:
             fn(d)
             n += len(d.encode("utf-8"))
-    return time.perf_counter() - t0, n
+    return time.process_time() - t0, n
 
 
 #: Stage functions wrapped by :func:`stage_probes`: (module, attribute) -> stage name.
@@ -148,7 +150,7 @@ def stage_probes(on_enter: Callable[[str], object], on_exit: Callable[[str, obje
 
 
 def time_per_stage(clean: Callable[[str], object], docs: list[str]) -> dict[str, float]:
-    """Seconds spent in each stage while ``clean`` runs over ``docs``, plus ``other``
+    """CPU seconds spent in each stage while ``clean`` runs over ``docs``, plus ``other``
     (the rest of ``clean``) and ``total``. Nested calls (a stage calling another
     wrapped function) are counted in the outer stage only."""
     spent: dict[str, float] = dict.fromkeys([*STAGE_FUNCTIONS.values(), "other"], 0.0)
@@ -156,18 +158,18 @@ def time_per_stage(clean: Callable[[str], object], docs: list[str]) -> dict[str,
 
     def enter(stage: str) -> float:
         depth[0] += 1
-        return time.perf_counter()
+        return time.process_time()
 
     def leave(stage: str, t0: object) -> None:
         depth[0] -= 1
         if depth[0] == 0:
-            spent[stage] += time.perf_counter() - float(t0)  # type: ignore[arg-type]
+            spent[stage] += time.process_time() - float(t0)  # type: ignore[arg-type]
 
     with stage_probes(enter, leave):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for d in docs:
             clean(d)
-        total = time.perf_counter() - t0
+        total = time.process_time() - t0
     spent["other"] = total - sum(spent.values())
     spent["total"] = total
     return spent
