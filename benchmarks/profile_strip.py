@@ -11,7 +11,10 @@
    ~1 MB document ``bench_pipeline.py`` cleans for its memory figure (repaired first),
    and of the whole ``cleannews.clean`` on it, both after every table is loaded,
    with the lines of code holding most of the strip stage's memory at its peak.
-3. **Profile.** The same documents under ``cProfile``: the share of the stage's
+3. **Steps in CPU time.** The stage's per-document steps (:data:`TIMED_STEPS`) wrapped
+   with ``time.process_time`` (a few calls per document: the wrappers cost little,
+   unlike cProfile's cost per Python call), each step's share of the stage's CPU time.
+4. **Profile.** The same documents under ``cProfile``: the share of the stage's
    time in each of its steps (inclusive: a step counts what it calls), then the
    functions with the most time of their own. cProfile adds a cost per Python
    call, so read the shares, not the seconds.
@@ -46,6 +49,69 @@ STEPS = [
     ("  its trees (stage 1 + 2)", "linemodel.py", "proba"),
     ("assemble output and Changes", "_assemble.py", "assemble"),
 ]
+
+
+#: (module, function) of the steps timed one by one (each called a few times per document).
+TIMED_STEPS = [
+    ("cleannews.strip.detectors", "build_lines"),
+    ("cleannews.strip._pagelang", "guess_page_language"),
+    ("cleannews.strip.detectors", "judge_lines"),
+    ("cleannews.strip.detectors", "_rule_pass"),
+    ("cleannews.strip.detectors", "_glued_tail"),
+    ("cleannews.strip.detectors", "_structural_pass"),
+    ("cleannews.strip.detectors", "_neighbour_pass"),
+    ("cleannews.strip.detectors", "_title_pass"),
+    ("cleannews.strip.detectors", "plan_lines"),
+    ("cleannews.strip.linemodel", "apply_line_model"),
+    ("cleannews.strip.linemodel", "line_features"),
+    ("cleannews.strip.runmodel", "apply_run_model"),
+    ("cleannews.strip._assemble", "assemble"),
+]
+
+
+def step_times(texts: list[str], cfg, passes: int) -> dict[str, float]:
+    """CPU seconds of each step of :data:`TIMED_STEPS` (inclusive) and of the whole stage
+    (key ``"strip_text"``) over ``passes`` passes of ``texts``; the functions are restored.
+
+    The stage looks its steps up at call time (``judge_page`` imports them in its body,
+    ``plan_lines`` through ``detectors._models``, ``strip_text`` through ``_IMPL``):
+    those caches are cleared so that the wrappers are the functions called.
+    """
+    import importlib
+
+    import cleannews.strip as stage
+    from cleannews.strip import detectors
+
+    spent: dict[str, float] = dict.fromkeys((n for _, n in TIMED_STEPS), 0.0)
+    saved = []
+    clock = time.process_time
+    for mod_name, name in TIMED_STEPS:
+        mod = importlib.import_module(mod_name)
+        fn = getattr(mod, name)
+
+        def timed(*a, _fn=fn, _name=name, **kw):
+            t0 = clock()
+            try:
+                return _fn(*a, **kw)
+            finally:
+                spent[_name] += clock() - t0
+
+        saved.append((mod, name, fn))
+        setattr(mod, name, timed)
+    detectors._models.cache_clear()
+    stage._IMPL = ()
+    try:
+        t0 = clock()
+        for _ in range(passes):
+            for t in texts:
+                stage.strip_text(t, cfg)
+        spent["strip_text"] = clock() - t0
+    finally:
+        for mod, name, fn in saved:
+            setattr(mod, name, fn)
+        detectors._models.cache_clear()
+        stage._IMPL = ()
+    return spent
 
 
 def memory(groups: dict[str, list[str]], cfg) -> None:
@@ -107,6 +173,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"CPU time, best of {args.repeat}: strip {strip_mbs:.2f} MB/s, ftfy.fix_text "
           f"{ftfy_mbs:.2f} MB/s, strip = {strip_mbs / ftfy_mbs:.2f} x ftfy")
     memory(groups, cfg)
+    spent = step_times(repaired, cfg, args.passes)
+    total = spent.pop("strip_text")
+    print(f"steps in CPU time ({args.passes} passes, inclusive; a step counts what it calls):")
+    for name, sec in spent.items():
+        print(f"  {name:28s} {sec / total:6.1%}")
     prof = cProfile.Profile()
     prof.enable()
     for _ in range(args.passes):

@@ -138,3 +138,29 @@ def test_tries_at_starts_equal_whole_scan(line):
 ])
 def test_match_starts(pattern, starts):
     assert R._match_starts(pattern) == starts
+
+
+_LINE_STARTS = st.sampled_from(
+    ["", " ", "• ", "» ", "► ", "- ", "— ", "* ", "© ", "(", "[", "{", "<", "/", "@", "#", "1 ",
+     "12 ", "2 883 ", "Lire", "lire", "Lirette", "Voir", "Voire", "Partag", "Partager",
+     "Publié", "Publicité", "Par", "Parfois", "By", "Byline", "Getty", "via", "e-mail",
+     "newsletter", "Newsletters", "Facebook", "À lire aussi", "A lire", "ß", "ﬁ", "İ", "Ça"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LINE_STARTS, st.lists(_PIECES, min_size=0, max_size=12).map("".join))
+def test_anchored_indexes_equal_reference(start, rest):
+    """The anchored line / prefix / protect indexes (first-word candidates, word-prefix
+    tuples, the always-tried patterns' literal gate, ``requires``) give the rule the walk
+    over every pattern in data order gives, on generated line starts (indexed words,
+    their prefixes and extensions, symbols, digits, characters that fold to several)."""
+    rs = R.load_rules(("fr", "en", "de", "es", "it"))
+    text = R.match_text((start + rest).strip())
+    if not text:
+        return
+    low = text.casefold()
+    key = R.start_key(text, low)
+    for ix in (rs._line, rs._prefix, rs._protect_index):
+        assert ix.match(text, low, key) is ix.match_reference(text, low), (text, ix)
+        assert ix.match(text[:300]) is ix.match_reference(text[:300]), (text, ix)

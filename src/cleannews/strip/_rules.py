@@ -196,6 +196,10 @@ def _try_at(low: str, frags: tuple[str, ...]) -> list[int] | None:
     return sorted(at)
 
 
+#: Marks a literal set :meth:`RuleSet._run` has not looked up in the line yet.
+_UNSEEN: list[int] = []
+
+
 class _FrozenDict(dict):
     """A dict that also keeps its keys as a frozenset (for fast set intersections)."""
 
@@ -328,6 +332,9 @@ class _AnchoredIndex:
             if self.always and all(self.needs[k] for k in self.always)
             else None
         )
+        #: per first character, the word prefixes indexed under it as one tuple (one
+        #: ``str.startswith`` call tests them all)
+        self._prefix_heads = {c: tuple(f for f, _ in fs) for c, fs in self.prefix.items()}
         # lines that start with their first word: one lookup (see :meth:`candidates`)
         self._always_only = self._candidates(("", None))
         self._by_word = {w: self._candidates(("", w)) for w in self.exact}
@@ -349,8 +356,8 @@ class _AnchoredIndex:
             w = key[1]
             w0 = w[0]
             if w0 not in self.symbol and not w0.isdigit():
-                starts = self.prefix.get(w0)
-                if starts is None or not any(w.startswith(f) for f, _ in starts):
+                starts = self._prefix_heads.get(w0)
+                if starts is None or not w.startswith(starts):
                     return self._always_only
         hit = self._memo.get(key)
         if hit is not None:
@@ -400,10 +407,12 @@ class _AnchoredIndex:
             if full is None:
                 full = text.casefold()
             chars, longer = self._gate
-            if (chars is None or chars.search(full) is None) and not any(
-                x in full for x in longer
-            ):
-                cands = rest  # no always-tried pattern can pass its ``requires``
+            if chars is None or chars.search(full) is None:
+                for x in longer:  # a loop, not ``any(...)``: no generator per line
+                    if x in full:
+                        break
+                else:
+                    cands = rest  # no always-tried pattern can pass its ``requires``
         for rule, pat, req in cands:
             if req:
                 if full is None:
@@ -654,11 +663,14 @@ class RuleSet:
         starts = self._starts[kind]
         if low is None or len(low) != len(scan) or REFERENCE:
             low = None  # offsets of the folded line differ: scan the whole line
+        tried: dict[tuple[str, ...], list[int] | None] = {}  # several patterns share literals
         for k in sorted(todo):
             rule, pat = patterns[k]
             frags = starts[k]
             if frags is not None and low is not None:
-                at = _try_at(low, frags)
+                at = tried.get(frags, _UNSEEN)
+                if at is _UNSEEN:
+                    at = tried[frags] = _try_at(low, frags)
                 if at is not None:
                     # the pattern is tried only where a match can start (a long line scanned
                     # by a pattern that opens with an alternation cost up to 0.4 µs a character)

@@ -467,7 +467,8 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> lis
                 rule = _phrase_verdict(ln, rs, plan)
             else:
                 todo = per_line.get(i)
-                todo = always if todo is None else todo | always
+                if always:  # (no phrase pattern of the shipped files is always tried)
+                    todo = always if todo is None else todo | always
                 rule = _phrase_verdict(ln, rs, plan, todo) if todo else None
         if (
             rule is not None
@@ -1474,7 +1475,8 @@ def judge_lines(
             continue
         plain = ln.text
         todo = span_todo.get(i)
-        todo = span_always if todo is None else todo | span_always
+        if span_always:
+            todo = span_always if todo is None else todo | span_always
         found = (
             [
                 SpanRemoval(a, b, r.name, r.reason)

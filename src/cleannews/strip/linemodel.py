@@ -472,7 +472,10 @@ def is_prose(ln) -> bool:
 
 def has_word(ln) -> bool:
     """The line holds a letter or a digit (the model never removes one that does not)."""
-    return any(ch.isalnum() for ch in ln.text[:200])
+    for ch in ln.text[:200]:  # a loop, not ``any(...)``: no generator per line
+        if ch.isalnum():
+            return True
+    return False
 
 
 def article_lists(lines) -> set[int]:
