@@ -7,8 +7,8 @@ text and of every change (stage, rule, span, before, after, reason), the
 verdict, spin label, language and the count of changes per stage. The
 corpus: the seeds and the real pages of ``fixtures/strip_real`` that ``read_corpus``
 returns by default (TRAIN and the first TEST list, never the held-out test2; 485 pages
-at recording, 535 since branch strip-labels added TRAIN pages), as the scraper left
-them, plus the same documents read back as Windows-1252 mojibake (every seed, about
+at recording, 535 since branch strip-labels added TRAIN pages, 600 since strip-labels2), as
+the scraper left them, plus the same documents read back as Windows-1252 mojibake (every seed, about
 one page in five chosen by a hash of its id, see ``has_twin``) so that the repair
 stage's slow path is covered too. Re-recorded 2026-12-01 (strip-labels) for the new
 pages and the hash-chosen twins; every document pinned before kept its digest.

@@ -6,7 +6,8 @@
 * the five seeds, the 64 plain-text fixtures of ``fixtures/strip`` and the pages of
   ``fixtures/strip_real`` that ``read_corpus`` returns by default (TRAIN and the first
   TEST list: 485 pages at recording; the 50 TRAIN pages added by branch strip-labels were
-  appended on 2026-12-01 with every earlier record unchanged; the second held-out list,
+  appended on 2026-12-01 with every earlier record unchanged, and so were the 65 of branch
+  strip-labels2 (batch ``*-d``); the second held-out list,
   test2, is never pinned), as stored;
 * the same documents in French typography (’ for ', no-break spaces before
   ``: ; ! ?`` and inside « »), which takes the rules' character-mapping path;
