@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, islice, pairwise
+from itertools import islice, pairwise
 from operator import itemgetter
 
 import regex
@@ -1265,11 +1265,13 @@ def build_lines(
     """
     langs = tuple(dict.fromkeys((*languages, *SENTENCE_STOP_LANGUAGES)))
     stop = load_stopwords(langs)
-    mapped = match_text(text)  # same length: the line spans hold
     doc_words: set[str] = set()
-    lines = [_Line(mapped[s:c], stop, True, doc_words) for s, c, _ in spans]
+    # match_text maps one character to one: each line mapped alone equals the slice of
+    # the mapped document (no mapped copy of the whole document is kept while lines build)
+    lines = [_Line(match_text(text[s:c]), stop, True, doc_words) for s, c, _ in spans]
     head_words = _head_words(text, spans, lines)
-    recount_unspaced(lines, mapped)  # Chinese, Japanese, Thai …: words by characters
+    # the gate of recount_unspaced reads characters match_text leaves alone: text will do
+    recount_unspaced(lines, text)  # Chinese, Japanese, Thai …: words by characters
     return BuiltLines(lines, doc_words, head_words, frozenset(langs), stop)
 
 
@@ -1308,6 +1310,58 @@ def _head_words(text: str, spans: list[tuple[int, int, int]], lines: list[_Line]
     return " ".join(parts).split(" ") if parts else []
 
 
+#: Characters of case-folded line text per block of :class:`LowBlocks` (a line longer than
+#: this is a block of its own; a line's folded text is at most MAX_SCAN_CHARS characters).
+LOW_BLOCK_CHARS = 1 << 16
+
+
+class LowBlocks:
+    """The lines' case-folded texts (``ln.low``) joined by newlines, kept as blocks of whole lines.
+
+    Stands for the document-wide ``"\\n".join(ln.low for ln in lines)`` the rule plans search:
+    ``frag in blocks`` is ``frag in`` that joined text for a fragment without a newline (no
+    rule fragment holds one: a match never crosses a line), and :meth:`triggers` is
+    :meth:`RuleSet.line_triggers` on it, found block by block. The joined text was one more
+    copy of the document, in the widest character size any line has (4 bytes a character
+    for a page with one emoji); the blocks are each as wide as their own characters.
+
+        >>> lines = [_Line(t, frozenset()) for t in ("Un titre", "", "Partager sur Facebook")]
+        >>> b = LowBlocks(lines, block_chars=10)
+        >>> [len(p) for p in b.parts], "partager" in b, "titre\\npartager" in b
+        ([9, 21], True, False)
+    """
+
+    __slots__ = ("firsts", "parts", "starts")
+
+    def __init__(self, lines: list[_Line], block_chars: int = LOW_BLOCK_CHARS) -> None:
+        self.parts: list[str] = []  # joined text of each block
+        self.firsts: list[int] = []  # index of each block's first line
+        self.starts: list[list[int]] = []  # offset of each line in its block
+        i, n = 0, len(lines)
+        while i < n:
+            first, size, offsets = i, 0, []
+            while i < n and (i == first or size + len(lines[i].low) < block_chars):
+                offsets.append(size)
+                size += len(lines[i].low) + 1
+                i += 1
+            self.parts.append("\n".join([ln.low for ln in lines[first:i]]))
+            self.firsts.append(first)
+            self.starts.append(offsets)
+
+    def __contains__(self, frag: str) -> bool:
+        return any(frag in part for part in self.parts)
+
+    def triggers(self, rs: RuleSet, plan: tuple) -> dict[int, set[int]]:
+        """:meth:`RuleSet.line_triggers` of ``plan`` over the whole document, by blocks."""
+        if len(self.parts) == 1:
+            return rs.line_triggers(plan, self.parts[0], self.starts[0])
+        per: dict[int, set[int]] = {}
+        for part, first, starts in zip(self.parts, self.firsts, self.starts, strict=True):
+            for i, todo in rs.line_triggers(plan, part, starts).items():
+                per[first + i] = todo
+        return per
+
+
 def judge_lines(
     text: str,
     spans: list[tuple[int, int, int]],
@@ -1337,16 +1391,14 @@ def judge_lines(
         built = build_lines(text, spans, languages)
     lines, doc_words, stop = built.lines, built.doc_words, built.stop
     built.doc_words = None  # the vocabulary is read once, for the trigger plans: free it after
-    doc_low = "\n".join(ln.low for ln in lines)
+    doc_low = LowBlocks(lines)
     heads3 = set(map(_HEAD3, doc_words))
     phrase_plan = rs.plan(doc_words, doc_low, "phrase", heads3)
     span_plan = rs.plan(doc_words, doc_low, "span", heads3)
     del doc_words, heads3
-    starts = list(accumulate((len(ln.low) + 1 for ln in lines[:-1]), initial=0))
-    matched = _rule_pass(
-        lines, rs, phrase_plan, rs.line_triggers(phrase_plan, doc_low, starts)
-    )
-    span_todo = rs.line_triggers(span_plan, doc_low, starts)
+    matched = _rule_pass(lines, rs, phrase_plan, doc_low.triggers(rs, phrase_plan))
+    span_todo = doc_low.triggers(rs, span_plan)
+    del doc_low
     span_always = set(span_plan[0])
     # glued spans first: the rest of the line is what the title checks compare
     glued: dict[int, list[SpanRemoval]] = {}
@@ -1380,7 +1432,7 @@ def judge_lines(
             ]
             ln.refit(ln.key_text, stop)  # judge the line as it will read once cleaned
     if glued:  # lines refitted without their glued spans were counted again by words
-        recount_unspaced([lines[i] for i in glued], doc_low)
+        recount_unspaced([lines[i] for i in glued], text)  # text: the same gate (see above)
     if headings:
         _protect_headings(lines, headings)
     _structural_pass(lines, rs, stop)
