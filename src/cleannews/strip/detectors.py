@@ -1315,51 +1315,90 @@ def _head_words(text: str, spans: list[tuple[int, int, int]], lines: list[_Line]
 LOW_BLOCK_CHARS = 1 << 16
 
 
-class LowBlocks:
-    """The lines' case-folded texts (``ln.low``) joined by newlines, kept as blocks of whole lines.
+class _Asked:
+    """Stands for a text in :meth:`RuleSet.plan`'s ``f in low`` tests: records each fragment
+    asked and answers yes (the plan of a text holding every fragment)."""
 
-    Stands for the document-wide ``"\\n".join(ln.low for ln in lines)`` the rule plans search:
-    ``frag in blocks`` is ``frag in`` that joined text for a fragment without a newline (no
-    rule fragment holds one: a match never crosses a line), and :meth:`triggers` is
-    :meth:`RuleSet.line_triggers` on it, found block by block. The joined text was one more
-    copy of the document, in the widest character size any line has (4 bytes a character
-    for a page with one emoji); the blocks are each as wide as their own characters.
+    __slots__ = ("frags",)
+
+    def __init__(self) -> None:
+        self.frags: set[str] = set()
+
+    def __contains__(self, frag: str) -> bool:
+        self.frags.add(frag)
+        return True
+
+
+class LowBlocks:
+    """The lines' case-folded texts (``ln.low``) joined by newlines, read as blocks of whole lines.
+
+    Stands for the document-wide ``"\\n".join(ln.low for ln in lines)`` that the rule plans
+    search (:meth:`RuleSet.plan`, :meth:`RuleSet.line_triggers`), without keeping it: that
+    text was one more copy of the document, in the widest character size of any line (4 bytes
+    a character for a page with one emoji). Each block is made when read and dropped after,
+    twice per document: once to find which fragments the plans ask about occur
+    (:meth:`plans`), once to find the lines they occur in (:meth:`triggers`). No rule
+    fragment holds a newline, so a match never crosses a line and the answers are those of
+    the joined text.
 
         >>> lines = [_Line(t, frozenset()) for t in ("Un titre", "", "Partager sur Facebook")]
         >>> b = LowBlocks(lines, block_chars=10)
-        >>> [len(p) for p in b.parts], "partager" in b, "titre\\npartager" in b
-        ([9, 21], True, False)
+        >>> [part for part, _, _ in b.blocks()]
+        ['un titre\\n', 'partager sur facebook']
+        >>> sorted(b.present({"partager", "titre\\npartager", "titre"}))
+        ['partager', 'titre']
     """
 
-    __slots__ = ("firsts", "parts", "starts")
+    __slots__ = ("bounds", "lines")
 
     def __init__(self, lines: list[_Line], block_chars: int = LOW_BLOCK_CHARS) -> None:
-        self.parts: list[str] = []  # joined text of each block
-        self.firsts: list[int] = []  # index of each block's first line
-        self.starts: list[list[int]] = []  # offset of each line in its block
-        i, n = 0, len(lines)
-        while i < n:
-            first, size, offsets = i, 0, []
-            while i < n and (i == first or size + len(lines[i].low) < block_chars):
-                offsets.append(size)
-                size += len(lines[i].low) + 1
-                i += 1
-            self.parts.append("\n".join([ln.low for ln in lines[first:i]]))
-            self.firsts.append(first)
-            self.starts.append(offsets)
+        self.lines = lines
+        self.bounds: list[int] = [0]  # each block is lines[bounds[k]:bounds[k + 1]]
+        size = 0
+        for i, ln in enumerate(lines):
+            if size and size + len(ln.low) >= block_chars:
+                self.bounds.append(i)
+                size = 0
+            size += len(ln.low) + 1
+        self.bounds.append(len(lines))
 
-    def __contains__(self, frag: str) -> bool:
-        return any(frag in part for part in self.parts)
+    def blocks(self):
+        """Each block as ``(text, index of its first line, offset of each line in text)``."""
+        lines = self.lines
+        for a, b in pairwise(self.bounds):
+            starts, pos = [], 0
+            for ln in lines[a:b]:
+                starts.append(pos)
+                pos += len(ln.low) + 1
+            yield "\n".join([ln.low for ln in lines[a:b]]), a, starts
 
-    def triggers(self, rs: RuleSet, plan: tuple) -> dict[int, set[int]]:
-        """:meth:`RuleSet.line_triggers` of ``plan`` over the whole document, by blocks."""
-        if len(self.parts) == 1:
-            return rs.line_triggers(plan, self.parts[0], self.starts[0])
-        per: dict[int, set[int]] = {}
-        for part, first, starts in zip(self.parts, self.firsts, self.starts, strict=True):
-            for i, todo in rs.line_triggers(plan, part, starts).items():
-                per[first + i] = todo
-        return per
+    def present(self, frags: set[str]) -> set[str]:
+        """The fragments of ``frags`` that occur in the joined text (none holds a newline)."""
+        todo, found = set(frags), set()
+        for part, _, _ in self.blocks():
+            hits = {f for f in todo if f in part}
+            found |= hits
+            todo -= hits
+            if not todo:
+                break
+        return found
+
+    def plans(self, rs: RuleSet, words, heads3) -> tuple[tuple, tuple]:
+        """``rs.plan`` of the joined text for "phrase" and "span", the same plans."""
+        asked = _Asked()
+        rs.plan(words, asked, "phrase", heads3)
+        rs.plan(words, asked, "span", heads3)
+        found = self.present(asked.frags)
+        return rs.plan(words, found, "phrase", heads3), rs.plan(words, found, "span", heads3)
+
+    def triggers(self, rs: RuleSet, *plans: tuple) -> list[dict[int, set[int]]]:
+        """:meth:`RuleSet.line_triggers` of each plan over the joined text, block by block."""
+        out: list[dict[int, set[int]]] = [{} for _ in plans]
+        for part, first, starts in self.blocks():
+            for per, plan in zip(out, plans, strict=True):
+                for i, todo in rs.line_triggers(plan, part, starts).items():
+                    per[first + i] = todo
+        return out
 
 
 def judge_lines(
@@ -1391,14 +1430,13 @@ def judge_lines(
         built = build_lines(text, spans, languages)
     lines, doc_words, stop = built.lines, built.doc_words, built.stop
     built.doc_words = None  # the vocabulary is read once, for the trigger plans: free it after
-    doc_low = LowBlocks(lines)
-    heads3 = set(map(_HEAD3, doc_words))
-    phrase_plan = rs.plan(doc_words, doc_low, "phrase", heads3)
-    span_plan = rs.plan(doc_words, doc_low, "span", heads3)
-    del doc_words, heads3
-    matched = _rule_pass(lines, rs, phrase_plan, doc_low.triggers(rs, phrase_plan))
-    span_todo = doc_low.triggers(rs, span_plan)
+    doc_low = LowBlocks(lines)  # the lines' folded text joined, read block by block
+    phrase_plan, span_plan = doc_low.plans(rs, doc_words, set(map(_HEAD3, doc_words)))
+    del doc_words
+    phrase_todo, span_todo = doc_low.triggers(rs, phrase_plan, span_plan)
     del doc_low
+    matched = _rule_pass(lines, rs, phrase_plan, phrase_todo)
+    del phrase_todo
     span_always = set(span_plan[0])
     # glued spans first: the rest of the line is what the title checks compare
     glued: dict[int, list[SpanRemoval]] = {}
