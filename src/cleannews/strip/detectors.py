@@ -93,6 +93,9 @@ GLUED_TAIL_MAX_CHARS = 200
 LATIN_MIN_SHARE = 0.4
 LATIN_MIN_WORDS = 6
 LATIN_MAX_STOP = 0.25
+#: Characters of case-folded line text per block of :class:`LowBlocks` (a line longer than
+#: this is a block of its own; a line's folded text is at most MAX_SCAN_CHARS characters).
+LOW_BLOCK_CHARS = 1 << 16
 #: Menu: a run of at least this many lines of at most MENU_ITEM_WORDS words.
 MENU_MIN_RUN = 4
 MENU_ITEM_WORDS = 3
@@ -1267,8 +1270,13 @@ def build_lines(
     stop = load_stopwords(langs)
     doc_words: set[str] = set()
     # match_text maps one character to one: each line mapped alone equals the slice of
-    # the mapped document (no mapped copy of the whole document is kept while lines build)
-    lines = [_Line(match_text(text[s:c]), stop, True, doc_words) for s, c, _ in spans]
+    # the mapped document; a long document is mapped line by line (no mapped copy of it)
+    if len(text) <= LOW_BLOCK_CHARS:
+        mapped = match_text(text)
+        lines = [_Line(mapped[s:c], stop, True, doc_words) for s, c, _ in spans]
+        del mapped
+    else:
+        lines = [_Line(match_text(text[s:c]), stop, True, doc_words) for s, c, _ in spans]
     head_words = _head_words(text, spans, lines)
     # the gate of recount_unspaced reads characters match_text leaves alone: text will do
     recount_unspaced(lines, text)  # Chinese, Japanese, Thai …: words by characters
@@ -1308,11 +1316,6 @@ def _head_words(text: str, spans: list[tuple[int, int, int]], lines: list[_Line]
             parts.extend(_WORD.findall(low[s:]))
             break
     return " ".join(parts).split(" ") if parts else []
-
-
-#: Characters of case-folded line text per block of :class:`LowBlocks` (a line longer than
-#: this is a block of its own; a line's folded text is at most MAX_SCAN_CHARS characters).
-LOW_BLOCK_CHARS = 1 << 16
 
 
 class _Asked:
@@ -1385,6 +1388,9 @@ class LowBlocks:
 
     def plans(self, rs: RuleSet, words, heads3) -> tuple[tuple, tuple]:
         """``rs.plan`` of the joined text for "phrase" and "span", the same plans."""
+        if len(self.bounds) == 2:  # one block (most documents): the joined text itself
+            low = next(self.blocks())[0]
+            return rs.plan(words, low, "phrase", heads3), rs.plan(words, low, "span", heads3)
         asked = _Asked()
         rs.plan(words, asked, "phrase", heads3)
         rs.plan(words, asked, "span", heads3)
@@ -1393,6 +1399,9 @@ class LowBlocks:
 
     def triggers(self, rs: RuleSet, *plans: tuple) -> list[dict[int, set[int]]]:
         """:meth:`RuleSet.line_triggers` of each plan over the joined text, block by block."""
+        if len(self.bounds) == 2:  # one block: its lines' indexes are the document's
+            part, _, starts = next(self.blocks())
+            return [rs.line_triggers(plan, part, starts) for plan in plans]
         out: list[dict[int, set[int]]] = [{} for _ in plans]
         for part, first, starts in self.blocks():
             for per, plan in zip(out, plans, strict=True):
