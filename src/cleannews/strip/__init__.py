@@ -77,5 +77,7 @@ def strip_text(
     # rules and detectors with the page's rule files (the training tools call the same)
     page = judge_page(text, config, headings=headings)
     plan = plan_lines(text, page.spans, page.lines, page.glued, page_stop=page.page_stop)
-    out, changes = assemble(text, page.spans, plan, "strip")
+    spans = page.spans
+    del page  # the line objects (most of the stage's memory) go before the output is built
+    out, changes = assemble(text, spans, plan, "strip")
     return StripResult(out, changes, {})

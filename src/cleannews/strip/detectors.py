@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, islice, pairwise
+from itertools import islice, pairwise
 from operator import itemgetter
 
 import regex
@@ -93,6 +93,9 @@ GLUED_TAIL_MAX_CHARS = 200
 LATIN_MIN_SHARE = 0.4
 LATIN_MIN_WORDS = 6
 LATIN_MAX_STOP = 0.25
+#: Characters of case-folded line text per block of :class:`LowBlocks` (a line longer than
+#: this is a block of its own; a line's folded text is at most MAX_SCAN_CHARS characters).
+LOW_BLOCK_CHARS = 1 << 16
 #: Menu: a run of at least this many lines of at most MENU_ITEM_WORDS words.
 MENU_MIN_RUN = 4
 MENU_ITEM_WORDS = 3
@@ -1384,11 +1387,18 @@ def build_lines(
     """
     langs = tuple(dict.fromkeys((*languages, *SENTENCE_STOP_LANGUAGES)))
     stop = load_stopwords(langs)
-    mapped = match_text(text)  # same length: the line spans hold
     doc_words: set[str] = set()
-    lines = [_Line(mapped[s:c], stop, True, doc_words) for s, c, _ in spans]
+    # match_text maps one character to one: each line mapped alone equals the slice of
+    # the mapped document; a long document is mapped line by line (no mapped copy of it)
+    if len(text) <= LOW_BLOCK_CHARS:
+        mapped = match_text(text)
+        lines = [_Line(mapped[s:c], stop, True, doc_words) for s, c, _ in spans]
+        del mapped
+    else:
+        lines = [_Line(match_text(text[s:c]), stop, True, doc_words) for s, c, _ in spans]
     head_words = _head_words(text, spans, lines)
-    recount_unspaced(lines, mapped)  # Chinese, Japanese, Thai …: words by characters
+    # the gate of recount_unspaced reads characters match_text leaves alone: text will do
+    recount_unspaced(lines, text)  # Chinese, Japanese, Thai …: words by characters
     return BuiltLines(lines, doc_words, head_words, frozenset(langs), stop)
 
 
@@ -1427,6 +1437,98 @@ def _head_words(text: str, spans: list[tuple[int, int, int]], lines: list[_Line]
     return " ".join(parts).split(" ") if parts else []
 
 
+class _Asked:
+    """Stands for a text in :meth:`RuleSet.plan`'s ``f in low`` tests: records each fragment
+    asked and answers yes (the plan of a text holding every fragment)."""
+
+    __slots__ = ("frags",)
+
+    def __init__(self) -> None:
+        self.frags: set[str] = set()
+
+    def __contains__(self, frag: str) -> bool:
+        self.frags.add(frag)
+        return True
+
+
+class LowBlocks:
+    """The lines' case-folded texts (``ln.low``) joined by newlines, read as blocks of whole lines.
+
+    Stands for the document-wide ``"\\n".join(ln.low for ln in lines)`` that the rule plans
+    search (:meth:`RuleSet.plan`, :meth:`RuleSet.line_triggers`), without keeping it: that
+    text was one more copy of the document, in the widest character size of any line (4 bytes
+    a character for a page with one emoji). Each block is made when read and dropped after,
+    twice per document: once to find which fragments the plans ask about occur
+    (:meth:`plans`), once to find the lines they occur in (:meth:`triggers`). No rule
+    fragment holds a newline, so a match never crosses a line and the answers are those of
+    the joined text.
+
+        >>> lines = [_Line(t, frozenset()) for t in ("Un titre", "", "Partager sur Facebook")]
+        >>> b = LowBlocks(lines, block_chars=10)
+        >>> [part for part, _, _ in b.blocks()]
+        ['un titre\\n', 'partager sur facebook']
+        >>> sorted(b.present({"partager", "titre\\npartager", "titre"}))
+        ['partager', 'titre']
+    """
+
+    __slots__ = ("bounds", "lines")
+
+    def __init__(self, lines: list[_Line], block_chars: int = LOW_BLOCK_CHARS) -> None:
+        self.lines = lines
+        self.bounds: list[int] = [0]  # each block is lines[bounds[k]:bounds[k + 1]]
+        size = 0
+        for i, ln in enumerate(lines):
+            if size and size + len(ln.low) >= block_chars:
+                self.bounds.append(i)
+                size = 0
+            size += len(ln.low) + 1
+        self.bounds.append(len(lines))
+
+    def blocks(self):
+        """Each block as ``(text, index of its first line, offset of each line in text)``."""
+        lines = self.lines
+        for a, b in pairwise(self.bounds):
+            starts, pos = [], 0
+            for ln in lines[a:b]:
+                starts.append(pos)
+                pos += len(ln.low) + 1
+            yield "\n".join([ln.low for ln in lines[a:b]]), a, starts
+
+    def present(self, frags: set[str]) -> set[str]:
+        """The fragments of ``frags`` that occur in the joined text (none holds a newline)."""
+        todo, found = set(frags), set()
+        for part, _, _ in self.blocks():
+            hits = {f for f in todo if f in part}
+            found |= hits
+            todo -= hits
+            if not todo:
+                break
+        return found
+
+    def plans(self, rs: RuleSet, words, heads3) -> tuple[tuple, tuple]:
+        """``rs.plan`` of the joined text for "phrase" and "span", the same plans."""
+        if len(self.bounds) == 2:  # one block (most documents): the joined text itself
+            low = next(self.blocks())[0]
+            return rs.plan(words, low, "phrase", heads3), rs.plan(words, low, "span", heads3)
+        asked = _Asked()
+        rs.plan(words, asked, "phrase", heads3)
+        rs.plan(words, asked, "span", heads3)
+        found = self.present(asked.frags)
+        return rs.plan(words, found, "phrase", heads3), rs.plan(words, found, "span", heads3)
+
+    def triggers(self, rs: RuleSet, *plans: tuple) -> list[dict[int, set[int]]]:
+        """:meth:`RuleSet.line_triggers` of each plan over the joined text, block by block."""
+        if len(self.bounds) == 2:  # one block: its lines' indexes are the document's
+            part, _, starts = next(self.blocks())
+            return [rs.line_triggers(plan, part, starts) for plan in plans]
+        out: list[dict[int, set[int]]] = [{} for _ in plans]
+        for part, first, starts in self.blocks():
+            for per, plan in zip(out, plans, strict=True):
+                for i, todo in rs.line_triggers(plan, part, starts).items():
+                    per[first + i] = todo
+        return out
+
+
 def judge_lines(
     text: str,
     spans: list[tuple[int, int, int]],
@@ -1456,16 +1558,13 @@ def judge_lines(
         built = build_lines(text, spans, languages)
     lines, doc_words, stop = built.lines, built.doc_words, built.stop
     built.doc_words = None  # the vocabulary is read once, for the trigger plans: free it after
-    doc_low = "\n".join(ln.low for ln in lines)
-    heads3 = set(map(_HEAD3, doc_words))
-    phrase_plan = rs.plan(doc_words, doc_low, "phrase", heads3)
-    span_plan = rs.plan(doc_words, doc_low, "span", heads3)
-    del doc_words, heads3
-    starts = list(accumulate((len(ln.low) + 1 for ln in lines[:-1]), initial=0))
-    matched = _rule_pass(
-        lines, rs, phrase_plan, rs.line_triggers(phrase_plan, doc_low, starts)
-    )
-    span_todo = rs.line_triggers(span_plan, doc_low, starts)
+    doc_low = LowBlocks(lines)  # the lines' folded text joined, read block by block
+    phrase_plan, span_plan = doc_low.plans(rs, doc_words, set(map(_HEAD3, doc_words)))
+    del doc_words
+    phrase_todo, span_todo = doc_low.triggers(rs, phrase_plan, span_plan)
+    del doc_low
+    matched = _rule_pass(lines, rs, phrase_plan, phrase_todo)
+    del phrase_todo
     span_always = set(span_plan[0])
     # glued spans first: the rest of the line is what the title checks compare
     glued: dict[int, list[SpanRemoval]] = {}
@@ -1500,7 +1599,7 @@ def judge_lines(
             ]
             ln.refit(ln.key_text, stop)  # judge the line as it will read once cleaned
     if glued:  # lines refitted without their glued spans were counted again by words
-        recount_unspaced([lines[i] for i in glued], doc_low)
+        recount_unspaced([lines[i] for i in glued], text)  # text: the same gate (see above)
     if headings:
         _protect_headings(lines, headings)
     _structural_pass(lines, rs, stop)
