@@ -188,6 +188,8 @@ _LINK_BLOCKS = frozenset("ul ol dl div section p nav center".split())
 #: characters, in an element that wraps one picture and the text (these tags) or beside a
 #: picture whose ``alt`` / ``title`` it repeats.
 IMAGE_CAPTION_MAX_CHARS = 200
+#: Levels above a caption searched for its picture (its parent, then its parent's parent).
+CAPTION_IMAGE_LEVELS = 2
 _IMAGE_WRAPPERS = frozenset("div span p figure".split())
 #: A text under one of these is no caption (table data, a link's text).
 _NO_CAPTION_PARENTS = ["a", "td", "th"]
@@ -584,12 +586,19 @@ def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
     wrapper = el.name in _IMAGE_WRAPPERS and _wraps_one_picture(el)
     labels: list[str] = []
     if not wrapper:
-        parent = el.parent
-        if not isinstance(parent, Tag) or stats.get(id(parent), (0, 0, 0))[0] > 2 * chars + 40:
-            return False
-        for img in parent.find_all("img", limit=4):
-            if not _icon(img):
-                labels += [v for a in ("alt", "title") if isinstance(v := img.get(a), str)]
+        parent: Any = el
+        for _ in range(CAPTION_IMAGE_LEVELS):
+            # the picture beside the caption, or beside the caption's box
+            # (``<div class=visual><picture><img alt=X></picture><div class=description>
+            # <a>Vergrößern</a><strong>X</strong>``)
+            parent = parent.parent
+            if not isinstance(parent, Tag) or stats.get(id(parent), (0, 0, 0))[0] > 2 * chars + 40:
+                return False
+            for img in parent.find_all("img", limit=4):
+                if not _icon(img):
+                    labels += [v for a in ("alt", "title") if isinstance(v := img.get(a), str)]
+            if labels:
+                break
         if not labels:
             return False
     text = _WS.sub(" ", el.get_text(" ")).strip()
@@ -661,6 +670,33 @@ def _teaser_card(el: Tag) -> bool:
     False
     """
     return any(a.find(_TEASER_HEADINGS) is not None for a in el.find_all("a", href=True))
+
+
+#: A hinted card of another story holds at most this many words (headline and teaser text).
+TEASER_CARD_MAX_WORDS = 60
+#: Share of a heading's characters inside links for it to be another story's headline.
+LINKED_HEADLINE_MIN_DENSITY = 0.9
+
+
+def _linked_headline_card(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
+    """True when ``el`` is a short card whose only heading is a link: another story's teaser.
+
+    Used for elements with a weak hint (``<div class="teaser">``), which a paragraph of
+    prose saves otherwise: the teaser text of another story is prose too.
+
+    >>> soup = BeautifulSoup('<div class=teaser><h2><a href=/x>Was Sie wissen müssen</a>'
+    ...     '</h2><p>Das Virus breitet sich aus. Was muss jetzt beachtet werden, um eine '
+    ...     'Ansteckung zu verhindern?</p></div>', "html.parser")
+    >>> _linked_headline_card(soup.div, _measure(soup))
+    True
+    """
+    heads = el.find_all(_TEASER_HEADINGS, limit=2)
+    if len(heads) != 1:
+        return False
+    chars, link_chars, _ = stats.get(id(heads[0]), (0, 0, 0))
+    if not chars or link_chars < LINKED_HEADLINE_MIN_DENSITY * chars:
+        return False
+    return count_words(el.get_text(" ")) <= TEASER_CARD_MAX_WORDS
 
 
 def _embedded_post(el: Tag) -> bool:
@@ -808,9 +844,10 @@ def _votes(
     for el in body.find_all(["p", "pre", "blockquote", "td", "dd", "li", "div", "section"]):
         if _in_furniture(el, body, furniture, keep):
             continue  # comments, sidebars, footers neither vote nor count in the page's prose
-        if el.name in ("div", "section", "li", "td", "dd"):
-            # a container votes only for the text written directly in it
-            text = " ".join(str(t) for t in el.find_all(string=True, recursive=False))
+        if el.name in _CONTAINER_VOTERS:
+            # a container votes only for the text written directly in it, or in inline
+            # elements (``<td><font>…<br>…</font></td>``: pages written without <p>)
+            text = _inline_text(el)
             words, links, commas = count_words(text), 0, text.count(",")
         else:
             words, links, commas = counts[id(el)]
@@ -826,6 +863,39 @@ def _votes(
             elements[id(node)] = node
             node = node.parent
     return votes, elements, blocks
+
+
+#: Containers that vote for the text written in them outside any block (see :func:`_votes`).
+_CONTAINER_VOTERS = frozenset("div section li td dd".split())
+#: Inline elements whose text belongs to the container around them: a page of 2007
+#: writes its article as ``<td><font>…<br>…</font></td>``, a builder as ``<div><span>``.
+#: Not ``<a>``: link text never votes.
+INLINE_TEXT_TAGS = frozenset(
+    "font span b strong i em u small big sub sup abbr cite q mark s strike tt code time br".split()
+)
+
+
+def _inline_text(el: Tag) -> str:
+    """The text written in ``el`` outside its block children and links.
+
+    Strings directly in ``el`` and in its inline elements (:data:`INLINE_TEXT_TAGS`),
+    each node read once from the nearest container (linear over the page).
+
+    >>> soup = BeautifulSoup("<td>Un <font>texte <b>gras</b><br>suite</font>"
+    ...     "<a href=/x>lien</a><p>bloc</p></td>", "html.parser")
+    >>> " ".join(_inline_text(soup.td).split())
+    'Un texte gras suite'
+    """
+    parts: list[str] = []
+    stack: list[Any] = list(reversed(el.contents))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Tag):
+            if node.name in INLINE_TEXT_TAGS:
+                stack.extend(reversed(node.contents))
+        elif type(node) in _TEXT_STRINGS:
+            parts.append(str(node))
+    return " ".join(parts)
 
 
 #: Elements whose prose does not vote for the article container.
@@ -922,6 +992,33 @@ def _common_ancestor(a: Tag, b: Tag) -> Tag | None:
             return node
         node = node.parent
     return None
+
+
+#: Separators of the parts of a ``<title>`` ("Article - Site", "Site » Blog » Article").
+_TITLE_PARTS = regex.compile(r"\s+[-|–—•·:»«/]\s+")
+
+
+def site_name_texts(md: dict[str, Any]) -> frozenset[str]:
+    """Casefolded texts that name the site, not the article: ``og:site_name``, else the
+    first and last parts of ``<title>`` (≤ ``SITE_NAME_MAX_WORDS`` words, not its longest).
+
+    An ``<h1>`` with such a text is the site's logo: the masthead around it is no
+    article header (see :meth:`_Extractor.select_main`).
+
+    >>> sorted(site_name_texts({"html_title": "Disfunctions.de » Blog Archiv » Podcasts in "
+    ...     "Plex einbinden"}))
+    ['disfunctions.de']
+    """
+    names = set()
+    if md.get("site_name"):
+        names.add(_WS.sub(" ", str(md["site_name"])).strip().casefold())
+    parts = [p.strip() for p in _TITLE_PARTS.split(md.get("html_title") or "") if p.strip()]
+    if not names and len(parts) >= 2:
+        longest = max(parts, key=len)
+        for part in (parts[0], parts[-1]):
+            if part is not longest and len(part.split()) <= SITE_NAME_MAX_WORDS:
+                names.add(_WS.sub(" ", part).casefold())
+    return frozenset(names)
 
 
 def _headline(body: Tag, best: Tag) -> Tag | None:
@@ -1204,8 +1301,11 @@ class _Extractor:
         #: texts of the article's subheadings (see :data:`ARTICLE_HEADING_TAGS`)
         self.headings: list[str] = []
 
-    def select_main(self, body: Tag) -> None:
-        """Restrict the walk to the article container(s) and the headline."""
+    def select_main(self, body: Tag, site_names: frozenset[str] = frozenset()) -> None:
+        """Restrict the walk to the article container(s) and the headline.
+
+        ``site_names``: texts of an ``<h1>`` that is the site's logo
+        (:func:`site_name_texts`): the masthead that holds it is no article header."""
         roots = main_content(body, self.stats)
         if not roots:
             return
@@ -1213,10 +1313,16 @@ class _Extractor:
         if isinstance(h1, Tag) and not _under(h1, {id(roots[0])}):
             # the article's header (kicker, headline, byline, date) sits beside its
             # body: widen to the element that holds both, unless that is the page
+            logo = bool(site_names) and (
+                _WS.sub(" ", h1.get_text(" ")).strip().casefold() in site_names
+            )
             common = _common_ancestor(h1, roots[0])
             if common is not None and common is not body and common.name not in ("html", "body"):
-                roots += _header_zone(common, roots[0])
-            elif not _under(h1, {id(r) for r in roots}):
+                zone = _header_zone(common, roots[0])
+                if logo:  # the site's logo: its masthead is no article header
+                    zone = [z for z in zone if not _under(h1, {id(z)})]
+                roots += zone
+            elif not logo and not _under(h1, {id(r) for r in roots}):
                 roots.append(self._headline_block(h1))
         self.main_ids = {id(r) for r in roots}
         for r in roots:
@@ -1336,8 +1442,12 @@ class _Extractor:
         if not isinstance(nxt, Tag):
             return None
         verdict = self.link_block(nxt)
+        if verdict is None and _hint_kind(nxt) is not None:
+            if _linked_headline_card(nxt, self.stats):
+                verdict = ("html_link_line", "")  # a hinted card of another story
         if verdict is None or not (
-            verdict[0] == "html_link_list" or (verdict[0] == "html_link_line" and _teaser_card(nxt))
+            verdict[0] == "html_link_list"
+            or (verdict[0] == "html_link_line" and (_teaser_card(nxt) or not verdict[1]))
         ):
             return None  # (a single teaser card counts: "See also" above one other story)
         if el.name not in _LIST_TITLE_TAGS:
@@ -1409,7 +1519,11 @@ class _Extractor:
             if (
                 hint
                 and self._small(node)
-                and not (hint[1] != "strong" and _has_prose(node))
+                and not (
+                    hint[1] != "strong"
+                    and _has_prose(node)
+                    and not _linked_headline_card(node, self.stats)
+                )
                 and not _wraps_article(node)
             ):
                 what = (
@@ -1669,7 +1783,7 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     holders = _holders(body, stats)
     ex = _Extractor(html, src, stats, stats[id(body)][0], holders)
     if config.html_main_content:
-        ex.select_main(body)
+        ex.select_main(body, site_name_texts(metadata))
     ex.walk(body)
     ex.flush()
     if ex.main_ids and sum(count_words(t) for t, _ in ex.lines) < MAIN_MIN_WORDS:
