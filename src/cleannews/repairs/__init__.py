@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 import ftfy
+import ftfy.badness
 import ftfy.fixes
 
 from cleannews._align import AlignedResult, Alignment, map_changes
@@ -386,6 +387,7 @@ def _repair_segment(seg: str, base: int, config: CleanConfig) -> _LineEditor:
                 break
             ed.apply(unescaped, "unescape_html", reason, hunks)
     for _ in range(MAX_PASSES):
+        start = ed.text
         _ftfy_pass(ed, config)
         if config.fix_encoding:
             ed.apply(
@@ -402,23 +404,27 @@ def _repair_segment(seg: str, base: int, config: CleanConfig) -> _LineEditor:
                 "UTF-8 mojibake inside a word (two characters between letters, such as Å“) "
                 "decoded to the letter it stands for",
             )
-        if not config.remove_invisible:
-            break
-        before = ed.text
-        ed.apply(
-            remove_invisible_chars(before),
-            "remove_invisible",
-            "invisible characters removed (zero-width space, soft hyphen, direction mark, BOM)",
-        )
-        if ed.text == before:
-            break
+        if config.remove_invisible:
+            before = ed.text
+            ed.apply(
+                remove_invisible_chars(before),
+                "remove_invisible",
+                "invisible characters removed (zero-width space, soft hyphen, direction mark, BOM)",
+            )
+            if ed.text != before:
+                continue  # ftfy sees the line again without them
+        if ed.text == start or not (config.fix_encoding and ftfy.badness.is_bad(ed.text)):
+            break  # another round is for mojibake that this round uncovered
     return ed
 
 
-#: Rounds of (ftfy, invisible-character removal) on a line: a soft hyphen may sit
-#: inside mojibake (a byte AD of UTF-8) and must stay until ftfy has seen it, or
-#: may split mojibake that ftfy can only repair once it is gone.
-MAX_PASSES = 2
+#: Rounds of (ftfy, invisible-character removal) on a line, repeated while a round
+#: changes the line (so that repairing the repaired text changes nothing): a soft
+#: hyphen may sit inside mojibake (a byte AD of UTF-8) and must stay until ftfy has
+#: seen it, or may split mojibake that ftfy can only repair once it is gone; a control
+#: character between the bytes of mojibake hides it from the in-place decoding of a
+#: mixed line until ftfy's fixers have removed it ("A\x1fÖ\x91Â\x1f\x80").
+MAX_PASSES = 3
 
 
 def _ftfy_pass(ed: _LineEditor, config: CleanConfig) -> None:
