@@ -382,7 +382,7 @@ def _grammar_bits(t: str, low: str, p: int, trig: bool) -> tuple[int, int]:
     """``(need, role)`` of one token for the grammar pre-filter (see ``R_*``).
 
     Runs once per new token type (``_token_info``): the masks come from
-    ``_reading_masks`` and ``_is_acronym`` / ``_starts_with_vowel`` are written inline.
+    ``_reading_masks``.
 
     >>> need, _ = _grammar_bits("l’", "l’", 0, True)
     >>> _, role = _grammar_bits("fonction", "fonction", get_lexicon().packed("fonction"), False)
@@ -392,7 +392,8 @@ def _grammar_bits(t: str, low: str, p: int, trig: bool) -> tuple[int, int]:
     m_n, m_a, _m_verb, m_np, m_ns, m_nm, m_nf, m_am, m_af, m_hasp, _vppr, m_v = _reading_masks()
     c0 = t[:1]
     lower, alpha = c0.islower(), c0.isalpha()
-    acronym = len(t) > 1 and t.isupper()  # _is_acronym(t)
+    acronym = _is_acronym(t)
+    vowel = _starts_with_vowel(low)
     l0 = low[:1]
     role = 0 if low.rstrip("'’") in AFIN_FOLLOWERS else R_NOT_AFIN_FOLLOWER
     if low == "le" or low == "les":
@@ -401,7 +402,7 @@ def _grammar_bits(t: str, low: str, p: int, trig: bool) -> tuple[int, int]:
         if l0 == "h":
             if p & m_hasp and lower and low not in H_MUET:
                 role |= R_ELIDED_CLASH
-        elif not c0.isupper() and l0 not in VOWELS:  # not _starts_with_vowel(low)
+        elif not c0.isupper() and not vowel:
             role |= R_ELIDED_CLASH
     if alpha and p & m_np and not p & m_ns:
         role |= R_PLURAL_ONLY
@@ -410,7 +411,7 @@ def _grammar_bits(t: str, low: str, p: int, trig: bool) -> tuple[int, int]:
             low not in NO_ELISION_BEFORE
             and not acronym
             and (
-                (l0 in VOWELS and l0 != "y")  # _starts_with_vowel(low)
+                vowel
                 or (
                     l0 == "h"
                     and (not p & m_hasp or low in H_MUET)
