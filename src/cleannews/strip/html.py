@@ -994,6 +994,15 @@ def _common_ancestor(a: Tag, b: Tag) -> Tag | None:
     return None
 
 
+def _site_key(name: str) -> str:
+    """A site name as compared with a page's text: spaces collapsed, casefolded.
+
+    >>> _site_key("  Le  Courrier   du Sud ")
+    'le courrier du sud'
+    """
+    return _WS.sub(" ", name).strip().casefold()
+
+
 #: Separators of the parts of a ``<title>`` ("Article - Site", "Site » Blog » Article").
 _TITLE_PARTS = regex.compile(r"\s+[-|–—•·:»«/]\s+")
 
@@ -1011,13 +1020,13 @@ def site_name_texts(md: dict[str, Any]) -> frozenset[str]:
     """
     names = set()
     if md.get("site_name"):
-        names.add(_WS.sub(" ", str(md["site_name"])).strip().casefold())
+        names.add(_site_key(str(md["site_name"])))
     parts = [p.strip() for p in _TITLE_PARTS.split(md.get("html_title") or "") if p.strip()]
     if not names and len(parts) >= 2:
         longest = max(parts, key=len)
         for part in (parts[0], parts[-1]):
             if part is not longest and len(part.split()) <= SITE_NAME_MAX_WORDS:
-                names.add(_WS.sub(" ", part).casefold())
+                names.add(_site_key(part))
     return frozenset(names)
 
 
@@ -1313,9 +1322,7 @@ class _Extractor:
         if isinstance(h1, Tag) and not _under(h1, {id(roots[0])}):
             # the article's header (kicker, headline, byline, date) sits beside its
             # body: widen to the element that holds both, unless that is the page
-            logo = bool(site_names) and (
-                _WS.sub(" ", h1.get_text(" ")).strip().casefold() in site_names
-            )
+            logo = bool(site_names) and _site_key(h1.get_text(" ")) in site_names
             common = _common_ancestor(h1, roots[0])
             if common is not None and common is not body and common.name not in ("html", "body"):
                 zone = _header_zone(common, roots[0])
@@ -1614,7 +1621,7 @@ def _drop_site_name(ex: _Extractor, md: dict[str, Any], html: str):
     md.pop("html_title", None)
     if not name:
         return ex.lines
-    key = _WS.sub(" ", name).strip().casefold()
+    key = _site_key(name)
     kept = []
     for line, (s, e) in ex.lines:
         if line.casefold() == key:
