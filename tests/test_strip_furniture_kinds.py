@@ -57,7 +57,8 @@ NEW_RULES = frozenset(
     login_paywall_line_en login_reserved_en nav_skip_more_en
     post_meta_footer_de archive_title_family_de empty_meta_labels_de
     post_meta_footer_es archive_title_family_es empty_meta_labels_es
-    post_meta_footer_it archive_title_family_it empty_meta_labels_it nav_read_on_it""".split()
+    post_meta_footer_it archive_title_family_it empty_meta_labels_it nav_read_on_it
+    footer_credits_family footer_reproduction_notice footer_credits_family_en""".split()
 )
 #: Existing rules widened by this work (their changes count as this work's in the checks).
 WIDENED = frozenset({"view_counter_family", "caption_end_credit_de", "login_prompt_family_es"})
@@ -139,6 +140,19 @@ FURNITURE = [
     ("it", "Continua a leggere su", "nav_read_on_it"),
     ("it", "continua la lettura della notizia", "nav_read_on_it"),
     ("it", "Leggi su italiasera", "nav_read_on_it"),
+    # site footers
+    ("fr", "Fièrement propulsé par WordPress", "footer_credits_family"),
+    ("fr", "Propulsé par WordPress | Thème Astra", "footer_credits_family"),
+    ("fr", "Site réalisé par Agence Web Lyon", "footer_credits_family"),
+    ("fr", "Reproduction interdite sans autorisation", "footer_credits_family"),
+    ("fr", "Contactez la rédaction", "footer_credits_family"),
+    ("fr", "Toute reproduction, même partielle, est interdite sans l'accord de la rédaction.",
+     "footer_reproduction_notice"),
+    ("fr", "La reproduction totale ou partielle de cet article est interdite.",
+     "footer_reproduction_notice"),
+    ("en", "Proudly powered by WordPress", "footer_credits_family_en"),
+    ("en", "Designed by Elegant Themes | Powered by WordPress", "footer_credits_family_en"),
+    ("en", "Website designed by Studio North", "footer_credits_family_en"),
     # no letter or digit
     ("fr", "|", DETECTOR),
     ("fr", "×", DETECTOR),
@@ -194,6 +208,11 @@ LOOK_ALIKES = {
         "* * *",
         "⁂",
         "Tous nos articles sur les élections sont en accès libre, précise la rédaction.",
+        "Le site réalisé par les élèves a reçu un prix.",
+        "Site réalisé par les élèves du lycée Victor-Hugo avec leur professeur",
+        "La reproduction de cette espèce est interdite en captivité.",
+        "La reproduction, même partielle, du tableau est interdite par le musée.",
+        "Propulsé par le vent, le voilier a battu le record.",
         # sentences the paywall phrases took before this work
         "Le loyer passe à 800 € par mois.",
         "J'en profite pour remercier toute l'équipe.",
@@ -207,6 +226,8 @@ LOOK_ALIKES = {
         "Do you already have an account with the bank? Experts advise comparing offers.",
         "He was jailed for 3 months for £500 of unpaid fines.",
         "The photograph was released under a Creative Commons licence.",
+        "Powered by renewables, the plant will open in May.",
+        "Website designed by students won an award last year.",
         "Published: 3 March 2025",
         "Updated: March 4, 2025 9:15 a.m.",
     ],
