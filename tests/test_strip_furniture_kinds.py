@@ -83,7 +83,7 @@ FURNITURE = [
     ("en", "Gold Capsule. By Brooks Elliot. CC-BY-SA. Source: Flickr", "credit_licence_cc"),
     ("de", "Der Rathausplatz im Winter (CC BY 2.0)", "credit_licence_cc"),
     ("de", "Feuerwehr im Einsatz. Archivfoto: Robert Günther/dpa-tmn", "caption_end_credit_de"),
-    ("de", "Polizisten vor dem Bahnhof. Symbolbild: M. Skolimowska/dpa", "caption_end_credit_de"),
+    ("de", "Polizei am Bahnhof. Symbolbild: Monika Skolimowska/dpa", "caption_end_credit_de"),
     # blog-post meta rows, widgets without their values, counters, archive titles
     ("fr", "15:09 Publié dans Agriculture, Travail et emploi | Lien permanent | Commentaires (0)",
      "post_meta_footer"),
