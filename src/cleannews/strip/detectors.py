@@ -218,9 +218,6 @@ _LIST_SEP = regex.compile(r"\s*[,|·•;]\s*")
 _ACCENT_OR_NONLATIN = regex.compile(r"[^a-z]|[wky]|ou|oi|ai")
 _LATIN_END = regex.compile(r"(?:um|us|is|os|ae|am|em|it|unt|ibus|orum|arum|que|or|tur|ntur)$")
 _COUNTER = regex.compile(r"^\d+(?:[.,]\d+)?\s?[KkMmBb]\+?$")
-#: A scene break ("***", "* * *", "⁂", "~~~", "- - -"): the article's own separator, the one
-#: kind of line with no letter or digit that :func:`_is_symbol_line` leaves standing.
-_SCENE_BREAK = regex.compile(r"^(?:⁂|(?:[*⁂~#=•·.…—–_-]\s?){3,}+)$")
 _LINKY = regex.compile(r"https?://|www\.|@\w|#\w|\.(?:com|fr|net|org)\b")
 
 
@@ -515,9 +512,7 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
     for ln in lines:
         if ln.blank or ln.cls is BAD or ln.protected:
             continue
-        if ln.n == 0 and _is_symbol_line(ln):
-            ln.bad("symbol_line", "no letter or digit: a separator, an icon or a button glyph")
-        elif ln.text[:1].isdigit() and _COUNTER.match(ln.text):  # it starts with a digit
+        if ln.text[:1].isdigit() and _COUNTER.match(ln.text):  # it starts with a digit
             ln.bad("follower_counter", "follower or subscriber counter of a social widget")
         elif len(ln.text) <= COUNTER_MAX_DIGITS and ln.text.isascii() and ln.text.isdigit():
             ln.bad("counter_number", "a number alone on its line: a comment, share or view counter")
@@ -537,20 +532,6 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
             len(_LINKY.findall(ln.text)) / ln.n >= 0.5
         ):
             ln.bad("link_dense", "line made mostly of links, handles or hashtags")
-
-
-def _is_symbol_line(ln: _Line) -> bool:
-    """The line holds no letter or digit ("|", "-", "×", "$", "🗞") and is not a scene break
-    of the article ("***", "* * *", "⁂"); on TRAIN such lines are furniture (cms, nav, meta,
-    login …) but for one "*********" separator. A line that lost glued spans is left to
-    the other steps.
-
-    >>> [_is_symbol_line(_Line(t, frozenset())) for t in ("|", "×", "🗞", "***", "* * *", "⁂")]
-    [True, True, True, False, False, False]
-    """
-    if ln.key_text is not None or any(map(str.isalnum, ln.text)):
-        return False
-    return not _SCENE_BREAK.match(ln.text)
 
 
 def _title_pass(lines: list[_Line]) -> None:
