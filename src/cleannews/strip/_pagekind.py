@@ -132,7 +132,8 @@ def cohesion(lines, body: list[int]) -> float:
     """Share of the consecutive pairs of the ``body`` lines that share a word of at least
     :data:`COHESION_WORD_CHARS` characters (not a number): the paragraphs of one article go
     on about the same things; the excerpts of a listing mostly do not (a tag page's do).
-    0 for fewer than two lines.
+    0 for fewer than two lines. (Reading only each line's first words made the signal
+    worse in CV: 17 listings read as articles instead of 13.)
 
     >>> from cleannews.strip.detectors import _Line
     >>> ls = [_Line(t, frozenset()) for t in ("Le maire de Lyon annonce un budget.",
@@ -152,7 +153,15 @@ def cohesion(lines, body: list[int]) -> float:
 
 def _body(lines, idx: list[int]) -> tuple[list[int], int]:
     """(indexes, words) of the longest run of ``good`` lines among the standing lines ``idx``
-    (by words; the first such run wins a tie); ``([], 0)`` without one."""
+    (by words; the first such run wins a tie); ``([], 0)`` without one.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> ls = [_Line(t, frozenset()) for t in ("Titre", "Deux mots", "Trois mots ici", "X")]
+    >>> for k in (1, 2):
+    ...     ls[k].cls = _GOOD
+    >>> _body(ls, [0, 1, 2, 3])
+    ([1, 2], 5)
+    """
     best: list[int] = []
     best_words = 0
     run: list[int] = []

@@ -1052,7 +1052,13 @@ def _separated_teasers(lines: list[_Line], body_end: int) -> None:
 
 
 def _take_separated(run: list[_Line]) -> None:
-    """Mark a run of :func:`_separated_teasers` as teasers when it is long enough."""
+    """Mark a run of :func:`_separated_teasers` as teasers when it is long enough.
+
+    >>> run = [_Line(t, frozenset()) for t in ("Un titre", "Un autre titre")]
+    >>> _take_separated(run)  # 2 < SEPARATED_MIN_ITEMS: they stay
+    >>> [ln.removal for ln in run]
+    [None, None]
+    """
     if len(run) >= SEPARATED_MIN_ITEMS:
         for ln in run:
             ln.bad(
