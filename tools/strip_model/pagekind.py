@@ -56,7 +56,7 @@ def measures() -> list[dict]:
     seen: list = []
 
     def record(lines):
-        seen.append(page_kind(lines))
+        seen.append(page_kind(lines, measure_all=True))
         return seen[-1]
 
     saved = detectors.page_kind
@@ -67,7 +67,7 @@ def measures() -> list[dict]:
                 continue
             seen.clear()
             _, page = serving_lines(doc)
-            pk = seen[0] if seen else page_kind(page.lines)
+            pk = seen[0] if seen else page_kind(page.lines, measure_all=True)
             out.append({"id": rec["id"], "site": rec["site"], "truth": rec["page_type"],
                         "pk": pk})
     finally:

@@ -209,16 +209,25 @@ def decide_kind(
     return UNKNOWN
 
 
-def page_kind(lines) -> PageKind:
+def page_kind(lines, measure_all: bool = False) -> PageKind:
     """The kind of the page whose lines (``_Line`` objects of :mod:`.detectors`, classes set
     by the rules and the block score) are ``lines``; see the module doc. Linear in the lines.
+
+    The cohesion (most of the work) is measured only when the other measures of the body
+    reach the article thresholds (else it is reported as -1), or always with ``measure_all``
+    (the training tool, which tries other thresholds).
     """
     idx = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls != _BAD]
     body, body_words = _body(lines, idx)
     start, end, n_body = (body[0], body[-1], len(body)) if body else (-1, -1, 0)
-    coh = cohesion(lines, body)
     standing = sum(lines[i].n for i in idx)
     share = body_words / standing if standing else 0.0
+    needed = (
+        n_body >= ARTICLE_BODY_LINES
+        and body_words >= ARTICLE_BODY_WORDS
+        and share >= ARTICLE_BODY_SHARE
+    )
+    coh = cohesion(lines, body) if needed or measure_all else -1.0
     before = after = 0
     for a, b in pairwise(idx):
         if headline_shaped(lines[a]) and lines[b].cls == _GOOD and lines[b].n <= EXCERPT_MAX_WORDS:
