@@ -146,10 +146,12 @@ HEADLINE_ABOVE_DATE_MIN_WORDS = 2
 TAIL_TEASER_MIN_WORDS = 4
 TAIL_TEASER_MAX_WORDS = 15
 #: Teasers set apart by furniture after the article body (:func:`_separated_teasers`): at
-#: least this many items in a row, of SEPARATED_MIN_WORDS to SEPARATED_MAX_WORDS words.
+#: least this many items in a row, of SEPARATED_MIN_WORDS to SEPARATED_MAX_WORDS words (a
+#: headline's length: a listing's excerpts between "Read more" links are longer; at 30 or
+#: 40 words, or 2 items, TRAIN listings lost content lines, see docs/strip.md).
 SEPARATED_MIN_ITEMS = 3
 SEPARATED_MIN_WORDS = 3
-SEPARATED_MAX_WORDS = 30
+SEPARATED_MAX_WORDS = 20
 #: Read the page's kind (:mod:`._pagekind`): on a listing, teasers are content (no tail
 #: teaser is taken); elsewhere teasers set apart by furniture after the body go.
 PAGE_KIND_TEASERS = True
@@ -1012,11 +1014,12 @@ def _separated_teasers(lines: list[_Line], body_end: int) -> None:
 
     After the body's last line (``body_end``, :func:`~._pagekind.page_kind`), a run of at
     least :data:`SEPARATED_MIN_ITEMS` standing lines of :data:`SEPARATED_MIN_WORDS` to
-    :data:`SEPARATED_MAX_WORDS` words, each with furniture right above and right below it
+    :data:`SEPARATED_MAX_WORDS` words without a final period (headlines, not excerpts),
+    each with furniture right above and right below it
     (or the end of the text), and only furniture between them, is a list of other
     articles ("- / headline / - / headline", "Image / headline / Image"), even when its
     lines read like sentences. Protected lines stop a run. On TRAIN, every line such runs
-    hold is ``related`` (20 lines, 4 pages).
+    hold is ``related`` (26 lines, 4 pages).
 
         >>> ls = [_Line(t, frozenset()) for t in ("Le texte de l’article s’arrête ici.", "-",
         ...       "Un premier titre d’un autre article", "-", "Un deuxième titre, daté du jour",
@@ -1039,6 +1042,7 @@ def _separated_teasers(lines: list[_Line], body_end: int) -> None:
         item = (
             not ln.protected
             and SEPARATED_MIN_WORDS <= ln.n <= SEPARATED_MAX_WORDS
+            and not ln.text.rstrip().endswith(".")  # a headline has no final period
             and k > 0
             and lines[idx[k - 1]].cls is BAD
             and below
