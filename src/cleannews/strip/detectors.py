@@ -23,6 +23,7 @@ from operator import itemgetter
 import regex
 
 from cleannews.strip._assemble import Removal, SpanRemoval
+from cleannews.strip._pagekind import LISTING, PageKind, page_kind
 from cleannews.strip._pagelang import (
     PAGE_LANGUAGE_CHARS,
     no_stoplist_prose,
@@ -144,6 +145,16 @@ HEADLINE_ABOVE_DATE_MIN_WORDS = 2
 #: Tail teasers (title-like lines after the last sentence): this many words.
 TAIL_TEASER_MIN_WORDS = 4
 TAIL_TEASER_MAX_WORDS = 15
+#: Teasers set apart by furniture after the article body (:func:`_separated_teasers`): at
+#: least this many items in a row, of SEPARATED_MIN_WORDS to SEPARATED_MAX_WORDS words (a
+#: headline's length: a listing's excerpts between "Read more" links are longer; at 30 or
+#: 40 words, or 2 items, TRAIN listings lost content lines, see docs/strip.md).
+SEPARATED_MIN_ITEMS = 3
+SEPARATED_MIN_WORDS = 3
+SEPARATED_MAX_WORDS = 20
+#: Read the page's kind (:mod:`._pagekind`): on a listing, teasers are content (no tail
+#: teaser is taken); elsewhere teasers set apart by furniture after the body go.
+PAGE_KIND_TEASERS = True
 #: At most this many rounds of the position-based decisions (they converge fast).
 NEIGHBOUR_ROUNDS = 4
 #: A reader comment under its "Posté par … le …" header: at most this many words.
@@ -694,6 +705,7 @@ def _neighbour_pass(
                         ln.bad("paywall_tail", "paywall panel after the end of the free text")
             break
     repeated = _repeated_texts(lines)  # depends on the text only: the same every round
+    kind = page_kind(lines) if PAGE_KIND_TEASERS else None  # once: before the position rules
     # the position-based decisions feed each other (a teaser removed moves the end
     # of the article): repeat them until nothing changes, so that cleaning the
     # cleaned text again removes nothing more
@@ -712,7 +724,7 @@ def _neighbour_pass(
             ):
                 ln.bad("tag_cloud", "tag cloud after the article: keywords, no sentence structure")
         _menu_runs(lines, first_good, last_good, kickers)
-        _tail_teasers(lines)
+        _tail_teasers(lines, kind)
         if repeated:
             _repeats(lines, repeated)
         _context(lines, first_good, last_good)
@@ -949,7 +961,7 @@ def _inside_article(lines: list[_Line], i: int, j: int) -> bool:
     return any(ln.cls is GOOD for ln in islice(lines, i)) and _next_is_good(lines, j, byline=True)
 
 
-def _tail_teasers(lines: list[_Line]) -> None:
+def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
     """Headline-like lines after the article's last sentence, up to furniture or the end.
 
     After the last paragraph that ends like a sentence, lines that do not end
@@ -957,7 +969,15 @@ def _tail_teasers(lines: list[_Line]) -> None:
     are followed by boilerplate are teasers of the site, not article text.
     Protected lines (bylines, "avec AFP" …), bulleted items and figures ("4 milliards
     d’euros") stay.
+
+    ``kind``: the page's kind (:func:`~._pagekind.page_kind`, None: not read). Unless the
+    page reads as a listing (whose teasers are its content), teasers set apart by furniture
+    after the body go too (:func:`_separated_teasers`). The run above is taken whatever the
+    kind: on TRAIN it takes no listing's line, and skipping it on pages judged listings gave
+    back 5 ``related`` lines of two articles the signal misread.
     """
+    if kind is not None and kind.kind != LISTING:
+        _separated_teasers(lines, kind.body_end)
     last_prose = -1
     for i, ln in enumerate(lines):
         if ln.cls is GOOD and _ends_prose(ln.text):
@@ -987,6 +1007,67 @@ def _tail_teasers(lines: list[_Line]) -> None:
             run.append(ln)
     # a run that reaches the end of the text without furniture after it stays
     # (it may be the article's last list items)
+
+
+def _separated_teasers(lines: list[_Line], body_end: int) -> None:
+    """Teasers of other articles set apart by furniture after the article body.
+
+    After the body's last line (``body_end``, :func:`~._pagekind.page_kind`), a run of at
+    least :data:`SEPARATED_MIN_ITEMS` standing lines of :data:`SEPARATED_MIN_WORDS` to
+    :data:`SEPARATED_MAX_WORDS` words without a final period (headlines, not excerpts),
+    each with furniture right above and right below it
+    (or the end of the text), and only furniture between them, is a list of other
+    articles ("- / headline / - / headline", "Image / headline / Image"), even when its
+    lines read like sentences. Protected lines stop a run. On TRAIN, every line such runs
+    hold is ``related`` (26 lines, 4 pages).
+
+        >>> ls = [_Line(t, frozenset()) for t in ("Le texte de l’article s’arrête ici.", "-",
+        ...       "Un premier titre d’un autre article", "-", "Un deuxième titre, daté du jour",
+        ...       "-", "Le troisième titre d’un article du site")]
+        >>> for ln in ls[1::2]:
+        ...     ln.bad("cms", "a dash")
+        >>> _separated_teasers(ls, 0)
+        >>> [ln.removal.rule for ln in ls[2::2]]
+        ['tail_teaser', 'tail_teaser', 'tail_teaser']
+    """
+    if body_end < 0:
+        return
+    idx = [i for i in range(body_end + 1, len(lines)) if not lines[i].blank]
+    run: list[_Line] = []
+    for k, i in enumerate(idx):
+        ln = lines[i]
+        if ln.cls is BAD:
+            continue
+        below = k + 1 == len(idx) or lines[idx[k + 1]].cls is BAD
+        item = (
+            not ln.protected
+            and SEPARATED_MIN_WORDS <= ln.n <= SEPARATED_MAX_WORDS
+            and not ln.text.rstrip().endswith(".")  # a headline has no final period
+            and k > 0
+            and lines[idx[k - 1]].cls is BAD
+            and below
+        )
+        if not item:
+            _take_separated(run)
+            run = []
+            continue
+        run.append(ln)
+    _take_separated(run)
+
+
+def _take_separated(run: list[_Line]) -> None:
+    """Mark a run of :func:`_separated_teasers` as teasers when it is long enough.
+
+    >>> run = [_Line(t, frozenset()) for t in ("Un titre", "Un autre titre")]
+    >>> _take_separated(run)  # 2 < SEPARATED_MIN_ITEMS: they stay
+    >>> [ln.removal for ln in run]
+    [None, None]
+    """
+    if len(run) >= SEPARATED_MIN_ITEMS:
+        for ln in run:
+            ln.bad(
+                "tail_teaser", "teaser of another article, set apart by furniture after the body"
+            )
 
 
 def _menu_runs(
