@@ -146,7 +146,7 @@ def pair_links(folder: Path, pair: tuple, forms: list[str]):
     name, _lang, morf, fr_x, x_fr, _gen = pair
     folder = folder / name
     analyses: dict[str, list] = {}
-    for form, out in zip(forms, lt_proc([str(folder / morf)], forms)):
+    for form, out in zip(forms, lt_proc([str(folder / morf)], forms), strict=True):
         _s, an = parse_lu(out)
         keep = [(lem, tags) for lem, tags in an if tags and tags[0] in POS_NAMES
                 and _FR_WORD.match(lem)]
@@ -156,7 +156,7 @@ def pair_links(folder: Path, pair: tuple, forms: list[str]):
     links: dict[tuple, set] = defaultdict(set)
     x_units = set()
     outs = lt_proc(["-b", str(folder / fr_x)], [fmt(*u) for u in units])
-    for (lem, tags), out in zip(units, outs):
+    for (lem, tags), out in zip(units, outs, strict=True):
         _s, trans = parse_lu(out)
         for xl, xt in trans:
             if xt and xt[0] == tags[0] and " " not in xl and lem not in STOP_LEMMAS:
@@ -164,7 +164,7 @@ def pair_links(folder: Path, pair: tuple, forms: list[str]):
                 x_units.add((xl, xt))
     x_units_l = sorted(x_units)
     outs = lt_proc(["-b", str(folder / x_fr)], [fmt(*u) for u in x_units_l])
-    for (xl, xt), out in zip(x_units_l, outs):
+    for (xl, xt), out in zip(x_units_l, outs, strict=True):
         _s, back = parse_lu(out)
         for fl, ft in back:
             if ft and ft[0] == xt[0] and _FR_WORD.match(fl) and fl not in STOP_LEMMAS:
@@ -207,7 +207,7 @@ def build(folder: Path = APERTIUM_DIR, forms: list[str] | None = None) -> dict[s
     para = paraphrase_lemmas([links for _an, links in per_pair])
     # candidates: form -> class -> {generated form: weight}
     cands: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
-    for pair, (analyses, _links) in zip(PAIRS, per_pair):
+    for pair, (analyses, _links) in zip(PAIRS, per_pair, strict=True):
         gen = folder / pair[0] / pair[5]
         todo = []  # (form, cls, weight, [units])
         for form, an in analyses.items():
@@ -217,7 +217,7 @@ def build(folder: Path = APERTIUM_DIR, forms: list[str] | None = None) -> dict[s
                     if p not in own:
                         todo.append((form, tags[0], w, _gen_units(p, tags)))
         units = sorted({u for *_x, us in todo for u in us})
-        made = dict(zip(units, lt_proc(["-g", str(gen)], [fmt(*u) for u in units])))
+        made = dict(zip(units, lt_proc(["-g", str(gen)], [fmt(*u) for u in units]), strict=True))
         for form, cls, w, us in todo:
             for u in us:
                 g = made[u]

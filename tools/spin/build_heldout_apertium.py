@@ -1,7 +1,8 @@
 """Held-out spins by a fifth, fresh synonym source: the Apertium Romance-pivot table.
 
-    python tools/spin/build_heldout_apertium.py          # -> fixtures/spin/heldout_apertium.jsonl.gz
-    python tools/spin/build_heldout_apertium.py --stats  # substitution rates, writes nothing
+    python tools/spin/build_heldout_apertium.py   # -> fixtures/spin/heldout_apertium.jsonl.gz
+    python tools/spin/build_heldout_apertium.py --stats       # substitution rates only
+    python tools/spin/build_heldout_apertium.py --quality 12  # + substitutes, 12 examples
 
 Source: ``tools/spin/data/synonyms_apertium.json.gz`` (committed; made by
 ``apertium_thesaurus.py`` from the Apertium French-Catalan and Occitan-French
@@ -23,9 +24,11 @@ used in training:
 A negatives document sharing a 6-word shingle (``build_context_clean`` tokens, per paragraph)
 with the model's training text (``training_shingles``: the UD training-half documents,
 the negatives' dev split, and the sampled fingerprint of the counted context lines) is
-left out, and a spin that makes such a shingle is drawn again (``RESPINS``). Styles (``STYLES``): naive 30 % / 15 %, careful 30 % / 15 %, careful_freq 30 %,
-and for UD documents of 3+ paragraphs one partial spin (one paragraph at 40 %) naive and
-careful. Every random choice is seeded from the document id. Nothing here scores anything.
+left out, and a spin that makes such a shingle is drawn again (``RESPINS`` times, then
+the document is skipped). Styles (``STYLES``): naive 30 % / 15 %, careful 30 % / 15 %,
+careful_freq 30 %, and for UD documents of 3+ paragraphs one partial spin (one paragraph
+at 40 %) naive and careful. Every random choice is seeded from the document id. Nothing
+here scores anything.
 """
 
 from __future__ import annotations
@@ -231,7 +234,8 @@ def replacements(clean: str, spun: str) -> list[tuple[str, str]]:
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "replace" and i2 - i1 == j2 - j1:
-            out += [(x, y) for x, y in zip(a[i1:i2], b[j1:j2]) if x.lower() != y.lower()]
+            pairs = zip(a[i1:i2], b[j1:j2], strict=True)
+            out += [(x, y) for x, y in pairs if x.lower() != y.lower()]
     return out
 
 
