@@ -118,7 +118,10 @@ def fmt(lemma: str, tags: tuple[str, ...]) -> str:
 def lt_proc(args: list[str], lines: list[str]) -> list[str]:
     """Run ``lt-proc`` once on ``lines`` (one unit a line; null-flush keeps them aligned).
 
-    Returns one output string per input line.
+    Returns one output string per input line, e.g. (needs lttoolbox and the packages)
+    ``lt_proc(["-g", "…/cat-fra.autogen.bin"], ["^demeure<n><f><pl>$"])`` gives
+    ``["demeures"]`` and ``lt_proc(["…/fra-cat.automorf.bin"], ["maisons"])`` gives
+    ``["^maisons/maison<n><f><pl>$"]``.
     """
     data = "".join(line + "\0" for line in lines).encode("utf-8")
     res = subprocess.run(["lt-proc", "-z", *args], input=data, capture_output=True, check=True)
@@ -131,7 +134,11 @@ def lt_proc(args: list[str], lines: list[str]) -> list[str]:
 
 
 def vocabulary(n: int = VOCABULARY) -> list[str]:
-    """The ``n`` most frequent French forms of wordfreq that are plain lowercase words."""
+    """The ``n`` most frequent French forms of wordfreq that are plain lowercase words.
+
+    ``vocabulary(5)`` is ``['de', 'la', 'le', 'et', 'l']`` with wordfreq 3.1.1 (forms
+    with digits, capitals or other signs are dropped, so a list can be shorter than ``n``).
+    """
     import wordfreq
 
     return [w for w in wordfreq.top_n_list("fr", n) if _FR_WORD.match(w)]
@@ -141,7 +148,10 @@ def pair_links(folder: Path, pair: tuple, forms: list[str]):
     """One pair's analyses of ``forms`` and its French lemma <-> X lemma links.
 
     Returns ``(analyses, links)``: ``analyses[form] = [(lemma, tags)]`` (content classes)
-    and ``links[(cls, x_lemma)] = {French lemmas}``.
+    and ``links[(cls, x_lemma)] = {French lemmas}``; with the French-Catalan pair and the
+    forms ``["voiture", "bagnole"]``: ``analyses["voiture"] == [("voiture", ("n", "f",
+    "sg")), ("voiturer", ("vblex", "pri", "p3", "sg")), …]`` and
+    ``links[("n", "cotxe")] == {"voiture", "bagnole"}``.
     """
     name, _lang, morf, fr_x, x_fr, _gen = pair
     folder = folder / name
@@ -201,7 +211,11 @@ def _gen_units(lemma: str, tags: tuple[str, ...]) -> list[tuple[str, tuple[str, 
 
 
 def build(folder: Path = APERTIUM_DIR, forms: list[str] | None = None) -> dict[str, list]:
-    """The Apertium pivot thesaurus in MyThes shape (form -> [(pos, [forms])])."""
+    """The Apertium pivot thesaurus in MyThes shape (form -> [(pos, [forms])]).
+
+    ``build(forms=["voiture", "bagnole"])["bagnole"] == [("Nom", ["voiture"])]`` (the
+    committed table is ``build()``, the 60,000-form vocabulary).
+    """
     forms = vocabulary() if forms is None else forms
     per_pair = [pair_links(folder, p, forms) for p in PAIRS]
     para = paraphrase_lemmas([links for _an, links in per_pair])
