@@ -147,6 +147,12 @@ MAIN_COMPONENT_LEVELS = 2
 POSITIONAL_TOKENS = frozenset(_HINTS["positional"])
 #: Tokens of an embedded social post: a <blockquote> carrying one quotes it in the article.
 EMBEDDED_POST_TOKENS = frozenset(_HINTS["embedded_posts"])
+#: hosts of social networks and share services: links to them are no outbound list
+SOCIAL_HOSTS = frozenset(_HINTS["social_hosts"])
+#: a list of links inside the article's container whose links go to other sites (at
+#: least this share of them, none to a social network) is the article's own list of
+#: sources or products, not a list of related articles (see :func:`_outbound_list`)
+OUTBOUND_LIST_MIN_SHARE = 0.8
 #: A sibling of the chosen container is kept too when its vote reaches this
 #: share of the container's.
 MAIN_SIBLING_SHARE = 0.2
@@ -697,6 +703,85 @@ def _linked_headline_card(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bo
     if not chars or link_chars < LINKED_HEADLINE_MIN_DENSITY * chars:
         return False
     return count_words(el.get_text(" ")) <= TEASER_CARD_MAX_WORDS
+
+
+_ARCHIVED = regex.compile(r"^https?://web\.archive\.org/web/[0-9a-z_]+/(.+)$", regex.IGNORECASE)
+_HOST = regex.compile(r"^(?:https?:)?//([^/?#:@\s]+)", regex.IGNORECASE)
+
+
+def link_host(href: str) -> str | None:
+    """The host a link points to (lowercase, without ``www.``); None for a link inside the
+    page's site written without a host (relative), ``mailto:``, ``#`` and scripts. A copy
+    in the web archive points to the archived address.
+
+    >>> link_host("https://web.archive.org/web/2012id_/http://www.Example.fr/a")
+    'example.fr'
+    >>> link_host("/rubrique/article.html") is None
+    True
+    """
+    href = href.strip()
+    m = _ARCHIVED.match(href)
+    if m:
+        href = m.group(1)
+        if "://" not in href[:10]:
+            href = "http://" + href
+    m = _HOST.match(href)
+    if not m:
+        return None
+    host = m.group(1).lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+def _same_site(host: str, site: str) -> bool:
+    """``host`` is ``site`` or one of its subdomains (or the reverse)."""
+    return host == site or host.endswith("." + site) or site.endswith("." + host)
+
+
+def site_host(body: Tag, metadata: dict[str, Any]) -> str | None:
+    """The page's own host: its canonical address, else the host most of its links name.
+
+    >>> soup = BeautifulSoup('<a href="https://www.site.fr/a">a</a><a href="https://site.fr/b">b'
+    ...     '</a><a href="https://autre.com/">c</a>', "html.parser")
+    >>> site_host(soup, {})
+    'site.fr'
+    """
+    url = metadata.get("url")
+    host = link_host(url) if isinstance(url, str) else None
+    if host:
+        return host
+    counts: dict[str, int] = {}
+    for a in body.find_all("a", href=True):
+        h = link_host(str(a["href"]))
+        if h:
+            counts[h] = counts.get(h, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _outbound_list(el: Tag, site: str | None) -> bool:
+    """True when most links of ``el`` go to other sites, none to a social network: the
+    article's own list of sources, products or documents (``<ul><li><a
+    href=https://autre-journal.fr/…>``), not related articles of the site.
+
+    >>> soup = BeautifulSoup('<ul><li><a href="https://a.fr/1">Le Monde</a></li><li><a '
+    ...     'href="https://b.fr/2">Libération</a></li><li><a href="/x">Ici</a></li></ul>',
+    ...     "html.parser")
+    >>> _outbound_list(soup.ul, "site.fr")
+    False
+    """
+    if not site:
+        return False
+    links = el.find_all("a", href=True)
+    if not links:
+        return False
+    outbound = 0
+    for a in links:
+        host = link_host(str(a["href"]))
+        if host is None or _same_site(host, site):
+            continue
+        if any(_same_site(host, s) for s in SOCIAL_HOSTS):
+            return False  # a "follow us" or share bar
+        outbound += 1
+    return outbound >= OUTBOUND_LIST_MIN_SHARE * len(links)
 
 
 def _embedded_post(el: Tag) -> bool:
@@ -1309,6 +1394,8 @@ class _Extractor:
         self.heading_stack: list[bool] = []
         #: texts of the article's subheadings (see :data:`ARTICLE_HEADING_TAGS`)
         self.headings: list[str] = []
+        #: the page's own host (:func:`site_host`), to tell outbound lists of links
+        self.site: str | None = None
 
     def select_main(self, body: Tag, site_names: frozenset[str] = frozenset()) -> None:
         """Restrict the walk to the article container(s) and the headline.
@@ -1408,6 +1495,8 @@ class _Extractor:
         if density >= LINK_LIST_MIN_DENSITY and links >= LINK_LIST_MIN_LINKS:
             if not self._small(el) or self._holds_prose(el):
                 return None
+            if self.main_ids and _outbound_list(el, self.site):
+                return None  # in the article: its list of sources or products
             return (
                 "html_link_list",
                 f"a list of links ({links} links, {density:.0%} of its text inside links): "
@@ -1789,6 +1878,7 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     stats = _measure(body)
     holders = _holders(body, stats)
     ex = _Extractor(html, src, stats, stats[id(body)][0], holders)
+    ex.site = site_host(body, metadata)
     if config.html_main_content:
         ex.select_main(body, site_name_texts(metadata))
     ex.walk(body)

@@ -1,0 +1,107 @@
+"""HTML path, branch html-fr3 (issue 10): shapes read on the dev half of trafilatura's
+evaluation set, each with the look-alike that must still go. The pages below are written
+for these tests in the shape of French news pages; no page of the set is copied.
+
+* a list of links *inside the article's container* whose links go to other sites (a
+  press review, the sources of a fact-check, recommended products) is the article's
+  own text; a list of the site's related articles, or a "follow us" list of social
+  networks, still goes (``html_link_list``).
+"""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+import cleannews
+from cleannews.strip import html as H
+
+CFG = cleannews.CleanConfig(score_spin=False, quarantine=False)
+SENT = (
+    "Le conseil municipal a voté mardi soir le budget de l'année prochaine, après trois "
+    "heures de débats parfois vifs entre la majorité et l'opposition. "
+)
+PARA = f"<p>{SENT}</p>"
+
+
+def _page(inside: str, canonical: str = "https://www.journal-exemple.fr/politique/budget") -> str:
+    return (
+        "<html lang='fr'><head><title>Budget voté - Journal Exemple</title>"
+        f"<link rel='canonical' href='{canonical}'></head><body>"
+        "<nav><a href='/'>Accueil</a> <a href='/politique'>Politique</a></nav>"
+        "<div class='article-body'><h1>Le budget municipal voté après trois heures de débat</h1>"
+        + PARA * 4
+        + inside
+        + PARA * 2
+        + "</div><footer><a href='/mentions'>Mentions légales</a></footer></body></html>"
+    )
+
+
+PRESS_REVIEW = (
+    "<p><strong>Ce qu'en dit la presse :</strong></p><ul>"
+    "<li><a href='https://www.lemonde.fr/politique/article/2026/11/30/budget.html'>"
+    "Le Monde : un budget sous tension</a></li>"
+    "<li><a href='https://www.liberation.fr/politique/budget-municipal/'>"
+    "Libération : l'opposition dénonce</a></li>"
+    "<li><a href='https://www.ouest-france.fr/politique/budget'>"
+    "Ouest-France : les élus divisés</a></li></ul>"
+)
+
+
+def test_outbound_list_in_the_article_stays():
+    text = cleannews.clean_html(_page(PRESS_REVIEW), CFG).text
+    # old code: dropped as html_link_list (three links, all the text inside links)
+    assert "Libération : l'opposition dénonce" in text
+    assert "Ce qu'en dit la presse :" in text  # and its title is no list title
+
+
+def test_related_list_of_the_site_still_goes():
+    related = (
+        "<p><strong>À lire aussi</strong></p><ul>"
+        "<li><a href='/politique/conseil-municipal-seance'>Le conseil municipal en séance</a></li>"
+        "<li><a href='https://www.journal-exemple.fr/politique/impots'>Les impôts locaux</a></li>"
+        "<li><a href='https://sport.journal-exemple.fr/foot'>Le club de foot en tête</a></li></ul>"
+    )
+    r = cleannews.clean_html(_page(related), CFG)
+    assert "Les impôts locaux" not in r.text
+    assert "Le club de foot en tête" not in r.text  # a subdomain is the same site
+    assert any(c.rule == "html_link_list" for c in r.changes)
+
+
+def test_social_list_still_goes():
+    follow = (
+        "<ul><li><a href='https://www.facebook.com/journalexemple'>Facebook</a></li>"
+        "<li><a href='https://twitter.com/journalexemple'>Twitter</a></li>"
+        "<li><a href='https://www.instagram.com/journalexemple'>Instagram</a></li></ul>"
+    )
+    r = cleannews.clean_html(_page(follow), CFG)
+    assert "Instagram" not in r.text
+    assert any(c.rule == "html_link_list" for c in r.changes)
+
+
+def test_outbound_list_outside_any_container_still_goes():
+    # a blogroll on a page where no article container is chosen: no evidence it is text
+    links = "".join(
+        f"<li><a href='https://blog{i}.example.org/'>Le blog numéro {i} des amis</a></li>"
+        for i in range(6)
+    )
+    page = (
+        "<html><head><link rel='canonical' href='https://monblog.fr/'></head><body>"
+        f"{PARA * 4}<ul>{links}</ul></body></html>"
+    )
+    r = cleannews.clean_html(page, CFG)
+    assert "Le blog numéro 3 des amis" not in r.text
+
+
+def test_link_host_and_site_host():
+    assert H.link_host("https://WWW.LeMonde.fr/a?b=1") == "lemonde.fr"
+    assert H.link_host("//cdn.example.com/x") == "cdn.example.com"
+    assert H.link_host("mailto:redaction@journal.fr") is None
+    assert H.link_host("#haut") is None
+    assert (
+        H.link_host("https://web.archive.org/web/20070228213001/http://www.alt-eco.fr/site/a.html")
+        == "alt-eco.fr"
+    )
+    soup = BeautifulSoup(_page(""), "html.parser")
+    assert H.site_host(soup.body, {"url": "https://www.journal-exemple.fr/x"}) == (
+        "journal-exemple.fr"
+    )
