@@ -105,3 +105,48 @@ def test_link_host_and_site_host():
     assert H.site_host(soup.body, {"url": "https://www.journal-exemple.fr/x"}) == (
         "journal-exemple.fr"
     )
+
+
+# an embed waiting for consent, in the shape French consent managers write (the message sits
+# in a "content" class: the old code took the placeholder for a wrapper of the article)
+CONSENT_EMBED = (
+    "<div class='third-party-services--placeholder'><div class='content-wrapper'>"
+    "<div class='message'><p>Nous respectons votre vie privée : ce contenu est hébergé par un "
+    "service tiers, acceptez ses cookies pour afficher la vidéo de la séance.</p></div>"
+    "<a href='#' class='button'>Accepter et afficher</a></div></div>"
+)
+BLOCKER = (
+    "<div class='BorlabsCookie'><div class='_brlbs-content-blocker'><div class='_brlbs-default'>"
+    "<p>Cliquez sur le bouton ci-dessous pour charger le contenu de www.openstreetmap.org, "
+    "le plan du parcours de la manifestation.</p></div></div></div>"
+)
+
+
+def test_consent_placeholders_of_embeds_go():
+    for box, words in (
+        (CONSENT_EMBED, "Nous respectons votre vie privée"),
+        (BLOCKER, "Cliquez sur le bouton ci-dessous"),
+    ):
+        r = cleannews.clean_html(_page(box), CFG)
+        # old code: kept (the inner "content" class with a sentence "wrapped the article")
+        assert words not in r.text
+        assert "Le budget municipal voté" in r.text and SENT.strip() in r.text
+
+
+def test_content_box_with_a_share_class_still_wraps_the_article():
+    # a sticky share bar around the post: no consent word, the post stays
+    page = (
+        "<html><body><div id='social-sticky'><div class='entry-content'>"
+        + PARA * 5
+        + "</div></div><div class='sidebar'><p>Archives</p></div></body></html>"
+    )
+    assert SENT.strip() in cleannews.clean_html(page, CFG).text
+
+
+def test_consent_words():
+    soup = BeautifulSoup(
+        "<div class='cmplz-blocked-content-notice'>a</div><div class='didomi-notice'>b</div>"
+        "<div class='content-editor'>c</div><div class='embed-responsive'>d</div>",
+        "html.parser",
+    )
+    assert [H._consent(d) for d in soup.find_all("div")] == [True, True, False, False]

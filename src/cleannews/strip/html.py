@@ -90,7 +90,10 @@ _HINTS = _load_hints()
 _WRAPPER_TAGS = frozenset("form aside footer nav dialog".split())
 #: Tokens of a class or id that mark furniture (whole tokens only: "ad" in
 #: "ad-slot", not in "shadow" or "download"; "header" is not a hint).
-CLASS_HINTS = frozenset(_HINTS["strong"])
+#: strong tokens of consent dialogs and of the placeholders of embeds waiting for consent:
+#: they go even when an inner "content" class holds prose (see :func:`_consent_hint`)
+CONSENT_HINTS = frozenset(_HINTS["consent"])
+CLASS_HINTS = frozenset(_HINTS["strong"]) | CONSENT_HINTS
 #: Strong hints of several words, matched as a run of tokens ("bloc-lire-aussi").
 _PHRASE_HINTS = tuple(h for h in CLASS_HINTS if "-" in h)
 #: A token starting with one of these is a strong hint too ("relatedposts", "commentlist") ...
@@ -782,6 +785,31 @@ def _outbound_list(el: Tag, site: str | None) -> bool:
             return False  # a "follow us" or share bar
         outbound += 1
     return outbound >= OUTBOUND_LIST_MIN_SHARE * len(links)
+
+
+_CONSENT_PHRASES = tuple(h for h in CONSENT_HINTS if "-" in h)
+
+
+def _consent(el: Tag) -> bool:
+    """True when the class or id of ``el`` names a consent dialog or the placeholder of an
+    embed waiting for consent (``CONSENT_HINTS``, or a word starting with ``cookie``).
+
+    Such an element is dropped even when it "wraps the article" (:func:`_wraps_article`):
+    its consent message, or the preview of the embedded post, sits in a ``content`` or
+    ``post`` class (``<div class="BorlabsCookie"><div class="_brlbs-content-blocker"><p>
+    Klicken Sie auf den unteren Button …``).
+
+    >>> def c(cls):
+    ...     return _consent(BeautifulSoup(f'<div class="{cls}">x</div>', "html.parser").div)
+    >>> c("BorlabsCookie"), c("privacy-embed-preview"), c("cookie-notice"), c("share-embed")
+    (True, True, True, False)
+    """
+    values = [v.lower() for v in _attr_values(el)]
+    toks = [t for v in _attr_values(el) for t in _value_tokens(v)]
+    if any(t in CONSENT_HINTS or t.startswith("cookie") for t in (*values, *toks)):
+        return True
+    joined = "-" + "-".join(toks) + "-"
+    return any(f"-{h}-" in joined for h in _CONSENT_PHRASES)
 
 
 def _embedded_post(el: Tag) -> bool:
@@ -1620,7 +1648,7 @@ class _Extractor:
                     and _has_prose(node)
                     and not _linked_headline_card(node, self.stats)
                 )
-                and not _wraps_article(node)
+                and (_consent(node) or not _wraps_article(node))
             ):
                 what = (
                     "a meta line (tools, rating, category)"
