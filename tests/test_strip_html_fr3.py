@@ -150,3 +150,27 @@ def test_consent_words():
         "html.parser",
     )
     assert [H._consent(d) for d in soup.find_all("div")] == [True, True, False, False]
+
+
+def test_illustration_caption_goes_even_hyphenated():
+    # a blog's last paragraph credits the picture; the page writes soft hyphens in its words
+    credit = (
+        "<p>Image illus\xadtra\xadtive&nbsp;: <a href='https://www.flickr.com/photos/x/1'>"
+        "Briques et figu\xadrines</a> by <a href='https://www.flickr.com/photos/x/'>Jean "
+        "Dupont,</a> en licence <a href='https://creativecommons.org/licenses/by/2.0/'>Crea"
+        "\xadtive Com\xadmons by</a></p>"
+    )
+    r = cleannews.clean_html(_page(credit), CFG)
+    # old code: kept ("Image illustrative" is no credit word, and the soft hyphens hid it)
+    assert "Briques et figurines" not in r.text.replace("\xad", "")
+    assert any(c.rule == "html_photo_credit" for c in r.changes)
+
+
+def test_illustration_words_in_a_sentence_stay():
+    lines = (
+        "Illustrations de Sempé et textes de Goscinny : le Petit Nicolas revient en librairie.",
+        "L'illustration de couverture a été confiée à une dessinatrice lyonnaise.",
+    )
+    assert [H.photo_credit(x) for x in lines] == [False, False]
+    assert H.photo_credit("Photo d’illustration : un bureau de vote à Lyon.")
+    assert H.photo_credit("Symbolbild")

@@ -411,6 +411,8 @@ def _hint(el: Tag) -> str | None:
 
 _SENTENCE_END = regex.compile(r"[.!?»…]\s*$")
 
+#: invisible break hints of hyphenated pages, removed before the credit patterns match
+SOFT_HYPHEN = "\xad"
 #: A photo-credit line has at most this many words ("Foto: Steven Meyer", "X/Getty Images") ...
 CREDIT_MAX_WORDS = 10
 #: ... a caption ending with its credit ("… au Hautacam. (Photo : AFP)") at most this many.
@@ -429,6 +431,11 @@ _CREDIT_START = regex.compile(rf"^(?:(?:{_CREDIT_WORDS})\s*[:©]|©)", regex.IGN
 _CREDIT_AGENCY_END = regex.compile(
     rf"[/©|]\s*(?:{_AGENCIES})\s*[.)]?$|^\(?(?:{_AGENCIES})\)?$", regex.IGNORECASE
 )
+#: "Image illustrative : X", "Photo d'illustration", "Symbolbild." opening a caption: the
+#: line says it is about the picture (``illustration_labels`` in ``html_hints.json``).
+_ILLUSTRATION_START = regex.compile(
+    rf"^(?:{_alternatives(_HINTS['illustration_labels'])})\s*+(?:[:.,(–—-]|$)", regex.IGNORECASE
+)
 #: "(Foto: Getty)", "(Photo : Jean Dupont / AFP)" closing a caption.
 _CREDIT_END = regex.compile(
     rf"[(\[]\s*(?:{_CREDIT_WORDS})\s*[:©][^()\[\]]{{1,60}}[)\]]\s*\.?$", regex.IGNORECASE
@@ -441,9 +448,12 @@ def photo_credit(line: str) -> bool:
     >>> [photo_credit(x) for x in ("Foto: Steven Meyer", "Augusta National/Getty Images",
     ...     "Tous les tournois en un coup d'œil. (Photo : Getty)", "Crédits photos : Bestimage",
     ...     "Photo prise par un lecteur, le maire l'a partagée sur sa page.",
-    ...     "La photo : un cliché de 1944 retrouvé dans un grenier de Dieppe.")]
-    [True, True, True, True, False, False]
+    ...     "La photo : un cliché de 1944 retrouvé dans un grenier de Dieppe.",
+    ...     "Image illustrative : Lego Minifigures by Ninja Brick, en licence Creative Commons",
+    ...     "Illustrations de Sempé et textes de Goscinny : le Petit Nicolas en librairie.")]
+    [True, True, True, True, False, False, True, False]
     """
+    line = line.replace(SOFT_HYPHEN, "")  # "Image illus\xadtra\xadtive" (hyphenated pages)
     words = count_words(line)
     if words > CAPTION_MAX_WORDS:
         return False
@@ -451,7 +461,7 @@ def photo_credit(line: str) -> bool:
         _CREDIT_START.search(line) or _CREDIT_AGENCY_END.search(line)
     ):
         return True
-    return _CREDIT_END.search(line) is not None
+    return _CREDIT_END.search(line) is not None or _ILLUSTRATION_START.search(line) is not None
 
 
 def _is_boxout(el: Tag) -> bool:
