@@ -174,3 +174,32 @@ def test_illustration_words_in_a_sentence_stay():
     assert [H.photo_credit(x) for x in lines] == [False, False]
     assert H.photo_credit("Photo d’illustration : un bureau de vote à Lyon.")
     assert H.photo_credit("Symbolbild")
+
+
+RELATED_CARDS = (
+    "<div class='related-stories story-module'><h5 class='caps'>Articles liés Journal Exemple</h5>"
+    "<div class='grid'><article class='package'><h2 class='kicker'>Politique locale</h2>"
+    "<h3><a href='/politique/article260359505.html'>La majorité municipale présente son plan "
+    "d'investissement pour les écoles et les crèches de la ville</a></h3>"
+    "<div class='time'>22 avril 2026 à 18 h 46</div></article></div></div>"
+)
+
+
+def test_related_cards_written_as_articles_go():
+    r = cleannews.clean_html(_page(RELATED_CARDS), CFG)
+    # old code: the box was kept, its title with it ("story-module" saved the "related"
+    # class, and the card's linked headline counted as the prose of an <article> inside)
+    assert "Articles liés Journal Exemple" not in r.text
+    assert "plan d'investissement pour les écoles" not in r.text
+    assert SENT.strip() in r.text
+
+
+def test_article_inside_a_hinted_wrapper_still_stays():
+    # the first class word names the article, the furniture word comes after it
+    page = (
+        "<html><body><div class='entry themeform share'>" + PARA * 5 + "</div>"
+        "<div class='sidebar'><p>Archives</p></div></body></html>"
+    )
+    assert SENT.strip() in cleannews.clean_html(page, CFG).text
+    box = BeautifulSoup("<div class='story-module related-stories'>x</div>", "html.parser").div
+    assert H._hint_kind(box) == ("related-stories", "weak")

@@ -365,7 +365,10 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
         # "entry themeform share": the article's own container, styled for share buttons
         pairs = enumerate(zip(values, per_value, strict=True))
         where = [i for i, (v, vt) in pairs if strong in (v, *vt)]
-        others = [t for i, vt in enumerate(per_value) if i not in where for t in vt]
+        # only a class word *before* the furniture word names the element ("entry
+        # themeform share"); one after it is a modifier ("related-stories story-module")
+        first = min(where) if where else 0
+        others = [t for vt in per_value[:first] for t in vt]
         if not CONTENT_TOKENS.isdisjoint(others if where else toks):
             return (strong, "weak")
         if where and all(_in_modifier(raw_values[i], strong) for i in where):
@@ -479,8 +482,24 @@ def _is_boxout(el: Tag) -> bool:
     return n >= BOXOUT_MIN_SENTENCES
 
 
-def _has_prose(el: Tag) -> bool:
-    """True when the element holds a paragraph-like block of many words."""
+def _has_prose(el: Tag, links: bool = True) -> bool:
+    """True when the element holds a paragraph-like block of many words.
+
+    ``links=False``: text inside a link does not count (the headline of a teaser card,
+    ``<article><h3><a href=…>Another story of fifteen words…</a></h3></article>``).
+
+    >>> card = BeautifulSoup('<article><h3><a href="/x">' + "mot " * 15 + '</a></h3></article>',
+    ...     "html.parser").article
+    >>> _has_prose(card), _has_prose(card, links=False)
+    (True, False)
+    """
+    if not links:
+        return any(
+            count_words(chunk) >= PROSE_MIN_WORDS
+            for s in el.find_all(string=True)
+            if type(s) is NavigableString and s.find_parent("a") is None
+            for chunk in s.split("\n")
+        )
     for chunk in el.get_text("\n").split("\n"):
         if count_words(chunk) >= PROSE_MIN_WORDS:
             return True
@@ -518,7 +537,7 @@ def _wraps_article(el: Tag) -> bool:
     for inner in el.find_all(["div", "section", "article", "main"]):
         if (
             inner.name in ("article", "main") or not CONTENT_TOKENS.isdisjoint(_tokens(inner))
-        ) and (_hint_kind(inner) is None and _has_prose(inner)):
+        ) and (_hint_kind(inner) is None and _has_prose(inner, links=False)):
             return True
     return False
 
