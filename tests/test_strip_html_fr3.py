@@ -203,3 +203,32 @@ def test_article_inside_a_hinted_wrapper_still_stays():
     assert SENT.strip() in cleannews.clean_html(page, CFG).text
     box = BeautifulSoup("<div class='story-module related-stories'>x</div>", "html.parser").div
     assert H._hint_kind(box) == ("related-stories", "weak")
+
+
+def test_long_card_inside_one_link_goes():
+    # another story's card embedded in the article: one link around picture, heading and a
+    # teaser of more than TEASER_CARD_MAX_WORDS words
+    teaser = (
+        "Le conseil départemental a présenté jeudi son projet de réseau de transports, avec "
+        "de nouvelles lignes de cars express entre les villes moyennes et la métropole, des "
+        "horaires élargis le soir et le week-end, et une tarification unique pour les "
+        "lycéens, les étudiants et les personnes âgées de plus de soixante-cinq ans."
+    )
+    card = (
+        "<div class='teaser teaser--content teaser--embed'><a class='teaser__link' "
+        "href='/region/transports-le-plan'><figure><img src='/img/car.jpg' alt=''></figure>"
+        f"<h3 class='title'>Transports : le plan du département</h3><p>{teaser}</p></a></div>"
+    )
+    r = cleannews.clean_html(_page(card), CFG)
+    # old code: kept (over 60 words, and the teaser text is prose)
+    assert "le plan du département" not in r.text
+    assert "cars express" not in r.text
+
+
+def test_teaser_box_with_unlinked_text_stays():
+    # a box of the article's own: its heading is a link, its paragraph is not
+    box = (
+        "<div class='teaser teaser--content'><h3><a href='/dossier'>Notre dossier</a></h3>"
+        f"<p>{SENT}{SENT}{SENT}</p></div>"
+    )
+    assert "Notre dossier" in cleannews.clean_html(_page(box), CFG).text

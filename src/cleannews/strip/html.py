@@ -731,6 +731,11 @@ def _linked_headline_card(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bo
     heads = el.find_all(_TEASER_HEADINGS, limit=2)
     if len(heads) != 1:
         return False
+    chars, link_chars, links = stats.get(id(el), (0, 0, 0))
+    if links == 1 and chars and link_chars >= LINKED_HEADLINE_MIN_DENSITY * chars:
+        # the whole card is one link around the heading and the teaser text, however
+        # long the teaser: article text is never written inside a link
+        return heads[0].find_parent("a") is not None
     chars, link_chars, _ = stats.get(id(heads[0]), (0, 0, 0))
     if not chars or link_chars < LINKED_HEADLINE_MIN_DENSITY * chars:
         return False
