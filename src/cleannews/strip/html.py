@@ -90,7 +90,10 @@ _HINTS = _load_hints()
 _WRAPPER_TAGS = frozenset("form aside footer nav dialog".split())
 #: Tokens of a class or id that mark furniture (whole tokens only: "ad" in
 #: "ad-slot", not in "shadow" or "download"; "header" is not a hint).
-CLASS_HINTS = frozenset(_HINTS["strong"])
+#: strong tokens of consent dialogs and of the placeholders of embeds waiting for consent:
+#: they go even when an inner "content" class holds prose (see :func:`_consent_hint`)
+CONSENT_HINTS = frozenset(_HINTS["consent"])
+CLASS_HINTS = frozenset(_HINTS["strong"]) | CONSENT_HINTS
 #: Strong hints of several words, matched as a run of tokens ("bloc-lire-aussi").
 _PHRASE_HINTS = tuple(h for h in CLASS_HINTS if "-" in h)
 #: A token starting with one of these is a strong hint too ("relatedposts", "commentlist") ...
@@ -147,6 +150,12 @@ MAIN_COMPONENT_LEVELS = 2
 POSITIONAL_TOKENS = frozenset(_HINTS["positional"])
 #: Tokens of an embedded social post: a <blockquote> carrying one quotes it in the article.
 EMBEDDED_POST_TOKENS = frozenset(_HINTS["embedded_posts"])
+#: hosts of social networks and share services: links to them are no outbound list
+SOCIAL_HOSTS = frozenset(_HINTS["social_hosts"])
+#: a list of links inside the article's container whose links go to other sites (at
+#: least this share of them, none to a social network) is the article's own list of
+#: sources or products, not a list of related articles (see :func:`_outbound_list`)
+OUTBOUND_LIST_MIN_SHARE = 0.8
 #: A sibling of the chosen container is kept too when its vote reaches this
 #: share of the container's.
 MAIN_SIBLING_SHARE = 0.2
@@ -356,7 +365,10 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
         # "entry themeform share": the article's own container, styled for share buttons
         pairs = enumerate(zip(values, per_value, strict=True))
         where = [i for i, (v, vt) in pairs if strong in (v, *vt)]
-        others = [t for i, vt in enumerate(per_value) if i not in where for t in vt]
+        # only a class word *before* the furniture word names the element ("entry
+        # themeform share"); one after it is a modifier ("related-stories story-module")
+        first = min(where) if where else 0
+        others = [t for vt in per_value[:first] for t in vt]
         if not CONTENT_TOKENS.isdisjoint(others if where else toks):
             return (strong, "weak")
         if where and all(_in_modifier(raw_values[i], strong) for i in where):
@@ -402,6 +414,8 @@ def _hint(el: Tag) -> str | None:
 
 _SENTENCE_END = regex.compile(r"[.!?»…]\s*$")
 
+#: invisible break hints of hyphenated pages, removed before the credit patterns match
+SOFT_HYPHEN = "\xad"
 #: A photo-credit line has at most this many words ("Foto: Steven Meyer", "X/Getty Images") ...
 CREDIT_MAX_WORDS = 10
 #: ... a caption ending with its credit ("… au Hautacam. (Photo : AFP)") at most this many.
@@ -420,6 +434,11 @@ _CREDIT_START = regex.compile(rf"^(?:(?:{_CREDIT_WORDS})\s*[:©]|©)", regex.IGN
 _CREDIT_AGENCY_END = regex.compile(
     rf"[/©|]\s*(?:{_AGENCIES})\s*[.)]?$|^\(?(?:{_AGENCIES})\)?$", regex.IGNORECASE
 )
+#: "Image illustrative : X", "Photo d'illustration", "Symbolbild." opening a caption: the
+#: line says it is about the picture (``illustration_labels`` in ``html_hints.json``).
+_ILLUSTRATION_START = regex.compile(
+    rf"^(?:{_alternatives(_HINTS['illustration_labels'])})\s*+(?:[:.,(–—-]|$)", regex.IGNORECASE
+)
 #: "(Foto: Getty)", "(Photo : Jean Dupont / AFP)" closing a caption.
 _CREDIT_END = regex.compile(
     rf"[(\[]\s*(?:{_CREDIT_WORDS})\s*[:©][^()\[\]]{{1,60}}[)\]]\s*\.?$", regex.IGNORECASE
@@ -432,9 +451,12 @@ def photo_credit(line: str) -> bool:
     >>> [photo_credit(x) for x in ("Foto: Steven Meyer", "Augusta National/Getty Images",
     ...     "Tous les tournois en un coup d'œil. (Photo : Getty)", "Crédits photos : Bestimage",
     ...     "Photo prise par un lecteur, le maire l'a partagée sur sa page.",
-    ...     "La photo : un cliché de 1944 retrouvé dans un grenier de Dieppe.")]
-    [True, True, True, True, False, False]
+    ...     "La photo : un cliché de 1944 retrouvé dans un grenier de Dieppe.",
+    ...     "Image illustrative : Lego Minifigures by Ninja Brick, en licence Creative Commons",
+    ...     "Illustrations de Sempé et textes de Goscinny : le Petit Nicolas en librairie.")]
+    [True, True, True, True, False, False, True, False]
     """
+    line = line.replace(SOFT_HYPHEN, "")  # "Image illus\xadtra\xadtive" (hyphenated pages)
     words = count_words(line)
     if words > CAPTION_MAX_WORDS:
         return False
@@ -442,7 +464,7 @@ def photo_credit(line: str) -> bool:
         _CREDIT_START.search(line) or _CREDIT_AGENCY_END.search(line)
     ):
         return True
-    return _CREDIT_END.search(line) is not None
+    return _CREDIT_END.search(line) is not None or _ILLUSTRATION_START.search(line) is not None
 
 
 def _is_boxout(el: Tag) -> bool:
@@ -460,8 +482,24 @@ def _is_boxout(el: Tag) -> bool:
     return n >= BOXOUT_MIN_SENTENCES
 
 
-def _has_prose(el: Tag) -> bool:
-    """True when the element holds a paragraph-like block of many words."""
+def _has_prose(el: Tag, links: bool = True) -> bool:
+    """True when the element holds a paragraph-like block of many words.
+
+    ``links=False``: text inside a link does not count (the headline of a teaser card,
+    ``<article><h3><a href=…>Another story of fifteen words…</a></h3></article>``).
+
+    >>> card = BeautifulSoup('<article><h3><a href="/x">' + "mot " * 15 + '</a></h3></article>',
+    ...     "html.parser").article
+    >>> _has_prose(card), _has_prose(card, links=False)
+    (True, False)
+    """
+    if not links:
+        return any(
+            count_words(chunk) >= PROSE_MIN_WORDS
+            for s in el.find_all(string=True)
+            if type(s) is NavigableString and s.find_parent("a") is None
+            for chunk in s.split("\n")
+        )
     for chunk in el.get_text("\n").split("\n"):
         if count_words(chunk) >= PROSE_MIN_WORDS:
             return True
@@ -499,7 +537,7 @@ def _wraps_article(el: Tag) -> bool:
     for inner in el.find_all(["div", "section", "article", "main"]):
         if (
             inner.name in ("article", "main") or not CONTENT_TOKENS.isdisjoint(_tokens(inner))
-        ) and (_hint_kind(inner) is None and _has_prose(inner)):
+        ) and (_hint_kind(inner) is None and _has_prose(inner, links=False)):
             return True
     return False
 
@@ -693,10 +731,119 @@ def _linked_headline_card(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bo
     heads = el.find_all(_TEASER_HEADINGS, limit=2)
     if len(heads) != 1:
         return False
+    chars, link_chars, links = stats.get(id(el), (0, 0, 0))
+    if links == 1 and chars and link_chars >= LINKED_HEADLINE_MIN_DENSITY * chars:
+        # the whole card is one link around the heading and the teaser text, however
+        # long the teaser: article text is never written inside a link
+        return heads[0].find_parent("a") is not None
     chars, link_chars, _ = stats.get(id(heads[0]), (0, 0, 0))
     if not chars or link_chars < LINKED_HEADLINE_MIN_DENSITY * chars:
         return False
     return count_words(el.get_text(" ")) <= TEASER_CARD_MAX_WORDS
+
+
+_ARCHIVED = regex.compile(r"^https?://web\.archive\.org/web/[0-9a-z_]+/(.+)$", regex.IGNORECASE)
+_HOST = regex.compile(r"^(?:https?:)?//([^/?#:@\s]+)", regex.IGNORECASE)
+
+
+def link_host(href: str) -> str | None:
+    """The host a link points to (lowercase, without ``www.``); None for a link inside the
+    page's site written without a host (relative), ``mailto:``, ``#`` and scripts. A copy
+    in the web archive points to the archived address.
+
+    >>> link_host("https://web.archive.org/web/2012id_/http://www.Example.fr/a")
+    'example.fr'
+    >>> link_host("/rubrique/article.html") is None
+    True
+    """
+    href = href.strip()
+    m = _ARCHIVED.match(href)
+    if m:
+        href = m.group(1)
+        if "://" not in href[:10]:
+            href = "http://" + href
+    m = _HOST.match(href)
+    if not m:
+        return None
+    host = m.group(1).lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+def _same_site(host: str, site: str) -> bool:
+    """``host`` is ``site`` or one of its subdomains (or the reverse)."""
+    return host == site or host.endswith("." + site) or site.endswith("." + host)
+
+
+def site_host(body: Tag, metadata: dict[str, Any]) -> str | None:
+    """The page's own host: its canonical address, else the host most of its links name.
+
+    >>> soup = BeautifulSoup('<a href="https://www.site.fr/a">a</a><a href="https://site.fr/b">b'
+    ...     '</a><a href="https://autre.com/">c</a>', "html.parser")
+    >>> site_host(soup, {})
+    'site.fr'
+    """
+    url = metadata.get("url")
+    host = link_host(url) if isinstance(url, str) else None
+    if host:
+        return host
+    counts: dict[str, int] = {}
+    for a in body.find_all("a", href=True):
+        h = link_host(str(a["href"]))
+        if h:
+            counts[h] = counts.get(h, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _outbound_list(el: Tag, site: str | None) -> bool:
+    """True when most links of ``el`` go to other sites, none to a social network: the
+    article's own list of sources, products or documents (``<ul><li><a
+    href=https://autre-journal.fr/…>``), not related articles of the site.
+
+    >>> soup = BeautifulSoup('<ul><li><a href="https://a.fr/1">Le Monde</a></li><li><a '
+    ...     'href="https://b.fr/2">Libération</a></li><li><a href="/x">Ici</a></li></ul>',
+    ...     "html.parser")
+    >>> _outbound_list(soup.ul, "site.fr")
+    False
+    """
+    if not site:
+        return False
+    links = el.find_all("a", href=True)
+    if not links:
+        return False
+    outbound = 0
+    for a in links:
+        host = link_host(str(a["href"]))
+        if host is None or _same_site(host, site):
+            continue
+        if any(_same_site(host, s) for s in SOCIAL_HOSTS):
+            return False  # a "follow us" or share bar
+        outbound += 1
+    return outbound >= OUTBOUND_LIST_MIN_SHARE * len(links)
+
+
+_CONSENT_PHRASES = tuple(h for h in CONSENT_HINTS if "-" in h)
+
+
+def _consent(el: Tag) -> bool:
+    """True when the class or id of ``el`` names a consent dialog or the placeholder of an
+    embed waiting for consent (``CONSENT_HINTS``, or a word starting with ``cookie``).
+
+    Such an element is dropped even when it "wraps the article" (:func:`_wraps_article`):
+    its consent message, or the preview of the embedded post, sits in a ``content`` or
+    ``post`` class (``<div class="BorlabsCookie"><div class="_brlbs-content-blocker"><p>
+    Klicken Sie auf den unteren Button …``).
+
+    >>> def c(cls):
+    ...     return _consent(BeautifulSoup(f'<div class="{cls}">x</div>', "html.parser").div)
+    >>> c("BorlabsCookie"), c("privacy-embed-preview"), c("cookie-notice"), c("share-embed")
+    (True, True, True, False)
+    """
+    values = [v.lower() for v in _attr_values(el)]
+    toks = [t for v in _attr_values(el) for t in _value_tokens(v)]
+    if any(t in CONSENT_HINTS or t.startswith("cookie") for t in (*values, *toks)):
+        return True
+    joined = "-" + "-".join(toks) + "-"
+    return any(f"-{h}-" in joined for h in _CONSENT_PHRASES)
 
 
 def _embedded_post(el: Tag) -> bool:
@@ -1309,6 +1456,8 @@ class _Extractor:
         self.heading_stack: list[bool] = []
         #: texts of the article's subheadings (see :data:`ARTICLE_HEADING_TAGS`)
         self.headings: list[str] = []
+        #: the page's own host (:func:`site_host`), to tell outbound lists of links
+        self.site: str | None = None
 
     def select_main(self, body: Tag, site_names: frozenset[str] = frozenset()) -> None:
         """Restrict the walk to the article container(s) and the headline.
@@ -1408,6 +1557,8 @@ class _Extractor:
         if density >= LINK_LIST_MIN_DENSITY and links >= LINK_LIST_MIN_LINKS:
             if not self._small(el) or self._holds_prose(el):
                 return None
+            if self.main_ids and _outbound_list(el, self.site):
+                return None  # in the article: its list of sources or products
             return (
                 "html_link_list",
                 f"a list of links ({links} links, {density:.0%} of its text inside links): "
@@ -1531,7 +1682,7 @@ class _Extractor:
                     and _has_prose(node)
                     and not _linked_headline_card(node, self.stats)
                 )
-                and not _wraps_article(node)
+                and (_consent(node) or not _wraps_article(node))
             ):
                 what = (
                     "a meta line (tools, rating, category)"
@@ -1789,6 +1940,7 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     stats = _measure(body)
     holders = _holders(body, stats)
     ex = _Extractor(html, src, stats, stats[id(body)][0], holders)
+    ex.site = site_host(body, metadata)
     if config.html_main_content:
         ex.select_main(body, site_name_texts(metadata))
     ex.walk(body)
