@@ -564,9 +564,10 @@ def _find_title(lines: list[_Line]) -> tuple[str, int]:
     """
     title_key, title_idx = "", -1
     for i, ln in enumerate(lines):
-        if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n <= 30:
+        if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n <= TITLE_MAX_WORDS:
             if not _TITLE_END_BAD.search(ln.text[-2:]):
-                title_key, title_idx = ln.key(), i
+                title_idx = _past_kickers(lines, i)
+                title_key = lines[title_idx].key()
             break
     if title_idx >= 0 and _SITE_SEP.search(lines[title_idx].text):
         for j in range(title_idx + 1, min(len(lines), title_idx + TITLE_LOOKAHEAD)):
@@ -623,7 +624,15 @@ def _has_linky(text: str) -> bool:
 
 
 def _is_title_repeat(ln: _Line, title_key: str) -> bool:
-    """The title again, possibly with the site name glued after it."""
+    """The title again, possibly with the site name glued after it (a longer copy that
+    ends with a period is a sentence going on from the title's words: not a repeat).
+
+    >>> t = "montréal 2013 jour 7"
+    >>> _is_title_repeat(_Line("Montréal 2013, Jour 7 | Rolling Stone", frozenset()), t)
+    True
+    >>> _is_title_repeat(_Line("Montréal 2013 – Jour 7, jeudi 4 juillet.", frozenset()), t)
+    False
+    """
     if not 0 <= ln.n - title_key.count(" ") - 1 <= SITE_NAME_WORDS + 2:
         return False
     k = ln.key()
@@ -631,6 +640,8 @@ def _is_title_repeat(ln: _Line, title_key: str) -> bool:
         return True
     if k.startswith(title_key + " "):
         rest = len(k[len(title_key) :].split())
+        if ln.text.endswith("."):
+            return False  # the title's words going on into a sentence, not a site's name
         if _SITE_SEP.search(ln.text):
             return rest <= SITE_NAME_WORDS
         return rest <= 3 and not _lowercase_tail(ln.text, rest)
@@ -1650,11 +1661,106 @@ def _without(line: str, spans: list[SpanRemoval]) -> str:
     return "".join(out)
 
 
+#: Headline choice (issue 10): a label above the title (a section name, a kicker, a date,
+#: the site's name) has at most this many words ("Politik", "Ressortarchiv: Bremen") ...
+KICKER_MAX_WORDS = 3
+#: ... or, when it holds a date or a time, at most this many ("11. Jan. 2026 17:32").
+KICKER_DATE_MAX_WORDS = 6
+#: The headline under such labels has at least this many words (at most TITLE_MAX_WORDS)
+#: and does not end with a period, a comma or a semicolon.
+HEADLINE_MIN_WORDS = 4
+TITLE_MAX_WORDS = 30
+#: At most this many labels in a row are passed over to reach the headline.
+KICKER_MAX_SKIP = 3
+#: A clock time ("17:32", "9h05"): with a date, the mark of a date label.
+_CLOCK = regex.compile(r"\b\d{1,2}[:h]\d{2}\b")
+
+
+def _is_kicker(ln: _Line) -> bool:
+    """A line that can stand above the headline without being it: a byline or dateline
+    (protected ``KEEP``), a label of at most :data:`KICKER_MAX_WORDS` words, or a date of
+    at most :data:`KICKER_DATE_MAX_WORDS` words. A question or an exclamation is a title.
+
+    >>> [_is_kicker(_Line(t, frozenset())) for t in ("Politik", "11. Jan. 2026 17:32",
+    ...  "Mythos oder Wahrheit?", "Falsche Polizisten als Sexualtäter")]
+    [True, True, False, False]
+    """
+    if ln.cls is KEEP:
+        return True
+    if ln.text.endswith(("?", "!")):
+        return False
+    if ln.n <= KICKER_MAX_WORDS:
+        return True
+    return ln.n <= KICKER_DATE_MAX_WORDS and bool(
+        _DATELINE.search(ln.text) or _CLOCK.search(ln.text)
+    )
+
+
+def _headline_shaped(ln: _Line) -> bool:
+    """A line that reads as a headline: :data:`HEADLINE_MIN_WORDS` to :data:`TITLE_MAX_WORDS`
+    words, not a byline or dateline, no period / comma / semicolon at the end.
+
+    >>> [_headline_shaped(_Line(t, frozenset())) for t in (
+    ...  "Falsche Polizisten als Sexualtäter", "Ressortarchiv: Bremen",
+    ...  "Il a plu toute la journée sur la ville.")]
+    [True, False, False]
+    """
+    return (
+        ln.cls is not KEEP
+        and HEADLINE_MIN_WORDS <= ln.n <= TITLE_MAX_WORDS
+        and not _TITLE_END_BAD.search(ln.text[-2:])
+    )
+
+
+def _past_kickers(lines: list[_Line], first: int) -> int:
+    """The headline's index when ``lines[first]`` (the first line standing) is a label
+    above it: up to :data:`KICKER_MAX_SKIP` labels (:func:`_is_kicker`; removed lines
+    between them skipped) followed by a headline-shaped line (:func:`_headline_shaped`).
+    Else ``first``: a label above a paragraph, or above another short line, stays the
+    headline (a one-word title of a real article: "Theater" over its text).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Ressortarchiv: Bremen",
+    ...       "Falsche Polizisten als Sexualtäter", "Bremen - Auf dem Heimweg ...")]
+    >>> _past_kickers(ls, 0)
+    1
+    >>> ls = [_Line(t, frozenset()) for t in ("Wirtschaft", "Die Preise steigen weiter, "
+    ...       "sagt das Amt, und die Löhne halten nicht mit.")]
+    >>> _past_kickers(ls, 0)
+    0
+    >>> ls = [_Line(t, frozenset()) for t in ("Theater", "Theater", "Wer die Puppenkiste "
+    ...       "mag, wird die Inszenierung lieben")]
+    >>> _past_kickers(ls, 0)
+    0
+    """
+    if first < 0 or not _is_kicker(lines[first]):
+        return first
+    skipped = 1
+    first_key = lines[first].key()
+    for j in range(first + 1, len(lines)):
+        ln = lines[j]
+        if ln.blank or ln.cls is BAD:
+            continue
+        if _headline_shaped(ln):
+            return j
+        if skipped >= KICKER_MAX_SKIP or not _is_kicker(ln) or ln.key() == first_key:
+            break  # a short line printed twice is the page's title ("Theater", "Theater")
+        skipped += 1
+    return first
+
+
 def title_line(lines: list[_Line]) -> int:
-    """Index of the first non-blank line that is not boilerplate (the headline's place)."""
+    """Index of the headline: the first non-blank line that is not boilerplate, or the
+    headline-shaped line under the labels that head the page (:func:`_past_kickers`:
+    "Politik", "11. Jan. 2026 17:32" above the title are judged like any line).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("", "Politik", "Wetter Meteorologen stellen "
+    ...       "Zunahme von extremen Temperaturen fest")]
+    >>> title_line(ls)
+    2
+    """
     for i, ln in enumerate(lines):
         if not ln.blank and ln.cls is not BAD:
-            return i
+            return _past_kickers(lines, i)
     return -1
 
 
