@@ -1698,7 +1698,8 @@ def _is_kicker(ln: _Line) -> bool:
 
 def _headline_shaped(ln: _Line) -> bool:
     """A line that reads as a headline: :data:`HEADLINE_MIN_WORDS` to :data:`TITLE_MAX_WORDS`
-    words, not a byline or dateline, no period / comma / semicolon at the end.
+    words, not a byline or dateline, no period / comma / semicolon at the end, not a
+    paragraph of several sentences.
 
     >>> [_headline_shaped(_Line(t, frozenset())) for t in (
     ...  "Falsche Polizisten als Sexualtäter", "Ressortarchiv: Bremen",
@@ -1709,6 +1710,7 @@ def _headline_shaped(ln: _Line) -> bool:
         ln.cls is not KEEP
         and HEADLINE_MIN_WORDS <= ln.n <= TITLE_MAX_WORDS
         and not _TITLE_END_BAD.search(ln.text[-2:])
+        and not (ln.cls is GOOD and _INNER_SENTENCE.search(ln.text))
     )
 
 
@@ -1738,12 +1740,16 @@ def _past_kickers(lines: list[_Line], first: int) -> int:
     first_key = lines[first].key()
     for j in range(first + 1, len(lines)):
         ln = lines[j]
-        if ln.blank or ln.cls is BAD:
+        if ln.blank:
+            continue
+        if ln.key() == first_key:
+            break  # a short line printed twice is the page's title ("Theater", "Theater")
+        if ln.cls is BAD:
             continue
         if _headline_shaped(ln):
             return j
-        if skipped >= KICKER_MAX_SKIP or not _is_kicker(ln) or ln.key() == first_key:
-            break  # a short line printed twice is the page's title ("Theater", "Theater")
+        if skipped >= KICKER_MAX_SKIP or not _is_kicker(ln):
+            break
         skipped += 1
     return first
 
