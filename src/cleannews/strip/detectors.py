@@ -82,7 +82,8 @@ TAG_ITEM_WORDS = 4
 TAIL_TAGS_MIN_WORDS = 8
 #: A line of widget words only has at most this many words.
 WIDGET_MAX_WORDS = 10
-#: The bare headline is looked for this many lines below a "Titre | Site" line.
+#: The bare headline is looked for this many lines below a "Titre | Site" line (lines
+#: that are not boilerplate: a menu between them is passed over).
 TITLE_LOOKAHEAD = 8
 #: A site name glued to a repeated title after " - " has at most this many words.
 SITE_NAME_WORDS = 5
@@ -548,6 +549,8 @@ def _title_pass(lines: list[_Line]) -> None:
             continue
         if _is_breadcrumb(ln, title_key, frozenset()):
             ln.bad("breadcrumb", "breadcrumb trail ending with the article title")
+        elif i < title_idx and _glued_before(ln.key(), title_key):
+            ln.bad("breadcrumb", "section name glued before the article title")
         elif i > title_idx and _is_title_repeat(ln, title_key):
             if ln.key() == title_key:
                 ln.bad("title_repeat", "repeats the article title (page furniture)")
@@ -570,10 +573,14 @@ def _find_title(lines: list[_Line]) -> tuple[str, int]:
                 title_key = lines[title_idx].key()
             break
     if title_idx >= 0 and _SITE_SEP.search(lines[title_idx].text):
-        for j in range(title_idx + 1, min(len(lines), title_idx + TITLE_LOOKAHEAD)):
+        standing = 0
+        for j in range(title_idx + 1, len(lines)):
             ln = lines[j]
             if ln.blank or ln.cls is BAD:
-                continue
+                continue  # a menu between the browser title and the article is not counted
+            standing += 1
+            if standing >= TITLE_LOOKAHEAD:
+                break
             k = ln.key()
             rest = title_key[len(k) :].split() if k else []
             if k and title_key.startswith(k + " ") and len(rest) <= SITE_NAME_WORDS:
@@ -1718,8 +1725,11 @@ def _past_kickers(lines: list[_Line], first: int) -> int:
     """The headline's index when ``lines[first]`` (the first line standing) is a label
     above it: up to :data:`KICKER_MAX_SKIP` labels (:func:`_is_kicker`; removed lines
     between them skipped) followed by a headline-shaped line (:func:`_headline_shaped`).
-    Else ``first``: a label above a paragraph, or above another short line, stays the
-    headline (a one-word title of a real article: "Theater" over its text).
+    Else ``first``: a label above a paragraph, above another short line, or above a
+    heading that a list item follows (a listing's), stays the headline (a one-word title of
+    a real article: "Theater" over its text). A first line that is the title with at most
+    :data:`KICKER_MAX_WORDS` words glued before it ("Mecklenburg Wieder mehr …" above
+    "Wieder mehr …") passes to the bare title too.
 
     >>> ls = [_Line(t, frozenset()) for t in ("Ressortarchiv: Bremen",
     ...       "Falsche Polizisten als Sexualtäter", "Bremen - Auf dem Heimweg ...")]
@@ -1734,7 +1744,17 @@ def _past_kickers(lines: list[_Line], first: int) -> int:
     >>> _past_kickers(ls, 0)
     0
     """
-    if first < 0 or not _is_kicker(lines[first]):
+    if first < 0:
+        return first
+    if not _is_kicker(lines[first]):
+        nxt = next((j for j in range(first + 1, len(lines)) if not lines[j].blank), -1)
+        if (
+            nxt >= 0
+            and lines[nxt].cls is not BAD
+            and _headline_shaped(lines[nxt])
+            and _glued_before(lines[first].key(), lines[nxt].key())
+        ):
+            return nxt  # "Mecklenburg Wieder mehr Unfallopfer …" above the bare title
         return first
     skipped = 1
     first_key = lines[first].key()
@@ -1747,11 +1767,39 @@ def _past_kickers(lines: list[_Line], first: int) -> int:
         if ln.cls is BAD:
             continue
         if _headline_shaped(ln):
-            return j
+            # a heading over a list of items ("Podcasts", "Tous les contenus audio",
+            # "• Donald Trump …") is a listing's: its first line stays the title
+            return first if _next_is_bullet(lines, j + 1) else j
         if skipped >= KICKER_MAX_SKIP or not _is_kicker(ln):
             break
         skipped += 1
     return first
+
+
+def _next_is_bullet(lines: list[_Line], j: int) -> bool:
+    """The next line from ``j`` that is neither blank nor boilerplate is a list item
+    ("• …", "- …", "1. …").
+
+    >>> _next_is_bullet([_Line("", frozenset()), _Line("• Un item", frozenset())], 0)
+    True
+    """
+    nxt = next((ln for ln in islice(lines, j, None) if not ln.blank and ln.cls is not BAD), None)
+    return nxt is not None and bool(_BULLET.match(nxt.text))
+
+
+def _glued_before(key: str, title_key: str) -> bool:
+    """``key`` is ``title_key`` with at most :data:`KICKER_MAX_WORDS` words before it (a
+    section name or a breadcrumb glued before the title).
+
+    >>> _glued_before("mecklenburg wieder mehr unfallopfer", "wieder mehr unfallopfer")
+    True
+    >>> _glued_before("die polizei in rostock meldet wieder mehr unfallopfer",
+    ...               "wieder mehr unfallopfer")
+    False
+    """
+    if not title_key or not key.endswith(" " + title_key):
+        return False
+    return len(key[: -len(title_key)].split()) <= KICKER_MAX_WORDS
 
 
 def title_line(lines: list[_Line]) -> int:
