@@ -53,11 +53,14 @@ def _headline(page_id: str, n: int) -> tuple[str, str, object]:
         # old code: "Politik"
         ("de-m-0030", 8, "Wetter Meteorologen stellen Zunahme von extremen Temperaturen fest"),
         # old code: two labels, "Comunidad Valenciana" then "SUCESOS"
-        ("es-c-0007", 6, "Un muerto y dos heridos en un accidente de tráfico de madrugada en Valencia"),
+        ("es-c-0007", 6, "Un muerto y dos heridos en un accidente de tráfico de madrugada "
+         "en Valencia"),
         # old code: a date and a section name on one line ("date 2025-09-28 Faits Divers")
-        ("fr-a-0083", 6, "Drame près de Lyon : un automobiliste de 24 ans décède après une sortie de route"),
+        ("fr-a-0083", 6, "Drame près de Lyon : un automobiliste de 24 ans décède après une "
+         "sortie de route"),
         # old code: the article's date line (a protected dateline) above the title
-        ("fr-b-0022", 9, "Les derniers chiffres de l’emploi salarié dans les groupements d’employeurs agricoles"),
+        ("fr-b-0022", 9, "Les derniers chiffres de l’emploi salarié dans les groupements "
+         "d’employeurs agricoles"),
     ],
 )
 def test_label_above_the_title_is_not_the_headline(page_id, n, title):
@@ -114,3 +117,29 @@ def test_title_going_on_into_a_sentence_is_not_a_repeat():
     title = _Line("Montréal 2013, Jour 7", frozenset()).key()
     assert not _is_title_repeat(_Line(line, frozenset()), title)
     assert _is_title_repeat(_Line("Montréal 2013, Jour 7 | Rolling Stone", frozenset()), title)
+
+
+def test_listing_heading_over_list_items_stays_the_headline():
+    """fr-b-0047 (a listing: "Podcasts", "Tous les contenus audio", then "• …" items): the
+    one-word heading stays the title (the line model took it once it was judged)."""
+    got, label, _ = _headline("fr-b-0047", 6)
+    assert (got, label) == ("Podcasts", "C")
+
+
+@pytest.mark.parametrize(
+    ("page_id", "n", "crumb"),
+    [
+        # old code: the first line (a section name glued before the title) was the headline
+        ("de-d-0004", 6, "Mecklenburg Wieder mehr Unfallopfer auf den Straßen im Landkreis"),
+        ("fr-b-0059", 4, "Votre mairie / Actualités / Préparation de la fête du 15 aout"),
+    ],
+)
+def test_section_glued_before_the_title_goes(page_id, n, crumb):
+    text, labels = _excerpt(page_id, n)
+    r = strip_text(text, CleanConfig())
+    lines = text.split("\n")
+    assert labels[lines.index(crumb)] == "B:breadcrumb"
+    assert crumb not in r.text.split("\n")
+    title = lines[next(i for i, lab in enumerate(labels) if lab == "C")]
+    assert title in r.text.split("\n")
+    assert any(c.rule == "breadcrumb" for c in r.changes)
