@@ -143,18 +143,3 @@ def test_section_glued_before_the_title_goes(page_id, n, crumb):
     title = lines[next(i for i, lab in enumerate(labels) if lab == "C")]
     assert title in r.text.split("\n")
     assert any(c.rule == "breadcrumb" for c in r.changes)
-
-
-def test_browser_title_above_a_menu_is_the_repeat():
-    """fr-b-0019: "Titre<!-- --> | Atlantico.fr", nine menu lines, then the bare title.
-    Old code: the first copy (its site name cut as a glued span) was the title and the
-    article's own headline went as its repeat."""
-    text, labels = _excerpt("fr-b-0019", 14)
-    lines = text.split("\n")
-    assert labels[0] == "B:title_repeat"
-    bare = lines[labels.index("C")]
-    r = strip_text(text, CleanConfig())
-    out = r.text.split("\n")
-    assert bare in out
-    assert lines[0] not in out
-    assert [c.rule for c in r.changes if c.before.strip() == lines[0]] == ["title_repeat"]

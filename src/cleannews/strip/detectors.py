@@ -84,7 +84,7 @@ TAIL_TAGS_MIN_WORDS = 8
 WIDGET_MAX_WORDS = 10
 #: The bare headline is looked for this many lines below a "Titre | Site" line (lines
 #: that are not boilerplate: a menu between them is passed over).
-TITLE_LOOKAHEAD = 12
+TITLE_LOOKAHEAD = 8
 #: A site name glued to a repeated title after " - " has at most this many words.
 SITE_NAME_WORDS = 5
 #: Glued furniture after the last sentence: at most this many words / characters.
@@ -564,7 +564,6 @@ def _find_title(lines: list[_Line]) -> tuple[str, int]:
     A first line ending with a period is a paragraph: then there is no title to
     repeat. When that line is "Titre | Le Site" and the bare "Titre" follows a
     few lines below, the first is a repeat (marked here) and the second the title.
-    Labels above the title are passed over (:func:`_past_kickers`).
     """
     title_key, title_idx = "", -1
     for i, ln in enumerate(lines):
@@ -584,11 +583,7 @@ def _find_title(lines: list[_Line]) -> tuple[str, int]:
                 break
             k = ln.key()
             rest = title_key[len(k) :].split() if k else []
-            if k and (
-                (title_key.startswith(k + " ") and len(rest) <= SITE_NAME_WORDS)
-                # the site's name already cut from the key as a glued span ("site_domain")
-                or (k == title_key and lines[title_idx].key_text is not None)
-            ):
+            if k and title_key.startswith(k + " ") and len(rest) <= SITE_NAME_WORDS:
                 lines[title_idx].bad(
                     "title_repeat", "repeats the article title with the site's name glued to it"
                 )
