@@ -89,16 +89,25 @@ def test_short_titles_stay_the_headline(page_id, n, title):
     assert (got, label) == (title, "C")
 
 
-def test_the_real_titles_copies_are_removed():
-    """Old code: the label was the title, so the title's own copies stayed."""
-    text, labels = _excerpt("de-c-0007", 12)
+def test_the_real_titles_copy_is_removed():
+    """fr-b-0117: the kicker "Actualités cinéma" (content) above the title and its copy.
+    Old code: the kicker was the title, so the title's copy stayed."""
+    text, labels = _excerpt("fr-b-0117", 6)
+    lines = text.split("\n")
+    assert labels == ["C", "", "C", "", "B:title_repeat", ""]
     r = strip_text(text, CleanConfig())
     out = r.text.split("\n")
-    assert out.count("Falsche Polizisten als Sexualtäter") == 1
-    assert "Bremen - Auf dem Heimweg" in r.text
-    repeats = [c for c in r.changes if c.rule == "title_repeat"]
-    assert len(repeats) >= 2
-    assert labels.count("B:title_repeat") == 3
+    assert out.count(lines[2]) == 1
+    assert [c.before.strip() for c in r.changes if c.rule == "title_repeat"] == [lines[4]]
+
+
+def test_listing_teaser_printed_three_times_keeps_its_copies():
+    """de-c-0007 (an archive listing): the teaser headline under the section label is
+    printed three times, once over its summary; like ``_repeats``, the title pass leaves
+    a listing's teaser copies (tests/test_strip_guards.py pins de-m-0004, same template)."""
+    text, _ = _excerpt("de-c-0007", 12)
+    r = strip_text(text, CleanConfig())
+    assert r.text.split("\n").count("Falsche Polizisten als Sexualtäter") == 3
 
 
 def test_one_word_title_keeps_its_repeat_removed():

@@ -82,8 +82,7 @@ TAG_ITEM_WORDS = 4
 TAIL_TAGS_MIN_WORDS = 8
 #: A line of widget words only has at most this many words.
 WIDGET_MAX_WORDS = 10
-#: The bare headline is looked for this many lines below a "Titre | Site" line (lines
-#: that are not boilerplate: a menu between them is passed over).
+#: The bare headline is looked for this many lines below a "Titre | Site" line.
 TITLE_LOOKAHEAD = 8
 #: A site name glued to a repeated title after " - " has at most this many words.
 SITE_NAME_WORDS = 5
@@ -544,9 +543,14 @@ def _title_pass(lines: list[_Line]) -> None:
     title_key, title_idx = _find_title(lines)
     if not title_key:
         return
+    # a title printed REPEAT_MIN times, one copy over a paragraph, is a listing's teaser
+    # headline (link, title, image alt), not the page's title: its copies are content
+    listing = _listing_title(lines, title_idx)
     for i, ln in enumerate(lines):
         if ln.blank or ln.cls is BAD or ln.protected:
             continue
+        if listing and i > title_idx:
+            break
         if _is_breadcrumb(ln, title_key, frozenset()):
             ln.bad("breadcrumb", "breadcrumb trail ending with the article title")
         elif i < title_idx and _glued_before(ln.key(), title_key):
@@ -556,6 +560,30 @@ def _title_pass(lines: list[_Line]) -> None:
                 ln.bad("title_repeat", "repeats the article title (page furniture)")
             else:
                 ln.bad("title_repeat", "repeats the article title with the site's name glued to it")
+
+
+def _listing_title(lines: list[_Line], t: int) -> bool:
+    """The headline ``lines[t]`` is printed at least REPEAT_MIN times and one copy stands
+    over a paragraph: a listing's teaser headline (see :func:`_listing_headlines`).
+
+    >>> texts = ["Falsche Polizisten als Sexualtäter"] * 2 + [
+    ...     "Bremen - Auf dem Heimweg sind zwei Mädchen von zwei Männern belästigt worden.",
+    ...     "Falsche Polizisten als Sexualtäter"]
+    >>> _listing_title([_Line(x, frozenset()) for x in texts], 0)
+    True
+    """
+    head = lines[t]
+    if not REPEAT_HEADLINE_MIN_WORDS <= head.n <= REPEAT_MAX_WORDS:
+        return False
+    key = _folded(head)
+    copies = [i for i, ln in enumerate(lines) if ln.n == head.n and _folded(ln) == key]
+    if len(copies) < REPEAT_MIN:
+        return False
+    for i in copies:
+        nxt = next((ln for ln in islice(lines, i + 1, None) if not ln.blank), None)
+        if nxt is not None and _is_paragraph(nxt):
+            return True
+    return False
 
 
 def _find_title(lines: list[_Line]) -> tuple[str, int]:
@@ -573,14 +601,10 @@ def _find_title(lines: list[_Line]) -> tuple[str, int]:
                 title_key = lines[title_idx].key()
             break
     if title_idx >= 0 and _SITE_SEP.search(lines[title_idx].text):
-        standing = 0
-        for j in range(title_idx + 1, len(lines)):
+        for j in range(title_idx + 1, min(len(lines), title_idx + TITLE_LOOKAHEAD)):
             ln = lines[j]
             if ln.blank or ln.cls is BAD:
-                continue  # a menu between the browser title and the article is not counted
-            standing += 1
-            if standing >= TITLE_LOOKAHEAD:
-                break
+                continue
             k = ln.key()
             rest = title_key[len(k) :].split() if k else []
             if k and title_key.startswith(k + " ") and len(rest) <= SITE_NAME_WORDS:
