@@ -48,8 +48,10 @@ def _headline(page_id: str, n: int) -> tuple[str, str, object]:
 @pytest.mark.parametrize(
     ("page_id", "n", "title"),
     [
-        # old code: the section label "Ressortarchiv: Bremen" was the headline
-        ("de-c-0007", 12, "Falsche Polizisten als Sexualtäter"),
+        # old code: the region label "Sachsen" (a caption between it and the title)
+        ("de-c-0009", 6, "Leipzig verbietet linksradikale Demo"),
+        # old code: the section label "Attualità"
+        ("it-c-0015", 4, "Il Salento è (sempre) a fuoco"),
         # old code: "Politik"
         ("de-m-0030", 8, "Wetter Meteorologen stellen Zunahme von extremen Temperaturen fest"),
         # old code: two labels, "Comunidad Valenciana" then "SUCESOS"
