@@ -103,13 +103,22 @@ def test_the_real_titles_copy_is_removed():
     assert [c.before.strip() for c in r.changes if c.rule == "title_repeat"] == [lines[4]]
 
 
-def test_listing_teaser_printed_three_times_keeps_its_copies():
-    """de-c-0007 (an archive listing): the teaser headline under the section label is
-    printed three times, once over its summary; like ``_repeats``, the title pass leaves
-    a listing's teaser copies (tests/test_strip_guards.py pins de-m-0004, same template)."""
-    text, _ = _excerpt("de-c-0007", 12)
+def test_teaser_under_a_passed_label_keeps_its_copies():
+    """de-m-0004 (an archive listing, every line content): under the label "Politik:
+    Ressortarchiv" the first teaser headline is printed three times, once over its summary.
+    Reached by passing over the label, it is a listing's teaser: its copies stay (as
+    ``_repeats`` leaves them; tests/test_strip_guards.py pins the page). On de-c-0007 (same
+    template, its label "Ressortarchiv: Bremen" removed by a rule, the copies labelled
+    ``title_repeat``) the first line standing is the title and its copies go, as before."""
+    text, labels = _excerpt("de-m-0004", 11)
+    assert set(labels) == {"C", ""}
+    title = "Terroranschlag in Istanbul: Elftes deutsches Opfer gestorben"
     r = strip_text(text, CleanConfig())
-    assert r.text.split("\n").count("Falsche Polizisten als Sexualtäter") == 3
+    assert r.text.split("\n").count(title) == 3
+    text, labels = _excerpt("de-c-0007", 12)
+    r = strip_text(text, CleanConfig())
+    assert r.text.split("\n").count("Falsche Polizisten als Sexualtäter") == 1
+    assert labels.count("B:title_repeat") == 3
 
 
 def test_one_word_title_keeps_its_repeat_removed():

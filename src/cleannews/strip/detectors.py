@@ -540,12 +540,13 @@ def _title_pass(lines: list[_Line]) -> None:
     Run after every other decision, so that the same line is the headline when
     the cleaned text is cleaned again (cleaning is idempotent).
     """
-    title_key, title_idx = _find_title(lines)
+    title_key, title_idx, passed = _find_title(lines)
     if not title_key:
         return
-    # a title printed REPEAT_MIN times, one copy over a paragraph, is a listing's teaser
-    # headline (link, title, image alt), not the page's title: its copies are content
-    listing = _listing_title(lines, title_idx)
+    # reached by passing over a label, a title printed REPEAT_MIN times with one copy over
+    # a paragraph is a listing's teaser headline (link, title, image alt) under the page's
+    # label, not the page's title: its copies are content
+    listing = passed and _listing_title(lines, title_idx)
     for i, ln in enumerate(lines):
         if ln.blank or ln.cls is BAD or ln.protected:
             continue
@@ -586,19 +587,21 @@ def _listing_title(lines: list[_Line], t: int) -> bool:
     return False
 
 
-def _find_title(lines: list[_Line]) -> tuple[str, int]:
-    """(key, index) of the headline: the first line that is not furniture nor a byline.
+def _find_title(lines: list[_Line]) -> tuple[str, int, bool]:
+    """(key, index, passed) of the headline: the first line that is not furniture nor a
+    byline (``passed``: labels above it were passed over, :func:`_past_kickers`).
 
     A first line ending with a period is a paragraph: then there is no title to
     repeat. When that line is "Titre | Le Site" and the bare "Titre" follows a
     few lines below, the first is a repeat (marked here) and the second the title.
     """
-    title_key, title_idx = "", -1
+    title_key, title_idx, passed = "", -1, False
     for i, ln in enumerate(lines):
         if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n <= TITLE_MAX_WORDS:
             if not _TITLE_END_BAD.search(ln.text[-2:]):
                 title_idx = _past_kickers(lines, i)
                 title_key = lines[title_idx].key()
+                passed = title_idx != i
             break
     if title_idx >= 0 and _SITE_SEP.search(lines[title_idx].text):
         for j in range(title_idx + 1, min(len(lines), title_idx + TITLE_LOOKAHEAD)):
@@ -611,8 +614,8 @@ def _find_title(lines: list[_Line]) -> tuple[str, int]:
                 lines[title_idx].bad(
                     "title_repeat", "repeats the article title with the site's name glued to it"
                 )
-                return k, j
-    return title_key, title_idx
+                return k, j, passed
+    return title_key, title_idx, passed
 
 
 def _all_segments_furniture(ln: _Line, rs: RuleSet) -> bool:
