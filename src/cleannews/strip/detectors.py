@@ -551,14 +551,22 @@ def _title_pass(lines: list[_Line]) -> None:
     Run after every other decision, so that the same line is the headline when
     the cleaned text is cleaned again (cleaning is idempotent).
     """
-    title_key, title_idx = _find_title(lines)
+    title_key, title_idx, passed = _find_title(lines)
     if not title_key:
         return
+    # reached by passing over a label, a title printed REPEAT_MIN times with one copy over
+    # a paragraph is a listing's teaser headline (link, title, image alt) under the page's
+    # label, not the page's title: its copies are content
+    listing = passed and _listing_title(lines, title_idx)
     for i, ln in enumerate(lines):
         if ln.blank or ln.cls is BAD or ln.protected:
             continue
+        if listing and i > title_idx:
+            break
         if _is_breadcrumb(ln, title_key, frozenset()):
             ln.bad("breadcrumb", "breadcrumb trail ending with the article title")
+        elif i < title_idx and _glued_before(ln.key(), title_key):
+            ln.bad("breadcrumb", "section name glued before the article title")
         elif i > title_idx and _is_title_repeat(ln, title_key):
             if ln.key() == title_key:
                 ln.bad("title_repeat", "repeats the article title (page furniture)")
@@ -566,18 +574,45 @@ def _title_pass(lines: list[_Line]) -> None:
                 ln.bad("title_repeat", "repeats the article title with the site's name glued to it")
 
 
-def _find_title(lines: list[_Line]) -> tuple[str, int]:
-    """(key, index) of the headline: the first line that is not furniture nor a byline.
+def _listing_title(lines: list[_Line], t: int) -> bool:
+    """The headline ``lines[t]`` is printed at least REPEAT_MIN times and one copy stands
+    over a paragraph: a listing's teaser headline (see :func:`_listing_headlines`).
+
+    >>> texts = ["Falsche Polizisten als Sexualtäter"] * 2 + [
+    ...     "Bremen - Auf dem Heimweg sind zwei Mädchen von zwei Männern belästigt worden.",
+    ...     "Falsche Polizisten als Sexualtäter"]
+    >>> _listing_title([_Line(x, frozenset()) for x in texts], 0)
+    True
+    """
+    head = lines[t]
+    if not REPEAT_HEADLINE_MIN_WORDS <= head.n <= REPEAT_MAX_WORDS:
+        return False
+    key = _folded(head)
+    copies = [i for i, ln in enumerate(lines) if ln.n == head.n and _folded(ln) == key]
+    if len(copies) < REPEAT_MIN:
+        return False
+    for i in copies:
+        nxt = next((ln for ln in islice(lines, i + 1, None) if not ln.blank), None)
+        if nxt is not None and _is_paragraph(nxt):
+            return True
+    return False
+
+
+def _find_title(lines: list[_Line]) -> tuple[str, int, bool]:
+    """(key, index, passed) of the headline: the first line that is not furniture nor a
+    byline (``passed``: labels above it were passed over, :func:`_past_kickers`).
 
     A first line ending with a period is a paragraph: then there is no title to
     repeat. When that line is "Titre | Le Site" and the bare "Titre" follows a
     few lines below, the first is a repeat (marked here) and the second the title.
     """
-    title_key, title_idx = "", -1
+    title_key, title_idx, passed = "", -1, False
     for i, ln in enumerate(lines):
-        if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n <= 30:
+        if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n <= TITLE_MAX_WORDS:
             if not _TITLE_END_BAD.search(ln.text[-2:]):
-                title_key, title_idx = ln.key(), i
+                title_idx = _past_kickers(lines, i)
+                title_key = lines[title_idx].key()
+                passed = title_idx != i
             break
     if title_idx >= 0 and _SITE_SEP.search(lines[title_idx].text):
         for j in range(title_idx + 1, min(len(lines), title_idx + TITLE_LOOKAHEAD)):
@@ -590,8 +625,8 @@ def _find_title(lines: list[_Line]) -> tuple[str, int]:
                 lines[title_idx].bad(
                     "title_repeat", "repeats the article title with the site's name glued to it"
                 )
-                return k, j
-    return title_key, title_idx
+                return k, j, passed
+    return title_key, title_idx, passed
 
 
 def _all_segments_furniture(ln: _Line, rs: RuleSet) -> bool:
@@ -634,7 +669,15 @@ def _has_linky(text: str) -> bool:
 
 
 def _is_title_repeat(ln: _Line, title_key: str) -> bool:
-    """The title again, possibly with the site name glued after it."""
+    """The title again, possibly with the site name glued after it (a longer copy that
+    ends with a period is a sentence going on from the title's words: not a repeat).
+
+    >>> t = "montréal 2013 jour 7"
+    >>> _is_title_repeat(_Line("Montréal 2013, Jour 7 | Rolling Stone", frozenset()), t)
+    True
+    >>> _is_title_repeat(_Line("Montréal 2013 – Jour 7, jeudi 4 juillet.", frozenset()), t)
+    False
+    """
     if not 0 <= ln.n - title_key.count(" ") - 1 <= SITE_NAME_WORDS + 2:
         return False
     k = ln.key()
@@ -642,6 +685,8 @@ def _is_title_repeat(ln: _Line, title_key: str) -> bool:
         return True
     if k.startswith(title_key + " "):
         rest = len(k[len(title_key) :].split())
+        if ln.text.endswith("."):
+            return False  # the title's words going on into a sentence, not a site's name
         if _SITE_SEP.search(ln.text):
             return rest <= SITE_NAME_WORDS
         return rest <= 3 and not _lowercase_tail(ln.text, rest)
@@ -1731,11 +1776,153 @@ def _without(line: str, spans: list[SpanRemoval]) -> str:
     return "".join(out)
 
 
+#: Headline choice (issue 10): a label above the title (a section name, a kicker, a date,
+#: the site's name) has at most this many words ("Politik", "Ressortarchiv: Bremen") ...
+KICKER_MAX_WORDS = 3
+#: ... or, when it holds a date or a time, at most this many ("11. Jan. 2026 17:32").
+KICKER_DATE_MAX_WORDS = 6
+#: The headline under such labels has at least this many words (at most TITLE_MAX_WORDS)
+#: and does not end with a period, a comma or a semicolon.
+HEADLINE_MIN_WORDS = 4
+TITLE_MAX_WORDS = 30
+#: At most this many labels in a row are passed over to reach the headline.
+KICKER_MAX_SKIP = 3
+#: A clock time ("17:32", "9h05"): with a date, the mark of a date label.
+_CLOCK = regex.compile(r"\b\d{1,2}[:h]\d{2}\b")
+
+
+def _is_kicker(ln: _Line) -> bool:
+    """A line that can stand above the headline without being it: a byline or dateline
+    (protected ``KEEP``), a label of at most :data:`KICKER_MAX_WORDS` words, or a date of
+    at most :data:`KICKER_DATE_MAX_WORDS` words. A question or an exclamation is a title.
+
+    >>> [_is_kicker(_Line(t, frozenset())) for t in ("Politik", "11. Jan. 2026 17:32",
+    ...  "Mythos oder Wahrheit?", "Falsche Polizisten als Sexualtäter")]
+    [True, True, False, False]
+    """
+    if ln.cls is KEEP:
+        return True
+    if ln.text.endswith(("?", "!")):
+        return False
+    if ln.n <= KICKER_MAX_WORDS:
+        return True
+    return ln.n <= KICKER_DATE_MAX_WORDS and bool(
+        _DATELINE.search(ln.text) or _CLOCK.search(ln.text)
+    )
+
+
+def _headline_shaped(ln: _Line) -> bool:
+    """A line that reads as a headline: :data:`HEADLINE_MIN_WORDS` to :data:`TITLE_MAX_WORDS`
+    words, not a byline or dateline, no period / comma / semicolon at the end, not a
+    paragraph of several sentences.
+
+    >>> [_headline_shaped(_Line(t, frozenset())) for t in (
+    ...  "Falsche Polizisten als Sexualtäter", "Ressortarchiv: Bremen",
+    ...  "Il a plu toute la journée sur la ville.")]
+    [True, False, False]
+    """
+    return (
+        ln.cls is not KEEP
+        and HEADLINE_MIN_WORDS <= ln.n <= TITLE_MAX_WORDS
+        and not _TITLE_END_BAD.search(ln.text[-2:])
+        and not (ln.cls is GOOD and _INNER_SENTENCE.search(ln.text))
+    )
+
+
+def _past_kickers(lines: list[_Line], first: int) -> int:
+    """The headline's index when ``lines[first]`` (the first line standing) is a label
+    above it: up to :data:`KICKER_MAX_SKIP` labels (:func:`_is_kicker`; removed lines
+    between them skipped) followed by a headline-shaped line (:func:`_headline_shaped`).
+    Else ``first``: a label above a paragraph, above another short line, or above a
+    heading that a list item follows (a listing's), stays the headline (a one-word title of
+    a real article: "Theater" over its text). A first line that is the title with at most
+    :data:`KICKER_MAX_WORDS` words glued before it ("Mecklenburg Wieder mehr …" above
+    "Wieder mehr …") passes to the bare title too.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Ressortarchiv: Bremen",
+    ...       "Falsche Polizisten als Sexualtäter", "Bremen - Auf dem Heimweg ...")]
+    >>> _past_kickers(ls, 0)
+    1
+    >>> ls = [_Line(t, frozenset()) for t in ("Wirtschaft", "Die Preise steigen weiter, "
+    ...       "sagt das Amt, und die Löhne halten nicht mit.")]
+    >>> _past_kickers(ls, 0)
+    0
+    >>> ls = [_Line(t, frozenset()) for t in ("Theater", "Theater", "Wer die Puppenkiste "
+    ...       "mag, wird die Inszenierung lieben")]
+    >>> _past_kickers(ls, 0)
+    0
+    """
+    if first < 0:
+        return first
+    if not _is_kicker(lines[first]):
+        nxt = next((j for j in range(first + 1, len(lines)) if not lines[j].blank), -1)
+        if (
+            nxt >= 0
+            and lines[nxt].cls is not BAD
+            and _headline_shaped(lines[nxt])
+            and _glued_before(lines[first].key(), lines[nxt].key())
+        ):
+            return nxt  # "Mecklenburg Wieder mehr Unfallopfer …" above the bare title
+        return first
+    skipped = 1
+    first_key = lines[first].key()
+    for j in range(first + 1, len(lines)):
+        ln = lines[j]
+        if ln.blank:
+            continue
+        if ln.key() == first_key:
+            break  # a short line printed twice is the page's title ("Theater", "Theater")
+        if ln.cls is BAD:
+            continue
+        if _headline_shaped(ln):
+            # a heading over a list of items ("Podcasts", "Tous les contenus audio",
+            # "• Donald Trump …") is a listing's: its first line stays the title
+            return first if _next_is_bullet(lines, j + 1) else j
+        if skipped >= KICKER_MAX_SKIP or not _is_kicker(ln):
+            break
+        skipped += 1
+    return first
+
+
+def _next_is_bullet(lines: list[_Line], j: int) -> bool:
+    """The next line from ``j`` that is neither blank nor boilerplate is a list item
+    ("• …", "- …", "1. …").
+
+    >>> _next_is_bullet([_Line("", frozenset()), _Line("• Un item", frozenset())], 0)
+    True
+    """
+    nxt = next((ln for ln in islice(lines, j, None) if not ln.blank and ln.cls is not BAD), None)
+    return nxt is not None and bool(_BULLET.match(nxt.text))
+
+
+def _glued_before(key: str, title_key: str) -> bool:
+    """``key`` is ``title_key`` with at most :data:`KICKER_MAX_WORDS` words before it (a
+    section name or a breadcrumb glued before the title).
+
+    >>> _glued_before("mecklenburg wieder mehr unfallopfer", "wieder mehr unfallopfer")
+    True
+    >>> _glued_before("die polizei in rostock meldet wieder mehr unfallopfer",
+    ...               "wieder mehr unfallopfer")
+    False
+    """
+    if not title_key or not key.endswith(" " + title_key):
+        return False
+    return len(key[: -len(title_key)].split()) <= KICKER_MAX_WORDS
+
+
 def title_line(lines: list[_Line]) -> int:
-    """Index of the first non-blank line that is not boilerplate (the headline's place)."""
+    """Index of the headline: the first non-blank line that is not boilerplate, or the
+    headline-shaped line under the labels that head the page (:func:`_past_kickers`:
+    "Politik", "11. Jan. 2026 17:32" above the title are judged like any line).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("", "Politik", "Wetter Meteorologen stellen "
+    ...       "Zunahme von extremen Temperaturen fest")]
+    >>> title_line(ls)
+    2
+    """
     for i, ln in enumerate(lines):
         if not ln.blank and ln.cls is not BAD:
-            return i
+            return _past_kickers(lines, i)
     return -1
 
 
