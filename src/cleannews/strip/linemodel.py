@@ -271,9 +271,15 @@ def iter_line_features(
     last_good = goods[-1] if goods else -1
     short = [lines[i].n <= 8 for i in idx]
     # repetitions: one count of the whole page when many lines are scored, else per line
-    keys = {k: lines[i].low[:200] for k, i in enumerate(idx) if only is None or i in only}
     many = only is None or len(only) > LAZY_MAX_LINES
-    rep = Counter(lines[i].low[:200] for i in idx) if many else None
+    if only is None:
+        rep = Counter(lines[i].low[:200] for i in idx)
+    elif many:  # counted only for the scored lines' keys (no copy of every long line's head)
+        wanted = {lines[i].low[:200] for i in only}
+        rep = Counter(filter(wanted.__contains__, (lines[i].low[:200] for i in idx)))
+        del wanted
+    else:
+        rep = None
     title_words = set(title_key.split())
     log_lines = math.log1p(m)
     body = [lines[i].n >= BODY_WORDS and lines[i].ends for i in idx]
@@ -297,6 +303,7 @@ def iter_line_features(
         for j in [j for j in tok_cache if j < k - 1]:  # lines behind: never read again
             del tok_cache[j]
         ln = lines[i]
+        key = ln.low[:200]
         text = ln.text[:600]
         n = ln.n
         head = text[:300]
@@ -354,7 +361,7 @@ def iter_line_features(
             _short_run(short, k),
             float(i == 0 or lines[i - 1].blank),
             float(i + 1 >= len(lines) or lines[i + 1].blank),
-            min(CAP, rep[keys[k]] if rep is not None else _count(lines, idx, keys[k])),
+            min(CAP, rep[key] if rep is not None else _count(lines, idx, key)),
             tsim,
             odds.get("w:" + fw, 0.0),
             odds.get("b:" + fb, 0.0),
