@@ -69,7 +69,7 @@ class LineSpans:
 
     def __iter__(self):
         starts = self._starts
-        return zip(starts, self._ends, chain(islice(starts, 1, None), (self._total,)))
+        return zip(starts, self._ends, chain(islice(starts, 1, None), (self._total,)), strict=True)
 
 
 @dataclass(frozen=True)

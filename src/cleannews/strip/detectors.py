@@ -1099,8 +1099,20 @@ def _menu_item(ln: _Line) -> bool:
 
 
 def _folded(ln: _Line) -> str:
-    """``ln.text.casefold()`` (``ln.low`` is that already unless the line was cut)."""
-    return ln.low if len(ln.text) <= MAX_SCAN_CHARS else ln.text.casefold()
+    """``ln.text.casefold()`` (``ln.low`` is that already unless the line was cut).
+
+    A longer line is folded by pieces of MAX_SCAN_CHARS characters (case folding maps
+    each character alone: the same string): ``str.casefold`` of a whole gigantic line
+    takes a buffer of three 4-byte characters per character first.
+
+        >>> _folded(_Line("Straße " * 1000, frozenset())) == ("Straße " * 1000).strip().casefold()
+        True
+    """
+    text = ln.text
+    if len(text) <= MAX_SCAN_CHARS:
+        return ln.low
+    return "".join([text[k : k + MAX_SCAN_CHARS].casefold()
+                    for k in range(0, len(text), MAX_SCAN_CHARS)])
 
 
 def _repeated_texts(lines: list[_Line]) -> frozenset[str]:
@@ -1326,7 +1338,9 @@ def plan_lines(
             continue
         found = glued.get(i, [])
         if i == headline and not found:
-            suffix = _title_site_suffix(match_text(text[s:c]))
+            # the suffix is looked for in the line's first characters (400): no mapped copy
+            # of a gigantic line
+            suffix = _title_site_suffix(match_text(text[s : min(c, s + MAX_SCAN_CHARS)]))
             if suffix is not None:
                 found = [suffix]
         if found:
