@@ -47,21 +47,21 @@ def _serving(doc: str, monkeypatch):
     """Feature vectors the line and run models scored when ``cleannews.clean`` ran on ``doc``."""
     seen_line: dict[int, list[float]] = {}
     seen_run: dict[int, list[float]] = {}
-    real_line, real_run = linemodel.line_features, runmodel.run_features
+    real_line, real_run = linemodel.iter_line_features, runmodel.iter_run_features
 
-    def spy_line(*a, **kw):
-        out = real_line(*a, **kw)
-        seen_line.update(out)
-        return out
+    def spy_line(*a, **kw):  # the model scores the vectors as they come (a generator)
+        for i, x in real_line(*a, **kw):
+            seen_line[i] = x
+            yield i, x
 
     def spy_run(*a, **kw):
-        out = real_run(*a, **kw)
-        seen_run.update(out)
-        return out
+        for i, x in real_run(*a, **kw):
+            seen_run[i] = x
+            yield i, x
 
     with monkeypatch.context() as m:
-        m.setattr(linemodel, "line_features", spy_line)
-        m.setattr(runmodel, "run_features", spy_run)
+        m.setattr(linemodel, "iter_line_features", spy_line)
+        m.setattr(runmodel, "iter_run_features", spy_run)
         cleannews.clean(doc)
     return seen_line, seen_run
 

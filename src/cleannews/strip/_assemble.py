@@ -17,12 +17,59 @@ neighbouring removal, so paragraphs stay separated by one blank line::
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
+from itertools import chain, islice
 
 from cleannews._lines import split_lines
 from cleannews.document import Change
 
-__all__ = ["Removal", "SpanRemoval", "assemble", "split_lines"]
+__all__ = ["LineSpans", "Removal", "SpanRemoval", "assemble", "split_lines"]
+
+
+class LineSpans:
+    """:func:`split_lines` of a text in two arrays of integers: the same triples
+    ``(start, end_of_content, end_with_newline)`` by index and by iteration, 16 bytes a
+    line instead of a tuple and its integers (about 160 bytes: the list of tuples was
+    more than the document's UTF-8 size on a page of short lines).
+
+    A line's ``end_with_newline`` is the next line's start; the last line's is the
+    text's length.
+
+        >>> sp = LineSpans("a\\n\\nbc")
+        >>> list(sp) == split_lines("a\\n\\nbc"), sp[1], sp[-1], len(sp)
+        (True, (2, 2, 3), (3, 5, 5), 3)
+    """
+
+    __slots__ = ("_ends", "_starts", "_total")
+
+    def __init__(self, text: str) -> None:
+        starts, ends = array("q"), array("q")
+        pos, n = 0, len(text)
+        find = text.find
+        while pos < n:
+            nl = find("\n", pos)
+            starts.append(pos)
+            if nl < 0:
+                ends.append(n)
+                break
+            ends.append(nl)
+            pos = nl + 1
+        self._starts, self._ends, self._total = starts, ends, n
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, i: int) -> tuple[int, int, int]:
+        starts = self._starts
+        if i < 0:
+            i += len(starts)
+        nxt = starts[i + 1] if i + 1 < len(starts) else self._total
+        return starts[i], self._ends[i], nxt
+
+    def __iter__(self):
+        starts = self._starts
+        return zip(starts, self._ends, chain(islice(starts, 1, None), (self._total,)), strict=True)
 
 
 @dataclass(frozen=True)
@@ -48,17 +95,26 @@ class Removal:
         return not self.spans
 
 
+#: Kept lines next to each other are copied to the output as one slice of at most this many
+#: characters (fewer pieces than lines; a slice is stored as wide as its widest character,
+#: so a cap keeps one emoji from widening a whole page's piece).
+RUN_CHARS = 4096
+
+
 def _is_blank(text: str, line: tuple[int, int, int]) -> bool:
     return text[line[0] : line[1]].strip() == ""
 
 
 def assemble(
     text: str,
-    lines: list[tuple[int, int, int]],
+    lines,
     plan: dict[int, Removal],
     stage: str,
 ) -> tuple[str, list[Change]]:
-    """Apply ``plan`` (line index -> :class:`Removal`) to ``text``; return (new text, changes)."""
+    """Apply ``plan`` (line index -> :class:`Removal`) to ``text``; return (new text, changes).
+
+    ``lines``: :func:`split_lines` of ``text`` (a list of triples or a :class:`LineSpans`).
+    """
     if not plan:
         return text, []
     n = len(lines)
@@ -73,20 +129,21 @@ def assemble(
     dropped_blank: set[int] = set()
     last_kept_blank = True  # the start of the text counts as a break
     open_span: int | None = None  # removal that ends exactly where line i starts
-    for i in range(n):
+    for i, (s, c, e) in enumerate(lines):
         if i in removed:
             open_span = i
             continue
-        if _is_blank(text, lines[i]) and last_kept_blank:
+        blank = text[s:c].strip() == ""
+        if blank and last_kept_blank:
             if open_span is not None:
-                spans[open_span][1] = lines[i][2]
+                spans[open_span][1] = e
                 dropped_blank.add(i)
                 continue
             if i + 1 in spans:
-                spans[i + 1][0] = lines[i][0]
+                spans[i + 1][0] = s
                 dropped_blank.add(i)
                 continue
-        last_kept_blank = _is_blank(text, lines[i])
+        last_kept_blank = blank
         open_span = None
     # trailing kept blank lines before removed lines at the end of the text
     i = n - 1
@@ -96,21 +153,29 @@ def assemble(
         spans[i + 1][0] = lines[i][0]
         dropped_blank.add(i)
         i -= 1
-    # build the output
+    # build the output: runs of kept lines as one slice each (at most RUN_CHARS characters)
     out: list[str] = []
     changes: list[Change] = []
-    for i in range(n):
-        s, _, e = lines[i]
+    run_start = run_end = -1
+    for i, (s, _, e) in enumerate(lines):
+        if i not in spans and i not in dropped_blank and i not in plan:
+            if run_start < 0:
+                run_start = s
+            elif e - run_start > RUN_CHARS:
+                out.append(text[run_start:run_end])
+                run_start = s
+            run_end = e
+            continue
+        if run_start >= 0:
+            out.append(text[run_start:run_end])
+            run_start = -1
         if i in spans:
             a, b, rule, reason = spans[i]
             changes.append(Change(stage, rule, (a, b), text[a:b], "", reason))
             continue
         if i in dropped_blank:
             continue
-        r = plan.get(i)
-        if r is None:
-            out.append(text[s:e])
-            continue
+        r = plan[i]
         pos = s
         for sp in sorted(r.spans, key=lambda x: x.start):
             a, b = s + sp.start, s + sp.end
@@ -120,4 +185,6 @@ def assemble(
             changes.append(Change(stage, sp.rule, (a, b), text[a:b], "", sp.reason))
             pos = b
         out.append(text[pos:e])
+    if run_start >= 0:
+        out.append(text[run_start:run_end])
     return "".join(out), changes

@@ -31,13 +31,14 @@ __all__ = ["JudgedPage", "judge_page"]
 class JudgedPage:
     """A page after the rules and detectors, before the line and run models.
 
-    ``spans``: :func:`cleannews.strip._assemble.split_lines` of the text; ``lines``: the
+    ``spans``: :func:`cleannews.strip._assemble.split_lines` of the text (as a
+    :class:`~cleannews.strip._assemble.LineSpans`: the same triples); ``lines``: the
     detectors' line objects (class, removal, protected); ``glued``: spans to cut inside
     lines; ``languages``: the rule files applied; ``page_stop``: the language of the
     stoplist the line model reads (one guess per document).
     """
 
-    spans: list[tuple[int, int, int]]
+    spans: object
     lines: list
     glued: dict
     languages: tuple[str, ...]
@@ -67,16 +68,18 @@ def judge_page(
     ``headings``: the article's subheadings read from HTML markup (see
     :func:`cleannews.strip.detectors.judge_lines`; plain text has none).
     """
-    from cleannews.strip._assemble import split_lines
+    from cleannews.strip._assemble import LineSpans
     from cleannews.strip._pagelang import guess_page_language
+    from cleannews.strip._rules import load_rules
     from cleannews.strip.detectors import CRAWLER_PREFIX_RULE, build_lines, judge_lines
 
-    spans = split_lines(text)
+    spans = LineSpans(text)  # split_lines' triples, compact
     skip = frozenset() if config.lift_crawler_metadata else frozenset({CRAWLER_PREFIX_RULE})
-    # the lines' word features first (they need no rule file): the guess reads their words
-    built = build_lines(text, spans, tuple(config.languages) or ("fr", "en"))
-    # one guess of the page's language: its rule file (option) and the line model's stoplist
-    guess = guess_page_language(text, built.head_words)
+    # one guess of the page's language (it reads the text's first characters): its rule
+    # file (option) and the line model's stoplist
+    guess = guess_page_language(text)
     languages = strip_languages(text, config, guess)
+    # the lines' word features, keeping of the vocabulary only what these rules' plans read
+    built = build_lines(text, spans, tuple(config.languages) or ("fr", "en"), load_rules(languages))
     lines, glued = judge_lines(text, spans, languages, skip, headings, built)
     return JudgedPage(spans, lines, glued, languages, guess.stop)

@@ -235,13 +235,12 @@ _LINKY = regex.compile(r"https?://|www\.|@\w|#\w|\.(?:com|fr|net|org)\b")
 class _Line:
     """Features of one line (computed once).
 
-    The line's words are counted, not kept as a list: the line keeps its first
-    :data:`HEAD_WORDS` words as one string joined by spaces (a word holds no space).
-    :attr:`first_words` splits it; :attr:`words` too, or reads a longer line's words
-    again from ``low`` (rarely needed: only short lines are read word by word after
-    the first pass). Word lists of every line were most of the stage's memory on a
-    large document. A line refitted without its glued spans keeps its new words as a
-    list (``low`` stays the whole line's).
+    The line's words are counted, not kept: :attr:`words` and :attr:`first_words` read
+    them again from ``low`` (only a few lines are read word by word after the first pass:
+    about one access per line on real pages). Word lists of every line, then the first
+    :data:`HEAD_WORDS` words joined in one string per line, were a large part of the
+    stage's memory on a large document. A line refitted without its glued spans keeps
+    its new words as a list (``low`` stays the whole line's).
 
         >>> ln = _Line("Un mot " * 40, frozenset({"un"}))
         >>> ln.n, len(ln.first_words), len(ln.words), ln.stop
@@ -249,15 +248,15 @@ class _Line:
     """
 
     __slots__ = (
-        "_crumb", "_joined", "_key", "_words", "blank", "cls", "ends", "key_text", "low", "n",
+        "_crumb", "_key", "_words", "blank", "cls", "ends", "key_text", "low", "n",
         "protected", "removal", "stop", "text",
     )
 
     def __init__(
-        self, raw: str, stop: frozenset[str], mapped: bool = False, found: set[str] | None = None
+        self, raw: str, stop: frozenset[str], mapped: bool = False, found=None
     ) -> None:
         """``mapped``: ``raw`` has been through :func:`match_text` already (whole document);
-        ``found``: a set that receives the line's words (the document's vocabulary)."""
+        ``found``: a set (or :class:`_RuleVocabulary`) that receives the line's words."""
         self.cls = AMB
         self.removal: Removal | None = None
         self.protected = False
@@ -267,7 +266,7 @@ class _Line:
         self._words: list[str] | None = None
         text = raw.strip()
         if not text:  # blank line: nothing to compute
-            self.text = self.low = self._joined = ""
+            self.text = self.low = ""
             self.blank, self.n, self.stop, self.ends = True, 0, 0.0, False
             return
         self.text = text = text if mapped else match_text(text)
@@ -280,23 +279,21 @@ class _Line:
         self.ends = _ends_sentence(text)
         if found is not None:
             found.update(words)
-        self._joined = " ".join(words if n <= HEAD_WORDS else words[:HEAD_WORDS])
 
     @property
     def words(self) -> list[str]:
         """Every word of the line (case-folded, in the first MAX_SCAN_CHARS characters)."""
         if self._words is not None:
             return self._words
-        if self.n <= HEAD_WORDS:
-            return self._joined.split(" ") if self.n else []
         return _WORD.findall(self.low)
 
     @property
     def first_words(self) -> list[str]:
-        """``words[:HEAD_WORDS]`` (no word is read again)."""
+        """``words[:HEAD_WORDS]``."""
         if self._words is not None:
             return self._words[:HEAD_WORDS]
-        return self._joined.split(" ") if self.n else []
+        words = _WORD.findall(self.low)
+        return words if len(words) <= HEAD_WORDS else words[:HEAD_WORDS]
 
     def refit(self, text: str, stop: frozenset[str]) -> None:
         """Recompute the word features from ``text`` (the line without its glued spans)."""
@@ -1228,8 +1225,20 @@ def _menu_item(ln: _Line) -> bool:
 
 
 def _folded(ln: _Line) -> str:
-    """``ln.text.casefold()`` (``ln.low`` is that already unless the line was cut)."""
-    return ln.low if len(ln.text) <= MAX_SCAN_CHARS else ln.text.casefold()
+    """``ln.text.casefold()`` (``ln.low`` is that already unless the line was cut).
+
+    A longer line is folded by pieces of MAX_SCAN_CHARS characters (case folding maps
+    each character alone: the same string): ``str.casefold`` of a whole gigantic line
+    takes a buffer of three 4-byte characters per character first.
+
+        >>> _folded(_Line("Straße " * 1000, frozenset())) == ("Straße " * 1000).strip().casefold()
+        True
+    """
+    text = ln.text
+    if len(text) <= MAX_SCAN_CHARS:
+        return ln.low
+    return "".join([text[k : k + MAX_SCAN_CHARS].casefold()
+                    for k in range(0, len(text), MAX_SCAN_CHARS)])
 
 
 def _repeated_texts(lines: list[_Line]) -> frozenset[str]:
@@ -1455,7 +1464,9 @@ def plan_lines(
             continue
         found = glued.get(i, [])
         if i == headline and not found:
-            suffix = _title_site_suffix(match_text(text[s:c]))
+            # the suffix is looked for in the line's first characters (400): no mapped copy
+            # of a gigantic line
+            suffix = _title_site_suffix(match_text(text[s : min(c, s + MAX_SCAN_CHARS)]))
             if suffix is not None:
                 found = [suffix]
         if found:
@@ -1479,32 +1490,105 @@ def _stoplists() -> dict[str, frozenset[str]]:
     return {lang: load_stopwords((lang,)) for lang in SENTENCE_STOP_LANGUAGES}
 
 
-class BuiltLines:
-    """The lines of a document with their word features (:func:`build_lines`), made before
-    the rule languages are known so that the page-language guess can read their words.
+#: Distinct words a :class:`_RuleVocabulary` gathers before it keeps only the rule words.
+VOCAB_FLUSH_WORDS = 4096
 
-    ``languages``: the stoplist languages of ``stop``; ``doc_words``: every word of the
-    document (the rule literals present anywhere: each line tests only these); ``head_words``:
-    the words of the document's first :data:`~._pagelang.PAGE_LANGUAGE_CHARS` characters as
-    :func:`~._pagelang.guess_page_language` reads them, or None when the lines' words may
-    differ from them there (then the guess tokenizes those characters itself).
+
+@lru_cache(maxsize=16)
+def _rule_words(rs: RuleSet) -> tuple[frozenset[str], frozenset[str]]:
+    """The words :meth:`RuleSet.plan` looks up in a document's vocabulary (the whole-word
+    triggers of the phrase and span indexes) and the first three letters of its word-prefix
+    triggers: ``plan`` intersects the vocabulary and its words' heads with these only.
+
+        >>> words, heads = _rule_words(load_rules(("fr",)))
+        >>> "abonnez" in words, "con" in heads, "le" in words
+        (True, True, False)
+    """
+    words: set[str] = set()
+    heads: set[str] = set()
+    for _, exact, by_head, _ in (rs._phrase_index, rs._span_index):
+        words |= exact.keyset
+        heads |= by_head.keys()
+    return frozenset(words), frozenset(heads)
+
+
+class _RuleVocabulary:
+    """The words of a document that the trigger plans of ``rs`` can read, gathered line by
+    line (each :class:`_Line` calls :meth:`update` with its words).
+
+    :meth:`RuleSet.plan` only intersects the vocabulary with its whole-word triggers and the
+    vocabulary's first three letters with its prefix heads (:func:`_rule_words`): keeping
+    only those gives the same plans without holding every distinct word of the document
+    (27 k words, 3.8 MB on a 1 MB page). Words are gathered in a set of at most
+    :data:`VOCAB_FLUSH_WORDS` and filtered by set intersections (C loops) when it fills.
+
+        >>> v = _RuleVocabulary(load_rules(("fr",)))
+        >>> v.update(["abonnez", "zzzz", "le", "connexion"]); v.flush()
+        >>> sorted(v.words), sorted(v.heads3)
+        (['abonnez'], ['abo', 'con'])
     """
 
-    __slots__ = ("doc_words", "head_words", "languages", "lines", "stop")
+    __slots__ = ("_heads", "_keys", "_pending", "heads3", "words")
 
-    def __init__(self, lines, doc_words, head_words, languages, stop) -> None:
+    def __init__(self, rs: RuleSet) -> None:
+        self._keys, self._heads = _rule_words(rs)
+        self._pending: set[str] = set()
+        self.words: set[str] = set()
+        self.heads3: set[str] = set()
+
+    def update(self, words) -> None:
+        """Take a line's words."""
+        pending = self._pending
+        pending.update(words)
+        if len(pending) > VOCAB_FLUSH_WORDS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Keep the rule words and rule heads of the words gathered so far."""
+        pending = self._pending
+        self.words |= pending & self._keys
+        self.heads3 |= self._heads.intersection(map(_HEAD3, pending))
+        pending.clear()
+
+
+class BuiltLines:
+    """The lines of a document with their word features (:func:`build_lines`).
+
+    ``languages``: the stoplist languages of ``stop``; ``doc_words``: the document's words
+    the rule trigger plans read (the rule literals present anywhere: each line tests only
+    these); all its words when the lines were built without their rule set; ``heads3``:
+    the rule prefix heads among its words' first three letters (None: compute them from
+    ``doc_words``); ``rules``: the :class:`RuleSet` the vocabulary was kept for (None: all
+    words); ``head_words``: the words of the document's first
+    :data:`~._pagelang.PAGE_LANGUAGE_CHARS` characters as
+    :func:`~._pagelang.guess_page_language` reads them, or None when the lines' words may
+    differ from them there or they were not asked for (then the guess tokenizes those
+    characters itself).
+    """
+
+    __slots__ = ("doc_words", "head_words", "heads3", "languages", "lines", "rules", "stop")
+
+    def __init__(self, lines, doc_words, head_words, languages, stop, heads3=None,
+                 rules=None) -> None:
         self.lines: list[_Line] = lines
         self.doc_words: set[str] | None = doc_words
         self.head_words: list[str] | None = head_words
         self.languages: frozenset[str] = languages
         self.stop: frozenset[str] = stop
+        self.heads3: set[str] | None = heads3
+        self.rules: RuleSet | None = rules
 
 
 def build_lines(
-    text: str, spans: list[tuple[int, int, int]], languages: tuple[str, ...] = ()
+    text: str, spans: list[tuple[int, int, int]], languages: tuple[str, ...] = (),
+    rules: RuleSet | None = None,
 ) -> BuiltLines:
     """The :class:`_Line` of every line of ``text`` (stopwords of ``languages`` and of every
     sentence language), the document's vocabulary and the words of its head.
+
+    ``rules``: the rule set the lines will be judged with, when known: the vocabulary then
+    keeps only the words its trigger plans read (:class:`_RuleVocabulary`) and the head's
+    words are not gathered (the caller guessed the page's language already).
 
         >>> t = "Le titre\\n\\nIl pleut sur la ville."
         >>> b = build_lines(t, [(0, 8, 9), (9, 9, 10), (10, 32, 32)])
@@ -1513,19 +1597,21 @@ def build_lines(
     """
     langs = tuple(dict.fromkeys((*languages, *SENTENCE_STOP_LANGUAGES)))
     stop = load_stopwords(langs)
-    doc_words: set[str] = set()
+    found = set() if rules is None else _RuleVocabulary(rules)
     # match_text maps one character to one: each line mapped alone equals the slice of
     # the mapped document; a long document is mapped line by line (no mapped copy of it)
     if len(text) <= LOW_BLOCK_CHARS:
         mapped = match_text(text)
-        lines = [_Line(mapped[s:c], stop, True, doc_words) for s, c, _ in spans]
+        lines = [_Line(mapped[s:c], stop, True, found) for s, c, _ in spans]
         del mapped
     else:
-        lines = [_Line(match_text(text[s:c]), stop, True, doc_words) for s, c, _ in spans]
-    head_words = _head_words(text, spans, lines)
+        lines = [_Line(match_text(text[s:c]), stop, True, found) for s, c, _ in spans]
     # the gate of recount_unspaced reads characters match_text leaves alone: text will do
     recount_unspaced(lines, text)  # Chinese, Japanese, Thai …: words by characters
-    return BuiltLines(lines, doc_words, head_words, frozenset(langs), stop)
+    if rules is None:
+        return BuiltLines(lines, found, _head_words(text, spans, lines), frozenset(langs), stop)
+    found.flush()
+    return BuiltLines(lines, found.words, None, frozenset(langs), stop, found.heads3, rules)
 
 
 def _head_words(text: str, spans: list[tuple[int, int, int]], lines: list[_Line]) -> list | None:
@@ -1549,18 +1635,17 @@ def _head_words(text: str, spans: list[tuple[int, int, int]], lines: list[_Line]
     low = head.lower()
     if len(low) != len(head) or low != head.casefold() or "ʼ" in head:
         return None
-    # the lines' words as their space-joined strings (a word holds no space): one split
-    parts: list[str] = []
+    words: list[str] = []
     for (s, c, _), ln in zip(spans, lines, strict=True):
         if s >= PAGE_LANGUAGE_CHARS:
             break
         if c <= PAGE_LANGUAGE_CHARS:
             if ln.n:
-                parts.append(ln._joined if ln.n <= HEAD_WORDS else " ".join(ln.words))
+                words.extend(ln.words)
         else:
-            parts.extend(_WORD.findall(low[s:]))
+            words.extend(_WORD.findall(low[s:]))
             break
-    return " ".join(parts).split(" ") if parts else []
+    return words
 
 
 class _Asked:
@@ -1642,16 +1727,20 @@ class LowBlocks:
         found = self.present(asked.frags)
         return rs.plan(words, found, "phrase", heads3), rs.plan(words, found, "span", heads3)
 
-    def triggers(self, rs: RuleSet, *plans: tuple) -> list[dict[int, set[int]]]:
-        """:meth:`RuleSet.line_triggers` of each plan over the joined text, block by block."""
-        if len(self.bounds) == 2:  # one block: its lines' indexes are the document's
-            part, _, starts = next(self.blocks())
-            return [rs.line_triggers(plan, part, starts) for plan in plans]
-        out: list[dict[int, set[int]]] = [{} for _ in plans]
+    def triggers(self, rs: RuleSet, *plans: tuple) -> list[dict[int, frozenset[int]]]:
+        """:meth:`RuleSet.line_triggers` of each plan over the joined text, block by block.
+
+        Each line's pattern set is a frozenset shared by every line with the same set (a
+        set object per line was 3x the document's size on a long page; readers only read
+        them).
+        """
+        out: list[dict[int, frozenset[int]]] = [{} for _ in plans]
+        shared: dict[frozenset[int], frozenset[int]] = {}
         for part, first, starts in self.blocks():
             for per, plan in zip(out, plans, strict=True):
                 for i, todo in rs.line_triggers(plan, part, starts).items():
-                    per[first + i] = todo
+                    key = frozenset(todo)
+                    per[first + i] = shared.setdefault(key, key)
         return out
 
 
@@ -1680,13 +1769,18 @@ def judge_lines(
         ['Les chiffres']
     """
     rs = load_rules(languages)
-    if built is None or built.languages != frozenset((*languages, *SENTENCE_STOP_LANGUAGES)):
-        built = build_lines(text, spans, languages)
+    if (
+        built is None
+        or built.languages != frozenset((*languages, *SENTENCE_STOP_LANGUAGES))
+        or (built.rules is not None and built.rules is not rs)
+    ):
+        built = build_lines(text, spans, languages, rs)
     lines, doc_words, stop = built.lines, built.doc_words, built.stop
-    built.doc_words = None  # the vocabulary is read once, for the trigger plans: free it after
+    heads3 = built.heads3 if built.heads3 is not None else set(map(_HEAD3, doc_words))
+    built.doc_words = built.heads3 = None  # read once, for the trigger plans: free them after
     doc_low = LowBlocks(lines)  # the lines' folded text joined, read block by block
-    phrase_plan, span_plan = doc_low.plans(rs, doc_words, set(map(_HEAD3, doc_words)))
-    del doc_words
+    phrase_plan, span_plan = doc_low.plans(rs, doc_words, heads3)
+    del doc_words, heads3
     phrase_todo, span_todo = doc_low.triggers(rs, phrase_plan, span_plan)
     del doc_low
     matched = _rule_pass(lines, rs, phrase_plan, phrase_todo)

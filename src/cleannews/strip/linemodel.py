@@ -37,7 +37,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
+from collections import Counter, deque
 from functools import lru_cache
 from importlib import resources
 
@@ -57,6 +57,7 @@ __all__ = [
     "has_word",
     "is_candidate",
     "is_prose",
+    "iter_line_features",
     "line_features",
     "load_line_model",
     "subheadings",
@@ -231,7 +232,26 @@ def line_features(
     lines, page_stop: frozenset[str], odds: dict[str, float], headline: int,
     title_key: str, key_fn, only: set[int] | None = None,
 ) -> dict[int, list[float]]:
-    """Feature vector of every non-blank line (index -> values in :data:`FEATURES` order).
+    """Feature vector of every non-blank line (index -> values in :data:`FEATURES` order):
+    :func:`iter_line_features` gathered in a dict (the training tools read it whole).
+
+        >>> from cleannews.strip.detectors import _Line, _key
+        >>> ls = [_Line(t, frozenset({"le"})) for t in ("Le titre", "", "Partager")]
+        >>> feats = line_features(ls, frozenset({"le"}), {}, 0, "le titre", _key)
+        >>> sorted(feats), len(feats[2]) == len(FEATURES)
+        ([0, 2], True)
+    """
+    return dict(iter_line_features(lines, page_stop, odds, headline, title_key, key_fn, only))
+
+
+def iter_line_features(
+    lines, page_stop: frozenset[str], odds: dict[str, float], headline: int,
+    title_key: str, key_fn, only: set[int] | None = None,
+):
+    """``(index, feature vector)`` of every non-blank line, in line order (values in
+    :data:`FEATURES` order). A generator: :func:`apply_line_model` scores each vector as
+    it comes and keeps only those it still needs (one vector per scored line was the
+    stage's peak on a long page).
 
     ``lines`` are the detectors' ``_Line`` objects after the rules (``cls``,
     ``removal``, ``protected`` set); ``page_stop`` the stoplist of the page's language (one
@@ -243,7 +263,7 @@ def line_features(
     idx = [i for i, ln in enumerate(lines) if not ln.blank]
     m = len(idx)
     if not m:
-        return {}
+        return
     removed = [lines[i].cls == "bad" for i in idx]
     good = [lines[i].cls == "good" for i in idx]
     goods = [k for k in range(m) if good[k]]
@@ -251,9 +271,15 @@ def line_features(
     last_good = goods[-1] if goods else -1
     short = [lines[i].n <= 8 for i in idx]
     # repetitions: one count of the whole page when many lines are scored, else per line
-    keys = {k: lines[i].low[:200] for k, i in enumerate(idx) if only is None or i in only}
     many = only is None or len(only) > LAZY_MAX_LINES
-    rep = Counter(lines[i].low[:200] for i in idx) if many else None
+    if only is None:
+        rep = Counter(lines[i].low[:200] for i in idx)
+    elif many:  # counted only for the scored lines' keys (no copy of every long line's head)
+        wanted = {lines[i].low[:200] for i in only}
+        rep = Counter(filter(wanted.__contains__, (lines[i].low[:200] for i in idx)))
+        del wanted
+    else:
+        rep = None
     title_words = set(title_key.split())
     log_lines = math.log1p(m)
     body = [lines[i].n >= BODY_WORDS and lines[i].ends for i in idx]
@@ -271,11 +297,13 @@ def line_features(
             tok_cache[k] = token_odds(lines[idx[k]].first_words, odds)
         return tok_cache[k]
 
-    out: dict[int, list[float]] = {}
     for k, i in enumerate(idx):
         if only is not None and i not in only:
             continue
+        for j in [j for j in tok_cache if j < k - 1]:  # lines behind: never read again
+            del tok_cache[j]
         ln = lines[i]
+        key = ln.low[:200]
         text = ln.text[:600]
         n = ln.n
         head = text[:300]
@@ -294,7 +322,7 @@ def line_features(
             if title_words and words_set and i != headline
             else 0.0
         )
-        out[i] = [
+        yield i, [
             n,
             math.log1p(len(ln.text)),
             sum(map(page_stop.__contains__, nw)) / n if n else 0.0,
@@ -333,7 +361,7 @@ def line_features(
             _short_run(short, k),
             float(i == 0 or lines[i - 1].blank),
             float(i + 1 >= len(lines) or lines[i + 1].blank),
-            min(CAP, rep[keys[k]] if rep is not None else _count(lines, idx, keys[k])),
+            min(CAP, rep[key] if rep is not None else _count(lines, idx, key)),
             tsim,
             odds.get("w:" + fw, 0.0),
             odds.get("b:" + fb, 0.0),
@@ -356,7 +384,6 @@ def line_features(
             float(k < head_k),
         ]
     del key_fn
-    return out
 
 
 def _emit_tree(f, t, left, right, v, node: int) -> str:
@@ -693,27 +720,43 @@ def apply_line_model(
                     need.add(idx[t])
     if callable(title_key):
         title_key = title_key()
-    feats = line_features(lines, page_stop, model.odds, headline, title_key, key_fn, need)
-    if model.stage2 is not None:
-        p1 = {i: (1.0 if ln.cls == "bad" else 0.0) for i, ln in enumerate(lines) if not ln.blank}
-        for i in need:
-            if not is_prose(lines[i]):
-                p1[i] = model.stage1.proba(feats[i])
-        score = model.stage2.proba
-        xs = {i: feats[i] + neighbour_features(idx, p1, i, pos[i]) for i in targets}
-    else:
-        score = model.stage1.proba
-        xs = {i: feats[i] for i in targets}
+    rows = iter_line_features(lines, page_stop, model.odds, headline, title_key, key_fn, need)
     decisions = []
     scores = {}
-    for i in targets:
-        x = xs[i]
+
+    def decide(i: int, x: list[float]) -> None:
         scores[i] = p = score(x)
         if lines[i].cls == "bad":
             if p < limit[i]:
                 decisions.append((i, "keep", p, x))
         elif p >= limit[i]:
             decisions.append((i, "remove", p, x))
+
+    # Vectors come in line order and are scored as they come; only a decided line's vector
+    # is kept (its reason names features). Nothing is applied before every line is scored:
+    # the features read the lines' classes.
+    if model.stage2 is not None:
+        p1 = {i: (1.0 if ln.cls == "bad" else 0.0) for i, ln in enumerate(lines) if not ln.blank}
+        score = model.stage2.proba
+        stage1 = model.stage1.proba
+        waiting: deque[tuple[int, list[float]]] = deque()  # targets whose neighbours come next
+        for i, x in rows:
+            if not is_prose(lines[i]):
+                p1[i] = stage1(x)
+            # every line before this one is scored: targets NEIGHBOUR_WINDOW lines back are ready
+            k = pos[i]
+            while waiting and pos[waiting[0][0]] + NEIGHBOUR_WINDOW < k:
+                t, xt = waiting.popleft()
+                decide(t, xt + neighbour_features(idx, p1, t, pos[t]))
+            if i in limit:
+                waiting.append((i, x))
+        for t, xt in waiting:
+            decide(t, xt + neighbour_features(idx, p1, t, pos[t]))
+    else:
+        score = model.stage1.proba
+        for i, x in rows:
+            if i in limit:
+                decide(i, x)
     for i, what, p, x in decisions:
         ln = lines[i]
         if what == "keep":

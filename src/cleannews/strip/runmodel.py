@@ -56,6 +56,7 @@ __all__ = [
     "RUN_FEATURES",
     "RunModel",
     "apply_run_model",
+    "iter_run_features",
     "line_states",
     "load_run_model",
     "run_candidates",
@@ -199,7 +200,25 @@ def _dist(flags: list[bool], k: int, step: int) -> int:
 def run_features(
     lines, states: list[int], probs: dict[int, float], only: list[int]
 ) -> dict[int, list[float]]:
-    """Feature vector (:data:`RUN_FEATURES` order) of each line index in ``only``.
+    """Feature vector (:data:`RUN_FEATURES` order) of each line index in ``only``:
+    :func:`iter_run_features` gathered in a dict (the training tools read it whole).
+
+        >>> class L:
+        ...     def __init__(self, text, cls="amb"):
+        ...         self.text, self.cls, self.n, self.ends = text, cls, len(text.split()), False
+        ...         self.blank, self.protected, self.removal = not text, False, None
+        >>> ls = [L("Titre"), L("Lire aussi"), L("")]
+        >>> feats = run_features(ls, line_states(ls, 0), {}, [1])
+        >>> list(feats), len(feats[1]) == len(RUN_FEATURES)
+        ([1], True)
+    """
+    return dict(iter_run_features(lines, states, probs, only))
+
+
+def iter_run_features(lines, states: list[int], probs: dict[int, float], only: list[int]):
+    """``(index, feature vector)`` of each line index in ``only``, in that order. A
+    generator: :func:`apply_run_model` scores each vector as it comes and keeps only the
+    vectors of the lines it removes.
 
     ``states`` from :func:`line_states`; ``probs``: the line model's probability of the
     lines it scored (standing lines; others have none).
@@ -207,7 +226,7 @@ def run_features(
     idx = [i for i, ln in enumerate(lines) if not ln.blank]
     m = len(idx)
     if not m or not only:
-        return {}
+        return
     pos = {i: k for k, i in enumerate(idx)}
     st = [states[i] for i in idx]
     p = [probs.get(i, -1.0) for i in idx]
@@ -256,7 +275,6 @@ def run_features(
     page_removed = sum(removed) / m
     page_good = sum(good) / m
     short = [not removed[t] and not good[t] and n[t] <= SHORT_WORDS for t in range(m)]
-    out: dict[int, list[float]] = {}
     for i in only:
         k = pos[i]
         lo, hi = max(0, k - RUN_WINDOW), min(m, k + RUN_WINDOW + 1)
@@ -296,7 +314,9 @@ def run_features(
         ln = lines[i]
         text = ln.text
         me = shape(k)
-        out[i] = [
+        for t in [t for t in shapes if t < k - RUN_WINDOW]:  # behind every later window
+            del shapes[t]
+        yield i, [
             p[k],
             float(good[k]),
             float(st[k] == SOFT),
@@ -329,7 +349,6 @@ def run_features(
             sum(shape(t)[1] == me[1] for t in range(lo, hi)) - 1,
             float(me[2]),
         ]
-    return out
 
 
 def _body(good: list[bool], hard: list[bool], n: list[int]) -> tuple[int, int, int]:
@@ -498,11 +517,11 @@ def apply_run_model(lines, headline: int, probs: dict[int, float], removal_cls) 
     limit = thresholds(model, lines, run_candidates(lines, states, probs))
     if not limit:
         return
-    feats = run_features(lines, states, probs, list(limit))
     raw = model.trees.raw
     hits = []
-    for i, t in limit.items():
-        x = feats[i]
+    # scored as the vectors come (in ``limit``'s order); only a removed line's vector is kept
+    for i, x in iter_run_features(lines, states, probs, list(limit)):
+        t = limit[i]
         p = 1.0 / (1.0 + math.exp(-raw(x)))
         if lines[i].cls == "bad":
             if p < t:
