@@ -91,6 +91,31 @@ def test_a_single_score_like_teaser_is_not_protected():
     assert not any(ln.protected for ln in lines)
 
 
+def test_line_up_rows_stay_when_cleaned_twice(strip_real_pages):
+    """A football line-up (TRAIN de-d-0001: "(–)1Boaz Myhill13", "74' für Pedro"): its rows
+    share the line-up shape and stay, in the first pass and when the cleaned text is
+    cleaned again (the retrained models once left a second pass a "menu" of these rows)."""
+    from cleannews.strip.detectors import _line_shape
+
+    rec, labelled = strip_real_pages["de-d-0001"]
+    assert rec["split"] == "train"
+    rows = [lb.text.strip() for lb in labelled if lb.content and _line_shape(lb.text.strip())]
+    assert len(rows) >= 10 and "(–)1Boaz Myhill13" in rows
+    page = "\n".join(lb.text for lb in labelled) + "\n"
+    once = strip_text(page, CFG).text
+    twice = _kept(once)
+    assert all(r in twice for r in rows), [r for r in rows if r not in twice]
+
+
+def test_a_numbered_headline_list_is_no_line_up():
+    """Ranked teasers ("1Le gouvernement annonce un plan pour les hôpitaux") are headlines,
+    not line-up rows: too long for a name."""
+    from cleannews.strip.detectors import _line_shape
+
+    assert _line_shape("1Le gouvernement annonce un plan pour les hôpitaux") is None
+    assert _line_shape("44Ethan Ampadu (–)") == "roster"
+
+
 def test_table_rows_and_header_between_furniture_stay(strip_real_pages):
     """A vote table written with pipes (0.1.0 fixture): header and rows stay between real
     furniture, first, middle or last; a TRAIN site-name bar with pipes still goes."""

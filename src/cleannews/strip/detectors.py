@@ -212,6 +212,17 @@ _SCORE_LINE = regex.compile(
     r"^(?-i:\p{Lu})[\p{L}'’.-]*+(?:\s[\p{L}'’.-]++){0,5}+\s\d{1,2}\s?[-–:]\s?\d{1,2}"
     r"\s(?-i:\p{Lu})[\p{L}'’.-]*+(?:\s[\p{L}'’.-]++){0,5}+$"
 )
+#: A line-up row: a shirt number glued before a name ("44Ethan Ampadu (–)", "(–)1Boaz
+#: Myhill13"), a substitution minute ("74' für Pedro") or a name with a rating in brackets
+#: ("Álvaro Morata (3)"). Names only: at most ROSTER_MAX_WORDS words.
+_ROSTER_LINE = regex.compile(
+    r"^(?:\([^()\s]{1,5}\))?+\d{1,3}\s?(?-i:\p{Lu})\p{Ll}"
+    r"|^\d{1,3}['’]\s\p{L}"
+    r"|(?-i:\p{Lu})\p{Ll}++\s\((?:–|-|\d{1,2}(?:,\d)?+)\)$"
+)
+ROSTER_MAX_WORDS = 5
+#: A page shows a line-up when at least this many rows have the line-up shape.
+ROSTER_LIST_MIN = 3
 #: A table row written with pipes: at least this many cells, each at most this long.
 PIPE_ROW_MIN_CELLS = 3
 PIPE_CELL_MAX_CHARS = 60
@@ -776,12 +787,17 @@ def _neighbour_pass(
 
 def _line_shape(text: str) -> str | None:
     """The list shape of a line: ``"score"`` (a results line), ``"table<k>"`` (a pipe table
-    row of k cells, ``"table<k>#"`` when a cell holds a digit) or None.
+    row of k cells, ``"table<k>#"`` when a cell holds a digit), ``"roster"`` (a line-up
+    row: shirt number, substitution minute or rating beside a name) or None.
 
     >>> _line_shape("Arsenal 2-1 Aston Villa"), _line_shape("Socialistes | 62 | 1 | 1")
     ('score', 'table4#')
     >>> _line_shape("Groupe | Pour | Contre | Abstention"), _line_shape("Lire aussi")
     ('table4', None)
+    >>> _line_shape("(–)1Boaz Myhill13"), _line_shape("74' für Andreas Christensen")
+    ('roster', 'roster')
+    >>> _line_shape("Le top 10 des séries"), _line_shape("Page 2")
+    (None, None)
     """
     if "|" in text:
         cells = text.split(" | ")
@@ -793,6 +809,8 @@ def _line_shape(text: str) -> str | None:
         return None
     if _SCORE_LINE.match(text):
         return "score"
+    if len(text.split()) <= ROSTER_MAX_WORDS and _ROSTER_LINE.search(text):
+        return "roster"
     return None
 
 
@@ -821,7 +839,9 @@ def _protect_shaped(lines: list[_Line]) -> None:
     counts = Counter(shapes.values())
     figures = {v.rstrip("#") for v in counts if v.endswith("#")}
     for i, shape in shapes.items():
-        if shape.endswith("#") or shape == "score":
+        if shape == "roster":
+            listed = counts[shape] >= ROSTER_LIST_MIN
+        elif shape.endswith("#") or shape == "score":
             listed = counts[shape] >= SHAPE_LIST_MIN
         else:  # a header row: a table of rows with figures and as many cells is on the page
             listed = shape in figures
