@@ -136,15 +136,22 @@ def test_windows_change_no_token_count_and_keep_one_paragraph(monkeypatch, cap) 
 
 def test_lines_under_the_cap_are_read_in_the_blocks_of_text_blocks(monkeypatch) -> None:
     """Below ``LINE_CAP`` the scan reads the blocks ``_features.scan_text`` reads (so
-    ordinary documents score as before: the golden and clean pins check the values)."""
+    ordinary documents score as before: the golden and clean pins check the values);
+    a long line is cut into windows and the blocks resume after it."""
     text = _real_pages_one_line(30_000)
     text = "\n".join(text[i : i + 90] for i in range(0, len(text), 90))
     monkeypatch.setattr(_features, "BLOCK_CHARS", 1_000)
-    got = [
-        (ps.counts, ps.grammar_hits, ps.first_hits) for ps, _ in _stream.DocumentScan(text)._scans()
-    ]
-    want = [(ps.counts, ps.grammar_hits, ps.first_hits) for ps in _features.scan_text(text)]
-    assert len(want) > 300 and got == want
+    pieces = list(_stream.DocumentScan(text)._pieces())
+    assert len(pieces) > 25 and {tag for *_, tag in pieces} == {-1}
+    assert [(at, piece) for at, piece, _ in pieces] == list(_features.text_blocks(text, 1_000))
+    long_line = _validation_one_line(100_000)
+    text2 = text + "\n" + long_line + "\n" + text
+    pieces = list(_stream.DocumentScan(text2)._pieces())
+    assert "".join(piece for _, piece, _ in pieces) == text2.replace(long_line + "\n", long_line)
+    assert all(text2[at : at + len(piece)] == piece for at, piece, _ in pieces)
+    windows = [piece for _, piece, tag in pieces if tag == len(text) + 1]
+    assert "".join(windows) == long_line and len(windows) > 6
+    assert max(map(len, pieces[-1][1].splitlines())) < _stream.LINE_CAP
 
 
 def _validation_one_line(chars: int = 200_000) -> str:

@@ -42,7 +42,6 @@ from cleannews.score._features import (
     BlockTokens,
     Hit,
     ParagraphCounts,
-    ParagraphScan,
     TokenSpans,
     _get_code,
     block_tokens,
@@ -146,34 +145,42 @@ class DocumentScan:
         if self._first is None and self._parts is not None:
             self._first = block_tokens(self.text, self._parts, known_new=True)
             self._parts = None
+        text = self.text
+        if len(text) <= _features.BLOCK_CHARS and len(text) <= LINE_CAP:
+            blocks: Iterator = iter(((0, scan_text(text, first_block=self._first), -1),))
+        else:
+            blocks = ((at, scan_text(piece), tag) for at, piece, tag in self._pieces())
         # the paragraph being read: [index, counts, grammar hits, first-pass and grammar
         # hits of its earlier windows] (a later window of a long line adds to it)
         cur: list | None = None
         line = -1  # start of the long line whose windows are read, else -1
-        for ps, window_of in self._scans():
-            pc, pieces, first, grammar, _base, forms = ps
-            if cur is not None and (window_of < 0 or window_of != line):
-                yield self._close(cur)
-                cur = None
-            line = window_of
-            if cur is None:
-                pidx = self.n_paragraphs
-                self.n_paragraphs += 1
-                cur = [pidx, pc, 0, 0, 0]
-                if pidx == 0:
-                    doc.start = pc.start
-            else:  # the next window of a long line: its counts join the paragraph's
-                pidx = cur[0]
-            if first:
-                self._first_hits(pidx, pc, first, forms, pieces, cur[3])
-                cur[3] += len(first)
-            if grammar:
-                cur[2] += self._grammar_hits(pidx, pc, grammar, pieces, cur[4])
-                cur[4] += len(grammar)
-            if pc is not cur[1]:
-                cur[1].add(pc)
-                if pidx in self.retained:
-                    self.retained[pidx] = cur[1]
+        for offset, scans, window_of in blocks:
+            for pc, pieces, first, grammar, _base, forms in scans:
+                if offset:  # ``scan_text`` counts offsets from the piece's start
+                    pc.start += offset
+                    pc.end += offset
+                if cur is not None and (window_of < 0 or window_of != line):
+                    yield self._close(cur)
+                    cur = None
+                line = window_of
+                if cur is None:
+                    pidx = self.n_paragraphs
+                    self.n_paragraphs += 1
+                    cur = [pidx, pc, 0, 0, 0]
+                    if pidx == 0:
+                        doc.start = pc.start
+                else:  # the next window of a long line: its counts join the paragraph's
+                    pidx = cur[0]
+                if first:
+                    self._first_hits(pidx, pc, first, forms, pieces, cur[3])
+                    cur[3] += len(first)
+                if grammar:
+                    cur[2] += self._grammar_hits(pidx, pc, grammar, pieces, cur[4])
+                    cur[4] += len(grammar)
+                if pc is not cur[1]:
+                    cur[1].add(pc)
+                    if pidx in self.retained:
+                        self.retained[pidx] = cur[1]
         if cur is not None:
             yield self._close(cur)
         self._close_windows()
@@ -190,20 +197,19 @@ class DocumentScan:
         self.doc.add(pc)
         return pidx, pc
 
-    def _scans(self) -> Iterator[tuple[ParagraphScan, int]]:
-        """``(scan, long line)`` of each paragraph, or of each window of a line longer than
-        ``LINE_CAP`` (``long line``: the line's start; -1 for an ordinary paragraph).
+    def _pieces(self) -> Iterator[tuple[int, str, int]]:
+        """``(offset, piece, long line)``: the text in the blocks of ``_features.text_blocks``
+        (so the same blocks, the same results), except that a line longer than
+        ``LINE_CAP`` is cut into windows (``line_windows``; ``long line``: the line's start,
+        else -1) and the next block starts after it. No piece is longer than a block of
+        ordinary lines or a window.
 
-        The text is read in the blocks of ``_features.text_blocks`` (so the same blocks,
-        the same results), except that a block's long last line is read in windows and
-        the next block starts after it. No slice is longer than a block of ordinary
-        lines or a window."""
+        >>> text = "Un titre.\\n" + "Une phrase courte. " * 4000 + "\\nFin."
+        >>> [(at, len(piece), tag) for at, piece, tag in DocumentScan(text)._pieces()][:3]
+        [(0, 10, -1), (10, 16378, 10), (16388, 16378, 10)]
+        """
         text = self.text
         size, cap = _features.BLOCK_CHARS, LINE_CAP
-        if len(text) <= size and len(text) <= cap:
-            for ps in scan_text(text, first_block=self._first):
-                yield ps, -1
-            return
         i, n = 0, len(text)
         while i < n:
             j = text.find("\n", i + size - 1) if n - i > size else -1
@@ -215,11 +221,11 @@ class DocumentScan:
                 ls = end
             if end - ls > cap:
                 if ls > i:
-                    yield from _shifted(text[i:ls], i, -1)
+                    yield i, text[i:ls], -1
                 for a, b in line_windows(text, ls, end):
-                    yield from _shifted(text[a:b], a, ls)
+                    yield a, text[a:b], ls
             else:
-                yield from _shifted(text[i : end + 1] if i or end + 1 < n else text, i, -1)
+                yield i, text[i : end + 1] if i or end + 1 < n else text, -1
             i = end + 1
 
     # -- evidence -----------------------------------------------------------------------
@@ -399,17 +405,6 @@ def line_windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield a, cut
         a = cut
     yield a, end
-
-
-def _shifted(block: str, offset: int, tag: int) -> Iterator[tuple[ParagraphScan, int]]:
-    """``(scan, tag)`` of each paragraph of ``block``, a piece of the text at ``offset``
-    (``scan_text`` counts offsets from the block's start)."""
-    for ps in scan_text(block):
-        if offset:
-            pc = ps.counts
-            pc.start += offset
-            pc.end += offset
-        yield ps, tag
 
 
 #: ``_likely_scored`` reads this many tokens of a text.
