@@ -18,6 +18,8 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import cleannews
 from cleannews.score import _features, _stream, score_text
@@ -202,3 +204,54 @@ def test_one_line_document_score_is_pinned() -> None:
 if __name__ == "__main__":  # print the pin (run with the code to record from)
     _s = score_text(_validation_one_line(), cleannews.DEFAULT_CONFIG)
     print((_s.score, _s.label), _pin(_s), len(_s.paragraphs), len(_s.evidence))
+
+
+#: Words that make the detectors fire or stay quiet, and separators that end sentences.
+_WORDS = (
+    "l’ d’ qu’ le la les de à des du au un une cette son sa ses afin double deux "
+    "fonction conflit maison histoire hache héros homme école endroit brumaire posologie "
+    "nationale grande épais nouvelle et que il est a été par pour dans sur IA Paris 2023 "
+    "the of and , ; : « » ( ) - — . . ! ? …"
+).split()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_WORDS), min_size=0, max_size=400).map(" ".join),
+        min_size=1,
+        max_size=5,
+    ),
+    st.sampled_from([60, 150, 400]),
+)
+def test_windows_keep_paragraphs_and_token_counts_on_generated_text(lines, cap) -> None:
+    """Generated lines (some far longer than the cap, some empty) read whole and in
+    windows: the same paragraphs and spans, the same per-token counts, evidence spans in
+    the text, the same pieces of text covered (every character but the line break after
+    a long line)."""
+    text = "\n".join(lines)
+    whole, pw = _scan(text)
+    old = _stream.LINE_CAP, _stream.WINDOW_CHARS, _features.BLOCK_CHARS
+    # (blocks no longer than the cap, as the real constants are)
+    _stream.LINE_CAP, _stream.WINDOW_CHARS, _features.BLOCK_CHARS = cap, cap // 2, cap // 3
+    try:
+        pieces = list(_stream.DocumentScan(text)._pieces())
+        cut, pc = _scan(text)
+    finally:
+        _stream.LINE_CAP, _stream.WINDOW_CHARS, _features.BLOCK_CHARS = old
+    assert all(text[at : at + len(piece)] == piece for at, piece, _ in pieces)
+    assert sum(map(len, (p for _, p, _ in pieces))) >= len(text) - len(lines)
+    assert all(len(p) <= cap // 2 for _, p, t in pieces if t >= 0)
+    n_long = sum(len(ln) > cap for ln in lines)
+    assert len({t for *_, t in pieces if t >= 0}) == n_long
+    assert pw == pc
+    a, b = whole.doc, cut.doc
+    for f in ("n_words", "n_content", "n_fr", "n_en", "n_syn_weak", "n_syn_strong", "n_llr_high"):
+        assert getattr(a, f) == getattr(b, f), f
+    assert (a.counts["rare_word"], a.counts["rare_synonym"]) == (
+        b.counts["rare_word"],
+        b.counts["rare_synonym"],
+    )
+    assert whole.dirty == cut.dirty
+    for _signal, (s, e), _reason, _counted in cut.evidence():
+        assert 0 <= s < e <= len(text) and "\n" not in text[s:e]

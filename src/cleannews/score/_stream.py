@@ -363,7 +363,8 @@ class DocumentScan:
 #: A line (paragraph) longer than this many characters is scanned in windows of at most
 #: ``WINDOW_CHARS`` (``line_windows``): the scan's memory follows the window (a text of one
 #: gigantic line, such as a page whose line breaks were lost, would otherwise be tokenised
-#: whole). Far above real paragraphs (the longest line of the golden inputs: 23 k).
+#: whole). Far above real paragraphs (the longest line of the golden inputs: 23 k). At
+#: least ``_features.BLOCK_CHARS``: only a block's last line can be longer than a block.
 LINE_CAP = 1 << 16
 #: The longest window of a long line, in characters (``_features.BLOCK_CHARS``'s size).
 WINDOW_CHARS = 1 << 14
