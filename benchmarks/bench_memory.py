@@ -1,6 +1,6 @@
 """Peak memory of ``cleannews.clean`` and of each stage, as multiples of the document's size.
 
-    .venv/bin/python benchmarks/bench_memory.py [--mb 1 10] [--one-line]
+    .venv/bin/python benchmarks/bench_memory.py [--mb 1 10] [--one-line] [--spin-only]
 
 Documents: the real scraped pages of the mixed corpus ``bench_pipeline.py`` uses
 (``fixtures/strip_real`` and the seeds), joined by blank lines and repeated up to
@@ -10,9 +10,14 @@ Documents: the real scraped pages of the mixed corpus ``bench_pipeline.py`` uses
 the same document (the models loaded, the bounded caches filled), what is alive when
 each stage starts plus the peak of the allocations the stage makes (tracemalloc), as
 multiples of the UTF-8 size and of the ``str``; ``clean`` is the whole call. Memory
-only: no time is measured. Compare with the code of main in the same way:
+only: no time is measured. ``--spin-only`` measures the spin score alone
+(``score.score_text`` on the document as given, after a first score of it): minutes
+instead of hours for a 10 M-character line, whose ``clean`` spends most of its time in
+strip. Compare with the code of main in the same way:
 
     PYTHONPATH=/work/main/src .venv/bin/python benchmarks/bench_memory.py --mb 1
+    PYTHONPATH=/work/main/src .venv/bin/python benchmarks/bench_memory.py \\
+        --mb 10 --one-line --spin-only
 """
 
 from __future__ import annotations
@@ -54,12 +59,30 @@ def measure(doc: str) -> dict[str, tuple[float, float]]:
     }
 
 
+def measure_spin(doc: str) -> dict[str, tuple[float, float]]:
+    """``{"spin": (peak / UTF-8 size, peak / str size)}``: the traced peak of
+    ``score_text(doc)`` (allocations it makes; the document itself is not counted), after
+    a first score of the same document (models loaded, bounded caches filled)."""
+    from cleannews.config import DEFAULT_CONFIG
+    from cleannews.score import score_text
+
+    score_text(doc, DEFAULT_CONFIG)
+    tracemalloc.start()
+    score_text(doc, DEFAULT_CONFIG)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    utf8, in_memory = len(doc.encode("utf-8")), sys.getsizeof(doc)
+    return {"spin alone": (peak / utf8, peak / in_memory)}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, nargs="+", default=[1.0, 10.0],
                     help="document sizes, millions of characters")
     ap.add_argument("--one-line", action="store_true",
                     help="also measure each size as one gigantic line")
+    ap.add_argument("--spin-only", action="store_true",
+                    help="measure the spin score alone (its own peak), not clean's stages")
     args = ap.parse_args(argv)
     import cleannews
 
@@ -72,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"document {mb:g}M characters ({kind}): {utf8 / 1e6:.2f} MB UTF-8, "
                   f"{in_memory / 1e6:.2f} MB as a str; alive at a stage's start + its peak:",
                   flush=True)
-            for stage, (x_utf8, x_str) in measure(doc).items():
+            rows = measure_spin(doc) if args.spin_only else measure(doc)
+            for stage, (x_utf8, x_str) in rows.items():
                 print(f"  {stage:10s} {x_utf8:6.2f}x UTF-8  {x_str:5.2f}x the str", flush=True)
     return 0
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from itertools import chain
-from operator import mul, sub, truediv
+from operator import itemgetter, mul, sub, truediv
 
 from cleannews.config import CleanConfig
 from cleannews.document import Evidence, ParagraphScore, SpinScore
@@ -197,20 +197,21 @@ def _is_french(n_words: int, n_fr: int, n_en: int) -> bool:
     return n_fr >= MIN_FRENCH_STOPWORD_SHARE * n_words and n_fr > n_en
 
 
-def _paragraph_score(idx: int, p, pmodel, config: CleanConfig) -> ParagraphScore:
+def _paragraph_score(idx: int, p, pmodel, config: CleanConfig, plan=None) -> ParagraphScore:
     """Score of one paragraph from its counts (own model, own calibration).
 
     The same arithmetic as ``feature_vector`` → ``Model.contributions`` →
     ``_clip_single_token`` → ``kind_totals`` → ``_present_kinds`` → ``_rule_adjustment``,
     in the same order (so the same floats), on lists indexed once per model instead of
-    dictionaries built per paragraph.
+    dictionaries built per paragraph. ``plan``: ``_plan(pmodel)``, when the caller has it.
     """
     k = p.counts
     n_hits = sum(k.values()) + p.n_pos_misfit
     n_words = p.n_words
     if n_words < MIN_PARAGRAPH_WORDS:
         return ParagraphScore(idx, (p.start, p.end), 0.0, "insufficient", n_words, n_hits)
-    plan = _plan(pmodel)
+    if plan is None:
+        plan = _plan(pmodel)
     if not plan.fast:
         return _paragraph_score_generic(idx, p, pmodel, config, n_hits)
     _x, out, support = _contributions(p, pmodel, plan, None, PARAGRAPH_KIND_MIN_TOKENS)
@@ -297,16 +298,15 @@ def _contributions(p, model, plan, worst: list[float] | None, min_tokens: int):
     context = p.n_pos_misfit + p.n_coll_miss
     support = {"grammar": g, "lexical": lexical, "context": context, "rarity": rw}
     # _clip_single_token: a kind on too few tokens adds at most SINGLE_TOKEN_MAX …
-    kind_index = plan.kind_index
     if g < min_tokens:
-        _scale(out, kind_index["grammar"], SINGLE_TOKEN_MAX)
+        _scale(out, plan.grammar_index, SINGLE_TOKEN_MAX)
     if lexical < min_tokens:
-        _scale(out, kind_index["lexical"], SINGLE_TOKEN_MAX)
+        _scale(out, plan.lexical_index, SINGLE_TOKEN_MAX)
     if context < min_tokens:
-        _scale(out, kind_index["context"], SINGLE_TOKEN_MAX)
+        _scale(out, plan.context_index, SINGLE_TOKEN_MAX)
     # … and rarity at most what the other kinds add (or RARITY_ALONE_MAX)
     others = sum(map(out.__getitem__, plan.not_rarity))
-    _scale(out, kind_index["rarity"], max(RARITY_ALONE_MAX, others))
+    _scale(out, plan.rarity_index, max(RARITY_ALONE_MAX, others))
     return x, out, support
 
 
@@ -394,6 +394,9 @@ class _Plan:
             kd: [order[f] for f, k in FEATURE_KIND.items() if k == kd] for kd in KINDS
         }
         self.not_rarity = [i for i, kd in enumerate(self.kind_of) if kd != "rarity"]
+        get = self.kind_index.get
+        self.grammar_index, self.lexical_index = get("grammar", []), get("lexical", [])
+        self.context_index, self.rarity_index = get("context", []), get("rarity", [])
         self.seq_sum = _seq_sum
         self.kind_order = {
             kd: [i for i, k in enumerate(self.kind_of) if k == kd] for kd in KINDS
@@ -465,6 +468,10 @@ def _load_lazy() -> None:
     ]
 
 
+#: The span of an evidence record ``(signal, span, reason, counted)``.
+_span_of = itemgetter(1)
+
+
 def score_text(text: str, config: CleanConfig) -> SpinScore:
     """Score ``text`` (already cleaned) for spinning; see :class:`cleannews.SpinScore`.
 
@@ -491,13 +498,14 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
         if unscored is not None:
             return unscored
     pmodel = get_paragraph_model()
-    paragraphs = [_paragraph_score(i, p, pmodel, config) for i, p in scan.paragraphs()]
+    pplan = _plan(pmodel)
+    paragraphs = [_paragraph_score(i, p, pmodel, config, pplan) for i, p in scan.paragraphs()]
     doc = scan.doc
     unscored = _unscored(doc.n_words, doc.n_fr, doc.n_en)
     if unscored is not None:
         return unscored
     for i in scan.dirty:  # a later repetition took back rarity evidence of this paragraph
-        paragraphs[i] = _paragraph_score(i, scan.retained[i], pmodel, config)
+        paragraphs[i] = _paragraph_score(i, scan.retained[i], pmodel, config, pplan)
 
     model = get_model()
     plan = _plan(model)
@@ -523,14 +531,14 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
 
     # each kind's contribution is shared equally among its counted pieces of evidence (a
     # second view of one slip, counted=False, shows with weight 0)
+    # (in span order: the records sorted by span, stably, as the pieces of evidence were)
     weight = {kd: round(kinds[kd] / n, 4) for kd, n in scan.n_of_kind.items()}
     evidence = [
         Evidence(
             signal, (s, e), text[s:e], reason, weight[_SIGNAL_KIND[signal]] if counted else 0.0
         )
-        for signal, (s, e), reason, counted in scan.evidence()
+        for signal, (s, e), reason, counted in sorted(scan.evidence(), key=_span_of)
     ]
-    evidence.sort(key=lambda ev: ev.span)
 
     if plan.fast:
         # round(0.0, 4) is 0.0 (and -0.0 stays -0.0): most contributions are 0.0

@@ -6,8 +6,13 @@ sums, the densest 60-word window, how many paragraphs have broken grammar, the
 counts of each kind of evidence and at most ``MAX_EVIDENCE`` pieces of it. A
 :class:`DocumentScan` reads the text line by line (a line is a paragraph), hands
 each paragraph's counts to the caller as soon as they are known, and forgets its
-tokens; memory is one line's tokens, one small record per paragraph and the
-capped evidence, whatever the document's length.
+tokens; memory is one block's tokens (``_features.BLOCK_CHARS``), one small record
+per paragraph and the capped evidence, whatever the document's length. A line
+longer than ``LINE_CAP`` (a page whose line breaks were lost) is read in windows of
+at most ``WINDOW_CHARS`` cut at sentence ends (``line_windows``) and stays one
+paragraph: its counts are the sums of its windows', the same per-token counts;
+only the context checks and grammar detectors see a cut as a line's edge, and the
+float sums are added window by window.
 
 One fact is document-wide: rarity evidence of a word form repeated in the text is
 dropped (``_features.REPEATED_TERM``). The scan keeps, per rare word form (a
@@ -26,6 +31,7 @@ recomputed from its retained counts). The result equals ``analyse``'s exactly::
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 
 from cleannews.score import _GRAMMAR as GRAMMAR_SIGNALS
@@ -130,28 +136,97 @@ class DocumentScan:
 
     def paragraphs(self) -> Iterator[tuple[int, ParagraphCounts]]:
         """``(index, counts)`` of each paragraph in order; counts of a paragraph that a later
-        repetition changes are updated in ``retained`` and listed in ``dirty``."""
+        repetition changes are updated in ``retained`` and listed in ``dirty``.
+
+        A line longer than ``LINE_CAP`` characters is scanned in windows (``line_windows``)
+        and stays one paragraph: its windows' counts are added up and their evidence is
+        kept as it comes, so memory follows the window, not the line."""
         doc = self.doc
         if self._first is None and self._parts is not None:
             self._first = block_tokens(self.text, self._parts, known_new=True)
             self._parts = None
-        for pc, pieces, first, grammar, _base, forms in scan_text(
-            self.text, first_block=self._first
-        ):
-            pidx = self.n_paragraphs
-            self.n_paragraphs += 1
-            if first:
-                self._first_hits(pidx, pc, first, forms, pieces)
-            g = self._grammar_hits(pidx, pc, grammar, pc.start, pieces) if grammar else 0
-            self._window(pc, g)
-            if pidx == 0:
-                doc.start = pc.start
-            doc.add(pc)
-            yield pidx, pc
+        text = self.text
+        if len(text) <= _features.BLOCK_CHARS and len(text) <= LINE_CAP:
+            blocks: Iterator = iter(((0, scan_text(text, first_block=self._first), -1),))
+        else:
+            blocks = ((at, scan_text(piece), tag) for at, piece, tag in self._pieces())
+        # the paragraph being read: [index, counts, grammar hits, first-pass and grammar
+        # hits of its earlier windows] (a later window of a long line adds to it)
+        cur: list | None = None
+        line = -1  # start of the long line whose windows are read, else -1
+        for offset, scans, window_of in blocks:
+            for pc, pieces, first, grammar, _base, forms in scans:
+                if offset:  # ``scan_text`` counts offsets from the piece's start
+                    pc.start += offset
+                    pc.end += offset
+                if cur is not None and (window_of < 0 or window_of != line):
+                    yield self._close(cur)
+                    cur = None
+                line = window_of
+                if cur is None:
+                    pidx = self.n_paragraphs
+                    self.n_paragraphs += 1
+                    cur = [pidx, pc, 0, 0, 0]
+                    if pidx == 0:
+                        doc.start = pc.start
+                else:  # the next window of a long line: its counts join the paragraph's
+                    pidx = cur[0]
+                if first:
+                    self._first_hits(pidx, pc, first, forms, pieces, cur[3])
+                    cur[3] += len(first)
+                if grammar:
+                    cur[2] += self._grammar_hits(pidx, pc, grammar, pieces, cur[4])
+                    cur[4] += len(grammar)
+                if pc is not cur[1]:
+                    cur[1].add(pc)
+                    if pidx in self.retained:
+                        self.retained[pidx] = cur[1]
+        if cur is not None:
+            yield self._close(cur)
         self._close_windows()
         for seen in self._rare.values():
             if seen[0] == 1:
                 self._count(seen[2][1])
+
+    def _close(self, cur: list) -> tuple[int, ParagraphCounts]:
+        """A paragraph read in full: its grammar spread, window and document sums."""
+        pidx, pc, g = cur[0], cur[1], cur[2]
+        if g >= self.grammar_min:
+            self.n_grammar_paragraphs += 1
+        self._window(pc, g)
+        self.doc.add(pc)
+        return pidx, pc
+
+    def _pieces(self) -> Iterator[tuple[int, str, int]]:
+        """``(offset, piece, long line)``: the text in the blocks of ``_features.text_blocks``
+        (so the same blocks, the same results), except that a line longer than
+        ``LINE_CAP`` is cut into windows (``line_windows``; ``long line``: the line's start,
+        else -1) and the next block starts after it. No piece is longer than a block of
+        ordinary lines or a window.
+
+        >>> text = "Un titre.\\n" + "Une phrase courte. " * 4000 + "\\nFin."
+        >>> [(at, len(piece), tag) for at, piece, tag in DocumentScan(text)._pieces()][:3]
+        [(0, 10, -1), (10, 16378, 10), (16388, 16378, 10)]
+        """
+        text = self.text
+        size, cap = _features.BLOCK_CHARS, LINE_CAP
+        i, n = 0, len(text)
+        while i < n:
+            j = text.find("\n", i + size - 1) if n - i > size else -1
+            end = n if j < 0 else j
+            if n - i > size:
+                # only the block's last line can be longer than ``size``
+                ls = text.rfind("\n", i, i + size - 1) + 1 or i
+            else:
+                ls = end
+            if end - ls > cap:
+                if ls > i:
+                    yield i, text[i:ls], -1
+                for a, b in line_windows(text, ls, end):
+                    yield a, text[a:b], ls
+            else:
+                yield i, text[i : end + 1] if i or end + 1 < n else text, -1
+            i = end + 1
 
     # -- evidence -----------------------------------------------------------------------
 
@@ -169,15 +244,22 @@ class DocumentScan:
         return True
 
     def _grammar_hits(
-        self, pidx: int, pc: ParagraphCounts, hits: list[Hit], start: int, pieces: list[str]
+        self,
+        pidx: int,
+        pc: ParagraphCounts,
+        hits: list[Hit],
+        pieces: list[str],
+        seq_base: int = 0,
     ) -> int:
         """Count and keep a paragraph's grammar hits; returns how many count (one per slip,
         and a slip repeated in the document once: a hit with ``counted=False`` is kept as
-        evidence but counts nowhere; a repetition is taken out of ``pc``'s counts)."""
+        evidence but counts nowhere; a repetition is taken out of ``pc``'s counts).
+        ``seq_base``: grammar hits of the paragraph's earlier windows (a long line). The
+        evidence is ordered by paragraph, then start offset (token order), then ``seq``."""
         g = 0
         keep = self._grammar_ev
-        span_of = TokenSpans(pieces, start)
-        for seq, h in enumerate(hits):
+        span_of = TokenSpans(pieces, pc.start)
+        for seq, h in enumerate(hits, seq_base):
             if h.counted and not self._first_slip(h, pieces):
                 pc.counts[h.signal] -= 1
                 h = repeated_slip(h)
@@ -186,9 +268,8 @@ class DocumentScan:
                 g += 1
             if len(keep) < self.max_evidence:
                 span = span_of(h.first, h.last)
-                keep.append(((0, pidx, h.first, seq), h.signal, span, h.reason, h.counted))
-        if g >= self.grammar_min:
-            self.n_grammar_paragraphs += 1
+                key = (0, pidx, span[0], seq)
+                keep.append((key, h.signal, span, h.reason, h.counted))
         return g
 
     def _first_hits(
@@ -198,13 +279,16 @@ class DocumentScan:
         hits: list[Hit],
         forms: list[str],
         pieces: list[str],
+        seq_base: int = 0,
     ) -> None:
+        """Count and keep a paragraph's (or window's) first-pass hits; a rare word form
+        seen before in the document takes back its first occurrence (module docstring)."""
         other = self._other_ev
         rare_forms = iter(forms)
         span_of = TokenSpans(pieces, pc.start)
-        for seq, h in enumerate(hits):
+        for seq, h in enumerate(hits, seq_base):
             span = span_of(h.first, h.last)
-            rec = ((1, pidx, h.first, seq), h.signal, span, h.reason, True)
+            rec = ((1, pidx, span[0], seq), h.signal, span, h.reason, True)
             if h.signal not in _RARE_SIGNALS:
                 self._count(h.signal)
                 other.append(rec)
@@ -274,6 +358,54 @@ class DocumentScan:
             last = [0, d.n_words, d.n_syn_strong, d.n_content]
         self._note(last)
         self.worst = list(self._best)
+
+
+#: A line (paragraph) longer than this many characters is scanned in windows of at most
+#: ``WINDOW_CHARS`` (``line_windows``): the scan's memory follows the window (a text of one
+#: gigantic line, such as a page whose line breaks were lost, would otherwise be tokenised
+#: whole). Far above real paragraphs (the longest line of the golden inputs: 23 k). At
+#: least ``_features.BLOCK_CHARS``: only a block's last line can be longer than a block.
+LINE_CAP = 1 << 16
+#: The longest window of a long line, in characters (``_features.BLOCK_CHARS``'s size).
+WINDOW_CHARS = 1 << 14
+#: A window ends right after a sentence end (``.!?…``, maybe a closing quote or bracket,
+#: then whitespace) in its second half, else after its last space, else after its last
+#: whitespace, else (no whitespace in 8 k characters) at ``WINDOW_CHARS``.
+_SENTENCE_END_RE = re.compile(r"[.!?…][»”\")\]]?\s")
+_SPACE_RE = re.compile(r"\s")
+
+
+def line_windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``(a, b)`` windows that tile ``text[start:end]`` (one line), each at most
+    ``WINDOW_CHARS`` long and cut as ``_SENTENCE_END_RE`` says. A cut after whitespace
+    splits no token (tokens hold no whitespace, and an apostrophe before whitespace is
+    not part of its word either way); the context checks and grammar detectors see the
+    window's edge as a line's edge.
+
+    >>> text = ("Une phrase courte. " * 2000)[:-1]
+    >>> w = list(line_windows(text, 0, len(text)))
+    >>> w[0], w[-1][1] == len(text), all(b == c for (_, b), (c, _) in zip(w, w[1:]))
+    ((0, 16378), True, True)
+    >>> text[16370:16378], text[16378:16381]
+    ('courte. ', 'Une')
+    """
+    size = WINDOW_CHARS
+    a = start
+    while end - a > size:
+        lo, hi = a + size // 2, a + size
+        cut = -1
+        for m in _SENTENCE_END_RE.finditer(text, lo, hi):
+            cut = m.end()
+        if cut < 0:
+            cut = text.rfind(" ", lo, hi) + 1 or -1
+        if cut < 0:
+            for m in _SPACE_RE.finditer(text, lo, hi):
+                cut = m.end()
+        if cut < 0:
+            cut = hi
+        yield a, cut
+        a = cut
+    yield a, end
 
 
 #: ``_likely_scored`` reads this many tokens of a text.
