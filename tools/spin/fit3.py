@@ -237,7 +237,8 @@ def site_half(r: dict) -> int:
 
 
 def run_guarded(data: dict, syn: str = "mythesA", with_news: bool = False,
-                gps: tuple[int, ...] = (0, 1, 2, 4), clamp: bool = True) -> None:
+                gps: tuple[int, ...] = (0, 1, 2, 4), clamp: bool = True,
+                fixed: tuple | None = None, min_logit: float | None = None) -> None:
     """Grid of (feature, weight, base) with the learned register gate, chosen per fold."""
     neg = data["NEG"]
     neg0 = [r for r in neg if half(r) == 0]
@@ -271,7 +272,7 @@ def run_guarded(data: dict, syn: str = "mythesA", with_news: bool = False,
     def sc(r: dict, cand: tuple) -> float:
         f, w, b, gp = cand
         lg = logit(r["score"])
-        if f is None:
+        if f is None or (min_logit is not None and lg < min_logit):
             return lg
         m, s = norm[f]
         gate = max(0.0, 1.0 - r["g"]) ** gp if gp else 1.0
@@ -307,6 +308,18 @@ def run_guarded(data: dict, syn: str = "mythesA", with_news: bool = False,
         return out
 
     base = (None, 0, 0, 0)
+    if fixed is not None and min_logit is not None:
+        skip = [logit(r["score"]) < min_logit for r in clean + data["NEWS"]]
+        print(f"-- term evaluated only when the shipped logit >= {min_logit}: skipped on "
+              f"{sum(skip)} of {len(skip)} UD clean + news excerpts")
+        for src in ("V", "WV"):
+            show(f"{fixed} on {src} (all dev neg)", ev(src, fixed, neg))
+        return
+    if fixed is not None:
+        for src in ("V", "WV", "RV"):
+            show(f"shipped on {src} (all dev neg)", ev(src, base, neg), genre=src == "V")
+            show(f"{fixed} on {src} (all dev neg)", ev(src, fixed, neg), genre=True)
+        return
     grid = [(f, w, b, gp) for f in feats for w in (0.5, 1.0, 2.0, 3.0) for b in (0.0, 1.0, 2.0)
             for gp in gps]
     loso = []
