@@ -426,7 +426,9 @@ def summary(data: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
-        "what", choices=("feats", "speed", "news", "summary", "fit", "guarded", "ablate", "frozen", "gated")
+        "what",
+        choices=("feats", "speed", "news", "summary", "fit", "guarded", "ablate", "frozen",
+                 "gated"),
     )
     args = ap.parse_args(argv)
     if args.what == "feats":

@@ -231,6 +231,11 @@ def guard_model(neg0: list[dict], modern: list[dict] = ()):
     return m
 
 
+#: Normalise the context features on UD clean AND the news excerpts of half A (modern human
+#: French of real sites) instead of UD clean alone (``SPIN_CTX3_NORM_NEWS=1``).
+NORM_WITH_NEWS = __import__("os").environ.get("SPIN_CTX3_NORM_NEWS") == "1"
+
+
 def site_half(r: dict) -> int:
     """Half of a news excerpt by its site's hash (A = 0 may train the guard, B = 1 checks)."""
     return zlib.crc32(r["site"].encode()) % 2
@@ -243,6 +248,7 @@ def run_guarded(data: dict, syn: str = "mythesA", with_news: bool = False,
     neg = data["NEG"]
     neg0 = [r for r in neg if half(r) == 0]
     news_b = [r for r in data["NEWS"] if site_half(r) == 1]
+    news_a = [r for r in data["NEWS"] if site_half(r) == 0]
     gm = guard_model(neg0, [r for r in data["NEWS"] if site_half(r) == 0] if with_news else ())
     for rows in data.values():
         S = np.array([style(r["text"]) for r in rows])
@@ -265,7 +271,8 @@ def run_guarded(data: dict, syn: str = "mythesA", with_news: bool = False,
     norm = {}
     feats = ("mean_lr", "high_z", "mean_gain", "max_para", "spread", "highc_z")
     for f in feats:
-        xs = np.array([r[f"c3_{syn}"][f] for r in clean])
+        ref = clean + (news_a if NORM_WITH_NEWS else [])
+        xs = np.array([r[f"c3_{syn}"][f] for r in ref])
         norm[f] = (float(np.median(xs)), float(xs.std()) or 1.0)
     del hum
 
