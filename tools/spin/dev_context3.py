@@ -41,11 +41,37 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(Path(__file__).parent))
 
 CACHE = Path(os.environ.get("SPIN_CONTEXT_CACHE", "/tmp/spin-context_records.pkl"))
+#: Minimum table count of a checked word and of its synonyms (``SPIN_CTX3_MIN_COUNT``).
+MIN_COUNT = int(os.environ.get("SPIN_CTX3_MIN_COUNT", "10"))
 #: At most this many synonyms (the most frequent in the table) are tried per word.
 MAX_SYN = int(os.environ.get("SPIN_CTX3_MAXSYN", "12"))
-FEAT = CACHE.with_suffix(".ctx3.pkl" if MAX_SYN == 12 else f".ctx3k{MAX_SYN}.pkl")
-#: Minimum table count of a checked word and of its synonyms.
-MIN_COUNT = 10
+#: Words among the table's ``STOP_RANK`` most frequent ("est", "les", "des", "nous" — MyThes
+#: has entries for them) and, when ``STOP_RANK`` is set, words the lexicon reads as a closed
+#: class (determiner / pronoun / conjunction ``OTHER``, preposition ``PREP``) are neither
+#: checked nor candidates: a spinner substitutes content words.
+STOP_RANK = int(os.environ.get("SPIN_CTX3_STOP_RANK", "0"))
+
+
+def closed_ids(lm: LM) -> frozenset:
+    """Table ids of the words ``STOP_RANK`` excludes (empty when it is 0).
+
+    >>> closed_ids(None)
+    frozenset()
+    """
+    if not STOP_RANK or lm is None:
+        return frozenset()
+    from cleannews.score._lexicon import get_lexicon
+
+    lex = get_lexicon()
+    return frozenset(
+        i for i, w in enumerate(lm.words)
+        if i < STOP_RANK or lex.has(lex.packed(w), "OTHER") or lex.has(lex.packed(w), "PREP")
+    )
+FEAT = CACHE.with_suffix(
+    (".ctx3.pkl" if MAX_SYN == 12 else f".ctx3k{MAX_SYN}.pkl").replace(
+        ".pkl", f".stop{STOP_RANK}.pkl" if STOP_RANK else ".pkl"
+    ).replace(".pkl", f".min{MIN_COUNT}.pkl" if MIN_COUNT != 10 else ".pkl")
+)
 #: Dirichlet smoothing mass of the bigram model (toward the unigram distribution).
 MU = 20.0
 #: A synonym "much more plausible here" beats the word by this many nats.
@@ -77,6 +103,7 @@ class LM:
             for k in range(t.offsets[a], t.offsets[a + 1]):
                 self.pairs[(a, t.right[k])] = t.pair_ids(a, t.right[k])
         self.p = [c / self.n for c in self.cnt]
+        self.closed = closed_ids(self)
 
     def cond(self, a: int, b: int) -> float:
         """``log P(b | a)`` with Dirichlet smoothing toward ``P(b)``."""
@@ -139,6 +166,7 @@ def word_evidence(text: str, lm: LM, syn: dict[str, set[str]]) -> list[list[tupl
                 or not w.isalpha()
                 or w in FUNCTION_WORDS
                 or counts[wi] < MIN_COUNT
+                or wi in lm.closed
                 or w not in syn
             ):
                 continue
@@ -327,9 +355,10 @@ def speed() -> None:
     for w, ss in syn.items():
         wi = ids.get(w)
         if wi is None or lm.cnt[wi] < MIN_COUNT or len(w) < 3 or not w.isalpha() \
-                or w in FUNCTION_WORDS:
+                or w in FUNCTION_WORDS or wi in lm.closed:
             continue
-        c = sorted(ids[s] for s in ss if s in ids and lm.cnt[ids[s]] >= MIN_COUNT)[:k]
+        c = sorted(ids[s] for s in ss if s in ids and lm.cnt[ids[s]] >= MIN_COUNT
+                   and ids[s] not in lm.closed)[:k]
         if c:
             syn_ids[wi] = tuple(c)
     pairs = {a << 16 | b: c for (a, b), c in lm.pairs.items()}
