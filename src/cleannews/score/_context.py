@@ -25,7 +25,10 @@ import math
 import sys
 import threading
 from array import array
+from collections import Counter
 from importlib import resources
+
+import regex
 
 __all__ = [
     "ContextTable",
@@ -244,3 +247,216 @@ def get_count_table() -> CountTable:
                 else:
                     _COUNTS = CountTable.from_parts([], [], {})
     return _COUNTS
+
+
+# --- The context term (spin-context3 round, wired in by spin-wire) ----------------------------
+#
+# Per checked content word ``w`` (a table word with single-word synonyms of MyThes split "A",
+# ``data/context_synonyms4.txt.gz``: its 4 most frequent ones), a Dirichlet-smoothed bigram
+# model of the count table scores the word's slot, ``slot(x) = log P(x | left) +
+# log P(right | x) - log P(right)``, and ``gain = (slot(s*) - log P(s*)) - (slot(w) - log P(w))``
+# with ``s*`` the synonym that fits best: how much better a synonym fits here than the word,
+# frequency removed. ``mean_gain`` (clipped gains over the document, with a prior of
+# ``prior_words`` words at 0) in UD-clean standard deviations above their median gives
+# ``term = min(cap, w * max(0, z - b)) * (1 - P(other register))``, the register gate a
+# logistic regression over a spin-invariant style vector (function-word, marker and
+# punctuation rates, sentence and word length). Constants: ``data/context_term.json``.
+
+#: The tokenizer of the count table's builder (``tools/spin/build_context.py``): elided
+#: clitics split off, numbers as ``<num>``, punctuation kept as boundary tokens.
+CONTEXT_TOKEN = regex.compile(
+    r"aujourd'hui|prud'hom\p{L}*|presqu'île|\p{L}+'|\p{L}+(?:-\p{L}+)*|\d+(?:[.,]\d+)*"
+    r"|[.,;:!?()«»\"…]"
+)
+#: Punctuation tokens: a slot's neighbour is never one of them.
+CONTEXT_BREAK = frozenset(".,;:!?()«»\"…")
+
+
+def context_tokens(text: str) -> list[tuple[str, int]]:
+    """``(token, start offset)`` pairs of one paragraph, as the count table spells them.
+
+    >>> [t for t, _ in context_tokens("L’État a 2 projets.")]
+    ["l'", 'état', 'a', '<num>', 'projets', '.']
+    """
+    text = text.lower().replace("’", "'").replace("ʼ", "'")
+    return [("<num>" if m.group()[0].isdigit() else m.group(), m.start())
+            for m in CONTEXT_TOKEN.finditer(text)]
+
+
+class ContextTerm:
+    """The context term's data: count table, synonym ids, constants and register gate.
+
+    >>> t = get_context_term()
+    >>> t.gain_of("le dessein de loi".split(), 1) > 2 > 0 > t.gain_of("le projet de loi".split(), 1)
+    True
+    """
+
+    def __init__(self, table: CountTable, synonyms: dict[int, tuple[int, ...]],
+                 params: dict) -> None:
+        self.t, self.syn, self.params = table, synonyms, params
+        n = float(table.n) or 1.0
+        self.cnt = table.counts
+        self.p = [c / n for c in table.counts]
+        self.lp = [math.log(c / n) for c in table.counts]
+        self.words = sorted(table.ids, key=table.ids.__getitem__)
+        self.mu = float(params["mu"])
+        gate = params["gate"]
+        self.gate_names = gate["names"]
+        self.gate_words = [w for w in self.gate_names if not w.startswith("#")]
+
+    def _cond(self, a: int, b: int) -> float:
+        """``log P(b | a)`` with Dirichlet smoothing toward ``P(b)``."""
+        c = self.t.pair_ids(a, b)
+        return math.log((c + self.mu * self.p[b]) / (self.cnt[a] + self.mu))
+
+    def _slot(self, x: int, left: int | None, right: int | None) -> float:
+        """``log P(x | left) + log P(right | x) - log P(right)`` (``log P(x)`` without left)."""
+        s = self._cond(left, x) if left is not None else self.lp[x]
+        if right is not None:
+            s += self._cond(x, right) - self.lp[right]
+        return s
+
+    def _word(self, tid: list[int | None], i: int) -> tuple[float, int] | None:
+        """``(gain, best synonym id)`` of the checked word at ``tid[i]``, else ``None``."""
+        wi = tid[i]
+        cands = self.syn.get(wi) if wi is not None else None
+        if not cands:
+            return None
+        left = tid[i - 1] if i > 0 else None
+        right = tid[i + 1] if i + 1 < len(tid) else None
+        if left is None and right is None:
+            return None
+        sw = self._slot(wi, left, right)
+        best, sbest = max((self._slot(s, left, right), s) for s in cands)
+        return (best - self.lp[sbest]) - (sw - self.lp[wi]), sbest
+
+    def gain_of(self, toks: list[str], i: int) -> float:
+        """The gain of token ``i`` of ``toks`` (``-inf`` when it is not checked)."""
+        ids = self.t.ids
+        tid = [None if t in CONTEXT_BREAK else ids.get(t) for t in toks]
+        r = self._word(tid, i)
+        return -math.inf if r is None else r[0]
+
+    def gate(self, toks: list[str], n_lines: int) -> float:
+        """P(another register) of a document from its tokens (``fit3.style`` + the gate).
+
+        ``n_lines`` is the text's number of newlines plus one.
+        """
+        g = self.params["gate"]
+        c = Counter(toks)
+        n = max(1, len(toks))
+        v = [math.log1p(1000 * c[w] / n) for w in self.gate_words]
+        sents = sum(c[p] for p in ".!?") + n_lines
+        alpha = [t for t in toks if t.isalpha()]
+        v.append(math.log1p(n / sents))
+        v.append(sum(len(t) for t in alpha) / max(1, len(alpha)))
+        v.append(math.log1p(1000 * sum(t.isdigit() or t == "<num>" for t in toks) / n))
+        d = g["intercept"] + sum(
+            k * (x - m) / s for k, x, m, s in zip(g["coef"], v, g["mean"], g["scale"], strict=True)
+        )
+        return 1.0 / (1.0 + math.exp(-d)) if d > -700 else 0.0
+
+    def analyse(self, text: str) -> dict:
+        """The term of a document before the two-kinds clamp, with what explains it.
+
+        Keys: ``mean_gain``, ``z``, ``gate`` (P(other register)), ``term``, ``n`` (checked
+        words) and ``best``: ``(gain, span, word, synonym)`` of the word whose synonym fits
+        best (``None`` when no word was checked).
+        """
+        pr = self.params
+        lo, hi = pr["gain_clip"]
+        ids = self.t.ids
+        tot, n, best = 0.0, 0, None
+        all_toks: list[str] = []
+        pos = 0
+        for para in text.split("\n"):
+            start, pos = pos, pos + len(para) + 1
+            if not para.strip():
+                continue
+            tt = context_tokens(para)
+            toks = [t for t, _ in tt]
+            all_toks.extend(toks)
+            tid = [None if t in CONTEXT_BREAK else ids.get(t) for t in toks]
+            for i in range(len(tid)):
+                r = self._word(tid, i)
+                if r is None:
+                    continue
+                gain, s = r
+                tot += max(lo, min(hi, gain))
+                n += 1
+                if best is None or gain > best[0]:
+                    a = start + tt[i][1]
+                    b = a + len(toks[i]) if len(para) == len(para.lower()) else start + len(para)
+                    best = (gain, (a, b), toks[i], self.words[s])
+        mean = tot / (n + pr["prior_words"])
+        z = (mean - pr["median"]) / pr["sd"]
+        g = self.gate(all_toks, text.count("\n") + 1)
+        gate = max(0.0, 1.0 - g) ** pr["gate_power"] if pr["gate_power"] else 1.0
+        term = min(pr["cap"], pr["w"] * max(0.0, z - pr["b"])) * gate
+        return {"mean_gain": mean, "z": z, "gate": g, "term": term, "n": n, "best": best}
+
+    def contribution(self, text: str, logit: float, quarantine: float) -> tuple[float, dict]:
+        """What the term adds to ``logit`` and its analysis (``{}`` below the cascade floor).
+
+        Two kinds of evidence: the sum stays ``quarantine_margin`` under the logit of the
+        ``quarantine`` score unless ``logit`` already is above it (the term never
+        quarantines alone).
+        """
+        pr = self.params
+        if logit < pr["logit_floor"] or not self.syn:
+            return 0.0, {}
+        a = self.analyse(text)
+        if quarantine >= 1.0:
+            limit = math.inf
+        elif quarantine <= 0.0:
+            limit = -math.inf
+        else:
+            limit = math.log(quarantine / (1.0 - quarantine)) - pr["quarantine_margin"]
+        x = min(logit + a["term"], max(logit, limit))
+        return x - logit, a
+
+
+_TERM: ContextTerm | None = None
+
+
+def get_context_term() -> ContextTerm:
+    """The shipped context term (``data/context_term.json`` + synonyms), loaded once."""
+    global _TERM
+    if _TERM is None:
+        table = get_count_table()
+        with _LOCK:
+            if _TERM is None:
+                data = resources.files("cleannews.score").joinpath("data")
+                params = json.loads(data.joinpath("context_term.json").read_text("utf-8"))
+                sy = data.joinpath("context_synonyms4.txt.gz")
+                syn: dict[int, tuple[int, ...]] = {}
+                if sy.is_file() and len(table):
+                    for line in gzip.decompress(sy.read_bytes()).decode("utf-8").splitlines():
+                        w, _, rest = line.partition("\t")
+                        syn[int(w)] = tuple(int(x) for x in rest.split())
+                _TERM = ContextTerm(table, syn, params)
+    return _TERM
+
+
+def context_contribution(text: str, logit: float, quarantine: float):
+    """``(logit added, Evidence or None)`` of the context term for a scored document.
+
+    ``logit`` is the detector's final logit, ``quarantine`` the quarantine score threshold.
+    Below ``logit_floor`` nothing is computed (most clean text).
+
+    >>> context_contribution("Le chat dort.", -9.0, 0.9)
+    (0.0, None)
+    """
+    term = get_context_term()
+    add, a = term.contribution(text, logit, quarantine)
+    if add <= 0.0 or not a.get("best"):
+        return 0.0, None
+    from cleannews.document import Evidence
+
+    gain, span, word, syn = a["best"]
+    reason = (
+        f"context: '{word}' where writers put '{syn}' (fits {gain:.1f} nats worse); the "
+        f"document's synonyms fit {a['z']:.1f} sd better than in clean French over "
+        f"{a['n']} words, register gate x{1.0 - a['gate']:.2f}, adds {add:.2f} to the logit"
+    )
+    return add, Evidence("context", span, text[span[0]:span[1]], reason, round(add, 4))
