@@ -29,8 +29,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import dev_context3 as d3  # noqa: E402
-import fit3  # noqa: E402
+import dev_context3 as d3
+import fit3
 
 DATA = d3.REPO / "src/cleannews/score/data"
 #: The cascade: the term is computed only when the shipped logit is at least this (``gated``).

@@ -300,6 +300,7 @@ class ContextTerm:
         self.lp = [math.log(c / n) for c in table.counts]
         self.words = sorted(table.ids, key=table.ids.__getitem__)
         self.mu = float(params["mu"])
+        self.dec = [decode_count(c) for c in range(256)]
         gate = params["gate"]
         self.gate_names = gate["names"]
         self.gate_words = [w for w in self.gate_names if not w.startswith("#")]
@@ -310,10 +311,24 @@ class ContextTerm:
         return math.log((c + self.mu * self.p[b]) / (self.cnt[a] + self.mu))
 
     def _slot(self, x: int, left: int | None, right: int | None) -> float:
-        """``log P(x | left) + log P(right | x) - log P(right)`` (``log P(x)`` without left)."""
-        s = self._cond(left, x) if left is not None else self.lp[x]
+        """``log P(x | left) + log P(right | x) - log P(right)`` (``log P(x)`` without left).
+
+        ``_cond`` inlined (the same arithmetic): this is the term's inner loop.
+        """
+        t, mu, log = self.t, self.mu, math.log
+        off, rt, codes, dec = t.offsets, t.right, t.codes, self.dec
+        if left is not None:
+            lo, hi = off[left], off[left + 1]
+            k = bisect.bisect_left(rt, x, lo, hi)
+            c = dec[codes[k]] if k < hi and rt[k] == x else 0
+            s = log((c + mu * self.p[x]) / (self.cnt[left] + mu))
+        else:
+            s = self.lp[x]
         if right is not None:
-            s += self._cond(x, right) - self.lp[right]
+            lo, hi = off[x], off[x + 1]
+            k = bisect.bisect_left(rt, right, lo, hi)
+            c = dec[codes[k]] if k < hi and rt[k] == right else 0
+            s += log((c + mu * self.p[right]) / (self.cnt[x] + mu)) - self.lp[right]
         return s
 
     def _word(self, tid: list[int | None], i: int) -> tuple[float, int] | None:
@@ -369,15 +384,19 @@ class ContextTerm:
         tot, n, best = 0.0, 0, None
         all_toks: list[str] = []
         pos = 0
+        syn, words, brk, tok_re = self.syn, self.words, CONTEXT_BREAK, CONTEXT_TOKEN
+        where = None  # (paragraph start, paragraph, token index) of the best word
         for para in text.split("\n"):
             start, pos = pos, pos + len(para) + 1
             if not para.strip():
                 continue
-            tt = context_tokens(para)
-            toks = [t for t, _ in tt]
+            low = para.lower().replace("’", "'").replace("ʼ", "'")
+            toks = ["<num>" if t[0].isdigit() else t for t in tok_re.findall(low)]
             all_toks.extend(toks)
-            tid = [None if t in CONTEXT_BREAK else ids.get(t) for t in toks]
-            for i in range(len(tid)):
+            tid = [None if t in brk else ids.get(t) for t in toks]
+            for i, wi in enumerate(tid):
+                if wi not in syn:
+                    continue
                 r = self._word(tid, i)
                 if r is None:
                     continue
@@ -385,9 +404,13 @@ class ContextTerm:
                 tot += max(lo, min(hi, gain))
                 n += 1
                 if best is None or gain > best[0]:
-                    a = start + tt[i][1]
-                    b = a + len(toks[i]) if len(para) == len(para.lower()) else start + len(para)
-                    best = (gain, (a, b), toks[i], self.words[s])
+                    best = (gain, None, toks[i], words[s])
+                    where = (start, para, i)
+        if best is not None:
+            start, para, i = where
+            a = start + context_tokens(para)[i][1]
+            b = a + len(best[2]) if len(para) == len(para.lower()) else start + len(para)
+            best = (best[0], (a, b), best[2], best[3])
         mean = tot / (n + pr["prior_words"])
         z = (mean - pr["median"]) / pr["sd"]
         g = self.gate(all_toks, text.count("\n") + 1)
