@@ -371,12 +371,13 @@ class ContextTerm:
         )
         return 1.0 / (1.0 + math.exp(-d)) if d > -700 else 0.0
 
-    def analyse(self, text: str) -> dict:
+    def analyse(self, text: str, always_gate: bool = True) -> dict:
         """The term of a document before the two-kinds clamp, with what explains it.
 
-        Keys: ``mean_gain``, ``z``, ``gate`` (P(other register)), ``term``, ``n`` (checked
-        words) and ``best``: ``(gain, span, word, synonym)`` of the word whose synonym fits
-        best (``None`` when no word was checked).
+        Keys: ``mean_gain``, ``z``, ``gate`` (P(other register); ``None`` when
+        ``always_gate`` is false and the term is 0 whatever the gate), ``term``, ``n``
+        (checked words) and ``best``: ``(gain, span, word, synonym)`` of the word whose
+        synonym fits best (``None`` when no word was checked).
         """
         pr = self.params
         lo, hi = pr["gain_clip"]
@@ -413,9 +414,11 @@ class ContextTerm:
             best = (best[0], (a, b), best[2], best[3])
         mean = tot / (n + pr["prior_words"])
         z = (mean - pr["median"]) / pr["sd"]
-        g = self.gate(all_toks, text.count("\n") + 1)
-        gate = max(0.0, 1.0 - g) ** pr["gate_power"] if pr["gate_power"] else 1.0
-        term = min(pr["cap"], pr["w"] * max(0.0, z - pr["b"])) * gate
+        term = min(pr["cap"], pr["w"] * max(0.0, z - pr["b"]))
+        g = None
+        if always_gate or term > 0.0:  # a zero term needs no gate
+            g = self.gate(all_toks, text.count("\n") + 1)
+            term *= max(0.0, 1.0 - g) ** pr["gate_power"] if pr["gate_power"] else 1.0
         return {"mean_gain": mean, "z": z, "gate": g, "term": term, "n": n, "best": best}
 
     def contribution(self, text: str, logit: float, quarantine: float) -> tuple[float, dict]:
@@ -428,7 +431,7 @@ class ContextTerm:
         pr = self.params
         if logit < pr["logit_floor"] or not self.syn:
             return 0.0, {}
-        a = self.analyse(text)
+        a = self.analyse(text, always_gate=False)
         if quarantine >= 1.0:
             limit = math.inf
         elif quarantine <= 0.0:
