@@ -25,7 +25,6 @@ import math
 import sys
 import threading
 from array import array
-from collections import Counter
 from importlib import resources
 
 import regex
@@ -304,6 +303,7 @@ class ContextTerm:
         gate = params["gate"]
         self.gate_names = gate["names"]
         self.gate_words = [w for w in self.gate_names if not w.startswith("#")]
+        self.gate_set = frozenset(self.gate_words)
 
     def _cond(self, a: int, b: int) -> float:
         """``log P(b | a)`` with Dirichlet smoothing toward ``P(b)``."""
@@ -352,20 +352,42 @@ class ContextTerm:
         r = self._word(tid, i)
         return -math.inf if r is None else r[0]
 
-    def gate(self, toks: list[str], n_lines: int) -> float:
-        """P(another register) of a document from its tokens (``fit3.style`` + the gate).
+    def style_add(self, acc: list, toks: list[str]) -> None:
+        """Add a paragraph's tokens to the style counts ``acc`` (``new_style()``): the gate's
+        word and punctuation counts, tokens, alphabetic tokens and their letters, numbers."""
+        c, gs = acc[0], self.gate_set
+        for t in toks:
+            if t in gs:
+                c[t] = c.get(t, 0) + 1
+        alpha = [len(t) for t in toks if t.isalpha()]
+        acc[1] += len(toks)
+        acc[2] += len(alpha)
+        acc[3] += sum(alpha)
+        acc[4] += sum(1 for t in toks if t.isdigit() or t == "<num>")
 
-        ``n_lines`` is the text's number of newlines plus one.
+    @staticmethod
+    def new_style() -> list:
+        """Empty style counts for ``style_add``."""
+        return [{}, 0, 0, 0, 0]
+
+    def gate(self, acc: list, n_lines: int) -> float:
+        """P(another register) of a document from its style counts (``fit3.style`` + the
+        gate's scaler and logistic weights); ``n_lines`` is the number of newlines plus one.
+
+        >>> t = get_context_term()
+        >>> acc = t.new_style()
+        >>> t.style_add(acc, ["euh", "ben", "je", "sais", "pas", "hein", "."])
+        >>> t.gate(acc, 1) > 0.5
+        True
         """
         g = self.params["gate"]
-        c = Counter(toks)
-        n = max(1, len(toks))
-        v = [math.log1p(1000 * c[w] / n) for w in self.gate_words]
-        sents = sum(c[p] for p in ".!?") + n_lines
-        alpha = [t for t in toks if t.isalpha()]
+        c, n_tok, n_alpha, n_letters, n_num = acc
+        n = max(1, n_tok)
+        v = [math.log1p(1000 * c.get(w, 0) / n) for w in self.gate_words]
+        sents = sum(c.get(p, 0) for p in ".!?") + n_lines
         v.append(math.log1p(n / sents))
-        v.append(sum(len(t) for t in alpha) / max(1, len(alpha)))
-        v.append(math.log1p(1000 * sum(t.isdigit() or t == "<num>" for t in toks) / n))
+        v.append(n_letters / max(1, n_alpha))
+        v.append(math.log1p(1000 * n_num / n))
         d = g["intercept"] + sum(
             k * (x - m) / s for k, x, m, s in zip(g["coef"], v, g["mean"], g["scale"], strict=True)
         )
@@ -383,7 +405,7 @@ class ContextTerm:
         lo, hi = pr["gain_clip"]
         ids = self.t.ids
         tot, n, best = 0.0, 0, None
-        all_toks: list[str] = []
+        style = self.new_style()
         pos = 0
         syn, words, brk, tok_re = self.syn, self.words, CONTEXT_BREAK, CONTEXT_TOKEN
         where = None  # (paragraph start, paragraph, token index) of the best word
@@ -393,7 +415,7 @@ class ContextTerm:
                 continue
             low = para.lower().replace("’", "'").replace("ʼ", "'")
             toks = ["<num>" if t[0].isdigit() else t for t in tok_re.findall(low)]
-            all_toks.extend(toks)
+            self.style_add(style, toks)
             tid = [None if t in brk else ids.get(t) for t in toks]
             for i, wi in enumerate(tid):
                 if wi not in syn:
@@ -417,7 +439,7 @@ class ContextTerm:
         term = min(pr["cap"], pr["w"] * max(0.0, z - pr["b"]))
         g = None
         if always_gate or term > 0.0:  # a zero term needs no gate
-            g = self.gate(all_toks, text.count("\n") + 1)
+            g = self.gate(style, text.count("\n") + 1)
             term *= max(0.0, 1.0 - g) ** pr["gate_power"] if pr["gate_power"] else 1.0
         return {"mean_gain": mean, "z": z, "gate": g, "term": term, "n": n, "best": best}
 
