@@ -1,4 +1,4 @@
-"""Development LOSO of the PACKAGE's spin score (context term wired in), on the spin-context3
+r"""Development LOSO of the PACKAGE's spin score (context term wired in), on the spin-context3
 records: the cached features with every score replaced by what ``cleannews.spin_score`` gives
 now, so that ``dev_context3.py frozen``'s "shipped" rows measure the package.
 
