@@ -130,7 +130,8 @@ def test_one_typo_alone_never_quarantines():
 def _check_faithful(s) -> None:
     sig = s.signals
     contrib = {k: v for k, v in sig.items() if k.startswith("contribution.")}
-    total = sig["intercept"] + sum(contrib.values()) + sig["rule_adjustment"]
+    total = (sig["intercept"] + sum(contrib.values()) + sig["rule_adjustment"]
+             + sig["context_term"])
     assert total == pytest.approx(sig["logit"], abs=0.01)
     p = 1 / (1 + math.exp(-sig["logit"]))
     assert p == pytest.approx(s.score, abs=2e-3)
@@ -146,7 +147,13 @@ def _check_faithful(s) -> None:
             "rare_word": "rarity",
         }
         by_kind: dict[str, float] = {}
+        # the context term (spin-wire) is one piece of evidence weighing what it adds
+        assert sum(e.weight for e in s.evidence if e.signal == "context") == pytest.approx(
+            sig["context_term"], abs=1e-4)
+        assert sig["context_term"] >= 0.0
         for e in s.evidence:
+            if e.signal == "context":
+                continue
             k = kinds.get(e.signal, "grammar")
             by_kind[k] = by_kind.get(k, 0.0) + e.weight
         for k, w in by_kind.items():

@@ -68,7 +68,10 @@ def _check(records, stride: int = 1) -> None:
 def test_streamed_scores_equal_the_recorded_ones(records):
     labels = {r["result"]["label"] for r, _ in records}
     assert {"clean", "suspect", "spun", "insufficient", "unsupported_language"} <= labels
-    assert max(len(r["result"]["evidence"]) for r, _ in records) == score.MAX_EVIDENCE
+    # MAX_EVIDENCE detector hits at most, plus the context term's one item (spin-wire)
+    assert max(
+        sum(e[0] != "context" for e in r["result"]["evidence"]) for r, _ in records
+    ) == score.MAX_EVIDENCE
     _check(records)
 
 
@@ -111,6 +114,7 @@ def reference_score(text: str, config=cleannews.DEFAULT_CONFIG) -> dict:
         _present_kinds,
         _rule_adjustment,
     )
+    from cleannews.score._context import context_contribution
     from cleannews.score._model import get_paragraph_model
 
     a = _features.analyse(text)
@@ -133,6 +137,10 @@ def reference_score(text: str, config=cleannews.DEFAULT_CONFIG) -> dict:
     )
     enough = len(present) >= 2 or spread
     final = raw + _rule_adjustment(raw, enough)
+    ctx, ctx_ev = 0.0, None
+    if config.spin_context:  # the context term (spin-wire), after the two-kinds rule
+        ctx, ctx_ev = context_contribution(text, final, config.spin_quarantine_threshold)
+    final += ctx
     s = _sigmoid(final)
     pm = get_paragraph_model()
     paragraphs = []
@@ -155,6 +163,8 @@ def reference_score(text: str, config=cleannews.DEFAULT_CONFIG) -> dict:
         b, e = a.matches[h.first].start(), a.matches[h.last].end()
         w = round(share[_SIGNAL_KIND[h.signal]], 4) if h.counted else 0.0
         evidence.append(cleannews.Evidence(h.signal, (b, e), text[b:e], h.reason, w))
+    if ctx_ev is not None:
+        evidence.append(ctx_ev)
     evidence.sort(key=lambda ev: ev.span)
     return {
         "score": round(s, 4),

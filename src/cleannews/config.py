@@ -132,6 +132,13 @@ class CleanConfig:
     spin_suspect_threshold / spin_quarantine_threshold:
         Calibrated score at which a document is labelled ``"suspect"`` /
         ``"spun"``.
+    spin_context:
+        Add the context term to the spin score: how much better the
+        thesaurus synonyms of the document's content words fit their slots
+        than the words themselves, in a bigram model of clean French, gated
+        by a register model (old, literary, legal, spoken French get little).
+        It never quarantines alone and is computed only when the rest of the
+        evidence already reaches a logit of -4. Off: the score without it.
     quarantine:
         Route documents labelled ``"spun"`` to quarantine (``doc.verdict``).
     accept_languages:
@@ -168,6 +175,7 @@ class CleanConfig:
     score_spin: bool = True
     spin_suspect_threshold: float = 0.5
     spin_quarantine_threshold: float = 0.9
+    spin_context: bool = True
     quarantine: bool = True
     accept_languages: tuple[str, ...] = ()
 

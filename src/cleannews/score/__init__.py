@@ -172,6 +172,17 @@ def _rule_adjustment(raw_logit: float, enough_evidence: bool) -> float:
 _THIN_LOGIT: list[float] = []
 
 
+def _context_contribution(text: str, logit: float, quarantine: float):
+    """The context term of ``text`` (see ``_context.context_contribution``), loaded lazily.
+
+    >>> _context_contribution("Le chat dort.", -9.0, 0.9)
+    (0.0, None)
+    """
+    from cleannews.score._context import context_contribution
+
+    return context_contribution(text, logit, quarantine)
+
+
 def _label(score: float, config: CleanConfig, enough_evidence: bool = True) -> str:
     """``"spun"`` / ``"suspect"`` / ``"clean"`` from the configured thresholds.
 
@@ -527,6 +538,10 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     enough = len(present) >= 2 or spread
     adjust = _rule_adjustment(raw, enough)
     final = raw + adjust
+    ctx, ctx_ev = 0.0, None  # the context term (``_context.context_contribution``)
+    if config.spin_context:
+        ctx, ctx_ev = _context_contribution(text, final, config.spin_quarantine_threshold)
+        final += ctx
     score = _sigmoid(final)
 
     # each kind's contribution is shared equally among its counted pieces of evidence (a
@@ -539,6 +554,9 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
         )
         for signal, (s, e), reason, counted in sorted(scan.evidence(), key=_span_of)
     ]
+    if ctx_ev is not None:
+        evidence.append(ctx_ev)
+    evidence.sort(key=lambda ev: ev.span)
 
     if plan.fast:
         # round(0.0, 4) is 0.0 (and -0.0 stays -0.0): most contributions are 0.0
@@ -551,6 +569,7 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     signals["kinds_present"] = float(len(present))
     signals["intercept"] = round(model.intercept, 4)
     signals["rule_adjustment"] = round(adjust, 4)
+    signals["context_term"] = round(ctx, 4)
     signals["logit"] = round(final, 4)
     return SpinScore(
         score=round(score, 4),

@@ -27,6 +27,8 @@ import threading
 from array import array
 from importlib import resources
 
+import regex
+
 __all__ = [
     "ContextTable",
     "CountTable",
@@ -244,3 +246,265 @@ def get_count_table() -> CountTable:
                 else:
                     _COUNTS = CountTable.from_parts([], [], {})
     return _COUNTS
+
+
+# --- The context term (spin-context3 round, wired in by spin-wire) ----------------------------
+#
+# Per checked content word ``w`` (a table word with single-word synonyms of MyThes split "A",
+# ``data/context_synonyms4.txt.gz``: its 4 most frequent ones), a Dirichlet-smoothed bigram
+# model of the count table scores the word's slot, ``slot(x) = log P(x | left) +
+# log P(right | x) - log P(right)``, and ``gain = (slot(s*) - log P(s*)) - (slot(w) - log P(w))``
+# with ``s*`` the synonym that fits best: how much better a synonym fits here than the word,
+# frequency removed. ``mean_gain`` (clipped gains over the document, with a prior of
+# ``prior_words`` words at 0) in UD-clean standard deviations above their median gives
+# ``term = min(cap, w * max(0, z - b)) * (1 - P(other register))``, the register gate a
+# logistic regression over a spin-invariant style vector (function-word, marker and
+# punctuation rates, sentence and word length). Constants: ``data/context_term.json``.
+
+#: The tokenizer of the count table's builder (``tools/spin/build_context.py``): elided
+#: clitics split off, numbers as ``<num>``, punctuation kept as boundary tokens.
+CONTEXT_TOKEN = regex.compile(
+    r"aujourd'hui|prud'hom\p{L}*|presqu'île|\p{L}+'|\p{L}+(?:-\p{L}+)*|\d+(?:[.,]\d+)*"
+    r"|[.,;:!?()«»\"…]"
+)
+#: Punctuation tokens: a slot's neighbour is never one of them.
+CONTEXT_BREAK = frozenset(".,;:!?()«»\"…")
+
+
+def context_tokens(text: str) -> list[tuple[str, int]]:
+    """``(token, start offset)`` pairs of one paragraph, as the count table spells them.
+
+    >>> [t for t, _ in context_tokens("L’État a 2 projets.")]
+    ["l'", 'état', 'a', '<num>', 'projets', '.']
+    """
+    text = text.lower().replace("’", "'").replace("ʼ", "'")
+    return [("<num>" if m.group()[0].isdigit() else m.group(), m.start())
+            for m in CONTEXT_TOKEN.finditer(text)]
+
+
+class ContextTerm:
+    """The context term's data: count table, synonym ids, constants and register gate.
+
+    >>> t = get_context_term()
+    >>> t.gain_of("le dessein de loi".split(), 1) > 2 > 0 > t.gain_of("le projet de loi".split(), 1)
+    True
+    """
+
+    def __init__(self, table: CountTable, synonyms: dict[int, tuple[int, ...]],
+                 params: dict) -> None:
+        self.t, self.syn, self.params = table, synonyms, params
+        n = float(table.n) or 1.0
+        self.cnt = table.counts
+        self.p = [c / n for c in table.counts]
+        self.lp = [math.log(c / n) for c in table.counts]
+        self.words = sorted(table.ids, key=table.ids.__getitem__)
+        self.mu = float(params["mu"])
+        self.dec = [decode_count(c) for c in range(256)]
+        gate = params["gate"]
+        self.gate_names = gate["names"]
+        self.gate_words = [w for w in self.gate_names if not w.startswith("#")]
+        self.gate_set = frozenset(self.gate_words)
+
+    def _cond(self, a: int, b: int) -> float:
+        """``log P(b | a)`` with Dirichlet smoothing toward ``P(b)``."""
+        c = self.t.pair_ids(a, b)
+        return math.log((c + self.mu * self.p[b]) / (self.cnt[a] + self.mu))
+
+    def _slot(self, x: int, left: int | None, right: int | None) -> float:
+        """``log P(x | left) + log P(right | x) - log P(right)`` (``log P(x)`` without left).
+
+        ``_cond`` inlined (the same arithmetic): this is the term's inner loop.
+        """
+        t, mu, log = self.t, self.mu, math.log
+        off, rt, codes, dec = t.offsets, t.right, t.codes, self.dec
+        if left is not None:
+            lo, hi = off[left], off[left + 1]
+            k = bisect.bisect_left(rt, x, lo, hi)
+            c = dec[codes[k]] if k < hi and rt[k] == x else 0
+            s = log((c + mu * self.p[x]) / (self.cnt[left] + mu))
+        else:
+            s = self.lp[x]
+        if right is not None:
+            lo, hi = off[x], off[x + 1]
+            k = bisect.bisect_left(rt, right, lo, hi)
+            c = dec[codes[k]] if k < hi and rt[k] == right else 0
+            s += log((c + mu * self.p[right]) / (self.cnt[x] + mu)) - self.lp[right]
+        return s
+
+    def _word(self, tid: list[int | None], i: int) -> tuple[float, int] | None:
+        """``(gain, best synonym id)`` of the checked word at ``tid[i]``, else ``None``."""
+        wi = tid[i]
+        cands = self.syn.get(wi) if wi is not None else None
+        if not cands:
+            return None
+        left = tid[i - 1] if i > 0 else None
+        right = tid[i + 1] if i + 1 < len(tid) else None
+        if left is None and right is None:
+            return None
+        sw = self._slot(wi, left, right)
+        best, sbest = max((self._slot(s, left, right), s) for s in cands)
+        return (best - self.lp[sbest]) - (sw - self.lp[wi]), sbest
+
+    def gain_of(self, toks: list[str], i: int) -> float:
+        """The gain of token ``i`` of ``toks`` (``-inf`` when it is not checked)."""
+        ids = self.t.ids
+        tid = [None if t in CONTEXT_BREAK else ids.get(t) for t in toks]
+        r = self._word(tid, i)
+        return -math.inf if r is None else r[0]
+
+    def style_add(self, acc: list, toks: list[str]) -> None:
+        """Add a paragraph's tokens to the style counts ``acc`` (``new_style()``): the gate's
+        word and punctuation counts, tokens, alphabetic tokens and their letters, numbers."""
+        c, gs = acc[0], self.gate_set
+        for t in toks:
+            if t in gs:
+                c[t] = c.get(t, 0) + 1
+        alpha = [len(t) for t in toks if t.isalpha()]
+        acc[1] += len(toks)
+        acc[2] += len(alpha)
+        acc[3] += sum(alpha)
+        acc[4] += sum(1 for t in toks if t.isdigit() or t == "<num>")
+
+    @staticmethod
+    def new_style() -> list:
+        """Empty style counts for ``style_add``."""
+        return [{}, 0, 0, 0, 0]
+
+    def gate(self, acc: list, n_lines: int) -> float:
+        """P(another register) of a document from its style counts (``fit3.style`` + the
+        gate's scaler and logistic weights); ``n_lines`` is the number of newlines plus one.
+
+        >>> t = get_context_term()
+        >>> acc = t.new_style()
+        >>> t.style_add(acc, ["euh", "ben", "je", "sais", "pas", "hein", "."])
+        >>> t.gate(acc, 1) > 0.5
+        True
+        """
+        g = self.params["gate"]
+        c, n_tok, n_alpha, n_letters, n_num = acc
+        n = max(1, n_tok)
+        v = [math.log1p(1000 * c.get(w, 0) / n) for w in self.gate_words]
+        sents = sum(c.get(p, 0) for p in ".!?") + n_lines
+        v.append(math.log1p(n / sents))
+        v.append(n_letters / max(1, n_alpha))
+        v.append(math.log1p(1000 * n_num / n))
+        d = g["intercept"] + sum(
+            k * (x - m) / s for k, x, m, s in zip(g["coef"], v, g["mean"], g["scale"], strict=True)
+        )
+        return 1.0 / (1.0 + math.exp(-d)) if d > -700 else 0.0
+
+    def analyse(self, text: str, always_gate: bool = True) -> dict:
+        """The term of a document before the two-kinds clamp, with what explains it.
+
+        Keys: ``mean_gain``, ``z``, ``gate`` (P(other register); ``None`` when
+        ``always_gate`` is false and the term is 0 whatever the gate), ``term``, ``n``
+        (checked words) and ``best``: ``(gain, span, word, synonym)`` of the word whose
+        synonym fits best (``None`` when no word was checked).
+        """
+        pr = self.params
+        lo, hi = pr["gain_clip"]
+        ids = self.t.ids
+        tot, n, best = 0.0, 0, None
+        style = self.new_style()
+        pos = 0
+        syn, words, brk, tok_re = self.syn, self.words, CONTEXT_BREAK, CONTEXT_TOKEN
+        where = None  # (paragraph start, paragraph, token index) of the best word
+        for para in text.split("\n"):
+            start, pos = pos, pos + len(para) + 1
+            if not para.strip():
+                continue
+            low = para.lower().replace("’", "'").replace("ʼ", "'")
+            toks = ["<num>" if t[0].isdigit() else t for t in tok_re.findall(low)]
+            self.style_add(style, toks)
+            tid = [None if t in brk else ids.get(t) for t in toks]
+            for i, wi in enumerate(tid):
+                if wi not in syn:
+                    continue
+                r = self._word(tid, i)
+                if r is None:
+                    continue
+                gain, s = r
+                tot += max(lo, min(hi, gain))
+                n += 1
+                if best is None or gain > best[0]:
+                    best = (gain, None, toks[i], words[s])
+                    where = (start, para, i)
+        if best is not None:
+            start, para, i = where
+            a = start + context_tokens(para)[i][1]
+            b = a + len(best[2]) if len(para) == len(para.lower()) else start + len(para)
+            best = (best[0], (a, b), best[2], best[3])
+        mean = tot / (n + pr["prior_words"])
+        z = (mean - pr["median"]) / pr["sd"]
+        term = min(pr["cap"], pr["w"] * max(0.0, z - pr["b"]))
+        g = None
+        if always_gate or term > 0.0:  # a zero term needs no gate
+            g = self.gate(style, text.count("\n") + 1)
+            term *= max(0.0, 1.0 - g) ** pr["gate_power"] if pr["gate_power"] else 1.0
+        return {"mean_gain": mean, "z": z, "gate": g, "term": term, "n": n, "best": best}
+
+    def contribution(self, text: str, logit: float, quarantine: float) -> tuple[float, dict]:
+        """What the term adds to ``logit`` and its analysis (``{}`` below the cascade floor).
+
+        Two kinds of evidence: the sum stays ``quarantine_margin`` under the logit of the
+        ``quarantine`` score unless ``logit`` already is above it (the term never
+        quarantines alone).
+        """
+        pr = self.params
+        if logit < pr["logit_floor"] or not self.syn:
+            return 0.0, {}
+        a = self.analyse(text, always_gate=False)
+        if quarantine >= 1.0:
+            limit = math.inf
+        elif quarantine <= 0.0:
+            limit = -math.inf
+        else:
+            limit = math.log(quarantine / (1.0 - quarantine)) - pr["quarantine_margin"]
+        x = min(logit + a["term"], max(logit, limit))
+        return x - logit, a
+
+
+_TERM: ContextTerm | None = None
+
+
+def get_context_term() -> ContextTerm:
+    """The shipped context term (``data/context_term.json`` + synonyms), loaded once."""
+    global _TERM
+    if _TERM is None:
+        table = get_count_table()
+        with _LOCK:
+            if _TERM is None:
+                data = resources.files("cleannews.score").joinpath("data")
+                params = json.loads(data.joinpath("context_term.json").read_text("utf-8"))
+                sy = data.joinpath("context_synonyms4.txt.gz")
+                syn: dict[int, tuple[int, ...]] = {}
+                if sy.is_file() and len(table):
+                    for line in gzip.decompress(sy.read_bytes()).decode("utf-8").splitlines():
+                        w, _, rest = line.partition("\t")
+                        syn[int(w)] = tuple(int(x) for x in rest.split())
+                _TERM = ContextTerm(table, syn, params)
+    return _TERM
+
+
+def context_contribution(text: str, logit: float, quarantine: float):
+    """``(logit added, Evidence or None)`` of the context term for a scored document.
+
+    ``logit`` is the detector's final logit, ``quarantine`` the quarantine score threshold.
+    Below ``logit_floor`` nothing is computed (most clean text).
+
+    >>> context_contribution("Le chat dort.", -9.0, 0.9)
+    (0.0, None)
+    """
+    term = get_context_term()
+    add, a = term.contribution(text, logit, quarantine)
+    if add <= 0.0 or not a.get("best"):
+        return 0.0, None
+    from cleannews.document import Evidence
+
+    gain, span, word, syn = a["best"]
+    reason = (
+        f"context: '{word}' where writers put '{syn}' (fits {gain:.1f} nats worse); the "
+        f"document's synonyms fit {a['z']:.1f} sd better than in clean French over "
+        f"{a['n']} words, register gate x{1.0 - a['gate']:.2f}, adds {add:.2f} to the logit"
+    )
+    return add, Evidence("context", span, text[span[0]:span[1]], reason, round(add, 4))

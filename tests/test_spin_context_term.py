@@ -1,0 +1,139 @@
+"""The context term wired into the spin score (branch spin-wire; docs/spin.md).
+
+* The package's term (``cleannews.score._context``) computes exactly the development
+  harness's frozen candidate (``tools/spin/dev_context3.py`` + ``fit3.py``: ``mean_gain`` of
+  the 4 most frequent MyThes-A synonyms, ``w = 3``, ``b = 1``, cap 3, register gate power 1)
+  on real documents: the seeds and spun / clean records of the validation set (MyThes V spins
+  of held-out UD documents, development data).
+* It never quarantines alone, is computed only above the cascade's logit floor, and the
+  correct-French fixture and the seeds keep their verdicts.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+import cleannews
+from cleannews.score._context import get_context_term
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools" / "spin"))
+dev_context3 = pytest.importorskip("dev_context3")
+fit3 = pytest.importorskip("fit3")
+
+SEEDS = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))}
+CORRECT = [json.loads(line) for line in
+           (ROOT / "fixtures/spin/correct_french.jsonl").read_text("utf-8").splitlines()]
+OFF = cleannews.DEFAULT_CONFIG.replace(spin_context=False)
+
+
+def _validation(per_group: int) -> list[dict]:
+    """The first ``per_group`` records of every (mode, rate) group of the validation set."""
+    with gzip.open(ROOT / "fixtures/spin/validation.jsonl.gz", "rt", encoding="utf-8") as fh:
+        recs = [json.loads(line) for line in fh]
+    seen: dict[str, int] = {}
+    out = []
+    for r in recs:
+        key = f"{r['mode']}@{r['rate']}"
+        if seen.get(key, 0) < per_group:
+            seen[key] = seen.get(key, 0) + 1
+            out.append(r)
+    return out
+
+
+@pytest.fixture(scope="module")
+def harness():
+    """The harness's model, with the package's synonym sets as its synonym table."""
+    lm = dev_context3.LM()
+    term = get_context_term()
+    syn = {lm.words[w]: {lm.words[s] for s in ss} for w, ss in term.syn.items()}
+    return lm, syn, term
+
+
+def _harness_term(text: str, lm, syn, term) -> tuple[float, float, float]:
+    """``(mean_gain, gate, term)`` as ``dev_context3`` / ``fit3.run_guarded`` compute them
+    (the gate: ``fit3.style`` through the shipped scaler and logistic weights)."""
+    p = term.params
+    mg = dev_context3.doc_features(dev_context3.word_evidence(text, lm, syn))["mean_gain"]
+    g = p["gate"]
+    assert fit3.style_names() == g["names"]
+    d = g["intercept"] + sum(k * (x - m) / s for k, x, m, s in
+                             zip(g["coef"], fit3.style(text), g["mean"], g["scale"], strict=True))
+    gate = 1 / (1 + math.exp(-d))
+    z = (mg - p["median"]) / p["sd"]
+    return mg, gate, min(3.0, 3.0 * max(0.0, z - 1.0)) * (1.0 - gate)
+
+
+def test_frozen_constants():
+    p = get_context_term().params
+    # dev_context3.FROZEN with 4 synonyms, cap 3
+    assert (p["feature"], p["w"], p["b"], p["gate_power"], p["cap"]) == ("mean_gain", 3.0, 1.0,
+                                                                          1, 3.0)
+    assert p["max_synonyms"] == 4 and p["min_count"] == dev_context3.MIN_COUNT
+    assert p["mu"] == dev_context3.MU and p["logit_floor"] == -4.0
+    assert len(get_context_term().syn) > 4000
+    assert all(1 <= len(c) <= 4 for c in get_context_term().syn.values())
+
+
+def test_package_term_equals_the_harness_on_real_documents(harness):
+    lm, syn, term = harness
+    texts = [SEEDS["003"]] + [r["text"] for r in _validation(3)]
+    terms = []
+    for text in texts:
+        a = term.analyse(text)
+        mg, gate, t = _harness_term(text, lm, syn, term)
+        assert a["mean_gain"] == pytest.approx(mg, abs=1e-12)
+        assert a["gate"] == pytest.approx(gate, abs=1e-12)
+        assert a["term"] == pytest.approx(t, abs=1e-12)
+        terms.append(t)
+    assert max(terms) > 1.0 and min(terms) == 0.0  # real spins get a term, clean text none
+
+
+def test_spun_record_shows_a_context_evidence_item():
+    found = 0
+    for r in _validation(12):
+        if r["label"] != 1 or r["mode"] != "careful":
+            continue
+        s = cleannews.spin_score(r["text"])
+        ev = [e for e in s.evidence if e.signal == "context"]
+        if s.signals["context_term"] > 0:
+            found += 1
+            (e,) = ev
+            assert e.weight == pytest.approx(s.signals["context_term"], abs=1e-4)
+            assert e.text and r["text"][e.span[0]:e.span[1]] == e.text
+            assert "where writers put" in e.reason
+        else:
+            assert not ev
+    assert found >= 5
+
+
+def test_term_never_quarantines_alone_and_respects_the_floor():
+    q = cleannews.DEFAULT_CONFIG.spin_quarantine_threshold
+    n_added = 0
+    for r in _validation(12):
+        on, off = cleannews.spin_score(r["text"]), cleannews.spin_score(r["text"], OFF)
+        if on.label in ("insufficient", "unsupported_language"):
+            continue
+        assert off.signals["context_term"] == 0.0
+        assert on.score >= off.score
+        if on.label == "spun":
+            assert off.score >= q  # the term alone never crosses the quarantine threshold
+        if off.signals["logit"] < -4.0:
+            assert on.score == off.score  # the cascade: not computed below the floor
+        n_added += on.score > off.score
+    assert n_added >= 20
+
+
+def test_correct_french_and_seeds_keep_their_verdicts():
+    for doc in CORRECT:
+        s = cleannews.spin_score(doc["text"])
+        assert s.score < 0.5, (doc.get("genre"), s.score, s.signals["context_term"])
+    for k, text in SEEDS.items():
+        s = cleannews.spin_score(text).score
+        assert s >= 0.9 if k == "003" else s <= 0.1, (k, s)
