@@ -25,6 +25,7 @@ import math
 import sys
 import threading
 from array import array
+from collections.abc import Iterator
 from importlib import resources
 
 import regex
@@ -406,11 +407,9 @@ class ContextTerm:
         ids = self.t.ids
         tot, n, best = 0.0, 0, None
         style = self.new_style()
-        pos = 0
         syn, words, brk, tok_re = self.syn, self.words, CONTEXT_BREAK, CONTEXT_TOKEN
         where = None  # (paragraph start, paragraph, token index) of the best word
-        for para in text.split("\n"):
-            start, pos = pos, pos + len(para) + 1
+        for start, para in _pieces(text):
             if not para.strip():
                 continue
             low = para.lower().replace("’", "'").replace("ʼ", "'")
@@ -462,6 +461,30 @@ class ContextTerm:
             limit = math.log(quarantine / (1.0 - quarantine)) - pr["quarantine_margin"]
         x = min(logit + a["term"], max(logit, limit))
         return x - logit, a
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    r"""``(start, piece)``: the lines of ``text``, a line longer than the spin scan's
+    ``LINE_CAP`` cut into its windows (``_stream.line_windows``, after sentence ends), so
+    that a gigantic single line is read in bounded memory like the detectors read it.
+
+    >>> [p for _, p in _pieces("Un.\nDeux.")]
+    ['Un.', 'Deux.']
+    >>> long = "Une phrase courte. " * 10000
+    >>> ps = list(_pieces(long))
+    >>> len(ps) > 1 and "".join(p for _, p in ps) == long and ps[1][0] == len(ps[0][1])
+    True
+    """
+    from cleannews.score._stream import LINE_CAP, line_windows  # (imports this package)
+
+    pos = 0
+    for para in text.split("\n"):
+        start, pos = pos, pos + len(para) + 1
+        if len(para) <= LINE_CAP:
+            yield start, para
+            continue
+        for a, b in line_windows(para, 0, len(para)):
+            yield start + a, para[a:b]
 
 
 _TERM: ContextTerm | None = None
