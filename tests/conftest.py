@@ -101,3 +101,20 @@ def train_content_taken_by(strip_real_pages, line_rule_verdict):
         return n, hits
 
     return taken_by
+
+
+@pytest.fixture(scope="session")
+def ud_short_sentences() -> list[str]:
+    """About 1,000 short UD French sentences (2-14 words: the lengths line rules judge),
+    spread over both files of ``../shared/corpora/fr-ud`` (skips when it is not there)."""
+    ud = Path(__file__).parent.parent.parent / "shared" / "corpora" / "fr-ud"
+    if not ud.is_dir():
+        pytest.skip("UD French sentences not at ../shared/corpora/fr-ud")
+    rows = []
+    for f in sorted(ud.glob("*.txt")):
+        for row in f.read_text("utf-8").splitlines():
+            text = row.partition("\t")[2].strip()
+            if 2 <= len(text.split()) <= 14:
+                rows.append(text)
+    step = max(1, len(rows) // 1000)
+    return rows[::step][:1000]

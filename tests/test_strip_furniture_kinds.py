@@ -303,26 +303,10 @@ def test_no_train_content_line_condemned_by_a_new_rule(train_content_taken_by):
     assert not hit, hit[:10]
 
 
-UD = ROOT.parent / "shared" / "corpora" / "fr-ud"
-
-
-def _ud_short_sentences(limit: int = 1000) -> list[str]:
-    """Short UD sentences (2-14 words: the lengths line rules judge), spread over both files."""
-    rows = []
-    for f in sorted(UD.glob("*.txt")):
-        for row in f.read_text("utf-8").splitlines():
-            text = row.partition("\t")[2].strip()
-            if 2 <= len(text.split()) <= 14:
-                rows.append(text)
-    step = max(1, len(rows) // limit)
-    return rows[::step][:limit]
-
-
-@pytest.mark.skipif(not UD.is_dir(), reason="UD French sentences not at ../shared/corpora/fr-ud")
-def test_no_ud_sentence_between_paragraphs_is_removed_by_a_new_rule():
+def test_no_ud_sentence_between_paragraphs_is_removed_by_a_new_rule(ud_short_sentences):
     """~1,000 short sentences of news, blogs and Wikipedia, each between two paragraphs
     (pages of 10 sentences): none is removed by a rule or the detector of this work."""
-    sents = _ud_short_sentences()
+    sents = ud_short_sentences
     assert len(sents) >= 900
     p1, p2 = PARAS["fr"]
     hit = []
