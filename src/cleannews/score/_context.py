@@ -488,6 +488,21 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
 
 
 _TERM: ContextTerm | None = None
+_PARAMS: dict | None = None
+
+
+def term_params() -> dict:
+    """The context term's constants and register gate (``data/context_term.json``), read
+    once; small, so a document below ``logit_floor`` never loads the count table.
+
+    >>> term_params()["logit_floor"] <= 0
+    True
+    """
+    global _PARAMS
+    if _PARAMS is None:
+        data = resources.files("cleannews.score").joinpath("data")
+        _PARAMS = json.loads(data.joinpath("context_term.json").read_text("utf-8"))
+    return _PARAMS
 
 
 def get_context_term() -> ContextTerm:
@@ -498,7 +513,7 @@ def get_context_term() -> ContextTerm:
         with _LOCK:
             if _TERM is None:
                 data = resources.files("cleannews.score").joinpath("data")
-                params = json.loads(data.joinpath("context_term.json").read_text("utf-8"))
+                params = term_params()
                 sy = data.joinpath("context_synonyms4.txt.gz")
                 syn: dict[int, tuple[int, ...]] = {}
                 if sy.is_file() and len(table):
@@ -518,6 +533,8 @@ def context_contribution(text: str, logit: float, quarantine: float):
     >>> context_contribution("Le chat dort.", -9.0, 0.9)
     (0.0, None)
     """
+    if logit < term_params()["logit_floor"]:  # before loading the count table (start-up)
+        return 0.0, None
     term = get_context_term()
     add, a = term.contribution(text, logit, quarantine)
     if add <= 0.0 or not a.get("best"):
