@@ -25,7 +25,6 @@ from cleannews.score._context import get_context_term
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools" / "spin"))
 dev_context3 = pytest.importorskip("dev_context3")
-fit3 = pytest.importorskip("fit3")
 
 SEEDS = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))}
 CORRECT = [json.loads(line) for line in
@@ -49,14 +48,16 @@ def _validation(per_group: int) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def harness():
-    """The harness's model, with the package's synonym sets as its synonym table."""
+    """The harness's model, with the package's synonym sets as its synonym table, and its
+    gate's style features (``fit3`` needs scipy, the train extra: only this test skips)."""
+    fit3 = pytest.importorskip("fit3")
     lm = dev_context3.LM()
     term = get_context_term()
     syn = {lm.words[w]: {lm.words[s] for s in ss} for w, ss in term.syn.items()}
-    return lm, syn, term
+    return lm, syn, term, fit3
 
 
-def _harness_term(text: str, lm, syn, term) -> tuple[float, float, float]:
+def _harness_term(text: str, lm, syn, term, fit3) -> tuple[float, float, float]:
     """``(mean_gain, gate, term)`` as ``dev_context3`` / ``fit3.run_guarded`` compute them
     (the gate: ``fit3.style`` through the shipped scaler and logistic weights)."""
     p = term.params
@@ -82,12 +83,12 @@ def test_frozen_constants():
 
 
 def test_package_term_equals_the_harness_on_real_documents(harness):
-    lm, syn, term = harness
+    lm, syn, term, fit3 = harness
     texts = [SEEDS["003"]] + [r["text"] for r in _validation(3)]
     terms = []
     for text in texts:
         a = term.analyse(text)
-        mg, gate, t = _harness_term(text, lm, syn, term)
+        mg, gate, t = _harness_term(text, lm, syn, term, fit3)
         assert a["mean_gain"] == pytest.approx(mg, abs=1e-12)
         assert a["gate"] == pytest.approx(gate, abs=1e-12)
         assert a["term"] == pytest.approx(t, abs=1e-12)
