@@ -111,26 +111,45 @@ class ContextTable:
         return False
 
 
-_LOCK = threading.Lock()
-_TABLE: ContextTable | None = None
+_LOCK = threading.RLock()  # re-entrant: the term's loader asks for the count table
+_LOADED: dict[str, object] = {}
+
+
+def _load_once(key: str, build):
+    """``build()``'s result, built once per process under one lock (double-checked) and
+    kept under ``key``; the four shipped resources of this module load through it.
+
+    >>> _load_once("_doctest", lambda: [1]) is _load_once("_doctest", lambda: [2])
+    True
+    """
+    value = _LOADED.get(key)
+    if value is None:
+        with _LOCK:
+            value = _LOADED.get(key)
+            if value is None:
+                value = _LOADED[key] = build()
+    return value
+
+
+def _data():
+    """The package's ``score/data`` folder."""
+    return resources.files("cleannews.score").joinpath("data")
+
+
+def _build_context_table() -> ContextTable:
+    data = _data()
+    w, p = data.joinpath("context_words.txt.gz"), data.joinpath("context_pairs.u64.gz")
+    sy = data.joinpath("context_synonyms.txt.gz")
+    if w.is_file() and p.is_file():
+        words = gzip.decompress(w.read_bytes()).decode("utf-8")
+        syn = gzip.decompress(sy.read_bytes()).decode("utf-8") if sy.is_file() else ""
+        return ContextTable(words, gzip.decompress(p.read_bytes()), syn)
+    return ContextTable("1\t1e30\n", b"")  # not shipped: an empty table (no pair is checked)
 
 
 def get_context_table() -> ContextTable:
     """The shipped collocation table, loaded once (thread-safe)."""
-    global _TABLE
-    if _TABLE is None:
-        with _LOCK:
-            if _TABLE is None:
-                data = resources.files("cleannews.score").joinpath("data")
-                w, p = data.joinpath("context_words.txt.gz"), data.joinpath("context_pairs.u64.gz")
-                sy = data.joinpath("context_synonyms.txt.gz")
-                if w.is_file() and p.is_file():
-                    words = gzip.decompress(w.read_bytes()).decode("utf-8")
-                    syn = gzip.decompress(sy.read_bytes()).decode("utf-8") if sy.is_file() else ""
-                    _TABLE = ContextTable(words, gzip.decompress(p.read_bytes()), syn)
-                else:  # not shipped: an empty table (no pair is ever checked)
-                    _TABLE = ContextTable("1\t1e30\n", b"")
-    return _TABLE
+    return _load_once("table", _build_context_table)
 
 
 def encode_count(c: int) -> int:
@@ -232,21 +251,16 @@ class CountTable:
         return self.pair_ids(ia, ib)
 
 
-_COUNTS: CountTable | None = None
+def _build_count_table() -> CountTable:
+    p = _data().joinpath("context_counts.bin.gz")
+    if p.is_file():
+        return CountTable(gzip.decompress(p.read_bytes()))
+    return CountTable.from_parts([], [], {})
 
 
 def get_count_table() -> CountTable:
     """The shipped clean count table (``data/context_counts.bin.gz``), loaded once."""
-    global _COUNTS
-    if _COUNTS is None:
-        with _LOCK:
-            if _COUNTS is None:
-                p = resources.files("cleannews.score").joinpath("data/context_counts.bin.gz")
-                if p.is_file():
-                    _COUNTS = CountTable(gzip.decompress(p.read_bytes()))
-                else:
-                    _COUNTS = CountTable.from_parts([], [], {})
-    return _COUNTS
+    return _load_once("counts", _build_count_table)
 
 
 # --- The context term (spin-context3 round, wired in by spin-wire) ----------------------------
@@ -487,10 +501,6 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
             yield start + a, para[a:b]
 
 
-_TERM: ContextTerm | None = None
-_PARAMS: dict | None = None
-
-
 def term_params() -> dict:
     """The context term's constants and register gate (``data/context_term.json``), read
     once; small, so a document below ``logit_floor`` never loads the count table.
@@ -498,30 +508,25 @@ def term_params() -> dict:
     >>> term_params()["logit_floor"] <= 0
     True
     """
-    global _PARAMS
-    if _PARAMS is None:
-        data = resources.files("cleannews.score").joinpath("data")
-        _PARAMS = json.loads(data.joinpath("context_term.json").read_text("utf-8"))
-    return _PARAMS
+    return _load_once(
+        "params", lambda: json.loads(_data().joinpath("context_term.json").read_text("utf-8"))
+    )
+
+
+def _build_context_term() -> ContextTerm:
+    table = get_count_table()
+    sy = _data().joinpath("context_synonyms4.txt.gz")
+    syn: dict[int, tuple[int, ...]] = {}
+    if sy.is_file() and len(table):
+        for line in gzip.decompress(sy.read_bytes()).decode("utf-8").splitlines():
+            w, _, rest = line.partition("\t")
+            syn[int(w)] = tuple(int(x) for x in rest.split())
+    return ContextTerm(table, syn, term_params())
 
 
 def get_context_term() -> ContextTerm:
     """The shipped context term (``data/context_term.json`` + synonyms), loaded once."""
-    global _TERM
-    if _TERM is None:
-        table = get_count_table()
-        with _LOCK:
-            if _TERM is None:
-                data = resources.files("cleannews.score").joinpath("data")
-                params = term_params()
-                sy = data.joinpath("context_synonyms4.txt.gz")
-                syn: dict[int, tuple[int, ...]] = {}
-                if sy.is_file() and len(table):
-                    for line in gzip.decompress(sy.read_bytes()).decode("utf-8").splitlines():
-                        w, _, rest = line.partition("\t")
-                        syn[int(w)] = tuple(int(x) for x in rest.split())
-                _TERM = ContextTerm(table, syn, params)
-    return _TERM
+    return _load_once("term", _build_context_term)
 
 
 def context_contribution(text: str, logit: float, quarantine: float):
