@@ -83,7 +83,7 @@ FOLDS = 5
 INNER_FOLDS = 4
 #: The first-word odds table keeps tokens seen this often, on this many sites.
 ODDS_MIN_COUNT = 4
-ODDS_MIN_SITES = 3
+ODDS_MIN_SITES = int(os.environ.get("STRIP_MODEL_ODDS_SITES", "3"))
 #: Smoothing of the odds (pseudo-counts).
 ODDS_ALPHA = 2.0
 TARGET_KEPT = 0.995
@@ -120,6 +120,12 @@ PARAMS = {
 #: lines weighs sqrt(n) lines. Furniture rows are weighted FURNITURE_WEIGHT times.
 PAGE_WEIGHT_POWER = float(os.environ.get("STRIP_MODEL_PAGE_WEIGHT", "0"))
 FURNITURE_WEIGHT = float(os.environ.get("STRIP_MODEL_FURNITURE_WEIGHT", "1"))
+#: How the real TRAIN pages are judged for training and CV: "served" (the rule files as
+#: shipped) or "loso" (each page without the patterns only its own site's pages fire:
+#: :func:`loso_rules`, the new-site case).
+RULES_MODE = os.environ.get("STRIP_MODEL_RULES", "served")
+#: How the CV figures' held-out pages are judged (``STRIP_MODEL_EVAL_RULES``; as trained).
+EVAL_MODE = os.environ.get("STRIP_MODEL_EVAL_RULES", RULES_MODE)
 if os.environ.get("STRIP_MODEL_PARAMS"):  # experiments: a JSON dict of overrides
     PARAMS.update(json.loads(os.environ["STRIP_MODEL_PARAMS"]))
 
@@ -168,14 +174,20 @@ def read_train_corpus(root: Path = CORPUS) -> list[tuple[dict, str, list]]:
     return out
 
 
-def serving_lines(doc: str) -> tuple[str, object]:
+def serving_lines(doc: str, drop=None) -> tuple[str, object]:
     """(text the strip stage reads, :class:`~cleannews.strip._page.JudgedPage`) of a document:
     the repair stage's output judged by :func:`~cleannews.strip._page.judge_page`, the
     function :func:`cleannews.strip.strip_text` calls (the document itself in the rare case
-    repair changed its non-blank lines, so that the labels stay aligned)."""
+    repair changed its non-blank lines, so that the labels stay aligned). ``drop``: rule
+    patterns left out of the rule files (:func:`tools.strip_model.rule_support.judge_without`).
+    """
     fixed = cleannews.repair(doc, SERVING_CONFIG).text
     if fixed.count("\n") != doc.count("\n") and _nonblank(fixed) != _nonblank(doc):
         fixed = doc
+    if drop:
+        from tools.strip_model.rule_support import judge_without
+
+        return fixed, judge_without(fixed, SERVING_CONFIG, drop)
     return fixed, judge_page(fixed, SERVING_CONFIG)
 
 
@@ -228,9 +240,9 @@ def _recombined_pages():
         yield rec, doc, labelled
 
 
-def pages_train(with_fixtures: bool = True) -> list[dict]:
+def pages_train(with_fixtures: bool = True, mode: str | None = None) -> list[dict]:
     """Every train page: its lines after the rules, labels, site (``extra``: a 0.1.0 fixture
-    or a recombined page)."""
+    or a recombined page); ``mode``: :data:`RULES_MODE` by default."""
     out = []
     sources = read_train_corpus()
     if with_fixtures:
@@ -240,14 +252,37 @@ def pages_train(with_fixtures: bool = True) -> list[dict]:
     for rec, doc, labelled in sources:
         if rec["split"] != "train":
             continue
-        text, page = serving_lines(doc)
-        spans = page.spans
-        labels = align_labels(doc, labelled, text)
-        labels = labels[: len(spans)] + [None] * (len(spans) - len(labels))
-        out.append({"id": rec["id"], "site": rec["site"], "lang": rec["lang"],
-                    "lines": page.lines, "labels": labels, "text": doc,
-                    "extra": rec["lang"] == "fixture", "page_stop": page.page_stop,
-                    "languages": page.languages})
+        out.append(_page_dict(rec, doc, labelled))
+    if (RULES_MODE if mode is None else mode) == "loso":
+        out = loso_rules(out, sources)
+    return out
+
+
+def _page_dict(rec: dict, doc: str, labelled: list, drop=None) -> dict:
+    """One training page: its lines after the rules (minus the patterns ``drop``), labels."""
+    text, page = serving_lines(doc, drop)
+    spans = page.spans
+    labels = align_labels(doc, labelled, text)
+    labels = labels[: len(spans)] + [None] * (len(spans) - len(labels))
+    return {"id": rec["id"], "site": rec["site"], "lang": rec["lang"],
+            "lines": page.lines, "labels": labels, "text": doc,
+            "extra": rec["lang"] == "fixture", "page_stop": page.page_stop,
+            "languages": page.languages}
+
+
+def loso_rules(pages: list[dict], sources: list) -> list[dict]:
+    """``pages`` with every real page judged again **without its own site's rule patterns**
+    (the patterns that took lines on that TRAIN site alone: most were written from its pages;
+    :mod:`tools.strip_model.rule_support`): the models then learn from and are judged on pages
+    where the rules fire as they do on a new site (``STRIP_MODEL_RULES=loso``)."""
+    from tools.strip_model.rule_support import own_site_patterns, pattern_support
+
+    own = own_site_patterns(pattern_support([pg for pg in pages if not pg["extra"]]))
+    recs = {rec["id"]: (rec, doc, labelled) for rec, doc, labelled in sources}
+    out = []
+    for pg in pages:
+        drop = own.get(pg["site"]) if not pg["extra"] else None
+        out.append(_page_dict(*recs[pg["id"]], drop) if drop else pg)
     return out
 
 
@@ -513,12 +548,15 @@ def fit(X, y, w=None) -> GradientBoostingClassifier:
     return GradientBoostingClassifier(**PARAMS).fit(X, y, sample_weight=w)
 
 
-def cross_validate(pages: list[dict]):
+def cross_validate(pages: list[dict], eval_pages: list[dict] | None = None):
+    """Out-of-fold scores, site-grouped folds; ``eval_pages``: the same pages in the same
+    order judged another way (e.g. without their own site's rule patterns), scored instead."""
     groups = [pg["site"] for pg in pages]
     oof = {}
+    eval_pages = pages if eval_pages is None else eval_pages
     for tr, te in _group_kfold()(n_splits=FOLDS).split(pages, groups=groups):
         tr_pages = [pages[k] for k in tr]
-        te_pages = [pages[k] for k in te]
+        te_pages = [eval_pages[k] for k in te]
         odds = odds_table(tr_pages)
         m1, m2 = fit_two_stages(page_rows_crossfit(tr_pages))
         p, yte, cte, hte, ids, _ = predict_two_stages(page_rows(te_pages, odds), m1, m2)
@@ -565,7 +603,12 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     pages = pages_train()
     print(f"{len(pages)} train pages from {len({pg['site'] for pg in pages})} sites")
-    p, y, cand, hard, meta = cross_validate(pages)
+    eval_pages = None
+    if EVAL_MODE != RULES_MODE:  # train on one way of judging the pages, score the other
+        eval_pages = pages_train(mode=EVAL_MODE)
+        assert [pg["id"] for pg in eval_pages] == [pg["id"] for pg in pages]
+    print(f"rules: training pages {RULES_MODE}, CV pages {EVAL_MODE}")
+    p, y, cand, hard, meta = cross_validate(pages, eval_pages)
     rule_bad = np.array([m[5] for m in meta])
     lists = np.array([m[6] for m in meta])  # the article's lists and subheadings
     wordless = np.array([m[7] for m in meta])  # prose and lines without a word: never

@@ -149,6 +149,8 @@ def _cache_path() -> Path:
         if f.name not in ("line_model.json", "run_model.json"):
             h.update(f.name.encode() + f.read_bytes())
     h.update((line_train.CORPUS / "split.json").read_bytes())
+    if line_train.RULES_MODE != "served":  # pages judged without their own site's patterns
+        h.update(line_train.RULES_MODE.encode())
     return CACHE_DIR / f"cleannews_run_model_oof_{h.hexdigest()[:12]}.pkl"
 
 
