@@ -18,10 +18,10 @@ held out is read):
   rule files minus some patterns (the rule loader reads patched data; its cache is cleared
   before and after).
 
-``tools.strip_model.train`` uses them by default (``STRIP_MODEL_RULES=loso``, "leave one
-site out" rules; ``served`` for the rule files as shipped): every real TRAIN page is judged
-without its own site's patterns, for the models' training rows and for the CV figures
-(``STRIP_MODEL_EVAL_RULES`` judges the CV pages another way than the training pages).
+``tools.strip_model.train`` uses them with ``STRIP_MODEL_RULES=loso`` ("leave one site
+out" rules; the default ``served`` reads the rule files as shipped): every real TRAIN page is
+then judged without its own site's patterns, for the models' training rows and for the CV
+figures (``STRIP_MODEL_EVAL_RULES`` judges the CV pages another way than the training pages).
 """
 
 from __future__ import annotations

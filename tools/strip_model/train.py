@@ -14,8 +14,8 @@ any ``*_ids`` / ``*_sites`` list); held-out pages are never trained on.
    recombined pages: fixture articles with TRAIN furniture spliced in) goes
    through the repair stage and the rules/detectors exactly as served
    (:func:`serving_lines`: :func:`cleannews.strip._page.judge_page`, the function
-   ``strip_text`` calls, so the page's own rule files apply) — except that by default
-   (``STRIP_MODEL_RULES=loso``, :func:`loso_rules`) each real page is judged without the
+   ``strip_text`` calls, so the page's own rule files apply) — or, with
+   ``STRIP_MODEL_RULES=loso`` (:func:`loso_rules`), each real page judged without the
    rule patterns that take lines on its own site alone, as a new site's page would be;
    the lines the model would judge (standing lines and lines removed only by position
    rules) get their features and their label (boilerplate or content);
@@ -122,12 +122,14 @@ PARAMS = {
 #: lines weighs sqrt(n) lines. Furniture rows are weighted FURNITURE_WEIGHT times.
 PAGE_WEIGHT_POWER = float(os.environ.get("STRIP_MODEL_PAGE_WEIGHT", "0"))
 FURNITURE_WEIGHT = float(os.environ.get("STRIP_MODEL_FURNITURE_WEIGHT", "1"))
-#: How the real TRAIN pages are judged for training and CV: "loso" (each page without the
-#: rule patterns that fire on its own site alone, :func:`loso_rules`: the rule files were
-#: written from these pages, and a new site's page meets the rules as these do; branch
-#: strip-model4: more furniture at the same content kept in site-grouped CV, judged either
-#: way) or "served" (the rule files as shipped, as before).
-RULES_MODE = os.environ.get("STRIP_MODEL_RULES", "loso")
+#: How the real TRAIN pages are judged for training and CV: "served" (the rule files as
+#: shipped) or "loso" (each page without the rule patterns that fire on its own site alone,
+#: :func:`loso_rules`: the rule files were written from these pages, and a new site's page
+#: meets the rules as these do). Branch strip-model4: loso-trained models removed more
+#: furniture at the same content kept in site-grouped CV judged either way, but failed the
+#: held-out floors of tests/test_strip_real_gate.py (not studied), so "served" stays the
+#: default; ``STRIP_MODEL_EVAL_RULES=loso`` is the development figure that tracks new sites.
+RULES_MODE = os.environ.get("STRIP_MODEL_RULES", "served")
 RULES_MODE_ABOUT = {
     "served": "every page judged by the rule files as shipped",
     "loso": "every real TRAIN page judged without the rule patterns that fire on its own "
