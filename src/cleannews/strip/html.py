@@ -94,6 +94,9 @@ _WRAPPER_TAGS = frozenset("form aside footer nav dialog".split())
 #: they go even when an inner "content" class holds prose (see :func:`_consent_hint`)
 CONSENT_HINTS = frozenset(_HINTS["consent"])
 CLASS_HINTS = frozenset(_HINTS["strong"]) | CONSENT_HINTS
+#: schema.org types of page furniture (``itemtype="https://schema.org/BreadcrumbList"``,
+#: ``typeof="BreadcrumbList"``) and the hint word each stands for
+SCHEMA_TYPES: dict[str, str] = dict(_HINTS["schema_types"])
 #: strong hints of boxes laid over the page (paywall, newsletter and consent dialogs,
 #: modals): the ``<h1>`` of such a box is its title, not the article's headline
 OVERLAY_HINTS = frozenset(_HINTS["overlays"]) | CONSENT_HINTS
@@ -313,6 +316,12 @@ def _attr_values(el: Tag) -> list[str]:
     if isinstance(values, str):
         values = [values]
     values = [*values, attrs.get("id") or "", attrs.get("role") or ""]
+    for attr in ("itemtype", "typeof"):  # schema.org microdata / RDFa: say what it is
+        kind = attrs.get(attr)
+        if isinstance(kind, str) and kind:
+            word = SCHEMA_TYPES.get(kind.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1])
+            if word:
+                values.append(word)
     return [v for v in values if isinstance(v, str) and v]
 
 
@@ -1487,6 +1496,8 @@ class _Extractor:
         #: ids of the main-content roots and of their ancestors (empty: no selection)
         self.main_ids: set[int] = set()
         self.main_path: set[int] = set()
+        #: ids of the article header zone's members (:func:`_header_zone`), among main_ids
+        self.zone_ids: set[int] = set()
         #: one flag per heading element (``ARTICLE_HEADING_TAGS``) the walk is inside:
         #: is it the article's (see :meth:`_article_heading`)
         self.heading_stack: list[bool] = []
@@ -1514,6 +1525,7 @@ class _Extractor:
                 if logo:  # the site's logo: its masthead is no article header
                     zone = [z for z in zone if not _under(h1, {id(z)})]
                 roots += zone
+                self.zone_ids = {id(z) for z in zone}
             elif not logo and not _under(h1, {id(r) for r in roots}):
                 roots.append(self._headline_block(h1))
         self.main_ids = {id(r) for r in roots}
@@ -1714,7 +1726,14 @@ class _Extractor:
                     node, "html_hidden", "element hidden from readers (hidden / display:none)"
                 )
                 continue
-            hint = None if protected or _embedded_post(node) else _hint_kind(node)
+            # a member of the article's header zone is kept as a whole, but not a strong
+            # furniture box among them (breadcrumbs, a share bar before the body)
+            zone_box = id(node) in self.zone_ids and id(node) not in self.main_path
+            hint = (
+                None if (protected and not zone_box) or _embedded_post(node) else _hint_kind(node)
+            )
+            if zone_box and hint is not None and hint[1] != "strong":
+                hint = None
             if (
                 hint
                 and self._small(node)
