@@ -57,6 +57,20 @@ def _half(url: str) -> str:
     return "dev" if int(hashlib.sha256(host).hexdigest()[:8], 16) % 2 == 0 else "test"
 
 
+def _fold(url: str) -> str:
+    """``A`` or ``B``: a second fixed hash of the host name, to split a half by site.
+
+    A change chosen on one fold is checked on the other (``--folds``), so that a rule
+    fitted to a few pages shows up as a gain on one fold only. The hash is salted so
+    that it is independent of :func:`_half`.
+
+    >>> _fold("https://www.example.org/a") in ("A", "B")
+    True
+    """
+    host = (urlsplit(url).hostname or "").encode("utf-8")
+    return "A" if int(hashlib.sha256(b"fold:" + host).hexdigest()[:8], 16) % 2 == 0 else "B"
+
+
 def _language(
     snippets: list[str],
     stoplists: dict[str, frozenset[str]],
@@ -132,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
         "snippets not found) and 'kept' (\"without\" snippets found)",
     )
     ap.add_argument(
+        "--folds",
+        action="store_true",
+        help="also print the groups fold:A and fold:B (sites split by a second hash), each "
+        "with its French (/fr) and non-English (/non-en) pages, and non-en overall",
+    )
+    ap.add_argument(
         "--by-language",
         action="store_true",
         help="also print one group per page language (lang:de, lang:en, …, lang:other)",
@@ -201,6 +221,11 @@ def main(argv: list[str] | None = None) -> int:
         groups = ("all", *(("fr",) if lang == "fr" else ()), *(("fr3",) if lang3 == "fr" else ()))
         if args.by_language:
             groups = (*groups, f"lang:{lang}")
+        if args.folds:
+            fold = f"fold:{_fold(url)}"
+            groups = (*groups, fold, *((f"{fold}/fr",) if lang == "fr" else ()))
+            if lang != "en":
+                groups = (*groups, "non-en", f"{fold}/non-en")
         for g in groups:
             pages[g] = pages.get(g, 0) + 1
             for per in counts.values():
@@ -223,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
                     "url": url,
                     "file": str(path),
                     "lang": lang,
+                    "fold": _fold(url),
                     "missed": missed,
                     "kept": kept,
                 }

@@ -94,6 +94,12 @@ _WRAPPER_TAGS = frozenset("form aside footer nav dialog".split())
 #: they go even when an inner "content" class holds prose (see :func:`_consent_hint`)
 CONSENT_HINTS = frozenset(_HINTS["consent"])
 CLASS_HINTS = frozenset(_HINTS["strong"]) | CONSENT_HINTS
+#: schema.org types of page furniture (``itemtype="https://schema.org/BreadcrumbList"``,
+#: ``typeof="BreadcrumbList"``) and the hint word each stands for
+SCHEMA_TYPES: dict[str, str] = dict(_HINTS["schema_types"])
+#: strong hints of boxes laid over the page (paywall, newsletter and consent dialogs,
+#: modals): the ``<h1>`` of such a box is its title, not the article's headline
+OVERLAY_HINTS = frozenset(_HINTS["overlays"]) | CONSENT_HINTS
 #: Strong hints of several words, matched as a run of tokens ("bloc-lire-aussi").
 _PHRASE_HINTS = tuple(h for h in CLASS_HINTS if "-" in h)
 #: A token starting with one of these is a strong hint too ("relatedposts", "commentlist") ...
@@ -215,6 +221,8 @@ LIST_TITLE_MAX_CHARS = 60
 #: A list title that is no heading has at most this many words and no digit.
 LIST_TITLE_MAX_WORDS = 6
 _DIGIT = regex.compile(r"\d")
+#: a label that announces what follows ("Lire aussi :", "Lue myös:", "Read more:")
+_LABEL_COLON = regex.compile(r":\s*$")
 #: Headings of the chosen article container: their text is handed to the text rules as the
 #: article's subheadings (``metadata["html_headings"]``), which no position-based detector
 #: (context, menu runs, tail teasers, line model) takes; phrase rules still apply. The
@@ -308,6 +316,12 @@ def _attr_values(el: Tag) -> list[str]:
     if isinstance(values, str):
         values = [values]
     values = [*values, attrs.get("id") or "", attrs.get("role") or ""]
+    for attr in ("itemtype", "typeof"):  # schema.org microdata / RDFa: say what it is
+        kind = attrs.get(attr)
+        if isinstance(kind, str) and kind:
+            word = SCHEMA_TYPES.get(kind.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1])
+            if word:
+                values.append(word)
     return [v for v in values if isinstance(v, str) and v]
 
 
@@ -1197,6 +1211,8 @@ def _headline(body: Tag, best: Tag) -> Tag | None:
         node = node.parent
     first = None
     for h1 in body.find_all("h1"):
+        if _boxed_h1(h1, body):
+            continue
         first = first or h1
         node = h1
         while isinstance(node, Tag) and id(node) not in branch and node is not body:
@@ -1204,6 +1220,33 @@ def _headline(body: Tag, best: Tag) -> Tag | None:
         if isinstance(node, Tag) and id(node) in branch:
             return h1
     return first
+
+
+def _boxed_h1(h1: Tag, body: Tag, big: set[int] | frozenset[int] = frozenset()) -> bool:
+    """True when an ancestor of ``h1`` below ``body`` is an overlay box (``OVERLAY_HINTS``).
+
+    Such an ``<h1>`` is the title of a box — a paywall ("Möchten Sie weiterlesen?"),
+    a newsletter or cookie dialog, a modal —, not the article's headline: it neither
+    protects the elements that hold it (:func:`_holders`) nor opens the header zone
+    (:func:`_headline`). Other strong hints do not count: a site's logo (``branding``,
+    ``navbar``) still places the header zone, and a breadcrumb's last item is often the
+    headline itself. An ancestor in ``big`` (it holds much of the page's text:
+    ``<div class="Page-ad-margins">`` around the page) is no box.
+
+    >>> soup = BeautifulSoup("<body><div class=paywall><h1>Weiterlesen?</h1></div>"
+    ...     "<div class=branding><h1>Le Site</h1></div>"
+    ...     "<article><h1>Le titre</h1></article></body>", "html.parser")
+    >>> [_boxed_h1(h, soup.body) for h in soup.find_all("h1")]
+    [True, False, False]
+    """
+    node: Any = h1.parent
+    while isinstance(node, Tag) and node is not body and node.name not in ("html", "body"):
+        if id(node) not in big:
+            hint = _hint_kind(node)
+            if hint is not None and hint[1] == "strong" and hint[0] in OVERLAY_HINTS:
+                return True
+        node = node.parent
+    return False
 
 
 def _header_zone(common: Tag, best: Tag) -> list[Tag]:
@@ -1243,6 +1286,8 @@ def _holders(
     floor = share * max(stats.get(id(body), (0, 0, 0))[0], 1)
     ids = {id(el) for el in body.find_all(True) if stats.get(id(el), (0, 0, 0))[0] >= floor}
     for h1 in body.find_all("h1"):
+        if _boxed_h1(h1, body, ids):
+            continue  # the title of a paywall or newsletter box protects nothing
         node: Any = h1
         while isinstance(node, Tag) and node is not body:
             if id(node) in ids and node is not h1:
@@ -1451,6 +1496,8 @@ class _Extractor:
         #: ids of the main-content roots and of their ancestors (empty: no selection)
         self.main_ids: set[int] = set()
         self.main_path: set[int] = set()
+        #: ids of the article header zone's members (:func:`_header_zone`), among main_ids
+        self.zone_ids: set[int] = set()
         #: one flag per heading element (``ARTICLE_HEADING_TAGS``) the walk is inside:
         #: is it the article's (see :meth:`_article_heading`)
         self.heading_stack: list[bool] = []
@@ -1478,6 +1525,7 @@ class _Extractor:
                 if logo:  # the site's logo: its masthead is no article header
                     zone = [z for z in zone if not _under(h1, {id(z)})]
                 roots += zone
+                self.zone_ids = {id(z) for z in zone}
             elif not logo and not _under(h1, {id(r) for r in roots}):
                 roots.append(self._headline_block(h1))
         self.main_ids = {id(r) for r in roots}
@@ -1605,9 +1653,14 @@ class _Extractor:
                 verdict = ("html_link_line", "")  # a hinted card of another story
         if verdict is None or not (
             verdict[0] == "html_link_list"
-            or (verdict[0] == "html_link_line" and (_teaser_card(nxt) or not verdict[1]))
+            or (
+                verdict[0] == "html_link_line"
+                and (_teaser_card(nxt) or not verdict[1] or _LABEL_COLON.search(el.get_text()))
+            )
         ):
-            return None  # (a single teaser card counts: "See also" above one other story)
+            # (a single teaser card counts: "See also" above one other story; so does a
+            # label ending with a colon above one "read also" link: "Lue myös:")
+            return None
         if el.name not in _LIST_TITLE_TAGS:
             text = el.get_text(" ")
             if (
@@ -1673,7 +1726,14 @@ class _Extractor:
                     node, "html_hidden", "element hidden from readers (hidden / display:none)"
                 )
                 continue
-            hint = None if protected or _embedded_post(node) else _hint_kind(node)
+            # a member of the article's header zone is kept as a whole, but not a strong
+            # furniture box among them (breadcrumbs, a share bar before the body)
+            zone_box = id(node) in self.zone_ids and id(node) not in self.main_path
+            hint = (
+                None if (protected and not zone_box) or _embedded_post(node) else _hint_kind(node)
+            )
+            if zone_box and hint is not None and hint[1] != "strong":
+                hint = None
             if (
                 hint
                 and self._small(node)
