@@ -361,7 +361,8 @@ ROUND4_RULES = frozenset(
     archive_title_more_en comment_form_more_en comment_notice_more_en
     meta_widget_more_de comment_form_more_de comment_notice_more_de
     widget_more_es comment_form_more_es comment_notice_more_es
-    comment_form_more_it comment_notice_more_it""".split()
+    comment_form_more_it comment_notice_more_it
+    byline_word_line byline_word_line_en byline_word_line_de byline_word_line_es byline_word_line_it""".split()
 )
 
 #: (language, furniture line as sites word it, rule that must remove it)
@@ -434,6 +435,11 @@ FURNITURE4 = [
     ("fr", "Je profite de l'offre", "login_paywall_more"),
     ("fr", "Se déconnecter", "login_paywall_more"),
     ("fr", "Espace abonnés", "login_paywall_more"),
+    ("fr", "1 mois offert", "login_paywall_more"),
+    ("fr", "Essai gratuit", "login_paywall_more"),
+    ("fr", "Paiement sécurisé", "login_paywall_more"),
+    ("fr", "Abonné", "login_paywall_more"),
+    ("fr", "Article offert", "login_paywall_more"),
     ("fr", "Il vous reste 78 % de cet article à découvrir.", "login_paywall_notice_more"),
     ("fr", "Vous avez atteint votre limite d'articles gratuits", "login_paywall_notice_more"),
     ("fr", "Pour accéder à cet article, abonnez-vous.", "login_paywall_notice_more"),
@@ -442,7 +448,13 @@ FURNITURE4 = [
     # meta labels and widgets
     ("fr", "Classé dans : Politique", "meta_label_more"),
     ("fr", "Tagué : élections, municipales", "meta_label_more"),
-    ("fr", "Catégories : Actualité, Politique", "meta_label_more"),
+    ("fr", "Étiqueté : Lyon", "meta_label_more"),
+    ("fr", "Par", "byline_word_line"),
+    ("en", "By", "byline_word_line_en"),
+    ("en", "on", "byline_word_line_en"),
+    ("de", "von", "byline_word_line_de"),
+    ("es", "Por", "byline_word_line_es"),
+    ("it", "da", "byline_word_line_it"),
     ("fr", "Actualisé le", "meta_widget_more"),
     ("fr", "Ajouter à ma sélection", "meta_widget_more"),
     ("fr", "Mettre en favori", "meta_widget_more"),
@@ -461,6 +473,13 @@ FURNITURE4 = [
     ("fr", "Voir moins", "nav_more"),
     ("fr", "Vous êtes ici", "nav_more"),
     ("fr", "Choisir mon édition", "nav_more"),
+    ("fr", "Toutes nos rubriques", "nav_more"),
+    ("fr", "Page d'accueil", "nav_more"),
+    ("fr", "Mes favoris", "nav_more"),
+    ("fr", "Mon profil", "nav_more"),
+    ("fr", "Recevoir les notifications de Ouest-France", "nav_more"),
+    ("fr", "Lire dans l'application", "nav_more"),
+    ("fr", "Passer à la version mobile", "nav_more"),
     # site footers
     ("fr", "Directeur de la publication : Jean Dupont", "footer_legal_more"),
     ("fr", "Hébergeur : OVH", "footer_legal_more"),
@@ -473,6 +492,9 @@ FURNITURE4 = [
     ("fr", "Disponible sur l'App Store et Google Play", "footer_legal_more"),
     ("fr", "Annonces légales", "footer_legal_more"),
     ("fr", "Informations légales", "footer_legal_more"),
+    ("fr", "Thème : Twenty Twenty par l'équipe WordPress", "footer_legal_more"),
+    ("fr", "Réalisé avec ♥ par Studio Nord", "footer_legal_more"),
+    ("fr", "Copyright", "footer_legal_more"),
     # captions: source labels after a separator, labels alone
     ("fr", "Le convoi sur l'autoroute A7 - Capture d'écran BFMTV", "caption_end_more"),
     ("fr", "Le Vendée Globe rassemble les meilleurs navigateurs / Crédit photo Christian Chardon",
@@ -484,6 +506,8 @@ FURNITURE4 = [
     ("fr", "Capture d'écran Twitter", "caption_label_line"),
     ("fr", "Image générée par IA", "caption_label_line"),
     ("fr", "Photo prétexte", "caption_label_line"),
+    ("fr", "Photo d'archives", "caption_label_line"),
+    ("fr", "La cour de l'école. Photo Jean Dupont", "caption_end_more"),
 ]
 
 #: Real furniture of TRAIN pages: (page id, start of the line, rule that must remove it).
@@ -573,6 +597,26 @@ LOOK_ALIKES4 = {
         "Ce site utilise des panneaux solaires.",
         "Vous devez vous connecter pour voter en ligne.",
         "1 2 3 soleil",
+        "Il a fallu installer l'application de la SNCF pour réserver.",
+        "Lire dans l'application Le Monde est plus confortable, selon l'étude.",
+        "Mes favoris de la saison sont les clémentines corses.",
+        "Mon profil Facebook a été piraté la semaine dernière.",
+        "Nos rubriques changent à la rentrée, annonce la rédaction.",
+        "Un mois offert aux nouveaux inscrits de la médiathèque.",
+        "L'essai gratuit de la piscine est proposé aux enfants.",
+        "Abonné depuis vingt ans, il a résilié son contrat.",
+        "L'article offert par le journal a été lu 10 000 fois.",
+        "En accès libre",
+        "Photo d'archives de la famille, prise en 1950.",
+        "Il a pris la pose pour la photo. Photo souvenir",
+        "Thème : La Bretagne vue par ses habitants",
+        "Fait avec amour par sa grand-mère, le gâteau a remporté le prix.",
+        "Le copyright de la photo appartient au musée.",
+        "Par ailleurs, la mairie a confirmé la fermeture.",
+        "Catégories : Wikipédia : ébauche Roumanie.",
+        # a text cut short after a sentence: its last word is not a byline widget
+        "Le centre-ville donne l’image d’une cité fantôme où règne un calme plat. Le",
+        "La mairie a confirmé la fermeture du marché couvert pour travaux. Par",
     ],
     "en": [
         "Please enter your name and address on the form, the council said.",
