@@ -362,7 +362,8 @@ ROUND4_RULES = frozenset(
     meta_widget_more_de comment_form_more_de comment_notice_more_de
     widget_more_es comment_form_more_es comment_notice_more_es
     comment_form_more_it comment_notice_more_it
-    byline_word_line byline_word_line_en byline_word_line_de byline_word_line_es byline_word_line_it""".split()
+    byline_word_line byline_word_line_en byline_word_line_de byline_word_line_es
+    byline_word_line_it""".split()
 )
 
 #: (language, furniture line as sites word it, rule that must remove it)
