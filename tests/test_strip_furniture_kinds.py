@@ -363,7 +363,8 @@ ROUND4_RULES = frozenset(
     widget_more_es comment_form_more_es comment_notice_more_es
     comment_form_more_it comment_notice_more_it
     byline_word_line byline_word_line_en byline_word_line_de byline_word_line_es
-    byline_word_line_it""".split()
+    byline_word_line_it
+    footer_nav_rows_en footer_nav_rows_de footer_nav_rows_es footer_nav_rows_it""".split()
 )
 
 #: (language, furniture line as sites word it, rule that must remove it)
@@ -496,6 +497,14 @@ FURNITURE4 = [
     ("fr", "Thème : Twenty Twenty par l'équipe WordPress", "footer_legal_more"),
     ("fr", "Réalisé avec ♥ par Studio Nord", "footer_legal_more"),
     ("fr", "Copyright", "footer_legal_more"),
+    ("en", "Privacy Policy | Terms of Use | Contact Us", "footer_nav_rows_en"),
+    ("en", "« Previous 1 2 3 … 10 Next »", "footer_nav_rows_en"),
+    ("de", "Impressum | Datenschutz | Kontakt", "footer_nav_rows_de"),
+    ("de", "« zurück 1 2 3 … 12 weiter »", "footer_nav_rows_de"),
+    ("es", "Aviso legal | Política de privacidad | Contacto", "footer_nav_rows_es"),
+    ("es", "1 2 3 … 9 Siguiente »", "footer_nav_rows_es"),
+    ("it", "Note legali | Privacy | Contatti", "footer_nav_rows_it"),
+    ("it", "« Precedente 1 2 3 … 8 Successivo »", "footer_nav_rows_it"),
     # captions: source labels after a separator, labels alone
     ("fr", "Le convoi sur l'autoroute A7 - Capture d'écran BFMTV", "caption_end_more"),
     ("fr", "Le Vendée Globe rassemble les meilleurs navigateurs / Crédit photo Christian Chardon",
@@ -624,20 +633,25 @@ LOOK_ALIKES4 = {
         "No comments yet from the ministry, a spokesman said.",
         "Three thoughts on the budget from our economics editor",
         "Posts in the civil service were cut by a third.",
+        "Contact us about your privacy policy questions, the bank said.",
+        "Next, 1 2 3 of the candidates withdrew.",
         "This site uses solar panels to reduce its bills.",
     ],
     "de": [
         "Bitte geben Sie Ihren Namen und Ihre Adresse an, sagte die Polizei.",
         "Aktualisieren Sie Ihre Software, rät das BSI.",
         "Beiträge zur Rentenversicherung steigen 2025.",
+        "Kontakt zur Polizei: Hilfe gibt es unter 110.",
     ],
     "es": [
         "Lo más visto del festival fue el concierto final.",
+        "Contacto con la policía y ayuda a las víctimas",
         "Por favor, ingrese su nombre en el registro, pidió la policía a los vecinos.",
     ],
     "it": [
         "Per favore inserisci il tuo nome nella lista, ha detto il sindaco.",
         "Questo sito usa pannelli solari per ridurre i consumi.",
+        "Privacy e cookie: cosa cambia con il nuovo regolamento",
     ],
 }
 
