@@ -524,7 +524,6 @@ FURNITURE4 = [
 REAL_FURNITURE4 = [
     ("fr-d-0011", "L'info en continu", "widget_heading_more"),
     ("fr-d-0042", "Fil d'info", "widget_heading_more"),
-    ("fr-a-0060", "Flash info Plus d'infos", "widget_heading_more"),
     ("fr-b-0107", "Galerie photos", "widget_heading_more"),
     ("fr-d-0007", "Dernières news", "widget_heading_more"),
     ("fr-d-0002", "Pas de commentaires", "comment_form_more"),
