@@ -362,7 +362,7 @@ ROUND4_RULES = frozenset(
     meta_widget_more_de comment_form_more_de comment_notice_more_de
     widget_more_es comment_form_more_es comment_notice_more_es
     comment_form_more_it comment_notice_more_it
-    byline_word_line byline_word_line_en byline_word_line_de byline_word_line_es
+    byline_word_line_en byline_word_line_de byline_word_line_es
     byline_word_line_it
     footer_nav_rows_en footer_nav_rows_de footer_nav_rows_es footer_nav_rows_it""".split()
 )
@@ -374,7 +374,6 @@ FURNITURE4 = [
     ("fr", "Info en continu", "widget_heading_more"),
     ("fr", "Fil d'info", "widget_heading_more"),
     ("fr", "Flash info", "widget_heading_more"),
-    ("fr", "A la Une", "widget_heading_more"),
     ("fr", "Dernières dépêches", "widget_heading_more"),
     ("fr", "Galerie photos", "widget_heading_more"),
     ("fr", "Nos recommandations", "widget_heading_more"),
@@ -392,7 +391,6 @@ FURNITURE4 = [
     ("fr", "3 commentaires sur « Les ponts de Paris »", "comment_form_more"),
     ("fr", "Une réflexion au sujet de « Le marché de Noël »", "comment_form_more"),
     ("fr", "Aucun commentaire sur « Le pont »", "comment_form_more"),
-    ("fr", "Pas de commentaires", "comment_form_more"),
     ("fr", "S'il vous plaît entrez votre commentaire!", "comment_form_more"),
     ("fr", "S'il vous plaît entrez votre nom ici", "comment_form_more"),
     ("fr", "Vous avez entré une adresse e-mail incorrecte!", "comment_form_more"),
@@ -451,7 +449,6 @@ FURNITURE4 = [
     ("fr", "Classé dans : Politique", "meta_label_more"),
     ("fr", "Tagué : élections, municipales", "meta_label_more"),
     ("fr", "Étiqueté : Lyon", "meta_label_more"),
-    ("fr", "Par", "byline_word_line"),
     ("en", "By", "byline_word_line_en"),
     ("en", "on", "byline_word_line_en"),
     ("de", "von", "byline_word_line_de"),
@@ -525,8 +522,6 @@ REAL_FURNITURE4 = [
     ("fr-d-0011", "L'info en continu", "widget_heading_more"),
     ("fr-d-0042", "Fil d'info", "widget_heading_more"),
     ("fr-b-0107", "Galerie photos", "widget_heading_more"),
-    ("fr-d-0007", "Dernières news", "widget_heading_more"),
-    ("fr-d-0002", "Pas de commentaires", "comment_form_more"),
     ("fr-d-0038", "S'il vous plaît entrez votre commentaire", "comment_form_more"),
     ("fr-d-0036", "Envie de participer", "comment_form_more"),
     ("fr-d-0018", "Navigation – Plan du site", "nav_more"),
