@@ -145,6 +145,10 @@ HEADLINE_ABOVE_DATE_MIN_WORDS = 2
 #: Tail teasers (title-like lines after the last sentence): this many words.
 TAIL_TEASER_MIN_WORDS = 4
 TAIL_TEASER_MAX_WORDS = 15
+#: A paragraph-like line of at least this many words below a tail-teaser run (furniture
+#: between them aside) shows the article goes on (a page cut short, a paragraph without its
+#: final period): the run above it is the article's own list, not teasers.
+TAIL_PROSE_MIN_WORDS = 30
 #: Teasers set apart by furniture after the article body (:func:`_separated_teasers`): at
 #: least this many items in a row, of SEPARATED_MIN_WORDS to SEPARATED_MAX_WORDS words (a
 #: headline's length: a listing's excerpts between "Read more" links are longer; at 30 or
@@ -1047,10 +1051,12 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
     if last_prose < 0:
         return
     run: list[_Line] = []
-    for ln in lines[last_prose + 1 :]:
+    for k, ln in enumerate(lines[last_prose + 1 :], last_prose + 1):
         if ln.blank:
             continue
         if ln.cls is BAD:
+            if run and _paragraph_below(lines, k):
+                return  # the article goes on below: its own list, not teasers
             for r in run:
                 r.bad("tail_teaser", "title-like line after the end of the article (teaser)")
             run = []
@@ -1069,6 +1075,20 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
             run.append(ln)
     # a run that reaches the end of the text without furniture after it stays
     # (it may be the article's last list items)
+
+
+def _paragraph_below(lines: list[_Line], start: int) -> bool:
+    """Whether a paragraph-like line of at least :data:`TAIL_PROSE_MIN_WORDS` words stands
+    below ``start`` (a page cut short in the middle of the article's text).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Titre", "Capture d’écran", " ".join(["mot"] * 40))]
+    >>> ls[2].cls = GOOD
+    >>> _paragraph_below(ls, 1), _paragraph_below(ls, 2)
+    (True, False)
+    """
+    return any(
+        ln.cls is GOOD and ln.n >= TAIL_PROSE_MIN_WORDS for ln in islice(lines, start + 1, None)
+    )
 
 
 def _separated_teasers(lines: list[_Line], body_end: int) -> None:
