@@ -220,3 +220,37 @@ def test_clamp_shortcut_matches_the_clamp(term) -> None:
     assert _reference_contribution(term, text, limit, q) == 0.0
     add, a = term.contribution(text, limit - 0.5, q)
     assert a and add == _reference_contribution(term, text, limit - 0.5, q)
+
+
+def test_fast_tokenizer_reads_every_safe_character_alike() -> None:
+    """Every character of ``FAST_TOKEN_RANGES`` that the guard lets through, alone and
+    between letters, digits, an apostrophe and a hyphen, gives ``CONTEXT_TOKEN``'s tokens."""
+    fast, unsafe = _context._fast_tokenizer()
+    n = 0
+    for a, b in _context.FAST_TOKEN_RANGES:
+        for c in map(chr, range(a, b + 1)):
+            if unsafe(c) is not None:
+                continue
+            for s in (c, c + c, "a" + c + "b", "1" + c + "2", "é" + c + "'x", "x-" + c, c + "-y"):
+                assert fast.findall(s) == _context.CONTEXT_TOKEN.findall(s), repr(s)
+            n += 1
+    assert n > 4900
+    # outside the ranges (emoji, CJK, Arabic) the guard sends text to CONTEXT_TOKEN
+    assert all(unsafe(c) is not None for c in "😀中٣ب")
+
+
+_CHARS = [
+    *"abcxyzéèêàçœÉÀÇİıßﬁ'’-.,;:!?()«»\"… \t",
+    "0", "7", "٣", "３", "²", "½", "Ⅻ", "ᵉ", "ⁱ", "€", "°", "µ", "ª", "\u0301", "\u00a0",
+    "ж", "Ж", "λ", "😀", "中", "_", "'",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*_CHARS, "aujourd'hui", "prud'hom", "presqu'île", "1.5"]),
+                max_size=40).map("".join))
+def test_fast_tokenizer_equals_context_token_on_generated_text(text) -> None:
+    fast, unsafe = _context._fast_tokenizer()
+    low = text.lower()
+    if unsafe(low) is None:
+        assert fast.findall(low) == _context.CONTEXT_TOKEN.findall(low)
