@@ -254,3 +254,32 @@ def test_fast_tokenizer_equals_context_token_on_generated_text(text) -> None:
     low = text.lower()
     if unsafe(low) is None:
         assert fast.findall(low) == _context.CONTEXT_TOKEN.findall(low)
+
+
+def _split_pieces(text: str):
+    """``_pieces`` as written before: every line of ``text.split("\\n")``, long ones in
+    the scan's windows."""
+    from cleannews.score._stream import LINE_CAP, line_windows
+
+    pos = 0
+    for para in text.split("\n"):
+        start, pos = pos, pos + len(para) + 1
+        if len(para) <= LINE_CAP:
+            yield start, para
+            continue
+        for a, b in line_windows(para, 0, len(para)):
+            yield start + a, para[a:b]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Un mot.", "", "\n", "\n\n", "x" * 50, "Fin. " * 30, " "]),
+                max_size=30).map("".join), st.sampled_from([40, 100, 10_000]))
+def test_pieces_equal_the_split_lines(text, cap) -> None:
+    from cleannews.score import _stream
+
+    old = _stream.LINE_CAP, _stream.WINDOW_CHARS
+    _stream.LINE_CAP, _stream.WINDOW_CHARS = cap, cap // 2
+    try:
+        assert list(_context._pieces(text)) == list(_split_pieces(text))
+    finally:
+        _stream.LINE_CAP, _stream.WINDOW_CHARS = old

@@ -606,8 +606,8 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
     ``LINE_CAP`` cut into its windows (``_stream.line_windows``, after sentence ends), so
     that a gigantic single line is read in bounded memory like the detectors read it.
 
-    >>> [p for _, p in _pieces("Un.\nDeux.")]
-    ['Un.', 'Deux.']
+    >>> [p for _, p in _pieces("Un.\nDeux.")], [p for _, p in _pieces("\nUn.\n")]
+    (['Un.', 'Deux.'], ['', 'Un.', ''])
     >>> long = "Une phrase courte. " * 10000
     >>> ps = list(_pieces(long))
     >>> len(ps) > 1 and "".join(p for _, p in ps) == long and ps[1][0] == len(ps[0][1])
@@ -615,14 +615,20 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
     """
     from cleannews.score._stream import LINE_CAP, line_windows  # (imports this package)
 
-    pos = 0
-    for para in text.split("\n"):
-        start, pos = pos, pos + len(para) + 1
+    start, n = 0, len(text)
+    while True:  # the pieces of text.split("\n"), one at a time (no list of every line)
+        end = text.find("\n", start)
+        if end < 0:
+            end = n
+        para = text[start:end]
         if len(para) <= LINE_CAP:
             yield start, para
-            continue
-        for a, b in line_windows(para, 0, len(para)):
-            yield start + a, para[a:b]
+        else:
+            for a, b in line_windows(para, 0, len(para)):
+                yield start + a, para[a:b]
+        if end == n:
+            return
+        start = end + 1
 
 
 def term_params() -> dict:
