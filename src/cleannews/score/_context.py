@@ -313,26 +313,25 @@ def _fast_tokenizer():
     """
     import re
 
-    p_letter, p_digit = regex.compile(r"\p{L}"), regex.compile(r"\d")
-    r_letter, r_digit = re.compile(r"[^\W\d_]"), re.compile(r"\d")
-    not_letters, safe = [], []
-    for a, b in FAST_TOKEN_RANGES:
-        for c in map(chr, range(a, b + 1)):
-            is_letter, re_letter = p_letter.match(c) is not None, r_letter.match(c) is not None
-            if re_letter and not is_letter:
-                not_letters.append(c)
-                re_letter = False
-            if is_letter == re_letter and (p_digit.match(c) is None) == (r_digit.match(c) is None):
-                safe.append(ord(c))
-    letter = "[^\\W\\d_" + "".join(f"\\u{ord(c):04x}" for c in not_letters) + "]"
-    runs, start = [], None
-    for i, cp in enumerate(safe):
-        if start is None:
-            start = cp
-        if i + 1 == len(safe) or safe[i + 1] != cp + 1:
-            runs.append(f"\\u{start:04x}-\\u{cp:04x}")
-            start = None
-    unsafe = re.compile("[^" + "".join(runs) + "]").search
+    chars = "".join(chr(c) for a, b in FAST_TOKEN_RANGES for c in range(a, b + 1))
+    is_letter = set(regex.findall(r"\p{L}", chars))
+    re_letter = set(re.findall(r"[^\W\d_]", chars))
+    digits_differ = set(regex.findall(r"\d", chars)) ^ set(re.findall(r"\d", chars))
+    not_letters = sorted(re_letter - is_letter, key=ord)  # ² ½ Ⅻ …: excluded from the class
+    bad = (is_letter - re_letter) | digits_differ  # read differently even then: unsafe
+
+    def ranges(cps: list[int]) -> str:
+        runs, start = [], None
+        for i, cp in enumerate(cps):
+            if start is None:
+                start = cp
+            if i + 1 == len(cps) or cps[i + 1] != cp + 1:
+                runs.append(f"\\u{start:04x}-\\u{cp:04x}" if cp > start else f"\\u{cp:04x}")
+                start = None
+        return "".join(runs)
+
+    letter = "[^\\W\\d_" + ranges([ord(c) for c in not_letters]) + "]"
+    unsafe = re.compile("[^" + ranges([ord(c) for c in chars if c not in bad]) + "]").search
     tail = r"|[.,;:!?()«»\"…]"
     try:  # possessive: every quantified item is followed by nothing it could give back to
         pattern = re.compile(
