@@ -25,8 +25,10 @@ import math
 import sys
 import threading
 from array import array
+from collections import Counter
 from collections.abc import Iterator
 from importlib import resources
+from itertools import islice
 
 import regex
 
@@ -284,6 +286,66 @@ CONTEXT_TOKEN = regex.compile(
 )
 #: Punctuation tokens: a slot's neighbour is never one of them.
 CONTEXT_BREAK = frozenset(".,;:!?()«»\"…")
+#: Code points whose text ``_fast_tokenizer``'s ``re`` pattern may split (where it reads
+#: letters and digits as ``CONTEXT_TOKEN`` does, checked when it is built): Latin, Greek,
+#: Cyrillic, phonetic and Latin extensions (``ᵉ``), punctuation, currency, letter-like,
+#: number forms, arrows and technical symbols, Latin ligatures.
+FAST_TOKEN_RANGES = ((0x0000, 0x052F), (0x1D00, 0x1EFF), (0x2000, 0x2BFF), (0xFB00, 0xFB06))
+
+
+def _fast_tokenizer():
+    """``(pattern, unsafe)``: ``CONTEXT_TOKEN`` as a stdlib ``re`` pattern (about 1.6x
+    faster; possessive quantifiers where the ``re`` module has them), and the ``search`` of
+    a character it may not read alike; a piece where ``unsafe`` finds nothing is split
+    into exactly ``CONTEXT_TOKEN``'s tokens.
+
+    Built from the two engines themselves: ``\\p{L}`` becomes ``[^\\W\\d_…]`` minus
+    the characters of ``FAST_TOKEN_RANGES`` that ``re`` counts as alphanumeric but
+    ``regex`` not as a letter (``²``, ``½``, ``Ⅻ``); a character of those ranges on which
+    the engines still disagree (letter or ``\\d``: their Unicode versions differ), and
+    every character outside them, is unsafe::
+
+        >>> fast, unsafe = _fast_tokenizer()
+        >>> fast.findall("l'état, 2,5 % au xixᵉ siècle²")
+        ["l'", 'état', ',', '2,5', 'au', 'xixᵉ', 'siècle']
+        >>> unsafe("xixᵉ siècle") is None, unsafe("😀") is None
+        (True, False)
+    """
+    import re
+
+    chars = "".join(chr(c) for a, b in FAST_TOKEN_RANGES for c in range(a, b + 1))
+    is_letter = set(regex.findall(r"\p{L}", chars))
+    re_letter = set(re.findall(r"[^\W\d_]", chars))
+    digits_differ = set(regex.findall(r"\d", chars)) ^ set(re.findall(r"\d", chars))
+    not_letters = sorted(re_letter - is_letter, key=ord)  # ² ½ Ⅻ …: excluded from the class
+    bad = (is_letter - re_letter) | digits_differ  # read differently even then: unsafe
+
+    def ranges(cps: list[int]) -> str:
+        runs, start = [], None
+        for i, cp in enumerate(cps):
+            if start is None:
+                start = cp
+            if i + 1 == len(cps) or cps[i + 1] != cp + 1:
+                runs.append(f"\\u{start:04x}-\\u{cp:04x}" if cp > start else f"\\u{cp:04x}")
+                start = None
+        return "".join(runs)
+
+    letter = "[^\\W\\d_" + ranges([ord(c) for c in not_letters]) + "]"
+    unsafe = re.compile("[^" + ranges([ord(c) for c in chars if c not in bad]) + "]").search
+    tail = r"|[.,;:!?()«»\"…]"
+    try:  # possessive: every quantified item is followed by nothing it could give back to
+        pattern = re.compile(
+            rf"aujourd'hui|prud'hom{letter}*+|presqu'île|{letter}++(?:'|(?:-{letter}++)*+)"
+            rf"|\d++(?:[.,]\d+)*+" + tail
+        )
+    except re.error:  # Python 3.10: the same pattern, greedy
+        pattern = re.compile(
+            rf"aujourd'hui|prud'hom{letter}*|presqu'île|{letter}+'|{letter}+(?:-{letter}+)*"
+            rf"|\d+(?:[.,]\d+)*" + tail
+        )
+    return pattern, unsafe
+#: A decimal digit (``CONTEXT_TOKEN``'s ``\d``): a piece without one has no number token.
+_DIGIT = regex.compile(r"\d")
 
 
 def context_tokens(text: str) -> list[tuple[str, int]]:
@@ -315,6 +377,14 @@ class ContextTerm:
         self.words = sorted(table.ids, key=table.ids.__getitem__)
         self.mu = float(params["mu"])
         self.dec = [decode_count(c) for c in range(256)]
+        # the slot's per-word constants, the same floats ``_slot`` computes each time:
+        # ``mu * P(x)`` and ``count(x) + mu`` (``_para_gains``, the fast path; 8 bytes a
+        # word in arrays, as fast to read there as from lists four times their size)
+        self.mp = array("d", [self.mu * p for p in self.p])
+        self.den = array("d", [c + self.mu for c in table.counts])
+        # no punctuation token is a table word: ids.get alone maps them to None
+        self._plain_ids = not any(b in table.ids for b in CONTEXT_BREAK)
+        self._fast_re, self._unsafe = _fast_tokenizer()
         gate = params["gate"]
         self.gate_names = gate["names"]
         self.gate_words = [w for w in self.gate_names if not w.startswith("#")]
@@ -360,6 +430,57 @@ class ContextTerm:
         best, sbest = max((self._slot(s, left, right), s) for s in cands)
         return (best - self.lp[sbest]) - (sw - self.lp[wi]), sbest
 
+    def _para_gains(self, tid: list[int | None]) -> list[tuple[int, float, int]]:
+        """``(i, gain, best synonym id)`` of every checked word of one paragraph's token ids,
+        in order: ``_word`` for each ``i`` (the same floats, from the same operations in
+        the same order), with the slot arithmetic inlined, the per-word constants
+        precomputed (``mp``, ``den``) and each neighbour's row read once per word.
+
+        >>> t = get_context_term()
+        >>> tid = [t.t.ids.get(w) for w in "le dessein de loi".split()]
+        >>> [(i, g, s) for i, g, s in t._para_gains(tid)] == [
+        ...     (i, *t._word(tid, i)) for i in range(4) if t._word(tid, i)]
+        True
+        """
+        syn, lp, mp, den = self.syn, self.lp, self.mp, self.den
+        t = self.t
+        off, rt, codes, dec = t.offsets, t.right, t.codes, self.dec
+        bis, log = bisect.bisect_left, math.log
+        out = []
+        last = len(tid) - 1
+        for i, wi in enumerate(tid):
+            cands = syn.get(wi)
+            if not cands:
+                continue
+            left = tid[i - 1] if i else None
+            right = tid[i + 1] if i < last else None
+            if left is None:
+                if right is None:
+                    continue
+                vw = lp[wi]
+                vals = [lp[s] for s in cands]
+            else:  # log P(x | left): one row, searched for the word and each synonym
+                lo, hi, dl = off[left], off[left + 1], den[left]
+                k = bis(rt, wi, lo, hi)
+                vw = log(((dec[codes[k]] if k < hi and rt[k] == wi else 0) + mp[wi]) / dl)
+                vals = []
+                for s in cands:
+                    k = bis(rt, s, lo, hi)
+                    vals.append(log(((dec[codes[k]] if k < hi and rt[k] == s else 0) + mp[s]) / dl))
+            if right is not None:  # + log P(right | x) - log P(right)
+                mr, lr = mp[right], lp[right]
+                lo, hi = off[wi], off[wi + 1]
+                k = bis(rt, right, lo, hi)
+                vw += log(((dec[codes[k]] if k < hi and rt[k] == right else 0) + mr) / den[wi]) - lr
+                for j, s in enumerate(cands):
+                    lo, hi = off[s], off[s + 1]
+                    k = bis(rt, right, lo, hi)
+                    vals[j] += log(((dec[codes[k]] if k < hi and rt[k] == right else 0) + mr)
+                                   / den[s]) - lr
+            best, sbest = max(zip(vals, cands, strict=True))
+            out.append((i, (best - lp[sbest]) - (vw - lp[wi]), sbest))
+        return out
+
     def gain_of(self, toks: list[str], i: int) -> float:
         """The gain of token ``i`` of ``toks`` (``-inf`` when it is not checked)."""
         ids = self.t.ids
@@ -370,20 +491,18 @@ class ContextTerm:
     def style_add(self, acc: list, toks: list[str]) -> None:
         """Add a paragraph's tokens to the style counts ``acc`` (``new_style()``): the gate's
         word and punctuation counts, tokens, alphabetic tokens and their letters, numbers."""
-        c, gs = acc[0], self.gate_set
-        for t in toks:
-            if t in gs:
-                c[t] = c.get(t, 0) + 1
-        alpha = [len(t) for t in toks if t.isalpha()]
+        acc[0].update(filter(self.gate_set.__contains__, toks))  # (a Counter: counted in C)
+        alpha = list(map(len, filter(str.isalpha, toks)))
         acc[1] += len(toks)
         acc[2] += len(alpha)
         acc[3] += sum(alpha)
-        acc[4] += sum(1 for t in toks if t.isdigit() or t == "<num>")
+        # numbers: "<num>" or all digits (never both)
+        acc[4] += toks.count("<num>") + sum(map(str.isdigit, toks))
 
     @staticmethod
     def new_style() -> list:
         """Empty style counts for ``style_add``."""
-        return [{}, 0, 0, 0, 0]
+        return [Counter(), 0, 0, 0, 0]
 
     def gate(self, acc: list, n_lines: int) -> float:
         """P(another register) of a document from its style counts (``fit3.style`` + the
@@ -421,30 +540,31 @@ class ContextTerm:
         ids = self.t.ids
         tot, n, best = 0.0, 0, None
         style = self.new_style()
-        syn, words, brk, tok_re = self.syn, self.words, CONTEXT_BREAK, CONTEXT_TOKEN
-        where = None  # (paragraph start, paragraph, token index) of the best word
+        words, brk, tok_re, digit = self.words, CONTEXT_BREAK, CONTEXT_TOKEN, _DIGIT.search
+        plain, fast_re, unsafe = self._plain_ids, self._fast_re, self._unsafe
+        where = None  # (piece start, piece, lower-cased piece, its tokenizer, token index)
         for start, para in _pieces(text):
             if not para.strip():
                 continue
             low = para.lower().replace("’", "'").replace("ʼ", "'")
-            toks = ["<num>" if t[0].isdigit() else t for t in tok_re.findall(low)]
+            tok = tok_re if unsafe(low) else fast_re  # (the same tokens, see _fast_tokenizer)
+            toks = tok.findall(low)
+            if digit(low):  # (a token starts with a digit only if the piece has one)
+                toks = ["<num>" if t[0].isdigit() else t for t in toks]
             self.style_add(style, toks)
-            tid = [None if t in brk else ids.get(t) for t in toks]
-            for i, wi in enumerate(tid):
-                if wi not in syn:
-                    continue
-                r = self._word(tid, i)
-                if r is None:
-                    continue
-                gain, s = r
+            if plain:
+                tid = list(map(ids.get, toks))
+            else:
+                tid = [None if t in brk else ids.get(t) for t in toks]
+            for i, gain, s in self._para_gains(tid):
                 tot += max(lo, min(hi, gain))
                 n += 1
                 if best is None or gain > best[0]:
                     best = (gain, None, toks[i], words[s])
-                    where = (start, para, i)
+                    where = (start, para, low, tok, i)
         if best is not None:
-            start, para, i = where
-            a = start + context_tokens(para)[i][1]
+            start, para, low, tok, i = where  # the best token's offset: its match in the piece
+            a = start + next(islice(tok.finditer(low), i, None)).start()
             b = a + len(best[2]) if len(para) == len(para.lower()) else start + len(para)
             best = (best[0], (a, b), best[2], best[3])
         mean = tot / (n + pr["prior_words"])
@@ -457,7 +577,8 @@ class ContextTerm:
         return {"mean_gain": mean, "z": z, "gate": g, "term": term, "n": n, "best": best}
 
     def contribution(self, text: str, logit: float, quarantine: float) -> tuple[float, dict]:
-        """What the term adds to ``logit`` and its analysis (``{}`` below the cascade floor).
+        """What the term adds to ``logit`` and its analysis (``{}`` when nothing is computed:
+        below the cascade floor, or ``logit`` already at the clamp's limit, where any term adds 0).
 
         Two kinds of evidence: the sum stays ``quarantine_margin`` under the logit of the
         ``quarantine`` score unless ``logit`` already is above it (the term never
@@ -466,13 +587,15 @@ class ContextTerm:
         pr = self.params
         if logit < pr["logit_floor"] or not self.syn:
             return 0.0, {}
-        a = self.analyse(text, always_gate=False)
         if quarantine >= 1.0:
             limit = math.inf
         elif quarantine <= 0.0:
             limit = -math.inf
         else:
             limit = math.log(quarantine / (1.0 - quarantine)) - pr["quarantine_margin"]
+        if logit >= limit:  # min(logit + term, max(logit, limit)) is logit for any term >= 0
+            return 0.0, {}
+        a = self.analyse(text, always_gate=False)
         x = min(logit + a["term"], max(logit, limit))
         return x - logit, a
 
@@ -482,8 +605,8 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
     ``LINE_CAP`` cut into its windows (``_stream.line_windows``, after sentence ends), so
     that a gigantic single line is read in bounded memory like the detectors read it.
 
-    >>> [p for _, p in _pieces("Un.\nDeux.")]
-    ['Un.', 'Deux.']
+    >>> [p for _, p in _pieces("Un.\nDeux.")], [p for _, p in _pieces("\nUn.\n")]
+    (['Un.', 'Deux.'], ['', 'Un.', ''])
     >>> long = "Une phrase courte. " * 10000
     >>> ps = list(_pieces(long))
     >>> len(ps) > 1 and "".join(p for _, p in ps) == long and ps[1][0] == len(ps[0][1])
@@ -491,14 +614,20 @@ def _pieces(text: str) -> Iterator[tuple[int, str]]:
     """
     from cleannews.score._stream import LINE_CAP, line_windows  # (imports this package)
 
-    pos = 0
-    for para in text.split("\n"):
-        start, pos = pos, pos + len(para) + 1
+    start, n = 0, len(text)
+    while True:  # the pieces of text.split("\n"), one at a time (no list of every line)
+        end = text.find("\n", start)
+        if end < 0:
+            end = n
+        para = text[start:end]
         if len(para) <= LINE_CAP:
             yield start, para
-            continue
-        for a, b in line_windows(para, 0, len(para)):
-            yield start + a, para[a:b]
+        else:
+            for a, b in line_windows(para, 0, len(para)):
+                yield start + a, para[a:b]
+        if end == n:
+            return
+        start = end + 1
 
 
 def term_params() -> dict:
