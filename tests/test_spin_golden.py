@@ -135,7 +135,7 @@ def reference_score(text: str, config=cleannews.DEFAULT_CONFIG) -> dict:
         _kind_support(p)["grammar"] >= KIND_MIN_TOKENS for p in a.paragraphs
     )
     # the two-kinds rule with the context term as one kind (spin-quar4)
-    d = decide(text, raw, present, n_grammar_paragraphs, config)
+    d = decide(text, raw, present, n_grammar_paragraphs, config, kinds)
     enough, ctx_ev = d.enough, d.evidence
     final = raw + d.adjust + d.context
     s = _sigmoid(final)

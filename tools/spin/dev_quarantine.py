@@ -8,7 +8,8 @@ Development sources only: MyThes V (``fixtures/spin/validation.jsonl.gz``, its 2
 the 15 % column), Wiktionnaire spins of the same held-out UD documents (``loso.spins``),
 the retired embedding and pivot files (the pivot's ``ud`` population only: its other
 population spins the negatives' test split), the negatives' **dev** split,
-``fixtures/spin/correct_french.jsonl`` and the five seeds. Never the Apertium held-out file,
+``fixtures/spin/correct_french.jsonl``, the clean UD documents with one human slip
+(``tests/test_spin_one_slip.py``'s sentences) and the five seeds. Never the Apertium held-out file,
 the negatives' test split or ``fixtures/spin/fresh/``.
 
 ``records`` scores every record once with the package (``cleannews.spin_score``) and keeps
@@ -71,6 +72,19 @@ def record_sets() -> dict[str, list[dict]]:
     ]
     sets["negatives_dev"] = read_negatives("dev")
     sets["correct_french"] = _read_jsonl(REPO / "fixtures/spin/correct_french.jsonl")
+    # one human slip in each clean UD document (tests/test_spin_one_slip.py's sentences)
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("one_slip", REPO / "tests/test_spin_one_slip.py")
+    one_slip = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(one_slip)
+    sets["slips"] = [
+        {"id": f"{r['id']}:slip{i}", "label": 0, "mode": "slip",
+         "text": "{}\n{}".format(r["text"].partition("\n")[0] + " " + bad,
+                                 r["text"].partition("\n")[2])}
+        for r in v if r["mode"] == "clean"
+        for i, (_good, bad, _sig) in enumerate(one_slip.SLIPS)
+    ]
     seeds = sorted((REPO.parent / "shared/seeds").glob("*.txt"))
     sets["seeds"] = [{"id": p.name, "text": p.read_text("utf-8"), "label": 0} for p in seeds]
     return sets
@@ -85,9 +99,9 @@ def components(text: str) -> dict:
     seen: dict = {}
     orig = score._decide
 
-    def spy(t, raw, present, ngp, config):
-        seen.update(raw=raw, present=list(present), ngp=ngp)
-        return orig(t, raw, present, ngp, config)
+    def spy(t, raw, present, ngp, config, kinds=None):
+        seen.update(raw=raw, present=list(present), ngp=ngp, kinds=dict(kinds or {}))
+        return orig(t, raw, present, ngp, config, kinds)
 
     score._decide = spy
     try:
@@ -150,7 +164,7 @@ def simulate(r: dict, min_term, min_words, partners, min_paragraphs, paragraph_m
     ``"paragraphs"``); ``context=False``: the rule before this round."""
     from cleannews.score import _rule_adjustment
     from cleannews.score._context import term_params
-    from cleannews.score._decision import term_without_best
+    from cleannews.score._decision import term_without_best, unsupported_excess
 
     if "raw" not in r:
         return False, ""
@@ -169,8 +183,10 @@ def simulate(r: dict, min_term, min_words, partners, min_paragraphs, paragraph_m
     if not context:
         return before, "before"
     kind = a["n"] >= min_words and term_without_best(a, pr) >= min_term
+    kinds = r.get("kinds") or {k: r["signals"][f"kind.{k}"] for k in ("grammar", "lexical",
+                                                                      "context", "rarity")}
     how = ""
-    if kind:
+    if kind and raw - unsupported_excess(kinds, present) + term >= qlog:
         if any(k in partners for k in present):
             how = "pair"
         elif not enough:
@@ -231,6 +247,9 @@ def table(data: dict, params: dict, context: bool = True) -> dict:
     out["checks"]["correct_french"] = sum(
         simulate(r, **params, context=context)[0] for r in data.get("correct_french", [])
     )
+    out["checks"]["slips"] = sum(
+        simulate(r, **params, context=context)[0] for r in data.get("slips", [])
+    )
     out["checks"]["seeds"] = [
         (r["id"][:3], simulate(r, **params, context=context)[0]) for r in data.get("seeds", [])
     ]
@@ -248,7 +267,8 @@ def print_table(t: dict, title: str) -> None:
         print(f"| {src} | " + " | ".join(cells) + " |")
     neg = ", ".join(f"{k} {q}/{n}" for k, (q, n) in t["genres"].items())
     print(f"negatives dev quarantined: {neg}")
-    print(f"correct_french quarantined: {t['checks']['correct_french']}; seeds: "
+    print(f"correct_french quarantined: {t['checks']['correct_french']}; one-slip UD "
+          f"documents: {t['checks'].get('slips')}; seeds: "
           f"{t['checks']['seeds']}")
 
 
@@ -266,6 +286,8 @@ def careful_mean(t: dict, srcs) -> float:
 def admissible(t: dict) -> bool:
     """No dev negative, correct-French case, clean UD document or seed but 003 quarantined."""
     if any(q for q, _n in t["genres"].values()) or t["checks"]["correct_french"]:
+        return False
+    if t["checks"].get("slips"):
         return False
     if any(t["sources"][s].get("clean", (0, 0))[0] for s in t["sources"]):
         return False
@@ -301,6 +323,13 @@ def main(argv: list[str]) -> int:
         return 0
     data = _load()
     if cmd == "eval":
+        agree = [
+            simulate(r, **shipped())[0] == (r["spin_label"] == "spun")
+            for rows in data.values()
+            for r in rows
+        ]
+        print(f"simulate == package on {sum(agree)} of {len(agree)} records "
+              "(all when the cache was scored with the shipped constants)")
         print_table(table(data, shipped(), context=False), "before (context term never decides)")
         print_table(table(data, shipped()), f"with the context kind {shipped()}")
         return 0

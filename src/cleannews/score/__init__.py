@@ -172,7 +172,9 @@ def _rule_adjustment(raw_logit: float, enough_evidence: bool) -> float:
 _THIN_LOGIT: list[float] = []
 
 
-def _decide(text: str, raw: float, present: list[str], n_grammar_paragraphs: int, config):
+def _decide(
+    text: str, raw: float, present: list[str], n_grammar_paragraphs: int, config, kinds=None
+):
     """The two-kinds rule with the context term (``_decision.decide``), loaded lazily.
 
     >>> from cleannews.config import DEFAULT_CONFIG
@@ -181,7 +183,7 @@ def _decide(text: str, raw: float, present: list[str], n_grammar_paragraphs: int
     """
     from cleannews.score._decision import decide
 
-    return decide(text, raw, present, n_grammar_paragraphs, config)
+    return decide(text, raw, present, n_grammar_paragraphs, config, kinds)
 
 
 def _label(score: float, config: CleanConfig, enough_evidence: bool = True) -> str:
@@ -536,7 +538,7 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     # the two-kinds rule (``_decision``): broken grammar in several paragraphs also counts
     # as independent evidence (lexical and context evidence alone depend on genre: old,
     # literary or technical French); the context term is one kind of evidence
-    decision = _decide(text, raw, present, scan.n_grammar_paragraphs, config)
+    decision = _decide(text, raw, present, scan.n_grammar_paragraphs, config, kinds)
     adjust, ctx, ctx_ev, enough = (
         decision.adjust, decision.context, decision.evidence, decision.enough
     )

@@ -11,9 +11,10 @@ several paragraphs; no single feature, token or typo can quarantine. The kinds:
 
 The context term pairs with the kinds of ``CONTEXT_TERM_PARTNERS`` or, alone, counts in
 ``CONTEXT_PARAGRAPHS_MIN`` paragraphs (each paragraph's own mean gain under the document's
-register gate). When it helps decide, it is added in full (no rule adjustment, no clamp
-under the quarantine score); otherwise the package scores as before (the term clamped
-just under the quarantine score). ``decided_kinds`` names the kinds that decided::
+register gate). It decides only a quarantine: when the kinds present, the term and at most
+``SINGLE_TOKEN_MAX`` of each kind that is not present reach the quarantine score
+(``unsupported_excess``); then the term is added in full (no rule adjustment, no clamp).
+Otherwise the package scores as before (the term clamped just under the quarantine score). ``decided_kinds`` names the kinds that decided::
 
     >>> decided_kinds({"decided.grammar": 1.0, "decided.context_term": 1.0})
     'grammar + context term'
@@ -21,6 +22,7 @@ just under the quarantine score). ``decided_kinds`` names the kinds that decided
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 __all__ = [
@@ -39,7 +41,7 @@ __all__ = [
 #: best-fitting word, it still adds at least this much to the logit …
 CONTEXT_TERM_MIN = 1.0
 #: … over at least this many checked words (``ContextTerm.analyse``'s ``n``).
-CONTEXT_TERM_MIN_WORDS = 12
+CONTEXT_TERM_MIN_WORDS = 8
 #: The feature kinds the context term makes a pair with. Not ``context`` (word classes and
 #: collocations): it reads the same neighbours, so the pair would not be independent.
 CONTEXT_TERM_PARTNERS: tuple[str, ...] = ("grammar", "lexical")
@@ -47,7 +49,7 @@ CONTEXT_TERM_PARTNERS: tuple[str, ...] = ("grammar", "lexical")
 #: (one paragraph never: "never from the term alone in one paragraph") …
 CONTEXT_PARAGRAPHS_MIN = 2
 #: … each over at least this many checked words of its own.
-CONTEXT_PARAGRAPH_MIN_WORDS = 6
+CONTEXT_PARAGRAPH_MIN_WORDS = 4
 
 #: How the explanation names each kind (``decided.<kind>`` signals).
 KIND_NAMES: dict[str, str] = {
@@ -120,11 +122,37 @@ def context_paragraphs(term, text: str, gate: float, params: dict) -> int:
     return n
 
 
+def unsupported_excess(kinds: dict[str, float] | None, present: list[str]) -> float:
+    """What the feature kinds that are not evidence add to the logit beyond
+    ``SINGLE_TOKEN_MAX`` each: a quarantine that the context term decides must reach the
+    threshold without it (one human slip next to a checked word raises the grammar
+    contribution and the term together; see ``tests/test_spin_one_slip.py``).
+
+    >>> unsupported_excess({"grammar": 4.9, "lexical": 2.0, "context": 0.2, "rarity": 3.0},
+    ...                    ["lexical"])
+    4.4
+    """
+    from cleannews.score import SINGLE_TOKEN_MAX
+    from cleannews.score._model import EVIDENCE_KINDS
+
+    if not kinds:
+        return 0.0
+    return sum(
+        max(0.0, kinds[k] - SINGLE_TOKEN_MAX) for k in EVIDENCE_KINDS if k not in present
+    )
+
+
 def decide(
-    text: str, raw: float, present: list[str], n_grammar_paragraphs: int, config
+    text: str,
+    raw: float,
+    present: list[str],
+    n_grammar_paragraphs: int,
+    config,
+    kinds: dict[str, float] | None = None,
 ) -> Decision:
     """The two-kinds rule on a document: ``raw`` logit, feature kinds ``present``,
-    paragraphs with broken grammar, and (``config.spin_context``) the context term.
+    paragraphs with broken grammar, and (``config.spin_context``) the context term;
+    ``kinds``: the feature kinds' logit totals (``unsupported_excess``).
 
     >>> from cleannews.config import DEFAULT_CONFIG
     >>> d = decide("Le chat dort.", 5.0, ["grammar", "lexical"], 0, DEFAULT_CONFIG)
@@ -157,10 +185,12 @@ def decide(
     kind = bool(a) and a["n"] >= CONTEXT_TERM_MIN_WORDS and (
         term_without_best(a, params) >= CONTEXT_TERM_MIN
     )
+    # the context kind decides only a quarantine, and on evidence: the kinds present, the
+    # term, and at most SINGLE_TOKEN_MAX of each kind that is not present
+    qlog = math.inf if q >= 1.0 else -math.inf if q <= 0.0 else math.log(q / (1.0 - q))
     decided = False
-    if kind:
-        partners = [k for k in present if k in CONTEXT_TERM_PARTNERS]
-        if partners:
+    if kind and raw - unsupported_excess(kinds, present) + a["term"] >= qlog:
+        if any(k in CONTEXT_TERM_PARTNERS for k in present):
             decided = True
             signals = {f"decided.{k}": 1.0 for k in (*present, "context_term")}
         elif not enough:
