@@ -3,6 +3,7 @@ r"""Development harness of the spin-quar4 round: quarantine with the context ter
     PYTHONPATH=src:tools/spin python tools/spin/dev_quarantine.py records [SET,SET]  # ~30 min
     PYTHONPATH=src:tools/spin python tools/spin/dev_quarantine.py eval      # the tables
     PYTHONPATH=src:tools/spin python tools/spin/dev_quarantine.py grid      # constants, LOSO
+    PYTHONPATH=src:tools/spin python tools/spin/dev_quarantine.py news      # strip_real TRAIN
 
 Development sources only: MyThes V (``fixtures/spin/validation.jsonl.gz``, its 20 % spins in
 the 15 % column), Wiktionnaire spins of the same held-out UD documents (``loso.spins``),
@@ -95,6 +96,7 @@ def components(text: str) -> dict:
     import cleannews
     import cleannews.score as score
     from cleannews.score._context import _pieces, get_context_term
+    from cleannews.score._decision import CONTEXT_PARAGRAPH_MIN_CHARS
 
     seen: dict = {}
     orig = score._decide
@@ -117,7 +119,7 @@ def components(text: str) -> dict:
     out["a"]["best"] = (a["best"][0],) if a["best"] else None
     pars = []
     for _s, piece in _pieces(text):
-        if len(piece) < 40:
+        if len(piece) < CONTEXT_PARAGRAPH_MIN_CHARS:
             continue
         p = term.analyse(piece, always_gate=False)
         pars.append((p["mean_gain"], p["n"], (p["best"][0],) if p["best"] else None))
@@ -316,8 +318,34 @@ def grid(data: dict) -> None:
               f"{held} careful {careful_mean(t, [held]):.3f}")
 
 
+def news() -> None:
+    """Score the content lines of the French TRAIN pages of ``fixtures/strip_real`` (never
+    the TEST / test2 lists): labels, and the pages where the context kind is sufficient."""
+    import cleannews
+    from cleannews.evaluate import read_corpus
+
+    pages = [
+        (rec, lab)
+        for rec, _doc, lab in read_corpus(REPO / "fixtures/strip_real", splits=("train",))
+        if rec["lang"] == "fr"
+    ]
+    assert all(rec["split"] == "train" for rec, _ in pages)
+    labels: dict[str, int] = defaultdict(int)
+    kinds = []
+    for rec, lab in pages:
+        s = cleannews.spin_score("\n".join(x.text for x in lab if x.content))
+        labels[s.label] += 1
+        decided = [k for k in s.signals if k.startswith("decided.")]
+        if decided:
+            kinds.append((rec["id"], s.score, s.label, decided))
+    print(f"French TRAIN pages: {dict(labels)}; with decided.* signals: {kinds}")
+
+
 def main(argv: list[str]) -> int:
     cmd = argv[0] if argv else "eval"
+    if cmd == "news":
+        news()
+        return 0
     if cmd == "records":
         build_records(argv[1].split(",") if len(argv) > 1 else None)
         return 0

@@ -14,7 +14,8 @@ The context term pairs with the kinds of ``CONTEXT_TERM_PARTNERS`` or, alone, co
 register gate). It decides only a quarantine: when the kinds present, the term and at most
 ``SINGLE_TOKEN_MAX`` of each kind that is not present reach the quarantine score
 (``unsupported_excess``); then the term is added in full (no rule adjustment, no clamp).
-Otherwise the package scores as before (the term clamped just under the quarantine score). ``decided_kinds`` names the kinds that decided::
+Otherwise the package scores as before (the term clamped just under the quarantine
+score). ``decided_kinds`` names the kinds that decided::
 
     >>> decided_kinds({"decided.grammar": 1.0, "decided.context_term": 1.0})
     'grammar + context term'
@@ -27,14 +28,18 @@ from dataclasses import dataclass
 
 __all__ = [
     "CONTEXT_PARAGRAPHS_MIN",
+    "CONTEXT_PARAGRAPH_MIN_CHARS",
     "CONTEXT_PARAGRAPH_MIN_WORDS",
     "CONTEXT_TERM_MIN",
     "CONTEXT_TERM_MIN_WORDS",
     "CONTEXT_TERM_PARTNERS",
+    "KIND_NAMES",
     "Decision",
+    "context_paragraphs",
     "decide",
     "decided_kinds",
     "term_without_best",
+    "unsupported_excess",
 ]
 
 #: The context term is a kind of evidence when, recomputed without the document's single
@@ -48,8 +53,10 @@ CONTEXT_TERM_PARTNERS: tuple[str, ...] = ("grammar", "lexical")
 #: Alone, the context term decides when it is a kind of evidence in this many paragraphs
 #: (one paragraph never: "never from the term alone in one paragraph") …
 CONTEXT_PARAGRAPHS_MIN = 2
-#: … each over at least this many checked words of its own.
+#: … each over at least this many checked words of its own (lines shorter than
+#: ``CONTEXT_PARAGRAPH_MIN_CHARS`` characters are not read: too few words to check).
 CONTEXT_PARAGRAPH_MIN_WORDS = 4
+CONTEXT_PARAGRAPH_MIN_CHARS = 40
 
 #: How the explanation names each kind (``decided.<kind>`` signals).
 KIND_NAMES: dict[str, str] = {
@@ -112,7 +119,7 @@ def context_paragraphs(term, text: str, gate: float, params: dict) -> int:
 
     n = 0
     for _start, piece in _pieces(text):
-        if len(piece) < 40:  # far below the words a paragraph needs
+        if len(piece) < CONTEXT_PARAGRAPH_MIN_CHARS:
             continue
         a = term.analyse(piece, always_gate=False)
         if a["n"] < CONTEXT_PARAGRAPH_MIN_WORDS:
