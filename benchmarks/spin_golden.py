@@ -17,7 +17,10 @@ the speed-ups must not move a score. The model is
 part of the recorded state: after a retrained ``model.json`` lands, re-record
 (the file stores the model's sha256 and the test says so). Re-recorded once on
 purpose since: by the spin-typo branch (issue 11, one slip counts once), which moved
-8 records (overlapping grammar hits counted once, the second one shown with weight 0).
+8 records (overlapping grammar hits counted once, the second one shown with weight 0);
+by spin-quar4 (the context term as one kind of evidence toward a quarantine), which moved
+34 records: 6 careful spins suspect -> spun, 7 spun scores up (0.99x -> 1.0, the term now
+added to them), new ``decided.*`` signals on the rest; no human, real-page or seed label.
 """
 
 from __future__ import annotations

@@ -112,9 +112,8 @@ def reference_score(text: str, config=cleannews.DEFAULT_CONFIG) -> dict:
         _label,
         _paragraph_score_generic,
         _present_kinds,
-        _rule_adjustment,
     )
-    from cleannews.score._context import context_contribution
+    from cleannews.score._decision import decide
     from cleannews.score._model import get_paragraph_model
 
     a = _features.analyse(text)
@@ -132,15 +131,13 @@ def reference_score(text: str, config=cleannews.DEFAULT_CONFIG) -> dict:
     kinds = kind_totals(contrib)
     raw = model.intercept + sum(contrib.values())
     present = _present_kinds(kinds, support)
-    spread = "grammar" in present and (
-        sum(_kind_support(p)["grammar"] >= KIND_MIN_TOKENS for p in a.paragraphs) >= 2
+    n_grammar_paragraphs = sum(
+        _kind_support(p)["grammar"] >= KIND_MIN_TOKENS for p in a.paragraphs
     )
-    enough = len(present) >= 2 or spread
-    final = raw + _rule_adjustment(raw, enough)
-    ctx, ctx_ev = 0.0, None
-    if config.spin_context:  # the context term (spin-wire), after the two-kinds rule
-        ctx, ctx_ev = context_contribution(text, final, config.spin_quarantine_threshold)
-    final += ctx
+    # the two-kinds rule with the context term as one kind (spin-quar4)
+    d = decide(text, raw, present, n_grammar_paragraphs, config, kinds)
+    enough, ctx_ev = d.enough, d.evidence
+    final = raw + d.adjust + d.context
     s = _sigmoid(final)
     pm = get_paragraph_model()
     paragraphs = []

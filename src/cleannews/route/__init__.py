@@ -4,6 +4,9 @@
 >>> from cleannews.config import DEFAULT_CONFIG
 >>> route(Document(text="x", spin=SpinScore(0.97, "spun")), DEFAULT_CONFIG)
 ('quarantine', 'spun French: spin score 0.97 >= 0.90')
+>>> spun = SpinScore(0.97, "spun", signals={"decided.grammar": 1.0, "decided.context_term": 1.0})
+>>> route(Document(text="x", spin=spun), DEFAULT_CONFIG)[1]
+'spun French: spin score 0.97 >= 0.90 (evidence: grammar + context term)'
 >>> route(Document(text="x", language="de"), DEFAULT_CONFIG.replace(accept_languages=("fr",)))
 ('other_language', 'language de is not among the accepted languages (fr)')
 """
@@ -14,6 +17,19 @@ from cleannews.config import CleanConfig
 from cleannews.document import Document
 
 __all__ = ["route"]
+
+
+def _decided_kinds(signals: dict) -> str:
+    """The kinds of evidence that decided a quarantine (``score._decision.decided_kinds``).
+
+    >>> _decided_kinds({"decided.lexical": 1.0, "decided.context_term": 1.0})
+    'lexical + context term'
+    """
+    if not any(k.startswith("decided.") for k in signals):
+        return ""
+    from cleannews.score._decision import decided_kinds
+
+    return decided_kinds(signals)
 
 
 def route(doc: Document, config: CleanConfig) -> tuple[str, str]:
@@ -34,10 +50,13 @@ def route(doc: Document, config: CleanConfig) -> tuple[str, str]:
         and spin.label == "spun"
         and spin.score >= config.spin_quarantine_threshold
     ):
-        return (
-            "quarantine",
-            f"spun French: spin score {spin.score:.2f} >= {config.spin_quarantine_threshold:.2f}",
+        reason = (
+            f"spun French: spin score {spin.score:.2f} >= {config.spin_quarantine_threshold:.2f}"
         )
+        kinds = _decided_kinds(spin.signals)
+        if kinds:
+            reason += f" (evidence: {kinds})"
+        return ("quarantine", reason)
     if spin.label == "suspect":
         return (
             "keep",

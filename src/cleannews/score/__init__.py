@@ -172,15 +172,18 @@ def _rule_adjustment(raw_logit: float, enough_evidence: bool) -> float:
 _THIN_LOGIT: list[float] = []
 
 
-def _context_contribution(text: str, logit: float, quarantine: float):
-    """The context term of ``text`` (see ``_context.context_contribution``), loaded lazily.
+def _decide(
+    text: str, raw: float, present: list[str], n_grammar_paragraphs: int, config, kinds=None
+):
+    """The two-kinds rule with the context term (``_decision.decide``), loaded lazily.
 
-    >>> _context_contribution("Le chat dort.", -9.0, 0.9)
-    (0.0, None)
+    >>> from cleannews.config import DEFAULT_CONFIG
+    >>> _decide("Le chat dort.", -9.0, [], 0, DEFAULT_CONFIG).enough
+    False
     """
-    from cleannews.score._context import context_contribution
+    from cleannews.score._decision import decide
 
-    return context_contribution(text, logit, quarantine)
+    return decide(text, raw, present, n_grammar_paragraphs, config, kinds)
 
 
 def _label(score: float, config: CleanConfig, enough_evidence: bool = True) -> str:
@@ -532,16 +535,14 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
         kinds = kind_totals(contrib)
         raw = model.intercept + sum(contrib.values())
         present = _present_kinds(kinds, support)
-    # broken grammar in several paragraphs also counts as independent evidence (lexical
-    # and context evidence alone depend on genre: old, literary or technical French)
-    spread = "grammar" in present and scan.n_grammar_paragraphs >= 2
-    enough = len(present) >= 2 or spread
-    adjust = _rule_adjustment(raw, enough)
-    final = raw + adjust
-    ctx, ctx_ev = 0.0, None  # the context term (``_context.context_contribution``)
-    if config.spin_context:
-        ctx, ctx_ev = _context_contribution(text, final, config.spin_quarantine_threshold)
-        final += ctx
+    # the two-kinds rule (``_decision``): broken grammar in several paragraphs also counts
+    # as independent evidence (lexical and context evidence alone depend on genre: old,
+    # literary or technical French); the context term is one kind of evidence
+    decision = _decide(text, raw, present, scan.n_grammar_paragraphs, config, kinds)
+    adjust, ctx, ctx_ev, enough = (
+        decision.adjust, decision.context, decision.evidence, decision.enough
+    )
+    final = raw + adjust + ctx
     score = _sigmoid(final)
 
     # each kind's contribution is shared equally among its counted pieces of evidence (a
@@ -571,6 +572,7 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     signals["rule_adjustment"] = round(adjust, 4)
     signals["context_term"] = round(ctx, 4)
     signals["logit"] = round(final, 4)
+    signals.update(decision.signals)  # ``decided.<kind>``: the kinds that decided
     return SpinScore(
         score=round(score, 4),
         label=_label(score, config, enough),

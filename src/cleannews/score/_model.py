@@ -157,7 +157,8 @@ FEATURE_KIND: dict[str, str] = {
     "collocation_miss_share": "context",
 }
 KINDS: tuple[str, ...] = ("grammar", "lexical", "context", "rarity")
-#: Kinds that count toward the "two independent kinds" rule.
+#: Kinds that count toward the "two independent kinds" rule (the context term is one more:
+#: ``_decision``).
 EVIDENCE_KINDS: tuple[str, ...] = ("grammar", "lexical", "context")
 
 

@@ -1,0 +1,251 @@
+"""The two-kinds rule of the quarantine, with the context term as one kind of evidence.
+
+A quarantine ("spun") needs at least two independent kinds of evidence, or one kind in
+several paragraphs; no single feature, token or typo can quarantine. The kinds:
+
+* ``grammar``, ``lexical``, ``context`` (word-class context): the model's feature kinds
+  (``_model.FEATURE_KIND``), present as ``score._present_kinds`` says;
+* ``context_term``: the context term (``_context.ContextTerm``: the document's synonyms
+  fit their slots better than its words do) when it is large over enough checked words
+  **and still large without its single best-fitting word** (one word never decides).
+
+The context term pairs with the kinds of ``CONTEXT_TERM_PARTNERS`` or, alone, counts in
+``CONTEXT_PARAGRAPHS_MIN`` paragraphs (each paragraph's own mean gain under the document's
+register gate). It decides only a quarantine: when the kinds present, the term and at most
+``SINGLE_TOKEN_MAX`` of each kind that is not present reach the quarantine score
+(``unsupported_excess``); then the term is added in full (no rule adjustment, no clamp).
+Otherwise the package scores as before (the term clamped just under the quarantine
+score). ``decided_kinds`` names the kinds that decided::
+
+    >>> decided_kinds({"decided.grammar": 1.0, "decided.context_term": 1.0})
+    'grammar + context term'
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+__all__ = [
+    "CONTEXT_PARAGRAPHS_MIN",
+    "CONTEXT_PARAGRAPH_MIN_CHARS",
+    "CONTEXT_PARAGRAPH_MIN_WORDS",
+    "CONTEXT_TERM_MIN",
+    "CONTEXT_TERM_MIN_WORDS",
+    "CONTEXT_TERM_PARTNERS",
+    "KIND_NAMES",
+    "Decision",
+    "context_paragraphs",
+    "decide",
+    "decided_kinds",
+    "term_without_best",
+    "unsupported_excess",
+]
+
+#: The context term is a kind of evidence when, recomputed without the document's single
+#: best-fitting word, it still adds at least this much to the logit …
+CONTEXT_TERM_MIN = 1.0
+#: … over at least this many checked words (``ContextTerm.analyse``'s ``n``).
+CONTEXT_TERM_MIN_WORDS = 8
+#: The feature kinds the context term makes a pair with. Not ``context`` (word classes and
+#: collocations): it reads the same neighbours, so the pair would not be independent.
+CONTEXT_TERM_PARTNERS: tuple[str, ...] = ("grammar", "lexical")
+#: Alone, the context term decides when it is a kind of evidence in this many paragraphs
+#: (one paragraph never: "never from the term alone in one paragraph") …
+CONTEXT_PARAGRAPHS_MIN = 2
+#: … each over at least this many checked words of its own (lines shorter than
+#: ``CONTEXT_PARAGRAPH_MIN_CHARS`` characters are not read: too few words to check).
+CONTEXT_PARAGRAPH_MIN_WORDS = 4
+CONTEXT_PARAGRAPH_MIN_CHARS = 40
+
+#: How the explanation names each kind (``decided.<kind>`` signals).
+KIND_NAMES: dict[str, str] = {
+    "grammar": "grammar",
+    "lexical": "lexical",
+    "context": "word-class context",
+    "context_term": "context term",
+}
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the two-kinds rule decided: the logit's rule adjustment and context term, the
+    context term's evidence item, whether the evidence suffices for "spun", and the
+    ``decided.*`` signals (the kinds that decided; ``*_paragraphs``: in how many)."""
+
+    adjust: float
+    context: float
+    evidence: object
+    enough: bool
+    signals: dict
+
+
+def term_without_best(a: dict, params: dict, gate: float | None = None) -> float:
+    """The context term of analysis ``a`` (``ContextTerm.analyse``) with its best-fitting
+    word left out and the register gate ``gate`` (default: ``a``'s own); never more
+    than ``a``'s term when ``gate`` is ``a``'s. 0.0 when nothing was checked.
+
+    >>> p = {"gain_clip": [-4.0, 8.0], "prior_words": 5, "median": 0.0, "sd": 1.0,
+    ...      "w": 1.0, "b": 0.0, "cap": 3.0, "gate_power": 1}
+    >>> a = {"mean_gain": 6.0, "n": 10, "best": (8.0,), "gate": 0.5, "term": 2.5}
+    >>> term_without_best(a, p)     # (90 - 8) / 14 = 5.86 -> cap 3 x 0.5, not above 2.5
+    1.5
+    >>> term_without_best({"mean_gain": 8 / 6, "n": 1, "best": (8.0,), "gate": 0.0,
+    ...                    "term": 1.3}, p)   # one word: nothing left
+    0.0
+    """
+    best = a.get("best")
+    n = a.get("n", 0)
+    if not best or n < 1:
+        return 0.0
+    g = a["gate"] if gate is None else gate
+    if g is None:  # the gate is computed only for a positive term
+        return 0.0
+    lo, hi = params["gain_clip"]
+    prior = params["prior_words"]
+    total = a["mean_gain"] * (n + prior) - max(lo, min(hi, best[0]))
+    z = (total / (n - 1 + prior) - params["median"]) / params["sd"]
+    t = min(params["cap"], params["w"] * max(0.0, z - params["b"]))
+    if params["gate_power"]:
+        t *= max(0.0, 1.0 - g) ** params["gate_power"]
+    return t if gate is not None else min(t, a["term"])
+
+
+def context_paragraphs(term, text: str, gate: float, params: dict) -> int:
+    """How many paragraphs (lines) of ``text`` carry the context term as a kind of
+    evidence on their own (``CONTEXT_PARAGRAPH_MIN_WORDS`` checked words, and at least
+    ``CONTEXT_TERM_MIN`` without their best word, under the document's ``gate``)."""
+    from cleannews.score._context import _pieces
+
+    n = 0
+    for _start, piece in _pieces(text):
+        if len(piece) < CONTEXT_PARAGRAPH_MIN_CHARS:
+            continue
+        a = term.analyse(piece, always_gate=False)
+        if a["n"] < CONTEXT_PARAGRAPH_MIN_WORDS:
+            continue
+        if term_without_best(a, params, gate) >= CONTEXT_TERM_MIN:
+            n += 1
+    return n
+
+
+def unsupported_excess(kinds: dict[str, float] | None, present: list[str]) -> float:
+    """What the feature kinds that are not evidence add to the logit beyond
+    ``SINGLE_TOKEN_MAX`` each: a quarantine that the context term decides must reach the
+    threshold without it (one human slip next to a checked word raises the grammar
+    contribution and the term together; see ``tests/test_spin_one_slip.py``).
+
+    >>> unsupported_excess({"grammar": 4.9, "lexical": 2.0, "context": 0.2, "rarity": 3.0},
+    ...                    ["lexical"])
+    4.4
+    """
+    from cleannews.score import SINGLE_TOKEN_MAX
+    from cleannews.score._model import EVIDENCE_KINDS
+
+    if not kinds:
+        return 0.0
+    return sum(
+        max(0.0, kinds[k] - SINGLE_TOKEN_MAX) for k in EVIDENCE_KINDS if k not in present
+    )
+
+
+def decide(
+    text: str,
+    raw: float,
+    present: list[str],
+    n_grammar_paragraphs: int,
+    config,
+    kinds: dict[str, float] | None = None,
+) -> Decision:
+    """The two-kinds rule on a document: ``raw`` logit, feature kinds ``present``,
+    paragraphs with broken grammar, and (``config.spin_context``) the context term;
+    ``kinds``: the feature kinds' logit totals (``unsupported_excess``).
+
+    >>> from cleannews.config import DEFAULT_CONFIG
+    >>> d = decide("Le chat dort.", 5.0, ["grammar", "lexical"], 0, DEFAULT_CONFIG)
+    >>> d.enough, d.adjust, d.signals
+    (True, 0.0, {'decided.grammar': 1.0, 'decided.lexical': 1.0})
+    >>> decide("Le chat dort.", 5.0, ["lexical"], 0, DEFAULT_CONFIG).enough
+    False
+    """
+    from cleannews.score import _rule_adjustment
+
+    spread = "grammar" in present and n_grammar_paragraphs >= 2
+    enough = len(present) >= 2 or spread
+    signals: dict[str, float] = {}
+    if len(present) >= 2:
+        signals.update({f"decided.{k}": 1.0 for k in present})
+    elif spread:
+        signals["decided.grammar_paragraphs"] = float(n_grammar_paragraphs)
+    adjust = _rule_adjustment(raw, enough)
+    final = raw + adjust
+    if not config.spin_context:
+        return Decision(adjust, 0.0, None, enough, signals if enough else {})
+    from cleannews.score._context import get_context_term, term_params
+
+    params = term_params()
+    if final < params["logit_floor"]:  # before loading the count table (start-up)
+        return Decision(adjust, 0.0, None, enough, signals if enough else {})
+    term = get_context_term()
+    q = config.spin_quarantine_threshold
+    add, a = term.contribution(text, final, q)
+    kind = bool(a) and a["n"] >= CONTEXT_TERM_MIN_WORDS and (
+        term_without_best(a, params) >= CONTEXT_TERM_MIN
+    )
+    # the context kind decides only a quarantine, and on evidence: the kinds present, the
+    # term, and at most SINGLE_TOKEN_MAX of each kind that is not present
+    qlog = math.inf if q >= 1.0 else -math.inf if q <= 0.0 else math.log(q / (1.0 - q))
+    decided = False
+    if kind and raw - unsupported_excess(kinds, present) + a["term"] >= qlog:
+        if any(k in CONTEXT_TERM_PARTNERS for k in present):
+            decided = True
+            signals = {f"decided.{k}": 1.0 for k in (*present, "context_term")}
+        elif not enough:
+            n_par = context_paragraphs(term, text, a["gate"], params)
+            if n_par >= CONTEXT_PARAGRAPHS_MIN:
+                decided = True
+                signals = {"decided.context_term_paragraphs": float(n_par)}
+    if decided:
+        enough, adjust, add = True, 0.0, a["term"]
+    return Decision(adjust, add, _evidence(text, add, a, decided), enough,
+                    signals if enough else {})
+
+
+def _evidence(text: str, add: float, a: dict, decided: bool):
+    """The context term's evidence item (``None`` when it adds nothing): the word whose
+    synonym fits best, the document's figures, and whether the term decided."""
+    if add <= 0.0 or not a.get("best"):
+        return None
+    from cleannews.document import Evidence
+
+    gain, span, word, syn = a["best"]
+    reason = (
+        f"context: '{word}' where writers put '{syn}' (fits {gain:.1f} nats worse); the "
+        f"document's synonyms fit {a['z']:.1f} sd better than in clean French over "
+        f"{a['n']} words, register gate x{1.0 - a['gate']:.2f}, adds {add:.2f} to the logit"
+    )
+    if decided:
+        reason += "; counts as a kind of evidence (also without this word)"
+    return Evidence("context", span, text[span[0]:span[1]], reason, round(add, 4))
+
+
+def decided_kinds(signals: dict) -> str:
+    """The kinds of evidence that decided a "spun" label, from a score's ``decided.*``
+    signals; ``""`` when there are none.
+
+    >>> decided_kinds({"decided.context_term_paragraphs": 3.0})
+    'context term in 3 paragraphs'
+    >>> decided_kinds({"decided.grammar_paragraphs": 2.0, "logit": 4.0})
+    'grammar in 2 paragraphs'
+    """
+    parts = []
+    for key, v in signals.items():
+        if not key.startswith("decided."):
+            continue
+        kind = key[len("decided."):]
+        if kind.endswith("_paragraphs"):
+            name = KIND_NAMES.get(kind[: -len("_paragraphs")], kind)
+            parts.append(f"{name} in {int(v)} paragraphs")
+        else:
+            parts.append(KIND_NAMES.get(kind, kind))
+    return " + ".join(parts)
