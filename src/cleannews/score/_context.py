@@ -576,9 +576,12 @@ class ContextTerm:
             term *= max(0.0, 1.0 - g) ** pr["gate_power"] if pr["gate_power"] else 1.0
         return {"mean_gain": mean, "z": z, "gate": g, "term": term, "n": n, "best": best}
 
-    def contribution(self, text: str, logit: float, quarantine: float) -> tuple[float, dict]:
+    def contribution(
+        self, text: str, logit: float, quarantine: float, analyse_above: bool = False
+    ) -> tuple[float, dict]:
         """What the term adds to ``logit`` and its analysis (``{}`` when nothing is computed:
-        below the cascade floor, or ``logit`` already at the clamp's limit, where any term adds 0).
+        below the cascade floor, or ``logit`` already at the clamp's limit, where any term
+        adds 0, unless ``analyse_above``: the quarantine rule may still read the analysis).
 
         Two kinds of evidence: the sum stays ``quarantine_margin`` under the logit of the
         ``quarantine`` score unless ``logit`` already is above it (the term never
@@ -593,8 +596,8 @@ class ContextTerm:
             limit = -math.inf
         else:
             limit = math.log(quarantine / (1.0 - quarantine)) - pr["quarantine_margin"]
-        if logit >= limit:  # min(logit + term, max(logit, limit)) is logit for any term >= 0
-            return 0.0, {}
+        if logit >= limit and not analyse_above:  # min(logit + term, max(logit, limit))
+            return 0.0, {}  # is logit for any term >= 0
         a = self.analyse(text, always_gate=False)
         x = min(logit + a["term"], max(logit, limit))
         return x - logit, a

@@ -188,13 +188,16 @@ def decide(
         return Decision(adjust, 0.0, None, enough, signals if enough else {})
     term = get_context_term()
     q = config.spin_quarantine_threshold
-    add, a = term.contribution(text, final, q)
+    qlog = math.inf if q >= 1.0 else -math.inf if q <= 0.0 else math.log(q / (1.0 - q))
+    # the term (at most params["cap"]) can still decide: analyse even where the clamp
+    # leaves it nothing to add
+    reach = raw - unsupported_excess(kinds, present) + params["cap"] >= qlog
+    add, a = term.contribution(text, final, q, analyse_above=reach)
     kind = bool(a) and a["n"] >= CONTEXT_TERM_MIN_WORDS and (
         term_without_best(a, params) >= CONTEXT_TERM_MIN
     )
     # the context kind decides only a quarantine, and on evidence: the kinds present, the
     # term, and at most SINGLE_TOKEN_MAX of each kind that is not present
-    qlog = math.inf if q >= 1.0 else -math.inf if q <= 0.0 else math.log(q / (1.0 - q))
     decided = False
     if kind and raw - unsupported_excess(kinds, present) + a["term"] >= qlog:
         if any(k in CONTEXT_TERM_PARTNERS for k in present):
