@@ -2,8 +2,8 @@
 
 * The package's term (``cleannews.score._context``) computes exactly the development
   harness's frozen candidate (``tools/spin/dev_context3.py`` + ``fit3.py``: ``mean_gain`` of
-  the 4 most frequent MyThes-A synonyms, ``w = 3``, ``b = 1``, register gate power 1; cap 6
-  since spin-context4, ``dev_context4.FROZEN_CAP``)
+  the 4 most frequent MyThes-A synonyms, ``w = 3``, ``b = 1``; since spin-context4 register
+  gate power 2 and cap 6, ``dev_context4.FROZEN_GATE_POWER`` / ``FROZEN_CAP``)
   on real documents: the seeds and spun / clean records of the validation set (MyThes V spins
   of held-out UD documents, development data).
 * It never quarantines alone, is computed only above the cascade's logit floor, and the
@@ -69,14 +69,15 @@ def _harness_term(text: str, lm, syn, term, fit3) -> tuple[float, float, float]:
                              zip(g["coef"], fit3.style(text), g["mean"], g["scale"], strict=True))
     gate = 1 / (1 + math.exp(-d))
     z = (mg - p["median"]) / p["sd"]
-    return mg, gate, min(p["cap"], 3.0 * max(0.0, z - 1.0)) * (1.0 - gate)
+    return mg, gate, min(p["cap"], 3.0 * max(0.0, z - 1.0)) * (1.0 - gate) ** p["gate_power"]
 
 
 def test_frozen_constants():
     p = get_context_term().params
-    # dev_context3.FROZEN with 4 synonyms; cap 6 (spin-context4: dev_context4.FROZEN_CAP)
+    # dev_context3.FROZEN with 4 synonyms; gate power 2 and cap 6 since spin-context4
+    # (dev_context4.FROZEN_GATE_POWER, FROZEN_CAP)
     assert (p["feature"], p["w"], p["b"], p["gate_power"], p["cap"]) == ("mean_gain", 3.0, 1.0,
-                                                                          1, 6.0)
+                                                                          2, 6.0)
     assert p["max_synonyms"] == 4 and p["min_count"] == dev_context3.MIN_COUNT
     assert p["mu"] == dev_context3.MU and p["logit_floor"] == -4.0
     assert len(get_context_term().syn) > 4000
