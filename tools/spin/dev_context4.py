@@ -498,7 +498,7 @@ def grid(aggs: tuple[str, ...]) -> list[tuple]:
                 for cap in (3.0, 4.0, 5.0) for fl in (-4.0, -5.0, -6.0)]
     gates = (("mul", 1), ("mul", 2), ("mul", 0.5), ("shift", 2.0), ("shift", 4.0),
              ("shift", 6.0), ("none", 0))
-    feats = list(aggs) + ["mean+hi3", "mean+cnt3", "mean+top5", "mean+hi4", "pos+cnt3"]
+    feats = [*aggs, "mean+hi3", "mean+cnt3", "mean+top5", "mean+hi4", "pos+cnt3"]
     return [(f, w, b, g, 3.0) for f in feats for w in (1.0, 2.0, 3.0, 4.0, 6.0)
             for b in (-0.5, 0.0, 0.5, 1.0, 1.5, 2.0) for g in gates]
 
