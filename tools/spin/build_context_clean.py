@@ -55,7 +55,11 @@ from cleannews.score._context import encode_count
 
 REPO = Path(__file__).resolve().parents[2]
 MIRROR = Path(os.environ.get("SPIN_MIRROR", Path.home() / ".cache/cleannews/mirror"))
-OUT_TABLE = REPO / "src/cleannews/score/data/context_counts.bin.gz"
+#: ``SPIN_CONTEXT_OUT`` writes the table elsewhere (experiments: the fingerprint and the
+#: manifest are then left as they are).
+OUT_TABLE = Path(os.environ.get("SPIN_CONTEXT_OUT",
+                                REPO / "src/cleannews/score/data/context_counts.bin.gz"))
+EXPERIMENT = "SPIN_CONTEXT_OUT" in os.environ
 OUT_FP = REPO / "tools/spin/data/context_clean_fingerprint.u64.gz"
 OUT_MD = REPO / "tools/spin/data/CONTEXT_CLEAN_SOURCES.md"
 #: Shingle length (words) of the exclusion check.
@@ -66,7 +70,7 @@ FINGERPRINT_MOD = 16
 MIN_WORD = 3
 MAX_VOCAB = 65_535
 #: Adjacent pairs kept from this many occurrences.
-MIN_PAIR = 2
+MIN_PAIR = int(os.environ.get("SPIN_CONTEXT_MIN_PAIR", "2"))
 
 REPO_CV = "common-voice+commonvoice-fr"
 CV_COMMIT = "4b9437a5"  # HEAD of the snapshot used (full hash resolved and recorded at build)
@@ -252,11 +256,12 @@ def main() -> int:
             arr.byteswap()
         blob += arr.tobytes()
     OUT_TABLE.write_bytes(gzip.compress(bytes(blob), compresslevel=9, mtime=0))
-    fpa = array("Q", sorted(fp))
-    if sys.byteorder != "little":
-        fpa.byteswap()
-    OUT_FP.write_bytes(gzip.compress(fpa.tobytes(), compresslevel=9, mtime=0))
-    write_md(stats, total, len(vocab), n_pairs, len(reserved), len(fp))
+    if not EXPERIMENT:
+        fpa = array("Q", sorted(fp))
+        if sys.byteorder != "little":
+            fpa.byteswap()
+        OUT_FP.write_bytes(gzip.compress(fpa.tobytes(), compresslevel=9, mtime=0))
+        write_md(stats, total, len(vocab), n_pairs, len(reserved), len(fp))
     print(f"{total:,} words; {len(vocab):,} words kept, {n_pairs:,} pairs; "
           f"{OUT_TABLE.stat().st_size / 1e6:.2f} MB table, fingerprint {len(fp):,}")
     return 0

@@ -679,9 +679,11 @@ def context_contribution(text: str, logit: float, quarantine: float):
     from cleannews.document import Evidence
 
     gain, span, word, syn = a["best"]
+    gp = term.params["gate_power"]
+    mult = (1.0 - a["gate"]) ** gp if gp else 1.0  # what the register gate leaves of the term
     reason = (
         f"context: '{word}' where writers put '{syn}' (fits {gain:.1f} nats worse); the "
         f"document's synonyms fit {a['z']:.1f} sd better than in clean French over "
-        f"{a['n']} words, register gate x{1.0 - a['gate']:.2f}, adds {add:.2f} to the logit"
+        f"{a['n']} words, register gate x{mult:.2f}, adds {add:.2f} to the logit"
     )
     return add, Evidence("context", span, text[span[0]:span[1]], reason, round(add, 4))

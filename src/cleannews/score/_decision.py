@@ -220,12 +220,15 @@ def _evidence(text: str, add: float, a: dict, decided: bool):
     if add <= 0.0 or not a.get("best"):
         return None
     from cleannews.document import Evidence
+    from cleannews.score._context import term_params
 
     gain, span, word, syn = a["best"]
+    gp = term_params()["gate_power"]
+    mult = (1.0 - a["gate"]) ** gp if gp else 1.0  # what the register gate leaves of the term
     reason = (
         f"context: '{word}' where writers put '{syn}' (fits {gain:.1f} nats worse); the "
         f"document's synonyms fit {a['z']:.1f} sd better than in clean French over "
-        f"{a['n']} words, register gate x{1.0 - a['gate']:.2f}, adds {add:.2f} to the logit"
+        f"{a['n']} words, register gate x{mult:.2f}, adds {add:.2f} to the logit"
     )
     if decided:
         reason += "; counts as a kind of evidence (also without this word)"
