@@ -7,8 +7,6 @@
   that has no longer required literal (``_triggers.required_char``): on every real line a
   pattern matches, the character is there; and no other character matches it or folds to
   it (all of Unicode).
-* ``_rules._try_at`` finds a line's start fragments in one scan per fragment: the offsets
-  and the "too many" decision of ``str.count`` + ``str.find`` (random strings).
 """
 
 from __future__ import annotations
@@ -18,13 +16,11 @@ import sys
 from pathlib import Path
 
 import regex
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 import cleannews
 from cleannews.evaluate import read_corpus
 from cleannews.strip import _page, strip_text
-from cleannews.strip._rules import MAX_TRIES, _try_at, match_text
+from cleannews.strip._rules import match_text
 from cleannews.strip._triggers import REQUIRED_CHARS_ORDER, required_char, required_literal
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,27 +95,3 @@ def test_required_chars_match_and_fold_only_themselves():
         elif ch not in chars and chars.intersection(ch.casefold()):
             bad.append(hex(cp))
     assert not bad, bad[:10]
-
-
-def _reference_try_at(low: str, frags: tuple[str, ...]) -> list[int] | None:
-    n = sum(low.count(f) for f in frags)
-    if n > MAX_TRIES:
-        return None
-    at = set()
-    for f in frags:
-        i = low.find(f)
-        while i >= 0:
-            at.add(i)
-            i = low.find(f, i + 1)
-    return sorted(at)
-
-
-@settings(max_examples=600, deadline=None)
-@given(st.text("ab -é", max_size=40),
-       st.lists(st.text("ab -é", min_size=1, max_size=3), min_size=1, max_size=4, unique=True))
-def test_try_at_equals_count_then_find(low, frags):
-    frags = tuple(sorted(frags))
-    seen: dict = {}
-    assert _try_at(low, frags, seen) == _reference_try_at(low, frags)
-    # a second pattern of the same line reuses the fragments already looked for
-    assert _try_at(low, frags[:1], seen) == _reference_try_at(low, frags[:1])

@@ -173,61 +173,27 @@ def _match_starts(p: str) -> tuple[str, ...] | None:
     return out if all(out) else None
 
 
-def _try_at(low: str, frags: tuple[str, ...], seen: dict | None = None) -> list[int] | None:
+def _try_at(low: str, frags: tuple[str, ...]) -> list[int] | None:
     """Sorted offsets in ``low`` where one of ``frags`` occurs, or None when there are more
-    than :data:`MAX_TRIES` of them (counted as :meth:`str.count` counts: without overlaps).
-
-    ``seen``: the line's :func:`_occurrences` by fragment (several patterns of a line share
-    fragments: each is looked for once per line).
+    than :data:`MAX_TRIES` of them.
 
     >>> _try_at("lire aussi, à lire", ("lire", "à")), _try_at("eeeeeeeeee", ("e",)) is None
     ([0, 12, 14], True)
-    >>> _try_at("aaa", ("aa",))  # one occurrence counted, both starts tried
-    [0, 1]
     """
-    if seen is None:
-        seen = {}
     n = 0
-    found = []
     for f in frags:
-        occ = seen.get(f)
-        if occ is None:
-            occ = seen[f] = _occurrences(low, f)
-        n += occ[0]
-        if n > MAX_TRIES:
-            return None
-        found.append(occ[1])
+        n += low.count(f)
+    if n > MAX_TRIES:
+        return None
     if not n:
         return []  # no literal a match starts with: nothing to try
-    if len(found) == 1:
-        return found[0]
-    return sorted({i for at in found for i in at})
-
-
-def _occurrences(low: str, f: str) -> tuple[int, list[int] | None]:
-    """``(low.count(f), every offset of f in low, overlapping ones too)`` in one scan that
-    stops once the count passes :data:`MAX_TRIES` (then the count is ``MAX_TRIES + 1`` and
-    the offsets None). The count and the offsets of ``count`` then ``find`` took two scans.
-
-    >>> _occurrences("lire aussi, à lire", "lire"), _occurrences("aaaa", "aa")
-    ((2, [0, 14]), (2, [0, 1, 2]))
-    >>> _occurrences("e" * 10, "e")
-    (7, None)
-    """
-    at: list[int] = []
-    n = 0
-    free = 0  # str.count counts an occurrence only after the end of the one it counted
-    size = len(f)
-    i = low.find(f)
-    while i >= 0:
-        if i >= free:
-            n += 1
-            if n > MAX_TRIES:
-                return n, None
-            free = i + size
-        at.append(i)
-        i = low.find(f, i + 1)
-    return n, at
+    at = set()
+    for f in frags:
+        i = low.find(f)
+        while i >= 0:
+            at.add(i)
+            i = low.find(f, i + 1)
+    return sorted(at)
 
 
 #: Marks a literal set :meth:`RuleSet._run` has not looked up in the line yet.
@@ -705,14 +671,13 @@ class RuleSet:
         if low is None or len(low) != len(scan) or REFERENCE:
             low = None  # offsets of the folded line differ: scan the whole line
         tried: dict[tuple[str, ...], list[int] | None] = {}  # several patterns share literals
-        seen: dict[str, tuple] = {}  # and fragments
         for k in sorted(todo):
             rule, pat = patterns[k]
             frags = starts[k]
             if frags is not None and low is not None:
                 at = tried.get(frags, _UNSEEN)
                 if at is _UNSEEN:
-                    at = tried[frags] = _try_at(low, frags, seen)
+                    at = tried[frags] = _try_at(low, frags)
                 if at is not None:
                     # the pattern is tried only where a match can start (a long line scanned
                     # by a pattern that opens with an alternation cost up to 0.4 µs a character)
