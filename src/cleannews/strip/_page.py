@@ -26,6 +26,14 @@ from cleannews.config import CleanConfig
 
 __all__ = ["JudgedPage", "judge_page"]
 
+#: A document of at most this many characters has its lines built before the guess of its
+#: language, each line keeping its word list, and the whole vocabulary (the guess, the page
+#: kind and the line model read the words without tokenizing the lines again); a longer one
+#: is guessed from its head first and its lines keep only word counts and the rule words
+#: (memory: word lists and the vocabulary of a 1 MB page were several MB). Both give the
+#: same lines, plans and guess.
+LINES_FIRST_MAX_CHARS = 1 << 16
+
 
 @dataclass
 class JudgedPage:
@@ -75,11 +83,21 @@ def judge_page(
 
     spans = LineSpans(text)  # split_lines' triples, compact
     skip = frozenset() if config.lift_crawler_metadata else frozenset({CRAWLER_PREFIX_RULE})
-    # one guess of the page's language (it reads the text's first characters): its rule
-    # file (option) and the line model's stoplist
-    guess = guess_page_language(text)
+    configured = tuple(config.languages) or ("fr", "en")
+    built = None
+    if len(text) <= LINES_FIRST_MAX_CHARS:
+        # a short document: its lines first, each keeping its words (read again by the
+        # page kind and the line model), and the guess reads the head's words from them
+        built = build_lines(text, spans, configured, keep_words=True)
+        guess = guess_page_language(text, built.head_words)
+    else:
+        # one guess of the page's language (it reads the text's first characters): its
+        # rule file (option) and the line model's stoplist
+        guess = guess_page_language(text)
     languages = strip_languages(text, config, guess)
-    # the lines' word features, keeping of the vocabulary only what these rules' plans read
-    built = build_lines(text, spans, tuple(config.languages) or ("fr", "en"), load_rules(languages))
+    if built is None:
+        # the lines' word features, keeping of the vocabulary only what these rules' plans
+        # read (a long document's vocabulary and word lists were much of its memory)
+        built = build_lines(text, spans, configured, load_rules(languages))
     lines, glued = judge_lines(text, spans, languages, skip, headings, built)
     return JudgedPage(spans, lines, glued, languages, guess.stop)

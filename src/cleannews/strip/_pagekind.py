@@ -86,6 +86,9 @@ EXCERPT_MAX_WORDS = 80
 
 #: A line ending like a sentence (or a clause, or a quotation): not a headline.
 _PROSE_END = regex.compile(r"[.!?…»\"”;:)]\s*+$")
+#: The characters of ``_PROSE_END``'s class (a line that does not end with a space ends
+#: like prose exactly when its last character is one of them).
+_PROSE_END_CHARS = frozenset('.!?…»"”;:)')
 _BULLET = regex.compile(r"^\s*+(?:[-–—•·▪*]|\d+[.)]\s)")
 
 _GOOD, _BAD = "good", "bad"
@@ -123,9 +126,22 @@ def headline_shaped(ln) -> bool:
         and ln.cls != _BAD
         and not ln.protected
         and HEADLINE_MIN_WORDS <= ln.n <= HEADLINE_MAX_WORDS
-        and not _PROSE_END.search(ln.text[-3:])
+        and not _ends_prose(ln.text)
         and not _BULLET.match(ln.text)
     )
+
+
+def _ends_prose(text: str) -> bool:
+    """``_PROSE_END`` on the last 3 characters, by the last character when it is not a
+    space (a line's text is stripped: the regex runs only on text that ends with spaces).
+
+    >>> _ends_prose("Fin :"), _ends_prose("Titre"), _ends_prose("Oui » "), _ends_prose("")
+    (True, False, True, False)
+    """
+    last = text[-1:]
+    if not last or last.isspace():
+        return bool(_PROSE_END.search(text[-3:]))
+    return last in _PROSE_END_CHARS
 
 
 def cohesion(lines, body: list[int]) -> float:
@@ -230,7 +246,8 @@ def page_kind(lines, measure_all: bool = False) -> PageKind:
     coh = cohesion(lines, body) if needed or measure_all else -1.0
     before = after = 0
     for a, b in pairwise(idx):
-        if headline_shaped(lines[a]) and lines[b].cls == _GOOD and lines[b].n <= EXCERPT_MAX_WORDS:
+        # the excerpt's tests first: they are cheaper than the headline's shape
+        if lines[b].cls == _GOOD and lines[b].n <= EXCERPT_MAX_WORDS and headline_shaped(lines[a]):
             if start >= 0 and (start <= a <= end or b == start):
                 continue  # the headline right above the body is the article's title
             if start < 0 or b < start:

@@ -280,7 +280,12 @@ class _AnchoredIndex:
     """
 
     def __init__(self, rules: list[Rule], lead: str, tail: str) -> None:
-        from cleannews.strip._triggers import DIGIT, first_fragments, required_literal
+        from cleannews.strip._triggers import (
+            DIGIT,
+            first_fragments,
+            required_char,
+            required_literal,
+        )
 
         self.digit: list[int] = []
         self.always: list[int] = []
@@ -292,14 +297,16 @@ class _AnchoredIndex:
         #: per pattern, the literals its rule ``requires`` (one must be in the line), or ()
         self.requires: list[tuple[str, ...]] = []
         #: per pattern, what the fast path tests before running it: the rule's ``requires``,
-        #: else the literal every match holds (:func:`._triggers.required_literal`), or ()
+        #: else the literal every match holds (:func:`._triggers.required_literal`), else a
+        #: character every match holds (:func:`._triggers.required_char`: the dateline and
+        #: agency-credit protect patterns ran on most short lines), or ()
         self.needs: list[tuple[str, ...]] = []
         lead_plain = lead.replace("{{", "{").replace("}}", "}")
         for r in rules:
             for p in r.patterns:
                 k = len(self.patterns)
                 self.requires.append(r.requires)
-                lit = None if r.requires else required_literal(p)
+                lit = None if r.requires else (required_literal(p) or required_char(p))
                 self.needs.append(r.requires or ((lit,) if lit else ()))
                 self.patterns.append(
                     (r, LazyPattern(lead_plain + "(?:" + p + ")" + tail, regex.I | regex.V0))

@@ -27,7 +27,7 @@ A pattern whose start cannot be read this way always runs.
 
 from __future__ import annotations
 
-__all__ = ["first_fragments", "required_literal"]
+__all__ = ["first_fragments", "required_char", "required_literal"]
 
 #: Fragment standing for "starts with a digit".
 DIGIT = "#digit"
@@ -291,6 +291,65 @@ def _quantifier_end(p: str, i: int) -> int:
     return j
 
 
+def _top_level_atoms(p: str) -> list[tuple[str | None, bool]] | None:
+    """The atoms of ``p``'s top level in order: ``(character, quantified)`` for a literal
+    character (escaped or not), ``(None, quantified)`` for anything else (a group, a class,
+    an escape such as ``\\d``, ``.``, ``^``, ``$``); None for a pattern not read this way
+    (a top-level ``|``, verbose mode, code point escapes, backreferences).
+
+    >>> _top_level_atoms(r"a\\(b?(?:c)"), _top_level_atoms("a|b")
+    ([('a', False), ('(', False), ('b', True), (None, False)], None)
+    """
+    if regex_verbose_flag(p):
+        return None
+    out: list[tuple[str | None, bool]] = []
+    i = 0
+    while i < len(p):
+        ch = p[i]
+        if ch == "|":
+            return None
+        if ch in "([":
+            # a group or a class: what it matches is not read
+            end = (_paren_end if ch == "(" else _class_end)(p, i)
+            if end < 0:
+                return None
+            q = _quantifier_end(p, end)
+            out.append((None, q > end))
+            i = q
+            continue
+        if ch == "\\":
+            nxt = p[i + 1 : i + 2]
+            if nxt and nxt in _ESCAPED_LITERAL:
+                lit, end = nxt, i + 2
+            else:
+                if nxt in ("p", "P", "N", "X") and p[i + 2 : i + 3] == "{":
+                    k = p.find("}", i)
+                    if k < 0:
+                        return None
+                    end = k + 1
+                elif nxt in ("x", "u", "U", "0", "o", "g") or nxt.isdigit():
+                    return None  # code point escapes and backreferences: not read
+                else:
+                    end = i + 2
+                q = _quantifier_end(p, end)
+                out.append((None, q > end))
+                i = q
+                continue
+        elif ch in ".^$":
+            q = _quantifier_end(p, i + 1)
+            out.append((None, q > i + 1))
+            i = q
+            continue
+        elif ch in "?*+{" and _quantifier_end(p, i) > i:
+            return None  # a quantifier with nothing before it: not a pattern we read
+        else:
+            lit, end = ch, i + 1
+        q = _quantifier_end(p, end)
+        out.append((lit, q > end))
+        i = q
+    return out
+
+
 def required_literal(p: str) -> str | None:
     """The longest case-folded string every match of ``p`` contains, read from the
     pattern's top level (not inside groups or classes), of :data:`LITERAL_CHARS` only and
@@ -311,61 +370,45 @@ def required_literal(p: str) -> str | None:
     >>> required_literal(r"abc|def"), required_literal(r"(?x)a b c d")
     (None, None)
     """
-    if regex_verbose_flag(p):
+    atoms = _top_level_atoms(p)
+    if atoms is None:
         return None
     runs: list[str] = []
     cur: list[str] = []
-    i = 0
-    while i < len(p):
-        ch = p[i]
-        if ch == "|":
-            return None
-        if ch in "([":
-            # a group or a class ends the current run (what it matches is not read)
-            end = (_paren_end if ch == "(" else _class_end)(p, i)
-            if end < 0:
-                return None
-            runs.append("".join(cur))
-            cur = []
-            i = _quantifier_end(p, end)
-            continue
-        if ch == "\\":
-            nxt = p[i + 1 : i + 2]
-            if nxt and nxt in _ESCAPED_LITERAL:
-                lit, end = nxt, i + 2
-            else:
-                if nxt in ("p", "P", "N", "X") and p[i + 2 : i + 3] == "{":
-                    k = p.find("}", i)
-                    if k < 0:
-                        return None
-                    end = k + 1
-                elif nxt in ("x", "u", "U", "0", "o", "g") or nxt.isdigit():
-                    return None  # code point escapes and backreferences: not read
-                else:
-                    end = i + 2
-                runs.append("".join(cur))
-                cur = []
-                i = _quantifier_end(p, end)
-                continue
-        elif ch in ".^$":
-            runs.append("".join(cur))
-            cur = []
-            i = _quantifier_end(p, i + 1)
-            continue
-        elif ch in "?*+{" and _quantifier_end(p, i) > i:
-            return None  # a quantifier with nothing before it: not a pattern we read
-        else:
-            lit, end = ch, i + 1
-        q = _quantifier_end(p, end)
-        if q > end or lit not in LITERAL_CHARS:
+    for lit, quantified in atoms:
+        if lit is None or quantified or lit not in LITERAL_CHARS:
             runs.append("".join(cur))  # an optional or repeated character ends the run
             cur = []
         else:
             cur.append(lit)
-        i = q
     runs.append("".join(cur))
     best = max(runs, key=len)
     return best.casefold() if len(best) >= REQUIRED_MIN_CHARS else None
+
+
+#: Characters :func:`required_char` may return, the rarest on news lines first: symbols
+#: of :data:`LITERAL_CHARS` that are not letters (no case: a match holds the character
+#: itself, and so does the line's case folding) and not a space.
+REQUIRED_CHARS_ORDER = "()[]{}<>@#%&=+*~^`|_\\/;!?\"$0123456789:,.'-"
+
+
+def required_char(p: str) -> str | None:
+    """One character every match of ``p`` contains (a top-level literal of
+    :data:`REQUIRED_CHARS_ORDER`, not quantified; the first of that order), or None.
+
+    For a pattern with no :func:`required_literal` (``Dupont, 12/03/2024``: a dateline is
+    all classes and escapes but its comma), a test of one character before running it.
+
+    >>> required_char(r"\\p{Lu}[\\p{Lu} ]+,\\s+\\p{Lu}\\w+\\s+\\((?:reuters|afp)\\)")
+    '('
+    >>> required_char(r"\\p{Lu}\\w+,?\\s\\d+"), required_char(r"a|,")
+    (None, None)
+    """
+    atoms = _top_level_atoms(p)
+    if atoms is None:
+        return None
+    found = {lit for lit, quantified in atoms if lit is not None and not quantified}
+    return next((c for c in REQUIRED_CHARS_ORDER if c in found), None)
 
 
 def regex_verbose_flag(p: str) -> bool:

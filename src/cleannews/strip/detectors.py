@@ -268,10 +268,13 @@ class _Line:
     )
 
     def __init__(
-        self, raw: str, stop: frozenset[str], mapped: bool = False, found=None
+        self, raw: str, stop: frozenset[str], mapped: bool = False, found=None,
+        keep: bool = False,
     ) -> None:
         """``mapped``: ``raw`` has been through :func:`match_text` already (whole document);
-        ``found``: a set (or :class:`_RuleVocabulary`) that receives the line's words."""
+        ``found``: a set (or :class:`_RuleVocabulary`) that receives the line's words;
+        ``keep``: keep the word list (:attr:`words` then reads it instead of tokenizing
+        ``low`` again: :func:`build_lines` asks it for a short document)."""
         self.cls = AMB
         self.removal: Removal | None = None
         self.protected = False
@@ -294,6 +297,8 @@ class _Line:
         self.ends = _ends_sentence(text)
         if found is not None:
             found.update(words)
+        if keep:
+            self._words = words
 
     @property
     def words(self) -> list[str]:
@@ -1621,14 +1626,17 @@ class BuiltLines:
 
 def build_lines(
     text: str, spans: list[tuple[int, int, int]], languages: tuple[str, ...] = (),
-    rules: RuleSet | None = None,
+    rules: RuleSet | None = None, keep_words: bool = False,
 ) -> BuiltLines:
     """The :class:`_Line` of every line of ``text`` (stopwords of ``languages`` and of every
     sentence language), the document's vocabulary and the words of its head.
 
     ``rules``: the rule set the lines will be judged with, when known: the vocabulary then
     keeps only the words its trigger plans read (:class:`_RuleVocabulary`) and the head's
-    words are not gathered (the caller guessed the page's language already).
+    words are not gathered (the caller guessed the page's language already);
+    ``keep_words``: each line keeps its word list (``_Line(keep=True)``: a short
+    document's lines are read word by word by the page kind, the line model and the head's
+    words, each of which tokenized the line again).
 
         >>> t = "Le titre\\n\\nIl pleut sur la ville."
         >>> b = build_lines(t, [(0, 8, 9), (9, 9, 10), (10, 32, 32)])
@@ -1642,10 +1650,12 @@ def build_lines(
     # the mapped document; a long document is mapped line by line (no mapped copy of it)
     if len(text) <= LOW_BLOCK_CHARS:
         mapped = match_text(text)
-        lines = [_Line(mapped[s:c], stop, True, found) for s, c, _ in spans]
+        lines = [_Line(mapped[s:c], stop, True, found, keep_words) for s, c, _ in spans]
         del mapped
     else:
-        lines = [_Line(match_text(text[s:c]), stop, True, found) for s, c, _ in spans]
+        lines = [
+            _Line(match_text(text[s:c]), stop, True, found, keep_words) for s, c, _ in spans
+        ]
     # the gate of recount_unspaced reads characters match_text leaves alone: text will do
     recount_unspaced(lines, text)  # Chinese, Japanese, Thai …: words by characters
     if rules is None:
