@@ -27,14 +27,13 @@ from functools import lru_cache
 from typing import Any
 
 import ftfy
-import ftfy.badness
 import ftfy.fixes
 
 from cleannews._align import AlignedResult, Alignment, map_changes
 from cleannews._lines import split_lines
 from cleannews.config import CleanConfig
 from cleannews.document import Change
-from cleannews.repairs import ftfy_steps
+from cleannews.repairs import badness, ftfy_steps
 from cleannews.repairs.fastpath import needs_repair, suspect_lines
 from cleannews.repairs.fixes import (
     BLANK_CHARS,
@@ -413,7 +412,7 @@ def _repair_segment(seg: str, base: int, config: CleanConfig) -> _LineEditor:
             )
             if ed.text != before:
                 continue  # ftfy sees the line again without them
-        if ed.text == start or not (config.fix_encoding and ftfy.badness.is_bad(ed.text)):
+        if ed.text == start or not (config.fix_encoding and badness.is_bad(ed.text)):
             break  # another round is for mojibake that this round uncovered
     return ed
 
