@@ -231,7 +231,8 @@ _SCREEN_SENTENCES_ROMANCE = {
            "Ella dijo que no sabía nada de lo que había pasado cuando llegó a casa."],
     "it": ["Il governo ha annunciato martedì una riforma che non è piaciuta ai sindacati.",
            "Secondo il sindaco, i lavori della nuova stazione saranno finiti prima dell'estate.",
-           "Gli abitanti della città sono molto preoccupati per il loro futuro, ma anche fiduciosi.",
+           "Gli abitanti della città sono molto preoccupati per il loro futuro, "
+           "ma anche fiduciosi.",
            "Non sappiamo ancora perché il treno è arrivato così tardi, dopo tutte queste ore."],
     "pt": ["O governo anunciou uma reforma das pensões que não agradou aos sindicatos.",
            "Segundo o presidente da câmara, as obras da nova estação vão terminar antes do verão.",

@@ -21,7 +21,9 @@ PREFIXES = [
     " date 2025-02  date 2025-03 ", "  date 2025-02\u00a0",
 ]
 LEADS = ["", "\n", "\n\n", " \n", "\u00a0\n\n"]
-FIRST = ["Titre", "L’été « chaud »", "x", "Ã©tÃ©", "\u200bT", "R&amp;D", "Fin\r", "«\u202fOui\u202f»"]
+FIRST = [
+    "Titre", "L’été « chaud »", "x", "Ã©tÃ©", "\u200bT", "R&amp;D", "Fin\r", "«\u202fOui\u202f»",
+]
 LINES = ["", "", " ", "Le marché.", "L’économie résiste.", "Ã©", "\u00a0", "a\r", "R&D"]
 
 

@@ -14,8 +14,8 @@ match's width of it, and searching those windows (``pattern.search(text, pos,
 endpos)``: ``^`` still only matches at the line's real start, and the
 expression has no end anchor nor lookaround) gives ``is_bad``'s answer.
 
-The structure is read from ftfy's compiled expression when this module is
-imported (:func:`windows_are_exact`); if another ftfy release breaks it, every
+The structure is read from ftfy's compiled expression on first use
+(:func:`windows_are_exact`); if another ftfy release breaks it, every
 call is ``is_bad`` itself. ``tests/test_repair_badness.py`` checks the
 structure and compares both answers on random and real text.
 
@@ -29,6 +29,7 @@ structure and compares both answers on random and real text.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -106,7 +107,7 @@ def windows_are_exact(pattern: re.Pattern[str] = BADNESS_RE) -> bool:
         return False
     try:
         parsed = _parser.parse(pattern.pattern, pattern.flags)
-        low, high = parsed.getwidth()
+        high = parsed.getwidth()[1]
         if high > WIDTH:
             return False
         items = list(parsed.data)
@@ -132,7 +133,13 @@ def windows_are_exact(pattern: re.Pattern[str] = BADNESS_RE) -> bool:
 
 #: Longest match the windows allow for (``BADNESS_RE`` of ftfy 6: 7 characters).
 WIDTH = 8
-_EXACT = windows_are_exact()
+
+
+@functools.lru_cache(maxsize=1)
+def _exact() -> bool:
+    """:func:`windows_are_exact` for ftfy's detector, read once, on first use (parsing
+    the expression takes 10-30 ms: a first document the fast path passes never pays it)."""
+    return windows_are_exact()
 
 
 def is_bad(text: str) -> bool:
@@ -141,7 +148,7 @@ def is_bad(text: str) -> bool:
     >>> is_bad("Ð¼Ð¾Ñ\\u0081ÐºÐ²Ð°"), is_bad("Москва, 12 → 14 h")
     (True, False)
     """
-    if not _EXACT or _SPECIAL_RE.search(text) is not None:
+    if _SPECIAL_RE.search(text) is not None or not _exact():
         return ftfy.badness.is_bad(text)
     search = BADNESS_RE.search
     start = end = -1
