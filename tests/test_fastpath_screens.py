@@ -10,6 +10,17 @@ from cleannews.repairs import fastpath
 LATIN1 = "".join(map(chr, range(0x100)))
 
 
+def _lines(scanner: fastpath._Scanner, text: str) -> set[int]:
+    """Suspect line starts without the screens (both expressions over the whole text)."""
+    starts = set()
+    for m in scanner.unsafe.finditer(text):
+        starts.add(text.rfind("\n", 0, m.start()) + 1)
+    for m in scanner.non_ascii_runs.finditer(text):
+        if fastpath._has_unsafe_pair(m.group()):
+            starts.add(text.rfind("\n", 0, m.start()) + 1)
+    return starts
+
+
 def _scan(scanner: fastpath._Scanner, text: str) -> bool:
     """The fast path's answer without the Latin-1 screen (the expression, then pairs)."""
     if scanner.unsafe.search(text):
@@ -22,11 +33,14 @@ def _scan(scanner: fastpath._Scanner, text: str) -> bool:
     st.text(alphabet=st.sampled_from(LATIN1), max_size=60)
     | st.text(alphabet=st.sampled_from("aé &Â;#x\n\t\r\x7f"), max_size=30)
     | st.text(max_size=40)
+    | st.lists(st.sampled_from(["ok", "été", "Ã©", "R&amp;D", "\x01", "’é", "é»", "\n"]))
+    .map("".join)
 )
 def test_latin1_screen_keeps_the_answer(text: str) -> None:
     for keep in (True, False):
         scanner = fastpath._SCANNERS[keep]
         assert scanner.suspect(text) == _scan(scanner, text), repr(text)
+        assert scanner.suspect_lines(text) == _lines(scanner, text), repr(text)
         if scanner.latin1_clean(text):
             assert scanner.unsafe.search(text) is None
 

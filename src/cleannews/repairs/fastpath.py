@@ -160,10 +160,10 @@ class _Scanner:
             end = text.find("\n", pos)
             return len(text) if end < 0 else end + 1
 
-        pos = 0
+        pos = 0 if not self.latin1_clean(text) else len(text) + 1  # (see ``suspect``)
         while (m := self.unsafe.search(text, pos)) is not None:
             pos = mark(m.start())
-        pos = 0
+        pos = 0 if not text.isascii() else len(text) + 1
         while (m := self.non_ascii_runs.search(text, pos)) is not None:
             pos = mark(m.start()) if _has_unsafe_pair(m.group()) else m.end()
         return starts
