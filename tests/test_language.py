@@ -220,11 +220,44 @@ _SCREEN_SENTENCES_MORE = {
     "af": ["Die regering het Dinsdag 'n hervorming van die pensioene aangekondig.",
            "Die inwoners van die stad is bekommerd oor hul toekoms."],
 }
+#: More sentences for the Spanish and Italian screens: their Romance neighbours and Latin
+#: (kept apart: the English and German checks keep their derandomized examples).
+_SCREEN_SENTENCES_ROMANCE = {
+    "es": ["El gobierno anunció el martes una reforma que no gustó a los sindicatos.",
+           "Según el alcalde, las obras de la nueva estación terminarán antes del verano y "
+           "costarán más de lo previsto.",
+           "Los vecinos están muy preocupados por su futuro, pero también dicen que hay motivos "
+           "para la esperanza.",
+           "Ella dijo que no sabía nada de lo que había pasado cuando llegó a casa."],
+    "it": ["Il governo ha annunciato martedì una riforma che non è piaciuta ai sindacati.",
+           "Secondo il sindaco, i lavori della nuova stazione saranno finiti prima dell'estate.",
+           "Gli abitanti della città sono molto preoccupati per il loro futuro, "
+           "ma anche fiduciosi.",
+           "Non sappiamo ancora perché il treno è arrivato così tardi, dopo tutte queste ore."],
+    "pt": ["O governo anunciou uma reforma das pensões que não agradou aos sindicatos.",
+           "Segundo o presidente da câmara, as obras da nova estação vão terminar antes do verão.",
+           "Os moradores estão muito preocupados com o seu futuro, mas também dizem que há "
+           "esperança."],
+    "gl": ["O goberno anunciou o martes unha reforma das pensións que non gustou aos sindicatos.",
+           "Segundo o alcalde, as obras da nova estación rematarán antes do verán e custarán máis "
+           "do previsto.",
+           "Os veciños están moi preocupados polo seu futuro, pero tamén din que hai motivos para "
+           "a esperanza."],
+    "ca": ["El govern va anunciar dimarts una reforma que no va agradar als sindicats.",
+           "Segons l'alcalde, les obres de la nova estació acabaran abans de l'estiu i costaran "
+           "més del previst.",
+           "Els veïns estan molt preocupats pel seu futur, però també diuen que hi ha motius per "
+           "a l'esperança."],
+    "ro": ["Guvernul a anunțat marți o reformă a pensiilor care nu le-a plăcut sindicatelor.",
+           "Potrivit primarului, lucrările la noua gară vor fi terminate înainte de vară."],
+    "la": ["Gallia est omnis divisa in partes tres, quarum unam incolunt Belgae, aliam Aquitani.",
+           "Senatus populusque Romanus non sine causa bellum gerere decrevit."],
+}
 
 
 @pytest.mark.skipif(__import__("importlib.util").util.find_spec("py3langid") is None,
                     reason="py3langid not installed")
-@pytest.mark.parametrize("lang", ["en", "de"])
+@pytest.mark.parametrize("lang", ["en", "de", "es", "it"])
 def test_screen_never_says_a_language_where_py3langid_does_not(lang: str) -> None:
     """Generated mixes of ``lang``'s sentences and word bags with the other languages'
     sentences and function words (Germanic neighbours that share words with English and
@@ -238,8 +271,10 @@ def test_screen_never_says_a_language_where_py3langid_does_not(lang: str) -> Non
     classify = _lang._py3langid()
     own_words, other_words = _lang._screen_words(lang)
     sentences = {k: list(v) for k, v in _SCREEN_SENTENCES.items()}
-    for k, v in _SCREEN_SENTENCES_MORE.items():
-        sentences.setdefault(k, []).extend(v)
+    more = [_SCREEN_SENTENCES_MORE] + ([_SCREEN_SENTENCES_ROMANCE] if lang in ("es", "it") else [])
+    for extra in more:
+        for k, v in extra.items():
+            sentences.setdefault(k, []).extend(v)
     words = sorted({w for g in sentences.values() for x in g
                     for w in x.replace(".", " ").replace(",", " ").split()})
     mine = st.sampled_from(sentences[lang])

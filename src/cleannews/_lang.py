@@ -7,9 +7,9 @@ Two steps, so that a French corpus (and an English or German page) never pays fo
    text that is plainly French is ``"fr"`` at once (:func:`_screen_says_french`;
    the same decision as py3langid on all 7,313 documents of the repository's
    corpora, ``benchmarks/bench_language_screen.py``); text that is plainly
-   English or German is ``"en"`` / ``"de"`` the same way (:func:`_screen_language`,
-   function words of ``data/lang_screen_<code>.txt``; same proof), when py3langid is
-   installed;
+   English, German, Spanish or Italian is ``"en"`` / ``"de"`` / ``"es"`` / ``"it"``
+   the same way (:func:`_screen_language`, function words of
+   ``data/lang_screen_<code>.txt``; same proof), when py3langid is installed;
 2. anything else goes to `py3langid <https://pypi.org/project/py3langid/>`_
    (langid.py's model of 97 languages, shipped inside the wheel, loaded on
    first use, once per process; no network).
@@ -62,9 +62,12 @@ FRENCH_DISTINCT_SURE = 10
 FRENCH_SHARE_LOOSE = 0.08
 #: Languages told without the model besides French, in this order: the same kind of test
 #: as the French one, on the function words of ``data/lang_screen_<code>.txt`` (when
-#: py3langid is installed: the screens give its answer). A sample is plainly in one of
-#: them when this share of its words are that language's function words …
-SCREENED_LANGUAGES = ("en", "de")
+#: py3langid is installed: the screens give its answer). Spanish and Italian since the
+#: fourth performance round: after the French, English and German screens most documents
+#: left for the model were long Spanish and Italian pages (125 of 178 in the benchmark
+#: corpus). A sample is plainly in one of them when this share of its words are that
+#: language's function words …
+SCREENED_LANGUAGES = ("en", "de", "es", "it")
 LANG_SHARE_SURE = 0.10
 #: … at least this many different ones …
 LANG_DISTINCT_SURE = 10

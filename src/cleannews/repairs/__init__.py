@@ -27,14 +27,13 @@ from functools import lru_cache
 from typing import Any
 
 import ftfy
-import ftfy.badness
 import ftfy.fixes
 
 from cleannews._align import AlignedResult, Alignment, map_changes
 from cleannews._lines import split_lines
 from cleannews.config import CleanConfig
 from cleannews.document import Change
-from cleannews.repairs import ftfy_steps
+from cleannews.repairs import badness, ftfy_steps
 from cleannews.repairs.fastpath import needs_repair, suspect_lines
 from cleannews.repairs.fixes import (
     BLANK_CHARS,
@@ -413,7 +412,7 @@ def _repair_segment(seg: str, base: int, config: CleanConfig) -> _LineEditor:
             )
             if ed.text != before:
                 continue  # ftfy sees the line again without them
-        if ed.text == start or not (config.fix_encoding and ftfy.badness.is_bad(ed.text)):
+        if ed.text == start or not (config.fix_encoding and badness.is_bad(ed.text)):
             break  # another round is for mojibake that this round uncovered
     return ed
 
@@ -573,35 +572,68 @@ def _nothing_to_do(text: str, config: CleanConfig) -> bool:
     """
     if config.lift_crawler_metadata and lift_crawler_prefix(text)[2] is not None:
         return False
+    return _clean_but_for_a_prefix(text, config)
+
+
+def _clean_but_for_a_prefix(text: str, config: CleanConfig) -> bool:
+    """True when the fast path proves every line clean and the layout pass has no
+    work: nothing to repair, apart from a crawler prefix (not looked at here)."""
     if config.normalize_layout and _layout_work(text):
         return False
     return not needs_repair(text, keep_typography=config.keep_typography)
 
 
+def _crawler_change(at: int, prefix: str, date: str) -> Change:
+    return Change(
+        "repair",
+        "crawler_metadata",
+        (at, at + len(prefix)),
+        prefix,
+        "",
+        f"crawler metadata glued to the title: date {date} moved to metadata",
+    )
+
+
+def _lift_prefix_only(result: RepairResult, at: int, prefix: str, date: str) -> RepairResult:
+    """The repair of a text whose only change is its crawler prefix (see ``repair_text``).
+
+    What the line-by-line path gives for it: the prefix is cut out, the line it
+    started keeps a first character that is not blank (the prefix pattern ends
+    before one), so the layout pass, which had no work on the text, has none after.
+
+    >>> from cleannews.config import DEFAULT_CONFIG
+    >>> r = repair_text(" date 2025-02 Titre\\n\\nCorps.\\n", DEFAULT_CONFIG)
+    >>> r.text, r.metadata, r.alignment.to_input(0, 5)
+    ('Titre\\n\\nCorps.\\n', {'date': '2025-02'}, (14, 19))
+    """
+    text = result.text
+    skip = at + len(prefix)
+    result.text = text[:at] + text[skip:]
+    result.metadata["date"] = date
+    result.changes.append(_crawler_change(at, prefix, date))
+    result.alignment = Alignment()
+    result.alignment.copy(0, at)
+    result.alignment.copy(skip, len(text))
+    return result
+
+
 def repair_text(text: str, config: CleanConfig) -> RepairResult:
     """Repair ``text`` and say what changed; see the module docstring."""
     result = RepairResult(text)
-    if config.fast_path and _nothing_to_do(text, config):
-        result.alignment = Alignment.identity(len(text))
-        return result
+    crawler = lift_crawler_prefix(text) if config.lift_crawler_metadata else (0, "", None)
+    at, prefix, date = crawler
+    if config.fast_path and _clean_but_for_a_prefix(text, config):
+        if date is None:
+            result.alignment = Alignment.identity(len(text))
+            return result
+        return _lift_prefix_only(result, at, prefix, date)
     changes = result.changes
     # crawler prefix at the very start
     skip_at, skip = -1, 0  # the crawler prefix: [skip_at, skip) is dropped
-    if config.lift_crawler_metadata:
-        at, prefix, date = lift_crawler_prefix(text)
-        if date:
-            skip_at, skip = at, at + len(prefix)
-            result.metadata["date"] = date
-            changes.append(
-                Change(
-                    "repair",
-                    "crawler_metadata",
-                    (skip_at, skip),
-                    prefix,
-                    "",
-                    f"crawler metadata glued to the title: date {date} moved to metadata",
-                )
-            )
+    if date:
+        skip_at, skip = at, at + len(prefix)
+        result.metadata["date"] = date
+        changes.append(_crawler_change(at, prefix, date))
     crlf = 0
     lines: list[_Line] = []
     if config.fast_path:

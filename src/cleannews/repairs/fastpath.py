@@ -15,6 +15,11 @@ only touch characters outside the safe set, so on text that passes ftfy
 would change nothing: the tests check this by brute force over every safe
 pair and triple and by property tests against the full path.
 
+Text that is Latin-1 (no ``’ « €`` …: plain-apostrophe French, English) is
+screened first by deleting the bytes of its always-safe characters
+(``bytes.translate``, several times faster than the expression); when nothing
+is left, the expression could not match, and only the pairs are looked at.
+
     >>> needs_repair("L’économie française « résiste », dit-il.")
     False
     >>> needs_repair("L’Ã©conomie")
@@ -135,6 +140,11 @@ class _Scanner:
             r"|(?<![ÂŒœ&]))"  # any other character outside the safe set
         )
         self.non_ascii_runs = regex.compile(r"[^\x00-\x7f]{2,}")
+        # Latin-1 characters safe in any context (not Â nor &): deleting their bytes
+        # from a Latin-1 text leaves nothing when no character can be unsafe.
+        self.latin1_safe = bytes(
+            ord(c) for c in safe if ord(c) < 0x100 and c not in "Â&"
+        )
 
     def suspect_lines(self, text: str) -> set[int]:
         """Start offsets of the lines of ``text`` that hold a suspect sequence.
@@ -150,18 +160,31 @@ class _Scanner:
             end = text.find("\n", pos)
             return len(text) if end < 0 else end + 1
 
-        pos = 0
+        pos = 0 if not self.latin1_clean(text) else len(text) + 1  # (see ``suspect``)
         while (m := self.unsafe.search(text, pos)) is not None:
             pos = mark(m.start())
-        pos = 0
+        pos = 0 if not text.isascii() else len(text) + 1
         while (m := self.non_ascii_runs.search(text, pos)) is not None:
             pos = mark(m.start()) if _has_unsafe_pair(m.group()) else m.end()
         return starts
 
     def suspect(self, text: str) -> bool:
-        if self.unsafe.search(text):
+        if not self.latin1_clean(text) and self.unsafe.search(text):
             return True
+        if text.isascii():  # (constant time)
+            return False
         return any(_has_unsafe_pair(run) for run in self.non_ascii_runs.findall(text))
+
+    def latin1_clean(self, text: str) -> bool:
+        """True when ``text`` is Latin-1 and every character is safe in any context,
+        so that :attr:`unsafe` cannot match: two C loops over bytes (encoding
+        Latin-1 text is a copy), several times faster than the expression.
+        False does not mean unsafe."""
+        try:
+            data = text.encode("latin-1")
+        except UnicodeEncodeError:  # stops at the first character beyond Latin-1
+            return False
+        return not data.translate(None, self.latin1_safe)
 
 
 _SCANNERS = {True: _Scanner(True), False: _Scanner(False)}

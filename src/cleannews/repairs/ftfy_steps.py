@@ -6,7 +6,9 @@ every segment, twice (once more to see that nothing changes), whatever the
 text holds. Each fixer only touches characters of a known set, read here from
 ftfy's own tables; when a segment holds none of them, the fixers are skipped.
 And when only the mojibake step changed a segment, the confirming round is
-skipped (that step stops at a text it leaves alone). Same text, same plan,
+skipped (that step stops at a text it leaves alone). The encoding step is
+only called for text that ftfy's detector flags (it returns any other text
+as it is), asked in windows (:mod:`cleannews.repairs.badness`). Same text, same plan,
 much less time on mojibake-heavy text. The tests compare the two on random
 text and on ftfy's own test cases.
 
@@ -24,6 +26,8 @@ from typing import Any
 import ftfy
 import ftfy.fixes
 from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
+
+from cleannews.repairs import badness
 
 __all__ = ["FIXERS", "fix_and_explain"]
 
@@ -82,7 +86,8 @@ def fix_and_explain(text: str, config: Any) -> tuple[str, list[tuple[str, str]]]
     trigger = _TRIGGERS[bool(config.uncurl_quotes)]
     while True:
         orig = text
-        if config.fix_encoding:
+        if config.fix_encoding and badness.is_bad(text):
+            # (ftfy's encoding step returns a text its detector passes as it is)
             text, encoding_steps = ftfy.fix_encoding_and_explain(text, config)
             steps.extend(tuple(s) for s in encoding_steps or [])
         decoded = text
