@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import cleannews.repairs as repairs
 from cleannews import CleanConfig
 from cleannews.repairs import repair_text
+from test_repair_units import assert_fast_equals_full
 
 REPAIR_ONLY = CleanConfig(strip_boilerplate=False, score_spin=False)
 
@@ -27,10 +28,6 @@ FIRST = [
 LINES = ["", "", " ", "Le marché.", "L’économie résiste.", "Ã©", "\u00a0", "a\r", "R&D"]
 
 
-def _pieces(a) -> tuple:
-    return (a._out_start, a._in_start, a._in_end, a._exact, a.output_length)
-
-
 documents = st.tuples(
     st.sampled_from(LEADS),
     st.sampled_from(PREFIXES),
@@ -41,13 +38,7 @@ documents = st.tuples(
 
 
 def _same(text: str) -> None:
-    for cfg in (REPAIR_ONLY, REPAIR_ONLY.replace(normalize_layout=False)):
-        fast = repair_text(text, cfg)
-        full = repair_text(text, cfg.replace(fast_path=False))
-        assert fast.text == full.text
-        assert [c.to_dict() for c in fast.changes] == [c.to_dict() for c in full.changes]
-        assert fast.metadata == full.metadata
-        assert _pieces(fast.alignment) == _pieces(full.alignment)
+    assert_fast_equals_full(text)
 
 
 @settings(max_examples=600, deadline=None)

@@ -34,9 +34,10 @@ def _pieces(a) -> tuple:
     return (a._out_start, a._in_start, a._in_end, a._exact, a.output_length)
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.one_of(documents, documents_nl))
-def test_merged_units_give_the_same_repair(text: str) -> None:
+def assert_fast_equals_full(text: str) -> None:
+    """The repair with its fast paths (merged units, prefix-only documents) gives the same
+    text, changes, metadata and alignment as the line-by-line path, with and without layout
+    normalisation (also used by ``test_repair_prefix``)."""
     for cfg in (REPAIR_ONLY, REPAIR_ONLY.replace(normalize_layout=False)):
         fast = repair_text(text, cfg)
         full = repair_text(text, cfg.replace(fast_path=False))
@@ -44,6 +45,12 @@ def test_merged_units_give_the_same_repair(text: str) -> None:
         assert [c.to_dict() for c in fast.changes] == [c.to_dict() for c in full.changes]
         assert fast.metadata == full.metadata
         assert _pieces(fast.alignment) == _pieces(full.alignment)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(documents, documents_nl))
+def test_merged_units_give_the_same_repair(text: str) -> None:
+    assert_fast_equals_full(text)
 
 
 @settings(max_examples=300, deadline=None)

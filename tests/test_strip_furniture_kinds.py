@@ -264,28 +264,6 @@ def test_new_rule_names_exist_and_are_unique():
     assert OURS <= tested, sorted(OURS - tested)
 
 
-@pytest.mark.parametrize(("lang", "line", "rule"), FURNITURE)
-def test_furniture_goes_between_paragraphs(lang, line, rule):
-    p1, p2 = PARAS[lang]
-    r = strip_text(f"{p1}\n\n{p1}\n\n{line}\n\n{p2}\n", CFG)
-    assert f"\n{line}\n" not in f"\n{r.text}\n", [(c.rule, c.before[:60]) for c in r.changes]
-    assert rule in {c.rule for c in r.changes if line in c.before}, [
-        (c.rule, c.before[:60]) for c in r.changes
-    ]
-    assert p1 in r.text and p2 in r.text
-
-
-@pytest.mark.parametrize(("page_id", "start", "rule"), REAL_FURNITURE)
-def test_real_train_furniture_goes(train_furniture_line, page_id, start, rule):
-    line = train_furniture_line(page_id, start)
-    p1, p2 = PARAS[page_id[:2]]  # the page's language: its rule file runs
-    r = strip_text(f"{p1}\n\n{line}\n\n{p2}\n", CFG)
-    assert rule in {c.rule for c in r.changes if line.strip() in c.before}, [
-        (c.rule, c.before[:60]) for c in r.changes
-    ]
-    assert p1 in r.text and p2 in r.text
-
-
 @pytest.mark.parametrize(
     ("lang", "sentence"), [(lang, s) for lang, xs in LOOK_ALIKES.items() for s in xs]
 )
@@ -690,28 +668,6 @@ def test_round4_rule_example_goes_by_its_rule(name):
     ]
 
 
-@pytest.mark.parametrize(("lang", "line", "rule"), FURNITURE4)
-def test_round4_furniture_goes_between_paragraphs(lang, line, rule):
-    p1, p2 = PARAS[lang]
-    r = strip_text(f"{p1}\n\n{p1}\n\n{line}\n\n{p2}\n", CFG)
-    assert f"\n{line}\n" not in f"\n{r.text}\n", [(c.rule, c.before[:60]) for c in r.changes]
-    assert rule in {c.rule for c in r.changes if line in c.before}, [
-        (c.rule, c.before[:60]) for c in r.changes
-    ]
-    assert p1 in r.text and p2 in r.text
-
-
-@pytest.mark.parametrize(("page_id", "start", "rule"), REAL_FURNITURE4)
-def test_round4_real_train_furniture_goes(train_furniture_line, page_id, start, rule):
-    line = train_furniture_line(page_id, start)
-    p1, p2 = PARAS[page_id[:2]]
-    r = strip_text(f"{p1}\n\n{line}\n\n{p2}\n", CFG)
-    assert rule in {c.rule for c in r.changes if line.strip() in c.before}, [
-        (c.rule, c.before[:60]) for c in r.changes
-    ]
-    assert p1 in r.text and p2 in r.text
-
-
 @pytest.mark.parametrize(
     ("lang", "sentence"), [(lang, s) for lang, xs in LOOK_ALIKES4.items() for s in xs]
 )
@@ -753,3 +709,26 @@ def test_round4_one_megabyte_lines(unit):
     line = unit * (MB // len(unit))
     _check(line + "\n")
     _check("Un titre\n\n" + line + "\n\nUn paragraphe sur l’économie française.\n")
+
+
+# furniture of both rounds (strip-caption's FURNITURE, strip-rules4's FURNITURE4)
+@pytest.mark.parametrize(("lang", "line", "rule"), FURNITURE + FURNITURE4)
+def test_furniture_goes_between_paragraphs(lang, line, rule):
+    p1, p2 = PARAS[lang]
+    r = strip_text(f"{p1}\n\n{p1}\n\n{line}\n\n{p2}\n", CFG)
+    assert f"\n{line}\n" not in f"\n{r.text}\n", [(c.rule, c.before[:60]) for c in r.changes]
+    assert rule in {c.rule for c in r.changes if line in c.before}, [
+        (c.rule, c.before[:60]) for c in r.changes
+    ]
+    assert p1 in r.text and p2 in r.text
+
+
+@pytest.mark.parametrize(("page_id", "start", "rule"), REAL_FURNITURE + REAL_FURNITURE4)
+def test_real_train_furniture_goes(train_furniture_line, page_id, start, rule):
+    line = train_furniture_line(page_id, start)
+    p1, p2 = PARAS[page_id[:2]]  # the page's language: its rule file runs
+    r = strip_text(f"{p1}\n\n{line}\n\n{p2}\n", CFG)
+    assert rule in {c.rule for c in r.changes if line.strip() in c.before}, [
+        (c.rule, c.before[:60]) for c in r.changes
+    ]
+    assert p1 in r.text and p2 in r.text
