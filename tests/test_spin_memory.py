@@ -43,11 +43,17 @@ def _real_pages_one_line(chars: int) -> str:
     return document(chars, one_line=True)
 
 
+#: Size of the giant single line: 3 M characters, about 46 times ``_stream.LINE_CAP``. The peak
+#: bound does not grow with the line (a scan without windows peaks near 90 MB here); 10 M
+#: characters took three minutes of CI under tracemalloc.
+GIANT_LINE_CHARS = 3_000_000
+
+
 @pytest.mark.slow
-def test_ten_megabyte_single_line_scores_in_bounded_memory() -> None:
+def test_giant_single_line_scores_in_bounded_memory() -> None:
     line = _validation_one_line(500_000)
-    doc = ((line + " ") * (10_000_000 // (len(line) + 1) + 1))[:10_000_000]
-    assert "\n" not in doc and len(doc) == 10_000_000
+    doc = ((line + " ") * (GIANT_LINE_CHARS // (len(line) + 1) + 1))[:GIANT_LINE_CHARS]
+    assert "\n" not in doc and len(doc) == GIANT_LINE_CHARS
     score_text(line, cleannews.DEFAULT_CONFIG)  # models and token caches loaded
     tracemalloc.start()
     try:
@@ -57,7 +63,7 @@ def test_ten_megabyte_single_line_scores_in_bounded_memory() -> None:
         tracemalloc.stop()
     assert s.label in ("clean", "suspect", "spun")
     assert len(s.paragraphs) == 1 and s.paragraphs[0].span == (0, len(doc.rstrip()))
-    assert s.n_words > 1_400_000
+    assert s.n_words > 0.14 * GIANT_LINE_CHARS
     assert peak < TEN_MB_LINE_PEAK, f"peak {peak / 1e6:.1f} MB"
 
 
