@@ -251,10 +251,6 @@ LOOK_ALIKES = {
 }
 
 
-def _our_changes(r) -> list:
-    return [(c.rule, c.before.strip()[:80]) for c in r.changes if c.rule in OURS]
-
-
 def test_new_rule_names_exist_and_are_unique():
     rs = load_rules(RULE_LANGUAGES)
     names = [r.name for kind in ("line", "prefix", "phrase", "span") for r in rs.rules[kind]]
@@ -262,40 +258,6 @@ def test_new_rule_names_exist_and_are_unique():
     assert len(names) == len(set(names))
     tested = {rule for *_, rule in FURNITURE} | {rule for *_, rule in REAL_FURNITURE}
     assert OURS <= tested, sorted(OURS - tested)
-
-
-@pytest.mark.parametrize(
-    ("lang", "sentence"), [(lang, s) for lang, xs in LOOK_ALIKES.items() for s in xs]
-)
-def test_look_alike_article_lines_stay(lang, sentence):
-    p1, p2 = PARAS[lang]
-    r = strip_text(f"{p1}\n\n{sentence}\n\n{p2}\n", CFG)
-    assert sentence in r.text, [(c.rule, c.before[:80]) for c in r.changes]
-    assert not _our_changes(r)
-
-
-def test_no_train_content_line_condemned_by_a_new_rule(train_content_taken_by):
-    """Every content line of every TRAIN page (five languages), seen alone."""
-    n, hit = train_content_taken_by(NEW_RULES | WIDENED)
-    assert n > 2000
-    assert not hit, hit[:10]
-
-
-def test_no_ud_sentence_between_paragraphs_is_removed_by_a_new_rule(ud_short_sentences):
-    """~1,000 short sentences of news, blogs and Wikipedia, each between two paragraphs
-    (pages of 10 sentences): none is removed by a rule or the detector of this work."""
-    sents = ud_short_sentences
-    assert len(sents) >= 900
-    p1, p2 = PARAS["fr"]
-    hit = []
-    for i in range(0, len(sents), 10):
-        parts = []
-        for j, s in enumerate(sents[i : i + 10]):
-            parts += [p1 if j % 2 else p2, s]
-        parts.append(p1)
-        r = strip_text("\n\n".join(parts) + "\n", CFG)
-        hit += _our_changes(r)
-    assert not hit, hit[:10]
 
 
 def _check(text: str) -> None:
@@ -309,19 +271,14 @@ def _check(text: str) -> None:
     assert "".join(out) == r.text
 
 
-@pytest.mark.parametrize(
-    "unit",
-    ["publié dans x ", "publié dans a | ", "posted in | ", "(illustration) ", "x (", "cc-by ",
-     ". cc by-sa ", "a+ a ", "a- ", "il y a 1 ", "archives de la catégorie : ", "| ",
-     "pour poursuivre la lecture, ", "leggi su ", "continua a leggere su ",
-     ". archivfoto: ", "erstellt: ", "a - Bb Cc / AFP ", "propulsé par wordpress | "],
-)
-def test_one_megabyte_lines_of_the_new_shapes(unit):
-    """No timing: a catastrophic pattern would not finish; the output is the input minus
-    exactly the recorded removals."""
-    line = unit * (MB // len(unit))
-    _check(line + "\n")
-    _check("Un titre\n\n" + line + "\n\nUn paragraphe sur l’économie française.\n")
+#: Line shapes of the third-round rules, repeated to 1 MB lines.
+_ROUND3_SHAPES = [
+    "publié dans x ", "publié dans a | ", "posted in | ", "(illustration) ", "x (", "cc-by ",
+    ". cc by-sa ", "a+ a ", "a- ", "il y a 1 ", "archives de la catégorie : ", "| ",
+    "pour poursuivre la lecture, ", "leggi su ", "continua a leggere su ",
+    ". archivfoto: ", "erstellt: ", "a - Bb Cc / AFP ", "propulsé par wordpress | ",
+]
+
 
 
 # --- fourth round (branch strip-rules4) -------------------------------------------------
@@ -668,49 +625,6 @@ def test_round4_rule_example_goes_by_its_rule(name):
     ]
 
 
-@pytest.mark.parametrize(
-    ("lang", "sentence"), [(lang, s) for lang, xs in LOOK_ALIKES4.items() for s in xs]
-)
-def test_round4_look_alike_article_lines_stay(lang, sentence):
-    p1, p2 = PARAS[lang]
-    r = strip_text(f"{p1}\n\n{sentence}\n\n{p2}\n", CFG)
-    assert sentence in r.text, [(c.rule, c.before[:80]) for c in r.changes]
-    assert not [c.rule for c in r.changes if c.rule in ROUND4_RULES]
-
-
-def test_round4_no_train_content_line_condemned(train_content_taken_by):
-    """Every content line of every TRAIN page (five languages), seen alone."""
-    n, hit = train_content_taken_by(ROUND4_RULES)
-    assert n > 2000
-    assert not hit, hit[:10]
-
-
-def test_round4_no_ud_sentence_between_paragraphs_is_removed(ud_short_sentences):
-    """~1,000 short French UD sentences, each between two paragraphs: none is removed by a
-    fourth-round rule."""
-    sents = ud_short_sentences
-    assert len(sents) >= 900
-    p1, p2 = PARAS["fr"]
-    hit = []
-    for i in range(0, len(sents), 10):
-        parts = []
-        for j, s in enumerate(sents[i : i + 10]):
-            parts += [p1 if j % 2 else p2, s]
-        parts.append(p1)
-        r = strip_text("\n\n".join(parts) + "\n", CFG)
-        hit += [(c.rule, c.before.strip()[:80]) for c in r.changes if c.rule in ROUND4_RULES]
-    assert not hit, hit[:10]
-
-
-@pytest.mark.parametrize("unit", _ROUND4_SHAPES)
-def test_round4_one_megabyte_lines(unit):
-    """No timing: a catastrophic pattern would not finish; the output is the input minus
-    exactly the recorded removals."""
-    line = unit * (MB // len(unit))
-    _check(line + "\n")
-    _check("Un titre\n\n" + line + "\n\nUn paragraphe sur l’économie française.\n")
-
-
 # furniture of both rounds (strip-caption's FURNITURE, strip-rules4's FURNITURE4)
 @pytest.mark.parametrize(("lang", "line", "rule"), FURNITURE + FURNITURE4)
 def test_furniture_goes_between_paragraphs(lang, line, rule):
@@ -732,3 +646,57 @@ def test_real_train_furniture_goes(train_furniture_line, page_id, start, rule):
         (c.rule, c.before[:60]) for c in r.changes
     ]
     assert p1 in r.text and p2 in r.text
+
+
+#: The rules each round's look-alike lines must not be touched by.
+_ROUND_RULES = {"round3": OURS, "round4": ROUND4_RULES}
+
+
+def _taken(r, rules) -> list:
+    return [(c.rule, c.before.strip()[:80]) for c in r.changes if c.rule in rules]
+
+
+@pytest.mark.parametrize(
+    ("round_", "lang", "sentence"),
+    [("round3", lang, s) for lang, xs in LOOK_ALIKES.items() for s in xs]
+    + [("round4", lang, s) for lang, xs in LOOK_ALIKES4.items() for s in xs],
+)
+def test_look_alike_article_lines_stay(round_, lang, sentence):
+    p1, p2 = PARAS[lang]
+    r = strip_text(f"{p1}\n\n{sentence}\n\n{p2}\n", CFG)
+    assert sentence in r.text, [(c.rule, c.before[:80]) for c in r.changes]
+    assert not _taken(r, _ROUND_RULES[round_])
+
+
+def test_no_train_content_line_condemned_by_a_new_rule(train_content_taken_by):
+    """Every content line of every TRAIN page (five languages), seen alone: none is taken
+    by a third-round (new or widened) or fourth-round rule."""
+    n, hit = train_content_taken_by(NEW_RULES | WIDENED | ROUND4_RULES)
+    assert n > 2000
+    assert not hit, hit[:10]
+
+
+def test_no_ud_sentence_between_paragraphs_is_removed_by_a_new_rule(ud_short_sentences):
+    """~1,000 short sentences of news, blogs and Wikipedia, each between two paragraphs
+    (pages of 10 sentences): none is removed by a rule of the third or fourth round."""
+    sents = ud_short_sentences
+    assert len(sents) >= 900
+    p1, p2 = PARAS["fr"]
+    hit = []
+    for i in range(0, len(sents), 10):
+        parts = []
+        for j, s in enumerate(sents[i : i + 10]):
+            parts += [p1 if j % 2 else p2, s]
+        parts.append(p1)
+        r = strip_text("\n\n".join(parts) + "\n", CFG)
+        hit += _taken(r, OURS | ROUND4_RULES)
+    assert not hit, hit[:10]
+
+
+@pytest.mark.parametrize("unit", _ROUND3_SHAPES + _ROUND4_SHAPES)
+def test_one_megabyte_lines_of_the_new_shapes(unit):
+    """No timing: a catastrophic pattern would not finish; the output is the input minus
+    exactly the recorded removals."""
+    line = unit * (MB // len(unit))
+    _check(line + "\n")
+    _check("Un titre\n\n" + line + "\n\nUn paragraphe sur l’économie française.\n")
