@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from cleannews.evaluate import read_corpus
 from cleannews.strip import _page, strip_text
 from cleannews.strip._rules import match_text
 from cleannews.strip._triggers import REQUIRED_CHARS_ORDER, required_char, required_literal
+from test_strip_speed import _anchored_patterns
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,17 +51,6 @@ def test_lines_first_equals_guess_first_on_real_pages(monkeypatch):
     differ = [k for k, (a, b) in enumerate(zip(short, long, strict=True)) if a != b]
     assert not differ, differ[:5]
     assert sum(bool(c) for _, c in short) > len(docs) // 2  # pages where something went
-
-
-def _anchored_patterns() -> list[str]:
-    data = ROOT / "src" / "cleannews" / "strip" / "data"
-    out = []
-    for lang in ("fr", "en", "de", "es", "it"):
-        d = json.loads((data / f"{lang}.json").read_text("utf-8"))
-        out += [p for r in d.get("rules", ()) if r["kind"] in ("line", "prefix")
-                and not r.get("requires") for p in r["patterns"]]
-        out += [p for block in d.get("protect", ()) for p in block["patterns"]]
-    return out
 
 
 def test_required_char_is_in_every_real_match():
