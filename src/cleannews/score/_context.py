@@ -113,6 +113,20 @@ class ContextTable:
         return False
 
 
+def quarantine_logit(q: float) -> float:
+    """The logit of the quarantine score ``q`` (``inf`` at 1, ``-inf`` at 0): where the
+    context term's clamp and the quarantine rule compare logits.
+
+    >>> quarantine_logit(0.5), quarantine_logit(1.0), quarantine_logit(0.0)
+    (0.0, inf, -inf)
+    """
+    if q >= 1.0:
+        return math.inf
+    if q <= 0.0:
+        return -math.inf
+    return math.log(q / (1.0 - q))
+
+
 _LOCK = threading.RLock()  # re-entrant: the term's loader asks for the count table
 _LOADED: dict[str, object] = {}
 
@@ -590,12 +604,7 @@ class ContextTerm:
         pr = self.params
         if logit < pr["logit_floor"] or not self.syn:
             return 0.0, {}
-        if quarantine >= 1.0:
-            limit = math.inf
-        elif quarantine <= 0.0:
-            limit = -math.inf
-        else:
-            limit = math.log(quarantine / (1.0 - quarantine)) - pr["quarantine_margin"]
+        limit = quarantine_logit(quarantine) - pr["quarantine_margin"]
         if logit >= limit and not analyse_above:  # min(logit + term, max(logit, limit))
             return 0.0, {}  # is logit for any term >= 0
         a = self.analyse(text, always_gate=False)

@@ -23,7 +23,6 @@ score). ``decided_kinds`` names the kinds that decided::
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 __all__ = [
@@ -181,25 +180,27 @@ def decide(
     final = raw + adjust
     if not config.spin_context:
         return Decision(adjust, 0.0, None, enough, signals if enough else {})
-    from cleannews.score._context import get_context_term, term_params
+    from cleannews.score._context import get_context_term, quarantine_logit, term_params
 
     params = term_params()
     if final < params["logit_floor"]:  # before loading the count table (start-up)
         return Decision(adjust, 0.0, None, enough, signals if enough else {})
     term = get_context_term()
     q = config.spin_quarantine_threshold
-    qlog = math.inf if q >= 1.0 else -math.inf if q <= 0.0 else math.log(q / (1.0 - q))
+    qlog = quarantine_logit(q)
+    # what the kinds present support: at most SINGLE_TOKEN_MAX of each kind not present
+    supported = raw - unsupported_excess(kinds, present)
     # the term (at most params["cap"]) can still decide: analyse even where the clamp
     # leaves it nothing to add
-    reach = raw - unsupported_excess(kinds, present) + params["cap"] >= qlog
+    reach = supported + params["cap"] >= qlog
     add, a = term.contribution(text, final, q, analyse_above=reach)
     kind = bool(a) and a["n"] >= CONTEXT_TERM_MIN_WORDS and (
         term_without_best(a, params) >= CONTEXT_TERM_MIN
     )
-    # the context kind decides only a quarantine, and on evidence: the kinds present, the
-    # term, and at most SINGLE_TOKEN_MAX of each kind that is not present
+    # the context kind decides only a quarantine, and on evidence: the kinds present and
+    # the term
     decided = False
-    if kind and raw - unsupported_excess(kinds, present) + a["term"] >= qlog:
+    if kind and supported + a["term"] >= qlog:
         if any(k in CONTEXT_TERM_PARTNERS for k in present):
             decided = True
             signals = {f"decided.{k}": 1.0 for k in (*present, "context_term")}
