@@ -671,7 +671,9 @@ def get_context_term() -> ContextTerm:
 
 
 def context_contribution(text: str, logit: float, quarantine: float):
-    """``(logit added, Evidence or None)`` of the context term for a scored document.
+    """``(logit added, Evidence or None)`` of the context term for a scored document, without
+    the quarantine rule (``_decision.decide`` is what ``score_text`` calls; this stays for the
+    term's own benchmarks).
 
     ``logit`` is the detector's final logit, ``quarantine`` the quarantine score threshold.
     Below ``logit_floor`` nothing is computed (most clean text).
@@ -681,18 +683,8 @@ def context_contribution(text: str, logit: float, quarantine: float):
     """
     if logit < term_params()["logit_floor"]:  # before loading the count table (start-up)
         return 0.0, None
-    term = get_context_term()
-    add, a = term.contribution(text, logit, quarantine)
-    if add <= 0.0 or not a.get("best"):
-        return 0.0, None
-    from cleannews.document import Evidence
+    from cleannews.score._decision import _evidence  # (imports this module)
 
-    gain, span, word, syn = a["best"]
-    gp = term.params["gate_power"]
-    mult = (1.0 - a["gate"]) ** gp if gp else 1.0  # what the register gate leaves of the term
-    reason = (
-        f"context: '{word}' where writers put '{syn}' (fits {gain:.1f} nats worse); the "
-        f"document's synonyms fit {a['z']:.1f} sd better than in clean French over "
-        f"{a['n']} words, register gate x{mult:.2f}, adds {add:.2f} to the logit"
-    )
-    return add, Evidence("context", span, text[span[0]:span[1]], reason, round(add, 4))
+    add, a = get_context_term().contribution(text, logit, quarantine)
+    ev = _evidence(text, add, a, decided=False)
+    return (add, ev) if ev is not None else (0.0, None)
