@@ -104,9 +104,10 @@ def components(text: str) -> dict:
     seen: dict = {}
     orig = score._decide
 
-    def spy(t, raw, present, ngp, config, kinds=None):
-        seen.update(raw=raw, present=list(present), ngp=ngp, kinds=dict(kinds or {}))
-        return orig(t, raw, present, ngp, config, kinds)
+    def spy(t, raw, present, ngp, config, kinds=None, slips=(0, 0)):
+        seen.update(raw=raw, present=list(present), ngp=ngp, kinds=dict(kinds or {}),
+                    slips=tuple(slips))
+        return orig(t, raw, present, ngp, config, kinds, slips=slips)
 
     score._decide = spy
     try:
@@ -160,19 +161,25 @@ def shipped() -> dict:
         "min_paragraphs": d.CONTEXT_PARAGRAPHS_MIN,
         "paragraph_min_words": d.CONTEXT_PARAGRAPH_MIN_WORDS,
         "decided_logit": d.DECIDED_LOGIT,
+        "scatter": (d.GRAMMAR_SCATTER_MIN_SLIPS, d.GRAMMAR_SCATTER_MIN_PARAGRAPHS),
+        "lift_excluded": d.LIFT_EXCLUDED_KINDS,
     }
 
 
-#: The rule of spin-quar4 (no lift: sufficient evidence decides at the quarantine score).
-QUAR4 = {"decided_logit": None}
+#: The rule of spin-quar4 (no lift: sufficient evidence decides at the quarantine score;
+#: no scattered-grammar route).
+QUAR4 = {"decided_logit": None, "scatter": None, "lift_excluded": ()}
 
 
 def state(r: dict, min_term, min_words, partners, min_paragraphs, paragraph_min_words,
-          decided_logit=None, context: bool = True, q: float = 0.9) -> dict:
+          decided_logit=None, scatter=None, lift_excluded=(), context: bool = True,
+          q: float = 0.9) -> dict:
     """The rule on a cached record: ``enough`` (evidence sufficient), ``how`` (``"pair"``,
     ``"paragraphs"``, ``"features"`` or ``""``), ``supported`` (the logit the kinds present
     support, with the term where it counts), ``logit`` (shown) and ``spun``;
-    ``decided_logit=None``: decided at the quarantine score (spin-quar4);
+    ``decided_logit=None``: decided at the quarantine score (spin-quar4); ``scatter``:
+    ``(slips, paragraphs)`` of scattered broken grammar, ``None``: not a route (spin-quar4);
+    ``lift_excluded``: kinds whose presence keeps the quarantine score's bar;
     ``context=False``: the rule before spin-quar4."""
     from cleannews.score import _rule_adjustment
     from cleannews.score._context import term_params
@@ -183,11 +190,14 @@ def state(r: dict, min_term, min_words, partners, min_paragraphs, paragraph_min_
                 "spun": False}
     pr = term_params()
     raw, present = r["raw"], r["present"]
-    enough = len(present) >= 2 or ("grammar" in present and r["ngp"] >= 2)
+    slips = r.get("slips", (0, 0))
+    scattered = scatter is not None and slips[0] >= scatter[0] and slips[1] >= scatter[1]
+    enough = len(present) >= 2 or ("grammar" in present and (r["ngp"] >= 2 or scattered))
     adjust = _rule_adjustment(raw, enough)
     final = raw + adjust
     qlog = math.log(q / (1 - q))
-    dlog = qlog if decided_logit is None else decided_logit
+    keep_bar = decided_logit is None or any(k in present for k in lift_excluded)
+    dlog = qlog if keep_bar else decided_logit
     kinds = r.get("kinds") or {k: r["signals"][f"kind.{k}"] for k in ("grammar", "lexical",
                                                                       "context", "rarity")}
     supported = raw - unsupported_excess(kinds, present)
@@ -215,7 +225,7 @@ def state(r: dict, min_term, min_words, partners, min_paragraphs, paragraph_min_
                     decided = "paragraphs"
         if decided:
             enough, adjust, add, how = True, 0.0, a["term"], decided
-    if decided_logit is not None:
+    if not keep_bar:
         adjust += lift(raw + adjust + add, supported + add, enough, decided_logit)
     logit = raw + adjust + add
     return {"enough": enough, "how": how, "supported": supported + add, "logit": logit,
@@ -321,9 +331,11 @@ def grid(data: dict) -> None:
     setting with the best careful quarantine rate on the three others, reported on it."""
     from cleannews.score._decision import DECIDED_LOGIT
 
+    ship = shipped()
     settings = [
         {"min_term": mt, "min_words": mw, "partners": pa, "min_paragraphs": mp,
-         "paragraph_min_words": pw, "decided_logit": dl}
+         "paragraph_min_words": pw, "decided_logit": dl, "scatter": ship["scatter"],
+         "lift_excluded": ship["lift_excluded"]}
         for mt, mw, pa, mp, pw, dl in product(
             (0.5, 0.75, 1.0, 1.5, 2.0), (8, 12, 20), (("grammar", "lexical"),
                                                     ("grammar", "lexical", "context")),
