@@ -6,6 +6,7 @@ term as one kind (spin-quar4), and sufficient evidence quarantined from ``DECIDE
     PYTHONPATH=src:tools/spin python tools/spin/dev_quarantine.py eval      # the tables
     PYTHONPATH=src:tools/spin python tools/spin/dev_quarantine.py grid      # constants, LOSO
     PYTHONPATH=src:tools/spin python tools/spin/dev_quarantine.py lift      # DECIDED_LOGIT
+    PYTHONPATH=src:tools/spin python tools/spin/dev_quarantine.py ranking   # recall at 1 % FP
     PYTHONPATH=src:tools/spin python tools/spin/dev_quarantine.py news      # strip_real TRAIN
 
 Development sources only: MyThes V (``fixtures/spin/validation.jsonl.gz``, its 20 % spins in
@@ -355,6 +356,37 @@ def grid(data: dict) -> None:
 HUMAN_SETS = ("negatives_dev", "correct_french", "slips", "seeds")
 
 
+def ranking(data: dict) -> None:
+    """Recall at 1 % FP (score above the threshold that flags 1 % of the reference human
+    documents: the 154 clean held-out UD documents, then the 1,203 dev negatives) per source
+    and column, with the spin-quar4 rule and the shipped one (logits from ``state``)."""
+    import bisect
+
+    def thr(rows: list[dict], params: dict) -> float:
+        xs = sorted(state(r, **params)["logit"] for r in rows)
+        return xs[min(len(xs) - 1, int(0.99 * len(xs)))]
+
+    cols = ["naive 15", "naive 30", "careful 15", "careful 30", "careful_freq 15",
+            "careful_freq 30"]
+    for name, params in (("spin-quar4", {**shipped(), **QUAR4}), ("shipped", shipped())):
+        ud = [r for r in data["mythes"] if r.get("label") == 0]
+        for ref, rows in (("UD clean", ud), ("dev negatives", data["negatives_dev"])):
+            t = thr(rows, params)
+            print(f"\n## {name}: recall at 1 % FP of {ref} (logit > {t:.3f})")
+            print("| source | " + " | ".join(cols) + " |")
+            for src in SOURCES:
+                got: dict = defaultdict(list)
+                for r in data[src]:
+                    c = _column(r)
+                    if c:
+                        got[c].append(state(r, **params)["logit"])
+                cells = [
+                    f"{1 - bisect.bisect_right(sorted(got[c]), t) / len(got[c]):.3f}"
+                    if got[c] else "" for c in cols
+                ]
+                print(f"| {src} | " + " | ".join(cells) + " |")
+
+
 def lift_report(data: dict) -> None:
     """``DECIDED_LOGIT`` from the human documents only: every human development document
     whose evidence suffices (seeds but 003, dev negatives, correct French, one-slip and
@@ -433,6 +465,9 @@ def main(argv: list[str]) -> int:
         return 0
     if cmd == "grid":
         grid(data)
+        return 0
+    if cmd == "ranking":
+        ranking(data)
         return 0
     if cmd == "lift":
         lift_report(data)
