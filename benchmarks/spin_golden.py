@@ -20,7 +20,12 @@ purpose since: by the spin-typo branch (issue 11, one slip counts once), which m
 8 records (overlapping grammar hits counted once, the second one shown with weight 0);
 by spin-quar4 (the context term as one kind of evidence toward a quarantine), which moved
 34 records: 6 careful spins suspect -> spun, 7 spun scores up (0.99x -> 1.0, the term now
-added to them), new ``decided.*`` signals on the rest; no human, real-page or seed label.
+added to them), new ``decided.*`` signals on the rest; no human, real-page or seed label;
+by spin-quar5 (sufficient evidence quarantined from ``_decision.DECIDED_LOGIT``, scattered
+broken grammar), which moved 2 validation spins suspect -> spun (one by scattered grammar,
+one by the context term in two paragraphs at the lowered bar); no human, real-page or seed
+record among those compared (the sample's negatives of the test split were re-recorded, not
+inspected).
 """
 
 from __future__ import annotations

@@ -1,8 +1,12 @@
-r"""Development harness of the spin-quar4 round: quarantine with the context term as one kind.
+r"""Development harness of the spin-quar4 and spin-quar5 rounds: quarantine with the context
+term as one kind (spin-quar4), and sufficient evidence quarantined from ``DECIDED_LOGIT``
+(spin-quar5: ``lift``).
 
     PYTHONPATH=src:tools/spin python tools/spin/dev_quarantine.py records [SET,SET]  # ~30 min
     PYTHONPATH=src:tools/spin python tools/spin/dev_quarantine.py eval      # the tables
     PYTHONPATH=src:tools/spin python tools/spin/dev_quarantine.py grid      # constants, LOSO
+    PYTHONPATH=src:tools/spin python tools/spin/dev_quarantine.py lift      # DECIDED_LOGIT
+    PYTHONPATH=src:tools/spin python tools/spin/dev_quarantine.py ranking   # recall at 1 % FP
     PYTHONPATH=src:tools/spin python tools/spin/dev_quarantine.py news      # strip_real TRAIN
 
 Development sources only: MyThes V (``fixtures/spin/validation.jsonl.gz``, its 20 % spins in
@@ -101,9 +105,10 @@ def components(text: str) -> dict:
     seen: dict = {}
     orig = score._decide
 
-    def spy(t, raw, present, ngp, config, kinds=None):
-        seen.update(raw=raw, present=list(present), ngp=ngp, kinds=dict(kinds or {}))
-        return orig(t, raw, present, ngp, config, kinds)
+    def spy(t, raw, present, ngp, config, kinds=None, slips=(0, 0)):
+        seen.update(raw=raw, present=list(present), ngp=ngp, kinds=dict(kinds or {}),
+                    slips=tuple(slips))
+        return orig(t, raw, present, ngp, config, kinds, slips=slips)
 
     score._decide = spy
     try:
@@ -156,56 +161,82 @@ def shipped() -> dict:
         "partners": d.CONTEXT_TERM_PARTNERS,
         "min_paragraphs": d.CONTEXT_PARAGRAPHS_MIN,
         "paragraph_min_words": d.CONTEXT_PARAGRAPH_MIN_WORDS,
+        "decided_logit": d.DECIDED_LOGIT,
+        "scatter": (d.GRAMMAR_SCATTER_MIN_SLIPS, d.GRAMMAR_SCATTER_MIN_PARAGRAPHS),
+        "lift_excluded": d.LIFT_EXCLUDED_KINDS,
     }
 
 
-def simulate(r: dict, min_term, min_words, partners, min_paragraphs, paragraph_min_words,
-             context: bool = True, q: float = 0.9) -> tuple[bool, str]:
-    """``(quarantined, how)`` of a cached record under the given constants (``how``:
-    ``"before"`` when the rule without the context kind already quarantines, ``"pair"``,
-    ``"paragraphs"``); ``context=False``: the rule before this round."""
+#: The rule of spin-quar4 (no lift: sufficient evidence decides at the quarantine score;
+#: no scattered-grammar route).
+QUAR4 = {"decided_logit": None, "scatter": None, "lift_excluded": ()}
+
+
+def state(r: dict, min_term, min_words, partners, min_paragraphs, paragraph_min_words,
+          decided_logit=None, scatter=None, lift_excluded=(), context: bool = True,
+          q: float = 0.9) -> dict:
+    """The rule on a cached record: ``enough`` (evidence sufficient), ``how`` (``"pair"``,
+    ``"paragraphs"``, ``"features"`` or ``""``), ``supported`` (the logit the kinds present
+    support, with the term where it counts), ``logit`` (shown) and ``spun``;
+    ``decided_logit=None``: decided at the quarantine score (spin-quar4); ``scatter``:
+    ``(slips, paragraphs)`` of scattered broken grammar, ``None``: not a route (spin-quar4);
+    ``lift_excluded``: kinds whose presence keeps the quarantine score's bar;
+    ``context=False``: the rule before spin-quar4."""
     from cleannews.score import _rule_adjustment
     from cleannews.score._context import term_params
-    from cleannews.score._decision import term_without_best, unsupported_excess
+    from cleannews.score._decision import lift, term_without_best, unsupported_excess
 
     if "raw" not in r:
-        return False, ""
+        return {"enough": False, "how": "", "supported": -math.inf, "logit": -math.inf,
+                "spun": False}
     pr = term_params()
     raw, present = r["raw"], r["present"]
-    enough = len(present) >= 2 or ("grammar" in present and r["ngp"] >= 2)
-    final = raw + _rule_adjustment(raw, enough)
+    slips = r.get("slips", (0, 0))
+    scattered = scatter is not None and slips[0] >= scatter[0] and slips[1] >= scatter[1]
+    enough = len(present) >= 2 or ("grammar" in present and (r["ngp"] >= 2 or scattered))
+    adjust = _rule_adjustment(raw, enough)
+    final = raw + adjust
     qlog = math.log(q / (1 - q))
-    a = r["a"]
-    if final < pr["logit_floor"]:
-        return enough and final >= qlog, "before"
-    term = a["term"]
-    limit = qlog - pr["quarantine_margin"]
-    clamped = min(final + term, max(final, limit))
-    before = enough and clamped >= qlog
-    if not context:
-        return before, "before"
-    kind = a["n"] >= min_words and term_without_best(a, pr) >= min_term
+    keep_bar = decided_logit is None or any(k in present for k in lift_excluded)
+    dlog = qlog if keep_bar else decided_logit
     kinds = r.get("kinds") or {k: r["signals"][f"kind.{k}"] for k in ("grammar", "lexical",
                                                                       "context", "rarity")}
-    how = ""
-    if kind and raw - unsupported_excess(kinds, present) + term >= qlog:
-        if any(k in partners for k in present):
-            how = "pair"
-        elif not enough:
-            n = sum(
-                1
-                for mg, n_, best in r["pars"]
-                if n_ >= paragraph_min_words
-                and term_without_best(
-                    {"mean_gain": mg, "n": n_, "best": best, "gate": a["gate"], "term": 0},
-                    pr, a["gate"],
-                ) >= min_term
-            )
-            if n >= min_paragraphs:
-                how = "paragraphs"
-    if how:
-        return raw + term >= qlog, how
-    return before, "before"
+    supported = raw - unsupported_excess(kinds, present)
+    a = r["a"]
+    add, how = 0.0, "features" if enough else ""
+    if final >= pr["logit_floor"]:
+        limit = qlog - pr["quarantine_margin"]
+        add = min(final + a["term"], max(final, limit)) - final
+        kind = context and a["n"] >= min_words and term_without_best(a, pr) >= min_term
+        decided = ""
+        if kind and supported + a["term"] >= dlog:
+            if any(k in partners for k in present):
+                decided = "pair"
+            elif not enough:
+                n = sum(
+                    1
+                    for mg, n_, best in r["pars"]
+                    if n_ >= paragraph_min_words
+                    and term_without_best(
+                        {"mean_gain": mg, "n": n_, "best": best, "gate": a["gate"], "term": 0},
+                        pr, a["gate"],
+                    ) >= min_term
+                )
+                if n >= min_paragraphs:
+                    decided = "paragraphs"
+        if decided:
+            enough, adjust, add, how = True, 0.0, a["term"], decided
+    if not keep_bar:
+        adjust += lift(raw + adjust + add, supported + add, enough, decided_logit)
+    logit = raw + adjust + add
+    return {"enough": enough, "how": how, "supported": supported + add, "logit": logit,
+            "spun": enough and logit >= qlog}
+
+
+def simulate(r: dict, **params) -> tuple[bool, str]:
+    """``(quarantined, how)`` of a cached record (``state``)."""
+    st = state(r, **params)
+    return st["spun"], st["how"]
 
 
 def _load() -> dict:
@@ -299,13 +330,17 @@ def admissible(t: dict) -> bool:
 def grid(data: dict) -> None:
     """Leave-one-source-out choice of the constants: for each source, the admissible
     setting with the best careful quarantine rate on the three others, reported on it."""
+    from cleannews.score._decision import DECIDED_LOGIT
+
+    ship = shipped()
     settings = [
         {"min_term": mt, "min_words": mw, "partners": pa, "min_paragraphs": mp,
-         "paragraph_min_words": pw}
-        for mt, mw, pa, mp, pw in product(
+         "paragraph_min_words": pw, "decided_logit": dl, "scatter": ship["scatter"],
+         "lift_excluded": ship["lift_excluded"]}
+        for mt, mw, pa, mp, pw, dl in product(
             (0.5, 0.75, 1.0, 1.5, 2.0), (8, 12, 20), (("grammar", "lexical"),
                                                     ("grammar", "lexical", "context")),
-            (2, 3, 99), (4, 6, 10),
+            (2, 3, 99), (4, 6, 10), (DECIDED_LOGIT,),
         )
     ]
     tables = [(s, table(data, s)) for s in settings]
@@ -316,6 +351,71 @@ def grid(data: dict) -> None:
         s, t = max(ok, key=lambda st: (careful_mean(st[1], rest), -st[0]["min_term"]))
         print(f"held {held}: chose {s} (others {careful_mean(t, rest):.3f}) -> "
               f"{held} careful {careful_mean(t, [held]):.3f}")
+
+
+HUMAN_SETS = ("negatives_dev", "correct_french", "slips", "seeds")
+
+
+def ranking(data: dict) -> None:
+    """Recall at 1 % FP (score above the threshold that flags 1 % of the reference human
+    documents: the 154 clean held-out UD documents, then the 1,203 dev negatives) per source
+    and column, with the spin-quar4 rule and the shipped one (logits from ``state``)."""
+    import bisect
+
+    def thr(rows: list[dict], params: dict) -> float:
+        xs = sorted(state(r, **params)["logit"] for r in rows)
+        return xs[min(len(xs) - 1, int(0.99 * len(xs)))]
+
+    cols = ["naive 15", "naive 30", "careful 15", "careful 30", "careful_freq 15",
+            "careful_freq 30"]
+    for name, params in (("spin-quar4", {**shipped(), **QUAR4}), ("shipped", shipped())):
+        ud = [r for r in data["mythes"] if r.get("label") == 0]
+        for ref, rows in (("UD clean", ud), ("dev negatives", data["negatives_dev"])):
+            t = thr(rows, params)
+            print(f"\n## {name}: recall at 1 % FP of {ref} (logit > {t:.3f})")
+            print("| source | " + " | ".join(cols) + " |")
+            for src in SOURCES:
+                got: dict = defaultdict(list)
+                for r in data[src]:
+                    c = _column(r)
+                    if c:
+                        got[c].append(state(r, **params)["logit"])
+                cells = [
+                    f"{1 - bisect.bisect_right(sorted(got[c]), t) / len(got[c]):.3f}"
+                    if got[c] else "" for c in cols
+                ]
+                print(f"| {src} | " + " | ".join(cells) + " |")
+
+
+def lift_report(data: dict) -> None:
+    """``DECIDED_LOGIT`` from the human documents only: every human development document
+    whose evidence suffices (seeds but 003, dev negatives, correct French, one-slip and
+    clean UD documents) by its supported logit, the highest plus ``DECIDED_MARGIN``; then
+    the spins' quarantine rates at that and other values (measured, not chosen on them)."""
+    from cleannews.score._decision import DECIDED_LOGIT, DECIDED_MARGIN
+
+    base = {**shipped(), "decided_logit": -math.inf}
+    humans = []
+    for name in HUMAN_SETS + SOURCES:
+        for r in data.get(name, []):
+            if r.get("label") != 0 or (name == "seeds" and r["id"].startswith("003")):
+                continue
+            st = state(r, **base)
+            if st["enough"]:
+                humans.append((round(st["supported"], 3), name, r.get("genre"), r["id"],
+                               st["how"]))
+    humans.sort(reverse=True)
+    n_h = sum(1 for name in HUMAN_SETS + SOURCES for r in data.get(name, [])
+              if r.get("label") == 0)
+    print(f"{len(humans)} of {n_h} human documents have sufficient evidence; highest:")
+    for h in humans[:8]:
+        print("  ", h)
+    top = humans[0][0] if humans else -math.inf
+    print(f"highest {top:.3f} + margin {DECIDED_MARGIN} = {top + DECIDED_MARGIN:.3f}; "
+          f"shipped DECIDED_LOGIT {DECIDED_LOGIT}")
+    for dl in (None, 2.0, 1.5, DECIDED_LOGIT, 0.5, 0.0, -math.inf):
+        t = table(data, {**shipped(), "decided_logit": dl})
+        print_table(t, f"decided_logit {dl} (None: spin-quar4)")
 
 
 def news() -> None:
@@ -358,11 +458,19 @@ def main(argv: list[str]) -> int:
         ]
         print(f"simulate == package on {sum(agree)} of {len(agree)} records "
               "(all when the cache was scored with the shipped constants)")
-        print_table(table(data, shipped(), context=False), "before (context term never decides)")
-        print_table(table(data, shipped()), f"with the context kind {shipped()}")
+        print_table(table(data, {**shipped(), **QUAR4}, context=False),
+                    "before spin-quar4 (context term never decides)")
+        print_table(table(data, {**shipped(), **QUAR4}), "spin-quar4 (decided at 0.9)")
+        print_table(table(data, shipped()), f"shipped {shipped()}")
         return 0
     if cmd == "grid":
         grid(data)
+        return 0
+    if cmd == "ranking":
+        ranking(data)
+        return 0
+    if cmd == "lift":
+        lift_report(data)
         return 0
     raise SystemExit(__doc__)
 

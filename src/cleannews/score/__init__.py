@@ -173,9 +173,16 @@ _THIN_LOGIT: list[float] = []
 
 
 def _decide(
-    text: str, raw: float, present: list[str], n_grammar_paragraphs: int, config, kinds=None
+    text: str,
+    raw: float,
+    present: list[str],
+    n_grammar_paragraphs: int,
+    config,
+    kinds=None,
+    slips: tuple[int, int] = (0, 0),
 ):
-    """The two-kinds rule with the context term (``_decision.decide``), loaded lazily.
+    """The two-kinds rule with the context term (``_decision.decide``), loaded lazily;
+    ``slips``: the document's grammar slips and the paragraphs with at least one.
 
     >>> from cleannews.config import DEFAULT_CONFIG
     >>> _decide("Le chat dort.", -9.0, [], 0, DEFAULT_CONFIG).enough
@@ -183,7 +190,7 @@ def _decide(
     """
     from cleannews.score._decision import decide
 
-    return decide(text, raw, present, n_grammar_paragraphs, config, kinds)
+    return decide(text, raw, present, n_grammar_paragraphs, config, kinds, slips=slips)
 
 
 def _label(score: float, config: CleanConfig, enough_evidence: bool = True) -> str:
@@ -513,7 +520,12 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
             return unscored
     pmodel = get_paragraph_model()
     pplan = _plan(pmodel)
-    paragraphs = [_paragraph_score(i, p, pmodel, config, pplan) for i, p in scan.paragraphs()]
+    paragraphs = []
+    slip_paragraphs = 0  # paragraphs with a grammar slip (``_decision``: scattered grammar)
+    for i, p in scan.paragraphs():
+        paragraphs.append(_paragraph_score(i, p, pmodel, config, pplan))
+        if any(p.counts[g] for g in _GRAMMAR):
+            slip_paragraphs += 1
     doc = scan.doc
     unscored = _unscored(doc.n_words, doc.n_fr, doc.n_en)
     if unscored is not None:
@@ -538,7 +550,8 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     # the two-kinds rule (``_decision``): broken grammar in several paragraphs also counts
     # as independent evidence (lexical and context evidence alone depend on genre: old,
     # literary or technical French); the context term is one kind of evidence
-    decision = _decide(text, raw, present, scan.n_grammar_paragraphs, config, kinds)
+    decision = _decide(text, raw, present, scan.n_grammar_paragraphs, config, kinds,
+                       slips=(support["grammar"], slip_paragraphs))
     adjust, ctx, ctx_ev, enough = (
         decision.adjust, decision.context, decision.evidence, decision.enough
     )

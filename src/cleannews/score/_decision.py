@@ -1,7 +1,10 @@
 """The two-kinds rule of the quarantine, with the context term as one kind of evidence.
 
 A quarantine ("spun") needs at least two independent kinds of evidence, or one kind in
-several paragraphs; no single feature, token or typo can quarantine. The kinds:
+several paragraphs (broken grammar: two slips in each of two paragraphs, or
+``GRAMMAR_SCATTER_MIN_SLIPS`` slips over ``GRAMMAR_SCATTER_MIN_PARAGRAPHS`` paragraphs; the
+context term: ``CONTEXT_PARAGRAPHS_MIN``); no single feature, token or typo can
+quarantine. The kinds:
 
 * ``grammar``, ``lexical``, ``context`` (word-class context): the model's feature kinds
   (``_model.FEATURE_KIND``), present as ``score._present_kinds`` says;
@@ -12,10 +15,19 @@ several paragraphs; no single feature, token or typo can quarantine. The kinds:
 The context term pairs with the kinds of ``CONTEXT_TERM_PARTNERS`` or, alone, counts in
 ``CONTEXT_PARAGRAPHS_MIN`` paragraphs (each paragraph's own mean gain under the document's
 register gate). It decides only a quarantine: when the kinds present, the term and at most
-``SINGLE_TOKEN_MAX`` of each kind that is not present reach the quarantine score
-(``unsupported_excess``); then the term is added in full (no rule adjustment, no clamp).
-Otherwise the package scores as before (the term clamped just under the quarantine
-score). ``decided_kinds`` names the kinds that decided::
+``SINGLE_TOKEN_MAX`` of each kind that is not present reach ``DECIDED_LOGIT``
+(``unsupported_excess``); then the term is added in full (no clamp). Otherwise the package
+scores as before (the term clamped just under the quarantine score).
+
+**Sufficient evidence is quarantined from ``DECIDED_LOGIT``** (spin-quar5): a document
+whose evidence suffices (two kinds, one kind in several paragraphs, or a context-term
+route) and whose supported logit reaches ``DECIDED_LOGIT`` but not the quarantine score is
+lifted to it by a positive, shown rule adjustment (``lift``), unless broken grammar is
+among its kinds (``LIFT_EXCLUDED_KINDS``: human slips make that kind; it keeps the bar).
+``DECIDED_LOGIT`` is set from the human development documents whose evidence suffices
+(the highest of their supported logits, -0.42, plus a margin of ``DECIDED_MARGIN``),
+never from spins.
+``decided_kinds`` names the kinds that decided::
 
     >>> decided_kinds({"decided.grammar": 1.0, "decided.context_term": 1.0})
     'grammar + context term'
@@ -32,11 +44,17 @@ __all__ = [
     "CONTEXT_TERM_MIN",
     "CONTEXT_TERM_MIN_WORDS",
     "CONTEXT_TERM_PARTNERS",
+    "DECIDED_LOGIT",
+    "DECIDED_MARGIN",
+    "GRAMMAR_SCATTER_MIN_PARAGRAPHS",
+    "GRAMMAR_SCATTER_MIN_SLIPS",
     "KIND_NAMES",
+    "LIFT_EXCLUDED_KINDS",
     "Decision",
     "context_paragraphs",
     "decide",
     "decided_kinds",
+    "lift",
     "term_without_best",
     "unsupported_excess",
 ]
@@ -56,6 +74,27 @@ CONTEXT_PARAGRAPHS_MIN = 2
 #: ``CONTEXT_PARAGRAPH_MIN_CHARS`` characters are not read: too few words to check).
 CONTEXT_PARAGRAPH_MIN_WORDS = 4
 CONTEXT_PARAGRAPH_MIN_CHARS = 40
+
+#: The highest supported logit of a human development document whose evidence suffices
+#: (``tools/spin/dev_quarantine.py lift``: a literary page of the negatives' dev split; the
+#: 2,300 human documents there, the one-slip UD documents and the correct-French cases) …
+HUMAN_DECIDED_MAX = -0.42
+#: … the margin kept above it (in logits: 1.5 is a factor e^1.5 = 4.5 in the odds) …
+DECIDED_MARGIN = 1.5
+#: … and the supported logit from which sufficient evidence is quarantined (score 0.75).
+DECIDED_LOGIT = 1.1
+#: Kinds whose presence keeps the quarantine score's bar: human slips make grammar
+#: evidence (four slips in four paragraphs of the held-out clean UD documents: 7 of 133
+#: quarantined at the bar, 18 with the lift for every kind), so a document with broken
+#: grammar is lifted by no other kind either.
+LIFT_EXCLUDED_KINDS: tuple[str, ...] = ("grammar",)
+
+#: Broken grammar also counts in several paragraphs when it is scattered: at least this many
+#: slips (counted once each) …
+GRAMMAR_SCATTER_MIN_SLIPS = 4
+#: … in at least this many paragraphs (a naive spinner's slips fall one or two a paragraph;
+#: the human development documents have at most 3 slips, ``tools/spin/dev_quarantine.py``).
+GRAMMAR_SCATTER_MIN_PARAGRAPHS = 3
 
 #: How the explanation names each kind (``decided.<kind>`` signals).
 KIND_NAMES: dict[str, str] = {
@@ -155,10 +194,13 @@ def decide(
     n_grammar_paragraphs: int,
     config,
     kinds: dict[str, float] | None = None,
+    slips: tuple[int, int] = (0, 0),
 ) -> Decision:
     """The two-kinds rule on a document: ``raw`` logit, feature kinds ``present``,
-    paragraphs with broken grammar, and (``config.spin_context``) the context term;
-    ``kinds``: the feature kinds' logit totals (``unsupported_excess``).
+    paragraphs with broken grammar (two slips or more), and (``config.spin_context``) the
+    context term; ``kinds``: the feature kinds' logit totals (``unsupported_excess``);
+    ``slips``: the document's grammar slips and the paragraphs with at least one (broken
+    grammar scattered over ``GRAMMAR_SCATTER_MIN_PARAGRAPHS`` paragraphs also counts).
 
     >>> from cleannews.config import DEFAULT_CONFIG
     >>> d = decide("Le chat dort.", 5.0, ["grammar", "lexical"], 0, DEFAULT_CONFIG)
@@ -169,16 +211,25 @@ def decide(
     """
     from cleannews.score import _rule_adjustment
 
-    spread = "grammar" in present and n_grammar_paragraphs >= 2
+    scattered = (
+        slips[0] >= GRAMMAR_SCATTER_MIN_SLIPS and slips[1] >= GRAMMAR_SCATTER_MIN_PARAGRAPHS
+    )
+    spread = "grammar" in present and (n_grammar_paragraphs >= 2 or scattered)
     enough = len(present) >= 2 or spread
     signals: dict[str, float] = {}
     if len(present) >= 2:
         signals.update({f"decided.{k}": 1.0 for k in present})
     elif spread:
-        signals["decided.grammar_paragraphs"] = float(n_grammar_paragraphs)
+        signals["decided.grammar_paragraphs"] = float(
+            n_grammar_paragraphs if n_grammar_paragraphs >= 2 else slips[1]
+        )
     adjust = _rule_adjustment(raw, enough)
     final = raw + adjust
+    # what the kinds present support: at most SINGLE_TOKEN_MAX of each kind not present
+    supported = raw - unsupported_excess(kinds, present)
     if not config.spin_context:
+        if not any(k in present for k in LIFT_EXCLUDED_KINDS):
+            adjust += lift(final, supported, enough)
         return Decision(adjust, 0.0, None, enough, signals if enough else {})
     from cleannews.score._context import get_context_term, quarantine_logit, term_params
 
@@ -187,12 +238,13 @@ def decide(
         return Decision(adjust, 0.0, None, enough, signals if enough else {})
     term = get_context_term()
     q = config.spin_quarantine_threshold
-    qlog = quarantine_logit(q)
-    # what the kinds present support: at most SINGLE_TOKEN_MAX of each kind not present
-    supported = raw - unsupported_excess(kinds, present)
+    # where the context routes decide: DECIDED_LOGIT, or the quarantine score's logit
+    # when a kind that keeps the bar is present
+    keep_bar = any(k in present for k in LIFT_EXCLUDED_KINDS)
+    bar = quarantine_logit(q) if keep_bar else DECIDED_LOGIT
     # the term (at most params["cap"]) can still decide: analyse even where the clamp
     # leaves it nothing to add
-    reach = supported + params["cap"] >= qlog
+    reach = supported + params["cap"] >= bar
     add, a = term.contribution(text, final, q, analyse_above=reach)
     kind = bool(a) and a["n"] >= CONTEXT_TERM_MIN_WORDS and (
         term_without_best(a, params) >= CONTEXT_TERM_MIN
@@ -200,7 +252,7 @@ def decide(
     # the context kind decides only a quarantine, and on evidence: the kinds present and
     # the term
     decided = False
-    if kind and supported + a["term"] >= qlog:
+    if kind and supported + a["term"] >= bar:
         if any(k in CONTEXT_TERM_PARTNERS for k in present):
             decided = True
             signals = {f"decided.{k}": 1.0 for k in (*present, "context_term")}
@@ -211,8 +263,35 @@ def decide(
                 signals = {"decided.context_term_paragraphs": float(n_par)}
     if decided:
         enough, adjust, add = True, 0.0, a["term"]
+    if not keep_bar:
+        adjust += lift(raw + adjust + add, supported + add, enough)
     return Decision(adjust, add, _evidence(text, add, a, decided), enough,
                     signals if enough else {})
+
+
+def lift(
+    final: float, supported: float, enough: bool, decided_logit: float | None = None
+) -> float:
+    """The positive rule adjustment that quarantines sufficient evidence from
+    ``DECIDED_LOGIT``: what lifts ``final`` (the logit so far) to just above the
+    quarantine score's logit (``score.THIN_EVIDENCE_SCORE_CAP``, ``score.RULE_MARGIN``
+    over it) when the evidence suffices (``enough``) and the logit the kinds present
+    support (``supported``) reaches ``decided_logit`` (default ``DECIDED_LOGIT``); 0.0
+    otherwise.
+
+    >>> round(lift(1.5, 1.5, True), 4)      # 0.75 < score 0.82 < 0.9: lifted to 0.9045
+    0.7472
+    >>> lift(1.5, 0.8, True), lift(1.5, 1.5, False), lift(3.0, 3.0, True)
+    (0.0, 0.0, 0.0)
+    """
+    if decided_logit is None:
+        decided_logit = DECIDED_LOGIT
+    if not enough or supported < decided_logit:
+        return 0.0
+    from cleannews.score import RULE_MARGIN, THIN_EVIDENCE_SCORE_CAP
+    from cleannews.score._context import quarantine_logit
+
+    return max(0.0, quarantine_logit(THIN_EVIDENCE_SCORE_CAP) + RULE_MARGIN - final)
 
 
 def _evidence(text: str, add: float, a: dict, decided: bool):
