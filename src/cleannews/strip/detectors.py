@@ -783,6 +783,7 @@ def _neighbour_pass(
                     if not ln.blank and ln.cls is not BAD and ln.n < PAYWALL_KEEP_WORDS:
                         ln.bad("paywall_tail", "paywall panel after the end of the free text")
             break
+    _protect_signature(lines)  # "Philippe Guilbault" under the last paragraph: its author
     repeated = _repeated_texts(lines)  # depends on the text only: the same every round
     kind = page_kind(lines) if PAGE_KIND_TEASERS else None  # once: before the position rules
     # the position-based decisions feed each other (a teaser removed moves the end
@@ -844,6 +845,31 @@ def _line_shape(text: str) -> str | None:
     if n <= FIGURE_MAX_WORDS and _LABEL_FIGURE.match(text):
         return "figure"
     return None
+
+
+def _protect_signature(lines: list[_Line]) -> None:
+    """Protect a person's name standing right under the article's last paragraph (the last
+    line of :data:`GOOD` class ending like prose): the article's signature, which a menu
+    run or the context would otherwise take with the share bar below it. An explicit rule
+    still may remove it. On TRAIN no such name is furniture that the rules leave.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Le club doit prévenir son adversaire.",
+    ...       "Philippe Guilbault", "Partager sur")]
+    >>> ls[0].cls = GOOD
+    >>> _protect_signature(ls)
+    >>> [ln.protected for ln in ls]
+    [False, True, False]
+    """
+    last = next(
+        (k for k in range(len(lines) - 1, -1, -1)
+         if lines[k].cls is GOOD and _ends_prose(lines[k].text)),
+        None,
+    )
+    if last is None:
+        return
+    nxt = next((ln for ln in islice(lines, last + 1, None) if not ln.blank), None)
+    if nxt is not None and nxt.cls is AMB and _PERSON_NAME.match(nxt.text):
+        nxt.protected = True
 
 
 #: Characters trimmed around a kicker line before it is looked up ("Entretien :", "— Critique").
