@@ -884,8 +884,9 @@ def _protect_kickers(lines: list[_Line], kickers: frozenset[str]) -> None:
     caption under an image) nor model takes; an explicit rule still may. A label above
     another label is a menu item ("Opinion" in a section menu) and is left to the rules.
 
-    >>> ls = [_Line(t, frozenset()) for t in ("MSA-GE.jpg", "Critique", "« La Marée basse » : un huis clos",
-    ...       "Entretien :", "Marie Dupont, cinéaste, raconte son île", "Critique", "Opinion")]
+    >>> ls = [_Line(t, frozenset()) for t in ("MSA-GE.jpg", "Critique",
+    ...       "« La Marée basse » : un huis clos", "Entretien :",
+    ...       "Marie Dupont, cinéaste, raconte son île", "Critique", "Opinion")]
     >>> _protect_kickers(ls, frozenset({"critique", "entretien", "opinion"}))
     >>> [ln.protected for ln in ls]
     [False, True, False, True, False, False, False]
