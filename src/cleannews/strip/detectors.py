@@ -740,7 +740,10 @@ def _lowercase_tail(text: str, n: int) -> bool:
 
 
 def _neighbour_pass(
-    lines: list[_Line], matched: list, kickers: frozenset[str] = frozenset()
+    lines: list[_Line],
+    matched: list,
+    kickers: frozenset[str] = frozenset(),
+    widgets: frozenset[str] = frozenset(),
 ) -> None:
     """Steps 2b/3b: rules that reach neighbours, menus, repeats, then context smoothing."""
     n = len(lines)
@@ -783,7 +786,7 @@ def _neighbour_pass(
                     if not ln.blank and ln.cls is not BAD and ln.n < PAYWALL_KEEP_WORDS:
                         ln.bad("paywall_tail", "paywall panel after the end of the free text")
             break
-    _protect_signature(lines)  # "Philippe Guilbault" under the last paragraph: its author
+    _protect_signature(lines, widgets)  # "Philippe Guilbault" under the last paragraph
     repeated = _repeated_texts(lines)  # depends on the text only: the same every round
     kind = page_kind(lines) if PAGE_KIND_TEASERS else None  # once: before the position rules
     # the position-based decisions feed each other (a teaser removed moves the end
@@ -847,11 +850,12 @@ def _line_shape(text: str) -> str | None:
     return None
 
 
-def _protect_signature(lines: list[_Line]) -> None:
+def _protect_signature(lines: list[_Line], widgets: frozenset[str] = frozenset()) -> None:
     """Protect a person's name standing right under the article's last paragraph (the last
     line of :data:`GOOD` class ending like prose): the article's signature, which a menu
     run or the context would otherwise take with the share bar below it. An explicit rule
-    still may remove it. On TRAIN no such name is furniture that the rules leave.
+    still may remove it. Two capitalised button words ("Share Button", "E-mail
+    Compartir": a word of ``widgets``, the rule files' ``widget_words``) are no name.
 
     >>> ls = [_Line(t, frozenset()) for t in ("Le club doit prévenir son adversaire.",
     ...       "Philippe Guilbault", "Partager sur")]
@@ -859,6 +863,10 @@ def _protect_signature(lines: list[_Line]) -> None:
     >>> _protect_signature(ls)
     >>> [ln.protected for ln in ls]
     [False, True, False]
+    >>> ls[1] = _Line("Share Button", frozenset())
+    >>> _protect_signature(ls, frozenset({"share"}))
+    >>> ls[1].protected
+    False
     """
     last = next(
         (k for k in range(len(lines) - 1, -1, -1)
@@ -868,7 +876,12 @@ def _protect_signature(lines: list[_Line]) -> None:
     if last is None:
         return
     nxt = next((ln for ln in islice(lines, last + 1, None) if not ln.blank), None)
-    if nxt is not None and nxt.cls is AMB and _PERSON_NAME.match(nxt.text):
+    if (
+        nxt is not None
+        and nxt.cls is AMB
+        and _PERSON_NAME.match(nxt.text)
+        and not any(w in widgets for w in nxt.words)
+    ):
         nxt.protected = True
 
 
@@ -1966,7 +1979,7 @@ def judge_lines(
         _protect_headings(lines, headings)
     _structural_pass(lines, rs, stop)
     _score_pass(lines)
-    _neighbour_pass(lines, matched, rs.kicker_words)
+    _neighbour_pass(lines, matched, rs.kicker_words, rs.widget_words)
     _title_pass(lines)
     return lines, glued
 
