@@ -227,6 +227,15 @@ _ROSTER_LINE = regex.compile(
 ROSTER_MAX_WORDS = 5
 #: A page shows a line-up when at least this many rows have the line-up shape.
 ROSTER_LIST_MIN = 3
+#: A labelled figure of a fact box or a results list: a label without digits, a colon and a
+#: number with at most a unit ("Retail: +34,000", "London: 33C", "dont voirie : 320 000 €",
+#: "Rafael Nadal : 13 titres"); a clock time or a date is not one ("22:04", "Publié le 27.04.23").
+_LABEL_FIGURE = regex.compile(
+    r"^[^:|\d]{2,40}?\s?:\s?[+\-−–]?\d[\d\s.,]*+(?:\s?(?:%|€|\$|£|°\s?C?|\p{L}{1,12}\.?))?$"
+)
+FIGURE_MAX_WORDS = 8
+#: A page lists labelled figures when at least this many standing lines have the shape.
+FIGURE_LIST_MIN = 3
 #: A table row written with pipes: at least this many cells, each at most this long.
 PIPE_ROW_MIN_CELLS = 3
 PIPE_CELL_MAX_CHARS = 60
@@ -237,6 +246,13 @@ _GLUE_CHAR = re.compile(r"[|·•.!?»…]")
 _TITLE_END_BAD = re.compile(r"[.;,]\s*$")
 _TITLE_SITE = regex.compile(r"\s+\|\s+(?-i:\p{Lu})[^|.!?:;]{1,60}$")
 _CLAUSE_END = regex.compile(r"[.;:!»]\s*$")
+#: A sentence closed inside quotes ('… d'avoir survécu."', '… répond-il.”'): a quote, not a
+#: teaser headline (headlines carry no final period).
+_QUOTE_SENTENCE_END = regex.compile(r"[.!…][\"”]\s*$")
+#: A word closed by a full stop, "!" or "?" ("Oui.", "Non !", "Vraiment ?", "« Jamais. »"): a
+#: reply or a short sentence, which the context rule leaves; "Weiterlesen..." or "Au cours…"
+#: (a cut teaser) is not one.
+_REPLY_END = regex.compile(r"\p{L}\s?[.!?][\"”»]?\s?$")
 _CRUMB_SEP = regex.compile(r"\s+(?:[>»›/|\\]|-|–|—)\s+")
 #: Every ``_CRUMB_SEP`` holds one of these: a cheap test first (the regex is slow on prose).
 _CRUMB_CHAR = re.compile(r"[>»›/|\\\-–—]")
@@ -724,11 +740,15 @@ def _lowercase_tail(text: str, n: int) -> bool:
 
 
 def _neighbour_pass(
-    lines: list[_Line], matched: list, kickers: frozenset[str] = frozenset()
+    lines: list[_Line],
+    matched: list,
+    kickers: frozenset[str] = frozenset(),
+    widgets: frozenset[str] = frozenset(),
 ) -> None:
     """Steps 2b/3b: rules that reach neighbours, menus, repeats, then context smoothing."""
     n = len(lines)
     _protect_shaped(lines)  # the article's results lines and table rows: before any taking
+    _protect_kickers(lines, kickers)  # "Critique", "Entretien": the article's type label
     # a heading such as "Sur le même sujet" takes the teaser titles (or tags, caption) under it
     links = _item_links(lines, matched)
     _protect_item_headlines(lines, links)
@@ -766,6 +786,7 @@ def _neighbour_pass(
                     if not ln.blank and ln.cls is not BAD and ln.n < PAYWALL_KEEP_WORDS:
                         ln.bad("paywall_tail", "paywall panel after the end of the free text")
             break
+    _protect_signature(lines, widgets)  # "Philippe Guilbault" under the last paragraph
     repeated = _repeated_texts(lines)  # depends on the text only: the same every round
     kind = page_kind(lines) if PAGE_KIND_TEASERS else None  # once: before the position rules
     # the position-based decisions feed each other (a teaser removed moves the end
@@ -797,7 +818,8 @@ def _neighbour_pass(
 def _line_shape(text: str) -> str | None:
     """The list shape of a line: ``"score"`` (a results line), ``"table<k>"`` (a pipe table
     row of k cells, ``"table<k>#"`` when a cell holds a digit), ``"roster"`` (a line-up
-    row: shirt number, substitution minute or rating beside a name) or None.
+    row: shirt number, substitution minute or rating beside a name), ``"figure"`` (a label
+    and a figure: ``_LABEL_FIGURE``) or None.
 
     >>> _line_shape("Arsenal 2-1 Aston Villa"), _line_shape("Socialistes | 62 | 1 | 1")
     ('score', 'table4#')
@@ -807,6 +829,8 @@ def _line_shape(text: str) -> str | None:
     ('roster', 'roster')
     >>> _line_shape("Le top 10 des séries"), _line_shape("Page 2")
     (None, None)
+    >>> _line_shape("London: 33C"), _line_shape("22:04"), _line_shape("Publié le 27.04.23 à 19:30")
+    ('figure', None, None)
     """
     if "|" in text:
         cells = text.split(" | ")
@@ -818,9 +842,82 @@ def _line_shape(text: str) -> str | None:
         return None
     if _SCORE_LINE.match(text):
         return "score"
-    if len(text.split()) <= ROSTER_MAX_WORDS and _ROSTER_LINE.search(text):
+    n = len(text.split())
+    if n <= ROSTER_MAX_WORDS and _ROSTER_LINE.search(text):
         return "roster"
+    if n <= FIGURE_MAX_WORDS and _LABEL_FIGURE.match(text):
+        return "figure"
     return None
+
+
+def _protect_signature(lines: list[_Line], widgets: frozenset[str] = frozenset()) -> None:
+    """Protect a person's name standing right under the article's last paragraph (the last
+    line of :data:`GOOD` class ending like prose): the article's signature, which a menu
+    run or the context would otherwise take with the share bar below it. An explicit rule
+    still may remove it. Two capitalised button words ("Share Button", "E-mail
+    Compartir": a word of ``widgets``, the rule files' ``widget_words``) are no name.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Le club doit prévenir son adversaire.",
+    ...       "Philippe Guilbault", "Partager sur")]
+    >>> ls[0].cls = GOOD
+    >>> _protect_signature(ls)
+    >>> [ln.protected for ln in ls]
+    [False, True, False]
+    >>> ls[1] = _Line("Share Button", frozenset())
+    >>> _protect_signature(ls, frozenset({"share"}))
+    >>> ls[1].protected
+    False
+    """
+    last = next(
+        (k for k in range(len(lines) - 1, -1, -1)
+         if lines[k].cls is GOOD and _ends_prose(lines[k].text)),
+        None,
+    )
+    if last is None:
+        return
+    nxt = next((ln for ln in islice(lines, last + 1, None) if not ln.blank), None)
+    if (
+        nxt is not None
+        and nxt.cls is AMB
+        and _PERSON_NAME.match(nxt.text)
+        and not any(w in widgets for w in nxt.words)
+    ):
+        nxt.protected = True
+
+
+#: Characters trimmed around a kicker line before it is looked up ("Entretien :", "— Critique").
+_KICKER_TRIM = " \t:.-–—|•·*"
+
+
+def _protect_kickers(lines: list[_Line], kickers: frozenset[str]) -> None:
+    """Protect a line that is only an article-type label (``kicker_words`` of the data files:
+    "Critique", "Entretien", "Analyse") standing right above a line of at least
+    :data:`HEADLINE_MIN_WORDS` words: the kicker above a headline or a review, which
+    no position rule (context, menu runs, tail teasers, the items under a heading, a
+    caption under an image) nor model takes; an explicit rule still may. A label above
+    another label is a menu item ("Opinion" in a section menu) and is left to the rules.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("MSA-GE.jpg", "Critique",
+    ...       "« La Marée basse » : un huis clos", "Entretien :",
+    ...       "Marie Dupont, cinéaste, raconte son île", "Critique", "Opinion")]
+    >>> _protect_kickers(ls, frozenset({"critique", "entretien", "opinion"}))
+    >>> [ln.protected for ln in ls]
+    [False, True, False, True, False, False, False]
+    """
+    if not kickers:
+        return
+    nxt: _Line | None = None  # the next standing line below (one backward pass: linear)
+    for ln in reversed(lines):
+        if ln.blank or ln.cls is BAD:
+            continue
+        if (
+            ln.n <= KICKER_MAX_WORDS
+            and nxt is not None
+            and nxt.n >= HEADLINE_MIN_WORDS
+            and ln.text.strip(_KICKER_TRIM).casefold() in kickers
+        ):
+            ln.protected = True
+        nxt = ln
 
 
 def _protect_shaped(lines: list[_Line]) -> None:
@@ -850,6 +947,8 @@ def _protect_shaped(lines: list[_Line]) -> None:
     for i, shape in shapes.items():
         if shape == "roster":
             listed = counts[shape] >= ROSTER_LIST_MIN
+        elif shape == "figure":
+            listed = counts[shape] >= FIGURE_LIST_MIN
         elif shape.endswith("#") or shape == "score":
             listed = counts[shape] >= SHAPE_LIST_MIN
         else:  # a header row: a table of rows with figures and as many cells is on the page
@@ -949,7 +1048,11 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
             elif rule.next_kind == "tag":
                 ok = ln.n <= TAG_ITEM_WORDS and not ln.ends
             else:
-                ok = 1 < ln.n <= TEASER_MAX_WORDS and not _CLAUSE_END.search(ln.text[-3:])
+                ok = (
+                    1 < ln.n <= TEASER_MAX_WORDS
+                    and not _CLAUSE_END.search(ln.text[-3:])
+                    and not _QUOTE_SENTENCE_END.search(ln.text[-4:])
+                )
             if not ok:
                 stopped_by_text = True
                 break
@@ -1435,6 +1538,8 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
             continue  # "Label : value" lines inside the article are structured content
         if _BULLET.match(ln.text) or (ln.n >= CONTEXT_SENTENCE_WORDS and ln.ends):
             continue  # a list item or a short sentence: the article's, unless a rule says so
+        if _REPLY_END.search(ln.text[-4:]):
+            continue  # "Oui.", "Jamais !": an interview's one-word reply (no TRAIN furniture)
         if _subheading_above_text(ln, i, first_good, last_good, next_standing):
             continue
         p, q = prev_cls[i], next_cls[i]
@@ -1874,7 +1979,7 @@ def judge_lines(
         _protect_headings(lines, headings)
     _structural_pass(lines, rs, stop)
     _score_pass(lines)
-    _neighbour_pass(lines, matched, rs.kicker_words)
+    _neighbour_pass(lines, matched, rs.kicker_words, rs.widget_words)
     _title_pass(lines)
     return lines, glued
 
