@@ -97,13 +97,114 @@ def _word_file(name: str) -> frozenset[str]:
     return frozenset(words)
 
 
+#: Group openers whose body is part of every match when the group is not quantified (not
+#: look-arounds: a look-behind's text is not in the match).
+_GROUP_OPENERS = ("(?:", "(?>", "(?-i:", "(?i:", "(")
+
+
+def _longest_literal(p: str) -> str:
+    """The longest run of unquantified top-level literal characters of ``p`` ("" if none).
+
+    >>> _longest_literal(r"\\d+ ?next"), _longest_literal(r"\\d")
+    (' next', '')
+    """
+    from cleannews.strip._triggers import LITERAL_CHARS, _top_level_atoms
+
+    atoms = _top_level_atoms(p)
+    if atoms is None:
+        return ""
+    best, cur = "", []
+    for lit, quantified in (*atoms, (None, False)):
+        if lit is None or quantified or lit not in LITERAL_CHARS:
+            if len(cur) > len(best):
+                best = "".join(cur)
+            cur = []
+        else:
+            cur.append(lit)
+    return best
+
+
+def _group_alternatives(p: str) -> tuple[str, ...]:
+    """Case-folded literals one of which every match of ``p`` holds, read from an
+    unquantified top-level group whose every alternative has a literal (the group whose
+    shortest literal is longest); () when there is none.
+
+    >>> _group_alternatives(r"(?:\\d{1,4}\\s){1,12}(?:weiter|nächste)(?:\\s*»)?")
+    ('weiter', 'nächste')
+    >>> _group_alternatives(r"(?-i:DR)(?<=(?:\\S\\s[-/]\\s?|©\\s?)(?-i:DR))\\s*$")
+    ('dr',)
+    >>> _group_alternatives(r"(?:a|\\d)x"), _group_alternatives(r"(?:next)?|y")
+    ((), ())
+    """
+    from cleannews.strip._triggers import (
+        _class_end,
+        _paren_end,
+        _quantifier_end,
+        _split_alternatives,
+        _top_level_atoms,
+    )
+
+    if _top_level_atoms(p) is None:
+        return ()  # a top-level ``|``, verbose mode or a construct not read
+    best: tuple[str, ...] = ()
+    i = 0
+    while i < len(p):
+        ch = p[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(p, i)
+            if i < 0:
+                return ()
+            continue
+        if ch != "(":
+            i += 1
+            continue
+        end = _paren_end(p, i)
+        if end < 0:
+            return ()
+        opener = next((o for o in _GROUP_OPENERS if p.startswith(o, i)), None)
+        if (
+            opener is not None
+            and (opener != "(" or p[i + 1 : i + 2] != "?")
+            and _quantifier_end(p, end) == end
+        ):
+            alts = _split_alternatives(p[i + len(opener) : end - 1])
+            lits = [_longest_literal(a) for a in alts] if alts else []
+            if lits and all(lits):
+                folded = tuple(dict.fromkeys(x.casefold() for x in lits))
+                if not best or min(map(len, folded)) > min(map(len, best)):
+                    best = folded
+        i = end
+    return best
+
+
+def required_any(p: str) -> tuple[str, ...]:
+    """Case-folded literals one of which every match of ``p`` holds: the pattern's
+    :func:`._triggers.required_literal`, else its :func:`._triggers.required_char`, else
+    the alternatives of a top-level group (:func:`_group_alternatives`); () when none is read.
+
+    >>> required_any(r"(?:\\d{1,4}\\s{1,3}){1,12}(?:next)(?:\\s*(?:»|›|>))?")
+    ('next',)
+    >>> required_any(r"\\d+ commentaires?"), required_any(r"\\d{1,2}:\\d{2}")
+    ((' commenta',), (':',))
+    """
+    from cleannews.strip._triggers import required_char, required_literal
+
+    lit = required_literal(p) or required_char(p)
+    return (lit,) if lit else _group_alternatives(p)
+
+
 def _trigger_index(rules: list[Rule]):
     """Index of the phrase patterns by leading literal (see :mod:`._triggers`).
 
     Returns ``(always, exact, heads, substring)``: patterns that always run;
     ``{word: [k]}`` for whole words; ``{first three letters: [(prefix, k)]}``
     for word prefixes; ``{fragment: [k]}`` for symbols and short fragments
-    (tested as substrings of the lower-cased line).
+    (tested as substrings of the lower-cased line). A pattern whose start is not read
+    runs on every line unless it holds a literal (:func:`required_any`): it is then
+    indexed under those literals as substrings (two caption patterns ran on every line).
     """
     from cleannews.strip._triggers import DIGIT, first_fragments
 
@@ -115,28 +216,33 @@ def _trigger_index(rules: list[Rule]):
     for r in rules:
         for p in r.patterns:
             frags = first_fragments(p)
-            if frags is None:
-                always.append(k)
-            else:
-                if DIGIT in frags:
+            if frags is None or DIGIT in frags:
+                lits = () if REFERENCE_ALWAYS else required_any(p)
+                for f in lits:
+                    substring.setdefault(f, []).append(k)
+                if not lits:
                     always.append(k)
-                    k += 1
-                    continue
-                for f in frags:
-                    f = f.casefold()
-                    if f.endswith("*") and len(f) > 3 and f[:-1].isalpha():
-                        # a word prefix: looked up by its first three letters
-                        heads.setdefault(f[:3], []).append((f[:-1], k))
-                    elif f.endswith("*"):
-                        substring.setdefault(f[:-1], []).append(k)
-                    elif f.isalpha():
-                        exact.setdefault(f, []).append(k)
-                    else:
-                        substring.setdefault(f, []).append(k)
+                k += 1
+                continue
+            for f in frags:
+                f = f.casefold()
+                if f.endswith("*") and len(f) > 3 and f[:-1].isalpha():
+                    # a word prefix: looked up by its first three letters
+                    heads.setdefault(f[:3], []).append((f[:-1], k))
+                elif f.endswith("*"):
+                    substring.setdefault(f[:-1], []).append(k)
+                elif f.isalpha():
+                    exact.setdefault(f, []).append(k)
+                else:
+                    substring.setdefault(f, []).append(k)
             k += 1
     return always, _FrozenDict(exact), heads, substring
 
 
+#: Tests set this to True (before :func:`load_rules` is called): the phrase and span
+#: patterns whose start is not read run on every line, as before :func:`required_any`
+#: indexed them by the literals they hold.
+REFERENCE_ALWAYS = False
 #: Tests set this to True: rules are evaluated the slow way (every pattern of the anchored
 #: indexes in data order, the protect patterns as one alternation, the phrase and span
 #: triggers tested line by line and each triggered pattern run over the whole line): the
@@ -280,12 +386,7 @@ class _AnchoredIndex:
     """
 
     def __init__(self, rules: list[Rule], lead: str, tail: str) -> None:
-        from cleannews.strip._triggers import (
-            DIGIT,
-            first_fragments,
-            required_char,
-            required_literal,
-        )
+        from cleannews.strip._triggers import DIGIT, first_fragments
 
         self.digit: list[int] = []
         self.always: list[int] = []
@@ -306,8 +407,7 @@ class _AnchoredIndex:
             for p in r.patterns:
                 k = len(self.patterns)
                 self.requires.append(r.requires)
-                lit = None if r.requires else (required_literal(p) or required_char(p))
-                self.needs.append(r.requires or ((lit,) if lit else ()))
+                self.needs.append(r.requires or required_any(p))
                 self.patterns.append(
                     (r, LazyPattern(lead_plain + "(?:" + p + ")" + tail, regex.I | regex.V0))
                 )
