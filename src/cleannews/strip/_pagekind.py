@@ -160,8 +160,7 @@ def cohesion(lines, body: list[int]) -> float:
     if len(body) < 2:
         return 0.0
     sets = [
-        # each distinct word tested once (set() in C first: a paragraph repeats its words)
-        {w for w in set(lines[i].words) if len(w) >= COHESION_WORD_CHARS and not w.isdigit()}
+        {w for w in lines[i].words if len(w) >= COHESION_WORD_CHARS and not w.isdigit()}
         for i in body
     ]
     shared = sum(bool(a & b) for a, b in pairwise(sets))

@@ -18,7 +18,6 @@ the configured rule sets alone (nothing is refused, nothing is guessed).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -124,10 +123,11 @@ def guess_page_language(text: str, words: list[str] | None = None) -> PageLangua
     cover = [0] * len(langs)
     if words is None:
         words = _WORD.findall(text[:PAGE_LANGUAGE_CHARS].lower())
-    # the words' language tuples counted in C (a few distinct tuples), then added up
-    for hit, n in Counter(filter(None, map(table.get, words))).items():
-        for i in hit:
-            cover[i] += n
+    for w in words:
+        hit = table.get(w)
+        if hit is not None:
+            for i in hit:
+                cover[i] += 1
     # the first language with the most words (max keeps the first of equals)
     top = max(range(len(langs)), key=cover.__getitem__)
     best = cover[top]
