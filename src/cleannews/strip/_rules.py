@@ -105,8 +105,8 @@ _GROUP_OPENERS = ("(?:", "(?>", "(?-i:", "(?i:", "(")
 def _longest_literal(p: str) -> str:
     """The longest run of unquantified top-level literal characters of ``p`` ("" if none).
 
-    >>> _longest_literal(r"\\d+ ?next"), _longest_literal(r"\\d")
-    (' next', '')
+    >>> _longest_literal(r"\\d+ ?next"), _longest_literal(r"\\d+ page"), _longest_literal(r"\\d")
+    ('next', ' page', '')
     """
     from cleannews.strip._triggers import LITERAL_CHARS, _top_level_atoms
 
@@ -130,7 +130,9 @@ def _group_alternatives(p: str) -> tuple[str, ...]:
     shortest literal is longest); () when there is none.
 
     >>> _group_alternatives(r"(?:\\d{1,4}\\s){1,12}(?:weiter|nächste)(?:\\s*»)?")
-    ('weiter', 'nächste')
+    ('ter', 'chste')
+
+    (Only characters of :data:`._triggers.LITERAL_CHARS` count: not ``i`` nor ``ä``.)
     >>> _group_alternatives(r"(?-i:DR)(?<=(?:\\S\\s[-/]\\s?|©\\s?)(?-i:DR))\\s*$")
     ('dr',)
     >>> _group_alternatives(r"(?:a|\\d)x"), _group_alternatives(r"(?:next)?|y")
@@ -194,6 +196,66 @@ def required_any(p: str) -> tuple[str, ...]:
 
     lit = required_literal(p) or required_char(p)
     return (lit,) if lit else _group_alternatives(p)
+
+
+def _caseless_symbols(p: str) -> tuple[str, ...]:
+    """Top-level unquantified literal characters of ``p`` that are not ASCII, letters nor
+    cased (``©``, ``€``, ``»``): a match holds the character itself, and so does the line's
+    case folding.
+
+    >>> _caseless_symbols(r"\\(\\s?©\\s?[^()]{1,80}\\)"), _caseless_symbols(r"é»?")
+    (('©',), ())
+    """
+    from cleannews.strip._triggers import _top_level_atoms
+
+    atoms = _top_level_atoms(p) or ()
+    return tuple(
+        dict.fromkeys(
+            c
+            for c, quantified in atoms
+            if c is not None
+            and not quantified
+            and not c.isascii()
+            and not c.isalnum()
+            and not c.isspace()
+            and c.casefold() == c == c.upper()
+        )
+    )
+
+
+#: A second literal gate is kept for a phrase or span pattern when its weakest literal is
+#: worth at least this much (:func:`_gate_weight`): a one-character gate like ``(`` tests
+#: what the trigger tested already.
+MIN_GATE_WEIGHT = 2
+
+
+def _gate_weight(lits: tuple[str, ...]) -> int:
+    """How selective a gate is: the length of its shortest literal, a non-ASCII symbol
+    counted as three characters (0 for no gate).
+
+    >>> _gate_weight((" photo",)), _gate_weight(("(",)), _gate_weight(("©",)), _gate_weight(())
+    (6, 1, 3, 0)
+    """
+    if not lits:
+        return 0
+    return min(3 if len(x) == 1 and not x.isascii() else len(x) for x in lits)
+
+
+def pattern_gate(p: str) -> tuple[str, ...]:
+    """Case-folded literals one of which every match of ``p`` holds, the most selective
+    read (:func:`required_any`, a top-level group's alternatives, a caseless symbol), or ()
+    when none weighs :data:`MIN_GATE_WEIGHT`: :meth:`RuleSet._run` tests them in the line
+    before trying a triggered pattern (ten caption patterns triggered by ``(`` ran on
+    every line with a parenthesis).
+
+    >>> pattern_gate(r"\\((?:photo|image|picture)s?\\s*:[^()\\n]{1,80}\\)\\s*$")
+    ('photo', 'mage', 'cture')
+    >>> pattern_gate(r"\\((?<=\\s\\()\\s?©\\s?[^()]{1,80}\\)?\\s*$"), pattern_gate(r"\\(\\d+\\)")
+    (('©',), ())
+    """
+    options = [required_any(p), _group_alternatives(p), _caseless_symbols(p)[:1]]
+    best = max(options, key=_gate_weight)
+    return best if _gate_weight(best) >= MIN_GATE_WEIGHT else ()
 
 
 def _trigger_index(rules: list[Rule]):
@@ -617,6 +679,15 @@ class RuleSet:
             for r in self.rules["span"]
             for p in r.patterns
         ]
+        # literals one of which each match holds (see :func:`pattern_gate`)
+        self._gates = {
+            kind: [
+                () if REFERENCE_ALWAYS else pattern_gate(p)
+                for r in self.rules[kind]
+                for p in r.patterns
+            ]
+            for kind in ("phrase", "span")
+        }
         # where a match of each pattern can start (see :func:`_match_starts`)
         self._starts = {
             kind: [_match_starts(p) for r in self.rules[kind] for p in r.patterns]
@@ -770,10 +841,19 @@ class RuleSet:
         starts = self._starts[kind]
         if low is None or len(low) != len(scan) or REFERENCE:
             low = None  # offsets of the folded line differ: scan the whole line
+        gates = self._gates[kind]
         tried: dict[tuple[str, ...], list[int] | None] = {}  # several patterns share literals
         for k in sorted(todo):
             rule, pat = patterns[k]
             frags = starts[k]
+            if low is not None:
+                gate = gates[k]
+                if gate:
+                    for lit in gate:
+                        if lit in low:
+                            break
+                    else:
+                        continue  # no literal every match holds is in the line
             if frags is not None and low is not None:
                 at = tried.get(frags, _UNSEEN)
                 if at is _UNSEEN:
