@@ -20,11 +20,11 @@ import pytest
 import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_strip_fast_equivalence import _documents
 
 import cleannews
 from cleannews.strip import _rules as R
 from cleannews.strip import strip_text
+from test_strip_fast_equivalence import _documents
 
 LANGS = ("fr", "en", "de", "es", "it")
 
