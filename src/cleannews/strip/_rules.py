@@ -182,6 +182,7 @@ def _group_alternatives(p: str) -> tuple[str, ...]:
     return best
 
 
+@lru_cache(maxsize=None)
 def required_any(p: str) -> tuple[str, ...]:
     """Case-folded literals one of which every match of ``p`` holds: the pattern's
     :func:`._triggers.required_literal`, else its :func:`._triggers.required_char`, else
@@ -679,13 +680,10 @@ class RuleSet:
             for r in self.rules["span"]
             for p in r.patterns
         ]
-        # literals one of which each match holds (see :func:`pattern_gate`)
-        self._gates = {
-            kind: [
-                () if REFERENCE_ALWAYS else pattern_gate(p)
-                for r in self.rules[kind]
-                for p in r.patterns
-            ]
+        # literals one of which each match holds (see :func:`pattern_gate`), read when a
+        # pattern is first triggered (None: not read yet; reading them all cost 0.05 s)
+        self._gates: dict[str, list[tuple[str, ...] | None]] = {
+            kind: [() if REFERENCE_ALWAYS else None for r in self.rules[kind] for p in r.patterns]
             for kind in ("phrase", "span")
         }
         # where a match of each pattern can start (see :func:`_match_starts`)
@@ -848,6 +846,8 @@ class RuleSet:
             frags = starts[k]
             if low is not None:
                 gate = gates[k]
+                if gate is None:
+                    gate = gates[k] = pattern_gate(pat.pattern)
                 if gate:
                     for lit in gate:
                         if lit in low:
