@@ -118,7 +118,7 @@ def test_stage_output_equal_without_gates(monkeypatch):
 def _gated_patterns() -> list[tuple[str, tuple[str, ...]]]:
     rs = R.load_rules(LANGS)
     out = []
-    for kind, pats in (("phrase", rs._phrase_patterns), ("span", rs._span_patterns)):
+    for pats in (rs._phrase_patterns, rs._span_patterns):
         for _, pat in pats:
             gate = R.pattern_gate(pat.pattern)
             if gate:

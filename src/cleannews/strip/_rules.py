@@ -182,7 +182,7 @@ def _group_alternatives(p: str) -> tuple[str, ...]:
     return best
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=4096)
 def required_any(p: str) -> tuple[str, ...]:
     """Case-folded literals one of which every match of ``p`` holds: the pattern's
     :func:`._triggers.required_literal`, else its :func:`._triggers.required_char`, else
