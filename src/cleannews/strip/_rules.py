@@ -97,13 +97,177 @@ def _word_file(name: str) -> frozenset[str]:
     return frozenset(words)
 
 
+#: Group openers whose body is part of every match when the group is not quantified (not
+#: look-arounds: a look-behind's text is not in the match).
+_GROUP_OPENERS = ("(?:", "(?>", "(?-i:", "(?i:", "(")
+
+
+def _longest_literal(p: str) -> str:
+    """The longest run of unquantified top-level literal characters of ``p`` ("" if none).
+
+    >>> _longest_literal(r"\\d+ ?next"), _longest_literal(r"\\d+ page"), _longest_literal(r"\\d")
+    ('next', ' page', '')
+    """
+    from cleannews.strip._triggers import LITERAL_CHARS, _top_level_atoms
+
+    atoms = _top_level_atoms(p)
+    if atoms is None:
+        return ""
+    best, cur = "", []
+    for lit, quantified in (*atoms, (None, False)):
+        if lit is None or quantified or lit not in LITERAL_CHARS:
+            if len(cur) > len(best):
+                best = "".join(cur)
+            cur = []
+        else:
+            cur.append(lit)
+    return best
+
+
+def _group_alternatives(p: str) -> tuple[str, ...]:
+    """Case-folded literals one of which every match of ``p`` holds, read from an
+    unquantified top-level group whose every alternative has a literal (the group whose
+    shortest literal is longest); () when there is none.
+
+    >>> _group_alternatives(r"(?:\\d{1,4}\\s){1,12}(?:weiter|nächste)(?:\\s*»)?")
+    ('ter', 'chste')
+
+    (Only characters of :data:`._triggers.LITERAL_CHARS` count: not ``i`` nor ``ä``.)
+    >>> _group_alternatives(r"(?-i:DR)(?<=(?:\\S\\s[-/]\\s?|©\\s?)(?-i:DR))\\s*$")
+    ('dr',)
+    >>> _group_alternatives(r"(?:a|\\d)x"), _group_alternatives(r"(?:next)?|y")
+    ((), ())
+    """
+    from cleannews.strip._triggers import (
+        _class_end,
+        _paren_end,
+        _quantifier_end,
+        _split_alternatives,
+        _top_level_atoms,
+    )
+
+    if _top_level_atoms(p) is None:
+        return ()  # a top-level ``|``, verbose mode or a construct not read
+    best: tuple[str, ...] = ()
+    i = 0
+    while i < len(p):
+        ch = p[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(p, i)
+            if i < 0:
+                return ()
+            continue
+        if ch != "(":
+            i += 1
+            continue
+        end = _paren_end(p, i)
+        if end < 0:
+            return ()
+        opener = next((o for o in _GROUP_OPENERS if p.startswith(o, i)), None)
+        if (
+            opener is not None
+            and (opener != "(" or p[i + 1 : i + 2] != "?")
+            and _quantifier_end(p, end) == end
+        ):
+            alts = _split_alternatives(p[i + len(opener) : end - 1])
+            lits = [_longest_literal(a) for a in alts] if alts else []
+            if lits and all(lits):
+                folded = tuple(dict.fromkeys(x.casefold() for x in lits))
+                if not best or min(map(len, folded)) > min(map(len, best)):
+                    best = folded
+        i = end
+    return best
+
+
+@lru_cache(maxsize=4096)
+def required_any(p: str) -> tuple[str, ...]:
+    """Case-folded literals one of which every match of ``p`` holds: the pattern's
+    :func:`._triggers.required_literal`, else its :func:`._triggers.required_char`, else
+    the alternatives of a top-level group (:func:`_group_alternatives`); () when none is read.
+
+    >>> required_any(r"(?:\\d{1,4}\\s{1,3}){1,12}(?:next)(?:\\s*(?:»|›|>))?")
+    ('next',)
+    >>> required_any(r"\\d+ commentaires?"), required_any(r"\\d{1,2}:\\d{2}")
+    ((' commenta',), (':',))
+    """
+    from cleannews.strip._triggers import required_char, required_literal
+
+    lit = required_literal(p) or required_char(p)
+    return (lit,) if lit else _group_alternatives(p)
+
+
+def _caseless_symbols(p: str) -> tuple[str, ...]:
+    """Top-level unquantified literal characters of ``p`` that are not ASCII, letters nor
+    cased (``©``, ``€``, ``»``): a match holds the character itself, and so does the line's
+    case folding.
+
+    >>> _caseless_symbols(r"\\(\\s?©\\s?[^()]{1,80}\\)"), _caseless_symbols(r"é»?")
+    (('©',), ())
+    """
+    from cleannews.strip._triggers import _top_level_atoms
+
+    atoms = _top_level_atoms(p) or ()
+    return tuple(
+        dict.fromkeys(
+            c
+            for c, quantified in atoms
+            if c is not None
+            and not quantified
+            and not c.isascii()
+            and not c.isalnum()
+            and not c.isspace()
+            and c.casefold() == c == c.upper()
+        )
+    )
+
+
+#: A second literal gate is kept for a phrase or span pattern when its weakest literal is
+#: worth at least this much (:func:`_gate_weight`): a one-character gate like ``(`` tests
+#: what the trigger tested already.
+MIN_GATE_WEIGHT = 2
+
+
+def _gate_weight(lits: tuple[str, ...]) -> int:
+    """How selective a gate is: the length of its shortest literal, a non-ASCII symbol
+    counted as three characters (0 for no gate).
+
+    >>> _gate_weight((" photo",)), _gate_weight(("(",)), _gate_weight(("©",)), _gate_weight(())
+    (6, 1, 3, 0)
+    """
+    if not lits:
+        return 0
+    return min(3 if len(x) == 1 and not x.isascii() else len(x) for x in lits)
+
+
+def pattern_gate(p: str) -> tuple[str, ...]:
+    """Case-folded literals one of which every match of ``p`` holds, the most selective
+    read (:func:`required_any`, a top-level group's alternatives, a caseless symbol), or ()
+    when none weighs :data:`MIN_GATE_WEIGHT`: :meth:`RuleSet._run` tests them in the line
+    before trying a triggered pattern (ten caption patterns triggered by ``(`` ran on
+    every line with a parenthesis).
+
+    >>> pattern_gate(r"\\((?:photo|image|picture)s?\\s*:[^()\\n]{1,80}\\)\\s*$")
+    ('photo', 'mage', 'cture')
+    >>> pattern_gate(r"\\((?<=\\s\\()\\s?©\\s?[^()]{1,80}\\)?\\s*$"), pattern_gate(r"\\(\\d+\\)")
+    (('©',), ())
+    """
+    options = [required_any(p), _group_alternatives(p), _caseless_symbols(p)[:1]]
+    best = max(options, key=_gate_weight)
+    return best if _gate_weight(best) >= MIN_GATE_WEIGHT else ()
+
+
 def _trigger_index(rules: list[Rule]):
     """Index of the phrase patterns by leading literal (see :mod:`._triggers`).
 
     Returns ``(always, exact, heads, substring)``: patterns that always run;
     ``{word: [k]}`` for whole words; ``{first three letters: [(prefix, k)]}``
     for word prefixes; ``{fragment: [k]}`` for symbols and short fragments
-    (tested as substrings of the lower-cased line).
+    (tested as substrings of the lower-cased line). A pattern whose start is not read
+    runs on every line unless it holds a literal (:func:`required_any`): it is then
+    indexed under those literals as substrings (two caption patterns ran on every line).
     """
     from cleannews.strip._triggers import DIGIT, first_fragments
 
@@ -115,28 +279,33 @@ def _trigger_index(rules: list[Rule]):
     for r in rules:
         for p in r.patterns:
             frags = first_fragments(p)
-            if frags is None:
-                always.append(k)
-            else:
-                if DIGIT in frags:
+            if frags is None or DIGIT in frags:
+                lits = () if REFERENCE_ALWAYS else required_any(p)
+                for f in lits:
+                    substring.setdefault(f, []).append(k)
+                if not lits:
                     always.append(k)
-                    k += 1
-                    continue
-                for f in frags:
-                    f = f.casefold()
-                    if f.endswith("*") and len(f) > 3 and f[:-1].isalpha():
-                        # a word prefix: looked up by its first three letters
-                        heads.setdefault(f[:3], []).append((f[:-1], k))
-                    elif f.endswith("*"):
-                        substring.setdefault(f[:-1], []).append(k)
-                    elif f.isalpha():
-                        exact.setdefault(f, []).append(k)
-                    else:
-                        substring.setdefault(f, []).append(k)
+                k += 1
+                continue
+            for f in frags:
+                f = f.casefold()
+                if f.endswith("*") and len(f) > 3 and f[:-1].isalpha():
+                    # a word prefix: looked up by its first three letters
+                    heads.setdefault(f[:3], []).append((f[:-1], k))
+                elif f.endswith("*"):
+                    substring.setdefault(f[:-1], []).append(k)
+                elif f.isalpha():
+                    exact.setdefault(f, []).append(k)
+                else:
+                    substring.setdefault(f, []).append(k)
             k += 1
     return always, _FrozenDict(exact), heads, substring
 
 
+#: Tests set this to True (before :func:`load_rules` is called): the phrase and span
+#: patterns whose start is not read run on every line, as before :func:`required_any`
+#: indexed them by the literals they hold.
+REFERENCE_ALWAYS = False
 #: Tests set this to True: rules are evaluated the slow way (every pattern of the anchored
 #: indexes in data order, the protect patterns as one alternation, the phrase and span
 #: triggers tested line by line and each triggered pattern run over the whole line): the
@@ -280,12 +449,7 @@ class _AnchoredIndex:
     """
 
     def __init__(self, rules: list[Rule], lead: str, tail: str) -> None:
-        from cleannews.strip._triggers import (
-            DIGIT,
-            first_fragments,
-            required_char,
-            required_literal,
-        )
+        from cleannews.strip._triggers import DIGIT, first_fragments
 
         self.digit: list[int] = []
         self.always: list[int] = []
@@ -306,8 +470,7 @@ class _AnchoredIndex:
             for p in r.patterns:
                 k = len(self.patterns)
                 self.requires.append(r.requires)
-                lit = None if r.requires else (required_literal(p) or required_char(p))
-                self.needs.append(r.requires or ((lit,) if lit else ()))
+                self.needs.append(r.requires or required_any(p))
                 self.patterns.append(
                     (r, LazyPattern(lead_plain + "(?:" + p + ")" + tail, regex.I | regex.V0))
                 )
@@ -517,6 +680,12 @@ class RuleSet:
             for r in self.rules["span"]
             for p in r.patterns
         ]
+        # literals one of which each match holds (see :func:`pattern_gate`), read when a
+        # pattern is first triggered (None: not read yet; reading them all cost 0.05 s)
+        self._gates: dict[str, list[tuple[str, ...] | None]] = {
+            kind: [() if REFERENCE_ALWAYS else None for r in self.rules[kind] for p in r.patterns]
+            for kind in ("phrase", "span")
+        }
         # where a match of each pattern can start (see :func:`_match_starts`)
         self._starts = {
             kind: [_match_starts(p) for r in self.rules[kind] for p in r.patterns]
@@ -670,10 +839,21 @@ class RuleSet:
         starts = self._starts[kind]
         if low is None or len(low) != len(scan) or REFERENCE:
             low = None  # offsets of the folded line differ: scan the whole line
+        gates = self._gates[kind]
         tried: dict[tuple[str, ...], list[int] | None] = {}  # several patterns share literals
         for k in sorted(todo):
             rule, pat = patterns[k]
             frags = starts[k]
+            if low is not None:
+                gate = gates[k]
+                if gate is None:
+                    gate = gates[k] = pattern_gate(pat.pattern)
+                if gate:
+                    for lit in gate:
+                        if lit in low:
+                            break
+                    else:
+                        continue  # no literal every match holds is in the line
             if frags is not None and low is not None:
                 at = tried.get(frags, _UNSEEN)
                 if at is _UNSEEN:
