@@ -4,12 +4,14 @@ pages below are written for these tests in the shape of French news pages; no pa
 the set is copied.
 
 * a short paragraph of the article whose every link goes to a sign-up page of the site
-  (subscription, newsletter, account, donation) or to the site's own channel on a social
+  (subscription, newsletter, membership, donation) or to the site's own channel on a social
   network, messaging service or app store is a call to subscribe or follow
   (``html_call_to_action``), whatever its language; a paragraph citing someone else's
   channel, or linking another article whose slug names subscriptions, stays;
 * a reading-time line is a meta line when its class says so in several words
   (``article-reading-time``);
+* a tool bar written as an action bar (``kb-tip-action-bar``, ``article-actions``) is a
+  meta line;
 * an article laid out in a table, its first part in one row and the rest in the next,
   is read whole; a menu cell of the same table is not.
 """
@@ -162,3 +164,14 @@ def test_clean_html_keeps_the_article_and_drops_the_call():
     doc = cleannews.clean_html(_page(SUBSCRIBE + APPS_OWN), CFG)
     assert "abonnez-vous" not in doc.text and "téléchargez" not in doc.text
     assert "trois heures de débats" in doc.text
+
+
+def test_action_bar_is_meta_unless_it_holds_prose():
+    bar = (
+        "<div class='kb-tip-action-bar-button-container'><span>Tipp favorisieren</span>"
+        "<span>Drucken</span></div>"
+    )
+    assert "favorisieren" not in _result(_page(bar)).text
+    # a paragraph of prose inside such a box keeps it (meta hints never take prose)
+    prose_box = f"<div class='article-actions'><p>{SENT * 2}</p></div>"
+    assert _result(_page(prose_box)).text.count(SENT.strip()) == 8
