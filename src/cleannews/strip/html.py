@@ -115,6 +115,8 @@ WEAK_HINTS = frozenset(_HINTS["weak"])
 #: Meta-line hints (print / tools bar, rating, category, reading time): like weak hints, but a
 #: content token beside them does not save them ("entry-tools", "post-category").
 META_HINTS = frozenset(_HINTS["meta"])
+#: Meta hints of several words, found inside a class value ("article-reading-time").
+_META_PHRASES = tuple(h for h in META_HINTS if "-" in h)
 PROSE_MIN_WORDS = 12
 #: An <aside> with this many sentences of BOXOUT_MIN_WORDS words is a fact box: kept.
 BOXOUT_MIN_SENTENCES = 2
@@ -369,6 +371,8 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     (True, ('tools', 'meta'), ('relatedarticlesbox', 'strong'))
     >>> h("related_post wp_rp"), h("TestReport__Section--Ads"), h("elementor-widget-container")
     (('related_post', 'strong'), ('ads', 'weak'), None)
+    >>> h("article-reading-time")
+    ('reading-time', 'meta')
     """
     raw_values = _attr_values(el)
     values = [v.lower() for v in raw_values]
@@ -394,6 +398,9 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
             return (strong, "weak")
         return (strong, "strong")
     meta = next((x for x in (*values, *toks) if x in META_HINTS), None)
+    if meta is None and _META_PHRASES:
+        joined = "-" + "-".join(toks) + "-"
+        meta = next((h for h in _META_PHRASES if f"-{h}-" in joined), None)
     if meta is not None:
         return (meta, "meta")
     if not CONTENT_TOKENS.isdisjoint(toks):
@@ -862,6 +869,116 @@ def _outbound_list(el: Tag, site: str | None) -> bool:
             return False  # a "follow us" or share bar
         outbound += 1
     return outbound >= OUTBOUND_LIST_MIN_SHARE * len(links)
+
+
+#: Words of a link's path that name a sign-up page (subscription, newsletter, account).
+CALL_PATH_WORDS = frozenset(w for w in _HINTS["call_paths"] if "-" not in w)
+_CALL_PATH_PHRASES = tuple(w for w in _HINTS["call_paths"] if "-" in w)
+#: A call to subscribe or follow is a short block: at most this many characters.
+CALL_MAX_CHARS = 320
+#: A site's name in a social / app-store address: at least this many letters.
+SITE_LABEL_MIN_CHARS = 4
+#: Block children that make an element more than one paragraph.
+_CALL_INNER_BLOCKS = [
+    "p",
+    "div",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+]
+_NOT_ALNUM = regex.compile(r"[^a-z0-9]+")
+#: Second-level labels of country domains ("co.uk", "com.br"): not the site's name.
+_SECOND_LEVEL = frozenset("co com org net gov gob ac edu or ne".split())
+#: A path segment of more words than this is an article's slug, not a sign-up page.
+CALL_SEGMENT_MAX_WORDS = 5
+_PATH = regex.compile(r"^(?:(?:https?:)?//[^/?#]*)?([^?#]*)", regex.IGNORECASE)
+
+
+def site_label(site: str) -> str | None:
+    """The name part of a host: its label before the public suffix (``co.uk``, ``com.br``).
+
+    >>> site_label("haitiantimes.com"), site_label("internal.diem25.org"), site_label("bbc.co.uk")
+    ('haitiantimes', 'diem25', None)
+    """
+    labels = site.lower().split(".")
+    if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        labels.pop()
+    name = _NOT_ALNUM.sub("", labels[-2]) if len(labels) >= 2 else ""
+    return name if len(name) >= SITE_LABEL_MIN_CHARS else None
+
+
+def _call_link(href: str, site: str, label: str | None) -> bool:
+    """True when ``href`` goes to a sign-up page of ``site`` or to the site's own account on a
+    social network, messaging channel or app store (``social_hosts`` naming the site).
+
+    >>> _call_link("https://times.com/product/subscription/", "times.com", "times")
+    True
+    >>> _call_link("https://t.me/guatemalacom", "guatemala.com", "guatemala")
+    True
+    >>> _call_link("https://t.me/rybar", "guatemala.com", "guatemala")
+    False
+    >>> _call_link("/2023/05/la-guerre-des-abonnements-au-streaming-relance", "site.fr", "site")
+    False
+    """
+    host = link_host(href)
+    m = _ARCHIVED.match(href.strip())
+    target = m.group(1) if m else href.strip()
+    if host is not None and any(_same_site(host, s) for s in SOCIAL_HOSTS):
+        return label is not None and label in _NOT_ALNUM.sub("", target.lower())
+    if host is not None and not _same_site(host, site):
+        return False
+    if target.lower().startswith(("mailto:", "tel:", "javascript:", "#")):
+        return False
+    pm = _PATH.match(target)
+    path = pm.group(1).lower() if pm else ""
+    for segment in path.split("/"):
+        words = [w for w in _NOT_ALNUM.split(segment) if w]
+        if not words or len(words) > CALL_SEGMENT_MAX_WORDS:
+            continue
+        if not CALL_PATH_WORDS.isdisjoint(words):
+            return True
+        joined = "-" + "-".join(words) + "-"
+        if any(f"-{ph}-" in joined for ph in _CALL_PATH_PHRASES):
+            return True
+    return False
+
+
+def _call_to_action(el: Tag, stats: dict[int, tuple[int, int, int]], site: str | None) -> bool:
+    """A short paragraph whose every link is a call link (:func:`_call_link`): "Subscribe now
+    to our e-edition", "¿Ya sabías que tenemos canal de Telegram? Únete", "Abonnez-vous à
+    notre newsletter", in any language, told by where its links go.
+
+    >>> soup = BeautifulSoup('<p>Pour lire la suite, <a href="https://site.fr/abonnement">'
+    ...     'abonnez-vous</a>.</p>', "html.parser")
+    >>> _call_to_action(soup.p, _measure(soup), "site.fr")
+    True
+    >>> soup = BeautifulSoup('<p>La chaîne <a href="https://t.me/rybar">Rybar</a> '
+    ...     'affirme le contraire.</p>', "html.parser")
+    >>> _call_to_action(soup.p, _measure(soup), "site.fr")
+    False
+    """
+    if not site or el.name not in ("p", "div", "li"):
+        return False
+    chars, _, links = stats.get(id(el), (0, 0, 0))
+    if not links or chars > CALL_MAX_CHARS:
+        return False
+    if el.name != "p" and el.find(_CALL_INNER_BLOCKS) is not None:
+        return False
+    anchors = [a for a in el.find_all("a", href=True) if str(a["href"]).strip()]
+    if not anchors:
+        return False
+    label = site_label(site)
+    return all(_call_link(str(a["href"]), site, label) for a in anchors)
 
 
 _CONSENT_PHRASES = tuple(h for h in CONSENT_HINTS if "-" in h)
@@ -1392,7 +1509,13 @@ def main_content(
     kept += _repeated_components(best, kept)
     inside = sum(under.get(id(el), 0) for el in kept)
     if inside >= MAIN_MIN_SHARE * total:
-        return [*kept, *leads] if inside >= MAIN_MIN_WORDS else None
+        if inside < MAIN_MIN_WORDS:
+            return None
+        # a chosen cell of a layout table takes the table's other prose cells (only to
+        # widen a selection made without them: a page of many cells is read whole)
+        cells = _table_cells(best, under, MAIN_SIBLING_SHARE * under.get(id(best), 0), stats)
+        ids = {id(el) for el in kept}
+        return [*kept, *(c for c in cells if id(c) not in ids), *leads]
     # the prose is spread over sibling blocks that vote apart (one wrapper per paragraph,
     # page-builder sections): the lowest ancestor holding most of it, if it is mostly prose
     node = best.parent
@@ -1405,6 +1528,58 @@ def main_content(
             return None
         node = node.parent
     return None
+
+
+#: The chosen container may sit this many elements below the table cell that holds it.
+TABLE_CELL_LEVELS = 2
+
+
+def _table_cells(
+    best: Tag,
+    under: dict[int, int],
+    floor: float,
+    stats: dict[int, tuple[int, int, int]],
+) -> list[Tag]:
+    """Other cells of the layout table that holds ``best``, when they hold prose too.
+
+    Pages laid out with tables (2000s sites) split an article between cells of one
+    table: the headline and first section in one row, the rest in the next. A cell
+    of the same table whose voting prose (``under``: :func:`_voting_words_under`)
+    reaches ``floor`` words and whose text is mostly outside links (not a menu or a
+    teaser column) is part of the article.
+
+    >>> prose = "Une phrase de l'article, avec assez de mots pour voter. " * 6
+    >>> soup = BeautifulSoup(f"<table><tr><td><a href=/>Accueil</a></td><td id=a><p>{prose}"
+    ...     f"</p></td></tr><tr><td></td><td><div id=b><p>{prose}</p><p>{prose}</p></div>"
+    ...     "</td></tr></table>", "html.parser")
+    >>> stats = _measure(soup)
+    >>> _, _, blocks = _votes(soup, frozenset(), _prose_counts(soup))
+    >>> under = _voting_words_under(soup, blocks)
+    >>> [c.get("id") for c in _table_cells(soup.find(id="b"), under, 10, stats)]
+    ['a']
+    """
+    cell: Any = best
+    for _ in range(TABLE_CELL_LEVELS + 1):
+        if not isinstance(cell, Tag) or cell.name in ("td", "th", "table", "body"):
+            break
+        cell = cell.parent
+    if not isinstance(cell, Tag) or cell.name != "td":
+        return []
+    table = cell.find_parent("table")
+    if table is None:
+        return []
+    out = []
+    for other in table.find_all("td"):
+        if other is cell or other.find_parent("table") is not table:
+            continue
+        chars, link_chars, _ = stats.get(id(other), (0, 0, 0))
+        if (
+            under.get(id(other), 0) >= floor
+            and link_chars <= MAIN_LEAD_MAX_LINK_DENSITY * chars
+            and not _under(best, {id(other)})
+        ):
+            out.append(other)
+    return out
 
 
 def _lead_block(el: Tag, under: dict[int, int], stats: dict[int, tuple[int, int, int]]) -> bool:
@@ -1656,6 +1831,26 @@ class _Extractor:
             )
         return None
 
+    def _linked_box(self, el: Tag) -> bool:
+        """A strongly hinted box whose text is mostly one or more links: another story's
+        card (WordPress's ``<blockquote class="wp-embedded-content">`` of a post).
+
+        >>> soup = BeautifulSoup('<blockquote class="wp-embedded-content"><p><a href=/x>'
+        ...     'Une autre histoire</a></p></blockquote>', "html.parser")
+        >>> ex = _Extractor("", _Source(""), _measure(soup), 1)
+        >>> ex._linked_box(soup.blockquote)
+        True
+        """
+        hint = _hint_kind(el)
+        chars, link_chars, links = self.stats.get(id(el), (0, 0, 0))
+        return (
+            hint is not None
+            and hint[1] == "strong"
+            and links > 0
+            and link_chars >= LINK_LINE_MIN_DENSITY * chars
+            and chars <= LINK_LINE_MAX_CHARS
+        )
+
     def _holds_prose(self, el: Tag) -> bool:
         """True when a paragraph under ``el`` has many characters outside links."""
         for p in el.find_all(["p", "blockquote", "pre"]):
@@ -1678,7 +1873,7 @@ class _Extractor:
             return None
         verdict = self.link_block(nxt)
         if verdict is None and _hint_kind(nxt) is not None:
-            if _linked_headline_card(nxt, self.stats):
+            if _linked_headline_card(nxt, self.stats) or self._linked_box(nxt):
                 verdict = ("html_link_line", "")  # a hinted card of another story
         if verdict is None or not (
             verdict[0] == "html_link_list"
@@ -1795,6 +1990,14 @@ class _Extractor:
             verdict = None if protected else (self.link_block(node) or self.list_title(node))
             if verdict is not None:
                 self.drop(node, *verdict)
+                continue
+            if not protected and _call_to_action(node, self.stats, self.site):
+                self.drop(
+                    node,
+                    "html_call_to_action",
+                    "a short paragraph whose links all go to the site's sign-up pages or own "
+                    "social / app-store accounts: a call to subscribe or follow",
+                )
                 continue
             if name == "img":
                 continue
