@@ -1,4 +1,4 @@
-"""A generated 10,000-document corpus with injected bad records, end to end through the CLI.
+"""A generated 4,000-document corpus with injected bad records, end to end through the CLI.
 
 Checks the "nothing lost, ever" contract: every input id lands in exactly one
 sink, and a run killed with SIGKILL then resumed ends with byte-identical
@@ -17,12 +17,14 @@ from pathlib import Path
 
 import pytest
 
-N_DOCS = 10_000
+#: Documents of the corpus (10,000 until ci-trim5: the contract does not depend on the size,
+#: and the reference run plus the killed-and-resumed one cost two full runs of CI time).
+N_DOCS = 4_000
 #: Every BAD_EVERY-th line is a bad record (cycling through the kinds below).
 BAD_EVERY = 97
 SINK_FILES = ("clean.jsonl", "quarantine/quarantine.jsonl", "errors/errors.jsonl")
-#: Committed documents after which the second run is killed.
-KILL_AFTER_DOCS = 2000
+#: Committed documents after which the second run is killed (a fifth of the corpus).
+KILL_AFTER_DOCS = 800
 SEEDS = Path(__file__).parent.parent / "seeds"
 
 
