@@ -295,7 +295,8 @@ _SURROGATE_RUN = re.compile("[\ud800-\udfff]+")
 
 #: ``sys.getsizeof(s) - len(s)`` of a CPython ``str`` stored one byte per character that is
 #: not ASCII (its size is a fixed header plus ``len(s) + 1`` bytes; a string stored two or
-#: four bytes per character is bigger by at least ``len(s) + 1``).
+#: four bytes per character is bigger by at least ``len(s) + 1``, and a cached UTF-8 copy
+#: only adds to the size, so a match proves the one-byte storage).
 _ONE_BYTE_OVERHEAD = sys.getsizeof("\xe9") - 1
 
 
