@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import sys
 import threading
 
 import regex
@@ -292,6 +293,28 @@ def _cp1252(raw: bytes) -> str:
 
 _SURROGATE_RUN = re.compile("[\ud800-\udfff]+")
 
+#: ``sys.getsizeof(s) - len(s)`` of a CPython ``str`` stored one byte per character that is
+#: not ASCII (its size is a fixed header plus ``len(s) + 1`` bytes; a string stored two or
+#: four bytes per character is bigger by at least ``len(s) + 1``, and a cached UTF-8 copy
+#: only adds to the size, so a match proves the one-byte storage).
+_ONE_BYTE_OVERHEAD = sys.getsizeof("\xe9") - 1
+
+
+def _one_byte_str(text: str) -> bool:
+    """True when ``text`` provably holds only characters U+0000–U+00FF, told in constant
+    time: ASCII (``str.isascii``), or an exact ``str`` whose size in memory is that of
+    one byte per character (CPython's Latin-1 storage). False proves nothing (another
+    storage, a ``str`` subclass, another interpreter): the caller reads the text.
+
+    >>> _one_byte_str("abc"), _one_byte_str("d\u00e9j\u00e0"), _one_byte_str("l\u2019an")
+    (True, True, False)
+    >>> _one_byte_str("\\u00e9" + chr(0xD800))  # a lone surrogate
+    False
+    """
+    if text.isascii():
+        return True
+    return type(text) is str and sys.getsizeof(text) - len(text) == _ONE_BYTE_OVERHEAD
+
 
 def _escaped(run: str) -> str:
     """Surrogates written as ``\\udXXX`` escapes: a JSON-safe ``before``."""
@@ -306,6 +329,8 @@ def fix_surrogates(text: str) -> tuple[str, list[Change]]:
     >>> fix_surrogates("a\\ud83d\\ude00b")[0], fix_surrogates("a\\ud83d\\ude00b")[1][0].rule
     ('a\U0001f600b', 'join_surrogate_pairs')
     """
+    if _one_byte_str(text):  # no character above U+00FF, so no surrogate: nothing to read
+        return text, []
     try:
         text.encode("utf-8")  # 20x faster than a regular-expression search
         return text, []

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from itertools import chain
-from operator import itemgetter, mul, sub, truediv
+from operator import attrgetter, itemgetter, mul, sub, truediv
 
 from cleannews.config import CleanConfig
 from cleannews.document import Evidence, ParagraphScore, SpinScore
@@ -491,6 +491,8 @@ def _load_lazy() -> None:
 
 #: The span of an evidence record ``(signal, span, reason, counted)``.
 _span_of = itemgetter(1)
+#: The span of an :class:`Evidence`.
+_evidence_span = attrgetter("span")
 
 
 def score_text(text: str, config: CleanConfig) -> SpinScore:
@@ -569,8 +571,10 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
         for signal, (s, e), reason, counted in sorted(scan.evidence(), key=_span_of)
     ]
     if ctx_ev is not None:
+        # the list is in span order already (sorted above, stably, by the same spans):
+        # only the context term's piece needs placing
         evidence.append(ctx_ev)
-    evidence.sort(key=lambda ev: ev.span)
+        evidence.sort(key=_evidence_span)
 
     if plan.fast:
         # round(0.0, 4) is 0.0 (and -0.0 stays -0.0): most contributions are 0.0
