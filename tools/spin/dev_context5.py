@@ -16,7 +16,6 @@ package). Never read: the Apertium source, the negatives' test split, ``fixtures
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import pickle
 import sys
@@ -34,10 +33,10 @@ TOK = Path(os.environ.get("SPIN_CTX5_TOKENS", "/tmp/spin-term5_tokens.pkl"))
 
 
 def text_ids(text: str, ids: dict[str, int]) -> list[np.ndarray]:
-    """Per paragraph (``_context._pieces``), the token ids of ``text`` (``-1``: not a table
+    r"""Per paragraph (``_context._pieces``), the token ids of ``text`` (``-1``: not a table
     word, or punctuation), as ``ContextTerm.analyse`` reads them.
 
-    >>> [list(p) for p in text_ids("Le chat.\nDort", {"le": 0, "chat": 1})]
+    >>> [p.tolist() for p in text_ids("Le chat.\nDort", {"le": 0, "chat": 1})]
     [[0, 1, -1], [-1]]
     """
     from cleannews.score._context import CONTEXT_BREAK, CONTEXT_TOKEN, _pieces
@@ -245,7 +244,8 @@ def mythes_syn(splits: str, k: int = 4, min_count: int = 10) -> dict[int, tuple[
     out = {}
     for w, ss in syn.items():
         wi = ids.get(w)
-        if wi is None or len(w) < 3 or not w.isalpha() or w in FUNCTION_WORDS or counts[wi] < min_count:
+        if (wi is None or len(w) < 3 or not w.isalpha() or w in FUNCTION_WORDS
+                or counts[wi] < min_count):
             continue
         c = sorted(ids[x] for x in ss if x in ids and counts[ids[x]] >= min_count)[:k]
         if c:
@@ -421,7 +421,7 @@ def sweep() -> None:
             print(d4.row(f"{held} {tag}", r))
     for pre, what in (("", "1 % FP of dev negatives"), ("ud:", "1 % FP of UD clean")):
         print(f"== LOSO at {what}: held-out source, c15/c30/cf30/n15, none | main | chosen")
-        for held, best, r0, r1, r2 in summary:
+        for held, _best, r0, r1, r2 in summary:
             cells = " | ".join("/".join(f"{r[pre + k]:.3f}" for k in TARGET) for r in (r0, r1, r2))
             print(f"{held:3s} {cells}")
         m = np.mean([[target(a, pre), target(b, pre), target(c, pre),
@@ -439,8 +439,9 @@ def sweep() -> None:
                                       for src in d4.SOURCES))
 
 
-#: The spin-term5 choice (every LOSO fold of ``sweep`` picked it on the other three
-#: sources, guard on all dev negatives, ``SPIN_CTX5_GUARD_ALL=1``): MyThes splits A and T,
+#: The spin-term5 candidate, NOT shipped (docs/spin.md: it breaks pins of
+#: ``tests/test_spin_quarantine_kinds.py``); every LOSO fold of ``sweep`` picked it on the
+#: other three sources (guard on all dev negatives, ``SPIN_CTX5_GUARD_ALL=1``): MyThes A + T,
 #: 6 synonyms, smoothing 40, back-off, clip [-1, 8], a prior of 20 words, ``w = 2``,
 #: ``b = 0.5``, gate power 2, cap 3 (``FROZEN_FEAT`` names the ``variants`` column).
 FROZEN_SYN = "AT-k6-m10"
@@ -452,9 +453,10 @@ DATA = REPO / "src/cleannews/score/data"
 
 
 def export() -> None:
-    """Package data of the frozen choice: the synonym ids (``FROZEN_SYN`` on the shipped
-    count table) and ``context_term.json``'s constants, median / sd of ``mean_gain`` over the
-    154 UD clean documents re-measured by the package itself."""
+    """Package data of the frozen candidate (not shipped; this writes it into the package):
+    the synonym ids (``FROZEN_SYN`` on the shipped count table) and ``context_term.json``'s
+    constants, median / sd of ``mean_gain`` over the 154 UD clean documents re-measured by
+    the package itself."""
     import gzip
     import json
 
@@ -469,7 +471,8 @@ def export() -> None:
     params = json.loads(path.read_text(encoding="utf-8"))
     params.update(FROZEN)
     params["about"] = ("spin-term5 candidate (tools/spin/dev_context5.py export): MyThes A+T "
-                       "synonyms, back-off, smoothing 40, clip [-1, 8], prior 20; figures in docs/spin.md")
+                       "synonyms, back-off, smoothing 40, clip [-1, 8], prior 20; figures in "
+                       "docs/spin.md")
     path.write_text(json.dumps(params, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     _context._LOADED.clear()
     term = _context.get_context_term()
@@ -510,7 +513,8 @@ def final() -> None:
         print(f"{tag}: dev negatives quarantined {r['negq']}, suspect {r['negs']}, above t_UD "
               f"{r['neg_fp_ud']}; news half B above t_UD {r['news_ud']}, above t_neg "
               f"{r['news_neg']}; TRAIN real pages suspect {r.get('real_susp')}; seeds 003 "
-              f"{r['s003']:.3f} others <= {r['smax']:.3f}; t_neg {r['t_neg']:.2f} t_UD {r['t_ud']:.2f}")
+              f"{r['s003']:.3f} others <= {r['smax']:.3f}; t_neg {r['t_neg']:.2f} "
+              f"t_UD {r['t_ud']:.2f}")
         print("   genres (>t_UD/quarantined/suspect/n):", B.genres(sc))
 
 

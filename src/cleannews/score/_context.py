@@ -281,14 +281,16 @@ def get_count_table() -> CountTable:
 
 # --- The context term (spin-context3 round, wired in by spin-wire) ----------------------------
 #
-# Per checked content word ``w`` (a table word with single-word synonyms of MyThes split "A",
-# ``data/context_synonyms4.txt.gz``: its 4 most frequent ones), a Dirichlet-smoothed bigram
-# model of the count table scores the word's slot, ``slot(x) = log P(x | left) +
-# log P(right | x) - log P(right)``, and ``gain = (slot(s*) - log P(s*)) - (slot(w) - log P(w))``
-# with ``s*`` the synonym that fits best: how much better a synonym fits here than the word,
-# frequency removed. ``mean_gain`` (clipped gains over the document, with a prior of
+# Per checked content word ``w`` (a table word with single-word synonyms of MyThes splits "A"
+# and "T", ``data/context_synonyms_at6.txt.gz``: its 6 most frequent ones; spin-term5), a
+# Dirichlet-smoothed bigram model of the count table scores the word's slot, ``slot(x) =
+# log P(x | left) + log P(right | x) - log P(right)``, and ``gain = (slot(s*) - log P(s*)) -
+# (slot(w) - log P(w))`` with ``s*`` the synonym that fits best: how much better a synonym fits
+# here than the word, frequency removed. Back-off (``backoff``): a neighbour with which neither
+# the word nor any synonym was ever seen is read as no neighbour (an unseen context only
+# compares frequencies). ``mean_gain`` (gains clipped to ``gain_clip``, with a prior of
 # ``prior_words`` words at 0) in UD-clean standard deviations above their median gives
-# ``term = min(cap, w * max(0, z - b)) * (1 - P(other register))``, the register gate a
+# ``term = min(cap, w * max(0, z - b)) * (1 - P(other register)) ** gate_power``, the gate a
 # logistic regression over a spin-invariant style vector (function-word, marker and
 # punctuation rates, sentence and word length). Constants: ``data/context_term.json``.
 
@@ -417,7 +419,7 @@ class ContextTerm:
         self.gate_set = frozenset(self.gate_words)
         coef, mean, scale = gate["coef"], gate["mean"], gate["scale"]
         nw = len(self.gate_words)  # the word rates first, then 3 "#" features (``gate``)
-        self._gate_a = {w: k / sc for w, k, sc in zip(self.gate_words, coef, scale)}
+        self._gate_a = {w: k / sc for w, k, sc in zip(self.gate_words, coef, scale, strict=False)}
         self._gate_extra = [k / sc for k, sc in zip(coef[nw:], scale[nw:], strict=True)]
         self._gate_base = math.fsum([gate["intercept"]] + [-k * m / sc for k, m, sc in
                                                            zip(coef, mean, scale, strict=True)])
@@ -498,7 +500,7 @@ class ContextTerm:
             right = tid[i + 1] if i < last else None
             if left is None and right is None:
                 continue
-            if left is not None:  # log(c + mu P(x)): one row, searched for the word and each synonym
+            if left is not None:  # log(c + mu P(x)): one row, for the word and each synonym
                 lo, hi = off[left], off[left + 1]
                 k = bis(rt, wi, lo, hi)
                 if k < hi and rt[k] == wi:
@@ -533,7 +535,7 @@ class ContextTerm:
                     seen = False
                     rw = lmr - lden[wi]
                 best, sbest = -math.inf, -1  # max((slot, id)): ids ascend, ">=" keeps ties
-                for s, a in zip(cands, vals):
+                for s, a in zip(cands, vals, strict=True):
                     lo, hi, ld = rows[s]
                     k = bis(rt, right, lo, hi)
                     if k < hi and rt[k] == right:
@@ -548,11 +550,11 @@ class ContextTerm:
                 elif left is None:
                     continue
                 else:  # the right neighbour backed off: the left side alone
-                    best, sbest = max(zip(vals, cands))
+                    best, sbest = max(zip(vals, cands, strict=True))
             elif left is None:  # (backed off on its only side)
                 continue
             else:
-                best, sbest = max(zip(vals, cands))
+                best, sbest = max(zip(vals, cands, strict=True))
             out.append((i, (best - lp[sbest]) - (vw - lp[wi]), sbest))
         return out
 
