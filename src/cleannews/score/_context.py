@@ -28,7 +28,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterator
 from importlib import resources
-from itertools import islice
+from itertools import compress, count, islice
 
 import regex
 
@@ -281,14 +281,16 @@ def get_count_table() -> CountTable:
 
 # --- The context term (spin-context3 round, wired in by spin-wire) ----------------------------
 #
-# Per checked content word ``w`` (a table word with single-word synonyms of MyThes split "A",
-# ``data/context_synonyms4.txt.gz``: its 4 most frequent ones), a Dirichlet-smoothed bigram
-# model of the count table scores the word's slot, ``slot(x) = log P(x | left) +
-# log P(right | x) - log P(right)``, and ``gain = (slot(s*) - log P(s*)) - (slot(w) - log P(w))``
-# with ``s*`` the synonym that fits best: how much better a synonym fits here than the word,
-# frequency removed. ``mean_gain`` (clipped gains over the document, with a prior of
+# Per checked content word ``w`` (a table word with single-word synonyms of MyThes splits "A"
+# and "T", ``data/context_synonyms_at6.txt.gz``: its 6 most frequent ones; spin-term5), a
+# Dirichlet-smoothed bigram model of the count table scores the word's slot, ``slot(x) =
+# log P(x | left) + log P(right | x) - log P(right)``, and ``gain = (slot(s*) - log P(s*)) -
+# (slot(w) - log P(w))`` with ``s*`` the synonym that fits best: how much better a synonym fits
+# here than the word, frequency removed. Back-off (``backoff``): a neighbour with which neither
+# the word nor any synonym was ever seen is read as no neighbour (an unseen context only
+# compares frequencies). ``mean_gain`` (gains clipped to ``gain_clip``, with a prior of
 # ``prior_words`` words at 0) in UD-clean standard deviations above their median gives
-# ``term = min(cap, w * max(0, z - b)) * (1 - P(other register))``, the register gate a
+# ``term = min(cap, w * max(0, z - b)) * (1 - P(other register)) ** gate_power``, the gate a
 # logistic regression over a spin-invariant style vector (function-word, marker and
 # punctuation rates, sentence and word length). Constants: ``data/context_term.json``.
 
@@ -383,6 +385,8 @@ class ContextTerm:
 
     def __init__(self, table: CountTable, synonyms: dict[int, tuple[int, ...]],
                  params: dict) -> None:
+        # candidate ids ascending: ``_para_gains`` searches a row for them in order
+        synonyms = {w: tuple(sorted(ss)) for w, ss in synonyms.items()}
         self.t, self.syn, self.params = table, synonyms, params
         n = float(table.n) or 1.0
         self.cnt = table.counts
@@ -390,12 +394,22 @@ class ContextTerm:
         self.lp = [math.log(c / n) for c in table.counts]
         self.words = sorted(table.ids, key=table.ids.__getitem__)
         self.mu = float(params["mu"])
+        #: ``params["backoff"]`` (spin-term5): a side whose neighbour forms no seen pair with
+        #: the word nor any candidate is read as no neighbour (see ``_para_gains``)
+        self.backoff = bool(params.get("backoff", False))
         self.dec = [decode_count(c) for c in range(256)]
         # the slot's per-word constants, the same floats ``_slot`` computes each time:
         # ``mu * P(x)`` and ``count(x) + mu`` (``_para_gains``, the fast path; 8 bytes a
         # word in arrays, as fast to read there as from lists four times their size)
         self.mp = array("d", [self.mu * p for p in self.p])
         self.den = array("d", [c + self.mu for c in table.counts])
+        # log space (spin-term5): log(mu P(x)) (a table word has P(x) > 0) and log(count + mu)
+        self.lmp = array("d", [math.log(x) for x in self.mp])
+        self.lden = array("d", [math.log(x) for x in self.den])
+        #: per synonym id: its row of right neighbours and ``log(count + mu)``, one read
+        off = table.offsets
+        self.rows = {s: (off[s], off[s + 1], self.lden[s])
+                     for ss in synonyms.values() for s in ss}
         # no punctuation token is a table word: ids.get alone maps them to None
         self._plain_ids = not any(b in table.ids for b in CONTEXT_BREAK)
         self._fast_re, self._unsafe = _fast_tokenizer()
@@ -403,6 +417,12 @@ class ContextTerm:
         self.gate_names = gate["names"]
         self.gate_words = [w for w in self.gate_names if not w.startswith("#")]
         self.gate_set = frozenset(self.gate_words)
+        coef, mean, scale = gate["coef"], gate["mean"], gate["scale"]
+        nw = len(self.gate_words)  # the word rates first, then 3 "#" features (``gate``)
+        self._gate_a = {w: k / sc for w, k, sc in zip(self.gate_words, coef, scale, strict=False)}
+        self._gate_extra = [k / sc for k, sc in zip(coef[nw:], scale[nw:], strict=True)]
+        self._gate_base = math.fsum([gate["intercept"]] + [-k * m / sc for k, m, sc in
+                                                           zip(coef, mean, scale, strict=True)])
 
     def _cond(self, a: int, b: int) -> float:
         """``log P(b | a)`` with Dirichlet smoothing toward ``P(b)``."""
@@ -410,24 +430,27 @@ class ContextTerm:
         return math.log((c + self.mu * self.p[b]) / (self.cnt[a] + self.mu))
 
     def _slot(self, x: int, left: int | None, right: int | None) -> float:
-        """``log P(x | left) + log P(right | x) - log P(right)`` (``log P(x)`` without left).
-
-        ``_cond`` inlined (the same arithmetic): this is the term's inner loop.
+        """``log P(x | left) + log P(right | x)`` less the terms that do not depend on ``x``
+        (``log(count(left) + mu)``, ``log P(right)``: the same for the word and every
+        synonym, so the gain and the best synonym are those of the full slot); ``log P(x)``
+        without left. Since spin-term5 in log space, ``log(c + mu P(x)) - log(count(x) + mu)``,
+        so that an unseen pair is two table reads (``lmp``, ``lden``) in ``_para_gains``.
         """
-        t, mu, log = self.t, self.mu, math.log
+        t = self.t
         off, rt, codes, dec = t.offsets, t.right, t.codes, self.dec
+        log = math.log
         if left is not None:
             lo, hi = off[left], off[left + 1]
             k = bisect.bisect_left(rt, x, lo, hi)
             c = dec[codes[k]] if k < hi and rt[k] == x else 0
-            s = log((c + mu * self.p[x]) / (self.cnt[left] + mu))
+            s = log(c + self.mp[x])
         else:
             s = self.lp[x]
         if right is not None:
             lo, hi = off[x], off[x + 1]
             k = bisect.bisect_left(rt, right, lo, hi)
             c = dec[codes[k]] if k < hi and rt[k] == right else 0
-            s += log((c + mu * self.p[right]) / (self.cnt[x] + mu)) - self.lp[right]
+            s += log(c + self.mp[right]) - self.lden[x]
         return s
 
     def _word(self, tid: list[int | None], i: int) -> tuple[float, int] | None:
@@ -438,6 +461,11 @@ class ContextTerm:
             return None
         left = tid[i - 1] if i > 0 else None
         right = tid[i + 1] if i + 1 < len(tid) else None
+        if self.backoff:  # a neighbour no candidate was seen with says nothing: none
+            if left is not None and not any(self.t.pair_ids(left, x) for x in (wi, *cands)):
+                left = None
+            if right is not None and not any(self.t.pair_ids(x, right) for x in (wi, *cands)):
+                right = None
         if left is None and right is None:
             return None
         sw = self._slot(wi, left, right)
@@ -448,7 +476,8 @@ class ContextTerm:
         """``(i, gain, best synonym id)`` of every checked word of one paragraph's token ids,
         in order: ``_word`` for each ``i`` (the same floats, from the same operations in
         the same order), with the slot arithmetic inlined, the per-word constants
-        precomputed (``mp``, ``den``) and each neighbour's row read once per word.
+        precomputed (``mp``, ``lmp = log(mp)``, ``lden``: an unseen pair, the common case,
+        costs no ``log``) and each neighbour's row read once per word.
 
         >>> t = get_context_term()
         >>> tid = [t.t.ids.get(w) for w in "le dessein de loi".split()]
@@ -456,42 +485,76 @@ class ContextTerm:
         ...     (i, *t._word(tid, i)) for i in range(4) if t._word(tid, i)]
         True
         """
-        syn, lp, mp, den = self.syn, self.lp, self.mp, self.den
+        syn, lp, mp, lmp, lden, backoff = (self.syn, self.lp, self.mp, self.lmp, self.lden,
+                                           self.backoff)
+        rows = self.rows
         t = self.t
         off, rt, codes, dec = t.offsets, t.right, t.codes, self.dec
         bis, log = bisect.bisect_left, math.log
         out = []
         last = len(tid) - 1
-        for i, wi in enumerate(tid):
-            cands = syn.get(wi)
-            if not cands:
-                continue
+        for i in compress(count(), map(syn.__contains__, tid)):  # checked words only
+            wi = tid[i]
+            cands = syn[wi]
             left = tid[i - 1] if i else None
             right = tid[i + 1] if i < last else None
+            if left is None and right is None:
+                continue
+            if left is not None:  # log(c + mu P(x)): one row, for the word and each synonym
+                lo, hi = off[left], off[left + 1]
+                k = bis(rt, wi, lo, hi)
+                if k < hi and rt[k] == wi:
+                    seen = True
+                    vw = log(dec[codes[k]] + mp[wi])
+                else:
+                    seen = False
+                    vw = lmp[wi]
+                vals = []
+                put = vals.append
+                k = lo
+                for s in cands:  # (sorted ids: each search starts where the last ended)
+                    k = bis(rt, s, k, hi)
+                    if k < hi and rt[k] == s:
+                        seen = True
+                        put(log(dec[codes[k]] + mp[s]))
+                    else:
+                        put(lmp[s])
+                if backoff and not seen:  # no pair with this neighbour: read as none
+                    left = None
             if left is None:
-                if right is None:
-                    continue
                 vw = lp[wi]
                 vals = [lp[s] for s in cands]
-            else:  # log P(x | left): one row, searched for the word and each synonym
-                lo, hi, dl = off[left], off[left + 1], den[left]
-                k = bis(rt, wi, lo, hi)
-                vw = log(((dec[codes[k]] if k < hi and rt[k] == wi else 0) + mp[wi]) / dl)
-                vals = []
-                for s in cands:
-                    k = bis(rt, s, lo, hi)
-                    vals.append(log(((dec[codes[k]] if k < hi and rt[k] == s else 0) + mp[s]) / dl))
-            if right is not None:  # + log P(right | x) - log P(right)
-                mr, lr = mp[right], lp[right]
+            if right is not None:  # + log(c + mu P(right)) - log(count(x) + mu)
+                mr, lmr = mp[right], lmp[right]
                 lo, hi = off[wi], off[wi + 1]
                 k = bis(rt, right, lo, hi)
-                vw += log(((dec[codes[k]] if k < hi and rt[k] == right else 0) + mr) / den[wi]) - lr
-                for j, s in enumerate(cands):
-                    lo, hi = off[s], off[s + 1]
+                if k < hi and rt[k] == right:
+                    seen = True
+                    rw = log(dec[codes[k]] + mr) - lden[wi]
+                else:
+                    seen = False
+                    rw = lmr - lden[wi]
+                best, sbest = -math.inf, -1  # max((slot, id)): ids ascend, ">=" keeps ties
+                for s, a in zip(cands, vals, strict=True):
+                    lo, hi, ld = rows[s]
                     k = bis(rt, right, lo, hi)
-                    vals[j] += log(((dec[codes[k]] if k < hi and rt[k] == right else 0) + mr)
-                                   / den[s]) - lr
-            best, sbest = max(zip(vals, cands, strict=True))
+                    if k < hi and rt[k] == right:
+                        seen = True
+                        v = a + (log(dec[codes[k]] + mr) - ld)
+                    else:
+                        v = a + (lmr - ld)
+                    if v >= best:
+                        best, sbest = v, s
+                if seen or not backoff:
+                    vw += rw
+                elif left is None:
+                    continue
+                else:  # the right neighbour backed off: the left side alone
+                    best, sbest = max(zip(vals, cands, strict=True))
+            elif left is None:  # (backed off on its only side)
+                continue
+            else:
+                best, sbest = max(zip(vals, cands, strict=True))
             out.append((i, (best - lp[sbest]) - (vw - lp[wi]), sbest))
         return out
 
@@ -528,17 +591,17 @@ class ContextTerm:
         >>> t.gate(acc, 1) > 0.5
         True
         """
-        g = self.params["gate"]
         c, n_tok, n_alpha, n_letters, n_num = acc
         n = max(1, n_tok)
-        v = [math.log1p(1000 * c.get(w, 0) / n) for w in self.gate_words]
+        a, log1p = self._gate_a, math.log1p
         sents = sum(c.get(p, 0) for p in ".!?") + n_lines
-        v.append(math.log1p(n / sents))
-        v.append(n_letters / max(1, n_alpha))
-        v.append(math.log1p(1000 * n_num / n))
-        d = g["intercept"] + sum(
-            k * (x - m) / s for k, x, m, s in zip(g["coef"], v, g["mean"], g["scale"], strict=True)
-        )
+        e0, e1, e2 = self._gate_extra
+        # the standardised linear score, sum_j coef_j (x_j - mean_j) / scale_j, read as
+        # base + sum_j (coef_j / scale_j) x_j: a gate word absent from the text (x_j = 0, most
+        # of them) adds nothing; fsum: exact, so the order of the words does not matter
+        d = math.fsum([self._gate_base, e0 * log1p(n / sents), e1 * (n_letters / max(1, n_alpha)),
+                       e2 * log1p(1000 * n_num / n),
+                       *[a[w] * log1p(1000 * k / n) for w, k in c.items() if k]])
         return 1.0 / (1.0 + math.exp(-d)) if d > -700 else 0.0
 
     def analyse(self, text: str, always_gate: bool = True) -> dict:
@@ -656,7 +719,7 @@ def term_params() -> dict:
 
 def _build_context_term() -> ContextTerm:
     table = get_count_table()
-    sy = _data().joinpath("context_synonyms4.txt.gz")
+    sy = _data().joinpath(term_params().get("synonyms_file", "context_synonyms4.txt.gz"))
     syn: dict[int, tuple[int, ...]] = {}
     if sy.is_file() and len(table):
         for line in gzip.decompress(sy.read_bytes()).decode("utf-8").splitlines():
