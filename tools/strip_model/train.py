@@ -410,7 +410,13 @@ def score_stage1(prs: list[dict], model) -> None:
 
 
 def full_rows(prs: list[dict]):
-    """(X2, y, cand, hard, meta) over every labelled non-blank line, stage-2 features."""
+    """(X2, y, cand, hard, meta) over every labelled non-blank line, stage-2 features.
+
+    A line's class is compared by value (``== BAD``), not identity: pages read back from a
+    pickle (the run model's cache, a development harness) carry equal but not identical
+    strings, and ``is`` counted none of their rule removals (the figures then read as if the
+    rules removed nothing; the scores were right).
+    """
     X, y, cand, hard, meta = [], [], [], [], []
     for pr in prs:
         pg = pr["pg"]
@@ -424,8 +430,8 @@ def full_rows(prs: list[dict]):
             X.append(pr["feats"][i] + neighbour_features(idx, pr["p1"], i, k))
             y.append(0 if lab.content else 1)
             cand.append(c)
-            hard.append(ln.cls is BAD and not c)
-            meta.append((pg["id"], pg["site"], pg["lang"], lab.label, i, ln.cls is BAD,
+            hard.append(ln.cls == BAD and not c)
+            meta.append((pg["id"], pg["site"], pg["lang"], lab.label, i, ln.cls == BAD,
                          i in lists and not is_prose(ln), is_prose(ln)))
     return np.array(X, float), np.array(y), np.array(cand, bool), np.array(hard, bool), meta
 
