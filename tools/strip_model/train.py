@@ -99,7 +99,9 @@ GIVE_BACK_GRID: tuple[float, ...] = (
 )
 #: Thresholds are chosen for the best CV F1 that keeps the rules' precision and loses at
 #: most this much more content than the rules alone (precision first).
-KEPT_SLACK = 0.003
+#: 0 (the default since the fifth round, with loso training): no content line more than the
+#: rules in CV; strip-model4's loso pair, searched with 0.003, failed held-out floors.
+KEPT_SLACK = float(os.environ.get("STRIP_MODEL_KEPT_SLACK", "0"))
 #: ... and whose own changes (lines it adds or gives back) are right this often
 #: (the issue's precision target applied to the model's share of the work).
 MODEL_MIN_PRECISION = 0.95
@@ -127,9 +129,11 @@ FURNITURE_WEIGHT = float(os.environ.get("STRIP_MODEL_FURNITURE_WEIGHT", "1"))
 #: :func:`loso_rules`: the rule files were written from these pages, and a new site's page
 #: meets the rules as these do). Branch strip-model4: loso-trained models removed more
 #: furniture at the same content kept in site-grouped CV judged either way, but failed the
-#: held-out floors of tests/test_strip_real_gate.py (not studied), so "served" stays the
-#: default; ``STRIP_MODEL_EVAL_RULES=loso`` is the development figure that tracks new sites.
-RULES_MODE = os.environ.get("STRIP_MODEL_RULES", "served")
+#: held-out floors of tests/test_strip_real_gate.py (not studied). Branch strip-loso5 found the
+#: cause (the run model's absolute content floor sat below the first stage's) and calibrated
+#: both models against the rules' own content in CV; "loso" is the default since (with
+#: KEPT_SLACK 0), so this one command rebuilds the shipped models.
+RULES_MODE = os.environ.get("STRIP_MODEL_RULES", "loso")
 RULES_MODE_ABOUT = {
     "served": "every page judged by the rule files as shipped",
     "loso": "every real TRAIN page judged without the rule patterns that fire on its own "
@@ -410,7 +414,13 @@ def score_stage1(prs: list[dict], model) -> None:
 
 
 def full_rows(prs: list[dict]):
-    """(X2, y, cand, hard, meta) over every labelled non-blank line, stage-2 features."""
+    """(X2, y, cand, hard, meta) over every labelled non-blank line, stage-2 features.
+
+    A line's class is compared by value (``== BAD``), not identity: pages read back from a
+    pickle (the run model's cache, a development harness) carry equal but not identical
+    strings, and ``is`` counted none of their rule removals (the figures then read as if the
+    rules removed nothing; the scores were right).
+    """
     X, y, cand, hard, meta = [], [], [], [], []
     for pr in prs:
         pg = pr["pg"]
@@ -424,8 +434,8 @@ def full_rows(prs: list[dict]):
             X.append(pr["feats"][i] + neighbour_features(idx, pr["p1"], i, k))
             y.append(0 if lab.content else 1)
             cand.append(c)
-            hard.append(ln.cls is BAD and not c)
-            meta.append((pg["id"], pg["site"], pg["lang"], lab.label, i, ln.cls is BAD,
+            hard.append(ln.cls == BAD and not c)
+            meta.append((pg["id"], pg["site"], pg["lang"], lab.label, i, ln.cls == BAD,
                          i in lists and not is_prose(ln), is_prose(ln)))
     return np.array(X, float), np.array(y), np.array(cand, bool), np.array(hard, bool), meta
 
