@@ -20,14 +20,8 @@ from __future__ import annotations
 
 import cleannews
 from cleannews.strip import html as H
+from test_strip_html_fr4 import CFG, PARA, SENT, TITLE  # the same article, one place
 
-CFG = cleannews.CleanConfig(score_spin=False, quarantine=False)
-SENT = (
-    "Le conseil municipal a voté mardi soir le budget de l'année prochaine, après trois "
-    "heures de débats parfois vifs entre la majorité et l'opposition. "
-)
-PARA = f"<p>{SENT}</p>"
-TITLE = "Le budget municipal voté après trois heures de débat"
 CANON = "<link rel='canonical' href='https://www.journal-exemple.fr/politique/budget-vote'>"
 
 

@@ -88,7 +88,10 @@ def test_every_model_removal_is_explained_and_guarded(train_pages):
             # list lines and subheadings go at remove_list_p, other lines at remove_p
             floor = min(m.remove_p, m.remove_list_p)
             assert float(c.reason.split("p=")[1][:4]) >= floor - 0.005
-    assert seen >= 5  # the model does remove lines on real pages
+    # the model does remove lines on real pages. Trained on loso pages and held to the rules'
+    # own content in CV (fifth round), it adds little where the rule files already serve the
+    # page's site (2 lines on the TRAIN pages; it was 5+ when trained on served pages)
+    assert seen >= 1
 
 
 def test_model_never_touches_bylines_headline_or_prose(train_pages):
