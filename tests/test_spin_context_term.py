@@ -1,10 +1,11 @@
 """The context term wired into the spin score (branch spin-wire; docs/spin.md).
 
 * The package's term (``cleannews.score._context``) computes exactly the development
-  harness's frozen candidate (``tools/spin/dev_context3.py`` + ``fit3.py``: ``mean_gain`` of
-  the 4 most frequent MyThes-A synonyms, ``w = 3``, ``b = 1``, cap 3, register gate power 1)
-  on real documents: the seeds and spun / clean records of the validation set (MyThes V spins
-  of held-out UD documents, development data).
+  harness's frozen candidate on real documents (the seeds and spun / clean records of the
+  validation set: MyThes V spins of held-out UD documents, development data): since
+  spin-term5, ``mean_gain`` as ``tools/spin/dev_context5.py`` computes it in numpy (the 6 most
+  frequent MyThes A+T synonyms, smoothing 80, back-off, clip [-2, 8], prior 50 words), the
+  register gate as ``fit3.py`` computes it, ``w = 2``, ``b = 0.5``, cap 3, gate power 1.
 * It never quarantines alone (with another kind of evidence it may: spin-quar4), is
   computed only above the cascade's logit floor, and the
   correct-French fixture and the seeds keep their verdicts.
@@ -26,6 +27,7 @@ from cleannews.score._context import get_context_term
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools" / "spin"))
 dev_context3 = pytest.importorskip("dev_context3")
+dev_context5 = pytest.importorskip("dev_context5")
 
 SEEDS = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))}
 CORRECT = [json.loads(line) for line in
@@ -49,47 +51,47 @@ def _validation(per_group: int) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def harness():
-    """The harness's model, with the package's synonym sets as its synonym table, and its
-    gate's style features (``fit3`` needs scipy, the train extra: only this test skips)."""
+    """The package's term and the gate's style features (``fit3`` needs scipy, the train
+    extra: only this test skips)."""
     fit3 = pytest.importorskip("fit3")
-    lm = dev_context3.LM()
-    term = get_context_term()
-    syn = {lm.words[w]: {lm.words[s] for s in ss} for w, ss in term.syn.items()}
-    return lm, syn, term, fit3
+    return get_context_term(), fit3
 
 
-def _harness_term(text: str, lm, syn, term, fit3) -> tuple[float, float, float]:
-    """``(mean_gain, gate, term)`` as ``dev_context3`` / ``fit3.run_guarded`` compute them
-    (the gate: ``fit3.style`` through the shipped scaler and logistic weights)."""
+def _harness_terms(texts: list[str], term, fit3) -> list[tuple[float, float, float]]:
+    """``(mean_gain, gate, term)`` per text: ``mean_gain`` by ``dev_context5`` (numpy), the
+    gate by ``fit3.style`` through the shipped scaler and logistic weights."""
     p = term.params
-    mg = dev_context3.doc_features(dev_context3.word_evidence(text, lm, syn))["mean_gain"]
     g = p["gate"]
     assert fit3.style_names() == g["names"]
-    d = g["intercept"] + sum(k * (x - m) / s for k, x, m, s in
-                             zip(g["coef"], fit3.style(text), g["mean"], g["scale"], strict=True))
-    gate = 1 / (1 + math.exp(-d))
-    z = (mg - p["median"]) / p["sd"]
-    return mg, gate, min(3.0, 3.0 * max(0.0, z - 1.0)) * (1.0 - gate)
+    out = []
+    for text, mg in zip(texts, dev_context5.harness_mean_gain(texts, term), strict=True):
+        d = g["intercept"] + sum(k * (x - m) / s for k, x, m, s in
+                                 zip(g["coef"], fit3.style(text), g["mean"], g["scale"],
+                                     strict=True))
+        gate = 1 / (1 + math.exp(-d))
+        z = (mg - p["median"]) / p["sd"]
+        t = min(p["cap"], p["w"] * max(0.0, z - p["b"])) * (1.0 - gate) ** p["gate_power"]
+        out.append((float(mg), gate, t))
+    return out
 
 
 def test_frozen_constants():
     p = get_context_term().params
-    # dev_context3.FROZEN with 4 synonyms, cap 3
-    assert (p["feature"], p["w"], p["b"], p["gate_power"], p["cap"]) == ("mean_gain", 3.0, 1.0,
-                                                                          1, 3.0)
-    assert p["max_synonyms"] == 4 and p["min_count"] == dev_context3.MIN_COUNT
-    assert p["mu"] == dev_context3.MU and p["logit_floor"] == -4.0
-    assert len(get_context_term().syn) > 4000
-    assert all(1 <= len(c) <= 4 for c in get_context_term().syn.values())
+    f = dev_context5.FROZEN  # the spin-term5 choice (every LOSO fold)
+    assert p["feature"] == "mean_gain" and p["logit_floor"] == -4.0
+    for k, v in f.items():
+        assert p[k] == v, k
+    assert p["min_count"] == dev_context3.MIN_COUNT
+    assert len(get_context_term().syn) > 5000
+    assert all(1 <= len(c) <= p["max_synonyms"] for c in get_context_term().syn.values())
 
 
 def test_package_term_equals_the_harness_on_real_documents(harness):
-    lm, syn, term, fit3 = harness
+    term, fit3 = harness
     texts = [SEEDS["003"]] + [r["text"] for r in _validation(3)]
     terms = []
-    for text in texts:
+    for text, (mg, gate, t) in zip(texts, _harness_terms(texts, term, fit3), strict=True):
         a = term.analyse(text)
-        mg, gate, t = _harness_term(text, lm, syn, term, fit3)
         assert a["mean_gain"] == pytest.approx(mg, abs=1e-12)
         assert a["gate"] == pytest.approx(gate, abs=1e-12)
         assert a["term"] == pytest.approx(t, abs=1e-12)

@@ -18,7 +18,7 @@ import pytest
 
 import cleannews
 from cleannews.score import _decision
-from cleannews.score._context import get_context_term, term_params
+from cleannews.score._context import get_kind_term, kind_params
 
 ROOT = Path(__file__).resolve().parents[1]
 OFF = cleannews.DEFAULT_CONFIG.replace(spin_context=False)
@@ -105,7 +105,7 @@ def test_one_odd_word_never_makes_the_context_kind(clean_docs):
     as odd as it can count ("le premier commis de l'État": its gain is above the clip) and
     once with the usual word ("ministre"): the odd word raises the term, but the context
     term is a kind of evidence in the first exactly when it is in the second."""
-    term, params = get_context_term(), term_params()
+    term, params = get_kind_term(), kind_params()
     hi = params["gain_clip"][1]
     assert term.gain_of("le premier commis de l' état".split(), 2) >= hi
 
@@ -137,7 +137,7 @@ def test_correct_french_and_nearest_human_documents_are_not_quarantined():
         assert s.label != "spun" and s.score < 0.5, (doc["id"], s.score)
     with gzip.open(ROOT / "fixtures/spin/negatives.jsonl.gz", "rt", encoding="utf-8") as fh:
         neg = {r["id"]: r for r in map(json.loads, fh) if r["split"] == "dev"}
-    term, params = get_context_term(), term_params()
+    term, params = get_kind_term(), kind_params()
     for rid in NEAREST_HUMAN:
         text = neg[rid]["text"]
         s = cleannews.spin_score(text)

@@ -1,5 +1,6 @@
 """The context term's code of branch spin-term5 (docs/spin.md, "Context term, fifth round":
-its candidate data were not shipped; the code paths below are).
+its candidate data shipped by spin-ship5 as the added term; the evidence kind keeps the
+spin-wire term, ``get_kind_term``, without back-off).
 
 * The slot is computed in log space with the terms that do not depend on the candidate
   dropped (``log(count(left) + mu)``, ``log P(right)``): the gain must still be the gain of
@@ -19,7 +20,13 @@ from pathlib import Path
 
 import pytest
 
-from cleannews.score._context import CONTEXT_BREAK, ContextTerm, context_tokens, get_context_term
+from cleannews.score._context import (
+    CONTEXT_BREAK,
+    ContextTerm,
+    context_tokens,
+    get_context_term,
+    get_kind_term,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -77,8 +84,8 @@ def test_log_space_gain_is_the_full_slot_gain(term) -> None:
 
 
 def test_backoff_drops_a_never_seen_neighbour(term) -> None:
-    # (the package ships with back-off off: the spin-term5 candidate is documented, not
-    # shipped; the code path is checked on the shipped table and synonyms)
+    # (the added term has back-off on since spin-ship5, the evidence kind's term off; the
+    # code path is checked on the shipped table and synonyms)
     t = term.t
     term = ContextTerm(t, dict(term.syn), {**term.params, "backoff": True})
     # a checked word, and a table word it and its synonyms never follow
@@ -89,7 +96,7 @@ def test_backoff_drops_a_never_seen_neighbour(term) -> None:
     assert term._word([left, wi], 1) is None  # its only neighbour says nothing: not checked
     assert term._para_gains([left, wi]) == []
     no_backoff = ContextTerm(t, dict(term.syn), {**term.params, "backoff": False})
-    assert not get_context_term().backoff
+    assert get_context_term().backoff and not get_kind_term().backoff
     g = no_backoff._word([left, wi], 1)
     assert g is not None and [x[1] for x in no_backoff._para_gains([left, wi])] == [g[0]]
     # with a right neighbour it is seen with, the word is checked on that side alone

@@ -717,20 +717,43 @@ def term_params() -> dict:
     )
 
 
-def _build_context_term() -> ContextTerm:
+def _build_context_term(params: dict | None = None) -> ContextTerm:
+    params = term_params() if params is None else params
     table = get_count_table()
-    sy = _data().joinpath(term_params().get("synonyms_file", "context_synonyms4.txt.gz"))
+    sy = _data().joinpath(params.get("synonyms_file", "context_synonyms4.txt.gz"))
     syn: dict[int, tuple[int, ...]] = {}
     if sy.is_file() and len(table):
         for line in gzip.decompress(sy.read_bytes()).decode("utf-8").splitlines():
             w, _, rest = line.partition("\t")
             syn[int(w)] = tuple(int(x) for x in rest.split())
-    return ContextTerm(table, syn, term_params())
+    return ContextTerm(table, syn, params)
 
 
 def get_context_term() -> ContextTerm:
     """The shipped context term (``data/context_term.json`` + synonyms), loaded once."""
     return _load_once("term", _build_context_term)
+
+
+def kind_params() -> dict:
+    """The constants of the context term's evidence-kind statistic (``data/context_kind.json``:
+    spin-wire's term, MyThes split A, 4 synonyms, no back-off), read once. The two-kinds rule
+    (``_decision``) reads the kind from it; the logit adds ``get_context_term``'s term
+    (spin-ship5: the spin-term5 term spreads clean UD documents over its whole range, so one
+    odd word could make that kind).
+
+    >>> kind_params()["synonyms_file"], kind_params()["prior_words"]
+    ('context_synonyms4.txt.gz', 5)
+    """
+    return _load_once(
+        "kind_params",
+        lambda: json.loads(_data().joinpath("context_kind.json").read_text("utf-8")),
+    )
+
+
+def get_kind_term() -> ContextTerm:
+    """The context term whose analysis decides the context kind of evidence
+    (``kind_params``), loaded once; it shares the count table with ``get_context_term``."""
+    return _load_once("kind_term", lambda: _build_context_term(kind_params()))
 
 
 def context_contribution(text: str, logit: float, quarantine: float):
