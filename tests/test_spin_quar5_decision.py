@@ -26,12 +26,9 @@ import cleannews
 from cleannews.score import _GRAMMAR, RULE_MARGIN, THIN_EVIDENCE_SCORE_CAP, _decision
 from cleannews.score._features import analyse
 from cleannews.score._model import logit
+from test_spin_quarantine_kinds import FILES, _records  # the same development records
 
 ROOT = Path(__file__).resolve().parents[1]
-FILES = {
-    "validation": ROOT / "fixtures/spin/validation.jsonl.gz",
-    "pivot": ROOT / "fixtures/spin/heldout_pivot.jsonl.gz",  # retired held-out: development
-}
 #: Spins quarantined only by the lift (``tools/spin/dev_quarantine.py``): lexical + context
 #: term, supported logit 1.2-2.1, under the quarantine score's 2.2.
 LIFTED = [
@@ -58,11 +55,6 @@ SLIPS = [
 LIFTED_LOGIT = logit(THIN_EVIDENCE_SCORE_CAP) + RULE_MARGIN
 
 
-def _records(path: Path) -> dict[str, dict]:
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return {r["id"]: r for r in map(json.loads, fh)}
-
-
 @pytest.fixture(scope="module")
 def records() -> dict[str, dict[str, dict]]:
     return {name: _records(p) for name, p in FILES.items()}
@@ -70,8 +62,11 @@ def records() -> dict[str, dict[str, dict]]:
 
 def _adds_up(s) -> None:
     sig = s.signals
-    total = sig["intercept"] + sig["rule_adjustment"] + sig["context_term"] + sum(
-        v for k, v in sig.items() if k.startswith("contribution.")
+    total = (
+        sig["intercept"]
+        + sig["rule_adjustment"]
+        + sig["context_term"]
+        + sum(v for k, v in sig.items() if k.startswith("contribution."))
     )
     assert total == pytest.approx(sig["logit"], abs=0.01)
     assert 1 / (1 + math.exp(-sig["logit"])) == pytest.approx(s.score, abs=2e-3)
@@ -111,9 +106,20 @@ def test_scattered_broken_grammar_counts_in_several_paragraphs(records, source, 
     assert s.signals["kinds_present"] == 1.0
     assert s.signals["decided.grammar_paragraphs"] >= _decision.GRAMMAR_SCATTER_MIN_PARAGRAPHS
     assert s.signals["rule_adjustment"] == 0.0  # broken grammar is never lifted
-    slips = [e for e in s.evidence if e.signal in (
-        "elision", "contraction", "gender_agreement", "number_agreement",
-        "adjective_agreement", "function_word") and e.weight > 0]
+    slips = [
+        e
+        for e in s.evidence
+        if e.signal
+        in (
+            "elision",
+            "contraction",
+            "gender_agreement",
+            "number_agreement",
+            "adjective_agreement",
+            "function_word",
+        )
+        and e.weight > 0
+    ]
     assert len(slips) >= _decision.GRAMMAR_SCATTER_MIN_SLIPS
     _adds_up(s)
 
