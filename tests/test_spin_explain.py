@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from cleannews.score import KIND_MIN_TOKENS, RULE_MARGIN
+from cleannews.score import _GRAMMAR, KIND_MIN_TOKENS, RULE_MARGIN
 from cleannews.score._decision import (
     DECIDED_LOGIT,
     GRAMMAR_SCATTER_MIN_PARAGRAPHS,
@@ -35,14 +35,7 @@ CORRECT = [
     for line in (ROOT / "fixtures/spin/correct_french.jsonl").read_text("utf-8").splitlines()
 ]
 QUARANTINE = cleannews.DEFAULT_CONFIG.spin_quarantine_threshold
-GRAMMAR = {
-    "elision",
-    "contraction",
-    "gender_agreement",
-    "number_agreement",
-    "adjective_agreement",
-    "function_word",
-}
+GRAMMAR = _GRAMMAR  # the grammar signals, as the scorer groups them
 
 
 def _validation(n_per_group: int = 12) -> list[dict]:
@@ -135,8 +128,7 @@ def test_one_typo_alone_never_quarantines():
 def _check_faithful(s) -> None:
     sig = s.signals
     contrib = {k: v for k, v in sig.items() if k.startswith("contribution.")}
-    total = (sig["intercept"] + sum(contrib.values()) + sig["rule_adjustment"]
-             + sig["context_term"])
+    total = sig["intercept"] + sum(contrib.values()) + sig["rule_adjustment"] + sig["context_term"]
     assert total == pytest.approx(sig["logit"], abs=0.01)
     p = 1 / (1 + math.exp(-sig["logit"]))
     assert p == pytest.approx(s.score, abs=2e-3)
@@ -159,7 +151,8 @@ def _check_faithful(s) -> None:
         by_kind: dict[str, float] = {}
         # the context term (spin-wire) is one piece of evidence weighing what it adds
         assert sum(e.weight for e in s.evidence if e.signal == "context") == pytest.approx(
-            sig["context_term"], abs=1e-4)
+            sig["context_term"], abs=1e-4
+        )
         assert sig["context_term"] >= 0.0
         for e in s.evidence:
             if e.signal == "context":

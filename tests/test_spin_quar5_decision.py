@@ -106,20 +106,7 @@ def test_scattered_broken_grammar_counts_in_several_paragraphs(records, source, 
     assert s.signals["kinds_present"] == 1.0
     assert s.signals["decided.grammar_paragraphs"] >= _decision.GRAMMAR_SCATTER_MIN_PARAGRAPHS
     assert s.signals["rule_adjustment"] == 0.0  # broken grammar is never lifted
-    slips = [
-        e
-        for e in s.evidence
-        if e.signal
-        in (
-            "elision",
-            "contraction",
-            "gender_agreement",
-            "number_agreement",
-            "adjective_agreement",
-            "function_word",
-        )
-        and e.weight > 0
-    ]
+    slips = [e for e in s.evidence if e.signal in _GRAMMAR and e.weight > 0]
     assert len(slips) >= _decision.GRAMMAR_SCATTER_MIN_SLIPS
     _adds_up(s)
 

@@ -12,30 +12,23 @@ furniture drawn by a seeded generator (the same pages every run).
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
-from cleannews import CleanConfig
-from cleannews.evaluate import read_fixture
+import test_strip_keep as keep  # the fixture readers, one place
 from cleannews.strip import strip_text
+from test_strip_keep import CFG, UD
 
-ROOT = Path(__file__).parent.parent
-CFG = CleanConfig(score_spin=False)
-UD = ROOT.parent / "shared" / "corpora" / "fr-ud"
 SEED = 20261205
-#: Paragraphs of a 0.1.0 fixture article (development data, French).
-_PARAS_FIXTURE = "031_fr_reseaux_sociaux_abonnes.txt"
 
 
 def _fixture_lines(name: str) -> list[str]:
-    """The content lines of one 0.1.0 plain-text fixture, in order."""
-    _, labelled, _ = read_fixture(ROOT / "fixtures" / "strip" / name)
-    return [lb.text.strip() for lb in labelled if lb.content and lb.text.strip()]
+    """The content lines of one 0.1.0 plain-text fixture, in order, stripped."""
+    return [t.strip() for t in keep._fixture_lines(name)]
 
 
 def _paragraphs() -> list[str]:
-    return [x for x in _fixture_lines(_PARAS_FIXTURE) if len(x.split()) >= 20][:3]
+    return [t.strip() for t in keep._paragraphs()]
 
 
 def _train(strip_real_pages, page_id: str, start: str, content: bool) -> str:
@@ -92,10 +85,11 @@ def furniture(strip_real_pages) -> list[str]:
 # --- kickers ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("page_id, image", [("fr-b-0022", "MSA-GE.jpg"),
-                                             ("it-m-0031", "Figura_lavoce.png")])
+@pytest.mark.parametrize(
+    "page_id, image", [("fr-b-0022", "MSA-GE.jpg"), ("it-m-0031", "Figura_lavoce.png")]
+)
 def test_kicker_under_an_image_path_stays(strip_real_pages, page_id, image):
-    """"Critique" above the review's headline (0.1.0 fixture 017) right under a real image
+    """ "Critique" above the review's headline (0.1.0 fixture 017) right under a real image
     file name (TRAIN furniture): the image rule takes the caption under it, and took the
     kicker (recombined page 52 of seed 20261201); an article-type label above a headline
     is protected from the position rules. The image line still goes."""
@@ -115,8 +109,10 @@ def test_kicker_word_in_a_menu_is_not_protected():
     _protect_kickers(ls, frozenset({"opinion"}))
     assert not any(ln.protected for ln in ls)
     p = _paragraphs()
-    doc = "\n\n".join(["Accueil", "Politique", "Opinion", "Sport", "Culture", "Titre du jour",
-                       *p]) + "\n"
+    doc = (
+        "\n\n".join(["Accueil", "Politique", "Opinion", "Sport", "Culture", "Titre du jour", *p])
+        + "\n"
+    )
     assert "Opinion" not in _kept(doc)
 
 
@@ -146,7 +142,7 @@ def test_quoted_sentence_under_a_read_more_heading_stays(furniture):
     for f in ("french-gsd.txt", "french-sequoia.txt"):
         for row in (UD / f).read_text("utf-8").splitlines():
             text = row.split("\t", 1)[1]
-            if text.endswith(('."', '.”', '!"')) and 4 <= len(text.split()) <= 25:
+            if text.endswith(('."', ".”", '!"')) and 4 <= len(text.split()) <= 25:
                 sents.append(text)
     assert len(sents) >= 5
     for s in sents[:8]:
@@ -205,8 +201,10 @@ def test_name_apart_from_the_last_paragraph_is_not_protected():
     the article's signature."""
     from cleannews.strip.detectors import GOOD, _Line, _protect_signature
 
-    ls = [_Line(t, frozenset()) for t in ("Le club doit prévenir son adversaire.", "Partager",
-                                          "Philippe Guilbault")]
+    ls = [
+        _Line(t, frozenset())
+        for t in ("Le club doit prévenir son adversaire.", "Partager", "Philippe Guilbault")
+    ]
     ls[0].cls = GOOD
     _protect_signature(ls)
     assert not any(ln.protected for ln in ls)
