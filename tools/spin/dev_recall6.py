@@ -174,13 +174,12 @@ def _load():
 
 def maps() -> None:
     """Build the coverage variants' candidate maps (pickled in ``SPIN_RECALL6_DIR``)."""
+    import dev_context5 as d5
     from build_dataset import split_thesaurus
     from common import DELA, read_mythes
 
     from cleannews.score._context import get_context_term
     from cleannews.score._features import FUNCTION_WORDS
-
-    import dev_context5 as d5
 
     term = get_context_term()
     ids, cnt = term.t.ids, term.t.counts
