@@ -79,8 +79,8 @@ def _harness_terms(texts: list[str], term, fit3) -> list[tuple[float, float, flo
 def test_frozen_constants():
     p = get_context_term().params
     f = dev_context5.FROZEN  # the spin-term5 choice (every LOSO fold)
-    # floor -4 -> -4.5 (spin-recall6, tools/spin/dev_recall6.py floor: every LOSO fold)
-    assert p["feature"] == "mean_gain" and p["logit_floor"] == -4.5
+    # -4.5 is the option measured by spin-recall6 (docs/spin.md; a speed trade, not shipped)
+    assert p["feature"] == "mean_gain" and p["logit_floor"] == -4.0
     for k, v in f.items():
         assert p[k] == v, k
     assert p["min_count"] == dev_context3.MIN_COUNT
