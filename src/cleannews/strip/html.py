@@ -1025,9 +1025,26 @@ def _embedded_post(el: Tag) -> bool:
     return el.name == "blockquote" and not EMBEDDED_POST_TOKENS.isdisjoint(_tokens(el))
 
 
+#: Whole class values that CSS frameworks define as display:none (``hidden_classes``).
+HIDDEN_CLASSES = frozenset(_HINTS["hidden_classes"])
+
+
 def _hidden(el: Tag) -> bool:
+    """True for an element hidden from readers: ``hidden``, ``aria-hidden="true"``,
+    ``display:none`` / ``visibility:hidden`` in its style, or a framework's hiding class.
+
+    >>> soup = BeautifulSoup("<div class='intro-body hidden'>x</div><div class=hiddenx>y</div>",
+    ...                      "html.parser")
+    >>> [_hidden(d) for d in soup.find_all("div")]
+    [True, False]
+    """
     attrs = el.attrs or {}
     if "hidden" in attrs or str(attrs.get("aria-hidden", "")).lower() == "true":
+        return True
+    classes = attrs.get("class")
+    if classes and not HIDDEN_CLASSES.isdisjoint(
+        c.lower() for c in (classes if isinstance(classes, list) else str(classes).split())
+    ):
         return True
     style = str(attrs.get("style", "")).replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
