@@ -104,6 +104,10 @@ OVERLAY_HINTS = frozenset(_HINTS["overlays"]) | CONSENT_HINTS
 _PHRASE_HINTS = tuple(h for h in CLASS_HINTS if "-" in h)
 #: A token starting with one of these is a strong hint too ("relatedposts", "commentlist") ...
 STRONG_PREFIXES = tuple(_HINTS["strong_prefixes"])
+#: Class words that mark a text block of the article behind a paywall, not a box
+#: (``gated_text``), and the text blocks they apply to.
+GATED_TEXT_TOKENS = frozenset(_HINTS["gated_text"])
+GATED_TEXT_TAGS = frozenset("p h2 h3 h4 h5 h6 li blockquote".split())
 #: ... unless it is one of these ("commentary").
 PREFIX_EXCEPTIONS = frozenset(_HINTS["prefix_exceptions"])
 #: Class values of page builders that name layout, not purpose ("elementor-widget-container"):
@@ -380,6 +384,8 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     (('related_post', 'strong'), ('ads', 'weak'), None)
     >>> h("article-reading-time")
     ('reading-time', 'meta')
+    >>> _hint_kind(BeautifulSoup('<p class="paywall">Le texte.</p>', "html.parser").p) is None
+    True
     """
     raw_values = _attr_values(el)
     values = [v.lower() for v in raw_values]
@@ -391,6 +397,8 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     if strong is None and _PHRASE_HINTS:
         joined = "-" + "-".join(toks) + "-"
         strong = next((h for h in _PHRASE_HINTS if f"-{h}-" in joined), None)
+    if strong is not None and strong in GATED_TEXT_TOKENS and el.name in GATED_TEXT_TAGS:
+        return None  # <p class="paywall">: the article's text behind the paywall
     if strong is not None:
         # "entry themeform share": the article's own container, styled for share buttons
         pairs = enumerate(zip(values, per_value, strict=True))
