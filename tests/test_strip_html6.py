@@ -9,7 +9,9 @@ of a peer's test suite is copied.
   it, with no second copy, keeps its text;
 * the hiding classes of CSS frameworks (``hidden``, ``d-none``) count as ``display:none``
   (sign-in and subscription boxes written in the article and shown by a script); a
-  screen-reader class (``sr-only``, ``visually-hidden``) does not.
+  screen-reader class (``sr-only``, ``visually-hidden``) does not;
+* a text block whose class says ``paywall`` (``<p class="paywall">``: the article's text
+  behind the paywall) is the article; a ``<div class="paywall">`` box still goes.
 """
 
 from __future__ import annotations
@@ -85,3 +87,14 @@ def test_bootstrap_d_none_goes_and_screen_reader_text_stays() -> None:
 def test_hidden_class_word_inside_another_class_is_no_hint() -> None:
     inside = f"<article>{BODY}<p class='hidden-gem-note'>Le détail méconnu du vote.</p></article>"
     assert "détail méconnu" in _text(_page(inside))
+
+
+def test_paragraphs_marked_paywall_are_the_article_and_a_paywall_box_goes() -> None:
+    gated = "".join(f"<p class='paywall'>{n}. {SENT}</p>" for n in ("Sixième", "Septième"))
+    box = (
+        "<div class='paywall'><p>Cet article est réservé aux abonnés.</p>"
+        "<p><a href='/abonnement'>Je m'abonne</a></p></div>"
+    )
+    text = _text(_page(f"<article>{BODY}{gated}{box}</article>"))
+    assert "Sixième." in text and "Septième." in text
+    assert "réservé aux abonnés" not in text
