@@ -176,10 +176,14 @@ def reserved_tree(commit: str) -> Path:
     (``git archive``; cached under ``tools/spin/build``), for ``SPIN_RESERVED_AT``."""
     out = REPO / "tools/spin/build" / f"reserved-{commit}"
     if not (out / "fixtures").is_dir():
+        got = subprocess.run(["git", "-C", str(REPO), "archive", commit, "fixtures", "seeds"],
+                             capture_output=True)
+        if got.returncode:  # a shallow clone: the fixtures as they are now
+            print(f"SPIN_RESERVED_AT={commit}: not in this clone's history (a shallow clone?); "
+                  "the current fixtures are excluded instead", file=sys.stderr)
+            return REPO
         out.mkdir(parents=True, exist_ok=True)
-        tar = subprocess.run(["git", "-C", str(REPO), "archive", commit, "fixtures", "seeds"],
-                             capture_output=True, check=True).stdout
-        with tarfile.open(fileobj=io.BytesIO(tar)) as tf:
+        with tarfile.open(fileobj=io.BytesIO(got.stdout)) as tf:
             tf.extractall(out, filter="data")
     return out
 
