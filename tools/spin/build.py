@@ -43,6 +43,8 @@ MANIFEST = HERE / "BUILD.json"
 DATA = "src/cleannews/score/data"
 #: Files of the data folder written by hand (no build step): checked by hash only.
 HAND_WRITTEN = (f"{DATA}/ATTRIBUTION.md", f"{DATA}/function_words.json")
+#: Step outputs under this folder are intermediates (not committed, not in the manifest).
+INTERMEDIATE = "tools/spin/build/"
 #: name -> (script, outputs, inputs read besides the package code and ``tools/spin``,
 #: raw sources read). Outputs are repository paths; the data folder's are the shipped ones.
 STEPS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
@@ -134,11 +136,12 @@ def step_key(name: str, root: Path, raw_files: dict[str, Path], env: dict[str, s
     h = hashlib.sha256(name.encode())
     order = list(STEPS)
     earlier = [o for n in order[: order.index(name)] for o in STEPS[n][1]]
-    rels = ["tools/spin", "src/cleannews", *inputs, *earlier]
-    for rel in rels:
+    later = {o for s in STEPS.values() for o in s[1]} - set(earlier)  # this step's and after
+    for rel in ("tools/spin", "src/cleannews", *inputs, *earlier):
         for p in tree_files(root, rel):
             r = p.relative_to(root).as_posix()
-            if r in outputs or "__pycache__" in r or r.startswith("tools/spin/build/"):
+            if r in later or "__pycache__" in r or (r.startswith(INTERMEDIATE)
+                                                    and r not in earlier):
                 continue
             h.update(r.encode() + b"\0" + sha256_file(p).encode())
     for key in raws:
@@ -174,9 +177,10 @@ def record_manifest(root: Path = REPO) -> None:
     the manifest, keeping its sources and notes."""
     man = load_manifest()
     outs = {}
-    for name, (script, outputs, inputs, raws) in STEPS.items():
+    for name, (_script, outputs, _inputs, _raws) in STEPS.items():
         for rel in outputs:
-            outs[rel] = {"step": name, "sha256": sha256_file(root / rel)}
+            if not rel.startswith(INTERMEDIATE):
+                outs[rel] = {"step": name, "sha256": sha256_file(root / rel)}
     for rel in HAND_WRITTEN:
         outs[rel] = {"step": "hand-written", "sha256": sha256_file(root / rel)}
     man["steps"] = {
