@@ -31,7 +31,6 @@ import argparse
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -132,7 +131,7 @@ def step_key(name: str, root: Path, raw_files: dict[str, Path], env: dict[str, s
     """Fingerprint of everything step ``name`` reads: the build tools, the package code,
     the data files written by earlier steps, its declared inputs, its raw sources, the
     environment it is given. Same key and same outputs: the step is skipped."""
-    script, outputs, inputs, raws = STEPS[name]
+    _script, _outputs, inputs, raws = STEPS[name]
     h = hashlib.sha256(name.encode())
     order = list(STEPS)
     earlier = [o for n in order[: order.index(name)] for o in STEPS[n][1]]

@@ -145,7 +145,7 @@ def reserved_texts(repo: Path = REPO):
     if not (shared / "corpora").is_dir():
         shared = Path("/work/wt/shared")
     # the UD sentences: ``SPIN_UD_DIR`` (``build_fetch.py`` writes them) or the shared corpus
-    ud = Path(os.environ["SPIN_UD_DIR"]) if "SPIN_UD_DIR" in os.environ else shared / "corpora/fr-ud"
+    ud = Path(os.environ.get("SPIN_UD_DIR", shared / "corpora/fr-ud"))
     for p in sorted(ud.glob("*.txt")):
         for line in p.read_text(encoding="utf-8").splitlines():
             yield p.name, line.partition("\t")[2]

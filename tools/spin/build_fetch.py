@@ -118,7 +118,7 @@ def download(urls: list[str]) -> bytes:
     err: Exception | None = None
     for url in urls:
         try:
-            with urllib.request.urlopen(url, timeout=120) as r:  # noqa: S310 (pinned https)
+            with urllib.request.urlopen(url, timeout=120) as r:  # pinned https URLs
                 return r.read()
         except OSError as e:  # try the next mirror
             err = e
