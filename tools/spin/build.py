@@ -206,6 +206,13 @@ def fresh_tree(out: Path) -> Path:
         for _s, outputs, _i, _r in STEPS.values():
             for rel in outputs:
                 (tree / rel).unlink(missing_ok=True)
+        return tree
+    # restarting after a fix: move the clone to the new HEAD (outputs it deleted or rebuilt
+    # stay; a step whose output the new commit changed is redone: its stamp no longer matches)
+    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    subprocess.run(["git", "-C", str(tree), "fetch", "--quiet", str(REPO), head], check=True)
+    subprocess.run(["git", "-C", str(tree), "checkout", "--quiet", head], check=True)
     return tree
 
 

@@ -140,7 +140,7 @@ def kind_mean_gain(text: str, table, syn_ids: dict[int, tuple[int, ...]], mu: fl
     >>> from cleannews.score._context import CountTable
     >>> t = CountTable.from_parts(["le", "chat", "matou"], [10, 5, 2], {(0, 1): 4})
     >>> round(kind_mean_gain("le chat", t, {1: (2,)}), 4)
-    -0.1566
+    -0.0865
     """
     from build_context import BREAK, tokens
 

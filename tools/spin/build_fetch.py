@@ -95,7 +95,7 @@ def conllu_sentences(text: str) -> list[str]:
 
 
 def ar_member(deb: bytes, prefix: str) -> bytes:
-    """The first member of an ``ar`` archive (a .deb) whose name starts with ``prefix``.
+    r"""The first member of an ``ar`` archive (a .deb) whose name starts with ``prefix``.
 
     >>> ar_member(b"!<arch>\n" + b"data.tar.xz/".ljust(48) + b"3".ljust(10) + b"`\n" + b"abc"
     ...           + b"\n", "data.tar")
