@@ -108,7 +108,7 @@ def _deb(member: str, body: bytes) -> bytes:
 
 
 def test_fetch_unpacks_the_thesaurus_and_refuses_a_wrong_download(tmp_path, monkeypatch):
-    body = "utf-8\nmaison|1\n(Nom)|demeure|logis\n".encode()
+    body = b"utf-8\nmaison|1\n(Nom)|demeure|logis\n"
     deb = _deb("./usr/share/mythes/thes_fr.dat", body)
     src = dict(build_fetch.SOURCES["mythes-fr"], sha256=hashlib.sha256(deb).hexdigest(),
                out_sha256=hashlib.sha256(body).hexdigest(), urls=["https://example.invalid/x.deb"])
@@ -160,7 +160,7 @@ def test_kind_statistic_agrees_with_the_package_term():
 
 
 def test_module_examples():
-    for mod in (build_fetch, build_context_term):
+    for mod in (build_fetch, build_context_term, build):
         res = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
         assert res.failed == 0 and res.attempted > 0, mod.__name__
 

@@ -127,16 +127,37 @@ def raw_paths(raw: Path, mirror: Path) -> dict[str, Path]:
     }
 
 
+def tool_modules(root: Path, script: str) -> set[str]:
+    """The ``tools/spin`` modules ``script`` imports, transitively (itself included).
+
+    >>> sorted(tool_modules(HERE.parents[1], "build_word_llr.py"))
+    ['build_word_llr', 'train']
+    """
+    import re
+
+    here = root / "tools/spin"
+    todo, seen = [script.removesuffix(".py")], set()
+    while todo:
+        m = todo.pop()
+        if m in seen or not (here / f"{m}.py").is_file():
+            continue
+        seen.add(m)
+        src = (here / f"{m}.py").read_text(encoding="utf-8")
+        todo += re.findall(r"^\s*(?:from|import)\s+(\w+)", src, flags=re.M)
+    return seen
+
+
 def step_key(name: str, root: Path, raw_files: dict[str, Path], env: dict[str, str]) -> str:
     """Fingerprint of everything step ``name`` reads: the build tools, the package code,
     the data files written by earlier steps, its declared inputs, its raw sources, the
     environment it is given. Same key and same outputs: the step is skipped."""
-    _script, _outputs, inputs, raws = STEPS[name]
+    script, _outputs, inputs, raws = STEPS[name]
     h = hashlib.sha256(name.encode())
     order = list(STEPS)
     earlier = [o for n in order[: order.index(name)] for o in STEPS[n][1]]
     later = {o for s in STEPS.values() for o in s[1]} - set(earlier)  # this step's and after
-    for rel in ("tools/spin", "src/cleannews", *inputs, *earlier):
+    tools = [f"tools/spin/{m}.py" for m in sorted(tool_modules(root, script))]
+    for rel in (*tools, "src/cleannews", *inputs, *earlier):
         for p in tree_files(root, rel):
             r = p.relative_to(root).as_posix()
             if r in later or "__pycache__" in r or (r.startswith(INTERMEDIATE)
