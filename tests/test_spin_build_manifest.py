@@ -188,3 +188,13 @@ def test_step_cache_keys_follow_inputs(tmp_path):
     # the synonym file a run writes is deterministic (gzip without a time stamp)
     blob = gzip.compress(build_context_term.synonym_lines({1: (2,)}).encode(), mtime=0)
     assert blob == gzip.compress(b"1\t2\n", mtime=0)
+
+
+def test_the_build_command_checks_the_tree():
+    import subprocess
+
+    res = subprocess.run([sys.executable, "-m", "tools.spin.build", "--check"], cwd=REPO,
+                         capture_output=True, text=True, timeout=120)
+    n = len(MANIFEST["outputs"])
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert f"{n} of {n} files match tools/spin/BUILD.json" in res.stdout
