@@ -200,7 +200,8 @@ def reserved_shingles() -> set[int]:
 
 
 def source_files(snapshot: str, path: str) -> tuple[str, list[tuple[str, str]]]:
-    """``(commit, [(name, text)])`` of the files under ``path`` in a snapshot's HEAD."""
+    """``(commit, [(name, text)])`` of the files under ``path`` at the snapshot's pinned commit
+    ``CV_COMMIT``."""
     git = MIRROR / snapshot / "repo"
     # the pinned commit, whatever the clone's HEAD (a fresh clone's HEAD is newer)
     got = subprocess.run(["git", "-C", str(git), "rev-parse", "--verify", "-q",
