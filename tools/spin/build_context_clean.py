@@ -73,7 +73,14 @@ MAX_VOCAB = 65_535
 MIN_PAIR = int(os.environ.get("SPIN_CONTEXT_MIN_PAIR", "2"))
 
 REPO_CV = "common-voice+commonvoice-fr"
-CV_COMMIT = "4b9437a5"  # HEAD of the snapshot used (full hash resolved and recorded at build)
+CV_COMMIT = "4b9437a5622d5d5b548438bf25968aedb621d58b"  # the snapshot's HEAD when first built
+#: ``SPIN_RESERVED_AT=<commit>``: exclude the texts reserved at that commit of this repository
+#: (its ``fixtures`` and ``seeds``) instead of the current ones: the shipped table was built
+#: at ``RESERVED_AT_SHIPPED``, before ``fixtures/spin/heldout_apertium.jsonl.gz`` and the
+#: re-recorded golden scores existed; with today's fixtures 57 more debate lines are dropped
+#: (docs/spin-data.md, "Rebuilding").
+RESERVED_AT = os.environ.get("SPIN_RESERVED_AT", "")
+RESERVED_AT_SHIPPED = "3186447"
 #: Files left out: Framabook titles whose CC0 status is not certain (the README of the
 #: collection says "various licenses, including some CC0 books").
 SKIP_FILES = ("un_monde_sans_copyright",)
@@ -137,10 +144,14 @@ def reserved_texts(repo: Path = REPO):
     shared = repo.parent / "shared"
     if not (shared / "corpora").is_dir():
         shared = Path("/work/wt/shared")
-    for p in sorted((shared / "corpora/fr-ud").glob("*.txt")):
+    # the UD sentences: ``SPIN_UD_DIR`` (``build_fetch.py`` writes them) or the shared corpus
+    ud = Path(os.environ.get("SPIN_UD_DIR", shared / "corpora/fr-ud"))
+    for p in sorted(ud.glob("*.txt")):
         for line in p.read_text(encoding="utf-8").splitlines():
             yield p.name, line.partition("\t")[2]
-    for p in sorted((shared / "seeds").glob("*.txt")):
+    # the seeds: the repository's copy (the same files as the shared folder's)
+    seeds = repo / "seeds" if (repo / "seeds").is_dir() else shared / "seeds"
+    for p in sorted(seeds.glob("*.txt")):
         yield "seed", p.read_text(encoding="utf-8")
     for p in sorted((repo / "fixtures/strip_real/pages").rglob("*.txt")):
         yield "strip_real", p.read_text(encoding="utf-8", errors="replace")
@@ -160,23 +171,44 @@ def reserved_hits(counted: set[int], texts) -> list[tuple[str, str]]:
     return hits
 
 
+def reserved_tree(commit: str) -> Path:
+    """A folder holding the repository's ``fixtures`` and ``seeds`` as they were at ``commit``
+    (``git archive``; cached under ``tools/spin/build``), for ``SPIN_RESERVED_AT``."""
+    out = REPO / "tools/spin/build" / f"reserved-{commit}"
+    if not (out / "fixtures").is_dir():
+        got = subprocess.run(["git", "-C", str(REPO), "archive", commit, "fixtures", "seeds"],
+                             capture_output=True)
+        if got.returncode:  # a shallow clone: the fixtures as they are now
+            print(f"SPIN_RESERVED_AT={commit}: not in this clone's history (a shallow clone?); "
+                  "the current fixtures are excluded instead", file=sys.stderr)
+            return REPO
+        out.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(fileobj=io.BytesIO(got.stdout)) as tf:
+            tf.extractall(out, filter="data")
+    return out
+
+
 def reserved_shingles() -> set[int]:
-    """Shingle hashes of every reserved text (see ``reserved_texts``)."""
+    """Shingle hashes of every reserved text (see ``reserved_texts``): those of the
+    repository as it is, or as it was at the commit ``RESERVED_AT`` names."""
     out: set[int] = set()
-    for _origin, text in reserved_texts():
+    repo = reserved_tree(RESERVED_AT) if RESERVED_AT else REPO
+    for _origin, text in reserved_texts(repo):
         for para in text.split("\n"):
             out.update(shingle_hashes(words_only(para)))
     return out
 
 
 def source_files(snapshot: str, path: str) -> tuple[str, list[tuple[str, str]]]:
-    """``(commit, [(name, text)])`` of the files under ``path`` in a snapshot's HEAD."""
+    """``(commit, [(name, text)])`` of the files under ``path`` at the snapshot's pinned commit
+    ``CV_COMMIT``."""
     git = MIRROR / snapshot / "repo"
-    commit = subprocess.run(
-        ["git", "-C", str(git), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    if not commit.startswith(CV_COMMIT):
-        raise SystemExit(f"{snapshot}: HEAD {commit} is not the pinned {CV_COMMIT}")
+    # the pinned commit, whatever the clone's HEAD (a fresh clone's HEAD is newer)
+    got = subprocess.run(["git", "-C", str(git), "rev-parse", "--verify", "-q",
+                          f"{CV_COMMIT}^{{commit}}"], capture_output=True, text=True)
+    commit = got.stdout.strip()
+    if got.returncode or not commit.startswith(CV_COMMIT):
+        raise SystemExit(f"{snapshot}: the pinned commit {CV_COMMIT} is not in {git}")
     tar = subprocess.run(
         ["git", "-C", str(git), "archive", commit, path], capture_output=True, check=True
     ).stdout

@@ -35,6 +35,11 @@ CLIP = 4.0
 
 
 def main() -> None:
+    if not OUT.exists():
+        # a build from scratch: the package's token facts read this table (their likelihood
+        # ratio field, unused here: the counts need only each word's profile and kind), so a
+        # neutral table stands in until the real one is written
+        OUT.write_text(json.dumps({"_source": "placeholder", "llr": [0.0] * N_PROFILES}) + "\n")
     subst: Counter[int] = Counter()
     orig: Counter[int] = Counter()
     for r in read_jsonl(TRAIN):

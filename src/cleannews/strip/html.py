@@ -104,6 +104,10 @@ OVERLAY_HINTS = frozenset(_HINTS["overlays"]) | CONSENT_HINTS
 _PHRASE_HINTS = tuple(h for h in CLASS_HINTS if "-" in h)
 #: A token starting with one of these is a strong hint too ("relatedposts", "commentlist") ...
 STRONG_PREFIXES = tuple(_HINTS["strong_prefixes"])
+#: Class words that mark a text block of the article behind a paywall, not a box
+#: (``gated_text``), and the text blocks they apply to.
+GATED_TEXT_TOKENS = frozenset(_HINTS["gated_text"])
+GATED_TEXT_TAGS = frozenset("p h2 h3 h4 h5 h6 li blockquote".split())
 #: ... unless it is one of these ("commentary").
 PREFIX_EXCEPTIONS = frozenset(_HINTS["prefix_exceptions"])
 #: Class values of page builders that name layout, not purpose ("elementor-widget-container"):
@@ -136,6 +140,13 @@ MAIN_BLOCK_MIN_WORDS = 6
 #: the element's tag or class says furniture (``<div class="Page-ad-margins">`` around the
 #: page); a comment thread holding half of the page's text still does not vote.
 MAIN_KEEP_TEXT_SHARE = 0.8
+#: A big hidden element (``display:none`` around half the page) is a copy of the
+#: article when the first this-many non-space characters of its text are shown
+#: elsewhere on the page (a schema.org block, a paywall copy of the body).
+HIDDEN_COPY_SAMPLE_CHARS = 150
+#: At most this many big hidden elements are compared per page (each search reads
+#: the page once: bounded, so that nested hidden wrappers stay linear).
+HIDDEN_COPY_MAX_TESTS = 8
 #: A block whose share of words inside links exceeds this does not vote.
 MAIN_BLOCK_MAX_LINK_DENSITY = 0.5
 #: A container's vote goes to its parent in full and to its ancestors decayed
@@ -373,6 +384,8 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     (('related_post', 'strong'), ('ads', 'weak'), None)
     >>> h("article-reading-time")
     ('reading-time', 'meta')
+    >>> _hint_kind(BeautifulSoup('<p class="paywall">Le texte.</p>', "html.parser").p) is None
+    True
     """
     raw_values = _attr_values(el)
     values = [v.lower() for v in raw_values]
@@ -384,6 +397,8 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     if strong is None and _PHRASE_HINTS:
         joined = "-" + "-".join(toks) + "-"
         strong = next((h for h in _PHRASE_HINTS if f"-{h}-" in joined), None)
+    if strong is not None and strong in GATED_TEXT_TOKENS and el.name in GATED_TEXT_TAGS:
+        return None  # <p class="paywall">: the article's text behind the paywall
     if strong is not None:
         # "entry themeform share": the article's own container, styled for share buttons
         pairs = enumerate(zip(values, per_value, strict=True))
@@ -1018,9 +1033,26 @@ def _embedded_post(el: Tag) -> bool:
     return el.name == "blockquote" and not EMBEDDED_POST_TOKENS.isdisjoint(_tokens(el))
 
 
+#: Whole class values that CSS frameworks define as display:none (``hidden_classes``).
+HIDDEN_CLASSES = frozenset(_HINTS["hidden_classes"])
+
+
 def _hidden(el: Tag) -> bool:
+    """True for an element hidden from readers: ``hidden``, ``aria-hidden="true"``,
+    ``display:none`` / ``visibility:hidden`` in its style, or a framework's hiding class.
+
+    >>> soup = BeautifulSoup("<div class='intro-body hidden'>x</div><div class=hiddenx>y</div>",
+    ...                      "html.parser")
+    >>> [_hidden(d) for d in soup.find_all("div")]
+    [True, False]
+    """
     attrs = el.attrs or {}
     if "hidden" in attrs or str(attrs.get("aria-hidden", "")).lower() == "true":
+        return True
+    classes = attrs.get("class")
+    if classes and not HIDDEN_CLASSES.isdisjoint(
+        c.lower() for c in (classes if isinstance(classes, list) else str(classes).split())
+    ):
         return True
     style = str(attrs.get("style", "")).replace(" ", "").lower()
     return "display:none" in style or "visibility:hidden" in style
@@ -1416,6 +1448,32 @@ def _header_zone(common: Tag, best: Tag) -> list[Tag]:
     return zone
 
 
+def _compact_text(el: Tag, limit: int | None) -> str:
+    """The visible text under ``el`` without any whitespace, cut at ``limit`` characters.
+
+    Scripts, styles, comments and the head's title are not text.
+
+    >>> soup = BeautifulSoup("<div><p>Un  mot</p><script>x = 1</script><p>deux</p></div>",
+    ...                      "html.parser")
+    >>> _compact_text(soup.div, None), _compact_text(soup.div, 4)
+    ('Unmotdeux', 'Unmo')
+    """
+    parts: list[str] = []
+    n = 0
+    for s in el.descendants:
+        if type(s) is not NavigableString or s.parent.name in _INVISIBLE:
+            continue
+        piece = "".join(s.split())
+        if not piece:
+            continue
+        parts.append(piece)
+        n += len(piece)
+        if limit is not None and n >= limit:
+            break
+    text = "".join(parts)
+    return text if limit is None else text[:limit]
+
+
 def _holders(
     body: Tag, stats: dict[int, tuple[int, int, int]], share: float = HINT_MAX_TEXT_SHARE
 ) -> frozenset[int]:
@@ -1709,6 +1767,9 @@ class _Extractor:
         self.headings: list[str] = []
         #: the page's own host (:func:`site_host`), to tell outbound lists of links
         self.site: str | None = None
+        #: the page's visible text without whitespace (:meth:`_shown_elsewhere`, lazily)
+        self.page_compact: str | None = None
+        self.copy_tests = 0
 
     def select_main(self, body: Tag, site_names: frozenset[str] = frozenset()) -> None:
         """Restrict the walk to the article container(s) and the headline.
@@ -1950,6 +2011,14 @@ class _Extractor:
                     node, "html_hidden", "element hidden from readers (hidden / display:none)"
                 )
                 continue
+            if _hidden(node) and id(node) not in self.main_path and self._shown_elsewhere(node):
+                # a big hidden copy of the article (schema.org block, paywall copy)
+                self.drop(
+                    node,
+                    "html_hidden",
+                    "element hidden from readers whose text the page shows elsewhere (a copy)",
+                )
+                continue
             # a member of the article's header zone is kept as a whole, but not a strong
             # furniture box among them (breadcrumbs, a share bar before the body)
             zone_box = id(node) in self.zone_ids and id(node) not in self.main_path
@@ -2033,6 +2102,43 @@ class _Extractor:
             if not isinstance(node, Tag):
                 return False
         return _is_boxout(el)
+
+    def _shown_elsewhere(self, el: Tag) -> bool:
+        """True when the start of ``el``'s text is also shown outside it on the page.
+
+        For big hidden elements only (small ones go anyway): a ``display:none``
+        block that repeats the article (``<div style="display:none" itemscope>`` with
+        the headline and ``articleBody``, ``<div class="o-paywall" style="display:none">``)
+        is a copy; a page hidden whole until a script shows it has no second copy and
+        keeps its text. Text is compared without whitespace, scripts and styles; at
+        most ``HIDDEN_COPY_MAX_TESTS`` elements per page are compared.
+
+        >>> art = "<p>" + "Le texte visible de l'article, assez long pour compter. " * 4 + "</p>"
+        >>> soup = BeautifulSoup("<body><div>" + art + "</div><div id=c style='display:none'>"
+        ...                      + art + "</div></body>", "html.parser")
+        >>> ex = _Extractor("", _Source(""), {}, 1)
+        >>> ex._shown_elsewhere(soup.find(id="c"))
+        True
+        >>> ex._shown_elsewhere(soup.div)  # the visible copy is there once in the page
+        True
+        >>> soup = BeautifulSoup("<body><div id=c style='display:none'>" + art + "</div></body>",
+        ...                      "html.parser")
+        >>> _Extractor("", _Source(""), {}, 1)._shown_elsewhere(soup.find(id="c"))
+        False
+        """
+        if self.copy_tests >= HIDDEN_COPY_MAX_TESTS:
+            return False
+        sample = _compact_text(el, HIDDEN_COPY_SAMPLE_CHARS)
+        if len(sample) < HIDDEN_COPY_SAMPLE_CHARS:
+            return False
+        self.copy_tests += 1
+        if self.page_compact is None:
+            root: Any = el
+            while isinstance(root.parent, Tag):
+                root = root.parent
+            self.page_compact = _compact_text(root, None)
+        first = self.page_compact.find(sample)
+        return first >= 0 and self.page_compact.find(sample, first + 1) >= 0
 
     def _small(self, el: Tag) -> bool:
         """False for the page's big elements: body, main, article, what holds the <h1> or

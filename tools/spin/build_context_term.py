@@ -1,0 +1,308 @@
+r"""Build the context term's package data from raw sources (no development cache).
+
+    SPIN_MYTHES_DAT=<thes_fr.dat> SPIN_UD_DIR=<fr-ud> python tools/spin/build_context_term.py
+
+(step ``context_term`` of ``python -m tools.spin.build``; after ``context_clean``, whose
+count table it reads through the package). Writes, in ``src/cleannews/score/data/``:
+
+* ``context_synonyms4.txt.gz``: per checked word id of ``context_counts.bin.gz``, the ids of
+  its (at most) 4 most frequent single-word MyThes synonyms of split "A", both seen at least
+  10 times (spin-context3's ``export_context3.py``);
+* ``context_synonyms_at6.txt.gz``: the same with splits "A" + "T" and 6 synonyms
+  (spin-term5's ``dev_context5.py export``);
+* ``context_kind.json``: spin-context3's term (``KIND``), read by the evidence-kind rule;
+* ``context_term.json``: spin-term5's term (``TERM``), added to the logit.
+
+Both JSON files share the register gate (``register_gate``: standard scaler + logistic
+regression of P(other register | style), the dev negatives' half 0 against the UD training
+documents and the ``fixtures/strip_real`` TRAIN news excerpts of the sites' half A) and
+carry the median and standard deviation of their ``mean_gain`` over the 154 clean UD
+documents of ``fixtures/spin/validation.jsonl.gz``. Those statistics were first computed
+from the development caches of ``dev_context3.py`` / ``dev_context4.py``; this module
+computes the same numbers from the fixtures they were cached from (spin-build6 checked the
+four files byte for byte). The kind term's statistic is spin-context3's harness arithmetic
+(``kind_mean_gain``), the added term's is the package's own ``ContextTerm.analyse``, as
+each was computed when shipped.
+
+    >>> synonym_lines({3: (1, 2), 0: (5,)})
+    '0\t5\n3\t1 2\n'
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import os
+import sys
+import zlib
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = Path(os.environ.get("SPIN_DATA_OUT", REPO / "src/cleannews/score/data"))
+VALIDATION = REPO / "fixtures/spin/validation.jsonl.gz"
+#: Table count a checked word and each of its synonyms need.
+MIN_COUNT = 10
+#: Shared constants of both terms (cascade floor, cap, the margin under the quarantine).
+COMMON = {"cap": 3.0, "logit_floor": -4.0, "quarantine_margin": 0.01}
+#: spin-context3's term (``context_kind.json``): MyThes "A", 4 synonyms, mu 20, no back-off.
+KIND = {
+    "about": "the context term's evidence-kind statistic (spin-ship5): main's spin-context3 "
+             "term (MyThes split A, 4 synonyms, no back-off) kept for the two-kinds rule "
+             "(_decision.py: kind, paragraphs route); the added term is context_term.json's",
+    "feature": "mean_gain", "mu": 20.0, "min_count": MIN_COUNT, "max_synonyms": 4,
+    "gain_clip": [-4.0, 8.0], "prior_words": 5, "w": 3.0, "b": 1.0, "gate_power": 1,
+}
+KIND_SPLITS, KIND_FILE = "A", "context_synonyms4.txt.gz"
+#: spin-term5's term (``context_term.json``), chosen leave-one-source-out (docs/spin.md).
+TERM = {
+    "about": "spin-term5 candidate (tools/spin/dev_context5.py export): MyThes A+T synonyms, "
+             "back-off, smoothing 40, clip [-1, 8], prior 20; figures in docs/spin.md",
+    "feature": "mean_gain", "mu": 40.0, "min_count": MIN_COUNT, "max_synonyms": 6,
+    "gain_clip": [-1.0, 8.0], "prior_words": 20, "w": 2.0, "b": 0.5, "gate_power": 2,
+    "backoff": True,
+}
+TERM_SPLITS, TERM_FILE = "AT", "context_synonyms_at6.txt.gz"
+#: Spoken-register and archaic markers added to the function words of the style vector.
+STYLE_EXTRA = ("euh", "ben", "hein", "voilà", "bah", "ouais", "point", "fort", "lequel",
+               "laquelle", "lesquels", "dont", "ainsi", "ci", "ne", "pas", "je", "tu", "vous")
+STYLE_PUNCT = (";", ":", "!", "?", "(", "«", "\"", "…", ",", ".")
+#: Key order of the JSON files (as first shipped).
+KEYS = ("about", "feature", "mu", "min_count", "max_synonyms", "gain_clip", "prior_words",
+        "median", "sd", "w", "b", "gate_power", "cap", "logit_floor", "quarantine_margin",
+        "gate")
+
+
+def synonym_map(splits: str) -> dict[str, set[str]]:
+    """Symmetric single-word MyThes synonyms of the pair ``splits`` (never "V", the
+    development spinner's)."""
+    from build_dataset import split_thesaurus
+    from common import read_mythes
+
+    assert "V" not in splits
+    th = read_mythes()
+    syn: dict[str, set[str]] = defaultdict(set)
+    for part in splits:
+        for head, senses in split_thesaurus(th, part).items():
+            for _pos, ss in senses:
+                for x in ss:
+                    if " " not in x and x != head:
+                        syn[head].add(x)
+                        syn[x].add(head)
+    return syn
+
+
+def synonym_ids(syn: dict[str, set[str]], ids: dict[str, int], counts, k: int,
+                min_count: int = MIN_COUNT) -> dict[int, tuple[int, ...]]:
+    """Candidate ids per checked word id: table words of >= 3 letters seen ``min_count``
+    times, not function words; their ``k`` most frequent synonyms seen as often (table ids
+    are by falling frequency, so the ``k`` smallest ids).
+
+    >>> synonym_ids({"maison": {"demeure", "logis"}}, {"maison": 0, "demeure": 1, "logis": 2},
+    ...             [50, 20, 5], 4)
+    {0: (1,)}
+    """
+    from cleannews.score._features import FUNCTION_WORDS
+
+    out = {}
+    for w, ss in syn.items():
+        wi = ids.get(w)
+        if (wi is None or len(w) < 3 or not w.isalpha() or w in FUNCTION_WORDS
+                or counts[wi] < min_count):
+            continue
+        c = sorted(ids[x] for x in ss if x in ids and counts[ids[x]] >= min_count)[:k]
+        if c:
+            out[wi] = tuple(c)
+    return out
+
+
+def synonym_lines(sy: dict[int, tuple[int, ...]]) -> str:
+    """The synonym file's text: ``word id<TAB>candidate ids``, by word id."""
+    return "".join(f"{w}\t{' '.join(map(str, c))}\n" for w, c in sorted(sy.items()))
+
+
+def read_validation_clean() -> list[str]:
+    """Texts of the clean UD documents of the validation fixture (the terms' reference)."""
+    with gzip.open(VALIDATION, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    return [r["text"] for r in rows if r["label"] == 0]
+
+
+def kind_mean_gain(text: str, table, syn_ids: dict[int, tuple[int, ...]], mu: float = 20.0,
+                   clip: tuple[float, float] = (-4.0, 8.0), prior: float = 5.0) -> float:
+    """spin-context3's ``mean_gain`` of ``text`` (its harness arithmetic, float for float:
+    paragraphs split on newlines, ``build_context.tokens``, full slot scores).
+
+    >>> from cleannews.score._context import CountTable
+    >>> t = CountTable.from_parts(["le", "chat", "matou"], [10, 5, 2], {(0, 1): 4})
+    >>> round(kind_mean_gain("le chat", t, {1: (2,)}), 4)
+    -0.0865
+    """
+    from build_context import BREAK, tokens
+
+    ids, counts = table.ids, table.counts
+    n = float(table.n)
+    lp = [math.log(c / n) for c in counts]
+    p = [c / n for c in counts]
+
+    def cond(a: int, b: int) -> float:
+        return math.log((table.pair_ids(a, b) + mu * p[b]) / (counts[a] + mu))
+
+    def slot(x: int, left: int | None, right: int | None) -> float:
+        s = cond(left, x) if left is not None else lp[x]
+        if right is not None:
+            s += cond(x, right) - lp[right]
+        return s
+
+    gains = []
+    for para in text.split("\n"):
+        if not para.strip():
+            continue
+        toks = tokens(para)
+        tid = [None if t in BREAK else ids.get(t) for t in toks]
+        for i, wi in enumerate(tid):
+            cands = syn_ids.get(wi) if wi is not None else None
+            if not cands:
+                continue
+            left = tid[i - 1] if i > 0 else None
+            right = tid[i + 1] if i + 1 < len(toks) else None
+            if left is None and right is None:
+                continue
+            sw = slot(wi, left, right)
+            best, sbest = max((slot(s, left, right), s) for s in cands)
+            gains.append((best - lp[sbest]) - (sw - lp[wi]))
+    return sum(max(clip[0], min(clip[1], g)) for g in gains) / (len(gains) + prior)
+
+
+def style_names() -> list[str]:
+    """Names of the register gate's style vector."""
+    from cleannews.score._features import FUNCTION_WORDS
+
+    words = sorted(set(FUNCTION_WORDS) | set(STYLE_EXTRA)) + list(STYLE_PUNCT)
+    return [*words, "#sent_len", "#word_len", "#digits"]
+
+
+def style(text: str) -> list[float]:
+    """Spin-invariant style vector: function-word, marker and punctuation rates per 1,000
+    tokens (``log1p``), sentence length, word length, number rate.
+
+    >>> len(style("Le chat dort.")) == len(style_names())
+    True
+    """
+    from build_context import tokens
+
+    toks = tokens(text)
+    n = max(1, len(toks))
+    c = Counter(toks)
+    words = [w for w in style_names() if not w.startswith("#")]
+    v = [math.log1p(1000 * c[w] / n) for w in words]
+    sents = sum(c[p] for p in ".!?") + text.count("\n") + 1
+    alpha = [t for t in toks if t.isalpha()]
+    v.append(math.log1p(n / sents))
+    v.append(sum(len(t) for t in alpha) / max(1, len(alpha)))
+    v.append(math.log1p(1000 * sum(t.isdigit() or t == "<num>" for t in toks) / n))
+    return v
+
+
+def news_train_excerpts(max_words: int = 250) -> list[dict]:
+    """Modern scraped French news: the content lines (``C|``) of the ``fixtures/strip_real``
+    TRAIN article pages (test and test2 ids and sites are never opened), the first
+    ``max_words`` words, pages with at least 120."""
+    root = REPO / "fixtures/strip_real"
+    split = json.loads((root / "split.json").read_text())
+    held_ids = set(split["test_ids"]) | set(split["test2_ids"])
+    held_sites = set(split["test_sites"]) | set(split["test2_sites"])
+    out = []
+    for man in sorted((root / "manifests").glob("fr-*.jsonl")):
+        for line in man.read_text(encoding="utf-8").splitlines():
+            m = json.loads(line)
+            if m["id"] in held_ids or m.get("site") in held_sites or "-t2-" in m["id"]:
+                continue
+            if m.get("page_type") != "article":
+                continue
+            p = root / "pages/fr" / f"{m['id']}.txt"
+            if not p.exists():
+                continue
+            paras, n = [], 0
+            for ln in p.read_text(encoding="utf-8").splitlines():
+                if ln.startswith("C| ") and len(ln.split()) >= 8:
+                    paras.append(ln[3:])
+                    n += len(ln.split()) - 1
+                    if n >= max_words:
+                        break
+            if n >= 120:
+                out.append({"id": m["id"], "site": m.get("site"), "text": "\n".join(paras)})
+    return out
+
+
+def register_gate() -> dict:
+    """The register gate: P(other register | style), dev negatives of half 0 (id hash)
+    against the UD training documents and the news excerpts of the sites' half A."""
+    import numpy as np
+    from build_dataset import doc_split
+    from common import read_ud_documents
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+    from train import read_negatives
+
+    neg0 = [r for r in read_negatives("dev") if zlib.crc32(r["id"].encode()) % 2 == 0]
+    news_a = [r for r in news_train_excerpts() if zlib.crc32(r["site"].encode()) % 2 == 0]
+    ud = [d["text"] for d in read_ud_documents() if doc_split(d["id"]) == "train"]
+    ud += [r["text"] for r in news_a]
+    X = np.array([style(t) for t in ud] + [style(r["text"]) for r in neg0])
+    y = np.array([0] * len(ud) + [1] * len(neg0))
+    m = make_pipeline(StandardScaler(), LogisticRegression(C=0.1, class_weight="balanced",
+                                                           max_iter=2000))
+    m.fit(X, y)
+    scaler, lr = m[0], m[1]
+    print(f"register gate: {len(neg0)} dev negatives (half 0) vs {len(ud)} UD/news", flush=True)
+    return {"names": style_names(), "mean": [float(v) for v in scaler.mean_],
+            "scale": [float(v) for v in scaler.scale_],
+            "coef": [float(v) for v in lr.coef_[0]], "intercept": float(lr.intercept_[0])}
+
+
+def params_json(spec: dict, median: float, sd: float, gate: dict, extra: dict) -> str:
+    """The JSON text of one term's constants (key order as first shipped)."""
+    full = {**spec, **COMMON, "median": median, "sd": sd or 1.0, "gate": gate}
+    out = {k: full[k] for k in KEYS}
+    out.update({k: v for k, v in full.items() if k not in out})
+    out.update(extra)
+    return json.dumps(out, ensure_ascii=False, indent=1) + "\n"
+
+
+def main() -> int:
+    import numpy as np
+
+    from cleannews.score import _context
+
+    table = _context.get_count_table()
+    files = {}
+    for splits, k, name in ((KIND_SPLITS, KIND["max_synonyms"], KIND_FILE),
+                            (TERM_SPLITS, TERM["max_synonyms"], TERM_FILE)):
+        files[name] = synonym_ids(synonym_map(splits), table.ids, table.counts, k)
+        (DATA / name).write_bytes(gzip.compress(synonym_lines(files[name]).encode(), mtime=0))
+        print(f"{name}: {len(files[name])} checked words", flush=True)
+    gate = register_gate()
+    texts = read_validation_clean()
+    xs = np.array([kind_mean_gain(t, table, files[KIND_FILE]) for t in texts])
+    (DATA / "context_kind.json").write_text(
+        params_json(KIND, float(np.median(xs)), float(xs.std()), gate,
+                    {"synonyms_file": KIND_FILE}), encoding="utf-8")
+    # the added term's statistic is the package's own analysis (the term of TERM's constants)
+    probe = json.loads(params_json(TERM, 0.0, 1.0, gate, {"synonyms_file": TERM_FILE}))
+    term = _context.ContextTerm(table, files[TERM_FILE], probe)
+    xs = np.array([term.analyse(t)["mean_gain"] for t in texts])
+    (DATA / "context_term.json").write_text(
+        params_json(TERM, float(np.median(xs)), float(xs.std()), gate,
+                    {"backoff": True, "synonyms_file": TERM_FILE}), encoding="utf-8")
+    print(f"context_kind.json / context_term.json: {len(texts)} clean UD documents", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
