@@ -108,20 +108,20 @@ def test_frozen_tables_cover_the_records(records):
 
 def test_rounds_only_add_sources(records):
     """Each round adds sources and leaves every earlier record as it was: the records of
-    the v5 sources hash to the digest frozen in ``negatives_history.json``, and every other
-    record comes from a source v6 added (``build_negatives.py --append-v6``)."""
+    the v6 sources hash to the digest frozen in ``negatives_history.json``, and every other
+    record comes from a source v7 added (``build_negatives.py --append-v7``)."""
     hist = json.loads((FIXTURES / "negatives_history.json").read_text(encoding="utf-8"))
-    v6 = set(hist["v6_sources"])
-    v5 = [r for r in records if r["source"] not in v6]
-    assert len(v5) == hist["v5"]["records"]
-    assert sum(r["split"] == "test" for r in v5) == hist["v5"]["test_ids"]
-    lines = sorted(r["id"] + "\t" + r["text"] for r in v5)
+    v7 = set(hist["v7_sources"])
+    v6 = [r for r in records if r["source"] not in v7]
+    assert len(v6) == hist["v6"]["records"]
+    assert sum(r["split"] == "test" for r in v6) == hist["v6"]["test_ids"]
+    lines = sorted(r["id"] + "\t" + r["text"] for r in v6)
     assert hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest() == (
-        hist["v5"]["sha256_id_text"]
+        hist["v6"]["sha256_id_text"]
     )
-    added = [r for r in records if r["source"] in v6]
-    assert len(added) == hist["v6"]["records"]
-    assert sum(r["split"] == "test" for r in added) == hist["v6"]["test_ids_added"]
+    added = [r for r in records if r["source"] in v7]
+    assert len(added) == hist["v7"]["records"]
+    assert sum(r["split"] == "test" for r in added) == hist["v7"]["test_ids_added"]
     assert all(r["genre"] != "typos" for r in added)  # typo sources are frozen
 
 

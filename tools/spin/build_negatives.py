@@ -40,7 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from negatives_sources import Unit, all_units, v6_units
+from negatives_sources import Unit, all_units, v7_units
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "fixtures/spin/negatives.jsonl.gz"
@@ -62,10 +62,10 @@ TARGET = {"dev": 170, "test": 110}
 #: At most this many documents from one unit, never two adjacent runs.
 PER_UNIT = 3
 TYPOS_DOCS = {"dev": 160, "test": 100}
-#: v6 (spin-neg6) sources are capped among themselves: ceil(target / n), n = the genre's v6
+#: v7 (spin-neg6) sources are capped among themselves: ceil(target / n), n = the genre's v7
 #: sources on that side; literary gets a larger target (its dev split was too thin to set
 #: a per-genre 0.5 % ceiling on).
-TARGET_V6 = {"literary": {"dev": 400, "test": 260}}
+TARGET_V7 = {"literary": {"dev": 400, "test": 260}}
 SPLIT_SALT = "cleannews-spin-negatives|"
 TEST_FRACTION = 1 / 3
 
@@ -266,19 +266,19 @@ def read_records(path: Path = OUT) -> list[dict]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Build the negatives. ``--append-v6``: read only the v6 sources (``v6_units``) and add
+    """Build the negatives. ``--append-v7``: read only the v7 sources (``v7_units``) and add
     their documents to the committed file, leaving every existing record as it is (the raw
     material of the earlier sources is not needed; a full rebuild gives the same file,
     because caps and typo sources are frozen)."""
     argv = sys.argv[1:] if argv is None else argv
-    append = "--append-v6" in argv
+    append = "--append-v7" in argv
     old = read_records() if append else []
     old_sources = {r["source"] for r in old}
     by_source: dict[str, list[tuple[Unit, list[str]]]] = defaultdict(list)
     genre_of: dict[str, str] = {}
-    for unit in v6_units() if append else all_units():
+    for unit in v7_units() if append else all_units():
         if unit.source in old_sources:
-            raise SystemExit(f"v6 source {unit.source} already in the file")
+            raise SystemExit(f"v7 source {unit.source} already in the file")
         if genre_of.setdefault(unit.source, unit.genre) != unit.genre:
             raise SystemExit(f"source {unit.source} has two genres")
         ch = chunks_of(unit)
@@ -307,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     for _genre, sources in sorted(genre_sources.items()):
         for s in sources:
             n_side = sum(split[x] == split[s] for x in sources)
-            target = TARGET_V6.get(_genre, TARGET) if append else TARGET
+            target = TARGET_V7.get(_genre, TARGET) if append else TARGET
             cap = caps.setdefault(s, math.ceil(target[split[s]] / n_side))
             rng = random.Random(seed_of(s))
             items = []
@@ -411,15 +411,15 @@ below hold the SHA-256 of the sorted, newline-joined test ids:
   from the source name. Caps are frozen in `negatives_caps.json`, so adding a source never
   changes the documents of the others; `typos` draw only from the non-web sources frozen
   in `negatives_typo_sources.json` (so new sources never change them). History:
-  v1 (880 test ids), v2 (883) and v5 (962) test documents are all kept in the current set.
-* v6 (spin-neg6) added sources only, with `build_negatives.py --append-v6` (reads only
-  `v6_units()`, keeps every earlier record byte for byte): oeuvres/textes authors no earlier
+  v1 (880 test ids) to v6 (962) test documents are all kept in the current set.
+* v7 (spin-neg6) added sources only, with `build_negatives.py --append-v7` (reads only
+  `v7_units()`, keeps every earlier record byte for byte): oeuvres/textes authors no earlier
   source has (La Rochefoucauld, Nicole, Montaigne; César, Cicéron, Augustin, Vico in
   translation; d'Holbach, Salaville, Sieyès, Thibaudeau) and FreDraCor's plays in prose (one
   source per playwright, 17th-20th century: a scene is a unit, a speech a paragraph, speaker
   names and stage directions dropped, speeches in verse skipped; Greek and Latin authors,
-  anonymous plays and playwrights who already make an oeuvres/textes source left out). v6
-  sources are capped among themselves: ceil(target / n), n = the genre's v6 sources on that
+  anonymous plays and playwrights who already make an oeuvres/textes source left out). v7
+  sources are capped among themselves: ceil(target / n), n = the genre's v7 sources on that
   side, target 170 dev / 110 test (literary: 400 / 260).
 * Paragraphs that are mostly non-letters (commands, tables) are dropped; documents whose
   French function words are under 20 % of tokens are dropped.
@@ -447,7 +447,7 @@ below hold the SHA-256 of the sorted, newline-joined test ids:
 * `news`, `medical` and `spoken` are thin: the stored web corpus returns short excerpts,
   so few pass the length floor; `spoken` is mostly 18th-19th century oratory (Thomas,
   Garat, Renan, Robespierre) plus coaches' post-match interviews, one presidential
-  address and one parliamentary answer. v6 found no new open source of them that is
+  address and one parliamentary answer. v7 found no new open source of them that is
   machine-readable and not already the held-out `fixtures/spin/fresh/` set's (the
   Assemblée nationale 2013 debates and the students' saved news pages are fresh's).
   `literary` now includes stage dialogue (FreDraCor): short spoken-style lines, but
@@ -484,7 +484,7 @@ def write_doc(recs: list[dict], digest: str, n_test: int) -> None:
     from negatives_sources import PAGES
 
     pages = sorted(str(p.relative_to(PAGES)) for p in PAGES.glob("*/*.json"))
-    if not pages and DOC.exists():  # --append-v6 without the stored answers: keep the list
+    if not pages and DOC.exists():  # --append-v7 without the stored answers: keep the list
         line = next(x for x in DOC.read_text(encoding="utf-8").splitlines()
                     if x.startswith("Stored page answers used"))
         pages = re.findall(r"`([^`]+\.json)`", line)

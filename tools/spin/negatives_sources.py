@@ -543,12 +543,12 @@ def read_pages() -> Iterator[Unit]:
                            " evaluation)", best)
 
 
-# --------------------------------------------------------------------------- v6 sources
+# --------------------------------------------------------------------------- v7 sources
 
-#: Sources added in v6 (spin-neg6), read after all the others: oeuvres/textes files of
+#: Sources added in v7 (spin-neg6), read after all the others: oeuvres/textes files of
 #: authors no earlier source has (the source is the author, so an existing source never
 #: grows), and FreDraCor's prose comedies and dramas (one source per playwright).
-V6_OEUVRES = {
+V7_OEUVRES = {
     "literary": ["larochefoucauld_maximes.xml", "nicole_essaismorale.xml", "montaigne_essais.xml"],
     "translated": ["cesar_gaules_1926.xml", "ciceron_devoirs.xml", "augustin_confessions.xml",
                    "vico_michelet.xml"],
@@ -649,9 +649,9 @@ def read_fredracor() -> Iterator[Unit]:
                        FREDRACOR_LICENCE, paras)
 
 
-def v6_units() -> Iterator[Unit]:
-    """The units of the sources added in v6 (spin-neg6), in a fixed order."""
-    for genre, patterns in V6_OEUVRES.items():
+def v7_units() -> Iterator[Unit]:
+    """The units of the sources added in v7 (spin-neg6), in a fixed order."""
+    for genre, patterns in V7_OEUVRES.items():
         yield from read_oeuvres(genre, patterns)
     yield from read_fredracor()
 
@@ -685,4 +685,4 @@ def all_units() -> Iterator[Unit]:
         yield from read_oeuvres(genre)
     if PAGES.exists():
         yield from read_pages()
-    yield from v6_units()
+    yield from v7_units()
