@@ -159,6 +159,38 @@ def chunks_of(unit: Unit) -> list[str]:
     return [c for c in out if french_enough(c)]
 
 
+#: The sampled shingles of the lines counted in the shipped clean context table
+#: (``build_context_clean.FINGERPRINT``): a document sharing one of them is dropped, so the
+#: table never counts a negative's text (``tests/test_spin_context_clean.py``); the source's
+#: next document is taken instead. At v7 (spin-neg6) 34 v7 documents shared one (stage and
+#: news phrases such as "je ne comprends rien, Monsieur"), 24 were replaced; no earlier
+#: document shares one. The fingerprint changes when the table is rebuilt, so a full rebuild
+#: reproduces v7 only with the fingerprint of spin-neg6's time.
+COUNT_FINGERPRINT = REPO / "tools/spin/data/context_clean_fingerprint.u64.gz"
+
+
+def counted_fingerprint() -> set[int]:
+    """The sampled shingle hashes of the clean context table's counted lines (empty if absent)."""
+    from array import array
+
+    if not COUNT_FINGERPRINT.exists():
+        return set()
+    fp = array("Q")
+    fp.frombytes(gzip.decompress(COUNT_FINGERPRINT.read_bytes()))
+    if sys.byteorder != "little":
+        fp.byteswap()
+    return set(fp)
+
+
+def in_counts(text: str, fingerprint: set[int]) -> bool:
+    """Whether a paragraph of ``text`` shares a sampled 6-word shingle with the counted lines."""
+    if not fingerprint:
+        return False
+    from build_context_clean import reserved_hits
+
+    return bool(reserved_hits(fingerprint, [("", text)]))
+
+
 def seed_of(text: str) -> int:
     return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:16], 16)
 
@@ -277,8 +309,8 @@ def main(argv: list[str] | None = None) -> int:
     by_source: dict[str, list[tuple[Unit, list[str]]]] = defaultdict(list)
     genre_of: dict[str, str] = {}
     for unit in v7_units() if append else all_units():
-        if unit.source in old_sources:
-            raise SystemExit(f"v7 source {unit.source} already in the file")
+        if unit.source in old_sources:  # already added (the sources of v7 came in two runs)
+            continue
         if genre_of.setdefault(unit.source, unit.genre) != unit.genre:
             raise SystemExit(f"source {unit.source} has two genres")
         ch = chunks_of(unit)
@@ -304,6 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         typo_sources = {s for s in by_source if not s.startswith("web:")}
         TYPO_SOURCES_FILE.write_text(json.dumps(sorted(typo_sources), indent=1) + "\n")
+    fingerprint = counted_fingerprint()
     for _genre, sources in sorted(genre_sources.items()):
         for s in sources:
             n_side = sum(split[x] == split[s] for x in sources)
@@ -315,10 +348,15 @@ def main(argv: list[str] | None = None) -> int:
                 start = rng.randrange(2) if len(ch) > 1 else 0
                 items.extend((u, t) for t in ch[start::2][:PER_UNIT])
             rng.shuffle(items)
-            for u, text in items[:cap]:
-                records.append(make_record(u, text, split[s]))
+            taken, rest = 0, []
+            for u, text in items:
+                if taken < cap and not in_counts(text, fingerprint):
+                    records.append(make_record(u, text, split[s]))
+                    taken += 1
+                else:
+                    rest.append((u, text))
             if not s.startswith("web:") and s in typo_sources:
-                spare[split[s]].extend((t, u) for u, t in items[cap:])
+                spare[split[s]].extend((t, u) for u, t in rest)
     # typos: clean documents not used above, from the same split's sources
     for sp, n in () if append else TYPOS_DOCS.items():
         rng = random.Random(seed_of("typos|" + sp))
@@ -415,12 +453,18 @@ below hold the SHA-256 of the sorted, newline-joined test ids:
 * v7 (spin-neg6) added sources only, with `build_negatives.py --append-v7` (reads only
   `v7_units()`, keeps every earlier record byte for byte): oeuvres/textes authors no earlier
   source has (La Rochefoucauld, Nicole, Montaigne; César, Cicéron, Augustin, Vico in
-  translation; d'Holbach, Salaville, Sieyès, Thibaudeau) and FreDraCor's plays in prose (one
+  translation; d'Holbach, Salaville, Sieyès, Thibaudeau), the 100 French Wikinews articles
+  of May-December 2012 of the Wikinews keyphrase corpus (news, CC BY 2.5; read from the raw
+  HTML in boudinfl/wikinews-2013-pre, not its tokenised copy) and FreDraCor's plays in prose (one
   source per playwright, 17th-20th century: a scene is a unit, a speech a paragraph, speaker
   names and stage directions dropped, speeches in verse skipped; Greek and Latin authors,
   anonymous plays and playwrights who already make an oeuvres/textes source left out). v7
   sources are capped among themselves: ceil(target / n), n = the genre's v7 sources on that
-  side, target 170 dev / 110 test (literary: 400 / 260).
+  side, target 170 dev / 110 test (literary: 400 / 260). A document sharing a sampled
+  6-word shingle with the lines counted in the shipped clean context table
+  (`tools/spin/data/context_clean_fingerprint.u64.gz`) is skipped for the source's next one,
+  so the context signal never counted a negative's text (34 v7 documents, common stage and
+  news phrases; no earlier document).
 * Paragraphs that are mostly non-letters (commands, tables) are dropped; documents whose
   French function words are under 20 % of tokens are dropped.
 * `typos`: documents not otherwise used, from the same split's sources (round-robin over
@@ -447,9 +491,11 @@ below hold the SHA-256 of the sorted, newline-joined test ids:
 * `news`, `medical` and `spoken` are thin: the stored web corpus returns short excerpts,
   so few pass the length floor; `spoken` is mostly 18th-19th century oratory (Thomas,
   Garat, Renan, Robespierre) plus coaches' post-match interviews, one presidential
-  address and one parliamentary answer. v7 found no new open source of them that is
-  machine-readable and not already the held-out `fixtures/spin/fresh/` set's (the
-  Assemblée nationale 2013 debates and the students' saved news pages are fresh's).
+  address and one parliamentary answer. v7 added French Wikinews (2012) to `news` (one
+  source, so all of it is dev) and found no open, machine-readable medical or spoken source
+  that is not already the held-out `fixtures/spin/fresh/` set's (the Assemblée nationale
+  2013 debates and the students' saved news pages are fresh's; the QUAERO EMEA medical
+  texts are tokenised and cut mid-sentence).
   `literary` now includes stage dialogue (FreDraCor): short spoken-style lines, but
   written for the stage. `encyclopedic` is mostly the 18th-century
   *Encyclopédie* (old spelling: `étoit`, `&`) plus a few modern pages (a Wikipedia mirror,

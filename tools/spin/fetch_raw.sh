@@ -32,7 +32,8 @@ done
 #    (build_context_clean.py, the shipped clean count table, reads only
 #    github.com/common-voice/commonvoice-fr -> $MIRROR/common-voice+commonvoice-fr/repo at 4b9437a5)
 #    github.com/dracor-org/fredracor     -> $MIRROR/dracor-org+fredracor/repo (v7: French drama TEI)
-for r in oeuvres+textes steeve+france.code-civil dracor-org+fredracor; do
+#    github.com/boudinfl/wikinews-2013-pre -> $MIRROR/boudinfl+wikinews-2013-pre/repo (v7: Wikinews)
+for r in oeuvres+textes steeve+france.code-civil dracor-org+fredracor boudinfl+wikinews-2013-pre; do
     test -d "$MIRROR/$r/repo" || { echo "missing snapshot $MIRROR/$r/repo (git clone --bare https://github.com/${r/+//})" >&2; exit 1; }
 done
 

@@ -649,11 +649,42 @@ def read_fredracor() -> Iterator[Unit]:
                        FREDRACOR_LICENCE, paras)
 
 
+WIKINEWS_LICENCE = ("CC BY 2.5 (French Wikinews contributors); the 100 articles of the"
+                    " Wikinews keyphrase corpus, boudinfl/wikinews-2013-pre (Apache-2.0)")
+
+
+def read_wikinews_fr() -> Iterator[Unit]:
+    """French Wikinews articles of May-December 2012 (the raw HTML inside
+    ``src/WikinewsKeyphraseCorpus-master.zip`` of boudinfl/wikinews-2013-pre, not its
+    tokenised XML): one article per unit, its <p> paragraphs (the title left out)."""
+    import io
+    import zipfile
+
+    from bs4 import BeautifulSoup
+
+    git = MIRROR / "boudinfl+wikinews-2013-pre/repo"
+    blob = subprocess.run(
+        ["git", f"--git-dir={git}", "show", "HEAD:src/WikinewsKeyphraseCorpus-master.zip"],
+        capture_output=True, check=True,
+    ).stdout
+    with zipfile.ZipFile(io.BytesIO(blob)) as z:
+        for name in sorted(n for n in z.namelist() if n.endswith(".html")):
+            soup = BeautifulSoup(z.read(name).decode("utf-8"), "html.parser")
+            paras = [clean_ws(el.get_text(" ")) for el in soup.find_all("p")]
+            paras = [x for x in paras if x]
+            page = name.rsplit("/", 1)[-1].removesuffix(".html")
+            if paras:
+                yield Unit("wikinews-fr", "news",
+                           f"https://fr.wikinews.org/w/index.php?curid={page}",
+                           WIKINEWS_LICENCE, paras)
+
+
 def v7_units() -> Iterator[Unit]:
     """The units of the sources added in v7 (spin-neg6), in a fixed order."""
     for genre, patterns in V7_OEUVRES.items():
         yield from read_oeuvres(genre, patterns)
     yield from read_fredracor()
+    yield from read_wikinews_fr()
 
 
 def all_units() -> Iterator[Unit]:
