@@ -191,6 +191,65 @@ def in_counts(text: str, fingerprint: set[int]) -> bool:
     return bool(reserved_hits(fingerprint, [("", text)]))
 
 
+#: The frozen held-out spinner file: it was built to share no 6-word shingle with the
+#: model's training text, of which the dev negatives are part.
+HELDOUT_SPINS = REPO / "fixtures/spin/heldout_apertium.jsonl.gz"
+HISTORY_FILE = REPO / "fixtures/spin/negatives_history.json"
+
+
+def paragraph_shingles(text: str) -> set[int]:
+    """6-word shingle hashes of each paragraph of ``text`` (words only; the tokens of
+    ``build_context_clean``, as the held-out builders check)."""
+    from build_context_clean import shingle_hashes, words_only
+
+    out: set[int] = set()
+    for para in text.split("\n"):
+        out.update(shingle_hashes(words_only(para)))
+    return out
+
+
+def reserved_for_dev(test_texts: list[str]) -> set[int]:
+    """Shingles a v7 **dev** document must not have: those of every test document and of the
+    frozen held-out spinner file (dev negatives train the model; the held-out file and
+    the test split must share no text with them)."""
+    out: set[int] = set()
+    for t in test_texts:
+        out |= paragraph_shingles(t)
+    if HELDOUT_SPINS.exists():
+        with gzip.open(HELDOUT_SPINS, "rt", encoding="utf-8") as f:
+            for line in f:
+                out |= paragraph_shingles(json.loads(line)["text"])
+    return out
+
+
+#: The held-out fresh set: it shares no 10-word shingle (lower-cased ``\w+`` tokens) with
+#: any negative (``tests/test_spin_fresh_fixture.py``), so a v7 document that would is
+#: skipped (found with "de ce qu il faut faire ou ne pas faire").
+FRESH_FILES = sorted((REPO / "fixtures/spin/fresh").glob("*.jsonl.gz"))
+FRESH_SHINGLE = 10
+_WORD = re.compile(r"\w+")
+
+
+def word_shingles(text: str, n: int = FRESH_SHINGLE) -> set[str]:
+    """Lower-cased ``n``-word shingles of ``text`` (the fresh set's check).
+
+    >>> sorted(word_shingles("Un deux trois", n=2))
+    ['deux trois', 'un deux']
+    """
+    toks = [t.lower() for t in _WORD.findall(text)]
+    return {" ".join(toks[i:i + n]) for i in range(max(0, len(toks) - n + 1))}
+
+
+def fresh_shingles() -> set[str]:
+    """The 10-word shingles of the held-out fresh set (empty if absent)."""
+    out: set[str] = set()
+    for path in FRESH_FILES:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                out |= word_shingles(json.loads(line)["text"])
+    return out
+
+
 def seed_of(text: str) -> int:
     return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:16], 16)
 
@@ -337,6 +396,20 @@ def main(argv: list[str] | None = None) -> int:
         typo_sources = {s for s in by_source if not s.startswith("web:")}
         TYPO_SOURCES_FILE.write_text(json.dumps(sorted(typo_sources), indent=1) + "\n")
     fingerprint = counted_fingerprint()
+    v7_sources = (set(json.loads(HISTORY_FILE.read_text(encoding="utf-8"))["v7_sources"])
+                  if HISTORY_FILE.exists() else set())
+    # the test side a v7 dev document may share no shingle with: the v6 test documents
+    # (as frozen in the committed file), every unit of a v7 test source, the held-out
+    # spinner file
+    frozen = old if append else (read_records() if OUT.exists() else [])
+    test_texts = [r["text"] for r in frozen
+                  if r["split"] == "test" and r["source"] not in v7_sources]
+    for _genre, sources in sorted(genre_sources.items()):
+        for s in sources:
+            if split[s] == "test" and (append or s in v7_sources):
+                test_texts += [t for _u, ch in by_source[s] for t in ch]
+    dev_reserved = reserved_for_dev(test_texts)
+    fresh_reserved = fresh_shingles()
     for _genre, sources in sorted(genre_sources.items()):
         for s in sources:
             n_side = sum(split[x] == split[s] for x in sources)
@@ -349,7 +422,13 @@ def main(argv: list[str] | None = None) -> int:
                 items.extend((u, t) for t in ch[start::2][:PER_UNIT])
             rng.shuffle(items)
             taken, rest = 0, []
+            v7 = append or s in v7_sources
+            guard = split[s] == "dev" and v7
             for u, text in items:
+                if guard and paragraph_shingles(text) & dev_reserved:
+                    continue  # a v7 dev document shares text with the test side
+                if v7 and word_shingles(text) & fresh_reserved:
+                    continue  # a v7 document shares text with the held-out fresh set
                 if taken < cap and not in_counts(text, fingerprint):
                     records.append(make_record(u, text, split[s]))
                     taken += 1
@@ -464,7 +543,12 @@ below hold the SHA-256 of the sorted, newline-joined test ids:
   6-word shingle with the lines counted in the shipped clean context table
   (`tools/spin/data/context_clean_fingerprint.u64.gz`) is skipped for the source's next one,
   so the context signal never counted a negative's text (34 v7 documents, common stage and
-  news phrases; no earlier document).
+  news phrases; no earlier document). A v7 **dev** document sharing a 6-word shingle with a
+  test document (v6's, or any unit of a v7 test source) or with the frozen held-out spinner
+  file `heldout_apertium.jsonl.gz` is skipped too: dev negatives train the model, and the
+  held-out file was built to share no text with training text. The held-out builders draw
+  their candidates from the v6 negatives only (`build_heldout_fresh.later_sources`). Any v7
+  document sharing a 10-word shingle with the held-out `fresh/` set is skipped as well.
 * Paragraphs that are mostly non-letters (commands, tables) are dropped; documents whose
   French function words are under 20 % of tokens are dropped.
 * `typos`: documents not otherwise used, from the same split's sources (round-robin over
