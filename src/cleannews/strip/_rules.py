@@ -317,6 +317,46 @@ REFERENCE = False
 MAX_TRIES = 6
 
 
+#: Openers of the look-around groups (zero-width: a match starts where the text after them does).
+_LOOK_AROUNDS = ("(?<!", "(?<=", "(?!", "(?=")
+
+
+def _zero_width_lead(p: str) -> str:
+    """``p`` without its leading zero-width assertions (look-arounds, ``\\b``), with a leading
+    case-sensitive group ``(?-i:…)`` read as a caseless one ``(?:…)``; ``p`` itself when
+    none leads or a look-around is quantified or cannot be read.
+
+    Every match of ``p`` starts where a match of the result starts (an assertion consumes
+    nothing, and ``(?-i:DR)`` matches a subset of what ``(?:DR)`` matches case-insensitively),
+    so the literals a match of the result starts with (:func:`_match_starts`) also start
+    every match of ``p``; ``regex`` matching at ``pos`` still reads the text before ``pos``
+    for the look-behinds the result leaves out.
+
+    >>> _zero_width_lead(r"(?<!\\b(?:les|des) )\\b(?:photos?|image)\\s*:")
+    '(?:photos?|image)\\\\s*:'
+    >>> _zero_width_lead(r"(?-i:DR)(?<=\\s)\\s*$"), _zero_width_lead(r"(?=a)?b")
+    ('(?:DR)(?<=\\\\s)\\\\s*$', '(?=a)?b')
+    """
+    from cleannews.strip._triggers import _group_end
+
+    q = p
+    while True:
+        if q.startswith("\\b"):
+            if q[2:3] in ("?", "*", "+", "{"):
+                return p
+            q = q[2:]
+            continue
+        if not q.startswith(_LOOK_AROUNDS):
+            break
+        end = _group_end(q, 0)
+        if end < 0 or q[end + 1 : end + 2] in ("?", "*", "+", "{"):
+            return p
+        q = q[end + 1 :]
+    if q.startswith("(?-i:"):
+        q = "(?:" + q[5:]
+    return q if q != p else p
+
+
 def _match_starts(p: str) -> tuple[str, ...] | None:
     """Literals one of which starts every match of ``p``, exactly where the match starts
     (case-folded; None when the pattern can start otherwise: spaces, a digit, a class).
@@ -336,6 +376,10 @@ def _match_starts(p: str) -> tuple[str, ...] | None:
     if "\\G" in p:
         return None
     frags = first_fragments(p, skip_common=False, at_start=True)
+    if frags is None:
+        lead = _zero_width_lead(p)  # a look-around, ``\\b`` or ``(?-i:`` first: read past it
+        if lead != p:
+            frags = first_fragments(lead, skip_common=False, at_start=True)
     if frags is None or DIGIT in frags:
         return None
     out = tuple(sorted({(f[:-1] if f.endswith("*") else f).casefold() for f in frags}))
