@@ -126,3 +126,72 @@ PIECES = [
 def test_assembled_matches_start_with_a_start_literal(k, parts):
     pattern, starts = LEAD[k]
     _check_starts(pattern, starts, "".join(parts))
+
+
+# --- end literals: caption patterns that end the line -------------------------------------
+
+
+def _end_gated() -> list[tuple[str, tuple[str, ...]]]:
+    rs = R.load_rules(LANGS)
+    return [
+        (pat.pattern, e)
+        for pats in (rs._phrase_patterns, rs._span_patterns)
+        for _, pat in pats
+        if (e := R.end_literals(pat.pattern))
+    ]
+
+
+ENDS = _end_gated()
+ENDS_RE = [
+    (k, q) for k, (p, _) in enumerate(ENDS) if (q := _as_re(_without_look_arounds(p))) is not None
+]
+
+
+def test_regex_spaces_are_what_regex_reads_as_spaces():
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    spaces = regex.compile(r"\s", regex.V0 | regex.I).findall(every)
+    assert "".join(spaces) == R.REGEX_SPACES
+    assert all(c.casefold() == c for c in R.REGEX_SPACES)
+
+
+def test_the_credit_patterns_get_end_literals():
+    assert len(ENDS) >= 10 and len(ENDS_RE) >= 5
+    assert any("afp" in e and "reuters" in e for _, e in ENDS)
+    assert R.end_literals(r"(?m)x$") == () and R.end_literals(r"x$|y") == ()
+    assert R.end_literals(r"(?:a b|c )\s*$") == ()  # a literal ending with a space
+
+
+def _check_end(pattern: str, ends: tuple[str, ...], text: str) -> None:
+    """A text holding a non-empty match of ``pattern`` ends with one of ``ends`` (folded,
+    white space stripped), when folding keeps its length."""
+    low = text.casefold()
+    if len(low) != len(text):
+        return
+    for m in regex.compile(pattern, regex.I | regex.V0).finditer(text):
+        if m.end() > m.start():
+            assert low.rstrip(R.REGEX_SPACES).endswith(ends), (pattern, text)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_generated_matches_end_with_an_end_literal(data):
+    k, q = data.draw(st.sampled_from(ENDS_RE))
+    pattern, ends = ENDS[k]
+    text = data.draw(st.from_regex(q, fullmatch=False))
+    tail = data.draw(st.sampled_from(("", " ", "\n", "\u00a0 ", "\u2028", ".", "x")))
+    case = data.draw(st.sampled_from((str, str.upper, str.lower, str.title)))
+    _check_end(pattern, ends, case(text + tail))
+
+
+END_PIECES = [
+    "Photo", "(photo : ", "Crédit", "Jean Dupont", "Marie Curie", " / ", "/", " - ", " | ",
+    "AFP", "afp", "Reuters", "REUTERS", "Getty Images", "DR", "dr", "©", "(", ")", "[", "]",
+    "archives", "illustration", " ", "\u00a0", "\n", ".", "Le Monde", "Xinhua", "Sipa",
+]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(range(len(ENDS))), st.lists(st.sampled_from(END_PIECES), max_size=12))
+def test_assembled_matches_end_with_an_end_literal(k, parts):
+    pattern, ends = ENDS[k]
+    _check_end(pattern, ends, "".join(parts))
