@@ -443,6 +443,8 @@ def _zero_width_lead(p: str) -> str:
     >>> _zero_width_lead(r"(?-i:DR)(?<=\\s)\\s*$"), _zero_width_lead(r"(?=a)?b")
     ('(?:DR)(?<=\\\\s)\\\\s*$', '(?=a)?b')
     """
+    if not p.startswith(_LOOK_AROUNDS) and not p.startswith(("\\b", "(?-i:")):
+        return p  # most patterns: nothing to read past
     from cleannews.strip._triggers import _group_end
 
     q = p
