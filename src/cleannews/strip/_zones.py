@@ -77,6 +77,14 @@ _LABEL_VALUE = regex.compile(r"\w\s?:\s+\w")
 #: ... of at most this many words (a teaser headline "Lyon : les VTC se mobilisent ce mardi"
 #: is longer).
 LABEL_VALUE_MAX_WORDS = 5
+#: A person's name alone or before a comma, a dash or a bracket ("Jean Dupont", "Marie Curie,
+#: adjointe aux finances", "Paul Martin (PS)"): an item of the article's list of names (a
+#: teaser headline goes on after the name with a verb: "Luc Ferry attaque …").
+_NAME_ROLE = regex.compile(
+    r"^(?-i:\p{Lu}[\p{Ll}’'-]+)(?:\s(?-i:\p{Lu}[\p{Ll}’'-]+)){1,2}+(?:\s?,|\s[-–—(]|\s*$)"
+)
+#: A zone with this many lines of that shape is the article's list of names, and stays.
+NAME_LIST_MIN = 2
 #: ... or starting with a bullet or a number ("- ", "• ", "1. ").
 _BULLET = regex.compile(r"^\s*+(?:[-–—•·▪*]|\d+[.)]\s)")
 #: Characters that end a sentence or a clause: a heading ends with none of them.
@@ -170,6 +178,8 @@ def related_zone(lines, matched: list, body_start: int, body_end: int) -> None:
         zone.append(ln)
     if len(zone) < ZONE_MIN_LINES:
         return  # one or two lines under a heading: the article's last lines as often as a list
+    if sum(bool(_NAME_ROLE.match(ln.text)) for ln in zone) >= NAME_LIST_MIN:
+        return  # the article's list of names (a widget's title alone reads like one name)
     body = _body_words(lines, body_start, body_end)
     if any(_article_goes_on(ln, body) for ln in zone):
         return
@@ -191,7 +201,8 @@ def _body_words(lines, start: int, end: int) -> frozenset[str]:
 
 def _article_goes_on(ln, body: frozenset[str]) -> bool:
     """A line under a related heading that reads as the article's own text: an item of a
-    list (a bullet, or a line ending with ``;`` / ``,``), or a paragraph-like line sharing at
+    list (a bullet, or a line ending with ``;`` / ``,`` / ``:``), a short "Label : value"
+    line, or a paragraph-like line sharing at
     least :data:`ZONE_SHARED_WORDS` words with the body (a teaser's excerpt tells another
     story; the article's next paragraph goes on about the same things).
 
@@ -207,7 +218,9 @@ def _article_goes_on(ln, body: frozenset[str]) -> bool:
         False
     """
     text = ln.text
-    if _list_item(text) or (ln.n <= LABEL_VALUE_MAX_WORDS and _LABEL_VALUE.search(text)):
+    if _list_item(text):
+        return True
+    if ln.n <= LABEL_VALUE_MAX_WORDS and _LABEL_VALUE.search(text):
         return True
     if ln.cls != _GOOD:
         return False
