@@ -16,16 +16,23 @@ from cleannews.strip import strip_text
 
 CFG = cleannews.CleanConfig()
 
-BODY = """Le conseil municipal adopte le budget de la ville pour l'année prochaine
-
-Le conseil municipal a adopté mardi soir le budget de la ville pour l'année prochaine, après un débat de plus de trois heures entre la majorité et l'opposition.
-
-Le budget prévoit une hausse des investissements dans les écoles et la voirie, ainsi qu'une baisse de la dette de la ville, selon le maire.
-
-L'opposition a dénoncé un budget « en trompe-l'œil » et annoncé qu'elle voterait contre les prochaines délibérations sur les tarifs municipaux.
-
-Le maire a répondu que les tarifs resteraient stables et que les associations verraient leurs subventions maintenues en totalité cette année.
-"""
+BODY = (
+    "\n\n".join(
+        [
+            "Le conseil municipal adopte le budget de la ville pour l'année prochaine",
+            "Le conseil municipal a adopté mardi soir le budget de la ville pour l'année "
+            "prochaine, après un débat de plus de trois heures entre la majorité et "
+            "l'opposition.",
+            "Le budget prévoit une hausse des investissements dans les écoles et la voirie, "
+            "ainsi qu'une baisse de la dette de la ville, selon le maire.",
+            "L'opposition a dénoncé un budget « en trompe-l'œil » et annoncé qu'elle voterait "
+            "contre les prochaines délibérations sur les tarifs municipaux.",
+            "Le maire a répondu que les tarifs resteraient stables et que les associations "
+            "verraient leurs subventions maintenues en totalité cette année.",
+        ]
+    )
+    + "\n"
+)
 
 TEASERS = """Incendie géant dans un entrepôt du port
 
@@ -80,9 +87,11 @@ LOOK_ALIKES = {
 def test_article_lines_under_a_related_heading_stay(name):
     below = LOOK_ALIKES[name]
     if below is None:  # the heading cuts into the article's list: its last items are below it
-        text = (BODY + "\nLes mesures réclamées :\n\n– un fonds d'urgence ;\n\n"
-                "Sélectionné pour vous\n\n– l'étalement des emprunts ;\n\n"
-                "– une aide au transport du fourrage\n\n– un numéro d'appel unique\n")
+        text = (
+            BODY + "\nLes mesures réclamées :\n\n– un fonds d'urgence ;\n\n"
+            "Sélectionné pour vous\n\n– l'étalement des emprunts ;\n\n"
+            "– une aide au transport du fourrage\n\n– un numéro d'appel unique\n"
+        )
         below = "– l'étalement des emprunts ;\n– une aide au transport du fourrage\n"
     else:
         text = BODY + "\nSélectionné pour vous\n\n" + below

@@ -23,7 +23,6 @@ from operator import itemgetter
 import regex
 
 from cleannews.strip._assemble import Removal, SpanRemoval
-from cleannews.strip._zones import related_zone, run_heading
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
 from cleannews.strip._pagelang import (
     PAGE_LANGUAGE_CHARS,
@@ -40,6 +39,7 @@ from cleannews.strip._rules import (
     match_text,
     start_key,
 )
+from cleannews.strip._zones import related_zone, run_heading
 
 __all__ = ["classify_lines"]
 
