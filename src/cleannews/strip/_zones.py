@@ -17,10 +17,13 @@ their own (the anchors are the rule files' related-widget headings, which sites 
 
 Both run after the rules and before the context pass (they feed it), and only after the body
 found by :func:`cleannews.strip._pagekind.page_kind` (a heading in the middle of the article,
-"À lire aussi" between two paragraphs, opens nothing). Content look-alikes stay: a line of more
-than :data:`ZONE_MAX_WORDS` words (a paragraph) ends a zone and everything below it stays, so
-does a protected line (a byline, a source), and an article's list under its own subheading is
-not a zone (no related heading above it). Tests: ``tests/test_strip_zones.py``.
+"À lire aussi" between two paragraphs, opens nothing). A zone is taken whole or not at all:
+the article's own lines placed under such a heading (a paragraph that goes on, a list and the
+line introducing it, a fact box's "Label : value" lines, a list of names, a paragraph about the
+body's subject, one or two lines only) keep the whole zone; protected lines (bylines, sources)
+always stay. Measured on the TRAIN pages of ``fixtures/strip_real`` judged without their own
+site's rule patterns and on recombined pages (``docs/strip.md``, branch strip-gen6).
+Tests: ``tests/test_strip_zones.py``.
 """
 
 from __future__ import annotations
@@ -44,9 +47,8 @@ TAIL_OPENING_RULES = frozenset(
         "more_news_link",
     }
 )
-#: A line of more than this many words under a related heading is a paragraph: the zone ends
-#: there, and nothing below it is taken (an article that goes on under a heading misread as
-#: a widget's).
+#: A line of more than this many words under a related heading is the article's text: the
+#: zone is left whole (nothing under the heading is taken).
 ZONE_MAX_WORDS = 60
 #: A zone holds at least this many standing lines (a list of other articles has several
 #: items; the one line under a heading misplaced next to the article's end is its own).
@@ -72,6 +74,8 @@ TEASER_RULE_PREFIX = "related_"
 _BAD, _GOOD = "bad", "good"
 #: An item of a list: a line ending with ";" or "," (or ":", the line introducing it) ...
 _LIST_END = regex.compile(r"[;,:]\s*$")
+#: ... or starting with a bullet or a number ("- ", "• ", "1. ").
+_BULLET = regex.compile(r"^\s*+(?:[-–—•·▪*]|\d+[.)]\s)")
 #: "Label : value" ("Note : 8/10", "Prix : 189 €"): a fact box's line when it is short ...
 _LABEL_VALUE = regex.compile(r"\w\s?:\s+\w")
 #: ... of at most this many words (a teaser headline "Lyon : les VTC se mobilisent ce mardi"
@@ -85,8 +89,6 @@ _NAME_ROLE = regex.compile(
 )
 #: A zone with this many lines of that shape is the article's list of names, and stays.
 NAME_LIST_MIN = 2
-#: ... or starting with a bullet or a number ("- ", "• ", "1. ").
-_BULLET = regex.compile(r"^\s*+(?:[-–—•·▪*]|\d+[.)]\s)")
 #: Characters that end a sentence or a clause: a heading ends with none of them.
 _SENTENCE_END_CHARS = frozenset('.!?;»"”)')
 
@@ -129,9 +131,11 @@ def related_zone(lines, matched: list, body_start: int, body_end: int) -> None:
     ``body_start``, ``body_end``: the first and last line of the article's body
     (:func:`~._pagekind.page_kind`), -1 for none (then nothing is taken). The first line after
     the body removed by one of :data:`TAIL_OPENING_RULES` opens the zone, which runs down to
-    the first protected line or line of more than :data:`ZONE_MAX_WORDS` words (or the end).
-    Its standing lines go (rule ``related_zone``) unless one of them reads as the article
-    going on (:func:`_article_goes_on`): then the zone stays whole.
+    the end of the text. Its standing lines (protected ones aside) go, rule ``related_zone``,
+    unless the zone stays whole: fewer than :data:`ZONE_MIN_LINES` lines, a line over
+    :data:`ZONE_MAX_WORDS` words or a paragraph of :data:`ZONE_PARAGRAPH_WORDS`, a list item
+    just above the heading, :data:`NAME_LIST_MIN` names, or a line that reads as the article
+    going on (:func:`_article_goes_on`).
 
         >>> from cleannews.strip.detectors import _Line, GOOD
         >>> class R:
