@@ -140,3 +140,28 @@ def test_names_with_roles_under_a_related_heading_stay():
     names = ["Jean Dupont, maire", "Marie Curie, adjointe aux finances", "Paul Martin (PS)"]
     out = removed(BODY + "\nSélectionné pour vous\n\n" + "\n\n".join(names) + "\n")
     assert not set(names) & out.keys(), out
+
+
+def test_a_fact_line_above_removed_teasers_stays():
+    """ "Note : 8/10" above two removed teasers: the article's fact box, not their heading."""
+    text = (
+        BODY + "\nNote : 8/10\n\nIncendie géant dans un entrepôt du port\n\n"
+        "Trois blessés sur la rocade nord\n\nFestival de jazz : la programmation dévoilée\n\n"
+        "Partager sur Facebook\n"
+    )
+    assert "Note : 8/10" not in removed(text)
+
+
+def test_a_long_excerpt_about_another_story_does_not_stop_the_zone():
+    excerpt = (
+        "Les pompiers sont intervenus toute la nuit pour maîtriser les flammes qui menaçaient "
+        "plusieurs hangars voisins, sans faire de blessé parmi les employés présents sur place "
+        "au moment du départ du feu."
+    )
+    text = (
+        BODY
+        + "\nSélectionné pour vous\n\nIncendie géant au port\n\n"
+        + excerpt
+        + ("\n\nTrois blessés sur la rocade nord\n")
+    )
+    assert removed(text).get(excerpt) == "related_zone"
