@@ -150,18 +150,3 @@ def test_a_fact_line_above_removed_teasers_stays():
         "Partager sur Facebook\n"
     )
     assert "Note : 8/10" not in removed(text)
-
-
-def test_a_long_excerpt_about_another_story_does_not_stop_the_zone():
-    excerpt = (
-        "Les pompiers sont intervenus toute la nuit pour maîtriser les flammes qui menaçaient "
-        "plusieurs hangars voisins, sans faire de blessé parmi les employés présents sur place "
-        "au moment du départ du feu."
-    )
-    text = (
-        BODY
-        + "\nSélectionné pour vous\n\nIncendie géant au port\n\n"
-        + excerpt
-        + ("\n\nTrois blessés sur la rocade nord\n")
-    )
-    assert removed(text).get(excerpt) == "related_zone"

@@ -53,8 +53,8 @@ ZONE_MAX_WORDS = 60
 #: A zone holds at least this many standing lines (a list of other articles has several
 #: items; the one line under a heading misplaced next to the article's end is its own).
 ZONE_MIN_LINES = 3
-#: A paragraph-like line of this many words under the heading that shares a word with the
-#: body: the article goes on there, so the zone is left whole (:func:`_paragraph_goes_on`).
+#: A paragraph-like line of this many words under the heading: the article goes on there
+#: (teasers' excerpts are mostly shorter), so the zone is left whole.
 ZONE_PARAGRAPH_WORDS = 30
 #: A paragraph under the heading that shares this many words with the body is the article's
 #: own text (:func:`_article_goes_on`) ...
@@ -133,8 +133,7 @@ def related_zone(lines, matched: list, body_start: int, body_end: int) -> None:
     the body removed by one of :data:`TAIL_OPENING_RULES` opens the zone, which runs down to
     the end of the text. Its standing lines (protected ones aside) go, rule ``related_zone``,
     unless the zone stays whole: fewer than :data:`ZONE_MIN_LINES` lines, a line over
-    :data:`ZONE_MAX_WORDS` words, a long paragraph on the body's subject
-    (:func:`_paragraph_goes_on`), a list item
+    :data:`ZONE_MAX_WORDS` words or a paragraph of :data:`ZONE_PARAGRAPH_WORDS`, a list item
     just above the heading, :data:`NAME_LIST_MIN` names, or a line that reads as the article
     going on (:func:`_article_goes_on`).
 
@@ -178,7 +177,7 @@ def related_zone(lines, matched: list, body_start: int, body_end: int) -> None:
             continue
         if ln.protected:
             continue  # a byline or a source stays, and the zone goes on under it
-        if ln.n > ZONE_MAX_WORDS:
+        if ln.n > ZONE_MAX_WORDS or (ln.cls == _GOOD and ln.n >= ZONE_PARAGRAPH_WORDS):
             return  # a paragraph below the heading: the article goes on, nothing is taken
         zone.append(ln)
     if len(zone) < ZONE_MIN_LINES:
@@ -188,24 +187,8 @@ def related_zone(lines, matched: list, body_start: int, body_end: int) -> None:
     body = _body_words(lines, body_start, body_end)
     if any(_article_goes_on(ln, body) for ln in zone):
         return
-    if any(_paragraph_goes_on(ln, body) for ln in zone):
-        return
     for ln in zone:
         ln.bad("related_zone", "under a heading of other articles, after the article's body")
-
-
-def _paragraph_goes_on(ln, body: frozenset[str]) -> bool:
-    """A paragraph of at least :data:`ZONE_PARAGRAPH_WORDS` words that shares a word with the
-    body: the article goes on under the heading (a teaser's excerpt of that length tells
-    another story).
-
-        >>> from cleannews.strip.detectors import _Line, GOOD
-        >>> ln = _Line("Le budget " + "de la ville " * 12 + "sera voté.", frozenset())
-        >>> ln.cls = GOOD
-        >>> _paragraph_goes_on(ln, frozenset({"budget"})), _paragraph_goes_on(ln, frozenset())
-        (True, False)
-    """
-    return ln.cls == _GOOD and ln.n >= ZONE_PARAGRAPH_WORDS and any(w in body for w in ln.words)
 
 
 def _body_words(lines, start: int, end: int) -> frozenset[str]:
