@@ -36,7 +36,7 @@ def _rule(source: str) -> str:
 
 
 def test_fields_and_sizes(records):
-    assert len(records) >= 2000
+    assert len(records) >= 3200
     ids = [r["id"] for r in records]
     assert len(ids) == len(set(ids))
     for r in records:
@@ -104,3 +104,28 @@ def test_frozen_tables_cover_the_records(records):
             per_source[r["source"]] += 1
     for source, n in per_source.items():
         assert source in caps and n <= caps[source], (source, n)
+
+
+def test_rounds_only_add_sources(records):
+    """Each round adds sources and leaves every earlier record as it was: the records of
+    the v6 sources hash to the digest frozen in ``negatives_history.json``, and every other
+    record comes from a source v7 added (``build_negatives.py --append-v7``)."""
+    hist = json.loads((FIXTURES / "negatives_history.json").read_text(encoding="utf-8"))
+    v7 = set(hist["v7_sources"])
+    v6 = [r for r in records if r["source"] not in v7]
+    assert len(v6) == hist["v6"]["records"]
+    assert sum(r["split"] == "test" for r in v6) == hist["v6"]["test_ids"]
+    lines = sorted(r["id"] + "\t" + r["text"] for r in v6)
+    assert hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest() == (
+        hist["v6"]["sha256_id_text"]
+    )
+    added = [r for r in records if r["source"] in v7]
+    assert len(added) == hist["v7"]["records"]
+    assert sum(r["split"] == "test" for r in added) == hist["v7"]["test_ids_added"]
+    assert all(r["genre"] != "typos" for r in added)  # typo sources are frozen
+
+
+def test_literary_dev_is_large_enough_for_a_half_percent_ceiling(records):
+    """The per-genre 0.5 % target can be checked on dev literary only from 200 documents."""
+    n = sum(r["genre"] == "literary" and r["split"] == "dev" for r in records)
+    assert n >= 400

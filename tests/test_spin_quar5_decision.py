@@ -2,11 +2,12 @@
 kind in several paragraphs (issue 11, branch spin-quar5; ``cleannews.score._decision``).
 
 * A document whose evidence suffices (two kinds, or one kind in several paragraphs) and whose
-  supported logit reaches ``DECIDED_LOGIT`` (score 0.75) is lifted to just above the
-  quarantine score by a positive rule adjustment that the signals show: the explanation
-  still adds up to the logit. Careful spins of development sources (MyThes V, the retired
-  pivot file) that stayed "suspect" before are quarantined this way; with the bar back at
-  the quarantine score they are not.
+  supported logit reaches ``DECIDED_LOGIT`` is lifted to just above the quarantine score by
+  a positive rule adjustment that the signals show: the explanation still adds up to the
+  logit. Since spin-neg6 the shipped ``DECIDED_LOGIT`` is the quarantine score's logit (the
+  rule declared before the enlarged dev split was scored fell back to it: the lift is off),
+  so the careful spins below stay "suspect"; the mechanism is tested at spin-quar5's bar
+  (``QUAR5_DECIDED_LOGIT``, score 0.75), where they are quarantined.
 * Broken grammar is never lifted (``LIFT_EXCLUDED_KINDS``): human slips make it.
 * Four slips over three paragraphs count as broken grammar in several paragraphs; three
   slips over three paragraphs of a clean document do not.
@@ -53,6 +54,8 @@ SLIPS = [
     "Elle a rappelé l’importance de le engagement des bénévoles.",
 ]
 LIFTED_LOGIT = logit(THIN_EVIDENCE_SCORE_CAP) + RULE_MARGIN
+#: spin-quar5's bar (score 0.75), where the lift was on.
+QUAR5_DECIDED_LOGIT = 1.1
 
 
 @pytest.fixture(scope="module")
@@ -72,18 +75,26 @@ def _adds_up(s) -> None:
     assert 1 / (1 + math.exp(-sig["logit"])) == pytest.approx(s.score, abs=2e-3)
 
 
-def test_decided_logit_is_the_human_maximum_plus_the_margin():
+def test_decided_logit_follows_the_declared_rule():
+    """max(human maximum + margin, tail bound) is at or above the quarantine score's logit,
+    so the declared fallback holds: DECIDED_LOGIT is that logit (no lift)."""
     d = _decision
-    assert d.DECIDED_LOGIT == pytest.approx(d.HUMAN_DECIDED_MAX + d.DECIDED_MARGIN, abs=0.05)
-    assert d.DECIDED_LOGIT < logit(THIN_EVIDENCE_SCORE_CAP)
-    assert d.lift(LIFTED_LOGIT - 0.5, d.DECIDED_LOGIT - 0.01, True) == 0.0
-    assert d.lift(LIFTED_LOGIT - 0.5, d.DECIDED_LOGIT, True) == pytest.approx(0.5)
+    assert d.HUMAN_DECIDED_MAX + d.DECIDED_MARGIN >= logit(THIN_EVIDENCE_SCORE_CAP)
+    assert d.DECIDED_LOGIT == pytest.approx(logit(THIN_EVIDENCE_SCORE_CAP))
+    q5 = QUAR5_DECIDED_LOGIT
+    assert d.lift(LIFTED_LOGIT - 0.5, q5 - 0.01, True, q5) == 0.0
+    assert d.lift(LIFTED_LOGIT - 0.5, q5, True, q5) == pytest.approx(0.5)
+    assert d.lift(LIFTED_LOGIT - 0.5, q5, True) == 0.0  # the shipped bar: not lifted
 
 
 @pytest.mark.parametrize(("source", "rid"), LIFTED)
 def test_sufficient_evidence_is_lifted_from_decided_logit(records, monkeypatch, source, rid):
     r = records[source][rid]
     assert r["label"] == 1
+    # the shipped bar (the quarantine score's logit, spin-neg6): the document stays "suspect"
+    shipped = cleannews.spin_score(r["text"])
+    assert shipped.label == "suspect" and shipped.signals["rule_adjustment"] <= 0.0
+    monkeypatch.setattr(_decision, "DECIDED_LOGIT", QUAR5_DECIDED_LOGIT)
     s = cleannews.spin_score(r["text"])
     assert s.label == "spun", s.signals
     assert s.signals["rule_adjustment"] > 0.0
@@ -93,10 +104,6 @@ def test_sufficient_evidence_is_lifted_from_decided_logit(records, monkeypatch, 
     _adds_up(s)
     doc = cleannews.clean(r["text"])
     assert doc.verdict == "quarantine" and "context term" in doc.reason
-    # with the bar back at the quarantine score, the same document stays "suspect"
-    monkeypatch.setattr(_decision, "DECIDED_LOGIT", logit(THIN_EVIDENCE_SCORE_CAP))
-    before = cleannews.spin_score(r["text"])
-    assert before.label == "suspect" and before.signals["rule_adjustment"] <= 0.0
 
 
 @pytest.mark.parametrize(("source", "rid"), SCATTERED)

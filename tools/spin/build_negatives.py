@@ -40,7 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from negatives_sources import Unit, all_units
+from negatives_sources import Unit, all_units, v7_units
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "fixtures/spin/negatives.jsonl.gz"
@@ -62,6 +62,10 @@ TARGET = {"dev": 170, "test": 110}
 #: At most this many documents from one unit, never two adjacent runs.
 PER_UNIT = 3
 TYPOS_DOCS = {"dev": 160, "test": 100}
+#: v7 (spin-neg6) sources are capped among themselves: ceil(target / n), n = the genre's v7
+#: sources on that side; literary gets a larger target (its dev split was too thin to set
+#: a per-genre 0.5 % ceiling on).
+TARGET_V7 = {"literary": {"dev": 400, "test": 260}}
 SPLIT_SALT = "cleannews-spin-negatives|"
 TEST_FRACTION = 1 / 3
 
@@ -153,6 +157,97 @@ def chunks_of(unit: Unit) -> list[str]:
         n += w
     flush()
     return [c for c in out if french_enough(c)]
+
+
+#: The sampled shingles of the lines counted in the shipped clean context table
+#: (``build_context_clean.FINGERPRINT``): a document sharing one of them is dropped, so the
+#: table never counts a negative's text (``tests/test_spin_context_clean.py``); the source's
+#: next document is taken instead. At v7 (spin-neg6) 34 v7 documents shared one (stage and
+#: news phrases such as "je ne comprends rien, Monsieur"), 24 were replaced; no earlier
+#: document shares one. The fingerprint changes when the table is rebuilt, so a full rebuild
+#: reproduces v7 only with the fingerprint of spin-neg6's time.
+COUNT_FINGERPRINT = REPO / "tools/spin/data/context_clean_fingerprint.u64.gz"
+
+
+def counted_fingerprint() -> set[int]:
+    """The sampled shingle hashes of the clean context table's counted lines (empty if absent)."""
+    from array import array
+
+    if not COUNT_FINGERPRINT.exists():
+        return set()
+    fp = array("Q")
+    fp.frombytes(gzip.decompress(COUNT_FINGERPRINT.read_bytes()))
+    if sys.byteorder != "little":
+        fp.byteswap()
+    return set(fp)
+
+
+def in_counts(text: str, fingerprint: set[int]) -> bool:
+    """Whether a paragraph of ``text`` shares a sampled 6-word shingle with the counted lines."""
+    if not fingerprint:
+        return False
+    from build_context_clean import reserved_hits
+
+    return bool(reserved_hits(fingerprint, [("", text)]))
+
+
+#: The frozen held-out spinner file: it was built to share no 6-word shingle with the
+#: model's training text, of which the dev negatives are part.
+HELDOUT_SPINS = REPO / "fixtures/spin/heldout_apertium.jsonl.gz"
+HISTORY_FILE = REPO / "fixtures/spin/negatives_history.json"
+
+
+def paragraph_shingles(text: str) -> set[int]:
+    """6-word shingle hashes of each paragraph of ``text`` (words only; the tokens of
+    ``build_context_clean``, as the held-out builders check)."""
+    from build_context_clean import shingle_hashes, words_only
+
+    out: set[int] = set()
+    for para in text.split("\n"):
+        out.update(shingle_hashes(words_only(para)))
+    return out
+
+
+def reserved_for_dev(test_texts: list[str]) -> set[int]:
+    """Shingles a v7 **dev** document must not have: those of every test document and of the
+    frozen held-out spinner file (dev negatives train the model; the held-out file and
+    the test split must share no text with them)."""
+    out: set[int] = set()
+    for t in test_texts:
+        out |= paragraph_shingles(t)
+    if HELDOUT_SPINS.exists():
+        with gzip.open(HELDOUT_SPINS, "rt", encoding="utf-8") as f:
+            for line in f:
+                out |= paragraph_shingles(json.loads(line)["text"])
+    return out
+
+
+#: The held-out fresh set: it shares no 10-word shingle (lower-cased ``\w+`` tokens) with
+#: any negative (``tests/test_spin_fresh_fixture.py``), so a v7 document that would is
+#: skipped (found with "de ce qu il faut faire ou ne pas faire").
+FRESH_FILES = sorted((REPO / "fixtures/spin/fresh").glob("*.jsonl.gz"))
+FRESH_SHINGLE = 10
+_WORD = re.compile(r"\w+")
+
+
+def word_shingles(text: str, n: int = FRESH_SHINGLE) -> set[str]:
+    """Lower-cased ``n``-word shingles of ``text`` (the fresh set's check).
+
+    >>> sorted(word_shingles("Un deux trois", n=2))
+    ['deux trois', 'un deux']
+    """
+    toks = [t.lower() for t in _WORD.findall(text)]
+    return {" ".join(toks[i:i + n]) for i in range(max(0, len(toks) - n + 1))}
+
+
+def fresh_shingles() -> set[str]:
+    """The 10-word shingles of the held-out fresh set (empty if absent)."""
+    out: set[str] = set()
+    for path in FRESH_FILES:
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                out |= word_shingles(json.loads(line)["text"])
+    return out
 
 
 def seed_of(text: str) -> int:
@@ -255,10 +350,26 @@ def inject_typos(text: str, rng: random.Random, n_edits: int) -> tuple[str, list
 # --------------------------------------------------------------------------- main
 
 
-def main() -> int:
+def read_records(path: Path = OUT) -> list[dict]:
+    """The records of a built negatives file, in file order."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the negatives. ``--append-v7``: read only the v7 sources (``v7_units``) and add
+    their documents to the committed file, leaving every existing record as it is (the raw
+    material of the earlier sources is not needed; a full rebuild gives the same file,
+    because caps and typo sources are frozen)."""
+    argv = sys.argv[1:] if argv is None else argv
+    append = "--append-v7" in argv
+    old = read_records() if append else []
+    old_sources = {r["source"] for r in old}
     by_source: dict[str, list[tuple[Unit, list[str]]]] = defaultdict(list)
     genre_of: dict[str, str] = {}
-    for unit in all_units():
+    for unit in v7_units() if append else all_units():
+        if unit.source in old_sources:  # already added (the sources of v7 came in two runs)
+            continue
         if genre_of.setdefault(unit.source, unit.genre) != unit.genre:
             raise SystemExit(f"source {unit.source} has two genres")
         ch = chunks_of(unit)
@@ -284,22 +395,49 @@ def main() -> int:
     else:
         typo_sources = {s for s in by_source if not s.startswith("web:")}
         TYPO_SOURCES_FILE.write_text(json.dumps(sorted(typo_sources), indent=1) + "\n")
+    fingerprint = counted_fingerprint()
+    v7_sources = (set(json.loads(HISTORY_FILE.read_text(encoding="utf-8"))["v7_sources"])
+                  if HISTORY_FILE.exists() else set())
+    # the test side a v7 dev document may share no shingle with: the v6 test documents
+    # (as frozen in the committed file), every unit of a v7 test source, the held-out
+    # spinner file
+    frozen = old if append else (read_records() if OUT.exists() else [])
+    test_texts = [r["text"] for r in frozen
+                  if r["split"] == "test" and r["source"] not in v7_sources]
+    for _genre, sources in sorted(genre_sources.items()):
+        for s in sources:
+            if split[s] == "test" and (append or s in v7_sources):
+                test_texts += [t for _u, ch in by_source[s] for t in ch]
+    dev_reserved = reserved_for_dev(test_texts)
+    fresh_reserved = fresh_shingles()
     for _genre, sources in sorted(genre_sources.items()):
         for s in sources:
             n_side = sum(split[x] == split[s] for x in sources)
-            cap = caps.setdefault(s, math.ceil(TARGET[split[s]] / n_side))
+            target = TARGET_V7.get(_genre, TARGET) if append else TARGET
+            cap = caps.setdefault(s, math.ceil(target[split[s]] / n_side))
             rng = random.Random(seed_of(s))
             items = []
             for u, ch in by_source[s]:
                 start = rng.randrange(2) if len(ch) > 1 else 0
                 items.extend((u, t) for t in ch[start::2][:PER_UNIT])
             rng.shuffle(items)
-            for u, text in items[:cap]:
-                records.append(make_record(u, text, split[s]))
+            taken, rest = 0, []
+            v7 = append or s in v7_sources
+            guard = split[s] == "dev" and v7
+            for u, text in items:
+                if guard and paragraph_shingles(text) & dev_reserved:
+                    continue  # a v7 dev document shares text with the test side
+                if v7 and word_shingles(text) & fresh_reserved:
+                    continue  # a v7 document shares text with the held-out fresh set
+                if taken < cap and not in_counts(text, fingerprint):
+                    records.append(make_record(u, text, split[s]))
+                    taken += 1
+                else:
+                    rest.append((u, text))
             if not s.startswith("web:") and s in typo_sources:
-                spare[split[s]].extend((t, u) for u, t in items[cap:])
+                spare[split[s]].extend((t, u) for u, t in rest)
     # typos: clean documents not used above, from the same split's sources
-    for sp, n in TYPOS_DOCS.items():
+    for sp, n in () if append else TYPOS_DOCS.items():
         rng = random.Random(seed_of("typos|" + sp))
         pool = sorted(spare[sp], key=lambda x: seed_of(x[0]))
         by_genre: dict[str, list] = defaultdict(list)
@@ -328,6 +466,9 @@ def main() -> int:
     records.sort(key=lambda r: (r["split"] != "test", r["genre"], r["source"], r["id"]))
     seen: set[str] = set()
     uniq = []
+    for r in old:  # existing records are kept as they are, and first
+        seen.update((r["id"], " ".join(r["text"].split()[:40]).lower()))
+        uniq.append(r)
     for r in records:
         key = " ".join(r["text"].split()[:40]).lower()
         if r["id"] not in seen and key not in seen:
@@ -387,7 +528,27 @@ below hold the SHA-256 of the sorted, newline-joined test ids:
   from the source name. Caps are frozen in `negatives_caps.json`, so adding a source never
   changes the documents of the others; `typos` draw only from the non-web sources frozen
   in `negatives_typo_sources.json` (so new sources never change them). History:
-  v1 (880 test ids) and v2 (883) test documents are all kept in the current set.
+  v1 (880 test ids) to v6 (962) test documents are all kept in the current set.
+* v7 (spin-neg6) added sources only, with `build_negatives.py --append-v7` (reads only
+  `v7_units()`, keeps every earlier record byte for byte): oeuvres/textes authors no earlier
+  source has (La Rochefoucauld, Nicole, Montaigne; César, Cicéron, Augustin, Vico in
+  translation; d'Holbach, Salaville, Sieyès, Thibaudeau), the 100 French Wikinews articles
+  of May-December 2012 of the Wikinews keyphrase corpus (news, CC BY 2.5; read from the raw
+  HTML in boudinfl/wikinews-2013-pre, not its tokenised copy) and FreDraCor's plays in prose (one
+  source per playwright, 17th-20th century: a scene is a unit, a speech a paragraph, speaker
+  names and stage directions dropped, speeches in verse skipped; Greek and Latin authors,
+  anonymous plays and playwrights who already make an oeuvres/textes source left out). v7
+  sources are capped among themselves: ceil(target / n), n = the genre's v7 sources on that
+  side, target 170 dev / 110 test (literary: 400 / 260). A document sharing a sampled
+  6-word shingle with the lines counted in the shipped clean context table
+  (`tools/spin/data/context_clean_fingerprint.u64.gz`) is skipped for the source's next one,
+  so the context signal never counted a negative's text (34 v7 documents, common stage and
+  news phrases; no earlier document). A v7 **dev** document sharing a 6-word shingle with a
+  test document (v6's, or any unit of a v7 test source) or with the frozen held-out spinner
+  file `heldout_apertium.jsonl.gz` is skipped too: dev negatives train the model, and the
+  held-out file was built to share no text with training text. The held-out builders draw
+  their candidates from the v6 negatives only (`build_heldout_fresh.later_sources`). Any v7
+  document sharing a 10-word shingle with the held-out `fresh/` set is skipped as well.
 * Paragraphs that are mostly non-letters (commands, tables) are dropped; documents whose
   French function words are under 20 % of tokens are dropped.
 * `typos`: documents not otherwise used, from the same split's sources (round-robin over
@@ -414,13 +575,20 @@ below hold the SHA-256 of the sorted, newline-joined test ids:
 * `news`, `medical` and `spoken` are thin: the stored web corpus returns short excerpts,
   so few pass the length floor; `spoken` is mostly 18th-19th century oratory (Thomas,
   Garat, Renan, Robespierre) plus coaches' post-match interviews, one presidential
-  address and one parliamentary answer. `encyclopedic` is mostly the 18th-century
+  address and one parliamentary answer. v7 added French Wikinews (2012) to `news` (one
+  source, so all of it is dev) and found no open, machine-readable medical or spoken source
+  that is not already the held-out `fixtures/spin/fresh/` set's (the Assemblée nationale
+  2013 debates and the students' saved news pages are fresh's; the QUAERO EMEA medical
+  texts are tokenised and cut mid-sentence).
+  `literary` now includes stage dialogue (FreDraCor): short spoken-style lines, but
+  written for the stage. `encyclopedic` is mostly the 18th-century
   *Encyclopédie* (old spelling: `étoit`, `&`) plus a few modern pages (a Wikipedia mirror,
   a gazetteer, a village history). `literary`, `translated` and `scientific` are public-domain
   classics (19th-century spelling mostly modern). Technical documents from Debian are
   mostly translations from English too.
 * Licences: see the table. The oeuvres/textes TEI edition is CC BY-NC-SA 3.0 FR (texts in
-  the public domain); web excerpts remain their publishers' copyright and are kept short,
+  the public domain); FreDraCor's TEI is CC BY-NC-SA 4.0 (texts in the public domain,
+  from Paul Fièvre's *Théâtre classique*); web excerpts remain their publishers' copyright and are kept short,
   for evaluation only. Law texts and service-public.fr are Licence Ouverte 2.0.
 * Universal Dependencies treebanks and French wordnets were not used.
 """  # noqa: E501 (the generated README's text, wrapped as it was written)
@@ -446,6 +614,10 @@ def write_doc(recs: list[dict], digest: str, n_test: int) -> None:
     from negatives_sources import PAGES
 
     pages = sorted(str(p.relative_to(PAGES)) for p in PAGES.glob("*/*.json"))
+    if not pages and DOC.exists():  # --append-v7 without the stored answers: keep the list
+        line = next(x for x in DOC.read_text(encoding="utf-8").splitlines()
+                    if x.startswith("Stored page answers used"))
+        pages = re.findall(r"`([^`]+\.json)`", line)
     lines += [f"| **all** | {tot_dev} | {tot_test} | {tot_dev + tot_test} |", "",
               "Stored page answers used (`$SPIN_RAW/pages/`): "
               + ", ".join(f"`{p}`" for p in pages), "",

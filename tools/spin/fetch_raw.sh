@@ -31,7 +31,9 @@ done
 #    github.com/steeve/france.code-civil -> $MIRROR/steeve+france.code-civil/repo
 #    (build_context_clean.py, the shipped clean count table, reads only
 #    github.com/common-voice/commonvoice-fr -> $MIRROR/common-voice+commonvoice-fr/repo at 4b9437a5)
-for r in oeuvres+textes steeve+france.code-civil; do
+#    github.com/dracor-org/fredracor     -> $MIRROR/dracor-org+fredracor/repo (v7: French drama TEI)
+#    github.com/boudinfl/wikinews-2013-pre -> $MIRROR/boudinfl+wikinews-2013-pre/repo (v7: Wikinews)
+for r in oeuvres+textes steeve+france.code-civil dracor-org+fredracor boudinfl+wikinews-2013-pre; do
     test -d "$MIRROR/$r/repo" || { echo "missing snapshot $MIRROR/$r/repo (git clone --bare https://github.com/${r/+//})" >&2; exit 1; }
 done
 

@@ -442,12 +442,14 @@ def tei_units(xml: bytes) -> list[list[str]]:
     return units
 
 
-def read_oeuvres(genre: str) -> Iterator[Unit]:
+def read_oeuvres(genre: str, patterns: list[str] | None = None) -> Iterator[Unit]:
+    """oeuvres/textes files of ``genre`` (``OEUVRES[genre]``, or ``patterns``): one unit per
+    innermost <div>; the source is the author."""
     git = MIRROR / "oeuvres+textes/repo"
     from fnmatch import fnmatch
 
     files = _git_files(git)
-    for pattern in OEUVRES[genre]:
+    for pattern in OEUVRES[genre] if patterns is None else patterns:
         for name in sorted(f for f in files if fnmatch(f, pattern)):
             xml = subprocess.run(
                 ["git", f"--git-dir={git}", "show", f"HEAD:{name}"], capture_output=True, check=True
@@ -541,6 +543,150 @@ def read_pages() -> Iterator[Unit]:
                            " evaluation)", best)
 
 
+# --------------------------------------------------------------------------- v7 sources
+
+#: Sources added in v7 (spin-neg6), read after all the others: oeuvres/textes files of
+#: authors no earlier source has (the source is the author, so an existing source never
+#: grows), and FreDraCor's prose comedies and dramas (one source per playwright).
+V7_OEUVRES = {
+    "literary": ["larochefoucauld_maximes.xml", "nicole_essaismorale.xml", "montaigne_essais.xml"],
+    "translated": ["cesar_gaules_1926.xml", "ciceron_devoirs.xml", "augustin_confessions.xml",
+                   "vico_michelet.xml"],
+    "scientific": ["holbach_moraleuniverselle.xml", "salaville_hommeetsociete.xml",
+                   "sieyes_*.xml", "thibaudeau_histoire01.xml"],
+}
+#: FreDraCor playwrights left out: Greek and Latin authors (French translations, not
+#: French originals) and the anonymous plays (no single author to make a source of).
+FREDRACOR_SKIP_AUTHORS = frozenset({
+    "sophocle", "euripide", "eschyle", "plaute", "seneque", "roswitha", "terence",
+    "aristophane", "anonyme", "hans-heinrich-von-ecker-und-eckhoffen",
+    # authors who already make an earlier source (oeuvres/textes): kept out so that one
+    # author never sits on both sides of the split
+    "denis-diderot", "voltaire", "jean-jacques-rousseau", "germaine-de-stael-holstein",
+    "honore-de-balzac",
+})
+#: Two spellings of one playwright in FreDraCor's headers, read as one source.
+FREDRACOR_ALIASES = {"regnard": "jean-francois-regnard", "jaquelin": "jacques-andre-jacquelin"}
+FREDRACOR_LICENCE = ("public-domain text; TEI edition CC BY-NC-SA 4.0 (FreDraCor, dracor-org/"
+                     "fredracor, from Paul Fièvre's Théâtre classique)")
+
+
+def slug(name: str) -> str:
+    """ASCII slug of a person's name.
+
+    >>> slug("Molière"), slug("Pierre Corneille")
+    ('moliere', 'pierre-corneille')
+    """
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z]+", "-", s).strip("-")
+
+
+def drama_units(xml: bytes) -> tuple[str, list[list[str]]]:
+    """The author and the prose dialogue of a DraCor TEI play: one unit per innermost
+    <div> (scene), one paragraph per prose speech (<sp> with <p>; speaker names and
+    stage directions dropped; speeches in verse are skipped)."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(xml)
+    author = "anonyme"
+    a = root.find(f".//{TEI_NS}titleStmt/{TEI_NS}author")
+    if a is not None:
+        names = a.findall(f"{TEI_NS}persName")
+        pen = [n for n in names if n.get("type") == "pen"]
+        name = clean_ws(" ".join((pen or names or [a])[0].itertext()))
+        author = slug(name) or "anonyme"
+    body = root.find(f".//{TEI_NS}body")
+    if body is None:
+        return author, []
+    for parent in body.iter():
+        for child in list(parent):
+            if child.tag in (f"{TEI_NS}stage", f"{TEI_NS}note", f"{TEI_NS}speaker",
+                             f"{TEI_NS}pb"):
+                tail = child.tail
+                parent.remove(child)
+                if tail:
+                    parent.text = (parent.text or "") + tail
+    units: list[list[str]] = []
+
+    def walk(div) -> None:
+        subs = [c for c in div if c.tag == f"{TEI_NS}div"]
+        if subs:
+            for c in subs:
+                walk(c)
+            return
+        paras = []
+        for sp in div.iter(f"{TEI_NS}sp"):
+            ps = sp.findall(f".//{TEI_NS}p")
+            if not ps or sp.findall(f".//{TEI_NS}l"):
+                continue
+            text = clean_ws(" ".join(clean_ws("".join(p.itertext())) for p in ps))
+            if text:
+                paras.append(text)
+        if paras:
+            units.append(paras)
+
+    walk(body)
+    return author, units
+
+
+def read_fredracor() -> Iterator[Unit]:
+    """FreDraCor (dracor-org/fredracor): prose speeches of each scene, one source per
+    playwright (``FREDRACOR_SKIP_AUTHORS`` left out)."""
+    git = MIRROR / "dracor-org+fredracor/repo"
+    for name in sorted(f for f in _git_files(git) if f.startswith("tei/") and f.endswith(".xml")):
+        xml = subprocess.run(
+            ["git", f"--git-dir={git}", "show", f"HEAD:{name}"], capture_output=True, check=True
+        ).stdout
+        author, units = drama_units(xml)
+        author = FREDRACOR_ALIASES.get(author, author)
+        if author in FREDRACOR_SKIP_AUTHORS:
+            continue
+        for paras in units:
+            yield Unit(f"fredracor:{author}", "literary",
+                       f"https://github.com/dracor-org/fredracor/blob/main/{name}",
+                       FREDRACOR_LICENCE, paras)
+
+
+WIKINEWS_LICENCE = ("CC BY 2.5 (French Wikinews contributors); the 100 articles of the"
+                    " Wikinews keyphrase corpus, boudinfl/wikinews-2013-pre (Apache-2.0)")
+
+
+def read_wikinews_fr() -> Iterator[Unit]:
+    """French Wikinews articles of May-December 2012 (the raw HTML inside
+    ``src/WikinewsKeyphraseCorpus-master.zip`` of boudinfl/wikinews-2013-pre, not its
+    tokenised XML): one article per unit, its <p> paragraphs (the title left out)."""
+    import io
+    import zipfile
+
+    from bs4 import BeautifulSoup
+
+    git = MIRROR / "boudinfl+wikinews-2013-pre/repo"
+    blob = subprocess.run(
+        ["git", f"--git-dir={git}", "show", "HEAD:src/WikinewsKeyphraseCorpus-master.zip"],
+        capture_output=True, check=True,
+    ).stdout
+    with zipfile.ZipFile(io.BytesIO(blob)) as z:
+        for name in sorted(n for n in z.namelist() if n.endswith(".html")):
+            soup = BeautifulSoup(z.read(name).decode("utf-8"), "html.parser")
+            paras = [clean_ws(el.get_text(" ")) for el in soup.find_all("p")]
+            paras = [x for x in paras if x]
+            page = name.rsplit("/", 1)[-1].removesuffix(".html")
+            if paras:
+                yield Unit("wikinews-fr", "news",
+                           f"https://fr.wikinews.org/w/index.php?curid={page}",
+                           WIKINEWS_LICENCE, paras)
+
+
+def v7_units() -> Iterator[Unit]:
+    """The units of the sources added in v7 (spin-neg6), in a fixed order."""
+    for genre, patterns in V7_OEUVRES.items():
+        yield from read_oeuvres(genre, patterns)
+    yield from read_fredracor()
+    yield from read_wikinews_fr()
+
+
 def all_units() -> Iterator[Unit]:
     """Every unit of every source (the order is fixed)."""
     yield from read_legi()
@@ -570,3 +716,4 @@ def all_units() -> Iterator[Unit]:
         yield from read_oeuvres(genre)
     if PAGES.exists():
         yield from read_pages()
+    yield from v7_units()

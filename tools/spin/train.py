@@ -210,6 +210,26 @@ def train_models(train: list[dict], val: list[dict]) -> dict:
 #: Files of independent negatives read by ``read_negatives`` (name, sha256), for the record.
 NEGATIVES_USED: list[dict] = []
 
+#: The round of ``fixtures/spin/negatives.jsonl.gz`` the shipped ``model.json`` was trained on
+#: (``fixtures/spin/negatives_history.json``). Sources added by later rounds (``v7_sources``
+#: …) are development data for the decision and the per-genre gate until the next retrain;
+#: their dev sources are not in the collocation counts either. Raising this retrains the model.
+NEGATIVES_TRAINED_ROUND = 6
+
+
+def later_round_sources(history: dict, trained_round: int = NEGATIVES_TRAINED_ROUND) -> set[str]:
+    """Sources the negatives history lists as added after ``trained_round``.
+
+    >>> sorted(later_round_sources({"v7_sources": ["a"], "v8_sources": ["b"]}, 7))
+    ['b']
+    """
+    out: set[str] = set()
+    for key, sources in history.items():
+        if key.startswith("v") and key.endswith("_sources") and key[1:-8].isdigit():
+            if int(key[1:-8]) > trained_round:
+                out.update(sources)
+    return out
+
 
 def read_negatives(split: str = "dev") -> list[dict]:
     """Independent human French of many genres (``fixtures/spin/negatives*.jsonl.gz``, or the
@@ -228,11 +248,27 @@ def read_negatives(split: str = "dev") -> list[dict]:
     out = []
     import hashlib
 
+    history_path = REPO / "fixtures/spin/negatives_history.json"
+    history = json.loads(history_path.read_text(encoding="utf-8")) if history_path.exists() else {}
+    later = later_round_sources(history)
     for path in paths:
-        NEGATIVES_USED.append(
-            {"file": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
-        )
+        if later and path.name == "negatives.jsonl.gz":
+            # the records of the trained round, as negatives_history.json pins them
+            v = history.get(f"v{NEGATIVES_TRAINED_ROUND}", {})
+            NEGATIVES_USED.append(
+                {
+                    "file": path.name,
+                    "round": f"v{NEGATIVES_TRAINED_ROUND}",
+                    "sha256_id_text": v.get("sha256_id_text"),
+                }
+            )
+        else:
+            NEGATIVES_USED.append(
+                {"file": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+            )
         for r in read_jsonl(path):
+            if r.get("source") in later:
+                continue
             if r.get("split") == split:
                 # their sources are inside the collocation counts (spindata's build_context.py
                 # counts every source not in the test split)

@@ -242,6 +242,112 @@ def _gate_weight(lits: tuple[str, ...]) -> int:
     return min(3 if len(x) == 1 and not x.isascii() else len(x) for x in lits)
 
 
+#: The characters ``regex`` reads as ``\\s`` (Unicode White_Space; each is its own case
+#: folding: ``tests/test_strip_perf6.py`` checks both over all of Unicode).
+REGEX_SPACES = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+#: Inline flags that change where ``$`` matches (MULTILINE, WORD).
+_LINE_FLAGS = re.compile(r"\(\?[a-zA-Z-]*[mw]")
+#: A plain literal alternative of a group (no metacharacter, no escape).
+_PLAIN_LITERAL = re.compile(r"[^\\.^$|?*+()\[\]{}]+")
+
+
+def _top_level_pieces(p: str) -> list[tuple[str, bool]] | None:
+    """The atoms of ``p``'s top level as ``(text, quantified)`` (the quantifier left out of
+    ``text``); None when the pattern is not read this way (as :func:`._triggers._top_level_atoms`).
+
+    >>> _top_level_pieces(r"a\\((?:b|c)?\\s*$")
+    [('a', False), ('\\\\(', False), ('(?:b|c)', True), ('\\\\s', True), ('$', False)]
+    """
+    from cleannews.strip._triggers import (
+        _class_end,
+        _paren_end,
+        _quantifier_end,
+        regex_verbose_flag,
+    )
+
+    if regex_verbose_flag(p):
+        return None
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(p):
+        ch = p[i]
+        if ch == "|":
+            return None
+        if ch in "([":
+            end = (_paren_end if ch == "(" else _class_end)(p, i)
+        elif ch == "\\":
+            nxt = p[i + 1 : i + 2]
+            if not nxt or nxt in ("x", "u", "U", "0", "o", "g", "N") or nxt.isdigit():
+                return None  # code points and backreferences: not read
+            end = p.find("}", i) + 1 if nxt in ("p", "P") and p[i + 2 : i + 3] == "{" else i + 2
+        elif ch in "?*+{" and _quantifier_end(p, i) > i:
+            return None  # a quantifier with nothing before it
+        else:
+            end = i + 1
+        if end <= i:
+            return None
+        q = _quantifier_end(p, end)
+        out.append((p[i:end], q > end))
+        i = q
+    return out
+
+
+def end_literals(p: str) -> tuple[str, ...]:
+    """Case-folded literals one of which ends every match of ``p`` at the end of the text,
+    up to white space: ``p`` ends with ``$`` (after ``\\s*``, ``\\s?`` and look-arounds at most)
+    and its last consuming atom is a literal character (with the unquantified literals before
+    it) or a group of plain literal alternatives; () otherwise.
+
+    A line ``low`` (the case-folded line, of its length) can then hold a match only if
+    ``low.rstrip(REGEX_SPACES).endswith(end_literals(p))``: :meth:`RuleSet._run` tests that
+    before running such a pattern (caption credits end the line: ``… / AFP``, ``(Photo : X)``).
+    No literal ends with white space (the test strips it).
+
+    >>> end_literals(r"(?:afp|ap|getty images)(?<=\\s/\\s?(?-i:AFP|AP|Getty Images))\\s*$")
+    ('afp', 'ap', 'getty images')
+    >>> end_literals(r"\\((?:photo|image)\\s*:[^()]{1,80}\\)$"), end_literals(r"(?-i:DR)\\s*$")
+    ((')',), ('dr',))
+    >>> end_literals(r"abc\\s*"), end_literals(r"(?:ab|c+)$"), end_literals(r"x?$")
+    ((), (), ())
+    """
+    from cleannews.strip._triggers import _ESCAPED_LITERAL, _split_alternatives
+
+    if _LINE_FLAGS.search(p):
+        return ()  # multi-line or Unicode line boundaries: ``$`` may match inside the text
+    atoms = _top_level_pieces(p)
+    if not atoms or atoms[-1] != ("$", False):
+        return ()
+    atoms.pop()
+    while atoms and (atoms[-1][0] == "\\s" or (
+        atoms[-1][0].startswith(_LOOK_AROUNDS) and not atoms[-1][1]
+    )):
+        atoms.pop()  # white space (stripped before the test) and zero-width assertions
+    if not atoms or atoms[-1][1]:
+        return ()
+    last = atoms[-1][0]
+    if last.startswith(("(?:", "(?-i:", "(?i:")) or (last[:1] == "(" and last[1:2] != "?"):
+        body = last[last.index(":") + 1 : -1] if last.startswith("(?") else last[1:-1]
+        alts = _split_alternatives(body)
+        if not alts or not all(_PLAIN_LITERAL.fullmatch(a) for a in alts):
+            return ()
+        out = tuple(a.casefold() for a in alts)
+    else:
+        run = []
+        for text, quantified in reversed(atoms):
+            lit = text[1] if len(text) == 2 and text[0] == "\\" and text[1] in _ESCAPED_LITERAL \
+                else text if len(text) == 1 and text not in "\\.^$|?*+()[]{}" else None
+            if lit is None or quantified:
+                break
+            run.append(lit)
+        out = ("".join(reversed(run)).casefold(),) if run else ()
+    if not all(out) or any(len(x.casefold()) != len(x) or x[-1] in REGEX_SPACES for x in out):
+        return ()
+    return out
+
+
 def pattern_gate(p: str) -> tuple[str, ...]:
     """Case-folded literals one of which every match of ``p`` holds, the most selective
     read (:func:`required_any`, a top-level group's alternatives, a caseless symbol), or ()
@@ -317,6 +423,48 @@ REFERENCE = False
 MAX_TRIES = 6
 
 
+#: Openers of the look-around groups (zero-width: a match starts where the text after them does).
+_LOOK_AROUNDS = ("(?<!", "(?<=", "(?!", "(?=")
+
+
+def _zero_width_lead(p: str) -> str:
+    """``p`` without its leading zero-width assertions (look-arounds, ``\\b``), with a leading
+    case-sensitive group ``(?-i:…)`` read as a caseless one ``(?:…)``; ``p`` itself when
+    none leads or a look-around is quantified or cannot be read.
+
+    Every match of ``p`` starts where a match of the result starts (an assertion consumes
+    nothing, and ``(?-i:DR)`` matches a subset of what ``(?:DR)`` matches case-insensitively),
+    so the literals a match of the result starts with (:func:`_match_starts`) also start
+    every match of ``p``; ``regex`` matching at ``pos`` still reads the text before ``pos``
+    for the look-behinds the result leaves out.
+
+    >>> _zero_width_lead(r"(?<!\\b(?:les|des) )\\b(?:photos?|image)\\s*:")
+    '(?:photos?|image)\\\\s*:'
+    >>> _zero_width_lead(r"(?-i:DR)(?<=\\s)\\s*$"), _zero_width_lead(r"(?=a)?b")
+    ('(?:DR)(?<=\\\\s)\\\\s*$', '(?=a)?b')
+    """
+    if not p.startswith(_LOOK_AROUNDS) and not p.startswith(("\\b", "(?-i:")):
+        return p  # most patterns: nothing to read past
+    from cleannews.strip._triggers import _group_end
+
+    q = p
+    while True:
+        if q.startswith("\\b"):
+            if q[2:3] in ("?", "*", "+", "{"):
+                return p
+            q = q[2:]
+            continue
+        if not q.startswith(_LOOK_AROUNDS):
+            break
+        end = _group_end(q, 0)
+        if end < 0 or q[end + 1 : end + 2] in ("?", "*", "+", "{"):
+            return p
+        q = q[end + 1 :]
+    if q.startswith("(?-i:"):
+        q = "(?:" + q[5:]
+    return q if q != p else p
+
+
 def _match_starts(p: str) -> tuple[str, ...] | None:
     """Literals one of which starts every match of ``p``, exactly where the match starts
     (case-folded; None when the pattern can start otherwise: spaces, a digit, a class).
@@ -336,6 +484,10 @@ def _match_starts(p: str) -> tuple[str, ...] | None:
     if "\\G" in p:
         return None
     frags = first_fragments(p, skip_common=False, at_start=True)
+    if frags is None:
+        lead = _zero_width_lead(p)  # a look-around, ``\\b`` or ``(?-i:`` first: read past it
+        if lead != p:
+            frags = first_fragments(lead, skip_common=False, at_start=True)
     if frags is None or DIGIT in frags:
         return None
     out = tuple(sorted({(f[:-1] if f.endswith("*") else f).casefold() for f in frags}))
@@ -686,6 +838,12 @@ class RuleSet:
             kind: [() if REFERENCE_ALWAYS else None for r in self.rules[kind] for p in r.patterns]
             for kind in ("phrase", "span")
         }
+        # literals a match ending the line ends with (see :func:`end_literals`), read when a
+        # pattern is first triggered, like the gates
+        self._ends: dict[str, list[tuple[str, ...] | None]] = {
+            kind: [() if REFERENCE_ALWAYS else None for r in self.rules[kind] for p in r.patterns]
+            for kind in ("phrase", "span")
+        }
         # where a match of each pattern can start (see :func:`_match_starts`)
         self._starts = {
             kind: [_match_starts(p) for r in self.rules[kind] for p in r.patterns]
@@ -840,11 +998,21 @@ class RuleSet:
         if low is None or len(low) != len(scan) or REFERENCE:
             low = None  # offsets of the folded line differ: scan the whole line
         gates = self._gates[kind]
+        ends = self._ends[kind]
+        tail = None  # the folded line without its final white space, when first needed
         tried: dict[tuple[str, ...], list[int] | None] = {}  # several patterns share literals
         for k in sorted(todo):
             rule, pat = patterns[k]
             frags = starts[k]
             if low is not None:
+                last = ends[k]
+                if last is None:
+                    last = ends[k] = end_literals(pat.pattern)
+                if last:
+                    if tail is None:
+                        tail = low.rstrip(REGEX_SPACES)
+                    if not tail.endswith(last):
+                        continue  # a match would end the line with one of them
                 gate = gates[k]
                 if gate is None:
                     gate = gates[k] = pattern_gate(pat.pattern)

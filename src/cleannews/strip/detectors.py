@@ -39,6 +39,7 @@ from cleannews.strip._rules import (
     match_text,
     start_key,
 )
+from cleannews.strip._zones import related_zone, run_heading
 
 __all__ = ["classify_lines"]
 
@@ -808,6 +809,9 @@ def _neighbour_pass(
                 ln.bad("tag_cloud", "tag cloud after the article: keywords, no sentence structure")
         _menu_runs(lines, first_good, last_good, kickers)
         _tail_teasers(lines, kind)
+        if kind is not None:  # block evidence after the article's body (strip-gen6)
+            related_zone(lines, matched, kind.body_start, kind.body_end)
+            run_heading(lines, kind.body_end)
         if repeated:
             _repeats(lines, repeated)
         _context(lines, first_good, last_good)
