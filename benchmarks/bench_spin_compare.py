@@ -1,7 +1,7 @@
 """Old code against this code, in one process: spin scoring, language identification, clean.
 
     .venv/bin/python benchmarks/bench_spin_compare.py --old /work/main/src [--rounds 9]
-        [--stage spin lang clean] [--cold]
+        [--stage spin lang clean] [--cold] [--texts mixed|spin-dev]
 
 Speed on the shared machine is only read as a ratio inside one run. This script
 copies the package of another source tree (``--old``: a ``src`` directory, e.g. a
@@ -21,6 +21,12 @@ documents). Before timing, both outputs are compared on every text (``repr`` of 
 result; ``clean``: its text, spin score and language): any difference is printed and
 the script exits with status 1. Printed: medians over the rounds, MB/s, each as a
 multiple of ftfy, and the new/old speed-up (median of the per-round ratios too).
+
+``--texts spin-dev`` times the spin stage on development spin data instead (``clean`` and
+``lang`` too, on the same texts): every 8th document of the spinner sources used for
+development (``fixtures/spin/validation.jsonl.gz``, ``heldout_embedding``, ``heldout_pivot``,
+which is retired from held-out) and every 4th of the negatives' ``dev`` split (never their
+``test`` split): spun documents, where the context terms run on most texts.
 
 ``--cold`` empties the spin stage's per-token-type caches (token facts, context fits)
 of both packages before each of their rounds: every round then pays for the facts of
@@ -71,6 +77,21 @@ def texts() -> tuple[list[str], list[str]]:
     cfg = cleannews.CleanConfig()
     raw = [d for group in corpus().values() for d in group]
     return raw, [strip_text(cleannews.repair(d).text, cfg).text for d in raw]
+
+
+def spin_dev_texts() -> list[str]:
+    """Development spin documents (see the module docstring, ``--texts spin-dev``)."""
+    import gzip
+    import json
+
+    spin = ROOT / "fixtures" / "spin"
+    out = []
+    for name in ("validation", "heldout_embedding", "heldout_pivot"):
+        with gzip.open(spin / f"{name}.jsonl.gz", "rt", encoding="utf-8") as fh:
+            out += [json.loads(line)["text"] for k, line in enumerate(fh) if k % 8 == 0]
+    with gzip.open(spin / "negatives.jsonl.gz", "rt", encoding="utf-8") as fh:
+        dev = [r["text"] for r in map(json.loads, fh) if r["split"] == "dev"]
+    return out + dev[::4]
 
 
 def _functions(stage: str, old):
@@ -138,10 +159,15 @@ def main() -> int:
                     choices=["spin", "lang", "clean"])
     ap.add_argument("--cold", action="store_true",
                     help="empty the per-token-type caches before each round (see above)")
+    ap.add_argument("--texts", choices=["mixed", "spin-dev"], default="mixed",
+                    help="the mixed corpus (default) or development spin data (see above)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench_spin_compare_") as tmp:
         old = import_old(args.old, Path(tmp))
-        raw, stripped = texts()
+        if args.texts == "mixed":
+            raw, stripped = texts()
+        else:
+            raw = stripped = spin_dev_texts()
         ok = True
         for stage in args.stage:
             ok &= compare(

@@ -362,6 +362,13 @@ def _fast_tokenizer():
     return pattern, unsafe
 #: A decimal digit (``CONTEXT_TOKEN``'s ``\d``): a piece without one has no number token.
 _DIGIT = regex.compile(r"\d")
+#: ``ContextTerm._reading`` keeps a text's reading for the other term only up to this many
+#: characters (the spin scan's block, ``_features.BLOCK_CHARS``, whose tokens it holds at
+#: once too); a longer text is read piece by piece, twice, in bounded memory.
+READING_MEMO_CHARS = 1 << 14
+#: The last reading of this thread (``ContextTerm._reading``): ``kept`` = ``(text, count
+#: table, pieces, style)``, taken by the first term that reads the same text again.
+_READING_MEMO = threading.local()
 
 
 def context_tokens(text: str) -> list[tuple[str, int]]:
@@ -604,22 +611,43 @@ class ContextTerm:
                        *[a[w] * log1p(1000 * k / n) for w, k in c.items() if k]])
         return 1.0 / (1.0 + math.exp(-d)) if d > -700 else 0.0
 
-    def analyse(self, text: str, always_gate: bool = True) -> dict:
-        """The term of a document before the two-kinds clamp, with what explains it.
+    def _reading(self, text: str) -> tuple:
+        """``(pieces, style)``: each non-blank piece of ``text`` (``_pieces``) as
+        ``(start, piece, lower-cased piece, its tokenizer, tokens, token ids)`` and the
+        register gate's style counts (``style_add``; complete once ``pieces`` is read).
 
-        Keys: ``mean_gain``, ``z``, ``gate`` (P(other register); ``None`` when
-        ``always_gate`` is false and the term is 0 whatever the gate), ``term``, ``n``
-        (checked words) and ``best``: ``(gain, span, word, synonym)`` of the word whose
-        synonym fits best (``None`` when no word was checked).
+        What it reads depends on the text and the count table only, not on the term's
+        synonyms or constants: the shipped term and the kind statistic (``get_kind_term``)
+        share the table, so when ``_decision.decide`` analyses one document with both, the
+        second reads the first's pieces (a one-entry memo per thread, taken once, kept only
+        for texts of at most ``READING_MEMO_CHARS`` characters, read by identity: the
+        memo holds the text, so no other string can take its place; a longer text is read
+        piece by piece, in bounded memory, each time).
+
+        >>> t = get_context_term()
+        >>> pieces, style = t._reading("Le dessein de loi.\\n\\nFin.")
+        >>> [(p[0], p[4]) for p in pieces], style[1]
+        ([(0, ['le', 'dessein', 'de', 'loi', '.']), (20, ['fin', '.'])], 7)
+        >>> text = "Le projet de loi."
+        >>> get_context_term()._reading(text)[0] is get_kind_term()._reading(text)[0]
+        True
         """
-        pr = self.params
-        lo, hi = pr["gain_clip"]
-        ids = self.t.ids
-        tot, n, best = 0.0, 0, None
+        memo = _READING_MEMO.__dict__
+        kept = memo.pop("kept", None)
+        if kept is not None and kept[0] is text and kept[1] is self.t:
+            return kept[2], kept[3]  # (read by the other term: taken once)
         style = self.new_style()
-        words, brk, tok_re, digit = self.words, CONTEXT_BREAK, CONTEXT_TOKEN, _DIGIT.search
+        pieces = self._read_pieces(text, style)
+        if len(text) <= READING_MEMO_CHARS:
+            pieces = list(pieces)
+            memo["kept"] = (text, self.t, pieces, style)
+        return pieces, style
+
+    def _read_pieces(self, text: str, style: list) -> Iterator[tuple]:
+        """The pieces of ``_reading``, one at a time (style counts added as they come)."""
+        ids = self.t.ids
+        brk, tok_re, digit = CONTEXT_BREAK, CONTEXT_TOKEN, _DIGIT.search
         plain, fast_re, unsafe = self._plain_ids, self._fast_re, self._unsafe
-        where = None  # (piece start, piece, lower-cased piece, its tokenizer, token index)
         for start, para in _pieces(text):
             if not para.strip():
                 continue
@@ -633,6 +661,23 @@ class ContextTerm:
                 tid = list(map(ids.get, toks))
             else:
                 tid = [None if t in brk else ids.get(t) for t in toks]
+            yield start, para, low, tok, toks, tid
+
+    def analyse(self, text: str, always_gate: bool = True) -> dict:
+        """The term of a document before the two-kinds clamp, with what explains it.
+
+        Keys: ``mean_gain``, ``z``, ``gate`` (P(other register); ``None`` when
+        ``always_gate`` is false and the term is 0 whatever the gate), ``term``, ``n``
+        (checked words) and ``best``: ``(gain, span, word, synonym)`` of the word whose
+        synonym fits best (``None`` when no word was checked).
+        """
+        pr = self.params
+        lo, hi = pr["gain_clip"]
+        tot, n, best = 0.0, 0, None
+        words = self.words
+        where = None  # (piece start, piece, lower-cased piece, its tokenizer, token index)
+        pieces, style = self._reading(text)
+        for start, para, low, tok, toks, tid in pieces:
             for i, gain, s in self._para_gains(tid):
                 tot += max(lo, min(hi, gain))
                 n += 1

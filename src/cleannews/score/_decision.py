@@ -276,17 +276,6 @@ def decide(
     # when a kind that keeps the bar is present
     keep_bar = any(k in present for k in LIFT_EXCLUDED_KINDS)
     bar = quarantine_logit(q) if keep_bar else DECIDED_LOGIT
-    # the term (at most params["cap"]) can still decide: analyse even where the clamp
-    # leaves it nothing to add
-    # the added term: the shipped one, clamped (``ContextTerm.contribution``)
-    band = final < kparams["logit_floor"] and (kinds or {}).get("lexical", 0.0) <= (
-        TERM_BAND_MIN_LEXICAL
-    )  # (under the kind's floor without lexical evidence: not computed, spin-recall6)
-    add, a = (
-        term.contribution(text, final, q)
-        if final >= params["logit_floor"] and not band
-        else (0.0, {})
-    )
     # the kind of evidence: the kind statistic's term (``kind_params``), read only where it
     # (at most its cap) can decide
     ka: dict = {}
@@ -309,7 +298,16 @@ def decide(
                 signals = {"decided.context_term_paragraphs": float(n_par)}
     if decided:  # the term that decided, in full (no clamp)
         enough, adjust, add, a, ev_params = True, 0.0, ka["term"], ka, kparams
-    else:
+    else:  # the added term: the shipped one, clamped (``ContextTerm.contribution``; read
+        # only here, so not computed where the kind decided)
+        band = final < kparams["logit_floor"] and (kinds or {}).get("lexical", 0.0) <= (
+            TERM_BAND_MIN_LEXICAL
+        )  # (under the kind's floor without lexical evidence: not computed, spin-recall6)
+        add, a = (
+            term.contribution(text, final, q)
+            if final >= params["logit_floor"] and not band
+            else (0.0, {})
+        )
         ev_params = params
     if not keep_bar:
         adjust += lift(raw + adjust + add, supported + add, enough)
