@@ -14,8 +14,8 @@ The **test** split is held out: ``test_test_split_ceiling`` scores it against
 ``negatives_test_max_quarantined`` as a pass/fail eval gate (as trafilatura's CI does with its
 evaluation set), so a change that makes false positives worse cannot land silently. It runs by
 default (as before round 6); ``CLEANNEWS_SPIN_HELDOUT=0`` skips it. Nobody tunes on its output:
-it shows counts only, and figures for the notes come from one logged look at the end of a round. Neither test prints a document's text: failures show
-counts and ids only.
+figures for the notes come from one logged look at the end of a round. Neither test prints
+a document's text: failures show counts and ids only.
 """
 
 from __future__ import annotations
@@ -86,7 +86,5 @@ def test_test_split_ceiling():
     flags = [f for v in by_genre.values() for _, f in v]
     assert len(flags) > 300
     assert sum(flags) / len(flags) <= ceiling["all"]
-    worst = {
-        g: sum(f for _, f in v) / len(v) for g, v in by_genre.items() if len(v) >= 20
-    }
+    worst = {g: sum(f for _, f in v) / len(v) for g, v in by_genre.items() if len(v) >= 20}
     assert all(rate <= ceiling["per_genre"] for rate in worst.values()), worst
