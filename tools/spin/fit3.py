@@ -17,7 +17,7 @@ import zlib
 from collections import defaultdict
 
 import numpy as np
-from dev_context3 import OTHER, QUARANTINE_LOGIT, REPO, half, logit
+from dev_context3 import OTHER, QUARANTINE_LOGIT, half, logit
 from scipy.optimize import minimize
 
 REG = ("oov", "unseen", "sent_len", "ctrl_mean")
@@ -174,42 +174,9 @@ def run(data: dict) -> None:
             print(f"== {name} guard={guard}: LOSO mean careful {b:.3f} -> {a:.3f}", flush=True)
 
 
-#: Spoken-register and archaic markers added to the function words of the style vector.
-STYLE_EXTRA = ("euh", "ben", "hein", "voilà", "bah", "ouais", "point", "fort", "lequel",
-               "laquelle", "lesquels", "dont", "ainsi", "ci", "ne", "pas", "je", "tu", "vous")
-STYLE_PUNCT = (";", ":", "!", "?", "(", "«", "\"", "…", ",", ".")
-
-
-def style(text: str) -> list[float]:
-    """Spin-invariant style vector: function-word, marker and punctuation rates, sentence length.
-
-    >>> len(style("Le chat dort.")) == len(style_names())
-    True
-    """
-    from build_context import tokens
-
-    toks = tokens(text)
-    n = max(1, len(toks))
-    from collections import Counter
-
-    c = Counter(toks)
-    names = style_names()
-    words = [w for w in names if not w.startswith("#")]
-    v = [math.log1p(1000 * c[w] / n) for w in words]
-    sents = sum(c[p] for p in ".!?") + text.count("\n") + 1
-    alpha = [t for t in toks if t.isalpha()]
-    v.append(math.log1p(n / sents))
-    v.append(sum(len(t) for t in alpha) / max(1, len(alpha)))
-    v.append(math.log1p(1000 * sum(t.isdigit() or t == "<num>" for t in toks) / n))
-    return v
-
-
-def style_names() -> list[str]:
-    """Names of the style vector's entries."""
-    from cleannews.score._features import FUNCTION_WORDS
-
-    words = sorted(set(FUNCTION_WORDS) | set(STYLE_EXTRA)) + list(STYLE_PUNCT)
-    return [*words, "#sent_len", "#word_len", "#digits"]
+# the register gate's style vector lives in the build step (``build_context_term``), which
+# rebuilds the shipped files; this development script reads the same functions
+from build_context_term import STYLE_EXTRA, STYLE_PUNCT, style, style_names  # noqa: E402,F401
 
 
 def guard_model(neg0: list[dict], modern: list[dict] = ()):
@@ -357,34 +324,9 @@ def run_guarded(data: dict, syn: str = "mythesA", with_news: bool = False,
 
 
 def news_train_excerpts(max_words: int = 250) -> list[dict]:
-    """Modern scraped French news: content lines (``C|``) of the ``fixtures/strip_real`` TRAIN
-    pages (test and test2 ids and sites excluded; those pages are never opened), article
-    pages only, the first ``max_words`` words, as human records (id = page id)."""
-    import json as _json
+    """``build_context_term.news_train_excerpts`` as human records (``label`` 0, genre
+    ``news_train``): the strip_real TRAIN article pages' content lines (test and test2 ids
+    and sites are never opened)."""
+    from build_context_term import news_train_excerpts as excerpts
 
-    root = REPO / "fixtures/strip_real"
-    split = _json.loads((root / "split.json").read_text())
-    held_ids = set(split["test_ids"]) | set(split["test2_ids"])
-    held_sites = set(split["test_sites"]) | set(split["test2_sites"])
-    out = []
-    for man in sorted((root / "manifests").glob("fr-*.jsonl")):
-        for line in man.read_text(encoding="utf-8").splitlines():
-            m = _json.loads(line)
-            if m["id"] in held_ids or m.get("site") in held_sites or "-t2-" in m["id"]:
-                continue
-            if m.get("page_type") != "article":
-                continue
-            p = root / "pages/fr" / f"{m['id']}.txt"
-            if not p.exists():
-                continue
-            paras, n = [], 0
-            for ln in p.read_text(encoding="utf-8").splitlines():
-                if ln.startswith("C| ") and len(ln.split()) >= 8:
-                    paras.append(ln[3:])
-                    n += len(ln.split()) - 1
-                    if n >= max_words:
-                        break
-            if n >= 120:
-                out.append({"id": m["id"], "site": m.get("site"), "text": "\n".join(paras),
-                            "label": 0, "genre": "news_train"})
-    return out
+    return [dict(r, label=0, genre="news_train") for r in excerpts(max_words)]
