@@ -335,9 +335,11 @@ def lift(
     support (``supported``) reaches ``decided_logit`` (default ``DECIDED_LOGIT``); 0.0
     otherwise.
 
-    >>> round(lift(1.5, 1.5, True), 4)      # 0.75 < score 0.82 < 0.9: lifted to 0.9045
+    >>> round(lift(1.5, 1.5, True, decided_logit=1.1), 4)  # score 0.82 < 0.9: to 0.9045
     0.7472
-    >>> lift(1.5, 0.8, True), lift(1.5, 1.5, False), lift(3.0, 3.0, True)
+    >>> lift(1.5, 1.5, True)    # shipped DECIDED_LOGIT = logit(0.9): the lift is off
+    0.0
+    >>> lift(1.5, 0.8, True, 1.1), lift(1.5, 1.5, False, 1.1), lift(3.0, 3.0, True, 1.1)
     (0.0, 0.0, 0.0)
     """
     if decided_logit is None:
