@@ -134,8 +134,11 @@ def reference_score(text: str, config=cleannews.DEFAULT_CONFIG) -> dict:
     n_grammar_paragraphs = sum(
         _kind_support(p)["grammar"] >= KIND_MIN_TOKENS for p in a.paragraphs
     )
+    # scattered grammar (spin-quar5): the document's slips and the paragraphs with one
+    slip_paragraphs = sum(any(p.counts[g] for g in _GRAMMAR) for p in a.paragraphs)
     # the two-kinds rule with the context term as one kind (spin-quar4)
-    d = decide(text, raw, present, n_grammar_paragraphs, config, kinds)
+    d = decide(text, raw, present, n_grammar_paragraphs, config, kinds,
+               slips=(support["grammar"], slip_paragraphs))
     enough, ctx_ev = d.enough, d.evidence
     final = raw + d.adjust + d.context
     s = _sigmoid(final)
@@ -210,14 +213,19 @@ def test_streamed_scorer_equals_the_analyse_reference(text, block, cap):
     old_block, old_cap = _features.BLOCK_CHARS, score.MAX_EVIDENCE
     _features.BLOCK_CHARS, score.MAX_EVIDENCE = block, cap
     try:
-        got = cleannews.spin_score(text)
-        want = reference_score(text)
+        _assert_reference(text)
     finally:
         _features.BLOCK_CHARS, score.MAX_EVIDENCE = old_block, old_cap
+
+
+def _assert_reference(text: str) -> cleannews.SpinScore:
+    """The streamed score of ``text`` has every field of :func:`reference_score`'s."""
+    got = cleannews.spin_score(text)
+    want = reference_score(text)
     assert got.n_words == want["n_words"]
     if want["label"] == "unscored":
         assert got.label in ("insufficient", "unsupported_language")
-        return
+        return got
     assert (got.score, got.label, got.signals["logit"]) == (
         want["score"],
         want["label"],
@@ -227,6 +235,51 @@ def test_streamed_scorer_equals_the_analyse_reference(text, block, cap):
     assert list(got.paragraphs) == want["paragraphs"]
     streamed = [got.signals[n] for n in score._INLINE_FEATURES]
     assert streamed == [round(v, 4) for v in want["features"]]
+    return got
+
+
+#: One gender slip in each of four paragraphs (``une conflit``, ``cette bâtiment``,
+#: ``cette projet``, ``la vestiaire``), none with two: only the scattered-grammar route
+#: (spin-quar5, ``GRAMMAR_SCATTER_*``) makes the grammar evidence sufficient.
+SCATTERED = "\n\n".join([
+    "Le maire a présenté mercredi le budget de la ville devant le conseil municipal. Il a "
+    "rappelé que les dépenses de fonctionnement ont augmenté depuis deux ans et que la dette "
+    "reste stable. Les élus de l'opposition ont demandé des précisions sur une conflit ancien "
+    "avec le département.",
+    "La nouvelle école du quartier ouvrira ses portes en septembre. Les travaux ont pris du "
+    "retard à cause de la canicule de l'été dernier, mais le chantier avance. Les parents "
+    "attendent cette bâtiment depuis longtemps et le directeur se dit prêt à accueillir les "
+    "élèves dans une endroit neuf.",
+    "Le musée consacre une exposition à l'histoire de la région au dix-neuvième siècle. On y "
+    "découvre des objets du quotidien, des lettres et des photographies prêtées par les "
+    "familles. La commissaire explique que cette projet a demandé trois années de recherches "
+    "dans les archives.",
+    "Les associations sportives ont obtenu une subvention pour rénover le gymnase. Le président "
+    "du club de basket se félicite de cette décision qui permettra aux jeunes de jouer dans de "
+    "bonnes conditions. Il regrette toutefois que la vestiaire reste trop petit pour les équipes.",
+    "Enfin, le conseil a voté une motion de soutien aux agriculteurs touchés par la sécheresse. "
+    "Plusieurs élus ont souligné la difficulté de la situation et demandé à l'État une aide "
+    "rapide. La séance s'est terminée tard dans la soirée après une débat sur une grand "
+    "rangement des archives.",
+])
+
+
+def test_scattered_grammar_route_equals_the_analyse_reference(monkeypatch):
+    """A document that takes the scattered-grammar route (4 slips over 4 paragraphs): the
+    reference passes the slips too (hypothesis found 0.995 spun streamed vs 0.895 suspect
+    when it did not), and without the route the label would be another."""
+    from cleannews.score import _decision
+
+    got = _assert_reference(SCATTERED)
+    assert got.label == "spun"
+    assert got.signals["decided.grammar_paragraphs"] == 4.0
+    slips = [e.text for e in got.evidence if e.signal in score._GRAMMAR]
+    assert slips == ["une conflit", "cette bâtiment", "cette projet", "la vestiaire"]
+    decide = _decision.decide
+    monkeypatch.setattr(
+        _decision, "decide", lambda *a, **k: decide(*a, **{**k, "slips": (0, 0)})
+    )
+    assert cleannews.spin_score(SCATTERED).label == "suspect"
 
 
 @settings(max_examples=60, deadline=None)

@@ -166,3 +166,34 @@ def test_anchored_indexes_equal_reference(start, rest):
     for ix in (rs._line, rs._prefix, rs._protect_index):
         assert ix.match(text, low, key) is ix.match_reference(text, low), (text, ix)
         assert ix.match(text[:300]) is ix.match_reference(text[:300]), (text, ix)
+
+
+def _wordless_starts() -> list[str]:
+    """Line starts without a word whose ``©`` sits past the old four-character key: the
+    line hypothesis found (``•   ©``), other bullets, 0-7 spaces (plain, no-break, narrow
+    no-break) before the sign, and runs of lead characters past the 80 characters
+    :func:`start_key` folds first."""
+    out = ["•   ©"]
+    for bullet in ("", "•", "·", "▪", "►", "-", "—", "*"):
+        for space in (" ", NBSP, NNBSP):
+            for n in range(8):
+                out.append(bullet + space * n + "©")
+    out += ["•" * 85 + "©", "-" * 90 + " Lire aussi : le budget", " " * 79 + "lire aussi : x"]
+    return out
+
+
+@pytest.mark.parametrize("line", _wordless_starts(), ids=lambda s: ascii(s)[1:41])
+def test_wordless_line_start_keys_every_character(line):
+    """The anchored indexes give a line whose ``©`` (or first word) comes after its first
+    four characters the rule the walk over every pattern gives (hypothesis found
+    ``•   ©``: the prefix index missed ``photo_credit``)."""
+    rs = R.load_rules(("fr", "en", "de", "es", "it"))
+    for text in {line, R.match_text(line)}:
+        low = text.casefold()
+        key = R.start_key(text, low)
+        assert key == R.start_key(text), text
+        for ix in (rs._line, rs._prefix, rs._protect_index):
+            assert ix.match(text, low, key) is ix.match_reference(text, low), (text, ix)
+            assert ix.match(text) is ix.match_reference(text), (text, ix)
+    want = "photo_credit" if line.endswith("©") else "related_link"
+    assert rs._prefix.match(R.match_text(line)).name == want, line

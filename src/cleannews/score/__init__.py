@@ -179,13 +179,14 @@ def _decide(
     n_grammar_paragraphs: int,
     config,
     kinds=None,
-    slips: tuple[int, int] = (0, 0),
+    *,
+    slips: tuple[int, int],
 ):
     """The two-kinds rule with the context term (``_decision.decide``), loaded lazily;
     ``slips``: the document's grammar slips and the paragraphs with at least one.
 
     >>> from cleannews.config import DEFAULT_CONFIG
-    >>> _decide("Le chat dort.", -9.0, [], 0, DEFAULT_CONFIG).enough
+    >>> _decide("Le chat dort.", -9.0, [], 0, DEFAULT_CONFIG, slips=(0, 0)).enough
     False
     """
     from cleannews.score._decision import decide

@@ -222,20 +222,24 @@ def decide(
     n_grammar_paragraphs: int,
     config,
     kinds: dict[str, float] | None = None,
-    slips: tuple[int, int] = (0, 0),
+    *,
+    slips: tuple[int, int],
 ) -> Decision:
     """The two-kinds rule on a document: ``raw`` logit, feature kinds ``present``,
     paragraphs with broken grammar (two slips or more), and (``config.spin_context``) the
     context term; ``kinds``: the feature kinds' logit totals (``unsupported_excess``);
     ``slips``: the document's grammar slips and the paragraphs with at least one (broken
-    grammar scattered over ``GRAMMAR_SCATTER_MIN_PARAGRAPHS`` paragraphs also counts).
+    grammar scattered over ``GRAMMAR_SCATTER_MIN_PARAGRAPHS`` paragraphs also counts;
+    required, so that no caller leaves that route out).
 
     >>> from cleannews.config import DEFAULT_CONFIG
-    >>> d = decide("Le chat dort.", 5.0, ["grammar", "lexical"], 0, DEFAULT_CONFIG)
+    >>> d = decide("Le chat dort.", 5.0, ["grammar", "lexical"], 0, DEFAULT_CONFIG, slips=(0, 0))
     >>> d.enough, d.adjust, d.signals
     (True, 0.0, {'decided.grammar': 1.0, 'decided.lexical': 1.0})
-    >>> decide("Le chat dort.", 5.0, ["lexical"], 0, DEFAULT_CONFIG).enough
+    >>> decide("Le chat dort.", 5.0, ["lexical"], 0, DEFAULT_CONFIG, slips=(0, 0)).enough
     False
+    >>> decide("Le chat dort.", 5.0, ["grammar"], 0, DEFAULT_CONFIG, slips=(4, 3)).signals
+    {'decided.grammar_paragraphs': 3.0}
     """
     from cleannews.score import _rule_adjustment
 

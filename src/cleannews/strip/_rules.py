@@ -532,21 +532,35 @@ class _FrozenDict(dict):
 _LEAD_WORD = re.compile(r"\w+")
 #: At most this many distinct line starts are remembered per index (then the memo restarts).
 _MEMO_MAX = 1024
+#: :func:`start_key` folds this many characters of a line first (the whole line only when
+#: its first word does not end inside them).
+KEY_FOLD_CHARS = 80
 
 
 def start_key(text: str, low: str | None = None) -> tuple[str, str | None]:
     """What the anchored indexes look a line up by: (characters before the first word, that
-    word), case-folded, in the first 80 characters; ``(first 4 characters, None)`` when no
-    word starts there. ``low``: ``text.casefold()`` when the caller has it already.
+    word), case-folded; ``(the whole line, None)`` when it holds no word. ``low``:
+    ``text.casefold()`` when the caller has it already.
+
+    A pattern of an anchored index starts after a run of lead characters (spaces, bullets,
+    symbols: never a word character), so it starts inside the key's first part or at its
+    word: the index's symbol lookup reads every character of the first part, so a line
+    without a word is keyed by all of it (not a few characters: ``•   ©`` starts a photo
+    credit at its fifth).
 
     >>> start_key("» Lire aussi : …")
     ('» ', 'lire')
-    >>> start_key("••••")
-    ('••••', None)
+    >>> start_key("••••"), start_key("•   ©")
+    (('••••', None), ('•   ©', None))
     """
-    low80 = low[:80] if low is not None and len(low) == len(text) else text[:80].casefold()
-    m = _LEAD_WORD.search(low80)
-    return (low80[: m.start()], m.group()) if m is not None else (low80[:4], None)
+    if low is None:
+        low = text[:KEY_FOLD_CHARS].casefold()  # folding is per character: a prefix of the whole
+        if len(text) > KEY_FOLD_CHARS:
+            m = _LEAD_WORD.search(low)
+            if m is None or m.end() == len(low):
+                low = text.casefold()  # the first word is not in the head or may run past it
+    m = _LEAD_WORD.search(low)
+    return (low[: m.start()], m.group()) if m is not None else (low, None)
 
 
 class LazyPattern:
@@ -904,6 +918,8 @@ class RuleSet:
         head = text[:300]
         if low is not None and len(low) != len(text):
             low = None  # a character folds to several: offsets differ, fold the head again
+        if len(text) > 300:
+            key = None  # the line's key may read a first word past the head: key the head
         rule = self._prefix.match(head, None if low is None else low[:300], key)
         return rule if rule is not None and n_words <= rule.max_words else None
 
@@ -1048,7 +1064,7 @@ class RuleSet:
         ``low``: ``text.casefold()`` and ``key``: :func:`start_key` of ``text``, when the
         caller has them already. Only the protect
         patterns that can start with the line's first word are tried; a line with no
-        word in its first 80 characters is matched against all of them at once.
+        word is matched against all of them at once.
 
         >>> rs = load_rules(("fr", "en"))
         >>> rs.is_protected("• Publié le 3 mars 2025"), rs.is_protected("Publicité")
