@@ -118,6 +118,8 @@ def test_inflected_candidates_on_dela_like_readings():
 
 
 def test_distributional_neighbours_share_contexts():
+    # a development harness's helper: scipy comes with the train extra, not the test extra
+    pytest.importorskip("scipy", reason="scipy is in the train extra (development harness)")
     # words 1 and 2 follow 0 and precede 3; word 4 follows 3 only
     keys = np.array([0 * 5 + 1, 0 * 5 + 2, 1 * 5 + 3, 2 * 5 + 3, 3 * 5 + 4])
     got = dev_recall6.distributional(keys, np.full(5, 4.0), 5, [1, 4], np.array([1, 2, 4]), 0.5)
