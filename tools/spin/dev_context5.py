@@ -221,36 +221,12 @@ def mythes_syn(splits: str, k: int = 4, min_count: int = 10) -> dict[int, tuple[
     >>> sorted(mythes_syn("A")) == sorted(ship_syn())  # doctest: +SKIP
     True
     """
-    from collections import defaultdict
-
-    from build_dataset import split_thesaurus
-    from common import read_mythes
+    from build_context_term import synonym_ids, synonym_map
 
     from cleannews.score._context import get_context_term
-    from cleannews.score._features import FUNCTION_WORDS
 
-    assert "V" not in splits
-    th = read_mythes()
-    syn: dict[str, set[str]] = defaultdict(set)
-    for part in splits:
-        for head, senses in split_thesaurus(th, part).items():
-            for _pos, ss in senses:
-                for x in ss:
-                    if " " not in x and x != head:
-                        syn[head].add(x)
-                        syn[x].add(head)
     t = get_context_term().t
-    ids, counts = t.ids, t.counts
-    out = {}
-    for w, ss in syn.items():
-        wi = ids.get(w)
-        if (wi is None or len(w) < 3 or not w.isalpha() or w in FUNCTION_WORDS
-                or counts[wi] < min_count):
-            continue
-        c = sorted(ids[x] for x in ss if x in ids and counts[ids[x]] >= min_count)[:k]
-        if c:
-            out[wi] = tuple(c)
-    return out
+    return synonym_ids(synonym_map(splits), t.ids, t.counts, k, min_count)
 
 
 def check() -> None:
