@@ -95,10 +95,16 @@ MIN_ZIPF_KEEP = 1.0
 MIN_ZIPF_WORDFREQ_ONLY = 2.0
 
 
-def dela_flags(path: Path = DELA) -> tuple[dict[str, int], dict[str, set[str]]]:
-    """form -> flag bits, and form -> lemmas (single-word entries only)."""
-    flags: dict[str, int] = defaultdict(int)
-    lemmas: dict[str, set[str]] = defaultdict(set)
+def dela_entries(path: Path = DELA):
+    """The single-word entries of a DELA dictionary as ``(form, lemma, pos, inflection
+    codes)``; lines with an escaped character are skipped.
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".dic", delete=False) as fh:
+    ...     _ = fh.write("chats,chat.N+z1:mp\\npomme de terre,.N:fs\\n")
+    >>> list(dela_entries(Path(fh.name)))
+    [('chats', 'chat', 'N', ['mp'])]
+    """
     for line in path.open(encoding="utf-8"):
         line = line.rstrip("\n")
         if "\\" in line:
@@ -108,7 +114,14 @@ def dela_flags(path: Path = DELA) -> tuple[dict[str, int], dict[str, set[str]]]:
             continue
         lemma, _, tag = rest.partition(".")
         pos_feat, *infl = tag.split(":")
-        pos = pos_feat.split("+")[0]
+        yield form, lemma, pos_feat.split("+")[0], infl
+
+
+def dela_flags(path: Path = DELA) -> tuple[dict[str, int], dict[str, set[str]]]:
+    """form -> flag bits, and form -> lemmas (single-word entries only)."""
+    flags: dict[str, int] = defaultdict(int)
+    lemmas: dict[str, set[str]] = defaultdict(set)
+    for form, lemma, pos, infl in dela_entries(path):
         key = form.lower()
         f = 0
         if pos in ("N", "A"):

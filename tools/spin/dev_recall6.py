@@ -175,8 +175,9 @@ def _load():
 def maps() -> None:
     """Build the coverage variants' candidate maps (pickled in ``SPIN_RECALL6_DIR``)."""
     import dev_context5 as d5
-    from build_dataset import split_thesaurus
-    from common import DELA, read_mythes
+    from build_context_term import synonym_map
+    from build_tables import dela_entries
+    from common import DELA
 
     from cleannews.score._context import get_context_term
     from cleannews.score._features import FUNCTION_WORDS
@@ -191,26 +192,10 @@ def maps() -> None:
         return (i is not None and len(w) >= 3 and w.isalpha() and w not in FUNCTION_WORDS
                 and cnt[i] >= 10)
 
-    syn: dict[str, set[str]] = defaultdict(set)
-    for part in "AT":
-        for head, senses in split_thesaurus(read_mythes(), part).items():
-            for _pos, ss in senses:
-                for x in ss:
-                    if " " not in x and x != head:
-                        syn[head].add(x)
-                        syn[x].add(head)
+    syn = synonym_map("AT")
     readings: dict = defaultdict(set)
     forms: dict = defaultdict(set)
-    for line in DELA.open(encoding="utf-8"):
-        line = line.rstrip("\n")
-        if "\\" in line:
-            continue
-        form, _, rest = line.partition(",")
-        if not form or " " in form:
-            continue
-        lemma, _, tag = rest.partition(".")
-        pos_feat, *infl = tag.split(":")
-        pos = pos_feat.split("+")[0]
+    for form, lemma, pos, infl in dela_entries(DELA):
         f = form.lower()
         if pos not in ("N", "A", "V") or f not in ids:
             continue
