@@ -319,41 +319,21 @@ def _manifest(cache: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+#: jusText's stoplist per language code of the gold pages (others: English).
+JUSTEXT_STOPLISTS = {
+    "fr": "French", "en": "English", "de": "German", "es": "Spanish",
+    "it": "Italian", "pt": "Portuguese", "pl": "Polish", "nl": "Dutch",
+    "cs": "Czech", "da": "Danish", "no": "Norwegian_Bokmal", "sv": "Swedish",
+    "tr": "Turkish", "ru": "Russian",
+}  # fmt: skip
+
+
 def _engines() -> dict[str, Callable[[bytes, str], str]]:
-    import cleannews
+    """cleannews, trafilatura and jusText as ``bench_html_trafilatura.make_engines`` runs them,
+    jusText with this benchmark's stoplists and English for other languages."""
+    from bench_html_trafilatura import make_engines
 
-    cfg = cleannews.CleanConfig(score_spin=False, quarantine=False)
-    engines: dict[str, Callable[[bytes, str], str]] = {
-        "cleannews": lambda html, lang: cleannews.clean_html(html, cfg).text
-    }
-    try:
-        import trafilatura
-
-        engines["trafilatura"] = lambda html, lang: trafilatura.extract(html) or ""
-    except ImportError:
-        print("trafilatura not installed: its column is skipped", file=sys.stderr)
-    try:
-        import justext
-
-        names = {
-            "fr": "French", "en": "English", "de": "German", "es": "Spanish",
-            "it": "Italian", "pt": "Portuguese", "pl": "Polish", "nl": "Dutch",
-            "cs": "Czech", "da": "Danish", "no": "Norwegian_Bokmal", "sv": "Swedish",
-            "tr": "Turkish", "ru": "Russian",
-        }  # fmt: skip
-
-        def run_justext(html: bytes, lang: str) -> str:
-            try:
-                stop = justext.get_stoplist(names.get(lang, "English"))
-                paras = justext.justext(html, stop)
-            except Exception:  # jusText raises on some pages: it extracted nothing
-                return ""
-            return "\n".join(p.text for p in paras if not p.is_boilerplate)
-
-        engines["justext"] = run_justext
-    except ImportError:
-        print("justext not installed: its column is skipped", file=sys.stderr)
-    return engines
+    return make_engines(JUSTEXT_STOPLISTS, "English")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -108,7 +108,31 @@ def _language(
     return best if hits >= min_share * len(words) and (hits or not min_share) else "other"
 
 
-def _engines(stoplists: dict[str, frozenset[str]]) -> dict[str, Callable[[bytes, str], str]]:
+#: jusText's stoplist for each language code the benchmark tells apart.
+JUSTEXT_STOPLISTS = {
+    "fr": "French",
+    "en": "English",
+    "de": "German",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "pl": "Polish",
+    "nl": "Dutch",
+}
+
+
+def make_engines(
+    justext_stoplists: dict[str, str] = JUSTEXT_STOPLISTS, justext_default: str | None = None
+) -> dict[str, Callable[[bytes, str], str]]:
+    """The engines compared, each ``(html, language code) -> text``: cleannews' ``clean_html``,
+    and trafilatura and jusText when installed. jusText reads the stoplist that
+    ``justext_stoplists`` names for the page's language, else ``justext_default``'s; with
+    neither it extracts nothing (as when it raises on a page). Also used by
+    ``bench_html_gold.py``.
+
+    >>> sorted(make_engines())[0]
+    'cleannews'
+    """
     import cleannews
 
     cfg = cleannews.CleanConfig(score_spin=False, quarantine=False)
@@ -116,41 +140,33 @@ def _engines(stoplists: dict[str, frozenset[str]]) -> dict[str, Callable[[bytes,
     def run_cleannews(html: bytes, lang: str) -> str:
         return cleannews.clean_html(html, cfg).text
 
-    engines: dict[str, Callable[[bytes, str], str]] = {"cleannews": run_cleannews}
+    out: dict[str, Callable[[bytes, str], str]] = {"cleannews": run_cleannews}
     try:
         import trafilatura
 
         def run_trafilatura(html: bytes, lang: str) -> str:
             return trafilatura.extract(html) or ""
 
-        engines["trafilatura"] = run_trafilatura
+        out["trafilatura"] = run_trafilatura
     except ImportError:
         print("trafilatura not installed: its column is skipped", file=sys.stderr)
     try:
         import justext
 
-        names = {
-            "fr": "French",
-            "en": "English",
-            "de": "German",
-            "es": "Spanish",
-            "it": "Italian",
-            "pt": "Portuguese",
-            "pl": "Polish",
-            "nl": "Dutch",
-        }
-
         def run_justext(html: bytes, lang: str) -> str:
+            name = justext_stoplists.get(lang, justext_default)
+            if name is None:
+                return ""
             try:
-                paras = justext.justext(html, justext.get_stoplist(names[lang]))
+                paras = justext.justext(html, justext.get_stoplist(name))
             except Exception:  # jusText raises on some pages: it extracted nothing
                 return ""
             return "\n".join(p.text for p in paras if not p.is_boilerplate)
 
-        engines["justext"] = run_justext
+        out["justext"] = run_justext
     except ImportError:
         print("justext not installed: its column is skipped", file=sys.stderr)
-    return engines
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -215,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         },
     }
-    engines = _engines(stoplists)
+    engines = make_engines()
     if args.engines:
         wanted = args.engines.split(",")
         engines = {k: v for k, v in engines.items() if k in wanted}
