@@ -239,28 +239,38 @@ def news_train_excerpts(max_words: int = 250) -> list[dict]:
     return out
 
 
-def register_gate() -> dict:
-    """The register gate: P(other register | style), dev negatives of half 0 (id hash)
-    against the UD training documents and the news excerpts of the sites' half A."""
+def fit_register_gate(neg0: list[dict], modern: list[dict] = ()):
+    """Logistic P(other register | style) as a fitted scikit-learn pipeline (scaler, model):
+    the human records ``neg0`` (label 1) against the UD training documents plus the
+    ``modern`` human records (label 0). Also ``fit3.guard_model``."""
     import numpy as np
     from build_dataset import doc_split
     from common import read_ud_documents
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
-    from train import read_negatives
 
-    neg0 = [r for r in read_negatives("dev") if zlib.crc32(r["id"].encode()) % 2 == 0]
-    news_a = [r for r in news_train_excerpts() if zlib.crc32(r["site"].encode()) % 2 == 0]
     ud = [d["text"] for d in read_ud_documents() if doc_split(d["id"]) == "train"]
-    ud += [r["text"] for r in news_a]
+    ud += [r["text"] for r in modern]
     X = np.array([style(t) for t in ud] + [style(r["text"]) for r in neg0])
     y = np.array([0] * len(ud) + [1] * len(neg0))
     m = make_pipeline(StandardScaler(), LogisticRegression(C=0.1, class_weight="balanced",
                                                            max_iter=2000))
     m.fit(X, y)
+    return m
+
+
+def register_gate() -> dict:
+    """The register gate: P(other register | style), dev negatives of half 0 (id hash)
+    against the UD training documents and the news excerpts of the sites' half A."""
+    from train import read_negatives
+
+    neg0 = [r for r in read_negatives("dev") if zlib.crc32(r["id"].encode()) % 2 == 0]
+    news_a = [r for r in news_train_excerpts() if zlib.crc32(r["site"].encode()) % 2 == 0]
+    m = fit_register_gate(neg0, news_a)
     scaler, lr = m[0], m[1]
-    print(f"register gate: {len(neg0)} dev negatives (half 0) vs {len(ud)} UD/news", flush=True)
+    n_ud = int(scaler.n_samples_seen_) - len(neg0)
+    print(f"register gate: {len(neg0)} dev negatives (half 0) vs {n_ud} UD/news", flush=True)
     return {"names": style_names(), "mean": [float(v) for v in scaler.mean_],
             "scale": [float(v) for v in scaler.scale_],
             "coef": [float(v) for v in lr.coef_[0]], "intercept": float(lr.intercept_[0])}

@@ -181,21 +181,11 @@ from build_context_term import STYLE_EXTRA, STYLE_PUNCT, style, style_names  # n
 
 def guard_model(neg0: list[dict], modern: list[dict] = ()):
     """Logistic P(other register | style): dev negatives' half 0 vs UD training documents
-    (plus ``modern`` human records: scraped news excerpts of the TRAIN sites' half A)."""
-    from build_dataset import doc_split
-    from common import read_ud_documents
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
+    (plus ``modern`` human records: scraped news excerpts of the TRAIN sites' half A), as the
+    build fits the shipped register gate (``build_context_term.fit_register_gate``)."""
+    from build_context_term import fit_register_gate
 
-    ud = [d["text"] for d in read_ud_documents() if doc_split(d["id"]) == "train"]
-    ud += [r["text"] for r in modern]
-    X = np.array([style(t) for t in ud] + [style(r["text"]) for r in neg0])
-    y = np.array([0] * len(ud) + [1] * len(neg0))
-    m = make_pipeline(StandardScaler(), LogisticRegression(C=0.1, class_weight="balanced",
-                                                           max_iter=2000))
-    m.fit(X, y)
-    return m
+    return fit_register_gate(neg0, modern)
 
 
 #: Normalise the context features on UD clean AND the news excerpts of half A (modern human
