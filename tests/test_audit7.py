@@ -135,3 +135,29 @@ def test_missing_input_is_a_usage_error_without_resume_advice(
     assert "nope.txt: no such file or folder" in err
     assert "--resume" not in err and "Traceback" not in err and "incomplete" not in err
     assert not out.exists()  # nothing created
+
+
+# 5. `run --resume --force` was accepted: the committed documents were written twice
+#    (6,928 records for 6,000 inputs after an interrupted run).
+
+def test_resume_and_force_together_are_refused_by_the_cli(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    r = _cli("run", SEED_000, "--out", out, "--resume", "--force", "-j", "1")
+    assert r.returncode == 2
+    assert "not allowed with argument" in r.stderr.decode()
+    assert not out.exists()
+
+
+def test_resume_and_force_together_are_refused_by_run_batch(tmp_path: Path) -> None:
+    from cleannews.batch import ResumeError, RunSettings, paths_for, run_batch
+
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": str(i), "text": f"Texte numéro {i}."}) + "\n"
+                              for i in range(6)), "utf-8")
+    out = tmp_path / "o"
+    settings = RunSettings([str(corpus)], paths_for(out), jobs=1, chunk_docs=2, limit=4)
+    run_batch(settings)  # a first run that committed 4 documents
+    with pytest.raises(ResumeError, match="exclude each other"):
+        run_batch(RunSettings([str(corpus)], paths_for(out), jobs=1, chunk_docs=2,
+                              limit=4, resume=True, force=True))
+    assert len((out / "clean.jsonl").read_text("utf-8").splitlines()) == 4

@@ -42,11 +42,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="errors folder (default DIR/errors; ./cleannews-errors with --out -)")
     p.add_argument("--report", metavar="FILE",
                    help=f"JSON report (default DIR/{REPORT_NAME}; none with --out -)")
-    p.add_argument("--resume", action="store_true",
-                   help="continue an interrupted run with the same command: nothing lost, "
-                   "nothing twice")
-    p.add_argument("--force", action="store_true",
-                   help="overwrite the output of an earlier run in DIR")
+    again = p.add_mutually_exclusive_group()  # both at once wrote the committed part twice
+    again.add_argument("--resume", action="store_true",
+                       help="continue an interrupted run with the same command: nothing lost, "
+                       "nothing twice")
+    again.add_argument("--force", action="store_true",
+                       help="overwrite the output of an earlier run in DIR")
     p.add_argument("--compress", action="store_true",
                    help="write the sinks as .jsonl.gz (also implied by --out FILE.jsonl.gz)")
     p.add_argument("--evidence", choices=("moved", "all"), default="moved",
