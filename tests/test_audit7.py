@@ -161,3 +161,16 @@ def test_resume_and_force_together_are_refused_by_run_batch(tmp_path: Path) -> N
         run_batch(RunSettings([str(corpus)], paths_for(out), jobs=1, chunk_docs=2,
                               limit=4, resume=True, force=True))
     assert len((out / "clean.jsonl").read_text("utf-8").splitlines()) == 4
+
+
+# 6. JSONL piped into `clean -` / `explain -` was cleaned as one text, silently (the
+#    records' JSON syntax came out as the "cleaned text").
+
+@pytest.mark.parametrize("command", ["clean", "explain"])
+def test_jsonl_on_stdin_of_clean_warns_to_use_run(command: str) -> None:
+    records = b'{"id": "a", "text": "Un texte."}\n{"id": "b", "text": "Un autre."}\n'
+    r = _cli(command, "-", stdin=records)
+    assert r.returncode == 0
+    assert "looks like JSONL" in r.stderr.decode() and "cleannews run -" in r.stderr.decode()
+    plain = _cli(command, "-", stdin="{Exclusif} Le maire a démissionné.\n".encode())
+    assert plain.returncode == 0 and "JSONL" not in plain.stderr.decode()
