@@ -174,3 +174,28 @@ def test_jsonl_on_stdin_of_clean_warns_to_use_run(command: str) -> None:
     assert "looks like JSONL" in r.stderr.decode() and "cleannews run -" in r.stderr.decode()
     plain = _cli(command, "-", stdin="{Exclusif} Le maire a démissionné.\n".encode())
     assert plain.returncode == 0 and "JSONL" not in plain.stderr.decode()
+
+
+# 7. CleannewsCleaner promises to pass a document whose text is not a string on, unchanged,
+#    with error_type "type"; datatrove's length stats then took len() of it and the task
+#    crashed (TypeError: object of type 'int' has no len()).
+
+@pytest.mark.parametrize("bad", [42, None, 3.5])
+def test_datatrove_steps_pass_non_string_text_on(bad: object) -> None:
+    pytest.importorskip("datatrove", reason="datatrove is not installed")
+    from datatrove.data import Document as DtDocument
+
+    from cleannews.integrations.datatrove import CleannewsCleaner, CleannewsSpinFilter
+
+    good = SEED_000.read_text("utf-8")
+    docs = [DtDocument(text=good, id="a"), DtDocument(text=bad, id="b")]  # type: ignore[arg-type]
+    cleaned = list(CleannewsCleaner().run(iter(docs)))
+    assert [d.id for d in cleaned] == ["a", "b"]
+    assert cleaned[1].text == bad and cleaned[1].metadata["cleannews"]["error_type"] == "type"
+    labelled = list(CleannewsSpinFilter(label_only=True).run(iter(cleaned)))
+    assert [d.metadata.get("filter_reason") for d in labelled] == [None, "cleannews_error"]
+    alone = CleannewsSpinFilter(label_only=True)  # scoring doc.text itself
+    assert [d.id for d in alone.run(iter([DtDocument(text=bad, id="c")]))] == ["c"]  # type: ignore[arg-type]
+    dropping = CleannewsSpinFilter()
+    assert [d.id for d in dropping.run(iter(cleaned))] == ["a"]
+    assert dropping.stats["dropped_cleannews_error"].total == 1
