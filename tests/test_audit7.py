@@ -199,3 +199,14 @@ def test_datatrove_steps_pass_non_string_text_on(bad: object) -> None:
     dropping = CleannewsSpinFilter()
     assert [d.id for d in dropping.run(iter(cleaned))] == ["a"]
     assert dropping.stats["dropped_cleannews_error"].total == 1
+
+
+# 8. `run --help` gave no default for --template-min-count.
+
+def test_template_min_count_help_shows_the_real_default(capsys: pytest.CaptureFixture) -> None:
+    from cleannews.strip.templates import DEFAULT_MIN_COUNT
+
+    with pytest.raises(SystemExit):
+        main(["run", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert f"documents of a source (default {DEFAULT_MIN_COUNT})" in text

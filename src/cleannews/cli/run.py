@@ -19,6 +19,9 @@ log = logging.getLogger("cleannews")
 
 #: Report file name inside the output folder (default of --report).
 REPORT_NAME = "report.json"
+#: Shown as the default of --template-min-count: ``cleannews.strip.templates.DEFAULT_MIN_COUNT``
+#: (not imported here, to keep the parser light; a test checks they agree).
+TEMPLATE_MIN_COUNT = 5
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -61,7 +64,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="JSONL field naming the source (a URL counts by its host; default "
                    "%(default)s); files: their folder")
     t.add_argument("--template-min-count", type=positive_int, default=None, metavar="N",
-                   help="a line must recur in at least N documents of a source")
+                   help="a line must recur in at least N documents of a source (default "
+                   f"{TEMPLATE_MIN_COUNT})")
     c = p.add_argument_group("copies (opt-in, needs cleannews[copies])")
     c.add_argument("--find-copies", action="store_true",
                    help="first pass over the input: find plain and spun copies; every record "
