@@ -210,3 +210,22 @@ def test_template_min_count_help_shows_the_real_default(capsys: pytest.CaptureFi
         main(["run", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert f"documents of a source (default {DEFAULT_MIN_COUNT})" in text
+
+
+# 9. `run s2 --out s2`: the mirrored texts landed inside the input folder, so a --force or
+#    --resume run read them back as new documents (9 documents in for 5 inputs).
+
+def test_output_folder_equal_to_an_input_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SEED_000.read_text("utf-8"), "utf-8")
+    r = _cli("run", folder, "--out", folder, "-j", "1")
+    assert r.returncode == 2
+    assert "both an input folder and the output folder" in r.stderr.decode()
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]  # nothing written
+    inside = _cli("run", folder, "--out", folder / "out", "-j", "1", "-q")
+    assert inside.returncode == 0  # an output folder inside the input folder is skipped
+    again = _cli("run", folder, "--out", folder / "out", "-j", "1", "-q", "--force")
+    assert again.returncode == 0
+    lines = (folder / "out" / "clean.jsonl").read_text("utf-8").splitlines()
+    assert [json.loads(x)["id"] for x in lines] == [f"{folder.as_posix()}/a.txt"]

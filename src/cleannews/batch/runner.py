@@ -506,6 +506,16 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     for name in settings.inputs:  # fail before creating any output
         if name != "-" and not os.path.exists(name):
             raise MissingInput(f"{name}: no such file or folder")
+        out_dir = settings.paths.mirror_out
+        if out_dir is not None and name != "-" and os.path.isdir(name) and (
+                Path(name).resolve() == out_dir.resolve()):
+            # its mirrored texts land inside it: a --resume or --force run would read them
+            # back as new documents (twice in the output)
+            raise UnsupportedInput(
+                f"{name} is both an input folder and the output folder (--out): the cleaned "
+                "texts written there would be read back as input by a later run; write the "
+                "output elsewhere (an output folder inside an input folder is fine: it is "
+                "skipped)")
         if name != "-" and is_parquet(name):
             raise UnsupportedInput(
                 f"{name}: Parquet input is not supported; convert it to JSONL first, e.g. "
