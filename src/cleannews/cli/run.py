@@ -31,7 +31,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Clean every document of the INPUTs. Each lands in exactly one sink: "
         "DIR/clean.jsonl (input fields untouched plus a 'cleannews' object; cleaned "
         "text of .txt/.html inputs also mirrored under DIR), the quarantine (spun "
-        "documents, with score and evidence) or the errors sink (raw input and reason). "
+        "documents and, with --languages, documents in other languages; with score, "
+        "evidence and reason) or the errors sink (raw input and reason). "
         "Exit code: 0 all processed, 1 some documents failed, 2 usage or I/O error.",
     )
     add_batch_flags(p)
