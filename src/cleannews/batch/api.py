@@ -33,7 +33,7 @@ process.nothing_left`): missing, not text, NUL characters, binary data, nothing
 visible, or nothing left after cleaning -- so ``verdict == "keep"`` never passes an
 empty or binary row on::
 
-    >>> clean_record("")["cleannews_verdict"], clean_record("a\x00b")["cleannews_error"]
+    >>> clean_record("")["cleannews_verdict"], clean_record("a\\x00b")["cleannews_error"]
     ('error', 'text contains NUL characters (binary data or a broken export)')
 """
 
