@@ -229,3 +229,13 @@ def test_output_folder_equal_to_an_input_folder_is_refused(tmp_path: Path) -> No
     assert again.returncode == 0
     lines = (folder / "out" / "clean.jsonl").read_text("utf-8").splitlines()
     assert [json.loads(x)["id"] for x in lines] == [f"{folder.as_posix()}/a.txt"]
+
+
+# 10. --source-field / --template-min-count without --site-templates were silently ignored.
+
+def test_template_flags_without_site_templates_warn(tmp_path: Path) -> None:
+    r = _cli("run", SEED_000, "--out", tmp_path / "o", "-j", "1", "--template-min-count", "3")
+    assert r.returncode == 0
+    assert "apply only with --site-templates" in r.stderr.decode()
+    plain = _cli("run", SEED_000, "--out", tmp_path / "p", "-j", "1")
+    assert plain.returncode == 0 and "site-templates" not in plain.stderr.decode()

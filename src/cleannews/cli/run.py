@@ -22,6 +22,8 @@ REPORT_NAME = "report.json"
 #: Shown as the default of --template-min-count: ``cleannews.strip.templates.DEFAULT_MIN_COUNT``
 #: (not imported here, to keep the parser light; a test checks they agree).
 TEMPLATE_MIN_COUNT = 5
+#: Default of --source-field.
+SOURCE_FIELD = "url"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -61,7 +63,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--site-templates", action="store_true",
                    help="first pass: learn lines that recur across documents of the same "
                    "source; second pass: remove them")
-    t.add_argument("--source-field", default="url", metavar="FIELD",
+    t.add_argument("--source-field", default=SOURCE_FIELD, metavar="FIELD",
                    help="JSONL field naming the source (a URL counts by its host; default "
                    "%(default)s); files: their folder")
     t.add_argument("--template-min-count", type=positive_int, default=None, metavar="N",
@@ -97,6 +99,10 @@ def run(args: argparse.Namespace) -> int:
         resume=args.resume, force=args.force, report=report, progress=show_progress(args),
         chunk_docs=args.chunk_size, limit=args.limit,
     )
+    if not args.site_templates and (args.template_min_count is not None
+                                    or args.source_field != SOURCE_FIELD):
+        log.warning("--source-field and --template-min-count apply only with "
+                    "--site-templates: ignored")
     if args.drop_duplicates and not args.find_copies:
         log.error("--drop-duplicates needs --find-copies")
         return 2
