@@ -26,6 +26,15 @@ article comes back cleaned but not flagged. To keep the verdict, use
     >>> rec = clean_record("Un texte.")
     >>> rec["cleannews_text"], rec["cleannews_verdict"], rec["cleannews_evidence"]
     ('Un texte.', 'keep', [])
+
+A row is an ``error`` for the reasons ``cleannews run`` sends a document to its
+errors sink (:func:`cleannews.batch.process.text_problem`, :func:`~cleannews.batch.
+process.nothing_left`): missing, not text, NUL characters, binary data, nothing
+visible, or nothing left after cleaning -- so ``verdict == "keep"`` never passes an
+empty or binary row on::
+
+    >>> clean_record("")["cleannews_verdict"], clean_record("a\\x00b")["cleannews_error"]
+    ('error', 'text contains NUL characters (binary data or a broken export)')
 """
 
 from __future__ import annotations
@@ -77,6 +86,52 @@ def clean_text(text: Any, config: CleanConfig | None = None) -> Any:
         return ""
 
 
+class _RowError(Exception):
+    """A row that ``cleannews run`` would send to its errors sink (the message says why)."""
+
+
+def _clean_row(value: Any, config: CleanConfig) -> Any:
+    """The :class:`~cleannews.Document` of one row, with the checks of ``cleannews run``.
+
+    Raises :class:`~cleannews.InputError` (missing value, wrong type, binary data) or
+    :class:`_RowError` (NUL, binary, nothing visible, nothing left after cleaning).
+
+    >>> _clean_row("Bonjour.", get_config()).text
+    'Bonjour.'
+    >>> try:
+    ...     _clean_row(" \\u200b", get_config())
+    ... except _RowError as exc:
+    ...     print(exc)
+    empty document: no text to clean (only whitespace or invisible characters)
+    """
+    from cleannews.batch.process import nothing_left, text_problem
+    from cleannews.pipeline import clean
+
+    if _is_missing(value):
+        raise InputError("missing text")
+    if isinstance(value, (str, bytes)):
+        problem = text_problem(value)
+        if problem is not None:
+            raise _RowError(problem[1])
+    doc = clean(value, config)
+    problem = nothing_left(doc)
+    if problem is not None:
+        raise _RowError(problem[1])
+    return doc
+
+
+def top_evidence_of(doc: Any, n: int) -> list[Any]:
+    """The ``n`` pieces of spin evidence with the largest weight, in text order among equals.
+
+    >>> from cleannews.document import Document, Evidence, SpinScore
+    >>> ev = tuple(Evidence("s", (i, i + 1), t, "r", w) for i, (t, w) in
+    ...            enumerate([("a", 0.0), ("b", 0.3), ("c", 0.1), ("d", 0.3)]))
+    >>> [e.text for e in top_evidence_of(Document("x", spin=SpinScore(0.5, "clean", ev)), 3)]
+    ['b', 'd', 'c']
+    """
+    return sorted(doc.spin.evidence, key=lambda e: -e.weight)[:n]
+
+
 def _fields(doc: Any, top_evidence: int) -> dict[str, Any]:
     """The per-document columns (without prefix) of a cleaned :class:`~cleannews.Document`."""
     return {
@@ -86,7 +141,7 @@ def _fields(doc: Any, top_evidence: int) -> dict[str, Any]:
         "spin_score": doc.spin.score,
         "spin_label": doc.spin.label,
         "language": doc.language,
-        "evidence": [e.to_dict() for e in doc.spin.evidence[:top_evidence]],
+        "evidence": [e.to_dict() for e in top_evidence_of(doc, top_evidence)],
         "metadata": {k: str(v) for k, v in doc.metadata.items()},
         "error": "",
     }
@@ -105,17 +160,14 @@ def clean_record(
 
     Fields: ``text`` (cleaned), ``verdict`` (``keep``, ``quarantine``,
     ``other_language`` or ``error``), ``reason``, ``spin_score``,
-    ``spin_label``, ``language``, ``evidence`` (the first ``top_evidence``
-    pieces, as dicts), ``metadata`` (dict of strings, e.g. the lifted
-    ``date``) and ``error`` (``""`` when the text was cleaned). With pandas:
+    ``spin_label``, ``language``, ``evidence`` (the ``top_evidence`` pieces
+    of largest weight, as dicts), ``metadata`` (dict of strings, e.g. the lifted
+    ``date``) and ``error`` (``""`` when the text was cleaned; else the reason,
+    as in the errors sink of ``cleannews run``). With pandas:
     ``df["text"].map(clean_record).apply(pd.Series)``, or :func:`clean_frame`.
     """
-    from cleannews.pipeline import clean
-
     try:
-        if _is_missing(text):
-            raise InputError("missing text")
-        fields = _fields(clean(text, config or get_config()), top_evidence)
+        fields = _fields(_clean_row(text, config or get_config()), top_evidence)
     except Exception as exc:  # one bad row must not stop a map
         fields = _error_fields(exc)
     return {COLUMN_PREFIX + k: v for k, v in fields.items()}
@@ -154,22 +206,20 @@ def clean_batch(
     text in ``cleannews_text``, when ``keep_original``); added columns:
     ``cleannews_verdict``, ``cleannews_reason``, ``cleannews_spin_score``,
     ``cleannews_spin_label``, ``cleannews_language``, ``cleannews_evidence``
-    (list of dicts: signal, span, text, reason, weight), ``cleannews_metadata``
+    (the ``top_evidence`` of largest weight, as dicts: signal, span, text, reason,
+    weight), ``cleannews_metadata``
     (dict of strings, e.g. ``{"date": "2025-02"}``), ``cleannews_changes``
     (list of dicts: stage, rule, span, before, after, reason) and
-    ``cleannews_error`` (``""`` when the row was cleaned). Structured columns
-    stay structured (Arrow lists and structs), not JSON strings.
+    ``cleannews_error`` (``""`` when the row was cleaned; else the reason, and the
+    verdict is ``error``: the checks of ``cleannews run``, see :func:`clean_record`).
+    Structured columns stay structured (Arrow lists and structs), not JSON strings.
     """
-    from cleannews.pipeline import clean
-
     cfg = config or get_config()
     cols: dict[str, list[Any]] = {k: [] for k in _error_fields(ValueError())}
     cols["changes"] = []
     for value in batch[text_field]:
         try:
-            if _is_missing(value):
-                raise InputError("missing text")
-            doc = clean(value, cfg)
+            doc = _clean_row(value, cfg)
         except Exception as exc:  # one bad row must not stop the map
             row, changes = _error_fields(exc), []
         else:

@@ -53,7 +53,8 @@ from cleannews.batch.sinks import (
 from cleannews.batch.sources import PARQUET_SUFFIXES, Item, iter_items
 from cleannews.batch.stats import RunStats, build_report
 
-__all__ = ["RunSettings", "UnsupportedInput", "available_cpus", "paths_for", "run_batch"]
+__all__ = ["MissingInput", "RunSettings", "UnsupportedInput", "available_cpus", "paths_for",
+           "run_batch"]
 
 log = logging.getLogger("cleannews")
 
@@ -469,6 +470,18 @@ class UnsupportedInput(ResumeError):
     """An input cleannews cannot read (Parquet): a usage error, raised before any work."""
 
 
+class MissingInput(ResumeError, FileNotFoundError):
+    """An INPUT that does not exist: a usage error, raised before any output is created.
+
+    A ``FileNotFoundError`` too (what :func:`run_batch` always raised for it), and a
+    :class:`ResumeError`, so the command line prints it as it is: no run started, so
+    there is nothing to ``--resume``.
+
+    >>> isinstance(MissingInput("x: no such file or folder"), FileNotFoundError)
+    True
+    """
+
+
 #: First bytes of a Parquet file.
 PARQUET_MAGIC = b"PAR1"
 
@@ -492,7 +505,17 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     """
     for name in settings.inputs:  # fail before creating any output
         if name != "-" and not os.path.exists(name):
-            raise FileNotFoundError(f"{name}: no such file or folder")
+            raise MissingInput(f"{name}: no such file or folder")
+        out_dir = settings.paths.mirror_out
+        if out_dir is not None and name != "-" and os.path.isdir(name) and (
+                Path(name).resolve() == out_dir.resolve()):
+            # its mirrored texts land inside it: a --resume or --force run would read them
+            # back as new documents (twice in the output)
+            raise UnsupportedInput(
+                f"{name} is both an input folder and the output folder (--out): the cleaned "
+                "texts written there would be read back as input by a later run; write the "
+                "output elsewhere (an output folder inside an input folder is fine: it is "
+                "skipped)")
         if name != "-" and is_parquet(name):
             raise UnsupportedInput(
                 f"{name}: Parquet input is not supported; convert it to JSONL first, e.g. "

@@ -336,8 +336,12 @@ class Sinks:
 
         Raises :class:`ResumeError` when the folder holds another run's output
         and neither ``resume`` nor ``force`` was given, or when the state does
-        not match this run's inputs and options.
+        not match this run's inputs and options, or for ``resume`` and ``force``
+        together (before anything is created).
         """
+        if resume and force:  # resumed streams under a fresh state: the committed part twice
+            raise ResumeError("--resume and --force exclude each other: --resume continues "
+                              "the run, --force starts it over")
         self.lock()
         try:
             self._open(resume=resume, force=force)

@@ -297,6 +297,10 @@ def cleaned_inputs(
             log.error("%s: %s", name, raw.strerror or raw)
             outcome.io_errors += 1
             continue
+        if name == "-" and fmt == "auto" and _looks_like_jsonl(raw):
+            log.warning("standard input looks like JSONL records; it is cleaned as one text "
+                        "document: use 'cleannews run - --out -' (or 'cleannews score -') "
+                        "for records")
         try:
             html = is_html_input(name, raw, fmt)
             source: str | bytes = decode_input(raw, html=html)[0] if decoded else raw
@@ -307,6 +311,19 @@ def cleaned_inputs(
             outcome.failures += 1
             continue
         yield name, source, doc
+
+
+def _looks_like_jsonl(raw: bytes) -> bool:
+    """Whether standard input starts with a JSON object record (what ``run -`` reads as JSONL).
+
+    >>> _looks_like_jsonl(b'{"id": 1, "text": "x"}\\n'), _looks_like_jsonl(b"{Exclusif} Le maire")
+    (True, False)
+    >>> _looks_like_jsonl(b"")
+    False
+    """
+    from cleannews.batch.sources import SNIFF_BYTES, sniff_kind
+
+    return bool(raw.strip()) and sniff_kind(raw[:SNIFF_BYTES]) == "jsonl"
 
 
 def read_inputs(names: list[str]) -> Iterator[tuple[str, bytes | OSError]]:

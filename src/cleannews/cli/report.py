@@ -17,6 +17,7 @@ REPORT_KEYS = frozenset({"command", "documents", "rules", "spin"})
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "report",
+        usage="%(prog)s [-h] FILE [--html [HTML]] [-o FILE] [-v] [-q]",
         help="show the JSON report of a run (as text, or as an HTML page)",
         description="Read FILE (the report.json written by 'cleannews run') and print its "
         "summary, or with --html a self-contained HTML page: what was run (version, date, "
@@ -24,7 +25,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "documents with their evidence, what each rule removed with examples (inline CSS "
         "and SVG, no script, no network).",
     )
-    p.add_argument("file", metavar="FILE", help="report.json of a run")
+    # optional for argparse only, so that `report --html report.json` (where --html took the
+    # report as the name of its output) gets a message saying how to write it, not just
+    # "the following arguments are required: FILE"
+    p.add_argument("file", metavar="FILE", nargs="?", help="report.json of a run (required)")
     p.add_argument("--html", nargs="?", const="-", default=None, metavar="HTML",
                    help="render as an HTML page, written to HTML (default: stdout, or -o)")
     p.add_argument("-o", "--out", default="-", metavar="FILE",
@@ -32,11 +36,30 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def missing_file_message(html: str | None) -> str:
+    """The usage error when FILE is missing; it explains the ``--html FILE.json`` trap.
+
+    >>> missing_file_message(None)
+    'the following arguments are required: FILE'
+    >>> print(missing_file_message("out/report.json"))  # doctest: +NORMALIZE_WHITESPACE
+    the following arguments are required: FILE (--html takes the name of the HTML file
+    to write, so 'out/report.json' was read as that name; write: cleannews report
+    out/report.json --html [PAGE.html])
+    """
+    msg = "the following arguments are required: FILE"
+    if html not in (None, "-"):
+        msg += (f" (--html takes the name of the HTML file to write, so {html!r} was read as "
+                f"that name; write: cleannews report {html} --html [PAGE.html])")
+    return msg
+
+
 def run(args: argparse.Namespace) -> int:
     from cleannews.batch.html_report import render_html
     from cleannews.batch.sinks import atomic_write
     from cleannews.batch.stats import summary
 
+    if args.file is None:
+        args.subparser.error(missing_file_message(args.html))
     try:
         report = json.loads(Path(args.file).read_text("utf-8"))
         if not isinstance(report, dict) or not REPORT_KEYS <= report.keys():

@@ -19,6 +19,11 @@ log = logging.getLogger("cleannews")
 
 #: Report file name inside the output folder (default of --report).
 REPORT_NAME = "report.json"
+#: Shown as the default of --template-min-count: ``cleannews.strip.templates.DEFAULT_MIN_COUNT``
+#: (not imported here, to keep the parser light; a test checks they agree).
+TEMPLATE_MIN_COUNT = 5
+#: Default of --source-field.
+SOURCE_FIELD = "url"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -28,7 +33,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Clean every document of the INPUTs. Each lands in exactly one sink: "
         "DIR/clean.jsonl (input fields untouched plus a 'cleannews' object; cleaned "
         "text of .txt/.html inputs also mirrored under DIR), the quarantine (spun "
-        "documents, with score and evidence) or the errors sink (raw input and reason). "
+        "documents and, with --languages, documents in other languages; with score, "
+        "evidence and reason) or the errors sink (raw input and reason). "
         "Exit code: 0 all processed, 1 some documents failed, 2 usage or I/O error.",
     )
     add_batch_flags(p)
@@ -42,11 +48,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="errors folder (default DIR/errors; ./cleannews-errors with --out -)")
     p.add_argument("--report", metavar="FILE",
                    help=f"JSON report (default DIR/{REPORT_NAME}; none with --out -)")
-    p.add_argument("--resume", action="store_true",
-                   help="continue an interrupted run with the same command: nothing lost, "
-                   "nothing twice")
-    p.add_argument("--force", action="store_true",
-                   help="overwrite the output of an earlier run in DIR")
+    again = p.add_mutually_exclusive_group()  # both at once wrote the committed part twice
+    again.add_argument("--resume", action="store_true",
+                       help="continue an interrupted run with the same command: nothing lost, "
+                       "nothing twice")
+    again.add_argument("--force", action="store_true",
+                       help="overwrite the output of an earlier run in DIR")
     p.add_argument("--compress", action="store_true",
                    help="write the sinks as .jsonl.gz (also implied by --out FILE.jsonl.gz)")
     p.add_argument("--evidence", choices=("moved", "all"), default="moved",
@@ -56,11 +63,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--site-templates", action="store_true",
                    help="first pass: learn lines that recur across documents of the same "
                    "source; second pass: remove them")
-    t.add_argument("--source-field", default="url", metavar="FIELD",
+    t.add_argument("--source-field", default=SOURCE_FIELD, metavar="FIELD",
                    help="JSONL field naming the source (a URL counts by its host; default "
                    "%(default)s); files: their folder")
     t.add_argument("--template-min-count", type=positive_int, default=None, metavar="N",
-                   help="a line must recur in at least N documents of a source")
+                   help="a line must recur in at least N documents of a source (default "
+                   f"{TEMPLATE_MIN_COUNT})")
     c = p.add_argument_group("copies (opt-in, needs cleannews[copies])")
     c.add_argument("--find-copies", action="store_true",
                    help="first pass over the input: find plain and spun copies; every record "
@@ -91,6 +99,10 @@ def run(args: argparse.Namespace) -> int:
         resume=args.resume, force=args.force, report=report, progress=show_progress(args),
         chunk_docs=args.chunk_size, limit=args.limit,
     )
+    if not args.site_templates and (args.template_min_count is not None
+                                    or args.source_field != SOURCE_FIELD):
+        log.warning("--source-field and --template-min-count apply only with "
+                    "--site-templates: ignored")
     if args.drop_duplicates and not args.find_copies:
         log.error("--drop-duplicates needs --find-copies")
         return 2

@@ -88,6 +88,12 @@ def summarize(doc: Any, record_changes: bool) -> dict[str, Any]:
     return out
 
 
+def _text_stats(step: Any, document: Any) -> None:
+    """``step``'s datatrove document stats when ``document.text`` is a string (else none)."""
+    if isinstance(document.text, str):
+        PipelineStep.update_doc_stats(step, document)
+
+
 class CleannewsCleaner(PipelineStep):
     """Clean ``doc.text`` (repair, strip, score, route) and record the result in the metadata.
 
@@ -107,6 +113,11 @@ class CleannewsCleaner(PipelineStep):
         self.config = config or CleanConfig()
         self.html = html
         self.record_changes = record_changes
+
+    def update_doc_stats(self, document: DatatroveDocument) -> None:
+        """datatrove's length stats, for text only: a ``type`` error (text not a string)
+        is passed on, not a crash of the task (datatrove takes ``len()`` of the text)."""
+        _text_stats(self, document)
 
     def _fail(self, doc: DatatroveDocument, kind: str, message: str) -> None:
         """Mark ``doc`` as not cleaned; its text stays as it came (the exclusion writer keeps
@@ -181,6 +192,11 @@ class CleannewsSpinFilter(BaseFilter):
         cfg = config or CleanConfig()
         self.config = cfg if threshold is None else cfg.replace(
             spin_quarantine_threshold=threshold)
+
+    def update_doc_stats(self, document: DatatroveDocument) -> None:
+        """As :meth:`CleannewsCleaner.update_doc_stats` (a forwarded ``label_only`` document
+        whose text is not a string must not crash the task)."""
+        _text_stats(self, document)
 
     def _summary(self, doc: DatatroveDocument) -> dict[str, Any]:
         summary = doc.metadata.get(METADATA_KEY)
