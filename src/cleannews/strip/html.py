@@ -165,6 +165,9 @@ MAIN_SPREAD_MIN_PROSE = 0.5
 #: Levels above the chosen container (parent, grandparent) whose siblings of the same tag
 #: and class are kept with it: the article written as a run of identical CMS components.
 MAIN_COMPONENT_LEVELS = 2
+#: The chosen container's own siblings of the same tag and class are kept too (an article
+#: body written as several ``<div class="section-inner">`` one after the other).
+MAIN_COMPONENT_SELF = True
 #: Words of a class that marks a component's place in a run ("cssItemLast", "item-first").
 POSITIONAL_TOKENS = frozenset(_HINTS["positional"])
 #: Tokens of an embedded social post: a <blockquote> carrying one quotes it in the article.
@@ -1033,6 +1036,48 @@ def _embedded_post(el: Tag) -> bool:
     return el.name == "blockquote" and not EMBEDDED_POST_TOKENS.isdisjoint(_tokens(el))
 
 
+#: Inline elements that can carry a few words of a sentence (a glossary popup, a tooltip):
+#: a class hint on one of them, with words of the sentence on both sides, names a
+#: behaviour of those words, not a box of furniture (:func:`_in_running_text`).
+RUNNING_TEXT_TAGS = frozenset("a span em strong b i u font abbr cite q mark dfn".split())
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _in_running_text(el: Tag) -> bool:
+    """True when ``el`` is an inline element inside a sentence: words right before and after it.
+
+    ``<p>Something prompted me <a class="popup" href="javascript:…">to touch him</a>. I
+    felt …</p>``: the class says the words open a note, the words are the article's.
+    A share link or an ad label at the end of a paragraph has no words after it.
+
+    >>> soup = BeautifulSoup('<p>Il voulut <a class="popup" href="#">le toucher</a>, puis '
+    ...     'partit.</p><p>Fin. <span class="share">Partager</span></p>', "html.parser")
+    >>> _in_running_text(soup.a), _in_running_text(soup.span)
+    (True, False)
+    """
+    if el.name not in RUNNING_TEXT_TAGS:
+        return False
+    return _word_beside(el.previous_siblings) and _word_beside(el.next_siblings)
+
+
+def _word_beside(siblings: Any) -> bool:
+    """True when the first non-blank sibling in ``siblings`` is text with a letter, or an
+    inline element holding some; a block, a ``<br>``, a link (a bar of share links) or
+    nothing ends the sentence."""
+    for sib in siblings:
+        if isinstance(sib, Tag):
+            if sib.name not in RUNNING_TEXT_TAGS or sib.name == "a":
+                return False
+            text = sib.get_text()
+        elif type(sib) is NavigableString:
+            text = str(sib)
+        else:
+            continue
+        if text.strip():
+            return _LETTER.search(text) is not None
+    return False
+
+
 #: Whole class values that CSS frameworks define as display:none (``hidden_classes``).
 HIDDEN_CLASSES = frozenset(_HINTS["hidden_classes"])
 
@@ -1239,6 +1284,9 @@ def _inline_text(el: Tag) -> str:
 
 #: Elements whose prose does not vote for the article container.
 _FURNITURE_TAGS = frozenset("aside footer nav".split())
+#: Furniture tags that go when they are a member of the article header zone (the menu bar
+#: written before the headline's block), unless they hold the ``<h1>`` or much of the text.
+ZONE_DROP_TAGS = frozenset("nav footer form dialog".split())
 
 
 def _in_furniture(
@@ -1427,6 +1475,35 @@ def _boxed_h1(h1: Tag, body: Tag, big: set[int] | frozenset[int] = frozenset()) 
     return False
 
 
+#: Class / id words of a site's logo (``logos`` in ``html_hints.json``).
+LOGO_HINTS = tuple(_HINTS["logos"])
+
+
+def _logo_h1(h1: Tag) -> bool:
+    """True when ``h1`` is the site's logo by its class or id, or by its only link's.
+
+    Such an ``<h1>`` protects nothing in :func:`_holders` (the menu bar written around
+    a logo is no article), but it still places the header zone (:func:`_headline`).
+
+    >>> soup = BeautifulSoup("<h1 class=logo><a href=/>Le Site</a></h1><h1><a class="
+    ...     "site-title href=/>Le Site</a></h1><h1 class=title>Le titre</h1>", "html.parser")
+    >>> [_logo_h1(h) for h in soup.find_all("h1")]
+    [True, True, False]
+    """
+    els = [h1]
+    links = h1.find_all("a", limit=2)
+    if len(links) == 1:
+        els.append(links[0])
+    if isinstance(h1.parent, Tag) and h1.parent.name == "a":
+        els.append(h1.parent)
+    for el in els:
+        for value in _attr_values(el):
+            joined = "-" + "-".join(_value_tokens(value)) + "-"
+            if any(f"-{h}-" in joined for h in LOGO_HINTS):
+                return True
+    return False
+
+
 def _header_zone(common: Tag, best: Tag) -> list[Tag]:
     """What precedes ``best`` inside ``common``: the article's header.
 
@@ -1490,8 +1567,8 @@ def _holders(
     floor = share * max(stats.get(id(body), (0, 0, 0))[0], 1)
     ids = {id(el) for el in body.find_all(True) if stats.get(id(el), (0, 0, 0))[0] >= floor}
     for h1 in body.find_all("h1"):
-        if _boxed_h1(h1, body, ids):
-            continue  # the title of a paywall or newsletter box protects nothing
+        if _boxed_h1(h1, body, ids) or _logo_h1(h1):
+            continue  # the title of a paywall or newsletter box, a logo: they protect nothing
         node: Any = h1
         while isinstance(node, Tag) and node is not body:
             if id(node) in ids and node is not h1:
@@ -1677,8 +1754,8 @@ def _repeated_components(best: Tag, kept: list[Tag]) -> list[Tag]:
     """
     seen = {id(el) for el in kept}
     out: list[Tag] = []
-    node: Any = best.parent
-    for _ in range(MAIN_COMPONENT_LEVELS):
+    node: Any = best if MAIN_COMPONENT_SELF else best.parent
+    for _ in range(MAIN_COMPONENT_LEVELS + MAIN_COMPONENT_SELF):
         if not isinstance(node, Tag) or node.name in ("html", "body"):
             break
         parent = node.parent
@@ -1997,9 +2074,14 @@ class _Extractor:
                 continue
             name = (node.name or "").lower()
             protected = id(node) in self.main_path or id(node) in self.main_ids
+            # a member of the article's header zone is kept as a whole, but not a strong
+            # furniture box among them (breadcrumbs, a share bar before the body)
+            zone_box = id(node) in self.zone_ids and id(node) not in self.main_path
             if name == "aside" and self._boxout(node):
                 pass  # a fact box inside the article: let the text rules judge it
-            elif name in _WRAPPER_TAGS and (protected or not self._small(node)):
+            elif name in _WRAPPER_TAGS and (
+                (protected and not (zone_box and name in ZONE_DROP_TAGS)) or not self._small(node)
+            ):
                 pass  # a <form> around the whole page (ASP.NET) holds the article
             elif name in DROP_TAGS:
                 if name not in _SILENT_DROPS:
@@ -2019,9 +2101,6 @@ class _Extractor:
                     "element hidden from readers whose text the page shows elsewhere (a copy)",
                 )
                 continue
-            # a member of the article's header zone is kept as a whole, but not a strong
-            # furniture box among them (breadcrumbs, a share bar before the body)
-            zone_box = id(node) in self.zone_ids and id(node) not in self.main_path
             hint = (
                 None if (protected and not zone_box) or _embedded_post(node) else _hint_kind(node)
             )
@@ -2036,6 +2115,7 @@ class _Extractor:
                     and not _linked_headline_card(node, self.stats)
                 )
                 and (_consent(node) or not _wraps_article(node))
+                and not _in_running_text(node)
             ):
                 what = (
                     "a meta line (tools, rating, category)"
