@@ -156,3 +156,21 @@ def test_nav_in_the_header_zone_goes():
 def test_kicker_in_the_header_zone_stays():
     text = _text(_zone("<p class='surtitre'>Conseil municipal</p>"))
     assert "Conseil municipal" in text
+
+
+def test_french_related_box_by_class_goes():
+    box = (
+        "<div class='bloc sur-le-meme-sujet'><h3>Sur le même sujet</h3><p>Les élus de "
+        "l'opposition dénoncent depuis des mois une gestion opaque des finances de la ville "
+        "et des services.</p></div>"
+    )
+    text = _text(_para_with("Le vote est acquis.").replace("<p>Le vote", box + "<p>Le vote"))
+    assert "Sur le même sujet" not in text
+    assert "gestion opaque" not in text
+    assert "Le vote est acquis." in text
+
+
+def test_breadcrumb_by_french_class_goes():
+    text = _text(_zone("<div class='fil-ariane'>Accueil › Politique › Municipales</div>"))
+    assert "Municipales" not in text
+    assert TITLE in text
