@@ -174,3 +174,31 @@ def test_breadcrumb_by_french_class_goes():
     text = _text(_zone("<div class='fil-ariane'>Accueil › Politique › Municipales</div>"))
     assert "Municipales" not in text
     assert TITLE in text
+
+
+def _card(title: str) -> str:
+    return (
+        f"<div><a href='/politique/{len(title)}'><div><h2>{title}</h2><p>Le résumé de cet "
+        "autre article tient en une phrase assez longue pour passer pour un paragraphe "
+        "de prose, avec ses virgules, ses chiffres et ses détails.</p><span>Il y a 3 heures"
+        "</span></div></a></div>"
+    )
+
+
+def test_cards_wrapped_whole_in_links_are_a_list_of_links():
+    cards = "<div class='x1'>" + "".join(
+        _card(t) for t in ("Le préfet répond", "La région vote aussi", "Les impôts locaux")
+    ) + "</div>"
+    text = _text(_para_with("Le vote est acquis.").replace("<p>Le vote", cards + "<p>Le vote"))
+    assert "Le préfet répond" not in text
+    assert "Le résumé de cet autre article" not in text
+    assert "Le vote est acquis." in text
+
+
+def test_paragraphs_beside_links_are_still_prose():
+    # the same paragraphs, not wrapped in the links: an article's list of sections stays
+    block = "<div class='x1'>" + "".join(
+        f"<div><h2><a href='/s/{k}'>Partie {k}</a></h2><p>{SENT}</p></div>" for k in range(3)
+    ) + "</div>"
+    text = _text(_para_with("Le vote est acquis.").replace("<p>Le vote", block + "<p>Le vote"))
+    assert SENT.strip() in text

@@ -1812,6 +1812,21 @@ def _voting_words_under(body: Tag, blocks: list[tuple[Tag, int]]) -> dict[int, i
     return under
 
 
+def _inside_link(el: Tag, stop: Tag) -> bool:
+    """True when an ``<a href>`` between ``el`` and ``stop`` (excluded) holds ``el``.
+
+    >>> soup = BeautifulSoup("<div><a href=/x><p>Texte</p></a><p>Autre</p></div>", "html.parser")
+    >>> [_inside_link(p, soup.div) for p in soup.find_all("p")]
+    [True, False]
+    """
+    node: Any = el.parent
+    while isinstance(node, Tag) and node is not stop:
+        if node.name == "a" and node.get("href"):
+            return True
+        node = node.parent
+    return False
+
+
 class _Extractor:
     """Walks the tree, writes blocks, records dropped elements."""
 
@@ -1990,10 +2005,20 @@ class _Extractor:
         )
 
     def _holds_prose(self, el: Tag) -> bool:
-        """True when a paragraph under ``el`` has many characters outside links."""
+        """True when a paragraph under ``el`` has many characters outside links.
+
+        A paragraph written inside a link (a teaser card wrapped whole in ``<a href>``:
+        headline, summary, time) is link text, not prose.
+
+        >>> soup = BeautifulSoup("<div><a href=/a><h2>Autre</h2><p>" + "Résumé d'un autre "
+        ...     "article. " * 8 + "</p></a></div>", "html.parser")
+        >>> ex = _Extractor("", _Source(""), _measure(soup), 1)
+        >>> ex._holds_prose(soup.div)
+        False
+        """
         for p in el.find_all(["p", "blockquote", "pre"]):
             chars, link_chars, _ = self.stats.get(id(p), (0, 0, 0))
-            if chars - link_chars >= LINK_LIST_PROSE_CHARS:
+            if chars - link_chars >= LINK_LIST_PROSE_CHARS and not _inside_link(p, el):
                 return True
         return False
 
