@@ -1738,12 +1738,15 @@ def _lead_block(el: Tag, under: dict[int, int], stats: dict[int, tuple[int, int,
 
 
 def _repeated_components(best: Tag, kept: list[Tag]) -> list[Tag]:
-    """Siblings of ``best``'s parent and grandparent that repeat their tag and class.
+    """Siblings of ``best`` (``MAIN_COMPONENT_SELF``), of its parent and grandparent that
+    repeat their tag and class.
 
     A CMS writes the article as a run of identical components (Drupal's
     ``<div class="field__item">`` per paragraph, one page-builder section per
-    block): the chosen one's like-named siblings are more of the same article,
-    however few words they hold.
+    block, a blogging platform's ``<div class="section-inner">`` after each
+    picture): the chosen one's like-named siblings are more of the same article,
+    however few words they hold. Among ``best``'s own siblings, one with an id of its
+    own is another part of the page (a grid's ``<div class="column" id="footer">``).
 
     >>> soup = BeautifulSoup("<div><div class=item><div class=text><p>a</p></div></div>"
     ...     "<div class=item><p>b</p></div><div class='item last'>c</div><div class=ad>d</div>"
@@ -1751,6 +1754,10 @@ def _repeated_components(best: Tag, kept: list[Tag]) -> list[Tag]:
     >>> best = soup.find("div", class_="text")
     >>> [d.get_text() for d in _repeated_components(best, [best])]
     ['b', 'c']
+    >>> soup = BeautifulSoup("<div><div class=col id=body>a</div><div class=col>b</div>"
+    ...     "<div class=col id=footer>c</div></div>", "html.parser")
+    >>> [d.get_text() for d in _repeated_components(soup.div.div, [soup.div.div])]
+    ['b']
     """
     seen = {id(el) for el in kept}
     out: list[Tag] = []
@@ -1760,9 +1767,15 @@ def _repeated_components(best: Tag, kept: list[Tag]) -> list[Tag]:
             break
         parent = node.parent
         cls = node.get("class")
+        own_id = node.get("id") if node is best else None
         if cls and isinstance(parent, Tag):
             for sib in parent.find_all(node.name, recursive=False):
-                if sib is not node and id(sib) not in seen and _same_component(cls, sib):
+                if (
+                    sib is not node
+                    and id(sib) not in seen
+                    and _same_component(cls, sib)
+                    and (node is not best or sib.get("id") in (None, own_id))
+                ):
                     seen.add(id(sib))
                     out.append(sib)
         node = parent
