@@ -186,9 +186,13 @@ def _card(title: str) -> str:
 
 
 def test_cards_wrapped_whole_in_links_are_a_list_of_links():
-    cards = "<div class='x1'>" + "".join(
-        _card(t) for t in ("Le préfet répond", "La région vote aussi", "Les impôts locaux")
-    ) + "</div>"
+    cards = (
+        "<div class='x1'>"
+        + "".join(
+            _card(t) for t in ("Le préfet répond", "La région vote aussi", "Les impôts locaux")
+        )
+        + "</div>"
+    )
     text = _text(_para_with("Le vote est acquis.").replace("<p>Le vote", cards + "<p>Le vote"))
     assert "Le préfet répond" not in text
     assert "Le résumé de cet autre article" not in text
@@ -197,8 +201,12 @@ def test_cards_wrapped_whole_in_links_are_a_list_of_links():
 
 def test_paragraphs_beside_links_are_still_prose():
     # the same paragraphs, not wrapped in the links: an article's list of sections stays
-    block = "<div class='x1'>" + "".join(
-        f"<div><h2><a href='/s/{k}'>Partie {k}</a></h2><p>{SENT}</p></div>" for k in range(3)
-    ) + "</div>"
+    block = (
+        "<div class='x1'>"
+        + "".join(
+            f"<div><h2><a href='/s/{k}'>Partie {k}</a></h2><p>{SENT}</p></div>" for k in range(3)
+        )
+        + "</div>"
+    )
     text = _text(_para_with("Le vote est acquis.").replace("<p>Le vote", block + "<p>Le vote"))
     assert SENT.strip() in text
