@@ -214,7 +214,10 @@ def test_paragraphs_beside_links_are_still_prose():
 
 def test_framework_hide_class_is_hidden():
     # Foundation and Bootstrap 3 write display:none as class "hide" (whole value only)
-    box = "<div class='referenced-item hide'><p>Un autre article que le lecteur ne voit pas.</p></div>"
+    box = (
+        "<div class='referenced-item hide'><p>Un autre article que le lecteur ne voit pas."
+        "</p></div>"
+    )
     text = _text(_para_with("Le vote est acquis.").replace("<p>Le vote", box + "<p>Le vote"))
     assert "Un autre article que le lecteur ne voit pas." not in text
     shown = "<div class='hide-for-small'><p>Une phrase montrée sur les grands écrans.</p></div>"
