@@ -165,6 +165,9 @@ MAIN_SPREAD_MIN_PROSE = 0.5
 #: Levels above the chosen container (parent, grandparent) whose siblings of the same tag
 #: and class are kept with it: the article written as a run of identical CMS components.
 MAIN_COMPONENT_LEVELS = 2
+#: The chosen container's own siblings of the same tag and class are kept too (an article
+#: body written as several ``<div class="section-inner">`` one after the other).
+MAIN_COMPONENT_SELF = True
 #: Words of a class that marks a component's place in a run ("cssItemLast", "item-first").
 POSITIONAL_TOKENS = frozenset(_HINTS["positional"])
 #: Tokens of an embedded social post: a <blockquote> carrying one quotes it in the article.
@@ -1033,6 +1036,48 @@ def _embedded_post(el: Tag) -> bool:
     return el.name == "blockquote" and not EMBEDDED_POST_TOKENS.isdisjoint(_tokens(el))
 
 
+#: Inline elements that can carry a few words of a sentence (a glossary popup, a tooltip):
+#: a class hint on one of them, with words of the sentence on both sides, names a
+#: behaviour of those words, not a box of furniture (:func:`_in_running_text`).
+RUNNING_TEXT_TAGS = frozenset("a span em strong b i u font abbr cite q mark dfn".split())
+_LETTER = regex.compile(r"\p{L}")
+
+
+def _in_running_text(el: Tag) -> bool:
+    """True when ``el`` is an inline element inside a sentence: words right before and after it.
+
+    ``<p>Something prompted me <a class="popup" href="javascript:…">to touch him</a>. I
+    felt …</p>``: the class says the words open a note, the words are the article's.
+    A share link or an ad label at the end of a paragraph has no words after it.
+
+    >>> soup = BeautifulSoup('<p>Il voulut <a class="popup" href="#">le toucher</a>, puis '
+    ...     'partit.</p><p>Fin. <span class="share">Partager</span></p>', "html.parser")
+    >>> _in_running_text(soup.a), _in_running_text(soup.span)
+    (True, False)
+    """
+    if el.name not in RUNNING_TEXT_TAGS:
+        return False
+    return _word_beside(el.previous_siblings) and _word_beside(el.next_siblings)
+
+
+def _word_beside(siblings: Any) -> bool:
+    """True when the first non-blank sibling in ``siblings`` is text with a letter, or an
+    inline element holding some; a block, a ``<br>``, a link (a bar of share links) or
+    nothing ends the sentence."""
+    for sib in siblings:
+        if isinstance(sib, Tag):
+            if sib.name not in RUNNING_TEXT_TAGS or sib.name == "a":
+                return False
+            text = sib.get_text()
+        elif type(sib) is NavigableString:
+            text = str(sib)
+        else:
+            continue
+        if text.strip():
+            return _LETTER.search(text) is not None
+    return False
+
+
 #: Whole class values that CSS frameworks define as display:none (``hidden_classes``).
 HIDDEN_CLASSES = frozenset(_HINTS["hidden_classes"])
 
@@ -1239,6 +1284,9 @@ def _inline_text(el: Tag) -> str:
 
 #: Elements whose prose does not vote for the article container.
 _FURNITURE_TAGS = frozenset("aside footer nav".split())
+#: Furniture tags that go when they are a member of the article header zone (the menu bar
+#: written before the headline's block), unless they hold the ``<h1>`` or much of the text.
+ZONE_DROP_TAGS = frozenset("nav footer form dialog".split())
 
 
 def _in_furniture(
@@ -1427,6 +1475,35 @@ def _boxed_h1(h1: Tag, body: Tag, big: set[int] | frozenset[int] = frozenset()) 
     return False
 
 
+#: Class / id words of a site's logo (``logos`` in ``html_hints.json``).
+LOGO_HINTS = tuple(_HINTS["logos"])
+
+
+def _logo_h1(h1: Tag) -> bool:
+    """True when ``h1`` is the site's logo by its class or id, or by its only link's.
+
+    Such an ``<h1>`` protects nothing in :func:`_holders` (the menu bar written around
+    a logo is no article), but it still places the header zone (:func:`_headline`).
+
+    >>> soup = BeautifulSoup("<h1 class=logo><a href=/>Le Site</a></h1><h1><a class="
+    ...     "site-title href=/>Le Site</a></h1><h1 class=title>Le titre</h1>", "html.parser")
+    >>> [_logo_h1(h) for h in soup.find_all("h1")]
+    [True, True, False]
+    """
+    els = [h1]
+    links = h1.find_all("a", limit=2)
+    if len(links) == 1:
+        els.append(links[0])
+    if isinstance(h1.parent, Tag) and h1.parent.name == "a":
+        els.append(h1.parent)
+    for el in els:
+        for value in _attr_values(el):
+            joined = "-" + "-".join(_value_tokens(value)) + "-"
+            if any(f"-{h}-" in joined for h in LOGO_HINTS):
+                return True
+    return False
+
+
 def _header_zone(common: Tag, best: Tag) -> list[Tag]:
     """What precedes ``best`` inside ``common``: the article's header.
 
@@ -1490,8 +1567,8 @@ def _holders(
     floor = share * max(stats.get(id(body), (0, 0, 0))[0], 1)
     ids = {id(el) for el in body.find_all(True) if stats.get(id(el), (0, 0, 0))[0] >= floor}
     for h1 in body.find_all("h1"):
-        if _boxed_h1(h1, body, ids):
-            continue  # the title of a paywall or newsletter box protects nothing
+        if _boxed_h1(h1, body, ids) or _logo_h1(h1):
+            continue  # the title of a paywall or newsletter box, a logo: they protect nothing
         node: Any = h1
         while isinstance(node, Tag) and node is not body:
             if id(node) in ids and node is not h1:
@@ -1661,12 +1738,15 @@ def _lead_block(el: Tag, under: dict[int, int], stats: dict[int, tuple[int, int,
 
 
 def _repeated_components(best: Tag, kept: list[Tag]) -> list[Tag]:
-    """Siblings of ``best``'s parent and grandparent that repeat their tag and class.
+    """Siblings of ``best`` (``MAIN_COMPONENT_SELF``), of its parent and grandparent that
+    repeat their tag and class.
 
     A CMS writes the article as a run of identical components (Drupal's
     ``<div class="field__item">`` per paragraph, one page-builder section per
-    block): the chosen one's like-named siblings are more of the same article,
-    however few words they hold.
+    block, a blogging platform's ``<div class="section-inner">`` after each
+    picture): the chosen one's like-named siblings are more of the same article,
+    however few words they hold. Among ``best``'s own siblings, one with an id of its
+    own is another part of the page (a grid's ``<div class="column" id="footer">``).
 
     >>> soup = BeautifulSoup("<div><div class=item><div class=text><p>a</p></div></div>"
     ...     "<div class=item><p>b</p></div><div class='item last'>c</div><div class=ad>d</div>"
@@ -1674,18 +1754,28 @@ def _repeated_components(best: Tag, kept: list[Tag]) -> list[Tag]:
     >>> best = soup.find("div", class_="text")
     >>> [d.get_text() for d in _repeated_components(best, [best])]
     ['b', 'c']
+    >>> soup = BeautifulSoup("<div><div class=col id=body>a</div><div class=col>b</div>"
+    ...     "<div class=col id=footer>c</div></div>", "html.parser")
+    >>> [d.get_text() for d in _repeated_components(soup.div.div, [soup.div.div])]
+    ['b']
     """
     seen = {id(el) for el in kept}
     out: list[Tag] = []
-    node: Any = best.parent
-    for _ in range(MAIN_COMPONENT_LEVELS):
+    node: Any = best if MAIN_COMPONENT_SELF else best.parent
+    for _ in range(MAIN_COMPONENT_LEVELS + MAIN_COMPONENT_SELF):
         if not isinstance(node, Tag) or node.name in ("html", "body"):
             break
         parent = node.parent
         cls = node.get("class")
+        own_id = node.get("id") if node is best else None
         if cls and isinstance(parent, Tag):
             for sib in parent.find_all(node.name, recursive=False):
-                if sib is not node and id(sib) not in seen and _same_component(cls, sib):
+                if (
+                    sib is not node
+                    and id(sib) not in seen
+                    and _same_component(cls, sib)
+                    and (node is not best or sib.get("id") in (None, own_id))
+                ):
                     seen.add(id(sib))
                     out.append(sib)
         node = parent
@@ -1733,6 +1823,21 @@ def _voting_words_under(body: Tag, blocks: list[tuple[Tag, int]]) -> dict[int, i
         if n:
             under[id(el)] = n
     return under
+
+
+def _inside_link(el: Tag, stop: Tag) -> bool:
+    """True when an ``<a href>`` between ``el`` and ``stop`` (excluded) holds ``el``.
+
+    >>> soup = BeautifulSoup("<div><a href=/x><p>Texte</p></a><p>Autre</p></div>", "html.parser")
+    >>> [_inside_link(p, soup.div) for p in soup.find_all("p")]
+    [True, False]
+    """
+    node: Any = el.parent
+    while isinstance(node, Tag) and node is not stop:
+        if node.name == "a" and node.get("href"):
+            return True
+        node = node.parent
+    return False
 
 
 class _Extractor:
@@ -1913,10 +2018,20 @@ class _Extractor:
         )
 
     def _holds_prose(self, el: Tag) -> bool:
-        """True when a paragraph under ``el`` has many characters outside links."""
+        """True when a paragraph under ``el`` has many characters outside links.
+
+        A paragraph written inside a link (a teaser card wrapped whole in ``<a href>``:
+        headline, summary, time) is link text, not prose.
+
+        >>> soup = BeautifulSoup("<div><a href=/a><h2>Autre</h2><p>" + "Résumé d'un autre "
+        ...     "article. " * 8 + "</p></a></div>", "html.parser")
+        >>> ex = _Extractor("", _Source(""), _measure(soup), 1)
+        >>> ex._holds_prose(soup.div)
+        False
+        """
         for p in el.find_all(["p", "blockquote", "pre"]):
             chars, link_chars, _ = self.stats.get(id(p), (0, 0, 0))
-            if chars - link_chars >= LINK_LIST_PROSE_CHARS:
+            if chars - link_chars >= LINK_LIST_PROSE_CHARS and not _inside_link(p, el):
                 return True
         return False
 
@@ -1997,9 +2112,14 @@ class _Extractor:
                 continue
             name = (node.name or "").lower()
             protected = id(node) in self.main_path or id(node) in self.main_ids
+            # a member of the article's header zone is kept as a whole, but not a strong
+            # furniture box among them (breadcrumbs, a share bar before the body)
+            zone_box = id(node) in self.zone_ids and id(node) not in self.main_path
             if name == "aside" and self._boxout(node):
                 pass  # a fact box inside the article: let the text rules judge it
-            elif name in _WRAPPER_TAGS and (protected or not self._small(node)):
+            elif name in _WRAPPER_TAGS and (
+                (protected and not (zone_box and name in ZONE_DROP_TAGS)) or not self._small(node)
+            ):
                 pass  # a <form> around the whole page (ASP.NET) holds the article
             elif name in DROP_TAGS:
                 if name not in _SILENT_DROPS:
@@ -2019,9 +2139,6 @@ class _Extractor:
                     "element hidden from readers whose text the page shows elsewhere (a copy)",
                 )
                 continue
-            # a member of the article's header zone is kept as a whole, but not a strong
-            # furniture box among them (breadcrumbs, a share bar before the body)
-            zone_box = id(node) in self.zone_ids and id(node) not in self.main_path
             hint = (
                 None if (protected and not zone_box) or _embedded_post(node) else _hint_kind(node)
             )
@@ -2036,6 +2153,7 @@ class _Extractor:
                     and not _linked_headline_card(node, self.stats)
                 )
                 and (_consent(node) or not _wraps_article(node))
+                and not _in_running_text(node)
             ):
                 what = (
                     "a meta line (tools, rating, category)"
