@@ -115,7 +115,8 @@ def test_thresholds_chosen_at_the_guarded_point(monkeypatch):
 
     def choose(above):
         _, f, *ths = train_runs.search(p, meta, keys, y, rem, base, above=above)
-        return {**dict(zip((*train_runs.RUN_THRESHOLDS, "give_back_p"), ths)), "cv": f}
+        return {**dict(zip((*train_runs.RUN_THRESHOLDS, "give_back_p"), ths, strict=True)),
+                "cv": f}
 
     def lost(point):
         return [("a guard page's subheading", 0.955, "remove_p")] if point["remove_p"] <= 0.955 \
