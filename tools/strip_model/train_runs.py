@@ -400,6 +400,7 @@ def main(argv: list[str] | None = None) -> int:
         if mv[2] == "C" or os.environ.get("STRIP_RUN_SHOW_ALL"):
             print("   ", mv)
     if args.cv_only:
+        print("(--cv-only: the recombined-page guard needs the final model; not run)")
         return 0
     real = np.array([not m[4] for m in meta]) if REAL_ONLY else np.ones(len(y), bool)
     model = fit(X[real], y[real])
