@@ -129,3 +129,17 @@ def test_thresholds_chosen_at_the_guarded_point(monkeypatch):
     assert point["cv"] == train_runs.figures_with(
         keys, y, rem, train_runs.decide(p, meta, *(point[k] for k in (
             *train_runs.RUN_THRESHOLDS, "give_back_p"))))
+
+
+def test_shipped_thresholds_sit_above_the_guard_floors():
+    """Both shipped models were chosen by the guarded search: every threshold the guard
+    floored lies above its floor, and the line model's recorded CV is its final point's
+    (no content line more than the rules, its own changes right >= 95 % of the time)."""
+    line = json.loads((DATA / "line_model.json").read_text("utf-8"))
+    run = json.loads((DATA / "run_model.json").read_text("utf-8"))
+    floors = [(line, line["guard"]["thresholds_above"]), (run, run["guard_floors"])]
+    assert any(f for _, f in floors)  # the guard floored at least one threshold
+    for data, f in floors:
+        for name, floor in f.items():
+            assert data[name] > floor, (name, data[name], floor)
+    assert "before_guard" in line["cv"] and "before_guard" in run["cv"]
