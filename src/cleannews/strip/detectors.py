@@ -23,6 +23,7 @@ from operator import itemgetter
 import regex
 
 from cleannews.strip._assemble import Removal, SpanRemoval
+from cleannews.strip._headzone import head_zone
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
 from cleannews.strip._pagelang import (
     PAGE_LANGUAGE_CHARS,
@@ -812,6 +813,7 @@ def _neighbour_pass(
         if kind is not None:  # block evidence after the article's body (strip-gen6)
             related_zone(lines, matched, kind.body_start, kind.body_end)
             run_heading(lines, kind.body_end)
+            head_zone(lines, kind.body_start, kickers)  # the page's chrome above the headline
         if repeated:
             _repeats(lines, repeated)
         _context(lines, first_good, last_good)

@@ -1,0 +1,268 @@
+"""Furniture above the article's headline, by its place next to the page's chrome (issue 10).
+
+Most furniture the rules leave on pages of new sites stands *above* the article: section
+labels ("Politique", "Uncategorized", "Entretenimiento"), menu entries ("Décryptages",
+"Podcasts"), a site name, a login button. Alone, a short line above the headline is no
+evidence: it is the article's kicker as often ("Critique", "EUROPEAN BANKS", "Société";
+``docs/strip.md``, "Where the missed furniture is"). What holds is the line's **place next to
+known chrome**: a line the rules already removed as a menu, a skip link, a breadcrumb, a login
+or subscription panel, a cookie banner, a follow widget (the *anchors*, rule names in
+``strip/data/headzone.json``), in the page's head, above the article's first paragraph.
+
+:func:`head_zone` takes, in the page's head (:func:`head_end`), the runs of short labels
+(:func:`label_line`) that stand
+
+* between two removed lines, one of them an anchor, or between the top of the page and an
+  anchor (rule ``head_chrome``: "Menü" above "Anmelden"; "Décryptages / Pépites / … /
+  Science" between a "Newsletter" link and the title's repeat);
+* right under an anchor, at most :data:`UNDER_ANCHOR_MAX_LINES` of them, each of at most
+  :data:`UNDER_ANCHOR_MAX_WORDS` words (rule ``head_label``: "Skip to content /
+  Uncategorized / <headline>").
+
+and only when a headline stands below them (:func:`_headline_below`: a standing line longer
+than every line of the run, :data:`HEADLINE_MIN_WORDS` words or more, before the article's
+first paragraph), so the headline itself is never in a run. Protected lines (bylines, dates,
+the kickers of ``kicker_words``), list items, lines with a figure and lines ending like a
+sentence are no labels and break a run. Tests: ``tests/test_strip_headzone.py``; figures in
+``docs/strip.md`` (branch strip-head7).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+__all__ = ["head_end", "head_zone", "is_anchor", "label_line"]
+
+#: A label of the page's head between removed lines (``head_chrome``) has at most this many
+#: words ("Flash info Plus d'infos" between "Skip to content" and a video duration) ...
+CHROME_MAX_WORDS = 6
+#: ... a label right under an anchor (``head_label``) at most this many ("Uncategorized",
+#: "Faits divers – Justice"; a headline of 4 words is not one) ...
+UNDER_ANCHOR_MAX_WORDS = 3
+#: ... and at most this many such labels in a row under the anchor (a section label and a
+#: sub-section; a longer run is a list the page's own).
+UNDER_ANCHOR_MAX_LINES = 2
+#: The page's head ends at the first paragraph-like line that ends like a sentence and has at
+#: least this many words (a teaser's excerpt or the article's lede: what follows is text).
+HEAD_PROSE_MIN_WORDS = 12
+#: A headline below the run has at least this many words ...
+HEADLINE_MIN_WORDS = 4
+#: ... and at most this many words holding a figure (a date, a photo counter "3 / 33" is no
+#: headline).
+HEADLINE_MAX_FIGURES = 1
+#: A label sharing a word with the lines below it is the article's kicker ("Réforme des
+#: retraites" above "Le conclave sur les retraites …", "EUROPEAN BANKS" above "Italian bank
+#: merger …"): words compared by their first this many letters ...
+TOPIC_PREFIX = 4
+#: ... over at most this many standing lines below the run (the headline, the standfirst).
+TOPIC_LINES = 3
+#: Characters trimmed around a label before it is looked up in the kicker words.
+_KICKER_TRIM = " \t:.-–—|•·*"
+
+_BAD, _GOOD = "bad", "good"
+#: Characters that end a sentence, a clause or a list item: a label ends with none of them.
+_END_CHARS = frozenset('.!?…»"”);:,')
+#: A bullet or a number opening a list item ("- ", "• ", "1. ").
+_BULLET = regex.compile(r"^\s*+(?:[-–—•·▪*]|\d+[.)]\s)")
+#: Sentence ends for :func:`head_end`.
+_PROSE_END = frozenset('.!?…»"”)')
+
+
+@lru_cache(maxsize=1)
+def _anchors() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """(rule names, name prefixes, excluded names) of ``data/headzone.json``."""
+    text = resources.files("cleannews.strip").joinpath("data", "headzone.json").read_text("utf-8")
+    data = json.loads(text)
+    return (
+        frozenset(data["anchor_rules"]),
+        tuple(data["anchor_prefixes"]),
+        frozenset(data["not_anchors"]),
+    )
+
+
+def is_anchor(ln) -> bool:
+    """A line removed by a rule of the page's chrome (``data/headzone.json``).
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> ln = _Line("Skip to content", frozenset())
+    >>> ln.bad("nav_menu_en", "menu")
+    >>> is_anchor(ln)
+    True
+    >>> ln.bad("photo_credit", "credit")
+    >>> is_anchor(ln)
+    False
+    """
+    if ln.cls != _BAD or ln.removal is None:
+        return False
+    names, prefixes, excluded = _anchors()
+    rule = ln.removal.rule
+    return rule not in excluded and (rule in names or rule.startswith(prefixes))
+
+
+def label_line(ln, max_words: int = CHROME_MAX_WORDS) -> bool:
+    """A standing short label: 1 to ``max_words`` words, not protected, no figure, not a
+    list item, ending with no sentence or clause punctuation.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [label_line(_Line(t, frozenset())) for t in ("Politique", "Faits divers – Justice",
+    ...  "12 janvier 2026", "• Bretagne", "Trois sujets :", "Oui.")]
+    [True, True, False, False, False, False]
+    """
+    if ln.blank or ln.cls == _BAD or ln.protected or not 0 < ln.n <= max_words:
+        return False
+    text = ln.text
+    if text[-1:] in _END_CHARS or _BULLET.match(text):
+        return False
+    return not any(c.isdigit() for c in text)
+
+
+def head_end(lines, body_start: int) -> int:
+    """Index of the first line after the page's head: the article's body (``body_start``,
+    :func:`~._pagekind.page_kind`) or, above it, the first paragraph-like line of at least
+    :data:`HEAD_PROSE_MIN_WORDS` words that ends like a sentence (a lede, a teaser's excerpt:
+    the chrome is above it). Without a body, the first such line or the end of the page.
+
+    >>> from cleannews.strip.detectors import _Line, GOOD
+    >>> ls = [_Line(t, frozenset()) for t in ("Menu", "Le titre de l’article du jour",
+    ...       "Une phrase qui ouvre l’article et qui raconte ce qui s’est passé hier soir.")]
+    >>> ls[2].cls = GOOD
+    >>> head_end(ls, -1), head_end(ls, 1)
+    (2, 1)
+    """
+    end = body_start if body_start >= 0 else len(lines)
+    for i in range(end):
+        ln = lines[i]
+        if ln.cls == _GOOD and ln.n >= HEAD_PROSE_MIN_WORDS and ln.text[-1:] in _PROSE_END:
+            return i
+    return end
+
+
+def _headline_shaped(ln) -> bool:
+    """A standing line of :data:`HEADLINE_MIN_WORDS` words or more, at most
+    :data:`HEADLINE_MAX_FIGURES` of them with a figure, not protected (a byline, a date).
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [_headline_shaped(_Line(t, frozenset())) for t in ("Next up: HTC and BlackBerry",
+    ...  "(Foto: imago/Team 2) 3 / 33", "Politique")]
+    [True, False, False]
+    """
+    if ln.blank or ln.cls == _BAD or ln.protected or ln.n < HEADLINE_MIN_WORDS:
+        return False
+    return sum(any(c.isdigit() for c in w) for w in ln.words) <= HEADLINE_MAX_FIGURES
+
+
+def _headline_below(lines, idx: list[int], k: int, end: int, longest: int) -> bool:
+    """A headline-shaped line (:func:`_headline_shaped`) of more than ``longest`` words from
+    ``idx[k]`` on, or the line ``end`` (the body's or the lede's first line): the article's
+    headline is below the run."""
+    for j in idx[k:]:
+        if _headline_shaped(lines[j]) and lines[j].n > longest:
+            return True
+    return end < len(lines) and _headline_shaped(lines[end])
+
+
+def _stems(words, prefix: int = TOPIC_PREFIX) -> set[str]:
+    """The first ``prefix`` letters of the words of at least ``prefix`` letters (no figures).
+
+    >>> sorted(_stems(["european", "banks", "de", "2025"]))
+    ['bank', 'euro']
+    """
+    return {w[:prefix] for w in words if len(w) >= prefix and w.isalpha()}
+
+
+def _kicker(lines, run: list[int], idx: list[int], k: int, kickers: frozenset[str]) -> bool:
+    """A line of ``run`` is the article's kicker: a word of ``kickers`` ("Critique"), or it
+    shares a word stem (:func:`_stems`) with the :data:`TOPIC_LINES` standing lines below the
+    run (``idx[k:]``): the story's topic above its headline."""
+    below: set[str] = set()
+    for j in [j for j in idx[k:] if lines[j].cls != _BAD][:TOPIC_LINES]:
+        below |= _stems(lines[j].words)
+    for i in run:
+        ln = lines[i]
+        if ln.text.strip(_KICKER_TRIM).casefold() in kickers or _stems(ln.words) & below:
+            return True
+    return False
+
+
+def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> None:
+    """Take the short labels standing next to the page's chrome above the article.
+
+    ``lines``: the detectors' lines after the rules (class, removal, protected);
+    ``body_start``: the first line of the article's body (:func:`~._pagekind.page_kind`,
+    -1 for none). In the page's head (:func:`head_end`), a run of :func:`label_line` lines
+    (blank lines do not break it) goes
+
+    * ``head_chrome``: when the lines around it are both removed (or the top of the page and
+      a removed line) and one of them is an anchor (:func:`is_anchor`);
+    * ``head_label``: when the line above it is an anchor and the run has at most
+      :data:`UNDER_ANCHOR_MAX_LINES` lines of at most :data:`UNDER_ANCHOR_MAX_WORDS` words,
+
+    each only with a headline below the run (:func:`_headline_below`). The reason names the
+    anchor.
+
+        >>> from cleannews.strip.detectors import _Line, GOOD
+        >>> texts = ["Skip to content", "Uncategorized", "Next up: HTC and BlackBerry launch",
+        ...          "Smartphone month goes on with an HTC announcement and leaked photos of "
+        ...          "the delayed BlackBerry phones."]
+        >>> ls = [_Line(t, frozenset()) for t in texts]
+        >>> ls[0].bad("nav_menu_en", "menu")
+        >>> ls[3].cls = GOOD
+        >>> head_zone(ls, 3)
+        >>> ls[1].removal.rule, ls[2].removal
+        ('head_label', None)
+        >>> ls[1].removal.reason
+        "label under the page's chrome ('Skip to content', nav_menu_en), above the headline"
+    """
+    end = head_end(lines, body_start)
+    idx = [i for i in range(end) if not lines[i].blank]
+    k = 0
+    while k < len(idx):  # head_chrome: runs between removed lines, one an anchor
+        if not label_line(lines[idx[k]]):
+            k += 1
+            continue
+        s = k
+        while k < len(idx) and label_line(lines[idx[k]]):
+            k += 1
+        above = lines[idx[s - 1]] if s else None
+        below = lines[idx[k]] if k < len(idx) else None
+        if below is None or below.cls != _BAD or (above is not None and above.cls != _BAD):
+            continue
+        anchor = above if above is not None and is_anchor(above) else below
+        if not is_anchor(anchor):
+            continue
+        run = idx[s:k]
+        if _kicker(lines, run, idx, k, kickers):
+            continue
+        if _headline_below(lines, idx, k, end, max(lines[i].n for i in run)):
+            reason = "short label between the page's chrome ({}) and furniture, above the headline"
+            _take(lines, run, "head_chrome", reason, anchor)
+    for k, i in enumerate(idx):  # head_label: the labels right under an anchor
+        if not is_anchor(lines[i]):
+            continue
+        run = []
+        for j in idx[k + 1 :]:
+            if not label_line(lines[j], UNDER_ANCHOR_MAX_WORDS):
+                break
+            run.append(j)
+        if not 0 < len(run) <= UNDER_ANCHOR_MAX_LINES:
+            continue
+        rest = k + 1 + len(run)
+        if _kicker(lines, run, idx, rest, kickers):
+            continue
+        nxt = next((lines[j] for j in idx[rest:] if lines[j].cls != _BAD), None)
+        if nxt is None and end < len(lines):
+            nxt = lines[end]
+        if nxt is not None and _headline_shaped(nxt):  # the labels stand on the headline
+            reason = "label under the page's chrome ({}), above the headline"
+            _take(lines, run, "head_label", reason, lines[i])
+
+
+def _take(lines, run: list[int], rule: str, reason: str, anchor) -> None:
+    """Remove the lines ``run`` (rule ``rule``), the reason naming the anchor line."""
+    what = f"'{anchor.text[:40]}', {anchor.removal.rule}"
+    for i in run:
+        lines[i].bad(rule, reason.format(what))
