@@ -45,12 +45,14 @@ CHROME_MAX_WORDS = 6
 UNDER_ANCHOR_MAX_WORDS = 3
 #: ... and at most this many such labels in a row under the anchor (a section label and a
 #: sub-section; a longer run is a list the page's own).
-UNDER_ANCHOR_MAX_LINES = 2
+UNDER_ANCHOR_MAX_LINES = 1
 #: The page's head ends at the first paragraph-like line that ends like a sentence and has at
 #: least this many words (a teaser's excerpt or the article's lede: what follows is text).
 HEAD_PROSE_MIN_WORDS = 12
 #: A headline below the run has at least this many words ...
 HEADLINE_MIN_WORDS = 4
+#: ... at most this many ...
+HEADLINE_MAX_WORDS = 25
 #: ... and at most this many words holding a figure (a date, a photo counter "3 / 33" is no
 #: headline).
 HEADLINE_MAX_FIGURES = 1
@@ -142,27 +144,31 @@ def head_end(lines, body_start: int) -> int:
 
 
 def _headline_shaped(ln) -> bool:
-    """A standing line of :data:`HEADLINE_MIN_WORDS` words or more, at most
-    :data:`HEADLINE_MAX_FIGURES` of them with a figure, not protected (a byline, a date).
+    """A standing headline: :data:`HEADLINE_MIN_WORDS` to :data:`HEADLINE_MAX_WORDS` words, at
+    most :data:`HEADLINE_MAX_FIGURES` of them with a figure, not ending like a sentence (a
+    paragraph is no headline), not protected (a byline, a date).
 
     >>> from cleannews.strip.detectors import _Line
     >>> [_headline_shaped(_Line(t, frozenset())) for t in ("Next up: HTC and BlackBerry",
-    ...  "(Foto: imago/Team 2) 3 / 33", "Politique")]
-    [True, False, False]
+    ...  "(Foto: imago/Team 2) 3 / 33", "Politique", "Le maire a signé l’arrêté hier soir.")]
+    [True, False, False, False]
     """
-    if ln.blank or ln.cls == _BAD or ln.protected or ln.n < HEADLINE_MIN_WORDS:
+    if ln.blank or ln.cls == _BAD or ln.protected:
+        return False
+    if not HEADLINE_MIN_WORDS <= ln.n <= HEADLINE_MAX_WORDS or ln.text[-1:] in _PROSE_END:
         return False
     return sum(any(c.isdigit() for c in w) for w in ln.words) <= HEADLINE_MAX_FIGURES
 
 
-def _headline_below(lines, idx: list[int], k: int, end: int, longest: int) -> bool:
-    """A headline-shaped line (:func:`_headline_shaped`) of more than ``longest`` words from
-    ``idx[k]`` on, or the line ``end`` (the body's or the lede's first line): the article's
-    headline is below the run."""
-    for j in idx[k:]:
-        if _headline_shaped(lines[j]) and lines[j].n > longest:
-            return True
-    return end < len(lines) and _headline_shaped(lines[end])
+def _headline_below(lines, idx: list[int], k: int, longest: int) -> bool:
+    """A headline (:func:`_headline_shaped`) of more than ``longest`` words among the head's
+    lines ``idx[k:]`` and the line that ends the head (the body's first line may be the
+    headline): the article's headline is below the run, not in it."""
+    after = idx[-1] + 1 if idx else 0
+    while after < len(lines) and lines[after].blank:
+        after += 1
+    more = [after] if after < len(lines) else []
+    return any(_headline_shaped(lines[j]) and lines[j].n > longest for j in [*idx[k:], *more])
 
 
 def _stems(words, prefix: int = TOPIC_PREFIX) -> set[str]:
@@ -237,7 +243,7 @@ def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> 
         run = idx[s:k]
         if _kicker(lines, run, idx, k, kickers):
             continue
-        if _headline_below(lines, idx, k, end, max(lines[i].n for i in run)):
+        if _headline_below(lines, idx, k, max(lines[i].n for i in run)):
             reason = "short label between the page's chrome ({}) and furniture, above the headline"
             _take(lines, run, "head_chrome", reason, anchor)
     for k, i in enumerate(idx):  # head_label: the labels right under an anchor
@@ -255,7 +261,7 @@ def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> 
             continue
         nxt = next((lines[j] for j in idx[rest:] if lines[j].cls != _BAD), None)
         if nxt is None and end < len(lines):
-            nxt = lines[end]
+            nxt = lines[end]  # the body's first line
         if nxt is not None and _headline_shaped(nxt):  # the labels stand on the headline
             reason = "label under the page's chrome ({}), above the headline"
             _take(lines, run, "head_label", reason, lines[i])

@@ -1987,6 +1987,7 @@ def judge_lines(
     _score_pass(lines)
     _neighbour_pass(lines, matched, rs.kicker_words, rs.widget_words)
     _title_pass(lines)
+    head_zone(lines, page_kind(lines).body_start, rs.kicker_words)  # the title's repeats gone
     return lines, glued
 
 
