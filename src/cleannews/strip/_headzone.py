@@ -180,13 +180,27 @@ def _stems(words, prefix: int = TOPIC_PREFIX) -> set[str]:
     return {w[:prefix] for w in words if len(w) >= prefix and w.isalpha()}
 
 
-def _kicker(lines, run: list[int], idx: list[int], k: int, kickers: frozenset[str]) -> bool:
+def _kicker(lines, run: list[int], kickers: frozenset[str]) -> bool:
     """A line of ``run`` is the article's kicker: a word of ``kickers`` ("Critique"), or it
     shares a word stem (:func:`_stems`) with the :data:`TOPIC_LINES` standing lines below the
-    run (``idx[k:]``): the story's topic above its headline."""
+    run: the story's topic above its headline.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> ls = [_Line(t, frozenset()) for t in ("EUROPEAN BANKS", "",
+    ...       "Italian bank merger wave stalls as Rome tightens its grip")]
+    >>> _kicker(ls, [0], frozenset()), _kicker(ls[:1], [0], frozenset({"european banks"}))
+    (True, True)
+    """
     below: set[str] = set()
-    for j in [j for j in idx[k:] if lines[j].cls != _BAD][:TOPIC_LINES]:
-        below |= _stems(lines[j].words)
+    seen = 0
+    for j in range(run[-1] + 1, len(lines)):
+        if seen >= TOPIC_LINES:
+            break
+        ln = lines[j]
+        if ln.blank or ln.cls == _BAD:
+            continue
+        below |= _stems(ln.words)
+        seen += 1
     for i in run:
         ln = lines[i]
         if ln.text.strip(_KICKER_TRIM).casefold() in kickers or _stems(ln.words) & below:
@@ -241,7 +255,7 @@ def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> 
         if not is_anchor(anchor):
             continue
         run = idx[s:k]
-        if _kicker(lines, run, idx, k, kickers):
+        if _kicker(lines, run, kickers):
             continue
         if _headline_below(lines, idx, k, max(lines[i].n for i in run)):
             reason = "short label between the page's chrome ({}) and furniture, above the headline"
@@ -257,7 +271,7 @@ def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> 
         if not 0 < len(run) <= UNDER_ANCHOR_MAX_LINES:
             continue
         rest = k + 1 + len(run)
-        if _kicker(lines, run, idx, rest, kickers):
+        if _kicker(lines, run, kickers):
             continue
         nxt = next((lines[j] for j in idx[rest:] if lines[j].cls != _BAD), None)
         if nxt is None and end < len(lines):
