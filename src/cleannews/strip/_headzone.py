@@ -62,6 +62,8 @@ HEADLINE_MAX_FIGURES = 1
 TOPIC_PREFIX = 4
 #: ... over at most this many standing lines below the run (the headline, the standfirst).
 TOPIC_LINES = 3
+#: Languages whose function words (stoplists) are left out of the topic comparison.
+STOP_LANGUAGES = ("fr", "en", "de", "es", "it")
 #: Characters trimmed around a label before it is looked up in the kicker words.
 _KICKER_TRIM = " \t:.-–—|•·*"
 
@@ -171,13 +173,23 @@ def _headline_below(lines, idx: list[int], k: int, longest: int) -> bool:
     return any(_headline_shaped(lines[j]) and lines[j].n > longest for j in [*idx[k:], *more])
 
 
-def _stems(words, prefix: int = TOPIC_PREFIX) -> set[str]:
-    """The first ``prefix`` letters of the words of at least ``prefix`` letters (no figures).
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """The stoplists of the rule languages (``strip/data/stop_*.txt``)."""
+    from cleannews.strip._rules import load_stopwords
 
-    >>> sorted(_stems(["european", "banks", "de", "2025"]))
-    ['bank', 'euro']
+    return load_stopwords(STOP_LANGUAGES)
+
+
+def _stems(words, prefix: int = TOPIC_PREFIX) -> set[str]:
+    """The first ``prefix`` letters of the words of at least ``prefix`` letters (no figures,
+    no function words: "entre" tells no topic).
+
+    >>> sorted(_stems(["merger", "banks", "entre", "2025"]))
+    ['bank', 'merg']
     """
-    return {w[:prefix] for w in words if len(w) >= prefix and w.isalpha()}
+    stop = _function_words()
+    return {w[:prefix] for w in words if len(w) >= prefix and w.isalpha() and w not in stop}
 
 
 def _kicker(lines, run: list[int], kickers: frozenset[str]) -> bool:
