@@ -127,6 +127,15 @@ def test_the_article_s_own_lines_under_the_chrome_stay(head, headline, kept):
     assert headline not in out
 
 
+def test_the_article_s_section_printed_in_the_menu_too_stays():
+    # fixture 035's shape: the site's menu, a search box's "OK", the article's section (its
+    # kicker in the 0.1.0 fixtures) over the headline
+    text = page("Société", "Monde", "Sport", "Rechercher", "OK", "Société")
+    out = strip_text(text, CFG).text
+    assert "Société\n\n" + HEADLINE in out
+    assert "Monde" not in out
+
+
 def test_the_topic_guard_matters(monkeypatch):
     """Without the topic guard the kicker above the pensions headline would go: the look-alike
     cases above test the guards, not a rule that never fires."""

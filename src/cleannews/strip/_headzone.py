@@ -19,17 +19,22 @@ or subscription panel, a cookie banner, a follow widget (the *anchors*, rule nam
   :data:`UNDER_ANCHOR_MAX_WORDS` words (rule ``head_label``: "Skip to content /
   Uncategorized / <headline>").
 
-and only when a headline stands below them (:func:`_headline_below`: a standing line longer
-than every line of the run, :data:`HEADLINE_MIN_WORDS` words or more, before the article's
-first paragraph), so the headline itself is never in a run. Protected lines (bylines, dates,
-the kickers of ``kicker_words``), list items, lines with a figure and lines ending like a
-sentence are no labels and break a run. Tests: ``tests/test_strip_headzone.py``; figures in
-``docs/strip.md`` (branch strip-head7).
+and only when the article's headline stands below them (:func:`_headline_shaped`: a standing
+line of :data:`HEADLINE_MIN_WORDS` to :data:`HEADLINE_MAX_WORDS` words, longer than every line
+of the run, not ending like a sentence), so the headline itself is never in a run. Protected
+lines (bylines, dates), list items, lines with a figure and lines ending like a sentence are no
+labels and break a run. A run holding the article's kicker stays (:func:`_kicker`): a word of
+the data files' ``kicker_words`` ("Critique"), a text the page prints on another line too (its
+menu's "Société" over the headline: the article's section), or a label sharing a word with
+the headline and the lines under it ("Réforme des retraites" over "Le conclave sur les
+retraites …"). Tests: ``tests/test_strip_headzone.py``; figures in ``docs/strip.md``
+(branch strip-head7).
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -192,16 +197,21 @@ def _stems(words, prefix: int = TOPIC_PREFIX) -> set[str]:
     return {w[:prefix] for w in words if len(w) >= prefix and w.isalpha() and w not in stop}
 
 
-def _kicker(lines, run: list[int], kickers: frozenset[str]) -> bool:
-    """A line of ``run`` is the article's kicker: a word of ``kickers`` ("Critique"), or it
-    shares a word stem (:func:`_stems`) with the :data:`TOPIC_LINES` standing lines below the
-    run: the story's topic above its headline.
+def _kicker(lines, run: list[int], kickers: frozenset[str], printed: frozenset[str]) -> bool:
+    """A line of ``run`` is the article's kicker: a word of ``kickers`` ("Critique"), a text
+    the page prints on another line too (``printed``: "Société" in the site's menu and over
+    the headline names the article's section, which the 0.1.0 fixtures keep as its kicker), or
+    it shares a word stem (:func:`_stems`) with the :data:`TOPIC_LINES` standing lines below
+    the run: the story's topic above its headline.
 
     >>> from cleannews.strip.detectors import _Line
     >>> ls = [_Line(t, frozenset()) for t in ("EUROPEAN BANKS", "",
     ...       "Italian bank merger wave stalls as Rome tightens its grip")]
-    >>> _kicker(ls, [0], frozenset()), _kicker(ls[:1], [0], frozenset({"european banks"}))
+    >>> none = frozenset()
+    >>> _kicker(ls, [0], none, none), _kicker(ls[:1], [0], frozenset({"european banks"}), none)
     (True, True)
+    >>> _kicker(ls[:1], [0], none, frozenset({"european banks"}))
+    True
     """
     below: set[str] = set()
     seen = 0
@@ -215,7 +225,8 @@ def _kicker(lines, run: list[int], kickers: frozenset[str]) -> bool:
         seen += 1
     for i in run:
         ln = lines[i]
-        if ln.text.strip(_KICKER_TRIM).casefold() in kickers or _stems(ln.words) & below:
+        key = ln.text.strip(_KICKER_TRIM).casefold()
+        if key in kickers or key in printed or _stems(ln.words) & below:
             return True
     return False
 
@@ -251,6 +262,10 @@ def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> 
     """
     end = head_end(lines, body_start)
     idx = [i for i in range(end) if not lines[i].blank]
+    if not any(is_anchor(lines[i]) for i in idx):
+        return
+    seen = Counter(ln.text.strip(_KICKER_TRIM).casefold() for ln in lines if not ln.blank)
+    printed = frozenset(t for t, c in seen.items() if c > 1)  # texts on two lines or more
     k = 0
     while k < len(idx):  # head_chrome: runs between removed lines, one an anchor
         if not label_line(lines[idx[k]]):
@@ -267,7 +282,7 @@ def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> 
         if not is_anchor(anchor):
             continue
         run = idx[s:k]
-        if _kicker(lines, run, kickers):
+        if _kicker(lines, run, kickers, printed):
             continue
         if _headline_below(lines, idx, k, max(lines[i].n for i in run)):
             reason = "short label between the page's chrome ({}) and furniture, above the headline"
@@ -283,7 +298,7 @@ def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> 
         if not 0 < len(run) <= UNDER_ANCHOR_MAX_LINES:
             continue
         rest = k + 1 + len(run)
-        if _kicker(lines, run, kickers):
+        if _kicker(lines, run, kickers, printed):
             continue
         nxt = next((lines[j] for j in idx[rest:] if lines[j].cls != _BAD), None)
         if nxt is None and end < len(lines):
