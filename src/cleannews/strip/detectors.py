@@ -1986,8 +1986,10 @@ def judge_lines(
     _structural_pass(lines, rs, stop)
     _score_pass(lines)
     _neighbour_pass(lines, matched, rs.kicker_words, rs.widget_words)
+    taken = sum(ln.cls is BAD for ln in lines)
     _title_pass(lines)
-    head_zone(lines, page_kind(lines).body_start, rs.kicker_words)  # the title's repeats gone
+    if sum(ln.cls is BAD for ln in lines) > taken:  # the title's repeats are gone: the head anew
+        head_zone(lines, page_kind(lines).body_start, rs.kicker_words)
     return lines, glued
 
 
