@@ -48,8 +48,8 @@ CHROME_MAX_WORDS = 6
 #: ... a label right under an anchor (``head_label``) at most this many ("Uncategorized",
 #: "Faits divers – Justice"; a headline of 4 words is not one) ...
 UNDER_ANCHOR_MAX_WORDS = 3
-#: ... and at most this many such labels in a row under the anchor (a section label and a
-#: sub-section; a longer run is a list the page's own).
+#: ... and at most this many such labels in a row under the anchor (one section label; 1 to 4
+#: take the same TRAIN lines, and two short lines in a row are as often the page's own).
 UNDER_ANCHOR_MAX_LINES = 1
 #: The page's head ends at the first paragraph-like line that ends like a sentence and has at
 #: least this many words (a teaser's excerpt or the article's lede: what follows is text).
@@ -167,15 +167,29 @@ def _headline_shaped(ln) -> bool:
     return sum(any(c.isdigit() for c in w) for w in ln.words) <= HEADLINE_MAX_FIGURES
 
 
-def _headline_below(lines, idx: list[int], k: int, longest: int) -> bool:
-    """A headline (:func:`_headline_shaped`) of more than ``longest`` words among the head's
-    lines ``idx[k:]`` and the line that ends the head (the body's first line may be the
-    headline): the article's headline is below the run, not in it."""
+def _longest_headline_below(lines, idx: list[int]) -> list[int]:
+    """For each position ``k`` of ``idx``, the most words of a headline
+    (:func:`_headline_shaped`) among the head's lines ``idx[k:]`` and the first non-blank line
+    after them (the body's first line may be the headline); 0 for none. One backward pass, so
+    that :func:`head_zone` stays linear in the page's lines.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> texts = ("Menu", "Politique", "Le budget de la ville est adopté")
+    >>> ls = [_Line(t, frozenset()) for t in texts]
+    >>> _longest_headline_below(ls, [0, 1])
+    [7, 7]
+    """
     after = idx[-1] + 1 if idx else 0
     while after < len(lines) and lines[after].blank:
         after += 1
-    more = [after] if after < len(lines) else []
-    return any(_headline_shaped(lines[j]) and lines[j].n > longest for j in [*idx[k:], *more])
+    best = lines[after].n if after < len(lines) and _headline_shaped(lines[after]) else 0
+    out = [0] * len(idx)
+    for k in range(len(idx) - 1, -1, -1):
+        ln = lines[idx[k]]
+        if _headline_shaped(ln) and ln.n > best:
+            best = ln.n
+        out[k] = best
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -244,7 +258,7 @@ def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> 
     * ``head_label``: when the line above it is an anchor and the run has at most
       :data:`UNDER_ANCHOR_MAX_LINES` lines of at most :data:`UNDER_ANCHOR_MAX_WORDS` words,
 
-    each only with a headline below the run (:func:`_headline_below`). The reason names the
+    each only with a headline below the run (:func:`_longest_headline_below`). The reason names the
     anchor.
 
         >>> from cleannews.strip.detectors import _Line, GOOD
@@ -266,6 +280,7 @@ def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> 
         return
     seen = Counter(ln.text.strip(_KICKER_TRIM).casefold() for ln in lines if not ln.blank)
     printed = frozenset(t for t, c in seen.items() if c > 1)  # texts on two lines or more
+    below_best = _longest_headline_below(lines, idx)
     k = 0
     while k < len(idx):  # head_chrome: runs between removed lines, one an anchor
         if not label_line(lines[idx[k]]):
@@ -284,25 +299,23 @@ def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> 
         run = idx[s:k]
         if _kicker(lines, run, kickers, printed):
             continue
-        if _headline_below(lines, idx, k, max(lines[i].n for i in run)):
+        if k < len(idx) and below_best[k] > max(lines[i].n for i in run):  # a headline below
             reason = "short label between the page's chrome ({}) and furniture, above the headline"
             _take(lines, run, "head_chrome", reason, anchor)
     for k, i in enumerate(idx):  # head_label: the labels right under an anchor
         if not is_anchor(lines[i]):
             continue
-        run = []
-        for j in idx[k + 1 :]:
-            if not label_line(lines[j], UNDER_ANCHOR_MAX_WORDS):
-                break
-            run.append(j)
+        rest = k + 1
+        while rest < len(idx) and label_line(lines[idx[rest]], UNDER_ANCHOR_MAX_WORDS):
+            rest += 1
+        run = idx[k + 1 : rest]
         if not 0 < len(run) <= UNDER_ANCHOR_MAX_LINES:
             continue
-        rest = k + 1 + len(run)
         if _kicker(lines, run, kickers, printed):
             continue
-        nxt = next((lines[j] for j in idx[rest:] if lines[j].cls != _BAD), None)
-        if nxt is None and end < len(lines):
-            nxt = lines[end]  # the body's first line
+        while rest < len(idx) and lines[idx[rest]].cls == _BAD:
+            rest += 1
+        nxt = lines[idx[rest]] if rest < len(idx) else lines[end] if end < len(lines) else None
         if nxt is not None and _headline_shaped(nxt):  # the labels stand on the headline
             reason = "label under the page's chrome ({}), above the headline"
             _take(lines, run, "head_label", reason, lines[i])
