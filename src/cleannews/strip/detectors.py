@@ -23,6 +23,7 @@ from operator import itemgetter
 import regex
 
 from cleannews.strip._assemble import Removal, SpanRemoval
+from cleannews.strip._headzone import head_zone
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
 from cleannews.strip._pagelang import (
     PAGE_LANGUAGE_CHARS,
@@ -812,6 +813,7 @@ def _neighbour_pass(
         if kind is not None:  # block evidence after the article's body (strip-gen6)
             related_zone(lines, matched, kind.body_start, kind.body_end)
             run_heading(lines, kind.body_end)
+            head_zone(lines, kind.body_start, kickers)  # the page's chrome above the headline
         if repeated:
             _repeats(lines, repeated)
         _context(lines, first_good, last_good)
@@ -1984,7 +1986,10 @@ def judge_lines(
     _structural_pass(lines, rs, stop)
     _score_pass(lines)
     _neighbour_pass(lines, matched, rs.kicker_words, rs.widget_words)
+    taken = sum(ln.cls is BAD for ln in lines)
     _title_pass(lines)
+    if sum(ln.cls is BAD for ln in lines) > taken:  # the title's repeats are gone: the head anew
+        head_zone(lines, page_kind(lines).body_start, rs.kicker_words)
     return lines, glued
 
 
