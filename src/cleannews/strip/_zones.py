@@ -28,6 +28,7 @@ Tests: ``tests/test_strip_zones.py``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import pairwise
 
 import regex
@@ -384,21 +385,31 @@ def excerpt_run(lines, body_start: int, body_end: int) -> None:
         run = []
     if len(run) >= EXCERPT_RUN_MIN:
         runs.append(run)
-    for run in runs:
-        above = sum(
-            ln.n
-            for ln in lines[: run[0]]
-            if ln.cls == _GOOD and not _cut(ln.text) and ln.text[-1:] in _PROSE_END_CHARS
-        )
-        if above < EXCERPT_ARTICLE_WORDS:
-            continue  # a listing's teasers (or excerpts above the article)
-        if any(
+    if not runs:
+        return
+    # words of the article's paragraphs above each line, and a paragraph below it (one pass
+    # each way: linear in the page however many runs it holds)
+    above = [0] * (len(lines) + 1)
+    for i, ln in enumerate(lines):
+        above[i + 1] = above[i] + (ln.n if _article_paragraph(ln) else 0)
+    prose_below = [False] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        ln = lines[i]
+        prose_below[i] = prose_below[i + 1] or (
             ln.cls == _GOOD and ln.n >= EXCERPT_PROSE_BELOW_WORDS and not _cut(ln.text)
-            for ln in lines[run[-1] + 1 :]
-        ):
+        )
+    for run in runs:
+        if above[run[0]] < EXCERPT_ARTICLE_WORDS:
+            continue  # a listing's teasers (or excerpts above the article)
+        if prose_below[run[-1] + 1]:
             continue  # the article goes on below the run
         for i in run:
             lines[i].bad("excerpt_run", "one of several excerpts cut with '…' after the article")
+
+
+def _article_paragraph(ln) -> bool:
+    """A paragraph-like line that ends like a sentence and is not cut with "…"."""
+    return ln.cls == _GOOD and ln.text[-1:] in _PROSE_END_CHARS and not _cut(ln.text)
 
 
 #: Characters that end a paragraph of prose (an excerpt's "…" aside).
@@ -614,6 +625,10 @@ CARD_HEADLINE_MAX_WORDS = 15
 CARD_HEADING_MAX_WORDS = 3
 #: Words of the uncut paragraphs ending like a sentence above the heading: the article.
 CARD_ARTICLE_WORDS = 60
+#: The walk up from the first separator to the heading crosses at most this many lines.
+CARD_WALK_MAX = 3 * CARD_MAX_LINES
+#: The cards' words are compared with the last this many paragraphs of the article above.
+CARD_BODY_LINES = 30
 _DIGIT = regex.compile(r"\d")
 #: The rule name :func:`run_heading` removes with.
 RUN_HEADING_RULE = "run_heading"
@@ -692,7 +707,15 @@ def card_zone(lines) -> None:
         ln = lines[i]
         if ln.cls == _BAD and ln.n <= CARD_SEPARATOR_MAX_WORDS:
             occ.setdefault(_card_key(ln.text), []).append(p)
-    for key, ps in occ.items():
+    if not any(len(ps) >= CARD_MIN_SEPARATORS for ps in occ.values()):
+        return
+    # positions (in ``idx``) of the article's paragraphs, and their words up to each position
+    article = [p for p, i in enumerate(idx) if _article_paragraph(lines[i])]
+    words = [0] * (len(idx) + 1)
+    for p, i in enumerate(idx):
+        words[p + 1] = words[p] + (lines[i].n if _article_paragraph(lines[i]) else 0)
+    page = (article, words)
+    for ps in occ.values():
         if len(ps) < CARD_MIN_SEPARATORS:
             continue
         chain = [ps[0]]
@@ -704,9 +727,9 @@ def card_zone(lines) -> None:
             ):
                 chain.append(b)
                 continue
-            _take_cards(lines, idx, chain, key)
+            _take_cards(lines, idx, chain, ps[0], page)
             chain = [b]
-        _take_cards(lines, idx, chain, key)
+        _take_cards(lines, idx, chain, ps[0], page)
 
 
 def _card_headline(ln) -> bool:
@@ -714,18 +737,18 @@ def _card_headline(ln) -> bool:
     return 0 < ln.n <= CARD_HEADLINE_MAX_WORDS and ln.text[-1:] not in _SENTENCE_END_CHARS
 
 
-def _take_cards(lines, idx: list[int], chain: list[int], key: str) -> None:
-    """:func:`card_zone` for one chain of separators (positions in ``idx``)."""
+def _take_cards(lines, idx: list[int], chain: list[int], first: int, page: tuple) -> None:
+    """:func:`card_zone` for one chain of separators (positions in ``idx``); ``first``: the
+    position of the separator's first occurrence; ``page``: (positions of the article's
+    paragraphs, their words up to each position)."""
     if len(chain) < CARD_MIN_SEPARATORS:
         return
     q, first_card = chain[0] - 1, 0
-    while q >= 0:
+    while q >= 0 and chain[0] - q <= CARD_WALK_MAX:
         ln = lines[idx[q]]
         if ln.cls == _BAD:
             if _related_heading(ln):
                 break
-            if _card_key(ln.text) == key:
-                return
         elif _heading_shaped(ln) and (first_card or q == chain[0] - 1):
             break  # above the first card (or right above the first separator: no first card)
         elif ln.protected or first_card >= CARD_MAX_LINES:
@@ -735,18 +758,11 @@ def _take_cards(lines, idx: list[int], chain: list[int], key: str) -> None:
         q -= 1
     else:
         return
+    if first < chain[0]:
+        return  # the same separator above the chain: a listing's cards from the top
     heading = idx[q]
-    above = idx[:q]
-    if any(lines[i].cls == _BAD and _card_key(lines[i].text) == key for i in above):
-        return  # the same separator above the heading: a listing's cards from the top
-    article = [
-        lines[i]
-        for i in above
-        if lines[i].cls == _GOOD
-        and not _cut(lines[i].text)
-        and lines[i].text[-1:] in _PROSE_END_CHARS
-    ]
-    if sum(ln.n for ln in article) < CARD_ARTICLE_WORDS:
+    article, words = page
+    if words[q] < CARD_ARTICLE_WORDS:
         return
     zone = [
         lines[i]
@@ -760,10 +776,11 @@ def _take_cards(lines, idx: list[int], chain: list[int], key: str) -> None:
         for ln in zone
     ):
         return
+    last = bisect_left(article, q)  # the article's paragraphs above the heading: the last few
     body = frozenset(
         w
-        for ln in article
-        for w in ln.words
+        for p in article[max(0, last - CARD_BODY_LINES) : last]
+        for w in lines[idx[p]].words
         if len(w) >= SHARED_WORD_CHARS and not w.isdigit()
     )
     paras = [ln for ln in zone if ln.cls == _GOOD]
