@@ -24,6 +24,20 @@ body's subject, one or two lines only) keep the whole zone; protected lines (byl
 always stay. Measured on the TRAIN pages of ``fixtures/strip_real`` judged without their own
 site's rule patterns and on recombined pages (``docs/strip.md``, branch strip-gen6).
 Tests: ``tests/test_strip_zones.py``.
+
+Branch strip-tail7 adds four shapes, reached through :func:`related_zone` (each removal names
+its rule and reason):
+
+* :func:`excerpt_run`: three or more excerpts cut with "…" under the article's text (a
+  listing's excerpts start the page and stay);
+* :func:`comment_form`: the short lines of a comment form under a removed comment heading,
+  after the body, all or none;
+* :func:`caption_copies`: a caption printed twice right above its photo credit;
+* :func:`card_zone`: cards of other articles between a recurring removed separator ("Lire
+  plus", "Image") under a heading, below the article.
+
+Figures and what was tried: ``docs/strip.md`` (branch strip-tail7); tests:
+``tests/test_strip_zones7.py``.
 """
 
 from __future__ import annotations
