@@ -8,8 +8,9 @@ recurring separators under a heading (``card_zone``). Each test that expects a r
 on the code before this branch; each look-alike keeps the article's lines: a listing's
 excerpts, quotes trailing off inside the article, subheadings and list items under a comment
 prompt, the headline printed twice, the article's sections between recurring ad labels.
-The shapes are written after real TRAIN pages (it-c-0011, fr-b-0130, fr-a-0164, fr-d-0038,
-de-m-0023, en-m-0023, fr-a-0177, fr-d-0042), in new words.
+The synthetic shapes follow real TRAIN pages (it-c-0011, fr-b-0130, fr-a-0164, fr-d-0038,
+de-m-0023, en-m-0023, fr-a-0177, fr-d-0042), in new words; six of those pages are also checked as
+stored (served path: the blocks go, no content line).
 """
 
 from __future__ import annotations
@@ -250,3 +251,42 @@ def test_recombined_pages_lose_no_article_line_to_the_zones(seed):
             if lb.content and out.get(lb.text.strip()) in ZONE_RULES
         ]
     assert not lost, lost[:8]
+
+
+# --- real TRAIN pages (served path) --------------------------------------------------------
+
+#: TRAIN pages of ``fixtures/strip_real`` where the served strip stage takes lines by these rules
+#: (page id -> rule -> number of furniture lines it takes there); none of them is content.
+REAL = {
+    "it-c-0011": {"excerpt_run": 6},
+    "fr-b-0130": {"excerpt_run": 6},
+    "fr-a-0177": {"card_zone": 10},
+    "fr-d-0042": {"card_zone": 6},
+    "de-m-0023": {"caption_copy": 2},
+    "en-m-0023": {"caption_copy": 2},
+}
+
+
+@pytest.fixture(scope="module")
+def real_pages():
+    from cleannews.evaluate import read_corpus
+
+    out = {}
+    for rec, doc, labelled in read_corpus(ROOT / "fixtures" / "strip_real"):
+        if rec["id"] in REAL:
+            assert rec["split"] == "train", rec["id"]
+            out[rec["id"]] = (doc, labelled)
+    return out
+
+
+@pytest.mark.parametrize("page_id", sorted(REAL))
+def test_real_train_pages_lose_their_furniture_blocks_and_no_content(real_pages, page_id):
+    doc, labelled = real_pages[page_id]
+    kinds = {lb.text.strip(): lb.label for lb in labelled}
+    taken: dict[str, int] = {}
+    for c in strip_text(doc, CFG).changes:
+        if c.rule in ZONE_RULES:
+            assert kinds.get(c.before.strip(), "C") != "C", (c.rule, c.before)
+            taken[c.rule] = taken.get(c.rule, 0) + 1
+    for rule, n in REAL[page_id].items():
+        assert taken.get(rule, 0) == n, (rule, taken)
