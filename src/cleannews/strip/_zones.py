@@ -24,13 +24,38 @@ body's subject, one or two lines only) keep the whole zone; protected lines (byl
 always stay. Measured on the TRAIN pages of ``fixtures/strip_real`` judged without their own
 site's rule patterns and on recombined pages (``docs/strip.md``, branch strip-gen6).
 Tests: ``tests/test_strip_zones.py``.
+
+Branch strip-tail7 adds four shapes, reached through :func:`related_zone` (each removal names
+its rule and reason):
+
+* :func:`excerpt_run`: three or more excerpts cut with "…" under the article's text (a
+  listing's excerpts start the page and stay);
+* :func:`comment_form`: the short lines of a comment form under a removed comment heading,
+  after the body, all or none;
+* :func:`caption_copies`: a caption printed twice right above its photo credit;
+* :func:`card_zone`: cards of other articles between a recurring removed separator ("Lire
+  plus", "Image") under a heading, below the article.
+
+Figures and what was tried: ``docs/strip.md`` (branch strip-tail7); tests:
+``tests/test_strip_zones7.py``.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import pairwise
+
 import regex
 
-__all__ = ["TAIL_OPENING_RULES", "related_zone", "run_heading"]
+__all__ = [
+    "TAIL_OPENING_RULES",
+    "caption_copies",
+    "card_zone",
+    "comment_form",
+    "excerpt_run",
+    "related_zone",
+    "run_heading",
+]
 
 #: Rule names (data files) whose whole-line match is the heading of a list of other articles
 #: and may open the page's tail (:func:`related_zone`). Not the lead-ins that precede a single
@@ -127,6 +152,10 @@ def _standing(lines, start: int) -> list[int]:
 def related_zone(lines, matched: list, body_start: int, body_end: int) -> None:
     """Take the lines under a related-articles heading that stands after the article's body.
 
+    Then the other block evidence of this module (branch strip-tail7), which the strip
+    stage reaches through this call: :func:`excerpt_run`, :func:`comment_form` and
+    :func:`caption_copies`.
+
     ``matched``: the rule each line's rule pass matched (None or a rule with ``name``);
     ``body_start``, ``body_end``: the first and last line of the article's body
     (:func:`~._pagekind.page_kind`), -1 for none (then nothing is taken). The first line after
@@ -159,6 +188,15 @@ def related_zone(lines, matched: list, body_start: int, body_end: int) -> None:
         >>> [ln.removal for ln in ls[2:]]
         [None, None, None]
     """
+    _heading_zone(lines, matched, body_start, body_end)
+    excerpt_run(lines, body_start, body_end)
+    comment_form(lines, matched, body_end)
+    caption_copies(lines, matched)
+    card_zone(lines)
+
+
+def _heading_zone(lines, matched: list, body_start: int, body_end: int) -> None:
+    """:func:`related_zone`'s own rule: the zone under a related-articles heading."""
     if body_end < 0 or body_start < 0:
         return
     for i in range(body_end + 1, len(lines)):
@@ -282,3 +320,492 @@ def run_heading(lines, body_end: int) -> None:
         if above is not None and above.cls == _BAD:
             continue
         ln.bad("run_heading", "heading of a run of teasers of other articles, after the body")
+
+
+# --- branch strip-tail7: excerpts of other articles, comment forms, caption copies ---------
+
+#: Characters a teaser's excerpt is cut with ("Un bimbo di dieci mesi è caduto dalla culla…").
+_CUT_END = regex.compile(r"(?:…|\.\.\.?)\s*$")
+#: :func:`excerpt_run`: an excerpt has at least this many words (a cut headline is shorter) …
+EXCERPT_MIN_WORDS = 6
+#: … and at least this many of them follow each other (one cut line is a cut page or a quote
+#: trailing off).
+EXCERPT_RUN_MIN = 3
+#: Words of the article's uncut, sentence-ending paragraphs above the run: a listing page's
+#: teasers start the page (its intro, if any, is a line or two), an article's related excerpts
+#: come after its text.
+EXCERPT_ARTICLE_WORDS = 60
+#: A paragraph of this many words below the run that is not cut: the article goes on under
+#: the excerpts (they are its own, e.g. a list of quotes trailing off), nothing is taken.
+EXCERPT_PROSE_BELOW_WORDS = 20
+
+
+def _cut(text: str) -> bool:
+    """A line cut with an ellipsis, as a teaser's excerpt is.
+
+    >>> _cut("Un grave incidente stradale si è verificato intorno alle 19…"), _cut("Fin.")
+    (True, False)
+    """
+    return bool(_CUT_END.search(text[-4:]))
+
+
+def excerpt_run(lines, body_start: int, body_end: int) -> None:
+    """Take a run of excerpts of other articles, cut with "…", under the article's text.
+
+    :data:`EXCERPT_RUN_MIN` or more standing lines in a row (removed lines between them do
+    not break the run), each of at least :data:`EXCERPT_MIN_WORDS` words, cut with an
+    ellipsis, not protected and no list item, are the excerpts of a list of other articles
+    (rule ``excerpt_run``) when the page's uncut paragraphs that end like a sentence above
+    the run hold :data:`EXCERPT_ARTICLE_WORDS` words (the article) and no uncut paragraph of
+    :data:`EXCERPT_PROSE_BELOW_WORDS` words stands below it (the article does not go on). A
+    listing's teasers, cut the same way, start the page: nothing is taken there. On TRAIN
+    (``fixtures/strip_real``) such runs are ``related`` after an article's text on 4 pages
+    and content on 5 listing pages, which all start with the run.
+
+        >>> from cleannews.strip.detectors import _Line, GOOD
+        >>> para = "Le conseil municipal a voté le budget de la commune pour l’année prochaine. "
+        >>> texts = [para * 5,
+        ...          "Un grave accident s’est produit hier soir sur la rocade de la ville…",
+        ...          "Les pompiers sont intervenus dans la nuit pour un incendie dans un entrepôt…",
+        ...          "Le club de football local a remporté son match de coupe face à un voisin…"]
+        >>> ls = [_Line(t, frozenset()) for t in texts]
+        >>> for ln in ls:
+        ...     ln.cls = GOOD
+        >>> excerpt_run(ls, 0, 3)
+        >>> [ln.removal.rule for ln in ls[1:]]
+        ['excerpt_run', 'excerpt_run', 'excerpt_run']
+        >>> ls = [_Line(t, frozenset()) for t in texts[1:]]  # a listing: the run starts the page
+        >>> excerpt_run(ls, 0, 2)
+        >>> [ln.removal for ln in ls]
+        [None, None, None]
+    """
+    if body_start < 0:
+        return
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.cls == _BAD:
+            continue
+        if (
+            not ln.protected
+            and ln.n >= EXCERPT_MIN_WORDS
+            and _cut(ln.text)
+            and not _BULLET.match(ln.text)
+        ):
+            run.append(i)
+            continue
+        if len(run) >= EXCERPT_RUN_MIN:
+            runs.append(run)
+        run = []
+    if len(run) >= EXCERPT_RUN_MIN:
+        runs.append(run)
+    if not runs:
+        return
+    # words of the article's paragraphs above each line, and a paragraph below it (one pass
+    # each way: linear in the page however many runs it holds)
+    above = [0] * (len(lines) + 1)
+    for i, ln in enumerate(lines):
+        above[i + 1] = above[i] + (ln.n if _article_paragraph(ln) else 0)
+    prose_below = [False] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        ln = lines[i]
+        prose_below[i] = prose_below[i + 1] or (
+            ln.cls == _GOOD and ln.n >= EXCERPT_PROSE_BELOW_WORDS and not _cut(ln.text)
+        )
+    for run in runs:
+        if above[run[0]] < EXCERPT_ARTICLE_WORDS:
+            continue  # a listing's teasers (or excerpts above the article)
+        if prose_below[run[-1] + 1]:
+            continue  # the article goes on below the run
+        for i in run:
+            lines[i].bad("excerpt_run", "one of several excerpts cut with '…' after the article")
+
+
+def _article_paragraph(ln) -> bool:
+    """A paragraph-like line that ends like a sentence and is not cut with "…"."""
+    return ln.cls == _GOOD and ln.text[-1:] in _PROSE_END_CHARS and not _cut(ln.text)
+
+
+#: Characters that end a paragraph of prose (an excerpt's "…" aside).
+_PROSE_END_CHARS = frozenset('.!?»"”)')
+#: :func:`comment_form`: a comment form's lines (prompts, field labels, counters, rules
+#: links) have at most this many words; a longer line is a comment or the page going on.
+COMMENT_FORM_MAX_WORDS = 8
+#: A paragraph of this many words right under the form's run: the run was the article's
+#: (its subheadings), and nothing is taken (a headline of the next widget is shorter).
+COMMENT_PROSE_BELOW_WORDS = 12
+
+
+def _comment_rule(rule) -> bool:
+    """A rule of the comment families of the data files (prompts, forms, notices, actions).
+
+    >>> class R:
+    ...     name = "comment_prompt_en"
+    >>> _comment_rule(R()), _comment_rule(None)
+    (True, False)
+    """
+    return rule is not None and rule.name.startswith(COMMENT_RULE_PREFIX)
+
+
+#: Rule names of the comment families start with this.
+COMMENT_RULE_PREFIX = "comment_"
+
+
+def comment_form(lines, matched: list, body_end: int) -> None:
+    """Take the short lines of a comment form under a comment heading, after the body.
+
+    After ``body_end``, a line a comment rule removed (``comment_prompt`` "0 Commentaires",
+    "LAISSER UN COMMENTAIRE" …) opens the form: the run of standing lines below it of at most
+    :data:`COMMENT_FORM_MAX_WORDS` words (lines other rules removed do not break it) goes
+    (rule ``comment_form``): "Votre commentaire", "0 / 600", "S'il vous plaît entrez votre
+    commentaire!". All or none: nothing is taken when the line that ends the run is a
+    paragraph of :data:`COMMENT_PROSE_BELOW_WORDS` words (the run held the article's
+    subheadings, whose text goes on below), a list item or a "Label : value" line, or when
+    a line of the run is the article's (:func:`_article_line`: protected, a list item, a
+    sentence starting with a lower-case letter).
+
+        >>> from cleannews.strip.detectors import _Line, GOOD
+        >>> class R:
+        ...     name = "comment_prompt"
+        >>> texts = ["Le texte de l’article s’arrête ici, avec une phrase assez longue.",
+        ...          "0 Commentaires", "Votre commentaire", "0 / 600",
+        ...          "Un autre article du site sur la météo de demain et des jours suivants"]
+        >>> ls = [_Line(t, frozenset()) for t in texts]
+        >>> ls[0].cls = GOOD
+        >>> ls[1].bad("comment_prompt", "prompt")
+        >>> comment_form(ls, [None, R(), None, None, None], 0)
+        >>> [ln.removal.rule if ln.removal else None for ln in ls[2:]]
+        ['comment_form', 'comment_form', None]
+        >>> ls = [_Line(t, frozenset()) for t in texts[:3]] + [_Line(texts[0], frozenset())]
+        >>> ls[0].cls = ls[3].cls = GOOD  # "Votre commentaire" heads a paragraph: the article's
+        >>> ls[1].bad("comment_prompt", "prompt")
+        >>> comment_form(ls, [None, R(), None, None], 0)
+        >>> ls[2].removal is None
+        True
+    """
+    if body_end < 0:
+        return
+    k = body_end + 1
+    while k < len(lines):
+        rule = matched[k] if k < len(matched) else None
+        k += 1
+        if not (_comment_rule(rule) and lines[k - 1].cls == _BAD):
+            continue
+        run = []
+        while k < len(lines):
+            ln = lines[k]
+            if ln.blank or ln.cls == _BAD:
+                k += 1
+                continue
+            if ln.cls == _GOOD or ln.n > COMMENT_FORM_MAX_WORDS:
+                break
+            run.append(ln)
+            k += 1
+        end = lines[k] if k < len(lines) else None
+        if end is not None and (
+            (end.cls == _GOOD and end.n >= COMMENT_PROSE_BELOW_WORDS)
+            or _list_item(end.text)
+            or _LABEL_VALUE.search(end.text)
+        ):
+            continue  # the article goes on under the run: its subheadings or its list
+        if any(_article_line(ln) for ln in run):
+            continue
+        for ln in run:
+            ln.bad("comment_form", "a comment form's line under its heading, after the body")
+
+
+def _article_line(ln) -> bool:
+    """A short line that is the article's rather than a form's: protected, a list item, a
+    "Label : value" line, or a sentence starting with a lower-case letter (a list's item
+    going on).
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> _article_line(_Line("la D936 à Gardonne, dans les deux sens.", frozenset()))
+    True
+    >>> _article_line(_Line("Votre commentaire", frozenset()))
+    False
+    >>> _article_line(_Line("user avatar", frozenset()))
+    False
+    """
+    text = ln.text.lstrip()
+    return (
+        ln.protected
+        or _list_item(text)
+        or bool(_LABEL_VALUE.search(text))
+        or (text[:1].isalpha() and text[:1].islower() and text[-1:] in _ITEM_END_CHARS)
+    )
+
+
+#: A line starting with a lower-case letter and ending with one of these is an item of the
+#: article's list going on ("la D936 à Gardonne, dans les deux sens."), not a form's label
+#: ("user avatar").
+_ITEM_END_CHARS = frozenset(".;,:!?")
+
+
+#: :func:`caption_copies`: a caption printed twice has at least this many words …
+CAPTION_COPY_MIN_WORDS = 4
+#: … and at most this many (a paragraph printed twice by a template is longer).
+CAPTION_COPY_MAX_WORDS = 40
+#: Rules whose removal is a photo credit besides the data files' ``takes_prev_caption`` ones
+#: (a caption with its credit glued: "Les forces du GIGN … © Maxppp").
+CREDIT_RULES = frozenset({"copyright_credit", "caption_end_credit", "inline_photo_credit"})
+_NORM_SEP = regex.compile(r"[\W_]++")
+
+
+def _norm(text: str) -> str:
+    """Case-folded words of ``text`` joined by one space (punctuation and symbols dropped).
+
+    >>> _norm("Les forces du GIGN ont été appelées sur place. © Maxppp")
+    'les forces du gign ont été appelées sur place maxppp'
+    """
+    return " ".join(_NORM_SEP.split(text.casefold())).strip()
+
+
+def _credit(ln, rule) -> bool:
+    """A line removed as a photo credit."""
+    if ln.cls != _BAD or ln.removal is None:
+        return False
+    if rule is not None and getattr(rule, "takes_prev_caption", False):
+        return True
+    return ln.removal.rule in CREDIT_RULES
+
+
+def caption_copies(lines, matched: list) -> None:
+    """Take the copies of a caption standing right above its photo credit.
+
+    Templates print a caption twice (the image's ``alt`` text, then the caption) or once alone
+    and once with its credit. Right above a line removed as a photo credit (a data-file rule
+    with ``takes_prev_caption``, or :data:`CREDIT_RULES`), the standing lines that are the
+    same text (:data:`CAPTION_COPY_MIN_WORDS` to :data:`CAPTION_COPY_MAX_WORDS` words) go
+    (rule ``caption_copy``). A line printed once, a list item or a protected line stays; so
+    does a copy of the page's first standing line (the headline printed twice). Not taken: a
+    line whose words begin the credit line ("Les forces du GIGN ont été appelées sur place."
+    above "… sur place. © Maxppp"): on TRAIN one such line is a caption and one the article's
+    standfirst, which the template printed again as the caption.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> texts = ["Le titre de l’article",
+        ...          "Un électeur dépose une enveloppe de vote à la Poste.",
+        ...          "Un électeur dépose une enveloppe de vote à la Poste.", "Photo : AFP"]
+        >>> ls = [_Line(t, frozenset()) for t in texts]
+        >>> ls[3].bad("photo_credit", "credit")
+        >>> class R:
+        ...     takes_prev_caption = True
+        >>> caption_copies(ls, [None, None, None, R()])
+        >>> [ln.removal.rule if ln.removal else None for ln in ls]
+        [None, 'caption_copy', 'caption_copy', 'photo_credit']
+    """
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    first = next((i for i in idx if lines[i].cls != _BAD), -1)
+    for p, i in enumerate(idx):
+        if p == 0 or not _credit(lines[i], matched[i] if i < len(matched) else None):
+            continue
+        prev = [idx[q] for q in (p - 1, p - 2) if q >= 0]
+        if not prev or not _caption_shaped(lines[prev[0]]) or prev[0] == first:
+            continue
+        a = _norm(lines[prev[0]].text)
+        if not a:
+            continue
+        if len(prev) == 2 and prev[1] != first and _caption_shaped(lines[prev[1]]):
+            if _norm(lines[prev[1]].text) == a:
+                for k in prev:
+                    lines[k].bad("caption_copy", "a caption printed twice, above its photo credit")
+
+
+def _caption_shaped(ln) -> bool:
+    """A standing line that may be a caption: its length in words, no list item, not
+    protected."""
+    return (
+        ln.cls != _BAD
+        and not ln.protected
+        and CAPTION_COPY_MIN_WORDS <= ln.n <= CAPTION_COPY_MAX_WORDS
+        and not _list_item(ln.text)
+    )
+
+
+#: :func:`card_zone`: a separator (a removed line printed between the cards of a list of other
+#: articles: "Lire plus", "Image", "Animations", a video's duration) has at most this many
+#: words …
+CARD_SEPARATOR_MAX_WORDS = 4
+#: … and recurs at least this many times, …
+CARD_MIN_SEPARATORS = 3
+#: … with at most this many standing lines between two of them (a card: headline, excerpt,
+#: place or date).
+CARD_MAX_LINES = 4
+#: Every card between two separators holds a headline: a line of at most this many words that
+#: does not end like a sentence.
+CARD_HEADLINE_MAX_WORDS = 15
+#: A standing heading of the cards has at most this many words ("Recommandations").
+CARD_HEADING_MAX_WORDS = 3
+#: Words of the uncut paragraphs ending like a sentence above the heading: the article.
+CARD_ARTICLE_WORDS = 60
+#: The walk up from the first separator to the heading crosses at most this many lines.
+CARD_WALK_MAX = 3 * CARD_MAX_LINES
+#: The cards' words are compared with the last this many paragraphs of the article above.
+CARD_BODY_LINES = 30
+_DIGIT = regex.compile(r"\d")
+#: The rule name :func:`run_heading` removes with.
+RUN_HEADING_RULE = "run_heading"
+
+
+def _card_key(text: str) -> str:
+    """A separator's text with its figures blanked ("20:43" and "22:04" are one separator).
+
+    >>> _card_key("Lire  plus"), _card_key("20:43")
+    ('lire plus', '00:00')
+    """
+    return _DIGIT.sub("0", " ".join(text.casefold().split()))
+
+
+def _related_heading(ln) -> bool:
+    """A line removed as a heading of other articles (``related_*`` rules, the
+    :data:`TAIL_OPENING_RULES`, ``run_heading``)."""
+    if ln.cls != _BAD or ln.removal is None:
+        return False
+    rule = ln.removal.rule
+    return (
+        rule.startswith(TEASER_RULE_PREFIX)
+        or rule in TAIL_OPENING_RULES
+        or rule == RUN_HEADING_RULE
+    )
+
+
+def _heading_shaped(ln) -> bool:
+    """A standing line that may head a list: a few words, no sentence end, no list item, no
+    "Label : value", not protected."""
+    return (
+        ln.cls != _BAD
+        and not ln.protected
+        and 0 < ln.n <= CARD_HEADING_MAX_WORDS
+        and ln.text[-1:] not in _SENTENCE_END_CHARS
+        and not _list_item(ln.text)
+        and not _LABEL_VALUE.search(ln.text)
+    )
+
+
+def card_zone(lines) -> None:
+    """Take a list of other articles printed as cards between recurring separators.
+
+    A removed line of at most :data:`CARD_SEPARATOR_MAX_WORDS` words (same text, figures
+    aside: :func:`_card_key`) that recurs :data:`CARD_MIN_SEPARATORS` times or more with at
+    most :data:`CARD_MAX_LINES` standing lines between two occurrences, each such card holding
+    a headline (:data:`CARD_HEADLINE_MAX_WORDS` words, no sentence end), is a list of cards.
+    It is taken (rule ``card_zone``) from its heading down to the last separator when the line
+    right above the first card is a heading — removed by a related-articles rule ("Sur le même
+    sujet...") or a standing line of at most :data:`CARD_HEADING_MAX_WORDS` words, taken too
+    ("Recommandations") — with the article above it (:data:`CARD_ARTICLE_WORDS` words of
+    paragraphs ending like a sentence) and no separator of the same text above it (a listing
+    page's cards start at its top). The whole zone stays when one of its lines is a list item,
+    a "Label : value" line or over :data:`ZONE_MAX_WORDS` words, or when more than half of
+    its paragraphs share :data:`ZONE_SHARED_WORDS` words with the article (the article's own
+    sections between recurring furniture, e.g. ad labels). Protected lines stay.
+
+        >>> from cleannews.strip.detectors import _Line, GOOD
+        >>> para = "La police de Liège inaugure ses nouveaux locaux d’accueil ce mardi. " * 5
+        >>> cards = []
+        >>> for t in ("Bonne nouvelle à Herstal", "La passerelle Vialta en montage",
+        ...           "Quatorze maisons détruites à Chaudfontaine"):
+        ...     cards += [t, "Un court résumé d’un autre sujet du site, avec ses détails.",
+        ...               "Lire plus"]
+        >>> ls = [_Line(t, frozenset()) for t in [para, "Recommandations", *cards]]
+        >>> ls[0].cls = GOOD
+        >>> for ln in ls[4::3]:
+        ...     ln.bad("repeated_block", "repeated")
+        >>> card_zone(ls)
+        >>> [ln.removal.rule for ln in ls[1:5]]
+        ['card_zone', 'card_zone', 'card_zone', 'repeated_block']
+    """
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    occ: dict[str, list[int]] = {}
+    for p, i in enumerate(idx):
+        ln = lines[i]
+        if ln.cls == _BAD and ln.n <= CARD_SEPARATOR_MAX_WORDS:
+            occ.setdefault(_card_key(ln.text), []).append(p)
+    if not any(len(ps) >= CARD_MIN_SEPARATORS for ps in occ.values()):
+        return
+    # positions (in ``idx``) of the article's paragraphs, and their words up to each position
+    article = [p for p, i in enumerate(idx) if _article_paragraph(lines[i])]
+    words = [0] * (len(idx) + 1)
+    for p, i in enumerate(idx):
+        words[p + 1] = words[p] + (lines[i].n if _article_paragraph(lines[i]) else 0)
+    page = (article, words)
+    for ps in occ.values():
+        if len(ps) < CARD_MIN_SEPARATORS:
+            continue
+        chain = [ps[0]]
+        for a, b in pairwise(ps):
+            gap = [idx[q] for q in range(a + 1, b)]
+            standing = [i for i in gap if lines[i].cls != _BAD]
+            if gap and len(standing) <= CARD_MAX_LINES and (
+                not standing or any(_card_headline(lines[i]) for i in standing)
+            ):
+                chain.append(b)
+                continue
+            _take_cards(lines, idx, chain, ps[0], page)
+            chain = [b]
+        _take_cards(lines, idx, chain, ps[0], page)
+
+
+def _card_headline(ln) -> bool:
+    """A card's headline: at most :data:`CARD_HEADLINE_MAX_WORDS` words, no sentence end."""
+    return 0 < ln.n <= CARD_HEADLINE_MAX_WORDS and ln.text[-1:] not in _SENTENCE_END_CHARS
+
+
+def _take_cards(lines, idx: list[int], chain: list[int], first: int, page: tuple) -> None:
+    """:func:`card_zone` for one chain of separators (positions in ``idx``); ``first``: the
+    position of the separator's first occurrence; ``page``: (positions of the article's
+    paragraphs, their words up to each position)."""
+    if len(chain) < CARD_MIN_SEPARATORS:
+        return
+    q, first_card = chain[0] - 1, 0
+    while q >= 0 and chain[0] - q <= CARD_WALK_MAX:
+        ln = lines[idx[q]]
+        if ln.cls == _BAD:
+            if _related_heading(ln):
+                break
+        elif _heading_shaped(ln) and (first_card or q == chain[0] - 1):
+            break  # above the first card (or right above the first separator: no first card)
+        elif ln.protected or first_card >= CARD_MAX_LINES:
+            return
+        else:
+            first_card += 1
+        q -= 1
+    else:
+        return
+    if first < chain[0]:
+        return  # the same separator above the chain: a listing's cards from the top
+    heading = idx[q]
+    article, words = page
+    if words[q] < CARD_ARTICLE_WORDS:
+        return
+    zone = [
+        lines[i]
+        for i in idx[q + 1 : chain[-1]]
+        if lines[i].cls != _BAD and not lines[i].protected
+    ]
+    if any(
+        ln.n > ZONE_MAX_WORDS or _list_item(ln.text) or (
+            ln.n <= LABEL_VALUE_MAX_WORDS and _LABEL_VALUE.search(ln.text)
+        )
+        for ln in zone
+    ):
+        return
+    last = bisect_left(article, q)  # the article's paragraphs above the heading: the last few
+    body = frozenset(
+        w
+        for p in article[max(0, last - CARD_BODY_LINES) : last]
+        for w in lines[idx[p]].words
+        if len(w) >= SHARED_WORD_CHARS and not w.isdigit()
+    )
+    paras = [ln for ln in zone if ln.cls == _GOOD]
+    if paras and 2 * sum(_shares(ln, body) for ln in paras) > len(paras):
+        return  # the article's own sections between recurring furniture
+    if lines[heading].cls != _BAD:
+        zone.append(lines[heading])
+    for ln in zone:
+        ln.bad("card_zone", "a card of a list of other articles between recurring separators")
+
+
+def _shares(ln, body: frozenset[str]) -> bool:
+    """``ln`` holds :data:`ZONE_SHARED_WORDS` words of ``body``."""
+    return sum(w in body for w in ln.words) >= ZONE_SHARED_WORDS
