@@ -115,3 +115,10 @@ def test_english_contractions_are_not_speech_marks():
 def test_names_and_standard_apostrophes_are_not_speech_marks():
     text = "O'Brien et sa grand'mère ont vu quelqu'un à la Commedia dell'Arte."
     assert speech_marks(*_toks(text)) == 0
+
+
+def test_standard_elisions_are_not_speech_marks():
+    """"qu'il", "puisqu'il", "j'en", "l'a" are standard French, not written speech."""
+    text = "Puisqu'il le faut, j'en parlerai : qu'il vienne, on l'a prévenu. Prêt à l’fonction."
+    assert speech_marks(*_toks(text)) == 0
+    assert ("elision", "l’fonction") in counted_grammar(text)
