@@ -162,6 +162,8 @@ QUE_WORDS = frozenset(("que", "lorsque", "puisque", "jusque"))
 H_MUET = frozenset(_FW["h_muet_despite_lexicon"])
 #: after an elided clitic, the written schwa deletion of speech ("j'vous", "c'que"): no slip
 SPEECH_FOLLOWERS = frozenset(_FW["speech_elision_followers"])
+#: after de/le/la/que, left by a dropped code element ("la valeur de est"): no elision slip
+DROPPED_ELEMENT_FOLLOWERS = frozenset(_FW["dropped_element_followers"])
 #: stems cut by an apostrophe in standard French or Italian ("grand'mère", "dell'Arte")
 STANDARD_APOSTROPHE_STEMS = frozenset(_FW["standard_apostrophe_stems"])
 ENGLISH_CONTRACTION_TAILS = frozenset(_FW["english_contraction_tails"])
@@ -1212,11 +1214,8 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
             if nt[0].isupper() and w[0] != "h":
                 # a name: "N’Guessan", "D’Souza" (a spinner's substitute keeps lower case)
                 continue
-            if w in SPEECH_FOLLOWERS or (w[-1:] in "'’" and w[:-1] in CLITICS):
-                # the schwa deletion of written speech: "J'vous", "c'que", "qu'j'", "d'l'"
-                continue
-            if not packed[j]:
-                # a word the lexicon does not know: a spinner substitutes dictionary words
+            if w in SPEECH_FOLLOWERS:
+                # the schwa deletion of written speech: "J'vous", "c'que", "qu'j'"
                 continue
             if w[0] == "h":
                 if packed[j] & m_hasp and nt[0].islower() and w not in H_MUET:
@@ -1235,9 +1234,9 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                 w not in NO_ELISION_BEFORE
                 and not _is_acronym(nt)
                 and not (low in QUE_WORDS and w in SPOKEN_UNELIDED)
-                # a closed-class word ("de est", "que a": an element the scraper dropped)
-                # or a word the lexicon does not know ("de ovocné"): not a substitute
-                and w not in FUNCTION_WORDS
+                # "de est", "que a": an element the scraper dropped; a word the lexicon
+                # does not know ("de ovocné"): not a spinner's substitute
+                and w not in DROPPED_ELEMENT_FOLLOWERS
                 and packed[j]
                 and (
                     _starts_with_vowel(w)
@@ -1312,10 +1311,9 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                 and lows[j] not in FUNCTION_WORDS
             ):
                 w = lows[j]
-                # "les père et mère", "vos nom et prénom", "Les nom, prénom et date": one
-                # plural determiner for coordinated singular nouns (legal and administrative
-                # French)
-                coordinated = j + 1 < n and lows[j + 1] in ("et", "ou", ",")
+                # "les père et mère", "vos nom et prénom": one plural determiner for
+                # coordinated singular nouns (legal and administrative French)
+                coordinated = j + 1 < n and lows[j + 1] in ("et", "ou")
                 if w[-1] not in "sxz" and not coordinated:
                     flag(
                         "number_agreement",
@@ -1337,9 +1335,7 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                 if q & m_a and not q & (m_n | m_v):
                     nm, nf = bool(p & m_nm), bool(p & m_nf)
                     am, af = bool(q & m_am), bool(q & m_af)
-                    if nm != nf and am != af and nm != am and not _agrees_before(
-                        i, am, lows, packed, toks, m_n, m_nm, m_nf
-                    ):
+                    if nm != nf and am != af and nm != am and not _coordinated(i, am, lows, j):
                         flag(
                             "adjective_agreement",
                             i,
@@ -1371,25 +1367,15 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
     return hits
 
 
-def _agrees_before(i, masc_adj, lows, packed, toks, m_n, m_nm, m_nf) -> bool:
-    """True when the adjective after the noun at ``i`` may agree with a word before it
-    (spin-fp7, rule 7): a noun of the adjective's gender right before ("interfaces réseau
-    virtuelles": the first noun is the head), or "et"/"ou" before a masculine adjective
-    ("hommes et femmes âgés": agreement with coordinated nouns).
+def _coordinated(i: int, masc_adj: bool, lows, j: int) -> bool:
+    """True when the noun at ``i`` follows "et"/"ou" and the adjective at ``j`` is masculine
+    plural: it agrees with the coordinated nouns ("hommes et femmes âgés"; spin-fp7, rule 7).
 
     >>> grammar = lambda t: [h.signal for h in analyse(t).hits if h.signal in SLIP_PRIORITY]
-    >>> grammar("Créez des interfaces réseau virtuelles."), grammar("Un escabeau régionale.")
+    >>> grammar("Des hommes et femmes âgés."), grammar("Un escabeau régionale.")
     ([], ['adjective_agreement'])
     """
-    if not i:
-        return False
-    prev = lows[i - 1]
-    if prev in ("et", "ou"):
-        return masc_adj
-    p = packed[i - 1]
-    if not p & m_n or not toks[i - 1][0].islower() or prev in FUNCTION_WORDS:
-        return False
-    return bool(p & (m_nm if masc_adj else m_nf))
+    return masc_adj and i > 0 and lows[i - 1] in ("et", "ou") and lows[j][-1:] in ("s", "x")
 
 
 _ENDS_APOSTROPHE = operator.methodcaller("endswith", ("'", "’"))
@@ -1412,7 +1398,7 @@ def speech_marks(toks: list[str], lows) -> int:
             continue
         stem, after = lows[k][:-1], lows[k + 1]
         if stem in CLITICS:
-            if after in SPEECH_FOLLOWERS or (after[-1:] in "'’" and after[:-1] in CLITICS):
+            if after in SPEECH_FOLLOWERS:
                 marks += 1
         elif (
             toks[k][0].islower()
