@@ -1234,10 +1234,8 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                 w not in NO_ELISION_BEFORE
                 and not _is_acronym(nt)
                 and not (low in QUE_WORDS and w in SPOKEN_UNELIDED)
-                # "de est", "que a": an element the scraper dropped; a word the lexicon
-                # does not know ("de ovocné"): not a spinner's substitute
+                # "de est", "que a": an element the scraper dropped, not a spinner's substitute
                 and w not in DROPPED_ELEMENT_FOLLOWERS
-                and packed[j]
                 and (
                     _starts_with_vowel(w)
                     or (
