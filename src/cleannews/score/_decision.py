@@ -44,7 +44,6 @@ dialogue that set it out of the population, and the same rule gives 1.7 (score 0
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 __all__ = [
