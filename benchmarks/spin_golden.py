@@ -25,7 +25,10 @@ by spin-quar5 (sufficient evidence quarantined from ``_decision.DECIDED_LOGIT``,
 broken grammar), which moved 2 validation spins suspect -> spun (one by scattered grammar,
 one by the context term in two paragraphs at the lowered bar); no human, real-page or seed
 record among those compared (the sample's negatives of the test split were re-recorded, not
-inspected).
+inspected); by spin-fp7 (speech register, no elision evidence before est/a/en/aux, "son
+humeur", coordinated nouns), which moved 3 negatives of 404: 2 dev (clean, scores down
+0.015 -> 0.009, 0.019 -> 0.012) and 1 of the test split (suspect -> clean; its text not read);
+no spin, seed, correct-French, validation or real-page record.
 """
 
 from __future__ import annotations

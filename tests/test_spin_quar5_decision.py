@@ -4,10 +4,10 @@ kind in several paragraphs (issue 11, branch spin-quar5; ``cleannews.score._deci
 * A document whose evidence suffices (two kinds, or one kind in several paragraphs) and whose
   supported logit reaches ``DECIDED_LOGIT`` is lifted to just above the quarantine score by
   a positive rule adjustment that the signals show: the explanation still adds up to the
-  logit. Since spin-neg6 the shipped ``DECIDED_LOGIT`` is the quarantine score's logit (the
-  rule declared before the enlarged dev split was scored fell back to it: the lift is off),
-  so the careful spins below stay "suspect"; the mechanism is tested at spin-quar5's bar
-  (``QUAR5_DECIDED_LOGIT``, score 0.75), where they are quarantined.
+  logit. spin-neg6's rule put the shipped ``DECIDED_LOGIT`` at the quarantine score's logit
+  (the lift off); after spin-fp7 the same rule gives 1.7 (score 0.85); the mechanism is
+  tested at spin-quar5's bar (``QUAR5_DECIDED_LOGIT``, score 0.75), where the careful spins
+  below are quarantined.
 * Broken grammar is never lifted (``LIFT_EXCLUDED_KINDS``): human slips make it.
 * Four slips over three paragraphs count as broken grammar in several paragraphs; three
   slips over three paragraphs of a clean document do not.
@@ -76,11 +76,15 @@ def _adds_up(s) -> None:
 
 
 def test_decided_logit_follows_the_declared_rule():
-    """max(human maximum + margin, tail bound) is at or above the quarantine score's logit,
-    so the declared fallback holds: DECIDED_LOGIT is that logit (no lift)."""
+    """max(human maximum + margin, tail bound) rounded up to 0.1, or the quarantine score's
+    logit (no lift) when it reaches it (spin-neg6's rule). spin-fp7: 0.192 + 1.5 -> 1.7, under
+    logit(0.9), so the lift is on (the tail bound, -0.196, is lower)."""
     d = _decision
-    assert d.HUMAN_DECIDED_MAX + d.DECIDED_MARGIN >= logit(THIN_EVIDENCE_SCORE_CAP)
-    assert d.DECIDED_LOGIT == pytest.approx(logit(THIN_EVIDENCE_SCORE_CAP))
+    bar = math.ceil((d.HUMAN_DECIDED_MAX + d.DECIDED_MARGIN) * 10) / 10
+    if bar >= logit(THIN_EVIDENCE_SCORE_CAP):
+        assert d.DECIDED_LOGIT == pytest.approx(logit(THIN_EVIDENCE_SCORE_CAP))
+    else:
+        assert d.DECIDED_LOGIT == pytest.approx(bar)
     q5 = QUAR5_DECIDED_LOGIT
     assert d.lift(LIFTED_LOGIT - 0.5, q5 - 0.01, True, q5) == 0.0
     assert d.lift(LIFTED_LOGIT - 0.5, q5, True, q5) == pytest.approx(0.5)
@@ -91,9 +95,11 @@ def test_decided_logit_follows_the_declared_rule():
 def test_sufficient_evidence_is_lifted_from_decided_logit(records, monkeypatch, source, rid):
     r = records[source][rid]
     assert r["label"] == 1
-    # the shipped bar (the quarantine score's logit, spin-neg6): the document stays "suspect"
+    # the shipped bar (spin-fp7: 1.7, score 0.85): lifted to "spun" only by a positive,
+    # shown rule adjustment, else "suspect"
     shipped = cleannews.spin_score(r["text"])
-    assert shipped.label == "suspect" and shipped.signals["rule_adjustment"] <= 0.0
+    assert shipped.label in ("suspect", "spun")
+    assert (shipped.label == "spun") == (shipped.signals["rule_adjustment"] > 0.0)
     monkeypatch.setattr(_decision, "DECIDED_LOGIT", QUAR5_DECIDED_LOGIT)
     s = cleannews.spin_score(r["text"])
     assert s.label == "spun", s.signals

@@ -14,6 +14,7 @@ reason)::
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 import sys
 import threading
@@ -159,6 +160,16 @@ SPOKEN_UNELIDED = frozenset(_FW["spoken_unelided_after_que"])
 QUE_WORDS = frozenset(("que", "lorsque", "puisque", "jusque"))
 #: Elided in French although the lexicon's h-aspiré list has them ("l’humeur").
 H_MUET = frozenset(_FW["h_muet_despite_lexicon"])
+#: after an elided clitic, the written schwa deletion of speech ("j'vous", "c'que"): no slip
+SPEECH_FOLLOWERS = frozenset(_FW["speech_elision_followers"])
+#: after de/le/la/que, left by a dropped code element ("la valeur de est"): no elision slip
+DROPPED_ELEMENT_FOLLOWERS = frozenset(_FW["dropped_element_followers"])
+#: stems cut by an apostrophe in standard French or Italian ("grand'mère", "dell'Arte")
+STANDARD_APOSTROPHE_STEMS = frozenset(_FW["standard_apostrophe_stems"])
+ENGLISH_CONTRACTION_TAILS = frozenset(_FW["english_contraction_tails"])
+#: a block with this many marks of written speech is in the speech register (spin-fp7, rule 2)
+SPEECH_REGISTER_MIN_MARKS = 2
+_CONSONANT_ELISION = "elided article before a consonant"
 #: A noun right after these takes no article: an adjective that follows may agree with
 #: the head noun before them ("carte de séjour pluriannuelle").
 COMPLEMENT_MARKERS = frozenset(("de", "d’", "d'", "en", "à"))
@@ -1203,12 +1214,15 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
             if nt[0].isupper() and w[0] != "h":
                 # a name: "N’Guessan", "D’Souza" (a spinner's substitute keeps lower case)
                 continue
+            if w in SPEECH_FOLLOWERS:
+                # the schwa deletion of written speech: "J'vous", "c'que", "qu'j'"
+                continue
             if w[0] == "h":
                 if packed[j] & m_hasp and nt[0].islower() and w not in H_MUET:
                     flag("elision", i, j, f"elided article before an h aspiré: {toks[i]}{nt}")
                 continue
             if not _starts_with_vowel(w):
-                flag("elision", i, j, f"elided article before a consonant: {toks[i]}{nt}")
+                flag("elision", i, j, f"{_CONSONANT_ELISION}: {toks[i]}{nt}")
             continue
         if low in ELIDABLE and not _is_acronym(toks[i]):
             j = nxt_lower(i)
@@ -1220,6 +1234,8 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                 w not in NO_ELISION_BEFORE
                 and not _is_acronym(nt)
                 and not (low in QUE_WORDS and w in SPOKEN_UNELIDED)
+                # "de est", "que a": an element the scraper dropped, not a spinner's substitute
+                and w not in DROPPED_ELEMENT_FOLLOWERS
                 and (
                     _starts_with_vowel(w)
                     or (
@@ -1260,7 +1276,8 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                 # "son homélie", "son intéressante famille"
                 w1, p1 = lows[i + 1], packed[i + 1]
                 if low in VOWEL_MASC_OK and (
-                    _starts_with_vowel(w1) or (w1[0] == "h" and not p1 & m_hasp)
+                    _starts_with_vowel(w1)
+                    or (w1[0] == "h" and (not p1 & m_hasp or w1 in H_MUET))
                 ):
                     continue
                 flag(
@@ -1316,7 +1333,7 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                 if q & m_a and not q & (m_n | m_v):
                     nm, nf = bool(p & m_nm), bool(p & m_nf)
                     am, af = bool(q & m_am), bool(q & m_af)
-                    if nm != nf and am != af and nm != am:
+                    if nm != nf and am != af and nm != am and not _coordinated(i, am, lows, j):
                         flag(
                             "adjective_agreement",
                             i,
@@ -1341,7 +1358,83 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                         j,
                         f"“double” used as the numeral “deux”: {toks[i]} {toks[j]}",
                     )
-    return one_count_per_slip(hits) if len(hits) > 1 else hits
+    if len(hits) > 1:
+        hits = one_count_per_slip(hits)
+    if hits:
+        hits = speech_register(hits, toks, lows)
+    return hits
+
+
+def _coordinated(i: int, masc_adj: bool, lows, j: int) -> bool:
+    """True when the noun at ``i`` follows "et"/"ou" and the adjective at ``j`` is masculine
+    plural: it agrees with the coordinated nouns ("hommes et femmes âgés"; spin-fp7, rule 7).
+
+    >>> grammar = lambda t: [h.signal for h in analyse(t).hits if h.signal in SLIP_PRIORITY]
+    >>> grammar("Des hommes et femmes âgés."), grammar("Un escabeau régionale.")
+    ([], ['adjective_agreement'])
+    """
+    return masc_adj and i > 0 and lows[i - 1] in ("et", "ou") and lows[j][-1:] in ("s", "x")
+
+
+_ENDS_APOSTROPHE = operator.methodcaller("endswith", ("'", "’"))
+
+
+def speech_marks(toks: list[str], lows) -> int:
+    """The marks of written speech among ``toks`` (spin-fp7, rule 2): an elided clitic before
+    a pronoun, article or clitic (``SPEECH_FOLLOWERS``: "J'vous", "c'que", "qu'j'"), or a
+    lower-case word cut by an apostrophe that is neither a clitic nor a standard stem
+    ("v’nons", "p'tite"; not the "don'" of "don't").
+
+    >>> toks = ["J'", "vous", "dis", "qu'", "j'", "ai", "vu", "p'", "tit"]
+    >>> speech_marks(toks, [t.lower() for t in toks])
+    3
+    """
+    n = len(toks)
+    marks = 0
+    for k in compress(range(n), map(_ENDS_APOSTROPHE, toks)):
+        if k + 1 >= n:
+            continue
+        stem, after = lows[k][:-1], lows[k + 1]
+        if stem in CLITICS:
+            if after in SPEECH_FOLLOWERS:
+                marks += 1
+        elif (
+            toks[k][0].islower()
+            and stem.isalpha()
+            and stem not in STANDARD_APOSTROPHE_STEMS
+            and after not in ENGLISH_CONTRACTION_TAILS
+        ):
+            marks += 1
+    return marks
+
+
+def speech_register(hits: list[Hit], toks: list[str], lows) -> list[Hit]:
+    """``hits`` with the counted "elided article before a consonant" hits not counted when
+    the block is in the speech register (at least ``SPEECH_REGISTER_MIN_MARKS`` marks of
+    written speech, ``speech_marks``): there "j'suis", "m'faire", "d'gros" are the dialogue's
+    schwa deletion, not a spinner's slip (spin-fp7, rule 2). Only looks at the tokens when
+    such a hit exists.
+
+    >>> t = "J'vous dis qu'j'ai vu l'fonction."
+    >>> [(h.signal, h.counted) for h in analyse(t).hits]
+    [('elision', False)]
+    >>> [(h.signal, h.counted) for h in analyse("Il est prêt à l'fonction.").hits]
+    [('elision', True)]
+    """
+    at = [k for k, h in enumerate(hits) if h.counted and h.reason.startswith(_CONSONANT_ELISION)]
+    if not at:
+        return hits
+    marks = speech_marks(toks, lows)
+    if marks < SPEECH_REGISTER_MIN_MARKS:
+        return hits
+    out = list(hits)
+    for k in at:
+        h = out[k]
+        out[k] = h._replace(
+            counted=False,
+            reason=f"{h.reason} (speech register: {marks} marks of written speech, not counted)",
+        )
+    return out
 
 
 def one_count_per_slip(hits: list[Hit]) -> list[Hit]:
