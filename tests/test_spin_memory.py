@@ -200,9 +200,10 @@ def _validation_one_line(chars: int = 200_000) -> str:
 #: ``decided.lexical`` signals (the kinds of evidence present; score and label unchanged);
 #: re-recorded by spin-ship5 for spin-term5's context term (0.3428 clean -> 0.8735 suspect:
 #: the line is 95 spun and 7 clean documents, the new term 2.94 where the old one gave
-#: 0.36; no kind decides, the clamp keeps it under the quarantine).
-PIN_VALIDATION_SCORE = (0.8735, "suspect")
-PIN_VALIDATION = "e1c19dff5e6efb042e02b464d580cbe9d000a55b61600aec97d2f1d5852b032a"
+#: 0.36; no kind decides, the clamp keeps it under the quarantine); re-recorded by
+#: spin-careful7 for the model refitted with light spins weighing 5 (0.8735 -> 0.863 suspect).
+PIN_VALIDATION_SCORE = (0.863, "suspect")
+PIN_VALIDATION = "8df16c70f1e52a7de4cae0d417defea205a183430f15bb4f63f399e36dca86a2"
 
 
 def _pin(s) -> str:

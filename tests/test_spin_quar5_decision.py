@@ -34,7 +34,9 @@ ROOT = Path(__file__).resolve().parents[1]
 #: term, supported logit 1.2-2.1, under the quarantine score's 2.2.
 LIFTED = [
     ("validation", "UD_French-GSD:fr-ud-dev:41:careful:0.2"),
-    ("validation", "UD_French-GSD:fr-ud-dev:49:careful:0.2"),
+    # (fr-ud-dev:49 until spin-careful7: with the light-5x model its supported logit is under
+    # 1.1, so it stays "suspect" at quar5's bar too; fr-ud-dev:54 is lifted from 1.35)
+    ("validation", "UD_French-GSD:fr-ud-dev:54:careful:0.2"),
     ("pivot", "UD_French-GSD:fr-ud-dev:60:pivot:careful:0.3"),
     ("pivot", "UD_French-GSD:fr-ud-dev:35:pivot:careful:0.15"),
 ]

@@ -58,6 +58,13 @@ SINGLE_FEATURE_MAX_PROB = 0.8
 #: Spun documents below this substitution rate (and partial spins) are left
 #: out of the calibration population: "spun" means a document-wide spin.
 CALIB_MIN_RATE = 0.2
+#: Weight of a spun training document in the document model's fit, relative to the other spins
+#: (each class still weighs half): ``SPUN_WEIGHTING`` names a rule of ``spun_weight``. Since
+#: spin-careful7 "light5": whole-document spins at <= 20 % weigh 5, so the fit's direction
+#: follows what still moves at light rates (chosen leave-one-source-out among "", light,
+#: light5, light10, inverse, careful_light; docs/spin.md). ``SPIN_TRAIN_WEIGHTING`` overrides
+#: it for ablations ("" = every spin weighs the same, the fit before spin-careful7).
+SPUN_WEIGHTING = __import__("os").environ.get("SPIN_TRAIN_WEIGHTING", "light5")
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -111,16 +118,44 @@ def _hinge(X: np.ndarray, base: np.ndarray, scale: np.ndarray) -> np.ndarray:
     return np.nan_to_num(np.maximum(0.0, (X - base) / scale), nan=0.0)
 
 
-def fit_nonneg(X: np.ndarray, y: np.ndarray) -> dict:
+def spun_weight(rec: dict, rule: str = "") -> float:
+    """Relative weight of a training record in the fit (1 for clean records and for every
+    record when ``rule`` is ""). ``light`` / ``light5`` / ``light10``: whole-document spins at
+    <= 20 % weigh 3 / 5 / 10; ``careful_light``: careful and careful_freq spins at <= 20 %
+    weigh 3; ``inverse``: a whole-document spin weighs 0.2 / rate, within [0.4, 2]; partial
+    spins 1.
+
+    >>> light, heavy = {"label": 1, "rate": 0.1}, {"label": 1, "rate": 0.5}
+    >>> spun_weight(light, "inverse"), spun_weight(heavy, "light")
+    (2.0, 1.0)
+    """
+    if not rule or rec.get("label") != 1 or rec.get("partial"):
+        return 1.0
+    rate = float(rec.get("rate") or 0.0)
+    if rule in ("light", "light5", "light10"):
+        return {"light": 3.0, "light5": 5.0, "light10": 10.0}[rule] if rate <= 0.2 else 1.0
+    if rule == "careful_light":
+        return 3.0 if rate <= 0.2 and rec.get("mode") != "naive" else 1.0
+    if rule == "inverse":
+        return min(2.0, max(0.4, 0.2 / rate)) if rate > 0 else 1.0
+    raise ValueError(f"unknown spun weighting {rule!r}")
+
+
+def fit_nonneg(X: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None) -> dict:
     """Class-balanced logistic regression with non-negative weights over hinged features.
 
-    ``base``/``scale`` are the median / standard deviation of the clean rows.
+    ``base``/``scale`` are the median / standard deviation of the clean rows; ``weights``
+    (relative, within each class; default equal) shape each class's half of the loss.
     """
     clean = X[y == 0]
     base = np.nanmedian(clean, axis=0)
     scale = np.maximum(np.nanstd(clean, axis=0), np.maximum(0.1 * np.nanstd(X, axis=0), 1e-3))
     Z = _hinge(X, base, scale)
-    sw = np.where(y == 1, 0.5 / max(y.sum(), 1), 0.5 / max((1 - y).sum(), 1))
+    if weights is None:
+        sw = np.where(y == 1, 0.5 / max(y.sum(), 1), 0.5 / max((1 - y).sum(), 1))
+    else:
+        wp, wn = float(weights[y == 1].sum()), float(weights[y == 0].sum())
+        sw = weights * np.where(y == 1, 0.5 / max(wp, 1e-12), 0.5 / max(wn, 1e-12))
     d = Z.shape[1]
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
@@ -183,7 +218,8 @@ def train_models(train: list[dict], val: list[dict]) -> dict:
     """Document and paragraph models (fitted on ``train``, calibrated on ``val``)."""
     X = np.array([doc_features(r["text"], r) for r in train])
     y = np.array([r["label"] for r in train])
-    doc_fit = fit_nonneg(X, y)
+    wts = np.array([spun_weight(r, SPUN_WEIGHTING) for r in train]) if SPUN_WEIGHTING else None
+    doc_fit = fit_nonneg(X, y, wts)
     cal = calibration_population(val)
     Xv = np.array([doc_features(r["text"], r) for r in cal])
     yv = np.array([r["label"] for r in cal])
@@ -203,6 +239,7 @@ def train_models(train: list[dict], val: list[dict]) -> dict:
             "train_records": len(train),
             "calibration_records": len(cal),
             "calibration_population": f"clean vs whole-document spins >= {CALIB_MIN_RATE}",
+            "spun_weighting": SPUN_WEIGHTING or "equal",
         },
     }
 
