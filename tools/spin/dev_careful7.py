@@ -106,32 +106,9 @@ def gains_and_best(T, occ: dict, mu: float) -> tuple[np.ndarray, np.ndarray]:
     """``dev_context5.gains`` with back-off (the shipped term's per-word gain), and the id of
     the best-fitting synonym of each occurrence (``ContextTerm._para_gains``' third field).
     NaN gain: not checked."""
-    w, left, right, cand = occ["w"], occ["left"], occ["right"], occ["cand"]
-    hl, hr = left >= 0, right >= 0
-    xs_all = np.concatenate([w[:, None], cand], axis=1)
-    seen_l = np.zeros(len(w), dtype=bool)
-    seen_r = np.zeros(len(w), dtype=bool)
-    for j in range(xs_all.shape[1]):
-        x = xs_all[:, j]
-        ok = x >= 0
-        seen_l |= ok & (T.pair(left, np.maximum(x, 0)) > 0)
-        seen_r |= ok & (T.pair(np.maximum(x, 0), np.maximum(right, 0)) > 0) & hr
-    hl, hr = hl & seen_l, hr & seen_r
+    import dev_context5 as d5
 
-    def slot(x: np.ndarray) -> np.ndarray:
-        xs = np.maximum(x, 0)
-        a = np.where(hl, np.log(T.pair(left, xs) + mu * T.p[xs]), T.lp[xs])
-        rs = np.maximum(right, 0)
-        b = np.where(hr, np.log(T.pair(xs, rs) + mu * T.p[rs]) - np.log(T.cnt[xs] + mu), 0.0)
-        return a + b
-
-    sw = slot(w)
-    vals = np.stack([np.where(cand[:, j] >= 0, slot(cand[:, j]), -np.inf)
-                     for j in range(cand.shape[1])], axis=1)
-    j = np.argmax(vals, axis=1)
-    s = cand[np.arange(len(w)), j]
-    g = (vals[np.arange(len(w)), j] - T.lp[s]) - (sw - T.lp[w])
-    return np.where(hl | hr, g, np.nan), s
+    return d5.gains(T, occ, mu, backoff=True, best=True)
 
 
 def rec_mean(rec: np.ndarray, x: np.ndarray, n_rec: int, clip=(-1.0, 8.0),

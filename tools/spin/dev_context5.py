@@ -158,14 +158,16 @@ def occurrences(tok: dict, syn: dict[int, tuple[int, ...]], k: int) -> dict:
             "cand": cand[w], "groups": groups, "n_rec": ri}
 
 
-def gains(T: Table, occ: dict, mu: float, backoff: bool = False) -> np.ndarray:
+def gains(T: Table, occ: dict, mu: float, backoff: bool = False, best: bool = False):
     """The package's gain (``ContextTerm._para_gains``) of every occurrence, vectorised:
     ``(slot(s*) - log P(s*)) - (slot(w) - log P(w))``, ``s*`` the candidate whose slot is
     largest, slot = ``log P(x | left) + log P(right | x)`` (Dirichlet, ``mu``).
 
     ``backoff``: a neighbour with which neither the word nor any candidate forms a seen pair
     is read as no neighbour (an unseen context says nothing; with it the slot only compares
-    unigram frequencies); an occurrence left with no neighbour gets NaN (not checked)."""
+    unigram frequencies); an occurrence left with no neighbour gets NaN (not checked).
+    ``best``: also return the id of each occurrence's best-fitting candidate ``s*``
+    (``ContextTerm._para_gains``' third field), as ``(gains, ids)``."""
     w, left, right, cand = occ["w"], occ["left"], occ["right"], occ["cand"]
     hl, hr = left >= 0, right >= 0
     if backoff:
@@ -192,7 +194,8 @@ def gains(T: Table, occ: dict, mu: float, backoff: bool = False) -> np.ndarray:
     j = np.argmax(vals, axis=1)
     s = cand[np.arange(len(w)), j]
     g = (vals[np.arange(len(w)), j] - T.lp[s]) - (sw - T.lp[w])
-    return np.where(hl | hr, g, np.nan)
+    g = np.where(hl | hr, g, np.nan)
+    return (g, s) if best else g
 
 
 def mean_gain(occ: dict, g: np.ndarray, clip=(-4.0, 8.0), prior: float = 5.0,
