@@ -201,8 +201,10 @@ def _validation_one_line(chars: int = 200_000) -> str:
 #: re-recorded by spin-ship5 for spin-term5's context term (0.3428 clean -> 0.8735 suspect:
 #: the line is 95 spun and 7 clean documents, the new term 2.94 where the old one gave
 #: 0.36; no kind decides, the clamp keeps it under the quarantine); re-recorded by
-#: spin-careful7 for the model refitted with light spins weighing 5 (0.8735 -> 0.863 suspect).
-PIN_VALIDATION_SCORE = (0.863, "suspect")
+#: spin-careful7 for the model refitted with light spins weighing 5 (0.8735 -> 0.863 suspect);
+#: re-recorded at the round-7 merge for the model retrained on spin-fp7's grammar evidence
+#: together with that weighting (0.863 -> 0.8686 suspect).
+PIN_VALIDATION_SCORE = (0.8686, "suspect")
 PIN_VALIDATION = "8df16c70f1e52a7de4cae0d417defea205a183430f15bb4f63f399e36dca86a2"
 
 
