@@ -158,7 +158,10 @@ def test_one_slip_raising_the_term_never_quarantines(clean_docs, records):
     first, _, rest = doc.partition("\n")
     slipped = f"{first} Les pompiers ont conduit le blessé vers le hôpital de la ville.\n{rest}"
     s = cleannews.spin_score(slipped)
-    assert s.signals["kind.grammar"] > 2.0 and s.signals["context_term"] > 1.0
+    # the term's contribution on this document is 1.28 with the sixth round's model and 0.83
+    # with the seventh's (refitted on spin-fp7's grammar features, light spins weighing 5);
+    # the score is the same capped 0.8991 with both
+    assert s.signals["kind.grammar"] > 2.0 and s.signals["context_term"] > 0.5
     assert s.label != "spun" and s.score < 0.9
 
 
