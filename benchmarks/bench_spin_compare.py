@@ -79,8 +79,11 @@ def texts() -> tuple[list[str], list[str]]:
     return raw, [strip_text(cleannews.repair(d).text, cfg).text for d in raw]
 
 
-def spin_dev_texts() -> list[str]:
-    """Development spin documents (see the module docstring, ``--texts spin-dev``)."""
+def spin_dev_texts(source_every: int = 8, dev_every: int = 4) -> list[str]:
+    """Development spin documents (see the module docstring, ``--texts spin-dev``): every
+    ``source_every``-th document of the spinner sources used for development (validation:
+    MyThes / Wiktionary spinners; embedding; pivot, retired from held-out) and every
+    ``dev_every``-th of the negatives' ``dev`` split (never ``test``)."""
     import gzip
     import json
 
@@ -88,10 +91,11 @@ def spin_dev_texts() -> list[str]:
     out = []
     for name in ("validation", "heldout_embedding", "heldout_pivot"):
         with gzip.open(spin / f"{name}.jsonl.gz", "rt", encoding="utf-8") as fh:
-            out += [json.loads(line)["text"] for k, line in enumerate(fh) if k % 8 == 0]
+            out += [json.loads(line)["text"] for k, line in enumerate(fh)
+                    if k % source_every == 0]
     with gzip.open(spin / "negatives.jsonl.gz", "rt", encoding="utf-8") as fh:
         dev = [r["text"] for r in map(json.loads, fh) if r["split"] == "dev"]
-    return out + dev[::4]
+    return out + dev[::dev_every]
 
 
 def _functions(stage: str, old):

@@ -14,8 +14,7 @@ sources, and the shipped term is not analysed exactly where the kind decided.
 
 from __future__ import annotations
 
-import gzip
-import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,20 +24,16 @@ from cleannews.score import _context
 from test_spin_context_speedpath import _golden_texts  # the golden inputs, one place
 
 ROOT = Path(__file__).resolve().parents[1]
-SPIN = ROOT / "fixtures" / "spin"
 
 
 def _dev_texts() -> list[str]:
-    """Development documents: every 25th of the spinner sources used for development
-    (validation: MyThes / Wiktionary spinners; embedding; pivot, retired from held-out) and
-    every 12th of the negatives' ``dev`` split (never ``test``)."""
-    out = []
-    for name in ("validation", "heldout_embedding", "heldout_pivot"):
-        with gzip.open(SPIN / f"{name}.jsonl.gz", "rt", encoding="utf-8") as fh:
-            out += [json.loads(line)["text"] for k, line in enumerate(fh) if k % 25 == 0]
-    with gzip.open(SPIN / "negatives.jsonl.gz", "rt", encoding="utf-8") as fh:
-        dev = [r["text"] for r in map(json.loads, fh) if r["split"] == "dev"]
-    return out + dev[::12]
+    """Development documents: every 25th of the spinner sources used for development and
+    every 12th of the negatives' ``dev`` split (never ``test``), read by the benchmark's
+    reader (``bench_spin_compare.spin_dev_texts``)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_spin_compare import spin_dev_texts
+
+    return spin_dev_texts(source_every=25, dev_every=12)
 
 
 @pytest.fixture(scope="module")
