@@ -38,7 +38,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-import regex
+from cleannews.strip._pagekind import _BULLET  # a bullet or number opening a list item
 
 __all__ = ["head_end", "head_zone", "is_anchor", "label_line"]
 
@@ -75,8 +75,6 @@ _KICKER_TRIM = " \t:.-–—|•·*"
 _BAD, _GOOD = "bad", "good"
 #: Characters that end a sentence, a clause or a list item: a label ends with none of them.
 _END_CHARS = frozenset('.!?…»"”);:,')
-#: A bullet or a number opening a list item ("- ", "• ", "1. ").
-_BULLET = regex.compile(r"^\s*+(?:[-–—•·▪*]|\d+[.)]\s)")
 #: Sentence ends for :func:`head_end`.
 _PROSE_END = frozenset('.!?…»"”)')
 

@@ -47,6 +47,8 @@ from itertools import pairwise
 
 import regex
 
+from cleannews.strip._pagekind import _BULLET
+
 __all__ = [
     "TAIL_OPENING_RULES",
     "caption_copies",
@@ -99,8 +101,7 @@ TEASER_RULE_PREFIX = "related_"
 _BAD, _GOOD = "bad", "good"
 #: An item of a list: a line ending with ";" or "," (or ":", the line introducing it) ...
 _LIST_END = regex.compile(r"[;,:]\s*$")
-#: ... or starting with a bullet or a number ("- ", "• ", "1. ").
-_BULLET = regex.compile(r"^\s*+(?:[-–—•·▪*]|\d+[.)]\s)")
+#: ... or starting with a bullet or a number ("- ", "• ", "1. "): ``_pagekind._BULLET``.
 #: "Label : value" ("Note : 8/10", "Prix : 189 €"): a fact box's line when it is short ...
 _LABEL_VALUE = regex.compile(r"\w\s?:\s+\w")
 #: ... of at most this many words (a teaser headline "Lyon : les VTC se mobilisent ce mardi"
