@@ -1,6 +1,6 @@
 """The third frozen held-out list of the real-page corpus, ``test3`` (issue 10, 2026-12-02).
 
-47 pages of 47 sites new to the corpus, all on the held-out side of the site hash, gathered
+45 pages of 45 sites new to the corpus, all on the held-out side of the site hash, gathered
 and labelled by a helper who never ran the cleaner on them, reviewed in a second full pass
 and frozen in ``fixtures/strip_real/split.json`` before any evaluation. These tests check
 the frozen ids and their SHA-256, that the list shares no page and no site with TRAIN, TEST
@@ -49,7 +49,7 @@ def test_test3_ids_and_hash_are_the_frozen_ones(test3_pages):
     assert ids == SPLIT["test3_ids"]
     assert _digest(ids) == SPLIT["test3_ids_sha256"]
     assert _digest(SPLIT["test3_ids"]) == SPLIT["test3_ids_sha256"]
-    assert len(ids) == 47
+    assert len(ids) == 45
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", SPLIT["test3_frozen"])
     assert {rec["site"] for rec, _, _ in test3_pages} == set(SPLIT["test3_sites"])
     # every page of a *-t3 batch is in the list, and only those
@@ -108,7 +108,11 @@ def test_test3_pages_are_labelled_reviewed_and_equal_their_raw_answers(test3_pag
     for f in sorted((CORPUS / "raw").glob("*-t3/*.json")):
         for r in json.loads(f.read_text("utf-8"))["results"]:
             raw.setdefault(r["url"], r["excerpt"])
-    assert len(raw) == 47
+    dropped = set()
+    for f in sorted((CORPUS / "dropped").glob("*-t3.jsonl")):
+        dropped |= {json.loads(x)["url"] for x in f.read_text("utf-8").splitlines() if x.strip()}
+    # every saved answer is a test3 page or a candidate left out with its reason
+    assert set(raw) - dropped == {rec["url"] for rec, _, _ in test3_pages}
     for rec, doc, labelled in test3_pages:
         assert rec["reviewed"] and rec["labeller"], rec["id"]
         assert rec["page_type"] in ("article", "listing", "other"), rec["id"]
