@@ -5,7 +5,8 @@ before any rule or model was tuned on these pages (split.json records its hash).
 
 split.json also freezes a second held-out list, ``test2`` (fresh sites, issue 10). These
 tests check its ids and hash and that no other split reaches it; they never run the
-cleaner on it (it is evaluated once, by the lead, with ``--split test2``)."""
+cleaner on it (it is evaluated once, by the lead, with ``--split test2``). The third list,
+``test3``, has its own checks in tests/test_strip_test3.py."""
 
 from __future__ import annotations
 
@@ -60,7 +61,7 @@ def test_second_held_out_list_is_the_frozen_one():
     by_split: dict[str, list[dict]] = {}
     for rec, _, _ in every:
         by_split.setdefault(rec["split"], []).append(rec)
-    assert set(by_split) == {"train", "test", "test2"}  # no page left outside a list
+    assert set(by_split) == {"train", "test", "test2", "test3"}  # no page outside a list
     test2_ids = sorted(rec["id"] for rec in by_split["test2"])
     assert test2_ids == SPLIT["test2_ids"]
     assert _digest(test2_ids) == SPLIT["test2_ids_sha256"]

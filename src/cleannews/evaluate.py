@@ -16,8 +16,8 @@ whitespace are the repair stage's job: counted apart, not in precision/recall.
 in the same line format, a manifest per batch, and ``split.json``, the
 site-level train/test split frozen before tuning). Figures are given per split,
 per language and per boilerplate kind, with F1. ``--split test2`` evaluates the
-second frozen held-out list (fresh sites, issue 10) and nothing else; without
-``--split`` the figures cover TRAIN and the first TEST list only.
+second frozen held-out list (fresh sites, issue 10) and nothing else, ``--split test3``
+the third; without ``--split`` the figures cover TRAIN and the first TEST list only.
 """
 
 from __future__ import annotations
@@ -370,11 +370,15 @@ def evaluate(fixtures: Path, with_justext: bool = False) -> dict:
 HELD_OUT_TENTHS = 3
 
 #: The splits :func:`read_corpus` returns when none are named: TRAIN and the first frozen
-#: TEST list. The second held-out list (``test2``) and pages of held-out sites in no frozen
-#: list (``held``) are read only when asked for by name, so that no development code path
-#: (regression pins, benchmarks, model training) runs over them by accident.
+#: TEST list. The second and third held-out lists (``test2``, ``test3``) and pages of held-out
+#: sites in no frozen list (``held``) are read only when asked for by name, so that no
+#: development code path (regression pins, benchmarks, model training) runs over them by
+#: accident.
 DEFAULT_SPLITS = ("train", "test")
-SPLITS = ("train", "test", "test2", "held")
+SPLITS = ("train", "test", "test2", "test3", "held")
+#: The frozen held-out lists of ``split.json``, in the order they were frozen (``<name>_ids``,
+#: ``<name>_sites``).
+HELD_OUT_LISTS = ("test", "test2", "test3")
 
 
 def held_out_site(site: str) -> bool:
@@ -391,9 +395,9 @@ def held_out_site(site: str) -> bool:
 def corpus_split(rec: dict, split: dict) -> str:
     """The split of one manifest record, given ``split.json`` (as a dict).
 
-    ``"test"`` and ``"test2"`` are the two frozen id lists; a page of a held-out site
-    (listed in a frozen list's sites, or hashing to the held-out side) that is in neither
-    list is ``"held"`` (in no split); every other page is ``"train"``.
+    ``"test"``, ``"test2"`` and ``"test3"`` are the frozen id lists (:data:`HELD_OUT_LISTS`);
+    a page of a held-out site (listed in a frozen list's sites, or hashing to the held-out
+    side) that is in no list is ``"held"`` (in no split); every other page is ``"train"``.
 
     >>> s = {"test_ids": ["fr-a-0001"], "test_sites": ["20minutes.fr"], "test2_ids": []}
     >>> corpus_split({"id": "fr-a-0001", "site": "20minutes.fr"}, s)
@@ -402,12 +406,14 @@ def corpus_split(rec: dict, split: dict) -> str:
     'held'
     >>> corpus_split({"id": "fr-b-0001", "site": "sofoot.com"}, s)
     'train'
+    >>> s3 = dict(s, test3_ids=["fr-t3-0001"], test3_sites=["maximini.com"])
+    >>> corpus_split({"id": "fr-t3-0001", "site": "maximini.com"}, s3)
+    'test3'
     """
-    if rec["id"] in split.get("test_ids", ()):
-        return "test"
-    if rec["id"] in split.get("test2_ids", ()):
-        return "test2"
-    held_sites = set(split.get("test_sites", ())) | set(split.get("test2_sites", ()))
+    for name in HELD_OUT_LISTS:
+        if rec["id"] in split.get(f"{name}_ids", ()):
+            return name
+    held_sites = {site for name in HELD_OUT_LISTS for site in split.get(f"{name}_sites", ())}
     if rec["site"] in held_sites or held_out_site(rec["site"]):
         return "held"
     return "train"
@@ -418,8 +424,8 @@ def read_corpus(
 ) -> list[tuple[dict, str, list[Labelled]]]:
     """(manifest record, document, labelled lines) of the pages of a real-page corpus.
 
-    The record gains ``split`` (:func:`corpus_split`: ``"train"``, ``"test"``, ``"test2"``
-    or ``"held"``). Only pages of ``splits`` are read (default :data:`DEFAULT_SPLITS`,
+    The record gains ``split`` (:func:`corpus_split`: ``"train"``, ``"test"``, ``"test2"``,
+    ``"test3"`` or ``"held"``). Only pages of ``splits`` are read (default :data:`DEFAULT_SPLITS`,
     TRAIN and the first TEST list; ``None`` reads every page). A corpus without
     ``split.json`` is all TRAIN.
 
@@ -517,13 +523,14 @@ def recombined_pages(
 def evaluate_corpus(root: Path, with_justext: bool = False, split: str | None = None) -> dict:
     """Evaluate on a real-page corpus; figures per split, language and kind.
 
-    ``split`` restricts to ``"train"``, ``"test"`` (the first frozen held-out list) or
-    ``"test2"`` (the second); without it, TRAIN and TEST together (never ``test2``).
+    ``split`` restricts to ``"train"``, ``"test"`` (the first frozen held-out list),
+    ``"test2"`` (the second) or ``"test3"`` (the third); without it, TRAIN and TEST together
+    (never ``test2`` or ``test3``).
     """
     if not (root / "manifests").is_dir():
         raise FileNotFoundError(f"corpus folder {root} has no manifests/: pass --corpus DIR")
-    if split is not None and split not in ("train", "test", "test2"):
-        raise ValueError(f"unknown split {split!r}: train, test or test2")
+    if split is not None and split not in ("train", *HELD_OUT_LISTS):
+        raise ValueError(f"unknown split {split!r}: train, test, test2 or test3")
     pages = read_corpus(root, DEFAULT_SPLITS if split is None else (split,))
     engines = {"cleannews": _clean_traced}
     if with_justext:
@@ -618,8 +625,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument(
         "--split",
-        choices=["train", "test", "test2"],
-        help="with --corpus: one split only (test2: the second frozen held-out list)",
+        choices=["train", *HELD_OUT_LISTS],
+        help="with --corpus: one split only (test2, test3: the second and third frozen "
+        "held-out lists)",
     )
     ap.add_argument("--justext", action="store_true", help="also run jusText on the same fixtures")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")

@@ -3,7 +3,7 @@
     python tools/strip_corpus/check.py [--batch fr-a] [--strict]
 
 --strict also requires every page labelled, typed and reviewed, and every page of a
-held-out-side site in a frozen list of split.json (test or test2).
+held-out-side site in a frozen list of split.json (test, test2 or test3).
 Exit 1 on any problem.
 """
 
@@ -44,7 +44,7 @@ def main() -> int:
     sites: dict[str, set] = {}
     split: Counter = Counter()
     frozen = json.loads((ROOT / "split.json").read_text("utf-8"))
-    lists = {"test": set(frozen.get("test_ids", ())), "test2": set(frozen.get("test2_ids", ()))}
+    lists = {name: set(frozen.get(f"{name}_ids", ())) for name in ("test", "test2", "test3")}
     for r in recs:
         path = page_path(r)
         if not path.exists():

@@ -13,9 +13,14 @@ such a site belongs to exactly one frozen held-out list, every other page is TRA
   the first list had been looked at. Frozen the first time this script sees such pages;
   never recomputed either.
 
-Pages added later on a held-out site that is in neither list are reported and stay in no
-split (``cleannews.evaluate.read_corpus`` calls them ``held``): a third list would be frozen
-by extending this script, the same way.
+* ``test3_ids`` (with ``test3_sites``, ``test3_ids_sha256``, ``test3_frozen``): a third,
+  fresh held-out list (issue 10, 2026-12-02), pages of held-out-side sites in neither earlier
+  list, gathered after test had been looked at 16 times and test2 7 times. Frozen the first
+  time this script sees such pages once test2 exists; never recomputed.
+
+Pages added later on a held-out site that is in no list are reported and stay in no split
+(``cleannews.evaluate.read_corpus`` calls them ``held``): a fourth list would be frozen by
+extending this script, the same way.
 """
 
 from __future__ import annotations
@@ -46,7 +51,8 @@ def main() -> None:
     data = {
         "about": "site-level split of the real-page corpus, frozen before tuning "
         "(tools/strip_corpus/freeze_split.py); held-out = sites whose SHA-256 falls in "
-        "3 tenths; test = first held-out list, test2 = second (fresh sites, issue 10)",
+        "3 tenths; test = first held-out list, test2 = second, test3 = third (fresh sites, "
+        "issue 10)",
     }
     if "test_ids" in old:  # frozen: never recomputed
         for key in ("frozen", "test_sites", "test_ids", "test_ids_sha256"):
@@ -66,7 +72,19 @@ def main() -> None:
             test2_ids = sorted(r["id"] for r in fresh)
             data.update(test2_frozen=today, test2_sites=sorted({r["site"] for r in fresh}),
                         test2_ids=test2_ids, test2_ids_sha256=digest(test2_ids))
-    frozen = set(data["test_ids"]) | set(data.get("test2_ids", []))
+    if "test3_ids" in old:  # frozen: never recomputed
+        for key in ("test3_frozen", "test3_sites", "test3_ids", "test3_ids_sha256"):
+            data[key] = old[key]
+    elif "test2_ids" in data:
+        earlier_ids = set(data["test_ids"]) | set(data["test2_ids"])
+        earlier_sites = set(data["test_sites"]) | set(data["test2_sites"])
+        fresh = [r for r in recs if is_test_site(r["site"])
+                 and r["id"] not in earlier_ids and r["site"] not in earlier_sites]
+        if fresh:
+            test3_ids = sorted(r["id"] for r in fresh)
+            data.update(test3_frozen=today, test3_sites=sorted({r["site"] for r in fresh}),
+                        test3_ids=test3_ids, test3_ids_sha256=digest(test3_ids))
+    frozen = set(data["test_ids"]) | set(data.get("test2_ids", [])) | set(data.get("test3_ids", []))
     held = sorted(r["id"] for r in recs if is_test_site(r["site"]) and r["id"] not in frozen)
     OUT.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     train = [r for r in recs if not is_test_site(r["site"])]
@@ -76,6 +94,9 @@ def main() -> None:
     if "test2_ids" in data:
         print(f"test2 {len(data['test2_ids'])} pages ({len(data['test2_sites'])} sites) "
               f"frozen {data['test2_frozen']} sha256 {data['test2_ids_sha256']}")
+    if "test3_ids" in data:
+        print(f"test3 {len(data['test3_ids'])} pages ({len(data['test3_sites'])} sites) "
+              f"frozen {data['test3_frozen']} sha256 {data['test3_ids_sha256']}")
     if held:
         print(f"WARNING: {len(held)} held-out-side pages in no frozen list: {held[:10]}")
 
