@@ -53,8 +53,10 @@ KEEP = ("id", "label", "mode", "rate", "partial", "genre", "source", "site", "te
 def _doc_key(rec_id: str) -> str:
     """The UD document a fixture record was spun from: its id up to the style suffix.
 
-    >>> _doc_key("UD_French-GSD:fr-ud-dev:4:emb:naive:0.15"), _doc_key("UD_French-GSD:fr-ud-dev:4:naive:0.1")
-    ('UD_French-GSD:fr-ud-dev:4', 'UD_French-GSD:fr-ud-dev:4')
+    >>> _doc_key("UD_French-GSD:fr-ud-dev:4:emb:naive:0.15")
+    'UD_French-GSD:fr-ud-dev:4'
+    >>> _doc_key("UD_French-GSD:fr-ud-dev:4:naive:0.1")
+    'UD_French-GSD:fr-ud-dev:4'
     """
     parts = rec_id.split(":")
     return ":".join(parts[:3])
@@ -216,9 +218,9 @@ def diagnose() -> None:
                 for pi, toks in enumerate(sp):
                     tid = [ids.get(t) for t in toks]
                     got = {i: g for i, g, _s in term._para_gains(tid)}
-                    for j, t in enumerate(toks):
+                    for j in range(len(toks)):
                         if (pi, j) in subs:
-                            x, y = subs[(pi, j)]
+                            _x, y = subs[(pi, j)]
                             if y not in ids:
                                 c = "not in count table"
                                 oov_ex[y] += 1
