@@ -93,3 +93,33 @@ def test_alignment_finds_the_substitutes_of_real_careful_spins():
         assert list(d8.substitutions(base, base)) == []
     # a 30 % careful spin of a ~300-word document replaces dozens of words
     assert min(found) >= 10, found
+
+
+def test_absent_word_gain_is_the_shipped_gain_of_a_word_with_no_seen_pair():
+    """``dev_careful8.oov_gains`` (the coverage lever: words the count table lacks) computes
+    the shipped term's gain of a word none of whose adjacent pairs was seen: on real spins,
+    for table words in that situation, it equals ``dev_context5.gains`` (the package's)."""
+    import dev_careful8 as d8
+    import dev_context5 as d5
+    import numpy as np
+
+    from cleannews.score._context import get_context_term
+
+    term = get_context_term()
+    with gzip.open(REPO / "fixtures/spin/validation.jsonl.gz", "rt", encoding="utf-8") as f:
+        texts = [json.loads(line)["text"] for line in f][:60]
+    tok = {"X": [(d5.text_ids(t, term.t.ids), 0.0) for t in texts]}
+    T = d5.Table()
+    occ = d5.occurrences(tok, dict(term.syn), 6)
+    mu = float(term.params["mu"])
+    g = d5.gains(T, occ, mu, backoff=True)
+    w, left, right = occ["w"], occ["left"], occ["right"]
+    unseen = ((left < 0) | (T.pair(np.maximum(left, 0), w) == 0)) & (
+        (right < 0) | (T.pair(w, np.maximum(right, 0)) == 0))
+    assert unseen.sum() > 100
+    sub = {"left": left[unseen], "right": right[unseen], "cand": occ["cand"][unseen],
+           "c0": T.cnt[w[unseen]]}
+    got = d8.oov_gains(T, sub, mu)
+    ref = g[unseen]
+    assert np.array_equal(np.isnan(got), np.isnan(ref))
+    assert np.allclose(got[~np.isnan(ref)], ref[~np.isnan(ref)], atol=1e-9)

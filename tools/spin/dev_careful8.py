@@ -205,6 +205,7 @@ def diagnose() -> None:
             gs, kept, sub_cnt = [], [], []
             oov_ex: Counter = Counter()
             nosyn_ex: Counter = Counter()
+            band: list[list[float]] = [[], [], []]  # checked substitutes seen <100, <1000, more
             for r in data[src]:
                 if r["label"] != 1 or r["mode"] != mode or abs(
                         {0.2: 0.15}.get(r["rate"], r["rate"]) - float(rate)) > 1e-9:
@@ -237,6 +238,8 @@ def diagnose() -> None:
                             else:
                                 c = "checked"
                                 gs.append(got[j])
+                                band[min(2, int(np.log10(max(cnt[ids[y]], 1)) // 1) - 1
+                                         if cnt[ids[y]] >= 100 else 0)].append(got[j])
                             cat[c] += 1
                             if y in ids:
                                 sub_cnt.append(cnt[ids[y]])
@@ -251,6 +254,11 @@ def diagnose() -> None:
                       f"{(gs_a > 2).mean():.0%}, > 0 {(gs_a > 0).mean():.0%}; kept checked "
                       f"words median {np.median(kept_a):.2f}, > 2 {(kept_a > 2).mean():.0%}; "
                       f"substitutes seen >= 1000x {(np.array(sub_cnt) >= 1000).mean():.0%}")
+                print("   checked substitutes by count (<100 / 100-999 / >=1000): share "
+                      + " / ".join(f"{len(b) / len(gs_a):.0%}" for b in band) + ", median gain "
+                      + " / ".join(f"{np.median(b):.2f}" if b else "-" for b in band)
+                      + ", > 2 nats " + " / ".join(f"{np.mean(np.array(b) > 2):.0%}" if b
+                                                    else "-" for b in band))
             if style == "careful@0.3":
                 print("   oov e.g.", " ".join(w for w, _ in oov_ex.most_common(15)))
                 print("   no synonym e.g.", " ".join(w for w, _ in nosyn_ex.most_common(15)))
@@ -423,5 +431,169 @@ def oov() -> None:
     c7._select(B, r6, d4, cols, "oov")
 
 
+def unguarded(B, cols: list[str], top: int = 12) -> None:
+    """The best ``(feature, w, b)`` by mean careful recall at both thresholds over all four
+    sources, whatever the guard, with the guard's figures (negatives quarantined / suspect /
+    above UD clean's threshold, news half B above it, TRAIN real pages suspect): how far each
+    candidate is from admissible."""
+    import dev_careful7 as c7
+    import dev_context4 as d4
+    import dev_recall6 as r6
+
+    rows = []
+    for f in cols:
+        for w in c7.WS:
+            for b in c7.BS:
+                c = (f, w, b, ("mul", 2), 3.0, -4.0)
+                rr = [B.evaluate(B.scores(c), src, B.neg) for src in d4.SOURCES]
+                m = (np.mean([r6._careful(r, "") for r in rr]),
+                     np.mean([r6._careful(r, "ud:") for r in rr]))
+                q = rr[0]
+                rows.append((m[0] + m[1], c[:3], m, (q["negq"], q["negs"], q["neg_fp_ud"],
+                                                     q["news_ud"], q.get("real_susp"))))
+    for _o, c, m, q in sorted(rows, key=lambda x: -x[0])[:top]:
+        print(f"  {c!s:32s} {m[0]:.3f} / {m[1]:.3f}  guard q/s/>tUD/news/real {q}")
+
+
+def attested_sides(T, occ: dict) -> np.ndarray:
+    """Per checked occurrence, how many of its two adjacent pairs (left word, right word) the
+    count table has seen (0, 1 or 2): a writer's word is usually attested beside its
+    neighbours, a spinner's substitute less often (careful spins: 25-34 % of the checked
+    substitutes unattested on both sides, 9-10 % of the kept words)."""
+    w, left, right = occ["w"], occ["left"], occ["right"]
+    al = (left >= 0) & (T.pair(np.maximum(left, 0), w) > 0)
+    ar = (right >= 0) & (T.pair(w, np.maximum(right, 0)) > 0)
+    return al.astype(np.int64) + ar.astype(np.int64)
+
+
+def attest() -> None:
+    """The per-word lever: the shipped gain plus ``a`` nats when the word is attested with
+    neither neighbour, minus ``c`` when with both (``att{a},{c}``), mean as shipped; guarded
+    LOSO selection over ``w`` x ``b`` (``dev_careful7._select``)."""
+    import dev_careful7 as c7
+    import dev_context4 as d4
+    import dev_context5 as d5
+    import dev_recall6 as r6
+
+    from cleannews.score._context import get_context_term
+
+    data = pickle.loads(RECORDS.read_bytes())
+    tok = pickle.loads(TOKENS.read_bytes())
+    T = d5.Table()
+    occ = d5.occurrences(tok, dict(get_context_term().syn), 6)
+    g = d5.gains(T, occ, r6.MU, r6.BACKOFF)
+    n_att = attested_sides(T, occ)
+    feats = {"mean": c7.rec_mean(occ["rec"], g, occ["n_rec"])}
+    for a in ATT_A:
+        for c in ATT_C:
+            x = g + a * (n_att == 0) - c * (n_att == 2)
+            feats[f"att{a:g},{c:g}"] = c7.rec_mean(occ["rec"], x, occ["n_rec"])
+    B = d5.make_bench(data, tok, feats)
+    c7._select(B, r6, d4, list(feats), "attest")
+    unguarded(B, list(feats))
+
+
+def occurrence_labels(data: dict, tok: dict, occ: dict) -> np.ndarray:
+    """Per checked occurrence of ``occ`` (``dev_context5.occurrences`` order): 1 when the
+    word is a substitute of its spin (``substitutions`` against the clean document), 0
+    otherwise (kept words of spins, every word of human records), -1 for spins without a
+    clean text. Positions are rebuilt as ``occurrences`` walks the token ids."""
+    clean = pickle.loads(CLEAN.read_bytes())
+    syn_keys = np.zeros(int(occ["cand"].shape[0] and occ["w"].max() + 1), dtype=bool)
+    syn_keys[occ["w"]] = True
+    out = []
+    for key, recs in tok.items():
+        for r, (paras, _g) in zip(data[key], recs, strict=True):
+            subs: set = set()
+            known = True
+            if r.get("label") == 1 and key in ("V", "WV", "E", "P"):
+                base = clean.get(r["id"] if key == "WV" else _doc_key(r["id"]))
+                if base is None:
+                    known = False
+                else:
+                    subs = {(pi, j) for pi, j, _x, _y in
+                            substitutions(_tokens(base), _tokens(r["text"]))}
+            for pi, t in enumerate(paras):
+                if len(t) == 0:
+                    continue
+                tt = t.astype(np.int64)
+                for j in range(len(tt)):
+                    w = tt[j]
+                    if w < 0 or w >= len(syn_keys) or not syn_keys[w]:
+                        continue
+                    lt = tt[j - 1] if j else -1
+                    rt = tt[j + 1] if j + 1 < len(tt) else -1
+                    if lt < 0 and rt < 0:
+                        continue
+                    out.append(-1 if not known else int((pi, j) in subs))
+    return np.array(out, dtype=np.int64)
+
+
+def word_features(T, occ: dict, g: np.ndarray, s: np.ndarray) -> np.ndarray:
+    """Per checked occurrence: clipped gain, its positive part over 2 nats, attested sides
+    (none / both), log count of the word and of its best synonym, and whether one side backed
+    off: the inputs of the per-word substitute model (``wordmodel``)."""
+    n_att = attested_sides(T, occ)
+    gc = np.clip(np.nan_to_num(g), -1.0, 8.0)
+    one_side = ((occ["left"] < 0) | (occ["right"] < 0)).astype(float)
+    return np.stack([gc, np.maximum(gc - 2.0, 0.0), (n_att == 0).astype(float),
+                     (n_att == 2).astype(float), np.log(T.cnt[occ["w"]]),
+                     np.log(T.cnt[s]), one_side], axis=1)
+
+
+def wordmodel() -> None:
+    """A per-word substitute model fitted per fold: logistic regression on ``word_features``
+    of the careful spins' checked words of the other three sources (substitute vs kept,
+    from the alignment), its log-odds averaged per document (clip, prior 20) as the term's
+    feature, chosen against the shipped mean by the guarded LOSO selection (each fold reads
+    only its own fit's column)."""
+    import dev_careful7 as c7
+    import dev_context4 as d4
+    import dev_context5 as d5
+    import dev_recall6 as r6
+    from sklearn.linear_model import LogisticRegression
+
+    from cleannews.score._context import get_context_term
+
+    data = pickle.loads(RECORDS.read_bytes())
+    tok = pickle.loads(TOKENS.read_bytes())
+    T = d5.Table()
+    occ = d5.occurrences(tok, dict(get_context_term().syn), 6)
+    g, sbest = d5.gains(T, occ, r6.MU, r6.BACKOFF, best=True)
+    ok = ~np.isnan(g)
+    lab = occurrence_labels(data, tok, occ)
+    assert len(lab) == len(g), (len(lab), len(g))
+    X = word_features(T, occ, g, sbest)
+    rec_key = np.empty(occ["n_rec"], dtype=object)
+    rec_mode = np.empty(occ["n_rec"], dtype=object)
+    for key, (a, b) in occ["groups"].items():
+        rec_key[a:b] = key
+        rec_mode[a:b] = [r.get("mode") for r in data[key]]
+    okey, omode = rec_key[occ["rec"]], rec_mode[occ["rec"]]
+    feats = {"mean": c7.rec_mean(occ["rec"], g, occ["n_rec"])}
+    for held in d4.SOURCES:
+        fit = ok & (lab >= 0) & np.isin(okey, [x for x in d4.SOURCES if x != held]) & (
+            omode == "careful")
+        m = LogisticRegression(C=1.0, class_weight="balanced", max_iter=500).fit(
+            X[fit], lab[fit])
+        z = X @ m.coef_[0] + m.intercept_[0]
+        print(f"fold {held}: {fit.sum():,} words, {lab[fit].mean():.1%} substitutes, coef "
+              + " ".join(f"{c:.2f}" for c in m.coef_[0]), flush=True)
+        for lo in (-3.0, -1.0):
+            feats[f"lo{lo:g}_{held}"] = c7.rec_mean(occ["rec"], np.where(ok, z, np.nan),
+                                                    occ["n_rec"], clip=(lo, 3.0))
+    B = d5.make_bench(data, tok, feats)
+    for held in d4.SOURCES:
+        cols = ["mean", f"lo-3_{held}", f"lo-1_{held}"]
+        c7._select(B, r6, d4, cols, f"wordmodel, fit without {held} (read the 'held out' "
+                   f"line of {held} only)")
+        unguarded(B, cols, 4)
+
+
+ATT_A = tuple(float(x) for x in os.environ.get("SPIN_CAREFUL8_A", "0,0.5,1,2,3").split(","))
+ATT_C = tuple(float(x) for x in os.environ.get("SPIN_CAREFUL8_C", "0,0.5,1,2").split(","))
+
+
 if __name__ == "__main__":
-    {"records": build_records, "diagnose": diagnose, "oov": oov}[sys.argv[1]]()
+    {"records": build_records, "diagnose": diagnose, "oov": oov,
+     "attest": attest, "wordmodel": wordmodel}[sys.argv[1]]()
