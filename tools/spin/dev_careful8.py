@@ -590,10 +590,61 @@ def wordmodel() -> None:
         unguarded(B, cols, 4)
 
 
+def word_offsets(T, syn: dict, mu: float, k: float) -> np.ndarray:
+    """Per word id, its mean clipped gain in human text (the UD documents of the training half,
+    ``build_dataset.doc_split``, never the 154 validation documents whose spins are scored),
+    shrunk toward 0 with ``k`` pseudo-occurrences: how much a word's slot favours a synonym
+    when a French writer chose it (a fixed expression of a synonym with a frequent neighbour,
+    "valeur absolue" for "valeur entière")."""
+    import dev_context5 as d5
+    from build_dataset import doc_split
+    from common import read_ud_documents
+
+    docs = [d for d in read_ud_documents() if doc_split(d["id"]) == "train"]
+    tok = {"UD": [(d5.text_ids(d["text"], T.t.ids), 0.0) for d in docs]}
+    occ = d5.occurrences(tok, syn, 6)
+    g = d5.gains(T, occ, mu, True)
+    ok = ~np.isnan(g)
+    v = len(T.cnt)
+    tot = np.bincount(occ["w"][ok], weights=np.clip(g[ok], -1.0, 8.0), minlength=v)
+    n = np.bincount(occ["w"][ok], minlength=v)
+    print(f"word offsets from {len(docs)} UD training documents: {int(ok.sum()):,} checked "
+          f"occurrences of {int((n > 0).sum()):,} words", flush=True)
+    return tot / (n + k)
+
+
+def offsets() -> None:
+    """The per-word calibration lever: each checked word's gain minus its mean gain in human
+    text (``word_offsets``, shrinkage ``k``), mean as shipped; guarded LOSO selection."""
+    import dev_careful7 as c7
+    import dev_context4 as d4
+    import dev_context5 as d5
+    import dev_recall6 as r6
+
+    from cleannews.score._context import get_context_term
+
+    data = pickle.loads(RECORDS.read_bytes())
+    tok = pickle.loads(TOKENS.read_bytes())
+    T = d5.Table()
+    syn = dict(get_context_term().syn)
+    occ = d5.occurrences(tok, syn, 6)
+    g = d5.gains(T, occ, r6.MU, r6.BACKOFF)
+    feats = {"mean": c7.rec_mean(occ["rec"], g, occ["n_rec"])}
+    for k in (2.0, 5.0, 20.0):
+        off = word_offsets(T, syn, r6.MU, k)
+        for a in (0.5, 1.0):
+            feats[f"off{k:g}x{a:g}"] = c7.rec_mean(occ["rec"], g - a * off[occ["w"]],
+                                                   occ["n_rec"])
+    B = d5.make_bench(data, tok, feats)
+    c7._select(B, r6, d4, list(feats), "offsets")
+    unguarded(B, list(feats), 8)
+
+
 ATT_A = tuple(float(x) for x in os.environ.get("SPIN_CAREFUL8_A", "0,0.5,1,2,3").split(","))
 ATT_C = tuple(float(x) for x in os.environ.get("SPIN_CAREFUL8_C", "0,0.5,1,2").split(","))
 
 
 if __name__ == "__main__":
     {"records": build_records, "diagnose": diagnose, "oov": oov,
-     "attest": attest, "wordmodel": wordmodel}[sys.argv[1]]()
+     "attest": attest, "wordmodel": wordmodel,
+     "offsets": offsets}[sys.argv[1]]()
