@@ -1,0 +1,125 @@
+"""A demanding user's audit of the CLI, batch and integration layers (branch audit8).
+
+Each test pins a defect found by running the README's commands on new inputs in a
+fresh virtual environment (full disks, devices as output names, read-only folders,
+symbolic links, JSONL named on the command line, one-word documents, short pages
+with ``--languages``, copies named in either order); each failed before its fix.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import cleannews
+from cleannews.batch.sinks import atomic_write
+from cleannews.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SEED_000 = SEEDS / "000_51a21282db567c1f.txt"
+
+
+def _cli(*args: str | Path, stdin: bytes | None = None, stdout=subprocess.PIPE,
+         cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    """``python -m cleannews`` on this checkout's sources (not another installed copy)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])}
+    return subprocess.run([sys.executable, "-m", "cleannews", *map(str, args)], input=stdin,
+                          stdout=stdout, stderr=subprocess.PIPE, timeout=300, cwd=cwd, env=env)
+
+
+def _report(tmp_path: Path) -> Path:
+    """A real report: ``cleannews run`` on one seed."""
+    out = tmp_path / "run"
+    assert main(["run", str(SEED_000), "--out", str(out), "-j", "1", "-q"]) == 0
+    return out / "report.json"
+
+
+# 1. Writing to a full disk (`cleannews clean seeds > /dev/full`): clean, explain and report
+#    died with a Python traceback and exit code 1 (the code of "some documents failed");
+#    an I/O error is exit code 2 with one line on stderr.
+
+FULL = Path("/dev/full")
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("args", [
+    ["clean", str(SEED_000)],
+    ["clean", "--json", str(SEED_000)],
+    ["explain", str(SEED_000)],
+    ["report", "REPORT"],
+    ["report", "REPORT", "--html", "-"],
+])
+def test_a_full_disk_on_stdout_is_an_io_error_not_a_traceback(
+        tmp_path: Path, args: list[str]) -> None:
+    if "REPORT" in args:
+        args = [str(_report(tmp_path)) if a == "REPORT" else a for a in args]
+    with FULL.open("wb") as full:
+        r = _cli(*args, stdout=full)
+    err = r.stderr.decode()
+    assert r.returncode == 2, err
+    assert "Traceback" not in err and "Exception ignored" not in err
+    assert "cannot write the output: No space left on device" in err
+
+
+# 2. `cleannews report r.json --html /dev/full` (or /dev/stdout, or a symbolic link) went
+#    through a temp file and a rename: run as root it replaced the device /dev/full by a
+#    regular HTML file (and said nothing, exit 0); a link was replaced by a plain file.
+
+def test_atomic_write_keeps_a_symbolic_link_and_writes_its_target(tmp_path: Path) -> None:
+    real = tmp_path / "real.html"
+    real.write_text("old", "utf-8")
+    link = tmp_path / "link.html"
+    link.symlink_to(real.name)
+    atomic_write(link, b"new")
+    assert link.is_symlink()
+    assert real.read_bytes() == b"new"
+
+
+def test_atomic_write_keeps_a_fifo(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        atomic_write(fifo, b"page")
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+        assert os.read(reader, 100) == b"page"
+    finally:
+        os.close(reader)
+
+
+@pytest.mark.skipif(not FULL.exists(), reason="no /dev/full on this system")
+def test_report_html_through_a_link_to_dev_full_fails_and_keeps_the_link(
+        tmp_path: Path) -> None:
+    # a link in tmp_path, not /dev/full itself: a regression must not replace a device
+    link = tmp_path / "page.html"
+    link.symlink_to(FULL)
+    r = _cli("report", _report(tmp_path), "--html", link)
+    assert r.returncode == 2
+    assert f"{link}: cannot write: No space left on device" in r.stderr.decode()
+    assert link.is_symlink()
+
+
+# 3. After an I/O error before anything was written (`--out` in a read-only folder), `run`
+#    said "committed work is kept; ... --resume", and `score --out FILE` said "the output
+#    written to stdout is incomplete" although it wrote to FILE.
+
+def test_after_failure_advice_matches_what_was_written(tmp_path: Path) -> None:
+    from cleannews.batch import RunSettings, paths_for
+    from cleannews.batch.sinks import SinkPaths
+    from cleannews.cli._batch import after_failure
+
+    fresh = RunSettings(inputs=[str(SEED_000)], paths=paths_for(tmp_path / "o", None, None))
+    assert after_failure(fresh, fix=True) == (
+        "nothing was committed; fix this, then run the same command again")
+    scores = tmp_path / "scores.jsonl"
+    score = RunSettings(inputs=[str(SEED_000)],
+                        paths=SinkPaths(out=scores, quarantine=scores, errors=scores, state=None))
+    assert f"the output written to {scores} is incomplete" in after_failure(score)
