@@ -123,3 +123,73 @@ def test_after_failure_advice_matches_what_was_written(tmp_path: Path) -> None:
     score = RunSettings(inputs=[str(SEED_000)],
                         paths=SinkPaths(out=scores, quarantine=scores, errors=scores, state=None))
     assert f"the output written to {scores} is incomplete" in after_failure(score)
+
+
+# 4. A folder's symbolic links to folders were skipped without a word (os.walk does not
+#    enter them): `cleannews run corpus/` lost every document under `corpus/2024 -> /data/x`.
+
+@pytest.mark.parametrize("command", ["clean", "run"])
+def test_a_symbolic_link_to_a_folder_is_named_not_skipped_silently(
+        tmp_path: Path, command: str) -> None:
+    data = tmp_path / "elsewhere"
+    data.mkdir()
+    (data / "a.txt").write_text(SEED_000.read_text("utf-8"), "utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "b.txt").write_text(SEED_000.read_text("utf-8"), "utf-8")
+    (corpus / "linked").symlink_to(data, target_is_directory=True)
+    extra = ["--out", str(tmp_path / "o"), "-j", "1"] if command == "run" else []
+    r = _cli(command, corpus, *extra)
+    assert r.returncode == 0, r.stderr.decode()
+    err = r.stderr.decode()
+    assert f"1 symbolic link(s) to a folder not followed (e.g. {corpus / 'linked'})" in err
+
+
+# 5. `cleannews clean crawl.jsonl` (a JSONL file named on the command line) printed the
+#    records back as one text without a word; a folder's JSONL files and JSONL on stdin
+#    were already named with a pointer to `cleannews run`.
+
+@pytest.mark.parametrize("command", ["clean", "explain"])
+def test_a_jsonl_file_named_to_clean_warns_to_use_run(tmp_path: Path, command: str) -> None:
+    records = tmp_path / "crawl.jsonl"
+    records.write_text(json.dumps({"id": "a", "text": SEED_000.read_text("utf-8")}) + "\n",
+                       "utf-8")
+    r = _cli(command, records)
+    assert r.returncode == 0
+    assert (f"{records}: a JSONL file is cleaned as one text document: use 'cleannews run "
+            f"{records} --out DIR'") in r.stderr.decode()
+
+
+# 6. `cleannews.clean("x")` returned "" : the English share-button rule takes a line "x"
+#    (the X network), "OK" is a newsletter button, "12" a counter. A document of one word
+#    has no page around it; a line of several words is still judged.
+
+@pytest.mark.parametrize("word", ["x", "X", "ok", "12", "Partager", "Facebook"])
+def test_a_one_word_document_is_not_emptied(word: str) -> None:
+    doc = cleannews.clean(word)
+    assert doc.text == word and doc.changes == []
+    assert cleannews.clean_html(f"<p>{word}</p>").text.strip() == word
+
+
+def test_a_furniture_line_of_several_words_still_goes() -> None:
+    doc = cleannews.clean("Partager sur Facebook\n")
+    assert doc.text == "" and [c.rule for c in doc.changes] == ["share_bar"]
+
+
+# 7. A page of three keywords got a language at random from py3langid's 142 classes:
+#    `clean_html("<p>Sport Culture Page</p>").language == "bcl"` (Central Bikol), "x y z"
+#    was "zxx" (no linguistic content) -- and with `--languages fr` such a French page went
+#    to the quarantine as "other_language". Now: not identified (None), so kept.
+
+@pytest.mark.parametrize("words", ["Sport Culture Page", "Sport Culture Samedi", "x y z"])
+def test_a_few_keywords_get_no_language_and_are_not_set_aside(words: str) -> None:
+    doc = cleannews.clean_html(f"<html><body><p>{words}</p></body></html>")
+    assert doc.language is None
+    kept = cleannews.clean(words, cleannews.CleanConfig(accept_languages=("fr",)))
+    assert (kept.verdict, kept.quarantined) == ("keep", False)
+
+
+def test_short_plain_sentences_keep_their_language() -> None:
+    assert cleannews.clean("Hello world today").language == "en"
+    assert cleannews.clean("Bonjour le monde").language == "fr"
+    assert cleannews.clean("Le chat dort").language == "fr"

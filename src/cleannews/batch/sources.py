@@ -128,11 +128,13 @@ def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
     """Input files under ``root``, sorted, skipping hidden entries and ``exclude`` paths."""
     skip = {p.resolve() for p in exclude}
     ignored: list[str] = []
+    linked: list[str] = []  # links to folders: os.walk does not enter them (no loops)
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
         dirnames[:] = sorted(
             d for d in dirnames if not d.startswith(".") and (here / d).resolve() not in skip
         )
+        linked.extend(str(here / d) for d in dirnames if (here / d).is_symlink())
         for name in sorted(filenames):
             if name.lower().endswith(PARQUET_SUFFIXES):
                 log.warning("%s: Parquet is not supported, skipped (convert it to JSONL)",
@@ -146,6 +148,10 @@ def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
         log.warning(
             "%s: %d file(s) skipped, not .txt / .html / .jsonl(.gz) (e.g. %s); "
             "compressed text must be decompressed first", root, len(ignored), ignored[0])
+    if linked:
+        log.warning(
+            "%s: %d symbolic link(s) to a folder not followed (e.g. %s); give such a folder "
+            "as an INPUT of its own to read it", root, len(linked), linked[0])
 
 
 def expand_inputs(inputs: list[str], exclude: Iterable[Path] = ()) -> Iterator[str]:
