@@ -193,3 +193,22 @@ def test_short_plain_sentences_keep_their_language() -> None:
     assert cleannews.clean("Hello world today").language == "en"
     assert cleannews.clean("Bonjour le monde").language == "fr"
     assert cleannews.clean("Le chat dort").language == "fr"
+
+
+# 8. The reason of a spun copy gave the direction evidence as `a` minus `b`: the same pair
+#    named in the other order read "source side: more common words (Δ -1.10)", and the spin
+#    scores came in argument order, not source / copy.
+
+SPUN_A = ("Le gouvernement a annoncé mardi une forte hausse des prix du gaz pour l'hiver "
+          "prochain, a indiqué le ministre de l'économie devant les députés.")
+SPUN_B = ("Le gouvernement a proclamé mardi une vigoureuse hausse des tarifs du gaz pour "
+          "l'hiver prochain, a signalé le ministre de l'économie devant les députés.")
+
+
+def test_spun_copy_reason_reads_the_same_in_either_order() -> None:
+    from cleannews.copies import compare_texts
+
+    ab, ba = compare_texts(SPUN_A, SPUN_B), compare_texts(SPUN_B, SPUN_A)
+    assert (ab.kind, ab.source, ba.kind, ba.source) == ("spun_copy", "a", "spun_copy", "b")
+    assert ab.reason == ba.reason
+    assert "the source against its copy: words more common by +" in ab.reason
