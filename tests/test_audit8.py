@@ -212,3 +212,30 @@ def test_spun_copy_reason_reads_the_same_in_either_order() -> None:
     assert (ab.kind, ab.source, ba.kind, ba.source) == ("spun_copy", "a", "spun_copy", "b")
     assert ab.reason == ba.reason
     assert "the source against its copy: words more common by +" in ab.reason
+
+
+# 9. `cleannews run` exited 1 and said only "errors: json 4, type 1" -- which documents
+#    failed, and where, was in errors.jsonl alone (even with -v); a line `null` was "got
+#    NoneType" and `"text": 42` "is int" (Python's words, not JSON's).
+
+BAD_LINES = ['{"id": "a2", "text": broken', "[1, 2]", "null", '{"id": "a5", "text": 42}',
+             '{"id": "a6"}', '{"id": "a7", "text": ""}', '{"id": "a8", "text": "a\\u0000b"}']
+
+
+def test_run_names_the_failed_documents_on_stderr(tmp_path: Path) -> None:
+    src = tmp_path / "bad.jsonl"
+    src.write_text("\n".join(BAD_LINES) + "\n", "utf-8")
+    out = tmp_path / "o"
+    r = _cli("run", src, "--out", out, "-j", "1")
+    assert r.returncode == 1
+    err = r.stderr.decode()
+    assert f"WARNING: {src}:1: json: not valid JSON" in err
+    assert f"WARNING: {src}:2: json: a JSONL record must be an object, got an array" in err
+    assert f"WARNING: {src}:3: json: a JSONL record must be an object, got null" in err
+    assert f"WARNING: {src}:4 (id a5): type: field 'text' is a number, not a string" in err
+    assert f"further failed documents: {out / 'errors' / 'errors.jsonl'}" in err
+    assert "(id a7)" not in err  # the sixth failure and after: with -v
+    verbose = _cli("run", src, "--out", tmp_path / "v", "-j", "1", "-v").stderr.decode()
+    assert f"INFO: {src}:7 (id a8): nul: text contains NUL characters" in verbose
+    quiet = _cli("run", src, "--out", tmp_path / "q", "-j", "1", "-q")
+    assert quiet.returncode == 1 and quiet.stderr == b""

@@ -497,6 +497,48 @@ def is_parquet(name: str) -> bool:
         return False
 
 
+#: Failed documents a run names on stderr as warnings (the others with ``-v``).
+FAILURES_SHOWN = 5
+
+
+def failure_line(r: DocResult) -> str:
+    """One line naming a failed document: where it is, its id, the error type and message.
+
+    >>> r = DocResult(0, "errors", "a5", json.dumps({"id": "a5", "source": {"path": "c.jsonl",
+    ...     "line": 9}, "error": {"type": "type", "message": "field 'text' is a number, not a "
+    ...     "string"}}), error_type="type")
+    >>> failure_line(r)
+    "c.jsonl:9 (id a5): type: field 'text' is a number, not a string"
+    """
+    try:
+        rec = json.loads(r.line or r.data)  # the worker sends the record as bytes
+        src, err = rec.get("source") or {}, rec.get("error") or {}
+        where = str(src.get("path") or r.id)
+        if src.get("line") is not None:
+            where += f":{src['line']}"
+        message = str(err.get("message", ""))
+    except (ValueError, AttributeError):  # not a record of ours: the id and type only
+        where, message = r.id, ""
+    ident = "" if r.id == where else f" (id {r.id})"
+    return f"{where}{ident}: {r.error_type}: {message}"
+
+
+def _tell_failures(results: list[DocResult], told: list[int], errors: Path | None) -> None:
+    """Log the failed documents of a chunk: the first :data:`FAILURES_SHOWN` as warnings,
+    the others at info level (``-v``); the summary only counted them by type."""
+    for r in results:
+        if r.error_type is None:
+            continue
+        told[0] += 1
+        if told[0] <= FAILURES_SHOWN:
+            log.warning("%s", failure_line(r))
+            if told[0] == FAILURES_SHOWN:
+                log.warning("further failed documents: %s (-v names each on stderr)",
+                            errors or "the error lines of the output")
+        elif log.isEnabledFor(logging.INFO):
+            log.info("%s", failure_line(r))
+
+
 def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     """Run a batch; return the report (also written to ``settings.report``).
 
@@ -545,10 +587,12 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
                        exclude=_exclude(settings.paths), skip=done, limit=settings.limit)
     results_iter = _results(_chunks(items, settings.chunk_docs, settings.chunk_bytes),
                             options, settings.jobs)
+    told = [0]  # failed documents named on stderr so far
     try:
         for results in results_iter:
             kept = [r for r in results if _keep(r, settings.min_score)]
             sinks.write(kept)
+            _tell_failures(results, told, settings.paths.errors)
             for r in results:
                 stats.add_result(sink=r.sink, in_bytes=r.in_bytes, out_chars=r.out_chars,
                                  spin_score=r.spin_score, spin_label=r.spin_label,
