@@ -239,3 +239,28 @@ def test_run_names_the_failed_documents_on_stderr(tmp_path: Path) -> None:
     assert f"INFO: {src}:7 (id a8): nul: text contains NUL characters" in verbose
     quiet = _cli("run", src, "--out", tmp_path / "q", "-j", "1", "-q")
     assert quiet.returncode == 1 and quiet.stderr == b""
+
+
+# 10. An output that is an input file destroyed it: `cleannews score d.jsonl --out d.jsonl`
+#     (score always overwrites its --out) emptied d.jsonl and scored nothing; so did
+#     `run d.jsonl --out d.jsonl --force` and `--report d.jsonl`. An output *folder* equal to
+#     an input folder was already refused.
+
+@pytest.mark.parametrize("args", [
+    ["score", "IN", "--out", "IN"],
+    ["run", "IN", "--out", "IN", "--force"],
+    ["score", "IN", "--out", "OTHER/s.jsonl", "--report", "IN"],
+    ["run", "IN", "--out", "OTHER", "--errors", "OTHER", "--report", "IN"],
+])
+def test_an_output_that_is_an_input_file_is_refused_before_any_work(
+        tmp_path: Path, args: list[str]) -> None:
+    data = tmp_path / "d.jsonl"
+    body = json.dumps({"id": "a", "text": SEED_000.read_text("utf-8")}) + "\n"
+    data.write_text(body, "utf-8")
+    other = tmp_path / "elsewhere"
+    argv = [str(data) if a == "IN" else a.replace("OTHER", str(other)) for a in args]
+    r = _cli(*argv, "-j", "1")
+    assert r.returncode == 2
+    assert f"{data} is both an input and the " in r.stderr.decode()
+    assert data.read_text("utf-8") == body
+    assert not other.exists()

@@ -539,6 +539,30 @@ def _tell_failures(results: list[DocResult], told: list[int], errors: Path | Non
             log.info("%s", failure_line(r))
 
 
+def _written_input(name: str, settings: RunSettings) -> str | None:
+    """Which output of the run (``"output"``, ``"errors sink"`` …) is the input file ``name``
+    itself, or ``None``.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); f = d / "d.jsonl"; _ = f.write_text("{}")
+    >>> _written_input(str(f), RunSettings([str(f)], paths_for(f)))
+    'output'
+    >>> _written_input(str(f), RunSettings([str(f)], paths_for(d / "o")))
+    """
+    if name == "-" or not os.path.isfile(name):
+        return None
+    p = settings.paths
+    outputs = (("output", p.out), ("quarantine sink", p.quarantine), ("errors sink", p.errors),
+               ("duplicates sink", p.duplicates), ("report", settings.report))
+    for what, path in outputs:
+        try:
+            if path is not None and path.exists() and os.path.samefile(name, path):
+                return what
+        except OSError:
+            continue
+    return None
+
+
 def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     """Run a batch; return the report (also written to ``settings.report``).
 
@@ -558,6 +582,13 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
                 "texts written there would be read back as input by a later run; write the "
                 "output elsewhere (an output folder inside an input folder is fine: it is "
                 "skipped)")
+        clash = _written_input(name, settings)
+        if clash is not None:
+            # the sink is opened (and truncated, with --force or by score) before the input
+            # is read: `score d.jsonl --out d.jsonl` emptied d.jsonl
+            raise UnsupportedInput(
+                f"{name} is both an input and the {clash} of this run: writing it would "
+                "destroy the input; write the output elsewhere")
         if name != "-" and is_parquet(name):
             raise UnsupportedInput(
                 f"{name}: Parquet input is not supported; convert it to JSONL first, e.g. "
