@@ -264,3 +264,17 @@ def test_an_output_that_is_an_input_file_is_refused_before_any_work(
     assert f"{data} is both an input and the " in r.stderr.decode()
     assert data.read_text("utf-8") == body
     assert not other.exists()
+
+
+# 11. `cleannews run seeds --out notes.txt` (an existing file) said "notes.txt: File exists"
+#     (from mkdir) and advised running the command again.
+
+@pytest.mark.parametrize("flag", ["--out", "--errors"])
+def test_an_existing_file_as_output_folder_says_what_is_wrong(tmp_path: Path, flag: str) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine", "utf-8")
+    extra = [] if flag == "--out" else ["--out", str(tmp_path / "o")]
+    r = _cli("run", SEED_000, flag, notes, *extra, "-j", "1")
+    assert r.returncode == 2
+    assert f"{flag} {notes}: a file, not a folder; give a folder" in r.stderr.decode()
+    assert notes.read_text("utf-8") == "mine" and not (tmp_path / "o").exists()
