@@ -278,3 +278,25 @@ def test_an_existing_file_as_output_folder_says_what_is_wrong(tmp_path: Path, fl
     assert r.returncode == 2
     assert f"{flag} {notes}: a file, not a folder; give a folder" in r.stderr.decode()
     assert notes.read_text("utf-8") == "mine" and not (tmp_path / "o").exists()
+
+
+# 12. A text file saved as "Unicode" by Windows tools (UTF-16 with its byte-order mark) was
+#     refused as binary ("74 of the first 150 characters are control characters" in
+#     `clean`, "nul" in `run`): half its bytes are NUL.
+
+WINDOWS_TEXT = "\ufeffLe café de l’été est très agréable à Paris.\r\nDeuxième ligne.\r\n"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_utf16_text_with_its_mark_is_decoded(codec: str) -> None:
+    doc = cleannews.clean(WINDOWS_TEXT.encode(codec))
+    assert doc.text == "Le café de l’été est très agréable à Paris.\nDeuxième ligne."
+    assert "decode_utf16" in {c.rule for c in doc.changes}
+
+
+def test_run_cleans_a_utf16_file(tmp_path: Path) -> None:
+    src = tmp_path / "windows.txt"
+    src.write_bytes(WINDOWS_TEXT.encode("utf-16-le"))
+    assert main(["run", str(src), "--out", str(tmp_path / "o"), "-j", "1", "-q"]) == 0
+    rec = json.loads((tmp_path / "o" / "clean.jsonl").read_text("utf-8"))
+    assert rec["cleannews"]["text"].startswith("Le café de l’été")

@@ -32,6 +32,7 @@ from cleannews._input import (
     BINARY_MIN_CHARS,
     BINARY_SAMPLE_CHARS,
     binary_kind,
+    decode_utf16,
 )
 from cleannews.batch.ids import record_id
 from cleannews.batch.sources import Item
@@ -181,6 +182,8 @@ def text_problem(text: str | bytes) -> tuple[str, str] | None:
     """
     if isinstance(text, bytes) and (what := binary_kind(text)) is not None:
         return "binary", f"input is {what}, not text"
+    if isinstance(text, bytes) and (wide := decode_utf16(text)) is not None:
+        text = wide[0]  # UTF-16 text with its byte-order mark: half its bytes are NUL
     nul = b"\x00" if isinstance(text, bytes) else "\x00"
     if nul in text:  # type: ignore[operator]
         return "nul", "text contains NUL characters (binary data or a broken export)"
