@@ -290,7 +290,7 @@ WINDOWS_TEXT = "\ufeffLe café de l’été est très agréable à Paris.\r\nDeu
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le"])
 def test_utf16_text_with_its_mark_is_decoded(codec: str) -> None:
     doc = cleannews.clean(WINDOWS_TEXT.encode(codec))
-    assert doc.text == "Le café de l’été est très agréable à Paris.\nDeuxième ligne."
+    assert doc.text == "Le café de l’été est très agréable à Paris.\nDeuxième ligne.\n"
     assert "decode_utf16" in {c.rule for c in doc.changes}
 
 
