@@ -300,3 +300,18 @@ def test_run_cleans_a_utf16_file(tmp_path: Path) -> None:
     assert main(["run", str(src), "--out", str(tmp_path / "o"), "-j", "1", "-q"]) == 0
     rec = json.loads((tmp_path / "o" / "clean.jsonl").read_text("utf-8"))
     assert rec["cleannews"]["text"].startswith("Le café de l’été")
+
+
+# 13. A --config file that is not UTF-8 (a TOML saved as UTF-16 or Latin-1) ended in a
+#     traceback (UnicodeDecodeError from tomllib); CleanConfig.from_file is documented to
+#     raise ConfigError for a file that cannot be parsed.
+
+def test_a_config_file_that_is_not_utf8_is_a_config_error(tmp_path: Path) -> None:
+    toml = tmp_path / "cleannews.toml"
+    toml.write_bytes("spin_quarantine_threshold = 0.95\n".encode("utf-16"))
+    with pytest.raises(cleannews.ConfigError, match="not valid TOML: not UTF-8 text"):
+        cleannews.CleanConfig.from_file(toml)
+    r = _cli("clean", "--config", toml, SEED_000)
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr.decode()
+    assert f"{toml}: not valid TOML: not UTF-8 text" in r.stderr.decode()
