@@ -523,12 +523,17 @@ def failure_line(r: DocResult) -> str:
     return f"{where}{ident}: {r.error_type}: {message}"
 
 
-def _tell_failures(results: list[DocResult], told: list[int], errors: Path | None) -> None:
+def _tell_failures(results: list[DocResult], told: list[int], errors: Path | None,
+                   bar: Progress | None = None) -> None:
     """Log the failed documents of a chunk: the first :data:`FAILURES_SHOWN` as warnings,
-    the others at info level (``-v``); the summary only counted them by type."""
-    for r in results:
-        if r.error_type is None:
-            continue
+    the others at info level (``-v``); the summary only counted them by type. A progress
+    bar is cleared first and drawn again after (the lines would break it)."""
+    failed = [r for r in results if r.error_type is not None]
+    if not failed or (told[0] >= FAILURES_SHOWN and not log.isEnabledFor(logging.INFO)):
+        return
+    if bar is not None:
+        bar.bar.clear()
+    for r in failed:
         told[0] += 1
         if told[0] <= FAILURES_SHOWN:
             log.warning("%s", failure_line(r))
@@ -537,6 +542,8 @@ def _tell_failures(results: list[DocResult], told: list[int], errors: Path | Non
                             errors or "the error lines of the output")
         elif log.isEnabledFor(logging.INFO):
             log.info("%s", failure_line(r))
+    if bar is not None:
+        bar.bar.refresh()
 
 
 def _written_input(name: str, settings: RunSettings) -> str | None:
@@ -623,7 +630,7 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
         for results in results_iter:
             kept = [r for r in results if _keep(r, settings.min_score)]
             sinks.write(kept)
-            _tell_failures(results, told, settings.paths.errors)
+            _tell_failures(results, told, settings.paths.errors, bar)
             for r in results:
                 stats.add_result(sink=r.sink, in_bytes=r.in_bytes, out_chars=r.out_chars,
                                  spin_score=r.spin_score, spin_label=r.spin_label,
