@@ -174,9 +174,9 @@ def decode_utf16(data: bytes) -> tuple[str, str] | None:
     Windows tools save "Unicode" text as UTF-16 with a mark; its bytes are half NUL, and
     such a file was refused as binary data.
 
-    >>> decode_utf16("\ufeffL’été".encode("utf-16-le"))
-    ('\ufeffL’été', 'utf-16-le')
-    >>> decode_utf16(b"Bonjour") is None, decode_utf16(b"\xff\xfeabc") is None
+    >>> decode_utf16("\\ufeffL’été".encode("utf-16-le"))
+    ('\\ufeffL’été', 'utf-16-le')
+    >>> decode_utf16(b"Bonjour") is None, decode_utf16(b"\\xff\\xfeabc") is None
     (True, True)
     """
     for bom, codec in _UTF16_32_BOMS:
