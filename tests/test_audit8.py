@@ -315,3 +315,28 @@ def test_a_config_file_that_is_not_utf8_is_a_config_error(tmp_path: Path) -> Non
     assert r.returncode == 2
     assert "Traceback" not in r.stderr.decode()
     assert f"{toml}: not valid TOML: not UTF-8 text" in r.stderr.decode()
+
+
+# 14. `cleannews run <(zcat dump.jsonl.gz) --out o` (a pipe named by its path): the Parquet
+#     check read the pipe's first 8 kB (buffered), and the rest was read as one *text*
+#     document (no .jsonl name): one "empty" error, every record lost.
+
+BASH = Path("/bin/bash")
+
+
+@pytest.mark.skipif(not BASH.exists(), reason="needs bash for <(...)")
+@pytest.mark.parametrize("command", ["run", "score"])
+def test_a_pipe_named_by_its_path_is_read_like_stdin(tmp_path: Path, command: str) -> None:
+    src = tmp_path / "d.jsonl"
+    src.write_text("".join(json.dumps({"id": f"r{i}", "text": SEED_000.read_text("utf-8")})
+                           + "\n" for i in range(3)), "utf-8")
+    out = tmp_path / "o"
+    extra = f"--out {out}" if command == "run" else ""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    r = subprocess.run([str(BASH), "-c", f'"{sys.executable}" -m cleannews {command} '
+                        f'<(cat "{src}") {extra} -j 1'], capture_output=True, timeout=300,
+                       env=env)
+    assert r.returncode == 0, r.stderr.decode()
+    lines = ((out / "clean.jsonl").read_text("utf-8") if command == "run"
+             else r.stdout.decode()).splitlines()
+    assert [json.loads(x)["id"] for x in lines] == ["r0", "r1", "r2"]

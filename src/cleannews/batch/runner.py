@@ -50,7 +50,7 @@ from cleannews.batch.sinks import (
     Sinks,
     atomic_write,
 )
-from cleannews.batch.sources import PARQUET_SUFFIXES, Item, iter_items
+from cleannews.batch.sources import PARQUET_SUFFIXES, Item, is_stream, iter_items
 from cleannews.batch.stats import RunStats, build_report
 
 __all__ = ["MissingInput", "RunSettings", "UnsupportedInput", "available_cpus", "paths_for",
@@ -487,9 +487,12 @@ PARQUET_MAGIC = b"PAR1"
 
 
 def is_parquet(name: str) -> bool:
-    """A Parquet file, by its extension or its first bytes (folders: no)."""
+    """A Parquet file, by its extension or its first bytes (folders and pipes: no; reading a
+    pipe's first bytes would take them from the run)."""
     if name.lower().endswith(PARQUET_SUFFIXES):
         return True
+    if not os.path.isfile(name):
+        return False
     try:
         with open(name, "rb") as f:
             return f.read(len(PARQUET_MAGIC)) == PARQUET_MAGIC
@@ -604,8 +607,9 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
                 f"{name} out.jsonl")
     for flag, wanted in (("--site-templates", settings.templates is not None),
                          ("--find-copies", settings.copies is not None)):
-        if wanted and "-" in settings.inputs:  # refused before any output exists
-            raise ResumeError(f"{flag} reads the input twice: it cannot read stdin")
+        if wanted and any(n == "-" or is_stream(n) for n in settings.inputs):
+            # refused before any output exists
+            raise ResumeError(f"{flag} reads the input twice: it cannot read stdin or a pipe")
     sinks = Sinks(settings.paths, fingerprint(settings))
     sinks.open(resume=settings.resume, force=settings.force)
     options = settings.options

@@ -123,7 +123,9 @@ def after_failure(settings: Any, fix: bool = False) -> str:
         where = "stdout" if settings.paths.out is None else str(settings.paths.out)
         return (f"the output written to {where} is incomplete; {first}run the whole command "
                 "again")
-    if "-" in settings.inputs:
+    from cleannews.batch.sources import is_stream
+
+    if any(n == "-" or is_stream(n) for n in settings.inputs):  # stdin, <(zcat …)
         return (f"committed work is kept; {first}pipe the same data again to the same "
                 "command with --resume")
     return f"committed work is kept; {first}run the same command with --resume"
