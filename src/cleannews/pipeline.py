@@ -24,6 +24,8 @@ _UNSCORED_LABELS = ("unsupported_language", "insufficient")
 
 #: A document that is one word of at most this many characters skips the strip stage.
 LONE_WORD_MAX_CHARS = 40
+#: … and whose text, blanks included, is at most this long.
+LONE_WORD_MAX_TEXT = 1000
 
 
 def lone_word(text: str) -> bool:
@@ -37,6 +39,8 @@ def lone_word(text: str) -> bool:
     >>> lone_word(" x\\n"), lone_word("Partager"), lone_word("Partager sur Facebook")
     (True, True, False)
     """
+    if len(text) > LONE_WORD_MAX_TEXT:  # no copy of a long document for this test
+        return False
     parts = text.split(maxsplit=1)
     return len(parts) == 1 and len(parts[0]) <= LONE_WORD_MAX_CHARS
 
