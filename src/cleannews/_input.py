@@ -157,10 +157,47 @@ def declared_charset(data: bytes) -> str | None:
     return None if name in ("utf-8", "utf-8-sig") else name
 
 
+#: Byte-order marks of UTF-16 and UTF-32 (UTF-32 first: its little-endian mark starts like
+#: UTF-16's) and their codecs, which keep the mark as U+FEFF (the repair stage removes it).
+_UTF16_32_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_utf16(data: bytes) -> tuple[str, str] | None:
+    """``(text, codec)`` of bytes that start with a UTF-16 or UTF-32 byte-order mark and
+    decode with that codec, else ``None``.
+
+    Windows tools save "Unicode" text as UTF-16 with a mark; its bytes are half NUL, and
+    such a file was refused as binary data.
+
+    >>> decode_utf16("\\ufeffL’été".encode("utf-16-le"))
+    ('\\ufeffL’été', 'utf-16-le')
+    >>> decode_utf16(b"Bonjour") is None, decode_utf16(b"\\xff\\xfeabc") is None
+    (True, True)
+    """
+    for bom, codec in _UTF16_32_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:  # a mark followed by something else: not that text
+                return None
+    return None
+
+
 def _decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[Change]]:
     what = binary_kind(data)
     if what is not None:
         raise InputError(f"input is {what}, not text")
+    wide = decode_utf16(data)
+    if wide is not None:
+        text, codec = wide
+        return text, [Change("decode", "decode_utf16", (0, len(text)), "", "",
+                             f"input starts with the byte-order mark of {codec.upper()}: "
+                             f"decoded as {codec.upper()}")]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:

@@ -60,6 +60,15 @@ SCREEN_MIN_WORDS = 40
 FRENCH_DISTINCT_SURE = 10
 #: Looser test used only when py3langid is missing (the spin scorer's own).
 FRENCH_SHARE_LOOSE = 0.08
+#: py3langid's answer is kept when its probability among the model's 142 classes
+#: (:meth:`_VectorWalk.probability`) is at least this; below, the text is not identified
+#: (``None``). A few words or a list of keywords got a code at random: "Sport Culture Page"
+#: was ``bcl`` (Central Bikol) at 0.16, "Sport Culture Samedi" ``fuv`` at 0.17, "x y z"
+#: ``zxx`` at 0.18 (audit8); 3-word windows of the seeds read as French score 0.82 or more
+#: in 9 of 10 cases, and 8-word ones 1.0 (development figures, the seeds).
+MIN_CONFIDENCE = 0.5
+#: py3langid's class for text with no linguistic content: not a language (``None``).
+NO_LANGUAGE = "zxx"
 #: Languages told without the model besides French, in this order: the same kind of test
 #: as the French one, on the function words of ``data/lang_screen_<code>.txt`` (when
 #: py3langid is installed: the screens give its answer). Spanish and Italian since the
@@ -287,7 +296,8 @@ class _VectorWalk:
         order = first.argsort()  # first positions are distinct: any sort gives one order
         return uniq[order].astype(np.intp), counts[order].astype(np.float32)
 
-    def __call__(self, text: str) -> tuple[str, float]:
+    def scores(self, text: str) -> Any:
+        """py3langid's raw score of every class for ``text`` (numpy array)."""
         np, ident = self.np, self.ident
         idx, counts = self.visits(ident._encode(text))
         if len(idx):  # py3langid's _sparse_score, same operands, same order
@@ -297,8 +307,27 @@ class _VectorWalk:
         for i, j in ident._alias_pairs:
             scores[i] = max(scores[i], scores[j])
             scores[j] = self.floor
+        return scores
+
+    def __call__(self, text: str) -> tuple[str, float]:
+        scores = self.scores(text)
         best = int(scores.argmax())
-        return ident.nb_classes[best], float(scores[best])
+        return self.ident.nb_classes[best], float(scores[best])
+
+    def probability(self, text: str) -> tuple[str, float]:
+        """py3langid's answer for ``text`` and its probability among the model's classes
+        (the softmax of the raw scores, as py3langid's ``norm_probs`` option computes it).
+
+            >>> walk = _langid()
+            >>> lang, p = walk.probability("Sport Culture Page")
+            >>> p < MIN_CONFIDENCE
+            True
+        """
+        np = self.np
+        scores = self.scores(text).astype(np.float64)
+        best = int(scores.argmax())
+        p = 1.0 / float(np.exp(scores - scores[best]).sum())
+        return self.ident.nb_classes[best], p
 
 
 def _french_counts(words: list[str]) -> tuple[int, int]:
@@ -425,7 +454,15 @@ def _screen_language(words: list[str], lang: str) -> bool:
 
 
 def identify_language(text: str) -> str | None:
-    """ISO 639-1 code of the language of ``text`` (``"fr"``, ``"en"``, ``"de"`` …) or ``None``.
+    """Code of the language of ``text`` (``"fr"``, ``"en"``, ``"de"`` …) or ``None``.
+
+    ISO 639-1 where the language has one; py3langid's model also knows languages
+    with only an ISO 639-3 code (``kab`` Kabyle, ``yue`` Cantonese …). ``None`` for
+    fewer than :data:`MIN_WORDS` words and for text the model cannot place
+    (:data:`MIN_CONFIDENCE`: a few words or a list of keywords).
+
+    >>> identify_language("Sport Culture Page") is None
+    True
 
     >>> identify_language("Die Regierung hat am Dienstag eine Reform der Renten angekündigt.")
     'de'
@@ -444,4 +481,10 @@ def identify_language(text: str) -> str | None:
     if classify is None:  # pragma: no cover - exercised only without the package
         n_fr, n_other = _french_counts(words)
         return "fr" if n_fr >= FRENCH_SHARE_LOOSE * len(words) and n_fr > n_other else None
-    return str(classify(sample)[0])
+    if isinstance(classify, _VectorWalk):
+        lang, p = classify.probability(sample)
+        if p < MIN_CONFIDENCE:  # a guess among 142 classes: not identified
+            return None
+    else:  # another py3langid model: its answer as it is
+        lang = classify(sample)[0]
+    return None if lang == NO_LANGUAGE else str(lang)

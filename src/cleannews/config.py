@@ -270,6 +270,9 @@ class CleanConfig:
             raise ConfigError(f"cannot read config file {name!r}: {exc.strerror}") from exc
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{os.fspath(path)}: not valid TOML: {exc}") from exc
+        except UnicodeDecodeError as exc:  # TOML is UTF-8 (tomllib raised it as it is)
+            raise ConfigError(f"{os.fspath(path)}: not valid TOML: not UTF-8 text "
+                              f"(byte {exc.start})") from exc
         if isinstance(data.get("cleannews"), dict):
             data = data["cleannews"]
         try:

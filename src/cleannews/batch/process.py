@@ -32,6 +32,7 @@ from cleannews._input import (
     BINARY_MIN_CHARS,
     BINARY_SAMPLE_CHARS,
     binary_kind,
+    decode_utf16,
 )
 from cleannews.batch.ids import record_id
 from cleannews.batch.sources import Item
@@ -181,6 +182,8 @@ def text_problem(text: str | bytes) -> tuple[str, str] | None:
     """
     if isinstance(text, bytes) and (what := binary_kind(text)) is not None:
         return "binary", f"input is {what}, not text"
+    if isinstance(text, bytes) and (wide := decode_utf16(text)) is not None:
+        text = wide[0]  # UTF-16 text with its byte-order mark: half its bytes are NUL
     nul = b"\x00" if isinstance(text, bytes) else "\x00"
     if nul in text:  # type: ignore[operator]
         return "nul", "text contains NUL characters (binary data or a broken export)"
@@ -232,6 +235,20 @@ def _check_text(text: str | bytes) -> None:
         raise _Reject(*problem)
 
 
+#: JSON's names of the Python types ``json.loads`` gives (messages name what the user wrote).
+_JSON_TYPES = {dict: "an object", list: "an array", str: "a string", int: "a number",
+               float: "a number", bool: "a boolean", type(None): "null"}
+
+
+def json_type(value: Any) -> str:
+    """What ``value`` is in JSON's words (a record's line said "got NoneType" for ``null``).
+
+    >>> json_type(None), json_type([1]), json_type(42), json_type(True)
+    ('null', 'an array', 'a number', 'a boolean')
+    """
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
 def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], str]:
     """Decode and parse a JSONL line: ``(line_text, record, id)``; raises :class:`_Reject`."""
     try:
@@ -244,7 +261,7 @@ def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], 
     except ValueError as exc:
         raise _Reject("json", f"not valid JSON: {exc}") from None
     if not isinstance(record, dict):
-        raise _Reject("json", f"a JSONL record must be an object, got {type(record).__name__}")
+        raise _Reject("json", f"a JSONL record must be an object, got {json_type(record)}")
     return line, record, record_id(record, opts.id_field, f"{item.source}:{item.line}")
 
 
@@ -356,7 +373,7 @@ def _record_text(record: dict[str, Any], opts: BatchOptions) -> str:
         raise _Reject("missing_field", f"record has no {opts.text_field!r} field")
     text = record[opts.text_field]
     if not isinstance(text, str):
-        raise _Reject("type", f"field {opts.text_field!r} is {type(text).__name__}, not a string")
+        raise _Reject("type", f"field {opts.text_field!r} is {json_type(text)}, not a string")
     return text
 
 

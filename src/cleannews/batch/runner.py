@@ -50,7 +50,7 @@ from cleannews.batch.sinks import (
     Sinks,
     atomic_write,
 )
-from cleannews.batch.sources import PARQUET_SUFFIXES, Item, iter_items
+from cleannews.batch.sources import PARQUET_SUFFIXES, Item, is_stream, iter_items
 from cleannews.batch.stats import RunStats, build_report
 
 __all__ = ["MissingInput", "RunSettings", "UnsupportedInput", "available_cpus", "paths_for",
@@ -487,14 +487,90 @@ PARQUET_MAGIC = b"PAR1"
 
 
 def is_parquet(name: str) -> bool:
-    """A Parquet file, by its extension or its first bytes (folders: no)."""
+    """A Parquet file, by its extension or its first bytes (folders and pipes: no; reading a
+    pipe's first bytes would take them from the run)."""
     if name.lower().endswith(PARQUET_SUFFIXES):
         return True
+    if not os.path.isfile(name):
+        return False
     try:
         with open(name, "rb") as f:
             return f.read(len(PARQUET_MAGIC)) == PARQUET_MAGIC
     except OSError:  # a folder, or unreadable: reported later
         return False
+
+
+#: Failed documents a run names on stderr as warnings (the others with ``-v``).
+FAILURES_SHOWN = 5
+
+
+def failure_line(r: DocResult) -> str:
+    """One line naming a failed document: where it is, its id, the error type and message.
+
+    >>> r = DocResult(0, "errors", "a5", json.dumps({"id": "a5", "source": {"path": "c.jsonl",
+    ...     "line": 9}, "error": {"type": "type", "message": "field 'text' is a number, not a "
+    ...     "string"}}), error_type="type")
+    >>> failure_line(r)
+    "c.jsonl:9 (id a5): type: field 'text' is a number, not a string"
+    """
+    try:
+        rec = json.loads(r.line or r.data)  # the worker sends the record as bytes
+        src, err = rec.get("source") or {}, rec.get("error") or {}
+        where = str(src.get("path") or r.id)
+        if src.get("line") is not None:
+            where += f":{src['line']}"
+        message = str(err.get("message", ""))
+    except (ValueError, AttributeError):  # not a record of ours: the id and type only
+        where, message = r.id, ""
+    ident = "" if r.id == where else f" (id {r.id})"
+    return f"{where}{ident}: {r.error_type}: {message}"
+
+
+def _tell_failures(results: list[DocResult], told: list[int], errors: Path | None,
+                   bar: Progress | None = None) -> None:
+    """Log the failed documents of a chunk: the first :data:`FAILURES_SHOWN` as warnings,
+    the others at info level (``-v``); the summary only counted them by type. A progress
+    bar is cleared first and drawn again after (the lines would break it)."""
+    failed = [r for r in results if r.error_type is not None]
+    if not failed or (told[0] >= FAILURES_SHOWN and not log.isEnabledFor(logging.INFO)):
+        return
+    if bar is not None:
+        bar.bar.clear()
+    for r in failed:
+        told[0] += 1
+        if told[0] <= FAILURES_SHOWN:
+            log.warning("%s", failure_line(r))
+            if told[0] == FAILURES_SHOWN:
+                log.warning("further failed documents: %s (-v names each on stderr)",
+                            errors or "the error lines of the output")
+        elif log.isEnabledFor(logging.INFO):
+            log.info("%s", failure_line(r))
+    if bar is not None:
+        bar.bar.refresh()
+
+
+def _written_input(name: str, settings: RunSettings) -> str | None:
+    """Which output of the run (``"output"``, ``"errors sink"`` …) is the input file ``name``
+    itself, or ``None``.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); f = d / "d.jsonl"; _ = f.write_text("{}")
+    >>> _written_input(str(f), RunSettings([str(f)], paths_for(f)))
+    'output'
+    >>> _written_input(str(f), RunSettings([str(f)], paths_for(d / "o")))
+    """
+    if name == "-" or not os.path.isfile(name):
+        return None
+    p = settings.paths
+    outputs = (("output", p.out), ("quarantine sink", p.quarantine), ("errors sink", p.errors),
+               ("duplicates sink", p.duplicates), ("report", settings.report))
+    for what, path in outputs:
+        try:
+            if path is not None and path.exists() and os.path.samefile(name, path):
+                return what
+        except OSError:
+            continue
+    return None
 
 
 def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
@@ -516,6 +592,13 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
                 "texts written there would be read back as input by a later run; write the "
                 "output elsewhere (an output folder inside an input folder is fine: it is "
                 "skipped)")
+        clash = _written_input(name, settings)
+        if clash is not None:
+            # the sink is opened (and truncated, with --force or by score) before the input
+            # is read: `score d.jsonl --out d.jsonl` emptied d.jsonl
+            raise UnsupportedInput(
+                f"{name} is both an input and the {clash} of this run: writing it would "
+                "destroy the input; write the output elsewhere")
         if name != "-" and is_parquet(name):
             raise UnsupportedInput(
                 f"{name}: Parquet input is not supported; convert it to JSONL first, e.g. "
@@ -524,8 +607,9 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
                 f"{name} out.jsonl")
     for flag, wanted in (("--site-templates", settings.templates is not None),
                          ("--find-copies", settings.copies is not None)):
-        if wanted and "-" in settings.inputs:  # refused before any output exists
-            raise ResumeError(f"{flag} reads the input twice: it cannot read stdin")
+        if wanted and any(n == "-" or is_stream(n) for n in settings.inputs):
+            # refused before any output exists
+            raise ResumeError(f"{flag} reads the input twice: it cannot read stdin or a pipe")
     sinks = Sinks(settings.paths, fingerprint(settings))
     sinks.open(resume=settings.resume, force=settings.force)
     options = settings.options
@@ -545,10 +629,12 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
                        exclude=_exclude(settings.paths), skip=done, limit=settings.limit)
     results_iter = _results(_chunks(items, settings.chunk_docs, settings.chunk_bytes),
                             options, settings.jobs)
+    told = [0]  # failed documents named on stderr so far
     try:
         for results in results_iter:
             kept = [r for r in results if _keep(r, settings.min_score)]
             sinks.write(kept)
+            _tell_failures(results, told, settings.paths.errors, bar)
             for r in results:
                 stats.add_result(sink=r.sink, in_bytes=r.in_bytes, out_chars=r.out_chars,
                                  spin_score=r.spin_score, spin_label=r.spin_label,

@@ -75,8 +75,34 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _write_through(path: Path) -> bool:
+    """Whether ``path`` must be written in place, not replaced by a rename.
+
+    A symbolic link (``/dev/stdout``, a link to a shared file) or something that is not a
+    regular file (a device such as ``/dev/null`` or ``/dev/full``, a FIFO): a rename
+    would put a regular file in place of the link or the device (run as root,
+    ``cleannews report r.json --html /dev/full`` turned ``/dev/full`` into an HTML file).
+
+    >>> _write_through(Path("/dev/null")), _write_through(Path("/nonexistent/x.html"))
+    (True, False)
+    """
+    try:
+        return path.is_symlink() or (path.exists() and not path.is_file())
+    except OSError:
+        return False
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temp file in the same folder and a rename."""
+    """Write ``data`` to ``path`` through a temp file in the same folder and a rename.
+
+    A symbolic link or a device (``/dev/stdout``) is written through instead
+    (:func:`_write_through`); its errors (``/dev/full``: no space left) are raised.
+    """
+    if _write_through(path):
+        with open(path, "wb") as f:
+            f.write(data)
+            f.flush()
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
     try:

@@ -23,6 +23,7 @@ import io
 import json
 import logging
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,11 +129,13 @@ def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
     """Input files under ``root``, sorted, skipping hidden entries and ``exclude`` paths."""
     skip = {p.resolve() for p in exclude}
     ignored: list[str] = []
+    linked: list[str] = []  # links to folders: os.walk does not enter them (no loops)
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
         dirnames[:] = sorted(
             d for d in dirnames if not d.startswith(".") and (here / d).resolve() not in skip
         )
+        linked.extend(str(here / d) for d in dirnames if (here / d).is_symlink())
         for name in sorted(filenames):
             if name.lower().endswith(PARQUET_SUFFIXES):
                 log.warning("%s: Parquet is not supported, skipped (convert it to JSONL)",
@@ -146,6 +149,10 @@ def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
         log.warning(
             "%s: %d file(s) skipped, not .txt / .html / .jsonl(.gz) (e.g. %s); "
             "compressed text must be decompressed first", root, len(ignored), ignored[0])
+    if linked:
+        log.warning(
+            "%s: %d symbolic link(s) to a folder not followed (e.g. %s); give such a folder "
+            "as an INPUT of its own to read it", root, len(linked), linked[0])
 
 
 def expand_inputs(inputs: list[str], exclude: Iterable[Path] = ()) -> Iterator[str]:
@@ -236,22 +243,26 @@ def _all_items(
     for name in expand_inputs(inputs, exclude):
         if name == "-":
             stream = stdin if stdin is not None else sys_stdin()
-            kind = fmt
-            if fmt == "auto":
-                head = stream.read(SNIFF_BYTES)
-                kind = sniff_kind(head)
-                stream = io.BufferedReader(_Prefixed(head, stream), _STDIN_BUFFER)
-            if kind in ("text", "html"):
-                data, truncated, size = _read_capped(stream)
-                yield Item(seq, "-", kind, data, None, "-", truncated=truncated, size=size)
-                seq += 1
-                continue
-            for item in iter_jsonl(stream, "-", seq):
+            for item in _stream_items(stream, "-", fmt, seq):
                 yield item
                 seq = item.seq + 1
             continue
-        kind = kind_of(name, fmt) or ("html" if fmt == "html" else "text")
         ident = _posix(name)
+        if kind_of(name) is None and is_stream(name):
+            # `run <(zcat dump.jsonl.gz)`: a pipe named by its path is read once and sniffed
+            # like stdin (it was read as one text, after a Parquet check had emptied it)
+            try:
+                f = open(name, "rb")
+            except OSError as exc:
+                yield Item(seq, ident, "text", b"", None, ident, f"cannot open: {exc}", "read")
+                seq += 1
+                continue
+            with f:
+                for item in _stream_items(f, ident, fmt, seq):
+                    yield item
+                    seq = item.seq + 1
+            continue
+        kind = kind_of(name, fmt) or ("html" if fmt == "html" else "text")
         if kind == "jsonl":
             try:
                 f = _open_binary(name)
@@ -274,6 +285,35 @@ def _all_items(
         else:
             yield Item(seq, ident, kind, data, None, ident, truncated=truncated, size=size)
         seq += 1
+
+
+def is_stream(name: str) -> bool:
+    """Whether the input ``name`` is a pipe or a device (``/dev/fd/63`` of ``<(zcat x)``,
+    a FIFO), which can be read once only: not a regular file nor a folder.
+
+    >>> is_stream("/dev/null"), is_stream(__file__), is_stream("/nonexistent")
+    (True, False, False)
+    """
+    try:
+        mode = os.stat(name).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _stream_items(stream: BinaryIO, source: str, fmt: str, seq: int) -> Iterator[Item]:
+    """The documents of a stream read once (stdin, a pipe): sniffed with ``--format auto``
+    (JSONL records, one HTML page or one text), else one document of ``fmt``."""
+    kind = fmt
+    if fmt == "auto":
+        head = stream.read(SNIFF_BYTES)
+        kind = sniff_kind(head)
+        stream = io.BufferedReader(_Prefixed(head, stream), _STDIN_BUFFER)
+    if kind in ("text", "html"):
+        data, truncated, size = _read_capped(stream)
+        yield Item(seq, source, kind, data, None, source, truncated=truncated, size=size)
+        return
+    yield from iter_jsonl(stream, source, seq)
 
 
 #: Bytes of standard input looked at to tell JSONL, HTML and plain text apart.

@@ -111,6 +111,33 @@ def _check_options(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
         sub.error(f"argument --max-record-mb: must be above 0, got {mb}")
 
 
+def io_error_message(exc: OSError) -> str:
+    """What an I/O error that stopped a command says on stderr.
+
+    An error without a file name came from writing standard output (the commands report
+    the files they cannot read themselves).
+
+    >>> io_error_message(OSError(28, "No space left on device"))
+    'cannot write the output: No space left on device (the output is incomplete)'
+    >>> io_error_message(PermissionError(13, "Permission denied", "out/r.html"))
+    'out/r.html: Permission denied'
+    """
+    reason = exc.strerror or str(exc)
+    if exc.filename:
+        return f"{exc.filename}: {reason}"
+    return f"cannot write the output: {reason} (the output is incomplete)"
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush at exit does not fail
+    again (and print "Exception ignored" on stderr) on a closed pipe or a full disk."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout without a file descriptor (tests)
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cleannews`` console script; returns the exit code."""
     parser = build_parser()
@@ -123,11 +150,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     _check_options(args, parser)
     try:
-        return int(args.func(args))
+        code = int(args.func(args))
+        sys.stdout.flush()  # here, not at exit: a full disk is an error with exit code 2
+        return code
     except BrokenPipeError:  # `cleannews clean x | head`: stop quietly
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_OK
+    except OSError as exc:  # `cleannews clean x > /dev/full`: an I/O error, not a traceback
+        log.error("%s", io_error_message(exc))
+        _silence_stdout()
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("cleannews: interrupted", file=sys.stderr)
         return 130

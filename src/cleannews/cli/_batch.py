@@ -116,10 +116,16 @@ def after_failure(settings: Any, fix: bool = False) -> str:
     wrote to standard output or read standard input can only be run again.
     """
     first = "fix this, then " if fix else ""
-    if settings.paths.state is None:
-        return (f"the output written to stdout is incomplete; {first}run the whole command "
+    state = settings.paths.state
+    if state is not None and not state.exists():  # failed before its first commit
+        return f"nothing was committed; {first}run the same command again"
+    if state is None:  # --out - of run, and score (which keeps no run state)
+        where = "stdout" if settings.paths.out is None else str(settings.paths.out)
+        return (f"the output written to {where} is incomplete; {first}run the whole command "
                 "again")
-    if "-" in settings.inputs:
+    from cleannews.batch.sources import is_stream
+
+    if any(n == "-" or is_stream(n) for n in settings.inputs):  # stdin, <(zcat …)
         return (f"committed work is kept; {first}pipe the same data again to the same "
                 "command with --resume")
     return f"committed work is kept; {first}run the same command with --resume"
@@ -148,7 +154,9 @@ def execute(settings: Any, quiet: bool) -> tuple[int, dict[str, Any] | None]:
         log.error("interrupted: %s", after_failure(settings))
         return EXIT_INTERRUPTED, None
     except OSError as exc:
-        log.error("%s (%s)", exc, after_failure(settings, fix=True))
+        reason = exc.strerror or str(exc)
+        where = f"{exc.filename}: " if exc.filename else ""
+        log.error("%s%s (%s)", where, reason, after_failure(settings, fix=True))
         return EXIT_USAGE, None
     if not quiet:
         print(summary(report), file=sys.stderr)

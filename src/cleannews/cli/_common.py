@@ -301,6 +301,9 @@ def cleaned_inputs(
             log.warning("standard input looks like JSONL records; it is cleaned as one text "
                         "document: use 'cleannews run - --out -' (or 'cleannews score -') "
                         "for records")
+        elif name != "-" and _named_jsonl(name):
+            log.warning("%s: a JSONL file is cleaned as one text document: use 'cleannews "
+                        "run %s --out DIR' (or 'cleannews score') for its records", name, name)
         try:
             html = is_html_input(name, raw, fmt)
             source: str | bytes = decode_input(raw, html=html)[0] if decoded else raw
@@ -311,6 +314,18 @@ def cleaned_inputs(
             outcome.failures += 1
             continue
         yield name, source, doc
+
+
+def _named_jsonl(name: str) -> bool:
+    """Whether a file named on the command line is a JSONL file (by its name, as ``run``
+    reads it; a folder's JSONL files are skipped with a warning by :func:`expand_files`).
+
+    >>> _named_jsonl("crawl/part-0.jsonl"), _named_jsonl("a.ndjson"), _named_jsonl("a.txt")
+    (True, True, False)
+    """
+    from cleannews.batch.sources import kind_of
+
+    return kind_of(name) == "jsonl"
 
 
 def _looks_like_jsonl(raw: bytes) -> bool:

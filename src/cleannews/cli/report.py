@@ -78,6 +78,6 @@ def run(args: argparse.Namespace) -> int:
         try:
             atomic_write(Path(target), body.encode("utf-8"))
         except OSError as exc:
-            log.error("%s", exc)
+            log.error("%s: cannot write: %s", target, exc.strerror or exc)
             return 2
     return 0

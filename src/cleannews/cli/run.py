@@ -80,6 +80,30 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def folder_problem(flag: str, value: str | Path | None) -> str | None:
+    """Why ``value`` cannot be the folder ``flag`` names: an existing file that is not a
+    ``.jsonl(.gz)`` output file (``None``: fine).
+
+    >>> import tempfile
+    >>> notes = tempfile.mkstemp(suffix=".txt")[1]
+    >>> folder_problem("--errors", notes).endswith(": a file, not a folder; give a folder "
+    ...                                            "(created if missing)")
+    True
+    >>> folder_problem("--out", None), folder_problem("--out", "new-folder")
+    (None, None)
+    """
+    from cleannews.batch.runner import is_out_file
+
+    if value is None or value == "-":
+        return None
+    path = Path(value)
+    if not path.exists() or path.is_dir() or (flag == "--out" and is_out_file(path)):
+        return None
+    files = ", FILE.jsonl or FILE.jsonl.gz" if flag == "--out" else ""
+    return (f"{flag} {value}: a file, not a folder; give a folder (created if missing)"
+            f"{files}")
+
+
 def run(args: argparse.Namespace) -> int:
     from cleannews.batch import RunSettings, paths_for
 
@@ -90,6 +114,12 @@ def run(args: argparse.Namespace) -> int:
     if out is None and args.compress:
         log.error("--compress needs --out DIR or FILE.jsonl.gz (pipe stdout to gzip instead)")
         return 2
+    for flag, value in (("--out", out), ("--quarantine", args.quarantine),
+                        ("--errors", args.errors)):
+        problem = folder_problem(flag, value)
+        if problem:  # mkdir said only "File exists"
+            log.error("%s", problem)
+            return 2
     options = replace(batch_options(args, "run"), evidence=args.evidence)
     paths = paths_for(out, args.quarantine and Path(args.quarantine),
                       args.errors and Path(args.errors), compress=args.compress)

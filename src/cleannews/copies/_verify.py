@@ -105,6 +105,13 @@ class Verdict:
     direction: float = 0.0
     source: str | None = None
     reason: str = ""
+    #: a spun pair's evidence on the direction, each ``a`` minus ``b``: mean word
+    #: commonness, topicality vote, spin scores ``(a, b)`` (``None`` until :func:`orient`)
+    freq: float = 0.0
+    topic: float = 0.0
+    spin_scores: tuple[float, float] | None = None
+    #: the alignment part of ``reason`` (``reason`` adds the direction, from the source's side)
+    aligned_reason: str = ""
 
 
 def _word_tokens(text: str) -> list[str]:
@@ -221,8 +228,32 @@ def orient(v: Verdict, a: str, b: str) -> Verdict:
     freq = v.direction
     v.direction = round(freq + SPIN_SCORE_WEIGHT * (sb - sa), 3)
     v.source = "a" if v.direction >= 0 else "b"
-    v.reason += f"; spin scores {sa:.2f} / {sb:.2f}"
+    v.spin_scores = (sa, sb)
+    v.reason = spun_reason(v)
     return v
+
+
+def spun_reason(v: Verdict) -> str:
+    """The reason of a spun pair, its direction evidence told from the source's side.
+
+    Each figure is the source's minus the copy's, whichever of ``a`` and ``b`` the
+    source is (it used to be ``a`` minus ``b``: the same pair named in the other order
+    read "source side: more common words (Δ -1.10)").
+
+        >>> v = Verdict("spun_copy", 1.0, 1.0, 1.0, 9, 9, source="b", freq=-1.1, topic=0.0,
+        ...             aligned_reason="100% aligned")
+        >>> spun_reason(v).split("; ")[1]
+        'the source against its copy: words more common by +1.10, more topical by +0.00'
+    """
+    sign = 1.0 if v.source == "a" else -1.0
+    freq, topic = sign * v.freq + 0.0, sign * v.topic + 0.0  # + 0.0: no "-0.00"
+    reason = (f"{v.aligned_reason}; the source against its copy: words more common by "
+              f"{freq:+.2f}, more topical by {topic:+.2f}")
+    if v.spin_scores is not None:
+        sa, sb = v.spin_scores
+        src, cp = (sa, sb) if v.source == "a" else (sb, sa)
+        reason += f"; spin scores {src:.2f} (source) / {cp:.2f} (copy)"
+    return reason
 
 
 def compare_words(wa: list[str], wb: list[str]) -> Verdict:
@@ -277,10 +308,11 @@ def compare_words(wa: list[str], wb: list[str]) -> Verdict:
         topic = topicality(v.substitutions, wa, wb)
         v.direction = round(freq + TOPIC_WEIGHT * topic, 3)
         v.source = "a" if v.direction >= 0 else "b"
-        v.reason = (f"{share:.0%} aligned; {n_syn} synonym swaps and {len(v.swaps)} function-word "
-                    f"swaps ({v.synonym_rate:.0%} of content words), {len(v.edits)} other edits; "
-                    f"source side: more common words (Δ {freq:+.2f}), more topical words "
-                    f"({topic:+.2f})")
+        v.freq, v.topic = freq, topic
+        v.aligned_reason = (f"{share:.0%} aligned; {n_syn} synonym swaps and {len(v.swaps)} "
+                            f"function-word swaps ({v.synonym_rate:.0%} of content words), "
+                            f"{len(v.edits)} other edits")
+        v.reason = spun_reason(v)
     else:
         v.kind = "copy"
         v.reason = (f"{share:.0%} aligned; {n_syn} synonym-like swaps, "
