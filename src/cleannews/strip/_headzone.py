@@ -386,7 +386,8 @@ def head_menu(
       between the top of the page and an anchor (as ``head_chrome``);
     * at most :data:`MENU_LONG_MAX` of its lines have more than :data:`CHROME_MAX_WORDS` words;
     * a headline stands below it (``below_best``: :func:`_longest_headline_below`) longer than
-      each of its short lines;
+      each of its short lines, and longer than its last line when that is the long one (a
+      headline in Title Case stands right above the chrome too);
     * its last line (the one nearest the headline) is no kicker (:func:`_kicker`: a kicker
       word, a text printed twice, a word of the story); the other lines of a menu may name
       the story's region or section, which a menu does ("• Bretagne" over a story in Brest).
@@ -426,6 +427,9 @@ def head_menu(
             continue  # no glued menu (labels alone are head_chrome's), or a headline's length
         if below_best[k] <= max((lines[i].n for i in short), default=0):
             continue  # no headline below the run
+        last = lines[run[-1]]
+        if _glued_menu(last) and last.n <= HEADLINE_MAX_WORDS and below_best[k] <= last.n:
+            continue  # a Title Case headline right above the chrome, not a menu
         names = [i for i in short if not _BULLET.match(lines[i].text)]
         if names and _kicker(lines, names, kickers, printed):
             continue  # a label names the story (a bullet is a menu's entry, never a kicker)
