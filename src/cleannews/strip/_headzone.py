@@ -40,7 +40,7 @@ from importlib import resources
 
 from cleannews.strip._pagekind import _BULLET  # a bullet or number opening a list item
 
-__all__ = ["head_end", "head_zone", "is_anchor", "label_line"]
+__all__ = ["head_end", "head_menu", "head_zone", "is_anchor", "label_line", "menu_item"]
 
 #: A label of the page's head between removed lines (``head_chrome``) has at most this many
 #: words ("Flash info Plus d'infos" between "Skip to content" and a video duration) ...
@@ -69,6 +69,12 @@ TOPIC_PREFIX = 4
 TOPIC_LINES = 3
 #: Languages whose function words (stoplists) are left out of the topic comparison.
 STOP_LANGUAGES = ("fr", "en", "de", "es", "it")
+#: :func:`head_menu` (branch strip-rel8): a line of a menu run in the head has at most this
+#: many words (a glued menu "Home Actualités Petites annonces …", a site's tagline) ...
+MENU_LINE_MAX_WORDS = 40
+#: ... and at most this many of the run's lines have more than :data:`CHROME_MAX_WORDS` words
+#: (one glued menu or tagline among labels; two long lines in a row are text).
+MENU_LONG_MAX = 2
 #: Characters trimmed around a label before it is looked up in the kicker words.
 _KICKER_TRIM = " \t:.-–—|•·*"
 
@@ -317,6 +323,118 @@ def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> 
         if nxt is not None and _headline_shaped(nxt):  # the labels stand on the headline
             reason = "label under the page's chrome ({}), above the headline"
             _take(lines, run, "head_label", reason, lines[i])
+    # the labels just taken are no headline any more: the longest headline below, anew
+    head_menu(lines, idx, _longest_headline_below(lines, idx), kickers, printed)
+
+
+def menu_item(ln) -> bool:
+    """A standing line that may be an entry of a menu in the page's head: 1 to
+    :data:`MENU_LINE_MAX_WORDS` words, not protected, ending with no sentence or clause
+    punctuation. Unlike :func:`label_line`, a figure, a bullet and a long glued menu are
+    allowed (:func:`head_menu` bounds the long lines and reads the place).
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [menu_item(_Line(t, frozenset())) for t in ("• Bretagne",
+    ...  "Infos congo - Actualités Congo - 08 Mars 2024", "Home Actualités Petites annonces",
+    ...  "Le maire a signé l’arrêté hier soir.", "Trois sujets :")]
+    [True, True, True, False, False]
+    """
+    if ln.blank or ln.cls == _BAD or ln.protected or not 0 < ln.n <= MENU_LINE_MAX_WORDS:
+        return False
+    return ln.text[-1:] not in _END_CHARS
+
+
+#: A line of menu entries glued together: mostly words with a capital ("Home Actualités
+#: Petites annonces Offres d'emploi …"); a headline is written in sentence case.
+GLUED_CAPS_SHARE = 0.5
+
+
+def _glued_menu(ln) -> bool:
+    """A long line that is no headline: over :data:`HEADLINE_MAX_WORDS` words, or over
+    :data:`CHROME_MAX_WORDS` with at least :data:`GLUED_CAPS_SHARE` of its words capitalised.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [_glued_menu(_Line(t, frozenset())) for t in (
+    ...     "Home Actualités Petites annonces Offres d'emploi Appels d'offres",
+    ...     "Saint-Herblain : un incendie ravage un entrepôt de la zone")]
+    [True, False]
+    """
+    if ln.n > HEADLINE_MAX_WORDS:
+        return True
+    if ln.n <= CHROME_MAX_WORDS:
+        return False
+    words = [w for w in ln.text.split() if any(c.isalpha() for c in w)]
+    return sum(w[:1].isupper() for w in words) >= GLUED_CAPS_SHARE * len(words)
+
+
+def head_menu(
+    lines,
+    idx: list[int],
+    below_best: list[int],
+    kickers: frozenset[str] = frozenset(),
+    printed: frozenset[str] = frozenset(),
+) -> None:
+    """Take a menu run of the head that holds one longer line or bullets (branch strip-rel8).
+
+    :func:`head_zone`'s ``head_chrome`` takes runs of short labels only: a run that also holds
+    one glued menu ("Home Actualités Petites annonces Offres d'emploi …"), a site's tagline
+    ("Las Provincias - Diario de noticias y actualidad Comunidad Valenciana"), a date or bullets
+    ("• Bretagne", "• Corse") stayed whole. Here a run of :func:`menu_item` lines (``idx``:
+    the head's non-blank lines; removed lines break a run) goes, rule ``head_menu``, when
+
+    * it stands between two removed lines, one of them an anchor (:func:`is_anchor`), or
+      between the top of the page and an anchor (as ``head_chrome``);
+    * at most :data:`MENU_LONG_MAX` of its lines have more than :data:`CHROME_MAX_WORDS` words;
+    * a headline stands below it (``below_best``: :func:`_longest_headline_below`) longer than
+      each of its short lines, and longer than its last line when that is the long one (a
+      headline in Title Case stands right above the chrome too);
+    * its last line (the one nearest the headline) is no kicker (:func:`_kicker`: a kicker
+      word, a text printed twice, a word of the story); the other lines of a menu may name
+      the story's region or section, which a menu does ("• Bretagne" over a story in Brest).
+
+        >>> from cleannews.strip.detectors import _Line, GOOD
+        >>> texts = ["Recherche", "Home Actualités Petites annonces Offres d'emploi Appels "
+        ...          "d'offres Publireportages", "mediacongo", "Retour",
+        ...          "Le conseil municipal adopte le budget de la ville",
+        ...          "Le conseil municipal a adopté mardi soir le budget de la ville pour "
+        ...          "l'année prochaine, après un long débat."]
+        >>> ls = [_Line(t, frozenset()) for t in texts]
+        >>> ls[3].bad("nav_link_line", "back link")
+        >>> ls[5].cls = GOOD
+        >>> head_zone(ls, 5)
+        >>> [ln.removal.rule if ln.removal else None for ln in ls]
+        ['head_menu', 'head_menu', 'head_menu', 'nav_link_line', None, None]
+    """
+    k = 0
+    while k < len(idx):
+        if not menu_item(lines[idx[k]]):
+            k += 1
+            continue
+        s = k
+        while k < len(idx) and menu_item(lines[idx[k]]):
+            k += 1
+        run = idx[s:k]
+        above = lines[idx[s - 1]] if s else None
+        below = lines[idx[k]] if k < len(idx) else None
+        if below is None or below.cls != _BAD or (above is not None and above.cls != _BAD):
+            continue
+        anchor = above if above is not None and is_anchor(above) else below
+        if not is_anchor(anchor):
+            continue
+        short = [i for i in run if lines[i].n <= CHROME_MAX_WORDS]
+        glued = [i for i in run if _glued_menu(lines[i])]
+        if len(short) + len(glued) < len(run) or not 0 < len(glued) <= MENU_LONG_MAX:
+            continue  # no glued menu (labels alone are head_chrome's), or a headline's length
+        if below_best[k] <= max((lines[i].n for i in short), default=0):
+            continue  # no headline below the run
+        last = lines[run[-1]]
+        if _glued_menu(last) and last.n <= HEADLINE_MAX_WORDS and below_best[k] <= last.n:
+            continue  # a Title Case headline right above the chrome, not a menu
+        names = [i for i in short if not _BULLET.match(lines[i].text)]
+        if names and _kicker(lines, names, kickers, printed):
+            continue  # a label names the story (a bullet is a menu's entry, never a kicker)
+        reason = "menu of the page's head next to its chrome ({}), above the headline"
+        _take(lines, run, "head_menu", reason, anchor)
 
 
 def _take(lines, run: list[int], rule: str, reason: str, anchor) -> None:

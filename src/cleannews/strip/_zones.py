@@ -748,8 +748,42 @@ def card_zone(lines) -> None:
 
 
 def _card_headline(ln) -> bool:
-    """A card's headline: at most :data:`CARD_HEADLINE_MAX_WORDS` words, no sentence end."""
-    return 0 < ln.n <= CARD_HEADLINE_MAX_WORDS and ln.text[-1:] not in _SENTENCE_END_CHARS
+    """A card's headline: at most :data:`CARD_HEADLINE_MAX_WORDS` words, no sentence end; a
+    headline ending with a quoted name counts (branch strip-rel8: :func:`_quoted_end`).
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [_card_headline(_Line(t, frozenset())) for t in (
+    ...     'Binche : quatrième édition du défilé "Coup de Chapeau"',
+    ...     "Le maire : « Nous avons tenu nos promesses. »", "Un autre titre du site")]
+    [True, False, True]
+    """
+    if not 0 < ln.n <= CARD_HEADLINE_MAX_WORDS:
+        return False
+    return ln.text[-1:] not in _SENTENCE_END_CHARS or _quoted_end(ln.text)
+
+
+#: Closing quotation marks and the opening marks each one closes.
+_QUOTE_PAIRS = {'"': '"', "”": "“", "»": "«"}
+
+
+def _quoted_end(text: str) -> bool:
+    """A line ending with a quoted name or title, not a quoted sentence: the closing mark
+    has its opening mark in the line and no sentence punctuation stands inside before it
+    (``défilé "Coup de Chapeau"``, not ``« Nous avons tenu nos promesses. »``).
+
+    >>> _quoted_end('Binche : le défilé "Coup de Chapeau"'), _quoted_end("« Oui. »")
+    (True, False)
+    >>> _quoted_end('un seul guillemet"')
+    False
+    """
+    opening = _QUOTE_PAIRS.get(text[-1:])
+    if opening is None:
+        return False
+    start = text.rfind(opening, 0, len(text) - 1)
+    if start < 0:
+        return False
+    inside = text[start + 1 : -1].rstrip()
+    return bool(inside) and inside[-1:] not in _SENTENCE_END_CHARS and inside[-1:] not in "?!…"
 
 
 def _take_cards(lines, idx: list[int], chain: list[int], first: int, page: tuple) -> None:
@@ -784,6 +818,7 @@ def _take_cards(lines, idx: list[int], chain: list[int], first: int, page: tuple
         for i in idx[q + 1 : chain[-1]]
         if lines[i].cls != _BAD and not lines[i].protected
     ]
+    zone += _cut_card(lines, idx, chain[-1])
     if any(
         ln.n > ZONE_MAX_WORDS or _list_item(ln.text) or (
             ln.n <= LABEL_VALUE_MAX_WORDS and _LABEL_VALUE.search(ln.text)
@@ -805,6 +840,30 @@ def _take_cards(lines, idx: list[int], chain: list[int], first: int, page: tuple
         zone.append(lines[heading])
     for ln in zone:
         ln.bad("card_zone", "a card of a list of other articles between recurring separators")
+
+
+def _cut_card(lines, idx: list[int], last: int) -> list:
+    """The last card of a list of cards when the page ends inside it (branch strip-rel8): the
+    standing lines after the last separator (position ``last`` in ``idx``) down to the end of
+    the text, when there are at most :data:`CARD_MAX_LINES` of them, all standing (nothing
+    removed below: the page's furniture goes on otherwise), one a headline
+    (:func:`_card_headline`). A stored copy cut after "Lire plus" leaves the next card's
+    headline and half its excerpt. Otherwise none.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> ls = [_Line(t, frozenset()) for t in ("Lire plus",
+        ...       "239 places d’accueil en crèche sauvées en province de Liège",
+        ...       "Le gouvernement wallon a débloqué un budget de 8,2 mill")]
+        >>> ls[0].bad("repeated_block", "repeated")
+        >>> [ln.text[:3] for ln in _cut_card(ls, [0, 1, 2], 0)]
+        ['239', 'Le ']
+    """
+    rest = [lines[i] for i in idx[last + 1 :]]
+    if not rest or len(rest) > CARD_MAX_LINES or any(ln.cls == _BAD for ln in rest):
+        return []
+    if any(ln.protected for ln in rest) or not any(_card_headline(ln) for ln in rest):
+        return []
+    return rest
 
 
 def _shares(ln, body: frozenset[str]) -> bool:
