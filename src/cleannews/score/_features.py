@@ -169,6 +169,32 @@ STANDARD_APOSTROPHE_STEMS = frozenset(_FW["standard_apostrophe_stems"])
 ENGLISH_CONTRACTION_TAILS = frozenset(_FW["english_contraction_tails"])
 #: a block with this many marks of written speech is in the speech register (spin-fp7, rule 2)
 SPEECH_REGISTER_MIN_MARKS = 2
+#: Literary register (spin-drama8, ``literary_register``): function words that open a line
+#: of verse, and the tokens of stage dialogue.
+VERSE_START_WORDS = frozenset(_FW["register_verse_starts"])
+DIALOGUE_TOKENS = frozenset(_FW["register_dialogue"])
+#: A block is verse with at least this many verse starts …
+VERSE_MIN_STARTS = 6
+#: … and at least this many per 100 words (clean UD text: at most 2.3, verse drama: 5 on
+#: the median; names such as "selon Le Monde" make the rest).
+VERSE_MIN_RATE = 3.0
+#: A block is stage dialogue with at least this many dialogue tokens per 100 words
+#: (``DIALOGUE_TOKENS``; clean UD documents and their spins: at most 11, 99 % under 7;
+#: prose drama 12 on the median) …
+DIALOGUE_MIN_RATE = 9.0
+#: … and at least this many of them.
+DIALOGUE_MIN_TOKENS = 12
+#: A block is a play's text with at least this many speaker labels (a line of one to
+#: ``SPEAKER_LABEL_MAX_WORDS`` upper-case words: "CHIMÈNE.", "LE COMTE").
+SPEAKER_MIN_LABELS = 3
+SPEAKER_LABEL_MAX_WORDS = 4
+#: A block is in old spelling with at least this many words the lexicon does not know
+#: whose last "oi" read as "ai" is a known word ("avoit", "étoient", "connoissance").
+ARCHAIC_MIN_WORDS = 4
+#: The grammar evidence the literary register leaves uncounted.
+REGISTER_DAMPED = frozenset(
+    ("elision", "contraction", "gender_agreement", "number_agreement", "adjective_agreement")
+)
 _CONSONANT_ELISION = "elided article before a consonant"
 #: A noun right after these takes no article: an adjective that follows may agree with
 #: the head noun before them ("carte de séjour pluriannuelle").
@@ -1362,6 +1388,7 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
         hits = one_count_per_slip(hits)
     if hits:
         hits = speech_register(hits, toks, lows)
+        hits = literary_register(hits, toks, packed)
     return hits
 
 
@@ -1434,6 +1461,129 @@ def speech_register(hits: list[Hit], toks: list[str], lows) -> list[Hit]:
             counted=False,
             reason=f"{h.reason} (speech register: {marks} marks of written speech, not counted)",
         )
+    return out
+
+
+class RegisterMarks(NamedTuple):
+    """Marks of the literary register in a block (``register_marks``)."""
+
+    words: int
+    verse_starts: int
+    speaker_labels: int
+    archaic: int
+    dialogue: int
+
+    def register(self) -> str:
+        """What puts the block in the literary register ("" when nothing does).
+
+        >>> RegisterMarks(200, 12, 0, 0, 4).register()
+        '12 verse starts'
+        >>> RegisterMarks(200, 2, 0, 0, 4).register()
+        ''
+        """
+        n = max(1, self.words)
+        why = []
+        if self.verse_starts >= VERSE_MIN_STARTS and 100 * self.verse_starts >= VERSE_MIN_RATE * n:
+            why.append(f"{self.verse_starts} verse starts")
+        if self.speaker_labels >= SPEAKER_MIN_LABELS:
+            why.append(f"{self.speaker_labels} speaker labels")
+        if self.archaic >= ARCHAIC_MIN_WORDS:
+            why.append(f"{self.archaic} old spellings")
+        if self.dialogue >= DIALOGUE_MIN_TOKENS and 100 * self.dialogue >= DIALOGUE_MIN_RATE * n:
+            why.append(f"{self.dialogue} marks of dialogue in {self.words} words")
+        return ", ".join(why)
+
+
+def _verse_start(toks: list[str], k: int) -> bool:
+    """Whether token ``k`` opens a line of verse: a capitalised function word of
+    ``VERSE_START_WORDS`` right after a comma, a semicolon or a lower-case word, on the
+    same line (verses joined into one paragraph) or across a line break."""
+    t = toks[k]
+    if not t[0].isupper() or t.lower() not in VERSE_START_WORDS:
+        return False
+    p = toks[k - 1]
+    if p == "\n" and k >= 2:
+        p = toks[k - 2]
+    return p in (",", ";") or p[0].islower()
+
+
+def _speaker_labels(toks: list[str]) -> int:
+    """Lines made of one to ``SPEAKER_LABEL_MAX_WORDS`` upper-case words (two letters or
+    more) and punctuation: the speaker labels of a play ("CHIMÈNE.", "LE COMTE :")."""
+    n = 0
+    words = 0
+    ok = True
+    for t in chain(toks, ("\n",)):
+        if t == "\n":
+            if ok and 0 < words <= SPEAKER_LABEL_MAX_WORDS:
+                n += 1
+            words, ok = 0, True
+        elif t[0].isalpha():
+            words += 1
+            ok = ok and len(t) > 1 and t.isupper()
+        elif t not in (".", ":", ",", "-", "—"):
+            ok = False
+    return n
+
+
+def _archaic(toks: list[str], packed) -> int:
+    """Words the lexicon does not know whose last "oi" read as "ai" is a known word: the
+    old spelling of imperfects and conditionals ("avoit", "pourroient", "connoissance")."""
+    lex = get_lexicon()
+    n = 0
+    for k, t in enumerate(toks):
+        if packed[k] or "oi" not in t:
+            continue
+        low = t.lower()
+        i = low.rfind("oi")
+        if i > 0 and len(low) > 4 and low.isalpha() and lex.packed(f"{low[:i]}ai{low[i + 2:]}"):
+            n += 1
+    return n
+
+
+def register_marks(toks: list[str], packed) -> RegisterMarks:
+    """The marks of the literary register among a block's tokens (``packed``: their lexicon
+    entries, 0 for unknown words); see ``literary_register``.
+
+    >>> t = "Seigneur, je vous attends , Et vous ne venez pas ; Que dois-je croire enfin ?"
+    >>> toks = _split_tokens(t)[1::2]
+    >>> register_marks(toks, [get_lexicon().packed(x.lower()) for x in toks])[1:]
+    (2, 0, 0, 5)
+    """
+    n = len(toks)
+    starts = sum(1 for k in range(1, n) if _verse_start(toks, k))
+    dialogue = sum(1 for t in toks if t.lower() in DIALOGUE_TOKENS)
+    words = sum(1 for t in toks if t[0].isalpha())
+    return RegisterMarks(words, starts, _speaker_labels(toks), _archaic(toks, packed), dialogue)
+
+
+def literary_register(hits: list[Hit], toks: list[str], packed) -> list[Hit]:
+    """``hits`` with the counted grammar hits of ``REGISTER_DAMPED`` not counted when the
+    block is in the literary register (``RegisterMarks.register``): verse (capitalised line
+    starts), a play's speaker labels, old spelling or stage dialogue. There "une amour",
+    "mes effet", "d'vait", "de les gens" are old usage, poetic licence, patois or the
+    edition's misprints, and a spinner's news copy has none of these marks (spin-drama8).
+    Only looks at the tokens when such a hit exists.
+
+    >>> verse = ("Seigneur, voici le jour , Et la amour me fuit ; Que ferai-je , Hélas , "
+    ...          "de les gens de la ville , Et de le sort cruel ! Ah , je vous suis , "
+    ...          "Et je ne sais que dire ; Mais le roi vient , Et tout se tait .")
+    >>> [(h.signal, h.counted) for h in analyse(verse).hits]
+    [('elision', False), ('contraction', False)]
+    >>> [(h.signal, h.counted) for h in analyse("Le site de la amour de les gens.").hits]
+    [('elision', True), ('contraction', True)]
+    """
+    at = [k for k, h in enumerate(hits) if h.counted and h.signal in REGISTER_DAMPED]
+    if not at:
+        return hits
+    why = register_marks(toks, packed).register()
+    if not why:
+        return hits
+    out = list(hits)
+    for k in at:
+        h = out[k]
+        reason = f"{h.reason} (literary register: {why}, not counted)"
+        out[k] = h._replace(counted=False, reason=reason)
     return out
 
 
