@@ -257,6 +257,67 @@ def compare(before: Path, after: Path) -> None:
                   f"{b[k]['label']}")
 
 
+#: Development spinner sources (never the Apertium file): MyThes V (``validation``), the
+#: retired embedding and pivot sources; their clean records are the UD population.
+SPIN_FILES = {"mythes": "fixtures/spin/validation.jsonl.gz",
+              "embedding": "fixtures/spin/heldout_embedding.jsonl.gz",
+              "pivot": "fixtures/spin/heldout_pivot.jsonl.gz"}
+
+
+def score_all(pkl: Path) -> None:
+    """Score every development spin, UD clean document and dev negative (``recall`` reads it)."""
+    import cleannews
+
+    repo = Path(__file__).resolve().parents[2]
+    out = {}
+    for src, rel in SPIN_FILES.items():
+        with gzip.open(repo / rel, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                s = cleannews.spin_score(r["text"])
+                key = "ud" if r["mode"] == "clean" else f"{src}:{r['mode']}:{r['rate']}"
+                out[f"{src}|{r['id']}"] = (key, s.score, s.label)
+    with gzip.open(repo / "fixtures/spin/negatives.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r["split"] != "dev":  # the test split is never read further
+                continue
+            s = cleannews.spin_score(r["text"])
+            out[f"neg|{r['id']}"] = (f"neg:{r['genre']}", s.score, s.label)
+    with open(pkl, "wb") as fh:
+        pickle.dump(out, fh)
+
+
+def recall(*pkls: Path) -> None:
+    """Per spin source, mode and rate: quarantined share and recall at 1 % FP of the dev
+    negatives and of the UD clean documents (of the embedding file: 154), for each pickle."""
+    runs = [pickle.load(open(p, "rb")) for p in pkls]
+
+    def at_fp(scores: list[float]) -> float:
+        s = sorted(scores, reverse=True)
+        return s[int(0.01 * len(s))]
+
+    head = "  ".join(f"spun/negFP/udFP[{i}]" for i in range(len(runs)))
+    print(f"{'group':28s} {'n':>5s}  {head}")
+    keys = sorted({v[0] for v in runs[0].values()})
+    ths = []
+    for run in runs:
+        neg = [v[1] for v in run.values() if v[0].startswith("neg:")]
+        ud = [v[1] for k, v in run.items() if v[0] == "ud" and k.startswith("embedding|")]
+        ths.append((at_fp(neg), at_fp(ud)))
+    print("thresholds (dev negatives, UD clean):", [(round(a, 4), round(b, 4)) for a, b in ths])
+    for key in keys:
+        cells = []
+        for run, (tn, tu) in zip(runs, ths, strict=True):
+            sc = [v for v in run.values() if v[0] == key]
+            n = len(sc)
+            spun = sum(v[2] == "spun" for v in sc) / n
+            susp = sum(v[2] in ("spun", "suspect") for v in sc) / n
+            rn, ru = sum(v[1] > tn for v in sc) / n, sum(v[1] > tu for v in sc) / n
+            cells.append(f"{spun:.3f}/{rn:.3f}/{ru:.3f} susp {susp:.3f}")
+        print(f"{key:28s} {n:5d}  " + "  ".join(cells))
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else "build"
     args = sys.argv[2:]
@@ -266,3 +327,7 @@ if __name__ == "__main__":
         score(Path(args[0]) if args else OUT, Path(args[1]) if len(args) > 1 else None)
     elif cmd == "compare":
         compare(Path(args[0]), Path(args[1]))
+    elif cmd == "spins":
+        score_all(Path(args[0]))
+    elif cmd == "recall":
+        recall(*map(Path, args))
