@@ -1492,35 +1492,48 @@ class RegisterMarks(NamedTuple):
         return ", ".join(why)
 
 
-def _verse_start(toks: list[str], k: int) -> bool:
-    """Whether token ``k`` opens a line of verse: a capitalised function word of
+#: The forms a verse start takes: capitalised or upper-case (looked up in C over a block).
+_VERSE_START_FORMS = frozenset(
+    chain.from_iterable((w[:1].upper() + w[1:], w.upper()) for w in VERSE_START_WORDS)
+)
+_LABEL_PUNCTUATION = frozenset((".", ":", ",", "-", "—"))
+_FIRST_CHAR = itemgetter(0)
+
+
+def _verse_starts(toks: list[str]) -> int:
+    """How many tokens open a line of verse: a capitalised function word of
     ``VERSE_START_WORDS`` right after a comma, a semicolon or a lower-case word, on the
     same line (verses joined into one paragraph) or across a line break."""
-    t = toks[k]
-    if not t[0].isupper() or t.lower() not in VERSE_START_WORDS:
-        return False
-    p = toks[k - 1]
-    if p == "\n" and k >= 2:
-        p = toks[k - 2]
-    return p in (",", ";") or p[0].islower()
+    n = 0
+    for k in compress(range(len(toks)), map(_VERSE_START_FORMS.__contains__, toks)):
+        if not k:
+            continue
+        p = toks[k - 1]
+        if p == "\n" and k >= 2:
+            p = toks[k - 2]
+        if p in (",", ";") or p[0].islower():
+            n += 1
+    return n
 
 
 def _speaker_labels(toks: list[str]) -> int:
     """Lines made of one to ``SPEAKER_LABEL_MAX_WORDS`` upper-case words (two letters or
-    more) and punctuation: the speaker labels of a play ("CHIMÈNE.", "LE COMTE :")."""
+    more) and punctuation: the speaker labels of a play ("CHIMÈNE.", "LE COMTE :"). Only
+    short lines are read."""
     n = 0
-    words = 0
-    ok = True
-    for t in chain(toks, ("\n",)):
-        if t == "\n":
-            if ok and 0 < words <= SPEAKER_LABEL_MAX_WORDS:
+    start = 0
+    longest = 2 * SPEAKER_LABEL_MAX_WORDS + 2
+    for end in chain(compress(range(len(toks)), map("\n".__eq__, toks)), (len(toks),)):
+        if 0 < end - start <= longest:
+            line = toks[start:end]
+            words = [t for t in line if t[0].isalpha()]
+            if (
+                0 < len(words) <= SPEAKER_LABEL_MAX_WORDS
+                and all(len(t) > 1 and t.isupper() for t in words)
+                and all(t[0].isalpha() or t in _LABEL_PUNCTUATION for t in line)
+            ):
                 n += 1
-            words, ok = 0, True
-        elif t[0].isalpha():
-            words += 1
-            ok = ok and len(t) > 1 and t.isupper()
-        elif t not in (".", ":", ",", "-", "—"):
-            ok = False
+        start = end + 1
     return n
 
 
@@ -1531,12 +1544,12 @@ def register_marks(toks: list[str]) -> RegisterMarks:
     ...     "Seigneur, je vous attends , Et vous ne venez pas ; Que dois-je croire enfin ?"
     ... )[1::2])
     RegisterMarks(words=13, verse_starts=2, speaker_labels=0, dialogue=5)
+    >>> register_marks(["CHIMÈNE", ".", "\\n", "Va", ",", "je", "ne", "te", "hais", "point", "!"])
+    RegisterMarks(words=7, verse_starts=0, speaker_labels=1, dialogue=3)
     """
-    n = len(toks)
-    starts = sum(1 for k in range(1, n) if _verse_start(toks, k))
-    dialogue = sum(1 for t in toks if t.lower() in DIALOGUE_TOKENS)
-    words = sum(1 for t in toks if t[0].isalpha())
-    return RegisterMarks(words, starts, _speaker_labels(toks), dialogue)
+    dialogue = sum(map(DIALOGUE_TOKENS.__contains__, map(str.lower, toks)))
+    words = sum(map(str.isalpha, map(_FIRST_CHAR, toks)))
+    return RegisterMarks(words, _verse_starts(toks), _speaker_labels(toks), dialogue)
 
 
 def literary_register(hits: list[Hit], toks: list[str]) -> list[Hit]:
