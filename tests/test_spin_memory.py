@@ -203,9 +203,11 @@ def _validation_one_line(chars: int = 200_000) -> str:
 #: 0.36; no kind decides, the clamp keeps it under the quarantine); re-recorded by
 #: spin-careful7 for the model refitted with light spins weighing 5 (0.8735 -> 0.863 suspect);
 #: re-recorded at the round-7 merge for the model retrained on spin-fp7's grammar evidence
-#: together with that weighting (0.863 -> 0.8686 suspect).
-PIN_VALIDATION_SCORE = (0.8686, "suspect")
-PIN_VALIDATION = "0ddcc1ffcd645f762d5a6193411c375d1a176946b3bb73a44a812df3172fa063"
+#: together with that weighting (0.863 -> 0.8686 suspect); re-recorded by spin-drama8 for the
+#: model retrained on its literary register gate (0.8686 -> 0.8764 suspect; no validation
+#: document is in the register, the weights moved).
+PIN_VALIDATION_SCORE = (0.8764, "suspect")
+PIN_VALIDATION = "6f0baff55fc71c368fc7d49d4b0d2b2ff1c0830aea877b516adea90f6509d5b7"
 
 
 def _pin(s) -> str:

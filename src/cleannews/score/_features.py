@@ -169,6 +169,33 @@ STANDARD_APOSTROPHE_STEMS = frozenset(_FW["standard_apostrophe_stems"])
 ENGLISH_CONTRACTION_TAILS = frozenset(_FW["english_contraction_tails"])
 #: a block with this many marks of written speech is in the speech register (spin-fp7, rule 2)
 SPEECH_REGISTER_MIN_MARKS = 2
+#: Literary register (spin-drama8, ``literary_register``): function words that open a line
+#: of verse, and the tokens of stage dialogue.
+VERSE_START_WORDS = frozenset(_FW["register_verse_starts"])
+DIALOGUE_TOKENS = frozenset(_FW["register_dialogue"])
+#: A block is verse with at least this many verse starts …
+VERSE_MIN_STARTS = 6
+#: … and at least this many per 100 words (clean UD text: at most 2.3, verse drama: 5 on
+#: the median; names such as "selon Le Monde" make the rest).
+VERSE_MIN_RATE = 3.0
+#: A block is stage dialogue with at least this many dialogue tokens per 100 words
+#: (``DIALOGUE_TOKENS``; clean UD documents and their spins: at most 11, 99 % under 7;
+#: prose drama 12 on the median) …
+DIALOGUE_MIN_RATE = 9.0
+#: … and at least this many of them.
+DIALOGUE_MIN_TOKENS = 12
+#: A block is a play's text with at least this many speaker labels (a line of one to
+#: ``SPEAKER_LABEL_MAX_WORDS`` upper-case words: "CHIMÈNE.", "LE COMTE").
+SPEAKER_MIN_LABELS = 3
+SPEAKER_LABEL_MAX_WORDS = 4
+#: In the literary register, this many slips of a block are allowed for (not counted):
+#: human drama has one or two (old usage, licence, misprints), a naive spin of old text
+#: many more, which still count beyond the allowance.
+REGISTER_ALLOWANCE = 2
+#: The grammar evidence the literary register allows for.
+REGISTER_DAMPED = frozenset(
+    ("elision", "contraction", "gender_agreement", "number_agreement", "adjective_agreement")
+)
 _CONSONANT_ELISION = "elided article before a consonant"
 #: A noun right after these takes no article: an adjective that follows may agree with
 #: the head noun before them ("carte de séjour pluriannuelle").
@@ -1362,6 +1389,7 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
         hits = one_count_per_slip(hits)
     if hits:
         hits = speech_register(hits, toks, lows)
+        hits = literary_register(hits, toks)
     return hits
 
 
@@ -1434,6 +1462,126 @@ def speech_register(hits: list[Hit], toks: list[str], lows) -> list[Hit]:
             counted=False,
             reason=f"{h.reason} (speech register: {marks} marks of written speech, not counted)",
         )
+    return out
+
+
+class RegisterMarks(NamedTuple):
+    """Marks of the literary register in a block (``register_marks``)."""
+
+    words: int
+    verse_starts: int
+    speaker_labels: int
+    dialogue: int
+
+    def register(self) -> str:
+        """What puts the block in the literary register ("" when nothing does).
+
+        >>> RegisterMarks(200, 12, 0, 4).register()
+        '12 verse starts'
+        >>> RegisterMarks(200, 2, 0, 4).register()
+        ''
+        """
+        n = max(1, self.words)
+        why = []
+        if self.verse_starts >= VERSE_MIN_STARTS and 100 * self.verse_starts >= VERSE_MIN_RATE * n:
+            why.append(f"{self.verse_starts} verse starts")
+        if self.speaker_labels >= SPEAKER_MIN_LABELS:
+            why.append(f"{self.speaker_labels} speaker labels")
+        if self.dialogue >= DIALOGUE_MIN_TOKENS and 100 * self.dialogue >= DIALOGUE_MIN_RATE * n:
+            why.append(f"{self.dialogue} marks of dialogue in {self.words} words")
+        return ", ".join(why)
+
+
+#: The forms a verse start takes: capitalised or upper-case (looked up in C over a block).
+_VERSE_START_FORMS = frozenset(
+    chain.from_iterable((w[:1].upper() + w[1:], w.upper()) for w in VERSE_START_WORDS)
+)
+_LABEL_PUNCTUATION = frozenset((".", ":", ",", "-", "—"))
+_FIRST_CHAR = itemgetter(0)
+
+
+def _verse_starts(toks: list[str]) -> int:
+    """How many tokens open a line of verse: a capitalised function word of
+    ``VERSE_START_WORDS`` right after a comma, a semicolon or a lower-case word, on the
+    same line (verses joined into one paragraph) or across a line break."""
+    n = 0
+    for k in compress(range(len(toks)), map(_VERSE_START_FORMS.__contains__, toks)):
+        if not k:
+            continue
+        p = toks[k - 1]
+        if p == "\n" and k >= 2:
+            p = toks[k - 2]
+        if p in (",", ";") or p[0].islower():
+            n += 1
+    return n
+
+
+def _speaker_labels(toks: list[str]) -> int:
+    """Lines made of one to ``SPEAKER_LABEL_MAX_WORDS`` upper-case words (two letters or
+    more) and punctuation: the speaker labels of a play ("CHIMÈNE.", "LE COMTE :"). Only
+    short lines are read."""
+    n = 0
+    start = 0
+    longest = 2 * SPEAKER_LABEL_MAX_WORDS + 2
+    for end in chain(compress(range(len(toks)), map("\n".__eq__, toks)), (len(toks),)):
+        if 0 < end - start <= longest:
+            line = toks[start:end]
+            words = [t for t in line if t[0].isalpha()]
+            if (
+                0 < len(words) <= SPEAKER_LABEL_MAX_WORDS
+                and all(len(t) > 1 and t.isupper() for t in words)
+                and all(t[0].isalpha() or t in _LABEL_PUNCTUATION for t in line)
+            ):
+                n += 1
+        start = end + 1
+    return n
+
+
+def register_marks(toks: list[str]) -> RegisterMarks:
+    """The marks of the literary register among a block's tokens; see ``literary_register``.
+
+    >>> register_marks(_split_tokens(
+    ...     "Seigneur, je vous attends , Et vous ne venez pas ; Que dois-je croire enfin ?"
+    ... )[1::2])
+    RegisterMarks(words=13, verse_starts=2, speaker_labels=0, dialogue=5)
+    >>> register_marks(["CHIMÈNE", ".", "\\n", "Va", ",", "je", "ne", "te", "hais", "point", "!"])
+    RegisterMarks(words=7, verse_starts=0, speaker_labels=1, dialogue=3)
+    """
+    dialogue = sum(map(DIALOGUE_TOKENS.__contains__, map(str.lower, toks)))
+    words = sum(map(str.isalpha, map(_FIRST_CHAR, toks)))
+    return RegisterMarks(words, _verse_starts(toks), _speaker_labels(toks), dialogue)
+
+
+def literary_register(hits: list[Hit], toks: list[str]) -> list[Hit]:
+    """``hits`` with their first ``REGISTER_ALLOWANCE`` counted grammar hits of
+    ``REGISTER_DAMPED`` not counted when the block is in the literary register
+    (``RegisterMarks.register``: verse, a play's speaker labels, stage dialogue). There a
+    slip or two is old usage ("une amour", "cet appas"), poetic licence ("mes effet"),
+    patois ("de les gens") or the edition's misprint ("le vie"), and a spinner's copy of a
+    news article has none of these marks; slips beyond the allowance still count (a naive
+    spin of a play makes many). Only looks at the tokens when such a hit exists
+    (spin-drama8).
+
+    >>> verse = ("Seigneur, voici le jour , Et la amour me fuit ; Que ferai-je , Hélas , "
+    ...          "de les gens de la ville , Et mon soeur cruel ! Ah , je vous suis , "
+    ...          "Et je ne sais que dire ; Mais le roi vient , Et tout se tait .")
+    >>> [(h.signal, h.counted) for h in analyse(verse).hits][:3]
+    [('elision', False), ('contraction', False), ('gender_agreement', True)]
+    >>> [(h.signal, h.counted) for h in analyse("Le site de la amour de les gens.").hits]
+    [('elision', True), ('contraction', True)]
+    """
+    at = [k for k, h in enumerate(hits) if h.counted and h.signal in REGISTER_DAMPED]
+    at = at[:REGISTER_ALLOWANCE]
+    if not at:
+        return hits
+    why = register_marks(toks).register()
+    if not why:
+        return hits
+    out = list(hits)
+    for k in at:
+        h = out[k]
+        reason = f"{h.reason} (literary register: {why}, not counted)"
+        out[k] = h._replace(counted=False, reason=reason)
     return out
 
 
