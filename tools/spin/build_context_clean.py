@@ -109,6 +109,65 @@ SOURCES = (
 )
 
 
+#: Further sources of the same pinned snapshot, counted only when ``SPIN_CONTEXT_SOURCES``
+#: names them (spin-counts8's development variants; not in the shipped table): the public-domain
+#: 19th-20th century literature of the collection (Project Gutenberg, Wikisource, Libre
+#: Théâtre), released as CC0 sentences for Common Voice. NOT admissible for the shipped table:
+#: their authors overlap the negatives' literary sources (Balzac, Molière, Labiche…), whose
+#: unshared lines would still be counted (docs/spin.md, "A larger count table").
+EXTRA_SOURCES = tuple(
+    (
+        f"cv-fr:{name}",
+        REPO_CV,
+        f"CommonVoice-Data/data/{path}",
+        genre,
+        "public-domain texts; sentences released as CC0 1.0 in the Common Voice French "
+        "sentence collection",
+        f"https://github.com/common-voice/commonvoice-fr/tree/master/CommonVoice-Data/data/{path}",
+    )
+    for name, path, genre in (
+        ("gutenberg", "gutenberg", "literature, 19th-20th c. (Project Gutenberg)"),
+        ("wikisource", "wikisource/txt", "literature, 19th-20th c. (Wikisource)"),
+        ("libretheatre", "libretheatre", "theatre, 17th-20th c. (Libre Théâtre)"),
+    )
+)
+#: ``SPIN_CONTEXT_SOURCES=id,id*w,…`` (ids of ``SOURCES`` and ``EXTRA_SOURCES``, each with an
+#: optional count weight ``w``, default 1) counts those instead of ``SOURCES`` (experiments: use
+#: with ``SPIN_CONTEXT_OUT`` or in a copy of the tree). Weighted counts are summed over the
+#: sources and rounded once, before the ``MIN_WORD`` / ``MIN_PAIR`` thresholds.
+SELECTED = tuple(x for x in os.environ.get("SPIN_CONTEXT_SOURCES", "").split(",") if x)
+
+
+def parse_selected(items: tuple[str, ...]) -> list[tuple[str, float]]:
+    """``(source id, weight)`` of each ``SPIN_CONTEXT_SOURCES`` item.
+
+    >>> parse_selected(("cv-fr:framabook", "cv-fr:gutenberg*0.25"))
+    [('cv-fr:framabook', 1.0), ('cv-fr:gutenberg', 0.25)]
+    """
+    out = []
+    for x in items:
+        sid, _, w = x.partition("*")
+        out.append((sid, float(w) if w else 1.0))
+    return out
+
+
+def selected_sources() -> tuple:
+    """``(source, weight)`` of each source counted: ``SOURCES`` at weight 1, or those
+    ``SPIN_CONTEXT_SOURCES`` names.
+
+    >>> [s[0] for s, _w in selected_sources()] == [s[0] for s in SOURCES] or bool(SELECTED)
+    True
+    """
+    if not SELECTED:
+        return tuple((s, 1.0) for s in SOURCES)
+    known = {s[0]: s for s in SOURCES + EXTRA_SOURCES}
+    chosen = parse_selected(SELECTED)
+    missing = [x for x, _w in chosen if x not in known]
+    if missing:
+        raise SystemExit(f"SPIN_CONTEXT_SOURCES: unknown source(s) {missing}; known {list(known)}")
+    return tuple((known[x], w) for x, w in chosen)
+
+
 def shingle_hashes(toks: list[str], n: int = SHINGLE) -> list[int]:
     """Stable 64-bit hashes of the ``n``-word shingles of a token list (words only)."""
     out = []
@@ -228,9 +287,11 @@ def main() -> int:
     seen_lines: set[str] = set()
     fp: set[int] = set()
     stats = []
-    for sid, snap, path, genre, licence, url in SOURCES:
+    for (sid, snap, path, genre, licence, url), w in selected_sources():
+        weight = 1 if w == 1.0 else w  # integer counts unless weighted
         commit, files = source_files(snap, path)
         n_words = n_lines = dropped = dup = 0
+        per_file: Counter[str] = Counter()  # dropped lines per file (works with a shared text)
         for _name, text in files:
             for line in text.splitlines():
                 line = line.strip()
@@ -244,6 +305,7 @@ def main() -> int:
                 hs = shingle_hashes([t for t in toks if t not in BREAK])
                 if any(h in reserved for h in hs):
                     dropped += 1
+                    per_file[_name] += 1
                     continue
                 fp.update(h for h in hs if h % FINGERPRINT_MOD == 0)
                 n_lines += 1
@@ -253,13 +315,19 @@ def main() -> int:
                         prev = None
                         continue
                     n_words += 1
-                    uni[t] += 1
+                    uni[t] += weight
                     if prev is not None:
-                        bi[(prev, t)] += 1
+                        bi[(prev, t)] += weight
                     prev = t
         stats.append((sid, genre, licence, url, commit, len(files), n_lines, n_words, dropped, dup))
         print(f"{sid}: {n_words:,} words, {n_lines:,} lines; {dropped} lines dropped "
               f"(shared shingle), {dup} duplicates", flush=True)
+        if SELECTED:  # experiments: the files with most dropped lines
+            print("   most dropped lines:", ", ".join(
+                f"{Path(n).name} {c}" for n, c in per_file.most_common(8)), flush=True)
+    if any(w != 1.0 for _s, w in selected_sources()):  # weighted: round once
+        uni = Counter({k: round(c) for k, c in uni.items() if round(c)})
+        bi = Counter({k: round(c) for k, c in bi.items() if round(c)})
     vocab = [w for w, c in uni.most_common(MAX_VOCAB) if c >= MIN_WORD]
     ids = {w: i for i, w in enumerate(vocab)}
     total = sum(uni.values())
