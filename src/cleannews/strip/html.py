@@ -1057,7 +1057,59 @@ def _in_running_text(el: Tag) -> bool:
     """
     if el.name not in RUNNING_TEXT_TAGS:
         return False
-    return _word_beside(el.previous_siblings) and _word_beside(el.next_siblings)
+    if _word_beside(el.previous_siblings) and _word_beside(el.next_siblings):
+        return True
+    return _edge_of_prose(el)
+
+
+#: An inline element at the edge of a sentence is text when its paragraph holds at least this
+#: many words besides it (:func:`_edge_of_prose`).
+RUNNING_TEXT_PARAGRAPH_WORDS = 12
+#: The paragraph-like blocks an inline element's sentence is written in.
+_RUNNING_TEXT_BLOCKS = frozenset("p li td dd blockquote".split())
+
+
+def _edge_of_prose(el: Tag) -> bool:
+    """True when ``el`` opens or ends a sentence of a prose paragraph.
+
+    ``<p>"<a class="popup" href="javascript:…">I would prefer not to.</a>" — he said, …</p>``:
+    text of the sentence on one side (words or only its punctuation, a quotation mark), and
+    the paragraph (``p li td dd blockquote``, the nearest block) holds at least
+    ``RUNNING_TEXT_PARAGRAPH_WORDS`` words besides the element. A share label after a one-line
+    paragraph ("Fin. Partager"), a label between links, a link beside a ``<br>`` keep their
+    hint.
+
+    >>> soup = BeautifulSoup('<p>He was a man of few words, and most of them he never '
+    ...     'said aloud, as the clerk <a class="popup" href="#">remembered.</a></p>'
+    ...     '<p>Fin. <span class="share">Partager</span></p>', "html.parser")
+    >>> _edge_of_prose(soup.a), _edge_of_prose(soup.span)
+    (True, False)
+    """
+    before = _neighbour(el.previous_siblings)
+    after = _neighbour(el.next_siblings)
+    if before is False or after is False or (before is None and after is None):
+        return False
+    block: Any = el.parent
+    while isinstance(block, Tag) and block.name in RUNNING_TEXT_TAGS:
+        block = block.parent
+    if not isinstance(block, Tag) or block.name not in _RUNNING_TEXT_BLOCKS:
+        return False
+    words = count_words(block.get_text(" ")) - count_words(el.get_text(" "))
+    return words >= RUNNING_TEXT_PARAGRAPH_WORDS
+
+
+def _neighbour(siblings: Any) -> bool | None:
+    """What sits right beside an inline element: True for text (a word or only punctuation),
+    None for nothing (the paragraph's edge), False for a block, a ``<br>`` or a link."""
+    for sib in siblings:
+        if isinstance(sib, Tag):
+            if sib.name not in RUNNING_TEXT_TAGS or sib.name == "a":
+                return False
+            if sib.get_text().strip():
+                return True
+        elif type(sib) is NavigableString and str(sib).strip():
+            return True
+    return None
 
 
 def _word_beside(siblings: Any) -> bool:
