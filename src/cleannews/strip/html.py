@@ -1577,6 +1577,46 @@ def _header_zone(common: Tag, best: Tag) -> list[Tag]:
     return zone
 
 
+def _zone_tail(h1: Tag, zone: list[Tag], stats: dict[int, tuple[int, int, int]]) -> frozenset[int]:
+    """Blocks after the headline, inside the header-zone member that holds it, that are no
+    header: more than ``MAIN_HEADLINE_BLOCK_MAX_CHARS`` characters with more than
+    ``MAIN_LEAD_MAX_LINK_DENSITY`` of them in links.
+
+    A page laid out in columns writes the headline, byline and date at the top of its left
+    column (``<div class="sidebar"><h1>…</h1><div class="post-info">…</div><div>More
+    stories …</div></div>``) and the body in the right one: the column precedes the body, so
+    it is a member of the article's header zone (:func:`_header_zone`), kept whole. What
+    follows the headline there at each level, when long and made of links (a list of other
+    stories), is the column's, not the header's; a standfirst or a byline is short or has
+    few links and stays.
+
+    >>> cards = "".join(f"<p><a href=/s{i}>Another story about cars number {i}</a> 2019</p>"
+    ...                 for i in range(20))
+    >>> soup = BeautifulSoup("<div><div class=sidebar><h1>Title</h1><p>By X, May 1</p>"
+    ...     f"<div id=more>{cards}</div></div><div id=body><p>Text.</p></div></div>",
+    ...     "html.parser")
+    >>> col = soup.find(class_="sidebar")
+    >>> [soup.find(id="more")] == [el for el in col.find_all(True)
+    ...     if id(el) in _zone_tail(soup.h1, [col], _measure(soup))]
+    True
+    """
+    member = next((z for z in zone if z is not h1 and _under(h1, {id(z)})), None)
+    if member is None:
+        return frozenset()
+    out: set[int] = set()
+    node: Any = h1
+    while isinstance(node, Tag) and node is not member:
+        for sib in node.find_next_siblings():
+            chars, link_chars, _ = stats.get(id(sib), (0, 0, 0))
+            if (
+                chars > MAIN_HEADLINE_BLOCK_MAX_CHARS
+                and link_chars > MAIN_LEAD_MAX_LINK_DENSITY * chars
+            ):
+                out.add(id(sib))
+        node = node.parent
+    return frozenset(out)
+
+
 def _compact_text(el: Tag, limit: int | None) -> str:
     """The visible text under ``el`` without any whitespace, cut at ``limit`` characters.
 
@@ -1927,6 +1967,9 @@ class _Extractor:
         #: the page's visible text without whitespace (:meth:`_shown_elsewhere`, lazily)
         self.page_compact: str | None = None
         self.copy_tests = 0
+        #: ids of the lists that follow the headline inside a header-zone column
+        #: (:func:`_zone_tail`)
+        self.zone_tail: frozenset[int] = frozenset()
 
     def select_main(self, body: Tag, site_names: frozenset[str] = frozenset()) -> None:
         """Restrict the walk to the article container(s) and the headline.
@@ -1948,6 +1991,7 @@ class _Extractor:
                     zone = [z for z in zone if not _under(h1, {id(z)})]
                 roots += zone
                 self.zone_ids = {id(z) for z in zone}
+                self.zone_tail = _zone_tail(h1, zone, self.stats)
             elif not logo and not _under(h1, {id(r) for r in roots}):
                 roots.append(self._headline_block(h1))
         self.main_ids = {id(r) for r in roots}
@@ -2176,6 +2220,14 @@ class _Extractor:
             elif name in DROP_TAGS:
                 if name not in _SILENT_DROPS:
                     self.drop(node, f"html_{name}", f"<{name}> element: {DROP_TAGS[name]}")
+                continue
+            if id(node) in self.zone_tail:
+                self.drop(
+                    node,
+                    "html_outside_main",
+                    "after the headline in the column that holds it, a block of many links "
+                    "(other stories, a finder): the column's furniture, not the article's header",
+                )
                 continue
             if _hidden(node) and not protected and self._small(node):
                 # (a page hidden whole until a script shows it keeps its text)
