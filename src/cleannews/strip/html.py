@@ -1098,6 +1098,31 @@ def _edge_of_prose(el: Tag) -> bool:
     return words >= RUNNING_TEXT_PARAGRAPH_WORDS
 
 
+def _hover_card(el: Tag) -> bool:
+    """True when ``el`` hangs on a word of a sentence without being one: not itself between
+    words, but inside an inline element that is.
+
+    ``<p>… kill Rep. <span><a>Ilhan Omar</a><span class="card">…links…</span></span>
+    (D-Minn.), …</p>``: the inner span is the hover card of the linked name (its links go,
+    as a list of links); the outer span is the sentence's word and stays. A reference's
+    ``<li><a>^</a> <span>…citation…</span></li>`` is the whole item, no card.
+
+    >>> soup = BeautifulSoup("<p>Il a vu <span id=w><a href=/a>X</a><span id=c>…</span>"
+    ...     "</span> hier.</p><ul><li><a href=#r>^</a> <span id=r>Livre</span></li></ul>",
+    ...     "html.parser")
+    >>> [_hover_card(soup.find(id=i)) for i in ("c", "w", "r")]
+    [True, False, False]
+    """
+    if _word_beside(el.previous_siblings) and _word_beside(el.next_siblings):
+        return False
+    node: Any = el.parent
+    while isinstance(node, Tag) and node.name in RUNNING_TEXT_TAGS:
+        if _word_beside(node.previous_siblings) and _word_beside(node.next_siblings):
+            return True
+        node = node.parent
+    return False
+
+
 def _neighbour(siblings: Any) -> bool | None:
     """What sits right beside an inline element: True for text (a word or only punctuation),
     None for nothing (the paragraph's edge), False for a block, a ``<br>`` or a link."""
@@ -2062,12 +2087,17 @@ class _Extractor:
 
     def link_block(self, el: Tag) -> tuple[str, str] | None:
         """(rule, reason) when ``el`` is a list of links or a "read also" line."""
-        if el.name not in _LINK_BLOCKS or id(el) in self.main_ids or id(el) in self.main_path:
+        if id(el) in self.main_ids or id(el) in self.main_path:
             return None
         chars, link_chars, links = self.stats.get(id(el), (0, 0, 0))
         if not chars or not links:
             return None
         density = link_chars / chars
+        if el.name == "span":
+            if chars <= LINK_LINE_MAX_CHARS or not _hover_card(el):
+                return None  # a link or two of a sentence; a span that is a whole block
+        elif el.name not in _LINK_BLOCKS:
+            return None
         if density >= LINK_LIST_MIN_DENSITY and links >= LINK_LIST_MIN_LINKS:
             if not self._small(el) or self._holds_prose(el):
                 return None
@@ -2125,7 +2155,13 @@ class _Extractor:
         >>> ex._holds_prose(soup.div)
         False
         """
-        for p in el.find_all(["p", "blockquote", "pre"]):
+        paragraphs = el.find_all(["p", "blockquote", "pre"])
+        if el.name in ("p", "blockquote", "pre"):
+            # the paragraph's own sentences count too: a sentence of the article whose
+            # name links open hover cards full of links (``<p>… Rep. <span><a>Name</a>
+            # <span class="rollover-block"><a>…</a>×4</span></span> (D-Minn.), …</p>``)
+            paragraphs.append(el)
+        for p in paragraphs:
             chars, link_chars, _ = self.stats.get(id(p), (0, 0, 0))
             if chars - link_chars >= LINK_LIST_PROSE_CHARS and not _inside_link(p, el):
                 return True
