@@ -1159,6 +1159,19 @@ def _word_beside(siblings: Any) -> bool:
 HIDDEN_CLASSES = frozenset(_HINTS["hidden_classes"])
 
 
+def _gated_text(el: Tag) -> bool:
+    """True for a text block that its class says is the article's text behind a paywall
+    (``gated_text``: ``<p class="paywall" aria-hidden="true">``): the site hides it from
+    those who have not paid, the page holds it; it is the article's, not furniture.
+
+    >>> soup = BeautifulSoup('<p class="paywall" aria-hidden="true">Suite.</p>'
+    ...     '<div class="paywall" aria-hidden="true">Abonnez-vous</div>', "html.parser")
+    >>> _gated_text(soup.p), _gated_text(soup.div)
+    (True, False)
+    """
+    return el.name in GATED_TEXT_TAGS and not GATED_TEXT_TOKENS.isdisjoint(_tokens(el))
+
+
 def _hidden(el: Tag) -> bool:
     """True for an element hidden from readers: ``hidden``, ``aria-hidden="true"``,
     ``display:none`` / ``visibility:hidden`` in its style, or a framework's hiding class.
@@ -2265,7 +2278,7 @@ class _Extractor:
                     "(other stories, a finder): the column's furniture, not the article's header",
                 )
                 continue
-            if _hidden(node) and not protected and self._small(node):
+            if _hidden(node) and not protected and self._small(node) and not _gated_text(node):
                 # (a page hidden whole until a script shows it keeps its text)
                 self.drop(
                     node, "html_hidden", "element hidden from readers (hidden / display:none)"
