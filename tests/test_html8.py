@@ -15,6 +15,9 @@ written for these tests in the shape of French news pages; no page of either set
   reference item whose citation is mostly links stays;
 * **text behind a paywall** (``_gated_text``): ``<p class="paywall" aria-hidden="true">``
   stays, a hidden paywall box goes;
+* **a gated body** (``_hint_kind``): ``<div class="paywallAccessWrapper contentBodySections">``
+  around the body is the article behind a paywall, not a paywall box; a ``paywall
+  paywall__content`` box still goes;
 * **French class phrases** (data): ``mots-cles`` and ``meme-rubrique`` boxes go.
 """
 
@@ -207,3 +210,26 @@ def test_french_keyword_and_same_section_boxes_go():
     assert "Mots-clés" not in text
     assert "taxe foncière" not in text
     assert "Le conseil municipal a voté" in text
+
+
+def _gated_body(wrapper_class: str) -> str:
+    teasers = "".join(
+        f"<div class='teaser'><p>La région a présenté lundi son plan pour les lycées, numéro "
+        f"{i}, avec des travaux dans quarante établissements d'ici à la fin de l'année.</p></div>"
+        for i in range(4)
+    )
+    return (
+        "<html lang='fr'><head><title>Budget</title></head><body>" + MENU + f"<h1>{TITLE}</h1>"
+        f"<div class='{wrapper_class}'>" + PARA * 6 + "</div>"
+        f"<div class='latest'>{teasers}</div></body></html>"
+    )
+
+
+def test_body_in_a_paywall_wrapper_named_content_is_the_article():
+    text = _text(_gated_body("paywallAccessWrapper contentBodySections"))
+    assert "Le conseil municipal a voté" in text  # main chose the teasers and dropped it
+
+
+def test_paywall_box_with_content_in_the_same_class_value_still_goes():
+    box = "<div class='paywall paywall__content'><p>Abonnez-vous pour lire la suite.</p></div>"
+    assert "Abonnez-vous" not in _text(_page(box))

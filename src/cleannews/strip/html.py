@@ -389,6 +389,8 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     ('reading-time', 'meta')
     >>> _hint_kind(BeautifulSoup('<p class="paywall">Le texte.</p>', "html.parser").p) is None
     True
+    >>> h("paywallAccessWrapper contentBodySections") is None, h("paywall paywall__content")
+    (True, ('paywall', 'strong'))
     """
     raw_values = _attr_values(el)
     values = [v.lower() for v in raw_values]
@@ -410,6 +412,11 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
         # themeform share"); one after it is a modifier ("related-stories story-module")
         first = min(where) if where else 0
         others = [t for vt in per_value[:first] for t in vt]
+        if strong in GATED_TEXT_TOKENS and any(
+            i not in where and not CONTENT_TOKENS.isdisjoint(vt) for i, vt in enumerate(per_value)
+        ):
+            # "paywallAccessWrapper contentBodySections": the article's body, gated
+            return None
         if not CONTENT_TOKENS.isdisjoint(others if where else toks):
             return (strong, "weak")
         if where and all(_in_modifier(raw_values[i], strong) for i in where):
