@@ -18,6 +18,7 @@ written for these tests in the shape of French news pages; no page of either set
 * **a gated body** (``_hint_kind``): ``<div class="paywallAccessWrapper contentBodySections">``
   around the body is the article behind a paywall, not a paywall box; a ``paywall
   paywall__content`` box still goes;
+* **call-to-action boxes** (``cta``): a ``cta-box`` with a sentence in it goes;
 * **French class phrases** (data): ``mots-cles`` and ``meme-rubrique`` boxes go.
 """
 
@@ -233,3 +234,13 @@ def test_body_in_a_paywall_wrapper_named_content_is_the_article():
 def test_paywall_box_with_content_in_the_same_class_value_still_goes():
     box = "<div class='paywall paywall__content'><p>Abonnez-vous pour lire la suite.</p></div>"
     assert "Abonnez-vous" not in _text(_page(box))
+
+
+def test_call_to_action_box_goes_even_with_a_sentence():
+    box = (
+        "<div class='cta-box'><p>Notre journal vit de ses lecteurs : soutenez une rédaction "
+        "indépendante et abonnez-vous dès aujourd'hui pour un euro le premier mois.</p></div>"
+    )
+    text = _text(_page(box))
+    assert "soutenez une rédaction" not in text
+    assert "Le conseil municipal a voté" in text
