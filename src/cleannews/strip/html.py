@@ -389,6 +389,8 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     ('reading-time', 'meta')
     >>> _hint_kind(BeautifulSoup('<p class="paywall">Le texte.</p>', "html.parser").p) is None
     True
+    >>> h("paywallAccessWrapper contentBodySections") is None, h("paywall paywall__content")
+    (True, ('paywall', 'strong'))
     """
     raw_values = _attr_values(el)
     values = [v.lower() for v in raw_values]
@@ -410,6 +412,11 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
         # themeform share"); one after it is a modifier ("related-stories story-module")
         first = min(where) if where else 0
         others = [t for vt in per_value[:first] for t in vt]
+        if strong in GATED_TEXT_TOKENS and any(
+            i not in where and not CONTENT_TOKENS.isdisjoint(vt) for i, vt in enumerate(per_value)
+        ):
+            # "paywallAccessWrapper contentBodySections": the article's body, gated
+            return None
         if not CONTENT_TOKENS.isdisjoint(others if where else toks):
             return (strong, "weak")
         if where and all(_in_modifier(raw_values[i], strong) for i in where):
@@ -1057,7 +1064,84 @@ def _in_running_text(el: Tag) -> bool:
     """
     if el.name not in RUNNING_TEXT_TAGS:
         return False
-    return _word_beside(el.previous_siblings) and _word_beside(el.next_siblings)
+    if _word_beside(el.previous_siblings) and _word_beside(el.next_siblings):
+        return True
+    return _edge_of_prose(el)
+
+
+#: An inline element at the edge of a sentence is text when its paragraph holds at least this
+#: many words besides it (:func:`_edge_of_prose`).
+RUNNING_TEXT_PARAGRAPH_WORDS = 12
+#: The paragraph-like blocks an inline element's sentence is written in.
+_RUNNING_TEXT_BLOCKS = frozenset("p li td dd blockquote".split())
+
+
+def _edge_of_prose(el: Tag) -> bool:
+    """True when ``el`` opens or ends a sentence of a prose paragraph.
+
+    ``<p>"<a class="popup" href="javascript:…">I would prefer not to.</a>" — he said, …</p>``:
+    text of the sentence on one side (words or only its punctuation, a quotation mark), and
+    the paragraph (``p li td dd blockquote``, the nearest block) holds at least
+    ``RUNNING_TEXT_PARAGRAPH_WORDS`` words besides the element. A share label after a one-line
+    paragraph ("Fin. Partager"), a label between links, a link beside a ``<br>`` keep their
+    hint.
+
+    >>> soup = BeautifulSoup('<p>He was a man of few words, and most of them he never '
+    ...     'said aloud, as the clerk <a class="popup" href="#">remembered.</a></p>'
+    ...     '<p>Fin. <span class="share">Partager</span></p>', "html.parser")
+    >>> _edge_of_prose(soup.a), _edge_of_prose(soup.span)
+    (True, False)
+    """
+    before = _neighbour(el.previous_siblings)
+    after = _neighbour(el.next_siblings)
+    if before is False or after is False or (before is None and after is None):
+        return False
+    block: Any = el.parent
+    while isinstance(block, Tag) and block.name in RUNNING_TEXT_TAGS:
+        block = block.parent
+    if not isinstance(block, Tag) or block.name not in _RUNNING_TEXT_BLOCKS:
+        return False
+    words = count_words(block.get_text(" ")) - count_words(el.get_text(" "))
+    return words >= RUNNING_TEXT_PARAGRAPH_WORDS
+
+
+def _hover_card(el: Tag) -> bool:
+    """True when ``el`` hangs on a word of a sentence without being one: not itself between
+    words, but inside an inline element that is.
+
+    ``<p>… kill Rep. <span><a>Ilhan Omar</a><span class="card">…links…</span></span>
+    (D-Minn.), …</p>``: the inner span is the hover card of the linked name (its links go,
+    as a list of links); the outer span is the sentence's word and stays. A reference's
+    ``<li><a>^</a> <span>…citation…</span></li>`` is the whole item, no card.
+
+    >>> soup = BeautifulSoup("<p>Il a vu <span id=w><a href=/a>X</a><span id=c>…</span>"
+    ...     "</span> hier.</p><ul><li><a href=#r>^</a> <span id=r>Livre</span></li></ul>",
+    ...     "html.parser")
+    >>> [_hover_card(soup.find(id=i)) for i in ("c", "w", "r")]
+    [True, False, False]
+    """
+    if _word_beside(el.previous_siblings) and _word_beside(el.next_siblings):
+        return False
+    node: Any = el.parent
+    while isinstance(node, Tag) and node.name in RUNNING_TEXT_TAGS:
+        if _word_beside(node.previous_siblings) and _word_beside(node.next_siblings):
+            return True
+        node = node.parent
+    return False
+
+
+def _neighbour(siblings: Any) -> bool | None:
+    """What sits right beside an inline element: True for text (a word or only punctuation),
+    None for nothing (the paragraph's edge), False for a block, a ``<br>`` or a link."""
+    for sib in siblings:
+        if isinstance(sib, Tag):
+            if sib.name not in RUNNING_TEXT_TAGS or sib.name == "a":
+                return False
+            if sib.get_text().strip():
+                return True
+        elif type(sib) is NavigableString and str(sib).strip():
+            return True
+    return None
 
 
 def _word_beside(siblings: Any) -> bool:
@@ -1080,6 +1164,19 @@ def _word_beside(siblings: Any) -> bool:
 
 #: Whole class values that CSS frameworks define as display:none (``hidden_classes``).
 HIDDEN_CLASSES = frozenset(_HINTS["hidden_classes"])
+
+
+def _gated_text(el: Tag) -> bool:
+    """True for a text block that its class says is the article's text behind a paywall
+    (``gated_text``: ``<p class="paywall" aria-hidden="true">``): the site hides it from
+    those who have not paid, the page holds it; it is the article's, not furniture.
+
+    >>> soup = BeautifulSoup('<p class="paywall" aria-hidden="true">Suite.</p>'
+    ...     '<div class="paywall" aria-hidden="true">Abonnez-vous</div>', "html.parser")
+    >>> _gated_text(soup.p), _gated_text(soup.div)
+    (True, False)
+    """
+    return el.name in GATED_TEXT_TAGS and not GATED_TEXT_TOKENS.isdisjoint(_tokens(el))
 
 
 def _hidden(el: Tag) -> bool:
@@ -1525,6 +1622,46 @@ def _header_zone(common: Tag, best: Tag) -> list[Tag]:
     return zone
 
 
+def _zone_tail(h1: Tag, zone: list[Tag], stats: dict[int, tuple[int, int, int]]) -> frozenset[int]:
+    """Blocks after the headline, inside the header-zone member that holds it, that are no
+    header: more than ``MAIN_HEADLINE_BLOCK_MAX_CHARS`` characters with more than
+    ``MAIN_LEAD_MAX_LINK_DENSITY`` of them in links.
+
+    A page laid out in columns writes the headline, byline and date at the top of its left
+    column (``<div class="sidebar"><h1>…</h1><div class="post-info">…</div><div>More
+    stories …</div></div>``) and the body in the right one: the column precedes the body, so
+    it is a member of the article's header zone (:func:`_header_zone`), kept whole. What
+    follows the headline there at each level, when long and made of links (a list of other
+    stories), is the column's, not the header's; a standfirst or a byline is short or has
+    few links and stays.
+
+    >>> cards = "".join(f"<p><a href=/s{i}>Another story about cars number {i}</a> 2019</p>"
+    ...                 for i in range(20))
+    >>> soup = BeautifulSoup("<div><div class=sidebar><h1>Title</h1><p>By X, May 1</p>"
+    ...     f"<div id=more>{cards}</div></div><div id=body><p>Text.</p></div></div>",
+    ...     "html.parser")
+    >>> col = soup.find(class_="sidebar")
+    >>> [soup.find(id="more")] == [el for el in col.find_all(True)
+    ...     if id(el) in _zone_tail(soup.h1, [col], _measure(soup))]
+    True
+    """
+    member = next((z for z in zone if z is not h1 and _under(h1, {id(z)})), None)
+    if member is None:
+        return frozenset()
+    out: set[int] = set()
+    node: Any = h1
+    while isinstance(node, Tag) and node is not member:
+        for sib in node.find_next_siblings():
+            chars, link_chars, _ = stats.get(id(sib), (0, 0, 0))
+            if (
+                chars > MAIN_HEADLINE_BLOCK_MAX_CHARS
+                and link_chars > MAIN_LEAD_MAX_LINK_DENSITY * chars
+            ):
+                out.add(id(sib))
+        node = node.parent
+    return frozenset(out)
+
+
 def _compact_text(el: Tag, limit: int | None) -> str:
     """The visible text under ``el`` without any whitespace, cut at ``limit`` characters.
 
@@ -1875,6 +2012,9 @@ class _Extractor:
         #: the page's visible text without whitespace (:meth:`_shown_elsewhere`, lazily)
         self.page_compact: str | None = None
         self.copy_tests = 0
+        #: ids of the lists that follow the headline inside a header-zone column
+        #: (:func:`_zone_tail`)
+        self.zone_tail: frozenset[int] = frozenset()
 
     def select_main(self, body: Tag, site_names: frozenset[str] = frozenset()) -> None:
         """Restrict the walk to the article container(s) and the headline.
@@ -1896,6 +2036,7 @@ class _Extractor:
                     zone = [z for z in zone if not _under(h1, {id(z)})]
                 roots += zone
                 self.zone_ids = {id(z) for z in zone}
+                self.zone_tail = _zone_tail(h1, zone, self.stats)
             elif not logo and not _under(h1, {id(r) for r in roots}):
                 roots.append(self._headline_block(h1))
         self.main_ids = {id(r) for r in roots}
@@ -1966,12 +2107,17 @@ class _Extractor:
 
     def link_block(self, el: Tag) -> tuple[str, str] | None:
         """(rule, reason) when ``el`` is a list of links or a "read also" line."""
-        if el.name not in _LINK_BLOCKS or id(el) in self.main_ids or id(el) in self.main_path:
+        if id(el) in self.main_ids or id(el) in self.main_path:
             return None
         chars, link_chars, links = self.stats.get(id(el), (0, 0, 0))
         if not chars or not links:
             return None
         density = link_chars / chars
+        if el.name == "span":
+            if chars <= LINK_LINE_MAX_CHARS or not _hover_card(el):
+                return None  # a link or two of a sentence; a span that is a whole block
+        elif el.name not in _LINK_BLOCKS:
+            return None
         if density >= LINK_LIST_MIN_DENSITY and links >= LINK_LIST_MIN_LINKS:
             if not self._small(el) or self._holds_prose(el):
                 return None
@@ -2029,7 +2175,13 @@ class _Extractor:
         >>> ex._holds_prose(soup.div)
         False
         """
-        for p in el.find_all(["p", "blockquote", "pre"]):
+        paragraphs = el.find_all(["p", "blockquote", "pre"])
+        if el.name in ("p", "blockquote", "pre"):
+            # the paragraph's own sentences count too: a sentence of the article whose
+            # name links open hover cards full of links (``<p>… Rep. <span><a>Name</a>
+            # <span class="rollover-block"><a>…</a>×4</span></span> (D-Minn.), …</p>``)
+            paragraphs.append(el)
+        for p in paragraphs:
             chars, link_chars, _ = self.stats.get(id(p), (0, 0, 0))
             if chars - link_chars >= LINK_LIST_PROSE_CHARS and not _inside_link(p, el):
                 return True
@@ -2125,7 +2277,15 @@ class _Extractor:
                 if name not in _SILENT_DROPS:
                     self.drop(node, f"html_{name}", f"<{name}> element: {DROP_TAGS[name]}")
                 continue
-            if _hidden(node) and not protected and self._small(node):
+            if id(node) in self.zone_tail:
+                self.drop(
+                    node,
+                    "html_outside_main",
+                    "after the headline in the column that holds it, a block of many links "
+                    "(other stories, a finder): the column's furniture, not the article's header",
+                )
+                continue
+            if _hidden(node) and not protected and self._small(node) and not _gated_text(node):
                 # (a page hidden whole until a script shows it keeps its text)
                 self.drop(
                     node, "html_hidden", "element hidden from readers (hidden / display:none)"
