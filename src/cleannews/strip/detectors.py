@@ -24,6 +24,7 @@ import regex
 
 from cleannews.strip._assemble import Removal, SpanRemoval
 from cleannews.strip._headzone import head_zone
+from cleannews.strip._keep import give_back
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
 from cleannews.strip._pagelang import (
     PAGE_LANGUAGE_CHARS,
@@ -1613,6 +1614,7 @@ def plan_lines(
         stop = _stoplists().get(page_stop, frozenset())
         probs = apply_line_model(lines, stop, headline, title_key, _key, Removal)
         apply_run_model(lines, headline, probs, Removal)
+    give_back(lines)  # article lines a position rule or a model took (_keep.py)
     plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
     headline = title_line(lines)
     for i, (s, c, _) in enumerate(spans):
