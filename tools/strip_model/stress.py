@@ -74,7 +74,9 @@ _DATELINE = regex.compile(
     r"(?:\p{L}+\s+)?\d{1,2}[./ ]\s*(?:\d{1,2}|\p{L}{3,9})[./ ]\s*\d{2,4}\b)"
 )
 _NAME = r"[\p{Lu}][\p{L}.'’-]+(?:\s+(?:de|da|van|von|di|del|le|la|[\p{Lu}][\p{L}.'’-]+)){0,3}"
-_NAMES = regex.compile(rf"^\s*(?:[\p{{L}} ]{{1,25}}:\s*)?{_NAME}(?:\s*[,;/–-]\s*{_NAME}){{2,}}\.?\s*$")
+_NAMES = regex.compile(
+    rf"^\s*(?:[\p{{L}} ]{{1,25}}:\s*)?{_NAME}(?:\s*[,;/–-]\s*{_NAME}){{2,}}\.?\s*$"
+)
 _NAME_ALONE = regex.compile(rf"^\s*{_NAME}\s*(?:\([^)]{{1,30}}\))?\s*$")
 _TABLE = regex.compile(r"\t|\s\|\s|(?:\d[\d.,:]*\s+){2,}\S|\d+\s*[-–:]\s*\d+")
 _LABEL_VALUE = regex.compile(r"^\s*[\p{L}][\p{L} '’]{1,30}\s*:\s*\S.{0,60}$")
@@ -165,7 +167,7 @@ def _source(pid: str, site: str, lang: str, labelled) -> Source:
                 src.furniture.append(fr[:RUN_MAX_LINES])
             continue
         block = []
-        for lb in r:
+        for _ in r:
             prev = texts[k - 1] if k else ""
             nxt = texts[k + 1] if k + 1 < len(texts) else ""
             shape = line_shape(texts[k], prev, nxt, k == 0)
@@ -229,7 +231,7 @@ def _shape_blocks(sources: list[Source]) -> dict[str, list[tuple[Source, list[Li
     out: dict[str, list] = defaultdict(list)
     for s in sources:
         run: list[Line] = []
-        for ln in s.content + [Line("", True, "", "")]:
+        for ln in [*s.content, Line("", True, "", "")]:
             key = ln.shape if ln.shape != "reply" else "speaker"  # Q/A runs stay together
             if run and (key != (run[-1].shape if run[-1].shape != "reply" else "speaker")):
                 shape = run[0].shape if run[0].shape != "reply" else "speaker"

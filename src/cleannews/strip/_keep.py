@@ -8,7 +8,11 @@ menu item. These guards run last, once every rule and model has spoken, and give
 back only on evidence found in the page itself:
 
 * :func:`give_back_topical` — the line speaks of what the article's paragraphs speak of
-  (most of its content words are in them) and a paragraph of the article stands below it.
+  (most of its content words are in them) and a paragraph of the article stands below it;
+* :func:`give_back_announced_list` — the line is an item of a list the article announces
+  (a kept line ending with a colon: "… décerné par le président et son jury :");
+* :func:`give_back_byline` — a person's name (and the line under it) between the headline
+  and the article's first paragraph: its byline.
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here.
 """
@@ -19,7 +23,10 @@ from functools import lru_cache
 
 import regex
 
-__all__ = ["POSITION_RULES", "give_back", "give_back_topical"]
+__all__ = [
+    "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
+    "give_back_topical",
+]
 
 #: Rules that judge a line by its place (its neighbours, its run, the page's zones) or by
 #: a model, not by its words: the only removals these guards may undo. A "Read more"
@@ -40,6 +47,28 @@ TOPICAL_MIN_SHARE = 0.5
 #: A paragraph of the article: a kept line of at least this many words ending a sentence.
 BODY_MIN_WORDS = 12
 
+#: :func:`give_back_announced_list`: an introduction has at least this many words …
+INTRO_MIN_WORDS = 4
+#: … and its list runs at most this many non-blank lines below it.
+LIST_MAX_LINES = 30
+#: An item of an announced list has at most this many words.
+LIST_ITEM_MAX_WORDS = 20
+#: An announced list's items share a shape: at least this many lines of its zone have it.
+LIST_MIN_ITEMS = 2
+#: :func:`give_back_byline`: the name stands at most this many non-blank lines under the
+#: headline.
+BYLINE_MAX_BELOW = 4
+
+_LABEL_ITEM = regex.compile(r"^[^:|]{2,40}?\s:\s\S")
+_BULLET_ITEM = regex.compile(r"^(?:[-–—•·▪*]\s|\d{1,2}[.)]\s)")
+#: Rules :func:`give_back_byline` may undo: a "Read more" heading ("Most Popular") is two
+#: capitalised words too, and goes with its teasers' rule name.
+BYLINE_RULES = frozenset({"context", "menu_run", "line_model", "run_model"})
+_INTRO_END = regex.compile(r"\p{L}[\p{L}\s)»”\"]*:\s*$")
+#: "Élisabeth Fleury", "Borja Crespo": two or three capitalised words.
+_NAME = regex.compile(
+    r"^(?:\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}\p{Ll}+)?)(?:\s\p{Lu}[\p{Ll}’'-]+){1,2}+$"
+)
 _CONTENT_WORD = regex.compile(rf"\p{{L}}{{{CONTENT_WORD_MIN_LETTERS},}}")
 
 
@@ -116,6 +145,129 @@ def give_back_topical(lines) -> list[int]:
     return given
 
 
+def _taken(ln) -> bool:
+    """Removed by a rule of :data:`POSITION_RULES` (whole line)."""
+    return (
+        ln.cls == "bad" and ln.removal is not None and ln.removal.rule in POSITION_RULES
+        and not ln.removal.spans
+    )
+
+
+def give_back_announced_list(lines) -> list[int]:
+    """Give back the short lines a position rule took among the :data:`LIST_MAX_LINES`
+    non-blank lines under a kept line of the article that announces a list (at least
+    :data:`INTRO_MIN_WORDS` words, ending with a colon after a word), up to the next kept
+    paragraph. Furniture spliced into the list still goes by its own rules.
+
+    Before: the palmarès under "Voici le palmarès de ce 70e festival de Cannes, décerné par
+    le président Pedro Almodovar et par son jury :" went as teasers after the article's
+    last paragraph ("Palme d'or : The Square de Ruben Ostlund", …).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Voici le palmarès décerné par le jury :", "Palme d'or : The Square",
+        ...         "Grand prix : 120 battements par minute", "Lire aussi"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> for ln in lines[1:]:
+        ...     ln.bad("tail_teaser", "teasers after the article")
+        >>> give_back_announced_list(lines)
+        [1, 2]
+    """
+    given = []
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if (
+            ln.blank or ln.cls == "bad" or ln.n < INTRO_MIN_WORDS
+            or not _INTRO_END.search(ln.text[-60:])
+        ):
+            continue
+        zone = []
+        for j in range(i + 1, n):
+            item = lines[j]
+            if item.blank:
+                continue
+            if len(zone) >= LIST_MAX_LINES or (item.cls != "bad" and _is_body(item)):
+                break
+            zone.append(j)
+        shapes = {j: _item_shape(lines[j].text) for j in zone}
+        counts: dict[str, int] = {}
+        for sh in shapes.values():
+            counts[sh] = counts.get(sh, 0) + 1
+        given += [
+            j for j in zone
+            if _taken(lines[j]) and lines[j].n <= LIST_ITEM_MAX_WORDS and shapes[j]
+            and counts[shapes[j]] >= LIST_MIN_ITEMS
+        ]
+    for j in given:
+        lines[j].cls = "amb"
+        lines[j].removal = None
+    return given
+
+
+def _item_shape(text: str) -> str:
+    """The list-item shape of a line: ``"label"`` ("Palme d'or : The Square"), ``"bullet"``
+    ("- Pisa. …"), ``"name"`` ("Borja Crespo") or ``""`` (none: a teaser, a heading).
+
+    >>> _item_shape("Grand prix : 120 battements par minute"), _item_shape("Lire aussi")
+    ('label', '')
+    """
+    if _LABEL_ITEM.match(text):
+        return "label"
+    if _BULLET_ITEM.match(text):
+        return "bullet"
+    if _NAME.match(text):
+        return "name"
+    return ""
+
+
+def give_back_byline(lines) -> list[int]:
+    """Give back a person's name (two or three capitalised words) that a position rule took
+    at most :data:`BYLINE_MAX_BELOW` lines under the headline and above the article's first
+    paragraph, with the short line right under it (the author's outlet or title).
+
+    Before: "Élisabeth Fleury" / "Le Soleil" under "Le beau risque de François Legault"
+    went as a short block between furniture.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Le beau risque de François Legault", "Élisabeth Fleury", "Le Soleil",
+        ...         "La sortie de jeudi matin du premier ministre a surpris ses alliés "
+        ...         "comme ses adversaires."]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[3].cls = "good"
+        >>> for ln in lines[1:3]:
+        ...     ln.bad("context", "short block surrounded by boilerplate")
+        >>> give_back_byline(lines)
+        [1, 2]
+    """
+    from cleannews.strip.detectors import title_line
+
+    head = title_line(lines)
+    if head < 0:
+        return []
+    first_body = next((k for k in range(head + 1, len(lines)) if _is_body(lines[k])), None)
+    if first_body is None:
+        return []
+    below = [k for k in range(head + 1, first_body) if not lines[k].blank]
+    given = []
+    for pos, k in enumerate(below[:BYLINE_MAX_BELOW]):
+        ln = lines[k]
+        if _taken(ln) and ln.removal.rule in BYLINE_RULES and _NAME.match(ln.text):
+            given.append(k)
+            if pos + 1 < len(below):
+                nxt = lines[below[pos + 1]]
+                if (
+                    _taken(nxt) and nxt.removal.rule in BYLINE_RULES
+                    and nxt.n <= 3 and not nxt.ends
+                ):
+                    given.append(below[pos + 1])
+            break
+    for k in given:
+        lines[k].cls = "amb"
+        lines[k].removal = None
+    return given
+
+
 def give_back(lines) -> None:
     """Every guard of this module, in order (called once the models have run)."""
     give_back_topical(lines)
+    give_back_announced_list(lines)
+    give_back_byline(lines)
