@@ -38,12 +38,19 @@ POSITION_RULES = frozenset({
     "related_lead", "related_lead_en", "related_lead_de", "related_lead_es", "related_lead_it",
 })
 
+#: :func:`give_back_announced_list` also undoes the caption rules, which take the line
+#: next to an image path or a photo credit whatever it says (an image in a prize list).
+LIST_RULES = POSITION_RULES | {"image_path", "photo_caption"}
+
 #: A content word: at least this many letters (and not a stop word of any language).
 CONTENT_WORD_MIN_LETTERS = 4
 #: :func:`give_back_topical`: at least this many of the line's content words …
 TOPICAL_MIN_SHARED = 2
 #: … making at least this share of them, are in the article's paragraphs.
 TOPICAL_MIN_SHARE = 0.5
+#: Rules :func:`give_back_topical` leaves alone: a section menu's items name the article's
+#: topic ("Rugby amateur" in "Accueil / Sports / Rugby / Rugby amateur" above a rugby story).
+TOPICAL_SKIP_RULES = frozenset({"menu_run"})
 #: A paragraph of the article: a kept line of at least this many words ending a sentence.
 BODY_MIN_WORDS = 12
 
@@ -59,7 +66,7 @@ LIST_MIN_ITEMS = 2
 #: headline.
 BYLINE_MAX_BELOW = 4
 
-_LABEL_ITEM = regex.compile(r"^[^:|]{2,40}?\s:\s\S")
+_LABEL_ITEM = regex.compile(r"^[^:|]{2,60}?\s:\s\S")
 _BULLET_ITEM = regex.compile(r"^(?:[-–—•·▪*]\s|\d{1,2}[.)]\s)")
 #: Rules :func:`give_back_byline` may undo: a "Read more" heading ("Most Popular") is two
 #: capitalised words too, and goes with its teasers' rule name.
@@ -118,8 +125,7 @@ def give_back_topical(lines) -> list[int]:
     """
     cands = [
         i for i, ln in enumerate(lines)
-        if ln.cls == "bad" and ln.removal is not None and ln.removal.rule in POSITION_RULES
-        and not ln.removal.spans
+        if _taken(ln) and ln.removal.rule not in TOPICAL_SKIP_RULES
     ]
     if not cands:
         return []
@@ -145,10 +151,10 @@ def give_back_topical(lines) -> list[int]:
     return given
 
 
-def _taken(ln) -> bool:
-    """Removed by a rule of :data:`POSITION_RULES` (whole line)."""
+def _taken(ln, rules: frozenset[str] = POSITION_RULES) -> bool:
+    """Removed by one of ``rules`` (whole line)."""
     return (
-        ln.cls == "bad" and ln.removal is not None and ln.removal.rule in POSITION_RULES
+        ln.cls == "bad" and ln.removal is not None and ln.removal.rule in rules
         and not ln.removal.spans
     )
 
@@ -157,7 +163,10 @@ def give_back_announced_list(lines) -> list[int]:
     """Give back the short lines a position rule took among the :data:`LIST_MAX_LINES`
     non-blank lines under a kept line of the article that announces a list (at least
     :data:`INTRO_MIN_WORDS` words, ending with a colon after a word), up to the next kept
-    paragraph. Furniture spliced into the list still goes by its own rules.
+    paragraph, when the line right under the announcement is a list item
+    (:func:`_item_shape`) and each line given back has the shape of at least
+    :data:`LIST_MIN_ITEMS` lines of the zone. Furniture spliced into the list still goes by
+    its own rules; a "Sur le même sujet" heading under the announcement ends the matter.
 
     Before: the palmarès under "Voici le palmarès de ce 70e festival de Cannes, décerné par
     le président Pedro Almodovar et par son jury :" went as teasers after the article's
@@ -189,12 +198,14 @@ def give_back_announced_list(lines) -> list[int]:
                 break
             zone.append(j)
         shapes = {j: _item_shape(lines[j].text) for j in zone}
+        if not zone or not shapes[zone[0]]:
+            continue  # the list starts right under its announcement, or there is none
         counts: dict[str, int] = {}
         for sh in shapes.values():
             counts[sh] = counts.get(sh, 0) + 1
         given += [
             j for j in zone
-            if _taken(lines[j]) and lines[j].n <= LIST_ITEM_MAX_WORDS and shapes[j]
+            if _taken(lines[j], LIST_RULES) and lines[j].n <= LIST_ITEM_MAX_WORDS and shapes[j]
             and counts[shapes[j]] >= LIST_MIN_ITEMS
         ]
     for j in given:
