@@ -129,7 +129,7 @@ def test_teasers_under_an_announcing_line_still_go(strip_real_pages):
     content = _content(strip_real_pages, "fr-b-0139")
     intro = next(x for x in content if x.startswith("Voici le palmarès"))
     body = [x for x in content if len(x.split()) >= 15 and x != intro][:2]
-    doc, labelled, _ = read_fixture(ROOT / "fixtures/strip/030_fr_rugby_tag_ecoles.txt")
+    _, labelled, _ = read_fixture(ROOT / "fixtures/strip/030_fr_rugby_tag_ecoles.txt")
     related = [lb.text.strip() for lb in labelled if lb.label == "related"]
     assert related[0] == "Sur le même sujet" and " : " in related[1] and " : " in related[2]
     rules = _rules("\n".join([*body, intro, *related]) + "\n")
@@ -173,8 +173,9 @@ def test_read_more_heading_under_the_headline_still_goes(line, strip_real_pages)
 def test_stress_pages_are_train_and_seed_lines_drawn_the_same_every_run():
     """The generator reads TRAIN pages and the seeds only, keeps the labels, and draws the
     same pages for a seed."""
-    from cleannews.evaluate import read_corpus
     from tools.strip_model import stress
+
+    from cleannews.evaluate import read_corpus
 
     sources = stress.read_sources()
     train_ids = {rec["id"] for rec, _, _ in read_corpus(ROOT / "fixtures/strip_real", ("train",))}
