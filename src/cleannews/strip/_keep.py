@@ -68,9 +68,11 @@ BYLINE_MAX_BELOW = 4
 
 _LABEL_ITEM = regex.compile(r"^[^:|]{2,60}?\s:\s\S")
 _BULLET_ITEM = regex.compile(r"^(?:[-–—•·▪*]\s|\d{1,2}[.)]\s)")
-#: Rules :func:`give_back_byline` may undo: a "Read more" heading ("Most Popular") is two
-#: capitalised words too, and goes with its teasers' rule name.
-BYLINE_RULES = frozenset({"context", "menu_run", "line_model", "run_model"})
+#: Rules :func:`give_back_byline` may undo: the short-block rule only. A "Read more"
+#: heading ("Most Popular") is two capitalised words too and goes with its teasers' rule
+#: name; a menu run's or the models' two capitalised words were furniture on the stress
+#: set ("Cyprus Mail" / "Britain", "Share Button", "Météo Météo").
+BYLINE_RULES = frozenset({"context"})
 _INTRO_END = regex.compile(r"\p{L}[\p{L}\s)»”\"]*:\s*$")
 #: "Élisabeth Fleury", "Borja Crespo": two or three capitalised words.
 _NAME = regex.compile(
