@@ -836,11 +836,14 @@ def _line_shape(text: str) -> str | None:
     ('roster', 'roster')
     >>> _line_shape("Le top 10 des séries"), _line_shape("Page 2")
     (None, None)
+    >>> _line_shape("2 | HHhH | 904 | 22 | 41 |"), _line_shape("| Rang | Film | Entrées |")
+    ('table5#', 'table3')
     >>> _line_shape("London: 33C"), _line_shape("22:04"), _line_shape("Publié le 27.04.23 à 19:30")
     ('figure', None, None)
     """
     if "|" in text:
-        cells = text.split(" | ")
+        # a row written with its outer borders ("| 2 | HHhH | 904 |") has the same cells
+        cells = text.strip(" |").split(" | ")
         if len(cells) >= PIPE_ROW_MIN_CELLS and all(
             0 < len(c.strip()) <= PIPE_CELL_MAX_CHARS and "|" not in c for c in cells
         ):
