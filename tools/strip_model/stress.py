@@ -3,6 +3,8 @@
     PYTHONPATH=src:. .venv/bin/python -m tools.strip_model.stress            # summary
     PYTHONPATH=src:. .venv/bin/python -m tools.strip_model.stress --lost     # + every lost line
     PYTHONPATH=src:. .venv/bin/python -m tools.strip_model.stress --json out.json
+    PYTHONPATH=src:. .venv/bin/python -m tools.strip_model.stress --no-guards  # before them
+    PYTHONPATH=src:. .venv/bin/python -m tools.strip_model.stress --train-loso # TRAIN, loso
 
 **Development data only**: every line comes from the TRAIN split of ``fixtures/strip_real``
 (:func:`cleannews.evaluate.read_corpus` with ``("train",)``: no test / test2 page is read)
@@ -20,6 +22,12 @@ Each page is drawn by a ``random.Random(seed)`` (the same pages every run), labe
   line-up / list of names, interview speaker lines and one-word replies, quotes, short
   paragraphs, datelines, table rows, "Label : value" lines) is inserted, taken from
   another TRAIN page, with another site's furniture right before and right after it.
+
+``--train-loso`` measures the TRAIN pages themselves, each judged without the rule
+patterns that fire on its own site alone (:mod:`tools.strip_model.rule_support`: as a new
+site meets the rules; the models are the shipped ones, trained on these pages), through the
+strip stage's own functions. ``--no-guards`` switches off the give-back guards of
+:mod:`cleannews.strip._keep` (the figures before them).
 
 Every content line carries its shape (:func:`line_shape`); lost content lines are counted
 by the rule of the ``Change`` that removed them and by shape; the furniture removed is
@@ -352,6 +360,46 @@ def measure(pages) -> dict:
     }
 
 
+def train_loso() -> dict:
+    """TRAIN pages judged without their own site's rule patterns (then the models and the
+    guards, as :func:`cleannews.strip.strip_text` runs them): content lost per rule, the
+    furniture removed."""
+    from cleannews.evaluate import read_corpus
+    from cleannews.strip.detectors import plan_lines
+    from tools.strip_model import train
+    from tools.strip_model.rule_support import judge_without, own_site_patterns, pattern_support
+
+    own = own_site_patterns(pattern_support(train.pages_train(with_fixtures=False)))
+    lost, by_rule = [], Counter()
+    content = fur = fur_removed = 0
+    for rec, doc, labelled in read_corpus(ROOT / "fixtures" / "strip_real", ("train",)):
+        page = judge_without(doc, train.SERVING_CONFIG, own.get(rec["site"], set()))
+        plan = plan_lines(doc, page.spans, page.lines, page.glued, page_stop=page.page_stop)
+        for lb in labelled:
+            if lb.line < 0 or not lb.text.strip():
+                continue
+            r = plan.get(lb.line)
+            gone = r is not None and r.whole_line
+            if lb.content:
+                content += 1
+                if gone:
+                    by_rule[r.rule] += 1
+                    lost.append({"source": rec["id"], "rule": r.rule, "text": lb.text[:110]})
+            else:
+                fur += 1
+                fur_removed += gone
+    return {"content": content, "content_lost": len(lost), "furniture": fur,
+            "furniture_removed": fur_removed, "lost_by_rule": dict(by_rule.most_common()),
+            "lost": lost}
+
+
+def _no_guards() -> None:
+    """Switch off :func:`cleannews.strip._keep.give_back` (the figures before the guards)."""
+    from cleannews.strip import detectors
+
+    detectors.give_back = lambda lines: None
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=SEED)
@@ -359,18 +407,32 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shaped", type=int, default=SHAPE_PAGES)
     ap.add_argument("--lost", action="store_true", help="print every lost content line")
     ap.add_argument("--json", help="write the figures and lost lines to this file")
+    ap.add_argument("--no-guards", action="store_true", help="without the _keep guards")
+    ap.add_argument("--train-loso", action="store_true",
+                    help="TRAIN pages without their own site's rule patterns instead")
     args = ap.parse_args(argv)
-    r = measure(stress_pages(args.seed, args.articles, args.shaped))
-    kept = 100 * (1 - r["content_lost"] / max(1, r["content"]))
-    print(f"stress set (development data, TRAIN + seeds; seed {args.seed}): {r['pages']} pages")
-    print(f"content lost {r['content_lost']} / {r['content']} ({kept:.2f} % kept); "
-          f"furniture removed {r['furniture_removed']} / {r['furniture']}; "
-          f"{r['distinct_lost']} distinct lost lines")
-    print("lost by rule:", ", ".join(f"{k} {v}" for k, v in r["lost_by_rule"].items()))
-    print("lost by shape:", ", ".join(f"{k} {a}/{b}" for k, (a, b) in r["lost_by_shape"].items()))
+    if args.no_guards:
+        _no_guards()
+    if args.train_loso:
+        r = train_loso()
+        print("TRAIN pages, each without its own site's rule patterns (development data):")
+        print(f"content lost {r['content_lost']} / {r['content']}; "
+              f"furniture removed {r['furniture_removed']} / {r['furniture']}")
+        print("lost by rule:", ", ".join(f"{k} {v}" for k, v in r["lost_by_rule"].items()))
+    else:
+        r = measure(stress_pages(args.seed, args.articles, args.shaped))
+        kept = 100 * (1 - r["content_lost"] / max(1, r["content"]))
+        print(f"stress set (development data, TRAIN + seeds; seed {args.seed}): "
+              f"{r['pages']} pages")
+        print(f"content lost {r['content_lost']} / {r['content']} ({kept:.2f} % kept); "
+              f"furniture removed {r['furniture_removed']} / {r['furniture']}; "
+              f"{r['distinct_lost']} distinct lost lines")
+        print("lost by rule:", ", ".join(f"{k} {v}" for k, v in r["lost_by_rule"].items()))
+        print("lost by shape:",
+              ", ".join(f"{k} {a}/{b}" for k, (a, b) in r["lost_by_shape"].items()))
     if args.lost:
         for x in r["lost"]:
-            print(f"  [{x['rule']}] ({x['shape']}) {x['source']}: {x['text']}")
+            print(f"  [{x['rule']}] ({x.get('shape', '')}) {x['source']}: {x['text']}")
     if args.json:
         Path(args.json).write_text(json.dumps(r, ensure_ascii=False, indent=1), "utf-8")
     return 0
