@@ -108,7 +108,9 @@ def line_shape(text: str, prev: str = "", nxt: str = "", first: bool = False) ->
         return "headline"
     if _BULLET.match(t):
         return "bullet"
-    if n <= 3 and regex.search(r"[.!?]\s*$", t) and not _NAME_ALONE.match(t.rstrip(".!? ")):
+    if n <= 3 and regex.search(r"[.!?]\s*$", t) and not (
+        n > 1 and _NAME_ALONE.match(t.rstrip(".!? "))
+    ):
         return "reply"
     if _SPEAKER_ALONE.match(t) or (_SPEAKER.match(t) and n > 6):
         return "speaker"

@@ -11,8 +11,8 @@ back only on evidence found in the page itself:
   (most of its content words are in them) and a paragraph of the article stands below it;
 * :func:`give_back_announced_list` — the line is an item of a list the article announces
   (a kept line ending with a colon: "… décerné par le président et son jury :");
-* :func:`give_back_byline` — a person's name (and the line under it) between the headline
-  and the article's first paragraph: its byline.
+* :func:`give_back_byline` — a person's name (and the short line under it) that the
+  short-block rule took: a byline, a signature, a name of a list.
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here.
 """
@@ -42,9 +42,14 @@ POSITION_RULES = frozenset({
 #: next to an image path or a photo credit whatever it says (an image in a prize list).
 LIST_RULES = POSITION_RULES | {"image_path", "photo_caption"}
 
-#: A content word: at least this many letters (and not a stop word of any language).
-CONTENT_WORD_MIN_LETTERS = 4
-#: :func:`give_back_topical`: at least this many of the line's content words …
+#: A content word: at least this many letters (and not a stop word of any language; the
+#: function words of the five languages are shorter, or in the stoplists: "vous", "cela"
+#: are in neither list, as :data:`cleannews.strip._pagekind.COHESION_WORD_CHARS` found).
+CONTENT_WORD_MIN_LETTERS = 5
+#: :func:`give_back_topical`: a line of at least this many content words (a heading of
+#: two, "Cela vous intéressera aussi", shares them by chance) …
+TOPICAL_MIN_WORDS = 3
+#: … at least this many of them …
 TOPICAL_MIN_SHARED = 2
 #: … making at least this share of them, are in the article's paragraphs.
 TOPICAL_MIN_SHARE = 0.5
@@ -62,9 +67,6 @@ LIST_MAX_LINES = 30
 LIST_ITEM_MAX_WORDS = 20
 #: An announced list's items share a shape: at least this many lines of its zone have it.
 LIST_MIN_ITEMS = 2
-#: :func:`give_back_byline`: the name stands at most this many non-blank lines under the
-#: headline.
-BYLINE_MAX_BELOW = 4
 
 _LABEL_ITEM = regex.compile(r"^[^:|]{2,60}?\s:\s\S")
 _BULLET_ITEM = regex.compile(r"^(?:[-–—•·▪*]\s|\d{1,2}[.)]\s)")
@@ -93,7 +95,7 @@ def _content_words(low: str) -> set[str]:
     """The content words of a case-folded line.
 
     >>> sorted(_content_words("la banque d'angleterre maintient ses taux"))
-    ['angleterre', 'banque', 'maintient', 'taux']
+    ['angleterre', 'banque', 'maintient']
     """
     stop = _stop()
     return {w for w in _CONTENT_WORD.findall(low) if w not in stop}
@@ -145,7 +147,10 @@ def give_back_topical(lines) -> list[int]:
     for i in cands:
         mine = _content_words(lines[i].low)
         shared = len(mine & words)
-        if shared >= TOPICAL_MIN_SHARED and shared >= TOPICAL_MIN_SHARE * len(mine):
+        if (
+            len(mine) >= TOPICAL_MIN_WORDS and shared >= TOPICAL_MIN_SHARED
+            and shared >= TOPICAL_MIN_SHARE * len(mine)
+        ):
             given.append(i)
     for i in given:
         lines[i].cls = "amb"
@@ -232,10 +237,23 @@ def _item_shape(text: str) -> str:
     return ""
 
 
+def _person_name(ln) -> bool:
+    """Two or three capitalised words, the first no stop word ("Borja Crespo", not "La Une
+    Tous" nor "The Charlatans").
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [_person_name(_Line(t, frozenset())) for t in ("Borja Crespo", "Die Presse")]
+    [True, False]
+    """
+    return bool(_NAME.match(ln.text)) and ln.words[0] not in _stop()
+
+
 def give_back_byline(lines) -> list[int]:
-    """Give back a person's name (two or three capitalised words) that a position rule took
-    at most :data:`BYLINE_MAX_BELOW` lines under the headline and above the article's first
-    paragraph, with the short line right under it (the author's outlet or title).
+    """Give back a person's name (:func:`_person_name`) that the short-block rule
+    (``context``) took, with the short line right under it when that rule took it too (the
+    author's outlet or title, two or three words with a capital: "Le Soleil", "Spécialiste
+    Smartphone"; not a one-word section label like "Attualità"): a byline, a signature,
+    a name of a list. Bylines are the article's; the context rule had no word against it.
 
     Before: "Élisabeth Fleury" / "Le Soleil" under "Le beau risque de François Legault"
     went as a short block between furniture.
@@ -245,38 +263,39 @@ def give_back_byline(lines) -> list[int]:
         ...         "La sortie de jeudi matin du premier ministre a surpris ses alliés "
         ...         "comme ses adversaires."]
         >>> lines = [_Line(t, frozenset()) for t in text]
-        >>> lines[3].cls = "good"
         >>> for ln in lines[1:3]:
         ...     ln.bad("context", "short block surrounded by boilerplate")
         >>> give_back_byline(lines)
         [1, 2]
     """
-    from cleannews.strip.detectors import title_line
-
-    head = title_line(lines)
-    if head < 0:
-        return []
-    first_body = next((k for k in range(head + 1, len(lines)) if _is_body(lines[k])), None)
-    if first_body is None:
-        return []
-    below = [k for k in range(head + 1, first_body) if not lines[k].blank]
     given = []
-    for pos, k in enumerate(below[:BYLINE_MAX_BELOW]):
-        ln = lines[k]
-        if _taken(ln) and ln.removal.rule in BYLINE_RULES and _NAME.match(ln.text):
-            given.append(k)
-            if pos + 1 < len(below):
-                nxt = lines[below[pos + 1]]
-                if (
-                    _taken(nxt) and nxt.removal.rule in BYLINE_RULES
-                    and nxt.n <= 3 and not nxt.ends
-                ):
-                    given.append(below[pos + 1])
-            break
+    for k, ln in enumerate(lines):
+        if not (_taken(ln, BYLINE_RULES) and _person_name(ln)):
+            continue
+        given.append(k)
+        nxt = _neighbours(lines, k, 1, 1)
+        if nxt:
+            j = nxt[0]
+            if (
+                _taken(lines[j], BYLINE_RULES) and 2 <= lines[j].n <= 3
+                and lines[j].text[:1].isupper() and not lines[j].ends
+            ):
+                given.append(j)
     for k in given:
         lines[k].cls = "amb"
         lines[k].removal = None
-    return given
+    return sorted(set(given))
+
+
+def _neighbours(lines, i: int, step: int, k: int) -> list[int]:
+    """The ``k`` nearest non-blank lines of ``i`` in direction ``step`` (+1 / -1)."""
+    out = []
+    j = i + step
+    while 0 <= j < len(lines) and len(out) < k:
+        if not lines[j].blank:
+            out.append(j)
+        j += step
+    return out
 
 
 def give_back(lines) -> None:
