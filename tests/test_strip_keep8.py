@@ -167,6 +167,36 @@ def test_read_more_heading_under_the_headline_still_goes(line, strip_real_pages)
     assert read_more in rules, rules
 
 
+def test_signature_of_a_letter_between_furniture_stays(line, strip_real_pages):
+    """it-c-0007 (TRAIN): a reader's letter ("Egregio Direttore, …", "Cordialità.") signed
+    "Giorgio Gallivanone", with it-m-0003's "Precedente …" row above the signature and
+    it-m-0014's "Leggi tutto" under it (stress page it-c-0007): the name went as a short
+    block between furniture; a person's name stays."""
+    content = _content(strip_real_pages, "it-c-0007")
+    a = content.index("Varese, il degrado denunciato dal lettore")
+    b = content.index("Giorgio Gallivanone")
+    letter, name = content[a:b], content[b]
+    prev_next = line("it-m-0003", "Precedente La strana storia", False)
+    more = line("it-m-0014", "Leggi tutto", False)
+    rules = _rules("\n\n".join([*letter, prev_next, name, more]) + "\n")
+    assert name not in rules, rules
+    assert prev_next in rules and more in rules, rules
+
+
+def test_capitalised_furniture_is_no_name(strip_real_pages):
+    """The look-alikes: "The Charlatans" (fr-b-0016, TRAIN: a related link) and "La Une
+    Tous" (fr-a-0007) start with a stop word: no person's name, the context still takes
+    them."""
+    from cleannews.strip._keep import _person_name
+    from cleannews.strip.detectors import _Line
+
+    doc, _, _ = read_fixture(ROOT / "fixtures/strip_real/pages/fr/fr-b-0016.txt")
+    assert strip_real_pages["fr-b-0016"][0]["split"] == "train"
+    assert _rules(doc).get("The Charlatans") == "context"
+    names = ("The Charlatans", "La Une Tous", "Giorgio Gallivanone", "Élisabeth Fleury")
+    assert [_person_name(_Line(t, frozenset())) for t in names] == [False, False, True, True]
+
+
 # --- the stress set ----------------------------------------------------------------------
 
 
