@@ -1428,6 +1428,50 @@ def _listing_headlines(lines: list[_Line], repeated: frozenset[str]) -> frozense
     return frozenset(spared)
 
 
+#: A speaker tag of a transcript has at most this many words …
+SPEAKER_TAG_MAX_WORDS = 4
+#: … and this share of its occurrences at least stands right above a reply (a standing line
+#: ending like a sentence that is no repeated text) …
+SPEAKER_REPLY_SHARE = 0.75
+#: … and a transcript has at least this many such tags (its speakers).
+SPEAKER_TAGS_MIN = 2
+#: A speaker tag: ends with a full stop or a colon ("GUIGNOL.", "Q :", "Marine Tondelier :"),
+#: or is written in capitals ("LA VOIX").
+_SPEAKER_TAG = regex.compile(r"(?:[.:]\s*$)|^[^\p{Ll}]+$")
+
+
+def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
+    """Repeated texts that are the speaker tags of a transcript: each a short tag
+    (:data:`_SPEAKER_TAG`) standing right above a reply for most of its occurrences, with at
+    least :data:`SPEAKER_TAGS_MIN` such tags on the page (an interview, a play). Widget
+    labels repeat too, but stand above other furniture or a headline, and come alone.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Q :", "Pourquoi partir ?", "R. DUPONT :",
+    ...       "Parce que la ville change.", "Q :", "Et demain ?", "R. DUPONT :",
+    ...       "Nous verrons bien.", "Q :", "Merci.", "R. DUPONT :", "Merci à vous.")]
+    >>> sorted(_speaker_tags(ls, _repeated_texts(ls)))
+    ['q :', 'r. dupont :']
+    """
+    if len(repeated) < SPEAKER_TAGS_MIN:
+        return frozenset()
+    standing = [ln for ln in lines if not ln.blank]
+    seen: Counter = Counter()
+    above_reply: Counter = Counter()
+    for ln, nxt in pairwise(standing):
+        key = _folded(ln)
+        if key not in repeated or ln.n > SPEAKER_TAG_MAX_WORDS:
+            continue
+        seen[key] += 1
+        if nxt.ends and _folded(nxt) not in repeated:
+            above_reply[key] += 1
+    tags = frozenset(
+        k for k, v in seen.items()
+        if above_reply[k] >= SPEAKER_REPLY_SHARE * v
+        and any(_SPEAKER_TAG.search(ln.text) for ln in standing if _folded(ln) == k)
+    )
+    return tags if len(tags) >= SPEAKER_TAGS_MIN else frozenset()
+
+
 def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None:
     """Short lines repeated many times in one document (widget labels).
 
@@ -1437,7 +1481,7 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
     if repeated is None:
         repeated = _repeated_texts(lines)
     if repeated:
-        repeated = repeated - _listing_headlines(lines, repeated)
+        repeated = repeated - _listing_headlines(lines, repeated) - _speaker_tags(lines, repeated)
     for ln in lines:
         if (
             not ln.blank
