@@ -197,6 +197,45 @@ def test_capitalised_furniture_is_no_name(strip_real_pages):
     assert [_person_name(_Line(t, frozenset())) for t in names] == [False, False, True, True]
 
 
+# --- speaker tags of a transcript (detectors._speaker_tags) -------------------------------
+
+
+def test_interview_speaker_tags_between_furniture_stay(line, strip_real_pages):
+    """An interview printed with its speakers on their own lines ("LE SOLEIL." / "PEDRO
+    ALMODOVAR.", each three times) above replies (sentences of the labelled seed 002), between
+    real furniture of other sites: the repeated-block rule took every tag as a widget label
+    (FreDraCor dialogue blocks in TRAIN articles, development: 1,001 of 1,440 speaker lines
+    lost); two tags above replies are a transcript's speakers."""
+    _, labelled, _ = read_fixture(ROOT / "fixtures/strip/seed_002.txt")
+    content = [lb.text.strip() for lb in labelled if lb.content and not lb.glued]
+    replies = [x for x in content if x.endswith(".") and len(x.split()) >= 8][:6]
+    assert len(replies) == 6
+    tags = ["LE SOLEIL.", "PEDRO ALMODOVAR."]
+    transcript = [x for k, r in enumerate(replies) for x in (tags[k % 2], r)]
+    menu = line("fr-d-0016", "Ressources numériques en sciences humaines", False)
+    related = line("fr-b-0054", "À voir aussi sur Konbini", False)
+    head = line("fr-a-0017", "Le beau risque de François Legault", True)
+    rules = _rules("\n\n".join([menu, head, *transcript, related]) + "\n")
+    assert not [t for t in tags if t in rules], rules
+    assert related in rules, rules
+
+
+@pytest.mark.parametrize(
+    "page_id, label", [("fr-a-0180", "Politique"), ("fr-b-0128", "C'EST DIT !"),
+                       ("en-d-0003", "Read More →")],
+)
+def test_repeated_widget_labels_still_go(strip_real_pages, page_id, label):
+    """The look-alikes: a section label, a rubric in capitals, a "Read More →" link repeated
+    on real TRAIN pages stand above headlines or other furniture, not above replies of a
+    second speaker: the repeated-block rule still takes them."""
+    rec, _ = strip_real_pages[page_id]
+    assert rec["split"] == "train"
+    doc, _, _ = read_fixture(ROOT / f"fixtures/strip_real/pages/{rec['lang']}/{page_id}.txt")
+    out = strip_text(doc, CFG)
+    took = [c for c in out.changes if c.before.strip() == label]
+    assert len(took) >= 3 and all(c.rule == "repeated_block" for c in took), took
+
+
 # --- the stress set ----------------------------------------------------------------------
 
 
