@@ -5,6 +5,7 @@
     PYTHONPATH=src:. .venv/bin/python -m tools.strip_model.stress --json out.json
     PYTHONPATH=src:. .venv/bin/python -m tools.strip_model.stress --no-guards  # before them
     PYTHONPATH=src:. .venv/bin/python -m tools.strip_model.stress --train-loso # TRAIN, loso
+    PYTHONPATH=src:. .venv/bin/python -m tools.strip_model.stress --dialogue GITDIR
 
 **Development data only**: every line comes from the TRAIN split of ``fixtures/strip_real``
 (:func:`cleannews.evaluate.read_corpus` with ``("train",)``: no test / test2 page is read)
@@ -17,17 +18,23 @@ Each page is drawn by a ``random.Random(seed)`` (the same pages every run), labe
 * ``article`` pages: one TRAIN page's (or seed's) content lines in their order, its own
   furniture left out, and real furniture *runs* (consecutive furniture lines of one page)
   of **other sites** put before it, after it and between some of its blocks;
-* ``shape`` pages: a host article (a TRAIN page or a seed) into which one block of an
-  article shape that TRAIN shows rarely (:data:`SHAPES`: a subheading, a bullet list, a
+* ``shape`` pages: one block of an article shape that TRAIN shows rarely (:data:`SHAPES`: a subheading, a bullet list, a
   line-up / list of names, interview speaker lines and one-word replies, quotes, short
-  paragraphs, datelines, table rows, "Label : value" lines) is inserted, taken from
-  another TRAIN page, with another site's furniture right before and right after it.
+  paragraphs, datelines, table rows, "Label : value" lines), with another site's
+  furniture right before and right after it, in its own article (:data:`OWN_HOST_P`) or
+  in another article of its language.
 
 ``--train-loso`` measures the TRAIN pages themselves, each judged without the rule
 patterns that fire on its own site alone (:mod:`tools.strip_model.rule_support`: as a new
 site meets the rules; the models are the shipped ones, trained on these pages), through the
 strip stage's own functions. ``--no-guards`` switches off the give-back guards of
 :mod:`cleannews.strip._keep` (the figures before them).
+
+``--dialogue GITDIR`` reads prose dialogue from a local git checkout of FreDraCor
+(https://github.com/dracor-org/fredracor, CC BY-NC-SA 4.0: read in place, nothing of it is
+stored here) and puts 60 blocks of 6-8 speeches (a speaker line, "GUIGNOL.", then the
+reply) three times each into French TRAIN articles between other sites' furniture: the
+speaker lines and replies of a transcript, a shape TRAIN does not show.
 
 Every content line carries its shape (:func:`line_shape`); lost content lines are counted
 by the rule of the ``Change`` that removed them and by shape; the furniture removed is
@@ -395,6 +402,69 @@ def train_loso() -> dict:
             "lost": lost}
 
 
+DIALOGUE_BLOCKS = 60
+_SP = regex.compile(r"<sp\b[^>]*>(.*?)</sp>", regex.DOTALL)
+_TAG = regex.compile(r"<[^>]+>")
+
+
+def _dialogue_blocks(gitdir: str, seed: int) -> list[list[tuple[str, str]]]:
+    """Blocks of 6-8 (speaker, reply) pairs of prose plays of a FreDraCor git checkout."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", gitdir, *args], capture_output=True, text=True,
+                              check=True).stdout
+
+    files = [f for f in git("ls-tree", "-r", "--name-only", "HEAD").split()
+             if f.startswith("tei/") and f.endswith(".xml")]
+    random.Random(seed).shuffle(files)
+
+    def clean(t: str) -> str:
+        return " ".join(_TAG.sub("", t).split())
+
+    blocks = []
+    for f in files:
+        ex: list[tuple[str, str]] = []
+        for sp in _SP.findall(git("show", f"HEAD:{f}")):
+            m = regex.search(r"<speaker>(.*?)</speaker>", sp, regex.DOTALL)
+            ps = regex.findall(r"<p\b[^>]*>(.*?)</p>", sp, regex.DOTALL)
+            if not m or not ps or "<l" in sp:
+                ex = []
+                continue
+            ex.append((clean(m.group(1)), clean(" ".join(ps))))
+            if len(ex) >= 8:
+                break
+        if len(ex) >= 6:
+            blocks.append(ex)
+        if len(blocks) >= DIALOGUE_BLOCKS:
+            break
+    return blocks
+
+
+def dialogue(gitdir: str, seed: int = SEED) -> dict:
+    """Speaker lines and replies of FreDraCor dialogue in French TRAIN articles, between
+    other sites' furniture: lines lost per (shape, rule)."""
+    rng = random.Random(seed)
+    sources = read_sources()
+    hosts = [s for s in sources if s.lang == "fr" and len(s.content) >= 3]
+    lost: Counter = Counter()
+    total: Counter = Counter()
+    for blk in _dialogue_blocks(gitdir, seed) * 3:
+        host = rng.choice(hosts)
+        lines = _furniture_run(rng, sources, host.site, "fr") + host.content[:2]
+        lines += _furniture_run(rng, sources, host.site, "fr")
+        for spk, txt in blk:
+            lines += [Line(spk, True, "speaker", "dialogue"), Line(txt, True, "reply", "dialogue")]
+        lines += _furniture_run(rng, sources, host.site, "fr") + host.content[2:]
+        doc = rng.choice(("\n", "\n\n")).join(ln.text for ln in lines) + "\n"
+        for ln, rule in judge(doc, lines):
+            if ln.source == "dialogue":
+                total[ln.shape] += 1
+                if rule:
+                    lost[f"{ln.shape}:{rule}"] += 1
+    return {"lines": dict(total), "lost": dict(lost.most_common())}
+
+
 def _no_guards() -> None:
     """Switch off :func:`cleannews.strip._keep.give_back` (the figures before the guards)."""
     from cleannews.strip import detectors
@@ -410,11 +480,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lost", action="store_true", help="print every lost content line")
     ap.add_argument("--json", help="write the figures and lost lines to this file")
     ap.add_argument("--no-guards", action="store_true", help="without the _keep guards")
+    ap.add_argument("--dialogue", metavar="GITDIR", help="a FreDraCor git checkout")
     ap.add_argument("--train-loso", action="store_true",
                     help="TRAIN pages without their own site's rule patterns instead")
     args = ap.parse_args(argv)
     if args.no_guards:
         _no_guards()
+    if args.dialogue:
+        r = dialogue(args.dialogue, args.seed)
+        print("FreDraCor dialogue in TRAIN articles (development data):", r["lines"])
+        print("lost:", ", ".join(f"{k} {v}" for k, v in r["lost"].items()))
+        return 0
     if args.train_loso:
         r = train_loso()
         print("TRAIN pages, each without its own site's rule patterns (development data):")
