@@ -19,8 +19,9 @@ Each page is drawn by a ``random.Random(seed)`` (the same pages every run), labe
   furniture left out, and real furniture *runs* (consecutive furniture lines of one page)
   of **other sites** put before it, after it and between some of its blocks;
 * ``shape`` pages: one block of an article shape that TRAIN shows rarely (:data:`SHAPES`:
-  a subheading, a bullet list, a line-up / list of names, interview speaker lines and one-word replies, quotes, short
-  paragraphs, datelines, table rows, "Label : value" lines), with another site's
+  a subheading, a bullet list, a line-up / list of names, interview speaker lines and
+  one-word replies, quotes, short paragraphs, datelines, table rows, "Label : value"
+  lines), with another site's
   furniture right before and right after it, in its own article (:data:`OWN_HOST_P`) or
   in another article of its language.
 
