@@ -1457,17 +1457,20 @@ def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str
     standing = [ln for ln in lines if not ln.blank]
     seen: Counter = Counter()
     above_reply: Counter = Counter()
+    shaped: set[str] = set()  # written like a tag at least once (one pass: linear)
     for ln, nxt in pairwise(standing):
+        if ln.n > SPEAKER_TAG_MAX_WORDS:
+            continue
         key = _folded(ln)
-        if key not in repeated or ln.n > SPEAKER_TAG_MAX_WORDS:
+        if key not in repeated:
             continue
         seen[key] += 1
+        if key not in shaped and _SPEAKER_TAG.search(ln.text):
+            shaped.add(key)
         if nxt.ends and _folded(nxt) not in repeated:
             above_reply[key] += 1
     tags = frozenset(
-        k for k, v in seen.items()
-        if above_reply[k] >= SPEAKER_REPLY_SHARE * v
-        and any(_SPEAKER_TAG.search(ln.text) for ln in standing if _folded(ln) == k)
+        k for k, v in seen.items() if k in shaped and above_reply[k] >= SPEAKER_REPLY_SHARE * v
     )
     return tags if len(tags) >= SPEAKER_TAGS_MIN else frozenset()
 
