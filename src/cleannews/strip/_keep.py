@@ -245,12 +245,26 @@ def _person_name(ln) -> bool:
     >>> [_person_name(_Line(t, frozenset())) for t in ("Borja Crespo", "Die Presse")]
     [True, False]
     """
-    return bool(_NAME.match(ln.text)) and ln.words[0] not in _stop()
+    if not _NAME.match(ln.text):
+        return False
+    words = ln.words
+    widgets = _widget_words()
+    return words[0] not in _stop() and not any(w in widgets for w in words)
+
+
+@lru_cache(maxsize=1)
+def _widget_words() -> frozenset[str]:
+    """Button and widget words of the French and English rule files ("share", "print")."""
+    from cleannews.strip._rules import load_rules
+
+    return frozenset(load_rules(("fr", "en")).widget_words)
 
 
 def give_back_byline(lines) -> list[int]:
     """Give back a person's name (:func:`_person_name`) that the short-block rule
-    (``context``) took, with the short line right under it when that rule took it too (the
+    (``context``) took where a byline or a signature stands — between the headline and the
+    first paragraph, or right under a kept line ending like a sentence ("Cordialità.", the
+    last paragraph) — with the short line right under it when that rule took it too (the
     author's outlet or title, two or three words with a capital: "Le Soleil", "Spécialiste
     Smartphone"; not a one-word section label like "Attualità"): a byline, a signature,
     a name of a list. Bylines are the article's; the context rule had no word against it.
@@ -268,9 +282,18 @@ def give_back_byline(lines) -> list[int]:
         >>> give_back_byline(lines)
         [1, 2]
     """
+    from cleannews.strip.detectors import title_line
+
+    head = title_line(lines)
+    first_body = next((k for k in range(head + 1, len(lines)) if _is_body(lines[k])), -1)
     given = []
     for k, ln in enumerate(lines):
         if not (_taken(ln, BYLINE_RULES) and _person_name(ln)):
+            continue
+        up = _neighbours(lines, k, -1, 1)
+        byline = 0 <= head < k < first_body
+        signature = bool(up) and lines[up[0]].cls != "bad" and lines[up[0]].ends
+        if not (byline or signature):
             continue
         given.append(k)
         nxt = _neighbours(lines, k, 1, 1)
