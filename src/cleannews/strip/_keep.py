@@ -67,6 +67,9 @@ LIST_MAX_LINES = 30
 LIST_ITEM_MAX_WORDS = 20
 #: An announced list's items share a shape: at least this many lines of its zone have it.
 LIST_MIN_ITEMS = 2
+#: The item shapes given back there: two capitalised words ("Read More", "Share Button"
+#: on the recombined pages) start a list but are no item to give back.
+LIST_GIVE_BACK_SHAPES = frozenset({"label", "bullet"})
 
 _LABEL_ITEM = regex.compile(r"^[^:|]{2,60}?\s:\s\S")
 _BULLET_ITEM = regex.compile(r"^(?:[-–—•·▪*]\s|\d{1,2}[.)]\s)")
@@ -212,8 +215,8 @@ def give_back_announced_list(lines) -> list[int]:
             counts[sh] = counts.get(sh, 0) + 1
         given += [
             j for j in zone
-            if _taken(lines[j], LIST_RULES) and lines[j].n <= LIST_ITEM_MAX_WORDS and shapes[j]
-            and counts[shapes[j]] >= LIST_MIN_ITEMS
+            if _taken(lines[j], LIST_RULES) and lines[j].n <= LIST_ITEM_MAX_WORDS
+            and shapes[j] in LIST_GIVE_BACK_SHAPES and counts[shapes[j]] >= LIST_MIN_ITEMS
         ]
     for j in given:
         lines[j].cls = "amb"
