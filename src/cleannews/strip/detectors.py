@@ -1435,9 +1435,10 @@ SPEAKER_TAG_MAX_WORDS = 4
 SPEAKER_REPLY_SHARE = 0.75
 #: … and a transcript has at least this many such tags (its speakers).
 SPEAKER_TAGS_MIN = 2
-#: A speaker tag: ends with a full stop or a colon ("GUIGNOL.", "Q :", "Marine Tondelier :"),
-#: or is written in capitals ("LA VOIX").
-_SPEAKER_TAG = regex.compile(r"(?:[.:]\s*$)|^[^\p{Ll}]+$")
+#: A speaker tag: a letter, and it ends with a full stop or a colon ("GUIGNOL.", "Q :",
+#: "Marine Tondelier :") or is written in capitals ("LA VOIX"); a separator ("-", "***")
+#: repeated above each excerpt of a listing is none.
+_SPEAKER_TAG = regex.compile(r"^(?=[^\p{L}]*\p{L})(?:.*[.:]\s*$|[^\p{Ll}]+$)")
 
 
 def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
