@@ -24,6 +24,7 @@ import regex
 
 from cleannews.strip._assemble import Removal, SpanRemoval
 from cleannews.strip._headzone import head_zone
+from cleannews.strip._keep import give_back
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
 from cleannews.strip._pagelang import (
     PAGE_LANGUAGE_CHARS,
@@ -835,11 +836,14 @@ def _line_shape(text: str) -> str | None:
     ('roster', 'roster')
     >>> _line_shape("Le top 10 des séries"), _line_shape("Page 2")
     (None, None)
+    >>> _line_shape("2 | HHhH | 904 | 22 | 41 |"), _line_shape("| Rang | Film | Entrées |")
+    ('table5#', 'table3')
     >>> _line_shape("London: 33C"), _line_shape("22:04"), _line_shape("Publié le 27.04.23 à 19:30")
     ('figure', None, None)
     """
     if "|" in text:
-        cells = text.split(" | ")
+        # a row written with its outer borders ("| 2 | HHhH | 904 |") has the same cells
+        cells = text.strip(" |").split(" | ")
         if len(cells) >= PIPE_ROW_MIN_CELLS and all(
             0 < len(c.strip()) <= PIPE_CELL_MAX_CHARS and "|" not in c for c in cells
         ):
@@ -1424,6 +1428,54 @@ def _listing_headlines(lines: list[_Line], repeated: frozenset[str]) -> frozense
     return frozenset(spared)
 
 
+#: A speaker tag of a transcript has at most this many words …
+SPEAKER_TAG_MAX_WORDS = 4
+#: … and this share of its occurrences at least stands right above a reply (a standing line
+#: ending like a sentence that is no repeated text) …
+SPEAKER_REPLY_SHARE = 0.75
+#: … and a transcript has at least this many such tags (its speakers).
+SPEAKER_TAGS_MIN = 2
+#: A speaker tag: a letter, and it ends with a full stop or a colon ("GUIGNOL.", "Q :",
+#: "Marine Tondelier :") or is written in capitals ("LA VOIX"); a separator ("-", "***")
+#: repeated above each excerpt of a listing is none.
+_SPEAKER_TAG = regex.compile(r"^(?=[^\p{L}]*\p{L})(?:.*[.:]\s*$|[^\p{Ll}]+$)")
+
+
+def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
+    """Repeated texts that are the speaker tags of a transcript: each a short tag
+    (:data:`_SPEAKER_TAG`) standing right above a reply for most of its occurrences, with at
+    least :data:`SPEAKER_TAGS_MIN` such tags on the page (an interview, a play). Widget
+    labels repeat too, but stand above other furniture or a headline, and come alone.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Q :", "Pourquoi partir ?", "R. DUPONT :",
+    ...       "Parce que la ville change.", "Q :", "Et demain ?", "R. DUPONT :",
+    ...       "Nous verrons bien.", "Q :", "Merci.", "R. DUPONT :", "Merci à vous.")]
+    >>> sorted(_speaker_tags(ls, _repeated_texts(ls)))
+    ['q :', 'r. dupont :']
+    """
+    if len(repeated) < SPEAKER_TAGS_MIN:
+        return frozenset()
+    standing = [ln for ln in lines if not ln.blank]
+    seen: Counter = Counter()
+    above_reply: Counter = Counter()
+    shaped: set[str] = set()  # written like a tag at least once (one pass: linear)
+    for ln, nxt in pairwise(standing):
+        if ln.n > SPEAKER_TAG_MAX_WORDS:
+            continue
+        key = _folded(ln)
+        if key not in repeated:
+            continue
+        seen[key] += 1
+        if key not in shaped and _SPEAKER_TAG.search(ln.text):
+            shaped.add(key)
+        if nxt.ends and _folded(nxt) not in repeated:
+            above_reply[key] += 1
+    tags = frozenset(
+        k for k, v in seen.items() if k in shaped and above_reply[k] >= SPEAKER_REPLY_SHARE * v
+    )
+    return tags if len(tags) >= SPEAKER_TAGS_MIN else frozenset()
+
+
 def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None:
     """Short lines repeated many times in one document (widget labels).
 
@@ -1433,7 +1485,7 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
     if repeated is None:
         repeated = _repeated_texts(lines)
     if repeated:
-        repeated = repeated - _listing_headlines(lines, repeated)
+        repeated = repeated - _listing_headlines(lines, repeated) - _speaker_tags(lines, repeated)
     for ln in lines:
         if (
             not ln.blank
@@ -1613,6 +1665,7 @@ def plan_lines(
         stop = _stoplists().get(page_stop, frozenset())
         probs = apply_line_model(lines, stop, headline, title_key, _key, Removal)
         apply_run_model(lines, headline, probs, Removal)
+    give_back(lines)  # article lines a position rule or a model took (_keep.py)
     plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
     headline = title_line(lines)
     for i, (s, c, _) in enumerate(spans):

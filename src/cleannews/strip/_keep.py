@@ -1,0 +1,331 @@
+"""Give back article lines that a position rule or a model took, when the page says they are
+the article's (issue 10, point 4, branch strip-keep8).
+
+Position rules (``context``, ``menu_run``, ``tail_teaser``, the teasers a "Read more"
+heading takes, ``related_zone`` …) and the models judge a line by where it stands: next
+to furniture, an article's subheading, a line-up or a byline reads like a teaser or a
+menu item. These guards run last, once every rule and model has spoken, and give a line
+back only on evidence found in the page itself:
+
+* :func:`give_back_topical` — the line speaks of what the article's paragraphs speak of
+  (most of its content words are in them) and a paragraph of the article stands below it;
+* :func:`give_back_announced_list` — the line is an item of a list the article announces
+  (a kept line ending with a colon: "… décerné par le président et son jury :");
+* :func:`give_back_byline` — a person's name (and the short line under it) that the
+  short-block rule took: a byline, a signature, a name of a list.
+
+Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+__all__ = [
+    "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
+    "give_back_topical",
+]
+
+#: Rules that judge a line by its place (its neighbours, its run, the page's zones) or by
+#: a model, not by its words: the only removals these guards may undo. A "Read more"
+#: heading's own line goes with the same rule name as its teasers, but shares no words
+#: with the article.
+POSITION_RULES = frozenset({
+    "context", "menu_run", "tail_teaser", "related_zone", "excerpt_run", "card_zone",
+    "line_model", "run_model",
+    "related_lead", "related_lead_en", "related_lead_de", "related_lead_es", "related_lead_it",
+})
+
+#: :func:`give_back_announced_list` also undoes the caption rules, which take the line
+#: next to an image path or a photo credit whatever it says (an image in a prize list).
+LIST_RULES = POSITION_RULES | {"image_path", "photo_caption"}
+
+#: A content word: at least this many letters (and not a stop word of any language; the
+#: function words of the five languages are shorter, or in the stoplists: "vous", "cela"
+#: are in neither list, as :data:`cleannews.strip._pagekind.COHESION_WORD_CHARS` found).
+CONTENT_WORD_MIN_LETTERS = 5
+#: :func:`give_back_topical`: a line of at least this many content words (a heading of
+#: two, "Cela vous intéressera aussi", shares them by chance) …
+TOPICAL_MIN_WORDS = 3
+#: … at least this many of them …
+TOPICAL_MIN_SHARED = 2
+#: … making at least this share of them, are in the article's paragraphs.
+TOPICAL_MIN_SHARE = 0.5
+#: Rules :func:`give_back_topical` leaves alone: a section menu's items name the article's
+#: topic ("Rugby amateur" in "Accueil / Sports / Rugby / Rugby amateur" above a rugby story).
+TOPICAL_SKIP_RULES = frozenset({"menu_run"})
+#: A paragraph of the article: a kept line of at least this many words ending a sentence.
+BODY_MIN_WORDS = 12
+
+#: :func:`give_back_announced_list`: an introduction has at least this many words …
+INTRO_MIN_WORDS = 4
+#: … and its list runs at most this many non-blank lines below it.
+LIST_MAX_LINES = 30
+#: An item of an announced list has at most this many words.
+LIST_ITEM_MAX_WORDS = 20
+#: An announced list's items share a shape: at least this many lines of its zone have it.
+LIST_MIN_ITEMS = 2
+#: The item shapes given back there: two capitalised words ("Read More", "Share Button"
+#: on the recombined pages) start a list but are no item to give back.
+LIST_GIVE_BACK_SHAPES = frozenset({"label", "bullet"})
+
+_LABEL_ITEM = regex.compile(r"^[^:|]{2,60}?\s:\s\S")
+_BULLET_ITEM = regex.compile(r"^(?:[-–—•·▪*]\s|\d{1,2}[.)]\s)")
+#: Rules :func:`give_back_byline` may undo: the short-block rule only. A "Read more"
+#: heading ("Most Popular") is two capitalised words too and goes with its teasers' rule
+#: name; a menu run's or the models' two capitalised words were furniture on the stress
+#: set ("Cyprus Mail" / "Britain", "Share Button", "Météo Météo").
+BYLINE_RULES = frozenset({"context"})
+_INTRO_END = regex.compile(r"\p{L}[\p{L}\s)»”\"]*:\s*$")
+#: "Élisabeth Fleury", "Borja Crespo": two or three capitalised words.
+_NAME = regex.compile(
+    r"^(?:\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}\p{Ll}+)?)(?:\s\p{Lu}[\p{Ll}’'-]+){1,2}+$"
+)
+_CONTENT_WORD = regex.compile(rf"\p{{L}}{{{CONTENT_WORD_MIN_LETTERS},}}")
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    """Stop words of every shipped language (a content word is none of them)."""
+    from cleannews.strip.detectors import _stoplists
+
+    return frozenset().union(*_stoplists().values())
+
+
+def _content_words(low: str) -> set[str]:
+    """The content words of a case-folded line.
+
+    >>> sorted(_content_words("la banque d'angleterre maintient ses taux"))
+    ['angleterre', 'banque', 'maintient']
+    """
+    stop = _stop()
+    return {w for w in _CONTENT_WORD.findall(low) if w not in stop}
+
+
+def _is_body(ln) -> bool:
+    return ln.cls != "bad" and not ln.blank and ln.n >= BODY_MIN_WORDS and ln.ends
+
+
+def give_back_topical(lines) -> list[int]:
+    """Give back lines taken by a :data:`POSITION_RULES` rule whose content words are mostly
+    the article's (at least :data:`TOPICAL_MIN_SHARED`, at least :data:`TOPICAL_MIN_SHARE`
+    of them, in the kept paragraphs of the page), when a paragraph of the article stands
+    below them (a teaser list under the article is left to its rules). Returns the indices
+    given back.
+
+    Before: a "Read More" widget of another site glued above the headline took "Bank of
+    England holds interest rates despite warning on inflation" as its teaser; its body
+    speaks of the Bank of England, rates and inflation, so the headline stays.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> from cleannews.strip._assemble import Removal
+        >>> text = ["Read More", "Bank of England holds interest rates",
+        ...         "The Bank of England held interest rates on Thursday, as markets had "
+        ...         "expected after a month of calm."]
+        >>> lines = [_Line(t, frozenset({"the", "of", "on", "as", "a", "after"})) for t in text]
+        >>> for ln in lines[:2]:
+        ...     ln.bad("related_lead_en", "teasers under a 'Read more' heading")
+        >>> give_back_topical(lines), lines[1].cls, lines[0].removal.rule
+        ([1], 'amb', 'related_lead_en')
+    """
+    cands = [
+        i for i, ln in enumerate(lines)
+        if _taken(ln) and ln.removal.rule not in TOPICAL_SKIP_RULES
+    ]
+    if not cands:
+        return []
+    body = [i for i, ln in enumerate(lines) if _is_body(ln)]
+    if not body:
+        return []
+    last_body = body[-1]
+    cands = [i for i in cands if i < last_body]
+    if not cands:
+        return []
+    words: set[str] = set()
+    for i in body:
+        words |= _content_words(lines[i].low)
+    given = []
+    for i in cands:
+        mine = _content_words(lines[i].low)
+        shared = len(mine & words)
+        if (
+            len(mine) >= TOPICAL_MIN_WORDS and shared >= TOPICAL_MIN_SHARED
+            and shared >= TOPICAL_MIN_SHARE * len(mine)
+        ):
+            given.append(i)
+    for i in given:
+        lines[i].cls = "amb"
+        lines[i].removal = None
+    return given
+
+
+def _taken(ln, rules: frozenset[str] = POSITION_RULES) -> bool:
+    """Removed by one of ``rules`` (whole line)."""
+    return (
+        ln.cls == "bad" and ln.removal is not None and ln.removal.rule in rules
+        and not ln.removal.spans
+    )
+
+
+def give_back_announced_list(lines) -> list[int]:
+    """Give back the short lines a position rule took among the :data:`LIST_MAX_LINES`
+    non-blank lines under a kept line of the article that announces a list (at least
+    :data:`INTRO_MIN_WORDS` words, ending with a colon after a word), up to the next kept
+    paragraph, when the line right under the announcement is a list item
+    (:func:`_item_shape`) and each line given back has the shape of at least
+    :data:`LIST_MIN_ITEMS` lines of the zone. Furniture spliced into the list still goes by
+    its own rules; a "Sur le même sujet" heading under the announcement ends the matter.
+
+    Before: the palmarès under "Voici le palmarès de ce 70e festival de Cannes, décerné par
+    le président Pedro Almodovar et par son jury :" went as teasers after the article's
+    last paragraph ("Palme d'or : The Square de Ruben Ostlund", …).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Voici le palmarès décerné par le jury :", "Palme d'or : The Square",
+        ...         "Grand prix : 120 battements par minute", "Lire aussi"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> for ln in lines[1:]:
+        ...     ln.bad("tail_teaser", "teasers after the article")
+        >>> give_back_announced_list(lines)
+        [1, 2]
+    """
+    given = []
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        if (
+            ln.blank or ln.cls == "bad" or ln.n < INTRO_MIN_WORDS
+            or not _INTRO_END.search(ln.text[-60:])
+        ):
+            continue
+        zone = []
+        for j in range(i + 1, n):
+            item = lines[j]
+            if item.blank:
+                continue
+            if len(zone) >= LIST_MAX_LINES or (item.cls != "bad" and _is_body(item)):
+                break
+            zone.append(j)
+        shapes = {j: _item_shape(lines[j].text) for j in zone}
+        if not zone or not shapes[zone[0]]:
+            continue  # the list starts right under its announcement, or there is none
+        counts: dict[str, int] = {}
+        for sh in shapes.values():
+            counts[sh] = counts.get(sh, 0) + 1
+        given += [
+            j for j in zone
+            if _taken(lines[j], LIST_RULES) and lines[j].n <= LIST_ITEM_MAX_WORDS
+            and shapes[j] in LIST_GIVE_BACK_SHAPES and counts[shapes[j]] >= LIST_MIN_ITEMS
+        ]
+    for j in given:
+        lines[j].cls = "amb"
+        lines[j].removal = None
+    return given
+
+
+def _item_shape(text: str) -> str:
+    """The list-item shape of a line: ``"label"`` ("Palme d'or : The Square"), ``"bullet"``
+    ("- Pisa. …"), ``"name"`` ("Borja Crespo") or ``""`` (none: a teaser, a heading).
+
+    >>> _item_shape("Grand prix : 120 battements par minute"), _item_shape("Lire aussi")
+    ('label', '')
+    """
+    if _LABEL_ITEM.match(text):
+        return "label"
+    if _BULLET_ITEM.match(text):
+        return "bullet"
+    if _NAME.match(text):
+        return "name"
+    return ""
+
+
+def _person_name(ln) -> bool:
+    """Two or three capitalised words, the first no stop word ("Borja Crespo", not "La Une
+    Tous" nor "The Charlatans").
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [_person_name(_Line(t, frozenset())) for t in ("Borja Crespo", "Die Presse")]
+    [True, False]
+    """
+    if not _NAME.match(ln.text):
+        return False
+    words = ln.words
+    widgets = _widget_words()
+    return words[0] not in _stop() and not any(w in widgets for w in words)
+
+
+@lru_cache(maxsize=1)
+def _widget_words() -> frozenset[str]:
+    """Button and widget words of the French and English rule files ("share", "print")."""
+    from cleannews.strip._rules import load_rules
+
+    return frozenset(load_rules(("fr", "en")).widget_words)
+
+
+def give_back_byline(lines) -> list[int]:
+    """Give back a person's name (:func:`_person_name`) that the short-block rule
+    (``context``) took where a byline or a signature stands — between the headline and the
+    first paragraph, or right under a kept line ending like a sentence ("Cordialità.", the
+    last paragraph) — with the short line right under it when that rule took it too (the
+    author's outlet or title, two or three words with a capital: "Le Soleil", "Spécialiste
+    Smartphone"; not a one-word section label like "Attualità"): a byline, a signature,
+    a name of a list. Bylines are the article's; the context rule had no word against it.
+
+    Before: "Élisabeth Fleury" / "Le Soleil" under "Le beau risque de François Legault"
+    went as a short block between furniture.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Le beau risque de François Legault", "Élisabeth Fleury", "Le Soleil",
+        ...         "La sortie de jeudi matin du premier ministre a surpris ses alliés "
+        ...         "comme ses adversaires."]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> for ln in lines[1:3]:
+        ...     ln.bad("context", "short block surrounded by boilerplate")
+        >>> give_back_byline(lines)
+        [1, 2]
+    """
+    from cleannews.strip.detectors import title_line
+
+    head = title_line(lines)
+    first_body = next((k for k in range(head + 1, len(lines)) if _is_body(lines[k])), -1)
+    given = []
+    for k, ln in enumerate(lines):
+        if not (_taken(ln, BYLINE_RULES) and _person_name(ln)):
+            continue
+        up = _neighbours(lines, k, -1, 1)
+        byline = 0 <= head < k < first_body
+        signature = bool(up) and lines[up[0]].cls != "bad" and lines[up[0]].ends
+        if not (byline or signature):
+            continue
+        given.append(k)
+        nxt = _neighbours(lines, k, 1, 1)
+        if nxt:
+            j = nxt[0]
+            if (
+                _taken(lines[j], BYLINE_RULES) and 2 <= lines[j].n <= 3
+                and lines[j].text[:1].isupper() and not lines[j].ends
+            ):
+                given.append(j)
+    for k in given:
+        lines[k].cls = "amb"
+        lines[k].removal = None
+    return sorted(set(given))
+
+
+def _neighbours(lines, i: int, step: int, k: int) -> list[int]:
+    """The ``k`` nearest non-blank lines of ``i`` in direction ``step`` (+1 / -1)."""
+    out = []
+    j = i + step
+    while 0 <= j < len(lines) and len(out) < k:
+        if not lines[j].blank:
+            out.append(j)
+        j += step
+    return out
+
+
+def give_back(lines) -> None:
+    """Every guard of this module, in order (called once the models have run)."""
+    give_back_topical(lines)
+    give_back_announced_list(lines)
+    give_back_byline(lines)
