@@ -23,6 +23,7 @@ from operator import itemgetter
 import regex
 
 from cleannews.strip._assemble import Removal, SpanRemoval
+from cleannews.strip._credits import credit_blocks
 from cleannews.strip._headzone import head_zone
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
 from cleannews.strip._pagelang import (
@@ -1985,6 +1986,7 @@ def judge_lines(
         _protect_headings(lines, headings)
     _structural_pass(lines, rs, stop)
     _score_pass(lines)
+    credit_blocks(lines, matched, languages)  # captions printed twice, paywall panels
     _neighbour_pass(lines, matched, rs.kicker_words, rs.widget_words)
     taken = sum(ln.cls is BAD for ln in lines)
     _title_pass(lines)

@@ -1,0 +1,201 @@
+"""Captions printed twice and paywall panels around a removed login line (issue 10, strip-cap8).
+
+On pages of new sites the rule files leave two kinds of furniture whose evidence is not in the
+line's own words but in what stands next to it:
+
+* :func:`printed_twice`: a line whose text is the line right above it again ("Le quartier de
+  Central … vus du Pic" twice: a photo's alt text and its caption, or a block the template
+  prints twice). The second copy goes; the first stays (it may be the article's standfirst or
+  its byline: on TRAIN a first copy was content on three pages, a second copy never was);
+* :func:`paywall_panel`: the lines of a subscription panel around a line a ``login`` rule
+  removed ("Cet article est réservé aux abonnés" / "Découvrez la suite, 1€ pour 1 mois (sans
+  engagement)"): a standing line right next to it (blank lines between do not count) that
+  holds a paywall phrase of the data files (``paywall_panel_phrases``: "sans engagement",
+  "votre formule", "mot de passe", "je m'abonne" …) goes, and the panel grows line by line.
+
+Both run once, after the rules and the block score and before the position-based passes
+(context, menus, tail teasers): those see the new removals. Neither reads a site's strings:
+the panel's anchor is a rule of the data files and its phrases are interface wording shared
+by sites (French first, the five rule languages). Figures and what was tried: ``docs/strip.md``
+(branch strip-cap8); tests: ``tests/test_strip_credits8.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+import regex
+
+from cleannews.strip._pagekind import _BULLET
+
+__all__ = ["credit_blocks", "paywall_panel", "printed_twice"]
+
+_BAD, _GOOD = "bad", "good"
+
+#: :func:`printed_twice`: the repeated text has at least this many words ("Gert H." is a
+#: caption's two words; one word alone — "Politique" twice — is a label, left to the repeat
+#: and menu detectors) ...
+TWICE_MIN_WORDS = 12
+#: ... and at most this many (a caption or a short block; a long paragraph printed twice is
+#: left to the annotators' judgement: on TRAIN one such pair is labelled content twice).
+TWICE_MAX_WORDS = 40
+
+#: :func:`paywall_panel`: a panel line has at most this many words (a paywall's offer or
+#: prompt; the article's paragraphs above a paywall are longer or hold no paywall phrase).
+PANEL_MAX_WORDS = 30
+#: The panel reaches at most this many lines away from its anchor on each side.
+PANEL_MAX_LINES = 6
+
+#: Rule kinds (``category`` in the data files) whose removal anchors a panel.
+PANEL_ANCHOR_KINDS = frozenset({"login", "paywall"})
+#: Rule kinds of a photo credit: a pair printed twice right above such a line is a caption
+#: printed twice, left to :func:`cleannews.strip._zones.caption_copies` (it takes both copies).
+CREDIT_KINDS = frozenset({"credit", "caption"})
+
+#: Data-file key of the paywall phrases (regular expressions, one per phrase family).
+PANEL_KEY = "paywall_panel_phrases"
+
+
+def credit_blocks(lines, matched: list, languages: tuple[str, ...]) -> None:
+    """Run this module's rules on a judged page (see the module docstring).
+
+    ``lines``: the detectors' lines; ``matched``: the rule each line matched (or None);
+    ``languages``: the rule files applied to the page (their paywall phrases are read).
+    """
+    printed_twice(lines, matched)
+    pattern = panel_pattern(tuple(languages))
+    if pattern is not None:
+        paywall_panel(lines, matched, pattern)
+
+
+def _stands(ln) -> bool:
+    """A non-blank line no rule removed."""
+    return not ln.blank and ln.cls != _BAD
+
+
+def printed_twice(lines, matched: list | None = None) -> None:
+    """Remove the second of two lines with the same text, one right under the other.
+
+    Blank lines between the copies do not count; the copies are compared by their words
+    (case, punctuation and spacing aside). Both copies must stand, hold
+    :data:`TWICE_MIN_WORDS`–:data:`TWICE_MAX_WORDS` words, and the first must not be
+    protected (a byline printed twice is left to the title and repeat detectors) nor a list
+    item (a list may repeat an item). A pair right above a line removed by a photo-credit
+    rule (``matched``: the rule of each line) is left to
+    :func:`~cleannews.strip._zones.caption_copies`, which takes both copies.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> page = [_Line(t, frozenset()) for t in (
+        ...     "Le quartier de Central au premier plan, vus du Pic", "",
+        ...     "Le quartier de Central au premier plan, vus du Pic",
+        ...     "Cet été est tout sauf habituel à Hong Kong.")]
+        >>> printed_twice(page)
+        >>> [ln.removal.rule if ln.removal else None for ln in page]
+        [None, None, 'printed_twice', None]
+    """
+    prev = None
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        if (
+            prev is not None
+            and _stands(prev)
+            and _stands(ln)
+            and not prev.protected
+            and not ln.protected
+            and TWICE_MIN_WORDS <= ln.n <= TWICE_MAX_WORDS
+            and not _BULLET.match(ln.text)
+            and ln.key() == prev.key()
+            and not _credit_below(lines, matched, i)
+        ):
+            ln.bad(
+                "printed_twice",
+                "the line right above says the same: a photo caption or a block the page "
+                "printed twice (the first copy stays)",
+            )
+        prev = ln
+
+
+def _credit_below(lines, matched: list | None, i: int) -> bool:
+    """The next non-blank line after ``i`` was removed by a photo-credit rule."""
+    if not matched:
+        return False
+    for j in range(i + 1, len(lines)):
+        if not lines[j].blank:
+            rule = matched[j]
+            return rule is not None and rule.category in CREDIT_KINDS and lines[j].cls == _BAD
+    return False
+
+
+def _panel_anchor(ln, rule) -> bool:
+    """A line removed by a rule of a :data:`PANEL_ANCHOR_KINDS` kind (a paywall notice, a
+    login prompt)."""
+    return rule is not None and rule.category in PANEL_ANCHOR_KINDS and ln.cls == _BAD
+
+
+def paywall_panel(lines, matched: list, pattern: regex.Pattern) -> None:
+    """Remove the paywall phrases standing right above or below a removed login line.
+
+    From each line removed by a ``login`` or ``paywall`` rule, the walk goes up and down over
+    non-blank lines: a standing line of at most :data:`PANEL_MAX_WORDS` words, not protected,
+    in which ``pattern`` (the data files' paywall phrases) is found, goes and the walk goes
+    on; a line removed already is passed; any other line ends the walk on that side. At most
+    :data:`PANEL_MAX_LINES` lines on each side.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> from cleannews.strip._rules import Rule
+        >>> login = Rule("paywall_notice", "login", "line", "paywall", ())
+        >>> page = [_Line(t, frozenset()) for t in (
+        ...     "Le conseil municipal a voté le budget.", "Cet article est réservé aux abonnés",
+        ...     "Découvrez la suite, 1€ pour 1 mois (sans engagement)", "Le fil info")]
+        >>> page[1].bad("paywall_notice", "paywall")
+        >>> paywall_panel(page, [None, login, None, None], panel_pattern(("fr",)))
+        >>> [ln.removal.rule if ln.removal else None for ln in page]
+        [None, 'paywall_notice', 'paywall_panel', None]
+    """
+    n = len(lines)
+    for i, rule in enumerate(matched):
+        if not _panel_anchor(lines[i], rule):
+            continue
+        for step in (-1, 1):
+            j, seen = i + step, 0
+            while 0 <= j < n and seen < PANEL_MAX_LINES:
+                ln = lines[j]
+                j += step
+                if ln.blank:
+                    continue
+                seen += 1
+                if ln.cls == _BAD:
+                    continue
+                if ln.protected or ln.n > PANEL_MAX_WORDS or not pattern.search(ln.low):
+                    break
+                ln.bad(
+                    "paywall_panel",
+                    "subscription offer or login prompt next to a paywall notice "
+                    f"({rule.name} removed a line beside it)",
+                )
+
+
+@lru_cache(maxsize=16)
+def panel_pattern(languages: tuple[str, ...]) -> regex.Pattern | None:
+    """The paywall phrases (:data:`PANEL_KEY`) of the rule files of ``languages``, in one
+    case-insensitive pattern matched against a line's case-folded text (None: no phrase).
+
+        >>> bool(panel_pattern(("fr",)).search("découvrez la suite, 1€ pour 1 mois"))
+        True
+        >>> bool(panel_pattern(("fr",)).search("le conseil a voté le budget"))
+        False
+    """
+    from cleannews.strip._rules import _data_text
+
+    phrases: list[str] = []
+    for lang in languages:
+        try:
+            data = json.loads(_data_text(f"{lang}.json"))
+        except FileNotFoundError:
+            continue
+        phrases.extend(data.get(PANEL_KEY, ()))
+    if not phrases:
+        return None
+    return regex.compile("|".join(f"(?:{p})" for p in phrases), regex.IGNORECASE | regex.V0)
