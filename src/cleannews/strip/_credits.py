@@ -87,8 +87,8 @@ def printed_twice(lines, matched: list | None = None) -> None:
 
         >>> from cleannews.strip.detectors import _Line
         >>> page = [_Line(t, frozenset()) for t in (
-        ...     "Le quartier de Central au premier plan, vus du Pic", "",
-        ...     "Le quartier de Central au premier plan, vus du Pic",
+        ...     "Le quartier de Central au premier plan, Kowloon au second plan, vus du Pic", "",
+        ...     "Le quartier de Central au premier plan, Kowloon au second plan, vus du Pic",
         ...     "Cet été est tout sauf habituel à Hong Kong.")]
         >>> printed_twice(page)
         >>> [ln.removal.rule if ln.removal else None for ln in page]
