@@ -44,8 +44,9 @@ TWICE_MAX_WORDS = 40
 #: :func:`paywall_panel`: a panel line has at most this many words (a paywall's offer or
 #: prompt; the article's paragraphs above a paywall are longer or hold no paywall phrase).
 PANEL_MAX_WORDS = 30
-#: The panel reaches at most this many lines away from its anchor on each side.
-PANEL_MAX_LINES = 6
+#: A run of panel lines with no login or paywall line removed by a rule goes when it holds
+#: at least this many of them (two lines about a price may be the article's).
+PANEL_RUN_MIN = 3
 
 #: Rule kinds (``category`` in the data files) whose removal anchors a panel.
 PANEL_ANCHOR_KINDS = frozenset({"login", "paywall"})
@@ -135,13 +136,15 @@ def _panel_anchor(ln, rule) -> bool:
 
 
 def paywall_panel(lines, matched: list, pattern: regex.Pattern) -> None:
-    """Remove the paywall phrases standing right above or below a removed login line.
+    """Remove a subscription panel: paywall phrases in a run of lines around a login line.
 
-    From each line removed by a ``login`` or ``paywall`` rule, the walk goes up and down over
-    non-blank lines: a standing line of at most :data:`PANEL_MAX_WORDS` words, not protected,
-    in which ``pattern`` (the data files' paywall phrases) is found, goes and the walk goes
-    on; a line removed already is passed; any other line ends the walk on that side. At most
-    :data:`PANEL_MAX_LINES` lines on each side.
+    A *panel line* is a standing line of at most :data:`PANEL_MAX_WORDS` words, not
+    protected, in which ``pattern`` (the data files' paywall phrases) is found. A run is a
+    stretch of non-blank lines each of which is a panel line or a line removed already
+    (blank lines do not break it; any other line ends it). The panel lines of a run go when
+    the run holds a line removed by a ``login`` or ``paywall`` rule (the anchor), or at
+    least :data:`PANEL_RUN_MIN` panel lines (a panel no rule recognised: "Pour lire la suite
+    de cet article" / "Vous êtes déjà abonné? Connexion" / "Accès 1 jour").
 
         >>> from cleannews.strip.detectors import _Line
         >>> from cleannews.strip._rules import Rule
@@ -154,27 +157,42 @@ def paywall_panel(lines, matched: list, pattern: regex.Pattern) -> None:
         >>> [ln.removal.rule if ln.removal else None for ln in page]
         [None, 'paywall_notice', 'paywall_panel', None]
     """
-    n = len(lines)
-    for i, rule in enumerate(matched):
-        if not _panel_anchor(lines[i], rule):
+    run: list[int] = []
+    anchor = None
+    for i in range(len(lines) + 1):
+        ln = lines[i] if i < len(lines) else None
+        if ln is not None and ln.blank:
             continue
-        for step in (-1, 1):
-            j, seen = i + step, 0
-            while 0 <= j < n and seen < PANEL_MAX_LINES:
-                ln = lines[j]
-                j += step
-                if ln.blank:
-                    continue
-                seen += 1
-                if ln.cls == _BAD:
-                    continue
-                if ln.protected or ln.n > PANEL_MAX_WORDS or not pattern.search(ln.low):
-                    break
-                ln.bad(
-                    "paywall_panel",
-                    "subscription offer or login prompt next to a paywall notice "
-                    f"({rule.name} removed a line beside it)",
-                )
+        if ln is not None and ln.cls == _BAD:
+            run.append(i)
+            if anchor is None and _panel_anchor(ln, matched[i]):
+                anchor = matched[i].name
+            continue
+        if ln is not None and _panel_line(ln, pattern):
+            run.append(i)
+            continue
+        _take_panel(lines, run, anchor)
+        run, anchor = [], None
+
+
+def _panel_line(ln, pattern: regex.Pattern) -> bool:
+    """A standing, unprotected line of at most :data:`PANEL_MAX_WORDS` words with a paywall
+    phrase."""
+    return not ln.protected and ln.n <= PANEL_MAX_WORDS and pattern.search(ln.low) is not None
+
+
+def _take_panel(lines, run: list[int], anchor: str | None) -> None:
+    """Remove the standing lines of ``run`` when it is a panel (see :func:`paywall_panel`)."""
+    standing = [i for i in run if lines[i].cls != _BAD]
+    if not standing or (anchor is None and len(standing) < PANEL_RUN_MIN):
+        return
+    why = (
+        f"beside a paywall or login line ({anchor} removed it)"
+        if anchor
+        else f"in a run of {len(standing)} such lines"
+    )
+    for i in standing:
+        lines[i].bad("paywall_panel", f"subscription offer or login prompt {why}")
 
 
 @lru_cache(maxsize=16)
