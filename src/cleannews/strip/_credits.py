@@ -112,8 +112,8 @@ def printed_twice(lines, matched: list | None = None) -> None:
         ):
             ln.bad(
                 "printed_twice",
-                "the line right above says the same: a photo caption or a block the page "
-                "printed twice (the first copy stays)",
+                "the line right above says the same: a photo caption, a title or a block "
+                "the page printed twice (the first copy stays)",
             )
         prev = ln
 
