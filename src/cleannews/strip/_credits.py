@@ -45,8 +45,14 @@ TWICE_MAX_WORDS = 40
 #: prompt; the article's paragraphs above a paywall are longer or hold no paywall phrase).
 PANEL_MAX_WORDS = 30
 #: A run of panel lines with no login or paywall line removed by a rule goes when it holds
-#: at least this many of them (two lines about a price may be the article's).
+#: at least this many of them (two lines about a price may be the article's) ...
 PANEL_RUN_MIN = 3
+#: ... with at least this many different phrases among them (three prices of a fact box,
+#: one phrase each time, stay).
+PANEL_RUN_PHRASES = 2
+#: A panel line that reads like an article sentence holds at least this many different
+#: phrases.
+PANEL_GOOD_PHRASES = 2
 
 #: Rule kinds (``category`` in the data files) whose removal anchors a panel.
 PANEL_ANCHOR_KINDS = frozenset({"login", "paywall"})
@@ -65,9 +71,9 @@ def credit_blocks(lines, matched: list, languages: tuple[str, ...]) -> None:
     ``languages``: the rule files applied to the page (their paywall phrases are read).
     """
     printed_twice(lines, matched)
-    pattern = panel_pattern(tuple(languages))
-    if pattern is not None:
-        paywall_panel(lines, matched, pattern)
+    phrases = panel_phrases(tuple(languages))
+    if phrases is not None:
+        paywall_panel(lines, matched, phrases)
 
 
 def _stands(ln) -> bool:
@@ -135,16 +141,20 @@ def _panel_anchor(ln, rule) -> bool:
     return rule is not None and rule.category in PANEL_ANCHOR_KINDS and ln.cls == _BAD
 
 
-def paywall_panel(lines, matched: list, pattern: regex.Pattern) -> None:
+def paywall_panel(lines, matched: list, phrases: PanelPhrases) -> None:
     """Remove a subscription panel: paywall phrases in a run of lines around a login line.
 
     A *panel line* is a standing line of at most :data:`PANEL_MAX_WORDS` words, not
-    protected, in which ``pattern`` (the data files' paywall phrases) is found. A run is a
-    stretch of non-blank lines each of which is a panel line or a line removed already
-    (blank lines do not break it; any other line ends it). The panel lines of a run go when
-    the run holds a line removed by a ``login`` or ``paywall`` rule (the anchor), or at
-    least :data:`PANEL_RUN_MIN` panel lines (a panel no rule recognised: "Pour lire la suite
-    de cet article" / "Vous êtes déjà abonné? Connexion" / "Accès 1 jour").
+    protected, that holds a paywall phrase of the data files (``phrases``); a line that reads
+    like an article sentence (class ``good``: long enough, with function words) must hold
+    two different ones ("Choisissez votre formule et créez votre compte …"), so that "Le
+    prix de l'abonnement passera à 75 € par mois." under a "Réservé aux abonnés" badge stays.
+    A run is a stretch of non-blank lines each of which is a panel line or a line removed
+    already (blank lines do not break it; any other line ends it). The panel lines of a run
+    go when the run holds a line removed by a ``login`` or ``paywall`` rule (the anchor), or
+    at least :data:`PANEL_RUN_MIN` panel lines with :data:`PANEL_RUN_PHRASES` different
+    phrases among them (a panel no rule recognised: "Pour lire la suite de cet article" /
+    "Vous êtes déjà abonné? Connexion" / "Accès 1 jour"; three prices of a fact box stay).
 
         >>> from cleannews.strip.detectors import _Line
         >>> from cleannews.strip._rules import Rule
@@ -153,11 +163,12 @@ def paywall_panel(lines, matched: list, pattern: regex.Pattern) -> None:
         ...     "Le conseil municipal a voté le budget.", "Cet article est réservé aux abonnés",
         ...     "Découvrez la suite, 1€ pour 1 mois (sans engagement)", "Le fil info")]
         >>> page[1].bad("paywall_notice", "paywall")
-        >>> paywall_panel(page, [None, login, None, None], panel_pattern(("fr",)))
+        >>> paywall_panel(page, [None, login, None, None], panel_phrases(("fr",)))
         >>> [ln.removal.rule if ln.removal else None for ln in page]
         [None, 'paywall_notice', 'paywall_panel', None]
     """
     run: list[int] = []
+    found: set[int] = set()
     anchor = None
     for i in range(len(lines) + 1):
         ln = lines[i] if i < len(lines) else None
@@ -168,23 +179,32 @@ def paywall_panel(lines, matched: list, pattern: regex.Pattern) -> None:
             if anchor is None and _panel_anchor(ln, matched[i]):
                 anchor = matched[i].name
             continue
-        if ln is not None and _panel_line(ln, pattern):
+        hits = _panel_hits(ln, phrases) if ln is not None else frozenset()
+        if hits:
             run.append(i)
+            found |= hits
             continue
-        _take_panel(lines, run, anchor)
-        run, anchor = [], None
+        _take_panel(lines, run, anchor, len(found))
+        run, found, anchor = [], set(), None
 
 
-def _panel_line(ln, pattern: regex.Pattern) -> bool:
-    """A standing, unprotected line of at most :data:`PANEL_MAX_WORDS` words with a paywall
-    phrase."""
-    return not ln.protected and ln.n <= PANEL_MAX_WORDS and pattern.search(ln.low) is not None
+def _panel_hits(ln, phrases: PanelPhrases) -> frozenset[int]:
+    """The paywall phrases of a panel line (empty: not a panel line; see
+    :func:`paywall_panel`)."""
+    if ln.protected or ln.n > PANEL_MAX_WORDS or not phrases.any.search(ln.low):
+        return frozenset()
+    hits = phrases.which(ln.low)
+    if ln.cls == _GOOD and len(hits) < PANEL_GOOD_PHRASES:
+        return frozenset()
+    return hits
 
 
-def _take_panel(lines, run: list[int], anchor: str | None) -> None:
+def _take_panel(lines, run: list[int], anchor: str | None, phrases: int) -> None:
     """Remove the standing lines of ``run`` when it is a panel (see :func:`paywall_panel`)."""
     standing = [i for i in run if lines[i].cls != _BAD]
-    if not standing or (anchor is None and len(standing) < PANEL_RUN_MIN):
+    if not standing:
+        return
+    if anchor is None and (len(standing) < PANEL_RUN_MIN or phrases < PANEL_RUN_PHRASES):
         return
     why = (
         f"beside a paywall or login line ({anchor} removed it)"
@@ -195,25 +215,42 @@ def _take_panel(lines, run: list[int], anchor: str | None) -> None:
         lines[i].bad("paywall_panel", f"subscription offer or login prompt {why}")
 
 
-@lru_cache(maxsize=16)
-def panel_pattern(languages: tuple[str, ...]) -> regex.Pattern | None:
-    """The paywall phrases (:data:`PANEL_KEY`) of the rule files of ``languages``, in one
-    case-insensitive pattern matched against a line's case-folded text (None: no phrase).
+class PanelPhrases:
+    """The paywall phrases of some rule files: :attr:`any` finds one of them, :meth:`which`
+    says which (their indices)."""
 
-        >>> bool(panel_pattern(("fr",)).search("découvrez la suite, 1€ pour 1 mois"))
+    __slots__ = ("any", "each")
+
+    def __init__(self, patterns: list[str]) -> None:
+        flags = regex.IGNORECASE | regex.V0
+        self.any = regex.compile("|".join(f"(?:{p})" for p in patterns), flags)
+        self.each = [regex.compile(p, flags) for p in patterns]
+
+    def which(self, low: str) -> frozenset[int]:
+        """Indices of the phrases found in ``low`` (a line's case-folded text)."""
+        return frozenset(k for k, p in enumerate(self.each) if p.search(low))
+
+
+@lru_cache(maxsize=16)
+def panel_phrases(languages: tuple[str, ...]) -> PanelPhrases | None:
+    """The paywall phrases (:data:`PANEL_KEY`) of the rule files of ``languages`` (None: no
+    phrase), matched case-insensitively against a line's case-folded text.
+
+        >>> ph = panel_phrases(("fr",))
+        >>> sorted(ph.which("découvrez la suite, 1€ pour 1 mois (sans engagement)")) != []
         True
-        >>> bool(panel_pattern(("fr",)).search("le conseil a voté le budget"))
-        False
+        >>> len(ph.which("découvrez la suite, 1€ pour 1 mois (sans engagement)"))
+        2
+        >>> ph.which("le conseil a voté le budget")
+        frozenset()
     """
     from cleannews.strip._rules import _data_text
 
-    phrases: list[str] = []
+    patterns: list[str] = []
     for lang in languages:
         try:
             data = json.loads(_data_text(f"{lang}.json"))
         except FileNotFoundError:
             continue
-        phrases.extend(data.get(PANEL_KEY, ()))
-    if not phrases:
-        return None
-    return regex.compile("|".join(f"(?:{p})" for p in phrases), regex.IGNORECASE | regex.V0)
+        patterns.extend(data.get(PANEL_KEY, ()))
+    return PanelPhrases(patterns) if patterns else None
