@@ -13,8 +13,11 @@ line's own words but in what stands next to it:
   holds a paywall phrase of the data files (``paywall_panel_phrases``: "sans engagement",
   "votre formule", "mot de passe", "je m'abonne" …) goes, and the panel grows line by line.
 
-Both run once, after the rules and the block score and before the position-based passes
-(context, menus, tail teasers): those see the new removals. Neither reads a site's strings:
+:func:`paywall_panel` runs once after the rules and the block score, before the
+position-based passes (context, menus, tail teasers), which see its removals;
+:func:`printed_twice` runs last, after the title pass, so that a headline's repeat keeps the
+name ``title_repeat`` and a caption copy above its credit ``caption_copy`` (both take the
+copies they know first). Neither reads a site's strings:
 the panel's anchor is a rule of the data files and its phrases are interface wording shared
 by sites (French first, the five rule languages). Figures and what was tried: ``docs/strip.md``
 (branch strip-cap8); tests: ``tests/test_strip_credits8.py``.
@@ -29,7 +32,7 @@ import regex
 
 from cleannews.strip._pagekind import _BULLET
 
-__all__ = ["credit_blocks", "paywall_panel", "printed_twice"]
+__all__ = ["paywall_blocks", "paywall_panel", "printed_twice"]
 
 _BAD, _GOOD = "bad", "good"
 
@@ -64,13 +67,11 @@ CREDIT_KINDS = frozenset({"credit", "caption"})
 PANEL_KEY = "paywall_panel_phrases"
 
 
-def credit_blocks(lines, matched: list, languages: tuple[str, ...]) -> None:
-    """Run this module's rules on a judged page (see the module docstring).
+def paywall_blocks(lines, matched: list, languages: tuple[str, ...]) -> None:
+    """Run :func:`paywall_panel` with the paywall phrases of ``languages``' rule files.
 
-    ``lines``: the detectors' lines; ``matched``: the rule each line matched (or None);
-    ``languages``: the rule files applied to the page (their paywall phrases are read).
+    ``lines``: the detectors' lines; ``matched``: the rule each line matched (or None).
     """
-    printed_twice(lines, matched)
     phrases = panel_phrases(tuple(languages))
     if phrases is not None:
         paywall_panel(lines, matched, phrases)
