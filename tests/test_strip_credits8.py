@@ -304,5 +304,5 @@ def test_no_train_content_line_removed_by_these_rules():
             lab = label.get(doc.count("\n", 0, c.span[0] + len(c.before) - len(c.before.lstrip())))
             if lab is not None and lab.content:
                 lost.append((rec["id"], c.rule, c.before[:60]))
-    assert fired >= 15
+    assert fired >= 12
     assert lost == []

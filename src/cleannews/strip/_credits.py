@@ -31,6 +31,7 @@ from functools import lru_cache
 import regex
 
 from cleannews.strip._pagekind import _BULLET
+from cleannews.strip._pagelang import no_stoplist_script
 
 __all__ = ["paywall_blocks", "paywall_panel", "printed_twice"]
 
@@ -89,8 +90,9 @@ def printed_twice(lines, matched: list | None = None) -> None:
     (case, punctuation and spacing aside). Both copies must stand, hold
     :data:`TWICE_MIN_WORDS`–:data:`TWICE_MAX_WORDS` words, and the first must not be
     protected (a byline printed twice is left to the title and repeat detectors) nor a list
-    item (a list may repeat an item). A pair right above a line removed by a photo-credit
-    rule (``matched``: the rule of each line) is left to
+    item (a list may repeat an item), and the line is not in a script without a stoplist
+    (Thai, Russian, Japanese … : no evidence there). A pair right above a line removed by a
+    photo-credit rule (``matched``: the rule of each line) is left to
     :func:`~cleannews.strip._zones.caption_copies`, which takes both copies.
 
         >>> from cleannews.strip.detectors import _Line
@@ -115,6 +117,7 @@ def printed_twice(lines, matched: list | None = None) -> None:
             and TWICE_MIN_WORDS <= ln.n <= TWICE_MAX_WORDS
             and not _BULLET.match(ln.text)
             and ln.key() == prev.key()
+            and not no_stoplist_script(ln.text)
             and not _credit_below(lines, matched, i)
         ):
             ln.bad(
