@@ -25,6 +25,8 @@ import cleannews.strip._rules
 from cleannews.evaluate import read_fixture
 from cleannews.strip import strip_text
 from cleannews.strip._credits import (
+    KEYWORDS_KEY,
+    OFFER_KEY,
     PANEL_KEY,
     panel_phrases,
 )
@@ -203,6 +205,9 @@ LOOKALIKES_PANEL = [
     # a fact box of prices, one phrase each time, no paywall line
     ("Formule Essentiel : 5,99 € par mois", "Formule Standard : 13,49 € par mois",
      "Formule Premium : 19,99 € par mois"),
+    # headlines with an offer's words next to a subscribers' badge
+    ("Réservé aux abonnés", "L'abonnement Netflix passe à 13,49 € par mois"),
+    ("Abonnés", "Le Monde gagne 30 000 abonnés numériques en un an"),
     # a sentence with a paywall phrase, no paywall line near it
     ("Le stade est réservé aux abonnés ce soir.",),
     # a legal paragraph
@@ -218,7 +223,7 @@ LOOKALIKES_PANEL = [
 def test_lookalikes_of_a_paywall_panel_stay(lines):
     text = page(*lines)
     article = [x for x in lines if x not in ("Article réservé aux abonnés",
-                                             "Réservé aux abonnés")]
+                                             "Réservé aux abonnés", "Abonnés")]
     got = removed(text)
     assert not [x for x in article if x in got], got
 
@@ -226,12 +231,13 @@ def test_lookalikes_of_a_paywall_panel_stay(lines):
 def test_panel_phrases_in_every_rule_file():
     """French first, and every language of the rule files has its paywall phrases; each
     phrase compiles and matches no French UD-like article sentence of this file."""
-    for lang in ("fr", "en", "de", "es", "it"):
-        import json
+    import json
 
-        phrases = json.loads(_data_text(f"{lang}.json")).get(PANEL_KEY)
-        assert phrases, lang
-        for p in phrases:
+    for lang in ("fr", "en", "de", "es", "it"):
+        data = json.loads(_data_text(f"{lang}.json"))
+        for key in (PANEL_KEY, OFFER_KEY, KEYWORDS_KEY):
+            assert data.get(key), (lang, key)
+        for p in (*data[PANEL_KEY], *data[OFFER_KEY]):
             regex.compile(p)
     ph = panel_phrases(("fr", "en", "de", "es", "it"))
     for sentence in PARAS + PARAS_EN + PARAS_DE:

@@ -57,6 +57,9 @@ PANEL_RUN_PHRASES = 2
 #: A panel line that reads like an article sentence holds at least this many different
 #: phrases.
 PANEL_GOOD_PHRASES = 2
+#: A panel line holding one offer phrase and no prompt has at most this many words ("Accès
+#: 1 jour", "1 month for 1 €"; a headline "L'abonnement passe à 13,49 € par mois" is longer).
+PANEL_OFFER_MAX_WORDS = 6
 
 #: Rule kinds (``category`` in the data files) whose removal anchors a panel.
 PANEL_ANCHOR_KINDS = frozenset({"login", "paywall"})
@@ -66,7 +69,9 @@ CREDIT_KINDS = frozenset({"credit", "caption"})
 
 #: Data-file key of the paywall phrases (regular expressions, one per phrase family) ...
 PANEL_KEY = "paywall_panel_phrases"
-#: ... and of their keywords (:class:`PanelPhrases`).
+#: ... of the offer phrases (:class:`PanelPhrases`) ...
+OFFER_KEY = "paywall_offer_phrases"
+#: ... and of the keywords of both (:class:`PanelPhrases`).
 KEYWORDS_KEY = "paywall_panel_keywords"
 
 
@@ -155,7 +160,10 @@ def paywall_panel(lines, matched: list, phrases: PanelPhrases) -> None:
     protected, that holds a paywall phrase of the data files (``phrases``); a line that reads
     like an article sentence (class ``good``: long enough, with function words) must hold
     two different ones ("Choisissez votre formule et créez votre compte …"), so that "Le
-    prix de l'abonnement passera à 75 € par mois." under a "Réservé aux abonnés" badge stays.
+    prix de l'abonnement passera à 75 € par mois." under a "Réservé aux abonnés" badge stays;
+    a line whose only phrase is an *offer* phrase (a price per month, "subscribers") has at
+    most :data:`PANEL_OFFER_MAX_WORDS` words ("Accès 1 jour"), so that a headline
+    "L'abonnement Netflix passe à 13,49 € par mois" next to a badge stays.
     A run is a stretch of non-blank lines each of which is a panel line or a line removed
     already (blank lines do not break it; any other line ends it). The panel lines of a run
     go when the run holds a line removed by a ``login`` or ``paywall`` rule (the anchor), or
@@ -201,8 +209,12 @@ def _panel_hits(ln, phrases: PanelPhrases) -> frozenset[int]:
     if ln.protected or ln.n > PANEL_MAX_WORDS:
         return frozenset()
     hits = phrases.hits(ln.low)
+    if not hits:
+        return hits
     if ln.cls == _GOOD and len(hits) < PANEL_GOOD_PHRASES:
         return frozenset()
+    if hits <= phrases.offer and len(hits) < 2 and ln.n > PANEL_OFFER_MAX_WORDS:
+        return frozenset()  # "L'abonnement passe à 13,49 € par mois": a headline's words
     return hits
 
 
@@ -224,7 +236,10 @@ def _take_panel(lines, run: list[int], anchor: str | None, phrases: int) -> None
 
 class PanelPhrases:
     """The paywall phrases of some rule files: :meth:`hits` says which of them a line holds
-    (their indices).
+    (their indices); :attr:`offer` the indices of the *offer* phrases (data key
+    :data:`OFFER_KEY`: a price per month, "subscribers", "accès illimité" — words an article
+    may use too), the others being *prompts* addressed to the reader (:data:`PANEL_KEY`:
+    "abonnez-vous", "déjà abonné ?", "sign in", "jederzeit kündbar").
 
     ``keywords`` (data key :data:`KEYWORDS_KEY`): literal fragments one of which every
     phrase's match holds, a speed gate like the rule files' ``requires`` — a line holding
@@ -232,10 +247,11 @@ class PanelPhrases:
     50 µs a line; most lines hold no keyword).
     """
 
-    __slots__ = ("_each", "keywords", "patterns")
+    __slots__ = ("_each", "keywords", "offer", "patterns")
 
-    def __init__(self, patterns: list[str], keywords: list[str]) -> None:
-        self.patterns = tuple(patterns)
+    def __init__(self, prompts: list[str], offers: list[str], keywords: list[str]) -> None:
+        self.patterns = (*prompts, *offers)
+        self.offer = frozenset(range(len(prompts), len(self.patterns)))
         self.keywords = tuple(dict.fromkeys(k.casefold() for k in keywords))
         self._each: list[regex.Pattern] | None = None  # compiled when a line first needs them
 
@@ -272,13 +288,15 @@ def panel_phrases(languages: tuple[str, ...]) -> PanelPhrases | None:
     """
     from cleannews.strip._rules import _data_text
 
-    patterns: list[str] = []
+    prompts: list[str] = []
+    offers: list[str] = []
     keywords: list[str] = []
     for lang in languages:
         try:
             data = json.loads(_data_text(f"{lang}.json"))
         except FileNotFoundError:
             continue
-        patterns.extend(data.get(PANEL_KEY, ()))
+        prompts.extend(data.get(PANEL_KEY, ()))
+        offers.extend(data.get(OFFER_KEY, ()))
         keywords.extend(data.get(KEYWORDS_KEY, ()))
-    return PanelPhrases(patterns, keywords) if patterns else None
+    return PanelPhrases(prompts, offers, keywords) if prompts or offers else None
