@@ -1,0 +1,302 @@
+"""Captions printed twice and paywall panels around a removed login line (issue 10, strip-cap8).
+
+On pages of new sites the rule files leave two kinds of furniture whose evidence is not in the
+line's own words but in what stands next to it:
+
+* :func:`printed_twice`: a line whose text is the line right above it again ("Le quartier de
+  Central … vus du Pic" twice: a photo's alt text and its caption, or a block the template
+  prints twice). The second copy goes; the first stays (it may be the article's standfirst or
+  its byline: on TRAIN a first copy was content on three pages, a second copy never was);
+* :func:`paywall_panel`: the lines of a subscription panel around a line a ``login`` rule
+  removed ("Cet article est réservé aux abonnés" / "Découvrez la suite, 1€ pour 1 mois (sans
+  engagement)"): a standing line right next to it (blank lines between do not count) that
+  holds a paywall phrase of the data files (``paywall_panel_phrases``: "sans engagement",
+  "votre formule", "mot de passe", "je m'abonne" …) goes, and the panel grows line by line.
+
+:func:`paywall_panel` runs once after the rules and the block score, before the
+position-based passes (context, menus, tail teasers), which see its removals;
+:func:`printed_twice` runs last, after the title pass, so that a headline's repeat keeps the
+name ``title_repeat`` and a caption copy above its credit ``caption_copy`` (both take the
+copies they know first). Neither reads a site's strings:
+the panel's anchor is a rule of the data files and its phrases are interface wording shared
+by sites (French first, the five rule languages). Figures and what was tried: ``docs/strip.md``
+(branch strip-cap8); tests: ``tests/test_strip_credits8.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+import regex
+
+from cleannews.strip._pagekind import _BULLET
+from cleannews.strip._pagelang import no_stoplist_script
+
+__all__ = ["paywall_blocks", "paywall_panel", "printed_twice"]
+
+_BAD, _GOOD = "bad", "good"
+
+#: :func:`printed_twice`: the repeated text has at least this many words ("Gert H." is a
+#: caption's two words; one word alone — "Politique" twice — is a label, left to the repeat
+#: and menu detectors) ...
+TWICE_MIN_WORDS = 12
+#: ... and at most this many (a caption or a short block; a long paragraph printed twice is
+#: left to the annotators' judgement: on TRAIN one such pair is labelled content twice).
+TWICE_MAX_WORDS = 40
+
+#: :func:`paywall_panel`: a panel line has at most this many words (a paywall's offer or
+#: prompt; the article's paragraphs above a paywall are longer or hold no paywall phrase).
+PANEL_MAX_WORDS = 30
+#: A run of panel lines with no login or paywall line removed by a rule goes when it holds
+#: at least this many of them (two lines about a price may be the article's) ...
+PANEL_RUN_MIN = 3
+#: ... with at least this many different phrases among them (three prices of a fact box,
+#: one phrase each time, stay).
+PANEL_RUN_PHRASES = 2
+#: A panel line that reads like an article sentence holds at least this many different
+#: phrases.
+PANEL_GOOD_PHRASES = 2
+#: A panel line holding one offer phrase and no prompt has at most this many words ("Accès
+#: 1 jour", "1 month for 1 €"; a headline "L'abonnement passe à 13,49 € par mois" is longer).
+PANEL_OFFER_MAX_WORDS = 6
+
+#: Rule kinds (``category`` in the data files) whose removal anchors a panel.
+PANEL_ANCHOR_KINDS = frozenset({"login", "paywall"})
+#: Rule kinds of a photo credit: a pair printed twice right above such a line is a caption
+#: printed twice, left to :func:`cleannews.strip._zones.caption_copies` (it takes both copies).
+CREDIT_KINDS = frozenset({"credit", "caption"})
+
+#: Data-file key of the paywall phrases (regular expressions, one per phrase family) ...
+PANEL_KEY = "paywall_panel_phrases"
+#: ... of the offer phrases (:class:`PanelPhrases`) ...
+OFFER_KEY = "paywall_offer_phrases"
+#: ... and of the keywords of both (:class:`PanelPhrases`).
+KEYWORDS_KEY = "paywall_panel_keywords"
+
+
+def paywall_blocks(lines, matched: list, languages: tuple[str, ...]) -> None:
+    """Run :func:`paywall_panel` with the paywall phrases of ``languages``' rule files.
+
+    ``lines``: the detectors' lines; ``matched``: the rule each line matched (or None).
+    """
+    phrases = panel_phrases(tuple(languages))
+    if phrases is not None:
+        paywall_panel(lines, matched, phrases)
+
+
+def _stands(ln) -> bool:
+    """A non-blank line no rule removed."""
+    return not ln.blank and ln.cls != _BAD
+
+
+def printed_twice(lines, matched: list | None = None) -> None:
+    """Remove the second of two lines with the same text, one right under the other.
+
+    Blank lines between the copies do not count; the copies are compared by their words
+    (case, punctuation and spacing aside). Both copies must stand, hold
+    :data:`TWICE_MIN_WORDS`–:data:`TWICE_MAX_WORDS` words, and the first must not be
+    protected (a byline printed twice is left to the title and repeat detectors) nor a list
+    item (a list may repeat an item), and the line is not in a script without a stoplist
+    (Thai, Russian, Japanese … : no evidence there). A pair right above a line removed by a
+    photo-credit rule (``matched``: the rule of each line) is left to
+    :func:`~cleannews.strip._zones.caption_copies`, which takes both copies.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> page = [_Line(t, frozenset()) for t in (
+        ...     "Le quartier de Central au premier plan, Kowloon au second plan, vus du Pic", "",
+        ...     "Le quartier de Central au premier plan, Kowloon au second plan, vus du Pic",
+        ...     "Cet été est tout sauf habituel à Hong Kong.")]
+        >>> printed_twice(page)
+        >>> [ln.removal.rule if ln.removal else None for ln in page]
+        [None, None, 'printed_twice', None]
+    """
+    prev = None
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        if (
+            prev is not None
+            and _stands(prev)
+            and _stands(ln)
+            and not prev.protected
+            and not ln.protected
+            and TWICE_MIN_WORDS <= ln.n <= TWICE_MAX_WORDS
+            and ln.n == prev.n  # cheap first: the same words are as many
+            and not _BULLET.match(ln.text)
+            and ln.key() == prev.key()
+            and not no_stoplist_script(ln.text)
+            and not _credit_below(lines, matched, i)
+        ):
+            ln.bad(
+                "printed_twice",
+                "the line right above says the same: a photo caption, a title or a block "
+                "the page printed twice (the first copy stays)",
+            )
+        prev = ln
+
+
+def _credit_below(lines, matched: list | None, i: int) -> bool:
+    """The next non-blank line after ``i`` was removed by a photo-credit rule."""
+    if not matched:
+        return False
+    for j in range(i + 1, len(lines)):
+        if not lines[j].blank:
+            rule = matched[j]
+            return rule is not None and rule.category in CREDIT_KINDS and lines[j].cls == _BAD
+    return False
+
+
+def _panel_anchor(ln, rule) -> bool:
+    """A line removed by a rule of a :data:`PANEL_ANCHOR_KINDS` kind (a paywall notice, a
+    login prompt)."""
+    return rule is not None and rule.category in PANEL_ANCHOR_KINDS and ln.cls == _BAD
+
+
+def paywall_panel(lines, matched: list, phrases: PanelPhrases) -> None:
+    """Remove a subscription panel: paywall phrases in a run of lines around a login line.
+
+    A *panel line* is a standing line of at most :data:`PANEL_MAX_WORDS` words, not
+    protected, that holds a paywall phrase of the data files (``phrases``); a line that reads
+    like an article sentence (class ``good``: long enough, with function words) must hold
+    two different ones ("Choisissez votre formule et créez votre compte …"), so that "Le
+    prix de l'abonnement passera à 75 € par mois." under a "Réservé aux abonnés" badge stays;
+    a line whose only phrase is an *offer* phrase (a price per month, "subscribers") has at
+    most :data:`PANEL_OFFER_MAX_WORDS` words ("Accès 1 jour"), so that a headline
+    "L'abonnement Netflix passe à 13,49 € par mois" next to a badge stays.
+    A run is a stretch of non-blank lines each of which is a panel line or a line removed
+    already (blank lines do not break it; any other line ends it). The panel lines of a run
+    go when the run holds a line removed by a ``login`` or ``paywall`` rule (the anchor), or
+    at least :data:`PANEL_RUN_MIN` panel lines with :data:`PANEL_RUN_PHRASES` different
+    phrases among them (a panel no rule recognised: "Pour lire la suite de cet article" /
+    "Vous êtes déjà abonné? Connexion" / "Accès 1 jour"; three prices of a fact box stay).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> from cleannews.strip._rules import Rule
+        >>> login = Rule("paywall_notice", "login", "line", "paywall", ())
+        >>> page = [_Line(t, frozenset()) for t in (
+        ...     "Le conseil municipal a voté le budget.", "Cet article est réservé aux abonnés",
+        ...     "Découvrez la suite, 1€ pour 1 mois (sans engagement)", "Le fil info")]
+        >>> page[1].bad("paywall_notice", "paywall")
+        >>> paywall_panel(page, [None, login, None, None], panel_phrases(("fr",)))
+        >>> [ln.removal.rule if ln.removal else None for ln in page]
+        [None, 'paywall_notice', 'paywall_panel', None]
+    """
+    run: list[int] = []
+    found: set[int] = set()
+    anchor = None
+    for i in range(len(lines) + 1):
+        ln = lines[i] if i < len(lines) else None
+        if ln is not None and ln.blank:
+            continue
+        if ln is not None and ln.cls == _BAD:
+            run.append(i)
+            if anchor is None and _panel_anchor(ln, matched[i]):
+                anchor = matched[i].name
+            continue
+        hits = _panel_hits(ln, phrases) if ln is not None else frozenset()
+        if hits:
+            run.append(i)
+            found |= hits
+            continue
+        _take_panel(lines, run, anchor, len(found))
+        run, found, anchor = [], set(), None
+
+
+def _panel_hits(ln, phrases: PanelPhrases) -> frozenset[int]:
+    """The paywall phrases of a panel line (empty: not a panel line; see
+    :func:`paywall_panel`)."""
+    if ln.protected or ln.n > PANEL_MAX_WORDS:
+        return frozenset()
+    hits = phrases.hits(ln.low)
+    if not hits:
+        return hits
+    if ln.cls == _GOOD and len(hits) < PANEL_GOOD_PHRASES:
+        return frozenset()
+    if hits <= phrases.offer and len(hits) < 2 and ln.n > PANEL_OFFER_MAX_WORDS:
+        return frozenset()  # "L'abonnement passe à 13,49 € par mois": a headline's words
+    return hits
+
+
+def _take_panel(lines, run: list[int], anchor: str | None, phrases: int) -> None:
+    """Remove the standing lines of ``run`` when it is a panel (see :func:`paywall_panel`)."""
+    standing = [i for i in run if lines[i].cls != _BAD]
+    if not standing:
+        return
+    if anchor is None and (len(standing) < PANEL_RUN_MIN or phrases < PANEL_RUN_PHRASES):
+        return
+    why = (
+        f"beside a paywall or login line ({anchor} removed it)"
+        if anchor
+        else f"in a run of {len(standing)} such lines"
+    )
+    for i in standing:
+        lines[i].bad("paywall_panel", f"subscription offer or login prompt {why}")
+
+
+class PanelPhrases:
+    """The paywall phrases of some rule files: :meth:`hits` says which of them a line holds
+    (their indices); :attr:`offer` the indices of the *offer* phrases (data key
+    :data:`OFFER_KEY`: a price per month, "subscribers", "accès illimité" — words an article
+    may use too), the others being *prompts* addressed to the reader (:data:`PANEL_KEY`:
+    "abonnez-vous", "déjà abonné ?", "sign in", "jederzeit kündbar").
+
+    ``keywords`` (data key :data:`KEYWORDS_KEY`): literal fragments one of which every
+    phrase's match holds, a speed gate like the rule files' ``requires`` — a line holding
+    none of them is not searched (an alternation of ~60 phrases led by ``\\b`` cost about
+    50 µs a line; most lines hold no keyword).
+    """
+
+    __slots__ = ("_each", "keywords", "offer", "patterns")
+
+    def __init__(self, prompts: list[str], offers: list[str], keywords: list[str]) -> None:
+        self.patterns = (*prompts, *offers)
+        self.offer = frozenset(range(len(prompts), len(self.patterns)))
+        self.keywords = tuple(dict.fromkeys(k.casefold() for k in keywords))
+        self._each: list[regex.Pattern] | None = None  # compiled when a line first needs them
+
+    @property
+    def each(self) -> list[regex.Pattern]:
+        """The phrases compiled (case-insensitive)."""
+        if self._each is None:
+            self._each = [regex.compile(p, regex.IGNORECASE | regex.V0) for p in self.patterns]
+        return self._each
+
+    def hits(self, low: str) -> frozenset[int]:
+        """Indices of the phrases found in ``low`` (a line's case-folded text)."""
+        if not any(k in low for k in self.keywords):
+            return frozenset()
+        return self.which(low)
+
+    def which(self, low: str) -> frozenset[int]:
+        """Indices of the phrases found in ``low``, without the keyword gate."""
+        return frozenset(k for k, p in enumerate(self.each) if p.search(low))
+
+
+@lru_cache(maxsize=16)
+def panel_phrases(languages: tuple[str, ...]) -> PanelPhrases | None:
+    """The paywall phrases (:data:`PANEL_KEY`) of the rule files of ``languages`` (None: no
+    phrase), matched case-insensitively against a line's case-folded text.
+
+        >>> ph = panel_phrases(("fr",))
+        >>> sorted(ph.which("découvrez la suite, 1€ pour 1 mois (sans engagement)")) != []
+        True
+        >>> len(ph.which("découvrez la suite, 1€ pour 1 mois (sans engagement)"))
+        2
+        >>> ph.which("le conseil a voté le budget")
+        frozenset()
+    """
+    from cleannews.strip._rules import _data_text
+
+    prompts: list[str] = []
+    offers: list[str] = []
+    keywords: list[str] = []
+    for lang in languages:
+        try:
+            data = json.loads(_data_text(f"{lang}.json"))
+        except FileNotFoundError:
+            continue
+        prompts.extend(data.get(PANEL_KEY, ()))
+        offers.extend(data.get(OFFER_KEY, ()))
+        keywords.extend(data.get(KEYWORDS_KEY, ()))
+    return PanelPhrases(prompts, offers, keywords) if prompts or offers else None
