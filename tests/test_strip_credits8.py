@@ -1,8 +1,7 @@
-"""Captions printed twice, paywall panels and empty bylines (branch strip-cap8, issue 10).
+"""Paywall panels and empty bylines; lines printed twice stay (branch strip-cap8, issue 10).
 
-:mod:`cleannews.strip._credits` adds two shapes read from what stands next to a line:
-``printed_twice`` (the second of two identical lines, one right under the other: a photo's alt
-text and its caption, a title or a block the template printed twice) and ``paywall_panel``
+:mod:`cleannews.strip._credits` adds a shape read from what stands next to a line:
+``paywall_panel``
 (paywall phrases of the rule files, ``paywall_panel_phrases``, in a run of lines around a line
 a login or paywall rule removed, or in a run of three with two different phrases); the rule
 files gain ``byline_word_line`` (fr: "Par" alone). The furniture lines below are real TRAIN
@@ -35,7 +34,7 @@ from cleannews.strip._rules import _data_text
 CFG = cleannews.CleanConfig()
 ROOT = Path(__file__).parent.parent
 #: The rules of this branch (the page checks count their removals).
-CAP8_RULES = frozenset({"printed_twice", "paywall_panel", "byline_word_line"})
+CAP8_RULES = frozenset({"paywall_panel", "byline_word_line"})
 
 PARAS = [
     "Le conseil municipal a adopté mardi soir le budget de la ville pour l'année prochaine, "
@@ -77,33 +76,27 @@ def cap8_removals(text: str) -> list[tuple[str, str]]:
             if c.rule in CAP8_RULES]
 
 
-# --- printed_twice ------------------------------------------------------------------------
+# --- lines printed twice stay ------------------------------------------------------------
+#
+# The branch's ``printed_twice`` rule (the second of two identical lines of 12-40 words goes)
+# was withdrawn at the merge: on the held-out TEST split it removed two content lines. A line
+# printed twice is left to the title, caption-copy and repeat detectors, which need more
+# evidence than the repeat alone.
 
 #: Captions printed twice on TRAIN pages (fr-d-0017 over-blog.com, fr-a-0065 arabnews.fr,
-#: fr-a-0089 yahoo.com).
+#: fr-a-0089 yahoo.com): without a credit below them, no rule of this module takes them.
 CAPTIONS_TWICE = [
     "Le quartier de Central au premier plan, Kowloon au second plan, vus du Pic",
     "En tout, 80 soldats du feu sont intervenus sur cette opération. Au matin, un véhicule "
     "était encore présent pour assurer la surveillance et éviter une reprise du sinistre.",
-    "La cérémonie d'investiture d'Emmanuel Macron, réélu président de la République pour un "
-    "second mandat, se déroulera samedi au palais de l'Élysée.",
 ]
 
 
 @pytest.mark.parametrize("caption", CAPTIONS_TWICE)
-def test_the_second_copy_of_a_caption_printed_twice_goes(caption):
+def test_a_line_printed_twice_without_other_evidence_stays(caption):
     text = page(caption, caption)
-    got = cap8_removals(text)
-    assert got == [("printed_twice", caption)]
-    # the first copy stays (it may be the article's standfirst printed again by the template)
-    assert caption in strip_text(text, CFG).text
-
-
-def test_copies_compared_by_their_words():
-    """The same words with other spacing and punctuation (fr-d-0017 prints a double space)."""
-    a = "Le quartier de Central, vu du port et  des pentes du Pic, un soir d'été 2020"
-    b = "Le quartier de Central, vu du port et des pentes du Pic, un soir d'été 2020."
-    assert cap8_removals(page(a, b)) == [("printed_twice", b)]
+    assert cap8_removals(text) == []
+    assert strip_text(text, CFG).text.count(caption) == 2
 
 
 LOOKALIKES_TWICE = [
@@ -124,7 +117,7 @@ LOOKALIKES_TWICE = [
 
 
 @pytest.mark.parametrize(("first", "second"), LOOKALIKES_TWICE)
-def test_lookalikes_of_a_caption_printed_twice_stay(first, second):
+def test_lookalikes_printed_twice_stay(first, second):
     assert cap8_removals(page(first, second)) == []
 
 
@@ -290,9 +283,6 @@ def test_byline_word_in_a_line_stays(line):
 PAGES = {
     "fr/fr-a-0120": ["Ne passe plus à côté de l’info qui te concerne en profitant de notre "
                      "offre de lancement dès maintenant."],
-    "fr/fr-d-0017": [],
-    "fr/fr-a-0065": [],
-    "fr/fr-a-0089": [],
     "fr/fr-d-0012": ["Par"],
 }
 
@@ -328,5 +318,5 @@ def test_no_train_content_line_removed_by_these_rules():
             lab = label.get(doc.count("\n", 0, c.span[0] + len(c.before) - len(c.before.lstrip())))
             if lab is not None and lab.content:
                 lost.append((rec["id"], c.rule, c.before[:60]))
-    assert fired >= 12
+    assert fired >= 5
     assert lost == []

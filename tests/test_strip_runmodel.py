@@ -93,7 +93,10 @@ def test_model_file_carries_its_provenance():
     assert cv["all"]["precision"] >= min(0.95, cv["first_stage"]["precision"])
     assert cv["all"]["content_kept"] >= cv["first_stage"]["content_kept"]
     assert min(m.remove_p, m.remove_good_p, m.remove_list_p) >= 0.8
-    assert m.remove_good_p >= 0.85 and m.remove_list_p >= 0.9
+    # a line the rules judged good goes only at high confidence; since strip-train7 the
+    # tool picks this threshold at the recombined-page guard's final point (0.80 in round 8,
+    # losing no guard content line), so the floor is the common 0.8 above
+    assert m.remove_list_p >= 0.9
 
 
 def test_compiled_trees_equal_the_reference_walk():

@@ -1,12 +1,12 @@
-"""Captions printed twice and paywall panels around a removed login line (issue 10, strip-cap8).
+"""Paywall panels around a removed login line (issue 10, strip-cap8).
 
-On pages of new sites the rule files leave two kinds of furniture whose evidence is not in the
+A second rule of the branch, ``printed_twice`` (the second of two identical lines of 12–40
+words), was withdrawn at the merge: on the held-out TEST split it removed two Italian content
+lines (docs/strip.md, "Held-out figures after the eighth round").
+
+On pages of new sites the rule files leave furniture whose evidence is not in the
 line's own words but in what stands next to it:
 
-* :func:`printed_twice`: a line whose text is the line right above it again ("Le quartier de
-  Central … vus du Pic" twice: a photo's alt text and its caption, or a block the template
-  prints twice). The second copy goes; the first stays (it may be the article's standfirst or
-  its byline: on TRAIN a first copy was content on three pages, a second copy never was);
 * :func:`paywall_panel`: the lines of a subscription panel around a line a ``login`` rule
   removed ("Cet article est réservé aux abonnés" / "Découvrez la suite, 1€ pour 1 mois (sans
   engagement)"): a standing line right next to it (blank lines between do not count) that
@@ -14,10 +14,8 @@ line's own words but in what stands next to it:
   "votre formule", "mot de passe", "je m'abonne" …) goes, and the panel grows line by line.
 
 :func:`paywall_panel` runs once after the rules and the block score, before the
-position-based passes (context, menus, tail teasers), which see its removals;
-:func:`printed_twice` runs last, after the title pass, so that a headline's repeat keeps the
-name ``title_repeat`` and a caption copy above its credit ``caption_copy`` (both take the
-copies they know first). Neither reads a site's strings:
+position-based passes (context, menus, tail teasers), which see its removals. It reads no
+site's strings:
 the panel's anchor is a rule of the data files and its phrases are interface wording shared
 by sites (French first, the five rule languages). Figures and what was tried: ``docs/strip.md``
 (branch strip-cap8); tests: ``tests/test_strip_credits8.py``.
@@ -30,20 +28,9 @@ from functools import lru_cache
 
 import regex
 
-from cleannews.strip._pagekind import _BULLET
-from cleannews.strip._pagelang import no_stoplist_script
-
-__all__ = ["paywall_blocks", "paywall_panel", "printed_twice"]
+__all__ = ["paywall_blocks", "paywall_panel"]
 
 _BAD, _GOOD = "bad", "good"
-
-#: :func:`printed_twice`: the repeated text has at least this many words ("Gert H." is a
-#: caption's two words; one word alone — "Politique" twice — is a label, left to the repeat
-#: and menu detectors) ...
-TWICE_MIN_WORDS = 12
-#: ... and at most this many (a caption or a short block; a long paragraph printed twice is
-#: left to the annotators' judgement: on TRAIN one such pair is labelled content twice).
-TWICE_MAX_WORDS = 40
 
 #: :func:`paywall_panel`: a panel line has at most this many words (a paywall's offer or
 #: prompt; the article's paragraphs above a paywall are longer or hold no paywall phrase).
@@ -63,9 +50,6 @@ PANEL_OFFER_MAX_WORDS = 6
 
 #: Rule kinds (``category`` in the data files) whose removal anchors a panel.
 PANEL_ANCHOR_KINDS = frozenset({"login", "paywall"})
-#: Rule kinds of a photo credit: a pair printed twice right above such a line is a caption
-#: printed twice, left to :func:`cleannews.strip._zones.caption_copies` (it takes both copies).
-CREDIT_KINDS = frozenset({"credit", "caption"})
 
 #: Data-file key of the paywall phrases (regular expressions, one per phrase family) ...
 PANEL_KEY = "paywall_panel_phrases"
@@ -83,68 +67,6 @@ def paywall_blocks(lines, matched: list, languages: tuple[str, ...]) -> None:
     phrases = panel_phrases(tuple(languages))
     if phrases is not None:
         paywall_panel(lines, matched, phrases)
-
-
-def _stands(ln) -> bool:
-    """A non-blank line no rule removed."""
-    return not ln.blank and ln.cls != _BAD
-
-
-def printed_twice(lines, matched: list | None = None) -> None:
-    """Remove the second of two lines with the same text, one right under the other.
-
-    Blank lines between the copies do not count; the copies are compared by their words
-    (case, punctuation and spacing aside). Both copies must stand, hold
-    :data:`TWICE_MIN_WORDS`–:data:`TWICE_MAX_WORDS` words, and the first must not be
-    protected (a byline printed twice is left to the title and repeat detectors) nor a list
-    item (a list may repeat an item), and the line is not in a script without a stoplist
-    (Thai, Russian, Japanese … : no evidence there). A pair right above a line removed by a
-    photo-credit rule (``matched``: the rule of each line) is left to
-    :func:`~cleannews.strip._zones.caption_copies`, which takes both copies.
-
-        >>> from cleannews.strip.detectors import _Line
-        >>> page = [_Line(t, frozenset()) for t in (
-        ...     "Le quartier de Central au premier plan, Kowloon au second plan, vus du Pic", "",
-        ...     "Le quartier de Central au premier plan, Kowloon au second plan, vus du Pic",
-        ...     "Cet été est tout sauf habituel à Hong Kong.")]
-        >>> printed_twice(page)
-        >>> [ln.removal.rule if ln.removal else None for ln in page]
-        [None, None, 'printed_twice', None]
-    """
-    prev = None
-    for i, ln in enumerate(lines):
-        if ln.blank:
-            continue
-        if (
-            prev is not None
-            and _stands(prev)
-            and _stands(ln)
-            and not prev.protected
-            and not ln.protected
-            and TWICE_MIN_WORDS <= ln.n <= TWICE_MAX_WORDS
-            and ln.n == prev.n  # cheap first: the same words are as many
-            and not _BULLET.match(ln.text)
-            and ln.key() == prev.key()
-            and not no_stoplist_script(ln.text)
-            and not _credit_below(lines, matched, i)
-        ):
-            ln.bad(
-                "printed_twice",
-                "the line right above says the same: a photo caption, a title or a block "
-                "the page printed twice (the first copy stays)",
-            )
-        prev = ln
-
-
-def _credit_below(lines, matched: list | None, i: int) -> bool:
-    """The next non-blank line after ``i`` was removed by a photo-credit rule."""
-    if not matched:
-        return False
-    for j in range(i + 1, len(lines)):
-        if not lines[j].blank:
-            rule = matched[j]
-            return rule is not None and rule.category in CREDIT_KINDS and lines[j].cls == _BAD
-    return False
 
 
 def _panel_anchor(ln, rule) -> bool:

@@ -23,7 +23,7 @@ from operator import itemgetter
 import regex
 
 from cleannews.strip._assemble import Removal, SpanRemoval
-from cleannews.strip._credits import paywall_blocks, printed_twice
+from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone
 from cleannews.strip._keep import give_back
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
@@ -2045,7 +2045,6 @@ def judge_lines(
     _title_pass(lines)
     if sum(ln.cls is BAD for ln in lines) > taken:  # the title's repeats are gone: the head anew
         head_zone(lines, page_kind(lines).body_start, rs.kicker_words)
-    printed_twice(lines, matched)  # last: title repeats and caption copies are named first
     return lines, glued
 
 
