@@ -192,12 +192,14 @@ def give_back_announced_list(lines) -> list[int]:
         [1, 2]
     """
     given = []
+    if not any(_taken(ln, LIST_RULES) for ln in lines):
+        return given  # nothing a guard may give back (branch perf8)
     n = len(lines)
     for i, ln in enumerate(lines):
-        if (
-            ln.blank or ln.cls == "bad" or ln.n < INTRO_MIN_WORDS
-            or not _INTRO_END.search(ln.text[-60:])
-        ):
+        if ln.blank or ln.cls == "bad" or ln.n < INTRO_MIN_WORDS:
+            continue
+        tail = ln.text[-60:]
+        if ":" not in tail or not _INTRO_END.search(tail):  # the pattern's colon, first
             continue
         zone = []
         for j in range(i + 1, n):
@@ -287,12 +289,14 @@ def give_back_byline(lines) -> list[int]:
     """
     from cleannews.strip.detectors import title_line
 
+    names = [k for k, ln in enumerate(lines) if _taken(ln, BYLINE_RULES) and _person_name(ln)]
+    if not names:
+        return []  # the headline is looked for only when a name may be given back (perf8)
     head = title_line(lines)
     first_body = next((k for k in range(head + 1, len(lines)) if _is_body(lines[k])), -1)
     given = []
-    for k, ln in enumerate(lines):
-        if not (_taken(ln, BYLINE_RULES) and _person_name(ln)):
-            continue
+    for k in names:
+        ln = lines[k]
         up = _neighbours(lines, k, -1, 1)
         byline = 0 <= head < k < first_body
         signature = bool(up) and lines[up[0]].cls != "bad" and lines[up[0]].ends
