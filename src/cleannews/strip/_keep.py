@@ -296,7 +296,6 @@ def give_back_byline(lines) -> list[int]:
     first_body = next((k for k in range(head + 1, len(lines)) if _is_body(lines[k])), -1)
     given = []
     for k in names:
-        ln = lines[k]
         up = _neighbours(lines, k, -1, 1)
         byline = 0 <= head < k < first_body
         signature = bool(up) and lines[up[0]].cls != "bad" and lines[up[0]].ends
