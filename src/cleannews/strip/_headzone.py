@@ -324,7 +324,7 @@ def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> 
             reason = "label under the page's chrome ({}), above the headline"
             _take(lines, run, "head_label", reason, lines[i])
     # the labels just taken are no headline any more: the longest headline below, anew
-    head_menu(lines, idx, _longest_headline_below(lines, idx), kickers, printed)
+    head_menu(lines, idx, None, kickers, printed)  # None: computed when a run needs it
 
 
 def menu_item(ln) -> bool:
@@ -370,7 +370,7 @@ def _glued_menu(ln) -> bool:
 def head_menu(
     lines,
     idx: list[int],
-    below_best: list[int],
+    below_best: list[int] | None,
     kickers: frozenset[str] = frozenset(),
     printed: frozenset[str] = frozenset(),
 ) -> None:
@@ -385,7 +385,8 @@ def head_menu(
     * it stands between two removed lines, one of them an anchor (:func:`is_anchor`), or
       between the top of the page and an anchor (as ``head_chrome``);
     * at most :data:`MENU_LONG_MAX` of its lines have more than :data:`CHROME_MAX_WORDS` words;
-    * a headline stands below it (``below_best``: :func:`_longest_headline_below`) longer than
+    * a headline stands below it (``below_best``: :func:`_longest_headline_below`, computed
+      here on first need when None) longer than
       each of its short lines, and longer than its last line when that is the long one (a
       headline in Title Case stands right above the chrome too);
     * its last line (the one nearest the headline) is no kicker (:func:`_kicker`: a kicker
@@ -425,6 +426,8 @@ def head_menu(
         glued = [i for i in run if _glued_menu(lines[i])]
         if len(short) + len(glued) < len(run) or not 0 < len(glued) <= MENU_LONG_MAX:
             continue  # no glued menu (labels alone are head_chrome's), or a headline's length
+        if below_best is None:  # lazily: most heads have no such run (branch perf8)
+            below_best = _longest_headline_below(lines, idx)
         if below_best[k] <= max((lines[i].n for i in short), default=0):
             continue  # no headline below the run
         last = lines[run[-1]]
