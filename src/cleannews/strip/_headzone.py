@@ -285,22 +285,8 @@ def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> 
     seen = Counter(ln.text.strip(_KICKER_TRIM).casefold() for ln in lines if not ln.blank)
     printed = frozenset(t for t, c in seen.items() if c > 1)  # texts on two lines or more
     below_best = _longest_headline_below(lines, idx)
-    k = 0
-    while k < len(idx):  # head_chrome: runs between removed lines, one an anchor
-        if not label_line(lines[idx[k]]):
-            k += 1
-            continue
-        s = k
-        while k < len(idx) and label_line(lines[idx[k]]):
-            k += 1
-        above = lines[idx[s - 1]] if s else None
-        below = lines[idx[k]] if k < len(idx) else None
-        if below is None or below.cls != _BAD or (above is not None and above.cls != _BAD):
-            continue
-        anchor = above if above is not None and is_anchor(above) else below
-        if not is_anchor(anchor):
-            continue
-        run = idx[s:k]
+    # head_chrome: runs between removed lines, one an anchor
+    for run, k, anchor in _anchored_runs(lines, idx, label_line):
         if _kicker(lines, run, kickers, printed):
             continue
         if k < len(idx) and below_best[k] > max(lines[i].n for i in run):  # a headline below
@@ -406,22 +392,7 @@ def head_menu(
         >>> [ln.removal.rule if ln.removal else None for ln in ls]
         ['head_menu', 'head_menu', 'head_menu', 'nav_link_line', None, None]
     """
-    k = 0
-    while k < len(idx):
-        if not menu_item(lines[idx[k]]):
-            k += 1
-            continue
-        s = k
-        while k < len(idx) and menu_item(lines[idx[k]]):
-            k += 1
-        run = idx[s:k]
-        above = lines[idx[s - 1]] if s else None
-        below = lines[idx[k]] if k < len(idx) else None
-        if below is None or below.cls != _BAD or (above is not None and above.cls != _BAD):
-            continue
-        anchor = above if above is not None and is_anchor(above) else below
-        if not is_anchor(anchor):
-            continue
+    for run, k, anchor in _anchored_runs(lines, idx, menu_item):
         short = [i for i in run if lines[i].n <= CHROME_MAX_WORDS]
         glued = [i for i in run if _glued_menu(lines[i])]
         if len(short) + len(glued) < len(run) or not 0 < len(glued) <= MENU_LONG_MAX:
@@ -438,6 +409,36 @@ def head_menu(
             continue  # a label names the story (a bullet is a menu's entry, never a kicker)
         reason = "menu of the page's head next to its chrome ({}), above the headline"
         _take(lines, run, "head_menu", reason, anchor)
+
+
+def _anchored_runs(lines, idx: list[int], member):
+    """Runs of consecutive lines (of ``idx``) that ``member`` accepts, standing between two
+    removed lines (or the top of the page and a removed line), one of them an anchor
+    (:func:`is_anchor`). Yields ``(run, k, anchor)``: the run's line numbers, the position in
+    ``idx`` right after it, and the anchor line.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> ls = [_Line(t, frozenset()) for t in ("Menu", "Sport", "Culture", "Connexion")]
+        >>> ls[0].bad("nav_menu", "menu")
+        >>> ls[3].bad("login_line", "login")
+        >>> [(run, k) for run, k, _ in _anchored_runs(ls, [0, 1, 2, 3], lambda ln: ln.cls != "bad")]
+        [([1, 2], 3)]
+    """
+    k = 0
+    while k < len(idx):
+        if not member(lines[idx[k]]):
+            k += 1
+            continue
+        s = k
+        while k < len(idx) and member(lines[idx[k]]):
+            k += 1
+        above = lines[idx[s - 1]] if s else None
+        below = lines[idx[k]] if k < len(idx) else None
+        if below is None or below.cls != _BAD or (above is not None and above.cls != _BAD):
+            continue
+        anchor = above if above is not None and is_anchor(above) else below
+        if is_anchor(anchor):
+            yield idx[s:k], k, anchor
 
 
 def _take(lines, run: list[int], rule: str, reason: str, anchor) -> None:
