@@ -24,7 +24,14 @@ from itertools import chain, islice
 from cleannews._lines import split_lines
 from cleannews.document import Change
 
-__all__ = ["LineSpans", "Removal", "SpanRemoval", "assemble", "split_lines"]
+__all__ = [
+    "AMB", "BAD", "GOOD", "KEEP", "LineSpans", "Removal", "SpanRemoval", "assemble", "split_lines",
+]
+
+#: The classes of a line while the strip stage judges a page (``_Line.cls``): furniture,
+#: article text, text kept whatever the neighbours say, and not decided yet. Defined here,
+#: the leaf module of the stage, so that every pass imports the same names.
+BAD, GOOD, KEEP, AMB = "bad", "good", "keep", "amb"
 
 
 class LineSpans:

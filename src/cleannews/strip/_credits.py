@@ -28,9 +28,10 @@ from functools import lru_cache
 
 import regex
 
+from cleannews.strip._assemble import BAD, GOOD
+
 __all__ = ["page_hits", "paywall_blocks", "paywall_panel"]
 
-_BAD, _GOOD = "bad", "good"
 
 #: :func:`paywall_panel`: a panel line has at most this many words (a paywall's offer or
 #: prompt; the article's paragraphs above a paywall are longer or hold no paywall phrase).
@@ -72,7 +73,7 @@ def paywall_blocks(lines, matched: list, languages: tuple[str, ...]) -> None:
 def _panel_anchor(ln, rule) -> bool:
     """A line removed by a rule of a :data:`PANEL_ANCHOR_KINDS` kind (a paywall notice, a
     login prompt)."""
-    return rule is not None and rule.category in PANEL_ANCHOR_KINDS and ln.cls == _BAD
+    return rule is not None and rule.category in PANEL_ANCHOR_KINDS and ln.cls == BAD
 
 
 def paywall_panel(lines, matched: list, phrases: PanelPhrases) -> None:
@@ -114,7 +115,7 @@ def paywall_panel(lines, matched: list, phrases: PanelPhrases) -> None:
         ln = lines[i] if i < len(lines) else None
         if ln is not None and ln.blank:
             continue
-        if ln is not None and ln.cls == _BAD:
+        if ln is not None and ln.cls == BAD:
             run.append(i)
             if anchor is None and _panel_anchor(ln, matched[i]):
                 anchor = matched[i].name
@@ -149,7 +150,7 @@ def page_hits(lines, phrases: PanelPhrases) -> dict[int, frozenset[int]]:
     """
     cands = [
         (i, ln) for i, ln in enumerate(lines)
-        if not ln.blank and ln.cls != _BAD and not ln.protected and ln.n <= PANEL_MAX_WORDS
+        if not ln.blank and ln.cls != BAD and not ln.protected and ln.n <= PANEL_MAX_WORDS
     ]
     if not cands:
         return {}
@@ -175,7 +176,7 @@ def _panel_hits(ln, phrases: PanelPhrases, keywords: tuple[str, ...] | None = No
     hits = phrases.hits(ln.low, keywords)
     if not hits:
         return hits
-    if ln.cls == _GOOD and len(hits) < PANEL_GOOD_PHRASES:
+    if ln.cls == GOOD and len(hits) < PANEL_GOOD_PHRASES:
         return frozenset()
     if hits <= phrases.offer and len(hits) < 2 and ln.n > PANEL_OFFER_MAX_WORDS:
         return frozenset()  # "L'abonnement passe à 13,49 € par mois": a headline's words
@@ -184,7 +185,7 @@ def _panel_hits(ln, phrases: PanelPhrases, keywords: tuple[str, ...] | None = No
 
 def _take_panel(lines, run: list[int], anchor: str | None, phrases: int) -> None:
     """Remove the standing lines of ``run`` when it is a panel (see :func:`paywall_panel`)."""
-    standing = [i for i in run if lines[i].cls != _BAD]
+    standing = [i for i in run if lines[i].cls != BAD]
     if not standing:
         return
     if anchor is None and (len(standing) < PANEL_RUN_MIN or phrases < PANEL_RUN_PHRASES):

@@ -38,6 +38,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
+from cleannews.strip._assemble import BAD, GOOD
 from cleannews.strip._pagekind import _BULLET  # a bullet or number opening a list item
 
 __all__ = ["head_end", "head_menu", "head_zone", "is_anchor", "label_line", "menu_item"]
@@ -78,7 +79,6 @@ MENU_LONG_MAX = 2
 #: Characters trimmed around a label before it is looked up in the kicker words.
 _KICKER_TRIM = " \t:.-–—|•·*"
 
-_BAD, _GOOD = "bad", "good"
 #: Characters that end a sentence, a clause or a list item: a label ends with none of them.
 _END_CHARS = frozenset('.!?…»"”);:,')
 #: Sentence ends for :func:`head_end`.
@@ -109,7 +109,7 @@ def is_anchor(ln) -> bool:
     >>> is_anchor(ln)
     False
     """
-    if ln.cls != _BAD or ln.removal is None:
+    if ln.cls != BAD or ln.removal is None:
         return False
     names, prefixes, excluded = _anchors()
     rule = ln.removal.rule
@@ -125,7 +125,7 @@ def label_line(ln, max_words: int = CHROME_MAX_WORDS) -> bool:
     ...  "12 janvier 2026", "• Bretagne", "Trois sujets :", "Oui.")]
     [True, True, False, False, False, False]
     """
-    if ln.blank or ln.cls == _BAD or ln.protected or not 0 < ln.n <= max_words:
+    if ln.blank or ln.cls == BAD or ln.protected or not 0 < ln.n <= max_words:
         return False
     text = ln.text
     if text[-1:] in _END_CHARS or _BULLET.match(text):
@@ -149,7 +149,7 @@ def head_end(lines, body_start: int) -> int:
     end = body_start if body_start >= 0 else len(lines)
     for i in range(end):
         ln = lines[i]
-        if ln.cls == _GOOD and ln.n >= HEAD_PROSE_MIN_WORDS and ln.text[-1:] in _PROSE_END:
+        if ln.cls == GOOD and ln.n >= HEAD_PROSE_MIN_WORDS and ln.text[-1:] in _PROSE_END:
             return i
     return end
 
@@ -164,7 +164,7 @@ def _headline_shaped(ln) -> bool:
     ...  "(Foto: imago/Team 2) 3 / 33", "Politique", "Le maire a signé l’arrêté hier soir.")]
     [True, False, False, False]
     """
-    if ln.blank or ln.cls == _BAD or ln.protected:
+    if ln.blank or ln.cls == BAD or ln.protected:
         return False
     if not HEADLINE_MIN_WORDS <= ln.n <= HEADLINE_MAX_WORDS or ln.text[-1:] in _PROSE_END:
         return False
@@ -237,7 +237,7 @@ def _kicker(lines, run: list[int], kickers: frozenset[str], printed: frozenset[s
         if seen >= TOPIC_LINES:
             break
         ln = lines[j]
-        if ln.blank or ln.cls == _BAD:
+        if ln.blank or ln.cls == BAD:
             continue
         below |= _stems(ln.words)
         seen += 1
@@ -303,7 +303,7 @@ def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> 
             continue
         if _kicker(lines, run, kickers, printed):
             continue
-        while rest < len(idx) and lines[idx[rest]].cls == _BAD:
+        while rest < len(idx) and lines[idx[rest]].cls == BAD:
             rest += 1
         nxt = lines[idx[rest]] if rest < len(idx) else lines[end] if end < len(lines) else None
         if nxt is not None and _headline_shaped(nxt):  # the labels stand on the headline
@@ -325,7 +325,7 @@ def menu_item(ln) -> bool:
     ...  "Le maire a signé l’arrêté hier soir.", "Trois sujets :")]
     [True, True, True, False, False]
     """
-    if ln.blank or ln.cls == _BAD or ln.protected or not 0 < ln.n <= MENU_LINE_MAX_WORDS:
+    if ln.blank or ln.cls == BAD or ln.protected or not 0 < ln.n <= MENU_LINE_MAX_WORDS:
         return False
     return ln.text[-1:] not in _END_CHARS
 
@@ -434,7 +434,7 @@ def _anchored_runs(lines, idx: list[int], member):
             k += 1
         above = lines[idx[s - 1]] if s else None
         below = lines[idx[k]] if k < len(idx) else None
-        if below is None or below.cls != _BAD or (above is not None and above.cls != _BAD):
+        if below is None or below.cls != BAD or (above is not None and above.cls != BAD):
             continue
         anchor = above if above is not None and is_anchor(above) else below
         if is_anchor(anchor):

@@ -23,6 +23,8 @@ from functools import lru_cache
 
 import regex
 
+from cleannews.strip._assemble import AMB, BAD
+
 __all__ = [
     "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
     "give_back_topical",
@@ -105,7 +107,7 @@ def _content_words(low: str) -> set[str]:
 
 
 def _is_body(ln) -> bool:
-    return ln.cls != "bad" and not ln.blank and ln.n >= BODY_MIN_WORDS and ln.ends
+    return ln.cls != BAD and not ln.blank and ln.n >= BODY_MIN_WORDS and ln.ends
 
 
 def give_back_topical(lines) -> list[int]:
@@ -156,7 +158,7 @@ def give_back_topical(lines) -> list[int]:
         ):
             given.append(i)
     for i in given:
-        lines[i].cls = "amb"
+        lines[i].cls = AMB
         lines[i].removal = None
     return given
 
@@ -164,7 +166,7 @@ def give_back_topical(lines) -> list[int]:
 def _taken(ln, rules: frozenset[str] = POSITION_RULES) -> bool:
     """Removed by one of ``rules`` (whole line)."""
     return (
-        ln.cls == "bad" and ln.removal is not None and ln.removal.rule in rules
+        ln.cls == BAD and ln.removal is not None and ln.removal.rule in rules
         and not ln.removal.spans
     )
 
@@ -196,7 +198,7 @@ def give_back_announced_list(lines) -> list[int]:
         return given  # nothing a guard may give back (branch perf8)
     n = len(lines)
     for i, ln in enumerate(lines):
-        if ln.blank or ln.cls == "bad" or ln.n < INTRO_MIN_WORDS:
+        if ln.blank or ln.cls == BAD or ln.n < INTRO_MIN_WORDS:
             continue
         tail = ln.text[-60:]
         if ":" not in tail or not _INTRO_END.search(tail):  # the pattern's colon, first
@@ -206,7 +208,7 @@ def give_back_announced_list(lines) -> list[int]:
             item = lines[j]
             if item.blank:
                 continue
-            if len(zone) >= LIST_MAX_LINES or (item.cls != "bad" and _is_body(item)):
+            if len(zone) >= LIST_MAX_LINES or (item.cls != BAD and _is_body(item)):
                 break
             zone.append(j)
         shapes = {j: _item_shape(lines[j].text) for j in zone}
@@ -221,7 +223,7 @@ def give_back_announced_list(lines) -> list[int]:
             and shapes[j] in LIST_GIVE_BACK_SHAPES and counts[shapes[j]] >= LIST_MIN_ITEMS
         ]
     for j in given:
-        lines[j].cls = "amb"
+        lines[j].cls = AMB
         lines[j].removal = None
     return given
 
@@ -298,7 +300,7 @@ def give_back_byline(lines) -> list[int]:
     for k in names:
         up = _neighbours(lines, k, -1, 1)
         byline = 0 <= head < k < first_body
-        signature = bool(up) and lines[up[0]].cls != "bad" and lines[up[0]].ends
+        signature = bool(up) and lines[up[0]].cls != BAD and lines[up[0]].ends
         if not (byline or signature):
             continue
         given.append(k)
@@ -311,7 +313,7 @@ def give_back_byline(lines) -> list[int]:
             ):
                 given.append(j)
     for k in given:
-        lines[k].cls = "amb"
+        lines[k].cls = AMB
         lines[k].removal = None
     return sorted(set(given))
 

@@ -49,6 +49,8 @@ from itertools import pairwise
 
 import regex
 
+from cleannews.strip._assemble import BAD, GOOD
+
 __all__ = [
     "ARTICLE",
     "LISTING",
@@ -91,7 +93,6 @@ _PROSE_END = regex.compile(r"[.!?…»\"”;:)]\s*+$")
 _PROSE_END_CHARS = frozenset('.!?…»"”;:)')
 _BULLET = regex.compile(r"^\s*+(?:[-–—•·▪*]|\d+[.)]\s)")
 
-_GOOD, _BAD = "good", "bad"
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def headline_shaped(ln) -> bool:
     """
     return (
         not ln.blank
-        and ln.cls != _BAD
+        and ln.cls != BAD
         and not ln.protected
         and HEADLINE_MIN_WORDS <= ln.n <= HEADLINE_MAX_WORDS
         and not _ends_prose(ln.text)
@@ -174,7 +175,7 @@ def _body(lines, idx: list[int]) -> tuple[list[int], int]:
     >>> from cleannews.strip.detectors import _Line
     >>> ls = [_Line(t, frozenset()) for t in ("Titre", "Deux mots", "Trois mots ici", "X")]
     >>> for k in (1, 2):
-    ...     ls[k].cls = _GOOD
+    ...     ls[k].cls = GOOD
     >>> _body(ls, [0, 1, 2, 3])
     ([1, 2], 5)
     """
@@ -183,7 +184,7 @@ def _body(lines, idx: list[int]) -> tuple[list[int], int]:
     run: list[int] = []
     words = 0
     for i in [*idx, -1]:
-        if i >= 0 and lines[i].cls == _GOOD:
+        if i >= 0 and lines[i].cls == GOOD:
             run.append(i)
             words += lines[i].n
             continue
@@ -233,7 +234,7 @@ def page_kind(lines, measure_all: bool = False) -> PageKind:
     reach the article thresholds (else it is reported as -1), or always with ``measure_all``
     (the training tool, which tries other thresholds).
     """
-    idx = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls != _BAD]
+    idx = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls != BAD]
     body, body_words = _body(lines, idx)
     start, end, n_body = (body[0], body[-1], len(body)) if body else (-1, -1, 0)
     standing = sum(lines[i].n for i in idx)
@@ -247,7 +248,7 @@ def page_kind(lines, measure_all: bool = False) -> PageKind:
     before = after = 0
     for a, b in pairwise(idx):
         # the excerpt's tests first: they are cheaper than the headline's shape
-        if lines[b].cls == _GOOD and lines[b].n <= EXCERPT_MAX_WORDS and headline_shaped(lines[a]):
+        if lines[b].cls == GOOD and lines[b].n <= EXCERPT_MAX_WORDS and headline_shaped(lines[a]):
             if start >= 0 and (start <= a <= end or b == start):
                 continue  # the headline right above the body is the article's title
             if start < 0 or b < start:

@@ -47,6 +47,7 @@ from itertools import pairwise
 
 import regex
 
+from cleannews.strip._assemble import BAD, GOOD
 from cleannews.strip._pagekind import _BULLET
 
 __all__ = [
@@ -98,7 +99,6 @@ TEASER_RULES = frozenset({"tail_teaser", "related_zone"})
 #: ... or by a rule whose name starts with this (the rule files' related-articles families).
 TEASER_RULE_PREFIX = "related_"
 
-_BAD, _GOOD = "bad", "good"
 #: An item of a list: a line ending with ";" or "," (or ":", the line introducing it) ...
 _LIST_END = regex.compile(r"[;,:]\s*$")
 #: ... or starting with a bullet or a number ("- ", "• ", "1. "): ``_pagekind._BULLET``.
@@ -130,7 +130,7 @@ def _teaser_rule(name: str) -> bool:
 
 def _stands(ln) -> bool:
     """A non-blank line no rule removed."""
-    return not ln.blank and ln.cls != _BAD
+    return not ln.blank and ln.cls != BAD
 
 
 def _list_item(text: str) -> bool:
@@ -202,7 +202,7 @@ def _heading_zone(lines, matched: list, body_start: int, body_end: int) -> None:
         return
     for i in range(body_end + 1, len(lines)):
         rule = matched[i] if i < len(matched) else None
-        if rule is not None and rule.name in TAIL_OPENING_RULES and lines[i].cls == _BAD:
+        if rule is not None and rule.name in TAIL_OPENING_RULES and lines[i].cls == BAD:
             break
     else:
         return
@@ -212,11 +212,11 @@ def _heading_zone(lines, matched: list, body_start: int, body_end: int) -> None:
     zone = []
     for k in _standing(lines, i + 1):
         ln = lines[k]
-        if ln.cls == _BAD:
+        if ln.cls == BAD:
             continue
         if ln.protected:
             continue  # a byline or a source stays, and the zone goes on under it
-        if ln.n > ZONE_MAX_WORDS or (ln.cls == _GOOD and ln.n >= ZONE_PARAGRAPH_WORDS):
+        if ln.n > ZONE_MAX_WORDS or (ln.cls == GOOD and ln.n >= ZONE_PARAGRAPH_WORDS):
             return  # a paragraph below the heading: the article goes on, nothing is taken
         zone.append(ln)
     if len(zone) < ZONE_MIN_LINES:
@@ -236,7 +236,7 @@ def _body_words(lines, start: int, end: int) -> frozenset[str]:
     return frozenset(
         w
         for ln in lines[start : end + 1]
-        if ln.cls == _GOOD
+        if ln.cls == GOOD
         for w in ln.words
         if len(w) >= SHARED_WORD_CHARS and not w.isdigit()
     )
@@ -265,7 +265,7 @@ def _article_goes_on(ln, body: frozenset[str]) -> bool:
         return True
     if ln.n <= LABEL_VALUE_MAX_WORDS and _LABEL_VALUE.search(text):
         return True
-    if ln.cls != _GOOD:
+    if ln.cls != GOOD:
         return False
     shared = 0
     for w in ln.words:
@@ -303,8 +303,8 @@ def run_heading(lines, body_end: int) -> None:
     for k, i in enumerate(idx):
         ln = lines[i]
         if (
-            ln.cls == _BAD
-            or ln.cls == _GOOD
+            ln.cls == BAD
+            or ln.cls == GOOD
             or ln.protected
             or not 0 < ln.n <= RUN_HEADING_MAX_WORDS
             or ln.text[-1:] in _SENTENCE_END_CHARS
@@ -314,11 +314,11 @@ def run_heading(lines, body_end: int) -> None:
             continue
         below = idx[k + 1 : k + 1 + RUN_HEADING_MIN_TAKEN]
         if len(below) < RUN_HEADING_MIN_TAKEN or not all(
-            lines[j].cls == _BAD and _teaser_rule(lines[j].removal.rule) for j in below
+            lines[j].cls == BAD and _teaser_rule(lines[j].removal.rule) for j in below
         ):
             continue
         above = lines[idx[k - 1]] if k else None
-        if above is not None and above.cls == _BAD:
+        if above is not None and above.cls == BAD:
             continue
         ln.bad("run_heading", "heading of a run of teasers of other articles, after the body")
 
@@ -385,7 +385,7 @@ def excerpt_run(lines, body_start: int, body_end: int) -> None:
     runs: list[list[int]] = []
     run: list[int] = []
     for i, ln in enumerate(lines):
-        if ln.blank or ln.cls == _BAD:
+        if ln.blank or ln.cls == BAD:
             continue
         if (
             not ln.protected
@@ -411,7 +411,7 @@ def excerpt_run(lines, body_start: int, body_end: int) -> None:
     for i in range(len(lines) - 1, -1, -1):
         ln = lines[i]
         prose_below[i] = prose_below[i + 1] or (
-            ln.cls == _GOOD and ln.n >= EXCERPT_PROSE_BELOW_WORDS and not _cut(ln.text)
+            ln.cls == GOOD and ln.n >= EXCERPT_PROSE_BELOW_WORDS and not _cut(ln.text)
         )
     for run in runs:
         if above[run[0]] < EXCERPT_ARTICLE_WORDS:
@@ -424,7 +424,7 @@ def excerpt_run(lines, body_start: int, body_end: int) -> None:
 
 def _article_paragraph(ln) -> bool:
     """A paragraph-like line that ends like a sentence and is not cut with "…"."""
-    return ln.cls == _GOOD and ln.text[-1:] in _PROSE_END_CHARS and not _cut(ln.text)
+    return ln.cls == GOOD and ln.text[-1:] in _PROSE_END_CHARS and not _cut(ln.text)
 
 
 #: Characters that end a paragraph of prose (an excerpt's "…" aside).
@@ -490,21 +490,21 @@ def comment_form(lines, matched: list, body_end: int) -> None:
     while k < len(lines):
         rule = matched[k] if k < len(matched) else None
         k += 1
-        if not (_comment_rule(rule) and lines[k - 1].cls == _BAD):
+        if not (_comment_rule(rule) and lines[k - 1].cls == BAD):
             continue
         run = []
         while k < len(lines):
             ln = lines[k]
-            if ln.blank or ln.cls == _BAD:
+            if ln.blank or ln.cls == BAD:
                 k += 1
                 continue
-            if ln.cls == _GOOD or ln.n > COMMENT_FORM_MAX_WORDS:
+            if ln.cls == GOOD or ln.n > COMMENT_FORM_MAX_WORDS:
                 break
             run.append(ln)
             k += 1
         end = lines[k] if k < len(lines) else None
         if end is not None and (
-            (end.cls == _GOOD and end.n >= COMMENT_PROSE_BELOW_WORDS)
+            (end.cls == GOOD and end.n >= COMMENT_PROSE_BELOW_WORDS)
             or _list_item(end.text)
             or _LABEL_VALUE.search(end.text)
         ):
@@ -564,7 +564,7 @@ def _norm(text: str) -> str:
 
 def _credit(ln, rule) -> bool:
     """A line removed as a photo credit."""
-    if ln.cls != _BAD or ln.removal is None:
+    if ln.cls != BAD or ln.removal is None:
         return False
     if rule is not None and getattr(rule, "takes_prev_caption", False):
         return True
@@ -597,7 +597,7 @@ def caption_copies(lines, matched: list) -> None:
         [None, 'caption_copy', 'caption_copy', 'photo_credit']
     """
     idx = [i for i, ln in enumerate(lines) if not ln.blank]
-    first = next((i for i in idx if lines[i].cls != _BAD), -1)
+    first = next((i for i in idx if lines[i].cls != BAD), -1)
     for p, i in enumerate(idx):
         if p == 0 or not _credit(lines[i], matched[i] if i < len(matched) else None):
             continue
@@ -617,7 +617,7 @@ def _caption_shaped(ln) -> bool:
     """A standing line that may be a caption: its length in words, no list item, not
     protected."""
     return (
-        ln.cls != _BAD
+        ln.cls != BAD
         and not ln.protected
         and CAPTION_COPY_MIN_WORDS <= ln.n <= CAPTION_COPY_MAX_WORDS
         and not _list_item(ln.text)
@@ -661,7 +661,7 @@ def _card_key(text: str) -> str:
 def _related_heading(ln) -> bool:
     """A line removed as a heading of other articles (``related_*`` rules, the
     :data:`TAIL_OPENING_RULES`, ``run_heading``)."""
-    if ln.cls != _BAD or ln.removal is None:
+    if ln.cls != BAD or ln.removal is None:
         return False
     rule = ln.removal.rule
     return (
@@ -675,7 +675,7 @@ def _heading_shaped(ln) -> bool:
     """A standing line that may head a list: a few words, no sentence end, no list item, no
     "Label : value", not protected."""
     return (
-        ln.cls != _BAD
+        ln.cls != BAD
         and not ln.protected
         and 0 < ln.n <= CARD_HEADING_MAX_WORDS
         and ln.text[-1:] not in _SENTENCE_END_CHARS
@@ -720,7 +720,7 @@ def card_zone(lines) -> None:
     occ: dict[str, list[int]] = {}
     for p, i in enumerate(idx):
         ln = lines[i]
-        if ln.cls == _BAD and ln.n <= CARD_SEPARATOR_MAX_WORDS:
+        if ln.cls == BAD and ln.n <= CARD_SEPARATOR_MAX_WORDS:
             occ.setdefault(_card_key(ln.text), []).append(p)
     if not any(len(ps) >= CARD_MIN_SEPARATORS for ps in occ.values()):
         return
@@ -736,7 +736,7 @@ def card_zone(lines) -> None:
         chain = [ps[0]]
         for a, b in pairwise(ps):
             gap = [idx[q] for q in range(a + 1, b)]
-            standing = [i for i in gap if lines[i].cls != _BAD]
+            standing = [i for i in gap if lines[i].cls != BAD]
             if gap and len(standing) <= CARD_MAX_LINES and (
                 not standing or any(_card_headline(lines[i]) for i in standing)
             ):
@@ -795,7 +795,7 @@ def _take_cards(lines, idx: list[int], chain: list[int], first: int, page: tuple
     q, first_card = chain[0] - 1, 0
     while q >= 0 and chain[0] - q <= CARD_WALK_MAX:
         ln = lines[idx[q]]
-        if ln.cls == _BAD:
+        if ln.cls == BAD:
             if _related_heading(ln):
                 break
         elif _heading_shaped(ln) and (first_card or q == chain[0] - 1):
@@ -816,7 +816,7 @@ def _take_cards(lines, idx: list[int], chain: list[int], first: int, page: tuple
     zone = [
         lines[i]
         for i in idx[q + 1 : chain[-1]]
-        if lines[i].cls != _BAD and not lines[i].protected
+        if lines[i].cls != BAD and not lines[i].protected
     ]
     zone += _cut_card(lines, idx, chain[-1])
     if any(
@@ -833,10 +833,10 @@ def _take_cards(lines, idx: list[int], chain: list[int], first: int, page: tuple
         for w in lines[idx[p]].words
         if len(w) >= SHARED_WORD_CHARS and not w.isdigit()
     )
-    paras = [ln for ln in zone if ln.cls == _GOOD]
+    paras = [ln for ln in zone if ln.cls == GOOD]
     if paras and 2 * sum(_shares(ln, body) for ln in paras) > len(paras):
         return  # the article's own sections between recurring furniture
-    if lines[heading].cls != _BAD:
+    if lines[heading].cls != BAD:
         zone.append(lines[heading])
     for ln in zone:
         ln.bad("card_zone", "a card of a list of other articles between recurring separators")
@@ -859,7 +859,7 @@ def _cut_card(lines, idx: list[int], last: int) -> list:
         ['239', 'Le ']
     """
     rest = [lines[i] for i in idx[last + 1 :]]
-    if not rest or len(rest) > CARD_MAX_LINES or any(ln.cls == _BAD for ln in rest):
+    if not rest or len(rest) > CARD_MAX_LINES or any(ln.cls == BAD for ln in rest):
         return []
     if any(ln.protected for ln in rest) or not any(_card_headline(ln) for ln in rest):
         return []

@@ -22,7 +22,7 @@ from operator import itemgetter
 
 import regex
 
-from cleannews.strip._assemble import Removal, SpanRemoval
+from cleannews.strip._assemble import AMB, BAD, GOOD, KEEP, Removal, SpanRemoval
 from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone
 from cleannews.strip._keep import give_back
@@ -180,7 +180,6 @@ BREADCRUMB_MIN = 3
 #: only: a table row's last cell ("Wonder Woman | 2 883 | 22") is not one.
 COUNTER_MAX_DIGITS = 3
 
-BAD, GOOD, KEEP, AMB = "bad", "good", "keep", "amb"
 #: The repair stage lifts a crawler prefix at the start of a document; the strip
 #: stage only removes one left at the start of a later line (data rule name).
 CRAWLER_PREFIX_RULE = "crawler_date_prefix"
