@@ -34,13 +34,32 @@ def read_jsonl_gz():
 
 
 @pytest.fixture(scope="session")
-def strip_real_pages() -> dict:
-    """The labelled real-page corpus, ``{page id: (record, labelled lines)}`` (both splits;
-    tests that use it say which split they read)."""
+def strip_real_docs() -> dict:
+    """The labelled real-page corpus, ``{page id: (record, page text, labelled lines)}``
+    (both splits; tests that use it say which split they read)."""
     from cleannews.evaluate import read_corpus
 
     root = Path(__file__).parent.parent / "fixtures" / "strip_real"
-    return {rec["id"]: (rec, lab) for rec, _, lab in read_corpus(root)}
+    return {rec["id"]: (rec, doc, lab) for rec, doc, lab in read_corpus(root)}
+
+
+@pytest.fixture(scope="session")
+def strip_real_pages(strip_real_docs) -> dict:
+    """The labelled real-page corpus, ``{page id: (record, labelled lines)}``."""
+    return {pid: (rec, lab) for pid, (rec, _, lab) in strip_real_docs.items()}
+
+
+@pytest.fixture(scope="session")
+def train_page(strip_real_docs):
+    """``page(page_id)``: ``(page text, labelled lines)`` of a TRAIN page (fails on a page
+    of a held-out list)."""
+
+    def page(page_id: str) -> tuple:
+        rec, doc, labelled = strip_real_docs[page_id]
+        assert rec["split"] == "train", page_id  # never a held-out page
+        return doc, labelled
+
+    return page
 
 
 @pytest.fixture(scope="session")

@@ -267,21 +267,9 @@ REAL = {
 }
 
 
-@pytest.fixture(scope="module")
-def real_pages():
-    from cleannews.evaluate import read_corpus
-
-    out = {}
-    for rec, doc, labelled in read_corpus(ROOT / "fixtures" / "strip_real"):
-        if rec["id"] in REAL:
-            assert rec["split"] == "train", rec["id"]
-            out[rec["id"]] = (doc, labelled)
-    return out
-
-
 @pytest.mark.parametrize("page_id", sorted(REAL))
-def test_real_train_pages_lose_their_furniture_blocks_and_no_content(real_pages, page_id):
-    doc, labelled = real_pages[page_id]
+def test_real_train_pages_lose_their_furniture_blocks_and_no_content(train_page, page_id):
+    doc, labelled = train_page(page_id)
     kinds = {lb.text.strip(): lb.label for lb in labelled}
     taken: dict[str, int] = {}
     for c in strip_text(doc, CFG).changes:
