@@ -65,20 +65,6 @@ def _h(s: str) -> int:
     return int(hashlib.sha256(("drama8|" + s).encode()).hexdigest()[:8], 16)
 
 
-def play_author(root) -> str:
-    """The author slug exactly as ``negatives_sources.drama_units`` reads it."""
-    from negatives_sources import slug
-
-    author = "anonyme"
-    a = root.find(f".//{TEI}titleStmt/{TEI}author")
-    if a is not None:
-        names = a.findall(f"{TEI}persName")
-        pen = [n for n in names if n.get("type") == "pen"]
-        name = clean_ws(" ".join((pen or names or [a])[0].itertext()))
-        author = slug(name) or "anonyme"
-    return author
-
-
 def allowed(author: str) -> str | None:
     """Why a playwright may be used ("dev" / "unused"), or None (test split or unsure)."""
     from build_negatives import split_of_source
@@ -94,16 +80,12 @@ def allowed(author: str) -> str | None:
 
 def scenes(root) -> list[list[tuple[str, str, list[str]]]]:
     """Speeches of each innermost div: (speaker, "verse"|"prose", lines or paragraphs)."""
+    from negatives_sources import drop_tei
+
     body = root.find(f".//{TEI}body")
     if body is None:
         return []
-    for parent in body.iter():
-        for child in list(parent):
-            if child.tag in (f"{TEI}stage", f"{TEI}note", f"{TEI}pb"):
-                tail = child.tail
-                parent.remove(child)
-                if tail:
-                    parent.text = (parent.text or "") + tail
+    drop_tei(body, ("stage", "note", "pb"))  # speaker labels are kept: a layout shows them
     out = []
 
     def walk(div) -> None:
@@ -163,6 +145,8 @@ def build(out: Path = OUT) -> None:
     names = subprocess.run(["git", f"--git-dir={GIT}", "ls-tree", "-r", "HEAD", "--name-only"],
                            capture_output=True, text=True, check=True).stdout.split()
     names = sorted(f for f in names if f.startswith("tei/") and f.endswith(".xml"))
+    from negatives_sources import play_author  # the builder's own reading of the author
+
     recs, why_n = [], Counter()
     for name in names:
         xml = subprocess.run(["git", f"--git-dir={GIT}", "show", f"HEAD:{name}"],

@@ -583,6 +583,36 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z]+", "-", s).strip("-")
 
 
+def play_author(root) -> str:
+    """The slug of a DraCor TEI play's author (its pen name when it has one), or
+    ``"anonyme"``: the source name of ``fredracor:<author>``."""
+    a = root.find(f".//{TEI_NS}titleStmt/{TEI_NS}author")
+    if a is None:
+        return "anonyme"
+    names = a.findall(f"{TEI_NS}persName")
+    pen = [n for n in names if n.get("type") == "pen"]
+    return slug(clean_ws(" ".join((pen or names or [a])[0].itertext()))) or "anonyme"
+
+
+def drop_tei(body, tags: tuple[str, ...]) -> None:
+    """Remove every element of ``body`` whose TEI tag is in ``tags`` (stage directions,
+    notes, page breaks …), keeping the text that follows it in its parent.
+
+        >>> import xml.etree.ElementTree as ET
+        >>> p = ET.fromstring(f'<p xmlns="{TEI_NS[1:-1]}">Je pars<note>1</note>, adieu.</p>')
+        >>> drop_tei(p, ("note",)); "".join(p.itertext())
+        'Je pars, adieu.'
+    """
+    wanted = {f"{TEI_NS}{tag}" for tag in tags}
+    for parent in body.iter():
+        for child in list(parent):
+            if child.tag in wanted:
+                tail = child.tail
+                parent.remove(child)
+                if tail:
+                    parent.text = (parent.text or "") + tail
+
+
 def drama_units(xml: bytes) -> tuple[str, list[list[str]]]:
     """The author and the prose dialogue of a DraCor TEI play: one unit per innermost
     <div> (scene), one paragraph per prose speech (<sp> with <p>; speaker names and
@@ -590,24 +620,11 @@ def drama_units(xml: bytes) -> tuple[str, list[list[str]]]:
     import xml.etree.ElementTree as ET
 
     root = ET.fromstring(xml)
-    author = "anonyme"
-    a = root.find(f".//{TEI_NS}titleStmt/{TEI_NS}author")
-    if a is not None:
-        names = a.findall(f"{TEI_NS}persName")
-        pen = [n for n in names if n.get("type") == "pen"]
-        name = clean_ws(" ".join((pen or names or [a])[0].itertext()))
-        author = slug(name) or "anonyme"
+    author = play_author(root)
     body = root.find(f".//{TEI_NS}body")
     if body is None:
         return author, []
-    for parent in body.iter():
-        for child in list(parent):
-            if child.tag in (f"{TEI_NS}stage", f"{TEI_NS}note", f"{TEI_NS}speaker",
-                             f"{TEI_NS}pb"):
-                tail = child.tail
-                parent.remove(child)
-                if tail:
-                    parent.text = (parent.text or "") + tail
+    drop_tei(body, ("stage", "note", "speaker", "pb"))
     units: list[list[str]] = []
 
     def walk(div) -> None:
