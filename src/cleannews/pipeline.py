@@ -22,29 +22,6 @@ __all__ = ["clean", "clean_html", "repair", "spin_score"]
 _UNSCORED_LABELS = ("unsupported_language", "insufficient")
 
 
-#: A document that is one word of at most this many characters skips the strip stage.
-LONE_WORD_MAX_CHARS = 40
-#: … and whose text, blanks included, is at most this long.
-LONE_WORD_MAX_TEXT = 1000
-
-
-def lone_word(text: str) -> bool:
-    """Whether ``text`` is one short word alone: the strip stage leaves it whole.
-
-    A furniture rule judges a line as part of a page ("x" and "Partager" are share
-    buttons, "OK" a newsletter button, "12" a counter); a document of one word has no
-    page around it, and ``cleannews.clean("x")`` returned ``""``. A line of several words
-    ("Partager sur Facebook") is still judged.
-
-    >>> lone_word(" x\\n"), lone_word("Partager"), lone_word("Partager sur Facebook")
-    (True, True, False)
-    """
-    if len(text) > LONE_WORD_MAX_TEXT:  # no copy of a long document for this test
-        return False
-    parts = text.split(maxsplit=1)
-    return len(parts) == 1 and len(parts[0]) <= LONE_WORD_MAX_CHARS
-
-
 def _repair_stage(text: str, config: CleanConfig) -> AlignedResult:
     from cleannews.repairs import repair_text
 
@@ -66,7 +43,7 @@ def _finish(
     read from the HTML markup (the strip stage's position-based detectors leave them).
     """
     text, repaired.text = repaired.text, ""
-    if config.strip_boilerplate and not lone_word(text):
+    if config.strip_boilerplate:
         from cleannews.strip import strip_text
 
         s = strip_text(text, config, headings=headings)

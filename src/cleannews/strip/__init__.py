@@ -35,7 +35,30 @@ from typing import Any
 from cleannews.config import CleanConfig
 from cleannews.document import Change
 
-__all__ = ["StripResult", "strip_text"]
+__all__ = ["StripResult", "lone_word", "strip_text"]
+
+
+#: A document that is one word of at most this many characters skips the strip stage.
+LONE_WORD_MAX_CHARS = 40
+#: … and whose text, blanks included, is at most this long.
+LONE_WORD_MAX_TEXT = 1000
+
+
+def lone_word(text: str) -> bool:
+    """Whether ``text`` is one short word alone: :func:`strip_text` leaves it whole.
+
+    A furniture rule judges a line as part of a page ("x" and "Partager" are share
+    buttons, "OK" a newsletter button, "12" a counter); a document of one word has no
+    page around it, and ``cleannews.clean("x")`` returned ``""``. A line of several words
+    ("Partager sur Facebook") is still judged.
+
+    >>> lone_word(" x\\n"), lone_word("Partager"), lone_word("Partager sur Facebook")
+    (True, True, False)
+    """
+    if len(text) > LONE_WORD_MAX_TEXT:  # no copy of a long document for this test
+        return False
+    parts = text.split(maxsplit=1)
+    return len(parts) == 1 and len(parts[0]) <= LONE_WORD_MAX_CHARS
 
 
 @dataclass
@@ -71,7 +94,7 @@ def strip_text(
     subheadings (:func:`cleannews.clean_html` passes them): only a phrase rule
     removes them, never their position or the line model.
     """
-    if not text:
+    if not text or lone_word(text):  # no page around one word: nothing to judge it by
         return StripResult(text)
     assemble, judge_page, plan_lines = _impl()
     # rules and detectors with the page's rule files (the training tools call the same)
