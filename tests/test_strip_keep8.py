@@ -262,8 +262,11 @@ def test_stress_set_loses_fewer_content_lines_than_before_the_guards():
     """Development figure (the guards were tuned on these pages): the default stress set
     (900 pages) lost 186 content lines on main and 176 with this round's guards, furniture
     removed 2,243 of 4,388 both ways. A change that makes the strip stage eat more article
-    content next to furniture fails here."""
+    content next to furniture fails here. The set is drawn from the TRAIN pages, so adding
+    TRAIN pages redraws it: with the 51 pages of batch fr-f (round 9, branch lab9-fr2) it
+    loses 201 of 9,677 (151 on pages drawn from the earlier batches, 50 on fr-f pages, 32 of
+    them one author page's repeated teaser bylines), hence the bound 205 (was 180)."""
     from tools.strip_model import stress
 
     r = stress.measure(stress.stress_pages())
-    assert r["content_lost"] <= 180, r["lost_by_rule"]
+    assert r["content_lost"] <= 205, r["lost_by_rule"]
