@@ -32,12 +32,16 @@ from cleannews.evaluate import read_corpus
 from cleannews.strip import _credits, _headzone, _keep, detectors, strip_text
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The TRAIN batches of round 8: pages added later (batch fr-f of round 9, ...) would redraw
+#: the seeded line samples below (and did: give_back then moved lines on 3 pages, not 5).
+TRAIN_BATCHES = frozenset({"de-c", "de-d", "de-m", "en-d", "en-m", "es-c", "es-d", "es-m",
+                           "fr-a", "fr-b", "fr-c", "fr-d", "it-c", "it-d", "it-m"})
 RECOMBINED, RECOMBINED_LINES, SEED, STRESS_PAGES = 60, 16, 20261202, 150
 
 
 def _documents() -> list[str]:
     train = [doc for rec, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real")
-             if rec["split"] == "train"]
+             if rec["split"] == "train" and rec["id"].rsplit("-", 1)[0] in TRAIN_BATCHES]
     docs = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))] + train
     rnd = random.Random(SEED)
     pool = [x for d in train for x in d.split("\n") if x.strip()]
