@@ -1012,17 +1012,31 @@ def _protect_item_headlines(lines: list[_Line], links: frozenset[int]) -> None:
     """Protect the headline under each item link of a listing (:func:`_item_links`): the
     first standing line under a "Read more" that closes the item above is the next item's
     headline, listing content; no position rule nor model takes it (an explicit rule still
-    may).
+    may). A line that prints again a standing line above it is no new item's headline: it
+    stays open to the title pass (a title repeat), so that cleaning the cleaned text, where
+    the "Read more" is gone, removes nothing more.
 
     >>> ls = [_Line(t, frozenset()) for t in ("Read More", "", "Disparition de deux jeunes")]
     >>> _protect_item_headlines(ls, frozenset({0}))
     >>> [ln.protected for ln in ls]
     [False, False, True]
+    >>> ls = [_Line(t, frozenset()) for t in ("Disparition de deux jeunes", "Read More",
+    ...                                       "Disparition de deux jeunes")]
+    >>> _protect_item_headlines(ls, frozenset({1}))
+    >>> [ln.protected for ln in ls]
+    [False, False, False]
     """
+    if not links:
+        return
+    first: dict[str, int] = {}  # folded short standing line -> index of its first copy
+    for k, ln in enumerate(lines):
+        if not ln.blank and ln.cls is not BAD and ln.n <= TEASER_MAX_WORDS:
+            first.setdefault(_folded(ln), k)
     for i in links:
         nxt = next((ln for ln in islice(lines, i + 1, None) if not ln.blank), None)
         if nxt is not None and nxt.cls is not BAD and nxt.n <= TEASER_MAX_WORDS:
-            nxt.protected = True
+            if first.get(_folded(nxt), i) >= i:
+                nxt.protected = True
 
 
 def _teaser_like(ln: _Line) -> bool:
