@@ -33,6 +33,22 @@ def read_jsonl_gz():
     return _read_jsonl_gz
 
 
+#: The TRAIN batches of ``fixtures/strip_real`` before round 9 added pages (``de-e``, ``it-e``,
+#: ``es-e``, ``en-e`` and later batches). Tests that draw seeded pages from the TRAIN furniture
+#: or pages (recombined pages, the stress set) pass these so that adding pages does not change
+#: their draw (as ``tests/test_strip_recombined.py`` does with its own, older list).
+ROUND8_TRAIN_BATCHES = frozenset({
+    "de-c", "de-d", "de-m", "en-d", "en-m", "es-c", "es-d", "es-m",
+    "fr-a", "fr-b", "fr-c", "fr-d", "it-c", "it-d", "it-m",
+})
+
+
+@pytest.fixture(scope="session")
+def round8_train_batches() -> frozenset[str]:
+    """:data:`ROUND8_TRAIN_BATCHES`: e.g. ``"fr-a" in round8_train_batches``."""
+    return ROUND8_TRAIN_BATCHES
+
+
 @pytest.fixture(scope="session")
 def strip_real_docs() -> dict:
     """The labelled real-page corpus, ``{page id: (record, page text, labelled lines)}``

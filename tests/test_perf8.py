@@ -32,20 +32,19 @@ from cleannews.evaluate import read_corpus
 from cleannews.strip import _credits, _headzone, _keep, detectors, strip_text
 
 ROOT = Path(__file__).resolve().parent.parent
-#: The TRAIN batches of round 8: pages added later (batch fr-f of round 9, ...) would redraw
-#: the seeded line samples and stress pages below (and did: give_back then moved lines on
-#: 3 pages, not 5).
-TRAIN_BATCHES = frozenset({"de-c", "de-d", "de-m", "en-d", "en-m", "es-c", "es-d", "es-m",
-                           "fr-a", "fr-b", "fr-c", "fr-d", "it-c", "it-d", "it-m"})
 RECOMBINED, RECOMBINED_LINES, SEED, STRESS_PAGES = 60, 16, 20261202, 150
 
 
-def _documents() -> list[str]:
-    train = [doc for rec, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real")
-             if rec["split"] == "train" and rec["id"].rsplit("-", 1)[0] in TRAIN_BATCHES]
+def _documents(batches: frozenset[str]) -> list[str]:
+    """Seeds, every TRAIN page, then seeded pages drawn from the TRAIN pages of ``batches``
+    (the batches this test was written on: added pages keep the draw)."""
+    pages = [(rec["id"], doc) for rec, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real")
+             if rec["split"] == "train"]
+    train = [doc for _, doc in pages]
     docs = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))] + train
     rnd = random.Random(SEED)
-    pool = [x for d in train for x in d.split("\n") if x.strip()]
+    drawn = [doc for pid, doc in pages if pid.rsplit("-", 1)[0] in batches]
+    pool = [x for d in drawn for x in d.split("\n") if x.strip()]
     for _ in range(RECOMBINED):
         docs.append("\n".join(rnd.sample(pool, RECOMBINED_LINES)))
     # TRAIN lines holding a paywall phrase, among others: panels and look-alikes
@@ -59,14 +58,16 @@ def _documents() -> list[str]:
     # next to furniture), where the give-back guards work
     from tools.strip_model import stress
 
-    sources = [s for s in stress.read_sources()
-               if s.pid in stress.SEEDS or s.pid.rsplit("-", 1)[0] in TRAIN_BATCHES]
+    sources = [
+        s for s in stress.read_sources()
+        if s.pid in stress.SEEDS or s.pid.rsplit("-", 1)[0] in batches
+    ]
     docs += [d for _, d, _ in stress.stress_pages(SEED, STRESS_PAGES, STRESS_PAGES, sources)]
     return docs
 
 
 @pytest.fixture(scope="module")
-def states():
+def states(round8_train_batches):
     """The lines (deep copies) each of the three functions was handed while every document
     was stripped: ``{"paywall": [(lines, matched, languages)], "give_back": [lines],
     "head_menu": [(lines, idx, kickers, printed)]}``."""
@@ -92,7 +93,7 @@ def states():
     mp.setattr(_headzone, "head_menu", rec_menu)
     try:
         cfg = cleannews.CleanConfig()
-        for doc in _documents():
+        for doc in _documents(round8_train_batches):
             strip_text(cleannews.repair(doc).text, cfg)
     finally:
         mp.undo()

@@ -193,18 +193,16 @@ def test_head_zone_unit_runs():
     assert label_line(_Line("Faits divers – Justice", frozenset()))
 
 
-#: The TRAIN batches whose furniture the recombined pages draw from: the batches of round 8,
-#: frozen so that TRAIN pages added later (batch fr-f of round 9, ...) do not redraw the pages
-#: (with fr-f in the pool the redraw puts the kicker "Société" under spliced furniture and
-#: head_label takes it: a weakness reported, not hidden, see the round-9 report).
-BATCHES = frozenset({"de-c", "de-d", "de-m", "en-d", "en-m", "es-c", "es-d", "es-m",
-                     "fr-a", "fr-b", "fr-c", "fr-d", "it-c", "it-d", "it-m"})
-
-
 @pytest.fixture(scope="module")
-def recombined():
-    return [p for seed in (20261201, 7, 11)
-            for p in recombined_pages(ROOT / "fixtures", 120, seed, batches=BATCHES)]
+def recombined(round8_train_batches):
+    """Seeded recombined pages from the TRAIN furniture this test was written on (added pages
+    keep the draw; with round 9's furniture too, ``head_label`` takes one fixture byline,
+    'Rédaction Jardinmag', under a spliced login line: a known limit, left to the rule owners)."""
+    return [
+        p
+        for seed in (20261201, 7, 11)
+        for p in recombined_pages(ROOT / "fixtures", 120, seed, batches=round8_train_batches)
+    ]
 
 
 def test_recombined_pages_lose_no_content_line_to_the_head_rules(recombined):
