@@ -90,9 +90,6 @@ CAP = 20
 BODY_WORDS = 25
 #: Words of a line looked up in the token-odds table.
 TOKEN_ODDS_WORDS = 40
-#: Lines longer than this are left out of the page's word counts (``same_first``,
-#: ``same_last``, ``page_odds_cover``): the short lines are where furniture lies.
-COUNT_MAX_WORDS = 40
 #: Number of features named in a removal's reason.
 REASON_FEATURES = 3
 
@@ -118,11 +115,6 @@ FEATURES = (
     "tok_odds_mean", "tok_odds_max", "tok_odds_min", "prev_tok_odds", "next_tok_odds",
     "ends_ellipsis", "currency", "caps_words", "before_first_body", "after_last_body",
     "dist_body", "dist_hard", "page_removed_share", "page_good_share", "before_headline",
-    # shapes that do not depend on one language's words (branch strip-model9): position against
-    # the article's main run of paragraphs, the second neighbours' length, how much of the
-    # line / page the odds tables know, punctuation, first / last word repeated in the page
-    "main_run_dist", "after_main_run", "prev2_words", "next2_words", "odds_cover",
-    "page_odds_cover", "punct_share", "same_first", "same_last", "in_main_run",
 )
 #: Stage 2 adds the stage-1 scores of the neighbouring lines.
 NEIGHBOUR_FEATURES = ("prev_p", "next_p", "max_p_around", "mean_p_around")
@@ -231,59 +223,6 @@ def _short_run(short: list[bool], k: int) -> int:
     return min(CAP, b - a + 1)
 
 
-def main_run(good: list[bool]) -> tuple[int, int]:
-    """(first, last) position of the page's main run of paragraphs: the run holding the most
-    paragraph-like lines, a single other line (a subheading, a quote) allowed between two of
-    them; (-1, -1) when the page has none.
-
-    >>> main_run([True, False, False, True, False, True, True, False])
-    (3, 6)
-    """
-    best, first, last = (0, -1, -1), -1, -1
-    count = gap = 0
-    for k, g in enumerate([*good, False, False]):
-        if g:
-            if first < 0:
-                first, count = k, 0
-            last, count, gap = k, count + 1, 0
-        elif first >= 0:
-            gap += 1
-            if gap > 1:
-                if count > best[0]:
-                    best = (count, first, last)
-                first = -1
-    return best[1], best[2]
-
-
-def _page_words(lines, idx: list[int], odds: dict[str, float]):
-    """(first-word counts, last-word counts, first word and last word of each position,
-    share of the short lines' words the odds table knows) over the page's lines of at most
-    COUNT_MAX_WORDS words.
-
-    >>> from cleannews.strip.detectors import _Line
-    >>> ls = [_Line(t, frozenset()) for t in ("Lire aussi : x", "Lire la suite", "Fin")]
-    >>> first, last, fl, cover = _page_words(ls, [0, 1, 2], {"lire": 1.0})
-    >>> first["lire"], fl[1], round(cover, 2)
-    (2, ('lire', 'suite'), 0.29)
-    """
-    first: Counter = Counter()
-    last: Counter = Counter()
-    fl = []
-    known = total = 0
-    for i in idx:
-        ln = lines[i]
-        if ln.n > COUNT_MAX_WORDS or not ln.n:
-            fl.append(("", ""))
-            continue
-        ws = ln.words
-        fl.append((ws[0], ws[-1]))
-        first[ws[0]] += 1
-        last[ws[-1]] += 1
-        total += len(ws)
-        known += sum(map(odds.__contains__, ws))
-    return first, last, fl, known / total if total else 0.0
-
-
 def _count(lines, idx: list[int], key: str) -> int:
     """How many non-blank lines of the page start with the same 200 lower-cased characters."""
     return sum(lines[i].low[:200] == key for i in idx)
@@ -351,8 +290,6 @@ def iter_line_features(
     page_removed = sum(removed) / m
     page_good = len(goods) / m
     head_k = next((k for k, i in enumerate(idx) if i == headline), -1)
-    run_a, run_b = main_run(good)
-    first_n, last_n, first_last, page_cover = _page_words(lines, idx, odds)
     tok_cache: dict[int, tuple[float, float, float]] = {}
 
     def tok(k: int) -> tuple[float, float, float]:
@@ -445,18 +382,6 @@ def iter_line_features(
             page_removed,
             page_good,
             float(k < head_k),
-            (CAP if run_a < 0 else -min(CAP, run_a - k) if k < run_a
-             else min(CAP, k - run_b) if k > run_b else 0),
-            float(run_a >= 0 and k > run_b),
-            lines[idx[k - 2]].n if k >= 2 else -1,
-            lines[idx[k + 2]].n if k + 2 < m else -1,
-            sum(map(odds.__contains__, nw[:TOKEN_ODDS_WORDS])) / min(n, TOKEN_ODDS_WORDS)
-            if n else 0.0,
-            page_cover,
-            sum(not (c.isalnum() or c.isspace()) for c in head[:200]) / (len(head[:200]) or 1),
-            min(CAP, first_n[first_last[k][0]] - 1) if first_last[k][0] else 0,
-            min(CAP, last_n[first_last[k][1]] - 1) if first_last[k][1] else 0,
-            float(run_a <= k <= run_b),
         ]
     del key_fn
 
@@ -729,17 +654,6 @@ def _describe(name: str, x: list[float], fw: str) -> str:
         "page_removed_share": f"rules removed {v:.0%} of the page",
         "page_good_share": f"paragraphs are {v:.0%} of the page",
         "before_headline": "above the headline" if v else "below the headline",
-        "main_run_dist": ("in the article's main run" if v == 0 else
-                          f"{abs(int(v))} lines {'before' if v < 0 else 'after'} the main run"),
-        "after_main_run": "after the article's main run" if v else "not after the main run",
-        "prev2_words": f"second line above {int(v)} words",
-        "next2_words": f"second line below {int(v)} words",
-        "odds_cover": f"{v:.0%} of its words known to the odds tables",
-        "page_odds_cover": f"{v:.0%} of the page's short-line words known to the odds tables",
-        "punct_share": f"punctuation {v:.0%} of characters",
-        "same_first": f"first word starts {int(v)} other lines",
-        "same_last": f"last word ends {int(v)} other lines",
-        "in_main_run": "inside the article's main run" if v else "outside the main run",
         "prev_p": f"previous line looks like furniture ({v:.2f})",
         "next_p": f"next line looks like furniture ({v:.2f})",
         "max_p_around": f"furniture-like lines around ({v:.2f})",
