@@ -36,6 +36,7 @@ __all__ = [
     "JSONL_SUFFIXES",
     "TEXT_SUFFIXES",
     "Item",
+    "NotRegular",
     "iter_items",
     "kind_of",
 ]
@@ -125,8 +126,47 @@ def _posix(path: str) -> str:
     return Path(path).as_posix()
 
 
+class NotRegular(str):
+    """A path found in a folder walk that is not a regular file (a FIFO, a socket, a device).
+
+    It is never opened: opening a FIFO waits for a writer, so one ``mkfifo corpus/b.txt``
+    blocked the whole run. Readers turn it into a ``read`` error naming :attr:`problem`.
+
+        >>> NotRegular("corpus/b.txt").problem
+        'not a regular file (a FIFO, a socket or a device): skipped, never opened in a folder'
+    """
+
+    what = "a FIFO, a socket or a device"
+
+    @property
+    def problem(self) -> str:
+        return f"not a regular file ({self.what}): skipped, never opened in a folder"
+
+
+def _not_regular(path: Path) -> NotRegular | None:
+    """``path`` as a :class:`NotRegular` when it exists and is not a regular file (links
+    followed), else ``None``."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # a dangling link: reading it gives the `read` error
+    if stat.S_ISREG(mode):
+        return None
+    found = NotRegular(str(path))
+    if stat.S_ISFIFO(mode):
+        found.what = "a FIFO"
+    elif stat.S_ISSOCK(mode):
+        found.what = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        found.what = "a device"
+    return found
+
+
 def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
-    """Input files under ``root``, sorted, skipping hidden entries and ``exclude`` paths."""
+    """Input files under ``root``, sorted, skipping hidden entries and ``exclude`` paths.
+
+    A FIFO, socket or device among them is yielded as a :class:`NotRegular` (never to be
+    opened: the readers make it an error)."""
     skip = {p.resolve() for p in exclude}
     ignored: list[str] = []
     linked: list[str] = []  # links to folders: os.walk does not enter them (no loops)
@@ -144,7 +184,7 @@ def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
                 ignored.append(str(here / name))
             if not name.startswith(".") and kind_of(name) is not None and (
                     not skip or (here / name).resolve() not in skip):
-                yield str(here / name)
+                yield _not_regular(here / name) or str(here / name)
     if ignored:
         log.warning(
             "%s: %d file(s) skipped, not .txt / .html / .jsonl(.gz) (e.g. %s); "
@@ -263,6 +303,10 @@ def _all_items(
                     seq = item.seq + 1
             continue
         kind = kind_of(name, fmt) or ("html" if fmt == "html" else "text")
+        if isinstance(name, NotRegular):  # a FIFO in a folder: opening it would block
+            yield Item(seq, ident, kind, b"", None, ident, name.problem, "read")
+            seq += 1
+            continue
         if kind == "jsonl":
             try:
                 f = _open_binary(name)

@@ -347,7 +347,12 @@ def read_inputs(names: list[str]) -> Iterator[tuple[str, bytes | OSError]]:
     A path that cannot be read yields ``(name, the OSError)`` instead, so the
     caller reports it and goes on with the other inputs.
     """
+    from cleannews.batch.sources import NotRegular
+
     for name in names:
+        if isinstance(name, NotRegular):  # a FIFO found in a folder: never opened
+            yield name, OSError(name.problem)
+            continue
         try:
             if name == "-":
                 yield "-", sys.stdin.buffer.read()

@@ -1,0 +1,160 @@
+"""A demanding user's audit of the library, CLI, batch and datatrove layers (branch audit9).
+
+Each test pins a defect found by using the documented commands on hostile inputs (a FIFO
+in a crawled folder, devices as output files, an input folder given as a sink folder,
+``--languages`` in a datatrove pipeline, deeply nested JSON); each failed before its fix.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleannews.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SEED_000 = SEEDS / "000_51a21282db567c1f.txt"
+SEED_TEXT = SEED_000.read_text("utf-8")
+
+
+def _cli(*args: str | Path, stdin: bytes | None = None, stdout=subprocess.PIPE,
+         cwd: Path | None = None, timeout: int = 120) -> subprocess.CompletedProcess[bytes]:
+    """``python -m cleannews`` on this checkout's sources (not another installed copy)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])}
+    return subprocess.run([sys.executable, "-m", "cleannews", *map(str, args)], input=stdin,
+                          stdout=stdout, stderr=subprocess.PIPE, timeout=timeout, cwd=cwd,
+                          env=env)
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
+
+
+# 1. A FIFO named like a text file inside a crawled folder (`mkfifo corpus/b.txt`, left by a
+#    crashed exporter) blocked `cleannews run corpus` and `cleannews clean corpus` for ever:
+#    opening a FIFO waits for a writer. A file that is not a regular file found in a folder
+#    walk is now never opened: it is a `read` error record (run) or an error line (clean).
+
+def _fifo_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SEED_TEXT, "utf-8")
+    os.mkfifo(corpus / "b.txt")
+    (corpus / "c.txt").write_text(SEED_TEXT, "utf-8")
+    return corpus
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_in_a_walked_folder_is_an_error_record_not_a_hang(tmp_path: Path) -> None:
+    corpus = _fifo_corpus(tmp_path)
+    out = tmp_path / "out"
+    r = _cli("run", corpus, "--out", out, "-j", "1", timeout=30)
+    assert r.returncode == 1, r.stderr.decode()
+    assert [x["id"] for x in _records(out / "clean.jsonl")] == [
+        f"{corpus.as_posix()}/a.txt", f"{corpus.as_posix()}/c.txt"]
+    (err,) = _records(out / "errors" / "errors.jsonl")
+    assert err["id"] == f"{corpus.as_posix()}/b.txt"
+    assert err["error"]["type"] == "read"
+    assert "not a regular file (a FIFO)" in err["error"]["message"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_clean_skips_a_fifo_in_a_folder_with_an_error(tmp_path: Path) -> None:
+    corpus = _fifo_corpus(tmp_path)
+    r = _cli("clean", corpus, timeout=30)
+    err = r.stderr.decode()
+    assert r.returncode == 2, err
+    assert "b.txt: not a regular file (a FIFO)" in err
+    assert r.stdout.decode().count("==> ") == 2
+
+
+# 2. `cleannews score crawl --out /dev/stdout` (or /dev/full, a FIFO) failed before the first
+#    document with "File or stream is not seekable" / "Invalid argument" (the sink was
+#    truncated and fsync'ed as a file), and left a lock file `.stdout.cleannews.lock` in /dev.
+#    A device or pipe named as the output is now written through, as `report --html` does.
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_score_out_a_fifo_writes_through_and_leaves_no_lock_beside_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "scores"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    r = _cli("score", SEED_000, "--out", fifo, "-j", "1", "-q", timeout=30)
+    lines = reader.communicate(timeout=30)[0].decode().splitlines()
+    assert r.returncode == 0, r.stderr.decode()
+    assert [json.loads(x)["id"] for x in lines] == [str(SEED_000)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["scores"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_score_out_dev_full_is_a_clear_io_error(tmp_path: Path) -> None:
+    lock = Path("/dev/.full.cleannews.lock")
+    existed = lock.exists()
+    r = _cli("score", SEED_000, "--out", "/dev/full", "-j", "1", timeout=30)
+    err = r.stderr.decode()
+    assert r.returncode == 2, err
+    assert "No space left on device" in err and "Traceback" not in err
+    assert existed or not lock.exists()
+
+
+# 3. `--errors DIR` or `--quarantine DIR` naming an input folder wrote errors.jsonl (and the
+#    quarantined texts) into the input: the next `cleannews run DIR` read those error records
+#    as new documents (8 errors for 4 bad files). Refused like `--out DIR`, before any work.
+
+@pytest.mark.parametrize("flag", ["--errors", "--quarantine"])
+def test_a_sink_folder_that_is_an_input_folder_is_refused(tmp_path: Path, flag: str) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SEED_TEXT, "utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    before = sorted(p.name for p in corpus.iterdir())
+    code = main(["run", str(corpus), "--out", str(tmp_path / "out"), flag, str(corpus),
+                 "-j", "1", "-q"])
+    assert code == 2
+    assert sorted(p.name for p in corpus.iterdir()) == before
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_sink_folder_inside_an_input_folder_is_still_skipped(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    args = ["run", str(corpus), "--out", str(out), "--errors", str(corpus / "errs"),
+            "-j", "1", "-q"]
+    assert main(args) == 1
+    assert main([*args, "--force"]) == 1
+    assert len(_records(corpus / "errs" / "errors.jsonl")) == 1
+
+
+# 4. datatrove: with `CleanConfig(accept_languages=("fr",))`, the cleaner marked English and
+#    German documents `other_language`, but `CleannewsSpinFilter` let them through to the
+#    clean writer (`cleannews run` sends them to the quarantine). They are now excluded
+#    with the reason "other_language".
+
+EN = ("The mayor of the city announced on Tuesday a new plan for public transport, which "
+      "will cost more than two million dollars over the next three years, officials said.")
+
+
+def test_datatrove_filter_excludes_other_languages_as_run_quarantines_them() -> None:
+    pytest.importorskip("datatrove")
+    from datatrove.data import Document as DtDocument
+
+    from cleannews import CleanConfig
+    from cleannews.integrations.datatrove import CleannewsCleaner, CleannewsSpinFilter
+
+    cfg = CleanConfig(accept_languages=("fr",))
+    docs = [DtDocument(text=SEED_TEXT, id="fr"), DtDocument(text=EN, id="en")]
+    cleaned = list(CleannewsCleaner(config=cfg).run(docs))
+    assert [d.metadata["cleannews"]["verdict"] for d in cleaned] == ["keep", "other_language"]
+    spin_filter = CleannewsSpinFilter(config=cfg)
+    assert [spin_filter.filter(d) for d in cleaned] == [True, (False, "other_language")]
+    labeller = CleannewsSpinFilter(config=cfg, label_only=True)
+    assert labeller.filter(cleaned[1]) is True
+    assert cleaned[1].metadata["filter_reason"] == "other_language"
