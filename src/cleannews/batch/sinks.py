@@ -92,6 +92,20 @@ def _write_through(path: Path) -> bool:
         return False
 
 
+def _not_a_file(path: Path) -> bool:
+    """Whether ``path`` exists and is not a regular file (links followed): a device
+    (``/dev/stdout``, ``/dev/full``) or a FIFO named as an output file. It is written
+    through: no truncation, no fsync, no committed size, no lock file beside it.
+
+    >>> _not_a_file(Path("/dev/null")), _not_a_file(Path("/nonexistent/x.jsonl"))
+    (True, False)
+    """
+    try:
+        return path.exists() and not path.is_file()
+    except OSError:
+        return False
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temp file in the same folder and a rename.
 
@@ -301,6 +315,7 @@ class Sinks:
         self.saved_stats: dict[str, Any] | None = None
         self.resumed = False
         self._locks: list[FolderLock] = []
+        self._through: set[str] = set()  # keys of devices and FIFOs (see _not_a_file)
 
     def folders(self) -> list[Path]:
         """The distinct output folders of this run."""
@@ -330,7 +345,7 @@ class Sinks:
             if folder is not None:
                 found.setdefault((folder / LOCK_NAME).resolve(), FolderLock(folder))
         for x in (p.out, p.quarantine, p.errors, p.duplicates):
-            if x is None:
+            if x is None or _not_a_file(x):  # `score --out /dev/stdout`: no lock in /dev
                 continue
             lk = (FolderLock(x.parent) if x.name in standard
                   else FolderLock(x.parent, f".{x.name}{LOCK_NAME}", x))
@@ -427,6 +442,9 @@ class Sinks:
             path = self.paths.sink(name)
             if path is None:
                 stream: Any = sys.stdout.buffer
+            elif _not_a_file(path):  # `score --out /dev/stdout`: written through, as it comes
+                stream = open(path, "ab")
+                self._through.add(key)
             else:
                 stream = self._open_file(path, sizes.get(key, 0))
                 if path.name.endswith(".gz"):
@@ -532,7 +550,7 @@ class Sinks:
         sizes = {}
         for key, stream in self._by_key.items():
             stream.flush()
-            if key != "-":
+            if key != "-" and key not in self._through:
                 os.fsync(stream.fileno())
                 sizes[key] = stream.tell()
         self.done = done
@@ -555,4 +573,5 @@ class Sinks:
                 pass
         self._by_key.clear()
         self._streams.clear()
+        self._through.clear()
         self.unlock()
