@@ -158,3 +158,10 @@ def test_datatrove_filter_excludes_other_languages_as_run_quarantines_them() -> 
     labeller = CleannewsSpinFilter(config=cfg, label_only=True)
     assert labeller.filter(cleaned[1]) is True
     assert cleaned[1].metadata["filter_reason"] == "other_language"
+
+
+def test_score_of_the_current_folder_may_write_its_scores_there(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SEED_TEXT, "utf-8")
+    r = _cli("score", ".", "--out", "scores.jsonl", "-j", "1", "-q", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr.decode()
+    assert [x["id"] for x in _records(tmp_path / "scores.jsonl")] == ["a.txt"]

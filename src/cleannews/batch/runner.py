@@ -573,6 +573,27 @@ def _written_input(name: str, settings: RunSettings) -> str | None:
     return None
 
 
+def _sink_folder(name: str, paths: SinkPaths) -> str | None:
+    """Which output folder the input folder ``name`` is (``"output folder (--out)"`` …), if
+    any. A folder *inside* an input folder is fine (the walk skips it); the input folder
+    itself cannot be skipped without skipping the input."""
+    if name == "-" or not os.path.isdir(name):
+        return None
+    def folder_of(sink: Path | None) -> Path | None:  # a sink sharing the output file: none
+        return None if sink is None or sink == paths.out else sink.parent
+
+    folders = (("output folder (--out)", paths.mirror_out),
+               ("quarantine folder (--quarantine)", paths.mirror_quarantine),
+               ("quarantine folder (--quarantine)", folder_of(paths.quarantine)),
+               ("errors folder (--errors)", folder_of(paths.errors)),
+               ("duplicates folder", folder_of(paths.duplicates)))
+    here = Path(name).resolve()
+    for what, folder in folders:
+        if folder is not None and folder.resolve() == here:
+            return what
+    return None
+
+
 def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     """Run a batch; return the report (also written to ``settings.report``).
 
@@ -582,13 +603,12 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     for name in settings.inputs:  # fail before creating any output
         if name != "-" and not os.path.exists(name):
             raise MissingInput(f"{name}: no such file or folder")
-        out_dir = settings.paths.mirror_out
-        if out_dir is not None and name != "-" and os.path.isdir(name) and (
-                Path(name).resolve() == out_dir.resolve()):
-            # its mirrored texts land inside it: a --resume or --force run would read them
-            # back as new documents (twice in the output)
+        sink = _sink_folder(name, settings.paths)
+        if sink is not None:
+            # its mirrored texts (or sink records) land inside it: a --resume or --force run,
+            # or the next run on that folder, would read them back as new documents
             raise UnsupportedInput(
-                f"{name} is both an input folder and the output folder (--out): the cleaned "
+                f"{name} is both an input folder and the {sink}: the records or cleaned "
                 "texts written there would be read back as input by a later run; write the "
                 "output elsewhere (an output folder inside an input folder is fine: it is "
                 "skipped)")
