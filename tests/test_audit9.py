@@ -165,3 +165,20 @@ def test_score_of_the_current_folder_may_write_its_scores_there(tmp_path: Path) 
     r = _cli("score", ".", "--out", "scores.jsonl", "-j", "1", "-q", cwd=tmp_path)
     assert r.returncode == 0, r.stderr.decode()
     assert [x["id"] for x in _records(tmp_path / "scores.jsonl")] == ["a.txt"]
+
+
+# 5. A JSONL line nested thousands of levels deep (`{"id": "x", "text": "…", "m": [[[[…`) went
+#    to the errors sink as `exception` (a RecursionError traceback location from the json
+#    module) instead of `json`, the type of every other line the parser cannot read.
+
+def test_a_deeply_nested_jsonl_line_is_a_json_error(tmp_path: Path) -> None:
+    depth = 100_000
+    line = '{"id": "deep", "text": "Le maire.", "m": ' + "[" * depth + "]" * depth + "}"
+    data = tmp_path / "in.jsonl"
+    data.write_text(json.dumps({"id": "ok", "text": SEED_TEXT}) + "\n" + line + "\n", "utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(data), "--out", str(out), "-j", "1", "-q"]) == 1
+    assert [r["id"] for r in _records(out / "clean.jsonl")] == ["ok"]
+    (err,) = _records(out / "errors" / "errors.jsonl")
+    assert err["error"]["type"] == "json"
+    assert err["error"]["message"].startswith("not valid JSON: nested too deeply")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import json
+import sys
 import traceback
 from dataclasses import dataclass, field
 from typing import Any
@@ -260,6 +261,9 @@ def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], 
         record = json.loads(line)
     except ValueError as exc:
         raise _Reject("json", f"not valid JSON: {exc}") from None
+    except RecursionError:  # `{"a": [[[[…` thousands deep: Python's parser gives up
+        raise _Reject("json", "not valid JSON: nested too deeply for the JSON parser "
+                      f"(more than about {sys.getrecursionlimit()} levels)") from None
     if not isinstance(record, dict):
         raise _Reject("json", f"a JSONL record must be an object, got {json_type(record)}")
     return line, record, record_id(record, opts.id_field, f"{item.source}:{item.line}")
