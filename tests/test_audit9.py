@@ -182,3 +182,15 @@ def test_a_deeply_nested_jsonl_line_is_a_json_error(tmp_path: Path) -> None:
     (err,) = _records(out / "errors" / "errors.jsonl")
     assert err["error"]["type"] == "json"
     assert err["error"]["message"].startswith("not valid JSON: nested too deeply")
+
+
+# 6. `cleannews run … --report /dev/full` said only "No space left on device (committed work
+#    is kept; … --resume)": which of the outputs was full? The error now names the report.
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_report_that_cannot_be_written_is_named(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    r = _cli("run", SEED_000, "--out", out, "--report", "/dev/full", "-j", "1", "-q")
+    assert r.returncode == 2
+    assert "/dev/full: No space left on device" in r.stderr.decode()
+    assert len(_records(out / "clean.jsonl")) == 1

@@ -689,8 +689,9 @@ def _write_report(path: Path, report: dict[str, Any], finished: bool) -> None:
     try:
         atomic_write(path, json.dumps(report, ensure_ascii=False, indent=1).encode("utf-8"))
     except OSError as exc:
-        if finished:
-            raise
+        if finished:  # the message names the report (`--report /dev/full`), not only the errno
+            raise OSError(exc.errno, exc.strerror or str(exc),
+                          exc.filename or str(path)) from exc
         log.error("could not write the report %s: %s", path, exc)
 
 
