@@ -194,3 +194,86 @@ def test_a_report_that_cannot_be_written_is_named(tmp_path: Path) -> None:
     assert r.returncode == 2
     assert "/dev/full: No space left on device" in r.stderr.decode()
     assert len(_records(out / "clean.jsonl")) == 1
+
+
+# 7. `zcat dump.jsonl.gz | cleannews run - --out -` (the README's filter) read the whole stream
+#    as ONE plain-text document when its first record was longer than the 4 kB that standard
+#    input is sniffed on (a news article with its HTML is 10-100 kB): the sniffer saw an
+#    unfinished line, could not parse it, and called the stream text. So did `score -` and
+#    `run <(zcat dump.jsonl.gz)`. An unfinished first line that starts like a JSON object
+#    (`{"`) is now a record.
+
+def _long_records(n: int = 3) -> bytes:
+    return "".join(json.dumps({"id": f"L{i}", "text": SEED_TEXT * 4}, ensure_ascii=False) + "\n"
+                   for i in range(n)).encode("utf-8")
+
+
+@pytest.mark.parametrize("command", ["run", "score"])
+def test_jsonl_on_stdin_with_a_first_record_over_4_kb_is_read_as_records(
+        tmp_path: Path, command: str) -> None:
+    data = _long_records()
+    assert data.index(b"\n") > 4096
+    args = ["--out", "-"] if command == "run" else []
+    r = _cli(command, "-", *args, "-j", "1", "-q", stdin=data, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr.decode()
+    assert [json.loads(x)["id"] for x in r.stdout.decode().splitlines()] == ["L0", "L1", "L2"]
+
+
+def test_sniffing_an_unfinished_first_line() -> None:
+    from cleannews.batch.sources import SNIFF_BYTES, sniff_kind
+
+    assert sniff_kind(_long_records()[:SNIFF_BYTES]) == "jsonl"
+    assert sniff_kind(b'{ "id": 1, "text": "' + b"x" * SNIFF_BYTES) == "jsonl"
+    assert sniff_kind(("{Exclusif} Le maire " * 300).encode()[:SNIFF_BYTES]) == "text"
+    assert sniff_kind(b'{broken\n{"id": 2, "text": "' + b"x" * SNIFF_BYTES) == "jsonl"
+
+
+# 8. JSONL saved as Windows "Unicode" text (UTF-16 with its byte-order mark, what PowerShell's
+#    `Out-File` writes) was split at every `\n` byte: 3 records became 4 `utf8` error records
+#    with line numbers for ids, and on standard input the whole stream became ONE text
+#    document "-" in the clean output (records silently merged). Such a file or stream is
+#    now read as UTF-8 records (a UTF-16 `.txt` file was already decoded).
+
+def _wide_jsonl(codec: str, extra: bytes = b"") -> bytes:
+    lines = [json.dumps({"id": f"r{i}", "text": SEED_TEXT}, ensure_ascii=False)
+             for i in range(3)]
+    return ("\n".join(lines) + "\n").encode(codec) + extra
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_a_utf16_jsonl_file_is_read_record_by_record(tmp_path: Path, codec: str) -> None:
+    data = tmp_path / "in.jsonl"
+    data.write_bytes(_wide_jsonl(codec))
+    out = tmp_path / "out"
+    assert main(["run", str(data), "--out", str(out), "-j", "1", "-q"]) == 0
+    recs = _records(out / "clean.jsonl")
+    assert [(r["id"], r["cleannews"]["source"]["line"]) for r in recs] == [
+        ("r0", 1), ("r1", 2), ("r2", 3)]
+    assert recs[0]["cleannews"]["text"].startswith("Vsora veut imposer")
+
+
+def test_a_bad_code_unit_in_utf16_jsonl_costs_its_line_only(tmp_path: Path) -> None:
+    data = tmp_path / "in.jsonl"
+    lone = "\ud800x\n".encode("utf-16-le", "surrogatepass")  # a high surrogate alone
+    data.write_bytes(b"\xff\xfe" + _wide_jsonl("utf-16-le", lone))
+    out = tmp_path / "out"
+    assert main(["run", str(data), "--out", str(out), "-j", "1", "-q"]) == 1
+    assert [r["id"] for r in _records(out / "clean.jsonl")] == ["r0", "r1", "r2"]
+    (err,) = _records(out / "errors" / "errors.jsonl")
+    assert (err["source"]["line"], err["error"]["type"]) == (4, "utf8")
+
+
+def test_utf16_jsonl_on_stdin_is_read_as_records(tmp_path: Path) -> None:
+    r = _cli("run", "-", "--out", "-", "-j", "1", "-q", stdin=_wide_jsonl("utf-16"),
+             cwd=tmp_path)
+    assert r.returncode == 0, r.stderr.decode()
+    lines = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    assert [x["id"] for x in lines] == ["r0", "r1", "r2"]
+
+
+def test_utf16_text_on_stdin_is_still_one_document(tmp_path: Path) -> None:
+    r = _cli("run", "-", "--out", "-", "-j", "1", "-q", stdin=SEED_TEXT.encode("utf-16"),
+             cwd=tmp_path)
+    assert r.returncode == 0, r.stderr.decode()
+    (line,) = r.stdout.decode().splitlines()
+    assert json.loads(line)["cleannews"]["text"].startswith("Vsora veut imposer")

@@ -167,6 +167,18 @@ _UTF16_32_BOMS = (
 )
 
 
+def bom_codec(data: bytes) -> str | None:
+    """The codec of the UTF-16 or UTF-32 byte-order mark ``data`` starts with, else ``None``.
+
+    >>> bom_codec(codecs.BOM_UTF16_LE + b"{"), bom_codec(b"{"), bom_codec(b"\\xef\\xbb\\xbf{")
+    ('utf-16-le', None, None)
+    """
+    for bom, codec in _UTF16_32_BOMS:
+        if data.startswith(bom):
+            return codec
+    return None
+
+
 def decode_utf16(data: bytes) -> tuple[str, str] | None:
     """``(text, codec)`` of bytes that start with a UTF-16 or UTF-32 byte-order mark and
     decode with that codec, else ``None``.
@@ -179,13 +191,13 @@ def decode_utf16(data: bytes) -> tuple[str, str] | None:
     >>> decode_utf16(b"Bonjour") is None, decode_utf16(b"\\xff\\xfeabc") is None
     (True, True)
     """
-    for bom, codec in _UTF16_32_BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec), codec
-            except UnicodeDecodeError:  # a mark followed by something else: not that text
-                return None
-    return None
+    codec = bom_codec(data)
+    if codec is None:
+        return None
+    try:
+        return data.decode(codec), codec
+    except UnicodeDecodeError:  # a mark followed by something else: not that text
+        return None
 
 
 def _decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[Change]]:

@@ -18,6 +18,7 @@ it to the errors sink.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
@@ -29,7 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from cleannews._input import looks_like_html
+import regex
+
+from cleannews._input import bom_codec, looks_like_html
 
 __all__ = [
     "HARD_RECORD_BYTES",
@@ -213,9 +216,70 @@ def expand_inputs(inputs: list[str], exclude: Iterable[Path] = ()) -> Iterator[s
 
 
 def _open_binary(path: str) -> BinaryIO:
-    if path.lower().endswith(".gz"):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return open(path, "rb")
+    f: BinaryIO = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")  # type: ignore[assignment]
+    try:
+        codec = bom_codec(f.peek(4)[:4])  # type: ignore[attr-defined]
+    except (OSError, EOFError, ValueError):  # a broken .gz: iter_jsonl reports it
+        return f
+    return f if codec is None else as_utf8(f, codec)
+
+
+#: Bytes of a UTF-16 / UTF-32 stream decoded at a time.
+_DECODE_CHUNK = 256 * 1024
+
+
+def _invalid_as_surrogates(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: each undecodable byte becomes a lone surrogate, whose UTF-8 form
+    (``surrogatepass``) is invalid UTF-8, so only the JSONL line holding it is refused
+    (a ``utf8`` error record); the other lines of the file are read."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return "\udcff" * (exc.end - exc.start), exc.end
+
+
+_INVALID = "cleannews.invalid-utf8"
+codecs.register_error(_INVALID, _invalid_as_surrogates)
+
+
+class _Utf8From(io.RawIOBase):
+    """The UTF-8 bytes of a UTF-16 or UTF-32 stream; bytes that do not decode become invalid
+    UTF-8 in the line that holds them (see :func:`_invalid_as_surrogates`)."""
+
+    def __init__(self, raw: BinaryIO, codec: str) -> None:
+        self._raw = raw
+        self._decoder = codecs.getincrementaldecoder(codec)(errors=_INVALID)
+        self._pending = b""
+        self._eof = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: bytearray | memoryview) -> int:  # type: ignore[override]
+        while not self._pending and not self._eof:
+            chunk = self._raw.read(_DECODE_CHUNK)
+            self._eof = not chunk
+            text = self._decoder.decode(chunk, final=self._eof)
+            self._pending = text.encode("utf-8", "surrogatepass")
+        n = min(len(buf), len(self._pending))
+        buf[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+def as_utf8(stream: BinaryIO, codec: str) -> BinaryIO:
+    """``stream`` (UTF-16 / UTF-32 with its byte-order mark) read as UTF-8 lines: JSONL
+    saved as Windows "Unicode" text (PowerShell's ``Out-File``) was split into broken lines
+    at every ``\\n`` byte pair and each sent to the errors sink as ``utf8``.
+
+    >>> f = as_utf8(io.BytesIO('{"id": "é"}\\n{"id": 2}\\n'.encode("utf-16")), "utf-16-le")
+    >>> f.readline(), f.readline()
+    (b'\\xef\\xbb\\xbf{"id": "\\xc3\\xa9"}\\n', b'{"id": 2}\\n')
+    """
+    return io.BufferedReader(_Utf8From(stream, codec), _STDIN_BUFFER)  # type: ignore[return-value]
 
 
 def _read_line(f: BinaryIO) -> tuple[bytes, bool, int]:
@@ -351,8 +415,17 @@ def _stream_items(stream: BinaryIO, source: str, fmt: str, seq: int) -> Iterator
     kind = fmt
     if fmt == "auto":
         head = stream.read(SNIFF_BYTES)
-        kind = sniff_kind(head)
         stream = io.BufferedReader(_Prefixed(head, stream), _STDIN_BUFFER)
+        codec = bom_codec(head)
+        if codec is not None:  # UTF-16 / UTF-32 text: sniffed, and records read, as UTF-8
+            wide = codecs.getincrementaldecoder(codec)(errors="replace").decode(head)
+            if sniff_kind(wide.encode("utf-8", "surrogatepass")) == "jsonl":
+                kind = "jsonl"
+                stream = as_utf8(stream, codec)
+            else:  # one document: the pipeline decodes it whole (a decode_utf16 change)
+                kind = sniff_kind(head)
+        else:
+            kind = sniff_kind(head)
     if kind in ("text", "html"):
         data, truncated, size = _read_capped(stream)
         yield Item(seq, source, kind, data, None, source, truncated=truncated, size=size)
@@ -363,7 +436,15 @@ def _stream_items(stream: BinaryIO, source: str, fmt: str, seq: int) -> Iterator
 #: Bytes of standard input looked at to tell JSONL, HTML and plain text apart.
 SNIFF_BYTES = 4096
 _STDIN_BUFFER = 1024 * 1024
-def _is_record(line: bytes) -> bool:
+#: How a JSON object record begins: a brace, then a key ("{Exclusif} …" is text).
+_OBJECT_START = regex.compile(rb'\{\s*"')
+
+
+def _is_record(line: bytes, complete: bool = True) -> bool:
+    """Whether ``line`` is a JSON object; a line the sniffed bytes cut (``complete`` false:
+    a record longer than :data:`SNIFF_BYTES`) only has to begin like one."""
+    if not complete:
+        return _OBJECT_START.match(line) is not None
     try:
         return isinstance(json.loads(line), dict)
     except ValueError:
@@ -382,12 +463,17 @@ def sniff_kind(head: bytes) -> str:
     if not body:
         return "jsonl"
     if body.startswith(b"{"):
-        _first, newline, _ = body.partition(b"\n")
-        if not newline and len(head) >= _STDIN_BUFFER:
-            return "jsonl"  # a first line longer than the buffer: a (big) record
         # "{Exclusif} Le maire…" is text that starts with a brace; a stream whose first
-        # record is broken is still JSONL when the next line is a record
-        return "jsonl" if any(_is_record(x) for x in body.split(b"\n", 2)[:2]) else "text"
+        # record is broken is still JSONL when the next line is a record. A line the sniffed
+        # bytes cut (a first record over 4 kB: one news page) was taken for text, and the
+        # whole stream became one document
+        first, newline, rest = body.partition(b"\n")
+        if _is_record(first, complete=bool(newline)):
+            return "jsonl"
+        second, newline2, _ = rest.partition(b"\n")
+        if newline and second and _is_record(second, complete=bool(newline2)):
+            return "jsonl"
+        return "text"
     return "html" if looks_like_html(body) else "text"
 
 
