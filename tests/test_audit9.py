@@ -277,3 +277,16 @@ def test_utf16_text_on_stdin_is_still_one_document(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr.decode()
     (line,) = r.stdout.decode().splitlines()
     assert json.loads(line)["cleannews"]["text"].startswith("Vsora veut imposer")
+
+
+# 9. `CleanConfig().replace(fast_pth=True)` (the README's way to change one option) raised a
+#    bare TypeError from dataclasses; the README promises a ConfigError for a bad option.
+
+def test_replace_with_a_misspelt_option_is_a_config_error() -> None:
+    from cleannews import CleanConfig, ConfigError
+
+    with pytest.raises(ConfigError, match=r"unknown option 'fast_pth' \(did you mean fast_path\?\)"):
+        CleanConfig().replace(fast_pth=True)
+    with pytest.raises(ConfigError, match="spin_quarantine_threshold must be between 0 and 1"):
+        CleanConfig().replace(spin_quarantine_threshold=1.5)
+    assert CleanConfig().replace(keep_typography=False).keep_typography is False
