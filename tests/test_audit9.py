@@ -290,3 +290,29 @@ def test_replace_with_a_misspelt_option_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="spin_quarantine_threshold must be between 0 and 1"):
         CleanConfig().replace(spin_quarantine_threshold=1.5)
     assert CleanConfig().replace(keep_typography=False).keep_typography is False
+
+
+# 10. `cleannews score crawl.jsonl | head -1` (and `run … --out - | head`) ended with
+#     "ERROR: Broken pipe (the output written to stdout is incomplete; … run the whole command
+#     again)" and exit code 2, while `cleannews clean big | head` stops quietly with 0 (the
+#     documented behaviour of a reader that went away).
+
+@pytest.mark.parametrize("command", [["score"], ["run", "--out", "-"]])
+def test_a_batch_to_stdout_stops_quietly_when_the_reader_goes_away(
+        tmp_path: Path, command: list[str]) -> None:
+    data = tmp_path / "in.jsonl"
+    data.write_text("".join(json.dumps({"id": f"d{i}", "text": SEED_TEXT}) + "\n"
+                            for i in range(400)), "utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "cleannews", command[0], str(data),
+                             *command[1:], "-j", "1", "--chunk-size", "8", "--no-spin"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+                            env=env)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    code = proc.wait(timeout=120)
+    assert json.loads(first)["id"] == "d0"
+    assert code == 0, err
+    assert b"Traceback" not in err and b"Broken pipe" not in err and b"ERROR" not in err
