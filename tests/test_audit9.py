@@ -316,3 +316,16 @@ def test_a_batch_to_stdout_stops_quietly_when_the_reader_goes_away(
     assert json.loads(first)["id"] == "d0"
     assert code == 0, err
     assert b"Traceback" not in err and b"Broken pipe" not in err and b"ERROR" not in err
+
+
+# 11. `cleannews run crawl/2024-13 --out o` on an existing but empty folder (a mistyped date,
+#     an export not finished) said nothing and exited 0 with "0 documents in"; `clean` warned.
+
+def test_run_warns_about_an_input_folder_without_documents(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    empty = tmp_path / "crawl"
+    empty.mkdir()
+    (empty / "notes.md").write_text("x", "utf-8")
+    with caplog.at_level("WARNING", logger="cleannews"):
+        assert main(["run", str(empty), "--out", str(tmp_path / "out"), "-j", "1"]) == 0
+    assert f"{empty}: no .txt, .html or .jsonl(.gz) files in this folder" in caplog.text

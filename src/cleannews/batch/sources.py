@@ -208,7 +208,12 @@ def expand_inputs(inputs: list[str], exclude: Iterable[Path] = ()) -> Iterator[s
         if name == "-":
             yield name
         elif os.path.isdir(name):
-            yield from walk_folder(name, exclude)
+            found = 0
+            for path in walk_folder(name, exclude):
+                found += 1
+                yield path
+            if not found:  # a mistyped or not yet filled folder: say so (clean does too)
+                log.warning("%s: no .txt, .html or .jsonl(.gz) files in this folder", name)
         elif os.path.exists(name):
             yield name
         else:
