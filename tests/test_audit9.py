@@ -329,3 +329,40 @@ def test_run_warns_about_an_input_folder_without_documents(
     with caplog.at_level("WARNING", logger="cleannews"):
         assert main(["run", str(empty), "--out", str(tmp_path / "out"), "-j", "1"]) == 0
     assert f"{empty}: no .txt, .html or .jsonl(.gz) files in this folder" in caplog.text
+
+
+# 12. `--resume` skips the first N documents of the inputs as they are *now*: after a file was
+#     added to an input folder (it sorts first), the resumed run skipped it for ever and
+#     cleaned the last committed file a second time (exit 0, 71 records for 71 inputs, one
+#     lost, one twice). The run state now records where its last committed document came
+#     from, and a resume whose inputs no longer have it there is refused (exit 2).
+
+def _folder_run(tmp_path: Path, names: list[str]) -> tuple[Path, list[str]]:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(exist_ok=True)
+    for n in names:
+        (corpus / n).write_text(SEED_TEXT.replace("Vsora", f"Vsora-{n}"), "utf-8")
+    args = ["run", str(corpus), "--out", str(tmp_path / "out"), "-j", "1", "--chunk-size", "1",
+            "--no-spin", "-q"]
+    return corpus, args
+
+
+def test_resume_refuses_inputs_that_changed_before_the_committed_part(tmp_path: Path) -> None:
+    corpus, args = _folder_run(tmp_path, ["b.txt", "c.txt", "d.txt"])
+    assert main(args) == 0
+    (corpus / "a.txt").write_text(SEED_TEXT, "utf-8")  # sorts before every committed file
+    assert main([*args, "--resume"]) == 2
+    (corpus / "a.txt").unlink()
+    (corpus / "c.txt").unlink()
+    assert main([*args, "--resume"]) == 2
+    ids = [r["id"] for r in _records(tmp_path / "out" / "clean.jsonl")]
+    assert ids == [f"{corpus.as_posix()}/{n}" for n in ("b.txt", "c.txt", "d.txt")]
+
+
+def test_resume_still_takes_documents_added_after_the_committed_part(tmp_path: Path) -> None:
+    corpus, args = _folder_run(tmp_path, ["b.txt", "c.txt"])
+    assert main(args) == 0
+    (corpus / "z.txt").write_text(SEED_TEXT, "utf-8")
+    assert main([*args, "--resume"]) == 0
+    ids = [r["id"] for r in _records(tmp_path / "out" / "clean.jsonl")]
+    assert ids == [f"{corpus.as_posix()}/{n}" for n in ("b.txt", "c.txt", "z.txt")]

@@ -50,7 +50,14 @@ from cleannews.batch.sinks import (
     Sinks,
     atomic_write,
 )
-from cleannews.batch.sources import PARQUET_SUFFIXES, Item, is_stream, iter_items
+from cleannews.batch.sources import (
+    PARQUET_SUFFIXES,
+    InputsChanged,
+    Item,
+    is_stream,
+    iter_items,
+    place,
+)
 from cleannews.batch.stats import RunStats, build_report
 
 __all__ = ["MissingInput", "RunSettings", "UnsupportedInput", "available_cpus", "paths_for",
@@ -573,6 +580,22 @@ def _written_input(name: str, settings: RunSettings) -> str | None:
     return None
 
 
+def _placed(items: Iterable[Item], places: dict[int, str]) -> Iterator[Item]:
+    """``items``, noting where each comes from in ``places`` (seq -> :func:`place`)."""
+    for item in items:
+        places[item.seq] = place(item)
+        yield item
+
+
+def _resumable(results: Iterator[list[DocResult]]) -> Iterator[list[DocResult]]:
+    """``results``; inputs that changed under a ``--resume`` (:class:`InputsChanged`, raised
+    before any new document) become a :class:`ResumeError` (exit 2, nothing written)."""
+    try:
+        yield from results
+    except InputsChanged as exc:
+        raise ResumeError(str(exc)) from None
+
+
 def _sink_folder(name: str, paths: SinkPaths) -> str | None:
     """Which output folder the input folder ``name`` is (``"output folder (--out)"`` …), if
     any. A folder *inside* an input folder is fine (the walk skips it); the input folder
@@ -646,12 +669,14 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     bar = _progress(settings, stats, done)
     finished = False
     items = iter_items(settings.inputs, options.fmt, stdin=stdin,
-                       exclude=_exclude(settings.paths), skip=done, limit=settings.limit)
-    results_iter = _results(_chunks(items, settings.chunk_docs, settings.chunk_bytes),
-                            options, settings.jobs)
+                       exclude=_exclude(settings.paths), skip=done, limit=settings.limit,
+                       last_place=sinks.last if sinks.resumed else None)
+    places: dict[int, str] = {}  # seq -> place of the items in flight (for the run state)
+    results_iter = _results(_chunks(_placed(items, places), settings.chunk_docs,
+                                    settings.chunk_bytes), options, settings.jobs)
     told = [0]  # failed documents named on stderr so far
     try:
-        for results in results_iter:
+        for results in _resumable(results_iter):
             kept = [r for r in results if _keep(r, settings.min_score)]
             sinks.write(kept)
             _tell_failures(results, told, settings.paths.errors, bar)
@@ -667,7 +692,9 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
                 bar.update(len(results), sum(r.in_bytes for r in results))
             done = results[-1].seq + 1
             stats.seconds = base_seconds + time.monotonic() - start
-            sinks.commit(done, stats.to_dict())
+            sinks.commit(done, stats.to_dict(), last=places.get(done - 1))
+            for seq in [k for k in places if k < done]:
+                del places[seq]
         finished = True
         sinks.commit(done, stats.to_dict(), finished=True)
     finally:

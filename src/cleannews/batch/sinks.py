@@ -313,6 +313,7 @@ class Sinks:
         self._by_key: dict[str, Any] = {}
         self.done = 0
         self.saved_stats: dict[str, Any] | None = None
+        self.last: str | None = None  # place of the last committed document (see commit)
         self.resumed = False
         self._locks: list[FolderLock] = []
         self._through: set[str] = set()  # keys of devices and FIFOs (see _not_a_file)
@@ -421,6 +422,7 @@ class Sinks:
             sizes = state["sizes"]
             self.done = int(state["done"])
             self.saved_stats = state.get("stats")
+            self.last = state.get("last")
             self.resumed = self.done > 0 or bool(self.saved_stats)
         elif not resume and not force and state is not None:
             raise ResumeError(
@@ -544,9 +546,12 @@ class Sinks:
                 names.append(rel.parts[0])
         return tuple(names)
 
-    def commit(self, done: int, stats: dict[str, Any] | None, *, finished: bool = False
-               ) -> None:
-        """Make everything written so far durable, then record ``done`` documents as committed."""
+    def commit(self, done: int, stats: dict[str, Any] | None, *, finished: bool = False,
+               last: str | None = None) -> None:
+        """Make everything written so far durable, then record ``done`` documents as committed.
+
+        ``last`` is where the last committed document came from (``path`` or ``path:line``):
+        ``--resume`` checks that the inputs still have it there."""
         sizes = {}
         for key, stream in self._by_key.items():
             stream.flush()
@@ -556,8 +561,10 @@ class Sinks:
         self.done = done
         if self.paths.state is None:
             return
+        if last is not None:
+            self.last = last
         state = {"format": STATE_FORMAT, "fingerprint": self.fingerprint, "done": done,
-                 "sizes": sizes, "stats": stats, "finished": finished}
+                 "sizes": sizes, "stats": stats, "finished": finished, "last": self.last}
         atomic_write(self.paths.state, json.dumps(state, ensure_ascii=False).encode("utf-8"))
 
     def close(self) -> None:

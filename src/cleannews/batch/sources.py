@@ -329,6 +329,7 @@ def iter_items(
     exclude: Iterable[Path] = (),
     skip: int = 0,
     limit: int | None = None,
+    last_place: str | None = None,
 ) -> Iterator[Item]:
     """All documents of ``inputs`` in a deterministic order, numbered from 0 by ``seq``.
 
@@ -336,13 +337,43 @@ def iter_items(
     texts inside JSONL records, see :mod:`cleannews.batch.process`). The
     first ``skip`` items (committed by an interrupted run) are not yielded,
     and files among them are not even read. ``limit`` stops after the first
-    ``limit`` documents (``--limit``).
+    ``limit`` documents (``--limit``). ``last_place`` is the :func:`place` of the last
+    committed item: when the item ``skip - 1`` is somewhere else, the inputs changed since
+    (a file added to or removed from a folder) and :class:`InputsChanged` is raised before
+    any item is yielded.
     """
+    seen = last_place is None or skip == 0
     for item in _all_items(inputs, fmt, stdin, exclude, skip):
+        if item.seq == skip - 1 and not seen:
+            if place(item) != last_place:
+                raise InputsChanged(
+                    f"the inputs changed since the run it continues: its last committed "
+                    f"document was {last_place}, it is now {place(item)} (a file added to or "
+                    "removed from an input folder?); --resume would skip or repeat documents: "
+                    "use --force to start over")
+            seen = True
         if limit is not None and item.seq >= limit:
             return
         if item.seq >= skip:
             yield item
+    if not seen:
+        raise InputsChanged(
+            f"the inputs changed since the run it continues: they now hold fewer than the "
+            f"{skip} documents it committed (its last was {last_place}); use --force to start "
+            "over")
+
+
+class InputsChanged(Exception):
+    """``--resume`` on inputs that no longer hold the committed documents in the same order."""
+
+
+def place(item: Item) -> str:
+    """Where an item comes from: ``path`` of a file, ``path:line`` of a JSONL record.
+
+    >>> place(Item(0, "a.jsonl", "jsonl", line=3)), place(Item(1, "b.txt", "text"))
+    ('a.jsonl:3', 'b.txt')
+    """
+    return f"{item.source}:{item.line}" if item.line is not None else item.source
 
 
 def _all_items(
@@ -388,7 +419,8 @@ def _all_items(
                     yield item
                     seq = item.seq + 1
             continue
-        if seq < skip:
+        if seq < skip:  # committed: not read (only its place is checked, see iter_items)
+            yield Item(seq, ident, kind, b"", None, ident)
             seq += 1
             continue
         try:
