@@ -366,3 +366,16 @@ def test_resume_still_takes_documents_added_after_the_committed_part(tmp_path: P
     assert main([*args, "--resume"]) == 0
     ids = [r["id"] for r in _records(tmp_path / "out" / "clean.jsonl")]
     assert ids == [f"{corpus.as_posix()}/{n}" for n in ("b.txt", "c.txt", "z.txt")]
+
+
+# 13. `cleannews run crawl --out o --report reports/` (an existing folder) cleaned the whole
+#     corpus, then failed on the report ("Is a directory", exit 2, "… --resume"): option values
+#     are promised to be checked before any work.
+
+def test_a_report_that_is_a_folder_is_refused_before_any_work(tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    out = tmp_path / "out"
+    assert main(["run", str(SEED_000), "--out", str(out), "--report", str(reports),
+                 "-j", "1", "-q"]) == 2
+    assert not out.exists()

@@ -623,6 +623,10 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     Raises ``OSError`` (I/O), ``FileNotFoundError`` (missing input) and
     :class:`~cleannews.batch.sinks.ResumeError`; one bad document never raises.
     """
+    if settings.report is not None and settings.report.is_dir():
+        # found only when the report is written, after the whole run
+        raise UnsupportedInput(f"--report {settings.report}: a folder, not a file; give the "
+                               "report a file name (e.g. report.json)")
     for name in settings.inputs:  # fail before creating any output
         if name != "-" and not os.path.exists(name):
             raise MissingInput(f"{name}: no such file or folder")
