@@ -379,3 +379,27 @@ def test_a_report_that_is_a_folder_is_refused_before_any_work(tmp_path: Path) ->
     assert main(["run", str(SEED_000), "--out", str(out), "--report", str(reports),
                  "-j", "1", "-q"]) == 2
     assert not out.exists()
+
+
+# 14. `cleannews run dump.jsonl.zst --out o` (or .bz2, .xz: how big JSONL dumps are shipped)
+#     made the whole file one error record of type `nul`, "text contains NUL characters (binary
+#     data or a broken export)": nothing said it was compressed (gzip was already named).
+
+@pytest.mark.parametrize("tool,suffix,what", [("bzip2", "bz2", "bzip2"), ("xz", "xz", "xz"),
+                                              ("zstd", "zst", "zstd")])
+def test_compressed_jsonl_named_on_the_command_line_is_named_as_compressed(
+        tmp_path: Path, tool: str, suffix: str, what: str) -> None:
+    import shutil
+
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} is not installed")
+    data = tmp_path / "dump.jsonl"
+    data.write_text("".join(json.dumps({"id": f"d{i}", "text": SEED_TEXT}) + "\n"
+                            for i in range(20)), "utf-8")
+    subprocess.run([tool, "-q", "-k", str(data)], check=True)
+    packed = tmp_path / f"dump.jsonl.{suffix}"
+    out = tmp_path / "out"
+    assert main(["run", str(packed), "--out", str(out), "-j", "1", "-q"]) == 1
+    (err,) = _records(out / "errors" / "errors.jsonl")
+    assert err["error"]["type"] == "binary"
+    assert f"{what}-compressed data (decompress it first)" in err["error"]["message"]

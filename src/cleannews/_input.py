@@ -78,6 +78,9 @@ _MAGIC = (
     (b"%PDF", "a PDF file"),
     (b"PK\x03\x04", "a ZIP archive"),
     (b"\x1f\x8b", "gzip-compressed data (decompress it first)"),
+    (b"\xfd7zXZ\x00", "xz-compressed data (decompress it first)"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data (decompress it first)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"\x7fELF", "an executable"),
 )
 
@@ -91,7 +94,13 @@ def binary_kind(data: bytes) -> str | None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             return what
+    if _BZIP2.match(data[:10]):
+        return "bzip2-compressed data (decompress it first)"
     return None
+
+
+#: bzip2's stream header then its first block's magic (pi): "BZh9" alone could start a text.
+_BZIP2 = regex.compile(rb"BZh[1-9]1AY&SY")
 
 
 #: How many leading bytes of an HTML page are searched for its ``<meta charset>``
