@@ -403,3 +403,22 @@ def test_compressed_jsonl_named_on_the_command_line_is_named_as_compressed(
     (err,) = _records(out / "errors" / "errors.jsonl")
     assert err["error"]["type"] == "binary"
     assert f"{what}-compressed data (decompress it first)" in err["error"]["message"]
+
+
+# 15. A text file exported as UTF-16 *without* a byte-order mark (half its bytes NUL) was
+#     refused with "text contains NUL characters (binary data or a broken export)" (`run`) or
+#     "input looks binary: 2497 of the first 4994 characters are control characters" (`clean`):
+#     nothing said it is UTF-16 nor how to convert it. The type is unchanged (`nul`).
+
+def test_utf16_without_a_byte_order_mark_is_named_with_the_conversion(tmp_path: Path) -> None:
+    page = tmp_path / "export.txt"
+    page.write_bytes(SEED_TEXT.encode("utf-16-le"))
+    out = tmp_path / "out"
+    assert main(["run", str(page), "--out", str(out), "-j", "1", "-q"]) == 1
+    (err,) = _records(out / "errors" / "errors.jsonl")
+    assert err["error"]["type"] == "nul"
+    assert "looks like UTF-16LE text saved without a byte-order mark" in err["error"]["message"]
+    assert "iconv -f UTF-16LE -t UTF-8" in err["error"]["message"]
+    r = _cli("clean", page)
+    assert r.returncode == 1
+    assert "iconv -f UTF-16LE -t UTF-8" in r.stderr.decode()

@@ -188,6 +188,48 @@ def bom_codec(data: bytes) -> str | None:
     return None
 
 
+#: Bytes looked at, and the share of them that must be NUL at every other position, to take
+#: data without a byte-order mark for UTF-16 (Latin text: one byte of each pair is NUL).
+UTF16_SNIFF_BYTES = 4096
+UTF16_NUL_SHARE = 0.9
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``"UTF-16LE"`` or ``"UTF-16BE"`` when ``data`` looks like Latin-script UTF-16 saved
+    without a byte-order mark (every other byte NUL), else ``None``: such a file is refused
+    (NUL characters), and the message says what it is and how to convert it.
+
+    >>> utf16_without_bom("Le maire de Paris a parlé.".encode("utf-16-le"))
+    'UTF-16LE'
+    >>> utf16_without_bom(b"Le maire\\x00 de Paris"), utf16_without_bom(b"\\x00\\x00\\x00\\x00")
+    (None, None)
+    """
+    head = data[:UTF16_SNIFF_BYTES]
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    for order, nul_at in (("UTF-16LE", 1), ("UTF-16BE", 0)):
+        nuls = head[nul_at::2].count(0)
+        if nuls >= UTF16_NUL_SHARE * pairs and head[1 - nul_at::2].count(0) < 0.1 * pairs:
+            return order
+    return None
+
+
+def nul_message(data: bytes | str) -> str:
+    """Why text with NUL characters is refused, naming UTF-16 without a byte-order mark.
+
+    >>> nul_message("a\\x00b")
+    'text contains NUL characters (binary data or a broken export)'
+    >>> nul_message("Le maire a parlé hier soir.".encode("utf-16-be"))[:60]
+    'text contains NUL characters: it looks like UTF-16BE text sa'
+    """
+    order = utf16_without_bom(data) if isinstance(data, bytes) else None
+    if order is None:
+        return "text contains NUL characters (binary data or a broken export)"
+    return (f"text contains NUL characters: it looks like {order} text saved without a "
+            f"byte-order mark; convert it to UTF-8 first (iconv -f {order} -t UTF-8)")
+
+
 def decode_utf16(data: bytes) -> tuple[str, str] | None:
     """``(text, codec)`` of bytes that start with a UTF-16 or UTF-32 byte-order mark and
     decode with that codec, else ``None``.
@@ -445,9 +487,12 @@ def decode_input(value: object, *, html: bool = False) -> tuple[str, list[Change
     if len(sample) >= BINARY_MIN_CHARS:
         controls = len(_CONTROL.findall(sample))
         if controls / len(sample) > BINARY_CONTROL_RATIO:
+            order = utf16_without_bom(data)
             raise InputError(
                 f"input looks binary: {controls} of the first {len(sample)} characters "
                 "are control characters"
+                + ("" if order is None else f" (it looks like {order} text saved without a "
+                   f"byte-order mark; convert it to UTF-8 first: iconv -f {order} -t UTF-8)")
             )
     return text, changes
 

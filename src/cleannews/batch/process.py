@@ -34,6 +34,7 @@ from cleannews._input import (
     BINARY_SAMPLE_CHARS,
     binary_kind,
     decode_utf16,
+    nul_message,
 )
 from cleannews.batch.ids import record_id
 from cleannews.batch.sources import Item
@@ -187,7 +188,7 @@ def text_problem(text: str | bytes) -> tuple[str, str] | None:
         text = wide[0]  # UTF-16 text with its byte-order mark: half its bytes are NUL
     nul = b"\x00" if isinstance(text, bytes) else "\x00"
     if nul in text:  # type: ignore[operator]
-        return "nul", "text contains NUL characters (binary data or a broken export)"
+        return "nul", nul_message(text)
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace") if _is_utf8(text) else text.decode("cp1252",
                                                                                   "replace")
