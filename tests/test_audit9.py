@@ -422,3 +422,19 @@ def test_utf16_without_a_byte_order_mark_is_named_with_the_conversion(tmp_path: 
     r = _cli("clean", page)
     assert r.returncode == 1
     assert "iconv -f UTF-16LE -t UTF-8" in r.stderr.decode()
+
+
+# 16. `cleannews report out/report.json --html out/report.json` (or `-o out/report.json`)
+#     replaced the run's JSON report by the HTML page (or the text summary), exit 0: the
+#     run's only record of its counts was lost. Refused, exit 2, the report untouched.
+
+@pytest.mark.parametrize("flags", [["--html", "SAME"], ["-o", "SAME"], ["--html", "-o", "SAME"]])
+def test_report_refuses_to_overwrite_the_report_it_reads(tmp_path: Path,
+                                                          flags: list[str]) -> None:
+    out = tmp_path / "run"
+    assert main(["run", str(SEED_000), "--out", str(out), "-j", "1", "-q"]) == 0
+    report = out / "report.json"
+    before = report.read_bytes()
+    assert main(["report", str(report), *[str(report) if f == "SAME" else f
+                                          for f in flags]]) == 2
+    assert report.read_bytes() == before
