@@ -438,3 +438,22 @@ def test_report_refuses_to_overwrite_the_report_it_reads(tmp_path: Path,
     assert main(["report", str(report), *[str(report) if f == "SAME" else f
                                           for f in flags]]) == 2
     assert report.read_bytes() == before
+
+
+def test_a_utf16_html_page_on_stdin_is_read_as_html(tmp_path: Path) -> None:
+    page = ("<!DOCTYPE html><html><body><nav><a href='/'>Accueil</a></nav><article><p>"
+            + SEED_TEXT.split("\n")[0] + "</p></article></body></html>")
+    r = _cli("run", "-", "--out", "-", "-j", "1", "-q", "--no-spin",
+             stdin=page.encode("utf-16"), cwd=tmp_path)
+    assert r.returncode == 0, r.stderr.decode()
+    text = json.loads(r.stdout.decode())["cleannews"]["text"]
+    assert text.startswith("Vsora veut imposer") and "<p>" not in text
+
+
+def test_a_utf16_html_page_on_stdin_is_cleaned_as_html() -> None:
+    page = ("<!DOCTYPE html><html><body><article><p>" + SEED_TEXT.split("\n")[0]
+            + "</p></article></body></html>")
+    r = _cli("clean", "-", "--no-spin", stdin=page.encode("utf-16"))
+    assert r.returncode == 0, r.stderr.decode()
+    assert r.stdout.decode().startswith("Vsora veut imposer")
+    assert "<article>" not in r.stdout.decode()

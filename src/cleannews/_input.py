@@ -513,9 +513,13 @@ def looks_like_html(data: str | bytes) -> bool:
     False
     >>> looks_like_html("<3 les chats")
     False
+    >>> looks_like_html("<!DOCTYPE html><p>Bonjour</p>".encode("utf-16"))
+    True
     """
     if isinstance(data, (bytes, bytearray, memoryview)):
-        head = bytes(data[: HTML_SNIFF_CHARS * 2]).decode("utf-8", errors="replace")
+        raw = bytes(data[: HTML_SNIFF_CHARS * 4])
+        # a page saved as UTF-16 / UTF-32 with its mark (Windows "Unicode") is a page too
+        head = raw.decode(bom_codec(raw) or "utf-8", errors="replace")
     else:
         head = data[:HTML_SNIFF_CHARS]
     head = head[:HTML_SNIFF_CHARS]

@@ -456,11 +456,10 @@ def _stream_items(stream: BinaryIO, source: str, fmt: str, seq: int) -> Iterator
         codec = bom_codec(head)
         if codec is not None:  # UTF-16 / UTF-32 text: sniffed, and records read, as UTF-8
             wide = codecs.getincrementaldecoder(codec)(errors="replace").decode(head)
-            if sniff_kind(wide.encode("utf-8", "surrogatepass")) == "jsonl":
-                kind = "jsonl"
+            kind = sniff_kind(wide.encode("utf-8", "surrogatepass"))
+            if kind == "jsonl":
                 stream = as_utf8(stream, codec)
-            else:  # one document: the pipeline decodes it whole (a decode_utf16 change)
-                kind = sniff_kind(head)
+            # else one page or text: the pipeline decodes it whole (a decode_utf16 change)
         else:
             kind = sniff_kind(head)
     if kind in ("text", "html"):
