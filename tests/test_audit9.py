@@ -457,3 +457,31 @@ def test_a_utf16_html_page_on_stdin_is_cleaned_as_html() -> None:
     assert r.returncode == 0, r.stderr.decode()
     assert r.stdout.decode().startswith("Vsora veut imposer")
     assert "<article>" not in r.stdout.decode()
+
+
+# 17. `cleannews run export.json --out o` on a JSON *array* of articles (a common export) cleaned
+#     the whole file as ONE text document, kept it (exit 0) and lost every record in it; a
+#     JSONL file named `.json` (as many dumps are) met the same fate. JSONL named `.json` is
+#     now read as records; a JSON array or pretty-printed object is refused before any work
+#     (exit 2) with the `jq` command that converts it.
+
+def _json_records(n: int = 3) -> list[dict]:
+    return [{"id": f"j{i}", "text": SEED_TEXT} for i in range(n)]
+
+
+def test_a_json_array_is_refused_with_a_conversion_command(tmp_path: Path) -> None:
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps(_json_records(), ensure_ascii=False, indent=1), "utf-8")
+    out = tmp_path / "out"
+    r = _cli("run", export, "--out", out, "-j", "1")
+    assert r.returncode == 2
+    assert "not JSONL" in r.stderr.decode() and "jq -c '.[]'" in r.stderr.decode()
+    assert not out.exists()
+
+
+def test_jsonl_named_json_is_read_as_records(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.json"
+    dump.write_text("".join(json.dumps(x) + "\n" for x in _json_records()), "utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(dump), "--out", str(out), "-j", "1", "-q"]) == 0
+    assert [r["id"] for r in _records(out / "clean.jsonl")] == ["j0", "j1", "j2"]

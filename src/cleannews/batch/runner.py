@@ -56,6 +56,7 @@ from cleannews.batch.sources import (
     Item,
     is_stream,
     iter_items,
+    json_kind,
     place,
 )
 from cleannews.batch.stats import RunStats, build_report
@@ -646,6 +647,11 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
             raise UnsupportedInput(
                 f"{name} is both an input and the {clash} of this run: writing it would "
                 "destroy the input; write the output elsewhere")
+        if name != "-" and settings.options.fmt == "auto" and json_kind(name) == "document":
+            raise UnsupportedInput(
+                f"{name}: a JSON document (an array of records or one object), not JSONL (one "
+                "object per line): every record would be one text; convert it first, e.g. "
+                f"jq -c '.[]' {name} > records.jsonl (or jq -c . for one object)")
         if name != "-" and is_parquet(name):
             raise UnsupportedInput(
                 f"{name}: Parquet input is not supported; convert it to JSONL first, e.g. "

@@ -120,6 +120,30 @@ def kind_of(name: str, fmt: str = "auto") -> str | None:
     return "html" if low.endswith(HTML_SUFFIXES) else "text"
 
 
+#: Plain JSON files: read as JSONL when they hold one object per line (many dumps are named
+#: so), refused when they hold one array or one pretty-printed object (see :func:`json_kind`).
+JSON_SUFFIXES = (".json", ".json.gz")
+
+
+def json_kind(name: str) -> str | None:
+    """For a file named ``*.json`` / ``*.json.gz``: ``"jsonl"`` when it holds JSON object
+    records one per line, ``"document"`` when it holds anything else (a JSON array of
+    records, one pretty-printed object: read as one text document, every record was lost
+    in it), ``None`` for another name or a file that cannot be read (reported later).
+    """
+    if not name.lower().endswith(JSON_SUFFIXES) or not os.path.isfile(name):
+        return None
+    try:
+        with _open_binary(name) as f:
+            head = f.read(SNIFF_BYTES)
+    except (OSError, EOFError, ValueError):
+        return None
+    body = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not body:
+        return None
+    return "jsonl" if sniff_kind(head) == "jsonl" else "document"
+
+
 def _posix(path: str) -> str:
     """The path as given, normalised to forward slashes without ``./``.
 
@@ -403,6 +427,8 @@ def _all_items(
                     seq = item.seq + 1
             continue
         kind = kind_of(name, fmt) or ("html" if fmt == "html" else "text")
+        if fmt == "auto" and json_kind(name) == "jsonl":  # JSONL named .json
+            kind = "jsonl"
         if isinstance(name, NotRegular):  # a FIFO in a folder: opening it would block
             yield Item(seq, ident, kind, b"", None, ident, name.problem, "read")
             seq += 1
