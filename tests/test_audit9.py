@@ -485,3 +485,30 @@ def test_jsonl_named_json_is_read_as_records(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert main(["run", str(dump), "--out", str(out), "-j", "1", "-q"]) == 0
     assert [r["id"] for r in _records(out / "clean.jsonl")] == ["j0", "j1", "j2"]
+
+
+# 18. `cleannews run corpus --out .` (or `run page.txt --out .`) wrote each mirrored cleaned
+#     text to `./corpus/a.txt`: the input file itself. Every input text was silently replaced
+#     by its cleaned version (exit 0), and HTML pages got an `a.html.txt` beside them that the
+#     next run read as a new document. Refused before any work, the inputs untouched.
+
+@pytest.mark.parametrize("flag", ["--out", "--quarantine"])
+@pytest.mark.parametrize("what", ["folder", "file"])
+def test_mirrored_texts_never_land_on_the_inputs(tmp_path: Path, what: str, flag: str) -> None:
+    (tmp_path / "corpus").mkdir()
+    page = tmp_path / "corpus" / "a.txt"
+    page.write_text(SEED_TEXT, "utf-8")
+    name = "corpus" if what == "folder" else "corpus/a.txt"
+    args = ["--out", "out", flag, "."] if flag == "--quarantine" else ["--out", "."]
+    r = _cli("run", name, *args, "-j", "1", cwd=tmp_path)
+    assert r.returncode == 2, r.stderr.decode()
+    assert "would be written over the input itself" in r.stderr.decode()
+    assert page.read_text("utf-8") == SEED_TEXT
+
+
+def test_a_corpus_under_the_current_folder_still_runs_to_an_out_folder(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(SEED_TEXT, "utf-8")
+    r = _cli("run", "corpus", "--out", "out", "-j", "1", "-q", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr.decode()
+    assert (tmp_path / "out" / "corpus" / "a.txt").read_text("utf-8").startswith("Vsora")

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from cleannews.__about__ import __version__
+from cleannews.batch.ids import safe_relpath
 from cleannews.batch.process import (
     BatchOptions,
     DocResult,
@@ -597,6 +598,24 @@ def _resumable(results: Iterator[list[DocResult]]) -> Iterator[list[DocResult]]:
         raise ResumeError(str(exc)) from None
 
 
+def _mirrored_onto(name: str, paths: SinkPaths) -> Path | None:
+    """The mirror folder (output or quarantine) whose mirrored text of the input ``name`` (a
+    file or a folder, given relatively) would land on ``name`` itself, else ``None``:
+    ``run corpus --out .`` (``./corpus/a.txt`` is ``corpus/a.txt``)."""
+    if name == "-" or not os.path.exists(name) or is_stream(name):
+        return None
+    rel = Path(name).as_posix()
+    if safe_relpath(rel) != rel:  # `../x.txt`, `/data/x.txt`: mirrored under a changed name
+        return None
+    for root in (paths.mirror_out, paths.mirror_quarantine):
+        try:
+            if root is not None and (root / rel).resolve() == Path(name).resolve():
+                return root
+        except OSError:
+            continue
+    return None
+
+
 def _sink_folder(name: str, paths: SinkPaths) -> str | None:
     """Which output folder the input folder ``name`` is (``"output folder (--out)"`` …), if
     any. A folder *inside* an input folder is fine (the walk skips it); the input folder
@@ -631,6 +650,14 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     for name in settings.inputs:  # fail before creating any output
         if name != "-" and not os.path.exists(name):
             raise MissingInput(f"{name}: no such file or folder")
+        onto = _mirrored_onto(name, settings.paths)
+        if onto is not None:
+            # `run corpus --out .`: DIR/corpus/a.txt *is* corpus/a.txt, so every input text
+            # file was replaced by its cleaned text (and `a.html.txt` added beside a page)
+            raise UnsupportedInput(
+                f"{name}: the cleaned texts would be written over the input itself ({onto}/"
+                f"{name} is {name}): give an output folder that is not where the inputs are "
+                "(e.g. --out out)")
         sink = _sink_folder(name, settings.paths)
         if sink is not None:
             # its mirrored texts (or sink records) land inside it: a --resume or --force run,
