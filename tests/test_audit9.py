@@ -512,3 +512,31 @@ def test_a_corpus_under_the_current_folder_still_runs_to_an_out_folder(tmp_path:
     r = _cli("run", "corpus", "--out", "out", "-j", "1", "-q", cwd=tmp_path)
     assert r.returncode == 0, r.stderr.decode()
     assert (tmp_path / "out" / "corpus" / "a.txt").read_text("utf-8").startswith("Vsora")
+
+
+# 19. The check "an output that is an input file is refused" (audit8) looked only at files
+#     named as inputs: `score corpus --out corpus/a.txt` emptied the input a.txt and wrote the
+#     scores in it, and `run corpus --out o --report corpus/b.txt` read b.txt then replaced it
+#     by the report (both exit 0). An output that is an existing text file of an input folder
+#     is refused, exit 2; a JSONL sink of an earlier run in that folder is still resumable.
+
+@pytest.mark.parametrize("command", [["score", "corpus", "--out", "corpus/a.txt"],
+                                     ["run", "corpus", "--out", "o", "--report", "corpus/a.txt"]])
+def test_an_output_that_is_a_file_of_an_input_folder_is_refused(
+        tmp_path: Path, command: list[str]) -> None:
+    (tmp_path / "corpus").mkdir()
+    for n in ("a.txt", "b.txt"):
+        (tmp_path / "corpus" / n).write_text(SEED_TEXT, "utf-8")
+    r = _cli(*command, "-j", "1", cwd=tmp_path)
+    assert r.returncode == 2, r.stderr.decode()
+    assert "a file of this input folder" in r.stderr.decode()
+    assert (tmp_path / "corpus" / "a.txt").read_text("utf-8") == SEED_TEXT
+
+
+def test_a_jsonl_output_inside_an_input_folder_can_still_be_forced(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(SEED_TEXT, "utf-8")
+    args = ["run", "corpus", "--out", "corpus/all.jsonl", "-j", "1", "-q"]
+    assert _cli(*args, cwd=tmp_path).returncode == 0
+    assert _cli(*args, "--force", cwd=tmp_path).returncode == 0
+    assert [r["id"] for r in _records(tmp_path / "corpus" / "all.jsonl")] == ["corpus/a.txt"]

@@ -58,6 +58,7 @@ from cleannews.batch.sources import (
     is_stream,
     iter_items,
     json_kind,
+    kind_of,
     place,
 )
 from cleannews.batch.stats import RunStats, build_report
@@ -568,17 +569,39 @@ def _written_input(name: str, settings: RunSettings) -> str | None:
     'output'
     >>> _written_input(str(f), RunSettings([str(f)], paths_for(d / "o")))
     """
-    if name == "-" or not os.path.isfile(name):
-        return None
     p = settings.paths
     outputs = (("output", p.out), ("quarantine sink", p.quarantine), ("errors sink", p.errors),
                ("duplicates sink", p.duplicates), ("report", settings.report))
+    if name != "-" and os.path.isdir(name):
+        return _written_folder_file(name, outputs)
+    if name == "-" or not os.path.isfile(name):
+        return None
     for what, path in outputs:
         try:
             if path is not None and path.exists() and os.path.samefile(name, path):
                 return what
         except OSError:
             continue
+    return None
+
+
+def _written_folder_file(folder: str, outputs: Iterable[tuple[str, Path | None]]) -> str | None:
+    """An output that is an existing input file of the input ``folder`` (``score corpus --out
+    corpus/a.txt``, ``run corpus --report corpus/b.txt``: the file was read, or skipped, then
+    overwritten), as ``"report (corpus/b.txt, a file of this input folder)"``, else ``None``.
+    A ``.jsonl`` sink of an earlier run inside the folder is skipped by the walk, not an
+    input: it is left to the run (``--out corpus/all.jsonl`` can be resumed)."""
+    root = Path(folder).resolve()
+    for what, path in outputs:
+        if path is None or not path.is_file() or kind_of(path.name) is None:
+            continue
+        if kind_of(path.name) == "jsonl" and what != "report":
+            continue
+        try:
+            path.resolve().relative_to(root)
+        except (OSError, ValueError):
+            continue
+        return f"{what} ({path}, a file of this input folder)"
     return None
 
 
