@@ -440,6 +440,9 @@ def test_report_refuses_to_overwrite_the_report_it_reads(tmp_path: Path,
     assert report.read_bytes() == before
 
 
+# 16b. An HTML page saved as UTF-16 with its mark and piped to `run -` or `clean -` was cleaned
+#      as plain text, its markup kept: the HTML sniffer read the bytes as UTF-8.
+
 def test_a_utf16_html_page_on_stdin_is_read_as_html(tmp_path: Path) -> None:
     page = ("<!DOCTYPE html><html><body><nav><a href='/'>Accueil</a></nav><article><p>"
             + SEED_TEXT.split("\n")[0] + "</p></article></body></html>")
