@@ -543,3 +543,11 @@ def test_a_jsonl_output_inside_an_input_folder_can_still_be_forced(tmp_path: Pat
     assert _cli(*args, cwd=tmp_path).returncode == 0
     assert _cli(*args, "--force", cwd=tmp_path).returncode == 0
     assert [r["id"] for r in _records(tmp_path / "corpus" / "all.jsonl")] == ["corpus/a.txt"]
+
+
+def test_clean_warns_about_a_json_file_of_records(tmp_path: Path) -> None:
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps(_json_records(), ensure_ascii=False, indent=1), "utf-8")
+    r = _cli("clean", export, "--no-spin")
+    assert r.returncode == 0
+    assert f"{export}: a JSONL file is cleaned as one text document" in r.stderr.decode()
