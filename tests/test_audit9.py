@@ -551,3 +551,28 @@ def test_clean_warns_about_a_json_file_of_records(tmp_path: Path) -> None:
     r = _cli("clean", export, "--no-spin")
     assert r.returncode == 0
     assert f"{export}: a JSONL file is cleaned as one text document" in r.stderr.decode()
+
+
+# 20. A folder walk kept the name of every file it skipped (images, PDFs of a crawl) in a list,
+#     only to print their count and one example: memory grew with the number of skipped files
+#     across the whole tree (the batch promises constant memory). Now a count and one name.
+
+def test_walking_a_tree_of_skipped_files_keeps_no_list_of_their_names(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from cleannews.batch.sources import walk_folder
+
+    for d in range(200):
+        folder = tmp_path / "crawl" / f"{d:03d}"
+        folder.mkdir(parents=True)
+        for i in range(100):
+            (folder / f"image-{i:03d}-with-a-long-name-as-crawlers-write-them.png").touch()
+    (tmp_path / "crawl" / "a.txt").write_text(SEED_TEXT, "utf-8")
+    tracemalloc.start()
+    try:
+        found = list(walk_folder(str(tmp_path / "crawl")))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert found == [str(tmp_path / "crawl" / "a.txt")]
+    assert peak < 1_000_000, peak  # 20,000 names kept were 3.7 MB

@@ -195,7 +195,9 @@ def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
     A FIFO, socket or device among them is yielded as a :class:`NotRegular` (never to be
     opened: the readers make it an error)."""
     skip = {p.resolve() for p in exclude}
-    ignored: list[str] = []
+    # counts and a first example only: a crawl folder of millions of images must not cost
+    # a list of their names
+    ignored, first_ignored = 0, ""
     linked: list[str] = []  # links to folders: os.walk does not enter them (no loops)
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
@@ -208,14 +210,15 @@ def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
                 log.warning("%s: Parquet is not supported, skipped (convert it to JSONL)",
                             here / name)
             elif not name.startswith(".") and kind_of(name) is None:
-                ignored.append(str(here / name))
+                ignored += 1
+                first_ignored = first_ignored or str(here / name)
             if not name.startswith(".") and kind_of(name) is not None and (
                     not skip or (here / name).resolve() not in skip):
                 yield _not_regular(here / name) or str(here / name)
     if ignored:
         log.warning(
             "%s: %d file(s) skipped, not .txt / .html / .jsonl(.gz) (e.g. %s); "
-            "compressed text must be decompressed first", root, len(ignored), ignored[0])
+            "compressed text must be decompressed first", root, ignored, first_ignored)
     if linked:
         log.warning(
             "%s: %d symbolic link(s) to a folder not followed (e.g. %s); give such a folder "
