@@ -576,3 +576,40 @@ def test_walking_a_tree_of_skipped_files_keeps_no_list_of_their_names(tmp_path: 
         tracemalloc.stop()
     assert found == [str(tmp_path / "crawl" / "a.txt")]
     assert peak < 1_000_000, peak  # 20,000 names kept were 3.7 MB
+
+
+# 21. `card_zone` (strip) listed every line between each pair of recurring short removed lines,
+#     for every recurring text: quadratic on a long page of many recurring short lines (a
+#     2 MB text of 160,000 short lines took 81 s in `cleannews clean --no-spin`, 80,000 took
+#     22 s; a 16 MB record would hold a `run` worker for hours). Counted, not timed: the line
+#     lookups of one call grow linearly now (4x the lines: about 4x the lookups, was 16x).
+
+class _CountingLines(list):
+    """A page's lines that count how often a line is looked up by position."""
+
+    lookups = 0
+
+    def __getitem__(self, i):  # type: ignore[override]
+        _CountingLines.lookups += 1
+        return super().__getitem__(i)
+
+
+def _card_lookups(n: int) -> int:
+    from cleannews.strip._zones import card_zone
+    from cleannews.strip.detectors import _Line
+
+    def name(k: int) -> str:  # letters, not figures: the separator key ignores figures
+        return "".join(chr(ord("a") + int(d)) for d in str(k))
+
+    lines = _CountingLines(_Line(f"Rubrique {name(j % (n // 10))}", frozenset())
+                           for j in range(n))
+    for ln in lines:
+        ln.bad("tag_cloud", "generated")
+    _CountingLines.lookups = 0
+    card_zone(lines)
+    return _CountingLines.lookups
+
+
+def test_card_zone_is_linear_in_a_page_of_recurring_short_lines() -> None:
+    small, large = _card_lookups(2_000), _card_lookups(8_000)
+    assert large < 6 * small, (small, large)
