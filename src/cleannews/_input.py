@@ -78,6 +78,9 @@ _MAGIC = (
     (b"%PDF", "a PDF file"),
     (b"PK\x03\x04", "a ZIP archive"),
     (b"\x1f\x8b", "gzip-compressed data (decompress it first)"),
+    (b"\xfd7zXZ\x00", "xz-compressed data (decompress it first)"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data (decompress it first)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"\x7fELF", "an executable"),
 )
 
@@ -91,7 +94,13 @@ def binary_kind(data: bytes) -> str | None:
     for magic, what in _MAGIC:
         if data.startswith(magic):
             return what
+    if _BZIP2.match(data[:10]):
+        return "bzip2-compressed data (decompress it first)"
     return None
+
+
+#: bzip2's stream header then its first block's magic (pi): "BZh9" alone could start a text.
+_BZIP2 = regex.compile(rb"BZh[1-9]1AY&SY")
 
 
 #: How many leading bytes of an HTML page are searched for its ``<meta charset>``
@@ -167,6 +176,60 @@ _UTF16_32_BOMS = (
 )
 
 
+def bom_codec(data: bytes) -> str | None:
+    """The codec of the UTF-16 or UTF-32 byte-order mark ``data`` starts with, else ``None``.
+
+    >>> bom_codec(codecs.BOM_UTF16_LE + b"{"), bom_codec(b"{"), bom_codec(b"\\xef\\xbb\\xbf{")
+    ('utf-16-le', None, None)
+    """
+    for bom, codec in _UTF16_32_BOMS:
+        if data.startswith(bom):
+            return codec
+    return None
+
+
+#: Bytes looked at, and the share of them that must be NUL at every other position, to take
+#: data without a byte-order mark for UTF-16 (Latin text: one byte of each pair is NUL).
+UTF16_SNIFF_BYTES = 4096
+UTF16_NUL_SHARE = 0.9
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """``"UTF-16LE"`` or ``"UTF-16BE"`` when ``data`` looks like Latin-script UTF-16 saved
+    without a byte-order mark (every other byte NUL), else ``None``: such a file is refused
+    (NUL characters), and the message says what it is and how to convert it.
+
+    >>> utf16_without_bom("Le maire de Paris a parlé.".encode("utf-16-le"))
+    'UTF-16LE'
+    >>> utf16_without_bom(b"Le maire\\x00 de Paris"), utf16_without_bom(b"\\x00\\x00\\x00\\x00")
+    (None, None)
+    """
+    head = data[:UTF16_SNIFF_BYTES]
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    for order, nul_at in (("UTF-16LE", 1), ("UTF-16BE", 0)):
+        nuls = head[nul_at::2].count(0)
+        if nuls >= UTF16_NUL_SHARE * pairs and head[1 - nul_at::2].count(0) < 0.1 * pairs:
+            return order
+    return None
+
+
+def nul_message(data: bytes | str) -> str:
+    """Why text with NUL characters is refused, naming UTF-16 without a byte-order mark.
+
+    >>> nul_message("a\\x00b")
+    'text contains NUL characters (binary data or a broken export)'
+    >>> nul_message("Le maire a parlé hier soir.".encode("utf-16-be"))[:60]
+    'text contains NUL characters: it looks like UTF-16BE text sa'
+    """
+    order = utf16_without_bom(data) if isinstance(data, bytes) else None
+    if order is None:
+        return "text contains NUL characters (binary data or a broken export)"
+    return (f"text contains NUL characters: it looks like {order} text saved without a "
+            f"byte-order mark; convert it to UTF-8 first (iconv -f {order} -t UTF-8)")
+
+
 def decode_utf16(data: bytes) -> tuple[str, str] | None:
     """``(text, codec)`` of bytes that start with a UTF-16 or UTF-32 byte-order mark and
     decode with that codec, else ``None``.
@@ -179,13 +242,13 @@ def decode_utf16(data: bytes) -> tuple[str, str] | None:
     >>> decode_utf16(b"Bonjour") is None, decode_utf16(b"\\xff\\xfeabc") is None
     (True, True)
     """
-    for bom, codec in _UTF16_32_BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec), codec
-            except UnicodeDecodeError:  # a mark followed by something else: not that text
-                return None
-    return None
+    codec = bom_codec(data)
+    if codec is None:
+        return None
+    try:
+        return data.decode(codec), codec
+    except UnicodeDecodeError:  # a mark followed by something else: not that text
+        return None
 
 
 def _decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[Change]]:
@@ -424,9 +487,12 @@ def decode_input(value: object, *, html: bool = False) -> tuple[str, list[Change
     if len(sample) >= BINARY_MIN_CHARS:
         controls = len(_CONTROL.findall(sample))
         if controls / len(sample) > BINARY_CONTROL_RATIO:
+            order = utf16_without_bom(data)
             raise InputError(
                 f"input looks binary: {controls} of the first {len(sample)} characters "
                 "are control characters"
+                + ("" if order is None else f" (it looks like {order} text saved without a "
+                   f"byte-order mark; convert it to UTF-8 first: iconv -f {order} -t UTF-8)")
             )
     return text, changes
 
@@ -447,9 +513,13 @@ def looks_like_html(data: str | bytes) -> bool:
     False
     >>> looks_like_html("<3 les chats")
     False
+    >>> looks_like_html("<!DOCTYPE html><p>Bonjour</p>".encode("utf-16"))
+    True
     """
     if isinstance(data, (bytes, bytearray, memoryview)):
-        head = bytes(data[: HTML_SNIFF_CHARS * 2]).decode("utf-8", errors="replace")
+        raw = bytes(data[: HTML_SNIFF_CHARS * 4])
+        # a page saved as UTF-16 / UTF-32 with its mark (Windows "Unicode") is a page too
+        head = raw.decode(bom_codec(raw) or "utf-8", errors="replace")
     else:
         head = data[:HTML_SNIFF_CHARS]
     head = head[:HTML_SNIFF_CHARS]

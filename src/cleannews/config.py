@@ -281,8 +281,17 @@ class CleanConfig:
             raise ConfigError(f"{os.fspath(path)}: {exc}") from exc
 
     def replace(self, **changes: Any) -> CleanConfig:
-        """A copy with some options changed (the object itself is immutable)."""
-        return dataclasses.replace(self, **changes)
+        """A copy with some options changed (the object itself is immutable); a misspelt
+        option is a :class:`ConfigError` naming the closest one, as in :meth:`from_dict`.
+
+        >>> CleanConfig().replace(keep_typography=False).keep_typography
+        False
+        >>> CleanConfig().replace(fast_pth=True)
+        Traceback (most recent call last):
+        ...
+        cleannews.errors.ConfigError: unknown option 'fast_pth' (did you mean fast_path?)
+        """
+        return self.from_dict(changes, self)
 
     def to_dict(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import json
+import sys
 import traceback
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,7 @@ from cleannews._input import (
     BINARY_SAMPLE_CHARS,
     binary_kind,
     decode_utf16,
+    nul_message,
 )
 from cleannews.batch.ids import record_id
 from cleannews.batch.sources import Item
@@ -186,7 +188,7 @@ def text_problem(text: str | bytes) -> tuple[str, str] | None:
         text = wide[0]  # UTF-16 text with its byte-order mark: half its bytes are NUL
     nul = b"\x00" if isinstance(text, bytes) else "\x00"
     if nul in text:  # type: ignore[operator]
-        return "nul", "text contains NUL characters (binary data or a broken export)"
+        return "nul", nul_message(text)
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace") if _is_utf8(text) else text.decode("cp1252",
                                                                                   "replace")
@@ -260,6 +262,9 @@ def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], 
         record = json.loads(line)
     except ValueError as exc:
         raise _Reject("json", f"not valid JSON: {exc}") from None
+    except RecursionError:  # `{"a": [[[[…` thousands deep: Python's parser gives up
+        raise _Reject("json", "not valid JSON: nested too deeply for the JSON parser "
+                      f"(more than about {sys.getrecursionlimit()} levels)") from None
     if not isinstance(record, dict):
         raise _Reject("json", f"a JSONL record must be an object, got {json_type(record)}")
     return line, record, record_id(record, opts.id_field, f"{item.source}:{item.line}")

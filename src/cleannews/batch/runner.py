@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from cleannews.__about__ import __version__
+from cleannews.batch.ids import safe_relpath
 from cleannews.batch.process import (
     BatchOptions,
     DocResult,
@@ -50,7 +51,16 @@ from cleannews.batch.sinks import (
     Sinks,
     atomic_write,
 )
-from cleannews.batch.sources import PARQUET_SUFFIXES, Item, is_stream, iter_items
+from cleannews.batch.sources import (
+    PARQUET_SUFFIXES,
+    InputsChanged,
+    Item,
+    is_stream,
+    iter_items,
+    json_kind,
+    kind_of,
+    place,
+)
 from cleannews.batch.stats import RunStats, build_report
 
 __all__ = ["MissingInput", "RunSettings", "UnsupportedInput", "available_cpus", "paths_for",
@@ -559,11 +569,13 @@ def _written_input(name: str, settings: RunSettings) -> str | None:
     'output'
     >>> _written_input(str(f), RunSettings([str(f)], paths_for(d / "o")))
     """
-    if name == "-" or not os.path.isfile(name):
-        return None
     p = settings.paths
     outputs = (("output", p.out), ("quarantine sink", p.quarantine), ("errors sink", p.errors),
                ("duplicates sink", p.duplicates), ("report", settings.report))
+    if name != "-" and os.path.isdir(name):
+        return _written_folder_file(name, outputs)
+    if name == "-" or not os.path.isfile(name):
+        return None
     for what, path in outputs:
         try:
             if path is not None and path.exists() and os.path.samefile(name, path):
@@ -573,22 +585,108 @@ def _written_input(name: str, settings: RunSettings) -> str | None:
     return None
 
 
+def _written_folder_file(folder: str, outputs: Iterable[tuple[str, Path | None]]) -> str | None:
+    """An output that is an existing input file of the input ``folder`` (``score corpus --out
+    corpus/a.txt``, ``run corpus --report corpus/b.txt``: the file was read, or skipped, then
+    overwritten), as ``"report (corpus/b.txt, a file of this input folder)"``, else ``None``.
+    A ``.jsonl`` sink of an earlier run inside the folder is skipped by the walk, not an
+    input: it is left to the run (``--out corpus/all.jsonl`` can be resumed)."""
+    root = Path(folder).resolve()
+    for what, path in outputs:
+        if path is None or not path.is_file() or kind_of(path.name) is None:
+            continue
+        if kind_of(path.name) == "jsonl" and what != "report":
+            continue
+        try:
+            path.resolve().relative_to(root)
+        except (OSError, ValueError):
+            continue
+        return f"{what} ({path}, a file of this input folder)"
+    return None
+
+
+def _placed(items: Iterable[Item], places: dict[int, str]) -> Iterator[Item]:
+    """``items``, noting where each comes from in ``places`` (seq -> :func:`place`)."""
+    for item in items:
+        places[item.seq] = place(item)
+        yield item
+
+
+def _resumable(results: Iterator[list[DocResult]]) -> Iterator[list[DocResult]]:
+    """``results``; inputs that changed under a ``--resume`` (:class:`InputsChanged`, raised
+    before any new document) become a :class:`ResumeError` (exit 2, nothing written)."""
+    try:
+        yield from results
+    except InputsChanged as exc:
+        raise ResumeError(str(exc)) from None
+
+
+def _mirrored_onto(name: str, paths: SinkPaths) -> Path | None:
+    """The mirror folder (output or quarantine) whose mirrored text of the input ``name`` (a
+    file or a folder, given relatively) would land on ``name`` itself, else ``None``:
+    ``run corpus --out .`` (``./corpus/a.txt`` is ``corpus/a.txt``)."""
+    if name == "-" or not os.path.exists(name) or is_stream(name):
+        return None
+    rel = Path(name).as_posix()
+    if safe_relpath(rel) != rel:  # `../x.txt`, `/data/x.txt`: mirrored under a changed name
+        return None
+    for root in (paths.mirror_out, paths.mirror_quarantine):
+        try:
+            if root is not None and (root / rel).resolve() == Path(name).resolve():
+                return root
+        except OSError:
+            continue
+    return None
+
+
+def _sink_folder(name: str, paths: SinkPaths) -> str | None:
+    """Which output folder the input folder ``name`` is (``"output folder (--out)"`` …), if
+    any. A folder *inside* an input folder is fine (the walk skips it); the input folder
+    itself cannot be skipped without skipping the input."""
+    if name == "-" or not os.path.isdir(name):
+        return None
+    def folder_of(sink: Path | None) -> Path | None:  # a sink sharing the output file: none
+        return None if sink is None or sink == paths.out else sink.parent
+
+    folders = (("output folder (--out)", paths.mirror_out),
+               ("quarantine folder (--quarantine)", paths.mirror_quarantine),
+               ("quarantine folder (--quarantine)", folder_of(paths.quarantine)),
+               ("errors folder (--errors)", folder_of(paths.errors)),
+               ("duplicates folder", folder_of(paths.duplicates)))
+    here = Path(name).resolve()
+    for what, folder in folders:
+        if folder is not None and folder.resolve() == here:
+            return what
+    return None
+
+
 def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     """Run a batch; return the report (also written to ``settings.report``).
 
     Raises ``OSError`` (I/O), ``FileNotFoundError`` (missing input) and
     :class:`~cleannews.batch.sinks.ResumeError`; one bad document never raises.
     """
+    if settings.report is not None and settings.report.is_dir():
+        # found only when the report is written, after the whole run
+        raise UnsupportedInput(f"--report {settings.report}: a folder, not a file; give the "
+                               "report a file name (e.g. report.json)")
     for name in settings.inputs:  # fail before creating any output
         if name != "-" and not os.path.exists(name):
             raise MissingInput(f"{name}: no such file or folder")
-        out_dir = settings.paths.mirror_out
-        if out_dir is not None and name != "-" and os.path.isdir(name) and (
-                Path(name).resolve() == out_dir.resolve()):
-            # its mirrored texts land inside it: a --resume or --force run would read them
-            # back as new documents (twice in the output)
+        onto = _mirrored_onto(name, settings.paths)
+        if onto is not None:
+            # `run corpus --out .`: DIR/corpus/a.txt *is* corpus/a.txt, so every input text
+            # file was replaced by its cleaned text (and `a.html.txt` added beside a page)
             raise UnsupportedInput(
-                f"{name} is both an input folder and the output folder (--out): the cleaned "
+                f"{name}: the cleaned texts would be written over the input itself ({onto}/"
+                f"{name} is {name}): give an output folder that is not where the inputs are "
+                "(e.g. --out out)")
+        sink = _sink_folder(name, settings.paths)
+        if sink is not None:
+            # its mirrored texts (or sink records) land inside it: a --resume or --force run,
+            # or the next run on that folder, would read them back as new documents
+            raise UnsupportedInput(
+                f"{name} is both an input folder and the {sink}: the records or cleaned "
                 "texts written there would be read back as input by a later run; write the "
                 "output elsewhere (an output folder inside an input folder is fine: it is "
                 "skipped)")
@@ -599,6 +697,11 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
             raise UnsupportedInput(
                 f"{name} is both an input and the {clash} of this run: writing it would "
                 "destroy the input; write the output elsewhere")
+        if name != "-" and settings.options.fmt == "auto" and json_kind(name) == "document":
+            raise UnsupportedInput(
+                f"{name}: a JSON document (an array of records or one object), not JSONL (one "
+                "object per line): every record would be one text; convert it first, e.g. "
+                f"jq -c '.[]' {name} > records.jsonl (or jq -c . for one object)")
         if name != "-" and is_parquet(name):
             raise UnsupportedInput(
                 f"{name}: Parquet input is not supported; convert it to JSONL first, e.g. "
@@ -626,12 +729,14 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     bar = _progress(settings, stats, done)
     finished = False
     items = iter_items(settings.inputs, options.fmt, stdin=stdin,
-                       exclude=_exclude(settings.paths), skip=done, limit=settings.limit)
-    results_iter = _results(_chunks(items, settings.chunk_docs, settings.chunk_bytes),
-                            options, settings.jobs)
+                       exclude=_exclude(settings.paths), skip=done, limit=settings.limit,
+                       last_place=sinks.last if sinks.resumed else None)
+    places: dict[int, str] = {}  # seq -> place of the items in flight (for the run state)
+    results_iter = _results(_chunks(_placed(items, places), settings.chunk_docs,
+                                    settings.chunk_bytes), options, settings.jobs)
     told = [0]  # failed documents named on stderr so far
     try:
-        for results in results_iter:
+        for results in _resumable(results_iter):
             kept = [r for r in results if _keep(r, settings.min_score)]
             sinks.write(kept)
             _tell_failures(results, told, settings.paths.errors, bar)
@@ -647,7 +752,9 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
                 bar.update(len(results), sum(r.in_bytes for r in results))
             done = results[-1].seq + 1
             stats.seconds = base_seconds + time.monotonic() - start
-            sinks.commit(done, stats.to_dict())
+            sinks.commit(done, stats.to_dict(), last=places.get(done - 1))
+            for seq in [k for k in places if k < done]:
+                del places[seq]
         finished = True
         sinks.commit(done, stats.to_dict(), finished=True)
     finally:
@@ -669,8 +776,9 @@ def _write_report(path: Path, report: dict[str, Any], finished: bool) -> None:
     try:
         atomic_write(path, json.dumps(report, ensure_ascii=False, indent=1).encode("utf-8"))
     except OSError as exc:
-        if finished:
-            raise
+        if finished:  # the message names the report (`--report /dev/full`), not only the errno
+            raise OSError(exc.errno, exc.strerror or str(exc),
+                          exc.filename or str(path)) from exc
         log.error("could not write the report %s: %s", path, exc)
 
 

@@ -92,6 +92,20 @@ def _write_through(path: Path) -> bool:
         return False
 
 
+def _not_a_file(path: Path) -> bool:
+    """Whether ``path`` exists and is not a regular file (links followed): a device
+    (``/dev/stdout``, ``/dev/full``) or a FIFO named as an output file. It is written
+    through: no truncation, no fsync, no committed size, no lock file beside it.
+
+    >>> _not_a_file(Path("/dev/null")), _not_a_file(Path("/nonexistent/x.jsonl"))
+    (True, False)
+    """
+    try:
+        return path.exists() and not path.is_file()
+    except OSError:
+        return False
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temp file in the same folder and a rename.
 
@@ -299,8 +313,10 @@ class Sinks:
         self._by_key: dict[str, Any] = {}
         self.done = 0
         self.saved_stats: dict[str, Any] | None = None
+        self.last: str | None = None  # place of the last committed document (see commit)
         self.resumed = False
         self._locks: list[FolderLock] = []
+        self._through: set[str] = set()  # keys of devices and FIFOs (see _not_a_file)
 
     def folders(self) -> list[Path]:
         """The distinct output folders of this run."""
@@ -330,7 +346,7 @@ class Sinks:
             if folder is not None:
                 found.setdefault((folder / LOCK_NAME).resolve(), FolderLock(folder))
         for x in (p.out, p.quarantine, p.errors, p.duplicates):
-            if x is None:
+            if x is None or _not_a_file(x):  # `score --out /dev/stdout`: no lock in /dev
                 continue
             lk = (FolderLock(x.parent) if x.name in standard
                   else FolderLock(x.parent, f".{x.name}{LOCK_NAME}", x))
@@ -406,6 +422,7 @@ class Sinks:
             sizes = state["sizes"]
             self.done = int(state["done"])
             self.saved_stats = state.get("stats")
+            self.last = state.get("last")
             self.resumed = self.done > 0 or bool(self.saved_stats)
         elif not resume and not force and state is not None:
             raise ResumeError(
@@ -427,6 +444,9 @@ class Sinks:
             path = self.paths.sink(name)
             if path is None:
                 stream: Any = sys.stdout.buffer
+            elif _not_a_file(path):  # `score --out /dev/stdout`: written through, as it comes
+                stream = open(path, "ab")
+                self._through.add(key)
             else:
                 stream = self._open_file(path, sizes.get(key, 0))
                 if path.name.endswith(".gz"):
@@ -526,20 +546,25 @@ class Sinks:
                 names.append(rel.parts[0])
         return tuple(names)
 
-    def commit(self, done: int, stats: dict[str, Any] | None, *, finished: bool = False
-               ) -> None:
-        """Make everything written so far durable, then record ``done`` documents as committed."""
+    def commit(self, done: int, stats: dict[str, Any] | None, *, finished: bool = False,
+               last: str | None = None) -> None:
+        """Make everything written so far durable, then record ``done`` documents as committed.
+
+        ``last`` is where the last committed document came from (``path`` or ``path:line``):
+        ``--resume`` checks that the inputs still have it there."""
         sizes = {}
         for key, stream in self._by_key.items():
             stream.flush()
-            if key != "-":
+            if key != "-" and key not in self._through:
                 os.fsync(stream.fileno())
                 sizes[key] = stream.tell()
         self.done = done
         if self.paths.state is None:
             return
+        if last is not None:
+            self.last = last
         state = {"format": STATE_FORMAT, "fingerprint": self.fingerprint, "done": done,
-                 "sizes": sizes, "stats": stats, "finished": finished}
+                 "sizes": sizes, "stats": stats, "finished": finished, "last": self.last}
         atomic_write(self.paths.state, json.dumps(state, ensure_ascii=False).encode("utf-8"))
 
     def close(self) -> None:
@@ -555,4 +580,5 @@ class Sinks:
                 pass
         self._by_key.clear()
         self._streams.clear()
+        self._through.clear()
         self.unlock()

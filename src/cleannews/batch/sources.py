@@ -18,6 +18,7 @@ it to the errors sink.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
@@ -29,13 +30,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from cleannews._input import looks_like_html
+import regex
+
+from cleannews._input import bom_codec, looks_like_html
 
 __all__ = [
     "HARD_RECORD_BYTES",
     "JSONL_SUFFIXES",
     "TEXT_SUFFIXES",
     "Item",
+    "NotRegular",
     "iter_items",
     "kind_of",
 ]
@@ -116,6 +120,30 @@ def kind_of(name: str, fmt: str = "auto") -> str | None:
     return "html" if low.endswith(HTML_SUFFIXES) else "text"
 
 
+#: Plain JSON files: read as JSONL when they hold one object per line (many dumps are named
+#: so), refused when they hold one array or one pretty-printed object (see :func:`json_kind`).
+JSON_SUFFIXES = (".json", ".json.gz")
+
+
+def json_kind(name: str) -> str | None:
+    """For a file named ``*.json`` / ``*.json.gz``: ``"jsonl"`` when it holds JSON object
+    records one per line, ``"document"`` when it holds anything else (a JSON array of
+    records, one pretty-printed object: read as one text document, every record was lost
+    in it), ``None`` for another name or a file that cannot be read (reported later).
+    """
+    if not name.lower().endswith(JSON_SUFFIXES) or not os.path.isfile(name):
+        return None
+    try:
+        with _open_binary(name) as f:
+            head = f.read(SNIFF_BYTES)
+    except (OSError, EOFError, ValueError):
+        return None
+    body = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not body:
+        return None
+    return "jsonl" if sniff_kind(head) == "jsonl" else "document"
+
+
 def _posix(path: str) -> str:
     """The path as given, normalised to forward slashes without ``./``.
 
@@ -125,10 +153,51 @@ def _posix(path: str) -> str:
     return Path(path).as_posix()
 
 
+class NotRegular(str):
+    """A path found in a folder walk that is not a regular file (a FIFO, a socket, a device).
+
+    It is never opened: opening a FIFO waits for a writer, so one ``mkfifo corpus/b.txt``
+    blocked the whole run. Readers turn it into a ``read`` error naming :attr:`problem`.
+
+        >>> NotRegular("corpus/b.txt").problem
+        'not a regular file (a FIFO, a socket or a device): skipped, never opened in a folder'
+    """
+
+    what = "a FIFO, a socket or a device"
+
+    @property
+    def problem(self) -> str:
+        return f"not a regular file ({self.what}): skipped, never opened in a folder"
+
+
+def _not_regular(path: Path) -> NotRegular | None:
+    """``path`` as a :class:`NotRegular` when it exists and is not a regular file (links
+    followed), else ``None``."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # a dangling link: reading it gives the `read` error
+    if stat.S_ISREG(mode):
+        return None
+    found = NotRegular(str(path))
+    if stat.S_ISFIFO(mode):
+        found.what = "a FIFO"
+    elif stat.S_ISSOCK(mode):
+        found.what = "a socket"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        found.what = "a device"
+    return found
+
+
 def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
-    """Input files under ``root``, sorted, skipping hidden entries and ``exclude`` paths."""
+    """Input files under ``root``, sorted, skipping hidden entries and ``exclude`` paths.
+
+    A FIFO, socket or device among them is yielded as a :class:`NotRegular` (never to be
+    opened: the readers make it an error)."""
     skip = {p.resolve() for p in exclude}
-    ignored: list[str] = []
+    # counts and a first example only: a crawl folder of millions of images must not cost
+    # a list of their names
+    ignored, first_ignored = 0, ""
     linked: list[str] = []  # links to folders: os.walk does not enter them (no loops)
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
@@ -141,14 +210,15 @@ def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
                 log.warning("%s: Parquet is not supported, skipped (convert it to JSONL)",
                             here / name)
             elif not name.startswith(".") and kind_of(name) is None:
-                ignored.append(str(here / name))
+                ignored += 1
+                first_ignored = first_ignored or str(here / name)
             if not name.startswith(".") and kind_of(name) is not None and (
                     not skip or (here / name).resolve() not in skip):
-                yield str(here / name)
+                yield _not_regular(here / name) or str(here / name)
     if ignored:
         log.warning(
             "%s: %d file(s) skipped, not .txt / .html / .jsonl(.gz) (e.g. %s); "
-            "compressed text must be decompressed first", root, len(ignored), ignored[0])
+            "compressed text must be decompressed first", root, ignored, first_ignored)
     if linked:
         log.warning(
             "%s: %d symbolic link(s) to a folder not followed (e.g. %s); give such a folder "
@@ -165,7 +235,12 @@ def expand_inputs(inputs: list[str], exclude: Iterable[Path] = ()) -> Iterator[s
         if name == "-":
             yield name
         elif os.path.isdir(name):
-            yield from walk_folder(name, exclude)
+            found = 0
+            for path in walk_folder(name, exclude):
+                found += 1
+                yield path
+            if not found:  # a mistyped or not yet filled folder: say so (clean does too)
+                log.warning("%s: no .txt, .html or .jsonl(.gz) files in this folder", name)
         elif os.path.exists(name):
             yield name
         else:
@@ -173,9 +248,70 @@ def expand_inputs(inputs: list[str], exclude: Iterable[Path] = ()) -> Iterator[s
 
 
 def _open_binary(path: str) -> BinaryIO:
-    if path.lower().endswith(".gz"):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return open(path, "rb")
+    f: BinaryIO = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")  # type: ignore[assignment]
+    try:
+        codec = bom_codec(f.peek(4)[:4])  # type: ignore[attr-defined]
+    except (OSError, EOFError, ValueError):  # a broken .gz: iter_jsonl reports it
+        return f
+    return f if codec is None else as_utf8(f, codec)
+
+
+#: Bytes of a UTF-16 / UTF-32 stream decoded at a time.
+_DECODE_CHUNK = 256 * 1024
+
+
+def _invalid_as_surrogates(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: each undecodable byte becomes a lone surrogate, whose UTF-8 form
+    (``surrogatepass``) is invalid UTF-8, so only the JSONL line holding it is refused
+    (a ``utf8`` error record); the other lines of the file are read."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return "\udcff" * (exc.end - exc.start), exc.end
+
+
+_INVALID = "cleannews.invalid-utf8"
+codecs.register_error(_INVALID, _invalid_as_surrogates)
+
+
+class _Utf8From(io.RawIOBase):
+    """The UTF-8 bytes of a UTF-16 or UTF-32 stream; bytes that do not decode become invalid
+    UTF-8 in the line that holds them (see :func:`_invalid_as_surrogates`)."""
+
+    def __init__(self, raw: BinaryIO, codec: str) -> None:
+        self._raw = raw
+        self._decoder = codecs.getincrementaldecoder(codec)(errors=_INVALID)
+        self._pending = b""
+        self._eof = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: bytearray | memoryview) -> int:  # type: ignore[override]
+        while not self._pending and not self._eof:
+            chunk = self._raw.read(_DECODE_CHUNK)
+            self._eof = not chunk
+            text = self._decoder.decode(chunk, final=self._eof)
+            self._pending = text.encode("utf-8", "surrogatepass")
+        n = min(len(buf), len(self._pending))
+        buf[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+def as_utf8(stream: BinaryIO, codec: str) -> BinaryIO:
+    """``stream`` (UTF-16 / UTF-32 with its byte-order mark) read as UTF-8 lines: JSONL
+    saved as Windows "Unicode" text (PowerShell's ``Out-File``) was split into broken lines
+    at every ``\\n`` byte pair and each sent to the errors sink as ``utf8``.
+
+    >>> f = as_utf8(io.BytesIO('{"id": "é"}\\n{"id": 2}\\n'.encode("utf-16")), "utf-16-le")
+    >>> f.readline(), f.readline()
+    (b'\\xef\\xbb\\xbf{"id": "\\xc3\\xa9"}\\n', b'{"id": 2}\\n')
+    """
+    return io.BufferedReader(_Utf8From(stream, codec), _STDIN_BUFFER)  # type: ignore[return-value]
 
 
 def _read_line(f: BinaryIO) -> tuple[bytes, bool, int]:
@@ -220,6 +356,7 @@ def iter_items(
     exclude: Iterable[Path] = (),
     skip: int = 0,
     limit: int | None = None,
+    last_place: str | None = None,
 ) -> Iterator[Item]:
     """All documents of ``inputs`` in a deterministic order, numbered from 0 by ``seq``.
 
@@ -227,13 +364,43 @@ def iter_items(
     texts inside JSONL records, see :mod:`cleannews.batch.process`). The
     first ``skip`` items (committed by an interrupted run) are not yielded,
     and files among them are not even read. ``limit`` stops after the first
-    ``limit`` documents (``--limit``).
+    ``limit`` documents (``--limit``). ``last_place`` is the :func:`place` of the last
+    committed item: when the item ``skip - 1`` is somewhere else, the inputs changed since
+    (a file added to or removed from a folder) and :class:`InputsChanged` is raised before
+    any item is yielded.
     """
+    seen = last_place is None or skip == 0
     for item in _all_items(inputs, fmt, stdin, exclude, skip):
+        if item.seq == skip - 1 and not seen:
+            if place(item) != last_place:
+                raise InputsChanged(
+                    f"the inputs changed since the run it continues: its last committed "
+                    f"document was {last_place}, it is now {place(item)} (a file added to or "
+                    "removed from an input folder?); --resume would skip or repeat documents: "
+                    "use --force to start over")
+            seen = True
         if limit is not None and item.seq >= limit:
             return
         if item.seq >= skip:
             yield item
+    if not seen:
+        raise InputsChanged(
+            f"the inputs changed since the run it continues: they now hold fewer than the "
+            f"{skip} documents it committed (its last was {last_place}); use --force to start "
+            "over")
+
+
+class InputsChanged(Exception):
+    """``--resume`` on inputs that no longer hold the committed documents in the same order."""
+
+
+def place(item: Item) -> str:
+    """Where an item comes from: ``path`` of a file, ``path:line`` of a JSONL record.
+
+    >>> place(Item(0, "a.jsonl", "jsonl", line=3)), place(Item(1, "b.txt", "text"))
+    ('a.jsonl:3', 'b.txt')
+    """
+    return f"{item.source}:{item.line}" if item.line is not None else item.source
 
 
 def _all_items(
@@ -263,6 +430,12 @@ def _all_items(
                     seq = item.seq + 1
             continue
         kind = kind_of(name, fmt) or ("html" if fmt == "html" else "text")
+        if fmt == "auto" and json_kind(name) == "jsonl":  # JSONL named .json
+            kind = "jsonl"
+        if isinstance(name, NotRegular):  # a FIFO in a folder: opening it would block
+            yield Item(seq, ident, kind, b"", None, ident, name.problem, "read")
+            seq += 1
+            continue
         if kind == "jsonl":
             try:
                 f = _open_binary(name)
@@ -275,7 +448,8 @@ def _all_items(
                     yield item
                     seq = item.seq + 1
             continue
-        if seq < skip:
+        if seq < skip:  # committed: not read (only its place is checked, see iter_items)
+            yield Item(seq, ident, kind, b"", None, ident)
             seq += 1
             continue
         try:
@@ -307,8 +481,16 @@ def _stream_items(stream: BinaryIO, source: str, fmt: str, seq: int) -> Iterator
     kind = fmt
     if fmt == "auto":
         head = stream.read(SNIFF_BYTES)
-        kind = sniff_kind(head)
         stream = io.BufferedReader(_Prefixed(head, stream), _STDIN_BUFFER)
+        codec = bom_codec(head)
+        if codec is not None:  # UTF-16 / UTF-32 text: sniffed, and records read, as UTF-8
+            wide = codecs.getincrementaldecoder(codec)(errors="replace").decode(head)
+            kind = sniff_kind(wide.encode("utf-8", "surrogatepass"))
+            if kind == "jsonl":
+                stream = as_utf8(stream, codec)
+            # else one page or text: the pipeline decodes it whole (a decode_utf16 change)
+        else:
+            kind = sniff_kind(head)
     if kind in ("text", "html"):
         data, truncated, size = _read_capped(stream)
         yield Item(seq, source, kind, data, None, source, truncated=truncated, size=size)
@@ -319,7 +501,15 @@ def _stream_items(stream: BinaryIO, source: str, fmt: str, seq: int) -> Iterator
 #: Bytes of standard input looked at to tell JSONL, HTML and plain text apart.
 SNIFF_BYTES = 4096
 _STDIN_BUFFER = 1024 * 1024
-def _is_record(line: bytes) -> bool:
+#: How a JSON object record begins: a brace, then a key ("{Exclusif} …" is text).
+_OBJECT_START = regex.compile(rb'\{\s*"')
+
+
+def _is_record(line: bytes, complete: bool = True) -> bool:
+    """Whether ``line`` is a JSON object; a line the sniffed bytes cut (``complete`` false:
+    a record longer than :data:`SNIFF_BYTES`) only has to begin like one."""
+    if not complete:
+        return _OBJECT_START.match(line) is not None
     try:
         return isinstance(json.loads(line), dict)
     except ValueError:
@@ -338,12 +528,17 @@ def sniff_kind(head: bytes) -> str:
     if not body:
         return "jsonl"
     if body.startswith(b"{"):
-        _first, newline, _ = body.partition(b"\n")
-        if not newline and len(head) >= _STDIN_BUFFER:
-            return "jsonl"  # a first line longer than the buffer: a (big) record
         # "{Exclusif} Le maire…" is text that starts with a brace; a stream whose first
-        # record is broken is still JSONL when the next line is a record
-        return "jsonl" if any(_is_record(x) for x in body.split(b"\n", 2)[:2]) else "text"
+        # record is broken is still JSONL when the next line is a record. A line the sniffed
+        # bytes cut (a first record over 4 kB: one news page) was taken for text, and the
+        # whole stream became one document
+        first, newline, rest = body.partition(b"\n")
+        if _is_record(first, complete=bool(newline)):
+            return "jsonl"
+        second, newline2, _ = rest.partition(b"\n")
+        if newline and second and _is_record(second, complete=bool(newline2)):
+            return "jsonl"
+        return "text"
     return "html" if looks_like_html(body) else "text"
 
 

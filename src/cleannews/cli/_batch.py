@@ -154,6 +154,8 @@ def execute(settings: Any, quiet: bool) -> tuple[int, dict[str, Any] | None]:
         log.error("interrupted: %s", after_failure(settings))
         return EXIT_INTERRUPTED, None
     except OSError as exc:
+        if isinstance(exc, BrokenPipeError) and settings.paths.out is None:
+            raise  # `score crawl | head`: the reader went away; main stops quietly (exit 0)
         reason = exc.strerror or str(exc)
         where = f"{exc.filename}: " if exc.filename else ""
         log.error("%s%s (%s)", where, reason, after_failure(settings, fix=True))

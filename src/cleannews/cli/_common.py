@@ -323,9 +323,10 @@ def _named_jsonl(name: str) -> bool:
     >>> _named_jsonl("crawl/part-0.jsonl"), _named_jsonl("a.ndjson"), _named_jsonl("a.txt")
     (True, True, False)
     """
-    from cleannews.batch.sources import kind_of
+    from cleannews.batch.sources import json_kind, kind_of
 
-    return kind_of(name) == "jsonl"
+    # a `.json` file of records (JSONL, or an array: `run` says how to convert it) too
+    return kind_of(name) == "jsonl" or json_kind(name) is not None
 
 
 def _looks_like_jsonl(raw: bytes) -> bool:
@@ -347,7 +348,12 @@ def read_inputs(names: list[str]) -> Iterator[tuple[str, bytes | OSError]]:
     A path that cannot be read yields ``(name, the OSError)`` instead, so the
     caller reports it and goes on with the other inputs.
     """
+    from cleannews.batch.sources import NotRegular
+
     for name in names:
+        if isinstance(name, NotRegular):  # a FIFO found in a folder: never opened
+            yield name, OSError(name.problem)
+            continue
         try:
             if name == "-":
                 yield "-", sys.stdin.buffer.read()

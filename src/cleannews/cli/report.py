@@ -53,6 +53,14 @@ def missing_file_message(html: str | None) -> str:
     return msg
 
 
+def _same_file(a: str, b: str) -> bool:
+    """Whether the paths ``a`` and ``b`` name one existing file (links followed)."""
+    try:
+        return Path(b).exists() and Path(a).samefile(b)
+    except OSError:
+        return False
+
+
 def run(args: argparse.Namespace) -> int:
     from cleannews.batch.html_report import render_html
     from cleannews.batch.sinks import atomic_write
@@ -71,6 +79,11 @@ def run(args: argparse.Namespace) -> int:
     target = args.html if args.html not in (None, "-") else args.out
     if args.html not in (None, "-") and args.out != "-" and args.out != args.html:
         log.error("give the HTML file once: --html FILE or -o FILE")
+        return 2
+    if target != "-" and _same_file(args.file, target):
+        # `report out/report.json --html out/report.json` replaced the run's only report
+        log.error("%s: the output would replace the report it is made from; write it to "
+                  "another file (e.g. report.html)", target)
         return 2
     if target == "-":
         sys.stdout.write(body)

@@ -6,7 +6,8 @@ Two steps, usable in any datatrove executor (local, Slurm, Ray):
   records what was done in ``doc.metadata["cleannews"]`` (verdict, reason,
   spin score and label, top evidence, per-rule change counts);
 * :class:`CleannewsSpinFilter` drops spun documents (and documents that
-  could not be cleaned) with a reason, ``"spun"`` or ``"cleannews_error"``:
+  could not be cleaned, or that the cleaner's ``accept_languages`` set aside) with a
+  reason, ``"spun"``, ``"cleannews_error"`` or ``"other_language"``:
   give it an ``exclusion_writer`` and that writer is the quarantine. With
   ``label_only=True`` it annotates and forwards every document.
 
@@ -56,6 +57,8 @@ TOP_EVIDENCE = 3
 #: Filter reasons (datatrove counts them as ``dropped_<reason>``).
 REASON_SPUN = "spun"
 REASON_ERROR = "cleannews_error"
+#: A document the cleaner's ``accept_languages`` set aside (``cleannews run`` quarantines it).
+REASON_LANGUAGE = "other_language"
 
 
 def _error(kind: str, message: str) -> dict[str, Any]:
@@ -223,10 +226,13 @@ class CleannewsSpinFilter(BaseFilter):
         return summary
 
     def decide(self, doc: DatatroveDocument) -> str | None:
-        """The reason to drop ``doc`` (``"spun"``, ``"cleannews_error"``) or ``None`` to keep it."""
+        """The reason to drop ``doc`` (``"spun"``, ``"cleannews_error"``, ``"other_language"``)
+        or ``None`` to keep it."""
         s = self._summary(doc)
         if "error" in s:
             return REASON_ERROR
+        if s.get("verdict") == REASON_LANGUAGE:  # the cleaner's accept_languages, as in `run`
+            return REASON_LANGUAGE
         spun = s.get("spin_label") == "spun" and (
             s.get("spin_score", 0.0) >= self.config.spin_quarantine_threshold)
         return REASON_SPUN if spun else None

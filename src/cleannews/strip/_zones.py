@@ -730,14 +730,14 @@ def card_zone(lines) -> None:
     for p, i in enumerate(idx):
         words[p + 1] = words[p] + (lines[i].n if _article_paragraph(lines[i]) else 0)
     page = (article, words)
+    skip = list(range(len(idx) + 1))  # see _standing_between
     for ps in occ.values():
         if len(ps) < CARD_MIN_SEPARATORS:
             continue
         chain = [ps[0]]
         for a, b in pairwise(ps):
-            gap = [idx[q] for q in range(a + 1, b)]
-            standing = [i for i in gap if lines[i].cls != BAD]
-            if gap and len(standing) <= CARD_MAX_LINES and (
+            standing = _standing_between(lines, idx, skip, a, b)
+            if b > a + 1 and len(standing) <= CARD_MAX_LINES and (
                 not standing or any(_card_headline(lines[i]) for i in standing)
             ):
                 chain.append(b)
@@ -745,6 +745,49 @@ def card_zone(lines) -> None:
             _take_cards(lines, idx, chain, ps[0], page)
             chain = [b]
         _take_cards(lines, idx, chain, ps[0], page)
+
+
+def _standing_between(lines, idx: list[int], skip: list[int], a: int, b: int) -> list[int]:
+    """The lines (indexes) that are not removed between the positions ``a`` and ``b`` of
+    ``idx``, at most :data:`CARD_MAX_LINES` + 1 of them (enough to tell "too many").
+
+    Listing every line between each pair of separators was quadratic on a long page with many
+    recurring short lines (80,000 lines: 22 s, 160,000: 81 s). ``skip`` holds skip pointers
+    (``skip[p] == p`` for a position not known to be removed) shared by the whole
+    :func:`card_zone` call, where lines only ever turn removed: each removed position is
+    stepped over once, then jumped.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> ls = [_Line(t, frozenset()) for t in ("a", "b", "c", "d")]
+    >>> ls[1].bad("x", "y")
+    >>> _standing_between(ls, [0, 1, 2, 3], list(range(5)), 0, 3)
+    [2]
+    """
+    found: list[int] = []
+    p = _next_standing(lines, idx, skip, a + 1)
+    while p < b and len(found) <= CARD_MAX_LINES:
+        found.append(idx[p])
+        p = _next_standing(lines, idx, skip, p + 1)
+    return found
+
+
+def _next_standing(lines, idx: list[int], skip: list[int], p: int) -> int:
+    """The first position from ``p`` whose line is not removed (``len(idx)`` if none),
+    compressing the skip pointers on the way."""
+    path = []
+    while p < len(idx):
+        if skip[p] != p:
+            path.append(p)
+            p = skip[p]
+        elif lines[idx[p]].cls == BAD:
+            skip[p] = p + 1
+            path.append(p)
+            p += 1
+        else:
+            break
+    for q in path:
+        skip[q] = p
+    return p
 
 
 def _card_headline(ln) -> bool:

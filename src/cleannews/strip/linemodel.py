@@ -43,6 +43,7 @@ from importlib import resources
 
 import regex
 
+from cleannews.strip._assemble import AMB, BAD, GOOD
 from cleannews.strip._pagelang import no_stoplist_script
 
 __all__ = [
@@ -264,8 +265,8 @@ def iter_line_features(
     m = len(idx)
     if not m:
         return
-    removed = [lines[i].cls == "bad" for i in idx]
-    good = [lines[i].cls == "good" for i in idx]
+    removed = [lines[i].cls == BAD for i in idx]
+    good = [lines[i].cls == GOOD for i in idx]
     goods = [k for k in range(m) if good[k]]
     first_good = goods[0] if goods else m
     last_good = goods[-1] if goods else -1
@@ -348,7 +349,7 @@ def iter_line_features(
             float(good[k]),
             float(ln.protected),
             float(hard_k),
-            float(ln.cls == "bad" and not hard_k),
+            float(ln.cls == BAD and not hard_k),
             float(removed[prev_k]) if prev_k >= 0 else -1.0,
             float(removed[next_k]) if next_k < m else -1.0,
             float(good[prev_k]) if prev_k >= 0 else -1.0,
@@ -494,7 +495,7 @@ def is_prose(ln) -> bool:
     (Letting the model remove prose-like lines at p >= 0.9 gained a few lines in
     cross-validation but made the strip stage a quarter slower: every sentence to score.)
     """
-    return ln.cls == "good" or not has_word(ln)
+    return ln.cls == GOOD or not has_word(ln)
 
 
 def has_word(ln) -> bool:
@@ -512,14 +513,14 @@ def article_lists(lines) -> set[int]:
     ``remove_list_p`` (a rule may at any time).
     """
     idx = [i for i, ln in enumerate(lines) if not ln.blank]
-    goods = [k for k, i in enumerate(idx) if lines[i].cls == "good"]
+    goods = [k for k, i in enumerate(idx) if lines[i].cls == GOOD]
     if len(goods) < 2:
         return set()
     out: set[int] = set()
     run: list[int] = []
     for k in range(goods[0] + 1, goods[-1] + 1):
         ln = lines[idx[k]]
-        if ln.cls == "amb" and ln.n <= LIST_ITEM_WORDS:
+        if ln.cls == AMB and ln.n <= LIST_ITEM_WORDS:
             run.append(idx[k])
             continue
         if len(run) >= LIST_RUN:
@@ -539,8 +540,8 @@ def subheadings(lines) -> set[int]:
     for i, ln in enumerate(lines):
         if ln.blank:
             continue
-        if prev >= 0 and ln.cls == "good" and ln.n >= SUBHEADING_NEXT_WORDS:
-            if lines[prev].cls != "bad" and lines[prev].cls != "good":
+        if prev >= 0 and ln.cls == GOOD and ln.n >= SUBHEADING_NEXT_WORDS:
+            if lines[prev].cls != BAD and lines[prev].cls != GOOD:
                 out.add(prev)
         prev = i
     return out
@@ -551,7 +552,7 @@ def is_candidate(ln, i: int, headline: int) -> bool:
     the headline."""
     return (
         not ln.blank and not ln.protected and i != headline and ln.n <= MODEL_MAX_WORDS
-        and (ln.cls != "bad" or not _is_hard(ln))
+        and (ln.cls != BAD or not _is_hard(ln))
     )
 
 
@@ -563,7 +564,7 @@ def stage1_scores(lines, feats: dict[int, list[float]], stage1, headline: int) -
         ln = lines[i]
         if is_candidate(ln, i, headline) and not is_prose(ln):
             p1[i] = stage1(x)
-        elif ln.cls == "bad":
+        elif ln.cls == BAD:
             p1[i] = 1.0
         else:
             p1[i] = 0.0
@@ -697,7 +698,7 @@ def apply_line_model(
     for i, ln in enumerate(lines):
         if not is_candidate(ln, i, headline):
             continue
-        if ln.cls == "bad":
+        if ln.cls == BAD:
             if give_back:
                 limit[i] = model.give_back_p
         elif is_prose(ln) or no_stoplist_script(ln.text):
@@ -726,7 +727,7 @@ def apply_line_model(
 
     def decide(i: int, x: list[float]) -> None:
         scores[i] = p = score(x)
-        if lines[i].cls == "bad":
+        if lines[i].cls == BAD:
             if p < limit[i]:
                 decisions.append((i, "keep", p, x))
         elif p >= limit[i]:
@@ -736,7 +737,7 @@ def apply_line_model(
     # is kept (its reason names features). Nothing is applied before every line is scored:
     # the features read the lines' classes.
     if model.stage2 is not None:
-        p1 = {i: (1.0 if ln.cls == "bad" else 0.0) for i, ln in enumerate(lines) if not ln.blank}
+        p1 = {i: (1.0 if ln.cls == BAD else 0.0) for i, ln in enumerate(lines) if not ln.blank}
         score = model.stage2.proba
         stage1 = model.stage1.proba
         waiting: deque[tuple[int, list[float]]] = deque()  # targets whose neighbours come next
@@ -760,9 +761,9 @@ def apply_line_model(
     for i, what, p, x in decisions:
         ln = lines[i]
         if what == "keep":
-            ln.cls = "amb"
+            ln.cls = AMB
             ln.removal = None
         else:
-            ln.cls = "bad"
+            ln.cls = BAD
             ln.removal = removal_cls("line_model", explain(model, x, p, ln.text))
     return scores

@@ -44,6 +44,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from cleannews.strip._assemble import AMB, BAD
+from cleannews.strip._assemble import GOOD as GOOD_LINE  # GOOD here is a line state
 from cleannews.strip.linemodel import (
     SOFT_RULES,
     Trees,
@@ -125,7 +127,7 @@ def line_states(lines, headline: int) -> list[int]:
     for i, ln in enumerate(lines):
         if ln.blank:
             out.append(KEPT)
-        elif ln.cls == "bad" and ln.removal is not None:
+        elif ln.cls == BAD and ln.removal is not None:
             r = ln.removal
             if r.rule == "line_model":
                 out.append(MODEL)
@@ -135,7 +137,7 @@ def line_states(lines, headline: int) -> list[int]:
                 out.append(HARD)
         elif ln.protected or i == headline:
             out.append(KEPT)
-        elif ln.cls == "good":
+        elif ln.cls == GOOD_LINE:
             out.append(GOOD)
         else:
             out.append(STANDING)
@@ -177,7 +179,7 @@ def _soft_rule(ln) -> int:
     """Code of the position rule that removed ``ln`` (1 + index in GIVE_BACK_RULES; 0: none or
     an item under a heading)."""
     r = ln.removal
-    if r is None or ln.cls != "bad":
+    if r is None or ln.cls != BAD:
         return 0
     try:
         return 1 + GIVE_BACK_RULES.index(r.rule)
@@ -490,11 +492,11 @@ def thresholds(model: RunModel, lines, cands: list[int]) -> dict[int, float]:
     lists = article_lists(lines) | subheadings(lines)
     out = {}
     for i in cands:
-        if lines[i].cls == "bad":  # a position rule's removal: given back below give_back_p
+        if lines[i].cls == BAD:  # a position rule's removal: given back below give_back_p
             if model.give_back_p > 0:
                 out[i] = model.give_back_p
             continue
-        if lines[i].cls == "good":
+        if lines[i].cls == GOOD_LINE:
             t = model.remove_good_p
         elif i in lists:
             t = model.remove_list_p
@@ -523,7 +525,7 @@ def apply_run_model(lines, headline: int, probs: dict[int, float], removal_cls) 
     for i, x in iter_run_features(lines, states, probs, list(limit)):
         t = limit[i]
         p = 1.0 / (1.0 + math.exp(-raw(x)))
-        if lines[i].cls == "bad":
+        if lines[i].cls == BAD:
             if p < t:
                 hits.append((i, p, None))
         elif p >= t:
@@ -531,8 +533,8 @@ def apply_run_model(lines, headline: int, probs: dict[int, float], removal_cls) 
     for i, p, x in hits:  # decided on the first stage's view only, then applied together
         ln = lines[i]
         if x is None:  # given back: the line stays
-            ln.cls = "amb"
+            ln.cls = AMB
             ln.removal = None
         else:
-            ln.cls = "bad"
+            ln.cls = BAD
             ln.removal = removal_cls("run_model", explain(model, x, p))
