@@ -2211,13 +2211,23 @@ def _past_kickers(lines: list[_Line], first: int) -> int:
 
 
 def _next_is_bullet(lines: list[_Line], j: int) -> bool:
-    """The next line from ``j`` that is neither blank nor boilerplate is a list item
+    """The next line from ``j`` that is neither blank, boilerplate, protected (a dateline
+    printed as "• 08.02.2016" under the headline) nor a bare mark ("-", ":") is a list item
     ("• …", "- …", "1. …").
 
     >>> _next_is_bullet([_Line("", frozenset()), _Line("• Un item", frozenset())], 0)
     True
+    >>> _next_is_bullet([_Line("-", frozenset()), _Line("Le Banco eleva la tasa", frozenset())], 0)
+    False
     """
-    nxt = next((ln for ln in islice(lines, j, None) if not ln.blank and ln.cls is not BAD), None)
+    nxt = next(
+        (
+            ln
+            for ln in islice(lines, j, None)
+            if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n > 0
+        ),
+        None,
+    )
     return nxt is not None and bool(_BULLET.match(nxt.text))
 
 
