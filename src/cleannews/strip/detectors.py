@@ -2207,6 +2207,47 @@ def _past_kickers(lines: list[_Line], first: int) -> int:
         if skipped >= KICKER_MAX_SKIP or not _is_kicker(ln):
             break
         skipped += 1
+    return _past_date_label(lines, first)
+
+
+def _is_date_label(ln: _Line) -> bool:
+    """A line that is never a page's title: a byline or dateline (protected ``KEEP``), a
+    line with no word (":", "-") or a date / time label of at most
+    :data:`KICKER_DATE_MAX_WORDS` words ("11. Jan. 2026 17:32").
+
+    >>> [_is_date_label(_Line(t, frozenset())) for t in ("11. Jan. 2026 17:32", ":",
+    ...  "Lokalnachrichten aus Bayern")]
+    [True, True, False]
+    """
+    if ln.cls is KEEP or ln.n == 0:
+        return True
+    return ln.n <= KICKER_DATE_MAX_WORDS and bool(
+        _DATELINE.search(ln.text) or _CLOCK.search(ln.text)
+    )
+
+
+def _past_date_label(lines: list[_Line], first: int) -> int:
+    """When no headline-shaped line follows the labels heading the page, the headline is
+    still not a date or a wordless line: the first label of that run (at most
+    :data:`KICKER_MAX_SKIP` lines, removed ones skipped) that is neither; else ``first``.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("11. Jan. 2026 17:32", "Lokalnachrichten aus "
+    ...       "Bayern", "1. Sieben Unfälle in zwei Stunden: Auf der A9 sorgt die Sonne für Chaos.")]
+    >>> _past_date_label(ls, 0)
+    1
+    """
+    if not _is_date_label(lines[first]):
+        return first
+    seen = 1
+    for j in range(first + 1, len(lines)):
+        ln = lines[j]
+        if ln.blank or ln.cls is BAD:
+            continue
+        if not _is_kicker(ln) or seen >= KICKER_MAX_SKIP:
+            break
+        if not _is_date_label(ln):
+            return j
+        seen += 1
     return first
 
 
