@@ -2151,8 +2151,27 @@ def _headline_shaped(ln: _Line) -> bool:
         ln.cls is not KEEP
         and HEADLINE_MIN_WORDS <= ln.n <= TITLE_MAX_WORDS
         and not _TITLE_END_BAD.search(ln.text[-2:])
-        and not (ln.cls is GOOD and _INNER_SENTENCE.search(ln.text))
+        and not (ln.cls is GOOD and _INNER_SENTENCE.search(ln.text) and not _question_title(ln))
     )
+
+
+#: A headline may ask and answer ("Ricerca: studi di successo? Possibili anche in età
+#: avanzata"): a question or exclamation inside a line of at most this many words.
+QUESTION_TITLE_MAX_WORDS = 15
+#: Every sentence break inside such a line is a "?" or "!" (not a period: a paragraph).
+_NON_QUESTION_BREAK = regex.compile(r"[.…»]\s+(?-i:\p{Lu})")
+
+
+def _question_title(ln: _Line) -> bool:
+    """A short line whose only inner sentence breaks are questions or exclamations (at most
+    :data:`QUESTION_TITLE_MAX_WORDS` words): a headline, not a paragraph.
+
+    >>> [_question_title(_Line(t, frozenset())) for t in (
+    ...  "Ricerca: studi scientifici di successo? Possibili anche in età avanzata",
+    ...  "Il a plu. La ville est sous l'eau")]
+    [True, False]
+    """
+    return ln.n <= QUESTION_TITLE_MAX_WORDS and not _NON_QUESTION_BREAK.search(ln.text)
 
 
 def _past_kickers(lines: list[_Line], first: int) -> int:
