@@ -2151,8 +2151,27 @@ def _headline_shaped(ln: _Line) -> bool:
         ln.cls is not KEEP
         and HEADLINE_MIN_WORDS <= ln.n <= TITLE_MAX_WORDS
         and not _TITLE_END_BAD.search(ln.text[-2:])
-        and not (ln.cls is GOOD and _INNER_SENTENCE.search(ln.text))
+        and not (ln.cls is GOOD and _INNER_SENTENCE.search(ln.text) and not _question_title(ln))
     )
+
+
+#: A headline may ask and answer ("Ricerca: studi di successo? Possibili anche in età
+#: avanzata"): a question or exclamation inside a line of at most this many words.
+QUESTION_TITLE_MAX_WORDS = 15
+#: Every sentence break inside such a line is a "?" or "!" (not a period: a paragraph).
+_NON_QUESTION_BREAK = regex.compile(r"[.…»]\s+(?-i:\p{Lu})")
+
+
+def _question_title(ln: _Line) -> bool:
+    """A short line whose only inner sentence breaks are questions or exclamations (at most
+    :data:`QUESTION_TITLE_MAX_WORDS` words): a headline, not a paragraph.
+
+    >>> [_question_title(_Line(t, frozenset())) for t in (
+    ...  "Ricerca: studi scientifici di successo? Possibili anche in età avanzata",
+    ...  "Il a plu. La ville est sous l'eau")]
+    [True, False]
+    """
+    return ln.n <= QUESTION_TITLE_MAX_WORDS and not _NON_QUESTION_BREAK.search(ln.text)
 
 
 def _past_kickers(lines: list[_Line], first: int) -> int:
@@ -2207,17 +2226,68 @@ def _past_kickers(lines: list[_Line], first: int) -> int:
         if skipped >= KICKER_MAX_SKIP or not _is_kicker(ln):
             break
         skipped += 1
+    return _past_date_label(lines, first)
+
+
+def _is_date_label(ln: _Line) -> bool:
+    """A line that is never a page's title: a byline or dateline (protected ``KEEP``), a
+    line with no word (":", "-") or a date / time label of at most
+    :data:`KICKER_DATE_MAX_WORDS` words ("11. Jan. 2026 17:32").
+
+    >>> [_is_date_label(_Line(t, frozenset())) for t in ("11. Jan. 2026 17:32", ":",
+    ...  "Lokalnachrichten aus Bayern")]
+    [True, True, False]
+    """
+    if ln.cls is KEEP or ln.n == 0:
+        return True
+    return ln.n <= KICKER_DATE_MAX_WORDS and bool(
+        _DATELINE.search(ln.text) or _CLOCK.search(ln.text)
+    )
+
+
+def _past_date_label(lines: list[_Line], first: int) -> int:
+    """When no headline-shaped line follows the labels heading the page, the headline is
+    still not a date or a wordless line: the first label of that run (at most
+    :data:`KICKER_MAX_SKIP` lines, removed ones skipped) that is neither; else ``first``.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("11. Jan. 2026 17:32", "Lokalnachrichten aus "
+    ...       "Bayern", "1. Sieben Unfälle in zwei Stunden: Auf der A9 sorgt die Sonne für Chaos.")]
+    >>> _past_date_label(ls, 0)
+    1
+    """
+    if not _is_date_label(lines[first]):
+        return first
+    seen = 1
+    for j in range(first + 1, len(lines)):
+        ln = lines[j]
+        if ln.blank or ln.cls is BAD:
+            continue
+        if not _is_kicker(ln) or seen >= KICKER_MAX_SKIP:
+            break
+        if not _is_date_label(ln):
+            return j
+        seen += 1
     return first
 
 
 def _next_is_bullet(lines: list[_Line], j: int) -> bool:
-    """The next line from ``j`` that is neither blank nor boilerplate is a list item
+    """The next line from ``j`` that is neither blank, boilerplate, protected (a dateline
+    printed as "• 08.02.2016" under the headline) nor a bare mark ("-", ":") is a list item
     ("• …", "- …", "1. …").
 
     >>> _next_is_bullet([_Line("", frozenset()), _Line("• Un item", frozenset())], 0)
     True
+    >>> _next_is_bullet([_Line("-", frozenset()), _Line("Le Banco eleva la tasa", frozenset())], 0)
+    False
     """
-    nxt = next((ln for ln in islice(lines, j, None) if not ln.blank and ln.cls is not BAD), None)
+    nxt = next(
+        (
+            ln
+            for ln in islice(lines, j, None)
+            if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n > 0
+        ),
+        None,
+    )
     return nxt is not None and bool(_BULLET.match(nxt.text))
 
 
