@@ -169,7 +169,8 @@ def lemma_occurrences(data: dict, ids: dict, checked: set[int], cnt, readings, L
                       k: int = K) -> dict:
     """Occurrences the lemma back-off checks: alphabetic words of >= 3 letters, not function
     words, absent from the count table (``scope`` "abs") or also not checked by the term
-    (``scope`` "unchk"), read as a lemma with candidates (``lsyn``); a form with several such
+    (``scope`` "unchk") or every such word (``scope`` "all": a lemma model instead of the
+    form model), read as a lemma with candidates (``lsyn``); a form with several such
     lemmas is skipped (``ambiguous`` "skip") or read as its most frequent one ("max").
     Arrays as ``dev_careful8.oov_occurrences`` plus the position ``pos`` and the lemma ``lw``."""
     from cleannews.score._features import FUNCTION_WORDS
@@ -182,7 +183,8 @@ def lemma_occurrences(data: dict, ids: dict, checked: set[int], cnt, readings, L
             x = -1
             i = ids.get(w)
             if (len(w) >= 3 and w.isalpha() and w not in FUNCTION_WORDS
-                    and (i is None or (scope == "unchk" and i not in checked))):
+                    and (i is None or scope == "all"
+                         or (scope == "unchk" and i not in checked))):
                 ls = [L.ids[lem] for lem in readings.get(w, ()) if lem in L.ids
                       and L.ids[lem] in lsyn]
                 if len(ls) == 1 or (ls and ambiguous == "max"):
@@ -234,7 +236,8 @@ def lemma_gains(L: LemmaTable, T, occ: dict, mu: float, backoff: bool = True,
                 sides: str = "both") -> np.ndarray:
     """The package's gain computed in lemma space (module docstring); NaN: no side left.
     ``sides``: "both"; "content" (a function-word neighbour, which selects the inflection the
-    table may lack, counts as none); "right" (the left neighbour never counts)."""
+    table may lack, counts as none); "leftcontent" (only on the left: "les haines", "ils
+    voteraient"); "right" (the left neighbour never counts)."""
     w, left, right, cand = occ["lw"], occ["left"], occ["right"], occ["cand"]
     if sides != "both":
         fw = function_ids(T)
@@ -498,13 +501,13 @@ def sides() -> None:
     syn_words = synonym_map("AT")
     n_rec = occ["n_rec"]
     feats = {"mean": c7.rec_mean(occ["rec"], g, n_rec)}
-    for split in (False, True):
+    for split in SPLITS:
         L = LemmaTable(T, readings, split=split)
         lsyn = lemma_candidates(L, syn_words)
-        for scope in ("abs", "unchk"):
+        for scope in SIDE_SCOPES:
             o = lemma_occurrences(data, term.t.ids, set(term.syn), T.cnt, readings, L, lsyn,
                                   scope, "skip")
-            for sd in ("both", "content", "right"):
+            for sd in SIDES:
                 gl = lemma_gains(L, T, o, r6.MU, sides=sd)
                 name = f"{'prop' if split else 'all'}-{scope}-{sd}"
                 print(f"{name}: checked {int((~np.isnan(gl)).sum()):,}, median "
@@ -512,16 +515,233 @@ def sides() -> None:
                 for c in SIDE_OFFSETS:
                     for hi in SIDE_HIS:
                         x = np.where(np.isnan(gl), np.nan, np.clip(gl - c, -1.0, hi))
-                        feats[f"{name}-c{c:g}h{hi:g}"] = c8._sum_mean(
-                            [(occ["rec"], g), (o["rec"], x)], n_rec)
+                        parts = [(o["rec"], x)] if scope == "all" else [(occ["rec"], g),
+                                                                         (o["rec"], x)]
+                        feats[f"{name}-c{c:g}h{hi:g}"] = c8._sum_mean(parts, n_rec)
     B = d5.make_bench(data, tok, feats)
     c7._select(B, r6, d4, list(feats), "lemma back-off: counts, sides, scope")
     c8.unguarded(B, list(feats), 12)
 
 
+CLASS_CACHE = OUT / "dela_classes.pkl"
+
+
+def dela_classes() -> dict[str, set[str]]:
+    """Lower-case form -> its DELA word classes among ``CLASSES``."""
+    if CLASS_CACHE.is_file():
+        return pickle.loads(CLASS_CACHE.read_bytes())
+    from build_tables import dela_entries
+
+    out: dict[str, set[str]] = defaultdict(set)
+    for form, _lemma, pos, _infl in dela_entries():
+        if pos in CLASSES:
+            out[form.lower()].add(pos)
+    out = dict(out)
+    CLASS_CACHE.write_bytes(pickle.dumps(out))
+    return out
+
+
+def class_occurrences(data: dict, ids: dict, readings, classes, L: LemmaTable, C: LemmaTable,
+                      lsyn: dict, syn_words: dict[str, set[str]], k: int = K) -> dict:
+    """The word-class back-off's occurrences: words absent from the count table whose lemma
+    the lemma back-off cannot read (absent, seen < ``MIN_COUNT`` times or without candidates),
+    with one DELA class and MyThes A+T synonyms (of the form or of its lemmas) among the lemma
+    table's lemmas seen ``MIN_COUNT`` times; ``lw`` is the class id in ``C``."""
+    from cleannews.score._features import FUNCTION_WORDS
+
+    cache: dict[str, tuple] = {}
+
+    def of(w: str) -> tuple:
+        x = cache.get(w)
+        if x is None:
+            x = ()
+            lems = readings.get(w, set())
+            cl = classes.get(w, set())
+            if (w not in ids and len(w) >= 3 and w.isalpha() and w not in FUNCTION_WORDS
+                    and len(cl) == 1 and not any(L.ids.get(lem) in lsyn for lem in lems)):
+                ss = set(syn_words.get(w, ()))
+                for lem in lems:
+                    ss |= syn_words.get(lem, set())
+                c = sorted({L.ids[t] for t in ss if t in L.ids and t not in FUNCTION_WORDS
+                            and L.cnt[L.ids[t]] >= MIN_COUNT} - {L.ids.get(w)},
+                           key=lambda j: -L.cnt[j])[:k]
+                if c:
+                    x = (C.ids[next(iter(cl))], tuple(c))
+            cache[w] = x
+        return x
+
+    rec, par, pos, lw, lt, rt, cd = [], [], [], [], [], [], []
+    ri = 0
+    for _key, rows in data.items():
+        for r in rows:
+            for pi, toks in enumerate(c8._tokens(r["text"])):
+                tid = [ids.get(t, -1) for t in toks]
+                for j, t in enumerate(toks):
+                    x = of(t)
+                    if not x:
+                        continue
+                    lft = tid[j - 1] if j else -1
+                    rgt = tid[j + 1] if j + 1 < len(toks) else -1
+                    if lft < 0 and rgt < 0:
+                        continue
+                    rec.append(ri)
+                    par.append(pi)
+                    pos.append(j)
+                    lw.append(x[0])
+                    lt.append(lft)
+                    rt.append(rgt)
+                    cd.append(list(x[1]) + [-1] * (k - len(x[1])))
+            ri += 1
+    a = np.array
+    return {"rec": a(rec, dtype=np.int64), "par": a(par, dtype=np.int64),
+            "pos": a(pos, dtype=np.int64), "lw": a(lw, dtype=np.int64),
+            "left": a(lt, dtype=np.int64), "right": a(rt, dtype=np.int64),
+            "cand": a(cd, dtype=np.int64).reshape(-1, k), "n_rec": ri}
+
+
+def class_gains(L: LemmaTable, C: LemmaTable, T, occ: dict, mu: float,
+                sides: str = "both") -> np.ndarray:
+    """How much better the best synonym lemma fits the slot than the word's class does,
+    frequency removed: ``(slot_L(S*) - log P(S*)) - (slot_C(class) - log P(class))``; a side
+    counts when some candidate was seen there (the class always is). NaN: no side left."""
+    w, left, right, cand = occ["lw"], occ["left"], occ["right"], occ["cand"]
+    if sides != "both":
+        fw = function_ids(T)
+        left = np.where((left >= 0) & (sides == "right" or fw[np.maximum(left, 0)]), -1, left)
+        if sides == "content":
+            right = np.where((right >= 0) & fw[np.maximum(right, 0)], -1, right)
+    seen_l = np.zeros(len(w), dtype=bool)
+    seen_r = np.zeros(len(w), dtype=bool)
+    for j in range(cand.shape[1]):
+        x = cand[:, j]
+        ok = x >= 0
+        seen_l |= ok & (L.pair_l(left, x) > 0)
+        seen_r |= ok & (L.pair_r(x, right) > 0)
+    hl, hr = (left >= 0) & seen_l, (right >= 0) & seen_r
+    rs = np.maximum(right, 0)
+
+    def slot(X: LemmaTable, x: np.ndarray) -> np.ndarray:
+        xs = np.maximum(x, 0)
+        a = np.where(hl, np.log(X.pair_l(left, xs) + mu * X.p[xs]), X.lp[xs])
+        b = np.where(hr, np.log(X.pair_r(xs, right) + mu * T.p[rs]) - np.log(X.cnt[xs] + mu),
+                     0.0)
+        return a + b
+
+    vals = np.stack([np.where(cand[:, j] >= 0, slot(L, cand[:, j]) - L.lp[np.maximum(
+        cand[:, j], 0)], -np.inf) for j in range(cand.shape[1])], axis=1)
+    g = vals.max(axis=1) - (slot(C, w) - C.lp[w])
+    return np.where(hl | hr, g, np.nan)
+
+
+def classes() -> None:
+    """The word-class back-off (``class_gains``) for absent words the lemma back-off cannot
+    read, alone and with the lemma back-off (content sides); centred ``c``, clipped ``hi``;
+    guarded LOSO."""
+    import dev_careful7 as c7
+    import dev_context4 as d4
+    import dev_context5 as d5
+    import dev_recall6 as r6
+    from build_context_term import synonym_map
+
+    from cleannews.score._context import get_context_term
+
+    term = get_context_term()
+    data = pickle.loads(c8.RECORDS.read_bytes())
+    tok = pickle.loads(c8.TOKENS.read_bytes())
+    T = d5.Table()
+    occ = d5.occurrences(tok, dict(term.syn), 6)
+    g = d5.gains(T, occ, r6.MU, r6.BACKOFF)
+    readings = dela_readings()
+    cls = dela_classes()
+    syn_words = synonym_map("AT")
+    L = LemmaTable(T, readings)
+    C = LemmaTable(T, cls, split=True)
+    lsyn = lemma_candidates(L, syn_words)
+    n_rec = occ["n_rec"]
+    oc = class_occurrences(data, term.t.ids, readings, cls, L, C, lsyn, syn_words)
+    ol = lemma_occurrences(data, term.t.ids, set(term.syn), T.cnt, readings, L, lsyn, "abs",
+                           "skip")
+    gl = lemma_gains(L, T, ol, r6.MU, sides="content")
+    feats = {"mean": c7.rec_mean(occ["rec"], g, n_rec)}
+    for sd in ("both", "content", "leftcontent"):
+        gc = class_gains(L, C, T, oc, r6.MU, sides=sd)
+        print(f"class {sd}: {len(oc['rec']):,} occurrences, checked "
+              f"{int((~np.isnan(gc)).sum()):,}, median {np.nanmedian(gc):.2f}", flush=True)
+        for c in SIDE_OFFSETS:
+            for hi in SIDE_HIS:
+                x = np.where(np.isnan(gc), np.nan, np.clip(gc - c, -1.0, hi))
+                feats[f"cls-{sd}-c{c:g}h{hi:g}"] = c8._sum_mean([(occ["rec"], g), (oc["rec"], x)],
+                                                                n_rec)
+                feats[f"clsLem-{sd}-c{c:g}h{hi:g}"] = c8._sum_mean(
+                    [(occ["rec"], g), (oc["rec"], x), (ol["rec"], gl)], n_rec)
+    B = d5.make_bench(data, tok, feats)
+    c7._select(B, r6, d4, list(feats), "word-class back-off")
+    c8.unguarded(B, list(feats), 12)
+
+
+SIDES = os.environ.get("SPIN_LEMMA9_SIDES", "both,content,right").split(",")
+SPLITS = tuple(x == "prop" for x in os.environ.get("SPIN_LEMMA9_SPLIT", "all,prop").split(","))
+SIDE_SCOPES = os.environ.get("SPIN_LEMMA9_SSCOPE", "abs,unchk").split(",")
 SIDE_OFFSETS = tuple(float(x) for x in os.environ.get("SPIN_LEMMA9_SOFF", "0,1").split(","))
 SIDE_HIS = tuple(float(x) for x in os.environ.get("SPIN_LEMMA9_SHI", "8,4").split(","))
 
 
+
+def flips() -> None:
+    """The admissible variant (absent words, lemma back-off, content neighbours) against the
+    shipped mean at the shipped constants: per source and style, recall at both thresholds and
+    the spins that cross each threshold up / down; the guard's figures; human records whose
+    logit moves."""
+    import dev_careful7 as c7
+    import dev_context4 as d4
+    import dev_context5 as d5
+    import dev_recall6 as r6
+    from build_context_term import synonym_map
+
+    from cleannews.score._context import get_context_term
+
+    term = get_context_term()
+    data = pickle.loads(c8.RECORDS.read_bytes())
+    tok = pickle.loads(c8.TOKENS.read_bytes())
+    T = d5.Table()
+    occ = d5.occurrences(tok, dict(term.syn), 6)
+    g = d5.gains(T, occ, r6.MU, r6.BACKOFF)
+    readings = dela_readings()
+    L = LemmaTable(T, readings)
+    lsyn = lemma_candidates(L, synonym_map("AT"))
+    n_rec = occ["n_rec"]
+    o = lemma_occurrences(data, term.t.ids, set(term.syn), T.cnt, readings, L, lsyn, "abs",
+                          "skip")
+    gl = lemma_gains(L, T, o, r6.MU, sides="content")
+    ok = ~np.isnan(gl)
+    print(f"checked by the back-off: {int(ok.sum()):,} occurrences in "
+          f"{len(np.unique(o['rec'][ok])):,} records", flush=True)
+    feats = {"mean": c7.rec_mean(occ["rec"], g, n_rec),
+             "lem": c8._sum_mean([(occ["rec"], g), (o["rec"], gl)], n_rec)}
+    B = d5.make_bench(data, tok, feats)
+    s0, s1 = B.scores(r6.SHIPPED), B.scores(("lem", *r6.SHIPPED[1:]))
+    for src in d4.SOURCES:
+        r0, r1 = B.evaluate(s0, src, B.neg), B.evaluate(s1, src, B.neg)
+        for st in r6.STYLES:
+            if st not in B.style[src]:
+                continue
+            idx = B.style[src][st]
+            line = f"{src:2s} {st:17s} n {len(idx):3d}"
+            for pre, t0, t1 in (("neg", r0["t_neg"], r1["t_neg"]), ("ud", r0["t_ud"], r1["t_ud"])):
+                a, b = s0[idx] > t0, s1[idx] > t1
+                line += (f"  {pre} {a.mean():.3f} -> {b.mean():.3f} (+{int((b & ~a).sum())} "
+                         f"-{int((a & ~b).sum())})")
+            print(line)
+    q0, q1 = B.evaluate(s0, "V", B.neg), B.evaluate(s1, "V", B.neg)
+    print("guard before / after: " + ", ".join(
+        f"{k} {q0[k]} / {q1[k]}" for k in ("negq", "negs", "neg_fp_ud", "news_ud", "real_susp",
+                                           "s003", "smax", "t_neg", "t_ud")))
+    hum = np.concatenate([B.neg, B.clean, B.groups["NEWS"], B.groups["REAL"]])
+    d = s1[hum] - s0[hum]
+    print(f"human records: logit up {int((d > 1e-9).sum())}, down {int((d < -1e-9).sum())}, "
+          f"max up {d.max():.3f}")
+
+
 if __name__ == "__main__":
-    {"diagnose": diagnose, "select": select, "grid": grid, "sides": sides}[sys.argv[1]]()
+    {"diagnose": diagnose, "select": select, "grid": grid, "sides": sides,
+     "classes": classes, "flips": lambda: flips()}[sys.argv[1]]()
