@@ -18,7 +18,8 @@ was seen with counts as no neighbour), candidates the ``k`` most frequent synony
 ``MIN_COUNT`` times, the word's own lemma seen as often.
 
     export PYTHONPATH=src:tools/spin SPIN_UD_DIR=/work/cache/spin-raw/fr-ud \
-           SPIN_MYTHES_DAT=/work/cache/spin-raw/mythes/thes_fr.dat SPIN_CAREFUL8_DIR=/tmp/spin-lemma9
+           SPIN_MYTHES_DAT=/work/cache/spin-raw/mythes/thes_fr.dat \
+           SPIN_CAREFUL8_DIR=/tmp/spin-lemma9
     python tools/spin/dev_careful8.py records    # the records (into SPIN_CAREFUL8_DIR)
     python tools/spin/dev_lemma9.py diagnose     # coverage and per-word separation
     python tools/spin/dev_lemma9.py select       # guarded LOSO selection, unguarded best
@@ -320,7 +321,7 @@ def diagnose() -> None:
     import dev_recall6 as r6
     from sklearn.metrics import roc_auc_score
 
-    term, data, tok, T, occ, g, readings, L, lsyn = _setup()
+    term, data, _tok, T, occ, g, readings, L, lsyn = _setup()
     clean = pickle.loads(c8.CLEAN.read_bytes())
     ids = term.t.ids
     var = variants(term, data, T, L, readings, lsyn, r6.MU)
