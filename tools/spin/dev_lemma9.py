@@ -193,7 +193,7 @@ def lemma_occurrences(data: dict, ids: dict, checked: set[int], cnt, readings, L
             cache[w] = x
         return x
 
-    rec, par, pos, lw, lt, rt, cd = [], [], [], [], [], [], []
+    rec, par, pos, lw, lt, rt, cd, wd = [], [], [], [], [], [], [], []
     ri = 0
     for _key, rows in data.items():
         for r in rows:
@@ -208,6 +208,7 @@ def lemma_occurrences(data: dict, ids: dict, checked: set[int], cnt, readings, L
                     if lft < 0 and rgt < 0:
                         continue
                     c = lsyn[li]
+                    wd.append(t)
                     rec.append(ri)
                     par.append(pi)
                     pos.append(j)
@@ -220,7 +221,7 @@ def lemma_occurrences(data: dict, ids: dict, checked: set[int], cnt, readings, L
     return {"rec": a(rec, dtype=np.int64), "par": a(par, dtype=np.int64),
             "pos": a(pos, dtype=np.int64), "lw": a(lw, dtype=np.int64),
             "left": a(lt, dtype=np.int64), "right": a(rt, dtype=np.int64),
-            "cand": a(cd, dtype=np.int64).reshape(-1, k), "n_rec": ri}
+            "cand": a(cd, dtype=np.int64).reshape(-1, k), "n_rec": ri, "word": wd}
 
 
 def function_ids(T) -> np.ndarray:
@@ -688,9 +689,13 @@ SIDE_HIS = tuple(float(x) for x in os.environ.get("SPIN_LEMMA9_SHI", "8,4").spli
 
 
 
+FLIP_SIDES = os.environ.get("SPIN_LEMMA9_FLIP_SIDES", "content")
+
+
 def flips() -> None:
-    """The admissible variant (absent words, lemma back-off, content neighbours) against the
-    shipped mean at the shipped constants: per source and style, recall at both thresholds and
+    """The admissible variant (absent words, lemma back-off, content neighbours; other
+    neighbours: ``SPIN_LEMMA9_FLIP_SIDES``) against the shipped mean at the shipped
+    constants: per source and style, recall at both thresholds and
     the spins that cross each threshold up / down; the guard's figures; human records whose
     logit moves."""
     import dev_careful7 as c7
@@ -713,7 +718,7 @@ def flips() -> None:
     n_rec = occ["n_rec"]
     o = lemma_occurrences(data, term.t.ids, set(term.syn), T.cnt, readings, L, lsyn, "abs",
                           "skip")
-    gl = lemma_gains(L, T, o, r6.MU, sides="content")
+    gl = lemma_gains(L, T, o, r6.MU, sides=FLIP_SIDES)
     ok = ~np.isnan(gl)
     print(f"checked by the back-off: {int(ok.sum()):,} occurrences in "
           f"{len(np.unique(o['rec'][ok])):,} records", flush=True)
@@ -741,8 +746,225 @@ def flips() -> None:
     d = s1[hum] - s0[hum]
     print(f"human records: logit up {int((d > 1e-9).sum())}, down {int((d < -1e-9).sum())}, "
           f"max up {d.max():.3f}")
+    from collections import Counter
 
+    for pre, t0, t1 in (("UD clean's", q0["t_ud"], q1["t_ud"]),
+                        ("the negatives'", q0["t_neg"], q1["t_neg"])):
+        a, b = s0[B.neg] > t0, s1[B.neg] > t1
+        gen = Counter(B.rows[i][1].get("genre") for i in B.neg[b & ~a])
+        out = Counter(B.rows[i][1].get("genre") for i in B.neg[a & ~b])
+        print(f"dev negatives above {pre} threshold: +{int((b & ~a).sum())} {dict(gen)}, "
+              f"-{int((a & ~b).sum())} {dict(out)}")
+
+
+FULL_CACHE = OUT / "dela_full.pkl"
+#: Excluded forms per candidate (a form may carry several of the word's inflection codes).
+EXCL = 3
+
+
+def dela_full() -> tuple[dict, dict]:
+    """``(readings, forms)``: lower-case form -> {(lemma, class, code)} and (lemma, class,
+    code) -> forms, for the noun, adjective and verb entries of DELA."""
+    if FULL_CACHE.is_file():
+        return pickle.loads(FULL_CACHE.read_bytes())
+    from build_tables import dela_entries
+
+    rd: dict[str, set] = defaultdict(set)
+    fm: dict[tuple, set] = defaultdict(set)
+    for form, lemma, pos, infl in dela_entries():
+        if pos in CLASSES:
+            f, lem = form.lower(), (lemma or form).lower()
+            for code in infl or [""]:
+                rd[f].add((lem, pos, code))
+                fm[(lem, pos, code)].add(f)
+    out = (dict(rd), dict(fm))
+    FULL_CACHE.write_bytes(pickle.dumps(out))
+    return out
+
+
+def lio_occurrences(data: dict, ids: dict, readings, full: tuple, L: LemmaTable,
+                    lsyn: dict, k: int = K) -> dict:
+    """``lemma_occurrences`` (absent words, one lemma) plus, per candidate, the table forms
+    of the candidate lemma that carry one of the word's own inflection codes (``excl``,
+    ``(n, k, EXCL)``, -1 padded): "réalisaient" (V, imperfect 3rd plural) against "faire"
+    leaves "faisaient" out of "faire"'s counts."""
+    o = lemma_occurrences(data, ids, set(), None, readings, L, lsyn, "abs", "skip", k)
+    rd, fm = full
+    excl = np.full((len(o["lw"]), k, EXCL), -1, dtype=np.int64)
+    cache: dict[tuple, list] = {}
+    for n, (data_pos, lw) in enumerate(zip(o["word"], o["lw"], strict=True)):
+        key = (data_pos, int(lw))
+        ex = cache.get(key)
+        if ex is None:
+            lem = L.names[lw]
+            codes = {(pos, code) for lm, pos, code in rd.get(data_pos, ()) if lm == lem}
+            ex = []
+            for c in o["cand"][n]:
+                if c < 0:
+                    ex.append([])
+                    continue
+                fs = {f for pos, code in codes for f in fm.get((L.names[c], pos, code), ())}
+                ex.append(sorted(ids[f] for f in fs if f in ids)[:EXCL])
+            cache[key] = ex
+        for j, e in enumerate(ex):
+            excl[n, j, : len(e)] = e
+    o["excl"] = excl
+    return o
+
+
+def lio_gains(L: LemmaTable, T, occ: dict, mu: float, sides: str = "both") -> np.ndarray:
+    """``lemma_gains`` with each candidate's forms of the word's inflection left out of its
+    counts (``lio_occurrences``): the word's form is absent from the table, so its lemma's
+    counts lack the inflection its neighbours select; leaving the same inflection out of
+    every candidate compares like with like. A candidate left under ``MIN_COUNT`` is
+    dropped."""
+    w, left, right, cand, excl = occ["lw"], occ["left"], occ["right"], occ["cand"], occ["excl"]
+    if sides != "both":
+        fw = function_ids(T)
+        left = np.where((left >= 0) & (sides == "right" or fw[np.maximum(left, 0)]), -1, left)
+        if sides == "content":
+            right = np.where((right >= 0) & fw[np.maximum(right, 0)], -1, right)
+    rs = np.maximum(right, 0)
+    k = cand.shape[1]
+
+    def parts(j: int):
+        """(count, left pair, right pair) of candidate column ``j`` (``-1``: the word)."""
+        if j < 0:
+            return L.cnt[w], L.pair_l(left, w), L.pair_r(w, right)
+        x = cand[:, j]
+        xs = np.maximum(x, 0)
+        c, pl, pr = L.cnt[xs].copy(), L.pair_l(left, x), L.pair_r(x, right)
+        for e in range(excl.shape[2]):
+            f = excl[:, j, e]
+            fs = np.maximum(f, 0)
+            has = f >= 0
+            c -= np.where(has, T.cnt[fs], 0.0)
+            pl -= np.where(has, T.pair(left, fs), 0.0)
+            pr -= np.where(has, T.pair(fs, rs) * (right >= 0), 0.0)
+        return np.where(x >= 0, c, 0.0), np.maximum(pl, 0.0), np.maximum(pr, 0.0)
+
+    cols = [parts(j) for j in range(-1, k)]
+    valid = [np.ones(len(w), dtype=bool)] + [(cand[:, j] >= 0) & (cols[j + 1][0] >= MIN_COUNT)
+                                             for j in range(k)]
+    seen_l = np.zeros(len(w), dtype=bool)
+    seen_r = np.zeros(len(w), dtype=bool)
+    for (_c, pl, pr), ok in zip(cols, valid, strict=True):
+        seen_l |= ok & (pl > 0)
+        seen_r |= ok & (pr > 0)
+    hl, hr = (left >= 0) & seen_l, (right >= 0) & seen_r
+
+    def slot_f(c: np.ndarray, pl: np.ndarray, pr: np.ndarray) -> np.ndarray:
+        cs = np.maximum(c, 1.0)
+        p = cs / L.n
+        a = np.where(hl, np.log(pl + mu * p), np.log(p))
+        b = np.where(hr, np.log(pr + mu * T.p[rs]) - np.log(cs + mu), 0.0)
+        return a + b - np.log(p)
+
+    sw = slot_f(*cols[0])
+    vals = np.stack([np.where(valid[j + 1], slot_f(*cols[j + 1]), -np.inf) for j in range(k)],
+                    axis=1)
+    best = vals.max(axis=1)
+    return np.where((hl | hr) & np.isfinite(best), best - sw, np.nan)
+
+
+def lio() -> None:
+    """The leave-inflection-out lemma back-off (``lio_gains``) against the plain one, both
+    sides and function-word left neighbours read as none; centred ``c``, clipped ``hi``;
+    guarded LOSO."""
+    import dev_careful7 as c7
+    import dev_context4 as d4
+    import dev_context5 as d5
+    import dev_recall6 as r6
+    from build_context_term import synonym_map
+
+    from cleannews.score._context import get_context_term
+
+    term = get_context_term()
+    data = pickle.loads(c8.RECORDS.read_bytes())
+    tok = pickle.loads(c8.TOKENS.read_bytes())
+    T = d5.Table()
+    occ = d5.occurrences(tok, dict(term.syn), 6)
+    g = d5.gains(T, occ, r6.MU, r6.BACKOFF)
+    readings = dela_readings()
+    full = dela_full()
+    L = LemmaTable(T, readings)
+    lsyn = lemma_candidates(L, synonym_map("AT"))
+    n_rec = occ["n_rec"]
+    o = lio_occurrences(data, term.t.ids, readings, full, L, lsyn)
+    print(f"absent-word occurrences {len(o['lw']):,}; candidates with a form left out "
+          f"{(o['excl'][:, :, 0] >= 0).sum():,} of {(o['cand'] >= 0).sum():,}", flush=True)
+    feats = {"mean": c7.rec_mean(occ["rec"], g, n_rec)}
+    for sd in ("both", "leftcontent", "content"):
+        for name, gl in (("lio", lio_gains(L, T, o, r6.MU, sd)),
+                         ("plain", lemma_gains(L, T, o, r6.MU, sides=sd))):
+            if name == "lio":
+                print(f"lio {sd}: checked {int((~np.isnan(gl)).sum()):,}, median "
+                      f"{np.nanmedian(gl):.2f}", flush=True)
+            for c in SIDE_OFFSETS:
+                for hi in SIDE_HIS:
+                    x = np.where(np.isnan(gl), np.nan, np.clip(gl - c, -1.0, hi))
+                    feats[f"{name}-{sd}-c{c:g}h{hi:g}"] = c8._sum_mean(
+                        [(occ["rec"], g), (o["rec"], x)], n_rec)
+    B = d5.make_bench(data, tok, feats)
+    c7._select(B, r6, d4, list(feats), "leave-inflection-out lemma back-off")
+    c8.unguarded(B, list(feats), 12)
+
+
+def absent() -> None:
+    """Why the substitutes of careful 30 % spins that the count table lacks are (not) read by
+    the lemma back-off: no noun / adjective / verb reading in DELA, lemma absent from the
+    table, lemma seen under ``MIN_COUNT`` times, no synonym lemma, several lemmas, readable;
+    with examples."""
+    from collections import Counter
+
+    import dev_context4 as d4
+    import dev_context5 as d5
+    from build_context_term import synonym_map
+
+    from cleannews.score._features import FUNCTION_WORDS
+
+    T = d5.Table()
+    r = dela_readings()
+    L = LemmaTable(T, r)
+    lsyn = lemma_candidates(L, synonym_map("AT"))
+    ids = T.t.ids
+    data = pickle.loads(c8.RECORDS.read_bytes())
+    clean = pickle.loads(c8.CLEAN.read_bytes())
+    for src in d4.SOURCES:
+        cat: Counter = Counter()
+        ex: dict[str, Counter] = {}
+        for rec in data[src]:
+            if rec["label"] != 1 or rec["mode"] != "careful" or abs(rec["rate"] - 0.3) > 1e-9:
+                continue
+            base = clean.get(c8._doc_key(rec["id"]) if src != "WV" else rec["id"])
+            if base is None:
+                continue
+            for _pi, _j, _x, y in c8.substitutions(c8._tokens(base), c8._tokens(rec["text"])):
+                if y in ids:
+                    continue
+                lem = r.get(y, set())
+                in_l = [x for x in lem if x in L.ids]
+                if not y.isalpha() or len(y) < 3 or y in FUNCTION_WORDS:
+                    c = "function word / short"
+                elif not lem:
+                    c = "no DELA noun/adjective/verb reading"
+                elif not in_l:
+                    c = "lemma absent from the table"
+                elif not [x for x in in_l if L.cnt[L.ids[x]] >= MIN_COUNT]:
+                    c = f"lemma seen < {MIN_COUNT} times"
+                else:
+                    ok = [x for x in in_l if L.ids[x] in lsyn]
+                    c = ("no synonym lemma" if not ok else "several lemmas" if len(ok) > 1
+                         else "readable")
+                cat[c] += 1
+                ex.setdefault(c, Counter())[y] += 1
+        n = sum(cat.values())
+        print(f"{src:2s} careful 30 %: {n} absent substitutes: " + ", ".join(
+            f"{k} {v / n:.0%}" for k, v in cat.most_common()))
+        for c, e in ex.items():
+            print(f"   {c}: " + " ".join(w for w, _ in e.most_common(10)))
 
 if __name__ == "__main__":
     {"diagnose": diagnose, "select": select, "grid": grid, "sides": sides,
-     "classes": classes, "flips": lambda: flips()}[sys.argv[1]]()
+     "classes": classes, "flips": flips,
+     "lio": lio, "absent": absent}[sys.argv[1]]()
