@@ -516,7 +516,7 @@ def sides() -> None:
                       f"{np.nanmedian(gl):.2f}", flush=True)
                 for c in SIDE_OFFSETS:
                     for hi in SIDE_HIS:
-                        x = np.where(np.isnan(gl), np.nan, np.clip(gl - c, -1.0, hi))
+                        x = np.where(np.isnan(gl), np.nan, np.clip(gl - c, SIDE_LO, hi))
                         parts = [(o["rec"], x)] if scope == "all" else [(occ["rec"], g),
                                                                          (o["rec"], x)]
                         feats[f"{name}-c{c:g}h{hi:g}"] = c8._sum_mean(parts, n_rec)
@@ -684,6 +684,8 @@ def classes() -> None:
 SIDES = os.environ.get("SPIN_LEMMA9_SIDES", "both,content,right").split(",")
 SPLITS = tuple(x == "prop" for x in os.environ.get("SPIN_LEMMA9_SPLIT", "all,prop").split(","))
 SIDE_SCOPES = os.environ.get("SPIN_LEMMA9_SSCOPE", "abs,unchk").split(",")
+#: lower clip of the lemma gains in ``sides`` (the term's own: -1; 0: evidence only for a spin)
+SIDE_LO = float(os.environ.get("SPIN_LEMMA9_SLO", "-1"))
 SIDE_OFFSETS = tuple(float(x) for x in os.environ.get("SPIN_LEMMA9_SOFF", "0,1").split(","))
 SIDE_HIS = tuple(float(x) for x in os.environ.get("SPIN_LEMMA9_SHI", "8,4").split(","))
 
