@@ -21,8 +21,16 @@ was seen with counts as no neighbour), candidates the ``k`` most frequent synony
            SPIN_MYTHES_DAT=/work/cache/spin-raw/mythes/thes_fr.dat \
            SPIN_CAREFUL8_DIR=/tmp/spin-lemma9
     python tools/spin/dev_careful8.py records    # the records (into SPIN_CAREFUL8_DIR)
+    python tools/spin/dev_lemma9.py absent       # which absent substitutes a lemma can read
     python tools/spin/dev_lemma9.py diagnose     # coverage and per-word separation
     python tools/spin/dev_lemma9.py select       # guarded LOSO selection, unguarded best
+    python tools/spin/dev_lemma9.py grid         # lemma gains centred / clipped
+    python tools/spin/dev_lemma9.py sides        # counts split x neighbours read x scope
+    python tools/spin/dev_lemma9.py lio          # leave the word's inflection out
+    python tools/spin/dev_lemma9.py classes      # word-class back-off
+    python tools/spin/dev_lemma9.py flips        # an admissible variant against the shipped term
+
+Result (docs/spin.md, "A lemma back-off for the words the count table lacks"): not shipped.
 
 Scopes: ``abs`` words absent from the count table; ``unchk`` also table words the term does
 not check (no synonym entry, or seen < 10 times); ``amb`` variants take an ambiguous form's
