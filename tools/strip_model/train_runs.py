@@ -380,19 +380,8 @@ def second_pass_removed(pages) -> list[tuple[str, float, str]]:
     (text, probability, name of the threshold that took it). Cleaning twice must change
     nothing (``tests/test_strip_fixes.py``), so the guard treats these like lost content lines.
     """
-    from cleannews.strip import strip_text
-
-    cfg = cleannews.CleanConfig()
-    out = []
-    for pg in pages:
-        if pg["id"].startswith("recombined") or pg.get("extra"):
-            continue
-        once = strip_text(pg["text"], cfg).text
-        for c in strip_text(once, cfg).changes:
-            if c.rule == "run_model" and "p=" in c.reason:
-                t = c.before.strip()
-                out.append((t[:60], float(c.reason.split("p=")[1][:4]), _kind_threshold(once, t)))
-    return out
+    return [(t[:60], p, _kind_threshold(once, t))
+            for t, p, once in line_train.second_pass_removed(pages, "run_model")]
 
 
 def not_idempotent(pages) -> list[str]:
