@@ -12,7 +12,10 @@ back only on evidence found in the page itself:
 * :func:`give_back_announced_list` — the line is an item of a list the article announces
   (a kept line ending with a colon: "… décerné par le président et son jury :");
 * :func:`give_back_byline` — a person's name (and the short line under it) that the
-  short-block rule took: a byline, a signature, a name of a list.
+  short-block rule took: a byline, a signature, a name of a list;
+* :func:`give_back_date_badge` — the pieces of a date split over lines ("Jun" / "16",
+  "30 settembre 2021" / "21:25") that a shape rule took as counters or a menu, next to a
+  kept line of the page (issue 10, round 9, branch strip-keep9).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here.
 """
@@ -27,7 +30,7 @@ from cleannews.strip._assemble import AMB, BAD
 
 __all__ = [
     "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
-    "give_back_topical",
+    "give_back_date_badge", "give_back_topical",
 ]
 
 #: Rules that judge a line by its place (its neighbours, its run, the page's zones) or by
@@ -329,8 +332,112 @@ def _neighbours(lines, i: int, step: int, k: int) -> list[int]:
     return out
 
 
+#: :func:`give_back_date_badge` undoes these rules: the position rules and the shape rules of
+#: bare numbers (a day "16" is a counter, a time "21:25" a video duration, seen alone).
+DATE_BADGE_RULES = POSITION_RULES | {"counter_number", "video_widget", "view_counter_family"}
+#: A date badge has at most this many lines ("25" / "Ene" / "2018" / "10:30") …
+DATE_BADGE_MAX_LINES = 4
+#: … and a full-date line of it at most this many words ("lunedì 30 settembre 2021").
+DATE_LINE_MAX_WORDS = 5
+_DAY = regex.compile(r"^(?:0?[1-9]|[12]\d|3[01])\.?$")
+_YEAR = regex.compile(r"^(?:19|20)\d\d$")
+_CLOCK = regex.compile(r"^(?:[01]?\d|2[0-3])[:h.]\d\d$")
+_DATE_WORD = regex.compile(r"\p{L}+|\d+")
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    """Month names and short forms of the five languages (``data/months.txt``)."""
+    from importlib import resources
+
+    text = resources.files("cleannews.strip").joinpath("data/months.txt").read_text("utf-8")
+    return frozenset(
+        x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#")
+    )
+
+
+def _date_piece(text: str) -> str:
+    """What a line of a date badge is: ``"month"`` ("Jun", "Ene."), ``"date"`` ("30
+    settembre 2021"), ``"day"`` ("16"), ``"year"`` ("2018"), ``"clock"`` ("21:25") or ``""``.
+
+    >>> [_date_piece(t) for t in ("Jun", "16", "30 settembre 2021", "21:25", "Home")]
+    ['month', 'day', 'date', 'clock', '']
+    """
+    t = text.strip().casefold()
+    if _DAY.match(t):
+        return "day"
+    if _YEAR.match(t):
+        return "year"
+    if _CLOCK.match(t):
+        return "clock"
+    if t.rstrip(".") in _months():
+        return "month"
+    words = _DATE_WORD.findall(t)
+    if (
+        2 <= len(words) <= DATE_LINE_MAX_WORDS and any(w in _months() for w in words)
+        and any(_DAY.match(w) for w in words)
+    ):
+        return "date"
+    return ""
+
+
+def give_back_date_badge(lines) -> list[int]:
+    """Give back the lines of a date badge — at most :data:`DATE_BADGE_MAX_LINES`
+    consecutive lines, each a piece of a date (:func:`_date_piece`), one of them a month
+    or a full date — that a :data:`DATE_BADGE_RULES` rule took, when the nearest non-blank
+    line above or below the badge is kept and no date piece itself, or a full date of the
+    badge is kept ("01 ottobre 2021" / "06:30"). Seen alone, "16" is a
+    counter and "21:25" a video duration; under a month, or under a kept date, they are the
+    day and the time of the story next to them. A badge between removed teasers still goes.
+
+    Before: "Jun" / "16" above "Sagenhafte Beteiligung der Partnerstadt Collecchio" went,
+    "Jun" by the line model, "16" as a counter.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Jun", "16", "", "Sagenhafte Beteiligung der Partnerstadt Collecchio"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[0].bad("line_model", "furniture by the line model")
+        >>> lines[1].bad("counter_number", "a bare counter")
+        >>> give_back_date_badge(lines)
+        [0, 1]
+    """
+    n = len(lines)
+    given: list[int] = []
+    i = 0
+    while i < n:
+        if lines[i].blank or not _date_piece(lines[i].text):
+            i += 1
+            continue
+        j = i
+        while j < n and not lines[j].blank and _date_piece(lines[j].text):
+            j += 1
+        run = list(range(i, j))
+        i = j
+        pieces = [_date_piece(lines[k].text) for k in run]
+        if len(run) < 2 or len(run) > DATE_BADGE_MAX_LINES:
+            continue
+        if "month" not in pieces and "date" not in pieces:
+            continue
+        taken = [k for k in run if _taken(lines[k], DATE_BADGE_RULES)]
+        if not taken:
+            continue
+        near = _neighbours(lines, run[0], -1, 1) + _neighbours(lines, run[-1], 1, 1)
+        kept_date = any(
+            p == "date" and lines[k].cls != BAD for k, p in zip(run, pieces, strict=True)
+        )
+        if not kept_date and not any(
+            lines[k].cls != BAD and not _date_piece(lines[k].text) for k in near
+        ):
+            continue
+        given += taken
+    for k in given:
+        lines[k].cls = AMB
+        lines[k].removal = None
+    return given
+
+
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
-GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES
+GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES
 
 
 def give_back(lines) -> None:
@@ -351,3 +458,4 @@ def give_back(lines) -> None:
     give_back_topical(lines)
     give_back_announced_list(lines)
     give_back_byline(lines)
+    give_back_date_badge(lines)
