@@ -15,7 +15,11 @@ back only on evidence found in the page itself:
   short-block rule took: a byline, a signature, a name of a list;
 * :func:`give_back_date_badge` — the pieces of a date split over lines ("Jun" / "16",
   "30 settembre 2021" / "21:25") that a shape rule took as counters or a menu, next to a
-  kept line of the page (issue 10, round 9, branch strip-keep9).
+  kept line of the page (issue 10, round 9, branch strip-keep9);
+* :func:`give_back_quoted` — words a position rule took between two lines of lone
+  punctuation with a quote mark ("«" / "Phèdre" / "»."): a title split over lines;
+* :func:`give_back_chapters` — a video's chapter list: timecodes rising from zero, each
+  with its chapter's title ("00:00:00" / "Tout le monde s'installe" / "00:01:34" / …).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here.
 """
@@ -30,7 +34,7 @@ from cleannews.strip._assemble import AMB, BAD
 
 __all__ = [
     "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
-    "give_back_date_badge", "give_back_topical",
+    "give_back_chapters", "give_back_date_badge", "give_back_quoted", "give_back_topical",
 ]
 
 #: Rules that judge a line by its place (its neighbours, its run, the page's zones) or by
@@ -436,6 +440,106 @@ def give_back_date_badge(lines) -> list[int]:
     return given
 
 
+_PUNCT_ONLY = regex.compile(r"^[\p{P}\s]+$")
+_QUOTE = regex.compile(r"[«»“”„\"]")
+
+
+def give_back_quoted(lines) -> list[int]:
+    """Give back a line a :data:`POSITION_RULES` rule took whose nearest non-blank lines
+    above and below are lone punctuation ("«", "».", ": «", "!"), one of them with a quote
+    mark: the words of a title (or a name before its quote) that a page printed with its
+    quotes on lines of their own. A menu has no quote marks around its items.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> lines = [_Line(t, frozenset()) for t in ("«", "Phèdre", "!", "».")]
+        >>> lines[1].bad("context", "short block surrounded by boilerplate")
+        >>> give_back_quoted(lines)
+        [1]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln) or _PUNCT_ONLY.match(ln.text):
+            continue
+        near = _neighbours(lines, i, -1, 1) + _neighbours(lines, i, 1, 1)
+        if len(near) < 2 or not all(_PUNCT_ONLY.match(lines[k].text) for k in near):
+            continue
+        if any(_QUOTE.search(lines[k].text) for k in near):
+            given.append(i)
+    for i in given:
+        lines[i].cls = AMB
+        lines[i].removal = None
+    return given
+
+
+#: :func:`give_back_chapters`: a chapter list has at least this many timecodes …
+CHAPTER_MIN = 3
+#: … and each chapter title under its timecode at most this many words.
+CHAPTER_TITLE_MAX_WORDS = 30
+_TIMECODE = regex.compile(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
+
+
+def _seconds(text: str) -> int:
+    """The seconds of a bare timecode ("00:01:34" -> 94, "12:05" -> 725), else -1.
+
+    >>> _seconds("00:01:34"), _seconds("12:05"), _seconds("Ça commence")
+    (94, 725, -1)
+    """
+    m = _TIMECODE.match(text.strip())
+    if not m:
+        return -1
+    return int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + int(m.group(3))
+
+
+def give_back_chapters(lines) -> list[int]:
+    """Give back a video's chapter list: at least :data:`CHAPTER_MIN` bare timecodes, the
+    first at zero, rising, each followed by one short line (its chapter's title), under a
+    kept line of the page — the timecodes and titles that :data:`DATE_BADGE_RULES` rules
+    took (a timecode seen alone is a video's duration, a short line between durations a
+    teaser). Durations of a video list neither start at zero nor rise with their titles.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Petit résumé de la vidéo de la dernière séance.", "00:00:00",
+        ...         "Tout le monde s’installe", "00:01:34", "Ça commence", "00:02:01",
+        ...         "Valérie Beauvais fait l’appel"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> for ln in lines[1:]:
+        ...     ln.bad("video_widget", "a video's duration")
+        >>> give_back_chapters(lines)
+        [1, 2, 3, 4, 5, 6]
+    """
+    standing = [i for i, ln in enumerate(lines) if not ln.blank]
+    given: list[int] = []
+    k = 0
+    while k < len(standing):
+        if _seconds(lines[standing[k]].text) != 0:
+            k += 1
+            continue
+        chapters: list[int] = []
+        last = -1
+        j = k
+        while j + 1 < len(standing):
+            t = _seconds(lines[standing[j]].text)
+            title = lines[standing[j + 1]]
+            if t <= last or _seconds(title.text) >= 0 or title.n > CHAPTER_TITLE_MAX_WORDS:
+                break
+            chapters += [standing[j], standing[j + 1]]
+            last = t
+            j += 2
+            if j >= len(standing) or _seconds(lines[standing[j]].text) < 0:
+                break
+        start = k
+        k = max(j, k + 1)
+        if len(chapters) < 2 * CHAPTER_MIN or start == 0:
+            continue
+        if lines[standing[start - 1]].cls == BAD:
+            continue
+        given += [i for i in chapters if _taken(lines[i], DATE_BADGE_RULES)]
+    for i in given:
+        lines[i].cls = AMB
+        lines[i].removal = None
+    return given
+
+
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES
 
@@ -459,3 +563,5 @@ def give_back(lines) -> None:
     give_back_announced_list(lines)
     give_back_byline(lines)
     give_back_date_badge(lines)
+    give_back_quoted(lines)
+    give_back_chapters(lines)
