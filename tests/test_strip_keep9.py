@@ -59,6 +59,9 @@ KEPT = [
     ("fr-f-0011", ["Phèdre", "Rage dedans", "Rita", "Final cut", "Frie Leysen"]),
     # an author's listing: the author's name between each headline and its teaser
     ("fr-f-0020", ["Félix Forget"]),
+    # a listing's headline under the previous item's "Read More", above its own teaser
+    ("fr-e-0008", ["Incendie de véhicules électriques : les pompiers face aux dangers des "
+                   "batteries au lithium, “nous faisons preuve d’une vigilance accrue”"]),
 ]
 
 
@@ -90,6 +93,8 @@ GONE = [
     ("de-e-0015", ["Weiterlesen »"]),
     # a person's name repeated as a caption and a meta line (no teaser under it)
     ("fr-a-0086", ["Etienne Tshisekedi"]),
+    # the "Read More" links between the listing's items
+    ("fr-e-0008", ["Read More"]),
     # a video's duration alone
     ("es-c-0012", ["date 2022-12 25:06"]),
 ]

@@ -540,6 +540,43 @@ def give_back_chapters(lines) -> list[int]:
     return given
 
 
+#: :func:`give_back_teaser_headline`: a headline shares at least this many content words
+#: with the paragraph right under it.
+HEADLINE_MIN_SHARED = 2
+
+
+def give_back_teaser_headline(lines) -> list[int]:
+    """Give back a line a :data:`POSITION_RULES` rule took (other than a menu run) when the
+    next non-blank line is a kept paragraph of the page (:func:`_is_body`) sharing at least
+    :data:`HEADLINE_MIN_SHARED` content words with it: the headline of that paragraph (a
+    listing's item under another item's "Read More"), not a teaser of something else.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Read More", "Incendie de véhicules électriques : les pompiers face aux "
+        ...         "dangers des batteries", "Après l’incendie d’un véhicule électrique, le "
+        ...         "point avec les sapeurs-pompiers de Haute-Vienne sur les risques."]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> for ln in lines[:2]:
+        ...     ln.bad("related_lead_en", "teasers under a 'Read more' heading")
+        >>> give_back_teaser_headline(lines)
+        [1]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln) or ln.removal.rule in TOPICAL_SKIP_RULES:
+            continue
+        nxt = _neighbours(lines, i, 1, 1)
+        if not nxt or not _is_body(lines[nxt[0]]):
+            continue
+        shared = _content_words(ln.low) & _content_words(lines[nxt[0]].low)
+        if len(shared) >= HEADLINE_MIN_SHARED:
+            given.append(i)
+    for i in given:
+        lines[i].cls = AMB
+        lines[i].removal = None
+    return given
+
+
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES
 
@@ -565,3 +602,4 @@ def give_back(lines) -> None:
     give_back_date_badge(lines)
     give_back_quoted(lines)
     give_back_chapters(lines)
+    give_back_teaser_headline(lines)
