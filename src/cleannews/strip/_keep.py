@@ -19,7 +19,9 @@ back only on evidence found in the page itself:
 * :func:`give_back_quoted` — words a position rule took between two lines of lone
   punctuation with a quote mark ("«" / "Phèdre" / "»."): a title split over lines;
 * :func:`give_back_chapters` — a video's chapter list: timecodes rising from zero, each
-  with its chapter's title ("00:00:00" / "Tout le monde s'installe" / "00:01:34" / …).
+  with its chapter's title ("00:00:00" / "Tout le monde s'installe" / "00:01:34" / …);
+* :func:`give_back_teaser_headline` — a listing's headline a position rule took right
+  above its own kept paragraph (both speak of the same things).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here.
 """
@@ -34,7 +36,8 @@ from cleannews.strip._assemble import AMB, BAD
 
 __all__ = [
     "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
-    "give_back_chapters", "give_back_date_badge", "give_back_quoted", "give_back_topical",
+    "give_back_chapters", "give_back_date_badge", "give_back_quoted", "give_back_teaser_headline",
+    "give_back_topical",
 ]
 
 #: Rules that judge a line by its place (its neighbours, its run, the page's zones) or by
