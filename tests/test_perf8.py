@@ -286,13 +286,20 @@ def _old_byline(lines) -> list[int]:
 
 
 def _old_give_back(lines) -> tuple:
-    return _keep.give_back_topical(lines), _old_announced_list(lines), _old_byline(lines)
+    # the guards of branch strip-keep9 (date badges, quoted titles, chapter lists, teaser
+    # headlines) run after these three, with no pre-check of their own
+    return (
+        _keep.give_back_topical(lines), _old_announced_list(lines), _old_byline(lines),
+        _keep.give_back_date_badge(lines), _keep.give_back_quoted(lines),
+        _keep.give_back_chapters(lines), _keep.give_back_teaser_headline(lines),
+    )
 
 
 def test_guarded_rules_hold_every_guard_s_rules():
     assert _keep.POSITION_RULES <= _keep.GUARDED_RULES
     assert _keep.LIST_RULES <= _keep.GUARDED_RULES
     assert _keep.BYLINE_RULES <= _keep.GUARDED_RULES
+    assert _keep.DATE_BADGE_RULES <= _keep.GUARDED_RULES
 
 
 def _page(texts, taken: dict[int, str]):

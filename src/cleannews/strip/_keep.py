@@ -12,7 +12,16 @@ back only on evidence found in the page itself:
 * :func:`give_back_announced_list` — the line is an item of a list the article announces
   (a kept line ending with a colon: "… décerné par le président et son jury :");
 * :func:`give_back_byline` — a person's name (and the short line under it) that the
-  short-block rule took: a byline, a signature, a name of a list.
+  short-block rule took: a byline, a signature, a name of a list;
+* :func:`give_back_date_badge` — the pieces of a date split over lines ("Jun" / "16",
+  "30 settembre 2021" / "21:25") that a shape rule took as counters or a menu, next to a
+  kept line of the page (issue 10, round 9, branch strip-keep9);
+* :func:`give_back_quoted` — words a position rule took between two lines of lone
+  punctuation with a quote mark ("«" / "Phèdre" / "»."): a title split over lines;
+* :func:`give_back_chapters` — a video's chapter list: timecodes rising from zero, each
+  with its chapter's title ("00:00:00" / "Tout le monde s'installe" / "00:01:34" / …);
+* :func:`give_back_teaser_headline` — a listing's headline a position rule took right
+  above its own kept paragraph (both speak of the same things).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here.
 """
@@ -27,6 +36,7 @@ from cleannews.strip._assemble import AMB, BAD
 
 __all__ = [
     "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
+    "give_back_chapters", "give_back_date_badge", "give_back_quoted", "give_back_teaser_headline",
     "give_back_topical",
 ]
 
@@ -329,8 +339,249 @@ def _neighbours(lines, i: int, step: int, k: int) -> list[int]:
     return out
 
 
+#: :func:`give_back_date_badge` undoes these rules: the position rules and the shape rules of
+#: bare numbers (a day "16" is a counter, a time "21:25" a video duration, seen alone).
+DATE_BADGE_RULES = POSITION_RULES | {"counter_number", "video_widget", "view_counter_family"}
+#: A date badge has at most this many lines ("25" / "Ene" / "2018" / "10:30") …
+DATE_BADGE_MAX_LINES = 4
+#: … and a full-date line of it at most this many words ("lunedì 30 settembre 2021").
+DATE_LINE_MAX_WORDS = 5
+_DAY = regex.compile(r"^(?:0?[1-9]|[12]\d|3[01])\.?$")
+_YEAR = regex.compile(r"^(?:19|20)\d\d$")
+_CLOCK = regex.compile(r"^(?:[01]?\d|2[0-3])[:h.]\d\d$")
+_DATE_WORD = regex.compile(r"\p{L}+|\d+")
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    """Month names and short forms of the five languages (``data/months.txt``)."""
+    from importlib import resources
+
+    text = resources.files("cleannews.strip").joinpath("data/months.txt").read_text("utf-8")
+    return frozenset(
+        x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#")
+    )
+
+
+def _date_piece(text: str) -> str:
+    """What a line of a date badge is: ``"month"`` ("Jun", "Ene."), ``"date"`` ("30
+    settembre 2021"), ``"day"`` ("16"), ``"year"`` ("2018"), ``"clock"`` ("21:25") or ``""``.
+
+    >>> [_date_piece(t) for t in ("Jun", "16", "30 settembre 2021", "21:25", "Home")]
+    ['month', 'day', 'date', 'clock', '']
+    """
+    t = text.strip().casefold()
+    if _DAY.match(t):
+        return "day"
+    if _YEAR.match(t):
+        return "year"
+    if _CLOCK.match(t):
+        return "clock"
+    if t.rstrip(".") in _months():
+        return "month"
+    words = _DATE_WORD.findall(t)
+    if (
+        2 <= len(words) <= DATE_LINE_MAX_WORDS and any(w in _months() for w in words)
+        and any(_DAY.match(w) for w in words)
+    ):
+        return "date"
+    return ""
+
+
+def give_back_date_badge(lines) -> list[int]:
+    """Give back the lines of a date badge — at most :data:`DATE_BADGE_MAX_LINES`
+    consecutive lines, each a piece of a date (:func:`_date_piece`), one of them a month
+    or a full date — that a :data:`DATE_BADGE_RULES` rule took, when the nearest non-blank
+    line above or below the badge is kept and no date piece itself, or a full date of the
+    badge is kept ("01 ottobre 2021" / "06:30"). Seen alone, "16" is a
+    counter and "21:25" a video duration; under a month, or under a kept date, they are the
+    day and the time of the story next to them. A badge between removed teasers still goes.
+
+    Before: "Jun" / "16" above "Sagenhafte Beteiligung der Partnerstadt Collecchio" went,
+    "Jun" by the line model, "16" as a counter.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Jun", "16", "", "Sagenhafte Beteiligung der Partnerstadt Collecchio"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[0].bad("line_model", "furniture by the line model")
+        >>> lines[1].bad("counter_number", "a bare counter")
+        >>> give_back_date_badge(lines)
+        [0, 1]
+    """
+    n = len(lines)
+    given: list[int] = []
+    i = 0
+    while i < n:
+        if lines[i].blank or not _date_piece(lines[i].text):
+            i += 1
+            continue
+        j = i
+        while j < n and not lines[j].blank and _date_piece(lines[j].text):
+            j += 1
+        run = list(range(i, j))
+        i = j
+        pieces = [_date_piece(lines[k].text) for k in run]
+        if len(run) < 2 or len(run) > DATE_BADGE_MAX_LINES:
+            continue
+        if "month" not in pieces and "date" not in pieces:
+            continue
+        taken = [k for k in run if _taken(lines[k], DATE_BADGE_RULES)]
+        if not taken:
+            continue
+        near = _neighbours(lines, run[0], -1, 1) + _neighbours(lines, run[-1], 1, 1)
+        kept_date = any(
+            p == "date" and lines[k].cls != BAD for k, p in zip(run, pieces, strict=True)
+        )
+        if not kept_date and not any(
+            lines[k].cls != BAD and not _date_piece(lines[k].text) for k in near
+        ):
+            continue
+        given += taken
+    for k in given:
+        lines[k].cls = AMB
+        lines[k].removal = None
+    return given
+
+
+_PUNCT_ONLY = regex.compile(r"^[\p{P}\s]+$")
+_QUOTE = regex.compile(r"[«»“”„\"]")
+
+
+def give_back_quoted(lines) -> list[int]:
+    """Give back a line a :data:`POSITION_RULES` rule took whose nearest non-blank lines
+    above and below are lone punctuation ("«", "».", ": «", "!"), one of them with a quote
+    mark: the words of a title (or a name before its quote) that a page printed with its
+    quotes on lines of their own. A menu has no quote marks around its items.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> lines = [_Line(t, frozenset()) for t in ("«", "Phèdre", "!", "».")]
+        >>> lines[1].bad("context", "short block surrounded by boilerplate")
+        >>> give_back_quoted(lines)
+        [1]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln) or _PUNCT_ONLY.match(ln.text):
+            continue
+        near = _neighbours(lines, i, -1, 1) + _neighbours(lines, i, 1, 1)
+        if len(near) < 2 or not all(_PUNCT_ONLY.match(lines[k].text) for k in near):
+            continue
+        if any(_QUOTE.search(lines[k].text) for k in near):
+            given.append(i)
+    for i in given:
+        lines[i].cls = AMB
+        lines[i].removal = None
+    return given
+
+
+#: :func:`give_back_chapters`: a chapter list has at least this many timecodes …
+CHAPTER_MIN = 3
+#: … and each chapter title under its timecode at most this many words.
+CHAPTER_TITLE_MAX_WORDS = 30
+_TIMECODE = regex.compile(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
+
+
+def _seconds(text: str) -> int:
+    """The seconds of a bare timecode ("00:01:34" -> 94, "12:05" -> 725), else -1.
+
+    >>> _seconds("00:01:34"), _seconds("12:05"), _seconds("Ça commence")
+    (94, 725, -1)
+    """
+    m = _TIMECODE.match(text.strip())
+    if not m:
+        return -1
+    return int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + int(m.group(3))
+
+
+def give_back_chapters(lines) -> list[int]:
+    """Give back a video's chapter list: at least :data:`CHAPTER_MIN` bare timecodes, the
+    first at zero, rising, each followed by one short line (its chapter's title), under a
+    kept line of the page — the timecodes and titles that :data:`DATE_BADGE_RULES` rules
+    took (a timecode seen alone is a video's duration, a short line between durations a
+    teaser). Durations of a video list neither start at zero nor rise with their titles.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Petit résumé de la vidéo de la dernière séance.", "00:00:00",
+        ...         "Tout le monde s’installe", "00:01:34", "Ça commence", "00:02:01",
+        ...         "Valérie Beauvais fait l’appel"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> for ln in lines[1:]:
+        ...     ln.bad("video_widget", "a video's duration")
+        >>> give_back_chapters(lines)
+        [1, 2, 3, 4, 5, 6]
+    """
+    standing = [i for i, ln in enumerate(lines) if not ln.blank]
+    given: list[int] = []
+    k = 0
+    while k < len(standing):
+        if _seconds(lines[standing[k]].text) != 0:
+            k += 1
+            continue
+        chapters: list[int] = []
+        last = -1
+        j = k
+        while j + 1 < len(standing):
+            t = _seconds(lines[standing[j]].text)
+            title = lines[standing[j + 1]]
+            if t <= last or _seconds(title.text) >= 0 or title.n > CHAPTER_TITLE_MAX_WORDS:
+                break
+            chapters += [standing[j], standing[j + 1]]
+            last = t
+            j += 2
+            if j >= len(standing) or _seconds(lines[standing[j]].text) < 0:
+                break
+        start = k
+        k = max(j, k + 1)
+        if len(chapters) < 2 * CHAPTER_MIN or start == 0:
+            continue
+        if lines[standing[start - 1]].cls == BAD:
+            continue
+        given += [i for i in chapters if _taken(lines[i], DATE_BADGE_RULES)]
+    for i in given:
+        lines[i].cls = AMB
+        lines[i].removal = None
+    return given
+
+
+#: :func:`give_back_teaser_headline`: a headline shares at least this many content words
+#: with the paragraph right under it.
+HEADLINE_MIN_SHARED = 2
+
+
+def give_back_teaser_headline(lines) -> list[int]:
+    """Give back a line a :data:`POSITION_RULES` rule took (other than a menu run) when the
+    next non-blank line is a kept paragraph of the page (:func:`_is_body`) sharing at least
+    :data:`HEADLINE_MIN_SHARED` content words with it: the headline of that paragraph (a
+    listing's item under another item's "Read More"), not a teaser of something else.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Read More", "Incendie de véhicules électriques : les pompiers face aux "
+        ...         "dangers des batteries", "Après l’incendie d’un véhicule électrique, le "
+        ...         "point avec les sapeurs-pompiers de Haute-Vienne sur les risques."]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> for ln in lines[:2]:
+        ...     ln.bad("related_lead_en", "teasers under a 'Read more' heading")
+        >>> give_back_teaser_headline(lines)
+        [1]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln) or ln.removal.rule in TOPICAL_SKIP_RULES:
+            continue
+        nxt = _neighbours(lines, i, 1, 1)
+        if not nxt or not _is_body(lines[nxt[0]]):
+            continue
+        shared = _content_words(ln.low) & _content_words(lines[nxt[0]].low)
+        if len(shared) >= HEADLINE_MIN_SHARED:
+            given.append(i)
+    for i in given:
+        lines[i].cls = AMB
+        lines[i].removal = None
+    return given
+
+
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
-GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES
+GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES
 
 
 def give_back(lines) -> None:
@@ -351,3 +602,7 @@ def give_back(lines) -> None:
     give_back_topical(lines)
     give_back_announced_list(lines)
     give_back_byline(lines)
+    give_back_date_badge(lines)
+    give_back_quoted(lines)
+    give_back_chapters(lines)
+    give_back_teaser_headline(lines)

@@ -25,7 +25,7 @@ import regex
 from cleannews.strip._assemble import AMB, BAD, GOOD, KEEP, Removal, SpanRemoval
 from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone
-from cleannews.strip._keep import give_back
+from cleannews.strip._keep import _person_name, give_back
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
 from cleannews.strip._pagelang import (
     PAGE_LANGUAGE_CHARS,
@@ -1442,6 +1442,47 @@ def _listing_headlines(lines: list[_Line], repeated: frozenset[str]) -> frozense
     return frozenset(spared)
 
 
+#: A listing's byline: this share of a repeated person's name's occurrences at least stands
+#: between a headline (no repeated text, REPEAT_HEADLINE_MIN_WORDS words or more) and the
+#: teaser's paragraph (branch strip-keep9).
+LISTING_BYLINE_SHARE = 0.75
+
+
+def _listing_bylines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
+    """Repeated texts that are the author's name on an author's or a section's listing: a
+    person's name (two or three capitalised words, no widget word) standing, for at least
+    :data:`LISTING_BYLINE_SHARE` of its occurrences, between a headline and a paragraph.
+    A widget label is no person's name; a teaser list's byline under removed teasers has
+    no paragraph standing under it.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Samuel Montembeault, un gardien top-5",
+    ...       "Félix Forget", "En 2025-26, Samuel Montembeault disputera sa cinquième saison "
+    ...       "dans l’uniforme du Canadien.", "Si Ivan Demidov joue avec Kirby Dach",
+    ...       "Félix Forget", "Jusqu’à maintenant, le trio formé par Patrik Laine ne fait pas "
+    ...       "exactement l’unanimité au camp.", "Blessure d'Aleksander Barkov au camp",
+    ...       "Félix Forget", "Ce matin, on a eu droit à une grosse nouvelle en provenance de "
+    ...       "la Floride, dit-on.")]
+    >>> sorted(_listing_bylines(ls, _repeated_texts(ls)))
+    ['félix forget']
+    """
+    standing = [ln for ln in lines if not ln.blank]
+    seen: Counter = Counter()
+    framed: Counter = Counter()
+    for k, ln in enumerate(standing):
+        key = _folded(ln)
+        if key not in repeated or not _person_name(ln):
+            continue
+        seen[key] += 1
+        if 0 < k < len(standing) - 1:
+            up, down = standing[k - 1], standing[k + 1]
+            if (
+                up.n >= REPEAT_HEADLINE_MIN_WORDS and _folded(up) not in repeated
+                and up.cls is not BAD and _is_paragraph(down)
+            ):
+                framed[key] += 1
+    return frozenset(k for k, v in seen.items() if framed[k] >= LISTING_BYLINE_SHARE * v)
+
+
 #: A speaker tag of a transcript has at most this many words …
 SPEAKER_TAG_MAX_WORDS = 4
 #: … and this share of its occurrences at least stands right above a reply (a standing line
@@ -1499,7 +1540,10 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
     if repeated is None:
         repeated = _repeated_texts(lines)
     if repeated:
-        repeated = repeated - _listing_headlines(lines, repeated) - _speaker_tags(lines, repeated)
+        repeated = (
+            repeated - _listing_headlines(lines, repeated) - _speaker_tags(lines, repeated)
+            - _listing_bylines(lines, repeated)
+        )
     for ln in lines:
         if (
             not ln.blank
