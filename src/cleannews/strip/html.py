@@ -1662,6 +1662,33 @@ def _zone_tail(h1: Tag, zone: list[Tag], stats: dict[int, tuple[int, int, int]])
     return frozenset(out)
 
 
+#: A <blockquote> shorter than this (letters and digits) is never called a pull quote.
+PULL_QUOTE_MIN_CHARS = 40
+_NOT_LETTER = regex.compile(r"[\W_]+")
+
+
+def _letters_key(el: Tag, skip_quotes: bool) -> str:
+    """The letters and digits of ``el``'s visible text, casefolded, nothing between them;
+    with ``skip_quotes`` the text under ``<blockquote>`` elements (other than ``el``) is left out.
+
+    >>> soup = BeautifulSoup("<div><p>« Un mot », dit-il.</p><blockquote>Cité</blockquote>"
+    ...                      "</div>", "html.parser")
+    >>> _letters_key(soup.div, False), _letters_key(soup.div, True)
+    ('unmotditilcité', 'unmotditil')
+    """
+    parts: list[str] = []
+    stack: list[Any] = list(reversed(list(el.children)))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Tag):
+            if node.name in _INVISIBLE or (skip_quotes and node.name == "blockquote"):
+                continue
+            stack.extend(reversed(list(node.children)))
+        elif type(node) is NavigableString:
+            parts.append(str(node))
+    return _NOT_LETTER.sub("", " ".join(parts)).casefold()
+
+
 def _compact_text(el: Tag, limit: int | None) -> str:
     """The visible text under ``el`` without any whitespace, cut at ``limit`` characters.
 
@@ -2012,6 +2039,8 @@ class _Extractor:
         #: the page's visible text without whitespace (:meth:`_shown_elsewhere`, lazily)
         self.page_compact: str | None = None
         self.copy_tests = 0
+        #: letters of a container's text outside its <blockquote>s (:meth:`_pull_quote`)
+        self.unquoted: dict[int, str] = {}
         #: ids of the lists that follow the headline inside a header-zone column
         #: (:func:`_zone_tail`)
         self.zone_tail: frozenset[int] = frozenset()
@@ -2346,6 +2375,14 @@ class _Extractor:
                     "social / app-store accounts: a call to subscribe or follow",
                 )
                 continue
+            if name == "blockquote" and self._pull_quote(node):
+                self.drop(
+                    node,
+                    "html_pull_quote",
+                    "a <blockquote> whose words the article's own paragraphs already say: a "
+                    "pull quote (the same sentence set large beside the text)",
+                )
+                continue
             if name == "img":
                 continue
             if name in ("td", "th"):
@@ -2417,6 +2454,37 @@ class _Extractor:
             self.page_compact = _compact_text(root, None)
         first = self.page_compact.find(sample)
         return first >= 0 and self.page_compact.find(sample, first + 1) >= 0
+
+    def _pull_quote(self, el: Tag) -> bool:
+        """True for a ``<blockquote>`` that repeats a sentence of the article's text.
+
+        Magazines set a sentence of the article large beside it (a pull quote, an
+        "exergue"): the reader meets it twice. The quote's letters and digits
+        (casefolded, at least ``PULL_QUOTE_MIN_CHARS``; quotation marks, spaces and
+        punctuation do not count) must occur in the text of the article container outside
+        every ``<blockquote>``: a quotation the article makes once stays, and so does
+        one whose other copy is only in another quote.
+
+        >>> body = ("<article><p>Il a dit : « La mer est généreuse, elle peut reconstituer "
+        ...         "ses ressources. » Puis il est parti.</p><blockquote>La mer est "
+        ...         "généreuse, elle peut reconstituer ses ressources.</blockquote>"
+        ...         "<blockquote>Une citation que l'article ne donne qu'une fois, ici."
+        ...         "</blockquote></article>")
+        >>> soup = BeautifulSoup(body, "html.parser")
+        >>> ex = _Extractor("", _Source(""), {}, 1)
+        >>> [ex._pull_quote(q) for q in soup.find_all("blockquote")]
+        [True, False]
+        """
+        key = _letters_key(el, skip_quotes=False)
+        if len(key) < PULL_QUOTE_MIN_CHARS:
+            return False
+        root: Any = el
+        while isinstance(root.parent, Tag) and id(root) not in self.main_ids:
+            root = root.parent
+        text = self.unquoted.get(id(root))
+        if text is None:
+            text = self.unquoted[id(root)] = _letters_key(root, skip_quotes=True)
+        return key in text
 
     def _small(self, el: Tag) -> bool:
         """False for the page's big elements: body, main, article, what holds the <h1> or
