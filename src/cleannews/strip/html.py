@@ -1689,6 +1689,47 @@ def _letters_key(el: Tag, skip_quotes: bool) -> str:
     return _NOT_LETTER.sub("", " ".join(parts)).casefold()
 
 
+#: A heading shorter than this (letters and digits) is no headline copy (:func:`_crumb_copy`).
+CRUMB_HEADLINE_MIN_CHARS = 20
+_HEADLINE_TAGS = ["h1", "h2", "h3"]
+
+
+def _crumb_copy(nav: Tag) -> bool:
+    """True for a breadcrumb (``<nav>``, or a ``breadcrumb`` class) whose ``<h1>`` — the
+    last crumb, the page's own title — is said again by a heading outside every such box.
+
+    Some sites write the page's ``<h1>`` as the last item of the breadcrumb bar and the
+    article's headline as an ``<h2>`` in its header (with a kicker: "Onlineversand aus
+    Fernost : Wie gefährlich …"): the bar then sits in the article's header zone and
+    its crumbs and the headline came out twice. A bar whose ``<h1>`` is the only
+    headline (no heading elsewhere repeats it) stays: it places the header.
+
+    >>> page = ("<body><nav><ol><li>Wirtschaft</li><li><h1>Wie gefährlich Billigware aus China "
+    ...         "ist</h1></li></ol></nav><article><h2>Fernost : Wie gefährlich Billigware aus "
+    ...         "China ist</h2><p>Text</p></article></body>")
+    >>> _crumb_copy(BeautifulSoup(page, "html.parser").nav)
+    True
+    >>> _crumb_copy(BeautifulSoup(page.replace("<h2>", "<h2>Autre ").replace(
+    ...     "Wie gefährlich", "Comment", 1), "html.parser").nav)
+    False
+    """
+    h1 = nav.find("h1")
+    if h1 is None:
+        return False
+    key = _letters_key(h1, skip_quotes=False)
+    if len(key) < CRUMB_HEADLINE_MIN_CHARS:
+        return False
+    root: Any = nav
+    while isinstance(root.parent, Tag):
+        root = root.parent
+    for h in root.find_all(_HEADLINE_TAGS):
+        if h is h1 or h.find_parent("nav") is not None:
+            continue
+        if key in _letters_key(h, skip_quotes=False):
+            return True
+    return False
+
+
 def _compact_text(el: Tag, limit: int | None) -> str:
     """The visible text under ``el`` without any whitespace, cut at ``limit`` characters.
 
@@ -2296,6 +2337,14 @@ class _Extractor:
             # a member of the article's header zone is kept as a whole, but not a strong
             # furniture box among them (breadcrumbs, a share bar before the body)
             zone_box = id(node) in self.zone_ids and id(node) not in self.main_path
+            if (name == "nav" or "readcrumb" in str(node.get("class", ""))) and _crumb_copy(node):
+                self.drop(
+                    node,
+                    "html_breadcrumb",
+                    "a breadcrumb whose last item (the page's <h1>) repeats the headline the "
+                    "article's header gives again below",
+                )
+                continue
             if name == "aside" and self._boxout(node):
                 pass  # a fact box inside the article: let the text rules judge it
             elif name in _WRAPPER_TAGS and (
