@@ -101,3 +101,17 @@ def test_breadcrumb_repeating_the_headline_goes():
 def test_breadcrumb_holding_the_only_headline_stays():
     text = _text(_crumb_page(TITLE, ""))
     assert TITLE in text
+
+
+# --- an author's bio box ----------------------------------------------------------------
+
+
+def test_author_description_box_goes_byline_stays():
+    bio = (
+        "<div class='author-container'><div class='author-name'>Claire Dupont</div>"
+        "<div class='author-description'>Journaliste au service politique depuis 2019. "
+        "Elle s'intéresse surtout aux finances locales et aux élections municipales.</div></div>"
+    )
+    text = _text(_page(bio, head=f"<h1>{TITLE}</h1><p class='byline'>Par Claire Dupont</p>"))
+    assert "Par Claire Dupont" in text
+    assert "Journaliste au service politique" not in text
