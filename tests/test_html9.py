@@ -115,3 +115,14 @@ def test_author_description_box_goes_byline_stays():
     text = _text(_page(bio, head=f"<h1>{TITLE}</h1><p class='byline'>Par Claire Dupont</p>"))
     assert "Par Claire Dupont" in text
     assert "Journaliste au service politique" not in text
+
+
+def test_pull_quote_box_with_a_quote_class_goes():
+    inside = (
+        f"<div class='c-pullquote'><p>{QUOTE}.</p></div>"
+        + PARA
+        + f"<p>« {QUOTE} », puis la séance a été levée.</p>"
+    )
+    text = _text(_page(inside))
+    assert text.count("La mer est généreuse") == 1
+    assert "puis la séance a été levée." in text

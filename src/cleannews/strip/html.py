@@ -1667,9 +1667,21 @@ PULL_QUOTE_MIN_CHARS = 40
 _NOT_LETTER = regex.compile(r"[\W_]+")
 
 
+def _quote_box(el: Tag) -> bool:
+    """A ``<blockquote>``, or an element whose class names a quote (``pullquote``,
+    ``widget--type-quotation``, ``quote-box``): where a pull quote is set.
+
+    >>> soup = BeautifulSoup("<div class='c-pullquote'>x</div><aside class='box'>y</aside>",
+    ...                      "html.parser")
+    >>> _quote_box(soup.div), _quote_box(soup.aside)
+    (True, False)
+    """
+    return el.name == "blockquote" or "quot" in str(el.get("class", "")).lower()
+
+
 def _letters_key(el: Tag, skip_quotes: bool) -> str:
     """The letters and digits of ``el``'s visible text, casefolded, nothing between them;
-    with ``skip_quotes`` the text under ``<blockquote>`` elements (other than ``el``) is left out.
+    with ``skip_quotes`` the text of quote boxes (:func:`_quote_box`) under ``el`` is left out.
 
     >>> soup = BeautifulSoup("<div><p>« Un mot », dit-il.</p><blockquote>Cité</blockquote>"
     ...                      "</div>", "html.parser")
@@ -1681,7 +1693,7 @@ def _letters_key(el: Tag, skip_quotes: bool) -> str:
     while stack:
         node = stack.pop()
         if isinstance(node, Tag):
-            if node.name in _INVISIBLE or (skip_quotes and node.name == "blockquote"):
+            if node.name in _INVISIBLE or (skip_quotes and _quote_box(node)):
                 continue
             stack.extend(reversed(list(node.children)))
         elif type(node) is NavigableString:
@@ -2080,7 +2092,7 @@ class _Extractor:
         #: the page's visible text without whitespace (:meth:`_shown_elsewhere`, lazily)
         self.page_compact: str | None = None
         self.copy_tests = 0
-        #: letters of a container's text outside its <blockquote>s (:meth:`_pull_quote`)
+        #: letters of a container's text outside its quote boxes (:meth:`_pull_quote`)
         self.unquoted: dict[int, str] = {}
         #: ids of the lists that follow the headline inside a header-zone column
         #: (:func:`_zone_tail`)
@@ -2424,7 +2436,7 @@ class _Extractor:
                     "social / app-store accounts: a call to subscribe or follow",
                 )
                 continue
-            if name == "blockquote" and self._pull_quote(node):
+            if _quote_box(node) and self._pull_quote(node):
                 self.drop(
                     node,
                     "html_pull_quote",
@@ -2505,14 +2517,14 @@ class _Extractor:
         return first >= 0 and self.page_compact.find(sample, first + 1) >= 0
 
     def _pull_quote(self, el: Tag) -> bool:
-        """True for a ``<blockquote>`` that repeats a sentence of the article's text.
+        """True for a quote box (:func:`_quote_box`) that repeats a sentence of the article.
 
         Magazines set a sentence of the article large beside it (a pull quote, an
         "exergue"): the reader meets it twice. The quote's letters and digits
         (casefolded, at least ``PULL_QUOTE_MIN_CHARS``; quotation marks, spaces and
         punctuation do not count) must occur in the text of the article container outside
-        every ``<blockquote>``: a quotation the article makes once stays, and so does
-        one whose other copy is only in another quote.
+        every quote box: a quotation the article makes once stays, and so does one whose
+        other copy is only in another quote. A quote box that is the container stays.
 
         >>> body = ("<article><p>Il a dit : « La mer est généreuse, elle peut reconstituer "
         ...         "ses ressources. » Puis il est parti.</p><blockquote>La mer est "
@@ -2530,6 +2542,8 @@ class _Extractor:
         root: Any = el
         while isinstance(root.parent, Tag) and id(root) not in self.main_ids:
             root = root.parent
+        if root is el:
+            return False
         text = self.unquoted.get(id(root))
         if text is None:
             text = self.unquoted[id(root)] = _letters_key(root, skip_quotes=True)
