@@ -1662,6 +1662,86 @@ def _zone_tail(h1: Tag, zone: list[Tag], stats: dict[int, tuple[int, int, int]])
     return frozenset(out)
 
 
+#: A <blockquote> shorter than this (letters and digits) is never called a pull quote.
+PULL_QUOTE_MIN_CHARS = 40
+_NOT_LETTER = regex.compile(r"[\W_]+")
+
+
+def _quote_box(el: Tag) -> bool:
+    """A ``<blockquote>``, or an element whose class names a quote (``pullquote``,
+    ``widget--type-quotation``, ``quote-box``): where a pull quote is set.
+
+    >>> soup = BeautifulSoup("<div class='c-pullquote'>x</div><aside class='box'>y</aside>",
+    ...                      "html.parser")
+    >>> _quote_box(soup.div), _quote_box(soup.aside)
+    (True, False)
+    """
+    return el.name == "blockquote" or "quot" in str(el.get("class", "")).lower()
+
+
+def _letters_key(el: Tag, skip_quotes: bool) -> str:
+    """The letters and digits of ``el``'s visible text, casefolded, nothing between them;
+    with ``skip_quotes`` the text of quote boxes (:func:`_quote_box`) under ``el`` is left out.
+
+    >>> soup = BeautifulSoup("<div><p>« Un mot », dit-il.</p><blockquote>Cité</blockquote>"
+    ...                      "</div>", "html.parser")
+    >>> _letters_key(soup.div, False), _letters_key(soup.div, True)
+    ('unmotditilcité', 'unmotditil')
+    """
+    parts: list[str] = []
+    stack: list[Any] = list(reversed(list(el.children)))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Tag):
+            if node.name in _INVISIBLE or (skip_quotes and _quote_box(node)):
+                continue
+            stack.extend(reversed(list(node.children)))
+        elif type(node) is NavigableString:
+            parts.append(str(node))
+    return _NOT_LETTER.sub("", " ".join(parts)).casefold()
+
+
+#: A heading shorter than this (letters and digits) is no headline copy (:func:`_crumb_copy`).
+CRUMB_HEADLINE_MIN_CHARS = 20
+_HEADLINE_TAGS = ["h1", "h2", "h3"]
+
+
+def _crumb_copy(nav: Tag) -> bool:
+    """True for a breadcrumb (``<nav>``, or a ``breadcrumb`` class) whose ``<h1>`` — the
+    last crumb, the page's own title — is said again by a heading outside every such box.
+
+    Some sites write the page's ``<h1>`` as the last item of the breadcrumb bar and the
+    article's headline as an ``<h2>`` in its header (with a kicker: "Onlineversand aus
+    Fernost : Wie gefährlich …"): the bar then sits in the article's header zone and
+    its crumbs and the headline came out twice. A bar whose ``<h1>`` is the only
+    headline (no heading elsewhere repeats it) stays: it places the header.
+
+    >>> page = ("<body><nav><ol><li>Wirtschaft</li><li><h1>Wie gefährlich Billigware aus China "
+    ...         "ist</h1></li></ol></nav><article><h2>Fernost : Wie gefährlich Billigware aus "
+    ...         "China ist</h2><p>Text</p></article></body>")
+    >>> _crumb_copy(BeautifulSoup(page, "html.parser").nav)
+    True
+    >>> _crumb_copy(BeautifulSoup(page.replace("<h2>", "<h2>Autre ").replace(
+    ...     "Wie gefährlich", "Comment", 1), "html.parser").nav)
+    False
+    """
+    h1 = nav.find("h1")
+    if h1 is None:
+        return False
+    key = _letters_key(h1, skip_quotes=False)
+    if len(key) < CRUMB_HEADLINE_MIN_CHARS:
+        return False
+    root: Any = nav
+    while isinstance(root.parent, Tag):
+        root = root.parent
+    for h in root.find_all(_HEADLINE_TAGS):
+        if h is h1 or h.find_parent("nav") is not None:
+            continue
+        if key in _letters_key(h, skip_quotes=False):
+            return True
+    return False
+
+
 def _compact_text(el: Tag, limit: int | None) -> str:
     """The visible text under ``el`` without any whitespace, cut at ``limit`` characters.
 
@@ -2012,6 +2092,8 @@ class _Extractor:
         #: the page's visible text without whitespace (:meth:`_shown_elsewhere`, lazily)
         self.page_compact: str | None = None
         self.copy_tests = 0
+        #: letters of a container's text outside its quote boxes (:meth:`_pull_quote`)
+        self.unquoted: dict[int, str] = {}
         #: ids of the lists that follow the headline inside a header-zone column
         #: (:func:`_zone_tail`)
         self.zone_tail: frozenset[int] = frozenset()
@@ -2267,6 +2349,14 @@ class _Extractor:
             # a member of the article's header zone is kept as a whole, but not a strong
             # furniture box among them (breadcrumbs, a share bar before the body)
             zone_box = id(node) in self.zone_ids and id(node) not in self.main_path
+            if (name == "nav" or "readcrumb" in str(node.get("class", ""))) and _crumb_copy(node):
+                self.drop(
+                    node,
+                    "html_breadcrumb",
+                    "a breadcrumb whose last item (the page's <h1>) repeats the headline the "
+                    "article's header gives again below",
+                )
+                continue
             if name == "aside" and self._boxout(node):
                 pass  # a fact box inside the article: let the text rules judge it
             elif name in _WRAPPER_TAGS and (
@@ -2346,6 +2436,14 @@ class _Extractor:
                     "social / app-store accounts: a call to subscribe or follow",
                 )
                 continue
+            if _quote_box(node) and self._pull_quote(node):
+                self.drop(
+                    node,
+                    "html_pull_quote",
+                    "a <blockquote> whose words the article's own paragraphs already say: a "
+                    "pull quote (the same sentence set large beside the text)",
+                )
+                continue
             if name == "img":
                 continue
             if name in ("td", "th"):
@@ -2417,6 +2515,39 @@ class _Extractor:
             self.page_compact = _compact_text(root, None)
         first = self.page_compact.find(sample)
         return first >= 0 and self.page_compact.find(sample, first + 1) >= 0
+
+    def _pull_quote(self, el: Tag) -> bool:
+        """True for a quote box (:func:`_quote_box`) that repeats a sentence of the article.
+
+        Magazines set a sentence of the article large beside it (a pull quote, an
+        "exergue"): the reader meets it twice. The quote's letters and digits
+        (casefolded, at least ``PULL_QUOTE_MIN_CHARS``; quotation marks, spaces and
+        punctuation do not count) must occur in the text of the article container outside
+        every quote box: a quotation the article makes once stays, and so does one whose
+        other copy is only in another quote. A quote box that is the container stays.
+
+        >>> body = ("<article><p>Il a dit : « La mer est généreuse, elle peut reconstituer "
+        ...         "ses ressources. » Puis il est parti.</p><blockquote>La mer est "
+        ...         "généreuse, elle peut reconstituer ses ressources.</blockquote>"
+        ...         "<blockquote>Une citation que l'article ne donne qu'une fois, ici."
+        ...         "</blockquote></article>")
+        >>> soup = BeautifulSoup(body, "html.parser")
+        >>> ex = _Extractor("", _Source(""), {}, 1)
+        >>> [ex._pull_quote(q) for q in soup.find_all("blockquote")]
+        [True, False]
+        """
+        key = _letters_key(el, skip_quotes=False)
+        if len(key) < PULL_QUOTE_MIN_CHARS:
+            return False
+        root: Any = el
+        while isinstance(root.parent, Tag) and id(root) not in self.main_ids:
+            root = root.parent
+        if root is el:
+            return False
+        text = self.unquoted.get(id(root))
+        if text is None:
+            text = self.unquoted[id(root)] = _letters_key(root, skip_quotes=True)
+        return key in text
 
     def _small(self, el: Tag) -> bool:
         """False for the page's big elements: body, main, article, what holds the <h1> or
