@@ -22,20 +22,9 @@ from cleannews import CleanConfig
 from cleannews.strip import strip_text
 from cleannews.strip._page import judge_page
 from cleannews.strip.detectors import title_line
+from test_strip_title import _excerpt  # the first lines of a TRAIN page, with labels
 
 PAGES = Path(__file__).parent.parent / "fixtures" / "strip_real" / "pages"
-
-
-def _excerpt(page_id: str, n: int) -> tuple[str, list[str]]:
-    """The first ``n`` lines of a TRAIN page: (text, label of each line; "" when empty)."""
-    lang = page_id.split("-")[0]
-    rows = (PAGES / lang / f"{page_id}.txt").read_text("utf-8").split("\n")[:n]
-    texts, labels = [], []
-    for row in rows:
-        label, _, text = row.partition("| ") if row else ("", "", "")
-        texts.append(text)
-        labels.append(label)
-    return "\n".join(texts), labels
 
 
 @pytest.mark.parametrize(
