@@ -87,7 +87,7 @@ def _write_through(path: Path) -> bool:
     (True, False)
     """
     try:
-        return path.is_symlink() or (path.exists() and not path.is_file())
+        return path.is_symlink() or _not_a_file(path)
     except OSError:
         return False
 
