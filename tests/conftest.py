@@ -79,6 +79,30 @@ def train_page(strip_real_docs):
 
 
 @pytest.fixture(scope="session")
+def furniture_taken(train_page):
+    """``taken(page_id, rules, repaired=False)``: how many lines of a TRAIN page each of
+    ``rules`` removes (``{rule: count}``), failing on any such line labelled content;
+    ``repaired`` strips the repaired text, as ``clean`` does."""
+    import cleannews
+    from cleannews.strip import strip_text
+
+    cfg = cleannews.CleanConfig()
+
+    def taken(page_id: str, rules, repaired: bool = False) -> dict[str, int]:
+        doc, labelled = train_page(page_id)
+        kinds = {lb.text.strip(): lb.label for lb in labelled}
+        text = cleannews.repair(doc, cfg).text if repaired else doc
+        out: dict[str, int] = {}
+        for c in strip_text(text, cfg).changes:
+            if c.rule in rules:
+                assert kinds.get(c.before.strip(), "C") != "C", (c.rule, c.before)
+                out[c.rule] = out.get(c.rule, 0) + 1
+        return out
+
+    return taken
+
+
+@pytest.fixture(scope="session")
 def train_furniture_line(strip_real_pages):
     """``line(page_id, start)``: the labelled furniture line of a TRAIN page that starts with
     ``start`` (fails on a test-split page, on a content line, or when there is none)."""
