@@ -1,4 +1,4 @@
-"""The examples of README.md and docs/{cli,batch,copies,repair}.md still work (audit7).
+"""The examples of README.md and docs/{cli,batch,copies,usage,repair}.md still work (audit7).
 
 * every ``cleannews …`` command line in a fenced block parses with the real parser (each
   documented flag exists and takes the documented value; ``--set`` and ``--config`` values
@@ -34,7 +34,7 @@ from cleannews.cli import build_parser
 from cleannews.cli._common import config_from_args
 
 ROOT = Path(__file__).resolve().parents[1]
-DOCS = [ROOT / "README.md", *(ROOT / "docs" / f"{n}.md" for n in ("cli", "batch", "copies",
+DOCS = [ROOT / "README.md", *(ROOT / "docs" / f"{n}.md" for n in ("cli", "batch", "copies", "usage",
                                                                     "repair"))]
 #: Python blocks that are compiled but not run, with the reason.
 NOT_RUN = {"SlurmPipelineExecutor(": "would submit a Slurm job"}
