@@ -9,7 +9,10 @@ the README; this file checks what those examples are shown to *print*:
   something, its content is not compared);
 * a plain fenced block right after a paragraph that names a ``cleannews explain …``
   command in backticks is that command's output: every shown line but ``…`` must be a
-  line of what the command prints, in order.
+  line of what the command prints, in order;
+* the two ``json`` blocks of "Batch runs and pipelines" are a JSONL record in and the
+  record ``cleannews run`` writes for it: every key shown must be in the real record
+  with the value shown (``"…"`` stands for any value; keys not shown are not compared).
 
 So an example cannot drift from the code: change one and its shown output together.
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import io
+import json
 import re
 import shlex
 from pathlib import Path
@@ -138,3 +142,31 @@ def test_explain_output_matches(where: str, command: str, shown: list[str],
     printed = out.getvalue().splitlines()
     expected = [line for line in shown if line.strip() != "…"]
     assert not _in_order(expected, printed), (where, _in_order(expected, printed))
+
+
+def _matches(shown: object, real: object, where: str = "") -> list[str]:
+    """Where ``real`` differs from ``shown`` (``"…"`` matches anything)."""
+    if shown == "…":
+        return []
+    if isinstance(shown, dict):
+        if not isinstance(real, dict):
+            return [f"{where}: not an object"]
+        return [d for k, v in shown.items()
+                for d in ([f"{where}.{k}: missing"] if k not in real
+                          else _matches(v, real[k], f"{where}.{k}"))]
+    return [] if shown == real else [f"{where}: shown {shown!r}, real {real!r}"]
+
+
+def test_jsonl_record_matches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocks = [body for lang, _s, body in _blocks(README) if lang == "json"]
+    assert len(blocks) == 2, "the README shows one record in and one out"
+    record_in, shown_out = ("\n".join(b) for b in blocks)
+    assert record_in.count("\n") == 0, "the input record is one JSONL line"
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "crawl.jsonl").write_text(record_in + "\n", "utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = cli_main(["run", "crawl.jsonl", "--out", "out", "--jobs", "1", "--no-progress"])
+    assert code == 0, err.getvalue()
+    real = json.loads((tmp_path / "out" / "clean.jsonl").read_text("utf-8").splitlines()[0])
+    assert not _matches(json.loads(shown_out), real), _matches(json.loads(shown_out), real)
