@@ -99,7 +99,7 @@ def _namespace() -> dict[str, object]:
 def test_the_readme_shows_outputs() -> None:
     shown = sum(1 for _w, code in PYTHON
                 for line in code.splitlines() if line.startswith("# ") and "Error: " not in line)
-    assert shown >= 3 and len(EXPLAIN) >= 2
+    assert shown >= 3 and len(EXPLAIN) >= 1
 
 
 @pytest.mark.parametrize(("where", "code"), PYTHON, ids=[w for w, _c in PYTHON])
