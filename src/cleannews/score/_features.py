@@ -155,6 +155,9 @@ FUNCTION_WORDS = frozenset(_FW["function_words"])
 STOP_FR = frozenset(_FW["stop_fr"])
 STOP_EN = frozenset(_FW["stop_en"])
 NUMERALS = frozenset(_FW["numerals"])
+#: Month names (revolutionary calendar too): after a numeral they make a date, "le quatorze
+#: juillet", not a plural determiner before a singular noun (spin-lit10).
+MONTH_NAMES = frozenset(_FW["month_names"])
 #: Pronouns after which spoken French keeps "que" unelided ("que on", "que il").
 SPOKEN_UNELIDED = frozenset(_FW["spoken_unelided_after_que"])
 QUE_WORDS = frozenset(("que", "lorsque", "puisque", "jusque"))
@@ -1339,7 +1342,7 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                 # "les père et mère", "vos nom et prénom": one plural determiner for
                 # coordinated singular nouns (legal and administrative French)
                 coordinated = j + 1 < n and lows[j + 1] in ("et", "ou")
-                if w[-1] not in "sxz" and not coordinated:
+                if w[-1] not in "sxz" and not coordinated and not _is_date(low, w):
                     flag(
                         "number_agreement",
                         i,
@@ -1678,6 +1681,17 @@ def repeated_forms(forms) -> set[str]:
     for w in forms:
         seen[w] = seen.get(w, 0) + 1
     return {w for w, c in seen.items() if c >= REPEATED_TERM}
+
+
+def _is_date(low: str, noun: str) -> bool:
+    """A numeral written in letters before a month name is a date, not a number clash.
+
+    >>> _is_date("quatorze", "juillet"), _is_date("trois", "février"), _is_date("les", "juillet")
+    (True, True, False)
+    >>> _is_date("trois", "trio")
+    False
+    """
+    return noun in MONTH_NAMES and low in NUMERALS
 
 
 def _number_check(i, j, low, p, lows, toks, flag, m_ns, m_np) -> None:
