@@ -4,7 +4,7 @@ its spin scores (branch spin-lit10; development only, never reads the negatives'
 Usage::
 
     SPIN_UD_DIR=/work/cache/spin-raw/fr-ud PYTHONPATH=src:tools/spin \\
-        .venv/bin/python tools/spin/dev_lit10.py build [OUT]      # /tmp/spin-lit10/lit_check.jsonl.gz
+        .venv/bin/python tools/spin/dev_lit10.py build [OUT]  # /tmp/spin-lit10/lit_check.jsonl.gz
     PYTHONPATH=src:tools/spin .venv/bin/python tools/spin/dev_lit10.py score OUT PICKLE [PART]
     .venv/bin/python tools/spin/dev_lit10.py compare BEFORE.pkl AFTER.pkl
 

@@ -526,12 +526,12 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int]] | None:
         parts.append(piece)
         # the composed characters start where the cluster does; marks left uncomposed
         # keep their own offsets (the cluster's last characters)
-        start.extend([i] + list(range(j - len(piece) + 1, j)) if len(piece) > 1 else [i])
+        start.extend([i, *range(j - len(piece) + 1, j)] if len(piece) > 1 else [i])
         i = j
     out = "".join(parts)
     if out != normalize("NFC", text):  # composition across clusters: read as it is
         return None
-    return out, start + [len(text)]
+    return out, [*start, len(text)]
 
 
 def score_text(text: str, config: CleanConfig) -> SpinScore:

@@ -1530,11 +1530,10 @@ class RegisterMarks(NamedTuple):
         (2, 1)
         """
         n = max(1, self.words)
-        if (
-            (self.verse_starts >= VERSE_MIN_STARTS and 100 * self.verse_starts >= VERSE_MIN_RATE * n)
-            or self.speaker_labels >= SPEAKER_MIN_LABELS
-            or (self.dialogue >= DIALOGUE_MIN_TOKENS and 100 * self.dialogue >= DIALOGUE_MIN_RATE * n)
-        ):
+        v, d = self.verse_starts, self.dialogue
+        verse = v >= VERSE_MIN_STARTS and 100 * v >= VERSE_MIN_RATE * n
+        dialogue = d >= DIALOGUE_MIN_TOKENS and 100 * d >= DIALOGUE_MIN_RATE * n
+        if verse or dialogue or self.speaker_labels >= SPEAKER_MIN_LABELS:
             return REGISTER_ALLOWANCE
         return LITERARY_ALLOWANCE if self.register() else 0
 
@@ -1612,7 +1611,8 @@ def _inversion(low: str, words: dict[str, int]) -> bool:
     """A verb and its subject pronoun joined by a hyphen ("dit-il", "a-t-on", "voulez-vous"),
     not a compound of the lexicon ("rendez-vous").
 
-    >>> [_inversion(w, get_lexicon().words) for w in ("dit-il", "a-t-on", "rendez-vous", "celui-ci")]
+    >>> words = get_lexicon().words
+    >>> [_inversion(w, words) for w in ("dit-il", "a-t-on", "rendez-vous", "celui-ci")]
     [True, True, False, False]
     """
     head, _, pron = low.rpartition("-")
