@@ -186,6 +186,56 @@ def compare(before: Path, after: Path) -> None:
                   f"{b[k]['label']}")
 
 
+#: One slip each, in sentences a novel could hold (``slips``): gender, contraction, number,
+#: missing elision, gender.
+SLIPS = ("Il montra la courage des marins.", "On parla longtemps de les voyageurs.",
+         "Les deux homme se turent.", "Elle le quitta sans le adieu promis.",
+         "Puis il regarda le mer.")
+
+
+def with_slips(text: str, k: int) -> str:
+    r"""``text`` with the first ``k`` of ``SLIPS`` appended to its paragraphs in turn.
+
+    >>> with_slips("A.\n\nB.", 3)
+    'A. Il montra la courage des marins. Les deux homme se turent.\n\nB. On parla longtemps de les voyageurs.'
+    """
+    paras = text.split("\n\n")
+    for i in range(k):
+        paras[i % len(paras)] += " " + SLIPS[i]
+    return "\n\n".join(paras)
+
+
+def dev_negatives(genre: str) -> list[dict]:
+    """The negatives' **dev** records of ``genre`` (the test split is skipped unread)."""
+    out = []
+    with gzip.open(REPO / "fixtures/spin/negatives.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r["split"] == "dev" and r["genre"] == genre:
+                out.append(r)
+    return out
+
+
+def slips(path: Path, pkl: Path, part: str) -> None:
+    """Score each document of ``part`` with 0-3 of ``SLIPS`` added (one typo, two, three): how
+    many a human slip or two puts in quarantine ("never from one typo"). ``path`` may be
+    ``negatives``: then ``part`` is a genre of the negatives' dev split."""
+    import cleannews
+
+    res = {}
+    recs = dev_negatives(part) if str(path) == "negatives" else read(path, part)
+    for r in recs:
+        for k in range(4):
+            s = cleannews.spin_score(with_slips(r["text"], k))
+            res[(r["id"], k)] = (s.score, s.label)
+    for k in range(4):
+        v = [x for (i, kk), x in res.items() if kk == k]
+        print(f"{k} slips: {len(v)} docs, spun {sum(x[1] == 'spun' for x in v)}, "
+              f">= suspect {sum(x[1] in ('spun', 'suspect') for x in v)}")
+    with open(pkl, "wb") as fh:
+        pickle.dump(res, fh)
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else "build"
     args = sys.argv[2:]
@@ -196,5 +246,7 @@ if __name__ == "__main__":
               args[2] if len(args) > 2 else None)
     elif cmd == "compare":
         compare(Path(args[0]), Path(args[1]))
+    elif cmd == "slips":
+        slips(Path(args[0]), Path(args[1]), args[2] if len(args) > 2 else "tune")
     elif cmd == "ids":
         print("frozen ids match" if check_ids(Path(args[0]) if args else OUT) else "MISMATCH")
