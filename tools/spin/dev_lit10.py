@@ -196,8 +196,10 @@ SLIPS = ("Il montra la courage des marins.", "On parla longtemps de les voyageur
 def with_slips(text: str, k: int) -> str:
     r"""``text`` with the first ``k`` of ``SLIPS`` appended to its paragraphs in turn.
 
-    >>> with_slips("A.\n\nB.", 3)
-    'A. Il montra la courage des marins. Les deux homme se turent.\n\nB. On parla longtemps de les voyageurs.'
+    >>> for p in with_slips("A.\n\nB.", 3).split("\n\n"):
+    ...     print(p)
+    A. Il montra la courage des marins. Les deux homme se turent.
+    B. On parla longtemps de les voyageurs.
     """
     paras = text.split("\n\n")
     for i in range(k):
