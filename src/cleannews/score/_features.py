@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import reduce
 from itertools import chain, compress, filterfalse
-from operator import add, and_, itemgetter
+from operator import add, and_, itemgetter, methodcaller
 from typing import NamedTuple
 
 from cleannews.score._context import get_context_table
@@ -1619,22 +1619,35 @@ def _inversion(low: str, words: dict[str, int]) -> bool:
     return bool(head) and pron in INVERSION_PRONOUNS and head[0].isalpha() and low not in words
 
 
+#: The endings a narration mark can have (``_narration``'s C-level pre-filter).
+_NARRATION_ENDS = (
+    "inrent", *(end for end, _inf in NARRATIVE_PAST_ENDINGS),
+    *(f"-{p}" for p in INVERSION_PRONOUNS),
+)
+
+
 def _narration(toks: list[str]) -> int:
     """Marks of literary narration among a block's tokens: narrative past forms and
-    inversions (lower-case tokens only: a capitalised one opens a sentence or names)."""
+    inversions (lower-case tokens only: a capitalised one opens a sentence or names).
+    Each distinct candidate word (listed, or with a ``_NARRATION_ENDS`` ending) is looked up
+    once.
+
+    >>> _narration(["Il", "regarda", "la", "mer", ",", "puis", "dit-il", ",", "il", "fut", "là",
+    ...             "et", "regarda", "Regarda"])
+    4
+    """
     lex = get_lexicon()
     words = lex.words
     m_vfin, m_vinf = lex.masks["VFIN"], lex.masks["VINF"]
-    n = 0
-    for t in toks:
-        if not t[0].islower():
-            continue
-        low = t.lower()
+    lows = list(map(str.lower, compress(toks, map(str.islower, map(_FIRST_CHAR, toks)))))
+    good = set(NARRATIVE_PAST.intersection(lows))
+    for low in set(filter(methodcaller("endswith", _NARRATION_ENDS), lows)):
         if "-" in low:
-            n += _inversion(low, words)
-        else:
-            n += _narrative_past(low, words, m_vfin, m_vinf)
-    return n
+            if _inversion(low, words):
+                good.add(low)
+        elif _narrative_past(low, words, m_vfin, m_vinf):
+            good.add(low)
+    return sum(map(good.__contains__, lows)) if good else 0
 
 
 def register_marks(toks: list[str]) -> RegisterMarks:
