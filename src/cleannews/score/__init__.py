@@ -15,9 +15,11 @@ synthetic data, turns them into a probability::
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from itertools import chain
 from operator import attrgetter, itemgetter, mul, sub, truediv
+from unicodedata import combining, is_normalized, normalize
 
 from cleannews.config import CleanConfig
 from cleannews.document import Evidence, ParagraphScore, SpinScore
@@ -496,8 +498,67 @@ _span_of = itemgetter(1)
 _evidence_span = attrgetter("span")
 
 
+def nfc_with_offsets(text: str) -> tuple[str, list[int]] | None:
+    """``(NFC text, start)`` where ``start[k]`` is the offset in ``text`` of the NFC text's
+    character ``k`` (one more entry: ``len(text)``), or ``None`` when ``text`` is NFC already.
+
+    Decomposed accents (NFD: "e" + U+0301, from macOS or some PDF and CMS exports) are
+    letters a French reader sees as "é"; read as they are, "une e\u0301cume" is "une" + "e"
+    (an article gender clash) and "me\u0302me entre" is "me entre" (a missing elision). Each
+    base character and the combining marks after it are composed together; if that does not
+    give the text's NFC (Hangul jamo), the text is read as it is (``None``).
+
+    >>> nfc_with_offsets("une e\u0301cume")
+    ('une écume', [0, 1, 2, 3, 4, 6, 7, 8, 9, 10])
+    >>> nfc_with_offsets("déjà") is None
+    True
+    """
+    if is_normalized("NFC", text):
+        return None
+    parts: list[str] = []
+    start: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and combining(text[j]):
+            j += 1
+        piece = normalize("NFC", text[i:j])
+        parts.append(piece)
+        # the composed characters start where the cluster does; marks left uncomposed
+        # keep their own offsets (the cluster's last characters)
+        start.extend([i, *range(j - len(piece) + 1, j)] if len(piece) > 1 else [i])
+        i = j
+    out = "".join(parts)
+    if out != normalize("NFC", text):  # composition across clusters: read as it is
+        return None
+    return out, [*start, len(text)]
+
+
 def score_text(text: str, config: CleanConfig) -> SpinScore:
     """Score ``text`` (already cleaned) for spinning; see :class:`cleannews.SpinScore`.
+
+    Text in decomposed Unicode (NFD) is scored in its composed form (``nfc_with_offsets``);
+    evidence and paragraph spans are given in ``text``'s own offsets.
+    """
+    got = nfc_with_offsets(text)
+    if got is None:
+        return _score_text(text, config)
+    nfc, start = got
+    s = _score_text(nfc, config)
+
+    def span(a: int, b: int) -> tuple[int, int]:
+        return start[min(a, len(nfc))], start[min(b, len(nfc))]
+
+    evidence = tuple(
+        dataclasses.replace(e, span=span(*e.span), text=text[slice(*span(*e.span))])
+        for e in s.evidence
+    )
+    paragraphs = tuple(dataclasses.replace(p, span=span(*p.span)) for p in s.paragraphs)
+    return dataclasses.replace(s, evidence=evidence, paragraphs=paragraphs)
+
+
+def _score_text(text: str, config: CleanConfig) -> SpinScore:
+    """Score ``text`` (already cleaned, NFC) for spinning; see :class:`cleannews.SpinScore`.
 
     The text is read paragraph by paragraph (:class:`cleannews.score._stream.DocumentScan`):
     memory stays at one line's tokens plus one record per paragraph and the capped

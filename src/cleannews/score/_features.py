@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import reduce
 from itertools import chain, compress, filterfalse
-from operator import add, and_, itemgetter
+from operator import add, and_, itemgetter, methodcaller
 from typing import NamedTuple
 
 from cleannews.score._context import get_context_table
@@ -155,6 +155,9 @@ FUNCTION_WORDS = frozenset(_FW["function_words"])
 STOP_FR = frozenset(_FW["stop_fr"])
 STOP_EN = frozenset(_FW["stop_en"])
 NUMERALS = frozenset(_FW["numerals"])
+#: Month names (revolutionary calendar too): after a numeral they make a date, "le quatorze
+#: juillet", not a plural determiner before a singular noun (spin-lit10).
+MONTH_NAMES = frozenset(_FW["month_names"])
 #: Pronouns after which spoken French keeps "que" unelided ("que on", "que il").
 SPOKEN_UNELIDED = frozenset(_FW["spoken_unelided_after_que"])
 QUE_WORDS = frozenset(("que", "lorsque", "puisque", "jusque"))
@@ -184,6 +187,24 @@ VERSE_MIN_RATE = 3.0
 DIALOGUE_MIN_RATE = 9.0
 #: … and at least this many of them.
 DIALOGUE_MIN_TOKENS = 12
+#: Literary prose (spin-lit10): passé simple / imperfect subjunctive forms of irregular verbs,
+#: the regular ones by ``NARRATIVE_PAST_ENDINGS`` (ending, infinitive ending), and the subject
+#: pronouns of an inversion ("dit-il").
+NARRATIVE_PAST = frozenset(_FW["register_narrative_past"])
+NARRATIVE_PAST_ENDINGS = (
+    ("èrent", "er"), ("irent", "ir"), ("âmes", "er"), ("âtes", "er"), ("assent", "er"),
+    ("ât", "er"), ("a", "er"),
+)
+INVERSION_PRONOUNS = frozenset(_FW["register_inversion_pronouns"])
+#: A block is literary prose with at least ``DIALOGUE_MIN_TOKENS`` marks of dialogue and
+#: narration (dialogue tokens, narrative past forms, inversions) and this many per 100 words
+#: (clean UD documents and their MyThes spins: at most 7.8; the dev negatives' FreDraCor prose
+#: dialogue 12.9 on the median, 19th-century novels 10.3).
+LITERARY_MIN_RATE = 8.0
+#: Slips allowed for in literary prose (``RegisterMarks.allowance``): one, so that a single
+#: slip never counts and three make two (under ``GRAMMAR_MIN_TOKENS``); a naive spin of a
+#: novel makes more, which still count.
+LITERARY_ALLOWANCE = 1
 #: A block is a play's text with at least this many speaker labels (a line of one to
 #: ``SPEAKER_LABEL_MAX_WORDS`` upper-case words: "CHIMÈNE.", "LE COMTE").
 SPEAKER_MIN_LABELS = 3
@@ -1339,7 +1360,7 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                 # "les père et mère", "vos nom et prénom": one plural determiner for
                 # coordinated singular nouns (legal and administrative French)
                 coordinated = j + 1 < n and lows[j + 1] in ("et", "ou")
-                if w[-1] not in "sxz" and not coordinated:
+                if w[-1] not in "sxz" and not coordinated and not _is_date(low, w):
                     flag(
                         "number_agreement",
                         i,
@@ -1472,6 +1493,7 @@ class RegisterMarks(NamedTuple):
     verse_starts: int
     speaker_labels: int
     dialogue: int
+    narration: int = 0
 
     def register(self) -> str:
         """What puts the block in the literary register ("" when nothing does).
@@ -1480,6 +1502,8 @@ class RegisterMarks(NamedTuple):
         '12 verse starts'
         >>> RegisterMarks(200, 2, 0, 4).register()
         ''
+        >>> RegisterMarks(200, 0, 0, 9, 8).register()
+        '17 marks of dialogue and narration in 200 words'
         """
         n = max(1, self.words)
         why = []
@@ -1489,7 +1513,29 @@ class RegisterMarks(NamedTuple):
             why.append(f"{self.speaker_labels} speaker labels")
         if self.dialogue >= DIALOGUE_MIN_TOKENS and 100 * self.dialogue >= DIALOGUE_MIN_RATE * n:
             why.append(f"{self.dialogue} marks of dialogue in {self.words} words")
+        elif self.narration:
+            marks = self.dialogue + self.narration
+            if marks >= DIALOGUE_MIN_TOKENS and 100 * marks >= LITERARY_MIN_RATE * n:
+                why.append(
+                    f"{marks} marks of dialogue and narration in {self.words} words"
+                )
         return ", ".join(why)
+
+    def allowance(self) -> int:
+        """How many slips the register allows for: ``REGISTER_ALLOWANCE`` in verse, a play
+        or stage dialogue, ``LITERARY_ALLOWANCE`` when only narration marks put the block in
+        the register (literary prose: one slip stays one, the rest count).
+
+        >>> RegisterMarks(200, 12, 0, 4).allowance(), RegisterMarks(200, 0, 0, 9, 8).allowance()
+        (2, 1)
+        """
+        n = max(1, self.words)
+        v, d = self.verse_starts, self.dialogue
+        verse = v >= VERSE_MIN_STARTS and 100 * v >= VERSE_MIN_RATE * n
+        dialogue = d >= DIALOGUE_MIN_TOKENS and 100 * d >= DIALOGUE_MIN_RATE * n
+        if verse or dialogue or self.speaker_labels >= SPEAKER_MIN_LABELS:
+            return REGISTER_ALLOWANCE
+        return LITERARY_ALLOWANCE if self.register() else 0
 
 
 #: The forms a verse start takes: capitalised or upper-case (looked up in C over a block).
@@ -1537,19 +1583,89 @@ def _speaker_labels(toks: list[str]) -> int:
     return n
 
 
+def _narrative_past(low: str, words: dict[str, int], m_vfin: int, m_vinf: int) -> bool:
+    """A passé simple or imperfect subjunctive form: listed (``NARRATIVE_PAST``) or a finite
+    verb whose ending, swapped for its infinitive's, gives an infinitive ("regarda" ->
+    "regarder", "allèrent" -> "aller", "finirent" -> "finir"; not "considèrent", "tirent").
+
+    >>> lex = get_lexicon()
+    >>> m = lex.masks
+    >>> [w for w in ("regarda", "allèrent", "finirent", "fut", "considèrent", "tirent", "sera",
+    ...              "cela", "parla")
+    ...  if _narrative_past(w, lex.words, m["VFIN"], m["VINF"])]
+    ['regarda', 'allèrent', 'finirent', 'fut', 'parla']
+    """
+    if low in NARRATIVE_PAST:
+        return True
+    if len(low) < 4 or low in FUNCTION_WORDS or not words.get(low, 0) & m_vfin:
+        return False
+    if low.endswith("inrent"):  # vinrent, tinrent, parvinrent: no present tense ends so
+        return True
+    for end, inf in NARRATIVE_PAST_ENDINGS:
+        if low.endswith(end):
+            return bool(words.get(low[: -len(end)] + inf, 0) & m_vinf)
+    return False
+
+
+def _inversion(low: str, words: dict[str, int]) -> bool:
+    """A verb and its subject pronoun joined by a hyphen ("dit-il", "a-t-on", "voulez-vous"),
+    not a compound of the lexicon ("rendez-vous").
+
+    >>> words = get_lexicon().words
+    >>> [_inversion(w, words) for w in ("dit-il", "a-t-on", "rendez-vous", "celui-ci")]
+    [True, True, False, False]
+    """
+    head, _, pron = low.rpartition("-")
+    return bool(head) and pron in INVERSION_PRONOUNS and head[0].isalpha() and low not in words
+
+
+#: The endings a narration mark can have (``_narration``'s C-level pre-filter).
+_NARRATION_ENDS = (
+    "inrent", *(end for end, _inf in NARRATIVE_PAST_ENDINGS),
+    *(f"-{p}" for p in INVERSION_PRONOUNS),
+)
+
+
+def _narration(toks: list[str]) -> int:
+    """Marks of literary narration among a block's tokens: narrative past forms and
+    inversions (lower-case tokens only: a capitalised one opens a sentence or names).
+    Each distinct candidate word (listed, or with a ``_NARRATION_ENDS`` ending) is looked up
+    once.
+
+    >>> _narration(["Il", "regarda", "la", "mer", ",", "puis", "dit-il", ",", "il", "fut", "là",
+    ...             "et", "regarda", "Regarda"])
+    4
+    """
+    lex = get_lexicon()
+    words = lex.words
+    m_vfin, m_vinf = lex.masks["VFIN"], lex.masks["VINF"]
+    lows = list(map(str.lower, compress(toks, map(str.islower, map(_FIRST_CHAR, toks)))))
+    good = set(NARRATIVE_PAST.intersection(lows))
+    for low in set(filter(methodcaller("endswith", _NARRATION_ENDS), lows)):
+        if "-" in low:
+            if _inversion(low, words):
+                good.add(low)
+        elif _narrative_past(low, words, m_vfin, m_vinf):
+            good.add(low)
+    return sum(map(good.__contains__, lows)) if good else 0
+
+
 def register_marks(toks: list[str]) -> RegisterMarks:
     """The marks of the literary register among a block's tokens; see ``literary_register``.
 
     >>> register_marks(_split_tokens(
     ...     "Seigneur, je vous attends , Et vous ne venez pas ; Que dois-je croire enfin ?"
     ... )[1::2])
-    RegisterMarks(words=13, verse_starts=2, speaker_labels=0, dialogue=5)
+    RegisterMarks(words=13, verse_starts=2, speaker_labels=0, dialogue=5, narration=1)
     >>> register_marks(["CHIMÈNE", ".", "\\n", "Va", ",", "je", "ne", "te", "hais", "point", "!"])
-    RegisterMarks(words=7, verse_starts=0, speaker_labels=1, dialogue=3)
+    RegisterMarks(words=7, verse_starts=0, speaker_labels=1, dialogue=3, narration=0)
     """
     dialogue = sum(map(DIALOGUE_TOKENS.__contains__, map(str.lower, toks)))
     words = sum(map(str.isalpha, map(_FIRST_CHAR, toks)))
-    return RegisterMarks(words, _verse_starts(toks), _speaker_labels(toks), dialogue)
+    marks = RegisterMarks(words, _verse_starts(toks), _speaker_labels(toks), dialogue)
+    if marks.register():  # verse, labels or dialogue decide: narration is not read
+        return marks
+    return marks._replace(narration=_narration(toks))
 
 
 def literary_register(hits: list[Hit], toks: list[str]) -> list[Hit]:
@@ -1574,9 +1690,11 @@ def literary_register(hits: list[Hit], toks: list[str]) -> list[Hit]:
     at = at[:REGISTER_ALLOWANCE]
     if not at:
         return hits
-    why = register_marks(toks).register()
+    marks = register_marks(toks)
+    why = marks.register()
     if not why:
         return hits
+    at = at[: marks.allowance()]
     out = list(hits)
     for k in at:
         h = out[k]
@@ -1678,6 +1796,17 @@ def repeated_forms(forms) -> set[str]:
     for w in forms:
         seen[w] = seen.get(w, 0) + 1
     return {w for w, c in seen.items() if c >= REPEATED_TERM}
+
+
+def _is_date(low: str, noun: str) -> bool:
+    """A numeral written in letters before a month name is a date, not a number clash.
+
+    >>> _is_date("quatorze", "juillet"), _is_date("trois", "février"), _is_date("les", "juillet")
+    (True, True, False)
+    >>> _is_date("trois", "trio")
+    False
+    """
+    return noun in MONTH_NAMES and low in NUMERALS
 
 
 def _number_check(i, j, low, p, lows, toks, flag, m_ns, m_np) -> None:
