@@ -42,6 +42,7 @@ from cleannews.strip._rules import (
     match_text,
     start_key,
 )
+from cleannews.strip._widgets import calendar_widget, dated_feed
 from cleannews.strip._zones import related_zone, run_heading
 
 __all__ = ["classify_lines"]
@@ -823,6 +824,8 @@ def _neighbour_pass(
         _tail_teasers(lines, kind)
         if kind is not None:  # block evidence after the article's body (strip-gen6)
             related_zone(lines, matched, kind.body_start, kind.body_end)
+            dated_feed(lines, kind.kind)  # runs of one shape, any language (strip-gen10)
+            calendar_widget(lines)
             run_heading(lines, kind.body_end)
             head_zone(lines, kind.body_start, kickers)  # the page's chrome above the headline
         if repeated:
