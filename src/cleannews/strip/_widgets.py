@@ -20,6 +20,7 @@ Figures and what was tried: ``docs/strip.md`` (branch strip-gen10); tests:
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -94,7 +95,7 @@ def _day_row(text: str) -> bool:
     days = [int(t) for t in toks]
     if not all(1 <= d <= 31 for d in days):
         return False
-    return all(b == a + 1 or (b == 1 and a >= 28) for a, b in zip(days, days[1:]))
+    return all(b == a + 1 or (b == 1 and a >= 28) for a, b in pairwise(days))
 
 
 def _month_head(text: str, months: frozenset[str]) -> bool:
