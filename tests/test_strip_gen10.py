@@ -43,6 +43,8 @@ CHECK_HALF = ("fr-g-", "fr-h-", "it-e-", "en-e-")
         ("fr-e-0029", "blog_platform_gen10", 3),  # "Suivre ce blog Administration + …"
         ("fr-f-0043", "related_heading_gen10", 1),  # "La rédaction vous recommande"
         ("fr-e-0017", "related_heading_gen10", 1),  # "Vous pouvez aussi aimer"
+        ("de-e-0002", "caption_stock_label_gen10", 1),  # "Stare (Symbolbild)"
+        ("fr-e-0029", "enlarge_prompt_gen10", 2),  # "(Clic sur l'image pour agrandir)"
         ("de-e-0010", "tag_label_gen10_de", 1),  # "Schlagwort: Evakuierung"
         ("fr-f-0036", "tag_label_gen10_en", 1),  # "Browsing: astronomie"
         ("fr-e-0013", "login_field_gen10", 2),  # "(annulable à tout moment)"
@@ -137,6 +139,8 @@ def _taken(lang: str, line: str) -> list[str]:
         ("es", "Nombre de usuario"),
         ("es", "Restablecer contraseña"),
         ("es", "Leer más »"),
+        ("it", "Clicca per ingrandire"),
+        ("en", "A flooded street in the city centre (file photo)"),
     ],
 )
 def test_phrase_family_in_each_language(lang, line):
@@ -152,7 +156,8 @@ def test_phrase_family_in_each_language(lang, line):
         ("fr", "Le ministre a rencontré Jean Dupont/AFP hier."),
         ("fr", "Catégorie Seniors : 1. Dupont, 2. Martin"),
         ("fr", "Score: 3-1;"),
-        ("de", "41542 Dormagen"),  # an event's address (trafilatura's dev half: content)
+        ("de", "41542 Dormagen"),
+        ("fr", "Le dessinateur signe une planche (illustration) pour le journal."),  # an event's address (trafilatura's dev half: content)
         ("fr", "Les sondages le donnent gagnant au second tour."),
         ("it", "Vecchi"),  # a surname, not "Più vecchi"
         ("es", "Antiguos"),
