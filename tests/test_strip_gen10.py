@@ -156,8 +156,8 @@ def test_phrase_family_in_each_language(lang, line):
         ("fr", "Le ministre a rencontré Jean Dupont/AFP hier."),
         ("fr", "Catégorie Seniors : 1. Dupont, 2. Martin"),
         ("fr", "Score: 3-1;"),
-        ("de", "41542 Dormagen"),
-        ("fr", "Le dessinateur signe une planche (illustration) pour le journal."),  # an event's address (trafilatura's dev half: content)
+        ("de", "41542 Dormagen"),  # an event's address (trafilatura's dev half: content)
+        ("fr", "Le dessinateur signe une planche (illustration) pour le journal."),
         ("fr", "Les sondages le donnent gagnant au second tour."),
         ("it", "Vecchi"),  # a surname, not "Più vecchi"
         ("es", "Antiguos"),
