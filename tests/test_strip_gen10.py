@@ -169,3 +169,16 @@ def test_phrase_family_in_each_language(lang, line):
 )
 def test_look_alikes_stay(lang, line):
     assert not [r for r in _taken(lang, line) if "gen10" in r], (lang, line)
+
+
+def test_halves_of_the_round9_batches(round8_train_batches):
+    from tools.strip_corpus.score_batches import CHECK_HALF as CHECK
+    from tools.strip_corpus.score_batches import DEV_HALF, OLD_BATCHES, main
+
+    assert not set(DEV_HALF) & set(CHECK)
+    assert set(DEV_HALF) | set(CHECK) == {"fr-e", "fr-f", "fr-g", "fr-h", "de-e", "it-e", "es-e",
+                                          "en-e"}
+    assert set(OLD_BATCHES) == set(round8_train_batches)
+    assert tuple(p.rstrip("-") for p in CHECK_HALF) == CHECK
+    with pytest.raises(SystemExit):  # the CHECK half's lines are never listed
+        main(["--half", "check", "--lines"])
