@@ -73,6 +73,13 @@ TAIL_OPENING_RULES = frozenset(
         "widget_heading_more",
         "widget_more_es",
         "more_news_link",
+        # strip-gen10: recommendation headings in five languages ("La rédaction vous
+        # recommande", "Das könnte dich auch interessieren", "Potrebbe interessarti anche")
+        "related_heading_gen10",
+        "related_heading_gen10_en",
+        "related_heading_gen10_de",
+        "related_heading_gen10_it",
+        "related_heading_gen10_es",
     }
 )
 #: A line of more than this many words under a related heading is the article's text: the

@@ -42,6 +42,7 @@ from cleannews.strip._rules import (
     match_text,
     start_key,
 )
+from cleannews.strip._widgets import calendar_widget, dated_feed
 from cleannews.strip._zones import related_zone, run_heading
 
 __all__ = ["classify_lines"]
@@ -129,6 +130,16 @@ EMBED_MAX_WORDS = 80
 #: Context: at most this many ambiguous lines in a row between two boilerplate
 #: lines inside the article (lists stay); in the tail any number.
 CONTEXT_MAX_RUN = 2
+#: Rules whose lines are *inline* furniture: a photo's caption or credit, a tag page's label.
+#: They stand next to the article's own lines (a photo inside the text, the first teaser of
+#: a tag page), so the context pass does not count them as a boilerplate neighbour: on TRAIN a
+#: listing's headline between a caption and a page end ("… ministre. Albert Facelly/Divergence"
+#: / "Une loi sur l'immigration …") was taken by context once its caption went (strip-gen10).
+CONTEXT_TRANSPARENT_RULES = frozenset({
+    "caption_bracket_credit_gen10", "caption_name_agency_gen10", "agency_credit_gen10",
+    "tag_label_gen10", "tag_label_gen10_en", "tag_label_gen10_de", "tag_label_gen10_it",
+    "tag_label_gen10_es",
+})
 #: A date line just under a headline has at most this many words.
 DATELINE_MAX_WORDS = 8
 #: List-shaped lines under a "related" heading inside the article that make them a list.
@@ -813,6 +824,8 @@ def _neighbour_pass(
         _tail_teasers(lines, kind)
         if kind is not None:  # block evidence after the article's body (strip-gen6)
             related_zone(lines, matched, kind.body_start, kind.body_end)
+            dated_feed(lines, kind.kind)  # runs of one shape, any language (strip-gen10)
+            calendar_widget(lines)
             run_heading(lines, kind.body_end)
             head_zone(lines, kind.body_start, kickers)  # the page's chrome above the headline
         if repeated:
@@ -1576,6 +1589,18 @@ def _subheading_above_text(
     return first.isalpha() and first.isupper() and next_standing.get(i) == GOOD
 
 
+def _transparent(ln: _Line) -> bool:
+    """Whether a removed line is inline furniture the context pass looks through
+    (:data:`CONTEXT_TRANSPARENT_RULES`: a caption ending "… [Foto: imago]", "Kay Nietfeld/dpa").
+
+    >>> ln = _Line("Kay Nietfeld/dpa", frozenset())
+    >>> ln.bad("agency_credit_gen10", "photo credit")
+    >>> _transparent(ln)
+    True
+    """
+    return ln.removal is not None and ln.removal.rule in CONTEXT_TRANSPARENT_RULES
+
+
 def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
     """Short ambiguous lines between boilerplate (or boilerplate and the end) are boilerplate.
 
@@ -1591,7 +1616,7 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
     last = "start"
     for i in idx:
         prev_cls[i] = last
-        if lines[i].cls is not AMB:
+        if lines[i].cls is not AMB and not _transparent(lines[i]):
             last = lines[i].cls
     next_cls: dict[int, str] = {}
     # class of the nearest line after each line that is not boilerplate (what the reader
@@ -1601,7 +1626,7 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
     for i in reversed(idx):
         next_cls[i] = last
         next_standing[i] = last_standing
-        if lines[i].cls is not AMB:
+        if lines[i].cls is not AMB and not _transparent(lines[i]):
             last = lines[i].cls
         if lines[i].cls is not BAD:
             last_standing = lines[i].cls

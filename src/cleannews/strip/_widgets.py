@@ -1,0 +1,195 @@
+"""Furniture that is a *run* of lines of one shape, in any language (issue 10, branch strip-gen10).
+
+Written to transfer to sites nobody read: each shape is a layout that page widgets share
+across sites and languages, not a site's wording; the only data is a list of weekday names
+(``data/weekdays.txt``). Both run after the rules, with the other block evidence (they feed
+the context pass):
+
+* :func:`calendar_widget`: a blog's calendar — a row of weekday names ("lun mar mer jeu ven
+  sam dim", "M T W T F S S") and rows of consecutive day numbers ("13 14 15 16 17 18 19"),
+  with its "« décembre 2025 »" header;
+* :func:`dated_feed`: a feed of other articles, each line opening with a numeric date ("17/09/20 :
+  Plusieurs centaines de personnes …", "• 17/10/17 | Les ours …"), newest first. An article's
+  own chronology runs oldest first, and a listing page's dated teasers are its content: neither
+  is taken.
+
+Figures and what was tried: ``docs/strip.md`` (branch strip-gen10); tests:
+``tests/test_strip_gen10.py``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import pairwise
+
+import regex
+
+from cleannews.strip._assemble import BAD, KEEP
+
+__all__ = ["calendar_widget", "dated_feed"]
+
+#: A calendar's row of day numbers has this many numbers at least (a week cut by the month's
+#: start or end still has 5) …
+CAL_ROW_MIN = 5
+#: … and at most this many (a week).
+CAL_ROW_MAX = 7
+#: A calendar has at least this many rows of day numbers (with its weekday row) …
+CAL_MIN_DAY_ROWS = 2
+#: … or this many without one.
+CAL_MIN_DAY_ROWS_ALONE = 3
+#: Rows of one calendar are at most this many standing lines apart.
+CAL_GAP = 2
+#: A dated feed has at least this many dated lines, newest first …
+FEED_MIN_ITEMS = 3
+#: … at most this many standing lines apart (a teaser's excerpt, a "Lire" link) …
+FEED_GAP = 3
+#: … and a dated line has at most this many words (a teaser's headline and its excerpt).
+FEED_ITEM_MAX_WORDS = 80
+
+_TOKEN = regex.compile(r"[^\s|·•/,]+")
+_MONTH_HEAD = regex.compile(
+    r"^(?:<<?|«|‹|←|<)\s*(\p{L}{3,12})\.?\s+((?:19|20)\d\d)\s*(?:>>?|»|›|→|>)$"
+)
+#: A line opening with a numeric date (day, month, year) and a separator, then text.
+_DATED = regex.compile(
+    r"^[\s•·▪*–-]{0,4}(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\s{0,3}[:|–—-]\s{0,3}\p{L}"
+)
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    """Weekday names, short forms and initials of the five languages (``data/weekdays.txt``)."""
+    from importlib import resources
+
+    text = resources.files("cleannews.strip").joinpath("data/weekdays.txt").read_text("utf-8")
+    return frozenset(x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#"))
+
+
+def _weekday_row(text: str) -> bool:
+    """Seven weekday names in a row.
+
+    >>> _weekday_row("sam dim lun mar mer jeu ven"), _weekday_row("M T W T F S S")
+    (True, True)
+    >>> _weekday_row("Mo Di Mi Do Fr Sa"), _weekday_row("Le marché de lundi à samedi")
+    (False, False)
+    """
+    toks = [t.rstrip(".").casefold() for t in _TOKEN.findall(text)]
+    days = _weekdays()
+    return len(toks) == CAL_ROW_MAX and all(t in days for t in toks)
+
+
+def _day_row(text: str) -> bool:
+    """:data:`CAL_ROW_MIN` to :data:`CAL_ROW_MAX` day numbers, each the day after the one
+    before (a month's end wraps to 1).
+
+    >>> _day_row("27 28 29 30 31 1 2"), _day_row("13 14 15 16 17 18 19")
+    (True, True)
+    >>> _day_row("12 18 23 34 41 45"), _day_row("1 2 3 4")
+    (False, False)
+    """
+    toks = _TOKEN.findall(text)
+    if not CAL_ROW_MIN <= len(toks) <= CAL_ROW_MAX or not all(
+        t.isascii() and t.isdigit() and len(t) <= 2 for t in toks
+    ):
+        return False
+    days = [int(t) for t in toks]
+    if not all(1 <= d <= 31 for d in days):
+        return False
+    return all(b == a + 1 or (b == 1 and a >= 28) for a, b in pairwise(days))
+
+
+def _month_head(text: str, months: frozenset[str]) -> bool:
+    """A calendar's header: a month and a year between arrows ("<< décembre 2025 >>")."""
+    m = _MONTH_HEAD.match(text)
+    return bool(m) and m.group(1).casefold() in months
+
+
+def calendar_widget(lines) -> None:
+    """Take a calendar widget: a weekday row (:func:`_weekday_row`) with at least
+    :data:`CAL_MIN_DAY_ROWS` rows of day numbers (:func:`_day_row`), or
+    :data:`CAL_MIN_DAY_ROWS_ALONE` day rows without it, at most :data:`CAL_GAP` standing
+    lines apart, and the month header just above it.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> ls = [_Line(t, frozenset()) for t in ("<< décembre 2025 >>",
+        ...       "lun mar mer jeu ven sam dim", "1 2 3 4 5 6 7", "8 9 10 11 12 13 14")]
+        >>> calendar_widget(ls)
+        >>> [ln.removal.rule for ln in ls]
+        ['calendar_widget', 'calendar_widget', 'calendar_widget', 'calendar_widget']
+    """
+    from cleannews.strip._keep import _months
+
+    idx = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls != BAD]
+    rows = [k for k, i in enumerate(idx) if not lines[i].protected and (
+        _weekday_row(lines[i].text) or _day_row(lines[i].text))]
+    groups: list[list[int]] = []
+    for k in rows:
+        if groups and k - groups[-1][-1] <= CAL_GAP + 1:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    months = _months()
+    for g in groups:
+        week = sum(_weekday_row(lines[idx[k]].text) for k in g)
+        need = CAL_MIN_DAY_ROWS if week else CAL_MIN_DAY_ROWS_ALONE
+        if len(g) - week < need:
+            continue
+        take = [idx[k] for k in g]
+        for k in range(max(0, g[0] - CAL_GAP), g[0]):
+            if _month_head(lines[idx[k]].text, months):
+                take.append(idx[k])
+        for i in take:
+            lines[i].bad("calendar_widget", "a calendar widget (weekday row, rows of day numbers)")
+
+
+def _date_key(m: regex.Match) -> tuple[int, int, int]:
+    """(year, month, day) of a :data:`_DATED` match; a two-digit year is this century's."""
+    d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return (y + 2000 if y < 100 else y, mo, d)
+
+
+def dated_feed(lines, kind: str) -> None:
+    """Take a feed of other articles: at least :data:`FEED_MIN_ITEMS` lines that open with a
+    numeric date (:data:`_DATED`), at most :data:`FEED_GAP` standing lines apart, dated newest
+    first with at least two dates, and the lines between them. Not on a listing page
+    (``kind == "listing"``: its dated teasers are the page), not an article's chronology
+    (oldest first), never a protected line.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> ls = [_Line(t, frozenset()) for t in ("18/09/20 : L'incendie a coupé la ligne",
+        ...       "17/09/20 : Plusieurs centaines de personnes ont défilé",
+        ...       "16/09/20 : Trois statues sont de retour à Paris")]
+        >>> dated_feed(ls, "article")
+        >>> [ln.removal.rule for ln in ls]
+        ['dated_feed', 'dated_feed', 'dated_feed']
+        >>> ls = [_Line(t.text, frozenset()) for t in reversed(ls)]  # oldest first: a chronology
+        >>> dated_feed(ls, "article")
+        >>> [ln.removal for ln in ls]
+        [None, None, None]
+    """
+    if kind == "listing":
+        return
+    idx = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls != BAD]
+    items: list[tuple[int, tuple[int, int, int]]] = []
+    for k, i in enumerate(idx):
+        ln = lines[i]
+        if ln.n > FEED_ITEM_MAX_WORDS or not (ln.text[:1].isdigit() or ln.text[:1] in "•·▪*–-"):
+            continue
+        m = _DATED.match(ln.text)
+        if m is not None:
+            items.append((k, _date_key(m)))
+    runs: list[list[tuple[int, tuple[int, int, int]]]] = []
+    for it in items:
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and it[0] - prev[0] <= FEED_GAP + 1 and it[1] <= prev[1]:
+            runs[-1].append(it)
+        else:
+            runs.append([it])
+    for run in runs:
+        if len(run) < FEED_MIN_ITEMS or len({d for _, d in run}) < 2:
+            continue
+        span = [idx[k] for k in range(run[0][0], run[-1][0] + 1)]
+        if any(lines[i].protected or lines[i].cls == KEEP for i in span):
+            continue
+        for i in span:
+            lines[i].bad("dated_feed", "a feed of other articles, each line opening with its date")

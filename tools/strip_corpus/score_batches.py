@@ -1,0 +1,115 @@
+"""Strip figures on chosen TRAIN batches of the real-page corpus (development tool).
+
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --batches fr-e,fr-f,de-e,es-e
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half dev [--lines] [--json]
+
+Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
+fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
+figures: the evaluate module's own functions), and prints removal P / R / content kept for
+all of them, per language and per boilerplate kind. Only TRAIN pages are ever read.
+
+The halves of the round-9 batches (branch strip-gen10, issue 10: rules that transfer):
+
+* :data:`DEV_HALF`: fr-e, fr-f, de-e, es-e, the pages rules may be written against;
+* :data:`CHECK_HALF`: fr-g, fr-h, it-e, en-e, measured at the start and at the end only,
+  never read while writing rules (``--lines`` refuses them);
+* ``--half old``: the round-8 batches (all read by earlier rule authors).
+
+    >>> batch_of("fr-e-0012"), batch_of("de-m-0003")
+    ('fr-e', 'de-m')
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from cleannews.evaluate import _clean_traced, _stats, _survival, read_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Round-9 TRAIN batches rules may be developed on (branch strip-gen10).
+DEV_HALF = ("fr-e", "fr-f", "de-e", "es-e")
+#: Round-9 TRAIN batches measured only at the start and the end (branch strip-gen10).
+CHECK_HALF = ("fr-g", "fr-h", "it-e", "en-e")
+#: The batches of TRAIN before round 9 (as ``ROUND8_TRAIN_BATCHES`` in tests/conftest.py).
+OLD_BATCHES = (
+    "de-c", "de-d", "de-m", "en-d", "en-m", "es-c", "es-d", "es-m",
+    "fr-a", "fr-b", "fr-c", "fr-d", "it-c", "it-d", "it-m",
+)
+HALVES = {"dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES}
+
+
+def batch_of(page_id: str) -> str:
+    """The batch of a corpus page id (``fr-e-0012`` -> ``fr-e``)."""
+    return page_id.rsplit("-", 1)[0]
+
+
+def score(batches: tuple[str, ...], root: Path = ROOT / "fixtures" / "strip_real") -> dict:
+    """Figures (:func:`cleannews.evaluate._stats`) on the TRAIN pages of ``batches``: keys
+    ``all`` and one per language, plus ``missed`` (boilerplate lines left in)."""
+    wanted = set(batches)
+    groups: dict[str, list] = {"all": []}
+    missed = []
+    n_pages = 0
+    for rec, doc, labelled in read_corpus(root, ("train",)):
+        if batch_of(rec["id"]) not in wanted:
+            continue
+        n_pages += 1
+        visible = "\n".join(lb.text for lb in labelled)
+        out, trace = _clean_traced(doc, False)
+        survived = _survival(labelled, out, visible, trace)
+        rows = [(rec["id"], lb, s) for lb, s in zip(labelled, survived, strict=True)]
+        groups["all"].extend(rows)
+        groups.setdefault(rec["lang"], []).extend(rows)
+        missed += [
+            {"file": rec["id"], "category": lb.label, "line": lb.text[:140]}
+            for _, lb, s in rows if s and not lb.content and not lb.whitespace
+        ]
+    out_fig = {k: _stats(v) for k, v in groups.items()}
+    return {"pages": n_pages, "figures": out_fig, "missed": missed}
+
+
+def _print(result: dict, lines: bool) -> None:
+    print(f"{result['pages']} pages")
+    for group, s in result["figures"].items():
+        print(
+            f"  {group:4s}: P {s['removal_precision']:.3f}  R {s['removal_recall']:.3f}  "
+            f"({s['removed_boilerplate']}/{s['boilerplate_lines']})  content kept "
+            f"{100 * s['content_kept_share']:.2f} % ({s['content_dropped']}/{s['content_lines']})"
+        )
+    cats = result["figures"]["all"]["per_category_recall"]
+    print("  per kind: " + ", ".join(f"{c} {v['removed']}/{v['total']}" for c, v in cats.items()))
+    if lines:
+        for d in result["figures"]["all"]["dropped_content_lines"]:
+            print(f"  DROPPED CONTENT [{d['file']}] {d['line'][:120]}")
+        for m in result["missed"]:
+            print(f"  missed [{m['file']}] {m['category']}: {m['line']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the figures of the named batches (or of one half)."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--batches", help="comma-separated batches, e.g. fr-e,de-e")
+    ap.add_argument("--half", choices=sorted(HALVES), help="a named list of batches")
+    ap.add_argument("--lines", action="store_true", help="list dropped and missed lines")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    batches = tuple(args.batches.split(",")) if args.batches else HALVES.get(args.half or "", ())
+    if not batches:
+        ap.error("name --batches or --half")
+    if args.lines and set(batches) & set(CHECK_HALF):
+        ap.error("--lines never lists the CHECK half's pages (they are not read while tuning)")
+    result = score(batches)
+    if args.json:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        _print(result, args.lines)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
