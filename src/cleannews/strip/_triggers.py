@@ -61,6 +61,19 @@ def _atom_end(p: str, i: int) -> int:
     return i + 1
 
 
+def _may_be_absent(p: str, i: int) -> bool:
+    """Whether the atom at ``i`` may match nothing (it is followed by ``?``, ``*`` or a
+    ``{0,…}`` quantifier): a word before it may then run on into the next one.
+
+    >>> _may_be_absent("user ?name", 4), _may_be_absent(r"user\\s*name", 4)
+    (True, True)
+    >>> _may_be_absent("user name", 4), _may_be_absent(r"user\\s{0,2}name", 4)
+    (False, True)
+    """
+    end = _atom_end(p, i)
+    return end > 0 and (p[end : end + 1] in ("?", "*") or p.startswith("{0", end))
+
+
 def _split_alternatives(body: str) -> list[str] | None:
     """Top-level ``|`` split of a group body (None on a character class we cannot skip)."""
     parts, depth, cur, i = [], 0, [], 0
@@ -176,6 +189,8 @@ def first_fragments(
     exact = True
     if i >= len(p):
         exact = False  # the pattern may end inside a longer word ("consent" in "consentez")
+    elif word and p[i] != "(" and _may_be_absent(p, i):
+        exact = False  # the separator after the word may be absent: "user ?name", "user\\s?name"
     elif p[i] in "?*{" and word:
         word.pop()  # the last character is optional
         exact = False
