@@ -163,6 +163,14 @@ if os.environ.get("STRIP_MODEL_PARAMS"):  # experiments: a JSON dict of override
 #: figures; their lines labelled unknown are left out.
 WEAK_SOURCES = tuple(x for x in os.environ.get("STRIP_MODEL_WEAK", "").split(",") if x)
 WEAK_WEIGHT = float(os.environ.get("STRIP_MODEL_WEAK_WEIGHT", "0.3"))
+#: Weight of a weak page's line in the furniture odds tables (the counts; default WEAK_WEIGHT).
+WEAK_ODDS_WEIGHT = float(os.environ.get("STRIP_MODEL_WEAK_ODDS_WEIGHT", str(WEAK_WEIGHT)))
+#: "all": weak pages feed the odds tables and the trees; "odds": the odds tables only (the
+#: trees learn from the real pages, with odds that also count the weak pages' words).
+WEAK_USE = os.environ.get("STRIP_MODEL_WEAK_USE", "all")
+#: Keep only this many lines before the first / after the last content line of a weak page
+#: (-1: the whole rendered page; :func:`tools.strip_model.weak.window`).
+WEAK_WINDOW = int(os.environ.get("STRIP_MODEL_WEAK_WINDOW", "-1"))
 #: Experiments: train (and score in CV) only the real TRAIN pages of these batches
 #: ("round8": ``ROUND8_TRAIN_BATCHES`` of tests/conftest.py, the batches before round 9; or a
 #: comma-separated list such as "fr-a,fr-b"); empty = every TRAIN page.
@@ -309,7 +317,7 @@ def pages_train(with_fixtures: bool = True, mode: str | None = None) -> list[dic
         if WEAK_SOURCES:
             from tools.strip_model.weak import as_sources, load
 
-            sources += as_sources(load(WEAK_SOURCES))
+            sources += as_sources(load(WEAK_SOURCES), WEAK_WINDOW)
     for rec, doc, labelled in sources:
         if rec["split"] != "train":
             continue
@@ -366,7 +374,7 @@ def odds_table(pages: list[dict]) -> dict[str, float]:
     sites: dict[str, set] = defaultdict(set)
     nb = nc = 0
     for pg in pages:
-        w = WEAK_WEIGHT if pg["lang"] == "weak" else 1.0
+        w = WEAK_ODDS_WEIGHT if pg["lang"] == "weak" else 1.0
         for ln, lab in zip(pg["lines"], pg["labels"], strict=True):
             if ln.blank or lab is None or lab.whitespace or ln.n > MODEL_MAX_WORDS:
                 continue
@@ -500,7 +508,10 @@ def full_rows(prs: list[dict]):
 
 
 def fit_two_stages(prs: list[dict]):
-    """Stage 1 on all candidates; stage 2 on candidates with out-of-fold stage-1 neighbours."""
+    """Stage 1 on all candidates; stage 2 on candidates with out-of-fold stage-1 neighbours
+    (weak pages only when :data:`WEAK_USE` is "all")."""
+    if WEAK_USE != "all":
+        prs = [pr for pr in prs if pr["pg"]["lang"] != "weak"]
     groups = [pr["pg"]["site"] for pr in prs]
     for tr, te in _group_kfold()(n_splits=INNER_FOLDS).split(prs, groups=groups):
         ids: list[str] = []
@@ -844,6 +855,8 @@ def main(argv: list[str] | None = None) -> int:
         "training_data": "fixtures/strip_real TRAIN split (split.json)",
         "training_pages": len(pages),
         **({"training_weak": {"sources": list(WEAK_SOURCES), "weight": WEAK_WEIGHT,
+                              "odds_weight": WEAK_ODDS_WEIGHT, "use": WEAK_USE,
+                              "window": WEAK_WINDOW,
                               "pages": sum(pg["lang"] == "weak" for pg in pages)}}
            if WEAK_SOURCES else {}),
         **({"training_batches": TRAIN_BATCHES} if TRAIN_BATCHES else {}),

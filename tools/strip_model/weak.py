@@ -422,15 +422,32 @@ def load(sources: tuple[str, ...] = ("gold",)) -> list[dict]:
     return out
 
 
-def as_sources(pages: list[dict]) -> list[tuple[dict, str, list]]:
+def window(lines: list, labels: list, around: int) -> tuple[list, list]:
+    """The lines from ``around`` lines before the first content line to ``around`` lines
+    after the last (``around`` < 0: all): a page cut as a scraper that keeps the article's
+    region would leave it.
+
+    >>> window(list("abcdefg"), [None, "weak", "C", "weak", "C", "weak", None], 1)
+    (['b', 'c', 'd', 'e', 'f'], ['weak', 'C', 'weak', 'C', 'weak'])
+    """
+    cs = [i for i, lab in enumerate(labels) if lab == "C"]
+    if around < 0 or not cs:
+        return lines, labels
+    a, b = max(0, cs[0] - around), cs[-1] + around + 1
+    return lines[a:b], labels[a:b]
+
+
+def as_sources(pages: list[dict], around: int = -1) -> list[tuple[dict, str, list]]:
     """``(record, document, labelled lines)`` triples as the training tool reads pages
-    (``lang`` "weak": never in the CV figures; ``Labelled`` None for unknown lines)."""
+    (``lang`` "weak": never in the CV figures; ``Labelled`` None for unknown lines);
+    ``around``: :func:`window`."""
     from cleannews.evaluate import Labelled
 
     out = []
     for p in pages:
-        lines = [ln for ln in p["lines"] if ln.strip()]
-        labs = [lab for ln, lab in zip(p["lines"], p["labels"], strict=True) if ln.strip()]
+        cut, cut_labels = window(p["lines"], p["labels"], around)
+        lines = [ln for ln in cut if ln.strip()]
+        labs = [lab for ln, lab in zip(cut, cut_labels, strict=True) if ln.strip()]
         doc = "\n".join(lines) + "\n"
         labelled = [None if lab is None else Labelled(lab, ln, line=k)
                     for k, (ln, lab) in enumerate(zip(lines, labs, strict=True))]
