@@ -168,6 +168,10 @@ WEAK_ODDS_WEIGHT = float(os.environ.get("STRIP_MODEL_WEAK_ODDS_WEIGHT", str(WEAK
 #: "all": weak pages feed the odds tables and the trees; "odds": the odds tables only (the
 #: trees learn from the real pages, with odds that also count the weak pages' words).
 WEAK_USE = os.environ.get("STRIP_MODEL_WEAK_USE", "all")
+#: 1: a weak page's furniture rows are scaled so that the weak rows' furniture : content weight
+#: ratio is the real pages' (rendered HTML pages hold ~6 furniture lines per content line that
+#: the model may judge, the corpus pages ~1 for 2).
+WEAK_BALANCE = os.environ.get("STRIP_MODEL_WEAK_BALANCE", "0") == "1"
 #: Keep only this many lines before the first / after the last content line of a weak page
 #: (-1: the whole rendered page; :func:`tools.strip_model.weak.window`).
 WEAK_WINDOW = int(os.environ.get("STRIP_MODEL_WEAK_WINDOW", "-1"))
@@ -375,6 +379,8 @@ def odds_table(pages: list[dict]) -> dict[str, float]:
     nb = nc = 0
     for pg in pages:
         w = WEAK_ODDS_WEIGHT if pg["lang"] == "weak" else 1.0
+        if not w:
+            continue
         for ln, lab in zip(pg["lines"], pg["labels"], strict=True):
             if ln.blank or lab is None or lab.whitespace or ln.n > MODEL_MAX_WORDS:
                 continue
@@ -459,7 +465,13 @@ def row_weights(page_ids: list[str], y, power: float | None = None,
     power = PAGE_WEIGHT_POWER if power is None else power
     furniture = FURNITURE_WEIGHT if furniture is None else furniture
     w = np.array([n[g] ** -power for g in page_ids], float)
-    w *= np.array([WEAK_WEIGHT if g.startswith("weak:") else 1.0 for g in page_ids])
+    weak_rows = np.array([g.startswith("weak:") for g in page_ids], bool)
+    w *= np.where(weak_rows, WEAK_WEIGHT, 1.0)
+    y_arr = np.asarray(y)
+    if WEAK_BALANCE and weak_rows.any() and (~weak_rows).any():
+        real = np.sum(y_arr[~weak_rows] == 1) / max(1, np.sum(y_arr[~weak_rows] == 0))
+        weak_ratio = np.sum(y_arr[weak_rows] == 1) / max(1, np.sum(y_arr[weak_rows] == 0))
+        w *= np.where(weak_rows & (y_arr == 1), real / max(weak_ratio, 1e-9), 1.0)
     w *= np.where(np.asarray(y) == 1, furniture, 1.0)
     return w * (len(w) / w.sum())
 
@@ -816,9 +828,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--grid", action="store_true", help="print every threshold triple")
+    ap.add_argument("--fit-only", type=Path, metavar="OUT",
+                    help="experiments: fit the final model on every page and write it to OUT "
+                    "(no CV, no guard; thresholds never), e.g. for tools.strip_model.unseen")
     args = ap.parse_args(argv)
     pages = pages_train()
     print(f"{len(pages)} train pages from {len({pg['site'] for pg in pages})} sites")
+    if args.fit_only:
+        m1, m2 = fit_two_stages(page_rows_crossfit(pages))
+        data = export(m1, m2, odds_table(pages), NEVER, 0.0, NEVER, {"params": PARAMS})
+        args.fit_only.write_text(json.dumps(data, separators=(",", ":")) + "\n", "utf-8")
+        print(f"wrote {args.fit_only} (thresholds never: scores only)")
+        return 0
     eval_pages = None
     if EVAL_MODE != RULES_MODE:  # train on one way of judging the pages, score the other
         eval_pages = pages_train(mode=EVAL_MODE)
@@ -856,7 +877,7 @@ def main(argv: list[str] | None = None) -> int:
         "training_pages": len(pages),
         **({"training_weak": {"sources": list(WEAK_SOURCES), "weight": WEAK_WEIGHT,
                               "odds_weight": WEAK_ODDS_WEIGHT, "use": WEAK_USE,
-                              "window": WEAK_WINDOW,
+                              "window": WEAK_WINDOW, "balance": WEAK_BALANCE,
                               "pages": sum(pg["lang"] == "weak" for pg in pages)}}
            if WEAK_SOURCES else {}),
         **({"training_batches": TRAIN_BATCHES} if TRAIN_BATCHES else {}),
