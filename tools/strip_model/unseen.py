@@ -102,7 +102,13 @@ def report(model: dict, pages: list[dict], name: str) -> dict:
             if g[1] <= k and g[0] > best[0]:
                 best = g
         matched[k] = best
-    out = {"model": name, "open_lines": int(open_.sum()),
+    langs = np.array([m[2] for m in meta])
+    per_lang = {lg: round(average_precision(p[open_ & (langs == lg)], y[open_ & (langs == lg)]), 3)
+                for lg in sorted(set(langs[open_]))}
+    counts = {lg: [int(np.sum(open_ & (langs == lg) & (y == 1))),
+                   int(np.sum(open_ & (langs == lg) & (y == 0)))] for lg in per_lang}
+    out = {"model": name, "open_lines": int(open_.sum()), "AP_per_language": per_lang,
+           "open_furniture_content_per_language": counts,
            "open_furniture": int(np.sum(open_ & (y == 1))), "AP": round(ap, 4),
            "at_thresholds": gain(at), "matched": matched}
     print(json.dumps(out))
