@@ -156,6 +156,49 @@ if os.environ.get("STRIP_MODEL_PARAMS"):  # experiments: a JSON dict of override
     PARAMS.update(json.loads(os.environ["STRIP_MODEL_PARAMS"]))
 
 
+#: Weakly labelled pages derived from HTML pages with gold text (:mod:`tools.strip_model.weak`,
+#: branch strip-weak10): comma-separated sources ("gold": the gold-text benchmark's dev part,
+#: "traf": trafilatura's evaluation set's dev half); empty = none (the default). They are
+#: trained on (odds tables and trees, rows weighted WEAK_WEIGHT) and never scored in the CV
+#: figures; their lines labelled unknown are left out.
+WEAK_SOURCES = tuple(x for x in os.environ.get("STRIP_MODEL_WEAK", "").split(",") if x)
+WEAK_WEIGHT = float(os.environ.get("STRIP_MODEL_WEAK_WEIGHT", "0.3"))
+#: Weight of a weak page's line in the furniture odds tables (the counts; default WEAK_WEIGHT).
+WEAK_ODDS_WEIGHT = float(os.environ.get("STRIP_MODEL_WEAK_ODDS_WEIGHT", str(WEAK_WEIGHT)))
+#: "all": weak pages feed the odds tables and the trees; "odds": the odds tables only (the
+#: trees learn from the real pages, with odds that also count the weak pages' words).
+WEAK_USE = os.environ.get("STRIP_MODEL_WEAK_USE", "all")
+#: 1: a weak page's furniture rows are scaled so that the weak rows' furniture : content weight
+#: ratio is the real pages' (rendered HTML pages hold ~6 furniture lines per content line that
+#: the model may judge, the corpus pages ~1 for 2).
+WEAK_BALANCE = os.environ.get("STRIP_MODEL_WEAK_BALANCE", "0") == "1"
+#: Keep only this many lines before the first / after the last content line of a weak page
+#: (-1: the whole rendered page; :func:`tools.strip_model.weak.window`).
+WEAK_WINDOW = int(os.environ.get("STRIP_MODEL_WEAK_WINDOW", "-1"))
+#: Experiments: train (and score in CV) only the real TRAIN pages of these batches
+#: ("round8": ``ROUND8_TRAIN_BATCHES`` of tests/conftest.py, the batches before round 9; or a
+#: comma-separated list such as "fr-a,fr-b"); empty = every TRAIN page.
+TRAIN_BATCHES = os.environ.get("STRIP_MODEL_BATCHES", "")
+ROUND8_TRAIN_BATCHES = frozenset({
+    "de-c", "de-d", "de-m", "en-d", "en-m", "es-c", "es-d", "es-m",
+    "fr-a", "fr-b", "fr-c", "fr-d", "it-c", "it-d", "it-m",
+})
+#: Page "languages" that are training material only, never part of the CV figures.
+EXTRA_LANGS = frozenset({"fixture", "weak"})
+
+
+def _batch_ok(page_id: str, batches: str = TRAIN_BATCHES) -> bool:
+    """The page belongs to the batches trained on (:data:`TRAIN_BATCHES`).
+
+    >>> _batch_ok("fr-e-0003", "round8"), _batch_ok("fr-a-0003", "round8"), _batch_ok("x", "")
+    (False, True, True)
+    """
+    if not batches:
+        return True
+    wanted = ROUND8_TRAIN_BATCHES if batches == "round8" else frozenset(batches.split(","))
+    return page_id.rsplit("-", 1)[0] in wanted
+
+
 #: The configuration the shipped models serve under (the defaults: fr/en rule files plus the
 #: page's own language, :func:`cleannews.strip._page.judge_page`).
 SERVING_CONFIG = cleannews.CleanConfig()
@@ -270,18 +313,35 @@ def pages_train(with_fixtures: bool = True, mode: str | None = None) -> list[dic
     """Every train page: its lines after the rules, labels, site (``extra``: a 0.1.0 fixture
     or a recombined page); ``mode``: :data:`RULES_MODE` by default."""
     out = []
-    sources = read_train_corpus()
+    sources = [src for src in read_train_corpus() if _batch_ok(src[0]["id"])]
     if with_fixtures:
         sources += list(_fixture_pages())
         if AUGMENT_PAGES:
             sources += list(_recombined_pages())
+        if WEAK_SOURCES:
+            from tools.strip_model.weak import as_sources, load
+
+            sources += as_sources(load(WEAK_SOURCES), WEAK_WINDOW)
     for rec, doc, labelled in sources:
         if rec["split"] != "train":
             continue
-        out.append(_page_dict(rec, doc, labelled))
+        pg = _page_dict(rec, doc, labelled)
+        if rec["lang"] == "weak":
+            _unknown_headline_and_protected(pg)
+        out.append(pg)
     if (RULES_MODE if mode is None else mode) == "loso":
         out = loso_rules(out, sources)
     return out
+
+
+def _unknown_headline_and_protected(pg: dict) -> None:
+    """A weak page's boilerplate label on the line taken for the headline or on a protected
+    line (byline, dateline) is made unknown: gold bodies often leave the title and the byline
+    out, and the corpus guideline counts both as content."""
+    h = title_line(pg["lines"])
+    for i, (ln, lab) in enumerate(zip(pg["lines"], pg["labels"], strict=True)):
+        if lab is not None and not lab.content and (i == h or ln.protected):
+            pg["labels"][i] = None
 
 
 def _page_dict(rec: dict, doc: str, labelled: list, drop=None) -> dict:
@@ -292,7 +352,7 @@ def _page_dict(rec: dict, doc: str, labelled: list, drop=None) -> dict:
     labels = labels[: len(spans)] + [None] * (len(spans) - len(labels))
     return {"id": rec["id"], "site": rec["site"], "lang": rec["lang"],
             "lines": page.lines, "labels": labels, "text": doc,
-            "extra": rec["lang"] == "fixture", "page_stop": page.page_stop,
+            "extra": rec["lang"] in EXTRA_LANGS, "page_stop": page.page_stop,
             "languages": page.languages}
 
 
@@ -318,16 +378,19 @@ def odds_table(pages: list[dict]) -> dict[str, float]:
     sites: dict[str, set] = defaultdict(set)
     nb = nc = 0
     for pg in pages:
+        w = WEAK_ODDS_WEIGHT if pg["lang"] == "weak" else 1.0
+        if not w:
+            continue
         for ln, lab in zip(pg["lines"], pg["labels"], strict=True):
             if ln.blank or lab is None or lab.whitespace or ln.n > MODEL_MAX_WORDS:
                 continue
             y = not lab.content
-            nb += y
-            nc += not y
+            nb += y * w
+            nc += (not y) * w
             fw, fb = first_tokens(ln.text)
             toks = set(ln.words[:TOKEN_ODDS_WORDS])  # bare words: a word holds no colon
             for key in ("w:" + fw, "b:" + fb, *toks):
-                cnt[key][y] += 1
+                cnt[key][y] += w
                 sites[key].add(pg["site"])
     prior = math.log((nb + ODDS_ALPHA) / (nc + ODDS_ALPHA))
     table = {}
@@ -402,6 +465,13 @@ def row_weights(page_ids: list[str], y, power: float | None = None,
     power = PAGE_WEIGHT_POWER if power is None else power
     furniture = FURNITURE_WEIGHT if furniture is None else furniture
     w = np.array([n[g] ** -power for g in page_ids], float)
+    weak_rows = np.array([g.startswith("weak:") for g in page_ids], bool)
+    w *= np.where(weak_rows, WEAK_WEIGHT, 1.0)
+    y_arr = np.asarray(y)
+    if WEAK_BALANCE and weak_rows.any() and (~weak_rows).any():
+        real = np.sum(y_arr[~weak_rows] == 1) / max(1, np.sum(y_arr[~weak_rows] == 0))
+        weak_ratio = np.sum(y_arr[weak_rows] == 1) / max(1, np.sum(y_arr[weak_rows] == 0))
+        w *= np.where(weak_rows & (y_arr == 1), real / max(weak_ratio, 1e-9), 1.0)
     w *= np.where(np.asarray(y) == 1, furniture, 1.0)
     return w * (len(w) / w.sum())
 
@@ -450,7 +520,10 @@ def full_rows(prs: list[dict]):
 
 
 def fit_two_stages(prs: list[dict]):
-    """Stage 1 on all candidates; stage 2 on candidates with out-of-fold stage-1 neighbours."""
+    """Stage 1 on all candidates; stage 2 on candidates with out-of-fold stage-1 neighbours
+    (weak pages only when :data:`WEAK_USE` is "all")."""
+    if WEAK_USE != "all":
+        prs = [pr for pr in prs if pr["pg"]["lang"] != "weak"]
     groups = [pr["pg"]["site"] for pr in prs]
     for tr, te in _group_kfold()(n_splits=INNER_FOLDS).split(prs, groups=groups):
         ids: list[str] = []
@@ -597,7 +670,7 @@ def cross_validate(pages: list[dict], eval_pages: list[dict] | None = None):
         p, yte, cte, hte, ids, _ = predict_two_stages(page_rows(te_pages, odds), m1, m2)
         for k, key in enumerate(ids):
             oof[(key[0], key[4])] = (p[k], yte[k], cte[k], hte[k], key)
-    keys = sorted(k for k in oof if oof[k][4][2] != "fixture")  # figures on real pages only
+    keys = sorted(k for k in oof if oof[k][4][2] not in EXTRA_LANGS)  # real pages only
     p = np.array([oof[k][0] for k in keys])
     y = np.array([oof[k][1] for k in keys])
     cand = np.array([oof[k][2] for k in keys])
@@ -755,9 +828,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--grid", action="store_true", help="print every threshold triple")
+    ap.add_argument("--fit-only", type=Path, metavar="OUT",
+                    help="experiments: fit the final model on every page and write it to OUT "
+                    "(no CV, no guard; thresholds never), e.g. for tools.strip_model.unseen")
     args = ap.parse_args(argv)
     pages = pages_train()
     print(f"{len(pages)} train pages from {len({pg['site'] for pg in pages})} sites")
+    if args.fit_only:
+        m1, m2 = fit_two_stages(page_rows_crossfit(pages))
+        data = export(m1, m2, odds_table(pages), NEVER, 0.0, NEVER, {"params": PARAMS})
+        args.fit_only.write_text(json.dumps(data, separators=(",", ":")) + "\n", "utf-8")
+        print(f"wrote {args.fit_only} (thresholds never: scores only)")
+        return 0
     eval_pages = None
     if EVAL_MODE != RULES_MODE:  # train on one way of judging the pages, score the other
         eval_pages = pages_train(mode=EVAL_MODE)
@@ -793,6 +875,12 @@ def main(argv: list[str] | None = None) -> int:
         "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%MZ"),
         "training_data": "fixtures/strip_real TRAIN split (split.json)",
         "training_pages": len(pages),
+        **({"training_weak": {"sources": list(WEAK_SOURCES), "weight": WEAK_WEIGHT,
+                              "odds_weight": WEAK_ODDS_WEIGHT, "use": WEAK_USE,
+                              "window": WEAK_WINDOW, "balance": WEAK_BALANCE,
+                              "pages": sum(pg["lang"] == "weak" for pg in pages)}}
+           if WEAK_SOURCES else {}),
+        **({"training_batches": TRAIN_BATCHES} if TRAIN_BATCHES else {}),
         "training_rules": RULES_MODE_ABOUT[RULES_MODE],
         "training_data_sha256": h.hexdigest(),
         "params": PARAMS,
