@@ -217,14 +217,21 @@ def report(res: dict) -> None:
         groups[(v["mode"], v["layout"])].append(v)
         groups[(v["mode"], "all")].append(v)
         groups[("all", "all")].append(v)
-    print(f"{'mode':6s} {'layout':9s} {'n':>5s} {'spun':>6s} {'>=susp':>7s} {'mean':>6s}")
+    print_groups(groups, ("mode", "layout"))
+
+
+def print_groups(groups: dict, names: tuple[str, str]) -> None:
+    """Print quarantined / suspect shares per group of scored records, then the kinds and
+    signals with weight on the records at or above suspect (shared with ``dev_lit10``)."""
+    print(f"{names[0]:6s} {names[1]:16s} {'n':>5s} {'spun':>9s} {'>=susp':>7s} {'mean':>6s}")
     for (m, lay), vs in sorted(groups.items()):
         n = len(vs)
         sp = sum(v["label"] == "spun" for v in vs)
         su = sum(v["label"] in ("spun", "suspect") for v in vs)
-        print(f"{m:6s} {lay:9s} {n:5d} {sp:3d} {sp / n:5.1%} {su / n:6.1%} "
+        print(f"{m:6s} {lay:16s} {n:5d} {sp:3d} {sp / n:5.1%} {su / n:6.1%} "
               f"{sum(v['score'] for v in vs) / n:6.3f}")
-    high = [v for v in res.values() if v["label"] in ("spun", "suspect")]
+    high = [v for vs in groups.values() for v in vs]
+    high = list({id(v): v for v in high if v["label"] in ("spun", "suspect")}.values())
     kinds = Counter(k for v in high for k, x in v["kinds"].items() if x >= 0.5)
     sigs = Counter(s for v in high for s in v["signals"])
     print(f"documents >= suspect: {len(high)}; kinds >= 0.5 there: {dict(kinds)}")

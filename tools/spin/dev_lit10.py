@@ -38,6 +38,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from dev_drama8 import compare, print_groups  # the same report and comparison
+
 MIRROR = Path(os.environ.get("SPIN_MIRROR", "/work/.mirror"))
 GIT = MIRROR / "common-voice+commonvoice-fr/repo"
 REPO = Path(__file__).resolve().parents[2]
@@ -162,28 +164,7 @@ def report(res: dict) -> None:
     for v in res.values():
         groups[(v["part"], v["author"])].append(v)
         groups[(v["part"], "all")].append(v)
-    print(f"{'part':6s} {'author':16s} {'n':>5s} {'spun':>9s} {'>=susp':>7s} {'mean':>6s}")
-    for (p, a), vs in sorted(groups.items()):
-        n = len(vs)
-        sp = sum(v["label"] == "spun" for v in vs)
-        su = sum(v["label"] in ("spun", "suspect") for v in vs)
-        print(f"{p:6s} {a:16s} {n:5d} {sp:3d} {sp / n:5.1%} {su / n:6.1%} "
-              f"{sum(v['score'] for v in vs) / n:6.3f}")
-    high = [v for v in res.values() if v["label"] in ("spun", "suspect")]
-    kinds = Counter(k for v in high for k, x in v["kinds"].items() if x >= 0.5)
-    sigs = Counter(s for v in high for s in v["signals"])
-    print(f"documents >= suspect: {len(high)}; kinds >= 0.5 there: {dict(kinds)}")
-    print(f"signals with weight there (documents): {dict(sigs)}")
-
-
-def compare(before: Path, after: Path) -> None:
-    a, b = (pickle.load(open(p, "rb")) for p in (before, after))
-    moved = Counter((a[k]["label"], b[k]["label"]) for k in a if k in b)
-    print("label before -> after:", dict(moved))
-    for k in sorted(a):
-        if k in b and a[k]["label"] != b[k]["label"]:
-            print(f"  {k}: {a[k]['score']:.3f} {a[k]['label']} -> {b[k]['score']:.3f} "
-                  f"{b[k]['label']}")
+    print_groups(groups, ("part", "author"))
 
 
 #: One slip each, in sentences a novel could hold (``slips``): gender, contraction, number,
