@@ -172,6 +172,8 @@ MAIN_COMPONENT_SELF = True
 POSITIONAL_TOKENS = frozenset(_HINTS["positional"])
 #: Tokens of an embedded social post: a <blockquote> carrying one quotes it in the article.
 EMBEDDED_POST_TOKENS = frozenset(_HINTS["embedded_posts"])
+#: class words of a sentence of the article set out to be posted ("sw-click-to-tweet")
+SHARE_QUOTE_HINTS = tuple(_HINTS["share_quotes"])
 #: hosts of social networks and share services: links to them are no outbound list
 SOCIAL_HOSTS = frozenset(_HINTS["social_hosts"])
 #: a list of links inside the article's container whose links go to other sites (at
@@ -396,6 +398,8 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     values = [v.lower() for v in raw_values]
     per_value = [_value_tokens(v) for v in raw_values]
     toks = [t for vt in per_value for t in vt]
+    if _share_quote(toks):
+        return None  # "sw-click-to-tweet": the article's sentence, set out to be posted
     # whole values first ("share-buttons"), then their word tokens ("share"), then
     # hints of several words inside a value ("lire-aussi" in "bloc-lire-aussi")
     strong = next((x for x in (*values, *toks) if _strong_token(x)), None)
@@ -441,6 +445,24 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
         None,
     )
     return (weak, "weak") if weak is not None else None
+
+
+def _share_quote(toks: list[str]) -> bool:
+    """True when class tokens name a sentence of the article set out with a button to post it.
+
+    Blog plugins print a quotable sentence of the article in a box with a "Click To
+    Tweet" button (``<span class="sw-click-to-tweet"><span class="sw-ctt-text">…</span>
+    <span class="sw-ctt-btn">Click To Tweet</span></span>``): the sentence is the
+    article's (a copy of a sentence the text already gives goes as a pull quote); only
+    the button (``ctt-btn``, a strong hint) is furniture.
+
+    >>> _share_quote(["sw", "click", "to", "tweet"]), _share_quote(["tweetable"])
+    (True, True)
+    >>> _share_quote(["twitter", "tweet"]), _share_quote(["sw", "ctt", "btn"])
+    (False, False)
+    """
+    joined = "-" + "-".join(toks) + "-"
+    return any(f"-{h}-" in joined for h in SHARE_QUOTE_HINTS)
 
 
 def _in_modifier(value: str, token: str) -> bool:
@@ -1859,6 +1881,9 @@ def main_content(
     else:
         under = _voting_words_under(body, blocks)
     kept += _repeated_components(best, kept)
+    parents = {id(el.parent): el.parent for el in kept if isinstance(el.parent, Tag)}
+    for holder in parents.values():
+        kept += _wrapped_subheadings(holder, kept, stats)
     inside = sum(under.get(id(el), 0) for el in kept)
     if inside >= MAIN_MIN_SHARE * total:
         if inside < MAIN_MIN_WORDS:
@@ -1952,6 +1977,62 @@ def _lead_block(el: Tag, under: dict[int, int], stats: dict[int, tuple[int, int,
         return False
     chars, link_chars, _ = stats.get(id(el), (0, 0, 0))
     return bool(chars) and link_chars <= MAIN_LEAD_MAX_LINK_DENSITY * chars
+
+
+#: A subheading wrapped in a component of its own has at most this many characters.
+WRAPPED_SUBHEADING_MAX_CHARS = 150
+
+
+def _wrapped_subheadings(
+    parent: Tag, kept: list[Tag], stats: dict[int, tuple[int, int, int]]
+) -> list[Tag]:
+    """Children of ``parent`` that only wrap a subheading between two kept blocks of the body.
+
+    A component-built page writes each block of the article in a wrapper of its own
+    (``<div data-component="text-block">`` per paragraph, ``<div
+    data-component="subheadline-block"><h2>Which countries are members?</h2></div>``):
+    the paragraphs' wrappers vote and are kept, the subheading's does not vote and went as
+    outside the article. A wrapper whose whole text is one ``h2``–``h6`` of at most
+    ``WRAPPED_SUBHEADING_MAX_CHARS`` characters, with no link and no furniture hint, lying
+    after a kept block and followed by a kept block (the next sibling with text), is the
+    article's subheading. A box title followed by a list that goes ("À lire aussi"
+    before a list of links) is not followed by a kept block and still goes.
+
+    >>> soup = BeautifulSoup("<div><div class=t><p>Un.</p></div><div class=s><h2>Pourquoi ?"
+    ...     "</h2></div><div class=t><p>Deux.</p></div><div class=s><h2>À lire</h2></div>"
+    ...     "<ul><li><a href=/x>Autre</a></li></ul></div>", "html.parser")
+    >>> kept = soup.div.find_all("div", class_="t")
+    >>> [d.get_text() for d in _wrapped_subheadings(soup.div, kept, _measure(soup))]
+    ['Pourquoi ?']
+    """
+    ids = {id(el) for el in kept}
+    children = [c for c in parent.find_all(recursive=False)]
+    out: list[Tag] = []
+    seen_kept = False
+    for i, sib in enumerate(children):
+        if id(sib) in ids:
+            seen_kept = True
+            continue
+        if not seen_kept or sib.name[0] == "h" or not _wraps_subheading(sib, stats):
+            continue
+        nxt = next((c for c in children[i + 1 :] if c.get_text(strip=True)), None)
+        if nxt is not None and id(nxt) in ids:
+            out.append(sib)
+    return out
+
+
+def _wraps_subheading(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
+    """True when ``el``'s whole text is one short unlinked ``h2``–``h6`` and ``el`` has no hint."""
+    heads = el.find_all(ARTICLE_HEADING_TAGS)
+    if len(heads) != 1 or _hint_kind(el) is not None or _hint_kind(heads[0]) is not None:
+        return False
+    text = el.get_text(" ", strip=True)
+    chars, link_chars, _ = stats.get(id(el), (0, 0, 0))
+    return (
+        0 < len(text) <= WRAPPED_SUBHEADING_MAX_CHARS
+        and link_chars == 0
+        and heads[0].get_text(" ", strip=True) == text
+    )
 
 
 def _repeated_components(best: Tag, kept: list[Tag]) -> list[Tag]:
