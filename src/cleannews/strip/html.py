@@ -465,6 +465,20 @@ def _share_quote(toks: list[str]) -> bool:
     return any(f"-{h}-" in joined for h in SHARE_QUOTE_HINTS)
 
 
+def _holds_share_quote(el: Tag) -> bool:
+    """True when ``el`` or an element inside it is a sentence set out to be tweeted.
+
+    The plugin writes the sentence as the link that posts it (``<span
+    class="bctt-ctt-text"><a href="https://twitter.com/intent/tweet?…">…</a></span>``):
+    a short block made of that link is the article's sentence, not a "read also" line.
+
+    >>> _holds_share_quote(BeautifulSoup("<p><span class='bctt-ctt-text'><a href=/t>Une "
+    ...     "phrase.</a></span></p>", "html.parser").p)
+    True
+    """
+    return any(_share_quote(_tokens(x)) for x in (el, *el.find_all(class_=True)))
+
+
 def _in_modifier(value: str, token: str) -> bool:
     """True when ``token`` occurs in ``value`` only after a BEM ``--`` (a modifier).
 
@@ -1086,6 +1100,8 @@ def _in_running_text(el: Tag) -> bool:
     """
     if el.name not in RUNNING_TEXT_TAGS:
         return False
+    if isinstance(el.parent, Tag) and _share_quote(_tokens(el.parent)):
+        return False  # the button of a sentence set out to be tweeted: its words are the quote
     if _word_beside(el.previous_siblings) and _word_beside(el.next_siblings):
         return True
     return _edge_of_prose(el)
@@ -2297,6 +2313,7 @@ class _Extractor:
                 or (el.find("img") is not None and not _teaser_card(el))
                 or _cited_address(el)
                 or _runs_into_link(el)
+                or _holds_share_quote(el)
             ):
                 return None
             return (
