@@ -93,6 +93,14 @@ def test_wrapped_subheading_between_paragraphs_stays():
     assert "Que contient le budget ?" in text
 
 
+def test_wrapped_subheading_before_a_picture_stays():
+    sub = (
+        "<div class='c-1 subheadline-block'><h2>Qui paiera la hausse ?</h2></div>"
+        "<div class='c-1 image-block'><img src='/p.jpg' alt=''><p>AFP</p></div>"
+    )
+    assert "Qui paiera la hausse ?" in _text(_components(sub))
+
+
 def test_box_title_before_a_list_that_goes_still_goes():
     title = "<div class='c-1 subheadline-block'><h2>À lire aussi sur le site</h2></div>"
     links = "".join(f"<li><a href='/a{i}'>Un autre article numéro {i}</a></li>" for i in range(5))

@@ -2010,8 +2010,8 @@ def _wrapped_subheadings(
     the paragraphs' wrappers vote and are kept, the subheading's does not vote and went as
     outside the article. A wrapper whose whole text is one ``h2``–``h6`` of at most
     ``WRAPPED_SUBHEADING_MAX_CHARS`` characters, with no link and no furniture hint, lying
-    after a kept block and followed by a kept block (the next sibling with text), is the
-    article's subheading. A box title followed by a list that goes ("À lire aussi"
+    after a kept block and followed by a kept block (the next sibling with text that is no
+    picture with its caption), is the article's subheading. A box title followed by a list that goes ("À lire aussi"
     before a list of links) is not followed by a kept block and still goes.
 
     >>> soup = BeautifulSoup("<div><div class=t><p>Un.</p></div><div class=s><h2>Pourquoi ?"
@@ -2031,10 +2031,23 @@ def _wrapped_subheadings(
             continue
         if not seen_kept or sib.name[0] == "h" or not _wraps_subheading(sib, stats):
             continue
-        nxt = next((c for c in children[i + 1 :] if c.get_text(strip=True)), None)
+        nxt = next((c for c in children[i + 1 :] if _text_block(c)), None)
         if nxt is not None and id(nxt) in ids:
             out.append(sib)
     return out
+
+
+def _text_block(el: Tag) -> bool:
+    """True when ``el`` has text and is no picture with its caption (``IMAGE_CAPTION_MAX_CHARS``).
+
+    >>> _text_block(BeautifulSoup("<div><img src=a.jpg><p>Getty Images</p></div>",
+    ...     "html.parser").div)
+    False
+    """
+    text = el.get_text(strip=True)
+    if not text:
+        return False
+    return len(text) > IMAGE_CAPTION_MAX_CHARS or el.find(["img", "picture", "figure"]) is None
 
 
 def _wraps_subheading(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
