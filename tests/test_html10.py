@@ -75,7 +75,9 @@ def test_tweet_box_that_is_no_share_quote_still_goes():
 
 
 def _components(between: str, after: str = "") -> str:
-    block = f"<div class='c-1 text-block'><div class='c-2'><div class='c-3'>{PARA}</div></div></div>"
+    block = (
+        f"<div class='c-1 text-block'><div class='c-2'><div class='c-3'>{PARA}</div></div></div>"
+    )
     return (
         "<html lang='fr'><head><title>Budget</title></head><body><main><article>"
         + f"<div class='c-1 headline-block'><h1>{TITLE}</h1></div>"

@@ -2011,8 +2011,9 @@ def _wrapped_subheadings(
     outside the article. A wrapper whose whole text is one ``h2``–``h6`` of at most
     ``WRAPPED_SUBHEADING_MAX_CHARS`` characters, with no link and no furniture hint, lying
     after a kept block and followed by a kept block (the next sibling with text that is no
-    picture with its caption), is the article's subheading. A box title followed by a list that goes ("À lire aussi"
-    before a list of links) is not followed by a kept block and still goes.
+    picture with its caption), is the article's subheading. A box title followed by a list
+    that goes ("À lire aussi" before a list of links) is not followed by a kept block and
+    still goes.
 
     >>> soup = BeautifulSoup("<div><div class=t><p>Un.</p></div><div class=s><h2>Pourquoi ?"
     ...     "</h2></div><div class=t><p>Deux.</p></div><div class=s><h2>À lire</h2></div>"
@@ -2056,7 +2057,7 @@ def _wraps_subheading(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
     if len(heads) != 1 or _hint_kind(el) is not None or _hint_kind(heads[0]) is not None:
         return False
     text = el.get_text(" ", strip=True)
-    chars, link_chars, _ = stats.get(id(el), (0, 0, 0))
+    _, link_chars, _ = stats.get(id(el), (0, 0, 0))
     return (
         0 < len(text) <= WRAPPED_SUBHEADING_MAX_CHARS
         and link_chars == 0
