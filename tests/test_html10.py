@@ -115,3 +115,45 @@ def test_box_title_before_a_list_that_goes_still_goes():
 def test_wrapped_heading_with_a_link_is_no_subheading():
     sub = "<div class='c-1 promo-block'><h2><a href='/n'>Notre newsletter du matin</a></h2></div>"
     assert "Notre newsletter du matin" not in _text(_components(sub))
+
+
+# --- the body the page marks (itemprop="articleBody") -------------------------------------
+
+
+def _marked(inside: str, prop: str = "articleBody", teaser: str = "") -> str:
+    deep = f"<div class='x-1'><div class='x-2'><div class='x-3'>{PARA}</div></div></div>"
+    return (
+        "<html lang='fr'><head><title>Budget</title></head><body><main>"
+        + f"<h1>{TITLE}</h1><div itemprop='{prop}'>"
+        + deep * 4
+        + inside
+        + deep * 2
+        + "</div>"
+        + teaser
+        + "</main></body></html>"
+    )
+
+
+FACT_BOX = (
+    "<div class='y-1'><h3>Les chiffres</h3><ul><li>12 millions d'euros</li>"
+    "<li>3 heures de débat</li></ul><p>Vote à main levée.</p></div>"
+)
+
+
+def test_marked_body_keeps_what_did_not_vote():
+    text = _text(_marked(FACT_BOX))
+    assert "12 millions d'euros" in text
+    assert "Vote à main levée." in text
+
+
+def test_furniture_inside_the_marked_body_still_goes():
+    box = "<div class='related-articles'><p><a href='/a'>Un autre article du jour</a></p></div>"
+    text = _text(_marked(FACT_BOX + box))
+    assert "Un autre article du jour" not in text
+    assert "12 millions d'euros" in text
+
+
+def test_two_marked_bodies_mark_nothing():
+    # a listing whose every teaser is marked: no element is the article's body
+    page = _marked(FACT_BOX, teaser="<div itemprop='articleBody'><p>Un autre résumé.</p></div>")
+    assert "12 millions d'euros" not in _text(page)

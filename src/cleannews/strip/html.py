@@ -1833,10 +1833,89 @@ def _holders(
     return frozenset(ids)
 
 
+#: schema.org's property of the article's body (``itemprop="articleBody"``), lowercased
+ARTICLE_BODY_PROPERTY = "articlebody"
+#: How the marked body joins a voted selection that lies elsewhere on the page
+#: (``"union"``, ``"replace"`` or ``"ignore"``).
+MARKED_BODY_ELSEWHERE = "union"
+#: Whether a page with no voted selection is read from its marked body alone.
+MARKED_BODY_WHEN_NONE = True
+
+
 def main_content(
     body: Tag, stats: dict[int, tuple[int, int, int]] | None = None
 ) -> list[Tag] | None:
     """The element(s) that hold the article, or None when the page has no single one.
+
+    The voted selection (:func:`_voted_content`), widened to the element the page marks
+    as the article's body (``itemprop="articleBody"``) when the selection lies inside it
+    (:func:`_with_marked_body`).
+
+    >>> soup = BeautifulSoup("<body><div itemprop=articleBody><div><div><div><p>"
+    ...     + "Un paragraphe de l'article, avec du texte. " * 12 + "</p></div></div></div>"
+    ...     "<div><div><div><p>Une phrase courte.</p></div></div></div></div></body>",
+    ...     "html.parser")
+    >>> [el.get("itemprop") for el in main_content(soup.body)]
+    ['articleBody']
+    """
+    if stats is None:
+        stats = _measure(body)
+    roots = _voted_content(body, stats)
+    marked = _marked_body(body, stats)
+    return roots if marked is None else _with_marked_body(roots, marked)
+
+
+def _marked_body(body: Tag, stats: dict[int, tuple[int, int, int]]) -> Tag | None:
+    """The one element marked ``itemprop="articleBody"``, if it holds an article's prose.
+
+    At least ``MAIN_MIN_WORDS`` words, at most ``MAIN_BLOCK_MAX_LINK_DENSITY`` of its text
+    in links; a page that marks several elements (a listing of teasers) has none.
+
+    >>> soup = BeautifulSoup("<div itemprop='articleBody'>" + "Du texte. " * 40 + "</div>",
+    ...     "html.parser")
+    >>> _marked_body(soup, _measure(soup)).name
+    'div'
+    """
+    marked = [
+        el
+        for el in body.find_all(itemprop=True)
+        if ARTICLE_BODY_PROPERTY in str(el.get("itemprop")).lower().split()
+    ]
+    if len(marked) != 1 or marked[0].name in ("html", "body", "head", "meta"):
+        return None
+    el = marked[0]
+    chars, link_chars, _ = stats.get(id(el), (0, 0, 0))
+    if not chars or link_chars > MAIN_BLOCK_MAX_LINK_DENSITY * chars:
+        return None
+    if count_words(el.get_text(" ")) < MAIN_MIN_WORDS:
+        return None
+    return el
+
+
+def _with_marked_body(roots: list[Tag] | None, marked: Tag) -> list[Tag] | None:
+    """The voted selection ``roots`` with the page's marked article body ``marked``.
+
+    Selected elements inside ``marked`` give way to it: the body the page names is the
+    article's, with the subheadings, short paragraphs and boxes that did not vote (the
+    walk still drops the furniture inside it by its own rules). A selection that holds
+    ``marked`` stays as it is.
+    """
+    if roots is None:
+        return [marked] if MARKED_BODY_WHEN_NONE else None
+    if any(r is marked or _under(marked, {id(r)}) for r in roots):
+        return roots
+    inside = {id(r) for r in roots if _under(r, {id(marked)})}
+    if inside:
+        return [marked, *(r for r in roots if id(r) not in inside)]
+    if MARKED_BODY_ELSEWHERE == "union":
+        return [marked, *roots]
+    if MARKED_BODY_ELSEWHERE == "replace":
+        return [marked]
+    return roots
+
+
+def _voted_content(body: Tag, stats: dict[int, tuple[int, int, int]]) -> list[Tag] | None:
+    """The element(s) that hold the article by the votes of prose blocks, or None.
 
     The container with the most votes of prose blocks (a readability-like
     score: words outside links, commas), plus those of its siblings that
@@ -1850,8 +1929,6 @@ def main_content(
     >>> [el.get("id") for el in main_content(soup.body)]
     ['art']
     """
-    if stats is None:
-        stats = _measure(body)
     counts = _prose_counts(body)
     votes, elements, blocks = _votes(body, _holders(body, stats, MAIN_KEEP_TEXT_SHARE), counts)
     total = sum(w for _, w in blocks)
