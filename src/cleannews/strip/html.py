@@ -1866,7 +1866,8 @@ def main_content(
 
 
 def _marked_body(body: Tag, stats: dict[int, tuple[int, int, int]]) -> Tag | None:
-    """The one element marked ``itemprop="articleBody"``, if it holds an article's prose.
+    """The one element marked ``itemprop="articleBody"`` (microdata) or
+    ``property="articleBody"`` (RDFa), if it holds an article's prose.
 
     At least ``MAIN_MIN_WORDS`` words, at most ``MAIN_BLOCK_MAX_LINK_DENSITY`` of its text
     in links; a page that marks several elements (a listing of teasers) has none.
@@ -1878,8 +1879,9 @@ def _marked_body(body: Tag, stats: dict[int, tuple[int, int, int]]) -> Tag | Non
     """
     marked = [
         el
-        for el in body.find_all(itemprop=True)
-        if ARTICLE_BODY_PROPERTY in str(el.get("itemprop")).lower().split()
+        for attr in ("itemprop", "property")
+        for el in body.find_all(attrs={attr: True})
+        if _names_article_body(el.get(attr))
     ]
     if len(marked) != 1 or marked[0].name in ("html", "body", "head", "meta"):
         return None
@@ -1890,6 +1892,18 @@ def _marked_body(body: Tag, stats: dict[int, tuple[int, int, int]]) -> Tag | Non
     if count_words(el.get_text(" ")) < MAIN_MIN_WORDS:
         return None
     return el
+
+
+def _names_article_body(value: Any) -> bool:
+    """True when a microdata ``itemprop`` or RDFa ``property`` value names the article's body.
+
+    >>> _names_article_body("articleBody"), _names_article_body("rnews:articlebody schema:x")
+    (True, True)
+    >>> _names_article_body("description")
+    False
+    """
+    words = value.split() if isinstance(value, str) else list(value or ())
+    return any(w.rsplit(":", 1)[-1].lower() == ARTICLE_BODY_PROPERTY for w in words)
 
 
 def _with_marked_body(roots: list[Tag] | None, marked: Tag) -> list[Tag] | None:
