@@ -1838,6 +1838,10 @@ ARTICLE_BODY_PROPERTY = "articlebody"
 #: How the marked body joins a voted selection that lies elsewhere on the page
 #: (``"union"``, ``"replace"`` or ``"ignore"``).
 MARKED_BODY_ELSEWHERE = "union"
+#: A selection inside the marked body gives way to it only when the marked body holds at
+#: most this many times its words (on the dev pages: at most 1.34 times): a larger one is a
+#: theme's wrapper of the whole page (sidebars, comments) marked as the body.
+MARKED_BODY_MAX_GROWTH = 2.0
 #: Whether a page with no voted selection is read from its marked body alone.
 MARKED_BODY_WHEN_NONE = True
 
@@ -1911,16 +1915,29 @@ def _with_marked_body(roots: list[Tag] | None, marked: Tag) -> list[Tag] | None:
 
     Selected elements inside ``marked`` give way to it: the body the page names is the
     article's, with the subheadings, short paragraphs and boxes that did not vote (the
-    walk still drops the furniture inside it by its own rules). A selection that holds
-    ``marked`` stays as it is.
+    walk still drops the furniture inside it by its own rules), unless it holds more than
+    ``MARKED_BODY_MAX_GROWTH`` times their words. A selection that holds ``marked`` stays
+    as it is.
+
+    >>> soup = BeautifulSoup("<div itemprop=articleBody><div id=a>" + "mot " * 100
+    ...     + "</div><div id=b>" + "autre " * 30 + "</div></div>", "html.parser")
+    >>> [e.get("itemprop") for e in _with_marked_body([soup.find(id="a")], soup.div)]
+    ['articleBody']
+    >>> _ = soup.find(id="b").append("encore " * 300)
+    >>> [e.get("id") for e in _with_marked_body([soup.find(id="a")], soup.div)]
+    ['a']
     """
     if roots is None:
         return [marked] if MARKED_BODY_WHEN_NONE else None
     if any(r is marked or _under(marked, {id(r)}) for r in roots):
         return roots
-    inside = {id(r) for r in roots if _under(r, {id(marked)})}
+    inside = [r for r in roots if _under(r, {id(marked)})]
     if inside:
-        return [marked, *(r for r in roots if id(r) not in inside)]
+        chosen = sum(count_words(r.get_text(" ")) for r in inside)
+        if count_words(marked.get_text(" ")) > MARKED_BODY_MAX_GROWTH * chosen:
+            return roots  # a theme's wrapper of the whole page, marked as the body
+        ids = {id(r) for r in inside}
+        return [marked, *(r for r in roots if id(r) not in ids)]
     if MARKED_BODY_ELSEWHERE == "union":
         return [marked, *roots]
     if MARKED_BODY_ELSEWHERE == "replace":
