@@ -1883,9 +1883,12 @@ def _marked_body(body: Tag, stats: dict[int, tuple[int, int, int]]) -> Tag | Non
     """
     marked = [
         el
-        for attr in ("itemprop", "property")
-        for el in body.find_all(attrs={attr: True})
-        if _names_article_body(el.get(attr))
+        for el in body.find_all(True)
+        if el.attrs
+        and (
+            _names_article_body(el.attrs.get("itemprop"))
+            or _names_article_body(el.attrs.get("property"))
+        )
     ]
     if len(marked) != 1 or marked[0].name in ("html", "body", "head", "meta"):
         return None
