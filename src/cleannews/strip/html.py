@@ -1859,8 +1859,8 @@ def main_content(
     ...     + "Un paragraphe de l'article, avec du texte. " * 12 + "</p></div></div></div>"
     ...     "<div><div><div><p>Une phrase courte.</p></div></div></div></div></body>",
     ...     "html.parser")
-    >>> [el.get("itemprop") for el in main_content(soup.body)]
-    ['articleBody']
+    >>> [el.get("itemprop") for el in main_content(soup.body)][-1]
+    'articleBody'
     """
     if stats is None:
         stats = _measure(body)
@@ -1916,7 +1916,8 @@ def _names_article_body(value: Any) -> bool:
 def _with_marked_body(roots: list[Tag] | None, marked: Tag) -> list[Tag] | None:
     """The voted selection ``roots`` with the page's marked article body ``marked``.
 
-    Selected elements inside ``marked`` give way to it: the body the page names is the
+    The mark joins a selection made inside it (the voted container stays first, so the
+    headline and the header zone are placed as before): the body the page names is the
     article's, with the subheadings, short paragraphs and boxes that did not vote (the
     walk still drops the furniture inside it by its own rules), unless it holds more than
     ``MARKED_BODY_MAX_GROWTH`` times their words. A selection that holds ``marked`` stays
@@ -1924,8 +1925,8 @@ def _with_marked_body(roots: list[Tag] | None, marked: Tag) -> list[Tag] | None:
 
     >>> soup = BeautifulSoup("<div itemprop=articleBody><div id=a>" + "mot " * 100
     ...     + "</div><div id=b>" + "autre " * 30 + "</div></div>", "html.parser")
-    >>> [e.get("itemprop") for e in _with_marked_body([soup.find(id="a")], soup.div)]
-    ['articleBody']
+    >>> [e.get("id") or e.get("itemprop") for e in _with_marked_body([soup.find(id="a")], soup.div)]
+    ['a', 'articleBody']
     >>> _ = soup.find(id="b").append("encore " * 300)
     >>> [e.get("id") for e in _with_marked_body([soup.find(id="a")], soup.div)]
     ['a']
@@ -1939,9 +1940,11 @@ def _with_marked_body(roots: list[Tag] | None, marked: Tag) -> list[Tag] | None:
         chosen = sum(count_words(r.get_text(" ")) for r in inside)
         if count_words(marked.get_text(" ")) > MARKED_BODY_MAX_GROWTH * chosen:
             return roots  # a theme's wrapper of the whole page, marked as the body
-        ids = {id(r) for r in inside}
-        return [marked, *(r for r in roots if id(r) not in ids)]
+        # the voted container stays first: the headline and the header zone (byline,
+        # date) are still placed against it, as without the mark
+        return [*roots, marked]
     if MARKED_BODY_ELSEWHERE == "union":
+        # the mark first: the headline is placed against the body the page names
         return [marked, *roots]
     if MARKED_BODY_ELSEWHERE == "replace":
         return [marked]
