@@ -172,6 +172,8 @@ MAIN_COMPONENT_SELF = True
 POSITIONAL_TOKENS = frozenset(_HINTS["positional"])
 #: Tokens of an embedded social post: a <blockquote> carrying one quotes it in the article.
 EMBEDDED_POST_TOKENS = frozenset(_HINTS["embedded_posts"])
+#: class words of a sentence of the article set out to be posted ("sw-click-to-tweet")
+SHARE_QUOTE_HINTS = tuple(_HINTS["share_quotes"])
 #: hosts of social networks and share services: links to them are no outbound list
 SOCIAL_HOSTS = frozenset(_HINTS["social_hosts"])
 #: a list of links inside the article's container whose links go to other sites (at
@@ -396,6 +398,8 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     values = [v.lower() for v in raw_values]
     per_value = [_value_tokens(v) for v in raw_values]
     toks = [t for vt in per_value for t in vt]
+    if _share_quote(toks):
+        return None  # "sw-click-to-tweet": the article's sentence, set out to be posted
     # whole values first ("share-buttons"), then their word tokens ("share"), then
     # hints of several words inside a value ("lire-aussi" in "bloc-lire-aussi")
     strong = next((x for x in (*values, *toks) if _strong_token(x)), None)
@@ -441,6 +445,38 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
         None,
     )
     return (weak, "weak") if weak is not None else None
+
+
+def _share_quote(toks: list[str]) -> bool:
+    """True when class tokens name a sentence of the article set out with a button to post it.
+
+    Blog plugins print a quotable sentence of the article in a box with a "Click To
+    Tweet" button (``<span class="sw-click-to-tweet"><span class="sw-ctt-text">…</span>
+    <span class="sw-ctt-btn">Click To Tweet</span></span>``): the sentence is the
+    article's (a copy of a sentence the text already gives goes as a pull quote); only
+    the button (``ctt-btn``, a strong hint) is furniture.
+
+    >>> _share_quote(["sw", "click", "to", "tweet"]), _share_quote(["tweetable"])
+    (True, True)
+    >>> _share_quote(["twitter", "tweet"]), _share_quote(["sw", "ctt", "btn"])
+    (False, False)
+    """
+    joined = "-" + "-".join(toks) + "-"
+    return any(f"-{h}-" in joined for h in SHARE_QUOTE_HINTS)
+
+
+def _holds_share_quote(el: Tag) -> bool:
+    """True when ``el`` or an element inside it is a sentence set out to be tweeted.
+
+    The plugin writes the sentence as the link that posts it (``<span
+    class="bctt-ctt-text"><a href="https://twitter.com/intent/tweet?…">…</a></span>``):
+    a short block made of that link is the article's sentence, not a "read also" line.
+
+    >>> _holds_share_quote(BeautifulSoup("<p><span class='bctt-ctt-text'><a href=/t>Une "
+    ...     "phrase.</a></span></p>", "html.parser").p)
+    True
+    """
+    return any(_share_quote(_tokens(x)) for x in (el, *el.find_all(class_=True)))
 
 
 def _in_modifier(value: str, token: str) -> bool:
@@ -1064,6 +1100,8 @@ def _in_running_text(el: Tag) -> bool:
     """
     if el.name not in RUNNING_TEXT_TAGS:
         return False
+    if isinstance(el.parent, Tag) and _share_quote(_tokens(el.parent)):
+        return False  # the button of a sentence set out to be tweeted: its words are the quote
     if _word_beside(el.previous_siblings) and _word_beside(el.next_siblings):
         return True
     return _edge_of_prose(el)
@@ -1795,10 +1833,126 @@ def _holders(
     return frozenset(ids)
 
 
+#: schema.org's property of the article's body (``itemprop="articleBody"``), lowercased
+ARTICLE_BODY_PROPERTY = "articlebody"
+#: How the marked body joins a voted selection that lies elsewhere on the page
+#: (``"union"``, ``"replace"`` or ``"ignore"``).
+MARKED_BODY_ELSEWHERE = "union"
+#: A selection inside the marked body gives way to it only when the marked body holds at
+#: most this many times its words (on the dev pages: at most 1.34 times): a larger one is a
+#: theme's wrapper of the whole page (sidebars, comments) marked as the body.
+MARKED_BODY_MAX_GROWTH = 2.0
+#: Whether a page with no voted selection is read from its marked body alone.
+MARKED_BODY_WHEN_NONE = True
+
+
 def main_content(
     body: Tag, stats: dict[int, tuple[int, int, int]] | None = None
 ) -> list[Tag] | None:
     """The element(s) that hold the article, or None when the page has no single one.
+
+    The voted selection (:func:`_voted_content`), widened to the element the page marks
+    as the article's body (``itemprop="articleBody"``) when the selection lies inside it
+    (:func:`_with_marked_body`).
+
+    >>> soup = BeautifulSoup("<body><div itemprop=articleBody><div><div><div><p>"
+    ...     + "Un paragraphe de l'article, avec du texte. " * 12 + "</p></div></div></div>"
+    ...     "<div><div><div><p>Une phrase courte.</p></div></div></div></div></body>",
+    ...     "html.parser")
+    >>> [el.get("itemprop") for el in main_content(soup.body)][-1]
+    'articleBody'
+    """
+    if stats is None:
+        stats = _measure(body)
+    roots = _voted_content(body, stats)
+    marked = _marked_body(body, stats)
+    return roots if marked is None else _with_marked_body(roots, marked)
+
+
+def _marked_body(body: Tag, stats: dict[int, tuple[int, int, int]]) -> Tag | None:
+    """The one element marked ``itemprop="articleBody"`` (microdata) or
+    ``property="articleBody"`` (RDFa), if it holds an article's prose.
+
+    At least ``MAIN_MIN_WORDS`` words, at most ``MAIN_BLOCK_MAX_LINK_DENSITY`` of its text
+    in links; a page that marks several elements (a listing of teasers) has none.
+
+    >>> soup = BeautifulSoup("<div itemprop='articleBody'>" + "Du texte. " * 40 + "</div>",
+    ...     "html.parser")
+    >>> _marked_body(soup, _measure(soup)).name
+    'div'
+    """
+    marked = [
+        el
+        for el in body.find_all(True)
+        if el.attrs
+        and (
+            _names_article_body(el.attrs.get("itemprop"))
+            or _names_article_body(el.attrs.get("property"))
+        )
+    ]
+    if len(marked) != 1 or marked[0].name in ("html", "body", "head", "meta"):
+        return None
+    el = marked[0]
+    chars, link_chars, _ = stats.get(id(el), (0, 0, 0))
+    if not chars or link_chars > MAIN_BLOCK_MAX_LINK_DENSITY * chars:
+        return None
+    if count_words(el.get_text(" ")) < MAIN_MIN_WORDS:
+        return None
+    return el
+
+
+def _names_article_body(value: Any) -> bool:
+    """True when a microdata ``itemprop`` or RDFa ``property`` value names the article's body.
+
+    >>> _names_article_body("articleBody"), _names_article_body("rnews:articlebody schema:x")
+    (True, True)
+    >>> _names_article_body("description")
+    False
+    """
+    words = value.split() if isinstance(value, str) else list(value or ())
+    return any(w.rsplit(":", 1)[-1].lower() == ARTICLE_BODY_PROPERTY for w in words)
+
+
+def _with_marked_body(roots: list[Tag] | None, marked: Tag) -> list[Tag] | None:
+    """The voted selection ``roots`` with the page's marked article body ``marked``.
+
+    The mark joins a selection made inside it (the voted container stays first, so the
+    headline and the header zone are placed as before): the body the page names is the
+    article's, with the subheadings, short paragraphs and boxes that did not vote (the
+    walk still drops the furniture inside it by its own rules), unless it holds more than
+    ``MARKED_BODY_MAX_GROWTH`` times their words. A selection that holds ``marked`` stays
+    as it is.
+
+    >>> soup = BeautifulSoup("<div itemprop=articleBody><div id=a>" + "mot " * 100
+    ...     + "</div><div id=b>" + "autre " * 30 + "</div></div>", "html.parser")
+    >>> [e.get("id") or e.get("itemprop") for e in _with_marked_body([soup.find(id="a")], soup.div)]
+    ['a', 'articleBody']
+    >>> _ = soup.find(id="b").append("encore " * 300)
+    >>> [e.get("id") for e in _with_marked_body([soup.find(id="a")], soup.div)]
+    ['a']
+    """
+    if roots is None:
+        return [marked] if MARKED_BODY_WHEN_NONE else None
+    if any(r is marked or _under(marked, {id(r)}) for r in roots):
+        return roots
+    inside = [r for r in roots if _under(r, {id(marked)})]
+    if inside:
+        chosen = sum(count_words(r.get_text(" ")) for r in inside)
+        if count_words(marked.get_text(" ")) > MARKED_BODY_MAX_GROWTH * chosen:
+            return roots  # a theme's wrapper of the whole page, marked as the body
+        # the voted container stays first: the headline and the header zone (byline,
+        # date) are still placed against it, as without the mark
+        return [*roots, marked]
+    if MARKED_BODY_ELSEWHERE == "union":
+        # the mark first: the headline is placed against the body the page names
+        return [marked, *roots]
+    if MARKED_BODY_ELSEWHERE == "replace":
+        return [marked]
+    return roots
+
+
+def _voted_content(body: Tag, stats: dict[int, tuple[int, int, int]]) -> list[Tag] | None:
+    """The element(s) that hold the article by the votes of prose blocks, or None.
 
     The container with the most votes of prose blocks (a readability-like
     score: words outside links, commas), plus those of its siblings that
@@ -1812,8 +1966,6 @@ def main_content(
     >>> [el.get("id") for el in main_content(soup.body)]
     ['art']
     """
-    if stats is None:
-        stats = _measure(body)
     counts = _prose_counts(body)
     votes, elements, blocks = _votes(body, _holders(body, stats, MAIN_KEEP_TEXT_SHARE), counts)
     total = sum(w for _, w in blocks)
@@ -1859,6 +2011,9 @@ def main_content(
     else:
         under = _voting_words_under(body, blocks)
     kept += _repeated_components(best, kept)
+    parents = {id(el.parent): el.parent for el in kept if isinstance(el.parent, Tag)}
+    for holder in parents.values():
+        kept += _wrapped_subheadings(holder, kept, stats)
     inside = sum(under.get(id(el), 0) for el in kept)
     if inside >= MAIN_MIN_SHARE * total:
         if inside < MAIN_MIN_WORDS:
@@ -1952,6 +2107,76 @@ def _lead_block(el: Tag, under: dict[int, int], stats: dict[int, tuple[int, int,
         return False
     chars, link_chars, _ = stats.get(id(el), (0, 0, 0))
     return bool(chars) and link_chars <= MAIN_LEAD_MAX_LINK_DENSITY * chars
+
+
+#: A subheading wrapped in a component of its own has at most this many characters.
+WRAPPED_SUBHEADING_MAX_CHARS = 150
+
+
+def _wrapped_subheadings(
+    parent: Tag, kept: list[Tag], stats: dict[int, tuple[int, int, int]]
+) -> list[Tag]:
+    """Children of ``parent`` that only wrap a subheading between two kept blocks of the body.
+
+    A component-built page writes each block of the article in a wrapper of its own
+    (``<div data-component="text-block">`` per paragraph, ``<div
+    data-component="subheadline-block"><h2>Which countries are members?</h2></div>``):
+    the paragraphs' wrappers vote and are kept, the subheading's does not vote and went as
+    outside the article. A wrapper whose whole text is one ``h2``–``h6`` of at most
+    ``WRAPPED_SUBHEADING_MAX_CHARS`` characters, with no link and no furniture hint, lying
+    after a kept block and followed by a kept block (the next sibling with text that is no
+    picture with its caption), is the article's subheading. A box title followed by a list
+    that goes ("À lire aussi" before a list of links) is not followed by a kept block and
+    still goes.
+
+    >>> soup = BeautifulSoup("<div><div class=t><p>Un.</p></div><div class=s><h2>Pourquoi ?"
+    ...     "</h2></div><div class=t><p>Deux.</p></div><div class=s><h2>À lire</h2></div>"
+    ...     "<ul><li><a href=/x>Autre</a></li></ul></div>", "html.parser")
+    >>> kept = soup.div.find_all("div", class_="t")
+    >>> [d.get_text() for d in _wrapped_subheadings(soup.div, kept, _measure(soup))]
+    ['Pourquoi ?']
+    """
+    ids = {id(el) for el in kept}
+    children = [c for c in parent.find_all(recursive=False)]
+    out: list[Tag] = []
+    seen_kept = False
+    for i, sib in enumerate(children):
+        if id(sib) in ids:
+            seen_kept = True
+            continue
+        if not seen_kept or sib.name[0] == "h" or not _wraps_subheading(sib, stats):
+            continue
+        nxt = next((c for c in children[i + 1 :] if _text_block(c)), None)
+        if nxt is not None and id(nxt) in ids:
+            out.append(sib)
+    return out
+
+
+def _text_block(el: Tag) -> bool:
+    """True when ``el`` has text and is no picture with its caption (``IMAGE_CAPTION_MAX_CHARS``).
+
+    >>> _text_block(BeautifulSoup("<div><img src=a.jpg><p>Getty Images</p></div>",
+    ...     "html.parser").div)
+    False
+    """
+    text = el.get_text(strip=True)
+    if not text:
+        return False
+    return len(text) > IMAGE_CAPTION_MAX_CHARS or el.find(["img", "picture", "figure"]) is None
+
+
+def _wraps_subheading(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
+    """True when ``el``'s whole text is one short unlinked ``h2``–``h6`` and ``el`` has no hint."""
+    heads = el.find_all(ARTICLE_HEADING_TAGS)
+    if len(heads) != 1 or _hint_kind(el) is not None or _hint_kind(heads[0]) is not None:
+        return False
+    text = el.get_text(" ", strip=True)
+    _, link_chars, _ = stats.get(id(el), (0, 0, 0))
+    return (
+        0 < len(text) <= WRAPPED_SUBHEADING_MAX_CHARS
+        and link_chars == 0
+        and heads[0].get_text(" ", strip=True) == text
+    )
 
 
 def _repeated_components(best: Tag, kept: list[Tag]) -> list[Tag]:
@@ -2216,6 +2441,7 @@ class _Extractor:
                 or (el.find("img") is not None and not _teaser_card(el))
                 or _cited_address(el)
                 or _runs_into_link(el)
+                or _holds_share_quote(el)
             ):
                 return None
             return (
