@@ -89,3 +89,16 @@ def test_long_docs_open_with_contents(page: Path) -> None:
     sections = [no for no, line in _prose(page) if line.startswith("## ")]
     before = lines[: sections[1] if len(sections) > 1 else len(lines)]
     assert any(line.startswith("**Contents**") for line in before), page.name
+
+
+@pytest.mark.parametrize("page", DOCS, ids=[p.name for p in DOCS])
+def test_contents_list_every_section(page: Path) -> None:
+    """A bullet contents list names every ``## `` section in order (a section merged from
+    a branch without its line fails here; ``python tools/docs_toc.py`` rewrites the list)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("docs_toc", ROOT / "tools" / "docs_toc.py")
+    toc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(toc)
+    text = page.read_text("utf-8")
+    assert toc.rewrite(text) == text, f"stale contents in {page.name}: python tools/docs_toc.py"
