@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -82,6 +82,19 @@ def available_cpus() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def capped_jobs(jobs: int) -> int:
+    """``jobs`` worker processes, at most one per CPU this process may use.
+
+    The work is CPU-bound: more processes than CPUs only share the same CPUs, and each
+    one costs memory (with the "fork" start method every one of them is started at once:
+    ``-j 10000`` started ten thousand processes for five documents).
+
+    >>> capped_jobs(1), capped_jobs(10_000) == available_cpus()
+    (1, True)
+    """
+    return max(1, min(jobs, available_cpus()))
 
 
 #: ``--out`` names ending like this are one output file (not a folder).
@@ -666,6 +679,11 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     Raises ``OSError`` (I/O), ``FileNotFoundError`` (missing input) and
     :class:`~cleannews.batch.sinks.ResumeError`; one bad document never raises.
     """
+    jobs = capped_jobs(settings.jobs)
+    if jobs != settings.jobs:
+        log.warning("--jobs %d is more than the %d CPU(s) this process may use: %d worker "
+                    "process(es)", settings.jobs, available_cpus(), jobs)
+        settings = replace(settings, jobs=jobs)
     if settings.report is not None and settings.report.is_dir():
         # found only when the report is written, after the whole run
         raise UnsupportedInput(f"--report {settings.report}: a folder, not a file; give the "
