@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import cleannews
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,3 +113,113 @@ def test_jobs_above_the_cpu_count_are_capped_with_a_warning(tmp_path: Path) -> N
     report = json.loads((out / "report.json").read_text("utf-8"))
     assert report["settings"]["jobs"] == cpus
     assert len(_records(out / "clean.jsonl")) == 2
+
+
+# 4. `--languages fr-FR` (a locale, as most tools write it) or `accept_languages=("fr_CA",)`
+#    was accepted and set EVERY French document aside as `other_language` ("language fr is
+#    not among the accepted languages (fr-fr)"): a document's language never has a region.
+#    The region is now dropped; `fra` (ISO 639-2, same outcome) is refused with `fr`.
+
+def test_a_locale_in_accept_languages_keeps_the_documents_of_its_language() -> None:
+    cfg = cleannews.CleanConfig(accept_languages=("fr-FR", "en_GB"))
+    assert cfg.accept_languages == ("fr", "en")
+    doc = cleannews.clean(SEED_TEXT, config=cfg)
+    assert (doc.language, doc.verdict, doc.quarantined) == ("fr", "keep", False)
+
+
+def test_languages_fr_fr_on_the_command_line_keeps_french(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    r = _cli("run", SEED_000, "--out", out, "--languages", "fr-FR", "-j", "1")
+    assert r.returncode == 0, r.stderr.decode()
+    assert [x["id"] for x in _records(out / "clean.jsonl")] == [str(SEED_000)]
+    assert _records(out / "quarantine" / "quarantine.jsonl") == []
+
+
+def test_an_iso_639_2_code_is_refused_with_the_code_to_give() -> None:
+    r = _cli("clean", SEED_000, "--languages", "fra")
+    assert r.returncode == 2
+    assert "fra is not a language code; give fr" in r.stderr.decode()
+    assert r.stdout == b""
+    with pytest.raises(cleannews.ConfigError, match="give de"):
+        cleannews.CleanConfig(accept_languages=("deu",))
+
+
+# 5. `cleannews.clean(text, config={"fast_path": False})` raised `AttributeError: 'dict' object
+#    has no attribute 'lift_crawler_metadata'` (the README promises InputError or ConfigError,
+#    nothing else), `config={}` was silently the defaults, and `clean_frame(df, config={...})`
+#    or `CleannewsCleaner(config={...})` turned EVERY row into an error row. A config that
+#    is not a CleanConfig is now a ConfigError, raised once, before any document.
+
+@pytest.mark.parametrize("config", [{"fast_path": False}, {}, "fast_path=false"])
+def test_a_config_that_is_not_a_cleanconfig_is_a_config_error(config: object) -> None:
+    from cleannews.batch import clean_batch, clean_record, clean_text
+
+    calls = [
+        lambda: cleannews.clean(SEED_TEXT, config=config),
+        lambda: cleannews.clean_html("<p>Le maire.</p>", config=config),
+        lambda: cleannews.repair(SEED_TEXT, config=config),
+        lambda: cleannews.spin_score(SEED_TEXT, config=config),
+        lambda: clean_text(SEED_TEXT, config=config),
+        lambda: clean_record(SEED_TEXT, config=config),
+        lambda: clean_batch({"text": [SEED_TEXT]}, config=config),
+    ]
+    for call in calls:
+        with pytest.raises(cleannews.ConfigError, match="must be a CleanConfig"):
+            call()
+
+
+def test_clean_frame_with_a_dict_config_raises_instead_of_failing_every_row() -> None:
+    pd = pytest.importorskip("pandas")
+    from cleannews.batch import clean_frame
+
+    with pytest.raises(cleannews.ConfigError, match=r"CleanConfig\.from_dict"):
+        clean_frame(pd.DataFrame({"text": [SEED_TEXT]}), config={"fast_path": False})
+
+
+def test_datatrove_cleaner_with_a_dict_config_raises_at_construction() -> None:
+    pytest.importorskip("datatrove")
+    from cleannews.integrations.datatrove import CleannewsCleaner, CleannewsSpinFilter
+
+    with pytest.raises(cleannews.ConfigError):
+        CleannewsCleaner(config={"accept_languages": ["fr"]})
+    with pytest.raises(cleannews.ConfigError):
+        CleannewsSpinFilter(config={"spin_quarantine_threshold": 0.8})
+
+
+# 6. `clean_frame` on a frame cleaned before (to try other options, or read back from a
+#    saved output) doubled every `cleannews_*` column: `out.cleannews_verdict` became a
+#    two-column frame and the README's `out[out.cleannews_verdict == "keep"]` raised
+#    "Cannot index with multidimensional key". The old columns are now replaced.
+
+def test_clean_frame_twice_replaces_its_columns() -> None:
+    pd = pytest.importorskip("pandas")
+    from cleannews import CleanConfig
+    from cleannews.batch import clean_frame
+
+    df = pd.DataFrame({"text": [SEED_TEXT, None]}, index=[10, 11])
+    once = clean_frame(df)
+    twice = clean_frame(once, config=CleanConfig(accept_languages=("en",)))
+    assert list(twice.columns) == list(once.columns)
+    assert list(twice.cleannews_verdict) == ["other_language", "error"]
+    assert twice[twice.cleannews_verdict == "keep"].empty
+    again = clean_frame(once, column="cleannews_text")
+    assert list(again.cleannews_verdict) == ["keep", "error"]
+    assert again.loc[10, "cleannews_text"] == once.loc[10, "cleannews_text"]
+
+
+# 7. A JSONL record with `"id": ""` (an exporter's empty column) kept the id "": its
+#    quarantine entry in the report, its errors-sink record and its `cleannews.id` named
+#    nothing. An empty id is now no id: the record gets PATH:LINE, like a missing one.
+
+def test_an_empty_id_gets_path_and_line(tmp_path: Path) -> None:
+    data = tmp_path / "in.jsonl"
+    data.write_text(json.dumps({"id": "", "text": SEED_TEXT}) + "\n"
+                    + json.dumps({"id": "", "text": ""}) + "\n", "utf-8")
+    out = tmp_path / "out"
+    r = _cli("run", data, "--out", out, "-j", "1", "-q")
+    assert r.returncode == 1, r.stderr.decode()
+    (kept,) = _records(out / "clean.jsonl")
+    assert kept["id"] == ""  # the input fields are kept byte for byte
+    assert kept["cleannews"]["id"] == f"{data}:1"
+    (err,) = _records(out / "errors" / "errors.jsonl")
+    assert err["id"] == f"{data}:2"

@@ -46,7 +46,7 @@ except ImportError as exc:  # datatrove itself, or `regex` that BaseFilter needs
 
 from cleannews.__about__ import __version__
 from cleannews.batch.process import nothing_left, text_problem
-from cleannews.config import CleanConfig
+from cleannews.config import CleanConfig, config_or_default
 
 __all__ = ["METADATA_KEY", "CleannewsCleaner", "CleannewsSpinFilter"]
 
@@ -113,7 +113,7 @@ class CleannewsCleaner(PipelineStep):
     def __init__(self, config: CleanConfig | None = None, html: bool = False,
                  record_changes: bool = False) -> None:
         super().__init__()
-        self.config = config or CleanConfig()
+        self.config = config_or_default(config)
         self.html = html
         self.record_changes = record_changes
 
@@ -192,7 +192,7 @@ class CleannewsSpinFilter(BaseFilter):
                  threshold: float | None = None, config: CleanConfig | None = None) -> None:
         super().__init__(exclusion_writer)
         self.label_only = label_only
-        cfg = config or CleanConfig()
+        cfg = config_or_default(config)
         self.config = cfg if threshold is None else cfg.replace(
             spin_quarantine_threshold=threshold)
 
