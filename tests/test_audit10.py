@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
+from cleannews.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -223,3 +224,18 @@ def test_an_empty_id_gets_path_and_line(tmp_path: Path) -> None:
     assert kept["cleannews"]["id"] == f"{data}:1"
     (err,) = _records(out / "errors" / "errors.jsonl")
     assert err["id"] == f"{data}:2"
+
+
+# 8. A refused `--resume` said only "the run there used other inputs or options": after a
+#    trial `--limit 3`, or with one `--set` more, the user had to guess which. The message
+#    now names each setting that differs, then and now.
+
+def test_a_refused_resume_names_the_settings_that_differ(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["run", str(SEED_000), str(SEED_002), "--out", str(out), "-j", "1", "-q",
+                 "--limit", "1"]) == 0
+    r = _cli("run", SEED_000, SEED_002, "--out", out, "-j", "1", "--resume", "--no-spin")
+    err = r.stderr.decode()
+    assert r.returncode == 2, err
+    assert "score_spin: True then, False now; limit: 1 then, None now" in err
+    assert len(_records(out / "clean.jsonl")) == 1
