@@ -239,3 +239,63 @@ def test_a_refused_resume_names_the_settings_that_differ(tmp_path: Path) -> None
     assert r.returncode == 2, err
     assert "score_spin: True then, False now; limit: 1 then, None now" in err
     assert len(_records(out / "clean.jsonl")) == 1
+
+
+# 9. datatrove's `JsonlReader` (0.10.1) loses lines before the cleannews steps see them: one
+#    invalid UTF-8 byte ends the reading of the file (and of the records decoded in the same
+#    buffer before it), invalid JSON, records without text and `"text": ""` are skipped,
+#    `"text": 42` crashes the task. `CleannewsJsonlReader` passes every non-blank line on:
+#    the unreadable ones marked with the error type of `cleannews run`, so the cleaner and the
+#    spin filter route them to the exclusion writer, as `run` routes them to its errors sink.
+
+def _hostile_jsonl(path: Path) -> None:
+    good = [json.dumps({"id": f"ok{i}", "text": SEED_TEXT, "lang": "fr"}).encode()
+            for i in range(40)]
+    lines = [*good[:20],
+             b'{"id": "latin1", "text": "caf\xe9 au lait, le maire a dit"}',
+             b'{"id": "trunc", "text": "abc',
+             b"",
+             b"[1, 2]",
+             json.dumps({"id": "num", "text": 42}).encode(),
+             json.dumps({"id": "null", "text": None}).encode(),
+             json.dumps({"id": "notext", "body": "x"}).encode(),
+             json.dumps({"id": "empty", "text": ""}).encode(),
+             json.dumps({"id": "nul", "text": "a\x00b"}).encode(),
+             *good[20:]]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+
+
+def test_cleannews_jsonl_reader_loses_no_line_and_routes_like_run(tmp_path: Path) -> None:
+    pytest.importorskip("datatrove")
+    pytest.importorskip("orjson")
+    from datatrove.pipeline.readers import JsonlReader
+
+    from cleannews.integrations.datatrove import (
+        CleannewsCleaner,
+        CleannewsJsonlReader,
+        CleannewsSpinFilter,
+    )
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _hostile_jsonl(folder / "part.jsonl")
+    lost = [d.id for d in JsonlReader(str(folder)).run()]  # the loss the reader fixes
+    assert len(lost) < 40
+
+    docs = list(CleannewsCleaner().run(CleannewsJsonlReader(str(folder)).run()))
+    assert len(docs) == 48  # 49 lines, one blank
+    spin_filter = CleannewsSpinFilter()
+    verdicts = {d.id: spin_filter.filter(d) for d in docs}
+    kept = [i for i, v in verdicts.items() if v is True]
+    assert kept == [f"ok{i}" for i in range(40)]
+    assert {d.metadata["lang"] for d in docs if d.id in kept} == {"fr"}
+    excluded = {d.id: d.metadata["cleannews"]["error_type"] for d in docs if d.id not in kept}
+    assert all(verdicts[i] == (False, "cleannews_error") for i in excluded)
+
+    out = tmp_path / "out"
+    main(["run", str(folder / "part.jsonl"), "--out", str(out), "-j", "1", "-q"])
+    errors = _records(out / "errors" / "errors.jsonl")
+    assert sorted(excluded.values()) == sorted(e["error"]["type"] for e in errors)
+    assert excluded["part.jsonl/20"] == "utf8" and excluded["num"] == "type"
+    latin1 = next(d for d in docs if d.id == "part.jsonl/20")  # datatrove's PATH/INDEX id
+    assert "caf\\xe9 au lait" in latin1.text  # the raw line, its invalid byte shown
