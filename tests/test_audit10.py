@@ -299,3 +299,17 @@ def test_cleannews_jsonl_reader_loses_no_line_and_routes_like_run(tmp_path: Path
     assert excluded["part.jsonl/20"] == "utf8" and excluded["num"] == "type"
     latin1 = next(d for d in docs if d.id == "part.jsonl/20")  # datatrove's PATH/INDEX id
     assert "caf\\xe9 au lait" in latin1.text  # the raw line, its invalid byte shown
+
+
+# 10. `zcat missing.jsonl.gz | cleannews run - --out o` (the command before the pipe failed)
+#     said "0 documents in" and exited 0: nothing told the user that no data arrived (an
+#     empty input folder is warned about since audit9). An empty stream is now named.
+
+@pytest.mark.parametrize("data", [b"", b"\n\n"])
+def test_an_empty_standard_input_is_warned_about(tmp_path: Path, data: bytes) -> None:
+    r = _cli("run", "-", "--out", tmp_path / "out", "-j", "1", stdin=data)
+    err = r.stderr.decode()
+    assert r.returncode == 0, err
+    assert "-: no documents: the input is empty (did the command before the pipe fail?)" in err
+    s = _cli("score", "-", stdin=data)
+    assert "no documents: the input is empty" in s.stderr.decode() and s.stdout == b""

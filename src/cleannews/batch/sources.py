@@ -481,6 +481,11 @@ def _stream_items(stream: BinaryIO, source: str, fmt: str, seq: int) -> Iterator
     kind = fmt
     if fmt == "auto":
         head = stream.read(SNIFF_BYTES)
+        if len(head) < SNIFF_BYTES and not head.strip():
+            # `zcat missing.gz | cleannews run - …`: the command before the pipe failed, and
+            # the run said only "0 documents in", exit 0 (an empty folder is warned about too)
+            log.warning("%s: no documents: the input is empty%s", source,
+                        " (did the command before the pipe fail?)" if source == "-" else "")
         stream = io.BufferedReader(_Prefixed(head, stream), _STDIN_BUFFER)
         codec = bom_codec(head)
         if codec is not None:  # UTF-16 / UTF-32 text: sniffed, and records read, as UTF-8
