@@ -313,3 +313,27 @@ def test_an_empty_standard_input_is_warned_about(tmp_path: Path, data: bytes) ->
     assert "-: no documents: the input is empty (did the command before the pipe fail?)" in err
     s = _cli("score", "-", stdin=data)
     assert "no documents: the input is empty" in s.stderr.decode() and s.stdout == b""
+
+
+# 11. A config file with options at the top level AND a `[cleannews]` table (the README shows
+#     both forms) silently ignored the top-level ones: `fast_path = false` above
+#     `[cleannews]` was dropped without a word. It is now a ConfigError naming them. A
+#     `pyproject.toml` with `[tool.cleannews]` said "unknown option 'tool'": it is read.
+
+def test_top_level_options_beside_a_cleannews_table_are_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "cleannews.toml"
+    path.write_text("spin_quarantine_threshold = 0.95\n\n[cleannews]\naccept_languages = "
+                    '["fr"]\n', "utf-8")
+    with pytest.raises(cleannews.ConfigError, match="spin_quarantine_threshold"):
+        cleannews.CleanConfig.from_file(path)
+    r = _cli("clean", "--config", path, SEED_000)
+    assert r.returncode == 2 and r.stdout == b""
+    assert "[cleannews]" in r.stderr.decode()
+
+
+def test_a_pyproject_tool_cleannews_table_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[project]\nname = "crawl"\n\n[tool.cleannews]\nscore_spin = false\n'
+                    'accept_languages = ["fr"]\n\n[tool.ruff]\nline-length = 100\n', "utf-8")
+    cfg = cleannews.CleanConfig.from_file(path)
+    assert (cfg.score_spin, cfg.accept_languages) == (False, ("fr",))

@@ -70,6 +70,30 @@ def _language_code(option: str, code: str) -> str:
     return base
 
 
+def _options_table(data: dict[str, Any], name: str) -> dict[str, Any]:
+    """The options of a parsed TOML file: its ``[cleannews]`` table, its ``[tool.cleannews]``
+    table (``pyproject.toml``), else its top-level keys.
+
+    Top-level options beside a ``[cleannews]`` table were silently ignored; now refused:
+
+    >>> _options_table({"fast_path": False, "cleannews": {"score_spin": False}}, "c.toml")
+    Traceback (most recent call last):
+    ...
+    cleannews.errors.ConfigError: c.toml: fast_path outside the [cleannews] table: move it there
+    """
+    table = data.get("cleannews")
+    if isinstance(table, dict):
+        outside = [k for k in data if k in option_names()]  # other tools' tables may stay
+        if outside:
+            raise ConfigError(f"{name}: {', '.join(outside)} outside the [cleannews] table: "
+                              "move it there")
+        return table
+    tool = data.get("tool")
+    if isinstance(tool, dict) and isinstance(tool.get("cleannews"), dict):
+        return tool["cleannews"]
+    return data
+
+
 def option_names() -> list[str]:
     """The names of every :class:`CleanConfig` option, in declaration order."""
     return [f.name for f in dataclasses.fields(CleanConfig)]
@@ -277,7 +301,8 @@ class CleanConfig:
     def from_file(
         cls, path: str | os.PathLike[str], base: CleanConfig | None = None
     ) -> CleanConfig:
-        """Options read from a TOML file: top-level keys, or a ``[cleannews]`` table.
+        """Options read from a TOML file: top-level keys, a ``[cleannews]`` table, or the
+        ``[tool.cleannews]`` table of a ``pyproject.toml``.
 
         Raises :class:`~cleannews.ConfigError` for a file that cannot be read or
         parsed, and for unknown options or wrong values.
@@ -297,8 +322,7 @@ class CleanConfig:
         except UnicodeDecodeError as exc:  # TOML is UTF-8 (tomllib raised it as it is)
             raise ConfigError(f"{os.fspath(path)}: not valid TOML: not UTF-8 text "
                               f"(byte {exc.start})") from exc
-        if isinstance(data.get("cleannews"), dict):
-            data = data["cleannews"]
+        data = _options_table(data, os.fspath(path))
         try:
             return cls.from_dict(data, base)
         except ConfigError as exc:
