@@ -337,3 +337,20 @@ def test_a_pyproject_tool_cleannews_table_is_read(tmp_path: Path) -> None:
                     'accept_languages = ["fr"]\n\n[tool.ruff]\nline-length = 100\n', "utf-8")
     cfg = cleannews.CleanConfig.from_file(path)
     assert (cfg.score_spin, cfg.accept_languages) == (False, ("fr",))
+
+
+# 12. `cleannews clean x > out.txt` on Windows (stdout in the ANSI code page) or under a
+#     Latin-1 locale ended in a UnicodeEncodeError traceback, exit 1, on the first character
+#     the code page lacks (’, the narrow no-break space of French typography); `clean --json`
+#     and `explain` too. Documents are now always written in UTF-8 (run/score already were).
+
+@pytest.mark.parametrize("args", [["clean"], ["clean", "--json"], ["explain"]])
+def test_clean_and_explain_write_utf8_whatever_the_locale(args: list[str]) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONIOENCODING": "latin-1"}
+    r = subprocess.run([sys.executable, "-m", "cleannews", *args, str(SEED_000)],
+                       capture_output=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr.decode()
+    assert b"Traceback" not in r.stderr
+    out = r.stdout.decode("utf-8")
+    assert "L’entreprise française Vsora" in (json.loads(out)["text"] if "--json" in args
+                                               else out)
