@@ -354,3 +354,15 @@ def test_clean_and_explain_write_utf8_whatever_the_locale(args: list[str]) -> No
     out = r.stdout.decode("utf-8")
     assert "L’entreprise française Vsora" in (json.loads(out)["text"] if "--json" in args
                                                else out)
+
+
+# 13. `cleannews.spin_score(bytearray(...))` raised InputError("expected str or bytes, got
+#     bytearray") while `clean` reads a bytearray or a memoryview (a buffer from a socket or a
+#     memory-mapped file) as bytes. spin_score now reads its input as `clean` does.
+
+def test_spin_score_reads_the_bytes_like_input_clean_reads() -> None:
+    raw = SEED_TEXT.encode("utf-8")
+    expected = cleannews.spin_score(raw)
+    assert cleannews.spin_score(bytearray(raw)) == expected
+    assert cleannews.spin_score(memoryview(raw)) == expected
+    assert cleannews.clean(bytearray(raw)).text == cleannews.clean(raw).text

@@ -153,12 +153,9 @@ def spin_score(text: str | bytes, config: CleanConfig | None = None) -> SpinScor
     from cleannews.score import score_text
 
     config = config_or_default(config)
-    if isinstance(text, bytes):
-        text, _ = decode_input(text)
-    elif not isinstance(text, str):
-        from cleannews.errors import InputError
-
-        raise InputError(f"expected str or bytes, got {type(text).__name__}")
+    # as `clean` reads it: bytes-like input decoded (a bytearray was an InputError here
+    # only), and a `str` with lone UTF-16 surrogates repaired
+    text, _ = decode_input(text)
     spin = score_text(text, config)
     if spin.language is None and spin.label in _UNSCORED_LABELS:
         from cleannews._lang import identify_language
