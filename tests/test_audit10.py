@@ -366,3 +366,21 @@ def test_spin_score_reads_the_bytes_like_input_clean_reads() -> None:
     assert cleannews.spin_score(bytearray(raw)) == expected
     assert cleannews.spin_score(memoryview(raw)) == expected
     assert cleannews.clean(bytearray(raw)).text == cleannews.clean(raw).text
+
+
+# 14. `cleannews run corpus --out o --report notes.txt/report.json` (a path through a file)
+#     cleaned the whole corpus, then failed writing the report, exit 2 ("committed work is
+#     kept … --resume"); `score … --report` printed every score line first. The report's
+#     place is now checked before any work, as audit9 did for a report that is a folder.
+
+@pytest.mark.parametrize("command", ["run", "score"])
+def test_a_report_under_a_file_is_refused_before_any_work(tmp_path: Path, command: str) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("x", "utf-8")
+    out = tmp_path / "out"
+    args = ["--out", out] if command == "run" else []
+    r = _cli(command, SEED_000, *args, "--report", notes / "report.json", "-j", "1")
+    assert r.returncode == 2
+    assert f"--report {notes / 'report.json'}: {notes} is a file, not a folder" in (
+        r.stderr.decode())
+    assert r.stdout == b"" and not out.exists()

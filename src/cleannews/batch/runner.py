@@ -84,6 +84,25 @@ def available_cpus() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _unwritable_place(path: Path) -> str | None:
+    """Why a file cannot be created at ``path`` (its folders are created when it is
+    written), or ``None``: checked before any work for files written only at the end.
+
+    >>> _unwritable_place(Path(__file__) / "report.json")[-20:]
+    'a file, not a folder'
+    >>> _unwritable_place(Path("new-folder") / "report.json") is None
+    True
+    """
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # a folder the run will create
+    if folder.exists() and not folder.is_dir():
+        return f"{folder} is a file, not a folder"
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        return f"{folder}: Permission denied"
+    return None
+
+
 def capped_jobs(jobs: int) -> int:
     """``jobs`` worker processes, at most one per CPU this process may use.
 
@@ -688,6 +707,9 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
         # found only when the report is written, after the whole run
         raise UnsupportedInput(f"--report {settings.report}: a folder, not a file; give the "
                                "report a file name (e.g. report.json)")
+    if settings.report is not None and (problem := _unwritable_place(settings.report)):
+        # `--report notes.txt/r.json`: found only after the whole run, which then exited 2
+        raise UnsupportedInput(f"--report {settings.report}: {problem}")
     for name in settings.inputs:  # fail before creating any output
         if name != "-" and not os.path.exists(name):
             raise MissingInput(f"{name}: no such file or folder")
