@@ -384,3 +384,25 @@ def test_a_report_under_a_file_is_refused_before_any_work(tmp_path: Path, comman
     assert f"--report {notes / 'report.json'}: {notes} is a file, not a folder" in (
         r.stderr.decode())
     assert r.stdout == b"" and not out.exists()
+
+
+# 15. `cleannews run in.jsonl --out x.jsonl --errors x.jsonl` (or `--out d --quarantine
+#     d/clean.jsonl`): one output's file is another's folder. The run made a FOLDER named
+#     x.jsonl, then refused with a wrong reason ("already hold(s) records of another
+#     cleannews run"), leaving the folder and a lock file behind; the next `--out x.jsonl`
+#     took x.jsonl for an output folder. Refused now before anything is created.
+
+@pytest.mark.parametrize("flags", [["--out", "x.jsonl", "--errors", "x.jsonl"],
+                                   ["--out", "d", "--quarantine", "d/clean.jsonl"],
+                                   ["--out", "d", "--report", "d/clean.jsonl/r.json"]])
+def test_an_output_file_that_is_another_outputs_folder_is_refused(
+        tmp_path: Path, flags: list[str]) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    r = _cli("run", SEED_000, *flags, "-j", "1", cwd=work)
+    err = r.stderr.decode()
+    assert r.returncode == 2, err
+    assert "clean.jsonl is the output file (--out) and the folder of" in err or (
+        "x.jsonl is the output file (--out) and the folder of the errors sink" in err)
+    assert "another cleannews run" not in err
+    assert list(work.iterdir()) == []

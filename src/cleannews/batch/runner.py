@@ -671,6 +671,27 @@ def _mirrored_onto(name: str, paths: SinkPaths) -> Path | None:
     return None
 
 
+def _sink_clash(settings: RunSettings) -> str | None:
+    """Two outputs of one run where one's file would be the other's folder, or ``None``.
+
+    >>> s = RunSettings([], paths_for(Path("x.jsonl"), errors=Path("x.jsonl")))
+    >>> _sink_clash(s).split(os.sep)[-1]
+    'x.jsonl is the output file (--out) and the folder of the errors sink (--errors)'
+    >>> _sink_clash(RunSettings([], paths_for(Path("o")))) is None
+    True
+    """
+    p = settings.paths
+    named = [("output file (--out)", p.out), ("quarantine sink (--quarantine)", p.quarantine),
+             ("errors sink (--errors)", p.errors), ("duplicates sink", p.duplicates),
+             ("report (--report)", settings.report or p.report), ("run state", p.state)]
+    files = [(what, Path(os.path.abspath(f))) for what, f in named if f is not None]
+    for what, f in files:
+        for other, g in files:
+            if f in g.parents:
+                return f"{f} is the {what} and the folder of the {other}"
+    return None
+
+
 def _sink_folder(name: str, paths: SinkPaths) -> str | None:
     """Which output folder the input folder ``name`` is (``"output folder (--out)"`` …), if
     any. A folder *inside* an input folder is fine (the walk skips it); the input folder
@@ -707,6 +728,11 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
         # found only when the report is written, after the whole run
         raise UnsupportedInput(f"--report {settings.report}: a folder, not a file; give the "
                                "report a file name (e.g. report.json)")
+    clash = _sink_clash(settings)
+    if clash is not None:
+        # `--out x.jsonl --errors x.jsonl`: a folder x.jsonl was made, then the run refused
+        # with "already hold(s) records of another cleannews run", the folder left behind
+        raise UnsupportedInput(f"{clash}: give each output its own place")
     if settings.report is not None and (problem := _unwritable_place(settings.report)):
         # `--report notes.txt/r.json`: found only after the whole run, which then exited 2
         raise UnsupportedInput(f"--report {settings.report}: {problem}")
