@@ -406,3 +406,67 @@ def test_an_output_file_that_is_another_outputs_folder_is_refused(
         "x.jsonl is the output file (--out) and the folder of the errors sink" in err)
     assert "another cleannews run" not in err
     assert list(work.iterdir()) == []
+
+
+# 16. `cleannews run crawl.jsonl --site-templates --source-field url` crashed with a
+#     traceback ("ValueError: Invalid IPv6 URL", exit 1, nothing committed) on ONE record
+#     whose url is malformed (`http://[broken/x`, a scraper's bad join): urlsplit raises. A
+#     URL that does not parse is now its own source name, like any other string.
+
+def test_a_malformed_url_in_the_source_field_does_not_stop_site_templates(
+        tmp_path: Path) -> None:
+    from cleannews.batch.templates import source_of
+
+    assert source_of("http://[broken/x", "f.jsonl") == "http://[broken/x"
+    assert source_of("https://www.lemonde.fr/a", "f.jsonl") == "www.lemonde.fr"
+    texts = [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt")) if "003_" not in p.name]
+    data = tmp_path / "urls.jsonl"
+    data.write_text("".join(json.dumps({"id": f"u{i}", "text": text, "url": (
+        "http://[broken/x" if i == 2 else f"https://www.lemonde.fr/a{i}")}) + "\n"
+        for i, text in enumerate(texts)), "utf-8")
+    out = tmp_path / "out"
+    r = _cli("run", data, "--out", out, "--site-templates", "--source-field", "url", "-j", "1")
+    assert r.returncode == 0, r.stderr.decode()
+    assert [x["id"] for x in _records(out / "clean.jsonl")] == [f"u{i}" for i in range(4)]
+
+
+# 17. A file whose name is not UTF-8 (`caf\xe9.txt`, unpacked from an old Windows archive)
+#     in a crawled folder: `cleannews run` died with a traceback after the first chunk
+#     (UnicodeEncodeError writing its run state: Python names such a file with a lone
+#     surrogate, `caf\udce9.txt`), its output records were unreadable by strict JSON readers
+#     (orjson, so datatrove), and `clean` / `explain` of the folder crashed printing the name
+#     under a UTF-8 locale. The name is now shown with its byte as `\xe9`.
+
+def _latin1_named_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SEED_TEXT, "utf-8")
+    with open(os.fsencode(corpus) + b"/caf\xe9.txt", "wb") as f:
+        f.write(SEED_002.read_bytes())
+    return corpus
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="needs byte file names")
+def test_a_file_name_that_is_not_utf8_gets_a_printable_id(tmp_path: Path) -> None:
+    corpus = _latin1_named_corpus(tmp_path)
+    out = tmp_path / "out"
+    r = _cli("run", corpus, "--out", out, "-j", "1", "--chunk-size", "1")
+    assert r.returncode == 0, r.stderr.decode()
+    raw = (out / "clean.jsonl").read_bytes()
+    raw.decode("utf-8")  # strict
+    ids = [json.loads(x)["id"] for x in raw.splitlines()]
+    assert ids == [f"{corpus}/a.txt", f"{corpus}/caf\\xe9.txt"]
+    assert "\\ud" not in raw.decode("utf-8")  # no surrogate escapes left for orjson to refuse
+    again = _cli("run", corpus, "--out", out, "-j", "1", "--chunk-size", "1", "--resume")
+    assert again.returncode == 0, again.stderr.decode()
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="needs byte file names")
+@pytest.mark.parametrize("command", ["clean", "explain"])
+def test_clean_prints_a_file_name_that_is_not_utf8(tmp_path: Path, command: str) -> None:
+    corpus = _latin1_named_corpus(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONIOENCODING": "utf-8:strict"}
+    r = subprocess.run([sys.executable, "-m", "cleannews", command, str(corpus)],
+                       capture_output=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr.decode()
+    assert f"==> {corpus}/caf\\xe9.txt <==" in r.stdout.decode("utf-8")

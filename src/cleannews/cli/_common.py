@@ -289,6 +289,7 @@ def cleaned_inputs(
     raw bytes, or with ``decoded`` the decoded text the Document's spans point into.
     """
     from cleannews._input import decode_input
+    from cleannews.batch.sources import printable_name
     from cleannews.errors import InputError
     from cleannews.pipeline import clean, clean_html
 
@@ -308,12 +309,14 @@ def cleaned_inputs(
             html = is_html_input(name, raw, fmt)
             source: str | bytes = decode_input(raw, html=html)[0] if decoded else raw
             fn = clean_html if html else clean
-            doc = fn(source, config, id=name)
+            # a file name that is not UTF-8 (lone surrogates) cannot be printed or put in JSON
+            shown = printable_name(name)
+            doc = fn(source, config, id=shown)
         except InputError as exc:
             log.error("%s: %s", name, exc)
             outcome.failures += 1
             continue
-        yield name, source, doc
+        yield shown, source, doc
 
 
 def _named_jsonl(name: str) -> bool:
