@@ -470,3 +470,21 @@ def test_clean_prints_a_file_name_that_is_not_utf8(tmp_path: Path, command: str)
                        capture_output=True, env=env, timeout=120)
     assert r.returncode == 0, r.stderr.decode()
     assert f"==> {corpus}/caf\\xe9.txt <==" in r.stdout.decode("utf-8")
+
+
+# 18. A JSONL export whose text is in another field (`content`, `body`, `article`) sent every
+#     record to the errors sink with "record has no 'text' field", and nothing said where the
+#     text was or which flag chooses it. The message now names the record's fields and
+#     --text-field.
+
+def test_a_missing_text_field_names_the_record_fields_and_the_flag(tmp_path: Path) -> None:
+    data = tmp_path / "export.jsonl"
+    data.write_text(json.dumps({"id": "a", "url": "https://x.fr/a", "content": SEED_TEXT})
+                    + "\n", "utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(data), "--out", str(out), "-j", "1", "-q"]) == 1
+    (err,) = _records(out / "errors" / "errors.jsonl")
+    assert err["error"]["type"] == "missing_field"
+    assert err["error"]["message"] == (
+        "record has no 'text' field (its fields: id, url, content; choose with --text-field "
+        "FIELD)")
