@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -719,11 +719,6 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     Raises ``OSError`` (I/O), ``FileNotFoundError`` (missing input) and
     :class:`~cleannews.batch.sinks.ResumeError`; one bad document never raises.
     """
-    jobs = capped_jobs(settings.jobs)
-    if jobs != settings.jobs:
-        log.warning("--jobs %d is more than the %d CPU(s) this process may use: %d worker "
-                    "process(es)", settings.jobs, available_cpus(), jobs)
-        settings = replace(settings, jobs=jobs)
     if settings.report is not None and settings.report.is_dir():
         # found only when the report is written, after the whole run
         raise UnsupportedInput(f"--report {settings.report}: a folder, not a file; give the "

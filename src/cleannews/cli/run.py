@@ -11,6 +11,7 @@ from cleannews.cli._batch import (
     add_batch_flags,
     batch_options,
     execute,
+    jobs_of,
     positive_int,
     show_progress,
 )
@@ -125,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
                       args.errors and Path(args.errors), compress=args.compress)
     report = Path(args.report) if args.report else paths.report
     settings = RunSettings(
-        inputs=args.inputs, paths=paths, options=options, jobs=args.jobs,
+        inputs=args.inputs, paths=paths, options=options, jobs=jobs_of(args),
         resume=args.resume, force=args.force, report=report, progress=show_progress(args),
         chunk_docs=args.chunk_size, limit=args.limit,
     )
