@@ -488,3 +488,16 @@ def test_a_missing_text_field_names_the_record_fields_and_the_flag(tmp_path: Pat
     assert err["error"]["message"] == (
         "record has no 'text' field (its fields: id, url, content; choose with --text-field "
         "FIELD)")
+
+
+# 19. `cleannews.clean(Path("seeds/a.txt"))` or `clean(open(...))` (a natural first try)
+#     raised "expected str or bytes, got PosixPath" / "got TextIOWrapper" with no word on what
+#     to do; the message now says to pass the content, and how.
+
+def test_a_path_or_an_open_file_is_refused_with_what_to_pass() -> None:
+    with pytest.raises(cleannews.InputError, match=r"a path; pass its content, e\.g\. clean"):
+        cleannews.clean(SEED_000)
+    with open(SEED_000, "rb") as f, pytest.raises(cleannews.InputError, match="an open file"):
+        cleannews.clean(f)
+    with pytest.raises(cleannews.InputError, match=r"got int$"):
+        cleannews.clean(3)
