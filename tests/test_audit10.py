@@ -501,3 +501,14 @@ def test_a_path_or_an_open_file_is_refused_with_what_to_pass() -> None:
         cleannews.clean(f)
     with pytest.raises(cleannews.InputError, match=r"got int$"):
         cleannews.clean(3)
+
+
+def test_the_report_check_lets_a_device_through_for_a_user_who_cannot_write_dev(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`--report /dev/stdout` is written through (audit8): /dev is not writable by users, so
+    the folder check of 14 must not refuse it (simulated: every folder unwritable)."""
+    import cleannews.batch.runner as runner
+
+    monkeypatch.setattr(runner.os, "access", lambda *a, **k: False)
+    assert runner._unwritable_place(Path("/dev/null")) is None
+    assert runner._unwritable_place(tmp_path / "r.json") == f"{tmp_path}: Permission denied"

@@ -92,7 +92,11 @@ def _unwritable_place(path: Path) -> str | None:
     'a file, not a folder'
     >>> _unwritable_place(Path("new-folder") / "report.json") is None
     True
+    >>> _unwritable_place(Path("/dev/null")) is None  # written through, /dev need not be
+    True
     """
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        return None  # a link or a device (/dev/stdout) is written through, not replaced
     folder = path.parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent  # a folder the run will create
