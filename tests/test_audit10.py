@@ -534,3 +534,18 @@ def test_repair_alignment_maps_every_copied_character_in_mixed_line_break_text()
             a, b = r.alignment.to_input(i, i + 1)
             if b - a == 1:
                 assert text[a] == ch, (text, i)
+
+
+# 20. `cleannews run crawl.jsonl --out clean.jsonl --compress`: the quarantine and errors
+#     sinks were gzipped but the output file itself stayed plain text (its name has no .gz),
+#     silently. Refused now, exit 2, naming the file name that compresses everything.
+
+def test_compress_with_a_plain_output_file_name_is_refused(tmp_path: Path) -> None:
+    r = _cli("run", SEED_000, "--out", "clean.jsonl", "--compress", "-j", "1", cwd=tmp_path)
+    assert r.returncode == 2
+    assert "name it clean.jsonl.gz" in r.stderr.decode()
+    assert list(tmp_path.iterdir()) == []
+    ok = _cli("run", SEED_000, "--out", "clean.jsonl.gz", "--compress", "-j", "1", "-q",
+              cwd=tmp_path)
+    assert ok.returncode == 0, ok.stderr.decode()
+    assert (tmp_path / "clean.jsonl.gz").read_bytes()[:2] == b"\x1f\x8b"
