@@ -549,3 +549,31 @@ def test_compress_with_a_plain_output_file_name_is_refused(tmp_path: Path) -> No
               cwd=tmp_path)
     assert ok.returncode == 0, ok.stderr.decode()
     assert (tmp_path / "clean.jsonl.gz").read_bytes()[:2] == b"\x1f\x8b"
+
+
+# 21. `cleannews clean corpus/` (and `explain`) stopped at the first document a stage fails
+#     on, with a traceback and none of the later files cleaned; `cleannews run` isolates such
+#     a document (an `exception` error record). clean/explain now name it and go on, exit 1.
+
+@pytest.mark.parametrize("command", ["clean", "explain"])
+def test_one_document_a_stage_fails_on_does_not_stop_clean(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        command: str) -> None:
+    import cleannews.pipeline as pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (corpus / name).write_text(SEED_TEXT.replace("Vsora", f"Vsora-{name[0]}"), "utf-8")
+    real = pipeline.clean
+
+    def flaky(text, config=None, *, id=None):
+        if id is not None and id.endswith("b.txt"):
+            raise RuntimeError("a stage's bug")
+        return real(text, config, id=id)
+
+    monkeypatch.setattr(pipeline, "clean", flaky)
+    assert main([command, str(corpus)]) == 1
+    out, err = capsys.readouterr()
+    assert f"{corpus}/b.txt: cleaning failed: RuntimeError: a stage's bug" in err
+    assert f"==> {corpus}/a.txt <==" in out and f"==> {corpus}/c.txt <==" in out
