@@ -577,3 +577,20 @@ def test_one_document_a_stage_fails_on_does_not_stop_clean(
     out, err = capsys.readouterr()
     assert f"{corpus}/b.txt: cleaning failed: RuntimeError: a stage's bug" in err
     assert f"==> {corpus}/a.txt <==" in out and f"==> {corpus}/c.txt <==" in out
+
+
+# 22. A pandas column of the "string" dtype (pandas' text dtype, `pd.read_json(...,
+#     dtype_backend="numpy_nullable")`, `astype("string")`) holds missing texts as `pd.NA`:
+#     clean_frame gave them the error "expected str or bytes, got NAType" (None and NaN give
+#     "missing text") and `df["text"].map(clean_text)` turned them into "" (documented:
+#     missing values stay missing). pd.NA is now a missing value like the others.
+
+def test_pandas_na_is_a_missing_text() -> None:
+    pd = pytest.importorskip("pandas")
+    from cleannews.batch import clean_frame, clean_text
+
+    df = pd.DataFrame({"text": pd.Series([SEED_TEXT, pd.NA, None], dtype="string")})
+    out = clean_frame(df)
+    assert list(out.cleannews_verdict) == ["keep", "error", "error"]
+    assert list(out.cleannews_error) == ["", "missing text", "missing text"]
+    assert clean_text(pd.NA) is pd.NA

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import functools
 import math
+import sys
 from typing import Any
 
 from cleannews.config import CleanConfig, config_or_default
@@ -68,12 +69,16 @@ def _config(config: Any) -> CleanConfig:
 
 
 def _is_missing(value: Any) -> bool:
-    """``None`` or a float NaN (pandas' missing value).
+    """``None``, a float NaN or ``pd.NA`` (pandas' missing values; ``pd.NA`` is the one of
+    the ``"string"`` dtype: it was an error row, "expected str or bytes, got NAType").
 
     >>> _is_missing(None), _is_missing(float("nan")), _is_missing("")
     (True, True, False)
     """
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    pandas = sys.modules.get("pandas")  # only pandas makes pd.NA: not imported for it
+    return pandas is not None and value is getattr(pandas, "NA", None)
 
 
 def clean_text(text: Any, config: CleanConfig | None = None) -> Any:
