@@ -462,6 +462,23 @@ def fix_surrogates(text: str) -> tuple[str, list[Change]]:
     return "".join(parts), changes
 
 
+def _hint(value: object) -> str:
+    """What to pass instead of a path or an open file (``clean(Path("a.txt"))`` said only
+    "expected str or bytes, got PosixPath").
+
+    >>> import pathlib
+    >>> _hint(pathlib.Path("a.txt")), _hint(3)
+    (': a path; pass its content, e.g. clean(path.read_bytes())', '')
+    """
+    import os
+
+    if isinstance(value, os.PathLike):
+        return ": a path; pass its content, e.g. clean(path.read_bytes())"
+    if callable(getattr(value, "read", None)):
+        return ": an open file; pass its content, e.g. clean(f.read())"
+    return ""
+
+
 def decode_input(value: object, *, html: bool = False) -> tuple[str, list[Change]]:
     """Return ``(text, decode_changes)`` for a ``str`` or ``bytes`` input.
 
@@ -480,7 +497,7 @@ def decode_input(value: object, *, html: bool = False) -> tuple[str, list[Change
         # text given as text: control characters are the repair stage's job
         return fix_surrogates(value)
     if not isinstance(value, (bytes, bytearray, memoryview)):
-        raise InputError(f"expected str or bytes, got {type(value).__name__}")
+        raise InputError(f"expected str or bytes, got {type(value).__name__}{_hint(value)}")
     data = bytes(value)
     text, changes = _decode_bytes(data, declared_charset(data) if html else None)
     sample = text[:BINARY_SAMPLE_CHARS]

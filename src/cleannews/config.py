@@ -26,13 +26,17 @@ import regex
 
 from cleannews.errors import ConfigError
 
-__all__ = ["DEFAULT_CONFIG", "CleanConfig", "option_names", "parse_option"]
+__all__ = ["DEFAULT_CONFIG", "CleanConfig", "config_or_default", "option_names", "parse_option"]
 
 _TUPLE_OPTIONS = frozenset({"languages", "accept_languages"})
 #: Languages that have a boilerplate rule file (``strip/data/<code>.json``).
 RULE_LANGUAGES = ("fr", "en", "de", "es", "it")
 _FLOAT_OPTIONS = frozenset({"spin_suspect_threshold", "spin_quarantine_threshold"})
 _LANG_CODE = regex.compile(r"\A[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?\Z")
+#: ISO 639-2 codes of common languages: a document's language is never one of them (it is
+#: the ISO 639-1 code), so ``--languages fra`` would have set every French document aside.
+_ISO639_2 = {"fra": "fr", "fre": "fr", "eng": "en", "deu": "de", "ger": "de", "spa": "es",
+             "ita": "it", "por": "pt", "nld": "nl", "dut": "nl"}
 _TRUE = frozenset({"true", "yes", "on", "1"})
 _FALSE = frozenset({"false", "no", "off", "0"})
 
@@ -44,6 +48,50 @@ def _split_list(value: str) -> tuple[str, ...]:
     ('fr', 'en')
     """
     return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def _language_code(option: str, code: str) -> str:
+    """A language code as ``Document.language`` gives it: lower case, without a region.
+
+    ``fr-FR``, ``fr_CA`` -> ``fr`` (``--languages fr-FR`` set every French document aside:
+    its language is ``fr``); an ISO 639-2 code of a common language is refused with the
+    code to give.
+
+    >>> _language_code("accept_languages", "fr-FR"), _language_code("languages", "EN")
+    ('fr', 'en')
+    >>> _language_code("accept_languages", "fra")
+    Traceback (most recent call last):
+    ...
+    cleannews.errors.ConfigError: accept_languages: fra is not a language code; give fr
+    """
+    base = regex.split(r"[-_]", code.lower(), maxsplit=1)[0]
+    if base in _ISO639_2:
+        raise ConfigError(f"{option}: {code} is not a language code; give {_ISO639_2[base]}")
+    return base
+
+
+def _options_table(data: dict[str, Any], name: str) -> dict[str, Any]:
+    """The options of a parsed TOML file: its ``[cleannews]`` table, its ``[tool.cleannews]``
+    table (``pyproject.toml``), else its top-level keys.
+
+    Top-level options beside a ``[cleannews]`` table were silently ignored; now refused:
+
+    >>> _options_table({"fast_path": False, "cleannews": {"score_spin": False}}, "c.toml")
+    Traceback (most recent call last):
+    ...
+    cleannews.errors.ConfigError: c.toml: fast_path outside the [cleannews] table: move it there
+    """
+    table = data.get("cleannews")
+    if isinstance(table, dict):
+        outside = [k for k in data if k in option_names()]  # other tools' tables may stay
+        if outside:
+            raise ConfigError(f"{name}: {', '.join(outside)} outside the [cleannews] table: "
+                              "move it there")
+        return table
+    tool = data.get("tool")
+    if isinstance(tool, dict) and isinstance(tool.get("cleannews"), dict):
+        return tool["cleannews"]
+    return data
 
 
 def option_names() -> list[str]:
@@ -191,7 +239,7 @@ class CleanConfig:
                     raise ConfigError(
                         f"{f.name} must be a list of language codes such as fr, en; got {value!r}"
                     )
-                value = tuple(v.lower() for v in value)
+                value = tuple(_language_code(f.name, v) for v in value)
                 if f.name == "languages":
                     unknown = [v for v in value if v not in RULE_LANGUAGES]
                     if unknown:
@@ -253,7 +301,8 @@ class CleanConfig:
     def from_file(
         cls, path: str | os.PathLike[str], base: CleanConfig | None = None
     ) -> CleanConfig:
-        """Options read from a TOML file: top-level keys, or a ``[cleannews]`` table.
+        """Options read from a TOML file: top-level keys, a ``[cleannews]`` table, or the
+        ``[tool.cleannews]`` table of a ``pyproject.toml``.
 
         Raises :class:`~cleannews.ConfigError` for a file that cannot be read or
         parsed, and for unknown options or wrong values.
@@ -273,8 +322,7 @@ class CleanConfig:
         except UnicodeDecodeError as exc:  # TOML is UTF-8 (tomllib raised it as it is)
             raise ConfigError(f"{os.fspath(path)}: not valid TOML: not UTF-8 text "
                               f"(byte {exc.start})") from exc
-        if isinstance(data.get("cleannews"), dict):
-            data = data["cleannews"]
+        data = _options_table(data, os.fspath(path))
         try:
             return cls.from_dict(data, base)
         except ConfigError as exc:
@@ -301,3 +349,25 @@ class CleanConfig:
 
 
 DEFAULT_CONFIG = CleanConfig()
+
+
+def config_or_default(config: Any) -> CleanConfig:
+    """``config`` itself, or :data:`DEFAULT_CONFIG` for ``None``; anything else is refused.
+
+    ``clean(text, config={"fast_path": False})`` raised ``AttributeError`` from inside the
+    pipeline (and ``config={}`` was silently the defaults); a ``CleannewsCleaner`` or
+    ``clean_frame`` given a dict turned every document into an error.
+
+    >>> config_or_default(None) is DEFAULT_CONFIG
+    True
+    >>> config_or_default({"fast_path": False})
+    Traceback (most recent call last):
+    ...
+    cleannews.errors.ConfigError: config must be a CleanConfig (CleanConfig.from_dict), got dict
+    """
+    if config is None:
+        return DEFAULT_CONFIG
+    if isinstance(config, CleanConfig):
+        return config
+    raise ConfigError("config must be a CleanConfig (CleanConfig.from_dict), got "
+                      f"{type(config).__name__}")

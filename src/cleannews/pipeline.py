@@ -13,7 +13,7 @@ import dataclasses
 
 from cleannews._align import AlignedResult, Alignment, map_changes
 from cleannews._input import decode_input
-from cleannews.config import DEFAULT_CONFIG, CleanConfig
+from cleannews.config import CleanConfig, config_or_default
 from cleannews.document import Document, SpinScore
 
 __all__ = ["clean", "clean_html", "repair", "spin_score"]
@@ -72,7 +72,7 @@ def repair(
     >>> cleannews.repair("mus\\u0102\\u00a9um").text
     'mus\u00e9um'
     """
-    config = config or DEFAULT_CONFIG
+    config = config_or_default(config)
     text, changes = decode_input(text)
     doc = Document(text="", changes=changes, id=id, input_length=len(text))
     r = _repair_stage(text, config)
@@ -97,7 +97,7 @@ def clean(
     >>> doc.text
     'L\u2019entreprise'
     """
-    config = config or DEFAULT_CONFIG
+    config = config_or_default(config)
     text, changes = decode_input(text)
     doc = Document(text="", changes=changes, id=id, input_length=len(text))
     r = _repair_stage(text, config)
@@ -117,7 +117,7 @@ def clean_html(
     """
     from cleannews.strip.html import html_to_text
 
-    config = config or DEFAULT_CONFIG
+    config = config_or_default(config)
     html, changes = decode_input(html, html=True)
     doc = Document(text="", changes=changes, id=id, input_length=len(html))
     h = html_to_text(html, config)
@@ -152,13 +152,10 @@ def spin_score(text: str | bytes, config: CleanConfig | None = None) -> SpinScor
     """
     from cleannews.score import score_text
 
-    config = config or DEFAULT_CONFIG
-    if isinstance(text, bytes):
-        text, _ = decode_input(text)
-    elif not isinstance(text, str):
-        from cleannews.errors import InputError
-
-        raise InputError(f"expected str or bytes, got {type(text).__name__}")
+    config = config_or_default(config)
+    # as `clean` reads it: bytes-like input decoded (a bytearray was an InputError here
+    # only), and a `str` with lone UTF-16 surrogates repaired
+    text, _ = decode_input(text)
     spin = score_text(text, config)
     if spin.language is None and spin.label in _UNSCORED_LABELS:
         from cleannews._lang import identify_language

@@ -41,9 +41,10 @@ from __future__ import annotations
 
 import functools
 import math
+import sys
 from typing import Any
 
-from cleannews.config import CleanConfig
+from cleannews.config import CleanConfig, config_or_default
 from cleannews.errors import InputError
 
 __all__ = ["TOP_EVIDENCE", "clean_batch", "clean_frame", "clean_record", "clean_text", "get_config"]
@@ -62,13 +63,22 @@ def get_config() -> CleanConfig:
     return CleanConfig()
 
 
+def _config(config: Any) -> CleanConfig:
+    """``config``, or the configuration of these functions for ``None`` (a dict is refused)."""
+    return get_config() if config is None else config_or_default(config)
+
+
 def _is_missing(value: Any) -> bool:
-    """``None`` or a float NaN (pandas' missing value).
+    """``None``, a float NaN or ``pd.NA`` (pandas' missing values; ``pd.NA`` is the one of
+    the ``"string"`` dtype: it was an error row, "expected str or bytes, got NAType").
 
     >>> _is_missing(None), _is_missing(float("nan")), _is_missing("")
     (True, True, False)
     """
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    pandas = sys.modules.get("pandas")  # only pandas makes pd.NA: not imported for it
+    return pandas is not None and value is getattr(pandas, "NA", None)
 
 
 def clean_text(text: Any, config: CleanConfig | None = None) -> Any:
@@ -76,12 +86,13 @@ def clean_text(text: Any, config: CleanConfig | None = None) -> Any:
 
     Never raises for bad input, so one row cannot stop a ``Series.map``.
     """
+    cfg = _config(config)
     if _is_missing(text):
         return text
     from cleannews.pipeline import clean
 
     try:
-        return clean(text, config or get_config()).text
+        return clean(text, cfg).text
     except InputError:
         return ""
 
@@ -166,8 +177,9 @@ def clean_record(
     as in the errors sink of ``cleannews run``). With pandas:
     ``df["text"].map(clean_record).apply(pd.Series)``, or :func:`clean_frame`.
     """
+    cfg = _config(config)  # a bad config is the caller's error, not every row's
     try:
-        fields = _fields(_clean_row(text, config or get_config()), top_evidence)
+        fields = _fields(_clean_row(text, cfg), top_evidence)
     except Exception as exc:  # one bad row must not stop a map
         fields = _error_fields(exc)
     return {COLUMN_PREFIX + k: v for k, v in fields.items()}
@@ -179,18 +191,22 @@ def clean_frame(
 ) -> Any:
     """A copy of the pandas DataFrame ``df`` with the :func:`clean_record` columns added.
 
-    The original ``column`` is kept; the cleaned text is ``cleannews_text``.
+    The original ``column`` is kept; the cleaned text is ``cleannews_text``. Columns of
+    an earlier ``clean_frame`` are replaced (cleaning ``cleannews_text`` again works too).
     Rows that cannot be cleaned get ``cleannews_verdict == "error"`` and the
     message in ``cleannews_error``. Filter with
     ``out[out.cleannews_verdict == "keep"]``.
     """
     import pandas as pd
 
+    config = _config(config)
     records = [clean_record(v, config, top_evidence) for v in df[column]]
-    added = pd.DataFrame.from_records(records, index=df.index,
-                                      columns=[COLUMN_PREFIX + k for k in _error_fields(
-                                          ValueError()).keys()])
-    return pd.concat([df, added], axis=1)
+    names = [COLUMN_PREFIX + k for k in _error_fields(ValueError())]
+    added = pd.DataFrame.from_records(records, index=df.index, columns=names)
+    # a frame cleaned before (again with other options, or read back from a saved output)
+    # has these columns: they are replaced, not doubled (`out.cleannews_verdict` would be
+    # a frame of two columns, and `out[out.cleannews_verdict == "keep"]` an error)
+    return pd.concat([df.drop(columns=[n for n in names if n in df.columns]), added], axis=1)
 
 
 def clean_batch(
@@ -214,7 +230,7 @@ def clean_batch(
     verdict is ``error``: the checks of ``cleannews run``, see :func:`clean_record`).
     Structured columns stay structured (Arrow lists and structs), not JSON strings.
     """
-    cfg = config or get_config()
+    cfg = _config(config)
     cols: dict[str, list[Any]] = {k: [] for k in _error_fields(ValueError())}
     cols["changes"] = []
     for value in batch[text_field]:

@@ -70,12 +70,12 @@ def record_id(record: dict[str, Any], id_field: str, fallback: str) -> str:
 
     >>> record_id({"id": 7}, "id", "f.jsonl:1")
     '7'
-    >>> record_id({"text": "x"}, "id", "f.jsonl:3")
-    'f.jsonl:3'
+    >>> record_id({"text": "x"}, "id", "f.jsonl:3"), record_id({"id": ""}, "id", "f.jsonl:4")
+    ('f.jsonl:3', 'f.jsonl:4')
     """
     value = record.get(id_field)
-    if isinstance(value, bool) or value is None:
-        return fallback
+    if isinstance(value, bool) or value is None or value == "":
+        return fallback  # `"id": ""` is no id: it named nothing in the sinks and the report
     if isinstance(value, (str, int, float)):
         return str(value)
     return fallback

@@ -372,10 +372,31 @@ def crash_result(item: Item, opts: BatchOptions) -> DocResult:
                                 "(crash or out of memory)"))
 
 
+#: Fields of a record named in the message of a record without its text field.
+FIELDS_NAMED = 8
+
+
+def missing_field_message(record: dict[str, Any], field: str) -> str:
+    """Why a record has no text: its fields, and the flag that chooses the text's (an export
+    with the text in ``content`` sent every record to the errors sink, no hint given).
+
+    >>> missing_field_message({"id": 1, "content": "…"}, "text")
+    "record has no 'text' field (its fields: id, content; choose with --text-field FIELD)"
+    >>> missing_field_message({}, "text")
+    "record has no 'text' field (it has no field)"
+    """
+    if not record:
+        return f"record has no {field!r} field (it has no field)"
+    names = [k if len(k) <= 40 else k[:39] + "…" for k in list(record)[:FIELDS_NAMED]]
+    more = ", …" if len(record) > FIELDS_NAMED else ""
+    return (f"record has no {field!r} field (its fields: {', '.join(names)}{more}; choose "
+            "with --text-field FIELD)")
+
+
 def _record_text(record: dict[str, Any], opts: BatchOptions) -> str:
     """The text field of a record; raises :class:`_Reject` when missing or not a string."""
     if opts.text_field not in record:
-        raise _Reject("missing_field", f"record has no {opts.text_field!r} field")
+        raise _Reject("missing_field", missing_field_message(record, opts.text_field))
     text = record[opts.text_field]
     if not isinstance(text, str):
         raise _Reject("type", f"field {opts.text_field!r} is {json_type(text)}, not a string")

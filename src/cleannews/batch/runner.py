@@ -84,6 +84,42 @@ def available_cpus() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _unwritable_place(path: Path) -> str | None:
+    """Why a file cannot be created at ``path`` (its folders are created when it is
+    written), or ``None``: checked before any work for files written only at the end.
+
+    >>> _unwritable_place(Path(__file__) / "report.json")[-20:]
+    'a file, not a folder'
+    >>> _unwritable_place(Path("new-folder") / "report.json") is None
+    True
+    >>> _unwritable_place(Path("/dev/null")) is None  # written through, /dev need not be
+    True
+    """
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        return None  # a link or a device (/dev/stdout) is written through, not replaced
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # a folder the run will create
+    if folder.exists() and not folder.is_dir():
+        return f"{folder} is a file, not a folder"
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        return f"{folder}: Permission denied"
+    return None
+
+
+def capped_jobs(jobs: int) -> int:
+    """``jobs`` worker processes, at most one per CPU this process may use.
+
+    The work is CPU-bound: more processes than CPUs only share the same CPUs, and each
+    one costs memory (with the "fork" start method every one of them is started at once:
+    ``-j 10000`` started ten thousand processes for five documents).
+
+    >>> capped_jobs(1), capped_jobs(10_000) == available_cpus()
+    (1, True)
+    """
+    return max(1, min(jobs, available_cpus()))
+
+
 #: ``--out`` names ending like this are one output file (not a folder).
 OUT_FILE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 #: Report file name inside the output folder.
@@ -639,6 +675,27 @@ def _mirrored_onto(name: str, paths: SinkPaths) -> Path | None:
     return None
 
 
+def _sink_clash(settings: RunSettings) -> str | None:
+    """Two outputs of one run where one's file would be the other's folder, or ``None``.
+
+    >>> s = RunSettings([], paths_for(Path("x.jsonl"), errors=Path("x.jsonl")))
+    >>> _sink_clash(s).split(os.sep)[-1]
+    'x.jsonl is the output file (--out) and the folder of the errors sink (--errors)'
+    >>> _sink_clash(RunSettings([], paths_for(Path("o")))) is None
+    True
+    """
+    p = settings.paths
+    named = [("output file (--out)", p.out), ("quarantine sink (--quarantine)", p.quarantine),
+             ("errors sink (--errors)", p.errors), ("duplicates sink", p.duplicates),
+             ("report (--report)", settings.report or p.report), ("run state", p.state)]
+    files = [(what, Path(os.path.abspath(f))) for what, f in named if f is not None]
+    for what, f in files:
+        for other, g in files:
+            if f in g.parents:
+                return f"{f} is the {what} and the folder of the {other}"
+    return None
+
+
 def _sink_folder(name: str, paths: SinkPaths) -> str | None:
     """Which output folder the input folder ``name`` is (``"output folder (--out)"`` …), if
     any. A folder *inside* an input folder is fine (the walk skips it); the input folder
@@ -670,6 +727,14 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
         # found only when the report is written, after the whole run
         raise UnsupportedInput(f"--report {settings.report}: a folder, not a file; give the "
                                "report a file name (e.g. report.json)")
+    clash = _sink_clash(settings)
+    if clash is not None:
+        # `--out x.jsonl --errors x.jsonl`: a folder x.jsonl was made, then the run refused
+        # with "already hold(s) records of another cleannews run", the folder left behind
+        raise UnsupportedInput(f"{clash}: give each output its own place")
+    if settings.report is not None and (problem := _unwritable_place(settings.report)):
+        # `--report notes.txt/r.json`: found only after the whole run, which then exited 2
+        raise UnsupportedInput(f"--report {settings.report}: {problem}")
     for name in settings.inputs:  # fail before creating any output
         if name != "-" and not os.path.exists(name):
             raise MissingInput(f"{name}: no such file or folder")

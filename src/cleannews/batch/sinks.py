@@ -58,6 +58,35 @@ FILE_MODE = 0o666 & ~_UMASK
 TEXT_SUFFIX = ".txt"
 
 
+
+def fingerprint_changes(before: Any, now: dict[str, Any]) -> str:
+    """What differs between the run state's settings and this command's, for the message
+    that refuses a ``--resume`` (it said only "other inputs or options": which?).
+
+    >>> fingerprint_changes({"limit": 3, "config": {"score_spin": True}},
+    ...                     {"limit": None, "config": {"score_spin": False}})
+    'score_spin: True then, False now; limit: 3 then, None now'
+    """
+    if not isinstance(before, dict):
+        return ""
+    parts = []
+    for key in sorted(set(before) | set(now)):
+        old, new = before.get(key), now.get(key)
+        if old == new:
+            continue
+        if key == "config" and isinstance(old, dict) and isinstance(new, dict):
+            parts.extend(f"{k}: {old.get(k)!r} then, {new.get(k)!r} now"
+                         for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k))
+        else:
+            parts.append(f"{key}: {_short_repr(old)} then, {_short_repr(new)} now")
+    return "; ".join(parts)
+
+
+def _short_repr(value: Any, limit: int = 120) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class ResumeError(Exception):
     """The output folder cannot be (re)used as asked; the message says what to do."""
 
@@ -416,9 +445,11 @@ class Sinks:
                 "take them over")
         if resume and state is not None:
             if state.get("fingerprint") != self.fingerprint:
+                changed = fingerprint_changes(state.get("fingerprint"), self.fingerprint)
                 raise ResumeError(
-                    f"{self.paths.state}: the run there used other inputs or options; "
-                    "resume it with the same command, or use --force to start over")
+                    f"{self.paths.state}: the run there used other inputs or options"
+                    f"{' (' + changed + ')' if changed else ''}; resume it with the same "
+                    "command, or use --force to start over")
             sizes = state["sizes"]
             self.done = int(state["done"])
             self.saved_stats = state.get("stats")

@@ -145,12 +145,31 @@ def json_kind(name: str) -> str | None:
 
 
 def _posix(path: str) -> str:
-    """The path as given, normalised to forward slashes without ``./``.
+    """The path as given, normalised to forward slashes without ``./``; a file name that is
+    not UTF-8 (``caf\\xe9.txt`` from an old archive) shows its bytes as ``\\xNN``.
 
-    >>> _posix("./seeds//a.txt")
-    'seeds/a.txt'
+    Python names such a file with lone surrogates (``caf\\udce9.txt``): as an id they made
+    the run state unwritable (a traceback after the first chunk) and the output records
+    unreadable by strict JSON readers (orjson, datatrove).
+
+    >>> _posix("./seeds//a.txt"), _posix("d/caf\\udce9.txt")
+    ('seeds/a.txt', 'd/caf\\\\xe9.txt')
     """
-    return Path(path).as_posix()
+    return printable_name(Path(path).as_posix())
+
+
+_SURROGATE = regex.compile("[\ud800-\udfff]")
+
+
+def printable_name(name: str) -> str:
+    """``name`` with the bytes of a file name that is not UTF-8 shown as ``\\xNN``.
+
+    >>> printable_name("caf\\udce9.txt"), printable_name("café.txt")
+    ('caf\\\\xe9.txt', 'café.txt')
+    """
+    if _SURROGATE.search(name):
+        name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
 
 
 class NotRegular(str):
@@ -481,6 +500,11 @@ def _stream_items(stream: BinaryIO, source: str, fmt: str, seq: int) -> Iterator
     kind = fmt
     if fmt == "auto":
         head = stream.read(SNIFF_BYTES)
+        if len(head) < SNIFF_BYTES and not head.strip():
+            # `zcat missing.gz | cleannews run - …`: the command before the pipe failed, and
+            # the run said only "0 documents in", exit 0 (an empty folder is warned about too)
+            log.warning("%s: no documents: the input is empty%s", source,
+                        " (did the command before the pipe fail?)" if source == "-" else "")
         stream = io.BufferedReader(_Prefixed(head, stream), _STDIN_BUFFER)
         codec = bom_codec(head)
         if codec is not None:  # UTF-16 / UTF-32 text: sniffed, and records read, as UTF-8

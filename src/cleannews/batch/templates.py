@@ -33,11 +33,18 @@ log = logging.getLogger("cleannews")
 
 
 def source_of(value: Any, fallback: str) -> str:
-    """The source name for a field value: a URL's host, a string as is, else ``fallback``."""
+    """The source name for a field value: a URL's host, a string as is, else ``fallback``.
+
+    >>> source_of("https://www.lemonde.fr/a", "f"), source_of("http://[bad/x", "f")
+    ('www.lemonde.fr', 'http://[bad/x')
+    """
     if not isinstance(value, str) or not value.strip():
         return fallback
     if "://" in value:
-        host = urlsplit(value.strip()).hostname
+        try:
+            host = urlsplit(value.strip()).hostname
+        except ValueError:  # "http://[broken/x": one bad URL stopped the whole run
+            host = None
         if host:
             return host
     return value.strip()

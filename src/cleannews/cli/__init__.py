@@ -138,8 +138,30 @@ def _silence_stdout() -> None:
         pass
 
 
+def _utf8_stdout() -> None:
+    """Write documents (and JSON) to stdout in UTF-8 whatever the locale says.
+
+    ``cleannews clean x > out.txt`` on Windows (stdout in the ANSI code page, cp1252) or
+    under a Latin-1 locale ended in a ``UnicodeEncodeError`` traceback on the first
+    character the code page lacks (the narrow no-break space of French typography,
+    ``clean --json`` on any accent). The batch commands already wrote UTF-8 bytes.
+    """
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    if encoding not in ("utf8", "utf8sig") and hasattr(sys.stdout, "reconfigure"):
+        try:
+            sys.stdout.reconfigure(encoding="utf-8")
+        except (OSError, ValueError):  # a stream that cannot change it: left as it is
+            pass
+    if hasattr(sys.stderr, "reconfigure"):  # an id or a line quoted in a log message
+        try:
+            sys.stderr.reconfigure(errors="backslashreplace")
+        except (OSError, ValueError):
+            pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cleannews`` console script; returns the exit code."""
+    _utf8_stdout()
     parser = build_parser()
     args = parser.parse_args(argv)
     args.quiet = bool(args.quiet or getattr(args, "sub_quiet", False))

@@ -90,6 +90,21 @@ def add_batch_flags(p: argparse.ArgumentParser) -> None:
     add_config_flags(p)
 
 
+def jobs_of(args: argparse.Namespace) -> int:
+    """``--jobs``, at most one worker per CPU this process may use (a warning says so).
+
+    With the "fork" start method every worker starts at once: ``-j 1000`` started a thousand
+    processes for five documents. (``run_batch`` itself takes ``jobs`` as given.)
+    """
+    from cleannews.batch.runner import available_cpus, capped_jobs
+
+    jobs = capped_jobs(args.jobs)
+    if jobs != args.jobs:
+        log.warning("--jobs %d is more than the %d CPU(s) this process may use: %d worker "
+                    "process(es)", args.jobs, available_cpus(), jobs)
+    return jobs
+
+
 def batch_options(args: argparse.Namespace, mode: str) -> Any:
     """The :class:`~cleannews.batch.BatchOptions` described by the flags."""
     from cleannews.batch import BatchOptions

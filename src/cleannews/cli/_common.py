@@ -284,11 +284,13 @@ def cleaned_inputs(
 ) -> Iterator[tuple[str, str | bytes, Any]]:
     """``(name, source, Document)`` for each readable, cleanable input, in order.
 
-    A file that cannot be read, or input the library refuses (:class:`InputError`),
-    is logged and counted in ``outcome``; the others still go on. ``source`` is the
-    raw bytes, or with ``decoded`` the decoded text the Document's spans point into.
+    A file that cannot be read, input the library refuses (:class:`InputError`) or a
+    document a stage fails on is logged and counted in ``outcome``; the others still go on.
+    ``source`` is the raw bytes, or with ``decoded`` the decoded text the Document's spans
+    point into.
     """
     from cleannews._input import decode_input
+    from cleannews.batch.sources import printable_name
     from cleannews.errors import InputError
     from cleannews.pipeline import clean, clean_html
 
@@ -308,12 +310,20 @@ def cleaned_inputs(
             html = is_html_input(name, raw, fmt)
             source: str | bytes = decode_input(raw, html=html)[0] if decoded else raw
             fn = clean_html if html else clean
-            doc = fn(source, config, id=name)
+            # a file name that is not UTF-8 (lone surrogates) cannot be printed or put in JSON
+            shown = printable_name(name)
+            doc = fn(source, config, id=shown)
         except InputError as exc:
             log.error("%s: %s", name, exc)
             outcome.failures += 1
             continue
-        yield name, source, doc
+        except Exception as exc:  # a stage's bug on one document: the others still go on,
+            # as in `cleannews run` (an `exception` error record there); it stopped the folder
+            log.error("%s: cleaning failed: %s: %s", printable_name(name), type(exc).__name__,
+                      exc)
+            outcome.failures += 1
+            continue
+        yield shown, source, doc
 
 
 def _named_jsonl(name: str) -> bool:

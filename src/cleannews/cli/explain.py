@@ -7,6 +7,8 @@ import logging
 import sys
 from bisect import bisect_right
 
+import regex
+
 from cleannews.cli._common import (
     Outcome,
     add_config_flags,
@@ -17,6 +19,11 @@ from cleannews.cli._common import (
 from cleannews.document import Change, Document
 
 log = logging.getLogger("cleannews")
+
+#: Characters of a line break (``\\r\\n`` in Windows text).
+_BREAKS = ("\r", "\n")
+#: A line break: ``\\n``, Windows ``\\r\\n`` or old Mac ``\\r`` (the repair stage reads all three).
+_LINE_BREAK = regex.compile(r"\r\n?|\n")
 
 _COLORS = {"-": "\x1b[31m", "~": "\x1b[33m", "+": "\x1b[32m", "dim": "\x1b[2m", "end": "\x1b[0m"}
 
@@ -41,22 +48,33 @@ def _lines_of(span: tuple[int, int], source: str, starts: list[int]) -> tuple[in
     """First and last line (0-based) that ``span`` touches in ``source``.
 
     Line breaks at either end of the span do not count: a removed line often
-    takes the break before or after it along.
+    takes the break before or after it along (``\\r\\n`` too, in Windows text).
 
     >>> src = "a\\nbb\\ncc\\nd"
     >>> _lines_of((2, 8), src, [0, 2, 5, 8])
     (1, 2)
     >>> _lines_of((1, 4), src, [0, 2, 5, 8])
     (1, 1)
+    >>> _lines_of((3, 9), "a\\r\\nbb\\r\\n\\r\\nc", [0, 3, 7, 9])
+    (1, 1)
     """
     start, end = span
-    while start < end - 1 and source[start : start + 1] == "\n":
+    while start < end - 1 and source[start : start + 1] in _BREAKS:
         start += 1
-    while end - 1 > start and source[end - 1 : end] == "\n":
+    while end - 1 > start and source[end - 1 : end] in _BREAKS:
         end -= 1
     first = max(0, bisect_right(starts, start) - 1)
     last = max(first, bisect_right(starts, max(start, end - 1)) - 1)
     return first, last
+
+
+def _breaks_only(c: Change) -> bool:
+    """A change of line breaks alone (``normalize_line_breaks``: ``\\r\\n`` -> ``\\n``).
+
+    >>> _breaks_only(Change("repair", "normalize_line_breaks", (3, 90), "\\r\\n", "\\n", "r"))
+    True
+    """
+    return bool(c.before) and not c.before.strip("\r\n") and not c.after.strip("\r\n")
 
 
 def render(source: str, doc: Document, *, color: bool = False, changes_only: bool = False) -> str:
@@ -65,23 +83,23 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
     def paint(mark: str, s: str) -> str:
         return f"{_COLORS[mark]}{s}{_COLORS['end']}" if color else s
 
-    starts = [0]
-    for i, ch in enumerate(source):
-        if ch == "\n":
-            starts.append(i + 1)
+    starts = [0, *(m.end() for m in _LINE_BREAK.finditer(source))]
     first_of: dict[int, list[Change]] = {}  # changes listed under the line where they start
     touching: dict[int, list[Change]] = {}  # every line a change touches
     for c in doc.changes:
         first_line, last_line = _lines_of(c.span, source, starts)
+        if _breaks_only(c):  # "\r\n" -> "\n" on every line: said once, on its first line
+            first_line = last_line = max(0, bisect_right(starts, c.span[0]) - 1)
         first_of.setdefault(first_line, []).append(c)
         for n in range(first_line, last_line + 1):
             touching.setdefault(n, []).append(c)
     out: list[str] = []
-    lines = source.split("\n")
+    lines = [source[a:b] for a, b in zip(starts, [*starts[1:], len(source)], strict=True)]
     width = len(str(len(lines)))
     for n, line in enumerate(lines):
         changes = touching.get(n, [])
         ls = starts[n] if n < len(starts) else len(source)
+        line = line.removesuffix("\n").removesuffix("\r")
         whole = any(c.removed and c.span[0] <= ls and c.span[1] >= ls + len(line) for c in changes)
         mark = "-" if whole and line else ("~" if changes else " ")
         if changes_only and mark == " ":

@@ -11,6 +11,7 @@ from cleannews.cli._batch import (
     add_batch_flags,
     batch_options,
     execute,
+    jobs_of,
     positive_int,
     show_progress,
 )
@@ -106,6 +107,7 @@ def folder_problem(flag: str, value: str | Path | None) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     from cleannews.batch import RunSettings, paths_for
+    from cleannews.batch.runner import is_out_file
 
     out = None if args.out == "-" else Path(args.out)
     if out is None and args.resume:
@@ -113,6 +115,12 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if out is None and args.compress:
         log.error("--compress needs --out DIR or FILE.jsonl.gz (pipe stdout to gzip instead)")
+        return 2
+    if (args.compress and out is not None and is_out_file(out)
+            and not out.name.lower().endswith(".gz")):
+        # the output file stayed plain text while the quarantine and errors sinks were gzipped
+        log.error("--compress with --out %s: that output file would not be compressed; "
+                  "name it %s.gz (every sink is then gzipped, --compress not needed)", out, out)
         return 2
     for flag, value in (("--out", out), ("--quarantine", args.quarantine),
                         ("--errors", args.errors)):
@@ -125,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
                       args.errors and Path(args.errors), compress=args.compress)
     report = Path(args.report) if args.report else paths.report
     settings = RunSettings(
-        inputs=args.inputs, paths=paths, options=options, jobs=args.jobs,
+        inputs=args.inputs, paths=paths, options=options, jobs=jobs_of(args),
         resume=args.resume, force=args.force, report=report, progress=show_progress(args),
         chunk_docs=args.chunk_size, limit=args.limit,
     )

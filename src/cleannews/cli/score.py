@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from cleannews.cli._batch import add_batch_flags, batch_options, execute, show_progress
+from cleannews.cli._batch import (
+    add_batch_flags,
+    batch_options,
+    execute,
+    jobs_of,
+    show_progress,
+)
 from cleannews.cli._common import probability, stdin_format
 
 
@@ -38,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     errors = Path(args.errors) / SINK_FILES["errors"] if args.errors else out
     paths = SinkPaths(out=out, quarantine=out, errors=errors, state=None)
     settings = RunSettings(
-        inputs=args.inputs, paths=paths, options=batch_options(args, "score"), jobs=args.jobs,
+        inputs=args.inputs, paths=paths, options=batch_options(args, "score"), jobs=jobs_of(args),
         force=True, report=Path(args.report) if args.report else None,
         progress=show_progress(args), min_score=args.min_score, command="score",
         chunk_docs=args.chunk_size, limit=args.limit,

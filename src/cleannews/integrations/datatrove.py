@@ -9,7 +9,10 @@ Two steps, usable in any datatrove executor (local, Slurm, Ray):
   could not be cleaned, or that the cleaner's ``accept_languages`` set aside) with a
   reason, ``"spun"``, ``"cleannews_error"`` or ``"other_language"``:
   give it an ``exclusion_writer`` and that writer is the quarantine. With
-  ``label_only=True`` it annotates and forwards every document.
+  ``label_only=True`` it annotates and forwards every document;
+* :class:`CleannewsJsonlReader` is datatrove's ``JsonlReader`` that loses no line: a line
+  it cannot read (invalid UTF-8 or JSON, no text, a text that is not a string) is passed
+  on marked with its error type, and the two steps above exclude it.
 
 ::
 
@@ -41,14 +44,15 @@ try:
     from datatrove.data import Document as DatatroveDocument
     from datatrove.pipeline.base import PipelineStep
     from datatrove.pipeline.filters.base_filter import BaseFilter
+    from datatrove.pipeline.readers import JsonlReader
 except ImportError as exc:  # datatrove itself, or `regex` that BaseFilter needs
     raise MissingExtraError("the datatrove integration", "datatrove", "datatrove") from exc
 
 from cleannews.__about__ import __version__
-from cleannews.batch.process import nothing_left, text_problem
-from cleannews.config import CleanConfig
+from cleannews.batch.process import BatchOptions, nothing_left, text_problem
+from cleannews.config import CleanConfig, config_or_default
 
-__all__ = ["METADATA_KEY", "CleannewsCleaner", "CleannewsSpinFilter"]
+__all__ = ["METADATA_KEY", "CleannewsCleaner", "CleannewsJsonlReader", "CleannewsSpinFilter"]
 
 #: Key of the cleannews summary in ``doc.metadata``.
 METADATA_KEY = "cleannews"
@@ -113,7 +117,7 @@ class CleannewsCleaner(PipelineStep):
     def __init__(self, config: CleanConfig | None = None, html: bool = False,
                  record_changes: bool = False) -> None:
         super().__init__()
-        self.config = config or CleanConfig()
+        self.config = config_or_default(config)
         self.html = html
         self.record_changes = record_changes
 
@@ -134,6 +138,12 @@ class CleannewsCleaner(PipelineStep):
         from cleannews.errors import InputError
         from cleannews.pipeline import clean, clean_html
 
+        marked = doc.metadata.get(METADATA_KEY)
+        if isinstance(marked, dict) and "error_type" in marked and "error" in marked:
+            # a line CleannewsJsonlReader could not read: its raw text passed on, not cleaned
+            self.stat_update("cleannews_failed")
+            self.stat_update(f"error_{marked['error_type']}")
+            return
         if not isinstance(doc.text, str):
             self._fail(doc, "type", f"text is {type(doc.text).__name__}, not a string")
             return
@@ -192,7 +202,7 @@ class CleannewsSpinFilter(BaseFilter):
                  threshold: float | None = None, config: CleanConfig | None = None) -> None:
         super().__init__(exclusion_writer)
         self.label_only = label_only
-        cfg = config or CleanConfig()
+        cfg = config_or_default(config)
         self.config = cfg if threshold is None else cfg.replace(
             spin_quarantine_threshold=threshold)
 
@@ -246,3 +256,77 @@ class CleannewsSpinFilter(BaseFilter):
             self.stat_update(f"labelled_{reason}")
             return True
         return False, reason
+
+
+class CleannewsJsonlReader(JsonlReader):
+    """datatrove's ``JsonlReader`` that loses no line: each line it cannot make a document of
+    is passed on as one, marked with the error type of ``cleannews run``'s errors sink.
+
+    datatrove 0.10.1's reader stops reading a file at its first invalid UTF-8 byte (losing
+    the rest of the file and the records of the same read buffer before it), skips lines
+    that are not JSON and records without text, and crashes the task on a text that is not
+    a string. Here each such line becomes a document whose text is the raw line (invalid
+    bytes as ``\\xNN``), id the record's id or datatrove's ``PATH/INDEX``, and
+    ``metadata["cleannews"] = {"error", "error_type", "version"}`` (``utf8``, ``json``,
+    ``missing_field``, ``type``, ``empty``): :class:`CleannewsCleaner` passes it on
+    unchanged and :class:`CleannewsSpinFilter` sends it to its exclusion writer as
+    ``cleannews_error``. Blank lines are not documents (as in ``cleannews run``). The
+    lines are parsed as ``cleannews run`` parses them (Python's ``json``; a byte-order mark
+    is skipped); the arguments are ``JsonlReader``'s.
+    """
+
+    name = f"🐿 cleannews {__version__} jsonl"
+
+    def read_file(self, filepath: str) -> Iterator[DatatroveDocument]:
+        with self.data_folder.open(filepath, "rb", compression=self.compression) as f:
+            for index, raw in enumerate(f):
+                if not raw.strip():
+                    continue
+                with self.track_time():
+                    doc = self._line_document(raw, filepath, index)
+                yield doc
+
+    def _line_document(self, raw: bytes, filepath: str, index: int) -> DatatroveDocument:
+        """The document of one non-blank line: a record, or the raw line marked with why not."""
+        import base64
+
+        from cleannews.batch.process import _parse_record, _Reject, missing_field_message
+        from cleannews.batch.sources import Item
+
+        opts = BatchOptions(text_field=self.text_key, id_field=self.id_key)
+        item = Item(seq=index, source=filepath, kind="jsonl", payload=raw, line=index + 1)
+        record: dict[str, Any] | None = None
+        try:
+            _, record, _ = _parse_record(item, opts)
+            if self.text_key not in record:
+                raise _Reject("missing_field", missing_field_message(record, self.text_key))
+            text = record[self.text_key]
+            if not isinstance(text, str):
+                from cleannews.batch.process import json_type
+
+                raise _Reject("type", f"field {self.text_key!r} is {json_type(text)}, "
+                              "not a string")
+            if not text:
+                raise _Reject(*text_problem(text))  # type: ignore[misc]
+            for media in record.get("media", []):
+                if media["media_bytes"] is not None:
+                    media["media_bytes"] = base64.decodebytes(media["media_bytes"].encode("ascii"))
+            doc = self.get_document_from_dict(record, filepath, index)
+            if doc is not None:
+                return doc
+            raise _Reject("empty", "the reader's adapter gave no text")
+        except _Reject as exc:
+            return self._error_document(raw, filepath, index, record, exc.kind, str(exc))
+
+    def _error_document(self, raw: bytes, filepath: str, index: int,
+                        record: dict[str, Any] | None, kind: str, message: str
+                        ) -> DatatroveDocument:
+        ident = record.get(self.id_key) if record is not None else None
+        if not isinstance(ident, (str, int)) or isinstance(ident, bool) or ident == "":
+            ident = f"{filepath}/{index}"  # datatrove's own default id
+        metadata: dict[str, Any] = {METADATA_KEY: _error(kind, message)}
+        if self.add_file_path:
+            metadata["file_path"] = self.data_folder.resolve_paths(filepath)
+        self.stat_update("cleannews_unreadable")
+        text = raw.decode("utf-8", "backslashreplace").rstrip("\r\n")
+        return DatatroveDocument(text=text, id=str(ident), metadata=metadata)

@@ -750,7 +750,7 @@ def _assemble(
             changes.append(_gap_change(gap, text, True))
         elif len(gap) == 1 and not gap[0].had_chars:
             out.append("\n")  # one ordinary paragraph break: unchanged
-            align.copy(gap[0].start, gap[0].end)
+            align.copy(gap[0].end - 1, gap[0].end)  # its "\n" (a "\r\n" line lost its "\r")
         else:
             changes.append(_gap_change(gap, text, False))
             out.append("\n")
