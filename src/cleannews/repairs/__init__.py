@@ -42,6 +42,7 @@ from cleannews.repairs.fixes import (
     fix_windows1250_a_mojibake,
     lift_crawler_prefix,
     remove_invisible_chars,
+    separators_to_line_breaks,
 )
 from cleannews.repairs.plausible import implausible_repair
 
@@ -378,6 +379,14 @@ def _resync(old: str, new: str, i: int, j: int, o_end: int, n_end: int) -> tuple
 def _repair_segment(seg: str, base: int, config: CleanConfig) -> _LineEditor:
     """Run the character-level repairs on one line (or a slice of a very long one)."""
     ed = _LineEditor(seg, base)
+    if config.remove_invisible:
+        ed.apply(
+            separators_to_line_breaks(seg),
+            "fix_line_breaks",
+            "vertical tab, form feed or record separator (a line or page break in Word "
+            "exports and PDF text) turned into a line break, not removed with the words "
+            "on either side glued together",
+        )
     if config.unescape_html and "&" in seg:
         reason = "HTML entity replaced by the character it stands for"
         for _ in range(3):  # "&#38;eacute;" was escaped twice

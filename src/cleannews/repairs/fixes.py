@@ -178,6 +178,26 @@ def fix_windows1250_a_mojibake(text: str) -> str:
     return _WINDOWS1250_RE.sub(fix, text)
 
 
+#: Characters that end a line in exported or extracted text but that ftfy removes or keeps
+#: as they are: vertical tab (a manual line break in Word exports), form feed (a page break
+#: in text extracted from PDF), and the file / group / record separators (``str.splitlines``
+#: breaks lines at all of them). Removing them glued the words on either side together.
+SEPARATOR_CHARS = "\x0b\x0c\x1c\x1d\x1e"
+_SEPARATOR_TABLE = dict.fromkeys(map(ord, SEPARATOR_CHARS), "\n")
+_SEPARATOR_RE = re.compile("[" + SEPARATOR_CHARS + "]")
+
+
+def separators_to_line_breaks(text: str) -> str:
+    """Turn vertical tabs, form feeds and record separators into line breaks.
+
+    >>> separators_to_line_breaks("Fin du paragraphe.\\x0bSuite du texte\\x0cPage 2")
+    'Fin du paragraphe.\\nSuite du texte\\nPage 2'
+    """
+    if _SEPARATOR_RE.search(text) is None:
+        return text
+    return text.translate(_SEPARATOR_TABLE)
+
+
 def remove_invisible_chars(text: str) -> str:
     """Remove zero-width spaces, soft hyphens, direction marks and byte order marks.
 
