@@ -39,6 +39,10 @@ CAL_MIN_DAY_ROWS = 2
 CAL_MIN_DAY_ROWS_ALONE = 3
 #: Rows of one calendar are at most this many standing lines apart.
 CAL_GAP = 2
+#: A weekday row or a row of day numbers is at most this many characters ("Monday Tuesday …
+#: Sunday" is 56): longer lines are not tokenised at all (a page that is one gigantic line
+#: would otherwise be split into a list of all its words, twice).
+CAL_ROW_MAX_CHARS = 120
 #: A dated feed has at least this many dated lines, newest first …
 FEED_MIN_ITEMS = 3
 #: … at most this many standing lines apart (a teaser's excerpt, a "Lire" link) …
@@ -73,6 +77,8 @@ def _weekday_row(text: str) -> bool:
     >>> _weekday_row("Mo Di Mi Do Fr Sa"), _weekday_row("Le marché de lundi à samedi")
     (False, False)
     """
+    if len(text) > CAL_ROW_MAX_CHARS:
+        return False
     toks = [t.rstrip(".").casefold() for t in _TOKEN.findall(text)]
     days = _weekdays()
     return len(toks) == CAL_ROW_MAX and all(t in days for t in toks)
@@ -87,6 +93,8 @@ def _day_row(text: str) -> bool:
     >>> _day_row("12 18 23 34 41 45"), _day_row("1 2 3 4")
     (False, False)
     """
+    if len(text) > CAL_ROW_MAX_CHARS:
+        return False
     toks = _TOKEN.findall(text)
     if not CAL_ROW_MIN <= len(toks) <= CAL_ROW_MAX or not all(
         t.isascii() and t.isdigit() and len(t) <= 2 for t in toks
