@@ -74,6 +74,56 @@ def _may_be_absent(p: str, i: int) -> bool:
     return end > 0 and (p[end : end + 1] in ("?", "*") or p.startswith("{0", end))
 
 
+def _can_start_word(atom: str) -> bool:
+    """Whether a pattern atom is a letter: a literal one, ``\\w`` or ``\\p{…}``. Digits,
+    classes and groups are not followed (a key stays exact there, as before: "tags\\s*:" is
+    keyed by "tags", and a digit run on, "lecture5", is not worth a wider key)."""
+    if atom[0] == "\\":
+        return atom[1:2] in ("w", "p")
+    return atom[0].isalpha()
+
+
+def _run_on_possible(p: str, i: int) -> bool:
+    """Whether, once the optional atoms from ``i`` on are left out, a match may go on with a
+    letter (so the word before ``i`` may run on into the next one: "user ?name" matches
+    "Username"), or the pattern may end there (then the line's word may be longer).
+
+    >>> _run_on_possible("user ?name", 4), _run_on_possible(r"tags\\s*:", 4)
+    (True, False)
+    >>> _run_on_possible(r"photo\\s*dr$", 5), _run_on_possible(r"top\\s*[↑⬆▲]", 3)
+    (True, False)
+    >>> _run_on_possible(r"lecture\\s*:?\\s*\\d+", 7), _run_on_possible("inscrivant,? vous", 10)
+    (False, False)
+    """
+    j = i
+    while j < len(p):
+        if p[j] in "()|[":
+            return False  # a group, a class or the end of an alternative: not followed
+        if p[j] == "$":
+            return False  # the line ends: the word before is whole
+        end = _atom_end(p, j)
+        if end <= 0:
+            return True
+        if p.startswith("\\p", j):
+            return True
+        atom = p[j:end]
+        q, optional = end, False
+        if q < len(p) and p[q] in "?*":
+            optional, q = True, q + 1
+        elif q < len(p) and p[q] in "+{":
+            optional = p.startswith("{0", q)
+            q = q + 1 if p[q] == "+" else (p.find("}", q) + 1 or len(p))
+        if q < len(p) and p[q] in "?+":
+            q += 1  # a lazy or possessive quantifier
+        zero_width = atom in ("\\b", "\\B")
+        if not zero_width and _can_start_word(atom):
+            return True
+        if not optional and not zero_width:
+            return False
+        j = q
+    return True
+
+
 def _split_alternatives(body: str) -> list[str] | None:
     """Top-level ``|`` split of a group body (None on a character class we cannot skip)."""
     parts, depth, cur, i = [], 0, [], 0
@@ -189,7 +239,7 @@ def first_fragments(
     exact = True
     if i >= len(p):
         exact = False  # the pattern may end inside a longer word ("consent" in "consentez")
-    elif word and p[i] != "(" and _may_be_absent(p, i):
+    elif word and p[i] != "(" and _may_be_absent(p, i) and _run_on_possible(p, i):
         exact = False  # the separator after the word may be absent: "user ?name", "user\\s?name"
     elif p[i] in "?*{" and word:
         word.pop()  # the last character is optional
