@@ -128,8 +128,8 @@ def calendar_widget(lines) -> None:
     from cleannews.strip._keep import _months
 
     idx = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls != BAD]
-    rows = [k for k, i in enumerate(idx) if not lines[i].protected and (
-        _weekday_row(lines[i].text) or _day_row(lines[i].text))]
+    rows = [k for k, i in enumerate(idx) if lines[i].n <= CAL_ROW_MAX and not lines[i].protected
+            and (_weekday_row(lines[i].text) or _day_row(lines[i].text))]
     groups: list[list[int]] = []
     for k in rows:
         if groups and k - groups[-1][-1] <= CAL_GAP + 1:
