@@ -183,6 +183,7 @@ def _decide(
     kinds=None,
     *,
     slips: tuple[int, int],
+    slip_spans=None,
 ):
     """The two-kinds rule with the context term (``_decision.decide``), loaded lazily;
     ``slips``: the document's grammar slips and the paragraphs with at least one.
@@ -193,7 +194,14 @@ def _decide(
     """
     from cleannews.score._decision import decide
 
-    return decide(text, raw, present, n_grammar_paragraphs, config, kinds, slips=slips)
+    return decide(text, raw, present, n_grammar_paragraphs, config, kinds, slips=slips,
+                  slip_spans=slip_spans)
+
+
+def _slip_spans(scan) -> list[tuple[int, int]]:
+    """The spans of the counted grammar slips of a scanned document (``_decision``'s
+    lone-slip hold reads the document without them)."""
+    return [sp for sig, sp, _r, counted in scan.evidence() if counted and sig in _GRAMMAR]
 
 
 def _label(score: float, config: CleanConfig, enough_evidence: bool = True) -> str:
@@ -615,7 +623,8 @@ def _score_text(text: str, config: CleanConfig) -> SpinScore:
     # as independent evidence (lexical and context evidence alone depend on genre: old,
     # literary or technical French); the context term is one kind of evidence
     decision = _decide(text, raw, present, scan.n_grammar_paragraphs, config, kinds,
-                       slips=(support["grammar"], slip_paragraphs))
+                       slips=(support["grammar"], slip_paragraphs),
+                       slip_spans=lambda: _slip_spans(scan))
     adjust, ctx, ctx_ev, enough = (
         decision.adjust, decision.context, decision.evidence, decision.enough
     )

@@ -60,12 +60,14 @@ __all__ = [
     "GRAMMAR_SCATTER_MIN_SLIPS",
     "KIND_NAMES",
     "LIFT_EXCLUDED_KINDS",
+    "LONE_SLIP_MAX",
     "TERM_BAND_MIN_LEXICAL",
     "Decision",
     "context_paragraphs",
     "decide",
     "decided_kinds",
     "lift",
+    "lone_slip_hold",
     "reach_kind",
     "term_without_best",
     "unsupported_excess",
@@ -131,6 +133,19 @@ GRAMMAR_SCATTER_MIN_SLIPS = 4
 #: … in at least this many paragraphs (a naive spinner's slips fall one or two a paragraph;
 #: the human development documents have at most 3 slips, ``tools/spin/dev_quarantine.py``).
 GRAMMAR_SCATTER_MIN_PARAGRAPHS = 3
+
+#: **One typo never quarantines** (spin-typo10, issue 11 point 4): a document with at most
+#: this many grammar slips (counted once each) is quarantined only when it reaches the
+#: quarantine score without them (``lone_slip_hold``). A lone slip's kind is not evidence
+#: (``GRAMMAR_MIN_TOKENS``), but its capped ``SINGLE_TOKEN_MAX`` (0.5) still adds to the logit
+#: and to what the context term's route reads as supported: a FreDraCor dev negative
+#: (Brécourt) went 0.848 -> 0.956 with one slip added. Held, such a document is "suspect"
+#: just under the quarantine score, with the hold in ``rule_adjustment``
+#: (``held.lone_slip``), so the explanation still adds up to the logit shown::
+#:
+#:     lexical 2.0 + context term 1.9 + one slip 0.5 over an intercept of -2.3: logit 2.1
+#:     without the slip 1.6 < logit(0.9) = 2.2 -> held at 2.147 (score 0.8955, "suspect")
+LONE_SLIP_MAX = 1
 
 #: How the explanation names each kind (``decided.<kind>`` signals).
 KIND_NAMES: dict[str, str] = {
@@ -224,6 +239,102 @@ def unsupported_excess(kinds: dict[str, float] | None, present: list[str]) -> fl
 
 
 def decide(
+    text: str,
+    raw: float,
+    present: list[str],
+    n_grammar_paragraphs: int,
+    config,
+    kinds: dict[str, float] | None = None,
+    *,
+    slips: tuple[int, int],
+    slip_spans=None,
+) -> Decision:
+    """The two-kinds rule (``_decide_once``), then the lone-slip hold (``lone_slip_hold``):
+    at most ``LONE_SLIP_MAX`` grammar slips never lift a document over the quarantine score.
+    ``slip_spans``: a callable giving the spans of the counted grammar slips, called only
+    when the hold is tried (the slip's words are left out of the context term's reading
+    without it: "la courage" is a slip and a slot where "la bravoure" fits better).
+
+    >>> from cleannews.config import DEFAULT_CONFIG
+    >>> d = decide("Le chat dort.", 5.0, ["lexical", "context"], 0, DEFAULT_CONFIG,
+    ...            {"grammar": 0.5, "lexical": 3.0, "context": 2.0, "rarity": 0.0},
+    ...            slips=(1, 1))
+    >>> d.enough, d.adjust, d.signals          # reaches the bar without the slip: kept
+    (True, 0.0, {'decided.lexical': 1.0, 'decided.context': 1.0})
+    """
+    d = _decide_once(text, raw, present, n_grammar_paragraphs, config, kinds, slips=slips)
+    if not (0 < slips[0] <= LONE_SLIP_MAX and d.enough and kinds):
+        return d
+    from cleannews.score import THIN_EVIDENCE_SCORE_CAP
+    from cleannews.score._context import quarantine_logit
+
+    # the score cap, not the configured threshold: a score never depends on the settings
+    q = quarantine_logit(THIN_EVIDENCE_SCORE_CAP)
+    final = raw + d.adjust + d.context
+    if final < q:
+        return d
+    without = raw - slip_share(kinds)
+    rest = {**kinds, "grammar": 0.0}
+    masked = mask_spans(text, slip_spans() if slip_spans else ())
+    w = _decide_once(masked, without, [k for k in present if k != "grammar"], 0, config, rest,
+                     slips=(0, 0))
+    hold = lone_slip_hold(final, without + w.adjust + w.context, w.enough, q)
+    if hold == 0.0:
+        return d
+    return Decision(d.adjust + hold, d.context, d.evidence, False, {"held.lone_slip": 1.0})
+
+
+def mask_spans(text: str, spans) -> str:
+    """``text`` with the characters of ``spans`` blanked (same length: offsets hold).
+
+    >>> mask_spans("Il montra la courage des marins.", [(10, 20)])
+    'Il montra            des marins.'
+    """
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def slip_share(kinds: dict[str, float]) -> float:
+    """What the grammar kind adds to the logit, directly and through the rarity kind's cap
+    (rarity adds at most the other kinds' total, or ``RARITY_ALONE_MAX``).
+
+    >>> slip_share({"grammar": 0.5, "lexical": 0.0, "context": 0.2, "rarity": 0.7})
+    0.7
+    >>> slip_share({"grammar": 0.5, "lexical": 2.0, "context": 0.0, "rarity": 0.7})
+    0.5
+    """
+    from cleannews.score import RARITY_ALONE_MAX
+
+    g = kinds.get("grammar", 0.0)
+    others = sum(v for k, v in kinds.items() if k not in ("rarity", "grammar"))
+    rarity = kinds.get("rarity", 0.0)
+    return round(g + max(0.0, rarity - max(RARITY_ALONE_MAX, others)), 10)
+
+
+def lone_slip_hold(final: float, without: float, enough_without: bool, q: float) -> float:
+    """The (non-positive) rule adjustment that keeps a document whose quarantine rests on a
+    lone grammar slip just under the quarantine logit ``q``: ``final`` is its logit,
+    ``without`` and ``enough_without`` the logit and the two-kinds rule without the slip.
+    0.0 when the document reaches ``q`` with sufficient evidence without the slip, or does
+    not reach ``q`` at all.
+
+    >>> round(lone_slip_hold(2.5, 1.9, True, 2.1972), 4)    # 2.5 -> 2.1472 (score 0.8955)
+    -0.3528
+    >>> lone_slip_hold(3.0, 2.5, True, 2.1972), lone_slip_hold(2.0, 1.5, True, 2.1972)
+    (0.0, 0.0)
+    >>> round(lone_slip_hold(3.0, 2.5, False, 2.1972), 4)  # without it, evidence is thin
+    -0.8528
+    """
+    from cleannews.score import _rule_adjustment
+
+    if final < q or (enough_without and without >= q):
+        return 0.0
+    return _rule_adjustment(final, False)
+
+
+def _decide_once(
     text: str,
     raw: float,
     present: list[str],
