@@ -183,7 +183,7 @@ def _decide(
     kinds=None,
     *,
     slips: tuple[int, int],
-    slip_spans=None,
+    slip_info=None,
 ):
     """The two-kinds rule with the context term (``_decision.decide``), loaded lazily;
     ``slips``: the document's grammar slips and the paragraphs with at least one.
@@ -195,13 +195,21 @@ def _decide(
     from cleannews.score._decision import decide
 
     return decide(text, raw, present, n_grammar_paragraphs, config, kinds, slips=slips,
-                  slip_spans=slip_spans)
+                  slip_info=slip_info)
 
 
-def _slip_spans(scan) -> list[tuple[int, int]]:
-    """The spans of the counted grammar slips of a scanned document (``_decision``'s
-    lone-slip hold reads the document without them)."""
-    return [sp for sig, sp, _r, counted in scan.evidence() if counted and sig in _GRAMMAR]
+def _slip_info(scan, paragraphs) -> tuple[list, list[int]]:
+    """The counted grammar slips of a scanned document as ``(span, paragraph index)`` and the
+    slips of each paragraph (``_decision.decide``'s one-slip check)."""
+    per_par = [0] * len(paragraphs)
+    out = []
+    for sig, sp, _r, counted in scan.evidence():
+        if counted and sig in _GRAMMAR:
+            i = next((k for k, p in enumerate(paragraphs) if p.span[0] <= sp[0] < p.span[1]),
+                     len(paragraphs) - 1)
+            per_par[i] += 1
+            out.append((sp, i))
+    return out, per_par
 
 
 def _label(score: float, config: CleanConfig, enough_evidence: bool = True) -> str:
@@ -624,7 +632,7 @@ def _score_text(text: str, config: CleanConfig) -> SpinScore:
     # literary or technical French); the context term is one kind of evidence
     decision = _decide(text, raw, present, scan.n_grammar_paragraphs, config, kinds,
                        slips=(support["grammar"], slip_paragraphs),
-                       slip_spans=lambda: _slip_spans(scan))
+                       slip_info=lambda: _slip_info(scan, paragraphs))
     adjust, ctx, ctx_ev, enough = (
         decision.adjust, decision.context, decision.evidence, decision.enough
     )

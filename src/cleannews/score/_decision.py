@@ -134,18 +134,26 @@ GRAMMAR_SCATTER_MIN_SLIPS = 4
 #: the human development documents have at most 3 slips, ``tools/spin/dev_quarantine.py``).
 GRAMMAR_SCATTER_MIN_PARAGRAPHS = 3
 
-#: **One typo never quarantines** (spin-typo10, issue 11 point 4): a document with at most
-#: this many grammar slips (counted once each) is quarantined only when it reaches the
-#: quarantine score without them (``lone_slip_hold``). A lone slip's kind is not evidence
-#: (``GRAMMAR_MIN_TOKENS``), but its capped ``SINGLE_TOKEN_MAX`` (0.5) still adds to the logit
-#: and to what the context term's route reads as supported: a FreDraCor dev negative
-#: (Brécourt) went 0.848 -> 0.956 with one slip added. Held, such a document is "suspect"
-#: just under the quarantine score, with the hold in ``rule_adjustment``
-#: (``held.lone_slip``), so the explanation still adds up to the logit shown::
+#: **One typo never quarantines** (spin-typo10, issue 11 point 4): a quarantine that rests on
+#: grammar slips must still hold with any one of them taken out. A document with at least one
+#: and at most this many counted slips is re-decided once per kind of removal (a slip of a
+#: paragraph with one slip, of one with two, of one with more: ``without_one_slip``), with the
+#: slip's share of the grammar kind taken off, the kind and paragraph routes counted on one
+#: slip fewer and the slip's words left out of the context term's reading
+#: (``mask_spans``). When one of them is not quarantined, the document is held just under the
+#: quarantine score (``lone_slip_hold``: "suspect", the hold in ``rule_adjustment`` and
+#: ``held.lone_slip``), so the explanation still adds up to the logit shown. Without it one
+#: typo quarantined 10 human development documents (``tools/spin/dev_typo10.py``): a slip
+#: made a third slip (grammar a kind next to lexical evidence), a fourth scattered one, or a
+#: lone slip's capped 0.5 lifted lexical + context-term evidence over the bar (a FreDraCor dev
+#: negative, Brécourt: 0.848 -> 0.956 with "la courage" added)::
 #:
-#:     lexical 2.0 + context term 1.9 + one slip 0.5 over an intercept of -2.3: logit 2.1
-#:     without the slip 1.6 < logit(0.9) = 2.2 -> held at 2.147 (score 0.8955, "suspect")
-LONE_SLIP_MAX = 1
+#:     "les vertu", "la caractère" + lexical 1.05: 0.879; + "de le coeur": grammar a kind on
+#:     3 slips, 0.9998 "spun"; without any one of the three, 2 slips: thin -> held at 0.8955
+#:
+#: Above this many slips the check is not run (a bound on the work: one re-decision per kind
+#: of removal; with 9 slips or more, one fewer still makes grammar a kind).
+LONE_SLIP_MAX = 8
 
 #: How the explanation names each kind (``decided.<kind>`` signals).
 KIND_NAMES: dict[str, str] = {
@@ -247,23 +255,27 @@ def decide(
     kinds: dict[str, float] | None = None,
     *,
     slips: tuple[int, int],
-    slip_spans=None,
+    slip_info=None,
 ) -> Decision:
-    """The two-kinds rule (``_decide_once``), then the lone-slip hold (``lone_slip_hold``):
-    at most ``LONE_SLIP_MAX`` grammar slips never lift a document over the quarantine score.
-    ``slip_spans``: a callable giving the spans of the counted grammar slips, called only
-    when the hold is tried (the slip's words are left out of the context term's reading
-    without it: "la courage" is a slip and a slot where "la bravoure" fits better).
+    """The two-kinds rule (``_decide_once``), then the one-slip check (``LONE_SLIP_MAX``): a
+    quarantine must hold with any one grammar slip taken out. ``slip_info``: a callable giving
+    ``(spans, per_paragraph)`` — each counted slip's span and paragraph index, and the slips of
+    each paragraph — called only when the check runs.
 
     >>> from cleannews.config import DEFAULT_CONFIG
     >>> d = decide("Le chat dort.", 5.0, ["lexical", "context"], 0, DEFAULT_CONFIG,
     ...            {"grammar": 0.5, "lexical": 3.0, "context": 2.0, "rarity": 0.0},
-    ...            slips=(1, 1))
-    >>> d.enough, d.adjust, d.signals          # reaches the bar without the slip: kept
+    ...            slips=(1, 1), slip_info=lambda: ([((0, 2), 0)], [1]))
+    >>> d.enough, d.adjust, d.signals          # quarantined without the slip too: kept
     (True, 0.0, {'decided.lexical': 1.0, 'decided.context': 1.0})
+    >>> d = decide("Le chat dort.", 3.0, ["grammar", "lexical"], 0, DEFAULT_CONFIG,
+    ...            {"grammar": 2.0, "lexical": 1.0, "context": 0.0, "rarity": 0.0},
+    ...            slips=(3, 3), slip_info=lambda: ([((0, 2), 0)], [1, 1, 1]))
+    >>> d.enough, round(3.0 + d.adjust, 4), d.signals   # 2 slips: grammar is no kind
+    (False, 2.1472, {'held.lone_slip': 1.0})
     """
     d = _decide_once(text, raw, present, n_grammar_paragraphs, config, kinds, slips=slips)
-    if not (0 < slips[0] <= LONE_SLIP_MAX and d.enough and kinds):
+    if not (0 < slips[0] <= LONE_SLIP_MAX and d.enough and kinds and slip_info):
         return d
     from cleannews.score import THIN_EVIDENCE_SCORE_CAP
     from cleannews.score._context import quarantine_logit
@@ -273,15 +285,62 @@ def decide(
     final = raw + d.adjust + d.context
     if final < q:
         return d
-    without = raw - slip_share(kinds)
-    rest = {**kinds, "grammar": 0.0}
-    masked = mask_spans(text, slip_spans() if slip_spans else ())
-    w = _decide_once(masked, without, [k for k in present if k != "grammar"], 0, config, rest,
-                     slips=(0, 0))
-    hold = lone_slip_hold(final, without + w.adjust + w.context, w.enough, q)
-    if hold == 0.0:
-        return d
-    return Decision(d.adjust + hold, d.context, d.evidence, False, {"held.lone_slip": 1.0})
+    spans, per_par = slip_info()
+    for span, par in _removals(spans, per_par):
+        w_raw, w_present, w_kinds, w_ngp, w_slips = without_one_slip(
+            raw, present, kinds, n_grammar_paragraphs, slips, per_par[par]
+        )
+        w = _decide_once(mask_spans(text, [span]), w_raw, w_present, w_ngp, config, w_kinds,
+                         slips=w_slips)
+        hold = lone_slip_hold(final, w_raw + w.adjust + w.context, w.enough, q)
+        if hold:
+            return Decision(d.adjust + hold, d.context, d.evidence, False,
+                            {"held.lone_slip": 1.0})
+    return d
+
+
+def _removals(spans, per_par):
+    """One slip of each kind of removal: from a paragraph with one slip, with two, with more
+    (the routes only see those counts).
+
+    >>> _removals([((0, 2), 0), ((5, 8), 0), ((9, 12), 1)], [2, 1])
+    [((0, 2), 0), ((9, 12), 1)]
+    """
+    out, seen = [], set()
+    for span, par in spans:
+        c = min(per_par[par], 3)
+        if c not in seen:
+            seen.add(c)
+            out.append((span, par))
+    return out
+
+
+def without_one_slip(raw, present, kinds, n_grammar_paragraphs, slips, in_paragraph):
+    """What the two-kinds rule reads with one grammar slip (of a paragraph with
+    ``in_paragraph`` slips) taken out: the logit, the kinds present, the kind totals, the
+    paragraphs with broken grammar and ``(slips, paragraphs with a slip)``. The slip's share
+    of the grammar kind is the kind's total over its slips (the total capped at
+    ``SINGLE_TOKEN_MAX`` under ``KIND_MIN_TOKENS`` slips); rarity keeps its cap.
+
+    >>> without_one_slip(3.0, ["grammar", "lexical"], {"grammar": 2.1, "lexical": 1.0,
+    ...                  "context": 0.0, "rarity": 0.0}, 1, (3, 2), 2)
+    (2.3, ['lexical'], {'grammar': 1.4, 'lexical': 1.0, 'context': 0.0, 'rarity': 0.0}, 0, (2, 2))
+    """
+    from cleannews.score import KIND_MIN_TOKENS, SINGLE_TOKEN_MAX, kind_min_tokens
+
+    n = slips[0]
+    g = kinds.get("grammar", 0.0)
+    g1 = g * (n - 1) / n
+    if n - 1 < KIND_MIN_TOKENS:
+        g1 = min(g1, SINGLE_TOKEN_MAX)
+    w_kinds = {**kinds, "grammar": round(g1, 10)}
+    w_raw = round(raw - slip_share(kinds) + slip_share(w_kinds), 10)
+    w_present = [
+        k for k in present
+        if k != "grammar" or (g1 >= 0.5 and n - 1 >= kind_min_tokens(k, KIND_MIN_TOKENS))
+    ]
+    w_ngp = n_grammar_paragraphs - (in_paragraph == 2)
+    return w_raw, w_present, w_kinds, w_ngp, (n - 1, slips[1] - (in_paragraph == 1))
 
 
 def mask_spans(text: str, spans) -> str:
@@ -314,11 +373,11 @@ def slip_share(kinds: dict[str, float]) -> float:
 
 
 def lone_slip_hold(final: float, without: float, enough_without: bool, q: float) -> float:
-    """The (non-positive) rule adjustment that keeps a document whose quarantine rests on a
-    lone grammar slip just under the quarantine logit ``q``: ``final`` is its logit,
-    ``without`` and ``enough_without`` the logit and the two-kinds rule without the slip.
-    0.0 when the document reaches ``q`` with sufficient evidence without the slip, or does
-    not reach ``q`` at all.
+    """The (non-positive) rule adjustment that keeps a document whose quarantine rests on one
+    grammar slip just under the quarantine logit ``q``: ``final`` is its logit, ``without``
+    and ``enough_without`` the logit and the two-kinds rule with that slip taken out. 0.0
+    when the document reaches ``q`` with sufficient evidence without the slip, or does not
+    reach ``q`` at all.
 
     >>> round(lone_slip_hold(2.5, 1.9, True, 2.1972), 4)    # 2.5 -> 2.1472 (score 0.8955)
     -0.3528
