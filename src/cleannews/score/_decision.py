@@ -134,26 +134,28 @@ GRAMMAR_SCATTER_MIN_SLIPS = 4
 #: the human development documents have at most 3 slips, ``tools/spin/dev_quarantine.py``).
 GRAMMAR_SCATTER_MIN_PARAGRAPHS = 3
 
-#: **One typo never quarantines** (spin-typo10, issue 11 point 4): a quarantine that rests on
-#: grammar slips must still hold with any one of them taken out. A document with at least one
-#: and at most this many counted slips is re-decided once per kind of removal (a slip of a
+#: **One typo never quarantines** (spin-typo10, issue 11 point 4), measured and **off**: when
+#: this is N > 0, a quarantine that rests on at most N grammar slips must still hold with any
+#: one of them taken out. The document is re-decided once per kind of removal (a slip of a
 #: paragraph with one slip, of one with two, of one with more: ``without_one_slip``), with the
 #: slip's share of the grammar kind taken off, the kind and paragraph routes counted on one
-#: slip fewer and the slip's words left out of the context term's reading
-#: (``mask_spans``). When one of them is not quarantined, the document is held just under the
-#: quarantine score (``lone_slip_hold``: "suspect", the hold in ``rule_adjustment`` and
-#: ``held.lone_slip``), so the explanation still adds up to the logit shown. Without it one
-#: typo quarantined 10 human development documents (``tools/spin/dev_typo10.py``): a slip
-#: made a third slip (grammar a kind next to lexical evidence), a fourth scattered one, or a
-#: lone slip's capped 0.5 lifted lexical + context-term evidence over the bar (a FreDraCor dev
-#: negative, Brécourt: 0.848 -> 0.956 with "la courage" added)::
+#: slip fewer and the slip's words left out of the context term's reading (``mask_spans``);
+#: when one of them is not quarantined, the document is held just under the quarantine score
+#: (``lone_slip_hold``: "suspect", the hold in ``rule_adjustment`` and ``held.lone_slip``), so
+#: the explanation still adds up to the logit shown::
 #:
 #:     "les vertu", "la caractère" + lexical 1.05: 0.879; + "de le coeur": grammar a kind on
 #:     3 slips, 0.9998 "spun"; without any one of the three, 2 slips: thin -> held at 0.8955
 #:
-#: Above this many slips the check is not run (a bound on the work: one re-decision per kind
-#: of removal; with 9 slips or more, one fewer still makes grammar a kind).
-LONE_SLIP_MAX = 8
+#: With N = 8 (``tools/spin/dev_typo10.py``, development): one injected typo quarantines 3
+#: human documents (8 of 80,838 typo copies) instead of 10 (74), and recall at 1 % FP of the
+#: dev negatives and of UD clean is unchanged on every spin group (held spins stay at 0.8955,
+#: above both thresholds), but 363 of the development spins go from "spun" to "suspect"
+#: (MyThes careful 30 %: quarantined 44.2 % -> 35.1 %, naive 10 %: 24.7 % -> 7.1 %,
+#: embedding naive 15 %: 36.4 % -> 18.8 %): human text with two slips and spins with three
+#: look alike. Left at 0 (the shipped behaviour unchanged) for the lead to decide (docs/spin.md,
+#: "One typo never quarantines, branch spin-typo10").
+LONE_SLIP_MAX = 0
 
 #: How the explanation names each kind (``decided.<kind>`` signals).
 KIND_NAMES: dict[str, str] = {
@@ -256,26 +258,29 @@ def decide(
     *,
     slips: tuple[int, int],
     slip_info=None,
+    check_slips: int | None = None,
 ) -> Decision:
-    """The two-kinds rule (``_decide_once``), then the one-slip check (``LONE_SLIP_MAX``): a
-    quarantine must hold with any one grammar slip taken out. ``slip_info``: a callable giving
-    ``(spans, per_paragraph)`` — each counted slip's span and paragraph index, and the slips of
-    each paragraph — called only when the check runs.
+    """The two-kinds rule (``_decide_once``), then the one-slip check: a quarantine resting on
+    at most ``check_slips`` (default ``LONE_SLIP_MAX``, 0: off) grammar slips must hold with
+    any one of them taken out. ``slip_info``: a callable giving ``(spans, per_paragraph)`` —
+    each counted slip's span and paragraph index, and the slips of each paragraph — called
+    only when the check runs.
 
     >>> from cleannews.config import DEFAULT_CONFIG
     >>> d = decide("Le chat dort.", 5.0, ["lexical", "context"], 0, DEFAULT_CONFIG,
     ...            {"grammar": 0.5, "lexical": 3.0, "context": 2.0, "rarity": 0.0},
-    ...            slips=(1, 1), slip_info=lambda: ([((0, 2), 0)], [1]))
+    ...            slips=(1, 1), slip_info=lambda: ([((0, 2), 0)], [1]), check_slips=8)
     >>> d.enough, d.adjust, d.signals          # quarantined without the slip too: kept
     (True, 0.0, {'decided.lexical': 1.0, 'decided.context': 1.0})
     >>> d = decide("Le chat dort.", 3.0, ["grammar", "lexical"], 0, DEFAULT_CONFIG,
     ...            {"grammar": 2.0, "lexical": 1.0, "context": 0.0, "rarity": 0.0},
-    ...            slips=(3, 3), slip_info=lambda: ([((0, 2), 0)], [1, 1, 1]))
+    ...            slips=(3, 3), slip_info=lambda: ([((0, 2), 0)], [1, 1, 1]), check_slips=8)
     >>> d.enough, round(3.0 + d.adjust, 4), d.signals   # 2 slips: grammar is no kind
     (False, 2.1472, {'held.lone_slip': 1.0})
     """
     d = _decide_once(text, raw, present, n_grammar_paragraphs, config, kinds, slips=slips)
-    if not (0 < slips[0] <= LONE_SLIP_MAX and d.enough and kinds and slip_info):
+    n_max = LONE_SLIP_MAX if check_slips is None else check_slips
+    if not (0 < slips[0] <= n_max and d.enough and kinds and slip_info):
         return d
     from cleannews.score import THIN_EVIDENCE_SCORE_CAP
     from cleannews.score._context import quarantine_logit
