@@ -291,12 +291,14 @@ def decide(
     if final < q:
         return d
     spans, per_par = slip_info()
+    # re-decided at the score cap too (the context term's clamp reads the threshold)
+    cap_config = config.replace(spin_quarantine_threshold=THIN_EVIDENCE_SCORE_CAP)
     for span, par in _removals(spans, per_par):
         w_raw, w_present, w_kinds, w_ngp, w_slips = without_one_slip(
             raw, present, kinds, n_grammar_paragraphs, slips, per_par[par]
         )
-        w = _decide_once(mask_spans(text, [span]), w_raw, w_present, w_ngp, config, w_kinds,
-                         slips=w_slips)
+        w = _decide_once(mask_spans(text, [span]), w_raw, w_present, w_ngp, cap_config,
+                         w_kinds, slips=w_slips)
         hold = lone_slip_hold(final, w_raw + w.adjust + w.context, w.enough, q)
         if hold:
             return Decision(d.adjust + hold, d.context, d.evidence, False,
