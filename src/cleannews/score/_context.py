@@ -696,29 +696,7 @@ class ContextTerm:
         if always_gate or term > 0.0:  # a zero term needs no gate
             g = self.gate(style, text.count("\n") + 1)
             term *= max(0.0, 1.0 - g) ** pr["gate_power"] if pr["gate_power"] else 1.0
-        return {"mean_gain": mean, "z": z, "gate": g, "term": term, "n": n, "best": best,
-                "style": style}
-
-    def gate_one_token(self, acc: list, n_lines: int) -> float:
-        """The register gate (``gate``) as high as taking one word of the gate's vocabulary
-        out of the document makes it: a kind of evidence must not rest on one token, and one
-        typo ("à" -> "a") moves one count (spin-typo10).
-
-        >>> t = get_kind_term()
-        >>> acc = t.new_style()
-        >>> t.style_add(acc, "le conseil a voté hier , à la majorité .".split())
-        >>> t.gate_one_token(acc, 1) >= t.gate(acc, 1)
-        True
-        """
-        c, n_tok = acc[0], acc[1]
-        best = self.gate(acc, n_lines)
-        for w in [w for w, k in c.items() if k]:
-            c[w] -= 1
-            try:
-                best = max(best, self.gate([c, n_tok - 1, *acc[2:]], n_lines))
-            finally:
-                c[w] += 1
-        return best
+        return {"mean_gain": mean, "z": z, "gate": g, "term": term, "n": n, "best": best}
 
     def contribution(
         self, text: str, logit: float, quarantine: float, analyse_above: bool = False

@@ -58,7 +58,6 @@ __all__ = [
     "DECIDED_MARGIN",
     "GRAMMAR_SCATTER_MIN_PARAGRAPHS",
     "GRAMMAR_SCATTER_MIN_SLIPS",
-    "KIND_GATE_ONE_TOKEN",
     "KIND_NAMES",
     "LIFT_EXCLUDED_KINDS",
     "LONE_SLIP_MAX",
@@ -157,12 +156,6 @@ GRAMMAR_SCATTER_MIN_PARAGRAPHS = 3
 #: look alike. Left at 0 (the shipped behaviour unchanged) for the lead to decide (docs/spin.md,
 #: "One typo never quarantines, branch spin-typo10").
 LONE_SLIP_MAX = 0
-
-#: The context term is a kind of evidence only if it still is with the register gate as high
-#: as taking one gate word out of the document makes it (``ContextTerm.gate_one_token``):
-#: one "à" written "a" moved a translated dev negative's gate 0.70 -> 0.55 and made the term
-#: a kind next to lexical evidence, 0.899 -> 0.996 (spin-typo10, ``tools/spin/dev_typo10.py``).
-KIND_GATE_ONE_TOKEN = True
 
 #: How the explanation names each kind (``decided.<kind>`` signals).
 KIND_NAMES: dict[str, str] = {
@@ -480,10 +473,6 @@ def _decide_once(
     kind = bool(ka) and ka["n"] >= CONTEXT_TERM_MIN_WORDS and (
         term_without_best(ka, kparams) >= CONTEXT_TERM_MIN
     )
-    if kind and KIND_GATE_ONE_TOKEN and ka.get("style") is not None:
-        # and still a kind with the register gate as high as one token fewer makes it
-        g1 = get_kind_term().gate_one_token(ka["style"], text.count("\n") + 1)
-        kind = min(term_without_best(ka, kparams, g1), ka["term"]) >= CONTEXT_TERM_MIN
     # the context kind decides only a quarantine, and on evidence: the kinds present and
     # the kind statistic's term
     decided = False
