@@ -183,6 +183,7 @@ def _decide(
     kinds=None,
     *,
     slips: tuple[int, int],
+    slip_info=None,
 ):
     """The two-kinds rule with the context term (``_decision.decide``), loaded lazily;
     ``slips``: the document's grammar slips and the paragraphs with at least one.
@@ -193,7 +194,22 @@ def _decide(
     """
     from cleannews.score._decision import decide
 
-    return decide(text, raw, present, n_grammar_paragraphs, config, kinds, slips=slips)
+    return decide(text, raw, present, n_grammar_paragraphs, config, kinds, slips=slips,
+                  slip_info=slip_info)
+
+
+def _slip_info(scan, paragraphs) -> tuple[list, list[int]]:
+    """The counted grammar slips of a scanned document as ``(span, paragraph index)`` and the
+    slips of each paragraph (``_decision.decide``'s one-slip check)."""
+    per_par = [0] * len(paragraphs)
+    out = []
+    for sig, sp, _r, counted in scan.evidence():
+        if counted and sig in _GRAMMAR:
+            i = next((k for k, p in enumerate(paragraphs) if p.span[0] <= sp[0] < p.span[1]),
+                     len(paragraphs) - 1)
+            per_par[i] += 1
+            out.append((sp, i))
+    return out, per_par
 
 
 def _label(score: float, config: CleanConfig, enough_evidence: bool = True) -> str:
@@ -615,7 +631,8 @@ def _score_text(text: str, config: CleanConfig) -> SpinScore:
     # as independent evidence (lexical and context evidence alone depend on genre: old,
     # literary or technical French); the context term is one kind of evidence
     decision = _decide(text, raw, present, scan.n_grammar_paragraphs, config, kinds,
-                       slips=(support["grammar"], slip_paragraphs))
+                       slips=(support["grammar"], slip_paragraphs),
+                       slip_info=lambda: _slip_info(scan, paragraphs))
     adjust, ctx, ctx_ev, enough = (
         decision.adjust, decision.context, decision.evidence, decision.enough
     )
