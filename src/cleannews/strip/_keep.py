@@ -33,6 +33,7 @@ from functools import lru_cache
 import regex
 
 from cleannews.strip._assemble import AMB, BAD
+from cleannews.strip._rules import _word_file
 
 __all__ = [
     "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
@@ -355,12 +356,7 @@ _DATE_WORD = regex.compile(r"\p{L}+|\d+")
 @lru_cache(maxsize=1)
 def _months() -> frozenset[str]:
     """Month names and short forms of the five languages (``data/months.txt``)."""
-    from importlib import resources
-
-    text = resources.files("cleannews.strip").joinpath("data/months.txt").read_text("utf-8")
-    return frozenset(
-        x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#")
-    )
+    return _word_file("months.txt")
 
 
 def _date_piece(text: str) -> str:

@@ -61,19 +61,6 @@ def _atom_end(p: str, i: int) -> int:
     return i + 1
 
 
-def _may_be_absent(p: str, i: int) -> bool:
-    """Whether the atom at ``i`` may match nothing (it is followed by ``?``, ``*`` or a
-    ``{0,…}`` quantifier): a word before it may then run on into the next one.
-
-    >>> _may_be_absent("user ?name", 4), _may_be_absent(r"user\\s*name", 4)
-    (True, True)
-    >>> _may_be_absent("user name", 4), _may_be_absent(r"user\\s{0,2}name", 4)
-    (False, True)
-    """
-    end = _atom_end(p, i)
-    return end > 0 and (p[end : end + 1] in ("?", "*") or p.startswith("{0", end))
-
-
 def _can_start_word(atom: str) -> bool:
     """Whether a pattern atom is a letter: a literal one, ``\\w`` or ``\\p{…}``. Digits,
     classes and groups are not followed (a key stays exact there, as before: "tags\\s*:" is
@@ -99,8 +86,8 @@ def _run_on_possible(p: str, i: int) -> bool:
     while j < len(p):
         if p[j] in "()|[":
             return False  # a group, a class or the end of an alternative: not followed
-        if p[j] == "$":
-            return False  # the line ends: the word before is whole
+        if p[j] == "$" or p.startswith("\\b", j):
+            return False  # the line or the word ends: the word before is whole
         end = _atom_end(p, j)
         if end <= 0:
             return True
@@ -115,7 +102,7 @@ def _run_on_possible(p: str, i: int) -> bool:
             q = q + 1 if p[q] == "+" else (p.find("}", q) + 1 or len(p))
         if q < len(p) and p[q] in "?+":
             q += 1  # a lazy or possessive quantifier
-        zero_width = atom in ("\\b", "\\B")
+        zero_width = atom == "\\B"
         if not zero_width and _can_start_word(atom):
             return True
         if not optional and not zero_width:
@@ -239,7 +226,7 @@ def first_fragments(
     exact = True
     if i >= len(p):
         exact = False  # the pattern may end inside a longer word ("consent" in "consentez")
-    elif word and p[i] != "(" and _may_be_absent(p, i) and _run_on_possible(p, i):
+    elif word and p[i] != "(" and _run_on_possible(p, i):
         exact = False  # the separator after the word may be absent: "user ?name", "user\\s?name"
     elif p[i] in "?*{" and word:
         word.pop()  # the last character is optional

@@ -25,6 +25,7 @@ from itertools import pairwise
 import regex
 
 from cleannews.strip._assemble import BAD, KEEP
+from cleannews.strip._rules import _word_file
 
 __all__ = ["calendar_widget", "dated_feed"]
 
@@ -63,10 +64,7 @@ _DATED = regex.compile(
 @lru_cache(maxsize=1)
 def _weekdays() -> frozenset[str]:
     """Weekday names, short forms and initials of the five languages (``data/weekdays.txt``)."""
-    from importlib import resources
-
-    text = resources.files("cleannews.strip").joinpath("data/weekdays.txt").read_text("utf-8")
-    return frozenset(x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#"))
+    return _word_file("weekdays.txt")
 
 
 def _weekday_row(text: str) -> bool:
