@@ -192,18 +192,23 @@ def read(path: Path = OUT) -> list[dict]:
         return [json.loads(x) for x in fh]
 
 
+def scored(s, r: dict, fields: tuple[str, ...]) -> dict:
+    """What the reports keep of a document's spin score ``s``: score, label, kinds, signals
+    with weight, the record ``r``'s ``fields`` and the first 40 weighted evidence items
+    (shared with ``dev_lit10``)."""
+    kinds = {k[5:]: round(v, 2) for k, v in s.signals.items() if k.startswith("kind.") and v}
+    sig = Counter(e.signal for e in s.evidence if e.weight > 0)
+    return {"score": s.score, "label": s.label, "kinds": kinds, "signals": dict(sig),
+            **{f: r[f] for f in fields},
+            "evidence": [(e.signal, e.text, round(e.weight, 2))
+                         for e in s.evidence if e.weight > 0][:40]}
+
+
 def score(path: Path = OUT, pkl: Path | None = None) -> dict:
     import cleannews
 
-    res = {}
-    for r in read(path):
-        s = cleannews.spin_score(r["text"])
-        kinds = {k[5:]: round(v, 2) for k, v in s.signals.items() if k.startswith("kind.") and v}
-        sig = Counter(e.signal for e in s.evidence if e.weight > 0)
-        res[r["id"]] = {"score": s.score, "label": s.label, "kinds": kinds, "signals": dict(sig),
-                        "mode": r["mode"], "layout": r["layout"],
-                        "evidence": [(e.signal, e.text, round(e.weight, 2))
-                                     for e in s.evidence if e.weight > 0][:40]}
+    res = {r["id"]: scored(cleannews.spin_score(r["text"]), r, ("mode", "layout"))
+           for r in read(path)}
     report(res)
     if pkl:
         with open(pkl, "wb") as fh:

@@ -38,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dev_drama8 import compare, print_groups  # the same report and comparison
+from dev_drama8 import compare, print_groups, scored  # the same records and reports
 
 MIRROR = Path(os.environ.get("SPIN_MIRROR", "/work/.mirror"))
 GIT = MIRROR / "common-voice+commonvoice-fr/repo"
@@ -145,13 +145,8 @@ def score(path: Path = OUT, pkl: Path | None = None, part: str | None = None) ->
     res = {}
     for r in read(path, part):
         s = cleannews.spin_score(r["text"])
-        kinds = {k[5:]: round(v, 2) for k, v in s.signals.items() if k.startswith("kind.") and v}
-        sig = Counter(e.signal for e in s.evidence if e.weight > 0)
-        res[r["id"]] = {"score": s.score, "label": s.label, "kinds": kinds, "signals": dict(sig),
-                        "part": r["part"], "author": r["author"],
-                        "signals_all": {k: round(v, 3) for k, v in s.signals.items()},
-                        "evidence": [(e.signal, e.text, round(e.weight, 2))
-                                     for e in s.evidence if e.weight > 0][:40]}
+        res[r["id"]] = scored(s, r, ("part", "author"))
+        res[r["id"]]["signals_all"] = {k: round(v, 3) for k, v in s.signals.items()}
     report(res)
     if pkl:
         with open(pkl, "wb") as fh:
