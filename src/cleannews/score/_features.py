@@ -1505,20 +1505,16 @@ class RegisterMarks(NamedTuple):
         >>> RegisterMarks(200, 0, 0, 9, 8).register()
         '17 marks of dialogue and narration in 200 words'
         """
-        n = max(1, self.words)
         why = []
-        if self.verse_starts >= VERSE_MIN_STARTS and 100 * self.verse_starts >= VERSE_MIN_RATE * n:
+        if self._verse():
             why.append(f"{self.verse_starts} verse starts")
-        if self.speaker_labels >= SPEAKER_MIN_LABELS:
+        if self._labels():
             why.append(f"{self.speaker_labels} speaker labels")
-        if self.dialogue >= DIALOGUE_MIN_TOKENS and 100 * self.dialogue >= DIALOGUE_MIN_RATE * n:
+        if self._dialogue():
             why.append(f"{self.dialogue} marks of dialogue in {self.words} words")
-        elif self.narration:
+        elif self._prose():
             marks = self.dialogue + self.narration
-            if marks >= DIALOGUE_MIN_TOKENS and 100 * marks >= LITERARY_MIN_RATE * n:
-                why.append(
-                    f"{marks} marks of dialogue and narration in {self.words} words"
-                )
+            why.append(f"{marks} marks of dialogue and narration in {self.words} words")
         return ", ".join(why)
 
     def allowance(self) -> int:
@@ -1529,13 +1525,27 @@ class RegisterMarks(NamedTuple):
         >>> RegisterMarks(200, 12, 0, 4).allowance(), RegisterMarks(200, 0, 0, 9, 8).allowance()
         (2, 1)
         """
-        n = max(1, self.words)
-        v, d = self.verse_starts, self.dialogue
-        verse = v >= VERSE_MIN_STARTS and 100 * v >= VERSE_MIN_RATE * n
-        dialogue = d >= DIALOGUE_MIN_TOKENS and 100 * d >= DIALOGUE_MIN_RATE * n
-        if verse or dialogue or self.speaker_labels >= SPEAKER_MIN_LABELS:
+        if self._verse() or self._labels() or self._dialogue():
             return REGISTER_ALLOWANCE
-        return LITERARY_ALLOWANCE if self.register() else 0
+        return LITERARY_ALLOWANCE if self._prose() else 0
+
+    def _verse(self) -> bool:
+        v = self.verse_starts
+        return v >= VERSE_MIN_STARTS and 100 * v >= VERSE_MIN_RATE * max(1, self.words)
+
+    def _labels(self) -> bool:
+        return self.speaker_labels >= SPEAKER_MIN_LABELS
+
+    def _dialogue(self) -> bool:
+        d = self.dialogue
+        return d >= DIALOGUE_MIN_TOKENS and 100 * d >= DIALOGUE_MIN_RATE * max(1, self.words)
+
+    def _prose(self) -> bool:
+        """Narration marks (with the dialogue ones) at the literary prose rate."""
+        marks = self.dialogue + self.narration
+        return bool(self.narration) and marks >= DIALOGUE_MIN_TOKENS and (
+            100 * marks >= LITERARY_MIN_RATE * max(1, self.words)
+        )
 
 
 #: The forms a verse start takes: capitalised or upper-case (looked up in C over a block).
