@@ -1835,15 +1835,10 @@ def _holders(
 
 #: schema.org's property of the article's body (``itemprop="articleBody"``), lowercased
 ARTICLE_BODY_PROPERTY = "articlebody"
-#: How the marked body joins a voted selection that lies elsewhere on the page
-#: (``"union"``, ``"replace"`` or ``"ignore"``).
-MARKED_BODY_ELSEWHERE = "union"
 #: A selection inside the marked body gives way to it only when the marked body holds at
 #: most this many times its words (on the dev pages: at most 1.34 times): a larger one is a
 #: theme's wrapper of the whole page (sidebars, comments) marked as the body.
 MARKED_BODY_MAX_GROWTH = 2.0
-#: Whether a page with no voted selection is read from its marked body alone.
-MARKED_BODY_WHEN_NONE = True
 
 
 def main_content(
@@ -1866,20 +1861,21 @@ def main_content(
         stats = _measure(body)
     roots = _voted_content(body, stats)
     marked = _marked_body(body, stats)
-    return roots if marked is None else _with_marked_body(roots, marked)
+    return roots if marked is None else _with_marked_body(roots, *marked)
 
 
-def _marked_body(body: Tag, stats: dict[int, tuple[int, int, int]]) -> Tag | None:
+def _marked_body(body: Tag, stats: dict[int, tuple[int, int, int]]) -> tuple[Tag, int] | None:
     """The one element marked ``itemprop="articleBody"`` (microdata) or
-    ``property="articleBody"`` (RDFa), if it holds an article's prose.
+    ``property="articleBody"`` (RDFa), with its words, if it holds an article's prose.
 
     At least ``MAIN_MIN_WORDS`` words, at most ``MAIN_BLOCK_MAX_LINK_DENSITY`` of its text
     in links; a page that marks several elements (a listing of teasers) has none.
 
     >>> soup = BeautifulSoup("<div itemprop='articleBody'>" + "Du texte. " * 40 + "</div>",
     ...     "html.parser")
-    >>> _marked_body(soup, _measure(soup)).name
-    'div'
+    >>> el, words = _marked_body(soup, _measure(soup))
+    >>> el.name, words
+    ('div', 80)
     """
     marked = [
         el
@@ -1896,9 +1892,8 @@ def _marked_body(body: Tag, stats: dict[int, tuple[int, int, int]]) -> Tag | Non
     chars, link_chars, _ = stats.get(id(el), (0, 0, 0))
     if not chars or link_chars > MAIN_BLOCK_MAX_LINK_DENSITY * chars:
         return None
-    if count_words(el.get_text(" ")) < MAIN_MIN_WORDS:
-        return None
-    return el
+    words = count_words(el.get_text(" "))
+    return (el, words) if words >= MAIN_MIN_WORDS else None
 
 
 def _names_article_body(value: Any) -> bool:
@@ -1913,8 +1908,11 @@ def _names_article_body(value: Any) -> bool:
     return any(w.rsplit(":", 1)[-1].lower() == ARTICLE_BODY_PROPERTY for w in words)
 
 
-def _with_marked_body(roots: list[Tag] | None, marked: Tag) -> list[Tag] | None:
-    """The voted selection ``roots`` with the page's marked article body ``marked``.
+def _with_marked_body(
+    roots: list[Tag] | None, marked: Tag, marked_words: int | None = None
+) -> list[Tag]:
+    """The voted selection ``roots`` with the page's marked article body ``marked`` (of
+    ``marked_words`` words, counted when not given).
 
     The mark joins a selection made inside it (the voted container stays first, so the
     headline and the header zone are placed as before): the body the page names is the
@@ -1932,23 +1930,21 @@ def _with_marked_body(roots: list[Tag] | None, marked: Tag) -> list[Tag] | None:
     ['a']
     """
     if roots is None:
-        return [marked] if MARKED_BODY_WHEN_NONE else None
+        return [marked]  # no voted selection: the body the page names
     if any(r is marked or _under(marked, {id(r)}) for r in roots):
         return roots
     inside = [r for r in roots if _under(r, {id(marked)})]
     if inside:
         chosen = sum(count_words(r.get_text(" ")) for r in inside)
-        if count_words(marked.get_text(" ")) > MARKED_BODY_MAX_GROWTH * chosen:
+        if marked_words is None:
+            marked_words = count_words(marked.get_text(" "))
+        if marked_words > MARKED_BODY_MAX_GROWTH * chosen:
             return roots  # a theme's wrapper of the whole page, marked as the body
         # the voted container stays first: the headline and the header zone (byline,
         # date) are still placed against it, as without the mark
         return [*roots, marked]
-    if MARKED_BODY_ELSEWHERE == "union":
-        # the mark first: the headline is placed against the body the page names
-        return [marked, *roots]
-    if MARKED_BODY_ELSEWHERE == "replace":
-        return [marked]
-    return roots
+    # elsewhere, the mark joins first: the headline is placed against the body the page names
+    return [marked, *roots]
 
 
 def _voted_content(body: Tag, stats: dict[int, tuple[int, int, int]]) -> list[Tag] | None:
