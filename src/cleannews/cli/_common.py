@@ -306,12 +306,12 @@ def cleaned_inputs(
         elif name != "-" and _named_jsonl(name):
             log.warning("%s: a JSONL file is cleaned as one text document: use 'cleannews "
                         "run %s --out DIR' (or 'cleannews score') for its records", name, name)
+        # a file name that is not UTF-8 (lone surrogates) cannot be printed or put in JSON
+        shown = printable_name(name)
         try:
             html = is_html_input(name, raw, fmt)
             source: str | bytes = decode_input(raw, html=html)[0] if decoded else raw
             fn = clean_html if html else clean
-            # a file name that is not UTF-8 (lone surrogates) cannot be printed or put in JSON
-            shown = printable_name(name)
             doc = fn(source, config, id=shown)
         except InputError as exc:
             log.error("%s: %s", name, exc)
@@ -319,8 +319,7 @@ def cleaned_inputs(
             continue
         except Exception as exc:  # a stage's bug on one document: the others still go on,
             # as in `cleannews run` (an `exception` error record there); it stopped the folder
-            log.error("%s: cleaning failed: %s: %s", printable_name(name), type(exc).__name__,
-                      exc)
+            log.error("%s: cleaning failed: %s: %s", shown, type(exc).__name__, exc)
             outcome.failures += 1
             continue
         yield shown, source, doc
