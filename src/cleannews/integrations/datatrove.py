@@ -290,7 +290,7 @@ class CleannewsJsonlReader(JsonlReader):
         """The document of one non-blank line: a record, or the raw line marked with why not."""
         import base64
 
-        from cleannews.batch.process import _parse_record, _Reject, missing_field_message
+        from cleannews.batch.process import _parse_record, _record_text, _Reject
         from cleannews.batch.sources import Item
 
         opts = BatchOptions(text_field=self.text_key, id_field=self.id_key)
@@ -298,14 +298,7 @@ class CleannewsJsonlReader(JsonlReader):
         record: dict[str, Any] | None = None
         try:
             _, record, _ = _parse_record(item, opts)
-            if self.text_key not in record:
-                raise _Reject("missing_field", missing_field_message(record, self.text_key))
-            text = record[self.text_key]
-            if not isinstance(text, str):
-                from cleannews.batch.process import json_type
-
-                raise _Reject("type", f"field {self.text_key!r} is {json_type(text)}, "
-                              "not a string")
+            text = _record_text(record, opts)  # run's checks: missing field, not a string
             if not text:
                 raise _Reject(*text_problem(text))  # type: ignore[misc]
             for media in record.get("media", []):
