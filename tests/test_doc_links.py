@@ -13,6 +13,7 @@ left links in its place; a moved passage is only reachable if its link works. So
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 
@@ -22,7 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = sorted((ROOT / "docs").glob("*.md"))
 PAGES = [ROOT / "README.md", *DOCS]
 _LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 
 
 def _prose(path: Path) -> list[tuple[int, str]]:
@@ -36,21 +36,20 @@ def _prose(path: Path) -> list[tuple[int, str]]:
     return out
 
 
+def _load_docs_toc():
+    spec = importlib.util.spec_from_file_location("docs_toc", ROOT / "tools" / "docs_toc.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+#: ``tools/docs_toc.py``: GitHub's anchors of a file's headings, and its contents lists.
+TOC = _load_docs_toc()
+
+
 def _anchors(path: Path) -> list[str]:
     """GitHub's anchors of ``path``'s headings, in order."""
-    seen: dict[str, int] = {}
-    out = []
-    fence = False
-    for line in path.read_text("utf-8").splitlines():
-        if line.startswith("```"):
-            fence = not fence
-        m = None if fence else _HEADING.match(line)
-        if m:
-            slug = re.sub(r"[^\w\- ]", "", m.group(2).strip().lower()).replace(" ", "-")
-            n = seen.get(slug, 0)
-            seen[slug] = n + 1
-            out.append(slug if n == 0 else f"{slug}-{n}")
-    return out
+    return [anchor for _, _, anchor in TOC.headings(path.read_text("utf-8").splitlines())]
 
 
 def test_anchor_rule_on_a_known_heading() -> None:
@@ -95,10 +94,5 @@ def test_long_docs_open_with_contents(page: Path) -> None:
 def test_contents_list_every_section(page: Path) -> None:
     """A bullet contents list names every ``## `` section in order (a section merged from
     a branch without its line fails here; ``python tools/docs_toc.py`` rewrites the list)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("docs_toc", ROOT / "tools" / "docs_toc.py")
-    toc = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(toc)
     text = page.read_text("utf-8")
-    assert toc.rewrite(text) == text, f"stale contents in {page.name}: python tools/docs_toc.py"
+    assert TOC.rewrite(text) == text, f"stale contents in {page.name}: python tools/docs_toc.py"

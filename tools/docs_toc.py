@@ -32,9 +32,14 @@ def slug(title: str) -> str:
     return re.sub(r"[^\w\- ]", "", title.strip().lower()).replace(" ", "-")
 
 
-def contents_lines(lines: list[str]) -> list[str]:
-    """One ``* [title](#anchor)`` line per ``## `` section, anchors numbered as GitHub does
-    over every heading (``-1``, ``-2`` … for repeats), fenced code skipped."""
+def headings(lines: list[str]) -> list[tuple[int, str, str]]:
+    """``(level, title, anchor)`` of every heading outside fenced code, anchors numbered as
+    GitHub does (``-1``, ``-2`` … for repeats; ``tests/test_doc_links.py`` resolves links
+    with them).
+
+    >>> headings(["# T", "## A b", "```", "## not", "```", "## A b"])
+    [(1, 'T', 't'), (2, 'A b', 'a-b'), (2, 'A b', 'a-b-1')]
+    """
     seen: dict[str, int] = {}
     out, fence = [], False
     for line in lines:
@@ -47,9 +52,13 @@ def contents_lines(lines: list[str]) -> list[str]:
         s = slug(m.group(2))
         n = seen.get(s, 0)
         seen[s] = n + 1
-        if m.group(1) == "##":
-            out.append(f"* [{m.group(2)}](#{s if n == 0 else f'{s}-{n}'})")
+        out.append((len(m.group(1)), m.group(2), s if n == 0 else f"{s}-{n}"))
     return out
+
+
+def contents_lines(lines: list[str]) -> list[str]:
+    """One ``* [title](#anchor)`` line per ``## `` section (:func:`headings`)."""
+    return [f"* [{title}](#{anchor})" for level, title, anchor in headings(lines) if level == 2]
 
 
 def rewrite(text: str) -> str:
