@@ -202,3 +202,50 @@ def test_the_build_command_checks_the_tree():
     n = len(MANIFEST["outputs"])
     assert res.returncode == 0, res.stdout + res.stderr
     assert f"{n} of {n} files match tools/spin/BUILD.json" in res.stdout
+
+
+def test_the_fits_read_what_they_were_fitted_on():
+    """``model.json`` and the register gate are fits of feature vectors that the package code
+    and the repository fixtures compute; the manifest pins a fingerprint of those vectors
+    (``tools/spin/fit_inputs.py``). A change of a rule, a word list or a fixture that moves
+    them must refit (round 10 moved the model's and round 9 the gate's without it, and only
+    a from-scratch rebuild saw it)."""
+    import fit_inputs
+
+    got = fit_inputs.fingerprints()
+    want = MANIFEST["fit_inputs"]
+    assert got == want, (
+        f"the fits' inputs moved ({[k for k in want if got.get(k) != want[k]]}): refit with "
+        "`python -m tools.spin.build --raw DIR --only context_term train` (the gate only if "
+        "'context_term' moved), re-record the pins, then `python -m tools.spin.build "
+        "--manifest` (docs/spin-data.md)")
+
+
+def test_the_gate_reads_only_its_frozen_news_pages(tmp_path, monkeypatch):
+    """The gate's news excerpts are the frozen list's pages (labelling new TRAIN pages does
+    not move it), and a listed page that gives no excerpt stops the build."""
+    news = build_context_term.gate_news()
+    listed = [ln for ln in build_context_term.GATE_NEWS.read_text(encoding="utf-8").splitlines()
+              if ln and not ln.startswith("#")]
+    assert sorted(r["id"] for r in news) == sorted(listed)
+    assert len(build_context_term.news_train_excerpts()) > len(news)  # later pages left out
+    fake = tmp_path / "gate_news.txt"
+    fake.write_text("# a page that is not a TRAIN news page\n" + "\n".join(listed[:3])
+                    + "\nfr-x-9999\n", encoding="utf-8")
+    monkeypatch.setattr(build_context_term, "GATE_NEWS", fake)
+    with pytest.raises(SystemExit, match="fr-x-9999"):
+        build_context_term.gate_news()
+
+
+def test_context_term_statistics_are_the_shipped_ones():
+    """The medians and deviations of both context-term files, recomputed with the package's
+    count table and the shipped synonym ids over the clean validation documents."""
+    from cleannews.score import _context
+
+    kind = json.loads((DATA / "context_kind.json").read_text(encoding="utf-8"))
+    term = json.loads((DATA / "context_term.json").read_text(encoding="utf-8"))
+    stats = build_context_term.term_statistics(
+        _context.get_count_table(), _context.get_kind_term().syn,
+        _context.get_context_term().syn, term["gate"])
+    assert stats["kind"] == pytest.approx((kind["median"], kind["sd"]), rel=1e-12)
+    assert stats["term"] == pytest.approx((term["median"], term["sd"]), rel=1e-12)

@@ -79,7 +79,7 @@ STEPS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] 
          f"{DATA}/context_kind.json", f"{DATA}/context_term.json"),
         ("fixtures/spin/validation.jsonl.gz", "fixtures/spin/negatives.jsonl.gz",
          "fixtures/strip_real/split.json", "fixtures/strip_real/manifests",
-         "fixtures/strip_real/pages/fr"),
+         "fixtures/strip_real/pages/fr", "tools/spin/data/register_gate_news.txt"),
         ("mythes-fr", "ud-gsd", "ud-sequoia"),
     ),
     "train": (
@@ -247,7 +247,8 @@ def _reference_bytes(reference: Path, rel: str, built: Path) -> bytes | None:
 
 def record_manifest(root: Path = REPO) -> None:
     """Write the SHA-256 of the files each step makes (and of the hand-written ones) into
-    the manifest, keeping its sources and notes."""
+    the manifest, keeping its sources and notes, with the fingerprints of what the two fits
+    read from the repository (``fit_inputs.py``: CI recomputes them)."""
     man = load_manifest()
     outs = {}
     for name, (_script, outputs, _inputs, _raws) in STEPS.items():
@@ -262,6 +263,10 @@ def record_manifest(root: Path = REPO) -> None:
         for n, (s, o, i, r) in STEPS.items()
     }
     man["outputs"] = outs
+    sys.path.insert(0, str(HERE))
+    import fit_inputs
+
+    man["fit_inputs"] = fit_inputs.fingerprints()
     MANIFEST.write_text(json.dumps(man, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{len(outs)} files recorded in {MANIFEST}")
 

@@ -15,7 +15,8 @@ count table it reads through the package). Writes, in ``src/cleannews/score/data
 
 Both JSON files share the register gate (``register_gate``: standard scaler + logistic
 regression of P(other register | style), the dev negatives' half 0 against the UD training
-documents and the ``fixtures/strip_real`` TRAIN news excerpts of the sites' half A) and
+documents and the ``fixtures/strip_real`` TRAIN news excerpts of the sites' half A listed in
+``tools/spin/data/register_gate_news.txt``, frozen when the gate was fitted) and
 carry the median and standard deviation of their ``mean_gain`` over the 154 clean UD
 documents of ``fixtures/spin/validation.jsonl.gz``. Those statistics were first computed
 from the development caches of ``dev_context3.py`` / ``dev_context4.py``; this module
@@ -45,6 +46,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 REPO = Path(__file__).resolve().parents[2]
 DATA = Path(os.environ.get("SPIN_DATA_OUT", REPO / "src/cleannews/score/data"))
 VALIDATION = REPO / "fixtures/spin/validation.jsonl.gz"
+#: The ``fixtures/strip_real`` news pages the register gate is fitted on (frozen ids: pages
+#: labelled later leave the gate where it is; spin-rebuild11, docs/spin-data.md).
+GATE_NEWS = REPO / "tools/spin/data/register_gate_news.txt"
 #: Table count a checked word and each of its synonyms need.
 MIN_COUNT = 10
 #: Shared constants of both terms (cascade floor, cap, the margin under the quarantine).
@@ -262,17 +266,38 @@ def fit_register_gate(neg0: list[dict], modern: list[dict] = ()):
     return m
 
 
-def register_gate() -> dict:
-    """The register gate: P(other register | style), dev negatives of half 0 (id hash)
-    against the UD training documents and the news excerpts of the sites' half A."""
+def gate_news() -> list[dict]:
+    """The news excerpts of the frozen list ``GATE_NEWS``, in ``news_train_excerpts`` order;
+    stops the build when a listed page is gone or no longer gives an excerpt (the gate would
+    move: a deliberate refit edits the list)."""
+    ids = [ln for ln in GATE_NEWS.read_text(encoding="utf-8").splitlines()
+           if ln and not ln.startswith("#")]
+    news = [r for r in news_train_excerpts() if r["id"] in set(ids)]
+    missing = sorted(set(ids) - {r["id"] for r in news})
+    if missing:
+        raise SystemExit(f"{GATE_NEWS.name}: {len(missing)} listed pages give no news excerpt "
+                         f"({', '.join(missing[:5])}); the register gate would move")
+    return news
+
+
+def gate_records() -> tuple[list[dict], list[dict]]:
+    """The register gate's in-repository training records: the dev negatives of half 0 (id
+    hash; label 1) and the frozen news excerpts (label 0, beside the UD training documents)."""
     from train import read_negatives
 
     neg0 = [r for r in read_negatives("dev") if zlib.crc32(r["id"].encode()) % 2 == 0]
-    news_a = [r for r in news_train_excerpts() if zlib.crc32(r["site"].encode()) % 2 == 0]
-    m = fit_register_gate(neg0, news_a)
+    return neg0, gate_news()
+
+
+def register_gate() -> dict:
+    """The register gate: P(other register | style), dev negatives of half 0 (id hash)
+    against the UD training documents and the news excerpts of ``GATE_NEWS``."""
+    neg0, news = gate_records()
+    m = fit_register_gate(neg0, news)
     scaler, lr = m[0], m[1]
     n_ud = int(scaler.n_samples_seen_) - len(neg0)
-    print(f"register gate: {len(neg0)} dev negatives (half 0) vs {n_ud} UD/news", flush=True)
+    print(f"register gate: {len(neg0)} dev negatives (half 0) vs {n_ud} UD/news "
+          f"({len(news)} news excerpts of {GATE_NEWS.name})", flush=True)
     return {"names": style_names(), "mean": [float(v) for v in scaler.mean_],
             "scale": [float(v) for v in scaler.scale_],
             "coef": [float(v) for v in lr.coef_[0]], "intercept": float(lr.intercept_[0])}
@@ -287,9 +312,27 @@ def params_json(spec: dict, median: float, sd: float, gate: dict, extra: dict) -
     return json.dumps(out, ensure_ascii=False, indent=1) + "\n"
 
 
-def main() -> int:
+def term_statistics(table, kind_syn: dict[int, tuple[int, ...]],
+                    term_syn: dict[int, tuple[int, ...]], gate: dict) -> dict[str, tuple]:
+    """``{"kind": (median, sd), "term": (median, sd)}`` of each term's ``mean_gain`` over the
+    clean validation documents: the kind term's by spin-context3's harness arithmetic
+    (``kind_mean_gain``), the added term's by the package's own ``ContextTerm.analyse`` with
+    TERM's constants (as each was computed when shipped)."""
     import numpy as np
 
+    from cleannews.score import _context
+
+    texts = read_validation_clean()
+    xs = np.array([kind_mean_gain(t, table, kind_syn) for t in texts])
+    out = {"kind": (float(np.median(xs)), float(xs.std()))}
+    probe = json.loads(params_json(TERM, 0.0, 1.0, gate, {"synonyms_file": TERM_FILE}))
+    term = _context.ContextTerm(table, term_syn, probe)
+    xs = np.array([term.analyse(t)["mean_gain"] for t in texts])
+    out["term"] = (float(np.median(xs)), float(xs.std()))
+    return out
+
+
+def main() -> int:
     from cleannews.score import _context
 
     table = _context.get_count_table()
@@ -300,19 +343,14 @@ def main() -> int:
         (DATA / name).write_bytes(gzip.compress(synonym_lines(files[name]).encode(), mtime=0))
         print(f"{name}: {len(files[name])} checked words", flush=True)
     gate = register_gate()
-    texts = read_validation_clean()
-    xs = np.array([kind_mean_gain(t, table, files[KIND_FILE]) for t in texts])
+    stats = term_statistics(table, files[KIND_FILE], files[TERM_FILE], gate)
     (DATA / "context_kind.json").write_text(
-        params_json(KIND, float(np.median(xs)), float(xs.std()), gate,
-                    {"synonyms_file": KIND_FILE}), encoding="utf-8")
-    # the added term's statistic is the package's own analysis (the term of TERM's constants)
-    probe = json.loads(params_json(TERM, 0.0, 1.0, gate, {"synonyms_file": TERM_FILE}))
-    term = _context.ContextTerm(table, files[TERM_FILE], probe)
-    xs = np.array([term.analyse(t)["mean_gain"] for t in texts])
+        params_json(KIND, *stats["kind"], gate, {"synonyms_file": KIND_FILE}), encoding="utf-8")
     (DATA / "context_term.json").write_text(
-        params_json(TERM, float(np.median(xs)), float(xs.std()), gate,
-                    {"backoff": True, "synonyms_file": TERM_FILE}), encoding="utf-8")
-    print(f"context_kind.json / context_term.json: {len(texts)} clean UD documents", flush=True)
+        params_json(TERM, *stats["term"], gate, {"backoff": True, "synonyms_file": TERM_FILE}),
+        encoding="utf-8")
+    print(f"context_kind.json / context_term.json: {len(read_validation_clean())} clean UD "
+          "documents", flush=True)
     return 0
 
 

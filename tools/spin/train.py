@@ -22,8 +22,6 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from scipy.optimize import minimize
-from sklearn.linear_model import LogisticRegression
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src"))
@@ -167,6 +165,9 @@ def fit_nonneg(X: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None) 
         f = float(sw @ ll) + 0.5 * L2 * float(w @ w)
         return f, np.concatenate([Z.T @ g + L2 * w, [g.sum()]])
 
+    # build-time package ([train]); the features and the negatives are read without it
+    from scipy.optimize import minimize
+
     res = minimize(
         loss,
         np.zeros(d + 1),
@@ -186,6 +187,8 @@ def _margins(X: np.ndarray, fit: dict) -> np.ndarray:
 
 def calibrate(fit: dict, Xv: np.ndarray, yv: np.ndarray) -> dict:
     """Fold a class-balanced Platt calibration into the weights; add the feature cap."""
+    from sklearn.linear_model import LogisticRegression
+
     mv = _margins(Xv, fit)
     platt = LogisticRegression(C=1e4, class_weight="balanced")
     platt.fit(mv.reshape(-1, 1), yv)
