@@ -215,10 +215,10 @@ def test_the_fits_read_what_they_were_fitted_on():
     got = fit_inputs.fingerprints()
     want = MANIFEST["fit_inputs"]
     assert got == want, (
-        f"the fits' inputs moved ({[k for k in want if got.get(k) != want[k]]}): refit with "
-        "`python -m tools.spin.build --raw DIR --only context_term train` (the gate only if "
-        "'context_term' moved), re-record the pins, then `python -m tools.spin.build "
-        "--manifest` (docs/spin-data.md)")
+        f"the fits' inputs moved (steps {[k for k in want if got.get(k) != want[k]]}): refit "
+        "with `python -m tools.spin.build --raw DIR` (steps whose inputs changed run again), "
+        "re-record the golden spin scores and clean regression pins, measure, then "
+        "`python -m tools.spin.build --manifest` (docs/spin-data.md)")
 
 
 def test_the_gate_reads_only_its_frozen_news_pages(tmp_path, monkeypatch):
