@@ -164,7 +164,9 @@ def test_kind_statistic_agrees_with_the_package_term():
 
 
 def test_module_examples():
-    for mod in (build_fetch, build_context_term, build):
+    import fit_inputs
+
+    for mod in (build_fetch, build_context_term, build, fit_inputs):
         res = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
         assert res.failed == 0 and res.attempted > 0, mod.__name__
 
