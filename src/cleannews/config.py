@@ -82,15 +82,22 @@ def _options_table(data: dict[str, Any], name: str) -> dict[str, Any]:
     cleannews.errors.ConfigError: c.toml: fast_path outside the [cleannews] table: move it there
     """
     table = data.get("cleannews")
-    if isinstance(table, dict):
-        outside = [k for k in data if k in option_names()]  # other tools' tables may stay
-        if outside:
-            raise ConfigError(f"{name}: {', '.join(outside)} outside the [cleannews] table: "
-                              "move it there")
-        return table
     tool = data.get("tool")
-    if isinstance(tool, dict) and isinstance(tool.get("cleannews"), dict):
-        return tool["cleannews"]
+    in_tool = isinstance(tool, dict) and isinstance(tool.get("cleannews"), dict)
+    if isinstance(table, dict) or in_tool:
+        where = "[cleannews]" if isinstance(table, dict) else "[tool.cleannews]"
+        # other tools' tables may stay; options outside the table were ignored silently
+        if isinstance(table, dict) and in_tool:
+            raise ConfigError(f"{name}: both a [cleannews] and a [tool.cleannews] table (one "
+                              "was ignored): keep one")
+        outside = [k for k in data if k in option_names()]
+        if outside:
+            raise ConfigError(f"{name}: {', '.join(outside)} outside the {where} table: "
+                              "move it there")
+        return table if isinstance(table, dict) else tool["cleannews"]
+    if os.path.basename(name) == "pyproject.toml":  # "unknown option 'project'" named no table
+        raise ConfigError(f"{name}: no [tool.cleannews] table (the options of a "
+                          "pyproject.toml go in [tool.cleannews])")
     return data
 
 
@@ -274,8 +281,13 @@ class CleanConfig:
         ...
         cleannews.errors.ConfigError: unknown option 'scor_spin' (did you mean score_spin?)
         """
+        if not isinstance(options, Mapping):  # None, a list of names: a TypeError before
+            raise ConfigError("options must be a mapping of option names to values "
+                              f"(e.g. {{'fast_path': False}}), got {type(options).__name__}")
         names = option_names()
         for key in options:
+            if not isinstance(key, str):
+                raise ConfigError(f"option names are strings, got {key!r}")
             if key not in names:
                 close = difflib.get_close_matches(key, names, n=1)
                 hint = f" (did you mean {close[0]}?)" if close else f"; options: {', '.join(names)}"

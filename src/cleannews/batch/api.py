@@ -200,6 +200,10 @@ def clean_frame(
     import pandas as pd
 
     config = _config(config)
+    if column not in getattr(df, "columns", ()):
+        names = ", ".join(map(str, list(getattr(df, "columns", []))[:10])) or "none"
+        raise KeyError(f"no column {column!r} in the frame (its columns: {names}); choose the "
+                       "text's with column=")
     records = [clean_record(v, config, top_evidence) for v in df[column]]
     names = [COLUMN_PREFIX + k for k in _error_fields(ValueError())]
     added = pd.DataFrame.from_records(records, index=df.index, columns=names)
@@ -207,6 +211,32 @@ def clean_frame(
     # has these columns: they are replaced, not doubled (`out.cleannews_verdict` would be
     # a frame of two columns, and `out[out.cleannews_verdict == "keep"]` an error)
     return pd.concat([df.drop(columns=[n for n in names if n in df.columns]), added], axis=1)
+
+
+def _batch_column(batch: Any, text_field: str) -> Any:
+    """The ``text_field`` column of a batch (a dict of lists), or a clear error.
+
+    ``ds.map(clean_batch)`` without ``batched=True`` gives ONE row, whose text is a string:
+    it was iterated character by character, one "document" per letter, silently.
+
+    >>> _batch_column({"text": "Un texte."}, "text")
+    Traceback (most recent call last):
+    ...
+    cleannews.errors.InputError: clean_batch takes a batch of rows (a dict of lists, as \
+ds.map(clean_batch, batched=True) gives); 'text' holds one str: pass batched=True, or use \
+clean_record(text) for one row
+    """
+    if text_field not in batch:
+        names = ", ".join(map(str, list(batch)[:10])) or "none"
+        raise KeyError(f"no column {text_field!r} in the batch (its columns: {names}); choose "
+                       "the text's with text_field=")
+    values = batch[text_field]
+    if values is None or isinstance(values, (str, bytes, bytearray, memoryview)):
+        raise InputError(
+            "clean_batch takes a batch of rows (a dict of lists, as ds.map(clean_batch, "
+            f"batched=True) gives); {text_field!r} holds one {type(values).__name__}: pass "
+            "batched=True, or use clean_record(text) for one row")
+    return values
 
 
 def clean_batch(
@@ -231,9 +261,10 @@ def clean_batch(
     Structured columns stay structured (Arrow lists and structs), not JSON strings.
     """
     cfg = _config(config)
+    values = _batch_column(batch, text_field)
     cols: dict[str, list[Any]] = {k: [] for k in _error_fields(ValueError())}
     cols["changes"] = []
-    for value in batch[text_field]:
+    for value in values:
         try:
             doc = _clean_row(value, cfg)
         except Exception as exc:  # one bad row must not stop the map

@@ -90,6 +90,8 @@ def item_record(item: Item, text_field: str) -> tuple[dict | None, str] | None:
     ({'text': 'Bonjour'}, 'Bonjour')
     >>> item_record(Item(0, "a.jsonl", "jsonl", b'{"body": 1}'), "text") is None
     True
+    >>> item_record(Item(0, "a.jsonl", "jsonl", b'{"text": "a\\\\ud83d b"}'), "text")[1]
+    'a\ufffd b'
     """
     if item.error or item.truncated or not item.payload:
         return None
@@ -101,7 +103,11 @@ def item_record(item: Item, text_field: str) -> tuple[dict | None, str] | None:
         return None
     if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
         return None
-    return record, record[text_field]
+    from cleannews._input import fix_surrogates
+
+    # a lone surrogate escape (`"\\ud83d"`, half an emoji) cannot be hashed as UTF-8: read
+    # as the run reads it (U+FFFD), or the first pass died on one record
+    return record, fix_surrogates(record[text_field])[0]
 
 
 def kind_of(name: str, fmt: str = "auto") -> str | None:

@@ -25,6 +25,13 @@ _BREAKS = ("\r", "\n")
 #: A line break: ``\\n``, Windows ``\\r\\n`` or old Mac ``\\r`` (the repair stage reads all three).
 _LINE_BREAK = regex.compile(r"\r\n?|\n")
 
+#: Characters of the input shown escaped: C0 and C1 controls (but the tab), DEL, line and
+#: paragraph separators, and the bidirectional embeddings, overrides and isolates. Printed
+#: raw, a scraped page's terminal escapes ran in the user's terminal (``ESC[2J`` cleared the
+#: screen) and a right-to-left override turned the line around.
+_UNPRINTABLE = regex.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
+                             r"\u2066-\u2069]")
+
 _COLORS = {"-": "\x1b[31m", "~": "\x1b[33m", "+": "\x1b[32m", "dim": "\x1b[2m", "end": "\x1b[0m"}
 
 
@@ -77,6 +84,16 @@ def _breaks_only(c: Change) -> bool:
     return bool(c.before) and not c.before.strip("\r\n") and not c.after.strip("\r\n")
 
 
+def _shown(line: str) -> str:
+    """``line`` as printed: control characters escaped, at most 200 characters.
+
+    >>> _shown("a\\x1b[2Jb\\tc\\u202e")
+    'a\\\\x1b[2Jb\\tc\\\\u202e'
+    """
+    line = line if len(line) <= 200 else line[:197] + "..."
+    return _UNPRINTABLE.sub(lambda m: ascii(m[0])[1:-1], line)
+
+
 def render(source: str, doc: Document, *, color: bool = False, changes_only: bool = False) -> str:
     """The explanation of ``doc`` against its input ``source`` as terminal text."""
 
@@ -95,6 +112,8 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
             touching.setdefault(n, []).append(c)
     out: list[str] = []
     lines = [source[a:b] for a, b in zip(starts, [*starts[1:], len(source)], strict=True)]
+    if lines[-1] == "" and len(lines) - 1 not in touching:
+        lines.pop()  # the empty "line" after the last line break (or of an empty input)
     width = len(str(len(lines)))
     for n, line in enumerate(lines):
         changes = touching.get(n, [])
@@ -104,8 +123,7 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
         mark = "-" if whole and line else ("~" if changes else " ")
         if changes_only and mark == " ":
             continue
-        shown = line if len(line) <= 200 else line[:197] + "..."
-        text = f"{n + 1:>{width}} {mark} {shown}"
+        text = f"{n + 1:>{width}} {mark} {_shown(line)}"
         out.append(paint(mark, text) if mark != " " else text)
         for c in first_of.get(n, []):
             detail = f"{' ' * width}     [{c.stage}:{c.rule}] {c.reason}"
