@@ -251,3 +251,15 @@ def test_jsonl_record_texts_that_are_pages_are_cleaned_as_html(tmp_path: Path) -
     s = _cli("score", crawl, "--text-field", "html")
     assert s.returncode == 0 and [json.loads(x)["id"] for x in s.stdout.splitlines()] == [
         "p1", "t1"]
+
+
+# 9. With `quarantine=False` (`--set quarantine=false`: label, do not set aside) the spun seed
+#    was kept with an empty reason -- while a merely "suspect" document is kept with one --
+#    so a `cleannews run` record or a `clean_frame` row gave no hint that it is spun French.
+
+def test_a_spun_document_kept_because_quarantine_is_off_says_so() -> None:
+    spun = (SEEDS / "003_d0613672c8185330.txt").read_bytes()
+    doc = cleannews.clean(spun, cleannews.CleanConfig(quarantine=False))
+    assert (doc.verdict, doc.quarantined, doc.spin.label) == ("keep", False, "spun")
+    assert doc.reason.startswith("kept (quarantine=false); spun French: spin score 1.00 >= 0.90")
+    assert cleannews.clean(spun).reason.startswith("spun French: spin score 1.00 >= 0.90")
