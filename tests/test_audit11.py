@@ -263,3 +263,23 @@ def test_a_spun_document_kept_because_quarantine_is_off_says_so() -> None:
     assert (doc.verdict, doc.quarantined, doc.spin.label) == ("keep", False, "spun")
     assert doc.reason.startswith("kept (quarantine=false); spun French: spin score 1.00 >= 0.90")
     assert cleannews.clean(spun).reason.startswith("spun French: spin score 1.00 >= 0.90")
+
+
+# 10. A JSONL dump saved compressed under a plain name (`curl -o dump.jsonl` from a server that
+#     answers gzip, or `gzip -c` into a `.jsonl`) was read as binary lines: each piece between
+#     two `\n` bytes became a `utf8` error record of gzip garbage, no record cleaned, and no
+#     word said the file was gzip. A plain JSONL file named `.gz` was one `read` error ("Not a
+#     gzipped file"), every record of it in a single error with no raw input. Files are now
+#     decompressed by their content, whatever their name.
+
+def test_jsonl_files_are_decompressed_by_content_not_name(tmp_path: Path) -> None:
+    import gzip
+
+    lines = "".join(json.dumps({"id": f"d{i}", "text": SENTENCE}) + "\n" for i in range(30))
+    (tmp_path / "gz_named_plain.jsonl").write_bytes(gzip.compress(lines.encode()))
+    (tmp_path / "plain_named_gz.jsonl.gz").write_bytes(lines.encode())
+    for name in ("gz_named_plain.jsonl", "plain_named_gz.jsonl.gz"):
+        out = tmp_path / f"out-{name.split('.')[0]}"
+        assert main(["run", str(tmp_path / name), "--out", str(out), "-j", "1", "-q"]) == 0
+        assert [r["id"] for r in _records(out / "clean.jsonl")] == [f"d{i}" for i in range(30)]
+        assert _records(out / "errors" / "errors.jsonl") == []

@@ -405,12 +405,13 @@ def input_bytes(inputs: list[str], exclude: Iterable[Path] = ()) -> int | None:
     ``None`` for standard input and for compressed files (their decompressed
     size is unknown): the progress bar then shows counts and rates only.
     """
-    from cleannews.batch.sources import expand_inputs
+    from cleannews.batch.sources import expand_inputs, gzipped, kind_of
 
     total = 0
     try:
         for name in expand_inputs(inputs, exclude):
-            if name == "-" or name.lower().endswith(".gz"):
+            if name == "-" or name.lower().endswith(".gz") or (
+                    kind_of(name) == "jsonl" and gzipped(name)):  # gzip data named .jsonl
                 return None
             total += os.path.getsize(name)
     except OSError:

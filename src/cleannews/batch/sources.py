@@ -272,8 +272,47 @@ def expand_inputs(inputs: list[str], exclude: Iterable[Path] = ()) -> Iterator[s
             raise FileNotFoundError(f"{name}: no such file or folder")
 
 
+#: The first bytes of gzip data.
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+class _OwnedGzip(gzip.GzipFile):
+    """A gzip reader over an open file that closes that file with itself."""
+
+    def close(self) -> None:
+        raw = self.fileobj
+        try:
+            super().close()
+        finally:
+            if raw is not None:
+                raw.close()
+
+
+def gzipped(path: str) -> bool:
+    """Whether the regular file ``path`` holds gzip data, told by its first bytes, not its name.
+
+    >>> gzipped(__file__)
+    False
+    """
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return path.lower().endswith(".gz")  # a pipe is never opened twice
+        with open(path, "rb") as f:
+            return f.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+    except OSError:
+        return path.lower().endswith(".gz")
+
+
 def _open_binary(path: str) -> BinaryIO:
-    f: BinaryIO = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")  # type: ignore[assignment]
+    """A JSONL file opened for reading, decompressed when it holds gzip data (by its first
+    bytes: a gzip file saved as ``dump.jsonl`` -- a server's compressed answer -- was read as
+    binary lines, each a `utf8` error; a plain file named ``.gz`` a single `read` error)."""
+    raw = open(path, "rb")
+    try:
+        magic = raw.peek(len(GZIP_MAGIC))[: len(GZIP_MAGIC)]
+    except OSError:
+        magic = b""
+    f: BinaryIO = _OwnedGzip(fileobj=raw, mode="rb") if magic == GZIP_MAGIC else raw  # type: ignore[assignment]
     try:
         codec = bom_codec(f.peek(4)[:4])  # type: ignore[attr-defined]
     except (OSError, EOFError, ValueError):  # a broken .gz: iter_jsonl reports it
