@@ -283,3 +283,22 @@ def test_jsonl_files_are_decompressed_by_content_not_name(tmp_path: Path) -> Non
         assert main(["run", str(tmp_path / name), "--out", str(out), "-j", "1", "-q"]) == 0
         assert [r["id"] for r in _records(out / "clean.jsonl")] == [f"d{i}" for i in range(30)]
         assert _records(out / "errors" / "errors.jsonl") == []
+
+
+# 11. The pandas / 🤗 datasets functions had no way to clean HTML: a column of pages
+#     (`df["html"]`, a crawl's raw pages) went through `clean` as plain text and came back
+#     "kept" with every tag, script and menu in `cleannews_text` -- while `cleannews run
+#     --format html` and `CleannewsCleaner(html=True)` read pages. `clean_record`,
+#     `clean_frame` and `clean_batch` now take `html=True`.
+
+def test_the_pandas_and_datasets_functions_clean_html_pages() -> None:
+    pd = pytest.importorskip("pandas")
+    from cleannews.batch import clean_batch, clean_frame, clean_record
+
+    want = f"Budget 2026\n\n{SENTENCE}\n"
+    assert clean_record(PAGE, html=True)["cleannews_text"] == want
+    assert clean_record(PAGE)["cleannews_text"].startswith("<!DOCTYPE")  # the default: text
+    out = clean_frame(pd.DataFrame({"html": [PAGE, None]}), column="html", html=True)
+    assert list(out.cleannews_text) == [want, ""]
+    assert list(out.cleannews_verdict) == ["keep", "error"]
+    assert clean_batch({"text": [PAGE]}, html=True)["text"] == [want]

@@ -101,7 +101,7 @@ class _RowError(Exception):
     """A row that ``cleannews run`` would send to its errors sink (the message says why)."""
 
 
-def _clean_row(value: Any, config: CleanConfig) -> Any:
+def _clean_row(value: Any, config: CleanConfig, html: bool = False) -> Any:
     """The :class:`~cleannews.Document` of one row, with the checks of ``cleannews run``.
 
     Raises :class:`~cleannews.InputError` (missing value, wrong type, binary data) or
@@ -116,7 +116,7 @@ def _clean_row(value: Any, config: CleanConfig) -> Any:
     empty document: no text to clean (only whitespace or invisible characters)
     """
     from cleannews.batch.process import nothing_left, text_problem
-    from cleannews.pipeline import clean
+    from cleannews.pipeline import clean, clean_html
 
     if _is_missing(value):
         raise InputError("missing text")
@@ -124,7 +124,7 @@ def _clean_row(value: Any, config: CleanConfig) -> Any:
         problem = text_problem(value)
         if problem is not None:
             raise _RowError(problem[1])
-    doc = clean(value, config)
+    doc = (clean_html if html else clean)(value, config)
     problem = nothing_left(doc)
     if problem is not None:
         raise _RowError(problem[1])
@@ -165,7 +165,8 @@ def _error_fields(exc: BaseException) -> dict[str, Any]:
 
 
 def clean_record(
-    text: Any, config: CleanConfig | None = None, top_evidence: int = TOP_EVIDENCE
+    text: Any, config: CleanConfig | None = None, top_evidence: int = TOP_EVIDENCE,
+    html: bool = False,
 ) -> dict[str, Any]:
     """Clean one text into a flat dict of ``cleannews_*`` fields; never raises for bad input.
 
@@ -176,10 +177,12 @@ def clean_record(
     ``date``) and ``error`` (``""`` when the text was cleaned; else the reason,
     as in the errors sink of ``cleannews run``). With pandas:
     ``df["text"].map(clean_record).apply(pd.Series)``, or :func:`clean_frame`.
+    ``html=True`` reads the text as an HTML page (:func:`cleannews.clean_html`: the
+    article's container, markup and page furniture gone).
     """
     cfg = _config(config)  # a bad config is the caller's error, not every row's
     try:
-        fields = _fields(_clean_row(text, cfg), top_evidence)
+        fields = _fields(_clean_row(text, cfg, html), top_evidence)
     except Exception as exc:  # one bad row must not stop a map
         fields = _error_fields(exc)
     return {COLUMN_PREFIX + k: v for k, v in fields.items()}
@@ -187,7 +190,7 @@ def clean_record(
 
 def clean_frame(
     df: Any, column: str = "text", config: CleanConfig | None = None,
-    top_evidence: int = TOP_EVIDENCE,
+    top_evidence: int = TOP_EVIDENCE, html: bool = False,
 ) -> Any:
     """A copy of the pandas DataFrame ``df`` with the :func:`clean_record` columns added.
 
@@ -195,7 +198,7 @@ def clean_frame(
     an earlier ``clean_frame`` are replaced (cleaning ``cleannews_text`` again works too).
     Rows that cannot be cleaned get ``cleannews_verdict == "error"`` and the
     message in ``cleannews_error``. Filter with
-    ``out[out.cleannews_verdict == "keep"]``.
+    ``out[out.cleannews_verdict == "keep"]``. ``html=True``: the column holds HTML pages.
     """
     import pandas as pd
 
@@ -204,7 +207,7 @@ def clean_frame(
         names = ", ".join(map(str, list(getattr(df, "columns", []))[:10])) or "none"
         raise KeyError(f"no column {column!r} in the frame (its columns: {names}); choose the "
                        "text's with column=")
-    records = [clean_record(v, config, top_evidence) for v in df[column]]
+    records = [clean_record(v, config, top_evidence, html) for v in df[column]]
     names = [COLUMN_PREFIX + k for k in _error_fields(ValueError())]
     added = pd.DataFrame.from_records(records, index=df.index, columns=names)
     # a frame cleaned before (again with other options, or read back from a saved output)
@@ -245,6 +248,7 @@ def clean_batch(
     keep_original: bool = False,
     config: CleanConfig | None = None,
     top_evidence: int = TOP_EVIDENCE,
+    html: bool = False,
 ) -> dict[str, list[Any]]:
     """Clean a batch of columns (``datasets.map(batched=True)``); returns the new columns.
 
@@ -259,6 +263,7 @@ def clean_batch(
     ``cleannews_error`` (``""`` when the row was cleaned; else the reason, and the
     verdict is ``error``: the checks of ``cleannews run``, see :func:`clean_record`).
     Structured columns stay structured (Arrow lists and structs), not JSON strings.
+    ``html=True``: the texts are HTML pages (:func:`cleannews.clean_html`).
     """
     cfg = _config(config)
     values = _batch_column(batch, text_field)
@@ -266,7 +271,7 @@ def clean_batch(
     cols["changes"] = []
     for value in values:
         try:
-            doc = _clean_row(value, cfg)
+            doc = _clean_row(value, cfg, html)
         except Exception as exc:  # one bad row must not stop the map
             row, changes = _error_fields(exc), []
         else:
