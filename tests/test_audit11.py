@@ -137,9 +137,9 @@ def test_clean_batch_and_clean_frame_name_a_missing_column() -> None:
     pd = pytest.importorskip("pandas")
     from cleannews.batch import clean_batch, clean_frame
 
-    with pytest.raises(KeyError, match="content.*text_field"):
+    with pytest.raises(KeyError, match=r"content.*text_field"):
         clean_batch({"content": [SENTENCE]})
-    with pytest.raises(KeyError, match="body.*column="):
+    with pytest.raises(KeyError, match=r"body.*column="):
         clean_frame(pd.DataFrame({"body": [SENTENCE]}))
 
 
@@ -302,3 +302,31 @@ def test_the_pandas_and_datasets_functions_clean_html_pages() -> None:
     assert list(out.cleannews_text) == [want, ""]
     assert list(out.cleannews_verdict) == ["keep", "error"]
     assert clean_batch({"text": [PAGE]}, html=True)["text"] == [want]
+
+
+# 12. Ids and file names come from the data, and the command line printed them raw on
+#     stderr: a record whose id holds "\n" and ESC (`"evil\n\u001b[2Jcleannews: 0 documents
+#     in"`) split the "one line per failed document" warning in two, forged a summary line
+#     and cleared the screen; a file named with a line break did the same to `clean`'s
+#     "==> name <==" header. They are now shown with their control characters escaped (the
+#     ids in the records are unchanged).
+
+def test_ids_and_names_from_the_data_cannot_forge_lines_on_stderr(tmp_path: Path) -> None:
+    crawl = tmp_path / "evil.jsonl"
+    evil = "evil\n\x1b[2Jcleannews: 0 documents in"
+    crawl.write_text(json.dumps({"id": evil, "text": 5}) + "\n", "utf-8")
+    r = _cli("run", crawl, "--out", tmp_path / "out", "-j", "1")
+    err = r.stderr.decode()
+    assert r.returncode == 1 and "\x1b" not in err
+    assert "(id evil\\n\\x1b[2Jcleannews: 0 documents in): type: field 'text' is a number" in err
+    assert [x for x in err.splitlines() if x.startswith("cleannews: 0 documents")] == []
+    assert _records(tmp_path / "out" / "errors" / "errors.jsonl")[0]["id"] == evil
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SENTENCE, "utf-8")
+    (folder / "b\n\x1b[31mc.txt").write_text(SENTENCE, "utf-8")
+    c = _cli("clean", folder)
+    out = c.stdout.decode()
+    assert c.returncode == 0 and "\x1b" not in out
+    assert f"==> {folder}/b\\n\\x1b[31mc.txt <==\n{SENTENCE}\n" in out

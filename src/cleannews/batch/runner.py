@@ -570,7 +570,10 @@ def failure_line(r: DocResult) -> str:
     except (ValueError, AttributeError):  # not a record of ours: the id and type only
         where, message = r.id, ""
     ident = "" if r.id == where else f" (id {r.id})"
-    return f"{where}{ident}: {r.error_type}: {message}"
+    from cleannews.batch.sources import terminal_safe
+
+    # an id or a message from the data, printed raw: "\n" forged log lines, ESC ran
+    return terminal_safe(f"{where}{ident}: {r.error_type}: {message}")
 
 
 def _tell_failures(results: list[DocResult], told: list[int], errors: Path | None,

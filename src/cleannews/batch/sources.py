@@ -178,6 +178,23 @@ def printable_name(name: str) -> str:
     return name
 
 
+#: Characters shown escaped on a terminal: C0 and C1 controls but the tab, DEL, line and
+#: paragraph separators, and the bidirectional embeddings, overrides and isolates.
+_TERMINAL_UNSAFE = regex.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
+                                 r"\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with its control characters escaped (``\\x1b``, ``\\n``, ``\\u202e``), for a
+    line on a terminal: ids, file names and input lines come from the data, and printed raw
+    a ``"\\n"`` forged log lines and ``ESC[2J`` cleared the user's screen.
+
+    >>> terminal_safe("a\\nb\\x1b[2J\\tc\\u202e")
+    'a\\\\nb\\\\x1b[2J\\tc\\\\u202e'
+    """
+    return _TERMINAL_UNSAFE.sub(lambda m: ascii(m[0])[1:-1], text)
+
+
 class NotRegular(str):
     """A path found in a folder walk that is not a regular file (a FIFO, a socket, a device).
 

@@ -290,13 +290,14 @@ def cleaned_inputs(
     point into.
     """
     from cleannews._input import decode_input
-    from cleannews.batch.sources import printable_name
+    from cleannews.batch.sources import printable_name, terminal_safe
     from cleannews.errors import InputError
     from cleannews.pipeline import clean, clean_html
 
     for name, raw in read_inputs(names):
+        said = terminal_safe(printable_name(name))  # a file name with "\n" or ESC, in a log
         if isinstance(raw, OSError):  # an unreadable file: say so, go on with the others
-            log.error("%s: %s", name, raw.strerror or raw)
+            log.error("%s: %s", said, raw.strerror or raw)
             outcome.io_errors += 1
             continue
         if name == "-" and fmt == "auto" and _looks_like_jsonl(raw):
@@ -314,12 +315,12 @@ def cleaned_inputs(
             fn = clean_html if html else clean
             doc = fn(source, config, id=shown)
         except InputError as exc:
-            log.error("%s: %s", name, exc)
+            log.error("%s: %s", said, exc)
             outcome.failures += 1
             continue
         except Exception as exc:  # a stage's bug on one document: the others still go on,
             # as in `cleannews run` (an `exception` error record there); it stopped the folder
-            log.error("%s: cleaning failed: %s: %s", shown, type(exc).__name__, exc)
+            log.error("%s: cleaning failed: %s: %s", said, type(exc).__name__, exc)
             outcome.failures += 1
             continue
         yield shown, source, doc

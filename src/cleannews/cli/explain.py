@@ -25,13 +25,6 @@ _BREAKS = ("\r", "\n")
 #: A line break: ``\\n``, Windows ``\\r\\n`` or old Mac ``\\r`` (the repair stage reads all three).
 _LINE_BREAK = regex.compile(r"\r\n?|\n")
 
-#: Characters of the input shown escaped: C0 and C1 controls (but the tab), DEL, line and
-#: paragraph separators, and the bidirectional embeddings, overrides and isolates. Printed
-#: raw, a scraped page's terminal escapes ran in the user's terminal (``ESC[2J`` cleared the
-#: screen) and a right-to-left override turned the line around.
-_UNPRINTABLE = regex.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
-                             r"\u2066-\u2069]")
-
 _COLORS = {"-": "\x1b[31m", "~": "\x1b[33m", "+": "\x1b[32m", "dim": "\x1b[2m", "end": "\x1b[0m"}
 
 
@@ -90,8 +83,11 @@ def _shown(line: str) -> str:
     >>> _shown("a\\x1b[2Jb\\tc\\u202e")
     'a\\\\x1b[2Jb\\tc\\\\u202e'
     """
-    line = line if len(line) <= 200 else line[:197] + "..."
-    return _UNPRINTABLE.sub(lambda m: ascii(m[0])[1:-1], line)
+    from cleannews.batch.sources import terminal_safe
+
+    # printed raw, a scraped page's terminal escapes ran in the user's terminal (`ESC[2J`
+    # cleared the screen) and a right-to-left override turned the line around
+    return terminal_safe(line if len(line) <= 200 else line[:197] + "...")
 
 
 def render(source: str, doc: Document, *, color: bool = False, changes_only: bool = False) -> str:
@@ -152,6 +148,8 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
 
 
 def run(args: argparse.Namespace) -> int:
+    from cleannews.batch.sources import terminal_safe
+
     cfg = config_from_args(args)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     names = expand_files(args.files)
@@ -161,7 +159,7 @@ def run(args: argparse.Namespace) -> int:
     outcome = Outcome()
     for name, source, doc in cleaned_inputs(names, args.format, cfg, outcome, decoded=True):
         if len(names) > 1:
-            sys.stdout.write(f"==> {name} <==\n")
+            sys.stdout.write(f"==> {terminal_safe(name)} <==\n")
         sys.stdout.write(render(source, doc, color=color, changes_only=args.changes_only))
     sys.stdout.flush()
     return outcome.exit_code

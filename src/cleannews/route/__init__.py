@@ -7,7 +7,8 @@
 >>> spun = SpinScore(0.97, "spun", signals={"decided.grammar": 1.0, "decided.context_term": 1.0})
 >>> route(Document(text="x", spin=spun), DEFAULT_CONFIG)[1]
 'spun French: spin score 0.97 >= 0.90 (evidence: grammar + context term)'
->>> route(Document(text="x", spin=SpinScore(0.97, "spun")), DEFAULT_CONFIG.replace(quarantine=False))
+>>> off = DEFAULT_CONFIG.replace(quarantine=False)
+>>> route(Document(text="x", spin=SpinScore(0.97, "spun")), off)
 ('keep', 'kept (quarantine=false); spun French: spin score 0.97 >= 0.90')
 >>> route(Document(text="x", language="de"), DEFAULT_CONFIG.replace(accept_languages=("fr",)))
 ('other_language', 'language de is not among the accepted languages (fr)')
