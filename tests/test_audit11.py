@@ -330,3 +330,23 @@ def test_ids_and_names_from_the_data_cannot_forge_lines_on_stderr(tmp_path: Path
     out = c.stdout.decode()
     assert c.returncode == 0 and "\x1b" not in out
     assert f"==> {folder}/b\\n\\x1b[31mc.txt <==\n{SENTENCE}\n" in out
+
+
+# 13. `cleannews clean empty.txt` (or a page of share buttons only, or `clean -` fed nothing)
+#     printed nothing and exited 0 without a word -- `run` reports the same documents as
+#     `empty` / `empty_after_cleaning` errors naming the rules. `clean` and `explain` now warn
+#     (the exit code is unchanged: the library's answer, an empty Document, is not an error).
+
+def test_clean_warns_when_a_document_prints_nothing(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b" \n\xc2\xa0\n")
+    (tmp_path / "share.txt").write_text("Partager sur Facebook\n", "utf-8")
+    r = _cli("clean", tmp_path / "empty.txt", tmp_path / "share.txt")
+    err = r.stderr.decode()
+    assert r.returncode == 0
+    assert "empty.txt: empty document: no text to clean" in err
+    assert "share.txt: nothing left after cleaning: the whole text was removed as " \
+           "boilerplate (share_bar)" in err
+    s = _cli("clean", "-", stdin=b"")
+    assert "-: empty document" in s.stderr.decode()
+    ok = _cli("clean", SEED_000)
+    assert ok.stderr == b""

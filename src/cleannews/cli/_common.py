@@ -323,7 +323,21 @@ def cleaned_inputs(
             log.error("%s: cleaning failed: %s: %s", said, type(exc).__name__, exc)
             outcome.failures += 1
             continue
+        _warn_if_empty(said, raw, doc)
         yield shown, source, doc
+
+
+def _warn_if_empty(said: str, raw: bytes, doc: Any) -> None:
+    """Say so when a document printed nothing: an empty input, or one cleaning removed whole
+    (`clean` printed nothing and exited 0 without a word, where `run` reports an `empty` or
+    `empty_after_cleaning` error naming the rules)."""
+    from cleannews.batch.process import nothing_left, text_problem
+
+    gone = nothing_left(doc)
+    if gone is None:
+        return
+    problem = text_problem(raw)
+    log.warning("%s: %s", said, problem[1] if problem and problem[0] == "empty" else gone[1])
 
 
 def _named_jsonl(name: str) -> bool:
