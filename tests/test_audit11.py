@@ -350,3 +350,31 @@ def test_clean_warns_when_a_document_prints_nothing(tmp_path: Path) -> None:
     assert "-: empty document" in s.stderr.decode()
     ok = _cli("clean", SEED_000)
     assert ok.stderr == b""
+
+
+# 14. `-` means standard output, but `cleannews run corpus --out o --report -` wrote the report
+#     to a FILE named "-" in the current folder (and `score … -o s.jsonl --report -` too), and
+#     `--errors -` / `--quarantine -` made a FOLDER named "-" holding both sinks. `--report -`
+#     now prints the report on standard output (refused, exit 2, when the records or score
+#     lines already go there); a sink folder given as `-` is a usage error.
+
+def test_report_dash_is_standard_output(tmp_path: Path) -> None:
+    r = _cli("run", SEED_000, "--out", tmp_path / "out", "--report", "-", "-j", "1", "-q",
+             cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    report = json.loads(r.stdout)
+    assert report["documents"]["in"] == 1 and report["command"] == "run"
+    assert not (tmp_path / "-").exists()
+    assert not (tmp_path / "out" / "report.json").exists()
+    s = _cli("score", SEED_000, "-o", tmp_path / "s.jsonl", "--report", "-", "-q", cwd=tmp_path)
+    assert s.returncode == 0 and json.loads(s.stdout)["command"] == "score"
+    assert len(_records(tmp_path / "s.jsonl")) == 1
+    for args in (["run", SEED_000, "--out", "-", "--report", "-"],
+                 ["score", SEED_000, "--report", "-"],
+                 ["run", SEED_000, "--out", tmp_path / "o2", "--errors", "-"],
+                 ["run", SEED_000, "--out", tmp_path / "o3", "--quarantine", "-"],
+                 ["score", SEED_000, "--errors", "-"]):
+        bad = _cli(*args, cwd=tmp_path)
+        assert bad.returncode == 2 and bad.stdout == b"", args
+        assert "standard output" in bad.stderr.decode() or "--errors -" in bad.stderr.decode()
+    assert not (tmp_path / "-").exists()
