@@ -378,3 +378,34 @@ def test_report_dash_is_standard_output(tmp_path: Path) -> None:
         assert bad.returncode == 2 and bad.stdout == b"", args
         assert "standard output" in bad.stderr.decode() or "--errors -" in bad.stderr.decode()
     assert not (tmp_path / "-").exists()
+
+
+# 15. A run state that is JSON but not an object (`[]`, `null`: a hand-edited or damaged
+#     `.cleannews-run.json`) ended `run --resume` in an AttributeError traceback (exit 1); one
+#     without its committed sizes in a KeyError. They are "unreadable run state … use --force",
+#     exit 2, like a state that is not JSON at all -- and `--force`, which that message
+#     advises, failed with the same message (even for a state that is not JSON): it now
+#     starts over.
+
+@pytest.mark.parametrize("state", ["[]", "null", '{"format": 1, "fingerprint": null}'])
+def test_a_damaged_run_state_is_refused_with_a_message(tmp_path: Path, state: str) -> None:
+    out = tmp_path / "out"
+    assert main(["run", str(SEED_000), "--out", str(out), "-j", "1", "-q"]) == 0
+    (out / ".cleannews-run.json").write_text(state, "utf-8")
+    r = _cli("run", SEED_000, "--out", out, "-j", "1", "--resume")
+    err = r.stderr.decode()
+    assert r.returncode == 2 and "Traceback" not in err
+    assert "unreadable run state" in err or "another cleannews version" in err
+    # … and, as the message says, --force starts over (it failed with the same message)
+    assert main(["run", str(SEED_000), "--out", str(out), "-j", "1", "-q", "--force"]) == 0
+    assert [r["id"] for r in _records(out / "clean.jsonl")] == [str(SEED_000)]
+
+
+def test_force_starts_over_after_a_run_state_that_is_not_json(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["run", str(SEED_000), "--out", str(out), "-j", "1", "-q"]) == 0
+    (out / ".cleannews-run.json").write_text("{broken", "utf-8")
+    r = _cli("run", SEED_000, "--out", out, "-j", "1")
+    assert r.returncode == 2 and "use --force to start over" in r.stderr.decode()
+    assert main(["run", str(SEED_000), "--out", str(out), "-j", "1", "-q", "--force"]) == 0
+    assert len(_records(out / "clean.jsonl")) == 1

@@ -421,7 +421,13 @@ class Sinks:
             raise
 
     def _open(self, *, resume: bool, force: bool) -> None:
-        state = self._load_state()
+        try:
+            state = self._load_state()
+        except ResumeError:
+            if not force:
+                raise
+            # the message says "use --force to start over", and --force failed on it too
+            state = None
         sizes: dict[str, int] = {}
         held = self._held_sinks()
         if state is None and held and not force:
@@ -507,8 +513,14 @@ class Sinks:
         except (OSError, ValueError) as exc:
             raise ResumeError(f"{p}: unreadable run state ({exc}); use --force to start over") \
                 from None
+        if not isinstance(state, dict):  # `[]`, `null`: an AttributeError traceback
+            raise ResumeError(f"{p}: unreadable run state (not a JSON object); use --force to "
+                              "start over")
         if state.get("format") != STATE_FORMAT:
             raise ResumeError(f"{p}: run state of another cleannews version; use --force")
+        if not isinstance(state.get("sizes"), dict) or not isinstance(state.get("done"), int):
+            raise ResumeError(f"{p}: unreadable run state (no committed sizes or count); use "
+                              "--force to start over")
         return state
 
     def _owner_file(self, sink: Path) -> Path:
