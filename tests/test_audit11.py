@@ -409,3 +409,18 @@ def test_force_starts_over_after_a_run_state_that_is_not_json(tmp_path: Path) ->
     assert r.returncode == 2 and "use --force to start over" in r.stderr.decode()
     assert main(["run", str(SEED_000), "--out", str(out), "-j", "1", "-q", "--force"]) == 0
     assert len(_records(out / "clean.jsonl")) == 1
+
+
+# 16. `cleannews clean -` (or `explain -`) with standard input closed (`<&-`, a cron job or a
+#     daemon without stdin) died with "AttributeError: 'NoneType' object has no attribute
+#     'buffer'"; `run -` read it as an empty input. clean and explain now do the same.
+
+@pytest.mark.parametrize("command", ["clean", "explain", "score"])
+def test_a_closed_standard_input_is_an_empty_input(command: str) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    r = subprocess.run([sys.executable, "-m", "cleannews", command, "-"], stdin=None,
+                       capture_output=True, timeout=120, env=env,
+                       preexec_fn=lambda: os.close(0))
+    err = r.stderr.decode()
+    assert r.returncode == 0 and "Traceback" not in err
+    assert "empty" in err

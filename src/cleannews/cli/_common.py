@@ -229,7 +229,7 @@ def stdin_format(fmt: str, inputs: list[str], stdin: object = None) -> str:
         return fmt
     from cleannews._input import HTML_SNIFF_CHARS, looks_like_html
 
-    stream = stdin if stdin is not None else sys.stdin.buffer
+    stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
     peek = getattr(stream, "peek", None)
     if peek is None:
         return fmt
@@ -372,15 +372,15 @@ def read_inputs(names: list[str]) -> Iterator[tuple[str, bytes | OSError]]:
     A path that cannot be read yields ``(name, the OSError)`` instead, so the
     caller reports it and goes on with the other inputs.
     """
-    from cleannews.batch.sources import NotRegular
+    from cleannews.batch.sources import NotRegular, sys_stdin
 
     for name in names:
         if isinstance(name, NotRegular):  # a FIFO found in a folder: never opened
             yield name, OSError(name.problem)
             continue
         try:
-            if name == "-":
-                yield "-", sys.stdin.buffer.read()
+            if name == "-":  # a closed stdin (`<&-`, a daemon) is empty, not a traceback
+                yield "-", sys_stdin().read()
             else:
                 yield name, Path(name).read_bytes()
         except OSError as exc:
