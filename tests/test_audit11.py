@@ -169,14 +169,31 @@ def test_explain_of_empty_input_shows_no_line() -> None:
     assert r.stdout.decode().startswith("\nspin: insufficient")
 
 
-# 5. Wrong config types raised TypeError, not the ConfigError the README promises:
-#    `CleanConfig.from_dict(None)` ("'NoneType' object is not iterable"), a key that is not a
-#    string (`{1: 2}`).
+# 5. Wrong config types raised TypeError or AttributeError, not the ConfigError the README
+#    promises: `CleanConfig.from_dict(None)` ("'NoneType' object is not iterable"), a key that
+#    is not a string (`{1: 2}`), `from_strings({"fast_path": False})` ("'bool' object has no
+#    attribute 'strip'": typed values are now accepted and checked), `from_file(None)`.
 
 @pytest.mark.parametrize("options", [None, ["fast_path"], {1: True}, "fast_path=false"])
 def test_from_dict_of_a_wrong_type_is_a_config_error(options: object) -> None:
     with pytest.raises(cleannews.ConfigError):
         cleannews.CleanConfig.from_dict(options)  # type: ignore[arg-type]
+    with pytest.raises(cleannews.ConfigError):
+        cleannews.CleanConfig.from_strings(options)  # type: ignore[arg-type]
+
+
+def test_from_strings_and_from_file_misuse() -> None:
+    # values already typed (a settings dict) were an AttributeError ('bool' has no 'strip')
+    cfg = cleannews.CleanConfig.from_strings({"fast_path": False, "accept_languages": ["fr"],
+                                              "spin_quarantine_threshold": "0.95"})
+    assert (cfg.fast_path, cfg.accept_languages, cfg.spin_quarantine_threshold) == (
+        False, ("fr",), 0.95)
+    with pytest.raises(cleannews.ConfigError, match="fast_path must be true or false"):
+        cleannews.CleanConfig.from_strings({"fast_path": 1})
+    with pytest.raises(cleannews.ConfigError, match="must be a path"):  # was a TypeError
+        cleannews.CleanConfig.from_file(None)  # type: ignore[arg-type]
+    with pytest.raises(cleannews.ConfigError, match="base must be a CleanConfig"):
+        cleannews.CleanConfig.from_dict({"fast_path": False}, base={"x": 1})  # type: ignore[arg-type]
 
 
 # 6. `--config pyproject.toml` without a `[tool.cleannews]` table (a typo, `[tool.clean-news]`,

@@ -116,8 +116,10 @@ def parse_option(name: str, value: str) -> Any:
     ...
     cleannews.errors.ConfigError: fast_path must be true or false, got 'maybe'
     """
-    if name not in option_names():
-        return value  # from_dict names the unknown option
+    if name not in option_names() or not isinstance(value, str):
+        # an unknown option: from_dict names it; a value already typed (`{"fast_path":
+        # False}` given to from_strings was an AttributeError): from_dict checks its type
+        return value
     if name in _TUPLE_OPTIONS:
         return _split_list(value)
     if name in _FLOAT_OPTIONS:
@@ -292,6 +294,8 @@ class CleanConfig:
                 close = difflib.get_close_matches(key, names, n=1)
                 hint = f" (did you mean {close[0]}?)" if close else f"; options: {', '.join(names)}"
                 raise ConfigError(f"unknown option {key!r}{hint}")
+        if base is not None and not isinstance(base, CleanConfig):
+            raise ConfigError(f"base must be a CleanConfig, got {type(base).__name__}")
         return dataclasses.replace(base or cls(), **options)
 
     @classmethod
@@ -307,6 +311,9 @@ class CleanConfig:
         >>> cfg.strip_boilerplate, cfg.accept_languages
         (False, ('fr', 'en'))
         """
+        if not isinstance(options, Mapping):
+            raise ConfigError("options must be a mapping of option names to strings (e.g. "
+                              f"{{'fast_path': 'off'}}), got {type(options).__name__}")
         return cls.from_dict({k: parse_option(k, v) for k, v in options.items()}, base)
 
     @classmethod
@@ -319,6 +326,8 @@ class CleanConfig:
         Raises :class:`~cleannews.ConfigError` for a file that cannot be read or
         parsed, and for unknown options or wrong values.
         """
+        if not isinstance(path, (str, bytes, os.PathLike)):  # None: a TypeError from open()
+            raise ConfigError(f"config file must be a path, got {type(path).__name__}")
         if sys.version_info >= (3, 11):
             import tomllib
         else:  # pragma: no cover - Python 3.10
