@@ -141,6 +141,8 @@ def test_clean_batch_and_clean_frame_name_a_missing_column() -> None:
         clean_batch({"content": [SENTENCE]})
     with pytest.raises(KeyError, match=r"body.*column="):
         clean_frame(pd.DataFrame({"body": [SENTENCE]}))
+    with pytest.raises(TypeError, match="takes a pandas DataFrame, got Series"):
+        clean_frame(pd.Series([SENTENCE]))  # KeyError 'text' before
 
 
 # 4. `cleannews explain` printed the input lines raw: a scraped page holding terminal escape

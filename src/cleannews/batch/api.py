@@ -203,8 +203,11 @@ def clean_frame(
     import pandas as pd
 
     config = _config(config)
-    if column not in getattr(df, "columns", ()):
-        names = ", ".join(map(str, list(getattr(df, "columns", []))[:10])) or "none"
+    if not hasattr(df, "columns"):  # a Series, a list: "list indices must be integers"
+        raise TypeError(f"clean_frame takes a pandas DataFrame, got {type(df).__name__} (a "
+                        "Series: series.map(clean_record).apply(pd.Series))")
+    if column not in df.columns:
+        names = ", ".join(map(str, list(df.columns)[:10])) or "none"
         raise KeyError(f"no column {column!r} in the frame (its columns: {names}); choose the "
                        "text's with column=")
     records = [clean_record(v, config, top_evidence, html) for v in df[column]]
