@@ -443,3 +443,25 @@ def test_a_closed_standard_input_is_an_empty_input(command: str) -> None:
     err = r.stderr.decode()
     assert r.returncode == 0 and "Traceback" not in err
     assert "empty" in err
+
+
+# 17. A quarantined JSONL record whose id holds a lone surrogate escape (`"id": "a\ud800"`,
+#     an id cut in the middle of an emoji) ended the whole run in a traceback at its first
+#     commit (the run state holds the quarantined ids) or, at the end, writing the report:
+#     neither could be encoded as UTF-8. Both are written with the id escaped, as the sinks
+#     write it, and `cleannews report` renders it (summary and HTML).
+
+def test_a_lone_surrogate_in_a_quarantined_id_does_not_lose_the_report(tmp_path: Path) -> None:
+    spun = (SEEDS / "003_d0613672c8185330.txt").read_text("utf-8")
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text(json.dumps({"id": "spun\ud800", "text": spun}) + "\n", "utf-8")
+    out = tmp_path / "out"
+    r = _cli("run", crawl, "--out", out, "-j", "1")
+    assert r.returncode == 0, r.stderr.decode()
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert report["quarantined"][0]["id"] == "spun\ud800"
+    assert _records(out / "quarantine" / "quarantine.jsonl")[0]["id"] == "spun\ud800"
+    page = _cli("report", out / "report.json", "--html", tmp_path / "r.html")
+    assert page.returncode == 0, page.stderr.decode()
+    assert "spun\\ud800" in (tmp_path / "r.html").read_text("utf-8")
+    assert _cli("report", out / "report.json").returncode == 0

@@ -850,7 +850,9 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
 def _write_report(path: Path, report: dict[str, Any], finished: bool) -> None:
     """Write the report (``--report -``: to standard output); after a failed run, a failure
     to write it is only logged."""
-    data = json.dumps(report, ensure_ascii=False, indent=1).encode("utf-8")
+    from cleannews.batch.sinks import json_utf8
+
+    data = json_utf8(report, indent=1)  # an id with a lone surrogate: escaped, not a crash
     if path == REPORT_STDOUT:
         sys.stdout.flush()
         sys.stdout.buffer.write(data + b"\n")
