@@ -465,3 +465,31 @@ def test_a_lone_surrogate_in_a_quarantined_id_does_not_lose_the_report(tmp_path:
     assert page.returncode == 0, page.stderr.decode()
     assert "spun\\ud800" in (tmp_path / "r.html").read_text("utf-8")
     assert _cli("report", out / "report.json").returncode == 0
+
+
+# 18. `run --site-templates` counted the same article crawled several times (re-crawls,
+#     snapshots, syndication: exact copies) as that many documents of its source: every line
+#     of it "recurred", so five copies of an article in a small source were each removed
+#     WHOLE as site furniture (`empty_after_cleaning`, "line appears in 5 of 6 documents").
+#     Identical documents of a source now count once.
+
+def test_site_templates_do_not_learn_an_article_from_its_copies(tmp_path: Path) -> None:
+    slogan = "Le Petit Courrier du Sud, votre quotidien depuis 1920"
+    article = ("Le conseil municipal a voté lundi le budget de la ville.\n"
+               f"{slogan}\n"
+               "La hausse des impôts locaux sera modérée cette année.\n")
+    lines = [json.dumps({"id": f"copy{i}", "url": "https://ex.fr/a", "text": article})
+             for i in range(5)]
+    lines += [json.dumps({"id": f"other{i}", "url": "https://ex.fr/b",
+                          "text": f"Article {i} du jour sur la mairie.\n{slogan}\n"})
+              for i in range(5)]
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text("\n".join(lines) + "\n", "utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(crawl), "--out", str(out), "--site-templates", "-j", "1",
+                 "-q"]) == 0
+    got = {r["id"]: r["cleannews"] for r in _records(out / "clean.jsonl")}
+    assert sorted(got) == sorted(f"{k}{i}" for k in ("copy", "other") for i in range(5))
+    assert got["copy3"]["text"] == ("Le conseil municipal a voté lundi le budget de la ville.\n"
+                                    "La hausse des impôts locaux sera modérée cette année.\n")
+    assert [c["rule"] for c in got["copy3"]["changes"]] == ["site_template"]  # the furniture
