@@ -327,7 +327,9 @@ class CleannewsJsonlReader(JsonlReader):
     unchanged and :class:`CleannewsSpinFilter` sends it to its exclusion writer as
     ``cleannews_error``. Blank lines are not documents (as in ``cleannews run``). The
     lines are parsed as ``cleannews run`` parses them (Python's ``json``; a byte-order mark
-    is skipped); the arguments are ``JsonlReader``'s.
+    is skipped); the arguments are ``JsonlReader``'s. A ``media`` field that is not
+    datatrove's list of media objects (a list of image URLs) goes to
+    ``metadata["source_media"]`` (it crashed the task).
     """
 
     name = f"🐿 cleannews {__version__} jsonl"
