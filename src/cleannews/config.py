@@ -82,15 +82,22 @@ def _options_table(data: dict[str, Any], name: str) -> dict[str, Any]:
     cleannews.errors.ConfigError: c.toml: fast_path outside the [cleannews] table: move it there
     """
     table = data.get("cleannews")
-    if isinstance(table, dict):
-        outside = [k for k in data if k in option_names()]  # other tools' tables may stay
-        if outside:
-            raise ConfigError(f"{name}: {', '.join(outside)} outside the [cleannews] table: "
-                              "move it there")
-        return table
     tool = data.get("tool")
-    if isinstance(tool, dict) and isinstance(tool.get("cleannews"), dict):
-        return tool["cleannews"]
+    in_tool = isinstance(tool, dict) and isinstance(tool.get("cleannews"), dict)
+    if isinstance(table, dict) or in_tool:
+        where = "[cleannews]" if isinstance(table, dict) else "[tool.cleannews]"
+        # other tools' tables may stay; options outside the table were ignored silently
+        if isinstance(table, dict) and in_tool:
+            raise ConfigError(f"{name}: both a [cleannews] and a [tool.cleannews] table (one "
+                              "was ignored): keep one")
+        outside = [k for k in data if k in option_names()]
+        if outside:
+            raise ConfigError(f"{name}: {', '.join(outside)} outside the {where} table: "
+                              "move it there")
+        return table if isinstance(table, dict) else tool["cleannews"]
+    if os.path.basename(name) == "pyproject.toml":  # "unknown option 'project'" named no table
+        raise ConfigError(f"{name}: no [tool.cleannews] table (the options of a "
+                          "pyproject.toml go in [tool.cleannews])")
     return data
 
 
@@ -109,8 +116,10 @@ def parse_option(name: str, value: str) -> Any:
     ...
     cleannews.errors.ConfigError: fast_path must be true or false, got 'maybe'
     """
-    if name not in option_names():
-        return value  # from_dict names the unknown option
+    if name not in option_names() or not isinstance(value, str):
+        # an unknown option: from_dict names it; a value already typed (`{"fast_path":
+        # False}` given to from_strings was an AttributeError): from_dict checks its type
+        return value
     if name in _TUPLE_OPTIONS:
         return _split_list(value)
     if name in _FLOAT_OPTIONS:
@@ -274,12 +283,19 @@ class CleanConfig:
         ...
         cleannews.errors.ConfigError: unknown option 'scor_spin' (did you mean score_spin?)
         """
+        if not isinstance(options, Mapping):  # None, a list of names: a TypeError before
+            raise ConfigError("options must be a mapping of option names to values "
+                              f"(e.g. {{'fast_path': False}}), got {type(options).__name__}")
         names = option_names()
         for key in options:
+            if not isinstance(key, str):
+                raise ConfigError(f"option names are strings, got {key!r}")
             if key not in names:
                 close = difflib.get_close_matches(key, names, n=1)
                 hint = f" (did you mean {close[0]}?)" if close else f"; options: {', '.join(names)}"
                 raise ConfigError(f"unknown option {key!r}{hint}")
+        if base is not None and not isinstance(base, CleanConfig):
+            raise ConfigError(f"base must be a CleanConfig, got {type(base).__name__}")
         return dataclasses.replace(base or cls(), **options)
 
     @classmethod
@@ -295,6 +311,9 @@ class CleanConfig:
         >>> cfg.strip_boilerplate, cfg.accept_languages
         (False, ('fr', 'en'))
         """
+        if not isinstance(options, Mapping):
+            raise ConfigError("options must be a mapping of option names to strings (e.g. "
+                              f"{{'fast_path': 'off'}}), got {type(options).__name__}")
         return cls.from_dict({k: parse_option(k, v) for k, v in options.items()}, base)
 
     @classmethod
@@ -307,6 +326,8 @@ class CleanConfig:
         Raises :class:`~cleannews.ConfigError` for a file that cannot be read or
         parsed, and for unknown options or wrong values.
         """
+        if not isinstance(path, (str, bytes, os.PathLike)):  # None: a TypeError from open()
+            raise ConfigError(f"config file must be a path, got {type(path).__name__}")
         if sys.version_info >= (3, 11):
             import tomllib
         else:  # pragma: no cover - Python 3.10

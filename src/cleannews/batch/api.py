@@ -101,7 +101,7 @@ class _RowError(Exception):
     """A row that ``cleannews run`` would send to its errors sink (the message says why)."""
 
 
-def _clean_row(value: Any, config: CleanConfig) -> Any:
+def _clean_row(value: Any, config: CleanConfig, html: bool = False) -> Any:
     """The :class:`~cleannews.Document` of one row, with the checks of ``cleannews run``.
 
     Raises :class:`~cleannews.InputError` (missing value, wrong type, binary data) or
@@ -116,7 +116,7 @@ def _clean_row(value: Any, config: CleanConfig) -> Any:
     empty document: no text to clean (only whitespace or invisible characters)
     """
     from cleannews.batch.process import nothing_left, text_problem
-    from cleannews.pipeline import clean
+    from cleannews.pipeline import clean, clean_html
 
     if _is_missing(value):
         raise InputError("missing text")
@@ -124,7 +124,7 @@ def _clean_row(value: Any, config: CleanConfig) -> Any:
         problem = text_problem(value)
         if problem is not None:
             raise _RowError(problem[1])
-    doc = clean(value, config)
+    doc = (clean_html if html else clean)(value, config)
     problem = nothing_left(doc)
     if problem is not None:
         raise _RowError(problem[1])
@@ -165,7 +165,8 @@ def _error_fields(exc: BaseException) -> dict[str, Any]:
 
 
 def clean_record(
-    text: Any, config: CleanConfig | None = None, top_evidence: int = TOP_EVIDENCE
+    text: Any, config: CleanConfig | None = None, top_evidence: int = TOP_EVIDENCE,
+    html: bool = False,
 ) -> dict[str, Any]:
     """Clean one text into a flat dict of ``cleannews_*`` fields; never raises for bad input.
 
@@ -176,10 +177,12 @@ def clean_record(
     ``date``) and ``error`` (``""`` when the text was cleaned; else the reason,
     as in the errors sink of ``cleannews run``). With pandas:
     ``df["text"].map(clean_record).apply(pd.Series)``, or :func:`clean_frame`.
+    ``html=True`` reads the text as an HTML page (:func:`cleannews.clean_html`: the
+    article's container, markup and page furniture gone).
     """
     cfg = _config(config)  # a bad config is the caller's error, not every row's
     try:
-        fields = _fields(_clean_row(text, cfg), top_evidence)
+        fields = _fields(_clean_row(text, cfg, html), top_evidence)
     except Exception as exc:  # one bad row must not stop a map
         fields = _error_fields(exc)
     return {COLUMN_PREFIX + k: v for k, v in fields.items()}
@@ -187,7 +190,7 @@ def clean_record(
 
 def clean_frame(
     df: Any, column: str = "text", config: CleanConfig | None = None,
-    top_evidence: int = TOP_EVIDENCE,
+    top_evidence: int = TOP_EVIDENCE, html: bool = False,
 ) -> Any:
     """A copy of the pandas DataFrame ``df`` with the :func:`clean_record` columns added.
 
@@ -195,12 +198,19 @@ def clean_frame(
     an earlier ``clean_frame`` are replaced (cleaning ``cleannews_text`` again works too).
     Rows that cannot be cleaned get ``cleannews_verdict == "error"`` and the
     message in ``cleannews_error``. Filter with
-    ``out[out.cleannews_verdict == "keep"]``.
+    ``out[out.cleannews_verdict == "keep"]``. ``html=True``: the column holds HTML pages.
     """
     import pandas as pd
 
     config = _config(config)
-    records = [clean_record(v, config, top_evidence) for v in df[column]]
+    if not hasattr(df, "columns"):  # a Series, a list: "list indices must be integers"
+        raise TypeError(f"clean_frame takes a pandas DataFrame, got {type(df).__name__} (a "
+                        "Series: series.map(clean_record).apply(pd.Series))")
+    if column not in df.columns:
+        names = ", ".join(map(str, list(df.columns)[:10])) or "none"
+        raise KeyError(f"no column {column!r} in the frame (its columns: {names}); choose the "
+                       "text's with column=")
+    records = [clean_record(v, config, top_evidence, html) for v in df[column]]
     names = [COLUMN_PREFIX + k for k in _error_fields(ValueError())]
     added = pd.DataFrame.from_records(records, index=df.index, columns=names)
     # a frame cleaned before (again with other options, or read back from a saved output)
@@ -209,12 +219,39 @@ def clean_frame(
     return pd.concat([df.drop(columns=[n for n in names if n in df.columns]), added], axis=1)
 
 
+def _batch_column(batch: Any, text_field: str) -> Any:
+    """The ``text_field`` column of a batch (a dict of lists), or a clear error.
+
+    ``ds.map(clean_batch)`` without ``batched=True`` gives ONE row, whose text is a string:
+    it was iterated character by character, one "document" per letter, silently.
+
+    >>> _batch_column({"text": "Un texte."}, "text")
+    Traceback (most recent call last):
+    ...
+    cleannews.errors.InputError: clean_batch takes a batch of rows (a dict of lists, as \
+ds.map(clean_batch, batched=True) gives); 'text' holds one str: pass batched=True, or use \
+clean_record(text) for one row
+    """
+    if text_field not in batch:
+        names = ", ".join(map(str, list(batch)[:10])) or "none"
+        raise KeyError(f"no column {text_field!r} in the batch (its columns: {names}); choose "
+                       "the text's with text_field=")
+    values = batch[text_field]
+    if values is None or isinstance(values, (str, bytes, bytearray, memoryview)):
+        raise InputError(
+            "clean_batch takes a batch of rows (a dict of lists, as ds.map(clean_batch, "
+            f"batched=True) gives); {text_field!r} holds one {type(values).__name__}: pass "
+            "batched=True, or use clean_record(text) for one row")
+    return values
+
+
 def clean_batch(
     batch: dict[str, list[Any]],
     text_field: str = "text",
     keep_original: bool = False,
     config: CleanConfig | None = None,
     top_evidence: int = TOP_EVIDENCE,
+    html: bool = False,
 ) -> dict[str, list[Any]]:
     """Clean a batch of columns (``datasets.map(batched=True)``); returns the new columns.
 
@@ -229,13 +266,15 @@ def clean_batch(
     ``cleannews_error`` (``""`` when the row was cleaned; else the reason, and the
     verdict is ``error``: the checks of ``cleannews run``, see :func:`clean_record`).
     Structured columns stay structured (Arrow lists and structs), not JSON strings.
+    ``html=True``: the texts are HTML pages (:func:`cleannews.clean_html`).
     """
     cfg = _config(config)
+    values = _batch_column(batch, text_field)
     cols: dict[str, list[Any]] = {k: [] for k in _error_fields(ValueError())}
     cols["changes"] = []
-    for value in batch[text_field]:
+    for value in values:
         try:
-            doc = _clean_row(value, cfg)
+            doc = _clean_row(value, cfg, html)
         except Exception as exc:  # one bad row must not stop the map
             row, changes = _error_fields(exc), []
         else:

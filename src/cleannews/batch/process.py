@@ -403,6 +403,21 @@ def _record_text(record: dict[str, Any], opts: BatchOptions) -> str:
     return text
 
 
+def _page_text(text: str) -> bool:
+    """Whether a JSONL record's text starts like an HTML page (``--format auto``: read as
+    HTML, as files, standard input and ``cleannews clean`` are; a JSONL export of pages came
+    out "cleaned" with every tag, script and menu in its text).
+
+    >>> _page_text("<!DOCTYPE html><html><body><p>Le texte.</p></body></html>")
+    True
+    >>> _page_text("Le tag <p> ouvre un paragraphe."), _page_text("<b>Exclusif</b> : le maire")
+    (False, False)
+    """
+    from cleannews._input import looks_like_html
+
+    return looks_like_html(text)
+
+
 def _clean(text: str | bytes, html: bool, opts: BatchOptions, ident: str) -> Document:
     from cleannews.pipeline import clean, clean_html
 
@@ -527,7 +542,7 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
         line, record, ident = _parse_record(item, opts)
         item.id = ident
         text: str | bytes = _record_text(record, opts)
-        html = opts.fmt == "html"
+        html = opts.fmt == "html" or (opts.fmt == "auto" and _page_text(text))
     else:
         line, record, text, html = "", {}, item.payload, item.kind == "html"
     _check_text(text)

@@ -405,12 +405,13 @@ def input_bytes(inputs: list[str], exclude: Iterable[Path] = ()) -> int | None:
     ``None`` for standard input and for compressed files (their decompressed
     size is unknown): the progress bar then shows counts and rates only.
     """
-    from cleannews.batch.sources import expand_inputs
+    from cleannews.batch.sources import expand_inputs, gzipped, kind_of
 
     total = 0
     try:
         for name in expand_inputs(inputs, exclude):
-            if name == "-" or name.lower().endswith(".gz"):
+            if name == "-" or name.lower().endswith(".gz") or (
+                    kind_of(name) == "jsonl" and gzipped(name)):  # gzip data named .jsonl
                 return None
             total += os.path.getsize(name)
     except OSError:
@@ -569,7 +570,10 @@ def failure_line(r: DocResult) -> str:
     except (ValueError, AttributeError):  # not a record of ours: the id and type only
         where, message = r.id, ""
     ident = "" if r.id == where else f" (id {r.id})"
-    return f"{where}{ident}: {r.error_type}: {message}"
+    from cleannews.batch.sources import terminal_safe
+
+    # an id or a message from the data, printed raw: "\n" forged log lines, ESC ran
+    return terminal_safe(f"{where}{ident}: {r.error_type}: {message}")
 
 
 def _tell_failures(results: list[DocResult], told: list[int], errors: Path | None,
@@ -607,7 +611,8 @@ def _written_input(name: str, settings: RunSettings) -> str | None:
     """
     p = settings.paths
     outputs = (("output", p.out), ("quarantine sink", p.quarantine), ("errors sink", p.errors),
-               ("duplicates sink", p.duplicates), ("report", settings.report))
+               ("duplicates sink", p.duplicates),
+               ("report", None if settings.report == REPORT_STDOUT else settings.report))
     if name != "-" and os.path.isdir(name):
         return _written_folder_file(name, outputs)
     if name == "-" or not os.path.isfile(name):
@@ -687,7 +692,8 @@ def _sink_clash(settings: RunSettings) -> str | None:
     p = settings.paths
     named = [("output file (--out)", p.out), ("quarantine sink (--quarantine)", p.quarantine),
              ("errors sink (--errors)", p.errors), ("duplicates sink", p.duplicates),
-             ("report (--report)", settings.report or p.report), ("run state", p.state)]
+             ("report (--report)", None if settings.report == REPORT_STDOUT else
+              (settings.report or p.report)), ("run state", p.state)]
     files = [(what, Path(os.path.abspath(f))) for what, f in named if f is not None]
     for what, f in files:
         for other, g in files:
@@ -717,13 +723,18 @@ def _sink_folder(name: str, paths: SinkPaths) -> str | None:
     return None
 
 
+#: ``--report -``: the report is written to standard output (it made a file named ``-``).
+REPORT_STDOUT = Path("-")
+
+
 def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     """Run a batch; return the report (also written to ``settings.report``).
 
     Raises ``OSError`` (I/O), ``FileNotFoundError`` (missing input) and
     :class:`~cleannews.batch.sinks.ResumeError`; one bad document never raises.
     """
-    if settings.report is not None and settings.report.is_dir():
+    to_file = settings.report is not None and settings.report != REPORT_STDOUT
+    if to_file and settings.report.is_dir():  # type: ignore[union-attr]
         # found only when the report is written, after the whole run
         raise UnsupportedInput(f"--report {settings.report}: a folder, not a file; give the "
                                "report a file name (e.g. report.json)")
@@ -732,7 +743,7 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
         # `--out x.jsonl --errors x.jsonl`: a folder x.jsonl was made, then the run refused
         # with "already hold(s) records of another cleannews run", the folder left behind
         raise UnsupportedInput(f"{clash}: give each output its own place")
-    if settings.report is not None and (problem := _unwritable_place(settings.report)):
+    if to_file and (problem := _unwritable_place(settings.report)):  # type: ignore[arg-type]
         # `--report notes.txt/r.json`: found only after the whole run, which then exited 2
         raise UnsupportedInput(f"--report {settings.report}: {problem}")
     for name in settings.inputs:  # fail before creating any output
@@ -837,9 +848,18 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
 
 
 def _write_report(path: Path, report: dict[str, Any], finished: bool) -> None:
-    """Write the report; after a failed run, a failure to write it is only logged."""
+    """Write the report (``--report -``: to standard output); after a failed run, a failure
+    to write it is only logged."""
+    from cleannews.batch.sinks import json_utf8
+
+    data = json_utf8(report, indent=1)  # an id with a lone surrogate: escaped, not a crash
+    if path == REPORT_STDOUT:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data + b"\n")
+        sys.stdout.buffer.flush()
+        return
     try:
-        atomic_write(path, json.dumps(report, ensure_ascii=False, indent=1).encode("utf-8"))
+        atomic_write(path, data)
     except OSError as exc:
         if finished:  # the message names the report (`--report /dev/full`), not only the errno
             raise OSError(exc.errno, exc.strerror or str(exc),

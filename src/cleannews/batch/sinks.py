@@ -135,6 +135,20 @@ def _not_a_file(path: Path) -> bool:
         return False
 
 
+def json_utf8(obj: Any, **kwargs: Any) -> bytes:
+    """``obj`` as UTF-8 JSON, non-ASCII kept as is; a string holding a lone surrogate (an id
+    from a JSONL ``"\\ud800"`` escape) is written escaped instead of ending the run in a
+    ``UnicodeEncodeError`` (the run state and the report hold quarantined ids).
+
+    >>> json_utf8({"id": "é"}), json_utf8({"id": "a\\ud800"})
+    (b'{"id": "\\xc3\\xa9"}', b'{"id": "a\\\\ud800"}')
+    """
+    try:
+        return json.dumps(obj, ensure_ascii=False, **kwargs).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(obj, ensure_ascii=True, **kwargs).encode("utf-8")
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temp file in the same folder and a rename.
 
@@ -421,7 +435,13 @@ class Sinks:
             raise
 
     def _open(self, *, resume: bool, force: bool) -> None:
-        state = self._load_state()
+        try:
+            state = self._load_state()
+        except ResumeError:
+            if not force:
+                raise
+            # the message says "use --force to start over", and --force failed on it too
+            state = None
         sizes: dict[str, int] = {}
         held = self._held_sinks()
         if state is None and held and not force:
@@ -507,8 +527,14 @@ class Sinks:
         except (OSError, ValueError) as exc:
             raise ResumeError(f"{p}: unreadable run state ({exc}); use --force to start over") \
                 from None
+        if not isinstance(state, dict):  # `[]`, `null`: an AttributeError traceback
+            raise ResumeError(f"{p}: unreadable run state (not a JSON object); use --force to "
+                              "start over")
         if state.get("format") != STATE_FORMAT:
             raise ResumeError(f"{p}: run state of another cleannews version; use --force")
+        if not isinstance(state.get("sizes"), dict) or not isinstance(state.get("done"), int):
+            raise ResumeError(f"{p}: unreadable run state (no committed sizes or count); use "
+                              "--force to start over")
         return state
 
     def _owner_file(self, sink: Path) -> Path:
@@ -596,7 +622,7 @@ class Sinks:
             self.last = last
         state = {"format": STATE_FORMAT, "fingerprint": self.fingerprint, "done": done,
                  "sizes": sizes, "stats": stats, "finished": finished, "last": self.last}
-        atomic_write(self.paths.state, json.dumps(state, ensure_ascii=False).encode("utf-8"))
+        atomic_write(self.paths.state, json_utf8(state))
 
     def close(self) -> None:
         """Close the sink files. Errors here (a full disk) are ignored: whatever was not

@@ -90,6 +90,8 @@ def item_record(item: Item, text_field: str) -> tuple[dict | None, str] | None:
     ({'text': 'Bonjour'}, 'Bonjour')
     >>> item_record(Item(0, "a.jsonl", "jsonl", b'{"body": 1}'), "text") is None
     True
+    >>> item_record(Item(0, "a.jsonl", "jsonl", b'{"text": "a\\\\ud83d b"}'), "text")[1]
+    'a\ufffd b'
     """
     if item.error or item.truncated or not item.payload:
         return None
@@ -101,7 +103,11 @@ def item_record(item: Item, text_field: str) -> tuple[dict | None, str] | None:
         return None
     if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
         return None
-    return record, record[text_field]
+    from cleannews._input import fix_surrogates
+
+    # a lone surrogate escape (`"\\ud83d"`, half an emoji) cannot be hashed as UTF-8: read
+    # as the run reads it (U+FFFD), or the first pass died on one record
+    return record, fix_surrogates(record[text_field])[0]
 
 
 def kind_of(name: str, fmt: str = "auto") -> str | None:
@@ -170,6 +176,23 @@ def printable_name(name: str) -> str:
     if _SURROGATE.search(name):
         name = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return name
+
+
+#: Characters shown escaped on a terminal: C0 and C1 controls but the tab, DEL, line and
+#: paragraph separators, and the bidirectional embeddings, overrides and isolates.
+_TERMINAL_UNSAFE = regex.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
+                                 r"\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with its control characters escaped (``\\x1b``, ``\\n``, ``\\u202e``), for a
+    line on a terminal: ids, file names and input lines come from the data, and printed raw
+    a ``"\\n"`` forged log lines and ``ESC[2J`` cleared the user's screen.
+
+    >>> terminal_safe("a\\nb\\x1b[2J\\tc\\u202e")
+    'a\\\\nb\\\\x1b[2J\\tc\\\\u202e'
+    """
+    return _TERMINAL_UNSAFE.sub(lambda m: ascii(m[0])[1:-1], text)
 
 
 class NotRegular(str):
@@ -266,8 +289,47 @@ def expand_inputs(inputs: list[str], exclude: Iterable[Path] = ()) -> Iterator[s
             raise FileNotFoundError(f"{name}: no such file or folder")
 
 
+#: The first bytes of gzip data.
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+class _OwnedGzip(gzip.GzipFile):
+    """A gzip reader over an open file that closes that file with itself."""
+
+    def close(self) -> None:
+        raw = self.fileobj
+        try:
+            super().close()
+        finally:
+            if raw is not None:
+                raw.close()
+
+
+def gzipped(path: str) -> bool:
+    """Whether the regular file ``path`` holds gzip data, told by its first bytes, not its name.
+
+    >>> gzipped(__file__)
+    False
+    """
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return path.lower().endswith(".gz")  # a pipe is never opened twice
+        with open(path, "rb") as f:
+            return f.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+    except OSError:
+        return path.lower().endswith(".gz")
+
+
 def _open_binary(path: str) -> BinaryIO:
-    f: BinaryIO = gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")  # type: ignore[assignment]
+    """A JSONL file opened for reading, decompressed when it holds gzip data (by its first
+    bytes: a gzip file saved as ``dump.jsonl`` -- a server's compressed answer -- was read as
+    binary lines, each a `utf8` error; a plain file named ``.gz`` a single `read` error)."""
+    raw = open(path, "rb")
+    try:
+        magic = raw.peek(len(GZIP_MAGIC))[: len(GZIP_MAGIC)]
+    except OSError:
+        magic = b""
+    f: BinaryIO = _OwnedGzip(fileobj=raw, mode="rb") if magic == GZIP_MAGIC else raw  # type: ignore[assignment]
     try:
         codec = bom_codec(f.peek(4)[:4])  # type: ignore[attr-defined]
     except (OSError, EOFError, ValueError):  # a broken .gz: iter_jsonl reports it

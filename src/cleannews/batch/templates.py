@@ -19,6 +19,7 @@ its folder.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import posixpath
 from collections.abc import Iterable
@@ -76,10 +77,20 @@ def learn_templates(items: Iterable[Item], text_field: str, source_field: str,
     from cleannews.strip.templates import DEFAULT_MIN_COUNT, SiteTemplates
 
     st = SiteTemplates(min_count=min_count or DEFAULT_MIN_COUNT)
+    seen: set[bytes] = set()
     for item in items:
         got = _text_and_source(item, text_field, source_field)
-        if got is not None:
-            st.add(got[1], got[0])
+        if got is None:
+            continue
+        # a document seen before from the same source (the same article crawled twice) is
+        # no evidence that its lines are furniture: counted again, five copies of an article
+        # made every one of its lines a "template" line, and the article was removed whole
+        digest = hashlib.blake2b(f"{got[1]}\x00{got[0]}".encode("utf-8", "surrogatepass"),
+                                 digest_size=16).digest()
+        if digest in seen:
+            continue
+        seen.add(digest)
+        st.add(got[1], got[0])
     state = st.to_dict()
     state["lines"] = {src: {k: n for k, n in lines.items() if n >= st.min_count}
                       for src, lines in state["lines"].items()}

@@ -102,6 +102,9 @@ def _check_options(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     from cleannews.cli._common import config_from_args
 
     sub = getattr(args, "subparser", parser)
+    names = getattr(args, "inputs", None) or getattr(args, "files", None) or []
+    if list(names).count("-") > 1:  # read twice, the second time empty: a misleading warning
+        sub.error("standard input (-) is named more than once: it can be read only once")
     try:
         config_from_args(args)
     except ConfigError as exc:

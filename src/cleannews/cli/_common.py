@@ -229,7 +229,7 @@ def stdin_format(fmt: str, inputs: list[str], stdin: object = None) -> str:
         return fmt
     from cleannews._input import HTML_SNIFF_CHARS, looks_like_html
 
-    stream = stdin if stdin is not None else sys.stdin.buffer
+    stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
     peek = getattr(stream, "peek", None)
     if peek is None:
         return fmt
@@ -290,13 +290,14 @@ def cleaned_inputs(
     point into.
     """
     from cleannews._input import decode_input
-    from cleannews.batch.sources import printable_name
+    from cleannews.batch.sources import printable_name, terminal_safe
     from cleannews.errors import InputError
     from cleannews.pipeline import clean, clean_html
 
     for name, raw in read_inputs(names):
+        said = terminal_safe(printable_name(name))  # a file name with "\n" or ESC, in a log
         if isinstance(raw, OSError):  # an unreadable file: say so, go on with the others
-            log.error("%s: %s", name, raw.strerror or raw)
+            log.error("%s: %s", said, raw.strerror or raw)
             outcome.io_errors += 1
             continue
         if name == "-" and fmt == "auto" and _looks_like_jsonl(raw):
@@ -314,15 +315,29 @@ def cleaned_inputs(
             fn = clean_html if html else clean
             doc = fn(source, config, id=shown)
         except InputError as exc:
-            log.error("%s: %s", name, exc)
+            log.error("%s: %s", said, exc)
             outcome.failures += 1
             continue
         except Exception as exc:  # a stage's bug on one document: the others still go on,
             # as in `cleannews run` (an `exception` error record there); it stopped the folder
-            log.error("%s: cleaning failed: %s: %s", shown, type(exc).__name__, exc)
+            log.error("%s: cleaning failed: %s: %s", said, type(exc).__name__, exc)
             outcome.failures += 1
             continue
+        _warn_if_empty(said, raw, doc)
         yield shown, source, doc
+
+
+def _warn_if_empty(said: str, raw: bytes, doc: Any) -> None:
+    """Say so when a document printed nothing: an empty input, or one cleaning removed whole
+    (`clean` printed nothing and exited 0 without a word, where `run` reports an `empty` or
+    `empty_after_cleaning` error naming the rules)."""
+    from cleannews.batch.process import nothing_left, text_problem
+
+    gone = nothing_left(doc)
+    if gone is None:
+        return
+    problem = text_problem(raw)
+    log.warning("%s: %s", said, problem[1] if problem and problem[0] == "empty" else gone[1])
 
 
 def _named_jsonl(name: str) -> bool:
@@ -357,15 +372,15 @@ def read_inputs(names: list[str]) -> Iterator[tuple[str, bytes | OSError]]:
     A path that cannot be read yields ``(name, the OSError)`` instead, so the
     caller reports it and goes on with the other inputs.
     """
-    from cleannews.batch.sources import NotRegular
+    from cleannews.batch.sources import NotRegular, sys_stdin
 
     for name in names:
         if isinstance(name, NotRegular):  # a FIFO found in a folder: never opened
             yield name, OSError(name.problem)
             continue
         try:
-            if name == "-":
-                yield "-", sys.stdin.buffer.read()
+            if name == "-":  # a closed stdin (`<&-`, a daemon) is empty, not a traceback
+                yield "-", sys_stdin().read()
             else:
                 yield name, Path(name).read_bytes()
         except OSError as exc:

@@ -47,10 +47,14 @@ def _header(template: str, name: str) -> str:
     >>> _header("==> {name} <==", "a.txt")
     '==> a.txt <==\\n'
     """
-    return template.replace("{name}", name) + "\n"
+    from cleannews.batch.sources import terminal_safe
+
+    return template.replace("{name}", terminal_safe(name)) + "\n"
 
 
 def run(args: argparse.Namespace) -> int:
+    from cleannews.batch.sources import terminal_safe
+
     cfg = config_from_args(args)
     names = expand_files(args.files)
     if not names:
@@ -67,9 +71,10 @@ def run(args: argparse.Namespace) -> int:
                 out.write(_header(args.separator, name))
             text = doc.text
             out.write(text if text.endswith("\n") or not text else text + "\n")
-        log.info("%s: %d changes, language %s, verdict %s", name, len(doc.changes),
+        said = terminal_safe(name)
+        log.info("%s: %d changes, language %s, verdict %s", said, len(doc.changes),
                  doc.language, doc.verdict)
         if doc.quarantined:
-            log.warning("%s: %s: %s", name, doc.verdict, doc.reason)
+            log.warning("%s: %s: %s", said, doc.verdict, doc.reason)
     out.flush()
     return outcome.exit_code

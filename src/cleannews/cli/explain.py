@@ -77,6 +77,19 @@ def _breaks_only(c: Change) -> bool:
     return bool(c.before) and not c.before.strip("\r\n") and not c.after.strip("\r\n")
 
 
+def _shown(line: str) -> str:
+    """``line`` as printed: control characters escaped, at most 200 characters.
+
+    >>> _shown("a\\x1b[2Jb\\tc\\u202e")
+    'a\\\\x1b[2Jb\\tc\\\\u202e'
+    """
+    from cleannews.batch.sources import terminal_safe
+
+    # printed raw, a scraped page's terminal escapes ran in the user's terminal (`ESC[2J`
+    # cleared the screen) and a right-to-left override turned the line around
+    return terminal_safe(line if len(line) <= 200 else line[:197] + "...")
+
+
 def render(source: str, doc: Document, *, color: bool = False, changes_only: bool = False) -> str:
     """The explanation of ``doc`` against its input ``source`` as terminal text."""
 
@@ -95,6 +108,8 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
             touching.setdefault(n, []).append(c)
     out: list[str] = []
     lines = [source[a:b] for a, b in zip(starts, [*starts[1:], len(source)], strict=True)]
+    if lines[-1] == "" and len(lines) - 1 not in touching:
+        lines.pop()  # the empty "line" after the last line break (or of an empty input)
     width = len(str(len(lines)))
     for n, line in enumerate(lines):
         changes = touching.get(n, [])
@@ -104,8 +119,7 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
         mark = "-" if whole and line else ("~" if changes else " ")
         if changes_only and mark == " ":
             continue
-        shown = line if len(line) <= 200 else line[:197] + "..."
-        text = f"{n + 1:>{width}} {mark} {shown}"
+        text = f"{n + 1:>{width}} {mark} {_shown(line)}"
         out.append(paint(mark, text) if mark != " " else text)
         for c in first_of.get(n, []):
             detail = f"{' ' * width}     [{c.stage}:{c.rule}] {c.reason}"
@@ -134,6 +148,8 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
 
 
 def run(args: argparse.Namespace) -> int:
+    from cleannews.batch.sources import terminal_safe
+
     cfg = config_from_args(args)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     names = expand_files(args.files)
@@ -143,7 +159,7 @@ def run(args: argparse.Namespace) -> int:
     outcome = Outcome()
     for name, source, doc in cleaned_inputs(names, args.format, cfg, outcome, decoded=True):
         if len(names) > 1:
-            sys.stdout.write(f"==> {name} <==\n")
+            sys.stdout.write(f"==> {terminal_safe(name)} <==\n")
         sys.stdout.write(render(source, doc, color=color, changes_only=args.changes_only))
     sys.stdout.flush()
     return outcome.exit_code

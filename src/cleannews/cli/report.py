@@ -73,6 +73,9 @@ def run(args: argparse.Namespace) -> int:
         if not isinstance(report, dict) or not REPORT_KEYS <= report.keys():
             raise ValueError("it lacks " + ", ".join(sorted(REPORT_KEYS - set(report or {}))))
         body = render_html(report) if args.html is not None else summary(report) + "\n"
+        # an id with a lone surrogate (a JSONL `"\\ud800"` escape) cannot be UTF-8: shown
+        # escaped (writing the page or the summary died with UnicodeEncodeError)
+        body = body.encode("utf-8", "backslashreplace").decode("utf-8")
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         log.error("%s: not a readable cleannews report (%s)", args.file, exc)
         return 2

@@ -48,7 +48,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--errors", metavar="DIR",
                    help="errors folder (default DIR/errors; ./cleannews-errors with --out -)")
     p.add_argument("--report", metavar="FILE",
-                   help=f"JSON report (default DIR/{REPORT_NAME}; none with --out -)")
+                   help=f"JSON report (default DIR/{REPORT_NAME}; none with --out -); "
+                   "- writes it to standard output")
     again = p.add_mutually_exclusive_group()  # both at once wrote the committed part twice
     again.add_argument("--resume", action="store_true",
                        help="continue an interrupted run with the same command: nothing lost, "
@@ -95,8 +96,11 @@ def folder_problem(flag: str, value: str | Path | None) -> str | None:
     """
     from cleannews.batch.runner import is_out_file
 
-    if value is None or value == "-":
+    if value is None or (value == "-" and flag == "--out"):
         return None
+    if value == "-":  # it made a folder named "-" (both sinks in it with the same flag)
+        return (f"{flag} -: a sink is a folder, and standard output is not one; give a "
+                "folder (created if missing)")
     path = Path(value)
     if not path.exists() or path.is_dir() or (flag == "--out" and is_out_file(path)):
         return None
@@ -131,7 +135,11 @@ def run(args: argparse.Namespace) -> int:
     options = replace(batch_options(args, "run"), evidence=args.evidence)
     paths = paths_for(out, args.quarantine and Path(args.quarantine),
                       args.errors and Path(args.errors), compress=args.compress)
-    report = Path(args.report) if args.report else paths.report
+    if args.report == "-" and out is None:
+        log.error("--report - with --out -: standard output already carries the records; "
+                  "give the report a file name (e.g. report.json)")
+        return 2
+    report = Path(args.report) if args.report else paths.report  # "-": standard output
     settings = RunSettings(
         inputs=args.inputs, paths=paths, options=options, jobs=jobs_of(args),
         resume=args.resume, force=args.force, report=report, progress=show_progress(args),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 from pathlib import Path
 
 from cleannews.cli._batch import (
@@ -13,6 +14,8 @@ from cleannews.cli._batch import (
     show_progress,
 )
 from cleannews.cli._common import probability, stdin_format
+
+log = logging.getLogger("cleannews")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -31,7 +34,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="write the lines to FILE instead of stdout")
     p.add_argument("--errors", metavar="DIR", help="write error records to DIR/errors.jsonl "
                    "instead of mixing them into the output")
-    p.add_argument("--report", metavar="FILE", help="also write a JSON report")
+    p.add_argument("--report", metavar="FILE", help="also write a JSON report (- : to "
+                   "standard output, with -o FILE)")
     p.set_defaults(func=run)
 
 
@@ -41,6 +45,14 @@ def run(args: argparse.Namespace) -> int:
 
     args.format = stdin_format(args.format, args.inputs)  # an HTML page piped in
     out = None if args.out == "-" else Path(args.out)
+    if args.errors == "-":  # it made a folder named "-"
+        log.error("--errors -: the errors sink is a folder (error lines go to the output "
+                  "without --errors)")
+        return 2
+    if args.report == "-" and out is None:  # it wrote a file named "-"
+        log.error("--report -: standard output already carries the score lines; give the "
+                  "report a file name (e.g. report.json), or the lines one with -o FILE")
+        return 2
     errors = Path(args.errors) / SINK_FILES["errors"] if args.errors else out
     paths = SinkPaths(out=out, quarantine=out, errors=errors, state=None)
     settings = RunSettings(

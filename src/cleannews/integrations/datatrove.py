@@ -258,6 +258,61 @@ class CleannewsSpinFilter(BaseFilter):
         return False, reason
 
 
+#: Metadata key of a record's ``media`` field that is not datatrove's list of media objects.
+SOURCE_MEDIA_KEY = "source_media"
+#: The keys a datatrove media object must have (``datatrove.data.Media``).
+_MEDIA_REQUIRED = frozenset({"id", "type", "url"})
+
+
+def _media_objects(value: Any) -> list[dict[str, Any]] | None:
+    """``value`` as datatrove's media objects (their ``media_bytes`` decoded from base64), or
+    ``None`` when it is not a list of them (a list of image URLs, objects without ``id``).
+
+    >>> _media_objects([{"id": "1", "type": 0, "url": "u", "media_bytes": "eA=="}])
+    [{'id': '1', 'type': 0, 'url': 'u', 'media_bytes': b'x'}]
+    >>> _media_objects(["https://ex.fr/photo.jpg"]) is None, _media_objects([{"url": "u"}])
+    (True, None)
+    """
+    import base64
+    import binascii
+    import dataclasses
+
+    from datatrove.data import Media
+
+    names = {f.name for f in dataclasses.fields(Media)}
+    if not isinstance(value, list):
+        return None
+    out = []
+    for media in value:
+        if not isinstance(media, dict) or not _MEDIA_REQUIRED <= media.keys() <= names:
+            return None
+        data = media.get("media_bytes")
+        if data is not None:
+            if not isinstance(data, str):
+                return None
+            try:
+                data = base64.decodebytes(data.encode("ascii"))
+            except (ValueError, binascii.Error):  # not ASCII, not base64
+                return None
+        out.append({**media, "media_bytes": data} if "media_bytes" in media else media)
+    return out
+
+
+def _read_media(record: dict[str, Any]) -> None:
+    """Decode the record's ``media`` (as datatrove's reader does), in place. A ``media`` field
+    of another shape -- a scraper's list of image URLs, ``null`` -- crashed the task: it is
+    moved to ``source_media`` (a metadata field for the adapter; datatrove's ``Media`` cannot
+    hold it, and a ``media`` key in the metadata would crash ``JsonlWriter(expand_metadata)``).
+    """
+    if "media" not in record:
+        return
+    media = _media_objects(record["media"])
+    if media is None:
+        record[SOURCE_MEDIA_KEY] = record.pop("media")
+    else:
+        record["media"] = media
+
+
 class CleannewsJsonlReader(JsonlReader):
     """datatrove's ``JsonlReader`` that loses no line: each line it cannot make a document of
     is passed on as one, marked with the error type of ``cleannews run``'s errors sink.
@@ -272,7 +327,9 @@ class CleannewsJsonlReader(JsonlReader):
     unchanged and :class:`CleannewsSpinFilter` sends it to its exclusion writer as
     ``cleannews_error``. Blank lines are not documents (as in ``cleannews run``). The
     lines are parsed as ``cleannews run`` parses them (Python's ``json``; a byte-order mark
-    is skipped); the arguments are ``JsonlReader``'s.
+    is skipped); the arguments are ``JsonlReader``'s. A ``media`` field that is not
+    datatrove's list of media objects (a list of image URLs) goes to
+    ``metadata["source_media"]`` (it crashed the task).
     """
 
     name = f"🐿 cleannews {__version__} jsonl"
@@ -288,8 +345,6 @@ class CleannewsJsonlReader(JsonlReader):
 
     def _line_document(self, raw: bytes, filepath: str, index: int) -> DatatroveDocument:
         """The document of one non-blank line: a record, or the raw line marked with why not."""
-        import base64
-
         from cleannews.batch.process import _parse_record, _record_text, _Reject
         from cleannews.batch.sources import Item
 
@@ -301,9 +356,7 @@ class CleannewsJsonlReader(JsonlReader):
             text = _record_text(record, opts)  # run's checks: missing field, not a string
             if not text:
                 raise _Reject(*text_problem(text))  # type: ignore[misc]
-            for media in record.get("media", []):
-                if media["media_bytes"] is not None:
-                    media["media_bytes"] = base64.decodebytes(media["media_bytes"].encode("ascii"))
+            _read_media(record)
             doc = self.get_document_from_dict(record, filepath, index)
             if doc is not None:
                 return doc

@@ -7,6 +7,9 @@
 >>> spun = SpinScore(0.97, "spun", signals={"decided.grammar": 1.0, "decided.context_term": 1.0})
 >>> route(Document(text="x", spin=spun), DEFAULT_CONFIG)[1]
 'spun French: spin score 0.97 >= 0.90 (evidence: grammar + context term)'
+>>> off = DEFAULT_CONFIG.replace(quarantine=False)
+>>> route(Document(text="x", spin=SpinScore(0.97, "spun")), off)
+('keep', 'kept (quarantine=false); spun French: spin score 0.97 >= 0.90')
 >>> route(Document(text="x", language="de"), DEFAULT_CONFIG.replace(accept_languages=("fr",)))
 ('other_language', 'language de is not among the accepted languages (fr)')
 """
@@ -45,18 +48,18 @@ def route(doc: Document, config: CleanConfig) -> tuple[str, str]:
             f"language {doc.language} is not among the accepted languages ({', '.join(accepted)})",
         )
     spin = doc.spin
-    if (
-        config.quarantine
-        and spin.label == "spun"
-        and spin.score >= config.spin_quarantine_threshold
-    ):
+    if spin.label == "spun" and spin.score >= config.spin_quarantine_threshold:
         reason = (
             f"spun French: spin score {spin.score:.2f} >= {config.spin_quarantine_threshold:.2f}"
         )
         kinds = _decided_kinds(spin.signals)
         if kinds:
             reason += f" (evidence: {kinds})"
-        return ("quarantine", reason)
+        if config.quarantine:
+            return ("quarantine", reason)
+        # kept because quarantine is off: it used to be kept with no reason at all, where a
+        # merely suspect document says why it was kept
+        return ("keep", f"kept (quarantine=false); {reason}")
     if spin.label == "suspect":
         return (
             "keep",
