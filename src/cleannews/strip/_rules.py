@@ -668,6 +668,11 @@ class _AnchoredIndex:
             if self.always and all(self.needs[k] for k in self.always)
             else None
         )
+        #: per pattern, the triple :meth:`candidates` lists: (rule, pattern, needs)
+        self._triples = [(*rp, nd) for rp, nd in zip(self.patterns, self.needs, strict=True)]
+        self._always_set = frozenset(self.always)
+        #: the candidates' pair per set of patterns a key selects besides the always-tried
+        self._by_picked: dict[frozenset[int], tuple] = {}
         #: per first character, the word prefixes indexed under it as one tuple (one
         #: ``str.startswith`` call tests them all)
         self._prefix_heads = {c: tuple(f for f, _ in fs) for c, fs in self.prefix.items()}
@@ -705,8 +710,13 @@ class _AnchoredIndex:
         return hit
 
     def _candidates(self, key: tuple[str, str | None]) -> tuple:
-        """:meth:`candidates` computed from the index: (all, without the always-tried)."""
-        todo = list(self.always)
+        """:meth:`candidates` computed from the index: (all, without the always-tried).
+
+        Many keys select the same patterns (every number, most words after a quote or a
+        bullet): the pair of tuples is built once per set of selected patterns
+        (``_by_picked``) and shared; only the selection is computed per key.
+        """
+        todo: list[int] = []
         w = key[1]
         if w is not None:
             if w[0].isdigit():
@@ -721,12 +731,19 @@ class _AnchoredIndex:
                 ks = self.symbol.get(ch)
                 if ks:
                     todo.extend(ks)
-        ks = sorted(set(todo))
-        always = set(self.always)
-        return (
-            tuple((*self.patterns[k], self.needs[k]) for k in ks),
-            tuple((*self.patterns[k], self.needs[k]) for k in ks if k not in always),
-        )
+        picked = frozenset(todo).difference(self._always_set)
+        hit = self._by_picked.get(picked)
+        if hit is None:
+            triples = self._triples
+            extra = sorted(picked)
+            hit = (
+                tuple(triples[k] for k in sorted((*self.always, *extra))),
+                tuple(triples[k] for k in extra),
+            )
+            if len(self._by_picked) >= _MEMO_MAX:
+                self._by_picked.clear()
+            self._by_picked[picked] = hit
+        return hit
 
     def match(self, text: str, full: str | None = None, key=None) -> Rule | None:
         """The rule of the first pattern (in data order) that matches at the line start.
