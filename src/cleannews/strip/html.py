@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import warnings
+from functools import lru_cache
 from html import unescape
 from importlib import resources
 from typing import Any
@@ -361,9 +362,15 @@ def _strong_token(tok: str) -> bool:
     return tok in CLASS_HINTS or (tok.startswith(STRONG_PREFIXES) and tok not in PREFIX_EXCEPTIONS)
 
 
-def _value_tokens(value: str) -> list[str]:
-    """Lowercased word tokens of one class / id value, camelCase split."""
-    return [t.lower() for t in _TOKEN.findall(_CAMEL.sub(" ", value))]
+#: Distinct class / id values (and value lists) whose tokens and hint are remembered: a page
+#: repeats a few hundred class lists over thousands of elements.
+HINT_MEMO_SIZE = 8192
+
+
+@lru_cache(maxsize=HINT_MEMO_SIZE)
+def _value_tokens(value: str) -> tuple[str, ...]:
+    """Lowercased word tokens of one class / id value, camelCase split (remembered)."""
+    return tuple(t.lower() for t in _TOKEN.findall(_CAMEL.sub(" ", value)))
 
 
 def _hint_kind(el: Tag) -> tuple[str, str] | None:
@@ -394,7 +401,14 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     >>> h("paywallAccessWrapper contentBodySections") is None, h("paywall paywall__content")
     (True, ('paywall', 'strong'))
     """
-    raw_values = _attr_values(el)
+    return _values_hint(tuple(_attr_values(el)), el.name in GATED_TEXT_TAGS)
+
+
+@lru_cache(maxsize=HINT_MEMO_SIZE)
+def _values_hint(raw_values: tuple[str, ...], gated_tag: bool) -> tuple[str, str] | None:
+    """:func:`_hint_kind` of an element whose :func:`_attr_values` are ``raw_values``;
+    ``gated_tag``: its tag is one of :data:`GATED_TEXT_TAGS` (all it reads of the element,
+    so the answer is remembered per value list)."""
     values = [v.lower() for v in raw_values]
     per_value = [_value_tokens(v) for v in raw_values]
     toks = [t for vt in per_value for t in vt]
@@ -406,7 +420,7 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     if strong is None and _PHRASE_HINTS:
         joined = "-" + "-".join(toks) + "-"
         strong = next((h for h in _PHRASE_HINTS if f"-{h}-" in joined), None)
-    if strong is not None and strong in GATED_TEXT_TOKENS and el.name in GATED_TEXT_TAGS:
+    if strong is not None and strong in GATED_TEXT_TOKENS and gated_tag:
         return None  # <p class="paywall">: the article's text behind the paywall
     if strong is not None:
         # "entry themeform share": the article's own container, styled for share buttons
