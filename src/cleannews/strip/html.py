@@ -334,6 +334,26 @@ def count_words(text: str) -> int:
     return len(rest) + (unspaced + 1) // UNSPACED_CHARS_PER_WORD
 
 
+def _named(root: Tag, names: frozenset[str]) -> list[Tag]:
+    """``root.find_all(list(names))``: the tags under ``root`` named one of ``names``, in
+    document order. bs4 matches a list of names through its generic filter (a Python call
+    per element and rule); a tree built by ``html.parser`` has no namespace prefixes, so
+    the name alone decides.
+
+    >>> soup = BeautifulSoup("<div><p>a</p><section><p>b</p><li>c</li></section></div>",
+    ...                      "html.parser")
+    >>> [t.name for t in _named(soup, frozenset({"p", "li"}))]
+    ['p', 'p', 'li']
+    """
+    return [el for el in root.descendants if isinstance(el, Tag) and el.name in names]
+
+
+#: The tag sets :func:`_named` looks for (see the functions that read them).
+_ARTICLE_WRAPPER_TAGS = frozenset(("div", "section", "article", "main"))
+_VOTER_TAGS = frozenset(("p", "pre", "blockquote", "td", "dd", "li", "div", "section"))
+_PARAGRAPH_TAGS = frozenset(("p", "blockquote", "pre"))
+
+
 def _attr_values(el: Tag) -> list[str]:
     attrs = el.attrs or {}
     values = attrs.get("class") or []
@@ -635,7 +655,7 @@ def _wraps_article(el: Tag) -> bool:
     ...     '</div></div>', "html.parser").div)
     True
     """
-    for inner in el.find_all(["div", "section", "article", "main"]):
+    for inner in _named(el, _ARTICLE_WRAPPER_TAGS):
         if (
             inner.name in ("article", "main") or not CONTENT_TOKENS.isdisjoint(_tokens(inner))
         ) and (_hint_kind(inner) is None and _has_prose(inner, links=False)):
@@ -1374,7 +1394,7 @@ def _votes(
     furniture: dict[int, bool] = {}
     if counts is None:
         counts = _prose_counts(body)
-    for el in body.find_all(["p", "pre", "blockquote", "td", "dd", "li", "div", "section"]):
+    for el in _named(body, _VOTER_TAGS):
         if _in_furniture(el, body, furniture, keep):
             continue  # comments, sidebars, footers neither vote nor count in the page's prose
         if el.name in _CONTAINER_VOTERS:
@@ -1756,6 +1776,7 @@ def _letters_key(el: Tag, skip_quotes: bool) -> str:
 #: A heading shorter than this (letters and digits) is no headline copy (:func:`_crumb_copy`).
 CRUMB_HEADLINE_MIN_CHARS = 20
 _HEADLINE_TAGS = ["h1", "h2", "h3"]
+_HEADLINE_TAG_SET = frozenset(_HEADLINE_TAGS)
 
 
 def _crumb_copy(nav: Tag) -> bool:
@@ -1786,7 +1807,7 @@ def _crumb_copy(nav: Tag) -> bool:
     root: Any = nav
     while isinstance(root.parent, Tag):
         root = root.parent
-    for h in root.find_all(_HEADLINE_TAGS):
+    for h in _named(root, _HEADLINE_TAG_SET):
         if h is h1 or h.find_parent("nav") is not None:
             continue
         if key in _letters_key(h, skip_quotes=False):
@@ -2177,7 +2198,7 @@ def _text_block(el: Tag) -> bool:
 
 def _wraps_subheading(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
     """True when ``el``'s whole text is one short unlinked ``h2``–``h6`` and ``el`` has no hint."""
-    heads = el.find_all(ARTICLE_HEADING_TAGS)
+    heads = _named(el, ARTICLE_HEADING_TAGS)
     if len(heads) != 1 or _hint_kind(el) is not None or _hint_kind(heads[0]) is not None:
         return False
     text = el.get_text(" ", strip=True)
@@ -2493,7 +2514,7 @@ class _Extractor:
         >>> ex._holds_prose(soup.div)
         False
         """
-        paragraphs = el.find_all(["p", "blockquote", "pre"])
+        paragraphs = _named(el, _PARAGRAPH_TAGS)
         if el.name in ("p", "blockquote", "pre"):
             # the paragraph's own sentences count too: a sentence of the article whose
             # name links open hover cards full of links (``<p>… Rep. <span><a>Name</a>
