@@ -205,3 +205,12 @@ def test_named_is_find_all_of_names(tags: list[str], rnd) -> None:
             fast, slow = html._named(root, names), root.find_all(list(names))
             assert len(fast) == len(slow) and all(a is b for a, b in zip(fast, slow, strict=True))
 
+
+
+def test_long_class_values_are_not_kept_by_the_memo() -> None:
+    long_value = "share-" + "x" * html.HINT_MEMO_MAX_CHARS
+    el = BeautifulSoup(f"<div class='{long_value}'>a</div>", "html.parser").div
+    before = html._values_hint.cache_info().currsize
+    assert html._hint_kind(el) == ("share", "strong")
+    assert html._values_hint.cache_info().currsize == before
+    assert html._value_tokens(long_value)[0] == "share"

@@ -383,13 +383,22 @@ def _strong_token(tok: str) -> bool:
 
 
 #: Distinct class / id values (and value lists) whose tokens and hint are remembered: a page
-#: repeats a few hundred class lists over thousands of elements.
+#: repeats a few hundred class lists over thousands of elements …
 HINT_MEMO_SIZE = 8192
+#: … when they are at most this many characters long (the memo keeps its keys: a page of
+#: long unique class values must not fill it with megabytes).
+HINT_MEMO_MAX_CHARS = 256
+
+
+def _value_tokens(value: str) -> tuple[str, ...]:
+    """Lowercased word tokens of one class / id value, camelCase split (short values remembered)."""
+    if len(value) <= HINT_MEMO_MAX_CHARS:
+        return _short_value_tokens(value)
+    return tuple(t.lower() for t in _TOKEN.findall(_CAMEL.sub(" ", value)))
 
 
 @lru_cache(maxsize=HINT_MEMO_SIZE)
-def _value_tokens(value: str) -> tuple[str, ...]:
-    """Lowercased word tokens of one class / id value, camelCase split (remembered)."""
+def _short_value_tokens(value: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in _TOKEN.findall(_CAMEL.sub(" ", value)))
 
 
@@ -421,7 +430,10 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     >>> h("paywallAccessWrapper contentBodySections") is None, h("paywall paywall__content")
     (True, ('paywall', 'strong'))
     """
-    return _values_hint(tuple(_attr_values(el)), el.name in GATED_TEXT_TAGS)
+    raw_values = tuple(_attr_values(el))
+    if sum(map(len, raw_values)) <= HINT_MEMO_MAX_CHARS:
+        return _values_hint(raw_values, el.name in GATED_TEXT_TAGS)
+    return _values_hint.__wrapped__(raw_values, el.name in GATED_TEXT_TAGS)
 
 
 @lru_cache(maxsize=HINT_MEMO_SIZE)
