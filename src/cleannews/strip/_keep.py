@@ -29,6 +29,7 @@ Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -375,7 +376,9 @@ def _date_piece(text: str) -> str:
         return "clock"
     if t.rstrip(".") in _months():
         return "month"
-    words = _DATE_WORD.findall(t)
+    # at most one word more than a date line holds: a longer line is no date, and a line of
+    # prose is not split into all its words
+    words = [m.group() for m in islice(_DATE_WORD.finditer(t), DATE_LINE_MAX_WORDS + 1)]
     if (
         2 <= len(words) <= DATE_LINE_MAX_WORDS and any(w in _months() for w in words)
         and any(_DAY.match(w) for w in words)
@@ -404,6 +407,8 @@ def give_back_date_badge(lines) -> list[int]:
         >>> give_back_date_badge(lines)
         [0, 1]
     """
+    if not any(_taken(ln, DATE_BADGE_RULES) for ln in lines if ln.removal is not None):
+        return []  # a run gives back only its lines one of these rules took
     n = len(lines)
     given: list[int] = []
     i = 0

@@ -606,6 +606,17 @@ class LazyPattern:
         return self._compile().finditer(*args, **kwargs)
 
 
+def _fewest_literals(lits) -> tuple[str, ...]:
+    """``lits`` without the literals that hold another of them, in their order: "one of
+    them is in the line" is the same test (a line holding ``"e-mail"`` holds ``"mail"``).
+
+    >>> _fewest_literals(("share", "e-mail", "email", "mail", "/", "[/caption]"))
+    ('share', 'mail', '/')
+    """
+    lits = tuple(dict.fromkeys(lits))
+    return tuple(x for x in lits if not any(y != x and y in x for y in lits))
+
+
 class _AnchoredIndex:
     """Rules matched at the start of a line, tried only when the line's first word fits.
 
@@ -663,11 +674,22 @@ class _AnchoredIndex:
         self._gate: tuple | None = (
             (
                 re.compile("[" + re.escape(chars) + "]") if chars else None,
-                tuple(x for x in lits if len(x) > 1),
+                tuple(x for x in _fewest_literals(lits) if len(x) > 1),
             )
             if self.always and all(self.needs[k] for k in self.always)
             else None
         )
+        #: per pattern, the triple :meth:`candidates` lists: (rule, pattern, needs)
+        #: (equal literal tuples are one object: :meth:`match` skips a pattern whose literals
+        #: are the ones it has just found absent by identity)
+        fewest: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._triples = [
+            (*rp, fewest.setdefault(nd, _fewest_literals(nd)))
+            for rp, nd in zip(self.patterns, self.needs, strict=True)
+        ]
+        self._always_set = frozenset(self.always)
+        #: the candidates' pair per set of patterns a key selects besides the always-tried
+        self._by_picked: dict[frozenset[int], tuple] = {}
         #: per first character, the word prefixes indexed under it as one tuple (one
         #: ``str.startswith`` call tests them all)
         self._prefix_heads = {c: tuple(f for f, _ in fs) for c, fs in self.prefix.items()}
@@ -705,8 +727,13 @@ class _AnchoredIndex:
         return hit
 
     def _candidates(self, key: tuple[str, str | None]) -> tuple:
-        """:meth:`candidates` computed from the index: (all, without the always-tried)."""
-        todo = list(self.always)
+        """:meth:`candidates` computed from the index: (all, without the always-tried).
+
+        Many keys select the same patterns (every number, most words after a quote or a
+        bullet): the pair of tuples is built once per set of selected patterns
+        (``_by_picked``) and shared; only the selection is computed per key.
+        """
+        todo: list[int] = []
         w = key[1]
         if w is not None:
             if w[0].isdigit():
@@ -721,12 +748,19 @@ class _AnchoredIndex:
                 ks = self.symbol.get(ch)
                 if ks:
                     todo.extend(ks)
-        ks = sorted(set(todo))
-        always = set(self.always)
-        return (
-            tuple((*self.patterns[k], self.needs[k]) for k in ks),
-            tuple((*self.patterns[k], self.needs[k]) for k in ks if k not in always),
-        )
+        picked = frozenset(todo).difference(self._always_set)
+        hit = self._by_picked.get(picked)
+        if hit is None:
+            triples = self._triples
+            extra = sorted(picked)
+            hit = (
+                tuple(triples[k] for k in sorted((*self.always, *extra))),
+                tuple(triples[k] for k in extra),
+            )
+            if len(self._by_picked) >= _MEMO_MAX:
+                self._by_picked.clear()
+            self._by_picked[picked] = hit
+        return hit
 
     def match(self, text: str, full: str | None = None, key=None) -> Rule | None:
         """The rule of the first pattern (in data order) that matches at the line start.
@@ -749,14 +783,18 @@ class _AnchoredIndex:
                         break
                 else:
                     cands = rest  # no always-tried pattern can pass its ``requires``
+        absent = None  # the last literals found absent (a rule's patterns share them)
         for rule, pat, req in cands:
             if req:
+                if req is absent:
+                    continue
                 if full is None:
                     full = text.casefold()
                 for lit in req:
                     if lit in full:
                         break
                 else:
+                    absent = req
                     continue  # no literal the pattern needs is in the line
             if pat.match(text):
                 return rule

@@ -77,9 +77,15 @@ def _weekday_row(text: str) -> bool:
     """
     if len(text) > CAL_ROW_MAX_CHARS:
         return False
-    toks = [t.rstrip(".").casefold() for t in _TOKEN.findall(text)]
+    return _weekday_tokens(_TOKEN.findall(text))
+
+
+def _weekday_tokens(toks: list[str]) -> bool:
+    """:func:`_weekday_row` of a line's :data:`_TOKEN` tokens."""
+    if len(toks) != CAL_ROW_MAX:
+        return False
     days = _weekdays()
-    return len(toks) == CAL_ROW_MAX and all(t in days for t in toks)
+    return all(t.rstrip(".").casefold() in days for t in toks)
 
 
 def _day_row(text: str) -> bool:
@@ -93,7 +99,11 @@ def _day_row(text: str) -> bool:
     """
     if len(text) > CAL_ROW_MAX_CHARS:
         return False
-    toks = _TOKEN.findall(text)
+    return _day_tokens(_TOKEN.findall(text))
+
+
+def _day_tokens(toks: list[str]) -> bool:
+    """:func:`_day_row` of a line's :data:`_TOKEN` tokens."""
     if not CAL_ROW_MIN <= len(toks) <= CAL_ROW_MAX or not all(
         t.isascii() and t.isdigit() and len(t) <= 2 for t in toks
     ):
@@ -102,6 +112,23 @@ def _day_row(text: str) -> bool:
     if not all(1 <= d <= 31 for d in days):
         return False
     return all(b == a + 1 or (b == 1 and a >= 28) for a, b in pairwise(days))
+
+
+def _calendar_row(text: str) -> bool:
+    """``_weekday_row(text) or _day_row(text)``, the line tokenised once; a line of fewer
+    than :data:`CAL_ROW_MIN` or more than :data:`CAL_ROW_MAX` tokens is neither.
+
+    >>> _calendar_row("lun mar mer jeu ven sam dim"), _calendar_row("27 28 29 30 31 1 2")
+    (True, True)
+    >>> _calendar_row("Le marché de lundi"), _calendar_row("1 2 3 4")
+    (False, False)
+    """
+    if len(text) > CAL_ROW_MAX_CHARS:
+        return False
+    toks = _TOKEN.findall(text)
+    if not CAL_ROW_MIN <= len(toks) <= CAL_ROW_MAX:
+        return False
+    return _weekday_tokens(toks) or _day_tokens(toks)
 
 
 def _month_head(text: str, months: frozenset[str]) -> bool:
@@ -127,7 +154,7 @@ def calendar_widget(lines) -> None:
 
     idx = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls != BAD]
     rows = [k for k, i in enumerate(idx) if lines[i].n <= CAL_ROW_MAX and not lines[i].protected
-            and (_weekday_row(lines[i].text) or _day_row(lines[i].text))]
+            and _calendar_row(lines[i].text)]
     groups: list[list[int]] = []
     for k in rows:
         if groups and k - groups[-1][-1] <= CAL_GAP + 1:

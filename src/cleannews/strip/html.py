@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import warnings
+from functools import lru_cache
 from html import unescape
 from importlib import resources
 from typing import Any
@@ -333,6 +334,26 @@ def count_words(text: str) -> int:
     return len(rest) + (unspaced + 1) // UNSPACED_CHARS_PER_WORD
 
 
+def _named(root: Tag, names: frozenset[str]) -> list[Tag]:
+    """``root.find_all(list(names))``: the tags under ``root`` named one of ``names``, in
+    document order. bs4 matches a list of names through its generic filter (a Python call
+    per element and rule); a tree built by ``html.parser`` has no namespace prefixes, so
+    the name alone decides.
+
+    >>> soup = BeautifulSoup("<div><p>a</p><section><p>b</p><li>c</li></section></div>",
+    ...                      "html.parser")
+    >>> [t.name for t in _named(soup, frozenset({"p", "li"}))]
+    ['p', 'p', 'li']
+    """
+    return [el for el in root.descendants if isinstance(el, Tag) and el.name in names]
+
+
+#: The tag sets :func:`_named` looks for (see the functions that read them).
+_ARTICLE_WRAPPER_TAGS = frozenset(("div", "section", "article", "main"))
+_VOTER_TAGS = frozenset(("p", "pre", "blockquote", "td", "dd", "li", "div", "section"))
+_PARAGRAPH_TAGS = frozenset(("p", "blockquote", "pre"))
+
+
 def _attr_values(el: Tag) -> list[str]:
     attrs = el.attrs or {}
     values = attrs.get("class") or []
@@ -361,9 +382,24 @@ def _strong_token(tok: str) -> bool:
     return tok in CLASS_HINTS or (tok.startswith(STRONG_PREFIXES) and tok not in PREFIX_EXCEPTIONS)
 
 
-def _value_tokens(value: str) -> list[str]:
-    """Lowercased word tokens of one class / id value, camelCase split."""
-    return [t.lower() for t in _TOKEN.findall(_CAMEL.sub(" ", value))]
+#: Distinct class / id values (and value lists) whose tokens and hint are remembered: a page
+#: repeats a few hundred class lists over thousands of elements …
+HINT_MEMO_SIZE = 8192
+#: … when they are at most this many characters long (the memo keeps its keys: a page of
+#: long unique class values must not fill it with megabytes).
+HINT_MEMO_MAX_CHARS = 256
+
+
+def _value_tokens(value: str) -> tuple[str, ...]:
+    """Lowercased word tokens of one class / id value, camelCase split (short values remembered)."""
+    if len(value) <= HINT_MEMO_MAX_CHARS:
+        return _short_value_tokens(value)
+    return tuple(t.lower() for t in _TOKEN.findall(_CAMEL.sub(" ", value)))
+
+
+@lru_cache(maxsize=HINT_MEMO_SIZE)
+def _short_value_tokens(value: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in _TOKEN.findall(_CAMEL.sub(" ", value)))
 
 
 def _hint_kind(el: Tag) -> tuple[str, str] | None:
@@ -394,7 +430,17 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     >>> h("paywallAccessWrapper contentBodySections") is None, h("paywall paywall__content")
     (True, ('paywall', 'strong'))
     """
-    raw_values = _attr_values(el)
+    raw_values = tuple(_attr_values(el))
+    if sum(map(len, raw_values)) <= HINT_MEMO_MAX_CHARS:
+        return _values_hint(raw_values, el.name in GATED_TEXT_TAGS)
+    return _values_hint.__wrapped__(raw_values, el.name in GATED_TEXT_TAGS)
+
+
+@lru_cache(maxsize=HINT_MEMO_SIZE)
+def _values_hint(raw_values: tuple[str, ...], gated_tag: bool) -> tuple[str, str] | None:
+    """:func:`_hint_kind` of an element whose :func:`_attr_values` are ``raw_values``;
+    ``gated_tag``: its tag is one of :data:`GATED_TEXT_TAGS` (all it reads of the element,
+    so the answer is remembered per value list)."""
     values = [v.lower() for v in raw_values]
     per_value = [_value_tokens(v) for v in raw_values]
     toks = [t for vt in per_value for t in vt]
@@ -406,7 +452,7 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     if strong is None and _PHRASE_HINTS:
         joined = "-" + "-".join(toks) + "-"
         strong = next((h for h in _PHRASE_HINTS if f"-{h}-" in joined), None)
-    if strong is not None and strong in GATED_TEXT_TOKENS and el.name in GATED_TEXT_TAGS:
+    if strong is not None and strong in GATED_TEXT_TOKENS and gated_tag:
         return None  # <p class="paywall">: the article's text behind the paywall
     if strong is not None:
         # "entry themeform share": the article's own container, styled for share buttons
@@ -621,7 +667,7 @@ def _wraps_article(el: Tag) -> bool:
     ...     '</div></div>', "html.parser").div)
     True
     """
-    for inner in el.find_all(["div", "section", "article", "main"]):
+    for inner in _named(el, _ARTICLE_WRAPPER_TAGS):
         if (
             inner.name in ("article", "main") or not CONTENT_TOKENS.isdisjoint(_tokens(inner))
         ) and (_hint_kind(inner) is None and _has_prose(inner, links=False)):
@@ -1360,7 +1406,7 @@ def _votes(
     furniture: dict[int, bool] = {}
     if counts is None:
         counts = _prose_counts(body)
-    for el in body.find_all(["p", "pre", "blockquote", "td", "dd", "li", "div", "section"]):
+    for el in _named(body, _VOTER_TAGS):
         if _in_furniture(el, body, furniture, keep):
             continue  # comments, sidebars, footers neither vote nor count in the page's prose
         if el.name in _CONTAINER_VOTERS:
@@ -1742,6 +1788,7 @@ def _letters_key(el: Tag, skip_quotes: bool) -> str:
 #: A heading shorter than this (letters and digits) is no headline copy (:func:`_crumb_copy`).
 CRUMB_HEADLINE_MIN_CHARS = 20
 _HEADLINE_TAGS = ["h1", "h2", "h3"]
+_HEADLINE_TAG_SET = frozenset(_HEADLINE_TAGS)
 
 
 def _crumb_copy(nav: Tag) -> bool:
@@ -1772,7 +1819,7 @@ def _crumb_copy(nav: Tag) -> bool:
     root: Any = nav
     while isinstance(root.parent, Tag):
         root = root.parent
-    for h in root.find_all(_HEADLINE_TAGS):
+    for h in _named(root, _HEADLINE_TAG_SET):
         if h is h1 or h.find_parent("nav") is not None:
             continue
         if key in _letters_key(h, skip_quotes=False):
@@ -2163,7 +2210,7 @@ def _text_block(el: Tag) -> bool:
 
 def _wraps_subheading(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
     """True when ``el``'s whole text is one short unlinked ``h2``–``h6`` and ``el`` has no hint."""
-    heads = el.find_all(ARTICLE_HEADING_TAGS)
+    heads = _named(el, ARTICLE_HEADING_TAGS)
     if len(heads) != 1 or _hint_kind(el) is not None or _hint_kind(heads[0]) is not None:
         return False
     text = el.get_text(" ", strip=True)
@@ -2479,7 +2526,7 @@ class _Extractor:
         >>> ex._holds_prose(soup.div)
         False
         """
-        paragraphs = el.find_all(["p", "blockquote", "pre"])
+        paragraphs = _named(el, _PARAGRAPH_TAGS)
         if el.name in ("p", "blockquote", "pre"):
             # the paragraph's own sentences count too: a sentence of the article whose
             # name links open hover cards full of links (``<p>… Rep. <span><a>Name</a>
