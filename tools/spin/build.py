@@ -24,7 +24,8 @@ into the repository and the result is compared with the manifest ``tools/spin/BU
 * ``--extras`` also runs the steps that make development fixtures and reports, not package
   data (embedding thesaurus, held-out embedding spins, validation report).
 
-Time on a loaded 2-core machine about 8 minutes (2 s when every step is cached), disk about
+Time: 1–1.5 minutes with the raw sources present (2026-12-03), up to about 8 minutes on a
+loaded 2-core machine (1 s when every step is cached), disk about
 330 MB (the Common Voice clone is most of it); see docs/spin-data.md. Steps, in order:
 """
 
