@@ -278,9 +278,12 @@ def die_with_parent(parent: int) -> None:
 
 
 def _worker_init(opts: BatchOptions, parent: int) -> None:
-    """Worker initializer: die with the main process; Ctrl-C is handled by the main process."""
+    """Worker initializer: die with the main process; Ctrl-C and SIGTERM (sent to the whole
+    process group by a terminal or a job scheduler) are handled by the main process, which
+    stops the run and its workers."""
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     init_worker(opts)
 
 
