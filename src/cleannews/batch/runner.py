@@ -672,7 +672,8 @@ def _mirrored_onto(name: str, paths: SinkPaths) -> Path | None:
     if name == "-" or not os.path.exists(name) or is_stream(name):
         return None
     rel = Path(name).as_posix()
-    if safe_relpath(rel) != rel:  # `../x.txt`, `/data/x.txt`: mirrored under a changed name
+    # `../x.txt`, `/data/x.txt`: mirrored under a changed name
+    if safe_relpath(rel, backslash_separates=False) != rel:
         return None
     for root in (paths.mirror_out, paths.mirror_quarantine):
         try:

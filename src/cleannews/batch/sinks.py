@@ -350,8 +350,10 @@ def mirror_path(root: Path, ident: str, reserved: tuple[str, ...] = ()) -> Path:
     '/o/etc/x.html~....txt'
     >>> mirror_path(Path("/o"), "page.html.txt").as_posix()
     '/o/page.html~....txt'
+    >>> mirror_path(Path("/o"), "d/caf\\\\xe9.txt").as_posix()  # a name that is not UTF-8
+    '/o/d/caf_xe9~....txt'
     """
-    rel = safe_relpath(ident)
+    rel = safe_relpath(ident, backslash_separates=False)  # ids of input files use "/" only
     lossy = rel != ident or rel.split("/", 1)[0] in reserved
     if rel.lower().endswith(TEXT_SUFFIX):
         stem, ext = rel[: -len(TEXT_SUFFIX)], rel[-len(TEXT_SUFFIX):]
