@@ -488,11 +488,12 @@ class Sinks:
             state = None
         sizes: dict[str, int] = {}
         held = self._held_sinks()
-        unknown = [] if force else [str(p) for n, p in held if not written_by_cleannews(p)]
+        unknown = ([] if force or state is not None else
+                   [str(p) for _, p in held if not written_by_cleannews(p)])
         if state is None and unknown:
             # `--out notes.jsonl` where notes.jsonl is the user's own file: not "records of
             # another cleannews run" (what it said): name the file and the way out
-            flags = sorted({_SINK_FLAGS.get(n, "--out") for n, p in held if str(p) in unknown})
+            flags = sorted({_SINK_FLAGS[n] for n, p in held if str(p) in unknown})
             raise ResumeError(
                 f"{', '.join(unknown)}: not a cleannews output (it already holds other data, "
                 "not records a cleannews run writes): choose another place with "
