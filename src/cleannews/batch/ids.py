@@ -45,16 +45,26 @@ def _short(component: str) -> str:
     return f"{head}~{digest}"
 
 
-def safe_relpath(identifier: str) -> str:
+def safe_relpath(identifier: str, *, backslash_separates: bool = True) -> str:
     """A relative POSIX path for ``identifier`` with no ``..``, no root, no NUL, short names.
+
+    A backslash separates folders (a Windows path) unless ``backslash_separates`` is false:
+    then it is a character of the name, replaced by ``_`` -- for an input path already
+    written with ``/`` (a file named ``caf\\xe9.txt`` on Linux, its byte 0xE9 not UTF-8,
+    is one name, not ``caf/xe9.txt``).
 
     >>> safe_relpath("seeds/000.txt")
     'seeds/000.txt'
     >>> safe_relpath("..")
     '_'
+    >>> name = "d/caf\\\\xe9.txt"
+    >>> safe_relpath(name), safe_relpath(name, backslash_separates=False)
+    ('d/caf/xe9.txt', 'd/caf_xe9.txt')
     """
+    if backslash_separates:
+        identifier = identifier.replace("\\", "/")
     parts = []
-    for part in identifier.replace("\\", "/").split("/"):
+    for part in identifier.split("/"):
         part = _UNSAFE.sub("_", part).strip()
         if part in ("", ".", ".."):
             continue

@@ -260,8 +260,16 @@ def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], 
     line = line.lstrip("\ufeff")
     try:
         record = json.loads(line)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise _Reject("json", f"not valid JSON: {exc}") from None
+    except ValueError:
+        # an integer of more than sys.get_int_max_str_digits() digits: Python's message
+        # told a command-line user to call sys.set_int_max_str_digits(); the line is valid
+        # JSON otherwise, so its id can still be read (unless the id is that number)
+        item.id = peek_id(item.payload, opts.id_field, f"{item.source}:{item.line}")
+        limit = getattr(sys, "get_int_max_str_digits", lambda: 4300)()
+        raise _Reject("json", "the line holds a number too long to read (an integer of more "
+                      f"than {limit:,} digits); the record cannot be read") from None
     except RecursionError:  # `{"a": [[[[…` thousands deep: Python's parser gives up
         raise _Reject("json", "not valid JSON: nested too deeply for the JSON parser "
                       f"(more than about {sys.getrecursionlimit()} levels)") from None

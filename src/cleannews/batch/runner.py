@@ -278,9 +278,12 @@ def die_with_parent(parent: int) -> None:
 
 
 def _worker_init(opts: BatchOptions, parent: int) -> None:
-    """Worker initializer: die with the main process; Ctrl-C is handled by the main process."""
+    """Worker initializer: die with the main process; Ctrl-C and SIGTERM (sent to the whole
+    process group by a terminal or a job scheduler) are handled by the main process, which
+    stops the run and its workers."""
     die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     init_worker(opts)
 
 
@@ -669,7 +672,8 @@ def _mirrored_onto(name: str, paths: SinkPaths) -> Path | None:
     if name == "-" or not os.path.exists(name) or is_stream(name):
         return None
     rel = Path(name).as_posix()
-    if safe_relpath(rel) != rel:  # `../x.txt`, `/data/x.txt`: mirrored under a changed name
+    # `../x.txt`, `/data/x.txt`: mirrored under a changed name
+    if safe_relpath(rel, backslash_separates=False) != rel:
         return None
     for root in (paths.mirror_out, paths.mirror_quarantine):
         try:

@@ -288,6 +288,48 @@ class GzipMembers:
         self.raw.close()
 
 
+#: The option that places each sink (named when a sink file is refused).
+_SINK_FLAGS = {"out": "--out", "quarantine": "--quarantine", "errors": "--errors",
+               "duplicates": "--out"}
+#: Bytes read at most from the first line of an existing sink file to tell whose it is.
+OWNER_PEEK_BYTES = 1 << 20
+#: Keys a record written by cleannews ends with: ``"cleannews"`` (clean, quarantine and
+#: duplicates records, spliced at the end of the input line) or ``"cleannews_version"``
+#: (errors records).
+_OUR_KEYS = (b'"cleannews":', b'"cleannews_version":')
+
+
+def written_by_cleannews(path: Path) -> bool:
+    """Whether the first line of the existing file ``path`` (gzip or not) looks like a record
+    cleannews writes: a JSON object holding a ``"cleannews"`` or ``"cleannews_version"`` key
+    (an unreadable file counts as ours: the message then stays the general one).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> (d / "a.jsonl").write_bytes(b'{"id":"a","cleannews":{"text":"x"}}\\n') and None
+    >>> (d / "b.jsonl").write_bytes(b'{"url": "https://ex.fr"}\\n') and None
+    >>> written_by_cleannews(d / "a.jsonl"), written_by_cleannews(d / "b.jsonl")
+    (True, False)
+    """
+    import gzip
+
+    try:
+        with open(path, "rb") as f:
+            gz = f.read(2) == b"\x1f\x8b"
+        opener: Any = gzip.open if gz else open
+        with opener(path, "rb") as f:
+            first = b""
+            while not first.strip():  # blank lines before the first record
+                first = f.readline(OWNER_PEEK_BYTES)
+                if not first:
+                    return False
+    except (OSError, EOFError, zlib.error):
+        return True
+    # a first line longer than the peek: its cleannews key (at the end) was not read
+    cut = len(first) >= OWNER_PEEK_BYTES and not first.endswith(b"\n")
+    return first.lstrip().startswith(b"{") and (cut or any(k in first for k in _OUR_KEYS))
+
+
 def mirror_path(root: Path, ident: str, reserved: tuple[str, ...] = ()) -> Path:
     """Where the cleaned text of the input file ``ident`` goes under ``root``: unique, inside it.
 
@@ -308,8 +350,10 @@ def mirror_path(root: Path, ident: str, reserved: tuple[str, ...] = ()) -> Path:
     '/o/etc/x.html~....txt'
     >>> mirror_path(Path("/o"), "page.html.txt").as_posix()
     '/o/page.html~....txt'
+    >>> mirror_path(Path("/o"), "d/caf\\\\xe9.txt").as_posix()  # a name that is not UTF-8
+    '/o/d/caf_xe9~....txt'
     """
-    rel = safe_relpath(ident)
+    rel = safe_relpath(ident, backslash_separates=False)  # ids of input files use "/" only
     lossy = rel != ident or rel.split("/", 1)[0] in reserved
     if rel.lower().endswith(TEXT_SUFFIX):
         stem, ext = rel[: -len(TEXT_SUFFIX)], rel[-len(TEXT_SUFFIX):]
@@ -444,11 +488,23 @@ class Sinks:
             state = None
         sizes: dict[str, int] = {}
         held = self._held_sinks()
-        if state is None and held and not force:
+        unknown = ([] if force or state is not None else
+                   [str(p) for _, p in held if not written_by_cleannews(p)])
+        if state is None and unknown:
+            # `--out notes.jsonl` where notes.jsonl is the user's own file: not "records of
+            # another cleannews run" (what it said): name the file and the way out
+            flags = sorted({_SINK_FLAGS[n] for n, p in held if str(p) in unknown})
+            raise ResumeError(
+                f"{', '.join(unknown)}: not a cleannews output (it already holds other data, "
+                "not records a cleannews run writes): choose another place with "
+                + " / ".join(flags) + ", or add --force to overwrite "
+                + ("it" if len(unknown) == 1 else "them"))
+        held_names = list(dict.fromkeys(str(p) for _, p in held))
+        if state is None and held_names and not force:
             # the files belong to another run (a shared quarantine / errors folder, or a
             # run to standard output): there is nothing of this run to resume
             raise ResumeError(
-                f"{', '.join(held)} already hold(s) records of another cleannews run"
+                f"{', '.join(held_names)} already hold(s) records of another cleannews run"
                 + (" and there is no run state to resume" if resume else "")
                 + ": give this run other sink folders (--quarantine DIR, --errors DIR"
                 + (", --out DIR" if self.paths.out is not None else "")
@@ -570,13 +626,13 @@ class Sinks:
             if sink is not None:
                 atomic_write(self._owner_file(sink), me.encode("utf-8"))
 
-    def _held_sinks(self) -> list[str]:
-        """The sink files of this run that already hold something."""
+    def _held_sinks(self) -> list[tuple[str, Path]]:
+        """The sink files of this run that already hold something: ``(sink name, path)``."""
         held = []
         for name in self.paths.names():
             p = self.paths.sink(name)
-            if p is not None and p.exists() and p.stat().st_size and str(p) not in held:
-                held.append(str(p))
+            if p is not None and p.exists() and p.stat().st_size:
+                held.append((name, p))
         return held
 
     # -- writing ------------------------------------------------------------------

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from cleannews.cli._common import add_config_flags, config_from_args
@@ -15,6 +18,9 @@ __all__ = ["add_batch_flags", "batch_options", "execute", "positive_int", "posit
 log = logging.getLogger("cleannews")
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+#: Exit status of a run stopped by SIGTERM (128 + 15, the shell's convention, as 130 is
+#: 128 + SIGINT after Ctrl-C).
+EXIT_TERMINATED = 128 + int(signal.SIGTERM)
 _MB = 1024 * 1024
 
 
@@ -146,6 +152,33 @@ def after_failure(settings: Any, fix: bool = False) -> str:
     return f"committed work is kept; {first}run the same command with --resume"
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a job scheduler's kill, ``timeout``, ``docker stop``) during a run: the run
+    stops as after Ctrl-C -- the committed chunks are kept, the hint names ``--resume``."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    # a second SIGTERM during the clean-up ends the process at once (what is committed
+    # stays resumable: commits are atomic)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    raise Terminated
+
+
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """While the block runs, SIGTERM raises :class:`Terminated` (a ``KeyboardInterrupt``);
+    the previous handler is put back after it. Outside the main thread: no change."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # signal handlers can only be set in the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
 def command_line() -> str:
     """The command as typed, quoted for a shell (for the report)."""
     import shlex
@@ -161,10 +194,14 @@ def execute(settings: Any, quiet: bool) -> tuple[int, dict[str, Any] | None]:
     if getattr(settings, "command_line", None) is None:
         settings.command_line = command_line()
     try:
-        report = run_batch(settings)
+        with sigterm_as_interrupt():
+            report = run_batch(settings)
     except ResumeError as exc:
         log.error("%s", exc)
         return EXIT_USAGE, None
+    except Terminated:
+        log.error("terminated (SIGTERM): %s", after_failure(settings))
+        return EXIT_TERMINATED, None
     except KeyboardInterrupt:
         log.error("interrupted: %s", after_failure(settings))
         return EXIT_INTERRUPTED, None
