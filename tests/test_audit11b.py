@@ -124,6 +124,25 @@ def test_a_foreign_jsonl_output_is_named_as_such(tmp_path: Path) -> None:
     assert [r["id"] for r in _records(tmp_path / "mine.jsonl")] == ["a.txt"]
 
 
+def test_a_refused_run_leaves_no_sink_folder_or_lock_behind(tmp_path: Path) -> None:
+    """A run refused at the sink check created `errors/`, `quarantine/` and a lock file next
+    to the user's file before refusing; the folder now looks as it did before the command."""
+    (tmp_path / "a.txt").write_text(SEED_TEXT, "utf-8")
+    (tmp_path / "mine.jsonl").write_text('{"url": "https://ex.fr/1", "title": "x"}\n', "utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    proc = _cli("run", "a.txt", "--out", "mine.jsonl", "-j", "1", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    # refused into a folder of its own (another run's output there): nothing new is left
+    first = _cli("run", "a.txt", "--out", "o", "-j", "1", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    made = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "o").rglob("*"))
+    again = _cli("run", "a.txt", "--out", "o", "--errors", "new/errs", "-j", "1", cwd=tmp_path)
+    assert again.returncode == 2, again.stderr
+    assert not (tmp_path / "new").exists()
+    assert sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "o").rglob("*")) == made
+
+
 def test_output_of_a_cleannews_run_without_state_keeps_its_message(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(SEED_TEXT, "utf-8")
     piped = _cli("run", "a.txt", "--out", "-", "-j", "1", cwd=tmp_path)

@@ -198,6 +198,9 @@ class FolderLock:
         self.path = folder / name
         self.what = what or folder  # named in the message
         self._fd: int | None = None
+        #: what :meth:`acquire` created (missing folders, deepest last, and the lock file):
+        #: :meth:`release` with ``undo`` removes them when the run was refused
+        self._made: list[Path] = []
 
     def acquire(self) -> FolderLock:
         """Take the lock or raise :class:`ResumeError` naming the holder's pid."""
@@ -205,7 +208,13 @@ class FolderLock:
             import fcntl
         except ImportError:  # pragma: no cover - not POSIX: no lock
             return self
+        missing = []
+        node = self.folder
+        while not node.exists() and node != node.parent:
+            missing.append(node)
+            node = node.parent
         self.folder.mkdir(parents=True, exist_ok=True)
+        self._made = missing[::-1] + ([] if self.path.exists() else [self.path])
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -220,10 +229,27 @@ class FolderLock:
         self._fd = fd
         return self
 
-    def release(self) -> None:
+    def release(self, undo: bool = False) -> None:
+        """Release the lock; with ``undo`` (a run refused before it wrote anything), also
+        remove the lock file and the empty folders :meth:`acquire` created, so a refused
+        command leaves nothing behind.
+
+        >>> import tempfile
+        >>> d = Path(tempfile.mkdtemp())
+        >>> lk = FolderLock(d / "out" / "errors").acquire()
+        >>> lk.release(undo=True)
+        >>> sorted(p.name for p in d.iterdir())
+        []
+        """
         if self._fd is not None:
             os.close(self._fd)  # closing the last descriptor releases the flock
             self._fd = None
+            made, self._made = self._made, []
+            for path in reversed(made) if undo else ():
+                try:
+                    path.unlink() if path == self.path else path.rmdir()  # rmdir: empty only
+                except OSError:
+                    break
 
     def __enter__(self) -> FolderLock:
         return self.acquire()
@@ -446,12 +472,13 @@ class Sinks:
             for lk in self.locks():
                 self._locks.append(lk.acquire())
         except BaseException:
-            self.unlock()
+            self.unlock(undo=True)  # refused (another run holds one): leave nothing behind
             raise
 
-    def unlock(self) -> None:
-        for lk in self._locks:
-            lk.release()
+    def unlock(self, undo: bool = False) -> None:
+        """Release every lock (``undo``: see :meth:`FolderLock.release`), last taken first."""
+        for lk in reversed(self._locks):
+            lk.release(undo)
         self._locks.clear()
 
     # -- opening ------------------------------------------------------------------
@@ -474,6 +501,11 @@ class Sinks:
         self.lock()
         try:
             self._open(resume=resume, force=force)
+        except ResumeError:
+            # refused before anything was written: leave no empty sink folder or lock file
+            self.unlock(undo=True)
+            self.close()
+            raise
         except BaseException:
             self.close()
             raise
