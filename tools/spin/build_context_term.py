@@ -272,7 +272,8 @@ def gate_news() -> list[dict]:
     move: a deliberate refit edits the list)."""
     ids = [ln for ln in GATE_NEWS.read_text(encoding="utf-8").splitlines()
            if ln and not ln.startswith("#")]
-    news = [r for r in news_train_excerpts() if r["id"] in set(ids)]
+    wanted = set(ids)
+    news = [r for r in news_train_excerpts() if r["id"] in wanted]
     missing = sorted(set(ids) - {r["id"] for r in news})
     if missing:
         raise SystemExit(f"{GATE_NEWS.name}: {len(missing)} listed pages give no news excerpt "
@@ -314,7 +315,8 @@ def params_json(spec: dict, median: float, sd: float, gate: dict, extra: dict) -
 
 def term_statistics(table, kind_syn: dict[int, tuple[int, ...]],
                     term_syn: dict[int, tuple[int, ...]], gate: dict) -> dict[str, tuple]:
-    """``{"kind": (median, sd), "term": (median, sd)}`` of each term's ``mean_gain`` over the
+    """``{"kind": (median, sd), "term": (median, sd), "n": (documents,)}`` of each term's
+    ``mean_gain`` over the
     clean validation documents: the kind term's by spin-context3's harness arithmetic
     (``kind_mean_gain``), the added term's by the package's own ``ContextTerm.analyse`` with
     TERM's constants (as each was computed when shipped)."""
@@ -329,6 +331,7 @@ def term_statistics(table, kind_syn: dict[int, tuple[int, ...]],
     term = _context.ContextTerm(table, term_syn, probe)
     xs = np.array([term.analyse(t)["mean_gain"] for t in texts])
     out["term"] = (float(np.median(xs)), float(xs.std()))
+    out["n"] = (len(texts),)
     return out
 
 
@@ -349,8 +352,8 @@ def main() -> int:
     (DATA / "context_term.json").write_text(
         params_json(TERM, *stats["term"], gate, {"backoff": True, "synonyms_file": TERM_FILE}),
         encoding="utf-8")
-    print(f"context_kind.json / context_term.json: {len(read_validation_clean())} clean UD "
-          "documents", flush=True)
+    print(f"context_kind.json / context_term.json: {stats['n'][0]} clean UD documents",
+          flush=True)
     return 0
 
 

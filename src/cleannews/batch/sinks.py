@@ -339,10 +339,10 @@ def written_by_cleannews(path: Path) -> bool:
     """
     import gzip
 
+    from cleannews.batch.sources import gzipped
+
     try:
-        with open(path, "rb") as f:
-            gz = f.read(2) == b"\x1f\x8b"
-        opener: Any = gzip.open if gz else open
+        opener: Any = gzip.open if gzipped(str(path)) else open
         with opener(path, "rb") as f:
             first = b""
             while not first.strip():  # blank lines before the first record

@@ -393,12 +393,12 @@ HINT_MEMO_MAX_CHARS = 256
 def _value_tokens(value: str) -> tuple[str, ...]:
     """Lowercased word tokens of one class / id value, camelCase split (short values remembered)."""
     if len(value) <= HINT_MEMO_MAX_CHARS:
-        return _short_value_tokens(value)
-    return tuple(t.lower() for t in _TOKEN.findall(_CAMEL.sub(" ", value)))
+        return _split_value(value)
+    return _split_value.__wrapped__(value)
 
 
 @lru_cache(maxsize=HINT_MEMO_SIZE)
-def _short_value_tokens(value: str) -> tuple[str, ...]:
+def _split_value(value: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in _TOKEN.findall(_CAMEL.sub(" ", value)))
 
 
