@@ -231,3 +231,13 @@ def test_pre_text_rows():
     # no margin is cut when the rows do not share one (a tab and spaces)
     assert pre_text("\tun\n  deux") == "\tun\n  deux"
     assert pre_text(" \n\u00a0\n") == ""
+
+
+def test_rows_repaired_by_the_repair_stage_stay_protected():
+    # mojibake in a row and a row of invisible characters: the repair stage edits them
+    # (its changes shift the offsets), the strip stage still knows the rows
+    rows = ["# caf\u00c3\u00a9 et cr\u00c3\u00a8me", "}", "}", "\u200b\u200b", "}", "}", "}"]
+    doc = cleannews.clean_html(_page("<pre>" + "\n".join(rows) + "</pre>"), CFG)
+    assert "# café et crème\n}\n}\n" in doc.text
+    assert not [c for c in doc.changes if c.stage == "strip"]
+    assert any(c.stage == "repair" for c in doc.changes)
