@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 
 from cleannews._align import AlignedResult, Alignment, map_changes
 from cleannews._input import decode_input
@@ -34,19 +35,22 @@ def _finish(
     alignment: Alignment,
     config: CleanConfig,
     headings: frozenset[str] = frozenset(),
+    verbatim: frozenset[int] = frozenset(),
 ) -> Document:
     """Strip, score and route ``repaired.text`` (``alignment`` maps it to the input).
 
     ``repaired.text`` is taken out of ``repaired`` so that, once stripped, the
     repaired text is freed before spin scoring (memory: one copy of the
     document alive at a time, not three). ``headings``: the article's subheadings
-    read from the HTML markup (the strip stage's position-based detectors leave them).
+    read from the HTML markup (the strip stage's position-based detectors leave them);
+    ``verbatim``: indices of the lines of ``repaired.text`` that are rows of an HTML
+    ``<pre>`` block (the strip stage's line rules leave them, see :func:`_pre_lines`).
     """
     text, repaired.text = repaired.text, ""
     if config.strip_boilerplate:
         from cleannews.strip import strip_text
 
-        s = strip_text(text, config, headings=headings)
+        s = strip_text(text, config, headings=headings, verbatim=verbatim)
         doc.changes.extend(map_changes(s.changes, alignment))
         doc.metadata.update(s.metadata)
         text = s.text
@@ -123,6 +127,8 @@ def clean_html(
     h = html_to_text(html, config)
     # the article's subheadings, as the markup says: for the strip stage, not the user
     headings = frozenset(h.metadata.pop("html_headings", ()))
+    # where the <pre> blocks are in the extracted text: for the strip stage too
+    pre_blocks = h.metadata.pop("html_pre_blocks", ())
     doc.changes.extend(h.changes)
     doc.metadata.update(h.metadata)
     r = _repair_stage(h.text, config)
@@ -130,8 +136,42 @@ def clean_html(
     full = h.alignment.compose(r.alignment)
     doc.changes.extend(map_changes(r.changes, h.alignment))
     doc.metadata.update(r.metadata)
+    verbatim = _pre_lines(r.text, r.alignment, pre_blocks)
     del h, html
-    return _finish(doc, r, full, config, headings)
+    return _finish(doc, r, full, config, headings, verbatim)
+
+
+def _pre_lines(text: str, alignment: Alignment, blocks) -> frozenset[int]:
+    """Indices of the lines of ``text`` (the repaired text) that come from ``<pre>`` blocks.
+
+    ``blocks``: ``[start, end)`` offsets of the ``<pre>`` blocks in the extracted text
+    (``metadata["html_pre_blocks"]`` of :func:`cleannews.strip.html.html_to_text`, in
+    order); ``alignment`` maps ``text`` back to the extracted text. A non-blank line is a
+    row of a block when the extracted range it maps to lies inside the block: the repair
+    stage may have changed characters or removed blank lines, never joined two lines.
+
+    >>> _pre_lines("Un.\\n\\na\\n  b\\n\\nDeux.\\n", Alignment.identity(18), [[5, 10]])
+    frozenset({2, 3})
+    """
+    if not blocks:
+        return frozenset()
+    starts = [b[0] for b in blocks]
+    rows = set()
+    pos, i, n = 0, 0, len(text)
+    last_end = blocks[-1][1]
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        if end > pos and text[pos:end].strip():
+            a, b = alignment.to_input(pos, end)
+            if a >= last_end:
+                break  # past the last block
+            k = bisect_right(starts, a) - 1
+            if k >= 0 and b <= blocks[k][1]:
+                rows.add(i)
+        i += 1
+        pos = end + 1
+    return frozenset(rows)
 
 
 def _score(text: str, config: CleanConfig, language: str | None) -> SpinScore:

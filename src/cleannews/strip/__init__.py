@@ -86,20 +86,39 @@ def _impl() -> tuple:
 
 
 def strip_text(
-    text: str, config: CleanConfig, *, headings: frozenset[str] = frozenset()
+    text: str,
+    config: CleanConfig,
+    *,
+    headings: frozenset[str] = frozenset(),
+    verbatim: frozenset[int] = frozenset(),
 ) -> StripResult:
     """Remove boilerplate lines (and glued spans) from ``text``; explain each removal.
 
     ``headings``: texts of lines the page's HTML markup says are the article's
     subheadings (:func:`cleannews.clean_html` passes them): only a phrase rule
     removes them, never their position or the line model.
+    ``verbatim``: indices of lines (``split_lines(text)``) that are rows of an HTML
+    ``<pre>`` block (:func:`cleannews.clean_html` passes them): the HTML stage kept or
+    dropped the block as a whole, and no rule of this stage removes a row or cuts a span
+    out of it (its rules read lines of prose and page furniture; a listing's repeated
+    ``}`` or a poem's short lines are neither). They still count as kept text around the
+    other lines.
+
+        >>> from cleannews import CleanConfig
+        >>> code = "Un paragraphe sur le code.\\n\\nend\\nend\\nend\\nend\\nend\\n"
+        >>> strip_text(code, CleanConfig()).text
+        'Un paragraphe sur le code.\\n'
+        >>> strip_text(code, CleanConfig(), verbatim=frozenset({2, 3, 4, 5, 6})).text == code
+        True
     """
     if not text or lone_word(text):  # no page around one word: nothing to judge it by
         return StripResult(text)
     assemble, judge_page, plan_lines = _impl()
     # rules and detectors with the page's rule files (the training tools call the same)
-    page = judge_page(text, config, headings=headings)
+    page = judge_page(text, config, headings=headings, verbatim=verbatim)
     plan = plan_lines(text, page.spans, page.lines, page.glued, page_stop=page.page_stop)
+    if verbatim:  # a <pre> row stays whatever a later pass or model made of it
+        plan = {i: r for i, r in plan.items() if i not in verbatim}
     spans = page.spans
     del page  # the line objects (most of the stage's memory) go before the output is built
     out, changes = assemble(text, spans, plan, "strip")

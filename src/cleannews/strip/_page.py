@@ -68,13 +68,18 @@ def strip_languages(text: str, config: CleanConfig, guess=None) -> tuple[str, ..
 
 
 def judge_page(
-    text: str, config: CleanConfig, *, headings: frozenset[str] = frozenset()
+    text: str,
+    config: CleanConfig,
+    *,
+    headings: frozenset[str] = frozenset(),
+    verbatim: frozenset[int] = frozenset(),
 ) -> JudgedPage:
     """Split ``text`` into lines and run the rules and detectors as the strip stage does.
 
     ``text`` is the strip stage's input (the repair stage's output in the pipeline);
     ``headings``: the article's subheadings read from HTML markup (see
-    :func:`cleannews.strip.detectors.judge_lines`; plain text has none).
+    :func:`cleannews.strip.detectors.judge_lines`; plain text has none); ``verbatim``:
+    indices of the lines that are rows of an HTML ``<pre>`` block (same).
     """
     from cleannews.strip._assemble import LineSpans
     from cleannews.strip._pagelang import guess_page_language
@@ -99,5 +104,5 @@ def judge_page(
         # the lines' word features, keeping of the vocabulary only what these rules' plans
         # read (a long document's vocabulary and word lists were much of its memory)
         built = build_lines(text, spans, configured, load_rules(languages))
-    lines, glued = judge_lines(text, spans, languages, skip, headings, built)
+    lines, glued = judge_lines(text, spans, languages, skip, headings, built, verbatim)
     return JudgedPage(spans, lines, glued, languages, guess.stop)

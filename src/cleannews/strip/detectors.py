@@ -2048,6 +2048,7 @@ def judge_lines(
     skip_rules: frozenset[str] = frozenset(),
     headings: frozenset[str] = frozenset(),
     built: BuiltLines | None = None,
+    verbatim: frozenset[int] = frozenset(),
 ) -> tuple[list[_Line], dict[int, list[SpanRemoval]]]:
     """Rules and detectors: every line with its class and removal, and the glued spans.
 
@@ -2056,7 +2057,8 @@ def judge_lines(
     like a byline: no structural or position-based detector (context, menu runs, tail
     teasers, line and run models) removes it. ``built``: :func:`build_lines` of the text
     when the caller made them already (used when their stoplist languages are those of
-    ``languages``; else the lines are built here).
+    ``languages``; else the lines are built here). ``verbatim``: indices of the lines that
+    are rows of an HTML ``<pre>`` block, which no rule removes (:func:`_protect_verbatim`).
 
         >>> from cleannews.strip._assemble import split_lines
         >>> text = "Titre\\n\\nPartager\\n\\nLes chiffres\\n\\nFacebook\\n"
@@ -2082,12 +2084,14 @@ def judge_lines(
     del doc_low
     matched = _rule_pass(lines, rs, phrase_plan, phrase_todo)
     del phrase_todo
+    if verbatim:
+        _protect_verbatim(lines, verbatim, matched)
     span_always = set(span_plan[0])
     # glued spans first: the rest of the line is what the title checks compare
     glued: dict[int, list[SpanRemoval]] = {}
     for i, (s, c, _) in enumerate(spans):
         ln = lines[i]
-        if ln.blank or ln.cls is BAD:
+        if ln.blank or ln.cls is BAD or i in verbatim:
             continue
         plain = ln.text
         todo = span_todo.get(i)
@@ -2132,6 +2136,34 @@ def judge_lines(
 
 #: Runs of white space (heading texts and lines are compared with single spaces).
 _WS_RUN = re.compile(r"\s+")
+
+
+def _protect_verbatim(lines: list[_Line], verbatim: frozenset[int], matched: list) -> None:
+    """Keep the rows of HTML ``<pre>`` blocks (line indices ``verbatim``) out of every rule.
+
+    The HTML stage judged the block as a whole (a ``<pre>`` in a footer or a menu is gone
+    before this stage); its rows are code, verse or a table typed as text, not the prose
+    and furniture lines the rules are written for: the repeated ``}`` of a listing is no
+    widget label (``repeated_block``), a short verse between two rows no short block
+    between boilerplate (``context``). A row a phrase rule matched is given back and does
+    not count as a match for its neighbours; each row is protected (class ``KEEP``), which
+    the later passes and models leave (:func:`cleannews.strip.strip_text` also drops any
+    removal of a row from the final plan).
+
+        >>> lines = [_Line(t, frozenset()) for t in ("Partager", "}", "Partager")]
+        >>> for ln in (lines[0], lines[2]):
+        ...     ln.bad("share_line", "share button")
+        >>> matched = ["share", None, "share"]
+        >>> _protect_verbatim(lines, frozenset({1, 2}), matched)
+        >>> [(ln.cls, ln.protected) for ln in lines], matched
+        ([('bad', False), ('keep', True), ('keep', True)], ['share', None, None])
+    """
+    for i in verbatim:
+        if not 0 <= i < len(lines) or lines[i].blank:
+            continue  # (an index past the text's lines names no row)
+        ln = lines[i]
+        ln.cls, ln.removal, ln.protected = KEEP, None, True
+        matched[i] = None
 
 
 def _protect_headings(lines: list[_Line], headings: frozenset[str]) -> None:

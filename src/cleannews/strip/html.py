@@ -268,6 +268,42 @@ _CAMEL = regex.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 UNSPACED_CHARS_PER_WORD = 2
 _TOKEN_WORD = regex.compile(r"\w")
 _WS = regex.compile(r"[ \t\r\n\f\v]+")
+#: Elements whose own whitespace text a browser does not show, even inside a ``<pre>``.
+_TABLE_PARTS = frozenset("table thead tbody tfoot tr colgroup".split())
+#: Indentation characters of a ``<pre>`` row (its common margin is cut, see :func:`pre_text`).
+_PRE_INDENT = " \t"
+
+
+def pre_text(raw: str) -> str:
+    """The text of a ``<pre>`` block as rows: one output line per row of the source.
+
+    A browser shows a ``<pre>`` (code, a poem, a table typed as text, a transcript) with
+    its line breaks and spaces; collapsed to one line, a listing or a verse became one long
+    line. Here ``\\r\\n`` and ``\\r`` end a row like ``\\n``; each row loses its trailing
+    blanks; the margin every non-blank row shares (spaces and tabs) is cut, the indentation
+    of a row relative to the others is kept (code nesting, a table's columns); blank rows at
+    the edges go and a run of blank rows inside is one blank row (the text's paragraph
+    break, which the repair stage would make of a longer run anyway).
+
+    >>> pre_text("\\n    def f():\\r\\n        return 1\\n\\n\\n    f()  \\n")
+    'def f():\\n    return 1\\n\\nf()'
+    """
+    rows = [r.rstrip() for r in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    filled = [r for r in rows if r]
+    if not filled:
+        return ""
+    margin = min(len(r) - len(r.lstrip(_PRE_INDENT)) for r in filled)
+    if margin:
+        first = filled[0][:margin]  # the margin is cut only where every row shares it
+        if all(r.startswith(first) for r in filled):
+            rows = [r[margin:] for r in rows]
+    out: list[str] = []
+    for r in rows:
+        if r or (out and out[-1]):
+            out.append(r)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)
 
 
 #: Output of :func:`html_to_text` (spans of ``changes`` point into the HTML source).
@@ -2341,8 +2377,12 @@ class _Extractor:
         #: ids of the elements holding the <h1> or HINT_MAX_TEXT_SHARE of the text (_holders)
         self.holders = holders
         self.total = max(total_text, 1)
-        self.lines: list[tuple[str, tuple[int, int]]] = []
+        #: the blocks read: text, source span, and whether it is a ``<pre>`` block (its rows
+        #: joined by line breaks, :func:`pre_text`)
+        self.lines: list[tuple[str, tuple[int, int], bool]] = []
         self.buf: list[str] = []
+        #: how many ``<pre>`` elements the walk is inside (their text keeps its line breaks)
+        self.pre_depth = 0
         self.buf_span: tuple[int, int] | None = None
         self.changes: list[Change] = []
         #: ids of the main-content roots and of their ancestors (empty: no selection)
@@ -2411,7 +2451,8 @@ class _Extractor:
         return parent
 
     def flush(self) -> None:
-        text = _WS.sub(" ", "".join(self.buf)).strip()
+        raw = "".join(self.buf)
+        text = _WS.sub(" ", raw).strip()
         if text and photo_credit(text):
             s, e = self.buf_span or (0, 0)
             self.changes.append(
@@ -2424,12 +2465,34 @@ class _Extractor:
                     f"a photo credit or a caption ending with its credit: {text[:60]!r}",
                 )
             )
+        elif text and self.pre_depth:
+            # a <pre> block: judged as one block like any other (the checks above read its
+            # text collapsed), written with its rows (pre_text)
+            self.lines.append((pre_text(raw), self.buf_span or (0, 0), True))
         elif text:
             if self.heading_stack and self.heading_stack[-1]:
                 self.headings.append(text)
-            self.lines.append((text, self.buf_span or (0, 0)))
+            self.lines.append((text, self.buf_span or (0, 0), False))
         self.buf = []
         self.buf_span = None
+
+    def _pre_break(self, hard: bool) -> None:
+        """A line break inside a ``<pre>``: a ``<br>`` always makes one (two make a blank
+        row); another block element inside it (a ``<div>`` per line of a highlighter, a
+        table) starts a row unless the text already ends one, and the spaces written
+        between such blocks since the last break make no row of their own."""
+        buf = self.buf
+        if hard:
+            buf.append("\n")
+            return
+        while buf and not buf[-1].strip():
+            tail = buf[-1].rstrip(_PRE_INDENT)
+            if tail:
+                buf[-1] = tail
+                break
+            buf.pop()
+        if buf and not buf[-1].endswith(("\n", "\r")):
+            buf.append("\n")
 
     def drop(self, el: Tag, rule: str, reason: str) -> None:
         s, e = self.src.span(el)
@@ -2586,7 +2649,15 @@ class _Extractor:
         while stack:
             leaving, node, inside = stack.pop()
             if leaving:
-                self.flush()  # end of a block element
+                if self.pre_depth and isinstance(node, Tag):
+                    if node.name == "pre" and self.pre_depth == 1:
+                        self.flush()  # the end of the outermost <pre>: its rows as one block
+                    elif node.name != "br":
+                        self._pre_break(False)  # a block inside a <pre> ends a row
+                    if node.name == "pre":
+                        self.pre_depth -= 1
+                else:
+                    self.flush()  # end of a block element
                 if isinstance(node, Tag) and node.name in ARTICLE_HEADING_TAGS:
                     self.heading_stack.pop()
                 continue
@@ -2608,6 +2679,11 @@ class _Extractor:
                         # alignment only: a bounded search keeps big pages linear
                         self.buf_span = self.src.span(node.parent, ALIGN_WINDOW)
                     self.buf.append(text)
+                elif self.pre_depth:
+                    # inside a <pre>, spaces and line breaks between tags are its layout
+                    # (not between the parts of a table: a browser shows none of those)
+                    if text and getattr(node.parent, "name", None) not in _TABLE_PARTS:
+                        self.buf.append(text)
                 elif text:
                     self.buf.append(" ")
                 continue
@@ -2715,11 +2791,18 @@ class _Extractor:
                 continue
             if name == "img":
                 continue
-            if name in ("td", "th"):
-                self.buf.append(" ")
+            if name in ("td", "th") and not (
+                self.pre_depth and (not self.buf or self.buf[-1].endswith("\n"))
+            ):
+                self.buf.append(" ")  # (a cell that starts a <pre> row adds no space)
             block = name in BLOCK_TAGS
             if block:
-                self.flush()
+                if self.pre_depth:
+                    self._pre_break(name == "br")  # a row of the <pre>, not a new block
+                else:
+                    self.flush()
+                if name == "pre":
+                    self.pre_depth += 1
                 stack.append((True, node, inside))
                 if name in ARTICLE_HEADING_TAGS:
                     self.heading_stack.append(self._article_heading(node))
@@ -2850,7 +2933,7 @@ def _drop_site_name(ex: _Extractor, md: dict[str, Any], html: str):
         return ex.lines
     key = _site_key(name)
     kept = []
-    for line, (s, e) in ex.lines:
+    for line, (s, e), pre in ex.lines:
         if line.casefold() == key:
             ex.changes.append(
                 Change(
@@ -2863,7 +2946,7 @@ def _drop_site_name(ex: _Extractor, md: dict[str, Any], html: str):
                 )
             )
         else:
-            kept.append((line, (s, e)))
+            kept.append((line, (s, e), pre))
     if "site_name" in md:
         md["site"] = md.pop("site_name")
     return kept
@@ -3021,7 +3104,7 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
         ex.select_main(body, site_name_texts(metadata))
     ex.walk(body)
     ex.flush()
-    if ex.main_ids and sum(count_words(t) for t, _ in ex.lines) < MAIN_MIN_WORDS:
+    if ex.main_ids and sum(count_words(t) for t, _, _ in ex.lines) < MAIN_MIN_WORDS:
         # the chosen container lost its text to the rules inside it: read the whole page
         ex = _Extractor(html, src, stats, stats[id(body)][0], holders)
         ex.walk(body)
@@ -3029,7 +3112,8 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     lines = _drop_site_name(ex, metadata, html)
     if ex.headings:
         metadata["html_headings"] = ex.headings
-    return _assemble(html, lines, ex.changes, metadata)
+    pre = frozenset(i for i, (_, _, is_pre) in enumerate(lines) if is_pre)
+    return _assemble(html, [(t, span) for t, span, _ in lines], ex.changes, metadata, pre)
 
 
 def _assemble(
@@ -3037,17 +3121,32 @@ def _assemble(
     lines: list[tuple[str, tuple[int, int]]],
     changes: list[Change],
     metadata: dict[str, Any],
+    pre: frozenset[int] = frozenset(),
 ) -> HtmlResult:
-    """Join the lines with blank lines between them, aligned to their source spans."""
+    """Join the lines with blank lines between them, aligned to their source spans.
+
+    ``pre``: indices of the lines that are ``<pre>`` blocks (rows joined by line breaks);
+    their ``[start, end)`` offsets in the text go to ``metadata["html_pre_blocks"]``
+    (:func:`cleannews.clean_html` hands them to the strip stage, whose line rules leave
+    those rows alone: the walk judged the block already).
+    """
     out: list[str] = []
     align = Alignment()
+    blocks: list[list[int]] = []
+    pos = 0
     for i, (line, (s, e)) in enumerate(lines):
         if i:
             out.append("\n\n")
             align.replace(s, s, 2) if s == e else align.replace(s, s + 1, 2)
+            pos += 2
+        if i in pre:
+            blocks.append([pos, pos + len(line)])
         out.append(line)
         align.replace(s, max(e, s + 1), len(line))
+        pos += len(line)
     if out:
         out.append("\n")
         align.replace(len(html), len(html), 1)
+    if blocks:
+        metadata["html_pre_blocks"] = blocks
     return HtmlResult("".join(out), changes, metadata, align)
