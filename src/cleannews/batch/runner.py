@@ -511,7 +511,8 @@ def _with_copies(settings: RunSettings, sinks: Sinks, stdin: Any,
     # a record the run will refuse (too large) can be nobody's original: its copies
     # would go to the duplicates sink and the article to no clean record
     state = _look_ahead(settings, sinks, stdin, COPIES_NAME, lambda items: learn_copies(
-        (i for i in items if not too_large(i, options)), options.text_field, options.id_field))
+        (i for i in items if not too_large(i, options)), options.text_field, options.id_field,
+        fmt=options.fmt, config=options.config))
     return replace(options, copies=state,
                    drop_duplicates=bool((settings.copies or {}).get("drop_duplicates")))
 
