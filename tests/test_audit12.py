@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 import cleannews
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_TEXT = (ROOT / "seeds" / "000_51a21282db567c1f.txt").read_text("utf-8")
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])}
 
 ARTICLE = ("Le conseil municipal a voté lundi soir le budget de la ville pour l'année prochaine, "
            "avec une hausse modérée des impôts locaux et de nouvelles dépenses pour les écoles. "
@@ -78,3 +91,29 @@ def test_run_find_copies_of_jsonl_pages_keeps_two_articles_of_one_template(tmp_p
     recs = [json.loads(x) for x in (out / "clean.jsonl").read_text("utf-8").splitlines()]
     assert [(r["id"], r["cleannews"]["copies"]["role"]) for r in recs] == [
         ("a", "unique"), ("c", "unique")]
+
+
+@pytest.mark.parametrize("command", ["clean", "explain"])
+def test_sigterm_ends_clean_and_explain_with_a_message_and_exit_143(tmp_path, command):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(300):
+        (corpus / f"d{i:03d}.txt").write_text(f"Dépêche numéro {i}.\n\n{SEED_TEXT}", "utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "cleannews", command, "corpus"], cwd=tmp_path,
+                            env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.read(1)  # documents are being written: the command is under way
+    assert first, proc.stderr.read()
+    os.kill(proc.pid, signal.SIGTERM)
+    out, err = proc.communicate(timeout=240)
+    assert proc.returncode == 128 + signal.SIGTERM, err  # was -15: killed without a word
+    assert b"terminated (SIGTERM)" in err and b"Traceback" not in err, err
+    assert out.count(b"==> corpus/") < 300  # stopped half-way
+
+
+def test_sigterm_handler_is_put_back_after_clean(tmp_path):
+    from cleannews.cli import main
+
+    (tmp_path / "a.txt").write_text(SEED_TEXT, "utf-8")
+    before = signal.getsignal(signal.SIGTERM)
+    assert main(["-q", "clean", str(tmp_path / "a.txt")]) == 0
+    assert signal.getsignal(signal.SIGTERM) == before
