@@ -117,3 +117,30 @@ def test_sigterm_handler_is_put_back_after_clean(tmp_path):
     before = signal.getsignal(signal.SIGTERM)
     assert main(["-q", "clean", str(tmp_path / "a.txt")]) == 0
     assert signal.getsignal(signal.SIGTERM) == before
+
+
+def test_two_label_public_suffixes_are_not_sites():
+    from cleannews._sites import registrable_domain
+    from cleannews.strip.html import site_label
+
+    # the hand lists knew co.uk but not com.lb, gouv.fr, qc.ca, gouv.sn: every Lebanese
+    # site was "com.lb", and a gouv.fr page's name was "gouv"
+    assert registrable_domain("www.annahar.com.lb") == "annahar.com.lb"
+    assert registrable_domain("www.education.gouv.fr") == "education.gouv.fr"
+    assert registrable_domain("www.quebec.qc.ca") == "quebec.qc.ca"
+    assert registrable_domain("www.lesoleil.sn") == "lesoleil.sn"
+    assert registrable_domain("news.bbc.co.uk") == "bbc.co.uk"
+    assert site_label("education.gouv.fr") == "education" and site_label("quebec.qc.ca") == "quebec"
+
+
+def test_the_frozen_split_keeps_the_site_of_every_page():
+    import sys as _sys
+
+    _sys.path.insert(0, str(ROOT))
+    from tools.strip_corpus.common import site_of
+
+    records = [json.loads(line) for f in sorted((ROOT / "fixtures/strip_real/manifests").glob(
+        "*.jsonl")) for line in f.read_text("utf-8").splitlines() if line.strip()]
+    assert len(records) > 900
+    assert [r["id"] for r in records if site_of(r["url"]) != r["site"]] == []
+    assert site_of("https://www.annahar.com.lb/a") == "annahar.com.lb"

@@ -1005,23 +1005,24 @@ _CALL_INNER_BLOCKS = [
     "h6",
 ]
 _NOT_ALNUM = regex.compile(r"[^a-z0-9]+")
-#: Second-level labels of country domains ("co.uk", "com.br"): not the site's name.
-_SECOND_LEVEL = frozenset("co com org net gov gob ac edu or ne".split())
 #: A path segment of more words than this is an article's slug, not a sign-up page.
 CALL_SEGMENT_MAX_WORDS = 5
 _PATH = regex.compile(r"^(?:(?:https?:)?//[^/?#]*)?([^?#]*)", regex.IGNORECASE)
 
 
 def site_label(site: str) -> str | None:
-    """The name part of a host: its label before the public suffix (``co.uk``, ``com.br``).
+    """The name part of a host: its label before the public suffix (``co.uk``, ``com.lb``,
+    ``gouv.fr``: :func:`cleannews._sites.registrable_domain`).
 
     >>> site_label("haitiantimes.com"), site_label("internal.diem25.org"), site_label("bbc.co.uk")
     ('haitiantimes', 'diem25', None)
+    >>> site_label("www.quebec.qc.ca"), site_label("annahar.com.lb")
+    ('quebec', 'annahar')
     """
-    labels = site.lower().split(".")
-    if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
-        labels.pop()
-    name = _NOT_ALNUM.sub("", labels[-2]) if len(labels) >= 2 else ""
+    from cleannews._sites import registrable_domain
+
+    labels = registrable_domain(site).split(".")
+    name = _NOT_ALNUM.sub("", labels[0]) if len(labels) >= 2 else ""
     return name if len(name) >= SITE_LABEL_MIN_CHARS else None
 
 
