@@ -144,3 +144,19 @@ def test_the_frozen_split_keeps_the_site_of_every_page():
     assert len(records) > 900
     assert [r["id"] for r in records if site_of(r["url"]) != r["site"]] == []
     assert site_of("https://www.annahar.com.lb/a") == "annahar.com.lb"
+
+
+def test_a_json_error_names_the_place_in_the_line_not_a_second_line(tmp_path):
+    from cleannews.cli import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b'{"id": "a", "text": "Le maire parle."}\n{"id": "b", "text": "x"\n'
+                    b'{"id": 4, broken}\n')
+    assert main(["-q", "run", str(src), "--out", str(tmp_path / "o"), "--no-progress"]) == 1
+    errors = [json.loads(x)["error"]["message"] for x in
+              (tmp_path / "o/errors/errors.jsonl").read_text("utf-8").splitlines()]
+    # was "Expecting ',' delimiter: line 2 column 1 (char 23)" for line 2 of the file
+    assert errors == [
+        "not valid JSON: Expecting ',' delimiter at the end of the line (the record is cut short)",
+        "not valid JSON: Expecting property name enclosed in double quotes at character 11 of "
+        "the line"]
