@@ -160,3 +160,14 @@ def test_a_json_error_names_the_place_in_the_line_not_a_second_line(tmp_path):
         "not valid JSON: Expecting ',' delimiter at the end of the line (the record is cut short)",
         "not valid JSON: Expecting property name enclosed in double quotes at character 11 of "
         "the line"]
+
+
+def test_a_report_that_cannot_be_read_says_why_in_words(tmp_path, capsys):
+    from cleannews.cli import main
+
+    assert main(["report", str(tmp_path / "nope.json")]) == 2
+    err = capsys.readouterr().err
+    assert "nope.json: cannot read the report: No such file or directory" in err
+    assert "Errno" not in err  # was "not a readable cleannews report ([Errno 2] No such …)"
+    assert main(["report", str(tmp_path)]) == 2
+    assert "cannot read the report: Is a directory" in capsys.readouterr().err
