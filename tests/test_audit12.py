@@ -171,3 +171,28 @@ def test_a_report_that_cannot_be_read_says_why_in_words(tmp_path, capsys):
     assert "Errno" not in err  # was "not a readable cleannews report ([Errno 2] No such …)"
     assert main(["report", str(tmp_path)]) == 2
     assert "cannot read the report: Is a directory" in capsys.readouterr().err
+
+
+def test_an_accept_languages_code_no_document_can_have_is_refused(tmp_path, capsys):
+    from cleannews import CleanConfig, ConfigError
+    from cleannews.cli import main
+
+    # "--languages fe" (for fr) was taken: every document became other_language
+    with pytest.raises(ConfigError, match="fe is not a language the language identifier names"):
+        CleanConfig(accept_languages=("fr", "fe"))
+    assert CleanConfig(accept_languages=("fr", "wa", "kab", "fr-CA")).accept_languages == (
+        "fr", "wa", "kab", "fr")
+    (tmp_path / "a.txt").write_text(SEED_TEXT, "utf-8")
+    with pytest.raises(SystemExit) as exc:
+        main(["clean", "--languages", "xx", str(tmp_path / "a.txt")])
+    assert exc.value.code == 2 and "xx is not a language" in capsys.readouterr().err
+
+
+def test_the_identified_languages_are_the_models_labels():
+    from cleannews._lang import NO_LANGUAGE, _py3langid
+    from cleannews.config import IDENTIFIED_LANGUAGES
+
+    classify = _py3langid()
+    if classify is None:
+        pytest.skip("py3langid's model is not available")
+    assert IDENTIFIED_LANGUAGES == set(classify.__self__.nb_classes) - {NO_LANGUAGE}
