@@ -196,3 +196,24 @@ def test_the_identified_languages_are_the_models_labels():
     if classify is None:
         pytest.skip("py3langid's model is not available")
     assert IDENTIFIED_LANGUAGES == set(classify.__self__.nb_classes) - {NO_LANGUAGE}
+
+
+def test_an_input_named_twice_is_read_once_and_a_nested_one_is_warned_about(tmp_path, caplog):
+    from cleannews.cli import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n", "utf-8")
+    out = tmp_path / "o"
+    # every record of in.jsonl came out twice, under the same id
+    assert main(["-q", "run", str(src), str(tmp_path / "." / "in.jsonl"), "--out", str(out),
+                 "--no-progress"]) == 0
+    assert len((out / "clean.jsonl").read_text("utf-8").splitlines()) == 1
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, "utf-8")
+    with caplog.at_level("WARNING", logger="cleannews"):
+        assert main(["run", str(folder / "a.txt"), str(folder), "--out", str(tmp_path / "o2"),
+                     "--no-progress", "--find-copies"]) == 0
+    said = [r.getMessage() for r in caplog.records if "also named" in r.getMessage()]
+    assert said == [f"{folder / 'a.txt'} is inside {folder}, also named: its documents are "
+                    "read twice"]  # once, not once per pass over the inputs

@@ -412,7 +412,7 @@ def input_bytes(inputs: list[str], exclude: Iterable[Path] = ()) -> int | None:
 
     total = 0
     try:
-        for name in expand_inputs(inputs, exclude):
+        for name in expand_inputs(inputs, exclude, warn=False):
             if name == "-" or name.lower().endswith(".gz") or (
                     kind_of(name) == "jsonl" and gzipped(name)):  # gzip data named .jsonl
                 return None
@@ -481,7 +481,7 @@ def _look_ahead(settings: RunSettings, sinks: Sinks, stdin: Any, name: str,
     if sinks.resumed and saved is not None and saved.exists():
         return json.loads(saved.read_text("utf-8"))
     items = iter_items(settings.inputs, settings.options.fmt, stdin=stdin,
-                       exclude=_exclude(settings.paths), limit=settings.limit)
+                       exclude=_exclude(settings.paths), limit=settings.limit, warn=False)
     state = learn(items)
     if saved is not None:
         atomic_write(saved, json.dumps(state).encode("utf-8"))
