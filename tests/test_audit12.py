@@ -217,3 +217,19 @@ def test_an_input_named_twice_is_read_once_and_a_nested_one_is_warned_about(tmp_
     said = [r.getMessage() for r in caplog.records if "also named" in r.getMessage()]
     assert said == [f"{folder / 'a.txt'} is inside {folder}, also named: its documents are "
                     "read twice"]  # once, not once per pass over the inputs
+
+
+def test_explain_says_how_a_file_was_decoded(tmp_path, capsys):
+    from cleannews.cli import main
+
+    (tmp_path / "latin.txt").write_bytes("Le café du maire a été vendu mardi.\n".encode("cp1252"))
+    (tmp_path / "mixed.txt").write_bytes(b"Le caf\xe9 est bon, d\xc3\xa9j\xc3\xa0 vu, tr\xc3\xa8s "
+                                         b"bien, \xc3\xa0 Paris.\n")
+    assert main(["explain", str(tmp_path / "latin.txt")]) == 0
+    out = capsys.readouterr().out
+    # explain cleaned the decoded text, so the decode change was lost: no word of Windows-1252
+    assert out.startswith("[decode:decode_cp1252] input is not UTF-8")
+    assert "decoded as Windows-1252" in out and "1   Le café du maire" in out
+    assert main(["explain", "--changes-only", str(tmp_path / "mixed.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "[decode:decode_cp1252_fallback] bytes e9 are not valid UTF-8" in out

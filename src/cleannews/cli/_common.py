@@ -313,7 +313,9 @@ def cleaned_inputs(
             html = is_html_input(name, raw, fmt)
             source: str | bytes = decode_input(raw, html=html)[0] if decoded else raw
             fn = clean_html if html else clean
-            doc = fn(source, config, id=shown)
+            # the bytes, not the decoded text: a file read as Windows-1252 (or UTF-16) keeps
+            # its `decode` change (explain showed no word of it); spans are the same
+            doc = fn(raw, config, id=shown)
         except InputError as exc:
             log.error("%s: %s", said, exc)
             outcome.failures += 1
