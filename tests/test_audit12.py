@@ -233,3 +233,18 @@ def test_explain_says_how_a_file_was_decoded(tmp_path, capsys):
     assert main(["explain", "--changes-only", str(tmp_path / "mixed.txt")]) == 0
     out = capsys.readouterr().out
     assert "[decode:decode_cp1252_fallback] bytes e9 are not valid UTF-8" in out
+
+
+def test_a_compressed_file_cut_before_its_first_line_says_so(tmp_path):
+    import gzip
+
+    from cleannews.cli import main
+
+    data = gzip.compress(("".join(json.dumps({"id": f"r{i}", "text": ARTICLE}) + "\n"
+                                  for i in range(3))).encode())
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[:40])
+    assert main(["-q", "run", str(tmp_path / "cut.jsonl.gz"), "--out", str(tmp_path / "o"),
+                 "--no-progress"]) == 1
+    err = json.loads((tmp_path / "o/errors/errors.jsonl").read_text("utf-8"))["error"]
+    # was "could not read the rest of the file after line 0: …"
+    assert err["type"] == "read" and err["message"].startswith("could not read the file: ")

@@ -455,8 +455,8 @@ def iter_jsonl(f: BinaryIO, source: str, start_seq: int) -> Iterator[Item]:
             line, truncated, size = _read_line(f)
         except (OSError, EOFError, ValueError) as exc:  # truncated gzip, bad CRC …
             yield Item(seq, source, "jsonl", b"", lineno + 1, f"{source}:{lineno + 1}",
-                       f"could not read the rest of the file after line {lineno}: {exc}",
-                       "read")
+                       (f"could not read the rest of the file after line {lineno}: {exc}"
+                        if lineno else f"could not read the file: {exc}"), "read")
             return
         if not line:
             return
