@@ -248,3 +248,13 @@ def test_a_compressed_file_cut_before_its_first_line_says_so(tmp_path):
     err = json.loads((tmp_path / "o/errors/errors.jsonl").read_text("utf-8"))["error"]
     # was "could not read the rest of the file after line 0: …"
     assert err["type"] == "read" and err["message"].startswith("could not read the file: ")
+
+
+def test_config_help_names_the_pyproject_table_it_reads(capsys):
+    from cleannews.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["clean", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    # the README's third form (pyproject.toml's [tool.cleannews]) was missing from --help
+    assert "[tool.cleannews] table of a pyproject.toml" in help_text

@@ -152,8 +152,9 @@ def add_config_flags(p: argparse.ArgumentParser) -> None:
                    help="set any CleanConfig option, repeatable, e.g. --set fast_path=false. "
                    f"Options and defaults: {_defaults_text()}")
     g.add_argument("--config", dest="config_file", metavar="FILE",
-                   help="TOML file of CleanConfig options (top-level keys or a [cleannews] "
-                   "table); --set and the flags above override it")
+                   help="TOML file of CleanConfig options (top-level keys, a [cleannews] "
+                   "table, or the [tool.cleannews] table of a pyproject.toml); --set and the "
+                   "flags above override it")
 
 
 def config_from_args(args: argparse.Namespace) -> CleanConfig:
