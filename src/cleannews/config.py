@@ -37,6 +37,18 @@ _LANG_CODE = regex.compile(r"\A[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?\Z")
 #: the ISO 639-1 code), so ``--languages fra`` would have set every French document aside.
 _ISO639_2 = {"fra": "fr", "fre": "fr", "eng": "en", "deu": "de", "ger": "de", "spa": "es",
              "ita": "it", "por": "pt", "nld": "nl", "dut": "nl"}
+#: The languages the language identifier can name (py3langid 0.4's model: its labels but
+#: ``zxx``, "no language"); a document is never in another one, so an ``accept_languages``
+#: code outside them set every document aside (``--languages fe`` for ``fr``).
+#: ``tests/test_audit12.py`` checks the list against the model.
+IDENTIFIED_LANGUAGES = frozenset("""
+    ace af am an ar ary arz as az ba bcl be bg bn br bs ca crh cs cy da de dz el en eo
+    es et eu ext fa fi fo fr fuv fy ga gcf gcr gd gl gom grc gu gug guw ha hbo he hi hr
+    ht hu hy id ig is it ja jv ka kab kik kk km kn ko ku ky la lb lg lij ln lo lt ltg lv
+    mg mk ml mn mr ms mt my ne nl nn no nso oc om or pa pcm pl ps pt qu ro ru rw sa sdh
+    se si sk sl sn so sq sr st sv sw ta te tg th tk tl tr tt ug uk ur uz uzs vec vi vo
+    wa wuu xh yo yue zh zu
+""".split())
 _TRUE = frozenset({"true", "yes", "on", "1"})
 _FALSE = frozenset({"false", "no", "off", "0"})
 
@@ -68,6 +80,26 @@ def _language_code(option: str, code: str) -> str:
     if base in _ISO639_2:
         raise ConfigError(f"{option}: {code} is not a language code; give {_ISO639_2[base]}")
     return base
+
+
+def _check_identified(codes: tuple[str, ...]) -> None:
+    """Refuse accept_languages codes that no document can have (see IDENTIFIED_LANGUAGES).
+
+    >>> _check_identified(("fr", "wa", "yue"))
+    >>> _check_identified(("fr", "fe"))
+    Traceback (most recent call last):
+    ...
+    cleannews.errors.ConfigError: accept_languages: fe is not a language the language \
+identifier names (no document would ever be in it); it names 139 languages: ace af ... zu
+    """
+    unknown = [c for c in codes if c not in IDENTIFIED_LANGUAGES]
+    if not unknown:
+        return
+    known = sorted(IDENTIFIED_LANGUAGES)
+    raise ConfigError(
+        f"accept_languages: {', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not "
+        f"a language the language identifier names (no document would ever be in it); "
+        f"it names {len(known)} languages: {' '.join(known)}")
 
 
 def _options_table(data: dict[str, Any], name: str) -> dict[str, Any]:
@@ -249,6 +281,8 @@ class CleanConfig:
                         f"{f.name} must be a list of language codes such as fr, en; got {value!r}"
                     )
                 value = tuple(_language_code(f.name, v) for v in value)
+                if f.name == "accept_languages":
+                    _check_identified(value)
                 if f.name == "languages":
                     unknown = [v for v in value if v not in RULE_LANGUAGES]
                     if unknown:

@@ -45,29 +45,21 @@ PAGE_TYPES = {"article", "listing", "other"}
 MAX_PAGES_PER_SITE = 3
 TEST_SHARE = 3  # of 10: sites whose hash falls in the first 3 tenths are the test split
 
-# Two-label public suffixes common in the corpus's countries.
-_SECOND_LEVEL = {
-    "co.uk", "org.uk", "ac.uk", "gov.uk", "com.au", "co.nz", "com.br", "qc.ca", "gouv.fr",
-    "asso.fr", "com.es", "com.mx", "com.ar", "co.za", "gv.at", "or.at", "co.at", "com.uy",
-    "com.co", "com.pe", "com.ve", "com.ec", "com.py", "com.bo", "com.gt", "com.sv", "com.hn",
-    "com.ni", "com.do", "com.pa", "com.cu", "co.cr", "gob.mx", "gob.es", "com.tn", "com.dz",
-    "co.ma", "gov.ma", "co.it", "gov.it", "com.pl", "co.in", "co.jp",
-}
-
-
 def site_of(url: str) -> str:
-    """Registered domain of a URL.
+    """Registered domain of a URL (the Public Suffix List's ICANN section, as shipped in
+    ``cleannews/data/public_suffixes.txt``: ``com.lb``, ``gouv.fr``, ``qc.ca`` …; the hand
+    list it replaces gave ``com.lb`` for every Lebanese site). Every page of the frozen
+    split keeps its site (``tests/test_audit12.py``).
 
     >>> site_of("https://www.lemonde.fr/a/b")
     'lemonde.fr'
-    >>> site_of("http://news.bbc.co.uk/x")
-    'bbc.co.uk'
+    >>> site_of("http://news.bbc.co.uk/x"), site_of("https://www.annahar.com.lb/a")
+    ('bbc.co.uk', 'annahar.com.lb')
     """
+    from cleannews._sites import registrable_domain
+
     host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    parts = host.split(".")
-    if len(parts) >= 3 and ".".join(parts[-2:]) in _SECOND_LEVEL:
-        return ".".join(parts[-3:])
-    return ".".join(parts[-2:])
+    return registrable_domain(host) if host else ""
 
 
 def is_test_site(site: str) -> bool:

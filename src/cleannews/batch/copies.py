@@ -10,8 +10,9 @@ gains a ``copy_source`` item with the source id and the aligned
 substitutions. With ``--drop-duplicates`` the later plain copies (role
 ``duplicate``) go to the ``duplicates`` sink instead of the output.
 
-The first pass reads the raw text of each record (a ``.html`` file: its
-visible text), so copies inside different page furniture are found; it
+The first pass reads the raw text of each record (a ``.html`` file, and a
+record's text the run reads as HTML: the text extracted from the page), so
+copies inside different page furniture are found; it
 keeps the texts of the batch in memory for the alignment (about the size
 of the input; see docs/copies.md for larger batches).
 
@@ -48,34 +49,54 @@ UNIQUE: dict[str, Any] = {"cluster": None, "role": "unique", "peers": [], "sourc
 DUPLICATES_FILE = "duplicates.jsonl"
 
 
-def _visible_text(html: bytes) -> str:
-    """Visible text of an HTML page (first pass only: enough to compare two pages)."""
-    from bs4 import BeautifulSoup
+def _page_text_of(html: bytes | str, config: Any = None) -> str:
+    """The text the run extracts from an HTML page (its article, without the page's
+    furniture): what two pages are compared on."""
+    from cleannews._input import decode_input
+    from cleannews.config import CleanConfig
+    from cleannews.errors import InputError
+    from cleannews.strip.html import html_to_text
 
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template"]):
-        tag.decompose()
-    return soup.get_text("\n")
+    try:  # as the run reads the page (its charset, UTF-8, Windows-1252)
+        page = decode_input(html, html=True)[0]
+    except InputError:  # binary: the run sends it to the errors sink
+        return ""
+    return html_to_text(page, config if config is not None else CleanConfig()).text
 
 
-def _id_and_text(item: Item, text_field: str, id_field: str) -> tuple[str, str] | None:
-    """``(id, text)`` of a readable item, ``None`` otherwise (it will fail in the run anyway)."""
+def _id_and_text(item: Item, text_field: str, id_field: str, fmt: str = "auto",
+                 config: Any = None) -> tuple[str, str] | None:
+    """``(id, text)`` of a readable item, ``None`` otherwise (it will fail in the run anyway).
+
+    A page (an ``.html`` file, a record's text the run cleans as HTML: ``--format html``, or
+    ``auto`` and a text that starts like a page) is compared by the text the run extracts
+    from it: compared by its raw markup or all its visible text, two articles in one site's
+    template looked like copies, and one article in two templates looked unrelated.
+    """
     got = item_record(item, text_field)
     if got is None:
         return None
     record, text = got
     fallback = item.id or f"{item.source}:{item.line}"
     if record is None:
-        return fallback, _visible_text(item.payload) if item.kind == "html" else text
+        return fallback, _page_text_of(item.payload, config) if item.kind == "html" else text
     ident = record.get(id_field)
     ident = fallback if ident is None else (ident if isinstance(ident, str) else
                                             json.dumps(ident, ensure_ascii=False))
+    from cleannews.batch.process import _page_text
+
+    if fmt == "html" or (fmt == "auto" and _page_text(text)):
+        text = _page_text_of(text, config)
     return ident, text
 
 
 def learn_copies(items: Iterable[Item], text_field: str, id_field: str,
-                 min_words: int | None = None) -> dict[str, Any]:
-    """First pass: sign, link and cluster every readable item; returns the JSON-ready state."""
+                 min_words: int | None = None, fmt: str = "auto",
+                 config: Any = None) -> dict[str, Any]:
+    """First pass: sign, link and cluster every readable item; returns the JSON-ready state.
+
+    ``fmt`` is the run's ``--format`` (which record texts are HTML pages), ``config`` its
+    :class:`~cleannews.config.CleanConfig` (how a page's article is extracted)."""
     from cleannews.copies import MIN_WORDS, clusters, link_signatures, signatures
 
     seqs: list[int] = []
@@ -84,7 +105,7 @@ def learn_copies(items: Iterable[Item], text_field: str, id_field: str,
     from cleannews.batch.process import text_problem
 
     for item in items:
-        got = _id_and_text(item, text_field, id_field)
+        got = _id_and_text(item, text_field, id_field, fmt, config)
         # records the run sends to the errors sink (NUL, binary, empty) are nobody's copy
         if got is not None and text_problem(got[1]) is None:
             seqs.append(item.seq)

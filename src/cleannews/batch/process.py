@@ -251,6 +251,27 @@ def json_type(value: Any) -> str:
     return _JSON_TYPES.get(type(value), type(value).__name__)
 
 
+def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
+    """What is wrong with a JSONL line, and where, in the line's own terms.
+
+    Python's message counts lines and columns inside the record ("line 2 column 1" for a
+    record cut short before its line break), which read as lines of the input file.
+
+    >>> def why(line):
+    ...     try:
+    ...         json.loads(line)
+    ...     except json.JSONDecodeError as exc:
+    ...         return json_error_place(exc, line)
+    >>> why('{"id": "a", "text": "x"\\n')
+    "Expecting ',' delimiter at the end of the line (the record is cut short)"
+    >>> why('{"id": 4, broken}')
+    'Expecting property name enclosed in double quotes at character 11 of the line'
+    """
+    if exc.pos >= len(line.rstrip()):
+        return f"{exc.msg} at the end of the line (the record is cut short)"
+    return f"{exc.msg} at character {exc.pos + 1} of the line"
+
+
 def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], str]:
     """Decode and parse a JSONL line: ``(line_text, record, id)``; raises :class:`_Reject`."""
     try:
@@ -261,7 +282,7 @@ def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], 
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise _Reject("json", f"not valid JSON: {exc}") from None
+        raise _Reject("json", f"not valid JSON: {json_error_place(exc, line)}") from None
     except ValueError:
         # an integer of more than sys.get_int_max_str_digits() digits: Python's message
         # told a command-line user to call sys.set_int_max_str_digits(); the line is valid

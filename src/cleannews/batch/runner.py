@@ -412,7 +412,7 @@ def input_bytes(inputs: list[str], exclude: Iterable[Path] = ()) -> int | None:
 
     total = 0
     try:
-        for name in expand_inputs(inputs, exclude):
+        for name in expand_inputs(inputs, exclude, warn=False):
             if name == "-" or name.lower().endswith(".gz") or (
                     kind_of(name) == "jsonl" and gzipped(name)):  # gzip data named .jsonl
                 return None
@@ -481,7 +481,7 @@ def _look_ahead(settings: RunSettings, sinks: Sinks, stdin: Any, name: str,
     if sinks.resumed and saved is not None and saved.exists():
         return json.loads(saved.read_text("utf-8"))
     items = iter_items(settings.inputs, settings.options.fmt, stdin=stdin,
-                       exclude=_exclude(settings.paths), limit=settings.limit)
+                       exclude=_exclude(settings.paths), limit=settings.limit, warn=False)
     state = learn(items)
     if saved is not None:
         atomic_write(saved, json.dumps(state).encode("utf-8"))
@@ -511,7 +511,8 @@ def _with_copies(settings: RunSettings, sinks: Sinks, stdin: Any,
     # a record the run will refuse (too large) can be nobody's original: its copies
     # would go to the duplicates sink and the article to no clean record
     state = _look_ahead(settings, sinks, stdin, COPIES_NAME, lambda items: learn_copies(
-        (i for i in items if not too_large(i, options)), options.text_field, options.id_field))
+        (i for i in items if not too_large(i, options)), options.text_field, options.id_field,
+        fmt=options.fmt, config=options.config))
     return replace(options, copies=state,
                    drop_duplicates=bool((settings.copies or {}).get("drop_duplicates")))
 

@@ -267,13 +267,51 @@ def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
             "as an INPUT of its own to read it", root, len(linked), linked[0])
 
 
-def expand_inputs(inputs: list[str], exclude: Iterable[Path] = ()) -> Iterator[str]:
+def _named_twice(inputs: list[str], warn: bool) -> set[int]:
+    """Positions of the INPUT arguments that name a path an earlier one named (read once:
+    skipped); warns about a file or folder inside a folder also named (its documents are
+    read twice). Linear in the arguments: ``run crawl/*.jsonl`` may name thousands of files.
+    """
+    first: dict[str, str] = {}  # real path -> the argument that named it first
+    repeated: set[int] = set()
+    for i, name in enumerate(inputs):
+        if name == "-" or not os.path.exists(name):
+            continue
+        real = os.path.realpath(name)
+        if real in first:
+            repeated.add(i)
+            if warn:
+                log.warning("%s: named again (as %s): read once", terminal_safe(name),
+                            terminal_safe(first[real]))
+        else:
+            first[real] = name
+    folders = {r: n for r, n in first.items() if os.path.isdir(r)}
+    if warn and folders:
+        for real, name in first.items():
+            parent = os.path.dirname(real)
+            while parent != real:  # up to the root ("/" is its own parent)
+                if parent in folders:
+                    log.warning("%s is inside %s, also named: its documents are read twice",
+                                terminal_safe(name), terminal_safe(folders[parent]))
+                    break
+                real, parent = parent, os.path.dirname(parent)
+    return repeated
+
+
+def expand_inputs(inputs: list[str], exclude: Iterable[Path] = (), *,
+                  warn: bool = True) -> Iterator[str]:
     """Each INPUT argument, with folders replaced by the input files inside them.
 
+    A path named a second time (``a.jsonl ./a.jsonl``) is read once; a file inside a
+    folder also named is read twice, with a warning (``warn=False``: the passes that read
+    the inputs ahead of the run say nothing, the run says it once).
     Raises ``FileNotFoundError`` for a path that does not exist.
     """
     exclude = list(exclude)
-    for name in inputs:
+    repeated = _named_twice(inputs, warn)
+    for i, name in enumerate(inputs):
+        if i in repeated:
+            continue
         if name == "-":
             yield name
         elif os.path.isdir(name):
@@ -281,7 +319,7 @@ def expand_inputs(inputs: list[str], exclude: Iterable[Path] = ()) -> Iterator[s
             for path in walk_folder(name, exclude):
                 found += 1
                 yield path
-            if not found:  # a mistyped or not yet filled folder: say so (clean does too)
+            if not found and warn:  # a mistyped or empty folder: say so (clean does too)
                 log.warning("%s: no .txt, .html or .jsonl(.gz) files in this folder", name)
         elif os.path.exists(name):
             yield name
@@ -417,8 +455,8 @@ def iter_jsonl(f: BinaryIO, source: str, start_seq: int) -> Iterator[Item]:
             line, truncated, size = _read_line(f)
         except (OSError, EOFError, ValueError) as exc:  # truncated gzip, bad CRC …
             yield Item(seq, source, "jsonl", b"", lineno + 1, f"{source}:{lineno + 1}",
-                       f"could not read the rest of the file after line {lineno}: {exc}",
-                       "read")
+                       (f"could not read the rest of the file after line {lineno}: {exc}"
+                        if lineno else f"could not read the file: {exc}"), "read")
             return
         if not line:
             return
@@ -438,6 +476,7 @@ def iter_items(
     skip: int = 0,
     limit: int | None = None,
     last_place: str | None = None,
+    warn: bool = True,
 ) -> Iterator[Item]:
     """All documents of ``inputs`` in a deterministic order, numbered from 0 by ``seq``.
 
@@ -451,7 +490,7 @@ def iter_items(
     any item is yielded.
     """
     seen = last_place is None or skip == 0
-    for item in _all_items(inputs, fmt, stdin, exclude, skip):
+    for item in _all_items(inputs, fmt, stdin, exclude, skip, warn):
         if item.seq == skip - 1 and not seen:
             if place(item) != last_place:
                 raise InputsChanged(
@@ -485,10 +524,11 @@ def place(item: Item) -> str:
 
 
 def _all_items(
-    inputs: list[str], fmt: str, stdin: BinaryIO | None, exclude: Iterable[Path], skip: int
+    inputs: list[str], fmt: str, stdin: BinaryIO | None, exclude: Iterable[Path], skip: int,
+    warn: bool = True,
 ) -> Iterator[Item]:
     seq = 0
-    for name in expand_inputs(inputs, exclude):
+    for name in expand_inputs(inputs, exclude, warn=warn):
         if name == "-":
             stream = stdin if stdin is not None else sys_stdin()
             for item in _stream_items(stream, "-", fmt, seq):

@@ -141,6 +141,15 @@ def _silence_stdout() -> None:
         pass
 
 
+def _flush_what_is_done() -> None:
+    """Write out the documents already printed (each is written whole); on a stdout that
+    cannot take them any more, point it at /dev/null so the exit stays quiet."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        _silence_stdout()
+
+
 def _utf8_stdout() -> None:
     """Write documents (and JSON) to stdout in UTF-8 whatever the locale says.
 
@@ -174,8 +183,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     _check_options(args, parser)
+    from cleannews.cli._batch import EXIT_TERMINATED, Terminated, sigterm_as_interrupt
+
     try:
-        code = int(args.func(args))
+        # SIGTERM (``timeout``, a scheduler's kill) ends every command as Ctrl-C does: a
+        # message and its own exit code, not a silent death (run/score say more themselves)
+        with sigterm_as_interrupt():
+            code = int(args.func(args))
         sys.stdout.flush()  # here, not at exit: a full disk is an error with exit code 2
         return code
     except BrokenPipeError:  # `cleannews clean x | head`: stop quietly
@@ -185,8 +199,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.error("%s", io_error_message(exc))
         _silence_stdout()
         return EXIT_USAGE
+    except Terminated:
+        _flush_what_is_done()
+        print("cleannews: terminated (SIGTERM): the output is incomplete", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
-        print("cleannews: interrupted", file=sys.stderr)
+        _flush_what_is_done()
+        print("cleannews: interrupted: the output is incomplete", file=sys.stderr)
         return 130
 
 

@@ -152,8 +152,9 @@ def add_config_flags(p: argparse.ArgumentParser) -> None:
                    help="set any CleanConfig option, repeatable, e.g. --set fast_path=false. "
                    f"Options and defaults: {_defaults_text()}")
     g.add_argument("--config", dest="config_file", metavar="FILE",
-                   help="TOML file of CleanConfig options (top-level keys or a [cleannews] "
-                   "table); --set and the flags above override it")
+                   help="TOML file of CleanConfig options (top-level keys, a [cleannews] "
+                   "table, or the [tool.cleannews] table of a pyproject.toml); --set and the "
+                   "flags above override it")
 
 
 def config_from_args(args: argparse.Namespace) -> CleanConfig:
@@ -313,7 +314,9 @@ def cleaned_inputs(
             html = is_html_input(name, raw, fmt)
             source: str | bytes = decode_input(raw, html=html)[0] if decoded else raw
             fn = clean_html if html else clean
-            doc = fn(source, config, id=shown)
+            # the bytes, not the decoded text: a file read as Windows-1252 (or UTF-16) keeps
+            # its `decode` change (explain showed no word of it); spans are the same
+            doc = fn(raw, config, id=shown)
         except InputError as exc:
             log.error("%s: %s", said, exc)
             outcome.failures += 1

@@ -90,6 +90,11 @@ def _shown(line: str) -> str:
     return terminal_safe(line if len(line) <= 200 else line[:197] + "...")
 
 
+def _whole_input_note(c: Change) -> bool:
+    """A change that tells how the whole input was read (its codec), not an edit of a line."""
+    return c.stage == "decode" and not c.before and not c.after
+
+
 def render(source: str, doc: Document, *, color: bool = False, changes_only: bool = False) -> str:
     """The explanation of ``doc`` against its input ``source`` as terminal text."""
 
@@ -99,14 +104,17 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
     starts = [0, *(m.end() for m in _LINE_BREAK.finditer(source))]
     first_of: dict[int, list[Change]] = {}  # changes listed under the line where they start
     touching: dict[int, list[Change]] = {}  # every line a change touches
+    out: list[str] = []
     for c in doc.changes:
+        if _whole_input_note(c):  # "decoded as Windows-1252": said once, before the lines
+            out.append(paint("dim", f"[{c.stage}:{c.rule}] {c.reason}"))
+            continue
         first_line, last_line = _lines_of(c.span, source, starts)
         if _breaks_only(c):  # "\r\n" -> "\n" on every line: said once, on its first line
             first_line = last_line = max(0, bisect_right(starts, c.span[0]) - 1)
         first_of.setdefault(first_line, []).append(c)
         for n in range(first_line, last_line + 1):
             touching.setdefault(n, []).append(c)
-    out: list[str] = []
     lines = [source[a:b] for a, b in zip(starts, [*starts[1:], len(source)], strict=True)]
     if lines[-1] == "" and len(lines) - 1 not in touching:
         lines.pop()  # the empty "line" after the last line break (or of an empty input)

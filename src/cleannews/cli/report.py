@@ -69,7 +69,14 @@ def run(args: argparse.Namespace) -> int:
     if args.file is None:
         args.subparser.error(missing_file_message(args.html))
     try:
-        report = json.loads(Path(args.file).read_text("utf-8"))
+        raw = Path(args.file).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:  # not "not a readable report ([Errno 2] …)"
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else (
+            "not UTF-8 text, so not a report" if isinstance(exc, UnicodeDecodeError) else exc)
+        log.error("%s: cannot read the report: %s", args.file, reason)
+        return 2
+    try:
+        report = json.loads(raw)
         if not isinstance(report, dict) or not REPORT_KEYS <= report.keys():
             raise ValueError("it lacks " + ", ".join(sorted(REPORT_KEYS - set(report or {}))))
         body = render_html(report) if args.html is not None else summary(report) + "\n"

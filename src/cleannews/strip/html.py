@@ -44,6 +44,7 @@ __all__ = [
     "fallback_lines",
     "html_to_text",
     "main_content",
+    "parse_page",
     "photo_credit",
 ]
 
@@ -1040,23 +1041,24 @@ _CALL_INNER_BLOCKS = [
     "h6",
 ]
 _NOT_ALNUM = regex.compile(r"[^a-z0-9]+")
-#: Second-level labels of country domains ("co.uk", "com.br"): not the site's name.
-_SECOND_LEVEL = frozenset("co com org net gov gob ac edu or ne".split())
 #: A path segment of more words than this is an article's slug, not a sign-up page.
 CALL_SEGMENT_MAX_WORDS = 5
 _PATH = regex.compile(r"^(?:(?:https?:)?//[^/?#]*)?([^?#]*)", regex.IGNORECASE)
 
 
 def site_label(site: str) -> str | None:
-    """The name part of a host: its label before the public suffix (``co.uk``, ``com.br``).
+    """The name part of a host: its label before the public suffix (``co.uk``, ``com.lb``,
+    ``gouv.fr``: :func:`cleannews._sites.registrable_domain`).
 
     >>> site_label("haitiantimes.com"), site_label("internal.diem25.org"), site_label("bbc.co.uk")
     ('haitiantimes', 'diem25', None)
+    >>> site_label("www.quebec.qc.ca"), site_label("annahar.com.lb")
+    ('quebec', 'annahar')
     """
-    labels = site.lower().split(".")
-    if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
-        labels.pop()
-    name = _NOT_ALNUM.sub("", labels[-2]) if len(labels) >= 2 else ""
+    from cleannews._sites import registrable_domain
+
+    labels = registrable_domain(site).split(".")
+    name = _NOT_ALNUM.sub("", labels[0]) if len(labels) >= 2 else ""
     return name if len(name) >= SITE_LABEL_MIN_CHARS else None
 
 
@@ -3059,6 +3061,62 @@ def defuse_open_comments(html: str) -> str:
     return html[:start] + html[start:].replace("<!--", " !--")
 
 
+#: An entity reference closed by ``;`` (``&eacute;``, ``&foo;``); linear: the name class
+#: excludes ``&`` and ``;``, so each attempt ends at the next one.
+_ENTITY_REF = regex.compile(r"&([A-Za-z][-.A-Za-z0-9]*);")
+#: Noncharacters that stand for the ``&`` of an unknown entity while the page is parsed.
+_AMP_MARKERS = tuple(chr(c) for c in range(0xFDD0, 0xFDF0))
+
+
+@lru_cache(maxsize=1)
+def _known_entities() -> frozenset[str]:
+    """Entity names the parser replaces by a character (bs4's table, else HTML5's)."""
+    try:
+        from bs4.dammit import EntitySubstitution
+
+        return frozenset(EntitySubstitution.HTML_ENTITY_TO_CHARACTER)
+    except (ImportError, AttributeError):  # pragma: no cover - older bs4
+        from html.entities import html5
+
+        return frozenset(k.rstrip(";") for k in html5)
+
+
+def parse_page(html: str) -> BeautifulSoup:
+    """``html`` parsed by ``html.parser``, its unknown entities kept as written.
+
+    bs4 reads ``&foo;`` (no such entity) as ``&foo``: the ``;`` vanished from the
+    text ("AT&T;" became "AT&T") and no change said so. A browser shows such a
+    reference as written, and so does the extracted text now: the ``&`` of each
+    unknown reference is hidden from the parser behind a noncharacter of the
+    same length (spans stay right) and put back in the tree's strings and
+    attribute values. Comment openers are defused first (:func:`defuse_open_comments`).
+
+    >>> parse_page("<p>AT&T; et &eacute;t&eacute; &foo; &amp;bar;</p>").p.get_text()
+    'AT&T; et été &foo; &bar;'
+    """
+    html = defuse_open_comments(html)
+    known = _known_entities()
+    unknown = [m.start() for m in _ENTITY_REF.finditer(html) if m.group(1) not in known]
+    marker = next((c for c in _AMP_MARKERS if c not in html), None) if unknown else None
+    if marker is None:
+        return BeautifulSoup(html, "html.parser")
+    pieces, last = [], 0
+    for pos in unknown:
+        pieces += [html[last:pos], marker]
+        last = pos + 1
+    html = "".join(pieces) + html[last:]
+    soup = BeautifulSoup(html, "html.parser")
+    for s in soup.find_all(string=lambda t: marker in t):
+        s.replace_with(type(s)(s.replace(marker, "&")))
+    for el in soup.find_all(True):
+        for key, value in el.attrs.items():
+            if isinstance(value, str) and marker in value:
+                el.attrs[key] = value.replace(marker, "&")
+            elif isinstance(value, list) and any(marker in v for v in value):
+                el.attrs[key] = [v.replace(marker, "&") for v in value]
+    return soup
+
+
 def _unwrap_head(soup: BeautifulSoup) -> None:
     """Turn a ``<head>`` that swallowed the page into a ``<body>`` (or a ``<div>``).
 
@@ -3092,7 +3150,7 @@ def _under_head_tag(el: Tag, head: Tag) -> bool:
 
 def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     src = _Source(html)
-    soup = BeautifulSoup(defuse_open_comments(html), "html.parser")
+    soup = parse_page(html)
     metadata = _metadata(soup)
     _unwrap_head(soup)
     body = soup.body or soup
