@@ -1,0 +1,86 @@
+"""Helpers shared by the test files: one copy of what many tests did alike.
+
+Import them by name (``from _helpers import read_jsonl``): pytest puts ``tests/`` on
+``sys.path`` (the test files have no package), as it does for ``conftest.py`` and for the
+test modules that import each other. Fixtures stay in ``conftest.py``; plain functions that
+a test calls with its own arguments live here.
+
+Reading what a run wrote
+  :func:`read_jsonl`, :func:`sink_records`, :func:`all_ids`.
+Running the command line
+  :func:`run_cli` (``python -m cleannews`` in a subprocess, on this checkout's sources).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+#: The repository root (the folder holding ``src/``, ``tests/``, ``fixtures/``).
+ROOT = Path(__file__).resolve().parents[1]
+
+#: Where ``cleannews run --out OUT`` writes each sink, relative to ``OUT``.
+SINK_PATHS = {
+    "out": Path("clean.jsonl"),
+    "quarantine": Path("quarantine") / "quarantine.jsonl",
+    "errors": Path("errors") / "errors.jsonl",
+}
+
+
+# --- reading JSONL ------------------------------------------------------------------------
+
+
+def read_jsonl(path: Path, *, missing_ok: bool = False) -> list[dict]:
+    """Every record of the JSONL file ``path``, in order (``*.gz`` is read through gzip).
+
+    Lines are the file's own lines (``\\n``), so a record holding a raw U+2028 or form feed
+    (``ensure_ascii=False`` output) stays one record. A blank line is an error, as any line
+    that is not JSON: the sinks and fixtures never hold one. A missing file is an error unless
+    ``missing_ok`` (then ``[]``: a sink the run had no record for)."""
+    path = Path(path)
+    if missing_ok and not path.exists():
+        return []
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def sink_records(out: Path) -> dict[str, list[dict]]:
+    """The records of the three sinks of a run into ``out``: ``{"out": [...],
+    "quarantine": [...], "errors": [...]}`` (``[]`` for a sink that was not written)."""
+    return {name: read_jsonl(out / rel, missing_ok=True) for name, rel in SINK_PATHS.items()}
+
+
+def all_ids(out: Path) -> list[str]:
+    """The ids of every record in the three sinks of a run into ``out`` (kept, quarantined,
+    errors, in that order)."""
+    return [r["id"] for recs in sink_records(out).values() for r in recs]
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def cli_env() -> dict[str, str]:
+    """This process's environment with this checkout's ``src`` first on ``PYTHONPATH``, so a
+    child ``python -m cleannews`` imports these sources, not another installed copy (with the
+    README's installed package the two are the same code)."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])}
+
+
+def run_cli(*args: str | Path, stdin: bytes | None = None, cwd: Path | None = None,
+            timeout: float = 300, stdout=subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
+    """``python -m cleannews ARGS`` in a subprocess on this checkout's sources (:func:`cli_env`).
+
+    ``stdin`` is fed to it; stdout and stderr are captured as bytes (pass ``stdout`` a file or
+    ``subprocess.DEVNULL`` to send stdout elsewhere); ``returncode`` is the exit code. A run
+    that outlives ``timeout`` seconds fails the test (``subprocess.TimeoutExpired``)."""
+    return subprocess.run([sys.executable, "-m", "cleannews", *map(str, args)], input=stdin,
+                          stdout=stdout, stderr=subprocess.PIPE, timeout=timeout, cwd=cwd,
+                          env=cli_env())
+
+
