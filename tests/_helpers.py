@@ -6,7 +6,7 @@ test modules that import each other. Fixtures stay in ``conftest.py``; plain fun
 a test calls with its own arguments live here.
 
 Reading what a run wrote
-  :func:`read_jsonl`, :func:`sink_records`, :func:`all_ids`.
+  :func:`read_jsonl`, :func:`sink_records`, :func:`all_ids`, :func:`first_per_group`.
 Running the command line
   :func:`run_cli` (``python -m cleannews`` in a subprocess, on this checkout's sources).
 """
@@ -59,6 +59,19 @@ def all_ids(out: Path) -> list[str]:
     """The ids of every record in the three sinks of a run into ``out`` (kept, quarantined,
     errors, in that order)."""
     return [r["id"] for recs in sink_records(out).values() for r in recs]
+
+
+def first_per_group(records: list[dict], n: int, key) -> list[dict]:
+    """The first ``n`` records of every group ``key(record)`` names, in the records' order (a
+    deterministic sample of a fixture that holds every group)."""
+    seen: dict[object, int] = {}
+    out = []
+    for r in records:
+        k = key(r)
+        if seen.get(k, 0) < n:
+            seen[k] = seen.get(k, 0) + 1
+            out.append(r)
+    return out
 
 
 # --- the command line ---------------------------------------------------------------------
