@@ -9,6 +9,9 @@ Reading what a run wrote
   :func:`read_jsonl`, :func:`sink_records`, :func:`all_ids`, :func:`first_per_group`.
 Running the command line
   :func:`run_cli` (``python -m cleannews`` in a subprocess, on this checkout's sources).
+What the strip stage did
+  :func:`kept_lines`, :func:`removed_by`, :func:`html_text`, :func:`assert_changes_rebuild`
+  (each takes the test file's own ``CleanConfig``).
 """
 
 from __future__ import annotations
@@ -97,3 +100,42 @@ def run_cli(*args: str | Path, stdin: bytes | None = None, cwd: Path | None = No
                           env=cli_env())
 
 
+
+# --- what the strip stage did -------------------------------------------------------------
+
+
+def kept_lines(text: str, config) -> list[str]:
+    """The non-blank lines ``strip_text`` keeps of ``text``, stripped of outer spaces."""
+    from cleannews.strip import strip_text
+
+    return [x.strip() for x in strip_text(text, config).text.split("\n") if x.strip()]
+
+
+def removed_by(text: str, config) -> dict[str, str]:
+    """What ``strip_text`` removes from ``text``: removed text (stripped) -> the rule that
+    removed it (edits that leave text behind are not listed)."""
+    from cleannews.strip import strip_text
+
+    return {c.before.strip(): c.rule for c in strip_text(text, config).changes if c.after == ""}
+
+
+def html_text(html: str, config) -> str:
+    """The text the HTML front end extracts from ``html``."""
+    from cleannews.strip.html import html_to_text
+
+    return html_to_text(html, config).text
+
+
+def assert_changes_rebuild(text: str, config) -> None:
+    """``strip_text``'s changes are honest: each span of ``text`` holds the change's
+    ``before``, and the text between the spans, joined, is the stage's output."""
+    from cleannews.strip import strip_text
+
+    r = strip_text(text, config)
+    pos, out = 0, []
+    for c in sorted(r.changes, key=lambda c: c.span):
+        assert text[c.span[0] : c.span[1]] == c.before
+        out.append(text[pos : c.span[0]])
+        pos = c.span[1]
+    out.append(text[pos:])
+    assert "".join(out) == r.text
