@@ -12,6 +12,11 @@ Running the command line
 What the strip stage did
   :func:`kept_lines`, :func:`removed_by`, :func:`html_text`, :func:`assert_changes_rebuild`
   (each takes the test file's own ``CleanConfig``).
+New rules hitting text they must leave
+  :func:`changes_by`, :func:`sentence_pages_taken`.
+Test text
+  :data:`BUDGET_HEADLINE`, :data:`BUDGET_PARAGRAPHS`: the plain article the strip tests put
+  furniture around.
 """
 
 from __future__ import annotations
@@ -32,6 +37,21 @@ SINK_PATHS = {
     "quarantine": Path("quarantine") / "quarantine.jsonl",
     "errors": Path("errors") / "errors.jsonl",
 }
+
+
+#: A plain French article written for the tests (a town council's budget vote): its headline
+#: and four paragraphs. Strip tests put furniture around it; no line of it is furniture.
+BUDGET_HEADLINE = "Le conseil municipal adopte le budget de la ville pour l'année prochaine"
+BUDGET_PARAGRAPHS = (
+    "Le conseil municipal a adopté mardi soir le budget de la ville pour l'année prochaine, "
+    "après un débat de plus de trois heures entre la majorité et l'opposition.",
+    "Le budget prévoit une hausse des investissements dans les écoles et la voirie, ainsi "
+    "qu'une baisse de la dette de la ville, selon le maire.",
+    "L'opposition a dénoncé un budget « en trompe-l'œil » et annoncé qu'elle voterait contre "
+    "les prochaines délibérations sur les tarifs municipaux.",
+    "Le maire a répondu que les tarifs resteraient stables et que les associations "
+    "verraient leurs subventions maintenues en totalité cette année.",
+)
 
 
 # --- reading JSONL ------------------------------------------------------------------------
@@ -139,3 +159,25 @@ def assert_changes_rebuild(text: str, config) -> None:
         pos = c.span[1]
     out.append(text[pos:])
     assert "".join(out) == r.text
+
+
+def changes_by(result, rules) -> list[tuple[str, str]]:
+    """``(rule, first 80 characters of the removed text, stripped)`` of each change of a strip
+    ``result`` made by one of ``rules`` (what a test of new rules prints when they hit)."""
+    return [(c.rule, c.before.strip()[:80]) for c in result.changes if c.rule in rules]
+
+
+def sentence_pages_taken(sentences: list[str], p1: str, p2: str, rules, config) -> list:
+    """Every sentence between two paragraphs, on pages of 10 sentences (``p2`` and ``p1`` in
+    turn before each sentence, ``p1`` last), stripped with ``config``: the changes of
+    ``rules`` on those pages (:func:`changes_by`), ``[]`` when none of them touched a page."""
+    from cleannews.strip import strip_text
+
+    hit = []
+    for i in range(0, len(sentences), 10):
+        parts = []
+        for j, s in enumerate(sentences[i : i + 10]):
+            parts += [p1 if j % 2 else p2, s]
+        parts.append(p1)
+        hit += changes_by(strip_text("\n\n".join(parts) + "\n", config), rules)
+    return hit

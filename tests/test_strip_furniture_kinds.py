@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import assert_changes_rebuild
+from _helpers import assert_changes_rebuild, changes_by, sentence_pages_taken
 from cleannews import CleanConfig
 from cleannews.config import RULE_LANGUAGES
 from cleannews.strip import strip_text
@@ -642,10 +642,6 @@ def test_real_train_furniture_goes(train_furniture_line, page_id, start, rule):
 _ROUND_RULES = {"round3": OURS, "round4": ROUND4_RULES}
 
 
-def _taken(r, rules) -> list:
-    return [(c.rule, c.before.strip()[:80]) for c in r.changes if c.rule in rules]
-
-
 @pytest.mark.parametrize(
     ("round_", "lang", "sentence"),
     [("round3", lang, s) for lang, xs in LOOK_ALIKES.items() for s in xs]
@@ -655,7 +651,7 @@ def test_look_alike_article_lines_stay(round_, lang, sentence):
     p1, p2 = PARAS[lang]
     r = strip_text(f"{p1}\n\n{sentence}\n\n{p2}\n", CFG)
     assert sentence in r.text, [(c.rule, c.before[:80]) for c in r.changes]
-    assert not _taken(r, _ROUND_RULES[round_])
+    assert not changes_by(r, _ROUND_RULES[round_])
 
 
 def test_no_train_content_line_condemned_by_a_new_rule(train_content_taken_by):
@@ -672,14 +668,7 @@ def test_no_ud_sentence_between_paragraphs_is_removed_by_a_new_rule(ud_short_sen
     sents = ud_short_sentences
     assert len(sents) >= 900
     p1, p2 = PARAS["fr"]
-    hit = []
-    for i in range(0, len(sents), 10):
-        parts = []
-        for j, s in enumerate(sents[i : i + 10]):
-            parts += [p1 if j % 2 else p2, s]
-        parts.append(p1)
-        r = strip_text("\n\n".join(parts) + "\n", CFG)
-        hit += _taken(r, OURS | ROUND4_RULES)
+    hit = sentence_pages_taken(sents, p1, p2, OURS | ROUND4_RULES, CFG)
     assert not hit, hit[:10]
 
 
