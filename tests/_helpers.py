@@ -13,7 +13,8 @@ What the strip stage did
   :func:`kept_lines`, :func:`removed_by`, :func:`html_text`, :func:`assert_changes_rebuild`
   (each takes the test file's own ``CleanConfig``).
 New rules hitting text they must leave
-  :func:`changes_by`, :func:`sentence_pages_taken`.
+  :func:`changes_by`, :func:`sentence_pages_taken`; and real furniture that must go,
+  :func:`assert_taken_between`.
 Test text
   :data:`BUDGET_HEADLINE`, :data:`BUDGET_PARAGRAPHS`: the plain article the strip tests put
   furniture around.
@@ -159,6 +160,17 @@ def assert_changes_rebuild(text: str, config) -> None:
         pos = c.span[1]
     out.append(text[pos:])
     assert "".join(out) == r.text
+
+
+def assert_taken_between(line: str, rule: str, p1: str, p2: str, config) -> None:
+    """``line`` alone between paragraphs ``p1`` and ``p2`` is removed by ``rule`` (a change of
+    ``rule`` holds the stripped line) and both paragraphs stay."""
+    from cleannews.strip import strip_text
+
+    r = strip_text(f"{p1}\n\n{line}\n\n{p2}\n", config)
+    rules = {c.rule for c in r.changes if line.strip() in c.before}
+    assert rule in rules, (line, [(c.rule, c.before[:60]) for c in r.changes])
+    assert p1 in r.text and p2 in r.text
 
 
 def changes_by(result, rules) -> list[tuple[str, str]]:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import assert_changes_rebuild, changes_by, sentence_pages_taken
+from _helpers import assert_changes_rebuild, assert_taken_between, changes_by, sentence_pages_taken
 from cleannews import CleanConfig
 from cleannews.config import RULE_LANGUAGES
 from cleannews.strip import strip_text
@@ -631,11 +631,7 @@ def test_furniture_goes_between_paragraphs(lang, line, rule):
 def test_real_train_furniture_goes(train_furniture_line, page_id, start, rule):
     line = train_furniture_line(page_id, start)
     p1, p2 = PARAS[page_id[:2]]  # the page's language: its rule file runs
-    r = strip_text(f"{p1}\n\n{line}\n\n{p2}\n", CFG)
-    assert rule in {c.rule for c in r.changes if line.strip() in c.before}, [
-        (c.rule, c.before[:60]) for c in r.changes
-    ]
-    assert p1 in r.text and p2 in r.text
+    assert_taken_between(line, rule, p1, p2, CFG)
 
 
 #: The rules each round's look-alike lines must not be touched by.
