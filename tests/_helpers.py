@@ -6,7 +6,8 @@ test modules that import each other. Fixtures stay in ``conftest.py``; plain fun
 a test calls with its own arguments live here.
 
 Reading what a run wrote
-  :func:`read_jsonl`, :func:`sink_records`, :func:`all_ids`, :func:`first_per_group`.
+  :func:`read_jsonl`, :func:`sink_records`, :func:`all_ids`, :func:`committed_docs`,
+  :func:`first_per_group`.
 Running the command line
   :func:`run_cli` (``python -m cleannews`` in a subprocess, on this checkout's sources).
 What the strip stage did
@@ -17,7 +18,7 @@ New rules hitting text they must leave
   :func:`assert_taken_between`.
 Test text
   :data:`BUDGET_HEADLINE`, :data:`BUDGET_PARAGRAPHS`: the plain article the strip tests put
-  furniture around.
+  furniture around; :func:`seed_lines`; :func:`golden_spin_texts`.
 """
 
 from __future__ import annotations
@@ -55,6 +56,26 @@ BUDGET_PARAGRAPHS = (
 )
 
 
+
+def seed_lines() -> list[str]:
+    """The lines of the seed documents (``seeds/*.txt``) longer than 40 characters, stripped,
+    in file order: real French sentences to build small documents from."""
+    lines = []
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        lines += [x.strip() for x in seed.read_text("utf-8").splitlines() if len(x.strip()) > 40]
+    return lines
+
+
+def golden_spin_texts(stride: int = 1) -> list[str]:
+    """Every ``stride``-th input of the spin golden set (``benchmarks/spin_golden.py``'s
+    ``inputs()``: seeds, spun and clean documents), in its order."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("golden", ROOT / "benchmarks" / "spin_golden.py")
+    golden = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(golden)
+    return [text for _, text in golden.inputs()][::stride]
+
 # --- reading JSONL ------------------------------------------------------------------------
 
 
@@ -83,6 +104,16 @@ def all_ids(out: Path) -> list[str]:
     """The ids of every record in the three sinks of a run into ``out`` (kept, quarantined,
     errors, in that order)."""
     return [r["id"] for recs in sink_records(out).values() for r in recs]
+
+
+def committed_docs(out: Path) -> int:
+    """How many documents the run state of a run into ``out`` says are committed (0 while
+    there is no state file yet or it is being replaced): what a test polls before it kills
+    a run half-way."""
+    try:
+        return json.loads((out / ".cleannews-run.json").read_text())["done"]
+    except (OSError, ValueError, KeyError):
+        return 0
 
 
 def first_per_group(records: list[dict], n: int, key) -> list[dict]:

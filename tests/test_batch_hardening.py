@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import read_jsonl
+from _helpers import committed_docs, read_jsonl, seed_lines
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 SINK_FILES = ("clean.jsonl", "quarantine/quarantine.jsonl", "errors/errors.jsonl")
@@ -34,28 +34,14 @@ def _cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None,
                           timeout=timeout)
 
 
-def _sentences() -> list[str]:
-    lines = []
-    for seed in sorted(SEEDS.glob("*.txt")):
-        lines += [x.strip() for x in seed.read_text("utf-8").splitlines() if len(x.strip()) > 40]
-    return lines
-
-
 def _corpus(path: Path, n: int) -> list[str]:
     """``n`` short JSONL documents made of real seed lines; returns their ids in order."""
-    s = _sentences()
+    s = seed_lines()
     ids = [f"doc-{i:05d}" for i in range(n)]
     path.write_text("".join(
         json.dumps({"id": ident, "text": f"{s[i % len(s)]}\n{s[(i + 7) % len(s)]}"},
                    ensure_ascii=False) + "\n" for i, ident in enumerate(ids)), encoding="utf-8")
     return ids
-
-
-def _committed(out: Path) -> int:
-    try:
-        return json.loads((out / ".cleannews-run.json").read_text())["done"]
-    except (OSError, ValueError, KeyError):
-        return 0
 
 
 def _children(pid: int) -> list[int]:
@@ -92,7 +78,7 @@ def test_kill_9_of_main_leaves_no_worker_and_resume_is_exactly_once(tmp_path: Pa
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             start_new_session=True)
     deadline = time.monotonic() + 120
-    while _committed(out) < 200 and proc.poll() is None:
+    while committed_docs(out) < 200 and proc.poll() is None:
         assert time.monotonic() < deadline, "the run made no progress"
         time.sleep(0.01)
     workers = _children(proc.pid)
@@ -108,7 +94,7 @@ def test_kill_9_of_main_leaves_no_worker_and_resume_is_exactly_once(tmp_path: Pa
     assert not left, f"workers {left} outlived the killed main process"
     proc.stderr.read()  # EOF: no process holds the stderr pipe any more
     proc.stderr.close()
-    assert _committed(out) < len(ids), "the run finished before it could be killed"
+    assert committed_docs(out) < len(ids), "the run finished before it could be killed"
     resumed = _cli("-q", "run", str(src), "--out", str(out), "-j", "2", "--resume")
     assert resumed.returncode == 0, resumed.stderr.decode()
     landed = [r["id"] for name in SINK_FILES for r in read_jsonl(out / name, missing_ok=True)]
@@ -126,7 +112,7 @@ def test_a_second_run_on_a_busy_output_folder_is_refused_with_the_holder_pid(
     cmd = [_exe(), "-q", "run", str(src), "--out", str(out), "-j", "1", "--chunk-size", "8"]
     first = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
-    while _committed(out) < 16 and first.poll() is None:
+    while committed_docs(out) < 16 and first.poll() is None:
         assert time.monotonic() < deadline, "the first run made no progress"
         time.sleep(0.005)
     second = _cli("-q", "run", str(src), "--out", str(out), "-j", "1", "--resume")
