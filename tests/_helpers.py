@@ -3,7 +3,8 @@
 Import them by name (``from _helpers import read_jsonl``): pytest puts ``tests/`` on
 ``sys.path`` (the test files have no package), as it does for ``conftest.py`` and for the
 test modules that import each other. Fixtures stay in ``conftest.py``; plain functions that
-a test calls with its own arguments live here.
+a test calls with its own arguments live here. The package's stages are imported when a
+helper is called, so that ``conftest.py`` importing this module loads none of them.
 
 Reading what a run wrote
   :func:`read_jsonl`, :func:`sink_records`, :func:`all_ids`, :func:`committed_docs`,
@@ -56,27 +57,7 @@ BUDGET_PARAGRAPHS = (
 )
 
 
-
-def seed_lines() -> list[str]:
-    """The lines of the seed documents (``seeds/*.txt``) longer than 40 characters, stripped,
-    in file order: real French sentences to build small documents from."""
-    lines = []
-    for seed in sorted((ROOT / "seeds").glob("*.txt")):
-        lines += [x.strip() for x in seed.read_text("utf-8").splitlines() if len(x.strip()) > 40]
-    return lines
-
-
-def golden_spin_texts(stride: int = 1) -> list[str]:
-    """Every ``stride``-th input of the spin golden set (``benchmarks/spin_golden.py``'s
-    ``inputs()``: seeds, spun and clean documents), in its order."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("golden", ROOT / "benchmarks" / "spin_golden.py")
-    golden = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(golden)
-    return [text for _, text in golden.inputs()][::stride]
-
-# --- reading JSONL ------------------------------------------------------------------------
+# --- reading what a run wrote -------------------------------------------------------------
 
 
 def read_jsonl(path: Path, *, missing_ok: bool = False) -> list[dict]:
@@ -152,7 +133,6 @@ def run_cli(*args: str | Path, stdin: bytes | None = None, cwd: Path | None = No
                           env=cli_env())
 
 
-
 # --- what the strip stage did -------------------------------------------------------------
 
 
@@ -224,3 +204,26 @@ def sentence_pages_taken(sentences: list[str], p1: str, p2: str, rules, config) 
         parts.append(p1)
         hit += changes_by(strip_text("\n\n".join(parts) + "\n", config), rules)
     return hit
+
+
+# --- test text ----------------------------------------------------------------------------
+
+
+def seed_lines() -> list[str]:
+    """The lines of the seed documents (``seeds/*.txt``) longer than 40 characters, stripped,
+    in file order: real French sentences to build small documents from."""
+    lines = []
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        lines += [x.strip() for x in seed.read_text("utf-8").splitlines() if len(x.strip()) > 40]
+    return lines
+
+
+def golden_spin_texts(stride: int = 1) -> list[str]:
+    """Every ``stride``-th input of the spin golden set (``benchmarks/spin_golden.py``'s
+    ``inputs()``: seeds, spun and clean documents), in its order."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("golden", ROOT / "benchmarks" / "spin_golden.py")
+    golden = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(golden)
+    return [text for _, text in golden.inputs()][::stride]
