@@ -61,14 +61,14 @@ __all__ = [
     "run_heading",
 ]
 
-#: Rule names (data files) whose whole-line match is the heading of a list of other articles
-#: and may open the page's tail (:func:`related_zone`): the line rules that set
-#: ``"opens_tail": true`` in the rule files (``data/<lang>.json``; e.g. "Sur le même sujet",
-#: strip-gen10's recommendation headings in five languages, "La rédaction vous recommande",
-#: "Das könnte dich auch interessieren"). Not the lead-ins that precede a single link inside
-#: the article ("À lire aussi : …", "Read more", the ``related_lead*`` / ``related_link*``
-#: rules: on TRAIN the lines after a ``related_lead`` heading were the article's own text on
-#: 3 pages), nor "Lire la suite" (``related_misc``: a teaser's link).
+#: Rule names (data files) whose whole-line match is the heading of a list of other articles and may
+#: open the page's tail (:func:`related_zone`): the line rules that set ``"opens_tail": true`` in
+#: the rule files (``data/<lang>.json``): "Ceci pourrait vous intéresser" and, since strip-gen10,
+#: recommendation headings in five languages ("La rédaction vous recommande", "Das könnte dich auch
+#: interessieren", "Potrebbe interessarti anche"). Not the lead-ins that precede a single link
+#: inside the article ("À lire aussi : …", "Read more", the ``related_lead*`` / ``related_link*``
+#: rules: on TRAIN the lines after a ``related_lead`` heading were the article's own text on 3
+#: pages), nor "Lire la suite" (``related_misc``: a teaser's link).
 TAIL_OPENING_RULES = flagged_rules("opens_tail")
 #: A line of more than this many words under a related heading is the article's text: the
 #: zone is left whole (nothing under the heading is taken).
