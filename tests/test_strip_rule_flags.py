@@ -9,6 +9,7 @@ A typo in a rule's field names the file and the rule instead of being ignored.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -62,6 +63,8 @@ def test_every_shipped_rule_has_known_fields_only():
     for name, (lang, rule) in _rules_by_name().items():
         check_rule_fields(rule, f"{lang}.json")  # raises on a typo
         assert set(rule) <= _rules.RULE_FIELDS, name
+    # a field the loader reads into a Rule is a known field (a new one must be added there)
+    assert {f.name for f in dataclasses.fields(_rules.Rule)} <= _rules.RULE_FIELDS
 
 
 @pytest.mark.parametrize(
