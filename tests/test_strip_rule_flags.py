@@ -77,6 +77,7 @@ def test_every_shipped_rule_has_known_fields_only():
         ({"name": "more", "kind": "prefix", "opens_tail": True},
          "fr.json: rule 'more' sets opens_tail, a flag of line rules only (it is a prefix rule)"),
     ],
+    ids=["unknown_field", "flag_not_bool", "flag_on_wrong_kind"],
 )
 def test_a_bad_flag_is_refused_with_file_and_rule(rule, message):
     with pytest.raises(ValueError) as info:
