@@ -6,13 +6,13 @@ is reproducible: the same examples every time. Locally it explores new ones.
 
 from __future__ import annotations
 
-import gzip
-import json
 import os
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+from _helpers import read_jsonl
 
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
@@ -20,11 +20,7 @@ if os.environ.get("CI"):
 
 
 def _read_jsonl_gz(folder: Path) -> list[dict]:
-    out = []
-    for path in sorted(folder.glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            out += [json.loads(line) for line in f]
-    return out
+    return [r for path in sorted(folder.glob("*.jsonl.gz")) for r in read_jsonl(path)]
 
 
 @pytest.fixture

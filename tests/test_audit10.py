@@ -11,11 +11,13 @@ import json
 import os
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 import cleannews
+from _helpers import read_jsonl, run_cli
 from cleannews.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,17 +27,8 @@ SEED_002 = SEEDS / "002_cc9eb378494e53c6.txt"
 SEED_TEXT = SEED_000.read_text("utf-8")
 
 
-def _cli(*args: str | Path, stdin: bytes | None = None, cwd: Path | None = None,
-         timeout: int = 120) -> subprocess.CompletedProcess[bytes]:
-    """``python -m cleannews`` on this checkout's sources (not another installed copy)."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])}
-    return subprocess.run([sys.executable, "-m", "cleannews", *map(str, args)], input=stdin,
-                          capture_output=True, timeout=timeout, cwd=cwd, env=env)
-
-
-def _records(path: Path) -> list[dict]:
-    return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
+#: ``python -m cleannews`` on this checkout's sources, with this file's 2-minute guard.
+_cli = partial(run_cli, timeout=120)
 
 
 # 1. Text with Windows line breaks (a seed saved by Notepad): every strip change's span drifted
@@ -113,7 +106,7 @@ def test_jobs_above_the_cpu_count_are_capped_with_a_warning(tmp_path: Path) -> N
     assert f"--jobs {cpus + 3} is more than the {cpus} CPU(s)" in err
     report = json.loads((out / "report.json").read_text("utf-8"))
     assert report["settings"]["jobs"] == cpus
-    assert len(_records(out / "clean.jsonl")) == 2
+    assert len(read_jsonl(out / "clean.jsonl")) == 2
 
 
 # 4. `--languages fr-FR` (a locale, as most tools write it) or `accept_languages=("fr_CA",)`
@@ -132,8 +125,8 @@ def test_languages_fr_fr_on_the_command_line_keeps_french(tmp_path: Path) -> Non
     out = tmp_path / "out"
     r = _cli("run", SEED_000, "--out", out, "--languages", "fr-FR", "-j", "1")
     assert r.returncode == 0, r.stderr.decode()
-    assert [x["id"] for x in _records(out / "clean.jsonl")] == [str(SEED_000)]
-    assert _records(out / "quarantine" / "quarantine.jsonl") == []
+    assert [x["id"] for x in read_jsonl(out / "clean.jsonl")] == [str(SEED_000)]
+    assert read_jsonl(out / "quarantine" / "quarantine.jsonl") == []
 
 
 def test_an_iso_639_2_code_is_refused_with_the_code_to_give() -> None:
@@ -219,10 +212,10 @@ def test_an_empty_id_gets_path_and_line(tmp_path: Path) -> None:
     out = tmp_path / "out"
     r = _cli("run", data, "--out", out, "-j", "1", "-q")
     assert r.returncode == 1, r.stderr.decode()
-    (kept,) = _records(out / "clean.jsonl")
+    (kept,) = read_jsonl(out / "clean.jsonl")
     assert kept["id"] == ""  # the input fields are kept byte for byte
     assert kept["cleannews"]["id"] == f"{data}:1"
-    (err,) = _records(out / "errors" / "errors.jsonl")
+    (err,) = read_jsonl(out / "errors" / "errors.jsonl")
     assert err["id"] == f"{data}:2"
 
 
@@ -238,7 +231,7 @@ def test_a_refused_resume_names_the_settings_that_differ(tmp_path: Path) -> None
     err = r.stderr.decode()
     assert r.returncode == 2, err
     assert "score_spin: True then, False now; limit: 1 then, None now" in err
-    assert len(_records(out / "clean.jsonl")) == 1
+    assert len(read_jsonl(out / "clean.jsonl")) == 1
 
 
 # 9. datatrove's `JsonlReader` (0.10.1) loses lines before the cleannews steps see them: one
@@ -294,7 +287,7 @@ def test_cleannews_jsonl_reader_loses_no_line_and_routes_like_run(tmp_path: Path
 
     out = tmp_path / "out"
     main(["run", str(folder / "part.jsonl"), "--out", str(out), "-j", "1", "-q"])
-    errors = _records(out / "errors" / "errors.jsonl")
+    errors = read_jsonl(out / "errors" / "errors.jsonl")
     assert sorted(excluded.values()) == sorted(e["error"]["type"] for e in errors)
     assert excluded["part.jsonl/20"] == "utf8" and excluded["num"] == "type"
     latin1 = next(d for d in docs if d.id == "part.jsonl/20")  # datatrove's PATH/INDEX id
@@ -427,7 +420,7 @@ def test_a_malformed_url_in_the_source_field_does_not_stop_site_templates(
     out = tmp_path / "out"
     r = _cli("run", data, "--out", out, "--site-templates", "--source-field", "url", "-j", "1")
     assert r.returncode == 0, r.stderr.decode()
-    assert [x["id"] for x in _records(out / "clean.jsonl")] == [f"u{i}" for i in range(4)]
+    assert [x["id"] for x in read_jsonl(out / "clean.jsonl")] == [f"u{i}" for i in range(4)]
 
 
 # 17. A file whose name is not UTF-8 (`caf\xe9.txt`, unpacked from an old Windows archive)
@@ -483,7 +476,7 @@ def test_a_missing_text_field_names_the_record_fields_and_the_flag(tmp_path: Pat
                     + "\n", "utf-8")
     out = tmp_path / "out"
     assert main(["run", str(data), "--out", str(out), "-j", "1", "-q"]) == 1
-    (err,) = _records(out / "errors" / "errors.jsonl")
+    (err,) = read_jsonl(out / "errors" / "errors.jsonl")
     assert err["error"]["type"] == "missing_field"
     assert err["error"]["message"] == (
         "record has no 'text' field (its fields: id, url, content; choose with --text-field "

@@ -12,11 +12,13 @@ import json
 import os
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 import cleannews
+from _helpers import all_ids, read_jsonl, run_cli
 from cleannews.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,27 +28,8 @@ SEED_TEXT = SEED_000.read_text("utf-8")
 SENTENCE = "Le gouvernement a présenté mardi son projet de budget pour 2026 devant les députés."
 
 
-def _cli(*args: str | Path, stdin: bytes | None = None, cwd: Path | None = None,
-         timeout: int = 120) -> subprocess.CompletedProcess[bytes]:
-    """``python -m cleannews`` on this checkout's sources (not another installed copy)."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])}
-    return subprocess.run([sys.executable, "-m", "cleannews", *map(str, args)], input=stdin,
-                          capture_output=True, timeout=timeout, cwd=cwd, env=env)
-
-
-def _records(path: Path) -> list[dict]:
-    return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
-
-
-def _all_ids(out: Path) -> list[str]:
-    """The ids of every record in the three sinks of a run into ``out``."""
-    ids = []
-    for sink in (out / "clean.jsonl", out / "quarantine" / "quarantine.jsonl",
-                 out / "errors" / "errors.jsonl"):
-        if sink.exists():
-            ids += [r["id"] for r in _records(sink)]
-    return ids
+#: ``python -m cleannews`` on this checkout's sources, with this file's 2-minute guard.
+_cli = partial(run_cli, timeout=120)
 
 
 # 1. A JSONL record whose text holds a lone surrogate escape (`"\ud800"`, a scraper that cut
@@ -69,8 +52,8 @@ def test_a_lone_surrogate_does_not_kill_the_first_pass(tmp_path: Path, flag: str
     out = tmp_path / "out"
     code = main(["run", str(crawl), "--out", str(out), flag, "-j", "1", "-q"])
     assert code == 0
-    assert sorted(_all_ids(out)) == ["a0", "a1", "a2", "cut"]
-    cut = next(r for r in _records(out / "clean.jsonl") if r["id"] == "cut")["cleannews"]
+    assert sorted(all_ids(out)) == ["a0", "a1", "a2", "cut"]
+    cut = next(r for r in read_jsonl(out / "clean.jsonl") if r["id"] == "cut")["cleannews"]
     assert "coupé \ufffd en deux" in cut["text"]
 
 
@@ -259,14 +242,14 @@ def test_jsonl_record_texts_that_are_pages_are_cleaned_as_html(tmp_path: Path) -
     out = tmp_path / "out"
     assert main(["run", str(crawl), "--out", str(out), "--text-field", "html", "-j", "1",
                  "-q"]) == 0
-    got = {r["id"]: r["cleannews"] for r in _records(out / "clean.jsonl")}
+    got = {r["id"]: r["cleannews"] for r in read_jsonl(out / "clean.jsonl")}
     assert got["p1"]["text"] == f"Budget 2026\n\n{SENTENCE}\n"
     assert any(c["stage"] == "html" for c in got["p1"]["changes"])
     assert got["t1"]["text"] == f"{SENTENCE} <p> est un tag."  # text that mentions a tag
     forced = tmp_path / "forced"
     main(["run", str(crawl), "--out", str(forced), "--text-field", "html", "--format", "text",
           "-j", "1", "-q"])
-    assert _records(forced / "clean.jsonl")[0]["cleannews"]["text"].startswith("<!DOCTYPE")
+    assert read_jsonl(forced / "clean.jsonl")[0]["cleannews"]["text"].startswith("<!DOCTYPE")
     s = _cli("score", crawl, "--text-field", "html")
     assert s.returncode == 0 and [json.loads(x)["id"] for x in s.stdout.splitlines()] == [
         "p1", "t1"]
@@ -300,8 +283,8 @@ def test_jsonl_files_are_decompressed_by_content_not_name(tmp_path: Path) -> Non
     for name in ("gz_named_plain.jsonl", "plain_named_gz.jsonl.gz"):
         out = tmp_path / f"out-{name.split('.')[0]}"
         assert main(["run", str(tmp_path / name), "--out", str(out), "-j", "1", "-q"]) == 0
-        assert [r["id"] for r in _records(out / "clean.jsonl")] == [f"d{i}" for i in range(30)]
-        assert _records(out / "errors" / "errors.jsonl") == []
+        assert [r["id"] for r in read_jsonl(out / "clean.jsonl")] == [f"d{i}" for i in range(30)]
+        assert read_jsonl(out / "errors" / "errors.jsonl") == []
 
 
 # 11. The pandas / 🤗 datasets functions had no way to clean HTML: a column of pages
@@ -339,7 +322,7 @@ def test_ids_and_names_from_the_data_cannot_forge_lines_on_stderr(tmp_path: Path
     assert r.returncode == 1 and "\x1b" not in err
     assert "(id evil\\n\\x1b[2Jcleannews: 0 documents in): type: field 'text' is a number" in err
     assert [x for x in err.splitlines() if x.startswith("cleannews: 0 documents")] == []
-    assert _records(tmp_path / "out" / "errors" / "errors.jsonl")[0]["id"] == evil
+    assert read_jsonl(tmp_path / "out" / "errors" / "errors.jsonl")[0]["id"] == evil
 
     folder = tmp_path / "pages"
     folder.mkdir()
@@ -387,7 +370,7 @@ def test_report_dash_is_standard_output(tmp_path: Path) -> None:
     assert not (tmp_path / "out" / "report.json").exists()
     s = _cli("score", SEED_000, "-o", tmp_path / "s.jsonl", "--report", "-", "-q", cwd=tmp_path)
     assert s.returncode == 0 and json.loads(s.stdout)["command"] == "score"
-    assert len(_records(tmp_path / "s.jsonl")) == 1
+    assert len(read_jsonl(tmp_path / "s.jsonl")) == 1
     for args in (["run", SEED_000, "--out", "-", "--report", "-"],
                  ["score", SEED_000, "--report", "-"],
                  ["run", SEED_000, "--out", tmp_path / "o2", "--errors", "-"],
@@ -417,7 +400,7 @@ def test_a_damaged_run_state_is_refused_with_a_message(tmp_path: Path, state: st
     assert "unreadable run state" in err or "another cleannews version" in err
     # … and, as the message says, --force starts over (it failed with the same message)
     assert main(["run", str(SEED_000), "--out", str(out), "-j", "1", "-q", "--force"]) == 0
-    assert [r["id"] for r in _records(out / "clean.jsonl")] == [str(SEED_000)]
+    assert [r["id"] for r in read_jsonl(out / "clean.jsonl")] == [str(SEED_000)]
 
 
 def test_force_starts_over_after_a_run_state_that_is_not_json(tmp_path: Path) -> None:
@@ -427,7 +410,7 @@ def test_force_starts_over_after_a_run_state_that_is_not_json(tmp_path: Path) ->
     r = _cli("run", SEED_000, "--out", out, "-j", "1")
     assert r.returncode == 2 and "use --force to start over" in r.stderr.decode()
     assert main(["run", str(SEED_000), "--out", str(out), "-j", "1", "-q", "--force"]) == 0
-    assert len(_records(out / "clean.jsonl")) == 1
+    assert len(read_jsonl(out / "clean.jsonl")) == 1
 
 
 # 16. `cleannews clean -` (or `explain -`) with standard input closed (`<&-`, a cron job or a
@@ -460,7 +443,7 @@ def test_a_lone_surrogate_in_a_quarantined_id_does_not_lose_the_report(tmp_path:
     assert r.returncode == 0, r.stderr.decode()
     report = json.loads((out / "report.json").read_text("utf-8"))
     assert report["quarantined"][0]["id"] == "spun\ud800"
-    assert _records(out / "quarantine" / "quarantine.jsonl")[0]["id"] == "spun\ud800"
+    assert read_jsonl(out / "quarantine" / "quarantine.jsonl")[0]["id"] == "spun\ud800"
     page = _cli("report", out / "report.json", "--html", tmp_path / "r.html")
     assert page.returncode == 0, page.stderr.decode()
     assert "spun\\ud800" in (tmp_path / "r.html").read_text("utf-8")
@@ -488,7 +471,7 @@ def test_site_templates_do_not_learn_an_article_from_its_copies(tmp_path: Path) 
     out = tmp_path / "out"
     assert main(["run", str(crawl), "--out", str(out), "--site-templates", "-j", "1",
                  "-q"]) == 0
-    got = {r["id"]: r["cleannews"] for r in _records(out / "clean.jsonl")}
+    got = {r["id"]: r["cleannews"] for r in read_jsonl(out / "clean.jsonl")}
     assert sorted(got) == sorted(f"{k}{i}" for k in ("copy", "other") for i in range(5))
     assert got["copy3"]["text"] == ("Le conseil municipal a voté lundi le budget de la ville.\n"
                                     "La hausse des impôts locaux sera modérée cette année.\n")

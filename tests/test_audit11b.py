@@ -19,34 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import all_ids, cli_env, read_jsonl, run_cli
 from cleannews.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_TEXT = (ROOT / "seeds" / "000_51a21282db567c1f.txt").read_text("utf-8")
-
-
-def _env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(
-        [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])}
-
-
-def _cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
-    """``python -m cleannews`` on this checkout's sources (not another installed copy)."""
-    return subprocess.run([sys.executable, "-m", "cleannews", *map(str, args)],
-                          capture_output=True, timeout=300, cwd=cwd, env=_env())
-
-
-def _records(path: Path) -> list[dict]:
-    return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
-
-
-def _all_ids(out: Path) -> list[str]:
-    ids = []
-    for sink in (out / "clean.jsonl", out / "quarantine" / "quarantine.jsonl",
-                 out / "errors" / "errors.jsonl"):
-        if sink.exists():
-            ids += [r["id"] for r in _records(sink)]
-    return ids
 
 
 # 1. `cleannews run` stopped by SIGTERM (a job scheduler's kill, `timeout`, `docker stop`) died
@@ -70,7 +47,7 @@ def test_sigterm_stops_a_run_like_ctrl_c(tmp_path: Path, jobs: str) -> None:
     cmd = [sys.executable, "-m", "cleannews", "run", "corpus", "--out", "out", "-j", jobs,
            "--chunk-size", "4", "--no-progress"]
     # its own process group, killed as a whole, as a scheduler does (workers get it too)
-    proc = subprocess.Popen(cmd, cwd=tmp_path, env=_env(), stdout=subprocess.PIPE,
+    proc = subprocess.Popen(cmd, cwd=tmp_path, env=cli_env(), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, start_new_session=True)
     state = out / ".cleannews-run.json"
     deadline = time.monotonic() + 240
@@ -88,10 +65,10 @@ def test_sigterm_stops_a_run_like_ctrl_c(tmp_path: Path, jobs: str) -> None:
     assert b"--resume" in err and b"Traceback" not in err, err
     done = json.loads(state.read_text("utf-8"))["done"]
     assert 0 < done < STOPPED_DOCS  # stopped half-way, committed work kept
-    again = subprocess.run([*cmd, "--resume"], cwd=tmp_path, env=_env(), capture_output=True,
+    again = subprocess.run([*cmd, "--resume"], cwd=tmp_path, env=cli_env(), capture_output=True,
                            timeout=600)
     assert again.returncode == 0, again.stderr
-    ids = _all_ids(out)
+    ids = all_ids(out)
     assert sorted(ids) == sorted(f"corpus/d{i:04d}.txt" for i in range(STOPPED_DOCS))
 
 
@@ -112,16 +89,16 @@ def test_sigterm_handler_is_put_back_after_a_run(tmp_path: Path) -> None:
 def test_a_foreign_jsonl_output_is_named_as_such(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(SEED_TEXT, "utf-8")
     (tmp_path / "mine.jsonl").write_text('{"url": "https://ex.fr/1", "title": "x"}\n', "utf-8")
-    proc = _cli("run", "a.txt", "--out", "mine.jsonl", "-j", "1", cwd=tmp_path)
+    proc = run_cli("run", "a.txt", "--out", "mine.jsonl", "-j", "1", cwd=tmp_path)
     err = proc.stderr.decode()
     assert proc.returncode == 2
     assert "another cleannews run" not in err, err
     assert "mine.jsonl" in err and "not a cleannews output" in err, err
     assert "--force" in err and "--out" in err, err
     assert (tmp_path / "mine.jsonl").read_text("utf-8").startswith('{"url"')  # untouched
-    forced = _cli("run", "a.txt", "--out", "mine.jsonl", "-j", "1", "--force", cwd=tmp_path)
+    forced = run_cli("run", "a.txt", "--out", "mine.jsonl", "-j", "1", "--force", cwd=tmp_path)
     assert forced.returncode == 0, forced.stderr
-    assert [r["id"] for r in _records(tmp_path / "mine.jsonl")] == ["a.txt"]
+    assert [r["id"] for r in read_jsonl(tmp_path / "mine.jsonl")] == ["a.txt"]
 
 
 def test_a_refused_run_leaves_no_sink_folder_or_lock_behind(tmp_path: Path) -> None:
@@ -130,14 +107,14 @@ def test_a_refused_run_leaves_no_sink_folder_or_lock_behind(tmp_path: Path) -> N
     (tmp_path / "a.txt").write_text(SEED_TEXT, "utf-8")
     (tmp_path / "mine.jsonl").write_text('{"url": "https://ex.fr/1", "title": "x"}\n', "utf-8")
     before = sorted(p.name for p in tmp_path.iterdir())
-    proc = _cli("run", "a.txt", "--out", "mine.jsonl", "-j", "1", cwd=tmp_path)
+    proc = run_cli("run", "a.txt", "--out", "mine.jsonl", "-j", "1", cwd=tmp_path)
     assert proc.returncode == 2, proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == before
     # refused into a folder of its own (another run's output there): nothing new is left
-    first = _cli("run", "a.txt", "--out", "o", "-j", "1", cwd=tmp_path)
+    first = run_cli("run", "a.txt", "--out", "o", "-j", "1", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     made = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "o").rglob("*"))
-    again = _cli("run", "a.txt", "--out", "o", "--errors", "new/errs", "-j", "1", cwd=tmp_path)
+    again = run_cli("run", "a.txt", "--out", "o", "--errors", "new/errs", "-j", "1", cwd=tmp_path)
     assert again.returncode == 2, again.stderr
     assert not (tmp_path / "new").exists()
     assert sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "o").rglob("*")) == made
@@ -145,10 +122,10 @@ def test_a_refused_run_leaves_no_sink_folder_or_lock_behind(tmp_path: Path) -> N
 
 def test_output_of_a_cleannews_run_without_state_keeps_its_message(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(SEED_TEXT, "utf-8")
-    piped = _cli("run", "a.txt", "--out", "-", "-j", "1", cwd=tmp_path)
+    piped = run_cli("run", "a.txt", "--out", "-", "-j", "1", cwd=tmp_path)
     assert piped.returncode == 0, piped.stderr
     (tmp_path / "x.jsonl").write_bytes(piped.stdout)  # `cleannews run … --out - > x.jsonl`
-    proc = _cli("run", "a.txt", "--out", "x.jsonl", "-j", "1", cwd=tmp_path)
+    proc = run_cli("run", "a.txt", "--out", "x.jsonl", "-j", "1", cwd=tmp_path)
     assert proc.returncode == 2
     assert b"records of another cleannews run" in proc.stderr, proc.stderr
 
@@ -158,7 +135,7 @@ def test_a_foreign_file_that_is_not_json_is_not_a_cleannews_output(tmp_path: Pat
     errors = tmp_path / "errs"
     errors.mkdir()
     (errors / "errors.jsonl").write_text("notes du lundi\n", "utf-8")
-    proc = _cli("run", "a.txt", "--out", "o", "--errors", "errs", "-j", "1", cwd=tmp_path)
+    proc = run_cli("run", "a.txt", "--out", "o", "--errors", "errs", "-j", "1", cwd=tmp_path)
     err = proc.stderr.decode()
     assert proc.returncode == 2
     assert "not a cleannews output" in err and "--errors" in err, err
@@ -179,7 +156,7 @@ def test_a_number_too_long_to_read_is_said_plainly(tmp_path: Path) -> None:
         + '{"id": ' + big + ', "text": "Un texte."}\n', "utf-8")
     out = tmp_path / "out"
     assert main(["run", str(crawl), "--out", str(out), "-j", "1", "-q"]) == 1
-    errors = _records(out / "errors" / "errors.jsonl")
+    errors = read_jsonl(out / "errors" / "errors.jsonl")
     assert [e["id"] for e in errors] == ["big", f"{crawl}:3"]
     for e in errors:
         assert e["error"]["type"] == "json"
@@ -187,7 +164,7 @@ def test_a_number_too_long_to_read_is_said_plainly(tmp_path: Path) -> None:
         assert "number too long" in message, message
         assert "set_int_max_str_digits" not in message and "sys." not in message, message
         assert big in e["raw"]
-    assert [r["id"] for r in _records(out / "clean.jsonl")] == ["ok"]
+    assert [r["id"] for r in read_jsonl(out / "clean.jsonl")] == ["ok"]
 
 
 # 4. A file name that is not UTF-8 (`caf\xe9.txt` from an old archive, on Linux) is shown
@@ -212,7 +189,7 @@ def test_a_non_utf8_file_name_is_mirrored_as_one_file_name(tmp_path: Path,
     out = tmp_path / "out"
     monkeypatch.chdir(tmp_path)
     assert main(["run", "corpus", "--out", str(out), "-j", "1", "-q"]) == 0
-    ids = sorted(_all_ids(out))
+    ids = sorted(all_ids(out))
     assert ids == ["corpus/caf/xe9.txt", "corpus/caf\\xe9.txt", "corpus/th\\xe9.txt"]
     mirrored = out / "corpus"
     names = sorted(p.relative_to(mirrored).as_posix() for p in mirrored.rglob("*.txt"))

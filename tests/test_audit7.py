@@ -7,14 +7,12 @@ each failed before its fix.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import cleannews
+from _helpers import run_cli
 from cleannews.batch import clean_batch, clean_record
 from cleannews.batch.process import nothing_left, text_problem
 from cleannews.cli import main
@@ -26,15 +24,6 @@ SEED_003 = SEEDS / "003_d0613672c8185330.txt"
 
 #: A page of boilerplate only: cleaning leaves nothing (``cleannews run``: empty_after_cleaning).
 ALL_FURNITURE = "Partager sur Facebook\n"
-
-
-def _cli(*args: str | Path, stdin: bytes | None = None, cwd: Path | None = None
-         ) -> subprocess.CompletedProcess[bytes]:
-    """``python -m cleannews`` on this checkout's sources (not another installed copy)."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])}
-    return subprocess.run([sys.executable, "-m", "cleannews", *map(str, args)], input=stdin,
-                          capture_output=True, timeout=300, cwd=cwd, env=env)
 
 
 # 1. clean_record / clean_batch / clean_frame route bad rows as `cleannews run` does:
@@ -114,7 +103,7 @@ def test_report_html_before_the_report_file_says_how_to_write_it(tmp_path: Path)
     report = tmp_path / "report.json"
     report.write_text(json.dumps({"command": "run", "documents": {}, "rules": {},
                                   "spin": {}}), "utf-8")
-    r = _cli("report", "--html", report)
+    r = run_cli("report", "--html", report)
     assert r.returncode == 2
     err = r.stderr.decode()
     assert "--html" in err and f"cleannews report {report} --html" in err
@@ -129,7 +118,7 @@ def test_missing_input_is_a_usage_error_without_resume_advice(
         tmp_path: Path, command: str) -> None:
     out = tmp_path / "o"
     extra = ["--out", str(out)] if command == "run" else []
-    r = _cli(command, SEED_000, tmp_path / "nope.txt", *extra, "-j", "1")
+    r = run_cli(command, SEED_000, tmp_path / "nope.txt", *extra, "-j", "1")
     assert r.returncode == 2
     err = r.stderr.decode()
     assert "nope.txt: no such file or folder" in err
@@ -142,7 +131,7 @@ def test_missing_input_is_a_usage_error_without_resume_advice(
 
 def test_resume_and_force_together_are_refused_by_the_cli(tmp_path: Path) -> None:
     out = tmp_path / "o"
-    r = _cli("run", SEED_000, "--out", out, "--resume", "--force", "-j", "1")
+    r = run_cli("run", SEED_000, "--out", out, "--resume", "--force", "-j", "1")
     assert r.returncode == 2
     assert "not allowed with argument" in r.stderr.decode()
     assert not out.exists()
@@ -169,10 +158,10 @@ def test_resume_and_force_together_are_refused_by_run_batch(tmp_path: Path) -> N
 @pytest.mark.parametrize("command", ["clean", "explain"])
 def test_jsonl_on_stdin_of_clean_warns_to_use_run(command: str) -> None:
     records = b'{"id": "a", "text": "Un texte."}\n{"id": "b", "text": "Un autre."}\n'
-    r = _cli(command, "-", stdin=records)
+    r = run_cli(command, "-", stdin=records)
     assert r.returncode == 0
     assert "looks like JSONL" in r.stderr.decode() and "cleannews run -" in r.stderr.decode()
-    plain = _cli(command, "-", stdin="{Exclusif} Le maire a démissionné.\n".encode())
+    plain = run_cli(command, "-", stdin="{Exclusif} Le maire a démissionné.\n".encode())
     assert plain.returncode == 0 and "JSONL" not in plain.stderr.decode()
 
 
@@ -219,13 +208,13 @@ def test_output_folder_equal_to_an_input_folder_is_refused(tmp_path: Path) -> No
     folder = tmp_path / "pages"
     folder.mkdir()
     (folder / "a.txt").write_text(SEED_000.read_text("utf-8"), "utf-8")
-    r = _cli("run", folder, "--out", folder, "-j", "1")
+    r = run_cli("run", folder, "--out", folder, "-j", "1")
     assert r.returncode == 2
     assert "both an input folder and the output folder" in r.stderr.decode()
     assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]  # nothing written
-    inside = _cli("run", folder, "--out", folder / "out", "-j", "1", "-q")
+    inside = run_cli("run", folder, "--out", folder / "out", "-j", "1", "-q")
     assert inside.returncode == 0  # an output folder inside the input folder is skipped
-    again = _cli("run", folder, "--out", folder / "out", "-j", "1", "-q", "--force")
+    again = run_cli("run", folder, "--out", folder / "out", "-j", "1", "-q", "--force")
     assert again.returncode == 0
     lines = (folder / "out" / "clean.jsonl").read_text("utf-8").splitlines()
     assert [json.loads(x)["id"] for x in lines] == [f"{folder.as_posix()}/a.txt"]
@@ -234,8 +223,8 @@ def test_output_folder_equal_to_an_input_folder_is_refused(tmp_path: Path) -> No
 # 10. --source-field / --template-min-count without --site-templates were silently ignored.
 
 def test_template_flags_without_site_templates_warn(tmp_path: Path) -> None:
-    r = _cli("run", SEED_000, "--out", tmp_path / "o", "-j", "1", "--template-min-count", "3")
+    r = run_cli("run", SEED_000, "--out", tmp_path / "o", "-j", "1", "--template-min-count", "3")
     assert r.returncode == 0
     assert "apply only with --site-templates" in r.stderr.decode()
-    plain = _cli("run", SEED_000, "--out", tmp_path / "p", "-j", "1")
+    plain = run_cli("run", SEED_000, "--out", tmp_path / "p", "-j", "1")
     assert plain.returncode == 0 and "site-templates" not in plain.stderr.decode()

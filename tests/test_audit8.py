@@ -18,21 +18,13 @@ from pathlib import Path
 import pytest
 
 import cleannews
+from _helpers import run_cli
 from cleannews.batch.sinks import atomic_write
 from cleannews.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SEED_000 = SEEDS / "000_51a21282db567c1f.txt"
-
-
-def _cli(*args: str | Path, stdin: bytes | None = None, stdout=subprocess.PIPE,
-         cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
-    """``python -m cleannews`` on this checkout's sources (not another installed copy)."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])}
-    return subprocess.run([sys.executable, "-m", "cleannews", *map(str, args)], input=stdin,
-                          stdout=stdout, stderr=subprocess.PIPE, timeout=300, cwd=cwd, env=env)
 
 
 def _report(tmp_path: Path) -> Path:
@@ -62,7 +54,7 @@ def test_a_full_disk_on_stdout_is_an_io_error_not_a_traceback(
     if "REPORT" in args:
         args = [str(_report(tmp_path)) if a == "REPORT" else a for a in args]
     with FULL.open("wb") as full:
-        r = _cli(*args, stdout=full)
+        r = run_cli(*args, stdout=full)
     err = r.stderr.decode()
     assert r.returncode == 2, err
     assert "Traceback" not in err and "Exception ignored" not in err
@@ -101,7 +93,7 @@ def test_report_html_through_a_link_to_dev_full_fails_and_keeps_the_link(
     # a link in tmp_path, not /dev/full itself: a regression must not replace a device
     link = tmp_path / "page.html"
     link.symlink_to(FULL)
-    r = _cli("report", _report(tmp_path), "--html", link)
+    r = run_cli("report", _report(tmp_path), "--html", link)
     assert r.returncode == 2
     assert f"{link}: cannot write: No space left on device" in r.stderr.decode()
     assert link.is_symlink()
@@ -139,7 +131,7 @@ def test_a_symbolic_link_to_a_folder_is_named_not_skipped_silently(
     (corpus / "b.txt").write_text(SEED_000.read_text("utf-8"), "utf-8")
     (corpus / "linked").symlink_to(data, target_is_directory=True)
     extra = ["--out", str(tmp_path / "o"), "-j", "1"] if command == "run" else []
-    r = _cli(command, corpus, *extra)
+    r = run_cli(command, corpus, *extra)
     assert r.returncode == 0, r.stderr.decode()
     err = r.stderr.decode()
     assert f"1 symbolic link(s) to a folder not followed (e.g. {corpus / 'linked'})" in err
@@ -154,7 +146,7 @@ def test_a_jsonl_file_named_to_clean_warns_to_use_run(tmp_path: Path, command: s
     records = tmp_path / "crawl.jsonl"
     records.write_text(json.dumps({"id": "a", "text": SEED_000.read_text("utf-8")}) + "\n",
                        "utf-8")
-    r = _cli(command, records)
+    r = run_cli(command, records)
     assert r.returncode == 0
     assert (f"{records}: a JSONL file is cleaned as one text document: use 'cleannews run "
             f"{records} --out DIR'") in r.stderr.decode()
@@ -226,7 +218,7 @@ def test_run_names_the_failed_documents_on_stderr(tmp_path: Path) -> None:
     src = tmp_path / "bad.jsonl"
     src.write_text("\n".join(BAD_LINES) + "\n", "utf-8")
     out = tmp_path / "o"
-    r = _cli("run", src, "--out", out, "-j", "1")
+    r = run_cli("run", src, "--out", out, "-j", "1")
     assert r.returncode == 1
     err = r.stderr.decode()
     assert f"WARNING: {src}:1: json: not valid JSON" in err
@@ -235,9 +227,9 @@ def test_run_names_the_failed_documents_on_stderr(tmp_path: Path) -> None:
     assert f"WARNING: {src}:4 (id a5): type: field 'text' is a number, not a string" in err
     assert f"further failed documents: {out / 'errors' / 'errors.jsonl'}" in err
     assert "(id a7)" not in err  # the sixth failure and after: with -v
-    verbose = _cli("run", src, "--out", tmp_path / "v", "-j", "1", "-v").stderr.decode()
+    verbose = run_cli("run", src, "--out", tmp_path / "v", "-j", "1", "-v").stderr.decode()
     assert f"INFO: {src}:7 (id a8): nul: text contains NUL characters" in verbose
-    quiet = _cli("run", src, "--out", tmp_path / "q", "-j", "1", "-q")
+    quiet = run_cli("run", src, "--out", tmp_path / "q", "-j", "1", "-q")
     assert quiet.returncode == 1 and quiet.stderr == b""
 
 
@@ -259,7 +251,7 @@ def test_an_output_that_is_an_input_file_is_refused_before_any_work(
     data.write_text(body, "utf-8")
     other = tmp_path / "elsewhere"
     argv = [str(data) if a == "IN" else a.replace("OTHER", str(other)) for a in args]
-    r = _cli(*argv, "-j", "1")
+    r = run_cli(*argv, "-j", "1")
     assert r.returncode == 2
     assert f"{data} is both an input and the " in r.stderr.decode()
     assert data.read_text("utf-8") == body
@@ -274,7 +266,7 @@ def test_an_existing_file_as_output_folder_says_what_is_wrong(tmp_path: Path, fl
     notes = tmp_path / "notes.txt"
     notes.write_text("mine", "utf-8")
     extra = [] if flag == "--out" else ["--out", str(tmp_path / "o")]
-    r = _cli("run", SEED_000, flag, notes, *extra, "-j", "1")
+    r = run_cli("run", SEED_000, flag, notes, *extra, "-j", "1")
     assert r.returncode == 2
     assert f"{flag} {notes}: a file, not a folder; give a folder" in r.stderr.decode()
     assert notes.read_text("utf-8") == "mine" and not (tmp_path / "o").exists()
@@ -311,7 +303,7 @@ def test_a_config_file_that_is_not_utf8_is_a_config_error(tmp_path: Path) -> Non
     toml.write_bytes("spin_quarantine_threshold = 0.95\n".encode("utf-16"))
     with pytest.raises(cleannews.ConfigError, match="not valid TOML: not UTF-8 text"):
         cleannews.CleanConfig.from_file(toml)
-    r = _cli("clean", "--config", toml, SEED_000)
+    r = run_cli("clean", "--config", toml, SEED_000)
     assert r.returncode == 2
     assert "Traceback" not in r.stderr.decode()
     assert f"{toml}: not valid TOML: not UTF-8 text" in r.stderr.decode()

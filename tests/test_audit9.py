@@ -11,10 +11,12 @@ import json
 import os
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
 
+from _helpers import read_jsonl, run_cli
 from cleannews.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,18 +25,8 @@ SEED_000 = SEEDS / "000_51a21282db567c1f.txt"
 SEED_TEXT = SEED_000.read_text("utf-8")
 
 
-def _cli(*args: str | Path, stdin: bytes | None = None, stdout=subprocess.PIPE,
-         cwd: Path | None = None, timeout: int = 120) -> subprocess.CompletedProcess[bytes]:
-    """``python -m cleannews`` on this checkout's sources (not another installed copy)."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])}
-    return subprocess.run([sys.executable, "-m", "cleannews", *map(str, args)], input=stdin,
-                          stdout=stdout, stderr=subprocess.PIPE, timeout=timeout, cwd=cwd,
-                          env=env)
-
-
-def _records(path: Path) -> list[dict]:
-    return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
+#: ``python -m cleannews`` on this checkout's sources, with this file's 2-minute guard.
+_cli = partial(run_cli, timeout=120)
 
 
 # 1. A FIFO named like a text file inside a crawled folder (`mkfifo corpus/b.txt`, left by a
@@ -57,9 +49,9 @@ def test_a_fifo_in_a_walked_folder_is_an_error_record_not_a_hang(tmp_path: Path)
     out = tmp_path / "out"
     r = _cli("run", corpus, "--out", out, "-j", "1", timeout=30)
     assert r.returncode == 1, r.stderr.decode()
-    assert [x["id"] for x in _records(out / "clean.jsonl")] == [
+    assert [x["id"] for x in read_jsonl(out / "clean.jsonl")] == [
         f"{corpus.as_posix()}/a.txt", f"{corpus.as_posix()}/c.txt"]
-    (err,) = _records(out / "errors" / "errors.jsonl")
+    (err,) = read_jsonl(out / "errors" / "errors.jsonl")
     assert err["id"] == f"{corpus.as_posix()}/b.txt"
     assert err["error"]["type"] == "read"
     assert "not a regular file (a FIFO)" in err["error"]["message"]
@@ -130,7 +122,7 @@ def test_a_sink_folder_inside_an_input_folder_is_still_skipped(tmp_path: Path) -
             "-j", "1", "-q"]
     assert main(args) == 1
     assert main([*args, "--force"]) == 1
-    assert len(_records(corpus / "errs" / "errors.jsonl")) == 1
+    assert len(read_jsonl(corpus / "errs" / "errors.jsonl")) == 1
 
 
 # 4. datatrove: with `CleanConfig(accept_languages=("fr",))`, the cleaner marked English and
@@ -164,7 +156,7 @@ def test_score_of_the_current_folder_may_write_its_scores_there(tmp_path: Path) 
     (tmp_path / "a.txt").write_text(SEED_TEXT, "utf-8")
     r = _cli("score", ".", "--out", "scores.jsonl", "-j", "1", "-q", cwd=tmp_path)
     assert r.returncode == 0, r.stderr.decode()
-    assert [x["id"] for x in _records(tmp_path / "scores.jsonl")] == ["a.txt"]
+    assert [x["id"] for x in read_jsonl(tmp_path / "scores.jsonl")] == ["a.txt"]
 
 
 # 5. A JSONL line nested thousands of levels deep (`{"id": "x", "text": "…", "m": [[[[…`) went
@@ -178,8 +170,8 @@ def test_a_deeply_nested_jsonl_line_is_a_json_error(tmp_path: Path) -> None:
     data.write_text(json.dumps({"id": "ok", "text": SEED_TEXT}) + "\n" + line + "\n", "utf-8")
     out = tmp_path / "out"
     assert main(["run", str(data), "--out", str(out), "-j", "1", "-q"]) == 1
-    assert [r["id"] for r in _records(out / "clean.jsonl")] == ["ok"]
-    (err,) = _records(out / "errors" / "errors.jsonl")
+    assert [r["id"] for r in read_jsonl(out / "clean.jsonl")] == ["ok"]
+    (err,) = read_jsonl(out / "errors" / "errors.jsonl")
     assert err["error"]["type"] == "json"
     assert err["error"]["message"].startswith("not valid JSON: nested too deeply")
 
@@ -193,7 +185,7 @@ def test_a_report_that_cannot_be_written_is_named(tmp_path: Path) -> None:
     r = _cli("run", SEED_000, "--out", out, "--report", "/dev/full", "-j", "1", "-q")
     assert r.returncode == 2
     assert "/dev/full: No space left on device" in r.stderr.decode()
-    assert len(_records(out / "clean.jsonl")) == 1
+    assert len(read_jsonl(out / "clean.jsonl")) == 1
 
 
 # 7. `zcat dump.jsonl.gz | cleannews run - --out -` (the README's filter) read the whole stream
@@ -246,7 +238,7 @@ def test_a_utf16_jsonl_file_is_read_record_by_record(tmp_path: Path, codec: str)
     data.write_bytes(_wide_jsonl(codec))
     out = tmp_path / "out"
     assert main(["run", str(data), "--out", str(out), "-j", "1", "-q"]) == 0
-    recs = _records(out / "clean.jsonl")
+    recs = read_jsonl(out / "clean.jsonl")
     assert [(r["id"], r["cleannews"]["source"]["line"]) for r in recs] == [
         ("r0", 1), ("r1", 2), ("r2", 3)]
     assert recs[0]["cleannews"]["text"].startswith("Vsora veut imposer")
@@ -258,8 +250,8 @@ def test_a_bad_code_unit_in_utf16_jsonl_costs_its_line_only(tmp_path: Path) -> N
     data.write_bytes(b"\xff\xfe" + _wide_jsonl("utf-16-le", lone))
     out = tmp_path / "out"
     assert main(["run", str(data), "--out", str(out), "-j", "1", "-q"]) == 1
-    assert [r["id"] for r in _records(out / "clean.jsonl")] == ["r0", "r1", "r2"]
-    (err,) = _records(out / "errors" / "errors.jsonl")
+    assert [r["id"] for r in read_jsonl(out / "clean.jsonl")] == ["r0", "r1", "r2"]
+    (err,) = read_jsonl(out / "errors" / "errors.jsonl")
     assert (err["source"]["line"], err["error"]["type"]) == (4, "utf8")
 
 
@@ -355,7 +347,7 @@ def test_resume_refuses_inputs_that_changed_before_the_committed_part(tmp_path: 
     (corpus / "a.txt").unlink()
     (corpus / "c.txt").unlink()
     assert main([*args, "--resume"]) == 2
-    ids = [r["id"] for r in _records(tmp_path / "out" / "clean.jsonl")]
+    ids = [r["id"] for r in read_jsonl(tmp_path / "out" / "clean.jsonl")]
     assert ids == [f"{corpus.as_posix()}/{n}" for n in ("b.txt", "c.txt", "d.txt")]
 
 
@@ -364,7 +356,7 @@ def test_resume_still_takes_documents_added_after_the_committed_part(tmp_path: P
     assert main(args) == 0
     (corpus / "z.txt").write_text(SEED_TEXT, "utf-8")
     assert main([*args, "--resume"]) == 0
-    ids = [r["id"] for r in _records(tmp_path / "out" / "clean.jsonl")]
+    ids = [r["id"] for r in read_jsonl(tmp_path / "out" / "clean.jsonl")]
     assert ids == [f"{corpus.as_posix()}/{n}" for n in ("b.txt", "c.txt", "z.txt")]
 
 
@@ -400,7 +392,7 @@ def test_compressed_jsonl_named_on_the_command_line_is_named_as_compressed(
     packed = tmp_path / f"dump.jsonl.{suffix}"
     out = tmp_path / "out"
     assert main(["run", str(packed), "--out", str(out), "-j", "1", "-q"]) == 1
-    (err,) = _records(out / "errors" / "errors.jsonl")
+    (err,) = read_jsonl(out / "errors" / "errors.jsonl")
     assert err["error"]["type"] == "binary"
     assert f"{what}-compressed data (decompress it first)" in err["error"]["message"]
 
@@ -415,7 +407,7 @@ def test_utf16_without_a_byte_order_mark_is_named_with_the_conversion(tmp_path: 
     page.write_bytes(SEED_TEXT.encode("utf-16-le"))
     out = tmp_path / "out"
     assert main(["run", str(page), "--out", str(out), "-j", "1", "-q"]) == 1
-    (err,) = _records(out / "errors" / "errors.jsonl")
+    (err,) = read_jsonl(out / "errors" / "errors.jsonl")
     assert err["error"]["type"] == "nul"
     assert "looks like UTF-16LE text saved without a byte-order mark" in err["error"]["message"]
     assert "iconv -f UTF-16LE -t UTF-8" in err["error"]["message"]
@@ -487,7 +479,7 @@ def test_jsonl_named_json_is_read_as_records(tmp_path: Path) -> None:
     dump.write_text("".join(json.dumps(x) + "\n" for x in _json_records()), "utf-8")
     out = tmp_path / "out"
     assert main(["run", str(dump), "--out", str(out), "-j", "1", "-q"]) == 0
-    assert [r["id"] for r in _records(out / "clean.jsonl")] == ["j0", "j1", "j2"]
+    assert [r["id"] for r in read_jsonl(out / "clean.jsonl")] == ["j0", "j1", "j2"]
 
 
 # 18. `cleannews run corpus --out .` (or `run page.txt --out .`) wrote each mirrored cleaned
@@ -542,7 +534,7 @@ def test_a_jsonl_output_inside_an_input_folder_can_still_be_forced(tmp_path: Pat
     args = ["run", "corpus", "--out", "corpus/all.jsonl", "-j", "1", "-q"]
     assert _cli(*args, cwd=tmp_path).returncode == 0
     assert _cli(*args, "--force", cwd=tmp_path).returncode == 0
-    assert [r["id"] for r in _records(tmp_path / "corpus" / "all.jsonl")] == ["corpus/a.txt"]
+    assert [r["id"] for r in read_jsonl(tmp_path / "corpus" / "all.jsonl")] == ["corpus/a.txt"]
 
 
 def test_clean_warns_about_a_json_file_of_records(tmp_path: Path) -> None:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import committed_docs, seed_lines
+
 #: Documents of the corpus (10,000 until ci-trim5: the contract does not depend on the size,
 #: and the reference run plus the killed-and-resumed one cost two full runs of CI time).
 N_DOCS = 4_000
@@ -25,20 +27,11 @@ BAD_EVERY = 97
 SINK_FILES = ("clean.jsonl", "quarantine/quarantine.jsonl", "errors/errors.jsonl")
 #: Committed documents after which the second run is killed (a fifth of the corpus).
 KILL_AFTER_DOCS = 800
-SEEDS = Path(__file__).parent.parent / "seeds"
-
-
-def _sentences() -> list[str]:
-    """Short real French lines from the seeds (documents stay small: the test stays fast)."""
-    lines = []
-    for seed in sorted(SEEDS.glob("*.txt")):
-        lines += [x.strip() for x in seed.read_text("utf-8").splitlines() if len(x.strip()) > 40]
-    return lines
 
 
 def make_corpus(path: Path) -> list[str]:
     """Write the corpus; return the id every line must end up with, in input order."""
-    sentences = _sentences()
+    sentences = seed_lines()
     bad = [
         lambda i: b'{"id": "doc-%05d", "text": broken' % i,
         lambda i: b'{"id": "doc-%05d", "body": "no text field"}' % i,
@@ -71,13 +64,6 @@ def _cmd(src: Path, out: Path, *extra: str) -> list[str]:
 def _ids(out: Path) -> dict[str, list[str]]:
     return {name: [json.loads(x)["id"] for x in (out / name).read_text("utf-8").splitlines()]
             for name in SINK_FILES}
-
-
-def _committed(out: Path) -> int:
-    try:
-        return json.loads((out / ".cleannews-run.json").read_text())["done"]
-    except (OSError, ValueError, KeyError):
-        return 0
 
 
 @pytest.fixture(scope="module")
@@ -122,12 +108,12 @@ def test_kill_9_then_resume_equals_an_uninterrupted_run(
     proc = subprocess.Popen(_cmd(src, out, "--chunk-size", "16"), start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
-    while _committed(out) < KILL_AFTER_DOCS and proc.poll() is None:
+    while committed_docs(out) < KILL_AFTER_DOCS and proc.poll() is None:
         assert time.monotonic() < deadline, "the run made no progress"
         time.sleep(0.002)
     os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, mid-write
     proc.wait()
-    killed_at = _committed(out)
+    killed_at = committed_docs(out)
     assert killed_at < N_DOCS, "the run finished before it could be killed"
     resumed = subprocess.run(_cmd(src, out, "--resume"), capture_output=True, timeout=600)
     assert resumed.returncode == 1, resumed.stderr.decode()

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import committed_docs, read_jsonl, seed_lines
+
 SEEDS = Path(__file__).parent.parent / "seeds"
 SINK_FILES = ("clean.jsonl", "quarantine/quarantine.jsonl", "errors/errors.jsonl")
 
@@ -32,34 +34,14 @@ def _cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None,
                           timeout=timeout)
 
 
-def _records(path: Path) -> list[dict]:
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
-
-
-def _sentences() -> list[str]:
-    lines = []
-    for seed in sorted(SEEDS.glob("*.txt")):
-        lines += [x.strip() for x in seed.read_text("utf-8").splitlines() if len(x.strip()) > 40]
-    return lines
-
-
 def _corpus(path: Path, n: int) -> list[str]:
     """``n`` short JSONL documents made of real seed lines; returns their ids in order."""
-    s = _sentences()
+    s = seed_lines()
     ids = [f"doc-{i:05d}" for i in range(n)]
     path.write_text("".join(
         json.dumps({"id": ident, "text": f"{s[i % len(s)]}\n{s[(i + 7) % len(s)]}"},
                    ensure_ascii=False) + "\n" for i, ident in enumerate(ids)), encoding="utf-8")
     return ids
-
-
-def _committed(out: Path) -> int:
-    try:
-        return json.loads((out / ".cleannews-run.json").read_text())["done"]
-    except (OSError, ValueError, KeyError):
-        return 0
 
 
 def _children(pid: int) -> list[int]:
@@ -96,7 +78,7 @@ def test_kill_9_of_main_leaves_no_worker_and_resume_is_exactly_once(tmp_path: Pa
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             start_new_session=True)
     deadline = time.monotonic() + 120
-    while _committed(out) < 200 and proc.poll() is None:
+    while committed_docs(out) < 200 and proc.poll() is None:
         assert time.monotonic() < deadline, "the run made no progress"
         time.sleep(0.01)
     workers = _children(proc.pid)
@@ -112,10 +94,10 @@ def test_kill_9_of_main_leaves_no_worker_and_resume_is_exactly_once(tmp_path: Pa
     assert not left, f"workers {left} outlived the killed main process"
     proc.stderr.read()  # EOF: no process holds the stderr pipe any more
     proc.stderr.close()
-    assert _committed(out) < len(ids), "the run finished before it could be killed"
+    assert committed_docs(out) < len(ids), "the run finished before it could be killed"
     resumed = _cli("-q", "run", str(src), "--out", str(out), "-j", "2", "--resume")
     assert resumed.returncode == 0, resumed.stderr.decode()
-    landed = [r["id"] for name in SINK_FILES for r in _records(out / name)]
+    landed = [r["id"] for name in SINK_FILES for r in read_jsonl(out / name, missing_ok=True)]
     assert sorted(landed) == ids  # every document exactly once
 
 
@@ -130,7 +112,7 @@ def test_a_second_run_on_a_busy_output_folder_is_refused_with_the_holder_pid(
     cmd = [_exe(), "-q", "run", str(src), "--out", str(out), "-j", "1", "--chunk-size", "8"]
     first = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
-    while _committed(out) < 16 and first.poll() is None:
+    while committed_docs(out) < 16 and first.poll() is None:
         assert time.monotonic() < deadline, "the first run made no progress"
         time.sleep(0.005)
     second = _cli("-q", "run", str(src), "--out", str(out), "-j", "1", "--resume")
@@ -142,7 +124,7 @@ def test_a_second_run_on_a_busy_output_folder_is_refused_with_the_holder_pid(
     for proc in (second, errors_only):
         assert proc.returncode == 2
         assert f"another cleannews run (pid {first.pid})".encode() in proc.stderr
-    landed = [r["id"] for name in SINK_FILES for r in _records(out / name)]
+    landed = [r["id"] for name in SINK_FILES for r in read_jsonl(out / name, missing_ok=True)]
     assert sorted(landed) == ids  # the first run's output, each document once
 
 
@@ -162,10 +144,12 @@ def test_a_document_of_only_invisible_characters_is_an_empty_error(tmp_path: Pat
     out = tmp_path / "out"
     proc = _cli("run", str(tmp_path / "in"), "--out", str(out), "-j", "1")
     assert proc.returncode == 1, proc.stderr.decode()
-    errors = {Path(r["id"]).name: r["error"]["type"] for r in _records(out / "errors/errors.jsonl")}
+    errors = {Path(r["id"]).name: r["error"]["type"]
+              for r in read_jsonl(out / "errors/errors.jsonl", missing_ok=True)}
     assert errors == {"nbsp.txt": "empty", "cp1252.txt": "empty", "empty.txt": "empty",
                       "inv": "empty"}
-    assert [Path(r["id"]).name for r in _records(out / "clean.jsonl")] == ["ok.txt"]
+    kept = read_jsonl(out / "clean.jsonl", missing_ok=True)
+    assert [Path(r["id"]).name for r in kept] == ["ok.txt"]
 
 
 # --- 5. messages suggest only what works ------------------------------------------------
@@ -194,7 +178,7 @@ def test_force_that_fails_midway_can_be_resumed_as_the_message_says(tmp_path: Pa
         assert forced.returncode == 2 and b"--resume" in forced.stderr, forced.stderr
         resumed = subprocess.run([*cmd, "--resume"], capture_output=True, timeout=300)
         assert resumed.returncode == 0, resumed.stderr.decode()
-    landed = [r["id"] for name in SINK_FILES for r in _records(out / name)]
+    landed = [r["id"] for name in SINK_FILES for r in read_jsonl(out / name, missing_ok=True)]
     assert sorted(landed) == sorted(ids + [f"doc-{i:05d}" for i in range(200)])
     again = _cli("-q", "run", str(src), "--out", str(out), "-j", "1", "--force")
     assert again.returncode == 0
@@ -278,7 +262,7 @@ def test_a_50_mb_line_is_refused_by_size_and_never_reaches_a_worker(
     monkeypatch.setattr(runner, "process_chunk", _guarded_chunk)  # forked workers inherit it
     opts = BatchOptions(max_record_bytes=1024 * 1024)
     report = run_batch(RunSettings([str(src)], paths_for(tmp_path / "out"), opts, jobs=2))
-    errors = _records(tmp_path / "out" / "errors" / "errors.jsonl")
+    errors = read_jsonl(tmp_path / "out" / "errors" / "errors.jsonl", missing_ok=True)
     assert [(r["id"], r["error"]["type"]) for r in errors] == [("big", "too_large")]
     assert errors[0]["raw"].encode() == big  # nothing lost
     assert report["documents"] == {"in": 3, "out": 2, "quarantined": 0, "failed": 1}
@@ -325,7 +309,7 @@ PAGE = ("<!DOCTYPE html>\n<html><head><title>T</title></head><body><nav>Accueil 
 def test_stdin_is_sniffed_like_a_file(tmp_path: Path, data: str, kind: str) -> None:
     proc = _cli("run", "-", "--out", "out", "-j", "1", cwd=tmp_path, stdin=data.encode())
     assert proc.returncode == 0, proc.stderr.decode()
-    recs = _records(tmp_path / "out" / "clean.jsonl")
+    recs = read_jsonl(tmp_path / "out" / "clean.jsonl", missing_ok=True)
     assert [r["id"] for r in recs] == ["-"]
     text = recs[0]["cleannews"]["text"]
     assert "Le conseil municipal a voté jeudi" in text and "<p>" not in text
@@ -395,8 +379,8 @@ def test_records_carry_only_evidence_that_moved_the_score_in_compact_json(tmp_pa
     for name, extra in (("lean", ()), ("all", ("--evidence", "all"))):
         proc = _cli("-q", "run", str(src), "--out", str(tmp_path / name), "-j", "1", *extra)
         assert proc.returncode == 0, proc.stderr.decode()
-    lean = [r for s in SINK_FILES for r in _records(tmp_path / "lean" / s)]
-    full = [r for s in SINK_FILES for r in _records(tmp_path / "all" / s)]
+    lean = [r for s in SINK_FILES for r in read_jsonl(tmp_path / "lean" / s, missing_ok=True)]
+    full = [r for s in SINK_FILES for r in read_jsonl(tmp_path / "all" / s, missing_ok=True)]
     assert any(e["weight"] == 0 for e in _evidence(full))  # the corpus has some to drop
     assert all(e["weight"] != 0 for e in _evidence(lean))
     assert [e for e in _evidence(full) if e["weight"]] == _evidence(lean)
@@ -462,7 +446,7 @@ def test_parquet_input_is_refused_before_any_work(tmp_path: Path) -> None:
     (folder / "ok.txt").write_text("Un texte.\n", encoding="utf-8")
     proc = _cli("run", str(folder), "--out", str(tmp_path / "out2"), "-j", "1")
     assert proc.returncode == 0 and b"part.parquet: Parquet is not supported" in proc.stderr
-    assert len(_records(tmp_path / "out2" / "clean.jsonl")) == 1
+    assert len(read_jsonl(tmp_path / "out2" / "clean.jsonl", missing_ok=True)) == 1
 
 
 # --- 11. the HTML report a person reads ---------------------------------------------------
@@ -512,7 +496,7 @@ def test_report_html_says_what_was_run_and_what_was_removed(
     assert "spin score" in titles and "documents" in titles
     assert "quarantine threshold (0.8)" in soup.find(class_="legend").get_text()
     # counts match the sinks; quarantined ids are listed with their evidence
-    quarantined = _records(base / "out" / "quarantine" / "quarantine.jsonl")
+    quarantined = read_jsonl(base / "out" / "quarantine" / "quarantine.jsonl", missing_ok=True)
     assert soup.find(id="count-quarantined").b.get_text() == str(len(quarantined))
     if quarantined:
         listed = soup.find(id="quarantined").find_all("tr")[1:]
@@ -559,11 +543,11 @@ def test_limit_processes_the_first_n_documents(tmp_path: Path) -> None:
     proc = _cli("-q", "run", str(src), str(folder), "--out", str(tmp_path / "a"), "-j", "2",
                 "--limit", "7", "--chunk-size", "3")
     assert proc.returncode == 0, proc.stderr.decode()
-    landed = [r["id"] for s in SINK_FILES for r in _records(tmp_path / "a" / s)]
+    landed = [r["id"] for s in SINK_FILES for r in read_jsonl(tmp_path / "a" / s, missing_ok=True)]
     assert sorted(landed) == ids[:7]
     proc = _cli("-q", "run", str(src), str(folder), "--out", str(tmp_path / "b"), "-j", "1",
                 "--limit", "203")
-    landed = [r["id"] for s in SINK_FILES for r in _records(tmp_path / "b" / s)]
+    landed = [r["id"] for s in SINK_FILES for r in read_jsonl(tmp_path / "b" / s, missing_ok=True)]
     assert sorted(landed) == sorted([*ids, *(f"{folder.as_posix()}/{k}.txt" for k in range(3))])
     assert json.loads((tmp_path / "b" / "report.json").read_text())["documents"]["in"] == 203
     scores = _cli("score", str(src), "-j", "1", "--limit", "4")

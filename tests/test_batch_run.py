@@ -11,6 +11,7 @@ import pytest
 
 import cleannews
 import cleannews.score
+from _helpers import read_jsonl, run_cli, sink_records
 from cleannews.batch import BatchOptions, RunSettings, paths_for, run_batch
 from cleannews.batch.ids import MAX_NAME_BYTES, safe_relpath
 from cleannews.batch.sinks import STATE_NAME, mirror_path
@@ -18,24 +19,6 @@ from cleannews.document import Evidence, SpinScore
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 SPUN_MARK = "SPINMARK"
-
-
-def _cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None
-         ) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cleannews", *args], cwd=cwd, input=stdin,
-                          capture_output=True, timeout=300)
-
-
-def _records(path: Path) -> list[dict]:
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
-
-
-def _sinks(out: Path) -> dict[str, list[dict]]:
-    return {"out": _records(out / "clean.jsonl"),
-            "quarantine": _records(out / "quarantine" / "quarantine.jsonl"),
-            "errors": _records(out / "errors" / "errors.jsonl")}
 
 
 def _fake_score(text: str, config: cleannews.CleanConfig) -> SpinScore:
@@ -92,7 +75,7 @@ def test_malformed_records_go_to_errors_with_reason_and_raw(tmp_path: Path) -> N
     src = tmp_path / "in.jsonl"
     expected = _malformed_corpus(src)
     report = _run([src], tmp_path / "out")
-    sinks = _sinks(tmp_path / "out")
+    sinks = sink_records(tmp_path / "out")
     errors = {r["id"]: r for r in sinks["errors"]}
     assert {r["id"] for r in sinks["out"]} == {i for i, k in expected.items() if k == "ok"}
     assert {i: r["error"]["type"] for i, r in errors.items()} == {
@@ -128,7 +111,7 @@ def test_spun_documents_go_to_quarantine_with_evidence(
             for i in range(30)]
     src.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
     report = _run([src], tmp_path / "out", jobs=jobs)  # jobs=2 forks: the patch is inherited
-    sinks = _sinks(tmp_path / "out")
+    sinks = sink_records(tmp_path / "out")
     quarantined = [r["id"] for r in sinks["quarantine"]]
     assert quarantined == [f"d{i}" for i in range(0, 30, 3)]
     assert [r["id"] for r in sinks["out"]] == [f"d{i}" for i in range(30) if i % 3]
@@ -149,7 +132,7 @@ def test_text_files_mirror_the_tree_and_quarantine_separately(
     (root / "skip.png").write_bytes(b"\x89PNG....")
     out = tmp_path / "out"
     _run([root], out)
-    sinks = _sinks(out)
+    sinks = sink_records(out)
     base = root.as_posix()
     assert [r["id"] for r in sinks["out"]] == [f"{base}/a/one.txt"]
     assert [r["id"] for r in sinks["quarantine"]] == [f"{base}/a/b/two.txt"]
@@ -172,7 +155,7 @@ def test_html_files_go_through_clean_html(tmp_path: Path) -> None:
     assert mirror_path(out, f"{root.as_posix()}/page.html").exists()
     opts = BatchOptions(text_field="body", id_field="key", fmt="html")
     _run([src], tmp_path / "out2", jobs=2, options=opts)
-    rec = _records(tmp_path / "out2" / "clean.jsonl")[0]
+    rec = read_jsonl(tmp_path / "out2" / "clean.jsonl", missing_ok=True)[0]
     assert rec["key"] == "k1"
     assert "<p>" not in rec["cleannews"]["text"] and "Du HTML." in rec["cleannews"]["text"]
 
@@ -182,9 +165,9 @@ def test_seed_003_is_quarantined_end_to_end(tmp_path: Path) -> None:
     label = cleannews.clean(seed.read_bytes()).spin.label
     if label != "spun":
         pytest.skip(f"the installed spin detector labels seed 003 {label!r}, not 'spun'")
-    proc = _cli("run", str(SEEDS), "--out", str(tmp_path / "out"), "--jobs", "2")
+    proc = run_cli("run", str(SEEDS), "--out", str(tmp_path / "out"), "--jobs", "2")
     assert proc.returncode == 0, proc.stderr.decode()
-    sinks = _sinks(tmp_path / "out")
+    sinks = sink_records(tmp_path / "out")
     assert [Path(r["id"]).name for r in sinks["quarantine"]] == [seed.name]
     assert sinks["quarantine"][0]["cleannews"]["spin"]["evidence"]
     assert len(sinks["out"]) == len(list(SEEDS.glob("*.txt"))) - 1
@@ -211,14 +194,15 @@ def test_input_path_with_dotdot_is_mirrored_inside_out(tmp_path: Path) -> None:
     (tmp_path / "work").mkdir()
     (tmp_path / "x.txt").write_text("Le texte du dessus.\n", encoding="utf-8")
     (tmp_path / "work" / "x.txt").write_text("Le texte de dessous.\n", encoding="utf-8")
-    proc = _cli("run", "../x.txt", "x.txt", "--out", "out", "--jobs", "1", cwd=tmp_path / "work")
+    proc = run_cli("run", "../x.txt", "x.txt", "--out", "out", "--jobs", "1", cwd=tmp_path / "work")
     assert proc.returncode == 0, proc.stderr.decode()
     out = tmp_path / "work" / "out"
     texts = {p.read_text("utf-8").strip(): p for p in out.rglob("*.txt")}
     assert set(texts) == {"Le texte du dessus.", "Le texte de dessous."}
     assert all(p.resolve().is_relative_to(out.resolve()) for p in texts.values())
     assert texts["Le texte de dessous."] == out / "x.txt"  # a plain path stays as it is
-    assert [r["id"] for r in _records(out / "clean.jsonl")] == ["../x.txt", "x.txt"]
+    kept = read_jsonl(out / "clean.jsonl", missing_ok=True)
+    assert [r["id"] for r in kept] == ["../x.txt", "x.txt"]
 
 
 def test_mirrored_names_never_collide(tmp_path: Path) -> None:
@@ -255,41 +239,42 @@ def test_resume_drops_a_half_written_chunk(tmp_path: Path) -> None:
 def test_existing_output_needs_resume_or_force(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text('{"id": 1, "text": "Un."}\n', encoding="utf-8")
-    assert _cli("run", str(src), "--out", str(tmp_path / "o"), "-j", "1").returncode == 0
-    again = _cli("run", str(src), "--out", str(tmp_path / "o"), "-j", "1")
+    assert run_cli("run", str(src), "--out", str(tmp_path / "o"), "-j", "1").returncode == 0
+    again = run_cli("run", str(src), "--out", str(tmp_path / "o"), "-j", "1")
     assert again.returncode == 2 and b"--resume" in again.stderr
-    forced = _cli("run", str(src), "--out", str(tmp_path / "o"), "-j", "1", "--force")
+    forced = run_cli("run", str(src), "--out", str(tmp_path / "o"), "-j", "1", "--force")
     assert forced.returncode == 0
-    assert len(_records(tmp_path / "o" / "clean.jsonl")) == 1
+    assert len(read_jsonl(tmp_path / "o" / "clean.jsonl", missing_ok=True)) == 1
     other = tmp_path / "other.jsonl"
     other.write_text('{"id": 2, "text": "Deux."}\n', encoding="utf-8")
-    mismatch = _cli("run", str(other), "--out", str(tmp_path / "o"), "-j", "1", "--resume")
+    mismatch = run_cli("run", str(other), "--out", str(tmp_path / "o"), "-j", "1", "--resume")
     assert mismatch.returncode == 2 and b"other inputs" in mismatch.stderr
 
 
 # --- CLI -----------------------------------------------------------------------------
 
 def test_cli_exit_codes_and_summary(tmp_path: Path) -> None:
-    ok = _cli("run", str(SEEDS), "--out", str(tmp_path / "a"), "-j", "1")
+    ok = run_cli("run", str(SEEDS), "--out", str(tmp_path / "a"), "-j", "1")
     assert ok.returncode == 0 and b"documents in" in ok.stderr
     bad = tmp_path / "bad.jsonl"
     bad.write_bytes(b'{"id": 1, "text": "Un."}\nnot json\n')
-    failed = _cli("run", str(bad), "--out", str(tmp_path / "b"), "-j", "1")
+    failed = run_cli("run", str(bad), "--out", str(tmp_path / "b"), "-j", "1")
     assert failed.returncode == 1 and b"1 failed" in failed.stderr
-    missing = _cli("run", str(tmp_path / "nope"), "--out", str(tmp_path / "c"))
+    missing = run_cli("run", str(tmp_path / "nope"), "--out", str(tmp_path / "c"))
     assert missing.returncode == 2 and b"no such file" in missing.stderr
-    usage = _cli("run", str(bad))
+    usage = run_cli("run", str(bad))
     assert usage.returncode == 2
 
 
 def test_cli_filter_stdin_to_stdout(tmp_path: Path) -> None:
     data = b'{"id": "a", "text": "Un."}\n{"id": "b", "text": 5}\n{"id": "c", "text": "Trois."}\n'
-    proc = _cli("run", "-", "--out", "-", "-j", "2", "--errors", "err", "--quarantine", "q",
+    proc = run_cli("run", "-", "--out", "-", "-j", "2", "--errors", "err", "--quarantine", "q",
                 cwd=tmp_path, stdin=data)
     assert proc.returncode == 1
     lines = [json.loads(x) for x in proc.stdout.decode().splitlines()]
     assert [r["id"] for r in lines] == ["a", "c"]
-    assert [r["id"] for r in _records(tmp_path / "err" / "errors.jsonl")] == ["b"]
+    errors = read_jsonl(tmp_path / "err" / "errors.jsonl", missing_ok=True)
+    assert [r["id"] for r in errors] == ["b"]
 
 
 def test_score_lists_suspects_only_with_min_score(
@@ -334,7 +319,7 @@ def test_options_reach_the_workers(tmp_path: Path) -> None:
                    encoding="utf-8")
     opts = BatchOptions(text_field="body", id_field="key")
     _run([src], tmp_path / "out", jobs=2, options=opts)
-    sinks = _sinks(tmp_path / "out")
+    sinks = sink_records(tmp_path / "out")
     assert [r["key"] for r in sinks["out"]] == ["k1"]
     assert sinks["out"][0]["cleannews"]["text"] == "Un corps."
     assert [(r["id"], r["error"]["type"]) for r in sinks["errors"]] == [("k2", "missing_field")]
@@ -353,10 +338,10 @@ def test_site_templates_remove_lines_recurring_in_one_source(tmp_path: Path) -> 
         rows.append(json.dumps({"id": f"d{i}", "url": f"https://{host}/{i}", "text": text}))
     src.write_text("\n".join(rows) + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    proc = _cli("run", str(src), "--out", str(out), "-j", "2", "--site-templates",
+    proc = run_cli("run", str(src), "--out", str(out), "-j", "2", "--site-templates",
                 "--template-min-count", "3")
     assert proc.returncode == 0, proc.stderr.decode()
-    recs = {r["id"]: r["cleannews"] for r in _records(out / "clean.jsonl")}
+    recs = {r["id"]: r["cleannews"] for r in read_jsonl(out / "clean.jsonl", missing_ok=True)}
     for i in range(6):  # www.a.fr: 6 documents, the line is furniture
         assert "Carpentras" not in recs[f"d{i}"]["text"]
         assert f"sujet {i}" in recs[f"d{i}"]["text"]
@@ -375,7 +360,7 @@ def test_full_disk_then_resume(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps({"id": i, "text": f"Texte numéro {i}, assez long. " * 5})
                            + "\n" for i in range(200)), encoding="utf-8")
-    ref = _cli("run", str(src), "--out", str(tmp_path / "ref"), "-j", "2")
+    ref = run_cli("run", str(src), "--out", str(tmp_path / "ref"), "-j", "2")
     assert ref.returncode == 0, ref.stderr.decode()
     limit = (tmp_path / "ref" / "clean.jsonl").stat().st_size // 3
 
@@ -401,7 +386,7 @@ def test_text_file_over_the_size_limit_is_an_error(tmp_path: Path) -> None:
     small.write_text("Court.\n", encoding="utf-8")
     opts = BatchOptions(max_record_bytes=1000)
     report = _run([big, small], tmp_path / "out", options=opts)
-    sinks = _sinks(tmp_path / "out")
+    sinks = sink_records(tmp_path / "out")
     assert [(r["id"], r["error"]["type"]) for r in sinks["errors"]] == [
         (big.as_posix(), "too_large")]
     assert sinks["errors"][0]["raw"] == big.read_text("utf-8")
@@ -426,7 +411,7 @@ def test_a_worker_that_dies_costs_only_its_document(
     src.write_text("".join(json.dumps({"id": i, "text": "CRASHME" if i == 7 else f"Texte {i}."})
                            + "\n" for i in range(40)), encoding="utf-8")
     report = _run([src], tmp_path / "out", jobs=2, chunk_docs=8)
-    sinks = _sinks(tmp_path / "out")
+    sinks = sink_records(tmp_path / "out")
     assert [(r["id"], r["error"]["type"]) for r in sinks["errors"]] == [("7", "crash")]
     assert [r["id"] for r in sinks["out"]] == [i for i in range(40) if i != 7]
     assert report["documents"] == {"in": 40, "out": 39, "quarantined": 0, "failed": 1}
@@ -448,7 +433,7 @@ def test_cleaning_an_output_again_replaces_the_cleannews_object(tmp_path: Path) 
     src.write_text('{"id": "a", "text": "Un texte.", "k": 1}\n', encoding="utf-8")
     _run([src], tmp_path / "out1")
     _run([tmp_path / "out1" / "clean.jsonl"], tmp_path / "out2")
-    rec = _records(tmp_path / "out2" / "clean.jsonl")[0]
+    rec = read_jsonl(tmp_path / "out2" / "clean.jsonl", missing_ok=True)[0]
     assert rec["k"] == 1 and rec["text"] == "Un texte."
     assert rec["cleannews"]["source"]["path"].endswith("out1/clean.jsonl")
     raw = (tmp_path / "out2" / "clean.jsonl").read_text("utf-8")
@@ -464,7 +449,7 @@ def test_truncated_gzip_keeps_its_good_lines_and_reports_the_rest(tmp_path: Path
     src = tmp_path / "cut.jsonl.gz"
     src.write_bytes(whole[: len(whole) // 2])
     report = _run([src], tmp_path / "out")
-    sinks = _sinks(tmp_path / "out")
+    sinks = sink_records(tmp_path / "out")
     good = [r["id"] for r in sinks["out"]]
     assert good == list(range(len(good))) and 0 < len(good) < 300
     assert [r["error"]["type"] for r in sinks["errors"]] == ["read"]
@@ -477,6 +462,6 @@ def test_records_without_id_carry_their_path_line_id(tmp_path: Path) -> None:
     src.write_text('{"text": "Sans identifiant."}\n{"id": 5, "text": "Avec."}\n',
                    encoding="utf-8")
     _run([src], tmp_path / "out")
-    recs = _records(tmp_path / "out" / "clean.jsonl")
+    recs = read_jsonl(tmp_path / "out" / "clean.jsonl", missing_ok=True)
     assert [r["cleannews"]["id"] for r in recs] == [f"{src.as_posix()}:1", "5"]
     assert "id" not in recs[0] and recs[1]["id"] == 5  # input fields untouched

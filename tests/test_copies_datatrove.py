@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 
 import pytest
+
+from _helpers import read_jsonl
 
 pytest.importorskip("numpy", reason="copy detection needs numpy")
 pytest.importorskip("datatrove", reason="datatrove is not installed")
@@ -18,8 +19,7 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures/copies/eval_small.json
 def _records() -> list[dict]:
     """Bases + planted variants of two held-out batches (12 of each, no base in both)."""
     out = []
-    with gzip.open(FIXTURE, "rt", encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in fh]
+    rows = read_jsonl(FIXTURE)
     used: set[str] = set()
     for batch, tag in (("spun_careful_0.3", "s"), ("copy_furniture", "c")):
         recs = [r for r in rows if r["batch"] == batch]

@@ -3,7 +3,6 @@ duplicates in their own sink exactly once (also across a failed run and ``--resu
 
 from __future__ import annotations
 
-import gzip
 import json
 import subprocess
 import sys
@@ -11,27 +10,17 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import read_jsonl, run_cli, sink_records
+
 pytest.importorskip("numpy", reason="copy detection needs numpy")
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures/copies/eval_small.jsonl.gz"
 
 
-def _cli(*args: str, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cleannews", *args], capture_output=True,
-                          timeout=300, **kw)
-
-
-def _records(path: Path) -> list[dict]:
-    if not path.exists():
-        return []
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
-
-
 def _input(tmp_path: Path, n_spun: int = 4, n_copy: int = 4, filler: int = 0) -> tuple[Path, dict]:
     """A JSONL input with planted spun copies and plain copies (held-out fixture), one bad
     record, and ``filler`` unrelated short records; returns the path and the truth."""
-    with gzip.open(FIXTURE, "rt", encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in fh]
+    rows = read_jsonl(FIXTURE)
     out, truth, used = [], {}, set()
     for batch, n, tag in (("spun_careful_0.3", n_spun, "s"), ("copy_furniture", n_copy, "c")):
         recs = [r for r in rows if r["batch"] == batch]
@@ -53,11 +42,12 @@ def _input(tmp_path: Path, n_spun: int = 4, n_copy: int = 4, filler: int = 0) ->
 def test_find_copies_annotates_every_record_and_names_the_source(tmp_path: Path) -> None:
     src, truth = _input(tmp_path)
     out = tmp_path / "out"
-    proc = _cli("run", str(src), "--out", str(out), "-j", "2", "--find-copies")
+    proc = run_cli("run", str(src), "--out", str(out), "-j", "2", "--find-copies")
     assert proc.returncode == 1, proc.stderr.decode()  # 1: one document failed (the bad one)
-    recs = _records(out / "clean.jsonl") + _records(out / "quarantine" / "quarantine.jsonl")
+    sinks = sink_records(out)
+    recs = sinks["out"] + sinks["quarantine"]
     assert len(recs) == len(truth)  # nothing dropped without --drop-duplicates
-    assert [r["id"] for r in _records(out / "errors" / "errors.jsonl")] == ["bad"]
+    assert [r["id"] for r in sinks["errors"]] == ["bad"]
     for r in recs:
         info = r["cleannews"]["copies"]
         kind, base = truth[r["id"]]
@@ -79,10 +69,10 @@ def test_drop_duplicates_exactly_once_across_a_failed_run_and_resume(tmp_path: P
     import resource
 
     src, truth = _input(tmp_path, n_spun=3, n_copy=6, filler=120)
-    ref = _cli("run", str(src), "--out", str(tmp_path / "ref"), "-j", "1", "--find-copies",
+    ref = run_cli("run", str(src), "--out", str(tmp_path / "ref"), "-j", "1", "--find-copies",
                "--drop-duplicates", "--chunk-size", "8")
     assert ref.returncode == 1, ref.stderr.decode()
-    dups = _records(tmp_path / "ref" / "duplicates" / "duplicates.jsonl")
+    dups = read_jsonl(tmp_path / "ref" / "duplicates" / "duplicates.jsonl", missing_ok=True)
     pairs = [(b, i) for i, (k, b) in truth.items() if k == "copy_furniture"]
     assert len(dups) == len(pairs) == 6
     assert all(r["cleannews"]["copies"]["role"] == "duplicate" for r in dups)
@@ -112,10 +102,10 @@ def test_drop_duplicates_exactly_once_across_a_failed_run_and_resume(tmp_path: P
 
 def test_drop_duplicates_needs_find_copies_and_stdin_is_refused(tmp_path: Path) -> None:
     src, _ = _input(tmp_path, 1, 1)
-    proc = _cli("run", str(src), "--out", str(tmp_path / "o"), "--drop-duplicates")
+    proc = run_cli("run", str(src), "--out", str(tmp_path / "o"), "--drop-duplicates")
     assert proc.returncode == 2 and b"--find-copies" in proc.stderr
-    proc = _cli("run", "-", "--out", str(tmp_path / "o2"), "--find-copies",
-                input=src.read_bytes())
+    proc = run_cli("run", "-", "--out", str(tmp_path / "o2"), "--find-copies",
+                stdin=src.read_bytes())
     assert proc.returncode != 0 and b"stdin" in proc.stderr
 
 

@@ -16,14 +16,10 @@ of either benchmark is copied.
 
 from __future__ import annotations
 
-from cleannews.strip import html as H
+from _helpers import html_text
 from test_strip_html_fr4 import CFG, PARA, TITLE  # the same article, one place
 
 QUOTE = "Une ville qui ne vote pas son budget à temps perd la confiance de ses habitants."
-
-
-def _text(html: str) -> str:
-    return H.html_to_text(html, CFG).text
 
 
 def _page(inside: str, n: int = 4) -> str:
@@ -46,7 +42,7 @@ def test_click_to_tweet_sentence_stays_and_its_button_goes():
         f"<span class='sw-click-to-tweet'><span class='sw-ctt-text'>{QUOTE}</span>"
         "<span class='sw-ctt-btn'>Click To Tweet</span></span></a>"
     )
-    text = _text(_page(box))
+    text = html_text(_page(box), CFG)
     assert QUOTE in text
     assert "Click To Tweet" not in text
 
@@ -56,19 +52,19 @@ def test_better_click_to_tweet_box_stays():
         f"<span class='bctt-click-to-tweet'><span class='bctt-ctt-text'><a href='/t'>{QUOTE}"
         "</a></span><a class='bctt-ctt-btn' href='/t'>Tweeter</a></span>"
     )
-    text = _text(_page(f"<p>{box}</p>"))
+    text = html_text(_page(f"<p>{box}</p>"), CFG)
     assert QUOTE in text
     assert "Tweeter" not in text
 
 
 def test_tweetable_sentence_in_a_paragraph_stays():
-    text = _text(_page(f"<p>Elle conclut : <span class='tweetable'>{QUOTE}</span></p>"))
+    text = html_text(_page(f"<p>Elle conclut : <span class='tweetable'>{QUOTE}</span></p>"), CFG)
     assert QUOTE in text
 
 
 def test_tweet_box_that_is_no_share_quote_still_goes():
     box = f"<div class='tweet-box'><p>{QUOTE}</p><a href='/t'>Tweeter</a></div>"
-    assert QUOTE not in _text(_page(box))
+    assert QUOTE not in html_text(_page(box), CFG)
 
 
 # --- a subheading in a wrapper of its own ------------------------------------------------
@@ -91,7 +87,7 @@ def _components(between: str, after: str = "") -> str:
 
 def test_wrapped_subheading_between_paragraphs_stays():
     sub = "<div class='c-1 subheadline-block'><div><h2>Que contient le budget ?</h2></div></div>"
-    text = _text(_components(sub))
+    text = html_text(_components(sub), CFG)
     assert "Que contient le budget ?" in text
 
 
@@ -100,21 +96,21 @@ def test_wrapped_subheading_before_a_picture_stays():
         "<div class='c-1 subheadline-block'><h2>Qui paiera la hausse ?</h2></div>"
         "<div class='c-1 image-block'><img src='/p.jpg' alt=''><p>AFP</p></div>"
     )
-    assert "Qui paiera la hausse ?" in _text(_components(sub))
+    assert "Qui paiera la hausse ?" in html_text(_components(sub), CFG)
 
 
 def test_box_title_before_a_list_that_goes_still_goes():
     title = "<div class='c-1 subheadline-block'><h2>À lire aussi sur le site</h2></div>"
     links = "".join(f"<li><a href='/a{i}'>Un autre article numéro {i}</a></li>" for i in range(5))
     after = title + f"<ul class='c-1'>{links}</ul>"
-    text = _text(_components("", after))
+    text = html_text(_components("", after), CFG)
     assert "À lire aussi sur le site" not in text
     assert "Un autre article numéro 1" not in text
 
 
 def test_wrapped_heading_with_a_link_is_no_subheading():
     sub = "<div class='c-1 promo-block'><h2><a href='/n'>Notre newsletter du matin</a></h2></div>"
-    assert "Notre newsletter du matin" not in _text(_components(sub))
+    assert "Notre newsletter du matin" not in html_text(_components(sub), CFG)
 
 
 # --- the body the page marks (itemprop="articleBody") -------------------------------------
@@ -141,14 +137,14 @@ FACT_BOX = (
 
 
 def test_marked_body_keeps_what_did_not_vote():
-    text = _text(_marked(FACT_BOX))
+    text = html_text(_marked(FACT_BOX), CFG)
     assert "12 millions d'euros" in text
     assert "Vote à main levée." in text
 
 
 def test_furniture_inside_the_marked_body_still_goes():
     box = "<div class='related-articles'><p><a href='/a'>Un autre article du jour</a></p></div>"
-    text = _text(_marked(FACT_BOX + box))
+    text = html_text(_marked(FACT_BOX + box), CFG)
     assert "Un autre article du jour" not in text
     assert "12 millions d'euros" in text
 
@@ -156,4 +152,4 @@ def test_furniture_inside_the_marked_body_still_goes():
 def test_two_marked_bodies_mark_nothing():
     # a listing whose every teaser is marked: no element is the article's body
     page = _marked(FACT_BOX, teaser="<div itemprop='articleBody'><p>Un autre résumé.</p></div>")
-    assert "12 millions d'euros" not in _text(page)
+    assert "12 millions d'euros" not in html_text(page, CFG)

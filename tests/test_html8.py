@@ -24,17 +24,13 @@ written for these tests in the shape of French news pages; no page of either set
 
 from __future__ import annotations
 
-from cleannews.strip import html as H
+from _helpers import html_text
 from test_strip_html_fr4 import CFG, PARA, TITLE  # the same article, one place
 
 MENU = (
     "<div class='menu'><a href='/'>Accueil</a> <a href='/politique'>Politique</a> "
     "<a href='/monde'>Monde</a> <a href='/sport'>Sport</a></div>"
 )
-
-
-def _text(html: str) -> str:
-    return H.html_to_text(html, CFG).text
 
 
 def _page(inside: str, n: int = 5) -> str:
@@ -57,7 +53,7 @@ def test_popup_ending_a_sentence_of_a_prose_paragraph_stays():
         "années, et il a parlé de <a class='popup' href='javascript:void(0)' "
         "onclick='return overlib(\"note\")'>dette cachée.</a></p>"
     )
-    assert "dette cachée." in _text(_page(p))
+    assert "dette cachée." in html_text(_page(p), CFG)
 
 
 def test_popup_opening_a_paragraph_stays():
@@ -65,13 +61,13 @@ def test_popup_opening_a_paragraph_stays():
         "<p><a class='popup' href='javascript:void(0)'>Je</a> suis un conseiller assez âgé, "
         "dit-il, et je n'ai jamais vu un budget voté aussi tard dans la nuit.</p>"
     )
-    text = _text(_page(p))
+    text = html_text(_page(p), CFG)
     assert "Je suis un conseiller" in text
 
 
 def test_share_label_after_a_one_line_paragraph_still_goes():
     p = "<p>Fin. <span class='share'>Partager</span></p>"
-    text = _text(_page(p))
+    text = html_text(_page(p), CFG)
     assert "Partager" not in text
 
 
@@ -90,7 +86,7 @@ def test_lightbox_copy_of_a_caption_goes():
         f"<div class='lightbox'><div class='lightbox__wrapper'><img src='a-big.jpg'>"
         f"<div class='lightbox__description'>{caption}</div></div></div>"
     )
-    text = _text(_page(fig))
+    text = html_text(_page(fig), CFG)
     assert text.count("Le maire et son adjoint aux finances") == 1
 
 
@@ -115,7 +111,7 @@ def test_list_of_stories_after_the_headline_in_its_column_goes():
         f"rubrique politique, numéro {i}</a> <p>Publié le 3 mars 2024</p></div>"
         for i in range(12)
     )
-    text = _text(_columns(f"<div class='more'><span>Plus d'articles</span>{cards}</div>"))
+    text = html_text(_columns(f"<div class='more'><span>Plus d'articles</span>{cards}</div>"), CFG)
     assert TITLE in text
     assert "Par Jeanne Martin" in text
     assert "numéro 3" not in text
@@ -128,7 +124,7 @@ def test_long_standfirst_after_the_headline_in_its_column_stays():
         "que la majorité promet de ne pas augmenter avant la fin du mandat. "
     )
     standfirst = f"<p class='chapo'>{sentence * 5}<a href='/dette'>Notre dossier</a></p>"
-    text = _text(_columns(standfirst))
+    text = html_text(_columns(standfirst), CFG)
     assert "que la majorité promet de ne pas augmenter" in text
 
 
@@ -154,7 +150,7 @@ def test_paragraph_with_hover_cards_keeps_its_sentences():
         "(divers gauche), a annoncé lundi le parquet de la ville, qui a requis six mois.</span>"
         "</p>"
     )
-    text = _text(_page(p))
+    text = html_text(_page(p), CFG)
     assert "menacé la maire Anne Dupuis (divers gauche), a annoncé lundi" in text
     assert "numéro 1" not in text
 
@@ -165,7 +161,7 @@ def test_read_also_paragraph_of_links_still_goes():
         "<a href='/b'>La dette des communes en hausse</a> | "
         "<a href='/c'>Les impôts locaux, ce qui change</a></p>"
     )
-    assert "La dette des communes en hausse" not in _text(_page(p))
+    assert "La dette des communes en hausse" not in html_text(_page(p), CFG)
 
 
 def test_reference_item_made_of_links_stays():
@@ -180,7 +176,7 @@ def test_reference_item_made_of_links_stays():
     page = _page(refs).replace(
         "<title>", "<link rel='canonical' href='https://www.journal.fr/budget'><title>"
     )
-    assert "Rapport sur les finances locales" in _text(page)
+    assert "Rapport sur les finances locales" in html_text(page, CFG)
 
 
 # --- text behind a paywall ------------------------------------------------------------------
@@ -192,7 +188,7 @@ def test_paywalled_paragraph_hidden_from_non_subscribers_stays():
         "municipale, dont la rénovation coûtera deux fois plus que prévu.</p>"
         "<div class='paywall' aria-hidden='true'>Abonnez-vous pour lire la suite</div>"
     )
-    text = _text(_page(p))
+    text = html_text(_page(p), CFG)
     assert "La suite du débat a porté sur la piscine" in text
     assert "Abonnez-vous" not in text
 
@@ -207,7 +203,7 @@ def test_french_keyword_and_same_section_boxes_go():
         "départemental a lui aussi voté son budget, avec une hausse de la taxe foncière de "
         "deux points.</p></div>"
     )
-    text = _text(_page(boxes))
+    text = html_text(_page(boxes), CFG)
     assert "Mots-clés" not in text
     assert "taxe foncière" not in text
     assert "Le conseil municipal a voté" in text
@@ -227,13 +223,13 @@ def _gated_body(wrapper_class: str) -> str:
 
 
 def test_body_in_a_paywall_wrapper_named_content_is_the_article():
-    text = _text(_gated_body("paywallAccessWrapper contentBodySections"))
+    text = html_text(_gated_body("paywallAccessWrapper contentBodySections"), CFG)
     assert "Le conseil municipal a voté" in text  # main chose the teasers and dropped it
 
 
 def test_paywall_box_with_content_in_the_same_class_value_still_goes():
     box = "<div class='paywall paywall__content'><p>Abonnez-vous pour lire la suite.</p></div>"
-    assert "Abonnez-vous" not in _text(_page(box))
+    assert "Abonnez-vous" not in html_text(_page(box), CFG)
 
 
 def test_call_to_action_box_goes_even_with_a_sentence():
@@ -241,6 +237,6 @@ def test_call_to_action_box_goes_even_with_a_sentence():
         "<div class='cta-box'><p>Notre journal vit de ses lecteurs : soutenez une rédaction "
         "indépendante et abonnez-vous dès aujourd'hui pour un euro le premier mois.</p></div>"
     )
-    text = _text(_page(box))
+    text = html_text(_page(box), CFG)
     assert "soutenez une rédaction" not in text
     assert "Le conseil municipal a voté" in text

@@ -13,17 +13,13 @@ set is copied.
 
 from __future__ import annotations
 
-from cleannews.strip import html as H
+from _helpers import html_text
 from test_strip_html_fr4 import CFG, PARA, TITLE  # the same article, one place
 
 QUOTE = (
     "La mer est généreuse : avec les mesures adéquates, elle peut reconstituer ses ressources, "
     "a expliqué la chercheuse"
 )
-
-
-def _text(html: str) -> str:
-    return H.html_to_text(html, CFG).text
 
 
 def _page(inside: str, n: int = 5, head: str = f"<h1>{TITLE}</h1>") -> str:
@@ -45,25 +41,25 @@ def test_pull_quote_repeating_a_paragraph_goes():
         + PARA
         + f"<p><em>« {QUOTE}. »</em> Puis la séance a été levée.</p>"
     )
-    text = _text(_page(inside))
+    text = html_text(_page(inside), CFG)
     assert text.count("La mer est généreuse") == 1
     assert "Puis la séance a été levée." in text
 
 
 def test_quotation_given_once_stays():
-    text = _text(_page(f"<blockquote><p>{QUOTE}.</p></blockquote>" + PARA))
+    text = html_text(_page(f"<blockquote><p>{QUOTE}.</p></blockquote>" + PARA), CFG)
     assert "La mer est généreuse" in text
 
 
 def test_two_quotes_repeating_each_other_stay():
     quote = f"<blockquote><p>{QUOTE}.</p></blockquote>"
-    text = _text(_page(quote + PARA + quote))
+    text = html_text(_page(quote + PARA + quote), CFG)
     assert "La mer est généreuse" in text
 
 
 def test_short_repeated_quote_stays():
     inside = "<blockquote>« Non. »</blockquote>" + PARA + "<p>Il a répondu : « Non. »</p>"
-    text = _text(_page(inside))
+    text = html_text(_page(inside), CFG)
     assert text.count("Non.") == 2
 
 
@@ -92,14 +88,14 @@ def _crumb_page(h1: str, h2: str) -> str:
 
 
 def test_breadcrumb_repeating_the_headline_goes():
-    text = _text(_crumb_page(TITLE, f"Lyon : {TITLE}"))
+    text = html_text(_crumb_page(TITLE, f"Lyon : {TITLE}"), CFG)
     assert text.count(TITLE) == 1
     assert "Lyon : " + TITLE in text
     assert "Politique" not in text
 
 
 def test_breadcrumb_holding_the_only_headline_stays():
-    text = _text(_crumb_page(TITLE, ""))
+    text = html_text(_crumb_page(TITLE, ""), CFG)
     assert TITLE in text
 
 
@@ -112,7 +108,8 @@ def test_author_description_box_goes_byline_stays():
         "<div class='author-description'>Journaliste au service politique depuis 2019. "
         "Elle s'intéresse surtout aux finances locales et aux élections municipales.</div></div>"
     )
-    text = _text(_page(bio, head=f"<h1>{TITLE}</h1><p class='byline'>Par Claire Dupont</p>"))
+    html = _page(bio, head=f"<h1>{TITLE}</h1><p class='byline'>Par Claire Dupont</p>")
+    text = html_text(html, CFG)
     assert "Par Claire Dupont" in text
     assert "Journaliste au service politique" not in text
 
@@ -123,6 +120,6 @@ def test_pull_quote_box_with_a_quote_class_goes():
         + PARA
         + f"<p>« {QUOTE} », puis la séance a été levée.</p>"
     )
-    text = _text(_page(inside))
+    text = html_text(_page(inside), CFG)
     assert text.count("La mer est généreuse") == 1
     assert "puis la séance a été levée." in text

@@ -12,8 +12,8 @@ same shape that must still go.
 
 from __future__ import annotations
 
+from _helpers import html_text
 from cleannews import CleanConfig
-from cleannews.strip.html import html_to_text
 
 CFG = CleanConfig(score_spin=False)
 
@@ -34,10 +34,6 @@ _SIDEBAR = (
 )
 
 
-def _text(html: str) -> str:
-    return html_to_text(html, CFG).text
-
-
 def test_standfirst_beside_a_headline_far_from_the_body_is_kept():
     # the headline and its standfirst sit in a hero banner; the body in <main> elsewhere
     html = (
@@ -48,7 +44,7 @@ def test_standfirst_beside_a_headline_far_from_the_body_is_kept():
         f"<div id='page'><main><article><div class='entry-content'>{_PARAS}</div></article>"
         f"</main>{_SIDEBAR}</div></body></html>"
     )
-    text = _text(html)
+    text = html_text(html, CFG)
     assert "La piscine aura son nouveau bassin" in text
     assert "les travaux commencent au printemps" in text  # the standfirst (was dropped)
     assert "Le bassin actuel, construit en 1972" in text
@@ -66,7 +62,7 @@ def test_the_article_h1_is_preferred_to_a_site_logo_h1():
         f"commencent au printemps.</p></header></div><div id='articleContent'>{_PARAS}</div>"
         f"</article></div>{_SIDEBAR}</body></html>"
     )
-    text = _text(html)
+    text = html_text(html, CFG)
     assert "les travaux commencent au printemps" in text  # was dropped with the header
     assert "La piscine aura son nouveau bassin" in text
     assert "La foire aux vins revient" not in text
@@ -82,7 +78,7 @@ def test_a_teaser_wrapper_before_the_body_is_kept_and_a_breadcrumb_is_not():
         "les crédits lundi soir, après trois heures de débat.</p></div>"
         f"<div class='news-text-wrap'>{_PARAS}</div></div></div>{_SIDEBAR}</div></body></html>"
     )
-    text = _text(html)
+    text = html_text(html, CFG)
     assert "La piscine intercommunale sera rénovée" in text  # the lead (was dropped)
     assert "Le bassin actuel, construit en 1972" in text
     assert "Actualités" not in text
@@ -127,7 +123,7 @@ def test_the_last_section_of_a_run_classed_item_last_is_kept_a_paywall_section_i
         f"<html><body><div class='XContent'><h1>Schneeräumpflicht</h1><div class='cssBody'>"
         f"{sections}{last}{paywall}</div></div>{_SIDEBAR}</body></html>"
     )
-    text = _text(html)
+    text = html_text(html, CFG)
     assert "Wenn sich ein Passant auf einem nicht geräumten Gehweg" in text  # was dropped
     assert "Digitalabo" not in text
     assert "Hausbesitzer sind gesetzlich dazu verpflichtet" in text
@@ -143,7 +139,7 @@ def test_a_tweet_quoted_in_the_article_is_kept_a_share_bar_is_not():
         "<div class='share-twitter'><a href='https://twitter.com/share'>Partager sur Twitter"
         "</a></div></div></article></body></html>"
     )
-    text = _text(html)
+    text = html_text(html, CFG)
     assert "Nos nageurs attendaient ce bassin depuis dix ans" in text  # was dropped
     assert "Partager sur Twitter" not in text
 
@@ -157,7 +153,7 @@ def test_a_sentence_running_into_its_link_is_kept():
         "<p>À lire aussi : <a href='/actu/stade'>le stade attendra encore deux ans</a></p>"
         "</div></article></body></html>"
     )
-    text = _text(html)
+    text = html_text(html, CFG)
     assert "Il remplace Jean Dupont, qui cumulait ces fonctions" in text  # was dropped
     assert "le stade attendra encore deux ans" not in text
 
@@ -171,6 +167,6 @@ def test_a_paragraph_citing_an_address_is_kept_a_read_also_line_is_not():
         "<p>Lire aussi : <a href='/actu/stade'>Le stade attendra encore deux ans</a></p>"
         "</div></article></body></html>"
     )
-    text = _text(html)
+    text = html_text(html, CFG)
     assert "http://www.petitions.example.org/piscine-du-canton" in text  # was dropped
     assert "Le stade attendra encore deux ans" not in text

@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleannews
+from _helpers import golden_spin_texts
 from cleannews._input import _one_byte_str, decode_input, fix_surrogates
 from cleannews.config import DEFAULT_CONFIG
 from cleannews.document import Document, SpinScore
@@ -148,18 +149,8 @@ def test_repair_document_carries_the_neutral_score() -> None:
 # -- evidence order -------------------------------------------------------------------------
 
 
-def _golden_texts(stride: int = 3) -> list[str]:
-    """Every ``stride``-th input of the spin golden set (seeds, spun and clean documents)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("golden", ROOT / "benchmarks" / "spin_golden.py")
-    golden = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(golden)
-    return [text for _, text in golden.inputs()][::stride]
-
-
 def test_evidence_comes_in_span_order_without_the_second_sort() -> None:
-    texts = _golden_texts()
+    texts = golden_spin_texts(stride=3)
     assert len(texts) >= 50
     with_evidence = with_context = 0
     for text in texts:

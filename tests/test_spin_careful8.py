@@ -11,6 +11,8 @@ import json
 import sys
 from pathlib import Path
 
+from _helpers import read_jsonl
+
 REPO = Path(__file__).resolve().parents[1]
 TOOLS = REPO / "tools/spin"
 DATA = "src/cleannews/score/data"
@@ -79,8 +81,7 @@ def test_json_close_is_strict_on_everything_but_float_digits():
 def test_alignment_finds_the_substitutes_of_real_careful_spins():
     import dev_careful8 as d8
 
-    with gzip.open(REPO / "fixtures/spin/validation.jsonl.gz", "rt", encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f]
+    rows = read_jsonl(REPO / "fixtures/spin/validation.jsonl.gz")
     clean = {d8._doc_key(r["id"]): r["text"] for r in rows if r["label"] == 0}
     spins = [r for r in rows if r["mode"] == "careful" and r["rate"] == 0.3][:20]
     found = []

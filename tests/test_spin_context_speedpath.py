@@ -14,7 +14,6 @@ text and token-id sequences.
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import math
 from pathlib import Path
@@ -23,6 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _helpers import golden_spin_texts
 from cleannews.score import _context
 from cleannews.score._context import CONTEXT_BREAK, context_tokens, get_context_term
 
@@ -105,20 +105,13 @@ def term():
     return t
 
 
-def _golden_texts() -> list[str]:
-    spec = importlib.util.spec_from_file_location("golden", ROOT / "benchmarks" / "spin_golden.py")
-    golden = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(golden)
-    return [text for _, text in golden.inputs()]
-
-
 def _validation(n: int) -> list[str]:
     with gzip.open(ROOT / "fixtures/spin/validation.jsonl.gz", "rt", encoding="utf-8") as fh:
         return [json.loads(line)["text"] for _, line in zip(range(n), fh, strict=False)]
 
 
 def test_analyse_equals_the_reference_on_real_documents(term) -> None:
-    texts = _golden_texts() + _validation(150)
+    texts = golden_spin_texts() + _validation(150)
     texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     n_best = n_term = 0
     for text in texts:

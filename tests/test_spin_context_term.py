@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import math
 import sys
@@ -22,6 +21,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
+from _helpers import first_per_group, read_jsonl
 from cleannews.score._context import get_context_term
 from cleannews.score._decision import TERM_BAND_MIN_LEXICAL
 
@@ -38,16 +38,8 @@ OFF = cleannews.DEFAULT_CONFIG.replace(spin_context=False)
 
 def _validation(per_group: int) -> list[dict]:
     """The first ``per_group`` records of every (mode, rate) group of the validation set."""
-    with gzip.open(ROOT / "fixtures/spin/validation.jsonl.gz", "rt", encoding="utf-8") as fh:
-        recs = [json.loads(line) for line in fh]
-    seen: dict[str, int] = {}
-    out = []
-    for r in recs:
-        key = f"{r['mode']}@{r['rate']}"
-        if seen.get(key, 0) < per_group:
-            seen[key] = seen.get(key, 0) + 1
-            out.append(r)
-    return out
+    return first_per_group(read_jsonl(ROOT / "fixtures/spin/validation.jsonl.gz"), per_group,
+                           lambda r: f"{r['mode']}@{r['rate']}")
 
 
 @pytest.fixture(scope="module")

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 
 import pytest
 
 import cleannews
+from _helpers import read_jsonl
 from cleannews.score._features import TOKEN_RE, analyse
 
 ROOT = Path(__file__).parent.parent
@@ -21,8 +21,7 @@ def _seed(prefix: str) -> str:
 
 
 def _validation() -> list[dict]:
-    with gzip.open(VALIDATION, "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh]
+    return read_jsonl(VALIDATION)
 
 
 def test_spun_seed_is_quarantined_raw_and_cleaned():

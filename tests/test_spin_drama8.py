@@ -8,13 +8,13 @@ labels and stage dialogue there, never in the clean UD documents or their spins
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 
 import pytest
 
 import cleannews
+from _helpers import read_jsonl
 from cleannews.score._features import (
     REGISTER_ALLOWANCE,
     SLIP_PRIORITY,
@@ -82,8 +82,7 @@ def test_slips_beyond_the_allowance_count():
 def test_news_spins_never_in_register():
     """No clean UD document of the validation file, nor any of its MyThes V spins, is in the
     literary register: the gate leaves their grammar evidence alone."""
-    with gzip.open(VALIDATION, "rt", encoding="utf-8") as fh:
-        recs = [json.loads(line) for line in fh]
+    recs = read_jsonl(VALIDATION)
     inside = [(r["id"], _register(r["text"])) for r in recs if _register(r["text"])]
     assert not inside, inside[:5]
 

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import math
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
+from _helpers import first_per_group, read_jsonl
 from cleannews.score import _GRAMMAR, KIND_MIN_TOKENS, RULE_MARGIN
 from cleannews.score._decision import (
     DECIDED_LOGIT,
@@ -40,16 +40,8 @@ GRAMMAR = _GRAMMAR  # the grammar signals, as the scorer groups them
 
 def _validation(n_per_group: int = 12) -> list[dict]:
     """A deterministic sample of the held-out validation set: clean and every spinner group."""
-    with gzip.open(ROOT / "fixtures/spin/validation.jsonl.gz", "rt", encoding="utf-8") as fh:
-        recs = [json.loads(line) for line in fh]
-    seen: dict[str, int] = {}
-    out = []
-    for r in recs:
-        key = f"{r['mode']}@{r.get('partial', r['rate'])}"
-        if seen.get(key, 0) < n_per_group:
-            seen[key] = seen.get(key, 0) + 1
-            out.append(r)
-    return out
+    return first_per_group(read_jsonl(ROOT / "fixtures/spin/validation.jsonl.gz"), n_per_group,
+                           lambda r: f"{r['mode']}@{r.get('partial', r['rate'])}")
 
 
 @pytest.mark.parametrize("doc", CORRECT, ids=[d["id"] for d in CORRECT])

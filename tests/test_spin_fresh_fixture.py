@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import read_jsonl
+
 ROOT = Path(__file__).parent.parent
 FRESH = ROOT / "fixtures" / "spin" / "fresh"
 NEGATIVES = ROOT / "fixtures" / "spin" / "negatives.jsonl.gz"
@@ -40,8 +42,7 @@ FUNCTION_WORDS = frozenset(
 
 @pytest.fixture(scope="module")
 def records() -> list[dict]:
-    with gzip.open(FRESH / "fresh.jsonl.gz", "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh]
+    return read_jsonl(FRESH / "fresh.jsonl.gz")
 
 
 def _shingles(text: str) -> set[str]:

@@ -8,7 +8,6 @@ and must stay at or above ``fixtures/spin/floors.json``; a regression fails CI.
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
+from _helpers import read_jsonl
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = ROOT / "fixtures" / "spin"
@@ -25,8 +25,7 @@ FP_BUDGET = 0.01
 
 
 def _records() -> list[dict]:
-    with gzip.open(FIXTURES / "validation.jsonl.gz", "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh]
+    return read_jsonl(FIXTURES / "validation.jsonl.gz")
 
 
 @pytest.fixture(scope="module")
@@ -86,8 +85,7 @@ def test_seed_floors():
 
 def test_heldout_synonym_source_floors():
     """Spins by a synonym source the model never saw (word-vector neighbours), same documents."""
-    with gzip.open(FIXTURES / "heldout_embedding.jsonl.gz", "rt", encoding="utf-8") as fh:
-        recs = [json.loads(line) for line in fh]
+    recs = read_jsonl(FIXTURES / "heldout_embedding.jsonl.gz")
     clean = sorted(
         (cleannews.spin_score(r["text"]).score for r in recs if r["label"] == 0), reverse=True
     )

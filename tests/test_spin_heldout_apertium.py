@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import read_jsonl
+
 ROOT = Path(__file__).parent.parent
 FIXTURES = ROOT / "fixtures" / "spin"
 TOOLS = ROOT / "tools" / "spin"
@@ -126,10 +128,9 @@ def test_documents_are_held_out(records):
         from build_dataset import doc_split
     finally:
         sys.path.remove(str(TOOLS))
-    with gzip.open(FIXTURES / "negatives.jsonl.gz", "rt", encoding="utf-8") as fh:
-        negatives = {r["id"]: r for r in map(json.loads, fh)}
-    with gzip.open(FIXTURES / "validation.jsonl.gz", "rt", encoding="utf-8") as fh:
-        validation = {r["id"]: r["text"] for r in map(json.loads, fh) if r["label"] == 0}
+    negatives = {r["id"]: r for r in read_jsonl(FIXTURES / "negatives.jsonl.gz")}
+    validation = {r["id"]: r["text"] for r in read_jsonl(FIXTURES / "validation.jsonl.gz")
+                  if r["label"] == 0}
     pivot = {_root(json.loads(line)) for line in _lines(FIXTURES / "heldout_pivot.jsonl.gz")}
     for r in records:
         root = _root(r)

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import read_jsonl
+
 ROOT = Path(__file__).parent.parent
 FIXTURES = ROOT / "fixtures" / "spin"
 TOOLS = ROOT / "tools" / "spin"
@@ -65,8 +67,7 @@ def test_documents_are_held_out():
         from build_dataset import doc_split
     finally:
         sys.path.remove(str(TOOLS))
-    with gzip.open(FIXTURES / "negatives.jsonl.gz", "rt", encoding="utf-8") as fh:
-        negatives = {r["id"]: r for r in map(json.loads, fh)}
+    negatives = {r["id"]: r for r in read_jsonl(FIXTURES / "negatives.jsonl.gz")}
     recs = _records()
     ud_roots = {r["id"].removesuffix(":clean") for r in recs if r["label"] == 0}
     assert len(ud_roots) == 154

@@ -8,13 +8,14 @@ that point at their text.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+
+from _helpers import read_jsonl
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "spin"
 GENRES = {
@@ -26,8 +27,7 @@ SPLIT_SALT = "cleannews-spin-negatives|"
 
 @pytest.fixture(scope="module")
 def records() -> list[dict]:
-    with gzip.open(FIXTURES / "negatives.jsonl.gz", "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh]
+    return read_jsonl(FIXTURES / "negatives.jsonl.gz")
 
 
 def _rule(source: str) -> str:

@@ -10,13 +10,12 @@ quarantines a clean document alone.
 
 from __future__ import annotations
 
-import gzip
-import json
 from pathlib import Path
 
 import pytest
 
 import cleannews
+from _helpers import read_jsonl
 from cleannews.score import _GRAMMAR
 from cleannews.score._features import analyse
 
@@ -60,8 +59,7 @@ def _grammar(text: str) -> tuple[int, int]:
 
 @pytest.fixture(scope="module")
 def clean_docs() -> list[str]:
-    with gzip.open(VALIDATION, "rt", encoding="utf-8") as fh:
-        docs = [r["text"] for r in map(json.loads, fh) if r["mode"] == "clean"]
+    docs = [r["text"] for r in read_jsonl(VALIDATION) if r["mode"] == "clean"]
     assert len(docs) >= 150
     return docs
 

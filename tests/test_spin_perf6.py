@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 import cleannews
+from _helpers import golden_spin_texts  # the golden inputs, one place
 from cleannews.score import _context
-from test_spin_context_speedpath import _golden_texts  # the golden inputs, one place
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -57,7 +57,7 @@ def _fresh(term, text: str) -> dict:
 
 def test_shared_reading_equals_fresh_analyses(terms) -> None:
     term, kind = terms
-    texts = _golden_texts() + _dev_texts()
+    texts = golden_spin_texts() + _dev_texts()
     shared = n_best = 0
     for text in texts:
         for first, second in ((kind, term), (term, kind)):
@@ -105,7 +105,7 @@ def test_shipped_term_is_analysed_only_where_the_kind_did_not_decide(terms, monk
 
     monkeypatch.setattr(type(term), "contribution", counting)
     decided = other = 0
-    for text in _golden_texts():
+    for text in golden_spin_texts():
         calls.clear()
         s = cleannews.spin_score(text)
         by_kind = any(k.startswith("decided.context_term") for k in s.signals)

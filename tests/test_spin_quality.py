@@ -7,13 +7,12 @@ the independent negatives' dev split with injected typos.
 
 from __future__ import annotations
 
-import gzip
-import json
 from pathlib import Path
 
 import pytest
 
 import cleannews
+from _helpers import read_jsonl
 from cleannews.score import _GRAMMAR, GRAMMAR_MIN_TOKENS
 from cleannews.score._features import analyse
 
@@ -21,8 +20,7 @@ FIXTURES = Path(__file__).parent.parent / "fixtures" / "spin"
 
 
 def _records(name: str) -> list[dict]:
-    with gzip.open(FIXTURES / name, "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh]
+    return read_jsonl(FIXTURES / name)
 
 
 @pytest.fixture(scope="module")

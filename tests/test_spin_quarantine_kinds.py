@@ -10,13 +10,13 @@ correct French and the nearest human documents of the negatives' dev split are n
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 
 import pytest
 
 import cleannews
+from _helpers import read_jsonl
 from cleannews.score import _decision
 from cleannews.score._context import get_kind_term, kind_params
 
@@ -53,8 +53,7 @@ FILES = {
 
 
 def _records(path: Path) -> dict[str, dict]:
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return {r["id"]: r for r in map(json.loads, fh)}
+    return {r["id"]: r for r in read_jsonl(path)}
 
 
 @pytest.fixture(scope="module")
@@ -135,8 +134,8 @@ def test_correct_french_and_nearest_human_documents_are_not_quarantined():
         doc = json.loads(line)
         s = cleannews.spin_score(doc["text"])
         assert s.label != "spun" and s.score < 0.5, (doc["id"], s.score)
-    with gzip.open(ROOT / "fixtures/spin/negatives.jsonl.gz", "rt", encoding="utf-8") as fh:
-        neg = {r["id"]: r for r in map(json.loads, fh) if r["split"] == "dev"}
+    neg = {r["id"]: r for r in read_jsonl(ROOT / "fixtures/spin/negatives.jsonl.gz")
+           if r["split"] == "dev"}
     term, params = get_kind_term(), kind_params()
     for rid in NEAREST_HUMAN:
         text = neg[rid]["text"]

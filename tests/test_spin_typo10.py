@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
+from _helpers import read_jsonl
 from cleannews.score import _decision
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,8 +92,7 @@ def test_one_typo_quarantines_without_the_check(negatives):
 
 
 def test_a_spun_document_stays_quarantined(check_on):
-    with gzip.open(ROOT / "fixtures/spin/validation.jsonl.gz", "rt", encoding="utf-8") as fh:
-        recs = [json.loads(x) for x in fh]
+    recs = read_jsonl(ROOT / "fixtures/spin/validation.jsonl.gz")
     spun = [r for r in recs if r["mode"] == "naive" and r["rate"] == 0.3][:20]
     labels = [cleannews.spin_score(r["text"]).label for r in spun]
     assert labels.count("spun") >= 17, labels

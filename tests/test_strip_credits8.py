@@ -21,6 +21,7 @@ import regex
 
 import cleannews
 import cleannews.strip._rules
+from _helpers import BUDGET_PARAGRAPHS
 from cleannews.evaluate import read_fixture
 from cleannews.strip import strip_text
 from cleannews.strip._credits import (
@@ -36,14 +37,7 @@ ROOT = Path(__file__).parent.parent
 #: The rules of this branch (the page checks count their removals).
 CAP8_RULES = frozenset({"paywall_panel", "byline_word_line"})
 
-PARAS = [
-    "Le conseil municipal a adopté mardi soir le budget de la ville pour l'année prochaine, "
-    "après un débat de plus de trois heures entre la majorité et l'opposition.",
-    "Le budget prévoit une hausse des investissements dans les écoles et la voirie, ainsi "
-    "qu'une baisse de la dette de la ville, selon le maire.",
-    "L'opposition a dénoncé un budget « en trompe-l'œil » et annoncé qu'elle voterait contre "
-    "les prochaines délibérations sur les tarifs municipaux.",
-]
+PARAS = list(BUDGET_PARAGRAPHS[:3])
 TITLE = "Le conseil municipal adopte le budget"
 
 PARAS_EN = [

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import assert_changes_rebuild, assert_taken_between, changes_by, sentence_pages_taken
 from cleannews import CleanConfig
 from cleannews.config import RULE_LANGUAGES
 from cleannews.strip import strip_text
@@ -258,17 +259,6 @@ def test_new_rule_names_exist_and_are_unique():
     assert len(names) == len(set(names))
     tested = {rule for *_, rule in FURNITURE} | {rule for *_, rule in REAL_FURNITURE}
     assert OURS <= tested, sorted(OURS - tested)
-
-
-def _check(text: str) -> None:
-    r = strip_text(text, CFG)
-    pos, out = 0, []
-    for c in sorted(r.changes, key=lambda c: c.span):
-        assert text[c.span[0] : c.span[1]] == c.before
-        out.append(text[pos : c.span[0]])
-        pos = c.span[1]
-    out.append(text[pos:])
-    assert "".join(out) == r.text
 
 
 #: Line shapes of the third-round rules, repeated to 1 MB lines.
@@ -641,19 +631,11 @@ def test_furniture_goes_between_paragraphs(lang, line, rule):
 def test_real_train_furniture_goes(train_furniture_line, page_id, start, rule):
     line = train_furniture_line(page_id, start)
     p1, p2 = PARAS[page_id[:2]]  # the page's language: its rule file runs
-    r = strip_text(f"{p1}\n\n{line}\n\n{p2}\n", CFG)
-    assert rule in {c.rule for c in r.changes if line.strip() in c.before}, [
-        (c.rule, c.before[:60]) for c in r.changes
-    ]
-    assert p1 in r.text and p2 in r.text
+    assert_taken_between(line, rule, p1, p2, CFG)
 
 
 #: The rules each round's look-alike lines must not be touched by.
 _ROUND_RULES = {"round3": OURS, "round4": ROUND4_RULES}
-
-
-def _taken(r, rules) -> list:
-    return [(c.rule, c.before.strip()[:80]) for c in r.changes if c.rule in rules]
 
 
 @pytest.mark.parametrize(
@@ -665,7 +647,7 @@ def test_look_alike_article_lines_stay(round_, lang, sentence):
     p1, p2 = PARAS[lang]
     r = strip_text(f"{p1}\n\n{sentence}\n\n{p2}\n", CFG)
     assert sentence in r.text, [(c.rule, c.before[:80]) for c in r.changes]
-    assert not _taken(r, _ROUND_RULES[round_])
+    assert not changes_by(r, _ROUND_RULES[round_])
 
 
 def test_no_train_content_line_condemned_by_a_new_rule(train_content_taken_by):
@@ -682,14 +664,7 @@ def test_no_ud_sentence_between_paragraphs_is_removed_by_a_new_rule(ud_short_sen
     sents = ud_short_sentences
     assert len(sents) >= 900
     p1, p2 = PARAS["fr"]
-    hit = []
-    for i in range(0, len(sents), 10):
-        parts = []
-        for j, s in enumerate(sents[i : i + 10]):
-            parts += [p1 if j % 2 else p2, s]
-        parts.append(p1)
-        r = strip_text("\n\n".join(parts) + "\n", CFG)
-        hit += _taken(r, OURS | ROUND4_RULES)
+    hit = sentence_pages_taken(sents, p1, p2, OURS | ROUND4_RULES, CFG)
     assert not hit, hit[:10]
 
 
@@ -698,5 +673,6 @@ def test_one_megabyte_lines_of_the_new_shapes(unit):
     """No timing: a catastrophic pattern would not finish; the output is the input minus
     exactly the recorded removals."""
     line = unit * (MB // len(unit))
-    _check(line + "\n")
-    _check("Un titre\n\n" + line + "\n\nUn paragraphe sur l’économie française.\n")
+    assert_changes_rebuild(line + "\n", CFG)
+    page = "Un titre\n\n" + line + "\n\nUn paragraphe sur l’économie française.\n"
+    assert_changes_rebuild(page, CFG)

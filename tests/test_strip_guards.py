@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from _helpers import kept_lines
 from cleannews import CleanConfig
 from cleannews.evaluate import read_corpus
-from cleannews.strip import strip_text
 
 CFG = CleanConfig(score_spin=False)
 CORPUS = Path(__file__).parent.parent / "fixtures" / "strip_real"
@@ -20,10 +20,6 @@ def _train_page(page_id: str) -> list[str]:
             assert rec["split"] == "train", page_id
             return [lb.text for lb in labelled]
     raise KeyError(page_id)
-
-
-def _kept(text: str) -> list[str]:
-    return [x.strip() for x in strip_text(text, CFG).text.split("\n") if x.strip()]
 
 
 def test_listing_headlines_repeated_above_their_summary_stay():
@@ -39,7 +35,7 @@ def test_listing_headlines_repeated_above_their_summary_stay():
         doc.append(line)
         if line.startswith(("Berlin -", "Rust -", "Freiburg -")):
             doc += ["", "Image", ""]
-    out = _kept("\n".join(doc))
+    out = kept_lines("\n".join(doc), CFG)
     for h in headlines:
         assert h in out
     assert out.count("Terroranschlag in Istanbul: Elftes deutsches Opfer gestorben") == 3
@@ -53,7 +49,7 @@ def test_short_repeated_widget_labels_still_go():
     doc = []
     for p in para:
         doc += [p, "", "Lire plus", ""]
-    out = _kept("\n".join(doc))
+    out = kept_lines("\n".join(doc), CFG)
     assert "Lire plus" not in out
     assert all(p.strip() in out for p in para)
 
@@ -63,7 +59,7 @@ def test_subheading_that_extends_the_title_stays():
     page = _train_page("fr-b-0063")[:30]
     subs = [x for x in page if x.startswith("Les principaux vainqueurs de Roland Garros en")]
     assert len(subs) == 2
-    out = _kept("\n".join(page))
+    out = kept_lines("\n".join(page), CFG)
     for s in subs:
         assert s.strip() in out
 
@@ -73,7 +69,7 @@ def test_title_repeated_below_its_photo_credit_still_goes():
     page = _train_page("fr-a-0164")[1:16]  # without the crawler's date line
     title = "Un accident grave en pleine nuit sur l'A5 vers Neuveville"
     assert page.count(title) == 2
-    out = _kept("\n".join(page))
+    out = kept_lines("\n".join(page), CFG)
     assert out.count(title) == 1
 
 
@@ -85,7 +81,7 @@ def test_listing_read_more_links_do_not_take_the_next_headline():
     page = _train_page("fr-a-0107")[:30]
     heads = [x for x in page if x.startswith(("Agriculteur abattu", "Disparition inquiétante"))]
     assert len(heads) == 2 and page.count("Read More") >= 3
-    out = _kept("\n".join(page))
+    out = kept_lines("\n".join(page), CFG)
     for h in heads:
         assert h.strip() in out
     assert "Read More" not in out
@@ -95,7 +91,7 @@ def test_inline_read_also_heading_still_takes_its_teaser():
     """A single "À lire aussi" between paragraphs still takes the teaser under it."""
     para = [x for x in _train_page("fr-a-0177") if len(x.split()) > 20][:2]
     teaser = "Retraites : le gouvernement prépare un nouveau texte pour l'automne"
-    out = _kept("\n\n".join([para[0], "À lire aussi", teaser, para[1]]))
+    out = kept_lines("\n\n".join([para[0], "À lire aussi", teaser, para[1]]), CFG)
     assert teaser not in out and "À lire aussi" not in out
     assert para[0].strip() in out and para[1].strip() in out
 
@@ -105,6 +101,6 @@ def test_headline_starting_with_a_home_word_stays_after_its_breadcrumb():
     head = "Accueil des réfugiés : la mairie ouvre un gymnase"
     para = next(x for x in _train_page("fr-a-0177") if len(x.split()) > 20)
     for lead in (["Accueil › Actualités"], ["Accueil > Société > Solidarité"], []):
-        out = _kept("\n".join([*lead, head, "Publié le 12 mars 2024", para]))
+        out = kept_lines("\n".join([*lead, head, "Publié le 12 mars 2024", para]), CFG)
         assert head in out
         assert not any(x in out for x in lead)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
+from _helpers import BUDGET_HEADLINE, BUDGET_PARAGRAPHS
 from cleannews.evaluate import recombined_pages
 from cleannews.strip import strip_text
 from cleannews.strip._headzone import head_zone, is_anchor, label_line
@@ -27,19 +28,8 @@ CFG = cleannews.CleanConfig()
 ROOT = Path(__file__).parent.parent
 HEAD_RULES = ("head_chrome", "head_label")
 
-HEADLINE = "Le conseil municipal adopte le budget de la ville pour l'année prochaine"
-BODY = "\n\n".join(
-    [
-        "Le conseil municipal a adopté mardi soir le budget de la ville pour l'année "
-        "prochaine, après un débat de plus de trois heures entre la majorité et l'opposition.",
-        "Le budget prévoit une hausse des investissements dans les écoles et la voirie, "
-        "ainsi qu'une baisse de la dette de la ville, selon le maire.",
-        "L'opposition a dénoncé un budget « en trompe-l'œil » et annoncé qu'elle voterait "
-        "contre les prochaines délibérations sur les tarifs municipaux.",
-        "Le maire a répondu que les tarifs resteraient stables et que les associations "
-        "verraient leurs subventions maintenues en totalité cette année.",
-    ]
-)
+HEADLINE = BUDGET_HEADLINE
+BODY = "\n\n".join(BUDGET_PARAGRAPHS)
 
 
 def page(*head: str, headline: str = HEADLINE) -> str:

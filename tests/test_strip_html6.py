@@ -16,17 +16,13 @@ of a peer's test suite is copied.
 
 from __future__ import annotations
 
-from cleannews.strip import html as H
+from _helpers import html_text
 from test_strip_html_fr4 import CFG, PARA, SENT, TITLE  # the same article, one place
 
 PARAS = "".join(
     f"<p>{n}. {SENT}</p>" for n in ("Premier", "Deuxième", "Troisième", "Quatrième", "Cinquième")
 )
 BODY = f"<h1>{TITLE}</h1>{PARAS}"
-
-
-def _text(html: str) -> str:
-    return H.html_to_text(html, CFG).text
 
 
 def _page(inside: str) -> str:
@@ -43,7 +39,7 @@ def test_hidden_schema_copy_of_the_article_goes() -> None:
         "<div style='display:none' itemscope itemtype='http://schema.org/NewsArticle'>"
         f"<h1 itemprop='name'>{TITLE}</h1><div itemprop='articleBody'>{PARAS}</div></div>"
     )
-    text = _text(_page(f"<article>{BODY}</article>{copy}"))
+    text = html_text(_page(f"<article>{BODY}</article>{copy}"), CFG)
     assert text.count("Premier.") == 1
     assert text.count(TITLE) == 1
     assert "Cinquième." in text
@@ -51,12 +47,12 @@ def test_hidden_schema_copy_of_the_article_goes() -> None:
 
 def test_hidden_paywall_copy_goes() -> None:
     copy = f"<div class='o-paywall' style='display:none'>{BODY}</div>"
-    text = _text(_page(f"<div class='article-body'>{BODY}</div>{copy}"))
+    text = html_text(_page(f"<div class='article-body'>{BODY}</div>{copy}"), CFG)
     assert text.count("Troisième.") == 1
 
 
 def test_page_hidden_whole_until_a_script_keeps_its_text() -> None:
-    text = _text(_page(f"<div id='app' style='display:none'>{BODY}</div>"))
+    text = html_text(_page(f"<div id='app' style='display:none'>{BODY}</div>"), CFG)
     assert "Premier." in text and "Cinquième." in text
 
 
@@ -66,7 +62,7 @@ def test_framework_hidden_class_box_goes() -> None:
         "<li>Profitez d'articles supplémentaires chaque mois.</li>"
         "<li>Recevez les lettres de vos auteurs préférés.</li></ul></div>"
     )
-    text = _text(_page(f"<article>{BODY[: len(BODY) // 2]}{box}{PARA * 3}</article>"))
+    text = html_text(_page(f"<article>{BODY[: len(BODY) // 2]}{box}{PARA * 3}</article>"), CFG)
     assert "articles supplémentaires" not in text
     assert "Premier." in text
 
@@ -78,7 +74,7 @@ def test_bootstrap_d_none_goes_and_screen_reader_text_stays() -> None:
         "du conseil municipal.</p><p class='sr-only'>Fin de l'article sur le budget.</p>"
         "</article>"
     )
-    text = _text(_page(inside))
+    text = html_text(_page(inside), CFG)
     assert "Inscrivez-vous" not in text
     assert "lecteurs d'écran" in text
     assert "Fin de l'article" in text
@@ -86,7 +82,7 @@ def test_bootstrap_d_none_goes_and_screen_reader_text_stays() -> None:
 
 def test_hidden_class_word_inside_another_class_is_no_hint() -> None:
     inside = f"<article>{BODY}<p class='hidden-gem-note'>Le détail méconnu du vote.</p></article>"
-    assert "détail méconnu" in _text(_page(inside))
+    assert "détail méconnu" in html_text(_page(inside), CFG)
 
 
 def test_paragraphs_marked_paywall_are_the_article_and_a_paywall_box_goes() -> None:
@@ -95,6 +91,6 @@ def test_paragraphs_marked_paywall_are_the_article_and_a_paywall_box_goes() -> N
         "<div class='paywall'><p>Cet article est réservé aux abonnés.</p>"
         "<p><a href='/abonnement'>Je m'abonne</a></p></div>"
     )
-    text = _text(_page(f"<article>{BODY}{gated}{box}</article>"))
+    text = html_text(_page(f"<article>{BODY}{gated}{box}</article>"), CFG)
     assert "Sixième." in text and "Septième." in text
     assert "réservé aux abonnés" not in text

@@ -21,6 +21,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 import cleannews
+from _helpers import html_text
 from cleannews.strip import html as H
 
 CFG = cleannews.CleanConfig(score_spin=False, quarantine=False)
@@ -45,10 +46,6 @@ def _page(inside: str, before: str = "") -> str:
     )
 
 
-def _text(html: str) -> str:
-    return H.html_to_text(html, CFG).text
-
-
 BIO = (
     "Marie Dupont est journaliste au service politique depuis 2015, après dix ans passés "
     "à couvrir la vie locale dans le département."
@@ -58,7 +55,8 @@ BIO = (
 def test_author_bio_box_goes_byline_stays():
     box = f"<div class='entry-author'><p class='author-bio'>{BIO}</p></div>"
     byline = "<p class='author'>Par Marie Dupont</p>"
-    text = _text(_page(box, before="").replace(f"<h1>{TITLE}</h1>", f"<h1>{TITLE}</h1>{byline}"))
+    html = _page(box, before="").replace(f"<h1>{TITLE}</h1>", f"<h1>{TITLE}</h1>{byline}")
+    text = html_text(html, CFG)
     assert BIO not in text  # old code: kept (no hint for 'author-bio')
     assert "Par Marie Dupont" in text
     assert text.count("Le conseil municipal a voté") == 6
@@ -66,7 +64,7 @@ def test_author_bio_box_goes_byline_stays():
 
 def test_camel_case_author_box_goes():
     box = f"<section class='TestReport__AuthorBox'><blockquote>{BIO}</blockquote></section>"
-    assert BIO not in _text(_page(box))
+    assert BIO not in html_text(_page(box), CFG)
     assert H._hint_kind(BeautifulSoup(box, "html.parser").section) == ("author-box", "strong")
 
 
@@ -75,12 +73,12 @@ def test_disclosure_box_goes():
         "Cet article contient des liens vers des produits de nos partenaires : nous pouvons "
         "recevoir une commission lorsque vous cliquez sur ces liens."
     )
-    text = _text(
+    text = html_text(
         _page("", before="").replace(
             f"<h1>{TITLE}</h1>",
             f"<h1>{TITLE}</h1><section class='editorial-disclosure'><p>{note}</p></section>",
         )
-    )
+    , CFG)
     assert note not in text
     assert TITLE in text
 
@@ -91,7 +89,7 @@ def test_overlay_h1_protects_no_paywall():
         "<p>Abonnez-vous dès 1 € le premier mois pour lire tous nos articles sans limite.</p>"
         "</div></div>"
     )
-    text = _text(_page("", before=paywall))
+    text = html_text(_page("", before=paywall), CFG)
     # old code: the box held an <h1>, so no hint could drop it
     assert "Envie de lire la suite" not in text
     assert "Abonnez-vous dès 1 €" not in text
@@ -114,7 +112,7 @@ def test_colon_label_before_a_read_also_link_goes():
         "<div><a href='/politique/conseil-municipal-seance'>Le conseil municipal en séance "
         "extraordinaire</a></div>"
     )
-    text = _text(_page(read_also))
+    text = html_text(_page(read_also), CFG)
     assert "Le conseil municipal en séance" not in text
     assert "Lire aussi" not in text  # old code: the label stayed, dangling
 
@@ -125,7 +123,7 @@ def test_colon_label_before_a_cited_address_stays():
         "<div><a href='https://www.insee.fr/fr/statistiques/1234'>https://www.insee.fr/fr/"
         "statistiques/1234</a></div>"
     )
-    text = _text(_page(source))
+    text = html_text(_page(source), CFG)
     assert "Source :" in text
     assert "https://www.insee.fr/fr/statistiques/1234" in text
 
@@ -140,7 +138,7 @@ def test_breadcrumbs_in_the_header_zone_go_kicker_and_date_stay():
         "<div class='article-text'>" + PARA * 6 + "</div></div>"
         "<div class='sidebar'><a href='/a'>Autre</a></div></body></html>"
     )
-    text = _text(page)
+    text = html_text(page, CFG)
     assert "Accueil › Politique" not in text  # old code: kept with the header zone
     assert "Conseil municipal" in text
     assert "Publié le 2 décembre 2026" in text
@@ -174,7 +172,7 @@ def test_unclosed_overlay_around_the_article_keeps_its_text():
         + PARA * 6
         + "<p class='end'>Fin de l'article</p>"
     )
-    text = _text(page)
+    text = html_text(page, CFG)
     assert text.count("Le conseil municipal a voté") == 6
     assert "Fin de l'article" in text
 
@@ -182,7 +180,7 @@ def test_unclosed_overlay_around_the_article_keeps_its_text():
 def test_unclosed_author_bio_at_the_end_keeps_the_article():
     page = _page("").replace("</div><footer>", f"<div class='author-bio'><p>{BIO}")
     page = page.replace("</body></html>", "")
-    text = _text(page)
+    text = html_text(page, CFG)
     assert text.count("Le conseil municipal a voté") == 6
     assert TITLE in text
 

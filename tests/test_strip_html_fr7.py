@@ -19,7 +19,7 @@ written for these tests in the shape of French news pages; no page of either set
 
 from __future__ import annotations
 
-from cleannews.strip import html as H
+from _helpers import html_text
 from test_strip_html_fr4 import CFG, PARA, SENT, TITLE  # the same article, one place
 
 TAIL = (
@@ -30,10 +30,6 @@ MENU = (
     "<div class='menu'><a href='/'>Accueil</a> <a href='/politique'>Politique</a> "
     "<a href='/monde'>Monde</a> <a href='/sport'>Sport</a></div>"
 )
-
-
-def _text(html: str) -> str:
-    return H.html_to_text(html, CFG).text
 
 
 def _split_body(second_class: str) -> str:
@@ -50,14 +46,14 @@ def _split_body(second_class: str) -> str:
 
 
 def test_like_named_section_after_the_chosen_one_stays():
-    text = _text(_split_body("section-inner"))
+    text = html_text(_split_body("section-inner"), CFG)
     assert "Le maire a promis de revenir" in text
     assert "Et maintenant ?" in text
     assert "Accueil" not in text
 
 
 def test_section_of_another_class_is_not_pulled_in():
-    assert "Le maire a promis de revenir" not in _text(_split_body("comment-box"))
+    assert "Le maire a promis de revenir" not in html_text(_split_body("comment-box"), CFG)
 
 
 def _para_with(inner: str) -> str:
@@ -73,38 +69,38 @@ def _para_with(inner: str) -> str:
 
 
 def test_popup_words_inside_a_sentence_stay():
-    text = _text(
+    text = html_text(
         _para_with(
             "Le maire a <a href='javascript:void(0);' onclick='note()' class='popup'>reconnu "
             "ses torts</a>, puis il a quitté la salle sous les applaudissements."
         )
-    )
+    , CFG)
     assert "Le maire a reconnu ses torts, puis il a quitté la salle" in text
 
 
 def test_tooltip_span_inside_a_sentence_stays():
-    text = _text(
+    text = html_text(
         _para_with(
             "La dette atteint <span class='tooltip-ad'>douze millions d'euros</span> selon "
             "le rapport de la chambre régionale."
         )
-    )
+    , CFG)
     assert "La dette atteint douze millions d'euros selon" in text
 
 
 def test_share_label_at_the_end_of_a_paragraph_still_goes():
-    text = _text(_para_with("Fin du compte rendu. <span class='share'>Partager</span>"))
+    text = html_text(_para_with("Fin du compte rendu. <span class='share'>Partager</span>"), CFG)
     assert "Fin du compte rendu." in text
     assert "Partager" not in text
 
 
 def test_share_link_between_links_still_goes():
-    text = _text(
+    text = html_text(
         _para_with(
             "<a href='/a'>Suivre le conseil</a> <a class='share' href='/s'>Partager l'article"
             "</a> <a href='/b'>Lire les comptes rendus</a> et la suite."
         )
-    )
+    , CFG)
     assert "Partager l'article" not in text
 
 
@@ -121,14 +117,14 @@ def _masthead(logo_class: str) -> str:
 
 
 def test_menu_bar_around_a_logo_h1_goes():
-    text = _text(_masthead("logo"))
+    text = html_text(_masthead("logo"), CFG)
     assert "Menu des rubriques" not in text
     assert SENT.strip() in text
 
 
 def test_menu_bar_around_a_title_h1_is_walked_as_before():
     # an <h1> that says nothing of a logo still protects what holds it
-    assert "Menu des rubriques" in _text(_masthead("titre"))
+    assert "Menu des rubriques" in html_text(_masthead("titre"), CFG)
 
 
 def _zone(before: str) -> str:
@@ -145,16 +141,16 @@ def _zone(before: str) -> str:
 
 
 def test_nav_in_the_header_zone_goes():
-    text = _text(
+    text = html_text(
         _zone("<nav class='fil'>Vous êtes ici : <a href='/'>Accueil</a> › Politique</nav>")
-    )
+    , CFG)
     assert "Vous êtes ici" not in text
     assert "Trois heures de débat pour un budget serré." in text
     assert TITLE in text
 
 
 def test_kicker_in_the_header_zone_stays():
-    text = _text(_zone("<p class='surtitre'>Conseil municipal</p>"))
+    text = html_text(_zone("<p class='surtitre'>Conseil municipal</p>"), CFG)
     assert "Conseil municipal" in text
 
 
@@ -164,14 +160,15 @@ def test_french_related_box_by_class_goes():
         "l'opposition dénoncent depuis des mois une gestion opaque des finances de la ville "
         "et des services.</p></div>"
     )
-    text = _text(_para_with("Le vote est acquis.").replace("<p>Le vote", box + "<p>Le vote"))
+    html = _para_with("Le vote est acquis.").replace("<p>Le vote", box + "<p>Le vote")
+    text = html_text(html, CFG)
     assert "Sur le même sujet" not in text
     assert "gestion opaque" not in text
     assert "Le vote est acquis." in text
 
 
 def test_breadcrumb_by_french_class_goes():
-    text = _text(_zone("<div class='fil-ariane'>Accueil › Politique › Municipales</div>"))
+    text = html_text(_zone("<div class='fil-ariane'>Accueil › Politique › Municipales</div>"), CFG)
     assert "Municipales" not in text
     assert TITLE in text
 
@@ -193,7 +190,8 @@ def test_cards_wrapped_whole_in_links_are_a_list_of_links():
         )
         + "</div>"
     )
-    text = _text(_para_with("Le vote est acquis.").replace("<p>Le vote", cards + "<p>Le vote"))
+    html = _para_with("Le vote est acquis.").replace("<p>Le vote", cards + "<p>Le vote")
+    text = html_text(html, CFG)
     assert "Le préfet répond" not in text
     assert "Le résumé de cet autre article" not in text
     assert "Le vote est acquis." in text
@@ -208,7 +206,8 @@ def test_paragraphs_beside_links_are_still_prose():
         )
         + "</div>"
     )
-    text = _text(_para_with("Le vote est acquis.").replace("<p>Le vote", block + "<p>Le vote"))
+    html = _para_with("Le vote est acquis.").replace("<p>Le vote", block + "<p>Le vote")
+    text = html_text(html, CFG)
     assert SENT.strip() in text
 
 
@@ -218,8 +217,10 @@ def test_framework_hide_class_is_hidden():
         "<div class='referenced-item hide'><p>Un autre article que le lecteur ne voit pas."
         "</p></div>"
     )
-    text = _text(_para_with("Le vote est acquis.").replace("<p>Le vote", box + "<p>Le vote"))
+    html = _para_with("Le vote est acquis.").replace("<p>Le vote", box + "<p>Le vote")
+    text = html_text(html, CFG)
     assert "Un autre article que le lecteur ne voit pas." not in text
     shown = "<div class='hide-for-small'><p>Une phrase montrée sur les grands écrans.</p></div>"
-    text = _text(_para_with("Le vote est acquis.").replace("<p>Le vote", shown + "<p>Le vote"))
+    html = _para_with("Le vote est acquis.").replace("<p>Le vote", shown + "<p>Le vote")
+    text = html_text(html, CFG)
     assert "Une phrase montrée sur les grands écrans." in text

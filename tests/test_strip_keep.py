@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import kept_lines
 from cleannews import CleanConfig
 from cleannews.evaluate import read_fixture
 from cleannews.strip import strip_text
@@ -49,10 +50,6 @@ def _train_line(strip_real_pages, page_id: str, start: str, content: bool) -> st
     raise AssertionError(f"{page_id}: no {'content' if content else 'furniture'} line {start!r}")
 
 
-def _kept(text: str) -> list[str]:
-    return [x.strip() for x in strip_text(text, CFG).text.split("\n") if x.strip()]
-
-
 def _placements(block: list[str], furniture: list[str], seed: int):
     """Pages with ``block`` (content lines) first, in the middle and last of three
     paragraphs, furniture lines (1-3, shuffled) before and after it."""
@@ -78,7 +75,7 @@ def test_results_lines_under_a_related_heading_stay(strip_real_pages):
     assert results[1] == "Brentford 0-0 Fulham"
     heading = _train_line(strip_real_pages, "en-m-0008", "Most Popular", False)
     for where, doc in _placements([heading, *results], [heading], SEED):
-        out = _kept(doc)
+        out = kept_lines(doc, CFG)
         assert all(r in out for r in results), (where, out)
 
 
@@ -103,7 +100,7 @@ def test_line_up_rows_stay_when_cleaned_twice(strip_real_pages):
     assert len(rows) >= 10 and "(–)1Boaz Myhill13" in rows
     page = "\n".join(lb.text for lb in labelled) + "\n"
     once = strip_text(page, CFG).text
-    twice = _kept(once)
+    twice = kept_lines(once, CFG)
     assert all(r in twice for r in rows), [r for r in rows if r not in twice]
 
 
@@ -130,7 +127,7 @@ def test_table_rows_and_header_between_furniture_stay(strip_real_pages):
     for k in range(3):
         block = [table[0], rng.choice(furniture), *table[1:3], rng.choice(furniture), *table[3:]]
         for where, doc in _placements(block, furniture, SEED + k):
-            out = _kept(doc)
+            out = kept_lines(doc, CFG)
             assert all(r.strip() in out for r in table), (where, [r for r in table if r not in out])
 
 
@@ -142,7 +139,7 @@ def test_wire_dateline_and_its_report_stay_after_a_photo_credit(strip_real_pages
     (cut) line after the previous report's photo credit: all three stay, the credit goes."""
     rec, labelled = strip_real_pages["de-m-0013"]
     assert rec["split"] == "train"
-    out = _kept("\n".join(lb.text for lb in labelled))
+    out = kept_lines("\n".join(lb.text for lb in labelled), CFG)
     for start in ("Brennendes", "Gellersen", "Zu einem"):
         assert _train_line(strip_real_pages, "de-m-0013", start, True).strip() in out
     assert "Foto: Sebastian Perrone" not in out
@@ -157,7 +154,7 @@ def test_listing_headline_above_its_date_stays(strip_real_pages):
     date = _train_line(strip_real_pages, "fr-a-0180", "Publié le 27.04.23 à 19:30", True)
     rec, labelled = strip_real_pages["fr-a-0180"]
     assert rec["split"] == "train"
-    out = _kept("\n".join(lb.text for lb in labelled))
+    out = kept_lines("\n".join(lb.text for lb in labelled), CFG)
     assert head.strip() in out and date in out
     assert cap not in out and cat not in out
 
@@ -181,7 +178,7 @@ def test_short_furniture_between_furniture_still_goes_by_context(strip_real_page
         for s in ("Votre commentaire", "YouTube Link", "0 / 600", "Vers les règles")
     ]
     paras = _paragraphs()
-    out = _kept("\n\n".join([paras[0], *lines, paras[1], paras[2]]))
+    out = kept_lines("\n\n".join([paras[0], *lines, paras[1], paras[2]]), CFG)
     assert "YouTube Link" not in out and "0 / 600" not in out
 
 
@@ -197,7 +194,7 @@ def test_interview_turns_under_a_related_heading_stay(strip_real_pages):
     furniture = [heading, _train_line(strip_real_pages, "fr-a-0164", "YouTube Link", False)]
     for k, turn in enumerate(turns):
         for where, doc in _placements([heading, turn], furniture, SEED + k):
-            assert turn in _kept(doc), (where, turn)
+            assert turn in kept_lines(doc, CFG), (where, turn)
 
 
 def test_tweet_author_line_with_a_dash_still_goes():
@@ -208,7 +205,7 @@ def test_tweet_author_line_with_a_dash_still_goes():
     )
     embeds = [lb.text for lb in labelled if lb.label == "embed"]
     assert any(x.startswith("— ") for x in embeds)
-    out = _kept(doc)
+    out = kept_lines(doc, CFG)
     assert not [x for x in embeds if x.strip() in out]
 
 
@@ -218,8 +215,8 @@ def test_medium_typed_headline_is_not_a_photo_credit(strip_real_pages):
     head = _train_line(strip_real_pages, "fr-b-0159", "PHOTO - Marl", True)
     credit = _train_line(strip_real_pages, "fr-a-0064", "Photo : AFP", False)
     paras = _paragraphs()
-    out = _kept("\n\n".join([paras[0], head, paras[1], credit, paras[2],
-                             "Photo - Jean Dupont / AFP", paras[0]]))
+    out = kept_lines("\n\n".join([paras[0], head, paras[1], credit, paras[2],
+                             "Photo - Jean Dupont / AFP", paras[0]]), CFG)
     assert head in out
     assert credit.strip() not in out and "Photo - Jean Dupont / AFP" not in out
 
@@ -287,6 +284,6 @@ def test_ud_dialogue_turns_between_furniture_stay(strip_real_pages, line_rule_ve
         for t in turns:
             doc += [furniture[k % 2], t]
         doc += [furniture[(k + 1) % 2], paras[1]]
-        out = _kept("\n\n".join(doc))
+        out = kept_lines("\n\n".join(doc), CFG)
         lost += [t for t in turns if t not in out]
     assert not lost, lost[:5]

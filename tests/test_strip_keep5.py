@@ -16,7 +16,7 @@ import random
 import pytest
 
 import test_strip_keep as keep  # the fixture readers, one place
-from cleannews.strip import strip_text
+from _helpers import kept_lines, removed_by
 from test_strip_keep import CFG, UD
 
 SEED = 20261205
@@ -39,15 +39,6 @@ def _train(strip_real_pages, page_id: str, start: str, content: bool) -> str:
         if lb.text.strip().startswith(start) and lb.content == content:
             return lb.text.strip()
     raise AssertionError(f"{page_id}: no {'content' if content else 'furniture'} line {start!r}")
-
-
-def _kept(text: str) -> list[str]:
-    return [x.strip() for x in strip_text(text, CFG).text.split("\n") if x.strip()]
-
-
-def _rules(text: str) -> dict[str, str]:
-    """Removed text (stripped) -> the rule that removed it."""
-    return {c.before.strip(): c.rule for c in strip_text(text, CFG).changes if c.after == ""}
 
 
 def _placements(block: list[str], furniture: list[str], seed: int, wheres=(0, 1, 3)):
@@ -96,7 +87,7 @@ def test_kicker_under_an_image_path_stays(strip_real_pages, page_id, image):
     image = _train(strip_real_pages, page_id, image, False)
     lines = _fixture_lines("017_fr_culture_cinema_critique.txt")
     article = lines[lines.index("Critique") :]
-    rules = _rules("\n".join([image, *article]) + "\n")
+    rules = removed_by("\n".join([image, *article]) + "\n", CFG)
     assert "Critique" not in rules and rules.get(image) == "image_path", rules
 
 
@@ -113,7 +104,7 @@ def test_kicker_word_in_a_menu_is_not_protected():
         "\n\n".join(["Accueil", "Politique", "Opinion", "Sport", "Culture", "Titre du jour", *p])
         + "\n"
     )
-    assert "Opinion" not in _kept(doc)
+    assert "Opinion" not in kept_lines(doc, CFG)
 
 
 # --- replies, quotes ----------------------------------------------------------------------
@@ -125,13 +116,13 @@ def test_one_word_reply_between_furniture_stays(furniture, reply):
     fr-a-0164's comment form is not taken by the context rule (it was)."""
     for after in ([furniture[1]], [furniture[1], furniture[2]]):
         doc = _in_article(reply, [furniture[0]], after)
-        assert reply in _kept(doc), after
+        assert reply in kept_lines(doc, CFG), after
 
 
 def test_short_label_between_furniture_still_goes_by_context(furniture):
     """The look-alike: a two-word label without a final stop between the same furniture."""
     doc = _in_article("Nos offres", [furniture[0]], [furniture[1], furniture[2]])
-    assert _rules(doc).get("Nos offres") == "context"
+    assert removed_by(doc, CFG).get("Nos offres") == "context"
 
 
 @pytest.mark.skipif(not UD.is_dir(), reason="UD French sentences not at ../shared/corpora/fr-ud")
@@ -146,13 +137,13 @@ def test_quoted_sentence_under_a_read_more_heading_stays(furniture):
                 sents.append(text)
     assert len(sents) >= 5
     for s in sents[:8]:
-        assert s in _kept(_in_article(s, [furniture[3]])), s
+        assert s in kept_lines(_in_article(s, [furniture[3]]), CFG), s
 
 
 def test_headline_under_read_more_still_goes(furniture):
     """The look-alike: a teaser headline (no final stop) under the same heading still goes."""
     teaser = "Disparition inquiétante de deux jeunes filles à Lyon"
-    assert teaser not in _kept(_in_article(teaser, [furniture[3]]))
+    assert teaser not in kept_lines(_in_article(teaser, [furniture[3]]), CFG)
 
 
 # --- labelled figures ---------------------------------------------------------------------
@@ -167,7 +158,7 @@ def test_labelled_figures_under_a_related_heading_stay(strip_real_pages, furnitu
     figures = lines[k : k + 4]
     heading = _train(strip_real_pages, "fr-a-0050", "Sur le même sujet", False)
     for where, doc in _placements([heading, *figures], furniture, SEED + 1):
-        out = _kept(doc)
+        out = kept_lines(doc, CFG)
         assert all(f in out for f in figures), (where, out)
 
 
@@ -191,7 +182,7 @@ def test_signature_under_the_last_paragraph_stays(strip_real_pages):
     rec, labelled = strip_real_pages["fr-d-0036"]
     assert rec["split"] == "train"
     page = "\n".join(lb.text for lb in labelled) + "\n"
-    out = _kept(page)
+    out = kept_lines(page, CFG)
     assert "Philippe Guilbault" in out and "Président du District" in out
     assert "Commentez la news" not in out  # the furniture under it still goes
 
@@ -225,7 +216,7 @@ def test_name_apart_from_the_last_paragraph_is_not_protected():
 )
 def test_rule_look_alikes_stay(line):
     """Article lines shaped like a credit, a gallery caption or a ticker stay."""
-    assert line in _kept(_in_article(line))
+    assert line in kept_lines(_in_article(line), CFG)
 
 
 @pytest.mark.parametrize(
@@ -240,7 +231,7 @@ def test_rule_look_alikes_stay(line):
 )
 def test_rule_furniture_still_goes(line):
     """The furniture of the same rules (credit, ticker, comment header) still goes."""
-    assert line not in _kept(_in_article(line))
+    assert line not in kept_lines(_in_article(line), CFG)
 
 
 def test_train_credits_still_go(strip_real_pages):
@@ -251,7 +242,7 @@ def test_train_credits_still_go(strip_real_pages):
         ("en-m-0023", "ANDY RAIN/EPA"),
     ):
         line = _train(strip_real_pages, page_id, start, False)
-        assert line not in _kept(_in_article(line)), line
+        assert line not in kept_lines(_in_article(line), CFG), line
 
 
 def test_blog_post_line_and_quote_attribution_stay(strip_real_pages):
@@ -259,7 +250,7 @@ def test_blog_post_line_and_quote_attribution_stay(strip_real_pages):
     juillet 2010" (fr-d-0035) and a quote ending "… Giannunzio said" (en-d-0002, whose
     attribution was cut off as a glued comment header)."""
     post = _train(strip_real_pages, "fr-d-0035", "Posté par admin", True)
-    assert post in _kept(_in_article(post))
+    assert post in kept_lines(_in_article(post), CFG)
     quote = _train(strip_real_pages, "en-d-0002", "“Three of the four", True)
     assert quote.endswith("said")
-    assert quote in _kept(_in_article(quote))
+    assert quote in kept_lines(_in_article(quote), CFG)

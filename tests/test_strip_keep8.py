@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import kept_lines, removed_by
 from cleannews import CleanConfig
 from cleannews.evaluate import read_fixture
 from cleannews.strip import strip_text
@@ -44,15 +45,6 @@ def _content(strip_real_pages, page_id: str) -> list[str]:
     return [lb.text.strip() for lb in labelled if lb.content and lb.text.strip()]
 
 
-def _rules(text: str) -> dict[str, str]:
-    """Removed text (stripped) -> the rule that removed it."""
-    return {c.before.strip(): c.rule for c in strip_text(text, CFG).changes if c.after == ""}
-
-
-def _kept(text: str) -> list[str]:
-    return [x.strip() for x in strip_text(text, CFG).text.split("\n") if x.strip()]
-
-
 # --- give_back_topical ------------------------------------------------------------------
 
 
@@ -63,8 +55,8 @@ def test_train_page_headline_under_read_more_stays(strip_real_pages):
     rec, _ = strip_real_pages["en-d-0007"]
     assert rec["split"] == "train"
     doc, _, _ = read_fixture(ROOT / "fixtures/strip_real/pages/en/en-d-0007.txt")
-    rules = _rules(doc)
-    kept = _kept(doc)
+    rules = removed_by(doc, CFG)
+    kept = kept_lines(doc, CFG)
     assert any(x.startswith("USA’s Jimmer Fredette") for x in kept), rules
     assert sum(1 for x in kept if x == "Read More") == 0
 
@@ -78,7 +70,7 @@ def test_headline_under_another_sites_read_more_stays(line, strip_real_pages):
     content = _content(strip_real_pages, "en-m-0023")
     head = line("en-m-0023", "Bank of England holds interest rates", True)
     assert content[0] == head
-    rules = _rules("\n".join([read_more, *content[:8]]) + "\n")
+    rules = removed_by("\n".join([read_more, *content[:8]]) + "\n", CFG)
     assert head not in rules, rules
     assert rules.get(read_more, "").startswith("related_lead"), rules
 
@@ -88,7 +80,7 @@ def test_tail_teasers_sharing_a_word_still_go(strip_real_pages):
     "police" with the body) stand after the last paragraph: they still go."""
     doc, labelled, _ = read_fixture(ROOT / "fixtures/strip_real/pages/en/en-m-0015.txt")
     assert strip_real_pages["en-m-0015"][0]["split"] == "train"
-    kept = set(_kept(doc))
+    kept = set(kept_lines(doc, CFG))
     teasers = [lb.text.strip() for lb in labelled if lb.label == "related"]
     assert teasers and not kept & set(teasers)
 
@@ -97,7 +89,7 @@ def test_section_menu_naming_the_topic_still_goes():
     """The look-alike: "Rugby amateur" in fixture 030's section menu shares both its words
     with the rugby story; a menu run is left to its rule (TOPICAL_SKIP_RULES)."""
     doc, _, _ = read_fixture(ROOT / "fixtures/strip/030_fr_rugby_tag_ecoles.txt")
-    assert _rules(doc).get("Rugby amateur") == "menu_run"
+    assert removed_by(doc, CFG).get("Rugby amateur") == "menu_run"
 
 
 # --- give_back_announced_list ------------------------------------------------------------
@@ -117,7 +109,7 @@ def test_prize_list_announced_by_the_article_stays(line, strip_real_pages):
     comment = line("fr-a-0164", "Votre commentaire", False)
     page = [*body, intro, *prizes[:3], image, *prizes[3:7], read_more, *prizes[7:], comment]
     # (with furniture right under the announcement the list has no start: not given back)
-    rules = _rules("\n".join(page) + "\n")
+    rules = removed_by("\n".join(page) + "\n", CFG)
     assert not [p for p in prizes if p in rules], rules
     assert image in rules and read_more in rules and comment in rules, rules
 
@@ -132,7 +124,7 @@ def test_teasers_under_an_announcing_line_still_go(strip_real_pages):
     _, labelled, _ = read_fixture(ROOT / "fixtures/strip/030_fr_rugby_tag_ecoles.txt")
     related = [lb.text.strip() for lb in labelled if lb.label == "related"]
     assert related[0] == "Sur le même sujet" and " : " in related[1] and " : " in related[2]
-    rules = _rules("\n".join([*body, intro, *related]) + "\n")
+    rules = removed_by("\n".join([*body, intro, *related]) + "\n", CFG)
     assert all(t in rules for t in related), rules
 
 
@@ -151,7 +143,7 @@ def test_byline_between_furniture_under_the_headline_stays(line, strip_real_page
     paywall = line(PAYWALL_PAGE, "Besoin de lire cet article réservé aux abonnés", False)
     menu = line("fr-d-0016", "Ressources numériques en sciences humaines", False)
     related = line("fr-b-0054", "À voir aussi sur Konbini", False)
-    rules = _rules("\n".join([paywall, head, menu, name, outlet, related, *body]) + "\n")
+    rules = removed_by("\n".join([paywall, head, menu, name, outlet, related, *body]) + "\n", CFG)
     assert name not in rules and outlet not in rules, rules
     assert related in rules, rules
 
@@ -163,7 +155,7 @@ def test_read_more_heading_under_the_headline_still_goes(line, strip_real_pages)
     body = [x for x in _content(strip_real_pages, "fr-a-0017") if len(x.split()) >= 15][:3]
     read_more = line("fr-a-0107", "Read More", False)
     teaser = line("de-m-0025", "Wie Dieter Bohlen", False)
-    rules = _rules("\n".join([head, read_more, teaser, *body]) + "\n")
+    rules = removed_by("\n".join([head, read_more, teaser, *body]) + "\n", CFG)
     assert read_more in rules, rules
 
 
@@ -179,7 +171,7 @@ def test_signature_of_a_letter_between_furniture_stays(line, strip_real_pages):
     letter, name = content[a:b], content[b]
     more = line("it-m-0014", "Leggi tutto", False)
     assert letter[-1] == "Cordialità."
-    rules = _rules("\n\n".join([*letter, name, more]) + "\n")
+    rules = removed_by("\n\n".join([*letter, name, more]) + "\n", CFG)
     assert name not in rules, rules
     assert more in rules, rules
 
@@ -193,7 +185,7 @@ def test_capitalised_furniture_is_no_name(strip_real_pages):
 
     doc, _, _ = read_fixture(ROOT / "fixtures/strip_real/pages/fr/fr-b-0016.txt")
     assert strip_real_pages["fr-b-0016"][0]["split"] == "train"
-    assert _rules(doc).get("The Charlatans") == "context"
+    assert removed_by(doc, CFG).get("The Charlatans") == "context"
     names = ("The Charlatans", "La Une Tous", "Giorgio Gallivanone", "Élisabeth Fleury")
     assert [_person_name(_Line(t, frozenset())) for t in names] == [False, False, True, True]
 
@@ -216,7 +208,7 @@ def test_interview_speaker_tags_between_furniture_stay(line, strip_real_pages):
     menu = line("fr-d-0016", "Ressources numériques en sciences humaines", False)
     related = line("fr-b-0054", "À voir aussi sur Konbini", False)
     head = line("fr-a-0017", "Le beau risque de François Legault", True)
-    rules = _rules("\n\n".join([menu, head, *transcript, related]) + "\n")
+    rules = removed_by("\n\n".join([menu, head, *transcript, related]) + "\n", CFG)
     assert not [t for t in tags if t in rules], rules
     assert related in rules, rules
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import assert_taken_between, changes_by, sentence_pages_taken
 from cleannews import CleanConfig
 from cleannews.config import RULE_LANGUAGES
 from cleannews.strip import strip_text
@@ -419,10 +420,6 @@ LOOK_ALIKES = {
 }
 
 
-def _new_changes(r) -> list:
-    return [(c.rule, c.before.strip()[:80]) for c in r.changes if c.rule in NEW_RULES]
-
-
 def test_new_rule_names_exist_and_are_unique():
     rs = load_rules(RULE_LANGUAGES)
     names = [r.name for kind in ("line", "prefix", "phrase", "span") for r in rs.rules[kind]]
@@ -448,11 +445,7 @@ def test_furniture_goes_between_paragraphs(lang, line, rule):
 def test_real_train_furniture_goes(train_furniture_line, page_id, start, rule):
     line = train_furniture_line(page_id, start)
     p1, p2 = PARAS["fr"]
-    r = strip_text(f"{p1}\n\n{line}\n\n{p2}\n", CFG)
-    assert rule in {c.rule for c in r.changes if line.strip() in c.before}, [
-        (c.rule, c.before[:60]) for c in r.changes
-    ]
-    assert p1 in r.text and p2 in r.text
+    assert_taken_between(line, rule, p1, p2, CFG)
 
 
 @pytest.mark.parametrize(
@@ -462,7 +455,7 @@ def test_look_alike_article_lines_stay(lang, sentence):
     p1, p2 = PARAS[lang]
     r = strip_text(f"{p1}\n\n{sentence}\n\n{p2}\n", CFG)
     assert sentence in r.text, [(c.rule, c.before[:80]) for c in r.changes]
-    assert not _new_changes(r)
+    assert not changes_by(r, NEW_RULES)
 
 
 def test_page_builder_shortcodes_are_cut_out_of_a_kept_paragraph():
@@ -490,12 +483,5 @@ def test_no_ud_sentence_between_paragraphs_is_removed_by_a_new_rule(ud_short_sen
     sents = ud_short_sentences
     assert len(sents) >= 900
     p1, p2 = PARAS["fr"]
-    hit = []
-    for i in range(0, len(sents), 10):
-        parts = []
-        for j, s in enumerate(sents[i : i + 10]):
-            parts += [p1 if j % 2 else p2, s]
-        parts.append(p1)
-        r = strip_text("\n\n".join(parts) + "\n", CFG)
-        hit += _new_changes(r)
+    hit = sentence_pages_taken(sents, p1, p2, NEW_RULES, CFG)
     assert not hit, hit[:10]

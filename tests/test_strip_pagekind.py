@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import kept_lines
 from cleannews import CleanConfig
 from cleannews.evaluate import read_corpus
 from cleannews.strip import strip_text
@@ -30,10 +31,6 @@ def _train_page(page_id: str) -> list:
     raise KeyError(page_id)
 
 
-def _kept(text: str) -> list[str]:
-    return [x.strip() for x in strip_text(text, CFG).text.split("\n") if x.strip()]
-
-
 @pytest.mark.parametrize("page_id", ["fr-a-0130", "fr-b-0157", "es-c-0003", "fr-a-0178"])
 def test_teasers_set_apart_by_furniture_after_the_body_go(page_id):
     """Headlines of other articles between "-" or "Image" lines after an article's body
@@ -41,7 +38,7 @@ def test_teasers_set_apart_by_furniture_after_the_body_go(page_id):
     content stays. The old chain left at least three of them on each page."""
     labelled = _train_page(page_id)
     doc = "\n".join(lb.text for lb in labelled)
-    out = _kept(doc)
+    out = kept_lines(doc, CFG)
     teasers = [lb.text.strip() for lb in labelled
                if lb.label == "related" and len(lb.text.split()) >= 3]
     left = [t for t in teasers if t in out]

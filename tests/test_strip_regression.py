@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import read_jsonl
 from cleannews import CleanConfig
 from cleannews.evaluate import read_corpus, read_fixture
 from cleannews.strip import strip_text
@@ -93,8 +94,7 @@ def snapshot(doc_id: str, text: str) -> dict:
 
 
 def _load() -> dict[str, dict]:
-    with gzip.open(RECORD, "rt", encoding="utf-8") as fh:
-        return {r["id"]: r for r in map(json.loads, fh)}
+    return {r["id"]: r for r in read_jsonl(RECORD)}
 
 
 @pytest.fixture(scope="module")

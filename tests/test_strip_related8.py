@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
+from _helpers import BUDGET_HEADLINE, BUDGET_PARAGRAPHS
 from cleannews.evaluate import recombined_pages
 from cleannews.strip import strip_text
 from cleannews.strip._headzone import _glued_menu, menu_item
@@ -35,15 +36,8 @@ from cleannews.strip.detectors import _Line
 CFG = cleannews.CleanConfig()
 ROOT = Path(__file__).parent.parent
 
-HEADLINE = "Le conseil municipal adopte le budget de la ville pour l'année prochaine"
-PARAS = [
-    "Le conseil municipal a adopté mardi soir le budget de la ville pour l'année prochaine, "
-    "après un débat de plus de trois heures entre la majorité et l'opposition.",
-    "Le budget prévoit une hausse des investissements dans les écoles et la voirie, ainsi "
-    "qu'une baisse de la dette de la ville, selon le maire.",
-    "L'opposition a dénoncé un budget « en trompe-l'œil » et annoncé qu'elle voterait contre "
-    "les prochaines délibérations sur les tarifs municipaux.",
-]
+HEADLINE = BUDGET_HEADLINE
+PARAS = list(BUDGET_PARAGRAPHS[:3])
 BODY = "\n\n".join(PARAS)
 #: A glued menu (fr-a-0085's shape, in other words).
 GLUED = (

@@ -12,27 +12,12 @@ from __future__ import annotations
 import pytest
 
 import cleannews
+from _helpers import BUDGET_HEADLINE, BUDGET_PARAGRAPHS
 from cleannews.strip import strip_text
 
 CFG = cleannews.CleanConfig()
 
-BODY = (
-    "\n\n".join(
-        [
-            "Le conseil municipal adopte le budget de la ville pour l'année prochaine",
-            "Le conseil municipal a adopté mardi soir le budget de la ville pour l'année "
-            "prochaine, après un débat de plus de trois heures entre la majorité et "
-            "l'opposition.",
-            "Le budget prévoit une hausse des investissements dans les écoles et la voirie, "
-            "ainsi qu'une baisse de la dette de la ville, selon le maire.",
-            "L'opposition a dénoncé un budget « en trompe-l'œil » et annoncé qu'elle voterait "
-            "contre les prochaines délibérations sur les tarifs municipaux.",
-            "Le maire a répondu que les tarifs resteraient stables et que les associations "
-            "verraient leurs subventions maintenues en totalité cette année.",
-        ]
-    )
-    + "\n"
-)
+BODY = "\n\n".join([BUDGET_HEADLINE, *BUDGET_PARAGRAPHS]) + "\n"
 
 TEASERS = """Incendie géant dans un entrepôt du port
 

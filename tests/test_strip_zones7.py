@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
+from _helpers import BUDGET_PARAGRAPHS
 from cleannews.evaluate import read_fixture, recombined_pages
 from cleannews.strip import strip_text
 
@@ -31,14 +32,7 @@ ZONE_RULES = frozenset(
     {"excerpt_run", "comment_form", "caption_copy", "card_zone", "related_zone", "run_heading"}
 )
 
-PARAS = [
-    "Le conseil municipal a adopté mardi soir le budget de la ville pour l'année prochaine, "
-    "après un débat de plus de trois heures entre la majorité et l'opposition.",
-    "Le budget prévoit une hausse des investissements dans les écoles et la voirie, ainsi "
-    "qu'une baisse de la dette de la ville, selon le maire.",
-    "L'opposition a dénoncé un budget « en trompe-l'œil » et annoncé qu'elle voterait contre "
-    "les prochaines délibérations sur les tarifs municipaux.",
-]
+PARAS = list(BUDGET_PARAGRAPHS[:3])
 BODY = "Le conseil municipal adopte le budget\n\n" + "\n\n".join(PARAS) + "\n"
 
 EXCERPTS = [

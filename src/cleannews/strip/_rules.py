@@ -24,7 +24,19 @@ from importlib import resources
 
 import regex
 
-__all__ = ["Rule", "RuleSet", "load_rules", "match_text", "start_key"]
+from cleannews.config import RULE_LANGUAGES
+
+__all__ = [
+    "RULE_FIELDS",
+    "RULE_FLAGS",
+    "Rule",
+    "RuleSet",
+    "check_rule_fields",
+    "flagged_rules",
+    "load_rules",
+    "match_text",
+    "start_key",
+]
 
 #: Characters mapped before matching (same length, so offsets stay valid).
 _WORDS = re.compile(r"\w+")
@@ -95,6 +107,81 @@ def _word_file(name: str) -> frozenset[str]:
             continue
         words.update(w.casefold() for w in line.split())
     return frozenset(words)
+
+
+#: Properties of a rule that other passes look up by the rule's name, set in the rule files
+#: as ``"<flag>": true``; each maps to the only rule kind it may be set on (``None``: any).
+#: ``context_transparent``: the rule's lines are inline furniture (a photo's caption or
+#: credit, a tag page's label) that the context pass does not count as a boilerplate
+#: neighbour (``detectors.CONTEXT_TRANSPARENT_RULES``). ``opens_tail``: the rule's whole-line
+#: match is the heading of a list of other articles and may open the page's tail
+#: (``_zones.TAIL_OPENING_RULES``).
+RULE_FLAGS: dict[str, str | None] = {"context_transparent": None, "opens_tail": "line"}
+#: The fields a rule of a rule file may have (``about``, ``example`` and ``note`` are
+#: comments); any other field is a typo and fails the load.
+RULE_FIELDS = frozenset({
+    "name", "category", "kind", "reason", "patterns", "max_words", "takes_next", "next_kind",
+    "takes_prev", "takes_prev_caption", "ends_article", "weak", "yields_to_protect",
+    "requires", "about", "example", "note", *RULE_FLAGS,
+})
+
+
+def check_rule_fields(rule: dict, where: str) -> None:
+    """Raise ``ValueError`` for a rule (a dict of the rule file ``where``) with a field not in
+    :data:`RULE_FIELDS`, or a flag of :data:`RULE_FLAGS` that is not ``true``/``false`` or
+    is set on a rule of another kind than its own.
+
+    >>> check_rule_fields({"name": "x", "kind": "phrase", "opens_tail": True}, "fr.json")
+    Traceback (most recent call last):
+    ...
+    ValueError: fr.json: rule 'x' sets opens_tail, a flag of line rules only (it is a phrase rule)
+    """
+    name = rule.get("name", "?")
+    unknown = sorted(set(rule) - RULE_FIELDS)
+    if unknown:
+        raise ValueError(
+            f"{where}: rule {name!r} has unknown field(s) {', '.join(unknown)}; the fields of "
+            f"a rule are {', '.join(sorted(RULE_FIELDS))}"
+        )
+    for flag, kind in RULE_FLAGS.items():
+        if flag not in rule:
+            continue
+        if not isinstance(rule[flag], bool):
+            raise ValueError(
+                f"{where}: rule {name!r}: {flag} is true or false, not {rule[flag]!r}"
+            )
+        if rule[flag] and kind is not None and rule.get("kind") != kind:
+            raise ValueError(
+                f"{where}: rule {name!r} sets {flag}, a flag of {kind} rules only "
+                f"(it is a {rule.get('kind')} rule)"
+            )
+
+
+@lru_cache(maxsize=1)
+def _rule_flags() -> dict[str, frozenset[str]]:
+    """``{flag: names of the rules that set it}`` over the rule files of every language,
+    each rule checked by :func:`check_rule_fields` on the way."""
+    names: dict[str, set[str]] = {flag: set() for flag in RULE_FLAGS}
+    for lang in RULE_LANGUAGES:
+        where = f"{lang}.json"
+        for rule in json.loads(_data_text(where)).get("rules", ()):
+            check_rule_fields(rule, where)
+            for flag, named in names.items():
+                if rule.get(flag):
+                    named.add(rule["name"])
+    return {flag: frozenset(named) for flag, named in names.items()}
+
+
+def flagged_rules(flag: str) -> frozenset[str]:
+    """The names of the rules, in the rule files of every language, that set ``flag`` (one
+    of :data:`RULE_FLAGS`; another name raises ``ValueError``).
+
+    >>> sorted(flagged_rules("opens_tail"))[:2]
+    ['more_news_link', 'related_heading_family']
+    """
+    if flag not in RULE_FLAGS:
+        raise ValueError(f"unknown rule flag {flag!r}; the flags are {', '.join(RULE_FLAGS)}")
+    return _rule_flags()[flag]
 
 
 #: Group openers whose body is part of every match when the group is not quantified (not

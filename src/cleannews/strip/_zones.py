@@ -49,6 +49,7 @@ import regex
 
 from cleannews.strip._assemble import BAD, GOOD
 from cleannews.strip._pagekind import _BULLET
+from cleannews.strip._rules import flagged_rules
 
 __all__ = [
     "TAIL_OPENING_RULES",
@@ -60,28 +61,15 @@ __all__ = [
     "run_heading",
 ]
 
-#: Rule names (data files) whose whole-line match is the heading of a list of other articles
-#: and may open the page's tail (:func:`related_zone`). Not the lead-ins that precede a single
-#: link inside the article ("À lire aussi : …", "Read more", the ``related_lead*`` /
-#: ``related_link*`` rules: on TRAIN the lines after a ``related_lead`` heading were the
-#: article's own text on 3 pages), nor "Lire la suite" (``related_misc``: a teaser's link).
-TAIL_OPENING_RULES = frozenset(
-    {
-        "related_heading_family",
-        "related_heading_family_en",
-        "related_heading_more_en",
-        "widget_heading_more",
-        "widget_more_es",
-        "more_news_link",
-        # strip-gen10: recommendation headings in five languages ("La rédaction vous
-        # recommande", "Das könnte dich auch interessieren", "Potrebbe interessarti anche")
-        "related_heading_gen10",
-        "related_heading_gen10_en",
-        "related_heading_gen10_de",
-        "related_heading_gen10_it",
-        "related_heading_gen10_es",
-    }
-)
+#: Rule names (data files) whose whole-line match is the heading of a list of other articles and may
+#: open the page's tail (:func:`related_zone`): the line rules that set ``"opens_tail": true`` in
+#: the rule files (``data/<lang>.json``): "Ceci pourrait vous intéresser" and, since strip-gen10,
+#: recommendation headings in five languages ("La rédaction vous recommande", "Das könnte dich auch
+#: interessieren", "Potrebbe interessarti anche"). Not the lead-ins that precede a single link
+#: inside the article ("À lire aussi : …", "Read more", the ``related_lead*`` / ``related_link*``
+#: rules: on TRAIN the lines after a ``related_lead`` heading were the article's own text on 3
+#: pages), nor "Lire la suite" (``related_misc``: a teaser's link).
+TAIL_OPENING_RULES = flagged_rules("opens_tail")
 #: A line of more than this many words under a related heading is the article's text: the
 #: zone is left whole (nothing under the heading is taken).
 ZONE_MAX_WORDS = 60

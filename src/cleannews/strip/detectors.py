@@ -36,6 +36,7 @@ from cleannews.strip._pagelang import (
 from cleannews.strip._rules import (
     MAX_SCAN_CHARS,
     RuleSet,
+    flagged_rules,
     load_latin,
     load_rules,
     load_stopwords,
@@ -135,11 +136,8 @@ CONTEXT_MAX_RUN = 2
 #: a tag page), so the context pass does not count them as a boilerplate neighbour: on TRAIN a
 #: listing's headline between a caption and a page end ("… ministre. Albert Facelly/Divergence"
 #: / "Une loi sur l'immigration …") was taken by context once its caption went (strip-gen10).
-CONTEXT_TRANSPARENT_RULES = frozenset({
-    "caption_bracket_credit_gen10", "caption_name_agency_gen10", "agency_credit_gen10",
-    "tag_label_gen10", "tag_label_gen10_en", "tag_label_gen10_de", "tag_label_gen10_it",
-    "tag_label_gen10_es",
-})
+#: The rules that set ``"context_transparent": true`` in the rule files (``data/<lang>.json``).
+CONTEXT_TRANSPARENT_RULES = flagged_rules("context_transparent")
 #: A date line just under a headline has at most this many words.
 DATELINE_MAX_WORDS = 8
 #: List-shaped lines under a "related" heading inside the article that make them a list.

@@ -1,0 +1,229 @@
+"""Helpers shared by the test files: one copy of what many tests did alike.
+
+Import them by name (``from _helpers import read_jsonl``): pytest puts ``tests/`` on
+``sys.path`` (the test files have no package), as it does for ``conftest.py`` and for the
+test modules that import each other. Fixtures stay in ``conftest.py``; plain functions that
+a test calls with its own arguments live here. The package's stages are imported when a
+helper is called, so that ``conftest.py`` importing this module loads none of them.
+
+Reading what a run wrote
+  :func:`read_jsonl`, :func:`sink_records`, :func:`all_ids`, :func:`committed_docs`,
+  :func:`first_per_group`.
+Running the command line
+  :func:`run_cli` (``python -m cleannews`` in a subprocess, on this checkout's sources).
+What the strip stage did
+  :func:`kept_lines`, :func:`removed_by`, :func:`html_text`, :func:`assert_changes_rebuild`
+  (each takes the test file's own ``CleanConfig``).
+New rules hitting text they must leave
+  :func:`changes_by`, :func:`sentence_pages_taken`; and real furniture that must go,
+  :func:`assert_taken_between`.
+Test text
+  :data:`BUDGET_HEADLINE`, :data:`BUDGET_PARAGRAPHS`: the plain article the strip tests put
+  furniture around; :func:`seed_lines`; :func:`golden_spin_texts`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+#: The repository root (the folder holding ``src/``, ``tests/``, ``fixtures/``).
+ROOT = Path(__file__).resolve().parents[1]
+
+#: Where ``cleannews run --out OUT`` writes each sink, relative to ``OUT``.
+SINK_PATHS = {
+    "out": Path("clean.jsonl"),
+    "quarantine": Path("quarantine") / "quarantine.jsonl",
+    "errors": Path("errors") / "errors.jsonl",
+}
+
+
+#: A plain French article written for the tests (a town council's budget vote): its headline
+#: and four paragraphs. Strip tests put furniture around it; no line of it is furniture.
+BUDGET_HEADLINE = "Le conseil municipal adopte le budget de la ville pour l'année prochaine"
+BUDGET_PARAGRAPHS = (
+    "Le conseil municipal a adopté mardi soir le budget de la ville pour l'année prochaine, "
+    "après un débat de plus de trois heures entre la majorité et l'opposition.",
+    "Le budget prévoit une hausse des investissements dans les écoles et la voirie, ainsi "
+    "qu'une baisse de la dette de la ville, selon le maire.",
+    "L'opposition a dénoncé un budget « en trompe-l'œil » et annoncé qu'elle voterait contre "
+    "les prochaines délibérations sur les tarifs municipaux.",
+    "Le maire a répondu que les tarifs resteraient stables et que les associations "
+    "verraient leurs subventions maintenues en totalité cette année.",
+)
+
+
+# --- reading what a run wrote -------------------------------------------------------------
+
+
+def read_jsonl(path: Path, *, missing_ok: bool = False) -> list[dict]:
+    """Every record of the JSONL file ``path``, in order (``*.gz`` is read through gzip).
+
+    Lines are the file's own lines (``\\n``), so a record holding a raw U+2028 or form feed
+    (``ensure_ascii=False`` output) stays one record. A blank line is an error, as any line
+    that is not JSON: the sinks and fixtures never hold one. A missing file is an error unless
+    ``missing_ok`` (then ``[]``: a sink the run had no record for)."""
+    path = Path(path)
+    if missing_ok and not path.exists():
+        return []
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def sink_records(out: Path) -> dict[str, list[dict]]:
+    """The records of the three sinks of a run into ``out``: ``{"out": [...],
+    "quarantine": [...], "errors": [...]}`` (``[]`` for a sink that was not written)."""
+    return {name: read_jsonl(out / rel, missing_ok=True) for name, rel in SINK_PATHS.items()}
+
+
+def all_ids(out: Path) -> list[str]:
+    """The ids of every record in the three sinks of a run into ``out`` (kept, quarantined,
+    errors, in that order)."""
+    return [r["id"] for recs in sink_records(out).values() for r in recs]
+
+
+def committed_docs(out: Path) -> int:
+    """How many documents the run state of a run into ``out`` says are committed (0 while
+    there is no state file yet or it is being replaced): what a test polls before it kills
+    a run half-way."""
+    try:
+        return json.loads((out / ".cleannews-run.json").read_text())["done"]
+    except (OSError, ValueError, KeyError):
+        return 0
+
+
+def first_per_group(records: list[dict], n: int, key) -> list[dict]:
+    """The first ``n`` records of every group ``key(record)`` names, in the records' order (a
+    deterministic sample of a fixture that holds every group)."""
+    seen: dict[object, int] = {}
+    out = []
+    for r in records:
+        k = key(r)
+        if seen.get(k, 0) < n:
+            seen[k] = seen.get(k, 0) + 1
+            out.append(r)
+    return out
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def cli_env() -> dict[str, str]:
+    """This process's environment with this checkout's ``src`` first on ``PYTHONPATH``, so a
+    child ``python -m cleannews`` imports these sources, not another installed copy (with the
+    README's installed package the two are the same code)."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])}
+
+
+def run_cli(*args: str | Path, stdin: bytes | None = None, cwd: Path | None = None,
+            timeout: float = 300, stdout=subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
+    """``python -m cleannews ARGS`` in a subprocess on this checkout's sources (:func:`cli_env`).
+
+    ``stdin`` is fed to it; stdout and stderr are captured as bytes (pass ``stdout`` a file or
+    ``subprocess.DEVNULL`` to send stdout elsewhere); ``returncode`` is the exit code. A run
+    that outlives ``timeout`` seconds fails the test (``subprocess.TimeoutExpired``)."""
+    return subprocess.run([sys.executable, "-m", "cleannews", *map(str, args)], input=stdin,
+                          stdout=stdout, stderr=subprocess.PIPE, timeout=timeout, cwd=cwd,
+                          env=cli_env())
+
+
+# --- what the strip stage did -------------------------------------------------------------
+
+
+def kept_lines(text: str, config) -> list[str]:
+    """The non-blank lines ``strip_text`` keeps of ``text``, stripped of outer spaces."""
+    from cleannews.strip import strip_text
+
+    return [x.strip() for x in strip_text(text, config).text.split("\n") if x.strip()]
+
+
+def removed_by(text: str, config) -> dict[str, str]:
+    """What ``strip_text`` removes from ``text``: removed text (stripped) -> the rule that
+    removed it (edits that leave text behind are not listed)."""
+    from cleannews.strip import strip_text
+
+    return {c.before.strip(): c.rule for c in strip_text(text, config).changes if c.after == ""}
+
+
+def html_text(html: str, config) -> str:
+    """The text the HTML front end extracts from ``html``."""
+    from cleannews.strip.html import html_to_text
+
+    return html_to_text(html, config).text
+
+
+def assert_changes_rebuild(text: str, config) -> None:
+    """``strip_text``'s changes are honest: each span of ``text`` holds the change's
+    ``before``, and the text between the spans, joined, is the stage's output."""
+    from cleannews.strip import strip_text
+
+    r = strip_text(text, config)
+    pos, out = 0, []
+    for c in sorted(r.changes, key=lambda c: c.span):
+        assert text[c.span[0] : c.span[1]] == c.before
+        out.append(text[pos : c.span[0]])
+        pos = c.span[1]
+    out.append(text[pos:])
+    assert "".join(out) == r.text
+
+
+def assert_taken_between(line: str, rule: str, p1: str, p2: str, config) -> None:
+    """``line`` alone between paragraphs ``p1`` and ``p2`` is removed by ``rule`` (a change of
+    ``rule`` holds the stripped line) and both paragraphs stay."""
+    from cleannews.strip import strip_text
+
+    r = strip_text(f"{p1}\n\n{line}\n\n{p2}\n", config)
+    rules = {c.rule for c in r.changes if line.strip() in c.before}
+    assert rule in rules, (line, [(c.rule, c.before[:60]) for c in r.changes])
+    assert p1 in r.text and p2 in r.text
+
+
+def changes_by(result, rules) -> list[tuple[str, str]]:
+    """``(rule, first 80 characters of the removed text, stripped)`` of each change of a strip
+    ``result`` made by one of ``rules`` (what a test of new rules prints when they hit)."""
+    return [(c.rule, c.before.strip()[:80]) for c in result.changes if c.rule in rules]
+
+
+def sentence_pages_taken(sentences: list[str], p1: str, p2: str, rules, config) -> list:
+    """Every sentence between two paragraphs, on pages of 10 sentences (``p2`` and ``p1`` in
+    turn before each sentence, ``p1`` last), stripped with ``config``: the changes of
+    ``rules`` on those pages (:func:`changes_by`), ``[]`` when none of them touched a page."""
+    from cleannews.strip import strip_text
+
+    hit = []
+    for i in range(0, len(sentences), 10):
+        parts = []
+        for j, s in enumerate(sentences[i : i + 10]):
+            parts += [p1 if j % 2 else p2, s]
+        parts.append(p1)
+        hit += changes_by(strip_text("\n\n".join(parts) + "\n", config), rules)
+    return hit
+
+
+# --- test text ----------------------------------------------------------------------------
+
+
+def seed_lines() -> list[str]:
+    """The lines of the seed documents (``seeds/*.txt``) longer than 40 characters, stripped,
+    in file order: real French sentences to build small documents from."""
+    lines = []
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        lines += [x.strip() for x in seed.read_text("utf-8").splitlines() if len(x.strip()) > 40]
+    return lines
+
+
+def golden_spin_texts(stride: int = 1) -> list[str]:
+    """Every ``stride``-th input of the spin golden set (``benchmarks/spin_golden.py``'s
+    ``inputs()``: seeds, spun and clean documents), in its order."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("golden", ROOT / "benchmarks" / "spin_golden.py")
+    golden = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(golden)
+    return [text for _, text in golden.inputs()][::stride]

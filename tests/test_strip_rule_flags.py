@@ -1,0 +1,120 @@
+"""Rule properties as data: ``context_transparent`` and ``opens_tail`` are set on the rules of
+the rule files (``strip/data/<lang>.json``) and loaded into the frozensets the passes read
+(``detectors.CONTEXT_TRANSPARENT_RULES``, ``_zones.TAIL_OPENING_RULES``).
+
+The sets were written in the code until round 12; the loaded ones must be exactly those, so
+moving them to the data changed no output (the strip and clean regression pins say so too).
+A typo in a rule's field names the file and the rule instead of being ignored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from cleannews.strip import _rules
+from cleannews.strip._rules import RULE_FLAGS, check_rule_fields, flagged_rules
+from cleannews.strip._zones import TAIL_OPENING_RULES
+from cleannews.strip.detectors import CONTEXT_TRANSPARENT_RULES
+
+#: The sets as the code wrote them before they moved to the rule files.
+CODE_CONTEXT_TRANSPARENT = frozenset({
+    "caption_bracket_credit_gen10", "caption_name_agency_gen10", "agency_credit_gen10",
+    "tag_label_gen10", "tag_label_gen10_en", "tag_label_gen10_de", "tag_label_gen10_it",
+    "tag_label_gen10_es",
+})
+CODE_TAIL_OPENING = frozenset({
+    "related_heading_family", "related_heading_family_en", "related_heading_more_en",
+    "widget_heading_more", "widget_more_es", "more_news_link", "related_heading_gen10",
+    "related_heading_gen10_en", "related_heading_gen10_de", "related_heading_gen10_it",
+    "related_heading_gen10_es",
+})
+
+
+def _rules_by_name() -> dict[str, tuple[str, dict]]:
+    out = {}
+    for lang in _rules.RULE_LANGUAGES:
+        for r in json.loads(_rules._data_text(f"{lang}.json"))["rules"]:
+            assert r["name"] not in out, r["name"]  # a name is one rule: flags go by name
+            out[r["name"]] = (lang, r)
+    return out
+
+
+def test_loaded_sets_are_the_ones_the_code_wrote():
+    assert frozenset(CONTEXT_TRANSPARENT_RULES) == CODE_CONTEXT_TRANSPARENT
+    assert frozenset(TAIL_OPENING_RULES) == CODE_TAIL_OPENING
+    assert isinstance(CONTEXT_TRANSPARENT_RULES, frozenset)
+    assert isinstance(TAIL_OPENING_RULES, frozenset)
+
+
+def test_every_flagged_rule_is_a_rule_of_its_kind():
+    rules = _rules_by_name()
+    for name in CODE_CONTEXT_TRANSPARENT | CODE_TAIL_OPENING:
+        assert name in rules, name
+    assert {rules[n][1]["kind"] for n in CODE_TAIL_OPENING} == {"line"}
+    # the five languages each have their recommendation heading and tag label flagged
+    assert {rules[n][0] for n in CODE_TAIL_OPENING} == set(_rules.RULE_LANGUAGES)
+    assert {rules[n][0] for n in CODE_CONTEXT_TRANSPARENT} == set(_rules.RULE_LANGUAGES)
+
+
+def test_every_shipped_rule_has_known_fields_only():
+    for name, (lang, rule) in _rules_by_name().items():
+        check_rule_fields(rule, f"{lang}.json")  # raises on a typo
+        assert set(rule) <= _rules.RULE_FIELDS, name
+    # a field the loader reads into a Rule is a known field (a new one must be added there)
+    assert {f.name for f in dataclasses.fields(_rules.Rule)} <= _rules.RULE_FIELDS
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ({"name": "cap", "kind": "phrase", "context_transparant": True},
+         "fr.json: rule 'cap' has unknown field(s) context_transparant"),
+        ({"name": "cap", "kind": "phrase", "context_transparent": "yes"},
+         "fr.json: rule 'cap': context_transparent is true or false, not 'yes'"),
+        ({"name": "more", "kind": "prefix", "opens_tail": True},
+         "fr.json: rule 'more' sets opens_tail, a flag of line rules only (it is a prefix rule)"),
+    ],
+    ids=["unknown_field", "flag_not_bool", "flag_on_wrong_kind"],
+)
+def test_a_bad_flag_is_refused_with_file_and_rule(rule, message):
+    with pytest.raises(ValueError) as info:
+        check_rule_fields(rule, "fr.json")
+    assert str(info.value).startswith(message), str(info.value)
+
+
+def test_a_false_flag_or_a_flag_on_its_own_kind_passes():
+    check_rule_fields({"name": "more", "kind": "line", "opens_tail": True}, "fr.json")
+    check_rule_fields({"name": "more", "kind": "prefix", "opens_tail": False}, "fr.json")
+    check_rule_fields({"name": "cap", "kind": "span", "context_transparent": True}, "fr.json")
+
+
+def test_an_unknown_flag_name_is_refused():
+    with pytest.raises(ValueError, match="unknown rule flag 'tail_opening'"):
+        flagged_rules("tail_opening")
+    assert set(RULE_FLAGS) == {"context_transparent", "opens_tail"}
+
+
+def test_a_typo_in_a_shipped_rule_file_fails_the_load(monkeypatch):
+    """The loader itself checks the files: a misspelt flag in de.json is named, not ignored
+    (it would silently leave the rule out of the set)."""
+    real = _rules._data_text
+
+    def typo(name: str) -> str:
+        text = real(name)
+        if name == "de.json":
+            assert text.count('"context_transparent": true') == 1
+            text = text.replace('"context_transparent": true', '"context_transparant": true')
+        return text
+
+    monkeypatch.setattr(_rules, "_data_text", typo)
+    _rules._rule_flags.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"de\.json: rule 'tag_label_gen10_de' has unknown"):
+            flagged_rules("context_transparent")
+    finally:
+        monkeypatch.undo()
+        _rules._rule_flags.cache_clear()
+    assert flagged_rules("context_transparent") == CODE_CONTEXT_TRANSPARENT
