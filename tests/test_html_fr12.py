@@ -138,3 +138,46 @@ def test_sticky_share_bar_around_the_post_keeps_the_post():
     )
     text = H.html_to_text(_article_with(box), CFG).text
     assert "Preis bezahlen" in text
+
+
+# --- a link back to the site's listing --------------------------------------------------
+# (a text rule: on the pages it stood inside the article's container, as a bare link after
+# the last paragraph, so the HTML stage's link rules did not take it; the text is what the
+# HTML stage gives)
+
+SENT_DE = (
+    "Der Stadtrat hat am Dienstagabend nach drei Stunden Debatte den Haushalt für das "
+    "kommende Jahr beschlossen, gegen die Stimmen der Opposition."
+)
+
+
+def test_back_to_listing_links_go():
+    for link, sent, rule in (
+        ("← Retour aux actualités", SENT, "back_to_listing"),
+        ("Retour aux communiqués de presse", SENT, "back_to_listing"),
+        ("zurück zur Listenansicht", SENT_DE, "back_to_listing_de"),
+        ("Zurück zum Newsroom", SENT_DE, "back_to_listing_de"),
+        ("« Zurück zu den Veranstaltungen", SENT_DE, "back_to_listing_de"),
+        (
+            "Back to search results",
+            "The council voted the budget on Tuesday night, after "
+            "three hours of debate and against the votes of the opposition.",
+            "back_to_listing_en",
+        ),
+    ):
+        doc = cleannews.clean(f"{TITLE}\n\n{sent.strip()}\n\n{sent.strip()}\n\n{link}\n", CFG)
+        assert link not in doc.text, link
+        assert [c.rule for c in doc.changes_by("strip") if link in c.before] == [rule], link
+
+
+def test_a_subheading_that_starts_like_a_back_link_stays():
+    for heading, para in (("Retour aux sources", PARA), ("Zurück zur Natur", DE_PARA)):
+        page = (
+            "<html><head><title>Budget</title></head><body><article>"
+            f"<h1>{TITLE}</h1>"
+            + para * 2
+            + f"<h2>{heading}</h2>"
+            + para * 2
+            + "</article></body></html>"
+        )
+        assert heading in _clean(page).text, heading
