@@ -693,22 +693,66 @@ def _in_article(el: Tag) -> bool:
     return False
 
 
-def _wraps_article(el: Tag) -> bool:
+#: An element inside a hinted box stands for the article it wraps only when it holds at least
+#: this share of the box's text: a sticky share bar wrapped around the post holds little
+#: besides the post, while a comment thread whose every comment has a ``text`` / ``content``
+#: body (``<section class="comment-item"><div class="text">``) holds many such bodies,
+#: each a small part of it.
+WRAPPED_ARTICLE_MIN_SHARE = 0.5
+
+
+def _wraps_article(el: Tag, stats: dict[int, tuple[int, int, int]] | None = None) -> bool:
     """True when ``el`` holds an element that says it is the article and holds prose.
 
     A sticky social bar wrapped around the post (``<div id="socialicons-sticky">
-    <div class="entry-content">…``) is no reason to drop the post.
+    <div class="entry-content">…``) is no reason to drop the post. With ``stats``, the
+    inner element must also hold ``WRAPPED_ARTICLE_MIN_SHARE`` of ``el``'s text: one
+    comment's ``<div class="text">`` in a comment thread wraps no article. An inner element
+    inside another furniture box of ``el`` (a ``comment-item``) does not count either.
 
     >>> _wraps_article(BeautifulSoup('<div id="social-sticky"><div class="entry-content"><p>'
     ...     + "Un vrai paragraphe de l'article, assez long pour être de la prose. " + '</p>'
     ...     '</div></div>', "html.parser").div)
     True
+    >>> one = ('<li><span class="nickname">Anne</span><div class="text">'
+    ...        '<p>Un commentaire de lectrice, assez long pour être pris pour de la prose.</p>'
+    ...        '</div></li>')
+    >>> thread = BeautifulSoup('<div class="comment-container"><ul>' + one * 3 + '</ul></div>',
+    ...                        "html.parser").div
+    >>> _wraps_article(thread), _wraps_article(thread, _measure(thread))
+    (True, False)
     """
+    least = 0.0
+    if stats is not None:
+        least = stats.get(id(el), (0, 0, 0))[0] * WRAPPED_ARTICLE_MIN_SHARE
     for inner in _named(el, _ARTICLE_WRAPPER_TAGS):
         if (
-            inner.name in ("article", "main") or not CONTENT_TOKENS.isdisjoint(_tokens(inner))
-        ) and (_hint_kind(inner) is None and _has_prose(inner, links=False)):
+            (inner.name in ("article", "main") or not CONTENT_TOKENS.isdisjoint(_tokens(inner)))
+            and (_hint_kind(inner) is None and _has_prose(inner, links=False))
+            and (not least or stats.get(id(inner), (0, 0, 0))[0] >= least)  # type: ignore[union-attr]
+            and not _hinted_between(inner, el)
+        ):
             return True
+    return False
+
+
+def _hinted_between(inner: Tag, outer: Tag) -> bool:
+    """True when an element between ``inner`` and ``outer`` (both excluded) has a strong hint.
+
+    A ``<div class="text">`` inside a ``<section class="comment-item">`` is that comment's
+    body, not the article: the comment box it sits in is furniture itself.
+
+    >>> soup = BeautifulSoup('<div id="comments"><section class="comment-item"><div class="text">'
+    ...                      '</div></section></div>', "html.parser")
+    >>> _hinted_between(soup.find(class_="text"), soup.div)
+    True
+    """
+    node = inner.parent
+    while isinstance(node, Tag) and node is not outer:
+        hint = _hint_kind(node)
+        if hint is not None and hint[1] == "strong":
+            return True
+        node = node.parent
     return False
 
 
@@ -2749,7 +2793,7 @@ class _Extractor:
                     and _has_prose(node)
                     and not _linked_headline_card(node, self.stats)
                 )
-                and (_consent(node) or not _wraps_article(node))
+                and (_consent(node) or not _wraps_article(node, self.stats))
                 and not _in_running_text(node)
             ):
                 what = (
