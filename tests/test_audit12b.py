@@ -107,8 +107,8 @@ def test_skipped_files_in_a_folder_are_warned_about_once(tmp_path, capsys, optio
     assert err.count("Parquet is not supported") == 1, err
 
 
-# 4. `zcat missing.gz | cleannews clean -`: "an empty document", where `run -` asks whether
-#    the command before the pipe failed
+# 4. `zcat missing.gz | cleannews clean -` said only "empty document", where `run -` asks
+#    whether the command before the pipe failed
 
 @pytest.mark.parametrize("command", ["clean", "explain"])
 def test_empty_standard_input_is_said_as_run_says_it(monkeypatch, capsys, command):
@@ -119,4 +119,5 @@ def test_empty_standard_input_is_said_as_run_says_it(monkeypatch, capsys, comman
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
     assert main([command, "-"]) == 0
     err = capsys.readouterr().err
-    assert "-: no documents: the input is empty (did the command before the pipe fail?)" in err
+    assert ("-: empty document: no text to clean (only whitespace or invisible characters); "
+            "standard input is empty: did the command before the pipe fail?") in err
