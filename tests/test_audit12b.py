@@ -121,3 +121,40 @@ def test_empty_standard_input_is_said_as_run_says_it(monkeypatch, capsys, comman
     err = capsys.readouterr().err
     assert ("-: empty document: no text to clean (only whitespace or invisible characters); "
             "standard input is empty: did the command before the pipe fail?") in err
+
+
+# 5. `cleannews report -` said "-: cannot read the report: No such file or directory"; a run's
+#    --out folder given as the report said only "Is a directory"
+
+def _a_run(tmp_path: Path) -> Path:
+    from cleannews.cli import main
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / SEEDS[0].name).write_bytes(SEEDS[0].read_bytes())
+    assert main(["-q", "run", str(tmp_path / "in"), "--out", str(tmp_path / "o"),
+                 "--no-progress"]) == 0
+    return tmp_path / "o"
+
+
+def test_report_reads_standard_input(tmp_path, monkeypatch, capsys):
+    import io
+
+    from cleannews.cli import main
+
+    out = _a_run(tmp_path)
+    capsys.readouterr()
+    stdin = io.TextIOWrapper(io.BytesIO((out / "report.json").read_bytes()))
+    monkeypatch.setattr(sys, "stdin", stdin)
+    assert main(["report", "-"]) == 0
+    assert "1 documents in: 1 out" in capsys.readouterr().out
+
+
+def test_report_on_a_run_folder_names_its_report(tmp_path, capsys):
+    from cleannews.cli import main
+
+    out = _a_run(tmp_path)
+    capsys.readouterr()
+    assert main(["report", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot read the report: Is a directory (the run's report is {out / 'report.json'})" \
+        in err
