@@ -41,6 +41,7 @@ __all__ = [
     "BINARY_SAMPLE_CHARS",
     "HTML_SNIFF_CHARS",
     "binary_kind",
+    "control_share_message",
     "declared_charset",
     "decode_input",
     "fix_surrogates",
@@ -500,18 +501,38 @@ def decode_input(value: object, *, html: bool = False) -> tuple[str, list[Change
         raise InputError(f"expected str or bytes, got {type(value).__name__}{_hint(value)}")
     data = bytes(value)
     text, changes = _decode_bytes(data, declared_charset(data) if html else None)
-    sample = text[:BINARY_SAMPLE_CHARS]
-    if len(sample) >= BINARY_MIN_CHARS:
-        controls = len(_CONTROL.findall(sample))
-        if controls / len(sample) > BINARY_CONTROL_RATIO:
-            order = utf16_without_bom(data)
-            raise InputError(
-                f"input looks binary: {controls} of the first {len(sample)} characters "
-                "are control characters"
-                + ("" if order is None else f" (it looks like {order} text saved without a "
-                   f"byte-order mark; convert it to UTF-8 first: iconv -f {order} -t UTF-8)")
-            )
+    message = control_share_message(text)
+    if message is not None:
+        order = utf16_without_bom(data)
+        raise InputError(
+            message
+            + ("" if order is None else f" (it looks like {order} text saved without a "
+               f"byte-order mark; convert it to UTF-8 first: iconv -f {order} -t UTF-8)")
+        )
     return text, changes
+
+
+def control_share_message(text: str) -> str | None:
+    """Why ``text`` is binary data when more than :data:`BINARY_CONTROL_RATIO` of its first
+    :data:`BINARY_SAMPLE_CHARS` characters are control characters, else ``None``.
+
+    The one test (and wording) for ``clean`` (:class:`InputError`) and ``run`` (a
+    ``binary`` error record): random bytes, which hold NUL bytes too, were refused
+    as "looks binary" by one and as "nul" by the other.
+
+    >>> control_share_message("\\x00\\x01\\x02\\x03" * 10)
+    'input looks binary: 40 of the first 40 characters are control characters'
+    >>> control_share_message("Bonjour le monde\\x00" * 10) is None
+    True
+    """
+    sample = text[:BINARY_SAMPLE_CHARS]
+    if len(sample) < BINARY_MIN_CHARS:
+        return None
+    controls = len(_CONTROL.findall(sample))
+    if controls / len(sample) <= BINARY_CONTROL_RATIO:
+        return None
+    return (f"input looks binary: {controls} of the first {len(sample)} characters "
+            "are control characters")
 
 
 def looks_like_html(data: str | bytes) -> bool:

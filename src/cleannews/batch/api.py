@@ -45,7 +45,7 @@ import sys
 from typing import Any
 
 from cleannews.config import CleanConfig, config_or_default
-from cleannews.errors import InputError
+from cleannews.errors import InputError, MissingExtraError
 
 __all__ = ["TOP_EVIDENCE", "clean_batch", "clean_frame", "clean_record", "clean_text", "get_config"]
 
@@ -200,12 +200,17 @@ def clean_frame(
     message in ``cleannews_error``. Filter with
     ``out[out.cleannews_verdict == "keep"]``. ``html=True``: the column holds HTML pages.
     """
-    import pandas as pd
-
-    config = _config(config)
+    # the type first: a list without pandas installed said "No module named 'pandas'"
     if not hasattr(df, "columns"):  # a Series, a list: "list indices must be integers"
         raise TypeError(f"clean_frame takes a pandas DataFrame, got {type(df).__name__} (a "
-                        "Series: series.map(clean_record).apply(pd.Series))")
+                        "Series: series.map(clean_record).apply(pd.Series); a list of texts: "
+                        "[clean_record(t) for t in texts])")
+    try:
+        import pandas as pd
+    except ImportError as exc:
+        raise MissingExtraError("clean_frame", "pandas", "pandas") from exc
+
+    config = _config(config)
     if column not in df.columns:
         names = ", ".join(map(str, list(df.columns)[:10])) or "none"
         raise KeyError(f"no column {column!r} in the frame (its columns: {names}); choose the "

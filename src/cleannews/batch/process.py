@@ -29,12 +29,11 @@ import regex
 
 from cleannews.__about__ import __version__
 from cleannews._input import (
-    BINARY_CONTROL_RATIO,
-    BINARY_MIN_CHARS,
-    BINARY_SAMPLE_CHARS,
     binary_kind,
+    control_share_message,
     decode_utf16,
     nul_message,
+    utf16_without_bom,
 )
 from cleannews.batch.ids import record_id
 from cleannews.batch.sources import Item
@@ -184,22 +183,23 @@ def text_problem(text: str | bytes) -> tuple[str, str] | None:
     """
     if isinstance(text, bytes) and (what := binary_kind(text)) is not None:
         return "binary", f"input is {what}, not text"
-    if isinstance(text, bytes) and (wide := decode_utf16(text)) is not None:
-        text = wide[0]  # UTF-16 text with its byte-order mark: half its bytes are NUL
-    nul = b"\x00" if isinstance(text, bytes) else "\x00"
-    if nul in text:  # type: ignore[operator]
-        return "nul", nul_message(text)
+    said: str | bytes = text  # what the NUL message describes (the bytes: UTF-16 sniffing)
     if isinstance(text, bytes):
-        text = text.decode("utf-8", "replace") if _is_utf8(text) else text.decode("cp1252",
-                                                                                  "replace")
+        if (wide := decode_utf16(text)) is not None:
+            text = said = wide[0]  # UTF-16 text with its byte-order mark: half its bytes are NUL
+        else:
+            text = text.decode("utf-8", "replace") if _is_utf8(text) else text.decode(
+                "cp1252", "replace")
+    # random bytes hold NUL bytes too: binary, as `cleannews clean` says ("looks binary"),
+    # unless they are UTF-16 without its mark (a `nul` error whose message says how to convert)
+    binary = control_share_message(text)
+    if "\x00" in text and (binary is None or (isinstance(said, bytes)
+                                               and utf16_without_bom(said) is not None)):
+        return "nul", nul_message(said)
     if text.startswith(_BINARY_STARTS):
         return "binary", "text is binary data (an image, PDF, archive or executable)"
-    sample = text[:BINARY_SAMPLE_CHARS]
-    if len(sample) >= BINARY_MIN_CHARS:
-        controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f")
-        if controls / len(sample) > BINARY_CONTROL_RATIO:
-            return "binary", (f"text looks binary: {controls} of its first {len(sample)} "
-                              "characters are control characters")
+    if binary is not None:
+        return "binary", binary
     if not _VISIBLE.search(text):
         return "empty", ("empty document: no text to clean (only whitespace or invisible "
                          "characters)")

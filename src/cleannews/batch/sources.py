@@ -231,11 +231,12 @@ def _not_regular(path: Path) -> NotRegular | None:
     return found
 
 
-def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
+def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True) -> Iterator[str]:
     """Input files under ``root``, sorted, skipping hidden entries and ``exclude`` paths.
 
     A FIFO, socket or device among them is yielded as a :class:`NotRegular` (never to be
-    opened: the readers make it an error)."""
+    opened: the readers make it an error). Skipped files (Parquet, not text, links to
+    folders) are warned about unless ``warn`` is false (a look-ahead pass: the run says it)."""
     skip = {p.resolve() for p in exclude}
     # counts and a first example only: a crawl folder of millions of images must not cost
     # a list of their names
@@ -249,19 +250,20 @@ def walk_folder(root: str, exclude: Iterable[Path] = ()) -> Iterator[str]:
         linked.extend(str(here / d) for d in dirnames if (here / d).is_symlink())
         for name in sorted(filenames):
             if name.lower().endswith(PARQUET_SUFFIXES):
-                log.warning("%s: Parquet is not supported, skipped (convert it to JSONL)",
-                            here / name)
+                if warn:
+                    log.warning("%s: Parquet is not supported, skipped (convert it to JSONL)",
+                                here / name)
             elif not name.startswith(".") and kind_of(name) is None:
                 ignored += 1
                 first_ignored = first_ignored or str(here / name)
             if not name.startswith(".") and kind_of(name) is not None and (
                     not skip or (here / name).resolve() not in skip):
                 yield _not_regular(here / name) or str(here / name)
-    if ignored:
+    if ignored and warn:
         log.warning(
             "%s: %d file(s) skipped, not .txt / .html / .jsonl(.gz) (e.g. %s); "
             "compressed text must be decompressed first", root, ignored, first_ignored)
-    if linked:
+    if linked and warn:
         log.warning(
             "%s: %d symbolic link(s) to a folder not followed (e.g. %s); give such a folder "
             "as an INPUT of its own to read it", root, len(linked), linked[0])
@@ -316,7 +318,7 @@ def expand_inputs(inputs: list[str], exclude: Iterable[Path] = (), *,
             yield name
         elif os.path.isdir(name):
             found = 0
-            for path in walk_folder(name, exclude):
+            for path in walk_folder(name, exclude, warn=warn):
                 found += 1
                 yield path
             if not found and warn:  # a mistyped or empty folder: say so (clean does too)

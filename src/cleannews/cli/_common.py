@@ -326,21 +326,26 @@ def cleaned_inputs(
             log.error("%s: cleaning failed: %s: %s", said, type(exc).__name__, exc)
             outcome.failures += 1
             continue
-        _warn_if_empty(said, raw, doc)
+        _warn_if_empty(said, raw, doc, piped=name == "-")
         yield shown, source, doc
 
 
-def _warn_if_empty(said: str, raw: bytes, doc: Any) -> None:
+def _warn_if_empty(said: str, raw: bytes, doc: Any, *, piped: bool = False) -> None:
     """Say so when a document printed nothing: an empty input, or one cleaning removed whole
     (`clean` printed nothing and exited 0 without a word, where `run` reports an `empty` or
-    `empty_after_cleaning` error naming the rules)."""
+    `empty_after_cleaning` error naming the rules). Empty standard input asks, as `run -`
+    does, whether the command before the pipe failed (`zcat missing.gz | cleannews clean -`
+    said only "empty document")."""
     from cleannews.batch.process import nothing_left, text_problem
 
     gone = nothing_left(doc)
     if gone is None:
         return
     problem = text_problem(raw)
-    log.warning("%s: %s", said, problem[1] if problem and problem[0] == "empty" else gone[1])
+    hint = ("; standard input is empty: did the command before the pipe fail?"
+            if piped and not raw.strip() else "")
+    log.warning("%s: %s%s", said, problem[1] if problem and problem[0] == "empty" else gone[1],
+                hint)
 
 
 def _named_jsonl(name: str) -> bool:

@@ -28,7 +28,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     # optional for argparse only, so that `report --html report.json` (where --html took the
     # report as the name of its output) gets a message saying how to write it, not just
     # "the following arguments are required: FILE"
-    p.add_argument("file", metavar="FILE", nargs="?", help="report.json of a run (required)")
+    p.add_argument("file", metavar="FILE", nargs="?",
+                   help="report.json of a run (required; - reads standard input)")
     p.add_argument("--html", nargs="?", const="-", default=None, metavar="HTML",
                    help="render as an HTML page, written to HTML (default: stdout, or -o)")
     p.add_argument("-o", "--out", default="-", metavar="FILE",
@@ -63,16 +64,23 @@ def _same_file(a: str, b: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     from cleannews.batch.html_report import render_html
+    from cleannews.batch.runner import REPORT_NAME
     from cleannews.batch.sinks import atomic_write
+    from cleannews.batch.sources import sys_stdin
     from cleannews.batch.stats import summary
 
     if args.file is None:
         args.subparser.error(missing_file_message(args.html))
     try:
-        raw = Path(args.file).read_text("utf-8")
+        # `-`: standard input, as for every other command (it said "No such file or directory")
+        raw = (sys_stdin().read().decode("utf-8") if args.file == "-"
+               else Path(args.file).read_text("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:  # not "not a readable report ([Errno 2] …)"
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else (
             "not UTF-8 text, so not a report" if isinstance(exc, UnicodeDecodeError) else exc)
+        inside = Path(args.file) / REPORT_NAME
+        if args.file != "-" and inside.is_file():  # the run's --out folder: name its report
+            reason = f"{reason} (the run's report is {inside})"
         log.error("%s: cannot read the report: %s", args.file, reason)
         return 2
     try:
