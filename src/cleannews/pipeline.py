@@ -14,6 +14,7 @@ from bisect import bisect_right
 
 from cleannews._align import AlignedResult, Alignment, map_changes
 from cleannews._input import decode_input
+from cleannews._lines import split_lines
 from cleannews.config import CleanConfig, config_or_default
 from cleannews.document import Document, SpinScore
 
@@ -157,11 +158,8 @@ def _pre_lines(text: str, alignment: Alignment, blocks) -> frozenset[int]:
         return frozenset()
     starts = [b[0] for b in blocks]
     rows = set()
-    pos, i, n = 0, 0, len(text)
     last_end = blocks[-1][1]
-    while pos < n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
+    for i, (pos, end, _) in enumerate(split_lines(text)):  # the strip stage's line indices
         if end > pos and text[pos:end].strip():
             a, b = alignment.to_input(pos, end)
             if a >= last_end:
@@ -169,8 +167,6 @@ def _pre_lines(text: str, alignment: Alignment, blocks) -> frozenset[int]:
             k = bisect_right(starts, a) - 1
             if k >= 0 and b <= blocks[k][1]:
                 rows.add(i)
-        i += 1
-        pos = end + 1
     return frozenset(rows)
 
 
