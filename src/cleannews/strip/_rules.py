@@ -157,15 +157,32 @@ def check_rule_fields(rule: dict, where: str) -> None:
             )
 
 
+@lru_cache(maxsize=len(RULE_LANGUAGES))
+def _rule_file(lang: str) -> dict:
+    """The parsed rule file ``data/<lang>.json``, each rule checked by
+    :func:`check_rule_fields` (a bad field names the file and the rule). The one place a
+    rule file is read: :func:`load_rules`, :func:`flagged_rules` and the panel phrases of
+    ``_credits`` share it (cached; the dict is shared, never change it). A language without a
+    file raises ``FileNotFoundError``. Whoever swaps :func:`_data_text` clears this cache and
+    :func:`load_rules`'s.
+
+    >>> _rule_file("fr") is _rule_file("fr"), _rule_file("fr")["rules"][0]["kind"] != ""
+    (True, True)
+    """
+    where = f"{lang}.json"
+    data = json.loads(_data_text(where))
+    for rule in data.get("rules", ()):
+        check_rule_fields(rule, where)
+    return data
+
+
 @lru_cache(maxsize=1)
 def _rule_flags() -> dict[str, frozenset[str]]:
-    """``{flag: names of the rules that set it}`` over the rule files of every language,
-    each rule checked by :func:`check_rule_fields` on the way."""
+    """``{flag: names of the rules that set it}`` over the rule files of every language
+    (:func:`_rule_file`, which checks each rule)."""
     names: dict[str, set[str]] = {flag: set() for flag in RULE_FLAGS}
     for lang in RULE_LANGUAGES:
-        where = f"{lang}.json"
-        for rule in json.loads(_data_text(where)).get("rules", ()):
-            check_rule_fields(rule, where)
+        for rule in _rule_file(lang).get("rules", ()):
             for flag, named in names.items():
                 if rule.get(flag):
                     named.add(rule["name"])
@@ -1210,7 +1227,7 @@ def load_rules(languages: tuple[str, ...]) -> RuleSet:
     data = []
     for lang in languages:
         try:
-            data.append(json.loads(_data_text(f"{lang}.json")))
+            data.append(_rule_file(lang))
         except FileNotFoundError:
             raise ValueError(
                 f"no boilerplate rules for language {lang!r}; available: fr, en, de, es, it"
