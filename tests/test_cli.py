@@ -100,7 +100,7 @@ def test_explain_verdict_of_a_document_with_text_is_unchanged(
 
 def test_missing_file_is_an_io_error(caplog: pytest.LogCaptureFixture) -> None:
     assert main(["clean", "/nonexistent/file.txt"]) == 2
-    assert "No such file" in caplog.text
+    assert "/nonexistent/file.txt: no such file or folder" in caplog.text  # as `run` says
 
 
 def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -292,14 +292,14 @@ def cleaned_inputs(
     point into.
     """
     from cleannews._input import decode_input
-    from cleannews.batch.sources import printable_name, terminal_safe
+    from cleannews.batch.sources import printable_name, read_problem, terminal_safe
     from cleannews.errors import InputError
     from cleannews.pipeline import clean, clean_html
 
     for name, raw in read_inputs(names):
         said = terminal_safe(printable_name(name))  # a file name with "\n" or ESC, in a log
         if isinstance(raw, OSError):  # an unreadable file: say so, go on with the others
-            log.error("%s: %s", said, raw.strerror or raw)
+            log.error("%s: %s", said, read_problem(raw))
             outcome.io_errors += 1
             continue
         if name == "-" and fmt == "auto" and _looks_like_jsonl(raw):
