@@ -360,43 +360,16 @@ _PLAIN_LITERAL = re.compile(r"[^\\.^$|?*+()\[\]{}]+")
 
 def _top_level_pieces(p: str) -> list[tuple[str, bool]] | None:
     """The atoms of ``p``'s top level as ``(text, quantified)`` (the quantifier left out of
-    ``text``); None when the pattern is not read this way (as :func:`._triggers._top_level_atoms`).
+    ``text``); None when the pattern is not read this way (the walker of
+    :func:`._triggers._top_level_atoms`, :func:`._triggers._top_level_spans`).
 
     >>> _top_level_pieces(r"a\\((?:b|c)?\\s*$")
     [('a', False), ('\\\\(', False), ('(?:b|c)', True), ('\\\\s', True), ('$', False)]
     """
-    from cleannews.strip._triggers import (
-        _class_end,
-        _paren_end,
-        _quantifier_end,
-        regex_verbose_flag,
-    )
+    from cleannews.strip._triggers import _top_level_spans
 
-    if regex_verbose_flag(p):
-        return None
-    out: list[tuple[str, bool]] = []
-    i = 0
-    while i < len(p):
-        ch = p[i]
-        if ch == "|":
-            return None
-        if ch in "([":
-            end = (_paren_end if ch == "(" else _class_end)(p, i)
-        elif ch == "\\":
-            nxt = p[i + 1 : i + 2]
-            if not nxt or nxt in ("x", "u", "U", "0", "o", "g", "N") or nxt.isdigit():
-                return None  # code points and backreferences: not read
-            end = p.find("}", i) + 1 if nxt in ("p", "P") and p[i + 2 : i + 3] == "{" else i + 2
-        elif ch in "?*+{" and _quantifier_end(p, i) > i:
-            return None  # a quantifier with nothing before it
-        else:
-            end = i + 1
-        if end <= i:
-            return None
-        q = _quantifier_end(p, end)
-        out.append((p[i:end], q > end))
-        i = q
-    return out
+    spans = _top_level_spans(p)
+    return None if spans is None else [(p[i:end], q > end) for i, end, q in spans]
 
 
 def end_literals(p: str) -> tuple[str, ...]:
