@@ -249,3 +249,20 @@ def test_a_named_character_is_one_atom_for_the_end_literals():
     p = r"\N{BULLET} ?(?:afp|ap)$"
     assert R.end_literals(p) == ("afp", "ap")
     _check_end(p, R.end_literals(p), "Légende • AFP")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "alternatives"),
+    [
+        (r"\((?:photo|image)s?\s*:", ("photo", "mage")),  # no "i" (LITERAL_CHARS)
+        (r"(?:next)?\s*(?:suivant|weiter)", ("vant", "ter")),  # the quantified one: no
+        (r"[(](?:ab)x(?:abc|abcd)", ("abc", "abcd")),  # the longest shortest literal wins
+        (r"\p{L}{2}(?:foo|bar)", ("foo", "bar")),  # a class escape with a brace, a quantifier
+        (r"\\(?:a|b)", ("a", "b")),  # an escaped backslash, then a group
+        (r"(?<=x)y|(?:foo|bar)", ()),  # a top-level |: not read
+    ],
+)
+def test_group_alternatives_walk_the_top_level(pattern, alternatives):
+    """``_group_alternatives`` reads the unquantified top-level groups on the shared walker
+    (``_top_level_spans``, round 13); each match of the pattern holds one of them."""
+    assert R._group_alternatives(pattern) == alternatives

@@ -242,47 +242,23 @@ def _group_alternatives(p: str) -> tuple[str, ...]:
     >>> _group_alternatives(r"(?:a|\\d)x"), _group_alternatives(r"(?:next)?|y")
     ((), ())
     """
-    from cleannews.strip._triggers import (
-        _class_end,
-        _paren_end,
-        _quantifier_end,
-        _split_alternatives,
-        _top_level_atoms,
-    )
+    from cleannews.strip._triggers import _split_alternatives, _top_level_spans
 
-    if _top_level_atoms(p) is None:
+    spans = _top_level_spans(p)
+    if spans is None:
         return ()  # a top-level ``|``, verbose mode or a construct not read
     best: tuple[str, ...] = ()
-    i = 0
-    while i < len(p):
-        ch = p[i]
-        if ch == "\\":
-            i += 2
+    for i, end, q in spans:
+        if p[i] != "(" or q != end:  # not a group, or a quantified one (it may be absent)
             continue
-        if ch == "[":
-            i = _class_end(p, i)
-            if i < 0:
-                return ()
-            continue
-        if ch != "(":
-            i += 1
-            continue
-        end = _paren_end(p, i)
-        if end < 0:
-            return ()
         opener = next((o for o in _GROUP_OPENERS if p.startswith(o, i)), None)
-        if (
-            opener is not None
-            and (opener != "(" or p[i + 1 : i + 2] != "?")
-            and _quantifier_end(p, end) == end
-        ):
+        if opener is not None and (opener != "(" or p[i + 1 : i + 2] != "?"):
             alts = _split_alternatives(p[i + len(opener) : end - 1])
             lits = [_longest_literal(a) for a in alts] if alts else []
             if lits and all(lits):
                 folded = tuple(dict.fromkeys(x.casefold() for x in lits))
                 if not best or min(map(len, folded)) > min(map(len, best)):
                     best = folded
-        i = end
     return best
 
 
