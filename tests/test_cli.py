@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import read_jsonl
 from cleannews.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,9 +40,67 @@ def test_explain_marks_removed_and_changed_lines(capsys: pytest.CaptureFixture[s
     assert "verdict: keep" in out
 
 
+#: A page of boilerplate only: cleaning removes every line (share bar, newsletter box).
+BOILERPLATE_ONLY = "Partager sur Facebook\nPartager sur Twitter\nAbonnez-vous à notre newsletter\n"
+
+
+@pytest.mark.parametrize("content", ["", "   \n\n", "\u200b\u00a0\n"],
+                         ids=["empty", "blank_lines", "invisible"])
+def test_explain_says_an_empty_input_is_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str
+) -> None:
+    """It said "verdict: keep" under an empty input; `run` files it as an `empty` error."""
+    f = tmp_path / "empty.txt"
+    f.write_text(content, "utf-8")
+    assert main(["explain", str(f), "--color", "never"]) == 0  # a warning, as `clean`
+    out = capsys.readouterr().out
+    assert "verdict: empty (empty document: no text to clean" in out
+    assert "verdict: keep" not in out
+
+
+def test_explain_says_a_page_of_boilerplate_left_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "page.txt"
+    f.write_text(BOILERPLATE_ONLY, "utf-8")
+    assert main(["explain", str(f), "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "[strip:share_bar]" in out  # the lines and their rules are still explained
+    assert ("verdict: empty_after_cleaning (nothing left after cleaning: the whole text was "
+            "removed as boilerplate (newsletter_signup, share_bar))") in out
+    assert "verdict: keep" not in out
+
+
+def test_explain_verdict_is_runs_error_type(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """explain's last word on a document that prints nothing is the error `run` gives it."""
+    inputs = {"empty.txt": " \n", "page.txt": BOILERPLATE_ONLY}
+    for name, text in inputs.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    paths = [str(tmp_path / n) for n in inputs]
+    assert main(["run", *paths, "--out", str(tmp_path / "out")]) == 1
+    capsys.readouterr()
+    errors = {Path(r["id"]).name: r["error"] for r in read_jsonl(
+        tmp_path / "out" / "errors" / "errors.jsonl")}
+    assert {e["type"] for e in errors.values()} == {"empty", "empty_after_cleaning"}
+    for name, path in zip(inputs, paths, strict=True):
+        assert main(["explain", path, "--color", "never"]) == 0
+        verdict = capsys.readouterr().out.splitlines()[-1]
+        assert verdict == f"verdict: {errors[name]['type']} ({errors[name]['message']})"
+
+
+def test_explain_verdict_of_a_document_with_text_is_unchanged(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["explain", str(SEED_004), "--no-spin", "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "verdict: keep" in out and "verdict: empty" not in out
+
+
 def test_missing_file_is_an_io_error(caplog: pytest.LogCaptureFixture) -> None:
     assert main(["clean", "/nonexistent/file.txt"]) == 2
-    assert "No such file" in caplog.text
+    assert "/nonexistent/file.txt: no such file or folder" in caplog.text  # as `run` says
 
 
 def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -280,5 +280,26 @@ def test_every_config_option_is_reachable_by_set_and_by_file(tmp_path: Path) -> 
 def test_an_unreadable_file_does_not_stop_the_others() -> None:
     proc = _run("clean", "/nonexistent/a.txt", SEED_004, "--no-spin")
     assert proc.returncode == 2
-    assert b"/nonexistent/a.txt: No such file or directory" in proc.stderr
+    # the wording of `run` and `score` (it was the OS's "No such file or directory": round 13)
+    assert b"/nonexistent/a.txt: no such file or folder" in proc.stderr
     assert "L\u2019accord entre la France".encode() in proc.stdout
+
+
+@pytest.mark.parametrize("command", ["clean", "explain", "score", "run"])
+@pytest.mark.parametrize("missing", ["nope.txt", "seed.txt/under_a_file.txt", "gone_dir/"],
+                         ids=["file", "under_a_file", "folder"])
+def test_a_missing_input_is_said_alike_by_every_command(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, command: str, missing: str
+) -> None:
+    """Same cause, same words, same exit code 2: `clean`/`explain` said the OS's "No such file
+    or directory" where `run`/`score` said "no such file or folder" (an input may be a folder)."""
+    from cleannews.cli import main
+
+    shutil.copy(SEED_004, tmp_path / "seed.txt")
+    name = f"{tmp_path}/{missing}"  # "gone_dir/" keeps its slash
+    extra = ["--out", str(tmp_path / "out")] if command == "run" else []
+    with caplog.at_level(logging.ERROR, logger="cleannews"):
+        code = main([command, name, *extra, "--no-spin"])
+    assert code == 2
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == [f"{name}: no such file or folder"], errors

@@ -16,7 +16,7 @@ import pytest
 
 from cleannews import CleanConfig
 from cleannews.strip import strip_text
-from cleannews.strip._widgets import _day_row, _weekday_row, calendar_widget, dated_feed
+from cleannews.strip._widgets import _row_kind, calendar_widget, dated_feed
 from cleannews.strip.detectors import _Line
 
 ROOT = Path(__file__).parent.parent
@@ -87,10 +87,10 @@ def test_dated_feed_leaves_a_chronology_and_a_listing():
 
 
 def test_calendar_rows_and_look_alikes():
-    assert _weekday_row("Mo Di Mi Do Fr Sa So") and _weekday_row("L M M J V S D")
-    assert _day_row("29 30 1 2 3 4 5")
-    assert not _day_row("12 18 23 34 41 45")  # lottery numbers
-    assert not _day_row("1 3 5 7 9")
+    assert _row_kind("Mo Di Mi Do Fr Sa So") == _row_kind("L M M J V S D") == "weekday"
+    assert _row_kind("29 30 1 2 3 4 5") == "day"
+    assert _row_kind("12 18 23 34 41 45") is None  # lottery numbers
+    assert _row_kind("1 3 5 7 9") is None
     ls = _lines(["13 14 15 16 17 18 19", "Le tirage du loto", "20 21 22 23 24 25 26"])
     calendar_widget(ls)  # two day rows without a weekday row: not enough
     assert all(ln.removal is None for ln in ls)

@@ -5,7 +5,9 @@
   the seeds' and fixtures' lines and on generated keys, after the key memo overflowed;
 * :func:`cleannews.strip._rules._fewest_literals` (literals holding another dropped) gives
   the same "one of them is in the line" answer;
-* :func:`cleannews.strip._widgets._calendar_row` is ``_weekday_row or _day_row``;
+* :func:`cleannews.strip._widgets._row_kind` (each line tokenised once) says ``"weekday"``
+  where the reference weekday check :func:`_weekday_row` holds, else ``"day"`` where the
+  reference day-number check :func:`_day_row` holds (both kept here as the oracle);
 * :func:`cleannews.strip._keep._date_piece` (at most one word past a date line read) against
   the version that read every word;
 * :func:`cleannews.strip.html._hint_kind` remembered per value list gives the uncached
@@ -17,8 +19,10 @@ No timing here: the speed figures are in the branch's report (``perf-strip11.rea
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
+import regex
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -119,11 +123,55 @@ _ROWS = st.lists(
 )
 
 
+_REF_TOKEN = regex.compile(r"[^\s|·•/,]+")
+
+
+def _weekday_row(text: str) -> bool:
+    """Reference: seven weekday names in a row (``_widgets`` before ``_row_kind``)."""
+    if len(text) > _widgets.CAL_ROW_MAX_CHARS:
+        return False
+    toks = _REF_TOKEN.findall(text)
+    days = _widgets._weekdays()
+    return len(toks) == 7 and all(t.rstrip(".").casefold() in days for t in toks)
+
+
+def _day_row(text: str) -> bool:
+    """Reference: 5 to 7 day numbers, each the day after the one before (31 wraps to 1)."""
+    if len(text) > _widgets.CAL_ROW_MAX_CHARS:
+        return False
+    toks = _REF_TOKEN.findall(text)
+    if not 5 <= len(toks) <= 7 or not all(t.isascii() and t.isdigit() and len(t) <= 2
+                                          for t in toks):
+        return False
+    days = [int(t) for t in toks]
+    return all(1 <= d <= 31 for d in days) and all(
+        b == a + 1 or (b == 1 and a >= 28) for a, b in pairwise(days)
+    )
+
+
+def _ref_kind(text: str) -> str | None:
+    return "weekday" if _weekday_row(text) else "day" if _day_row(text) else None
+
+
+def test_reference_rows_on_known_lines() -> None:
+    assert _weekday_row("sam dim lun mar mer jeu ven") and _weekday_row("M T W T F S S")
+    assert not _weekday_row("Mo Di Mi Do Fr Sa") and not _weekday_row("Le marché de lundi")
+    assert _day_row("27 28 29 30 31 1 2") and _day_row("13 14 15 16 17 18 19")
+    assert not _day_row("12 18 23 34 41 45") and not _day_row("1 2 3 4")
+
+
 @settings(max_examples=400, deadline=None)
 @given(_ROWS, st.sampled_from([" ", " | ", " · ", ", ", "/", "  "]))
-def test_calendar_row_is_weekday_or_day_row(toks: list[str], sep: str) -> None:
+def test_row_kind_is_the_reference_weekday_or_day_row(toks: list[str], sep: str) -> None:
     text = sep.join(toks)
-    assert _widgets._calendar_row(text) == (_widgets._weekday_row(text) or _widgets._day_row(text))
+    assert _widgets._row_kind(text) == _ref_kind(text)
+
+
+def test_row_kind_on_long_lines_and_real_lines() -> None:
+    week = "lundi mardi mercredi jeudi vendredi samedi dimanche"
+    for text in (week, week + " " * 200, "1 2 3 4 5 6 7" + " " * 120, *_texts()):
+        for line in text.splitlines():
+            assert _widgets._row_kind(line) == _ref_kind(line), line
 
 
 def _old_date_piece(text: str) -> str:

@@ -218,3 +218,51 @@ def test_a_word_before_an_optional_separator_is_no_exact_key(pattern, line):
     assert any(
         first.startswith(k.rstrip("*")) if k.endswith("*") else first == k for k in keys
     ), keys
+
+
+def test_atoms_and_pieces_are_one_walk_of_the_pattern():
+    """``_triggers._top_level_atoms`` (start and required literals) and
+    ``_rules._top_level_pieces`` (end literals) read a pattern's top level with one walker
+    (``_top_level_spans``; round 13): the same atoms, the same quantifiers, the same refusals,
+    and an atom's literal is its text (a character, or an escaped one)."""
+    from cleannews.strip._triggers import _top_level_atoms
+
+    pats = [p for kind in ("line", "prefix", "phrase", "span")
+            for r in R.load_rules(LANGS).rules[kind] for p in r.patterns]
+    assert len(pats) > 1000
+    read = 0
+    for p in [*pats, r"\N{BULLET} ?(?:afp|ap)$", r"a|b", r"(?x)a b", r"\1x", r"*a"]:
+        atoms, pieces = _top_level_atoms(p), R._top_level_pieces(p)
+        assert (atoms is None) == (pieces is None), p
+        if atoms is None:
+            continue
+        read += 1
+        assert [q for _, q in atoms] == [q for _, q in pieces], p
+        for (lit, _), (text, _) in zip(atoms, pieces, strict=True):
+            assert lit is None or text in (lit, "\\" + lit), (p, lit, text)
+    assert read > len(pats) // 2
+
+
+def test_a_named_character_is_one_atom_for_the_end_literals():
+    """``\\N{…}`` was refused by ``_top_level_pieces`` alone (``_top_level_atoms`` read it):
+    with one walker, the end literals after it are read, and a match ends with them."""
+    p = r"\N{BULLET} ?(?:afp|ap)$"
+    assert R.end_literals(p) == ("afp", "ap")
+    _check_end(p, R.end_literals(p), "Légende • AFP")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "alternatives"),
+    [
+        (r"\((?:photo|image)s?\s*:", ("photo", "mage")),  # no "i" (LITERAL_CHARS)
+        (r"(?:next)?\s*(?:suivant|weiter)", ("vant", "ter")),  # the quantified one: no
+        (r"[(](?:ab)x(?:abc|abcd)", ("abc", "abcd")),  # the longest shortest literal wins
+        (r"\p{L}{2}(?:foo|bar)", ("foo", "bar")),  # a class escape with a brace, a quantifier
+        (r"\\(?:a|b)", ("a", "b")),  # an escaped backslash, then a group
+        (r"(?<=x)y|(?:foo|bar)", ()),  # a top-level |: not read
+    ],
+)
+def test_group_alternatives_walk_the_top_level(pattern, alternatives):
+    """``_group_alternatives`` reads the unquantified top-level groups on the shared walker
+    (``_top_level_spans``, round 13); each match of the pattern holds one of them."""
+    assert R._group_alternatives(pattern) == alternatives

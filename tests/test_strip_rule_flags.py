@@ -110,11 +110,45 @@ def test_a_typo_in_a_shipped_rule_file_fails_the_load(monkeypatch):
         return text
 
     monkeypatch.setattr(_rules, "_data_text", typo)
-    _rules._rule_flags.cache_clear()
+    _clear_rule_caches()
     try:
         with pytest.raises(ValueError, match=r"de\.json: rule 'tag_label_gen10_de' has unknown"):
             flagged_rules("context_transparent")
+        # the rule loader reads the same checked file: it refuses the typo too
+        with pytest.raises(ValueError, match=r"de\.json: rule 'tag_label_gen10_de' has unknown"):
+            _rules.load_rules.__wrapped__(("fr", "de"))
     finally:
         monkeypatch.undo()
-        _rules._rule_flags.cache_clear()
+        _clear_rule_caches()
     assert flagged_rules("context_transparent") == CODE_CONTEXT_TRANSPARENT
+
+
+def _clear_rule_caches() -> None:
+    _rules._rule_file.cache_clear()
+    _rules._rule_flags.cache_clear()
+
+
+def test_each_rule_file_is_parsed_once_for_the_flags_and_the_rules(monkeypatch):
+    """The flags and the compiled rules come from one read of each rule file
+    (``_rules._rule_file``), not a second parse beside :func:`load_rules`."""
+    real = _rules._data_text
+    reads: list[str] = []
+
+    def counting(name: str) -> str:
+        reads.append(name)
+        return real(name)
+
+    monkeypatch.setattr(_rules, "_data_text", counting)
+    _clear_rule_caches()
+    try:
+        flags = {flag: flagged_rules(flag) for flag in RULE_FLAGS}
+        # load_rules's own cache is bypassed: a fresh RuleSet of two languages, then another
+        rs = _rules.load_rules.__wrapped__(("fr", "en"))
+        _rules.load_rules.__wrapped__(("en", "fr", "de"))
+    finally:
+        monkeypatch.undo()
+        _clear_rule_caches()
+    assert sorted(reads) == sorted(f"{lang}.json" for lang in _rules.RULE_LANGUAGES)
+    assert flags == {"context_transparent": CODE_CONTEXT_TRANSPARENT,
+                     "opens_tail": CODE_TAIL_OPENING}
+    assert rs.rules["line"] and rs.rules["phrase"]

@@ -150,11 +150,13 @@ def rules_without(drop: set[tuple[str, str, str]]):
 
     _rules._data_text = patched
     load_rules.cache_clear()
+    _rules._rule_file.cache_clear()
     try:
         yield
     finally:
         _rules._data_text = original
         load_rules.cache_clear()
+        _rules._rule_file.cache_clear()
 
 
 def judge_without(text: str, config, drop: set[tuple[str, str, str]]):

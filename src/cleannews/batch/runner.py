@@ -52,6 +52,7 @@ from cleannews.batch.sinks import (
     atomic_write,
 )
 from cleannews.batch.sources import (
+    MISSING_INPUT,
     PARQUET_SUFFIXES,
     InputsChanged,
     Item,
@@ -753,7 +754,7 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
         raise UnsupportedInput(f"--report {settings.report}: {problem}")
     for name in settings.inputs:  # fail before creating any output
         if name != "-" and not os.path.exists(name):
-            raise MissingInput(f"{name}: no such file or folder")
+            raise MissingInput(f"{name}: {MISSING_INPUT}")
         onto = _mirrored_onto(name, settings.paths)
         if onto is not None:
             # `run corpus --out .`: DIR/corpus/a.txt *is* corpus/a.txt, so every input text

@@ -37,6 +37,7 @@ from cleannews._input import bom_codec, looks_like_html
 __all__ = [
     "HARD_RECORD_BYTES",
     "JSONL_SUFFIXES",
+    "MISSING_INPUT",
     "TEXT_SUFFIXES",
     "Item",
     "NotRegular",
@@ -57,6 +58,10 @@ PARQUET_SUFFIXES = (".parquet", ".parq")
 HARD_RECORD_BYTES = 64 * 1024 * 1024
 #: Read size used to skip the tail of an over-long line.
 _SKIP_CHUNK = 1024 * 1024
+#: What every command says of an input path that does not exist ("NAME: no such file or
+#: folder"): an input may be a folder, and `clean` said the OS's "No such file or directory"
+#: where `run` and `score` said this (:func:`read_problem`).
+MISSING_INPUT = "no such file or folder"
 
 
 @dataclass
@@ -326,7 +331,7 @@ def expand_inputs(inputs: list[str], exclude: Iterable[Path] = (), *,
         elif os.path.exists(name):
             yield name
         else:
-            raise FileNotFoundError(f"{name}: no such file or folder")
+            raise FileNotFoundError(f"{name}: {MISSING_INPUT}")
 
 
 #: The first bytes of gzip data.
@@ -723,3 +728,17 @@ def sys_stdin() -> BinaryIO:
     import sys
 
     return sys.stdin.buffer if hasattr(sys.stdin, "buffer") else io.BytesIO()
+
+
+def read_problem(exc: OSError) -> str:
+    """What to say of an input that could not be read: :data:`MISSING_INPUT` when the path
+    does not exist (as `run` and `score` say before they start), else the OS's reason.
+
+    >>> read_problem(FileNotFoundError(2, "No such file or directory"))
+    'no such file or folder'
+    >>> read_problem(PermissionError(13, "Permission denied"))
+    'Permission denied'
+    """
+    if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
+        return MISSING_INPUT
+    return exc.strerror or str(exc)

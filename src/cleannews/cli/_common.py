@@ -27,6 +27,7 @@ __all__ = [
     "expand_files",
     "is_html_input",
     "is_html_path",
+    "nothing_to_print",
     "positive_float",
     "probability",
     "read_inputs",
@@ -291,14 +292,14 @@ def cleaned_inputs(
     point into.
     """
     from cleannews._input import decode_input
-    from cleannews.batch.sources import printable_name, terminal_safe
+    from cleannews.batch.sources import printable_name, read_problem, terminal_safe
     from cleannews.errors import InputError
     from cleannews.pipeline import clean, clean_html
 
     for name, raw in read_inputs(names):
         said = terminal_safe(printable_name(name))  # a file name with "\n" or ESC, in a log
         if isinstance(raw, OSError):  # an unreadable file: say so, go on with the others
-            log.error("%s: %s", said, raw.strerror or raw)
+            log.error("%s: %s", said, read_problem(raw))
             outcome.io_errors += 1
             continue
         if name == "-" and fmt == "auto" and _looks_like_jsonl(raw):
@@ -330,22 +331,36 @@ def cleaned_inputs(
         yield shown, source, doc
 
 
+def nothing_to_print(raw: bytes | str, doc: Any) -> tuple[str, str] | None:
+    """``(error type, message)`` of a document that prints nothing, as `run` files it in its
+    errors sink: ``"empty"`` for an input with no visible text, ``"empty_after_cleaning"``
+    (naming the rules) for one cleaning removed whole; ``None`` for a document with text.
+
+    >>> from cleannews import Document
+    >>> nothing_to_print(" \\n", Document(""))[0], nothing_to_print("x", Document("x"))
+    ('empty', None)
+    """
+    from cleannews.batch.process import nothing_left, text_problem
+
+    gone = nothing_left(doc)
+    if gone is None:
+        return None
+    problem = text_problem(raw)
+    return problem if problem and problem[0] == "empty" else gone
+
+
 def _warn_if_empty(said: str, raw: bytes, doc: Any, *, piped: bool = False) -> None:
     """Say so when a document printed nothing: an empty input, or one cleaning removed whole
     (`clean` printed nothing and exited 0 without a word, where `run` reports an `empty` or
     `empty_after_cleaning` error naming the rules). Empty standard input asks, as `run -`
     does, whether the command before the pipe failed (`zcat missing.gz | cleannews clean -`
     said only "empty document")."""
-    from cleannews.batch.process import nothing_left, text_problem
-
-    gone = nothing_left(doc)
-    if gone is None:
+    empty = nothing_to_print(raw, doc)
+    if empty is None:
         return
-    problem = text_problem(raw)
     hint = ("; standard input is empty: did the command before the pipe fail?"
             if piped and not raw.strip() else "")
-    log.warning("%s: %s%s", said, problem[1] if problem and problem[0] == "empty" else gone[1],
-                hint)
+    log.warning("%s: %s%s", said, empty[1], hint)
 
 
 def _named_jsonl(name: str) -> bool:

@@ -23,7 +23,6 @@ by sites (French first, the five rule languages). Figures and what was tried: ``
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
 import regex
@@ -255,14 +254,14 @@ def panel_phrases(languages: tuple[str, ...]) -> PanelPhrases | None:
         >>> ph.which("le conseil a voté le budget")
         frozenset()
     """
-    from cleannews.strip._rules import _data_text
+    from cleannews.strip._rules import _rule_file
 
     prompts: list[str] = []
     offers: list[str] = []
     keywords: list[str] = []
     for lang in languages:
         try:
-            data = json.loads(_data_text(f"{lang}.json"))
+            data = _rule_file(lang)
         except FileNotFoundError:
             continue
         prompts.extend(data.get(PANEL_KEY, ()))

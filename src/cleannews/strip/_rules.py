@@ -157,15 +157,32 @@ def check_rule_fields(rule: dict, where: str) -> None:
             )
 
 
+@lru_cache(maxsize=len(RULE_LANGUAGES))
+def _rule_file(lang: str) -> dict:
+    """The parsed rule file ``data/<lang>.json``, each rule checked by
+    :func:`check_rule_fields` (a bad field names the file and the rule). The one place a
+    rule file is read: :func:`load_rules`, :func:`flagged_rules` and the panel phrases of
+    ``_credits`` share it (cached; the dict is shared, never change it). A language without a
+    file raises ``FileNotFoundError``. Whoever swaps :func:`_data_text` clears this cache and
+    :func:`load_rules`'s.
+
+    >>> _rule_file("fr") is _rule_file("fr"), _rule_file("fr")["rules"][0]["kind"] != ""
+    (True, True)
+    """
+    where = f"{lang}.json"
+    data = json.loads(_data_text(where))
+    for rule in data.get("rules", ()):
+        check_rule_fields(rule, where)
+    return data
+
+
 @lru_cache(maxsize=1)
 def _rule_flags() -> dict[str, frozenset[str]]:
-    """``{flag: names of the rules that set it}`` over the rule files of every language,
-    each rule checked by :func:`check_rule_fields` on the way."""
+    """``{flag: names of the rules that set it}`` over the rule files of every language
+    (:func:`_rule_file`, which checks each rule)."""
     names: dict[str, set[str]] = {flag: set() for flag in RULE_FLAGS}
     for lang in RULE_LANGUAGES:
-        where = f"{lang}.json"
-        for rule in json.loads(_data_text(where)).get("rules", ()):
-            check_rule_fields(rule, where)
+        for rule in _rule_file(lang).get("rules", ()):
             for flag, named in names.items():
                 if rule.get(flag):
                     named.add(rule["name"])
@@ -225,47 +242,23 @@ def _group_alternatives(p: str) -> tuple[str, ...]:
     >>> _group_alternatives(r"(?:a|\\d)x"), _group_alternatives(r"(?:next)?|y")
     ((), ())
     """
-    from cleannews.strip._triggers import (
-        _class_end,
-        _paren_end,
-        _quantifier_end,
-        _split_alternatives,
-        _top_level_atoms,
-    )
+    from cleannews.strip._triggers import _split_alternatives, _top_level_spans
 
-    if _top_level_atoms(p) is None:
+    spans = _top_level_spans(p)
+    if spans is None:
         return ()  # a top-level ``|``, verbose mode or a construct not read
     best: tuple[str, ...] = ()
-    i = 0
-    while i < len(p):
-        ch = p[i]
-        if ch == "\\":
-            i += 2
+    for i, end, q in spans:
+        if p[i] != "(" or q != end:  # not a group, or a quantified one (it may be absent)
             continue
-        if ch == "[":
-            i = _class_end(p, i)
-            if i < 0:
-                return ()
-            continue
-        if ch != "(":
-            i += 1
-            continue
-        end = _paren_end(p, i)
-        if end < 0:
-            return ()
         opener = next((o for o in _GROUP_OPENERS if p.startswith(o, i)), None)
-        if (
-            opener is not None
-            and (opener != "(" or p[i + 1 : i + 2] != "?")
-            and _quantifier_end(p, end) == end
-        ):
+        if opener is not None and (opener != "(" or p[i + 1 : i + 2] != "?"):
             alts = _split_alternatives(p[i + len(opener) : end - 1])
             lits = [_longest_literal(a) for a in alts] if alts else []
             if lits and all(lits):
                 folded = tuple(dict.fromkeys(x.casefold() for x in lits))
                 if not best or min(map(len, folded)) > min(map(len, best)):
                     best = folded
-        i = end
     return best
 
 
@@ -343,43 +336,16 @@ _PLAIN_LITERAL = re.compile(r"[^\\.^$|?*+()\[\]{}]+")
 
 def _top_level_pieces(p: str) -> list[tuple[str, bool]] | None:
     """The atoms of ``p``'s top level as ``(text, quantified)`` (the quantifier left out of
-    ``text``); None when the pattern is not read this way (as :func:`._triggers._top_level_atoms`).
+    ``text``); None when the pattern is not read this way (the walker of
+    :func:`._triggers._top_level_atoms`, :func:`._triggers._top_level_spans`).
 
     >>> _top_level_pieces(r"a\\((?:b|c)?\\s*$")
     [('a', False), ('\\\\(', False), ('(?:b|c)', True), ('\\\\s', True), ('$', False)]
     """
-    from cleannews.strip._triggers import (
-        _class_end,
-        _paren_end,
-        _quantifier_end,
-        regex_verbose_flag,
-    )
+    from cleannews.strip._triggers import _top_level_spans
 
-    if regex_verbose_flag(p):
-        return None
-    out: list[tuple[str, bool]] = []
-    i = 0
-    while i < len(p):
-        ch = p[i]
-        if ch == "|":
-            return None
-        if ch in "([":
-            end = (_paren_end if ch == "(" else _class_end)(p, i)
-        elif ch == "\\":
-            nxt = p[i + 1 : i + 2]
-            if not nxt or nxt in ("x", "u", "U", "0", "o", "g", "N") or nxt.isdigit():
-                return None  # code points and backreferences: not read
-            end = p.find("}", i) + 1 if nxt in ("p", "P") and p[i + 2 : i + 3] == "{" else i + 2
-        elif ch in "?*+{" and _quantifier_end(p, i) > i:
-            return None  # a quantifier with nothing before it
-        else:
-            end = i + 1
-        if end <= i:
-            return None
-        q = _quantifier_end(p, end)
-        out.append((p[i:end], q > end))
-        i = q
-    return out
+    spans = _top_level_spans(p)
+    return None if spans is None else [(p[i:end], q > end) for i, end, q in spans]
 
 
 def end_literals(p: str) -> tuple[str, ...]:
@@ -1210,7 +1176,7 @@ def load_rules(languages: tuple[str, ...]) -> RuleSet:
     data = []
     for lang in languages:
         try:
-            data.append(json.loads(_data_text(f"{lang}.json")))
+            data.append(_rule_file(lang))
         except FileNotFoundError:
             raise ValueError(
                 f"no boilerplate rules for language {lang!r}; available: fr, en, de, es, it"

@@ -343,18 +343,20 @@ def _quantifier_end(p: str, i: int) -> int:
     return j
 
 
-def _top_level_atoms(p: str) -> list[tuple[str | None, bool]] | None:
-    """The atoms of ``p``'s top level in order: ``(character, quantified)`` for a literal
-    character (escaped or not), ``(None, quantified)`` for anything else (a group, a class,
-    an escape such as ``\\d``, ``.``, ``^``, ``$``); None for a pattern not read this way
-    (a top-level ``|``, verbose mode, code point escapes, backreferences).
+def _top_level_spans(p: str) -> list[tuple[int, int, int]] | None:
+    """The atoms of ``p``'s top level in order as ``(start, end, after)``: the atom is
+    ``p[start:end]`` (a character, an escape, a group, a class), its quantifier, if any,
+    ``p[end:after]``; None for a pattern not read this way (a top-level ``|``, verbose mode,
+    code point escapes, backreferences, a quantifier with nothing before it, an unclosed
+    group or class). The one walker of :func:`_top_level_atoms` and
+    :func:`._rules._top_level_pieces`.
 
-    >>> _top_level_atoms(r"a\\(b?(?:c)"), _top_level_atoms("a|b")
-    ([('a', False), ('(', False), ('b', True), (None, False)], None)
+    >>> _top_level_spans(r"a\\(b?(?:c)"), _top_level_spans(r"\\p{L}+$"), _top_level_spans("a|b")
+    ([(0, 1, 1), (1, 3, 3), (3, 4, 5), (5, 10, 10)], [(0, 5, 6), (6, 7, 7)], None)
     """
     if regex_verbose_flag(p):
         return None
-    out: list[tuple[str | None, bool]] = []
+    out: list[tuple[int, int, int]] = []
     i = 0
     while i < len(p):
         ch = p[i]
@@ -365,40 +367,51 @@ def _top_level_atoms(p: str) -> list[tuple[str | None, bool]] | None:
             end = (_paren_end if ch == "(" else _class_end)(p, i)
             if end < 0:
                 return None
-            q = _quantifier_end(p, end)
-            out.append((None, q > end))
-            i = q
-            continue
-        if ch == "\\":
+        elif ch == "\\":
             nxt = p[i + 1 : i + 2]
             if nxt and nxt in _ESCAPED_LITERAL:
-                lit, end = nxt, i + 2
+                end = i + 2
+            elif nxt in ("p", "P", "N", "X") and p[i + 2 : i + 3] == "{":
+                k = p.find("}", i)
+                if k < 0:
+                    return None
+                end = k + 1
+            elif nxt in ("x", "u", "U", "0", "o", "g") or nxt.isdigit():
+                return None  # code point escapes and backreferences: not read
             else:
-                if nxt in ("p", "P", "N", "X") and p[i + 2 : i + 3] == "{":
-                    k = p.find("}", i)
-                    if k < 0:
-                        return None
-                    end = k + 1
-                elif nxt in ("x", "u", "U", "0", "o", "g") or nxt.isdigit():
-                    return None  # code point escapes and backreferences: not read
-                else:
-                    end = i + 2
-                q = _quantifier_end(p, end)
-                out.append((None, q > end))
-                i = q
-                continue
-        elif ch in ".^$":
-            q = _quantifier_end(p, i + 1)
-            out.append((None, q > i + 1))
-            i = q
-            continue
+                end = i + 2
         elif ch in "?*+{" and _quantifier_end(p, i) > i:
             return None  # a quantifier with nothing before it: not a pattern we read
         else:
-            lit, end = ch, i + 1
+            end = i + 1
         q = _quantifier_end(p, end)
-        out.append((lit, q > end))
+        out.append((i, end, q))
         i = q
+    return out
+
+
+def _top_level_atoms(p: str) -> list[tuple[str | None, bool]] | None:
+    """The atoms of ``p``'s top level in order (:func:`_top_level_spans`): ``(character,
+    quantified)`` for a literal character (escaped or not), ``(None, quantified)`` for
+    anything else (a group, a class, an escape such as ``\\d``, ``.``, ``^``, ``$``); None
+    for a pattern not read this way (a top-level ``|``, verbose mode, code point escapes,
+    backreferences).
+
+    >>> _top_level_atoms(r"a\\(b?(?:c)"), _top_level_atoms("a|b")
+    ([('a', False), ('(', False), ('b', True), (None, False)], None)
+    """
+    spans = _top_level_spans(p)
+    if spans is None:
+        return None
+    out: list[tuple[str | None, bool]] = []
+    for i, end, q in spans:
+        ch = p[i]
+        if ch == "\\":
+            nxt = p[i + 1 : i + 2]
+            lit = nxt if nxt and nxt in _ESCAPED_LITERAL else None
+        else:
+            lit = None if ch in "([.^$" else ch
+        out.append((lit, q > end))
     return out
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import pairwise
+from typing import Literal
 
 import regex
 
@@ -51,6 +52,9 @@ FEED_GAP = 3
 #: … and a dated line has at most this many words (a teaser's headline and its excerpt).
 FEED_ITEM_MAX_WORDS = 80
 
+#: What :func:`_row_kind` says of a calendar's row.
+RowKind = Literal["weekday", "day"]
+
 _TOKEN = regex.compile(r"[^\s|·•/,]+")
 _MONTH_HEAD = regex.compile(
     r"^(?:<<?|«|‹|←|<)\s*(\p{L}{3,12})\.?\s+((?:19|20)\d\d)\s*(?:>>?|»|›|→|>)$"
@@ -67,43 +71,17 @@ def _weekdays() -> frozenset[str]:
     return _word_file("weekdays.txt")
 
 
-def _weekday_row(text: str) -> bool:
-    """Seven weekday names in a row.
-
-    >>> _weekday_row("sam dim lun mar mer jeu ven"), _weekday_row("M T W T F S S")
-    (True, True)
-    >>> _weekday_row("Mo Di Mi Do Fr Sa"), _weekday_row("Le marché de lundi à samedi")
-    (False, False)
-    """
-    if len(text) > CAL_ROW_MAX_CHARS:
-        return False
-    return _weekday_tokens(_TOKEN.findall(text))
-
-
 def _weekday_tokens(toks: list[str]) -> bool:
-    """:func:`_weekday_row` of a line's :data:`_TOKEN` tokens."""
+    """Seven weekday names in a row, of a line's :data:`_TOKEN` tokens."""
     if len(toks) != CAL_ROW_MAX:
         return False
     days = _weekdays()
     return all(t.rstrip(".").casefold() in days for t in toks)
 
 
-def _day_row(text: str) -> bool:
-    """:data:`CAL_ROW_MIN` to :data:`CAL_ROW_MAX` day numbers, each the day after the one
-    before (a month's end wraps to 1).
-
-    >>> _day_row("27 28 29 30 31 1 2"), _day_row("13 14 15 16 17 18 19")
-    (True, True)
-    >>> _day_row("12 18 23 34 41 45"), _day_row("1 2 3 4")
-    (False, False)
-    """
-    if len(text) > CAL_ROW_MAX_CHARS:
-        return False
-    return _day_tokens(_TOKEN.findall(text))
-
-
 def _day_tokens(toks: list[str]) -> bool:
-    """:func:`_day_row` of a line's :data:`_TOKEN` tokens."""
+    """:data:`CAL_ROW_MIN` to :data:`CAL_ROW_MAX` day numbers, each the day after the one
+    before (a month's end wraps to 1), of a line's :data:`_TOKEN` tokens."""
     if not CAL_ROW_MIN <= len(toks) <= CAL_ROW_MAX or not all(
         t.isascii() and t.isdigit() and len(t) <= 2 for t in toks
     ):
@@ -114,21 +92,31 @@ def _day_tokens(toks: list[str]) -> bool:
     return all(b == a + 1 or (b == 1 and a >= 28) for a, b in pairwise(days))
 
 
-def _calendar_row(text: str) -> bool:
-    """``_weekday_row(text) or _day_row(text)``, the line tokenised once; a line of fewer
-    than :data:`CAL_ROW_MIN` or more than :data:`CAL_ROW_MAX` tokens is neither.
+def _row_kind(text: str) -> RowKind | None:
+    """``"weekday"`` for seven weekday names in a row (:func:`_weekday_tokens`), ``"day"``
+    for a row of consecutive day numbers (:func:`_day_tokens`), else ``None``; the line is
+    tokenised once, and a line of fewer than :data:`CAL_ROW_MIN` or more than
+    :data:`CAL_ROW_MAX` tokens, or longer than :data:`CAL_ROW_MAX_CHARS`, is neither.
 
-    >>> _calendar_row("lun mar mer jeu ven sam dim"), _calendar_row("27 28 29 30 31 1 2")
-    (True, True)
-    >>> _calendar_row("Le marché de lundi"), _calendar_row("1 2 3 4")
-    (False, False)
+    >>> _row_kind("sam dim lun mar mer jeu ven"), _row_kind("M T W T F S S")
+    ('weekday', 'weekday')
+    >>> _row_kind("27 28 29 30 31 1 2"), _row_kind("13 14 15 16 17 18 19")
+    ('day', 'day')
+    >>> _row_kind("Mo Di Mi Do Fr Sa"), _row_kind("Le marché de lundi à samedi")
+    (None, None)
+    >>> _row_kind("12 18 23 34 41 45"), _row_kind("1 2 3 4")
+    (None, None)
     """
     if len(text) > CAL_ROW_MAX_CHARS:
-        return False
+        return None
     toks = _TOKEN.findall(text)
     if not CAL_ROW_MIN <= len(toks) <= CAL_ROW_MAX:
-        return False
-    return _weekday_tokens(toks) or _day_tokens(toks)
+        return None
+    if _weekday_tokens(toks):
+        return "weekday"
+    if _day_tokens(toks):
+        return "day"
+    return None
 
 
 def _month_head(text: str, months: frozenset[str]) -> bool:
@@ -138,8 +126,8 @@ def _month_head(text: str, months: frozenset[str]) -> bool:
 
 
 def calendar_widget(lines) -> None:
-    """Take a calendar widget: a weekday row (:func:`_weekday_row`) with at least
-    :data:`CAL_MIN_DAY_ROWS` rows of day numbers (:func:`_day_row`), or
+    """Take a calendar widget: a weekday row (:func:`_row_kind` ``"weekday"``) with at least
+    :data:`CAL_MIN_DAY_ROWS` rows of day numbers (``"day"``), or
     :data:`CAL_MIN_DAY_ROWS_ALONE` day rows without it, at most :data:`CAL_GAP` standing
     lines apart, and the month header just above it.
 
@@ -153,17 +141,22 @@ def calendar_widget(lines) -> None:
     from cleannews.strip._keep import _months
 
     idx = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls != BAD]
-    rows = [k for k, i in enumerate(idx) if lines[i].n <= CAL_ROW_MAX and not lines[i].protected
-            and _calendar_row(lines[i].text)]
+    kinds = {
+        k: kind
+        for k, i in enumerate(idx)
+        if lines[i].n <= CAL_ROW_MAX
+        and not lines[i].protected
+        and (kind := _row_kind(lines[i].text)) is not None
+    }
     groups: list[list[int]] = []
-    for k in rows:
+    for k in kinds:
         if groups and k - groups[-1][-1] <= CAL_GAP + 1:
             groups[-1].append(k)
         else:
             groups.append([k])
     months = _months()
     for g in groups:
-        week = sum(_weekday_row(lines[idx[k]].text) for k in g)
+        week = sum(kinds[k] == "weekday" for k in g)
         need = CAL_MIN_DAY_ROWS if week else CAL_MIN_DAY_ROWS_ALONE
         if len(g) - week < need:
             continue
