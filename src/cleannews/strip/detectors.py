@@ -144,6 +144,11 @@ DATELINE_MAX_WORDS = 8
 LIST_MIN_ITEMS = 2
 #: A caption taken under an image path has at most this many words when it reads like prose.
 CAPTION_GOOD_MAX_WORDS = 25
+#: Context leaves the page's last lines standing when the furniture just above them is a
+#: rule's that took at least this many lines between the article's paragraphs: furniture
+#: printed between paragraphs or items (an ad slot, a teaser's label, a photo credit), after
+#: which the next item goes on, not the page's footer (strip13).
+SEPARATOR_MIN_INLINE = 2
 #: A line of at least this many words that ends like a sentence is never removed by context.
 CONTEXT_SENTENCE_WORDS = 3
 #: Inside the article, a capitalised line of at least this many words whose next standing
@@ -1611,11 +1616,20 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
     headline = title_line(lines)
     # class of the nearest decided neighbour before / after each line
     prev_cls: dict[int, str] = {}
-    last = "start"
+    # the rule of that neighbour when it is boilerplate, and how many lines each rule took
+    # between the article's first and last paragraphs (a page's separator: an ad slot, a
+    # teaser's label)
+    prev_rule: dict[int, str] = {}
+    inline_rules: Counter[str] = Counter()
+    last, rule = "start", ""
     for i in idx:
         prev_cls[i] = last
+        prev_rule[i] = rule
         if lines[i].cls is not AMB and not _transparent(lines[i]):
             last = lines[i].cls
+            rule = lines[i].removal.rule if last == BAD and lines[i].removal else ""
+            if rule and first_good < i < last_good:
+                inline_rules[rule] += 1
     next_cls: dict[int, str] = {}
     # class of the nearest line after each line that is not boilerplate (what the reader
     # sees next once the furniture is gone)
@@ -1682,6 +1696,11 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
         if _subheading_above_text(ln, i, first_good, last_good, next_standing):
             continue
         p, q = prev_cls[i], next_cls[i]
+        if q == "end" and inline_rules[prev_rule[i]] >= SEPARATOR_MIN_INLINE:
+            # the last lines of the page after furniture the page also prints between its
+            # paragraphs or items ("Hide Ad", a teaser's label, a photo's credit): the page's
+            # next item, cut where the text stops, not a footer
+            continue
         if p == BAD and q in (BAD, "end"):
             ln.removal = Removal(
                 "context", "short block surrounded by boilerplate (takes its neighbours' class)"
