@@ -121,3 +121,73 @@ def test_separator_count_is_the_named_constant():
     assert all(p in kept for p in _PARAGRAPHS)
     assert {c.rule for c in res.changes if c.before.strip() == _AD} == {"repeated_block"}
     assert SEPARATOR_MIN_INLINE == 2
+
+
+# --- a listing's teaser headline printed twice in a row ------------------------------------
+
+#: (page, headlines printed twice in a row above their teaser's paragraph): the first copy is
+#: content, the second ``title_repeat`` (GUIDELINE: "a listing's teaser printed twice").
+TEASER_COPIES = [
+    ("fr-g-0050", ["La patience et ses limites", "Encore un instant de bonheur",
+                   "Et à la fin, c'est Marine qui gagne", "À la Pyrrhus...",
+                   "La secte à Vaness’", "Coup de poker"]),
+    ("fr-f-0013", ["L'édito: Juste une illusion", "Tashweesh, féminismes d'ici et d'ailleurs",
+                   "Petits formats sur scène",
+                   "Niki de Saint Phalle, esthétique du rapport de force"]),
+    # a third copy after the teaser's summary (it stays: not in a row)
+    ("de-c-0012", ["Impfungen an Unis: Mehr Präsenz-Vorlesungen ermöglichen",
+                   "Physiker: Müssen uns in Zukunft auf mehr Gewitter einstellen"]),
+]
+
+
+@pytest.mark.parametrize(("page_id", "texts"), TEASER_COPIES, ids=[k[0] for k in TEASER_COPIES])
+def test_teaser_headline_printed_twice_loses_its_second_copy_only(page_out, page_id, texts):
+    got = page_out(page_id)
+    for t in texts:
+        occ = got[t]
+        assert occ[0] == (True, True), (page_id, t)  # the headline (first copy) stays
+        assert occ[1] == (False, False), (page_id, t)  # its copy right under it goes
+
+
+def test_teaser_copy_removal_says_why(train_page):
+    doc, _ = train_page("fr-g-0050")
+    res = strip_text(doc, CFG)
+    reasons = {c.reason for c in res.changes if c.before.strip() == "Coup de poker"}
+    assert reasons == {"a teaser's headline printed twice in a row (page furniture)"}
+
+
+#: Real lines of TRAIN pages printed twice that are content: a results line of a gallery
+#: (de-m-0006, a list item), a line-up's label (de-d-0001), a table's name (es-m-0019).
+_PARA = ("Nach dem Wahnsinnsspiel in Köln gibt sich Bremens Trainer Alexander Nouri "
+         "bescheiden, denn alle Zuschauer haben ein großes Spiel gesehen.")
+
+
+@pytest.mark.parametrize(
+    "line", ["1. FC Köln - SV Werder Bremen 4:3 (3:2)", "Trainer", "Borja Crespo"]
+)
+def test_a_line_printed_twice_that_is_no_headline_stays_twice(line):
+    text = "\n\n".join([_PARA, line, line, _PARA.replace("Köln", "Bremen")])
+    kept = [ln for ln in strip_text(text, CFG).text.split("\n") if ln.strip()]
+    assert kept.count(line) == 2
+
+
+def test_a_headline_printed_three_times_in_a_row_keeps_all_copies():
+    """More copies than TEASER_COPY_MAX_COPIES: a gallery's slide text, not a teaser."""
+    head = "Marillion spielt im Musical Theater Bremen"
+    text = "\n\n".join([_PARA, head, head, head, head, _PARA.replace("Köln", "Bremen")])
+    res = strip_text(text, CFG)
+    assert not [c for c in res.changes if c.reason.startswith("a teaser's headline")]
+
+
+def test_teaser_copy_is_idempotent(train_page):
+    for pid in ("fr-g-0050", "fr-f-0013", "de-c-0012", "de-m-0006"):
+        once = strip_text(train_page(pid)[0], CFG).text
+        assert strip_text(once, CFG).text == once, pid
+
+
+def test_a_headline_printed_twice_above_a_paragraph_loses_one_copy():
+    """The same frame as the guards' tests above, with a teaser's headline (fr-g-0050)."""
+    head = "Coup de poker"
+    text = "\n\n".join([_PARA, head, head, _PARA.replace("Köln", "Bremen")])
+    kept = [ln for ln in strip_text(text, CFG).text.split("\n") if ln.strip()]
+    assert kept.count(head) == 1
