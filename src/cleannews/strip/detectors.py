@@ -660,7 +660,7 @@ def _teaser_copies(lines: list[_Line]) -> None:
     copies = Counter(
         _folded(ln) for ln in standing if TEASER_COPY_MIN_WORDS <= ln.n <= TITLE_MAX_WORDS
     )
-    for up, ln, nxt in zip(standing, standing[1:], standing[2:]):
+    for up, ln, nxt in zip(standing, standing[1:], standing[2:], strict=False):
         if (
             ln.cls is AMB
             and not ln.protected
