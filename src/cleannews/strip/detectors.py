@@ -1659,7 +1659,9 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
 
     The first line that is not boilerplate (where the headline lives) is never
     judged by its neighbours: a two-word headline between a breadcrumb and a
-    reading-time line stays.
+    reading-time line stays. Nor are the page's last lines when the furniture above them
+    is a rule's that took :data:`SEPARATOR_MIN_INLINE` lines between the article's
+    paragraphs (the page's separator: the next item follows it, branch strip13).
     """
     n = len(lines)
     idx = [i for i, ln in enumerate(lines) if not ln.blank]
