@@ -1,5 +1,7 @@
-"""Content protection, thirteenth round (issue 10, branch strip13): article lines of TRAIN
-pages that the strip stage removed, and the look-alike furniture of TRAIN pages that still goes.
+"""Strip stage, thirteenth round (issue 10, branch strip13): article lines of TRAIN pages that
+the ``context`` rule removed after a separator the page prints between its items (kept now),
+the look-alike furniture that still goes, and a listing's teaser headline printed twice in a
+row (the second copy goes, ``detectors._teaser_copies``) with the lines printed twice that stay.
 
 Every page line is a real labelled line of a TRAIN page of ``fixtures/strip_real`` (the
 ``train_page`` fixture checks the split; no held-out page is read). Development data: the
