@@ -144,6 +144,17 @@ DATELINE_MAX_WORDS = 8
 LIST_MIN_ITEMS = 2
 #: A caption taken under an image path has at most this many words when it reads like prose.
 CAPTION_GOOD_MAX_WORDS = 25
+#: A listing's teaser headline printed twice in a row has at least this many words (a
+#: line-up's "Trainer" / "Trainer" or a table's "Borja Crespo" printed twice is no headline).
+TEASER_COPY_MIN_WORDS = 3
+#: ... and is printed at most this many times on the page (link, title, and a link after the
+#: teaser's summary; a gallery's slide text printed more often is no teaser).
+TEASER_COPY_MAX_COPIES = 3
+#: Context leaves the page's last lines standing when the furniture just above them is a
+#: rule's that took at least this many lines between the article's paragraphs: furniture
+#: printed between paragraphs or items (an ad slot, a teaser's label, a photo credit), after
+#: which the next item goes on, not the page's footer (strip13).
+SEPARATOR_MIN_INLINE = 2
 #: A line of at least this many words that ends like a sentence is never removed by context.
 CONTEXT_SENTENCE_WORDS = 3
 #: Inside the article, a capitalised line of at least this many words whose next standing
@@ -596,6 +607,12 @@ def _title_pass(lines: list[_Line]) -> None:
     Run after every other decision, so that the same line is the headline when
     the cleaned text is cleaned again (cleaning is idempotent).
     """
+    _title_repeats(lines)
+    _teaser_copies(lines)  # then the items' headlines printed twice (a listing's teasers)
+
+
+def _title_repeats(lines: list[_Line]) -> None:
+    """:func:`_title_pass`'s first step: the headline and its repeats."""
     title_key, title_idx, passed = _find_title(lines)
     if not title_key:
         return
@@ -617,6 +634,44 @@ def _title_pass(lines: list[_Line]) -> None:
                 ln.bad("title_repeat", "repeats the article title (page furniture)")
             else:
                 ln.bad("title_repeat", "repeats the article title with the site's name glued to it")
+
+
+def _teaser_copies(lines: list[_Line]) -> None:
+    """A listing's teaser headline printed twice in a row (its link, then its title) right
+    above the teaser's paragraph: the second copy goes (``title_repeat``), the first stays.
+
+    Only an exact copy (case aside) of the standing line just above it (furniture and blank
+    lines between them aside), printed at most :data:`TEASER_COPY_MAX_COPIES` times on the
+    page (a gallery's slide text printed more often is no teaser), of
+    :data:`TEASER_COPY_MIN_WORDS` to :data:`TITLE_MAX_WORDS` words, no list item ("1. FC Köln -
+    SV Werder Bremen 4:3 (3:2)"), with a paragraph (:func:`_is_paragraph`) as the next
+    standing line. A line-up's "Trainer" / "Trainer", a table's name printed twice, or a
+    caption printed again above its credit keep both copies. Runs after the headline's own
+    repeats (:func:`_title_repeats`), so those keep their reason.
+
+    >>> texts = ["Coup de poker", "Coup de poker", "Issue inéluctable ? Certains, dans les "
+    ...          "rangs de la droite, le disaient depuis des semaines déjà."]
+    >>> ls = [_Line(t, frozenset()) for t in texts]
+    >>> _teaser_copies(ls)
+    >>> [ln.removal.rule if ln.removal else None for ln in ls]
+    [None, 'title_repeat', None]
+    """
+    standing = [ln for ln in lines if not ln.blank and ln.cls is not BAD]
+    copies = Counter(
+        _folded(ln) for ln in standing if TEASER_COPY_MIN_WORDS <= ln.n <= TITLE_MAX_WORDS
+    )
+    for up, ln, nxt in zip(standing, standing[1:], standing[2:], strict=False):
+        if (
+            ln.cls is AMB
+            and not ln.protected
+            and TEASER_COPY_MIN_WORDS <= ln.n <= TITLE_MAX_WORDS
+            and up.n == ln.n
+            and _folded(up) == _folded(ln)
+            and copies[_folded(ln)] <= TEASER_COPY_MAX_COPIES
+            and not _BULLET.match(ln.text)
+            and _is_paragraph(nxt)
+        ):
+            ln.bad("title_repeat", "a teaser's headline printed twice in a row (page furniture)")
 
 
 def _listing_title(lines: list[_Line], t: int) -> bool:
@@ -1604,18 +1659,29 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
 
     The first line that is not boilerplate (where the headline lives) is never
     judged by its neighbours: a two-word headline between a breadcrumb and a
-    reading-time line stays.
+    reading-time line stays. Nor are the page's last lines when the furniture above them
+    is a rule's that took :data:`SEPARATOR_MIN_INLINE` lines between the article's
+    paragraphs (the page's separator: the next item follows it, branch strip13).
     """
     n = len(lines)
     idx = [i for i, ln in enumerate(lines) if not ln.blank]
     headline = title_line(lines)
     # class of the nearest decided neighbour before / after each line
     prev_cls: dict[int, str] = {}
-    last = "start"
+    # the rule of that neighbour when it is boilerplate, and how many lines each rule took
+    # between the article's first and last paragraphs (a page's separator: an ad slot, a
+    # teaser's label)
+    prev_rule: dict[int, str] = {}
+    inline_rules: Counter[str] = Counter()
+    last, rule = "start", ""
     for i in idx:
         prev_cls[i] = last
+        prev_rule[i] = rule
         if lines[i].cls is not AMB and not _transparent(lines[i]):
             last = lines[i].cls
+            rule = lines[i].removal.rule if last == BAD and lines[i].removal else ""
+            if rule and first_good < i < last_good:
+                inline_rules[rule] += 1
     next_cls: dict[int, str] = {}
     # class of the nearest line after each line that is not boilerplate (what the reader
     # sees next once the furniture is gone)
@@ -1682,6 +1748,11 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
         if _subheading_above_text(ln, i, first_good, last_good, next_standing):
             continue
         p, q = prev_cls[i], next_cls[i]
+        if q == "end" and inline_rules[prev_rule[i]] >= SEPARATOR_MIN_INLINE:
+            # the last lines of the page after furniture the page also prints between its
+            # paragraphs or items ("Hide Ad", a teaser's label, a photo's credit): the page's
+            # next item, cut where the text stops, not a footer
+            continue
         if p == BAD and q in (BAD, "end"):
             ln.removal = Removal(
                 "context", "short block surrounded by boilerplate (takes its neighbours' class)"
