@@ -1,0 +1,117 @@
+"""Strip stage: instructions per pass of this checkout against another one (valgrind).
+
+    PYTHONPATH=src .venv/bin/python benchmarks/ab_strip_instructions.py /path/to/other/src \
+        [--passes 4] [--every 4]
+
+CPU time on a shared machine moves by several per cent from one round to the next
+(``ab_strip.py`` on 5 jobs / 2 cores: 0.97x to 1.03x for two equal trees), so a change of
+1-2 % cannot be told from noise there. The instructions a pass executes do not depend on
+the other jobs: this script counts them with valgrind's cachegrind (``--cache-sim=no``) in
+a child Python per tree and per pass count. Each child imports ``cleannews`` from its tree,
+strips every ``--every``-th repaired document of ``bench_pipeline.corpus()`` once (warm-up:
+lazy patterns compiled, models loaded), then ``--passes`` more times; the count of the same
+child with 0 passes is subtracted, so imports and warm-up cancel out. ``PYTHONHASHSEED=0``:
+set orders, hence the work, are the same in every child.
+
+What instructions miss: memory layout (cache misses, pointer chasing). A change that moves
+data (lists for arrays, new tables) can run fewer instructions and still be slower
+(docs/performance.md, branch perf-spin11): check such changes in CPU time too
+(``ab_strip.py``). Outputs are not compared here; ``ab_strip.py`` does that.
+Needs ``valgrind`` on the PATH (about 1 minute a child under load with the defaults).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+#: The child: strip the documents once (warm-up), then PASSES more times.
+CHILD = """
+import json, sys
+sys.path.insert(0, {src!r})
+import cleannews
+from cleannews.strip import strip_text
+docs = json.load(open({docs!r}, encoding="utf-8"))
+cfg = cleannews.CleanConfig()
+for t in docs:
+    strip_text(t, cfg)
+for _ in range({passes}):
+    for t in docs:
+        strip_text(t, cfg)
+"""
+
+#: cachegrind's total: ``==123== I   refs:      9,056,420,189``
+_REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
+
+
+def instructions(src: Path, docs: Path, passes: int) -> int:
+    """Instructions valgrind counts for one child (see the module doc)."""
+    code = CHILD.format(src=str(src), docs=str(docs), passes=passes)
+    env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(src)}
+    out = subprocess.run(
+        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+         sys.executable, "-c", code],
+        env=env, capture_output=True, text=True, check=True,
+    )
+    return refs(out.stderr)
+
+
+def refs(report: str) -> int:
+    """The instruction total of a cachegrind report.
+
+    >>> refs("==7== Collected : 12\\n==7== I   refs:      9,056,420,189\\n")
+    9056420189
+    """
+    m = _REFS.search(report)
+    if m is None:
+        raise RuntimeError("no instruction count in valgrind's output:\n" + report[-2000:])
+    return int(m.group(1).replace(",", ""))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("other", type=Path, help="the other checkout's src directory")
+    ap.add_argument("--passes", type=int, default=4, help="timed passes after the warm-up")
+    ap.add_argument("--every", type=int, default=4, help="strip every N-th document")
+    args = ap.parse_args(argv)
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed: no instruction counts")
+        return 1
+    import bench_pipeline
+    import cleannews
+
+    groups = bench_pipeline.corpus()
+    docs = [d for g in groups.values() for d in g]
+    random.Random(1).shuffle(docs)  # the order of ab_strip.py
+    rep = [cleannews.repair(d).text for d in docs[:: args.every]]
+    here = Path(cleannews.__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory(prefix="ab_strip_ins_") as tmp:
+        path = Path(tmp) / "docs.json"
+        path.write_text(json.dumps(rep), "utf-8")
+        per_pass = {}
+        for name, src in (("here", here), ("other", args.other.resolve())):
+            base = instructions(src, path, 0)
+            total = instructions(src, path, args.passes)
+            per_pass[name] = (total - base) / args.passes
+    size = sum(len(t.encode("utf-8")) for t in rep) / 1e6
+    print(f"{len(rep)} documents, {size:.2f} MB, {args.passes} passes after a warm-up")
+    for name in ("here", "other"):
+        print(f"{name}: {per_pass[name] / 1e6:,.1f} M instructions a pass "
+              f"({per_pass[name] / size / 1e6:,.0f} M per MB)")
+    print(f"other / here: {per_pass['other'] / per_pass['here']:.4f}x "
+          "(above 1: this checkout runs fewer instructions)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
