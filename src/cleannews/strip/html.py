@@ -2971,8 +2971,8 @@ class _Extractor:
                     self._pre_break(name == "br")  # a row of the <pre>, not a new block
                 else:
                     self.flush()
-            if (block or node.attrs) and self._open_pre(node, name):
-                pass  # a <pre> block opens (the text before it was flushed)
+            if block or node.attrs:
+                self._open_pre(node, name)  # its white-space mode (a <pre> block opens)
             if block or (self.ws_ids and self.ws_ids[-1] == id(node)):
                 stack.append((True, node, inside))
                 if name in ARTICLE_HEADING_TAGS:
