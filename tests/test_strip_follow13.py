@@ -14,6 +14,8 @@ prefix rules with a word limit), ``channel_prompt_de`` / ``_es`` / ``channel_pro
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import cleannews
@@ -153,3 +155,37 @@ def test_follow_calls_go(lang, line, rule):
 def test_prose_that_mentions_a_network_stays(lang, line):
     out = _strip(lang, line)
     assert line in out.text
+
+
+NEW_RULES = {
+    "social_follow_prompt_en",
+    "social_follow_prompt_de",
+    "channel_prompt_de",
+    "channel_prompt_es",
+    "social_follow_prompt",
+    "channel_prompt",
+}
+UD = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "fr-ud"
+
+
+def test_no_train_content_line_taken_by_the_new_rules(train_content_taken_by):
+    """Every content line of every TRAIN page (five languages), seen alone."""
+    n, hit = train_content_taken_by(NEW_RULES)
+    assert n > 2000
+    assert not hit, hit[:10]
+
+
+@pytest.mark.skipif(not UD.is_dir(), reason="UD French sentences not at ../shared/corpora/fr-ud")
+def test_no_ud_french_sentence_taken_by_the_new_rules(line_rule_verdict):
+    hit, n = [], 0
+    for f in sorted(UD.glob("*.txt")):
+        for row in f.read_text("utf-8").splitlines():
+            text = row.partition("\t")[2]
+            if not text.strip():
+                continue
+            n += 1
+            rule = line_rule_verdict(text)
+            if rule is not None and rule.name in NEW_RULES:
+                hit.append((rule.name, text))
+    assert n > 4000
+    assert not hit, hit[:10]
