@@ -202,3 +202,16 @@ def test_declarations_scanner_is_linear_on_a_huge_style():
     style = "a:b;" + "/*" * 200_000 + "'(" * 200_000 + "; white-space: pre"
     assert white_space_mode(style) is None
     assert _declarations("white-space: pre;" + "x" * 1_000_000)[0] == ("white-space", "pre")
+
+
+def test_pretty_printed_container_with_a_pre_line_style_keeps_its_paragraphs_ordinary():
+    # the line breaks sit between the tags, not in a text: the paragraphs are lines anyway,
+    # and they stay ordinary lines (judged by the strip stage, not protected as rows)
+    html = _page(
+        '<div class="entry" style="white-space: pre-line">\n'
+        "  <p>Premier paragraphe du billet, sur le budget voté mardi soir.</p>\n"
+        "  <p>Second paragraphe du billet, sur les débats du conseil.</p>\n</div>"
+    )
+    h = html_to_text(html, CFG)
+    assert "Premier paragraphe du billet, sur le budget voté mardi soir.\n\nSecond" in h.text
+    assert "html_pre_blocks" not in h.metadata

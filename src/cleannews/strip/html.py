@@ -321,8 +321,9 @@ def _pre_mode(el: Tag, name: str) -> str | None:
 
     A ``PRE_TAGS`` element keeps its rows unless its style says otherwise; another element
     keeps them when its inline style says so (``white-space: pre`` / ``pre-wrap`` /
-    ``break-spaces``; ``pre-line`` keeps the line breaks and collapses the spaces) and its
-    text holds a line break: without one it shows as the same single line as before.
+    ``break-spaces``; ``pre-line`` keeps the line breaks and collapses the spaces) and a
+    text under it holds a line break (:func:`_breaks_a_text`): without one it shows the
+    same lines as before.
 
     >>> soup = BeautifulSoup("<div style='white-space:pre-line'>un\\ndeux</div>"
     ...     "<p style='WHITE-SPACE: pre-wrap !important'>une ligne</p>"
@@ -334,11 +335,28 @@ def _pre_mode(el: Tag, name: str) -> str | None:
     mode = white_space_mode(style) if isinstance(style, str) and style else None
     if name in PRE_TAGS:
         return PRE if mode is None else mode
-    if mode in (PRE, PRE_LINE):
-        inner = el.get_text().strip()
-        if "\n" not in inner and "\r" not in inner:
-            return None
+    if mode in (PRE, PRE_LINE) and not _breaks_a_text(el):
+        return None
     return mode
+
+
+def _breaks_a_text(el: Tag) -> bool:
+    """True when a line break sits inside one of the texts under ``el`` (between two of its
+    non-blank characters): what a ``white-space: pre`` style shows differently. Line breaks
+    between tags (a pretty-printed ``<div style="white-space:pre-line">`` around ``<p>``
+    paragraphs) are no row of text: the blocks make their lines anyway.
+
+    >>> soup = BeautifulSoup("<div>\\n  <p>Un.</p>\\n  <p>Deux.</p>\\n</div><p>a\\nb</p>",
+    ...                      "html.parser")
+    >>> _breaks_a_text(soup.div), _breaks_a_text(soup.find_all("p")[-1])
+    (False, True)
+    """
+    for s in el.find_all(string=True):
+        if type(s) is NavigableString:
+            t = s.strip()
+            if "\n" in t or "\r" in t:
+                return True
+    return False
 
 
 #: Output of :func:`html_to_text` (spans of ``changes`` point into the HTML source).
