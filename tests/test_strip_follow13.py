@@ -158,6 +158,7 @@ def test_prose_that_mentions_a_network_stays(lang, line):
 
 
 NEW_RULES = {
+    "paywall_teaser_notice_en",
     "social_follow_prompt_en",
     "social_follow_prompt_de",
     "channel_prompt_de",
@@ -189,3 +190,28 @@ def test_no_ud_french_sentence_taken_by_the_new_rules(line_rule_verdict):
                 hit.append((rule.name, text))
     assert n > 4000
     assert not hit, hit[:10]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribe now to our eNATION edition for the full story.",
+        "To view the full story, please subscribe to The Haitian Times. You can choose a $60 "
+        "Annual Subscription or a $5 Weekly Pass.",
+    ],
+)
+def test_paywall_notice_under_a_teaser_goes(line):
+    # the last line of a teaser page: the full story is for subscribers
+    body = BODY["en"]
+    out = strip_text(f"{body}\n\n{body}\n\n{line}\n", CFG)
+    assert line[:30] not in out.text
+    assert [c.rule for c in out.changes] == ["paywall_teaser_notice_en"]
+
+
+def test_a_sentence_about_a_story_and_subscribers_stays():
+    line = (
+        "Subscribers to the council's newsletter were the first to learn the full story of "
+        "the budget vote, which was only published on the town's website on Wednesday."
+    )
+    out = _strip("en", line)
+    assert line in out.text
