@@ -36,6 +36,7 @@ from cleannews._align import AlignedResult, Alignment
 from cleannews.config import CleanConfig
 from cleannews.document import Change
 from cleannews.strip._pagelang import UNSPACED as _UNSPACED
+from cleannews.strip._whitespace import NORMAL, PRE, PRE_LINE, white_space_mode
 
 __all__ = [
     "HtmlResult",
@@ -204,7 +205,9 @@ MAIN_WEAK_HINT_FACTOR = 0.5
 MAIN_CLIMB_SHARE = 0.75
 #: Sibling blocks of the container kept with it: headings and prose blocks
 #: (a standfirst beside the article body).
-_SIBLING_BLOCKS = frozenset("p h1 h2 h3 h4 h5 h6 blockquote pre ul ol table figure".split())
+_SIBLING_BLOCKS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 blockquote pre xmp listing plaintext ul ol table figure".split()
+)
 #: A block (list, div, section, paragraph) with at least this share of its
 #: text inside links ...
 LINK_LIST_MIN_DENSITY = 0.7
@@ -257,7 +260,8 @@ ARTICLE_HEADING_TAGS = frozenset("h2 h3 h4 h5 h6".split())
 _INVISIBLE = frozenset("script style noscript template svg head title".split())
 #: Elements that start and end a block (one line of output each).
 BLOCK_TAGS = frozenset(
-    """p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre figure figcaption table tr
+    """p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre xmp listing plaintext figure
+    figcaption table tr
     caption section article header main address hr br center details summary
     fieldset legend title body html aside nav footer form label option tbody thead tfoot
     dialog button select iframe""".split()
@@ -305,6 +309,54 @@ def pre_text(raw: str) -> str:
     while out and not out[-1]:
         out.pop()
     return "\n".join(out)
+
+
+#: A run of spaces and tabs (a ``pre-line`` element collapses each to one space).
+_SPACES = regex.compile(r"[ \t\f\v]+")
+
+
+def _pre_mode(el: Tag, name: str) -> str | None:
+    """The white-space mode ``el`` sets (:mod:`._whitespace`), or None when it sets none
+    or sets one that shows nothing differently here.
+
+    A ``PRE_TAGS`` element keeps its rows unless its style says otherwise; another element
+    keeps them when its inline style says so (``white-space: pre`` / ``pre-wrap`` /
+    ``break-spaces``; ``pre-line`` keeps the line breaks and collapses the spaces) and a
+    text under it holds a line break (:func:`_breaks_a_text`): without one it shows the
+    same lines as before.
+
+    >>> soup = BeautifulSoup("<div style='white-space:pre-line'>un\\ndeux</div>"
+    ...     "<p style='WHITE-SPACE: pre-wrap !important'>une ligne</p>"
+    ...     "<pre style='white-space: normal'>a\\nb</pre><xmp>c</xmp>", "html.parser")
+    >>> [_pre_mode(el, el.name) for el in soup.find_all(True)]
+    ['pre-line', None, 'normal', 'pre']
+    """
+    style = el.attrs.get("style") if el.attrs else None
+    mode = white_space_mode(style) if isinstance(style, str) and style else None
+    if name in PRE_TAGS:
+        return PRE if mode is None else mode
+    if mode in (PRE, PRE_LINE) and not _breaks_a_text(el):
+        return None
+    return mode
+
+
+def _breaks_a_text(el: Tag) -> bool:
+    """True when a line break sits inside one of the texts under ``el`` (between two of its
+    non-blank characters): what a ``white-space: pre`` style shows differently. Line breaks
+    between tags (a pretty-printed ``<div style="white-space:pre-line">`` around ``<p>``
+    paragraphs) are no row of text: the blocks make their lines anyway.
+
+    >>> soup = BeautifulSoup("<div>\\n  <p>Un.</p>\\n  <p>Deux.</p>\\n</div><p>a\\nb</p>",
+    ...                      "html.parser")
+    >>> _breaks_a_text(soup.div), _breaks_a_text(soup.find_all("p")[-1])
+    (False, True)
+    """
+    for s in el.find_all(string=True):
+        if type(s) is NavigableString:
+            t = s.strip()
+            if "\n" in t or "\r" in t:
+                return True
+    return False
 
 
 #: Output of :func:`html_to_text` (spans of ``changes`` point into the HTML source).
@@ -387,8 +439,14 @@ def _named(root: Tag, names: frozenset[str]) -> list[Tag]:
 
 #: The tag sets :func:`_named` looks for (see the functions that read them).
 _ARTICLE_WRAPPER_TAGS = frozenset(("div", "section", "article", "main"))
-_VOTER_TAGS = frozenset(("p", "pre", "blockquote", "td", "dd", "li", "div", "section"))
-_PARAGRAPH_TAGS = frozenset(("p", "blockquote", "pre"))
+#: Elements a browser shows like a ``<pre>`` (``<xmp>``, ``<listing>`` and ``<plaintext>``
+#: are obsolete but still met in old pages' code samples): their rows are kept as lines.
+PRE_TAGS = frozenset(("pre", "xmp", "listing", "plaintext"))
+#: Of those, the ones whose content a browser reads as raw text (tags and character
+#: references shown as written; ``<plaintext>`` runs to the end of the document).
+RAW_TEXT_PRE_TAGS = frozenset(("xmp", "plaintext"))
+_VOTER_TAGS = frozenset(("p", "blockquote", "td", "dd", "li", "div", "section")) | PRE_TAGS
+_PARAGRAPH_TAGS = frozenset(("p", "blockquote")) | PRE_TAGS
 
 
 def _attr_values(el: Tag) -> list[str]:
@@ -2427,8 +2485,20 @@ class _Extractor:
         #: joined by line breaks, :func:`pre_text`)
         self.lines: list[tuple[str, tuple[int, int], bool]] = []
         self.buf: list[str] = []
-        #: how many ``<pre>`` elements the walk is inside (their text keeps its line breaks)
+        #: how many ``<pre>`` blocks the walk is inside (their text keeps its line breaks):
+        #: ``PRE_TAGS`` elements and block elements whose style keeps the line breaks of
+        #: their text (:func:`_pre_mode`); the ids of those that opened one
         self.pre_depth = 0
+        self.pre_ids: set[int] = set()
+        #: the white-space mode (:mod:`._whitespace`) of the innermost element that sets one,
+        #: and the ids of those elements
+        self.ws_modes: list[str] = []
+        self.ws_ids: list[int] = []
+        #: the block being read holds an inline element that keeps its line breaks (``<span
+        #: style="white-space:pre">``): its other text is collapsed as it is read
+        self.mixed = False
+        #: a ``<plaintext>`` was read: a browser shows the rest of the document as its text
+        self.plaintext = False
         self.buf_span: tuple[int, int] | None = None
         self.changes: list[Change] = []
         #: ids of the main-content roots and of their ancestors (empty: no selection)
@@ -2511,7 +2581,7 @@ class _Extractor:
                     f"a photo credit or a caption ending with its credit: {text[:60]!r}",
                 )
             )
-        elif text and self.pre_depth:
+        elif text and (self.pre_depth or self.mixed):
             # a <pre> block: judged as one block like any other (the checks above read its
             # text collapsed), written with its rows (pre_text)
             self.lines.append((pre_text(raw), self.buf_span or (0, 0), True))
@@ -2521,6 +2591,72 @@ class _Extractor:
             self.lines.append((text, self.buf_span or (0, 0), False))
         self.buf = []
         self.buf_span = None
+        self.mixed = False
+
+    def _add_text(self, text: str) -> None:
+        """Append a text node's ``text`` (white space included) as the innermost white-space
+        mode shows it. Outside a ``<pre>`` block it goes as written (:meth:`flush`
+        collapses the block's white space); inside one, a ``pre`` mode keeps it, a
+        ``pre-line`` mode keeps the line breaks and collapses each run of spaces and tabs
+        (none at the start or end of a row), a ``normal`` one collapses all of it."""
+        mode = self.ws_modes[-1] if self.ws_modes else NORMAL
+        if mode == PRE or not (self.pre_depth or self.mixed):
+            self.buf.append(text)
+            return
+        if mode == PRE_LINE:
+            text = _SPACES.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+            text = text.replace(" \n", "\n").replace("\n ", "\n")
+        else:
+            text = _WS.sub(" ", text)
+        if text.startswith(" ") and (not self.buf or self.buf[-1].endswith("\n")):
+            text = text[1:]  # a browser shows no collapsed space at the start of a row
+        if text:
+            self.buf.append(text)
+
+    def _open_pre(self, node: Tag, name: str) -> bool:
+        """Enter ``node``'s white-space mode (:func:`_pre_mode`); True when it opens a
+        ``<pre>`` block (a block element whose rows the walk keeps)."""
+        mode = _pre_mode(node, name)
+        if mode is None or (mode == NORMAL and not (self.pre_depth or self.mixed)):
+            return False
+        self.ws_modes.append(mode)
+        self.ws_ids.append(id(node))
+        if mode == NORMAL:
+            return False
+        if name not in BLOCK_TAGS:
+            if not (self.pre_depth or self.mixed):
+                # an inline element keeps its line breaks: the block's text read so far
+                # (and what follows) is collapsed now, its own text keeps its rows
+                self.buf = [_WS.sub(" ", "".join(self.buf)).lstrip()] if self.buf else []
+                self.mixed = True
+            return False
+        if not self.pre_depth:
+            self.flush()
+        self.pre_depth += 1
+        self.pre_ids.add(id(node))
+        return True
+
+    def _raw_text(self, node: Tag, name: str) -> bool:
+        """Read a raw-text element (``RAW_TEXT_PRE_TAGS``) from the source, as a browser
+        shows it: ``html.parser`` parses an ``<xmp>``'s content as markup (its tags become
+        elements, its references characters), a browser shows it as written; a
+        ``<plaintext>`` has no end: the rest of the document is its text. False when the
+        element's source is not found (its parsed children are then read)."""
+        s, e = self.src.span(node)
+        html = self.src.html
+        open_end = html.find(">", s) + 1
+        if s == e or not open_end or open_end > e:
+            return False
+        if name == "plaintext":
+            end = len(html)
+            self.plaintext = True
+        else:
+            end = self.src.low.rfind("</" + name, open_end, e)
+            end = e if end < 0 else end
+        if self.buf_span is None:
+            self.buf_span = (s, end)
+        self._add_text(html[open_end:end])
+        return True
 
     def _pre_break(self, hard: bool) -> None:
         """A line break inside a ``<pre>``: a ``<br>`` always makes one (two make a blank
@@ -2636,7 +2772,7 @@ class _Extractor:
         False
         """
         paragraphs = _named(el, _PARAGRAPH_TAGS)
-        if el.name in ("p", "blockquote", "pre"):
+        if el.name in _PARAGRAPH_TAGS:
             # the paragraph's own sentences count too: a sentence of the article whose
             # name links open hover cards full of links (``<p>… Rep. <span><a>Name</a>
             # <span class="rollover-block"><a>…</a>×4</span></span> (D-Minn.), …</p>``)
@@ -2695,19 +2831,25 @@ class _Extractor:
         while stack:
             leaving, node, inside = stack.pop()
             if leaving:
-                if self.pre_depth and isinstance(node, Tag):
-                    if node.name == "pre" and self.pre_depth == 1:
+                assert isinstance(node, Tag)
+                opened = id(node) in self.pre_ids
+                if self.pre_depth and (opened or node.name in BLOCK_TAGS):
+                    if opened and self.pre_depth == 1:
                         self.flush()  # the end of the outermost <pre>: its rows as one block
                     elif node.name != "br":
                         self._pre_break(False)  # a block inside a <pre> ends a row
-                    if node.name == "pre":
+                    if opened:
+                        self.pre_ids.discard(id(node))
                         self.pre_depth -= 1
-                else:
+                elif node.name in BLOCK_TAGS:
                     self.flush()  # end of a block element
-                if isinstance(node, Tag) and node.name in ARTICLE_HEADING_TAGS:
+                if self.ws_ids and self.ws_ids[-1] == id(node):
+                    self.ws_ids.pop()
+                    self.ws_modes.pop()
+                if node.name in ARTICLE_HEADING_TAGS:
                     self.heading_stack.pop()
                 continue
-            if isinstance(node, (Comment, Doctype)):
+            if isinstance(node, (Comment, Doctype)) or self.plaintext:
                 continue
             if not inside:
                 if isinstance(node, Tag) and id(node) in self.main_ids:
@@ -2724,12 +2866,12 @@ class _Extractor:
                     if self.buf_span is None and isinstance(node.parent, Tag):
                         # alignment only: a bounded search keeps big pages linear
                         self.buf_span = self.src.span(node.parent, ALIGN_WINDOW)
-                    self.buf.append(text)
-                elif self.pre_depth:
+                    self._add_text(text)
+                elif self.pre_depth or self.mixed:
                     # inside a <pre>, spaces and line breaks between tags are its layout
                     # (not between the parts of a table: a browser shows none of those)
                     if text and getattr(node.parent, "name", None) not in _TABLE_PARTS:
-                        self.buf.append(text)
+                        self._add_text(text)
                 elif text:
                     self.buf.append(" ")
                 continue
@@ -2847,11 +2989,14 @@ class _Extractor:
                     self._pre_break(name == "br")  # a row of the <pre>, not a new block
                 else:
                     self.flush()
-                if name == "pre":
-                    self.pre_depth += 1
+            if block or node.attrs:
+                self._open_pre(node, name)  # its white-space mode (a <pre> block opens)
+            if block or (self.ws_ids and self.ws_ids[-1] == id(node)):
                 stack.append((True, node, inside))
                 if name in ARTICLE_HEADING_TAGS:
                     self.heading_stack.append(self._article_heading(node))
+            if name in RAW_TEXT_PRE_TAGS and self._raw_text(node, name):
+                continue  # its content read from the source, as a browser shows it
             stack.extend((False, c, inside) for c in reversed(list(node.children)))
 
     def _article_heading(self, el: Tag) -> bool:
