@@ -1,0 +1,90 @@
+"""Round 13 user audit: defects a demanding user trips on, each pinned by a test that failed
+before."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from _helpers import ROOT, read_jsonl
+
+import cleannews
+from cleannews.cli import main
+from cleannews.document import VERDICTS, Document
+
+BOILERPLATE_ONLY = "Partager sur Facebook\nPartager sur Twitter\nAbonnez-vous à notre newsletter\n"
+SEED = ROOT / "seeds" / "004_8795e1cfecc798cf.txt"
+
+
+# 1. An empty document had verdict "keep" (library, `clean --json`, `score`) where `explain`
+#    said "verdict: empty (…)" and `run` filed it under errors type `empty`.
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "\u200b\u00a0\n", b"", b" \r\n"],
+                         ids=["empty", "blank_lines", "invisible", "bytes", "crlf_bytes"])
+def test_an_empty_input_has_verdict_empty(text):
+    doc = cleannews.clean(text)
+    assert (doc.verdict, doc.reason) == (
+        "empty", "empty document: no text to clean (only whitespace or invisible characters)")
+    assert not doc.quarantined and doc.verdict in VERDICTS
+    assert Document.from_dict(json.loads(doc.to_json())).verdict == "empty"
+
+
+def test_a_page_of_boilerplate_only_has_verdict_empty_after_cleaning():
+    doc = cleannews.clean(BOILERPLATE_ONLY)
+    assert doc.text.strip() == ""
+    assert doc.verdict == "empty_after_cleaning"
+    assert doc.reason == ("nothing left after cleaning: the whole text was removed as "
+                          "boilerplate (newsletter_signup, share_bar)")
+
+
+def test_an_empty_html_page_has_a_verdict_as_run_gives_it():
+    assert cleannews.clean_html("").verdict == "empty"
+    assert cleannews.clean_html(" \n").verdict == "empty"
+    # markup without text: `run --format html` files it as empty_after_cleaning too
+    assert cleannews.clean_html("<html><body><p> </p></body></html>").verdict == \
+        "empty_after_cleaning"
+
+
+def test_a_document_with_text_is_still_kept():
+    doc = cleannews.clean(SEED.read_bytes(), cleannews.CleanConfig(score_spin=False))
+    assert doc.verdict == "keep"
+
+
+def test_clean_json_verdict_is_explains_and_runs_error_type(tmp_path, capsys):
+    inputs = {"empty.txt": " \n", "page.txt": BOILERPLATE_ONLY}
+    for name, text in inputs.items():
+        (tmp_path / name).write_text(text, "utf-8")
+    paths = [str(tmp_path / n) for n in inputs]
+    assert main(["run", *paths, "--out", str(tmp_path / "out")]) == 1
+    capsys.readouterr()
+    errors = {Path(r["id"]).name: r["error"] for r in read_jsonl(
+        tmp_path / "out" / "errors" / "errors.jsonl")}
+    for name, path in zip(inputs, paths, strict=True):
+        assert main(["clean", "--json", path]) == 0  # a warning, exit code unchanged
+        doc = json.loads(capsys.readouterr().out)
+        assert (doc["verdict"], doc["reason"]) == (errors[name]["type"],
+                                                   errors[name]["message"])
+        assert main(["explain", path, "--color", "never"]) == 0
+        last = capsys.readouterr().out.splitlines()[-1]
+        assert last == f"verdict: {doc['verdict']} ({doc['reason']})"
+
+
+# 2. `cleannews report /missing` said "cannot read the report: No such file or directory"
+#    where every other command says "NAME: no such file or folder".
+
+def test_report_on_a_missing_file_says_it_as_the_other_commands(tmp_path, capsys):
+    for command in ("report", "clean", "score"):
+        assert main([command, str(tmp_path / "nope.json")]) == 2
+        err = capsys.readouterr().err
+        assert f"{tmp_path / 'nope.json'}: no such file or folder" in err, (command, err)
+        assert "cannot read" not in err and "directory" not in err
+
+
+# 3. tools/strip_model/rule_support.py kept its own copy of RULE_LANGUAGES.
+
+def test_rule_support_uses_the_package_rule_languages():
+    from cleannews import config
+    from tools.strip_model import rule_support
+
+    assert rule_support.RULE_LANGUAGES is config.RULE_LANGUAGES
