@@ -152,7 +152,8 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
         out.append(f"  … and {len(spin.evidence) - 15} more")
     empty = nothing_to_print(source, doc)
     if empty is not None:  # "verdict: keep" said an empty input was kept; `run` files it as
-        # an error of this type (``empty`` / ``empty_after_cleaning``), `clean` warns
+        # an error of this type (``empty`` / ``empty_after_cleaning``), `clean` warns (the
+        # Document's verdict is the same since audit13; said from the input, as `run` does)
         out.append(f"verdict: {empty[0]} ({empty[1]})")
     else:
         out.append(f"verdict: {doc.verdict}" + (f" ({doc.reason})" if doc.reason else ""))
