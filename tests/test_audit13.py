@@ -88,3 +88,26 @@ def test_rule_support_uses_the_package_rule_languages():
     from tools.strip_model import rule_support
 
     assert rule_support.RULE_LANGUAGES is config.RULE_LANGUAGES
+
+
+# 4. `--help` of explain, score and report did not give the exit codes (clean and run did);
+#    explain's said it ends with the spin score, where it ends with the verdict and language.
+
+@pytest.mark.parametrize("command", ["clean", "explain", "run", "score", "report"])
+def test_every_command_help_gives_its_exit_codes(command, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main([command, "--help"])
+    assert exit_.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "Exit code: 0 " in text and ", 2 usage" in text
+
+
+def test_explain_help_says_what_it_ends_with(capsys, tmp_path):
+    with pytest.raises(SystemExit):
+        main(["explain", "--help"])
+    assert "the verdict (empty or empty_after_cleaning" in " ".join(
+        capsys.readouterr().out.split())
+    (tmp_path / "a.txt").write_bytes(SEED.read_bytes())
+    assert main(["explain", str(tmp_path / "a.txt"), "--no-spin", "--color", "never"]) == 0
+    last = capsys.readouterr().out.splitlines()[-3:]
+    assert last == ["verdict: keep", "language: fr", "metadata: date=2025-02"]

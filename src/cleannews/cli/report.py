@@ -23,7 +23,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "summary, or with --html a self-contained HTML page: what was run (version, date, "
         "command line, settings, inputs), counts, spin score histogram, quarantined "
         "documents with their evidence, what each rule removed with examples (inline CSS "
-        "and SVG, no script, no network).",
+        "and SVG, no script, no network). Exit code: 0 ok, 2 usage error, or a report that "
+        "cannot be read or written.",
     )
     # optional for argparse only, so that `report --html report.json` (where --html took the
     # report as the name of its output) gets a message saying how to write it, not just
