@@ -35,8 +35,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="show line by line what would be removed or changed, and why",
         description="Print each input line with a mark: '-' removed, '~' changed, ' ' kept; "
         "under it the rule and the reason. Ends with the spin score and its evidence, the "
-        "verdict (empty or empty_after_cleaning for a document that prints nothing) and the "
-        "language. Exit code: 0 ok, 1 some documents failed, 2 usage or I/O error.",
+        "verdict (empty or empty_after_cleaning for a document that prints nothing), the "
+        "language and the metadata. Exit code: 0 ok, 1 some documents failed, 2 usage or "
+        "I/O error.",
     )
     p.add_argument("files", nargs="+", metavar="FILE",
                    help="text or HTML files, folders of them; - for stdin")
