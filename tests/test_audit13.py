@@ -3,13 +3,16 @@ before."""
 
 from __future__ import annotations
 
+import base64
+import gzip
+import io
 import json
 from pathlib import Path
 
 import pytest
-from _helpers import ROOT, read_jsonl
 
 import cleannews
+from _helpers import ROOT, read_jsonl, run_cli
 from cleannews.cli import main
 from cleannews.document import VERDICTS, Document
 
@@ -84,8 +87,9 @@ def test_report_on_a_missing_file_says_it_as_the_other_commands(tmp_path, capsys
 # 3. tools/strip_model/rule_support.py kept its own copy of RULE_LANGUAGES.
 
 def test_rule_support_uses_the_package_rule_languages():
-    from cleannews import config
     from tools.strip_model import rule_support
+
+    from cleannews import config
 
     assert rule_support.RULE_LANGUAGES is config.RULE_LANGUAGES
 
@@ -111,3 +115,43 @@ def test_explain_help_says_what_it_ends_with(capsys, tmp_path):
     assert main(["explain", str(tmp_path / "a.txt"), "--no-spin", "--color", "never"]) == 0
     last = capsys.readouterr().out.splitlines()[-3:]
     assert last == ["verdict: keep", "language: fr", "metadata: date=2025-02"]
+
+
+# 5. `cat dump.jsonl.gz | cleannews run - --out -` was one `binary` error ("decompress it
+#    first") where a gzip file is decompressed whatever its name.
+
+RECORDS = b"".join(json.dumps({"id": f"r{i}", "text": f"Le texte numéro {i} du corpus."},
+                              ensure_ascii=False).encode() + b"\n" for i in range(300))
+
+
+def test_gzip_on_standard_input_is_decompressed():
+    from cleannews.batch.sources import iter_items
+
+    items = list(iter_items(["-"], stdin=io.BytesIO(gzip.compress(RECORDS))))
+    assert [it.kind for it in items] == ["jsonl"] * 300 and not any(it.error for it in items)
+    assert [it.payload for it in items] == RECORDS.splitlines(keepends=True)
+
+
+@pytest.mark.parametrize("data", [gzip.compress(RECORDS)[:60],
+                                  b"\x1f\x8b" + bytes(range(256)) * 40],
+                         ids=["truncated", "not_gzip"])
+def test_gzip_on_standard_input_that_cannot_be_read_keeps_its_bytes(data):
+    from cleannews.batch.sources import iter_items
+
+    (item,) = iter_items(["-"], stdin=io.BytesIO(data))
+    assert item.error_type == "read" and "could not decompress the gzip data" in item.error
+    assert item.payload == data  # the raw input goes to the errors sink whole
+
+
+def test_run_reads_gzip_jsonl_from_standard_input(tmp_path):
+    proc = run_cli("run", "-", "--out", tmp_path / "out", "--no-progress",
+                   stdin=gzip.compress(RECORDS))
+    assert proc.returncode == 0, proc.stderr
+    assert [r["id"] for r in read_jsonl(tmp_path / "out" / "clean.jsonl")] == \
+        [f"r{i}" for i in range(300)]
+    cut = gzip.compress(RECORDS)[:60]
+    proc = run_cli("run", "-", "--out", tmp_path / "cut", "--no-progress", stdin=cut)
+    assert proc.returncode == 1
+    (err,) = read_jsonl(tmp_path / "cut" / "errors" / "errors.jsonl")
+    assert err["id"] == "-" and err["error"]["type"] == "read"
+    assert base64.b64decode(err["raw_base64"]) == cut
