@@ -97,7 +97,8 @@ def test_binary_bytes_are_refused_clearly(data: bytes, what: str) -> None:
 def test_empty_and_blank_input_give_an_empty_document() -> None:
     for text in ("", b"", "\n\n", "\u00a0\n \n"):
         doc = cleannews.clean(text)
-        assert doc.text == "" and doc.verdict == "keep"
+        # verdict "empty" (audit13; was "keep"): what `explain` says and `run` files it under
+        assert doc.text == "" and doc.verdict == "empty" and not doc.quarantined
 
 
 def test_invalid_utf8_is_read_as_windows_1252_and_said() -> None:

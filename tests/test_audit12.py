@@ -167,7 +167,9 @@ def test_a_report_that_cannot_be_read_says_why_in_words(tmp_path, capsys):
 
     assert main(["report", str(tmp_path / "nope.json")]) == 2
     err = capsys.readouterr().err
-    assert "nope.json: cannot read the report: No such file or directory" in err
+    # audit13: said as `clean`/`run`/`score` say it (was "cannot read the report: No such
+    # file or directory")
+    assert "nope.json: no such file or folder" in err
     assert "Errno" not in err  # was "not a readable cleannews report ([Errno 2] No such …)"
     assert main(["report", str(tmp_path)]) == 2
     assert "cannot read the report: Is a directory" in capsys.readouterr().err

@@ -247,7 +247,8 @@ class SpinScore:
 
 
 #: Verdicts a :class:`Document` can carry.
-VERDICTS: tuple[str, ...] = ("keep", "quarantine", "other_language")
+VERDICTS: tuple[str, ...] = (
+    "keep", "quarantine", "other_language", "empty", "empty_after_cleaning")
 #: Verdicts that set a document aside (``Document.quarantined``): a batch run
 #: writes these to the quarantine sink, with the verdict and reason.
 SET_ASIDE_VERDICTS: tuple[str, ...] = ("quarantine", "other_language")
@@ -262,8 +263,11 @@ class Document:
     ``{"date": "2025-02"}`` from a crawler prefix), ``spin`` the spin score,
     ``language`` the identified language (ISO 639-1 code, ``None`` for too
     little text), and ``verdict`` / ``reason`` / ``quarantined`` the routing
-    decision: ``"keep"``, ``"quarantine"`` (spun French) or ``"other_language"``
-    (not one of ``CleanConfig.accept_languages``).
+    decision: ``"keep"``, ``"quarantine"`` (spun French), ``"other_language"``
+    (not one of ``CleanConfig.accept_languages``), or, for a document with no visible
+    text, ``"empty"`` (the input had none) or ``"empty_after_cleaning"`` (cleaning
+    removed it all; the reason names the rules) -- the error types ``cleannews run``
+    files such documents under.
     """
 
     text: str

@@ -17,6 +17,7 @@ from cleannews._input import decode_input
 from cleannews._lines import split_lines
 from cleannews.config import CleanConfig, config_or_default
 from cleannews.document import Document, SpinScore
+from cleannews.route import has_visible_text
 
 __all__ = ["clean", "clean_html", "repair", "spin_score"]
 
@@ -37,6 +38,8 @@ def _finish(
     config: CleanConfig,
     headings: frozenset[str] = frozenset(),
     verbatim: frozenset[int] = frozenset(),
+    *,
+    empty_input: bool = False,
 ) -> Document:
     """Strip, score and route ``repaired.text`` (``alignment`` maps it to the input).
 
@@ -46,6 +49,8 @@ def _finish(
     read from the HTML markup (the strip stage's position-based detectors leave them);
     ``verbatim``: indices of the lines of ``repaired.text`` that are rows of an HTML
     ``<pre>`` block (the strip stage's line rules leave them, see :func:`_pre_lines`).
+    ``empty_input``: the input had no visible text (verdict ``"empty"``, not
+    ``"empty_after_cleaning"``, see :func:`cleannews.route.route`).
     """
     text, repaired.text = repaired.text, ""
     if config.strip_boilerplate:
@@ -63,7 +68,7 @@ def _finish(
     doc.spin = _score(text, config, doc.language) if config.score_spin else SpinScore.neutral()
     from cleannews.route import route
 
-    doc.verdict, doc.reason = route(doc, config)
+    doc.verdict, doc.reason = route(doc, config, empty_input=empty_input)
     doc.changes.sort(key=lambda c: (c.span[0], c.span[1]))
     return doc
 
@@ -105,11 +110,12 @@ def clean(
     config = config_or_default(config)
     text, changes = decode_input(text)
     doc = Document(text="", changes=changes, id=id, input_length=len(text))
+    empty_input = not has_visible_text(text)
     r = _repair_stage(text, config)
     del text  # a decoded copy of bytes input is not needed any more
     doc.changes.extend(r.changes)
     doc.metadata.update(r.metadata)
-    return _finish(doc, r, r.alignment, config)
+    return _finish(doc, r, r.alignment, config, empty_input=empty_input)
 
 
 def clean_html(
@@ -138,8 +144,9 @@ def clean_html(
     doc.changes.extend(map_changes(r.changes, h.alignment))
     doc.metadata.update(r.metadata)
     verbatim = _pre_lines(r.text, r.alignment, pre_blocks)
+    empty_input = not has_visible_text(html)
     del h, html
-    return _finish(doc, r, full, config, headings, verbatim)
+    return _finish(doc, r, full, config, headings, verbatim, empty_input=empty_input)
 
 
 def _pre_lines(text: str, alignment: Alignment, blocks) -> frozenset[int]:

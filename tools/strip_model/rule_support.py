@@ -32,13 +32,12 @@ from contextlib import contextmanager
 
 import regex
 
+# RULE_LANGUAGES (the rule languages with a data file) is cleannews.config's, not a copy
+from cleannews.config import RULE_LANGUAGES  # noqa: F401
 from cleannews.strip import _rules
 from cleannews.strip._page import judge_page
 from cleannews.strip._rules import load_rules, match_text
 from cleannews.strip.linemodel import SOFT_RULES, _is_hard
-
-#: Rule languages with a data file.
-RULE_LANGUAGES = ("fr", "en", "de", "es", "it")
 
 
 def rule_patterns(languages) -> dict[str, list[tuple[str, str]]]:

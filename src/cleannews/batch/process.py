@@ -40,6 +40,7 @@ from cleannews.batch.sources import Item
 from cleannews.config import DEFAULT_CONFIG, CleanConfig
 from cleannews.document import Document
 from cleannews.errors import InputError
+from cleannews.route import EMPTY_MESSAGE, cleaned_away_message, has_visible_text
 
 __all__ = [
     "DEFAULT_MAX_RECORD_BYTES",
@@ -162,9 +163,6 @@ def error_result(item: Item, ident: str, kind: str, message: str) -> DocResult:
                      in_bytes=item.size or len(item.payload), error_type=kind)
 
 
-#: A character that shows: not whitespace (NBSP included), not a control, not a format or
-#: default-ignorable character (zero-width space, BOM, soft hyphen, variation selectors).
-_VISIBLE = regex.compile(r"[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]")
 #: Leading characters of binary formats, as they read when bytes were decoded as Latin-1.
 _BINARY_STARTS = ("\x89PNG", "GIF8", "\xff\xd8\xff", "%PDF-", "PK\x03\x04", "\x7fELF", "\x1f\x8b")
 
@@ -200,9 +198,8 @@ def text_problem(text: str | bytes) -> tuple[str, str] | None:
         return "binary", "text is binary data (an image, PDF, archive or executable)"
     if binary is not None:
         return "binary", binary
-    if not _VISIBLE.search(text):
-        return "empty", ("empty document: no text to clean (only whitespace or invisible "
-                         "characters)")
+    if not has_visible_text(text):
+        return "empty", EMPTY_MESSAGE
     return None
 
 
@@ -215,11 +212,9 @@ def nothing_left(doc: Document) -> tuple[str, str] | None:
     >>> nothing_left(Document("Un texte.")), nothing_left(Document(" \\n"))[0]
     (None, 'empty_after_cleaning')
     """
-    if _VISIBLE.search(doc.text):
+    if has_visible_text(doc.text):
         return None
-    rules = sorted({c.rule for c in doc.changes if c.removed})
-    return "empty_after_cleaning", ("nothing left after cleaning: the whole text was "
-                                    f"removed as boilerplate ({', '.join(rules) or 'no rule'})")
+    return "empty_after_cleaning", cleaned_away_message(doc)
 
 
 def _is_utf8(data: bytes) -> bool:

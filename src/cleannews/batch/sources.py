@@ -609,6 +609,23 @@ def _stream_items(stream: BinaryIO, source: str, fmt: str, seq: int) -> Iterator
     kind = fmt
     if fmt == "auto":
         head = stream.read(SNIFF_BYTES)
+        if head.startswith(GZIP_MAGIC):
+            # `cat dump.jsonl.gz | cleannews run -`: decompressed, as a gzip file is whatever
+            # its name (it was one `binary` error, "decompress it first")
+            seen = _Recorded(_Prefixed(head, stream))
+            gz = _OwnedGzip(fileobj=io.BufferedReader(seen, _STDIN_BUFFER), mode="rb")
+            try:
+                head = gz.read(SNIFF_BYTES)
+            except (OSError, EOFError, ValueError) as exc:  # truncated, corrupt …: the raw
+                # bytes (those read so far, then the rest) go to the errors sink, not lost
+                data, truncated, size = _read_capped(
+                    io.BufferedReader(_Prefixed(seen.stop(), stream), _STDIN_BUFFER))
+                yield Item(seq, source, "text", data, None, source,
+                           f"could not decompress the gzip data: {exc}", "read",
+                           truncated=truncated, size=size)
+                return
+            seen.stop()
+            stream = gz
         if len(head) < SNIFF_BYTES and not head.strip():
             # `zcat missing.gz | cleannews run - …`: the command before the pipe failed, and
             # the run said only "0 documents in", exit 0 (an empty folder is warned about too)
@@ -673,6 +690,28 @@ def sniff_kind(head: bytes) -> str:
             return "jsonl"
         return "text"
     return "html" if looks_like_html(body) else "text"
+
+
+class _Recorded(io.RawIOBase):
+    """A raw stream that keeps a copy of what was read from it until :meth:`stop`."""
+
+    def __init__(self, raw: io.RawIOBase) -> None:
+        self._raw = raw
+        self._seen: bytearray | None = bytearray()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: bytearray | memoryview) -> int:  # type: ignore[override]
+        n = self._raw.readinto(buf)
+        if self._seen is not None and n:
+            self._seen += memoryview(buf)[:n]
+        return n
+
+    def stop(self) -> bytes:
+        """Stop recording; the bytes read so far."""
+        seen, self._seen = bytes(self._seen or b""), None
+        return seen
 
 
 class _Prefixed(io.RawIOBase):

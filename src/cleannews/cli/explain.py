@@ -34,7 +34,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "explain",
         help="show line by line what would be removed or changed, and why",
         description="Print each input line with a mark: '-' removed, '~' changed, ' ' kept; "
-        "under it the rule and the reason. Ends with the spin score and its evidence.",
+        "under it the rule and the reason. Ends with the spin score and its evidence, the "
+        "verdict (empty or empty_after_cleaning for a document that prints nothing), the "
+        "language and the metadata. Exit code: 0 ok, 1 some documents failed, 2 usage or "
+        "I/O error.",
     )
     p.add_argument("files", nargs="+", metavar="FILE",
                    help="text or HTML files, folders of them; - for stdin")
@@ -152,7 +155,8 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
         out.append(f"  … and {len(spin.evidence) - 15} more")
     empty = nothing_to_print(source, doc)
     if empty is not None:  # "verdict: keep" said an empty input was kept; `run` files it as
-        # an error of this type (``empty`` / ``empty_after_cleaning``), `clean` warns
+        # an error of this type (``empty`` / ``empty_after_cleaning``), `clean` warns (the
+        # Document's verdict is the same since audit13; said from the input, as `run` does)
         out.append(f"verdict: {empty[0]} ({empty[1]})")
     else:
         out.append(f"verdict: {doc.verdict}" + (f" ({doc.reason})" if doc.reason else ""))

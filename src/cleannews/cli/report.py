@@ -23,7 +23,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "summary, or with --html a self-contained HTML page: what was run (version, date, "
         "command line, settings, inputs), counts, spin score histogram, quarantined "
         "documents with their evidence, what each rule removed with examples (inline CSS "
-        "and SVG, no script, no network).",
+        "and SVG, no script, no network). Exit code: 0 ok, 2 usage error, or a report that "
+        "cannot be read or written.",
     )
     # optional for argparse only, so that `report --html report.json` (where --html took the
     # report as the name of its output) gets a message saying how to write it, not just
@@ -66,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     from cleannews.batch.html_report import render_html
     from cleannews.batch.runner import REPORT_NAME
     from cleannews.batch.sinks import atomic_write
-    from cleannews.batch.sources import sys_stdin
+    from cleannews.batch.sources import read_problem, sys_stdin, terminal_safe
     from cleannews.batch.stats import summary
 
     if args.file is None:
@@ -75,6 +76,10 @@ def run(args: argparse.Namespace) -> int:
         # `-`: standard input, as for every other command (it said "No such file or directory")
         raw = (sys_stdin().read().decode("utf-8") if args.file == "-"
                else Path(args.file).read_text("utf-8"))
+    except (FileNotFoundError, NotADirectoryError) as exc:  # as `clean`, `run`, `score` say it
+        # (it said "cannot read the report: No such file or directory")
+        log.error("%s: %s", terminal_safe(args.file), read_problem(exc))
+        return 2
     except (OSError, UnicodeDecodeError) as exc:  # not "not a readable report ([Errno 2] …)"
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else (
             "not UTF-8 text, so not a report" if isinstance(exc, UnicodeDecodeError) else exc)

@@ -24,7 +24,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="spin-score a corpus: one JSON line per document, no cleaned text written",
         description="Print one JSON line per document: id, spin score, label, verdict and "
         "the top evidence. Documents that cannot be read or cleaned give a line with an "
-        "'error' object (or go to --errors DIR). Same inputs and flags as 'run'.",
+        "'error' object (or go to --errors DIR). Same inputs and flags as 'run'. "
+        "Exit code: 0 all processed, 1 some documents failed, 2 usage or I/O error.",
     )
     add_batch_flags(p)
     p.add_argument("--min-score", type=probability, default=None, metavar="P",

@@ -12,14 +12,48 @@
 ('keep', 'kept (quarantine=false); spun French: spin score 0.97 >= 0.90')
 >>> route(Document(text="x", language="de"), DEFAULT_CONFIG.replace(accept_languages=("fr",)))
 ('other_language', 'language de is not among the accepted languages (fr)')
+
+A document with no visible text is not kept: ``"empty"`` when its input had none,
+``"empty_after_cleaning"`` when cleaning removed it all (the error types ``cleannews run``
+files such documents under, with the same messages):
+
+>>> route(Document(text=" \\n"), DEFAULT_CONFIG, empty_input=True)[0]
+'empty'
+>>> print(*route(Document(text=""), DEFAULT_CONFIG), sep="\\n")
+empty_after_cleaning
+nothing left after cleaning: the whole text was removed as boilerplate (no rule)
 """
 
 from __future__ import annotations
 
+import regex
+
 from cleannews.config import CleanConfig
 from cleannews.document import Document
 
-__all__ = ["route"]
+__all__ = ["EMPTY_MESSAGE", "cleaned_away_message", "has_visible_text", "route"]
+
+#: A visible character: not whitespace (NBSP included), not a control, format or
+#: default-ignorable character (zero-width space, BOM, soft hyphen…).
+_VISIBLE = regex.compile(r"[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]")
+#: The reason of verdict ``"empty"`` (and of ``cleannews run``'s ``empty`` error).
+EMPTY_MESSAGE = "empty document: no text to clean (only whitespace or invisible characters)"
+
+
+def has_visible_text(text: str) -> bool:
+    """True when ``text`` holds a character a reader sees.
+
+    >>> has_visible_text("\\u00a0\\u200b \\n"), has_visible_text(" a ")
+    (False, True)
+    """
+    return _VISIBLE.search(text) is not None
+
+
+def cleaned_away_message(doc: Document) -> str:
+    """The reason of verdict ``"empty_after_cleaning"``, naming the rules that removed the text."""
+    rules = sorted({c.rule for c in doc.changes if c.removed})
+    return ("nothing left after cleaning: the whole text was removed as boilerplate "
+            f"({', '.join(rules) or 'no rule'})")
 
 
 def _decided_kinds(signals: dict) -> str:
@@ -35,12 +69,19 @@ def _decided_kinds(signals: dict) -> str:
     return decided_kinds(signals)
 
 
-def route(doc: Document, config: CleanConfig) -> tuple[str, str]:
-    """Return ``(verdict, reason)``: ``"keep"``, ``"quarantine"`` or ``"other_language"``.
+def route(doc: Document, config: CleanConfig, *, empty_input: bool = False) -> tuple[str, str]:
+    """Return ``(verdict, reason)``: ``"keep"``, ``"quarantine"``, ``"other_language"``,
+    or, for a document with no visible text, ``"empty"`` (``empty_input``: the input had
+    none either) or ``"empty_after_cleaning"``.
 
     A document whose language could not be identified (too little text) is
     not set aside for its language.
     """
+    if not has_visible_text(doc.text):  # it said "keep" for an empty document, where `run`
+        # files it as an error and `explain` said "verdict: empty"
+        if empty_input:
+            return ("empty", EMPTY_MESSAGE)
+        return ("empty_after_cleaning", cleaned_away_message(doc))
     accepted = config.accept_languages
     if accepted and doc.language is not None and doc.language not in accepted:
         return (
