@@ -227,3 +227,7 @@ def golden_spin_texts(stride: int = 1) -> list[str]:
     golden = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(golden)
     return [text for _, text in golden.inputs()][::stride]
+
+
+#: A page of boilerplate only: cleaning leaves nothing (verdict ``empty_after_cleaning``).
+BOILERPLATE_ONLY = "Partager sur Facebook\nPartager sur Twitter\nAbonnez-vous à notre newsletter\n"

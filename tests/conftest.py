@@ -74,6 +74,32 @@ def train_page(strip_real_docs):
     return page
 
 
+@pytest.fixture(scope="module")
+def page_out(train_page):
+    """``out(page_id)``: ``{labelled text: [(content?, survived?), …]}`` of a TRAIN page,
+    judged as ``cleannews.evaluate`` judges it (one pair per occurrence)."""
+    from cleannews.evaluate import _clean_traced, _survival
+
+    cache: dict = {}
+
+    def out(page_id: str):
+        if page_id not in cache:
+            doc, labelled = train_page(page_id)
+            text, trace = _clean_traced(doc, False)
+            visible = "\n".join(lb.text for lb in labelled)
+            got: dict = {}
+            for lb, ok in zip(
+                labelled, _survival(labelled, text, visible, trace), strict=True
+            ):
+                t = lb.text.strip()
+                if t:
+                    got.setdefault(t, []).append((lb.content, ok))
+            cache[page_id] = got
+        return cache[page_id]
+
+    return out
+
+
 @pytest.fixture(scope="session")
 def furniture_taken(train_page):
     """``taken(page_id, rules, repaired=False)``: how many lines of a TRAIN page each of

@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from _helpers import ROOT, read_jsonl, run_cli
+from _helpers import BOILERPLATE_ONLY, ROOT, read_jsonl, run_cli
 from cleannews.cli import main
 from cleannews.document import VERDICTS, Document
 
-BOILERPLATE_ONLY = "Partager sur Facebook\nPartager sur Twitter\nAbonnez-vous à notre newsletter\n"
 SEED = ROOT / "seeds" / "004_8795e1cfecc798cf.txt"
 
 
@@ -63,6 +62,7 @@ def test_clean_json_verdict_is_explains_and_runs_error_type(tmp_path, capsys):
     capsys.readouterr()
     errors = {Path(r["id"]).name: r["error"] for r in read_jsonl(
         tmp_path / "out" / "errors" / "errors.jsonl")}
+    assert {e["type"] for e in errors.values()} == {"empty", "empty_after_cleaning"}
     for name, path in zip(inputs, paths, strict=True):
         assert main(["clean", "--json", path]) == 0  # a warning, exit code unchanged
         doc = json.loads(capsys.readouterr().out)

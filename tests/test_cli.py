@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import read_jsonl
+from _helpers import BOILERPLATE_ONLY
 from cleannews.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,7 +41,6 @@ def test_explain_marks_removed_and_changed_lines(capsys: pytest.CaptureFixture[s
 
 
 #: A page of boilerplate only: cleaning removes every line (share bar, newsletter box).
-BOILERPLATE_ONLY = "Partager sur Facebook\nPartager sur Twitter\nAbonnez-vous à notre newsletter\n"
 
 
 @pytest.mark.parametrize("content", ["", "   \n\n", "\u200b\u00a0\n"],
@@ -69,25 +68,6 @@ def test_explain_says_a_page_of_boilerplate_left_nothing(
     assert ("verdict: empty_after_cleaning (nothing left after cleaning: the whole text was "
             "removed as boilerplate (newsletter_signup, share_bar))") in out
     assert "verdict: keep" not in out
-
-
-def test_explain_verdict_is_runs_error_type(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """explain's last word on a document that prints nothing is the error `run` gives it."""
-    inputs = {"empty.txt": " \n", "page.txt": BOILERPLATE_ONLY}
-    for name, text in inputs.items():
-        (tmp_path / name).write_text(text, "utf-8")
-    paths = [str(tmp_path / n) for n in inputs]
-    assert main(["run", *paths, "--out", str(tmp_path / "out")]) == 1
-    capsys.readouterr()
-    errors = {Path(r["id"]).name: r["error"] for r in read_jsonl(
-        tmp_path / "out" / "errors" / "errors.jsonl")}
-    assert {e["type"] for e in errors.values()} == {"empty", "empty_after_cleaning"}
-    for name, path in zip(inputs, paths, strict=True):
-        assert main(["explain", path, "--color", "never"]) == 0
-        verdict = capsys.readouterr().out.splitlines()[-1]
-        assert verdict == f"verdict: {errors[name]['type']} ({errors[name]['message']})"
 
 
 def test_explain_verdict_of_a_document_with_text_is_unchanged(

@@ -12,35 +12,10 @@ from __future__ import annotations
 import pytest
 
 from cleannews import CleanConfig
-from cleannews.evaluate import _clean_traced, _survival
 from cleannews.strip import strip_text
 from cleannews.strip._keep import _date_piece, _seconds
 
 CFG = CleanConfig(score_spin=False)
-
-
-@pytest.fixture(scope="module")
-def page_out(train_page):
-    """``out(page_id)``: ``{labelled text: [(content?, survived?), …]}`` of a TRAIN page,
-    judged as ``cleannews.evaluate`` judges it (one pair per occurrence)."""
-    cache: dict = {}
-
-    def out(page_id: str):
-        if page_id not in cache:
-            doc, labelled = train_page(page_id)
-            text, trace = _clean_traced(doc, False)
-            visible = "\n".join(lb.text for lb in labelled)
-            got: dict = {}
-            for lb, ok in zip(
-                labelled, _survival(labelled, text, visible, trace), strict=True
-            ):
-                t = lb.text.strip()
-                if t:
-                    got.setdefault(t, []).append((lb.content, ok))
-            cache[page_id] = got
-        return cache[page_id]
-
-    return out
 
 
 # --- content lost on main, kept now -------------------------------------------------------
