@@ -27,7 +27,6 @@ __all__ = [
     "expand_files",
     "is_html_input",
     "is_html_path",
-    "nothing_to_print",
     "positive_float",
     "probability",
     "read_inputs",
@@ -331,36 +330,17 @@ def cleaned_inputs(
         yield shown, source, doc
 
 
-def nothing_to_print(raw: bytes | str, doc: Any) -> tuple[str, str] | None:
-    """``(error type, message)`` of a document that prints nothing, as `run` files it in its
-    errors sink: ``"empty"`` for an input with no visible text, ``"empty_after_cleaning"``
-    (naming the rules) for one cleaning removed whole; ``None`` for a document with text.
-
-    >>> from cleannews import Document
-    >>> nothing_to_print(" \\n", Document(""))[0], nothing_to_print("x", Document("x"))
-    ('empty', None)
-    """
-    from cleannews.batch.process import nothing_left, text_problem
-
-    gone = nothing_left(doc)
-    if gone is None:
-        return None
-    problem = text_problem(raw)
-    return problem if problem and problem[0] == "empty" else gone
-
-
 def _warn_if_empty(said: str, raw: bytes, doc: Any, *, piped: bool = False) -> None:
     """Say so when a document printed nothing: an empty input, or one cleaning removed whole
     (`clean` printed nothing and exited 0 without a word, where `run` reports an `empty` or
     `empty_after_cleaning` error naming the rules). Empty standard input asks, as `run -`
     does, whether the command before the pipe failed (`zcat missing.gz | cleannews clean -`
     said only "empty document")."""
-    empty = nothing_to_print(raw, doc)
-    if empty is None:
+    if doc.verdict not in ("empty", "empty_after_cleaning"):  # routed as `run` files them
         return
     hint = ("; standard input is empty: did the command before the pipe fail?"
             if piped and not raw.strip() else "")
-    log.warning("%s: %s%s", said, empty[1], hint)
+    log.warning("%s: %s%s", said, doc.reason, hint)
 
 
 def _named_jsonl(name: str) -> bool:

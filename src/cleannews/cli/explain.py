@@ -15,7 +15,6 @@ from cleannews.cli._common import (
     cleaned_inputs,
     config_from_args,
     expand_files,
-    nothing_to_print,
 )
 from cleannews.document import Change, Document
 
@@ -102,7 +101,7 @@ def _whole_input_note(c: Change) -> bool:
 def render(source: str, doc: Document, *, color: bool = False, changes_only: bool = False) -> str:
     """The explanation of ``doc`` against its input ``source`` as terminal text; a document
     that prints nothing ends with ``verdict: empty`` or ``verdict: empty_after_cleaning`` and
-    the reason, the error type ``cleannews run`` gives it (:func:`nothing_to_print`)."""
+    the reason, the error type ``cleannews run`` gives it (:func:`cleannews.route.route`)."""
 
     def paint(mark: str, s: str) -> str:
         return f"{_COLORS[mark]}{s}{_COLORS['end']}" if color else s
@@ -153,13 +152,7 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
         out.append(f"  - {e.signal}: {e.reason}")
     if len(spin.evidence) > 15:
         out.append(f"  … and {len(spin.evidence) - 15} more")
-    empty = nothing_to_print(source, doc)
-    if empty is not None:  # "verdict: keep" said an empty input was kept; `run` files it as
-        # an error of this type (``empty`` / ``empty_after_cleaning``), `clean` warns (the
-        # Document's verdict is the same since audit13; said from the input, as `run` does)
-        out.append(f"verdict: {empty[0]} ({empty[1]})")
-    else:
-        out.append(f"verdict: {doc.verdict}" + (f" ({doc.reason})" if doc.reason else ""))
+    out.append(f"verdict: {doc.verdict}" + (f" ({doc.reason})" if doc.reason else ""))
     if doc.language:
         out.append(f"language: {doc.language}")
     if doc.metadata:
