@@ -107,3 +107,48 @@ def test_console_script_reads_stdin() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.decode() == "Titre\n\nLe march\u00e9 & la ville.\n"
+
+
+# --- clean --separator: a template with one placeholder, {name} ----------------------------
+
+
+@pytest.mark.parametrize("template, unknown", [
+    ("==> {nme} <==", "{nme}"),            # a typo was printed as it was
+    ("--- {name} {0} ---", "{0}"),         # str.format style: no positional fields
+    ("{} {Name}", "{}, {Name}"),           # every unknown one is named, in order
+])
+def test_clean_separator_with_an_unknown_placeholder_is_a_usage_error(
+    template: str, unknown: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["clean", str(SEED_004), str(SEED_000), "--no-spin", "--separator", template])
+    assert exc.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""  # refused before any document was cleaned
+    assert "argument --separator: unknown placeholder" in captured.err
+    assert f" {unknown} (known: {{name}})" in captured.err
+
+
+def test_clean_separator_keeps_braces_that_are_no_placeholder(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["clean", str(SEED_004), str(SEED_000), "--no-spin",
+                 "--separator", "{{name}} { - } {"]) == 0
+    headers = [x for x in capsys.readouterr().out.splitlines() if x.endswith("} { - } {")]
+    assert headers == [f"{{{SEED_004}}} {{ - }} {{", f"{{{SEED_000}}} {{ - }} {{"]
+
+
+def test_clean_json_with_a_separator_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """--json prints no header lines: --separator was ignored without a word."""
+    with pytest.raises(SystemExit) as exc:
+        main(["clean", "--json", str(SEED_004), str(SEED_000), "--no-spin",
+              "--separator", "==> {name} <=="])  # even the default, given explicitly
+    assert exc.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "argument --separator: not allowed with argument --json" in captured.err
+    # without --separator, --json and the default header are as before
+    assert main(["clean", "--json", str(SEED_004), str(SEED_000), "--no-spin"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2
+    assert main(["clean", str(SEED_004), str(SEED_000), "--no-spin"]) == 0
+    assert f"==> {SEED_000} <==" in capsys.readouterr().out.splitlines()

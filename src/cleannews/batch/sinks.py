@@ -45,6 +45,9 @@ STATE_NAME = ".cleannews-run.json"
 GZIP_LEVEL = 6
 #: Lock file of a run, in each output folder (holds the pid of the run).
 LOCK_NAME = ".cleannews.lock"
+#: Times :meth:`FolderLock.acquire` opens the lock file again after finding it removed
+#: (by the run that held it, at its end) between its open and its lock.
+LOCK_ATTEMPTS = 20
 #: Format version of the state file.
 STATE_FORMAT = 1
 #: File names of the JSONL sinks inside their folders.
@@ -182,7 +185,15 @@ class FolderLock:
 
     Two runs writing into one folder would interleave their records; the
     second one is refused with the pid of the first. The lock goes with the
-    process (and its workers): a killed run leaves no stale lock.
+    process (and its workers): a killed run leaves no stale lock (its lock file
+    stays, unlocked, and the next run takes it).
+
+    :meth:`release` removes the lock file while it still holds the lock, then
+    closes it; :meth:`acquire` checks, once it holds a lock, that the path still
+    names the file it locked, and opens it again if not. So a run that opened the
+    lock file just before its holder removed it cannot lock that removed file
+    beside a third run locking the new one: removing the file at the end of a run
+    leaves no window for two runs in one folder.
 
         >>> import tempfile
         >>> d = Path(tempfile.mkdtemp())
@@ -214,25 +225,34 @@ class FolderLock:
             missing.append(node)
             node = node.parent
         self.folder.mkdir(parents=True, exist_ok=True)
-        self._made = missing[::-1] + ([] if self.path.exists() else [self.path])
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
-            os.close(fd)
+        self._made = missing[::-1]
+        for _ in range(LOCK_ATTEMPTS):
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+                os.close(fd)
+                raise ResumeError(
+                    f"{self.what} is in use by another cleannews run (pid {holder}); "
+                    "wait for it to end, or give this run other outputs") from None
+            if _names(self.path, fd):
+                break
+            os.close(fd)  # locked a file its holder removed as it ended: open the new one
+        else:
             raise ResumeError(
-                f"{self.what} is in use by another cleannews run (pid {holder}); "
-                "wait for it to end, or give this run other outputs") from None
+                f"{self.what}: its lock file {self.path.name} was replaced {LOCK_ATTEMPTS} "
+                "times while this run took it (other cleannews runs keep starting there); "
+                "give this run other outputs")
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
         return self
 
     def release(self, undo: bool = False) -> None:
-        """Release the lock; with ``undo`` (a run refused before it wrote anything), also
-        remove the lock file and the empty folders :meth:`acquire` created, so a refused
-        command leaves nothing behind.
+        """Remove the lock file, then release the lock (in that order: see the class);
+        with ``undo`` (a run refused before it wrote anything), also remove the empty
+        folders :meth:`acquire` created, so a refused command leaves nothing behind.
 
         >>> import tempfile
         >>> d = Path(tempfile.mkdtemp())
@@ -242,12 +262,17 @@ class FolderLock:
         []
         """
         if self._fd is not None:
-            os.close(self._fd)  # closing the last descriptor releases the flock
-            self._fd = None
+            fd, self._fd = self._fd, None
+            try:
+                if _names(self.path, fd):  # only the file this lock holds, never another's
+                    self.path.unlink()
+            except OSError:
+                pass  # a read-only folder: the file stays, unlocked, as after a kill
+            os.close(fd)  # closing the last descriptor releases the flock
             made, self._made = self._made, []
             for path in reversed(made) if undo else ():
                 try:
-                    path.unlink() if path == self.path else path.rmdir()  # rmdir: empty only
+                    path.rmdir()  # empty only
                 except OSError:
                     break
 
@@ -256,6 +281,25 @@ class FolderLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _names(path: Path, fd: int) -> bool:
+    """Whether ``path`` names the file open as ``fd`` (not removed, not replaced since).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> fd = os.open(d / "x", os.O_RDWR | os.O_CREAT)
+    >>> before = _names(d / "x", fd)
+    >>> (d / "x").unlink()
+    >>> before, _names(d / "x", fd)
+    (True, False)
+    >>> os.close(fd)
+    """
+    try:
+        here, held = os.stat(path), os.fstat(fd)
+    except OSError:
+        return False
+    return (here.st_dev, here.st_ino) == (held.st_dev, held.st_ino)
 
 
 #: Hex digits of the path hash that keeps two mirrored files apart.

@@ -7,6 +7,8 @@ import json
 import logging
 import sys
 
+import regex
+
 from cleannews.cli._common import (
     Outcome,
     add_config_flags,
@@ -19,6 +21,12 @@ log = logging.getLogger("cleannews")
 
 #: Default ``--separator``: a header line before each document when there are several.
 DEFAULT_SEPARATOR = "==> {name} <=="
+#: Placeholders a ``--separator`` template may hold (``{name}``: the file name).
+SEPARATOR_PLACEHOLDERS = ("name",)
+#: What counts as a placeholder in a ``--separator`` template: braces around a word or
+#: nothing (``{nme}``, ``{0}``, ``{}``); other braces (``{ x }``, ``{-}``, a lone ``{``)
+#: are printed as they are. Linear: no nested quantifier.
+_PLACEHOLDER = regex.compile(r"\{(\w*)\}")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -33,12 +41,40 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("files", nargs="+", metavar="FILE",
                    help="text or HTML files, folders of them; - for stdin")
-    p.add_argument("--json", action="store_true", help="print each Document as one JSON line")
-    p.add_argument("--separator", default=DEFAULT_SEPARATOR, metavar="TEXT",
-                   help="line printed before each document when there are several; {name} "
-                   "is the file name (default %(default)r, as head(1) does)")
+    # --json prints no header line: a --separator given with it would be ignored silently,
+    # so argparse refuses the pair (exit 2), as it does for any two exclusive options
+    shape = p.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true",
+                       help="print each Document as one JSON line")
+    shape.add_argument("--separator", type=separator_template, default=None, metavar="TEXT",
+                       help="line printed before each document when there are several; {name} "
+                       f"is the file name (default {DEFAULT_SEPARATOR!r}, as head(1) does); "
+                       "another {word} is refused")
     add_config_flags(p)
     p.set_defaults(func=run)
+
+
+def separator_template(text: str) -> str:
+    """``--separator TEXT`` checked: a placeholder other than ``{name}`` (a typo such as
+    ``{nme}``, printed as it was before) is a usage error naming it and the known ones.
+
+    >>> separator_template("### {name} ({name})")
+    '### {name} ({name})'
+    >>> separator_template("{ literal } {name}")
+    '{ literal } {name}'
+    >>> separator_template("==> {nme} <==")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: unknown placeholder {nme} (known: {name})
+    """
+    unknown = [m.group(0) for m in _PLACEHOLDER.finditer(text)
+               if m.group(1) not in SEPARATOR_PLACEHOLDERS]
+    if unknown:
+        known = ", ".join("{" + k + "}" for k in SEPARATOR_PLACEHOLDERS)
+        raise argparse.ArgumentTypeError(
+            f"unknown placeholder{'s' if len(set(unknown)) > 1 else ''} "
+            f"{', '.join(dict.fromkeys(unknown))} (known: {known})")
+    return text
 
 
 def _header(template: str, name: str) -> str:
@@ -68,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
             out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
         else:
             if several:
-                out.write(_header(args.separator, name))
+                out.write(_header(args.separator or DEFAULT_SEPARATOR, name))
             text = doc.text
             out.write(text if text.endswith("\n") or not text else text + "\n")
         said = terminal_safe(name)
