@@ -231,3 +231,14 @@ def golden_spin_texts(stride: int = 1) -> list[str]:
 
 #: A page of boilerplate only: cleaning leaves nothing (verdict ``empty_after_cleaning``).
 BOILERPLATE_ONLY = "Partager sur Facebook\nPartager sur Twitter\nAbonnez-vous à notre newsletter\n"
+
+
+def write_seed_corpus(path: Path, n: int) -> list[str]:
+    """Write ``n`` short JSONL documents made of real seed lines to ``path``; return their
+    ids in order (``doc-00000`` …)."""
+    s = seed_lines()
+    ids = [f"doc-{i:05d}" for i in range(n)]
+    path.write_text("".join(
+        json.dumps({"id": ident, "text": f"{s[i % len(s)]}\n{s[(i + 7) % len(s)]}"},
+                   ensure_ascii=False) + "\n" for i, ident in enumerate(ids)), encoding="utf-8")
+    return ids

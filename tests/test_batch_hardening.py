@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import committed_docs, read_jsonl, seed_lines
+from _helpers import committed_docs, read_jsonl, write_seed_corpus
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 SINK_FILES = ("clean.jsonl", "quarantine/quarantine.jsonl", "errors/errors.jsonl")
@@ -32,16 +32,6 @@ def _cli(*args: str, cwd: Path | None = None, stdin: bytes | None = None,
          timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run([_exe(), *args], cwd=cwd, input=stdin, capture_output=True,
                           timeout=timeout)
-
-
-def _corpus(path: Path, n: int) -> list[str]:
-    """``n`` short JSONL documents made of real seed lines; returns their ids in order."""
-    s = seed_lines()
-    ids = [f"doc-{i:05d}" for i in range(n)]
-    path.write_text("".join(
-        json.dumps({"id": ident, "text": f"{s[i % len(s)]}\n{s[(i + 7) % len(s)]}"},
-                   ensure_ascii=False) + "\n" for i, ident in enumerate(ids)), encoding="utf-8")
-    return ids
 
 
 def _children(pid: int) -> list[int]:
@@ -72,7 +62,7 @@ def _alive(pid: int) -> bool:
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the workers")
 def test_kill_9_of_main_leaves_no_worker_and_resume_is_exactly_once(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    ids = _corpus(src, 1500)  # killed after 200: the rest (1,300) is the resume's work
+    ids = write_seed_corpus(src, 1500)  # killed after 200: the rest (1,300) is the resume's work
     out = tmp_path / "out"
     cmd = [_exe(), "-q", "run", str(src), "--out", str(out), "-j", "2", "--chunk-size", "16"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -107,7 +97,7 @@ def test_a_second_run_on_a_busy_output_folder_is_refused_with_the_holder_pid(
     tmp_path: Path
 ) -> None:
     src = tmp_path / "in.jsonl"
-    ids = _corpus(src, 2500)
+    ids = write_seed_corpus(src, 2500)
     out = tmp_path / "out"
     cmd = [_exe(), "-q", "run", str(src), "--out", str(out), "-j", "1", "--chunk-size", "8"]
     first = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -164,13 +154,13 @@ def _small_files(limit: int):
 
 def test_force_that_fails_midway_can_be_resumed_as_the_message_says(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    ids = _corpus(src, 300)
+    ids = write_seed_corpus(src, 300)
     out = tmp_path / "out"
     first = _cli("-q", "run", str(src), "--out", str(out), "-j", "1")
     assert first.returncode == 0, first.stderr.decode()
     reference = {name: (out / name).read_bytes() for name in SINK_FILES}
     other = tmp_path / "other.jsonl"
-    _corpus(other, 200)
+    write_seed_corpus(other, 200)
     for inputs in ([src], [other, src]):  # same inputs, and other inputs
         cmd = [_exe(), "-q", "run", *map(str, inputs), "--out", str(out), "-j", "1"]
         forced = subprocess.run([*cmd, "--force"], capture_output=True, timeout=300,
@@ -353,7 +343,7 @@ def _on_a_terminal(args: list[str], cwd: Path) -> tuple[int, str]:
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_progress_shows_total_rate_and_eta_only_on_a_terminal(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    _corpus(src, 400)
+    write_seed_corpus(src, 400)
     size = src.stat().st_size
     code, err = _on_a_terminal(["run", str(src), "--out", "a", "-j", "1"], tmp_path)
     assert code == 0, err
@@ -375,7 +365,7 @@ def _evidence(records: list[dict]) -> list[dict]:
 
 def test_records_carry_only_evidence_that_moved_the_score_in_compact_json(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    _corpus(src, 300)
+    write_seed_corpus(src, 300)
     for name, extra in (("lean", ()), ("all", ("--evidence", "all"))):
         proc = _cli("-q", "run", str(src), "--out", str(tmp_path / name), "-j", "1", *extra)
         assert proc.returncode == 0, proc.stderr.decode()
@@ -401,7 +391,7 @@ def _gz_lines(path: Path) -> list[str]:
 
 def test_gzip_output_by_flag_or_by_file_name_and_its_resume(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    ids = _corpus(src, 1500)
+    ids = write_seed_corpus(src, 1500)
     proc = _cli("-q", "run", str(src), "--out", str(tmp_path / "dir"), "-j", "1", "--compress")
     assert proc.returncode == 0, proc.stderr.decode()
     names = ("clean.jsonl.gz", "quarantine/quarantine.jsonl.gz", "errors/errors.jsonl.gz")
@@ -535,7 +525,7 @@ def test_report_html_renders_in_headless_chromium(report_run: tuple[Path, list[s
 
 def test_limit_processes_the_first_n_documents(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    ids = _corpus(src, 200)
+    ids = write_seed_corpus(src, 200)
     folder = tmp_path / "files"
     folder.mkdir()
     for k in range(5):
@@ -559,7 +549,7 @@ def test_runs_writing_named_files_in_one_folder_do_not_block_each_other(tmp_path
     from cleannews.batch.sinks import FolderLock, Sinks
 
     src = tmp_path / "in.jsonl"
-    _corpus(src, 5)
+    write_seed_corpus(src, 5)
     out = tmp_path / "shared"
     with FolderLock(out, f".a.jsonl.gz{'.cleannews.lock'}", out / "a.jsonl.gz"):
         busy = _cli("run", str(src), "--out", str(out / "a.jsonl.gz"), "-j", "1")

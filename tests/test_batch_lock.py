@@ -9,24 +9,13 @@ now, while still locked, and a run that finds the file it locked removed opens t
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 from pathlib import Path
 
 import pytest
 
-from _helpers import read_jsonl, run_cli, seed_lines
+from _helpers import read_jsonl, run_cli, write_seed_corpus
 from cleannews.batch.sinks import LOCK_NAME, FolderLock, ResumeError
-
-
-def _corpus(path: Path, n: int) -> list[str]:
-    """``n`` short JSONL documents made of real seed lines; returns their ids."""
-    s = seed_lines()
-    ids = [f"doc-{i:03d}" for i in range(n)]
-    path.write_text("".join(
-        json.dumps({"id": ident, "text": f"{s[i % len(s)]}\n{s[(i + 3) % len(s)]}"},
-                   ensure_ascii=False) + "\n" for i, ident in enumerate(ids)), encoding="utf-8")
-    return ids
 
 
 def _locks(root: Path) -> list[str]:
@@ -35,7 +24,7 @@ def _locks(root: Path) -> list[str]:
 
 def test_a_finished_run_leaves_no_lock_file_and_a_second_run_works(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    ids = _corpus(src, 6)
+    ids = write_seed_corpus(src, 6)
     out, named = tmp_path / "out", tmp_path / "named"
     args = ["run", src, "--out", out, "--quarantine", tmp_path / "q", "--errors",
             tmp_path / "e", "-j", "1", "--no-spin"]
@@ -55,7 +44,7 @@ def test_a_finished_run_leaves_no_lock_file_and_a_second_run_works(tmp_path: Pat
 def test_a_killed_runs_lock_file_does_not_stop_the_next_run(tmp_path: Path) -> None:
     """``kill -9`` leaves the file (unlocked, with a dead pid): the next run takes it."""
     src = tmp_path / "in.jsonl"
-    _corpus(src, 3)
+    write_seed_corpus(src, 3)
     out = tmp_path / "out"
     out.mkdir()
     (out / LOCK_NAME).write_text("999999999\n")
@@ -66,7 +55,7 @@ def test_a_killed_runs_lock_file_does_not_stop_the_next_run(tmp_path: Path) -> N
 
 def test_a_run_is_refused_while_another_holds_the_folder(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    _corpus(src, 3)
+    write_seed_corpus(src, 3)
     out = tmp_path / "out"
     with FolderLock(out):
         busy = run_cli("run", src, "--out", out, "-j", "1", "--no-spin")
