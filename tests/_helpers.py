@@ -19,7 +19,10 @@ New rules hitting text they must leave
   :func:`assert_taken_between`.
 Test text
   :data:`BUDGET_HEADLINE`, :data:`BUDGET_PARAGRAPHS`: the plain article the strip tests put
-  furniture around; :func:`seed_lines`; :func:`golden_spin_texts`.
+  furniture around; :func:`seed_lines`; :func:`golden_spin_texts`; :data:`BOILERPLATE_ONLY`;
+  :func:`write_seed_corpus`.
+Scripts of ``benchmarks/`` and ``tools/``
+  :func:`load_script` (a script that is no module of a package, loaded by its path).
 """
 
 from __future__ import annotations
@@ -221,11 +224,7 @@ def seed_lines() -> list[str]:
 def golden_spin_texts(stride: int = 1) -> list[str]:
     """Every ``stride``-th input of the spin golden set (``benchmarks/spin_golden.py``'s
     ``inputs()``: seeds, spun and clean documents), in its order."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("golden", ROOT / "benchmarks" / "spin_golden.py")
-    golden = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(golden)
+    golden = load_script(ROOT / "benchmarks" / "spin_golden.py", "golden")
     return [text for _, text in golden.inputs()][::stride]
 
 
@@ -242,3 +241,18 @@ def write_seed_corpus(path: Path, n: int) -> list[str]:
         json.dumps({"id": ident, "text": f"{s[i % len(s)]}\n{s[(i + 7) % len(s)]}"},
                    ensure_ascii=False) + "\n" for i, ident in enumerate(ids)), encoding="utf-8")
     return ids
+
+
+def load_script(path: Path, name: str, *, register: bool = False):
+    """The script at ``path`` (``benchmarks/…``, ``tools/…``: no module of a package), run as
+    the module ``name``; ``register`` puts it in ``sys.modules`` first (a script whose
+    dataclasses or pickles look their module up by name needs it)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader, path
+    module = importlib.util.module_from_spec(spec)
+    if register:
+        sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module

@@ -8,7 +8,6 @@ must leave the same output as a direct ``strip_text`` call: it imports the tree 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import load_script
 from cleannews import CleanConfig, repair
 from cleannews.strip import strip_text
 
@@ -23,13 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _tool():
-    spec = importlib.util.spec_from_file_location(
-        "ab_strip_instructions", ROOT / "benchmarks" / "ab_strip_instructions.py"
-    )
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(ROOT / "benchmarks" / "ab_strip_instructions.py", "ab_strip_instructions")
 
 
 def test_child_strips_the_documents_of_its_tree(tmp_path: Path) -> None:

@@ -8,22 +8,16 @@ No timing is asserted.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import cleannews
+from _helpers import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location(
-        "bench_pipeline", ROOT / "benchmarks" / "bench_pipeline.py"
-    )
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(ROOT / "benchmarks" / "bench_pipeline.py", "bench_pipeline")
 
 
 def _seeds() -> list[str]:

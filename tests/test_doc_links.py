@@ -13,11 +13,12 @@ left links in its place; a moved passage is only reachable if its link works. So
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
+
+from _helpers import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = sorted((ROOT / "docs").glob("*.md"))
@@ -37,10 +38,7 @@ def _prose(path: Path) -> list[tuple[int, str]]:
 
 
 def _load_docs_toc():
-    spec = importlib.util.spec_from_file_location("docs_toc", ROOT / "tools" / "docs_toc.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "tools" / "docs_toc.py", "docs_toc")
 
 
 #: ``tools/docs_toc.py``: GitHub's anchors of a file's headings, and its contents lists.

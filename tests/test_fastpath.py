@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleannews
+from _helpers import load_script
 from cleannews import CleanConfig
 from cleannews.repairs.fastpath import SAFE_CHARS, SAFE_NON_ASCII, needs_repair
 
@@ -121,15 +122,9 @@ def test_fast_and_slow_path_agree_on_typography_and_mojibake(text: str) -> None:
 
 
 def test_typeset_ud_sentences_take_the_fast_path() -> None:
-    import importlib.util
     import random
 
-    spec = importlib.util.spec_from_file_location(
-        "french_text", ROOT / "benchmarks" / "french_text.py"
-    )
-    assert spec and spec.loader
-    french_text = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(french_text)
+    french_text = load_script(ROOT / "benchmarks" / "french_text.py", "french_text")
     rng = random.Random(5)
     rows = (ROOT / "fixtures" / "repair" / "fr_ud_sample.tsv").read_text("utf-8").splitlines()
     typeset = [french_text.typeset(r.split("\t", 1)[1], rng) for r in rows]

@@ -8,15 +8,14 @@ typography, grouped four to a paragraph; the full benchmark is
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from pathlib import Path
 
 import ftfy
 import pytest
 
 import cleannews
+from _helpers import load_script
 from cleannews import CleanConfig
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,12 +23,7 @@ REPAIR_ONLY = CleanConfig(strip_boilerplate=False, score_spin=False)
 
 
 def _bench_module(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "benchmarks" / f"{name}.py", name, register=True)
 
 
 french_text = _bench_module("french_text")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import doctest
 import gzip
 import hashlib
-import importlib.util
 import io
 import json
 import sys
@@ -21,6 +20,8 @@ import tarfile
 from pathlib import Path
 
 import pytest
+
+from _helpers import load_script
 
 REPO = Path(__file__).resolve().parents[1]
 TOOLS = REPO / "tools/spin"
@@ -31,9 +32,7 @@ import build_context_term  # noqa: E402
 import build_fetch  # noqa: E402
 
 # ``tools/spin/build.py`` under a name no installed package uses
-_spec = importlib.util.spec_from_file_location("spin_build_steps", TOOLS / "build.py")
-build = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(build)
+build = load_script(TOOLS / "build.py", "spin_build_steps")
 
 MANIFEST = json.loads((TOOLS / "BUILD.json").read_text(encoding="utf-8"))
 #: How ATTRIBUTION.md names each source the shipped files derive from.

@@ -6,21 +6,18 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
-from _helpers import read_jsonl
+from _helpers import load_script, read_jsonl
 
 REPO = Path(__file__).resolve().parents[1]
 TOOLS = REPO / "tools/spin"
 DATA = "src/cleannews/score/data"
 sys.path.insert(0, str(TOOLS))
 
-_spec = importlib.util.spec_from_file_location("spin_build_steps8", TOOLS / "build.py")
-build = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(build)
+build = load_script(TOOLS / "build.py", "spin_build_steps8")
 
 
 def _manifest_for(rel: str) -> dict:

@@ -5,12 +5,13 @@ development driver's leave-one-source-out choice respects its floors."""
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import pytest
+
+from _helpers import load_script
 
 REPO = Path(__file__).resolve().parents[1]
 TOOLS = REPO / "tools/spin"
@@ -18,10 +19,7 @@ sys.path.insert(0, str(TOOLS))
 
 
 def _load(name: str, file: str):
-    spec = importlib.util.spec_from_file_location(name, TOOLS / file)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(TOOLS / file, name)
 
 
 clean = _load("spin_counts8_clean", "build_context_clean.py")

@@ -7,17 +7,13 @@ Figures and per-genre table: ``python benchmarks/spin_fresh_fp.py`` (the same sc
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import cleannews
+from _helpers import load_script
 
 ROOT = Path(__file__).parent.parent
-_spec = importlib.util.spec_from_file_location(
-    "spin_fresh_fp", ROOT / "benchmarks" / "spin_fresh_fp.py"
-)
-fresh_fp = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(fresh_fp)
+fresh_fp = load_script(ROOT / "benchmarks" / "spin_fresh_fp.py", "spin_fresh_fp")
 
 # Most documents the detector may quarantine, per genre (reached figures, pinned).
 MAX_QUARANTINED = {

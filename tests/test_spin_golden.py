@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 from pathlib import Path
 
@@ -25,13 +24,12 @@ from hypothesis import strategies as st
 
 import cleannews
 import cleannews.score as score
+from _helpers import load_script
 from cleannews.score import _features
 from cleannews.score._model import _sigmoid, feature_vector, get_model, kind_totals
 
 ROOT = Path(__file__).parent.parent
-_spec = importlib.util.spec_from_file_location("golden", ROOT / "benchmarks" / "spin_golden.py")
-golden = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(golden)
+golden = load_script(ROOT / "benchmarks" / "spin_golden.py", "golden")
 
 
 @pytest.fixture(scope="module")

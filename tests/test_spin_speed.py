@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleannews
+from _helpers import golden_spin_texts
 from cleannews.score import _features
 from cleannews.score._stream import DocumentScan
 
@@ -103,12 +104,7 @@ def _real_texts() -> list[str]:
     negatives, real pages in every language, built long documents), documents of 8 UD
     sentences (GSD and Sequoia, one sentence a line), and adversarial text (triggers at
     line and text ends, lines of one token, empty lines, CRLF, "afin" last)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("golden", ROOT / "benchmarks" / "spin_golden.py")
-    golden = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(golden)
-    texts = [text for _, text in golden.inputs()]
+    texts = golden_spin_texts()
     for name in ("french-gsd.txt", "french-sequoia.txt"):
         path = ROOT.parent / "shared" / "corpora" / "fr-ud" / name
         if path.is_file():
