@@ -184,15 +184,43 @@ def train_content_taken_by(strip_real_pages, line_rule_verdict):
     return taken_by
 
 
+#: The UD French sentences (``../shared/corpora/fr-ud``, one ``id<TAB>sentence`` a line).
+UD_FR = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "fr-ud"
+
+
+@pytest.fixture(scope="session")
+def ud_taken_by(line_rule_verdict):
+    """``taken_by(names, skip=())``: ``(n, hits)``, the number of UD French sentences (blank
+    ones and those in ``skip`` left out) and those, seen alone as a line, that a rule named in
+    ``names`` takes, as ``(rule, sentence)`` (skips when ``../shared`` is not there); the UD
+    twin of :func:`train_content_taken_by`."""
+    if not UD_FR.is_dir():
+        pytest.skip("UD French sentences not at ../shared/corpora/fr-ud")
+
+    def taken_by(names, skip=()) -> tuple[int, list[tuple[str, str]]]:
+        hits, n = [], 0
+        for f in sorted(UD_FR.glob("*.txt")):
+            for row in f.read_text("utf-8").splitlines():
+                text = row.partition("\t")[2]
+                if not text.strip() or text.strip() in skip:
+                    continue
+                n += 1
+                rule = line_rule_verdict(text)
+                if rule is not None and rule.name in names:
+                    hits.append((rule.name, text))
+        return n, hits
+
+    return taken_by
+
+
 @pytest.fixture(scope="session")
 def ud_short_sentences() -> list[str]:
     """About 1,000 short UD French sentences (2-14 words: the lengths line rules judge),
     spread over both files of ``../shared/corpora/fr-ud`` (skips when it is not there)."""
-    ud = Path(__file__).parent.parent.parent / "shared" / "corpora" / "fr-ud"
-    if not ud.is_dir():
+    if not UD_FR.is_dir():
         pytest.skip("UD French sentences not at ../shared/corpora/fr-ud")
     rows = []
-    for f in sorted(ud.glob("*.txt")):
+    for f in sorted(UD_FR.glob("*.txt")):
         for row in f.read_text("utf-8").splitlines():
             text = row.partition("\t")[2].strip()
             if 2 <= len(text.split()) <= 14:

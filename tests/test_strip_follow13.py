@@ -14,8 +14,6 @@ prefix rules with a word limit), ``channel_prompt_de`` / ``_es`` / ``channel_pro
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import cleannews
@@ -166,7 +164,6 @@ NEW_RULES = {
     "social_follow_prompt",
     "channel_prompt",
 }
-UD = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "fr-ud"
 
 
 def test_no_train_content_line_taken_by_the_new_rules(train_content_taken_by):
@@ -176,18 +173,8 @@ def test_no_train_content_line_taken_by_the_new_rules(train_content_taken_by):
     assert not hit, hit[:10]
 
 
-@pytest.mark.skipif(not UD.is_dir(), reason="UD French sentences not at ../shared/corpora/fr-ud")
-def test_no_ud_french_sentence_taken_by_the_new_rules(line_rule_verdict):
-    hit, n = [], 0
-    for f in sorted(UD.glob("*.txt")):
-        for row in f.read_text("utf-8").splitlines():
-            text = row.partition("\t")[2]
-            if not text.strip():
-                continue
-            n += 1
-            rule = line_rule_verdict(text)
-            if rule is not None and rule.name in NEW_RULES:
-                hit.append((rule.name, text))
+def test_no_ud_french_sentence_taken_by_the_new_rules(ud_taken_by):
+    n, hit = ud_taken_by(NEW_RULES)
     assert n > 4000
     assert not hit, hit[:10]
 

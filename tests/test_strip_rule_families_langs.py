@@ -207,25 +207,13 @@ def test_no_train_content_line_condemned_by_a_new_rule(train_content_taken_by):
     assert not hit, hit[:10]
 
 
-UD = ROOT.parent / "shared" / "corpora" / "fr-ud"
 WIKI_FURNITURE = {"Voir aussi", "Articles connexes", "Liens externes"}
 
 
-@pytest.mark.skipif(not UD.is_dir(), reason="UD French sentences not at ../shared/corpora/fr-ud")
-def test_no_ud_sentence_condemned_by_a_new_rule(line_rule_verdict):
+def test_no_ud_sentence_condemned_by_a_new_rule(ud_taken_by):
     """The English additions run on French pages: no French UD sentence is theirs (nor the
     German / Spanish / Italian rules', should a page's language be misread)."""
-    new = _new_rule_names()
-    hit, n = [], 0
-    for f in sorted(UD.glob("*.txt")):
-        for row in f.read_text("utf-8").splitlines():
-            text = row.partition("\t")[2]
-            if not text.strip() or text.strip() in WIKI_FURNITURE:
-                continue
-            n += 1
-            rule = line_rule_verdict(text)
-            if rule is not None and rule.name in new:
-                hit.append((rule.name, text))
+    n, hit = ud_taken_by(_new_rule_names(), skip=WIKI_FURNITURE)
     assert n > 4000
     assert not hit, hit[:10]
 
