@@ -193,8 +193,8 @@ def clean_record(
     """Clean one text into a flat dict of ``cleannews_*`` fields; never raises for bad input.
 
     Fields: ``text`` (cleaned), ``verdict`` (``keep``, ``quarantine``,
-    ``other_language``, ``empty``, ``empty_after_cleaning`` or ``error``), ``reason``, ``spin_score``,
-    ``spin_label``, ``language``, ``evidence`` (the ``top_evidence`` pieces
+    ``other_language``, ``empty``, ``empty_after_cleaning`` or ``error``), ``reason``,
+    ``spin_score``, ``spin_label``, ``language``, ``evidence`` (the ``top_evidence`` pieces
     of largest weight, as dicts), ``metadata`` (dict of strings, e.g. the lifted
     ``date``) and ``error`` (``""`` when the text was cleaned; else the reason,
     as in the errors sink of ``cleannews run``). With pandas:
