@@ -269,20 +269,25 @@ def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
 
 def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], str]:
     """Decode and parse a JSONL line: ``(line_text, record, id)``; raises :class:`_Reject`."""
+    place = f"{item.source}:{item.line}"
     try:
         line = item.payload.decode("utf-8")
     except UnicodeDecodeError as exc:
+        # the error record keeps the record's id when it can be read before the damage (an
+        # invalid byte in the text): it was always PATH:LINE, the id lost
+        item.id = peek_id(item.payload, opts.id_field, place)
         raise _Reject("utf8", f"line is not valid UTF-8 (byte {exc.start}): {exc.reason}") from None
     line = line.lstrip("\ufeff")
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
+        item.id = peek_id(item.payload, opts.id_field, place)  # `{"id": "a", "text": "x" ,,}`
         raise _Reject("json", f"not valid JSON: {json_error_place(exc, line)}") from None
     except ValueError:
         # an integer of more than sys.get_int_max_str_digits() digits: Python's message
         # told a command-line user to call sys.set_int_max_str_digits(); the line is valid
         # JSON otherwise, so its id can still be read (unless the id is that number)
-        item.id = peek_id(item.payload, opts.id_field, f"{item.source}:{item.line}")
+        item.id = peek_id(item.payload, opts.id_field, place)
         limit = getattr(sys, "get_int_max_str_digits", lambda: 4300)()
         raise _Reject("json", "the line holds a number too long to read (an integer of more "
                       f"than {limit:,} digits); the record cannot be read") from None
@@ -291,7 +296,7 @@ def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], 
                       f"(more than about {sys.getrecursionlimit()} levels)") from None
     if not isinstance(record, dict):
         raise _Reject("json", f"a JSONL record must be an object, got {json_type(record)}")
-    return line, record, record_id(record, opts.id_field, f"{item.source}:{item.line}")
+    return line, record, record_id(record, opts.id_field, place)
 
 
 _STRUCT = regex.compile(rb'["\[\]{}]')
