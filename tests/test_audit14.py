@@ -206,3 +206,51 @@ def test_a_broken_lines_error_record_keeps_its_id(tmp_path, capsys):
     assert main(["score", str(src), "-j", "1", "-q"]) == 1
     lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert [x["id"] for x in lines] == ["ok", *[e["id"] for e in errors]]
+
+
+# 7. (further audit) UTF-8 cut in the middle of its last character — a file or record cut
+#    at a byte limit, as Common Crawl cuts at 1 MiB — was read as Windows-1252 as a whole
+#    ("Il a dit qu’" cut after two bytes of ’ came out "Il a dit quâ€") or ended in a stray
+#    "Â". The incomplete character's bytes are now dropped, as an explained decode change.
+
+@pytest.mark.parametrize("full", ["Il a dit qu’il viendrait.",
+                                  "Résumé : le maire a parlé. Il a dit « oui »",
+                                  "Le maire a parlé 😀 hier"])
+def test_utf8_cut_inside_its_last_character_loses_only_that_character(full):
+    data = full.encode("utf-8")
+    for cut in range(1, len(data)):
+        head = data[:cut]
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            continue  # cut between two characters: nothing to drop
+        doc = cleannews.repair(head)
+        whole = head.decode("utf-8", "ignore")
+        if len(head) - len(whole.encode()) == 1 and whole.isascii():
+            # one lead byte after ASCII only: Windows-1252 (`caf\xe9`), as before (below)
+            assert [c.rule for c in doc.changes] == ["decode_cp1252"]
+            continue
+        assert doc.text == whole, (cut, doc.text)
+        (change,) = [c for c in doc.changes if c.stage == "decode"]
+        assert change.rule == "drop_truncated_utf8" and change.span == (len(whole),) * 2
+        assert change.before == head[len(whole.encode()):].hex(" ")
+
+
+def test_windows_1252_text_ending_in_an_accent_is_still_read_as_windows_1252():
+    for data in (b"caf\xe9", b"Le caf\xe9 du coin est ferm\xe9"):
+        doc = cleannews.repair(data)
+        assert doc.text == data.decode("cp1252")
+        assert [c.rule for c in doc.changes] == ["decode_cp1252"]
+
+
+def test_a_truncated_text_file_is_cleaned_the_same_by_clean_and_run(tmp_path, capsys):
+    page = tmp_path / "cut.txt"
+    page.write_bytes("Le maire a parlé hier soir. Il a dit qu’".encode()[:-1])
+    assert main(["clean", str(page)]) == 0
+    assert capsys.readouterr().out == "Le maire a parlé hier soir. Il a dit qu\n"
+    assert main(["run", str(page), "--out", str(tmp_path / "o"), "-j", "1", "-q"]) == 0
+    (rec,) = read_jsonl(tmp_path / "o" / "clean.jsonl")
+    assert rec["cleannews"]["text"].rstrip() == "Le maire a parlé hier soir. Il a dit qu"
+    assert rec["cleannews"]["changes"][0]["rule"] == "drop_truncated_utf8"

@@ -266,6 +266,20 @@ def _decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[C
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
+    cut = truncated_utf8_tail(data)
+    if cut:
+        try:
+            text = data[:-cut].decode("utf-8")
+        except UnicodeDecodeError:
+            pass  # other invalid bytes too: read as below, the tail with them
+        else:
+            # a file or record cut at a byte limit (Common Crawl truncates at 1 MiB) in the
+            # middle of a character: the whole text was read as Windows-1252 ("quâ€"
+            # for the first two bytes of "qu’"), or the tail as a stray "Â"
+            tail = data[-cut:].hex(" ")
+            return text, [Change("decode", "drop_truncated_utf8", (len(text), len(text)), tail,
+                                 "", f"input ends in the middle of a UTF-8 character (bytes "
+                                 f"{tail}: the file or record was cut short): removed")]
     valid = _VALID_UTF8_MULTIBYTE.findall(data)
     stray = _high_bytes(data) - sum(map(len, valid))
     if stray > len(valid) and declared is not None and declared != "cp1252":
@@ -327,6 +341,38 @@ def _decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[C
 
 #: Longest run of invalid bytes a single UTF-8 error can cover (a truncated 4-byte sequence).
 _MAX_UTF8_ERROR = 4
+
+
+def truncated_utf8_tail(data: bytes) -> int:
+    """How many bytes at the end of ``data`` begin a UTF-8 character that ``data`` cuts short
+    (a lead byte and its first continuation bytes), else 0.
+
+    A single lead byte after text with no UTF-8 character is not taken for one: ``caf\\xe9``
+    is Windows-1252 (``café``) far more often than UTF-8 cut after one byte.
+
+    >>> truncated_utf8_tail("qu\u2019".encode()[:-1]), truncated_utf8_tail(b"\\xc2")
+    (2, 0)
+    >>> truncated_utf8_tail("pr\u00e9sent\u00e9 \u00e0".encode()[:-1])
+    1
+    >>> truncated_utf8_tail(b"caf\\xe9"), truncated_utf8_tail("caf\u00e9".encode())
+    (0, 0)
+    """
+    for k in range(1, min(_MAX_UTF8_ERROR, len(data) + 1)):
+        lead = data[-k]
+        if 0x80 <= lead <= 0xBF:
+            continue  # a continuation byte: the lead is further back
+        need = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else (
+            4 if 0xF0 <= lead <= 0xF4 else 0)
+        if k >= need:
+            return 0  # ASCII, an invalid lead, or a complete (or too long) sequence
+        try:  # the bytes there must be a valid start (no overlong or surrogate form)
+            codecs.getincrementaldecoder("utf-8")().decode(data[-k:], final=False)
+        except UnicodeDecodeError:
+            return 0
+        if k == 1 and _VALID_UTF8_MULTIBYTE.search(data) is None:
+            return 0
+        return k
+    return 0
 
 
 def _invalid_run_end(data: bytes, pos: int) -> int:
