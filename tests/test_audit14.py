@@ -254,3 +254,25 @@ def test_a_truncated_text_file_is_cleaned_the_same_by_clean_and_run(tmp_path, ca
     (rec,) = read_jsonl(tmp_path / "o" / "clean.jsonl")
     assert rec["cleannews"]["text"].rstrip() == "Le maire a parlé hier soir. Il a dit qu"
     assert rec["cleannews"]["changes"][0]["rule"] == "drop_truncated_utf8"
+
+
+# 8. (further audit) An HTML page whose markup holds no text (`<body></body>`, `<p>&nbsp;</p>`,
+#    an image alone) was `empty_after_cleaning`, "the whole text was removed as boilerplate
+#    (no rule)": nothing had been removed. It is `empty` now, in the library, `run`'s errors
+#    sink and clean_frame alike; a page whose text a rule removed stays empty_after_cleaning.
+
+@pytest.mark.parametrize("page", ["<html><body></body></html>", "<p>&nbsp;</p>",
+                                  "<img src=a.png>", "<!-- rien -->"])
+def test_a_page_without_text_is_empty(page, tmp_path, capsys):
+    doc = cleannews.clean_html(page)
+    assert (doc.verdict, doc.reason) == ("empty", cleannews.route.EMPTY_MESSAGE)
+    assert clean_record(page, html=True)["cleannews_verdict"] == "empty"
+    (tmp_path / "p.html").write_text(page, "utf-8")
+    assert main(["run", str(tmp_path / "p.html"), "--out", str(tmp_path / "o"), "-j", "1",
+                 "-q"]) == 1
+    assert [e["type"] for e in _errors(tmp_path / "o").values()] == ["empty"]
+
+
+def test_a_page_of_furniture_only_is_still_empty_after_cleaning():
+    doc = cleannews.clean_html("<html><body><p>Partager sur Facebook</p></body></html>")
+    assert doc.verdict == "empty_after_cleaning" and "share_bar" in doc.reason

@@ -144,7 +144,11 @@ def clean_html(
     doc.changes.extend(map_changes(r.changes, h.alignment))
     doc.metadata.update(r.metadata)
     verbatim = _pre_lines(r.text, r.alignment, pre_blocks)
-    empty_input = not has_visible_text(html)
+    # a page whose markup holds no text (`<body></body>`, `<p>&nbsp;</p>`, an image) is empty,
+    # like an empty text: it was "nothing left after cleaning … (no rule)", no rule having
+    # removed anything
+    empty_input = not has_visible_text(html) or (
+        not has_visible_text(h.text) and not any(c.removed for c in h.changes))
     del h, html
     return _finish(doc, r, full, config, headings, verbatim, empty_input=empty_input)
 

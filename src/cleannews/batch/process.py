@@ -204,7 +204,9 @@ def text_problem(text: str | bytes) -> tuple[str, str] | None:
 
 
 def nothing_left(doc: Document) -> tuple[str, str] | None:
-    """``("empty_after_cleaning", message)`` when cleaning left no visible text, else ``None``.
+    """``("empty_after_cleaning", message)`` when cleaning left no visible text, else ``None``
+    (``("empty", message)`` for a document routed ``empty``: an HTML page whose markup holds
+    no text, which has no rule to name).
 
     Such a document (a page of boilerplate only) goes to the errors sink with
     its raw input, like an empty one: an empty record is not passed on.
@@ -214,6 +216,8 @@ def nothing_left(doc: Document) -> tuple[str, str] | None:
     """
     if has_visible_text(doc.text):
         return None
+    if doc.verdict == "empty":  # an HTML page whose markup holds no text: empty, as routed
+        return "empty", doc.reason
     return "empty_after_cleaning", cleaned_away_message(doc)
 
 
