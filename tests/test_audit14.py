@@ -271,6 +271,9 @@ def test_a_page_without_text_is_empty(page, tmp_path, capsys):
     assert main(["run", str(tmp_path / "p.html"), "--out", str(tmp_path / "o"), "-j", "1",
                  "-q"]) == 1
     assert [e["type"] for e in _errors(tmp_path / "o").values()] == ["empty"]
+    capsys.readouterr()
+    assert main(["score", str(tmp_path / "p.html"), "-j", "1", "-q"]) == 1  # as an empty text
+    assert json.loads(capsys.readouterr().out)["error"]["type"] == "empty"
 
 
 def test_a_page_of_furniture_only_is_still_empty_after_cleaning():

@@ -587,10 +587,11 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
         from cleannews.batch.templates import apply_templates, item_source
 
         apply_templates(doc, opts.templates, item_source(item, record, opts.source_field))
-    if opts.mode == "run":
-        empty = nothing_left(doc)
-        if empty is not None:
-            raise _Reject(*empty)
+    empty = nothing_left(doc)
+    # `score` scores a page of boilerplate only (docs/batch.md), but an input with no text
+    # is an `empty` error for both, an HTML page whose markup holds none as an empty text
+    if empty is not None and (opts.mode == "run" or empty[0] == "empty"):
+        raise _Reject(*empty)
     sink = "quarantine" if doc.quarantined else "out"
     if opts.mode == "score":  # "out" and "quarantine" share one stream in score mode
         out = score_line(doc, item, ident)
