@@ -279,3 +279,31 @@ def test_a_page_without_text_is_empty(page, tmp_path, capsys):
 def test_a_page_of_furniture_only_is_still_empty_after_cleaning():
     doc = cleannews.clean_html("<html><body><p>Partager sur Facebook</p></body></html>")
     assert doc.verdict == "empty_after_cleaning" and "share_bar" in doc.reason
+
+
+# 9. (further audit) A page's `<meta charset>` went to Python's codec registry as it was:
+#    `charset=rot13` (or base64, hex, zlib, uu) made clean_html raise LookupError,
+#    `charset=undefined` a UnicodeError (so `run` filed the page as an `exception`), and
+#    `unicode_escape` read the page's "\n" escapes as line breaks. Only ASCII-compatible text
+#    codecs are a page's charset now; the others are ignored, as browsers ignore them.
+
+BODY = "<p>Le maire a parlé hier soir au conseil municipal, a-t-il dit \\n.</p>"
+
+
+@pytest.mark.parametrize("label", ["rot13", "base64", "hex", "zlib", "uu", "undefined",
+                                   "unicode_escape", "raw_unicode_escape", "utf-16", "cp037",
+                                   "utf-7", "punycode", "idna"])
+def test_a_page_declaring_a_codec_that_is_no_charset_is_read_as_undeclared(label):
+    page = f'<html><head><meta charset="{label}"></head><body>{BODY}</body></html>'.encode(
+        "cp1252")
+    undeclared = page.replace(f'<meta charset="{label}">'.encode(), b"")
+    doc = cleannews.clean_html(page)
+    assert doc.text == cleannews.clean_html(undeclared).text
+    assert "parlé" in doc.text and "\\n" in doc.text
+
+
+def test_a_declared_windows_charset_is_still_read():
+    page = f'<meta charset="windows-1250"><p>Zażółć gęślą jaźń, {BODY}</p>'.encode("cp1250")
+    doc = cleannews.clean_html(page)
+    assert "Zażółć gęślą jaźń" in doc.text
+    assert doc.changes[0].rule == "decode_declared_charset"

@@ -154,6 +154,8 @@ def declared_charset(data: bytes) -> str | None:
     'cp1252'
     >>> declared_charset(b'<meta charset="utf-8">'), declared_charset(b'<meta charset="x-none">')
     (None, None)
+    >>> [declared_charset(b'<meta charset="%s">' % c) for c in (b"rot13", b"utf-16", b"cp037")]
+    [None, None, None]
     """
     m = _META_CHARSET.search(data[:HTML_CHARSET_SNIFF_BYTES])
     if m is None:
@@ -161,10 +163,23 @@ def declared_charset(data: bytes) -> str | None:
     label = m.group(1).decode("ascii").lower()
     label = _CHARSET_ALIASES.get(label, label)
     try:
-        name = codecs.lookup(label).name
-    except LookupError:
+        info = codecs.lookup(label)
+        # a page that declares its charset in ASCII is in an ASCII-compatible one: Python's
+        # other codecs (rot13, base64, zlib: a LookupError out of clean_html; `undefined`:
+        # a UnicodeError; unicode_escape read "\\n" in a script as a line break; UTF-16 and
+        # EBCDIC made the page "binary") are no charset of a page, as browsers ignore them
+        if not getattr(info, "_is_text_encoding", True) or (
+                info.decode(_ASCII_PROBE)[0] != _ASCII_PROBE.decode("ascii")):
+            return None
+    except (LookupError, ValueError, TypeError):
         return None
-    return None if name in ("utf-8", "utf-8-sig") else name
+    return None if info.name in ("utf-8", "utf-8-sig") else info.name
+
+
+#: Printable ASCII, and escapes Python's escape codecs read (valid ones: an invalid escape
+#: is a DeprecationWarning): what a page's declared charset must decode as it is
+#: (:func:`declared_charset`).
+_ASCII_PROBE = bytes(range(0x20, 0x7F)).replace(b"\\", b"") + b"\t\n\r \\u0041 \\x41 +AGE- &#65;"
 
 
 #: Byte-order marks of UTF-16 and UTF-32 (UTF-32 first: its little-endian mark starts like
@@ -285,7 +300,7 @@ def _decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[C
     if stray > len(valid) and declared is not None and declared != "cp1252":
         try:
             text = data.decode(declared)
-        except UnicodeDecodeError:
+        except UnicodeError:  # (idna raises a UnicodeError that is no UnicodeDecodeError)
             pass  # the declaration is wrong: guess as for any text
         else:
             return text, [
