@@ -254,6 +254,9 @@ def test_a_truncated_text_file_is_cleaned_the_same_by_clean_and_run(tmp_path, ca
     (rec,) = read_jsonl(tmp_path / "o" / "clean.jsonl")
     assert rec["cleannews"]["text"].rstrip() == "Le maire a parlé hier soir. Il a dit qu"
     assert rec["cleannews"]["changes"][0]["rule"] == "drop_truncated_utf8"
+    rule = json.loads((tmp_path / "o" / "report.json").read_text("utf-8"))["rules"][
+        "drop_truncated_utf8"]
+    assert (rule["removed"], rule["removed_bytes"]) == (1, 2)  # two bytes, not "e2 80"
 
 
 # 8. (further audit) An HTML page whose markup holds no text (`<body></body>`, `<p>&nbsp;</p>`,

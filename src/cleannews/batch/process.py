@@ -38,7 +38,7 @@ from cleannews._input import (
 from cleannews.batch.ids import record_id
 from cleannews.batch.sources import Item
 from cleannews.config import DEFAULT_CONFIG, CleanConfig
-from cleannews.document import Document
+from cleannews.document import Change, Document
 from cleannews.errors import InputError
 from cleannews.route import EMPTY_MESSAGE, cleaned_away_message, has_visible_text
 
@@ -527,6 +527,22 @@ def _example(text: str) -> str:
     return one if len(one) <= EXAMPLE_CHARS else one[: EXAMPLE_CHARS - 1] + "…"
 
 
+def _removed_bytes(c: Change) -> int:
+    """Bytes of input a change removed; a decode change shows them in hex (``e2 80``).
+
+    >>> _removed_bytes(Change("decode", "drop_truncated_utf8", (3, 3), "e2 80", "", "r"))
+    2
+    >>> _removed_bytes(Change("strip", "share_bar", (0, 9), "Partag\u00e9", "", "r"))
+    8
+    """
+    if c.stage == "decode":
+        try:
+            return len(bytes.fromhex(c.before))
+        except ValueError:
+            pass
+    return len(c.before.encode("utf-8", "surrogatepass"))
+
+
 def _stats(result: DocResult, doc: Document) -> DocResult:
     for c in doc.changes:
         result.changes[c.rule] = result.changes.get(c.rule, 0) + 1
@@ -534,7 +550,7 @@ def _stats(result: DocResult, doc: Document) -> DocResult:
             counts = result.moved if c.rule in MOVED_TO_METADATA else result.removed
             entry = counts.setdefault(c.rule, [0, 0])
             entry[0] += 1
-            entry[1] += len(c.before.encode("utf-8", "surrogatepass"))
+            entry[1] += _removed_bytes(c)
             if counts is result.removed and c.rule not in result.examples and c.before.strip():
                 result.examples[c.rule] = _example(c.before)
     if result.sink == "quarantine":
