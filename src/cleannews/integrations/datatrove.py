@@ -173,7 +173,8 @@ class CleannewsCleaner(PipelineStep):
         for c in result.changes:
             if c.removed:
                 self.stat_update(f"removed_{c.rule}")
-                removed += len(c.before)
+                if c.stage != "decode":  # (`drop_truncated_utf8`: bytes in hex, no character)
+                    removed += len(c.before)
         if removed:  # one value per document, as the unit says
             self.stat_update("removed_chars", value=removed, unit="doc")
 
