@@ -21,7 +21,7 @@ from cleannews.__about__ import __version__
 from cleannews.config import DEFAULT_CONFIG, CleanConfig
 from cleannews.document import Change, Document, Evidence, ParagraphScore, SpinScore
 from cleannews.errors import CleannewsError, ConfigError, InputError, MissingExtraError
-from cleannews.pipeline import clean, clean_html, repair, spin_score
+from cleannews.pipeline import clean, clean_html, explain, repair, spin_score
 
 __all__ = [
     "DEFAULT_CONFIG",
@@ -38,6 +38,7 @@ __all__ = [
     "__version__",
     "clean",
     "clean_html",
+    "explain",
     "repair",
     "spin_score",
 ]

@@ -154,6 +154,8 @@ def declared_charset(data: bytes) -> str | None:
     'cp1252'
     >>> declared_charset(b'<meta charset="utf-8">'), declared_charset(b'<meta charset="x-none">')
     (None, None)
+    >>> [declared_charset(b'<meta charset="%s">' % c) for c in (b"rot13", b"utf-16", b"cp037")]
+    [None, None, None]
     """
     m = _META_CHARSET.search(data[:HTML_CHARSET_SNIFF_BYTES])
     if m is None:
@@ -161,10 +163,23 @@ def declared_charset(data: bytes) -> str | None:
     label = m.group(1).decode("ascii").lower()
     label = _CHARSET_ALIASES.get(label, label)
     try:
-        name = codecs.lookup(label).name
-    except LookupError:
+        info = codecs.lookup(label)
+        # a page that declares its charset in ASCII is in an ASCII-compatible one: Python's
+        # other codecs (rot13, base64, zlib: a LookupError out of clean_html; `undefined`:
+        # a UnicodeError; unicode_escape read "\\n" in a script as a line break; UTF-16 and
+        # EBCDIC made the page "binary") are no charset of a page, as browsers ignore them
+        if not getattr(info, "_is_text_encoding", True) or (
+                info.decode(_ASCII_PROBE)[0] != _ASCII_PROBE.decode("ascii")):
+            return None
+    except (LookupError, ValueError, TypeError):
         return None
-    return None if name in ("utf-8", "utf-8-sig") else name
+    return None if info.name in ("utf-8", "utf-8-sig") else info.name
+
+
+#: Printable ASCII, and escapes Python's escape codecs read (valid ones: an invalid escape
+#: is a DeprecationWarning): what a page's declared charset must decode as it is
+#: (:func:`declared_charset`).
+_ASCII_PROBE = bytes(range(0x20, 0x7F)).replace(b"\\", b"") + b"\t\n\r \\u0041 \\x41 +AGE- &#65;"
 
 
 #: Byte-order marks of UTF-16 and UTF-32 (UTF-32 first: its little-endian mark starts like
@@ -266,12 +281,26 @@ def _decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[C
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
+    cut = truncated_utf8_tail(data)
+    if cut:
+        try:
+            text = data[:-cut].decode("utf-8")
+        except UnicodeDecodeError:
+            pass  # other invalid bytes too: read as below, the tail with them
+        else:
+            # a file or record cut at a byte limit (Common Crawl truncates at 1 MiB) in the
+            # middle of a character: the whole text was read as Windows-1252 ("quâ€"
+            # for the first two bytes of "qu’"), or the tail as a stray "Â"
+            tail = data[-cut:].hex(" ")
+            return text, [Change("decode", "drop_truncated_utf8", (len(text), len(text)), tail,
+                                 "", f"input ends in the middle of a UTF-8 character (bytes "
+                                 f"{tail}: the file or record was cut short): removed")]
     valid = _VALID_UTF8_MULTIBYTE.findall(data)
     stray = _high_bytes(data) - sum(map(len, valid))
     if stray > len(valid) and declared is not None and declared != "cp1252":
         try:
             text = data.decode(declared)
-        except UnicodeDecodeError:
+        except UnicodeError:  # (idna raises a UnicodeError that is no UnicodeDecodeError)
             pass  # the declaration is wrong: guess as for any text
         else:
             return text, [
@@ -327,6 +356,38 @@ def _decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[C
 
 #: Longest run of invalid bytes a single UTF-8 error can cover (a truncated 4-byte sequence).
 _MAX_UTF8_ERROR = 4
+
+
+def truncated_utf8_tail(data: bytes) -> int:
+    """How many bytes at the end of ``data`` begin a UTF-8 character that ``data`` cuts short
+    (a lead byte and its first continuation bytes), else 0.
+
+    A single lead byte after text with no UTF-8 character is not taken for one: ``caf\\xe9``
+    is Windows-1252 (``café``) far more often than UTF-8 cut after one byte.
+
+    >>> truncated_utf8_tail("qu\u2019".encode()[:-1]), truncated_utf8_tail(b"\\xc2")
+    (2, 0)
+    >>> truncated_utf8_tail("pr\u00e9sent\u00e9 \u00e0".encode()[:-1])
+    1
+    >>> truncated_utf8_tail(b"caf\\xe9"), truncated_utf8_tail("caf\u00e9".encode())
+    (0, 0)
+    """
+    for k in range(1, min(_MAX_UTF8_ERROR, len(data) + 1)):
+        lead = data[-k]
+        if 0x80 <= lead <= 0xBF:
+            continue  # a continuation byte: the lead is further back
+        need = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else (
+            4 if 0xF0 <= lead <= 0xF4 else 0)
+        if k >= need:
+            return 0  # ASCII, an invalid lead, or a complete (or too long) sequence
+        try:  # the bytes there must be a valid start (no overlong or surrogate form)
+            codecs.getincrementaldecoder("utf-8")().decode(data[-k:], final=False)
+        except UnicodeDecodeError:
+            return 0
+        if k == 1 and _VALID_UTF8_MULTIBYTE.search(data) is None:
+            return 0
+        return k
+    return 0
 
 
 def _invalid_run_end(data: bytes, pos: int) -> int:

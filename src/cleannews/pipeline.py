@@ -144,9 +144,46 @@ def clean_html(
     doc.changes.extend(map_changes(r.changes, h.alignment))
     doc.metadata.update(r.metadata)
     verbatim = _pre_lines(r.text, r.alignment, pre_blocks)
-    empty_input = not has_visible_text(html)
+    # a page whose markup holds no text (`<body></body>`, `<p>&nbsp;</p>`, an image) is empty,
+    # like an empty text: it was "nothing left after cleaning … (no rule)", no rule having
+    # removed anything
+    empty_input = not has_visible_text(html) or (
+        not has_visible_text(h.text) and not any(c.removed for c in h.changes))
     del h, html
     return _finish(doc, r, full, config, headings, verbatim, empty_input=empty_input)
+
+
+def explain(
+    text: str | bytes, config: CleanConfig | None = None, *, html: bool = False,
+    changes_only: bool = False,
+) -> str:
+    """What :func:`clean` (``html=True``: :func:`clean_html`) does to ``text``, as the
+    ``cleannews explain`` command prints it: each input line with a mark (``-`` removed,
+    ``~`` changed) and, under it, the rule and the reason of each change; then the spin
+    score and its evidence, the verdict, the language and the metadata.
+
+    The readable form of the :class:`~cleannews.Document` that :func:`clean` returns (its
+    ``text`` and ``changes`` are ftfy's ``fix_and_explain`` result, with a reason per
+    change); ``changes_only`` keeps only the lines with a change. Raises what
+    :func:`clean` raises.
+
+    >>> import cleannews
+    >>> print(cleannews.explain("Partager sur Facebook\\nLe conseil a vot\u00e9 le budget.\\n"),
+    ...       end="")
+    1 - Partager sur Facebook
+          [strip:share_bar] share button of the page
+    2   Le conseil a voté le budget.
+    <BLANKLINE>
+    spin: insufficient (score 0.00, 6 words)
+    verdict: keep
+    language: fr
+    """
+    from cleannews._explain import render
+
+    config = config_or_default(config)
+    source = decode_input(text, html=html)[0]
+    doc = (clean_html if html else clean)(text, config)
+    return render(source, doc, changes_only=changes_only)
 
 
 def _pre_lines(text: str, alignment: Alignment, blocks) -> frozenset[int]:

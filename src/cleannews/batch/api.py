@@ -27,14 +27,15 @@ article comes back cleaned but not flagged. To keep the verdict, use
     >>> rec["cleannews_text"], rec["cleannews_verdict"], rec["cleannews_evidence"]
     ('Un texte.', 'keep', [])
 
-A row is an ``error`` for the reasons ``cleannews run`` sends a document to its
-errors sink (:func:`cleannews.batch.process.text_problem`, :func:`~cleannews.batch.
-process.nothing_left`): missing, not text, NUL characters, binary data, nothing
-visible, or nothing left after cleaning -- so ``verdict == "keep"`` never passes an
-empty or binary row on::
+A row gets a message in ``cleannews_error`` for the reasons ``cleannews run`` sends a
+document to its errors sink (:func:`cleannews.batch.process.text_problem`,
+:func:`~cleannews.batch.process.nothing_left`): missing, not text, NUL characters, binary
+data (verdict ``error``), nothing visible (verdict ``empty``) or nothing left after cleaning
+(verdict ``empty_after_cleaning``; the verdicts of :func:`cleannews.clean`) -- so
+``verdict == "keep"`` never passes an empty or binary row on::
 
     >>> clean_record("")["cleannews_verdict"], clean_record("a\\x00b")["cleannews_error"]
-    ('error', 'text contains NUL characters (binary data or a broken export)')
+    ('empty', 'text contains NUL characters (binary data or a broken export)')
 """
 
 from __future__ import annotations
@@ -97,8 +98,18 @@ def clean_text(text: Any, config: CleanConfig | None = None) -> Any:
         return ""
 
 
+#: Error types of ``cleannews run`` that are also a :class:`~cleannews.Document` verdict
+#: (:func:`cleannews.route.route`): such a row gets that verdict, not ``error``.
+VERDICT_ERRORS = ("empty", "empty_after_cleaning")
+
+
 class _RowError(Exception):
-    """A row that ``cleannews run`` would send to its errors sink (the message says why)."""
+    """A row that ``cleannews run`` would send to its errors sink (the message says why;
+    ``kind`` is the error type ``run`` files it under)."""
+
+    def __init__(self, message: str, kind: str = "error") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def _clean_row(value: Any, config: CleanConfig, html: bool = False) -> Any:
@@ -123,11 +134,11 @@ def _clean_row(value: Any, config: CleanConfig, html: bool = False) -> Any:
     if isinstance(value, (str, bytes)):
         problem = text_problem(value)
         if problem is not None:
-            raise _RowError(problem[1])
+            raise _RowError(problem[1], problem[0])
     doc = (clean_html if html else clean)(value, config)
     problem = nothing_left(doc)
     if problem is not None:
-        raise _RowError(problem[1])
+        raise _RowError(problem[1], problem[0])
     return doc
 
 
@@ -159,9 +170,20 @@ def _fields(doc: Any, top_evidence: int) -> dict[str, Any]:
 
 
 def _error_fields(exc: BaseException) -> dict[str, Any]:
-    return {"text": "", "verdict": "error", "reason": "", "spin_score": 0.0,
-            "spin_label": "not_scored", "language": None, "evidence": [], "metadata": {},
-            "error": str(exc) or type(exc).__name__}
+    """The columns of a row that could not be cleaned. An empty row, or one cleaning
+    removed whole, gets the verdict :func:`cleannews.clean` gives it (``empty``,
+    ``empty_after_cleaning``: it said ``error``) and the message as its reason too; the
+    message is in ``error`` for every row ``cleannews run`` files as an error.
+
+    >>> [_error_fields(e)["verdict"] for e in (_RowError("x", "empty"), _RowError("x", "nul"))]
+    ['empty', 'error']
+    """
+    message = str(exc) or type(exc).__name__
+    kind = getattr(exc, "kind", "error")
+    verdict = kind if kind in VERDICT_ERRORS else "error"
+    return {"text": "", "verdict": verdict, "reason": message if verdict != "error" else "",
+            "spin_score": 0.0, "spin_label": "not_scored", "language": None, "evidence": [],
+            "metadata": {}, "error": message}
 
 
 def clean_record(
@@ -171,8 +193,8 @@ def clean_record(
     """Clean one text into a flat dict of ``cleannews_*`` fields; never raises for bad input.
 
     Fields: ``text`` (cleaned), ``verdict`` (``keep``, ``quarantine``,
-    ``other_language`` or ``error``), ``reason``, ``spin_score``,
-    ``spin_label``, ``language``, ``evidence`` (the ``top_evidence`` pieces
+    ``other_language``, ``empty``, ``empty_after_cleaning`` or ``error``), ``reason``,
+    ``spin_score``, ``spin_label``, ``language``, ``evidence`` (the ``top_evidence`` pieces
     of largest weight, as dicts), ``metadata`` (dict of strings, e.g. the lifted
     ``date``) and ``error`` (``""`` when the text was cleaned; else the reason,
     as in the errors sink of ``cleannews run``). With pandas:
@@ -196,7 +218,8 @@ def clean_frame(
 
     The original ``column`` is kept; the cleaned text is ``cleannews_text``. Columns of
     an earlier ``clean_frame`` are replaced (cleaning ``cleannews_text`` again works too).
-    Rows that cannot be cleaned get ``cleannews_verdict == "error"`` and the
+    Rows that cannot be cleaned get ``cleannews_verdict == "error"`` (``empty`` or
+    ``empty_after_cleaning`` for one with no text, or none left after cleaning) and the
     message in ``cleannews_error``. Filter with
     ``out[out.cleannews_verdict == "keep"]``. ``html=True``: the column holds HTML pages.
     """
@@ -269,7 +292,8 @@ def clean_batch(
     (dict of strings, e.g. ``{"date": "2025-02"}``), ``cleannews_changes``
     (list of dicts: stage, rule, span, before, after, reason) and
     ``cleannews_error`` (``""`` when the row was cleaned; else the reason, and the
-    verdict is ``error``: the checks of ``cleannews run``, see :func:`clean_record`).
+    verdict is ``error``, ``empty`` or ``empty_after_cleaning``: the checks of
+    ``cleannews run``, see :func:`clean_record`).
     Structured columns stay structured (Arrow lists and structs), not JSON strings.
     ``html=True``: the texts are HTML pages (:func:`cleannews.clean_html`).
     """

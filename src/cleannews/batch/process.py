@@ -38,7 +38,7 @@ from cleannews._input import (
 from cleannews.batch.ids import record_id
 from cleannews.batch.sources import Item
 from cleannews.config import DEFAULT_CONFIG, CleanConfig
-from cleannews.document import Document
+from cleannews.document import Change, Document
 from cleannews.errors import InputError
 from cleannews.route import EMPTY_MESSAGE, cleaned_away_message, has_visible_text
 
@@ -204,7 +204,9 @@ def text_problem(text: str | bytes) -> tuple[str, str] | None:
 
 
 def nothing_left(doc: Document) -> tuple[str, str] | None:
-    """``("empty_after_cleaning", message)`` when cleaning left no visible text, else ``None``.
+    """``("empty_after_cleaning", message)`` when cleaning left no visible text, else ``None``
+    (``("empty", message)`` for a document routed ``empty``: an HTML page whose markup holds
+    no text, which has no rule to name).
 
     Such a document (a page of boilerplate only) goes to the errors sink with
     its raw input, like an empty one: an empty record is not passed on.
@@ -214,6 +216,8 @@ def nothing_left(doc: Document) -> tuple[str, str] | None:
     """
     if has_visible_text(doc.text):
         return None
+    if doc.verdict == "empty":  # an HTML page whose markup holds no text: empty, as routed
+        return "empty", doc.reason
     return "empty_after_cleaning", cleaned_away_message(doc)
 
 
@@ -269,20 +273,25 @@ def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
 
 def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], str]:
     """Decode and parse a JSONL line: ``(line_text, record, id)``; raises :class:`_Reject`."""
+    place = f"{item.source}:{item.line}"
     try:
         line = item.payload.decode("utf-8")
     except UnicodeDecodeError as exc:
+        # the error record keeps the record's id when it can be read before the damage (an
+        # invalid byte in the text): it was always PATH:LINE, the id lost
+        item.id = peek_id(item.payload, opts.id_field, place)
         raise _Reject("utf8", f"line is not valid UTF-8 (byte {exc.start}): {exc.reason}") from None
     line = line.lstrip("\ufeff")
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
+        item.id = peek_id(item.payload, opts.id_field, place)  # `{"id": "a", "text": "x" ,,}`
         raise _Reject("json", f"not valid JSON: {json_error_place(exc, line)}") from None
     except ValueError:
         # an integer of more than sys.get_int_max_str_digits() digits: Python's message
         # told a command-line user to call sys.set_int_max_str_digits(); the line is valid
         # JSON otherwise, so its id can still be read (unless the id is that number)
-        item.id = peek_id(item.payload, opts.id_field, f"{item.source}:{item.line}")
+        item.id = peek_id(item.payload, opts.id_field, place)
         limit = getattr(sys, "get_int_max_str_digits", lambda: 4300)()
         raise _Reject("json", "the line holds a number too long to read (an integer of more "
                       f"than {limit:,} digits); the record cannot be read") from None
@@ -291,7 +300,7 @@ def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], 
                       f"(more than about {sys.getrecursionlimit()} levels)") from None
     if not isinstance(record, dict):
         raise _Reject("json", f"a JSONL record must be an object, got {json_type(record)}")
-    return line, record, record_id(record, opts.id_field, f"{item.source}:{item.line}")
+    return line, record, record_id(record, opts.id_field, place)
 
 
 _STRUCT = regex.compile(rb'["\[\]{}]')
@@ -518,6 +527,22 @@ def _example(text: str) -> str:
     return one if len(one) <= EXAMPLE_CHARS else one[: EXAMPLE_CHARS - 1] + "…"
 
 
+def _removed_bytes(c: Change) -> int:
+    """Bytes of input a change removed; a decode change shows them in hex (``e2 80``).
+
+    >>> _removed_bytes(Change("decode", "drop_truncated_utf8", (3, 3), "e2 80", "", "r"))
+    2
+    >>> _removed_bytes(Change("strip", "share_bar", (0, 9), "Partag\u00e9", "", "r"))
+    8
+    """
+    if c.stage == "decode":
+        try:
+            return len(bytes.fromhex(c.before))
+        except ValueError:
+            pass
+    return len(c.before.encode("utf-8", "surrogatepass"))
+
+
 def _stats(result: DocResult, doc: Document) -> DocResult:
     for c in doc.changes:
         result.changes[c.rule] = result.changes.get(c.rule, 0) + 1
@@ -525,7 +550,7 @@ def _stats(result: DocResult, doc: Document) -> DocResult:
             counts = result.moved if c.rule in MOVED_TO_METADATA else result.removed
             entry = counts.setdefault(c.rule, [0, 0])
             entry[0] += 1
-            entry[1] += len(c.before.encode("utf-8", "surrogatepass"))
+            entry[1] += _removed_bytes(c)
             if counts is result.removed and c.rule not in result.examples and c.before.strip():
                 result.examples[c.rule] = _example(c.before)
     if result.sink == "quarantine":
@@ -578,10 +603,11 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
         from cleannews.batch.templates import apply_templates, item_source
 
         apply_templates(doc, opts.templates, item_source(item, record, opts.source_field))
-    if opts.mode == "run":
-        empty = nothing_left(doc)
-        if empty is not None:
-            raise _Reject(*empty)
+    empty = nothing_left(doc)
+    # `score` scores a page of boilerplate only (docs/batch.md), but an input with no text
+    # is an `empty` error for both, an HTML page whose markup holds none as an empty text
+    if empty is not None and (opts.mode == "run" or empty[0] == "empty"):
+        raise _Reject(*empty)
     sink = "quarantine" if doc.quarantined else "out"
     if opts.mode == "score":  # "out" and "quarantine" share one stream in score mode
         out = score_line(doc, item, ident)

@@ -143,7 +143,8 @@ def paths_for(
     """Sink paths for ``--out DIR`` (``None``: stdout) with the documented defaults.
 
     Defaults: ``DIR/quarantine`` and ``DIR/errors``; with ``--out -`` they are
-    ``./cleannews-quarantine`` and ``./cleannews-errors``. ``--out FILE.jsonl.gz``
+    ``./cleannews-quarantine`` and ``./cleannews-errors``, made only when a document goes
+    there (removed at the end when the run left them empty). ``--out FILE.jsonl.gz``
     (or ``.jsonl``) writes the clean records to that file, the other sinks and
     the run state beside it, and mirrors no text files; ``compress`` (or a
     ``.gz`` out file) writes every sink as ``.jsonl.gz``.
@@ -175,6 +176,8 @@ def paths_for(
                          errors=edir / (SINK_FILES["errors"] + gz),
                          state=folder / f".{out_file.name}{STATE_NAME}",
                          report=folder / f"{stem}.{REPORT_NAME}")
+    lazy = () if folder is not None else tuple(
+        name for name, given in (("quarantine", quarantine), ("errors", errors)) if given is None)
     return SinkPaths(
         out=None if folder is None else folder / (SINK_FILES["out"] + gz),
         quarantine=qdir / (SINK_FILES["quarantine"] + gz),
@@ -183,6 +186,7 @@ def paths_for(
         mirror_out=folder,
         mirror_quarantine=qdir,
         report=None if folder is None else folder / REPORT_NAME,
+        drop_if_empty=lazy,
     )
 
 
@@ -845,11 +849,16 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
             close()
         if bar is not None:
             bar.close()
-        sinks.close()
         session["seconds"] = time.monotonic() - start
         report = _report(settings, stats, session, finished, sinks.resumed)
-        if settings.report is not None:
-            _write_report(settings.report, report, finished)
+        try:
+            if settings.report is not None:
+                # written while this run still holds its output folders: written after the
+                # lock was released, it landed in a folder a next run (`--force`) had
+                # already taken, beside that run's sinks
+                _write_report(settings.report, report, finished)
+        finally:
+            sinks.close()  # closes the sink files, then releases the lock
     return report
 
 
@@ -883,6 +892,10 @@ def _report(settings: RunSettings, stats: RunStats, session: dict[str, float], f
     }
     if p.duplicates is not None:
         outputs["duplicates"] = str(p.duplicates)
+    counts = {"quarantine": stats.docs["quarantined"], "errors": stats.docs["failed"]}
+    for name in p.drop_if_empty:  # removed at the end, empty: the summary does not name it
+        if not counts.get(name):
+            del outputs[name]
     if settings.command == "score":
         outputs = {"scores": outputs["out"], "errors": outputs["errors"]}
     return build_report(stats, command=settings.command, jobs=settings.jobs, session=session,

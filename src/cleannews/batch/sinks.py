@@ -447,6 +447,11 @@ class SinkPaths:
     report: Path | None = None
     #: ``--drop-duplicates`` sink (``None``: no such sink in this run)
     duplicates: Path | None = None
+    #: sinks removed at the end of the run when they received no record, with the folders
+    #: the run made for them: the default ``./cleannews-quarantine`` and
+    #: ``./cleannews-errors`` of a run to standard output (they were left in the current
+    #: folder, empty, after every filter run)
+    drop_if_empty: tuple[str, ...] = ()
 
     def sink(self, name: str) -> Path | None:
         return getattr(self, name)
@@ -474,6 +479,7 @@ class Sinks:
         self.resumed = False
         self._locks: list[FolderLock] = []
         self._through: set[str] = set()  # keys of devices and FIFOs (see _not_a_file)
+        self._created: set[Path] = set()  # sink files this run created (see close)
 
     def folders(self) -> list[Path]:
         """The distinct output folders of this run."""
@@ -640,6 +646,8 @@ class Sinks:
     def _open_file(self, path: Path, committed: int) -> BinaryIO:
         """Open ``path`` for appending after truncating it to ``committed`` bytes."""
         path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            self._created.add(path)
         f = open(path, "ab")
         size = f.seek(0, os.SEEK_END)
         if size < committed:
@@ -770,4 +778,21 @@ class Sinks:
         self._by_key.clear()
         self._streams.clear()
         self._through.clear()
-        self.unlock()
+        self.unlock(undo=self._drop_empty())
+
+    def _drop_empty(self) -> bool:
+        """Remove the sink files of :attr:`SinkPaths.drop_if_empty` that this run created and
+        left empty; ``True`` when it removed one (then :meth:`unlock` removes the folders the
+        run made for them, if they are empty)."""
+        dropped = False
+        for name in self.paths.drop_if_empty:
+            path = self.paths.sink(name)
+            if path is None or path not in self._created:
+                continue
+            try:
+                if path.stat().st_size == 0:
+                    path.unlink()
+                    dropped = True
+            except OSError:
+                pass
+        return dropped

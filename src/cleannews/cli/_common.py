@@ -310,6 +310,11 @@ def cleaned_inputs(
                         "run %s --out DIR' (or 'cleannews score') for its records", name, name)
         # a file name that is not UTF-8 (lone surrogates) cannot be printed or put in JSON
         shown = printable_name(name)
+        refused = refused_input(raw)
+        if refused is not None:
+            log.error("%s: %s", said, refused)
+            outcome.failures += 1
+            continue
         try:
             html = is_html_input(name, raw, fmt)
             source: str | bytes = decode_input(raw, html=html)[0] if decoded else raw
@@ -328,6 +333,29 @@ def cleaned_inputs(
             continue
         _warn_if_empty(said, raw, doc, piped=name == "-")
         yield shown, source, doc
+
+
+#: The error types of ``cleannews run`` that ``clean`` and ``explain`` refuse the same way.
+REFUSED_TYPES = ("nul", "binary")
+
+
+def refused_input(raw: bytes) -> str | None:
+    """Why ``clean`` / ``explain`` refuse ``raw``, in the words of ``cleannews run``'s errors
+    sink (:func:`cleannews.batch.process.text_problem`), else ``None``.
+
+    A text holding NUL characters (a broken export, UTF-16 saved without its byte-order
+    mark) is a ``nul`` error for ``run``, ``score`` and the pandas / datatrove steps; ``clean``
+    removed the NULs without a word and printed the rest (exit 0). The library function
+    :func:`cleannews.clean` still removes them, each removal a ``remove_control_chars``
+    change: it repairs the text its caller holds.
+
+    >>> refused_input(b"Un texte.\\x00 Suite."), refused_input(b"Un texte.") is None
+    ('text contains NUL characters (binary data or a broken export)', True)
+    """
+    from cleannews.batch.process import text_problem
+
+    problem = text_problem(raw)
+    return problem[1] if problem is not None and problem[0] in REFUSED_TYPES else None
 
 
 def _warn_if_empty(said: str, raw: bytes, doc: Any, *, piped: bool = False) -> None:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from bisect import bisect_right
 
-import regex
-
+from cleannews._explain import render
 from cleannews.cli._common import (
     Outcome,
     add_config_flags,
@@ -16,16 +14,8 @@ from cleannews.cli._common import (
     config_from_args,
     expand_files,
 )
-from cleannews.document import Change, Document
 
 log = logging.getLogger("cleannews")
-
-#: Characters of a line break (``\\r\\n`` in Windows text).
-_BREAKS = ("\r", "\n")
-#: A line break: ``\\n``, Windows ``\\r\\n`` or old Mac ``\\r`` (the repair stage reads all three).
-_LINE_BREAK = regex.compile(r"\r\n?|\n")
-
-_COLORS = {"-": "\x1b[31m", "~": "\x1b[33m", "+": "\x1b[32m", "dim": "\x1b[2m", "end": "\x1b[0m"}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -45,119 +35,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--changes-only", action="store_true", help="print only lines with a change")
     add_config_flags(p)
     p.set_defaults(func=run)
-
-
-def _lines_of(span: tuple[int, int], source: str, starts: list[int]) -> tuple[int, int]:
-    """First and last line (0-based) that ``span`` touches in ``source``.
-
-    Line breaks at either end of the span do not count: a removed line often
-    takes the break before or after it along (``\\r\\n`` too, in Windows text).
-
-    >>> src = "a\\nbb\\ncc\\nd"
-    >>> _lines_of((2, 8), src, [0, 2, 5, 8])
-    (1, 2)
-    >>> _lines_of((1, 4), src, [0, 2, 5, 8])
-    (1, 1)
-    >>> _lines_of((3, 9), "a\\r\\nbb\\r\\n\\r\\nc", [0, 3, 7, 9])
-    (1, 1)
-    """
-    start, end = span
-    while start < end - 1 and source[start : start + 1] in _BREAKS:
-        start += 1
-    while end - 1 > start and source[end - 1 : end] in _BREAKS:
-        end -= 1
-    first = max(0, bisect_right(starts, start) - 1)
-    last = max(first, bisect_right(starts, max(start, end - 1)) - 1)
-    return first, last
-
-
-def _breaks_only(c: Change) -> bool:
-    """A change of line breaks alone (``normalize_line_breaks``: ``\\r\\n`` -> ``\\n``).
-
-    >>> _breaks_only(Change("repair", "normalize_line_breaks", (3, 90), "\\r\\n", "\\n", "r"))
-    True
-    """
-    return bool(c.before) and not c.before.strip("\r\n") and not c.after.strip("\r\n")
-
-
-def _shown(line: str) -> str:
-    """``line`` as printed: control characters escaped, at most 200 characters.
-
-    >>> _shown("a\\x1b[2Jb\\tc\\u202e")
-    'a\\\\x1b[2Jb\\tc\\\\u202e'
-    """
-    from cleannews.batch.sources import terminal_safe
-
-    # printed raw, a scraped page's terminal escapes ran in the user's terminal (`ESC[2J`
-    # cleared the screen) and a right-to-left override turned the line around
-    return terminal_safe(line if len(line) <= 200 else line[:197] + "...")
-
-
-def _whole_input_note(c: Change) -> bool:
-    """A change that tells how the whole input was read (its codec), not an edit of a line."""
-    return c.stage == "decode" and not c.before and not c.after
-
-
-def render(source: str, doc: Document, *, color: bool = False, changes_only: bool = False) -> str:
-    """The explanation of ``doc`` against its input ``source`` as terminal text; a document
-    that prints nothing ends with ``verdict: empty`` or ``verdict: empty_after_cleaning`` and
-    the reason, the error type ``cleannews run`` gives it (:func:`cleannews.route.route`)."""
-
-    def paint(mark: str, s: str) -> str:
-        return f"{_COLORS[mark]}{s}{_COLORS['end']}" if color else s
-
-    starts = [0, *(m.end() for m in _LINE_BREAK.finditer(source))]
-    first_of: dict[int, list[Change]] = {}  # changes listed under the line where they start
-    touching: dict[int, list[Change]] = {}  # every line a change touches
-    out: list[str] = []
-    for c in doc.changes:
-        if _whole_input_note(c):  # "decoded as Windows-1252": said once, before the lines
-            out.append(paint("dim", f"[{c.stage}:{c.rule}] {c.reason}"))
-            continue
-        first_line, last_line = _lines_of(c.span, source, starts)
-        if _breaks_only(c):  # "\r\n" -> "\n" on every line: said once, on its first line
-            first_line = last_line = max(0, bisect_right(starts, c.span[0]) - 1)
-        first_of.setdefault(first_line, []).append(c)
-        for n in range(first_line, last_line + 1):
-            touching.setdefault(n, []).append(c)
-    lines = [source[a:b] for a, b in zip(starts, [*starts[1:], len(source)], strict=True)]
-    if lines[-1] == "" and len(lines) - 1 not in touching:
-        lines.pop()  # the empty "line" after the last line break (or of an empty input)
-    width = len(str(len(lines)))
-    for n, line in enumerate(lines):
-        changes = touching.get(n, [])
-        ls = starts[n] if n < len(starts) else len(source)
-        line = line.removesuffix("\n").removesuffix("\r")
-        whole = any(c.removed and c.span[0] <= ls and c.span[1] >= ls + len(line) for c in changes)
-        mark = "-" if whole and line else ("~" if changes else " ")
-        if changes_only and mark == " ":
-            continue
-        text = f"{n + 1:>{width}} {mark} {_shown(line)}"
-        out.append(paint(mark, text) if mark != " " else text)
-        for c in first_of.get(n, []):
-            detail = f"{' ' * width}     [{c.stage}:{c.rule}] {c.reason}"
-            last = _lines_of(c.span, source, starts)[1]
-            if last > n:
-                detail += f" (lines {n + 1}-{last + 1})"
-            if not c.removed and (c.before or c.after):
-                b, a = c.before[:60], c.after[:60]
-                detail += f"  ({b!r} -> {a!r})"
-            elif c.removed and not whole:
-                detail += f"  (removed {c.before[:60]!r})"
-            out.append(paint("dim", detail))
-    spin = doc.spin
-    out.append("")
-    out.append(f"spin: {spin.label} (score {spin.score:.2f}, {spin.n_words} words)")
-    for e in spin.evidence[:15]:
-        out.append(f"  - {e.signal}: {e.reason}")
-    if len(spin.evidence) > 15:
-        out.append(f"  … and {len(spin.evidence) - 15} more")
-    out.append(f"verdict: {doc.verdict}" + (f" ({doc.reason})" if doc.reason else ""))
-    if doc.language:
-        out.append(f"language: {doc.language}")
-    if doc.metadata:
-        out.append("metadata: " + ", ".join(f"{k}={v}" for k, v in doc.metadata.items()))
-    return "\n".join(out) + "\n"
 
 
 def run(args: argparse.Namespace) -> int:

@@ -44,9 +44,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    "sinks beside it); - writes clean records to stdout")
     p.add_argument("--quarantine", metavar="DIR",
                    help="quarantine folder (default DIR/quarantine; ./cleannews-quarantine "
-                   "with --out -)")
+                   "with --out -, left only if a document went there)")
     p.add_argument("--errors", metavar="DIR",
-                   help="errors folder (default DIR/errors; ./cleannews-errors with --out -)")
+                   help="errors folder (default DIR/errors; ./cleannews-errors with --out -, "
+                   "left only if a document went there)")
     p.add_argument("--report", metavar="FILE",
                    help=f"JSON report (default DIR/{REPORT_NAME}; none with --out -); "
                    "- writes it to standard output")

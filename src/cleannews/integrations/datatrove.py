@@ -173,7 +173,8 @@ class CleannewsCleaner(PipelineStep):
         for c in result.changes:
             if c.removed:
                 self.stat_update(f"removed_{c.rule}")
-                removed += len(c.before)
+                if c.stage != "decode":  # (`drop_truncated_utf8`: bytes in hex, no character)
+                    removed += len(c.before)
         if removed:  # one value per document, as the unit says
             self.stat_update("removed_chars", value=removed, unit="doc")
 
@@ -362,12 +363,16 @@ class CleannewsJsonlReader(JsonlReader):
                 return doc
             raise _Reject("empty", "the reader's adapter gave no text")
         except _Reject as exc:
-            return self._error_document(raw, filepath, index, record, exc.kind, str(exc))
+            # a line broken after its id (invalid JSON, a Latin-1 byte): the id `run` gives
+            # its error record, read before the damage (None: no id could be read)
+            peeked = item.id if record is None and item.id != f"{filepath}:{index + 1}" else None
+            return self._error_document(raw, filepath, index, record, exc.kind, str(exc),
+                                        peeked)
 
     def _error_document(self, raw: bytes, filepath: str, index: int,
-                        record: dict[str, Any] | None, kind: str, message: str
-                        ) -> DatatroveDocument:
-        ident = record.get(self.id_key) if record is not None else None
+                        record: dict[str, Any] | None, kind: str, message: str,
+                        peeked: str | None = None) -> DatatroveDocument:
+        ident = record.get(self.id_key) if record is not None else peeked
         if not isinstance(ident, (str, int)) or isinstance(ident, bool) or ident == "":
             ident = f"{filepath}/{index}"  # datatrove's own default id
         metadata: dict[str, Any] = {METADATA_KEY: _error(kind, message)}
