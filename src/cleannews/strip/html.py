@@ -1338,7 +1338,7 @@ def _call_to_action(
     >>> _call_to_action(soup.p, _measure(soup), "site.fr")
     False
     >>> soup = BeautifulSoup('<div><p>Eine offene Gesellschaft braucht guten, frei '
-    ...     'zugänglichen Journalismus. Sind Sie dabei?</p><a class=button '
+    ...     'zugänglichen Journalismus und Engagement. Sind Sie dabei?</p><a class=button '
     ...     'href="/aktion/!v=1">Jetzt unterstützen</a></div>', "html.parser")
     >>> _call_to_action(soup.div, _measure(soup), "taz.de")
     True
