@@ -1241,7 +1241,8 @@ _LABEL_WORD = regex.compile(r"\w+")
 
 def _alone_on_line(a: Tag, box: Tag) -> bool:
     """True when the link ``a`` (with the inline elements wrapped around it alone) is a line
-    of its own inside ``box``: no words beside it before the next block or ``<br>`` either side.
+    of its own inside ``box``: no words (punctuation may be) beside it before the next block
+    or ``<br>`` either side.
 
     >>> soup = BeautifulSoup('<div><p>Lisez-nous.</p><p><b><a href="/a">Abonnez-vous</a></b>'
     ...     '</p><p><em>Inscrivez-vous <a href="/n">ici</a>.</em></p></div>', "html.parser")
@@ -1260,17 +1261,18 @@ def _alone_on_line(a: Tag, box: Tag) -> bool:
             if isinstance(sib, Tag):
                 if sib.name in BLOCK_TAGS:
                     break
-                if sib.name not in _INVISIBLE and sib.get_text().strip():
+                if sib.name not in _INVISIBLE and _TOKEN_WORD.search(sib.get_text()):
                     return False
-            elif type(sib) is NavigableString and sib.strip():
+            elif type(sib) is NavigableString and _TOKEN_WORD.search(sib):
                 return False
     return True
 
 
 def _closes(a: Tag, box: Tag) -> bool:
-    """True when no words of ``box`` come after the link ``a`` (the button that ends it).
+    """True when no words of ``box`` come after the link ``a`` (the button that ends it; a
+    full stop may follow).
 
-    >>> soup = BeautifulSoup('<div><p>Sind Sie dabei? <a href="/x">Jetzt unterstützen</a>'
+    >>> soup = BeautifulSoup('<div><p>Sind Sie dabei? <a href="/x">Jetzt unterstützen</a>.'
     ...     '</p></div>', "html.parser")
     >>> _closes(soup.a, soup.div)
     True
@@ -1279,12 +1281,30 @@ def _closes(a: Tag, box: Tag) -> bool:
     while node is not box and isinstance(node, Tag):
         for sib in node.next_siblings:
             if isinstance(sib, Tag):
-                if sib.name not in _INVISIBLE and sib.get_text().strip():
+                if sib.name not in _INVISIBLE and _TOKEN_WORD.search(sib.get_text()):
                     return False
-            elif type(sib) is NavigableString and sib.strip():
+            elif type(sib) is NavigableString and _TOKEN_WORD.search(sib):
                 return False
         node = node.parent
     return True
+
+
+#: A link that ends a paragraph is an appeal box's button when that paragraph holds at least
+#: this share of the box's text: the appeal is the paragraph ("… Sind Sie dabei? [Jetzt
+#: unterstützen]"), not article paragraphs with a newsletter line under them.
+CALL_CLOSING_PARAGRAPH_SHARE = 0.8
+
+
+def _closes_the_appeal(a: Tag, box: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
+    """True when the block that holds the link ``a`` holds ``CALL_CLOSING_PARAGRAPH_SHARE`` of
+    the text of ``box``."""
+    block: Any = a.parent
+    while isinstance(block, Tag) and block is not box and block.name not in BLOCK_TAGS:
+        block = block.parent
+    if not isinstance(block, Tag):
+        return False
+    total = stats.get(id(box), (0, 0, 0))[0]
+    return stats.get(id(block), (0, 0, 0))[0] >= CALL_CLOSING_PARAGRAPH_SHARE * total
 
 
 def _call_button(a: Tag, site: str) -> bool:
@@ -1360,13 +1380,17 @@ def _call_to_action(
     label = site_label(site)
     if short and all(_call_link(str(a["href"]), site, label) for a in anchors):
         return True
-    if not box or not _has_prose(el, links=False):
-        return False  # an appeal is written in sentences (a header bar's date and button is not)
+    if not box or not _has_prose(el, links=False) or not CONTENT_TOKENS.isdisjoint(_tokens(el)):
+        # an appeal is written in sentences (a header bar's date and button is not), in a box
+        # that does not call itself the article's text ("article-content__content-group")
+        return False
     lines = [a for a in anchors if _alone_on_line(a, el) or _closes(a, el)]
     # one call button, the box's last link standing as a line of its own (or ending it): a
-    # price table's
-    # "Buy now" buttons or a company's name in a list of press releases are not appeals
+    # price table's "Buy now" buttons or a company's name in a list of press releases are
+    # not appeals
     if not lines or not _call_button(lines[-1], site):
+        return False
+    if not _alone_on_line(lines[-1], el) and not _closes_the_appeal(lines[-1], el, stats):
         return False
     if sum(1 for a in anchors if _call_button(a, site)) > 1:
         return False
