@@ -1252,8 +1252,10 @@ def _alone_on_line(a: Tag, box: Tag) -> bool:
     node: Any = a
     words = a.get_text().strip()
     while (
-        isinstance(node.parent, Tag) and node.parent is not box
-        and node.parent.name in RUNNING_TEXT_TAGS and node.parent.get_text().strip() == words
+        isinstance(node.parent, Tag)
+        and node.parent is not box
+        and node.parent.name in RUNNING_TEXT_TAGS
+        and node.parent.get_text().strip() == words
     ):
         node = node.parent  # a <span> or <strong> wrapped around the link alone
     for siblings in (node.previous_siblings, node.next_siblings):
@@ -1336,71 +1338,72 @@ def _call_button(a: Tag, site: str) -> bool:
 
 def _call_to_action(
     el: Tag, stats: dict[int, tuple[int, int, int]], site: str | None, small: bool = True
-) -> bool:
-    """A short paragraph whose every link is a call link (:func:`_call_link`): "Subscribe now
-    to our e-edition", "¿Ya sabías que tenemos canal de Telegram? Únete", "Abonnez-vous à
-    notre newsletter", in any language, told by where its links go.
+) -> str | None:
+    """``"paragraph"`` for a short paragraph whose every link is a call link
+    (:func:`_call_link`): "Subscribe now to our e-edition", "¿Ya sabías que tenemos canal de
+    Telegram? Únete", "Abonnez-vous à notre newsletter", in any language, told by where its
+    links go.
 
-    Or an appeal box (``<div>``, ``<section>``, ``<aside>`` of at most ``CALL_BOX_MAX_CHARS``):
-    a few sentences asking for support, then one call button (:func:`_call_button`, the
-    box's last link standing as a line of its own or ending its text), every other link
-    staying inside the site ("Apoya el periodismo incómodo … [Apoya a El Faro]",
-    "Links lesen, Rechts bekämpfen … [Jetzt unterstützen]"). The caller keeps the article's
-    own big elements (the chosen container); ``small`` is False for what holds the ``<h1>``
-    or much of the page's text, which is never an appeal box.
+    ``"box"`` for an appeal box (``<div>``, ``<section>``, ``<aside>`` of at most
+    ``CALL_BOX_MAX_CHARS``): a few sentences asking for support, then one call button
+    (:func:`_call_button`, the box's last link standing as a line of its own or ending its
+    text), every other link staying inside the site ("Apoya el periodismo incómodo …
+    [Apoya a El Faro]", "Links lesen, Rechts bekämpfen … [Jetzt unterstützen]"). The caller
+    keeps the article's own big elements (the chosen container); ``small`` is False for
+    what holds the ``<h1>`` or much of the page's text, which is never an appeal box.
 
     >>> soup = BeautifulSoup('<p>Pour lire la suite, <a href="https://site.fr/abonnement">'
     ...     'abonnez-vous</a>.</p>', "html.parser")
     >>> _call_to_action(soup.p, _measure(soup), "site.fr")
-    True
+    'paragraph'
     >>> soup = BeautifulSoup('<p>La chaîne <a href="https://t.me/rybar">Rybar</a> '
     ...     'affirme le contraire.</p>', "html.parser")
-    >>> _call_to_action(soup.p, _measure(soup), "site.fr")
-    False
+    >>> _call_to_action(soup.p, _measure(soup), "site.fr") is None
+    True
     >>> soup = BeautifulSoup('<div><p>Eine offene Gesellschaft braucht guten, frei '
     ...     'zugänglichen Journalismus und Engagement. Sind Sie dabei?</p><a class=button '
     ...     'href="/aktion/!v=1">Jetzt unterstützen</a></div>', "html.parser")
     >>> _call_to_action(soup.div, _measure(soup), "taz.de")
-    True
+    'box'
     """
     if not site:
-        return False
+        return None
     chars, _, links = stats.get(id(el), (0, 0, 0))
     if not links:
-        return False
+        return None
     box = small and el.name in _CALL_BOX_TAGS and chars <= CALL_BOX_MAX_CHARS
     short = el.name in ("p", "div", "li") and chars <= CALL_MAX_CHARS
     if short and el.name != "p" and el.find(_CALL_INNER_BLOCKS) is not None:
         short = False
     if not (short or box):
-        return False
+        return None
     anchors = [a for a in el.find_all("a", href=True) if str(a["href"]).strip()]
     if not anchors:
-        return False
+        return None
     label = site_label(site)
     if short and all(_call_link(str(a["href"]), site, label) for a in anchors):
-        return True
+        return "paragraph"
     if not box or not _has_prose(el, links=False) or not CONTENT_TOKENS.isdisjoint(_tokens(el)):
         # an appeal is written in sentences (a header bar's date and button is not), in a box
         # that does not call itself the article's text ("article-content__content-group")
-        return False
+        return None
     lines = [a for a in anchors if _alone_on_line(a, el) or _closes(a, el)]
     # one call button, the box's last link standing as a line of its own (or ending it): a
     # price table's "Buy now" buttons or a company's name in a list of press releases are
     # not appeals
     if not lines or not _call_button(lines[-1], site):
-        return False
+        return None
     if not _alone_on_line(lines[-1], el) and not _closes_the_appeal(lines[-1], el, stats):
-        return False
+        return None
     if sum(1 for a in anchors if _call_button(a, site)) > 1:
-        return False
+        return None
     for a in anchors:  # the box's other links stay inside the site (its "about us" page)
         host = link_host(str(a["href"]))
         if host is not None and (
             not _same_site(host, site) or any(_same_site(host, s) for s in SOCIAL_HOSTS)
         ):
-            return False
-    return True
+            return None
+    return "box"
 
 
 _CONSENT_PHRASES = tuple(h for h in CONSENT_HINTS if "-" in h)
@@ -3136,13 +3139,20 @@ class _Extractor:
             if verdict is not None:
                 self.drop(node, *verdict)
                 continue
-            if not protected and _call_to_action(node, self.stats, self.site, self._small(node)):
+            call = (
+                None
+                if protected
+                else _call_to_action(node, self.stats, self.site, self._small(node))
+            )
+            if call is not None:
                 self.drop(
                     node,
                     "html_call_to_action",
                     "a short paragraph whose links all go to the site's sign-up pages or own "
-                    "social / app-store accounts, or a short box that ends its appeal with a "
-                    "button to subscribe, join or give: a call to subscribe, follow or support",
+                    "social / app-store accounts: a call to subscribe or follow"
+                    if call == "paragraph"
+                    else "a short box of sentences that ends with one button to subscribe, "
+                    "join or give: an appeal for the reader's support",
                 )
                 continue
             if _quote_box(node) and self._pull_quote(node):
