@@ -1120,8 +1120,19 @@ def _outbound_list(el: Tag, site: str | None) -> bool:
 #: Words of a link's path that name a sign-up page (subscription, newsletter, account).
 CALL_PATH_WORDS = frozenset(w for w in _HINTS["call_paths"] if "-" not in w)
 _CALL_PATH_PHRASES = tuple(w for w in _HINTS["call_paths"] if "-" in w)
+#: Hosts of membership / donation platforms: a page there named for the site is its sign-up.
+CALL_HOSTS = frozenset(_HINTS["call_hosts"])
+#: Words of a button's label that ask the reader to subscribe, join or give.
+CALL_LABEL_WORDS = frozenset(_HINTS["call_labels"])
+#: A call button's label: at most this many words ("Hágase miembro ahora", "Jetzt unterstützen").
+CALL_LABEL_MAX_WORDS = 4
 #: A call to subscribe or follow is a short block: at most this many characters.
 CALL_MAX_CHARS = 320
+#: An appeal box (a few sentences asking for support, then a call button) holds at most this
+#: many characters (:func:`_call_to_action`).
+CALL_BOX_MAX_CHARS = 1200
+#: Boxes that can hold an appeal with its button.
+_CALL_BOX_TAGS = frozenset(("div", "section", "aside"))
 #: A site's name in a social / app-store address: at least this many letters.
 SITE_LABEL_MIN_CHARS = 4
 #: Block children that make an element more than one paragraph.
@@ -1176,14 +1187,21 @@ def _call_link(href: str, site: str, label: str | None) -> bool:
     False
     >>> _call_link("/2023/05/la-guerre-des-abonnements-au-streaming-relance", "site.fr", "site")
     False
+    >>> _call_link("https://apoyo.elfaro.net?u=https://elfaro.net/es/x", "elfaro.net", "elfaro")
+    True
+    >>> _call_link("https://steadyhq.com/de/israel-nachrichten", "israel-nachrichten.org",
+    ...            "israelnachrichten")
+    True
     """
     host = link_host(href)
     m = _ARCHIVED.match(href.strip())
     target = m.group(1) if m else href.strip()
-    if host is not None and any(_same_site(host, s) for s in SOCIAL_HOSTS):
+    if host is not None and any(_same_site(host, s) for s in (*SOCIAL_HOSTS, *CALL_HOSTS)):
         return label is not None and label in _NOT_ALNUM.sub("", target.lower())
     if host is not None and not _same_site(host, site):
         return False
+    if host is not None and _call_subdomain(host):
+        return True
     if target.lower().startswith(("mailto:", "tel:", "javascript:", "#")):
         return False
     pm = _PATH.match(target)
@@ -1200,32 +1218,192 @@ def _call_link(href: str, site: str, label: str | None) -> bool:
     return False
 
 
-def _call_to_action(el: Tag, stats: dict[int, tuple[int, int, int]], site: str | None) -> bool:
-    """A short paragraph whose every link is a call link (:func:`_call_link`): "Subscribe now
-    to our e-edition", "¿Ya sabías que tenemos canal de Telegram? Únete", "Abonnez-vous à
-    notre newsletter", in any language, told by where its links go.
+def _call_subdomain(host: str) -> bool:
+    """True when a label of ``host`` before its registrable domain is a sign-up word
+    (``call_paths``): ``apoyo.elfaro.net``, ``membership.site.com``, ``assine.site.com.br``.
+
+    >>> _call_subdomain("apoyo.elfaro.net"), _call_subdomain("sport.elfaro.net")
+    (True, False)
+    """
+    from cleannews._sites import registrable_domain
+
+    domain = registrable_domain(host)
+    if not host.endswith("." + domain):
+        return False
+    return any(
+        not CALL_PATH_WORDS.isdisjoint(_NOT_ALNUM.split(part))
+        for part in host[: -len(domain) - 1].split(".")
+    )
+
+
+_LABEL_WORD = regex.compile(r"\w+")
+
+
+def _alone_on_line(a: Tag, box: Tag) -> bool:
+    """True when the link ``a`` (with the inline elements wrapped around it alone) is a line
+    of its own inside ``box``: no words (punctuation may be) beside it before the next block
+    or ``<br>`` either side.
+
+    >>> soup = BeautifulSoup('<div><p>Lisez-nous.</p><p><b><a href="/a">Abonnez-vous</a></b>'
+    ...     '</p><p><em>Inscrivez-vous <a href="/n">ici</a>.</em></p></div>', "html.parser")
+    >>> [_alone_on_line(a, soup.div) for a in soup.find_all("a")]
+    [True, False]
+    """
+    node: Any = a
+    words = a.get_text().strip()
+    while (
+        isinstance(node.parent, Tag)
+        and node.parent is not box
+        and node.parent.name in RUNNING_TEXT_TAGS
+        and node.parent.get_text().strip() == words
+    ):
+        node = node.parent  # a <span> or <strong> wrapped around the link alone
+    for siblings in (node.previous_siblings, node.next_siblings):
+        for sib in siblings:
+            if isinstance(sib, Tag):
+                if sib.name in BLOCK_TAGS:
+                    break
+                if sib.name not in _INVISIBLE and _TOKEN_WORD.search(sib.get_text()):
+                    return False
+            elif type(sib) is NavigableString and _TOKEN_WORD.search(sib):
+                return False
+    return True
+
+
+def _closes(a: Tag, box: Tag) -> bool:
+    """True when no words of ``box`` come after the link ``a`` (the button that ends it; a
+    full stop may follow).
+
+    >>> soup = BeautifulSoup('<div><p>Sind Sie dabei? <a href="/x">Jetzt unterstützen</a>.'
+    ...     '</p></div>', "html.parser")
+    >>> _closes(soup.a, soup.div)
+    True
+    """
+    node: Any = a
+    while node is not box and isinstance(node, Tag):
+        for sib in node.next_siblings:
+            if isinstance(sib, Tag):
+                if sib.name not in _INVISIBLE and _TOKEN_WORD.search(sib.get_text()):
+                    return False
+            elif type(sib) is NavigableString and _TOKEN_WORD.search(sib):
+                return False
+        node = node.parent
+    return True
+
+
+#: A link that ends a paragraph is an appeal box's button when that paragraph holds at least
+#: this share of the box's text: the appeal is the paragraph ("… Sind Sie dabei? [Jetzt
+#: unterstützen]"), not article paragraphs with a newsletter line under them.
+CALL_CLOSING_PARAGRAPH_SHARE = 0.8
+
+
+def _closes_the_appeal(a: Tag, box: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
+    """True when the block that holds the link ``a`` holds ``CALL_CLOSING_PARAGRAPH_SHARE`` of
+    the text of ``box``."""
+    block: Any = a.parent
+    while isinstance(block, Tag) and block is not box and block.name not in BLOCK_TAGS:
+        block = block.parent
+    if not isinstance(block, Tag):
+        return False
+    total = stats.get(id(box), (0, 0, 0))[0]
+    return stats.get(id(block), (0, 0, 0))[0] >= CALL_CLOSING_PARAGRAPH_SHARE * total
+
+
+def _call_button(a: Tag, site: str) -> bool:
+    """True when the link ``a`` asks the reader to subscribe, join or give: it goes to a
+    sign-up page of the site, to a sign-up subdomain or to a membership platform
+    (:func:`_call_link`; not a share or follow link), or, inside the site, has a short label
+    that asks it (``call_labels``: "Jetzt unterstützen", "Hágase miembro ahora").
+
+    >>> soup = BeautifulSoup('<a class=btn href="/x">Jetzt unterstützen</a>', "html.parser")
+    >>> _call_button(soup.a, "taz.de")
+    True
+    >>> soup = BeautifulSoup('<a href="https://twitter.com/taz">taz</a>', "html.parser")
+    >>> _call_button(soup.a, "taz.de")
+    False
+    """
+    href = str(a["href"]).strip()
+    host = link_host(href)
+    if host is not None and any(_same_site(host, s) for s in SOCIAL_HOSTS):
+        return False
+    if _call_link(href, site, site_label(site)):
+        return True
+    if (host is not None and not _same_site(host, site)) or href.lower().startswith(
+        ("mailto:", "tel:", "javascript:", "#")
+    ):
+        return False
+    words = [w.lower() for w in _LABEL_WORD.findall(a.get_text(" "))]
+    return len(words) <= CALL_LABEL_MAX_WORDS and not CALL_LABEL_WORDS.isdisjoint(words)
+
+
+def _call_to_action(
+    el: Tag, stats: dict[int, tuple[int, int, int]], site: str | None, small: bool = True
+) -> str | None:
+    """``"paragraph"`` for a short paragraph whose every link is a call link
+    (:func:`_call_link`): "Subscribe now to our e-edition", "¿Ya sabías que tenemos canal de
+    Telegram? Únete", "Abonnez-vous à notre newsletter", in any language, told by where its
+    links go.
+
+    ``"box"`` for an appeal box (``<div>``, ``<section>``, ``<aside>`` of at most
+    ``CALL_BOX_MAX_CHARS``): a few sentences asking for support, then one call button
+    (:func:`_call_button`, the box's last link standing as a line of its own or ending its
+    text), every other link staying inside the site ("Apoya el periodismo incómodo …
+    [Apoya a El Faro]", "Links lesen, Rechts bekämpfen … [Jetzt unterstützen]"). The caller
+    keeps the article's own big elements (the chosen container); ``small`` is False for
+    what holds the ``<h1>`` or much of the page's text, which is never an appeal box.
 
     >>> soup = BeautifulSoup('<p>Pour lire la suite, <a href="https://site.fr/abonnement">'
     ...     'abonnez-vous</a>.</p>', "html.parser")
     >>> _call_to_action(soup.p, _measure(soup), "site.fr")
-    True
+    'paragraph'
     >>> soup = BeautifulSoup('<p>La chaîne <a href="https://t.me/rybar">Rybar</a> '
     ...     'affirme le contraire.</p>', "html.parser")
-    >>> _call_to_action(soup.p, _measure(soup), "site.fr")
-    False
+    >>> _call_to_action(soup.p, _measure(soup), "site.fr") is None
+    True
+    >>> soup = BeautifulSoup('<div><p>Eine offene Gesellschaft braucht guten, frei '
+    ...     'zugänglichen Journalismus und Engagement. Sind Sie dabei?</p><a class=button '
+    ...     'href="/aktion/!v=1">Jetzt unterstützen</a></div>', "html.parser")
+    >>> _call_to_action(soup.div, _measure(soup), "taz.de")
+    'box'
     """
-    if not site or el.name not in ("p", "div", "li"):
-        return False
+    if not site:
+        return None
     chars, _, links = stats.get(id(el), (0, 0, 0))
-    if not links or chars > CALL_MAX_CHARS:
-        return False
-    if el.name != "p" and el.find(_CALL_INNER_BLOCKS) is not None:
-        return False
+    if not links:
+        return None
+    box = small and el.name in _CALL_BOX_TAGS and chars <= CALL_BOX_MAX_CHARS
+    short = el.name in ("p", "div", "li") and chars <= CALL_MAX_CHARS
+    if short and el.name != "p" and el.find(_CALL_INNER_BLOCKS) is not None:
+        short = False
+    if not (short or box):
+        return None
     anchors = [a for a in el.find_all("a", href=True) if str(a["href"]).strip()]
     if not anchors:
-        return False
+        return None
     label = site_label(site)
-    return all(_call_link(str(a["href"]), site, label) for a in anchors)
+    if short and all(_call_link(str(a["href"]), site, label) for a in anchors):
+        return "paragraph"
+    if not box or not _has_prose(el, links=False) or not CONTENT_TOKENS.isdisjoint(_tokens(el)):
+        # an appeal is written in sentences (a header bar's date and button is not), in a box
+        # that does not call itself the article's text ("article-content__content-group")
+        return None
+    lines = [a for a in anchors if _alone_on_line(a, el) or _closes(a, el)]
+    # one call button, the box's last link standing as a line of its own (or ending it): a
+    # price table's "Buy now" buttons or a company's name in a list of press releases are
+    # not appeals
+    if not lines or not _call_button(lines[-1], site):
+        return None
+    if not _alone_on_line(lines[-1], el) and not _closes_the_appeal(lines[-1], el, stats):
+        return None
+    if sum(1 for a in anchors if _call_button(a, site)) > 1:
+        return None
+    for a in anchors:  # the box's other links stay inside the site (its "about us" page)
+        host = link_host(str(a["href"]))
+        if host is not None and (
+            not _same_site(host, site) or any(_same_site(host, s) for s in SOCIAL_HOSTS)
+        ):
+            return None
+    return "box"
 
 
 _CONSENT_PHRASES = tuple(h for h in CONSENT_HINTS if "-" in h)
@@ -2961,12 +3139,20 @@ class _Extractor:
             if verdict is not None:
                 self.drop(node, *verdict)
                 continue
-            if not protected and _call_to_action(node, self.stats, self.site):
+            call = (
+                None
+                if protected
+                else _call_to_action(node, self.stats, self.site, self._small(node))
+            )
+            if call is not None:
                 self.drop(
                     node,
                     "html_call_to_action",
                     "a short paragraph whose links all go to the site's sign-up pages or own "
-                    "social / app-store accounts: a call to subscribe or follow",
+                    "social / app-store accounts: a call to subscribe or follow"
+                    if call == "paragraph"
+                    else "a short box of sentences that ends with one button to subscribe, "
+                    "join or give: an appeal for the reader's support",
                 )
                 continue
             if _quote_box(node) and self._pull_quote(node):
