@@ -674,6 +674,42 @@ def _teaser_copies(lines: list[_Line]) -> None:
             ln.bad("title_repeat", "a teaser's headline printed twice in a row (page furniture)")
 
 
+def _paragraph_copies(lines: list[_Line]) -> None:
+    """A line that reads like prose (class GOOD: at least GOOD_MIN_WORDS words) printed twice
+    in a row: the second copy goes (``paragraph_copy``), the first stays.
+
+    The page template printed it again: a teaser's long headline as link and as title, a
+    lede as the page's description and as its first paragraph, a photo's alt text and its
+    caption (TRAIN: 16 second copies on 11 pages of 9 sites, labelled ``title_repeat``,
+    ``other`` or ``caption``; :func:`_teaser_copies` takes short, unclassified headlines
+    only). Only an exact copy (case aside) of the standing line just above it (furniture and
+    blank lines between them aside); a protected line (byline, date) stays. An article
+    does not say the same sentence twice in a row: a refrain or a one-word reply is shorter
+    than a GOOD line. Runs after the headline's own repeats (:func:`_title_repeats`) and the
+    teasers' (:func:`_teaser_copies`), so those keep their reason; idempotent (the first copy
+    has no copy above it once the second is gone).
+
+    >>> lede = ("Deux présidents, deux visions, une collectivité en crise. À la Province des "
+    ...         "Îles, la guerre est ouverte.")
+    >>> ls = [_Line(t, frozenset({"la", "en", "une", "des", "est"}))
+    ...       for t in ("Titre", lede, lede, "Suite de l'article.")]
+    >>> for ln in ls[1:3]:
+    ...     ln.cls = GOOD
+    >>> _paragraph_copies(ls)
+    >>> [ln.removal.rule if ln.removal else None for ln in ls]
+    [None, None, 'paragraph_copy', None]
+    """
+    standing = [ln for ln in lines if not ln.blank and ln.cls is not BAD]
+    for up, ln in pairwise(standing):
+        if (
+            ln.cls is GOOD
+            and not ln.protected
+            and up.n == ln.n
+            and _folded(up) == _folded(ln)
+        ):
+            ln.bad("paragraph_copy", "a paragraph printed twice in a row (the template's copy)")
+
+
 def _listing_title(lines: list[_Line], t: int) -> bool:
     """The headline ``lines[t]`` is printed at least REPEAT_MIN times and one copy stands
     over a paragraph: a listing's teaser headline (see :func:`_listing_headlines`).
@@ -1817,7 +1853,7 @@ def plan_lines(
         stop = _stoplists().get(page_stop, frozenset())
         probs = apply_line_model(lines, stop, headline, title_key, _key, Removal)
         apply_run_model(lines, headline, probs, Removal)
-    give_back(lines)  # article lines a position rule or a model took (_keep.py)
+    after_models(lines)
     plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
     headline = title_line(lines)
     for i, (s, c, _) in enumerate(spans):
@@ -1833,6 +1869,18 @@ def plan_lines(
         if found:
             plan[i] = Removal(found[0].rule, found[0].reason, found)
     return plan
+
+
+def after_models(lines: list[_Line]) -> None:
+    """What :func:`plan_lines` does to the lines once the line and run models have run (with
+    or without them): the give-back guards (:func:`cleannews.strip._keep.give_back`: article
+    lines a position rule or a model took), then the prose lines printed twice in a row
+    (:func:`_paragraph_copies`; after the models, which judge the page as they were trained
+    to). ``tools.strip_model.train_runs.guarded_removed`` calls it too, so the CV figures
+    are those of this order.
+    """
+    give_back(lines)
+    _paragraph_copies(lines)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,110 @@
+"""A prose line the page template printed twice in a row: the second copy goes (strip14).
+
+A lede printed as the page's description and again as its first paragraph, a teaser's long
+headline printed as its link and as its title, a photo's alt text and its caption: TRAIN pages
+of nine sites print such a line twice, the labels call the second copy ``title_repeat``,
+``other`` or ``caption``, and the strip stage left both (``_teaser_copies`` takes short,
+unclassified headlines only). ``_paragraph_copies`` (rule ``paragraph_copy``) removes the
+second copy of a line of class GOOD, after the models (:func:`detectors.after_models`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import cleannews
+from _helpers import changes_by, seed_lines
+from cleannews.strip import strip_text
+
+CFG = cleannews.CleanConfig(score_spin=False, quarantine=False)
+
+#: (TRAIN page, first words of a line it prints twice in a row: the second copy is furniture).
+COPIES = [
+    ("fr-a-0022", "FRANCFORT – Constatant que l'inflation de la zone euro"),  # lede printed twice
+    ("fr-g-0006", "Deux présidents, deux visions, une collectivité en crise."),
+    ("fr-a-0188", "Hélène a tué Zélia, sa petite fille"),
+    ("fr-d-0040", "Dans ses vœux de Nouvel An, le ministre de la Santé"),
+    ("es-c-0008", "La provincia de Málaga es donde más aumentó"),
+    ("es-m-0025", "Detienen a un sospechoso de provocar los últimos incendios"),  # teaser title
+    ("fr-b-0117", "Ce film culte depuis 53 ans reviendra au cinéma"),
+    ("fr-f-0013", "Quel impact l'autodestruction de Banksy"),
+]
+#: A photo's alt text and its caption, both labelled ``caption``: the second copy goes, the
+#: first stays (still furniture left in).
+CAPTION_COPY = ("fr-e-0045", "Le vote historique du duo Lemaignen-Carré")
+
+
+@pytest.mark.parametrize(("page_id", "start"), COPIES)
+def test_second_copy_goes_first_stays(page_out, page_id, start):
+    """Judged as ``cleannews.evaluate`` judges the page: the first copy survives, the second
+    (furniture) is gone."""
+    got = {t: v for t, v in page_out(page_id).items() if t.replace("’", "'").startswith(
+        start.replace("’", "'"))}
+    pairs = sorted(p for v in got.values() for p in v)
+    assert pairs == [(False, False), (True, True)], got
+
+
+def test_caption_copy(page_out):
+    page_id, start = CAPTION_COPY
+    got = {t: v for t, v in page_out(page_id).items() if t.startswith(start)}
+    assert sorted(p for v in got.values() for p in v) == [(False, False), (False, True)], got
+
+
+@pytest.mark.parametrize(("page_id", "start"), COPIES[:3])
+def test_the_change_names_its_rule(train_page, page_id, start):
+    doc, _ = train_page(page_id)
+    d = cleannews.clean(doc, CFG)
+    hits = [c for c in d.changes if c.rule == "paragraph_copy"]
+    assert any(c.before.strip().startswith(start) for c in hits), [c.rule for c in d.changes]
+    assert all(c.reason == "a paragraph printed twice in a row (the template's copy)"
+               for c in hits)
+    assert cleannews.clean(d.text, CFG).text == d.text  # idempotent: the first copy stays
+
+
+def test_no_other_train_content_taken(strip_real_docs):
+    """On every TRAIN page printing a long line twice, the rule takes no content line but one
+    page's: it-m-0021, a tag page printing each teaser's headline twice whose labels call both
+    copies content (the guideline labels a feed's second copy ``title_repeat``; the page's
+    first pair lost its copy to ``title_repeat`` before this rule)."""
+    taken = []
+    for pid, (rec, doc, labelled) in sorted(strip_real_docs.items()):
+        if rec["split"] != "train":
+            continue
+        texts = [x.strip().casefold() for x in doc.split("\n") if len(x.split()) >= 5]
+        if len(set(texts)) == len(texts):
+            continue  # no line of 5+ words printed twice: the rule takes nothing
+        content = {lb.text.strip() for lb in labelled if lb.content}
+        boiler = {lb.text.strip() for lb in labelled if not lb.content}
+        for c in cleannews.clean(doc, CFG).changes:
+            t = c.before.strip()
+            if c.rule == "paragraph_copy" and t in content and t not in boiler:
+                taken.append((pid, t[:60]))
+    assert taken == [("it-m-0021", "Napoli, Gattuso potrebbe essere l’arma per arrivare a Tonali")]
+
+
+def test_seed_lede_printed_twice():
+    """A seed article whose lede the template printed twice: the copy goes, every other line
+    of the article stays (without the rule both copies stayed)."""
+    lines = seed_lines()[:8]
+    lede = lines[1]
+    text = "\n\n".join([lines[0], lede, lede, *lines[2:]]) + "\n"
+    out = strip_text(text, CFG)
+    assert changes_by(out, {"paragraph_copy"}) == [("paragraph_copy", lede[:80])]
+    kept = [x.strip() for x in out.text.split("\n") if x.strip()]
+    assert kept == [lines[0], lede, *lines[2:]]
+
+
+def test_seeds_untouched():
+    """The seed articles as they are (no line printed twice): the rule takes nothing."""
+    lines = seed_lines()
+    for k in range(0, len(lines), 20):
+        text = "\n\n".join(lines[k : k + 20]) + "\n"
+        assert changes_by(strip_text(text, CFG), {"paragraph_copy"}) == []
+
+
+def test_short_lines_and_standing_neighbours_stay():
+    """A line-up's "Trainer" printed twice, an interview's "Oui." twice, and a paragraph
+    printed twice with another paragraph between the copies keep every copy."""
+    seed = seed_lines()
+    text = "\n".join(["Trainer", "Trainer", "Oui.", "Oui.", seed[3], seed[4], seed[3]]) + "\n"
+    assert changes_by(strip_text(text, CFG), {"paragraph_copy"}) == []
