@@ -10,6 +10,8 @@ second copy of a line of class GOOD, after the models (:func:`detectors.after_mo
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import cleannews
@@ -108,3 +110,29 @@ def test_short_lines_and_standing_neighbours_stay():
     seed = seed_lines()
     text = "\n".join(["Trainer", "Trainer", "Oui.", "Oui.", seed[3], seed[4], seed[3]]) + "\n"
     assert changes_by(strip_text(text, CFG), {"paragraph_copy"}) == []
+
+
+#: The UD French sentences (``../shared/corpora/fr-ud``, as ``conftest.UD_FR``).
+UD_FR = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "fr-ud"
+
+
+def ud_copies_taken(folder: Path) -> tuple[int, list[str]]:
+    """(sentences, those ``paragraph_copy`` takes) of the UD French files stripped as
+    documents of 200 sentences, one a line, in file order."""
+    n, hits = 0, []
+    for f in sorted(folder.glob("*.txt")):
+        rows = [r.partition("\t")[2].strip() for r in f.read_text("utf-8").splitlines()]
+        rows = [r for r in rows if r]
+        n += len(rows)
+        for k in range(0, len(rows), 200):
+            out = strip_text("\n".join(rows[k : k + 200]) + "\n", CFG)
+            hits += [t for _, t in changes_by(out, {"paragraph_copy"})]
+    return n, hits
+
+
+def test_ud_sentences_untouched():
+    """No UD French sentence is taken: the treebanks never print a sentence twice in a row."""
+    if not UD_FR.is_dir():
+        pytest.skip("UD French sentences not at ../shared/corpora/fr-ud")
+    n, hits = ud_copies_taken(UD_FR)
+    assert n > 4000 and hits == []

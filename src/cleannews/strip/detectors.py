@@ -684,9 +684,8 @@ def _paragraph_copies(lines: list[_Line]) -> None:
     ``title_repeat``, ``other`` or ``caption``; :func:`_teaser_copies` takes short,
     unclassified headlines only). Only an exact copy (case aside) of the standing line just
     above it (furniture and blank lines between them aside); a protected line (byline, date)
-    stays. An article
-    does not say the same sentence twice in a row: a refrain or a one-word reply is shorter
-    than a GOOD line. Runs after the headline's own repeats (:func:`_title_repeats`) and the
+    stays. An article does not say the same sentence twice in a row: a refrain or a one-word
+    reply is shorter than a GOOD line. Runs after the headline's own repeats (:func:`_title_repeats`) and the
     teasers' (:func:`_teaser_copies`), so those keep their reason; idempotent (the first copy
     has no copy above it once the second is gone).
 
