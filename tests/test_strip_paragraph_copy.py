@@ -22,10 +22,8 @@ CFG = cleannews.CleanConfig(score_spin=False, quarantine=False)
 
 #: (TRAIN page, first words of a line it prints twice in a row: the second copy is furniture).
 COPIES = [
-    ("fr-a-0022", "FRANCFORT – Constatant que l'inflation de la zone euro"),  # lede printed twice
-    ("fr-g-0006", "Deux présidents, deux visions, une collectivité en crise."),
+    ("fr-g-0006", "Deux présidents, deux visions, une collectivité en crise."),  # a lede
     ("fr-a-0188", "Hélène a tué Zélia, sa petite fille"),
-    ("fr-d-0040", "Dans ses vœux de Nouvel An, le ministre de la Santé"),
     ("es-c-0008", "La provincia de Málaga es donde más aumentó"),
     ("es-m-0025", "Detienen a un sospechoso de provocar los últimos incendios"),  # teaser title
     ("fr-b-0117", "Ce film culte depuis 53 ans reviendra au cinéma"),
@@ -50,6 +48,20 @@ def test_caption_copy(page_out):
     page_id, start = CAPTION_COPY
     got = {t: v for t, v in page_out(page_id).items() if t.startswith(start)}
     assert sorted(p for v in got.values() for p in v) == [(False, False), (False, True)], got
+
+
+#: TRAIN pages that are one lede printed twice and nothing else of prose: the rule leaves them
+#: (PARAGRAPH_COPY_MIN_TEXTS; a document of one paragraph sent twice is the text itself).
+ALONE = [
+    ("fr-a-0022", "FRANCFORT – Constatant que l'inflation de la zone euro"),
+    ("fr-d-0040", "Dans ses vœux de Nouvel An, le ministre de la Santé"),
+]
+
+
+@pytest.mark.parametrize(("page_id", "start"), ALONE)
+def test_page_of_one_paragraph_twice_keeps_both(page_out, page_id, start):
+    got = {t: v for t, v in page_out(page_id).items() if t.startswith(start)}
+    assert sorted(p for v in got.values() for p in v) == [(False, True), (True, True)], got
 
 
 @pytest.mark.parametrize(("page_id", "start"), COPIES[:3])
@@ -105,11 +117,15 @@ def test_seeds_untouched():
 
 
 def test_short_lines_and_standing_neighbours_stay():
-    """A line-up's "Trainer" printed twice, an interview's "Oui." twice, and a paragraph
-    printed twice with another paragraph between the copies keep every copy."""
+    """A line-up's "Trainer" printed twice, an interview's "Oui." twice, a paragraph printed
+    twice with another paragraph between the copies, a paragraph printed three times in a
+    row, and a document of one paragraph printed twice keep every copy."""
     seed = seed_lines()
     text = "\n".join(["Trainer", "Trainer", "Oui.", "Oui.", seed[3], seed[4], seed[3]]) + "\n"
     assert changes_by(strip_text(text, CFG), {"paragraph_copy"}) == []
+    text = "\n\n".join([seed[0], seed[1], seed[1], seed[1], seed[2]]) + "\n"
+    assert changes_by(strip_text(text, CFG), {"paragraph_copy"}) == []
+    assert changes_by(strip_text(f"{seed[1]}\n{seed[1]}\n", CFG), {"paragraph_copy"}) == []
 
 
 #: The UD French sentences (``../shared/corpora/fr-ud``, as ``conftest.UD_FR``).
