@@ -1,11 +1,12 @@
 """A prose line the page template printed twice in a row: the second copy goes (strip14).
 
 A lede printed as the page's description and again as its first paragraph, a teaser's long
-headline printed as its link and as its title, a photo's alt text and its caption: TRAIN pages
-of nine sites print such a line twice, the labels call the second copy ``title_repeat``,
-``other`` or ``caption``, and the strip stage left both (``_teaser_copies`` takes short,
-unclassified headlines only). ``_paragraph_copies`` (rule ``paragraph_copy``) removes the
-second copy of a line of class GOOD, after the models (:func:`detectors.after_models`).
+headline printed as its link and as its title, a photo's alt text and its caption: 15 TRAIN
+pages print such a line twice, the labels call the second copy ``title_repeat``, ``other`` or
+``caption``, and the strip stage left both (``_teaser_copies`` takes short, unclassified
+headlines only). ``_paragraph_copies`` (rule ``paragraph_copy``) removes the second copy of a
+line of class GOOD printed exactly twice on a page with other prose, after the models
+(:func:`detectors.after_models`).
 """
 
 from __future__ import annotations
