@@ -8,11 +8,9 @@ Development figures only (TRAIN split of ``fixtures/strip_real``; nothing held o
 * default: site-grouped CV as ``tools.strip_model.train_runs --cv-only`` computes it (rules,
   out-of-fold line model, run model refitted out of fold), but at the **shipped** run-model
   thresholds; prints P / R / F1 / content kept and every content line removed, with the
-  rule of its removal (``run_model`` when the run model took it), once the steps after the
-  models (:func:`cleannews.strip.detectors.after_models`: the give-back guards of
-  :mod:`cleannews.strip._keep`, the paragraphs printed twice) have run, as in the shipped
-  strip stage (the figures of the models' decisions alone are printed too). Needs the train
-  extra.
+  rule of its removal (``run_model`` when the run model took it), once the give-back guards
+  of :mod:`cleannews.strip._keep` have run after the models, as in the shipped strip stage
+  (the figures of the models' decisions alone are printed too). Needs the train extra.
 * ``--recombined``: the content lines lost on recombined pages (0.1.0 fixture articles with
   all TRAIN furniture spliced in) for seeds 20261201, 7 and 11, with the rule of the
   ``Change`` that removed each one.

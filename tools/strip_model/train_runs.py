@@ -275,9 +275,9 @@ def figures_with(keys, y, rem, changes) -> dict:
 def guarded_removed(pages: list[dict], keys, rem, changes) -> tuple[np.ndarray, dict]:
     """The removals as the shipped strip stage makes them: the run model's decisions
     ``changes`` applied over the first stage (as :func:`~cleannews.strip.runmodel.apply_run_model`
-    applies them), **then** what :func:`~cleannews.strip.detectors.plan_lines` does after the
-    models (:func:`~cleannews.strip.detectors.after_models`: the give-back guards of
-    :mod:`cleannews.strip._keep`, then the paragraphs printed twice).
+    applies them), **then** the give-back guards of :mod:`cleannews.strip._keep`
+    (:func:`~cleannews.strip._keep.give_back`, which
+    :func:`~cleannews.strip.detectors.plan_lines` calls after the models).
 
     Returns one bool per key (removed) and ``{key: rule}`` of the removed lines. The
     pages' lines are left as they were. :func:`figures_with` (the threshold search) reads
@@ -294,7 +294,7 @@ def guarded_removed(pages: list[dict], keys, rem, changes) -> tuple[np.ndarray, 
     >>> removed.tolist(), rules, lines[1].cls  # the quoted title is given back
     ([False, False, False, True], {(0, 3): 'tags_heading'}, 'amb')
     """
-    from cleannews.strip.detectors import after_models
+    from cleannews.strip._keep import give_back
 
     by_page: dict[int, list[tuple[int, bool]]] = {}
     for (n, i), v in changes.items():
@@ -312,7 +312,7 @@ def guarded_removed(pages: list[dict], keys, rem, changes) -> tuple[np.ndarray, 
                     ln.cls, ln.removal = BAD, Removal("run_model", "run model (out of fold)")
                 elif not v and ln.cls is BAD:
                     ln.cls, ln.removal = AMB, None
-            after_models(lines)
+            give_back(lines)
             for i, ln in enumerate(lines):
                 j = at.get((n, i))
                 if j is None:

@@ -150,12 +150,6 @@ TEASER_COPY_MIN_WORDS = 3
 #: ... and is printed at most this many times on the page (link, title, and a link after the
 #: teaser's summary; a gallery's slide text printed more often is no teaser).
 TEASER_COPY_MAX_COPIES = 3
-#: :func:`_paragraph_copies`: a prose line printed exactly this many times on the page (a text
-#: printed more often is filler or a widget, left to the repeat rules) ...
-PARAGRAPH_COPIES = 2
-#: ... on a page with at least this many different prose lines (a document that is one
-#: paragraph printed twice has no article around the copy: it is the text itself).
-PARAGRAPH_COPY_MIN_TEXTS = 2
 #: Context leaves the page's last lines standing when the furniture just above them is a
 #: rule's that took at least this many lines between the article's paragraphs: furniture
 #: printed between paragraphs or items (an ad slot, a teaser's label, a photo credit), after
@@ -678,61 +672,6 @@ def _teaser_copies(lines: list[_Line]) -> None:
             and _is_paragraph(nxt)
         ):
             ln.bad("title_repeat", "a teaser's headline printed twice in a row (page furniture)")
-
-
-def _paragraph_copies(lines: list[_Line]) -> None:
-    """A line that reads like prose (class GOOD: at least GOOD_MIN_WORDS words) printed twice
-    in a row: the second copy goes (``paragraph_copy``), the first stays.
-
-    The page template printed it again: a teaser's long headline as link and as title, a
-    lede as the page's description and as its first paragraph, a photo's alt text and its
-    caption (TRAIN: 18 second copies on 15 pages in French, Spanish and Italian, 16 of them
-    labelled ``title_repeat``, ``other`` or ``caption``; :func:`_teaser_copies` takes short,
-    unclassified headlines only). Only an exact copy (case aside) of the standing line just
-    above it (furniture and blank lines between them aside); a protected line (byline, date)
-    stays. An article does not say the same sentence twice in a row: a refrain or a one-word
-    reply is shorter than a GOOD line. The copy is printed exactly :data:`PARAGRAPH_COPIES`
-    times on a page of at least :data:`PARAGRAPH_COPY_MIN_TEXTS` different prose lines: a text
-    printed three times or more is filler or a widget (left to the repeat rules), and a
-    document that is one paragraph printed twice has no article around the copy. Runs after
-    the models (:func:`after_models`), so the headline's own repeats (:func:`_title_repeats`)
-    and the teasers' (:func:`_teaser_copies`) keep their reason; idempotent (the first copy
-    has no copy above it once the second is gone).
-
-    >>> lede = ("Deux présidents, deux visions, une collectivité en crise. À la Province des "
-    ...         "Îles, la guerre est ouverte.")
-    >>> body = "Le congrès se réunit lundi pour tenter de trouver une issue à la crise."
-    >>> ls = [_Line(t, frozenset({"la", "en", "une", "des", "est", "de", "à", "pour"}))
-    ...       for t in ("Titre", lede, lede, body)]
-    >>> for ln in ls[1:]:
-    ...     ln.cls = GOOD
-    >>> _paragraph_copies(ls)
-    >>> [ln.removal.rule if ln.removal else None for ln in ls]
-    [None, None, 'paragraph_copy', None]
-
-    A page of one paragraph printed twice, or a paragraph printed three times, keeps them
-    all (:data:`PARAGRAPH_COPY_MIN_TEXTS`, :data:`PARAGRAPH_COPIES`):
-
-    >>> ls = [_Line(t, frozenset({"la", "en", "une", "des", "est"})) for t in (lede, lede)]
-    >>> for ln in ls:
-    ...     ln.cls = GOOD
-    >>> _paragraph_copies(ls)
-    >>> [ln.removal for ln in ls]
-    [None, None]
-    """
-    standing = [ln for ln in lines if not ln.blank and ln.cls is not BAD]
-    pairs = [
-        (up, ln) for up, ln in pairwise(standing)
-        if ln.cls is GOOD and not ln.protected and up.n == ln.n and _folded(up) == _folded(ln)
-    ]
-    if not pairs:
-        return
-    prose = Counter(_folded(ln) for ln in standing if ln.cls is GOOD)
-    for _, ln in pairs:
-        key = _folded(ln)
-        if prose[key] != PARAGRAPH_COPIES or len(prose) < PARAGRAPH_COPY_MIN_TEXTS:
-            continue
-        ln.bad("paragraph_copy", "a paragraph printed twice in a row (the template's copy)")
 
 
 def _listing_title(lines: list[_Line], t: int) -> bool:
@@ -1878,7 +1817,7 @@ def plan_lines(
         stop = _stoplists().get(page_stop, frozenset())
         probs = apply_line_model(lines, stop, headline, title_key, _key, Removal)
         apply_run_model(lines, headline, probs, Removal)
-    after_models(lines)
+    give_back(lines)  # article lines a position rule or a model took (_keep.py)
     plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
     headline = title_line(lines)
     for i, (s, c, _) in enumerate(spans):
@@ -1894,18 +1833,6 @@ def plan_lines(
         if found:
             plan[i] = Removal(found[0].rule, found[0].reason, found)
     return plan
-
-
-def after_models(lines: list[_Line]) -> None:
-    """What :func:`plan_lines` does to the lines once the line and run models have run (with
-    or without them): the give-back guards (:func:`cleannews.strip._keep.give_back`: article
-    lines a position rule or a model took), then the prose lines printed twice in a row
-    (:func:`_paragraph_copies`; after the models, which judge the page as they were trained
-    to). ``tools.strip_model.train_runs.guarded_removed`` calls it too, so the CV figures
-    are those of this order.
-    """
-    give_back(lines)
-    _paragraph_copies(lines)
 
 
 @lru_cache(maxsize=1)
