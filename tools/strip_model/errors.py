@@ -7,7 +7,8 @@
 Reuses the run-model trainer (:mod:`tools.strip_model.train_runs`): the first stage (rules,
 detectors, line model) with **out-of-fold** line-model scores (cached), then the run model
 cross-validated by site, its decisions at the shipped thresholds (``data/run_model.json``;
-``--search`` picks them on the CV scores as ``train_runs --cv-only`` does). Prints
+``--search`` picks them on the CV scores as ``train_runs --cv-only`` does), then the
+give-back guards the strip stage runs after the models (``_keep.give_back``). Prints
 
 * P / R / F1 / content kept per language and removed/all per kind;
 * missed furniture lines by kind and by position relative to the article body (before the
@@ -120,7 +121,8 @@ def final_decisions(pages, search: bool = False):
         rp, gp, lp, back = (shipped["remove_p"], shipped["remove_good_p"],
                             shipped["remove_list_p"], shipped["give_back_p"])
     changes = train_runs.decide(p, rmeta, rp, gp, lp, back)
-    removed = np.array([changes.get(k, rem[j]) for j, k in enumerate(keys)])
+    # then the give-back guards the strip stage runs after the models, as it ships
+    removed = train_runs.guarded_removed(pages, keys, rem, changes)[0]
     rm_p = {(m[0], m[1]): float(p[k]) for k, m in enumerate(rmeta)}
     return keys, ly, removed, rm_p, (rp, gp, lp, back)
 

@@ -8,7 +8,9 @@ Development figures only (TRAIN split of ``fixtures/strip_real``; nothing held o
 * default: site-grouped CV as ``tools.strip_model.train_runs --cv-only`` computes it (rules,
   out-of-fold line model, run model refitted out of fold), but at the **shipped** run-model
   thresholds; prints P / R / F1 / content kept and every content line removed, with the
-  rule of its removal (``run_model`` when the run model took it). Needs the train extra.
+  rule of its removal (``run_model`` when the run model took it), once the give-back guards
+  of :mod:`cleannews.strip._keep` have run after the models, as in the shipped strip stage
+  (the figures of the models' decisions alone are printed too). Needs the train extra.
 * ``--recombined``: the content lines lost on recombined pages (0.1.0 fixture articles with
   all TRAIN furniture spliced in) for seeds 20261201, 7 and 11, with the rule of the
   ``Change`` that removed each one.
@@ -26,7 +28,9 @@ PAGES = 120
 
 
 def cv_lost() -> tuple[dict, list[dict]]:
-    """(figures, lost content lines) of the site-grouped CV at the shipped thresholds."""
+    """(figures, lost content lines) of the site-grouped CV at the shipped thresholds, after
+    the give-back guards of :mod:`cleannews.strip._keep` as the shipped strip stage runs them
+    (:func:`tools.strip_model.train_runs.guarded_removed`)."""
     from cleannews.strip.runmodel import load_run_model
     from tools.strip_model import train_runs as tr
 
@@ -36,14 +40,25 @@ def cv_lost() -> tuple[dict, list[dict]]:
     p, rmeta = tr.cross_validate(pages, X, y, groups, meta)
     rm = load_run_model()
     ch = tr.decide(p, rmeta, rm.remove_p, rm.remove_good_p, rm.remove_list_p, rm.give_back_p)
+    print("  models' decisions alone (before the give-back guards):",
+          tr.figures_with(keys, ly, rem, ch))
+    return lost_after_guards(pages, keys, ly, rem, ch)
+
+
+def lost_after_guards(pages, keys, ly, rem, ch) -> tuple[dict, list[dict]]:
+    """(figures, lost content lines) once the run-model decisions ``ch`` and the give-back
+    guards have run over the first stage's ``rem`` (the shipped order: models, then
+    :func:`cleannews.strip._keep.give_back`); each lost line names the rule that took it."""
+    from tools.strip_model import train as line_train
+    from tools.strip_model import train_runs as tr
+
+    removed, rules = tr.guarded_removed(pages, keys, rem, ch)
     lost = []
     for j, (n, i) in enumerate(keys):
-        if ly[j] == 0 and ch.get((n, i), rem[j]):
-            ln = pages[n]["lines"][i]
-            rule = "run_model" if (n, i) in ch and not rem[j] else (
-                ln.removal.rule if ln.removal else "?")
-            lost.append({"id": pages[n]["id"], "rule": rule, "text": ln.text[:100]})
-    return tr.figures_with(keys, ly, rem, ch), lost
+        if ly[j] == 0 and removed[j]:
+            lost.append({"id": pages[n]["id"], "rule": rules[(n, i)],
+                         "text": pages[n]["lines"][i].text[:100]})
+    return line_train.figures(removed, ly), lost
 
 
 def recombined_lost(seed: int, pages: int = PAGES) -> list[dict]:

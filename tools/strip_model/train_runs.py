@@ -272,6 +272,66 @@ def figures_with(keys, y, rem, changes) -> dict:
     return line_train.figures(r, y)
 
 
+def guarded_removed(pages: list[dict], keys, rem, changes) -> tuple[np.ndarray, dict]:
+    """The removals as the shipped strip stage makes them: the run model's decisions
+    ``changes`` applied over the first stage (as :func:`~cleannews.strip.runmodel.apply_run_model`
+    applies them), **then** the give-back guards of :mod:`cleannews.strip._keep`
+    (:func:`~cleannews.strip._keep.give_back`, which
+    :func:`~cleannews.strip.detectors.plan_lines` calls after the models).
+
+    Returns one bool per key (removed) and ``{key: rule}`` of the removed lines. The
+    pages' lines are left as they were. :func:`figures_with` (the threshold search) reads
+    the decisions alone: the guards run once per operating point reported, not per grid
+    point.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> text = ["«", "Phèdre", "».", "Tags"]
+    >>> lines = [_Line(t, frozenset()) for t in text]
+    >>> lines[3].bad("tags_heading", "tags")
+    >>> keys = [(0, i) for i in range(4)]
+    >>> rem = np.array([False, False, False, True])
+    >>> removed, rules = guarded_removed([{"lines": lines}], keys, rem, {(0, 1): True})
+    >>> removed.tolist(), rules, lines[1].cls  # the quoted title is given back
+    ([False, False, False, True], {(0, 3): 'tags_heading'}, 'amb')
+    """
+    from cleannews.strip._keep import give_back
+
+    by_page: dict[int, list[tuple[int, bool]]] = {}
+    for (n, i), v in changes.items():
+        by_page.setdefault(n, []).append((i, v))
+    out = np.array(rem, bool).copy()
+    rules: dict = {}
+    at = {k: j for j, k in enumerate(keys)}
+    for n in sorted({n for n, _ in keys}):
+        lines = pages[n]["lines"]
+        saved = [(ln.cls, ln.removal) for ln in lines]
+        try:
+            for i, v in by_page.get(n, ()):
+                ln = lines[i]
+                if v and ln.cls is not BAD:
+                    ln.cls, ln.removal = BAD, Removal("run_model", "run model (out of fold)")
+                elif not v and ln.cls is BAD:
+                    ln.cls, ln.removal = AMB, None
+            give_back(lines)
+            for i, ln in enumerate(lines):
+                j = at.get((n, i))
+                if j is None:
+                    continue
+                out[j] = ln.cls is BAD
+                if out[j]:
+                    rules[(n, i)] = ln.removal.rule if ln.removal else "?"
+        finally:
+            for ln, (c, r) in zip(lines, saved, strict=True):
+                ln.cls, ln.removal = c, r
+    return out, rules
+
+
+def guarded_figures(pages: list[dict], keys, y, rem, changes) -> dict:
+    """:func:`figures_with` after the give-back guards (:func:`guarded_removed`): the figures
+    of the pipeline as it ships."""
+    return line_train.figures(guarded_removed(pages, keys, rem, changes)[0], y)
+
+
 def fit(X, y) -> GradientBoostingClassifier:
     return GradientBoostingClassifier(**PARAMS).fit(X, y)
 
@@ -419,6 +479,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"CV point before the guard: remove_p {rp} remove_good_p {gp} remove_list_p {lp} "
           f"give_back_p {back}: {fig}")
     changes = decide(p, rmeta, rp, gp, lp, back)
+    print("  as shipped (the give-back guards after the models):",
+          guarded_figures(pages, keys, ly, rem, changes))
     langs, kinds = per_group(keys, ly, rem, changes, pages)
     for lg, f in langs.items():
         print(f"  {lg}: {f}")
@@ -502,6 +564,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"chosen at the guarded point (thresholds above {above}): "
           + " / ".join(f"{k} {point[k]}" for k in (*RUN_THRESHOLDS, "give_back_p"))
           + f": {point['cv']}")
+    print("  as shipped (the give-back guards after the models):",
+          guarded_figures(pages, keys, ly, rem, changes))
     print("  per kind:", ", ".join(f"{k} {a}/{b}" for k, (a, b) in sorted(kinds.items())))
     bad = not_idempotent(pages)
     print(f"not idempotent on {len(bad)} train pages / fixtures: {bad[:10]}")
