@@ -2151,86 +2151,18 @@ def judge_lines(
     del doc_words, heads3
     phrase_todo, span_todo = doc_low.triggers(rs, phrase_plan, span_plan)
     del doc_low
-    glued: dict[int, list[SpanRemoval]] = {}
-    matched = _line_walk(
-        text, spans, lines, rs, stop, phrase_plan, phrase_todo, span_plan, span_todo,
-        skip_rules, headings, verbatim, glued,
-    )
+    matched = _rule_pass(lines, rs, phrase_plan, phrase_todo)
     del phrase_todo
-    paywall_blocks(lines, matched, languages)  # paywall phrases around a login line
-    _neighbour_pass(lines, matched, rs.kicker_words, rs.widget_words)
-    taken = sum(ln.cls is BAD for ln in lines)
-    _title_pass(lines)
-    if sum(ln.cls is BAD for ln in lines) > taken:  # the title's repeats are gone: the head anew
-        head_zone(lines, page_kind(lines).body_start, rs.kicker_words)
-    return lines, glued
-
-
-def _heading_flags(lines: list[_Line], headings: frozenset[str]) -> list[bool] | None:
-    """Per line, whether its text is one of ``headings`` seen fewer than REPEAT_MIN times
-    (the cross-line half of :func:`_protect_headings`: it reads texts only)."""
-    if not headings:
-        return None
-    keys = {match_text(_WS_RUN.sub(" ", h).strip()) for h in headings}
-    texts = [_WS_RUN.sub(" ", ln.text) for ln in lines]
-    counts = Counter(t for t in texts if t in keys)
-    return [0 < counts[t] < REPEAT_MIN for t in texts]
-
-
-def _line_walk(
-    text, spans, lines, rs, stop, phrase_plan, phrase_todo, span_plan, span_todo,
-    skip_rules, headings, verbatim, glued,
-) -> list:
-    """The per-line steps of :func:`judge_lines` fused into one walk over the lines.
-
-    Each step reads only its own line (the headings' repeat counts are read first), so
-    running them line by line gives what running each over all lines gave: the rule pass
-    (:func:`_rule_pass`), the ``<pre>`` rows (:func:`_protect_verbatim`), the glued spans
-    and the refit, the headings (:func:`_protect_headings`), the structural detectors
-    (:func:`_structural_pass`) and the jusText score (:func:`_score_pass`).
-    """
-    from cleannews.strip._pagelang import _MAYBE_UNSPACED
-
-    matched: list = [None] * len(lines)
-    always = set(phrase_plan[0])
+    if verbatim:
+        _protect_verbatim(lines, verbatim, matched)
     span_always = set(span_plan[0])
-    heading = _heading_flags(lines, headings)
-    unspaced = None  # the document holds letters of a script without spaces (searched once)
-    widget_words, home_words = rs.widget_words, rs.home_words
-    for i, ln in enumerate(lines):
-        if ln.blank:
+    # glued spans first: the rest of the line is what the title checks compare
+    glued: dict[int, list[SpanRemoval]] = {}
+    for i, (s, c, _) in enumerate(spans):
+        ln = lines[i]
+        if ln.blank or ln.cls is BAD or i in verbatim:
             continue
-        # rules (_rule_pass)
         plain = ln.text
-        n = ln.n
-        low = ln.low if len(plain) <= MAX_SCAN_CHARS else None
-        key = start_key(plain, low)
-        rule = rs.match_line(plain, n, low, key) or rs.match_prefix(plain, n, low, key)
-        if rule is None:
-            todo = phrase_todo.get(i)
-            if always:
-                todo = always if todo is None else todo | always
-            rule = _phrase_verdict(ln, rs, phrase_plan, todo) if todo else None
-        if (
-            rule is not None
-            and rule.yields_to_protect
-            and n <= PROTECT_MAX_WORDS
-            and rs.is_protected(plain, low, key)
-        ):
-            rule = None
-        if rule is not None:
-            ln.bad(rule.name, rule.reason)
-            matched[i] = rule
-        elif n <= PROTECT_MAX_WORDS and rs.is_protected(plain, low, key):
-            ln.protected = True
-            ln.cls = KEEP
-        if i in verbatim:  # _protect_verbatim: nothing below changes a protected KEEP row
-            ln.cls, ln.removal, ln.protected = KEEP, None, True
-            matched[i] = None
-            continue
-        if ln.cls is BAD:
-            continue
-        # glued spans first: the rest of the line is what the title checks compare
         todo = span_todo.get(i)
         if span_always:
             todo = span_always if todo is None else todo | span_always
@@ -2247,7 +2179,6 @@ def _line_walk(
         if tail is not None and all(tail.start >= x.end for x in found):
             found.append(tail)
         if found:
-            s, c, _ = spans[i]
             raw = text[s:c]
             lead = len(raw) - len(raw.lstrip())  # ln.text is the stripped line: shift spans
             ln.key_text = _without(plain, found).strip()
@@ -2257,47 +2188,19 @@ def _line_walk(
                 for x in found
             ]
             ln.refit(ln.key_text, stop)  # judge the line as it will read once cleaned
-            if unspaced is None:
-                unspaced = _MAYBE_UNSPACED.search(text) is not None
-            if unspaced:  # counted again by words (recount_unspaced's own gate is exact)
-                recount_unspaced([ln], text)
-            n = ln.n
-        # headings (_protect_headings)
-        if heading is not None and heading[i]:
-            ln.protected = True
-            if ln.cls is AMB:
-                ln.cls = KEEP
-        if ln.protected:
-            continue
-        # structural detectors (_structural_pass)
-        if plain[:1].isdigit() and _COUNTER.match(plain):
-            ln.bad("follower_counter", "follower or subscriber counter of a social widget")
-        elif len(plain) <= COUNTER_MAX_DIGITS and plain.isascii() and plain.isdigit():
-            ln.bad("counter_number", "a number alone on its line: a comment, share or view counter")
-        elif _all_segments_furniture(ln, rs):
-            ln.bad("furniture_segments", "a row of links that are each page furniture")
-        elif _is_widget_words(ln, widget_words):
-            ln.bad("widget_words", "share, login or menu buttons (only widget words on the line)")
-        elif _is_breadcrumb(ln, "", home_words):
-            ln.bad("breadcrumb", "breadcrumb trail of the site's navigation")
-        elif n >= LATIN_MIN_WORDS and ln.stop <= LATIN_MAX_STOP and (
-            _latin_share(ln, stop) >= LATIN_MIN_SHARE
-        ):
-            ln.bad("latin_filler", "placeholder text in Latin-like words (lorem ipsum style)")
-        elif _is_tag_cloud(ln, stop):
-            ln.bad("tag_cloud", "tag cloud: a run of keywords with no sentence structure")
-        elif 0 < n <= 30 and _has_linky(plain) and (
-            len(_LINKY.findall(plain)) / n >= 0.5
-        ):
-            ln.bad("link_dense", "line made mostly of links, handles or hashtags")
-        # jusText score (_score_pass)
-        elif ln.cls is AMB and (
-            (n >= GOOD_MIN_WORDS and ln.stop >= GOOD_MIN_STOP)
-            or (n >= LONG_MIN_WORDS and ln.stop >= LONG_MIN_STOP)
-            or (ln.stop < LONG_MIN_STOP and no_stoplist_prose(plain, GOOD_MIN_WORDS))
-        ):
-            ln.cls = GOOD
-    return matched
+    if glued:  # lines refitted without their glued spans were counted again by words
+        recount_unspaced([lines[i] for i in glued], text)  # text: the same gate (see above)
+    if headings:
+        _protect_headings(lines, headings)
+    _structural_pass(lines, rs, stop)
+    _score_pass(lines)
+    paywall_blocks(lines, matched, languages)  # paywall phrases around a login line
+    _neighbour_pass(lines, matched, rs.kicker_words, rs.widget_words)
+    taken = sum(ln.cls is BAD for ln in lines)
+    _title_pass(lines)
+    if sum(ln.cls is BAD for ln in lines) > taken:  # the title's repeats are gone: the head anew
+        head_zone(lines, page_kind(lines).body_start, rs.kicker_words)
+    return lines, glued
 
 
 #: Runs of white space (heading texts and lines are compared with single spaces).
