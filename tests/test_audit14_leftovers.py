@@ -97,3 +97,65 @@ def test_a_report_without_errors_or_throughput_is_still_summarised(real_report, 
     capsys.readouterr()
     assert main(["report", str(path)]) == 0
     assert capsys.readouterr().out.startswith("cleannews: 1 documents in: 1 out")
+
+
+# --- an unclosed <!-- in an HTML page -------------------------------------------------------
+
+ARTICLE_PAGE = (
+    "<!DOCTYPE html><html lang=fr><head><title>Budget voté</title></head><body>"
+    "<header><nav><a href=/>Accueil</a> <a href=/politique>Politique</a></nav></header>"
+    "<article><h1>Le conseil municipal vote le budget</h1>"
+    "<p>Le conseil municipal a voté lundi soir le budget de la ville pour l'année prochaine, "
+    "avec une hausse modérée des impôts locaux et de nouvelles dépenses pour les écoles.</p>"
+    "<p>Le maire a défendu un budget prudent, qui finance la rénovation de deux gymnases et "
+    "l'extension de la cantine du groupe scolaire du centre.</p>"
+    "{cut}"
+    "<p>L'opposition a voté contre, jugeant la hausse des impôts injustifiée.</p></article>"
+    "<footer><p>© La Gazette du canton</p></footer></body></html>")
+
+
+def test_an_unclosed_comment_hides_the_rest_of_the_page_with_a_change():
+    import cleannews
+
+    # a theme's end-of-block comment missing its "-->"
+    html = ARTICLE_PAGE.format(cut="<!-- .entry-content <div class=ad>Publicité</div>")
+    doc = cleannews.clean_html(html)
+    assert "Le maire a défendu un budget prudent" in doc.text
+    # was kept as text, markup and all: "<!-- .entry-content <div class=ad>Publicité …"
+    assert "<" not in doc.text and "Publicité" not in doc.text
+    assert "L'opposition" not in doc.text  # a browser shows nothing after it either
+    [change] = [c for c in doc.changes if c.rule == "html_unclosed_comment"]
+    start = html.index("<!-- .entry")
+    assert change.span == (start, len(html)) and change.before == html[start:]
+    assert change.stage == "html" and "never closed" in change.reason
+
+
+def test_several_unclosed_comments_are_one_comment_to_the_end():
+    from cleannews.strip.html import fallback_lines, html_to_text
+
+    html = ARTICLE_PAGE.format(cut="<!--x<!--y<!--z")
+    text = html_to_text(html, cleannews_config()).text
+    assert "!--" not in text and "L'opposition" not in text  # was " !--x !--y !--z" shown
+    assert "Le maire a défendu" in text
+    # the fallback reader already read it so
+    assert [t for t, _ in fallback_lines(html)][-1].startswith("Le maire a défendu")
+
+
+def test_a_comment_opener_that_opens_no_comment_changes_nothing():
+    import cleannews
+
+    # "<!--" inside an attribute value: no comment, nothing hidden, no "-->" added to the text
+    html = ARTICLE_PAGE.format(cut='<p><a title="<!--" href=/x>Lire aussi la suite</a></p>')
+    doc = cleannews.clean_html(html)
+    assert "L'opposition a voté contre" in doc.text and "-->" not in doc.text
+    assert not [c for c in doc.changes if c.rule == "html_unclosed_comment"]
+    # a closed comment is no change either
+    doc = cleannews.clean_html(ARTICLE_PAGE.format(cut="<!-- pub -->"))
+    assert "L'opposition a voté contre" in doc.text
+    assert not [c for c in doc.changes if c.rule == "html_unclosed_comment"]
+
+
+def cleannews_config():
+    from cleannews import CleanConfig
+
+    return CleanConfig()

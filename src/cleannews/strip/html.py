@@ -41,12 +41,12 @@ from cleannews.strip._whitespace import NORMAL, PRE, PRE_LINE, white_space_mode
 __all__ = [
     "HtmlResult",
     "count_words",
-    "defuse_open_comments",
     "fallback_lines",
     "html_to_text",
     "main_content",
     "parse_page",
     "photo_credit",
+    "unclosed_comment",
 ]
 
 #: Elements whose content is never article text.
@@ -3418,22 +3418,31 @@ def html_to_text(html: str, config: CleanConfig) -> HtmlResult:
         return _assemble(html, lines, [], {"html_fallback": reason})
 
 
-def defuse_open_comments(html: str) -> str:
-    """``html`` with the ``<`` of comment openers that no ``-->`` closes made a space (2 or more).
+def unclosed_comment(html: str) -> int | None:
+    """Offset of the ``<!--`` that no ``-->`` closes (the first one after the last ``-->``).
 
-    Python's ``html.parser`` rescans the rest of the page at each unclosed
-    ``<!--``: thousands of them took seconds (quadratic). The replacement keeps
-    every offset, so spans still point into the source; the openers' text
-    stays visible instead of hiding the rest of the page.
-
-    >>> defuse_open_comments("<p>a</p><!-- ok --><!--x<!--y")
-    '<p>a</p><!-- ok --> !--x !--y'
+    >>> unclosed_comment("<p>a</p><!-- ok --><!--x<!--y")
+    19
+    >>> unclosed_comment("<p>a</p><!-- ok --><!-->b") is None  # "<!-->": an empty comment
+    True
     """
     last_close = html.rfind("-->")
     start = html.find("<!--", last_close + 3 if last_close >= 0 else 0)
-    if start < 0 or html.find("<!--", start + 4) < 0:
-        return html  # one unclosed comment costs the parser one scan
-    return html[:start] + html[start:].replace("<!--", " !--")
+    return start if start >= 0 else None
+
+
+def _last_node(soup: BeautifulSoup) -> Any:
+    node: Any = soup
+    while isinstance(node, Tag) and node.contents:
+        node = node.contents[-1]
+    return node
+
+
+#: What the Change of an unclosed comment says (``{chars}``: the characters it hides).
+UNCLOSED_COMMENT_REASON = (
+    "an HTML comment opened by '<!--' is never closed by '-->': as in a browser (the HTML "
+    "standard's eof-in-comment), the rest of the page ({chars} characters of source) is "
+    "that comment, not text")
 
 
 #: An entity reference closed by ``;`` (``&eacute;``, ``&foo;``); linear: the name class
@@ -3464,12 +3473,27 @@ def parse_page(html: str) -> BeautifulSoup:
     reference as written, and so does the extracted text now: the ``&`` of each
     unknown reference is hidden from the parser behind a noncharacter of the
     same length (spans stay right) and put back in the tree's strings and
-    attribute values. Comment openers are defused first (:func:`defuse_open_comments`).
+    attribute values.
+
+    A ``<!--`` that no ``-->`` closes (:func:`unclosed_comment`) makes the rest of the page
+    a comment, as in a browser: ``html.parser`` showed it as text before Python 3.13.4
+    (markup and all), and rescanned the page at each further ``<!--`` (quadratic). A
+    ``-->`` after the page's end closes it; when that made no comment (the ``<!--`` sat
+    in a script or an attribute value), the page is parsed as written.
 
     >>> parse_page("<p>AT&T; et &eacute;t&eacute; &foo; &amp;bar;</p>").p.get_text()
     'AT&T; et été &foo; &bar;'
+    >>> parse_page("<p>a</p><!-- <p>b</p>").get_text()
+    'a'
     """
-    html = defuse_open_comments(html)
+    if unclosed_comment(html) is not None:
+        soup = _parse_page(html + "-->")
+        if isinstance(_last_node(soup), Comment):
+            return soup
+    return _parse_page(html)
+
+
+def _parse_page(html: str) -> BeautifulSoup:
     known = _known_entities()
     unknown = [m.start() for m in _ENTITY_REF.finditer(html) if m.group(1) not in known]
     marker = next((c for c in _AMP_MARKERS if c not in html), None) if unknown else None
@@ -3526,6 +3550,11 @@ def _under_head_tag(el: Tag, head: Tag) -> bool:
 def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     src = _Source(html)
     soup = parse_page(html)
+    changes = []
+    start = unclosed_comment(html)
+    if start is not None and isinstance(_last_node(soup), Comment):
+        changes.append(Change("html", "html_unclosed_comment", (start, len(html)), html[start:],
+                              "", UNCLOSED_COMMENT_REASON.format(chars=len(html) - start)))
     metadata = _metadata(soup)
     _unwrap_head(soup)
     body = soup.body or soup
@@ -3546,7 +3575,8 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     if ex.headings:
         metadata["html_headings"] = ex.headings
     pre = frozenset(i for i, (_, _, is_pre) in enumerate(lines) if is_pre)
-    return _assemble(html, [(t, span) for t, span, _ in lines], ex.changes, metadata, pre)
+    return _assemble(html, [(t, span) for t, span, _ in lines], ex.changes + changes, metadata,
+                     pre)
 
 
 def _assemble(
