@@ -869,7 +869,8 @@ def _runs_into_link(el: Tag) -> bool:
     )
 
 
-def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
+def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]],
+                   counts: dict[int, int] | None = None) -> bool:
     """True when ``el`` is a photo's caption written without ``<figcaption>``.
 
     Two shapes: the element's text repeats the ``alt`` or ``title`` of a picture beside it
@@ -877,7 +878,9 @@ def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
     wraps a picture and a short text and nothing else (``<div><img><span>Figure 2 : …
     </span></div>``). Short (``CAPTION_MAX_WORDS``) and without links either way; the
     element and its parent must be small (``IMAGE_CAPTION_MAX_CHARS``): a paragraph with
-    an icon in it is no caption.
+    an icon in it is no caption. ``counts``: the walk's memo of :func:`_node_count` (one
+    count per element per page; without it, each call counts up to ``CAPTION_MAX_NODES``
+    nodes, 256 times the work on a page of nested elements).
 
     >>> soup = BeautifulSoup('<div class="media"><a href="/p"><img alt="Le port au matin">'
     ...     '</a><div class="sub">Le port au matin</div></div>', "html.parser")
@@ -892,7 +895,8 @@ def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
     chars, link_chars, _ = stats.get(id(el), (0, 0, 0))
     if not chars or link_chars or chars > IMAGE_CAPTION_MAX_CHARS:
         return False
-    if _more_nodes_than(el, CAPTION_MAX_NODES):
+    if (_more_nodes_than(el, CAPTION_MAX_NODES) if counts is None
+            else _node_count(el, CAPTION_MAX_NODES, counts) > CAPTION_MAX_NODES):
         return False  # a deep or wide subtree: no caption (and no quadratic walk)
     # the cheap structural tests first: most elements have no picture near them
     wrapper = el.name in _IMAGE_WRAPPERS and _wraps_one_picture(el)
@@ -944,6 +948,39 @@ def _more_nodes_than(el: Tag, limit: int) -> bool:
             if isinstance(child, Tag):
                 stack.append(child)
     return False
+
+
+def _node_count(el: Tag, limit: int, memo: dict[int, int]) -> int:
+    """The nodes (elements and strings) under ``el``, ``limit + 1`` when there are more.
+
+    Counted bottom-up, each element once: ``memo`` (``id`` of an element: its count)
+    holds the counts of the elements counted before, so a walk that asks it of every
+    element of a page is linear in the page whatever its depth (the tree must not change
+    meanwhile). Same answer as :func:`_more_nodes_than`.
+
+    >>> soup = BeautifulSoup("<div><p>un</p><p>deux</p></div>", "html.parser")
+    >>> memo = {}
+    >>> _node_count(soup.div, 4, memo), _node_count(soup.div, 3, {}), memo[id(soup.p)]
+    (4, 4, 1)
+    """
+    todo: list[tuple[Tag, bool]] = [(el, False)]
+    while todo:
+        node, children_done = todo.pop()
+        key = id(node)
+        if key in memo:
+            continue
+        if not children_done:
+            todo.append((node, True))
+            todo += [(c, False) for c in node.contents if isinstance(c, Tag) and id(c) not in memo]
+            continue
+        n = 0
+        for c in node.contents:
+            n += 1 + memo[id(c)] if isinstance(c, Tag) else 1
+            if n > limit:
+                n = limit + 1
+                break
+        memo[key] = n
+    return memo[id(el)]
 
 
 def _wraps_one_picture(el: Tag) -> bool:
@@ -2656,6 +2693,8 @@ class _Extractor:
     ) -> None:
         self.src = src
         self.stats = stats
+        #: nodes under each element counted so far (_node_count, for _image_caption)
+        self.node_counts: dict[int, int] = {}
         #: ids of the elements holding the <h1> or HINT_MAX_TEXT_SHARE of the text (_holders)
         self.holders = holders
         self.total = max(total_text, 1)
@@ -3127,7 +3166,8 @@ class _Extractor:
                     f"element whose class or id says '{hint[0]}' ({what})",
                 )
                 continue
-            if not protected and name in _CAPTION_TAGS and _image_caption(node, self.stats):
+            if not protected and name in _CAPTION_TAGS and _image_caption(
+                    node, self.stats, self.node_counts):
                 self.drop(
                     node,
                     "html_image_caption",
