@@ -159,3 +159,13 @@ def cleannews_config():
     from cleannews import CleanConfig
 
     return CleanConfig()
+
+
+def test_a_report_of_the_library_with_no_command_line_still_shows(real_report, tmp_path,
+                                                                  capsys):
+    # run_batch (the library) writes "command_line": null: a report, not a wrong shape
+    path = tmp_path / "report.json"
+    path.write_text(json.dumps(_with(real_report, "command_line", None)), encoding="utf-8")
+    for extra in ([], ["--html"]):
+        capsys.readouterr()
+        assert main(["report", str(path), *extra]) == 0, capsys.readouterr().err

@@ -35,7 +35,9 @@ REPORT_SHAPE = _shape(
     errors_=_shape(each_=_NUM), throughput_=_THROUGHPUT, bytes_in_=_NUM, chars_out_=_NUM,
     examples_=_shape(each_=[str]), quarantined_=[_QUARANTINED], inputs_=list,
     outputs_=_shape(each_=(str, type(None))), finished_=bool, resumed_=bool,
-    cleannews_version_=str, date_=str, command_line_=str,
+    # command_line is null in a report written by the library's run_batch
+    cleannews_version_=(str, type(None)), date_=(str, type(None)),
+    command_line_=(str, type(None)),
     settings_=_shape(quarantine_threshold_=(*_NUM, type(None))))
 
 
