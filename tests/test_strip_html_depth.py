@@ -82,3 +82,38 @@ def test_a_caption_next_to_its_picture_still_goes():
     assert "Le port au matin" not in doc.text
     assert any(c.rule == "html_image_caption" for c in doc.changes)
     assert "travaux du port" in doc.text
+
+
+def test_the_caption_test_counts_each_element_once_per_page():
+    # the walk asked _more_nodes_than of every level: up to CAPTION_MAX_NODES + 1 nodes
+    # visited each time (~1,030 calls per level of depth, 46 s for 200,000 levels under
+    # load); _node_count's memo counts each element once (~280 calls per level)
+    cleannews.clean_html(_page(5))
+    small, _ = _calls(_page(600))
+    large, doc = _calls(_page(2400))
+    assert (large - small) / 1800 < 600, (small, large)
+    assert doc.text.startswith("Texte tout au fond")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<div><p>un</p><p>deux</p></div>",
+        "<div>" + "<i></i>" * 300 + "</div><p>" + "<b>x</b> y " * 100 + "</p>",
+        "<div>" * 400 + "texte" + "</div>" * 400,
+        '<article><h1>T</h1><div class="media"><a href="/p"><img alt="Le port"></a><div>Le '
+        "port</div></div><!-- c --><p>Texte <em>mis</em> en <a href=/x>avant</a>.</p>"
+        + "<ul>" + "<li>a</li>" * 200 + "</ul></article>",
+    ],
+)
+@pytest.mark.parametrize("limit", [3, 256])
+def test_node_count_agrees_with_more_nodes_than(html, limit):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    memo: dict[int, int] = {}
+    # asked top-down, as the walk asks it, with one memo for the page
+    for el in soup.find_all(True):
+        count = strip_html._node_count(el, limit, memo)
+        assert (count > limit) is strip_html._more_nodes_than(el, limit)
+        assert count == min(limit + 1, sum(1 for _ in el.descendants))

@@ -190,13 +190,14 @@ def summary(report: dict[str, Any]) -> str:
     if top and top[0][1]["removed_bytes"]:
         lines.append("  removed: " + ", ".join(
             f"{rule} {v['removed']}x/{v['removed_bytes']} B" for rule, v in top if v["removed"]))
-    if report["errors"]:
+    if report.get("errors"):
         lines.append("  errors: " + ", ".join(f"{k} {v}" for k, v in report["errors"].items()))
-    t = report["throughput"]
-    first = (f" (first pass {t['first_pass_seconds']:.1f} s)"
-             if t.get("first_pass_seconds", 0) >= 0.05 else "")
-    lines.append(f"  {t['seconds']:.1f} s{first} with {t['jobs']} jobs: {t['docs_per_s']} docs/s, "
-                 f"{t['mb_per_s']:.3f} MB/s")
+    t = report.get("throughput")
+    if t:  # every report has it; a hand-edited one without it is still shown
+        first = (f" (first pass {t['first_pass_seconds']:.1f} s)"
+                 if t.get("first_pass_seconds", 0) >= 0.05 else "")
+        lines.append(f"  {t['seconds']:.1f} s{first} with {t['jobs']} jobs: "
+                     f"{t['docs_per_s']} docs/s, {t['mb_per_s']:.3f} MB/s")
     for name, path in report.get("outputs", {}).items():
         if path:
             lines.append(f"  {name}: {path}")

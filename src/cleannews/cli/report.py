@@ -7,11 +7,86 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger("cleannews")
 
-#: Keys every report written by ``cleannews run`` / ``score`` holds.
-REPORT_KEYS = frozenset({"command", "documents", "rules", "spin"})
+_NUM = (int, float)
+_JSON_NAMES = {dict: "an object", list: "an array", str: "a string", int: "a number",
+               float: "a number", bool: "true or false", type(None): "null"}
+
+
+def _shape(**keys: Any) -> dict[str, Any]:
+    """An object's shape: ``name=spec`` (a name ending in ``_`` is optional, ``each_``
+    is the spec of every value not named); a spec is a type (tuple), a shape, or
+    ``[spec]`` (an array of spec)."""
+    return keys
+
+
+_RULE = _shape(removed=_NUM, removed_bytes=_NUM, each_=_NUM)
+_THROUGHPUT = _shape(seconds=_NUM, jobs=_NUM, docs_per_s=_NUM, mb_per_s=_NUM, each_=_NUM)
+_QUARANTINED = _shape(score_=(*_NUM, type(None)), evidence_=[dict])
+#: What ``summary`` and ``render_html`` read in a report (``build_report`` writes it).
+REPORT_SHAPE = _shape(
+    command=str, documents=_shape(each_=_NUM, **{k: _NUM for k in ("in", "out", "quarantined",
+                                                                  "failed")}),
+    rules=_shape(each_=_RULE), spin=_shape(histogram_=_shape(edges_=[_NUM], counts_=[_NUM]),
+                                          labels_=_shape(each_=_NUM)),
+    errors_=_shape(each_=_NUM), throughput_=_THROUGHPUT, bytes_in_=_NUM, chars_out_=_NUM,
+    examples_=_shape(each_=[str]), quarantined_=[_QUARANTINED], inputs_=list,
+    outputs_=_shape(each_=(str, type(None))), finished_=bool, resumed_=bool,
+    # command_line is null in a report written by the library's run_batch
+    cleannews_version_=(str, type(None)), date_=(str, type(None)),
+    command_line_=(str, type(None)),
+    settings_=_shape(quarantine_threshold_=(*_NUM, type(None))))
+
+
+def _json_kind(value: Any) -> str:
+    return _JSON_NAMES.get(type(value), type(value).__name__)
+
+
+def shape_problem(value: Any, spec: Any = REPORT_SHAPE, where: str = "") -> str | None:
+    """What makes ``value`` not a report (``None``: nothing), naming the place.
+
+    >>> shape_problem(["a"])
+    'the file holds an array, where a report is an object'
+    >>> shape_problem({"command": "run", "documents": "3", "rules": {}, "spin": {}})
+    '"documents" is a string, where a report has an object'
+    >>> shape_problem({"command": "run", "documents": {"in": 1, "out": 1, "quarantined": 0,
+    ...     "failed": 0}, "rules": {"share_bar": {"removed": 1}}, "spin": {}})
+    '"rules.share_bar" lacks "removed_bytes"'
+    """
+    where_ = f'"{where}"' if where else "the file"
+    if isinstance(spec, list):
+        if not isinstance(value, list):
+            return f"{where_} is {_json_kind(value)}, where a report has an array"
+        for i, item in enumerate(value):
+            problem = shape_problem(item, spec[0], f"{where}[{i}]")
+            if problem:
+                return problem
+        return None
+    if not isinstance(spec, dict):
+        types = spec if isinstance(spec, tuple) else (spec,)
+        # bool is an int in Python, never a number in a report
+        if isinstance(value, types) and not (isinstance(value, bool) and bool not in types):
+            return None
+        wanted = " or ".join(dict.fromkeys(_JSON_NAMES.get(t, t.__name__) for t in types))
+        return f"{where_} is {_json_kind(value)}, where a report has {wanted}"
+    if not isinstance(value, dict):
+        if not where:
+            return f"the file holds {_json_kind(value)}, where a report is an object"
+        return f"{where_} is {_json_kind(value)}, where a report has an object"
+    named = {k.rstrip("_"): v for k, v in spec.items() if k != "each_"}
+    missing = [k for k in spec if not k.endswith("_") and k not in value]
+    if missing:
+        return f"{where_} lacks " + ", ".join(f'"{k}"' for k in missing)
+    for key, item in value.items():
+        sub = named.get(key, spec.get("each_"))
+        if sub is not None:
+            problem = shape_problem(item, sub, f"{where}.{key}" if where else key)
+            if problem:
+                return problem
+    return None
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -90,8 +165,15 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         report = json.loads(raw)
-        if not isinstance(report, dict) or not REPORT_KEYS <= report.keys():
-            raise ValueError("it lacks " + ", ".join(sorted(REPORT_KEYS - set(report or {}))))
+    except ValueError as exc:  # not JSON (UnicodeDecodeError of stdin is one too)
+        log.error("%s: not a readable cleannews report (%s)", args.file, exc)
+        return 2
+    # valid JSON of another shape said "'str' object has no attribute 'get'"
+    problem = shape_problem(report)
+    if problem:
+        log.error("%s: not a readable cleannews report: %s", args.file, problem)
+        return 2
+    try:
         body = render_html(report) if args.html is not None else summary(report) + "\n"
         # an id with a lone surrogate (a JSONL `"\\ud800"` escape) cannot be UTF-8: shown
         # escaped (writing the page or the summary died with UnicodeEncodeError)

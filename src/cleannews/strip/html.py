@@ -41,12 +41,12 @@ from cleannews.strip._whitespace import NORMAL, PRE, PRE_LINE, white_space_mode
 __all__ = [
     "HtmlResult",
     "count_words",
-    "defuse_open_comments",
     "fallback_lines",
     "html_to_text",
     "main_content",
     "parse_page",
     "photo_credit",
+    "unclosed_comment",
 ]
 
 #: Elements whose content is never article text.
@@ -869,7 +869,8 @@ def _runs_into_link(el: Tag) -> bool:
     )
 
 
-def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
+def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]],
+                   counts: dict[int, int] | None = None) -> bool:
     """True when ``el`` is a photo's caption written without ``<figcaption>``.
 
     Two shapes: the element's text repeats the ``alt`` or ``title`` of a picture beside it
@@ -877,7 +878,9 @@ def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
     wraps a picture and a short text and nothing else (``<div><img><span>Figure 2 : …
     </span></div>``). Short (``CAPTION_MAX_WORDS``) and without links either way; the
     element and its parent must be small (``IMAGE_CAPTION_MAX_CHARS``): a paragraph with
-    an icon in it is no caption.
+    an icon in it is no caption. ``counts``: the walk's memo of :func:`_node_count` (one
+    count per element per page; without it, each call counts up to ``CAPTION_MAX_NODES``
+    nodes, 256 times the work on a page of nested elements).
 
     >>> soup = BeautifulSoup('<div class="media"><a href="/p"><img alt="Le port au matin">'
     ...     '</a><div class="sub">Le port au matin</div></div>', "html.parser")
@@ -892,7 +895,8 @@ def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
     chars, link_chars, _ = stats.get(id(el), (0, 0, 0))
     if not chars or link_chars or chars > IMAGE_CAPTION_MAX_CHARS:
         return False
-    if _more_nodes_than(el, CAPTION_MAX_NODES):
+    if (_more_nodes_than(el, CAPTION_MAX_NODES) if counts is None
+            else _node_count(el, CAPTION_MAX_NODES, counts) > CAPTION_MAX_NODES):
         return False  # a deep or wide subtree: no caption (and no quadratic walk)
     # the cheap structural tests first: most elements have no picture near them
     wrapper = el.name in _IMAGE_WRAPPERS and _wraps_one_picture(el)
@@ -944,6 +948,39 @@ def _more_nodes_than(el: Tag, limit: int) -> bool:
             if isinstance(child, Tag):
                 stack.append(child)
     return False
+
+
+def _node_count(el: Tag, limit: int, memo: dict[int, int]) -> int:
+    """The nodes (elements and strings) under ``el``, ``limit + 1`` when there are more.
+
+    Counted bottom-up, each element once: ``memo`` (``id`` of an element: its count)
+    holds the counts of the elements counted before, so a walk that asks it of every
+    element of a page is linear in the page whatever its depth (the tree must not change
+    meanwhile). Same answer as :func:`_more_nodes_than`.
+
+    >>> soup = BeautifulSoup("<div><p>un</p><p>deux</p></div>", "html.parser")
+    >>> memo = {}
+    >>> _node_count(soup.div, 4, memo), _node_count(soup.div, 3, {}), memo[id(soup.p)]
+    (4, 4, 1)
+    """
+    todo: list[tuple[Tag, bool]] = [(el, False)]
+    while todo:
+        node, children_done = todo.pop()
+        key = id(node)
+        if key in memo:
+            continue
+        if not children_done:
+            todo.append((node, True))
+            todo += [(c, False) for c in node.contents if isinstance(c, Tag) and id(c) not in memo]
+            continue
+        n = 0
+        for c in node.contents:
+            n += 1 + memo[id(c)] if isinstance(c, Tag) else 1
+            if n > limit:
+                n = limit + 1
+                break
+        memo[key] = n
+    return memo[id(el)]
 
 
 def _wraps_one_picture(el: Tag) -> bool:
@@ -2656,6 +2693,8 @@ class _Extractor:
     ) -> None:
         self.src = src
         self.stats = stats
+        #: nodes under each element counted so far (_node_count, for _image_caption)
+        self.node_counts: dict[int, int] = {}
         #: ids of the elements holding the <h1> or HINT_MAX_TEXT_SHARE of the text (_holders)
         self.holders = holders
         self.total = max(total_text, 1)
@@ -3127,7 +3166,8 @@ class _Extractor:
                     f"element whose class or id says '{hint[0]}' ({what})",
                 )
                 continue
-            if not protected and name in _CAPTION_TAGS and _image_caption(node, self.stats):
+            if not protected and name in _CAPTION_TAGS and _image_caption(
+                    node, self.stats, self.node_counts):
                 self.drop(
                     node,
                     "html_image_caption",
@@ -3418,22 +3458,31 @@ def html_to_text(html: str, config: CleanConfig) -> HtmlResult:
         return _assemble(html, lines, [], {"html_fallback": reason})
 
 
-def defuse_open_comments(html: str) -> str:
-    """``html`` with the ``<`` of comment openers that no ``-->`` closes made a space (2 or more).
+def unclosed_comment(html: str) -> int | None:
+    """Offset of the ``<!--`` that no ``-->`` closes (the first one after the last ``-->``).
 
-    Python's ``html.parser`` rescans the rest of the page at each unclosed
-    ``<!--``: thousands of them took seconds (quadratic). The replacement keeps
-    every offset, so spans still point into the source; the openers' text
-    stays visible instead of hiding the rest of the page.
-
-    >>> defuse_open_comments("<p>a</p><!-- ok --><!--x<!--y")
-    '<p>a</p><!-- ok --> !--x !--y'
+    >>> unclosed_comment("<p>a</p><!-- ok --><!--x<!--y")
+    19
+    >>> unclosed_comment("<p>a</p><!-- ok --><!-->b") is None  # "<!-->": an empty comment
+    True
     """
     last_close = html.rfind("-->")
     start = html.find("<!--", last_close + 3 if last_close >= 0 else 0)
-    if start < 0 or html.find("<!--", start + 4) < 0:
-        return html  # one unclosed comment costs the parser one scan
-    return html[:start] + html[start:].replace("<!--", " !--")
+    return start if start >= 0 else None
+
+
+def _last_node(soup: BeautifulSoup) -> Any:
+    node: Any = soup
+    while isinstance(node, Tag) and node.contents:
+        node = node.contents[-1]
+    return node
+
+
+#: What the Change of an unclosed comment says (``{chars}``: the characters it hides).
+UNCLOSED_COMMENT_REASON = (
+    "an HTML comment opened by '<!--' is never closed by '-->': as in a browser (the HTML "
+    "standard's eof-in-comment), the rest of the page ({chars} characters of source) is "
+    "that comment, not text")
 
 
 #: An entity reference closed by ``;`` (``&eacute;``, ``&foo;``); linear: the name class
@@ -3464,12 +3513,27 @@ def parse_page(html: str) -> BeautifulSoup:
     reference as written, and so does the extracted text now: the ``&`` of each
     unknown reference is hidden from the parser behind a noncharacter of the
     same length (spans stay right) and put back in the tree's strings and
-    attribute values. Comment openers are defused first (:func:`defuse_open_comments`).
+    attribute values.
+
+    A ``<!--`` that no ``-->`` closes (:func:`unclosed_comment`) makes the rest of the page
+    a comment, as in a browser: ``html.parser`` showed it as text before Python 3.13.4
+    (markup and all), and rescanned the page at each further ``<!--`` (quadratic). A
+    ``-->`` after the page's end closes it; when that made no comment (the ``<!--`` sat
+    in a script or an attribute value), the page is parsed as written.
 
     >>> parse_page("<p>AT&T; et &eacute;t&eacute; &foo; &amp;bar;</p>").p.get_text()
     'AT&T; et été &foo; &bar;'
+    >>> parse_page("<p>a</p><!-- <p>b</p>").get_text()
+    'a'
     """
-    html = defuse_open_comments(html)
+    if unclosed_comment(html) is not None:
+        soup = _parse_page(html + "-->")
+        if isinstance(_last_node(soup), Comment):
+            return soup
+    return _parse_page(html)
+
+
+def _parse_page(html: str) -> BeautifulSoup:
     known = _known_entities()
     unknown = [m.start() for m in _ENTITY_REF.finditer(html) if m.group(1) not in known]
     marker = next((c for c in _AMP_MARKERS if c not in html), None) if unknown else None
@@ -3526,6 +3590,11 @@ def _under_head_tag(el: Tag, head: Tag) -> bool:
 def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     src = _Source(html)
     soup = parse_page(html)
+    changes = []
+    start = unclosed_comment(html)
+    if start is not None and isinstance(_last_node(soup), Comment):
+        changes.append(Change("html", "html_unclosed_comment", (start, len(html)), html[start:],
+                              "", UNCLOSED_COMMENT_REASON.format(chars=len(html) - start)))
     metadata = _metadata(soup)
     _unwrap_head(soup)
     body = soup.body or soup
@@ -3546,7 +3615,8 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     if ex.headings:
         metadata["html_headings"] = ex.headings
     pre = frozenset(i for i, (_, _, is_pre) in enumerate(lines) if is_pre)
-    return _assemble(html, [(t, span) for t, span, _ in lines], ex.changes, metadata, pre)
+    return _assemble(html, [(t, span) for t, span, _ in lines], ex.changes + changes, metadata,
+                     pre)
 
 
 def _assemble(
