@@ -11,7 +11,6 @@ removals on real TRAIN pages against the package's own plan.
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 pytest.importorskip("numpy", reason="training tools need numpy")
@@ -35,15 +34,8 @@ def _page(train_page, page_id: str) -> dict:
 
 
 def _keys(pages):
-    keys, y, rem = [], [], []
-    for n, pg in enumerate(pages):
-        for i, (ln, lab) in enumerate(zip(pg["lines"], pg["labels"], strict=True)):
-            if lab is None or lab.whitespace or ln.blank:
-                continue
-            keys.append((n, i))
-            y.append(0 if lab.content else 1)
-            rem.append(ln.cls == "bad")
-    return keys, np.array(y), np.array(rem)
+    """``train_runs.base_removed`` on pages built here (none of them an extra page)."""
+    return train_runs.base_removed([dict(pg, extra=False) for pg in pages])
 
 
 @pytest.mark.parametrize("page_id", PAGES)

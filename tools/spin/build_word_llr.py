@@ -34,15 +34,15 @@ SMOOTHING = 1.0
 CLIP = 4.0
 
 
-def main() -> None:
-    if not OUT.exists():
-        # a build from scratch: the package's token facts read this table (their likelihood
-        # ratio field, unused here: the counts need only each word's profile and kind), so a
-        # neutral table stands in until the real one is written
-        OUT.write_text(json.dumps({"_source": "placeholder", "llr": [0.0] * N_PROFILES}) + "\n")
+def llr_table(records) -> tuple[list[float], int, int]:
+    """(table, substitutes, original content words) counted on spinner ``records``.
+
+    Each record holds ``text`` and ``substituted`` (the spans where the spinner put a
+    substitute; none for a clean document).
+    """
     subst: Counter[int] = Counter()
     orig: Counter[int] = Counter()
-    for r in read_jsonl(TRAIN):
+    for r in records:
         starts = {a for a, _ in r.get("substituted", ())}
         for m in TOKEN_RE.finditer(r["text"]):
             info = _token_info(m.group())
@@ -59,6 +59,16 @@ def main() -> None:
         a = (subst[p] + SMOOTHING) / (n1 + SMOOTHING * N_PROFILES)
         b = (orig[p] + SMOOTHING) / (n0 + SMOOTHING * N_PROFILES)
         llr.append(round(max(-CLIP, min(CLIP, math.log(a / b))), 3))
+    return llr, n1, n0
+
+
+def main() -> None:
+    if not OUT.exists():
+        # a build from scratch: the package's token facts read this table (their likelihood
+        # ratio field, unused here: the counts need only each word's profile and kind), so a
+        # neutral table stands in until the real one is written
+        OUT.write_text(json.dumps({"_source": "placeholder", "llr": [0.0] * N_PROFILES}) + "\n")
+    llr, n1, n0 = llr_table(read_jsonl(TRAIN))
     OUT.write_text(
         json.dumps(
             {

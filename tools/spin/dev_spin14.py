@@ -427,30 +427,9 @@ def extra_spins_with_spans() -> dict[str, list[dict]]:
 
 def llr_table(records: list[dict]) -> list[float]:
     """``build_word_llr.main``'s table counted on ``records``."""
-    import math
+    from build_word_llr import llr_table as counted
 
-    from build_word_llr import CLIP, SMOOTHING
-
-    from cleannews.score._features import KIND_CONTENT, TOKEN_RE, _token_info
-    from cleannews.score._profile import N_PROFILES, profile_of
-
-    subst: Counter = Counter()
-    orig: Counter = Counter()
-    for r in records:
-        starts = {a for a, _ in r.get("substituted", ())}
-        for m in TOKEN_RE.finditer(r["text"]):
-            info = _token_info(m.group())
-            if info[3] != KIND_CONTENT:
-                continue
-            prof = profile_of(info[1])
-            (subst if m.start() in starts else orig)[prof] += 1
-    n1, n0 = sum(subst.values()), sum(orig.values())
-    out = []
-    for p in range(N_PROFILES):
-        a = (subst[p] + SMOOTHING) / (n1 + SMOOTHING * N_PROFILES)
-        b = (orig[p] + SMOOTHING) / (n0 + SMOOTHING * N_PROFILES)
-        out.append(round(max(-CLIP, min(CLIP, math.log(a / b))), 3))
-    return out
+    return counted(records)[0]
 
 
 def _set_llr(table: list[float]) -> None:
