@@ -372,22 +372,15 @@ def truncated_utf8_tail(data: bytes) -> int:
     >>> truncated_utf8_tail(b"caf\\xe9"), truncated_utf8_tail("caf\u00e9".encode())
     (0, 0)
     """
-    for k in range(1, min(_MAX_UTF8_ERROR, len(data) + 1)):
-        lead = data[-k]
-        if 0x80 <= lead <= 0xBF:
-            continue  # a continuation byte: the lead is further back
-        need = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else (
-            4 if 0xF0 <= lead <= 0xF4 else 0)
-        if k >= need:
-            return 0  # ASCII, an invalid lead, or a complete (or too long) sequence
-        try:  # the bytes there must be a valid start (no overlong or surrogate form)
-            codecs.getincrementaldecoder("utf-8")().decode(data[-k:], final=False)
-        except UnicodeDecodeError:
-            return 0
-        if k == 1 and _VALID_UTF8_MULTIBYTE.search(data) is None:
-            return 0
-        return k
-    return 0
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:  # the stdlib decoder keeps back a valid start it cannot finish yet
+        decoder.decode(data, final=False)
+    except UnicodeDecodeError:
+        return 0  # invalid bytes elsewhere, or an invalid start (overlong, out of range)
+    cut = len(decoder.getstate()[0])
+    if cut == 1 and _VALID_UTF8_MULTIBYTE.search(data) is None:
+        return 0
+    return cut
 
 
 def _invalid_run_end(data: bytes, pos: int) -> int:
