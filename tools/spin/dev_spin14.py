@@ -157,8 +157,9 @@ REPLICAS = int(os.environ.get("SPIN14_REPLICAS", "2"))
 FOLD_DIR = c8.OUT / "folds"
 
 
-def extra_spins() -> dict[str, list[dict]]:
-    """Spins of the UD training documents by the three non-MyThes development sources."""
+def extra_spins(spans: bool = False) -> dict[str, list[dict]]:
+    """Spins of the UD training documents by the three non-MyThes development sources
+    (``spans``: with each spin's substituted spans)."""
     from build_dataset import doc_split
     from build_heldout_fresh import read_thesaurus as read_pivot
     from common import read_ud_documents
@@ -170,25 +171,34 @@ def extra_spins() -> dict[str, list[dict]]:
     ths = {"WV": read_wiktionary(), "E": emb, "P": read_pivot()}
     out = {}
     for k, th in ths.items():
-        rows = spins(docs, f"spin14:{k}", th, REPLICAS)
+        rows = spins(docs, f"spin14:{k}", th, REPLICAS, spans=spans)
         for r in rows:
             r["source14"] = k
         out[k] = rows
     return out
 
 
-def feats() -> None:
-    """Doc features and paragraph samples of the shipped training and calibration records
-    and of the extra spins (``feats.pkl``)."""
+def _train_val() -> tuple[list[dict], list[dict]]:
+    """The shipped training and calibration records, each with half the dev negatives
+    (split by a hash of the id)."""
     import zlib
 
-    from train import VALID, doc_features, paragraph_samples, read_jsonl, read_negatives
+    from train import VALID, read_jsonl, read_negatives
 
     train = read_jsonl(TRAIN_BUILD)
     val = read_jsonl(VALID)
     negs = read_negatives("dev")
     train += [r for r in negs if zlib.crc32(r["id"].encode()) % 2 == 0]
     val += [r for r in negs if zlib.crc32(r["id"].encode()) % 2 == 1]
+    return train, val
+
+
+def feats() -> None:
+    """Doc features and paragraph samples of the shipped training and calibration records
+    and of the extra spins (``feats.pkl``)."""
+    from train import doc_features, paragraph_samples
+
+    train, val = _train_val()
     extra = extra_spins()
     t0 = time.time()
     out = {}
@@ -394,37 +404,6 @@ def loso() -> None:
 # training set) and ``llrx1`` (plus the other sources' spins).
 
 
-def extra_spins_with_spans() -> dict[str, list[dict]]:
-    """``extra_spins`` (same texts: same seeds) with each spin's substituted spans."""
-    import random
-    import zlib
-
-    from build_dataset import SEED, doc_split, spinner_lexicon
-    from build_heldout_fresh import read_thesaurus as read_pivot
-    from common import read_ud_documents
-    from loso import BUILD, MODES, RATES, read_wiktionary
-    from spinner import Spinner
-
-    docs = [d for d in read_ud_documents() if doc_split(d["id"]) == "train"]
-    emb = {h: [tuple(s) for s in v] for h, v in
-           json.loads((BUILD / "embedding_thesaurus.json").read_text()).items()}
-    out = {}
-    for k, th in (("WV", read_wiktionary()), ("E", emb), ("P", read_pivot())):
-        sp = Spinner(th, *spinner_lexicon(th))
-        name = f"spin14:{k}"
-        rows = []
-        for doc in docs:
-            rng = random.Random(zlib.crc32((doc["id"] + name).encode()) ^ SEED)
-            for _ in range(REPLICAS):
-                for mode in MODES:
-                    for rate in RATES:
-                        text, _k, _n = sp.spin(doc["text"], rate, mode, rng.randrange(1 << 30))
-                        rows.append({"id": doc["id"], "text": text, "label": 1, "mode": mode,
-                                     "rate": rate, "substituted": list(sp.last_substituted)})
-        out[k] = rows
-    return out
-
-
 def llr_table(records: list[dict]) -> list[float]:
     """``build_word_llr.main``'s table counted on ``records``."""
     from build_word_llr import llr_table as counted
@@ -443,18 +422,12 @@ def _set_llr(table: list[float]) -> None:
 
 
 def llr() -> None:
-    import zlib
-
-    from train import VALID, doc_features, paragraph_samples, read_jsonl, read_negatives
+    from train import doc_features, paragraph_samples
 
     from cleannews.score._profile import substitute_llr
 
-    train = read_jsonl(TRAIN_BUILD)
-    val = read_jsonl(VALID)
-    negs = read_negatives("dev")
-    train += [r for r in negs if zlib.crc32(r["id"].encode()) % 2 == 0]
-    val += [r for r in negs if zlib.crc32(r["id"].encode()) % 2 == 1]
-    extra = extra_spins_with_spans()
+    train, val = _train_val()
+    extra = extra_spins(spans=True)
     substitute_llr(0)  # load the shipped table
     import cleannews.score._profile as P
 

@@ -98,8 +98,10 @@ def sources(names: tuple[str, ...] = ALL_SOURCES) -> dict[str, tuple[dict, dict]
     return out
 
 
-def spins(docs: list[dict], name: str, th: dict, replicas: int = 1) -> list[dict]:
-    """Every style x rate spin of ``docs`` with thesaurus ``th`` (records for train/eval)."""
+def spins(docs: list[dict], name: str, th: dict, replicas: int = 1, *,
+          spans: bool = False) -> list[dict]:
+    """Every style x rate spin of ``docs`` with thesaurus ``th`` (records for train/eval);
+    ``spans``: each record also holds the spinner's ``substituted`` spans."""
     sp = Spinner(th, *spinner_lexicon(th))
     out = []
     for doc in docs:
@@ -108,9 +110,10 @@ def spins(docs: list[dict], name: str, th: dict, replicas: int = 1) -> list[dict
             for mode in MODES:
                 for rate in RATES:
                     text, _k, _n = sp.spin(doc["text"], rate, mode, rng.randrange(1 << 30))
-                    out.append(
-                        {"id": doc["id"], "text": text, "label": 1, "mode": mode, "rate": rate}
-                    )
+                    rec = {"id": doc["id"], "text": text, "label": 1, "mode": mode, "rate": rate}
+                    if spans:
+                        rec["substituted"] = list(sp.last_substituted)
+                    out.append(rec)
     return out
 
 
