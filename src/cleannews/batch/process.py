@@ -265,10 +265,16 @@ def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
     "Expecting ',' delimiter at the end of the line (the record is cut short)"
     >>> why('{"id": 4, broken}')
     'Expecting property name enclosed in double quotes at character 11 of the line'
+    >>> why('{"id": "a", "text": "cut\\n'), why('{"id": "a", "text": "cut')
+    ('Invalid control character at the end of the line (the record is cut short)', \
+'Unterminated string starting at character 21 of the line')
     """
+    # some of Python's messages end with their own "at" ("Invalid control character at",
+    # "Unterminated string starting at"): it said "… at at the end of the line"
+    msg = exc.msg.removesuffix(" at")
     if exc.pos >= len(line.rstrip()):
-        return f"{exc.msg} at the end of the line (the record is cut short)"
-    return f"{exc.msg} at character {exc.pos + 1} of the line"
+        return f"{msg} at the end of the line (the record is cut short)"
+    return f"{msg} at character {exc.pos + 1} of the line"
 
 
 def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], str]:

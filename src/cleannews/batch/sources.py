@@ -549,7 +549,8 @@ def _all_items(
             try:
                 f = open(name, "rb")
             except OSError as exc:
-                yield Item(seq, ident, "text", b"", None, ident, f"cannot open: {exc}", "read")
+                yield Item(seq, ident, "text", b"", None, ident,
+                           f"cannot open: {read_problem(exc)}", "read")
                 seq += 1
                 continue
             with f:
@@ -568,7 +569,8 @@ def _all_items(
             try:
                 f = _open_binary(name)
             except OSError as exc:
-                yield Item(seq, ident, "jsonl", b"", None, ident, f"cannot open: {exc}", "read")
+                yield Item(seq, ident, "jsonl", b"", None, ident,
+                           f"cannot open: {read_problem(exc)}", "read")
                 seq += 1
                 continue
             with f:
@@ -583,7 +585,8 @@ def _all_items(
         try:
             data, truncated, size = read_file(name)
         except OSError as exc:
-            yield Item(seq, ident, kind, b"", None, ident, f"cannot read: {exc}", "read")
+            yield Item(seq, ident, kind, b"", None, ident,
+                       f"cannot read: {read_problem(exc)}", "read")
         else:
             yield Item(seq, ident, kind, data, None, ident, truncated=truncated, size=size)
         seq += 1
@@ -777,7 +780,17 @@ def read_problem(exc: OSError) -> str:
     'no such file or folder'
     >>> read_problem(PermissionError(13, "Permission denied"))
     'Permission denied'
+
+    A symbolic link whose target does not exist says so (the link itself is there: "no such
+    file" read as a mistake of cleannews).
     """
     if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
+        name = exc.filename
+        if isinstance(name, (str, bytes)) and os.path.islink(name):
+            try:
+                target = os.fsdecode(os.readlink(name))
+            except OSError:
+                return "dangling symbolic link (its target does not exist)"
+            return f"dangling symbolic link (its target {terminal_safe(target)} does not exist)"
         return MISSING_INPUT
     return exc.strerror or str(exc)

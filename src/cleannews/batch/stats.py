@@ -52,6 +52,17 @@ class RunStats:
     examples: dict[str, list[str]] = field(default_factory=dict)
     quarantined: list[dict[str, Any]] = field(default_factory=list)
 
+    def sink_count(self, sink: str) -> int:
+        """How many documents landed in ``sink`` (``"out"``, ``"quarantine"``, ``"errors"``,
+        ``"duplicates"``), read through the one sink -> report key mapping.
+
+        >>> stats = RunStats()
+        >>> stats.add_result(sink="errors", error_type="json")
+        >>> stats.sink_count("errors"), stats.sink_count("quarantine"), stats.sink_count("duplicates")
+        (1, 0, 0)
+        """
+        return self.docs.get(_SINK_KEYS[sink], 0)
+
     def add_result(
         self,
         *,
