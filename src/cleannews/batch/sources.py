@@ -106,13 +106,18 @@ def item_record(item: Item, text_field: str) -> tuple[dict | None, str] | None:
         record = json.loads(item.payload)
     except ValueError:
         return None
-    if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
+    if not isinstance(record, dict):
+        return None
+    from cleannews.batch.ids import field_value
+
+    text = field_value(record, text_field)  # `doc.text`: a nested field, as the run reads it
+    if not isinstance(text, str):
         return None
     from cleannews._input import fix_surrogates
 
     # a lone surrogate escape (`"\\ud83d"`, half an emoji) cannot be hashed as UTF-8: read
     # as the run reads it (U+FFFD), or the first pass died on one record
-    return record, fix_surrogates(record[text_field])[0]
+    return record, fix_surrogates(text)[0]
 
 
 def kind_of(name: str, fmt: str = "auto") -> str | None:

@@ -58,8 +58,8 @@ class RunStats:
 
         >>> stats = RunStats()
         >>> stats.add_result(sink="errors", error_type="json")
-        >>> stats.sink_count("errors"), stats.sink_count("quarantine"), stats.sink_count("duplicates")
-        (1, 0, 0)
+        >>> [stats.sink_count(s) for s in ("errors", "quarantine", "duplicates")]
+        [1, 0, 0]
         """
         return self.docs.get(_SINK_KEYS[sink], 0)
 
