@@ -164,3 +164,14 @@ def test_the_sink_counts_are_read_through_one_mapping():
     assert {s: stats.sink_count(s) for s in _SINK_KEYS} == {
         "out": 1, "quarantine": 2, "errors": 1, "duplicates": 1}
     assert '"quarantined"' not in inspect.getsource(runner)
+
+
+# 7. The summary of a run said "1 documents in" and "with 1 jobs".
+
+def test_the_summary_counts_one_document_and_one_job(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, "utf-8")
+    assert main(["run", str(src), "--out", str(tmp_path / "out"), "-j", "1",
+                 "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert "cleannews: 1 document in: 1 out" in err and " with 1 job: " in err
