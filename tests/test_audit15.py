@@ -175,3 +175,20 @@ def test_the_summary_counts_one_document_and_one_job(tmp_path, capsys):
                  "--no-progress"]) == 0
     err = capsys.readouterr().err
     assert "cleannews: 1 document in: 1 out" in err and " with 1 job: " in err
+
+
+# 8. `--text-field ''` (an empty shell variable) was accepted and sent every record to the
+#    errors sink ("record has no '' field"); it is a usage error now, before any work.
+
+def test_an_empty_field_name_is_a_usage_error(tmp_path, capsys):
+    src, out = _nested(tmp_path), tmp_path / "out"
+    for flag in ("--text-field", "--id-field", "--source-field"):
+        try:
+            main(["run", str(src), "--out", str(out), flag, ""])
+        except SystemExit as exc:
+            assert exc.code == 2
+        else:
+            raise AssertionError(f"{flag} '' was accepted")
+        assert f"argument {flag}: must name a field, got an empty name" in \
+            capsys.readouterr().err
+    assert not out.exists()

@@ -36,6 +36,19 @@ def positive_int(value: str) -> int:
     return n
 
 
+def field_name(value: str) -> str:
+    """argparse type: a JSONL field (``--text-field``, ``--id-field``, ``--source-field``),
+    a key or a dotted path into nested objects (``doc.text``); not empty (``--text-field ''``
+    sent every record to the errors sink, "record has no '' field").
+
+    >>> field_name("doc.text")
+    'doc.text'
+    """
+    if not value:
+        raise argparse.ArgumentTypeError("must name a field, got an empty name")
+    return value
+
+
 def positive_mb(value: str) -> float:
     """argparse type: a size in MB, above 0.
 
@@ -86,10 +99,12 @@ def add_batch_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-progress", action="store_true",
                    help="no progress bar (it is shown only when stderr is a terminal)")
     g = p.add_argument_group("JSONL records")
-    g.add_argument("--text-field", default="text", metavar="FIELD",
-                   help="field holding the text (default %(default)s)")
-    g.add_argument("--id-field", default="id", metavar="FIELD",
-                   help="field holding the id (default %(default)s; else PATH:LINE)")
+    g.add_argument("--text-field", default="text", metavar="FIELD", type=field_name,
+                   help="field holding the text (default %(default)s; a dotted path such as "
+                   "doc.text reads a nested object)")
+    g.add_argument("--id-field", default="id", metavar="FIELD", type=field_name,
+                   help="field holding the id (default %(default)s; else PATH:LINE; dotted "
+                   "path: meta.id)")
     g.add_argument("--max-record-mb", type=positive_mb, default=16.0, metavar="MB",
                    help="records or files larger than this go to the errors sink "
                    "(default %(default)s)")
