@@ -192,3 +192,24 @@ def test_an_empty_field_name_is_a_usage_error(tmp_path, capsys):
         assert f"argument {flag}: must name a field, got an empty name" in \
             capsys.readouterr().err
     assert not out.exists()
+
+
+# 9. A `.json` file of JSONL records in an input folder was skipped as "not .txt / .html /
+#    .jsonl(.gz)", with no word that naming it reads its records (a `.json` named as an
+#    INPUT is read as JSONL). The warning now says so, with the command.
+
+def test_a_json_file_in_a_folder_is_skipped_with_the_way_to_read_it(tmp_path, capsys):
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    (folder / "recs.json").write_text(json.dumps({"id": "r1", "text": ARTICLE}) + "\n", "utf-8")
+    (folder / "a.txt").write_text(ARTICLE, "utf-8")
+    assert main(["run", str(folder), "--out", str(tmp_path / "o"), "-j", "1",
+                 "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert (f"1 .json file(s) skipped (e.g. {folder}/recs.json): in a folder they are not "
+            f"read; name such a file as an INPUT to read its JSONL records (cleannews run "
+            f"{folder}/recs.json …)") in err
+    assert "not .txt" not in err  # the .json is not counted among the unknown files
+    assert main(["run", str(folder / "recs.json"), "--out", str(tmp_path / "o2"), "-j", "1",
+                 "--no-progress"]) == 0
+    assert [r["id"] for r in read_jsonl(tmp_path / "o2" / "clean.jsonl")] == ["r1"]

@@ -251,6 +251,7 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True) -
     # counts and a first example only: a crawl folder of millions of images must not cost
     # a list of their names
     ignored, first_ignored = 0, ""
+    json_files, first_json = 0, ""  # `.json` files: JSONL records maybe, read when named
     linked: list[str] = []  # links to folders: os.walk does not enter them (no loops)
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
@@ -263,6 +264,9 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True) -
                 if warn:
                     log.warning("%s: Parquet is not supported, skipped (convert it to JSONL)",
                                 here / name)
+            elif not name.startswith(".") and name.lower().endswith(JSON_SUFFIXES):
+                json_files += 1
+                first_json = first_json or str(here / name)
             elif not name.startswith(".") and kind_of(name) is None:
                 ignored += 1
                 first_ignored = first_ignored or str(here / name)
@@ -273,6 +277,11 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True) -
         log.warning(
             "%s: %d file(s) skipped, not .txt / .html / .jsonl(.gz) (e.g. %s); "
             "compressed text must be decompressed first", root, ignored, first_ignored)
+    if json_files and warn:  # it said "not .txt / .html / .jsonl(.gz)", with no way out
+        log.warning(
+            "%s: %d .json file(s) skipped (e.g. %s): in a folder they are not read; name such "
+            "a file as an INPUT to read its JSONL records (cleannews run %s …)", root,
+            json_files, first_json, terminal_safe(first_json))
     if linked and warn:
         log.warning(
             "%s: %d symbolic link(s) to a folder not followed (e.g. %s); give such a folder "
