@@ -213,3 +213,27 @@ def test_a_json_file_in_a_folder_is_skipped_with_the_way_to_read_it(tmp_path, ca
     assert main(["run", str(folder / "recs.json"), "--out", str(tmp_path / "o2"), "-j", "1",
                  "--no-progress"]) == 0
     assert [r["id"] for r in read_jsonl(tmp_path / "o2" / "clean.jsonl")] == ["r1"]
+
+
+# 10. A mistyped flag (`run … --text-feild doc`) said "cleannews: error: unrecognized
+#     arguments: --text-feild doc", from the top-level parser (its usage, not run's), with no
+#     hint; the subcommand now says it, naming the flag meant.
+
+def test_a_mistyped_flag_is_named_with_the_flag_meant(tmp_path, capsys):
+    for argv, said in [
+        (["run", "in", "--out", str(tmp_path / "x"), "--text-feild", "doc"],
+         "cleannews run: error: unrecognized arguments: --text-feild doc (--text-feild: did "
+         "you mean --text-field?)"),
+        (["clean", "in", "--jsn"],
+         "cleannews clean: error: unrecognized arguments: --jsn (--jsn: did you mean --json?)"),
+        (["clean", "in", "--zzz"], "cleannews clean: error: unrecognized arguments: --zzz\n"),
+    ]:
+        try:
+            main(argv)
+        except SystemExit as exc:
+            assert exc.code == 2
+        else:
+            raise AssertionError(argv)
+        err = capsys.readouterr().err
+        assert said in err and f"usage: cleannews {argv[0]}" in err
+    assert not (tmp_path / "x").exists()
