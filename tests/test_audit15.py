@@ -175,6 +175,10 @@ def test_the_summary_counts_one_document_and_one_job(tmp_path, capsys):
                  "--no-progress"]) == 0
     err = capsys.readouterr().err
     assert "cleannews: 1 document in: 1 out" in err and " with 1 job: " in err
+    from cleannews.batch.html_report import render_html  # the HTML report says it too
+
+    page = render_html(json.loads((tmp_path / "out" / "report.json").read_text("utf-8")))
+    assert " with 1 job: " in page and "1 jobs" not in page
 
 
 # 8. `--text-field ''` (an empty shell variable) was accepted and sent every record to the

@@ -179,10 +179,10 @@ def build_report(
     }
 
 
-def _count(n: int, noun: str) -> str:
+def counted(n: int, noun: str) -> str:
     """``n`` and ``noun``, plural unless ``n`` is 1.
 
-    >>> _count(1, "document"), _count(0, "job"), _count(2, "job")
+    >>> counted(1, "document"), counted(0, "job"), counted(2, "job")
     ('1 document', '0 jobs', '2 jobs')
     """
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
@@ -206,7 +206,7 @@ def summary(report: dict[str, Any]) -> str:
     """
     d = report["documents"]
     dup = f", {d['duplicates']} duplicates" if d.get("duplicates") else ""
-    lines = [f"cleannews: {_count(d['in'], 'document')} in: {d['out']} out, "
+    lines = [f"cleannews: {counted(d['in'], 'document')} in: {d['out']} out, "
              f"{d['quarantined']} quarantined{dup}, {d['failed']} failed"]
     top = sorted(report["rules"].items(), key=lambda kv: -kv[1]["removed_bytes"])[:5]
     if top and top[0][1]["removed_bytes"]:
@@ -218,7 +218,7 @@ def summary(report: dict[str, Any]) -> str:
     if t:  # every report has it; a hand-edited one without it is still shown
         first = (f" (first pass {t['first_pass_seconds']:.1f} s)"
                  if t.get("first_pass_seconds", 0) >= 0.05 else "")
-        lines.append(f"  {t['seconds']:.1f} s{first} with {_count(t['jobs'], 'job')}: "
+        lines.append(f"  {t['seconds']:.1f} s{first} with {counted(t['jobs'], 'job')}: "
                      f"{t['docs_per_s']} docs/s, {t['mb_per_s']:.3f} MB/s")
     for name, path in report.get("outputs", {}).items():
         if path:
