@@ -241,3 +241,25 @@ def test_a_mistyped_flag_is_named_with_the_flag_meant(tmp_path, capsys):
         err = capsys.readouterr().err
         assert said in err and f"usage: cleannews {argv[0]}" in err
     assert not (tmp_path / "x").exists()
+
+
+# 11. A run to standard output stopped half-way (Ctrl-C, SIGTERM, a full disk) said "run the
+#     whole command again"; the records it had left in ./cleannews-quarantine/ made that same
+#     command exit 2 ("already hold(s) records of another cleannews run"). The advice now
+#     says --force, and why, when (and only when) the run left records there.
+
+def test_the_advice_after_a_failed_filter_run_names_force_when_needed(tmp_path, monkeypatch):
+    from cleannews.batch import RunSettings, paths_for
+    from cleannews.cli._batch import after_failure
+
+    monkeypatch.chdir(tmp_path)
+    paths = paths_for(None)  # `run … --out -`: ./cleannews-quarantine/, ./cleannews-errors/
+    settings = RunSettings(["crawl.jsonl"], paths)
+    assert after_failure(settings) == ("the output written to stdout is incomplete; run the "
+                                       "whole command again")
+    paths.quarantine.parent.mkdir()
+    paths.quarantine.write_text('{"id": "a1", "cleannews": {}}\n', "utf-8")
+    assert after_failure(settings) == (
+        "the output written to stdout is incomplete; run the whole command again with --force "
+        "(it refuses to write over the records this run left in "
+        "cleannews-quarantine/quarantine.jsonl)")

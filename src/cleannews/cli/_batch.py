@@ -157,8 +157,16 @@ def after_failure(settings: Any, fix: bool = False) -> str:
         return f"nothing was committed; {first}run the same command again"
     if state is None:  # --out - of run, and score (which keeps no run state)
         where = "stdout" if settings.paths.out is None else str(settings.paths.out)
+        # the records this run left in its sink files (`./cleannews-quarantine/` of `--out -`)
+        # make the same command refuse to start ("already hold(s) records of another
+        # cleannews run"): the advice to run it again said nothing of --force
+        paths = settings.paths
+        left = [str(p) for p in (paths.sink(n) for n in paths.names() if n != "out")
+                if p is not None and p.is_file() and p.stat().st_size]
+        force = (f" with --force (it refuses to write over the records this run left in "
+                 f"{', '.join(left)})" if left else "")
         return (f"the output written to {where} is incomplete; {first}run the whole command "
-                "again")
+                f"again{force}")
     from cleannews.batch.sources import is_stream
 
     if any(n == "-" or is_stream(n) for n in settings.inputs):  # stdin, <(zcat …)
