@@ -563,14 +563,14 @@ def test_one_document_a_stage_fails_on_does_not_stop_clean(
     corpus.mkdir()
     for name in ("a.txt", "b.txt", "c.txt"):
         (corpus / name).write_text(SEED_TEXT.replace("Vsora", f"Vsora-{name[0]}"), "utf-8")
-    real = pipeline.clean
+    real = pipeline._clean_decoded  # what clean/explain call on a decoded text (audit15)
 
-    def flaky(text, config=None, *, id=None):
+    def flaky(text, changes, config, id):
         if id is not None and id.endswith("b.txt"):
             raise RuntimeError("a stage's bug")
-        return real(text, config, id=id)
+        return real(text, changes, config, id)
 
-    monkeypatch.setattr(pipeline, "clean", flaky)
+    monkeypatch.setattr(pipeline, "_clean_decoded", flaky)
     assert main([command, str(corpus)]) == 1
     out, err = capsys.readouterr()
     assert f"{corpus}/b.txt: cleaning failed: RuntimeError: a stage's bug" in err

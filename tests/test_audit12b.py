@@ -146,7 +146,7 @@ def test_report_reads_standard_input(tmp_path, monkeypatch, capsys):
     stdin = io.TextIOWrapper(io.BytesIO((out / "report.json").read_bytes()))
     monkeypatch.setattr(sys, "stdin", stdin)
     assert main(["report", "-"]) == 0
-    assert "1 documents in: 1 out" in capsys.readouterr().out
+    assert "1 document in: 1 out" in capsys.readouterr().out
 
 
 def test_report_on_a_run_folder_names_its_report(tmp_path, capsys):

@@ -96,7 +96,7 @@ def test_a_report_without_errors_or_throughput_is_still_summarised(real_report, 
                                 if k not in ("errors", "throughput")}), encoding="utf-8")
     capsys.readouterr()
     assert main(["report", str(path)]) == 0
-    assert capsys.readouterr().out.startswith("cleannews: 1 documents in: 1 out")
+    assert capsys.readouterr().out.startswith("cleannews: 1 document in: 1 out")
 
 
 # --- an unclosed <!-- in an HTML page -------------------------------------------------------

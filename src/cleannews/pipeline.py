@@ -108,7 +108,11 @@ def clean(
     'L\u2019entreprise'
     """
     config = config_or_default(config)
-    text, changes = decode_input(text)
+    return _clean_decoded(*decode_input(text), config, id)
+
+
+def _clean_decoded(text: str, changes: list, config: CleanConfig, id: str | None) -> Document:
+    """:func:`clean` of a decoded input (``changes``: the decoding's)."""
     doc = Document(text="", changes=changes, id=id, input_length=len(text))
     empty_input = not has_visible_text(text)
     r = _repair_stage(text, config)
@@ -126,10 +130,15 @@ def clean_html(
     Spans of changes made by the HTML front end point into the HTML source;
     the cleaned text is plain text, one block a paragraph.
     """
+    config = config_or_default(config)
+    return _clean_html_decoded(*decode_input(html, html=True), config, id)
+
+
+def _clean_html_decoded(html: str, changes: list, config: CleanConfig,
+                        id: str | None) -> Document:
+    """:func:`clean_html` of a decoded page (``changes``: the decoding's)."""
     from cleannews.strip.html import html_to_text
 
-    config = config_or_default(config)
-    html, changes = decode_input(html, html=True)
     doc = Document(text="", changes=changes, id=id, input_length=len(html))
     h = html_to_text(html, config)
     # the article's subheadings, as the markup says: for the strip stage, not the user
@@ -181,8 +190,8 @@ def explain(
     from cleannews._explain import render
 
     config = config_or_default(config)
-    source = decode_input(text, html=html)[0]
-    doc = (clean_html if html else clean)(text, config)
+    source, changes = decode_input(text, html=html)  # decoded once (it was twice)
+    doc = (_clean_html_decoded if html else _clean_decoded)(source, changes, config, None)
     return render(source, doc, changes_only=changes_only)
 
 

@@ -85,16 +85,21 @@ def _is_missing(value: Any) -> bool:
 def clean_text(text: Any, config: CleanConfig | None = None) -> Any:
     """The cleaned text of ``text``; missing values stay missing, non-text gives ``""``.
 
-    Never raises for bad input, so one row cannot stop a ``Series.map``.
+    Never raises for bad input, so one row cannot stop a ``Series.map``. A text
+    ``cleannews run`` sends to its errors sink gives ``""``, as ``cleannews_text`` of
+    :func:`clean_record` is (NUL characters, binary data: the NUL characters were removed
+    without a word, while :func:`clean_record` refused the row)::
+
+        >>> nul = "Bonjour\\x00 \\u00e0 tous."
+        >>> clean_text(nul), clean_record(nul)["cleannews_text"], clean_text("Bonjour.")
+        ('', '', 'Bonjour.')
     """
     cfg = _config(config)
     if _is_missing(text):
         return text
-    from cleannews.pipeline import clean
-
     try:
-        return clean(text, cfg).text
-    except InputError:
+        return _clean_row(text, cfg).text
+    except (InputError, _RowError):
         return ""
 
 

@@ -80,7 +80,9 @@ def _id_and_text(item: Item, text_field: str, id_field: str, fmt: str = "auto",
     fallback = item.id or f"{item.source}:{item.line}"
     if record is None:
         return fallback, _page_text_of(item.payload, config) if item.kind == "html" else text
-    ident = record.get(id_field)
+    from cleannews.batch.ids import field_value
+
+    ident = field_value(record, id_field)
     ident = fallback if ident is None else (ident if isinstance(ident, str) else
                                             json.dumps(ident, ensure_ascii=False))
     from cleannews.batch.process import _page_text

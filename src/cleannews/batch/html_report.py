@@ -197,7 +197,9 @@ def render_html(report: dict[str, Any]) -> str:
     docs = report.get("documents", {})
     threshold = float((report.get("settings") or {}).get("quarantine_threshold")
                       or DEFAULT_THRESHOLD)
-    speed = (f"{t.get('seconds', 0)} s with {t.get('jobs', 1)} jobs: "
+    from cleannews.batch.stats import counted
+
+    speed = (f"{t.get('seconds', 0)} s with {counted(t.get('jobs', 1), 'job')}: "
              f"{t.get('docs_per_s', 0)} documents/s, {t.get('mb_per_s', 0)} MB/s; "
              f"{human_bytes(report.get('bytes_in', 0))} in, "
              f"{report.get('chars_out', 0)} characters of clean text out")

@@ -75,6 +75,30 @@ def safe_relpath(identifier: str, *, backslash_separates: bool = True) -> str:
     return "/".join(parts) if parts else EMPTY_NAME
 
 
+def field_value(record: dict[str, Any], field: str, default: Any = None) -> Any:
+    """The value of ``field`` in a JSON record (``--text-field``, ``--id-field``,
+    ``--source-field``): the key ``field`` itself when the record has it, else, for a dotted
+    name, the path into nested objects (``doc.text`` of ``{"doc": {"text": …}}``, as ``jq``
+    and ``pandas.json_normalize`` name it); ``default`` when there is none.
+
+    >>> rec = {"doc": {"text": "Bonjour", "meta": {"id": 7}}, "a.b": 1}
+    >>> field_value(rec, "doc.text"), field_value(rec, "doc.meta.id"), field_value(rec, "a.b")
+    ('Bonjour', 7, 1)
+    >>> field_value(rec, "doc.body") is None, field_value(rec, "doc.text.x", "-")
+    (True, '-')
+    """
+    if field in record:  # a key with a dot in its name wins over the path
+        return record[field]
+    if "." not in field:
+        return default
+    value: Any = record
+    for part in field.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return default
+        value = value[part]
+    return value
+
+
 def record_id(record: dict[str, Any], id_field: str, fallback: str) -> str:
     """The id of a JSONL record: its ``id_field`` as a string, else ``fallback``.
 
@@ -82,8 +106,10 @@ def record_id(record: dict[str, Any], id_field: str, fallback: str) -> str:
     '7'
     >>> record_id({"text": "x"}, "id", "f.jsonl:3"), record_id({"id": ""}, "id", "f.jsonl:4")
     ('f.jsonl:3', 'f.jsonl:4')
+    >>> record_id({"meta": {"id": "a1"}}, "meta.id", "f.jsonl:5")
+    'a1'
     """
-    value = record.get(id_field)
+    value = field_value(record, id_field)
     if isinstance(value, bool) or value is None or value == "":
         return fallback  # `"id": ""` is no id: it named nothing in the sinks and the report
     if isinstance(value, (str, int, float)):

@@ -35,7 +35,7 @@ from cleannews._input import (
     nul_message,
     utf16_without_bom,
 )
-from cleannews.batch.ids import record_id
+from cleannews.batch.ids import field_value, record_id
 from cleannews.batch.sources import Item
 from cleannews.config import DEFAULT_CONFIG, CleanConfig
 from cleannews.document import Change, Document
@@ -265,10 +265,16 @@ def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
     "Expecting ',' delimiter at the end of the line (the record is cut short)"
     >>> why('{"id": 4, broken}')
     'Expecting property name enclosed in double quotes at character 11 of the line'
+    >>> why('{"id": "a", "text": "cut\\n'), why('{"id": "a", "text": "cut')
+    ('Invalid control character at the end of the line (the record is cut short)', \
+'Unterminated string starting at character 21 of the line')
     """
+    # some of Python's messages end with their own "at" ("Invalid control character at",
+    # "Unterminated string starting at"): it said "… at at the end of the line"
+    msg = exc.msg.removesuffix(" at")
     if exc.pos >= len(line.rstrip()):
-        return f"{exc.msg} at the end of the line (the record is cut short)"
-    return f"{exc.msg} at character {exc.pos + 1} of the line"
+        return f"{msg} at the end of the line (the record is cut short)"
+    return f"{msg} at character {exc.pos + 1} of the line"
 
 
 def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], str]:
@@ -407,6 +413,8 @@ def crash_result(item: Item, opts: BatchOptions) -> DocResult:
 
 #: Fields of a record named in the message of a record without its text field.
 FIELDS_NAMED = 8
+#: What :func:`field_value` gives for a record without the text field (``None`` is JSON's null).
+_NO_FIELD = object()
 
 
 def missing_field_message(record: dict[str, Any], field: str) -> str:
@@ -417,20 +425,43 @@ def missing_field_message(record: dict[str, Any], field: str) -> str:
     "record has no 'text' field (its fields: id, content; choose with --text-field FIELD)"
     >>> missing_field_message({}, "text")
     "record has no 'text' field (it has no field)"
+    >>> missing_field_message({"id": 1, "doc": {"title": "T", "text": "…"}}, "text")
+    "record has no 'text' field (its fields: id, doc; choose with --text-field FIELD, e.g. \
+--text-field doc.text)"
+    >>> missing_field_message({"doc": {"title": "T"}}, "doc.text")
+    "record has no 'doc.text' field ('doc' holds: title; choose with --text-field FIELD)"
+    >>> missing_field_message({"doc": "Un texte."}, "doc.text")
+    "record has no 'doc.text' field ('doc' is a string, not an object)"
     """
-    if not record:
+    owner, where = record, "its fields"
+    if field not in record and "." in field:  # a dotted path: say where it stops
+        parts = field.split(".")
+        for i, part in enumerate(parts[:-1]):
+            inner, name = owner.get(part), ".".join(parts[:i + 1])
+            if part in owner and not isinstance(inner, dict):
+                return (f"record has no {field!r} field ({name!r} is {json_type(inner)}, not "
+                        "an object)")
+            if not isinstance(inner, dict):
+                break
+            owner, where = inner, f"{name!r} holds"
+    if not owner:
         return f"record has no {field!r} field (it has no field)"
-    names = [k if len(k) <= 40 else k[:39] + "…" for k in list(record)[:FIELDS_NAMED]]
-    more = ", …" if len(record) > FIELDS_NAMED else ""
-    return (f"record has no {field!r} field (its fields: {', '.join(names)}{more}; choose "
-            "with --text-field FIELD)")
+    names = [k if len(k) <= 40 else k[:39] + "…" for k in list(owner)[:FIELDS_NAMED]]
+    more = ", …" if len(owner) > FIELDS_NAMED else ""
+    # the text one level down (`{"doc": {"text": …}}`): name the flag that reads it
+    nested = next((k for k, v in record.items() if owner is record and isinstance(v, dict)
+                   and isinstance(v.get(field), str)), None)
+    hint = f", e.g. --text-field {nested}.{field}" if nested is not None else ""
+    return (f"record has no {field!r} field ({where}: {', '.join(names)}{more}; choose "
+            f"with --text-field FIELD{hint})")
 
 
 def _record_text(record: dict[str, Any], opts: BatchOptions) -> str:
-    """The text field of a record; raises :class:`_Reject` when missing or not a string."""
-    if opts.text_field not in record:
+    """The text field of a record; raises :class:`_Reject` when missing or not a string.
+    A dotted ``--text-field`` (``doc.text``) reads a nested object (:func:`field_value`)."""
+    text = field_value(record, opts.text_field, _NO_FIELD)
+    if text is _NO_FIELD:
         raise _Reject("missing_field", missing_field_message(record, opts.text_field))
-    text = record[opts.text_field]
     if not isinstance(text, str):
         raise _Reject("type", f"field {opts.text_field!r} is {json_type(text)}, not a string")
     return text

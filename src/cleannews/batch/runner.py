@@ -892,9 +892,8 @@ def _report(settings: RunSettings, stats: RunStats, session: dict[str, float], f
     }
     if p.duplicates is not None:
         outputs["duplicates"] = str(p.duplicates)
-    counts = {"quarantine": stats.docs["quarantined"], "errors": stats.docs["failed"]}
     for name in p.drop_if_empty:  # removed at the end, empty: the summary does not name it
-        if not counts.get(name):
+        if not stats.sink_count(name):
             del outputs[name]
     if settings.command == "score":
         outputs = {"scores": outputs["out"], "errors": outputs["errors"]}

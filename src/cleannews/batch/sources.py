@@ -106,13 +106,18 @@ def item_record(item: Item, text_field: str) -> tuple[dict | None, str] | None:
         record = json.loads(item.payload)
     except ValueError:
         return None
-    if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
+    if not isinstance(record, dict):
+        return None
+    from cleannews.batch.ids import field_value
+
+    text = field_value(record, text_field)  # `doc.text`: a nested field, as the run reads it
+    if not isinstance(text, str):
         return None
     from cleannews._input import fix_surrogates
 
     # a lone surrogate escape (`"\\ud83d"`, half an emoji) cannot be hashed as UTF-8: read
     # as the run reads it (U+FFFD), or the first pass died on one record
-    return record, fix_surrogates(record[text_field])[0]
+    return record, fix_surrogates(text)[0]
 
 
 def kind_of(name: str, fmt: str = "auto") -> str | None:
@@ -246,6 +251,7 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True) -
     # counts and a first example only: a crawl folder of millions of images must not cost
     # a list of their names
     ignored, first_ignored = 0, ""
+    json_files, first_json = 0, ""  # `.json` files: JSONL records maybe, read when named
     linked: list[str] = []  # links to folders: os.walk does not enter them (no loops)
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
@@ -258,6 +264,9 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True) -
                 if warn:
                     log.warning("%s: Parquet is not supported, skipped (convert it to JSONL)",
                                 here / name)
+            elif not name.startswith(".") and name.lower().endswith(JSON_SUFFIXES):
+                json_files += 1
+                first_json = first_json or str(here / name)
             elif not name.startswith(".") and kind_of(name) is None:
                 ignored += 1
                 first_ignored = first_ignored or str(here / name)
@@ -268,6 +277,11 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True) -
         log.warning(
             "%s: %d file(s) skipped, not .txt / .html / .jsonl(.gz) (e.g. %s); "
             "compressed text must be decompressed first", root, ignored, first_ignored)
+    if json_files and warn:  # it said "not .txt / .html / .jsonl(.gz)", with no way out
+        log.warning(
+            "%s: %d .json file(s) skipped (e.g. %s): in a folder they are not read; name such "
+            "a file as an INPUT to read its JSONL records (cleannews run %s …)", root,
+            json_files, first_json, terminal_safe(first_json))
     if linked and warn:
         log.warning(
             "%s: %d symbolic link(s) to a folder not followed (e.g. %s); give such a folder "
@@ -549,7 +563,8 @@ def _all_items(
             try:
                 f = open(name, "rb")
             except OSError as exc:
-                yield Item(seq, ident, "text", b"", None, ident, f"cannot open: {exc}", "read")
+                yield Item(seq, ident, "text", b"", None, ident,
+                           f"cannot open: {read_problem(exc)}", "read")
                 seq += 1
                 continue
             with f:
@@ -568,7 +583,8 @@ def _all_items(
             try:
                 f = _open_binary(name)
             except OSError as exc:
-                yield Item(seq, ident, "jsonl", b"", None, ident, f"cannot open: {exc}", "read")
+                yield Item(seq, ident, "jsonl", b"", None, ident,
+                           f"cannot open: {read_problem(exc)}", "read")
                 seq += 1
                 continue
             with f:
@@ -583,7 +599,8 @@ def _all_items(
         try:
             data, truncated, size = read_file(name)
         except OSError as exc:
-            yield Item(seq, ident, kind, b"", None, ident, f"cannot read: {exc}", "read")
+            yield Item(seq, ident, kind, b"", None, ident,
+                       f"cannot read: {read_problem(exc)}", "read")
         else:
             yield Item(seq, ident, kind, data, None, ident, truncated=truncated, size=size)
         seq += 1
@@ -777,7 +794,17 @@ def read_problem(exc: OSError) -> str:
     'no such file or folder'
     >>> read_problem(PermissionError(13, "Permission denied"))
     'Permission denied'
+
+    A symbolic link whose target does not exist says so (the link itself is there: "no such
+    file" read as a mistake of cleannews).
     """
     if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
+        name = exc.filename
+        if isinstance(name, (str, bytes)) and os.path.islink(name):
+            try:
+                target = os.fsdecode(os.readlink(name))
+            except OSError:
+                return "dangling symbolic link (its target does not exist)"
+            return f"dangling symbolic link (its target {terminal_safe(target)} does not exist)"
         return MISSING_INPUT
     return exc.strerror or str(exc)

@@ -52,6 +52,17 @@ class RunStats:
     examples: dict[str, list[str]] = field(default_factory=dict)
     quarantined: list[dict[str, Any]] = field(default_factory=list)
 
+    def sink_count(self, sink: str) -> int:
+        """How many documents landed in ``sink`` (``"out"``, ``"quarantine"``, ``"errors"``,
+        ``"duplicates"``), read through the one sink -> report key mapping.
+
+        >>> stats = RunStats()
+        >>> stats.add_result(sink="errors", error_type="json")
+        >>> [stats.sink_count(s) for s in ("errors", "quarantine", "duplicates")]
+        [1, 0, 0]
+        """
+        return self.docs.get(_SINK_KEYS[sink], 0)
+
     def add_result(
         self,
         *,
@@ -168,6 +179,15 @@ def build_report(
     }
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is 1.
+
+    >>> counted(1, "document"), counted(0, "job"), counted(2, "job")
+    ('1 document', '0 jobs', '2 jobs')
+    """
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def summary(report: dict[str, Any]) -> str:
     """A few human lines for stderr.
 
@@ -181,10 +201,12 @@ def summary(report: dict[str, Any]) -> str:
     ...   "failed": 0}, "rules": {}, "errors": {}, "outputs": {}, "throughput": {"docs_per_s": 1.0,
     ...   "mb_per_s": 0.1, "seconds": 3.0, "jobs": 1}}).splitlines()[0]
     'cleannews: 3 documents in: 1 out, 0 quarantined, 2 duplicates, 0 failed'
+
+    One document, one job: "1 document in", "with 1 job" (it said "1 documents", "1 jobs").
     """
     d = report["documents"]
     dup = f", {d['duplicates']} duplicates" if d.get("duplicates") else ""
-    lines = [f"cleannews: {d['in']} documents in: {d['out']} out, "
+    lines = [f"cleannews: {counted(d['in'], 'document')} in: {d['out']} out, "
              f"{d['quarantined']} quarantined{dup}, {d['failed']} failed"]
     top = sorted(report["rules"].items(), key=lambda kv: -kv[1]["removed_bytes"])[:5]
     if top and top[0][1]["removed_bytes"]:
@@ -196,7 +218,7 @@ def summary(report: dict[str, Any]) -> str:
     if t:  # every report has it; a hand-edited one without it is still shown
         first = (f" (first pass {t['first_pass_seconds']:.1f} s)"
                  if t.get("first_pass_seconds", 0) >= 0.05 else "")
-        lines.append(f"  {t['seconds']:.1f} s{first} with {t['jobs']} jobs: "
+        lines.append(f"  {t['seconds']:.1f} s{first} with {counted(t['jobs'], 'job')}: "
                      f"{t['docs_per_s']} docs/s, {t['mb_per_s']:.3f} MB/s")
     for name, path in report.get("outputs", {}).items():
         if path:

@@ -54,7 +54,9 @@ def source_of(value: Any, fallback: str) -> str:
 def item_source(item: Item, record: dict[str, Any] | None, source_field: str) -> str:
     """The source of one item (see the module docstring)."""
     if item.kind == "jsonl":
-        return source_of((record or {}).get(source_field), item.source)
+        from cleannews.batch.ids import field_value
+
+        return source_of(field_value(record or {}, source_field), item.source)
     return posixpath.dirname(item.source) or "."
 
 

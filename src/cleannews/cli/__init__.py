@@ -171,11 +171,31 @@ def _utf8_stdout() -> None:
             pass
 
 
+def _unrecognized(sub: argparse.ArgumentParser, extra: list[str]) -> None:
+    """A usage error for arguments no option takes, from the subcommand's parser (it said
+    ``cleannews: error: …``, the subcommand's usage not shown) and naming the option a
+    mistyped flag was meant to be (``--text-feild`` -> ``--text-field``)."""
+    import difflib
+
+    known = [o for a in sub._actions for o in a.option_strings if o.startswith("--")]
+    hints = []
+    for arg in extra:
+        flag = arg.split("=", 1)[0]
+        if flag.startswith("--"):
+            close = difflib.get_close_matches(flag, known, n=1, cutoff=0.75)
+            if close:
+                hints.append(f"{flag}: did you mean {close[0]}?")
+    more = f" ({'; '.join(hints)})" if hints else ""
+    sub.error(f"unrecognized arguments: {' '.join(extra)}{more}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cleannews`` console script; returns the exit code."""
     _utf8_stdout()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        _unrecognized(getattr(args, "subparser", parser), extra)
     args.quiet = bool(args.quiet or getattr(args, "sub_quiet", False))
     args.verbose = args.verbose + getattr(args, "sub_verbose", 0)
     _setup_logging(_log_level(args.verbose, args.quiet))

@@ -36,6 +36,19 @@ def positive_int(value: str) -> int:
     return n
 
 
+def field_name(value: str) -> str:
+    """argparse type: a JSONL field (``--text-field``, ``--id-field``, ``--source-field``),
+    a key or a dotted path into nested objects (``doc.text``); not empty (``--text-field ''``
+    sent every record to the errors sink, "record has no '' field").
+
+    >>> field_name("doc.text")
+    'doc.text'
+    """
+    if not value:
+        raise argparse.ArgumentTypeError("must name a field, got an empty name")
+    return value
+
+
 def positive_mb(value: str) -> float:
     """argparse type: a size in MB, above 0.
 
@@ -86,10 +99,12 @@ def add_batch_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-progress", action="store_true",
                    help="no progress bar (it is shown only when stderr is a terminal)")
     g = p.add_argument_group("JSONL records")
-    g.add_argument("--text-field", default="text", metavar="FIELD",
-                   help="field holding the text (default %(default)s)")
-    g.add_argument("--id-field", default="id", metavar="FIELD",
-                   help="field holding the id (default %(default)s; else PATH:LINE)")
+    g.add_argument("--text-field", default="text", metavar="FIELD", type=field_name,
+                   help="field holding the text (default %(default)s; a dotted path such as "
+                   "doc.text reads a nested object)")
+    g.add_argument("--id-field", default="id", metavar="FIELD", type=field_name,
+                   help="field holding the id (default %(default)s; else PATH:LINE; dotted "
+                   "path: meta.id)")
     g.add_argument("--max-record-mb", type=positive_mb, default=16.0, metavar="MB",
                    help="records or files larger than this go to the errors sink "
                    "(default %(default)s)")
@@ -142,8 +157,16 @@ def after_failure(settings: Any, fix: bool = False) -> str:
         return f"nothing was committed; {first}run the same command again"
     if state is None:  # --out - of run, and score (which keeps no run state)
         where = "stdout" if settings.paths.out is None else str(settings.paths.out)
+        # the records this run left in its sink files (`./cleannews-quarantine/` of `--out -`)
+        # make the same command refuse to start ("already hold(s) records of another
+        # cleannews run"): the advice to run it again said nothing of --force
+        paths = settings.paths
+        left = [str(p) for p in (paths.sink(n) for n in paths.names() if n != "out")
+                if p is not None and p.is_file() and p.stat().st_size]
+        force = (f" with --force (it refuses to write over the records this run left in "
+                 f"{', '.join(left)})" if left else "")
         return (f"the output written to {where} is incomplete; {first}run the whole command "
-                "again")
+                f"again{force}")
     from cleannews.batch.sources import is_stream
 
     if any(n == "-" or is_stream(n) for n in settings.inputs):  # stdin, <(zcat …)

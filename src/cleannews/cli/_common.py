@@ -293,7 +293,7 @@ def cleaned_inputs(
     from cleannews._input import decode_input
     from cleannews.batch.sources import printable_name, read_problem, terminal_safe
     from cleannews.errors import InputError
-    from cleannews.pipeline import clean, clean_html
+    from cleannews.pipeline import _clean_decoded, _clean_html_decoded
 
     for name, raw in read_inputs(names):
         said = terminal_safe(printable_name(name))  # a file name with "\n" or ESC, in a log
@@ -317,11 +317,12 @@ def cleaned_inputs(
             continue
         try:
             html = is_html_input(name, raw, fmt)
-            source: str | bytes = decode_input(raw, html=html)[0] if decoded else raw
-            fn = clean_html if html else clean
-            # the bytes, not the decoded text: a file read as Windows-1252 (or UTF-16) keeps
-            # its `decode` change (explain showed no word of it); spans are the same
-            doc = fn(raw, config, id=shown)
+            # decoded once, with its `decode` changes (a file read as Windows-1252 or UTF-16
+            # keeps them: explain showed no word of it); explain decoded every file twice
+            text, changes = decode_input(raw, html=html)
+            doc = (_clean_html_decoded if html else _clean_decoded)(text, changes, config, shown)
+            source: str | bytes = text if decoded else raw
+            del text
         except InputError as exc:
             log.error("%s: %s", said, exc)
             outcome.failures += 1

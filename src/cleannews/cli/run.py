@@ -11,6 +11,7 @@ from cleannews.cli._batch import (
     add_batch_flags,
     batch_options,
     execute,
+    field_name,
     jobs_of,
     positive_int,
     show_progress,
@@ -66,7 +67,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--site-templates", action="store_true",
                    help="first pass: learn lines that recur across documents of the same "
                    "source; second pass: remove them")
-    t.add_argument("--source-field", default=SOURCE_FIELD, metavar="FIELD",
+    t.add_argument("--source-field", default=SOURCE_FIELD, metavar="FIELD", type=field_name,
                    help="JSONL field naming the source (a URL counts by its host; default "
                    "%(default)s); files: their folder")
     t.add_argument("--template-min-count", type=positive_int, default=None, metavar="N",

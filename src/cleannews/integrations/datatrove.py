@@ -346,7 +346,12 @@ class CleannewsJsonlReader(JsonlReader):
 
     def _line_document(self, raw: bytes, filepath: str, index: int) -> DatatroveDocument:
         """The document of one non-blank line: a record, or the raw line marked with why not."""
-        from cleannews.batch.process import _parse_record, _record_text, _Reject
+        from cleannews.batch.process import (
+            _parse_record,
+            _record_text,
+            _Reject,
+            missing_field_message,
+        )
         from cleannews.batch.sources import Item
 
         opts = BatchOptions(text_field=self.text_key, id_field=self.id_key)
@@ -354,6 +359,8 @@ class CleannewsJsonlReader(JsonlReader):
         record: dict[str, Any] | None = None
         try:
             _, record, _ = _parse_record(item, opts)
+            if self.text_key not in record:  # datatrove's adapter reads a top-level key only
+                raise _Reject("missing_field", missing_field_message(record, self.text_key))
             text = _record_text(record, opts)  # run's checks: missing field, not a string
             if not text:
                 raise _Reject(*text_problem(text))  # type: ignore[misc]
