@@ -13,7 +13,10 @@ of the lead's held-out looks, the negatives' test split or ``fixtures/spin/fresh
     python tools/spin/dev_careful8.py records     # the records (1 min)
     python tools/spin/dev_spin15.py slips         # per naive 15 % spin: slips made / detected
     python tools/spin/dev_spin15.py report        # missed spins: slips, breakdown, patterns
-    python tools/spin/dev_spin15.py levers        # grammar-rate levers, guarded LOSO
+    python tools/spin/dev_spin15.py rates         # slips per 100 words / paragraphs vs humans
+    python tools/spin/dev_spin15.py humans        # where each lever fires in human records
+    SPIN15_LEVERS=cap_clash python tools/spin/dev_spin15.py rescore   # records_<lever>.pkl
+    python tools/spin/dev_spin15.py evaluate none cap_clash ...       # recall, guard per file
 
 ``slips`` aligns each naive 15 % spin with the clean document it was made from (spinner
 tokens, ``difflib``) and counts the **slips the spinner introduced**, by an oracle
@@ -192,7 +195,7 @@ def _overlap(h, o) -> bool:
 def report() -> None:
     """Missed naive 15 % spins per source and threshold: slips made vs counted, the score
     breakdown, and the slip patterns the package does not count."""
-    d4, r6, B, sc = _bench()
+    _d4, _r6, B, sc = _bench()
     S = pickle.loads(SLIPS.read_bytes())
     t_neg = np.sort(sc[B.neg])[::-1][int(0.01 * len(B.neg))]
     t_ud = np.sort(sc[B.clean])[::-1][int(0.01 * len(B.clean))]
@@ -392,7 +395,7 @@ def evaluate(*names: str) -> None:
 
     for name in names or ("none",):
         c7.RECORDS = OUT / f"records_{name}.pkl"
-        d4, r6, B, sc = _bench()
+        d4, _r6, B, sc = _bench()
         rr = {src: B.evaluate(sc, src, B.neg) for src in SOURCES}
         print(f"== {name}")
         for pre, what in (("", "dev negatives"), ("ud:", "UD clean")):
@@ -416,8 +419,73 @@ def evaluate(*names: str) -> None:
         print("  genres", B.genres(sc))
 
 
+def rates() -> None:
+    """Counted slips per 100 words and paragraphs with a slip of the missed naive 15 % spins,
+    against the human documents as they are and with one typo more (one slip more)."""
+    _d4, _r6, B, sc = _bench()
+    S = pickle.loads(SLIPS.read_bytes())
+    t_neg = np.sort(sc[B.neg])[::-1][int(0.01 * len(B.neg))]
+    t_ud = np.sort(sc[B.clean])[::-1][int(0.01 * len(B.clean))]
+
+    def words(i: int) -> int:
+        return max(1, len(B.rows[i][1]["text"].split()))
+
+    for name, t in (("UD clean", t_ud), ("dev negatives", t_neg)):
+        rate, pars, cnt = [], [], []
+        for src in SOURCES:
+            st = B.groups[src][0]
+            for i in B.style[src][STYLE]:
+                if sc[i] > t:
+                    continue
+                row = S[src][i - st]
+                cnt.append(len(row["hits"]))
+                rate.append(100 * len(row["hits"]) / words(i))
+                pars.append(len(set(row["hit_lines"])))
+        r = np.array(rate)
+        print(f"missed at 1 % FP of {name}: {len(r)} spins; counted slips per 100 words median "
+              f"{np.median(r):.2f}, 90th percentile {np.percentile(r, 90):.2f}, max {r.max():.2f}; "
+              f">= 2 slips {np.mean(np.array(cnt) >= 2):.0%}; slips in >= 2 paragraphs "
+              f"{np.mean(np.array(pars) >= 2):.0%}")
+    for key, grp, idxs in (("dev negatives", "NEG", B.neg), ("UD clean", "V", B.clean)):
+        st = B.groups[grp][0]
+        now = np.array([100 * len(S[grp][i - st]["hits"]) / words(i) for i in idxs])
+        typo = np.array([100 * (len(S[grp][i - st]["hits"]) + 1) / words(i) for i in idxs])
+        print(f"{key} ({len(idxs)}): slips per 100 words >= 0.3 as they are "
+              f"{int((now >= 0.3).sum())}, with one typo {int((typo >= 0.3).sum())}; "
+              f">= 0.6: {int((now >= 0.6).sum())} / {int((typo >= 0.6).sum())}")
+
+
+def humans() -> None:
+    """Where each lever's detector fires in the human records (dev negatives, news excerpts,
+    TRAIN real pages, UD clean): the human cost of each pattern."""
+    from itertools import compress
+
+    from cleannews.score import _features as F
+
+    data = pickle.loads((OUT / "records.pkl").read_bytes())
+    for lev in LEVERS:
+        found = []
+        for key in ("NEG", "NEWS", "REAL", "V"):
+            for r in data[key]:
+                if r["label"] != 0:
+                    continue
+                for line in r["text"].split("\n"):
+                    toks = [t for t in F._split_tokens(line) if t.strip()]
+                    if not toks:
+                        continue
+                    infos = F._infos(toks)
+                    cand = list(compress(range(len(infos)), map(F._get_trigger, infos)))
+                    for h in _extra_hits((lev,), cand, toks, infos):
+                        found.append(f"{key}/{r.get('genre') or '-'}: "
+                                     + " ".join(toks[max(0, h.first - 2):h.last + 2]))
+        print(f"{lev}: {len(found)} hits in human records")
+        for f in found[:12]:
+            print("   ", f)
+
+
 def main(argv: list[str]) -> None:
-    cmds = {"slips": slips, "report": report, "rescore": rescore}
+    cmds = {"slips": slips, "report": report, "rescore": rescore, "rates": rates,
+            "humans": humans}
     if argv[0] == "evaluate":
         evaluate(*argv[1:])
         return
