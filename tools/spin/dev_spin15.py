@@ -483,7 +483,57 @@ def humans() -> None:
             print("   ", f)
 
 
+#: ``SPIN15_OFF``: the package's spin15 checks switched off in this process (role bits 0).
+OFF_BITS = {"cap_clash": ("R_CAP_CLASH",), "cap_vowel": ("R_CAP_VOWEL",),
+            "demonstrative": ("R_VOWEL_WORD", "R_CONSONANT_WORD")}
+
+
+def _variant() -> str:
+    """Switch off the checks named in ``SPIN15_OFF`` and score with ``SPIN15_MODEL`` (a
+    model.json written by ``refit``) when set; the variant's name."""
+    import json
+
+    from cleannews.score import _features as F
+    from cleannews.score import _model as M
+
+    off = [x for x in os.environ.get("SPIN15_OFF", "").split(",") if x]
+    for lev in off:
+        for bit in OFF_BITS[lev]:
+            setattr(F, bit, 0)
+    model = os.environ.get("SPIN15_MODEL")
+    if model:
+        spec = json.loads(Path(model).read_text())
+        load = M.load_json
+        M.load_json = lambda name: spec if name == "model.json" else load(name)
+    return "off-" + "+".join(off) if off else "all"
+
+
+def refit() -> None:
+    """``tools/spin/train.py`` with the ``SPIN15_OFF`` checks off, into ``SPIN_MODEL_OUT``
+    (the build's training spins linked at ``tools/spin/build/train.jsonl.gz``)."""
+    _variant()
+    import train
+
+    train.main()
+
+
 def main(argv: list[str]) -> None:
+    if argv[0] == "refit":
+        refit()
+        return
+    if argv[0] == "rescore-variant":
+        name = _variant()
+        import cleannews
+        from cleannews.config import CleanConfig
+
+        off = CleanConfig(spin_context=False)
+        data = pickle.loads((OUT / "records.pkl").read_bytes())
+        for rows in data.values():
+            for r in rows:
+                r["score"] = cleannews.spin_score(r["text"], off).score
+        (OUT / f"records_{name}.pkl").write_bytes(pickle.dumps(data))
+        print("wrote", OUT / f"records_{name}.pkl")
+        return
     cmds = {"slips": slips, "report": report, "rescore": rescore, "rates": rates,
             "humans": humans}
     if argv[0] == "evaluate":
