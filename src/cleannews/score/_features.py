@@ -409,17 +409,6 @@ R_FEM_ADJ = 1 << 8  # masculine-only noun + feminine-only adjective
 R_MASC_ADJ = 1 << 9  # feminine-only noun + masculine-only adjective
 R_NOT_AFIN_FOLLOWER = 1 << 10  # "afin" + anything but de/que
 R_PLURAL_ONLY = 1 << 11  # "double" + plural-only noun
-R_CAP_CLASH = 1 << 12  # after l’ d’ qu’ …: a capitalised consonant-initial common noun / adjective
-R_CAP_VOWEL = 1 << 13  # after le/la/de/que: a capitalised vowel-initial common noun / adjective
-R_VOWEL_WORD = 1 << 14  # after ce/ma/ta/sa: a vowel-initial noun / adjective (cet, mon …)
-R_CONSONANT_WORD = 1 << 15  # after cet: a consonant-initial noun / adjective (ce)
-
-#: Capitalised words the missing-elision check before a capital leaves alone ("à la Une",
-#: "le Ouest-France", "le Oui").
-CAP_VOWEL_SKIP = frozenset(("un", "une", "ouest", "onze", "oui"))
-#: The determiners whose form depends on the next word's first letter (spin15): "ce" / "cet",
-#: "ma" / "mon" … ("ce écolier", "ma ami", "cet tout" are slips of a naive spinner).
-VOWEL_FORM_DETERMINERS = frozenset(("ce", "ma", "ta", "sa"))
 
 
 #: The lexicon's reading masks that the token facts test, as one tuple of ints (filled on
@@ -476,26 +465,6 @@ def _grammar_bits(t: str, low: str, p: int, trig: bool) -> tuple[int, int]:
             role |= R_ELIDED_CLASH
     if alpha and p & m_np and not p & m_ns:
         role |= R_PLURAL_ONLY
-    if (
-        alpha
-        and len(t) > 1
-        and not t.isupper()
-        and p & (m_n | m_a)
-        and low not in FUNCTION_WORDS
-    ):
-        # spin15: a naive spinner keeps the capital of the word it replaced ("de
-        # l’Conservatoire", "la Institution") and does not repair "ce"/"cet", "ma"/"mon"
-        if c0.isupper():
-            if vowel:
-                if low not in NO_ELISION_BEFORE and low not in CAP_VOWEL_SKIP:
-                    role |= R_CAP_VOWEL
-            elif l0 != "h" and l0 != "y":
-                role |= R_CAP_CLASH
-        elif lower and not p & m_v:
-            if vowel:
-                role |= R_VOWEL_WORD
-            elif l0 != "h":
-                role |= R_CONSONANT_WORD
     if lower:
         if (
             low not in NO_ELISION_BEFORE
@@ -531,16 +500,10 @@ def _grammar_bits(t: str, low: str, p: int, trig: bool) -> tuple[int, int]:
     if not trig:
         return 0, role
     if low[-1:] in "'’" and len(low) > 1:
-        return (R_ELIDED_CLASH | R_CAP_CLASH if low[:-1] in CLITICS else 0), role
+        return (R_ELIDED_CLASH if low[:-1] in CLITICS else 0), role
     need = 0
     if low in ELIDABLE and not acronym:
         need |= R_WANTS_ELISION
-        if low in ("le", "la", "de", "que"):
-            need |= R_CAP_VOWEL
-    if low in VOWEL_FORM_DETERMINERS:
-        need |= R_VOWEL_WORD
-    elif low == "cet":
-        need |= R_CONSONANT_WORD
     if low == "de" or low == "à":
         need |= R_LE_LES
     g = DET_GENDER.get(low)
@@ -1262,7 +1225,6 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
     n = len(toks)
     lows = _Column(infos, I_LOW)
     packed = _Column(infos, I_PACKED)
-    roles = _Column(infos, I_ROLE)
 
     hits: list[Hit] = []
 
@@ -1298,11 +1260,7 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
             if _is_acronym(nt) or w.startswith("y") or len(nt) == 1:
                 continue
             if nt[0].isupper() and w[0] != "h":
-                # a name: "N’Guessan", "D’Souza"; but a common noun or adjective the lexicon
-                # knows is a naive spinner's substitute that kept the capital ("de
-                # l’Conservatoire", "d’Prestige", spin15)
-                if roles[j] & R_CAP_CLASH:
-                    flag("elision", i, j, f"{_CONSONANT_ELISION}: {toks[i]}{nt}")
+                # a name: "N’Guessan", "D’Souza" (a spinner's substitute keeps lower case)
                 continue
             if w in SPEECH_FOLLOWERS:
                 # the schwa deletion of written speech: "J'vous", "c'que", "qu'j'"
@@ -1317,16 +1275,6 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
         if low in ELIDABLE and not _is_acronym(toks[i]):
             j = nxt_lower(i)
             if j < 0:
-                # a capitalised common noun or adjective after le/la/de/que, not after an
-                # opening quote (a title): "la Institution", "de Intact" (spin15)
-                j = i + 1
-                if (
-                    j < n
-                    and roles[j] & R_CAP_VOWEL
-                    and low in ("le", "la", "de", "que")
-                    and (i == 0 or toks[i - 1][:1] not in "«\"“")
-                ):
-                    flag("elision", i, j, f"missing elision before a vowel: {toks[i]} {toks[j]}")
                 continue
             w = lows[j]
             nt = toks[j]
@@ -1354,18 +1302,6 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                 flag("contraction", i, j, f"missing contraction: {toks[i]} {toks[i + 1]} {toks[j]}")
                 continue
         if low in DET_GENDER:
-            if i + 1 < n and (
-                (low in VOWEL_FORM_DETERMINERS and roles[i + 1] & R_VOWEL_WORD)
-                or (low == "cet" and roles[i + 1] & R_CONSONANT_WORD)
-            ):
-                # "ce écolier", "ma ami", "cet tout": the form of the determiner (spin15)
-                where = "a vowel" if low != "cet" else "a consonant"
-                flag(
-                    "gender_agreement",
-                    i,
-                    i + 1,
-                    f"article gender clash: {toks[i]} {toks[i + 1]} (before {where})",
-                )
             j = nxt_lower(i)
             if j < 0:
                 continue
