@@ -17,6 +17,10 @@ of the lead's held-out looks, the negatives' test split or ``fixtures/spin/fresh
     python tools/spin/dev_spin15.py humans        # where each lever fires in human records
     SPIN15_LEVERS=cap_clash python tools/spin/dev_spin15.py rescore   # records_<lever>.pkl
     python tools/spin/dev_spin15.py evaluate none cap_clash ...       # recall, guard per file
+    # the model refitted on the checks (as the build's train step would), then its records:
+    SPIN15_LEVERS=L SPIN_MODEL_OUT=/tmp/m.json python tools/spin/dev_spin15.py refit
+    SPIN15_LEVERS=L SPIN15_MODEL=/tmp/m.json python tools/spin/dev_spin15.py rescore-variant
+    python tools/spin/dev_spin15.py evaluate refit-L
 
 ``slips`` aligns each naive 15 % spin with the clean document it was made from (spinner
 tokens, ``difflib``) and counts the **slips the spinner introduced**, by an oracle
@@ -483,34 +487,28 @@ def humans() -> None:
             print("   ", f)
 
 
-#: ``SPIN15_OFF``: the package's spin15 checks switched off in this process (role bits 0).
-OFF_BITS = {"cap_clash": ("R_CAP_CLASH",), "cap_vowel": ("R_CAP_VOWEL",),
-            "demonstrative": ("R_VOWEL_WORD", "R_CONSONANT_WORD")}
-
-
 def _variant() -> str:
-    """Switch off the checks named in ``SPIN15_OFF`` and score with ``SPIN15_MODEL`` (a
+    """Patch the ``SPIN15_LEVERS`` checks in (``patch``) and score with ``SPIN15_MODEL`` (a
     model.json written by ``refit``) when set; the variant's name."""
     import json
 
-    from cleannews.score import _features as F
     from cleannews.score import _model as M
 
-    off = [x for x in os.environ.get("SPIN15_OFF", "").split(",") if x]
-    for lev in off:
-        for bit in OFF_BITS[lev]:
-            setattr(F, bit, 0)
+    levers = tuple(x for x in os.environ.get("SPIN15_LEVERS", "").split(",") if x)
+    patch(levers)
     model = os.environ.get("SPIN15_MODEL")
     if model:
         spec = json.loads(Path(model).read_text())
         load = M.load_json
         M.load_json = lambda name: spec if name == "model.json" else load(name)
-    return "off-" + "+".join(off) if off else "all"
+    return "refit-" + ("+".join(levers) or "none")
 
 
 def refit() -> None:
-    """``tools/spin/train.py`` with the ``SPIN15_OFF`` checks off, into ``SPIN_MODEL_OUT``
-    (the build's training spins linked at ``tools/spin/build/train.jsonl.gz``)."""
+    """``tools/spin/train.py`` with the ``SPIN15_LEVERS`` checks patched in, into
+    ``SPIN_MODEL_OUT`` (the build's training spins linked at
+    ``tools/spin/build/train.jsonl.gz``): the model the build's ``train`` step fits when the
+    checks are package code."""
     _variant()
     import train
 
