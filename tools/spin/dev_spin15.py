@@ -175,7 +175,14 @@ def slips() -> None:
                     subs = _substitutes(tb, ts)
                     row["n_subs"] = len(subs)
                     row["oracle"] = orc.slips(ts, subs)
+                    starts = [0]
+                    for t in ts:
+                        starts.append(starts[-1] + len(t))
+                    row["sub_spans"] = [(starts[j1], starts[j2]) for j1, j2, _o in subs]
                 s = cleannews.spin_score(text, off)
+                row["other"] = [(e.signal, e.span) for e in s.evidence
+                                if e.signal in ("rare_synonym", "rare_word", "pos_context",
+                                                "collocation")]
                 row["signals"] = dict(s.signals)
                 row["n_words"] = s.n_words
             out.append(row)
@@ -217,7 +224,8 @@ def report() -> None:
             if not sel:
                 print(f"{src:2s} {name:10s} n=0")
                 continue
-            made, det, det_on, det_off, subs, words, gk, lk, ck, rk, lg = ([] for _ in range(11))
+            made, det, det_on, det_off, subs, words, gk, lk, ck, rk, lg, ev = (
+                [] for _ in range(12))
             kinds: Counter = Counter()
             for k in sel:
                 row = rows[k]
@@ -235,9 +243,13 @@ def report() -> None:
                 rk.append(s["kind.rarity"])
                 lg.append(sc[idx[k]])
                 kinds.update(y[0] for y in o)
+                spans = row.get("sub_spans", [])
+                ev.append(sum(any(a < e[1][1] and e[1][0] < b for e in row["other"])
+                              for a, b in spans))
             made_a, on_a = np.array(made), np.array(det_on)
             print(f"{src:2s} {name:10s} n={len(sel):3d} words {np.median(words):.0f} subs "
-                  f"{np.median(subs):.0f} | slips made {np.mean(made):.1f} (median "
+                  f"{np.median(subs):.0f} (with rare / synonym / context evidence "
+                  f"{np.median(ev):.0f}) | slips made {np.mean(made):.1f} (median "
                   f"{np.median(made):.0f}; {dict(kinds)}) counted on them {np.mean(det_on):.1f} "
                   f"({on_a.sum() / max(made_a.sum(), 1):.0%}), counted elsewhere "
                   f"{np.mean(det_off):.1f}; counted >= 3: {np.mean(np.array(det) >= 3):.0%} | "
