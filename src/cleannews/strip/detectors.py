@@ -24,7 +24,7 @@ import regex
 
 from cleannews.strip._assemble import AMB, BAD, GOOD, KEEP, Removal, SpanRemoval
 from cleannews.strip._credits import paywall_blocks
-from cleannews.strip._headzone import head_zone
+from cleannews.strip._headzone import head_zone, home_crumb_words
 from cleannews.strip._keep import _person_name, give_back
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
 from cleannews.strip._pagelang import (
@@ -70,6 +70,9 @@ PHRASE_MIN_HITS = 3
 PHRASE_HITS_MIN_COVERAGE = 0.15
 #: ... or, for a non-weak phrase, when the line has at most this many words.
 PHRASE_SHORT_WORDS = 12
+#: A link to the site's home page alone at the top of the page has at most this many words
+#: ("Page d'accueil").
+HOME_CRUMB_MAX_WORDS = 3
 #: Ambiguous lines with at most this many words take their neighbours' class.
 CONTEXT_MAX_WORDS = 8
 #: In the tail (after the last good block) the limit is higher.
@@ -599,6 +602,116 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
             len(_LINKY.findall(ln.text)) / ln.n >= 0.5
         ):
             ln.bad("link_dense", "line made mostly of links, handles or hashtags")
+    _home_crumb_alone(lines)
+    _caption_glued_twice(lines)
+
+
+#: The characters trimmed around a line before it is compared with the home-page words
+#: ("- Accueil", "Accueil >").
+_CRUMB_TRIM = " \t-–—•·|>»›/:"
+
+
+@lru_cache(maxsize=1)
+def _home_crumb_words() -> frozenset[str]:
+    """The words of a link to the site's home page (``data/headzone.json``), read once."""
+    return home_crumb_words()
+
+
+def _home_crumb_alone(lines: list[_Line]) -> None:
+    """The page's first standing line(s) holding only a link to the site's home page
+    ("Accueil", "- Accueil", "Startseite" above the headline): the first crumb of a
+    breadcrumb printed alone (branch strip15; ``home_crumb_alone``). Only at the top of the
+    page, before any other standing line: "Accueil" further down is a town hall's desk.
+
+        >>> ls = [_Line(t, frozenset()) for t in ("Accueil", "Législatives : ces élus "
+        ...       "locaux qui partent à la bataille", "Accueil")]
+        >>> _home_crumb_alone(ls)
+        >>> [ln.removal.rule if ln.removal else None for ln in ls]
+        ['home_crumb_alone', None, None]
+    """
+    words = _home_crumb_words()
+    for ln in lines:
+        if ln.blank or ln.cls is BAD:
+            continue
+        if ln.protected or ln.n > HOME_CRUMB_MAX_WORDS:
+            return
+        if ln.text.strip(_CRUMB_TRIM).casefold() not in words:
+            return
+        ln.bad("home_crumb_alone", "link to the site's home page above the article (the "
+               "first crumb of a breadcrumb)")
+
+
+#: A line printed twice glued to itself ("La Twingo … patrouilleLa Twingo … patrouille":
+#: an image's alt text and caption) holds at least this many words in each copy.
+GLUED_TWICE_MIN_WORDS = 4
+
+
+def _glued_halves(text: str) -> str | None:
+    """The text ``t`` when ``text`` is ``t`` printed twice, glued or with spaces between
+    (white space runs compared as one space); linear in the line's length.
+
+        >>> _glued_halves("Le port vu du PicLe port vu du Pic")
+        'Le port vu du Pic'
+        >>> _glued_halves("29.11.2025, 10:3729.11.2025, 10:37")
+        '29.11.2025, 10:37'
+        >>> _glued_halves("Le port vu du Pic") is None
+        True
+    """
+    t = _WS_RUN.sub(" ", text).strip()
+    n = len(t)
+    if n < 2:
+        return None
+    half = n // 2
+    if n % 2 == 0 and t[:half] == t[half:]:
+        return t[:half].strip()
+    if n % 2 == 1 and t[half] == " " and t[:half] == t[half + 1 :]:
+        return t[:half]
+    return None
+
+
+def _caption_glued_twice(lines: list[_Line]) -> None:
+    """A line that is one text printed twice glued together (an image's alt text and its
+    caption, ``caption_glued_twice``), with at least :data:`GLUED_TWICE_MIN_WORDS` words of
+    letters in each copy, and the copy of that text printed alone on the standing line just
+    above or below it (branch strip15). A text printed twice on two lines stays (a caption
+    without other evidence, ``tests/test_strip_credits8.py``); a date glued to itself
+    ("10:3729.11.2025, 10:37") has too few words.
+
+        >>> ls = [_Line(t, frozenset()) for t in ("Texte.", "Le port vu du PicLe port vu du "
+        ...       "Pic", "Le port vu du Pic", "Le port vu du Pic")]
+        >>> _caption_glued_twice(ls)
+        >>> [ln.removal.rule if ln.removal else None for ln in ls]
+        [None, 'caption_glued_twice', 'caption_glued_twice', None]
+    """
+    reason = "photo caption printed twice glued together (the image's text and its caption)"
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.cls is BAD or ln.protected or ln.n < 2 * GLUED_TWICE_MIN_WORDS:
+            continue
+        half = _glued_halves(ln.text)
+        if half is None or len(_LETTER_WORD.findall(half)) < GLUED_TWICE_MIN_WORDS:
+            continue
+        ln.bad("caption_glued_twice", reason)
+        for j in (_standing(lines, i, -1), _standing(lines, i, 1)):
+            other = lines[j] if j >= 0 else None
+            if (
+                other is not None and other.cls is not BAD and not other.protected
+                and _WS_RUN.sub(" ", other.text).strip() == half
+            ):
+                other.bad("caption_glued_twice", reason)
+
+
+#: A word holding a letter (a date or a time is no caption's word).
+_LETTER_WORD = regex.compile(r"\w*\p{L}\w*")
+
+
+def _standing(lines: list[_Line], i: int, step: int) -> int:
+    """Index of the first non-blank line from ``i`` in direction ``step`` (-1 if none)."""
+    j = i + step
+    while 0 <= j < len(lines):
+        if not lines[j].blank:
+            return j
+        j += step
+    return -1
 
 
 def _title_pass(lines: list[_Line]) -> None:
