@@ -29,8 +29,8 @@ ROOT = Path(__file__).parent.parent
 PARAS = json.loads((ROOT / "fixtures" / "strip_probe_paragraphs.json").read_text("utf-8"))[
     "paragraphs"
 ]
-NEW_RULES = {"read_more_word_gen15", "item_counter_gen15", "home_crumb_alone",
-             "caption_glued_twice"}
+NEW_RULES = {"read_more_word_gen15", "item_counter_gen15", "archive_day_title_gen15",
+             "home_crumb_alone", "caption_glued_twice"}
 
 
 @pytest.mark.parametrize(
@@ -44,6 +44,9 @@ NEW_RULES = {"read_more_word_gen15", "item_counter_gen15", "home_crumb_alone",
         ("fr-h-0034", "read_more_word_gen15", 1),  # "(suite…)"
         ("fr-h-0029", "item_counter_gen15", 1),  # "2 articles" on an archive day
         ("fr-h-0044", "item_counter_gen15", 2),  # "239 signatures", "300 signatures nécessaires"
+        ("fr-h-0029", "archive_day_title_gen15", 1),  # "Archives journalières: 27/05/2023"
+        ("fr-h-0034", "archive_day_title_gen15", 1),  # "Billets du jour: 01/02/2016"
+        ("fr-f-0039", "archive_day_title_gen15", 1),  # "Journée du Mercredi 27/11/2025"
     ],
 )
 def test_rule_takes_furniture_on_train_pages_and_no_content(furniture_taken, page, rule,
@@ -62,9 +65,10 @@ def test_home_crumb_on_a_second_site(train_page):
         doc, labelled = train_page(page)
         assert labelled[0].label == "breadcrumb"
         r = strip_text(cleannews.repair(doc, cfg).text, cfg)
-        assert [c.before.strip() for c in r.changes if c.rule == "home_crumb_alone"] == [
-            "Accueil"
-        ]
+        taken = [c.before.strip() for c in r.changes if c.rule == "home_crumb_alone"]
+        assert taken[0] == "Accueil"
+        kinds = {lb.text.strip(): lb.label for lb in labelled}
+        assert all(kinds.get(t, "C") != "C" for t in taken[1:])  # "[EDITO] Elections": meta
         heads = [lb.text for lb in labelled if lb.content][:1]
         assert heads and heads[0] in r.text
 
@@ -85,6 +89,18 @@ def test_home_crumb_only_at_the_top():
     ls = _lines(["Horaires de la mairie", "Accueil", "Du lundi au vendredi de 9 h à 12 h."])
     _home_crumb_alone(ls)
     assert _rules(ls) == [None, None, None]
+    # a longer run of short links is a menu (the menu detectors'), a short title above its
+    # text is the page's title
+    head = "Le conseil municipal vote le budget primitif"
+    ls = _lines(["Accueil", "Tests", "Bons plans", "Guides", "Contact", head])
+    _home_crumb_alone(ls)
+    assert _rules(ls) == [None] * 6
+    ls = _lines(["Accueil", "Grève générale", "Le mouvement a été suivi dans toute la France."])
+    _home_crumb_alone(ls)
+    assert _rules(ls) == [None] * 3
+    ls = _lines(["Accueil", "Info", "Transports", head])
+    _home_crumb_alone(ls)
+    assert _rules(ls) == ["home_crumb_alone"] * 3 + [None]
     ls = _lines(["Accueil des nouveaux habitants samedi", "Le maire recevra les familles."])
     _home_crumb_alone(ls)  # a headline that opens with the word
     assert _rules(ls) == [None, None]
@@ -126,6 +142,7 @@ def _taken(lang: str, line: str) -> list[str]:
         ("fr", "2 articles", "item_counter_gen15"),
         ("fr", "1 250 signatures", "item_counter_gen15"),
         ("it", "12 articoli", "item_counter_gen15"),
+        ("fr", "Archives quotidiennes : 03/02/2024", "archive_day_title_gen15"),
     ],
 )
 def test_new_line_rules_between_paragraphs(lang, line, rule):
@@ -142,6 +159,9 @@ def test_new_line_rules_between_paragraphs(lang, line, rule):
         ("fr", "2 articles de loi ont été adoptés"),
         ("fr", "Article 2"),
         ("fr", "Plus de 300 signatures ont été recueillies en une semaine."),
+        ("fr", "Archives pour la catégorie justice"),  # a listing's title (fr-a-0187: content)
+        ("fr", "Journée du 14 juillet : le défilé sous la pluie"),
+        ("fr", "Les articles du jour"),
     ],
 )
 def test_look_alikes_stay(lang, line):

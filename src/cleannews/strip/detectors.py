@@ -73,6 +73,9 @@ PHRASE_SHORT_WORDS = 12
 #: A link to the site's home page alone at the top of the page has at most this many words
 #: ("Page d'accueil").
 HOME_CRUMB_MAX_WORDS = 3
+#: ... and at most this many crumbs follow it, one per line ("- Actualités", "- Novembre 2020";
+#: a longer run of short links is a menu, the menu detectors' own).
+HOME_CRUMB_RUN_MAX = 3
 #: Ambiguous lines with at most this many words take their neighbours' class.
 CONTEXT_MAX_WORDS = 8
 #: In the tail (after the last good block) the limit is higher.
@@ -603,7 +606,6 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
         ):
             ln.bad("link_dense", "line made mostly of links, handles or hashtags")
     _home_crumb_alone(lines)
-    _caption_glued_twice(lines)
 
 
 #: The characters trimmed around a line before it is compared with the home-page words
@@ -618,32 +620,58 @@ def _home_crumb_words() -> frozenset[str]:
 
 
 def _home_crumb_alone(lines: list[_Line]) -> None:
-    """The page's first standing line(s) holding only a link to the site's home page
-    ("Accueil", "- Accueil", "Startseite" above the headline): the first crumb of a
-    breadcrumb printed alone (branch strip15; ``home_crumb_alone``). Only at the top of the
-    page, before any other standing line: "Accueil" further down is a town hall's desk.
+    """The page's first standing line holding only a link to the site's home page
+    ("Accueil", "- Accueil", "Startseite"), with the crumbs printed one per line under it
+    ("- Actualités", "- NOVEMBRE 2020": at most :data:`HOME_CRUMB_RUN_MAX` lines of at most
+    :data:`HOME_CRUMB_MAX_WORDS` words), when a headline-shaped line follows them: a breadcrumb
+    printed one crumb per line (branch strip15; ``home_crumb_alone``). Only at the top of the
+    page ("Accueil" further down is a town hall's desk); a short line above a paragraph is the
+    page's own title and stays, and so does the whole run then.
 
         >>> ls = [_Line(t, frozenset()) for t in ("Accueil", "Législatives : ces élus "
         ...       "locaux qui partent à la bataille", "Accueil")]
         >>> _home_crumb_alone(ls)
         >>> [ln.removal.rule if ln.removal else None for ln in ls]
         ['home_crumb_alone', None, None]
+        >>> ls = [_Line(t, frozenset()) for t in ("Accueil", "Grève générale",
+        ...       "Le mouvement a été suivi dans toute la France, selon les syndicats.")]
+        >>> _home_crumb_alone(ls)
+        >>> [ln.removal for ln in ls]
+        [None, None, None]
     """
     words = _home_crumb_words()
-    for ln in lines:
-        if ln.blank or ln.cls is BAD:
-            continue
-        if ln.protected or ln.n > HOME_CRUMB_MAX_WORDS:
-            return
-        if ln.text.strip(_CRUMB_TRIM).casefold() not in words:
-            return
-        ln.bad("home_crumb_alone", "link to the site's home page above the article (the "
-               "first crumb of a breadcrumb)")
+    standing = (i for i, ln in enumerate(lines) if not ln.blank and ln.cls is not BAD)
+    first = next(standing, None)
+    if first is None:
+        return
+    head = lines[first]
+    if (
+        head.protected or head.n > HOME_CRUMB_MAX_WORDS
+        or head.text.strip(_CRUMB_TRIM).casefold() not in words
+    ):
+        return
+    run = [first]
+    for i in standing:
+        ln = lines[i]
+        if ln.protected or ln.n > HOME_CRUMB_MAX_WORDS or len(run) > HOME_CRUMB_RUN_MAX:
+            # the run ends: a headline must follow (a longer run is a menu)
+            if not _headline_shaped(ln):
+                return  # a short title above its text, or a longer run: not a breadcrumb
+            break
+        run.append(i)
+    else:
+        return  # nothing but short lines: no article under them
+    for i in run:
+        lines[i].bad("home_crumb_alone", "breadcrumb printed one crumb per line above the "
+                     "article, from the link to the site's home page")
 
 
 #: A line printed twice glued to itself ("La Twingo … patrouilleLa Twingo … patrouille":
 #: an image's alt text and caption) holds at least this many words in each copy.
 GLUED_TWICE_MIN_WORDS = 4
+#: The line's first this many characters are looked for again before the halves are compared
+#: (most lines never print their opening twice).
+GLUED_HEAD_CHARS = 12
 
 
 def _glued_halves(text: str) -> str | None:
@@ -657,6 +685,9 @@ def _glued_halves(text: str) -> str | None:
         >>> _glued_halves("Le port vu du Pic") is None
         True
     """
+    head = text[:GLUED_HEAD_CHARS]
+    if text.find(head, len(head)) < 0:
+        return None  # the line's opening is printed once: no copy (a fast test in C)
     t = _WS_RUN.sub(" ", text).strip()
     n = len(t)
     if n < 2:
@@ -2309,6 +2340,9 @@ def judge_lines(
     _score_pass(lines)
     paywall_blocks(lines, matched, languages)  # paywall phrases around a login line
     _neighbour_pass(lines, matched, rs.kicker_words, rs.widget_words)
+    # after the menus and the context pass: neither caption copy counts as a boilerplate
+    # neighbour of the article's lines
+    _caption_glued_twice(lines)
     taken = sum(ln.cls is BAD for ln in lines)
     _title_pass(lines)
     if sum(ln.cls is BAD for ln in lines) > taken:  # the title's repeats are gone: the head anew
