@@ -107,7 +107,11 @@ def test_home_crumb_only_at_the_top():
 
 
 def test_glued_halves_and_look_alikes():
-    assert _glued_halves("Le port vu du Pic Le port vu du Pic") == "Le port vu du Pic"
+    assert _glued_halves("Le port vu du PicLe port vu du Pic") == "Le port vu du Pic"
+    assert _glued_halves("Le port vu du Pic Le port vu du Pic") is None  # a space between
+    # a sentence repeated (tests/test_api.py's 10 MB line) is text, not a caption
+    sentence = "L\u2019\u00e9conomie fran\u00e7aise r\u00e9siste \u00e0 la crise. "
+    assert _glued_halves((sentence * 200).strip()) is None
     assert _glued_halves("Le port vu du Pic, le port vu du Pic") is None
     # a date glued to itself (watson.ch, labelled content): too few words of letters
     ls = _lines(["29.11.2025, 10:3729.11.2025, 10:37", "29.11.2025, 10:37"])

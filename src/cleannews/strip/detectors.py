@@ -669,19 +669,25 @@ def _home_crumb_alone(lines: list[_Line]) -> None:
 #: A line printed twice glued to itself ("La Twingo … patrouilleLa Twingo … patrouille":
 #: an image's alt text and caption) holds at least this many words in each copy.
 GLUED_TWICE_MIN_WORDS = 4
+#: ... and at most this many (a caption's length; a paragraph glued to itself is text).
+GLUED_TWICE_MAX_WORDS = 40
 #: The line's first this many characters are looked for again before the halves are compared
 #: (most lines never print their opening twice).
 GLUED_HEAD_CHARS = 12
 
 
 def _glued_halves(text: str) -> str | None:
-    """The text ``t`` when ``text`` is ``t`` printed twice, glued or with spaces between
-    (white space runs compared as one space); linear in the line's length.
+    """The text ``t`` when ``text`` is ``t`` printed twice glued together with nothing
+    between (two text nodes of the page joined: "…du PicLe port …"; white space runs compared
+    as one space), ``t`` of at most :data:`GLUED_TWICE_MAX_WORDS` words; linear in the line's
+    length.
 
         >>> _glued_halves("Le port vu du PicLe port vu du Pic")
         'Le port vu du Pic'
         >>> _glued_halves("29.11.2025, 10:3729.11.2025, 10:37")
         '29.11.2025, 10:37'
+        >>> _glued_halves("Le port vu du Pic Le port vu du Pic") is None  # a space between
+        True
         >>> _glued_halves("Le port vu du Pic") is None
         True
     """
@@ -690,14 +696,12 @@ def _glued_halves(text: str) -> str | None:
         return None  # the line's opening is printed once: no copy (a fast test in C)
     t = _WS_RUN.sub(" ", text).strip()
     n = len(t)
-    if n < 2:
-        return None
     half = n // 2
-    if n % 2 == 0 and t[:half] == t[half:]:
-        return t[:half].strip()
-    if n % 2 == 1 and t[half] == " " and t[:half] == t[half + 1 :]:
-        return t[:half]
-    return None
+    if n < 2 or n % 2 or t[half - 1] == " " or t[half] == " " or t[:half] != t[half:]:
+        return None
+    if len(_WORD.findall(t, 0, half)) > GLUED_TWICE_MAX_WORDS:
+        return None  # a paragraph printed twice is the page's text, not an image's caption
+    return t[:half]
 
 
 def _caption_glued_twice(lines: list[_Line]) -> None:
