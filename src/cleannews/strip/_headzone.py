@@ -41,7 +41,10 @@ from importlib import resources
 from cleannews.strip._assemble import BAD, GOOD
 from cleannews.strip._pagekind import _BULLET  # a bullet or number opening a list item
 
-__all__ = ["head_end", "head_menu", "head_zone", "is_anchor", "label_line", "menu_item"]
+__all__ = [
+    "head_end", "head_menu", "head_zone", "home_crumb_words", "is_anchor", "label_line",
+    "menu_item",
+]
 
 #: A label of the page's head between removed lines (``head_chrome``) has at most this many
 #: words ("Flash info Plus d'infos" between "Skip to content" and a video duration) ...
@@ -86,10 +89,26 @@ _PROSE_END = frozenset('.!?…»"”)')
 
 
 @lru_cache(maxsize=1)
+def _headzone_data() -> dict:
+    """``data/headzone.json``, parsed once."""
+    text = resources.files("cleannews.strip").joinpath("data", "headzone.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def home_crumb_words() -> frozenset[str]:
+    """The words of a link to the site's home page (``home_crumb_words`` of
+    ``data/headzone.json``), case-folded.
+
+    >>> "accueil" in home_crumb_words()
+    True
+    """
+    return frozenset(w.casefold() for w in _headzone_data()["home_crumb_words"])
+
+
+@lru_cache(maxsize=1)
 def _anchors() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     """(rule names, name prefixes, excluded names) of ``data/headzone.json``."""
-    text = resources.files("cleannews.strip").joinpath("data", "headzone.json").read_text("utf-8")
-    data = json.loads(text)
+    data = _headzone_data()
     return (
         frozenset(data["anchor_rules"]),
         tuple(data["anchor_prefixes"]),

@@ -24,7 +24,7 @@ import regex
 
 from cleannews.strip._assemble import AMB, BAD, GOOD, KEEP, Removal, SpanRemoval
 from cleannews.strip._credits import paywall_blocks
-from cleannews.strip._headzone import head_zone
+from cleannews.strip._headzone import head_zone, home_crumb_words
 from cleannews.strip._keep import _person_name, give_back
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
 from cleannews.strip._pagelang import (
@@ -70,6 +70,12 @@ PHRASE_MIN_HITS = 3
 PHRASE_HITS_MIN_COVERAGE = 0.15
 #: ... or, for a non-weak phrase, when the line has at most this many words.
 PHRASE_SHORT_WORDS = 12
+#: A link to the site's home page alone at the top of the page has at most this many words
+#: ("Page d'accueil").
+HOME_CRUMB_MAX_WORDS = 3
+#: ... and at most this many crumbs follow it, one per line ("- Actualités", "- Novembre 2020";
+#: a longer run of short links is a menu, the menu detectors' own).
+HOME_CRUMB_RUN_MAX = 3
 #: Ambiguous lines with at most this many words take their neighbours' class.
 CONTEXT_MAX_WORDS = 8
 #: In the tail (after the last good block) the limit is higher.
@@ -599,6 +605,148 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
             len(_LINKY.findall(ln.text)) / ln.n >= 0.5
         ):
             ln.bad("link_dense", "line made mostly of links, handles or hashtags")
+    _home_crumb_alone(lines)
+
+
+#: The characters trimmed around a line before it is compared with the home-page words
+#: ("- Accueil", "Accueil >").
+_CRUMB_TRIM = " \t-–—•·|>»›/:"
+
+
+@lru_cache(maxsize=1)
+def _home_crumb_words() -> frozenset[str]:
+    """The words of a link to the site's home page (``data/headzone.json``), read once."""
+    return home_crumb_words()
+
+
+def _home_crumb_alone(lines: list[_Line]) -> None:
+    """The page's first standing line holding only a link to the site's home page
+    ("Accueil", "- Accueil", "Startseite"), with the crumbs printed one per line under it
+    ("- Actualités", "- NOVEMBRE 2020": at most :data:`HOME_CRUMB_RUN_MAX` lines of at most
+    :data:`HOME_CRUMB_MAX_WORDS` words), when a headline-shaped line follows them: a breadcrumb
+    printed one crumb per line (branch strip15; ``home_crumb_alone``). Only at the top of the
+    page ("Accueil" further down is a town hall's desk); a short line above a paragraph is the
+    page's own title and stays, and so does the whole run then.
+
+        >>> ls = [_Line(t, frozenset()) for t in ("Accueil", "Législatives : ces élus "
+        ...       "locaux qui partent à la bataille", "Accueil")]
+        >>> _home_crumb_alone(ls)
+        >>> [ln.removal.rule if ln.removal else None for ln in ls]
+        ['home_crumb_alone', None, None]
+        >>> ls = [_Line(t, frozenset()) for t in ("Accueil", "Grève générale",
+        ...       "Le mouvement a été suivi dans toute la France, selon les syndicats.")]
+        >>> _home_crumb_alone(ls)
+        >>> [ln.removal for ln in ls]
+        [None, None, None]
+    """
+    words = _home_crumb_words()
+    standing = (i for i, ln in enumerate(lines) if not ln.blank and ln.cls is not BAD)
+    first = next(standing, None)
+    if first is None:
+        return
+    head = lines[first]
+    if (
+        head.protected or head.n > HOME_CRUMB_MAX_WORDS
+        or head.text.strip(_CRUMB_TRIM).casefold() not in words
+    ):
+        return
+    run = [first]
+    for i in standing:
+        ln = lines[i]
+        if ln.protected or ln.n > HOME_CRUMB_MAX_WORDS or len(run) > HOME_CRUMB_RUN_MAX:
+            # the run ends: a headline must follow (a longer run is a menu)
+            if not _headline_shaped(ln):
+                return  # a short title above its text, or a longer run: not a breadcrumb
+            break
+        run.append(i)
+    else:
+        return  # nothing but short lines: no article under them
+    for i in run:
+        lines[i].bad("home_crumb_alone", "breadcrumb printed one crumb per line above the "
+                     "article, from the link to the site's home page")
+
+
+#: A line printed twice glued to itself ("La Twingo … patrouilleLa Twingo … patrouille":
+#: an image's alt text and caption) holds at least this many words in each copy.
+GLUED_TWICE_MIN_WORDS = 4
+#: ... and at most this many (a caption's length; a paragraph glued to itself is text).
+GLUED_TWICE_MAX_WORDS = 40
+#: The line's first this many characters are looked for again before the halves are compared
+#: (most lines never print their opening twice).
+GLUED_HEAD_CHARS = 12
+
+
+def _glued_halves(text: str) -> str | None:
+    """The text ``t`` when ``text`` is ``t`` printed twice glued together with nothing
+    between (two text nodes of the page joined: "…du PicLe port …"; white space runs compared
+    as one space), ``t`` of at most :data:`GLUED_TWICE_MAX_WORDS` words; linear in the line's
+    length.
+
+        >>> _glued_halves("Le port vu du PicLe port vu du Pic")
+        'Le port vu du Pic'
+        >>> _glued_halves("29.11.2025, 10:3729.11.2025, 10:37")
+        '29.11.2025, 10:37'
+        >>> _glued_halves("Le port vu du Pic Le port vu du Pic") is None  # a space between
+        True
+        >>> _glued_halves("Le port vu du Pic") is None
+        True
+    """
+    head = text[:GLUED_HEAD_CHARS]
+    if text.find(head, len(head)) < 0:
+        return None  # the line's opening is printed once: no copy (a fast test in C)
+    t = _WS_RUN.sub(" ", text).strip()
+    n = len(t)
+    half = n // 2
+    if n < 2 or n % 2 or t[half - 1] == " " or t[half] == " " or t[:half] != t[half:]:
+        return None
+    if len(_WORD.findall(t, 0, half)) > GLUED_TWICE_MAX_WORDS:
+        return None  # a paragraph printed twice is the page's text, not an image's caption
+    return t[:half]
+
+
+def _caption_glued_twice(lines: list[_Line]) -> None:
+    """A line that is one text printed twice glued together (an image's alt text and its
+    caption, ``caption_glued_twice``), with at least :data:`GLUED_TWICE_MIN_WORDS` words of
+    letters in each copy, and the copy of that text printed alone on the standing line just
+    above or below it (branch strip15). A text printed twice on two lines stays (a caption
+    without other evidence, ``tests/test_strip_credits8.py``); a date glued to itself
+    ("10:3729.11.2025, 10:37") has too few words.
+
+        >>> ls = [_Line(t, frozenset()) for t in ("Texte.", "Le port vu du PicLe port vu du "
+        ...       "Pic", "Le port vu du Pic", "Le port vu du Pic")]
+        >>> _caption_glued_twice(ls)
+        >>> [ln.removal.rule if ln.removal else None for ln in ls]
+        [None, 'caption_glued_twice', 'caption_glued_twice', None]
+    """
+    reason = "photo caption printed twice glued together (the image's text and its caption)"
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.cls is BAD or ln.protected or ln.n < 2 * GLUED_TWICE_MIN_WORDS:
+            continue
+        half = _glued_halves(ln.text)
+        if half is None or len(_LETTER_WORD.findall(half)) < GLUED_TWICE_MIN_WORDS:
+            continue
+        ln.bad("caption_glued_twice", reason)
+        for j in (_standing(lines, i, -1), _standing(lines, i, 1)):
+            other = lines[j] if j >= 0 else None
+            if (
+                other is not None and other.cls is not BAD and not other.protected
+                and _WS_RUN.sub(" ", other.text).strip() == half
+            ):
+                other.bad("caption_glued_twice", reason)
+
+
+#: A word holding a letter (a date or a time is no caption's word).
+_LETTER_WORD = regex.compile(r"\w*\p{L}\w*")
+
+
+def _standing(lines: list[_Line], i: int, step: int) -> int:
+    """Index of the first non-blank line from ``i`` in direction ``step`` (-1 if none)."""
+    j = i + step
+    while 0 <= j < len(lines):
+        if not lines[j].blank:
+            return j
+        j += step
+    return -1
 
 
 def _title_pass(lines: list[_Line]) -> None:
@@ -2196,6 +2344,9 @@ def judge_lines(
     _score_pass(lines)
     paywall_blocks(lines, matched, languages)  # paywall phrases around a login line
     _neighbour_pass(lines, matched, rs.kicker_words, rs.widget_words)
+    # after the menus and the context pass: neither caption copy counts as a boilerplate
+    # neighbour of the article's lines
+    _caption_glued_twice(lines)
     taken = sum(ln.cls is BAD for ln in lines)
     _title_pass(lines)
     if sum(ln.cls is BAD for ln in lines) > taken:  # the title's repeats are gone: the head anew
