@@ -213,6 +213,10 @@ _SIBLING_BLOCKS = frozenset(
 LINK_LIST_MIN_DENSITY = 0.7
 #: ... and at least this many links is a list of links: related articles, tags, a menu.
 LINK_LIST_MIN_LINKS = 3
+#: A list (``<ul>`` / ``<ol>``) under a list title (:meth:`_Extractor.list_title`'s shape:
+#: a short block without links right before it) is a list of links with this many links
+#: already, when each of its items is one link: "À découvrir" above two other stories.
+TITLED_LIST_MIN_LINKS = 2
 #: A list of links holding a paragraph with this many characters outside links is no list.
 LINK_LIST_PROSE_CHARS = 100
 #: A short block (at most this many characters) ...
@@ -2930,6 +2934,18 @@ class _Extractor:
                 return None  # a link or two of a sentence; a span that is a whole block
         elif el.name not in _LINK_BLOCKS:
             return None
+        if (
+            density >= LINK_LIST_MIN_DENSITY
+            and TITLED_LIST_MIN_LINKS <= links < LINK_LIST_MIN_LINKS
+            and self._titled_link_items(el)
+            and self._small(el)
+            and not (self.main_ids and _outbound_list(el, self.site))
+        ):
+            return (
+                "html_link_list",
+                f"a list of {links} links under a list title, each item one link: "
+                "other stories of the site ('À découvrir', 'Recommended')",
+            )
         if density >= LINK_LIST_MIN_DENSITY and links >= LINK_LIST_MIN_LINKS:
             if not self._small(el) or self._holds_prose(el):
                 return None
@@ -2955,6 +2971,55 @@ class _Extractor:
                 "a 'read also' line or a teaser",
             )
         return None
+
+    def _titled_link_items(self, el: Tag) -> bool:
+        """True when ``el`` is a list whose every item is one link, right under a list
+        title: a short text block without links, no digit, at most ``LIST_TITLE_MAX_WORDS``
+        words (a script, button or other ``DROP_TAGS`` element between them does not count:
+        a carousel's buttons).
+
+        Two other stories under "À découvrir" or "Recommended from Editorial" are a box of
+        links like three; an article's own list of two links has no such title (a
+        subheading above it is a heading of the article, and its links are sentences).
+
+        >>> soup = BeautifulSoup('<div><div>À découvrir</div><ul><li><a href=/a>Une autre '
+        ...     'histoire du jour</a></li><li><a href=/b>Suivez la guerre sur notre '
+        ...     'application</a></li></ul></div>', "html.parser")
+        >>> ex = _Extractor("", _Source(""), _measure(soup), 1)
+        >>> ex._titled_link_items(soup.ul)
+        True
+        >>> soup.div.div.string = "Le 2 mai"
+        >>> ex._titled_link_items(soup.ul)
+        False
+        """
+        if el.name not in ("ul", "ol"):
+            return False
+        items = 0
+        for li in el.find_all("li", recursive=False):
+            chars, link_chars, links = self.stats.get(id(li), (0, 0, 0))
+            if not chars:
+                continue
+            if links != 1 or link_chars < chars:
+                return False
+            items += 1
+        if items < TITLED_LIST_MIN_LINKS:
+            return False
+        prev = el.find_previous_sibling()
+        while isinstance(prev, Tag) and prev.name in DROP_TAGS:
+            prev = prev.find_previous_sibling()
+        if not isinstance(prev, Tag):
+            return False
+        if prev.name not in _LIST_TITLE_TAGS and prev.name not in ("p", "div", "span", "strong"):
+            return False
+        chars, _, links = self.stats.get(id(prev), (0, 0, 0))
+        text = prev.get_text(" ")
+        return (
+            not links
+            and chars <= LIST_TITLE_MAX_CHARS
+            and count_words(text) <= LIST_TITLE_MAX_WORDS
+            and not _DIGIT.search(text)
+            and prev.find("time") is None
+        )
 
     def _linked_box(self, el: Tag) -> bool:
         """A strongly hinted box whose text is mostly one or more links: another story's
@@ -3010,6 +3075,8 @@ class _Extractor:
         if el.name not in _LIST_TITLE_TAGS and el.name not in ("p", "div", "span", "strong"):
             return None
         nxt = el.find_next_sibling()
+        while isinstance(nxt, Tag) and nxt.name in DROP_TAGS:
+            nxt = nxt.find_next_sibling()  # a carousel's buttons between title and list
         if not isinstance(nxt, Tag):
             return None
         verdict = self.link_block(nxt)
