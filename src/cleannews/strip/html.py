@@ -224,8 +224,11 @@ LINK_LINE_MAX_CHARS = 160
 #: ... with this share of its text inside links is a "read also" line.
 LINK_LINE_MIN_DENSITY = 0.7
 #: Blocks the link rules judge (tables, headings and list items stay: a table of
-#: results with links is data; a heading's link is the headline's own).
-_LINK_BLOCKS = frozenset("ul ol dl div section p nav center".split())
+#: results with links is data; a heading's link is the headline's own). An ``<article>``
+#: inside the page made of a link is another story's card (``<article><a href=/x><img>
+#: <h3>Other story</h3></a></article>``); its links must lead to a page
+#: (:func:`_leads_away`): boxes written inside ``<a href="#">`` open a panel of the page.
+_LINK_BLOCKS = frozenset("ul ol dl div section article p nav center".split())
 #: A photo caption written without <figcaption> (``_image_caption``): at most this many
 #: characters, in an element that wraps one picture and the text (these tags) or beside a
 #: picture whose ``alt`` / ``title`` it repeats.
@@ -1029,6 +1032,24 @@ def _icon(img: Tag) -> bool:
     for attr in ("width", "height"):
         value = img.get(attr)
         if isinstance(value, str) and value.strip().isdigit() and int(value) <= ICON_MAX_PX:
+            return True
+    return False
+
+
+def _leads_away(el: Tag) -> bool:
+    """True when a link of ``el`` leads to a page: not ``#…`` (a panel of this page) nor a
+    script (``javascript:``).
+
+    >>> _leads_away(BeautifulSoup('<article><a href="#x">Module</a></article>',
+    ...     "html.parser").article)
+    False
+    >>> _leads_away(BeautifulSoup('<article><a href="/autre">Autre</a></article>',
+    ...     "html.parser").article)
+    True
+    """
+    for a in el.find_all("a", href=True):
+        href = str(a["href"]).strip().lower()
+        if href and not href.startswith(("#", "javascript:")):
             return True
     return False
 
@@ -2932,7 +2953,7 @@ class _Extractor:
         if el.name == "span":
             if chars <= LINK_LINE_MAX_CHARS or not _hover_card(el):
                 return None  # a link or two of a sentence; a span that is a whole block
-        elif el.name not in _LINK_BLOCKS:
+        elif el.name not in _LINK_BLOCKS or (el.name == "article" and not _leads_away(el)):
             return None
         if (
             density >= LINK_LIST_MIN_DENSITY
