@@ -2991,6 +2991,19 @@ class _Extractor:
                 f"a short block that is mostly a link ({density:.0%} of its text): "
                 "a 'read also' line or a teaser",
             )
+        if (
+            links == 1
+            and link_chars >= LINKED_HEADLINE_MIN_DENSITY * chars
+            and el.name != "nav"
+            and _teaser_card(el)
+            and _leads_away(el)
+            and count_words(el.get_text(" ")) <= TEASER_CARD_MAX_WORDS
+        ):
+            return (
+                "html_link_line",
+                f"a card written inside one link around a heading ({density:.0%} of its text "
+                "in the link): another story's teaser (headline and summary)",
+            )
         return None
 
     def _titled_link_items(self, el: Tag) -> bool:
