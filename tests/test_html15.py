@@ -154,7 +154,9 @@ def test_a_signature_above_the_footer_menu_is_no_list_title():
     )
     html = (
         "<html lang='en'><head><title>Letters</title></head><body><div class='article-body'>"
-        "<div class='body-copy'><h1>Letters to the editor</h1>" + EN * 4 + letter
+        "<div class='body-copy'><h1>Letters to the editor</h1>"
+        + EN * 4
+        + letter
         + "</div></div></body></html>"
     )
     text = html_text(html, CFG)
@@ -191,9 +193,11 @@ def test_article_boxes_inside_links_to_the_page_itself_stay():
     boxes = (
         "<section class='columns'><article class='col col3'><a href='#'><div class='box-colored'"
         " onclick='pointer(\"h1\")'><h4>Hauptmodul</h4>\nLehrzeit:\xa0<strong>1,5 Jahre"
-        "</strong>, Fahrwerk, Antrieb und Motormanagement der Personenkraftwagen</div></a></article>"
+        "</strong>, Fahrwerk, Antrieb und Motormanagement der Personenkraftwagen</div></a>"
+        "</article>"
         "<article class='col col3'><a href='#'><div class='box-colored'><h4>Spezialmodul oder "
-        "2. Hauptmodul</h4>Lehrzeit:\xa0<strong>0,5 Jahre</strong>, Diagnose der elektronischen Systeme im Fahrzeug</div>"
+        "2. Hauptmodul</h4>Lehrzeit:\xa0<strong>0,5 Jahre</strong>, Diagnose der elektronischen "
+        "Systeme im Fahrzeug</div>"
         "</a></article></section>"
     )
     text = html_text(_page("siegfried-marcus-berufsschule.at", "de", DE, boxes), CFG)
