@@ -3009,8 +3009,8 @@ class _Extractor:
     def _titled_link_items(self, el: Tag) -> bool:
         """True when ``el`` is a list whose every item is one link, right under a list
         title: a short text block without links, no digit, at most ``LIST_TITLE_MAX_WORDS``
-        words (a script, button or other ``DROP_TAGS`` element between them does not count:
-        a carousel's buttons).
+        words (a script, button or other ``DROP_TAGS`` element without visible text between
+        them does not count: a carousel's arrows).
 
         Two other stories under "À découvrir" or "Recommended from Editorial" are a box of
         links like three; an article's own list of two links has no such title (a
@@ -3039,7 +3039,7 @@ class _Extractor:
         if items < TITLED_LIST_MIN_LINKS:
             return False
         prev = el.find_previous_sibling()
-        while isinstance(prev, Tag) and prev.name in DROP_TAGS:
+        while isinstance(prev, Tag) and prev.name in DROP_TAGS and not self._shows_text(prev):
             prev = prev.find_previous_sibling()
         if not isinstance(prev, Tag):
             return False
@@ -3054,6 +3054,10 @@ class _Extractor:
             and not _DIGIT.search(text)
             and prev.find("time") is None
         )
+
+    def _shows_text(self, el: Tag) -> bool:
+        """True when ``el`` has visible text (``_measure``'s characters)."""
+        return bool(self.stats.get(id(el), (0, 0, 0))[0])
 
     def _linked_box(self, el: Tag) -> bool:
         """A strongly hinted box whose text is mostly one or more links: another story's
@@ -3109,7 +3113,7 @@ class _Extractor:
         if el.name not in _LIST_TITLE_TAGS and el.name not in ("p", "div", "span", "strong"):
             return None
         nxt = el.find_next_sibling()
-        while isinstance(nxt, Tag) and nxt.name in DROP_TAGS:
+        while isinstance(nxt, Tag) and nxt.name in DROP_TAGS and not self._shows_text(nxt):
             nxt = nxt.find_next_sibling()  # a carousel's buttons between title and list
         if not isinstance(nxt, Tag):
             return None
