@@ -213,6 +213,10 @@ _SIBLING_BLOCKS = frozenset(
 LINK_LIST_MIN_DENSITY = 0.7
 #: ... and at least this many links is a list of links: related articles, tags, a menu.
 LINK_LIST_MIN_LINKS = 3
+#: A list (``<ul>`` / ``<ol>``) under a list title (:meth:`_Extractor.list_title`'s shape:
+#: a short block without links right before it) is a list of links with this many links
+#: already, when each of its items is one link: "À découvrir" above two other stories.
+TITLED_LIST_MIN_LINKS = 2
 #: A list of links holding a paragraph with this many characters outside links is no list.
 LINK_LIST_PROSE_CHARS = 100
 #: A short block (at most this many characters) ...
@@ -220,8 +224,11 @@ LINK_LINE_MAX_CHARS = 160
 #: ... with this share of its text inside links is a "read also" line.
 LINK_LINE_MIN_DENSITY = 0.7
 #: Blocks the link rules judge (tables, headings and list items stay: a table of
-#: results with links is data; a heading's link is the headline's own).
-_LINK_BLOCKS = frozenset("ul ol dl div section p nav center".split())
+#: results with links is data; a heading's link is the headline's own). An ``<article>``
+#: inside the page made of a link is another story's card (``<article><a href=/x><img>
+#: <h3>Other story</h3></a></article>``); its links must lead to a page
+#: (:func:`_leads_away`): boxes written inside ``<a href="#">`` open a panel of the page.
+_LINK_BLOCKS = frozenset("ul ol dl div section article p nav center".split())
 #: A photo caption written without <figcaption> (``_image_caption``): at most this many
 #: characters, in an element that wraps one picture and the text (these tags) or beside a
 #: picture whose ``alt`` / ``title`` it repeats.
@@ -1025,6 +1032,24 @@ def _icon(img: Tag) -> bool:
     for attr in ("width", "height"):
         value = img.get(attr)
         if isinstance(value, str) and value.strip().isdigit() and int(value) <= ICON_MAX_PX:
+            return True
+    return False
+
+
+def _leads_away(el: Tag) -> bool:
+    """True when a link of ``el`` leads to a page: not ``#…`` (a panel of this page) nor a
+    script (``javascript:``).
+
+    >>> _leads_away(BeautifulSoup('<article><a href="#x">Module</a></article>',
+    ...     "html.parser").article)
+    False
+    >>> _leads_away(BeautifulSoup('<article><a href="/autre">Autre</a></article>',
+    ...     "html.parser").article)
+    True
+    """
+    for a in el.find_all("a", href=True):
+        href = str(a["href"]).strip().lower()
+        if href and not href.startswith(("#", "javascript:")):
             return True
     return False
 
@@ -2928,8 +2953,20 @@ class _Extractor:
         if el.name == "span":
             if chars <= LINK_LINE_MAX_CHARS or not _hover_card(el):
                 return None  # a link or two of a sentence; a span that is a whole block
-        elif el.name not in _LINK_BLOCKS:
+        elif el.name not in _LINK_BLOCKS or (el.name == "article" and not _leads_away(el)):
             return None
+        if (
+            density >= LINK_LIST_MIN_DENSITY
+            and TITLED_LIST_MIN_LINKS <= links < LINK_LIST_MIN_LINKS
+            and self._titled_link_items(el)
+            and self._small(el)
+            and not (self.main_ids and _outbound_list(el, self.site))
+        ):
+            return (
+                "html_link_list",
+                f"a list of {links} links under a list title, each item one link: "
+                "other stories of the site ('À découvrir', 'Recommended')",
+            )
         if density >= LINK_LIST_MIN_DENSITY and links >= LINK_LIST_MIN_LINKS:
             if not self._small(el) or self._holds_prose(el):
                 return None
@@ -2954,7 +2991,73 @@ class _Extractor:
                 f"a short block that is mostly a link ({density:.0%} of its text): "
                 "a 'read also' line or a teaser",
             )
+        if (
+            links == 1
+            and link_chars >= LINKED_HEADLINE_MIN_DENSITY * chars
+            and el.name != "nav"
+            and _teaser_card(el)
+            and _leads_away(el)
+            and count_words(el.get_text(" ")) <= TEASER_CARD_MAX_WORDS
+        ):
+            return (
+                "html_link_line",
+                f"a card written inside one link around a heading ({density:.0%} of its text "
+                "in the link): another story's teaser (headline and summary)",
+            )
         return None
+
+    def _titled_link_items(self, el: Tag) -> bool:
+        """True when ``el`` is a list whose every item is one link, right under a list
+        title: a short text block without links, no digit, at most ``LIST_TITLE_MAX_WORDS``
+        words (a script, button or other ``DROP_TAGS`` element without visible text between
+        them does not count: a carousel's arrows).
+
+        Two other stories under "À découvrir" or "Recommended from Editorial" are a box of
+        links like three; an article's own list of two links has no such title (a
+        subheading above it is a heading of the article, and its links are sentences).
+
+        >>> soup = BeautifulSoup('<div><div>À découvrir</div><ul><li><a href=/a>Une autre '
+        ...     'histoire du jour</a></li><li><a href=/b>Suivez la guerre sur notre '
+        ...     'application</a></li></ul></div>', "html.parser")
+        >>> ex = _Extractor("", _Source(""), _measure(soup), 1)
+        >>> ex._titled_link_items(soup.ul)
+        True
+        >>> soup.div.div.string = "Le 2 mai"
+        >>> ex._titled_link_items(soup.ul)
+        False
+        """
+        if el.name not in ("ul", "ol"):
+            return False
+        items = 0
+        for li in el.find_all("li", recursive=False):
+            chars, link_chars, links = self.stats.get(id(li), (0, 0, 0))
+            if not chars:
+                continue
+            if links != 1 or link_chars < chars:
+                return False
+            items += 1
+        if items < TITLED_LIST_MIN_LINKS:
+            return False
+        prev = el.find_previous_sibling()
+        while isinstance(prev, Tag) and prev.name in DROP_TAGS and not self._shows_text(prev):
+            prev = prev.find_previous_sibling()
+        if not isinstance(prev, Tag):
+            return False
+        if prev.name not in _LIST_TITLE_TAGS and prev.name not in ("p", "div", "span", "strong"):
+            return False
+        chars, _, links = self.stats.get(id(prev), (0, 0, 0))
+        text = prev.get_text(" ")
+        return (
+            not links
+            and chars <= LIST_TITLE_MAX_CHARS
+            and count_words(text) <= LIST_TITLE_MAX_WORDS
+            and not _DIGIT.search(text)
+            and prev.find("time") is None
+        )
+
+    def _shows_text(self, el: Tag) -> bool:
+        """True when ``el`` has visible text (``_measure``'s characters)."""
+        return bool(self.stats.get(id(el), (0, 0, 0))[0])
 
     def _linked_box(self, el: Tag) -> bool:
         """A strongly hinted box whose text is mostly one or more links: another story's
@@ -3010,6 +3113,8 @@ class _Extractor:
         if el.name not in _LIST_TITLE_TAGS and el.name not in ("p", "div", "span", "strong"):
             return None
         nxt = el.find_next_sibling()
+        while isinstance(nxt, Tag) and nxt.name in DROP_TAGS and not self._shows_text(nxt):
+            nxt = nxt.find_next_sibling()  # a carousel's buttons between title and list
         if not isinstance(nxt, Tag):
             return None
         verdict = self.link_block(nxt)
