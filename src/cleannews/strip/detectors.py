@@ -22,7 +22,16 @@ from operator import itemgetter
 
 import regex
 
-from cleannews.strip._assemble import AMB, BAD, GOOD, KEEP, Removal, SpanRemoval
+from cleannews.strip._assemble import (
+    AMB,
+    BAD,
+    GOOD,
+    KEEP,
+    LineList,
+    Removal,
+    SpanRemoval,
+    nonblank,
+)
 from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone
 from cleannews.strip._keep import _person_name, give_back
@@ -1359,7 +1368,7 @@ def _menu_runs(
     other furniture sets it apart from the menu, or when it names an article
     type ("Critique", "Entretien": ``kicker_words`` in the data files).
     """
-    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    idx = nonblank(lines)
     k = 0
     while k < len(idx):
         m = k
@@ -1664,7 +1673,7 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
     paragraphs (the page's separator: the next item follows it, branch strip13).
     """
     n = len(lines)
-    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    idx = nonblank(lines)
     headline = title_line(lines)
     # class of the nearest decided neighbour before / after each line
     prev_cls: dict[int, str] = {}
@@ -1966,12 +1975,12 @@ def build_lines(
     # the mapped document; a long document is mapped line by line (no mapped copy of it)
     if len(text) <= LOW_BLOCK_CHARS:
         mapped = match_text(text)
-        lines = [_Line(mapped[s:c], stop, True, found, keep_words) for s, c, _ in spans]
+        lines = LineList(_Line(mapped[s:c], stop, True, found, keep_words) for s, c, _ in spans)
         del mapped
     else:
-        lines = [
+        lines = LineList(
             _Line(match_text(text[s:c]), stop, True, found, keep_words) for s, c, _ in spans
-        ]
+        )
     # the gate of recount_unspaced reads characters match_text leaves alone: text will do
     recount_unspaced(lines, text)  # Chinese, Japanese, Thai …: words by characters
     if rules is None:
