@@ -25,46 +25,13 @@ from cleannews._lines import split_lines
 from cleannews.document import Change
 
 __all__ = [
-    "AMB", "BAD", "GOOD", "KEEP", "LineList", "LineSpans", "Removal", "SpanRemoval", "assemble",
-    "nonblank", "split_lines",
+    "AMB", "BAD", "GOOD", "KEEP", "LineSpans", "Removal", "SpanRemoval", "assemble", "split_lines",
 ]
 
 #: The classes of a line while the strip stage judges a page (``_Line.cls``): furniture,
 #: article text, text kept whatever the neighbours say, and not decided yet. Defined here,
 #: the leaf module of the stage, so that every pass imports the same names.
 BAD, GOOD, KEEP, AMB = "bad", "good", "keep", "amb"
-
-
-class LineList(list):
-    """The lines of a page (:func:`~cleannews.strip.detectors.build_lines`) with the indices
-    of the non-blank ones worked out once: a line's blankness is set when it is built, and
-    the list is never resized, yet some ten passes read those indices (:func:`nonblank`).
-
-        >>> class L:
-        ...     def __init__(self, blank): self.blank = blank
-        >>> LineList([L(False), L(True), L(False)]).nonblank
-        (0, 2)
-    """
-
-    __slots__ = ("nonblank",)
-
-    def __init__(self, lines) -> None:
-        super().__init__(lines)
-        self.nonblank = tuple(i for i, ln in enumerate(self) if not ln.blank)
-
-
-def nonblank(lines) -> list[int]:
-    """The indices of the non-blank lines of ``lines`` (a new list the caller may change):
-    copied from a :class:`LineList`, else counted.
-
-        >>> class L:
-        ...     def __init__(self, blank): self.blank = blank
-        >>> nonblank([L(True), L(False)]), nonblank(LineList([L(True), L(False)]))
-        ([1], [1])
-    """
-    if type(lines) is LineList:
-        return list(lines.nonblank)
-    return [i for i, ln in enumerate(lines) if not ln.blank]
 
 
 class LineSpans:

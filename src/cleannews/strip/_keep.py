@@ -33,7 +33,7 @@ from itertools import islice
 
 import regex
 
-from cleannews.strip._assemble import AMB, BAD, nonblank
+from cleannews.strip._assemble import AMB, BAD
 from cleannews.strip._rules import _word_file
 
 __all__ = [
@@ -511,7 +511,7 @@ def give_back_chapters(lines) -> list[int]:
         >>> give_back_chapters(lines)
         [1, 2, 3, 4, 5, 6]
     """
-    standing = nonblank(lines)
+    standing = [i for i, ln in enumerate(lines) if not ln.blank]
     given: list[int] = []
     k = 0
     while k < len(standing):

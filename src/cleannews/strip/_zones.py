@@ -47,7 +47,7 @@ from itertools import pairwise
 
 import regex
 
-from cleannews.strip._assemble import BAD, GOOD, nonblank
+from cleannews.strip._assemble import BAD, GOOD
 from cleannews.strip._pagekind import _BULLET
 from cleannews.strip._rules import flagged_rules
 
@@ -591,7 +591,7 @@ def caption_copies(lines, matched: list) -> None:
         >>> [ln.removal.rule if ln.removal else None for ln in ls]
         [None, 'caption_copy', 'caption_copy', 'photo_credit']
     """
-    idx = nonblank(lines)
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
     first = next((i for i in idx if lines[i].cls != BAD), -1)
     for p, i in enumerate(idx):
         if p == 0 or not _credit(lines[i], matched[i] if i < len(matched) else None):
@@ -711,7 +711,7 @@ def card_zone(lines) -> None:
         >>> [ln.removal.rule for ln in ls[1:5]]
         ['card_zone', 'card_zone', 'card_zone', 'repeated_block']
     """
-    idx = nonblank(lines)
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
     occ: dict[str, list[int]] = {}
     for p, i in enumerate(idx):
         ln = lines[i]

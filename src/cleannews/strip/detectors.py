@@ -22,16 +22,7 @@ from operator import itemgetter
 
 import regex
 
-from cleannews.strip._assemble import (
-    AMB,
-    BAD,
-    GOOD,
-    KEEP,
-    LineList,
-    Removal,
-    SpanRemoval,
-    nonblank,
-)
+from cleannews.strip._assemble import AMB, BAD, GOOD, KEEP, Removal, SpanRemoval
 from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone
 from cleannews.strip._keep import _person_name, give_back
@@ -1368,7 +1359,7 @@ def _menu_runs(
     other furniture sets it apart from the menu, or when it names an article
     type ("Critique", "Entretien": ``kicker_words`` in the data files).
     """
-    idx = nonblank(lines)
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
     k = 0
     while k < len(idx):
         m = k
@@ -1673,7 +1664,7 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
     paragraphs (the page's separator: the next item follows it, branch strip13).
     """
     n = len(lines)
-    idx = nonblank(lines)
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
     headline = title_line(lines)
     # class of the nearest decided neighbour before / after each line
     prev_cls: dict[int, str] = {}
@@ -1975,12 +1966,12 @@ def build_lines(
     # the mapped document; a long document is mapped line by line (no mapped copy of it)
     if len(text) <= LOW_BLOCK_CHARS:
         mapped = match_text(text)
-        lines = LineList(_Line(mapped[s:c], stop, True, found, keep_words) for s, c, _ in spans)
+        lines = [_Line(mapped[s:c], stop, True, found, keep_words) for s, c, _ in spans]
         del mapped
     else:
-        lines = LineList(
+        lines = [
             _Line(match_text(text[s:c]), stop, True, found, keep_words) for s, c, _ in spans
-        )
+        ]
     # the gate of recount_unspaced reads characters match_text leaves alone: text will do
     recount_unspaced(lines, text)  # Chinese, Japanese, Thai …: words by characters
     if rules is None:

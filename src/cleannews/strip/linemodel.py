@@ -43,7 +43,7 @@ from importlib import resources
 
 import regex
 
-from cleannews.strip._assemble import AMB, BAD, GOOD, nonblank
+from cleannews.strip._assemble import AMB, BAD, GOOD
 from cleannews.strip._pagelang import no_stoplist_script
 
 __all__ = [
@@ -261,7 +261,7 @@ def iter_line_features(
     ``only``: compute the vectors of these line indices only (the page-level counts
     still cover every line).
     """
-    idx = nonblank(lines)
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
     m = len(idx)
     if not m:
         return
@@ -512,7 +512,7 @@ def article_lists(lines) -> set[int]:
     Ingredients, results, line-ups, specifications: the model removes them only at the stricter
     ``remove_list_p`` (a rule may at any time).
     """
-    idx = nonblank(lines)
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
     goods = [k for k, i in enumerate(idx) if lines[i].cls == GOOD]
     if len(goods) < 2:
         return set()
@@ -710,7 +710,7 @@ def apply_line_model(
     targets = list(limit)
     if not targets:
         return {}
-    idx = nonblank(lines)
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
     pos = {i: k for k, i in enumerate(idx)}
     need = set(targets)
     if model.stage2 is not None:

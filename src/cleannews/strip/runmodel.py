@@ -44,7 +44,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from cleannews.strip._assemble import AMB, BAD, nonblank
+from cleannews.strip._assemble import AMB, BAD
 from cleannews.strip._assemble import GOOD as GOOD_LINE  # GOOD here is a line state
 from cleannews.strip.linemodel import (
     SOFT_RULES,
@@ -154,7 +154,7 @@ def run_candidates(lines, states: list[int], probs: dict[int, float]) -> list[in
     Lines without evidence are not scored at all (in cross-validation the model never
     reached its thresholds on them): the model costs little on article text.
     """
-    idx = nonblank(lines)
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
     # prefix sums of "furniture removed" over the non-blank lines: O(1) window counts
     acc = [0]
     for i in idx:
@@ -225,7 +225,7 @@ def iter_run_features(lines, states: list[int], probs: dict[int, float], only: l
     ``states`` from :func:`line_states`; ``probs``: the line model's probability of the
     lines it scored (standing lines; others have none).
     """
-    idx = nonblank(lines)
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
     m = len(idx)
     if not m or not only:
         return
