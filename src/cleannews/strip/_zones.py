@@ -145,7 +145,9 @@ def _standing(lines, start: int) -> list[int]:
     return [i for i in range(start, len(lines)) if not lines[i].blank]
 
 
-def related_zone(lines, matched: list, body_start: int, body_end: int) -> None:
+def related_zone(
+    lines, matched: list, body_start: int, body_end: int, idx: list[int] | None = None
+) -> None:
     """Take the lines under a related-articles heading that stands after the article's body.
 
     Then the other block evidence of this module (branch strip-tail7), which the strip
@@ -187,8 +189,10 @@ def related_zone(lines, matched: list, body_start: int, body_end: int) -> None:
     _heading_zone(lines, matched, body_start, body_end)
     excerpt_run(lines, body_start, body_end)
     comment_form(lines, matched, body_end)
-    caption_copies(lines, matched)
-    card_zone(lines)
+    if idx is None:  # the non-blank lines, for the two passes below
+        idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    caption_copies(lines, matched, idx)
+    card_zone(lines, idx)
 
 
 def _heading_zone(lines, matched: list, body_start: int, body_end: int) -> None:
@@ -566,7 +570,7 @@ def _credit(ln, rule) -> bool:
     return ln.removal.rule in CREDIT_RULES
 
 
-def caption_copies(lines, matched: list) -> None:
+def caption_copies(lines, matched: list, idx: list[int] | None = None) -> None:
     """Take the copies of a caption standing right above its photo credit.
 
     Templates print a caption twice (the image's ``alt`` text, then the caption) or once alone
@@ -591,7 +595,8 @@ def caption_copies(lines, matched: list) -> None:
         >>> [ln.removal.rule if ln.removal else None for ln in ls]
         [None, 'caption_copy', 'caption_copy', 'photo_credit']
     """
-    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    if idx is None:
+        idx = [i for i, ln in enumerate(lines) if not ln.blank]
     first = next((i for i in idx if lines[i].cls != BAD), -1)
     for p, i in enumerate(idx):
         if p == 0 or not _credit(lines[i], matched[i] if i < len(matched) else None):
@@ -679,7 +684,7 @@ def _heading_shaped(ln) -> bool:
     )
 
 
-def card_zone(lines) -> None:
+def card_zone(lines, idx: list[int] | None = None) -> None:
     """Take a list of other articles printed as cards between recurring separators.
 
     A removed line of at most :data:`CARD_SEPARATOR_MAX_WORDS` words (same text, figures
@@ -711,7 +716,8 @@ def card_zone(lines) -> None:
         >>> [ln.removal.rule for ln in ls[1:5]]
         ['card_zone', 'card_zone', 'card_zone', 'repeated_block']
     """
-    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    if idx is None:
+        idx = [i for i, ln in enumerate(lines) if not ln.blank]
     occ: dict[str, list[int]] = {}
     for p, i in enumerate(idx):
         ln = lines[i]

@@ -1004,6 +1004,7 @@ def _neighbour_pass(
     _protect_signature(lines, widgets)  # "Philippe Guilbault" under the last paragraph
     repeated = _repeated_texts(lines)  # depends on the text only: the same every round
     kind = page_kind(lines) if PAGE_KIND_TEASERS else None  # once: before the position rules
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]  # the non-blank lines (for every round)
     # the position-based decisions feed each other (a teaser removed moves the end
     # of the article): repeat them until nothing changes, so that cleaning the
     # cleaned text again removes nothing more
@@ -1021,17 +1022,17 @@ def _neighbour_pass(
                 and not no_stoplist_script(ln.text)
             ):
                 ln.bad("tag_cloud", "tag cloud after the article: keywords, no sentence structure")
-        _menu_runs(lines, first_good, last_good, kickers)
+        _menu_runs(lines, first_good, last_good, kickers, idx)
         _tail_teasers(lines, kind)
         if kind is not None:  # block evidence after the article's body (strip-gen6)
-            related_zone(lines, matched, kind.body_start, kind.body_end)
+            related_zone(lines, matched, kind.body_start, kind.body_end, idx)
             dated_feed(lines, kind.kind)  # runs of one shape, any language (strip-gen10)
             calendar_widget(lines)
             run_heading(lines, kind.body_end)
             head_zone(lines, kind.body_start, kickers)  # the page's chrome above the headline
         if repeated:
             _repeats(lines, repeated)
-        _context(lines, first_good, last_good)
+        _context(lines, first_good, last_good, idx)
         if sum(ln.cls is BAD for ln in lines) == before:
             break
 
@@ -1499,7 +1500,8 @@ def _take_separated(run: list[_Line]) -> None:
 
 
 def _menu_runs(
-    lines: list[_Line], first_good: int, last_good: int, kickers: frozenset[str] = frozenset()
+    lines: list[_Line], first_good: int, last_good: int, kickers: frozenset[str] = frozenset(),
+    idx: list[int] | None = None,
 ) -> None:
     """Runs of one-to-three-word lines before the article or after it: a menu.
 
@@ -1507,7 +1509,8 @@ def _menu_runs(
     other furniture sets it apart from the menu, or when it names an article
     type ("Critique", "Entretien": ``kicker_words`` in the data files).
     """
-    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    if idx is None:
+        idx = [i for i, ln in enumerate(lines) if not ln.blank]
     k = 0
     while k < len(idx):
         m = k
@@ -1802,7 +1805,9 @@ def _transparent(ln: _Line) -> bool:
     return ln.removal is not None and ln.removal.rule in CONTEXT_TRANSPARENT_RULES
 
 
-def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
+def _context(
+    lines: list[_Line], first_good: int, last_good: int, idx: list[int] | None = None
+) -> None:
     """Short ambiguous lines between boilerplate (or boilerplate and the end) are boilerplate.
 
     The first line that is not boilerplate (where the headline lives) is never
@@ -1812,7 +1817,8 @@ def _context(lines: list[_Line], first_good: int, last_good: int) -> None:
     paragraphs (the page's separator: the next item follows it, branch strip13).
     """
     n = len(lines)
-    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    if idx is None:
+        idx = [i for i, ln in enumerate(lines) if not ln.blank]
     headline = title_line(lines)
     # class of the nearest decided neighbour before / after each line
     prev_cls: dict[int, str] = {}

@@ -30,7 +30,7 @@ from importlib import resources
 from typing import Any
 
 import regex
-from bs4 import BeautifulSoup, CData, Comment, Doctype, NavigableString, Tag
+from bs4 import BeautifulSoup, CData, Comment, Doctype, NavigableString, PageElement, Tag
 
 from cleannews._align import AlignedResult, Alignment
 from cleannews.config import CleanConfig
@@ -242,7 +242,7 @@ CAPTION_IMAGE_LEVELS = 2
 CAPTION_MAX_NODES = 256
 _IMAGE_WRAPPERS = frozenset("div span p figure".split())
 #: A text under one of these is no caption (table data, a link's text).
-_NO_CAPTION_PARENTS = ["a", "td", "th"]
+_NO_CAPTION_PARENTS = frozenset({"a", "td", "th"})
 #: A picture this small (declared width or height, pixels) is an icon, not a photo.
 ICON_MAX_PX = 48
 #: Elements tested as captions (a caption is a block or an inline run of text).
@@ -442,6 +442,57 @@ def _named(root: Tag, names: frozenset[str]) -> list[Tag]:
     ['p', 'p', 'li']
     """
     return [el for el in root.descendants if isinstance(el, Tag) and el.name in names]
+
+
+def _first_named(root: Tag, names: frozenset[str]) -> Tag | None:
+    """``root.find(list(names))``: the first tag under ``root`` named one of ``names``,
+    without bs4's generic filter (see :func:`_named`).
+
+    >>> soup = BeautifulSoup("<div><p>a <b>b</b></p><i>c</i></div>", "html.parser")
+    >>> _first_named(soup.div, frozenset({"i", "b"})).name, _first_named(soup.b, _IMG)
+    ('b', None)
+    """
+    for el in root.descendants:
+        if isinstance(el, Tag) and el.name in names:
+            return el
+    return None
+
+
+def _parent_named(el: PageElement, names: frozenset[str]) -> Tag | None:
+    """``el.find_parent(list(names))``: the nearest tag named one of ``names`` that holds
+    ``el``, without bs4's generic filter (a Python call per ancestor and rule).
+
+    >>> soup = BeautifulSoup("<a href=/x><p><b>lien</b></p></a>", "html.parser")
+    >>> _parent_named(soup.b.string, _A).name, _parent_named(soup.a, _A)
+    ('a', None)
+    """
+    node = el.parent
+    while node is not None:
+        if node.name in names:
+            return node
+        node = node.parent
+    return None
+
+
+def _next_tag(el: PageElement) -> Tag | None:
+    """``el.find_next_sibling()``: the next sibling that is an element (strings, comments
+    skipped), without bs4's generic filter.
+
+    >>> soup = BeautifulSoup("<div><h3>Lire aussi</h3> texte <!-- c --><ul></ul></div>",
+    ...                      "html.parser")
+    >>> _next_tag(soup.h3).name, _next_tag(soup.ul)
+    ('ul', None)
+    """
+    node = el.next_sibling
+    while node is not None and not isinstance(node, Tag):
+        node = node.next_sibling
+    return node
+
+
+_A = frozenset({"a"})
+_IMG = frozenset({"img"})
+_IMG_TIME = frozenset({"img", "time"})
+_TIME = frozenset({"time"})
 
 
 #: The tag sets :func:`_named` looks for (see the functions that read them).
@@ -732,7 +783,7 @@ def _has_prose(el: Tag, links: bool = True) -> bool:
         return any(
             count_words(chunk) >= PROSE_MIN_WORDS
             for s in el.find_all(string=True)
-            if type(s) is NavigableString and s.find_parent("a") is None
+            if type(s) is NavigableString and _parent_named(s, _A) is None
             for chunk in s.split("\n")
         )
     for chunk in el.get_text("\n").split("\n"):
@@ -932,7 +983,7 @@ def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]],
         if not any(_WS.sub(" ", v).strip().casefold() == key for v in labels):
             return False
     # a name beside a player's picture in a results table, a teaser's link: no caption
-    return el.find_parent(_NO_CAPTION_PARENTS) is None
+    return _parent_named(el, _NO_CAPTION_PARENTS) is None
 
 
 def _more_nodes_than(el: Tag, limit: int) -> bool:
@@ -1015,13 +1066,13 @@ def _wraps_one_picture(el: Tag) -> bool:
             continue
         img = child if child.name == "img" else None
         if img is None and child.name == "a" and not child.get_text().strip():
-            img = child.find("img")
+            img = _first_named(child, _IMG)
         if img is not None:
             if _icon(img):
                 return False
             pictures += 1
         elif child.get_text().strip():
-            if child.find(["img", "time"]) is not None or child.name == "time":
+            if _first_named(child, _IMG_TIME) is not None or child.name == "time":
                 return False
             texts += 1
     return pictures == 1 and texts == 1
@@ -1093,7 +1144,7 @@ def _linked_headline_card(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bo
     if links == 1 and chars and link_chars >= LINKED_HEADLINE_MIN_DENSITY * chars:
         # the whole card is one link around the heading and the teaser text, however
         # long the teaser: article text is never written inside a link
-        return heads[0].find_parent("a") is not None
+        return _parent_named(heads[0], _A) is not None
     chars, link_chars, _ = stats.get(id(heads[0]), (0, 0, 0))
     if not chars or link_chars < LINKED_HEADLINE_MIN_DENSITY * chars:
         return False
@@ -1198,23 +1249,10 @@ _CALL_BOX_TAGS = frozenset(("div", "section", "aside"))
 #: A site's name in a social / app-store address: at least this many letters.
 SITE_LABEL_MIN_CHARS = 4
 #: Block children that make an element more than one paragraph.
-_CALL_INNER_BLOCKS = [
-    "p",
-    "div",
-    "ul",
-    "ol",
-    "li",
-    "table",
-    "section",
-    "article",
-    "blockquote",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-]
+_CALL_INNER_BLOCKS = frozenset((
+    "p", "div", "ul", "ol", "li", "table", "section", "article", "blockquote",
+    "h1", "h2", "h3", "h4", "h5", "h6",
+))
 _NOT_ALNUM = regex.compile(r"[^a-z0-9]+")
 #: A path segment of more words than this is an article's slug, not a sign-up page.
 CALL_SEGMENT_MAX_WORDS = 5
@@ -1435,11 +1473,11 @@ def _call_to_action(
         return None
     box = small and el.name in _CALL_BOX_TAGS and chars <= CALL_BOX_MAX_CHARS
     short = el.name in ("p", "div", "li") and chars <= CALL_MAX_CHARS
-    if short and el.name != "p" and el.find(_CALL_INNER_BLOCKS) is not None:
+    if short and el.name != "p" and _first_named(el, _CALL_INNER_BLOCKS) is not None:
         short = False
     if not (short or box):
         return None
-    anchors = [a for a in el.find_all("a", href=True) if str(a["href"]).strip()]
+    anchors = [a for a in _named(el, _A) if str(a.get("href") or "").strip()]
     if not anchors:
         return None
     label = site_label(site)
@@ -1694,8 +1732,8 @@ def _metadata(soup: BeautifulSoup) -> dict[str, Any]:
         md["title"] = title
     date = meta("article:published_time", "datePublished", "date", "pubdate", "dc.date")
     if not date:
-        t = soup.find("time", attrs={"datetime": True})
-        if isinstance(t, Tag):
+        t = next((t for t in _named(soup, _TIME) if t.get("datetime") is not None), None)
+        if t is not None:
             date = str(t["datetime"]).strip()
     if date:
         md["date"] = date
@@ -3112,10 +3150,10 @@ class _Extractor:
             return None
         if el.name not in _LIST_TITLE_TAGS and el.name not in ("p", "div", "span", "strong"):
             return None
-        nxt = el.find_next_sibling()
-        while isinstance(nxt, Tag) and nxt.name in DROP_TAGS and not self._shows_text(nxt):
-            nxt = nxt.find_next_sibling()  # a carousel's buttons between title and list
-        if not isinstance(nxt, Tag):
+        nxt = _next_tag(el)
+        while nxt is not None and nxt.name in DROP_TAGS and not self._shows_text(nxt):
+            nxt = _next_tag(nxt)  # a carousel's buttons between title and list
+        if nxt is None:
             return None
         verdict = self.link_block(nxt)
         if verdict is None and _hint_kind(nxt) is not None:
@@ -3335,7 +3373,7 @@ class _Extractor:
         element that says it is the article), and not a link: a heading written inside a
         link or made of one is a teaser's headline (``<a href><h4>Other story</h4></a>``)."""
         chars, link_chars, _ = self.stats.get(id(el), (0, 0, 0))
-        if link_chars * 2 > chars or el.find_parent("a") is not None:
+        if link_chars * 2 > chars or _parent_named(el, _A) is not None:
             return False
         return bool(self.main_ids) or _in_article(el)
 

@@ -247,7 +247,7 @@ def line_features(
 
 def iter_line_features(
     lines, page_stop: frozenset[str], odds: dict[str, float], headline: int,
-    title_key: str, key_fn, only: set[int] | None = None,
+    title_key: str, key_fn, only: set[int] | None = None, idx: list[int] | None = None,
 ):
     """``(index, feature vector)`` of every non-blank line, in line order (values in
     :data:`FEATURES` order). A generator: :func:`apply_line_model` scores each vector as
@@ -261,7 +261,8 @@ def iter_line_features(
     ``only``: compute the vectors of these line indices only (the page-level counts
     still cover every line).
     """
-    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    if idx is None:
+        idx = [i for i, ln in enumerate(lines) if not ln.blank]
     m = len(idx)
     if not m:
         return
@@ -506,13 +507,14 @@ def has_word(ln) -> bool:
     return False
 
 
-def article_lists(lines) -> set[int]:
+def article_lists(lines, idx: list[int] | None = None) -> set[int]:
     """Lines in a run of >= LIST_RUN standing short lines between two paragraphs of the article.
 
     Ingredients, results, line-ups, specifications: the model removes them only at the stricter
     ``remove_list_p`` (a rule may at any time).
     """
-    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    if idx is None:
+        idx = [i for i, ln in enumerate(lines) if not ln.blank]
     goods = [k for k, i in enumerate(idx) if lines[i].cls == GOOD]
     if len(goods) < 2:
         return set()
@@ -690,7 +692,8 @@ def apply_line_model(
     model = load_line_model()
     if model is None:
         return {}
-    lists = article_lists(lines) | subheadings(lines)
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]  # the non-blank lines, for each step
+    lists = article_lists(lines, idx) | subheadings(lines)
     give_back = model.give_back_p > 0
     strict = model.remove_list_p <= 1.0
     # threshold of each line the model may change (prose and the article's lists: stricter)
@@ -710,7 +713,6 @@ def apply_line_model(
     targets = list(limit)
     if not targets:
         return {}
-    idx = [i for i, ln in enumerate(lines) if not ln.blank]
     pos = {i: k for k, i in enumerate(idx)}
     need = set(targets)
     if model.stage2 is not None:
@@ -721,7 +723,9 @@ def apply_line_model(
                     need.add(idx[t])
     if callable(title_key):
         title_key = title_key()
-    rows = iter_line_features(lines, page_stop, model.odds, headline, title_key, key_fn, need)
+    rows = iter_line_features(
+        lines, page_stop, model.odds, headline, title_key, key_fn, need, idx
+    )
     decisions = []
     scores = {}
 

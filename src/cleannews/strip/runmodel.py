@@ -144,7 +144,9 @@ def line_states(lines, headline: int) -> list[int]:
     return out
 
 
-def run_candidates(lines, states: list[int], probs: dict[int, float]) -> list[int]:
+def run_candidates(
+    lines, states: list[int], probs: dict[int, float], idx: list[int] | None = None
+) -> list[int]:
     """Lines the run model judges: lines removed by a position rule only (:data:`SOFT`, it
     may give them back) and standing or paragraph-like lines **with evidence around them**
     (furniture a rule or the line model removed within RUN_WINDOW non-blank lines, or a
@@ -154,7 +156,8 @@ def run_candidates(lines, states: list[int], probs: dict[int, float]) -> list[in
     Lines without evidence are not scored at all (in cross-validation the model never
     reached its thresholds on them): the model costs little on article text.
     """
-    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    if idx is None:
+        idx = [i for i, ln in enumerate(lines) if not ln.blank]
     # prefix sums of "furniture removed" over the non-blank lines: O(1) window counts
     acc = [0]
     for i in idx:
@@ -217,7 +220,10 @@ def run_features(
     return dict(iter_run_features(lines, states, probs, only))
 
 
-def iter_run_features(lines, states: list[int], probs: dict[int, float], only: list[int]):
+def iter_run_features(
+    lines, states: list[int], probs: dict[int, float], only: list[int],
+    idx: list[int] | None = None,
+):
     """``(index, feature vector)`` of each line index in ``only``, in that order. A
     generator: :func:`apply_run_model` scores each vector as it comes and keeps only the
     vectors of the lines it removes.
@@ -225,7 +231,8 @@ def iter_run_features(lines, states: list[int], probs: dict[int, float], only: l
     ``states`` from :func:`line_states`; ``probs``: the line model's probability of the
     lines it scored (standing lines; others have none).
     """
-    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    if idx is None:
+        idx = [i for i, ln in enumerate(lines) if not ln.blank]
     m = len(idx)
     if not m or not only:
         return
@@ -486,10 +493,12 @@ def explain(model: RunModel, x: list[float], p: float) -> str:
     return f"run model (p={p:.2f}): " + ", ".join(parts)
 
 
-def thresholds(model: RunModel, lines, cands: list[int]) -> dict[int, float]:
+def thresholds(
+    model: RunModel, lines, cands: list[int], idx: list[int] | None = None
+) -> dict[int, float]:
     """The threshold of each candidate: paragraph-like lines and the article's own lists and
     subheadings need more."""
-    lists = article_lists(lines) | subheadings(lines)
+    lists = article_lists(lines, idx) | subheadings(lines)
     out = {}
     for i in cands:
         if lines[i].cls == BAD:  # a position rule's removal: given back below give_back_p
@@ -516,13 +525,14 @@ def apply_run_model(lines, headline: int, probs: dict[int, float], removal_cls) 
     if model is None:
         return
     states = line_states(lines, headline)
-    limit = thresholds(model, lines, run_candidates(lines, states, probs))
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]  # the non-blank lines, for each step
+    limit = thresholds(model, lines, run_candidates(lines, states, probs, idx), idx)
     if not limit:
         return
     raw = model.trees.raw
     hits = []
     # scored as the vectors come (in ``limit``'s order); only a removed line's vector is kept
-    for i, x in iter_run_features(lines, states, probs, list(limit)):
+    for i, x in iter_run_features(lines, states, probs, list(limit), idx):
         t = limit[i]
         p = 1.0 / (1.0 + math.exp(-raw(x)))
         if lines[i].cls == BAD:
