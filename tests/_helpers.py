@@ -161,6 +161,13 @@ def html_text(html: str, config) -> str:
     return html_to_text(html, config).text
 
 
+def html_rules(html: str, config) -> set[str]:
+    """The names of the rules the HTML front end applied to ``html``."""
+    from cleannews.strip.html import html_to_text
+
+    return {c.rule for c in html_to_text(html, config).changes}
+
+
 def assert_changes_rebuild(text: str, config) -> None:
     """``strip_text``'s changes are honest: each span of ``text`` holds the change's
     ``before``, and the text between the spans, joined, is the stage's output."""

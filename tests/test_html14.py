@@ -17,7 +17,7 @@ several "Buy now" buttons, an author box with its Instagram link.
 from __future__ import annotations
 
 import cleannews
-from _helpers import html_text
+from _helpers import html_rules, html_text
 
 CFG = cleannews.CleanConfig(score_spin=False, quarantine=False)
 
@@ -53,9 +53,7 @@ def _page(site: str, lang: str, para: str, inside: str, n: int = 5) -> str:
 
 
 def _rules(html: str) -> set[str]:
-    from cleannews.strip.html import html_to_text
-
-    return {c.rule for c in html_to_text(html, CFG).changes}
+    return html_rules(html, CFG)
 
 
 # --- appeal boxes that go -------------------------------------------------------------------

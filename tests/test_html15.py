@@ -22,7 +22,7 @@ on the dev pages: a letter's signature (name, town) above the footer's menu, an 
 from __future__ import annotations
 
 import cleannews
-from _helpers import html_text
+from _helpers import html_rules, html_text
 
 CFG = cleannews.CleanConfig(score_spin=False, quarantine=False)
 
@@ -54,9 +54,7 @@ def _page(site: str, lang: str, para: str, inside: str, n: int = 4) -> str:
 
 
 def _rules(html: str) -> set[str]:
-    from cleannews.strip.html import html_to_text
-
-    return {c.rule for c in html_to_text(html, CFG).changes}
+    return html_rules(html, CFG)
 
 
 # --- a list of two links under a list title ---------------------------------------------------
