@@ -95,9 +95,10 @@ def _headzone_data() -> dict:
     return json.loads(text)
 
 
+@lru_cache(maxsize=1)
 def home_crumb_words() -> frozenset[str]:
     """The words of a link to the site's home page (``home_crumb_words`` of
-    ``data/headzone.json``), case-folded.
+    ``data/headzone.json``), case-folded, read once.
 
     >>> "accueil" in home_crumb_words()
     True

@@ -613,12 +613,6 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
 _CRUMB_TRIM = " \t-–—•·|>»›/:"
 
 
-@lru_cache(maxsize=1)
-def _home_crumb_words() -> frozenset[str]:
-    """The words of a link to the site's home page (``data/headzone.json``), read once."""
-    return home_crumb_words()
-
-
 def _home_crumb_alone(lines: list[_Line]) -> None:
     """The page's first standing line holding only a link to the site's home page
     ("Accueil", "- Accueil", "Startseite"), with the crumbs printed one per line under it
@@ -639,7 +633,7 @@ def _home_crumb_alone(lines: list[_Line]) -> None:
         >>> [ln.removal for ln in ls]
         [None, None, None]
     """
-    words = _home_crumb_words()
+    words = home_crumb_words()
     standing = (i for i, ln in enumerate(lines) if not ln.blank and ln.cls is not BAD)
     first = next(standing, None)
     if first is None:
