@@ -489,6 +489,36 @@ def _next_tag(el: PageElement) -> Tag | None:
     return node
 
 
+def _prev_tag(el: PageElement) -> Tag | None:
+    """``el.find_previous_sibling()``: the element before ``el`` (strings, comments skipped).
+
+    >>> soup = BeautifulSoup("<div><h3>Lire aussi</h3> texte <ul></ul></div>", "html.parser")
+    >>> _prev_tag(soup.ul).name, _prev_tag(soup.h3)
+    ('h3', None)
+    """
+    node = el.previous_sibling
+    while node is not None and not isinstance(node, Tag):
+        node = node.previous_sibling
+    return node
+
+
+def _plain_label(el: Tag) -> bool:
+    """True when ``el``'s text can title a list of links: no ``<time>``, no digit, at most
+    ``LIST_TITLE_MAX_WORDS`` words (a date line or a byline above a share bar is no title).
+
+    >>> _plain_label(BeautifulSoup("<p>À découvrir</p>", "html.parser").p)
+    True
+    >>> _plain_label(BeautifulSoup("<p>Le 2 mai</p>", "html.parser").p)
+    False
+    """
+    text = el.get_text(" ")
+    return (
+        el.find("time") is None
+        and not _DIGIT.search(text)
+        and count_words(text) <= LIST_TITLE_MAX_WORDS
+    )
+
+
 _A = frozenset({"a"})
 _IMG = frozenset({"img"})
 _IMG_TIME = frozenset({"img", "time"})
@@ -3076,22 +3106,27 @@ class _Extractor:
             items += 1
         if items < TITLED_LIST_MIN_LINKS:
             return False
-        prev = el.find_previous_sibling()
-        while isinstance(prev, Tag) and prev.name in DROP_TAGS and not self._shows_text(prev):
-            prev = prev.find_previous_sibling()
-        if not isinstance(prev, Tag):
-            return False
-        if prev.name not in _LIST_TITLE_TAGS and prev.name not in ("p", "div", "span", "strong"):
-            return False
-        chars, _, links = self.stats.get(id(prev), (0, 0, 0))
-        text = prev.get_text(" ")
+        prev = self._beside(el, _prev_tag)
+        return prev is not None and self._title_shaped(prev) and _plain_label(prev)
+
+    def _title_shaped(self, el: Tag) -> bool:
+        """True when ``el`` has a list title's shape: a heading or a ``p`` / ``div`` /
+        ``span`` / ``strong`` with visible text, no link, at most ``LIST_TITLE_MAX_CHARS``
+        characters."""
+        chars, _, links = self.stats.get(id(el), (0, 0, 0))
         return (
-            not links
-            and chars <= LIST_TITLE_MAX_CHARS
-            and count_words(text) <= LIST_TITLE_MAX_WORDS
-            and not _DIGIT.search(text)
-            and prev.find("time") is None
+            bool(chars) and not links and chars <= LIST_TITLE_MAX_CHARS
+            and (el.name in _LIST_TITLE_TAGS or el.name in ("p", "div", "span", "strong"))
         )
+
+    def _beside(self, el: Tag, step) -> Tag | None:
+        """The element beside ``el`` (``step``: :func:`_next_tag` or :func:`_prev_tag`), past
+        ``DROP_TAGS`` elements without visible text (a carousel's buttons between a list
+        title and its list)."""
+        node = step(el)
+        while node is not None and node.name in DROP_TAGS and not self._shows_text(node):
+            node = step(node)
+        return node
 
     def _shows_text(self, el: Tag) -> bool:
         """True when ``el`` has visible text (``_measure``'s characters)."""
@@ -3145,14 +3180,9 @@ class _Extractor:
         """(rule, reason) when ``el`` is the title of the list of links right after it."""
         if id(el) in self.main_ids or id(el) in self.main_path:
             return None
-        chars, _, links = self.stats.get(id(el), (0, 0, 0))
-        if not chars or links or chars > LIST_TITLE_MAX_CHARS:
+        if not self._title_shaped(el):
             return None
-        if el.name not in _LIST_TITLE_TAGS and el.name not in ("p", "div", "span", "strong"):
-            return None
-        nxt = _next_tag(el)
-        while nxt is not None and nxt.name in DROP_TAGS and not self._shows_text(nxt):
-            nxt = _next_tag(nxt)  # a carousel's buttons between title and list
+        nxt = self._beside(el, _next_tag)
         if nxt is None:
             return None
         verdict = self.link_block(nxt)
@@ -3169,14 +3199,8 @@ class _Extractor:
             # (a single teaser card counts: "See also" above one other story; so does a
             # label ending with a colon above one "read also" link: "Lue myös:")
             return None
-        if el.name not in _LIST_TITLE_TAGS:
-            text = el.get_text(" ")
-            if (
-                el.find("time") is not None
-                or _DIGIT.search(text)
-                or count_words(text) > LIST_TITLE_MAX_WORDS
-            ):
-                return None  # a date line or a byline above a share bar is no list title
+        if el.name not in _LIST_TITLE_TAGS and not _plain_label(el):
+            return None  # a date line or a byline above a share bar is no list title
         return (
             "html_link_list_title",
             "the title of the list of links that follows it ('Read also', 'Related')",
