@@ -161,6 +161,17 @@ def html_text(html: str, config) -> str:
     return html_to_text(html, config).text
 
 
+def rules_taking(line: str, paras: list[str], config) -> list[str]:
+    """The rules ``strip_text`` removes ``line`` with when it stands between two article
+    paragraphs (``paras[0]``, ``paras[1]``), the two repeated after it."""
+    from cleannews.strip import strip_text
+
+    p = paras
+    text = "\n\n".join([p[0], p[1], line, p[0] + " ", p[1] + " "])
+    r = strip_text(text, config)
+    return [c.rule for c in r.changes if c.before.strip() == line.strip()]
+
+
 def html_rules(html: str, config) -> set[str]:
     """The names of the rules the HTML front end applied to ``html``."""
     from cleannews.strip.html import html_to_text

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import kept_lines
+from _helpers import kept_lines, rules_taking
 from cleannews import CleanConfig
 from cleannews.strip import strip_text
 from cleannews.strip.detectors import (
@@ -129,10 +129,7 @@ def test_glued_halves_and_look_alikes():
 
 
 def _taken(lang: str, line: str) -> list[str]:
-    p = PARAS[lang]
-    text = "\n\n".join([p[0], p[1], line, p[0] + " ", p[1] + " "])
-    r = strip_text(text, CleanConfig())
-    return [c.rule for c in r.changes if c.before.strip() == line.strip()]
+    return rules_taking(line, PARAS[lang], CleanConfig())
 
 
 @pytest.mark.parametrize(

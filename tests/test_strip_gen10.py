@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import rules_taking
 from cleannews import CleanConfig
-from cleannews.strip import strip_text
 from cleannews.strip._widgets import _row_kind, calendar_widget, dated_feed
 from cleannews.strip.detectors import _Line
 
@@ -97,10 +97,7 @@ def test_calendar_rows_and_look_alikes():
 
 
 def _taken(lang: str, line: str) -> list[str]:
-    p = PARAS[lang]
-    text = "\n\n".join([p[0], p[1], line, p[0] + " ", p[1] + " "])
-    r = strip_text(text, CleanConfig())
-    return [c.rule for c in r.changes if c.before.strip() == line.strip()]
+    return rules_taking(line, PARAS[lang], CleanConfig())
 
 
 @pytest.mark.parametrize(
