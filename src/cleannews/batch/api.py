@@ -117,6 +117,50 @@ class _RowError(Exception):
         self.kind = kind
 
 
+class _NoField:
+    """A row whose dotted ``text_field`` / ``column`` path stops (``doc`` without ``text``,
+    ``doc`` a string): an error row saying where, the ``missing_field`` of ``cleannews run``."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
+def _field_values(table: Any, field: str, flag: str = "text_field=") -> Any:
+    """The values of ``field`` in each row of ``table`` (a batch -- a dict of lists -- or a
+    DataFrame): the column ``field`` itself when there is one, else for a dotted name the
+    path into the objects of its first column (``doc.text`` reads ``text`` in each ``doc``,
+    what ``cleannews run --text-field doc.text`` reads, :func:`~cleannews.batch.ids.field_value`).
+    A row where the path stops is a :class:`_NoField` (its message names ``flag``, the
+    argument that chooses the text); a missing ``doc`` is a missing text.
+
+    >>> _field_values({"doc": [{"text": "a"}, {"title": "T"}, None]}, "doc.text")[::2]
+    ['a', None]
+    >>> _field_values({"doc": [{"title": "T"}]}, "doc.text")[0].message
+    "record has no 'doc.text' field ('doc' holds: title; choose with text_field='FIELD')"
+    """
+    from cleannews.batch.ids import field_value
+    from cleannews.batch.process import missing_field_message
+
+    head = field.split(".", 1)[0]
+    if field in table or "." not in field or head not in table:
+        return table[field]  # a KeyError here is the caller's ("no column …")
+    values = []
+    for outer in table[head]:
+        if _is_missing(outer):
+            values.append(None)
+            continue
+        row = {head: outer}
+        value = field_value(row, field, _NoField)
+        values.append(_NoField(missing_field_message(row, field, flag))
+                      if value is _NoField else value)
+    return values
+
+
+def _has_field(table: Any, field: str) -> bool:
+    """Whether :func:`_field_values` finds ``field`` (a column, or a dotted path's first one)."""
+    return field in table or ("." in field and field.split(".", 1)[0] in table)
+
+
 def _clean_row(value: Any, config: CleanConfig, html: bool = False) -> Any:
     """The :class:`~cleannews.Document` of one row, with the checks of ``cleannews run``.
 
@@ -136,6 +180,8 @@ def _clean_row(value: Any, config: CleanConfig, html: bool = False) -> Any:
 
     if _is_missing(value):
         raise InputError("missing text")
+    if isinstance(value, _NoField):
+        raise _RowError(value.message, "missing_field")
     if isinstance(value, (str, bytes)):
         problem = text_problem(value)
         if problem is not None:
@@ -227,6 +273,9 @@ def clean_frame(
     ``empty_after_cleaning`` for one with no text, or none left after cleaning) and the
     message in ``cleannews_error``. Filter with
     ``out[out.cleannews_verdict == "keep"]``. ``html=True``: the column holds HTML pages.
+    A dotted ``column`` (``doc.text``) reads a column of objects (``pd.read_json`` of nested
+    JSONL: ``doc`` holds dicts), as ``cleannews run --text-field doc.text`` does; a column
+    named with the dot itself (``pd.json_normalize``'s ``doc.text``) wins.
     """
     # the type first: a list without pandas installed said "No module named 'pandas'"
     if not hasattr(df, "columns"):  # a Series, a list: "list indices must be integers"
@@ -239,11 +288,13 @@ def clean_frame(
         raise MissingExtraError("clean_frame", "pandas", "pandas") from exc
 
     config = _config(config)
-    if column not in df.columns:
+    if not _has_field(df.columns, column):
         names = ", ".join(map(str, list(df.columns)[:10])) or "none"
         raise KeyError(f"no column {column!r} in the frame (its columns: {names}); choose the "
-                       "text's with column=")
-    records = [clean_record(v, config, top_evidence, html) for v in df[column]]
+                       "text's with column= (a dotted name reads a column of objects: "
+                       "column='doc.text')")
+    values = _field_values(df, column, "column=")
+    records = [clean_record(v, config, top_evidence, html) for v in values]
     names = [COLUMN_PREFIX + k for k in _error_fields(ValueError())]
     added = pd.DataFrame.from_records(records, index=df.index, columns=names)
     # a frame cleaned before (again with other options, or read back from a saved output)
@@ -265,11 +316,12 @@ def _batch_column(batch: Any, text_field: str) -> Any:
 ds.map(clean_batch, batched=True) gives); 'text' holds one str: pass batched=True, or use \
 clean_record(text) for one row
     """
-    if text_field not in batch:
+    if not _has_field(batch, text_field):
         names = ", ".join(map(str, list(batch)[:10])) or "none"
         raise KeyError(f"no column {text_field!r} in the batch (its columns: {names}); choose "
-                       "the text's with text_field=")
-    values = batch[text_field]
+                       "the text's with text_field= (a dotted name reads a column of objects: "
+                       "text_field='doc.text')")
+    values = _field_values(batch, text_field)
     if values is None or isinstance(values, (str, bytes, bytearray, memoryview)):
         raise InputError(
             "clean_batch takes a batch of rows (a dict of lists, as ds.map(clean_batch, "
@@ -289,7 +341,10 @@ def clean_batch(
     """Clean a batch of columns (``datasets.map(batched=True)``); returns the new columns.
 
     ``text_field`` is replaced by the cleaned text (or kept, with the cleaned
-    text in ``cleannews_text``, when ``keep_original``); added columns:
+    text in ``cleannews_text``, when ``keep_original``). A dotted ``text_field``
+    (``doc.text``) reads a column of objects, as ``cleannews run --text-field doc.text``
+    does: the ``doc`` column comes back with the cleaned text in each object (a row
+    whose ``doc`` has no ``text`` is an error row saying where the path stops). Added columns:
     ``cleannews_verdict``, ``cleannews_reason``, ``cleannews_spin_score``,
     ``cleannews_spin_label``, ``cleannews_language``, ``cleannews_evidence``
     (the ``top_evidence`` of largest weight, as dicts: signal, span, text, reason,
@@ -317,5 +372,14 @@ def clean_batch(
             cols[key].append(v)
         cols["changes"].append(changes)
     out = {COLUMN_PREFIX + k: v for k, v in cols.items() if k != "text"}
-    out[COLUMN_PREFIX + "text" if keep_original else text_field] = cols["text"]
+    if keep_original or text_field in batch or "." not in text_field:
+        out[COLUMN_PREFIX + "text" if keep_original else text_field] = cols["text"]
+        return out
+    # `doc.text`: the `doc` column comes back with the cleaned text in each object
+    from cleannews.batch.ids import with_field
+
+    head = text_field.split(".", 1)[0]
+    out[head] = [outer if not isinstance(outer, dict) else
+                 with_field({head: outer}, text_field, text)[head]
+                 for outer, text in zip(batch[head], cols["text"], strict=True)]
     return out

@@ -19,7 +19,7 @@ from typing import Any
 
 import regex
 
-__all__ = ["MAX_NAME_BYTES", "record_id", "safe_relpath"]
+__all__ = ["MAX_NAME_BYTES", "field_value", "record_id", "safe_relpath", "with_field"]
 
 #: Longest file-name component written (bytes, UTF-8); most file systems allow 255.
 MAX_NAME_BYTES = 150
@@ -97,6 +97,34 @@ def field_value(record: dict[str, Any], field: str, default: Any = None) -> Any:
             return default
         value = value[part]
     return value
+
+
+def with_field(record: dict[str, Any], field: str, value: Any) -> dict[str, Any]:
+    """A copy of ``record`` whose ``field`` (read as :func:`field_value` reads it: the key
+    itself, else the dotted path) holds ``value``; the objects along the path are copied,
+    ``record`` is not changed. A path that stops (a missing object, a string) leaves the copy
+    as it was.
+
+    >>> rec = {"doc": {"text": "avant", "title": "T"}, "id": 1}
+    >>> with_field(rec, "doc.text", "après"), rec["doc"]["text"]
+    ({'doc': {'text': 'après', 'title': 'T'}, 'id': 1}, 'avant')
+    >>> with_field({"a.b": 1, "a": {"b": 2}}, "a.b", 0), with_field({"doc": "x"}, "doc.text", 0)
+    ({'a.b': 0, 'a': {'b': 2}}, {'doc': 'x'})
+    """
+    out = dict(record)
+    if field in record or "." not in field:
+        out[field] = value
+        return out
+    owner, parts = out, field.split(".")
+    for part in parts[:-1]:
+        inner = owner.get(part)
+        if not isinstance(inner, dict):
+            return dict(record)
+        owner[part] = owner = dict(inner)
+    if parts[-1] in owner:
+        owner[parts[-1]] = value
+        return out
+    return dict(record)
 
 
 def record_id(record: dict[str, Any], id_field: str, fallback: str) -> str:

@@ -417,9 +417,11 @@ FIELDS_NAMED = 8
 _NO_FIELD = object()
 
 
-def missing_field_message(record: dict[str, Any], field: str) -> str:
+def missing_field_message(record: dict[str, Any], field: str, flag: str = "--text-field") -> str:
     """Why a record has no text: its fields, and the flag that chooses the text's (an export
     with the text in ``content`` sent every record to the errors sink, no hint given).
+    ``flag`` names the choice in the caller's words (``text_field=`` for the Python helpers
+    of :mod:`cleannews.batch.api`: ``choose with text_field='FIELD'``).
 
     >>> missing_field_message({"id": 1, "content": "…"}, "text")
     "record has no 'text' field (its fields: id, content; choose with --text-field FIELD)"
@@ -432,7 +434,12 @@ def missing_field_message(record: dict[str, Any], field: str) -> str:
     "record has no 'doc.text' field ('doc' holds: title; choose with --text-field FIELD)"
     >>> missing_field_message({"doc": "Un texte."}, "doc.text")
     "record has no 'doc.text' field ('doc' is a string, not an object)"
+    >>> missing_field_message({"doc": {"title": "T"}}, "doc.text", flag="text_field=")
+    "record has no 'doc.text' field ('doc' holds: title; choose with text_field='FIELD')"
     """
+    def choice(name: str) -> str:  # `--text-field doc.text` / `text_field='doc.text'`
+        return f"{flag}{name!r}" if flag.endswith("=") else f"{flag} {name}"
+
     owner, where = record, "its fields"
     if field not in record and "." in field:  # a dotted path: say where it stops
         parts = field.split(".")
@@ -451,9 +458,9 @@ def missing_field_message(record: dict[str, Any], field: str) -> str:
     # the text one level down (`{"doc": {"text": …}}`): name the flag that reads it
     nested = next((k for k, v in record.items() if owner is record and isinstance(v, dict)
                    and isinstance(v.get(field), str)), None)
-    hint = f", e.g. --text-field {nested}.{field}" if nested is not None else ""
+    hint = f", e.g. {choice(f'{nested}.{field}')}" if nested is not None else ""
     return (f"record has no {field!r} field ({where}: {', '.join(names)}{more}; choose "
-            f"with --text-field FIELD{hint})")
+            f"with {choice('FIELD')}{hint})")
 
 
 def _record_text(record: dict[str, Any], opts: BatchOptions) -> str:
