@@ -463,12 +463,13 @@ def missing_field_message(record: dict[str, Any], field: str, flag: str = "--tex
             f"with {choice('FIELD')}{hint})")
 
 
-def _record_text(record: dict[str, Any], opts: BatchOptions) -> str:
+def _record_text(record: dict[str, Any], opts: BatchOptions, flag: str = "--text-field") -> str:
     """The text field of a record; raises :class:`_Reject` when missing or not a string.
-    A dotted ``--text-field`` (``doc.text``) reads a nested object (:func:`field_value`)."""
+    A dotted ``--text-field`` (``doc.text``) reads a nested object (:func:`field_value`);
+    ``flag`` is how the message names the choice (:func:`missing_field_message`)."""
     text = field_value(record, opts.text_field, _NO_FIELD)
     if text is _NO_FIELD:
-        raise _Reject("missing_field", missing_field_message(record, opts.text_field))
+        raise _Reject("missing_field", missing_field_message(record, opts.text_field, flag))
     if not isinstance(text, str):
         raise _Reject("type", f"field {opts.text_field!r} is {json_type(text)}, not a string")
     return text

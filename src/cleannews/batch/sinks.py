@@ -29,6 +29,8 @@ import os
 import sys
 import tempfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -150,6 +152,20 @@ def json_utf8(obj: Any, **kwargs: Any) -> bytes:
         return json.dumps(obj, ensure_ascii=False, **kwargs).encode("utf-8")
     except UnicodeEncodeError:
         return json.dumps(obj, ensure_ascii=True, **kwargs).encode("utf-8")
+
+
+@contextmanager
+def _naming_stdout(is_stdout: bool) -> Iterator[None]:
+    """An error writing standard output (``run --out - > /dev/full``) names it, as the error
+    of an output file names the file: "stdout: No space left on device (the output written
+    to stdout is incomplete; …)" -- it began with the bare reason. A broken pipe is left as
+    it is (``| head``: the command stops quietly)."""
+    try:
+        yield
+    except OSError as exc:
+        if is_stdout and not isinstance(exc, BrokenPipeError) and exc.filename is None:
+            exc.filename = "stdout"
+        raise
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -724,7 +740,8 @@ class Sinks:
     def write(self, results: list[DocResult]) -> None:
         """Append the records of one chunk (and write the mirrored text files)."""
         for r in results:
-            self._streams[r.sink].write(r.data)
+            with _naming_stdout(self.paths.sink(r.sink) is None):
+                self._streams[r.sink].write(r.data)
             if r.mirror is not None and r.text is not None and r.sink in ("out", "quarantine"):
                 root = self.paths.mirror_out if r.sink == "out" else self.paths.mirror_quarantine
                 if r.sink != "errors" and root is not None:
@@ -751,7 +768,8 @@ class Sinks:
         ``--resume`` checks that the inputs still have it there."""
         sizes = {}
         for key, stream in self._by_key.items():
-            stream.flush()
+            with _naming_stdout(key == "-"):
+                stream.flush()
             if key != "-" and key not in self._through:
                 os.fsync(stream.fileno())
                 sizes[key] = stream.tell()

@@ -153,7 +153,7 @@ def after_failure(settings: Any, fix: bool = False) -> str:
     """
     first = "fix this, then " if fix else ""
     state = settings.paths.state
-    if state is not None and not state.exists():  # failed before its first commit
+    if state is not None and not state.exists():  # failed before the run state was written
         return f"nothing was committed; {first}run the same command again"
     if state is None:  # --out - of run, and score (which keeps no run state)
         where = "stdout" if settings.paths.out is None else str(settings.paths.out)
@@ -169,10 +169,26 @@ def after_failure(settings: Any, fix: bool = False) -> str:
                 f"again{force}")
     from cleannews.batch.sources import is_stream
 
+    # the state is written at the start (done 0): a run stopped before its first commit has
+    # one, and "committed work is kept" told of work that was never written
+    kept = ("committed work is kept" if _committed(state) else
+            "nothing was committed yet (--resume starts from the first document)")
     if any(n == "-" or is_stream(n) for n in settings.inputs):  # stdin, <(zcat …)
-        return (f"committed work is kept; {first}pipe the same data again to the same "
-                "command with --resume")
-    return f"committed work is kept; {first}run the same command with --resume"
+        return f"{kept}; {first}pipe the same data again to the same command with --resume"
+    return f"{kept}; {first}run the same command with --resume"
+
+
+def _committed(state: Any) -> bool:
+    """Whether the run state at ``state`` records committed documents (or the statistics of
+    a resumed run's earlier part); an unreadable state counts as committed work (the
+    cautious answer: --resume then says what is wrong with it)."""
+    import json
+
+    try:
+        saved = json.loads(state.read_text("utf-8"))
+        return bool(saved.get("done") or saved.get("stats"))
+    except (OSError, ValueError, AttributeError):
+        return True
 
 
 class Terminated(KeyboardInterrupt):

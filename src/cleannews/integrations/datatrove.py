@@ -330,7 +330,11 @@ class CleannewsJsonlReader(JsonlReader):
     lines are parsed as ``cleannews run`` parses them (Python's ``json``; a byte-order mark
     is skipped); the arguments are ``JsonlReader``'s. A ``media`` field that is not
     datatrove's list of media objects (a list of image URLs) goes to
-    ``metadata["source_media"]`` (it crashed the task).
+    ``metadata["source_media"]`` (it crashed the task). ``text_key`` and ``id_key`` may
+    be dotted paths into nested objects, as ``cleannews run``'s ``--text-field doc.text
+    --id-field meta.id`` (datatrove's own reader reads top-level keys only: every such
+    record was skipped as "without text"); with the default adapter the text and id are
+    taken out of their objects, whose other fields go to the metadata as before.
     """
 
     name = f"🐿 cleannews {__version__} jsonl"
@@ -350,7 +354,6 @@ class CleannewsJsonlReader(JsonlReader):
             _parse_record,
             _record_text,
             _Reject,
-            missing_field_message,
         )
         from cleannews.batch.sources import Item
 
@@ -359,11 +362,12 @@ class CleannewsJsonlReader(JsonlReader):
         record: dict[str, Any] | None = None
         try:
             _, record, _ = _parse_record(item, opts)
-            if self.text_key not in record:  # datatrove's adapter reads a top-level key only
-                raise _Reject("missing_field", missing_field_message(record, self.text_key))
-            text = _record_text(record, opts)  # run's checks: missing field, not a string
+            # run's checks: missing field (a dotted `doc.text` read as run reads it, the
+            # message saying where the path stops), not a string
+            text = _record_text(record, opts, "text_key=")
             if not text:
                 raise _Reject(*text_problem(text))  # type: ignore[misc]
+            self._lift_dotted(record)
             _read_media(record)
             doc = self.get_document_from_dict(record, filepath, index)
             if doc is not None:
@@ -376,10 +380,36 @@ class CleannewsJsonlReader(JsonlReader):
             return self._error_document(raw, filepath, index, record, exc.kind, str(exc),
                                         peeked)
 
+    def _lift_dotted(self, record: dict[str, Any]) -> None:
+        """For datatrove's default adapter (which pops top-level keys only): a dotted
+        ``text_key`` / ``id_key`` (``doc.text``, ``meta.id``) that is not a key of its own is
+        moved out of its object to the top level, so the adapter finds it and the text is not
+        kept a second time in the metadata (``doc``'s other fields stay there). A custom
+        ``adapter`` gets the record as it is."""
+        if getattr(self.adapter, "__func__", None) is not JsonlReader._default_adapter:
+            return
+        from cleannews.batch.ids import field_value
+
+        missing = object()
+        for key in (self.text_key, self.id_key):
+            if key in record or "." not in key:
+                continue
+            value = field_value(record, key, missing)
+            if value is missing:
+                continue
+            *path, leaf = key.split(".")
+            owner = record
+            for part in path:
+                owner = owner[part]
+            del owner[leaf]
+            record[key] = value
+
     def _error_document(self, raw: bytes, filepath: str, index: int,
                         record: dict[str, Any] | None, kind: str, message: str,
                         peeked: str | None = None) -> DatatroveDocument:
-        ident = record.get(self.id_key) if record is not None else peeked
+        from cleannews.batch.ids import field_value
+
+        ident = field_value(record, self.id_key) if record is not None else peeked
         if not isinstance(ident, (str, int)) or isinstance(ident, bool) or ident == "":
             ident = f"{filepath}/{index}"  # datatrove's own default id
         metadata: dict[str, Any] = {METADATA_KEY: _error(kind, message)}
