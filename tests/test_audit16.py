@@ -109,3 +109,36 @@ def test_full_stdout_is_named(tmp_path: Path) -> None:
     assert "ERROR: stdout: No space left on device (the output written to stdout is " \
            "incomplete; fix this, then run the whole command again)" in err, err
     assert "Traceback" not in err
+
+
+# 5. `cleannews explain` coloured its marks on a terminal even with NO_COLOR set (the
+#    convention of https://no-color.org, which `--color auto` now follows, with TERM=dumb).
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+@pytest.mark.parametrize("env, coloured", [({}, True), ({"NO_COLOR": "1"}, False),
+                                           ({"TERM": "dumb"}, False)])
+def test_explain_auto_colour_follows_no_color(tmp_path: Path, env: dict, coloured: bool) -> None:
+    import os
+    import pty
+
+    (tmp_path / "a.txt").write_text("Partager sur Facebook\n\n" + TEXT + "\n", "utf-8")
+    main_fd, child_fd = pty.openpty()
+    base = {k: v for k, v in cli_env().items() if k not in ("NO_COLOR", "TERM")}
+    proc = subprocess.Popen([sys.executable, "-m", "cleannews", "explain", "a.txt"],
+                            cwd=tmp_path, env={**base, "TERM": "xterm", **env},
+                            stdout=child_fd, stderr=subprocess.PIPE)
+    os.close(child_fd)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(main_fd, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        out += chunk
+    proc.wait(timeout=300)
+    os.close(main_fd)
+    assert proc.returncode == 0, proc.stderr.read()
+    assert b"Partager sur Facebook" in out
+    assert (b"\x1b[" in out) is coloured, out[:300]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from cleannews._explain import render
@@ -31,17 +32,34 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", metavar="FILE",
                    help="text or HTML files, folders of them; - for stdin")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                   help="colour the marks (default %(default)s: when stdout is a terminal)")
+                   help="colour the marks (default %(default)s: when stdout is a terminal, "
+                   "NO_COLOR is not set and TERM is not dumb)")
     p.add_argument("--changes-only", action="store_true", help="print only lines with a change")
     add_config_flags(p)
     p.set_defaults(func=run)
+
+
+def use_color(choice: str, stream: object) -> bool:
+    """Whether ``--color CHOICE`` colours the output written to ``stream``: ``auto`` colours a
+    terminal unless ``NO_COLOR`` is set (https://no-color.org; it was ignored) or ``TERM`` is
+    ``dumb``; ``always`` and ``never`` do as they say.
+
+    >>> import io
+    >>> use_color("always", io.StringIO()), use_color("auto", io.StringIO())
+    (True, False)
+    """
+    if choice != "auto":
+        return choice == "always"
+    isatty = getattr(stream, "isatty", None)
+    return (bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
+            and os.environ.get("TERM") != "dumb")
 
 
 def run(args: argparse.Namespace) -> int:
     from cleannews.batch.sources import terminal_safe
 
     cfg = config_from_args(args)
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    color = use_color(args.color, sys.stdout)
     names = expand_files(args.files)
     if not names:
         log.error("no input documents")
