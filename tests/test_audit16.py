@@ -142,3 +142,24 @@ def test_explain_auto_colour_follows_no_color(tmp_path: Path, env: dict, coloure
     assert proc.returncode == 0, proc.stderr.read()
     assert b"Partager sur Facebook" in out
     assert (b"\x1b[" in out) is coloured, out[:300]
+
+
+# 6. A JSONL line broken after its id (a Latin-1 byte in the text, a cut line) or too large
+#    keeps the id `run` reads before the damage -- but only a top-level one: with
+#    `--id-field meta.id` its error record was `f.jsonl:1`, with `--id-field id` `a1`.
+
+@pytest.mark.parametrize("line, id_field", [
+    (b'{"meta": {"id": "a1"}, "doc": {"text": "caf\xe9 cr\xe8me"}}\n', "meta.id"),
+    (b'{"id": "a1", "doc": {"text": "caf\xe9 cr\xe8me"}}\n', "id"),
+    (b'{"meta": {"id": "a1"}, "doc": {"text": "coup\n', "meta.id"),
+])
+def test_a_broken_line_keeps_its_dotted_id(line: bytes, id_field: str) -> None:
+    from cleannews.batch import BatchOptions
+    from cleannews.batch.process import process_item
+    from cleannews.batch.sources import Item
+
+    opts = BatchOptions(text_field="doc.text", id_field=id_field)
+    result = process_item(Item(seq=0, source="f.jsonl", kind="jsonl", payload=line, line=1),
+                          opts)
+    assert result.sink == "errors"
+    assert json.loads(result.data)["id"] == "a1"

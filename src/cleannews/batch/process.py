@@ -356,13 +356,19 @@ def peek_id(raw: bytes, id_field: str, fallback: str) -> str:
     """The id of a JSONL line without decoding or parsing the line (for too-large records).
 
     Walks the top-level keys; values other than the id are skipped byte-wise,
-    so a 50 MB text costs no decoded copy.
+    so a 50 MB text costs no decoded copy. A dotted ``id_field`` (``meta.id``) is read in
+    the object of its first key, as :func:`~cleannews.batch.ids.field_value` reads it (a key
+    holding the dot itself wins); the line may be broken after that object.
 
     >>> peek_id(b'{"text": "a \\\\" b", "n": [1, {"x": "]"}], "id": 7}', "id", "f:1")
     '7'
     >>> peek_id(b'{"text": "cut', "id", "f:1")
     'f:1'
+    >>> peek_id(b'{"meta": {"id": "a1"}, "doc": {"text": "cut', "meta.id", "f:1")
+    'a1'
     """
+    head = id_field.split(".", 1)[0] if "." in id_field else None
+    found = fallback  # the dotted path's id, until a key named `id_field` itself comes
     try:
         i = _SPACE.match(raw, 0).end()
         if raw[i:i + 1] != b"{":
@@ -371,22 +377,27 @@ def peek_id(raw: bytes, id_field: str, fallback: str) -> str:
         while True:
             i = _SPACE.match(raw, i).end()
             if raw[i:i + 1] != b'"':
-                return fallback
+                return found
             end = _skip_string(raw, i)
             key = json.loads(raw[i:end])
             i = _SPACE.match(raw, end).end()
             if raw[i:i + 1] != b":":
-                return fallback
+                return found
             i = _SPACE.match(raw, i + 1).end()
             end = _skip_value(raw, i)
             if key == id_field:
                 return record_id({key: json.loads(raw[i:end])}, id_field, fallback)
+            if key == head and found == fallback:
+                try:
+                    found = record_id({key: json.loads(raw[i:end])}, id_field, fallback)
+                except ValueError:  # that object is the broken part
+                    return fallback
             i = _SPACE.match(raw, end).end()
             if raw[i:i + 1] != b",":
-                return fallback
+                return found
             i += 1
     except (ValueError, IndexError):
-        return fallback
+        return found
 
 
 def too_large(item: Item, opts: BatchOptions) -> bool:
