@@ -163,3 +163,13 @@ def test_a_broken_line_keeps_its_dotted_id(line: bytes, id_field: str) -> None:
                           opts)
     assert result.sink == "errors"
     assert json.loads(result.data)["id"] == "a1"
+
+
+# 7. `cleannews explain` of a one-word document ended with "spin: insufficient (score 0.00,
+#    1 words)" (audit15 fixed "1 documents in" and "1 jobs" of the run summary).
+
+def test_explain_says_one_word() -> None:
+    import cleannews
+
+    assert "(score 0.00, 1 word)" in cleannews.explain("Bonjour")
+    assert "(score 0.00, 2 words)" in cleannews.explain("Bonjour Paris")

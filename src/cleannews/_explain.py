@@ -119,7 +119,8 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
             out.append(paint("dim", detail))
     spin = doc.spin
     out.append("")
-    out.append(f"spin: {spin.label} (score {spin.score:.2f}, {spin.n_words} words)")
+    words = "1 word" if spin.n_words == 1 else f"{spin.n_words} words"  # it said "1 words"
+    out.append(f"spin: {spin.label} (score {spin.score:.2f}, {words})")
     for e in spin.evidence[:15]:
         out.append(f"  - {e.signal}: {e.reason}")
     if len(spin.evidence) > 15:
