@@ -173,3 +173,16 @@ def test_explain_says_one_word() -> None:
 
     assert "(score 0.00, 1 word)" in cleannews.explain("Bonjour")
     assert "(score 0.00, 2 words)" in cleannews.explain("Bonjour Paris")
+
+
+# 8. The HTML report of a one-document run said "1 documents were scored".
+
+def test_html_report_says_one_document_was_scored(tmp_path: Path) -> None:
+    from cleannews.cli import main
+
+    (tmp_path / "a.txt").write_text(SEED_TEXT, "utf-8")
+    assert main(["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "-j", "1",
+                 "-q"]) == 0
+    page = tmp_path / "r.html"
+    assert main(["report", str(tmp_path / "o" / "report.json"), "--html", str(page)]) == 0
+    assert "<p>1 document was scored (" in page.read_text("utf-8")
