@@ -765,8 +765,9 @@ def _agency_credit_above_body(lines: list[_Line]) -> None:
     a paragraph it stays, and so does the agency's name without the © sign ("AFP" under a
     headline is the story's byline on TRAIN pages).
 
-        >>> text = ("Le Maroc au secours de sa population, écrit notre correspondant à Rabat "
-        ...         "dans un long article qui revient en détail sur les réformes sociales du gouvernement.")
+        >>> text = ("Le Maroc au secours de sa population, écrit notre correspondant à "
+        ...         "Rabat dans un long article qui revient en détail sur les réformes "
+        ...         "sociales du gouvernement.")
         >>> ls = [_Line(t, frozenset()) for t in ("Titre", "©AFP", text, "© AFP")]
         >>> _agency_credit_above_body(ls)
         >>> [ln.removal.rule if ln.removal else None for ln in ls]
