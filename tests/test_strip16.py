@@ -92,6 +92,9 @@ def test_new_rules_in_every_language(lang, line, rule):
         ("fr", "Étiquette énergie : ce qui change"),
         ("fr", "Étiquette : les bonnes manières à table en famille"),
         ("fr", "L'étiquette nutritionnelle devient obligatoire"),
+        # a dress code (test_strip_furniture_kinds): a lowercase value after the colon
+        ("es", "Etiqueta: negra"),
+        ("fr", "Étiquette : tenue de soirée exigée"),
         # "Photo" in an article's sentence or a headline
         ("fr", "PHOTO - Marlène Schiappa avec son chéri et sa famille"),
         ("fr", "Photo de famille pour les ministres du G7"),
