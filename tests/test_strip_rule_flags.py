@@ -24,6 +24,8 @@ CODE_CONTEXT_TRANSPARENT = frozenset({
     "caption_bracket_credit_gen10", "caption_name_agency_gen10", "agency_credit_gen10",
     "tag_label_gen10", "tag_label_gen10_en", "tag_label_gen10_de", "tag_label_gen10_it",
     "tag_label_gen10_es",
+    # strip16: a tag label, a photo credit, a caption closed by its credit
+    "tag_label_gen16m", "photo_name_credit_gen16m", "caption_credit_tail_gen16m",
 })
 CODE_TAIL_OPENING = frozenset({
     "related_heading_family", "related_heading_family_en", "related_heading_more_en",

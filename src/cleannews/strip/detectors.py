@@ -733,6 +733,63 @@ def _caption_glued_twice(lines: list[_Line]) -> None:
 _LETTER_WORD = regex.compile(r"\w*\p{L}\w*")
 
 
+# === strip16 (issue 10): meta and caption / credit shapes seen on several sites ===========
+# Detectors of branch strip16 (docs/strip.md, "Sixteenth round, strip16"); its data-file
+# patterns are the ``*_gen16m`` rules of ``data/fr.json``.
+
+#: An image agency's copyright alone on its line, the © sign first and no year ("©AFP",
+#: "© Reuters."); the agencies are those ``text_copyright`` (fr.json's protect list) keeps.
+_AGENCY_COPYRIGHT = regex.compile(
+    r"©\s?(?:afp|ap|reuters|belga|ansa|dpa|efe|epa|the associated press|associated press)\.?",
+    regex.IGNORECASE,
+)
+#: Words of a body paragraph: a line of at least this many words ending like a sentence
+#: (the line model's ``BODY_WORDS``).
+AGENCY_CREDIT_BODY_WORDS = 25
+#: ... one of which stands among the this many standing lines under the credit.
+AGENCY_CREDIT_BODY_WITHIN = 3
+
+
+def _body_paragraph(ln: _Line) -> bool:
+    """A standing line of at least :data:`AGENCY_CREDIT_BODY_WORDS` words that ends like a
+    sentence (a paragraph of the article's text)."""
+    return not ln.blank and ln.n >= AGENCY_CREDIT_BODY_WORDS and ln.ends
+
+
+def _agency_credit_above_body(lines: list[_Line]) -> None:
+    """An image agency's copyright alone on its line ("©AFP", "© Reuters") above the
+    article's first paragraph, with a paragraph among the next
+    :data:`AGENCY_CREDIT_BODY_WITHIN` standing lines: the credit of the photo under the
+    headline (``agency_credit_above_body``, branch strip16; 3 TRAIN sites). ``text_copyright``
+    protects the same text as the article's own copyright, which closes a wire story: below
+    a paragraph it stays, and so does the agency's name without the © sign ("AFP" under a
+    headline is the story's byline on TRAIN pages).
+
+        >>> text = ("Le Maroc au secours de sa population, écrit notre correspondant à "
+        ...         "Rabat dans un long article qui revient en détail sur les réformes "
+        ...         "sociales du gouvernement.")
+        >>> ls = [_Line(t, frozenset()) for t in ("Titre", "©AFP", text, "© AFP")]
+        >>> _agency_credit_above_body(ls)
+        >>> [ln.removal.rule if ln.removal else None for ln in ls]
+        [None, 'agency_credit_above_body', None, None]
+    """
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        if _body_paragraph(ln):
+            return  # the article has begun: a copyright under its text is the text's
+        if ln.cls is BAD or ln.n > 4 or not _AGENCY_COPYRIGHT.fullmatch(ln.text.strip()):
+            continue
+        below = (x for x in islice(lines, i + 1, None) if not x.blank)
+        if any(map(_body_paragraph, islice(below, AGENCY_CREDIT_BODY_WITHIN))):
+            ln.protected = False  # text_copyright's protection is for the text's copyright
+            ln.bad("agency_credit_above_body", "photo credit: an image agency's copyright "
+                   "alone under the headline, above the article's first paragraph")
+
+
+# === end of strip16 ======================================================================
+
+
 def _standing(lines: list[_Line], i: int, step: int) -> int:
     """Index of the first non-blank line from ``i`` in direction ``step`` (-1 if none)."""
     j = i + step
@@ -2347,6 +2404,7 @@ def judge_lines(
     # after the menus and the context pass: neither caption copy counts as a boilerplate
     # neighbour of the article's lines
     _caption_glued_twice(lines)
+    _agency_credit_above_body(lines)  # strip16
     taken = sum(ln.cls is BAD for ln in lines)
     _title_pass(lines)
     if sum(ln.cls is BAD for ln in lines) > taken:  # the title's repeats are gone: the head anew
