@@ -990,6 +990,9 @@ def teaser_pairs(zone: list) -> bool:
     return pairs >= PAIR_MIN
 #: Fewest (headline, excerpt) pairs under a heading inside the body run (:func:`heading_pairs`).
 HEADING_PAIRS_MIN = 3
+#: Most lines read upwards from a heading for the line above it (a list item there: the
+#: heading cuts into the article's list); bounded so that many headings cost linear time.
+PAIR_WALK_MAX = 12
 #: Fewest words of a pair's excerpt line.
 PAIR_EXCERPT_MIN_WORDS = 12
 
@@ -1038,18 +1041,31 @@ def heading_pairs(lines, matched: list, body_start: int) -> None:
         ...     ln.cls = GOOD
         >>> ls[1].bad("related_heading_family", "heading")
         >>> heading_pairs(ls, [None, R()] + [None] * 6, 0)
-        >>> [ln.removal.rule for ln in ls[2:]]
-        ['related_zone', 'related_zone', 'related_zone', 'related_zone', 'related_zone', 'related_zone']
+        >>> {ln.removal.rule for ln in ls[2:]}
+        {'related_zone'}
     """
     if body_start < 0:
         return
-    n = len(lines)
-    for i in range(body_start + 1, min(n, len(matched))):
+    end = min(len(lines), len(matched))
+    i = body_start + 1
+    while i < end:
         rule = matched[i]
         if rule is None or rule.name not in TAIL_OPENING_RULES or lines[i].cls != BAD:
+            i += 1
             continue
-        zone = _pairs_below(lines, i)
+        above = next(
+            (lines[k] for k in range(i - 1, max(-1, i - 1 - PAIR_WALK_MAX), -1)
+             if _stands(lines[k])),
+            None,
+        )
+        if above is not None and _list_item(above.text):
+            i += 1
+            continue  # the heading cuts into the article's list
+        zone, stop = _pairs_below(lines, i)
         if zone is None:
+            # a heading between i and stop sees the same lines down to stop: the search goes
+            # on from there (each line is read once, whatever the number of headings)
+            i = max(stop, i + 1)
             continue
         article = _body_words(lines, body_start, i - 1)
         # pairs about the article's subject: its own sections (subheading, paragraph)
@@ -1062,9 +1078,9 @@ def heading_pairs(lines, matched: list, body_start: int) -> None:
         return
 
 
-def _pairs_below(lines, i: int) -> list | None:
-    """The standing, unprotected lines below line ``i`` when they are (headline, excerpt)
-    pairs (:func:`heading_pairs`), else None."""
+def _pairs_below(lines, i: int) -> tuple[list | None, int]:
+    """(the standing, unprotected lines below line ``i`` when they are (headline, excerpt)
+    pairs (:func:`heading_pairs`), else None; the index where the reading stopped)."""
     zone = []
     head = None
     pairs = 0
@@ -1073,16 +1089,16 @@ def _pairs_below(lines, i: int) -> list | None:
         if ln.blank or ln.cls == BAD or ln.protected:
             continue
         if _list_item(ln.text):
-            return None
+            return None, k
         if head is None:
-            if not _pair_headline(ln) or ln.cls == GOOD and ln.n >= ZONE_PARAGRAPH_WORDS:
-                return None
+            if not _pair_headline(ln) or (ln.cls == GOOD and ln.n >= ZONE_PARAGRAPH_WORDS):
+                return None, k
             head = ln
         else:
             if not _pair_excerpt(ln, head):
-                return None
+                return None, k
             pairs += 1
             head = None
         zone.append(ln)
-    return zone if pairs >= HEADING_PAIRS_MIN else None
+    return (zone if pairs >= HEADING_PAIRS_MIN else None), len(lines)
 # --- end of branch nav16 ------------------------------------------------------------------
