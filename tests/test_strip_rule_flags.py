@@ -24,7 +24,7 @@ CODE_CONTEXT_TRANSPARENT = frozenset({
     "caption_bracket_credit_gen10", "caption_name_agency_gen10", "agency_credit_gen10",
     "tag_label_gen10", "tag_label_gen10_en", "tag_label_gen10_de", "tag_label_gen10_it",
     "tag_label_gen10_es",
-})
+}) | {"full_story_elsewhere_gen16n"}  # branch nav16: set in fr.json from the start
 CODE_TAIL_OPENING = frozenset({
     "related_heading_family", "related_heading_family_en", "related_heading_more_en",
     "widget_heading_more", "widget_more_es", "more_news_link", "related_heading_gen10",
