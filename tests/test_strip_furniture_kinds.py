@@ -135,7 +135,7 @@ FURNITURE = [
     ("es", "Suscribete para leer la noticia completa:", "login_prompt_family_es"),
     # navigation
     ("en", 'Press "Enter" to skip to content', "nav_skip_more_en"),
-    ("en", "Redirecting to full article...", "nav_skip_more_en"),
+    ("en", "Redirecting to full article...", "full_story_elsewhere_gen16n"),  # nav16 family
     ("fr", "A+ A A-", "font_size_widget"),
     ("fr", "A- A+", "font_size_widget"),
     ("fr", "Lire l'article", "nav_link_more"),
@@ -144,7 +144,7 @@ FURNITURE = [
     ("fr", "Redirection en cours...", "nav_link_more"),
     ("fr", "Editer l'article Suivre ce blog Administration + Créer mon blog", "nav_link_more"),
     ("it", "Continua a leggere su", "nav_read_on_it"),
-    ("it", "continua la lettura della notizia", "nav_read_on_it"),
+    ("it", "continua la lettura della notizia", "full_story_elsewhere_gen16n"),  # nav16 family
     ("it", "Leggi su italiasera", "nav_read_on_it"),
     # site footers
     ("fr", "Fièrement propulsé par WordPress", "footer_credits_family"),

@@ -66,7 +66,7 @@ REAL_FURNITURE = [
     ("es-m-0017", "Le puede interesar:", "related_link_es"),
     ("es-m-0004", "Otras noticias de", "related_lead_es"),
     ("es-m-0019", "Top 50", "related_lead_es"),
-    ("es-m-0023", "Leer noticia completa", "nav_line_es"),
+    ("es-m-0023", "Leer noticia completa", "full_story_elsewhere_gen16n"),  # nav16 family
     ("es-m-0003", "Enlaces accesibilidad", "nav_line_es"),
     ("es-m-0003", "arriba Ir arriba", "nav_line_es"),
     ("es-m-0025", "Noticia de agencia", "meta_widget_es"),

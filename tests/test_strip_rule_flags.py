@@ -26,6 +26,8 @@ CODE_CONTEXT_TRANSPARENT = frozenset({
     "tag_label_gen10_es",
     # strip16: a tag label, a photo credit, a caption closed by its credit
     "tag_label_gen16m", "photo_name_credit_gen16m", "caption_credit_tail_gen16m",
+    # nav16: a link to the whole story elsewhere (set in fr.json from the start)
+    "full_story_elsewhere_gen16n",
 })
 CODE_TAIL_OPENING = frozenset({
     "related_heading_family", "related_heading_family_en", "related_heading_more_en",

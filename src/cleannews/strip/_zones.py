@@ -187,6 +187,7 @@ def related_zone(
         [None, None, None]
     """
     _heading_zone(lines, matched, body_start, body_end)
+    heading_pairs(lines, matched, body_start)  # branch nav16
     excerpt_run(lines, body_start, body_end)
     comment_form(lines, matched, body_end)
     if idx is None:  # the non-blank lines, for the two passes below
@@ -215,9 +216,13 @@ def _heading_zone(lines, matched: list, body_start: int, body_end: int) -> None:
             continue
         if ln.protected:
             continue  # a byline or a source stays, and the zone goes on under it
-        if ln.n > ZONE_MAX_WORDS or (ln.cls == GOOD and ln.n >= ZONE_PARAGRAPH_WORDS):
-            return  # a paragraph below the heading: the article goes on, nothing is taken
+        if ln.n > ZONE_MAX_WORDS:
+            return  # a long paragraph below the heading: the article goes on
         zone.append(ln)
+    if any(ln.cls == GOOD and ln.n >= ZONE_PARAGRAPH_WORDS for ln in zone) and not (
+        teaser_pairs(zone)
+    ):
+        return  # a paragraph below the heading: the article goes on, nothing is taken
     if len(zone) < ZONE_MIN_LINES:
         return  # one or two lines under a heading: the article's last lines as often as a list
     if sum(bool(_NAME_ROLE.match(ln.text)) for ln in zone) >= NAME_LIST_MIN:
@@ -913,3 +918,187 @@ def _cut_card(lines, idx: list[int], last: int) -> list:
 def _shares(ln, body: frozenset[str]) -> bool:
     """``ln`` holds :data:`ZONE_SHARED_WORDS` words of ``body``."""
     return sum(w in body for w in ln.words) >= ZONE_SHARED_WORDS
+
+
+# --- branch nav16 (issue 10): teaser pairs under a related heading ---------------------------
+#: Fewest (headline, excerpt) pairs that make a zone with paragraphs a list of other articles
+#: (the zone's other guards: :func:`_heading_zone`).
+PAIR_MIN = 1
+#: Most words of a pair's headline line.
+PAIR_HEADLINE_MAX_WORDS = 25
+#: Fewest words of a pair's headline line.
+PAIR_HEADLINE_MIN_WORDS = 3
+#: A headline of a teaser pair ends with no sentence or clause punctuation but "?", "!", a
+#: quote or a closing bracket.
+_PAIR_HEADLINE_BAD_END = frozenset(".;,:…")
+
+
+def _pair_headline(ln) -> bool:
+    """A line that can head a teaser pair: :data:`PAIR_HEADLINE_MIN_WORDS` to
+    :data:`PAIR_HEADLINE_MAX_WORDS` words, no final period, clause mark or ellipsis, no bullet.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> _pair_headline(_Line("Lille : un homme blessé à la gorge à coup de tesson", frozenset()))
+    True
+    >>> _pair_headline(_Line("Le conseil a voté le budget.", frozenset()))
+    False
+    """
+    text = ln.text.rstrip()
+    return (
+        PAIR_HEADLINE_MIN_WORDS <= ln.n <= PAIR_HEADLINE_MAX_WORDS
+        and text[-1:] not in _PAIR_HEADLINE_BAD_END
+        and not _list_item(text)
+    )
+
+
+def teaser_pairs(zone: list) -> bool:
+    """Whether the standing lines ``zone`` under a related heading are teaser pairs: every
+    paragraph-like line of :data:`ZONE_PARAGRAPH_WORDS` words or more (an excerpt) stands
+    right under a headline-shaped line that is no such paragraph (:func:`_pair_headline`),
+    and there are at least :data:`PAIR_MIN` such (headline, excerpt) pairs. A teaser list
+    prints one excerpt under each headline; the article going on under a heading that cuts
+    into it prints paragraphs one after the other. :func:`_heading_zone` then takes the zone
+    under its other guards (a line over :data:`ZONE_MAX_WORDS` words, a paragraph sharing
+    words with the body, a list item keep it whole). One pass over the zone.
+
+    "Vous pouvez aussi aimer" after an article, then "Grande-Synthe (59) : Les bénévoles du
+    camp commencent à s’épuiser" / "L’association en charge de la gestion du camp … lance un
+    SOS. …" and four more such pairs (fr-e-0017): a list of other articles.
+
+        >>> from cleannews.strip.detectors import _Line, GOOD
+        >>> def zone(*texts):
+        ...     ls = [_Line(t, frozenset()) for t in texts]
+        ...     for ln in ls:
+        ...         ln.cls = GOOD if ln.n >= ZONE_PARAGRAPH_WORDS else ln.cls
+        ...     return ls
+        >>> ex = " ".join(["mot"] * 35) + "."
+        >>> teaser_pairs(zone("Un premier titre du site", ex, "Un deuxième titre du site", ex))
+        True
+        >>> teaser_pairs(zone("Un premier titre du site", ex, ex))  # paragraphs in a row
+        False
+    """
+    pairs = 0
+    prev = None
+    for ln in zone:
+        if ln.cls == GOOD and ln.n >= ZONE_PARAGRAPH_WORDS:
+            if prev is None or (prev.cls == GOOD and prev.n >= ZONE_PARAGRAPH_WORDS):
+                return False
+            if not _pair_headline(prev):
+                return False
+            pairs += 1
+        prev = ln
+    return pairs >= PAIR_MIN
+#: Fewest (headline, excerpt) pairs under a heading inside the body run (:func:`heading_pairs`).
+HEADING_PAIRS_MIN = 3
+#: Most lines read upwards from a heading for the line above it (a list item there: the
+#: heading cuts into the article's list); bounded so that many headings cost linear time.
+PAIR_WALK_MAX = 12
+#: Fewest words of a pair's excerpt line.
+PAIR_EXCERPT_MIN_WORDS = 12
+
+
+def _pair_excerpt(ln, head) -> bool:
+    """A line that can be the excerpt under the headline ``head``: paragraph-like, of
+    :data:`PAIR_EXCERPT_MIN_WORDS` to :data:`ZONE_MAX_WORDS` words and longer than ``head``."""
+    return ln.cls == GOOD and PAIR_EXCERPT_MIN_WORDS <= ln.n <= ZONE_MAX_WORDS and ln.n > head.n
+
+
+def heading_pairs(lines, matched: list, body_start: int) -> None:
+    """Teaser pairs under a related-articles heading that the body run swallowed.
+
+    The page-kind body (:func:`~._pagekind.page_kind`) is the longest run of paragraph-like
+    lines, furniture not breaking it: a list of other articles whose excerpts read like
+    paragraphs extends it down to the end of the page, and :func:`_heading_zone` (which
+    looks after the body) never sees the heading. Here, a line removed by one of
+    :data:`TAIL_OPENING_RULES` below the body's first line opens a zone down to the end of
+    the text when every standing line of it is part of a (headline, excerpt) pair
+    (:func:`_pair_headline`, :func:`_pair_excerpt`: one excerpt under each headline; the
+    last line may be a lone headline), with at least
+    :data:`HEADING_PAIRS_MIN` pairs and no list item, unless more than half of the pairs
+    share :data:`ZONE_SHARED_WORDS` words with the article's paragraphs above the heading
+    (the article's own sections; a teaser tells another story, though a local site's
+    teasers may share the town's name). All or none, rule ``related_zone``. One pass over the lines
+    below each such heading (the first one that opens a zone ends the search).
+
+    "Vous pouvez aussi aimer" under a one-paragraph article, then five pairs such as
+    "Tourcoing : Prison pour Adjmir, l’agresseur d’un chauffeur de Transpole" / "« Je ne veux
+    pas d’avocat. … » clame Adjmir Poupon, …" (fr-e-0017).
+
+        >>> from cleannews.strip.detectors import _Line, GOOD
+        >>> class R:
+        ...     name = "related_heading_family"
+        >>> ex = ["Un homme a été blessé samedi soir dans une rixe près de la gare routière "
+        ...       "du centre-ville, selon la police.",
+        ...       "Les travaux de rénovation du pont commenceront en mars et dureront deux ans, "
+        ...       "a annoncé la mairie.",
+        ...       "La saison touristique a battu un record cette année avec un million de "
+        ...       "visiteurs venus de toute l’Europe."]
+        >>> texts = ["Le conseil municipal a voté le budget de l’année prochaine jeudi soir.",
+        ...          "Vous pouvez aussi aimer", "Rixe près de la gare routière", ex[0],
+        ...          "Le pont sera rénové", ex[1], "Un été record pour le tourisme", ex[2]]
+        >>> ls = [_Line(t, frozenset()) for t in texts]
+        >>> for ln in ls:
+        ...     ln.cls = GOOD
+        >>> ls[1].bad("related_heading_family", "heading")
+        >>> heading_pairs(ls, [None, R()] + [None] * 6, 0)
+        >>> {ln.removal.rule for ln in ls[2:]}
+        {'related_zone'}
+    """
+    if body_start < 0:
+        return
+    end = min(len(lines), len(matched))
+    i = body_start + 1
+    while i < end:
+        rule = matched[i]
+        if rule is None or rule.name not in TAIL_OPENING_RULES or lines[i].cls != BAD:
+            i += 1
+            continue
+        above = next(
+            (lines[k] for k in range(i - 1, max(-1, i - 1 - PAIR_WALK_MAX), -1)
+             if _stands(lines[k])),
+            None,
+        )
+        if above is not None and _list_item(above.text):
+            i += 1
+            continue  # the heading cuts into the article's list
+        zone, stop = _pairs_below(lines, i)
+        if zone is None:
+            # a heading between i and stop sees the same lines down to stop: the search goes
+            # on from there (each line is read once, whatever the number of headings)
+            i = max(stop, i + 1)
+            continue
+        article = _body_words(lines, body_start, i - 1)
+        # pairs about the article's subject: its own sections (subheading, paragraph)
+        near = sum(_article_goes_on(h, article) or _article_goes_on(e, article)
+                   for h, e in zip(zone[::2], zone[1::2], strict=False))
+        if 2 * near > len(zone) // 2:
+            return
+        for ln in zone:
+            ln.bad("related_zone", "teaser pairs under a heading of other articles")
+        return
+
+
+def _pairs_below(lines, i: int) -> tuple[list | None, int]:
+    """(the standing, unprotected lines below line ``i`` when they are (headline, excerpt)
+    pairs (:func:`heading_pairs`), else None; the index where the reading stopped)."""
+    zone = []
+    head = None
+    pairs = 0
+    for k in range(i + 1, len(lines)):
+        ln = lines[k]
+        if ln.blank or ln.cls == BAD or ln.protected:
+            continue
+        if _list_item(ln.text):
+            return None, k
+        if head is None:
+            if not _pair_headline(ln) or (ln.cls == GOOD and ln.n >= ZONE_PARAGRAPH_WORDS):
+                return None, k
+            head = ln
+        else:
+            if not _pair_excerpt(ln, head):
+                return None, k
+            pairs += 1
+            head = None
+        zone.append(ln)
+    return (zone if pairs >= HEADING_PAIRS_MIN else None), len(lines)
+# --- end of branch nav16 ------------------------------------------------------------------
