@@ -217,9 +217,9 @@ def test_plain_link_and_limit_finds_return_what_bs4_returns(page):
         for names in (strip_html._IMG, strip_html._A, strip_html._TEASER_HEADINGS):
             for limit in (1, 2, 4):
                 found = strip_html._first_named_n(el, names, limit)
-                assert found == el.find_all(sorted(names), limit=limit)
-                assert all(a is b for a, b in zip(found, el.find_all(sorted(names),
-                                                                     limit=limit)))
+                theirs = el.find_all(sorted(names), limit=limit)
+                assert len(found) == len(theirs)
+                assert all(a is b for a, b in zip(found, theirs, strict=True))
 
 
 @pytest.mark.parametrize("href, away", [
@@ -278,3 +278,32 @@ def test_html_to_text_lists_the_body_once(monkeypatch):
     cleannews.clean_html(PAGE)
     # _unwrap_head lists the head's elements; no whole-page pass asks bs4 again
     assert walks.count("body") == 0
+
+
+def _attr_values_full(el: Tag) -> list[str]:
+    """The former :func:`_attr_values` (no early return for elements without hint
+    attributes)."""
+    attrs = el.attrs or {}
+    values = attrs.get("class") or []
+    if isinstance(values, str):
+        values = [values]
+    values = [*values, attrs.get("id") or "", attrs.get("role") or ""]
+    for attr in ("itemtype", "typeof"):
+        kind = attrs.get(attr)
+        if isinstance(kind, str) and kind:
+            word = strip_html.SCHEMA_TYPES.get(
+                kind.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1])
+            if word:
+                values.append(word)
+    return [v for v in values if isinstance(v, str) and v]
+
+
+@pytest.mark.parametrize("page", [
+    *PAGES,
+    "<div itemtype=https://schema.org/Article><p typeof=schema:Comment>a</p><span id=''"
+    " class='' role=navigation>b</span><i data-x=1>c</i><b>d</b></div>",
+], ids=lambda p: str(len(p)))
+def test_attr_values_of_elements_without_hint_attributes(page):
+    soup = strip_html.parse_page(page)
+    for el in soup.find_all(True):
+        assert strip_html._attr_values(el) == _attr_values_full(el)

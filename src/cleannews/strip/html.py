@@ -592,8 +592,14 @@ _VOTER_TAGS = frozenset(("p", "blockquote", "td", "dd", "li", "div", "section"))
 _PARAGRAPH_TAGS = frozenset(("p", "blockquote")) | PRE_TAGS
 
 
+#: The attributes :func:`_attr_values` reads.
+_HINT_ATTRS = frozenset(("class", "id", "role", "itemtype", "typeof"))
+
+
 def _attr_values(el: Tag) -> list[str]:
-    attrs = el.attrs or {}
+    attrs = el.attrs
+    if not attrs or _HINT_ATTRS.isdisjoint(attrs):
+        return []  # (most elements: none of these, or no attribute at all)
     values = attrs.get("class") or []
     if isinstance(values, str):
         values = [values]
