@@ -50,7 +50,8 @@ def text_pages() -> list[tuple[str, Path]]:
     return [(str(p.relative_to(base)), p) for p in sorted(base.rglob("*.txt"))]
 
 
-def run(sets: set[str], gold: Path, traf: Path) -> dict[str, dict[str, str]]:
+def run(sets: set[str], gold: Path, traf: Path, shard: tuple[int, int] = (0, 1)
+        ) -> dict[str, dict[str, str]]:
     import cleannews
     from cleannews._input import decode_input
     from cleannews.config import config_or_default
@@ -59,7 +60,7 @@ def run(sets: set[str], gold: Path, traf: Path) -> dict[str, dict[str, str]]:
     config = config_or_default(None)
     res: dict[str, dict[str, str]] = {}
     if sets & {"html", "clean_html"}:
-        pages = html_pages(gold, traf)
+        pages = html_pages(gold, traf)[shard[0]:: shard[1]]
         for name in ("html", "clean_html"):
             if name in sets:
                 res[name] = {}
@@ -72,7 +73,8 @@ def run(sets: set[str], gold: Path, traf: Path) -> dict[str, dict[str, str]]:
             if "clean_html" in sets:
                 res["clean_html"][pid] = _h(cleannews.clean_html(raw))
     if "clean" in sets:
-        res["clean"] = {pid: _h(cleannews.clean(p.read_bytes())) for pid, p in text_pages()}
+        res["clean"] = {pid: _h(cleannews.clean(p.read_bytes()))
+                        for pid, p in text_pages()[shard[0]:: shard[1]]}
     return res
 
 
@@ -93,6 +95,9 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, help="write the hashes of this tree here")
     ap.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"))
     ap.add_argument("--only", default="html,clean_html,clean")
+    ap.add_argument("--shard", default="0/1",
+                    help="i/n: every n-th page from the i-th (run the n shards, then --compare "
+                    "each, or several runs at once on a spare core)")
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--traf", type=Path, default=TRAF)
     args = ap.parse_args(argv)
@@ -101,7 +106,8 @@ def main(argv=None) -> int:
         return 1 if compare(a, b) else 0
     if not args.out:
         ap.error("--out or --compare")
-    res = run(set(args.only.split(",")), args.gold, args.traf)
+    i, n = (int(x) for x in args.shard.split("/"))
+    res = run(set(args.only.split(",")), args.gold, args.traf, (i, n))
     args.out.write_text(json.dumps(res, indent=0, sort_keys=True), "utf-8")
     import cleannews
 
