@@ -1,7 +1,7 @@
 """HTML front end: this checkout against another, in one process (outputs compared, a ratio).
 
     PYTHONPATH=src .venv/bin/python benchmarks/ab_html.py /path/to/other/checkout/src \\
-        /work/cache/html-fr6 [--traf /work/cache/strip-html/traf/tests] [--rounds 5]
+        /work/cache/html-fr6 [--traf /work/cache/strip-html/traf/tests] [--rounds 5] [--every 1]
 
 Pages: the **dev** part of the gold HTML pages (``benchmarks/html_gold_split.json`` "dev",
 files named by ``manifest.jsonl`` under ``<gold>/pages``) and, with ``--traf``, the **dev**
@@ -70,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("gold", type=Path, help="the gold HTML cache (manifest.jsonl, pages/)")
     ap.add_argument("--traf", type=Path, help="trafilatura's tests/ folder (dev half compared)")
     ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--every", type=int, default=1,
+                    help="compare and time every N-th page only (a quicker run)")
     ap.add_argument(
         "--allow-diff",
         action="store_true",
@@ -88,10 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     from cleannews.strip.html import html_to_text as new
 
     cfg_new, cfg_old = cleannews.CleanConfig(), cleannews_old.CleanConfig()
-    gold = [(k, decode_input(b, html=True)[0]) for k, b in gold_dev_pages(args.gold)]
+    gold = [(k, decode_input(b, html=True)[0])
+            for k, b in gold_dev_pages(args.gold)[:: args.every]]
     compared = list(gold)
     if args.traf:
-        compared += [(k, decode_input(b, html=True)[0]) for k, b in traf_dev_pages(args.traf)]
+        compared += [(k, decode_input(b, html=True)[0])
+                     for k, b in traf_dev_pages(args.traf)[:: args.every]]
     differ = []
     for key, page in compared:
         if _signature(new(page, cfg_new)) != _signature(old(page, cfg_old)):

@@ -27,10 +27,18 @@ import warnings
 from functools import lru_cache
 from html import unescape
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 import regex
 from bs4 import BeautifulSoup, CData, Comment, Doctype, NavigableString, PageElement, Tag
+from bs4.builder import HTMLParserTreeBuilder
+
+try:  # bs4 >= 4.13: the builder splits values with this pattern into this list class
+    from bs4.element import AttributeValueList as _VALUE_LIST
+    from bs4.element import nonwhitespace_re as _NONWHITESPACE
+except ImportError:  # pragma: no cover - older bs4
+    _VALUE_LIST = _NONWHITESPACE = None
 
 from cleannews._align import AlignedResult, Alignment
 from cleannews.config import CleanConfig
@@ -370,17 +378,19 @@ def _breaks_a_text(el: Tag) -> bool:
 HtmlResult = AlignedResult
 
 
+_PLUS_ONE = (1).__add__
+
+
 class _Source:
     """Maps bs4 (sourceline, sourcepos) to character offsets in the HTML source."""
 
     def __init__(self, html: str) -> None:
         self.html = html
         self.low = html.lower()
-        self.starts = [0]
-        pos = html.find("\n")
-        while pos >= 0:
-            self.starts.append(pos + 1)
-            pos = html.find("\n", pos + 1)
+        # the offset of each line's start: 0, then one past each "\n" (the running sum of
+        # the lengths of the lines before, each with its "\n"; summed in C, not a find loop)
+        self.starts = list(accumulate(map(_PLUS_ONE, map(len, html.split("\n")[:-1])),
+                                      initial=0))
 
     def span(self, el: Tag, window: int = 2_000_000) -> tuple[int, int]:
         """Source range of ``el``: its start tag to its matching close tag (within ``window``)."""
@@ -444,6 +454,32 @@ def _named(root: Tag, names: frozenset[str]) -> list[Tag]:
     return [el for el in root.descendants if isinstance(el, Tag) and el.name in names]
 
 
+def _tags(root: Tag) -> list[Tag]:
+    """``root.find_all(True)``: every tag under ``root``, in document order. A page's tree
+    does not change once parsed, so :func:`_html_to_text` lists them once and hands the
+    list to the whole-page passes (:func:`_measure`, :func:`_holders`,
+    :func:`_prose_counts`, :func:`main_content` …), which walked the page each.
+
+    >>> soup = BeautifulSoup("<div><p>a <b>b</b></p><!-- c --><i>d</i></div>", "html.parser")
+    >>> [t.name for t in _tags(soup)]
+    ['div', 'p', 'b', 'i']
+    """
+    return [el for el in root.descendants if isinstance(el, Tag)]
+
+
+def _links(root: Tag) -> list[Tag]:
+    """``root.find_all("a", href=True)``: the ``<a>`` under ``root`` that have an ``href``
+    (empty or not), in document order, without bs4's generic filter (see :func:`_named`).
+
+    >>> soup = BeautifulSoup('<p><a href="/x">a</a><a name=n>b</a><a href>c</a></p>',
+    ...                      "html.parser")
+    >>> [a.get_text() for a in _links(soup.p)]
+    ['a', 'c']
+    """
+    return [el for el in root.descendants
+            if isinstance(el, Tag) and el.name == "a" and "href" in el.attrs]
+
+
 def _first_named(root: Tag, names: frozenset[str]) -> Tag | None:
     """``root.find(list(names))``: the first tag under ``root`` named one of ``names``,
     without bs4's generic filter (see :func:`_named`).
@@ -456,6 +492,24 @@ def _first_named(root: Tag, names: frozenset[str]) -> Tag | None:
         if isinstance(el, Tag) and el.name in names:
             return el
     return None
+
+
+def _first_named_n(root: Tag, names: frozenset[str], limit: int) -> list[Tag]:
+    """``root.find_all(list(names), limit=limit)``: the first ``limit`` tags under ``root``
+    named one of ``names`` (bs4 takes its generic filter for any ``limit``).
+
+    >>> soup = BeautifulSoup("<div><img src=a><p><img src=b></p><img src=c></div>",
+    ...                      "html.parser")
+    >>> [i["src"] for i in _first_named_n(soup.div, _IMG, 2)], _first_named_n(soup.p, _A, 3)
+    (['a', 'b'], [])
+    """
+    found: list[Tag] = []
+    for el in root.descendants:
+        if isinstance(el, Tag) and el.name in names:
+            found.append(el)
+            if len(found) == limit:
+                break
+    return found
 
 
 def _parent_named(el: PageElement, names: frozenset[str]) -> Tag | None:
@@ -520,6 +574,7 @@ def _plain_label(el: Tag) -> bool:
 
 
 _A = frozenset({"a"})
+_META = frozenset({"meta"})
 _IMG = frozenset({"img"})
 _IMG_TIME = frozenset({"img", "time"})
 _TIME = frozenset({"time"})
@@ -537,8 +592,14 @@ _VOTER_TAGS = frozenset(("p", "blockquote", "td", "dd", "li", "div", "section"))
 _PARAGRAPH_TAGS = frozenset(("p", "blockquote")) | PRE_TAGS
 
 
+#: The attributes :func:`_attr_values` reads.
+_HINT_ATTRS = frozenset(("class", "id", "role", "itemtype", "typeof"))
+
+
 def _attr_values(el: Tag) -> list[str]:
-    attrs = el.attrs or {}
+    attrs = el.attrs
+    if not attrs or _HINT_ATTRS.isdisjoint(attrs):
+        return []  # (most elements: none of these, or no attribute at all)
     values = attrs.get("class") or []
     if isinstance(values, str):
         values = [values]
@@ -812,7 +873,7 @@ def _has_prose(el: Tag, links: bool = True) -> bool:
     if not links:
         return any(
             count_words(chunk) >= PROSE_MIN_WORDS
-            for s in el.find_all(string=True)
+            for s in el.descendants
             if type(s) is NavigableString and _parent_named(s, _A) is None
             for chunk in s.split("\n")
         )
@@ -998,7 +1059,7 @@ def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]],
             parent = parent.parent
             if not isinstance(parent, Tag) or stats.get(id(parent), (0, 0, 0))[0] > 2 * chars + 40:
                 return False
-            for img in parent.find_all("img", limit=4):
+            for img in _first_named_n(parent, _IMG, 4):
                 if not _icon(img):
                     labels += [v for a in ("alt", "title") if isinstance(v := img.get(a), str)]
             if labels:
@@ -1128,10 +1189,13 @@ def _leads_away(el: Tag) -> bool:
     ...     "html.parser").article)
     True
     """
-    for a in el.find_all("a", href=True):
-        href = str(a["href"]).strip().lower()
-        if href and not href.startswith(("#", "javascript:")):
-            return True
+    for a in el.descendants:  # the first link that leads away ends the walk
+        if isinstance(a, Tag) and a.name == "a":
+            href = a.attrs.get("href")
+            if href is not None:
+                href = str(href).strip().lower()
+                if href and not href.startswith(("#", "javascript:")):
+                    return True
     return False
 
 
@@ -1146,7 +1210,7 @@ def _teaser_card(el: Tag) -> bool:
     ...     "html.parser").p)
     False
     """
-    return any(a.find(_TEASER_HEADINGS) is not None for a in el.find_all("a", href=True))
+    return any(a.find(_TEASER_HEADINGS) is not None for a in _links(el))
 
 
 #: A hinted card of another story holds at most this many words (headline and teaser text).
@@ -1226,7 +1290,7 @@ def site_host(body: Tag, metadata: dict[str, Any]) -> str | None:
     if host:
         return host
     counts: dict[str, int] = {}
-    for a in body.find_all("a", href=True):
+    for a in _links(body):
         h = link_host(str(a["href"]))
         if h:
             counts[h] = counts.get(h, 0) + 1
@@ -1246,7 +1310,7 @@ def _outbound_list(el: Tag, site: str | None) -> bool:
     """
     if not site:
         return False
-    links = el.find_all("a", href=True)
+    links = _links(el)
     if not links:
         return False
     outbound = 0
@@ -1738,7 +1802,7 @@ def _metadata(soup: BeautifulSoup) -> dict[str, Any]:
     # one pass over the <meta> tags (a find() per key scanned the whole page each time)
     by_property: dict[str, Tag] = {}
     by_name: dict[str, Tag] = {}
-    for el in soup.find_all("meta"):
+    for el in _named(soup, _META):
         for attr, table in (("property", by_property), ("name", by_name)):
             key = el.get(attr)
             if isinstance(key, str) and key not in table:
@@ -1806,7 +1870,7 @@ def _words_of(tokens: int, words: int, unspaced: int) -> int:
 _TEXT_STRINGS = (NavigableString, CData)
 
 
-def _prose_counts(root: Tag) -> dict[int, tuple[int, int, int]]:
+def _prose_counts(root: Tag, tags: list[Tag] | None = None) -> dict[int, tuple[int, int, int]]:
     """(words, words inside links, commas) of every element under ``root``, in one pass.
 
     What ``count_words(el.get_text(" "))`` and a count over ``el.find_all("a")``
@@ -1820,7 +1884,7 @@ def _prose_counts(root: Tag) -> dict[int, tuple[int, int, int]]:
     """
     parts: dict[int, tuple[int, int, int, int]] = {}
     out: dict[int, tuple[int, int, int]] = {}
-    for el in (*reversed(root.find_all(True)), root):
+    for el in (*reversed(_tags(root) if tags is None else tags), root):
         t = w = u = c = links = 0
         for child in el.children:
             if isinstance(child, Tag):
@@ -1828,7 +1892,8 @@ def _prose_counts(root: Tag) -> dict[int, tuple[int, int, int]]:
                 if sub is not None:
                     t, w, u, c = t + sub[0], w + sub[1], u + sub[2], c + sub[3]
                     links += out[id(child)][1]
-            elif type(child) in _TEXT_STRINGS:
+            elif type(child) in _TEXT_STRINGS and not child.isspace():
+                # (white space alone counts nothing: bs4 keeps it as " " or "\n")
                 st = _string_counts(str(child))
                 t, w, u, c = t + st[0], w + st[1], u + st[2], c + st[3]
         parts[id(el)] = (t, w, u, c)
@@ -1841,6 +1906,7 @@ def _votes(
     body: Tag,
     keep: frozenset[int] = frozenset(),
     counts: dict[int, tuple[int, int, int]] | None = None,
+    tags: list[Tag] | None = None,
 ) -> tuple[dict[int, float], dict[int, Tag], list[tuple[Tag, int]]]:
     """Readability-like votes: each prose block votes for its ancestors.
 
@@ -1853,8 +1919,10 @@ def _votes(
     blocks: list[tuple[Tag, int]] = []
     furniture: dict[int, bool] = {}
     if counts is None:
-        counts = _prose_counts(body)
-    for el in _named(body, _VOTER_TAGS):
+        counts = _prose_counts(body, tags)
+    voters = (_named(body, _VOTER_TAGS) if tags is None
+              else [el for el in tags if el.name in _VOTER_TAGS])
+    for el in voters:
         if _in_furniture(el, body, furniture, keep):
             continue  # comments, sidebars, footers neither vote nor count in the page's prose
         if el.name in _CONTAINER_VOTERS:
@@ -1954,7 +2022,7 @@ def _in_furniture(
     return answer
 
 
-def _measure(root: Tag) -> dict[int, tuple[int, int, int]]:
+def _measure(root: Tag, tags: list[Tag] | None = None) -> dict[int, tuple[int, int, int]]:
     """Visible characters, characters inside links and links of every element under ``root``.
 
     One pass over the tree, descendants before their ancestors (linear).
@@ -1965,7 +2033,7 @@ def _measure(root: Tag) -> dict[int, tuple[int, int, int]]:
     (28, 16, 1)
     """
     stats: dict[int, tuple[int, int, int]] = {}
-    for el in (*reversed(root.find_all(True)), root):
+    for el in (*reversed(_tags(root) if tags is None else tags), root):
         if el.name in _INVISIBLE:
             stats[id(el)] = (0, 0, 0)
             continue
@@ -2046,7 +2114,7 @@ def site_name_texts(md: dict[str, Any]) -> frozenset[str]:
     return frozenset(names)
 
 
-def _headline(body: Tag, best: Tag) -> Tag | None:
+def _headline(body: Tag, best: Tag, tags: list[Tag] | None = None) -> Tag | None:
     """The article's ``<h1>``: the first one that shares an element below the page with ``best``.
 
     A site's logo is often an h1 too (``<h1 id="site-title">`` in the masthead): the
@@ -2065,7 +2133,8 @@ def _headline(body: Tag, best: Tag) -> Tag | None:
         branch.add(id(node))
         node = node.parent
     first = None
-    for h1 in body.find_all("h1"):
+    h1s = body.find_all("h1") if tags is None else [el for el in tags if el.name == "h1"]
+    for h1 in h1s:
         if _boxed_h1(h1, body):
             continue
         first = first or h1
@@ -2302,12 +2371,15 @@ def _compact_text(el: Tag, limit: int | None) -> str:
 
 
 def _holders(
-    body: Tag, stats: dict[int, tuple[int, int, int]], share: float = HINT_MAX_TEXT_SHARE
+    body: Tag, stats: dict[int, tuple[int, int, int]], share: float = HINT_MAX_TEXT_SHARE,
+    tags: list[Tag] | None = None,
 ) -> frozenset[int]:
     """Ids of the elements that hold the ``<h1>`` or at least ``share`` of the page's text.
 
     Such an element is the page, not furniture, whatever its tag or class says.
-    Linear: each element is looked at once, each ancestor chain walked once.
+    Linear: each element is looked at once (one walk finds the holders of text and the
+    ``<h1>``: ``tags``, the elements under ``body`` in document order, when the caller has
+    them), each ancestor chain walked once.
 
     >>> soup = BeautifulSoup("<body><div class=ad-margins><h1>T</h1><p>Texte</p></div>"
     ...                      "<div class=ad>Pub</div></body>", "html.parser")
@@ -2315,8 +2387,15 @@ def _holders(
     [['ad-margins']]
     """
     floor = share * max(stats.get(id(body), (0, 0, 0))[0], 1)
-    ids = {id(el) for el in body.find_all(True) if stats.get(id(el), (0, 0, 0))[0] >= floor}
-    for h1 in body.find_all("h1"):
+    ids = set()
+    h1s = []
+    none = (0, 0, 0)
+    for el in _tags(body) if tags is None else tags:
+        if stats.get(id(el), none)[0] >= floor:
+            ids.add(id(el))
+        if el.name == "h1":
+            h1s.append(el)
+    for h1 in h1s:
         if _boxed_h1(h1, body, ids) or _logo_h1(h1):
             continue  # the title of a paywall or newsletter box, a logo: they protect nothing
         node: Any = h1
@@ -2337,13 +2416,15 @@ MARKED_BODY_MAX_GROWTH = 2.0
 
 
 def main_content(
-    body: Tag, stats: dict[int, tuple[int, int, int]] | None = None
+    body: Tag, stats: dict[int, tuple[int, int, int]] | None = None,
+    tags: list[Tag] | None = None,
 ) -> list[Tag] | None:
     """The element(s) that hold the article, or None when the page has no single one.
 
     The voted selection (:func:`_voted_content`), widened to the element the page marks
     as the article's body (``itemprop="articleBody"``) when the selection lies inside it
-    (:func:`_with_marked_body`).
+    (:func:`_with_marked_body`). ``tags``: the elements under ``body`` in document order
+    (``body.find_all(True)``), when the caller has them.
 
     >>> soup = BeautifulSoup("<body><div itemprop=articleBody><div><div><div><p>"
     ...     + "Un paragraphe de l'article, avec du texte. " * 12 + "</p></div></div></div>"
@@ -2352,14 +2433,18 @@ def main_content(
     >>> [el.get("itemprop") for el in main_content(soup.body)][-1]
     'articleBody'
     """
+    if tags is None:
+        tags = _tags(body)
     if stats is None:
-        stats = _measure(body)
-    roots = _voted_content(body, stats)
-    marked = _marked_body(body, stats)
+        stats = _measure(body, tags)
+    roots = _voted_content(body, stats, tags)
+    marked = _marked_body(body, stats, tags)
     return roots if marked is None else _with_marked_body(roots, *marked)
 
 
-def _marked_body(body: Tag, stats: dict[int, tuple[int, int, int]]) -> tuple[Tag, int] | None:
+def _marked_body(
+    body: Tag, stats: dict[int, tuple[int, int, int]], tags: list[Tag] | None = None
+) -> tuple[Tag, int] | None:
     """The one element marked ``itemprop="articleBody"`` (microdata) or
     ``property="articleBody"`` (RDFa), with its words, if it holds an article's prose.
 
@@ -2374,7 +2459,7 @@ def _marked_body(body: Tag, stats: dict[int, tuple[int, int, int]]) -> tuple[Tag
     """
     marked = [
         el
-        for el in body.find_all(True)
+        for el in (_tags(body) if tags is None else tags)
         if el.attrs
         and (
             _names_article_body(el.attrs.get("itemprop"))
@@ -2442,7 +2527,9 @@ def _with_marked_body(
     return [marked, *roots]
 
 
-def _voted_content(body: Tag, stats: dict[int, tuple[int, int, int]]) -> list[Tag] | None:
+def _voted_content(
+    body: Tag, stats: dict[int, tuple[int, int, int]], tags: list[Tag] | None = None
+) -> list[Tag] | None:
     """The element(s) that hold the article by the votes of prose blocks, or None.
 
     The container with the most votes of prose blocks (a readability-like
@@ -2457,8 +2544,11 @@ def _voted_content(body: Tag, stats: dict[int, tuple[int, int, int]]) -> list[Ta
     >>> [el.get("id") for el in main_content(soup.body)]
     ['art']
     """
-    counts = _prose_counts(body)
-    votes, elements, blocks = _votes(body, _holders(body, stats, MAIN_KEEP_TEXT_SHARE), counts)
+    if tags is None:
+        tags = _tags(body)
+    counts = _prose_counts(body, tags)
+    keep = _holders(body, stats, MAIN_KEEP_TEXT_SHARE, tags)
+    votes, elements, blocks = _votes(body, keep, counts, tags)
     total = sum(w for _, w in blocks)
     if not votes or total <= 0:
         return None
@@ -2487,7 +2577,7 @@ def _voted_content(body: Tag, stats: dict[int, tuple[int, int, int]]) -> list[Ta
     parent = best.parent
     if isinstance(parent, Tag):
         floor = MAIN_SIBLING_SHARE * votes.get(id(best), 0.0)
-        under = _voting_words_under(body, blocks)
+        under = _voting_words_under(body, blocks, tags)
         before = True
         for sib in parent.find_all(recursive=False):
             if sib is best:
@@ -2500,7 +2590,7 @@ def _voted_content(body: Tag, stats: dict[int, tuple[int, int, int]]) -> list[Ta
             elif before and _lead_block(sib, under, stats):
                 leads.append(sib)  # kept, but no proof that this is the article's container
     else:
-        under = _voting_words_under(body, blocks)
+        under = _voting_words_under(body, blocks, tags)
     kept += _repeated_components(best, kept)
     parents = {id(el.parent): el.parent for el in kept if isinstance(el.parent, Tag)}
     for holder in parents.values():
@@ -2739,7 +2829,9 @@ def _same_component(cls: list[str], sib: Tag) -> bool:
     )
 
 
-def _voting_words_under(body: Tag, blocks: list[tuple[Tag, int]]) -> dict[int, int]:
+def _voting_words_under(
+    body: Tag, blocks: list[tuple[Tag, int]], tags: list[Tag] | None = None
+) -> dict[int, int]:
     """Words of the voting blocks under every element (one bottom-up pass, linear).
 
     A voting block nested in another (an unclosed ``<p>``) counts once for each.
@@ -2748,7 +2840,7 @@ def _voting_words_under(body: Tag, blocks: list[tuple[Tag, int]]) -> dict[int, i
     for el, w in blocks:
         own[id(el)] = own.get(id(el), 0) + w
     under: dict[int, int] = {}
-    for el in (*reversed(body.find_all(True)), body):
+    for el in (*reversed(_tags(body) if tags is None else tags), body):
         n = own.get(id(el), 0)
         for child in el.children:
             if isinstance(child, Tag):
@@ -2790,6 +2882,9 @@ class _Extractor:
         self.node_counts: dict[int, int] = {}
         #: ids of the elements holding the <h1> or HINT_MAX_TEXT_SHARE of the text (_holders)
         self.holders = holders
+        #: the elements under the page's body in document order (:func:`_tags`), when the
+        #: caller listed them (the main-content selection reads them instead of walking)
+        self.tags: list[Tag] | None = None
         self.total = max(total_text, 1)
         #: the blocks read: text, source span, and whether it is a ``<pre>`` block (its rows
         #: joined by line breaks, :func:`pre_text`)
@@ -2837,10 +2932,10 @@ class _Extractor:
 
         ``site_names``: texts of an ``<h1>`` that is the site's logo
         (:func:`site_name_texts`): the masthead that holds it is no article header."""
-        roots = main_content(body, self.stats)
+        roots = main_content(body, self.stats, self.tags)
         if not roots:
             return
-        h1 = _headline(body, roots[0])
+        h1 = _headline(body, roots[0], self.tags)
         if isinstance(h1, Tag) and not _under(h1, {id(roots[0])}):
             # the article's header (kicker, headline, byline, date) sits beside its
             # body: widen to the element that holds both, unless that is the page
@@ -3700,18 +3795,62 @@ def parse_page(html: str) -> BeautifulSoup:
     return _parse_page(html)
 
 
+class _PageBuilder(HTMLParserTreeBuilder):
+    """bs4's ``html.parser`` tree builder, its split of multi-valued attributes made cheap.
+
+    bs4 splits the value of each multi-valued attribute (``class``, ``rel`` …, the
+    builder's ``cdata_list_attributes``) into a list at every start tag, testing each
+    attribute of the tag against two sets in a Python loop; on the gold dev pages that
+    was 6.5 % of :func:`html_to_text`. Here the attributes that can hold several values
+    are one set per tag name (worked out once per parse), and only the attributes in it
+    are split, with the very call bs4 makes (``nonwhitespace_re.findall`` into its
+    ``attribute_value_list_class``): the tree is the same, value for value.
+
+    >>> soup = BeautifulSoup('<a class=" x  y" rel="nofollow me" id="a b">t</a><p rel="r s">',
+    ...                      builder=_PageBuilder)
+    >>> soup.a.attrs, soup.p.attrs
+    ({'class': ['x', 'y'], 'rel': ['nofollow', 'me'], 'id': 'a b'}, {'rel': 'r s'})
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._multi: dict[str, frozenset[str]] = {}
+
+    def _multi_valued(self, tag_name: str) -> frozenset[str]:
+        table = self.cdata_list_attributes or {}
+        names = frozenset(table.get("*", ())) | frozenset(table.get(tag_name.lower(), ()) or ())
+        self._multi[tag_name] = names
+        return names
+
+    def _replace_cdata_list_attribute_values(self, tag_name: str, attrs: Any) -> Any:
+        if not attrs:
+            return attrs
+        names = self._multi.get(tag_name)
+        if names is None:
+            names = self._multi_valued(tag_name)
+        if names.isdisjoint(attrs):
+            return attrs
+        if _VALUE_LIST is None:  # pragma: no cover - bs4 < 4.13 splits its own way
+            return super()._replace_cdata_list_attribute_values(tag_name, attrs)
+        for key in names.intersection(attrs):
+            value = attrs[key]
+            if isinstance(value, str):
+                attrs[key] = self.attribute_value_list_class(_NONWHITESPACE.findall(value))
+        return attrs
+
+
 def _parse_page(html: str) -> BeautifulSoup:
     known = _known_entities()
     unknown = [m.start() for m in _ENTITY_REF.finditer(html) if m.group(1) not in known]
     marker = next((c for c in _AMP_MARKERS if c not in html), None) if unknown else None
     if marker is None:
-        return BeautifulSoup(html, "html.parser")
+        return BeautifulSoup(html, builder=_PageBuilder)
     pieces, last = [], 0
     for pos in unknown:
         pieces += [html[last:pos], marker]
         last = pos + 1
     html = "".join(pieces) + html[last:]
-    soup = BeautifulSoup(html, "html.parser")
+    soup = BeautifulSoup(html, builder=_PageBuilder)
     for s in soup.find_all(string=lambda t: marker in t):
         s.replace_with(type(s)(s.replace(marker, "&")))
     for el in soup.find_all(True):
@@ -3765,10 +3904,12 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     metadata = _metadata(soup)
     _unwrap_head(soup)
     body = soup.body or soup
-    stats = _measure(body)
-    holders = _holders(body, stats)
+    tags = _tags(body)  # the tree stays as parsed from here on: one list for every pass
+    stats = _measure(body, tags)
+    holders = _holders(body, stats, tags=tags)
     ex = _Extractor(html, src, stats, stats[id(body)][0], holders)
     ex.site = site_host(body, metadata)
+    ex.tags = tags
     if config.html_main_content:
         ex.select_main(body, site_name_texts(metadata))
     ex.walk(body)
