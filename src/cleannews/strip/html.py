@@ -23,6 +23,7 @@ the very same :func:`cleannews.strip.strip_text` rules on that text.
 from __future__ import annotations
 
 import json
+import unicodedata
 import warnings
 from functools import lru_cache
 from html import unescape
@@ -2235,6 +2236,24 @@ def _letters_key(el: Tag, skip_quotes: bool) -> str:
 
 #: A heading shorter than this (letters and digits) is no headline copy (:func:`_crumb_copy`).
 CRUMB_HEADLINE_MIN_CHARS = 20
+#: A crumb ``<h1>`` of at least this many words is also a headline copy when another
+#: heading holds all its words in another order or accented otherwise (:func:`_crumb_copy`).
+CRUMB_HEADLINE_MIN_WORDS = 4
+_HEADING_WORD = regex.compile(r"\w+")
+
+
+def _folded_words(el: Tag) -> frozenset[str]:
+    """The words of ``el``'s visible text, casefolded and without accents.
+
+    >>> h2 = BeautifulSoup("<h2>„Arschloch“: Ennesto Monté</h2>", "html.parser").h2
+    >>> sorted(_folded_words(h2))
+    ['arschloch', 'ennesto', 'monte']
+    """
+    text = unicodedata.normalize("NFKD", el.get_text(" ").casefold())
+    bare = "".join(c for c in text if not unicodedata.combining(c))
+    return frozenset(_HEADING_WORD.findall(bare))
+
+
 _HEADLINE_TAGS = ["h1", "h2", "h3"]
 _HEADLINE_TAG_SET = frozenset(_HEADLINE_TAGS)
 
@@ -2246,8 +2265,13 @@ def _crumb_copy(nav: Tag) -> bool:
     Some sites write the page's ``<h1>`` as the last item of the breadcrumb bar and the
     article's headline as an ``<h2>`` in its header (with a kicker: "Onlineversand aus
     Fernost : Wie gefährlich …"): the bar then sits in the article's header zone and
-    its crumbs and the headline came out twice. A bar whose ``<h1>`` is the only
-    headline (no heading elsewhere repeats it) stays: it places the header.
+    its crumbs and the headline came out twice. The copy may also say the same words in
+    another order or with other accents (``<h1>Danni Büchner und Ennesto Monte trennen
+    sich: "Arschloch"</h1>`` in the bar, ``<h2>„Arschloch“: Danni Büchner und Ennesto
+    Monté trennen sich</h2>`` in the header): an ``<h1>`` of at least
+    :data:`CRUMB_HEADLINE_MIN_WORDS` words all found in one other heading is a copy too.
+    A bar whose ``<h1>`` is the only headline (no heading elsewhere repeats it) stays: it
+    places the header.
 
     >>> page = ("<body><nav><ol><li>Wirtschaft</li><li><h1>Wie gefährlich Billigware aus China "
     ...         "ist</h1></li></ol></nav><article><h2>Fernost : Wie gefährlich Billigware aus "
@@ -2267,10 +2291,15 @@ def _crumb_copy(nav: Tag) -> bool:
     root: Any = nav
     while isinstance(root.parent, Tag):
         root = root.parent
+    words: frozenset[str] | None = None
     for h in _named(root, _HEADLINE_TAG_SET):
         if h is h1 or h.find_parent("nav") is not None:
             continue
         if key in _letters_key(h, skip_quotes=False):
+            return True
+        if words is None:
+            words = _folded_words(h1)
+        if len(words) >= CRUMB_HEADLINE_MIN_WORDS and words <= _folded_words(h):
             return True
     return False
 

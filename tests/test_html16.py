@@ -1,0 +1,97 @@
+"""HTML path, branch html16 (issue 10), read on the dev pages of both HTML benchmarks
+(``bench_html_trafilatura.py --half dev``, ``bench_html_gold.py --part dev``).
+
+* **a breadcrumb whose ``<h1>`` the header says again in other words' order**
+  (``_crumb_copy``, ``CRUMB_HEADLINE_MIN_WORDS``, rule ``html_breadcrumb``): tonight.de
+  writes the page's ``<h1>`` as the last crumb of its ``breadcrumbs`` bar ("Danni Büchner
+  und Ennesto Monte trennen sich: "Arschloch"") and the headline again as an ``<h2>`` with
+  the quote first and an accent the crumb lacks ("„Arschloch“: Danni Büchner und Ennesto
+  Monté trennen sich"). Round 9's test looked for the crumb's letters inside another
+  heading, in the same order, so the bar stayed and its crumbs opened the text
+  ("Tonight News > Unterhaltung > Promis >").
+
+The bar keeps the page's markup (schema.org ``BreadcrumbList``), shortened; the article
+under it is written for these tests. Look-alikes: a bar whose ``<h1>`` is the only headline,
+and one whose ``<h1>`` shares only some words with the header's heading.
+"""
+
+from __future__ import annotations
+
+import cleannews
+from _helpers import html_rules, html_text
+
+CFG = cleannews.CleanConfig(score_spin=False, quarantine=False)
+
+DE = (
+    "<p>Das ging schnell! Ungefähr vor einem halben Jahr verkündeten die beiden ihre "
+    "Verlobung, nun hat der Sänger die Trennung auf seinem Profil bestätigt und von einer "
+    "schweren Zeit für die ganze Familie gesprochen.</p>"
+)
+FR = (
+    "<p>Le conseil municipal a adopté mardi soir le budget de l'année prochaine après trois "
+    "heures de débat, avec les voix de la majorité et deux abstentions dans l'opposition.</p>"
+)
+
+CRUMB = (
+    "<span property='itemListElement' typeof='ListItem'><a property='item' typeof='WebPage' "
+    "href='https://www.tonight.de{href}'><span property='name'>{name}</span></a></span> &gt; "
+)
+
+
+def _tonight(h1: str, h2: str | None) -> str:
+    crumbs = "".join(
+        CRUMB.format(href=href, name=name)
+        for href, name in (("", "Tonight News"), ("/unterhaltung", "Unterhaltung"),
+                           ("/unterhaltung/promis", "Promis"))
+    )
+    bar = (
+        "<div class='js--breadcrumbs breadcrumbs breadcrumbs-post' typeof='BreadcrumbList'>"
+        f"<div class='breadcrumbs-inner'>{crumbs}<span property='itemListElement' "
+        f"typeof='ListItem'><span property='name' class='post current-item'><h1>{h1}</h1>"
+        "</span></span></div></div>"
+    )
+    header = f"<div class='post--title'><h2>{h2}</h2></div>" if h2 else ""
+    return (
+        "<html lang='de'><head><title>Trennung</title></head><body>"
+        "<main class='main--wrapper' role='main'>" + bar
+        + "<div class='single--container post type-post'><div class='single--header'>"
+        + header + "</div><div class='single--content'>" + DE * 5
+        + "</div></div></main></body></html>"
+    )
+
+
+H1 = 'Danni Büchner und Ennesto Monte trennen sich: "Arschloch"'
+H2 = "„Arschloch“: Danni Büchner und Ennesto Monté trennen sich"
+
+
+def test_breadcrumb_whose_headline_returns_reordered_goes():
+    html = _tonight(H1, H2)
+    text = html_text(html, CFG)
+    assert "Tonight News" not in text and "Unterhaltung" not in text
+    assert text.count("trennen sich") == 1 and H2 in text
+    assert "html_breadcrumb" in html_rules(html, CFG)
+
+
+def test_french_breadcrumb_with_accents_lost_goes():
+    crumbs = (
+        "<nav class='fil'><ol><li><a href='/'>Accueil</a></li><li><a href='/societe'>Société"
+        "</a></li><li><h1>Le conseil municipal adopte le budget de l'annee</h1></li></ol></nav>"
+    )
+    html = (
+        "<html lang='fr'><head><title>Budget</title></head><body><article><header>" + crumbs
+        + "<h2>Lyon : le budget de l'année, le conseil municipal adopte</h2></header>"
+        "<div class='article-body'>" + FR * 5 + "</div></article></body></html>"
+    )
+    text = html_text(html, CFG)
+    assert "Accueil" not in text and "Société" not in text
+    assert "Lyon : le budget de l'année, le conseil municipal adopte" in text
+
+
+def test_breadcrumb_holding_the_only_headline_stays():
+    text = html_text(_tonight(H1, None), CFG)
+    assert "Danni Büchner und Ennesto Monte trennen sich" in text
+
+
+def test_breadcrumb_sharing_some_words_with_a_heading_stays():
+    text = html_text(_tonight(H1, "Danni Büchner spricht über ihre Trennung"), CFG)
+    assert "Danni Büchner und Ennesto Monte trennen sich" in text
