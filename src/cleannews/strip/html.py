@@ -615,6 +615,9 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     (True, ('paywall', 'strong'))
     """
     raw_values = tuple(_attr_values(el))
+    anchor = (el.attrs or {}).get("id")
+    if isinstance(anchor, str) and anchor and _heading_anchor(el, anchor):
+        raw_values = tuple(v for v in raw_values if v != anchor)
     if sum(map(len, raw_values)) <= HINT_MEMO_MAX_CHARS:
         return _values_hint(raw_values, el.name in GATED_TEXT_TAGS)
     return _values_hint.__wrapped__(raw_values, el.name in GATED_TEXT_TAGS)
@@ -675,6 +678,60 @@ def _values_hint(raw_values: tuple[str, ...], gated_tag: bool) -> tuple[str, str
         None,
     )
     return (weak, "weak") if weak is not None else None
+
+
+#: An ``id`` of at least this many words that spells its element's heading is the heading's
+#: anchor (:func:`_heading_anchor`), not a name of the element's role.
+ANCHOR_MIN_WORDS = 4
+_ANCHOR_WORD = regex.compile(r"[^\W_]+")
+_HEADING_NAMES = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _heading_anchor(el: Tag, value: str) -> bool:
+    """True when the ``id`` ``value`` is written from the words of ``el``'s own heading
+    (``el`` itself, its first child or its parent), at least :data:`ANCHOR_MIN_WORDS` of
+    them: the anchor a table of contents links to.
+
+    Documentation generators and table-of-contents plugins name each section after its
+    heading (``<div class="section" id="sharing-with-a-single-developer"><h2>Sharing with
+    a single developer</h2>``, ``<h2 id="comment-choisir-son-velo">Comment choisir son
+    vélo</h2>``); such an ``id`` says what the section is about, and its first word is
+    no furniture hint ("sharing", "comment"). A box's own name stays a hint: a "Recent
+    comments" or "Related posts" box has fewer words, and its id is no sentence
+    (``id="comments"``, ``id="related_posts"``). Only ids that give a hint are looked at,
+    and only three elements beside them: constant work per element.
+
+    >>> soup = BeautifulSoup("<h2 id='comment-choisir-son-velo'>Comment choisir son vélo</h2>"
+    ...                      "<div id='recent-comments'><h2>Recent comments</h2></div>",
+    ...                      "html.parser")
+    >>> _heading_anchor(soup.h2, "comment-choisir-son-velo"), _hint(soup.h2)
+    (True, None)
+    >>> _heading_anchor(soup.div, "recent-comments"), _hint(soup.div)
+    (False, 'comments')
+    """
+    if len(_value_tokens(value)) < ANCHOR_MIN_WORDS or _values_hint((value,), False) is None:
+        return False
+    first = next((c for c in el.children if isinstance(c, Tag)), None)
+    parent = el.parent
+    heading = next(
+        (
+            h
+            for h in (el, first, parent)
+            if isinstance(h, Tag) and (h.name or "").lower() in _HEADING_NAMES
+        ),
+        None,
+    )
+    if heading is None:
+        return False
+    words = _ANCHOR_WORD.findall(_fold(heading.get_text(" ")))
+    slug = _ANCHOR_WORD.findall(_fold(value))
+    return len(slug) >= ANCHOR_MIN_WORDS and words[: len(slug)] == slug
+
+
+def _fold(text: str) -> str:
+    """``text`` casefolded, without accents: ``"Vélo"`` -> ``"velo"``."""
+    bare = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in bare if not unicodedata.combining(c))
 
 
 def _share_quote(toks: list[str]) -> bool:
@@ -2249,9 +2306,7 @@ def _folded_words(el: Tag) -> frozenset[str]:
     >>> sorted(_folded_words(h2))
     ['arschloch', 'ennesto', 'monte']
     """
-    text = unicodedata.normalize("NFKD", el.get_text(" ").casefold())
-    bare = "".join(c for c in text if not unicodedata.combining(c))
-    return frozenset(_HEADING_WORD.findall(bare))
+    return frozenset(_HEADING_WORD.findall(_fold(el.get_text(" "))))
 
 
 _HEADLINE_TAGS = ["h1", "h2", "h3"]
