@@ -10,9 +10,20 @@
   heading, in the same order, so the bar stayed and its crumbs opened the text
   ("Tonight News > Unterhaltung > Promis >").
 
+* **an ``id`` written from the section's own heading** (``_heading_anchor``,
+  ``ANCHOR_MIN_WORDS``): Sphinx names each section after its heading (``<div
+  class="section" id="sharing-with-a-single-developer"><h2>Sharing with a single
+  developer</h2>``, Mercurial's evolve guide in the gold set); the id's first word is a
+  furniture prefix ("sharing"), so the two sections, 56 % of the guide, went as page
+  furniture. French table-of-contents anchors have the same shape with the question word
+  "Comment" (``<h2 id="comment-choisir-son-velo">``), which is also the token of comment
+  threads.
+
 The bar keeps the page's markup (schema.org ``BreadcrumbList``), shortened; the article
 under it is written for these tests. Look-alikes: a bar whose ``<h1>`` is the only headline,
-and one whose ``<h1>`` shares only some words with the header's heading.
+and one whose ``<h1>`` shares only some words with the header's heading; a comment box
+named after its own short heading (``id="recent-comments"``) and an ``id`` of four words
+that is not its heading's.
 """
 
 from __future__ import annotations
@@ -95,3 +106,57 @@ def test_breadcrumb_holding_the_only_headline_stays():
 def test_breadcrumb_sharing_some_words_with_a_heading_stays():
     text = html_text(_tonight(H1, "Danni Büchner spricht über ihre Trennung"), CFG)
     assert "Danni Büchner und Ennesto Monte trennen sich" in text
+
+
+# --- an id written from the section's own heading ------------------------------------------
+
+EN = (
+    "<p>The key to shared mutable history is to keep your changesets in draft phase as you "
+    "pass them around, so that the target repository never publishes them by itself.</p>"
+)
+
+
+def _guide(section_id: str, heading: str) -> str:
+    return (
+        "<html lang='en'><head><title>Evolve</title></head><body><div class='document'>"
+        "<div class='body' role='main'><h1>Evolve: Shared Mutable History</h1>" + EN * 3
+        + f"<div class='section' id='{section_id}'><h2><a class='toc-backref' href='#id5'>"
+        f"{heading}</a><a class='headerlink' href='#{section_id}'>¶</a></h2>"
+        "<p>We will work through an example with three local repositories, although in the "
+        "real world they would most likely be on three different computers.</p>"
+        "<p>The public repository is where tested, polished changesets live, and it is where "
+        "you synchronize with the rest of your team.</p></div></div></div></body></html>"
+    )
+
+
+def test_section_named_after_its_heading_stays():
+    text = html_text(_guide("sharing-with-a-single-developer", "Sharing with a single developer"),
+                     CFG)
+    assert "Sharing with a single developer" in text
+    assert "three local repositories" in text and "polished changesets live" in text
+
+
+def test_french_heading_anchor_starting_with_comment_stays():
+    html = (
+        "<html lang='fr'><head><title>Vélo</title></head><body><article>"
+        "<h1>Bien choisir son vélo de ville</h1>" + FR * 3
+        + "<h2 id='comment-choisir-son-velo'>Comment choisir son vélo</h2>" + FR
+        + "</article></body></html>"
+    )
+    assert "Comment choisir son vélo" in html_text(html, CFG)
+
+
+def test_id_of_other_words_than_the_heading_stays_a_hint():
+    text = html_text(_guide("sharing-buttons-for-this-page", "Sharing with a single developer"),
+                     CFG)
+    assert "three local repositories" not in text
+
+
+def test_comment_box_named_after_its_short_heading_goes():
+    html = (
+        "<html lang='en'><head><title>Post</title></head><body><article><h1>Post</h1>" + EN * 3
+        + "</article><aside id='recent-comments'><h2>Recent comments</h2><ul><li>Anna on "
+        "<a href='/p/1'>Hello world</a></li><li>Ben on <a href='/p/2'>Second post</a></li>"
+        "</ul></aside></body></html>"
+    )
+    assert "Recent comments" not in html_text(html, CFG)
