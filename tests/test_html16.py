@@ -160,3 +160,16 @@ def test_comment_box_named_after_its_short_heading_goes():
         "</ul></aside></body></html>"
     )
     assert "Recent comments" not in html_text(html, CFG)
+
+
+def test_mediawiki_and_block_editor_anchors_stay():
+    html = (
+        "<html lang='fr'><head><title>Démarches</title></head><body><article>"
+        "<h1>Les démarches en mairie</h1>" + FR * 3
+        + "<h2><span class='mw-headline' id='Comment_faire_une_demande'>Comment faire une "
+        "demande</span></h2>" + FR
+        + "<h2 id='h-comment-payer-la-cantine'>Comment payer la cantine</h2>" + FR
+        + "</article></body></html>"
+    )
+    text = html_text(html, CFG)
+    assert "Comment faire une demande" in text and "Comment payer la cantine" in text

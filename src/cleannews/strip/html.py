@@ -683,6 +683,9 @@ def _values_hint(raw_values: tuple[str, ...], gated_tag: bool) -> tuple[str, str
 #: An ``id`` of at least this many words that spells its element's heading is the heading's
 #: anchor (:func:`_heading_anchor`), not a name of the element's role.
 ANCHOR_MIN_WORDS = 4
+#: The anchor may open with a number or a token of at most this many characters before the
+#: heading's words (``id="h-comment-choisir-son-velo"``, the WordPress block editor's).
+ANCHOR_PREFIX_MAX_CHARS = 1
 _ANCHOR_WORD = regex.compile(r"[^\W_]+")
 _HEADING_NAMES = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -690,7 +693,8 @@ _HEADING_NAMES = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 def _heading_anchor(el: Tag, value: str) -> bool:
     """True when the ``id`` ``value`` is written from the words of ``el``'s own heading
     (``el`` itself, its first child or its parent), at least :data:`ANCHOR_MIN_WORDS` of
-    them: the anchor a table of contents links to.
+    them, after at most a number or a one-letter prefix: the anchor a table of contents
+    links to (MediaWiki writes it on a ``<span>`` inside the heading).
 
     Documentation generators and table-of-contents plugins name each section after its
     heading (``<div class="section" id="sharing-with-a-single-developer"><h2>Sharing with
@@ -708,6 +712,8 @@ def _heading_anchor(el: Tag, value: str) -> bool:
     (True, None)
     >>> _heading_anchor(soup.div, "recent-comments"), _hint(soup.div)
     (False, 'comments')
+    >>> _heading_anchor(soup.h2, "h-comment-choisir-son-velo")
+    True
     """
     if len(_value_tokens(value)) < ANCHOR_MIN_WORDS or _values_hint((value,), False) is None:
         return False
@@ -725,6 +731,10 @@ def _heading_anchor(el: Tag, value: str) -> bool:
         return False
     words = _ANCHOR_WORD.findall(_fold(heading.get_text(" ")))
     slug = _ANCHOR_WORD.findall(_fold(value))
+    if slug and (slug[0].isdigit() or len(slug[0]) <= ANCHOR_PREFIX_MAX_CHARS) and (
+        slug[0] != (words[0] if words else None)
+    ):
+        slug = slug[1:]  # the block editor's "h-…", a section number "2-…"
     return len(slug) >= ANCHOR_MIN_WORDS and words[: len(slug)] == slug
 
 
