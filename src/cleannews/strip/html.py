@@ -23,6 +23,7 @@ the very same :func:`cleannews.strip.strip_text` rules on that text.
 from __future__ import annotations
 
 import json
+import unicodedata
 import warnings
 from functools import lru_cache
 from html import unescape
@@ -675,6 +676,9 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     (True, ('paywall', 'strong'))
     """
     raw_values = tuple(_attr_values(el))
+    anchor = (el.attrs or {}).get("id")
+    if isinstance(anchor, str) and anchor and _heading_anchor(el, anchor):
+        raw_values = tuple(v for v in raw_values if v != anchor)
     if sum(map(len, raw_values)) <= HINT_MEMO_MAX_CHARS:
         return _values_hint(raw_values, el.name in GATED_TEXT_TAGS)
     return _values_hint.__wrapped__(raw_values, el.name in GATED_TEXT_TAGS)
@@ -735,6 +739,70 @@ def _values_hint(raw_values: tuple[str, ...], gated_tag: bool) -> tuple[str, str
         None,
     )
     return (weak, "weak") if weak is not None else None
+
+
+#: An ``id`` of at least this many words that spells its element's heading is the heading's
+#: anchor (:func:`_heading_anchor`), not a name of the element's role.
+ANCHOR_MIN_WORDS = 4
+#: The anchor may open with a number or a token of at most this many characters before the
+#: heading's words (``id="h-comment-choisir-son-velo"``, the WordPress block editor's).
+ANCHOR_PREFIX_MAX_CHARS = 1
+_ANCHOR_WORD = regex.compile(r"[^\W_]+")
+_HEADING_NAMES = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _heading_anchor(el: Tag, value: str) -> bool:
+    """True when the ``id`` ``value`` is written from the words of ``el``'s own heading
+    (``el`` itself, its first child or its parent), at least :data:`ANCHOR_MIN_WORDS` of
+    them, after at most a number or a one-letter prefix: the anchor a table of contents
+    links to (MediaWiki writes it on a ``<span>`` inside the heading).
+
+    Documentation generators and table-of-contents plugins name each section after its
+    heading (``<div class="section" id="sharing-with-a-single-developer"><h2>Sharing with
+    a single developer</h2>``, ``<h2 id="comment-choisir-son-velo">Comment choisir son
+    vélo</h2>``); such an ``id`` says what the section is about, and its first word is
+    no furniture hint ("sharing", "comment"). A box's own name stays a hint: a "Recent
+    comments" or "Related posts" box has fewer words, and its id is no sentence
+    (``id="comments"``, ``id="related_posts"``). Only ids that give a hint are looked at,
+    and only three elements beside them: constant work per element.
+
+    >>> soup = BeautifulSoup("<h2 id='comment-choisir-son-velo'>Comment choisir son vélo</h2>"
+    ...                      "<div id='recent-comments'><h2>Recent comments</h2></div>",
+    ...                      "html.parser")
+    >>> _heading_anchor(soup.h2, "comment-choisir-son-velo"), _hint(soup.h2)
+    (True, None)
+    >>> _heading_anchor(soup.div, "recent-comments"), _hint(soup.div)
+    (False, 'comments')
+    >>> _heading_anchor(soup.h2, "h-comment-choisir-son-velo")
+    True
+    """
+    if len(_value_tokens(value)) < ANCHOR_MIN_WORDS or _values_hint((value,), False) is None:
+        return False
+    first = next((c for c in el.children if isinstance(c, Tag)), None)
+    parent = el.parent
+    heading = next(
+        (
+            h
+            for h in (el, first, parent)
+            if isinstance(h, Tag) and (h.name or "").lower() in _HEADING_NAMES
+        ),
+        None,
+    )
+    if heading is None:
+        return False
+    words = _ANCHOR_WORD.findall(_fold(heading.get_text(" ")))
+    slug = _ANCHOR_WORD.findall(_fold(value))
+    if slug and (slug[0].isdigit() or len(slug[0]) <= ANCHOR_PREFIX_MAX_CHARS) and (
+        slug[0] != (words[0] if words else None)
+    ):
+        slug = slug[1:]  # the block editor's "h-…", a section number "2-…"
+    return len(slug) >= ANCHOR_MIN_WORDS and words[: len(slug)] == slug
+
+
+def _fold(text: str) -> str:
+    """``text`` casefolded, without accents: ``"Vélo"`` -> ``"velo"``."""
+    bare = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in bare if not unicodedata.combining(c))
 
 
 def _share_quote(toks: list[str]) -> bool:
@@ -2304,6 +2372,22 @@ def _letters_key(el: Tag, skip_quotes: bool) -> str:
 
 #: A heading shorter than this (letters and digits) is no headline copy (:func:`_crumb_copy`).
 CRUMB_HEADLINE_MIN_CHARS = 20
+#: A crumb ``<h1>`` of at least this many words is also a headline copy when another
+#: heading holds all its words in another order or accented otherwise (:func:`_crumb_copy`).
+CRUMB_HEADLINE_MIN_WORDS = 4
+_HEADING_WORD = regex.compile(r"\w+")
+
+
+def _folded_words(el: Tag) -> frozenset[str]:
+    """The words of ``el``'s visible text, casefolded and without accents.
+
+    >>> h2 = BeautifulSoup("<h2>„Arschloch“: Ennesto Monté</h2>", "html.parser").h2
+    >>> sorted(_folded_words(h2))
+    ['arschloch', 'ennesto', 'monte']
+    """
+    return frozenset(_HEADING_WORD.findall(_fold(el.get_text(" "))))
+
+
 _HEADLINE_TAGS = ["h1", "h2", "h3"]
 _HEADLINE_TAG_SET = frozenset(_HEADLINE_TAGS)
 
@@ -2315,8 +2399,13 @@ def _crumb_copy(nav: Tag) -> bool:
     Some sites write the page's ``<h1>`` as the last item of the breadcrumb bar and the
     article's headline as an ``<h2>`` in its header (with a kicker: "Onlineversand aus
     Fernost : Wie gefährlich …"): the bar then sits in the article's header zone and
-    its crumbs and the headline came out twice. A bar whose ``<h1>`` is the only
-    headline (no heading elsewhere repeats it) stays: it places the header.
+    its crumbs and the headline came out twice. The copy may also say the same words in
+    another order or with other accents (``<h1>Danni Büchner und Ennesto Monte trennen
+    sich: "Arschloch"</h1>`` in the bar, ``<h2>„Arschloch“: Danni Büchner und Ennesto
+    Monté trennen sich</h2>`` in the header): an ``<h1>`` of at least
+    :data:`CRUMB_HEADLINE_MIN_WORDS` words all found in one other heading is a copy too.
+    A bar whose ``<h1>`` is the only headline (no heading elsewhere repeats it) stays: it
+    places the header.
 
     >>> page = ("<body><nav><ol><li>Wirtschaft</li><li><h1>Wie gefährlich Billigware aus China "
     ...         "ist</h1></li></ol></nav><article><h2>Fernost : Wie gefährlich Billigware aus "
@@ -2336,10 +2425,15 @@ def _crumb_copy(nav: Tag) -> bool:
     root: Any = nav
     while isinstance(root.parent, Tag):
         root = root.parent
+    words: frozenset[str] | None = None
     for h in _named(root, _HEADLINE_TAG_SET):
         if h is h1 or h.find_parent("nav") is not None:
             continue
         if key in _letters_key(h, skip_quotes=False):
+            return True
+        if words is None:
+            words = _folded_words(h1)
+        if len(words) >= CRUMB_HEADLINE_MIN_WORDS and words <= _folded_words(h):
             return True
     return False
 
