@@ -172,6 +172,35 @@ def rules_taking(line: str, paras: list[str], config) -> list[str]:
     return [c.rule for c in r.changes if c.before.strip() == line.strip()]
 
 
+#: Two article paragraphs per language (``fixtures/strip_probe_paragraphs.json``) between
+#: which the strip tests stand a probe line (:func:`probe_rules`).
+PROBE_PARAS: dict[str, list[str]] = json.loads(
+    (ROOT / "fixtures" / "strip_probe_paragraphs.json").read_text("utf-8"))["paragraphs"]
+
+
+def probe_rules(lang: str, line: str, config=None) -> list[str]:
+    """:func:`rules_taking` of ``line`` between the :data:`PROBE_PARAS` of ``lang``, with
+    ``config`` (default options when ``None``)."""
+    from cleannews import CleanConfig
+
+    return rules_taking(line, PROBE_PARAS[lang], config or CleanConfig())
+
+
+def read_pty(fd: int) -> bytes:
+    """Everything a child wrote to the pseudo-terminal whose controlling side is ``fd``,
+    until it closes its side (Linux then raises ``EIO``)."""
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 def html_rules(html: str, config) -> set[str]:
     """The names of the rules the HTML front end applied to ``html``."""
     from cleannews.strip.html import html_to_text

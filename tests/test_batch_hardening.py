@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import committed_docs, read_jsonl, write_seed_corpus
+from _helpers import committed_docs, read_jsonl, read_pty, write_seed_corpus
 
 SEEDS = Path(__file__).parent.parent / "seeds"
 SINK_FILES = ("clean.jsonl", "quarantine/quarantine.jsonl", "errors/errors.jsonl")
@@ -327,17 +327,9 @@ def _on_a_terminal(args: list[str], cwd: Path) -> tuple[int, str]:
     proc = subprocess.Popen([_exe(), *args], cwd=cwd, stdout=subprocess.DEVNULL,
                             stderr=slave, stdin=subprocess.DEVNULL)
     os.close(slave)
-    chunks = []
-    while True:
-        try:
-            data = os.read(master, 65536)
-        except OSError:  # EIO: the other side is closed
-            break
-        if not data:
-            break
-        chunks.append(data)
+    out = read_pty(master)
     os.close(master)
-    return proc.wait(timeout=300), b"".join(chunks).decode("utf-8", "replace")
+    return proc.wait(timeout=300), out.decode("utf-8", "replace")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")

@@ -16,13 +16,12 @@ and 100,000 short lines. Only TRAIN pages (the fixtures fail on a held-out page)
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 
 import pytest
 
-from _helpers import kept_lines, rules_taking
+from _helpers import PROBE_PARAS, kept_lines, rules_taking
 from cleannews import CleanConfig
 from cleannews.evaluate import read_fixture
 from cleannews.strip import strip_text
@@ -30,9 +29,7 @@ from cleannews.strip._zones import heading_pairs, teaser_pairs
 from cleannews.strip.detectors import GOOD, _Line
 
 ROOT = Path(__file__).parent.parent
-PARAS = json.loads((ROOT / "fixtures" / "strip_probe_paragraphs.json").read_text("utf-8"))[
-    "paragraphs"
-]
+PARAS = PROBE_PARAS
 CFG = CleanConfig()
 
 
@@ -102,10 +99,12 @@ def test_teaser_pairs_go_on_train_pages(furniture_taken, train_page, page, relat
     assert all(lb.text.strip() in kept for lb in labelled if lb.content and lb.text.strip())
 
 
-def _zone(*texts):
+def _zone(*texts, good_words=12):
+    """The lines of ``texts``, those of ``good_words`` words or more classed ``GOOD``
+    (paragraphs, as the block score classes them)."""
     ls = [_Line(t, frozenset()) for t in texts]
     for ln in ls:
-        if ln.n >= 12:
+        if ln.n >= good_words:
             ln.cls = GOOD
     return ls
 
@@ -132,11 +131,7 @@ def test_teaser_pairs_shape():
 
 
 def _page(*texts):
-    ls = [_Line(t, frozenset()) for t in texts]
-    for ln in ls:
-        if ln.n >= 10:
-            ln.cls = GOOD
-    return ls
+    return _zone(*texts, good_words=10)
 
 
 class _Heading:

@@ -9,13 +9,13 @@ to itself. Only TRAIN pages (the fixtures fail on a held-out page).
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
 import pytest
 
-from _helpers import kept_lines, rules_taking
+from _helpers import PROBE_PARAS, kept_lines
+from _helpers import probe_rules as _taken
 from cleannews import CleanConfig
 from cleannews.strip import strip_text
 from cleannews.strip.detectors import (
@@ -26,9 +26,7 @@ from cleannews.strip.detectors import (
 )
 
 ROOT = Path(__file__).parent.parent
-PARAS = json.loads((ROOT / "fixtures" / "strip_probe_paragraphs.json").read_text("utf-8"))[
-    "paragraphs"
-]
+PARAS = PROBE_PARAS
 NEW_RULES = {"read_more_word_gen15", "item_counter_gen15", "archive_day_title_gen15",
              "home_crumb_alone", "caption_glued_twice"}
 
@@ -127,9 +125,6 @@ def test_glued_halves_and_look_alikes():
     _caption_glued_twice(ls)
     assert _rules(ls) == ["caption_glued_twice", None]
 
-
-def _taken(lang: str, line: str) -> list[str]:
-    return rules_taking(line, PARAS[lang], CleanConfig())
 
 
 @pytest.mark.parametrize(

@@ -10,21 +10,19 @@ Only TRAIN pages (the fixtures fail on a held-out page).
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
 import pytest
 
-from _helpers import kept_lines, rules_taking
+from _helpers import PROBE_PARAS, kept_lines
+from _helpers import probe_rules as _taken
 from cleannews import CleanConfig
 from cleannews.strip import strip_text
 from cleannews.strip.detectors import _Line
 
 ROOT = Path(__file__).parent.parent
-PARAS = json.loads((ROOT / "fixtures" / "strip_probe_paragraphs.json").read_text("utf-8"))[
-    "paragraphs"
-]
+PARAS = PROBE_PARAS
 NEW_RULES = {"tag_label_gen16m", "photo_name_credit_gen16m", "caption_credit_tail_gen16m",
              "agency_credit_above_body"}
 
@@ -48,9 +46,6 @@ def test_rule_takes_furniture_on_train_pages_and_no_content(furniture_taken, pag
     for repaired in (False, True):
         assert furniture_taken(page, {rule}, repaired).get(rule, 0) >= 1, (page, rule, repaired)
 
-
-def _taken(lang: str, line: str) -> list[str]:
-    return rules_taking(line, PARAS[lang], CleanConfig())
 
 
 @pytest.mark.parametrize(

@@ -9,20 +9,17 @@ paragraphs. Never a page of the CHECK half (fr-g, fr-h, it-e, en-e) nor of a hel
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from _helpers import rules_taking
-from cleannews import CleanConfig
+from _helpers import PROBE_PARAS
+from _helpers import probe_rules as _taken
 from cleannews.strip._widgets import _row_kind, calendar_widget, dated_feed
 from cleannews.strip.detectors import _Line
 
 ROOT = Path(__file__).parent.parent
-PARAS = json.loads((ROOT / "fixtures" / "strip_probe_paragraphs.json").read_text("utf-8"))[
-    "paragraphs"
-]
+PARAS = PROBE_PARAS
 CHECK_HALF = ("fr-g-", "fr-h-", "it-e-", "en-e-")
 
 
@@ -95,9 +92,6 @@ def test_calendar_rows_and_look_alikes():
     calendar_widget(ls)  # two day rows without a weekday row: not enough
     assert all(ln.removal is None for ln in ls)
 
-
-def _taken(lang: str, line: str) -> list[str]:
-    return rules_taking(line, PARAS[lang], CleanConfig())
 
 
 @pytest.mark.parametrize(

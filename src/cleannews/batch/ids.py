@@ -19,7 +19,7 @@ from typing import Any
 
 import regex
 
-__all__ = ["MAX_NAME_BYTES", "field_value", "record_id", "safe_relpath", "with_field"]
+__all__ = ["MAX_NAME_BYTES", "field_value", "pop_field", "record_id", "safe_relpath", "with_field"]
 
 #: Longest file-name component written (bytes, UTF-8); most file systems allow 255.
 MAX_NAME_BYTES = 150
@@ -125,6 +125,30 @@ def with_field(record: dict[str, Any], field: str, value: Any) -> dict[str, Any]
         owner[parts[-1]] = value
         return out
     return dict(record)
+
+
+def pop_field(record: dict[str, Any], field: str, default: Any = None) -> Any:
+    """Remove ``field`` from ``record`` (in place) and return its value, reading it as
+    :func:`field_value` does (the key itself, else the dotted path); ``default`` when there is
+    none, the record then unchanged.
+
+    >>> rec = {"doc": {"text": "Bonjour", "title": "T"}, "id": 1}
+    >>> pop_field(rec, "doc.text"), rec
+    ('Bonjour', {'doc': {'title': 'T'}, 'id': 1})
+    >>> pop_field(rec, "doc.text", "-"), pop_field({"doc": "x"}, "doc.text", "-")
+    ('-', '-')
+    """
+    if field in record:
+        return record.pop(field)
+    if "." not in field:
+        return default
+    *path, leaf = field.split(".")
+    owner: Any = record
+    for part in path:
+        owner = owner.get(part)
+        if not isinstance(owner, dict):
+            return default
+    return owner.pop(leaf, default)
 
 
 def record_id(record: dict[str, Any], id_field: str, fallback: str) -> str:

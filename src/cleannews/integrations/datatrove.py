@@ -388,21 +388,15 @@ class CleannewsJsonlReader(JsonlReader):
         ``adapter`` gets the record as it is."""
         if getattr(self.adapter, "__func__", None) is not JsonlReader._default_adapter:
             return
-        from cleannews.batch.ids import field_value
+        from cleannews.batch.ids import pop_field
 
         missing = object()
         for key in (self.text_key, self.id_key):
             if key in record or "." not in key:
                 continue
-            value = field_value(record, key, missing)
-            if value is missing:
-                continue
-            *path, leaf = key.split(".")
-            owner = record
-            for part in path:
-                owner = owner[part]
-            del owner[leaf]
-            record[key] = value
+            value = pop_field(record, key, missing)
+            if value is not missing:
+                record[key] = value
 
     def _error_document(self, raw: bytes, filepath: str, index: int,
                         record: dict[str, Any] | None, kind: str, message: str,
