@@ -906,8 +906,14 @@ def _find_title(lines: list[_Line]) -> tuple[str, int, bool]:
     few lines below, the first is a repeat (marked here) and the second the title.
     """
     title_key, title_idx, passed = "", -1, False
+    after_paragraph = False
     for i, ln in enumerate(lines):
+        if _paragraph_before_title(ln):
+            after_paragraph = True
+            continue
         if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n <= TITLE_MAX_WORDS:
+            if after_paragraph and ln.ends:
+                break  # a sentence under the text's opening paragraph: no headline
             if not _TITLE_END_BAD.search(ln.text[-2:]):
                 title_idx = _past_kickers(lines, i)
                 title_key = lines[title_idx].key()
@@ -926,6 +932,37 @@ def _find_title(lines: list[_Line]) -> tuple[str, int, bool]:
                 )
                 return k, j, passed
     return title_key, title_idx, passed
+
+
+def _paragraph_before_title(ln: _Line) -> bool:
+    """A standing sentence longer than any headline (more than :data:`TITLE_MAX_WORDS`
+    words, ending like a sentence) met before the headline: the text opens with a
+    paragraph, so :func:`_find_title` takes no line below it that ends like a sentence for
+    the headline (html17). A short line that does not end so ("MAURYTH GBANE", the byline
+    printed twice under the article) may still be the line whose copies go.
+
+    Before, :func:`_find_title` passed over such lines and took the first short line below
+    them as the page's title: on domradio.de a fact box printed before the headline (its
+    heading is kept, its paragraphs stand) made the box's last, 26-word paragraph "the
+    title" ("… leitete. (KNA 19.11.21)"), and its second copy after the article went as
+    ``title_repeat``. A long line that does not end like a sentence (a menu run together)
+    is passed as before.
+
+    >>> _paragraph_before_title(_Line("Das Zentralkomitee der deutschen Katholiken (ZdK) ist "
+    ...     "das höchste repräsentative Gremium des deutschen Laien-Katholizismus. Es vertritt "
+    ...     "die katholischen Laien bei der gesellschaftlichen Meinungsbildung.", frozenset()))
+    True
+    >>> _paragraph_before_title(_Line("Accueil Politique Monde Économie Culture Sport " * 6,
+    ...     frozenset()))
+    False
+    """
+    return (
+        not ln.blank
+        and ln.cls is not BAD
+        and not ln.protected
+        and ln.n > TITLE_MAX_WORDS
+        and ln.ends
+    )
 
 
 def _all_segments_furniture(ln: _Line, rs: RuleSet) -> bool:
