@@ -90,3 +90,84 @@ def test_byline_printed_twice_under_the_opening_paragraph_still_goes():
     )
     r = strip_text("\n".join([par, "MAURYTH GBANE", "MAURYTH GBANE"]), CFG)
     assert r.text.count("MAURYTH GBANE") == 1
+
+
+# ---- a fact sheet after the article (_fact_sheet) ----------------------------------------
+
+SHEET_PAGE = (
+    "<html lang='{lang}'><head><title>{title}</title></head><body>"
+    "<article class='post type-astro-bilder hentry'><header class='entry-header'>"
+    "<h1 class='entry-title'>{title}</h1></header>"
+    "<div class='entry-content clearfix'><p>{text}</p><h3>{heading}</h3><ul>{items}</ul>"
+    "<div class='mh-social-bottom'><a class='mh-facebook' href='#'>Facebook</a>"
+    "<a class='mh-twitter' href='#'>Twitter</a></div></div></article>"
+    "<nav class='mh-post-nav-wrap'><a href='/prev' rel='prev'>{prev}</a>"
+    "<a href='/next' rel='next'>{next}</a></nav></body></html>"
+)
+
+
+def _sheet(lang: str, title: str, text: str, heading: str, items: list[str], nav) -> str:
+    lis = "".join(f"<li>{x}</li>" for x in items)
+    return SHEET_PAGE.format(
+        lang=lang, title=title, text=text, heading=heading, items=lis, prev=nav[0], next=nav[1]
+    )
+
+
+ASTRO = _sheet(
+    "de", "Plejaden, M45",
+    "Nun nicht im Staub, sondern mit ausgeprägten Sternstrahlen (Optik abgeblendet auf "
+    "Blende 5.6) und in voller Pracht: die Plejaden in einer klaren Nacht über dem Kasberg.",
+    "Detailangaben",
+    ["Kategorie: <a href='/kategorie/ersteversuche/'>Erste Versuche</a>",
+     "Art der Aufnahme: Digitalfoto", "Optik: Teleobjektiv", "Öffnung in mm: ",
+     "Brennweite in mm: 180", "Kameramodell: Canon EOS 60 Da", "Filter: -", "ISO-Zahl: 640",
+     "Belichtungszeit: 60 x 3 Minuten", "Datum: 31/08/2019", "Zeitzone: MESZ",
+     "Ort: Kasberg im Frankenland", "weitere Bildautoren: "],
+    ("Zurück", "Weiter"),
+)
+
+CONCERT = _sheet(
+    "fr", "Le quatuor Ébène joue Beethoven à Lyon",
+    "Le quatuor Ébène revient à Lyon avec l'intégrale des derniers quatuors de Beethoven, "
+    "un cycle qu'il a déjà donné à Vienne et à New York et qu'il enregistre cette année.",
+    "En pratique",
+    ["Mots-clés : <a href='/tag/beethoven/'>Beethoven</a>, <a href='/tag/lyon/'>Lyon</a>",
+     "Lieu : salle Molière", "Date : samedi 12 mars", "Heure : 20 h 30",
+     "Durée : 1 h 45 avec entracte", "Tarif : de 15 à 38 euros", "Programme : opus 127 et 131"],
+    ("Précédent", "Suivant"),
+)
+
+CONTACT = _sheet(
+    "fr", "Le quatuor Ébène joue Beethoven à Lyon",
+    "Le quatuor Ébène revient à Lyon avec l'intégrale des derniers quatuors de Beethoven, "
+    "un cycle qu'il a déjà donné à Vienne et à New York et qu'il enregistre cette année.",
+    "Nous contacter",
+    ["Mots-clés : <a href='/tag/beethoven/'>Beethoven</a>, <a href='/tag/lyon/'>Lyon</a>",
+     "Adresse : 3 quai Saint-Vincent", "Tél. : 04 78 00 00 00", "Fax : 04 78 00 00 01",
+     "Horaires : 9 h - 18 h"],
+    ("Précédent", "Suivant"),
+)
+
+
+def test_astronomy_photo_sheet_stays():
+    # abenteuer-astronomie.de (trafilatura's set): "Art der Aufnahme: Digitalfoto" and
+    # "Ort: Kasberg im Frankenland" are among its "with" snippets
+    text = cleannews.clean_html(ASTRO, CFG).text
+    for item in ("Art der Aufnahme: Digitalfoto", "Brennweite in mm: 180",
+                 "Ort: Kasberg im Frankenland"):
+        assert item in text
+
+
+def test_french_concert_sheet_stays():
+    text = cleannews.clean_html(CONCERT, CFG).text
+    for item in ("Lieu : salle Molière", "Durée : 1 h 45 avec entracte",
+                 "Tarif : de 15 à 38 euros"):
+        assert item in text
+
+
+def test_contact_card_after_the_article_still_goes():
+    # the same page with a contact card under the text: no fact sheet, the context rule
+    # takes it as before
+    text = cleannews.clean_html(CONTACT, CFG).text
+    assert "Tél. : 04 78 00 00 00" not in text
+    assert "Fax : 04 78 00 00 01" not in text
