@@ -144,7 +144,7 @@ CONTACT = _sheet(
     "Nous contacter",
     ["Mots-clés : <a href='/tag/beethoven/'>Beethoven</a>, <a href='/tag/lyon/'>Lyon</a>",
      "Adresse : 3 quai Saint-Vincent", "Tél. : 04 78 00 00 00", "Fax : 04 78 00 00 01",
-     "Horaires : 9 h - 18 h"],
+     "Accès : métro Hôtel de Ville", "Horaires : 9 h - 18 h"],
     ("Précédent", "Suivant"),
 )
 
@@ -171,3 +171,4 @@ def test_contact_card_after_the_article_still_goes():
     text = cleannews.clean_html(CONTACT, CFG).text
     assert "Tél. : 04 78 00 00 00" not in text
     assert "Fax : 04 78 00 00 01" not in text
+    assert "Accès : métro Hôtel de Ville" not in text
