@@ -172,3 +172,16 @@ def test_contact_card_after_the_article_still_goes():
     assert "Tél. : 04 78 00 00 00" not in text
     assert "Fax : 04 78 00 00 01" not in text
     assert "Accès : métro Hôtel de Ville" not in text
+
+
+def test_fact_line_patterns_are_linear_on_1mb_lines():
+    import time
+
+    from cleannews.strip.detectors import _CONTACT_LABEL, _FACT_LINE, _fact_sheet, _Line
+
+    for line in ("a" * 1_000_000, "a " * 500_000 + ":", ": " * 500_000, "tél " * 250_000):
+        t0 = time.perf_counter()
+        _FACT_LINE.match(line)
+        _CONTACT_LABEL.search(line[:1_000_000])
+        assert not _fact_sheet([_Line(line, frozenset())] * 3)
+        assert time.perf_counter() - t0 < 5
