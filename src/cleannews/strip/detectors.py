@@ -137,6 +137,10 @@ EMBED_MAX_WORDS = 80
 #: Context: at most this many ambiguous lines in a row between two boilerplate
 #: lines inside the article (lists stay); in the tail any number.
 CONTEXT_MAX_RUN = 2
+#: A fact sheet after the article (html17): a run of more than CONTEXT_MAX_RUN short lines
+#: of which at least this share read "Label: value" (:data:`_FACT_LINE`) with labels all
+#: different and none a contact's (:data:`_CONTACT_LABEL`) is content, not furniture.
+FACT_SHEET_MIN_SHARE = 0.75
 #: Rules whose lines are *inline* furniture: a photo's caption or credit, a tag page's label.
 #: They stand next to the article's own lines (a photo inside the text, the first teaser of
 #: a tag page), so the context pass does not count them as a boilerplate neighbour: on TRAIN a
@@ -237,6 +241,15 @@ _FIGURE_LINE = regex.compile(r"^\d[\d.,]*+(?:\s\d+)*+\s\p{L}")
 #: "10 h : ouverture", "Mise en scène : Anne Petit" (a value after a label and a colon).
 _LABEL_VALUE = regex.compile(r"\w\s?:\s+\w")
 #: "Sophie Durand", "Jean-Pierre Le Gall": two or three words, each capitalised.
+#: A fact sheet's line: a label of at most 40 characters, a colon, then the value or nothing
+#: ("Brennweite in mm: 180", "Durée :", "Lieu : salle Pleyel").
+_FACT_LINE = regex.compile(r"^([^:\n]{2,40}?)\s?:(?:\s|$)")
+#: A contact card's label (a footer's "Tél. : 01 …", "E-mail : …"): no fact sheet's.
+_CONTACT_LABEL = regex.compile(
+    r"\b(?:t[eé]l(?:[eé]fon|[eé]phone|\.)?|fax|e-?mail|mail|courriel|adresse|address|phone|"
+    r"mobile?|portable|handy|web(?:site)?|site|internet|kontakt|contact)\b",
+    regex.IGNORECASE,
+)
 _PERSON_NAME = regex.compile(
     r"^(?-i:\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}]+)?)(?:\s(?-i:\p{Lu}[\p{Ll}’'-]+)){1,2}+$"
 )
@@ -906,8 +919,14 @@ def _find_title(lines: list[_Line]) -> tuple[str, int, bool]:
     few lines below, the first is a repeat (marked here) and the second the title.
     """
     title_key, title_idx, passed = "", -1, False
+    after_paragraph = False
     for i, ln in enumerate(lines):
+        if _paragraph_before_title(ln):
+            after_paragraph = True
+            continue
         if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n <= TITLE_MAX_WORDS:
+            if after_paragraph and ln.ends:
+                break  # a sentence under the text's opening paragraph: no headline
             if not _TITLE_END_BAD.search(ln.text[-2:]):
                 title_idx = _past_kickers(lines, i)
                 title_key = lines[title_idx].key()
@@ -926,6 +945,38 @@ def _find_title(lines: list[_Line]) -> tuple[str, int, bool]:
                 )
                 return k, j, passed
     return title_key, title_idx, passed
+
+
+def _paragraph_before_title(ln: _Line) -> bool:
+    """A standing sentence longer than any headline (more than :data:`TITLE_MAX_WORDS`
+    words, ending like a sentence) met before the headline: the text opens with a
+    paragraph, so :func:`_find_title` takes no line below it that ends like a sentence for
+    the headline (html17). A short line that does not end so ("MAURYTH GBANE", the byline
+    printed twice under the article) may still be the line whose copies go.
+
+    Before, :func:`_find_title` passed over such lines and took the first short line below
+    them as the page's title: on domradio.de a fact box printed before the headline (its
+    heading is kept, its paragraphs stand) made the box's last, 26-word paragraph "the
+    title" ("… leitete. (KNA 19.11.21)"), and its second copy after the article went as
+    ``title_repeat``. A long line that does not end like a sentence (a menu run together)
+    is passed as before.
+
+    >>> _paragraph_before_title(_Line("Das Zentralkomitee der deutschen Katholiken (ZdK) ist "
+    ...     "das höchste repräsentative Gremium des deutschen Laien-Katholizismus. Es vertritt "
+    ...     "die katholischen Laien bei der gesellschaftlichen Meinungsbildung und ist das "
+    ...     "anerkannte Organ des Laienengagements.", frozenset()))
+    True
+    >>> _paragraph_before_title(_Line("Accueil Politique Monde Économie Culture Sport " * 6,
+    ...     frozenset()))
+    False
+    """
+    return (
+        not ln.blank
+        and ln.cls is not BAD
+        and not ln.protected
+        and ln.n > TITLE_MAX_WORDS
+        and ln.ends
+    )
 
 
 def _all_segments_furniture(ln: _Line, rs: RuleSet) -> bool:
@@ -1646,6 +1697,40 @@ def _article_list(items: list[_Line], after: bool) -> bool:
     return names >= LIST_ITEM_MIN_SHARE * len(items)
 
 
+def _fact_sheet(items: list[_Line]) -> bool:
+    """True when the run of short lines ``items`` (after the article) is a fact sheet: at
+    least :data:`FACT_SHEET_MIN_SHARE` of them read "Label: value" (:data:`_FACT_LINE`),
+    their labels all different, none a contact's (:data:`_CONTACT_LABEL`), no line holding
+    an address ("@", "http", "www"). The context rule left such runs inside the article
+    only; an astronomy photo's "Detailangaben" (abenteuer-astronomie.de, trafilatura's set),
+    a concert's or a book's card printed under the text went as ``context`` (html17).
+
+    >>> mk = lambda *ts: [_Line(t, frozenset()) for t in ts]
+    >>> _fact_sheet(mk("Optik: Teleobjektiv", "Brennweite in mm: 180", "ISO-Zahl: 640",
+    ...                "Ort: Kasberg im Frankenland", "weitere Bildautoren:"))
+    True
+    >>> _fact_sheet(mk("Lieu : salle Pleyel", "Date : 12 mars", "Tarif : 25 euros"))
+    True
+    >>> _fact_sheet(mk("Adresse : 3 rue Vivienne", "Tél. : 01 40 00 00 00",
+    ...                "Horaires : 9 h - 18 h"))
+    False
+    """
+    if len(items) <= CONTEXT_MAX_RUN:
+        return False
+    labels: set[str] = set()
+    for ln in items:
+        if "@" in ln.text or "http" in ln.low or "www" in ln.low:
+            return False
+        m = _FACT_LINE.match(ln.text)
+        if m is None:
+            continue
+        label = m.group(1).strip().casefold()
+        if label in labels or _CONTACT_LABEL.search(label):
+            return False
+        labels.add(label)
+    return len(labels) >= FACT_SHEET_MIN_SHARE * len(items)
+
+
 def _next_is_text(lines: list[_Line], j: int) -> bool:
     """True when the next non-blank line from ``j`` is not boilerplate."""
     for ln in islice(lines, j, None):
@@ -1908,7 +1993,10 @@ def _context(
         if i >= 0 and lines[i].cls is AMB:
             run.append(i)
             continue
-        ends = any(lines[k].ends for k in run)
+        ends = any(lines[k].ends for k in run) or (
+            len(run) > CONTEXT_MAX_RUN and run[0] > last_good
+            and _fact_sheet([lines[k] for k in run])
+        )
         for k in run:
             run_len[k] = len(run)
             run_ends[k] = ends
@@ -1937,8 +2025,9 @@ def _context(
         elif i > last_good:
             limit = TAIL_CONTEXT_MAX_WORDS
             if run_len.get(i, 1) > CONTEXT_MAX_RUN and run_ends[i]:
-                # a list with sentence-like items after the last paragraph (computed per
-                # run above: testing every pair of lines was cubic in a long list)
+                # a list with sentence-like items after the last paragraph, or a fact sheet
+                # (computed per run above: testing every pair of lines was cubic in a long
+                # list)
                 continue
         else:
             limit = CONTEXT_MAX_WORDS
