@@ -419,7 +419,7 @@ def pattern_gate(p: str) -> tuple[str, ...]:
 
 
 def rule_gate(p: str, requires: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """The literal gate :meth:`RuleSet._run` tests before a phrase or span pattern ``p`` of a
+    r"""The literal gate :meth:`RuleSet._run` tests before a phrase or span pattern ``p`` of a
     rule whose ``requires`` literals are ``requires`` (case-folded; one of them is in every
     match, as the rule files promise and ``tests/test_perf17.py`` checks): those when they
     weigh more than :func:`pattern_gate`'s, else :func:`pattern_gate`'s.
