@@ -6,9 +6,6 @@
   ``requires`` must be in every match (checked on real lines and adversarial ones), the
   literals' characters must fold as ``regex`` matches them, and the hits must be those of
   the rule set without gates.
-* :func:`html.parse_page` pauses the cyclic garbage collector while the tree is built
-  (:func:`html._gc_paused`): no collection runs inside it, and the collector's state is
-  given back as found (on, off, after an exception).
 * :func:`html._values_hint` looks for multi-word hints only when a class token is a hint's
   first word (:func:`html._fenced_hint`) and writes ``_strong_token`` out: it must answer
   as the former function (kept below as the oracle) on every class list of the gold dev
@@ -17,7 +14,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import random
 from pathlib import Path
@@ -200,61 +196,6 @@ def test_phrase_and_span_hits_equal_without_gates(lines, monkeypatch):
         assert b == [(r.name, s, e) for r, s, e in plain.spans(text, low)], text[:200]
         credit_hits += any(x[0] == CREDIT for x in a)
     assert credit_hits >= 8
-
-
-# --- the garbage collector paused during the parse ------------------------------------
-
-def _big_page(n: int = 3000) -> str:
-    rows = "".join(f"<div class='row r{i}'><p id='p{i}'>Ligne {i} du <b>texte</b>.</p></div>"
-                   for i in range(n))
-    return f"<html><body><article>{rows}</article></body></html>"
-
-
-def test_no_collection_runs_while_a_page_is_parsed(monkeypatch):
-    """On main, parsing this page ran the collector dozens of times."""
-    runs, inside = [], []
-    real = H._parse_page
-
-    def parse(html):
-        inside.append(1)
-        try:
-            return real(html)
-        finally:
-            inside.pop()
-
-    def count(phase, info):
-        if phase == "start" and inside:
-            runs.append(info["generation"])
-
-    monkeypatch.setattr(H, "_parse_page", parse)
-    page = _big_page()
-    assert gc.isenabled()
-    gc.callbacks.append(count)
-    try:
-        soup = H.parse_page(page)
-    finally:
-        gc.callbacks.remove(count)
-    assert gc.isenabled()
-    assert runs == []
-    assert len(soup.find_all("p")) == 3000
-
-
-def test_the_collector_is_left_as_found(monkeypatch):
-    gc.disable()
-    try:
-        H.parse_page("<p>Un texte.</p>")
-        assert not gc.isenabled()  # turned off by the caller: stays off
-    finally:
-        gc.enable()
-
-    def boom(html):
-        assert not gc.isenabled()
-        raise RuntimeError("parse failed")
-
-    monkeypatch.setattr(H, "_parse_page", boom)
-    with pytest.raises(RuntimeError):
-        H.parse_page("<p>Un texte.</p>")
-    assert gc.isenabled()
 
 
 # --- _values_hint ------------------------------------------------------------------------

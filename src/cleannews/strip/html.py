@@ -22,12 +22,9 @@ the very same :func:`cleannews.strip.strip_text` rules on that text.
 
 from __future__ import annotations
 
-import gc
 import json
 import unicodedata
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import lru_cache
 from html import unescape
 from importlib import resources
@@ -639,6 +636,8 @@ def _tokens(el: Tag) -> list[str]:
 
 
 def _strong_token(tok: str) -> bool:
+    """A strong furniture token (``_values_hint`` writes this test out; ``tests/test_perf17.py``
+    checks the two agree)."""
     return tok in CLASS_HINTS or (tok.startswith(STRONG_PREFIXES) and tok not in PREFIX_EXCEPTIONS)
 
 
@@ -3912,47 +3911,12 @@ def parse_page(html: str) -> BeautifulSoup:
     'AT&T; et été &foo; &bar;'
     >>> parse_page("<p>a</p><!-- <p>b</p>").get_text()
     'a'
-
-    The cyclic garbage collector is paused while the tree is built (:func:`_gc_paused`).
     """
-    with _gc_paused():
-        if unclosed_comment(html) is not None:
-            soup = _parse_page(html + "-->")
-            if isinstance(_last_node(soup), Comment):
-                return soup
-        return _parse_page(html)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while the block runs (when it was on).
-
-    Building a tree allocates a tagged object per element, string and attribute list, each
-    linked to its parent: the collector's generation counts fill up again and again, and
-    its full passes walk every object the process holds (the loaded models and rules
-    included) while none of the tree's objects is garbage. On the gold dev pages the
-    collector took 23-28 % of :func:`parse_page` and 13-17 % of :func:`html_to_text`
-    (perf17). The tree is the same object graph either way: garbage cycles (none are
-    made in a parse but a discarded first tree, see :func:`parse_page`) are collected
-    after the block, at the collector's next run. A collector turned off by the caller
-    stays off; one turned on by another thread during the block stays on (the pause only
-    restores what it found).
-
-    >>> import gc
-    >>> with _gc_paused():
-    ...     gc.isenabled()
-    False
-    >>> gc.isenabled()
-    True
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    if unclosed_comment(html) is not None:
+        soup = _parse_page(html + "-->")
+        if isinstance(_last_node(soup), Comment):
+            return soup
+    return _parse_page(html)
 
 
 class _PageBuilder(HTMLParserTreeBuilder):
