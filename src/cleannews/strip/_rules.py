@@ -418,6 +418,27 @@ def pattern_gate(p: str) -> tuple[str, ...]:
     return best if _gate_weight(best) >= MIN_GATE_WEIGHT else ()
 
 
+def rule_gate(p: str, requires: tuple[str, ...] = ()) -> tuple[str, ...]:
+    r"""The literal gate :meth:`RuleSet._run` tests before a phrase or span pattern ``p`` of a
+    rule whose ``requires`` literals are ``requires`` (case-folded; one of them is in every
+    match, as the rule files promise and ``tests/test_perf17.py`` checks): those when they
+    weigh more than :func:`pattern_gate`'s, else :func:`pattern_gate`'s.
+
+    ``caption_credit_tail_gen16m`` opens with ``cr[ée]dits?``: the pattern's own gate is
+    ``cr`` (the class cuts the literal), so it ran on every line with a word holding "cr"
+    ("écrit", "crise", "décret": 440 of 2,078 lines of the bench sample, 13 with a credit
+    word); its ``requires`` ("crédit", "credit", "bildnachweis") gate it (perf17).
+
+    >>> p = r"(?:cr[ée]dits?|bildnachweis)\s?:\s?(?-i:\p{Lu}\p{L}+)$"
+    >>> pattern_gate(p), rule_gate(p, ("crédit", "credit", "bildnachweis"))
+    (('cr', 'ldnachwe'), ('crédit', 'credit', 'bildnachweis'))
+    >>> rule_gate(r"\((?:photo|foto)\s?:[^()]+\)", ("(",))
+    ('photo', 'foto')
+    """
+    gate = pattern_gate(p)
+    return requires if _gate_weight(requires) > _gate_weight(gate) else gate
+
+
 def _trigger_index(rules: list[Rule]):
     """Index of the phrase patterns by leading literal (see :mod:`._triggers`).
 
@@ -1122,7 +1143,7 @@ class RuleSet:
                         continue  # a match would end the line with one of them
                 gate = gates[k]
                 if gate is None:
-                    gate = gates[k] = pattern_gate(pat.pattern)
+                    gate = gates[k] = rule_gate(pat.pattern, rule.requires)
                 if gate:
                     for lit in gate:
                         if lit in low:

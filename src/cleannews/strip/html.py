@@ -114,6 +114,14 @@ SCHEMA_TYPES: dict[str, str] = dict(_HINTS["schema_types"])
 OVERLAY_HINTS = frozenset(_HINTS["overlays"]) | CONSENT_HINTS
 #: Strong hints of several words, matched as a run of tokens ("bloc-lire-aussi").
 _PHRASE_HINTS = tuple(h for h in CLASS_HINTS if "-" in h)
+#: Each of them with the hyphens that fence it in the joined tokens ("-lire-aussi-"), made
+#: once (:func:`_values_hint` built the 37 strings for every class list it had not seen) …
+_PHRASE_FENCED = tuple((h, f"-{h}-") for h in _PHRASE_HINTS)
+#: … and their first words: a hint of several words is in ``"-" + "-".join(toks) + "-"``
+#: only when its first word is one of the tokens (a token holds no hyphen, so the text
+#: between the hyphen that opens the hint and the next one is a whole token), so a class
+#: list with none of these tokens is not searched (:func:`_fenced_hint`).
+_PHRASE_HEADS = frozenset(h.split("-", 1)[0] for h in _PHRASE_HINTS)
 #: A token starting with one of these is a strong hint too ("relatedposts", "commentlist") ...
 STRONG_PREFIXES = tuple(_HINTS["strong_prefixes"])
 #: Class words that mark a text block of the article behind a paywall, not a box
@@ -133,6 +141,8 @@ WEAK_HINTS = frozenset(_HINTS["weak"])
 META_HINTS = frozenset(_HINTS["meta"])
 #: Meta hints of several words, found inside a class value ("article-reading-time").
 _META_PHRASES = tuple(h for h in META_HINTS if "-" in h)
+_META_FENCED = tuple((h, f"-{h}-") for h in _META_PHRASES)
+_META_HEADS = frozenset(h.split("-", 1)[0] for h in _META_PHRASES)
 PROSE_MIN_WORDS = 12
 #: An <aside> with this many sentences of BOXOUT_MIN_WORDS words is a fact box: kept.
 BOXOUT_MIN_SENTENCES = 2
@@ -186,6 +196,8 @@ POSITIONAL_TOKENS = frozenset(_HINTS["positional"])
 EMBEDDED_POST_TOKENS = frozenset(_HINTS["embedded_posts"])
 #: class words of a sentence of the article set out to be posted ("sw-click-to-tweet")
 SHARE_QUOTE_HINTS = tuple(_HINTS["share_quotes"])
+_SHARE_QUOTE_FENCED = tuple((h, f"-{h}-") for h in SHARE_QUOTE_HINTS)
+_SHARE_QUOTE_HEADS = frozenset(h.split("-", 1)[0] for h in SHARE_QUOTE_HINTS)
 #: hosts of social networks and share services: links to them are no outbound list
 SOCIAL_HOSTS = frozenset(_HINTS["social_hosts"])
 #: a list of links inside the article's container whose links go to other sites (at
@@ -624,6 +636,8 @@ def _tokens(el: Tag) -> list[str]:
 
 
 def _strong_token(tok: str) -> bool:
+    """A strong furniture token (``_values_hint`` writes this test out; ``tests/test_perf17.py``
+    checks the two agree)."""
     return tok in CLASS_HINTS or (tok.startswith(STRONG_PREFIXES) and tok not in PREFIX_EXCEPTIONS)
 
 
@@ -696,10 +710,11 @@ def _values_hint(raw_values: tuple[str, ...], gated_tag: bool) -> tuple[str, str
         return None  # "sw-click-to-tweet": the article's sentence, set out to be posted
     # whole values first ("share-buttons"), then their word tokens ("share"), then
     # hints of several words inside a value ("lire-aussi" in "bloc-lire-aussi")
-    strong = next((x for x in (*values, *toks) if _strong_token(x)), None)
-    if strong is None and _PHRASE_HINTS:
-        joined = "-" + "-".join(toks) + "-"
-        strong = next((h for h in _PHRASE_HINTS if f"-{h}-" in joined), None)
+    # (``_strong_token`` written out: a call per value and token cost more than its test)
+    strong = next((x for x in (*values, *toks) if x in CLASS_HINTS or (
+        x.startswith(STRONG_PREFIXES) and x not in PREFIX_EXCEPTIONS)), None)
+    if strong is None:
+        strong = _fenced_hint(toks, _PHRASE_HEADS, _PHRASE_FENCED)
     if strong is not None and strong in GATED_TEXT_TOKENS and gated_tag:
         return None  # <p class="paywall">: the article's text behind the paywall
     if strong is not None:
@@ -721,9 +736,8 @@ def _values_hint(raw_values: tuple[str, ...], gated_tag: bool) -> tuple[str, str
             return (strong, "weak")
         return (strong, "strong")
     meta = next((x for x in (*values, *toks) if x in META_HINTS), None)
-    if meta is None and _META_PHRASES:
-        joined = "-" + "-".join(toks) + "-"
-        meta = next((h for h in _META_PHRASES if f"-{h}-" in joined), None)
+    if meta is None:
+        meta = _fenced_hint(toks, _META_HEADS, _META_FENCED)
     if meta is not None:
         return (meta, "meta")
     if not CONTENT_TOKENS.isdisjoint(toks):
@@ -819,8 +833,24 @@ def _share_quote(toks: list[str]) -> bool:
     >>> _share_quote(["twitter", "tweet"]), _share_quote(["sw", "ctt", "btn"])
     (False, False)
     """
+    return _fenced_hint(toks, _SHARE_QUOTE_HEADS, _SHARE_QUOTE_FENCED) is not None
+
+
+def _fenced_hint(toks: list[str], heads: frozenset[str], fenced: tuple) -> str | None:
+    """The first hint ``h`` of ``fenced`` (``(h, "-" + h + "-")`` pairs, in order) whose
+    fenced form is in ``"-" + "-".join(toks) + "-"``: the tokens hold its words as a run.
+    ``heads``: the hints' first words (``h.split("-", 1)[0]``); when no token is one of
+    them, no hint is there and the tokens are not joined (most class lists, perf17).
+
+    >>> _fenced_hint(["bloc", "lire", "aussi"], _PHRASE_HEADS, _PHRASE_FENCED)
+    'lire-aussi'
+    >>> _fenced_hint(["post", "content", "lire"], _PHRASE_HEADS, _PHRASE_FENCED) is None
+    True
+    """
+    if heads.isdisjoint(toks):
+        return None
     joined = "-" + "-".join(toks) + "-"
-    return any(f"-{h}-" in joined for h in SHARE_QUOTE_HINTS)
+    return next((h for h, f in fenced if f in joined), None)
 
 
 def _holds_share_quote(el: Tag) -> bool:
