@@ -333,7 +333,20 @@ def cleaned_inputs(
             outcome.failures += 1
             continue
         _warn_if_empty(said, raw, doc, piped=name == "-")
+        _warn_if_lost(said, doc)
         yield shown, source, doc
+
+
+#: ``decode`` rules that lose bytes of the input: ``clean`` and ``explain`` warn about them
+#: (a UTF-16 file cut short was printed without a word, once as ``ÿþ…`` garbage).
+LOST_BYTES_RULES = ("drop_truncated_utf8", "drop_truncated_utf16", "replace_invalid_utf16")
+
+
+def _warn_if_lost(said: str, doc: Any) -> None:
+    """Say so when decoding lost bytes of the input (a file cut short, damaged UTF-16)."""
+    for c in doc.changes:
+        if c.stage == "decode" and c.rule in LOST_BYTES_RULES:
+            log.warning("%s: %s", said, c.reason)
 
 
 #: The error types of ``cleannews run`` that ``clean`` and ``explain`` refuse the same way.
