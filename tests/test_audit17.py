@@ -63,3 +63,55 @@ def test_clean_explain_and_run_read_a_cut_utf16_file(tmp_path, capsys):
     assert main(["run", str(page), "--out", str(tmp_path / "o"), "-j", "1", "-q"]) == 0
     (rec,) = read_jsonl(tmp_path / "o" / "clean.jsonl")
     assert rec["cleannews"]["text"] == TEXT + "\n"
+
+
+# 2. A folder given to `run` or `clean` with files of other extensions said "4 file(s)
+#    skipped, not .txt / .html / .jsonl(.gz) (e.g. corp/README); compressed text must be
+#    decompressed first": one name, no word of how to read a skipped file, the decompression
+#    hint whether or not any file was compressed, and `.jsonl` named as read by `clean`
+#    (which skips JSONL). The warning now counts the skipped files by extension with their
+#    first names, says what a folder is read for, and how to read the others; -v names each.
+
+def _notes_folder(tmp_path):
+    corp = tmp_path / "corp"
+    (corp / "sub").mkdir(parents=True)
+    (corp / "a.txt").write_text(TEXT + "\n", "utf-8")
+    (corp / "notes.md").write_text("# Notes\n", "utf-8")
+    (corp / "sub" / "b.md").write_text("# Plus\n", "utf-8")
+    (corp / "sub" / "c.md").write_text("# Encore\n", "utf-8")
+    (corp / "README").write_text("Lisez-moi\n", "utf-8")
+    (corp / ".hidden.md").write_text("caché\n", "utf-8")
+    return corp
+
+
+def test_the_skipped_files_warning_names_them_and_says_how_to_read_them(tmp_path, capsys):
+    corp = _notes_folder(tmp_path)
+    assert main(["run", str(corp), "--out", str(tmp_path / "o"), "-j", "1",
+                 "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert (f"{corp}: 4 file(s) skipped: 3 .md ({corp}/notes.md, {corp}/sub/b.md, …), 1 with "
+            f"no extension ({corp}/README); a folder is read for its .txt, .html, .htm, .xhtml, "
+            ".jsonl and .ndjson (.gz) files only; to read another file, name it as an INPUT"
+            ) in err
+    assert "decompress" not in err and ".hidden" not in err
+    assert main(["clean", "-v", str(corp)]) == 0
+    err = capsys.readouterr().err
+    assert "read for its .txt, .html, .htm and .xhtml files only" in err
+    assert f"{corp}/sub/c.md: skipped (a .md file is not read in a folder; name it as an INPUT" \
+        in err
+    # the way out works: a skipped file named as an INPUT is read
+    assert main(["clean", str(corp / "notes.md")]) == 0
+    assert capsys.readouterr().out == "# Notes\n"
+
+
+def test_the_skipped_files_warning_says_to_decompress_only_compressed_files(tmp_path, capsys):
+    import gzip
+
+    corp = tmp_path / "corp"
+    corp.mkdir()
+    (corp / "a.txt.gz").write_bytes(gzip.compress(TEXT.encode()))
+    (corp / "b.txt").write_text(TEXT, "utf-8")
+    assert main(["clean", str(corp)]) == 0
+    err = capsys.readouterr().err
+    assert "1 .txt.gz (" in err and "decompress .txt.gz files first" in err
+    assert "name it as an INPUT" not in err

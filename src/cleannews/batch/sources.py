@@ -241,16 +241,102 @@ def _not_regular(path: Path) -> NotRegular | None:
     return found
 
 
-def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True) -> Iterator[str]:
+#: Suffixes of compressed files: a skipped one must be decompressed, not named as an INPUT.
+COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst", ".zip", ".7z", ".tgz", ".lz4")
+#: Kinds of skipped files (by extension) the folder warning names, and files named per kind.
+SKIPPED_KINDS_SHOWN = 5
+SKIPPED_NAMES_SHOWN = 2
+#: Kinds counted separately at most (a folder of millions of oddly named files costs no
+#: more): the others are counted together.
+_SKIPPED_KINDS_KEPT = 64
+
+
+def skipped_kind(name: str) -> str:
+    """How the folder warning groups a skipped file: its extension, with the one before a
+    compression suffix (``.txt.gz``), or ``"no extension"``.
+
+    >>> skipped_kind("notes.MD"), skipped_kind("a.txt.gz"), skipped_kind("README")
+    ('.md', '.txt.gz', 'no extension')
+    """
+    parts = name.lower().rsplit(".", 2)
+    if len(parts) == 1 or not parts[-1] or (not parts[0] and len(parts) == 2):
+        return "no extension"
+    ext = "." + parts[-1]
+    if ext in COMPRESSED_SUFFIXES and len(parts) == 3 and parts[0] and parts[1]:
+        ext = "." + parts[-2] + ext
+    return ext
+
+
+class SkippedFiles:
+    """The files a folder walk skips, counted by kind (:func:`skipped_kind`) with the first
+    few names of each: the warning says which files were skipped, why, and how to read them
+    (it said "4 file(s) skipped, not .txt / .html / .jsonl(.gz) (e.g. corp/README);
+    compressed text must be decompressed first" of a folder of notes).
+
+    >>> seen = SkippedFiles()
+    >>> for name in ("c/a.md", "c/b.md", "c/d.md", "c/README", "c/t.txt.gz"):
+    ...     seen.add(name)
+    >>> print(seen.message("c"))  # doctest: +NORMALIZE_WHITESPACE
+    c: 5 file(s) skipped: 3 .md (c/a.md, c/b.md, …), 1 with no extension (c/README),
+    1 .txt.gz (c/t.txt.gz); a folder is read for its .txt, .html, .htm, .xhtml, .jsonl and
+    .ndjson (.gz) files only; to read another file, name it as an INPUT (it is read as text,
+    or as HTML when it starts like a page); decompress .txt.gz files first (-v lists every
+    skipped file)
+    """
+
+    def __init__(self, *, jsonl: bool = True) -> None:
+        self.jsonl = jsonl  # whether the command reads a folder's JSONL files
+        self.count = 0
+        self.kinds: dict[str, list] = {}  # kind -> [count, first names]
+
+    def add(self, path: str) -> None:
+        self.count += 1
+        kind = skipped_kind(os.path.basename(path))
+        if kind not in self.kinds and len(self.kinds) >= _SKIPPED_KINDS_KEPT:
+            kind = "other"
+        entry = self.kinds.setdefault(kind, [0, []])
+        entry[0] += 1
+        if len(entry[1]) < SKIPPED_NAMES_SHOWN:
+            entry[1].append(terminal_safe(path))
+
+    def message(self, root: str) -> str:
+        ranked = sorted(self.kinds.items(), key=lambda kv: -kv[1][0])
+        groups = []
+        for kind, (n, names) in ranked[:SKIPPED_KINDS_SHOWN]:
+            label = "with no extension" if kind == "no extension" else kind
+            more = ", …" if n > len(names) else ""
+            groups.append(f"{n} {label} ({', '.join(names)}{more})")
+        if len(ranked) > SKIPPED_KINDS_SHOWN:
+            rest = sum(n for _, (n, _names) in ranked[SKIPPED_KINDS_SHOWN:])
+            groups.append(f"{rest} of {len(ranked) - SKIPPED_KINDS_SHOWN} other kind(s)")
+        read = (".txt, .html, .htm, .xhtml, .jsonl and .ndjson (.gz)" if self.jsonl
+                else ".txt, .html, .htm and .xhtml")
+        packed = [k for k in self.kinds if k.endswith(COMPRESSED_SUFFIXES)]
+        plain = [k for k in self.kinds if k not in packed]
+        how = []
+        if plain:
+            how.append("to read another file, name it as an INPUT (it is read as text, or as "
+                       "HTML when it starts like a page)")
+        if packed:
+            how.append(f"decompress {', '.join(packed[:3])} files first")
+        return (f"{terminal_safe(root)}: {self.count} file(s) skipped: {', '.join(groups)}; "
+                f"a folder is read for its {read} files only; {'; '.join(how)} "
+                "(-v lists every skipped file)")
+
+
+def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True,
+                jsonl: bool = True) -> Iterator[str]:
     """Input files under ``root``, sorted, skipping hidden entries and ``exclude`` paths.
 
     A FIFO, socket or device among them is yielded as a :class:`NotRegular` (never to be
     opened: the readers make it an error). Skipped files (Parquet, not text, links to
-    folders) are warned about unless ``warn`` is false (a look-ahead pass: the run says it)."""
+    folders) are warned about unless ``warn`` is false (a look-ahead pass: the run says it);
+    ``jsonl`` false: the command skips the JSONL files yielded (``clean``), the warning
+    does not say they are read."""
     skip = {p.resolve() for p in exclude}
-    # counts and a first example only: a crawl folder of millions of images must not cost
+    # counts and a few examples only: a crawl folder of millions of images must not cost
     # a list of their names
-    ignored, first_ignored = 0, ""
+    ignored = SkippedFiles(jsonl=jsonl)
     json_files, first_json = 0, ""  # `.json` files: JSONL records maybe, read when named
     linked: list[str] = []  # links to folders: os.walk does not enter them (no loops)
     for dirpath, dirnames, filenames in os.walk(root):
@@ -268,15 +354,20 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True) -
                 json_files += 1
                 first_json = first_json or str(here / name)
             elif not name.startswith(".") and kind_of(name) is None:
-                ignored += 1
-                first_ignored = first_ignored or str(here / name)
+                ignored.add(str(here / name))
+                if warn:
+                    kind = skipped_kind(name)
+                    log.info("%s: skipped (%s is not read in a folder; %s)",
+                             terminal_safe(str(here / name)),
+                             "a file with no extension" if kind == "no extension"
+                             else f"a {kind} file", "decompress it first"
+                             if kind.endswith(COMPRESSED_SUFFIXES)
+                             else "name it as an INPUT to read it")
             if not name.startswith(".") and kind_of(name) is not None and (
                     not skip or (here / name).resolve() not in skip):
                 yield _not_regular(here / name) or str(here / name)
-    if ignored and warn:
-        log.warning(
-            "%s: %d file(s) skipped, not .txt / .html / .jsonl(.gz) (e.g. %s); "
-            "compressed text must be decompressed first", root, ignored, first_ignored)
+    if ignored.count and warn:
+        log.warning("%s", ignored.message(root))
     if json_files and warn:  # it said "not .txt / .html / .jsonl(.gz)", with no way out
         log.warning(
             "%s: %d .json file(s) skipped (e.g. %s): in a folder they are not read; name such "

@@ -254,7 +254,7 @@ def expand_files(names: list[str]) -> list[str]:
     for name in names:
         if name != "-" and Path(name).is_dir():
             found = 0
-            for path in walk_folder(name):
+            for path in walk_folder(name, jsonl=False):
                 if kind_of(path) == "jsonl":
                     log.warning("%s: skipped (JSONL: use 'cleannews run' for record files)", path)
                     continue
