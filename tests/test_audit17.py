@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
+import time
+
 import pytest
 
 import cleannews
-from _helpers import read_jsonl
+from _helpers import read_jsonl, run_cli
 from cleannews.cli import main
 
 TEXT = "Le maire de Paris a parlé hier soir devant le conseil municipal. Il a annoncé un plan."
@@ -115,3 +119,49 @@ def test_the_skipped_files_warning_says_to_decompress_only_compressed_files(tmp_
     err = capsys.readouterr().err
     assert "1 .txt.gz (" in err and "decompress .txt.gz files first" in err
     assert "name it as an INPUT" not in err
+
+
+# 3. A run to standard output that had one error (or quarantined one document) left
+#    ./cleannews-errors/errors.jsonl, and the next `run … --out -` in that folder exited 2
+#    ("already hold(s) records of another cleannews run: … or add --force to overwrite
+#    them"): the advice destroyed the records. The next run now keeps them under a dated
+#    name beside its own and goes on, saying so; a folder named with --errors, and a file
+#    that is not a cleannews output, are still refused.
+
+RECORDS = (json.dumps({"id": "a", "text": TEXT}) + "\n"
+           + json.dumps({"id": "b", "text": ""}) + "\n").encode()
+
+
+def test_a_filter_run_after_one_that_had_errors_keeps_them_and_runs(tmp_path):
+    first = run_cli("run", "-", "--out", "-", "-j", "1", "--no-spin", stdin=RECORDS,
+                    cwd=tmp_path)
+    assert first.returncode == 1, first.stderr.decode()
+    errors = tmp_path / "cleannews-errors" / "errors.jsonl"
+    before = errors.read_bytes()
+    os.utime(errors, (1_700_000_000, 1_700_000_000))
+    again = run_cli("run", "-", "--out", "-", "-j", "1", "--no-spin", stdin=RECORDS,
+                    cwd=tmp_path)
+    assert again.returncode == 1, again.stderr.decode()  # it was 2: "already hold(s) records"
+    assert [json.loads(x)["id"] for x in again.stdout.splitlines()] == ["a"]
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(1_700_000_000))
+    kept = errors.with_name(f"errors.{stamp}.jsonl")
+    assert kept.read_bytes() == before  # nothing lost
+    assert [r["id"] for r in read_jsonl(errors)] == ["b"]  # this run's own errors
+    assert (f"cleannews-errors/errors.jsonl held the records of an earlier run: kept as "
+            f"cleannews-errors/errors.{stamp}.jsonl").encode() in again.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cleannews-errors"]
+
+
+def test_a_named_errors_folder_or_a_foreign_file_is_still_refused(tmp_path):
+    named = tmp_path / "errs"
+    for argv in (("--errors", "errs"), ()):
+        folder = named if argv else tmp_path / "cleannews-errors"
+        folder.mkdir()
+        own = b'{"id": "x", "cleannews": {}}\n' if argv else b'{"url": "https://ex.fr"}\n'
+        (folder / "errors.jsonl").write_bytes(own)
+        proc = run_cli("run", "-", "--out", "-", "-j", "1", "--no-spin", *argv,
+                       stdin=RECORDS, cwd=tmp_path)
+        assert proc.returncode == 2, proc.stderr.decode()
+        assert (folder / "errors.jsonl").read_bytes() == own
+        assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [
+            "errors.jsonl"]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -37,6 +38,8 @@ from typing import Any, BinaryIO
 
 from cleannews.batch.ids import safe_relpath
 from cleannews.batch.process import DocResult
+
+log = logging.getLogger("cleannews")
 
 __all__ = ["LOCK_NAME", "STATE_NAME", "FolderLock", "ResumeError", "SinkPaths", "Sinks",
            "atomic_write"]
@@ -585,6 +588,8 @@ class Sinks:
             # the message says "use --force to start over", and --force failed on it too
             state = None
         sizes: dict[str, int] = {}
+        if not force and state is None:
+            self._keep_earlier_records()
         held = self._held_sinks()
         unknown = ([] if force or state is not None else
                    [str(p) for _, p in held if not written_by_cleannews(p)])
@@ -725,6 +730,43 @@ class Sinks:
             sink = self.paths.sink(name)
             if sink is not None:
                 atomic_write(self._owner_file(sink), me.encode("utf-8"))
+
+    def _keep_earlier_records(self) -> None:
+        """Move aside the records an earlier run left in the default ``./cleannews-quarantine``
+        and ``./cleannews-errors`` of a run to standard output (:attr:`SinkPaths.drop_if_empty`):
+        ``errors.jsonl`` becomes ``errors.<its time>.jsonl`` beside it, with a warning.
+
+        A run to standard output that quarantined one document or had one error left them,
+        and every later such run in that folder exited 2 ("already hold(s) records of
+        another cleannews run") until the user found ``--force``, which destroyed them.
+        Folders named with ``--quarantine`` / ``--errors`` are the user's: still refused.
+        """
+        import time
+
+        for name in self.paths.drop_if_empty:
+            path = self.paths.sink(name)
+            try:
+                if path is None or not path.is_file() or not path.stat().st_size:
+                    continue
+                stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(path.stat().st_mtime))
+            except OSError:
+                continue
+            if not written_by_cleannews(path):
+                continue  # the user's own file: refused below, naming it
+            base = path.name.split(".", 1)
+            for n in range(1, 1000):
+                tag = stamp if n == 1 else f"{stamp}-{n}"
+                kept = path.with_name(f"{base[0]}.{tag}.{base[1]}")
+                if not kept.exists():
+                    break
+            else:
+                continue
+            try:
+                os.rename(path, kept)
+            except OSError:
+                continue  # refused below, as before
+            log.warning("%s held the records of an earlier run: kept as %s (this run writes "
+                        "its own to %s)", path, kept, path)
 
     def _held_sinks(self) -> list[tuple[str, Path]]:
         """The sink files of this run that already hold something: ``(sink name, path)``."""
