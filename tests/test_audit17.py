@@ -165,3 +165,29 @@ def test_a_named_errors_folder_or_a_foreign_file_is_still_refused(tmp_path):
         assert (folder / "errors.jsonl").read_bytes() == own
         assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == [
             "errors.jsonl"]
+
+
+# 4. Running `cleannews run seeds --out out` again on a finished run said "out already holds
+#    cleannews output: add --resume to continue that run or --force to overwrite it": the
+#    run had ended, and --resume did nothing. The message tells a finished run from an
+#    unfinished one now.
+
+def test_a_second_run_on_a_finished_output_does_not_advise_resume(tmp_path, capsys):
+    page = tmp_path / "a.txt"
+    page.write_text(TEXT + "\n", "utf-8")
+    out = tmp_path / "o"
+    argv = ["run", str(page), "--out", str(out), "-j", "1", "--no-progress", "-q"]
+    assert main(argv) == 0
+    capsys.readouterr()
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert (f"{out} already holds the output of a finished cleannews run (1 document): add "
+            "--force to overwrite it, or give another --out") in err
+    assert "--resume" not in err
+    state_file = out / ".cleannews-run.json"
+    state = json.loads(state_file.read_text("utf-8"))
+    state.update(finished=False, done=0)
+    state_file.write_text(json.dumps(state), "utf-8")
+    assert main(argv) == 2
+    assert ("already holds the output of an unfinished cleannews run (0 documents committed): "
+            "add --resume to continue that run") in capsys.readouterr().err

@@ -480,6 +480,11 @@ class SinkPaths:
         return [n for n in SINK_FILES if n != "duplicates" or self.duplicates is not None]
 
 
+def _documents(n: int) -> str:
+    """``"1 document"``, ``"5 documents"``."""
+    return f"{n} document{'' if n == 1 else 's'}"
+
+
 class Sinks:
     """The open sinks of one run: append results, commit, resume.
 
@@ -635,9 +640,18 @@ class Sinks:
             self.last = state.get("last")
             self.resumed = self.done > 0 or bool(self.saved_stats)
         elif not resume and not force and state is not None:
+            where = self.paths.mirror_out or self.paths.out or "output"
+            if state.get("finished"):
+                # "add --resume to continue that run" of a run that had ended: --resume then
+                # does nothing, and the user looked for what was missing
+                raise ResumeError(
+                    f"{where} already holds the output of a finished cleannews run "
+                    f"({_documents(state['done'])}): add --force to overwrite it, or give "
+                    "another --out")
             raise ResumeError(
-                f"{self.paths.mirror_out or self.paths.out or 'output'} already holds "
-                "cleannews output: add --resume to continue that run or --force to overwrite it")
+                f"{where} already holds the output of an unfinished cleannews run "
+                f"({_documents(state['done'])} committed): add --resume to continue that run "
+                "or --force to overwrite it")
         self._open_streams(sizes)
         self._claim_sinks()
         if force or not self.resumed:
