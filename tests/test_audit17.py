@@ -191,3 +191,18 @@ def test_a_second_run_on_a_finished_output_does_not_advise_resume(tmp_path, caps
     assert main(argv) == 2
     assert ("already holds the output of an unfinished cleannews run (0 documents committed): "
             "add --resume to continue that run") in capsys.readouterr().err
+
+
+# 5. `--resume` of a finished run printed "5 documents in: … 4.9 s with 2 jobs: 0.0 docs/s":
+#    the throughput is that of the resumed part (docs/batch.md), which the line did not say.
+
+def test_the_summary_of_a_resumed_run_says_its_rate_is_the_last_parts(tmp_path, capsys):
+    page = tmp_path / "a.txt"
+    page.write_text(TEXT + "\n", "utf-8")
+    argv = ["run", str(page), "--out", str(tmp_path / "o"), "-j", "1", "--no-progress"]
+    assert main(argv) == 0
+    assert "this part of a resumed run" not in capsys.readouterr().err
+    assert main([*argv, "--resume"]) == 0
+    err = capsys.readouterr().err
+    assert "1 document in: 1 out" in err
+    assert "(this part of a resumed run: 0 documents; " in err
