@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -206,3 +207,43 @@ def test_the_summary_of_a_resumed_run_says_its_rate_is_the_last_parts(tmp_path, 
     err = capsys.readouterr().err
     assert "1 document in: 1 out" in err
     assert "(this part of a resumed run: 0 documents; " in err
+
+
+# 3b. `run … --out - --find-copies --drop-duplicates` left ./cleannews-duplicates/ (empty when
+#     no copy went there), and once it held records every later such run exited 2. (And,
+#     for the move of 3. itself: nothing is moved aside when one sink still refuses the run.)
+
+SEED = (Path(__file__).resolve().parents[1] / "seeds" / "000_51a21282db567c1f.txt").read_text(
+    "utf-8")
+DUPS = b"".join(json.dumps({"id": f"d{i}", "text": SEED}).encode() + b"\n" for i in range(3))
+
+
+def test_the_duplicates_sink_of_a_filter_run_is_dropped_when_empty_and_kept_aside(tmp_path):
+    pytest.importorskip("numpy")
+    argv = ("run", "in.jsonl", "--out", "-", "--find-copies", "--drop-duplicates", "-j", "1",
+            "--no-progress")
+    (tmp_path / "in.jsonl").write_bytes(DUPS[: DUPS.index(b"\n") + 1])
+    one = run_cli(*argv, cwd=tmp_path)
+    assert one.returncode == 0, one.stderr.decode()
+    assert [p.name for p in tmp_path.iterdir()] == ["in.jsonl"]  # no empty sink folder left
+    (tmp_path / "in.jsonl").write_bytes(DUPS)
+    first = run_cli(*argv, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr.decode()
+    dups = tmp_path / "cleannews-duplicates" / "duplicates.jsonl"
+    assert [r["id"] for r in read_jsonl(dups)] == ["d1", "d2"]
+    again = run_cli(*argv, cwd=tmp_path)
+    assert again.returncode == 0, again.stderr.decode()  # it was 2
+    assert len(list(dups.parent.glob("duplicates.*.jsonl"))) == 1
+
+
+def test_nothing_is_moved_aside_when_a_named_sink_still_refuses_the_run(tmp_path):
+    first = run_cli("run", "-", "--out", "-", "-j", "1", "--no-spin", stdin=RECORDS,
+                    cwd=tmp_path)
+    assert first.returncode == 1
+    (tmp_path / "q").mkdir()
+    (tmp_path / "q" / "quarantine.jsonl").write_bytes(b'{"id": "x", "cleannews": {}}\n')
+    proc = run_cli("run", "-", "--out", "-", "-j", "1", "--no-spin", "--quarantine", "q",
+                   stdin=RECORDS, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert [p.name for p in (tmp_path / "cleannews-errors").iterdir()
+            if not p.name.startswith(".")] == ["errors.jsonl"]

@@ -747,8 +747,9 @@ class Sinks:
 
     def _keep_earlier_records(self) -> None:
         """Move aside the records an earlier run left in the default ``./cleannews-quarantine``
-        and ``./cleannews-errors`` of a run to standard output (:attr:`SinkPaths.drop_if_empty`):
-        ``errors.jsonl`` becomes ``errors.<its time>.jsonl`` beside it, with a warning.
+        and ``./cleannews-errors`` (and ``./cleannews-duplicates``) of a run to standard output
+        (:attr:`SinkPaths.drop_if_empty`): ``errors.jsonl`` becomes ``errors.<its time>.jsonl``
+        beside it, with a warning.
 
         A run to standard output that quarantined one document or had one error left them,
         and every later such run in that folder exited 2 ("already hold(s) records of
@@ -757,16 +758,15 @@ class Sinks:
         """
         import time
 
-        for name in self.paths.drop_if_empty:
-            path = self.paths.sink(name)
+        held = self._held_sinks()
+        if any(name not in self.paths.drop_if_empty or not written_by_cleannews(path)
+               for name, path in held):
+            return  # refused below (a folder the user named, a file of theirs): move nothing
+        for _name, path in held:
             try:
-                if path is None or not path.is_file() or not path.stat().st_size:
-                    continue
                 stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(path.stat().st_mtime))
             except OSError:
                 continue
-            if not written_by_cleannews(path):
-                continue  # the user's own file: refused below, naming it
             base = path.name.split(".", 1)
             for n in range(1, 1000):
                 tag = stamp if n == 1 else f"{stamp}-{n}"
