@@ -247,3 +247,20 @@ def test_nothing_is_moved_aside_when_a_named_sink_still_refuses_the_run(tmp_path
     assert proc.returncode == 2
     assert [p.name for p in (tmp_path / "cleannews-errors").iterdir()
             if not p.name.startswith(".")] == ["errors.jsonl"]
+
+
+# 6. A UTF-16 JSONL file cut short after its last line (an odd number of bytes) gave a
+#    phantom last record: a `utf8` error "line is not valid UTF-8 (byte 0): invalid
+#    continuation byte" whose raw bytes (ED B3 BF) were not the file's (41). The cut
+#    character is dropped with a warning naming the file and its bytes, as for a text file.
+
+def test_a_utf16_jsonl_file_cut_after_its_last_line_has_no_phantom_record(tmp_path, capsys):
+    lines = "".join(json.dumps({"id": f"u{i}", "text": TEXT}) + "\n" for i in range(2))
+    data = tmp_path / "in.jsonl"
+    data.write_bytes(lines.encode("utf-16") + b"A")
+    out = tmp_path / "o"
+    assert main(["run", str(data), "--out", str(out), "-j", "1", "--no-progress"]) == 0
+    assert [r["id"] for r in read_jsonl(out / "clean.jsonl")] == ["u0", "u1"]
+    assert read_jsonl(out / "errors" / "errors.jsonl") == []
+    assert (f"{data}: the input ends in the middle of a UTF-16-LE character (bytes 41: it was "
+            "cut short): removed") in capsys.readouterr().err

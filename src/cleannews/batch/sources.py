@@ -484,7 +484,7 @@ def _open_binary(path: str) -> BinaryIO:
         codec = bom_codec(f.peek(4)[:4])  # type: ignore[attr-defined]
     except (OSError, EOFError, ValueError):  # a broken .gz: iter_jsonl reports it
         return f
-    return f if codec is None else as_utf8(f, codec)
+    return f if codec is None else as_utf8(f, codec, path)
 
 
 #: Bytes of a UTF-16 / UTF-32 stream decoded at a time.
@@ -504,12 +504,26 @@ _INVALID = "cleannews.invalid-utf8"
 codecs.register_error(_INVALID, _invalid_as_surrogates)
 
 
+_SAID: set[tuple[str, str]] = set()
+
+
+def _once(key: tuple[str, str]) -> bool:
+    """True the first time ``key`` is seen in this process: a warning about an input file is
+    said once, not again by the passes that read it ahead of the run (``--find-copies``)."""
+    if key in _SAID:
+        return False
+    _SAID.add(key)
+    return True
+
+
 class _Utf8From(io.RawIOBase):
     """The UTF-8 bytes of a UTF-16 or UTF-32 stream; bytes that do not decode become invalid
     UTF-8 in the line that holds them (see :func:`_invalid_as_surrogates`)."""
 
-    def __init__(self, raw: BinaryIO, codec: str) -> None:
+    def __init__(self, raw: BinaryIO, codec: str, name: str = "") -> None:
         self._raw = raw
+        self._codec = codec
+        self._name = name
         self._decoder = codecs.getincrementaldecoder(codec)(errors=_INVALID)
         self._pending = b""
         self._eof = False
@@ -521,7 +535,14 @@ class _Utf8From(io.RawIOBase):
         while not self._pending and not self._eof:
             chunk = self._raw.read(_DECODE_CHUNK)
             self._eof = not chunk
-            text = self._decoder.decode(chunk, final=self._eof)
+            text = self._decoder.decode(chunk, final=False)
+            if (self._eof and (cut := self._decoder.getstate()[0])
+                    and _once(("cut", self._name))):
+                # a file cut short in the middle of a character (an odd number of bytes): its
+                # bytes made a phantom last record, a `utf8` error holding other bytes
+                log.warning("%s: the input ends in the middle of a %s character (bytes %s: "
+                            "it was cut short): removed", terminal_safe(self._name or "input"),
+                            self._codec.upper(), bytes(cut).hex(" "))
             self._pending = text.encode("utf-8", "surrogatepass")
         n = min(len(buf), len(self._pending))
         buf[:n] = self._pending[:n]
@@ -533,7 +554,7 @@ class _Utf8From(io.RawIOBase):
         super().close()
 
 
-def as_utf8(stream: BinaryIO, codec: str) -> BinaryIO:
+def as_utf8(stream: BinaryIO, codec: str, name: str = "") -> BinaryIO:
     """``stream`` (UTF-16 / UTF-32 with its byte-order mark) read as UTF-8 lines: JSONL
     saved as Windows "Unicode" text (PowerShell's ``Out-File``) was split into broken lines
     at every ``\\n`` byte pair and each sent to the errors sink as ``utf8``.
@@ -542,7 +563,7 @@ def as_utf8(stream: BinaryIO, codec: str) -> BinaryIO:
     >>> f.readline(), f.readline()
     (b'\\xef\\xbb\\xbf{"id": "\\xc3\\xa9"}\\n', b'{"id": 2}\\n')
     """
-    return io.BufferedReader(_Utf8From(stream, codec), _STDIN_BUFFER)  # type: ignore[return-value]
+    return io.BufferedReader(_Utf8From(stream, codec, name), _STDIN_BUFFER)  # type: ignore[return-value]
 
 
 def _read_line(f: BinaryIO) -> tuple[bytes, bool, int]:
@@ -745,7 +766,7 @@ def _stream_items(stream: BinaryIO, source: str, fmt: str, seq: int) -> Iterator
             wide = codecs.getincrementaldecoder(codec)(errors="replace").decode(head)
             kind = sniff_kind(wide.encode("utf-8", "surrogatepass"))
             if kind == "jsonl":
-                stream = as_utf8(stream, codec)
+                stream = as_utf8(stream, codec, source)
             # else one page or text: the pipeline decodes it whole (a decode_utf16 change)
         else:
             kind = sniff_kind(head)
