@@ -264,3 +264,45 @@ def test_a_utf16_jsonl_file_cut_after_its_last_line_has_no_phantom_record(tmp_pa
     assert read_jsonl(out / "errors" / "errors.jsonl") == []
     assert (f"{data}: the input ends in the middle of a UTF-16-LE character (bytes 41: it was "
             "cut short): removed") in capsys.readouterr().err
+
+
+# 7. JSONL records in a file named without a known extension (`dump`, `crawl.out`, a gzip
+#    dump saved as `part-0`) were read by `run` and `score` as ONE text document: every
+#    record merged into one, ids lost, exit 0, no word. Such a file is sniffed as standard
+#    input is; a `.txt` file of records stays one text, with a warning; `clean` warns.
+
+def _records(n=3):
+    return "".join(json.dumps({"id": f"r{i}", "text": f"{TEXT} ({i})"}) + "\n"
+                   for i in range(n)).encode()
+
+
+@pytest.mark.parametrize("name, gz", [("dump", False), ("crawl.out", False), ("part-0", True)])
+def test_run_reads_jsonl_records_in_a_file_of_another_name(tmp_path, name, gz):
+    import gzip
+
+    data = tmp_path / name
+    data.write_bytes(gzip.compress(_records()) if gz else _records())
+    out = tmp_path / "o"
+    assert main(["run", str(data), "--out", str(out), "-j", "1", "-q"]) == 0
+    recs = read_jsonl(out / "clean.jsonl")
+    assert [(r["id"], r["cleannews"]["source"]["line"]) for r in recs] == [
+        ("r0", 1), ("r1", 2), ("r2", 3)]
+
+
+def test_a_txt_file_of_records_stays_one_text_with_a_warning(tmp_path, capsys):
+    data = tmp_path / "dump.txt"
+    data.write_bytes(_records())
+    assert main(["run", str(data), "--out", str(tmp_path / "o"), "-j", "1",
+                 "--no-progress"]) == 0
+    assert len(read_jsonl(tmp_path / "o" / "clean.jsonl")) == 1
+    assert "dump.txt: looks like JSONL records, read as one text document" in \
+        capsys.readouterr().err
+    plain = tmp_path / "notes"
+    plain.write_text("{Exclusif} Le maire a parlé.\nSuite.\n", "utf-8")
+    assert main(["run", str(plain), "--out", str(tmp_path / "o2"), "-j", "1", "-q"]) == 0
+    assert len(read_jsonl(tmp_path / "o2" / "clean.jsonl")) == 1  # text with a brace: text
+    dump = tmp_path / "dump"
+    dump.write_bytes(_records())
+    assert main(["clean", str(dump)]) == 0
+    assert "dump: a JSONL file is cleaned as one text document: use 'cleannews run" in \
+        capsys.readouterr().err

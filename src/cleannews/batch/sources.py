@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+from zlib import error as zlib_error
 
 import regex
 
@@ -158,6 +159,20 @@ def json_kind(name: str) -> str | None:
     if not body:
         return None
     return "jsonl" if sniff_kind(head) == "jsonl" else "document"
+
+
+def sniffed_jsonl(name: str) -> bool:
+    """Whether the regular file ``name`` starts with JSONL records (gzip data decompressed, a
+    UTF-16 byte-order mark read), as :func:`sniff_kind` tells standard input; an empty or
+    unreadable file is not (it is reported as a document later)."""
+    if not os.path.isfile(name):
+        return False
+    try:
+        with _open_binary(name) as f:
+            head = f.read(SNIFF_BYTES)
+    except (OSError, EOFError, ValueError, zlib_error):
+        return False
+    return bool(head.removeprefix(b"\xef\xbb\xbf").strip()) and sniff_kind(head) == "jsonl"
 
 
 def _posix(path: str) -> str:
@@ -685,7 +700,11 @@ def _all_items(
                     seq = item.seq + 1
             continue
         kind = kind_of(name, fmt) or ("html" if fmt == "html" else "text")
-        if fmt == "auto" and json_kind(name) == "jsonl":  # JSONL named .json
+        if fmt == "auto" and (json_kind(name) == "jsonl" or (  # JSONL named .json
+                kind_of(name) is None and not isinstance(name, NotRegular)
+                and sniffed_jsonl(name))):
+            # JSONL records in a file of another name (`dump`, `crawl.out`): sniffed as
+            # standard input is; the whole file was one text document, every record lost in it
             kind = "jsonl"
         if isinstance(name, NotRegular):  # a FIFO in a folder: opening it would block
             yield Item(seq, ident, kind, b"", None, ident, name.problem, "read")
@@ -714,6 +733,10 @@ def _all_items(
             yield Item(seq, ident, kind, b"", None, ident,
                        f"cannot read: {read_problem(exc)}", "read")
         else:
+            if (warn and fmt == "auto" and kind == "text" and data.strip()
+                    and sniff_kind(data[:SNIFF_BYTES]) == "jsonl"):
+                log.warning("%s: looks like JSONL records, read as one text document (a .txt "
+                            "file); name it .jsonl to read its records", terminal_safe(ident))
             yield Item(seq, ident, kind, data, None, ident, truncated=truncated, size=size)
         seq += 1
 

@@ -291,7 +291,7 @@ def cleaned_inputs(
     point into.
     """
     from cleannews._input import decode_input
-    from cleannews.batch.sources import printable_name, read_problem, terminal_safe
+    from cleannews.batch.sources import kind_of, printable_name, read_problem, terminal_safe
     from cleannews.errors import InputError
     from cleannews.pipeline import _clean_decoded, _clean_html_decoded
 
@@ -305,7 +305,8 @@ def cleaned_inputs(
             log.warning("standard input looks like JSONL records; it is cleaned as one text "
                         "document: use 'cleannews run - --out -' (or 'cleannews score -') "
                         "for records")
-        elif name != "-" and _named_jsonl(name):
+        elif name != "-" and (_named_jsonl(name) or (
+                fmt == "auto" and kind_of(name) is None and _looks_like_jsonl(raw))):
             log.warning("%s: a JSONL file is cleaned as one text document: use 'cleannews "
                         "run %s --out DIR' (or 'cleannews score') for its records", name, name)
         # a file name that is not UTF-8 (lone surrogates) cannot be printed or put in JSON
