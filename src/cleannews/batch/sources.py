@@ -294,9 +294,9 @@ class SkippedFiles:
     >>> print(seen.message("c"))  # doctest: +NORMALIZE_WHITESPACE
     c: 5 file(s) skipped: 3 .md (c/a.md, c/b.md, …), 1 with no extension (c/README),
     1 .txt.gz (c/t.txt.gz); a folder is read for its .txt, .html, .htm, .xhtml, .jsonl and
-    .ndjson (.gz) files only; to read another file, name it as an INPUT (it is read as text,
-    or as HTML when it starts like a page); decompress .txt.gz files first (-v lists every
-    skipped file)
+    .ndjson (.gz) files only; to read another file, name it as an INPUT (it is read as
+    standard input is: JSONL records, an HTML page or a text); decompress .txt.gz files first
+    (-v lists every skipped file)
     """
 
     def __init__(self, *, jsonl: bool = True) -> None:
@@ -330,8 +330,9 @@ class SkippedFiles:
         plain = [k for k in self.kinds if k not in packed]
         how = []
         if plain:
-            how.append("to read another file, name it as an INPUT (it is read as text, or as "
-                       "HTML when it starts like a page)")
+            how.append("to read another file, name it as an INPUT (it is read as " + (
+                "standard input is: JSONL records, an HTML page or a text" if self.jsonl else
+                "text, or as HTML when it starts like a page") + ")")
         if packed:
             how.append(f"decompress {', '.join(packed[:3])} files first")
         return (f"{terminal_safe(root)}: {self.count} file(s) skipped: {', '.join(groups)}; "
