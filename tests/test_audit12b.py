@@ -103,7 +103,7 @@ def test_skipped_files_in_a_folder_are_warned_about_once(tmp_path, capsys, optio
     assert main(["run", str(folder), "--out", str(tmp_path / "o"), option,
                  "--no-progress"]) == 0
     err = capsys.readouterr().err
-    assert err.count("file(s) skipped, not .txt") == 1, err
+    assert err.count("file(s) skipped: 1 .png") == 1, err
     assert err.count("Parquet is not supported") == 1, err
 
 

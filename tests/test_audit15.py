@@ -259,7 +259,14 @@ def test_the_advice_after_a_failed_filter_run_names_force_when_needed(tmp_path, 
                                        "whole command again")
     paths.quarantine.parent.mkdir()
     paths.quarantine.write_text('{"id": "a1", "cleannews": {}}\n', "utf-8")
+    # (audit17: the next run keeps the records of the default folders under a dated name;
+    # a folder named with --quarantine still needs --force)
     assert after_failure(settings) == (
+        "the output written to stdout is incomplete; run the whole command again (the partial "
+        "records this run left in cleannews-quarantine/quarantine.jsonl are then kept under a "
+        "dated name beside the new ones: delete them)")
+    named = RunSettings(["crawl.jsonl"], paths_for(None, Path("cleannews-quarantine")))
+    assert after_failure(named) == (
         "the output written to stdout is incomplete; run the whole command again with --force "
         "(it refuses to write over the records this run left in "
         "cleannews-quarantine/quarantine.jsonl)")

@@ -243,7 +243,9 @@ def test_existing_output_needs_resume_or_force(tmp_path: Path) -> None:
     src.write_text('{"id": 1, "text": "Un."}\n', encoding="utf-8")
     assert run_cli("run", str(src), "--out", str(tmp_path / "o"), "-j", "1").returncode == 0
     again = run_cli("run", str(src), "--out", str(tmp_path / "o"), "-j", "1")
-    assert again.returncode == 2 and b"--resume" in again.stderr
+    # (a finished run: the message names --force, not --resume, which would do nothing)
+    assert again.returncode == 2 and b"finished cleannews run" in again.stderr
+    assert b"--force" in again.stderr
     forced = run_cli("run", str(src), "--out", str(tmp_path / "o"), "-j", "1", "--force")
     assert forced.returncode == 0
     assert len(read_jsonl(tmp_path / "o" / "clean.jsonl", missing_ok=True)) == 1

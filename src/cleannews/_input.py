@@ -29,6 +29,7 @@ import codecs
 import re
 import sys
 import threading
+from typing import NamedTuple
 
 import regex
 
@@ -247,36 +248,122 @@ def nul_message(data: bytes | str) -> str:
 
 
 def decode_utf16(data: bytes) -> tuple[str, str] | None:
-    """``(text, codec)`` of bytes that start with a UTF-16 or UTF-32 byte-order mark and
-    decode with that codec, else ``None``.
+    """``(text, codec)`` of bytes that start with a UTF-16 or UTF-32 byte-order mark, else
+    ``None`` (see :func:`decode_wide`: a character cut short at the end is dropped).
 
     Windows tools save "Unicode" text as UTF-16 with a mark; its bytes are half NUL, and
     such a file was refused as binary data.
 
     >>> decode_utf16("\\ufeffL’été".encode("utf-16-le"))
     ('\\ufeffL’été', 'utf-16-le')
-    >>> decode_utf16(b"Bonjour") is None, decode_utf16(b"\\xff\\xfeabc") is None
-    (True, True)
+    >>> decode_utf16(b"Bonjour") is None, decode_utf16(b"\\xff\\xfeabc")
+    (True, ('\\ufeff扡', 'utf-16-le'))
+    """
+    wide = decode_wide(data)
+    return None if wide is None else (wide.text, wide.codec)
+
+
+#: Share of the code units of a text with a UTF-16 / UTF-32 byte-order mark that may be
+#: invalid (lone surrogates, values above U+10FFFF; each read as U+FFFD) before the input is
+#: refused as not that text at all (random bytes after the mark: 1 unit in 32 is a surrogate).
+WIDE_INVALID_SHARE = 0.01
+
+
+class Wide(NamedTuple):
+    """What :func:`decode_wide` read: the text, its codec, the bytes of a last character cut
+    short (dropped) and how many invalid code units became U+FFFD."""
+
+    text: str
+    codec: str
+    cut: bytes
+    invalid: int
+
+
+def decode_wide(data: bytes) -> Wide | None:
+    """Decode bytes that start with a UTF-16 or UTF-32 byte-order mark (else ``None``).
+
+    A file cut short in the middle of a character (an odd number of bytes for UTF-16, the
+    first half of a surrogate pair at the end) loses the bytes of that last character
+    (:attr:`Wide.cut`); it was read as Windows-1252 whole (``ÿþL\\x00e\\x00 …``) and then
+    refused as "UTF-16 saved without a byte-order mark" or as binary data, or printed as
+    that garbage when short. A few invalid code units inside become U+FFFD
+    (:attr:`Wide.invalid`); more than :data:`WIDE_INVALID_SHARE` of them is no such text:
+    :class:`InputError`.
+
+    >>> decode_wide("\\ufeffLe maire".encode("utf-16-le") + b"A")
+    Wide(text='\\ufeffLe maire', codec='utf-16-le', cut=b'A', invalid=0)
+    >>> decode_wide("\\ufeffa\\U0001f600".encode("utf-16-be")[:-2]).cut.hex(" ")
+    'd8 3d'
     """
     codec = bom_codec(data)
     if codec is None:
         return None
+    if codec == "utf-32-le":
+        try:
+            return Wide(data.decode(codec), codec, b"", 0)
+        except UnicodeDecodeError:
+            pass
+        try:  # FF FE 00 00 also starts UTF-16LE text whose first character is U+0000
+            return Wide(data.decode("utf-16-le"), "utf-16-le", b"", 0)
+        except UnicodeDecodeError:
+            pass
+    bad = [0]
+    _WIDE_BAD.stack = [*getattr(_WIDE_BAD, "stack", []), bad]
     try:
-        return data.decode(codec), codec
-    except UnicodeDecodeError:  # a mark followed by something else: not that text
-        return None
+        decoder = codecs.getincrementaldecoder(codec)(errors="cleannews.count_replace")
+        text = decoder.decode(data, final=False)
+    finally:
+        _WIDE_BAD.stack = _WIDE_BAD.stack[:-1]
+    cut = decoder.getstate()[0]
+    unit = 4 if codec.startswith("utf-32") else 2
+    units = max(1, len(data) // unit)
+    if bad[0] > WIDE_INVALID_SHARE * units:
+        raise InputError(
+            f"input starts with the byte-order mark of {codec.upper()} but is not "
+            f"{codec.upper()} text ({bad[0]} of its {units} code units are invalid): "
+            "damaged or binary data")
+    return Wide(text, codec, bytes(cut), bad[0])
+
+
+_WIDE_BAD = threading.local()  # the invalid-unit count of the wide decode under way
+
+
+def _count_replace(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: U+FFFD, counted (see :func:`decode_wide`)."""
+    assert isinstance(exc, UnicodeDecodeError)
+    _WIDE_BAD.stack[-1][0] += 1
+    return "\ufffd", exc.end
+
+
+codecs.register_error("cleannews.count_replace", _count_replace)
+
+
+def wide_changes(wide: Wide) -> list[Change]:
+    """The ``decode`` changes of a text read by :func:`decode_wide`."""
+    text, name = wide.text, wide.codec.upper()
+    changes = [Change("decode", "decode_utf16", (0, len(text)), "", "",
+                      f"input starts with the byte-order mark of {name}: decoded as {name}")]
+    if wide.invalid:
+        changes.append(Change(
+            "decode", "replace_invalid_utf16", (0, len(text)), "", "",
+            f"{wide.invalid} invalid {name} code unit(s) (the file is damaged): each read "
+            "as U+FFFD"))
+    if wide.cut:
+        tail = wide.cut.hex(" ")
+        changes.append(Change(
+            "decode", "drop_truncated_utf16", (len(text), len(text)), tail, "",
+            f"input ends in the middle of a {name} character (bytes {tail}: the file was "
+            "cut short): removed"))
+    return changes
 
 
 def _decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[Change]]:
     what = binary_kind(data)
     if what is not None:
         raise InputError(f"input is {what}, not text")
-    wide = decode_utf16(data)
+    wide = decode_wide(data)
     if wide is not None:
-        text, codec = wide
-        return text, [Change("decode", "decode_utf16", (0, len(text)), "", "",
-                             f"input starts with the byte-order mark of {codec.upper()}: "
-                             f"decoded as {codec.upper()}")]
+        return wide.text, wide_changes(wide)
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:

@@ -183,7 +183,11 @@ def text_problem(text: str | bytes) -> tuple[str, str] | None:
         return "binary", f"input is {what}, not text"
     said: str | bytes = text  # what the NUL message describes (the bytes: UTF-16 sniffing)
     if isinstance(text, bytes):
-        if (wide := decode_utf16(text)) is not None:
+        try:
+            wide = decode_utf16(text)
+        except InputError as exc:  # a byte-order mark before bytes that are not that text
+            return "binary", str(exc)
+        if wide is not None:
             text = said = wide[0]  # UTF-16 text with its byte-order mark: half its bytes are NUL
         else:
             text = text.decode("utf-8", "replace") if _is_utf8(text) else text.decode(

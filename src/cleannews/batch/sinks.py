@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -37,6 +38,8 @@ from typing import Any, BinaryIO
 
 from cleannews.batch.ids import safe_relpath
 from cleannews.batch.process import DocResult
+
+log = logging.getLogger("cleannews")
 
 __all__ = ["LOCK_NAME", "STATE_NAME", "FolderLock", "ResumeError", "SinkPaths", "Sinks",
            "atomic_write"]
@@ -477,6 +480,11 @@ class SinkPaths:
         return [n for n in SINK_FILES if n != "duplicates" or self.duplicates is not None]
 
 
+def _documents(n: int) -> str:
+    """``"1 document"``, ``"5 documents"``."""
+    return f"{n} document{'' if n == 1 else 's'}"
+
+
 class Sinks:
     """The open sinks of one run: append results, commit, resume.
 
@@ -585,6 +593,8 @@ class Sinks:
             # the message says "use --force to start over", and --force failed on it too
             state = None
         sizes: dict[str, int] = {}
+        if not force and state is None:
+            self._keep_earlier_records()
         held = self._held_sinks()
         unknown = ([] if force or state is not None else
                    [str(p) for _, p in held if not written_by_cleannews(p)])
@@ -630,9 +640,18 @@ class Sinks:
             self.last = state.get("last")
             self.resumed = self.done > 0 or bool(self.saved_stats)
         elif not resume and not force and state is not None:
+            where = self.paths.mirror_out or self.paths.out or "output"
+            if state.get("finished"):
+                # "add --resume to continue that run" of a run that had ended: --resume then
+                # does nothing, and the user looked for what was missing
+                raise ResumeError(
+                    f"{where} already holds the output of a finished cleannews run "
+                    f"({_documents(state['done'])}): add --force to overwrite it, or give "
+                    "another --out")
             raise ResumeError(
-                f"{self.paths.mirror_out or self.paths.out or 'output'} already holds "
-                "cleannews output: add --resume to continue that run or --force to overwrite it")
+                f"{where} already holds the output of an unfinished cleannews run "
+                f"({_documents(state['done'])} committed): add --resume to continue that run "
+                "or --force to overwrite it")
         self._open_streams(sizes)
         self._claim_sinks()
         if force or not self.resumed:
@@ -725,6 +744,43 @@ class Sinks:
             sink = self.paths.sink(name)
             if sink is not None:
                 atomic_write(self._owner_file(sink), me.encode("utf-8"))
+
+    def _keep_earlier_records(self) -> None:
+        """Move aside the records an earlier run left in the default ``./cleannews-quarantine``
+        and ``./cleannews-errors`` (and ``./cleannews-duplicates``) of a run to standard output
+        (:attr:`SinkPaths.drop_if_empty`): ``errors.jsonl`` becomes ``errors.<its time>.jsonl``
+        beside it, with a warning.
+
+        A run to standard output that quarantined one document or had one error left them,
+        and every later such run in that folder exited 2 ("already hold(s) records of
+        another cleannews run") until the user found ``--force``, which destroyed them.
+        Folders named with ``--quarantine`` / ``--errors`` are the user's: still refused.
+        """
+        import time
+
+        held = self._held_sinks()
+        if any(name not in self.paths.drop_if_empty or not written_by_cleannews(path)
+               for name, path in held):
+            return  # refused below (a folder the user named, a file of theirs): move nothing
+        for _name, path in held:
+            try:
+                stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(path.stat().st_mtime))
+            except OSError:
+                continue
+            base = path.name.split(".", 1)
+            for n in range(1, 1000):
+                tag = stamp if n == 1 else f"{stamp}-{n}"
+                kept = path.with_name(f"{base[0]}.{tag}.{base[1]}")
+                if not kept.exists():
+                    break
+            else:
+                continue
+            try:
+                os.rename(path, kept)
+            except OSError:
+                continue  # refused below, as before
+            log.warning("%s held the records of an earlier run: kept as %s (this run writes "
+                        "its own to %s)", path, kept, path)
 
     def _held_sinks(self) -> list[tuple[str, Path]]:
         """The sink files of this run that already hold something: ``(sink name, path)``."""

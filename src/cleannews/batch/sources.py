@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+from zlib import error as zlib_error
 
 import regex
 
@@ -160,6 +161,20 @@ def json_kind(name: str) -> str | None:
     return "jsonl" if sniff_kind(head) == "jsonl" else "document"
 
 
+def sniffed_jsonl(name: str) -> bool:
+    """Whether the regular file ``name`` starts with JSONL records (gzip data decompressed, a
+    UTF-16 byte-order mark read), as :func:`sniff_kind` tells standard input; an empty or
+    unreadable file is not (it is reported as a document later)."""
+    if not os.path.isfile(name):
+        return False
+    try:
+        with _open_binary(name) as f:
+            head = f.read(SNIFF_BYTES)
+    except (OSError, EOFError, ValueError, zlib_error):
+        return False
+    return bool(head.removeprefix(b"\xef\xbb\xbf").strip()) and sniff_kind(head) == "jsonl"
+
+
 def _posix(path: str) -> str:
     """The path as given, normalised to forward slashes without ``./``; a file name that is
     not UTF-8 (``caf\\xe9.txt`` from an old archive) shows its bytes as ``\\xNN``.
@@ -241,16 +256,103 @@ def _not_regular(path: Path) -> NotRegular | None:
     return found
 
 
-def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True) -> Iterator[str]:
+#: Suffixes of compressed files: a skipped one must be decompressed, not named as an INPUT.
+COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst", ".zip", ".7z", ".tgz", ".lz4")
+#: Kinds of skipped files (by extension) the folder warning names, and files named per kind.
+SKIPPED_KINDS_SHOWN = 5
+SKIPPED_NAMES_SHOWN = 2
+#: Kinds counted separately at most (a folder of millions of oddly named files costs no
+#: more): the others are counted together.
+_SKIPPED_KINDS_KEPT = 64
+
+
+def skipped_kind(name: str) -> str:
+    """How the folder warning groups a skipped file: its extension, with the one before a
+    compression suffix (``.txt.gz``), or ``"no extension"``.
+
+    >>> skipped_kind("notes.MD"), skipped_kind("a.txt.gz"), skipped_kind("README")
+    ('.md', '.txt.gz', 'no extension')
+    """
+    parts = name.lower().rsplit(".", 2)
+    if len(parts) == 1 or not parts[-1] or (not parts[0] and len(parts) == 2):
+        return "no extension"
+    ext = "." + parts[-1]
+    if ext in COMPRESSED_SUFFIXES and len(parts) == 3 and parts[0] and parts[1]:
+        ext = "." + parts[-2] + ext
+    return ext
+
+
+class SkippedFiles:
+    """The files a folder walk skips, counted by kind (:func:`skipped_kind`) with the first
+    few names of each: the warning says which files were skipped, why, and how to read them
+    (it said "4 file(s) skipped, not .txt / .html / .jsonl(.gz) (e.g. corp/README);
+    compressed text must be decompressed first" of a folder of notes).
+
+    >>> seen = SkippedFiles()
+    >>> for name in ("c/a.md", "c/b.md", "c/d.md", "c/README", "c/t.txt.gz"):
+    ...     seen.add(name)
+    >>> print(seen.message("c"))  # doctest: +NORMALIZE_WHITESPACE
+    c: 5 file(s) skipped: 3 .md (c/a.md, c/b.md, …), 1 with no extension (c/README),
+    1 .txt.gz (c/t.txt.gz); a folder is read for its .txt, .html, .htm, .xhtml, .jsonl and
+    .ndjson (.gz) files only; to read another file, name it as an INPUT (it is read as
+    standard input is: JSONL records, an HTML page or a text); decompress .txt.gz files first
+    (-v lists every skipped file)
+    """
+
+    def __init__(self, *, jsonl: bool = True) -> None:
+        self.jsonl = jsonl  # whether the command reads a folder's JSONL files
+        self.count = 0
+        self.kinds: dict[str, list] = {}  # kind -> [count, first names]
+
+    def add(self, path: str) -> None:
+        self.count += 1
+        kind = skipped_kind(os.path.basename(path))
+        if kind not in self.kinds and len(self.kinds) >= _SKIPPED_KINDS_KEPT:
+            kind = "other"
+        entry = self.kinds.setdefault(kind, [0, []])
+        entry[0] += 1
+        if len(entry[1]) < SKIPPED_NAMES_SHOWN:
+            entry[1].append(terminal_safe(path))
+
+    def message(self, root: str) -> str:
+        ranked = sorted(self.kinds.items(), key=lambda kv: -kv[1][0])
+        groups = []
+        for kind, (n, names) in ranked[:SKIPPED_KINDS_SHOWN]:
+            label = "with no extension" if kind == "no extension" else kind
+            more = ", …" if n > len(names) else ""
+            groups.append(f"{n} {label} ({', '.join(names)}{more})")
+        if len(ranked) > SKIPPED_KINDS_SHOWN:
+            rest = sum(n for _, (n, _names) in ranked[SKIPPED_KINDS_SHOWN:])
+            groups.append(f"{rest} of {len(ranked) - SKIPPED_KINDS_SHOWN} other kind(s)")
+        read = (".txt, .html, .htm, .xhtml, .jsonl and .ndjson (.gz)" if self.jsonl
+                else ".txt, .html, .htm and .xhtml")
+        packed = [k for k in self.kinds if k.endswith(COMPRESSED_SUFFIXES)]
+        plain = [k for k in self.kinds if k not in packed]
+        how = []
+        if plain:
+            how.append("to read another file, name it as an INPUT (it is read as " + (
+                "standard input is: JSONL records, an HTML page or a text" if self.jsonl else
+                "text, or as HTML when it starts like a page") + ")")
+        if packed:
+            how.append(f"decompress {', '.join(packed[:3])} files first")
+        return (f"{terminal_safe(root)}: {self.count} file(s) skipped: {', '.join(groups)}; "
+                f"a folder is read for its {read} files only; {'; '.join(how)} "
+                "(-v lists every skipped file)")
+
+
+def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True,
+                jsonl: bool = True) -> Iterator[str]:
     """Input files under ``root``, sorted, skipping hidden entries and ``exclude`` paths.
 
     A FIFO, socket or device among them is yielded as a :class:`NotRegular` (never to be
     opened: the readers make it an error). Skipped files (Parquet, not text, links to
-    folders) are warned about unless ``warn`` is false (a look-ahead pass: the run says it)."""
+    folders) are warned about unless ``warn`` is false (a look-ahead pass: the run says it);
+    ``jsonl`` false: the command skips the JSONL files yielded (``clean``), the warning
+    does not say they are read."""
     skip = {p.resolve() for p in exclude}
-    # counts and a first example only: a crawl folder of millions of images must not cost
+    # counts and a few examples only: a crawl folder of millions of images must not cost
     # a list of their names
-    ignored, first_ignored = 0, ""
+    ignored = SkippedFiles(jsonl=jsonl)
     json_files, first_json = 0, ""  # `.json` files: JSONL records maybe, read when named
     linked: list[str] = []  # links to folders: os.walk does not enter them (no loops)
     for dirpath, dirnames, filenames in os.walk(root):
@@ -268,15 +370,22 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True) -
                 json_files += 1
                 first_json = first_json or str(here / name)
             elif not name.startswith(".") and kind_of(name) is None:
-                ignored += 1
-                first_ignored = first_ignored or str(here / name)
+                # os.path.join, not `here / name`: pathlib interns every part, and the
+                # interned names of a crawl's 20,000 images stayed in memory
+                ignored.add(os.path.join(dirpath, name))
+                if warn and log.isEnabledFor(logging.INFO):
+                    kind = skipped_kind(name)
+                    log.info("%s: skipped (%s is not read in a folder; %s)",
+                             terminal_safe(os.path.join(dirpath, name)),
+                             "a file with no extension" if kind == "no extension"
+                             else f"a {kind} file", "decompress it first"
+                             if kind.endswith(COMPRESSED_SUFFIXES)
+                             else "name it as an INPUT to read it")
             if not name.startswith(".") and kind_of(name) is not None and (
                     not skip or (here / name).resolve() not in skip):
                 yield _not_regular(here / name) or str(here / name)
-    if ignored and warn:
-        log.warning(
-            "%s: %d file(s) skipped, not .txt / .html / .jsonl(.gz) (e.g. %s); "
-            "compressed text must be decompressed first", root, ignored, first_ignored)
+    if ignored.count and warn:
+        log.warning("%s", ignored.message(root))
     if json_files and warn:  # it said "not .txt / .html / .jsonl(.gz)", with no way out
         log.warning(
             "%s: %d .json file(s) skipped (e.g. %s): in a folder they are not read; name such "
@@ -393,7 +502,7 @@ def _open_binary(path: str) -> BinaryIO:
         codec = bom_codec(f.peek(4)[:4])  # type: ignore[attr-defined]
     except (OSError, EOFError, ValueError):  # a broken .gz: iter_jsonl reports it
         return f
-    return f if codec is None else as_utf8(f, codec)
+    return f if codec is None else as_utf8(f, codec, path)
 
 
 #: Bytes of a UTF-16 / UTF-32 stream decoded at a time.
@@ -413,12 +522,26 @@ _INVALID = "cleannews.invalid-utf8"
 codecs.register_error(_INVALID, _invalid_as_surrogates)
 
 
+_SAID: set[tuple[str, str]] = set()
+
+
+def _once(key: tuple[str, str]) -> bool:
+    """True the first time ``key`` is seen in this process: a warning about an input file is
+    said once, not again by the passes that read it ahead of the run (``--find-copies``)."""
+    if key in _SAID:
+        return False
+    _SAID.add(key)
+    return True
+
+
 class _Utf8From(io.RawIOBase):
     """The UTF-8 bytes of a UTF-16 or UTF-32 stream; bytes that do not decode become invalid
     UTF-8 in the line that holds them (see :func:`_invalid_as_surrogates`)."""
 
-    def __init__(self, raw: BinaryIO, codec: str) -> None:
+    def __init__(self, raw: BinaryIO, codec: str, name: str = "") -> None:
         self._raw = raw
+        self._codec = codec
+        self._name = name
         self._decoder = codecs.getincrementaldecoder(codec)(errors=_INVALID)
         self._pending = b""
         self._eof = False
@@ -430,7 +553,14 @@ class _Utf8From(io.RawIOBase):
         while not self._pending and not self._eof:
             chunk = self._raw.read(_DECODE_CHUNK)
             self._eof = not chunk
-            text = self._decoder.decode(chunk, final=self._eof)
+            text = self._decoder.decode(chunk, final=False)
+            if (self._eof and (cut := self._decoder.getstate()[0])
+                    and _once(("cut", self._name))):
+                # a file cut short in the middle of a character (an odd number of bytes): its
+                # bytes made a phantom last record, a `utf8` error holding other bytes
+                log.warning("%s: the input ends in the middle of a %s character (bytes %s: "
+                            "it was cut short): removed", terminal_safe(self._name or "input"),
+                            self._codec.upper(), bytes(cut).hex(" "))
             self._pending = text.encode("utf-8", "surrogatepass")
         n = min(len(buf), len(self._pending))
         buf[:n] = self._pending[:n]
@@ -442,7 +572,7 @@ class _Utf8From(io.RawIOBase):
         super().close()
 
 
-def as_utf8(stream: BinaryIO, codec: str) -> BinaryIO:
+def as_utf8(stream: BinaryIO, codec: str, name: str = "") -> BinaryIO:
     """``stream`` (UTF-16 / UTF-32 with its byte-order mark) read as UTF-8 lines: JSONL
     saved as Windows "Unicode" text (PowerShell's ``Out-File``) was split into broken lines
     at every ``\\n`` byte pair and each sent to the errors sink as ``utf8``.
@@ -451,7 +581,7 @@ def as_utf8(stream: BinaryIO, codec: str) -> BinaryIO:
     >>> f.readline(), f.readline()
     (b'\\xef\\xbb\\xbf{"id": "\\xc3\\xa9"}\\n', b'{"id": 2}\\n')
     """
-    return io.BufferedReader(_Utf8From(stream, codec), _STDIN_BUFFER)  # type: ignore[return-value]
+    return io.BufferedReader(_Utf8From(stream, codec, name), _STDIN_BUFFER)  # type: ignore[return-value]
 
 
 def _read_line(f: BinaryIO) -> tuple[bytes, bool, int]:
@@ -573,7 +703,11 @@ def _all_items(
                     seq = item.seq + 1
             continue
         kind = kind_of(name, fmt) or ("html" if fmt == "html" else "text")
-        if fmt == "auto" and json_kind(name) == "jsonl":  # JSONL named .json
+        if fmt == "auto" and (json_kind(name) == "jsonl" or (  # JSONL named .json
+                kind_of(name) is None and not isinstance(name, NotRegular)
+                and sniffed_jsonl(name))):
+            # JSONL records in a file of another name (`dump`, `crawl.out`): sniffed as
+            # standard input is; the whole file was one text document, every record lost in it
             kind = "jsonl"
         if isinstance(name, NotRegular):  # a FIFO in a folder: opening it would block
             yield Item(seq, ident, kind, b"", None, ident, name.problem, "read")
@@ -602,6 +736,10 @@ def _all_items(
             yield Item(seq, ident, kind, b"", None, ident,
                        f"cannot read: {read_problem(exc)}", "read")
         else:
+            if (warn and fmt == "auto" and kind == "text" and data.strip()
+                    and sniff_kind(data[:SNIFF_BYTES]) == "jsonl"):
+                log.warning("%s: looks like JSONL records, read as one text document (a .txt "
+                            "file); name it .jsonl to read its records", terminal_safe(ident))
             yield Item(seq, ident, kind, data, None, ident, truncated=truncated, size=size)
         seq += 1
 
@@ -654,7 +792,7 @@ def _stream_items(stream: BinaryIO, source: str, fmt: str, seq: int) -> Iterator
             wide = codecs.getincrementaldecoder(codec)(errors="replace").decode(head)
             kind = sniff_kind(wide.encode("utf-8", "surrogatepass"))
             if kind == "jsonl":
-                stream = as_utf8(stream, codec)
+                stream = as_utf8(stream, codec, source)
             # else one page or text: the pipeline decodes it whole (a decode_utf16 change)
         else:
             kind = sniff_kind(head)

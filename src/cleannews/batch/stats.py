@@ -203,6 +203,13 @@ def summary(report: dict[str, Any]) -> str:
     'cleannews: 3 documents in: 1 out, 0 quarantined, 2 duplicates, 0 failed'
 
     One document, one job: "1 document in", "with 1 job" (it said "1 documents", "1 jobs").
+    A resumed run says its throughput is its last part's:
+
+    >>> summary({"documents": {"in": 5, "out": 5, "quarantined": 0, "failed": 0}, "rules": {},
+    ...   "errors": {}, "outputs": {}, "resumed": True, "throughput": {"docs_per_s": 0.0,
+    ...   "mb_per_s": 0.0, "seconds": 4.9, "jobs": 2, "docs": 0, "total_seconds": 6.5}
+    ...   }).splitlines()[1].split(" (")[1]
+    'this part of a resumed run: 0 documents; 6.5 s in all)'
     """
     d = report["documents"]
     dup = f", {d['duplicates']} duplicates" if d.get("duplicates") else ""
@@ -218,8 +225,12 @@ def summary(report: dict[str, Any]) -> str:
     if t:  # every report has it; a hand-edited one without it is still shown
         first = (f" (first pass {t['first_pass_seconds']:.1f} s)"
                  if t.get("first_pass_seconds", 0) >= 0.05 else "")
+        # a resumed run's throughput is its last part's: "5 documents in … 0.0 docs/s"
+        # after resuming a finished run read as a broken rate
+        part = (f" (this part of a resumed run: {counted(t.get('docs', 0), 'document')}; "
+                f"{t.get('total_seconds', 0.0):.1f} s in all)" if report.get("resumed") else "")
         lines.append(f"  {t['seconds']:.1f} s{first} with {counted(t['jobs'], 'job')}: "
-                     f"{t['docs_per_s']} docs/s, {t['mb_per_s']:.3f} MB/s")
+                     f"{t['docs_per_s']} docs/s, {t['mb_per_s']:.3f} MB/s{part}")
     for name, path in report.get("outputs", {}).items():
         if path:
             lines.append(f"  {name}: {path}")

@@ -157,16 +157,20 @@ def after_failure(settings: Any, fix: bool = False) -> str:
         return f"nothing was committed; {first}run the same command again"
     if state is None:  # --out - of run, and score (which keeps no run state)
         where = "stdout" if settings.paths.out is None else str(settings.paths.out)
-        # the records this run left in its sink files (`./cleannews-quarantine/` of `--out -`)
-        # make the same command refuse to start ("already hold(s) records of another
-        # cleannews run"): the advice to run it again said nothing of --force
+        # the records this run left in its sink files: the next run moves those of the
+        # default `./cleannews-quarantine/` and `./cleannews-errors/` of `--out -` aside (a
+        # dated name), and refuses to write over those of a folder the user named
         paths = settings.paths
-        left = [str(p) for p in (paths.sink(n) for n in paths.names() if n != "out")
+        left = [(n, p) for n, p in ((n, paths.sink(n)) for n in paths.names() if n != "out")
                 if p is not None and p.is_file() and p.stat().st_size]
+        kept = [str(p) for n, p in left if n in paths.drop_if_empty]
+        named = [str(p) for n, p in left if n not in paths.drop_if_empty]
         force = (f" with --force (it refuses to write over the records this run left in "
-                 f"{', '.join(left)})" if left else "")
+                 f"{', '.join(named)})" if named else "")
+        aside = (f" (the partial records this run left in {', '.join(kept)} are then kept "
+                 "under a dated name beside the new ones: delete them)" if kept else "")
         return (f"the output written to {where} is incomplete; {first}run the whole command "
-                f"again{force}")
+                f"again{force}{aside}")
     from cleannews.batch.sources import is_stream
 
     # the state is written at the start (done 0): a run stopped before its first commit has

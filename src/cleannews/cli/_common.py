@@ -254,7 +254,7 @@ def expand_files(names: list[str]) -> list[str]:
     for name in names:
         if name != "-" and Path(name).is_dir():
             found = 0
-            for path in walk_folder(name):
+            for path in walk_folder(name, jsonl=False):
                 if kind_of(path) == "jsonl":
                     log.warning("%s: skipped (JSONL: use 'cleannews run' for record files)", path)
                     continue
@@ -291,7 +291,7 @@ def cleaned_inputs(
     point into.
     """
     from cleannews._input import decode_input
-    from cleannews.batch.sources import printable_name, read_problem, terminal_safe
+    from cleannews.batch.sources import kind_of, printable_name, read_problem, terminal_safe
     from cleannews.errors import InputError
     from cleannews.pipeline import _clean_decoded, _clean_html_decoded
 
@@ -305,7 +305,8 @@ def cleaned_inputs(
             log.warning("standard input looks like JSONL records; it is cleaned as one text "
                         "document: use 'cleannews run - --out -' (or 'cleannews score -') "
                         "for records")
-        elif name != "-" and _named_jsonl(name):
+        elif name != "-" and (_named_jsonl(name) or (
+                fmt == "auto" and kind_of(name) is None and _looks_like_jsonl(raw))):
             log.warning("%s: a JSONL file is cleaned as one text document: use 'cleannews "
                         "run %s --out DIR' (or 'cleannews score') for its records", name, name)
         # a file name that is not UTF-8 (lone surrogates) cannot be printed or put in JSON
@@ -333,7 +334,20 @@ def cleaned_inputs(
             outcome.failures += 1
             continue
         _warn_if_empty(said, raw, doc, piped=name == "-")
+        _warn_if_lost(said, doc)
         yield shown, source, doc
+
+
+#: ``decode`` rules that lose bytes of the input: ``clean`` and ``explain`` warn about them
+#: (a UTF-16 file cut short was printed without a word, once as ``ÿþ…`` garbage).
+LOST_BYTES_RULES = ("drop_truncated_utf8", "drop_truncated_utf16", "replace_invalid_utf16")
+
+
+def _warn_if_lost(said: str, doc: Any) -> None:
+    """Say so when decoding lost bytes of the input (a file cut short, damaged UTF-16)."""
+    for c in doc.changes:
+        if c.stage == "decode" and c.rule in LOST_BYTES_RULES:
+            log.warning("%s: %s", said, c.reason)
 
 
 #: The error types of ``cleannews run`` that ``clean`` and ``explain`` refuse the same way.

@@ -169,6 +169,10 @@ def run(args: argparse.Namespace) -> int:
             paths.duplicates = duplicates_path(paths.out, paths.mirror_out,
                                                compress=bool(paths.errors and
                                                              paths.errors.name.endswith(".gz")))
+            if out is None:  # ./cleannews-duplicates/: left only if a copy went there, as the
+                # quarantine's and errors' (it was left empty, and blocked the next run once
+                # it held records)
+                paths.drop_if_empty = (*paths.drop_if_empty, "duplicates")
     if args.site_templates:
         settings.templates = {"source_field": args.source_field,
                               "min_count": args.template_min_count}
