@@ -113,7 +113,11 @@ SCHEMA_TYPES: dict[str, str] = dict(_HINTS["schema_types"])
 #: modals): the ``<h1>`` of such a box is its title, not the article's headline
 OVERLAY_HINTS = frozenset(_HINTS["overlays"]) | CONSENT_HINTS
 #: Strong hints of several words, matched as a run of tokens ("bloc-lire-aussi").
-_PHRASE_HINTS = tuple(h for h in CLASS_HINTS if "-" in h)
+#: In the data file's order, not a set's: a class like "bloc-a-lire-aussi" holds two of them
+#: and the one named in the reason must not change with ``PYTHONHASHSEED``.
+_PHRASE_HINTS = tuple(
+    dict.fromkeys(h for h in (*_HINTS["strong"], *_HINTS["consent"]) if "-" in h)
+)
 #: Each of them with the hyphens that fence it in the joined tokens ("-lire-aussi-"), made
 #: once (:func:`_values_hint` built the 37 strings for every class list it had not seen) …
 _PHRASE_FENCED = tuple((h, f"-{h}-") for h in _PHRASE_HINTS)
@@ -140,7 +144,7 @@ WEAK_HINTS = frozenset(_HINTS["weak"])
 #: content token beside them does not save them ("entry-tools", "post-category").
 META_HINTS = frozenset(_HINTS["meta"])
 #: Meta hints of several words, found inside a class value ("article-reading-time").
-_META_PHRASES = tuple(h for h in META_HINTS if "-" in h)
+_META_PHRASES = tuple(dict.fromkeys(h for h in _HINTS["meta"] if "-" in h))
 _META_FENCED = tuple((h, f"-{h}-") for h in _META_PHRASES)
 _META_HEADS = frozenset(h.split("-", 1)[0] for h in _META_PHRASES)
 PROSE_MIN_WORDS = 12
