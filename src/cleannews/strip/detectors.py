@@ -803,6 +803,106 @@ def _agency_credit_above_body(lines: list[_Line]) -> None:
 # === end of strip16 ======================================================================
 
 
+# === strip17 (issue 10): a section label printed above several headlines ==================
+# Detector of branch strip17 (docs/strip.md, "Seventeenth round, strip17").
+
+#: A section label: at most this many words ...
+SECTION_LABEL_MAX_WORDS = 3
+#: ... printed at least this many times on the page, each time above a headline.
+SECTION_LABEL_MIN_COPIES = 2
+#: A headline under a label: this many words at least and at most ...
+SECTION_HEADLINE_MIN_WORDS = 3
+SECTION_HEADLINE_MAX_WORDS = 25
+#: ... with at least this many words written in lower case (prose, not a list of names:
+#: a line-up's "Gardien" above "Hugo Lloris (Tottenham)" is no section label).
+SECTION_HEADLINE_LOWER_WORDS = 2
+#: The label's shape: a capital letter first, then letters, spaces and ' & / - only (no
+#: digit, no sentence punctuation); an arrow or bullet may lead. Checked on at most
+#: SECTION_LABEL_MAX_CHARS characters.
+SECTION_LABEL_MAX_CHARS = 48
+_SECTION_LABEL = regex.compile(r"[►▸>•]?\s?\p{Lu}[\p{L}'’&/ -]{0,44}")
+_LOWER_WORD = regex.compile(r"(?<!\S)\p{Ll}\p{L}{2}")
+#: Ends of a line that is no headline (a sentence, a list item going on, a label).
+_NOT_HEADLINE_END = ".;,:!"
+
+
+def _section_label_shape(ln: _Line) -> bool:
+    """A standing line shaped like a section label: :data:`SECTION_LABEL_MAX_WORDS` words at
+    most, :data:`_SECTION_LABEL` (capitalised letters, no digit, no sentence end)."""
+    return (
+        not ln.blank and 0 < ln.n <= SECTION_LABEL_MAX_WORDS
+        and len(ln.text) <= SECTION_LABEL_MAX_CHARS
+        and _SECTION_LABEL.fullmatch(ln.text) is not None
+    )
+
+
+def _headline_shape(ln: _Line) -> bool:
+    """A standing line shaped like a headline: :data:`SECTION_HEADLINE_MIN_WORDS` to
+    :data:`SECTION_HEADLINE_MAX_WORDS` words, no sentence end, at least
+    :data:`SECTION_HEADLINE_LOWER_WORDS` words in lower case."""
+    if ln.blank or not SECTION_HEADLINE_MIN_WORDS <= ln.n <= SECTION_HEADLINE_MAX_WORDS:
+        return False
+    text = ln.text  # a line of at most 25 words: short unless a word is gigantic
+    if text[-1:] in _NOT_HEADLINE_END:
+        return False
+    return len(_LOWER_WORD.findall(text[:MAX_SCAN_CHARS])) >= SECTION_HEADLINE_LOWER_WORDS
+
+
+def _section_labels(lines: list[_Line]) -> None:
+    """A short label printed at least :data:`SECTION_LABEL_MIN_COPIES` times on the page,
+    each time right above a headline (:func:`_headline_shape`; one other label may stand
+    between, "Ayuntamiento" over "Política"), is the site's section label of a teaser or of
+    the article (``section_label_repeated``, branch strip17; GUIDELINE: a site's section
+    label above a headline or a teaser is ``meta``, a kicker written for one article is
+    content). Printed once it stays (a kicker and a section label have the same shape).
+    Guards: every copy stands above a headline (the label never above a paragraph nor at the
+    page's end), not every headline is a question (a transcript's "Question" above each
+    question), the headline does not start with the label (a teaser's title printed twice),
+    no person's name (an author's listing prints the byline above each headline), no line a
+    pattern protects (bylines, kickers). One pass to collect, one to decide (each copy
+    reads the lines down to its headline once): linear.
+
+        >>> ls = [_Line(t, frozenset()) for t in ("Politique",
+        ...       "La réforme des régions adoptée par les députés", "Un texte.",
+        ...       "Politique", "Ecotaxe : le gouvernement favorable à une expérimentation",
+        ...       "Culture", "Un festival ouvre ses portes à Lyon")]
+        >>> _section_labels(ls)
+        >>> [ln.removal.rule if ln.removal else None for ln in ls][:6]
+        ['section_label_repeated', None, None, 'section_label_repeated', None, None]
+    """
+    copies: dict[str, list[int]] = {}
+    for k, ln in enumerate(lines):  # blank lines have no word: one comparison each
+        if 0 < ln.n <= SECTION_LABEL_MAX_WORDS and _section_label_shape(ln):
+            copies.setdefault(ln.text.strip("►▸>• ").casefold(), []).append(k)
+    for key, where in copies.items():
+        if len(where) < SECTION_LABEL_MIN_COPIES:
+            continue
+        questions = 0
+        for k in where:
+            j = _standing(lines, k, 1)
+            if j >= 0 and _section_label_shape(lines[j]):
+                j = _standing(lines, j, 1)  # a label above a label above the headline
+            if j < 0:
+                break
+            head = lines[j]
+            if not _headline_shape(head) or _folded(head).startswith(key):
+                break
+            questions += head.text.endswith("?")
+        else:
+            if questions == len(where):
+                continue
+            labels = [lines[k] for k in where]
+            if any(ln.protected or ln.cls is KEEP or _person_name(ln) for ln in labels):
+                continue
+            for ln in labels:
+                if ln.cls is not BAD:
+                    ln.bad("section_label_repeated", "the site's section label, printed "
+                           "above several headlines")
+
+
+# === end of strip17 ======================================================================
+
+
 def _standing(lines: list[_Line], i: int, step: int) -> int:
     """Index of the first non-blank line from ``i`` in direction ``step`` (-1 if none)."""
     j = i + step
@@ -2494,6 +2594,7 @@ def judge_lines(
     # neighbour of the article's lines
     _caption_glued_twice(lines)
     _agency_credit_above_body(lines)  # strip16
+    _section_labels(lines)  # strip17
     taken = sum(ln.cls is BAD for ln in lines)
     _title_pass(lines)
     if sum(ln.cls is BAD for ln in lines) > taken:  # the title's repeats are gone: the head anew
