@@ -186,18 +186,20 @@ def test_stdout_runs_never_suggest_resume(tmp_path: Path) -> None:
     assert refused.returncode == 2 and b"--out DIR" in refused.stderr
 
 
-def test_a_second_stdout_run_beside_an_earlier_ones_sinks_suggests_only_what_works(
+def test_a_second_stdout_run_beside_an_earlier_ones_sinks_runs_and_keeps_them(
     tmp_path: Path,
 ) -> None:
+    # it exited 2 and advised --force, which overwrote the earlier run's records (audit17):
+    # the earlier records are now kept under a dated name and the run goes on
     data = (json.dumps({"id": "bad", "text": 5}) + "\n").encode()  # lands in the errors sink
     first = _cli("run", "-", "--out", "-", "-j", "1", cwd=tmp_path, stdin=data)
     assert first.returncode == 1, first.stderr
     again = _cli("run", "-", "--out", "-", "-j", "1", cwd=tmp_path, stdin=data)
-    assert again.returncode == 2
+    assert again.returncode == 1, again.stderr
     assert b"--resume" not in again.stderr.replace(b"cannot be resumed", b"")
-    assert b"--force" in again.stderr, again.stderr
-    forced = _cli("run", "-", "--out", "-", "-j", "1", "--force", cwd=tmp_path, stdin=data)
-    assert forced.returncode == 1, forced.stderr  # the suggested command works
+    kept = sorted((tmp_path / "cleannews-errors").glob("errors*.jsonl"))
+    assert len(kept) == 2, kept  # errors.jsonl and errors.<date>.jsonl
+    assert all(b'"bad"' in f.read_bytes() for f in kept)
 
 
 def test_runs_sharing_a_quarantine_folder_never_truncate_each_other(tmp_path: Path) -> None:
