@@ -29,6 +29,7 @@ import logging
 import os
 import sys
 import tempfile
+import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,6 +39,7 @@ from typing import Any, BinaryIO
 
 from cleannews.batch.ids import safe_relpath
 from cleannews.batch.process import DocResult
+from cleannews.batch.stats import counted
 
 log = logging.getLogger("cleannews")
 
@@ -480,11 +482,6 @@ class SinkPaths:
         return [n for n in SINK_FILES if n != "duplicates" or self.duplicates is not None]
 
 
-def _documents(n: int) -> str:
-    """``"1 document"``, ``"5 documents"``."""
-    return f"{n} document{'' if n == 1 else 's'}"
-
-
 class Sinks:
     """The open sinks of one run: append results, commit, resume.
 
@@ -646,12 +643,12 @@ class Sinks:
                 # does nothing, and the user looked for what was missing
                 raise ResumeError(
                     f"{where} already holds the output of a finished cleannews run "
-                    f"({_documents(state['done'])}): add --force to overwrite it, or give "
+                    f"({counted(state['done'], 'document')}): add --force to overwrite it, or give "
                     "another --out")
             raise ResumeError(
                 f"{where} already holds the output of an unfinished cleannews run "
-                f"({_documents(state['done'])} committed): add --resume to continue that run "
-                "or --force to overwrite it")
+                f"({counted(state['done'], 'document')} committed): add --resume to continue "
+                "that run or --force to overwrite it")
         self._open_streams(sizes)
         self._claim_sinks()
         if force or not self.resumed:
@@ -756,8 +753,6 @@ class Sinks:
         another cleannews run") until the user found ``--force``, which destroyed them.
         Folders named with ``--quarantine`` / ``--errors`` are the user's: still refused.
         """
-        import time
-
         held = self._held_sinks()
         if any(name not in self.paths.drop_if_empty or not written_by_cleannews(path)
                for name, path in held):
