@@ -289,6 +289,23 @@ def test_run_reads_jsonl_records_in_a_file_of_another_name(tmp_path, name, gz):
         ("r0", 1), ("r1", 2), ("r2", 3)]
 
 
+@pytest.mark.parametrize("name", ["dump", "a.json.gz"])
+def test_a_damaged_gzip_is_an_error_record_not_a_crash(tmp_path, name):
+    # review of round 17: the sniff of a `.json.gz` (json_kind) did not catch zlib.error as
+    # its new twin (sniffed_jsonl) did; `run a.json.gz` on damaged gzip data died with a
+    # traceback. Both read the file's head through one function now.
+    import gzip
+
+    packed = gzip.compress(_records() * 20)
+    damaged = packed[:20] + bytes(b ^ 0x55 for b in packed[20:60]) + packed[60:]
+    data = tmp_path / name
+    data.write_bytes(damaged)
+    out = tmp_path / "o"
+    assert main(["run", str(data), "--out", str(out), "-j", "1", "-q"]) == 1
+    errors = read_jsonl(out / "errors" / "errors.jsonl")
+    assert [e["id"] for e in errors] == [str(data)]
+
+
 def test_a_txt_file_of_records_stays_one_text_with_a_warning(tmp_path, capsys):
     data = tmp_path / "dump.txt"
     data.write_bytes(_records())

@@ -148,15 +148,10 @@ def json_kind(name: str) -> str | None:
     records, one pretty-printed object: read as one text document, every record was lost
     in it), ``None`` for another name or a file that cannot be read (reported later).
     """
-    if not name.lower().endswith(JSON_SUFFIXES) or not os.path.isfile(name):
+    if not name.lower().endswith(JSON_SUFFIXES):
         return None
-    try:
-        with _open_binary(name) as f:
-            head = f.read(SNIFF_BYTES)
-    except (OSError, EOFError, ValueError):
-        return None
-    body = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if not body:
+    head = _file_head(name)
+    if head is None:
         return None
     return "jsonl" if sniff_kind(head) == "jsonl" else "document"
 
@@ -165,14 +160,23 @@ def sniffed_jsonl(name: str) -> bool:
     """Whether the regular file ``name`` starts with JSONL records (gzip data decompressed, a
     UTF-16 byte-order mark read), as :func:`sniff_kind` tells standard input; an empty or
     unreadable file is not (it is reported as a document later)."""
+    head = _file_head(name)
+    return head is not None and sniff_kind(head) == "jsonl"
+
+
+def _file_head(name: str) -> bytes | None:
+    """The first :data:`SNIFF_BYTES` of the regular file ``name`` as the readers see them
+    (gzip decompressed, UTF-16 read as UTF-8), or ``None`` when it is not a regular file,
+    holds only blanks (a UTF-8 mark aside) or cannot be read: a damaged gzip raises
+    ``zlib.error``, which crashed ``run`` on a ``.json.gz`` (reported later as an error)."""
     if not os.path.isfile(name):
-        return False
+        return None
     try:
         with _open_binary(name) as f:
             head = f.read(SNIFF_BYTES)
     except (OSError, EOFError, ValueError, zlib_error):
-        return False
-    return bool(head.removeprefix(b"\xef\xbb\xbf").strip()) and sniff_kind(head) == "jsonl"
+        return None
+    return head if head.removeprefix(b"\xef\xbb\xbf").strip() else None
 
 
 def _posix(path: str) -> str:
