@@ -11,10 +11,27 @@
     'Un titre.'
 """
 
-from cleannews.batch.api import clean_batch, clean_frame, clean_record, clean_text
-from cleannews.batch.process import BatchOptions
-from cleannews.batch.runner import RunSettings, available_cpus, paths_for, run_batch
-from cleannews.batch.sinks import ResumeError
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+#: Where each public name lives. The submodules are imported when a name is first read
+#: (PEP 562), not with the package: ``cleannews clean`` reads ``batch.sources`` alone, and a
+#: pool worker or an engine's task (integrations) that reads ``batch.api`` does not load the
+#: runner, its sinks and ``multiprocessing`` (perf18).
+_EXPORTS = {
+    "BatchOptions": "process",
+    "ResumeError": "sinks",
+    "RunSettings": "runner",
+    "available_cpus": "limits",
+    "clean_batch": "api",
+    "clean_frame": "api",
+    "clean_record": "api",
+    "clean_text": "api",
+    "paths_for": "runner",
+    "run_batch": "runner",
+}
 
 __all__ = [
     "BatchOptions",
@@ -28,3 +45,16 @@ __all__ = [
     "paths_for",
     "run_batch",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

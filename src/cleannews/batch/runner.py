@@ -33,6 +33,7 @@ from typing import Any
 
 from cleannews.__about__ import __version__
 from cleannews.batch.ids import safe_relpath
+from cleannews.batch.limits import CHUNK_BYTES, CHUNK_DOCS, IN_FLIGHT_PER_JOB, available_cpus
 from cleannews.batch.process import (
     BatchOptions,
     DocResult,
@@ -68,21 +69,6 @@ __all__ = ["MissingInput", "RunSettings", "UnsupportedInput", "available_cpus", 
            "run_batch"]
 
 log = logging.getLogger("cleannews")
-
-#: A chunk holds at most this many documents …
-CHUNK_DOCS = 64
-#: … or this many input bytes (whichever comes first).
-CHUNK_BYTES = 2 * 1024 * 1024
-#: Chunks queued per worker process (bounds memory, keeps workers busy).
-IN_FLIGHT_PER_JOB = 3
-
-
-def available_cpus() -> int:
-    """CPUs this process may run on (``os.sched_getaffinity``), at least 1."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def _unwritable_place(path: Path) -> str | None:

@@ -82,8 +82,7 @@ def usage_problem(args: argparse.Namespace) -> str | None:
 
 def add_batch_flags(p: argparse.ArgumentParser) -> None:
     """INPUT..., --jobs, --text-field, --id-field, --max-record-mb and the pipeline flags."""
-    from cleannews.batch import available_cpus
-    from cleannews.batch.runner import CHUNK_DOCS
+    from cleannews.batch.limits import CHUNK_DOCS, available_cpus
 
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help=".txt/.html files, folders of them (recursive), .jsonl/.jsonl.gz "

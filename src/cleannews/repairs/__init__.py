@@ -26,14 +26,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import ftfy
-import ftfy.fixes
-
 from cleannews._align import AlignedResult, Alignment, map_changes
 from cleannews._lines import split_lines
 from cleannews.config import CleanConfig
 from cleannews.document import Change
-from cleannews.repairs import badness, ftfy_steps
 from cleannews.repairs.fastpath import needs_repair, suspect_lines
 from cleannews.repairs.fixes import (
     BLANK_CHARS,
@@ -44,7 +40,6 @@ from cleannews.repairs.fixes import (
     remove_invisible_chars,
     separators_to_line_breaks,
 )
-from cleannews.repairs.plausible import implausible_repair
 
 __all__ = ["MAX_SEGMENT", "RepairResult", "repair_text"]
 
@@ -107,6 +102,8 @@ RepairResult = AlignedResult
 
 @lru_cache(maxsize=4)
 def _ftfy_config(keep_typography: bool, fix_encoding: bool, remove_controls: bool) -> Any:
+    import ftfy
+
     return ftfy.TextFixerConfig(
         unescape_html=False,  # done by unescape_html_entities, which also handles "<"
         fix_encoding=fix_encoding,
@@ -174,6 +171,8 @@ def _describe(group: list[Any]) -> tuple[str, str]:
 def _apply_group(text: str, group: list[Any]) -> str:
     if group[0][0] == "normalize":
         return unicodedata.normalize(group[0][1], text)
+    import ftfy
+
     return ftfy.apply_plan(text, [tuple(s) for s in group])
 
 
@@ -421,9 +420,16 @@ def _repair_segment(seg: str, base: int, config: CleanConfig) -> _LineEditor:
             )
             if ed.text != before:
                 continue  # ftfy sees the line again without them
-        if ed.text == start or not (config.fix_encoding and badness.is_bad(ed.text)):
+        if ed.text == start or not (config.fix_encoding and _is_bad(ed.text)):
             break  # another round is for mojibake that this round uncovered
     return ed
+
+
+def _is_bad(text: str) -> bool:
+    """ftfy's mojibake detector (:func:`.badness.is_bad`; ftfy is imported on first use)."""
+    from cleannews.repairs.badness import is_bad
+
+    return is_bad(text)
 
 
 #: Rounds of (ftfy, invisible-character removal) on a line, repeated while a round
@@ -437,6 +443,11 @@ MAX_PASSES = 3
 
 def _ftfy_pass(ed: _LineEditor, config: CleanConfig) -> None:
     """ftfy's fixes on the line, each plan step a change; implausible repairs refused."""
+    import ftfy.fixes
+
+    from cleannews.repairs import ftfy_steps
+    from cleannews.repairs.plausible import implausible_repair
+
     cfg = _ftfy_config(config.keep_typography, config.fix_encoding, config.remove_invisible)
     fixed, plan = ftfy_steps.fix_and_explain(ed.text, cfg)
     if fixed != ed.text and config.fix_encoding and implausible_repair(ed.text, fixed):
