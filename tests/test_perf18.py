@@ -16,6 +16,7 @@ import textwrap
 import pytest
 
 from _helpers import ROOT, cli_env, run_cli
+from cleannews.strip import _triggers as t
 
 SEED = ROOT / "seeds" / "000_51a21282db567c1f.txt"
 
@@ -216,8 +217,7 @@ def _old_group_end(p: str, start: int) -> int:
 
 
 def _old_paren_end(p: str, i: int) -> int:
-    from cleannews.strip._triggers import _class_end
-
+    _class_end = t._class_end
     depth, j = 0, i
     while j < len(p):
         ch = p[j]
@@ -237,6 +237,136 @@ def _old_paren_end(p: str, i: int) -> int:
                 return j + 1
         j += 1
     return -1
+
+
+def _old_first_fragments(
+    p: str, skip_common: bool = True, *, at_start: bool = False
+) -> set[str] | None:
+    """The former ``first_fragments`` (a step per character of the leading word)."""
+    changed = True
+    while changed:
+        changed = False
+        for lead in t._LEADING:
+            if p.startswith(lead):
+                if at_start and lead in t._SPACE_LEADING:
+                    return None
+                p = p[len(lead) :]
+                changed = True
+    if not p:
+        return None
+    if p.startswith("(?:") or (p.startswith("(") and not p.startswith("(?")):
+        inner_start = 3 if p.startswith("(?:") else 1
+        end = _old_group_end(p, 0)
+        if end < 0:
+            return None
+        optional = end + 1 < len(p) and p[end + 1] in "?*"
+        rest = p[end + 2 :] if optional else p[end + 1 :]
+        if end + 1 < len(p) and p[end + 1] == "{":
+            return None
+        alts = _old_split_alternatives(p[inner_start:end])
+        if alts is None:
+            return None
+        out: set[str] = set()
+        for a in [*alts, ""] if optional else alts:
+            f = (_old_first_fragments(a + rest, skip_common, at_start=at_start)
+                 if (a or rest) else None)
+            if f is None:
+                return None
+            out |= f
+        return out
+    if p.startswith("\\d"):
+        return {t.DIGIT}
+    if p.startswith("\\") and len(p) > 2 and p[2] in "?*" and not p[1].isalnum():
+        rest = _old_first_fragments(p[3:], skip_common, at_start=at_start)  # optional symbol: \(?
+        return None if rest is None else rest | {p[1]}
+    if p.startswith("\\(") or p.startswith("\\["):
+        return {p[1]}
+    if p[0] in ">":
+        return {p[0]}
+    if p[0] not in t._META and not p[0].isalnum() and p[0] not in " '-,:;/\"":
+        return {p[0].lower()}  # a literal symbol such as © or ▶
+    if p.startswith("[") and "]" in p[1:] and "\\" not in p[: p.index("]", 1)]:
+        end = p.index("]", 1)
+        body = p[1:end]
+        # a "-" at either end of the class is itself (not a range): ``[-–•]``; an optional
+        # class (``[…]?``) may be absent: its characters are not what every match starts with
+        if body and not body.startswith("^") and "-" not in body[1:-1] and (
+            p[end + 1 : end + 2] not in ("?", "*", "{")
+        ):
+            return {c.lower() for c in body}
+    word = []
+    i = 0
+    stops = t._META if at_start else t._WORD_STOPS
+    while i < len(p) and p[i] not in stops:
+        word.append(p[i])
+        i += 1
+    exact = True
+    if i >= len(p):
+        exact = False  # the pattern may end inside a longer word ("consent" in "consentez")
+    elif word and p[i] != "(" and t._run_on_possible(p, i):
+        exact = False  # the separator after the word may be absent: "user ?name", "user\\s?name"
+    elif p[i] in "?*{" and word:
+        word.pop()  # the last character is optional
+        exact = False
+    elif p[i] == "-" and p[i + 1 : i + 2] in ("?", "*"):
+        exact = False
+    elif p[i : i + 2] in ("\\.", "\\)", "\\?", "\\!", "\\,"):
+        exact = True  # an escaped punctuation mark ends the word
+    elif p[i] in "([\\." and not p.startswith("\\b", i) and not p.startswith(
+        "\\s", i
+    ):
+        exact = False
+    frag = "".join(word).lower()
+    if at_start and frag:
+        return {frag if exact else frag + "*"}
+    if not frag or not frag.isalpha():
+        return None
+    if skip_common and exact and frag in t.COMMON and i < len(p) and p[i] in " '":
+        # "la newsletter …": the frequent first word filters nothing; use the next one
+        nxt = _old_first_fragments(p[i + 1 :], skip_common, at_start=at_start)
+        if nxt is not None and t.DIGIT not in nxt and all(
+            len(x.rstrip("*")) >= 3 or not x.rstrip("*").isalpha() for x in nxt
+        ):
+            return nxt
+    return {frag if exact else frag + "*"}
+
+
+def _old_top_level_spans(p: str) -> list[tuple[int, int, int]] | None:
+    """The former ``_top_level_spans`` (a call per atom for its quantifier)."""
+    if t.regex_verbose_flag(p):
+        return None
+    out: list[tuple[int, int, int]] = []
+    i = 0
+    while i < len(p):
+        ch = p[i]
+        if ch == "|":
+            return None
+        if ch in "([":
+            # a group or a class: what it matches is not read
+            end = (_old_paren_end if ch == "(" else t._class_end)(p, i)
+            if end < 0:
+                return None
+        elif ch == "\\":
+            nxt = p[i + 1 : i + 2]
+            if nxt and nxt in t._ESCAPED_LITERAL:
+                end = i + 2
+            elif nxt in ("p", "P", "N", "X") and p[i + 2 : i + 3] == "{":
+                k = p.find("}", i)
+                if k < 0:
+                    return None
+                end = k + 1
+            elif nxt in ("x", "u", "U", "0", "o", "g") or nxt.isdigit():
+                return None  # code point escapes and backreferences: not read
+            else:
+                end = i + 2
+        elif ch in "?*+{" and t._quantifier_end(p, i) > i:
+            return None  # a quantifier with nothing before it: not a pattern we read
+        else:
+            end = i + 1
+        q = t._quantifier_end(p, end)
+        out.append((i, end, q))
+        i = q
+    return out
 
 
 def _rule_patterns() -> list[str]:
@@ -263,7 +393,7 @@ def _walk_inputs() -> list[str]:
     for p in pats:
         out.extend(p[i:] for i, c in enumerate(p) if c in "([\\|")
     rnd = random.Random(18)
-    alphabet = "ab(|)[]\\?:^-"
+    alphabet = "ab é(|)[]\\?*+{},:^-'"
     out += ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 14)))
             for _ in range(20_000)]
     return out
@@ -271,14 +401,19 @@ def _walk_inputs() -> list[str]:
 
 def test_group_walks_equal_the_atom_by_atom_walks() -> None:
     """``_split_alternatives``, ``_group_end`` and ``_paren_end`` jump between the characters
-    they act on; on every rule pattern (all languages, every suffix a walk can start at) and
-    20,000 random strings of brackets, bars and escapes they answer as the former walks."""
-    from cleannews.strip import _triggers as t
-
+    they act on, ``first_fragments`` reads its leading word in one match and
+    ``_top_level_spans`` tests for a quantifier before calling its reader; on every rule
+    pattern (all languages, every suffix a walk can start at) and 20,000 random strings of
+    brackets, bars, escapes and quantifiers they answer as the former walks."""
     inputs = _walk_inputs()
     assert len(inputs) > 20_000 + 2_000
     for s in inputs:
         assert t._split_alternatives(s) == _old_split_alternatives(s), s
+        assert t._top_level_spans(s) == _old_top_level_spans(s), s
+        for skip in (True, False):
+            for at_start in (True, False):
+                assert (t.first_fragments(s, skip, at_start=at_start)
+                        == _old_first_fragments(s, skip, at_start=at_start)), s
         starts = [i for i, c in enumerate(s) if c == "("] or [0]
         for i in starts:
             assert t._group_end(s, i) == _old_group_end(s, i), (s, i)
@@ -290,7 +425,7 @@ def test_rule_index_is_unchanged_by_the_faster_walks(monkeypatch) -> None:
     """The literal analysis of every rule (triggers, gates, match starts) built with the
     former walks equals the one built with the new ones, for every language's rules."""
     from cleannews.config import RULE_LANGUAGES
-    from cleannews.strip import _rules, _triggers
+    from cleannews.strip import _rules
 
     def snapshot() -> list:
         _rules.required_any.cache_clear()
@@ -304,9 +439,11 @@ def test_rule_index_is_unchanged_by_the_faster_walks(monkeypatch) -> None:
         return out
 
     new = snapshot()
-    monkeypatch.setattr(_triggers, "_split_alternatives", _old_split_alternatives)
-    monkeypatch.setattr(_triggers, "_group_end", _old_group_end)
-    monkeypatch.setattr(_triggers, "_paren_end", _old_paren_end)
+    monkeypatch.setattr(t, "_split_alternatives", _old_split_alternatives)
+    monkeypatch.setattr(t, "_group_end", _old_group_end)
+    monkeypatch.setattr(t, "_paren_end", _old_paren_end)
+    monkeypatch.setattr(t, "first_fragments", _old_first_fragments)
+    monkeypatch.setattr(t, "_top_level_spans", _old_top_level_spans)
     old = snapshot()
     _rules.required_any.cache_clear()
     assert new == old

@@ -49,6 +49,9 @@ _LEADING = ("(?:^|\\b)", "\\b", "^", "\\s?", "\\s*", "(?:^|\\s)")
 _SPACE_LEADING = frozenset(("\\s?", "\\s*", "(?:^|\\s)"))
 #: Characters that end a word of a pattern (besides the metacharacters).
 _WORD_STOPS = _META | set(" '-,:;/\"«»")
+#: A run of characters that are not in :data:`_META` (not in :data:`_WORD_STOPS`).
+_META_RUN = re.compile("[^" + "".join(map(re.escape, sorted(_META))) + "]*")
+_WORD_RUN = re.compile("[^" + "".join(map(re.escape, sorted(_WORD_STOPS))) + "]*")
 
 
 def _atom_end(p: str, i: int) -> int:
@@ -254,12 +257,9 @@ def first_fragments(
             p[end + 1 : end + 2] not in ("?", "*", "{")
         ):
             return {c.lower() for c in body}
-    word = []
-    i = 0
-    stops = _META if at_start else _WORD_STOPS
-    while i < len(p) and p[i] not in stops:
-        word.append(p[i])
-        i += 1
+    # the characters up to the first stop (one regex match, not a step per character)
+    i = (_META_RUN if at_start else _WORD_RUN).match(p).end()
+    word = list(p[:i])
     exact = True
     if i >= len(p):
         exact = False  # the pattern may end inside a longer word ("consent" in "consentez")
@@ -425,7 +425,7 @@ def _top_level_spans(p: str) -> list[tuple[int, int, int]] | None:
             return None  # a quantifier with nothing before it: not a pattern we read
         else:
             end = i + 1
-        q = _quantifier_end(p, end)
+        q = _quantifier_end(p, end) if end < len(p) and p[end] in "?*+{" else end
         out.append((i, end, q))
         i = q
     return out
