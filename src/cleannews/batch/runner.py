@@ -363,13 +363,35 @@ def _parallel(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
                 results = p.future.result() if p.future is not None else []
             except BrokenProcessPool:
                 log.warning("a worker process died; re-running its documents one by one")
-                ex.shutdown(wait=False, cancel_futures=True)
+                _stop_pool(ex, kill=True)  # the other chunks are sent again below
                 results = _isolate(p.sent, opts)
                 ex = _executor(jobs, opts)
                 pending = deque(q.submit(ex) for q in pending)
             yield _merge(p, results)
     finally:
-        ex.shutdown(wait=False, cancel_futures=True)
+        # `exhausted and not pending`: every chunk answered, the workers idle
+        _stop_pool(ex, kill=not (exhausted and not pending))
+
+
+def _stop_pool(ex: ProcessPoolExecutor, *, kill: bool) -> None:
+    """Shut the pool down and wait until its manager thread has ended; ``kill``: SIGKILL the
+    workers first (a run stopped early -- a closed pipe, Ctrl-C, an I/O error -- does not wait
+    for the chunks they are still cleaning; the main process writes every record, so a
+    killed worker loses nothing).
+
+    ``shutdown(wait=False)`` left the pool's manager thread closing its wake-up pipe while the
+    interpreter exited, and the exit hook of ``concurrent.futures`` (``_python_exit``, which
+    writes to that pipe without its lock on Python < 3.12) then printed ``Exception ignored in
+    atexit callback … OSError: [Errno 9] Bad file descriptor`` now and then after
+    ``cleannews score … | head -1``.
+    """
+    if kill:
+        for proc in list((getattr(ex, "_processes", None) or {}).values()):
+            try:
+                proc.kill()
+            except (OSError, ValueError, AttributeError):  # already gone, or closed
+                pass
+    ex.shutdown(wait=True, cancel_futures=True)
 
 
 def _results(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
