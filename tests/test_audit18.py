@@ -52,3 +52,42 @@ def test_the_pool_is_gone_when_the_run_stops(tmp_path, stop_early):
     else:
         assert sum(len(r) for r in gen) == 38
     assert _pool_leftovers() == before
+
+
+# 2. `cleannews report out/clean.jsonl` (a sink file instead of the run's report) said "not a
+#    readable cleannews report (Extra data: line 2 column 1 (char 4263))", `report out` (the
+#    --out folder) "Is a directory" and `report out.jsonl.gz` "not UTF-8 text". A sink file
+#    names the run state that writes it, and the state now names the report (--report FILE
+#    included): the command shows that report, with a warning for a sink file; a file that
+#    leads to no report gets what to pass.
+
+def test_report_of_a_sink_file_or_the_out_folder_shows_the_runs_report(tmp_path, capsys):
+    src = _records(tmp_path / "in.jsonl", ["a", "b"])
+    out = tmp_path / "out"
+    assert main(["run", str(src), "--out", str(out), "-j", "1", "-q"]) == 0
+    assert main(["run", str(src), "--out", str(tmp_path / "all.jsonl.gz"), "-j", "1", "-q",
+                 "--report", str(tmp_path / "elsewhere.json")]) == 0
+    capsys.readouterr()
+    cases = {out: None, out / "clean.jsonl": out / "report.json",
+             out / "errors" / "errors.jsonl": out / "report.json",
+             tmp_path / "all.jsonl.gz": tmp_path / "elsewhere.json",
+             tmp_path / "errors" / "errors.jsonl.gz": tmp_path / "elsewhere.json"}
+    for given, shown in cases.items():
+        assert main(["report", str(given)]) == 0, given
+        got, err = capsys.readouterr()
+        assert got.startswith("cleannews: 2 documents in: 2 out"), given
+        if shown is None:  # the folder: its report, said nothing of
+            assert err == ""
+        else:
+            assert f"records of a cleannews run, not its report: showing the run's report " \
+                   f"{shown}" in err
+
+
+def test_report_of_a_file_that_leads_to_no_report_says_what_to_pass(tmp_path, capsys):
+    src = _records(tmp_path / "in.jsonl", ["a", "b"])
+    assert main(["report", str(src)]) == 2
+    err = capsys.readouterr().err
+    assert "not a readable cleannews report (Extra data" in err
+    assert "give the report of a run: DIR/report.json of 'cleannews run … --out DIR'" in err
+    assert main(["report", str(tmp_path)]) == 2
+    assert "Is a directory; give the report of a run" in capsys.readouterr().err

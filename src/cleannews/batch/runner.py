@@ -50,6 +50,7 @@ from cleannews.batch.sinks import (
     SinkPaths,
     Sinks,
     atomic_write,
+    owner_file,
 )
 from cleannews.batch.sources import (
     MISSING_INPUT,
@@ -188,6 +189,35 @@ def paths_for(
         report=None if folder is None else folder / REPORT_NAME,
         drop_if_empty=lazy,
     )
+
+
+def run_report_of(path: Path) -> Path | None:
+    """The report of the run whose output folder, output file or sink file ``path`` is, when
+    that report exists, else ``None``.
+
+    A sink file names the run state that writes it (:func:`~cleannews.batch.sinks.owner_file`),
+    and the state names the report (a run state of an earlier version does not: its report
+    is then where :func:`paths_for` puts it). ``cleannews report out/clean.jsonl`` said "not a
+    readable cleannews report (Extra data: line 2 column 1 …)".
+    """
+    state = path / STATE_NAME if path.is_dir() else None
+    if state is None:
+        try:
+            state = Path(owner_file(path).read_text("utf-8").strip())
+        except (OSError, UnicodeDecodeError):
+            return None
+    report = None
+    try:
+        saved = json.loads(state.read_text("utf-8"))
+        report = Path(saved["report"]) if isinstance(saved.get("report"), str) else None
+    except (OSError, ValueError, AttributeError):  # no state (a copied folder), or damaged
+        pass
+    if report is None:  # the places paths_for gives the report
+        name = state.name
+        report = (state.parent / REPORT_NAME if name == STATE_NAME else
+                  paths_for(state.parent / name[1:-len(STATE_NAME)]).report
+                  if name.startswith(".") and name.endswith(STATE_NAME) else None)
+    return report if report is not None and report.is_file() else None
 
 
 @dataclass
@@ -822,6 +852,8 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
             # refused before any output exists
             raise ResumeError(f"{flag} reads the input twice: it cannot read stdin or a pipe")
     sinks = Sinks(settings.paths, fingerprint(settings))
+    if to_file:
+        sinks.report = os.path.abspath(settings.report)  # type: ignore[arg-type]
     sinks.open(resume=settings.resume, force=settings.force)
     options = settings.options
     start = time.monotonic()  # the first pass (templates, copies) counts in the run's time
