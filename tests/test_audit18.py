@@ -91,3 +91,42 @@ def test_report_of_a_file_that_leads_to_no_report_says_what_to_pass(tmp_path, ca
     assert "give the report of a run: DIR/report.json of 'cleannews run … --out DIR'" in err
     assert main(["report", str(tmp_path)]) == 2
     assert "Is a directory; give the report of a run" in capsys.readouterr().err
+
+
+# 3. Two records with one id were processed without a word ("Ids are not checked for
+#    uniqueness"): both kept it, so the outputs held two records of that id and nothing told
+#    the user. The run now warns for each (the first five; -v every one), counts them in the
+#    report (`repeated_ids`) and its summary, and the sinks stay as they were: every document
+#    once, matched by its source. A --resume run starts its check from the committed sinks.
+
+def test_repeated_ids_are_warned_counted_and_every_document_kept(tmp_path, capsys):
+    src = _records(tmp_path / "in.jsonl", ["a1", "a2", "a1", "a1", "b"])
+    out = tmp_path / "out"
+    assert main(["run", str(src), "--out", str(out), "-j", "1"]) == 0
+    err = capsys.readouterr().err
+    assert f"{src}:3: id 'a1' was already given to an earlier document" in err
+    assert f"{src}:4: id 'a1'" in err and f"{src}:2:" not in err
+    assert "repeated ids: 2 documents have the id of an earlier document (a1)" in err
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert report["repeated_ids"] == {"documents": 2, "examples": ["a1"]}
+    recs = read_jsonl(out / "clean.jsonl")
+    assert [(r["cleannews"]["id"], r["cleannews"]["source"]["line"]) for r in recs] == [
+        ("a1", 1), ("a2", 2), ("a1", 3), ("a1", 4), ("b", 5)]
+    assert main(["report", str(out)]) == 0
+    assert "repeated ids: 2 documents" in capsys.readouterr().out
+    assert main(["score", str(src), "-j", "1", "-q"]) == 0  # -q: no warning, lines unchanged
+    got = capsys.readouterr()
+    assert got.err == "" and len(got.out.splitlines()) == 5
+
+
+def test_a_resumed_run_checks_ids_against_the_committed_part(tmp_path, capsys):
+    src = _records(tmp_path / "in.jsonl", ["a1", "a2"])
+    out = tmp_path / "out"
+    assert main(["run", str(src), "--out", str(out), "-j", "1", "-q"]) == 0
+    with src.open("a", encoding="utf-8") as f:  # appended records are taken by --resume
+        f.write(json.dumps({"id": "a2", "text": TEXT + " (suite)"}) + "\n")
+    assert main(["run", str(src), "--out", str(out), "-j", "1", "--resume"]) == 0
+    assert f"{src}:3: id 'a2' was already given" in capsys.readouterr().err
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert report["repeated_ids"] == {"documents": 1, "examples": ["a2"]}
+    assert [r["cleannews"]["id"] for r in read_jsonl(out / "clean.jsonl")] == ["a1", "a2", "a2"]

@@ -22,6 +22,7 @@ import os
 import signal
 import sys
 import time
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -63,7 +64,7 @@ from cleannews.batch.sources import (
     kind_of,
     place,
 )
-from cleannews.batch.stats import RunStats, build_report
+from cleannews.batch.stats import REPEATED_IDS_LISTED, RunStats, SeenIds, build_report
 
 __all__ = ["MissingInput", "RunSettings", "UnsupportedInput", "available_cpus", "paths_for",
            "run_batch"]
@@ -660,6 +661,72 @@ def _tell_failures(results: list[DocResult], told: list[int], errors: Path | Non
         bar.bar.refresh()
 
 
+#: How the record a run appends its object to ends: ``…,"cleannews":{"id":"a1",…}}``.
+_RECORD_ID = b'"cleannews":{"id":'
+
+
+def _committed_ids(paths: SinkPaths) -> Iterator[str]:
+    """The ids of the records in the sinks of a resumed run (truncated to its committed part
+    by then), so that its check of repeated ids starts where the interrupted run was: a
+    clean, quarantine or duplicates record's ``cleannews.id`` (the object the run appended,
+    last on the line), an error record's or a score line's ``id`` (first on the line).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); p = paths_for(d)
+    >>> _ = p.out.write_bytes(b'{"id": 1, "t": "x","cleannews":{"id":"a1","text":"x"}}\\n')
+    >>> p.errors.parent.mkdir(); _ = p.errors.write_bytes(b'{"id": "in.jsonl:2", "error": {}}\\n')
+    >>> list(_committed_ids(p))
+    ['a1', 'in.jsonl:2']
+    """
+    import gzip
+
+    decoder = json.JSONDecoder()
+    for name in paths.names():
+        path = paths.sink(name)
+        if path is None or not path.is_file():
+            continue
+        try:
+            with (gzip.open if path.name.endswith(".gz") else open)(path, "rb") as fh:
+                for line in fh:
+                    at = line.rfind(_RECORD_ID)
+                    start = at + len(_RECORD_ID) if at >= 0 else (
+                        len(b'{"id":') if line.startswith(b'{"id":') else -1)
+                    if start < 0:
+                        continue
+                    try:
+                        ident = decoder.raw_decode(line[start:].decode("utf-8", "replace")
+                                                   .lstrip())[0]
+                    except ValueError:
+                        continue
+                    if isinstance(ident, str):
+                        yield ident
+        except (OSError, EOFError, zlib.error):  # unreadable: the check starts afresh
+            continue
+
+
+def _tell_repeated(r: DocResult, where: str | None, count: int, bar: Progress | None) -> None:
+    """Log a document whose id an earlier document had: the first
+    :data:`~cleannews.batch.stats.REPEATED_IDS_LISTED` as warnings, the others at info level
+    (``-v``). Two records with one id made the outputs ambiguous without a word."""
+    if count > REPEATED_IDS_LISTED and not log.isEnabledFor(logging.INFO):
+        return
+    from cleannews.batch.sources import terminal_safe
+
+    if bar is not None:
+        bar.bar.clear()
+    line = terminal_safe(f"{where or r.id}: id {r.id!r} was already given to an earlier "
+                         "document; its record keeps it too (tell such records apart by their "
+                         "source: path and line)")
+    if count <= REPEATED_IDS_LISTED:
+        log.warning("%s", line)
+        if count == REPEATED_IDS_LISTED:
+            log.warning("further repeated ids are counted in the report (-v names each)")
+    else:
+        log.info("%s", line)
+    if bar is not None:
+        bar.bar.refresh()
+
+
 def _written_input(name: str, settings: RunSettings) -> str | None:
     """Which output of the run (``"output"``, ``"errors sink"`` …) is the input file ``name``
     itself, or ``None``.
@@ -875,12 +942,18 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     results_iter = _results(_chunks(_placed(items, places), settings.chunk_docs,
                                     settings.chunk_bytes), options, settings.jobs)
     told = [0]  # failed documents named on stderr so far
+    seen = SeenIds()  # ids met so far (a --resume run: the committed part's too)
+    for ident in _committed_ids(settings.paths) if sinks.resumed else ():
+        seen.add(ident)
     try:
         for results in _resumable(results_iter):
             kept = [r for r in results if _keep(r, settings.min_score)]
             sinks.write(kept)
             _tell_failures(results, told, settings.paths.errors, bar)
             for r in results:
+                if seen.add(r.id):
+                    stats.add_repeated_id(r.id)
+                    _tell_repeated(r, places.get(r.seq), stats.repeated_ids, bar)
                 stats.add_result(sink=r.sink, in_bytes=r.in_bytes, out_chars=r.out_chars,
                                  spin_score=r.spin_score, spin_label=r.spin_label,
                                  removed=r.removed, changes=r.changes, error_type=r.error_type,

@@ -34,6 +34,7 @@ REPORT_SHAPE = _shape(
                                           labels_=_shape(each_=_NUM)),
     errors_=_shape(each_=_NUM), throughput_=_THROUGHPUT, bytes_in_=_NUM, chars_out_=_NUM,
     examples_=_shape(each_=[str]), quarantined_=[_QUARANTINED], inputs_=list,
+    repeated_ids_=_shape(documents=_NUM, examples_=[str]),
     outputs_=_shape(each_=(str, type(None))), finished_=bool, resumed_=bool,
     # command_line is null in a report written by the library's run_batch
     cleannews_version_=(str, type(None)), date_=(str, type(None)),
