@@ -114,6 +114,9 @@ def test_repeated_ids_are_warned_counted_and_every_document_kept(tmp_path, capsy
         ("a1", 1), ("a2", 2), ("a1", 3), ("a1", 4), ("b", 5)]
     assert main(["report", str(out)]) == 0
     assert "repeated ids: 2 documents" in capsys.readouterr().out
+    assert main(["report", str(out), "--html"]) == 0
+    assert "<p id=repeated-ids>Repeated ids: 2 documents have the id of an earlier document " \
+        "(a1)" in capsys.readouterr().out
     assert main(["score", str(src), "-j", "1", "-q"]) == 0  # -q: no warning, lines unchanged
     got = capsys.readouterr()
     assert got.err == "" and len(got.out.splitlines()) == 5
