@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import read_jsonl, run_cli
+from _helpers import read_jsonl
 from cleannews.cli import main
 
 TEXT = ("Le maire de Paris a parlé hier soir devant le conseil municipal. Il a annoncé un plan "
@@ -133,3 +133,32 @@ def test_a_resumed_run_checks_ids_against_the_committed_part(tmp_path, capsys):
     report = json.loads((out / "report.json").read_text("utf-8"))
     assert report["repeated_ids"] == {"documents": 1, "examples": ["a2"]}
     assert [r["cleannews"]["id"] for r in read_jsonl(out / "clean.jsonl")] == ["a1", "a2", "a2"]
+
+
+# 4. `cleannews score -` (or `run -`) on an empty standard input loaded every model (about
+#    5 s on the shared machine) and started the worker pool before finding no document; and
+#    `cleannews report -` on an empty stdin said "Expecting value: line 1 column 1 (char 0)".
+
+def test_no_document_starts_no_pool_and_loads_no_model(monkeypatch):
+    import cleannews.batch.runner as runner
+    from cleannews.batch.process import BatchOptions
+
+    def boom(*a, **k):
+        raise AssertionError("models loaded / pool started for no document")
+
+    monkeypatch.setattr(runner, "warm_up", boom)
+    monkeypatch.setattr(runner, "_executor", boom)
+    assert list(runner._parallel(iter([]), BatchOptions(), 2)) == []
+
+
+def test_report_of_an_empty_stdin_says_it_is_empty(monkeypatch, capsys, tmp_path):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    assert main(["report", "-"]) == 2
+    assert capsys.readouterr().err == ("cleannews: ERROR: -: no report: standard input is "
+                                       "empty (did the command before the pipe fail?)\n")
+    (tmp_path / "r.json").write_text("\n")
+    assert main(["report", str(tmp_path / "r.json")]) == 2
+    assert "r.json: no report: the file is empty" in capsys.readouterr().err

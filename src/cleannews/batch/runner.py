@@ -15,6 +15,7 @@ written in input order, which is what makes ``--resume`` exact.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import multiprocessing
@@ -374,6 +375,10 @@ def _merge(p: _Pending, results: list[DocResult]) -> list[DocResult]:
 def _parallel(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
               ) -> Iterator[list[DocResult]]:
     """Results of each chunk, in order, computed by ``jobs`` processes."""
+    first = next(chunks, None)
+    if first is None:  # no document (an empty stdin): no 5 s of loading models, no pool
+        return
+    chunks = itertools.chain([first], chunks)
     if "fork" in multiprocessing.get_all_start_methods():
         warm_up(opts)  # forked workers inherit the loaded resources
     ex = _executor(jobs, opts)

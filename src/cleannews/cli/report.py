@@ -161,6 +161,10 @@ def _load(name: str) -> tuple[Any, str | None]:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else (
             "not UTF-8 text, so not a report" if isinstance(exc, UnicodeDecodeError) else exc)
         return None, f"{shown}: cannot read the report: {reason}"
+    if not raw.strip():  # it said "Expecting value: line 1 column 1 (char 0)"
+        return None, (f"{shown}: no report: " + ("standard input is empty (did the command "
+                                                 "before the pipe fail?)" if name == "-" else
+                                                 "the file is empty"))
     try:
         report = json.loads(raw)
     except ValueError as exc:  # not JSON (UnicodeDecodeError of stdin is one too)
