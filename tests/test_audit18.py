@@ -162,3 +162,46 @@ def test_report_of_an_empty_stdin_says_it_is_empty(monkeypatch, capsys, tmp_path
     (tmp_path / "r.json").write_text("\n")
     assert main(["report", str(tmp_path / "r.json")]) == 2
     assert "r.json: no report: the file is empty" in capsys.readouterr().err
+
+
+# 5. A JSONL line nested thousands deep (`{"n": [[[[…]]]]}`) is a `json` error record in the
+#    run, but two readers outside it parsed it with `json.loads` and only caught ValueError:
+#    the sniff (`run -`, `clean -`, a file named `dump` or `x.json`) and the first pass of
+#    --site-templates / --find-copies died with a RecursionError traceback (the whole batch).
+
+def _deep_line(levels: int) -> str:
+    return '{"id": "deep", "n": ' + "[" * levels + "]" * levels + "}"
+
+
+@pytest.mark.parametrize("name", ["dump", "recs.json", "-"])
+def test_a_deeply_nested_first_record_is_sniffed_as_a_record(tmp_path, name, monkeypatch,
+                                                              capsys):
+    import io
+    import sys
+
+    data = (_deep_line(1990) + "\n" + json.dumps({"id": "ok", "text": TEXT}) + "\n").encode()
+    assert len(data.split(b"\n")[0]) < 4096  # whole inside the sniffed bytes
+    if name == "-":
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        src = "-"
+    else:
+        src = tmp_path / name
+        src.write_bytes(data)
+    out = tmp_path / "out"
+    assert main(["run", str(src), "--out", str(out), "-j", "1", "-q"]) == 1
+    assert [r["cleannews"]["id"] for r in read_jsonl(out / "clean.jsonl")] == ["ok"]
+    (err,) = read_jsonl(out / "errors" / "errors.jsonl")
+    assert err["error"]["type"] == "json" and "nested too deeply" in err["error"]["message"]
+
+
+@pytest.mark.parametrize("first_pass", ["--site-templates", "--find-copies"])
+def test_a_deeply_nested_record_does_not_end_a_first_pass(tmp_path, first_pass):
+    if first_pass == "--find-copies":
+        pytest.importorskip("numpy")
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": TEXT}) + "\n" + _deep_line(50_000) + "\n"
+                   + json.dumps({"id": "b", "text": TEXT + " Suite."}) + "\n", "utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(src), "--out", str(out), "-j", "1", "-q", first_pass]) == 1
+    assert [r["cleannews"]["id"] for r in read_jsonl(out / "clean.jsonl")] == ["a", "b"]
+    assert [r["error"]["type"] for r in read_jsonl(out / "errors" / "errors.jsonl")] == ["json"]

@@ -105,7 +105,8 @@ def item_record(item: Item, text_field: str) -> tuple[dict | None, str] | None:
         return None, item.payload.decode("utf-8", "replace")
     try:
         record = json.loads(item.payload)
-    except ValueError:
+    except (ValueError, RecursionError):  # `[[[[…` thousands deep: the run's `json` error
+        # (a RecursionError traceback ended --find-copies and --site-templates runs)
         return None
     if not isinstance(record, dict):
         return None
@@ -823,6 +824,10 @@ def _is_record(line: bytes, complete: bool = True) -> bool:
         return isinstance(json.loads(line), dict)
     except ValueError:
         return False
+    except RecursionError:  # an object nested thousands deep: a record the run will refuse
+        # as `json` (the sniff of `run -`, `clean -` and of a file named `dump` or `x.json`
+        # ended in a RecursionError traceback)
+        return _OBJECT_START.match(line) is not None
 
 
 def sniff_kind(head: bytes) -> str:
