@@ -205,3 +205,45 @@ def test_a_deeply_nested_record_does_not_end_a_first_pass(tmp_path, first_pass):
     assert main(["run", str(src), "--out", str(out), "-j", "1", "-q", first_pass]) == 1
     assert [r["cleannews"]["id"] for r in read_jsonl(out / "clean.jsonl")] == ["a", "b"]
     assert [r["error"]["type"] for r in read_jsonl(out / "errors" / "errors.jsonl")] == ["json"]
+
+
+# 6. `cleannews clean /dev/zero` (or /dev/urandom, a pipe that never ends, a video named by
+#    mistake) read the whole input before refusing it as binary: it ran until the system
+#    killed it. `clean` and `explain` read an input's first 256 KiB first and refuse binary
+#    data from them, as they refuse the whole (same message).
+
+def _endless_binary_fifo(tmp_path: Path) -> tuple[Path, threading.Event]:
+    import os
+
+    fifo = tmp_path / "endless.txt"
+    os.mkfifo(fifo)
+    done = threading.Event()
+
+    def feed() -> None:
+        try:
+            with open(fifo, "wb") as f:
+                while not done.is_set():
+                    f.write(b"\x01" * 65536)  # control characters, never an end
+        except OSError:  # the reader went away
+            pass
+
+    threading.Thread(target=feed, daemon=True).start()
+    return fifo, done
+
+
+@pytest.mark.parametrize("command", ["clean", "explain"])
+def test_an_endless_binary_input_is_refused_from_its_head(tmp_path, command):
+    import subprocess
+    import sys
+
+    from _helpers import cli_env
+
+    fifo, done = _endless_binary_fifo(tmp_path)
+    try:
+        got = subprocess.run([sys.executable, "-m", "cleannews", command, str(fifo)],
+                             capture_output=True, timeout=120, env=cli_env())
+    finally:
+        done.set()
+    assert got.returncode == 1 and got.stdout == b""
+    assert got.stderr.decode() == (f"cleannews: ERROR: {fifo}: input looks binary: 65536 of "
+                                   "the first 65536 characters are control characters\n")
