@@ -247,3 +247,39 @@ def test_an_endless_binary_input_is_refused_from_its_head(tmp_path, command):
     assert got.returncode == 1 and got.stdout == b""
     assert got.stderr.decode() == (f"cleannews: ERROR: {fifo}: input looks binary: 65536 of "
                                    "the first 65536 characters are control characters\n")
+
+
+# 7. A symbolic link loop (`a.txt` -> `b.txt` -> `a.txt`) inside an input folder ended `run`
+#    with a `RuntimeError: Symlink loop` traceback (the folder walk resolved every name to
+#    skip the output folder); named as an INPUT it was "no such file or folder" to `run` and
+#    `score` (`clean` said "Too many levels of symbolic links"). The loop is now a `read` error
+#    record of its own, and named, the same words as `clean`'s (exit 2 before any work).
+
+def _loop(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "ok.txt").write_text(TEXT + "\n", "utf-8")
+    (folder / "a.txt").symlink_to("b.txt")
+    (folder / "b.txt").symlink_to("a.txt")
+    return folder
+
+
+def test_a_link_loop_in_a_folder_is_one_read_error(tmp_path):
+    corpus = _loop(tmp_path / "corpus")
+    out = tmp_path / "out"
+    assert main(["run", str(corpus), "--out", str(out), "-j", "1", "-q"]) == 1
+    assert [r["cleannews"]["id"] for r in read_jsonl(out / "clean.jsonl")] == [
+        str(corpus / "ok.txt")]
+    errors = read_jsonl(out / "errors" / "errors.jsonl")
+    assert [(r["id"], r["error"]["type"]) for r in errors] == [
+        (str(corpus / "a.txt"), "read"), (str(corpus / "b.txt"), "read")]
+    assert "Too many levels of symbolic links" in errors[0]["error"]["message"]
+
+
+@pytest.mark.parametrize("command", ["run", "score"])
+def test_a_link_loop_named_as_an_input_says_what_it_is(tmp_path, capsys, command):
+    loop = _loop(tmp_path / "corpus") / "a.txt"
+    extra = ["--out", str(tmp_path / "out")] if command == "run" else []
+    assert main([command, str(loop), *extra, "-j", "1"]) == 2
+    assert capsys.readouterr().err == (f"cleannews: ERROR: {loop}: Too many levels of "
+                                       "symbolic links\n")
+    assert not (tmp_path / "out").exists()

@@ -64,6 +64,7 @@ from cleannews.batch.sources import (
     json_kind,
     kind_of,
     place,
+    read_problem,
 )
 from cleannews.batch.stats import REPEATED_IDS_LISTED, RunStats, SeenIds, build_report
 
@@ -882,7 +883,12 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
         raise UnsupportedInput(f"--report {settings.report}: {problem}")
     for name in settings.inputs:  # fail before creating any output
         if name != "-" and not os.path.exists(name):
-            raise MissingInput(f"{name}: {MISSING_INPUT}")
+            try:  # a link loop "exists" no more than a missing file, but is not one
+                os.stat(name)
+                why = MISSING_INPUT
+            except OSError as exc:
+                why = read_problem(exc)  # "Too many levels of symbolic links", as `clean` says
+            raise MissingInput(f"{name}: {why}")
         onto = _mirrored_onto(name, settings.paths)
         if onto is not None:
             # `run corpus --out .`: DIR/corpus/a.txt *is* corpus/a.txt, so every input text
