@@ -204,11 +204,16 @@ def render_html(report: dict[str, Any]) -> str:
              f"{human_bytes(report.get('bytes_in', 0))} in, "
              f"{report.get('chars_out', 0)} characters of clean text out")
     scored = sum(hist.get("counts", []))
+    from cleannews.batch.stats import repeated_ids_line
+
+    repeated = report.get("repeated_ids") or {}
+    repeated_p = (f"<p id=repeated-ids>Repeated ids: {escape(repeated_ids_line(repeated))}.</p>\n"
+                  if repeated.get("documents") else "")
     return (
         "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
         "<title>cleannews report</title>"
         f"<style>{_CSS}</style></head><body>\n<h1>cleannews report</h1>\n"
-        f"{_about(report)}\n{_cards(docs)}\n<p>{escape(speed)}</p>\n"
+        f"{_about(report)}\n{_cards(docs)}\n<p>{escape(speed)}</p>\n{repeated_p}"
         "<h2>Spin score histogram</h2>\n"
         f"<p>{counted(scored, 'document')} {'was' if scored == 1 else 'were'} scored (the "
         "others were too short, not French, or "

@@ -15,6 +15,7 @@ written in input order, which is what makes ``--resume`` exact.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import multiprocessing
@@ -22,6 +23,7 @@ import os
 import signal
 import sys
 import time
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -51,6 +53,7 @@ from cleannews.batch.sinks import (
     SinkPaths,
     Sinks,
     atomic_write,
+    owner_file,
 )
 from cleannews.batch.sources import (
     MISSING_INPUT,
@@ -62,8 +65,9 @@ from cleannews.batch.sources import (
     json_kind,
     kind_of,
     place,
+    read_problem,
 )
-from cleannews.batch.stats import RunStats, build_report
+from cleannews.batch.stats import REPEATED_IDS_LISTED, RunStats, SeenIds, build_report
 
 __all__ = ["MissingInput", "RunSettings", "UnsupportedInput", "available_cpus", "paths_for",
            "run_batch"]
@@ -174,6 +178,35 @@ def paths_for(
         report=None if folder is None else folder / REPORT_NAME,
         drop_if_empty=lazy,
     )
+
+
+def run_report_of(path: Path) -> Path | None:
+    """The report of the run whose output folder, output file or sink file ``path`` is, when
+    that report exists, else ``None``.
+
+    A sink file names the run state that writes it (:func:`~cleannews.batch.sinks.owner_file`),
+    and the state names the report (a run state of an earlier version does not: its report
+    is then where :func:`paths_for` puts it). ``cleannews report out/clean.jsonl`` said "not a
+    readable cleannews report (Extra data: line 2 column 1 …)".
+    """
+    state = path / STATE_NAME if path.is_dir() else None
+    if state is None:
+        try:
+            state = Path(owner_file(path).read_text("utf-8").strip())
+        except (OSError, UnicodeDecodeError):
+            return None
+    report = None
+    try:
+        saved = json.loads(state.read_text("utf-8"))
+        report = Path(saved["report"]) if isinstance(saved.get("report"), str) else None
+    except (OSError, ValueError, AttributeError):  # no state (a copied folder), or damaged
+        pass
+    if report is None:  # the places paths_for gives the report
+        name = state.name
+        report = (state.parent / REPORT_NAME if name == STATE_NAME else
+                  paths_for(state.parent / name[1:-len(STATE_NAME)]).report
+                  if name.startswith(".") and name.endswith(STATE_NAME) else None)
+    return report if report is not None and report.is_file() else None
 
 
 @dataclass
@@ -329,6 +362,10 @@ def _merge(p: _Pending, results: list[DocResult]) -> list[DocResult]:
 def _parallel(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
               ) -> Iterator[list[DocResult]]:
     """Results of each chunk, in order, computed by ``jobs`` processes."""
+    first = next(chunks, None)
+    if first is None:  # no document (an empty stdin): no 5 s of loading models, no pool
+        return
+    chunks = itertools.chain([first], chunks)
     if "fork" in multiprocessing.get_all_start_methods():
         warm_up(opts)  # forked workers inherit the loaded resources
     ex = _executor(jobs, opts)
@@ -349,13 +386,35 @@ def _parallel(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
                 results = p.future.result() if p.future is not None else []
             except BrokenProcessPool:
                 log.warning("a worker process died; re-running its documents one by one")
-                ex.shutdown(wait=False, cancel_futures=True)
+                _stop_pool(ex, kill=True)  # the other chunks are sent again below
                 results = _isolate(p.sent, opts)
                 ex = _executor(jobs, opts)
                 pending = deque(q.submit(ex) for q in pending)
             yield _merge(p, results)
     finally:
-        ex.shutdown(wait=False, cancel_futures=True)
+        # `exhausted and not pending`: every chunk answered, the workers idle
+        _stop_pool(ex, kill=not (exhausted and not pending))
+
+
+def _stop_pool(ex: ProcessPoolExecutor, *, kill: bool) -> None:
+    """Shut the pool down and wait until its manager thread has ended; ``kill``: SIGKILL the
+    workers first (a run stopped early -- a closed pipe, Ctrl-C, an I/O error -- does not wait
+    for the chunks they are still cleaning; the main process writes every record, so a
+    killed worker loses nothing).
+
+    ``shutdown(wait=False)`` left the pool's manager thread closing its wake-up pipe while the
+    interpreter exited, and the exit hook of ``concurrent.futures`` (``_python_exit``, which
+    writes to that pipe without its lock on Python < 3.12) then printed ``Exception ignored in
+    atexit callback … OSError: [Errno 9] Bad file descriptor`` now and then after
+    ``cleannews score … | head -1``.
+    """
+    if kill:
+        for proc in list((getattr(ex, "_processes", None) or {}).values()):
+            try:
+                proc.kill()
+            except (OSError, ValueError, AttributeError):  # already gone, or closed
+                pass
+    ex.shutdown(wait=True, cancel_futures=True)
 
 
 def _results(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
@@ -594,6 +653,72 @@ def _tell_failures(results: list[DocResult], told: list[int], errors: Path | Non
         bar.bar.refresh()
 
 
+#: How the record a run appends its object to ends: ``…,"cleannews":{"id":"a1",…}}``.
+_RECORD_ID = b'"cleannews":{"id":'
+
+
+def _committed_ids(paths: SinkPaths) -> Iterator[str]:
+    """The ids of the records in the sinks of a resumed run (truncated to its committed part
+    by then), so that its check of repeated ids starts where the interrupted run was: a
+    clean, quarantine or duplicates record's ``cleannews.id`` (the object the run appended,
+    last on the line), an error record's or a score line's ``id`` (first on the line).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp()); p = paths_for(d)
+    >>> _ = p.out.write_bytes(b'{"id": 1, "t": "x","cleannews":{"id":"a1","text":"x"}}\\n')
+    >>> p.errors.parent.mkdir(); _ = p.errors.write_bytes(b'{"id": "in.jsonl:2", "error": {}}\\n')
+    >>> list(_committed_ids(p))
+    ['a1', 'in.jsonl:2']
+    """
+    import gzip
+
+    decoder = json.JSONDecoder()
+    for name in paths.names():
+        path = paths.sink(name)
+        if path is None or not path.is_file():
+            continue
+        try:
+            with (gzip.open if path.name.endswith(".gz") else open)(path, "rb") as fh:
+                for line in fh:
+                    at = line.rfind(_RECORD_ID)
+                    start = at + len(_RECORD_ID) if at >= 0 else (
+                        len(b'{"id":') if line.startswith(b'{"id":') else -1)
+                    if start < 0:
+                        continue
+                    try:
+                        ident = decoder.raw_decode(line[start:].decode("utf-8", "replace")
+                                                   .lstrip())[0]
+                    except ValueError:
+                        continue
+                    if isinstance(ident, str):
+                        yield ident
+        except (OSError, EOFError, zlib.error):  # unreadable: the check starts afresh
+            continue
+
+
+def _tell_repeated(r: DocResult, where: str | None, count: int, bar: Progress | None) -> None:
+    """Log a document whose id an earlier document had: the first
+    :data:`~cleannews.batch.stats.REPEATED_IDS_LISTED` as warnings, the others at info level
+    (``-v``). Two records with one id made the outputs ambiguous without a word."""
+    if count > REPEATED_IDS_LISTED and not log.isEnabledFor(logging.INFO):
+        return
+    from cleannews.batch.sources import terminal_safe
+
+    if bar is not None:
+        bar.bar.clear()
+    line = terminal_safe(f"{where or r.id}: id {r.id!r} was already given to an earlier "
+                         "document; its record keeps it too (tell such records apart by their "
+                         "source: path and line)")
+    if count <= REPEATED_IDS_LISTED:
+        log.warning("%s", line)
+        if count == REPEATED_IDS_LISTED:
+            log.warning("further repeated ids are counted in the report (-v names each)")
+    else:
+        log.info("%s", line)
+    if bar is not None:
+        bar.bar.refresh()
+
+
 def _written_input(name: str, settings: RunSettings) -> str | None:
     """Which output of the run (``"output"``, ``"errors sink"`` …) is the input file ``name``
     itself, or ``None``.
@@ -744,7 +869,12 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
         raise UnsupportedInput(f"--report {settings.report}: {problem}")
     for name in settings.inputs:  # fail before creating any output
         if name != "-" and not os.path.exists(name):
-            raise MissingInput(f"{name}: {MISSING_INPUT}")
+            try:  # a link loop "exists" no more than a missing file, but is not one
+                os.stat(name)
+                why = MISSING_INPUT
+            except OSError as exc:
+                why = read_problem(exc)  # "Too many levels of symbolic links", as `clean` says
+            raise MissingInput(f"{name}: {why}")
         onto = _mirrored_onto(name, settings.paths)
         if onto is not None:
             # `run corpus --out .`: DIR/corpus/a.txt *is* corpus/a.txt, so every input text
@@ -786,6 +916,8 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
             # refused before any output exists
             raise ResumeError(f"{flag} reads the input twice: it cannot read stdin or a pipe")
     sinks = Sinks(settings.paths, fingerprint(settings))
+    if to_file:
+        sinks.report = os.path.abspath(settings.report)  # type: ignore[arg-type]
     sinks.open(resume=settings.resume, force=settings.force)
     options = settings.options
     start = time.monotonic()  # the first pass (templates, copies) counts in the run's time
@@ -807,12 +939,18 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     results_iter = _results(_chunks(_placed(items, places), settings.chunk_docs,
                                     settings.chunk_bytes), options, settings.jobs)
     told = [0]  # failed documents named on stderr so far
+    seen = SeenIds()  # ids met so far (a --resume run: the committed part's too)
+    for ident in _committed_ids(settings.paths) if sinks.resumed else ():
+        seen.add(ident)
     try:
         for results in _resumable(results_iter):
             kept = [r for r in results if _keep(r, settings.min_score)]
             sinks.write(kept)
             _tell_failures(results, told, settings.paths.errors, bar)
             for r in results:
+                if seen.add(r.id):
+                    stats.add_repeated_id(r.id)
+                    _tell_repeated(r, places.get(r.seq), stats.repeated_ids, bar)
                 stats.add_result(sink=r.sink, in_bytes=r.in_bytes, out_chars=r.out_chars,
                                  spin_score=r.spin_score, spin_label=r.spin_label,
                                  removed=r.removed, changes=r.changes, error_type=r.error_type,

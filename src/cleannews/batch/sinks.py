@@ -44,7 +44,7 @@ from cleannews.batch.stats import counted
 log = logging.getLogger("cleannews")
 
 __all__ = ["LOCK_NAME", "STATE_NAME", "FolderLock", "ResumeError", "SinkPaths", "Sinks",
-           "atomic_write"]
+           "atomic_write", "owner_file"]
 
 #: State file of a run, inside the output folder.
 STATE_NAME = ".cleannews-run.json"
@@ -482,6 +482,16 @@ class SinkPaths:
         return [n for n in SINK_FILES if n != "duplicates" or self.duplicates is not None]
 
 
+def owner_file(sink: Path) -> Path:
+    """The hidden file beside a sink file naming the run state that writes it
+    (``out/.clean.jsonl.owner`` holds the path of ``out/.cleannews-run.json``).
+
+    >>> owner_file(Path("out/clean.jsonl")).as_posix()
+    'out/.clean.jsonl.owner'
+    """
+    return sink.parent / f".{sink.name}.owner"
+
+
 class Sinks:
     """The open sinks of one run: append results, commit, resume.
 
@@ -497,6 +507,7 @@ class Sinks:
         self.done = 0
         self.saved_stats: dict[str, Any] | None = None
         self.last: str | None = None  # place of the last committed document (see commit)
+        self.report: str | None = None  # absolute path of the run's report file, if any
         self.resumed = False
         self._locks: list[FolderLock] = []
         self._through: set[str] = set()  # keys of devices and FIFOs (see _not_a_file)
@@ -709,10 +720,6 @@ class Sinks:
                               "--force to start over")
         return state
 
-    def _owner_file(self, sink: Path) -> Path:
-        """The hidden file beside a sink file naming the run state that writes it."""
-        return sink.parent / f".{sink.name}.owner"
-
     def _me(self) -> str | None:
         return None if self.paths.state is None else str(self.paths.state.resolve())
 
@@ -725,7 +732,7 @@ class Sinks:
             if sink is None or me is None:
                 continue
             try:
-                owner = self._owner_file(sink).read_text("utf-8").strip()
+                owner = owner_file(sink).read_text("utf-8").strip()
             except OSError:
                 continue
             if owner and owner != me and Path(owner).exists() and str(sink) not in found:
@@ -740,7 +747,7 @@ class Sinks:
         for name in self.paths.names():
             sink = self.paths.sink(name)
             if sink is not None:
-                atomic_write(self._owner_file(sink), me.encode("utf-8"))
+                atomic_write(owner_file(sink), me.encode("utf-8"))
 
     def _keep_earlier_records(self) -> None:
         """Move aside the records an earlier run left in the default ``./cleannews-quarantine``
@@ -831,6 +838,8 @@ class Sinks:
             self.last = last
         state = {"format": STATE_FORMAT, "fingerprint": self.fingerprint, "done": done,
                  "sizes": sizes, "stats": stats, "finished": finished, "last": self.last}
+        if self.report is not None:  # where `cleannews report SINK-FILE` finds it
+            state["report"] = self.report
         atomic_write(self.paths.state, json_utf8(state))
 
     def close(self) -> None:

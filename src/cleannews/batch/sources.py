@@ -105,7 +105,8 @@ def item_record(item: Item, text_field: str) -> tuple[dict | None, str] | None:
         return None, item.payload.decode("utf-8", "replace")
     try:
         record = json.loads(item.payload)
-    except ValueError:
+    except (ValueError, RecursionError):  # `[[[[…` thousands deep: the run's `json` error
+        # (a RecursionError traceback ended --find-copies and --site-templates runs)
         return None
     if not isinstance(record, dict):
         return None
@@ -241,6 +242,16 @@ class NotRegular(str):
         return f"not a regular file ({self.what}): skipped, never opened in a folder"
 
 
+def _real(path: Path) -> Path:
+    """``path.resolve()``, or the path made absolute when it is a link loop (``a.txt`` ->
+    ``b.txt`` -> ``a.txt``: ``resolve`` raised ``RuntimeError`` on Python < 3.13, and that
+    traceback ended a run over the folder; reading the file gives its `read` error)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def _not_regular(path: Path) -> NotRegular | None:
     """``path`` as a :class:`NotRegular` when it exists and is not a regular file (links
     followed), else ``None``."""
@@ -353,7 +364,7 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True,
     folders) are warned about unless ``warn`` is false (a look-ahead pass: the run says it);
     ``jsonl`` false: the command skips the JSONL files yielded (``clean``), the warning
     does not say they are read."""
-    skip = {p.resolve() for p in exclude}
+    skip = {_real(p) for p in exclude}
     # counts and a few examples only: a crawl folder of millions of images must not cost
     # a list of their names
     ignored = SkippedFiles(jsonl=jsonl)
@@ -362,7 +373,7 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True,
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
         dirnames[:] = sorted(
-            d for d in dirnames if not d.startswith(".") and (here / d).resolve() not in skip
+            d for d in dirnames if not d.startswith(".") and _real(here / d) not in skip
         )
         linked.extend(str(here / d) for d in dirnames if (here / d).is_symlink())
         for name in sorted(filenames):
@@ -386,7 +397,7 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True,
                              if kind.endswith(COMPRESSED_SUFFIXES)
                              else "name it as an INPUT to read it")
             if not name.startswith(".") and kind_of(name) is not None and (
-                    not skip or (here / name).resolve() not in skip):
+                    not skip or _real(here / name) not in skip):
                 yield _not_regular(here / name) or str(here / name)
     if ignored.count and warn:
         log.warning("%s", ignored.message(root))
@@ -823,6 +834,10 @@ def _is_record(line: bytes, complete: bool = True) -> bool:
         return isinstance(json.loads(line), dict)
     except ValueError:
         return False
+    except RecursionError:  # an object nested thousands deep: a record the run will refuse
+        # as `json` (the sniff of `run -`, `clean -` and of a file named `dump` or `x.json`
+        # ended in a RecursionError traceback)
+        return _OBJECT_START.match(line) is not None
 
 
 def sniff_kind(head: bytes) -> str:

@@ -9,10 +9,11 @@
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["HISTOGRAM_BINS", "RunStats"]
+__all__ = ["HISTOGRAM_BINS", "RunStats", "SeenIds"]
 
 #: Number of equal-width bins of the spin-score histogram over [0, 1].
 HISTOGRAM_BINS = 10
@@ -24,6 +25,61 @@ QUARANTINE_LISTED = 100
 _SINK_KEYS = {"out": "out", "quarantine": "quarantined", "errors": "failed",
               "duplicates": "duplicates"}
 _MB = 1_000_000
+#: Repeated ids a report names (the run names the same ones on stderr).
+REPEATED_IDS_LISTED = 5
+
+
+class SeenIds:
+    """The ids a run has met, to tell a document whose id an earlier one already had.
+
+    Each id is kept as its 8-byte hash (``hash(str)``: one process, the run's main one) in
+    an open-addressing table, 16-32 bytes per distinct id (a ``set`` of the ids themselves
+    takes 60 bytes and more per id): 16-32 MB per million documents. Two different ids
+    with the same 64-bit hash (about 1 chance in 10^7 for 10 million ids) would be counted
+    as one repeated id.
+
+    >>> seen = SeenIds()
+    >>> [seen.add(i) for i in ["a1", "a2", "a1", "a1"]]
+    [False, False, True, True]
+    >>> len(seen)
+    2
+    """
+
+    def __init__(self) -> None:
+        self._table = array("q", bytes(8 * 1024))
+        self._n = 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    def add(self, ident: str) -> bool:
+        """Record ``ident``; ``True`` when it was met before."""
+        h = hash(ident) or 1  # 0 marks a free slot
+        table = self._table
+        mask = len(table) - 1
+        i = h & mask
+        while True:
+            v = table[i]
+            if v == h:
+                return True
+            if v == 0:
+                table[i] = h
+                self._n += 1
+                if 2 * self._n > len(table):
+                    self._grow()
+                return False
+            i = (i + 1) & mask
+
+    def _grow(self) -> None:
+        old = self._table
+        table = self._table = array("q", bytes(16 * len(old)))
+        mask = len(table) - 1
+        for h in old:
+            if h:
+                i = h & mask
+                while table[i]:
+                    i = (i + 1) & mask
+                table[i] = h
 
 
 def _bin(score: float) -> int:
@@ -51,6 +107,16 @@ class RunStats:
     seconds: float = 0.0
     examples: dict[str, list[str]] = field(default_factory=dict)
     quarantined: list[dict[str, Any]] = field(default_factory=list)
+    #: documents whose id an earlier document of the run had, and the first such ids
+    repeated_ids: int = 0
+    repeated_examples: list[str] = field(default_factory=list)
+
+    def add_repeated_id(self, ident: str) -> None:
+        """Count a document whose id an earlier document of the run already had."""
+        self.repeated_ids += 1
+        if len(self.repeated_examples) < REPEATED_IDS_LISTED and \
+                ident not in self.repeated_examples:
+            self.repeated_examples.append(ident)
 
     def sink_count(self, sink: str) -> int:
         """How many documents landed in ``sink`` (``"out"``, ``"quarantine"``, ``"errors"``,
@@ -127,6 +193,8 @@ class RunStats:
             "seconds": self.seconds,
             "examples": {k: list(v) for k, v in sorted(self.examples.items())},
             "quarantined": list(self.quarantined),
+            "repeated_ids": self.repeated_ids,
+            "repeated_examples": list(self.repeated_examples),
         }
 
     @classmethod
@@ -142,6 +210,8 @@ class RunStats:
             seconds=float(d["seconds"]),
             examples={k: list(v) for k, v in d.get("examples", {}).items()},
             quarantined=list(d.get("quarantined", [])),
+            repeated_ids=int(d.get("repeated_ids", 0)),
+            repeated_examples=list(d.get("repeated_examples", [])),
         )
 
 
@@ -166,6 +236,9 @@ def build_report(
         "errors": dict(sorted(stats.errors.items())),
         "examples": {k: list(v) for k, v in sorted(stats.examples.items())},
         "quarantined": list(stats.quarantined),
+        # documents whose id an earlier document had (their records share it in the sinks)
+        "repeated_ids": {"documents": stats.repeated_ids,
+                         "examples": list(stats.repeated_examples)},
         "throughput": {
             "jobs": jobs,
             "seconds": round(session.get("seconds", 0.0), 3),
@@ -186,6 +259,22 @@ def counted(n: int, noun: str) -> str:
     ('1 document', '0 jobs', '2 jobs')
     """
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def repeated_ids_line(repeated: dict[str, Any]) -> str:
+    """What the summary says of the documents whose id an earlier document had.
+
+    >>> repeated_ids_line({"documents": 2, "examples": ["a1"]})  # doctest: +NORMALIZE_WHITESPACE
+    '2 documents have the id of an earlier document (a1): their records share it in the
+    outputs; tell them apart by their source (path and line)'
+    """
+    examples = repeated.get("examples") or []
+    names = ", ".join(examples)
+    more = ", …" if len(examples) >= REPEATED_IDS_LISTED else ""
+    return (f"{counted(repeated['documents'], 'document')} "
+            f"{'has' if repeated['documents'] == 1 else 'have'} the id of an earlier document "
+            f"({names}{more}): their records share it in the outputs; tell them apart by their "
+            "source (path and line)")
 
 
 def summary(report: dict[str, Any]) -> str:
@@ -221,6 +310,9 @@ def summary(report: dict[str, Any]) -> str:
             f"{rule} {v['removed']}x/{v['removed_bytes']} B" for rule, v in top if v["removed"]))
     if report.get("errors"):
         lines.append("  errors: " + ", ".join(f"{k} {v}" for k, v in report["errors"].items()))
+    repeated = (report.get("repeated_ids") or {}).get("documents")
+    if repeated:
+        lines.append(f"  repeated ids: {repeated_ids_line(report['repeated_ids'])}")
     t = report.get("throughput")
     if t:  # every report has it; a hand-edited one without it is still shown
         first = (f" (first pass {t['first_pass_seconds']:.1f} s)"

@@ -14,7 +14,7 @@ import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cleannews.config import DEFAULT_CONFIG, CleanConfig, option_names
 
@@ -426,8 +426,25 @@ def read_inputs(names: list[str]) -> Iterator[tuple[str, bytes | OSError]]:
             continue
         try:
             if name == "-":  # a closed stdin (`<&-`, a daemon) is empty, not a traceback
-                yield "-", sys_stdin().read()
+                yield "-", _read_input(sys_stdin())
             else:
-                yield name, Path(name).read_bytes()
+                with open(name, "rb") as f:
+                    yield name, _read_input(f)
         except OSError as exc:
             yield name, exc
+
+
+#: Bytes of an input that ``clean`` / ``explain`` read first: the 65,536 characters the binary
+#: test samples (:data:`cleannews._input.BINARY_SAMPLE_CHARS`) in any encoding.
+HEAD_BYTES = 4 * 65536
+
+
+def _read_input(f: BinaryIO) -> bytes:
+    """The bytes of one input; only its first :data:`HEAD_BYTES` when they are refused
+    (:func:`refused_input`: binary data, NUL characters), since the whole is refused the same
+    way. ``clean /dev/zero`` (or ``/dev/urandom``, a video named by mistake) read until the
+    system killed it or the memory ran out, only to refuse the input as binary."""
+    head = f.read(HEAD_BYTES)
+    if len(head) < HEAD_BYTES or refused_input(head) is not None:
+        return head
+    return head + f.read()

@@ -34,6 +34,7 @@ REPORT_SHAPE = _shape(
                                           labels_=_shape(each_=_NUM)),
     errors_=_shape(each_=_NUM), throughput_=_THROUGHPUT, bytes_in_=_NUM, chars_out_=_NUM,
     examples_=_shape(each_=[str]), quarantined_=[_QUARANTINED], inputs_=list,
+    repeated_ids_=_shape(documents=_NUM, examples_=[str]),
     outputs_=_shape(each_=(str, type(None))), finished_=bool, resumed_=bool,
     # command_line is null in a report written by the library's run_batch
     cleannews_version_=(str, type(None)), date_=(str, type(None)),
@@ -138,40 +139,68 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
+#: What to pass instead of a file that holds no report (and leads to none).
+NOT_A_REPORT_HINT = ("give the report of a run: DIR/report.json of 'cleannews run … --out DIR', "
+                     "NAME.report.json beside '--out NAME.jsonl', or the file of --report")
+
+
+def _load(name: str) -> tuple[Any, str | None]:
+    """``(report, None)``, or ``(None, message)`` saying why ``name`` (``-``: standard input)
+    is not a readable report."""
+    from cleannews.batch.sources import read_problem, sys_stdin, terminal_safe
+
+    shown = terminal_safe(name)
+    try:
+        # `-`: standard input, as for every other command (it said "No such file or directory")
+        raw = (sys_stdin().read().decode("utf-8") if name == "-"
+               else Path(name).read_text("utf-8"))
+    except (FileNotFoundError, NotADirectoryError) as exc:  # as `clean`, `run`, `score` say it
+        # (it said "cannot read the report: No such file or directory")
+        return None, f"{shown}: {read_problem(exc)}"
+    except (OSError, UnicodeDecodeError) as exc:  # not "not a readable report ([Errno 2] …)"
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else (
+            "not UTF-8 text, so not a report" if isinstance(exc, UnicodeDecodeError) else exc)
+        return None, f"{shown}: cannot read the report: {reason}"
+    if not raw.strip():  # it said "Expecting value: line 1 column 1 (char 0)"
+        return None, (f"{shown}: no report: " + ("standard input is empty (did the command "
+                                                 "before the pipe fail?)" if name == "-" else
+                                                 "the file is empty"))
+    try:
+        report = json.loads(raw)
+    except ValueError as exc:  # not JSON (UnicodeDecodeError of stdin is one too)
+        return None, f"{shown}: not a readable cleannews report ({exc})"
+    # valid JSON of another shape said "'str' object has no attribute 'get'"
+    problem = shape_problem(report)
+    if problem:
+        return None, f"{shown}: not a readable cleannews report: {problem}"
+    return report, None
+
+
 def run(args: argparse.Namespace) -> int:
     from cleannews.batch.html_report import render_html
-    from cleannews.batch.runner import REPORT_NAME
+    from cleannews.batch.runner import run_report_of
     from cleannews.batch.sinks import atomic_write
-    from cleannews.batch.sources import read_problem, sys_stdin, terminal_safe
+    from cleannews.batch.sources import terminal_safe
     from cleannews.batch.stats import summary
 
     if args.file is None:
         args.subparser.error(missing_file_message(args.html))
-    try:
-        # `-`: standard input, as for every other command (it said "No such file or directory")
-        raw = (sys_stdin().read().decode("utf-8") if args.file == "-"
-               else Path(args.file).read_text("utf-8"))
-    except (FileNotFoundError, NotADirectoryError) as exc:  # as `clean`, `run`, `score` say it
-        # (it said "cannot read the report: No such file or directory")
-        log.error("%s: %s", terminal_safe(args.file), read_problem(exc))
-        return 2
-    except (OSError, UnicodeDecodeError) as exc:  # not "not a readable report ([Errno 2] …)"
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else (
-            "not UTF-8 text, so not a report" if isinstance(exc, UnicodeDecodeError) else exc)
-        inside = Path(args.file) / REPORT_NAME
-        if args.file != "-" and inside.is_file():  # the run's --out folder: name its report
-            reason = f"{reason} (the run's report is {inside})"
-        log.error("%s: cannot read the report: %s", args.file, reason)
-        return 2
-    try:
-        report = json.loads(raw)
-    except ValueError as exc:  # not JSON (UnicodeDecodeError of stdin is one too)
-        log.error("%s: not a readable cleannews report (%s)", args.file, exc)
-        return 2
-    # valid JSON of another shape said "'str' object has no attribute 'get'"
-    problem = shape_problem(report)
-    if problem:
-        log.error("%s: not a readable cleannews report: %s", args.file, problem)
+    report, problem = _load(args.file)
+    if problem is not None and args.file != "-":
+        # `report out` (the --out folder), `report out/clean.jsonl` (a sink of the run): its
+        # report, found through the run state (it said "Is a directory" and "Extra data: line
+        # 2 column 1 (char 4263)")
+        other = run_report_of(Path(args.file))
+        if other is not None and not _same_file(args.file, str(other)):
+            if not Path(args.file).is_dir():
+                log.warning("%s: records of a cleannews run, not its report: showing the "
+                            "run's report %s", terminal_safe(args.file), terminal_safe(str(other)))
+            args.file = str(other)
+            report, problem = _load(args.file)
+        elif Path(args.file).exists():  # not for "no such file or folder"
+            problem += f"; {NOT_A_REPORT_HINT}"
+    if problem is not None:
+        log.error("%s", problem)
         return 2
     try:
         body = render_html(report) if args.html is not None else summary(report) + "\n"
