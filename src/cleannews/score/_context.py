@@ -373,7 +373,7 @@ READING_MEMO_CHARS = 1 << 14
 GAINS_BATCH_TOKENS = 1 << 14
 #: … with numpy (``_batch_gains``) when a batch has at least this many tokens (below, the
 #: per-piece loop ``_para_gains`` is as fast: numpy's calls cost a fixed time each).
-GAINS_VECTOR_MIN_TOKENS = 0
+GAINS_VECTOR_MIN_TOKENS = 64
 #: The last reading of this thread (``ContextTerm._reading``): ``kept`` = ``(text, count
 #: table, pieces, style)``, taken by the first term that reads the same text again.
 _READING_MEMO = threading.local()
