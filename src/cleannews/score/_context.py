@@ -602,8 +602,7 @@ class ContextTerm:
         argument, and the best synonym is the last of the highest (ids ascend), as
         ``_para_gains``' ``>=`` and ``max`` keep it.
         """
-        import numpy as np
-
+        np = _numpy()
         vec = self._vectors()
         V, M = self.none, self.none + 1  # a key is ``left * M + right``: ``none`` finds none
         flat = [V]
@@ -620,7 +619,7 @@ class ContextTerm:
         L, R = T[pos - 1], T[pos + 1]
         X = vec.cand[rows[pos]]  # the word, then its synonyms
         keys = vec.keys
-        q = np.stack((X + (L * M)[:, None], X * M + R[:, None]))  # pairs (left, x), (x, right)
+        q = np.stack((X + (L * M)[:, None], X * M + R[:, None])).astype(keys.dtype)
         k = keys.searchsorted(q)
         found = keys[k] == q  # (a sentinel key ends ``keys``: k is always an index)
         # unseen pairs: log(mu P(x)) on the left, log(mu P(right)) on the right; a seen pair
@@ -784,8 +783,7 @@ class ContextTerm:
         pieces, style = self._reading(text)
         for batch, n_tokens in _batches(pieces, GAINS_BATCH_TOKENS):
             if n_tokens >= GAINS_VECTOR_MIN_TOKENS and self._vector_ok:
-                import numpy as np
-
+                np = _numpy()
                 starts, pos, gains, sbest = self._batch_gains([p[5] for p in batch])
                 if not len(gains):
                     continue
@@ -853,7 +851,8 @@ class _TermVectors:
     table's rows are in left-id order, each row's right ids sorted), then one sentinel key
     above every query, so that a search always lands on a key; ``codes`` the pairs' count
     codes (and one for the sentinel). A query with ``none`` on either side matches no key.
-    ``keys``, ``codes`` and ``lp`` are shared by the terms of one table (about 1.6 MB).
+    ``keys`` (``uint32`` while the squared vocabulary fits), ``codes`` and ``lp`` are shared by
+    the terms of one table (about 1 MB).
     ``row[w]`` is the row of word ``w`` in ``cand``, or -1 (not checked; ``row[none]`` too);
     ``cand[r]`` is the word, then its synonyms ascending, the last one repeated up to the
     widest row (a repeat changes neither the best value nor the best id, nor whether a pair
@@ -875,8 +874,9 @@ class _TermVectors:
             if len(keys) > 1 and not bool((keys[1:] > keys[:-1]).all()):  # pragma: no cover
                 order = np.argsort(keys, kind="stable")
                 keys, codes = keys[order], codes[order]
+            dtype = np.uint32 if (V + 1) * (V + 1) < 1 << 32 else np.int64
             shared = t._vectors = (
-                np.append(keys, np.iinfo(np.int64).max),
+                np.append(keys, np.iinfo(dtype).max).astype(dtype),
                 np.append(codes, np.uint8(0)),
                 np.array(term.lp, dtype=np.float64),
             )
@@ -894,6 +894,20 @@ class _TermVectors:
              ((w, term.syn[w]) for w in words)] or [(0,) * (width + 1)],
             dtype=np.intp,
         ).reshape(-1, width + 1)
+
+
+def _numpy():
+    """The numpy module, imported on first use (a text that is never analysed does not import
+    it; an ``import`` statement per call costs more than this global's read)."""
+    global _NUMPY
+    if _NUMPY is None:
+        import numpy
+
+        _NUMPY = numpy
+    return _NUMPY
+
+
+_NUMPY = None
 
 
 def _batches(pieces, size: int) -> Iterator[tuple[list, int]]:
