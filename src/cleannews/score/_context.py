@@ -602,7 +602,8 @@ class ContextTerm:
         argument, and the best synonym is the last of the highest (ids ascend), as
         ``_para_gains``' ``>=`` and ``max`` keep it.
         """
-        np = _numpy()
+        import numpy as np
+
         vec = self._vectors()
         V, M = self.none, self.none + 1  # a key is ``left * M + right``: ``none`` finds none
         flat = [V]
@@ -782,8 +783,8 @@ class ContextTerm:
         where = None  # (piece start, piece, lower-cased piece, its tokenizer, token index)
         pieces, style = self._reading(text)
         for batch, n_tokens in _batches(pieces, GAINS_BATCH_TOKENS):
-            if n_tokens >= GAINS_VECTOR_MIN_TOKENS and self._vector_ok:
-                np = _numpy()
+            np = _numpy() if n_tokens >= GAINS_VECTOR_MIN_TOKENS and self._vector_ok else None
+            if np is not None:
                 starts, pos, gains, sbest = self._batch_gains([p[5] for p in batch])
                 if not len(gains):
                     continue
@@ -897,13 +898,13 @@ class _TermVectors:
 
 
 def _numpy():
-    """The numpy module, imported on first use (a text that is never analysed does not import
-    it; an ``import`` statement per call costs more than this global's read)."""
+    """The numpy module when the process has imported it already (the language model does),
+    else None: the context term never imports it itself, so French text keeps its start-up
+    free of numpy (``tests/test_language.py``); without it the gains go through the loop
+    (the same floats). A global read costs less than an ``import`` statement per call."""
     global _NUMPY
     if _NUMPY is None:
-        import numpy
-
-        _NUMPY = numpy
+        _NUMPY = sys.modules.get("numpy")
     return _NUMPY
 
 
