@@ -28,6 +28,10 @@ development (``fixtures/spin/validation.jsonl.gz``, ``heldout_embedding``, ``hel
 which is retired from held-out) and every 4th of the negatives' ``dev`` split (never their
 ``test`` split): spun documents, where the context terms run on most texts.
 
+``--texts dev`` reads no held-out file: the TRAIN pages of ``fixtures/strip_real`` and the
+seeds, every 4th document of ``fixtures/spin/validation.jsonl.gz`` and of the negatives'
+``dev`` split (``spin-dev`` above reads ``heldout_embedding`` and ``heldout_pivot``).
+
 ``--cold`` empties the spin stage's per-token-type caches (token facts, context fits)
 of both packages before each of their rounds: every round then pays for the facts of
 each new word type once, as a stream of new documents does (``bench_pipeline.py``
@@ -98,6 +102,31 @@ def spin_dev_texts(source_every: int = 8, dev_every: int = 4) -> list[str]:
     return out + dev[::dev_every]
 
 
+def dev_texts(every: int = 4) -> tuple[list[str], list[str]]:
+    """``(raw documents, the same as the spin stage gets them)`` of ``--texts dev``: the TRAIN
+    pages of ``fixtures/strip_real`` and the seeds (repaired and stripped for the spin stage),
+    every ``every``-th document of ``fixtures/spin/validation.jsonl.gz`` and of the negatives'
+    ``dev`` split (as they are: plain text). No held-out file is read (no ``heldout_*``, no
+    strip test split, no negatives ``test`` split)."""
+    import gzip
+    import json
+
+    import cleannews
+    from cleannews.evaluate import read_corpus
+    from cleannews.strip import strip_text
+
+    pages = [doc for _, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real", ("train",))]
+    pages += [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    cfg = cleannews.CleanConfig()
+    stripped = [strip_text(cleannews.repair(d).text, cfg).text for d in pages]
+    spin = ROOT / "fixtures" / "spin"
+    with gzip.open(spin / "validation.jsonl.gz", "rt", encoding="utf-8") as fh:
+        plain = [json.loads(line)["text"] for k, line in enumerate(fh) if k % every == 0]
+    with gzip.open(spin / "negatives.jsonl.gz", "rt", encoding="utf-8") as fh:
+        plain += [r["text"] for r in map(json.loads, fh) if r["split"] == "dev"][::every]
+    return pages + plain, stripped + plain
+
+
 def _functions(stage: str, old):
     import cleannews
 
@@ -163,13 +192,16 @@ def main() -> int:
                     choices=["spin", "lang", "clean"])
     ap.add_argument("--cold", action="store_true",
                     help="empty the per-token-type caches before each round (see above)")
-    ap.add_argument("--texts", choices=["mixed", "spin-dev"], default="mixed",
-                    help="the mixed corpus (default) or development spin data (see above)")
+    ap.add_argument("--texts", choices=["mixed", "spin-dev", "dev"], default="mixed",
+                    help="the mixed corpus (default), development spin data or the dev "
+                         "corpus without any held-out file (see above)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench_spin_compare_") as tmp:
         old = import_old(args.old, Path(tmp))
         if args.texts == "mixed":
             raw, stripped = texts()
+        elif args.texts == "dev":
+            raw, stripped = dev_texts()
         else:
             raw = stripped = spin_dev_texts()
         ok = True

@@ -27,8 +27,10 @@ import threading
 from array import array
 from collections import Counter
 from collections.abc import Iterator
+from functools import reduce
 from importlib import resources
-from itertools import compress, count, islice
+from itertools import compress, count, islice, repeat
+from operator import add
 
 import regex
 
@@ -366,6 +368,12 @@ _DIGIT = regex.compile(r"\d")
 #: characters (the spin scan's block, ``_features.BLOCK_CHARS``, whose tokens it holds at
 #: once too); a longer text is read piece by piece, twice, in bounded memory.
 READING_MEMO_CHARS = 1 << 14
+#: ``ContextTerm.analyse`` computes the gains of a document's pieces in batches of about this
+#: many tokens (``_batches``: whole pieces; bounded memory on long texts) …
+GAINS_BATCH_TOKENS = 1 << 14
+#: … with numpy (``_batch_gains``) when a batch has at least this many tokens (below, the
+#: per-piece loop ``_para_gains`` is as fast: numpy's calls cost a fixed time each).
+GAINS_VECTOR_MIN_TOKENS = 64
 #: The last reading of this thread (``ContextTerm._reading``): ``kept`` = ``(text, count
 #: table, pieces, style)``, taken by the first term that reads the same text again.
 _READING_MEMO = threading.local()
@@ -420,6 +428,10 @@ class ContextTerm:
         # no punctuation token is a table word: ids.get alone maps them to None
         self._plain_ids = not any(b in table.ids for b in CONTEXT_BREAK)
         self._fast_re, self._unsafe = _fast_tokenizer()
+        #: ``_batch_gains`` needs every checked word to have a synonym (the shipped data have)
+        self._vector_ok = all(synonyms.values())
+        #: the id of a token the table lacks in ``_reading``'s token ids (one past the last word)
+        self.none = len(table.counts)
         gate = params["gate"]
         self.gate_names = gate["names"]
         self.gate_words = [w for w in self.gate_names if not w.startswith("#")]
@@ -565,6 +577,98 @@ class ContextTerm:
             out.append((i, (best - lp[sbest]) - (vw - lp[wi]), sbest))
         return out
 
+    # --- the gains of many checked words at once (spin18) ------------------------------------
+
+    def _vectors(self) -> _TermVectors:
+        """The term's data as numpy arrays for ``_batch_gains``, built once per term."""
+        v = self.__dict__.get("_vec")
+        if v is None:
+            with _LOCK:
+                v = self.__dict__.get("_vec")
+                if v is None:
+                    v = self._vec = _TermVectors(self)
+        return v
+
+    def _batch_gains(self, tids: list[list[int]]) -> tuple:
+        """``(starts, positions, gains, best synonym ids)`` of the checked words of the pieces
+        ``tids`` (token ids, ``self.none`` for a token the table lacks): their ids laid end
+        to end, each piece after one ``none``, piece ``k`` starting at ``starts[k]`` (a list),
+        and for each checked word its position in that layout, its gain and its best synonym
+        (numpy arrays, in text order). ``_gains_list`` reads them as ``_para_gains`` does.
+
+        ``_para_gains`` of every piece, computed for all of them at once, to the same floats:
+        the slot terms are the same IEEE additions and subtractions (numpy's are correctly
+        rounded, as Python's) of the same operands, each ``log`` is ``math.log`` of the same
+        argument, and the best synonym is the last of the highest (ids ascend), as
+        ``_para_gains``' ``>=`` and ``max`` keep it.
+        """
+        import numpy as np
+
+        vec = self._vectors()
+        V, M = self.none, self.none + 1  # a key is ``left * M + right``: ``none`` finds none
+        flat = [V]
+        starts = []
+        for tid in tids:
+            starts.append(len(flat))
+            flat += tid
+            flat.append(V)
+        T = np.array(flat, dtype=np.intp)
+        rows = vec.row[T]
+        pos = np.flatnonzero(rows >= 0)  # checked words (never an edge: ``none``)
+        if not pos.size:
+            return starts, pos, pos.astype(np.float64), pos
+        L, R = T[pos - 1], T[pos + 1]
+        X = vec.cand[rows[pos]]  # the word, then its synonyms
+        keys = vec.keys
+        q = np.stack((X + (L * M)[:, None], X * M + R[:, None])).astype(keys.dtype)
+        k = keys.searchsorted(q)
+        found = keys[k] == q  # (a sentinel key ends ``keys``: k is always an index)
+        # unseen pairs: log(mu P(x)) on the left, log(mu P(right)) on the right; a seen pair
+        # with count c: math.log(c + mu P(x)), math.log(c + mu P(right))
+        Rx = np.broadcast_to(R[:, None], X.shape)
+        vals = np.stack((vec.lmp[X], vec.lmp[Rx]))
+        if found.any():
+            arg = vec.dec[vec.codes[k[found]]] + np.stack((vec.mp[X], vec.mp[Rx]))[found]
+            vals[found] = list(map(math.log, arg.tolist()))
+        fL, fR = found
+        hasL, hasR = L != V, R != V
+        if self.backoff:  # a neighbour no candidate (nor the word) was seen with: none
+            hasL &= fL.any(axis=1)
+            hasR &= fR.any(axis=1)
+        left = np.where(hasL[:, None], vals[0], vec.lp[X])
+        total = np.where(hasR[:, None], left + (vals[1] - vec.lden[X]), left)
+        valid = hasL | hasR
+        if not valid.all():
+            pos, X, total = pos[valid], X[valid], total[valid]
+        syn = total[:, 1:]
+        best = syn.max(axis=1)
+        # the last column holding the highest value: the highest id among ties
+        j = syn.shape[1] - 1 - np.argmax(syn[:, ::-1] == best[:, None], axis=1)
+        r = np.arange(len(j))
+        sbest = X[r, j + 1]
+        lp = vec.lp
+        gain = (syn[r, j] - lp[sbest]) - (total[:, 0] - lp[X[:, 0]])
+        return starts, pos, gain, sbest
+
+    def _gains_list(self, tids: list[list[int]]) -> list[tuple[int, int, float, int]]:
+        """``(piece, i, gain, best synonym id)`` of ``_batch_gains``, as Python numbers: for
+        each piece ``k`` in order, ``(k, *g)`` for each ``g`` of ``_para_gains`` of piece ``k``
+        (with ``None`` for ``self.none``).
+
+        >>> t = get_context_term()
+        >>> tids = [[t.t.ids.get(w, t.none) for w in s.split()]
+        ...         for s in ("le dessein de loi", "un projet de loi")]
+        >>> t._gains_list(tids) == [(k, i, g, s) for k, tid in enumerate(tids) for i, g, s
+        ...     in t._para_gains([None if x == t.none else x for x in tid])]
+        True
+        """
+        starts, pos, gain, sbest = self._batch_gains(tids)
+        out = []
+        for p, g, s in zip(pos.tolist(), gain.tolist(), sbest.tolist(), strict=True):
+            k = bisect.bisect_right(starts, p) - 1
+            out.append((k, p - starts[k], g, s))
+        return out
+
     def gain_of(self, toks: list[str], i: int) -> float:
         """The gain of token ``i`` of ``toks`` (``-inf`` when it is not checked)."""
         ids = self.t.ids
@@ -648,6 +752,7 @@ class ContextTerm:
         ids = self.t.ids
         brk, tok_re, digit = CONTEXT_BREAK, CONTEXT_TOKEN, _DIGIT.search
         plain, fast_re, unsafe = self._plain_ids, self._fast_re, self._unsafe
+        none = self.none
         for start, para in _pieces(text):
             if not para.strip():
                 continue
@@ -658,9 +763,9 @@ class ContextTerm:
                 toks = ["<num>" if t[0].isdigit() else t for t in toks]
             self.style_add(style, toks)
             if plain:
-                tid = list(map(ids.get, toks))
+                tid = list(map(ids.get, toks, repeat(none)))
             else:
-                tid = [None if t in brk else ids.get(t) for t in toks]
+                tid = [none if t in brk else ids.get(t, none) for t in toks]
             yield start, para, low, tok, toks, tid
 
     def analyse(self, text: str, always_gate: bool = True) -> dict:
@@ -677,13 +782,32 @@ class ContextTerm:
         words = self.words
         where = None  # (piece start, piece, lower-cased piece, its tokenizer, token index)
         pieces, style = self._reading(text)
-        for start, para, low, tok, toks, tid in pieces:
-            for i, gain, s in self._para_gains(tid):
-                tot += max(lo, min(hi, gain))
-                n += 1
+        for batch, n_tokens in _batches(pieces, GAINS_BATCH_TOKENS):
+            np = _numpy() if n_tokens >= GAINS_VECTOR_MIN_TOKENS and self._vector_ok else None
+            if np is not None:
+                starts, pos, gains, sbest = self._batch_gains([p[5] for p in batch])
+                if not len(gains):
+                    continue
+                # the running sum left to right, as the loop below; the first highest gain
+                tot = reduce(add, np.clip(gains, lo, hi).tolist(), tot)
+                n += len(gains)
+                j = int(gains.argmax())
+                gain = float(gains[j])
                 if best is None or gain > best[0]:
-                    best = (gain, None, toks[i], words[s])
-                    where = (start, para, low, tok, i)
+                    p = int(pos[j])
+                    k = bisect.bisect_right(starts, p) - 1
+                    start, para, low, tok, toks, _tid = batch[k]
+                    best = (gain, None, toks[p - starts[k]], words[int(sbest[j])])
+                    where = (start, para, low, tok, p - starts[k])
+                continue
+            none = self.none
+            for start, para, low, tok, toks, tid in batch:
+                for i, gain, s in self._para_gains([None if x == none else x for x in tid]):
+                    tot += max(lo, min(hi, gain))
+                    n += 1
+                    if best is None or gain > best[0]:
+                        best = (gain, None, toks[i], words[s])
+                        where = (start, para, low, tok, i)
         if best is not None:
             start, para, low, tok, i = where  # the best token's offset: its match in the piece
             a = start + next(islice(tok.finditer(low), i, None)).start()
@@ -718,6 +842,92 @@ class ContextTerm:
         a = self.analyse(text, always_gate=False)
         x = min(logit + a["term"], max(logit, limit))
         return x - logit, a
+
+
+class _TermVectors:
+    """A context term's data as numpy arrays, for ``ContextTerm._batch_gains``.
+
+    With ``V`` words (ids ``0 … V - 1``; ``V`` is ``none``, a token the table lacks):
+    ``keys`` every pair of the count table as ``left * (V + 1) + right``, ascending (the
+    table's rows are in left-id order, each row's right ids sorted), then one sentinel key
+    above every query, so that a search always lands on a key; ``codes`` the pairs' count
+    codes (and one for the sentinel). A query with ``none`` on either side matches no key.
+    ``keys`` (``uint32`` while the squared vocabulary fits), ``codes`` and ``lp`` are shared by
+    the terms of one table (about 1 MB).
+    ``row[w]`` is the row of word ``w`` in ``cand``, or -1 (not checked; ``row[none]`` too);
+    ``cand[r]`` is the word, then its synonyms ascending, the last one repeated up to the
+    widest row (a repeat changes neither the best value nor the best id, nor whether a pair
+    was seen). ``mp``, ``lmp``: the term's ``mp``, ``lmp`` with one more value for ``none``
+    (read, never used); ``lden``, ``dec``: the term's.
+    """
+
+    def __init__(self, term: ContextTerm) -> None:
+        import numpy as np
+
+        t = term.t
+        V = term.none
+        shared = t.__dict__.get("_vectors")
+        if shared is None:
+            off = np.frombuffer(t.offsets, dtype=np.uint32).astype(np.int64)
+            right = np.frombuffer(t.right, dtype=np.uint16).astype(np.int64)
+            keys = np.repeat(np.arange(V, dtype=np.int64) * (V + 1), np.diff(off)) + right
+            codes = np.frombuffer(t.codes, dtype=np.uint8)
+            if len(keys) > 1 and not bool((keys[1:] > keys[:-1]).all()):  # pragma: no cover
+                order = np.argsort(keys, kind="stable")
+                keys, codes = keys[order], codes[order]
+            dtype = np.uint32 if (V + 1) * (V + 1) < 1 << 32 else np.int64
+            shared = t._vectors = (
+                np.append(keys, np.iinfo(dtype).max).astype(dtype),
+                np.append(codes, np.uint8(0)),
+                np.array(term.lp, dtype=np.float64),
+            )
+        self.keys, self.codes, self.lp = shared
+        self.dec = np.array([float(d) for d in term.dec], dtype=np.float64)
+        self.mp = np.append(np.frombuffer(term.mp, dtype=np.float64), 1.0)
+        self.lmp = np.append(np.frombuffer(term.lmp, dtype=np.float64), 0.0)
+        self.lden = np.frombuffer(term.lden, dtype=np.float64)
+        words = sorted(term.syn)
+        width = max((len(term.syn[w]) for w in words), default=1) or 1
+        self.row = np.full(V + 1, -1, dtype=np.intp)
+        self.row[words] = np.arange(len(words))
+        self.cand = np.array(
+            [(w, *ss, *(ss[-1:] * (width - len(ss)))) for w, ss in
+             ((w, term.syn[w]) for w in words)] or [(0,) * (width + 1)],
+            dtype=np.intp,
+        ).reshape(-1, width + 1)
+
+
+def _numpy():
+    """The numpy module when the process has imported it already (the language model does),
+    else None: the context term never imports it itself, so French text keeps its start-up
+    free of numpy (``tests/test_language.py``); without it the gains go through the loop
+    (the same floats). A global read costs less than an ``import`` statement per call."""
+    global _NUMPY
+    if _NUMPY is None:
+        _NUMPY = sys.modules.get("numpy")
+    return _NUMPY
+
+
+_NUMPY = None
+
+
+def _batches(pieces, size: int) -> Iterator[tuple[list, int]]:
+    """``(pieces, tokens)``: consecutive pieces of ``_reading`` in lists of at least ``size``
+    tokens (the last may have fewer), with their number of tokens.
+
+    >>> [(len(b), n) for b, n in _batches([(0, "", "", None, ["a"] * 3, [])] * 5, 7)]
+    [(3, 9), (2, 6)]
+    """
+    batch: list = []
+    n = 0
+    for p in pieces:
+        batch.append(p)
+        n += len(p[4])
+        if n >= size:
+            yield batch, n
+            batch, n = [], 0
+    if batch:
+        yield batch, n
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str]]:
