@@ -2892,9 +2892,9 @@ def _glued_before(key: str, title_key: str) -> bool:
 #: standing lines from the page's first one ("Clicanoo premier site d'informations à La
 #: Réunion" / "La patience et ses limites" / "La patience et ses limites") ...
 TWICE_TITLE_LOOK = 6
-#: ... its copy among the next this many non-blank lines (removed ones count: a counter
-#: "0" or a label may stand between the two copies) ...
-TWICE_TITLE_GAP = 4
+#: ... its copy the next line standing (lines already removed between the two copies, a
+#: counter "0" or a label, are passed over: at most this many non-blank lines are read) ...
+TWICE_TITLE_GAP = 8
 #: ... it has at least this many words ("Brand in Wohnung"; a name printed twice, "Borja
 #: Crespo", is a byline) and at most TITLE_MAX_WORDS ...
 TWICE_TITLE_MIN_WORDS = 3
@@ -2909,8 +2909,12 @@ TWICE_TITLE_CAPTION_WORDS = 12
 
 
 def _has_copy_below(lines: list[_Line], j: int, key: str) -> bool:
-    """A non-blank line among the :data:`TWICE_TITLE_GAP` after ``lines[j]`` reads ``key``
-    (case folded)."""
+    """The line printed under ``lines[j]`` reads ``key`` (case folded): the next non-blank
+    line, removed lines passed over (at most :data:`TWICE_TITLE_GAP` non-blank lines read).
+    Only what stands between counts, so the copies read the same in the cleaned text:
+    a byline block printed twice with a caption between ("Ben Martin, Senior City
+    Correspondent" / "The Times" / caption / the same two lines, en-m-0023) is no title
+    printed twice, before or after the caption is removed."""
     seen = 0
     for k in range(j + 1, len(lines)):
         ln = lines[k]
@@ -2919,7 +2923,7 @@ def _has_copy_below(lines: list[_Line], j: int, key: str) -> bool:
         if _folded(ln) == key:
             return True
         seen += 1
-        if seen >= TWICE_TITLE_GAP:
+        if ln.cls is not BAD or seen >= TWICE_TITLE_GAP:
             return False
     return False
 
@@ -2930,8 +2934,9 @@ def _twice_title_shape(ln: _Line) -> bool:
     or semicolon, no list item, no date label, not a paragraph of several sentences.
 
     >>> [_twice_title_shape(_Line(t, frozenset())) for t in ("Brand in Wohnung",
-    ...  "Borja Crespo", "17 mar 2020", "Le conseil a voté le budget.")]
-    [True, False, False, False]
+    ...  "Borja Crespo", "17 mar 2020", "Le conseil a voté le budget.",
+    ...  "Ben Martin, Senior City Correspondent")]
+    [True, False, False, False, False]
     >>> ln = _Line("Le quartier de Central au premier plan, Kowloon au second plan, vus du Pic",
     ...            frozenset())
     >>> ln.cls = GOOD
@@ -2947,6 +2952,7 @@ def _twice_title_shape(ln: _Line) -> bool:
         and not _is_date_label(ln)
         and not (ln.cls is GOOD and _INNER_SENTENCE.search(ln.text) and not _question_title(ln))
         and not (ln.cls is GOOD and ln.n >= TWICE_TITLE_CAPTION_WORDS and "," in ln.text)
+        and not _PERSON_NAME.match(ln.text.split(",", 1)[0].strip())  # "Ben Martin, Senior …"
     )
 
 
