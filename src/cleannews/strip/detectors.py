@@ -2708,10 +2708,10 @@ def _is_kicker(ln: _Line) -> bool:
     )
 
 
-def _headline_shaped(ln: _Line) -> bool:
-    """A line that reads as a headline: :data:`HEADLINE_MIN_WORDS` to :data:`TITLE_MAX_WORDS`
-    words, not a byline or dateline, no period / comma / semicolon at the end, not a
-    paragraph of several sentences.
+def _headline_shaped(ln: _Line, min_words: int = HEADLINE_MIN_WORDS) -> bool:
+    """A line that reads as a headline: :data:`HEADLINE_MIN_WORDS` (or ``min_words``) to
+    :data:`TITLE_MAX_WORDS` words, not a byline or dateline, no period / comma / semicolon at
+    the end, not a paragraph of several sentences.
 
     >>> [_headline_shaped(_Line(t, frozenset())) for t in (
     ...  "Falsche Polizisten als Sexualtäter", "Ressortarchiv: Bremen",
@@ -2720,7 +2720,7 @@ def _headline_shaped(ln: _Line) -> bool:
     """
     return (
         ln.cls is not KEEP
-        and HEADLINE_MIN_WORDS <= ln.n <= TITLE_MAX_WORDS
+        and min_words <= ln.n <= TITLE_MAX_WORDS
         and not _TITLE_END_BAD.search(ln.text[-2:])
         and not (ln.cls is GOOD and _INNER_SENTENCE.search(ln.text) and not _question_title(ln))
     )
@@ -2929,9 +2929,10 @@ def _has_copy_below(lines: list[_Line], j: int, key: str) -> bool:
 
 
 def _twice_title_shape(ln: _Line) -> bool:
-    """A line that can be the headline printed twice: not removed nor protected,
-    :data:`TWICE_TITLE_MIN_WORDS` to :data:`TITLE_MAX_WORDS` words, no final period, comma
-    or semicolon, no list item, no date label, not a paragraph of several sentences.
+    """A line that can be the headline printed twice: not removed nor protected, shaped
+    like a title (:func:`_headline_shaped` from :data:`TWICE_TITLE_MIN_WORDS` words), no
+    list item, no date label, no caption (:data:`TWICE_TITLE_CAPTION_WORDS`), no byline
+    ("Name, role").
 
     >>> [_twice_title_shape(_Line(t, frozenset())) for t in ("Brand in Wohnung",
     ...  "Borja Crespo", "17 mar 2020", "Le conseil a voté le budget.",
@@ -2946,11 +2947,9 @@ def _twice_title_shape(ln: _Line) -> bool:
     return (
         ln.cls is not BAD
         and not ln.protected
-        and TWICE_TITLE_MIN_WORDS <= ln.n <= TITLE_MAX_WORDS
-        and not _TITLE_END_BAD.search(ln.text[-2:])
+        and _headline_shaped(ln, TWICE_TITLE_MIN_WORDS)  # the title's shape, 3 words or more
         and not _BULLET.match(ln.text)
         and not _is_date_label(ln)
-        and not (ln.cls is GOOD and _INNER_SENTENCE.search(ln.text) and not _question_title(ln))
         and not (ln.cls is GOOD and ln.n >= TWICE_TITLE_CAPTION_WORDS and "," in ln.text)
         and not _PERSON_NAME.match(ln.text.split(",", 1)[0].strip())  # "Ben Martin, Senior …"
     )
