@@ -2891,7 +2891,7 @@ def _glued_before(key: str, title_key: str) -> bool:
 #: ``<h1>``; GUIDELINE: the first copy is the headline) is looked for among this many
 #: standing lines from the page's first one ("Clicanoo premier site d'informations à La
 #: Réunion" / "La patience et ses limites" / "La patience et ses limites") ...
-TWICE_TITLE_LOOK = 6
+TWICE_TITLE_LOOK = 5
 #: ... its copy the next line standing (lines already removed between the two copies, a
 #: counter "0" or a label, are passed over: at most this many non-blank lines are read) ...
 TWICE_TITLE_GAP = 8
@@ -2908,20 +2908,22 @@ TWICE_TITLE_BETWEEN_MAX_WORDS = 6
 TWICE_TITLE_CAPTION_WORDS = 12
 
 
-def _has_copy_below(lines: list[_Line], j: int, key: str) -> bool:
+def _has_copy_below(lines: list[_Line], j: int) -> bool:
     """The line printed under ``lines[j]`` reads ``key`` (case folded): the next non-blank
     line, removed lines passed over (at most :data:`TWICE_TITLE_GAP` non-blank lines read).
     Only what stands between counts, so the copies read the same in the cleaned text:
     a byline block printed twice with a caption between ("Ben Martin, Senior City
     Correspondent" / "The Times" / caption / the same two lines, en-m-0023) is no title
     printed twice, before or after the caption is removed."""
-    seen = 0
+    n, key, seen = lines[j].n, None, 0
     for k in range(j + 1, len(lines)):
         ln = lines[k]
         if ln.blank:
             continue
-        if _folded(ln) == key:
-            return True
+        if ln.n == n:  # a copy has as many words: most lines are told apart without folding
+            key = _folded(lines[j]) if key is None else key
+            if _folded(ln) == key:
+                return True
         seen += 1
         if ln.cls is not BAD or seen >= TWICE_TITLE_GAP:
             return False
@@ -2981,10 +2983,12 @@ def _twice_printed_title(lines: list[_Line], first: int) -> int:
         ln = lines[j]
         if ln.blank or ln.cls is BAD:
             continue
+        # the copy first (one comparison of the next line, mostly false), then the shape
+        copied = ln.n > 0 and _has_copy_below(lines, j)
         if j == first:
-            if ln.n and _has_copy_below(lines, j, _folded(ln)):
+            if copied:
                 return -1  # the first line printed twice is the page's title
-        elif _twice_title_shape(ln) and _has_copy_below(lines, j, _folded(ln)):
+        elif copied and _twice_title_shape(ln):
             return j
         elif ln.n > TWICE_TITLE_BETWEEN_MAX_WORDS:
             return -1
