@@ -2595,6 +2595,8 @@ def judge_lines(
     _caption_glued_twice(lines)
     _agency_credit_above_body(lines)  # strip16
     _section_labels(lines)  # strip17
+    _numbered_crumbs(lines)  # head18
+    _head_above_twice_title(lines)  # head18
     taken = sum(ln.cls is BAD for ln in lines)
     _title_pass(lines)
     if sum(ln.cls is BAD for ln in lines) > taken:  # the title's repeats are gone: the head anew
@@ -2706,10 +2708,10 @@ def _is_kicker(ln: _Line) -> bool:
     )
 
 
-def _headline_shaped(ln: _Line) -> bool:
-    """A line that reads as a headline: :data:`HEADLINE_MIN_WORDS` to :data:`TITLE_MAX_WORDS`
-    words, not a byline or dateline, no period / comma / semicolon at the end, not a
-    paragraph of several sentences.
+def _headline_shaped(ln: _Line, min_words: int = HEADLINE_MIN_WORDS) -> bool:
+    """A line that reads as a headline: :data:`HEADLINE_MIN_WORDS` (or ``min_words``) to
+    :data:`TITLE_MAX_WORDS` words, not a byline or dateline, no period / comma / semicolon at
+    the end, not a paragraph of several sentences.
 
     >>> [_headline_shaped(_Line(t, frozenset())) for t in (
     ...  "Falsche Polizisten als Sexualtäter", "Ressortarchiv: Bremen",
@@ -2718,7 +2720,7 @@ def _headline_shaped(ln: _Line) -> bool:
     """
     return (
         ln.cls is not KEEP
-        and HEADLINE_MIN_WORDS <= ln.n <= TITLE_MAX_WORDS
+        and min_words <= ln.n <= TITLE_MAX_WORDS
         and not _TITLE_END_BAD.search(ln.text[-2:])
         and not (ln.cls is GOOD and _INNER_SENTENCE.search(ln.text) and not _question_title(ln))
     )
@@ -2768,6 +2770,9 @@ def _past_kickers(lines: list[_Line], first: int) -> int:
     """
     if first < 0:
         return first
+    twice = _twice_printed_title(lines, first)  # head18: the title printed twice below
+    if twice >= 0:
+        return twice
     if not _is_kicker(lines[first]):
         nxt = next((j for j in range(first + 1, len(lines)) if not lines[j].blank), -1)
         if (
@@ -2778,6 +2783,10 @@ def _past_kickers(lines: list[_Line], first: int) -> int:
         ):
             return nxt  # "Mecklenburg Wieder mehr Unfallopfer …" above the bare title
         return first
+    if lines[first].cls is not KEEP and lines[first].n <= KICKER_MAX_WORDS:
+        short = _short_headline(lines, first)  # head18: "Blaulicht" / "Brand in Wohnung"
+        if short >= 0:
+            return short
     skipped = 1
     first_key = lines[first].key()
     for j in range(first + 1, len(lines)):
@@ -2873,6 +2882,262 @@ def _glued_before(key: str, title_key: str) -> bool:
     if not title_key or not key.endswith(" " + title_key):
         return False
     return len(key[: -len(title_key)].split()) <= KICKER_MAX_WORDS
+
+
+# === head18 (issue 10): the headline printed twice, a short headline under a label ========
+# Headline choice of branch head18 (docs/strip.md, "Eighteenth round, head18").
+
+#: The headline printed twice (the page's ``<title>`` or ``og:title`` block, then its
+#: ``<h1>``; GUIDELINE: the first copy is the headline) is looked for among this many
+#: standing lines from the page's first one ("Clicanoo premier site d'informations à La
+#: Réunion" / "La patience et ses limites" / "La patience et ses limites") ...
+TWICE_TITLE_LOOK = 5
+#: ... its copy the next line standing (lines already removed between the two copies, a
+#: counter "0" or a label, are passed over: at most this many non-blank lines are read) ...
+TWICE_TITLE_GAP = 8
+#: ... it has at least this many words ("Brand in Wohnung"; a name printed twice, "Borja
+#: Crespo", is a byline) and at most TITLE_MAX_WORDS ...
+TWICE_TITLE_MIN_WORDS = 3
+#: ... and every standing line between the page's first line and it has at most this many
+#: words (a label, a date, "Viewing all 96797 articles"): a longer one (a teaser's excerpt,
+#: the text's first paragraph) means the copies are not at the page's head.
+TWICE_TITLE_BETWEEN_MAX_WORDS = 6
+#: A sentence-like line (class GOOD) of at least this many words with a comma inside is a
+#: photo's caption printed twice (alt text, then caption: "Le quartier de Central au premier
+#: plan, Kowloon au second plan, vus du Pic" under "Hong Kong, été 2020"), not the title.
+TWICE_TITLE_CAPTION_WORDS = 12
+
+
+def _has_copy_below(lines: list[_Line], j: int) -> bool:
+    """The line printed under ``lines[j]`` reads ``key`` (case folded): the next non-blank
+    line, removed lines passed over (at most :data:`TWICE_TITLE_GAP` non-blank lines read).
+    Only what stands between counts, so the copies read the same in the cleaned text:
+    a byline block printed twice with a caption between ("Ben Martin, Senior City
+    Correspondent" / "The Times" / caption / the same two lines, en-m-0023) is no title
+    printed twice, before or after the caption is removed."""
+    n, key, seen = lines[j].n, None, 0
+    for k in range(j + 1, len(lines)):
+        ln = lines[k]
+        if ln.blank:
+            continue
+        if ln.n == n:  # a copy has as many words: most lines are told apart without folding
+            key = _folded(lines[j]) if key is None else key
+            if _folded(ln) == key:
+                return True
+        seen += 1
+        if ln.cls is not BAD or seen >= TWICE_TITLE_GAP:
+            return False
+    return False
+
+
+def _twice_title_shape(ln: _Line) -> bool:
+    """A line that can be the headline printed twice: not removed nor protected, shaped
+    like a title (:func:`_headline_shaped` from :data:`TWICE_TITLE_MIN_WORDS` words), no
+    list item, no date label, no caption (:data:`TWICE_TITLE_CAPTION_WORDS`), no byline
+    ("Name, role").
+
+    >>> [_twice_title_shape(_Line(t, frozenset())) for t in ("Brand in Wohnung",
+    ...  "Borja Crespo", "17 mar 2020", "Le conseil a voté le budget.",
+    ...  "Ben Martin, Senior City Correspondent")]
+    [True, False, False, False, False]
+    >>> ln = _Line("Le quartier de Central au premier plan, Kowloon au second plan, vus du Pic",
+    ...            frozenset())
+    >>> ln.cls = GOOD
+    >>> _twice_title_shape(ln)  # a caption printed twice (alt text, then caption)
+    False
+    """
+    return (
+        ln.cls is not BAD
+        and not ln.protected
+        and _headline_shaped(ln, TWICE_TITLE_MIN_WORDS)  # the title's shape, 3 words or more
+        and not _BULLET.match(ln.text)
+        and not _is_date_label(ln)
+        and not (ln.cls is GOOD and ln.n >= TWICE_TITLE_CAPTION_WORDS and "," in ln.text)
+        and not _PERSON_NAME.match(ln.text.split(",", 1)[0].strip())  # "Ben Martin, Senior …"
+    )
+
+
+def _twice_printed_title(lines: list[_Line], first: int) -> int:
+    """The headline printed twice right under the page's first lines, or -1.
+
+    From ``lines[first]`` (the first line standing), the first of the next
+    :data:`TWICE_TITLE_LOOK` standing lines that is headline-shaped
+    (:func:`_twice_title_shape`) and printed again among the :data:`TWICE_TITLE_GAP`
+    non-blank lines under it: the page's title (its ``<title>`` and ``<h1>``), so the lines
+    above it are the page's head (a site's name or slogan, a section label, a feed's
+    header), not the headline. -1 when the first line is itself printed twice (it is the
+    title), or when a line of more than :data:`TWICE_TITLE_BETWEEN_MAX_WORDS` words stands
+    between (a teaser's excerpt: a listing's headlines printed twice, kreiszeitung.de).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Clicanoo premier site d'informations à La "
+    ...       "Réunion", "La patience et ses limites", "La patience et ses limites")]
+    >>> _twice_printed_title(ls, 0)
+    1
+    >>> ls = [_Line(t, frozenset()) for t in ("L'oeil du cyclone 3.0", "L'oeil du cyclone "
+    ...       "3.0", "Brand in Wohnung", "Brand in Wohnung")]
+    >>> _twice_printed_title(ls, 0)
+    -1
+    """
+    seen = 0
+    for j in range(first, len(lines)):
+        ln = lines[j]
+        if ln.blank or ln.cls is BAD:
+            continue
+        # the copy first (one comparison of the next line, mostly false), then the shape
+        copied = ln.n > 0 and _has_copy_below(lines, j)
+        if j == first:
+            if copied:
+                return -1  # the first line printed twice is the page's title
+        elif copied and _twice_title_shape(ln):
+            return j
+        elif ln.n > TWICE_TITLE_BETWEEN_MAX_WORDS:
+            return -1
+        seen += 1
+        if seen >= TWICE_TITLE_LOOK:
+            return -1
+    return -1
+
+
+#: A short headline under a label: the label has at most KICKER_MAX_WORDS words, the
+#: headline at least this many and fewer than HEADLINE_MIN_WORDS ("Blaulicht" /
+#: "Einbrecher wurden überrascht" / the article's first paragraph) ...
+SHORT_HEADLINE_MIN_WORDS = 2
+
+
+def _short_headline(lines: list[_Line], first: int) -> int:
+    """The short headline right under the label ``lines[first]``, or -1: the next standing
+    line has :data:`SHORT_HEADLINE_MIN_WORDS` to ``HEADLINE_MIN_WORDS - 1`` words, is
+    neither protected, a date, a list item nor ends like a clause, and the standing line
+    under it is a paragraph (:func:`_is_paragraph`). A one-word title over its text
+    ("Wirtschaft" over a paragraph) stays the headline: no short line stands between.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Blaulicht", "Einbrecher wurden überrascht",
+    ...       "Während die Polizei am Mittwoch auf dem Bahnhofsplatz informierte, brachen "
+    ...       "zwei Männer in ein Haus ein.")]
+    >>> _short_headline(ls, 0)
+    1
+    """
+    j = _standing(lines, first, 1)
+    while j >= 0 and lines[j].cls is BAD:
+        j = _standing(lines, j, 1)
+    if j < 0:
+        return -1
+    ln = lines[j]
+    if (
+        ln.protected
+        or not SHORT_HEADLINE_MIN_WORDS <= ln.n < HEADLINE_MIN_WORDS
+        or _CLAUSE_END.search(ln.text[-2:]) or _TITLE_END_BAD.search(ln.text[-2:])
+        or _BULLET.match(ln.text)
+        or _is_date_label(ln)
+        or ln.key() == lines[first].key()
+    ):
+        return -1
+    k = _standing(lines, j, 1)
+    while k >= 0 and lines[k].cls is BAD:
+        k = _standing(lines, k, 1)
+    return j if k >= 0 and _is_paragraph(lines[k]) else -1
+
+
+#: Above the headline printed twice, a standing line of at least this many words (a site's
+#: slogan, a feed's header, a menu run together) is the page's head; a shorter one (a
+#: kicker, a section label) is left to the models, as a label above any headline is.
+HEAD_ABOVE_TITLE_MIN_WORDS = KICKER_MAX_WORDS + 1
+
+
+def _head_above_twice_title(lines: list[_Line]) -> None:
+    """The lines above the headline printed twice (:func:`_twice_printed_title`) at the
+    page's head go (``head_above_title``) when they have at least
+    :data:`HEAD_ABOVE_TITLE_MIN_WORDS` words and are neither protected (bylines, dates,
+    kicker words), a date label, a question or exclamation, nor a paragraph ending like a
+    sentence: "Clicanoo premier site d'informations à La Réunion" above "La patience et
+    ses limites" printed twice; "Channel: Faits divers – Zinfos974" / "Viewing all 96797
+    articles" above a feed item's title.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Clicanoo premier site d'informations à La "
+    ...       "Réunion", "La patience et ses limites", "La patience et ses limites")]
+    >>> _head_above_twice_title(ls)
+    >>> [ln.removal.rule if ln.removal else None for ln in ls]
+    ['head_above_title', None, None]
+    """
+    first = next((i for i, ln in enumerate(lines) if not ln.blank and ln.cls is not BAD), -1)
+    if first < 0:
+        return
+    title = _twice_printed_title(lines, first)
+    if title < 0:
+        return
+    for ln in islice(lines, first, title):
+        if (
+            ln.blank or ln.cls is BAD or ln.cls is KEEP or ln.protected
+            or ln.n < HEAD_ABOVE_TITLE_MIN_WORDS
+            or ln.text.endswith(("?", "!"))
+            or _is_date_label(ln)
+            or _is_paragraph(ln)
+        ):
+            continue
+        ln.bad("head_above_title", "the page's head above the headline printed twice "
+               "(a site's name or slogan, a feed's header)")
+
+
+#: A breadcrumb printed as a numbered list at the page's head ("1. ovb-online-de" /
+#: "2. Welt" above the headline; "1. //" / "2. // Littérature"): items numbered 1, 2, …
+#: in a row, at least this many ...
+NUMBERED_CRUMB_MIN_ITEMS = 2
+#: ... each of at most this many words after its number ...
+NUMBERED_CRUMB_MAX_WORDS = 3
+#: ... the first item among the page's first this many standing lines.
+NUMBERED_CRUMB_LOOK = 6
+_NUMBERED_ITEM = regex.compile(r"\s*(\d{1,2})\.\s+(\S[^.!?;:]{0,60})")
+
+
+def _numbered_crumbs(lines: list[_Line]) -> None:
+    """A breadcrumb written as a numbered list above the headline (``breadcrumb``): at
+    least :data:`NUMBERED_CRUMB_MIN_ITEMS` standing lines in a row numbered 1, 2, … (each
+    of at most :data:`NUMBERED_CRUMB_MAX_WORDS` words after the number, no sentence
+    punctuation), the first among the page's first :data:`NUMBERED_CRUMB_LOOK` standing
+    lines, and the next standing line headline-shaped (:func:`_headline_shaped`), not an
+    item. A list of the article (numbered items of sentences, a ranking under its
+    headline) has longer items or stands under the headline.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("1. ovb-online-de", "2. Welt",
+    ...       'Unglück bei Bad Aibling: "Furchtbare Tragödie für ganz Bayern"')]
+    >>> _numbered_crumbs(ls)
+    >>> [ln.removal.rule if ln.removal else None for ln in ls]
+    ['breadcrumb_numbered', 'breadcrumb_numbered', None]
+    """
+    seen = 0
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.cls is BAD:
+            continue
+        seen += 1
+        if seen > NUMBERED_CRUMB_LOOK:
+            return
+        m = _NUMBERED_ITEM.fullmatch(ln.text)
+        if m is None or m.group(1) != "1":
+            continue
+        items = []
+        j, want = i, 1
+        while j >= 0:
+            cur = lines[j]
+            m = _NUMBERED_ITEM.fullmatch(cur.text)
+            if m is None or int(m.group(1)) != want:
+                break
+            if len(_WORD.findall(m.group(2))) > NUMBERED_CRUMB_MAX_WORDS or cur.protected:
+                return
+            items.append(cur)
+            want += 1
+            j = _standing(lines, j, 1)
+            while j >= 0 and lines[j].cls is BAD:
+                j = _standing(lines, j, 1)
+        if len(items) < NUMBERED_CRUMB_MIN_ITEMS or j < 0 or not _headline_shaped(lines[j]):
+            return
+        for cur in items:
+            if cur.cls is not BAD:
+                cur.bad("breadcrumb_numbered", "breadcrumb written as a numbered list above "
+                        "the headline")
+        return
+
+
+# === end of head18 =======================================================================
 
 
 def title_line(lines: list[_Line]) -> int:
