@@ -1084,8 +1084,16 @@ def _cited_address(el: Tag) -> bool:
 
 #: Words before the link of a sentence that runs on into it ("X a remplacé Y, <a>qui …</a>").
 LINK_LINE_LEAD_WORDS = 3
+#: Fewer words before the link will do when the sentence opens before it and closes after it
+#: ("Il a <a>rencontré les syndicats</a>."): a capital before, a full stop after.
+LINK_SENTENCE_LEAD_WORDS = 1
 #: A label that ends with one of these introduces a link ("Lire aussi :", "Mehr dazu »").
 _LABEL_END = regex.compile(r"[:»>|→\-–—]\s*$")
+#: Words that open a pointer to another page, not a sentence ("Lire aussi <a>…</a>."): a lead
+#: shorter than ``LINK_LINE_LEAD_WORDS`` holding one of them is a label (``data/html_hints.json``).
+LINK_LEAD_WORDS = frozenset(_HINTS["link_leads"])
+#: The text after a block's last link closes a sentence: "." or "!" (a quote or bracket may follow).
+_SENTENCE_CLOSE = regex.compile(r"^[^\w]{0,3}[.!?…][\"'»”’)\]]{0,2}$")
 
 
 def _runs_into_link(el: Tag) -> bool:
@@ -1101,6 +1109,16 @@ def _runs_into_link(el: Tag) -> bool:
     True
     >>> f("<p>À lire aussi : <a href=/x>le stade attendra</a></p>"), f("<p><a href=/x>Lien</a></p>")
     (False, False)
+
+    With fewer words before the link (``LINK_SENTENCE_LEAD_WORDS``), the sentence must open
+    with a capital before the link and close right after it:
+
+    >>> f("<p>Il a <a href=/x>rencontré les syndicats</a>.</p>")
+    True
+    >>> f("<p>Il a <a href=/x>rencontré les syndicats</a></p>")
+    False
+    >>> f("<p>Lire aussi <a href=/x>notre dossier sur la réforme</a>.</p>")
+    False
     """
     first = el.find("a", href=True)
     if first is None:
@@ -1113,11 +1131,41 @@ def _runs_into_link(el: Tag) -> bool:
             before.append(str(node))
     lead = _WS.sub(" ", "".join(before)).strip()
     text = first.get_text().strip()
+    if _LABEL_END.search(lead) or not text[:1].islower():
+        return False
+    words = count_words(lead)
+    if words >= LINK_LINE_LEAD_WORDS:
+        return True
     return (
-        count_words(lead) >= LINK_LINE_LEAD_WORDS
-        and not _LABEL_END.search(lead)
-        and text[:1].islower()
+        words >= LINK_SENTENCE_LEAD_WORDS
+        and lead[:1].isupper()
+        and not LINK_LEAD_WORDS.intersection(regex.findall(r"\w+", _fold(lead)))
+        and _closes_sentence(el)
     )
+
+
+def _closes_sentence(el: Tag) -> bool:
+    """True when the text after ``el``'s last link only closes a sentence ("." "!" "?" "…").
+
+    >>> def f(html):
+    ...     return _closes_sentence(BeautifulSoup(html, "html.parser").p)
+    >>> f("<p>It also <a href=/x>co-ordinates military plans</a>.</p>")
+    True
+    >>> f("<p>Lire aussi <a href=/x>notre dossier</a></p>")
+    False
+    >>> f("<p>Voir <a href=/x>ici</a> et là.</p>")
+    False
+    """
+    last = el.find_all("a", href=True)[-1]
+    after: list[str] = []
+    for node in last.next_elements:
+        if type(node) is NavigableString:
+            ancestors = [id(p) for p in node.parents]
+            if id(el) not in ancestors:
+                break
+            if id(last) not in ancestors:
+                after.append(str(node))
+    return bool(_SENTENCE_CLOSE.match(_WS.sub("", "".join(after))))
 
 
 def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]],
