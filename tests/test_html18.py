@@ -116,3 +116,74 @@ def test_labels_bare_links_and_open_sentences_still_go() -> None:
         "states</a></p>",
     ):
         assert "html_link_line" in html_rules(_page(EN, para), CFG), para
+
+
+# --- a heading made of a label and one link: a "read also" line set as a heading ------------
+
+# Día a Día (Panama) and Soy502 (Guatemala), trafilatura's set, dev half: both "without"
+DIAADIA = (
+    '<h6><strong>Mire: </strong><a href="https://www.diaadia.com.pa/fama/el-cantante-juan-luis-'
+    'guerra-da-positivo-covid-19-749570">El cantante Juan Luis Guerra da positivo a COVID-19</a>'
+    "</h6>"
+)
+SOY502 = (
+    '<h3>MIRA:&nbsp;<a href="https://www.soy502.com/articulo/madre-acerca-captura-hijo-termina-'
+    'detenida-50172" target="_blank">Madre se acerca a conocer los motivos de captura de su hijo '
+    "y termina detenida</a></h3>"
+)
+ES = (
+    "<p>Cabe destacar que durante el trámite el cantante estuvo acompañado por su hija, quien "
+    "también firmó los documentos presentados ante la autoridad electoral del país.</p>"
+)
+
+
+def _site_page(site: str, inside: str, para: str = ES, lang: str = "es") -> str:
+    return (
+        f"<html lang='{lang}'><head><title>Noticia</title>"
+        f"<link rel='canonical' href='https://www.{site}/nacionales/noticia-12345'>"
+        "</head><body><article><h1>Un titular de la noticia del día</h1>"
+        "<div class='article-body'>" + para * 3 + inside + para * 3 + "</div>"
+        "</article></body></html>"
+    )
+
+
+def test_labelled_link_headings_go() -> None:
+    for site, box, words in (
+        ("diaadia.com.pa", DIAADIA, "Juan Luis Guerra"),
+        ("soy502.com", SOY502, "Madre se acerca"),
+    ):
+        html = _site_page(site, box)
+        assert words not in html_text(html, CFG), site
+        assert "html_link_line" in html_rules(html, CFG), site
+
+
+def test_french_labelled_link_heading_goes() -> None:
+    box = (
+        "<h3>À lire : <a href='https://www.example.fr/sport/stade-renove'>Le stade municipal "
+        "sera rénové avant la saison 2026</a></h3>"
+    )
+    html = _site_page("example.fr", box, FR, "fr")
+    assert "Le stade municipal" not in cleannews.clean_html(html, CFG).text
+
+
+def test_headings_that_only_hold_a_link_stay() -> None:
+    for box, words in (
+        # a source on another site
+        (
+            "<h3>Fuente: <a href='https://www.who.int/publications/informe-2024'>Informe "
+            "mundial sobre la salud de la OMS</a></h3>",
+            "Informe mundial sobre la salud",
+        ),
+        # a subheading that links to a part of the page
+        (
+            "<h2>Paso 2: <a href='#paso-2'>elegir el tamaño correcto del cuadro</a></h2>",
+            "elegir el tamaño correcto",
+        ),
+        # a subheading whose words go on after the link
+        (
+            "<h2>Entrevista: <a href='https://www.diaadia.com.pa/fama/ulpiano'>Ulpiano "
+            "Vergara habla</a> de su nueva gira por el país</h2>",
+            "de su nueva gira",
+        ),
+    ):
+        assert words in html_text(_site_page("diaadia.com.pa", box), CFG), box

@@ -1168,6 +1168,55 @@ def _closes_sentence(el: Tag) -> bool:
     return bool(_SENTENCE_CLOSE.match(_WS.sub("", "".join(after))))
 
 
+#: A heading "Label: <a>headline</a>" (``_labelled_link_heading``): at most this many words
+#: in the label before the colon ...
+HEADING_LABEL_MAX_WORDS = 3
+#: ... and at least this many in the linked headline (a credit "Photo: <a>Name</a>" has fewer).
+HEADING_LINK_MIN_WORDS = 4
+
+
+def _labelled_link_heading(el: Tag, site: str | None) -> bool:
+    """True when the heading ``el`` is a label ending with a colon, then one link to a page of
+    the site whose text is another story's headline, and nothing after it.
+
+    Panama's Día a Día writes ``<h6><strong>Mire: </strong><a href="https://www.diaadia.com.pa/
+    fama/…">El cantante Juan Luis Guerra da positivo a COVID-19</a></h6>`` between the
+    paragraphs, Soy502 ``<h3>MIRA: <a …>Madre se acerca a conocer los motivos …</a></h3>``; a
+    French site ``<h3>À lire : <a>…</a></h3>``. Not a credit ("Photo: <a>Madeleine
+    Hadwiger</a>", two words, another site), a subheading that links to a part of the page
+    (``href="#…"``) or a heading whose words go on after the link.
+
+    >>> def f(html, site="example.fr"):
+    ...     return _labelled_link_heading(BeautifulSoup(html, "html.parser").h3, site)
+    >>> f('<h3>À lire : <a href="https://www.example.fr/a">Le stade sera rénové en 2026</a></h3>')
+    True
+    >>> f('<h3>Photo: <a href="https://www.instagram.com/x/">Madeleine Hadwiger</a></h3>')
+    False
+    >>> f('<h3>Étape 2 : <a href="#etape-2">choisir la bonne taille de cadre</a></h3>')
+    False
+    """
+    a = el.find("a", href=True)
+    if a is None or not _leads_away(el):
+        return False
+    host = link_host(str(a.get("href", "")))
+    if host is not None and (site is None or not _same_site(host, site)):
+        return False
+    before: list[str] = []
+    for node in el.descendants:
+        if node is a:
+            break
+        if type(node) is NavigableString:
+            before.append(str(node))
+    label = _WS.sub(" ", "".join(before)).strip()
+    if not label.endswith(":") or not 1 <= count_words(label) <= HEADING_LABEL_MAX_WORDS:
+        return False
+    if count_words(a.get_text(" ")) < HEADING_LINK_MIN_WORDS:
+        return False
+    whole = _WS.sub(" ", el.get_text(" ")).strip()
+    rest = whole[len(label):].strip()
+    return _WS.sub(" ", a.get_text(" ")).strip() == rest.rstrip(" .")
+
+
 def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]],
                    counts: dict[int, int] | None = None) -> bool:
     """True when ``el`` is a photo's caption written without ``<figcaption>``.
@@ -3289,6 +3338,14 @@ class _Extractor:
         if not chars or not links:
             return None
         density = link_chars / chars
+        if el.name in ARTICLE_HEADING_TAGS:
+            if links == 1 and _labelled_link_heading(el, self.site):
+                return (
+                    "html_link_line",
+                    "a heading made of a label and one link to another page of the site "
+                    "('Mire: <headline>'): a 'read also' line set as a heading",
+                )
+            return None
         if el.name == "span":
             if chars <= LINK_LINE_MAX_CHARS or not _hover_card(el):
                 return None  # a link or two of a sentence; a span that is a whole block
