@@ -187,3 +187,20 @@ def test_headings_that_only_hold_a_link_stay() -> None:
         ),
     ):
         assert words in html_text(_site_page("diaadia.com.pa", box), CFG), box
+
+
+def test_new_tests_are_linear_on_one_megabyte() -> None:
+    from bs4 import BeautifulSoup
+
+    from cleannews.strip.html import _SENTENCE_CLOSE, _closes_sentence, _labelled_link_heading
+
+    big = "." * 1_000_000
+    assert _SENTENCE_CLOSE.match(big) is None
+    assert _SENTENCE_CLOSE.match("!" * 3 + "." + "»" * 1_000_000) is None
+    p = BeautifulSoup(f"<p>It <a href='/x'>went</a>{' ?' * 500_000}</p>", "html.parser").p
+    assert not _closes_sentence(p)
+    h = BeautifulSoup(
+        f"<h3>{'Mire ' * 200_000}: <a href='/x'>El cantante da positivo a COVID</a></h3>",
+        "html.parser",
+    ).h3
+    assert not _labelled_link_heading(h, "example.com")
