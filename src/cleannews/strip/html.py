@@ -1084,8 +1084,16 @@ def _cited_address(el: Tag) -> bool:
 
 #: Words before the link of a sentence that runs on into it ("X a remplacé Y, <a>qui …</a>").
 LINK_LINE_LEAD_WORDS = 3
+#: Fewer words before the link will do when the sentence opens before it and closes after it
+#: ("Il a <a>rencontré les syndicats</a>."): a capital before, a full stop after.
+LINK_SENTENCE_LEAD_WORDS = 1
 #: A label that ends with one of these introduces a link ("Lire aussi :", "Mehr dazu »").
 _LABEL_END = regex.compile(r"[:»>|→\-–—]\s*$")
+#: Words that open a pointer to another page, not a sentence ("Lire aussi <a>…</a>."): a lead
+#: shorter than ``LINK_LINE_LEAD_WORDS`` holding one of them is a label (``data/html_hints.json``).
+LINK_LEAD_WORDS = frozenset(_HINTS["link_leads"])
+#: The text after a block's last link closes a sentence: "." or "!" (a quote or bracket may follow).
+_SENTENCE_CLOSE = regex.compile(r"^[^\w]{0,3}[.!?…][\"'»”’)\]]{0,2}$")
 
 
 def _runs_into_link(el: Tag) -> bool:
@@ -1101,6 +1109,16 @@ def _runs_into_link(el: Tag) -> bool:
     True
     >>> f("<p>À lire aussi : <a href=/x>le stade attendra</a></p>"), f("<p><a href=/x>Lien</a></p>")
     (False, False)
+
+    With fewer words before the link (``LINK_SENTENCE_LEAD_WORDS``), the sentence must open
+    with a capital before the link and close right after it:
+
+    >>> f("<p>Il a <a href=/x>rencontré les syndicats</a>.</p>")
+    True
+    >>> f("<p>Il a <a href=/x>rencontré les syndicats</a></p>")
+    False
+    >>> f("<p>Lire aussi <a href=/x>notre dossier sur la réforme</a>.</p>")
+    False
     """
     first = el.find("a", href=True)
     if first is None:
@@ -1113,11 +1131,90 @@ def _runs_into_link(el: Tag) -> bool:
             before.append(str(node))
     lead = _WS.sub(" ", "".join(before)).strip()
     text = first.get_text().strip()
+    if _LABEL_END.search(lead) or not text[:1].islower():
+        return False
+    words = count_words(lead)
+    if words >= LINK_LINE_LEAD_WORDS:
+        return True
     return (
-        count_words(lead) >= LINK_LINE_LEAD_WORDS
-        and not _LABEL_END.search(lead)
-        and text[:1].islower()
+        words >= LINK_SENTENCE_LEAD_WORDS
+        and lead[:1].isupper()
+        and not LINK_LEAD_WORDS.intersection(regex.findall(r"\w+", _fold(lead)))
+        and _closes_sentence(el)
     )
+
+
+def _closes_sentence(el: Tag) -> bool:
+    """True when the text after ``el``'s last link only closes a sentence ("." "!" "?" "…").
+
+    >>> def f(html):
+    ...     return _closes_sentence(BeautifulSoup(html, "html.parser").p)
+    >>> f("<p>It also <a href=/x>co-ordinates military plans</a>.</p>")
+    True
+    >>> f("<p>Lire aussi <a href=/x>notre dossier</a></p>")
+    False
+    >>> f("<p>Voir <a href=/x>ici</a> et là.</p>")
+    False
+    """
+    last = el.find_all("a", href=True)[-1]
+    after: list[str] = []
+    for node in last.next_elements:
+        if type(node) is NavigableString:
+            ancestors = [id(p) for p in node.parents]
+            if id(el) not in ancestors:
+                break
+            if id(last) not in ancestors:
+                after.append(str(node))
+    return bool(_SENTENCE_CLOSE.match(_WS.sub("", "".join(after))))
+
+
+#: A heading "Label: <a>headline</a>" (``_labelled_link_heading``): at most this many words
+#: in the label before the colon ...
+HEADING_LABEL_MAX_WORDS = 3
+#: ... and at least this many in the linked headline (a credit "Photo: <a>Name</a>" has fewer).
+HEADING_LINK_MIN_WORDS = 4
+
+
+def _labelled_link_heading(el: Tag, site: str | None) -> bool:
+    """True when the heading ``el`` is a label ending with a colon, then one link to a page of
+    the site whose text is another story's headline, and nothing after it.
+
+    Panama's Día a Día writes ``<h6><strong>Mire: </strong><a href="https://www.diaadia.com.pa/
+    fama/…">El cantante Juan Luis Guerra da positivo a COVID-19</a></h6>`` between the
+    paragraphs, Soy502 ``<h3>MIRA: <a …>Madre se acerca a conocer los motivos …</a></h3>``; a
+    French site ``<h3>À lire : <a>…</a></h3>``. Not a credit ("Photo: <a>Madeleine
+    Hadwiger</a>", two words, another site), a subheading that links to a part of the page
+    (``href="#…"``) or a heading whose words go on after the link.
+
+    >>> def f(html, site="example.fr"):
+    ...     return _labelled_link_heading(BeautifulSoup(html, "html.parser").h3, site)
+    >>> f('<h3>À lire : <a href="https://www.example.fr/a">Le stade sera rénové en 2026</a></h3>')
+    True
+    >>> f('<h3>Photo: <a href="https://www.instagram.com/x/">Madeleine Hadwiger</a></h3>')
+    False
+    >>> f('<h3>Étape 2 : <a href="#etape-2">choisir la bonne taille de cadre</a></h3>')
+    False
+    """
+    a = el.find("a", href=True)
+    if a is None or not _leads_away(el):
+        return False
+    host = link_host(str(a.get("href", "")))
+    if host is not None and (site is None or not _same_site(host, site)):
+        return False
+    before: list[str] = []
+    for node in el.descendants:
+        if node is a:
+            break
+        if type(node) is NavigableString:
+            before.append(str(node))
+    label = _WS.sub(" ", "".join(before)).strip()
+    if not label.endswith(":") or not 1 <= count_words(label) <= HEADING_LABEL_MAX_WORDS:
+        return False
+    if count_words(a.get_text(" ")) < HEADING_LINK_MIN_WORDS:
+        return False
+    whole = _WS.sub(" ", el.get_text(" ")).strip()
+    rest = whole[len(label):].strip()
+    return _WS.sub(" ", a.get_text(" ")).strip() == rest.rstrip(" .")
 
 
 def _image_caption(el: Tag, stats: dict[int, tuple[int, int, int]],
@@ -3241,6 +3338,14 @@ class _Extractor:
         if not chars or not links:
             return None
         density = link_chars / chars
+        if el.name in ARTICLE_HEADING_TAGS:
+            if links == 1 and _labelled_link_heading(el, self.site):
+                return (
+                    "html_link_line",
+                    "a heading made of a label and one link to another page of the site "
+                    "('Mire: <headline>'): a 'read also' line set as a heading",
+                )
+            return None
         if el.name == "span":
             if chars <= LINK_LINE_MAX_CHARS or not _hover_card(el):
                 return None  # a link or two of a sentence; a span that is a whole block
