@@ -1096,6 +1096,23 @@ LINK_LEAD_WORDS = frozenset(_HINTS["link_leads"])
 _SENTENCE_CLOSE = regex.compile(r"^[^\w]{0,3}[.!?…][\"'»”’)\]]{0,2}$")
 
 
+def _text_before(el: Tag, node: Tag) -> str:
+    """The text of ``el`` before its descendant ``node``, spaces folded.
+
+    >>> html = "<p>À lire <b>aussi</b> : <a href=/x>le stade</a> ici</p>"
+    >>> p = BeautifulSoup(html, "html.parser").p
+    >>> _text_before(p, p.a)
+    'À lire aussi :'
+    """
+    before: list[str] = []
+    for d in el.descendants:
+        if d is node:
+            break
+        if type(d) is NavigableString:
+            before.append(str(d))
+    return _WS.sub(" ", "".join(before)).strip()
+
+
 def _runs_into_link(el: Tag) -> bool:
     """True when a sentence starts before ``el``'s first link and runs on into it.
 
@@ -1123,13 +1140,7 @@ def _runs_into_link(el: Tag) -> bool:
     first = el.find("a", href=True)
     if first is None:
         return False
-    before: list[str] = []
-    for node in el.descendants:
-        if node is first:
-            break
-        if type(node) is NavigableString:
-            before.append(str(node))
-    lead = _WS.sub(" ", "".join(before)).strip()
+    lead = _text_before(el, first)
     text = first.get_text().strip()
     if _LABEL_END.search(lead) or not text[:1].islower():
         return False
@@ -1201,13 +1212,7 @@ def _labelled_link_heading(el: Tag, site: str | None) -> bool:
     host = link_host(str(a.get("href", "")))
     if host is not None and (site is None or not _same_site(host, site)):
         return False
-    before: list[str] = []
-    for node in el.descendants:
-        if node is a:
-            break
-        if type(node) is NavigableString:
-            before.append(str(node))
-    label = _WS.sub(" ", "".join(before)).strip()
+    label = _text_before(el, a)
     if not label.endswith(":") or not 1 <= count_words(label) <= HEADING_LABEL_MAX_WORDS:
         return False
     if count_words(a.get_text(" ")) < HEADING_LINK_MIN_WORDS:
