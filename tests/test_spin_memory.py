@@ -17,6 +17,9 @@ import tracemalloc
 from itertools import pairwise
 from pathlib import Path
 
+# the context term batches its gains with numpy only when numpy is already imported: the
+# bounds must hold on that path, whatever ran before in the process (spin18)
+import numpy  # noqa: F401
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

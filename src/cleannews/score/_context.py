@@ -369,8 +369,11 @@ _DIGIT = regex.compile(r"\d")
 #: once too); a longer text is read piece by piece, twice, in bounded memory.
 READING_MEMO_CHARS = 1 << 14
 #: ``ContextTerm.analyse`` computes the gains of a document's pieces in batches of about this
-#: many tokens (``_batches``: whole pieces; bounded memory on long texts) …
-GAINS_BATCH_TOKENS = 1 << 14
+#: many tokens (``_batches``: whole pieces; bounded memory on long texts; a batch's arrays
+#: take about 150 bytes a token: at 16,384 tokens the scan of a giant line peaked at 4.8 MB,
+#: over ``tests/test_spin_memory.py``'s 4 MB bound; at 4,096, 2.0 MB; a news article holds
+#: fewer tokens than one batch, so its gains take one numpy pass either way) …
+GAINS_BATCH_TOKENS = 1 << 12
 #: … with numpy (``_batch_gains``) when a batch has at least this many tokens (below, the
 #: per-piece loop ``_para_gains`` is as fast: numpy's calls cost a fixed time each).
 GAINS_VECTOR_MIN_TOKENS = 64
