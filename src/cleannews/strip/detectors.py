@@ -913,6 +913,21 @@ def _standing(lines: list[_Line], i: int, step: int) -> int:
     return -1
 
 
+def _kept_after(lines: list[_Line], i: int) -> int:
+    """Index of the first line after ``i`` that is neither blank nor already removed (-1 if
+    none).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Titre", "", "Partager", "Le texte.")]
+    >>> ls[2].cls = BAD
+    >>> _kept_after(ls, 0), _kept_after(ls, 3)
+    (3, -1)
+    """
+    j = _standing(lines, i, 1)
+    while j >= 0 and lines[j].cls is BAD:
+        j = _standing(lines, j, 1)
+    return j
+
+
 def _title_pass(lines: list[_Line]) -> None:
     """Last step: the headline (first line still standing) and its repeats.
 
@@ -3017,9 +3032,7 @@ def _short_headline(lines: list[_Line], first: int) -> int:
     >>> _short_headline(ls, 0)
     1
     """
-    j = _standing(lines, first, 1)
-    while j >= 0 and lines[j].cls is BAD:
-        j = _standing(lines, j, 1)
+    j = _kept_after(lines, first)
     if j < 0:
         return -1
     ln = lines[j]
@@ -3032,9 +3045,7 @@ def _short_headline(lines: list[_Line], first: int) -> int:
         or ln.key() == lines[first].key()
     ):
         return -1
-    k = _standing(lines, j, 1)
-    while k >= 0 and lines[k].cls is BAD:
-        k = _standing(lines, k, 1)
+    k = _kept_after(lines, j)
     return j if k >= 0 and _is_paragraph(lines[k]) else -1
 
 
@@ -3125,9 +3136,7 @@ def _numbered_crumbs(lines: list[_Line]) -> None:
                 return
             items.append(cur)
             want += 1
-            j = _standing(lines, j, 1)
-            while j >= 0 and lines[j].cls is BAD:
-                j = _standing(lines, j, 1)
+            j = _kept_after(lines, j)
         if len(items) < NUMBERED_CRUMB_MIN_ITEMS or j < 0 or not _headline_shaped(lines[j]):
             return
         for cur in items:
