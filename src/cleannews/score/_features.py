@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from cleannews.score._context import get_context_table
 from cleannews.score._lexicon import GAP_OFFSET, GAP_SHIFT, ZIPF_MASK, get_lexicon, load_json
-from cleannews.score._pos import get_pos_model, word_class
+from cleannews.score._pos import get_pos_model, reading_class, word_class
 from cleannews.score._profile import substitute_llr
 
 __all__ = [
@@ -551,6 +551,21 @@ def _token_info(t: str) -> tuple:
     info = _INFO.get(t)
     if info is not None:
         return info
+    info = _new_token_info(t)
+    if len(_INFO) >= _INFO_MAX:
+        _INFO.clear()
+    _INFO[t] = info
+    return info
+
+
+def _token_info_reference(t: str) -> tuple:
+    """``_token_info`` of ``t`` computed from ``_token_facts`` and ``_grammar_bits``, not
+    cached: the readable definition that ``_new_token_info`` (what ``_token_info`` runs)
+    writes out in one function. The tests compare the two on real and generated tokens.
+
+    >>> _token_info_reference("afin")[4], _token_info_reference("\\n")[3] == KIND_BREAK
+    (True, True)
+    """
     base = _token_facts(t)
     low, p, _cls, kind, trig, fr, en, stats = base[:8]
     flags = F_BREAK if kind == KIND_BREAK else 0
@@ -582,11 +597,7 @@ def _token_info(t: str) -> tuple:
     need, role = _grammar_bits(t, low, p, trig)
     if need:
         flags |= F_TRIGGER
-    info = (*base, _code(flags), gap, lowz, llr, rare, need, role)
-    if len(_INFO) >= _INFO_MAX:
-        _INFO.clear()
-    _INFO[t] = info
-    return info
+    return (*base, _code(flags), gap, lowz, llr, rare, need, role)
 
 
 def _token_facts(t: str) -> tuple:
@@ -648,6 +659,207 @@ def _token_facts(t: str) -> tuple:
         else None
     )
     return (low, p, cls, kind, trig, low in STOP_FR, low in STOP_EN, stats, pos_checked, ctx)
+
+
+#: ``_token_info("\n")``: the line break has no lexicon entry, class "BOS", no grammar need.
+_BREAK_INFO = (
+    "\n", 0, "BOS", KIND_BREAK, False, False, False, None, False, None,
+    CODE_BREAK, 0.0, 0.0, 0.0, RARE_NONE, 0,
+    0 if "\n" in AFIN_FOLLOWERS else R_NOT_AFIN_FOLLOWER,
+)
+#: What ``_new_token_info`` reads on every call, gathered once (``_fact_env``): the lexicon's
+#: ``words.get`` and its reading masks. (Not the collocation switch: ``tools/spin`` turns
+#: ``_COLLOCATION`` on and off at run time, so it is read on each call, as ``_token_facts``
+#: reads it.)
+_FACT_ENV: list[tuple] = []
+
+
+def _fact_env() -> tuple:
+    """``(words.get, reading masks)`` for ``_new_token_info``, built once."""
+    if not _FACT_ENV:
+        _FACT_ENV.append((get_lexicon().words.get, _reading_masks()))
+    return _FACT_ENV[0]
+
+
+def _new_token_info(t: str) -> tuple:
+    """``_token_info`` of a token type not cached yet: ``_token_facts`` + ``_grammar_bits`` +
+    the flag code, the same tests in the same order written out in one function (one
+    call per new type instead of about twenty: the cold pass over new documents computes
+    this for every new word). ``tests/test_perf19.py`` checks it equals the composition of
+    ``_token_facts`` and ``_grammar_bits`` (``_token_info_reference``) on every token type
+    of the development corpus and on generated ones.
+
+    >>> _new_token_info("Fonction") == _token_info_reference("Fonction")
+    True
+    """
+    get, masks = _FACT_ENV[0] if _FACT_ENV else _fact_env()
+    m_n, m_a, m_verb, m_np, m_ns, m_nm, m_nf, m_am, m_af, m_hasp, m_vppr, m_v = masks
+    low = t.lower()
+    c0 = t[0]
+    if t == "\n":
+        return _BREAK_INFO
+    p = get(low, 0)
+    lower = c0.islower()
+    stats = None
+    kind = KIND_WORD
+    pos_checked = False
+    gap = lowz = llr = 0.0
+    rare = RARE_NONE
+    if not c0.isalnum():
+        # word_class of a punctuation token
+        cls = "w:" + low[:-1] + "'" if c0 in "'’" else "p:" + c0
+        kind = KIND_PUNCT
+        trig = fr = en = False
+        flags = 0
+        ctx = None
+    else:
+        l_last = low[-1]
+        if l_last in "'’":
+            cls = "w:" + low[:-1] + "'"
+        elif c0.isdigit():
+            cls = "NUM"
+        elif low in FUNCTION_WORDS:
+            cls = "w:" + low
+        elif c0.isupper() and not p:
+            cls = "PROPN"
+        else:
+            cls = reading_class(p)
+        trig = (
+            (l_last in "'’" and len(low) > 1)
+            or low in TRIGGERS
+            or bool(p & m_n and not p & (m_a | m_verb) and lower)
+        )
+        if lower and len(low) >= MIN_CONTENT_LEN and low not in FUNCTION_WORDS and low.isalpha():
+            kind = KIND_CONTENT
+            z = (p & ZIPF_MASK) / 10
+            pos_checked = (
+                ZIPF_RARE_WORD <= z < ZIPF_POS_COMMON and not p & m_vppr and low not in NUMERALS
+            )
+            g = (p >> GAP_SHIFT) & ZIPF_MASK
+            gap = (g - GAP_OFFSET) / 10 if g else 0.0
+            noun_adj = bool(p & (m_n | m_a))
+            syn_ok = noun_adj and bool(g) and z >= ZIPF_RARE_WORD
+            rare_syn = syn_ok and gap >= GAP_RARE_SYNONYM and z < ZIPF_RARE_SYNONYM
+            weak = int(syn_ok and gap >= GAP_WEAK_SYNONYM and z < ZIPF_WEAK_SYNONYM)
+            strong = int(syn_ok and gap >= GAP_STRONG_SYNONYM and z < ZIPF_STRONG_SYNONYM)
+            rare_word = (not rare_syn) and bool(p) and z < ZIPF_RARE_WORD and noun_adj
+            llr = _LLR_OF.get(p)
+            if llr is None:
+                llr = _llr_of(p)
+            lowz = max(0.0, 4.0 - z) if p else 0.0
+            gap = max(0.0, gap)
+            stats = (lowz, gap, weak, strong, rare_syn, rare_word, llr)
+        fr = low in STOP_FR
+        en = low in STOP_EN
+        flags = F_WORD | (F_FR if fr else F_EN if en else 0)
+        if stats is not None:
+            flags |= F_CONTENT
+            if weak:
+                flags |= F_WEAK
+            if strong:
+                flags |= F_STRONG
+            if llr > LLR_HIGH:
+                flags |= F_LLR_HIGH
+            if rare_syn:
+                rare = RARE_SYNONYM
+                flags |= F_RARE_SYN
+            elif rare_word:
+                rare = RARE_WORD
+                flags |= F_RARE_WORD
+        if pos_checked:
+            flags |= F_CHECKED
+        ctx = (
+            get_context_table().entry(t)
+            if len(t) >= MIN_COLLOCATION_LEN
+            and (_COLLOCATION[0] if _COLLOCATION else collocation_enabled())
+            else None
+        )
+    # _grammar_bits
+    alpha = c0.isalpha()
+    acronym = len(t) > 1 and t.isupper()
+    l0 = low[:1]
+    vowel = l0 in VOWELS and l0 != "y"
+    role = 0 if low.rstrip("'’") in AFIN_FOLLOWERS else R_NOT_AFIN_FOLLOWER
+    if low == "le" or low == "les":
+        role |= R_LE_LES
+    if alpha and not acronym and l0 != "y" and len(t) > 1:
+        if l0 == "h":
+            if p & m_hasp and lower and low not in H_MUET:
+                role |= R_ELIDED_CLASH
+        elif not c0.isupper() and not vowel:
+            role |= R_ELIDED_CLASH
+    if alpha and p & m_np and not p & m_ns:
+        role |= R_PLURAL_ONLY
+    if lower:
+        if (
+            low not in NO_ELISION_BEFORE
+            and not acronym
+            and (
+                vowel
+                or (
+                    l0 == "h"
+                    and (not p & m_hasp or low in H_MUET)
+                    and (p & ZIPF_MASK) >= _ZIPF10_H_MUET_SURE
+                )
+            )
+        ):
+            role |= R_WANTS_ELISION
+        if p & m_n and not p & (m_v | m_a):
+            masc, fem = bool(p & m_nm), bool(p & m_nf)
+            if fem and not masc:
+                role |= R_FEM_NOUN
+            if masc and not fem:
+                role |= R_MASC_NOUN
+            if p & m_np and not p & m_ns and low[-1] in "sx":
+                role |= R_PLURAL_NOUN
+            if p & m_ns and not p & m_np and low not in FUNCTION_WORDS and low[-1] not in "sxz":
+                role |= R_SINGULAR_NOUN
+        if p & m_a and not p & m_n:
+            role |= R_ADJECTIVE
+            if not p & m_v:
+                am, af = bool(p & m_am), bool(p & m_af)
+                if af and not am:
+                    role |= R_FEM_ADJ
+                if am and not af:
+                    role |= R_MASC_ADJ
+    need = 0
+    if trig:
+        if low[-1:] in "'’" and len(low) > 1:
+            need = R_ELIDED_CLASH if low[:-1] in CLITICS else 0
+        else:
+            if low in ELIDABLE and not acronym:
+                need |= R_WANTS_ELISION
+            if low == "de" or low == "à":
+                need |= R_LE_LES
+            gd = DET_GENDER.get(low)
+            if gd is not None:
+                need |= R_ADJECTIVE
+                if gd == "m":
+                    need |= R_FEM_NOUN
+                elif gd == "f":
+                    need |= R_MASC_NOUN
+                if low != "le" and low != "la" and low in DET_SINGULAR:
+                    need |= R_PLURAL_NOUN
+            elif low in DET_PLURAL or low in NUMERALS:
+                need |= R_SINGULAR_NOUN
+            else:
+                if p & m_n and not p & (m_a | m_v) and lower:
+                    nm, nf = bool(p & m_nm), bool(p & m_nf)
+                    if nm and not nf:
+                        need |= R_FEM_ADJ
+                    if nf and not nm:
+                        need |= R_MASC_ADJ
+                if low == "afin":
+                    need |= R_NOT_AFIN_FOLLOWER
+                if low == "double":
+                    need |= R_PLURAL_ONLY
+        if need:
+            flags |= F_TRIGGER
+    code = _CODE_OF.get(flags)
+    if code is None:
+        code = _code(flags)
+    return (low, p, cls, kind, trig, fr, en, stats, pos_checked, ctx,
+            code, gap, lowz, llr, rare, need, role)
 
 
 #: ``substitute_llr`` by packed lexicon entry (at most one per lexicon word, plus 0).

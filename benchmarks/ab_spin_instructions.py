@@ -1,0 +1,106 @@
+"""Spin scoring: instructions per pass of this checkout against another one (valgrind).
+
+    PYTHONPATH=src .venv/bin/python benchmarks/ab_spin_instructions.py /path/to/other/src \
+        [--passes 2] [--every 4] [--cold]
+
+The spin-stage twin of ``ab_strip_instructions.py`` (same method, same caveats): CPU time on
+the shared machine moves by several per cent between rounds, the instructions a pass
+executes do not. A child Python per tree and per pass count (``PYTHONHASHSEED=0``) imports
+``cleannews`` from its tree and numpy (as ``bench_spin_compare.py``'s mixed run has it,
+loaded by the language model: the context term's gains take the numpy path), scores every
+``--every``-th document of ``bench_spin_compare.texts()`` (the mixed corpus, repaired and
+stripped) once as a warm-up, then ``--passes`` more times; the count of the same child with
+0 passes is subtracted. ``--cold`` empties the per-token-type caches before each counted
+pass (``bench_spin_compare.clear_caches``), so every pass pays for the facts of each word
+type once, as a stream of new documents does. Outputs are not compared here
+(``bench_spin_compare.py`` does that). Needs ``valgrind`` on the PATH.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from ab_strip_instructions import refs
+
+CHILD = """
+import json, sys
+sys.path.insert(0, {src!r})
+import numpy
+import cleannews
+docs = json.load(open({docs!r}, encoding="utf-8"))
+
+def clear():
+    f = cleannews.score._features
+    for name in ("_INFO", "_FIT_CACHE", "_LLR_OF"):
+        c = getattr(f, name, None)
+        if c is not None:
+            c.clear()
+
+for t in docs:
+    cleannews.spin_score(t)
+for _ in range({passes}):
+    if {cold}:
+        clear()
+    for t in docs:
+        cleannews.spin_score(t)
+"""
+
+
+def instructions(src: Path, docs: Path, passes: int, cold: bool) -> int:
+    """Instructions valgrind counts for one child (see the module doc)."""
+    import os
+    import subprocess
+
+    code = CHILD.format(src=str(src), docs=str(docs), passes=passes, cold=cold)
+    env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(src)}
+    out = subprocess.run(
+        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+         sys.executable, "-c", code],
+        env=env, capture_output=True, text=True, check=True,
+    )
+    return refs(out.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("other", type=Path, help="the other checkout's src directory")
+    ap.add_argument("--passes", type=int, default=2, help="counted passes after the warm-up")
+    ap.add_argument("--every", type=int, default=4, help="score every N-th document")
+    ap.add_argument("--cold", action="store_true", help="empty the token caches before each pass")
+    args = ap.parse_args(argv)
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed: no instruction counts")
+        return 1
+    import bench_spin_compare
+    import cleannews
+
+    docs = bench_spin_compare.texts()[1][:: args.every]
+    here = Path(cleannews.__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory(prefix="ab_spin_ins_") as tmp:
+        path = Path(tmp) / "docs.json"
+        path.write_text(json.dumps(docs), "utf-8")
+        per_pass = {}
+        for name, src in (("here", here), ("other", args.other.resolve())):
+            base = instructions(src, path, 0, args.cold)
+            total = instructions(src, path, args.passes, args.cold)
+            per_pass[name] = (total - base) / args.passes
+    size = sum(len(t.encode("utf-8")) for t in docs) / 1e6
+    kind = "cold" if args.cold else "warm"
+    print(f"{len(docs)} documents, {size:.2f} MB, {args.passes} {kind} passes after a warm-up")
+    for name in ("here", "other"):
+        print(f"{name}: {per_pass[name] / 1e6:,.1f} M instructions a pass "
+              f"({per_pass[name] / size / 1e6:,.0f} M per MB)")
+    print(f"other / here: {per_pass['other'] / per_pass['here']:.4f}x "
+          "(above 1: this checkout runs fewer instructions)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""Round 19 (perf19): the fast paths equal the code they replace, on real and generated input.
+
+* ``_features._new_token_info`` (the facts of a new token type written out in one function)
+  equals ``_token_info_reference`` (``_token_facts`` + ``_grammar_bits`` + the flag code, the
+  former ``_token_info``) on every token type of the development texts and on generated
+  tokens; the collocation switch that ``tools/spin`` turns on at run time is read on every
+  call, not cached with the lexicon.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from itertools import islice
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleannews.score import _features as F
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    """Equal fields of equal types (``True`` is not ``1`` here: a cached tuple is read by
+    position, and a type change could move a sum or a ``repr``)."""
+    return a == b and all(type(x) is type(y) for x, y in zip(a, b, strict=True))
+
+
+@pytest.fixture(scope="module")
+def dev_token_types(strip_real_docs) -> list[str]:
+    """Every distinct token (``_split_tokens``) of the seeds, the TRAIN pages of
+    ``fixtures/strip_real`` and every 20th document of the spin validation set, in order."""
+    texts = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    texts += [doc for rec, doc, _ in strip_real_docs.values() if rec["split"] == "train"]
+    valid = ROOT / "fixtures" / "spin" / "validation.jsonl.gz"
+    with gzip.open(valid, "rt", encoding="utf-8") as fh:
+        texts += [json.loads(line)["text"] for line in islice(fh, 0, None, 20)]
+    types: dict[str, None] = {}
+    for text in texts:
+        types.update(dict.fromkeys(F._split_tokens(text)[1::2]))
+    return list(types)
+
+
+#: Tokens at the edges of the tests: breaks, apostrophes alone and elided, case variants,
+#: h words, "y", numbers and digit-like characters, folding and titlecase letters.
+EDGE_TOKENS = [
+    "\n", "’", "'", "-", "«", "»", "…", "l’", "L'", "qu’", "jusqu'", "d’", "AUJOURD’HUI",
+    "Aujourd’hui", "Été", "été", "HÔTEL", "hôtel", "Hôtel", "haricot", "homme", "héros", "y",
+    "Y", "yaourt", "2023", "3e", "½", "²", "Ⅻ", "ÉTATS-UNIS", "états-unis", "é", "x", "afin",
+    "Afin", "double", "de", "à", "les", "le", "Le", "LE", "la", "des", "deux", "vingt", "un",
+    "une", "ces", "ONU", "İstanbul", "ǅemal", "ß", "ﬁn", "fonction", "fonctions", "belle",
+    "beaux", "pluriannuelle", "Paris", "paris", "xyzzyq", "Xyzzyq",
+]
+
+
+def test_new_token_info_equals_the_reference_on_every_development_type(dev_token_types):
+    assert len(dev_token_types) > 20_000
+    bad = [t for t in dev_token_types + EDGE_TOKENS
+           if not _same(F._new_token_info(t), F._token_info_reference(t))]
+    assert bad == []
+
+
+def test_token_info_caches_what_the_reference_computes(dev_token_types):
+    sample = dev_token_types[::7] + EDGE_TOKENS
+    saved = dict(F._INFO)
+    try:
+        F._INFO.clear()
+        F._LLR_OF.clear()
+        got = F._infos(sample, known_new=True)
+        assert all(_same(g, F._token_info_reference(t)) for g, t in zip(got, sample, strict=True))
+        assert all(F._INFO[t] is g for g, t in zip(got, sample, strict=True))
+    finally:
+        F._INFO.clear()
+        F._INFO.update(saved)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
+               min_size=1, max_size=12))
+def test_new_token_info_equals_the_reference_on_generated_tokens(text):
+    for tok in [text, *F._split_tokens(text)[1::2]]:
+        assert _same(F._new_token_info(tok), F._token_info_reference(tok))
+
+
+def test_the_collocation_switch_is_read_on_every_call(monkeypatch):
+    """``tools/spin`` sets ``_COLLOCATION[:] = [True]`` for a fit and restores it after: the
+    fast path must follow (a cached switch would keep the first value). The shipped table
+    is empty (the feature has weight 0), so a table that knows every word stands in."""
+
+    class Table:
+        def entry(self, tok):
+            return (len(tok), 7)
+
+    monkeypatch.setattr(F, "get_context_table", Table)
+    F.collocation_enabled()
+    saved = list(F._COLLOCATION)
+    words = ["maison", "Projet", "l’", "a", ","]
+    try:
+        for on in (True, False, True, False):
+            F._COLLOCATION[:] = [on]
+            for w in words:
+                new, ref = F._new_token_info(w), F._token_info_reference(w)
+                assert _same(new, ref)
+                looked_up = on and len(w) >= F.MIN_COLLOCATION_LEN and w[0].isalnum()
+                expect = (len(w), 7) if looked_up else None
+                assert new[F.I_CTX] == expect, (on, w)
+    finally:
+        F._COLLOCATION[:] = saved
