@@ -109,3 +109,105 @@ def test_the_collocation_switch_is_read_on_every_call(monkeypatch):
                 assert new[F.I_CTX] == expect, (on, w)
     finally:
         F._COLLOCATION[:] = saved
+
+
+# --- module-level patterns compiled on first use (cleannews._lazyre) -------------------------
+
+#: The modules whose module-level patterns a French ``cleannews clean`` need not compile.
+LAZY_MODULES = (
+    "cleannews._input", "cleannews.config", "cleannews.document", "cleannews.repairs.fixes",
+    "cleannews.score._stream", "cleannews.strip._keep", "cleannews.strip._pagekind",
+    "cleannews.strip._widgets", "cleannews.strip._zones", "cleannews.strip.detectors",
+)
+
+
+def _lazy_patterns():
+    import importlib
+
+    from cleannews._lazyre import CompiledPattern
+
+    out = []
+    for name in LAZY_MODULES:
+        mod = importlib.import_module(name)
+        out += [(f"{name}.{k}", v) for k, v in vars(mod).items() if isinstance(v, CompiledPattern)]
+    return out
+
+
+def test_lazy_patterns_compile_to_what_the_module_compiled(strip_real_docs):
+    """Each lazy pattern, once used, is its engine's compile of the same source and flags and
+    finds the same matches on real lines (the TRAIN pages' first lines and the seeds)."""
+    import re
+
+    import regex
+
+    pats = _lazy_patterns()
+    assert len(pats) >= 45
+    lines = [ln for p in sorted((ROOT / "seeds").glob("*.txt"))
+             for ln in p.read_text("utf-8").splitlines()]
+    lines += [ln for rec, doc, _ in list(strip_real_docs.values())[::9] if rec["split"] == "train"
+              for ln in doc.splitlines()[:60]]
+    for name, lazy in pats:
+        engine = re if lazy._engine is re else regex
+        ref = engine.compile(lazy.pattern, lazy._flags)
+        assert (lazy.pattern, lazy.flags, lazy.groups) == (ref.pattern, ref.flags, ref.groups), name
+        if isinstance(lazy.pattern, bytes):
+            sample = [ln.encode("utf-8") for ln in lines]
+        else:
+            sample = lines
+        for ln in sample:
+            assert [m.span() for m in lazy.finditer(ln)] == [m.span() for m in ref.finditer(ln)]
+
+
+def test_a_lazy_pattern_becomes_a_plain_holder_after_its_first_use():
+    import threading
+
+    import regex
+
+    from cleannews._lazyre import CompiledPattern, LazyPattern
+
+    lazy = LazyPattern(r"(?i)\bdé(but|part)\b")
+    assert lazy.compiled_or_none() is None and lazy.pattern == r"(?i)\bdé(but|part)\b"
+    got, barrier = [], threading.Barrier(8)
+
+    def first_use():
+        barrier.wait()
+        got.append([m.group(1) for m in lazy.finditer("Départ et DÉBUT, débuts")])
+
+    threads = [threading.Thread(target=first_use) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got == [["part", "BUT"]] * 8
+    assert type(lazy) is CompiledPattern and "__getattr__" not in vars(CompiledPattern)
+    assert isinstance(lazy.compiled_or_none(), regex.Pattern)
+    assert lazy.search is lazy.__dict__["search"]  # held: no hook, no new bound method
+    with pytest.raises(AttributeError):
+        lazy.no_such_attribute  # noqa: B018
+
+
+def test_a_french_clean_leaves_the_unneeded_patterns_uncompiled():
+    """In a fresh process, ``clean`` of a French seed compiles none of the patterns that the
+    seeds never need (the start-up saving this round measured)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, cleannews\n"
+        "from cleannews.repairs import fixes\n"
+        "from cleannews.strip import _keep, detectors\n"
+        "cleannews.clean(open(sys.argv[1], 'rb').read())\n"
+        "pats = [fixes._WINDOWS1250_RE, fixes._IN_WORD_MOJIBAKE_RE, _keep._DAY, _keep._CLOCK,\n"
+        "        detectors._SPEAKER_TAG, detectors._FACT_LINE]\n"
+        "print(sum(p.compiled_or_none() is None for p in pats), len(pats))\n"
+    )
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    out = subprocess.run([sys.executable, "-c", code, str(seed)], capture_output=True,
+                         text=True, check=True, env=_helpers_env()).stdout.split()
+    assert out == ["6", "6"]
+
+
+def _helpers_env() -> dict:
+    from _helpers import cli_env
+
+    return cli_env()

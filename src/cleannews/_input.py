@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 import regex
 
+from cleannews._lazyre import LazyPattern
 from cleannews.document import Change
 from cleannews.errors import InputError
 
@@ -63,14 +64,14 @@ BINARY_CONTROL_RATIO = 0.10
 # A page starts (after a BOM, blanks and comments) with a doctype, an XML
 # declaration or a tag; it is HTML when one of the page-level or block tags
 # below appears near the start. A text that merely mentions "<p>" later is text.
-_HTML_START = regex.compile(r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<[!?a-zA-Z]", regex.DOTALL)
-_HTML_TAG = regex.compile(
+_HTML_START = LazyPattern(r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<[!?a-zA-Z]", regex.DOTALL)
+_HTML_TAG = LazyPattern(
     r"<!doctype\s+html|<(?:html|head|body|meta|title|article|main|div|p|section|header|"
     r"h[1-6]|ul|table|span|a|br|img|script|style|link)(?:[\s/>])",
     regex.IGNORECASE,
 )
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_VALID_UTF8_MULTIBYTE = regex.compile(
+_CONTROL = LazyPattern(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_VALID_UTF8_MULTIBYTE = LazyPattern(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 _MAGIC = (
@@ -102,7 +103,7 @@ def binary_kind(data: bytes) -> str | None:
 
 
 #: bzip2's stream header then its first block's magic (pi): "BZh9" alone could start a text.
-_BZIP2 = regex.compile(rb"BZh[1-9]1AY&SY")
+_BZIP2 = LazyPattern(rb"BZh[1-9]1AY&SY")
 
 
 #: How many leading bytes of an HTML page are searched for its ``<meta charset>``
@@ -110,7 +111,7 @@ _BZIP2 = regex.compile(rb"BZh[1-9]1AY&SY")
 HTML_CHARSET_SNIFF_BYTES = 8192
 #: ``<meta charset="X">`` or ``<meta http-equiv="Content-Type" content="text/html; charset=X">``
 #: (bounded runs: linear on any input).
-_META_CHARSET = regex.compile(
+_META_CHARSET = LazyPattern(
     rb"<meta\b[^>]{0,512}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:+-]{1,40})", regex.IGNORECASE
 )
 #: Labels browsers read as another encoding (the WHATWG Encoding Standard): a page
@@ -533,7 +534,7 @@ def _cp1252(raw: bytes) -> str:
     return raw.decode("cp1252", errors="cleannews.latin1")
 
 
-_SURROGATE_RUN = re.compile("[\ud800-\udfff]+")
+_SURROGATE_RUN = LazyPattern("[\ud800-\udfff]+", engine=re)
 
 #: ``sys.getsizeof(s) - len(s)`` of a CPython ``str`` stored one byte per character that is
 #: not ASCII (its size is a fixed header plus ``len(s) + 1`` bytes; a string stored two or

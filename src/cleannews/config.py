@@ -24,6 +24,7 @@ from typing import Any
 
 import regex
 
+from cleannews._lazyre import LazyPattern
 from cleannews.errors import ConfigError
 
 __all__ = ["DEFAULT_CONFIG", "CleanConfig", "config_or_default", "option_names", "parse_option"]
@@ -32,7 +33,7 @@ _TUPLE_OPTIONS = frozenset({"languages", "accept_languages"})
 #: Languages that have a boilerplate rule file (``strip/data/<code>.json``).
 RULE_LANGUAGES = ("fr", "en", "de", "es", "it")
 _FLOAT_OPTIONS = frozenset({"spin_suspect_threshold", "spin_quarantine_threshold"})
-_LANG_CODE = regex.compile(r"\A[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?\Z")
+_LANG_CODE = LazyPattern(r"\A[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?\Z")
 #: ISO 639-2 codes of common languages: a document's language is never one of them (it is
 #: the ISO 639-1 code), so ``--languages fra`` would have set every French document aside.
 _ISO639_2 = {"fra": "fr", "fre": "fr", "eng": "en", "deu": "de", "ger": "de", "spa": "es",

@@ -20,6 +20,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from cleannews._lazyre import LazyPattern
+
 __all__ = [
     "Change",
     "Document",
@@ -30,7 +32,7 @@ __all__ = [
     "json_safe",
 ]
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = LazyPattern("[\ud800-\udfff]", engine=re)
 
 
 def json_safe(value: Any) -> Any:

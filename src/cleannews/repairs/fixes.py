@@ -12,6 +12,8 @@ import re
 
 import regex
 
+from cleannews._lazyre import LazyPattern
+
 __all__ = [
     "CRAWLER_PREFIX_RE",
     "INVISIBLE_CHARS",
@@ -26,7 +28,7 @@ __all__ = [
 
 # An entity needs its closing semicolon: "AT&T" or "R&D" are left alone.
 # "&amp;eacute;" (escaped twice) is read as one entity: the amp; chain is linear to match.
-_ENTITY_RE = regex.compile(
+_ENTITY_RE = LazyPattern(
     r"&(?:amp;){0,8}(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 )
 
@@ -47,7 +49,7 @@ _INVISIBLE_RE = re.compile("[" + INVISIBLE_CHARS + "]")
 
 #: Whitespace a line may hold and still count as blank (no-break spaces included).
 BLANK_CHARS = " \t\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000" + INVISIBLE_CHARS
-_BLANK_LINE_RE = regex.compile(f"[{regex.escape(BLANK_CHARS)}]*")
+_BLANK_LINE_RE = LazyPattern(f"[{regex.escape(BLANK_CHARS)}]*")
 # possessive: each line is consumed once, no backtracking into earlier lines
 _LEADING_BLANK_LINES_RE = regex.compile(f"(?:[{regex.escape(BLANK_CHARS)}]*+\\n)*+")
 
@@ -108,12 +110,12 @@ _L, _C, _S = (regex.escape(x) for x in (_LEADS, _CONTINUATIONS, _CONT_SYMBOLS))
 # fixed width, no nesting: a two-character pair between two letters; or ending
 # a lower-case word, or starting a word before a lower-case letter, when its
 # second character is a symbol (``judeÅ£``, ``Å“uvre``; not ``NESCAFÉ®``)
-_IN_WORD_MOJIBAKE_RE = regex.compile(
+_IN_WORD_MOJIBAKE_RE = LazyPattern(
     rf"(?<=\p{{L}})[{_L}][{_C}](?=\p{{L}})"
     rf"|(?<=\p{{Ll}})[{_L}][{_S}]"
     rf"|(?<!\p{{L}})[{_L}][{_S}](?=\p{{Ll}})"
 )
-_LATIN_LETTER_RE = regex.compile(r"\p{Script=Latin}")
+_LATIN_LETTER_RE = LazyPattern(r"\p{Script=Latin}")
 
 
 def _decode_pair(pair: str, codec: str = "cp1252") -> str:
@@ -151,7 +153,7 @@ _CONT_1250 = "".join(
     for b in range(0x80, 0xC0)
 )
 _C = regex.escape(_CONT_1250)
-_WINDOWS1250_RE = regex.compile(
+_WINDOWS1250_RE = LazyPattern(
     # a capital Ă or Ĺ after a lower-case letter, with a continuation character
     rf"(?<=\p{{Ll}})[ĂĹ][{_C}](?=[\p{{L}}\s\p{{P}}]|$)"
     # "Ă\u00a0" standing alone, as "à" does in French (no language writes a word "Ă")

@@ -34,6 +34,7 @@ import math
 import re
 from collections.abc import Iterator
 
+from cleannews._lazyre import LazyPattern
 from cleannews.score import _GRAMMAR as GRAMMAR_SIGNALS
 from cleannews.score import _SIGNAL_KIND as SIGNAL_KIND
 from cleannews.score import MIN_WORDS, _features
@@ -371,8 +372,8 @@ WINDOW_CHARS = 1 << 14
 #: A window ends right after a sentence end (``.!?…``, maybe a closing quote or bracket,
 #: then whitespace) in its second half, else after its last space, else after its last
 #: whitespace, else (no whitespace in 8 k characters) at ``WINDOW_CHARS``.
-_SENTENCE_END_RE = re.compile(r"[.!?…][»”\")\]]?\s")
-_SPACE_RE = re.compile(r"\s")
+_SENTENCE_END_RE = LazyPattern(r"[.!?…][»”\")\]]?\s", engine=re)
+_SPACE_RE = LazyPattern(r"\s", engine=re)
 
 
 def line_windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -33,6 +33,7 @@ from itertools import islice
 
 import regex
 
+from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import AMB, BAD
 from cleannews.strip._rules import _word_file
 
@@ -85,19 +86,19 @@ LIST_MIN_ITEMS = 2
 #: on the recombined pages) start a list but are no item to give back.
 LIST_GIVE_BACK_SHAPES = frozenset({"label", "bullet"})
 
-_LABEL_ITEM = regex.compile(r"^[^:|]{2,60}?\s:\s\S")
-_BULLET_ITEM = regex.compile(r"^(?:[-–—•·▪*]\s|\d{1,2}[.)]\s)")
+_LABEL_ITEM = LazyPattern(r"^[^:|]{2,60}?\s:\s\S")
+_BULLET_ITEM = LazyPattern(r"^(?:[-–—•·▪*]\s|\d{1,2}[.)]\s)")
 #: Rules :func:`give_back_byline` may undo: the short-block rule only. A "Read more"
 #: heading ("Most Popular") is two capitalised words too and goes with its teasers' rule
 #: name; a menu run's or the models' two capitalised words were furniture on the stress
 #: set ("Cyprus Mail" / "Britain", "Share Button", "Météo Météo").
 BYLINE_RULES = frozenset({"context"})
-_INTRO_END = regex.compile(r"\p{L}[\p{L}\s)»”\"]*:\s*$")
+_INTRO_END = LazyPattern(r"\p{L}[\p{L}\s)»”\"]*:\s*$")
 #: "Élisabeth Fleury", "Borja Crespo": two or three capitalised words.
 _NAME = regex.compile(
     r"^(?:\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}\p{Ll}+)?)(?:\s\p{Lu}[\p{Ll}’'-]+){1,2}+$"
 )
-_CONTENT_WORD = regex.compile(rf"\p{{L}}{{{CONTENT_WORD_MIN_LETTERS},}}")
+_CONTENT_WORD = LazyPattern(rf"\p{{L}}{{{CONTENT_WORD_MIN_LETTERS},}}")
 
 
 @lru_cache(maxsize=1)
@@ -348,10 +349,10 @@ DATE_BADGE_RULES = POSITION_RULES | {"counter_number", "video_widget", "view_cou
 DATE_BADGE_MAX_LINES = 4
 #: … and a full-date line of it at most this many words ("lunedì 30 settembre 2021").
 DATE_LINE_MAX_WORDS = 5
-_DAY = regex.compile(r"^(?:0?[1-9]|[12]\d|3[01])\.?$")
-_YEAR = regex.compile(r"^(?:19|20)\d\d$")
-_CLOCK = regex.compile(r"^(?:[01]?\d|2[0-3])[:h.]\d\d$")
-_DATE_WORD = regex.compile(r"\p{L}+|\d+")
+_DAY = LazyPattern(r"^(?:0?[1-9]|[12]\d|3[01])\.?$")
+_YEAR = LazyPattern(r"^(?:19|20)\d\d$")
+_CLOCK = LazyPattern(r"^(?:[01]?\d|2[0-3])[:h.]\d\d$")
+_DATE_WORD = LazyPattern(r"\p{L}+|\d+")
 
 
 @lru_cache(maxsize=1)
@@ -444,8 +445,8 @@ def give_back_date_badge(lines) -> list[int]:
     return given
 
 
-_PUNCT_ONLY = regex.compile(r"^[\p{P}\s]+$")
-_QUOTE = regex.compile(r"[«»“”„\"]")
+_PUNCT_ONLY = LazyPattern(r"^[\p{P}\s]+$")
+_QUOTE = LazyPattern(r"[«»“”„\"]")
 
 
 def give_back_quoted(lines) -> list[int]:
@@ -479,7 +480,7 @@ def give_back_quoted(lines) -> list[int]:
 CHAPTER_MIN = 3
 #: … and each chapter title under its timecode at most this many words.
 CHAPTER_TITLE_MAX_WORDS = 30
-_TIMECODE = regex.compile(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
+_TIMECODE = LazyPattern(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
 
 
 def _seconds(text: str) -> int:

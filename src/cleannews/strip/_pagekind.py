@@ -49,6 +49,7 @@ from itertools import pairwise
 
 import regex
 
+from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import BAD, GOOD
 
 __all__ = [
@@ -87,7 +88,7 @@ HEADLINE_MAX_WORDS = 20
 EXCERPT_MAX_WORDS = 80
 
 #: A line ending like a sentence (or a clause, or a quotation): not a headline.
-_PROSE_END = regex.compile(r"[.!?…»\"”;:)]\s*+$")
+_PROSE_END = LazyPattern(r"[.!?…»\"”;:)]\s*+$")
 #: The characters of ``_PROSE_END``'s class (a line that does not end with a space ends
 #: like prose exactly when its last character is one of them).
 _PROSE_END_CHARS = frozenset('.!?…»"”;:)')

@@ -25,6 +25,7 @@ from typing import Literal
 
 import regex
 
+from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import BAD, KEEP
 from cleannews.strip._rules import _word_file
 
@@ -56,11 +57,11 @@ FEED_ITEM_MAX_WORDS = 80
 RowKind = Literal["weekday", "day"]
 
 _TOKEN = regex.compile(r"[^\s|·•/,]+")
-_MONTH_HEAD = regex.compile(
+_MONTH_HEAD = LazyPattern(
     r"^(?:<<?|«|‹|←|<)\s*(\p{L}{3,12})\.?\s+((?:19|20)\d\d)\s*(?:>>?|»|›|→|>)$"
 )
 #: A line opening with a numeric date (day, month, year) and a separator, then text.
-_DATED = regex.compile(
+_DATED = LazyPattern(
     r"^[\s•·▪*–-]{0,4}(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\s{0,3}[:|–—-]\s{0,3}\p{L}"
 )
 

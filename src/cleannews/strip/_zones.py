@@ -47,6 +47,7 @@ from itertools import pairwise
 
 import regex
 
+from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import BAD, GOOD
 from cleannews.strip._pagekind import _BULLET
 from cleannews.strip._rules import flagged_rules
@@ -105,7 +106,7 @@ LABEL_VALUE_MAX_WORDS = 5
 #: A person's name alone or before a comma, a dash or a bracket ("Jean Dupont", "Marie Curie,
 #: adjointe aux finances", "Paul Martin (PS)"): an item of the article's list of names (a
 #: teaser headline goes on after the name with a verb: "Luc Ferry attaque …").
-_NAME_ROLE = regex.compile(
+_NAME_ROLE = LazyPattern(
     r"^(?-i:\p{Lu}[\p{Ll}’'-]+)(?:\s(?-i:\p{Lu}[\p{Ll}’'-]+)){1,2}+(?:\s?,|\s[-–—(]|\s*$)"
 )
 #: A zone with this many lines of that shape is the article's list of names, and stays.
@@ -554,7 +555,7 @@ CAPTION_COPY_MAX_WORDS = 40
 #: Rules whose removal is a photo credit besides the data files' ``takes_prev_caption`` ones
 #: (a caption with its credit glued: "Les forces du GIGN … © Maxppp").
 CREDIT_RULES = frozenset({"copyright_credit", "caption_end_credit", "inline_photo_credit"})
-_NORM_SEP = regex.compile(r"[\W_]++")
+_NORM_SEP = LazyPattern(r"[\W_]++")
 
 
 def _norm(text: str) -> str:

@@ -22,6 +22,7 @@ from operator import itemgetter
 
 import regex
 
+from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import AMB, BAD, GOOD, KEEP, Removal, SpanRemoval
 from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone, home_crumb_words
@@ -219,38 +220,38 @@ _WORD = re.compile(r"\w+")
 #: A word's first three letters (the trigger plans look word-prefix triggers up by them).
 _HEAD3 = itemgetter(slice(None, 3))
 _SENT_PUNCT = regex.compile(r"[.!?;»«:\"“”]")
-_SENT_END = regex.compile(r"[.!?…»\"”)]\s*$")
+_SENT_END = LazyPattern(r"[.!?…»\"”)]\s*$")
 _SENT_END_CHARS = frozenset('.!?…»"”)')
 _SITE_SEP = regex.compile(r"\s[-|–—•·]\s")
 _HERE = regex.compile(r"^(?:vous êtes ici|you are here)\s*:\s*", regex.IGNORECASE)
 _SEGMENT_SEP = regex.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
 #: Every ``_SEGMENT_SEP`` holds one of these (a cheap test first).
 _SEGMENT_CHAR = re.compile(r"[|·•\-–—]")
-_PROSE_END = regex.compile(r"[.!?…»\"”;:)]\s*$")
+_PROSE_END = LazyPattern(r"[.!?…»\"”;:)]\s*$")
 _PROSE_END_CHARS = frozenset('.!?…»"”;:)')
 _DATELINE = regex.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
     r"\b\d{1,2}(?:er)?\s+\p{L}{3,10}\.?,?\s+\d{4}\b|\b\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4}\b"
 )
-_LIST_ITEM_END = regex.compile(r"[;,]\s*$")
+_LIST_ITEM_END = LazyPattern(r"[;,]\s*$")
 #: An item of the article's own list: bullet or dialogue dash, "Label : value", or ; , at the end.
-_LIST_ITEM = regex.compile(r"^\s*(?:[-–—•·▪*]|\d+[.)]\s)|^[^:]{1,25}\s:\s|[;,]\s*$")
+_LIST_ITEM = LazyPattern(r"^\s*(?:[-–—•·▪*]|\d+[.)]\s)|^[^:]{1,25}\s:\s|[;,]\s*$")
 _BULLET = regex.compile(r"^\s*(?:[-–—•·▪*]|\d+[.)]\s)")
 #: "100 000 logements", "4 milliards d’euros": a figure and what it counts (a fact box).
-_FIGURE_LINE = regex.compile(r"^\d[\d.,]*+(?:\s\d+)*+\s\p{L}")
+_FIGURE_LINE = LazyPattern(r"^\d[\d.,]*+(?:\s\d+)*+\s\p{L}")
 #: "10 h : ouverture", "Mise en scène : Anne Petit" (a value after a label and a colon).
 _LABEL_VALUE = regex.compile(r"\w\s?:\s+\w")
 #: "Sophie Durand", "Jean-Pierre Le Gall": two or three words, each capitalised.
 #: A fact sheet's line: a label of at most 40 characters, a colon, then the value or nothing
 #: ("Brennweite in mm: 180", "Durée :", "Lieu : salle Pleyel").
-_FACT_LINE = regex.compile(r"^([^:\n]{2,40}?)\s?:(?:\s|$)")
+_FACT_LINE = LazyPattern(r"^([^:\n]{2,40}?)\s?:(?:\s|$)")
 #: A contact card's label (a footer's "Tél. : 01 …", "E-mail : …"): no fact sheet's.
-_CONTACT_LABEL = regex.compile(
+_CONTACT_LABEL = LazyPattern(
     r"\b(?:t[eé]l(?:[eé]fon|[eé]phone|\.)?|fax|e-?mail|mail|courriel|adresse|address|phone|"
     r"mobile?|portable|handy|web(?:site)?|site|internet|kontakt|contact)\b",
     regex.IGNORECASE,
 )
-_PERSON_NAME = regex.compile(
+_PERSON_NAME = LazyPattern(
     r"^(?-i:\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}]+)?)(?:\s(?-i:\p{Lu}[\p{Ll}’'-]+)){1,2}+$"
 )
 #: "Arsenal 2-1 Aston Villa", "Brest 0 - 3 Nice": a results line (two names around a score).
@@ -287,10 +288,10 @@ _GLUE_BOUNDARY = regex.compile(r"\s+[|·•]\s+|(?<=[.!?»…])\s+(?=\S)")
 _GLUE_CHAR = re.compile(r"[|·•.!?»…]")
 _TITLE_END_BAD = re.compile(r"[.;,]\s*$")
 _TITLE_SITE = regex.compile(r"\s+\|\s+(?-i:\p{Lu})[^|.!?:;]{1,60}$")
-_CLAUSE_END = regex.compile(r"[.;:!»]\s*$")
+_CLAUSE_END = LazyPattern(r"[.;:!»]\s*$")
 #: A sentence closed inside quotes ('… d'avoir survécu."', '… répond-il.”'): a quote, not a
 #: teaser headline (headlines carry no final period).
-_QUOTE_SENTENCE_END = regex.compile(r"[.!…][\"”]\s*$")
+_QUOTE_SENTENCE_END = LazyPattern(r"[.!…][\"”]\s*$")
 #: A word closed by a full stop, "!" or "?" ("Oui.", "Non !", "Vraiment ?", "« Jamais. »"): a
 #: reply or a short sentence, which the context rule leaves; "Weiterlesen..." or "Au cours…"
 #: (a cut teaser) is not one.
@@ -302,7 +303,7 @@ _LIST_SEP = regex.compile(r"\s*[,|·•;]\s*")
 _ACCENT_OR_NONLATIN = regex.compile(r"[^a-z]|[wky]|ou|oi|ai")
 _LATIN_END = regex.compile(r"(?:um|us|is|os|ae|am|em|it|unt|ibus|orum|arum|que|or|tur|ntur)$")
 _COUNTER = regex.compile(r"^\d+(?:[.,]\d+)?\s?[KkMmBb]\+?$")
-_LINKY = regex.compile(r"https?://|www\.|@\w|#\w|\.(?:com|fr|net|org)\b")
+_LINKY = LazyPattern(r"https?://|www\.|@\w|#\w|\.(?:com|fr|net|org)\b")
 
 
 class _Line:
@@ -743,7 +744,7 @@ def _caption_glued_twice(lines: list[_Line]) -> None:
 
 
 #: A word holding a letter (a date or a time is no caption's word).
-_LETTER_WORD = regex.compile(r"\w*\p{L}\w*")
+_LETTER_WORD = LazyPattern(r"\w*\p{L}\w*")
 
 
 # === strip16 (issue 10): meta and caption / credit shapes seen on several sites ===========
@@ -821,7 +822,7 @@ SECTION_HEADLINE_LOWER_WORDS = 2
 #: SECTION_LABEL_MAX_CHARS characters.
 SECTION_LABEL_MAX_CHARS = 48
 _SECTION_LABEL = regex.compile(r"[►▸>•]?\s?\p{Lu}[\p{L}'’&/ -]{0,44}")
-_LOWER_WORD = regex.compile(r"(?<!\S)\p{Ll}\p{L}{2}")
+_LOWER_WORD = LazyPattern(r"(?<!\S)\p{Ll}\p{L}{2}")
 #: Ends of a line that is no headline (a sentence, a list item going on, a label).
 _NOT_HEADLINE_END = ".;,:!"
 
@@ -1961,7 +1962,7 @@ SPEAKER_TAGS_MIN = 2
 #: A speaker tag: a letter, and it ends with a full stop or a colon ("GUIGNOL.", "Q :",
 #: "Marine Tondelier :") or is written in capitals ("LA VOIX"); a separator ("-", "***")
 #: repeated above each excerpt of a listing is none.
-_SPEAKER_TAG = regex.compile(r"^(?=[^\p{L}]*\p{L})(?:.*[.:]\s*$|[^\p{Ll}]+$)")
+_SPEAKER_TAG = LazyPattern(r"^(?=[^\p{L}]*\p{L})(?:.*[.:]\s*$|[^\p{Ll}]+$)")
 
 
 def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
@@ -2620,7 +2621,7 @@ def judge_lines(
 
 
 #: Runs of white space (heading texts and lines are compared with single spaces).
-_WS_RUN = re.compile(r"\s+")
+_WS_RUN = LazyPattern(r"\s+", engine=re)
 
 
 def _protect_verbatim(lines: list[_Line], verbatim: frozenset[int], matched: list) -> None:
@@ -2745,7 +2746,7 @@ def _headline_shaped(ln: _Line, min_words: int = HEADLINE_MIN_WORDS) -> bool:
 #: avanzata"): a question or exclamation inside a line of at most this many words.
 QUESTION_TITLE_MAX_WORDS = 15
 #: Every sentence break inside such a line is a "?" or "!" (not a period: a paragraph).
-_NON_QUESTION_BREAK = regex.compile(r"[.…»]\s+(?-i:\p{Lu})")
+_NON_QUESTION_BREAK = LazyPattern(r"[.…»]\s+(?-i:\p{Lu})")
 
 
 def _question_title(ln: _Line) -> bool:
