@@ -25,7 +25,7 @@ import math
 import sys
 import threading
 from array import array
-from collections import Counter
+from collections import Counter, _count_elements
 from collections.abc import Iterator
 from functools import reduce
 from importlib import resources
@@ -682,7 +682,8 @@ class ContextTerm:
     def style_add(self, acc: list, toks: list[str]) -> None:
         """Add a paragraph's tokens to the style counts ``acc`` (``new_style()``): the gate's
         word and punctuation counts, tokens, alphabetic tokens and their letters, numbers."""
-        acc[0].update(filter(self.gate_set.__contains__, toks))  # (a Counter: counted in C)
+        # (``Counter.update`` of an iterable without its Python frame: counted in C)
+        _count_elements(acc[0], filter(self.gate_set.__contains__, toks))
         alpha = list(map(len, filter(str.isalpha, toks)))
         acc[1] += len(toks)
         acc[2] += len(alpha)
