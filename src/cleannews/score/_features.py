@@ -895,8 +895,11 @@ def _infos(toks: list[str], known_new: bool = False) -> list[tuple]:
             return list(map(_INFO.__getitem__, toks))
         except KeyError:
             pass
-    for t in filterfalse(_INFO.__contains__, dict.fromkeys(toks)):
-        _token_info(t)
+    info, new = _INFO, _new_token_info  # (``_token_info`` of a type known to be new)
+    for t in filterfalse(info.__contains__, dict.fromkeys(toks)):
+        if len(info) >= _INFO_MAX:
+            info.clear()
+        info[t] = new(t)
     try:
         return list(map(_INFO.__getitem__, toks))
     except KeyError:  # the bounded cache was emptied while the new types were added
