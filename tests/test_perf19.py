@@ -211,3 +211,24 @@ def _helpers_env() -> dict:
     from _helpers import cli_env
 
     return cli_env()
+
+
+def test_the_gate_style_counts_equal_counter_update():
+    """``ContextTerm.style_add`` counts the gate's words with ``collections._count_elements``
+    (``Counter.update`` without its Python frame): the same counts, in the same order, as
+    ``Counter.update`` on real paragraphs."""
+    from collections import Counter
+
+    from cleannews.score._context import context_tokens, get_context_term
+
+    term = get_context_term()
+    texts = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    for text in texts:
+        acc = term.new_style()
+        ref = Counter()
+        for para in text.split("\n"):
+            toks = [t for t, _ in context_tokens(para)]
+            term.style_add(acc, toks)
+            ref.update(filter(term.gate_set.__contains__, toks))
+        assert acc[0] == ref and list(acc[0].items()) == list(ref.items())
+        assert sum(ref.values()) > 0
