@@ -864,8 +864,10 @@ def _author_bio(per_value: list[tuple[str, ...]]) -> str | None:
     makes the hint weak, as for the phrases ("article-author-bio": kept when it holds a
     paragraph of prose).
 
-    >>> _author_bio([("mntl", "author", "tooltip", "bio")]), _author_bio([("description", "auteur")])
-    ('author-bio', 'auteur-description')
+    >>> _author_bio([("mntl", "author", "tooltip", "bio")])
+    'author-bio'
+    >>> _author_bio([("description", "auteur")])
+    'auteur-description'
     >>> _author_bio([("author", "name")]), _author_bio([("author",), ("bio",)])
     (None, None)
     >>> _author_bio([("autor", "name", "and", "jobtitle")]) is None
