@@ -212,6 +212,8 @@ def _former_values_hint(raw_values, gated_tag):
     if strong is None and H._PHRASE_HINTS:
         joined = "-" + "-".join(toks) + "-"
         strong = next((h for h in H._PHRASE_HINTS if f"-{h}-" in joined), None)
+    if strong is None:  # html19: an author word and a bio word in one value
+        strong = H._author_bio(per_value)
     if strong is not None and strong in H.GATED_TEXT_TOKENS and gated_tag:
         return None
     if strong is not None:

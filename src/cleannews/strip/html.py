@@ -134,6 +134,11 @@ GATED_TEXT_TOKENS = frozenset(_HINTS["gated_text"])
 GATED_TEXT_TAGS = frozenset("p h2 h3 h4 h5 h6 li blockquote".split())
 #: ... unless it is one of these ("commentary").
 PREFIX_EXCEPTIONS = frozenset(_HINTS["prefix_exceptions"])
+#: A class or id value holding a word of each names the author's bio or job line
+#: ("mntl-author-tooltip__bio", "cbx-Author_Position", "description_auteur"):
+#: see :func:`_author_bio`.
+AUTHOR_WORDS = frozenset(_HINTS["author_words"])
+BIO_WORDS = frozenset(_HINTS["bio_words"])
 #: Class values of page builders that name layout, not purpose ("elementor-widget-container"):
 #: no weak hint from them (a strong one, "elementor-widget-share-buttons", still counts).
 BUILDER_PREFIXES = tuple(_HINTS["builder_prefixes"])
@@ -719,6 +724,8 @@ def _values_hint(raw_values: tuple[str, ...], gated_tag: bool) -> tuple[str, str
         x.startswith(STRONG_PREFIXES) and x not in PREFIX_EXCEPTIONS)), None)
     if strong is None:
         strong = _fenced_hint(toks, _PHRASE_HEADS, _PHRASE_FENCED)
+    if strong is None:
+        strong = _author_bio(per_value)
     if strong is not None and strong in GATED_TEXT_TOKENS and gated_tag:
         return None  # <p class="paywall">: the article's text behind the paywall
     if strong is not None:
@@ -838,6 +845,41 @@ def _share_quote(toks: list[str]) -> bool:
     (False, False)
     """
     return _fenced_hint(toks, _SHARE_QUOTE_HEADS, _SHARE_QUOTE_FENCED) is not None
+
+
+def _author_bio(per_value: list[tuple[str, ...]]) -> str | None:
+    """``"<author word>-<bio word>"`` when one class / id value holds a word of each of
+    :data:`AUTHOR_WORDS` and :data:`BIO_WORDS`: the author's bio or job line.
+
+    The strong phrases ("author-bio", "author-description", "bio-auteur") name a bio box
+    only when its words stand side by side; themes write the two words apart
+    ("mntl-author-tooltip__bio": The Balance's author card, "Jacob Wade is a personal
+    finance expert …"), as another case ("cbx-Author_Position": FAZ's "Redakteur in der
+    Wirtschaft." under the byline), abbreviated ("autor_short_desc", "autor_jobtitle":
+    Motorsport-Magazin; "author_desc": Times of India) or in French order
+    ("description_auteur"). The byline's own parts ("author-name", "byline__author",
+    "author-info") hold no bio word and keep no hint, nor does a value that names the
+    name too ("autor-name-and-jobtitle": the byline's name with the job title under it,
+    whose inner "autor_jobtitle" still goes). A content word in the value list
+    makes the hint weak, as for the phrases ("article-author-bio": kept when it holds a
+    paragraph of prose).
+
+    >>> _author_bio([("mntl", "author", "tooltip", "bio")])
+    'author-bio'
+    >>> _author_bio([("description", "auteur")])
+    'auteur-description'
+    >>> _author_bio([("author", "name")]), _author_bio([("author",), ("bio",)])
+    (None, None)
+    >>> _author_bio([("autor", "name", "and", "jobtitle")]) is None
+    True
+    """
+    for vt in per_value:
+        author = next((t for t in vt if t in AUTHOR_WORDS), None)
+        if author is not None and "name" not in vt:
+            bio = next((t for t in vt if t in BIO_WORDS), None)
+            if bio is not None:
+                return f"{author}-{bio}"
+    return None
 
 
 def _fenced_hint(toks: list[str], heads: frozenset[str], fenced: tuple) -> str | None:
