@@ -35,7 +35,13 @@ from typing import Any
 
 from cleannews.__about__ import __version__
 from cleannews.batch.ids import safe_relpath
-from cleannews.batch.limits import CHUNK_BYTES, CHUNK_DOCS, IN_FLIGHT_PER_JOB, available_cpus
+from cleannews.batch.limits import (
+    CHUNK_BYTES,
+    CHUNK_DOCS,
+    IN_FLIGHT_PER_JOB,
+    REPORT_NAME,
+    available_cpus,
+)
 from cleannews.batch.process import (
     BatchOptions,
     DocResult,
@@ -68,6 +74,7 @@ from cleannews.batch.sources import (
     read_problem,
 )
 from cleannews.batch.stats import REPEATED_IDS_LISTED, RunStats, SeenIds, build_report
+from cleannews.config import checked_keywords
 
 __all__ = ["MissingInput", "RunSettings", "UnsupportedInput", "available_cpus", "paths_for",
            "run_batch"]
@@ -113,8 +120,6 @@ def capped_jobs(jobs: int) -> int:
 
 #: ``--out`` names ending like this are one output file (not a folder).
 OUT_FILE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
-#: Report file name inside the output folder.
-REPORT_NAME = "report.json"
 
 
 def is_out_file(out: Path) -> bool:
@@ -209,6 +214,7 @@ def run_report_of(path: Path) -> Path | None:
     return report if report is not None and report.is_file() else None
 
 
+@checked_keywords
 @dataclass
 class RunSettings:
     """One batch run: inputs, options, sinks and how to run it."""
