@@ -142,7 +142,8 @@ def _options_table(data: dict[str, Any], name: str) -> dict[str, Any]:
     return data
 
 
-def unknown_option(key: str, names: Sequence[str], what: str = "option") -> UnknownOptionError:
+def unknown_option(key: str, names: Sequence[str], what: str = "option",
+                   error: type[ConfigError] = UnknownOptionError) -> ConfigError:
     """The error for an option name that is not one of ``names``: it names the closest valid
     ones (:func:`difflib.get_close_matches`), or lists them all when none is close.
 
@@ -156,7 +157,7 @@ def unknown_option(key: str, names: Sequence[str], what: str = "option") -> Unkn
     close = difflib.get_close_matches(key, names, n=3)
     hint = (f" (did you mean {' or '.join(close)}?)" if close
             else f"; options: {', '.join(names)}")
-    return UnknownOptionError(f"unknown {what} {key!r}{hint}")
+    return error(f"unknown {what} {key!r}{hint}")
 
 
 def checked_keywords(cls: type) -> type:
@@ -371,8 +372,8 @@ class CleanConfig:
         for key in options:
             if not isinstance(key, str):
                 raise ConfigError(f"option names are strings, got {key!r}")
-            if key not in names:
-                raise unknown_option(key, names)
+            if key not in names:  # a ConfigError, as documented (not a TypeError)
+                raise unknown_option(key, names, error=ConfigError)
         if base is not None and not isinstance(base, CleanConfig):
             raise ConfigError(f"base must be a CleanConfig, got {type(base).__name__}")
         return dataclasses.replace(base or cls(), **options)

@@ -1040,14 +1040,14 @@ def read_document(f: BinaryIO, limit: int = HARD_RECORD_BYTES, *, refuse: bool =
     del head, rest
     if len(data) < limit:
         return Read(data, False, len(data))
-    if len(data) > limit:  # a limit below HEAD_BYTES
-        data = data[:limit]
+    consumed = len(data)  # bytes read so far (more than `limit` when it is below HEAD_BYTES)
+    data = data[:limit] if consumed > limit else data
     raw = f.raw if isinstance(f, io.BufferedReader) else f  # type: ignore[attr-defined]
-    if isinstance(raw, io.FileIO) and f.seekable():  # a regular file: its size, unread
-        size = f.seek(0, os.SEEK_END)
-        return Read(data, size > len(data), size)
-    size = len(data)
-    while size < len(data) + COUNT_MAX_BYTES:
+    if isinstance(raw, io.FileIO) and stat.S_ISREG(os.fstat(raw.fileno()).st_mode):
+        size = f.seek(0, os.SEEK_END)  # a regular file: its size, unread (a device such as
+        return Read(data, size > len(data), size)  # /dev/zero seeks too, to 0)
+    size = consumed
+    while size < consumed + COUNT_MAX_BYTES:
         more = f.read(_SKIP_CHUNK)
         if not more:
             return Read(data, size > len(data), size)
