@@ -51,8 +51,23 @@ def _seeds() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
 
 
+def _gains_list(term, tids: list[list[int]]) -> list[tuple[int, int, float, int]]:
+    """``(piece, i, gain, best synonym id)`` of ``term._batch_gains``, as Python numbers: for
+    each piece ``k`` in order, ``(k, *g)`` for each ``g`` of ``_para_gains`` of piece ``k``
+    (this adapter lived in the package as ``ContextTerm._gains_list``, used by no code there;
+    audit19 moved it here)."""
+    import bisect
+
+    starts, pos, gain, sbest = term._batch_gains(tids)
+    out = []
+    for p, g, s in zip(pos.tolist(), gain.tolist(), sbest.tolist(), strict=True):
+        k = bisect.bisect_right(starts, p) - 1
+        out.append((k, p - starts[k], g, s))
+    return out
+
+
 def _loop_gains(term, tids: list[list[int]]) -> list[tuple[int, int, float, int]]:
-    """What ``_gains_list`` must equal: ``_para_gains`` of each piece (ids with ``None``)."""
+    """What :func:`_gains_list` must equal: ``_para_gains`` of each piece (ids with ``None``)."""
     none = term.none
     return [(k, i, g, s) for k, tid in enumerate(tids)
             for i, g, s in term._para_gains([None if x == none else x for x in tid])]
@@ -64,10 +79,10 @@ def test_batch_gains_equal_the_loop_on_real_pieces(term) -> None:
     for text in texts:
         tids = [p[5] for p in term._reading(text)[0]]
         ref = _loop_gains(term, tids)
-        assert term._gains_list(tids) == ref, text[:200]
+        assert _gains_list(term, tids) == ref, text[:200]
         # one piece at a time too (what ``context_paragraphs`` asks of ``analyse``)
         for k, tid in enumerate(tids):
-            assert term._gains_list([tid]) == [(0, i, g, s) for kk, i, g, s in ref if kk == k]
+            assert _gains_list(term, [tid]) == [(0, i, g, s) for kk, i, g, s in ref if kk == k]
         n_words += len(ref)
         n_docs += bool(ref)
     assert n_docs > 250 and n_words > 10_000
@@ -86,7 +101,7 @@ def _id_pool(term) -> list[int]:
 def test_batch_gains_equal_the_loop_on_generated_ids(term, data) -> None:
     pool = _id_pool(term)
     tids = data.draw(st.lists(st.lists(st.sampled_from(pool), max_size=30), max_size=5))
-    assert term._gains_list(tids) == _loop_gains(term, tids)
+    assert _gains_list(term, tids) == _loop_gains(term, tids)
 
 
 def test_a_missing_neighbour_matches_no_pair(term) -> None:
@@ -96,8 +111,8 @@ def test_a_missing_neighbour_matches_no_pair(term) -> None:
     w = next(w for w in sorted(term.syn) if len(term.syn[w]) > 1)
     none = term.none
     for tids in ([[w]], [[none, w, none]], [[0, w, none]], [[none, w, 0]], [[w], [w, w]]):
-        assert term._gains_list(tids) == _loop_gains(term, tids)
-    assert term._gains_list([[none, w, none]]) == []
+        assert _gains_list(term, tids) == _loop_gains(term, tids)
+    assert _gains_list(term, [[none, w, none]]) == []
 
 
 @pytest.mark.parametrize(("batch", "vector_min"), [(1 << 14, 0), (50, 0), (1 << 14, 1 << 30)])

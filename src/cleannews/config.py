@@ -16,18 +16,27 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import regex
 
 from cleannews._lazyre import LazyPattern
-from cleannews.errors import ConfigError
+from cleannews.errors import ConfigError, UnknownOptionError
 
-__all__ = ["DEFAULT_CONFIG", "CleanConfig", "config_or_default", "option_names", "parse_option"]
+__all__ = [
+    "DEFAULT_CONFIG",
+    "CleanConfig",
+    "checked_keywords",
+    "config_or_default",
+    "option_names",
+    "parse_option",
+    "unknown_option",
+]
 
 _TUPLE_OPTIONS = frozenset({"languages", "accept_languages"})
 #: Languages that have a boilerplate rule file (``strip/data/<code>.json``).
@@ -134,6 +143,44 @@ def _options_table(data: dict[str, Any], name: str) -> dict[str, Any]:
     return data
 
 
+def unknown_option(key: str, names: Sequence[str], what: str = "option",
+                   error: type[ConfigError] = UnknownOptionError) -> ConfigError:
+    """The error for an option name that is not one of ``names``: it names the closest valid
+    ones (:func:`difflib.get_close_matches`), or lists them all when none is close.
+
+    >>> str(unknown_option("fast_pth", option_names()))
+    "unknown option 'fast_pth' (did you mean fast_path?)"
+    >>> str(unknown_option("jobz", ["jobs", "job_size", "limit"], "RunSettings option"))
+    "unknown RunSettings option 'jobz' (did you mean jobs or job_size?)"
+    >>> str(unknown_option("zzz", ["a", "b"]))
+    "unknown option 'zzz'; options: a, b"
+    """
+    close = difflib.get_close_matches(key, names, n=3)
+    hint = (f" (did you mean {' or '.join(close)}?)" if close
+            else f"; options: {', '.join(names)}")
+    return error(f"unknown {what} {key!r}{hint}")
+
+
+def checked_keywords(cls: type) -> type:
+    """Class decorator for a public options dataclass (:class:`CleanConfig`, ``BatchOptions``,
+    ``RunSettings``): a keyword argument that names no field is an
+    :class:`~cleannews.errors.UnknownOptionError` naming it and the closest fields (it was the
+    dataclass's ``__init__() got an unexpected keyword argument 'bogus'``)."""
+    init = cls.__init__  # type: ignore[misc]
+    names = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    what = f"{cls.__name__} option"
+
+    @functools.wraps(init)
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        for key in kwargs:
+            if key not in names:
+                raise unknown_option(key, names, what)
+        init(self, *args, **kwargs)
+
+    cls.__init__ = __init__  # type: ignore[misc]
+    return cls
+
+
 def option_names() -> list[str]:
     """The names of every :class:`CleanConfig` option, in declaration order."""
     return [f.name for f in dataclasses.fields(CleanConfig)]
@@ -168,6 +215,7 @@ def parse_option(name: str, value: str) -> Any:
     raise ConfigError(f"{name} must be true or false, got {value!r}")
 
 
+@checked_keywords
 @dataclass(frozen=True)
 class CleanConfig:
     """Options of :func:`cleannews.clean` and the stages it runs.
@@ -325,10 +373,8 @@ class CleanConfig:
         for key in options:
             if not isinstance(key, str):
                 raise ConfigError(f"option names are strings, got {key!r}")
-            if key not in names:
-                close = difflib.get_close_matches(key, names, n=1)
-                hint = f" (did you mean {close[0]}?)" if close else f"; options: {', '.join(names)}"
-                raise ConfigError(f"unknown option {key!r}{hint}")
+            if key not in names:  # a ConfigError, as documented (not a TypeError)
+                raise unknown_option(key, names, error=ConfigError)
         if base is not None and not isinstance(base, CleanConfig):
             raise ConfigError(f"base must be a CleanConfig, got {type(base).__name__}")
         return dataclasses.replace(base or cls(), **options)

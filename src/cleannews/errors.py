@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["CleannewsError", "ConfigError", "InputError", "MissingExtraError"]
+__all__ = ["CleannewsError", "ConfigError", "InputError", "MissingExtraError", "UnknownOptionError"]
 
 
 class CleannewsError(Exception):
@@ -27,6 +27,13 @@ class ConfigError(CleannewsError, ValueError):
 
     The message names the option and what it accepts; the command line turns
     it into a usage error (exit code 2) before any document is read.
+    """
+
+
+class UnknownOptionError(ConfigError, TypeError):
+    """A keyword argument no option of a public options object has (``CleanConfig(bogus=1)``):
+    the message names it and the closest valid names. A :class:`ConfigError`, and a
+    ``TypeError`` as the plain dataclass error it replaces (``except TypeError`` still works).
     """
 
 

@@ -1,16 +1,24 @@
-"""Sizes of a batch run's work units and the CPUs it may use (no heavy imports: the command
-line reads them to build ``--help`` and its defaults without loading the runner)."""
+"""Sizes of a batch run's work units, the CPUs it may use and the names of its files (no
+heavy imports: the command line reads them to build ``--help`` and its defaults without
+loading the runner)."""
 
 from __future__ import annotations
 
 import os
 
-__all__ = ["CHUNK_BYTES", "CHUNK_DOCS", "IN_FLIGHT_PER_JOB", "available_cpus"]
+__all__ = ["CHUNK_BYTES", "CHUNK_DOCS", "IN_FLIGHT_PER_JOB", "MAX_RECORD_MB", "REPORT_NAME",
+           "available_cpus"]
 
 #: A chunk holds at most this many documents …
 CHUNK_DOCS = 64
 #: … or this many input bytes (whichever comes first).
 CHUNK_BYTES = 2 * 1024 * 1024
+#: Default ``--max-record-mb`` of every command (``run``, ``score``, ``clean``, ``explain``):
+#: a record or file above it is refused as ``too_large`` (``clean`` took 6 s and 82 MB on
+#: one 2.4 MB line, so at most about 40 s on one of 16 MB).
+MAX_RECORD_MB = 16.0
+#: Report file name inside the output folder (``run``'s default ``--report``).
+REPORT_NAME = "report.json"
 #: Chunks queued per worker process (bounds memory, keeps workers busy).
 IN_FLIGHT_PER_JOB = 3
 

@@ -36,8 +36,9 @@ from cleannews._input import (
     utf16_without_bom,
 )
 from cleannews.batch.ids import field_value, record_id
-from cleannews.batch.sources import Item
-from cleannews.config import DEFAULT_CONFIG, CleanConfig
+from cleannews.batch.limits import MAX_RECORD_MB
+from cleannews.batch.sources import Item, too_large_message
+from cleannews.config import DEFAULT_CONFIG, CleanConfig, checked_keywords
 from cleannews.document import Change, Document
 from cleannews.errors import InputError
 from cleannews.route import EMPTY_MESSAGE, cleaned_away_message, has_visible_text
@@ -55,13 +56,14 @@ __all__ = [
 ]
 
 #: Records (or files) larger than this go to the errors sink (``--max-record-mb``).
-DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024
+DEFAULT_MAX_RECORD_BYTES = int(MAX_RECORD_MB * 1024 * 1024)
 #: Evidence items kept in a ``score`` line.
 TOP_EVIDENCE = 3
 #: Key added to every output record.
 RECORD_KEY = "cleannews"
 
 
+@checked_keywords
 @dataclass(frozen=True)
 class BatchOptions:
     """Everything a worker needs to process items (picklable)."""
@@ -639,8 +641,8 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
     if too_large(item, opts):
         if item.kind == "jsonl" and item.id is None:  # named by its id, found without parsing
             item.id = peek_id(item.payload, opts.id_field, ident)
-        raise _Reject("too_large", f"record is {item.size} bytes, above the limit of "
-                      f"{opts.max_record_bytes} bytes (--max-record-mb)")
+        raise _Reject("too_large", too_large_message(item.size, opts.max_record_bytes,
+                                                     item.size_exact))
     if item.kind == "jsonl":
         line, record, ident = _parse_record(item, opts)
         item.id = ident

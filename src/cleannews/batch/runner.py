@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import tempfile
 import time
 import zlib
 from collections import deque
@@ -35,7 +36,13 @@ from typing import Any
 
 from cleannews.__about__ import __version__
 from cleannews.batch.ids import safe_relpath
-from cleannews.batch.limits import CHUNK_BYTES, CHUNK_DOCS, IN_FLIGHT_PER_JOB, available_cpus
+from cleannews.batch.limits import (
+    CHUNK_BYTES,
+    CHUNK_DOCS,
+    IN_FLIGHT_PER_JOB,
+    REPORT_NAME,
+    available_cpus,
+)
 from cleannews.batch.process import (
     BatchOptions,
     DocResult,
@@ -68,6 +75,7 @@ from cleannews.batch.sources import (
     read_problem,
 )
 from cleannews.batch.stats import REPEATED_IDS_LISTED, RunStats, SeenIds, build_report
+from cleannews.config import checked_keywords
 
 __all__ = ["MissingInput", "RunSettings", "UnsupportedInput", "available_cpus", "paths_for",
            "run_batch"]
@@ -95,6 +103,29 @@ def _unwritable_place(path: Path) -> str | None:
         return f"{folder} is a file, not a folder"
     if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
         return f"{folder}: Permission denied"
+    if folder.is_dir():  # os.access says yes to root everywhere: /proc, a read-only mount
+        try:
+            fd, probe = tempfile.mkstemp(prefix=".cleannews-probe-", dir=folder)
+        except OSError as exc:
+            return f"cannot create a file in {folder} ({exc.strerror or exc})"
+        os.close(fd)
+        os.unlink(probe)
+    return None
+
+
+def _output_problem(settings: RunSettings) -> str | None:
+    """Why an output of the run (a sink, the run state) cannot be written where it is
+    named, or ``None``: ``run --out /proc/x`` failed on its lock file, "/proc/.x.cleannews.lock:
+    No such file or directory (nothing was committed …)", and ``--errors /proc/e`` alike."""
+    paths = settings.paths
+    seen: set[Path] = set()
+    for path in (*(paths.sink(n) for n in paths.names()), paths.state):
+        if path is None or path in seen:
+            continue
+        seen.add(path)
+        problem = _unwritable_place(path)
+        if problem is not None:
+            return f"cannot write the output {path}: {problem}"
     return None
 
 
@@ -113,8 +144,6 @@ def capped_jobs(jobs: int) -> int:
 
 #: ``--out`` names ending like this are one output file (not a folder).
 OUT_FILE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
-#: Report file name inside the output folder.
-REPORT_NAME = "report.json"
 
 
 def is_out_file(out: Path) -> bool:
@@ -209,6 +238,7 @@ def run_report_of(path: Path) -> Path | None:
     return report if report is not None and report.is_file() else None
 
 
+@checked_keywords
 @dataclass
 class RunSettings:
     """One batch run: inputs, options, sinks and how to run it."""
@@ -864,6 +894,9 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
         # `--out x.jsonl --errors x.jsonl`: a folder x.jsonl was made, then the run refused
         # with "already hold(s) records of another cleannews run", the folder left behind
         raise UnsupportedInput(f"{clash}: give each output its own place")
+    problem = _output_problem(settings)
+    if problem is not None:  # before any output is created, before any work
+        raise UnsupportedInput(f"{problem}; give a folder you can write to")
     if to_file and (problem := _unwritable_place(settings.report)):  # type: ignore[arg-type]
         # `--report notes.txt/r.json`: found only after the whole run, which then exited 2
         raise UnsupportedInput(f"--report {settings.report}: {problem}")

@@ -28,7 +28,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 from zlib import error as zlib_error
 
 import regex
@@ -85,6 +85,8 @@ class Item:
     error_type: str | None = None
     truncated: bool = False
     size: int = 0
+    #: ``size`` is the input's (false: at least that, an endless stream read no further)
+    size_exact: bool = True
 
 
 def item_record(item: Item, text_field: str) -> tuple[dict | None, str] | None:
@@ -136,6 +138,20 @@ def kind_of(name: str, fmt: str = "auto") -> str | None:
     if fmt != "auto":
         return fmt
     return "html" if low.endswith(HTML_SUFFIXES) else "text"
+
+
+def named_kind(name: str, fmt: str = "auto") -> str:
+    """``"text"`` or ``"html"`` for a file named as an INPUT that is no input by its name
+    (:func:`kind_of`): a gzip-compressed ``.html.gz`` page is HTML (its data is read
+    decompressed, :func:`open_document`), any other name text, or ``fmt`` when forced.
+
+    >>> named_kind("a/page.HTML.gz"), named_kind("t.txt.gz"), named_kind("notes", "html")
+    ('html', 'text', 'html')
+    """
+    if fmt != "auto":
+        return fmt
+    low = name.lower()
+    return "html" if low.endswith(".gz") and kind_of(low[:-3]) == "html" else "text"
 
 
 #: Plain JSON files: read as JSONL when they hold one object per line (many dumps are named
@@ -717,7 +733,7 @@ def _all_items(
                     yield item
                     seq = item.seq + 1
             continue
-        kind = kind_of(name, fmt) or ("html" if fmt == "html" else "text")
+        kind = kind_of(name, fmt) or named_kind(name, fmt)
         if fmt == "auto" and (json_kind(name) == "jsonl" or (  # JSONL named .json
                 kind_of(name) is None and not isinstance(name, NotRegular)
                 and sniffed_jsonl(name))):
@@ -746,7 +762,7 @@ def _all_items(
             seq += 1
             continue
         try:
-            data, truncated, size = read_file(name)
+            data, truncated, size, exact = read_file(name)
         except OSError as exc:
             yield Item(seq, ident, kind, b"", None, ident,
                        f"cannot read: {read_problem(exc)}", "read")
@@ -755,7 +771,8 @@ def _all_items(
                     and sniff_kind(data[:SNIFF_BYTES]) == "jsonl"):
                 log.warning("%s: looks like JSONL records, read as one text document (a .txt "
                             "file); name it .jsonl to read its records", terminal_safe(ident))
-            yield Item(seq, ident, kind, data, None, ident, truncated=truncated, size=size)
+            yield Item(seq, ident, kind, data, None, ident, truncated=truncated, size=size,
+                       size_exact=exact)
         seq += 1
 
 
@@ -788,11 +805,12 @@ def _stream_items(stream: BinaryIO, source: str, fmt: str, seq: int) -> Iterator
                 head = gz.read(SNIFF_BYTES)
             except (OSError, EOFError, ValueError) as exc:  # truncated, corrupt …: the raw
                 # bytes (those read so far, then the rest) go to the errors sink, not lost
-                data, truncated, size = _read_capped(
-                    io.BufferedReader(_Prefixed(seen.stop(), stream), _STDIN_BUFFER))
+                data, truncated, size, exact = read_document(
+                    io.BufferedReader(_Prefixed(seen.stop(), stream), _STDIN_BUFFER),
+                    refuse=False)
                 yield Item(seq, source, "text", data, None, source,
                            f"could not decompress the gzip data: {exc}", "read",
-                           truncated=truncated, size=size)
+                           truncated=truncated, size=size, size_exact=exact)
                 return
             seen.stop()
             stream = gz
@@ -812,8 +830,9 @@ def _stream_items(stream: BinaryIO, source: str, fmt: str, seq: int) -> Iterator
         else:
             kind = sniff_kind(head)
     if kind in ("text", "html"):
-        data, truncated, size = _read_capped(stream)
-        yield Item(seq, source, kind, data, None, source, truncated=truncated, size=size)
+        data, truncated, size, exact = read_document(stream)
+        yield Item(seq, source, kind, data, None, source, truncated=truncated, size=size,
+                   size_exact=exact)
         return
     yield from iter_jsonl(stream, source, seq)
 
@@ -910,30 +929,149 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
-def _read_capped(f: BinaryIO) -> tuple[bytes, bool, int]:
-    """A whole stream, or its first :data:`HARD_RECORD_BYTES`: ``(data, truncated, size)``."""
-    data = f.read(HARD_RECORD_BYTES)
-    size = len(data)
-    while size >= HARD_RECORD_BYTES:
-        rest = f.read(_SKIP_CHUNK)
-        if not rest:
-            break
-        size += len(rest)
-    return data, size > HARD_RECORD_BYTES, size
+#: Bytes of a text or HTML input read first: the 65,536 characters the binary test samples
+#: (:data:`cleannews._input.BINARY_SAMPLE_CHARS`) in any encoding. When they are refused
+#: (:func:`refused_reason`: binary data, NUL characters) the input is read no further: the
+#: whole is refused the same way, and an endless input (``/dev/zero``) ends.
+HEAD_BYTES = 4 * 65536
+#: Bytes of an input past its read limit that are still counted, for the size its
+#: ``too_large`` message gives; an input longer than that (an endless pipe: ``yes``, a
+#: device) is read no further and its size is given as "more than".
+COUNT_MAX_BYTES = 1024 * 1024 * 1024
+#: ``(name of the data, command that decompresses it)`` of the compressed formats the
+#: readers do not open themselves (gzip is read transparently, :func:`open_document`).
+UNREAD_COMPRESSED = {"bzip2": "bzcat", "xz": "xzcat", "zstd": "zstdcat"}
 
 
-def read_file(name: str) -> tuple[bytes, bool, int]:
-    """A whole input file, or its first :data:`HARD_RECORD_BYTES`: ``(data, truncated, size)``."""
+class Read(NamedTuple):
+    """One text or HTML input as :func:`read_document` read it."""
+
+    data: bytes
+    #: only the first bytes are in ``data`` (more than the read limit)
+    truncated: bool
+    #: the input's size in bytes (``exact`` false: at least this many)
+    size: int
+    exact: bool = True
+
+
+def refused_reason(raw: bytes) -> str | None:
+    """Why every command refuses ``raw`` at once (binary data, NUL characters), in the words
+    of ``cleannews run``'s errors sink (:func:`cleannews.batch.process.text_problem`), else
+    ``None``.
+
+    >>> refused_reason(b"Un texte.\\x00 Suite."), refused_reason(b"Un texte.") is None
+    ('text contains NUL characters (binary data or a broken export)', True)
+    """
+    from cleannews.batch.process import text_problem
+
+    problem = text_problem(raw)
+    return problem[1] if problem is not None and problem[0] in ("nul", "binary") else None
+
+
+def open_document(f: BinaryIO) -> BinaryIO:
+    """``f``, or a gzip reader over it when its first bytes are gzip's (whatever the name:
+    ``t.txt.gz``, ``cat t.txt.gz | cleannews clean -``), as the JSONL readers do
+    (:func:`_open_binary`); closing the reader leaves ``f`` open.
+
+    >>> import gzip
+    >>> open_document(io.BufferedReader(io.BytesIO(gzip.compress(b"Un texte.")))).read()
+    b'Un texte.'
+    """
+    peek = getattr(f, "peek", None)
+    try:
+        magic = peek(len(GZIP_MAGIC))[: len(GZIP_MAGIC)] if peek is not None else b""
+    except (OSError, ValueError):
+        magic = b""
+    if magic != GZIP_MAGIC:
+        return f
+    return _Decompressing(gzip.GzipFile(fileobj=f, mode="rb"))  # type: ignore[return-value]
+
+
+class _Decompressing(io.RawIOBase):
+    """A gzip reader whose failures (a file cut short, a bad CRC, not gzip after all) are
+    an ``OSError`` saying so, as any file that cannot be read."""
+
+    def __init__(self, gz: gzip.GzipFile) -> None:
+        self._gz = gz
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf: bytearray | memoryview) -> int:  # type: ignore[override]
+        try:
+            return self._gz.readinto(buf)
+        except (OSError, EOFError, ValueError, zlib_error) as exc:
+            raise OSError(f"could not decompress the gzip data: {exc}") from None
+
+    def read(self, size: int = -1) -> bytes:  # type: ignore[override]
+        try:
+            return self._gz.read(size)
+        except (OSError, EOFError, ValueError, zlib_error) as exc:
+            raise OSError(f"could not decompress the gzip data: {exc}") from None
+
+
+def read_document(f: BinaryIO, limit: int = HARD_RECORD_BYTES, *, refuse: bool = True
+                  ) -> Read:
+    """One text or HTML input, from a file, a pipe or standard input, read by every command
+    the same way (``clean`` / ``explain`` with ``limit`` = ``--max-record-mb``, ``run`` /
+    ``score`` with :data:`HARD_RECORD_BYTES`, their ``--max-record-mb`` decided later):
+
+    * its first :data:`HEAD_BYTES`; when they are refused (binary data, NUL characters) only
+      them (``cleannews score /dev/zero`` read for ever, ``clean`` stopped there already;
+      ``refuse`` false: no such test, for the raw bytes of broken gzip data);
+    * else at most ``limit`` bytes; past them the input is ``truncated``: its ``size`` is
+      the file's, or for a stream (pipe, device, decompressed data) the bytes counted up to
+      :data:`COUNT_MAX_BYTES` (``exact`` false beyond: ``yes | cleannews clean -`` read until
+      the memory ran out).
+
+    >>> read_document(io.BytesIO(b"Un texte."))
+    Read(data=b'Un texte.', truncated=False, size=9, exact=True)
+    >>> r = read_document(io.BytesIO(b"x" * 300_000), limit=1000)
+    >>> len(r.data), r.truncated, r.size
+    (1000, True, 300000)
+    """
+    head = f.read(HEAD_BYTES)
+    if len(head) < HEAD_BYTES:
+        return Read(head, False, len(head))
+    if refuse and refused_reason(head) is not None:
+        return Read(head, False, len(head), exact=False)
+    rest = f.read(limit - HEAD_BYTES) if limit > HEAD_BYTES else b""
+    data = head + rest if rest else head
+    del head, rest
+    if len(data) < limit:
+        return Read(data, False, len(data))
+    consumed = len(data)  # bytes read so far (more than `limit` when it is below HEAD_BYTES)
+    data = data[:limit] if consumed > limit else data
+    raw = f.raw if isinstance(f, io.BufferedReader) else f  # type: ignore[attr-defined]
+    if isinstance(raw, io.FileIO) and stat.S_ISREG(os.fstat(raw.fileno()).st_mode):
+        size = f.seek(0, os.SEEK_END)  # a regular file: its size, unread (a device such as
+        return Read(data, size > len(data), size)  # /dev/zero seeks too, to 0)
+    size = consumed
+    while size < consumed + COUNT_MAX_BYTES:
+        more = f.read(_SKIP_CHUNK)
+        if not more:
+            return Read(data, size > len(data), size)
+        size += len(more)
+    return Read(data, True, size, exact=False)
+
+
+def too_large_message(size: int, limit: int, exact: bool = True) -> str:
+    """What every command says of an input above ``--max-record-mb``.
+
+    >>> too_large_message(20, 10)
+    'record is 20 bytes, above the limit of 10 bytes (--max-record-mb)'
+    >>> too_large_message(20, 10, exact=False)
+    'record is more than 20 bytes, above the limit of 10 bytes (--max-record-mb)'
+    """
+    return (f"record is {'' if exact else 'more than '}{size} bytes, above the limit of "
+            f"{limit} bytes (--max-record-mb)")
+
+
+def read_file(name: str) -> Read:
+    """A whole input file (gzip data decompressed), or its first :data:`HARD_RECORD_BYTES`
+    (:func:`read_document`)."""
     with open(name, "rb") as f:
-        data = f.read(HARD_RECORD_BYTES)
-        size = len(data)
-        if size < HARD_RECORD_BYTES:
-            return data, False, size
-        if f.seekable():
-            size = f.seek(0, os.SEEK_END)
-        elif f.read(1):
-            size += 1
-        return data, size > HARD_RECORD_BYTES, size
+        return read_document(open_document(f))
 
 
 def sys_stdin() -> BinaryIO:

@@ -171,6 +171,15 @@ def _utf8_stdout() -> None:
             pass
 
 
+#: Why a command has no flag that another one has, said when it is given anyway.
+FLAG_HINTS = {
+    ("score", "--resume"): "score keeps no run state (its --out FILE is written again whole "
+    "on every run); to resume a long triage, use 'cleannews run INPUT... --out DIR' and "
+    "'--resume'",
+    ("score", "--force"): "not needed: score always writes its --out FILE again whole",
+}
+
+
 def _unrecognized(sub: argparse.ArgumentParser, extra: list[str]) -> None:
     """A usage error for arguments no option takes, from the subcommand's parser (it said
     ``cleannews: error: …``, the subcommand's usage not shown) and naming the option a
@@ -179,9 +188,13 @@ def _unrecognized(sub: argparse.ArgumentParser, extra: list[str]) -> None:
 
     known = [o for a in sub._actions for o in a.option_strings if o.startswith("--")]
     hints = []
+    command = sub.prog.rsplit(" ", 1)[-1]
     for arg in extra:
         flag = arg.split("=", 1)[0]
-        if flag.startswith("--"):
+        why = FLAG_HINTS.get((command, flag))
+        if why is not None:  # a flag of another command: say why this one has none
+            hints.append(f"{flag}: {why}")
+        elif flag.startswith("--"):
             close = difflib.get_close_matches(flag, known, n=1, cutoff=0.75)
             if close:
                 hints.append(f"{flag}: did you mean {close[0]}?")

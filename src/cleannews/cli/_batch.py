@@ -10,7 +10,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from cleannews.cli._common import add_config_flags, config_from_args
+from cleannews.cli._common import (
+    add_config_flags,
+    add_size_flag,
+    config_from_args,
+    positive_mb,
+    record_limit,
+)
 
 __all__ = ["add_batch_flags", "batch_options", "execute", "positive_int", "positive_mb",
            "usage_problem"]
@@ -49,25 +55,6 @@ def field_name(value: str) -> str:
     return value
 
 
-def positive_mb(value: str) -> float:
-    """argparse type: a size in MB, above 0.
-
-    >>> positive_mb("0.5")
-    0.5
-    >>> positive_mb("-1")
-    Traceback (most recent call last):
-    ...
-    argparse.ArgumentTypeError: must be above 0, got -1.0
-    """
-    try:
-        mb = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not mb > 0 or mb == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be above 0, got {mb}")
-    return mb
-
-
 def usage_problem(args: argparse.Namespace) -> str | None:
     """What is wrong with option values argparse cannot check alone (``None``: all fine).
 
@@ -104,9 +91,7 @@ def add_batch_flags(p: argparse.ArgumentParser) -> None:
     g.add_argument("--id-field", default="id", metavar="FIELD", type=field_name,
                    help="field holding the id (default %(default)s; else PATH:LINE; dotted "
                    "path: meta.id)")
-    g.add_argument("--max-record-mb", type=positive_mb, default=16.0, metavar="MB",
-                   help="records or files larger than this go to the errors sink "
-                   "(default %(default)s)")
+    add_size_flag(g)
     add_config_flags(p)
 
 
@@ -135,7 +120,7 @@ def batch_options(args: argparse.Namespace, mode: str) -> Any:
         raise SystemExit(EXIT_USAGE)
     return BatchOptions(config=config_from_args(args), text_field=args.text_field,
                         id_field=args.id_field, fmt=args.format,
-                        max_record_bytes=int(args.max_record_mb * _MB), mode=mode)
+                        max_record_bytes=record_limit(args), mode=mode)
 
 
 def show_progress(args: argparse.Namespace) -> bool:

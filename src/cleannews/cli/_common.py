@@ -14,22 +14,27 @@ import logging
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
+from cleannews.batch.limits import MAX_RECORD_MB
 from cleannews.config import DEFAULT_CONFIG, CleanConfig, option_names
+from cleannews.errors import InputError
 
 __all__ = [
     "FORMATS",
     "Outcome",
     "add_config_flags",
+    "add_size_flag",
     "cleaned_inputs",
     "config_from_args",
     "expand_files",
     "is_html_input",
     "is_html_path",
     "positive_float",
+    "positive_mb",
     "probability",
     "read_inputs",
+    "record_limit",
     "stdin_format",
 ]
 
@@ -281,25 +286,30 @@ class Outcome:
 
 
 def cleaned_inputs(
-    names: list[str], fmt: str, config: CleanConfig, outcome: Outcome, *, decoded: bool = False
+    names: list[str], fmt: str, config: CleanConfig, outcome: Outcome, *, decoded: bool = False,
+    limit: int | None = None, command: str = "clean",
 ) -> Iterator[tuple[str, str | bytes, Any]]:
     """``(name, source, Document)`` for each readable, cleanable input, in order.
 
     A file that cannot be read, input the library refuses (:class:`InputError`) or a
     document a stage fails on is logged and counted in ``outcome``; the others still go on.
     ``source`` is the raw bytes, or with ``decoded`` the decoded text the Document's spans
-    point into.
+    point into. ``limit``: ``--max-record-mb`` in bytes; ``command`` names the command in hints.
     """
     from cleannews._input import decode_input
     from cleannews.batch.sources import kind_of, printable_name, read_problem, terminal_safe
     from cleannews.errors import InputError
     from cleannews.pipeline import _clean_decoded, _clean_html_decoded
 
-    for name, raw in read_inputs(names):
+    for name, raw in read_inputs(names, limit):
         said = terminal_safe(printable_name(name))  # a file name with "\n" or ESC, in a log
         if isinstance(raw, OSError):  # an unreadable file: say so, go on with the others
             log.error("%s: %s", said, read_problem(raw))
             outcome.io_errors += 1
+            continue
+        if isinstance(raw, InputError):  # above --max-record-mb, as `run` refuses it
+            log.error("%s: %s", said, raw)
+            outcome.failures += 1
             continue
         if name == "-" and fmt == "auto" and _looks_like_jsonl(raw):
             log.warning("standard input looks like JSONL records; it is cleaned as one text "
@@ -313,7 +323,7 @@ def cleaned_inputs(
         shown = printable_name(name)
         refused = refused_input(raw)
         if refused is not None:
-            log.error("%s: %s", said, refused)
+            log.error("%s: %s%s", said, refused, compressed_hint(name, raw, command))
             outcome.failures += 1
             continue
         try:
@@ -367,10 +377,9 @@ def refused_input(raw: bytes) -> str | None:
     >>> refused_input(b"Un texte.\\x00 Suite."), refused_input(b"Un texte.") is None
     ('text contains NUL characters (binary data or a broken export)', True)
     """
-    from cleannews.batch.process import text_problem
+    from cleannews.batch.sources import refused_reason
 
-    problem = text_problem(raw)
-    return problem[1] if problem is not None and problem[0] in REFUSED_TYPES else None
+    return refused_reason(raw)
 
 
 def _warn_if_empty(said: str, raw: bytes, doc: Any, *, piped: bool = False) -> None:
@@ -412,39 +421,94 @@ def _looks_like_jsonl(raw: bytes) -> bool:
     return bool(raw.strip()) and sniff_kind(raw[:SNIFF_BYTES]) == "jsonl"
 
 
-def read_inputs(names: list[str]) -> Iterator[tuple[str, bytes | OSError]]:
+def read_inputs(names: list[str], limit: int | None = None
+                ) -> Iterator[tuple[str, bytes | OSError | InputError]]:
     """Yield ``(name, raw_bytes)`` for each path; ``-`` reads standard input.
 
-    A path that cannot be read yields ``(name, the OSError)`` instead, so the
-    caller reports it and goes on with the other inputs.
+    Each input is read by :func:`cleannews.batch.sources.read_document`, as ``run`` and
+    ``score`` read theirs: gzip data decompressed, binary data read no further than its first
+    bytes, at most ``limit`` bytes (``--max-record-mb``). A path that cannot be read yields
+    ``(name, the OSError)`` instead, an input above ``limit`` ``(name, an InputError)`` saying
+    so, so the caller reports it and goes on with the other inputs.
     """
-    from cleannews.batch.sources import NotRegular, sys_stdin
+    from cleannews.batch.sources import (
+        NotRegular,
+        open_document,
+        read_document,
+        sys_stdin,
+        too_large_message,
+    )
 
+    limit = DEFAULT_MAX_RECORD_BYTES if limit is None else limit
     for name in names:
         if isinstance(name, NotRegular):  # a FIFO found in a folder: never opened
             yield name, OSError(name.problem)
             continue
         try:
             if name == "-":  # a closed stdin (`<&-`, a daemon) is empty, not a traceback
-                yield "-", _read_input(sys_stdin())
+                got = read_document(open_document(sys_stdin()), limit)
             else:
                 with open(name, "rb") as f:
-                    yield name, _read_input(f)
+                    got = read_document(open_document(f), limit)
         except OSError as exc:
             yield name, exc
+            continue
+        if got.truncated or got.size > limit:
+            yield name, InputError(too_large_message(got.size, limit, got.exact))
+        else:
+            yield name, got.data
 
 
-#: Bytes of an input that ``clean`` / ``explain`` read first: the 65,536 characters the binary
-#: test samples (:data:`cleannews._input.BINARY_SAMPLE_CHARS`) in any encoding.
-HEAD_BYTES = 4 * 65536
+#: Default ``--max-record-mb`` of ``clean`` and ``explain``, in bytes (as ``run``'s).
+DEFAULT_MAX_RECORD_BYTES = int(MAX_RECORD_MB * 1024 * 1024)
 
 
-def _read_input(f: BinaryIO) -> bytes:
-    """The bytes of one input; only its first :data:`HEAD_BYTES` when they are refused
-    (:func:`refused_input`: binary data, NUL characters), since the whole is refused the same
-    way. ``clean /dev/zero`` (or ``/dev/urandom``, a video named by mistake) read until the
-    system killed it or the memory ran out, only to refuse the input as binary."""
-    head = f.read(HEAD_BYTES)
-    if len(head) < HEAD_BYTES or refused_input(head) is not None:
-        return head
-    return head + f.read()
+def add_size_flag(p: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """``--max-record-mb``: the one size limit of every command (``run``, ``score``,
+    ``clean``, ``explain``), with its default and its check."""
+    p.add_argument("--max-record-mb", type=positive_mb, default=MAX_RECORD_MB, metavar="MB",
+                   help="records or files larger than this are refused as too_large (run "
+                   "and score: to the errors sink; default %(default)s)")
+
+
+def record_limit(args: argparse.Namespace) -> int:
+    """``--max-record-mb`` in bytes (the batch commands' ``BatchOptions.max_record_bytes``)."""
+    return int(getattr(args, "max_record_mb", MAX_RECORD_MB) * 1024 * 1024)
+
+
+def positive_mb(value: str) -> float:
+    """argparse type: a size in MB, above 0.
+
+    >>> positive_mb("0.5")
+    0.5
+    >>> positive_mb("-1")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: must be above 0, got -1.0
+    """
+    try:
+        mb = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not mb > 0 or mb == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be above 0, got {mb}")
+    return mb
+
+
+def compressed_hint(name: str, raw: bytes, command: str) -> str:
+    """How to read an input in a compressed format the commands do not open (bzip2, xz,
+    zstd; gzip is read), or ``""``.
+
+    >>> compressed_hint("t.txt.bz2", b"BZh91AY&SY...", "clean")
+    '; e.g. bzcat t.txt.bz2 | cleannews clean -'
+    """
+    import shlex
+
+    from cleannews._input import binary_kind
+    from cleannews.batch.sources import UNREAD_COMPRESSED
+
+    what = binary_kind(raw[:16]) or ""
+    for fmt, tool in UNREAD_COMPRESSED.items():
+        if what.startswith(f"{fmt}-compressed") and name != "-":
+            return f"; e.g. {tool} {shlex.quote(name)} | cleannews {command} -"
+    return ""

@@ -12,9 +12,11 @@ import regex
 from cleannews.cli._common import (
     Outcome,
     add_config_flags,
+    add_size_flag,
     cleaned_inputs,
     config_from_args,
     expand_files,
+    record_limit,
 )
 
 log = logging.getLogger("cleannews")
@@ -51,6 +53,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        f"is the file name (default {DEFAULT_SEPARATOR!r}, as head(1) does); "
                        "another {word} is refused")
     add_config_flags(p)
+    add_size_flag(p)
     p.set_defaults(func=run)
 
 
@@ -99,7 +102,8 @@ def run(args: argparse.Namespace) -> int:
     several = len(names) > 1
     outcome = Outcome()
     out = sys.stdout
-    for name, _raw, doc in cleaned_inputs(names, args.format, cfg, outcome):
+    for name, _raw, doc in cleaned_inputs(names, args.format, cfg, outcome,
+                                          limit=record_limit(args), command="clean"):
         if args.json:
             out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
         else:

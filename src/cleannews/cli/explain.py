@@ -11,9 +11,11 @@ from cleannews._explain import render
 from cleannews.cli._common import (
     Outcome,
     add_config_flags,
+    add_size_flag,
     cleaned_inputs,
     config_from_args,
     expand_files,
+    record_limit,
 )
 
 log = logging.getLogger("cleannews")
@@ -36,6 +38,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    "NO_COLOR is not set and TERM is not dumb)")
     p.add_argument("--changes-only", action="store_true", help="print only lines with a change")
     add_config_flags(p)
+    add_size_flag(p)
     p.set_defaults(func=run)
 
 
@@ -65,7 +68,8 @@ def run(args: argparse.Namespace) -> int:
         log.error("no input documents")
         return 2
     outcome = Outcome()
-    for name, source, doc in cleaned_inputs(names, args.format, cfg, outcome, decoded=True):
+    for name, source, doc in cleaned_inputs(names, args.format, cfg, outcome, decoded=True,
+                                            limit=record_limit(args), command="explain"):
         if len(names) > 1:
             sys.stdout.write(f"==> {terminal_safe(name)} <==\n")
         sys.stdout.write(render(source, doc, color=color, changes_only=args.changes_only))

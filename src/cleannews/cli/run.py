@@ -7,6 +7,7 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
+from cleannews.batch.limits import REPORT_NAME
 from cleannews.cli._batch import (
     add_batch_flags,
     batch_options,
@@ -19,8 +20,6 @@ from cleannews.cli._batch import (
 
 log = logging.getLogger("cleannews")
 
-#: Report file name inside the output folder (default of --report).
-REPORT_NAME = "report.json"
 #: Shown as the default of --template-min-count: ``cleannews.strip.templates.DEFAULT_MIN_COUNT``
 #: (not imported here, to keep the parser light; a test checks they agree).
 TEMPLATE_MIN_COUNT = 5

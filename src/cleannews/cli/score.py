@@ -32,7 +32,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="print only documents whose spin score is at least P, between 0 "
                    "and 1 (default: print every document)")
     p.add_argument("-o", "--out", default="-", metavar="FILE",
-                   help="write the lines to FILE instead of stdout")
+                   help="write the lines to FILE instead of stdout (written again whole on "
+                   "every run: score keeps no run state and has no --resume; 'cleannews run "
+                   "--out DIR' does)")
     p.add_argument("--errors", metavar="DIR", help="write error records to DIR/errors.jsonl "
                    "instead of mixing them into the output")
     p.add_argument("--report", metavar="FILE", help="also write a JSON report (- : to "

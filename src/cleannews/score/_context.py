@@ -597,7 +597,8 @@ class ContextTerm:
         ``tids`` (token ids, ``self.none`` for a token the table lacks): their ids laid end
         to end, each piece after one ``none``, piece ``k`` starting at ``starts[k]`` (a list),
         and for each checked word its position in that layout, its gain and its best synonym
-        (numpy arrays, in text order). ``_gains_list`` reads them as ``_para_gains`` does.
+        (numpy arrays, in text order); ``tests/test_spin18_gains.py`` reads them back as
+        ``_para_gains`` gives them.
 
         ``_para_gains`` of every piece, computed for all of them at once, to the same floats:
         the slot terms are the same IEEE additions and subtractions (numpy's are correctly
@@ -652,25 +653,6 @@ class ContextTerm:
         lp = vec.lp
         gain = (syn[r, j] - lp[sbest]) - (total[:, 0] - lp[X[:, 0]])
         return starts, pos, gain, sbest
-
-    def _gains_list(self, tids: list[list[int]]) -> list[tuple[int, int, float, int]]:
-        """``(piece, i, gain, best synonym id)`` of ``_batch_gains``, as Python numbers: for
-        each piece ``k`` in order, ``(k, *g)`` for each ``g`` of ``_para_gains`` of piece ``k``
-        (with ``None`` for ``self.none``).
-
-        >>> t = get_context_term()
-        >>> tids = [[t.t.ids.get(w, t.none) for w in s.split()]
-        ...         for s in ("le dessein de loi", "un projet de loi")]
-        >>> t._gains_list(tids) == [(k, i, g, s) for k, tid in enumerate(tids) for i, g, s
-        ...     in t._para_gains([None if x == t.none else x for x in tid])]
-        True
-        """
-        starts, pos, gain, sbest = self._batch_gains(tids)
-        out = []
-        for p, g, s in zip(pos.tolist(), gain.tolist(), sbest.tolist(), strict=True):
-            k = bisect.bisect_right(starts, p) - 1
-            out.append((k, p - starts[k], g, s))
-        return out
 
     def gain_of(self, toks: list[str], i: int) -> float:
         """The gain of token ``i`` of ``toks`` (``-inf`` when it is not checked)."""
