@@ -1188,6 +1188,28 @@ def _lowercase_tail(text: str, n: int) -> bool:
     return bool(tail) and all(w.islower() for w in tail)
 
 
+#: :func:`_caption_in_credit`: the caption sentence before a credit has this many words at
+#: least ("Symbolbild: Einsatzfahrzeuge der sächsischen Polizei. Foto: …").
+CREDIT_CAPTION_MIN_WORDS = 3
+_SENTENCE_THEN_MORE = regex.compile(r"[.!?…]\s+\S")
+
+
+def _caption_in_credit(text: str) -> bool:
+    """A photo credit line that carries its caption: a sentence of at least
+    :data:`CREDIT_CAPTION_MIN_WORDS` words before the credit ("Symbolbild:
+    Einsatzfahrzeuge der sächsischen Polizei. Foto: Robert Michael/dpa"). The photo's
+    caption is that sentence, so the line above the credit is not (branch keep19: on
+    upday.com a teaser's summary went as the caption of the next teaser's photo).
+
+    >>> _caption_in_credit("Symbolbild: Einsatzfahrzeuge der Polizei. Foto: Robert Michael/dpa")
+    True
+    >>> [_caption_in_credit(t) for t in ("(Foto: imago/mika) 2 / 33", "Photo : AFP / J. Doe")]
+    [False, False]
+    """
+    m = _SENTENCE_THEN_MORE.search(text)
+    return m is not None and len(_WORD.findall(text[: m.start()])) >= CREDIT_CAPTION_MIN_WORDS
+
+
 def _neighbour_pass(
     lines: list[_Line],
     matched: list,
@@ -1223,6 +1245,8 @@ def _neighbour_pass(
             continue  # "Le conseil a également :" introduces the text below it
         if i >= 2 and not (lines[i - 2].blank or lines[i - 2].cls in (BAD, KEEP)):
             continue
+        if _caption_in_credit(lines[i].text):
+            continue  # the credit line carries its own caption: the line above is text
         prev.bad("photo_caption", "photo caption (the line just above a photo credit)")
     # after a paywall notice the article is cut: what follows is the paywall's furniture
     # (only when no article text follows: a notice with the article going on under it
