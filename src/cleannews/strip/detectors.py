@@ -1000,6 +1000,23 @@ def _teaser_copies(lines: list[_Line]) -> None:
             and _is_paragraph(nxt)
         ):
             ln.bad("title_repeat", "a teaser's headline printed twice in a row (page furniture)")
+    # and printed a third time right under its summary, before the next teaser (keep19):
+    # headline, its copy (gone above), summary, copy
+    shown = [ln for ln in lines if not ln.blank]
+    for head, copy, summary, ln in zip(shown, shown[1:], shown[2:], shown[3:], strict=False):
+        if (
+            ln.cls is AMB
+            and not ln.protected
+            and copy.removal is not None
+            and copy.removal.rule == "title_repeat"
+            and head.cls is not BAD
+            and _summary(summary)
+            and ln.n == head.n
+            and copies[_folded(ln)] <= TEASER_COPY_MAX_COPIES
+            and _folded(ln) == _folded(head) == _folded(copy)
+        ):
+            ln.bad("title_repeat", "a teaser's headline printed again under its summary "
+                   "(page furniture)")
 
 
 def _listing_title(lines: list[_Line], t: int) -> bool:
@@ -1172,6 +1189,28 @@ def _lowercase_tail(text: str, n: int) -> bool:
     return bool(tail) and all(w.islower() for w in tail)
 
 
+#: :func:`_caption_in_credit`: the caption sentence before a credit has this many words at
+#: least ("Symbolbild: Einsatzfahrzeuge der sächsischen Polizei. Foto: …").
+CREDIT_CAPTION_MIN_WORDS = 3
+_SENTENCE_THEN_MORE = regex.compile(r"[.!?…]\s+\S")
+
+
+def _caption_in_credit(text: str) -> bool:
+    """A photo credit line that carries its caption: a sentence of at least
+    :data:`CREDIT_CAPTION_MIN_WORDS` words before the credit ("Symbolbild:
+    Einsatzfahrzeuge der sächsischen Polizei. Foto: Robert Michael/dpa"). The photo's
+    caption is that sentence, so the line above the credit is not (branch keep19: on
+    upday.com a teaser's summary went as the caption of the next teaser's photo).
+
+    >>> _caption_in_credit("Symbolbild: Einsatzfahrzeuge der Polizei. Foto: Robert Michael/dpa")
+    True
+    >>> [_caption_in_credit(t) for t in ("(Foto: imago/mika) 2 / 33", "Photo : AFP / J. Doe")]
+    [False, False]
+    """
+    m = _SENTENCE_THEN_MORE.search(text)
+    return m is not None and len(_WORD.findall(text[: m.start()])) >= CREDIT_CAPTION_MIN_WORDS
+
+
 def _neighbour_pass(
     lines: list[_Line],
     matched: list,
@@ -1207,6 +1246,8 @@ def _neighbour_pass(
             continue  # "Le conseil a également :" introduces the text below it
         if i >= 2 and not (lines[i - 2].blank or lines[i - 2].cls in (BAD, KEEP)):
             continue
+        if _caption_in_credit(lines[i].text):
+            continue  # the credit line carries its own caption: the line above is text
         prev.bad("photo_caption", "photo caption (the line just above a photo credit)")
     # after a paywall notice the article is cut: what follows is the paywall's furniture
     # (only when no article text follows: a notice with the article going on under it
@@ -1898,17 +1939,80 @@ def _listing_headlines(lines: list[_Line], repeated: frozenset[str]) -> frozense
 
     A widget label ("Lire la suite", "Partager") is short and sits next to other furniture;
     a listing page repeats each teaser headline (link, title, image alt) right above its
-    summary paragraph. Texts of fewer than REPEAT_HEADLINE_MIN_WORDS words are never spared.
+    summary paragraph. Texts of fewer than REPEAT_HEADLINE_MIN_WORDS words are spared only
+    with more evidence (branch keep19): printed twice in a row right above the paragraph
+    (a teaser's link, then its title: "Marillion in Bremen" / "Marillion in Bremen" / "Vor
+    ausverkauftem Haus …", at least TEASER_COPY_MIN_WORDS words), or, of at least
+    SUBJECT_HEADING_MIN_WORDS words, above a paragraph that opens with the same words
+    going on as a sentence ("Alain Ducasse" / "Alain Ducasse est sans conteste …": a
+    subheading naming the paragraph's subject; a caption "Etienne Tshisekedi, à gauche, …"
+    under a repeated label goes on with a comma, not a word). A widget label is printed
+    above furniture or above the article's text, never as its subject.
+
+    >>> texts = ["Alain Ducasse", "Le Maestro", "Alain Ducasse", "Alain Ducasse est sans "
+    ...          "conteste l’un des chefs les plus célèbres de France et du monde.",
+    ...          "alain ducasse"]
+    >>> ls = [_Line(t, frozenset()) for t in texts]
+    >>> sorted(_listing_headlines(ls, _repeated_texts(ls)))
+    ['alain ducasse']
+    >>> ls[3] = _Line("Alain Ducasse, à gauche, avec son épouse, à l’aéroport de Nice le 27 "
+    ...              "juillet 2016.", frozenset())
+    >>> sorted(_listing_headlines(ls, _repeated_texts(ls)))
+    []
     """
     spared: set[str] = set()
     standing = [ln for ln in lines if not ln.blank]
-    for ln, nxt in pairwise(standing):
-        if ln.n < REPEAT_HEADLINE_MIN_WORDS:
-            continue
+    for k, (ln, nxt) in enumerate(pairwise(standing)):
         key = _folded(ln)
-        if key in repeated and _is_paragraph(nxt):
+        if key not in repeated:
+            continue
+        if _is_paragraph(nxt) and (
+            ln.n >= REPEAT_HEADLINE_MIN_WORDS
+            or (ln.n >= SUBJECT_HEADING_MIN_WORDS and _opens_sentence_with(nxt, ln))
+        ):
+            spared.add(key)
+        elif (
+            ln.n >= TEASER_COPY_MIN_WORDS
+            and k >= 1 and _folded(standing[k - 1]) == key  # printed twice in a row ...
+            and (k < 2 or _folded(standing[k - 2]) != key)  # ... not three times (a header)
+            and _summary(nxt)
+        ):
             spared.add(key)
     return frozenset(spared)
+
+
+def _summary(ln: _Line) -> bool:
+    """A teaser's summary: a paragraph (:func:`_is_paragraph`), or prose of as many words cut
+    by the site before its sentence ends ("… gewannen die amtierenden Europame"), no list
+    item."""
+    return _is_paragraph(ln) or (
+        ln.cls is GOOD and ln.n >= PARAGRAPH_MIN_WORDS and not _BULLET.match(ln.text)
+    )
+
+
+#: A repeated subheading spared as the subject of the paragraph under it (which opens with
+#: it, :func:`_opens_sentence_with`) has at least this many words (a person's name).
+SUBJECT_HEADING_MIN_WORDS = 2
+_GOES_ON = regex.compile(r"\s+\p{Ll}")
+
+
+def _opens_sentence_with(par: _Line, head: _Line) -> bool:
+    """``par`` opens with ``head``'s text (case aside) and goes on with a word in lower case
+    ("Alain Ducasse est …" under "Alain Ducasse"), not with punctuation ("Alain Ducasse, à
+    gauche", "Crédit immobilier : …").
+
+    >>> _opens_sentence_with(_Line("Alain Ducasse est un chef.", frozenset()),
+    ...                      _Line("Alain Ducasse", frozenset()))
+    True
+    >>> _opens_sentence_with(_Line("Alain Ducasse, à gauche.", frozenset()),
+    ...                      _Line("Alain Ducasse", frozenset()))
+    False
+    """
+    n = len(head.text)
+    return (
+        par.text[:n].casefold() == head.text.casefold()
+        and _GOES_ON.match(par.text, n) is not None
+    )
 
 
 #: A listing's byline: this share of a repeated person's name's occurrences at least stands
