@@ -3157,6 +3157,10 @@ def _numbered_crumbs(lines: list[_Line]) -> None:
 #: widget's residue or a separator (``cms``). On the TRAIN pages 120 such lines are
 #: furniture already taken and 31 more stand (18 sites); the one content line of that kind
 #: is a section break of asterisks ("*********"), which the set leaves out (as "⁂", "§").
+#: ... but a run of underscores only from this many: the AP wire closes its story with "___"
+#: above the contributors' line ("AP Economics Writer … contributed to this report."), which
+#: the annotated fixtures (034) label content; the TRAIN rules are 16 and 27 long.
+SYMBOL_UNDERSCORE_MIN = 4
 _SYMBOL_LINE = regex.compile(r"([\-–—_|:+$×.…=~•·/\\])(?:\s?\1)*")
 #: A file name or URL slug alone on its line: lower-case words joined by hyphens or
 #: underscores, no space ("musique-ivoirienne", "elena-gentile",
@@ -3172,16 +3176,18 @@ def _symbol_and_slug_lines(lines: list[_Line]) -> None:
     Run after the context pass: these lines are no evidence about their neighbours.
 
     >>> ls = [_Line(t, frozenset()) for t in ("-", "___________", "*********", "|",
-    ...       "elena-gentile", "Saint-Guilhem-le-Désert", "2017-02-02", "a - b")]
+    ...       "elena-gentile", "Saint-Guilhem-le-Désert", "2017-02-02", "a - b", "___")]
     >>> _symbol_and_slug_lines(ls)
     >>> [ln.removal.rule if ln.removal else None for ln in ls]
-    ['symbol_line', 'symbol_line', None, 'symbol_line', 'slug_line', None, None, None]
+    ['symbol_line', 'symbol_line', None, 'symbol_line', 'slug_line', None, None, None, None]
     """
     for ln in lines:
         if ln.blank or ln.cls is BAD or ln.protected:
             continue
         if not ln.text[0].isalnum():  # "_" is a word character: test the first one
-            if _SYMBOL_LINE.fullmatch(ln.text):
+            if _SYMBOL_LINE.fullmatch(ln.text) and not (
+                ln.text[0] == "_" and len(ln.text) < SYMBOL_UNDERSCORE_MIN
+            ):
                 ln.bad("symbol_line", "a line of one punctuation sign only (a separator or "
                        "an empty widget's residue)")
         elif ln.n <= 12 and " " not in ln.text and _SLUG_LINE.fullmatch(ln.text):
