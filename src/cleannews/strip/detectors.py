@@ -3167,6 +3167,8 @@ _SYMBOL_LINE = regex.compile(r"([\-–—_|:+$×.…=~•·/\\])(?:\s?\1)*")
 #: "deux-morts-dans-l’incendie-sur-la-cote-d’azur,-qui-s’etend": an image's alt text left
 #: as its file name). Letters only (a date "2017-02-02" or a reference "2011-02-001" is
 #: content); a capital (a place name "Saint-Guilhem-le-Désert") is no slug.
+#: ... of at most this many words (the words of the 13-word slug above).
+SLUG_MAX_WORDS = 20
 _SLUG_LINE = regex.compile(r"\p{Ll}+(?:[-_]\p{Ll}[\p{Ll}'’,]*)+")
 
 
@@ -3190,7 +3192,7 @@ def _symbol_and_slug_lines(lines: list[_Line]) -> None:
             ):
                 ln.bad("symbol_line", "a line of one punctuation sign only (a separator or "
                        "an empty widget's residue)")
-        elif ln.n <= 12 and " " not in ln.text and _SLUG_LINE.fullmatch(ln.text):
+        elif ln.n <= SLUG_MAX_WORDS and " " not in ln.text and _SLUG_LINE.fullmatch(ln.text):
             ln.bad("slug_line", "a file name or URL slug alone on its line (an image left "
                    "as its file name)")
 
