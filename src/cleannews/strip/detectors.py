@@ -2717,6 +2717,7 @@ def judge_lines(
     _section_labels(lines)  # strip17
     _numbered_crumbs(lines)  # head18
     _head_above_twice_title(lines)  # head18
+    _symbol_and_slug_lines(lines)  # head19
     taken = sum(ln.cls is BAD for ln in lines)
     _title_pass(lines)
     if sum(ln.cls is BAD for ln in lines) > taken:  # the title's repeats are gone: the head anew
@@ -3252,6 +3253,56 @@ def _numbered_crumbs(lines: list[_Line]) -> None:
 
 
 # === end of head18 =======================================================================
+
+
+# === head19: lines of one repeated symbol, file-name slugs (issue 10) ====================
+
+#: A line made of one punctuation or symbol character, repeated or not, spaces between
+#: allowed ("-", "|", ":", "+", "$", "×", "...", "___________", "- - - - - - -"): an empty
+#: widget's residue or a separator (``cms``). On the TRAIN pages 120 such lines are
+#: furniture already taken and 31 more stand (18 sites); the one content line of that kind
+#: is a section break of asterisks ("*********"), which the set leaves out (as "⁂", "§").
+#: ... but a run of underscores only from this many: the AP wire closes its story with "___"
+#: above the contributors' line ("AP Economics Writer … contributed to this report."), which
+#: the annotated fixtures (034) label content; the TRAIN rules are 16 and 27 long.
+SYMBOL_UNDERSCORE_MIN = 4
+_SYMBOL_LINE = regex.compile(r"([\-–—_|:+$×.…=~•·/\\])(?:\s?\1)*")
+#: A file name or URL slug alone on its line: lower-case words joined by hyphens or
+#: underscores, no space ("musique-ivoirienne", "elena-gentile",
+#: "deux-morts-dans-l’incendie-sur-la-cote-d’azur,-qui-s’etend": an image's alt text left
+#: as its file name). Letters only (a date "2017-02-02" or a reference "2011-02-001" is
+#: content); a capital (a place name "Saint-Guilhem-le-Désert") is no slug.
+#: ... of at most this many words (the words of the 13-word slug above).
+SLUG_MAX_WORDS = 20
+_SLUG_LINE = regex.compile(r"\p{Ll}+(?:[-_]\p{Ll}[\p{Ll}'’,]*)+")
+
+
+def _symbol_and_slug_lines(lines: list[_Line]) -> None:
+    """Lines of one repeated symbol (:data:`_SYMBOL_LINE`) and file-name slugs
+    (:data:`_SLUG_LINE`) go (``cms``), unless protected (a ``<pre>`` row, a heading).
+    Run after the context pass: these lines are no evidence about their neighbours.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("-", "___________", "*********", "|",
+    ...       "elena-gentile", "Saint-Guilhem-le-Désert", "2017-02-02", "a - b", "___")]
+    >>> _symbol_and_slug_lines(ls)
+    >>> [ln.removal.rule if ln.removal else None for ln in ls]
+    ['symbol_line', 'symbol_line', None, 'symbol_line', 'slug_line', None, None, None, None]
+    """
+    for ln in lines:
+        if ln.blank or ln.cls is BAD or ln.protected:
+            continue
+        if not ln.text[0].isalnum():  # "_" is a word character: test the first one
+            if _SYMBOL_LINE.fullmatch(ln.text) and not (
+                ln.text[0] == "_" and len(ln.text) < SYMBOL_UNDERSCORE_MIN
+            ):
+                ln.bad("symbol_line", "a line of one punctuation sign only (a separator or "
+                       "an empty widget's residue)")
+        elif ln.n <= SLUG_MAX_WORDS and " " not in ln.text and _SLUG_LINE.fullmatch(ln.text):
+            ln.bad("slug_line", "a file name or URL slug alone on its line (an image left "
+                   "as its file name)")
+
+
+# === end of head19 =======================================================================
 
 
 def title_line(lines: list[_Line]) -> int:
