@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ab_strip_instructions import refs
+from ab_strip_instructions import compare_passes, refs
 
 CHILD = """
 import json, sys
@@ -86,19 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="ab_spin_ins_") as tmp:
         path = Path(tmp) / "docs.json"
         path.write_text(json.dumps(docs), "utf-8")
-        per_pass = {}
-        for name, src in (("here", here), ("other", args.other.resolve())):
-            base = instructions(src, path, 0, args.cold)
-            total = instructions(src, path, args.passes, args.cold)
-            per_pass[name] = (total - base) / args.passes
-    size = sum(len(t.encode("utf-8")) for t in docs) / 1e6
-    kind = "cold" if args.cold else "warm"
-    print(f"{len(docs)} documents, {size:.2f} MB, {args.passes} {kind} passes after a warm-up")
-    for name in ("here", "other"):
-        print(f"{name}: {per_pass[name] / 1e6:,.1f} M instructions a pass "
-              f"({per_pass[name] / size / 1e6:,.0f} M per MB)")
-    print(f"other / here: {per_pass['other'] / per_pass['here']:.4f}x "
-          "(above 1: this checkout runs fewer instructions)")
+        compare_passes(lambda src, n: instructions(src, path, n, args.cold), docs, here,
+                       args.other.resolve(), args.passes,
+                       "cold passes" if args.cold else "warm passes")
     return 0
 
 

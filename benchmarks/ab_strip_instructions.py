@@ -78,6 +78,25 @@ def refs(report: str) -> int:
     return int(m.group(1).replace(",", ""))
 
 
+def compare_passes(count, docs: list[str], here: Path, other: Path, passes: int,
+                   label: str) -> None:
+    """Print the instructions a pass of ``count(src, passes)`` takes in each checkout.
+
+    ``count(src, 0)`` is the warm-up alone, so ``(count(src, n) - count(src, 0)) / n`` is
+    one pass; ``label`` names the passes in the first line ("passes", "warm passes").
+    """
+    per_pass = {}
+    for name, src in (("here", here), ("other", other)):
+        per_pass[name] = (count(src, passes) - count(src, 0)) / passes
+    size = sum(len(t.encode("utf-8")) for t in docs) / 1e6
+    print(f"{len(docs)} documents, {size:.2f} MB, {passes} {label} after a warm-up")
+    for name in ("here", "other"):
+        print(f"{name}: {per_pass[name] / 1e6:,.1f} M instructions a pass "
+              f"({per_pass[name] / size / 1e6:,.0f} M per MB)")
+    print(f"other / here: {per_pass['other'] / per_pass['here']:.4f}x "
+          "(above 1: this checkout runs fewer instructions)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("other", type=Path, help="the other checkout's src directory")
@@ -98,18 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="ab_strip_ins_") as tmp:
         path = Path(tmp) / "docs.json"
         path.write_text(json.dumps(rep), "utf-8")
-        per_pass = {}
-        for name, src in (("here", here), ("other", args.other.resolve())):
-            base = instructions(src, path, 0)
-            total = instructions(src, path, args.passes)
-            per_pass[name] = (total - base) / args.passes
-    size = sum(len(t.encode("utf-8")) for t in rep) / 1e6
-    print(f"{len(rep)} documents, {size:.2f} MB, {args.passes} passes after a warm-up")
-    for name in ("here", "other"):
-        print(f"{name}: {per_pass[name] / 1e6:,.1f} M instructions a pass "
-              f"({per_pass[name] / size / 1e6:,.0f} M per MB)")
-    print(f"other / here: {per_pass['other'] / per_pass['here']:.4f}x "
-          "(above 1: this checkout runs fewer instructions)")
+        compare_passes(lambda src, n: instructions(src, path, n), rep, here,
+                       args.other.resolve(), args.passes, "passes")
     return 0
 
 
