@@ -303,3 +303,20 @@ def load_script(path: Path, name: str, *, register: bool = False):
         sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def rule_index_snapshot() -> list:
+    """The literal analysis of every language's rules (triggers, gates, match starts), built
+    afresh: two snapshots taken around a swapped walk of ``strip._triggers`` must be equal."""
+    from cleannews.config import RULE_LANGUAGES
+    from cleannews.strip import _rules
+
+    _rules.required_any.cache_clear()
+    out = []
+    for lang in RULE_LANGUAGES:
+        rs = _rules.RuleSet([_rules._rule_file(lang)])
+        for ix in (rs._line, rs._prefix, rs._protect_index):
+            out.append((ix.digit, ix.always, ix.exact, ix.prefix, ix.symbol, ix.needs,
+                        ix._gate and (ix._gate[0] and ix._gate[0].pattern, ix._gate[1])))
+        out.append((rs._phrase_index, rs._span_index, rs._starts))
+    return out

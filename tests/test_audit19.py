@@ -32,7 +32,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import ROOT, read_jsonl, run_cli
+from _helpers import ROOT, read_jsonl, rule_index_snapshot, run_cli
 from cleannews.cli import main
 
 SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
@@ -347,26 +347,14 @@ def test_group_end_is_paren_end_and_answers_as_before_on_every_group_of_the_rule
 def test_the_rule_index_is_the_same_with_the_class_blind_group_walk(monkeypatch) -> None:
     """Every rule's literal analysis (triggers, gates, match starts: what ``_group_end``
     serves) is the same built with the former walk."""
-    from cleannews.config import RULE_LANGUAGES
     from cleannews.strip import _rules
     from cleannews.strip import _triggers as t
 
     assert t._group_end(r"(a[\])]b)c", 0) != _class_blind_group_end(r"(a[\])]b)c", 0)
 
-    def snapshot() -> list:
-        _rules.required_any.cache_clear()
-        out = []
-        for lang in RULE_LANGUAGES:
-            rs = _rules.RuleSet([_rules._rule_file(lang)])
-            for ix in (rs._line, rs._prefix, rs._protect_index):
-                out.append((ix.digit, ix.always, ix.exact, ix.prefix, ix.symbol, ix.needs,
-                            ix._gate and (ix._gate[0] and ix._gate[0].pattern, ix._gate[1])))
-            out.append((rs._phrase_index, rs._span_index, rs._starts))
-        return out
-
-    new = snapshot()
+    new = rule_index_snapshot()
     monkeypatch.setattr(t, "_group_end", _class_blind_group_end)
-    old = snapshot()
+    old = rule_index_snapshot()
     _rules.required_any.cache_clear()
     assert new == old
 

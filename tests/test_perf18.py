@@ -15,7 +15,7 @@ import textwrap
 
 import pytest
 
-from _helpers import ROOT, cli_env, run_cli
+from _helpers import ROOT, cli_env, rule_index_snapshot, run_cli
 from cleannews.strip import _triggers as t
 
 SEED = ROOT / "seeds" / "000_51a21282db567c1f.txt"
@@ -430,27 +430,15 @@ def test_group_walks_equal_the_atom_by_atom_walks() -> None:
 def test_rule_index_is_unchanged_by_the_faster_walks(monkeypatch) -> None:
     """The literal analysis of every rule (triggers, gates, match starts) built with the
     former walks equals the one built with the new ones, for every language's rules."""
-    from cleannews.config import RULE_LANGUAGES
     from cleannews.strip import _rules
 
-    def snapshot() -> list:
-        _rules.required_any.cache_clear()
-        out = []
-        for lang in RULE_LANGUAGES:
-            rs = _rules.RuleSet([_rules._rule_file(lang)])
-            for ix in (rs._line, rs._prefix, rs._protect_index):
-                out.append((ix.digit, ix.always, ix.exact, ix.prefix, ix.symbol, ix.needs,
-                            ix._gate and (ix._gate[0] and ix._gate[0].pattern, ix._gate[1])))
-            out.append((rs._phrase_index, rs._span_index, rs._starts))
-        return out
-
-    new = snapshot()
+    new = rule_index_snapshot()
     monkeypatch.setattr(t, "_split_alternatives", _old_split_alternatives)
     monkeypatch.setattr(t, "_group_end", _old_group_end)
     monkeypatch.setattr(t, "_paren_end", _old_paren_end)
     monkeypatch.setattr(t, "first_fragments", _old_first_fragments)
     monkeypatch.setattr(t, "_top_level_spans", _old_top_level_spans)
-    old = snapshot()
+    old = rule_index_snapshot()
     _rules.required_any.cache_clear()
     assert new == old
 
