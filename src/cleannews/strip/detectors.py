@@ -1192,7 +1192,7 @@ def _lowercase_tail(text: str, n: int) -> bool:
 #: :func:`_caption_in_credit`: the caption sentence before a credit has this many words at
 #: least ("Symbolbild: Einsatzfahrzeuge der sächsischen Polizei. Foto: …").
 CREDIT_CAPTION_MIN_WORDS = 3
-_SENTENCE_THEN_MORE = regex.compile(r"[.!?…]\s+\S")
+_SENTENCE_THEN_MORE = regex.compile(r"(?<!\b\w)[.!?…]\s+\S")  # not after an initial ("J. Doe")
 
 
 def _caption_in_credit(text: str) -> bool:
