@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ab_strip_instructions import compare_passes, refs
+from ab_strip_instructions import child_instructions, compare_passes
 
 CHILD = """
 import json, sys
@@ -55,17 +55,8 @@ for _ in range({passes}):
 
 def instructions(src: Path, docs: Path, passes: int, cold: bool) -> int:
     """Instructions valgrind counts for one child (see the module doc)."""
-    import os
-    import subprocess
-
     code = CHILD.format(src=str(src), docs=str(docs), passes=passes, cold=cold)
-    env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(src)}
-    out = subprocess.run(
-        ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-         sys.executable, "-c", code],
-        env=env, capture_output=True, text=True, check=True,
-    )
-    return refs(out.stderr)
+    return child_instructions(src, code)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -56,7 +56,11 @@ _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 def instructions(src: Path, docs: Path, passes: int) -> int:
     """Instructions valgrind counts for one child (see the module doc)."""
-    code = CHILD.format(src=str(src), docs=str(docs), passes=passes)
+    return child_instructions(src, CHILD.format(src=str(src), docs=str(docs), passes=passes))
+
+
+def child_instructions(src: Path, code: str) -> int:
+    """Instructions valgrind counts for ``python -c code`` run on the checkout ``src``."""
     env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": str(src)}
     out = subprocess.run(
         ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
