@@ -205,6 +205,7 @@ def _former_values_hint(raw_values, gated_tag):
     values = [v.lower() for v in raw_values]
     per_value = [H._value_tokens(v) for v in raw_values]
     toks = [t for vt in per_value for t in vt]
+    named = H._content_values(per_value)  # html20: "font-body" names no article
     joined0 = "-" + "-".join(toks) + "-"
     if any(f"-{h}-" in joined0 for h in H.SHARE_QUOTE_HINTS):
         return None
@@ -220,13 +221,13 @@ def _former_values_hint(raw_values, gated_tag):
         pairs = enumerate(zip(values, per_value, strict=True))
         where = [i for i, (v, vt) in pairs if strong in (v, *vt)]
         first = min(where) if where else 0
-        others = [t for vt in per_value[:first] for t in vt]
+        others = [t for vt in named[:first] for t in vt]
         if strong in H.GATED_TEXT_TOKENS and any(
             i not in where and not H.CONTENT_TOKENS.isdisjoint(vt)
-            for i, vt in enumerate(per_value)
+            for i, vt in enumerate(named)
         ):
             return None
-        if not H.CONTENT_TOKENS.isdisjoint(others if where else toks):
+        if not H.CONTENT_TOKENS.isdisjoint(others if where else [t for vt in named for t in vt]):
             return (strong, "weak")
         if where and all(H._in_modifier(raw_values[i], strong) for i in where):
             return (strong, "weak")
@@ -237,7 +238,7 @@ def _former_values_hint(raw_values, gated_tag):
         meta = next((h for h in H._META_PHRASES if f"-{h}-" in joined), None)
     if meta is not None:
         return (meta, "meta")
-    if not H.CONTENT_TOKENS.isdisjoint(toks):
+    if not H.CONTENT_TOKENS.isdisjoint([t for vt in named for t in vt]):
         return None
     weak = next((x for v, vt in zip(values, per_value, strict=True)
                  if not v.startswith(H.BUILDER_PREFIXES) for x in (v, *vt)
@@ -283,6 +284,7 @@ def _hint_words() -> list[str]:
             words.update(h.split("-"))
     words.update(p + "x" for p in H.STRONG_PREFIXES)
     words.update(b + "widget" for b in H.BUILDER_PREFIXES)
+    words.update(H.STYLE_PREFIXES)
     return sorted(w for w in words if w)
 
 

@@ -160,6 +160,10 @@ BOXOUT_MIN_WORDS = 8
 SITE_NAME_MAX_WORDS = 5
 #: A weak hint next to one of these tokens ("content-widget") is no hint.
 CONTENT_TOKENS = frozenset(_HINTS["content"])
+#: A class value opening with one of these words names a style or a state, not a region
+#: ("font-body", "has-text-color", "is-content-justification-center"): its words are no
+#: content words (:func:`_content_values`).
+STYLE_PREFIXES = frozenset(_HINTS["style_prefixes"])
 #: Source characters searched for the close tag when aligning a block (inexact beyond).
 ALIGN_WINDOW = 20_000
 #: Never drop by class hint an element holding this share of the page's text.
@@ -644,6 +648,36 @@ def _tokens(el: Tag) -> list[str]:
     return [t.lower() for v in _attr_values(el) for t in _TOKEN.findall(_CAMEL.sub(" ", v))]
 
 
+def _content_values(per_value: list[tuple[str, ...]] | tuple[tuple[str, ...], ...]) -> list[
+    tuple[str, ...]
+]:
+    """The token tuples of ``per_value`` that may name the article: a value opening with a
+    style or state word (:data:`STYLE_PREFIXES`) is emptied, since NBC News's ``font-body``
+    sets a typeface (on a sign-up box's blurb) and the block editor's ``has-text-color`` a
+    colour, whatever the box is.
+
+    >>> _content_values([("font", "body"), ("entry", "content"), ("has", "text", "color")])
+    [(), ('entry', 'content'), ()]
+    """
+    return [() if vt and vt[0] in STYLE_PREFIXES else vt for vt in per_value]
+
+
+def _content_word(el: Tag) -> bool:
+    """True when a class, id or role value of ``el`` holds a content token ("entry-content"),
+    not counting values that name a style or a state (:func:`_content_values`).
+
+    >>> def c(cls):
+    ...     return _content_word(BeautifulSoup(f'<div class="{cls}">x</div>', "html.parser").div)
+    >>> c("entry-content"), c("font-body f3 pb3"), c("wp-block-group has-text-color")
+    (True, False, False)
+    """
+    for v in _attr_values(el):
+        vt = _value_tokens(v)
+        if vt and vt[0] not in STYLE_PREFIXES and not CONTENT_TOKENS.isdisjoint(vt):
+            return True
+    return False
+
+
 def _strong_token(tok: str) -> bool:
     """A strong furniture token (``_values_hint`` writes this test out; ``tests/test_perf17.py``
     checks the two agree)."""
@@ -715,6 +749,8 @@ def _values_hint(raw_values: tuple[str, ...], gated_tag: bool) -> tuple[str, str
     values = [v.lower() for v in raw_values]
     per_value = [_value_tokens(v) for v in raw_values]
     toks = [t for vt in per_value for t in vt]
+    # the words that may name the article ("font-body", a typeface, names none)
+    named = _content_values(per_value)
     if _share_quote(toks):
         return None  # "sw-click-to-tweet": the article's sentence, set out to be posted
     # whole values first ("share-buttons"), then their word tokens ("share"), then
@@ -735,13 +771,13 @@ def _values_hint(raw_values: tuple[str, ...], gated_tag: bool) -> tuple[str, str
         # only a class word *before* the furniture word names the element ("entry
         # themeform share"); one after it is a modifier ("related-stories story-module")
         first = min(where) if where else 0
-        others = [t for vt in per_value[:first] for t in vt]
+        others = [t for vt in named[:first] for t in vt]
         if strong in GATED_TEXT_TOKENS and any(
-            i not in where and not CONTENT_TOKENS.isdisjoint(vt) for i, vt in enumerate(per_value)
+            i not in where and not CONTENT_TOKENS.isdisjoint(vt) for i, vt in enumerate(named)
         ):
             # "paywallAccessWrapper contentBodySections": the article's body, gated
             return None
-        if not CONTENT_TOKENS.isdisjoint(others if where else toks):
+        if not CONTENT_TOKENS.isdisjoint(others if where else (t for vt in named for t in vt)):
             return (strong, "weak")
         if where and all(_in_modifier(raw_values[i], strong) for i in where):
             return (strong, "weak")
@@ -751,7 +787,7 @@ def _values_hint(raw_values: tuple[str, ...], gated_tag: bool) -> tuple[str, str
         meta = _fenced_hint(toks, _META_HEADS, _META_FENCED)
     if meta is not None:
         return (meta, "meta")
-    if not CONTENT_TOKENS.isdisjoint(toks):
+    if any(not CONTENT_TOKENS.isdisjoint(vt) for vt in named):
         return None
     weak = next(
         (
@@ -1038,7 +1074,7 @@ def _in_article(el: Tag) -> bool:
     """
     node = el.parent
     while isinstance(node, Tag) and node.name not in ("body", "html", "[document]"):
-        if node.name in ("article", "main") or not CONTENT_TOKENS.isdisjoint(_tokens(node)):
+        if node.name in ("article", "main") or _content_word(node):
             return True
         node = node.parent
     return False
@@ -1078,7 +1114,7 @@ def _wraps_article(el: Tag, stats: dict[int, tuple[int, int, int]] | None = None
         least = stats.get(id(el), (0, 0, 0))[0] * WRAPPED_ARTICLE_MIN_SHARE
     for inner in _named(el, _ARTICLE_WRAPPER_TAGS):
         if (
-            (inner.name in ("article", "main") or not CONTENT_TOKENS.isdisjoint(_tokens(inner)))
+            (inner.name in ("article", "main") or _content_word(inner))
             and (_hint_kind(inner) is None and _has_prose(inner, links=False))
             and (not least or stats.get(id(inner), (0, 0, 0))[0] >= least)  # type: ignore[union-attr]
             and not _hinted_between(inner, el)
@@ -1823,7 +1859,7 @@ def _call_to_action(
     label = site_label(site)
     if short and all(_call_link(str(a["href"]), site, label) for a in anchors):
         return "paragraph"
-    if not box or not _has_prose(el, links=False) or not CONTENT_TOKENS.isdisjoint(_tokens(el)):
+    if not box or not _has_prose(el, links=False) or _content_word(el):
         # an appeal is written in sentences (a header bar's date and button is not), in a box
         # that does not call itself the article's text ("article-content__content-group")
         return None
@@ -2830,7 +2866,7 @@ def _voted_content(
             votes[key] = 0.0
         elif hint is not None:
             votes[key] *= MAIN_WEAK_HINT_FACTOR
-        elif not CONTENT_TOKENS.isdisjoint(_tokens(el)):
+        elif _content_word(el):
             votes[key] *= MAIN_CONTENT_FACTOR
     best = elements[max(votes, key=votes.__getitem__)]
     if votes[id(best)] <= 0:
