@@ -2067,6 +2067,25 @@ SPEAKER_TAGS_MIN = 2
 #: "Marine Tondelier :") or is written in capitals ("LA VOIX"); a separator ("-", "***")
 #: repeated above each excerpt of a listing is none.
 _SPEAKER_TAG = LazyPattern(r"^(?=[^\p{L}]*\p{L})(?:.*[.:]\s*$|[^\p{Ll}]+$)")
+#: A speaker named fewer than REPEAT_MIN times in a transcript (branch keep20) has at most
+#: this many words (its stage direction with it: "ZENISE, d'un air triste.") …
+SPEAKER_ONCE_MAX_WORDS = 8
+#: … and is a name in capitals up to its first comma, full stop or colon ("LE PREMIER
+#: TÉMOIN.", "LA MOUILETTE, s'efforçant de sourire.") or a tag ending with a colon
+#: (:func:`_once_tag`); a reply ("Oui.", "Tiens !") has a small letter before its end.
+_SPEAKER_CAPS = LazyPattern(r"^[^\p{L}:]*+\p{Lu}[^\p{Ll},.:]*+[,.:]")
+
+
+def _once_tag(text: str) -> bool:
+    """A speaker tag seen once: :data:`_SPEAKER_CAPS`, or a line of letters ending with a
+    colon ("Léandre :").
+
+    >>> [_once_tag(t) for t in ("LA MOUILETTE, s'efforçant de sourire.", "Léandre :",
+    ...                         "Tiens !", "Oui.")]
+    [True, True, False, False]
+    """
+    t = text.rstrip()
+    return bool(_SPEAKER_CAPS.match(t)) or (t.endswith(":") and any(c.isalpha() for c in t))
 
 
 def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
@@ -2081,7 +2100,7 @@ def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str
     >>> sorted(_speaker_tags(ls, _repeated_texts(ls)))
     ['q :', 'r. dupont :']
     """
-    if len(repeated) < SPEAKER_TAGS_MIN:
+    if not repeated:
         return frozenset()
     standing = [ln for ln in lines if not ln.blank]
     seen: Counter = Counter()
@@ -2101,7 +2120,17 @@ def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str
     tags = frozenset(
         k for k, v in seen.items() if k in shaped and above_reply[k] >= SPEAKER_REPLY_SHARE * v
     )
-    return tags if len(tags) >= SPEAKER_TAGS_MIN else frozenset()
+    if not tags or len(tags) >= SPEAKER_TAGS_MIN:
+        return tags
+    # one speaker repeated, the others named fewer than REPEAT_MIN times (a short exchange,
+    # a speaker with a stage direction): other tags above replies show the transcript
+    others = {
+        _folded(ln) for ln, nxt in pairwise(standing)
+        if ln.n <= SPEAKER_ONCE_MAX_WORDS and _folded(ln) not in repeated
+        and _once_tag(ln.text) and nxt.ends and _folded(nxt) not in repeated
+        and not _once_tag(nxt.text)
+    }
+    return tags if len(tags) + len(others) >= SPEAKER_TAGS_MIN else frozenset()
 
 
 def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None:
