@@ -311,9 +311,9 @@ def give_back_byline(lines) -> list[int]:
     first_body = next((k for k in range(head + 1, len(lines)) if _is_body(lines[k])), -1)
     given = []
     for k in names:
-        up = _neighbours(lines, k, -1, 1)
+        up = _above_widgets(lines, k)
         byline = 0 <= head < k < first_body
-        signature = bool(up) and lines[up[0]].cls != BAD and lines[up[0]].ends
+        signature = up >= 0 and lines[up].cls != BAD and lines[up].ends
         if not (byline or signature):
             continue
         given.append(k)
@@ -329,6 +329,38 @@ def give_back_byline(lines) -> list[int]:
         lines[k].cls = AMB
         lines[k].removal = None
     return sorted(set(given))
+
+
+#: :func:`give_back_byline`: a signature may stand under at most this many widget lines
+#: (a share bar, "Leggi tutto", an AI notice) between it and the article's last sentence
+#: (branch keep20).
+SIGNATURE_MAX_WIDGETS = 2
+
+
+def _above_widgets(lines, k: int) -> int:
+    """The nearest non-blank line above ``k`` once at most :data:`SIGNATURE_MAX_WIDGETS`
+    lines removed whole by a phrase rule (no :data:`GUARDED_RULES` rule: a widget named by
+    its words, not a teaser or a menu item judged by its place) are passed over; -1 when
+    there is none.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> lines = [_Line(t, frozenset()) for t in ("Cordialità.", "Leggi tutto",
+        ...                                          "Giorgio Gallivanone")]
+        >>> lines[1].bad("nav_line_it", "a navigation link")
+        >>> _above_widgets(lines, 2)
+        0
+    """
+    passed = 0
+    for j in _neighbours(lines, k, -1, SIGNATURE_MAX_WIDGETS + 1):
+        ln = lines[j]
+        if (
+            passed < SIGNATURE_MAX_WIDGETS and ln.cls == BAD and ln.removal is not None
+            and not ln.removal.spans and ln.removal.rule not in GUARDED_RULES
+        ):
+            passed += 1
+            continue
+        return j
+    return -1
 
 
 def _neighbours(lines, i: int, step: int, k: int) -> list[int]:
