@@ -21,7 +21,9 @@ back only on evidence found in the page itself:
 * :func:`give_back_chapters` — a video's chapter list: timecodes rising from zero, each
   with its chapter's title ("00:00:00" / "Tout le monde s'installe" / "00:01:34" / …);
 * :func:`give_back_teaser_headline` — a listing's headline a position rule took right
-  above its own kept paragraph (both speak of the same things).
+  above its own kept paragraph (both speak of the same things);
+* :func:`give_back_reply` — a short reply of a transcript under its speaker's tag, after
+  another speaker's tag and reply ("HENRIETTE." / "Voyons ?", branch keep20).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here.
 """
@@ -39,8 +41,8 @@ from cleannews.strip._rules import _word_file
 
 __all__ = [
     "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
-    "give_back_chapters", "give_back_date_badge", "give_back_quoted", "give_back_teaser_headline",
-    "give_back_topical",
+    "give_back_chapters", "give_back_date_badge", "give_back_quoted", "give_back_reply",
+    "give_back_teaser_headline", "give_back_topical",
 ]
 
 #: Rules that judge a line by its place (its neighbours, its run, the page's zones) or by
@@ -614,6 +616,49 @@ def give_back_teaser_headline(lines) -> list[int]:
     return given
 
 
+#: :func:`give_back_reply`: a reply given back has at most this many words.
+REPLY_MAX_WORDS = 12
+
+
+def _kept_tag(ln) -> bool:
+    """A kept speaker tag ("HENRIETTE.", "Léandre :", "LA GRANGE, riant.")."""
+    from cleannews.strip.detectors import SPEAKER_ONCE_MAX_WORDS, _once_tag
+
+    return ln.cls != BAD and ln.n <= SPEAKER_ONCE_MAX_WORDS and _once_tag(ln.text)
+
+
+def give_back_reply(lines) -> list[int]:
+    """Give back a short reply of a transcript (at most :data:`REPLY_MAX_WORDS` words, ending
+    like a sentence: "Quoi ?", "Voyons ?") that a :data:`POSITION_RULES` rule took, when the
+    three non-blank lines above it are a kept speaker tag, a kept reply ending like a
+    sentence and another kept speaker tag (:func:`cleannews.strip.detectors._once_tag`): a
+    speaker's turn in an interview or a play (branch keep20). Seen alone, a line of one
+    word and a question mark reads like a widget.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["IKAËL.", "C'est un diamant qui vaut douze mille francs.", "HENRIETTE.",
+        ...         "Voyons ?"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[3].bad("line_model", "furniture by the line model")
+        >>> give_back_reply(lines)
+        [3]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln) or not ln.ends or ln.n > REPLY_MAX_WORDS:
+            continue
+        up = _neighbours(lines, i, -1, 3)
+        if (
+            len(up) == 3 and _kept_tag(lines[up[0]]) and _kept_tag(lines[up[2]])
+            and lines[up[1]].cls != BAD and lines[up[1]].ends and not _kept_tag(lines[up[1]])
+        ):
+            given.append(i)
+    for i in given:
+        lines[i].cls = AMB
+        lines[i].removal = None
+    return given
+
+
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES
 
@@ -640,3 +685,4 @@ def give_back(lines) -> None:
     give_back_quoted(lines)
     give_back_chapters(lines)
     give_back_teaser_headline(lines)
+    give_back_reply(lines)

@@ -2115,8 +2115,8 @@ def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str
         seen[key] += 1
         if key not in shaped and _SPEAKER_TAG.search(ln.text):
             shaped.add(key)
-        if nxt.ends and _folded(nxt) not in repeated:
-            above_reply[key] += 1
+        if nxt.ends and (_folded(nxt) not in repeated or not _once_tag(nxt.text)):
+            above_reply[key] += 1  # a reply may repeat ("Oui.", "Kyrie, eleison !")
     tags = frozenset(
         k for k, v in seen.items() if k in shaped and above_reply[k] >= SPEAKER_REPLY_SHARE * v
     )
@@ -2127,10 +2127,41 @@ def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str
     others = {
         _folded(ln) for ln, nxt in pairwise(standing)
         if ln.n <= SPEAKER_ONCE_MAX_WORDS and _folded(ln) not in repeated
-        and _once_tag(ln.text) and nxt.ends and _folded(nxt) not in repeated
-        and not _once_tag(nxt.text)
+        and _once_tag(ln.text) and nxt.ends and not _once_tag(nxt.text)
     }
     return tags if len(tags) + len(others) >= SPEAKER_TAGS_MIN else frozenset()
+
+
+def _replies(lines: list[_Line], repeated: frozenset[str], tags: frozenset[str]) -> frozenset[str]:
+    """Repeated texts that are a transcript's replies ("Oui.", "Merci.", a refrain): each ends
+    like a sentence, is no tag itself, and stands right under a speaker tag (``tags``,
+    :func:`_speaker_tags`, or one named fewer times, :func:`_once_tag`) for at least :data:`SPEAKER_REPLY_SHARE` of its occurrences
+    (branch keep20).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Q :", "Vous partez ?", "R :", "Oui.", "Q :",
+    ...       "Demain ?", "R :", "Oui.", "Q :", "Seul ?", "R :", "Oui.")]
+    >>> rep = _repeated_texts(ls)
+    >>> sorted(_replies(ls, rep, _speaker_tags(ls, rep)))
+    ['oui.']
+    """
+    if not tags:
+        return frozenset()
+    seen: Counter = Counter()
+    under: Counter = Counter()
+    prev = None
+    for ln in lines:
+        if ln.blank:
+            continue
+        key = _folded(ln)
+        if key in repeated and key not in tags and ln.ends and not _once_tag(ln.text):
+            seen[key] += 1
+            if prev is not None and (
+                _folded(prev) in tags
+                or (prev.n <= SPEAKER_ONCE_MAX_WORDS and _once_tag(prev.text))
+            ):
+                under[key] += 1
+        prev = ln
+    return frozenset(k for k, v in seen.items() if under[k] >= SPEAKER_REPLY_SHARE * v)
 
 
 def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None:
@@ -2142,9 +2173,10 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
     if repeated is None:
         repeated = _repeated_texts(lines)
     if repeated:
+        tags = _speaker_tags(lines, repeated)
         repeated = (
-            repeated - _listing_headlines(lines, repeated) - _speaker_tags(lines, repeated)
-            - _listing_bylines(lines, repeated)
+            repeated - _listing_headlines(lines, repeated) - tags
+            - _listing_bylines(lines, repeated) - _replies(lines, repeated, tags)
         )
     for ln in lines:
         if (
