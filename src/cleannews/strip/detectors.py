@@ -2074,18 +2074,23 @@ SPEAKER_ONCE_MAX_WORDS = 8
 #: TÉMOIN.", "LA MOUILETTE, s'efforçant de sourire.") or a tag ending with a colon
 #: (:func:`_once_tag`); a reply ("Oui.", "Tiens !") has a small letter before its end.
 _SPEAKER_CAPS = LazyPattern(r"^[^\p{L}:]*+\p{Lu}[^\p{Ll},.:]*+[,.:]")
+#: A speaker in brackets, as a transcript prints it ("[LA MÈRE]", "[TOUS]").
+_SPEAKER_BRACKET = LazyPattern(r"^\[(?=[^\]]*\p{Lu})[^\p{Ll}\[\]]{1,60}\]\.?$")
 
 
 def _once_tag(text: str) -> bool:
-    """A speaker tag seen once: :data:`_SPEAKER_CAPS`, or a line of letters ending with a
-    colon ("Léandre :").
+    """A speaker tag seen once: :data:`_SPEAKER_CAPS`, :data:`_SPEAKER_BRACKET`, or a line of
+    letters ending with a colon ("Léandre :").
 
     >>> [_once_tag(t) for t in ("LA MOUILETTE, s'efforçant de sourire.", "Léandre :",
-    ...                         "Tiens !", "Oui.")]
-    [True, True, False, False]
+    ...                         "[BIBI]", "Tiens !", "Oui.", "[Rires]")]
+    [True, True, True, False, False, False]
     """
     t = text.rstrip()
-    return bool(_SPEAKER_CAPS.match(t)) or (t.endswith(":") and any(c.isalpha() for c in t))
+    return (
+        bool(_SPEAKER_CAPS.match(t)) or bool(_SPEAKER_BRACKET.match(t))
+        or (t.endswith(":") and any(c.isalpha() for c in t))
+    )
 
 
 def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
@@ -2135,8 +2140,8 @@ def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str
 def _replies(lines: list[_Line], repeated: frozenset[str], tags: frozenset[str]) -> frozenset[str]:
     """Repeated texts that are a transcript's replies ("Oui.", "Merci.", a refrain): each ends
     like a sentence, is no tag itself, and stands right under a speaker tag (``tags``,
-    :func:`_speaker_tags`, or one named fewer times, :func:`_once_tag`) for at least :data:`SPEAKER_REPLY_SHARE` of its occurrences
-    (branch keep20).
+    :func:`_speaker_tags`, or one named fewer times, :func:`_once_tag`) for at least
+    :data:`SPEAKER_REPLY_SHARE` of its occurrences (branch keep20).
 
     >>> ls = [_Line(t, frozenset()) for t in ("Q :", "Vous partez ?", "R :", "Oui.", "Q :",
     ...       "Demain ?", "R :", "Oui.", "Q :", "Seul ?", "R :", "Oui.")]
