@@ -659,6 +659,70 @@ def give_back_reply(lines) -> list[int]:
     return given
 
 
+#: :func:`give_back_section_label`: the comment prompts' rules (of every language), whose
+#: one-word label is also an article's subheading ("Réactions": the reactions to the event).
+SECTION_LABEL_PREFIX = "comment_prompt"
+#: … a label of at most this many words …
+SECTION_LABEL_MAX_WORDS = 2
+#: … in an article with at least this many subheadings of its own.
+SECTION_MIN_SUBHEADINGS = 2
+#: A subheading of the article: a kept line of at most this many words.
+SUBHEADING_MAX_WORDS = 10
+
+
+def _subheadings(lines) -> int:
+    """Kept short lines (at most :data:`SUBHEADING_MAX_WORDS` words, not ending like a
+    sentence) standing between two paragraphs of the article (:func:`_is_body`)."""
+    n = 0
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.cls == BAD or ln.ends or ln.n > SUBHEADING_MAX_WORDS:
+            continue
+        up, down = _neighbours(lines, i, -1, 1), _neighbours(lines, i, 1, 1)
+        if up and down and _is_body(lines[up[0]]) and _is_body(lines[down[0]]):
+            n += 1
+    return n
+
+
+def give_back_section_label(lines) -> list[int]:
+    """Give back a label of at most :data:`SECTION_LABEL_MAX_WORDS` words that a comment
+    prompt's rule took ("Réactions") when it stands between two kept paragraphs of the
+    article (:func:`_is_body`) in an article cut into sections by at least
+    :data:`SECTION_MIN_SUBHEADINGS` kept subheadings of its own (short lines not ending like
+    a sentence, each between two of its paragraphs: :func:`_subheadings`): the article goes
+    on under one more subheading (branch keep20; fr-a-0066: "Les faits", "Bilan humain",
+    …, "Réactions"). A comment section's heading stands under the article's last paragraph,
+    above furniture or a comment form's notice. (Sharing two content words with the
+    paragraphs above was tried as other evidence: a "Commentaire" label of another site
+    put between two paragraphs of the stress set was given back.)
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> par = ("Une enquête a été ouverte pour déterminer l'origine du sinistre et les "
+        ...        "causes du décès de la fillette.")
+        >>> text = [par, "Bilan humain", par, "Enquête en cours", par, "Réactions", par]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[5].bad("comment_prompt", "comment prompt")
+        >>> give_back_section_label(lines)
+        [5]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if (
+            ln.cls != BAD or ln.removal is None or ln.removal.spans
+            or not ln.removal.rule.startswith(SECTION_LABEL_PREFIX)
+            or ln.n > SECTION_LABEL_MAX_WORDS
+        ):
+            continue
+        up, down = _neighbours(lines, i, -1, 1), _neighbours(lines, i, 1, 1)
+        if not up or not down or not _is_body(lines[up[0]]) or not _is_body(lines[down[0]]):
+            continue
+        if _subheadings(lines) >= SECTION_MIN_SUBHEADINGS:
+            given.append(i)
+    for i in given:
+        lines[i].cls = AMB
+        lines[i].removal = None
+    return given
+
+
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES
 
@@ -676,6 +740,7 @@ def give_back(lines) -> None:
         >>> give_back(lines), lines[0].removal.rule
         (None, 'share_line')
     """
+    give_back_section_label(lines)
     if not any(_taken(ln, GUARDED_RULES) for ln in lines if ln.removal is not None):
         return
     give_back_topical(lines)
