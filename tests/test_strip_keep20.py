@@ -213,3 +213,37 @@ def test_short_line_without_a_transcript_above_stays_removed():
     lines = [_Line(t, frozenset()) for t in ("Menu", "Accueil", "LE PRÉSIDENT.", "Mais...")]
     lines[3].bad("line_model", "furniture by the line model")
     assert give_back_reply(lines) == []
+
+
+# --- a comment prompt's label as the article's subheading (_keep.give_back_section_label) ---
+
+
+def test_reactions_subheading_of_a_sectioned_article_is_kept(page_out):
+    """fr-a-0066 is cut into sections ("Les faits", "Intervention des secours", "Bilan
+    humain", "Enquête en cours"); its "Réactions" section (the mayor's reaction) lost its
+    subheading to the comment prompt's rule."""
+    assert page_out("fr-a-0066")["Réactions"] == [(True, True)]
+
+
+@pytest.mark.parametrize(
+    ("page_id", "label"),
+    [("fr-e-0045", "Commentaires"), ("fr-h-0040", "Commentaires"), ("de-d-0003", "Kommentare")],
+)
+def test_comment_headings_under_the_article_still_go(page_out, page_id, label):
+    """TRAIN comment sections' headings under the article's last paragraph (fr-e-0045: above
+    a comment form's 46-word consent notice) still go."""
+    flags = page_out(page_id)[label]
+    assert flags and not [ok for content, ok in flags if not content and ok], flags
+
+
+def test_a_label_between_two_paragraphs_of_an_unsectioned_article_still_goes():
+    """Without subheadings of the article's own, a comment label between two paragraphs is
+    not given back (the stress set's "Commentaire" of fr-a-0126 put inside another article)."""
+    from cleannews.strip._keep import give_back_section_label
+    from cleannews.strip.detectors import _Line
+
+    par = ("Le Nigeria a battu le Sénégal 3-2 en finale des compétitions par équipes, "
+           "dimanche à Dakar.")
+    lines = [_Line(t, frozenset()) for t in (par, "Commentaire", par)]
+    lines[1].bad("comment_prompt", "comment prompt")
+    assert give_back_section_label(lines) == []
