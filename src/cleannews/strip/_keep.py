@@ -23,9 +23,12 @@ back only on evidence found in the page itself:
 * :func:`give_back_teaser_headline` — a listing's headline a position rule took right
   above its own kept paragraph (both speak of the same things);
 * :func:`give_back_reply` — a short reply of a transcript under its speaker's tag, after
-  another speaker's tag and reply ("HENRIETTE." / "Voyons ?", branch keep20).
+  another speaker's tag and reply ("HENRIETTE." / "Voyons ?", branch keep20);
+* :func:`give_back_section_label` — a comment prompt's one-word label ("Réactions") between
+  two paragraphs of an article cut into sections: its subheading (branch keep20).
 
-Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here.
+Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
+comment prompts' labels of :func:`give_back_section_label`.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from cleannews.strip._rules import _word_file
 __all__ = [
     "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
     "give_back_chapters", "give_back_date_badge", "give_back_quoted", "give_back_reply",
-    "give_back_teaser_headline", "give_back_topical",
+    "give_back_section_label", "give_back_teaser_headline", "give_back_topical",
 ]
 
 #: Rules that judge a line by its place (its neighbours, its run, the page's zones) or by
