@@ -265,9 +265,9 @@ def _old_byline(lines) -> list[int]:
     for k, ln in enumerate(lines):
         if not (_keep._taken(ln, _keep.BYLINE_RULES) and _keep._person_name(ln)):
             continue
-        up = _keep._neighbours(lines, k, -1, 1)
+        up = _keep._above_widgets(lines, k)  # keep20: a signature under widget lines
         byline = 0 <= head < k < first_body
-        signature = bool(up) and lines[up[0]].cls != "bad" and lines[up[0]].ends
+        signature = up >= 0 and lines[up].cls != "bad" and lines[up].ends
         if not (byline or signature):
             continue
         given.append(k)
@@ -287,11 +287,14 @@ def _old_byline(lines) -> list[int]:
 
 def _old_give_back(lines) -> tuple:
     # the guards of branch strip-keep9 (date badges, quoted titles, chapter lists, teaser
-    # headlines) run after these three, with no pre-check of their own
+    # headlines) run after these three, with no pre-check of their own; keep20's section
+    # label runs first (it undoes a phrase rule), its transcript reply last
     return (
+        _keep.give_back_section_label(lines),
         _keep.give_back_topical(lines), _old_announced_list(lines), _old_byline(lines),
         _keep.give_back_date_badge(lines), _keep.give_back_quoted(lines),
         _keep.give_back_chapters(lines), _keep.give_back_teaser_headline(lines),
+        _keep.give_back_reply(lines),
     )
 
 

@@ -21,9 +21,14 @@ back only on evidence found in the page itself:
 * :func:`give_back_chapters` — a video's chapter list: timecodes rising from zero, each
   with its chapter's title ("00:00:00" / "Tout le monde s'installe" / "00:01:34" / …);
 * :func:`give_back_teaser_headline` — a listing's headline a position rule took right
-  above its own kept paragraph (both speak of the same things).
+  above its own kept paragraph (both speak of the same things);
+* :func:`give_back_reply` — a short reply of a transcript under its speaker's tag, after
+  another speaker's tag and reply ("HENRIETTE." / "Voyons ?", branch keep20);
+* :func:`give_back_section_label` — a comment prompt's one-word label ("Réactions") between
+  two paragraphs of an article cut into sections: its subheading (branch keep20).
 
-Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here.
+Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
+comment prompts' labels of :func:`give_back_section_label`.
 """
 
 from __future__ import annotations
@@ -39,8 +44,8 @@ from cleannews.strip._rules import _word_file
 
 __all__ = [
     "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
-    "give_back_chapters", "give_back_date_badge", "give_back_quoted", "give_back_teaser_headline",
-    "give_back_topical",
+    "give_back_chapters", "give_back_date_badge", "give_back_quoted", "give_back_reply",
+    "give_back_section_label", "give_back_teaser_headline", "give_back_topical",
 ]
 
 #: Rules that judge a line by its place (its neighbours, its run, the page's zones) or by
@@ -311,9 +316,9 @@ def give_back_byline(lines) -> list[int]:
     first_body = next((k for k in range(head + 1, len(lines)) if _is_body(lines[k])), -1)
     given = []
     for k in names:
-        up = _neighbours(lines, k, -1, 1)
+        up = _above_widgets(lines, k)
         byline = 0 <= head < k < first_body
-        signature = bool(up) and lines[up[0]].cls != BAD and lines[up[0]].ends
+        signature = up >= 0 and lines[up].cls != BAD and lines[up].ends
         if not (byline or signature):
             continue
         given.append(k)
@@ -329,6 +334,38 @@ def give_back_byline(lines) -> list[int]:
         lines[k].cls = AMB
         lines[k].removal = None
     return sorted(set(given))
+
+
+#: :func:`give_back_byline`: a signature may stand under at most this many widget lines
+#: (a share bar, "Leggi tutto", an AI notice) between it and the article's last sentence
+#: (branch keep20).
+SIGNATURE_MAX_WIDGETS = 2
+
+
+def _above_widgets(lines, k: int) -> int:
+    """The nearest non-blank line above ``k`` once at most :data:`SIGNATURE_MAX_WIDGETS`
+    lines removed whole by a phrase rule (no :data:`GUARDED_RULES` rule: a widget named by
+    its words, not a teaser or a menu item judged by its place) are passed over; -1 when
+    there is none.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> lines = [_Line(t, frozenset()) for t in ("Cordialità.", "Leggi tutto",
+        ...                                          "Giorgio Gallivanone")]
+        >>> lines[1].bad("nav_line_it", "a navigation link")
+        >>> _above_widgets(lines, 2)
+        0
+    """
+    passed = 0
+    for j in _neighbours(lines, k, -1, SIGNATURE_MAX_WIDGETS + 1):
+        ln = lines[j]
+        if (
+            passed < SIGNATURE_MAX_WIDGETS and ln.cls == BAD and ln.removal is not None
+            and not ln.removal.spans and ln.removal.rule not in GUARDED_RULES
+        ):
+            passed += 1
+            continue
+        return j
+    return -1
 
 
 def _neighbours(lines, i: int, step: int, k: int) -> list[int]:
@@ -582,6 +619,113 @@ def give_back_teaser_headline(lines) -> list[int]:
     return given
 
 
+#: :func:`give_back_reply`: a reply given back has at most this many words.
+REPLY_MAX_WORDS = 12
+
+
+def _kept_tag(ln) -> bool:
+    """A kept speaker tag ("HENRIETTE.", "Léandre :", "LA GRANGE, riant.")."""
+    from cleannews.strip.detectors import SPEAKER_ONCE_MAX_WORDS, _once_tag
+
+    return ln.cls != BAD and ln.n <= SPEAKER_ONCE_MAX_WORDS and _once_tag(ln.text)
+
+
+def give_back_reply(lines) -> list[int]:
+    """Give back a short reply of a transcript (at most :data:`REPLY_MAX_WORDS` words, ending
+    like a sentence: "Quoi ?", "Voyons ?") that a :data:`POSITION_RULES` rule took, when the
+    three non-blank lines above it are a kept speaker tag, a kept reply ending like a
+    sentence and another kept speaker tag (:func:`cleannews.strip.detectors._once_tag`): a
+    speaker's turn in an interview or a play (branch keep20). Seen alone, a line of one
+    word and a question mark reads like a widget.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["IKAËL.", "C'est un diamant qui vaut douze mille francs.", "HENRIETTE.",
+        ...         "Voyons ?"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[3].bad("line_model", "furniture by the line model")
+        >>> give_back_reply(lines)
+        [3]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln) or not ln.ends or ln.n > REPLY_MAX_WORDS:
+            continue
+        up = _neighbours(lines, i, -1, 3)
+        if (
+            len(up) == 3 and _kept_tag(lines[up[0]]) and _kept_tag(lines[up[2]])
+            and lines[up[1]].cls != BAD and lines[up[1]].ends and not _kept_tag(lines[up[1]])
+        ):
+            given.append(i)
+    for i in given:
+        lines[i].cls = AMB
+        lines[i].removal = None
+    return given
+
+
+#: :func:`give_back_section_label`: the comment prompts' rules (of every language), whose
+#: one-word label is also an article's subheading ("Réactions": the reactions to the event).
+SECTION_LABEL_PREFIX = "comment_prompt"
+#: … a label of at most this many words …
+SECTION_LABEL_MAX_WORDS = 2
+#: … in an article with at least this many subheadings of its own.
+SECTION_MIN_SUBHEADINGS = 2
+#: A subheading of the article: a kept line of at most this many words.
+SUBHEADING_MAX_WORDS = 10
+
+
+def _subheadings(lines) -> int:
+    """Kept short lines (at most :data:`SUBHEADING_MAX_WORDS` words, not ending like a
+    sentence) standing between two paragraphs of the article (:func:`_is_body`)."""
+    n = 0
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.cls == BAD or ln.ends or ln.n > SUBHEADING_MAX_WORDS:
+            continue
+        up, down = _neighbours(lines, i, -1, 1), _neighbours(lines, i, 1, 1)
+        if up and down and _is_body(lines[up[0]]) and _is_body(lines[down[0]]):
+            n += 1
+    return n
+
+
+def give_back_section_label(lines) -> list[int]:
+    """Give back a label of at most :data:`SECTION_LABEL_MAX_WORDS` words that a comment
+    prompt's rule took ("Réactions") when it stands between two kept paragraphs of the
+    article (:func:`_is_body`) in an article cut into sections by at least
+    :data:`SECTION_MIN_SUBHEADINGS` kept subheadings of its own (short lines not ending like
+    a sentence, each between two of its paragraphs: :func:`_subheadings`): the article goes
+    on under one more subheading (branch keep20; fr-a-0066: "Les faits", "Bilan humain",
+    …, "Réactions"). A comment section's heading stands under the article's last paragraph,
+    above furniture or a comment form's notice. (Sharing two content words with the
+    paragraphs above was tried as other evidence: a "Commentaire" label of another site
+    put between two paragraphs of the stress set was given back.)
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> par = ("Une enquête a été ouverte pour déterminer l'origine du sinistre et les "
+        ...        "causes du décès de la fillette.")
+        >>> text = [par, "Bilan humain", par, "Enquête en cours", par, "Réactions", par]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[5].bad("comment_prompt", "comment prompt")
+        >>> give_back_section_label(lines)
+        [5]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if (
+            ln.cls != BAD or ln.removal is None or ln.removal.spans
+            or not ln.removal.rule.startswith(SECTION_LABEL_PREFIX)
+            or ln.n > SECTION_LABEL_MAX_WORDS
+        ):
+            continue
+        up, down = _neighbours(lines, i, -1, 1), _neighbours(lines, i, 1, 1)
+        if not up or not down or not _is_body(lines[up[0]]) or not _is_body(lines[down[0]]):
+            continue
+        if _subheadings(lines) >= SECTION_MIN_SUBHEADINGS:
+            given.append(i)
+    for i in given:
+        lines[i].cls = AMB
+        lines[i].removal = None
+    return given
+
+
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES
 
@@ -599,6 +743,7 @@ def give_back(lines) -> None:
         >>> give_back(lines), lines[0].removal.rule
         (None, 'share_line')
     """
+    give_back_section_label(lines)
     if not any(_taken(ln, GUARDED_RULES) for ln in lines if ln.removal is not None):
         return
     give_back_topical(lines)
@@ -608,3 +753,4 @@ def give_back(lines) -> None:
     give_back_quoted(lines)
     give_back_chapters(lines)
     give_back_teaser_headline(lines)
+    give_back_reply(lines)

@@ -2067,6 +2067,30 @@ SPEAKER_TAGS_MIN = 2
 #: "Marine Tondelier :") or is written in capitals ("LA VOIX"); a separator ("-", "***")
 #: repeated above each excerpt of a listing is none.
 _SPEAKER_TAG = LazyPattern(r"^(?=[^\p{L}]*\p{L})(?:.*[.:]\s*$|[^\p{Ll}]+$)")
+#: A speaker named fewer than REPEAT_MIN times in a transcript (branch keep20) has at most
+#: this many words (its stage direction with it: "ZENISE, d'un air triste.") …
+SPEAKER_ONCE_MAX_WORDS = 8
+#: … and is a name in capitals up to its first comma, full stop or colon ("LE PREMIER
+#: TÉMOIN.", "LA MOUILETTE, s'efforçant de sourire.") or a tag ending with a colon
+#: (:func:`_once_tag`); a reply ("Oui.", "Tiens !") has a small letter before its end.
+_SPEAKER_CAPS = LazyPattern(r"^[^\p{L}:]*+\p{Lu}[^\p{Ll},.:]*+[,.:]")
+#: A speaker in brackets, as a transcript prints it ("[LA MÈRE]", "[TOUS]").
+_SPEAKER_BRACKET = LazyPattern(r"^\[(?=[^\]]*\p{Lu})[^\p{Ll}\[\]]{1,60}\]\.?$")
+
+
+def _once_tag(text: str) -> bool:
+    """A speaker tag seen once: :data:`_SPEAKER_CAPS`, :data:`_SPEAKER_BRACKET`, or a line of
+    letters ending with a colon ("Léandre :").
+
+    >>> [_once_tag(t) for t in ("LA MOUILETTE, s'efforçant de sourire.", "Léandre :",
+    ...                         "[BIBI]", "Tiens !", "Oui.", "[Rires]")]
+    [True, True, True, False, False, False]
+    """
+    t = text.rstrip()
+    return (
+        bool(_SPEAKER_CAPS.match(t)) or bool(_SPEAKER_BRACKET.match(t))
+        or (t.endswith(":") and any(c.isalpha() for c in t))
+    )
 
 
 def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
@@ -2081,7 +2105,7 @@ def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str
     >>> sorted(_speaker_tags(ls, _repeated_texts(ls)))
     ['q :', 'r. dupont :']
     """
-    if len(repeated) < SPEAKER_TAGS_MIN:
+    if not repeated:
         return frozenset()
     standing = [ln for ln in lines if not ln.blank]
     seen: Counter = Counter()
@@ -2096,12 +2120,53 @@ def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str
         seen[key] += 1
         if key not in shaped and _SPEAKER_TAG.search(ln.text):
             shaped.add(key)
-        if nxt.ends and _folded(nxt) not in repeated:
-            above_reply[key] += 1
+        if nxt.ends and (_folded(nxt) not in repeated or not _once_tag(nxt.text)):
+            above_reply[key] += 1  # a reply may repeat ("Oui.", "Kyrie, eleison !")
     tags = frozenset(
         k for k, v in seen.items() if k in shaped and above_reply[k] >= SPEAKER_REPLY_SHARE * v
     )
-    return tags if len(tags) >= SPEAKER_TAGS_MIN else frozenset()
+    if not tags or len(tags) >= SPEAKER_TAGS_MIN:
+        return tags
+    # one speaker repeated, the others named fewer than REPEAT_MIN times (a short exchange,
+    # a speaker with a stage direction): other tags above replies show the transcript
+    others = {
+        _folded(ln) for ln, nxt in pairwise(standing)
+        if ln.n <= SPEAKER_ONCE_MAX_WORDS and _folded(ln) not in repeated
+        and _once_tag(ln.text) and nxt.ends and not _once_tag(nxt.text)
+    }
+    return tags if len(tags) + len(others) >= SPEAKER_TAGS_MIN else frozenset()
+
+
+def _replies(lines: list[_Line], repeated: frozenset[str], tags: frozenset[str]) -> frozenset[str]:
+    """Repeated texts that are a transcript's replies ("Oui.", "Merci.", a refrain): each ends
+    like a sentence, is no tag itself, and stands right under a speaker tag (``tags``,
+    :func:`_speaker_tags`, or one named fewer times, :func:`_once_tag`) for at least
+    :data:`SPEAKER_REPLY_SHARE` of its occurrences (branch keep20).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Q :", "Vous partez ?", "R :", "Oui.", "Q :",
+    ...       "Demain ?", "R :", "Oui.", "Q :", "Seul ?", "R :", "Oui.")]
+    >>> rep = _repeated_texts(ls)
+    >>> sorted(_replies(ls, rep, _speaker_tags(ls, rep)))
+    ['oui.']
+    """
+    if not tags:
+        return frozenset()
+    seen: Counter = Counter()
+    under: Counter = Counter()
+    prev = None
+    for ln in lines:
+        if ln.blank:
+            continue
+        key = _folded(ln)
+        if key in repeated and key not in tags and ln.ends and not _once_tag(ln.text):
+            seen[key] += 1
+            if prev is not None and (
+                _folded(prev) in tags
+                or (prev.n <= SPEAKER_ONCE_MAX_WORDS and _once_tag(prev.text))
+            ):
+                under[key] += 1
+        prev = ln
+    return frozenset(k for k, v in seen.items() if under[k] >= SPEAKER_REPLY_SHARE * v)
 
 
 def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None:
@@ -2113,9 +2178,10 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
     if repeated is None:
         repeated = _repeated_texts(lines)
     if repeated:
+        tags = _speaker_tags(lines, repeated)
         repeated = (
-            repeated - _listing_headlines(lines, repeated) - _speaker_tags(lines, repeated)
-            - _listing_bylines(lines, repeated)
+            repeated - _listing_headlines(lines, repeated) - tags
+            - _listing_bylines(lines, repeated) - _replies(lines, repeated, tags)
         )
     for ln in lines:
         if (
