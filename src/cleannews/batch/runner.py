@@ -156,7 +156,8 @@ def is_out_file(out: Path) -> bool:
 
 
 def paths_for(
-    out: Path | None, quarantine: Path | None = None, errors: Path | None = None,
+    out: str | os.PathLike | None, quarantine: str | os.PathLike | None = None,
+    errors: str | os.PathLike | None = None,
     *, compress: bool = False,
 ) -> SinkPaths:
     """Sink paths for ``--out DIR`` (``None``: stdout) with the documented defaults.
@@ -177,6 +178,8 @@ def paths_for(
     >>> p.out.as_posix(), p.errors.as_posix(), p.state.as_posix(), p.mirror_out
     ('d/all.jsonl.gz', 'd/errors/errors.jsonl.gz', 'd/.all.jsonl.gz.cleannews-run.json', None)
     """
+    # a str is a path too (`paths_for("out")` was an AttributeError traceback)
+    out, quarantine, errors = (None if p is None else Path(p) for p in (out, quarantine, errors))
     folder = out
     out_file = None
     if out is not None and is_out_file(out):
@@ -262,6 +265,42 @@ class RunSettings:
     command_line: str | None = None
     #: process only the first ``limit`` documents (``--limit``)
     limit: int | None = None
+
+    def __post_init__(self) -> None:
+        """Paths given as ``Path`` are taken (``inputs=[Path("a.txt")]`` ended in an
+        ``AttributeError`` traceback); one path given alone instead of a list is refused
+        (``inputs="corpus"`` was read letter by letter: "c: no such file or folder"), and so
+        are wrong types and counts below 1 (audit20)."""
+        from cleannews.errors import ConfigError
+
+        if isinstance(self.inputs, (str, bytes, os.PathLike)):
+            raise ConfigError(f"RunSettings inputs must be a list of paths, got one "
+                              f"{type(self.inputs).__name__}: inputs=[{self.inputs!r}]")
+        try:
+            self.inputs = [os.fspath(x) if isinstance(x, os.PathLike) else x
+                           for x in self.inputs]
+        except TypeError:
+            raise ConfigError("RunSettings inputs must be a list of paths, got "
+                              f"{type(self.inputs).__name__}") from None
+        odd = [x for x in self.inputs if not isinstance(x, str)]
+        if odd:
+            raise ConfigError(f"RunSettings inputs must be paths (str or Path; '-' for "
+                              f"standard input), got {odd[0]!r}")
+        if not isinstance(self.paths, SinkPaths):
+            raise ConfigError(f"RunSettings paths must be a SinkPaths (paths_for(Path('out'))), "
+                              f"got {type(self.paths).__name__}")
+        if not isinstance(self.options, BatchOptions):
+            raise ConfigError(f"RunSettings options must be a BatchOptions, got "
+                              f"{type(self.options).__name__}")
+        if isinstance(self.report, (str, os.PathLike)):
+            self.report = Path(self.report)
+        for name in ("jobs", "chunk_docs", "chunk_bytes", "limit"):
+            value = getattr(self, name)
+            if value is None and name == "limit":
+                continue
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"RunSettings {name} must be an integer of at least 1, got "
+                                  f"{value!r}")
 
 
 def _chunks(items: Iterable[Item], max_docs: int, max_bytes: int) -> Iterator[list[Item]]:

@@ -443,9 +443,21 @@ def mirror_path(root: Path, ident: str, reserved: tuple[str, ...] = ()) -> Path:
     '/o/page.html~....txt'
     >>> mirror_path(Path("/o"), "d/caf\\\\xe9.txt").as_posix()  # a name that is not UTF-8
     '/o/d/caf_xe9~....txt'
+
+    A gzip-compressed input is named as its data: ``t.txt.gz`` -> ``t.txt``, ``p.html.gz`` ->
+    ``p.html.txt`` (it was ``t.txt.gz.txt``); hashed when the file without ``.gz`` exists
+    beside it (``t.txt`` and ``t.txt.gz`` in one folder: each its own file).
+
+    >>> mirror_path(Path("/o"), "no-such-dir/t.txt.gz").as_posix()
+    '/o/no-such-dir/t.txt'
     """
+    from cleannews.batch.sources import document_name
+
     rel = safe_relpath(ident, backslash_separates=False)  # ids of input files use "/" only
     lossy = rel != ident or rel.split("/", 1)[0] in reserved
+    if document_name(rel) != rel:  # the text of t.txt.gz is that of t.txt
+        rel = document_name(rel)
+        lossy = lossy or os.path.lexists(document_name(ident))
     if rel.lower().endswith(TEXT_SUFFIX):
         stem, ext = rel[: -len(TEXT_SUFFIX)], rel[-len(TEXT_SUFFIX):]
         lossy = lossy or "." in stem.rsplit("/", 1)[-1]  # `a.html.txt` vs `a.html`

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from cleannews.batch.limits import MAX_RECORD_MB
+from cleannews.batch.limits import FORMATS, MAX_RECORD_MB
 from cleannews.config import DEFAULT_CONFIG, CleanConfig, option_names
 from cleannews.errors import InputError
 
@@ -41,8 +41,6 @@ __all__ = [
 log = logging.getLogger("cleannews")
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-#: Values of ``--format``.
-FORMATS = ("auto", "text", "html")
 #: Where :func:`config_from_args` keeps the configuration it built on the namespace.
 _CONFIG_ATTR = "_cleannews_config"
 
@@ -210,10 +208,15 @@ def is_html_input(name: str, raw: bytes, fmt: str = "auto") -> bool:
     True
     >>> is_html_input("a.txt", b"<html><body>x</body></html>")
     False
+
+    A gzip-compressed file is what its name says without the ``.gz`` (``page.html.gz`` is
+    HTML, ``t.txt.gz`` text), as ``run`` reads it (``clean`` sniffed both).
     """
     if fmt != "auto":
         return fmt == "html"
-    low = name.lower()
+    from cleannews.batch.sources import document_name
+
+    low = document_name(name).lower()
     if low.endswith(HTML_SUFFIXES):
         return True
     if low.endswith(".txt"):
@@ -428,10 +431,12 @@ def read_inputs(names: list[str], limit: int | None = None
     Each input is read by :func:`cleannews.batch.sources.read_document`, as ``run`` and
     ``score`` read theirs: gzip data decompressed, binary data read no further than its first
     bytes, at most ``limit`` bytes (``--max-record-mb``). A path that cannot be read yields
-    ``(name, the OSError)`` instead, an input above ``limit`` ``(name, an InputError)`` saying
-    so, so the caller reports it and goes on with the other inputs.
+    ``(name, the OSError)`` instead, an input above ``limit`` or whose data is damaged (gzip
+    data cut short: :class:`~cleannews.batch.sources.DamagedData`) ``(name, an InputError)``
+    saying so, so the caller reports it and goes on with the other inputs.
     """
     from cleannews.batch.sources import (
+        DamagedData,
         NotRegular,
         open_document,
         read_document,
@@ -450,6 +455,9 @@ def read_inputs(names: list[str], limit: int | None = None
             else:
                 with open(name, "rb") as f:
                     got = read_document(open_document(f), limit)
+        except DamagedData as exc:  # read, but not a document: refused as `run` files it
+            yield name, InputError(str(exc))  # (a `read` error there; exit code 1, not 2)
+            continue
         except OSError as exc:
             yield name, exc
             continue
