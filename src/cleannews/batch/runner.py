@@ -923,6 +923,11 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     Raises ``OSError`` (I/O), ``FileNotFoundError`` (missing input) and
     :class:`~cleannews.batch.sinks.ResumeError`; one bad document never raises.
     """
+    if not isinstance(settings, RunSettings):  # a dict: "'dict' object has no attribute …"
+        from cleannews.errors import ConfigError
+
+        raise ConfigError(f"run_batch takes a RunSettings (RunSettings(inputs=[...], "
+                          f"paths=paths_for('out'))), got {type(settings).__name__}")
     to_file = settings.report is not None and settings.report != REPORT_STDOUT
     if to_file and settings.report.is_dir():  # type: ignore[union-attr]
         # found only when the report is written, after the whole run
