@@ -250,7 +250,8 @@ def stdin_format(fmt: str, inputs: list[str], stdin: object = None) -> str:
 
 
 def expand_files(names: list[str]) -> list[str]:
-    """The documents named by FILE arguments: folders become their .txt/.html files.
+    """The documents named by FILE arguments: folders become their .txt/.html files (and
+    their gzip-compressed ``.txt.gz`` / ``.html.gz`` files).
 
     Folders are walked recursively in sorted order, skipping hidden entries
     (as ``cleannews run`` does); JSONL files inside them are skipped with a

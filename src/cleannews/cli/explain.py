@@ -32,7 +32,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "I/O error.",
     )
     p.add_argument("files", nargs="+", metavar="FILE",
-                   help="text or HTML files, folders of them; - for stdin")
+                   help="text or HTML files (.gz too), folders of them; - for stdin")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour the marks (default %(default)s: when stdout is a terminal, "
                    "NO_COLOR is not set and TERM is not dumb)")
