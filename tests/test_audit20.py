@@ -348,3 +348,42 @@ def test_a_column_named_by_a_number_is_read() -> None:
     assert clean_batch({0: [SEED_TEXT]}, text_field=0)[0][0].startswith(FIRST_LINE)
     with pytest.raises(KeyError, match="no column None in the batch"):
         clean_batch({"text": [SEED_TEXT]}, text_field=None)  # type: ignore[arg-type]
+
+
+# --- further problems found in use -----------------------------------------------------------
+
+
+def test_clean_reads_a_file_named_twice_once_as_run_and_score_do(tmp_path, capsys,
+                                                                   monkeypatch) -> None:
+    """``clean *.txt a.txt`` printed ``a.txt`` twice; ``score`` and ``run`` read it once and
+    say so (every document one output)."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text(SEED_TEXT, "utf-8")
+    for command in ("clean", "explain"):
+        assert main([command, "a.txt", "./a.txt", "a.txt"]) == 0
+        got = capsys.readouterr()
+        assert got.out.count(FIRST_LINE) == 1 and "==>" not in got.out, command
+        assert "./a.txt: named again (as a.txt): read once" in got.err
+    assert main(["score", "a.txt", "./a.txt", "-j", "1", "-q"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1
+
+
+def test_a_flag_of_another_command_names_the_command_that_takes_it(capsys) -> None:
+    """``score --help`` said "Same inputs and flags as 'run'", and ``score
+    --site-templates`` then said only "unrecognized arguments"."""
+    cases = {("score", "--site-templates"): "--site-templates is a flag of 'cleannews run', "
+             "not of 'cleannews score'",
+             ("clean", "--jobs"): "--jobs is a flag of 'cleannews run / score', not of "
+             "'cleannews clean'",
+             ("run", "--json"): "--json is a flag of 'cleannews clean', not of 'cleannews run'"}
+    for (command, flag), hint in cases.items():
+        out = ["--out", "o"] if command == "run" else []
+        with pytest.raises(SystemExit) as stop:
+            main([command, str(SEED), *out, flag])
+        assert stop.value.code == 2
+        assert hint in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["score", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "Same inputs and flags as 'run'" not in text
+    assert "no sinks folder, --resume, --site-templates or --find-copies" in text

@@ -256,11 +256,19 @@ def expand_files(names: list[str]) -> list[str]:
     Folders are walked recursively in sorted order, skipping hidden entries
     (as ``cleannews run`` does); JSONL files inside them are skipped with a
     warning (``cleannews run`` reads JSONL). ``-`` and plain paths stay as given.
+
+    A path named a second time (``a.txt ./a.txt``, a glob and a name) is read once, with the
+    warning of ``run`` and ``score`` (``./a.txt: named again (as a.txt): read once``): it was
+    cleaned and printed twice, where ``run`` and ``score`` give each document one line
+    (audit20); a file inside a folder also named is read twice, with their warning.
     """
-    from cleannews.batch.sources import kind_of, walk_folder
+    from cleannews.batch.sources import _named_twice, kind_of, walk_folder
 
     out: list[str] = []
-    for name in names:
+    repeated = _named_twice(names, warn=True)
+    for i, name in enumerate(names):
+        if i in repeated:
+            continue
         if name != "-" and Path(name).is_dir():
             found = 0
             for path in walk_folder(name, jsonl=False):
