@@ -387,3 +387,27 @@ def test_a_flag_of_another_command_names_the_command_that_takes_it(capsys) -> No
     text = " ".join(capsys.readouterr().out.split())
     assert "Same inputs and flags as 'run'" not in text
     assert "no sinks folder, --resume, --site-templates or --find-copies" in text
+
+
+def test_an_output_over_a_gzip_input_of_the_folder_is_refused(tmp_path, capsys) -> None:
+    """A folder's ``.txt.gz`` is one of its inputs now: ``score corp --out corp/b.txt.gz``
+    wrote its lines over it (exit 0), and the next run read them back."""
+    corp = tmp_path / "corp"
+    corp.mkdir()
+    packed = gzip.compress(SEED_TEXT.encode("utf-8"))
+    (corp / "b.txt.gz").write_bytes(packed)
+    assert main(["score", str(corp), "--out", str(corp / "b.txt.gz"), "-j", "1"]) == 2
+    assert main(["run", str(corp), "--out", str(tmp_path / "o"), "--report",
+                 str(corp / "b.txt.gz"), "-j", "1"]) == 2
+    err = capsys.readouterr().err
+    assert f"{corp}/b.txt.gz, a file of this input folder" in err
+    assert (corp / "b.txt.gz").read_bytes() == packed
+
+
+def test_a_size_limit_below_one_byte_is_a_usage_error(capsys) -> None:
+    """``--max-record-mb 1e-30`` refused every document: "above the limit of 0 bytes"."""
+    for command in ("clean", "score"):
+        with pytest.raises(SystemExit) as stop:
+            main([command, str(SEED), "--max-record-mb", "1e-30"])
+        assert stop.value.code == 2
+        assert "--max-record-mb: must be at least one byte" in capsys.readouterr().err

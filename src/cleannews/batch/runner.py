@@ -67,6 +67,7 @@ from cleannews.batch.sources import (
     PARQUET_SUFFIXES,
     InputsChanged,
     Item,
+    gzip_document,
     is_stream,
     iter_items,
     json_kind,
@@ -823,8 +824,9 @@ def _written_folder_file(folder: str, outputs: Iterable[tuple[str, Path | None]]
     input: it is left to the run (``--out corpus/all.jsonl`` can be resumed)."""
     root = Path(folder).resolve()
     for what, path in outputs:
-        if path is None or not path.is_file() or kind_of(path.name) is None:
-            continue
+        if path is None or not path.is_file() or (
+                kind_of(path.name) is None and not gzip_document(path.name)):
+            continue  # (a folder's .txt.gz is one of its inputs since audit20)
         if kind_of(path.name) == "jsonl" and what != "report":
             continue
         try:

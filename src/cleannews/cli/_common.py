@@ -502,6 +502,10 @@ def positive_mb(value: str) -> float:
     Traceback (most recent call last):
     ...
     argparse.ArgumentTypeError: must be above 0, got -1.0
+    >>> positive_mb("1e-30")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: must be at least one byte (1e-06 MB), got 1e-30
     """
     try:
         mb = float(value)
@@ -509,6 +513,9 @@ def positive_mb(value: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
     if not mb > 0 or mb == float("inf"):
         raise argparse.ArgumentTypeError(f"must be above 0, got {mb}")
+    if int(mb * 1024 * 1024) < 1:  # `1e-30`: a limit of 0 bytes refused every document,
+        # "record is 2628 bytes, above the limit of 0 bytes" (audit20)
+        raise argparse.ArgumentTypeError(f"must be at least one byte (1e-06 MB), got {value}")
     return mb
 
 
