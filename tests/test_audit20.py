@@ -411,3 +411,20 @@ def test_a_size_limit_below_one_byte_is_a_usage_error(capsys) -> None:
             main([command, str(SEED), "--max-record-mb", "1e-30"])
         assert stop.value.code == 2
         assert "--max-record-mb: must be at least one byte" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="byte file names (Linux)")
+def test_an_output_folder_whose_name_is_not_utf8_works(tmp_path, capsys) -> None:
+    """``run t.txt --out $'o\\xff'`` ended in a ``UnicodeEncodeError`` traceback (the owner
+    file of each sink holds the run state's path)."""
+    import os
+
+    out = tmp_path / os.fsdecode(b"o\xff")
+    assert main(["run", str(SEED), "--out", str(out), "-j", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "o\\xff/clean.jsonl" in err and "\\udcff" not in err
+    assert main(["run", str(SEED), "--out", str(out), "-j", "1", "-q", "--force"]) == 0
+    assert main(["report", str(out / "clean.jsonl")]) == 0  # finds the run's report
+    assert "1 document in: 1 out" in capsys.readouterr().out
+    (rec,) = read_jsonl(out / "clean.jsonl")
+    assert rec["cleannews"]["text"].startswith(FIRST_LINE)

@@ -60,7 +60,7 @@ from cleannews.batch.sinks import (
     SinkPaths,
     Sinks,
     atomic_write,
-    owner_file,
+    read_owner,
 )
 from cleannews.batch.sources import (
     MISSING_INPUT,
@@ -225,8 +225,8 @@ def run_report_of(path: Path) -> Path | None:
     state = path / STATE_NAME if path.is_dir() else None
     if state is None:
         try:
-            state = Path(owner_file(path).read_text("utf-8").strip())
-        except (OSError, UnicodeDecodeError):
+            state = Path(read_owner(path))
+        except OSError:
             return None
     report = None
     try:

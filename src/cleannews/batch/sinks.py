@@ -494,6 +494,12 @@ class SinkPaths:
         return [n for n in SINK_FILES if n != "duplicates" or self.duplicates is not None]
 
 
+def read_owner(sink: Path) -> str:
+    """The run state path an owner file names (:func:`owner_file`), as written: the bytes of
+    the path, which need not be UTF-8. Raises ``OSError`` when it cannot be read."""
+    return os.fsdecode(owner_file(sink).read_bytes()).strip()
+
+
 def owner_file(sink: Path) -> Path:
     """The hidden file beside a sink file naming the run state that writes it
     (``out/.clean.jsonl.owner`` holds the path of ``out/.cleannews-run.json``).
@@ -744,7 +750,7 @@ class Sinks:
             if sink is None or me is None:
                 continue
             try:
-                owner = owner_file(sink).read_text("utf-8").strip()
+                owner = read_owner(sink)
             except OSError:
                 continue
             if owner and owner != me and Path(owner).exists() and str(sink) not in found:
@@ -759,7 +765,9 @@ class Sinks:
         for name in self.paths.names():
             sink = self.paths.sink(name)
             if sink is not None:
-                atomic_write(owner_file(sink), me.encode("utf-8"))
+                # the path's own bytes: a folder name that is not UTF-8 (`o\xff`) ended
+                # the run in a UnicodeEncodeError traceback (audit20)
+                atomic_write(owner_file(sink), os.fsencode(me))
 
     def _keep_earlier_records(self) -> None:
         """Move aside the records an earlier run left in the default ``./cleannews-quarantine``
