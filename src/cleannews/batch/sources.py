@@ -1,6 +1,6 @@
 """Turn the command line's INPUT arguments into a deterministic stream of :class:`Item`.
 
-Inputs are ``.txt`` / ``.html`` files (one document each), folders of them
+Inputs are ``.txt`` / ``.html`` files (one document each; ``.gz`` too), folders of them
 (walked recursively, in sorted order) and JSONL files (``.jsonl``,
 ``.jsonl.gz``, ``.ndjson``; one document per line). ``-`` is standard
 input, read as JSONL (or as one document with ``--format text|html``).
@@ -178,8 +178,7 @@ def named_kind(name: str, fmt: str = "auto") -> str:
     """
     if fmt != "auto":
         return fmt
-    low = name.lower()
-    return "html" if low.endswith(".gz") and kind_of(low[:-3]) == "html" else "text"
+    return "html" if gzip_document(name) and kind_of(document_name(name)) == "html" else "text"
 
 
 #: Plain JSON files: read as JSONL when they hold one object per line (many dumps are named
@@ -1024,7 +1023,7 @@ class DamagedData(OSError):
 
 class _Decompressing(io.RawIOBase):
     """A gzip reader whose failures (a file cut short, a bad CRC, not gzip after all) are
-    an ``OSError`` saying so, as any file that cannot be read."""
+    a :class:`DamagedData` (an ``OSError``) saying so."""
 
     def __init__(self, gz: gzip.GzipFile) -> None:
         self._gz = gz
