@@ -558,16 +558,20 @@ def test_runs_writing_named_files_in_one_folder_do_not_block_each_other(tmp_path
 def test_folder_files_that_are_not_inputs_are_reported_and_gzip_text_is_named(
     tmp_path: Path,
 ) -> None:
+    import bz2
     import gzip as gz
 
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt.gz").write_bytes(gz.compress(b"Bonjour le monde."))
+    (folder / "c.txt.bz2").write_bytes(bz2.compress(b"Bonjour le monde."))
     seed = next((Path(__file__).parent.parent / "seeds").glob("000_*.txt"))
     (folder / "b.txt").write_text(seed.read_text("utf-8"), encoding="utf-8")
     proc = _cli("run", str(folder), "--out", "o", "-j", "1", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert b"1 file(s) skipped" in proc.stderr and b"a.txt.gz" in proc.stderr
+    # a folder's .txt.gz is read (audit20); bzip2 data is not
+    assert b"1 file(s) skipped" in proc.stderr and b"c.txt.bz2" in proc.stderr
+    assert b"a.txt.gz" not in proc.stderr
     # named as an INPUT, a gzip text is read decompressed (audit19; it was a `binary` error)
     one = _cli("run", str(folder / "a.txt.gz"), "--out", "o2", "-j", "1", cwd=tmp_path)
     assert one.returncode == 0, one.stderr

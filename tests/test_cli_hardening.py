@@ -120,9 +120,13 @@ def test_clean_several_files_custom_separator() -> None:
     assert lines[lines.index(f"### {SEED_004}") + 1].startswith("L\u2019accord entre la France")
 
 
-def test_broken_pipe_exits_quietly() -> None:
+def test_broken_pipe_exits_quietly(tmp_path) -> None:
     """``cleannews clean big | head -1``: the reader goes away after one line."""
-    proc = subprocess.Popen([_exe(), "clean", "--no-spin", *[str(SEED_003)] * 40],
+    # 40 files (one file named 40 times is read once since audit20)
+    copies = [tmp_path / f"{i:02d}.txt" for i in range(40)]
+    for copy in copies:
+        copy.write_bytes(SEED_003.read_bytes())
+    proc = subprocess.Popen([_exe(), "clean", "--no-spin", *map(str, copies)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None and proc.stderr is not None
     first = proc.stdout.readline()

@@ -25,6 +25,32 @@ __all__ = ["clean", "clean_html", "repair", "spin_score"]
 _UNSCORED_LABELS = ("unsupported_language", "insufficient")
 
 
+def document_id(id: object) -> str | int | None:
+    """The ``id=`` of :func:`clean`, :func:`clean_html` and :func:`repair` as the Document
+    keeps it: a path (``id=path``, the file a text was read from) is its name, a ``str``, an
+    ``int`` or ``None`` stay as they are; anything else is an :class:`~cleannews.InputError`
+    (a ``Path`` or an object was kept, and ``doc.to_json()`` failed with "Object of type
+    PosixPath is not JSON serializable"; audit20).
+
+    >>> import pathlib
+    >>> document_id(pathlib.Path("corpus/a.txt")), document_id("a1"), document_id(7)
+    ('corpus/a.txt', 'a1', 7)
+    >>> document_id(["a"])
+    Traceback (most recent call last):
+    ...
+    cleannews.errors.InputError: id must be a str (or an int, a path, None), got list
+    """
+    import os
+
+    if id is None or (isinstance(id, (str, int)) and not isinstance(id, bool)):
+        return id  # type: ignore[return-value]
+    if isinstance(id, os.PathLike):
+        return os.fsdecode(os.fspath(id))
+    from cleannews.errors import InputError
+
+    raise InputError(f"id must be a str (or an int, a path, None), got {type(id).__name__}")
+
+
 def _repair_stage(text: str, config: CleanConfig) -> AlignedResult:
     from cleannews.repairs import repair_text
 
@@ -83,6 +109,7 @@ def repair(
     'mus\u00e9um'
     """
     config = config_or_default(config)
+    id = document_id(id)  # type: ignore[assignment]
     text, changes = decode_input(text)
     doc = Document(text="", changes=changes, id=id, input_length=len(text))
     r = _repair_stage(text, config)
@@ -108,7 +135,7 @@ def clean(
     'L\u2019entreprise'
     """
     config = config_or_default(config)
-    return _clean_decoded(*decode_input(text), config, id)
+    return _clean_decoded(*decode_input(text), config, document_id(id))  # type: ignore[arg-type]
 
 
 def _clean_decoded(text: str, changes: list, config: CleanConfig, id: str | None) -> Document:
@@ -131,7 +158,8 @@ def clean_html(
     the cleaned text is plain text, one block a paragraph.
     """
     config = config_or_default(config)
-    return _clean_html_decoded(*decode_input(html, html=True), config, id)
+    return _clean_html_decoded(*decode_input(html, html=True), config,
+                               document_id(id))  # type: ignore[arg-type]
 
 
 def _clean_html_decoded(html: str, changes: list, config: CleanConfig,

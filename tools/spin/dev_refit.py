@@ -149,7 +149,7 @@ def build_cache() -> None:
     from loso import read_wiktionary, spins
     from train import read_jsonl, read_negatives
 
-    _features._COLLOCATION[:] = [True]
+    _features.set_collocation(True)  # the per-type cache cleared with it
     CACHE.mkdir(parents=True, exist_ok=True)
     docs = read_ud_documents()
     train_docs = [d for d in docs if doc_split(d["id"]) == "train"]

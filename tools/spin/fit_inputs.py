@@ -59,11 +59,13 @@ def train_fingerprint() -> str:
     negatives' dev split, each record's document vector and its paragraph samples."""
     from cleannews.score import _features
 
-    saved = list(_features._COLLOCATION)
+    saved = _features._COLLOCATION[0] if _features._COLLOCATION else None
     try:
         import train  # sets the collocation feature on, as in training
 
-        _features._COLLOCATION[:] = [True]
+        # on, with the per-type cache cleared: facts cached under the other setting (the
+        # shipped model's) were read by the fit, and this fit's were left after it (audit20)
+        _features.set_collocation(True)
         records = train.read_jsonl(train.VALID) + train.read_negatives("dev")
         h = hashlib.sha256(" ".join(train.FEATURE_NAMES).encode() + b"\n")
         for i, r in enumerate(records):
@@ -73,7 +75,7 @@ def train_fingerprint() -> str:
                 h.update(_line(key, lab, x).encode())
         return h.hexdigest()
     finally:
-        _features._COLLOCATION[:] = saved
+        _features.set_collocation(saved)
 
 
 def fingerprints() -> dict[str, str]:

@@ -32,7 +32,7 @@ from cleannews.score._features import ParagraphCounts, analyse  # noqa: E402
 from cleannews.score._model import FEATURE_NAMES, feature_vector  # noqa: E402
 
 # training measures every feature, whatever the model currently shipped says
-_features._COLLOCATION[:] = [True]
+_features.set_collocation(True)  # the per-type cache cleared with it
 
 TRAIN = Path(__file__).parent / "build" / "train.jsonl.gz"
 VALID = REPO / "fixtures/spin/validation.jsonl.gz"

@@ -69,6 +69,25 @@ def _config(config: Any) -> CleanConfig:
     return get_config() if config is None else config_or_default(config)
 
 
+def _top_evidence(n: Any) -> int:
+    """``top_evidence`` checked: an integer of at least 0 (the caller's error, raised: a
+    ``"3"`` made every row an error row, "slice indices must be integers", and ``-1`` dropped
+    the last piece of evidence; audit20).
+
+    >>> _top_evidence(3)
+    3
+    >>> _top_evidence("3")
+    Traceback (most recent call last):
+    ...
+    cleannews.errors.ConfigError: top_evidence must be an integer of at least 0, got '3'
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        from cleannews.errors import ConfigError
+
+        raise ConfigError(f"top_evidence must be an integer of at least 0, got {n!r}")
+    return n
+
+
 def _is_missing(value: Any) -> bool:
     """``None``, a float NaN or ``pd.NA`` (pandas' missing values; ``pd.NA`` is the one of
     the ``"string"`` dtype: it was an error row, "expected str or bytes, got NAType").
@@ -141,6 +160,8 @@ def _field_values(table: Any, field: str, flag: str = "text_field=") -> Any:
     from cleannews.batch.ids import field_value
     from cleannews.batch.process import missing_field_message
 
+    if not isinstance(field, str):  # a column named by a number (`pd.DataFrame([[t]])`: 0)
+        return table[field]
     head = field.split(".", 1)[0]
     if field in table or "." not in field or head not in table:
         return table[field]  # a KeyError here is the caller's ("no column …")
@@ -158,7 +179,14 @@ def _field_values(table: Any, field: str, flag: str = "text_field=") -> Any:
 
 def _has_field(table: Any, field: str) -> bool:
     """Whether :func:`_field_values` finds ``field`` (a column, or a dotted path's first one)."""
-    return field in table or ("." in field and field.split(".", 1)[0] in table)
+    # a column name that is not a str (the 0 of `pd.DataFrame([[t]])`) is a column only: it
+    # was a TypeError, "argument of type 'int' is not iterable" (audit20)
+    try:
+        if field in table:
+            return True
+    except TypeError:  # an unhashable name (a list) names no column
+        return False
+    return isinstance(field, str) and "." in field and field.split(".", 1)[0] in table
 
 
 def _clean_row(value: Any, config: CleanConfig, html: bool = False) -> Any:
@@ -254,6 +282,7 @@ def clean_record(
     article's container, markup and page furniture gone).
     """
     cfg = _config(config)  # a bad config is the caller's error, not every row's
+    top_evidence = _top_evidence(top_evidence)  # so is a bad count
     try:
         fields = _fields(_clean_row(text, cfg, html), top_evidence)
     except Exception as exc:  # one bad row must not stop a map
@@ -288,6 +317,7 @@ def clean_frame(
         raise MissingExtraError("clean_frame", "pandas", "pandas") from exc
 
     config = _config(config)
+    top_evidence = _top_evidence(top_evidence)
     if not _has_field(df.columns, column):
         names = ", ".join(map(str, list(df.columns)[:10])) or "none"
         raise KeyError(f"no column {column!r} in the frame (its columns: {names}); choose the "
@@ -358,6 +388,7 @@ def clean_batch(
     ``html=True``: the texts are HTML pages (:func:`cleannews.clean_html`).
     """
     cfg = _config(config)
+    top_evidence = _top_evidence(top_evidence)
     values = _batch_column(batch, text_field)
     cols: dict[str, list[Any]] = {k: [] for k in _error_fields(ValueError())}
     cols["changes"] = []
@@ -372,7 +403,8 @@ def clean_batch(
             cols[key].append(v)
         cols["changes"].append(changes)
     out = {COLUMN_PREFIX + k: v for k, v in cols.items() if k != "text"}
-    if keep_original or text_field in batch or "." not in text_field:
+    if keep_original or text_field in batch or not isinstance(text_field, str) \
+            or "." not in text_field:
         out[COLUMN_PREFIX + "text" if keep_original else text_field] = cols["text"]
         return out
     # `doc.text`: the `doc` column comes back with the cleaned text in each object

@@ -36,7 +36,7 @@ from cleannews._input import (
     utf16_without_bom,
 )
 from cleannews.batch.ids import field_value, record_id
-from cleannews.batch.limits import MAX_RECORD_MB
+from cleannews.batch.limits import FORMATS, MAX_RECORD_MB
 from cleannews.batch.sources import Item, too_large_message
 from cleannews.config import DEFAULT_CONFIG, CleanConfig, checked_keywords
 from cleannews.document import Change, Document
@@ -63,6 +63,11 @@ TOP_EVIDENCE = 3
 RECORD_KEY = "cleannews"
 
 
+#: Values of ``BatchOptions.mode`` (the command) and ``BatchOptions.evidence``.
+MODES = ("run", "score")
+EVIDENCE = ("moved", "all")
+
+
 @checked_keywords
 @dataclass(frozen=True)
 class BatchOptions:
@@ -84,6 +89,31 @@ class BatchOptions:
     copies: dict[str, Any] | None = None
     #: ``--drop-duplicates``: later plain copies go to the ``duplicates`` sink
     drop_duplicates: bool = False
+
+    def __post_init__(self) -> None:
+        """A wrong type or value is refused here, naming the option: ``config={}`` ended the
+        run in an ``AttributeError`` traceback, ``mode="scores"``, ``fmt="xml"`` or
+        ``evidence="none"`` ran as the default without a word, ``text_field=3`` sent every
+        record to the errors sink as an ``exception`` (audit20)."""
+        from cleannews.config import config_or_default
+        from cleannews.errors import ConfigError
+
+        if not isinstance(self.config, CleanConfig):
+            config_or_default(self.config)  # the ConfigError `clean(config=…)` raises
+        for name, allowed in (("mode", MODES), ("fmt", FORMATS), ("evidence", EVIDENCE)):
+            value = getattr(self, name)
+            if not isinstance(value, str) or value not in allowed:
+                raise ConfigError(f"BatchOptions {name} must be one of {', '.join(allowed)}, "
+                                  f"got {value!r}")
+        for name in ("text_field", "id_field", "source_field"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value:
+                raise ConfigError(f"BatchOptions {name} must name a field (a str such as "
+                                  f"'text' or 'doc.text'), got {value!r}")
+        size = self.max_record_bytes
+        if isinstance(size, bool) or not isinstance(size, int) or size <= 0:
+            raise ConfigError(f"BatchOptions max_record_bytes must be a number of bytes above "
+                              f"0, got {size!r}")
 
 
 @dataclass

@@ -60,13 +60,14 @@ from cleannews.batch.sinks import (
     SinkPaths,
     Sinks,
     atomic_write,
-    owner_file,
+    read_owner,
 )
 from cleannews.batch.sources import (
     MISSING_INPUT,
     PARQUET_SUFFIXES,
     InputsChanged,
     Item,
+    gzip_document,
     is_stream,
     iter_items,
     json_kind,
@@ -156,7 +157,8 @@ def is_out_file(out: Path) -> bool:
 
 
 def paths_for(
-    out: Path | None, quarantine: Path | None = None, errors: Path | None = None,
+    out: str | os.PathLike | None, quarantine: str | os.PathLike | None = None,
+    errors: str | os.PathLike | None = None,
     *, compress: bool = False,
 ) -> SinkPaths:
     """Sink paths for ``--out DIR`` (``None``: stdout) with the documented defaults.
@@ -177,6 +179,8 @@ def paths_for(
     >>> p.out.as_posix(), p.errors.as_posix(), p.state.as_posix(), p.mirror_out
     ('d/all.jsonl.gz', 'd/errors/errors.jsonl.gz', 'd/.all.jsonl.gz.cleannews-run.json', None)
     """
+    # a str is a path too (`paths_for("out")` was an AttributeError traceback)
+    out, quarantine, errors = (None if p is None else Path(p) for p in (out, quarantine, errors))
     folder = out
     out_file = None
     if out is not None and is_out_file(out):
@@ -221,8 +225,8 @@ def run_report_of(path: Path) -> Path | None:
     state = path / STATE_NAME if path.is_dir() else None
     if state is None:
         try:
-            state = Path(owner_file(path).read_text("utf-8").strip())
-        except (OSError, UnicodeDecodeError):
+            state = Path(read_owner(path))
+        except OSError:
             return None
     report = None
     try:
@@ -262,6 +266,42 @@ class RunSettings:
     command_line: str | None = None
     #: process only the first ``limit`` documents (``--limit``)
     limit: int | None = None
+
+    def __post_init__(self) -> None:
+        """Paths given as ``Path`` are taken (``inputs=[Path("a.txt")]`` ended in an
+        ``AttributeError`` traceback); one path given alone instead of a list is refused
+        (``inputs="corpus"`` was read letter by letter: "c: no such file or folder"), and so
+        are wrong types and counts below 1 (audit20)."""
+        from cleannews.errors import ConfigError
+
+        if isinstance(self.inputs, (str, bytes, os.PathLike)):
+            raise ConfigError(f"RunSettings inputs must be a list of paths, got one "
+                              f"{type(self.inputs).__name__}: inputs=[{self.inputs!r}]")
+        try:
+            self.inputs = [os.fspath(x) if isinstance(x, os.PathLike) else x
+                           for x in self.inputs]
+        except TypeError:
+            raise ConfigError("RunSettings inputs must be a list of paths, got "
+                              f"{type(self.inputs).__name__}") from None
+        odd = [x for x in self.inputs if not isinstance(x, str)]
+        if odd:
+            raise ConfigError(f"RunSettings inputs must be paths (str or Path; '-' for "
+                              f"standard input), got {odd[0]!r}")
+        if not isinstance(self.paths, SinkPaths):
+            raise ConfigError(f"RunSettings paths must be a SinkPaths (paths_for(Path('out'))), "
+                              f"got {type(self.paths).__name__}")
+        if not isinstance(self.options, BatchOptions):
+            raise ConfigError(f"RunSettings options must be a BatchOptions, got "
+                              f"{type(self.options).__name__}")
+        if isinstance(self.report, (str, os.PathLike)):
+            self.report = Path(self.report)
+        for name in ("jobs", "chunk_docs", "chunk_bytes", "limit"):
+            value = getattr(self, name)
+            if value is None and name == "limit":
+                continue
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"RunSettings {name} must be an integer of at least 1, got "
+                                  f"{value!r}")
 
 
 def _chunks(items: Iterable[Item], max_docs: int, max_bytes: int) -> Iterator[list[Item]]:
@@ -784,8 +824,9 @@ def _written_folder_file(folder: str, outputs: Iterable[tuple[str, Path | None]]
     input: it is left to the run (``--out corpus/all.jsonl`` can be resumed)."""
     root = Path(folder).resolve()
     for what, path in outputs:
-        if path is None or not path.is_file() or kind_of(path.name) is None:
-            continue
+        if path is None or not path.is_file() or (
+                kind_of(path.name) is None and not gzip_document(path.name)):
+            continue  # (a folder's .txt.gz is one of its inputs since audit20)
         if kind_of(path.name) == "jsonl" and what != "report":
             continue
         try:
@@ -884,6 +925,11 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     Raises ``OSError`` (I/O), ``FileNotFoundError`` (missing input) and
     :class:`~cleannews.batch.sinks.ResumeError`; one bad document never raises.
     """
+    if not isinstance(settings, RunSettings):  # a dict: "'dict' object has no attribute …"
+        from cleannews.errors import ConfigError
+
+        raise ConfigError(f"run_batch takes a RunSettings (RunSettings(inputs=[...], "
+                          f"paths=paths_for('out'))), got {type(settings).__name__}")
     to_file = settings.report is not None and settings.report != REPORT_STDOUT
     if to_file and settings.report.is_dir():  # type: ignore[union-attr]
         # found only when the report is written, after the whole run

@@ -443,9 +443,21 @@ def mirror_path(root: Path, ident: str, reserved: tuple[str, ...] = ()) -> Path:
     '/o/page.html~....txt'
     >>> mirror_path(Path("/o"), "d/caf\\\\xe9.txt").as_posix()  # a name that is not UTF-8
     '/o/d/caf_xe9~....txt'
+
+    A gzip-compressed input is named as its data: ``t.txt.gz`` -> ``t.txt``, ``p.html.gz`` ->
+    ``p.html.txt`` (it was ``t.txt.gz.txt``); hashed when the file without ``.gz`` exists
+    beside it (``t.txt`` and ``t.txt.gz`` in one folder: each its own file).
+
+    >>> mirror_path(Path("/o"), "no-such-dir/t.txt.gz").as_posix()
+    '/o/no-such-dir/t.txt'
     """
+    from cleannews.batch.sources import document_name
+
     rel = safe_relpath(ident, backslash_separates=False)  # ids of input files use "/" only
     lossy = rel != ident or rel.split("/", 1)[0] in reserved
+    if document_name(rel) != rel:  # the text of t.txt.gz is that of t.txt
+        rel = document_name(rel)
+        lossy = lossy or os.path.lexists(document_name(ident))
     if rel.lower().endswith(TEXT_SUFFIX):
         stem, ext = rel[: -len(TEXT_SUFFIX)], rel[-len(TEXT_SUFFIX):]
         lossy = lossy or "." in stem.rsplit("/", 1)[-1]  # `a.html.txt` vs `a.html`
@@ -480,6 +492,12 @@ class SinkPaths:
     def names(self) -> list[str]:
         """The sinks of this run (``duplicates`` only when it has a path)."""
         return [n for n in SINK_FILES if n != "duplicates" or self.duplicates is not None]
+
+
+def read_owner(sink: Path) -> str:
+    """The run state path an owner file names (:func:`owner_file`), as written: the bytes of
+    the path, which need not be UTF-8. Raises ``OSError`` when it cannot be read."""
+    return os.fsdecode(owner_file(sink).read_bytes()).strip()
 
 
 def owner_file(sink: Path) -> Path:
@@ -732,7 +750,7 @@ class Sinks:
             if sink is None or me is None:
                 continue
             try:
-                owner = owner_file(sink).read_text("utf-8").strip()
+                owner = read_owner(sink)
             except OSError:
                 continue
             if owner and owner != me and Path(owner).exists() and str(sink) not in found:
@@ -747,7 +765,9 @@ class Sinks:
         for name in self.paths.names():
             sink = self.paths.sink(name)
             if sink is not None:
-                atomic_write(owner_file(sink), me.encode("utf-8"))
+                # the path's own bytes: a folder name that is not UTF-8 (`o\xff`) ended
+                # the run in a UnicodeEncodeError traceback (audit20)
+                atomic_write(owner_file(sink), os.fsencode(me))
 
     def _keep_earlier_records(self) -> None:
         """Move aside the records an earlier run left in the default ``./cleannews-quarantine``

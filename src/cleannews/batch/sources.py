@@ -1,6 +1,6 @@
 """Turn the command line's INPUT arguments into a deterministic stream of :class:`Item`.
 
-Inputs are ``.txt`` / ``.html`` files (one document each), folders of them
+Inputs are ``.txt`` / ``.html`` files (one document each; ``.gz`` too), folders of them
 (walked recursively, in sorted order) and JSONL files (``.jsonl``,
 ``.jsonl.gz``, ``.ndjson``; one document per line). ``-`` is standard
 input, read as JSONL (or as one document with ``--format text|html``).
@@ -40,6 +40,7 @@ __all__ = [
     "JSONL_SUFFIXES",
     "MISSING_INPUT",
     "TEXT_SUFFIXES",
+    "DamagedData",
     "Item",
     "NotRegular",
     "iter_items",
@@ -140,6 +141,33 @@ def kind_of(name: str, fmt: str = "auto") -> str | None:
     return "html" if low.endswith(HTML_SUFFIXES) else "text"
 
 
+#: A gzip-compressed text or HTML file (``t.txt.gz``, ``page.html.gz``): read decompressed,
+#: named as an INPUT or found in a folder (a folder skipped them until audit20).
+GZIP_SUFFIX = ".gz"
+
+
+def gzip_document(name: str) -> bool:
+    """Whether ``name`` is a gzip-compressed text or HTML file by its name.
+
+    >>> gzip_document("a/t.txt.gz"), gzip_document("P.HTML.GZ"), gzip_document("d.jsonl.gz")
+    (True, True, False)
+    >>> gzip_document("notes.md.gz"), gzip_document(".gz")
+    (False, False)
+    """
+    low = name.lower()
+    return low.endswith(GZIP_SUFFIX) and kind_of(low[: -len(GZIP_SUFFIX)]) in ("text", "html")
+
+
+def document_name(name: str) -> str:
+    """``name`` without the ``.gz`` of a gzip-compressed text or HTML file (what its data
+    is, for the format and the mirrored text's name), else ``name``.
+
+    >>> document_name("d/t.txt.gz"), document_name("p.html.GZ"), document_name("d.jsonl.gz")
+    ('d/t.txt', 'p.html', 'd.jsonl.gz')
+    """
+    return name[: -len(GZIP_SUFFIX)] if gzip_document(name) else name
+
+
 def named_kind(name: str, fmt: str = "auto") -> str:
     """``"text"`` or ``"html"`` for a file named as an INPUT that is no input by its name
     (:func:`kind_of`): a gzip-compressed ``.html.gz`` page is HTML (its data is read
@@ -150,8 +178,7 @@ def named_kind(name: str, fmt: str = "auto") -> str:
     """
     if fmt != "auto":
         return fmt
-    low = name.lower()
-    return "html" if low.endswith(".gz") and kind_of(low[:-3]) == "html" else "text"
+    return "html" if gzip_document(name) and kind_of(document_name(name)) == "html" else "text"
 
 
 #: Plain JSON files: read as JSONL when they hold one object per line (many dumps are named
@@ -320,13 +347,13 @@ class SkippedFiles:
     compressed text must be decompressed first" of a folder of notes).
 
     >>> seen = SkippedFiles()
-    >>> for name in ("c/a.md", "c/b.md", "c/d.md", "c/README", "c/t.txt.gz"):
+    >>> for name in ("c/a.md", "c/b.md", "c/d.md", "c/README", "c/t.txt.bz2"):
     ...     seen.add(name)
     >>> print(seen.message("c"))  # doctest: +NORMALIZE_WHITESPACE
     c: 5 file(s) skipped: 3 .md (c/a.md, c/b.md, …), 1 with no extension (c/README),
-    1 .txt.gz (c/t.txt.gz); a folder is read for its .txt, .html, .htm, .xhtml, .jsonl and
+    1 .txt.bz2 (c/t.txt.bz2); a folder is read for its .txt, .html, .htm, .xhtml, .jsonl and
     .ndjson (.gz) files only; to read another file, name it as an INPUT (it is read as
-    standard input is: JSONL records, an HTML page or a text); decompress .txt.gz files first
+    standard input is: JSONL records, an HTML page or a text); decompress .txt.bz2 files first
     (-v lists every skipped file)
     """
 
@@ -356,7 +383,7 @@ class SkippedFiles:
             rest = sum(n for _, (n, _names) in ranked[SKIPPED_KINDS_SHOWN:])
             groups.append(f"{rest} of {len(ranked) - SKIPPED_KINDS_SHOWN} other kind(s)")
         read = (".txt, .html, .htm, .xhtml, .jsonl and .ndjson (.gz)" if self.jsonl
-                else ".txt, .html, .htm and .xhtml")
+                else ".txt, .html, .htm and .xhtml (.gz)")
         packed = [k for k in self.kinds if k.endswith(COMPRESSED_SUFFIXES)]
         plain = [k for k in self.kinds if k not in packed]
         how = []
@@ -400,7 +427,7 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True,
             elif not name.startswith(".") and name.lower().endswith(JSON_SUFFIXES):
                 json_files += 1
                 first_json = first_json or str(here / name)
-            elif not name.startswith(".") and kind_of(name) is None:
+            elif not name.startswith(".") and kind_of(name) is None and not gzip_document(name):
                 # os.path.join, not `here / name`: pathlib interns every part, and the
                 # interned names of a crawl's 20,000 images stayed in memory
                 ignored.add(os.path.join(dirpath, name))
@@ -412,8 +439,8 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True,
                              else f"a {kind} file", "decompress it first"
                              if kind.endswith(COMPRESSED_SUFFIXES)
                              else "name it as an INPUT to read it")
-            if not name.startswith(".") and kind_of(name) is not None and (
-                    not skip or _real(here / name) not in skip):
+            if not name.startswith(".") and (kind_of(name) is not None or gzip_document(name)) \
+                    and (not skip or _real(here / name) not in skip):
                 yield _not_regular(here / name) or str(here / name)
     if ignored.count and warn:
         log.warning("%s", ignored.message(root))
@@ -987,9 +1014,16 @@ def open_document(f: BinaryIO) -> BinaryIO:
     return _Decompressing(gzip.GzipFile(fileobj=f, mode="rb"))  # type: ignore[return-value]
 
 
+class DamagedData(OSError):
+    """Compressed data that cannot be decompressed (cut short, a bad CRC): the file was read,
+    its content is damaged. ``run`` and ``score`` file it as a ``read`` error, ``clean`` and
+    ``explain`` refuse it as a document (exit code 1, as for binary data), not as a file
+    they could not read (exit code 2): every command exits 1 on it."""
+
+
 class _Decompressing(io.RawIOBase):
     """A gzip reader whose failures (a file cut short, a bad CRC, not gzip after all) are
-    an ``OSError`` saying so, as any file that cannot be read."""
+    a :class:`DamagedData` (an ``OSError``) saying so."""
 
     def __init__(self, gz: gzip.GzipFile) -> None:
         self._gz = gz
@@ -1001,13 +1035,13 @@ class _Decompressing(io.RawIOBase):
         try:
             return self._gz.readinto(buf)
         except (OSError, EOFError, ValueError, zlib_error) as exc:
-            raise OSError(f"could not decompress the gzip data: {exc}") from None
+            raise DamagedData(f"could not decompress the gzip data: {exc}") from None
 
     def read(self, size: int = -1) -> bytes:  # type: ignore[override]
         try:
             return self._gz.read(size)
         except (OSError, EOFError, ValueError, zlib_error) as exc:
-            raise OSError(f"could not decompress the gzip data: {exc}") from None
+            raise DamagedData(f"could not decompress the gzip data: {exc}") from None
 
 
 def read_document(f: BinaryIO, limit: int = HARD_RECORD_BYTES, *, refuse: bool = True

@@ -323,7 +323,9 @@ def summary(report: dict[str, Any]) -> str:
                 f"{t.get('total_seconds', 0.0):.1f} s in all)" if report.get("resumed") else "")
         lines.append(f"  {t['seconds']:.1f} s{first} with {counted(t['jobs'], 'job')}: "
                      f"{t['docs_per_s']} docs/s, {t['mb_per_s']:.3f} MB/s{part}")
+    from cleannews.batch.sources import printable_name, terminal_safe
+
     for name, path in report.get("outputs", {}).items():
-        if path:
-            lines.append(f"  {name}: {path}")
+        if path:  # a folder name that is not UTF-8 as `o\xff`, as ids show it (audit20)
+            lines.append(f"  {name}: {terminal_safe(printable_name(str(path)))}")
     return "\n".join(lines)

@@ -180,13 +180,27 @@ FLAG_HINTS = {
 }
 
 
-def _unrecognized(sub: argparse.ArgumentParser, extra: list[str]) -> None:
+def _flags(p: argparse.ArgumentParser) -> list[str]:
+    """The long flags of a (sub)command's parser."""
+    return [o for a in p._actions for o in a.option_strings if o.startswith("--")]
+
+
+def _unrecognized(sub: argparse.ArgumentParser, extra: list[str],
+                  parser: argparse.ArgumentParser | None = None) -> None:
     """A usage error for arguments no option takes, from the subcommand's parser (it said
     ``cleannews: error: …``, the subcommand's usage not shown) and naming the option a
-    mistyped flag was meant to be (``--text-feild`` -> ``--text-field``)."""
+    mistyped flag was meant to be (``--text-feild`` -> ``--text-field``), or the commands
+    that have the flag (``score --site-templates``: ``score --help`` said "Same inputs and
+    flags as 'run'", and the error said only "unrecognized arguments"; audit20)."""
     import difflib
 
-    known = [o for a in sub._actions for o in a.option_strings if o.startswith("--")]
+    known = _flags(sub)
+    others: dict[str, list[str]] = {}  # flag -> the other commands that take it
+    for action in (parser._actions if parser is not None else ()):
+        for name, other in (getattr(action, "choices", None) or {}).items():
+            if isinstance(other, argparse.ArgumentParser) and other is not sub:
+                for flag in _flags(other):
+                    others.setdefault(flag, []).append(name)
     hints = []
     command = sub.prog.rsplit(" ", 1)[-1]
     for arg in extra:
@@ -194,6 +208,9 @@ def _unrecognized(sub: argparse.ArgumentParser, extra: list[str]) -> None:
         why = FLAG_HINTS.get((command, flag))
         if why is not None:  # a flag of another command: say why this one has none
             hints.append(f"{flag}: {why}")
+        elif flag in others:
+            hints.append(f"{flag} is a flag of 'cleannews {' / '.join(others[flag])}', not of "
+                         f"'cleannews {command}'")
         elif flag.startswith("--"):
             close = difflib.get_close_matches(flag, known, n=1, cutoff=0.75)
             if close:
@@ -208,7 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
     if extra:
-        _unrecognized(getattr(args, "subparser", parser), extra)
+        _unrecognized(getattr(args, "subparser", parser), extra, parser)
     args.quiet = bool(args.quiet or getattr(args, "sub_quiet", False))
     args.verbose = args.verbose + getattr(args, "sub_verbose", 0)
     _setup_logging(_log_level(args.verbose, args.quiet))

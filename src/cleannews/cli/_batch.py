@@ -72,7 +72,7 @@ def add_batch_flags(p: argparse.ArgumentParser) -> None:
     from cleannews.batch.limits import CHUNK_DOCS, available_cpus
 
     p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help=".txt/.html files, folders of them (recursive), .jsonl/.jsonl.gz "
+                   help=".txt/.html files (.gz too), folders of them (recursive), .jsonl/.jsonl.gz "
                    "files; - reads stdin (JSONL, or one HTML/text document: sniffed)")
     p.add_argument("-j", "--jobs", type=positive_int, default=available_cpus(), metavar="N",
                    help="worker processes (default: the CPUs this process may use, "

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from cleannews.batch.limits import MAX_RECORD_MB
+from cleannews.batch.limits import FORMATS, MAX_RECORD_MB
 from cleannews.config import DEFAULT_CONFIG, CleanConfig, option_names
 from cleannews.errors import InputError
 
@@ -41,8 +41,6 @@ __all__ = [
 log = logging.getLogger("cleannews")
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-#: Values of ``--format``.
-FORMATS = ("auto", "text", "html")
 #: Where :func:`config_from_args` keeps the configuration it built on the namespace.
 _CONFIG_ATTR = "_cleannews_config"
 
@@ -210,10 +208,15 @@ def is_html_input(name: str, raw: bytes, fmt: str = "auto") -> bool:
     True
     >>> is_html_input("a.txt", b"<html><body>x</body></html>")
     False
+
+    A gzip-compressed file is what its name says without the ``.gz`` (``page.html.gz`` is
+    HTML, ``t.txt.gz`` text), as ``run`` reads it (``clean`` sniffed both).
     """
     if fmt != "auto":
         return fmt == "html"
-    low = name.lower()
+    from cleannews.batch.sources import document_name
+
+    low = document_name(name).lower()
     if low.endswith(HTML_SUFFIXES):
         return True
     if low.endswith(".txt"):
@@ -247,16 +250,25 @@ def stdin_format(fmt: str, inputs: list[str], stdin: object = None) -> str:
 
 
 def expand_files(names: list[str]) -> list[str]:
-    """The documents named by FILE arguments: folders become their .txt/.html files.
+    """The documents named by FILE arguments: folders become their .txt/.html files (and
+    their gzip-compressed ``.txt.gz`` / ``.html.gz`` files).
 
     Folders are walked recursively in sorted order, skipping hidden entries
     (as ``cleannews run`` does); JSONL files inside them are skipped with a
     warning (``cleannews run`` reads JSONL). ``-`` and plain paths stay as given.
+
+    A path named a second time (``a.txt ./a.txt``, a glob and a name) is read once, with the
+    warning of ``run`` and ``score`` (``./a.txt: named again (as a.txt): read once``): it was
+    cleaned and printed twice, where ``run`` and ``score`` give each document one line
+    (audit20); a file inside a folder also named is read twice, with their warning.
     """
-    from cleannews.batch.sources import kind_of, walk_folder
+    from cleannews.batch.sources import _named_twice, kind_of, walk_folder
 
     out: list[str] = []
-    for name in names:
+    repeated = _named_twice(names, warn=True)
+    for i, name in enumerate(names):
+        if i in repeated:
+            continue
         if name != "-" and Path(name).is_dir():
             found = 0
             for path in walk_folder(name, jsonl=False):
@@ -428,10 +440,12 @@ def read_inputs(names: list[str], limit: int | None = None
     Each input is read by :func:`cleannews.batch.sources.read_document`, as ``run`` and
     ``score`` read theirs: gzip data decompressed, binary data read no further than its first
     bytes, at most ``limit`` bytes (``--max-record-mb``). A path that cannot be read yields
-    ``(name, the OSError)`` instead, an input above ``limit`` ``(name, an InputError)`` saying
-    so, so the caller reports it and goes on with the other inputs.
+    ``(name, the OSError)`` instead, an input above ``limit`` or whose data is damaged (gzip
+    data cut short: :class:`~cleannews.batch.sources.DamagedData`) ``(name, an InputError)``
+    saying so, so the caller reports it and goes on with the other inputs.
     """
     from cleannews.batch.sources import (
+        DamagedData,
         NotRegular,
         open_document,
         read_document,
@@ -450,6 +464,9 @@ def read_inputs(names: list[str], limit: int | None = None
             else:
                 with open(name, "rb") as f:
                     got = read_document(open_document(f), limit)
+        except DamagedData as exc:  # read, but not a document: refused as `run` files it
+            yield name, InputError(str(exc))  # (a `read` error there; exit code 1, not 2)
+            continue
         except OSError as exc:
             yield name, exc
             continue
@@ -485,6 +502,10 @@ def positive_mb(value: str) -> float:
     Traceback (most recent call last):
     ...
     argparse.ArgumentTypeError: must be above 0, got -1.0
+    >>> positive_mb("1e-30")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: must be at least one byte (1e-06 MB), got 1e-30
     """
     try:
         mb = float(value)
@@ -492,6 +513,9 @@ def positive_mb(value: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
     if not mb > 0 or mb == float("inf"):
         raise argparse.ArgumentTypeError(f"must be above 0, got {mb}")
+    if int(mb * 1024 * 1024) < 1:  # `1e-30`: a limit of 0 bytes refused every document,
+        # "record is 2628 bytes, above the limit of 0 bytes" (audit20)
+        raise argparse.ArgumentTypeError(f"must be at least one byte (1e-06 MB), got {value}")
     return mb
 
 

@@ -17,12 +17,10 @@ from cleannews.cli._batch import (
     positive_int,
     show_progress,
 )
+from cleannews.strip import TEMPLATE_MIN_COUNT  # --template-min-count's default, one source
 
 log = logging.getLogger("cleannews")
 
-#: Shown as the default of --template-min-count: ``cleannews.strip.templates.DEFAULT_MIN_COUNT``
-#: (not imported here, to keep the parser light; a test checks they agree).
-TEMPLATE_MIN_COUNT = 5
 #: Default of --source-field.
 SOURCE_FIELD = "url"
 

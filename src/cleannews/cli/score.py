@@ -24,7 +24,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="spin-score a corpus: one JSON line per document, no cleaned text written",
         description="Print one JSON line per document: id, spin score, label, verdict and "
         "the top evidence. Documents that cannot be read or cleaned give a line with an "
-        "'error' object (or go to --errors DIR). Same inputs and flags as 'run'. "
+        "'error' object (or go to --errors DIR). Same inputs, JSONL fields, size limit and "
+        "pipeline options as 'run'; no sinks folder, --resume, --site-templates or "
+        "--find-copies (those are run's). "
         "Exit code: 0 all processed, 1 some documents failed, 2 usage or I/O error.",
     )
     add_batch_flags(p)

@@ -945,6 +945,16 @@ def collocation_enabled() -> bool:
     return _COLLOCATION[0]
 
 
+def set_collocation(on: bool | None) -> None:
+    """Turn the collocation feature on (``True``) or off for this process, or back to what
+    the shipped model says (``None``), and forget the per-type facts :data:`_INFO` holds: each
+    keeps the collocation-table entry read under the setting it was made with (the fits of
+    ``tools/spin`` turn the feature on; flipping ``_COLLOCATION`` alone left facts of the other
+    setting in the cache, audit20)."""
+    _COLLOCATION[:] = [] if on is None else [bool(on)]
+    _INFO.clear()
+
+
 _get_code = itemgetter(I_CODE)
 _get_gap = itemgetter(I_GAP)
 _get_lowz = itemgetter(I_LOWZ)

@@ -38,6 +38,11 @@ from cleannews.document import Change
 __all__ = ["StripResult", "lone_word", "strip_text"]
 
 
+#: Site templates (:class:`cleannews.strip.templates.SiteTemplates`, ``run --site-templates``):
+#: a line must occur in at least this many documents of a source. Defined here, in the light
+#: package module, so that ``cleannews run --help`` shows it without importing the template
+#: code (``cli/run.py`` kept a copy of it; audit20).
+TEMPLATE_MIN_COUNT = 5
 #: A document that is one word of at most this many characters skips the strip stage.
 LONE_WORD_MAX_CHARS = 40
 #: … and whose text, blanks included, is at most this long.

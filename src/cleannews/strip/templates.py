@@ -43,6 +43,7 @@ from typing import Any
 
 import regex
 
+from cleannews.strip import TEMPLATE_MIN_COUNT as DEFAULT_MIN_COUNT
 from cleannews.strip import StripResult
 from cleannews.strip._assemble import Removal, assemble, split_lines
 
@@ -56,8 +57,6 @@ __all__ = [
     "normalize_line",
 ]
 
-#: A line must occur in at least this many documents of a source.
-DEFAULT_MIN_COUNT = 5
 #: ... and in at least this share of the source's documents.
 DEFAULT_MIN_SHARE = 0.5
 #: Lines of this many words or more that look like sentences are "long".
