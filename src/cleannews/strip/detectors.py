@@ -3284,7 +3284,7 @@ _SLUG_LINE = regex.compile(r"\p{Ll}+(?:[-_]\p{Ll}[\p{Ll}'’,]*)+")
 #: stays (head20). A single "-" under a line is a widget's residue on TRAIN (fr-g-0013,
 #: es-m-0008, de-m-0011 …: 3 signs or more under a line never occur there).
 SETEXT_UNDERLINE_MIN = 3
-_SETEXT_UNDERLINE = regex.compile(r"-{%d,}|={%d,}" % (SETEXT_UNDERLINE_MIN, SETEXT_UNDERLINE_MIN))
+_SETEXT_UNDERLINE = regex.compile(rf"-{{{SETEXT_UNDERLINE_MIN},}}|={{{SETEXT_UNDERLINE_MIN},}}")
 
 
 def _symbol_and_slug_lines(lines: list[_Line]) -> None:
