@@ -26,10 +26,7 @@ from cleannews.strip.detectors import _Line, _setext_underline, _symbol_and_slug
 CFG = CleanConfig()
 CLEAN = CleanConfig(score_spin=False, quarantine=False)  # as cleannews.evaluate cleans
 
-NEW_RULES = {
-    "recent_comments_head20", "recent_posts_head20", "blog_sidebar_heading_head20",
-    "posted_in_head20",
-}
+NEW_RULES = {"blog_sidebar_heading_head20", "posted_in_head20"}
 
 
 def _removed(doc: str) -> dict[str, str]:
@@ -126,7 +123,6 @@ CASES = [
     ("fr-e-0029", "Archives", "blog_sidebar_heading_head20"),  # canalblog.com, standing before
     ("fr-f-0009", "Archives", "blog_sidebar_heading_head20"),  # canalblog.com (context before)
     ("fr-b-0074", "Publié dans Texte Santé", "posted_in_head20"),  # wordpress.com, standing
-    ("de-e-0007", "Neueste Artikel", "recent_posts_head20"),  # saarbruecker-zeitung.de
 ]
 
 
@@ -193,43 +189,20 @@ def test_the_new_rules_take_no_content_line_on_any_train_page(strip_real_docs):
             if rule in NEW_RULES:
                 assert not kinds.get(text, True), (rec["id"], rule, text)
                 taken[rule] = taken.get(rule, 0) + 1
-    # the recent-comments title is taken first by comment_widget_line on footichiste.com
-    assert set(taken) == NEW_RULES - {"recent_comments_head20"}
-
-
-# the widget titles of TRAIN pages that other rules take first (footichiste.com,
-# fasoamazone.net, kababachir.com): the new rules match them too, so a site whose wording
-# no other rule knows loses them as well
-@pytest.mark.parametrize(
-    ("page_id", "line", "rule"),
-    [
-        ("fr-b-0037", "Commentaires récents", "recent_comments_head20"),
-        ("fr-a-0127", "Articles récents", "recent_posts_head20"),
-        ("fr-d-0027", "Articles précédents", "recent_posts_head20"),
-        ("de-e-0007", "Neueste Artikel", "recent_posts_head20"),
-        ("fr-e-0029", "Archives", "blog_sidebar_heading_head20"),
-        ("fr-b-0074", "Publié dans Texte Santé", "posted_in_head20"),
-    ],
-)
-def test_the_rules_match_the_train_lines(page_id, line, rule, train_page):
-    _, labelled = train_page(page_id)
-    assert any(not labelled[i].content for i in _occurrences(labelled, line))
-    assert _matches(rule, line)
+    assert set(taken) == NEW_RULES
 
 
 @pytest.mark.parametrize(
     ("line", "rule"),
     [
-        ("Recent Comments", "recent_comments_head20"),
-        ("Neueste Kommentare", "recent_comments_head20"),
-        ("Commenti recenti", "recent_comments_head20"),
-        ("Comentarios recientes", "recent_comments_head20"),
-        ("Recent Posts", "recent_posts_head20"),
-        ("Articoli recenti", "recent_posts_head20"),
-        ("Entradas recientes", "recent_posts_head20"),
-        ("Billets précédents", "recent_posts_head20"),
+        ("Archives", "blog_sidebar_heading_head20"),
         ("Archivi", "blog_sidebar_heading_head20"),
+        ("Archivo", "blog_sidebar_heading_head20"),
+        ("Publié dans Texte Santé", "posted_in_head20"),
+        ("Classé dans Non classé", "posted_in_head20"),
         ("Posted in Politics", "posted_in_head20"),
+        ("Filed under News", "posted_in_head20"),
+        ("Publicado en Sociedad", "posted_in_head20"),
         ("Filed under: News", None),  # a colon: not the bare form
         ("Pubblicato in Cronaca", "posted_in_head20"),
         ("Veröffentlicht in Lokales", "posted_in_head20"),
@@ -237,6 +210,12 @@ def test_the_rules_match_the_train_lines(page_id, line, rule, train_page):
 )
 def test_the_rules_are_worded_for_the_five_languages(line, rule):
     assert [r for r in sorted(NEW_RULES) if _matches(r, line)] == ([rule] if rule else [])
+    # no older rule of the five files takes these forms: the rules add wording, not a
+    # second name for lines the files took already (which would move the site-grouped CV
+    # without changing what a new site meets)
+    rs = load_rules(("fr", "en", "de", "es", "it"))
+    hit = rs.match_line(match_text(line), len(line.split()))
+    assert (hit.name if hit else None) == rule
 
 
 @pytest.mark.parametrize(
@@ -247,8 +226,7 @@ def test_the_rules_are_worded_for_the_five_languages(line, rule):
         "Publié dans Le Monde le 3 mars 2020 sous le titre « La ville et ses fleuves »",
         "Archives départementales du Nord",  # a source, more than the word
         "Les archives de la ville racontent une autre histoire.",
-        "Les commentaires récents du ministre ont choqué les syndicats.",
-        "Les articles récents de la presse locale parlent d'une hausse des loyers.",
+        "Publié dans un quotidien régional, l'appel a recueilli mille signatures",
     ],
 )
 def test_look_alike_sentences_are_no_match(line):
@@ -263,11 +241,11 @@ def test_look_alike_sentences_are_no_match(line):
     ("page_id", "line"),
     [
         # typepad.fr: the article's last short line above "Les commentaires récents" (a
-        # tail teaser once that title goes: the form with the article is left out)
+        # tail teaser once that title goes: no head20 rule takes the title, see docs)
         ("fr-h-0049",
          "Dossier de L’echo-du-Pas-de-Calais accessible en ligne et PDF à télécharger"),
         # varese-press.it: the listing's last headline, under its "Categorie" / "Varese"
-        # labels (the category widget's title is left out of the rule)
+        # labels (blog_sidebar_heading_head20 leaves the category widget's title out)
         ("it-c-0007", "Varese, resistenza a pub"),
     ],
 )
@@ -280,7 +258,7 @@ def test_article_lines_next_to_left_out_forms_stay(page_id, line, train_page, pa
 @pytest.mark.parametrize(
     "line",
     ["-" * 1_000_000, "=" * 1_000_000, "Publié dans " + "a" * 1_000_000,
-     "Publié dans " + "mot " * 250_000, "articles récents " * 60_000],
+     "Publié dans " + "mot " * 250_000, "archives " * 110_000],
 )
 def test_one_megabyte_lines_are_linear(line):
     t = time.process_time()
