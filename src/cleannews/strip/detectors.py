@@ -2173,7 +2173,9 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
     """Short lines repeated many times in one document (widget labels).
 
     ``repeated``: :func:`_repeated_texts` of ``lines``, if known. A repeated headline
-    that heads a paragraph (:func:`_listing_headlines`) is listing content and stays.
+    that heads a paragraph (:func:`_listing_headlines`) is listing content and stays, so
+    does a markdown heading's underline printed under several headings
+    (:func:`_setext_underline`, head20).
     """
     if repeated is None:
         repeated = _repeated_texts(lines)
@@ -2183,12 +2185,13 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
             repeated - _listing_headlines(lines, repeated) - tags
             - _listing_bylines(lines, repeated) - _replies(lines, repeated, tags)
         )
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if (
             not ln.blank
             and ln.cls is AMB
             and ln.n <= REPEAT_MAX_WORDS
             and _folded(ln) in repeated
+            and not _setext_underline(lines, i)
         ):
             ln.bad("repeated_block", "short block repeated many times in the page (widget)")
 
@@ -3341,6 +3344,13 @@ _SYMBOL_LINE = regex.compile(r"([\-–—_|:+$×.…=~•·/\\])(?:\s?\1)*")
 #: ... of at most this many words (the words of the 13-word slug above).
 SLUG_MAX_WORDS = 20
 _SLUG_LINE = regex.compile(r"\p{Ll}+(?:[-_]\p{Ll}[\p{Ll}'’,]*)+")
+#: A markdown heading's underline ("Résultats" then "---------", or "=========": a setext
+#: heading) is part of the heading, not a separator: a run of ``-`` or ``=`` of at least
+#: this many signs, no space between, right under a standing line with a letter or a digit
+#: stays (head20). A single "-" under a line is a widget's residue on TRAIN (fr-g-0013,
+#: es-m-0008, de-m-0011 …: 3 signs or more under a line never occur there).
+SETEXT_UNDERLINE_MIN = 3
+_SETEXT_UNDERLINE = regex.compile(rf"-{{{SETEXT_UNDERLINE_MIN},}}|={{{SETEXT_UNDERLINE_MIN},}}")
 
 
 def _symbol_and_slug_lines(lines: list[_Line]) -> None:
@@ -3353,19 +3363,43 @@ def _symbol_and_slug_lines(lines: list[_Line]) -> None:
     >>> _symbol_and_slug_lines(ls)
     >>> [ln.removal.rule if ln.removal else None for ln in ls]
     ['symbol_line', 'symbol_line', None, 'symbol_line', 'slug_line', None, None, None, None]
+
+    A markdown heading's underline stays under its standing heading (:func:`_setext_underline`):
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Résultats", "---------", "", "-----")]
+    >>> _symbol_and_slug_lines(ls)
+    >>> [ln.removal.rule if ln.removal else None for ln in ls]
+    [None, None, None, 'symbol_line']
     """
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if ln.blank or ln.cls is BAD or ln.protected:
             continue
         if not ln.text[0].isalnum():  # "_" is a word character: test the first one
-            if _SYMBOL_LINE.fullmatch(ln.text) and not (
-                ln.text[0] == "_" and len(ln.text) < SYMBOL_UNDERSCORE_MIN
+            if (
+                _SYMBOL_LINE.fullmatch(ln.text)
+                and not (ln.text[0] == "_" and len(ln.text) < SYMBOL_UNDERSCORE_MIN)
+                and not _setext_underline(lines, i)
             ):
                 ln.bad("symbol_line", "a line of one punctuation sign only (a separator or "
                        "an empty widget's residue)")
         elif ln.n <= SLUG_MAX_WORDS and " " not in ln.text and _SLUG_LINE.fullmatch(ln.text):
             ln.bad("slug_line", "a file name or URL slug alone on its line (an image left "
                    "as its file name)")
+
+
+def _setext_underline(lines: list[_Line], i: int) -> bool:
+    """Line ``i`` underlines the line above as a markdown (setext) heading: a run of at
+    least :data:`SETEXT_UNDERLINE_MIN` ``-`` or ``=``, no space, right under (no blank line
+    between) a standing line that holds a letter or a digit and is no symbol line itself.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Résultats", "=====", "-", "---")]
+    >>> [_setext_underline(ls, i) for i in (1, 2, 3)]
+    [True, False, False]
+    """
+    if i == 0 or not _SETEXT_UNDERLINE.fullmatch(lines[i].text):
+        return False
+    above = lines[i - 1]
+    return not above.blank and above.cls is not BAD and any(c.isalnum() for c in above.text)
 
 
 # === end of head19 =======================================================================
