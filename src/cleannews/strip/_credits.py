@@ -185,6 +185,8 @@ def present_keywords(
     """
     todo = list(dict.fromkeys(keywords))
     found: set[str] = set()
+    if not lows:
+        lows = [""]  # the joined text of no line is "" (which holds the empty keyword)
     start, n = 0, len(lows)
     while start < n and todo:
         end, size = start + 1, len(lows[start])
