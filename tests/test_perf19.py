@@ -1,7 +1,7 @@
 """Round 19 (perf19): the fast paths equal the code they replace, on real and generated input.
 
 * ``_features._new_token_info`` (the facts of a new token type written out in one function)
-  equals ``_token_info_reference`` (``_token_facts`` + ``_grammar_bits`` + the flag code, the
+  equals ``token_info_reference`` (``_token_facts`` + ``_grammar_bits`` + the flag code, the
   former ``_token_info``) on every token type of the development texts and on generated
   tokens; the collocation switch that ``tools/spin`` turns on at run time is read on every
   call, not cached with the lexicon.
@@ -21,6 +21,49 @@ from hypothesis import strategies as st
 from cleannews.score import _features as F
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def token_info_reference(t: str) -> tuple:
+    """``_token_info`` of ``t`` computed from ``_token_facts`` and ``_grammar_bits``, not
+    cached: the readable definition that ``_new_token_info`` (what ``_token_info`` runs)
+    writes out in one function (the package's ``_token_info`` before perf19; kept here, its
+    only user, since perf20).
+
+    >>> token_info_reference("afin")[4], token_info_reference("\\n")[3] == F.KIND_BREAK
+    (True, True)
+    """
+    base = F._token_facts(t)
+    low, p, _cls, kind, trig, fr, en, stats = base[:8]
+    flags = F.F_BREAK if kind == F.KIND_BREAK else 0
+    gap = lowz = llr = 0.0
+    rare = F.RARE_NONE
+    if kind in (F.KIND_WORD, F.KIND_CONTENT):
+        flags |= F.F_WORD
+        if fr:
+            flags |= F.F_FR
+        elif en:
+            flags |= F.F_EN
+    if stats is not None:
+        lowz, gap, weak, strong, rare_syn, rare_word, llr = stats
+        flags |= F.F_CONTENT
+        if weak:
+            flags |= F.F_WEAK
+        if strong:
+            flags |= F.F_STRONG
+        if llr > F.LLR_HIGH:
+            flags |= F.F_LLR_HIGH
+        if rare_syn:
+            rare = F.RARE_SYNONYM
+            flags |= F.F_RARE_SYN
+        elif rare_word:
+            rare = F.RARE_WORD
+            flags |= F.F_RARE_WORD
+    if base[F.I_POS_CHECKED]:
+        flags |= F.F_CHECKED
+    need, role = F._grammar_bits(t, low, p, trig)
+    if need:
+        flags |= F.F_TRIGGER
+    return (*base, F._code(flags), gap, lowz, llr, rare, need, role)
 
 
 def _same(a: tuple, b: tuple) -> bool:
@@ -59,7 +102,7 @@ EDGE_TOKENS = [
 def test_new_token_info_equals_the_reference_on_every_development_type(dev_token_types):
     assert len(dev_token_types) > 20_000
     bad = [t for t in dev_token_types + EDGE_TOKENS
-           if not _same(F._new_token_info(t), F._token_info_reference(t))]
+           if not _same(F._new_token_info(t), token_info_reference(t))]
     assert bad == []
 
 
@@ -70,7 +113,7 @@ def test_token_info_caches_what_the_reference_computes(dev_token_types):
         F._INFO.clear()
         F._LLR_OF.clear()
         got = F._infos(sample, known_new=True)
-        assert all(_same(g, F._token_info_reference(t)) for g, t in zip(got, sample, strict=True))
+        assert all(_same(g, token_info_reference(t)) for g, t in zip(got, sample, strict=True))
         assert all(F._INFO[t] is g for g, t in zip(got, sample, strict=True))
     finally:
         F._INFO.clear()
@@ -82,7 +125,7 @@ def test_token_info_caches_what_the_reference_computes(dev_token_types):
                min_size=1, max_size=12))
 def test_new_token_info_equals_the_reference_on_generated_tokens(text):
     for tok in [text, *F._split_tokens(text)[1::2]]:
-        assert _same(F._new_token_info(tok), F._token_info_reference(tok))
+        assert _same(F._new_token_info(tok), token_info_reference(tok))
 
 
 def test_the_collocation_switch_is_read_on_every_call(monkeypatch):
@@ -102,7 +145,7 @@ def test_the_collocation_switch_is_read_on_every_call(monkeypatch):
         for on in (True, False, True, False):
             F._COLLOCATION[:] = [on]
             for w in words:
-                new, ref = F._new_token_info(w), F._token_info_reference(w)
+                new, ref = F._new_token_info(w), token_info_reference(w)
                 assert _same(new, ref)
                 looked_up = on and len(w) >= F.MIN_COLLOCATION_LEN and w[0].isalnum()
                 expect = (len(w), 7) if looked_up else None

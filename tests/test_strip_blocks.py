@@ -62,7 +62,8 @@ def _check(text: str, langs: tuple[str, ...], block_chars: int) -> None:
     plans, triggers = _whole(rs, built.lines, words)
     got_plans, got_triggers = _blocked(rs, built.lines, words, block_chars)
     assert got_plans == plans
-    assert got_triggers == triggers
+    # each line's set, as the sorted tuple the blocks give (perf20)
+    assert got_triggers == [{i: tuple(sorted(s)) for i, s in per.items()} for per in triggers]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

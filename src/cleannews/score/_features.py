@@ -558,48 +558,6 @@ def _token_info(t: str) -> tuple:
     return info
 
 
-def _token_info_reference(t: str) -> tuple:
-    """``_token_info`` of ``t`` computed from ``_token_facts`` and ``_grammar_bits``, not
-    cached: the readable definition that ``_new_token_info`` (what ``_token_info`` runs)
-    writes out in one function. The tests compare the two on real and generated tokens.
-
-    >>> _token_info_reference("afin")[4], _token_info_reference("\\n")[3] == KIND_BREAK
-    (True, True)
-    """
-    base = _token_facts(t)
-    low, p, _cls, kind, trig, fr, en, stats = base[:8]
-    flags = F_BREAK if kind == KIND_BREAK else 0
-    gap = lowz = llr = 0.0
-    rare = RARE_NONE
-    if kind in (KIND_WORD, KIND_CONTENT):
-        flags |= F_WORD
-        if fr:
-            flags |= F_FR
-        elif en:
-            flags |= F_EN
-    if stats is not None:
-        lowz, gap, weak, strong, rare_syn, rare_word, llr = stats
-        flags |= F_CONTENT
-        if weak:
-            flags |= F_WEAK
-        if strong:
-            flags |= F_STRONG
-        if llr > LLR_HIGH:
-            flags |= F_LLR_HIGH
-        if rare_syn:
-            rare = RARE_SYNONYM
-            flags |= F_RARE_SYN
-        elif rare_word:
-            rare = RARE_WORD
-            flags |= F_RARE_WORD
-    if base[I_POS_CHECKED]:
-        flags |= F_CHECKED
-    need, role = _grammar_bits(t, low, p, trig)
-    if need:
-        flags |= F_TRIGGER
-    return (*base, _code(flags), gap, lowz, llr, rare, need, role)
-
-
 def _token_facts(t: str) -> tuple:
     """The first ten fields of ``_token_info`` (see there)."""
     low = t.lower()
@@ -686,11 +644,11 @@ def _new_token_info(t: str) -> tuple:
     the flag code, the same tests in the same order written out in one function (one
     call per new type instead of about twenty: the cold pass over new documents computes
     this for every new word). ``tests/test_perf19.py`` checks it equals the composition of
-    ``_token_facts`` and ``_grammar_bits`` (``_token_info_reference``) on every token type
-    of the development corpus and on generated ones.
+    ``_token_facts`` and ``_grammar_bits`` (its ``token_info_reference``, the former
+    ``_token_info``) on every token type of the development corpus and on generated ones.
 
-    >>> _new_token_info("Fonction") == _token_info_reference("Fonction")
-    True
+    >>> _new_token_info("afin")[4], _new_token_info("\\n")[3] == KIND_BREAK
+    (True, True)
     """
     get, masks = _FACT_ENV[0] if _FACT_ENV else _fact_env()
     m_n, m_a, m_verb, m_np, m_ns, m_nm, m_nf, m_am, m_af, m_hasp, m_vppr, m_v = masks

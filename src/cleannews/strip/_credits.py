@@ -148,21 +148,58 @@ def page_hits(lines, phrases: PanelPhrases) -> dict[int, frozenset[int]]:
         [2]
     """
     cands = [
-        (i, ln) for i, ln in enumerate(lines)
+        i for i, ln in enumerate(lines)
         if not ln.blank and ln.cls != BAD and not ln.protected and ln.n <= PANEL_MAX_WORDS
     ]
     if not cands:
         return {}
-    joined = "\n".join([ln.low for _, ln in cands])
-    present = tuple(k for k in phrases.keywords if k in joined)
+    present = present_keywords([lines[i].low for i in cands], phrases.keywords)
     if not present:
         return {}
     out = {}
-    for i, ln in cands:
-        hits = _panel_hits(ln, phrases, present)
+    for i in cands:
+        hits = _panel_hits(lines[i], phrases, present)
         if hits:
             out[i] = hits
     return out
+
+
+#: :func:`present_keywords` joins at most about this many characters at a time (the
+#: strip stage's ``detectors.LOW_BLOCK_CHARS``).
+KEYWORD_BLOCK_CHARS = 1 << 16
+
+
+def present_keywords(
+    lows: list[str], keywords: tuple[str, ...], block_chars: int = KEYWORD_BLOCK_CHARS
+) -> tuple[str, ...]:
+    """The keywords (in their order, repeats kept) that occur in ``"\n".join(lows)``.
+
+    No keyword holds a line break, so one occurs in the joined text exactly when it occurs
+    in one of ``lows``: the lines are joined block by block (whole lines, about
+    ``block_chars`` characters a block; one block for most pages), each block searched for
+    the keywords not found yet. The joined text of a whole long page was its strip stage's
+    peak of memory (one more copy of the page; perf20).
+
+        >>> present_keywords(["se connecter", "", "abonnez-vous"], ("abonn", "xyz", "connect"), 5)
+        ('abonn', 'connect')
+    """
+    todo = list(dict.fromkeys(keywords))
+    found: set[str] = set()
+    if not lows:
+        lows = [""]  # the joined text of no line is "" (which holds the empty keyword)
+    start, n = 0, len(lows)
+    while start < n and todo:
+        end, size = start + 1, len(lows[start])
+        while end < n and size + len(lows[end]) < block_chars:
+            size += len(lows[end]) + 1
+            end += 1
+        part = "\n".join(lows[start:end])
+        hit = [k for k in todo if k in part]
+        if hit:
+            found.update(hit)
+            todo = [k for k in todo if k not in found]
+        start = end
+    return tuple(k for k in keywords if k in found)
 
 
 def _panel_hits(ln, phrases: PanelPhrases, keywords: tuple[str, ...] | None = None

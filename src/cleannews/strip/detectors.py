@@ -558,7 +558,7 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> lis
             else:
                 todo = per_line.get(i)
                 if always:  # (no phrase pattern of the shipped files is always tried)
-                    todo = always if todo is None else todo | always
+                    todo = always if todo is None else always.union(todo)
                 rule = _phrase_verdict(ln, rs, plan, todo) if todo else None
         if (
             rule is not None
@@ -2197,25 +2197,26 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
 
 
 def _subheading_above_text(
-    ln: _Line, i: int, first_good: int, last_good: int, next_standing: dict[int, str]
+    ln: _Line, i: int, first_good: int, last_good: int, below: str
 ) -> bool:
     """True for a line inside the article that reads as a subheading of the text below it:
     capitalised, at least :data:`SUBHEADING_MIN_WORDS` words, and the next line that stands
-    once the furniture is removed is a paragraph. The context rule leaves it: a caption
-    above it and a player prompt below it are furniture, the subheading is not.
+    once the furniture is removed (its class: ``below``) is a paragraph. The context rule
+    leaves it: a caption above it and a player prompt below it are furniture, the
+    subheading is not.
 
     >>> ln = _Line("Souveraineté technologique", frozenset())
-    >>> _subheading_above_text(ln, 5, 2, 9, {5: GOOD})
+    >>> _subheading_above_text(ln, 5, 2, 9, GOOD)
     True
-    >>> _subheading_above_text(ln, 5, 2, 9, {5: "end"})  # nothing stands below it
+    >>> _subheading_above_text(ln, 5, 2, 9, "end")  # nothing stands below it
     False
-    >>> _subheading_above_text(ln, 12, 2, 9, {12: GOOD})  # after the article's last paragraph
+    >>> _subheading_above_text(ln, 12, 2, 9, GOOD)  # after the article's last paragraph
     False
     """
     if not (first_good < i < last_good) or ln.n < SUBHEADING_MIN_WORDS:
         return False
     first = ln.text.lstrip()[:1]
-    return first.isalpha() and first.isupper() and next_standing.get(i) == GOOD
+    return first.isalpha() and first.isupper() and below == GOOD
 
 
 def _transparent(ln: _Line) -> bool:
@@ -2245,12 +2246,15 @@ def _context(
     if idx is None:
         idx = [i for i, ln in enumerate(lines) if not ln.blank]
     headline = title_line(lines)
+    # Per-line facts are lists indexed by line (entries of blank lines are never read): a
+    # dict per fact over every line was the strip stage's peak of memory on a long page
+    # (six of them, about 2 MB on the 1 MB page of bench_pipeline.py; perf20).
     # class of the nearest decided neighbour before / after each line
-    prev_cls: dict[int, str] = {}
+    prev_cls: list[str] = [""] * n
     # the rule of that neighbour when it is boilerplate, and how many lines each rule took
     # between the article's first and last paragraphs (a page's separator: an ad slot, a
     # teaser's label)
-    prev_rule: dict[int, str] = {}
+    prev_rule: list[str] = [""] * n
     inline_rules: Counter[str] = Counter()
     last, rule = "start", ""
     for i in idx:
@@ -2261,10 +2265,10 @@ def _context(
             rule = lines[i].removal.rule if last == BAD and lines[i].removal else ""
             if rule and first_good < i < last_good:
                 inline_rules[rule] += 1
-    next_cls: dict[int, str] = {}
+    next_cls: list[str] = [""] * n
     # class of the nearest line after each line that is not boilerplate (what the reader
     # sees next once the furniture is gone)
-    next_standing: dict[int, str] = {}
+    next_standing: list[str] = [""] * n
     last = last_standing = "end"
     for i in reversed(idx):
         next_cls[i] = last
@@ -2275,8 +2279,8 @@ def _context(
             last_standing = lines[i].cls
     # length of the run of ambiguous lines each line belongs to (blank lines do not break
     # a run), and whether a line of that run ends like a sentence
-    run_len: dict[int, int] = {}
-    run_ends: dict[int, bool] = {}
+    run_len: list[int] = [1] * n  # 1: a line in no run of ambiguous lines
+    run_ends: list[bool] = [False] * n
     run: list[int] = []
     for i in [*idx, -1]:
         if i >= 0 and lines[i].cls is AMB:
@@ -2290,17 +2294,30 @@ def _context(
             run_len[k] = len(run)
             run_ends[k] = ends
         run = []
+    # The headline test below asks whether a line's text is one of the lines' above it
+    # (``seen``). It asks only for lines that pass its first tests, and what those read
+    # (class, protection, word count, the line below) does not change in this loop but for
+    # the line tested: so the texts it can ask about are known first (``asked``), and
+    # ``seen`` keeps only those. A set of every line's text was a quarter of this function's
+    # memory on a long page, and most pages ask about none (perf20).
+    asked = {
+        _folded(lines[i]) for i in idx
+        if next_standing[i] == KEEP and lines[i].n >= HEADLINE_ABOVE_DATE_MIN_WORDS
+        and lines[i].cls is AMB and i != headline and not lines[i].protected
+    }
     seen: set[str] = set()  # texts of the lines above (a repeat of one is no new headline)
     for i in idx:
         ln = lines[i]
-        folded = _folded(ln)
         if ln.cls is not AMB or i == headline or ln.protected:
-            seen.add(folded)
+            if asked:
+                folded = _folded(ln)
+                if folded in asked:
+                    seen.add(folded)
             continue
         if (
             next_standing[i] == KEEP
             and ln.n >= HEADLINE_ABOVE_DATE_MIN_WORDS
-            and folded not in seen
+            and _folded(ln) not in seen
             and not (headline >= 0 and _is_title_repeat(ln, lines[headline].key()))
         ):
             # a headline above its date or byline (a listing's next item): no position
@@ -2308,19 +2325,22 @@ def _context(
             # line above it (the title printed again) is left to the title pass
             ln.protected = True
             continue
-        seen.add(folded)
+        if asked:
+            folded = _folded(ln)
+            if folded in asked:
+                seen.add(folded)
         if i < first_good:
             limit = HEAD_CONTEXT_MAX_WORDS
         elif i > last_good:
             limit = TAIL_CONTEXT_MAX_WORDS
-            if run_len.get(i, 1) > CONTEXT_MAX_RUN and run_ends[i]:
+            if run_len[i] > CONTEXT_MAX_RUN and run_ends[i]:
                 # a list with sentence-like items after the last paragraph, or a fact sheet
                 # (computed per run above: testing every pair of lines was cubic in a long
                 # list)
                 continue
         else:
             limit = CONTEXT_MAX_WORDS
-            if run_len.get(i, 1) > CONTEXT_MAX_RUN:
+            if run_len[i] > CONTEXT_MAX_RUN:
                 continue
         if ln.n > limit or (i <= last_good and ":" in ln.text):
             continue  # "Label : value" lines inside the article are structured content
@@ -2328,7 +2348,7 @@ def _context(
             continue  # a list item or a short sentence: the article's, unless a rule says so
         if _REPLY_END.search(ln.text[-4:]):
             continue  # "Oui.", "Jamais !": an interview's one-word reply (no TRAIN furniture)
-        if _subheading_above_text(ln, i, first_good, last_good, next_standing):
+        if _subheading_above_text(ln, i, first_good, last_good, next_standing[i]):
             continue
         p, q = prev_cls[i], next_cls[i]
         if q == "end" and inline_rules[prev_rule[i]] >= SEPARATOR_MIN_INLINE:
@@ -2343,7 +2363,6 @@ def _context(
     for ln in lines:
         if ln.removal is not None and ln.cls is AMB:
             ln.cls = BAD
-    del n
 
 
 def classify_lines(
@@ -2676,19 +2695,22 @@ class LowBlocks:
         found = self.present(asked.frags)
         return rs.plan(words, found, "phrase", heads3), rs.plan(words, found, "span", heads3)
 
-    def triggers(self, rs: RuleSet, *plans: tuple) -> list[dict[int, frozenset[int]]]:
+    def triggers(self, rs: RuleSet, *plans: tuple) -> list[dict[int, tuple[int, ...]]]:
         """:meth:`RuleSet.line_triggers` of each plan over the joined text, block by block.
 
-        Each line's pattern set is a frozenset shared by every line with the same set (a
-        set object per line was 3x the document's size on a long page; readers only read
-        them).
+        Each line's pattern set is a sorted tuple of pattern indices, shared by every line
+        with the same set: readers only iterate them in index order (:meth:`RuleSet._run`
+        sorts them) or join them to a set. A set object per line was 3x the document's size
+        on a long page; a frozenset per distinct set still held 2.2 MB on the 1 MB page of
+        ``bench_pipeline.py`` (3,048 distinct sets of 6,232 lines, about 720 bytes each), a
+        tuple of the same indices about a fifth of that (perf20).
         """
-        out: list[dict[int, frozenset[int]]] = [{} for _ in plans]
-        shared: dict[frozenset[int], frozenset[int]] = {}
+        out: list[dict[int, tuple[int, ...]]] = [{} for _ in plans]
+        shared: dict[tuple[int, ...], tuple[int, ...]] = {}
         for part, first, starts in self.blocks():
             for per, plan in zip(out, plans, strict=True):
                 for i, todo in rs.line_triggers(plan, part, starts).items():
-                    key = frozenset(todo)
+                    key = tuple(sorted(todo))
                     per[first + i] = shared.setdefault(key, key)
         return out
 
@@ -2727,7 +2749,11 @@ def judge_lines(
     ):
         built = build_lines(text, spans, languages, rs)
     lines, doc_words, stop = built.lines, built.doc_words, built.stop
-    heads3 = built.heads3 if built.heads3 is not None else set(map(_HEAD3, doc_words))
+    heads3 = built.heads3
+    if heads3 is None:
+        # only the heads the plans look up (their prefix heads): the same plans as with
+        # every word's head, without a set of all of them (perf20)
+        heads3 = _rule_words(rs)[1].intersection(map(_HEAD3, doc_words))
     built.doc_words = built.heads3 = None  # read once, for the trigger plans: free them after
     doc_low = LowBlocks(lines)  # the lines' folded text joined, read block by block
     phrase_plan, span_plan = doc_low.plans(rs, doc_words, heads3)
@@ -2748,7 +2774,7 @@ def judge_lines(
         plain = ln.text
         todo = span_todo.get(i)
         if span_always:
-            todo = span_always if todo is None else todo | span_always
+            todo = span_always if todo is None else span_always.union(todo)
         found = (
             [
                 SpanRemoval(a, b, r.name, r.reason)

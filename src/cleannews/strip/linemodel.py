@@ -477,8 +477,11 @@ class LineModel:
         self.remove_list_p = float(data.get("remove_list_p", NEVER))
 
 
-def neighbour_features(idx: list[int], p1: dict[int, float], i: int, k: int) -> list[float]:
-    """Stage-1 scores around line ``idx[k] == i``: previous, next, max and mean within WINDOW."""
+def neighbour_features(idx: list[int], p1, i: int, k: int) -> list[float]:
+    """Stage-1 scores around line ``idx[k] == i``: previous, next, max and mean within WINDOW.
+
+    ``p1``: the stage-1 score of each line, indexed by line (a list, or a dict of the
+    non-blank lines); only the lines of ``idx`` are read."""
     m = len(idx)
     prev_p = p1[idx[k - 1]] if k > 0 else -1.0
     next_p = p1[idx[k + 1]] if k + 1 < m else -1.0
@@ -713,7 +716,12 @@ def apply_line_model(
     targets = list(limit)
     if not targets:
         return {}
-    pos = {i: k for k, i in enumerate(idx)}
+    # position in ``idx`` of each non-blank line, and below each line's stage-1 score: lists
+    # indexed by line (a dict of every line each was the line model's peak of memory on a
+    # long page; entries of blank lines are never read; perf20)
+    pos = [0] * len(lines)
+    for k, i in enumerate(idx):
+        pos[i] = k
     need = set(targets)
     if model.stage2 is not None:
         for i in targets:
@@ -741,7 +749,7 @@ def apply_line_model(
     # is kept (its reason names features). Nothing is applied before every line is scored:
     # the features read the lines' classes.
     if model.stage2 is not None:
-        p1 = {i: (1.0 if ln.cls == BAD else 0.0) for i, ln in enumerate(lines) if not ln.blank}
+        p1 = [1.0 if ln.cls == BAD else 0.0 for ln in lines]
         score = model.stage2.proba
         stage1 = model.stage1.proba
         waiting: deque[tuple[int, list[float]]] = deque()  # targets whose neighbours come next
