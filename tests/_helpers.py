@@ -320,3 +320,59 @@ def rule_index_snapshot() -> list:
                         ix._gate and (ix._gate[0] and ix._gate[0].pattern, ix._gate[1])))
         out.append((rs._phrase_index, rs._span_index, rs._starts))
     return out
+
+
+def served_removals(doc: str, config) -> dict[str, str]:
+    """Lines ``cleannews.clean`` removes from a page (repaired first, as served):
+    removed text (stripped) -> the strip rule that removed it."""
+    import cleannews
+
+    return {
+        c.before.strip(): c.rule
+        for c in cleannews.clean(doc, config).changes
+        if c.stage == "strip" and c.after == ""
+    }
+
+
+def line_occurrences(labelled, text: str) -> list[int]:
+    """Indices of the labelled lines whose stripped text is ``text``."""
+    return [i for i, lb in enumerate(labelled) if lb.text.strip() == text]
+
+
+def content_neighbours(labelled, i: int) -> list[str]:
+    """The nearest line labelled content above and below line ``i`` (stripped texts)."""
+    out = []
+    for rng in (range(i - 1, -1, -1), range(i + 1, len(labelled))):
+        for k in rng:
+            if labelled[k].content and labelled[k].text.strip():
+                out.append(labelled[k].text.strip())
+                break
+    return out
+
+
+def assert_furniture_goes_neighbours_stay(labelled, got, line: str, page_id: str) -> None:
+    """``line`` is labelled furniture on the page, every copy of it is removed (``got`` is
+    the ``page_out`` fixture's text -> [(content, kept)]), and the nearest article line
+    above and below each copy stays."""
+    where = line_occurrences(labelled, line)
+    assert where, (page_id, line)
+    assert all(not labelled[i].content for i in where)  # labelled furniture on the page
+    assert [ok for _, ok in got[line]] == [False] * len(where)  # every copy removed
+    for i in where:
+        for text in content_neighbours(labelled, i):
+            assert all(ok for content, ok in got[text] if content), (page_id, text)
+
+
+def train_lines_taken(strip_real_docs, rules: set[str], config) -> dict[str, int]:
+    """How many distinct lines per TRAIN page each of ``rules`` removes (as served); fails
+    on a line labelled content. Held-out pages are never read."""
+    taken: dict[str, int] = {}
+    for rec, doc, labelled in strip_real_docs.values():
+        if rec["split"] != "train":
+            continue  # never a held-out page
+        kinds = {lb.text.strip(): lb.content for lb in labelled}
+        for text, rule in served_removals(doc, config).items():
+            if rule in rules:
+                assert not kinds.get(text, True), (rec["id"], rule, text)
+                taken[rule] = taken.get(rule, 0) + 1
+    return taken

@@ -18,6 +18,12 @@ import pytest
 import regex
 
 import cleannews
+from _helpers import (
+    assert_furniture_goes_neighbours_stay,
+    line_occurrences,
+    served_removals,
+    train_lines_taken,
+)
 from cleannews import CleanConfig
 from cleannews.strip import strip_text
 from cleannews.strip._rules import load_rules, match_text
@@ -31,11 +37,7 @@ NEW_RULES = {"posted_in_head20"}
 
 def _removed(doc: str) -> dict[str, str]:
     """Lines ``clean`` removes from a page (repaired first, as served): text -> rule."""
-    return {
-        c.before.strip(): c.rule
-        for c in cleannews.clean(doc, CLEAN).changes
-        if c.stage == "strip" and c.after == ""
-    }
+    return served_removals(doc, CLEAN)
 
 
 # --- a markdown heading's underline ------------------------------------------------------
@@ -141,33 +143,12 @@ def _matches(rule: str, line: str) -> bool:
     )
 
 
-def _occurrences(labelled, text: str) -> list[int]:
-    return [i for i, lb in enumerate(labelled) if lb.text.strip() == text]
-
-
-def _content_neighbours(labelled, i: int) -> list[str]:
-    """The nearest line labelled content above and below line ``i`` (stripped texts)."""
-    out = []
-    for rng in (range(i - 1, -1, -1), range(i + 1, len(labelled))):
-        for k in rng:
-            if labelled[k].content and labelled[k].text.strip():
-                out.append(labelled[k].text.strip())
-                break
-    return out
-
-
 @pytest.mark.parametrize(("page_id", "line", "rule"), CASES)
 def test_the_furniture_line_goes_and_its_article_lines_stay(
     page_id, line, rule, train_page, page_out
 ):
     _, labelled = train_page(page_id)
-    where = _occurrences(labelled, line)
-    assert where and all(not labelled[i].content for i in where), (page_id, line)
-    got = page_out(page_id)
-    assert [ok for _, ok in got[line]] == [False] * len(where)
-    for i in where:
-        for text in _content_neighbours(labelled, i):
-            assert all(ok for content, ok in got[text] if content), (page_id, text)
+    assert_furniture_goes_neighbours_stay(labelled, page_out(page_id), line, page_id)
 
 
 @pytest.mark.parametrize(("page_id", "line", "rule"), CASES)
@@ -183,15 +164,7 @@ def test_the_new_rules_take_no_content_line_of_the_page(page_id, furniture_taken
 
 
 def test_the_new_rules_take_no_content_line_on_any_train_page(strip_real_docs):
-    taken: dict[str, int] = {}
-    for rec, doc, labelled in strip_real_docs.values():
-        if rec["split"] != "train":
-            continue  # never a held-out page
-        kinds = {lb.text.strip(): lb.content for lb in labelled}
-        for text, rule in _removed(doc).items():
-            if rule in NEW_RULES:
-                assert not kinds.get(text, True), (rec["id"], rule, text)
-                taken[rule] = taken.get(rule, 0) + 1
+    taken = train_lines_taken(strip_real_docs, NEW_RULES, CLEAN)
     assert set(taken) == NEW_RULES
 
 
@@ -249,7 +222,7 @@ def test_look_alike_sentences_are_no_match(line):
 )
 def test_article_lines_next_to_left_out_forms_stay(page_id, line, train_page, page_out):
     _, labelled = train_page(page_id)
-    assert any(labelled[i].content for i in _occurrences(labelled, line))
+    assert any(labelled[i].content for i in line_occurrences(labelled, line))
     assert all(ok for content, ok in page_out(page_id)[line] if content)
 
 
