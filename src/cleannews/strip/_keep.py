@@ -175,6 +175,12 @@ def give_back_topical(lines) -> list[int]:
             and shared >= TOPICAL_MIN_SHARE * len(mine)
         ):
             given.append(i)
+    return _restore(lines, given)
+
+
+def _restore(lines, given: list[int]) -> list[int]:
+    """Give the lines at ``given`` back: no removal, left to the later passes as ambiguous
+    (every guard of this module ends with it). Returns ``given``."""
     for i in given:
         lines[i].cls = AMB
         lines[i].removal = None
@@ -240,10 +246,7 @@ def give_back_announced_list(lines) -> list[int]:
             if _taken(lines[j], LIST_RULES) and lines[j].n <= LIST_ITEM_MAX_WORDS
             and shapes[j] in LIST_GIVE_BACK_SHAPES and counts[shapes[j]] >= LIST_MIN_ITEMS
         ]
-    for j in given:
-        lines[j].cls = AMB
-        lines[j].removal = None
-    return given
+    return _restore(lines, given)
 
 
 def _item_shape(text: str) -> str:
@@ -330,10 +333,7 @@ def give_back_byline(lines) -> list[int]:
                 and lines[j].text[:1].isupper() and not lines[j].ends
             ):
                 given.append(j)
-    for k in given:
-        lines[k].cls = AMB
-        lines[k].removal = None
-    return sorted(set(given))
+    return sorted(set(_restore(lines, given)))
 
 
 #: :func:`give_back_byline`: a signature may stand under at most this many widget lines
@@ -476,10 +476,7 @@ def give_back_date_badge(lines) -> list[int]:
         ):
             continue
         given += taken
-    for k in given:
-        lines[k].cls = AMB
-        lines[k].removal = None
-    return given
+    return _restore(lines, given)
 
 
 _PUNCT_ONLY = LazyPattern(r"^[\p{P}\s]+$")
@@ -507,10 +504,7 @@ def give_back_quoted(lines) -> list[int]:
             continue
         if any(_QUOTE.search(lines[k].text) for k in near):
             given.append(i)
-    for i in given:
-        lines[i].cls = AMB
-        lines[i].removal = None
-    return given
+    return _restore(lines, given)
 
 
 #: :func:`give_back_chapters`: a chapter list has at least this many timecodes …
@@ -576,10 +570,7 @@ def give_back_chapters(lines) -> list[int]:
         if lines[standing[start - 1]].cls == BAD:
             continue
         given += [i for i in chapters if _taken(lines[i], DATE_BADGE_RULES)]
-    for i in given:
-        lines[i].cls = AMB
-        lines[i].removal = None
-    return given
+    return _restore(lines, given)
 
 
 #: :func:`give_back_teaser_headline`: a headline shares at least this many content words
@@ -613,10 +604,7 @@ def give_back_teaser_headline(lines) -> list[int]:
         shared = _content_words(ln.low) & _content_words(lines[nxt[0]].low)
         if len(shared) >= HEADLINE_MIN_SHARED:
             given.append(i)
-    for i in given:
-        lines[i].cls = AMB
-        lines[i].removal = None
-    return given
+    return _restore(lines, given)
 
 
 #: :func:`give_back_reply`: a reply given back has at most this many words.
@@ -656,10 +644,7 @@ def give_back_reply(lines) -> list[int]:
             and lines[up[1]].cls != BAD and lines[up[1]].ends and not _kept_tag(lines[up[1]])
         ):
             given.append(i)
-    for i in given:
-        lines[i].cls = AMB
-        lines[i].removal = None
-    return given
+    return _restore(lines, given)
 
 
 #: :func:`give_back_section_label`: the comment prompts' rules (of every language), whose
@@ -673,6 +658,13 @@ SECTION_MIN_SUBHEADINGS = 2
 SUBHEADING_MAX_WORDS = 10
 
 
+def _between_paragraphs(lines, i: int) -> bool:
+    """Line ``i`` has a kept paragraph of the article (:func:`_is_body`) as its nearest
+    non-blank line above and below."""
+    up, down = _neighbours(lines, i, -1, 1), _neighbours(lines, i, 1, 1)
+    return bool(up and down and _is_body(lines[up[0]]) and _is_body(lines[down[0]]))
+
+
 def _subheadings(lines) -> int:
     """Kept short lines (at most :data:`SUBHEADING_MAX_WORDS` words, not ending like a
     sentence) standing between two paragraphs of the article (:func:`_is_body`)."""
@@ -680,8 +672,7 @@ def _subheadings(lines) -> int:
     for i, ln in enumerate(lines):
         if ln.blank or ln.cls == BAD or ln.ends or ln.n > SUBHEADING_MAX_WORDS:
             continue
-        up, down = _neighbours(lines, i, -1, 1), _neighbours(lines, i, 1, 1)
-        if up and down and _is_body(lines[up[0]]) and _is_body(lines[down[0]]):
+        if _between_paragraphs(lines, i):
             n += 1
     return n
 
@@ -715,15 +706,11 @@ def give_back_section_label(lines) -> list[int]:
             or ln.n > SECTION_LABEL_MAX_WORDS
         ):
             continue
-        up, down = _neighbours(lines, i, -1, 1), _neighbours(lines, i, 1, 1)
-        if not up or not down or not _is_body(lines[up[0]]) or not _is_body(lines[down[0]]):
+        if not _between_paragraphs(lines, i):
             continue
         if _subheadings(lines) >= SECTION_MIN_SUBHEADINGS:
             given.append(i)
-    for i in given:
-        lines[i].cls = AMB
-        lines[i].removal = None
-    return given
+    return _restore(lines, given)
 
 
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
