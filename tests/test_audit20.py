@@ -282,7 +282,7 @@ def test_set_collocation_clears_the_per_type_cache() -> None:
     ({"evidence": "none"}, "BatchOptions evidence must be one of moved, all"),
     ({"text_field": 3}, "BatchOptions text_field must name a field"),
     ({"id_field": ""}, "BatchOptions id_field must name a field"),
-    ({"max_record_bytes": -1}, "max_record_bytes must be a number of bytes above 0, got -1"),
+    ({"max_record_bytes": -1}, "max_record_bytes must be an integer of at least 1, got -1"),
 ])
 def test_batch_options_refuse_a_wrong_value_naming_it(options, message) -> None:
     from cleannews import ConfigError

@@ -31,6 +31,7 @@ from cleannews.errors import ConfigError, UnknownOptionError
 __all__ = [
     "DEFAULT_CONFIG",
     "CleanConfig",
+    "checked_count",
     "checked_keywords",
     "config_or_default",
     "option_names",
@@ -159,6 +160,23 @@ def unknown_option(key: str, names: Sequence[str], what: str = "option",
     hint = (f" (did you mean {' or '.join(close)}?)" if close
             else f"; options: {', '.join(names)}")
     return error(f"unknown {what} {key!r}{hint}")
+
+
+def checked_count(name: str, value: Any, minimum: int) -> int:
+    """``value`` checked as a count: an ``int`` (not a ``bool``) of at least ``minimum``, else
+    a :class:`~cleannews.errors.ConfigError` naming the option (``top_evidence="3"``,
+    ``RunSettings(jobs=0)``, ``BatchOptions(max_record_bytes=-1)``).
+
+    >>> checked_count("jobs", 2, 1)
+    2
+    >>> checked_count("RunSettings jobs", 0, 1)
+    Traceback (most recent call last):
+    ...
+    cleannews.errors.ConfigError: RunSettings jobs must be an integer of at least 1, got 0
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ConfigError(f"{name} must be an integer of at least {minimum}, got {value!r}")
+    return value
 
 
 def checked_keywords(cls: type) -> type:

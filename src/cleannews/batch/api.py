@@ -81,11 +81,9 @@ def _top_evidence(n: Any) -> int:
     ...
     cleannews.errors.ConfigError: top_evidence must be an integer of at least 0, got '3'
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-        from cleannews.errors import ConfigError
+    from cleannews.config import checked_count
 
-        raise ConfigError(f"top_evidence must be an integer of at least 0, got {n!r}")
-    return n
+    return checked_count("top_evidence", n, 0)
 
 
 def _is_missing(value: Any) -> bool:

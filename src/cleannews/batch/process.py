@@ -95,7 +95,7 @@ class BatchOptions:
         run in an ``AttributeError`` traceback, ``mode="scores"``, ``fmt="xml"`` or
         ``evidence="none"`` ran as the default without a word, ``text_field=3`` sent every
         record to the errors sink as an ``exception`` (audit20)."""
-        from cleannews.config import config_or_default
+        from cleannews.config import checked_count, config_or_default
         from cleannews.errors import ConfigError
 
         if not isinstance(self.config, CleanConfig):
@@ -110,10 +110,7 @@ class BatchOptions:
             if not isinstance(value, str) or not value:
                 raise ConfigError(f"BatchOptions {name} must name a field (a str such as "
                                   f"'text' or 'doc.text'), got {value!r}")
-        size = self.max_record_bytes
-        if isinstance(size, bool) or not isinstance(size, int) or size <= 0:
-            raise ConfigError(f"BatchOptions max_record_bytes must be a number of bytes above "
-                              f"0, got {size!r}")
+        checked_count("BatchOptions max_record_bytes", self.max_record_bytes, 1)
 
 
 @dataclass

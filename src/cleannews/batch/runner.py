@@ -272,6 +272,7 @@ class RunSettings:
         ``AttributeError`` traceback); one path given alone instead of a list is refused
         (``inputs="corpus"`` was read letter by letter: "c: no such file or folder"), and so
         are wrong types and counts below 1 (audit20)."""
+        from cleannews.config import checked_count
         from cleannews.errors import ConfigError
 
         if isinstance(self.inputs, (str, bytes, os.PathLike)):
@@ -299,9 +300,7 @@ class RunSettings:
             value = getattr(self, name)
             if value is None and name == "limit":
                 continue
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ConfigError(f"RunSettings {name} must be an integer of at least 1, got "
-                                  f"{value!r}")
+            checked_count(f"RunSettings {name}", value, 1)
 
 
 def _chunks(items: Iterable[Item], max_docs: int, max_bytes: int) -> Iterator[list[Item]]:
