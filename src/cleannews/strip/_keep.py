@@ -613,9 +613,9 @@ REPLY_MAX_WORDS = 12
 
 def _kept_tag(ln) -> bool:
     """A kept speaker tag ("HENRIETTE.", "Léandre :", "LA GRANGE, riant.")."""
-    from cleannews.strip.detectors import SPEAKER_ONCE_MAX_WORDS, _once_tag
+    from cleannews.strip.detectors import _short_tag
 
-    return ln.cls != BAD and ln.n <= SPEAKER_ONCE_MAX_WORDS and _once_tag(ln.text)
+    return ln.cls != BAD and _short_tag(ln)
 
 
 def give_back_reply(lines) -> list[int]:

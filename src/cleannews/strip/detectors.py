@@ -2093,6 +2093,12 @@ def _once_tag(text: str) -> bool:
     )
 
 
+def _short_tag(ln: _Line) -> bool:
+    """A line of at most :data:`SPEAKER_ONCE_MAX_WORDS` words that is a speaker tag seen once
+    (:func:`_once_tag`)."""
+    return ln.n <= SPEAKER_ONCE_MAX_WORDS and _once_tag(ln.text)
+
+
 def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
     """Repeated texts that are the speaker tags of a transcript: each a short tag
     (:data:`_SPEAKER_TAG`) standing right above a reply for most of its occurrences, with at
@@ -2131,8 +2137,8 @@ def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str
     # a speaker with a stage direction): other tags above replies show the transcript
     others = {
         _folded(ln) for ln, nxt in pairwise(standing)
-        if ln.n <= SPEAKER_ONCE_MAX_WORDS and _folded(ln) not in repeated
-        and _once_tag(ln.text) and nxt.ends and not _once_tag(nxt.text)
+        if _short_tag(ln) and _folded(ln) not in repeated
+        and nxt.ends and not _once_tag(nxt.text)
     }
     return tags if len(tags) + len(others) >= SPEAKER_TAGS_MIN else frozenset()
 
@@ -2162,7 +2168,7 @@ def _replies(lines: list[_Line], repeated: frozenset[str], tags: frozenset[str])
             seen[key] += 1
             if prev is not None and (
                 _folded(prev) in tags
-                or (prev.n <= SPEAKER_ONCE_MAX_WORDS and _once_tag(prev.text))
+                or _short_tag(prev)
             ):
                 under[key] += 1
         prev = ln
