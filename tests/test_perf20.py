@@ -89,14 +89,22 @@ def test_present_keywords_equal_the_joined_search_on_real_pages(train_pages, blo
     assert found > 10  # real pages hold paywall keywords: not a comparison of empty tuples
 
 
+def test_no_paywall_keyword_holds_a_line_break() -> None:
+    # present_keywords searches block by block: a keyword with a line break could span two
+    # blocks; the data has none in any language
+    for langs in (("fr", "en"), ("de", "es", "it")):
+        assert not any("\n" in k for k in C.panel_phrases(langs).keywords)
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(st.text(alphabet="abonez -\n", max_size=12), max_size=12),
-    st.lists(st.sampled_from(["abo", "nne", "z", "on", "ab on", "zz", "e\nz", ""]), max_size=6),
+    st.lists(st.sampled_from(["abo", "nne", "z", "on", "ab on", "zz", "e z", ""]), max_size=6),
     st.integers(min_value=1, max_value=30),
 )
 def test_present_keywords_equal_the_joined_search_on_generated_lines(lows, keywords, block):
-    # lines hold no newline (they are lines); a keyword with one is never found in a line
+    # lines hold no newline (they are lines), and no keyword does (present_keywords' premise,
+    # checked on the data below): a keyword spanning two lines ("e\nz") is out of its domain
     lows = [s.replace("\n", " ") for s in lows]
     keywords = tuple(keywords)
     assert C.present_keywords(lows, keywords, block) == _joined(lows, keywords)
