@@ -376,3 +376,13 @@ def train_lines_taken(strip_real_docs, rules: set[str], config) -> dict[str, int
                 assert not kinds.get(text, True), (rec["id"], rule, text)
                 taken[rule] = taken.get(rule, 0) + 1
     return taken
+
+
+class EveryWordTable:
+    """A collocation table that knows every word (``entry(tok) -> (len(tok), 7)``): stands in
+    for the shipped table, which is empty (the collocation feature has weight 0), in tests of
+    the collocation switch and of the per-type cache (``monkeypatch.setattr(F,
+    "get_context_table", EveryWordTable)``)."""
+
+    def entry(self, tok: str) -> tuple[int, int]:
+        return (len(tok), 7)

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import ROOT, cli_env, read_jsonl, run_cli
+from _helpers import ROOT, EveryWordTable, cli_env, read_jsonl, run_cli
 from cleannews.cli import main
 
 SEED = sorted((ROOT / "seeds").glob("*.txt"))[0]
@@ -207,11 +207,7 @@ def test_fit_inputs_reads_no_token_facts_of_the_other_collocation_setting(monkey
     by the fit (on), and the fit's were left in the cache after it."""
     from cleannews.score import _features as F
 
-    class Table:
-        def entry(self, tok):
-            return (len(tok), 7)
-
-    monkeypatch.setattr(F, "get_context_table", Table)
+    monkeypatch.setattr(F, "get_context_table", EveryWordTable)
     monkeypatch.syspath_prepend(str(ROOT / "tools" / "spin"))
     seen: dict[str, object] = {}
 

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _helpers import EveryWordTable
 from cleannews.score import _features as F
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -133,11 +134,7 @@ def test_the_collocation_switch_is_read_on_every_call(monkeypatch):
     fast path must follow (a cached switch would keep the first value). The shipped table
     is empty (the feature has weight 0), so a table that knows every word stands in."""
 
-    class Table:
-        def entry(self, tok):
-            return (len(tok), 7)
-
-    monkeypatch.setattr(F, "get_context_table", Table)
+    monkeypatch.setattr(F, "get_context_table", EveryWordTable)
     F.collocation_enabled()
     saved = list(F._COLLOCATION)
     words = ["maison", "Projet", "l’", "a", ","]

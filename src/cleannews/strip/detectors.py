@@ -2312,13 +2312,18 @@ def _context(
         and lines[i].cls is AMB and i != headline and not lines[i].protected
     }
     seen: set[str] = set()  # texts of the lines above (a repeat of one is no new headline)
+
+    def remember(ln: _Line) -> None:
+        """Add ``ln``'s text to ``seen`` when the headline test may ask for it."""
+        if asked:
+            folded = _folded(ln)
+            if folded in asked:
+                seen.add(folded)
+
     for i in idx:
         ln = lines[i]
         if ln.cls is not AMB or i == headline or ln.protected:
-            if asked:
-                folded = _folded(ln)
-                if folded in asked:
-                    seen.add(folded)
+            remember(ln)
             continue
         if (
             next_standing[i] == KEEP
@@ -2331,10 +2336,7 @@ def _context(
             # line above it (the title printed again) is left to the title pass
             ln.protected = True
             continue
-        if asked:
-            folded = _folded(ln)
-            if folded in asked:
-                seen.add(folded)
+        remember(ln)
         if i < first_good:
             limit = HEAD_CONTEXT_MAX_WORDS
         elif i > last_good:
