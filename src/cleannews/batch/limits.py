@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 __all__ = ["CHUNK_BYTES", "CHUNK_DOCS", "FORMATS", "IN_FLIGHT_PER_JOB", "MAX_RECORD_MB",
-           "REPORT_NAME", "available_cpus"]
+           "REPORT_NAME", "SINK_FILES", "STATE_NAME", "available_cpus"]
 
 #: A chunk holds at most this many documents …
 CHUNK_DOCS = 64
@@ -19,6 +19,12 @@ CHUNK_BYTES = 2 * 1024 * 1024
 MAX_RECORD_MB = 16.0
 #: Report file name inside the output folder (``run``'s default ``--report``).
 REPORT_NAME = "report.json"
+#: State file of a run, inside the output folder (``DIR/.cleannews-run.json``; beside an
+#: output file ``NAME.jsonl``: ``.NAME.jsonl.cleannews-run.json``).
+STATE_NAME = ".cleannews-run.json"
+#: File names of the JSONL sinks inside their folders.
+SINK_FILES = {"out": "clean.jsonl", "quarantine": "quarantine.jsonl", "errors": "errors.jsonl",
+              "duplicates": "duplicates.jsonl"}
 #: Values of ``--format`` (``BatchOptions.fmt``): sniffed, or every input read as text / HTML.
 FORMATS = ("auto", "text", "html")
 #: Chunks queued per worker process (bounds memory, keeps workers busy).

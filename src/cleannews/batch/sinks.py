@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from cleannews.batch.ids import safe_relpath
+from cleannews.batch.limits import SINK_FILES, STATE_NAME
 from cleannews.batch.process import DocResult
 from cleannews.batch.stats import counted
 
@@ -46,8 +47,6 @@ log = logging.getLogger("cleannews")
 __all__ = ["LOCK_NAME", "STATE_NAME", "FolderLock", "ResumeError", "SinkPaths", "Sinks",
            "atomic_write", "owner_file"]
 
-#: State file of a run, inside the output folder.
-STATE_NAME = ".cleannews-run.json"
 #: Compression level of ``.jsonl.gz`` sinks (6: gzip's default).
 GZIP_LEVEL = 6
 #: Lock file of a run, in each output folder (holds the pid of the run).
@@ -57,9 +56,6 @@ LOCK_NAME = ".cleannews.lock"
 LOCK_ATTEMPTS = 20
 #: Format version of the state file.
 STATE_FORMAT = 1
-#: File names of the JSONL sinks inside their folders.
-SINK_FILES = {"out": "clean.jsonl", "quarantine": "quarantine.jsonl", "errors": "errors.jsonl",
-              "duplicates": "duplicates.jsonl"}
 #: Permissions of files written by :func:`atomic_write` (as ``open`` would, under the umask).
 _UMASK = os.umask(0)
 os.umask(_UMASK)

@@ -34,6 +34,7 @@ from zlib import error as zlib_error
 import regex
 
 from cleannews._input import bom_codec, looks_like_html
+from cleannews.batch.limits import SINK_FILES, STATE_NAME
 
 __all__ = [
     "HARD_RECORD_BYTES",
@@ -398,6 +399,43 @@ class SkippedFiles:
                 "(-v lists every skipped file)")
 
 
+#: Owner files (:func:`cleannews.batch.sinks.owner_file`) of the sinks that live in folders
+#: of their own (``DIR/clean.jsonl``, ``DIR/quarantine/quarantine.jsonl`` … and ``.gz``).
+_FOLDER_SINK_OWNERS = frozenset(f".{name}{gz}.owner" for name in SINK_FILES.values()
+                                for gz in ("", ".gz"))
+
+
+def sink_folder(filenames: Iterable[str]) -> bool:
+    """Whether a folder whose files are ``filenames`` holds the output of a cleannews run:
+    its run state (``--out DIR``: the clean sink and the mirrored texts) or the owner file
+    of a sink kept in a folder of its own (quarantine, errors, duplicates; the quarantine's
+    mirrored texts).
+
+    A corpus folder that holds an earlier run's output (``run corpus --out corpus/cleaned``,
+    which that run itself skips) was read whole by the next ``run corpus --out other``,
+    ``score corpus`` or ``clean corpus``: every document came back a second time as its
+    mirrored text, and every sink record as a ``missing_field`` error (audit21).
+
+    >>> sink_folder([".cleannews-run.json", "clean.jsonl"]), sink_folder(["a.txt"])
+    (True, False)
+    >>> sink_folder([".errors.jsonl.gz.owner", "errors.jsonl.gz"])
+    True
+    """
+    return any(n == STATE_NAME or n in _FOLDER_SINK_OWNERS for n in filenames)
+
+
+def sink_files(filenames: Iterable[str]) -> set[str]:
+    """The files among ``filenames`` that are sinks of a cleannews run: each has its owner
+    file beside it (``--out corpus/all.jsonl`` writes ``corpus/.all.jsonl.owner``).
+
+    >>> sorted(sink_files(["a.txt", "all.jsonl", ".all.jsonl.owner", ".x.owner"]))
+    ['all.jsonl']
+    """
+    names = set(filenames)
+    return {n[1:-len(".owner")] for n in names
+            if n.startswith(".") and n.endswith(".owner") and n[1:-len(".owner")] in names}
+
+
 def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True,
                 jsonl: bool = True) -> Iterator[str]:
     """Input files under ``root``, sorted, skipping hidden entries and ``exclude`` paths.
@@ -413,13 +451,27 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True,
     ignored = SkippedFiles(jsonl=jsonl)
     json_files, first_json = 0, ""  # `.json` files: JSONL records maybe, read when named
     linked: list[str] = []  # links to folders: os.walk does not enter them (no loops)
+    outputs, first_output = 0, ""  # an earlier run's sinks and mirrored texts (audit21)
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
+        if dirpath != root and sink_folder(filenames):  # not its texts, not its records
+            dirnames[:] = []
+            outputs += 1
+            first_output = first_output or dirpath
+            log.info("%s: skipped (the output of a cleannews run)", terminal_safe(dirpath))
+            continue
+        sinks = sink_files(filenames)
         dirnames[:] = sorted(
             d for d in dirnames if not d.startswith(".") and _real(here / d) not in skip
         )
         linked.extend(str(here / d) for d in dirnames if (here / d).is_symlink())
         for name in sorted(filenames):
+            if name in sinks:
+                outputs += 1
+                first_output = first_output or os.path.join(dirpath, name)
+                log.info("%s: skipped (a sink file of a cleannews run)",
+                         terminal_safe(os.path.join(dirpath, name)))
+                continue
             if name.lower().endswith(PARQUET_SUFFIXES):
                 if warn:
                     log.warning("%s: Parquet is not supported, skipped (convert it to JSONL)",
@@ -449,6 +501,11 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True,
             "%s: %d .json file(s) skipped (e.g. %s): in a folder they are not read; name such "
             "a file as an INPUT to read its JSONL records (cleannews run %s …)", root,
             json_files, first_json, terminal_safe(first_json))
+    if outputs and warn:
+        log.warning(
+            "%s: %d output(s) of an earlier cleannews run skipped (e.g. %s): its sinks and "
+            "mirrored texts are not read again as new documents; name one as an INPUT to read "
+            "it", terminal_safe(root), outputs, terminal_safe(first_output))
     if linked and warn:
         log.warning(
             "%s: %d symbolic link(s) to a folder not followed (e.g. %s); give such a folder "

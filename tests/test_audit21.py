@@ -1,0 +1,62 @@
+"""Twenty-first round, audit21: a user-facing audit of the command line and the library API.
+
+Each test fails on the code before this branch:
+
+1. A corpus folder that holds the output of an earlier run (``run corp --out corp/cleaned``,
+   which that run itself skips, or ``--out corp/all.jsonl``) was read whole by the next
+   ``run corp --out other``, ``score corp`` and ``clean corp``: each document came back a
+   second time as its mirrored text, each sink record as a ``missing_field`` error.
+2. Library flags (``explain(html=, changes_only=)``, ``clean_record`` / ``clean_batch`` /
+   ``clean_frame`` / ``clean_text``'s ``html=``, ``keep_original=``, the datatrove steps'
+   ``html=`` / ``record_changes=`` / ``label_only=``) took any value, as its truth: ``html="no"``
+   read the text as HTML. They are checked as ``CleanConfig``'s flags are.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from _helpers import ROOT, read_jsonl
+from cleannews.cli import main
+
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def _corpus(tmp_path: Path, n: int = 2) -> tuple[Path, list[str]]:
+    corp = tmp_path / "corp"
+    corp.mkdir()
+    for seed in SEEDS[:n]:
+        (corp / seed.name).write_bytes(seed.read_bytes())
+    return corp, [f"{corp.as_posix()}/{s.name}" for s in SEEDS[:n]]
+
+
+# --- 1. an earlier run's output inside an input folder is not read back as documents -------
+
+
+@pytest.mark.parametrize("out_name", ["cleaned", "all.jsonl"])
+def test_an_earlier_runs_output_inside_a_corpus_is_not_read_again(tmp_path, capsys,
+                                                                  out_name) -> None:
+    corp, ids = _corpus(tmp_path)
+    first = corp / out_name  # allowed: that run skips its own output
+    assert main(["run", str(corp), "--out", str(first), "-j", "1", "-q"]) == 0
+    capsys.readouterr()
+    other = tmp_path / "other"
+    assert main(["run", str(corp), "--out", str(other), "-j", "1"]) == 0
+    got = capsys.readouterr()
+    recs = read_jsonl(other / "clean.jsonl")
+    assert [r["id"] for r in recs] == ids  # each document once, no mirrored copy
+    assert read_jsonl(other / "errors" / "errors.jsonl") == []  # no sink record as an error
+    assert "output(s) of an earlier cleannews run skipped" in got.err
+    assert "repeated ids" not in got.err
+    assert main(["score", str(corp), "-j", "1", "-q"]) == 0
+    assert [json.loads(x)["id"] for x in capsys.readouterr().out.splitlines()] == ids
+    assert main(["clean", str(corp), "-q"]) == 0
+    headers = [x for x in capsys.readouterr().out.splitlines() if x.startswith("==> ")]
+    assert headers == [f"==> {corp}/{s.name} <==" for s in SEEDS[:2]]
+    # named as an INPUT, the output is read, as the warning says
+    sink = first / "clean.jsonl" if out_name == "cleaned" else first
+    assert main(["score", str(sink), "-j", "1", "-q"]) == 1  # records without a text
+    assert '"missing_field"' in capsys.readouterr().out
