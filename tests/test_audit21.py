@@ -7,7 +7,7 @@ Each test fails on the code before this branch:
    ``run corp --out other``, ``score corp`` and ``clean corp``: each document came back a
    second time as its mirrored text, each sink record as a ``missing_field`` error.
 2. Library flags (``explain(html=, changes_only=)``, ``clean_record`` / ``clean_batch`` /
-   ``clean_frame`` / ``clean_text``'s ``html=``, ``keep_original=``, the datatrove steps'
+   ``clean_frame``'s ``html=``, ``keep_original=``, the datatrove steps'
    ``html=`` / ``record_changes=`` / ``label_only=``) took any value, as its truth: ``html="no"``
    read the text as HTML. They are checked as ``CleanConfig``'s flags are.
 """
@@ -60,3 +60,51 @@ def test_an_earlier_runs_output_inside_a_corpus_is_not_read_again(tmp_path, caps
     sink = first / "clean.jsonl" if out_name == "cleaned" else first
     assert main(["score", str(sink), "-j", "1", "-q"]) == 1  # records without a text
     assert '"missing_field"' in capsys.readouterr().out
+
+
+# --- 2. library flags are checked as CleanConfig's are -------------------------------------
+
+PAGE = "<html><body><p>Le conseil municipal a voté le budget de la ville mardi.</p></body></html>"
+
+
+def test_library_flags_that_are_not_bools_are_refused_naming_them() -> None:
+    import cleannews
+    from cleannews import ConfigError
+    from cleannews.batch import clean_batch, clean_frame, clean_record
+
+    calls = {
+        "html": [lambda v: cleannews.explain(PAGE, html=v),
+                 lambda v: clean_record(PAGE, html=v),
+                 lambda v: clean_batch({"text": [PAGE]}, html=v)],
+        "changes_only": [lambda v: cleannews.explain(PAGE, changes_only=v)],
+        "keep_original": [lambda v: clean_batch({"text": [PAGE]}, keep_original=v)],
+    }
+    for name, fns in calls.items():
+        for fn in fns:
+            for bad in ("no", None, 0):
+                with pytest.raises(ConfigError, match=f"^{name} must be True or False, got "):
+                    fn(bad)
+    # html="no" read the page as HTML: the text lost its tags
+    assert "<p>" in clean_record(PAGE, html=False)["cleannews_text"]
+    assert "<p>" not in clean_record(PAGE, html=True)["cleannews_text"]
+    pd = pytest.importorskip("pandas")
+    with pytest.raises(ConfigError, match="^html must be True or False"):
+        clean_frame(pd.DataFrame({"text": []}), html="yes")  # checked with no row to clean
+    np = pytest.importorskip("numpy")
+    flag = pd.Series([True]).any()  # what a user computes: numpy's bool is a bool
+    assert type(flag).__module__ == "numpy"
+    assert "<p>" not in clean_record(PAGE, html=flag)["cleannews_text"]
+
+
+def test_the_datatrove_steps_check_their_flags() -> None:
+    pytest.importorskip("datatrove")
+    from cleannews import ConfigError
+    from cleannews.integrations.datatrove import CleannewsCleaner, CleannewsSpinFilter
+
+    with pytest.raises(ConfigError, match="^CleannewsCleaner html must be True or False"):
+        CleannewsCleaner(html="no")
+    with pytest.raises(ConfigError, match="record_changes must be True or False"):
+        CleannewsCleaner(record_changes="all")
+    with pytest.raises(ConfigError, match="label_only must be True or False"):
+        CleannewsSpinFilter(label_only=1)
+    assert CleannewsCleaner(html=True).html is True

@@ -32,6 +32,7 @@ __all__ = [
     "DEFAULT_CONFIG",
     "CleanConfig",
     "checked_count",
+    "checked_flag",
     "checked_keywords",
     "config_or_default",
     "option_names",
@@ -177,6 +178,28 @@ def checked_count(name: str, value: Any, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise ConfigError(f"{name} must be an integer of at least {minimum}, got {value!r}")
     return value
+
+
+def checked_flag(name: str, value: Any) -> bool:
+    """``value`` checked as a flag of a library function (``explain(html=)``,
+    ``clean_record(html=)``, ``clean_batch(keep_original=)``, the datatrove steps' flags):
+    ``True`` or ``False`` (numpy's ``bool_`` too, as ``df.col.any()`` gives), else a
+    :class:`~cleannews.errors.ConfigError` naming the argument, as ``CleanConfig``'s flags
+    are checked. Any value was taken as its truth: ``html="no"`` read a text as HTML, and
+    ``html=None`` or ``0`` passed (audit21).
+
+    >>> checked_flag("html", False)
+    False
+    >>> checked_flag("html", "no")
+    Traceback (most recent call last):
+    ...
+    cleannews.errors.ConfigError: html must be True or False, got 'no'
+    """
+    kind = type(value)  # numpy 2 names its bool type `bool`, numpy 1 `bool_`
+    if isinstance(value, bool) or (kind.__module__ == "numpy"
+                                   and kind.__name__ in ("bool", "bool_")):
+        return bool(value)
+    raise ConfigError(f"{name} must be True or False, got {value!r}")
 
 
 def checked_keywords(cls: type) -> type:

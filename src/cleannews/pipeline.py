@@ -216,8 +216,11 @@ def explain(
     language: fr
     """
     from cleannews._explain import render
+    from cleannews.config import checked_flag
 
     config = config_or_default(config)
+    html = checked_flag("html", html)  # html="no" was true: the text was read as a page
+    changes_only = checked_flag("changes_only", changes_only)
     source, changes = decode_input(text, html=html)  # decoded once (it was twice)
     doc = (_clean_html_decoded if html else _clean_decoded)(source, changes, config, None)
     return render(source, doc, changes_only=changes_only)

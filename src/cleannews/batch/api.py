@@ -45,7 +45,7 @@ import math
 import sys
 from typing import Any
 
-from cleannews.config import CleanConfig, config_or_default
+from cleannews.config import CleanConfig, checked_flag, config_or_default
 from cleannews.errors import InputError, MissingExtraError
 
 __all__ = ["TOP_EVIDENCE", "clean_batch", "clean_frame", "clean_record", "clean_text", "get_config"]
@@ -281,6 +281,7 @@ def clean_record(
     """
     cfg = _config(config)  # a bad config is the caller's error, not every row's
     top_evidence = _top_evidence(top_evidence)  # so is a bad count
+    html = checked_flag("html", html)  # and a flag that is no bool (html="no" was true)
     try:
         fields = _fields(_clean_row(text, cfg, html), top_evidence)
     except Exception as exc:  # one bad row must not stop a map
@@ -316,6 +317,7 @@ def clean_frame(
 
     config = _config(config)
     top_evidence = _top_evidence(top_evidence)
+    html = checked_flag("html", html)
     if not _has_field(df.columns, column):
         names = ", ".join(map(str, list(df.columns)[:10])) or "none"
         raise KeyError(f"no column {column!r} in the frame (its columns: {names}); choose the "
@@ -387,6 +389,8 @@ def clean_batch(
     """
     cfg = _config(config)
     top_evidence = _top_evidence(top_evidence)
+    html = checked_flag("html", html)
+    keep_original = checked_flag("keep_original", keep_original)
     values = _batch_column(batch, text_field)
     cols: dict[str, list[Any]] = {k: [] for k in _error_fields(ValueError())}
     cols["changes"] = []

@@ -50,7 +50,7 @@ except ImportError as exc:  # datatrove itself, or `regex` that BaseFilter needs
 
 from cleannews.__about__ import __version__
 from cleannews.batch.process import BatchOptions, nothing_left, text_problem
-from cleannews.config import CleanConfig, config_or_default
+from cleannews.config import CleanConfig, checked_flag, config_or_default
 
 __all__ = ["METADATA_KEY", "CleannewsCleaner", "CleannewsJsonlReader", "CleannewsSpinFilter"]
 
@@ -118,8 +118,8 @@ class CleannewsCleaner(PipelineStep):
                  record_changes: bool = False) -> None:
         super().__init__()
         self.config = config_or_default(config)
-        self.html = html
-        self.record_changes = record_changes
+        self.html = checked_flag("CleannewsCleaner html", html)
+        self.record_changes = checked_flag("CleannewsCleaner record_changes", record_changes)
 
     def update_doc_stats(self, document: DatatroveDocument) -> None:
         """datatrove's length stats, for text only: a ``type`` error (text not a string)
@@ -202,7 +202,7 @@ class CleannewsSpinFilter(BaseFilter):
     def __init__(self, exclusion_writer: Any = None, label_only: bool = False,
                  threshold: float | None = None, config: CleanConfig | None = None) -> None:
         super().__init__(exclusion_writer)
-        self.label_only = label_only
+        self.label_only = checked_flag("CleannewsSpinFilter label_only", label_only)
         cfg = config_or_default(config)
         self.config = cfg if threshold is None else cfg.replace(
             spin_quarantine_threshold=threshold)
