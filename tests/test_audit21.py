@@ -88,9 +88,9 @@ def test_library_flags_that_are_not_bools_are_refused_naming_them() -> None:
     assert "<p>" in clean_record(PAGE, html=False)["cleannews_text"]
     assert "<p>" not in clean_record(PAGE, html=True)["cleannews_text"]
     pd = pytest.importorskip("pandas")
-    with pytest.raises(ConfigError, match="^html must be True or False"):
+    with pytest.raises(ConfigError, match=r"^html must be True or False"):
         clean_frame(pd.DataFrame({"text": []}), html="yes")  # checked with no row to clean
-    np = pytest.importorskip("numpy")
+    pytest.importorskip("numpy")
     flag = pd.Series([True]).any()  # what a user computes: numpy's bool is a bool
     assert type(flag).__module__ == "numpy"
     assert "<p>" not in clean_record(PAGE, html=flag)["cleannews_text"]
@@ -101,10 +101,39 @@ def test_the_datatrove_steps_check_their_flags() -> None:
     from cleannews import ConfigError
     from cleannews.integrations.datatrove import CleannewsCleaner, CleannewsSpinFilter
 
-    with pytest.raises(ConfigError, match="^CleannewsCleaner html must be True or False"):
+    with pytest.raises(ConfigError, match=r"^CleannewsCleaner html must be True or False"):
         CleannewsCleaner(html="no")
     with pytest.raises(ConfigError, match="record_changes must be True or False"):
         CleannewsCleaner(record_changes="all")
     with pytest.raises(ConfigError, match="label_only must be True or False"):
         CleannewsSpinFilter(label_only=1)
     assert CleannewsCleaner(html=True).html is True
+
+
+# --- 3. score never writes over a file that is not a cleannews output ----------------------
+
+
+def test_score_refuses_to_write_over_a_file_of_other_data(tmp_path, capsys) -> None:
+    corp, ids = _corpus(tmp_path, 1)
+    theirs = tmp_path / "dataset.jsonl"  # another dataset, named by mistake
+    data = b'{"url": "https://ex.fr/a", "text": "Un texte \xc3\xa0 garder."}\n'
+    theirs.write_bytes(data)
+    assert main(["score", str(corp), "--out", str(theirs), "-j", "1"]) == 2
+    assert f"{theirs}: not a cleannews output" in capsys.readouterr().err
+    assert theirs.read_bytes() == data  # it was emptied and filled with score lines
+    errs = tmp_path / "errs"
+    errs.mkdir()
+    (errs / "errors.jsonl").write_bytes(data)
+    assert main(["score", str(corp), "--out", str(tmp_path / "s.jsonl"), "--errors",
+                 str(errs), "-j", "1"]) == 2
+    assert "choose another place with --errors" in capsys.readouterr().err
+    assert (errs / "errors.jsonl").read_bytes() == data
+    # its own output is written again whole, as documented: score lines, error lines, empty
+    ours = tmp_path / "scores.jsonl"
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    for inputs, code in (([corp], 0), ([empty, corp], 1), ([corp], 0)):
+        assert main(["score", *map(str, inputs), "--out", str(ours), "-j", "1", "-q"]) == code
+        assert [json.loads(x)["id"] for x in ours.read_text("utf-8").splitlines()][-1] == ids[0]
+    ours.write_bytes(b"")
+    assert main(["score", str(corp), "--out", str(ours), "-j", "1", "-q"]) == 0

@@ -213,6 +213,29 @@ def paths_for(
     )
 
 
+def _refuse_foreign_outputs(paths: SinkPaths) -> None:
+    """``score``'s outputs checked before they are opened: ``score`` writes its ``--out FILE``
+    (and ``--errors DIR``'s file) again whole on every run, as ``--force`` does for ``run``,
+    so a file that holds other data (not lines a cleannews command writes) is refused, as
+    ``run`` refuses it without ``--force``: ``score a.jsonl --out b.jsonl``, where
+    ``b.jsonl`` was another dataset, emptied it without a word (audit21).
+    """
+    from cleannews.batch.sinks import written_by_cleannews
+
+    for name in paths.names():
+        p = paths.sink(name)
+        try:
+            held = p is not None and p.is_file() and p.stat().st_size > 0
+        except OSError:
+            continue  # the open says what is wrong
+        if held and not written_by_cleannews(p):  # type: ignore[arg-type]
+            flag = "--errors" if name == "errors" and p != paths.out else "-o/--out"
+            raise ResumeError(
+                f"{p}: not a cleannews output (it already holds other data, not the lines "
+                f"'cleannews score' writes): choose another place with {flag}, or remove "
+                "the file first to write over it")
+
+
 def run_report_of(path: Path) -> Path | None:
     """The report of the run whose output folder, output file or sink file ``path`` is, when
     that report exists, else ``None``.
@@ -993,6 +1016,8 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
         if wanted and any(n == "-" or is_stream(n) for n in settings.inputs):
             # refused before any output exists
             raise ResumeError(f"{flag} reads the input twice: it cannot read stdin or a pipe")
+    if settings.command == "score":
+        _refuse_foreign_outputs(settings.paths)
     sinks = Sinks(settings.paths, fingerprint(settings))
     if to_file:
         sinks.report = os.path.abspath(settings.report)  # type: ignore[arg-type]

@@ -384,12 +384,16 @@ OWNER_PEEK_BYTES = 1 << 20
 #: duplicates records, spliced at the end of the input line) or ``"cleannews_version"``
 #: (errors records).
 _OUR_KEYS = (b'"cleannews":', b'"cleannews_version":')
+#: Keys of a line ``cleannews score`` writes (``{"id", "score", "label", "verdict",
+#: "evidence", "source"}``): all of them, in a first line, mark a score output.
+_SCORE_KEYS = (b'"score":', b'"label":', b'"verdict":', b'"evidence":')
 
 
 def written_by_cleannews(path: Path) -> bool:
     """Whether the first line of the existing file ``path`` (gzip or not) looks like a record
-    cleannews writes: a JSON object holding a ``"cleannews"`` or ``"cleannews_version"`` key
-    (an unreadable file counts as ours: the message then stays the general one).
+    cleannews writes: a JSON object holding a ``"cleannews"`` or ``"cleannews_version"`` key,
+    or the keys of a ``cleannews score`` line (an unreadable file counts as ours: the message
+    then stays the general one).
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
@@ -414,7 +418,8 @@ def written_by_cleannews(path: Path) -> bool:
         return True
     # a first line longer than the peek: its cleannews key (at the end) was not read
     cut = len(first) >= OWNER_PEEK_BYTES and not first.endswith(b"\n")
-    return first.lstrip().startswith(b"{") and (cut or any(k in first for k in _OUR_KEYS))
+    return first.lstrip().startswith(b"{") and (cut or any(k in first for k in _OUR_KEYS)
+                                                or all(k in first for k in _SCORE_KEYS))
 
 
 def mirror_path(root: Path, ident: str, reserved: tuple[str, ...] = ()) -> Path:
