@@ -9,7 +9,10 @@ Each test fails on the code before this branch:
 2. Library flags (``explain(html=, changes_only=)``, ``clean_record`` / ``clean_batch`` /
    ``clean_frame``'s ``html=``, ``keep_original=``, the datatrove steps'
    ``html=`` / ``record_changes=`` / ``label_only=``) took any value, as its truth: ``html="no"``
-   read the text as HTML. They are checked as ``CleanConfig``'s flags are.
+   read the text as HTML. They are checked as ``CleanConfig``'s flags are. ``clean_batch``
+   of a list of rows said "no column 'text' (its columns: {'text': …})"; now a ``TypeError``.
+3. ``score … --out FILE`` emptied a FILE of other data (another dataset named by mistake);
+   ``run`` refuses such a file without ``--force``, ``score`` now refuses it (exit 2).
 """
 
 from __future__ import annotations
@@ -137,3 +140,11 @@ def test_score_refuses_to_write_over_a_file_of_other_data(tmp_path, capsys) -> N
         assert [json.loads(x)["id"] for x in ours.read_text("utf-8").splitlines()][-1] == ids[0]
     ours.write_bytes(b"")
     assert main(["score", str(corp), "--out", str(ours), "-j", "1", "-q"]) == 0
+
+
+def test_clean_batch_of_a_list_of_rows_says_it_takes_columns() -> None:
+    from cleannews.batch import clean_batch
+
+    with pytest.raises(TypeError, match=r"^clean_batch takes a batch of columns .* got list"):
+        clean_batch([{"text": "Un texte."}])  # was KeyError "(its columns: {'text': …})"
+    assert clean_batch({"text": ["Un texte."]})["text"] == ["Un texte."]

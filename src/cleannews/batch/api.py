@@ -346,6 +346,12 @@ def _batch_column(batch: Any, text_field: str) -> Any:
 ds.map(clean_batch, batched=True) gives); 'text' holds one str: pass batched=True, or use \
 clean_record(text) for one row
     """
+    if not hasattr(batch, "keys"):  # a list of rows: "no column 'text' in the batch (its
+        # columns: {'text': 'Un texte.'}, …)", each row shown as a column name (audit21)
+        raise TypeError(
+            f"clean_batch takes a batch of columns (a dict of lists, as ds.map(clean_batch, "
+            f"batched=True) gives), got {type(batch).__name__}; for a list of rows: "
+            "[clean_record(row['text']) for row in rows]")
     if not _has_field(batch, text_field):
         names = ", ".join(map(str, list(batch)[:10])) or "none"
         raise KeyError(f"no column {text_field!r} in the batch (its columns: {names}); choose "
