@@ -148,3 +148,25 @@ def test_clean_batch_of_a_list_of_rows_says_it_takes_columns() -> None:
     with pytest.raises(TypeError, match=r"^clean_batch takes a batch of columns .* got list"):
         clean_batch([{"text": "Un texte."}])  # was KeyError "(its columns: {'text': …})"
     assert clean_batch({"text": ["Un texte."]})["text"] == ["Un texte."]
+
+
+# --- 4. Document.from_dict says what it was given -------------------------------------------
+
+
+def test_document_from_dict_refuses_what_is_no_document_dict(tmp_path) -> None:
+    import cleannews
+    from cleannews import Document, InputError
+
+    doc = cleannews.clean(SEEDS[0].read_bytes(), id="a1")
+    assert Document.from_dict(json.loads(doc.to_json())) == doc
+    with pytest.raises(InputError, match=r"got str; .* Document\.from_dict\(json\.loads"):
+        Document.from_dict(doc.to_json())  # was "string indices must be integers"
+    with pytest.raises(InputError, match="not a Document dict \\(no 'text' key"):
+        Document.from_dict({"id": "a1"})  # was a bare KeyError: 'text'
+    # a whole record of `cleannews run` was read as a Document of the *input* text, "keep"
+    out = tmp_path / "o"
+    assert main(["run", str(SEEDS[3]), "--out", str(out), "-j", "1", "-q"]) == 0
+    (record,) = read_jsonl(out / "quarantine" / "quarantine.jsonl")
+    with pytest.raises(InputError, match=r"pass record\['cleannews'\]"):
+        Document.from_dict(record)
+    assert Document.from_dict(record["cleannews"]).verdict == "quarantine"

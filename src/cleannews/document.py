@@ -322,15 +322,44 @@ class Document:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Document:
-        """Rebuild a Document from :meth:`to_dict` output."""
-        return cls(
-            text=d["text"],
-            changes=[Change.from_dict(c) for c in d.get("changes", ())],
-            metadata=dict(d.get("metadata", {})),
-            spin=SpinScore.from_dict(d["spin"]) if d.get("spin") else SpinScore.neutral(),
-            verdict=d.get("verdict", "keep"),
-            reason=d.get("reason", ""),
-            id=d.get("id"),
-            input_length=int(d.get("input_length", 0)),
-            language=d.get("language"),
-        )
+        """Rebuild a Document from :meth:`to_dict` output (or from the ``cleannews`` object
+        of a record ``cleannews run`` writes).
+
+        Anything else is an :class:`~cleannews.InputError` saying what was given (audit21:
+        the JSON text of :meth:`to_json` was "string indices must be integers", a dict
+        without ``text`` a bare ``KeyError: 'text'``, and a whole record of ``cleannews
+        run`` was read as a Document whose text was the *input* text, verdict ``keep``):
+
+        >>> Document.from_dict('{"text": "x"}')
+        Traceback (most recent call last):
+        ...
+        cleannews.errors.InputError: Document.from_dict takes a dict (what Document.to_dict() \
+gives), got str; for the JSON text of to_json(): Document.from_dict(json.loads(text))
+        """
+        from cleannews.errors import InputError
+
+        if not isinstance(d, dict):
+            hint = ("; for the JSON text of to_json(): Document.from_dict(json.loads(text))"
+                    if isinstance(d, (str, bytes)) else "")
+            raise InputError("Document.from_dict takes a dict (what Document.to_dict() "
+                             f"gives), got {type(d).__name__}{hint}")
+        if isinstance(d.get("cleannews"), dict):  # `json.loads(line)` of clean.jsonl
+            raise InputError("Document.from_dict: this is a record of 'cleannews run' (its "
+                             "input fields and a 'cleannews' object): pass "
+                             "record['cleannews'], the cleaned document")
+        try:
+            return cls(
+                text=d["text"],
+                changes=[Change.from_dict(c) for c in d.get("changes", ())],
+                metadata=dict(d.get("metadata", {})),
+                spin=SpinScore.from_dict(d["spin"]) if d.get("spin") else SpinScore.neutral(),
+                verdict=d.get("verdict", "keep"),
+                reason=d.get("reason", ""),
+                id=d.get("id"),
+                input_length=int(d.get("input_length", 0)),
+                language=d.get("language"),
+            )
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
+            what = f"no {exc.args[0]!r} key" if isinstance(exc, KeyError) else str(exc)
+            raise InputError(f"Document.from_dict: not a Document dict ({what}; give what "
+                             "Document.to_dict() gives)") from None
