@@ -170,3 +170,14 @@ def test_document_from_dict_refuses_what_is_no_document_dict(tmp_path) -> None:
     with pytest.raises(InputError, match=r"pass record\['cleannews'\]"):
         Document.from_dict(record)
     assert Document.from_dict(record["cleannews"]).verdict == "quarantine"
+
+
+def test_report_of_a_score_output_says_what_it_is(tmp_path, capsys) -> None:
+    corp, _ = _corpus(tmp_path, 1)
+    scores = tmp_path / "scores.jsonl"
+    assert main(["score", str(corp), "--out", str(scores), "-j", "1", "-q"]) == 0
+    assert main(["report", str(scores)]) == 2
+    err = capsys.readouterr().err
+    # it said "not a readable cleannews report (Extra data: line 2 column 1 …)" of one
+    # line, or named the keys a report has, of a file cleannews had just written
+    assert "the lines of 'cleannews score', not a report" in err and "--report FILE" in err

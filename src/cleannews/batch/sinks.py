@@ -389,6 +389,27 @@ _OUR_KEYS = (b'"cleannews":', b'"cleannews_version":')
 _SCORE_KEYS = (b'"score":', b'"label":', b'"verdict":', b'"evidence":')
 
 
+def _first_line(path: Path) -> bytes | None:
+    """The first non-blank line of the existing file ``path`` (gzip or not; at most
+    :data:`OWNER_PEEK_BYTES` of it), ``b""`` for a file with none, ``None`` when it cannot be
+    read."""
+    import gzip
+
+    from cleannews.batch.sources import gzipped
+
+    try:
+        opener: Any = gzip.open if gzipped(str(path)) else open
+        with opener(path, "rb") as f:
+            first = b""
+            while not first.strip():  # blank lines before the first record
+                first = f.readline(OWNER_PEEK_BYTES)
+                if not first:
+                    return b""
+    except (OSError, EOFError, zlib.error):
+        return None
+    return first
+
+
 def written_by_cleannews(path: Path) -> bool:
     """Whether the first line of the existing file ``path`` (gzip or not) looks like a record
     cleannews writes: a JSON object holding a ``"cleannews"`` or ``"cleannews_version"`` key,
@@ -402,24 +423,29 @@ def written_by_cleannews(path: Path) -> bool:
     >>> written_by_cleannews(d / "a.jsonl"), written_by_cleannews(d / "b.jsonl")
     (True, False)
     """
-    import gzip
-
-    from cleannews.batch.sources import gzipped
-
-    try:
-        opener: Any = gzip.open if gzipped(str(path)) else open
-        with opener(path, "rb") as f:
-            first = b""
-            while not first.strip():  # blank lines before the first record
-                first = f.readline(OWNER_PEEK_BYTES)
-                if not first:
-                    return False
-    except (OSError, EOFError, zlib.error):
+    first = _first_line(path)
+    if first is None:
         return True
     # a first line longer than the peek: its cleannews key (at the end) was not read
     cut = len(first) >= OWNER_PEEK_BYTES and not first.endswith(b"\n")
     return first.lstrip().startswith(b"{") and (cut or any(k in first for k in _OUR_KEYS)
-                                                or all(k in first for k in _SCORE_KEYS))
+                                                or score_line(first))
+
+
+def score_line(line: bytes) -> bool:
+    """Whether ``line`` is one that ``cleannews score`` writes for a scored document.
+
+    >>> score_line(b'{"id":"a","score":0.1,"label":"clean","verdict":"keep","evidence":[]}')
+    True
+    """
+    return line.lstrip().startswith(b"{") and all(k in line for k in _SCORE_KEYS)
+
+
+def score_output(path: Path) -> bool:
+    """Whether the file ``path`` starts with the line ``cleannews score`` writes for a scored
+    document (its output: ``score … --out scores.jsonl``)."""
+    first = _first_line(path)
+    return bool(first) and score_line(first)  # type: ignore[arg-type]
 
 
 def mirror_path(root: Path, ident: str, reserved: tuple[str, ...] = ()) -> Path:

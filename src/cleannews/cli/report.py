@@ -179,7 +179,7 @@ def _load(name: str) -> tuple[Any, str | None]:
 def run(args: argparse.Namespace) -> int:
     from cleannews.batch.html_report import render_html
     from cleannews.batch.runner import run_report_of
-    from cleannews.batch.sinks import atomic_write
+    from cleannews.batch.sinks import atomic_write, score_output
     from cleannews.batch.sources import terminal_safe
     from cleannews.batch.stats import summary
 
@@ -197,6 +197,11 @@ def run(args: argparse.Namespace) -> int:
                             "run's report %s", terminal_safe(args.file), terminal_safe(str(other)))
             args.file = str(other)
             report, problem = _load(args.file)
+        elif Path(args.file).is_file() and score_output(Path(args.file)):
+            # the lines of `score --out FILE`: "Extra data: line 2 column 1" (audit21)
+            problem = (f"{terminal_safe(args.file)}: the lines of 'cleannews score', not a "
+                       "report: score writes one only when asked, with --report FILE "
+                       "(cleannews score … --report report.json)")
         elif Path(args.file).exists():  # not for "no such file or folder"
             problem += f"; {NOT_A_REPORT_HINT}"
     if problem is not None:
