@@ -181,3 +181,17 @@ def test_report_of_a_score_output_says_what_it_is(tmp_path, capsys) -> None:
     # it said "not a readable cleannews report (Extra data: line 2 column 1 …)" of one
     # line, or named the keys a report has, of a file cleannews had just written
     assert "the lines of 'cleannews score', not a report" in err and "--report FILE" in err
+
+
+def test_the_refusal_of_another_runs_sinks_names_that_run_and_what_force_costs(
+        tmp_path, capsys) -> None:
+    corp, _ = _corpus(tmp_path, 1)
+    here = tmp_path / "outs"
+    here.mkdir()
+    assert main(["run", str(corp), "--out", str(here / "a.jsonl"), "-j", "1", "-q"]) == 0
+    # a second output file in the same folder: its quarantine/ and errors/ are a.jsonl's
+    assert main(["run", str(corp), "--out", str(here / "b.jsonl"), "-j", "1", "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "belong(s) to another cleannews run (its run state: " in err
+    assert ".a.jsonl.cleannews-run.json)" in err  # which run
+    assert "--force to take them over (the records that run wrote there are then lost)" in err

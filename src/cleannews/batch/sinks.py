@@ -527,6 +527,16 @@ def read_owner(sink: Path) -> str:
     return os.fsdecode(owner_file(sink).read_bytes()).strip()
 
 
+def _owner_of(sink: Path) -> str:
+    """The run state an owner file names, shown (``""`` when it cannot be read)."""
+    from cleannews.batch.sources import printable_name, terminal_safe
+
+    try:
+        return terminal_safe(printable_name(read_owner(sink)))
+    except OSError:
+        return ""
+
+
 def owner_file(sink: Path) -> Path:
     """The hidden file beside a sink file naming the run state that writes it
     (``out/.clean.jsonl.owner`` holds the path of ``out/.cleannews-run.json``).
@@ -676,10 +686,16 @@ class Sinks:
         if foreign:
             # a sink file another run (whose state still exists) writes: appending to it, or
             # rolling it back on --resume, would mix or cut that run's records
+            # which run, and what --force costs: two `--out NAME.jsonl` runs in one folder
+            # share its quarantine/ and errors/, and the --force this advised emptied the
+            # records of the first (audit21)
+            owners = sorted({_owner_of(Path(f)) for f in foreign} - {""})
             raise ResumeError(
-                f"{', '.join(foreign)} belong(s) to another cleannews run: give this run "
-                "other sink folders (--quarantine DIR, --errors DIR) or add --force to "
-                "take them over")
+                f"{', '.join(foreign)} belong(s) to another cleannews run"
+                + (f" (its run state: {', '.join(owners)})" if owners else "")
+                + ": give this run other sink folders (--quarantine DIR, --errors DIR), or "
+                "add --force to take them over (the records that run wrote there are then "
+                "lost)")
         if resume and state is not None:
             if state.get("fingerprint") != self.fingerprint:
                 changed = fingerprint_changes(state.get("fingerprint"), self.fingerprint)
