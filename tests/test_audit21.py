@@ -18,11 +18,14 @@ Each test fails on the code before this branch:
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from _helpers import ROOT, read_jsonl
+from _helpers import ROOT, cli_env, read_jsonl
 from cleannews.cli import main
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -195,3 +198,34 @@ def test_the_refusal_of_another_runs_sinks_names_that_run_and_what_force_costs(
     assert "belong(s) to another cleannews run (its run state: " in err
     assert ".a.jsonl.cleannews-run.json)" in err  # which run
     assert "--force to take them over (the records that run wrote there are then lost)" in err
+
+
+# --- 5. a process started without stdout or stderr ------------------------------------------
+
+
+def _without(fd: int, *args: str | Path) -> subprocess.CompletedProcess[bytes]:
+    """``python -m cleannews ARGS`` started with file descriptor ``fd`` closed (``>&-``,
+    ``2>&-``: a daemon, a cron job), the other standard stream captured."""
+    return subprocess.run(
+        [sys.executable, "-m", "cleannews", *map(str, args)], env=cli_env(), timeout=300,
+        stdout=subprocess.PIPE if fd != 1 else None, stderr=subprocess.PIPE if fd != 2 else None,
+        preexec_fn=lambda: os.close(fd))
+
+
+def test_a_closed_stdout_is_an_io_error_and_a_closed_stderr_stops_nothing(tmp_path) -> None:
+    seed = SEEDS[0]
+    for args in (["clean", seed], ["explain", seed], ["score", seed, "-j", "1"]):
+        proc = _without(1, *args)
+        # it was an AttributeError traceback ('NoneType' object has no attribute 'write'),
+        # exit 1, as if some documents had failed
+        assert proc.returncode == 2, (args, proc.stderr)
+        assert b"standard output is closed" in proc.stderr and b"Traceback" not in proc.stderr
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert _without(1, "clean", empty).returncode == 0  # nothing to write: no error
+    # stderr closed: run and score stopped before their first document, exit 1, no output
+    out = tmp_path / "o"
+    proc = _without(2, "run", seed, "--out", out, "-j", "1")
+    assert proc.returncode == 0 and len(read_jsonl(out / "clean.jsonl")) == 1
+    proc = _without(2, "score", seed, "-j", "1")
+    assert proc.returncode == 0 and json.loads(proc.stdout)["id"] == str(seed)

@@ -12,11 +12,14 @@ or I/O error).
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import io
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from cleannews.__about__ import __version__
 
@@ -150,6 +153,34 @@ def _flush_what_is_done() -> None:
         _silence_stdout()
 
 
+class _ClosedOutput(io.BufferedIOBase):
+    """The standard output of a process started without one (``cleannews clean a.txt >&-``,
+    a daemon): each write fails as a write to a closed file descriptor does, so the command
+    says ``cannot write the output: standard output is closed`` and exits 2, as for a full
+    disk (it ended in ``AttributeError: 'NoneType' object has no attribute 'write'``, exit 1;
+    audit21)."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        if not len(data):  # nothing to write (an empty document) is no error
+            return 0
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _std_streams() -> None:
+    """Standard streams for a process started without them (Python sets ``sys.stdout`` /
+    ``sys.stderr`` to ``None``): stdout fails on its first write (:class:`_ClosedOutput`),
+    stderr is /dev/null — the messages have nowhere to go, and the command still does its
+    work with its exit code (``run`` and ``score`` stopped on ``sys.stderr.isatty()`` before
+    reading a document, exit 1, without a word; audit21)."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # the process's, never closed
+    if sys.stdout is None:
+        sys.stdout = io.TextIOWrapper(_ClosedOutput(), encoding="utf-8", write_through=True)
+
+
 def _utf8_stdout() -> None:
     """Write documents (and JSON) to stdout in UTF-8 whatever the locale says.
 
@@ -221,6 +252,7 @@ def _unrecognized(sub: argparse.ArgumentParser, extra: list[str],
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``cleannews`` console script; returns the exit code."""
+    _std_streams()
     _utf8_stdout()
     parser = build_parser()
     args, extra = parser.parse_known_args(argv)
