@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import ROOT, cli_env, read_jsonl
+from _helpers import ROOT, cli_env, read_jsonl, run_cli
 from cleannews.cli import main
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -229,3 +229,18 @@ def test_a_closed_stdout_is_an_io_error_and_a_closed_stderr_stops_nothing(tmp_pa
     assert proc.returncode == 0 and len(read_jsonl(out / "clean.jsonl")) == 1
     proc = _without(2, "score", seed, "-j", "1")
     assert proc.returncode == 0 and json.loads(proc.stdout)["id"] == str(seed)
+
+
+def test_the_sinks_of_a_run_to_stdout_inside_a_corpus_are_not_read_again(tmp_path) -> None:
+    """``cd corpus && cleannews run . --out - > ../clean.jsonl`` leaves its errors (and its
+    quarantine, with mirrored texts) in ``./cleannews-errors/`` — with no owner file — and
+    ``score corpus`` read their records as documents (``missing_field`` errors, exit 1)."""
+    corp, ids = _corpus(tmp_path, 1)
+    (corp / "zz_empty.txt").write_bytes(b"")  # an errors record in ./cleannews-errors/
+    proc = run_cli("run", ".", "--out", "-", "-j", "1", "-q", cwd=corp)
+    assert proc.returncode == 1 and (corp / "cleannews-errors" / "errors.jsonl").exists()
+    proc = run_cli("score", corp, "-j", "1")
+    assert proc.returncode == 1, proc.stderr  # the empty document, once
+    lines = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert [x["id"] for x in lines] == [*ids, f"{corp.as_posix()}/zz_empty.txt"]
+    assert b"1 output(s) of an earlier cleannews run skipped" in proc.stderr

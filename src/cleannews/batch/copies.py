@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from cleannews.batch.limits import STDOUT_SINK_FOLDERS
 from cleannews.batch.sources import Item, item_record
 
 __all__ = ["COPIES_NAME", "UNIQUE", "copies_info", "copy_evidence", "duplicates_path",
@@ -171,5 +172,5 @@ def duplicates_path(out: Path | None, mirror_out: Path | None, compress: bool) -
     elif out is not None:
         folder = out.parent / "duplicates"
     else:
-        folder = Path("cleannews-duplicates")
+        folder = Path(STDOUT_SINK_FOLDERS["duplicates"])
     return folder / (DUPLICATES_FILE + gz)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 __all__ = ["CHUNK_BYTES", "CHUNK_DOCS", "FORMATS", "IN_FLIGHT_PER_JOB", "MAX_RECORD_MB",
-           "REPORT_NAME", "SINK_FILES", "STATE_NAME", "available_cpus"]
+           "REPORT_NAME", "SINK_FILES", "STATE_NAME", "STDOUT_SINK_FOLDERS", "available_cpus"]
 
 #: A chunk holds at most this many documents …
 CHUNK_DOCS = 64
@@ -25,6 +25,10 @@ STATE_NAME = ".cleannews-run.json"
 #: File names of the JSONL sinks inside their folders.
 SINK_FILES = {"out": "clean.jsonl", "quarantine": "quarantine.jsonl", "errors": "errors.jsonl",
               "duplicates": "duplicates.jsonl"}
+#: Folders of the quarantine, errors and duplicates sinks of a run to standard output
+#: (``--out -``), in the current folder, when no ``--quarantine`` / ``--errors`` is given.
+STDOUT_SINK_FOLDERS = {"quarantine": "cleannews-quarantine", "errors": "cleannews-errors",
+                       "duplicates": "cleannews-duplicates"}
 #: Values of ``--format`` (``BatchOptions.fmt``): sniffed, or every input read as text / HTML.
 FORMATS = ("auto", "text", "html")
 #: Chunks queued per worker process (bounds memory, keeps workers busy).

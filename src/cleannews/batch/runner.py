@@ -41,6 +41,7 @@ from cleannews.batch.limits import (
     CHUNK_DOCS,
     IN_FLIGHT_PER_JOB,
     REPORT_NAME,
+    STDOUT_SINK_FOLDERS,
     available_cpus,
 )
 from cleannews.batch.process import (
@@ -188,8 +189,8 @@ def paths_for(
         compress = compress or out.name.lower().endswith(".gz")
     gz = ".gz" if compress else ""
     if folder is None:
-        qdir = quarantine or Path("cleannews-quarantine")
-        edir = errors or Path("cleannews-errors")
+        qdir = quarantine or Path(STDOUT_SINK_FOLDERS["quarantine"])
+        edir = errors or Path(STDOUT_SINK_FOLDERS["errors"])
     else:
         qdir = quarantine or folder / "quarantine"
         edir = errors or folder / "errors"

@@ -34,7 +34,7 @@ from zlib import error as zlib_error
 import regex
 
 from cleannews._input import bom_codec, looks_like_html
-from cleannews.batch.limits import SINK_FILES, STATE_NAME
+from cleannews.batch.limits import SINK_FILES, STATE_NAME, STDOUT_SINK_FOLDERS
 
 __all__ = [
     "HARD_RECORD_BYTES",
@@ -405,11 +405,12 @@ _FOLDER_SINK_OWNERS = frozenset(f".{name}{gz}.owner" for name in SINK_FILES.valu
                                 for gz in ("", ".gz"))
 
 
-def sink_folder(filenames: Iterable[str]) -> bool:
-    """Whether a folder whose files are ``filenames`` holds the output of a cleannews run:
-    its run state (``--out DIR``: the clean sink and the mirrored texts) or the owner file
+def sink_folder(filenames: Iterable[str], name: str = "") -> bool:
+    """Whether a folder ``name`` whose files are ``filenames`` holds the output of a cleannews
+    run: its run state (``--out DIR``: the clean sink and the mirrored texts), the owner file
     of a sink kept in a folder of its own (quarantine, errors, duplicates; the quarantine's
-    mirrored texts).
+    mirrored texts), or the sink of a run to standard output in its default folder
+    (``cleannews-errors/errors.jsonl`` …: such a run writes no owner file).
 
     A corpus folder that holds an earlier run's output (``run corpus --out corpus/cleaned``,
     which that run itself skips) was read whole by the next ``run corpus --out other``,
@@ -420,8 +421,14 @@ def sink_folder(filenames: Iterable[str]) -> bool:
     (True, False)
     >>> sink_folder([".errors.jsonl.gz.owner", "errors.jsonl.gz"])
     True
+    >>> sink_folder(["errors.jsonl"], "cleannews-errors"), sink_folder(["errors.jsonl"], "x")
+    (True, False)
     """
-    return any(n == STATE_NAME or n in _FOLDER_SINK_OWNERS for n in filenames)
+    names = set(filenames)
+    if any(n == STATE_NAME or n in _FOLDER_SINK_OWNERS for n in names):
+        return True
+    sink = {v: k for k, v in STDOUT_SINK_FOLDERS.items()}.get(name)
+    return sink is not None and any(SINK_FILES[sink] + gz in names for gz in ("", ".gz"))
 
 
 def sink_files(filenames: Iterable[str]) -> set[str]:
@@ -454,7 +461,7 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True,
     outputs, first_output = 0, ""  # an earlier run's sinks and mirrored texts (audit21)
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
-        if dirpath != root and sink_folder(filenames):  # not its texts, not its records
+        if dirpath != root and sink_folder(filenames, here.name):  # its texts, its records
             dirnames[:] = []
             outputs += 1
             first_output = first_output or dirpath
