@@ -28,7 +28,7 @@ from typing import NamedTuple
 from cleannews.score._context import get_context_table
 from cleannews.score._lexicon import GAP_OFFSET, GAP_SHIFT, ZIPF_MASK, get_lexicon, load_json
 from cleannews.score._pos import get_pos_model, reading_class, word_class
-from cleannews.score._profile import substitute_llr
+from cleannews.score._profile import PROFILE_BITS, substitute_llr
 
 __all__ = [
     "SLIP_PRIORITY",
@@ -701,7 +701,7 @@ def _new_token_info(t: str) -> tuple:
             weak = int(syn_ok and gap >= GAP_WEAK_SYNONYM and z < ZIPF_WEAK_SYNONYM)
             strong = int(syn_ok and gap >= GAP_STRONG_SYNONYM and z < ZIPF_STRONG_SYNONYM)
             rare_word = (not rare_syn) and bool(p) and z < ZIPF_RARE_WORD and noun_adj
-            llr = _LLR_OF.get(p)
+            llr = _LLR_OF.get(p & PROFILE_BITS)
             if llr is None:
                 llr = _llr_of(p)
             lowz = max(0.0, 4.0 - z) if p else 0.0
@@ -820,19 +820,23 @@ def _new_token_info(t: str) -> tuple:
             code, gap, lowz, llr, rare, need, role)
 
 
-#: ``substitute_llr`` by packed lexicon entry (at most one per lexicon word, plus 0).
+#: ``substitute_llr`` by the bits of a packed lexicon entry its profile reads
+#: (``p & PROFILE_BITS``: 13 k keys over the lexicon's 34 k distinct entries, so a new word
+#: often finds its value memoised under another word's entry; perf21).
 _LLR_OF: dict[int, float] = {}
 
 
 def _llr_of(p: int) -> float:
-    """``substitute_llr(p)``, memoised (the profile's bins cost more than the lookup).
+    """``substitute_llr(p)``, memoised by ``p & PROFILE_BITS`` (the profile's bins cost more
+    than the lookup; ``profile_of`` reads no other bit).
 
     >>> _llr_of(0) == substitute_llr(0)
     True
     """
-    v = _LLR_OF.get(p)
+    key = p & PROFILE_BITS
+    v = _LLR_OF.get(key)
     if v is None:
-        v = _LLR_OF[p] = substitute_llr(p)
+        v = _LLR_OF[key] = substitute_llr(key)
     return v
 
 

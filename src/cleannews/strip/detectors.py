@@ -3504,7 +3504,11 @@ def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     n = len(_WORD.findall(rest))
     if not rest or n > GLUED_TAIL_MAX_WORDS or not line[: m.start()].strip():
         return None
-    rule = rs.match_line(match_text(rest), n) or rs.match_prefix(match_text(rest), n)
+    # the tail mapped, folded and keyed once for both rule kinds (as ``_rule_pass`` does)
+    tail = match_text(rest)
+    low = tail.casefold()
+    key = start_key(tail, low)
+    rule = rs.match_line(tail, n, low, key) or rs.match_prefix(tail, n, low, key)
     if rule is None or rule.yields_to_protect:
         return None
     reason = rule.reason + " (glued to the line)"
