@@ -3727,7 +3727,10 @@ class _Extractor:
                 and self._small(node)
                 and not (
                     hint[1] != "strong"
-                    and _has_prose(node)
+                    # prose saves a weak box only outside links: a video player whose text is
+                    # the link over its still, a list of teaser cards, hold other stories'
+                    # words inside links (html21)
+                    and _has_prose(node, links=False)
                     and not _linked_headline_card(node, self.stats)
                 )
                 and (_consent(node) or not _wraps_article(node, self.stats))
