@@ -386,6 +386,9 @@ DATE_BADGE_RULES = POSITION_RULES | {"counter_number", "video_widget", "view_cou
 DATE_BADGE_MAX_LINES = 4
 #: … and a full-date line of it at most this many words ("lunedì 30 settembre 2021").
 DATE_LINE_MAX_WORDS = 5
+#: … and at most this many blank lines between two of its pieces (a page printed with a
+#: blank line between all its lines keeps its badge; two blank lines end it).
+BADGE_MAX_BLANKS = 1
 _DAY = LazyPattern(r"^(?:0?[1-9]|[12]\d|3[01])\.?$")
 _YEAR = LazyPattern(r"^(?:19|20)\d\d$")
 _CLOCK = LazyPattern(r"^(?:[01]?\d|2[0-3])[:h.]\d\d$")
@@ -454,10 +457,19 @@ def give_back_date_badge(lines) -> list[int]:
         if lines[i].blank or not _date_piece(lines[i].text):
             i += 1
             continue
-        j = i
-        while j < n and not lines[j].blank and _date_piece(lines[j].text):
-            j += 1
-        run = list(range(i, j))
+        run = [i]
+        j = i + 1
+        while j < n:
+            # a page printed with a blank line between its lines ("30 settembre 2021" /
+            # "" / "21:25") holds its badge across those: at most BADGE_MAX_BLANKS blank
+            # lines between two pieces
+            k = j
+            while k < n and lines[k].blank and k - j < BADGE_MAX_BLANKS:
+                k += 1
+            if k >= n or lines[k].blank or not _date_piece(lines[k].text):
+                break
+            run.append(k)
+            j = k + 1
         i = j
         pieces = [_date_piece(lines[k].text) for k in run]
         if len(run) < 2 or len(run) > DATE_BADGE_MAX_LINES:
