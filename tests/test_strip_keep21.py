@@ -18,10 +18,16 @@ from __future__ import annotations
 
 import pytest
 
+from _helpers import assert_furniture_goes_neighbours_stay, probe_rules, removed_by
 from cleannews import CleanConfig
 from cleannews.evaluate import removed_lines
 from cleannews.strip import strip_text
-from cleannews.strip._keep import BADGE_MAX_BLANKS, give_back_date_badge
+from cleannews.strip._keep import (
+    BADGE_MAX_BLANKS,
+    CUT_END_MIN_WORDS,
+    give_back_cut_end,
+    give_back_date_badge,
+)
 from cleannews.strip.detectors import _Line
 
 CFG = CleanConfig(score_spin=False)
@@ -110,3 +116,98 @@ def test_two_blank_lines_end_a_badge():
     assert give_back_date_badge(one) == [4]
     two = _badge_lines([head, "", "30 settembre 2021", "", "", "21:25", "", head])
     assert give_back_date_badge(two) == []
+
+
+# --- the page's last line, cut in the middle of a sentence (_keep.give_back_cut_end) ------
+
+#: (page whose last line the store cut, widget line of another TRAIN page, its page)
+CUT_ENDS = [
+    ("fr-b-0022", "Publicité", "fr-a-0054"),
+    ("fr-b-0022", "Short Url", "fr-a-0065"),
+    ("fr-b-0022", "Temps de lecture : 6 minutes", "fr-g-0028"),
+    ("it-c-0016", "Lecture 15 minutes", "fr-b-0152"),
+    ("fr-b-0135", "Publicité", "fr-e-0029"),
+    ("fr-a-0039", "Press \"Enter\" to skip to content", "fr-d-0008"),
+]
+
+
+def _widget_above_end(train_page, page_id: str, widget: str, widget_page: str) -> tuple:
+    """The TRAIN page ``page_id`` with the furniture line ``widget`` (labelled so on the
+    TRAIN page ``widget_page``) put right above its last line; returns (document, last line,
+    the article line above the widget)."""
+    _, wlab = train_page(widget_page)
+    assert [lb.content for lb in wlab if lb.text.strip() == widget][:1] == [False]
+    doc, labelled = train_page(page_id)
+    standing = [lb for lb in labelled if lb.text.strip()]
+    last, above = standing[-1], standing[-2]
+    assert last.content and above.content  # the store's cut line, under article text
+    lines = doc.split("\n")
+    lines.insert(last.line, widget)
+    return "\n".join(lines), last.text.strip(), above.text.strip()
+
+
+@pytest.mark.parametrize(("page_id", "widget", "widget_page"), CUT_ENDS,
+                         ids=[f"{c[0]}-{c[2]}" for c in CUT_ENDS])
+def test_cut_last_line_under_a_widget_stays(train_page, page_id, widget, widget_page):
+    """A page stored up to a length ends in the middle of a sentence ("L'auteur de cet
+    ouvrage paru récem"); with another site's widget line right above it, the line stays and
+    the widget goes. Before: the models took the cut line as one more widget line."""
+    doc, last, above = _widget_above_end(train_page, page_id, widget, widget_page)
+    gone = removed_by(doc, CFG)
+    assert widget in gone, (page_id, widget)
+    assert last not in gone, (page_id, gone.get(last))
+    assert above not in gone
+
+
+#: Furniture closing a TRAIN page in the shape of a cut sentence, still removed: a back-to-top
+#: button's label, a cut copy of the headline, a teaser glued to its excerpt.
+CLOSING_FURNITURE = [
+    ("fr-a-0111", "Bouton retour en haut de la page"),
+    ("fr-g-0009", "Crédit immobilier : les banques vont-elles êtr"),
+    ("fr-a-0060", "Économie d’électricitéComment rendre votre maison autonome en"),
+]
+
+
+@pytest.mark.parametrize(("page_id", "line"), CLOSING_FURNITURE,
+                         ids=[c[0] for c in CLOSING_FURNITURE])
+def test_closing_furniture_still_goes(strip_real_pages, page_out, page_id, line):
+    _, labelled = strip_real_pages[page_id]
+    assert_furniture_goes_neighbours_stay(labelled, page_out(page_id), line, page_id)
+
+
+def test_back_to_top_button_label_is_a_phrase_rule():
+    """"Bouton retour en haut de la page" (fr-a-0111's last line, a theme's button label)
+    goes by the back-to-top rule, not by the models a cut last line is given back from."""
+    assert probe_rules("fr", "Bouton retour en haut de la page") == ["back_to_top"]
+
+
+_PARA = ("Le conseil municipal a adopté le budget primitif de l’exercice à l’unanimité des "
+         "membres présents.")
+
+
+@pytest.mark.parametrize(("last", "given"), [
+    ("Domenica 17 maggio affascinante visita guidata in ab", True),
+    ("« Il jouera un rôle de premier plan dans le dossier", True),
+    ("Google Asking For Help With Its F", False),  # title case: a headline
+    ("Reviens la nuit", False),  # fewer than CUT_END_MIN_WORDS words
+    ("Le conseil a voté le budget primitif.", False),  # ends like a sentence
+    ("Lire la suite de l'article sur 20", False),  # ends with a digit, not a cut word
+    ("Économie d’électricitéComment rendre votre maison autonome en", False),  # glued teaser
+])
+def test_cut_end_shapes(last, given):
+    lines = [_Line(t, frozenset()) for t in (_PARA, "Publicité", last)]
+    lines[1].bad("ad_label", "an advertisement's label")
+    lines[2].bad("context", "short line among furniture")
+    assert give_back_cut_end(lines) == ([2] if given else [])
+    assert CUT_END_MIN_WORDS == 4
+
+
+def test_cut_end_needs_article_text_and_the_last_line():
+    """No paragraph of article text kept on the page, or a kept line under it: nothing."""
+    cut = "L'auteur de cet ouvrage paru récem"
+    alone = [_Line(t, frozenset()) for t in ("Publicité", cut)]
+    alone[1].bad("context", "short line among furniture")
+    assert give_back_cut_end(alone) == []
+    under = [_Line(t, frozenset()) for t in (_PARA, cut, "Publicité")]
+    under[1].bad("context", "short line among furniture")
+    assert give_back_cut_end(under) == []
