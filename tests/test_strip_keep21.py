@@ -211,3 +211,28 @@ def test_cut_end_needs_article_text_and_the_last_line():
     under = [_Line(t, frozenset()) for t in (_PARA, cut, "Publicité")]
     under[1].bad("context", "short line among furniture")
     assert give_back_cut_end(under) == []
+
+
+# --- a video's chapter list with a widget inside it (_keep.give_back_chapters) -----------
+
+CHAPTERS = ["00:00:00", "Tout le monde s’installe", "00:01:34", "Ça commence", "00:02:01",
+            "Valérie Beauvais fait l’appel", "00:04:57"]
+
+
+@pytest.mark.parametrize(("widget", "widget_page"), [
+    ("Publicité", "fr-a-0054"), ("Temps de lecture : 6 minutes", "fr-g-0028"),
+])
+@pytest.mark.parametrize("after", ["00:00:00", "Ça commence"])
+def test_chapter_list_with_a_widget_inside_stays(train_page, widget, widget_page, after):
+    """fr-e-0039's chapter list of a council meeting's video with another TRAIN page's widget
+    line put inside it: every timecode and title stays, the widget goes. Before: the widget
+    broke the list, and its timecodes went as video durations, its titles as teasers."""
+    _, wlab = train_page(widget_page)
+    assert [lb.content for lb in wlab if lb.text.strip() == widget][:1] == [False]
+    doc, labelled = train_page("fr-e-0039")
+    at = next(lb.line for lb in labelled if lb.text.strip() == after) + 1
+    lines = doc.split("\n")
+    page = "\n".join([*lines[:at], widget, *lines[at:]])
+    gone = removed_by(page, CFG)
+    assert widget in gone
+    assert [t for t in CHAPTERS if t in gone] == []

@@ -556,7 +556,11 @@ def give_back_chapters(lines) -> list[int]:
         >>> give_back_chapters(lines)
         [1, 2, 3, 4, 5, 6]
     """
-    standing = [i for i, ln in enumerate(lines) if not ln.blank]
+    # a widget a phrase rule took between two chapters ("Publicité") stays out of the list
+    standing = [
+        i for i, ln in enumerate(lines)
+        if not ln.blank and not (ln.cls == BAD and not _taken(ln, DATE_BADGE_RULES))
+    ]
     given: list[int] = []
     k = 0
     while k < len(standing):
