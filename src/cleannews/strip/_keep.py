@@ -25,7 +25,10 @@ back only on evidence found in the page itself:
 * :func:`give_back_reply` — a short reply of a transcript under its speaker's tag, after
   another speaker's tag and reply ("HENRIETTE." / "Voyons ?", branch keep20);
 * :func:`give_back_section_label` — a comment prompt's one-word label ("Réactions") between
-  two paragraphs of an article cut into sections: its subheading (branch keep20).
+  two paragraphs of an article cut into sections: its subheading (branch keep20);
+* :func:`give_back_cut_end` — the page's last line, prose cut in the middle of a sentence
+  ("L'auteur de cet ouvrage paru récem"), that a model took under a widget line (branch
+  keep21).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
