@@ -288,13 +288,14 @@ def _old_byline(lines) -> list[int]:
 def _old_give_back(lines) -> tuple:
     # the guards of branch strip-keep9 (date badges, quoted titles, chapter lists, teaser
     # headlines) run after these three, with no pre-check of their own; keep20's section
-    # label runs first (it undoes a phrase rule), its transcript reply last
+    # label runs first (it undoes a phrase rule), its transcript reply last but keep21's
+    # cut last line
     return (
         _keep.give_back_section_label(lines),
         _keep.give_back_topical(lines), _old_announced_list(lines), _old_byline(lines),
         _keep.give_back_date_badge(lines), _keep.give_back_quoted(lines),
         _keep.give_back_chapters(lines), _keep.give_back_teaser_headline(lines),
-        _keep.give_back_reply(lines),
+        _keep.give_back_reply(lines), _keep.give_back_cut_end(lines),
     )
 
 

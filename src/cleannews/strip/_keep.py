@@ -25,7 +25,10 @@ back only on evidence found in the page itself:
 * :func:`give_back_reply` — a short reply of a transcript under its speaker's tag, after
   another speaker's tag and reply ("HENRIETTE." / "Voyons ?", branch keep20);
 * :func:`give_back_section_label` — a comment prompt's one-word label ("Réactions") between
-  two paragraphs of an article cut into sections: its subheading (branch keep20).
+  two paragraphs of an article cut into sections: its subheading (branch keep20);
+* :func:`give_back_cut_end` — the page's last line, prose cut in the middle of a sentence
+  ("L'auteur de cet ouvrage paru récem"), that a model took under a widget line (branch
+  keep21).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
@@ -44,7 +47,8 @@ from cleannews.strip._rules import _word_file
 
 __all__ = [
     "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
-    "give_back_chapters", "give_back_date_badge", "give_back_quoted", "give_back_reply",
+    "give_back_chapters", "give_back_cut_end", "give_back_date_badge", "give_back_quoted",
+    "give_back_reply",
     "give_back_section_label", "give_back_teaser_headline", "give_back_topical",
 ]
 
@@ -386,6 +390,9 @@ DATE_BADGE_RULES = POSITION_RULES | {"counter_number", "video_widget", "view_cou
 DATE_BADGE_MAX_LINES = 4
 #: … and a full-date line of it at most this many words ("lunedì 30 settembre 2021").
 DATE_LINE_MAX_WORDS = 5
+#: … and at most this many blank lines between two of its pieces (a page printed with a
+#: blank line between all its lines keeps its badge; two blank lines end it).
+BADGE_MAX_BLANKS = 1
 _DAY = LazyPattern(r"^(?:0?[1-9]|[12]\d|3[01])\.?$")
 _YEAR = LazyPattern(r"^(?:19|20)\d\d$")
 _CLOCK = LazyPattern(r"^(?:[01]?\d|2[0-3])[:h.]\d\d$")
@@ -454,10 +461,19 @@ def give_back_date_badge(lines) -> list[int]:
         if lines[i].blank or not _date_piece(lines[i].text):
             i += 1
             continue
-        j = i
-        while j < n and not lines[j].blank and _date_piece(lines[j].text):
-            j += 1
-        run = list(range(i, j))
+        run = [i]
+        j = i + 1
+        while j < n:
+            # a page printed with a blank line between its lines ("30 settembre 2021" /
+            # "" / "21:25") holds its badge across those: at most BADGE_MAX_BLANKS blank
+            # lines between two pieces
+            k = j
+            while k < n and lines[k].blank and k - j < BADGE_MAX_BLANKS:
+                k += 1
+            if k >= n or lines[k].blank or not _date_piece(lines[k].text):
+                break
+            run.append(k)
+            j = k + 1
         i = j
         pieces = [_date_piece(lines[k].text) for k in run]
         if len(run) < 2 or len(run) > DATE_BADGE_MAX_LINES:
@@ -543,7 +559,11 @@ def give_back_chapters(lines) -> list[int]:
         >>> give_back_chapters(lines)
         [1, 2, 3, 4, 5, 6]
     """
-    standing = [i for i, ln in enumerate(lines) if not ln.blank]
+    # a widget a phrase rule took between two chapters ("Publicité") stays out of the list
+    standing = [
+        i for i, ln in enumerate(lines)
+        if not ln.blank and not (ln.cls == BAD and not _taken(ln, DATE_BADGE_RULES))
+    ]
     given: list[int] = []
     k = 0
     while k < len(standing):
@@ -714,6 +734,61 @@ def give_back_section_label(lines) -> list[int]:
 
 
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
+#: :func:`give_back_cut_end`: the models' rules it undoes (a phrase rule's match is kept).
+CUT_END_RULES = frozenset({"context", "line_model", "run_model"})
+#: … the page's last line has at least this many words …
+CUT_END_MIN_WORDS = 4
+#: … and at least this share of its words after the first one begin with a small letter
+#: (prose cut mid-sentence, not a headline in title case: "Google Asking For Help With").
+CUT_END_MIN_LOWER = 0.5
+_CUT_END = LazyPattern(r"^[\p{Lu}«\"“„‹].*\p{Ll}$")
+_WORD = LazyPattern(r"\p{L}[\p{L}'’-]*")
+_GLUED = LazyPattern(r"\p{Ll}\p{Lu}")
+
+
+def give_back_cut_end(lines) -> list[int]:
+    """Give back the page's last line when a model took it and it is prose cut off in the
+    middle of a sentence: at least :data:`CUT_END_MIN_WORDS` words, a capital (or a quote)
+    first, a small letter last (no full stop, no closing quote), most of its words in small
+    letters, on a page that keeps a paragraph of article text. A page stored up to a length
+    ends in the middle of its article's sentence ("L'auteur de cet ouvrage paru récem");
+    with a widget line above it ("Publicité", a reading time), the models took that line
+    as one more widget. Furniture closing a page ends like a label ("Tous droits
+    réservés"), a link ("Lire la suite") or a teaser's headline, which a phrase rule takes.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Le conseil municipal a adopté le budget primitif de l’exercice à "
+        ...         "l’unanimité des présents.", "Publicité",
+        ...         "L'auteur de cet ouvrage paru récem"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[1].bad("ad_label", "an advertisement's label")
+        >>> lines[2].bad("context", "short line among furniture")
+        >>> give_back_cut_end(lines)
+        [2]
+    """
+    last = next((i for i in range(len(lines) - 1, -1, -1) if not lines[i].blank), None)
+    if last is None or not _taken(lines[last], CUT_END_RULES):
+        return []
+    ln = lines[last]
+    text = ln.text.strip()
+    if ln.n < CUT_END_MIN_WORDS or ln.ends or not _CUT_END.match(text):
+        return []
+    words = _WORD.findall(text)[1:]
+    if not words or sum(w[0].islower() for w in words) < CUT_END_MIN_LOWER * len(words):
+        return []
+    if _GLUED.search(text):
+        return []  # a teaser's headline glued to its excerpt ("d'électricitéComment …")
+    if not any(_is_body(x) for x in lines[:last]):
+        return []
+    # a cut copy of a line of the page (its headline printed again) is a title repeat
+    stem = text.rsplit(None, 1)[0].casefold()
+    if any(
+        x.text.strip().casefold().startswith(stem) for x in lines[:last] if not x.blank
+    ):
+        return []
+    return _restore(lines, [last])
+
+
 GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES
 
 
@@ -741,3 +816,4 @@ def give_back(lines) -> None:
     give_back_chapters(lines)
     give_back_teaser_headline(lines)
     give_back_reply(lines)
+    give_back_cut_end(lines)
