@@ -34,8 +34,8 @@ __all__ = [
     "check_rule_fields",
     "flagged_rules",
     "load_rules",
-    "rule_categories",
     "match_text",
+    "rule_categories",
     "start_key",
 ]
 

@@ -41,8 +41,8 @@ from cleannews.strip._rules import (
     load_latin,
     load_rules,
     load_stopwords,
-    rule_categories,
     match_text,
+    rule_categories,
     start_key,
 )
 from cleannews.strip._widgets import calendar_widget, dated_feed
