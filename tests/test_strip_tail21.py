@@ -234,7 +234,7 @@ def test_separated_teasers_stop_at_a_section_heading():
         assert [ln.removal is not None for ln in lines if ln.text in items] == [taken] * 3
 
 
-def _varese(last_block: tuple[str, str]) -> list[_Line]:
+def _varese(last_block: tuple[str, str], *tail: str) -> list[_Line]:
     """varese-press.it's listing (it-c-0007): "Categorie" / "Varese" above each item."""
     return _page([
         ("Categorie", "category_widget_title_tail21"), ("Varese", "repeated_block"),
@@ -242,6 +242,7 @@ def _varese(last_block: tuple[str, str]) -> list[_Line]:
         (PROSE, "GOOD"), ("Categorie", "category_widget_title_tail21"),
         ("Varese", "repeated_block"), (PROSE + " Ancora.", "GOOD"),
         last_block, ("Varese", "repeated_block"), ("Varese, resistenza a pub", None),
+        *((t, None) for t in tail),
     ])
 
 
@@ -250,6 +251,10 @@ def test_context_reads_a_separator_block_taken_by_two_rules():
     lines = _varese(("Categorie", "category_widget_title_tail21"))
     _context(lines, 3, 6)
     assert lines[9].removal is None
+    # the item's second line (cut where the page stops) stays with its headline
+    lines = _varese(("Categorie", "category_widget_title_tail21"), "Egregio Direttore")
+    _context(lines, 3, 6)
+    assert [ln.removal for ln in lines[9:]] == [None, None]
     # a block not printed between the paragraphs: the page's end goes as before
     lines = _varese(("Seguici su Facebook", "social_follow_it"))
     _context(lines, 3, 6)

@@ -2279,32 +2279,38 @@ def _transparent(ln: _Line) -> bool:
     return ln.removal is not None and ln.removal.rule in CONTEXT_TRANSPARENT_RULES
 
 
-def _separator_block_above(lines: list[_Line], i: int, inline_texts: set[str]) -> bool:
-    """Whether the removed lines right above line ``i`` (blank lines aside, at least
-    :data:`SEPARATOR_MIN_INLINE` of them) are all printed between the article's paragraphs
-    too (``inline_texts``): the page's separator, whatever rules took its lines (tail21: a
-    listing's "Categorie" / "Varese" labels, one taken by a rule of the files and one as a
-    repeat, are one separator; counted per rule, neither reached the threshold).
+def _separator_blocks(
+    lines: list[_Line], idx: list[int], inline_texts: set[str]
+) -> list[bool]:
+    """For each line (by index), whether the block of removed lines above its nearest
+    decided neighbour (ambiguous lines and :func:`_transparent` furniture looked through, as
+    the context pass reads neighbours) holds at least :data:`SEPARATOR_MIN_INLINE` lines, every
+    one of whose texts is printed between the article's paragraphs too (``inline_texts``): the
+    page's separator, whatever rules took its lines (tail21: a listing's "Categorie" /
+    "Varese" labels, one taken by a rule of the files and one as a repeat, are one separator;
+    counted per rule, neither reached the threshold). One pass over ``idx``.
 
-    >>> ls = [_Line(t, frozenset()) for t in ("Categorie", "Varese", "Un titre du site")]
+    >>> ls = [_Line(t, frozenset()) for t in ("Categorie", "Varese", "Un titre", "Un autre")]
     >>> for ln in ls[:2]:
     ...     ln.bad("rule", "")
-    >>> _separator_block_above(ls, 2, {"categorie", "varese"})
-    True
-    >>> _separator_block_above(ls, 2, {"categorie"})
-    False
+    >>> _separator_blocks(ls, [0, 1, 2, 3], {"categorie", "varese"})
+    [False, False, True, True]
+    >>> _separator_blocks(ls, [0, 1, 2, 3], {"categorie"})
+    [False, False, False, False]
     """
-    block = 0
-    for k in range(i - 1, -1, -1):
-        ln = lines[k]
-        if ln.blank:
+    out = [False] * len(lines)
+    block, inline = 0, True
+    for i in idx:
+        out[i] = inline and block >= SEPARATOR_MIN_INLINE
+        ln = lines[i]
+        if ln.cls is AMB or _transparent(ln):
             continue
-        if ln.cls is not BAD:
-            break
-        if _folded(ln) not in inline_texts:
-            return False
-        block += 1
-    return block >= SEPARATOR_MIN_INLINE
+        if ln.cls is BAD:
+            block += 1
+            inline = inline and _folded(ln) in inline_texts
+        else:
+            block, inline = 0, True
+    return out
 
 
 def _context(
@@ -2343,6 +2349,9 @@ def _context(
             if rule and first_good < i < last_good:
                 inline_rules[rule] += 1
                 inline_texts.add(_folded(lines[i]))
+    # whether the removed block above each line's nearest decided neighbour is printed
+    # between the paragraphs too (a separator taken by several rules)
+    separator = _separator_blocks(lines, idx, inline_texts) if inline_texts else None
     next_cls: list[str] = [""] * n
     # class of the nearest line after each line that is not boilerplate (what the reader
     # sees next once the furniture is gone)
@@ -2435,7 +2444,7 @@ def _context(
         p, q = prev_cls[i], next_cls[i]
         if q == "end" and (
             inline_rules[prev_rule[i]] >= SEPARATOR_MIN_INLINE
-            or _separator_block_above(lines, i, inline_texts)
+            or (separator is not None and separator[i])
         ):
             # the last lines of the page after furniture the page also prints between its
             # paragraphs or items ("Hide Ad", a teaser's label, a photo's credit): the page's
