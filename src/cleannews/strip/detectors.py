@@ -183,7 +183,7 @@ TAIL_TEASER_MIN_WORDS = 4
 TAIL_TEASER_MAX_WORDS = 15
 #: A removed line is a *section heading* (tail21) when a rule of the files in one of these
 #: categories took it, it has at most SECTION_HEADING_MAX_WORDS words and starts with a letter:
-#: a widget's title ("Les commentaires récents", "Archives", "Categorie"), a comment prompt
+#: a widget's title ("Les commentaires récents", "Categorie"), a comment prompt
 #: ("Lascia un commento"), a related heading ("Lire aussi..."). It opens what is below it and
 #: says nothing of the line above it: the line right under the article's last paragraph and
 #: above such a heading is no teaser for it (:func:`_tail_teasers`), and a run of teasers set
@@ -1763,8 +1763,8 @@ def _separated_teasers(lines: list[_Line], body_end: int) -> None:
         ln = lines[i]
         if ln.cls is BAD:
             if _section_heading(ln):
-                # a new section opens ("Archives"): the items above and below it are no
-                # one list of cards
+                # a new section opens ("Les commentaires récents"): the items above and
+                # below it are no one list of cards
                 _take_separated(run)
                 run = []
             continue
@@ -2437,7 +2437,7 @@ def _context(
             continue  # a list item or a short sentence: the article's, unless a rule says so
         if _REPLY_END.search(ln.text[-4:]):
             continue  # "Oui.", "Jamais !": an interview's one-word reply (no TRAIN furniture)
-        if _introduces_text(ln) and next_standing[i] not in (BAD, "end"):
+        if _introduces_text(ln) and next_standing[i] != "end":
             continue  # "Après en avoir délibéré, le Conseil :" introduces the line under it
         if _subheading_above_text(ln, i, first_good, last_good, next_standing[i]):
             continue
