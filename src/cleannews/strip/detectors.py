@@ -1676,11 +1676,12 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
         if ln.cls is BAD:
             if run and _paragraph_below(lines, k):
                 return  # the article goes on below: its own list, not teasers
-            if not (run and not furniture_above and _section_heading(ln)):
+            if not (len(run) == 1 and not furniture_above and _section_heading(ln)):
                 for r in run:
                     r.bad("tail_teaser", "title-like line after the end of the article (teaser)")
-            # else: the article's last lines, right under its last paragraph, then the
+            # else: the article's last line, right under its last paragraph, then the
             # heading of the next section ("Les commentaires récents"): no teaser evidence
+            # (two lines or more are sibling teasers: they go)
             run = []
             furniture_above = True
             continue
