@@ -35,6 +35,7 @@ __all__ = [
     "flagged_rules",
     "load_rules",
     "match_text",
+    "rule_categories",
     "start_key",
 ]
 
@@ -199,6 +200,23 @@ def flagged_rules(flag: str) -> frozenset[str]:
     if flag not in RULE_FLAGS:
         raise ValueError(f"unknown rule flag {flag!r}; the flags are {', '.join(RULE_FLAGS)}")
     return _rule_flags()[flag]
+
+
+@lru_cache(maxsize=1)
+def rule_categories() -> dict[str, str]:
+    """``{rule name: its category}`` over the rule files of every language (the kind of
+    furniture a removed line is, when a rule of the files took it; detectors' names such as
+    ``repeated_block`` are not in it).
+
+    >>> cats = rule_categories()
+    >>> cats["comment_widget_line"], cats["ad_label"], "repeated_block" in cats
+    ('comments', 'ad', False)
+    """
+    return {
+        rule["name"]: rule["category"]
+        for lang in RULE_LANGUAGES
+        for rule in _rule_file(lang).get("rules", ())
+    }
 
 
 #: Group openers whose body is part of every match when the group is not quantified (not

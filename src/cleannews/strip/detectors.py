@@ -42,6 +42,7 @@ from cleannews.strip._rules import (
     load_rules,
     load_stopwords,
     match_text,
+    rule_categories,
     start_key,
 )
 from cleannews.strip._widgets import calendar_widget, dated_feed
@@ -180,6 +181,17 @@ HEADLINE_ABOVE_DATE_MIN_WORDS = 2
 #: Tail teasers (title-like lines after the last sentence): this many words.
 TAIL_TEASER_MIN_WORDS = 4
 TAIL_TEASER_MAX_WORDS = 15
+#: A removed line is a *section heading* (tail21) when a rule of the files in one of these
+#: categories took it, it has at most SECTION_HEADING_MAX_WORDS words and starts with a letter:
+#: a widget's title ("Les commentaires récents", "Categorie"), a comment prompt
+#: ("Lascia un commento"), a related heading ("Lire aussi..."). It opens what is below it and
+#: says nothing of the line above it: the line right under the article's last paragraph and
+#: above such a heading is no teaser for it (:func:`_tail_teasers`), and a run of teasers set
+#: apart by furniture does not go on across it (:func:`_separated_teasers`). A count ("0
+#: Commentaire", "- commentaires"), a date or a credit closing a line is a teaser card's own
+#: furniture and still is evidence.
+SECTION_HEADING_CATEGORIES = frozenset({"comments", "nav", "related", "tags"})
+SECTION_HEADING_MAX_WORDS = 3
 #: A paragraph-like line of at least this many words below a tail-teaser run (furniture
 #: between them aside) shows the article goes on (a page cut short, a paragraph without its
 #: final period): the run above it is the article's own list, not teasers.
@@ -1657,15 +1669,21 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
     if last_prose < 0:
         return
     run: list[_Line] = []
+    furniture_above = False  # a removed line between the last paragraph and the run
     for k, ln in enumerate(lines[last_prose + 1 :], last_prose + 1):
         if ln.blank:
             continue
         if ln.cls is BAD:
             if run and _paragraph_below(lines, k):
                 return  # the article goes on below: its own list, not teasers
-            for r in run:
-                r.bad("tail_teaser", "title-like line after the end of the article (teaser)")
+            if not (len(run) == 1 and not furniture_above and _section_heading(ln)):
+                for r in run:
+                    r.bad("tail_teaser", "title-like line after the end of the article (teaser)")
+            # else: the article's last line, right under its last paragraph, then the
+            # heading of the next section ("Les commentaires récents"): no teaser evidence
+            # (two lines or more are sibling teasers: they go)
             run = []
+            furniture_above = True
             continue
         if (
             ln.protected
@@ -1697,6 +1715,26 @@ def _paragraph_below(lines: list[_Line], start: int) -> bool:
     )
 
 
+def _section_heading(ln: _Line) -> bool:
+    """Whether a removed line is a section's heading (:data:`SECTION_HEADING_CATEGORIES`):
+    it opens the widget or list below it, it is no furniture of the line above it.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Les commentaires récents", "0 Commentaire",
+    ...                                       "Publicité", "Archives")]
+    >>> for ln, rule in zip(ls, ("recent_comments_tail21", "comment_prompt", "ad_label",
+    ...                          "repeated_block")):
+    ...     ln.bad(rule, "")
+    >>> [_section_heading(ln) for ln in ls]
+    [True, False, False, False]
+    """
+    return (
+        ln.removal is not None
+        and ln.n <= SECTION_HEADING_MAX_WORDS
+        and ln.text[:1].isalpha()
+        and rule_categories().get(ln.removal.rule) in SECTION_HEADING_CATEGORIES
+    )
+
+
 def _separated_teasers(lines: list[_Line], body_end: int) -> None:
     """Teasers of other articles set apart by furniture after the article body.
 
@@ -1725,6 +1763,11 @@ def _separated_teasers(lines: list[_Line], body_end: int) -> None:
     for k, i in enumerate(idx):
         ln = lines[i]
         if ln.cls is BAD:
+            if _section_heading(ln):
+                # a new section opens ("Les commentaires récents"): the items above and
+                # below it are no one list of cards
+                _take_separated(run)
+                run = []
             continue
         below = k + 1 == len(idx) or lines[idx[k + 1]].cls is BAD
         item = (
@@ -2237,6 +2280,40 @@ def _transparent(ln: _Line) -> bool:
     return ln.removal is not None and ln.removal.rule in CONTEXT_TRANSPARENT_RULES
 
 
+def _separator_blocks(
+    lines: list[_Line], idx: list[int], inline_texts: set[str]
+) -> list[bool]:
+    """For each line (by index), whether the block of removed lines above its nearest
+    decided neighbour (ambiguous lines and :func:`_transparent` furniture looked through, as
+    the context pass reads neighbours) holds at least :data:`SEPARATOR_MIN_INLINE` lines, every
+    one of whose texts is printed between the article's paragraphs too (``inline_texts``): the
+    page's separator, whatever rules took its lines (tail21: a listing's "Categorie" /
+    "Varese" labels, one taken by a rule of the files and one as a repeat, are one separator;
+    counted per rule, neither reached the threshold). One pass over ``idx``.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Categorie", "Varese", "Un titre", "Un autre")]
+    >>> for ln in ls[:2]:
+    ...     ln.bad("rule", "")
+    >>> _separator_blocks(ls, [0, 1, 2, 3], {"categorie", "varese"})
+    [False, False, True, True]
+    >>> _separator_blocks(ls, [0, 1, 2, 3], {"categorie"})
+    [False, False, False, False]
+    """
+    out = [False] * len(lines)
+    block, inline = 0, True
+    for i in idx:
+        out[i] = inline and block >= SEPARATOR_MIN_INLINE
+        ln = lines[i]
+        if ln.cls is AMB or _transparent(ln):
+            continue
+        if ln.cls is BAD:
+            block += 1
+            inline = inline and _folded(ln) in inline_texts
+        else:
+            block, inline = 0, True
+    return out
+
+
 def _context(
     lines: list[_Line], first_good: int, last_good: int, idx: list[int] | None = None
 ) -> None:
@@ -2262,6 +2339,7 @@ def _context(
     # teaser's label)
     prev_rule: list[str] = [""] * n
     inline_rules: Counter[str] = Counter()
+    inline_texts: set[str] = set()  # the texts of those lines (tail21)
     last, rule = "start", ""
     for i in idx:
         prev_cls[i] = last
@@ -2271,6 +2349,10 @@ def _context(
             rule = lines[i].removal.rule if last == BAD and lines[i].removal else ""
             if rule and first_good < i < last_good:
                 inline_rules[rule] += 1
+                inline_texts.add(_folded(lines[i]))
+    # whether the removed block above each line's nearest decided neighbour is printed
+    # between the paragraphs too (a separator taken by several rules)
+    separator = _separator_blocks(lines, idx, inline_texts) if inline_texts else None
     next_cls: list[str] = [""] * n
     # class of the nearest line after each line that is not boilerplate (what the reader
     # sees next once the furniture is gone)
@@ -2356,10 +2438,15 @@ def _context(
             continue  # a list item or a short sentence: the article's, unless a rule says so
         if _REPLY_END.search(ln.text[-4:]):
             continue  # "Oui.", "Jamais !": an interview's one-word reply (no TRAIN furniture)
+        if _introduces_text(ln) and next_standing[i] != "end":
+            continue  # "Après en avoir délibéré, le Conseil :" introduces the line under it
         if _subheading_above_text(ln, i, first_good, last_good, next_standing[i]):
             continue
         p, q = prev_cls[i], next_cls[i]
-        if q == "end" and inline_rules[prev_rule[i]] >= SEPARATOR_MIN_INLINE:
+        if q == "end" and (
+            inline_rules[prev_rule[i]] >= SEPARATOR_MIN_INLINE
+            or (separator is not None and separator[i])
+        ):
             # the last lines of the page after furniture the page also prints between its
             # paragraphs or items ("Hide Ad", a teaser's label, a photo's credit): the page's
             # next item, cut where the text stops, not a footer
