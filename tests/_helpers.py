@@ -363,6 +363,24 @@ def assert_furniture_goes_neighbours_stay(labelled, got, line: str, page_id: str
             assert all(ok for content, ok in got[text] if content), (page_id, text)
 
 
+def assert_lines_kept(got, texts, where) -> None:
+    """Each of ``texts`` is labelled content on the page (``got``: the ``page_out``
+    fixture's text -> [(content, kept)]) and every content copy of it stays."""
+    for t in texts:
+        flags = [ok for content, ok in got[t] if content]
+        assert flags, t  # labelled content
+        assert all(flags), (where, t)
+
+
+def assert_lines_removed(got, texts, where) -> None:
+    """Each of ``texts`` is labelled furniture on the page and every furniture copy of it
+    is removed."""
+    for t in texts:
+        flags = [ok for content, ok in got[t] if not content]
+        assert flags, t  # labelled furniture
+        assert not any(flags), (where, t)
+
+
 def train_lines_taken(strip_real_docs, rules: set[str], config) -> dict[str, int]:
     """How many distinct lines per TRAIN page each of ``rules`` removes (as served); fails
     on a line labelled content. Held-out pages are never read."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from _helpers import assert_lines_kept
 from cleannews import CleanConfig
 from cleannews.strip import strip_text
 from cleannews.strip.detectors import SEPARATOR_MIN_INLINE
@@ -46,10 +47,7 @@ TAIL_AFTER_SEPARATOR = [
 )
 def test_last_item_after_a_repeated_separator_is_kept(page_out, page_id, texts):
     got = page_out(page_id)
-    for t in texts:
-        flags = [ok for content, ok in got[t] if content]
-        assert flags, t  # labelled content
-        assert all(flags), (page_id, t)
+    assert_lines_kept(got, texts, page_id)
 
 
 @pytest.mark.parametrize(

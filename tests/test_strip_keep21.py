@@ -18,7 +18,13 @@ from __future__ import annotations
 
 import pytest
 
-from _helpers import assert_furniture_goes_neighbours_stay, probe_rules, removed_by
+from _helpers import (
+    assert_furniture_goes_neighbours_stay,
+    assert_lines_kept,
+    assert_lines_removed,
+    probe_rules,
+    removed_by,
+)
 from cleannews import CleanConfig
 from cleannews.evaluate import removed_lines
 from cleannews.strip import strip_text
@@ -67,10 +73,7 @@ def test_date_badge_of_a_double_spaced_page_stays(train_page, page_id, texts):
     """Printed with a blank line between its lines, the page keeps its date badge, as it does
     printed line by line. Before: each piece stood alone between blank lines and went."""
     got = _spaced_out(train_page, page_id)
-    for t in texts:
-        flags = [ok for content, ok in got[t] if content]
-        assert flags, t  # labelled content
-        assert all(flags), (page_id, t)
+    assert_lines_kept(got, texts, page_id)
 
 
 GONE = [
@@ -93,10 +96,7 @@ def test_furniture_next_to_badges_still_goes(train_page, page_id, texts, blanks)
     """The look-alike furniture of those pages goes whether the page is printed line by line
     or double-spaced."""
     got = _spaced_out(train_page, page_id, blanks)
-    for t in texts:
-        flags = [ok for content, ok in got[t] if not content]
-        assert flags, t  # labelled furniture
-        assert not any(flags), (page_id, blanks, t)
+    assert_lines_removed(got, texts, (page_id, blanks))
 
 
 def _badge_lines(texts: list[str]) -> list:

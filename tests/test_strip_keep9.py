@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from _helpers import assert_lines_kept, assert_lines_removed
 from cleannews import CleanConfig
 from cleannews.strip import strip_text
 from cleannews.strip._keep import _date_piece, _seconds
@@ -43,10 +44,7 @@ KEPT = [
 @pytest.mark.parametrize(("page_id", "texts"), KEPT, ids=[k[0] for k in KEPT])
 def test_round9_content_lines_kept(page_out, page_id, texts):
     got = page_out(page_id)
-    for t in texts:
-        flags = [ok for content, ok in got[t] if content]
-        assert flags, t  # labelled content
-        assert all(flags), (page_id, t)
+    assert_lines_kept(got, texts, page_id)
 
 
 def test_listing_bylines_kept_every_time(page_out):
@@ -78,10 +76,7 @@ GONE = [
 @pytest.mark.parametrize(("page_id", "texts"), GONE, ids=[g[0] for g in GONE])
 def test_lookalike_furniture_still_goes(page_out, page_id, texts):
     got = page_out(page_id)
-    for t in texts:
-        flags = [ok for content, ok in got[t] if not content]
-        assert flags, t  # labelled furniture
-        assert not any(flags), (page_id, t)
+    assert_lines_removed(got, texts, page_id)
 
 
 # --- the shapes -------------------------------------------------------------------------

@@ -733,7 +733,6 @@ def give_back_section_label(lines) -> list[int]:
     return _restore(lines, given)
 
 
-#: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 #: :func:`give_back_cut_end`: the models' rules it undoes (a phrase rule's match is kept).
 CUT_END_RULES = frozenset({"context", "line_model", "run_model"})
 #: … the page's last line has at least this many words …
@@ -789,6 +788,7 @@ def give_back_cut_end(lines) -> list[int]:
     return _restore(lines, [last])
 
 
+#: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES
 
 
