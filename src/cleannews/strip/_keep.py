@@ -719,6 +719,7 @@ def give_back_section_label(lines) -> list[int]:
         [5]
     """
     given = []
+    sections = None  # the page's subheadings, counted once (no line changes in the loop)
     for i, ln in enumerate(lines):
         if (
             ln.cls != BAD or ln.removal is None or ln.removal.spans
@@ -728,7 +729,9 @@ def give_back_section_label(lines) -> list[int]:
             continue
         if not _between_paragraphs(lines, i):
             continue
-        if _subheadings(lines) >= SECTION_MIN_SUBHEADINGS:
+        if sections is None:
+            sections = _subheadings(lines)
+        if sections >= SECTION_MIN_SUBHEADINGS:
             given.append(i)
     return _restore(lines, given)
 
@@ -765,9 +768,10 @@ def give_back_cut_end(lines) -> list[int]:
         >>> give_back_cut_end(lines)
         [2]
     """
-    last = next((i for i in range(len(lines) - 1, -1, -1) if not lines[i].blank), None)
-    if last is None or not _taken(lines[last], CUT_END_RULES):
+    found = _neighbours(lines, len(lines), -1, 1)  # the page's last non-blank line
+    if not found or not _taken(lines[found[0]], CUT_END_RULES):
         return []
+    last = found[0]
     ln = lines[last]
     text = ln.text.strip()
     if ln.n < CUT_END_MIN_WORDS or ln.ends or not _CUT_END.match(text):
