@@ -179,12 +179,19 @@ def paths_for(
     >>> p = paths_for(Path("d/all.jsonl.gz"))
     >>> p.out.as_posix(), p.errors.as_posix(), p.state.as_posix(), p.mirror_out
     ('d/all.jsonl.gz', 'd/errors/errors.jsonl.gz', 'd/.all.jsonl.gz.cleannews-run.json', None)
+
+    A name given as a string that ends with a slash is a folder, whatever its name says
+    (``--out results.jsonl/`` wrote the file ``results.jsonl``; audit22):
+
+    >>> paths_for("d/all.jsonl/").out.as_posix()
+    'd/all.jsonl/clean.jsonl'
     """
     # a str is a path too (`paths_for("out")` was an AttributeError traceback)
+    as_folder = isinstance(out, str) and out.endswith(("/", os.sep))
     out, quarantine, errors = (None if p is None else Path(p) for p in (out, quarantine, errors))
     folder = out
     out_file = None
-    if out is not None and is_out_file(out):
+    if out is not None and not as_folder and is_out_file(out):
         folder, out_file = out.parent, out
         compress = compress or out.name.lower().endswith(".gz")
     gz = ".gz" if compress else ""

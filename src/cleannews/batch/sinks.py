@@ -537,6 +537,11 @@ def _owner_of(sink: Path) -> str:
         return ""
 
 
+#: What the owner file of a ``cleannews score`` output holds (``score`` has no run state to
+#: name): no path, so no run ever takes it for a live run state (audit22).
+SCORE_OWNER = "(cleannews score: no run state)"
+
+
 def owner_file(sink: Path) -> Path:
     """The hidden file beside a sink file naming the run state that writes it
     (``out/.clean.jsonl.owner`` holds the path of ``out/.cleannews-run.json``).
@@ -801,8 +806,16 @@ class Sinks:
         return found
 
     def _claim_sinks(self) -> None:
-        """Record this run as the writer of its sink files (see :meth:`_foreign_sinks`)."""
+        """Record this run as the writer of its sink files (see :meth:`_foreign_sinks`).
+
+        ``score`` keeps no run state, but its ``--out FILE`` (and ``--errors DIR``'s file)
+        gets an owner file too, holding :data:`SCORE_OWNER`: without it a later walk of a
+        folder holding ``scores.jsonl`` read its lines back as JSONL documents (each one a
+        ``missing_field`` error and a repeated id; audit22).
+        """
         me = self._me()
+        if me is None and self.fingerprint.get("command") == "score":
+            me = SCORE_OWNER
         if me is None:
             return
         for name in self.paths.names():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -101,7 +102,9 @@ def folder_problem(flag: str, value: str | Path | None) -> str | None:
         return (f"{flag} -: a sink is a folder, and standard output is not one; give a "
                 "folder (created if missing)")
     path = Path(value)
-    if not path.exists() or path.is_dir() or (flag == "--out" and is_out_file(path)):
+    slash = isinstance(value, str) and value.endswith(("/", os.sep))
+    if not path.exists() or path.is_dir() or (flag == "--out" and not slash
+                                              and is_out_file(path)):
         return None
     files = ", FILE.jsonl or FILE.jsonl.gz" if flag == "--out" else ""
     return (f"{flag} {value}: a file, not a folder; give a folder (created if missing)"
@@ -119,20 +122,22 @@ def run(args: argparse.Namespace) -> int:
     if out is None and args.compress:
         log.error("--compress needs --out DIR or FILE.jsonl.gz (pipe stdout to gzip instead)")
         return 2
-    if (args.compress and out is not None and is_out_file(out)
+    # `--out results.jsonl/`: the slash says a folder (it wrote the file results.jsonl)
+    as_folder = out is not None and args.out.endswith(("/", os.sep))
+    if (args.compress and out is not None and not as_folder and is_out_file(out)
             and not out.name.lower().endswith(".gz")):
         # the output file stayed plain text while the quarantine and errors sinks were gzipped
         log.error("--compress with --out %s: that output file would not be compressed; "
                   "name it %s.gz (every sink is then gzipped, --compress not needed)", out, out)
         return 2
-    for flag, value in (("--out", out), ("--quarantine", args.quarantine),
+    for flag, value in (("--out", args.out), ("--quarantine", args.quarantine),
                         ("--errors", args.errors)):
         problem = folder_problem(flag, value)
         if problem:  # mkdir said only "File exists"
             log.error("%s", problem)
             return 2
     options = replace(batch_options(args, "run"), evidence=args.evidence)
-    paths = paths_for(out, args.quarantine and Path(args.quarantine),
+    paths = paths_for(args.out if as_folder else out, args.quarantine and Path(args.quarantine),
                       args.errors and Path(args.errors), compress=args.compress)
     if args.report == "-" and out is None:
         log.error("--report - with --out -: standard output already carries the records; "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 from pathlib import Path
 
 from cleannews.cli._batch import (
@@ -47,9 +48,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from cleannews.batch import RunSettings
     from cleannews.batch.sinks import SINK_FILES, SinkPaths
+    from cleannews.batch.sources import terminal_safe
 
     args.format = stdin_format(args.format, args.inputs)  # an HTML page piped in
     out = None if args.out == "-" else Path(args.out)
+    if out is not None and (args.out.endswith(("/", os.sep)) or out.is_dir()):
+        # `--out s.jsonl/` wrote the file s.jsonl; an existing folder failed on opening it
+        log.error("-o/--out %s: score writes its lines to one file, not a folder; give a "
+                  "file name (e.g. %s)", terminal_safe(args.out),
+                  terminal_safe(str(out / "scores.jsonl") if out.is_dir() else str(out)))
+        return 2
     if args.errors == "-":  # it made a folder named "-"
         log.error("--errors -: the errors sink is a folder (error lines go to the output "
                   "without --errors)")
