@@ -11,10 +11,18 @@ import regex
 
 from cleannews.document import Change, Document
 
-#: Characters of a line break (``\\r\\n`` in Windows text).
-_BREAKS = ("\r", "\n")
-#: A line break: ``\\n``, Windows ``\\r\\n`` or old Mac ``\\r`` (the repair stage reads all three).
-_LINE_BREAK = regex.compile(r"\r\n?|\n")
+#: Characters that end a line of the input: ``\\n``, Windows ``\\r\\n``, old Mac ``\\r``, and
+#: the line breaks the repair stage turns into ``\\n`` before the strip stage splits the text
+#: into lines: the vertical tab, form feed and file / group / record separators
+#: (``repairs.fixes.SEPARATOR_CHARS``) and Unicode's line and paragraph separators
+#: (U+2028, U+2029; ftfy's ``fix_line_breaks``). ``explain`` split only at the first three,
+#: so a line that the strip stage removed whole after a U+2028 was shown as part of one long
+#: changed line (``~ … (removed 'Partager sur Facebook\\n')``; audit22). Not U+0085: the
+#: repair stage reads it as the Windows-1252 ``…`` it almost always is.
+_BREAKS = ("\r", "\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\u2028", "\u2029")
+_LINE_BREAK = regex.compile(r"\r\n?|[\n\x0b\x0c\x1c-\x1e\u2028\u2029]")
+#: The line break that ends a line, if any.
+_END_BREAK = regex.compile(r"(?:\r\n?|[\n\x0b\x0c\x1c-\x1e\u2028\u2029])\Z")
 
 _COLORS = {"-": "\x1b[31m", "~": "\x1b[33m", "+": "\x1b[32m", "dim": "\x1b[2m", "end": "\x1b[0m"}
 
@@ -99,7 +107,7 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
     for n, line in enumerate(lines):
         changes = touching.get(n, [])
         ls = starts[n] if n < len(starts) else len(source)
-        line = line.removesuffix("\n").removesuffix("\r")
+        line = _END_BREAK.sub("", line, count=1)
         whole = any(c.removed and c.span[0] <= ls and c.span[1] >= ls + len(line) for c in changes)
         mark = "-" if whole and line else ("~" if changes else " ")
         if changes_only and mark == " ":

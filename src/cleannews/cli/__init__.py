@@ -70,7 +70,7 @@ def _add_log_flags(p: argparse.ArgumentParser) -> None:
 
 
 def _log_level(verbose: int, quiet: bool) -> int:
-    """``-q`` wins; otherwise warnings, ``-v`` info, ``-vv`` debug.
+    """``-q`` errors only (``main`` refuses ``-q`` with ``-v``); otherwise warnings, ``-v`` info, ``-vv`` debug.
 
     >>> _log_level(0, False) == logging.WARNING, _log_level(2, False) == logging.DEBUG
     (True, True)
@@ -260,6 +260,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _unrecognized(getattr(args, "subparser", parser), extra, parser)
     args.quiet = bool(args.quiet or getattr(args, "sub_quiet", False))
     args.verbose = args.verbose + getattr(args, "sub_verbose", 0)
+    if args.quiet and args.verbose:
+        # `-q -v` was taken without a word (and -q won): say which one is meant (audit22)
+        getattr(args, "subparser", parser).error(
+            "-q/--quiet and -v/--verbose exclude each other (-q: errors only on stderr; -v: "
+            "one line per document, -vv: debug); give one of them")
     _setup_logging(_log_level(args.verbose, args.quiet))
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
