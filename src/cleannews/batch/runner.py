@@ -921,6 +921,13 @@ def _sink_clash(settings: RunSettings) -> str | None:
         for other, g in files:
             if f in g.parents:
                 return f"{f} is the {what} and the folder of the {other}"
+    # the report is written last, over whatever file it names: `--report out/clean.jsonl`
+    # replaced the clean records with the report, `score --out s.jsonl --report s.jsonl` the
+    # score lines, `--report out/.cleannews-run.json` the run state (audit22)
+    report = [f for what, f in files if what == "report (--report)"]
+    for what, g in files:
+        if report and what != "report (--report)" and g == report[0]:
+            return f"{g} is the report (--report) and the {what}"
     return None
 
 
