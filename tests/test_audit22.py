@@ -1,0 +1,183 @@
+"""Twenty-second round, audit22: a demanding new user's audit of the command line and the API.
+
+Each test fails on the code before this branch:
+
+1. ``score --out FILE`` wrote no owner file, so a later walk of the folder holding FILE
+   (``score corp``, ``run corp``, ``clean corp``) read its lines back as JSONL documents:
+   a ``missing_field`` error and a repeated id for each.
+2. ``--out results.jsonl/`` (a trailing slash: a folder) wrote the file ``results.jsonl``;
+   ``score --out DIR/`` too, and ``score --out`` of an existing folder failed on opening it.
+3. ``explain`` split the input into lines at ``\\n`` and ``\\r`` only, while the repair stage
+   also turns U+2028, U+2029, vertical tabs, form feeds and record separators into line breaks
+   before the strip stage splits lines: a line removed whole was shown as a piece of one long
+   changed line, and the line numbers were not those of the lines the rules saw.
+4. ``-q`` with ``-v`` was taken without a word (``-q`` won); now a usage error, exit 2.
+5. ``--report`` naming a sink file or the run state (``--report out/clean.jsonl``, ``score
+   --out s.jsonl --report s.jsonl``) replaced the records with the report at the end of the
+   run, exit 0; now refused before any work, exit 2, nothing created.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from _helpers import ROOT, read_jsonl, run_cli
+from cleannews.cli import main
+
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def _corpus(tmp_path: Path, n: int = 2) -> tuple[Path, list[str]]:
+    corp = tmp_path / "corp"
+    corp.mkdir()
+    for seed in SEEDS[:n]:
+        (corp / seed.name).write_bytes(seed.read_bytes())
+    return corp, [f"{corp.as_posix()}/{s.name}" for s in SEEDS[:n]]
+
+
+# --- 1. score's output file is known as a cleannews output --------------------------------
+
+
+def test_a_score_output_inside_a_corpus_is_not_read_again(tmp_path, capsys) -> None:
+    corp, ids = _corpus(tmp_path)
+    scores = corp / "scores.jsonl"
+    assert main(["score", str(corp), "--out", str(scores), "-j", "1", "-q"]) == 0
+    assert [r["id"] for r in read_jsonl(scores)] == ids
+    assert (corp / ".scores.jsonl.owner").is_file()
+    capsys.readouterr()
+    # the next walk of the corpus skips it (it read 2 more "documents": missing_field errors)
+    assert main(["score", str(corp), "-j", "1"]) == 0
+    got = capsys.readouterr()
+    assert [json.loads(x)["id"] for x in got.out.splitlines()] == ids
+    assert "output(s) of an earlier cleannews run skipped (e.g." in got.err
+    assert "missing_field" not in got.out + got.err
+    other = tmp_path / "other"
+    assert main(["run", str(corp), "--out", str(other), "-j", "1", "-q"]) == 0
+    assert [r["id"] for r in read_jsonl(other / "clean.jsonl")] == ids
+    assert read_jsonl(other / "errors" / "errors.jsonl") == []
+    # score writes its own file again whole; report still says what the file is
+    assert main(["score", str(corp), "--out", str(scores), "-j", "1", "-q"]) == 0
+    assert [r["id"] for r in read_jsonl(scores)] == ids
+    capsys.readouterr()
+    assert main(["report", str(scores)]) == 2
+    assert "the lines of 'cleannews score', not a report" in capsys.readouterr().err
+    # named as an INPUT it is read, as the warning says
+    assert main(["score", str(scores), "-j", "1", "-q"]) == 1
+    assert '"missing_field"' in capsys.readouterr().out
+
+
+def test_a_score_errors_folder_is_known_as_a_cleannews_output(tmp_path, capsys) -> None:
+    corp, ids = _corpus(tmp_path)
+    (corp / "empty.txt").write_bytes(b"")
+    errs = corp / "errs"
+    assert main(["score", str(corp), "--errors", str(errs), "-j", "1", "-q"]) == 1
+    assert [r["error"]["type"] for r in read_jsonl(errs / "errors.jsonl")] == ["empty"]
+    capsys.readouterr()
+    assert main(["score", str(corp), "-j", "1", "-q"]) == 1  # the empty file, not errs/
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [x["id"] for x in lines] == [*ids, f"{corp.as_posix()}/empty.txt"]
+
+
+# --- 2. a trailing slash names a folder -----------------------------------------------------
+
+
+def test_out_with_a_trailing_slash_is_a_folder(tmp_path, capsys) -> None:
+    corp, ids = _corpus(tmp_path)
+    out = tmp_path / "results.jsonl"
+    assert main(["run", str(corp), "--out", f"{out}/", "-j", "1", "-q"]) == 0
+    assert out.is_dir()  # it was the file results.jsonl, sinks beside it
+    assert [r["id"] for r in read_jsonl(out / "clean.jsonl")] == ids
+    assert not (tmp_path / "quarantine").exists()
+    # without the slash, the folder it made is still that folder (an existing folder)
+    assert main(["run", str(corp), "--out", str(out), "-j", "1", "-q", "--force"]) == 0
+    assert (out / "report.json").is_file()
+    # an existing file with a slash: refused, nothing written
+    f = tmp_path / "f.jsonl"
+    f.write_text("mine\n")
+    capsys.readouterr()
+    assert main(["run", str(corp), "--out", f"{f}/", "-j", "1"]) == 2
+    assert "a file, not a folder" in capsys.readouterr().err
+    assert f.read_text() == "mine\n"
+
+
+def test_score_out_refuses_a_folder(tmp_path, capsys) -> None:
+    corp, _ = _corpus(tmp_path, 1)
+    assert main(["score", str(corp), "--out", f"{tmp_path}/s.jsonl/", "-j", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "score writes its lines to one file, not a folder" in err
+    assert not (tmp_path / "s.jsonl").exists()
+    assert main(["score", str(corp), "--out", str(corp), "-j", "1"]) == 2
+    assert f"(e.g. {corp / 'scores.jsonl'})" in capsys.readouterr().err
+
+
+# --- 3. explain numbers the lines the strip stage sees --------------------------------------
+
+BODY = ["Le conseil municipal a voté le budget de la ville mardi soir.", "Partager sur Facebook",
+        "La séance a duré trois heures."]
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x0b", "\x0c", "\x1e"])
+def test_explain_splits_lines_where_the_repair_stage_does(brk: str) -> None:
+    import cleannews
+
+    text = brk.join(BODY)
+    assert cleannews.clean(text).text.split("\n") == [BODY[0], BODY[2]]
+    lines = cleannews.explain(text).split("\n\n")[0].splitlines()
+    shown = [x for x in lines if not x.startswith(" " * 4)]
+    # as for "\n" and "\r": three numbered lines, the share bar marked removed
+    assert [x[:4] for x in shown] == ["1 ~ ", "2 - ", "3   "]
+    assert shown[1] == "2 - Partager sur Facebook"
+    assert shown[2] == "3   " + BODY[2]
+    assert "(removed " not in "\n".join(lines)  # a whole line is marked "-", not a piece
+
+
+def test_explain_keeps_u0085_inside_its_line() -> None:
+    import cleannews
+
+    text = "Le maire a parlé\x85 puis il est parti."
+    assert "…" in cleannews.clean(text).text  # read as Windows-1252's ellipsis, no break
+    assert cleannews.explain(text).startswith("1 ~ Le maire a parlé\\x85 puis")
+
+
+# --- 4. -q and -v together -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("argv", [["-q", "clean", "-v"], ["clean", "-qv"], ["-v", "-q", "clean"]])
+def test_quiet_and_verbose_together_are_a_usage_error(argv, capsys) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main([*argv, str(SEEDS[0])])
+    assert exc.value.code == 2
+    captured = capsys.readouterr()
+    assert "-q/--quiet and -v/--verbose exclude each other" in captured.err
+    assert captured.out == ""
+    assert main(["-q", "clean", "-q", str(SEEDS[0])]) == 0  # each alone, or twice, is fine
+    assert main(["-v", "clean", "-v", str(SEEDS[0])]) == 0
+
+
+# --- 5. the report never replaces a sink or the run state -----------------------------------
+
+
+@pytest.mark.parametrize("where", ["out/clean.jsonl", "out/.cleannews-run.json",
+                                   "out/quarantine/quarantine.jsonl", "out/errors/errors.jsonl"])
+def test_a_report_over_a_sink_or_the_run_state_is_refused(tmp_path, where: str) -> None:
+    corp, _ = _corpus(tmp_path, 1)
+    proc = run_cli("run", corp, "--out", tmp_path / "out", "--report", tmp_path / where,
+                   "-j", "1", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert b"is the report (--report) and the " in proc.stderr
+    assert not (tmp_path / "out").exists()  # before any work
+
+
+def test_score_report_over_its_own_output_is_refused(tmp_path, capsys) -> None:
+    corp, ids = _corpus(tmp_path, 1)
+    s = tmp_path / "s.jsonl"
+    assert main(["score", str(corp), "--out", str(s), "--report", str(s), "-j", "1"]) == 2
+    assert "is the report (--report) and the output file (--out)" in capsys.readouterr().err
+    assert not s.exists()
+    assert main(["score", str(corp), "--out", str(s), "--report",
+                 str(tmp_path / "r.json"), "-j", "1", "-q"]) == 0
+    assert [r["id"] for r in read_jsonl(s)] == ids
+    assert json.loads((tmp_path / "r.json").read_text())["command"] == "score"
