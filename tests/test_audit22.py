@@ -181,3 +181,26 @@ def test_score_report_over_its_own_output_is_refused(tmp_path, capsys) -> None:
                  str(tmp_path / "r.json"), "-j", "1", "-q"]) == 0
     assert [r["id"] for r in read_jsonl(s)] == ids
     assert json.loads((tmp_path / "r.json").read_text())["command"] == "score"
+
+
+# --- 6. two `--out NAME.jsonl` runs in one folder: the refusal names folders to give -------
+
+
+def test_a_second_out_file_run_in_a_folder_is_told_which_sink_folders_to_give(tmp_path,
+                                                                             capsys) -> None:
+    corp, ids = _corpus(tmp_path, 1)
+    assert main(["run", str(corp), "--out", str(tmp_path / "a.jsonl"), "-j", "1", "-q"]) == 0
+    capsys.readouterr()
+    b = tmp_path / "b.jsonl"
+    assert main(["run", str(corp), "--out", str(b), "-j", "1", "-q"]) == 2
+    err = capsys.readouterr().err
+    q, e = tmp_path / "b.quarantine", tmp_path / "b.errors"
+    assert f"give this run other sink folders (--quarantine {q} --errors {e}), or add --force" \
+        in err
+    # what it says works, and leaves the first run's sinks alone
+    assert main(["run", str(corp), "--out", str(b), "--quarantine", str(q), "--errors", str(e),
+                 "-j", "1", "-q"]) == 0
+    assert [r["id"] for r in read_jsonl(b)] == ids
+    assert (e / "errors.jsonl").is_file()
+    owner = (tmp_path / "quarantine" / ".quarantine.jsonl.owner").read_text()
+    assert owner.endswith(".a.jsonl.cleannews-run.json")

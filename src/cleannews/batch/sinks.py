@@ -698,7 +698,8 @@ class Sinks:
             raise ResumeError(
                 f"{', '.join(foreign)} belong(s) to another cleannews run"
                 + (f" (its run state: {', '.join(owners)})" if owners else "")
-                + ": give this run other sink folders (--quarantine DIR, --errors DIR), or "
+                + ": give this run other sink folders ("
+                + self._own_sink_folders(foreign) + "), or "
                 "add --force to take them over (the records that run wrote there are then "
                 "lost)")
         if resume and state is not None:
@@ -788,6 +789,28 @@ class Sinks:
 
     def _me(self) -> str | None:
         return None if self.paths.state is None else str(self.paths.state.resolve())
+
+    def _own_sink_folders(self, foreign: list[str]) -> str:
+        """The flags that give this run sink folders of its own, named after its output file
+        when it writes one (``--out b.jsonl``: ``--quarantine b.quarantine --errors
+        b.errors``; two ``--out NAME.jsonl`` runs in one folder share its ``quarantine/`` and
+        ``errors/``, and the message said only ``--quarantine DIR, --errors DIR``; audit22).
+        """
+        from cleannews.batch.sources import printable_name, terminal_safe
+
+        out = self.paths.out
+        flags = []
+        for name, flag in (("quarantine", "--quarantine"), ("errors", "--errors")):
+            sink = self.paths.sink(name)
+            if sink is None or str(sink) not in foreign:
+                continue
+            if out is None or self.paths.mirror_out is not None:
+                flags.append(f"{flag} DIR")
+                continue
+            stem = out.name.split(".", 1)[0] or out.name
+            folder = printable_name(str(out.parent / f"{stem}.{name}"))
+            flags.append(f"{flag} {terminal_safe(folder)}")
+        return " ".join(flags) or "--quarantine DIR, --errors DIR"
 
     def _foreign_sinks(self) -> list[str]:
         """Sink files of this run that another run (with a live state file) writes."""
