@@ -204,3 +204,14 @@ def test_a_second_out_file_run_in_a_folder_is_told_which_sink_folders_to_give(tm
     assert (e / "errors.jsonl").is_file()
     owner = (tmp_path / "quarantine" / ".quarantine.jsonl.owner").read_text()
     assert owner.endswith(".a.jsonl.cleannews-run.json")
+
+
+def test_explain_shows_the_invisible_characters_a_change_removed() -> None:
+    import cleannews
+
+    text = "\ufeffLe conseil municipal a voté le budget.\nLa séance a\u200b duré trois heures."
+    out = cleannews.explain(text)
+    # the lines marked "~" show what was removed from them (they looked unchanged)
+    assert out.startswith("1 ~ \\ufeffLe conseil municipal a voté le budget.\n")
+    assert "\n2 ~ La séance a\\u200b duré trois heures.\n" in out
+    assert "\ufeff" not in out and "\u200b" not in out

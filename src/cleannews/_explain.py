@@ -60,17 +60,26 @@ def _breaks_only(c: Change) -> bool:
     return bool(c.before) and not c.before.strip("\r\n") and not c.after.strip("\r\n")
 
 
+#: Invisible characters the repair stage removes (byte-order mark, zero-width spaces and
+#: joiners, direction marks, soft hyphen): shown escaped in a line, so the ``~`` of a line
+#: whose only change is ``removed '\\ufeff'`` points at something (it looked unchanged).
+_INVISIBLE = regex.compile("[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
 def _shown(line: str) -> str:
-    """``line`` as printed: control characters escaped, at most 200 characters.
+    """``line`` as printed: control and invisible characters escaped, at most 200 characters.
 
     >>> _shown("a\\x1b[2Jb\\tc\\u202e")
     'a\\\\x1b[2Jb\\tc\\\\u202e'
+    >>> _shown("\\ufeffLe vote\\u200b")
+    '\\\\ufeffLe vote\\\\u200b'
     """
     from cleannews.batch.sources import terminal_safe
 
     # printed raw, a scraped page's terminal escapes ran in the user's terminal (`ESC[2J`
     # cleared the screen) and a right-to-left override turned the line around
-    return terminal_safe(line if len(line) <= 200 else line[:197] + "...")
+    line = terminal_safe(line if len(line) <= 200 else line[:197] + "...")
+    return _INVISIBLE.sub(lambda m: ascii(m[0])[1:-1], line)
 
 
 def _whole_input_note(c: Change) -> bool:
