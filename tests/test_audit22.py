@@ -215,3 +215,17 @@ def test_explain_shows_the_invisible_characters_a_change_removed() -> None:
     assert out.startswith("1 ~ \\ufeffLe conseil municipal a voté le budget.\n")
     assert "\n2 ~ La séance a\\u200b duré trois heures.\n" in out
     assert "\ufeff" not in out and "\u200b" not in out
+
+
+# --- 7. --max-record-mb of an infinite size --------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["inf", "1e308"])
+def test_an_infinite_record_limit_is_a_usage_error_not_a_traceback(value, tmp_path) -> None:
+    proc = run_cli("run", SEEDS[0], "--out", "-", "-j", "1", "--max-record-mb", value,
+                   cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().splitlines()[-1] == (
+        f"cleannews run: error: argument --max-record-mb: must be a finite number of MB, got "
+        f"{value} (for no practical limit give a large one, e.g. 100000)")
+    assert proc.stdout == b""

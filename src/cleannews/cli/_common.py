@@ -506,13 +506,23 @@ def positive_mb(value: str) -> float:
     Traceback (most recent call last):
     ...
     argparse.ArgumentTypeError: must be at least one byte (1e-06 MB), got 1e-30
+    >>> positive_mb("1e308")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: must be a finite number of MB, got 1e308 (for no practical limit give a large one, e.g. 100000)
     """
     try:
         mb = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not mb > 0 or mb == float("inf"):
+    if not mb > 0:
         raise argparse.ArgumentTypeError(f"must be above 0, got {mb}")
+    if mb * 1024 * 1024 == float("inf"):
+        # `inf` was "must be above 0, got inf"; `1e308` (finite, but not in bytes) ended in
+        # an OverflowError traceback (audit22)
+        raise argparse.ArgumentTypeError(
+            f"must be a finite number of MB, got {value} (for no practical limit give a "
+            "large one, e.g. 100000)")
     if int(mb * 1024 * 1024) < 1:  # `1e-30`: a limit of 0 bytes refused every document,
         # "record is 2628 bytes, above the limit of 0 bytes" (audit20)
         raise argparse.ArgumentTypeError(f"must be at least one byte (1e-06 MB), got {value}")
