@@ -70,7 +70,8 @@ def _add_log_flags(p: argparse.ArgumentParser) -> None:
 
 
 def _log_level(verbose: int, quiet: bool) -> int:
-    """``-q`` errors only (``main`` refuses ``-q`` with ``-v``); otherwise warnings, ``-v`` info, ``-vv`` debug.
+    """``-q`` errors only (``main`` refuses ``-q`` with ``-v``); otherwise warnings, ``-v``
+    info, ``-vv`` debug.
 
     >>> _log_level(0, False) == logging.WARNING, _log_level(2, False) == logging.DEBUG
     (True, True)
