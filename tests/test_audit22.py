@@ -229,3 +229,21 @@ def test_an_infinite_record_limit_is_a_usage_error_not_a_traceback(value, tmp_pa
         f"cleannews run: error: argument --max-record-mb: must be a finite number of MB, got "
         f"{value} (for no practical limit give a large one, e.g. 100000)")
     assert proc.stdout == b""
+
+
+# --- 8. --config - reads the TOML from standard input ---------------------------------------
+
+
+def test_config_dash_reads_standard_input(tmp_path) -> None:
+    proc = run_cli("clean", "--json", "--config", "-", SEEDS[0], cwd=tmp_path,
+                   stdin=b'accept_languages = ["en"]\n')
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["verdict"] == "other_language"
+    proc = run_cli("run", SEEDS[0], "--out", "-", "--config", "-", "-j", "1", cwd=tmp_path,
+                   stdin=b"fast_pth = true\n")
+    assert proc.returncode == 2
+    assert (b"error: standard input (--config -): unknown option 'fast_pth' (did you mean "
+            b"fast_path?)") in proc.stderr
+    proc = run_cli("clean", "--config", "-", "-", cwd=tmp_path, stdin=b"")
+    assert proc.returncode == 2
+    assert b"standard input (-) is named twice, as --config - and as an INPUT" in proc.stderr

@@ -450,26 +450,34 @@ class CleanConfig:
         """
         if not isinstance(path, (str, bytes, os.PathLike)):  # None: a TypeError from open()
             raise ConfigError(f"config file must be a path, got {type(path).__name__}")
+        try:
+            with open(path, "rb") as f:
+                raw = f.read()
+        except OSError as exc:
+            name = os.fspath(path)
+            raise ConfigError(f"cannot read config file {name!r}: {exc.strerror}") from exc
+        return cls._from_toml(raw, str(os.fspath(path)), base)
+
+    @classmethod
+    def _from_toml(cls, raw: bytes, name: str, base: CleanConfig | None = None) -> CleanConfig:
+        """Options read from the bytes of a TOML file called ``name`` (:meth:`from_file`;
+        ``cleannews … --config -`` reads them from standard input)."""
         if sys.version_info >= (3, 11):
             import tomllib
         else:  # pragma: no cover - Python 3.10
             import tomli as tomllib
         try:
-            with open(path, "rb") as f:
-                data = tomllib.load(f)
-        except OSError as exc:
-            name = os.fspath(path)
-            raise ConfigError(f"cannot read config file {name!r}: {exc.strerror}") from exc
+            data = tomllib.loads(raw.decode("utf-8"))
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{os.fspath(path)}: not valid TOML: {exc}") from exc
-        except UnicodeDecodeError as exc:  # TOML is UTF-8 (tomllib raised it as it is)
-            raise ConfigError(f"{os.fspath(path)}: not valid TOML: not UTF-8 text "
+            raise ConfigError(f"{name}: not valid TOML: {exc}") from exc
+        except UnicodeDecodeError as exc:  # TOML is UTF-8
+            raise ConfigError(f"{name}: not valid TOML: not UTF-8 text "
                               f"(byte {exc.start})") from exc
-        data = _options_table(data, os.fspath(path))
+        data = _options_table(data, name)
         try:
             return cls.from_dict(data, base)
         except ConfigError as exc:
-            raise ConfigError(f"{os.fspath(path)}: {exc}") from exc
+            raise ConfigError(f"{name}: {exc}") from exc
 
     def replace(self, **changes: Any) -> CleanConfig:
         """A copy with some options changed (the object itself is immutable); a misspelt

@@ -109,6 +109,9 @@ def _check_options(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     names = getattr(args, "inputs", None) or getattr(args, "files", None) or []
     if list(names).count("-") > 1:  # read twice, the second time empty: a misleading warning
         sub.error("standard input (-) is named more than once: it can be read only once")
+    if getattr(args, "config_file", None) == "-" and "-" in names:
+        sub.error("standard input (-) is named twice, as --config - and as an INPUT: it can be "
+                  "read only once; give the configuration as a file")
     try:
         config_from_args(args)
     except ConfigError as exc:

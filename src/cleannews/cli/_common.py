@@ -155,7 +155,8 @@ def add_config_flags(p: argparse.ArgumentParser) -> None:
                    help="set any CleanConfig option, repeatable, e.g. --set fast_path=false. "
                    f"Options and defaults: {_defaults_text()}")
     g.add_argument("--config", dest="config_file", metavar="FILE",
-                   help="TOML file of CleanConfig options (top-level keys, a [cleannews] "
+                   help="TOML file of CleanConfig options (- : standard input; top-level keys, "
+                   "a [cleannews] "
                    "table, or the [tool.cleannews] table of a pyproject.toml); --set and the "
                    "flags above override it")
 
@@ -169,7 +170,13 @@ def config_from_args(args: argparse.Namespace) -> CleanConfig:
     if cached is not None:
         return cached
     cfg = CleanConfig()
-    if getattr(args, "config_file", None):
+    if getattr(args, "config_file", None) == "-":
+        # `-` is standard input for every file a command reads: `--config -` said "cannot read
+        # config file '-': No such file or directory" (audit22)
+        from cleannews.batch.sources import sys_stdin
+
+        cfg = CleanConfig._from_toml(sys_stdin().read(), "standard input (--config -)", cfg)
+    elif getattr(args, "config_file", None):
         cfg = CleanConfig.from_file(args.config_file, cfg)
     sets = dict(getattr(args, "set_options", None) or [])
     if sets:
