@@ -247,3 +247,24 @@ def test_config_dash_reads_standard_input(tmp_path) -> None:
     proc = run_cli("clean", "--config", "-", "-", cwd=tmp_path, stdin=b"")
     assert proc.returncode == 2
     assert b"standard input (-) is named twice, as --config - and as an INPUT" in proc.stderr
+
+
+# --- 9. the report beside an output file is an output, not a .json file to read -----------
+
+
+def test_the_report_beside_an_out_file_is_counted_as_an_output(tmp_path, capsys) -> None:
+    corp, ids = _corpus(tmp_path)
+    assert main(["run", str(corp), "--out", str(corp / "out.jsonl"), "-j", "1", "-q"]) == 0
+    assert (corp / "out.report.json").is_file()
+    capsys.readouterr()
+    assert main(["score", str(corp), "-j", "1"]) == 0
+    got = capsys.readouterr()
+    assert [json.loads(x)["id"] for x in got.out.splitlines()] == ids
+    # it said: "1 .json file(s) skipped (e.g. corp/out.report.json): … name such a file as
+    # an INPUT to read its JSONL records (cleannews run corp/out.report.json …)"
+    assert ".json file(s) skipped" not in got.err
+    assert "4 output(s) of an earlier cleannews run skipped" in got.err
+    (corp / "recs.json").write_text('{"id": "r", "text": "Un texte."}\n')
+    assert main(["score", str(corp), "-j", "1", "-q"]) == 0
+    assert main(["score", str(corp), "-j", "1"]) == 0
+    assert "1 .json file(s) skipped (e.g. " in capsys.readouterr().err  # a user's file still is

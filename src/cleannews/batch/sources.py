@@ -34,7 +34,7 @@ from zlib import error as zlib_error
 import regex
 
 from cleannews._input import bom_codec, looks_like_html
-from cleannews.batch.limits import SINK_FILES, STATE_NAME, STDOUT_SINK_FOLDERS
+from cleannews.batch.limits import REPORT_NAME, SINK_FILES, STATE_NAME, STDOUT_SINK_FOLDERS
 
 __all__ = [
     "HARD_RECORD_BYTES",
@@ -437,10 +437,19 @@ def sink_files(filenames: Iterable[str]) -> set[str]:
 
     >>> sorted(sink_files(["a.txt", "all.jsonl", ".all.jsonl.owner", ".x.owner"]))
     ['all.jsonl']
+
+    The report such a run writes beside its output file (``all.report.json``) is an output
+    too: as a ``.json`` file it was skipped with the advice to read it as JSONL records
+    (audit22).
+
+    >>> sorted(sink_files(["all.jsonl", ".all.jsonl.owner", "all.report.json", "b.json"]))
+    ['all.jsonl', 'all.report.json']
     """
     names = set(filenames)
-    return {n[1:-len(".owner")] for n in names
-            if n.startswith(".") and n.endswith(".owner") and n[1:-len(".owner")] in names}
+    sinks = {n[1:-len(".owner")] for n in names
+             if n.startswith(".") and n.endswith(".owner") and n[1:-len(".owner")] in names}
+    reports = {f"{n.split('.', 1)[0]}.{REPORT_NAME}" for n in sinks}
+    return sinks | (reports & names)
 
 
 def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True,
