@@ -179,6 +179,8 @@ def paths_for(
     >>> p = paths_for(Path("d/all.jsonl.gz"))
     >>> p.out.as_posix(), p.errors.as_posix(), p.state.as_posix(), p.mirror_out
     ('d/all.jsonl.gz', 'd/errors/errors.jsonl.gz', 'd/.all.jsonl.gz.cleannews-run.json', None)
+    >>> p.report.as_posix(), paths_for("crawl.2024.jsonl").report.as_posix()
+    ('d/all.report.json', 'crawl.2024.report.json')
 
     A name given as a string that ends with a slash is a folder, whatever its name says
     (``--out results.jsonl/`` wrote the file ``results.jsonl``; audit22):
@@ -202,7 +204,10 @@ def paths_for(
         qdir = quarantine or folder / "quarantine"
         edir = errors or folder / "errors"
     if out_file is not None:
-        stem = out_file.name.split(".", 1)[0]
+        # NAME of NAME.jsonl(.gz): `crawl.2024.jsonl` and `crawl.2025.jsonl` (the name up to
+        # its first dot) shared `crawl.report.json`, each run writing over the other's (audit22)
+        stem = next((out_file.name[:-len(x)] for x in OUT_FILE_SUFFIXES
+                     if out_file.name.lower().endswith(x)), out_file.name)
         return SinkPaths(out=out_file, quarantine=qdir / (SINK_FILES["quarantine"] + gz),
                          errors=edir / (SINK_FILES["errors"] + gz),
                          state=folder / f".{out_file.name}{STATE_NAME}",
@@ -931,6 +936,29 @@ def _sink_clash(settings: RunSettings) -> str | None:
     return None
 
 
+def _report_of_another_run(settings: RunSettings) -> str | None:
+    """The run state of another run whose report is this run's report file, or ``None``: run
+    states beside the report name it (``"report"``), and this run's own state is not another
+    run's (audit22)."""
+    report = Path(os.path.abspath(settings.report))  # type: ignore[arg-type]
+    mine = settings.paths.state and Path(os.path.abspath(settings.paths.state))
+    try:
+        names = os.listdir(report.parent)
+    except OSError:
+        return None
+    for name in sorted(names):
+        state = report.parent / name
+        if not name.endswith(STATE_NAME) or state == mine:
+            continue
+        try:
+            saved = json.loads(state.read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(saved, dict) and saved.get("report") == str(report):
+            return str(state)
+    return None
+
+
 def _sink_folder(name: str, paths: SinkPaths) -> str | None:
     """Which output folder the input folder ``name`` is (``"output folder (--out)"`` …), if
     any. A folder *inside* an input folder is fine (the walk skips it); the input folder
@@ -977,6 +1005,13 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
         # `--out x.jsonl --errors x.jsonl`: a folder x.jsonl was made, then the run refused
         # with "already hold(s) records of another cleannews run", the folder left behind
         raise UnsupportedInput(f"{clash}: give each output its own place")
+    if to_file and (other := _report_of_another_run(settings)):
+        # `--out a.jsonl` and `--out a.jsonl.gz` in one folder both write `a.report.json`:
+        # the second replaced the first's report, and `report a.jsonl` showed the other run
+        raise UnsupportedInput(
+            f"{settings.report} is the report of another cleannews run (its run state: "
+            f"{other}): give this run's report another name with --report FILE, or "
+            "another --out")
     problem = _output_problem(settings)
     if problem is not None:  # before any output is created, before any work
         raise UnsupportedInput(f"{problem}; give a folder you can write to")
