@@ -268,3 +268,44 @@ def test_the_report_beside_an_out_file_is_counted_as_an_output(tmp_path, capsys)
     assert main(["score", str(corp), "-j", "1", "-q"]) == 0
     assert main(["score", str(corp), "-j", "1"]) == 0
     assert "1 .json file(s) skipped (e.g. " in capsys.readouterr().err  # a user's file still is
+
+
+# --- 10. two output files in one folder never share a report --------------------------------
+
+
+def test_out_files_with_dotted_names_get_reports_of_their_own(tmp_path, capsys) -> None:
+    corp, ids = _corpus(tmp_path, 2)
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / SEEDS[0].name).write_bytes(SEEDS[0].read_bytes())
+    for year, src in (("2024", corp), ("2025", one)):
+        assert main(["run", str(src), "--out", str(tmp_path / f"crawl.{year}.jsonl"),
+                     "--quarantine", str(tmp_path / f"q{year}"), "--errors",
+                     str(tmp_path / f"e{year}"), "-j", "1", "-q"]) == 0
+    # they were both crawl.report.json: the second run's replaced the first's
+    assert not (tmp_path / "crawl.report.json").exists()
+    r24 = json.loads((tmp_path / "crawl.2024.report.json").read_text())
+    r25 = json.loads((tmp_path / "crawl.2025.report.json").read_text())
+    assert (r24["documents"]["in"], r25["documents"]["in"]) == (2, 1)
+    capsys.readouterr()
+    assert main(["report", str(tmp_path / "crawl.2024.jsonl")]) == 0
+    assert "2 documents in" in capsys.readouterr().err
+
+
+def test_a_report_another_run_writes_is_refused(tmp_path, capsys) -> None:
+    corp, _ = _corpus(tmp_path, 1)
+    assert main(["run", str(corp), "--out", str(tmp_path / "a.jsonl"), "-j", "1", "-q"]) == 0
+    before = (tmp_path / "a.report.json").read_bytes()
+    capsys.readouterr()
+    # `a.jsonl.gz` writes its sinks as .gz (other files) but its report is a.report.json too
+    assert main(["run", str(corp), "--out", str(tmp_path / "a.jsonl.gz"), "-j", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "a.report.json is the report of another cleannews run (its run state: " in err
+    assert "give this run's report another name with --report FILE" in err
+    assert (tmp_path / "a.report.json").read_bytes() == before
+    assert not (tmp_path / "a.jsonl.gz").exists()
+    assert main(["run", str(corp), "--out", str(tmp_path / "a.jsonl.gz"), "--report",
+                 str(tmp_path / "agz.json"), "-j", "1", "-q"]) == 0
+    # the run's own report, run again with --force, is its own
+    assert main(["run", str(corp), "--out", str(tmp_path / "a.jsonl"), "-j", "1", "-q",
+                 "--force"]) == 0
