@@ -289,7 +289,7 @@ def test_out_files_with_dotted_names_get_reports_of_their_own(tmp_path, capsys) 
     assert (r24["documents"]["in"], r25["documents"]["in"]) == (2, 1)
     capsys.readouterr()
     assert main(["report", str(tmp_path / "crawl.2024.jsonl")]) == 0
-    assert "2 documents in" in capsys.readouterr().err
+    assert "2 documents in" in capsys.readouterr().out
 
 
 def test_a_report_another_run_writes_is_refused(tmp_path, capsys) -> None:
