@@ -309,3 +309,44 @@ def test_a_report_another_run_writes_is_refused(tmp_path, capsys) -> None:
     # the run's own report, run again with --force, is its own
     assert main(["run", str(corp), "--out", str(tmp_path / "a.jsonl"), "-j", "1", "-q",
                  "--force"]) == 0
+
+
+# --- 11. standard output redirected to an input file ---------------------------------------
+
+
+def _records(n: int) -> bytes:
+    return b"".join(b'{"id": "d%d", "text": "Le conseil municipal a vot\xc3\xa9 le budget %d."}\n'
+                    % (i, i) for i in range(n))
+
+
+@pytest.mark.parametrize("command", [["run", "--out", "-"], ["score"]])
+def test_appending_the_output_to_the_input_is_refused(tmp_path, command) -> None:
+    data = tmp_path / "a.jsonl"
+    data.write_bytes(_records(50))
+    with open(data, "ab") as out:  # `cleannews run a.jsonl --out - >> a.jsonl`
+        proc = run_cli(command[0], data, *command[1:], "-j", "1", cwd=tmp_path, stdout=out,
+                       timeout=120)  # it read what it appended, without end
+    assert proc.returncode == 2
+    assert b"is both an input and the file standard output writes to" in proc.stderr
+    assert data.read_bytes() == _records(50)
+
+
+def test_output_redirected_into_an_input_folder_is_not_read(tmp_path) -> None:
+    corp, ids = _corpus(tmp_path)
+    (corp / "recs.jsonl").write_bytes(_records(3))
+    with open(corp / "all.jsonl", "wb") as out:  # `run corp --out - > corp/all.jsonl`
+        proc = run_cli("run", corp, "--out", "-", "-j", "1", "-q", cwd=tmp_path, stdout=out)
+    assert proc.returncode == 0, proc.stderr
+    got = [r["id"] for r in read_jsonl(corp / "all.jsonl")]
+    assert got == [*ids, "d0", "d1", "d2"]
+    (corp / "all.jsonl").unlink()
+    with open(corp / "all.txt", "wb") as out:  # `clean corp > corp/all.txt`
+        proc = run_cli("clean", corp, "-q", cwd=tmp_path, stdout=out)
+    assert proc.returncode == 0, proc.stderr
+    headers = [x for x in (corp / "all.txt").read_text().splitlines() if x.startswith("==> ")]
+    assert headers == [f"==> {i} <==" for i in ids]  # not all.txt itself
+    with open(corp / SEEDS[0].name, "ab") as out:  # `clean a.txt >> a.txt`, as `cat a >> a`
+        proc = run_cli("clean", corp / SEEDS[0].name, cwd=tmp_path, stdout=out)
+    assert proc.returncode == 2
+    assert b"is both an input and the file standard output writes to" in proc.stderr
+    assert (corp / SEEDS[0].name).read_bytes() == SEEDS[0].read_bytes()

@@ -69,12 +69,14 @@ from cleannews.batch.sources import (
     InputsChanged,
     Item,
     gzip_document,
+    is_stdout_file,
     is_stream,
     iter_items,
     json_kind,
     kind_of,
     place,
     read_problem,
+    stdout_file,
 )
 from cleannews.batch.stats import REPEATED_IDS_LISTED, RunStats, SeenIds, build_report
 from cleannews.config import checked_keywords
@@ -611,10 +613,15 @@ def _progress(settings: RunSettings, stats: RunStats, done: int) -> Progress | N
 
 
 def _exclude(paths: SinkPaths) -> list[Path]:
-    """Output folders and files not to read as input (when they lie inside an input folder)."""
+    """Output folders and files not to read as input (when they lie inside an input folder),
+    standard output among them when it is a file (``run corpus --out - > corpus/all.jsonl``
+    read its own output; audit22)."""
     dirs = [paths.mirror_out, paths.mirror_quarantine, paths.out]
     dirs += [p.parent for p in (paths.quarantine, paths.errors, paths.duplicates)
              if p is not None]
+    out = stdout_file() if None in (paths.out, paths.errors) else None
+    if out is not None and out[1] is not None:
+        dirs.append(out[1])
     return [d for d in dirs if d is not None]
 
 
@@ -1018,6 +1025,7 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     if to_file and (problem := _unwritable_place(settings.report)):  # type: ignore[arg-type]
         # `--report notes.txt/r.json`: found only after the whole run, which then exited 2
         raise UnsupportedInput(f"--report {settings.report}: {problem}")
+    stdout = stdout_file()
     for name in settings.inputs:  # fail before creating any output
         if name != "-" and not os.path.exists(name):
             try:  # a link loop "exists" no more than a missing file, but is not one
@@ -1043,6 +1051,13 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
                 "texts written there would be read back as input by a later run; write the "
                 "output elsewhere (an output folder inside an input folder is fine: it is "
                 "skipped)")
+        if (settings.paths.out is None or settings.paths.errors is None) \
+                and is_stdout_file(name, stdout):
+            # `run a.jsonl --out - >> a.jsonl` read the records it appended, without end
+            raise UnsupportedInput(
+                f"{name} is both an input and the file standard output writes to: the "
+                "records written would be read again as input; redirect the output to "
+                "another file")
         clash = _written_input(name, settings)
         if clash is not None:
             # the sink is opened (and truncated, with --force or by score) before the input

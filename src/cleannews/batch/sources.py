@@ -1181,6 +1181,44 @@ def read_file(name: str) -> Read:
         return read_document(open_document(f))
 
 
+def stdout_file() -> tuple[os.stat_result, Path | None] | None:
+    """Standard output when it is a regular file (``> all.jsonl``, ``>> a.jsonl``): its
+    ``stat`` and, where the system says it (``/proc/self/fd/1`` on Linux), its path; else
+    ``None`` (a terminal, a pipe, standard output replaced by a test).
+
+    ``run a.jsonl --out - >> a.jsonl`` read the records it appended, without end (200 records
+    were 43,000 lines and 17 MB after 60 s), and ``run corpus --out - > corpus/all.jsonl`` read
+    its own output as an input of the folder (audit22).
+    """
+    import stat
+    import sys
+
+    try:
+        fd = sys.stdout.fileno()
+        st = os.fstat(fd)
+    except (AttributeError, OSError, ValueError):  # io.StringIO, closed, None
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    try:
+        path: Path | None = Path(os.readlink(f"/proc/self/fd/{fd}"))
+    except OSError:
+        path = None
+    return st, path if path is not None and path.is_absolute() else None
+
+
+def is_stdout_file(name: str, out: tuple[os.stat_result, Path | None] | None) -> bool:
+    """Whether the input file ``name`` is the regular file standard output writes to
+    (:func:`stdout_file`)."""
+    if out is None or name == "-":
+        return False
+    try:
+        st = os.stat(name)
+    except OSError:
+        return False
+    return (st.st_dev, st.st_ino) == (out[0].st_dev, out[0].st_ino)
+
+
 def sys_stdin() -> BinaryIO:
     """Standard input as a binary stream."""
     import sys

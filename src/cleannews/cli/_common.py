@@ -269,16 +269,32 @@ def expand_files(names: list[str]) -> list[str]:
     cleaned and printed twice, where ``run`` and ``score`` give each document one line
     (audit20); a file inside a folder also named is read twice, with their warning.
     """
-    from cleannews.batch.sources import _named_twice, kind_of, walk_folder
+    from cleannews.batch.sources import (
+        _named_twice,
+        is_stdout_file,
+        kind_of,
+        stdout_file,
+        terminal_safe,
+        walk_folder,
+    )
 
     out: list[str] = []
     repeated = _named_twice(names, warn=True)
+    # standard output redirected to a file: never read it (`clean corpus > corpus/all.txt`
+    # read what it was writing as a document of the folder; `clean a.txt >> a.txt`, as
+    # `cat a >> a`, is refused; audit22)
+    stdout = stdout_file()
     for i, name in enumerate(names):
         if i in repeated:
             continue
+        if is_stdout_file(name, stdout):
+            log.error("%s is both an input and the file standard output writes to: redirect "
+                      "the output to another file", terminal_safe(name))
+            raise SystemExit(2)
         if name != "-" and Path(name).is_dir():
             found = 0
-            for path in walk_folder(name, jsonl=False):
+            exclude = [stdout[1]] if stdout is not None and stdout[1] is not None else []
+            for path in walk_folder(name, exclude, jsonl=False):
                 if kind_of(path) == "jsonl":
                     log.warning("%s: skipped (JSONL: use 'cleannews run' for record files)", path)
                     continue
