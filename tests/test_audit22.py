@@ -20,6 +20,7 @@ Each test fails on the code before this branch:
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,15 @@ def test_a_score_output_inside_a_corpus_is_not_read_again(tmp_path, capsys) -> N
     # named as an INPUT it is read, as the warning says
     assert main(["score", str(scores), "-j", "1", "-q"]) == 1
     assert '"missing_field"' in capsys.readouterr().out
+
+
+def test_score_to_a_device_writes_no_owner_file(tmp_path, capsys) -> None:
+    corp, _ = _corpus(tmp_path, 1)
+    link = tmp_path / "s.jsonl"
+    link.symlink_to(os.devnull)  # as `score --out /dev/null` (no `/dev/.null.owner`)
+    assert main(["score", str(corp), "--out", str(link), "-j", "1", "-q"]) == 0
+    assert not (tmp_path / ".s.jsonl.owner").exists()
+    assert link.is_symlink()
 
 
 def test_a_score_errors_folder_is_known_as_a_cleannews_output(tmp_path, capsys) -> None:
@@ -274,7 +284,7 @@ def test_the_report_beside_an_out_file_is_counted_as_an_output(tmp_path, capsys)
 
 
 def test_out_files_with_dotted_names_get_reports_of_their_own(tmp_path, capsys) -> None:
-    corp, ids = _corpus(tmp_path, 2)
+    corp, _ = _corpus(tmp_path, 2)
     one = tmp_path / "one"
     one.mkdir()
     (one / SEEDS[0].name).write_bytes(SEEDS[0].read_bytes())

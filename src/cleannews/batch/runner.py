@@ -159,6 +159,16 @@ def is_out_file(out: Path) -> bool:
     return out.name.lower().endswith(OUT_FILE_SUFFIXES) and not out.is_dir()
 
 
+def out_file_stem(out: Path) -> str:
+    """NAME of an output file ``NAME.jsonl`` (``.jsonl.gz``, ``.ndjson`` …), dots kept.
+
+    >>> out_file_stem(Path("crawl.2024.jsonl.gz"))
+    'crawl.2024'
+    """
+    return next((out.name[:-len(x)] for x in OUT_FILE_SUFFIXES
+                 if out.name.lower().endswith(x)), out.name)
+
+
 def paths_for(
     out: str | os.PathLike | None, quarantine: str | os.PathLike | None = None,
     errors: str | os.PathLike | None = None,
@@ -208,8 +218,7 @@ def paths_for(
     if out_file is not None:
         # NAME of NAME.jsonl(.gz): `crawl.2024.jsonl` and `crawl.2025.jsonl` (the name up to
         # its first dot) shared `crawl.report.json`, each run writing over the other's (audit22)
-        stem = next((out_file.name[:-len(x)] for x in OUT_FILE_SUFFIXES
-                     if out_file.name.lower().endswith(x)), out_file.name)
+        stem = out_file_stem(out_file)
         return SinkPaths(out=out_file, quarantine=qdir / (SINK_FILES["quarantine"] + gz),
                          errors=edir / (SINK_FILES["errors"] + gz),
                          state=folder / f".{out_file.name}{STATE_NAME}",

@@ -537,6 +537,16 @@ def _owner_of(sink: Path) -> str:
         return ""
 
 
+def _regular_or_new(path: Path) -> bool:
+    """Whether ``path`` is a regular file (through links) or does not exist yet."""
+    import stat
+
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
+
+
 #: What the owner file of a ``cleannews score`` output holds (``score`` has no run state to
 #: name): no path, so no run ever takes it for a live run state (audit22).
 SCORE_OWNER = "(cleannews score: no run state)"
@@ -796,6 +806,7 @@ class Sinks:
         b.errors``; two ``--out NAME.jsonl`` runs in one folder share its ``quarantine/`` and
         ``errors/``, and the message said only ``--quarantine DIR, --errors DIR``; audit22).
         """
+        from cleannews.batch.runner import out_file_stem
         from cleannews.batch.sources import printable_name, terminal_safe
 
         out = self.paths.out
@@ -807,7 +818,7 @@ class Sinks:
             if out is None or self.paths.mirror_out is not None:
                 flags.append(f"{flag} DIR")
                 continue
-            stem = out.name.split(".", 1)[0] or out.name
+            stem = out_file_stem(out) or out.name
             folder = printable_name(str(out.parent / f"{stem}.{name}"))
             flags.append(f"{flag} {terminal_safe(folder)}")
         return " ".join(flags) or "--quarantine DIR, --errors DIR"
@@ -837,12 +848,15 @@ class Sinks:
         ``missing_field`` error and a repeated id; audit22).
         """
         me = self._me()
-        if me is None and self.fingerprint.get("command") == "score":
+        score = me is None and self.fingerprint.get("command") == "score"
+        if score:
             me = SCORE_OWNER
         if me is None:
             return
         for name in self.paths.names():
             sink = self.paths.sink(name)
+            if sink is not None and score and not _regular_or_new(sink):
+                continue  # `score --out /dev/null`: no `/dev/.null.owner`
             if sink is not None:
                 # the path's own bytes: a folder name that is not UTF-8 (`o\xff`) ended
                 # the run in a UnicodeEncodeError traceback (audit20)
