@@ -360,3 +360,17 @@ def test_output_redirected_into_an_input_folder_is_not_read(tmp_path) -> None:
     assert proc.returncode == 2
     assert b"is both an input and the file standard output writes to" in proc.stderr
     assert (corp / SEEDS[0].name).read_bytes() == SEEDS[0].read_bytes()
+
+
+# --- 12. a URL given as an input ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["clean"], ["explain"], ["score"], ["run", "--out"]])
+def test_a_url_as_input_says_cleannews_does_not_download(command, tmp_path, capsys) -> None:
+    url = "https://example.fr/article?id=1&page=2"
+    more = [str(tmp_path / "o")] if command[0] == "run" else []
+    assert main([command[0], url, *command[1:], *more]) == 2
+    err = capsys.readouterr().err
+    assert f"{url}: no such file or folder (cleannews reads files and standard input, it does " \
+        f"not download pages: save it first, e.g. curl -sL '{url}' -o page.html" in err
+    assert not (tmp_path / "o").exists()

@@ -1234,6 +1234,8 @@ def read_problem(exc: OSError) -> str:
     'no such file or folder'
     >>> read_problem(PermissionError(13, "Permission denied"))
     'Permission denied'
+    >>> read_problem(FileNotFoundError(2, "No such file", "https://ex.fr/a"))[:48]
+    'no such file or folder (cleannews reads files, i'
 
     A symbolic link whose target does not exist says so (the link itself is there: "no such
     file" read as a mistake of cleannews).
@@ -1246,5 +1248,17 @@ def read_problem(exc: OSError) -> str:
             except OSError:
                 return "dangling symbolic link (its target does not exist)"
             return f"dangling symbolic link (its target {terminal_safe(target)} does not exist)"
+        if isinstance(name, str) and _URL.match(name):
+            # `cleannews clean https://…` said only "no such file or folder" (audit22)
+            import shlex
+
+            url = terminal_safe(shlex.quote(name))
+            return (f"{MISSING_INPUT} (cleannews reads files and standard input, it does not "
+                    f"download pages: save it first, e.g. curl -sL {url} -o page.html, or pipe "
+                    "it in, curl -sL URL | cleannews … -)")
         return MISSING_INPUT
     return exc.strerror or str(exc)
+
+
+#: An input named like a URL (``https://…``, ``ftp://…``, ``s3://…``).
+_URL = regex.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
