@@ -374,3 +374,23 @@ def test_a_url_as_input_says_cleannews_does_not_download(command, tmp_path, caps
     assert f"{url}: no such file or folder (cleannews reads files and standard input, it does " \
         f"not download pages: save it first, e.g. curl -sL '{url}' -o page.html" in err
     assert not (tmp_path / "o").exists()
+
+
+# --- 13. the exit code of an empty document, where a user looks -----------------------------
+
+
+def test_help_says_what_exit_code_an_empty_document_gets(tmp_path, capsys) -> None:
+    for command in ("clean", "explain"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        text = " ".join(capsys.readouterr().out.split())
+        assert "Exit code: 0 ok (an empty document, or one of boilerplate only, is a warning)" \
+            in text
+    for command in ("run", "score"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert "empty" in " ".join(capsys.readouterr().out.split()).split("Exit code: ")[1]
+    empty = tmp_path / "e.txt"
+    empty.write_bytes(b"")
+    assert main(["clean", str(empty)]) == 0
+    assert main(["score", str(empty), "-j", "1", "-q"]) == 1

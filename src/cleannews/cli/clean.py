@@ -39,7 +39,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "recursively) and print the cleaned text to stdout. With several documents, "
         "each is preceded by a header line (--separator). With --json, print one JSON "
         "object per document: text, changes with their reasons, metadata, language, "
-        "spin score, verdict. Exit code: 0 ok, 1 some documents failed, 2 usage or I/O error.",
+        "spin score, verdict. Exit code: 0 ok (an empty document, or one of boilerplate "
+        "only, is a warning), 1 some documents refused (binary, NUL characters, too large, "
+        "damaged gzip data), 2 usage or I/O error.",
     )
     p.add_argument("files", nargs="+", metavar="FILE",
                    help="text or HTML files (.gz too), folders of them; - for stdin")

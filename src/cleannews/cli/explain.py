@@ -28,8 +28,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Print each input line with a mark: '-' removed, '~' changed, ' ' kept; "
         "under it the rule and the reason. Ends with the spin score and its evidence, the "
         "verdict (empty or empty_after_cleaning for a document that prints nothing), the "
-        "language and the metadata. Exit code: 0 ok, 1 some documents failed, 2 usage or "
-        "I/O error.",
+        "language and the metadata. Exit code: 0 ok (an empty document, or one of "
+        "boilerplate only, is a warning), 1 some documents refused (binary, NUL characters, "
+        "too large, damaged gzip data), 2 usage or I/O error.",
     )
     p.add_argument("files", nargs="+", metavar="FILE",
                    help="text or HTML files (.gz too), folders of them; - for stdin")
