@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from _helpers import ROOT, read_jsonl, run_cli
+from _helpers import ROOT, cli_env, read_jsonl, run_cli
 from cleannews.cli import main
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -394,3 +396,14 @@ def test_help_says_what_exit_code_an_empty_document_gets(tmp_path, capsys) -> No
     empty.write_bytes(b"")
     assert main(["clean", str(empty)]) == 0
     assert main(["score", str(empty), "-j", "1", "-q"]) == 1
+
+
+def test_a_log_redirected_into_an_input_folder_is_not_read(tmp_path) -> None:
+    corp, ids = _corpus(tmp_path)
+    with open(corp / "log.txt", "wb") as log:  # `run corp --out out > corp/log.txt 2>&1`
+        proc = subprocess.run([sys.executable, "-m", "cleannews", "run", str(corp), "--out",
+                               str(tmp_path / "out"), "-j", "1"], stdout=log, stderr=log,
+                              env=cli_env(), timeout=300)
+    assert proc.returncode == 0  # it read its own log: an `empty` error, exit 1
+    assert [r["id"] for r in read_jsonl(tmp_path / "out" / "clean.jsonl")] == ids
+    assert "2 documents in: 2 out" in (corp / "log.txt").read_text()

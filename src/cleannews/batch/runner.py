@@ -74,6 +74,7 @@ from cleannews.batch.sources import (
     iter_items,
     json_kind,
     kind_of,
+    log_files,
     place,
     read_problem,
     stdout_file,
@@ -623,14 +624,12 @@ def _progress(settings: RunSettings, stats: RunStats, done: int) -> Progress | N
 
 def _exclude(paths: SinkPaths) -> list[Path]:
     """Output folders and files not to read as input (when they lie inside an input folder),
-    standard output among them when it is a file (``run corpus --out - > corpus/all.jsonl``
-    read its own output; audit22)."""
+    the files standard output and standard error go to among them (``run corpus --out - >
+    corpus/all.jsonl`` read its own output; audit22)."""
     dirs = [paths.mirror_out, paths.mirror_quarantine, paths.out]
     dirs += [p.parent for p in (paths.quarantine, paths.errors, paths.duplicates)
              if p is not None]
-    out = stdout_file() if None in (paths.out, paths.errors) else None
-    if out is not None and out[1] is not None:
-        dirs.append(out[1])
+    dirs += log_files()
     return [d for d in dirs if d is not None]
 
 

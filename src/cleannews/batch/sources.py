@@ -28,7 +28,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 from zlib import error as zlib_error
 
 import regex
@@ -1181,8 +1181,22 @@ def read_file(name: str) -> Read:
         return read_document(open_document(f))
 
 
-def stdout_file() -> tuple[os.stat_result, Path | None] | None:
-    """Standard output when it is a regular file (``> all.jsonl``, ``>> a.jsonl``): its
+def log_files() -> list[Path]:
+    """The files standard output and standard error are redirected to, where the system says
+    it (Linux): a folder walk never reads them (``run corpus --out out > corpus/log.txt
+    2>&1`` read its own log as a document of the folder; audit22)."""
+    import sys
+
+    found = []
+    for stream in (sys.stdout, sys.stderr):
+        f = stdout_file(stream)
+        if f is not None and f[1] is not None:
+            found.append(f[1])
+    return found
+
+
+def stdout_file(stream: Any = None) -> tuple[os.stat_result, Path | None] | None:
+    """Standard output (or ``stream``) when it is a regular file (``> all.jsonl``): its
     ``stat`` and, where the system says it (``/proc/self/fd/1`` on Linux), its path; else
     ``None`` (a terminal, a pipe, standard output replaced by a test).
 
@@ -1190,11 +1204,10 @@ def stdout_file() -> tuple[os.stat_result, Path | None] | None:
     were 43,000 lines and 17 MB after 60 s), and ``run corpus --out - > corpus/all.jsonl`` read
     its own output as an input of the folder (audit22).
     """
-    import stat
     import sys
 
     try:
-        fd = sys.stdout.fileno()
+        fd = (sys.stdout if stream is None else stream).fileno()
         st = os.fstat(fd)
     except (AttributeError, OSError, ValueError):  # io.StringIO, closed, None
         return None

@@ -273,6 +273,7 @@ def expand_files(names: list[str]) -> list[str]:
         _named_twice,
         is_stdout_file,
         kind_of,
+        log_files,
         stdout_file,
         terminal_safe,
         walk_folder,
@@ -293,8 +294,7 @@ def expand_files(names: list[str]) -> list[str]:
             raise SystemExit(2)
         if name != "-" and Path(name).is_dir():
             found = 0
-            exclude = [stdout[1]] if stdout is not None and stdout[1] is not None else []
-            for path in walk_folder(name, exclude, jsonl=False):
+            for path in walk_folder(name, log_files(), jsonl=False):
                 if kind_of(path) == "jsonl":
                     log.warning("%s: skipped (JSONL: use 'cleannews run' for record files)", path)
                     continue
