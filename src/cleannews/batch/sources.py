@@ -1248,7 +1248,7 @@ def read_problem(exc: OSError) -> str:
     >>> read_problem(PermissionError(13, "Permission denied"))
     'Permission denied'
     >>> read_problem(FileNotFoundError(2, "No such file", "https://ex.fr/a"))[:48]
-    'no such file or folder (cleannews reads files, i'
+    'no such file or folder (cleannews reads files an'
 
     A symbolic link whose target does not exist says so (the link itself is there: "no such
     file" read as a mistake of cleannews).
