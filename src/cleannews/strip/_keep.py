@@ -393,9 +393,15 @@ DATE_LINE_MAX_WORDS = 5
 #: … and at most this many blank lines between two of its pieces (a page printed with a
 #: blank line between all its lines keeps its badge; two blank lines end it).
 BADGE_MAX_BLANKS = 1
+#: … and at most this many lines a rule removed whole (no date piece: a slug, a comment
+#: prompt) between its last two pieces, the last one a time: a widget printed between a
+#: date and its time ("29 novembre 2021" / "elena-gentile" / "01:09") leaves the time in
+#: the badge, which ends there (branch stress22).
+BADGE_MAX_WIDGETS = 2
 _DAY = LazyPattern(r"^(?:0?[1-9]|[12]\d|3[01])\.?$")
 _YEAR = LazyPattern(r"^(?:19|20)\d\d$")
-_CLOCK = LazyPattern(r"^(?:[01]?\d|2[0-3])[:h.]\d\d$")
+#: a time, alone or as a live blog's dashed entry ("21:25", "- 09h50")
+_CLOCK = LazyPattern(r"^(?:[-–—•]\s)?(?:[01]?\d|2[0-3])[:h.]\d\d$")
 _DATE_WORD = LazyPattern(r"\p{L}+|\d+")
 
 
@@ -432,6 +438,47 @@ def _date_piece(text: str) -> str:
     return ""
 
 
+def _next_piece(lines, j: int) -> tuple[int, bool]:
+    """The index of the badge's next piece from line ``j`` on (-1: none) and whether a
+    widget stands before it. A page printed with a blank line between its lines ("30
+    settembre 2021" / "" / "21:25") holds its badge across those (at most
+    :data:`BADGE_MAX_BLANKS` blank lines between two non-blank lines); at most
+    :data:`BADGE_MAX_WIDGETS` lines removed whole by a rule may stand before a time ("29
+    novembre 2021" / "elena-gentile" / "01:09"), not before another piece (a comment count
+    "0" / "28" under a date is no day).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> texts = ("29 novembre 2021", "elena-gentile", "", "01:09", "0", "28")
+        >>> lines = [_Line(t, frozenset()) for t in texts]
+        >>> for k in (1, 4):
+        ...     lines[k].bad("slug_line", "a widget")
+        >>> _next_piece(lines, 1), _next_piece(lines[:2] + lines[3:], 1), _next_piece(lines, 4)
+        ((3, True), (2, True), (-1, False))
+    """
+    n = len(lines)
+    widgets = 0
+    while j < n:
+        k = j
+        while k < n and lines[k].blank and k - j < BADGE_MAX_BLANKS:
+            k += 1
+        if k >= n or lines[k].blank:
+            break
+        ln = lines[k]
+        piece = _date_piece(ln.text)
+        if piece:
+            if widgets and piece != "clock":
+                break
+            return k, widgets > 0
+        if (
+            widgets >= BADGE_MAX_WIDGETS or ln.cls != BAD or ln.removal is None
+            or ln.removal.spans
+        ):
+            break
+        widgets += 1
+        j = k + 1
+    return -1, False
+
+
 def give_back_date_badge(lines) -> list[int]:
     """Give back the lines of a date badge — at most :data:`DATE_BADGE_MAX_LINES`
     consecutive lines, each a piece of a date (:func:`_date_piece`), one of them a month
@@ -464,16 +511,13 @@ def give_back_date_badge(lines) -> list[int]:
         run = [i]
         j = i + 1
         while j < n:
-            # a page printed with a blank line between its lines ("30 settembre 2021" /
-            # "" / "21:25") holds its badge across those: at most BADGE_MAX_BLANKS blank
-            # lines between two pieces
-            k = j
-            while k < n and lines[k].blank and k - j < BADGE_MAX_BLANKS:
-                k += 1
-            if k >= n or lines[k].blank or not _date_piece(lines[k].text):
+            k, across = _next_piece(lines, j)
+            if k < 0:
                 break
             run.append(k)
             j = k + 1
+            if across:
+                break  # the time printed apart from its date ends the badge
         i = j
         pieces = [_date_piece(lines[k].text) for k in run]
         if len(run) < 2 or len(run) > DATE_BADGE_MAX_LINES:
