@@ -31,6 +31,7 @@ from cleannews.strip import strip_text
 from cleannews.strip._keep import (
     BADGE_MAX_WIDGETS,
     CHAPTER_MAX_GAP,
+    SUBHEADING_MAX_WIDGETS,
     SUBHEADING_RULES,
     give_back_chapters,
     give_back_date_badge,
@@ -226,6 +227,20 @@ def _sub_page(texts: list[str], rule: str = "context", at: int = 2) -> list:
 def test_subheading_guard_shapes(texts, rule, given):
     assert rule in SUBHEADING_RULES or not given
     assert give_back_subheading(_sub_page(texts, rule)) == ([2] if given else [])
+
+
+def test_subheading_guard_needs_the_article_close_under_it():
+    """At most :data:`SUBHEADING_MAX_WIDGETS` removed lines between the subheading and the
+    kept line under it: a teaser with a whole list of teasers under it is no subheading
+    (en-m-0015's "North Korean media silent …", in the site-grouped CV)."""
+    assert SUBHEADING_MAX_WIDGETS == 3
+    for widgets, given in ((3, [2]), (4, [])):
+        texts = [_PARA, "Abonnez-vous", "Flambée de violence", *(["Golf"] * widgets),
+                 "Alors que les incidents se multiplient"]
+        lines = _sub_page(texts)
+        for k in range(3, 3 + widgets):
+            lines[k].bad("tail_teaser", "teaser of another article")
+        assert give_back_subheading(lines) == given
 
 
 def test_subheading_guard_needs_a_paragraph_above():

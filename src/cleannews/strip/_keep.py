@@ -808,6 +808,11 @@ SUBHEADING_RULES = frozenset({"context", "tail_teaser"})
 SUBHEADING_MIN_WORDS = 2
 #: … sharing at least this many word stems with the article's kept paragraphs …
 SUBHEADING_MIN_SHARED = 1
+#: … with at most this many removed lines between it and the kept line under it (a widget
+#: run: "Golf" / "Neueste Nachrichten"; a teaser among a list of teasers has a whole list
+#: under it: en-m-0015's "North Korean media silent on Kim's whereabouts …" above nine, in
+#: the site-grouped CV, with a copyright line kept under them) …
+SUBHEADING_MAX_WIDGETS = 3
 #: … a stem being a content word's first this many letters (:data:`CONTENT_WORD_MIN_LETTERS`:
 #: a word family, "Schwimmer" / "Schwimm-WM", "Polizeiarbeit" / "Polizei").
 STEM_LETTERS = 5
@@ -827,8 +832,9 @@ def give_back_subheading(lines) -> list[int]:
     """Give back an article's subheading that :data:`SUBHEADING_RULES` took between
     furniture: a capitalised line of :data:`SUBHEADING_MIN_WORDS` to
     :data:`SUBHEADING_MAX_WORDS` words not ending like a sentence, under a kept paragraph of
-    the article (:func:`_is_body`), whose next standing line (blank and removed lines passed
-    over) is kept, and which shares at least :data:`SUBHEADING_MIN_SHARED` word stem
+    the article (:func:`_is_body`), whose next standing line (blank lines and at most
+    :data:`SUBHEADING_MAX_WIDGETS` removed lines passed over) is kept, and which shares at
+    least :data:`SUBHEADING_MIN_SHARED` word stem
     (:func:`_stems`) with the article's kept paragraphs. The short-block rule reads a line
     by its neighbours: with a newsletter box above and a paywall notice or a "Golf" label
     below, "Flambée de violence" went. A widget's label or another story's headline speaks
@@ -861,11 +867,12 @@ def give_back_subheading(lines) -> list[int]:
     for i in cands:
         if i < body[0]:
             continue  # above the article: the head's furniture and the headline's rules
-        j = i + 1
+        j, passed = i + 1, 0
         while j < len(lines) and (lines[j].blank or lines[j].cls == BAD):
+            passed += not lines[j].blank
             j += 1
-        if j >= len(lines):
-            continue  # nothing of the article stands under it
+        if j >= len(lines) or passed > SUBHEADING_MAX_WIDGETS:
+            continue  # nothing of the article stands under it, or only far below
         if stems is None:
             stems = set()
             for k in body:
