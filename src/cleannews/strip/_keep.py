@@ -29,6 +29,9 @@ back only on evidence found in the page itself:
 * :func:`give_back_cut_end` — the page's last line, prose cut in the middle of a sentence
   ("L'auteur de cet ouvrage paru récem"), that a model took under a widget line (branch
   keep21).
+* :func:`give_back_subheading` — an article's subheading that the short-block rule or the
+  tail's teaser runs took between furniture, when it shares a word stem with the article's
+  paragraphs and the article stands under it ("Flambée de violence", branch stress22).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
@@ -49,7 +52,8 @@ __all__ = [
     "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
     "give_back_chapters", "give_back_cut_end", "give_back_date_badge", "give_back_quoted",
     "give_back_reply",
-    "give_back_section_label", "give_back_teaser_headline", "give_back_topical",
+    "give_back_section_label", "give_back_subheading", "give_back_teaser_headline",
+    "give_back_topical",
 ]
 
 #: Rules that judge a line by its place (its neighbours, its run, the page's zones) or by
@@ -393,9 +397,15 @@ DATE_LINE_MAX_WORDS = 5
 #: … and at most this many blank lines between two of its pieces (a page printed with a
 #: blank line between all its lines keeps its badge; two blank lines end it).
 BADGE_MAX_BLANKS = 1
+#: … and at most this many lines a rule removed whole (no date piece: a slug, a comment
+#: prompt) between its last two pieces, the last one a time: a widget printed between a
+#: date and its time ("29 novembre 2021" / "elena-gentile" / "01:09") leaves the time in
+#: the badge, which ends there (branch stress22).
+BADGE_MAX_WIDGETS = 2
 _DAY = LazyPattern(r"^(?:0?[1-9]|[12]\d|3[01])\.?$")
 _YEAR = LazyPattern(r"^(?:19|20)\d\d$")
-_CLOCK = LazyPattern(r"^(?:[01]?\d|2[0-3])[:h.]\d\d$")
+#: a time, alone or as a live blog's dashed entry ("21:25", "- 09h50")
+_CLOCK = LazyPattern(r"^(?:[-–—•]\s)?(?:[01]?\d|2[0-3])[:h.]\d\d$")
 _DATE_WORD = LazyPattern(r"\p{L}+|\d+")
 
 
@@ -432,6 +442,47 @@ def _date_piece(text: str) -> str:
     return ""
 
 
+def _next_piece(lines, j: int) -> tuple[int, bool]:
+    """The index of the badge's next piece from line ``j`` on (-1: none) and whether a
+    widget stands before it. A page printed with a blank line between its lines ("30
+    settembre 2021" / "" / "21:25") holds its badge across those (at most
+    :data:`BADGE_MAX_BLANKS` blank lines between two non-blank lines); at most
+    :data:`BADGE_MAX_WIDGETS` lines removed whole by a rule may stand before a time ("29
+    novembre 2021" / "elena-gentile" / "01:09"), not before another piece (a comment count
+    "0" / "28" under a date is no day).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> texts = ("29 novembre 2021", "elena-gentile", "", "01:09", "0", "28")
+        >>> lines = [_Line(t, frozenset()) for t in texts]
+        >>> for k in (1, 4):
+        ...     lines[k].bad("slug_line", "a widget")
+        >>> _next_piece(lines, 1), _next_piece(lines[:2] + lines[3:], 1), _next_piece(lines, 4)
+        ((3, True), (2, True), (-1, False))
+    """
+    n = len(lines)
+    widgets = 0
+    while j < n:
+        k = j
+        while k < n and lines[k].blank and k - j < BADGE_MAX_BLANKS:
+            k += 1
+        if k >= n or lines[k].blank:
+            break
+        ln = lines[k]
+        piece = _date_piece(ln.text)
+        if piece:
+            if widgets and piece != "clock":
+                break
+            return k, widgets > 0
+        if (
+            widgets >= BADGE_MAX_WIDGETS or ln.cls != BAD or ln.removal is None
+            or ln.removal.spans
+        ):
+            break
+        widgets += 1
+        j = k + 1
+    return -1, False
+
+
 def give_back_date_badge(lines) -> list[int]:
     """Give back the lines of a date badge — at most :data:`DATE_BADGE_MAX_LINES`
     consecutive lines, each a piece of a date (:func:`_date_piece`), one of them a month
@@ -464,16 +515,13 @@ def give_back_date_badge(lines) -> list[int]:
         run = [i]
         j = i + 1
         while j < n:
-            # a page printed with a blank line between its lines ("30 settembre 2021" /
-            # "" / "21:25") holds its badge across those: at most BADGE_MAX_BLANKS blank
-            # lines between two pieces
-            k = j
-            while k < n and lines[k].blank and k - j < BADGE_MAX_BLANKS:
-                k += 1
-            if k >= n or lines[k].blank or not _date_piece(lines[k].text):
+            k, across = _next_piece(lines, j)
+            if k < 0:
                 break
             run.append(k)
             j = k + 1
+            if across:
+                break  # the time printed apart from its date ends the badge
         i = j
         pieces = [_date_piece(lines[k].text) for k in run]
         if len(run) < 2 or len(run) > DATE_BADGE_MAX_LINES:
@@ -527,6 +575,10 @@ def give_back_quoted(lines) -> list[int]:
 CHAPTER_MIN = 3
 #: … and each chapter title under its timecode at most this many words.
 CHAPTER_TITLE_MAX_WORDS = 30
+#: … and at most this many standing lines (a box of other stories left standing) between a
+#: chapter's title and the next timecode (branch stress22).
+CHAPTER_MAX_GAP = 6
+_LETTER = LazyPattern(r"\p{L}")
 _TIMECODE = LazyPattern(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
 
 
@@ -578,14 +630,25 @@ def give_back_chapters(lines) -> list[int]:
             title = lines[standing[j + 1]]
             if t <= last or _seconds(title.text) >= 0 or title.n > CHAPTER_TITLE_MAX_WORDS:
                 break
-            chapters += [standing[j], standing[j + 1]]
+            chapters.append(standing[j])
             last = t
             j += 2
-            if j >= len(standing) or _seconds(lines[standing[j]].text) < 0:
+            # the next chapter's timecode, at most CHAPTER_MAX_GAP standing lines further
+            gap = next(
+                (g for g in range(CHAPTER_MAX_GAP + 1)
+                 if j + g < len(standing) and _seconds(lines[standing[j + g]].text) >= 0),
+                -1,
+            )
+            if gap <= 0 and _LETTER.search(title.text):
+                # a title right above the next timecode, or the list's last one: a line
+                # left standing between them may be the title, not this one
+                chapters.append(standing[j - 1])
+            if gap < 0:
                 break
+            j += gap
         start = k
         k = max(j, k + 1)
-        if len(chapters) < 2 * CHAPTER_MIN or start == 0:
+        if sum(_seconds(lines[i].text) >= 0 for i in chapters) < CHAPTER_MIN or start == 0:
             continue
         if lines[standing[start - 1]].cls == BAD:
             continue
@@ -736,6 +799,89 @@ def give_back_section_label(lines) -> list[int]:
     return _restore(lines, given)
 
 
+#: :func:`give_back_subheading`: the rules it undoes — the short-block rule and the tail's
+#: teaser runs, which take a short line for its place between furniture (branch stress22;
+#: the models and the "Read more" headings' rules gave back furniture on the stress set:
+#: a caption's name, "Suivez l'information en direct …", "Articles similaires") …
+SUBHEADING_RULES = frozenset({"context", "tail_teaser"})
+#: … a subheading of at least this many words …
+SUBHEADING_MIN_WORDS = 2
+#: … sharing at least this many word stems with the article's kept paragraphs …
+SUBHEADING_MIN_SHARED = 1
+#: … with at most this many removed lines between it and the kept line under it (a widget
+#: run: "Golf" / "Neueste Nachrichten"; a teaser among a list of teasers has a whole list
+#: under it: en-m-0015's "North Korean media silent on Kim's whereabouts …" above nine, in
+#: the site-grouped CV, with a copyright line kept under them) …
+SUBHEADING_MAX_WIDGETS = 3
+#: … a stem being a content word's first this many letters (:data:`CONTENT_WORD_MIN_LETTERS`:
+#: a word family, "Schwimmer" / "Schwimm-WM", "Polizeiarbeit" / "Polizei").
+STEM_LETTERS = 5
+
+
+def _stems(low: str) -> set[str]:
+    """The stems of a case-folded line's content words (their first :data:`STEM_LETTERS`
+    letters).
+
+    >>> sorted(_stems("weltmeister! bremer schwimmer holt historischen sieg"))
+    ['breme', 'histo', 'schwi', 'weltm']
+    """
+    return {w[:STEM_LETTERS] for w in _content_words(low)}
+
+
+def give_back_subheading(lines) -> list[int]:
+    """Give back an article's subheading that :data:`SUBHEADING_RULES` took between
+    furniture: a capitalised line of :data:`SUBHEADING_MIN_WORDS` to
+    :data:`SUBHEADING_MAX_WORDS` words not ending like a sentence, under a kept paragraph of
+    the article (:func:`_is_body`), whose next standing line (blank lines and at most
+    :data:`SUBHEADING_MAX_WIDGETS` removed lines passed over) is kept, and which shares at
+    least :data:`SUBHEADING_MIN_SHARED` word stem
+    (:func:`_stems`) with the article's kept paragraphs. The short-block rule reads a line
+    by its neighbours: with a newsletter box above and a paywall notice or a "Golf" label
+    below, "Flambée de violence" went. A widget's label or another story's headline speaks
+    of something else (the stress set: "Appli mobile", "Origine du document", "On a testé
+    les chips à l'Aromat", "Wissenschaftliche Meldungen" share no stem with the article).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Le maire a présenté lundi son plan contre les violences urbaines aux "
+        ...         "habitants du quartier.", "Abonnez-vous à nos infolettres.",
+        ...         "Flambée de violence",
+        ...         "Alors que de nombreux incidents violents, dont plu"]
+        >>> lines = [_Line(t, frozenset({"le", "son", "les", "du", "aux", "a"})) for t in text]
+        >>> lines[1].bad("newsletter_family", "newsletter box")
+        >>> lines[2].bad("context", "short block surrounded by boilerplate")
+        >>> give_back_subheading(lines)
+        [2]
+    """
+    cands = [
+        i for i, ln in enumerate(lines)
+        if _taken(ln, SUBHEADING_RULES) and SUBHEADING_MIN_WORDS <= ln.n <= SUBHEADING_MAX_WORDS
+        and not ln.ends and ln.text.lstrip()[:1].isupper()
+    ]
+    if not cands:
+        return []
+    body = [i for i, ln in enumerate(lines) if _is_body(ln)]
+    if not body:
+        return []
+    stems: set[str] | None = None  # the paragraphs' stems, once a candidate needs them
+    given = []
+    for i in cands:
+        if i < body[0]:
+            continue  # above the article: the head's furniture and the headline's rules
+        j, passed = i + 1, 0
+        while j < len(lines) and (lines[j].blank or lines[j].cls == BAD):
+            passed += not lines[j].blank
+            j += 1
+        if j >= len(lines) or passed > SUBHEADING_MAX_WIDGETS:
+            continue  # nothing of the article stands under it, or only far below
+        if stems is None:
+            stems = set()
+            for k in body:
+                stems |= _stems(lines[k].low)
+        if len(_stems(lines[i].low) & stems) >= SUBHEADING_MIN_SHARED:
+            given.append(i)
+    return _restore(lines, given)
+
+
 #: :func:`give_back_cut_end`: the models' rules it undoes (a phrase rule's match is kept).
 CUT_END_RULES = frozenset({"context", "line_model", "run_model"})
 #: … the page's last line has at least this many words …
@@ -793,7 +939,7 @@ def give_back_cut_end(lines) -> list[int]:
 
 
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
-GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES
+GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
 
 
 def give_back(lines) -> None:
@@ -821,3 +967,4 @@ def give_back(lines) -> None:
     give_back_teaser_headline(lines)
     give_back_reply(lines)
     give_back_cut_end(lines)
+    give_back_subheading(lines)
