@@ -2315,6 +2315,7 @@ def _measure(root: Tag, tags: list[Tag] | None = None) -> dict[int, tuple[int, i
     (28, 16, 1)
     """
     stats: dict[int, tuple[int, int, int]] = {}
+    covered: set[int] = set()  # cards with an empty link laid over them (:func:`_overlay_link`)
     for el in (*reversed(_tags(root) if tags is None else tags), root):
         if el.name in _INVISIBLE:
             stats[id(el)] = (0, 0, 0)
@@ -2332,8 +2333,45 @@ def _measure(root: Tag, tags: list[Tag] | None = None) -> dict[int, tuple[int, i
         if el.name == "a" and chars and el.get("href"):  # <a name=…> is an anchor, no link
             link_chars = chars
             links += 1
+        elif el.name == "a" and not chars and _overlay_link(el):
+            covered.add(id(el.parent))
+            links += 1
+        elif id(el) in covered and chars <= OVERLAY_CARD_MAX_CHARS:
+            link_chars = chars  # the card is its link's face: all of its text is link text
         stats[id(el)] = (chars, link_chars, links)
     return stats
+
+
+#: A block with an empty link laid over it is a card (its text all link text) when it shows
+#: at most this many characters: a teaser's kicker, headline and summary, not a paragraph run.
+OVERLAY_CARD_MAX_CHARS = 400
+_OVERLAY_PARENTS = frozenset(("div", "li", "article", "section"))
+
+
+def _overlay_link(a: Tag) -> bool:
+    """True when ``a`` is an empty link laid over the card it closes or opens (a "stretched
+    link": ``<div class="rail__item">…<a class="rail__item-anchor" href="/news/…"></a></div>``).
+
+    The link holds no text and no element (no image, no icon), points to a page (not to a
+    place in a page, ``…#comments``, nor to a script or an address) and is a child of a block: CSS stretches it
+    over its parent, so a click anywhere on the card follows it. The card's headline and
+    summary, written outside the link, are the link's face (The Sun's most-read rail).
+
+    >>> soup = BeautifulSoup('<div><h3>Titre</h3><a href="/n/1"></a></div><div><a href="#x">'
+    ...     '</a><a href="/n/2"><img src=i.jpg></a></div>', "html.parser")
+    >>> [_overlay_link(a) for a in soup.find_all("a")]
+    [True, False, False]
+    """
+    href = a.get("href")
+    if not isinstance(href, str) or not href.strip() or a.contents and any(
+        isinstance(c, Tag) or (type(c) is NavigableString and not c.isspace()) for c in a.contents
+    ):
+        return False
+    href = href.strip().lower()
+    if "#" in href or href.startswith(("javascript:", "mailto:", "tel:")):
+        return False  # a place in a page (this one's comments, its share bar), not a story
+    parent = a.parent
+    return isinstance(parent, Tag) and parent.name in _OVERLAY_PARENTS
 
 
 def _under(el: Tag, ids: set[int]) -> bool:
@@ -4202,6 +4240,42 @@ def _unwrap_head(soup: BeautifulSoup) -> None:
             return
 
 
+def _gather_after_body(soup: BeautifulSoup) -> None:
+    """Move what the source writes after ``</body>`` or ``</html>`` into the body, as a
+    browser does.
+
+    A page whose template closes the document early (an included fragment that ends with
+    ``</body></html>``, a second ``<body>`` …, a CMS that prints the rest of the article
+    after the closing tags) goes on after those tags; a browser puts that content at the end
+    of the one body (the HTML standard's *after body* and *after after body* modes) and
+    shows it. ``html.parser`` leaves it beside the body, where the walk, which reads the
+    body, did not see it. Elements and texts move in source order to the end of the body
+    (spans come from the source, so they do not change); a second ``<body>`` or ``<html>``
+    gives its content, not itself. Comments, the doctype and white space stay where they
+    are. What comes *before* the body is left alone (a server's warnings, a cookie layer).
+
+    >>> soup = BeautifulSoup("<html><body><p>Début.</p></body></html><p>Suite.</p>",
+    ...     "html.parser")
+    >>> _gather_after_body(soup); [p.get_text() for p in soup.body.find_all("p")]
+    ['Début.', 'Suite.']
+    """
+    body = soup.body
+    if body is None:
+        return
+    moved: list[PageElement] = []
+    node: Any = body
+    while isinstance(node, Tag) and node is not soup:
+        moved += [
+            sib for sib in node.next_siblings
+            if isinstance(sib, Tag) or (type(sib) in _TEXT_STRINGS and not sib.isspace())
+        ]
+        node = node.parent
+    for el in moved:
+        body.append(el.extract())
+        if isinstance(el, Tag) and el.name in ("html", "body"):
+            el.unwrap()
+
+
 def _under_head_tag(el: Tag, head: Tag) -> bool:
     """True when ``el`` sits inside a <noscript> / <template> … of the head (not page text)."""
     node: Any = el.parent
@@ -4210,6 +4284,20 @@ def _under_head_tag(el: Tag, head: Tag) -> bool:
             return True
         node = node.parent
     return False
+
+
+#: ``metadata["html_whole_page"]`` when no element of the page holds its article (a listing,
+#: a home page, a forum, a page of short items): the user is told why the text is the page's.
+NO_ARTICLE_REASON = (
+    "no article container: no element of the page holds most of its prose (a listing, a "
+    "home page, a forum or a page of short items?); the whole page was read, with only the "
+    "furniture rules (class hints, lists of links, credits, hidden elements)"
+)
+#: ``metadata["html_whole_page"]`` when the chosen container came out nearly empty.
+REREAD_REASON = (
+    f"the article container kept fewer than {MAIN_MIN_WORDS} words after the rules inside "
+    "it; the whole page was read again, with only the furniture rules"
+)
 
 
 def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
@@ -4222,6 +4310,7 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
                               "", UNCLOSED_COMMENT_REASON.format(chars=len(html) - start)))
     metadata = _metadata(soup)
     _unwrap_head(soup)
+    _gather_after_body(soup)
     body = soup.body or soup
     tags = _tags(body)  # the tree stays as parsed from here on: one list for every pass
     stats = _measure(body, tags)
@@ -4231,6 +4320,8 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     ex.tags = tags
     if config.html_main_content:
         ex.select_main(body, site_name_texts(metadata))
+        if not ex.main_ids:
+            metadata["html_whole_page"] = NO_ARTICLE_REASON
     ex.walk(body)
     ex.flush()
     if ex.main_ids and sum(count_words(t) for t, _, _ in ex.lines) < MAIN_MIN_WORDS:
@@ -4238,6 +4329,7 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
         ex = _Extractor(html, src, stats, stats[id(body)][0], holders)
         ex.walk(body)
         ex.flush()
+        metadata["html_whole_page"] = REREAD_REASON
     lines = _drop_site_name(ex, metadata, html)
     if ex.headings:
         metadata["html_headings"] = ex.headings
