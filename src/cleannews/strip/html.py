@@ -2353,8 +2353,8 @@ def _overlay_link(a: Tag) -> bool:
     link": ``<div class="rail__item">…<a class="rail__item-anchor" href="/news/…"></a></div>``).
 
     The link holds no text and no element (no image, no icon), points to a page (not to a
-    place in a page, ``…#comments``, nor to a script or an address) and is a child of a block: CSS stretches it
-    over its parent, so a click anywhere on the card follows it. The card's headline and
+    place in a page, ``…#comments``, nor to a script or an address) and is a child of a
+    block: CSS stretches it over its parent, so a click anywhere on the card follows it. The card's headline and
     summary, written outside the link, are the link's face (The Sun's most-read rail).
 
     >>> soup = BeautifulSoup('<div><h3>Titre</h3><a href="/n/1"></a></div><div><a href="#x">'
@@ -2363,10 +2363,11 @@ def _overlay_link(a: Tag) -> bool:
     [True, False, False]
     """
     href = a.get("href")
-    if not isinstance(href, str) or not href.strip() or a.contents and any(
-        isinstance(c, Tag) or (type(c) is NavigableString and not c.isspace()) for c in a.contents
-    ):
+    if not isinstance(href, str) or not href.strip():
         return False
+    if any(isinstance(c, Tag) or (type(c) in _TEXT_STRINGS and not c.isspace())
+           for c in a.contents):
+        return False  # text, an image or an icon: the link shows itself
     href = href.strip().lower()
     if "#" in href or href.startswith(("javascript:", "mailto:", "tel:")):
         return False  # a place in a page (this one's comments, its share bar), not a story
@@ -4240,6 +4241,9 @@ def _unwrap_head(soup: BeautifulSoup) -> None:
             return
 
 
+_DOCUMENT_SHELLS = frozenset(("html", "body"))
+
+
 def _gather_after_body(soup: BeautifulSoup) -> None:
     """Move what the source writes after ``</body>`` or ``</html>`` into the body, as a
     browser does.
@@ -4272,8 +4276,12 @@ def _gather_after_body(soup: BeautifulSoup) -> None:
         node = node.parent
     for el in moved:
         body.append(el.extract())
-        if isinstance(el, Tag) and el.name in ("html", "body"):
-            el.unwrap()
+        if isinstance(el, Tag):
+            # a second document written after the first (``</html><html><body>…``): its
+            # html and body give their content (a body inside the body is no container)
+            for shell in [*el.find_all(_DOCUMENT_SHELLS), el][::-1]:
+                if shell.name in _DOCUMENT_SHELLS:
+                    shell.unwrap()
 
 
 def _under_head_tag(el: Tag, head: Tag) -> bool:
@@ -4287,11 +4295,12 @@ def _under_head_tag(el: Tag, head: Tag) -> bool:
 
 
 #: ``metadata["html_whole_page"]`` when no element of the page holds its article (a listing,
-#: a home page, a forum, a page of short items): the user is told why the text is the page's.
+#: a home page, a forum, a short article): the user is told why the text is the whole page's.
 NO_ARTICLE_REASON = (
-    "no article container: no element of the page holds most of its prose (a listing, a "
-    "home page, a forum or a page of short items?); the whole page was read, with only the "
-    "furniture rules (class hints, lists of links, credits, hidden elements)"
+    f"no article container: no element of the page holds {MAIN_MIN_WORDS} words of prose and "
+    "half of the page's prose (a listing, a home page, a forum, a page of short items or a "
+    "very short article?); the whole page was read, with only the furniture rules (class "
+    "hints, lists of links, credits, hidden elements)"
 )
 #: ``metadata["html_whole_page"]`` when the chosen container came out nearly empty.
 REREAD_REASON = (
