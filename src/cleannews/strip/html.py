@@ -2354,8 +2354,9 @@ def _overlay_link(a: Tag) -> bool:
 
     The link holds no text and no element (no image, no icon), points to a page (not to a
     place in a page, ``…#comments``, nor to a script or an address) and is a child of a
-    block: CSS stretches it over its parent, so a click anywhere on the card follows it. The card's headline and
-    summary, written outside the link, are the link's face (The Sun's most-read rail).
+    block: CSS stretches it over its parent, so a click anywhere on the card follows it.
+    The card's headline and summary, written outside the link, are the link's face (The
+    Sun's most-read rail).
 
     >>> soup = BeautifulSoup('<div><h3>Titre</h3><a href="/n/1"></a></div><div><a href="#x">'
     ...     '</a><a href="/n/2"><img src=i.jpg></a></div>', "html.parser")
