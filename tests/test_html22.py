@@ -9,6 +9,9 @@
 * **Content after ``</body>`` / ``</html>``**: a browser puts it at the end of the body and
   shows it; ``html.parser`` left it beside the body, and the walk lost it
   (``_gather_after_body``).
+* **A declarative shadow root** (``<template shadowrootmode="open">``, server-rendered web
+  components) is rendered by browsers in its host; the walk dropped it with every
+  ``<template>`` and such a page came out empty (``_open_shadow_roots``).
 * **A page with no article container** (a listing) is read whole, as before, and now says so:
   ``metadata["html_whole_page"]``.
 * Guards (pass before and after): an article split over several containers, text in ``<div>``
@@ -157,6 +160,19 @@ def test_a_second_document_after_the_first_gives_its_text():
                  f"<div class='suite'>{''.join(PS[3:])}</div></body></html>")
     text = html_text(html, CFG)
     assert _kept(text) == list(range(6)) and "Suite - Le Journal" not in text
+
+
+def test_declarative_shadow_root_is_read():
+    # a server-rendered web component: the browser renders the template's content in its
+    # host; the walk dropped every <template> and the page came out empty
+    html = _page(f"<news-article><template shadowrootmode='open'>{H1}{''.join(PS)}</template>"
+                 "</news-article><template id='card'><p>Modèle de carte jamais affiché à "
+                 "l'écran, avec assez de mots pour faire une phrase.</p></template>")
+    text = html_text(html, CFG)
+    assert _kept(text) == list(range(6))
+    assert "Modèle de carte" not in text  # an ordinary template stays unrendered
+    old = html.replace("shadowrootmode='open'", "shadowroot='open'")  # Chrome's first name
+    assert _kept(html_text(old, CFG)) == list(range(6))
 
 
 def test_what_comes_before_the_body_stays_out():

@@ -34,6 +34,7 @@ from typing import Any
 import regex
 from bs4 import BeautifulSoup, CData, Comment, Doctype, NavigableString, PageElement, Tag
 from bs4.builder import HTMLParserTreeBuilder
+from bs4.element import TemplateString
 
 try:  # bs4 >= 4.13: the builder splits values with this pattern into this list class
     from bs4.element import AttributeValueList as _VALUE_LIST
@@ -4243,6 +4244,36 @@ def _unwrap_head(soup: BeautifulSoup) -> None:
 
 
 _DOCUMENT_SHELLS = frozenset(("html", "body"))
+_SHADOW_ROOT_ATTR = regex.compile(r"<template\b[^>]*?\bshadowroot(?:mode)?\s*=", regex.IGNORECASE)
+_SHADOW_ROOT_ATTRS = ("shadowrootmode", "shadowroot")
+
+
+def _open_shadow_roots(soup: BeautifulSoup, html: str) -> None:
+    """Read a declarative shadow root as part of its host, as a browser shows it.
+
+    ``<div class=host><template shadowrootmode="open">…</template></div>`` (and the older
+    ``shadowroot="open"``) is no unrendered template: the browser attaches its content to
+    the host and renders it (server-rendered web components). The walk dropped every
+    ``<template>``, and a page written that way came out empty. Such a template now gives
+    its content to its host in its place (spans come from the source and do not change);
+    other templates stay unrendered. The source is searched first (one scan): most pages
+    have none.
+
+    >>> html = ("<div><template shadowrootmode=open><p>Texte</p></template></div>"
+    ...         "<template><p>x</p></template>")
+    >>> soup = BeautifulSoup(html, "html.parser"); _open_shadow_roots(soup, html)
+    >>> [(p.parent.name, type(p.string).__name__) for p in soup.find_all("p")]
+    [('div', 'NavigableString'), ('template', 'TemplateString')]
+    """
+    if _SHADOW_ROOT_ATTR.search(html) is None:
+        return
+    for tpl in soup.find_all("template"):
+        if any(tpl.has_attr(a) for a in _SHADOW_ROOT_ATTRS):
+            # bs4 types a template's strings apart (TemplateString), which the walk skips
+            for text in tpl.find_all(string=True):
+                if type(text) is TemplateString:
+                    text.replace_with(NavigableString(str(text)))
+            tpl.unwrap()
 
 
 def _gather_after_body(soup: BeautifulSoup) -> None:
@@ -4321,6 +4352,7 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     metadata = _metadata(soup)
     _unwrap_head(soup)
     _gather_after_body(soup)
+    _open_shadow_roots(soup, html)
     body = soup.body or soup
     tags = _tags(body)  # the tree stays as parsed from here on: one list for every pass
     stats = _measure(body, tags)
