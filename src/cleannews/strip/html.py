@@ -34,6 +34,7 @@ from typing import Any
 import regex
 from bs4 import BeautifulSoup, CData, Comment, Doctype, NavigableString, PageElement, Tag
 from bs4.builder import HTMLParserTreeBuilder
+from bs4.element import TemplateString
 
 try:  # bs4 >= 4.13: the builder splits values with this pattern into this list class
     from bs4.element import AttributeValueList as _VALUE_LIST
@@ -2315,6 +2316,7 @@ def _measure(root: Tag, tags: list[Tag] | None = None) -> dict[int, tuple[int, i
     (28, 16, 1)
     """
     stats: dict[int, tuple[int, int, int]] = {}
+    covered: set[int] = set()  # cards with an empty link laid over them (:func:`_overlay_link`)
     for el in (*reversed(_tags(root) if tags is None else tags), root):
         if el.name in _INVISIBLE:
             stats[id(el)] = (0, 0, 0)
@@ -2332,8 +2334,47 @@ def _measure(root: Tag, tags: list[Tag] | None = None) -> dict[int, tuple[int, i
         if el.name == "a" and chars and el.get("href"):  # <a name=…> is an anchor, no link
             link_chars = chars
             links += 1
+        elif el.name == "a" and not chars and _overlay_link(el):
+            covered.add(id(el.parent))
+            links += 1
+        elif id(el) in covered and chars <= OVERLAY_CARD_MAX_CHARS:
+            link_chars = chars  # the card is its link's face: all of its text is link text
         stats[id(el)] = (chars, link_chars, links)
     return stats
+
+
+#: A block with an empty link laid over it is a card (its text all link text) when it shows
+#: at most this many characters: a teaser's kicker, headline and summary, not a paragraph run.
+OVERLAY_CARD_MAX_CHARS = 400
+_OVERLAY_PARENTS = frozenset(("div", "li", "article", "section"))
+
+
+def _overlay_link(a: Tag) -> bool:
+    """True when ``a`` is an empty link laid over the card it closes or opens (a "stretched
+    link": ``<div class="rail__item">…<a class="rail__item-anchor" href="/news/…"></a></div>``).
+
+    The link holds no text and no element (no image, no icon), points to a page (not to a
+    place in a page, ``…#comments``, nor to a script or an address) and is a child of a
+    block: CSS stretches it over its parent, so a click anywhere on the card follows it.
+    The card's headline and summary, written outside the link, are the link's face (The
+    Sun's most-read rail).
+
+    >>> soup = BeautifulSoup('<div><h3>Titre</h3><a href="/n/1"></a></div><div><a href="#x">'
+    ...     '</a><a href="/n/2"><img src=i.jpg></a></div>', "html.parser")
+    >>> [_overlay_link(a) for a in soup.find_all("a")]
+    [True, False, False]
+    """
+    href = a.get("href")
+    if not isinstance(href, str) or not href.strip():
+        return False
+    if any(isinstance(c, Tag) or (type(c) in _TEXT_STRINGS and not c.isspace())
+           for c in a.contents):
+        return False  # text, an image or an icon: the link shows itself
+    href = href.strip().lower()
+    if "#" in href or href.startswith(("javascript:", "mailto:", "tel:")):
+        return False  # a place in a page (this one's comments, its share bar), not a story
+    parent = a.parent
+    return isinstance(parent, Tag) and parent.name in _OVERLAY_PARENTS
 
 
 def _under(el: Tag, ids: set[int]) -> bool:
@@ -4202,6 +4243,79 @@ def _unwrap_head(soup: BeautifulSoup) -> None:
             return
 
 
+_DOCUMENT_SHELLS = frozenset(("html", "body"))
+_SHADOW_ROOT_ATTR = regex.compile(r"<template\b[^>]*?\bshadowroot(?:mode)?\s*=", regex.IGNORECASE)
+_SHADOW_ROOT_ATTRS = ("shadowrootmode", "shadowroot")
+
+
+def _open_shadow_roots(soup: BeautifulSoup, html: str) -> None:
+    """Read a declarative shadow root as part of its host, as a browser shows it.
+
+    ``<div class=host><template shadowrootmode="open">…</template></div>`` (and the older
+    ``shadowroot="open"``) is no unrendered template: the browser attaches its content to
+    the host and renders it (server-rendered web components). The walk dropped every
+    ``<template>``, and a page written that way came out empty. Such a template now gives
+    its content to its host in its place (spans come from the source and do not change);
+    other templates stay unrendered. The source is searched first (one scan): most pages
+    have none.
+
+    >>> html = ("<div><template shadowrootmode=open><p>Texte</p></template></div>"
+    ...         "<template><p>x</p></template>")
+    >>> soup = BeautifulSoup(html, "html.parser"); _open_shadow_roots(soup, html)
+    >>> [(p.parent.name, type(p.string).__name__) for p in soup.find_all("p")]
+    [('div', 'NavigableString'), ('template', 'TemplateString')]
+    """
+    if _SHADOW_ROOT_ATTR.search(html) is None:
+        return
+    for tpl in soup.find_all("template"):
+        if any(tpl.has_attr(a) for a in _SHADOW_ROOT_ATTRS):
+            # bs4 types a template's strings apart (TemplateString), which the walk skips
+            for text in tpl.find_all(string=True):
+                if type(text) is TemplateString:
+                    text.replace_with(NavigableString(str(text)))
+            tpl.unwrap()
+
+
+def _gather_after_body(soup: BeautifulSoup) -> None:
+    """Move what the source writes after ``</body>`` or ``</html>`` into the body, as a
+    browser does.
+
+    A page whose template closes the document early (an included fragment that ends with
+    ``</body></html>``, a second ``<body>`` …, a CMS that prints the rest of the article
+    after the closing tags) goes on after those tags; a browser puts that content at the end
+    of the one body (the HTML standard's *after body* and *after after body* modes) and
+    shows it. ``html.parser`` leaves it beside the body, where the walk, which reads the
+    body, did not see it. Elements and texts move in source order to the end of the body
+    (spans come from the source, so they do not change); a second ``<body>`` or ``<html>``
+    gives its content, not itself. Comments, the doctype and white space stay where they
+    are. What comes *before* the body is left alone (a server's warnings, a cookie layer).
+
+    >>> soup = BeautifulSoup("<html><body><p>Début.</p></body></html><p>Suite.</p>",
+    ...     "html.parser")
+    >>> _gather_after_body(soup); [p.get_text() for p in soup.body.find_all("p")]
+    ['Début.', 'Suite.']
+    """
+    body = soup.body
+    if body is None:
+        return
+    moved: list[PageElement] = []
+    node: Any = body
+    while isinstance(node, Tag) and node is not soup:
+        moved += [
+            sib for sib in node.next_siblings
+            if isinstance(sib, Tag) or (type(sib) in _TEXT_STRINGS and not sib.isspace())
+        ]
+        node = node.parent
+    for el in moved:
+        body.append(el.extract())
+        if isinstance(el, Tag):
+            # a second document written after the first (``</html><html><body>…``): its
+            # html and body give their content (a body inside the body is no container)
+            for shell in [*el.find_all(_DOCUMENT_SHELLS), el][::-1]:
+                if shell.name in _DOCUMENT_SHELLS:
+                    shell.unwrap()
+
+
 def _under_head_tag(el: Tag, head: Tag) -> bool:
     """True when ``el`` sits inside a <noscript> / <template> … of the head (not page text)."""
     node: Any = el.parent
@@ -4210,6 +4324,21 @@ def _under_head_tag(el: Tag, head: Tag) -> bool:
             return True
         node = node.parent
     return False
+
+
+#: ``metadata["html_whole_page"]`` when no element of the page holds its article (a listing,
+#: a home page, a forum, a short article): the user is told why the text is the whole page's.
+NO_ARTICLE_REASON = (
+    f"no article container: no element of the page holds {MAIN_MIN_WORDS} words of prose and "
+    "half of the page's prose (a listing, a home page, a forum, a page of short items or a "
+    "very short article?); the whole page was read, with only the furniture rules (class "
+    "hints, lists of links, credits, hidden elements)"
+)
+#: ``metadata["html_whole_page"]`` when the chosen container came out nearly empty.
+REREAD_REASON = (
+    f"the article container kept fewer than {MAIN_MIN_WORDS} words after the rules inside "
+    "it; the whole page was read again, with only the furniture rules"
+)
 
 
 def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
@@ -4222,6 +4351,8 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
                               "", UNCLOSED_COMMENT_REASON.format(chars=len(html) - start)))
     metadata = _metadata(soup)
     _unwrap_head(soup)
+    _gather_after_body(soup)
+    _open_shadow_roots(soup, html)
     body = soup.body or soup
     tags = _tags(body)  # the tree stays as parsed from here on: one list for every pass
     stats = _measure(body, tags)
@@ -4231,6 +4362,8 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     ex.tags = tags
     if config.html_main_content:
         ex.select_main(body, site_name_texts(metadata))
+        if not ex.main_ids:
+            metadata["html_whole_page"] = NO_ARTICLE_REASON
     ex.walk(body)
     ex.flush()
     if ex.main_ids and sum(count_words(t) for t, _, _ in ex.lines) < MAIN_MIN_WORDS:
@@ -4238,6 +4371,7 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
         ex = _Extractor(html, src, stats, stats[id(body)][0], holders)
         ex.walk(body)
         ex.flush()
+        metadata["html_whole_page"] = REREAD_REASON
     lines = _drop_site_name(ex, metadata, html)
     if ex.headings:
         metadata["html_headings"] = ex.headings
