@@ -279,6 +279,17 @@ def golden_spin_texts(stride: int = 1) -> list[str]:
 BOILERPLATE_ONLY = "Partager sur Facebook\nPartager sur Twitter\nAbonnez-vous à notre newsletter\n"
 
 
+def seed_folder(tmp_path: Path, n: int = 2) -> tuple[Path, list[str]]:
+    """Copy the first ``n`` bundled seeds into ``tmp_path/corp``; return the folder and the
+    ids a folder walk gives them (``<folder>/<name>``)."""
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))[:n]
+    corp = tmp_path / "corp"
+    corp.mkdir()
+    for seed in seeds:
+        (corp / seed.name).write_bytes(seed.read_bytes())
+    return corp, [f"{corp.as_posix()}/{s.name}" for s in seeds]
+
+
 def write_seed_corpus(path: Path, n: int) -> list[str]:
     """Write ``n`` short JSONL documents made of real seed lines to ``path``; return their
     ids in order (``doc-00000`` …)."""

@@ -25,18 +25,10 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import ROOT, cli_env, read_jsonl, run_cli
+from _helpers import ROOT, cli_env, read_jsonl, run_cli, seed_folder
 from cleannews.cli import main
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-
-
-def _corpus(tmp_path: Path, n: int = 2) -> tuple[Path, list[str]]:
-    corp = tmp_path / "corp"
-    corp.mkdir()
-    for seed in SEEDS[:n]:
-        (corp / seed.name).write_bytes(seed.read_bytes())
-    return corp, [f"{corp.as_posix()}/{s.name}" for s in SEEDS[:n]]
 
 
 # --- 1. an earlier run's output inside an input folder is not read back as documents -------
@@ -45,7 +37,7 @@ def _corpus(tmp_path: Path, n: int = 2) -> tuple[Path, list[str]]:
 @pytest.mark.parametrize("out_name", ["cleaned", "all.jsonl"])
 def test_an_earlier_runs_output_inside_a_corpus_is_not_read_again(tmp_path, capsys,
                                                                   out_name) -> None:
-    corp, ids = _corpus(tmp_path)
+    corp, ids = seed_folder(tmp_path)
     first = corp / out_name  # allowed: that run skips its own output
     assert main(["run", str(corp), "--out", str(first), "-j", "1", "-q"]) == 0
     capsys.readouterr()
@@ -120,7 +112,7 @@ def test_the_datatrove_steps_check_their_flags() -> None:
 
 
 def test_score_refuses_to_write_over_a_file_of_other_data(tmp_path, capsys) -> None:
-    corp, ids = _corpus(tmp_path, 1)
+    corp, ids = seed_folder(tmp_path, 1)
     theirs = tmp_path / "dataset.jsonl"  # another dataset, named by mistake
     data = b'{"url": "https://ex.fr/a", "text": "Un texte \xc3\xa0 garder."}\n'
     theirs.write_bytes(data)
@@ -176,7 +168,7 @@ def test_document_from_dict_refuses_what_is_no_document_dict(tmp_path) -> None:
 
 
 def test_report_of_a_score_output_says_what_it_is(tmp_path, capsys) -> None:
-    corp, _ = _corpus(tmp_path, 1)
+    corp, _ = seed_folder(tmp_path, 1)
     scores = tmp_path / "scores.jsonl"
     assert main(["score", str(corp), "--out", str(scores), "-j", "1", "-q"]) == 0
     assert main(["report", str(scores)]) == 2
@@ -188,7 +180,7 @@ def test_report_of_a_score_output_says_what_it_is(tmp_path, capsys) -> None:
 
 def test_the_refusal_of_another_runs_sinks_names_that_run_and_what_force_costs(
         tmp_path, capsys) -> None:
-    corp, _ = _corpus(tmp_path, 1)
+    corp, _ = seed_folder(tmp_path, 1)
     here = tmp_path / "outs"
     here.mkdir()
     assert main(["run", str(corp), "--out", str(here / "a.jsonl"), "-j", "1", "-q"]) == 0
@@ -235,7 +227,7 @@ def test_the_sinks_of_a_run_to_stdout_inside_a_corpus_are_not_read_again(tmp_pat
     """``cd corpus && cleannews run . --out - > ../clean.jsonl`` leaves its errors (and its
     quarantine, with mirrored texts) in ``./cleannews-errors/`` — with no owner file — and
     ``score corpus`` read their records as documents (``missing_field`` errors, exit 1)."""
-    corp, ids = _corpus(tmp_path, 1)
+    corp, ids = seed_folder(tmp_path, 1)
     (corp / "zz_empty.txt").write_bytes(b"")  # an errors record in ./cleannews-errors/
     proc = run_cli("run", ".", "--out", "-", "-j", "1", "-q", cwd=corp)
     assert proc.returncode == 1 and (corp / "cleannews-errors" / "errors.jsonl").exists()

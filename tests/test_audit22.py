@@ -23,29 +23,20 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from _helpers import ROOT, cli_env, read_jsonl, run_cli
+from _helpers import ROOT, cli_env, read_jsonl, run_cli, seed_folder
 from cleannews.cli import main
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-
-
-def _corpus(tmp_path: Path, n: int = 2) -> tuple[Path, list[str]]:
-    corp = tmp_path / "corp"
-    corp.mkdir()
-    for seed in SEEDS[:n]:
-        (corp / seed.name).write_bytes(seed.read_bytes())
-    return corp, [f"{corp.as_posix()}/{s.name}" for s in SEEDS[:n]]
 
 
 # --- 1. score's output file is known as a cleannews output --------------------------------
 
 
 def test_a_score_output_inside_a_corpus_is_not_read_again(tmp_path, capsys) -> None:
-    corp, ids = _corpus(tmp_path)
+    corp, ids = seed_folder(tmp_path)
     scores = corp / "scores.jsonl"
     assert main(["score", str(corp), "--out", str(scores), "-j", "1", "-q"]) == 0
     assert [r["id"] for r in read_jsonl(scores)] == ids
@@ -73,7 +64,7 @@ def test_a_score_output_inside_a_corpus_is_not_read_again(tmp_path, capsys) -> N
 
 
 def test_score_to_a_device_writes_no_owner_file(tmp_path, capsys) -> None:
-    corp, _ = _corpus(tmp_path, 1)
+    corp, _ = seed_folder(tmp_path, 1)
     link = tmp_path / "s.jsonl"
     link.symlink_to(os.devnull)  # as `score --out /dev/null` (no `/dev/.null.owner`)
     assert main(["score", str(corp), "--out", str(link), "-j", "1", "-q"]) == 0
@@ -82,7 +73,7 @@ def test_score_to_a_device_writes_no_owner_file(tmp_path, capsys) -> None:
 
 
 def test_a_score_errors_folder_is_known_as_a_cleannews_output(tmp_path, capsys) -> None:
-    corp, ids = _corpus(tmp_path)
+    corp, ids = seed_folder(tmp_path)
     (corp / "empty.txt").write_bytes(b"")
     errs = corp / "errs"
     assert main(["score", str(corp), "--errors", str(errs), "-j", "1", "-q"]) == 1
@@ -97,7 +88,7 @@ def test_a_score_errors_folder_is_known_as_a_cleannews_output(tmp_path, capsys) 
 
 
 def test_out_with_a_trailing_slash_is_a_folder(tmp_path, capsys) -> None:
-    corp, ids = _corpus(tmp_path)
+    corp, ids = seed_folder(tmp_path)
     out = tmp_path / "results.jsonl"
     assert main(["run", str(corp), "--out", f"{out}/", "-j", "1", "-q"]) == 0
     assert out.is_dir()  # it was the file results.jsonl, sinks beside it
@@ -116,7 +107,7 @@ def test_out_with_a_trailing_slash_is_a_folder(tmp_path, capsys) -> None:
 
 
 def test_score_out_refuses_a_folder(tmp_path, capsys) -> None:
-    corp, _ = _corpus(tmp_path, 1)
+    corp, _ = seed_folder(tmp_path, 1)
     assert main(["score", str(corp), "--out", f"{tmp_path}/s.jsonl/", "-j", "1"]) == 2
     err = capsys.readouterr().err
     assert "score writes its lines to one file, not a folder" in err
@@ -175,7 +166,7 @@ def test_quiet_and_verbose_together_are_a_usage_error(argv, capsys) -> None:
 @pytest.mark.parametrize("where", ["out/clean.jsonl", "out/.cleannews-run.json",
                                    "out/quarantine/quarantine.jsonl", "out/errors/errors.jsonl"])
 def test_a_report_over_a_sink_or_the_run_state_is_refused(tmp_path, where: str) -> None:
-    corp, _ = _corpus(tmp_path, 1)
+    corp, _ = seed_folder(tmp_path, 1)
     proc = run_cli("run", corp, "--out", tmp_path / "out", "--report", tmp_path / where,
                    "-j", "1", cwd=tmp_path)
     assert proc.returncode == 2, proc.stderr
@@ -184,7 +175,7 @@ def test_a_report_over_a_sink_or_the_run_state_is_refused(tmp_path, where: str) 
 
 
 def test_score_report_over_its_own_output_is_refused(tmp_path, capsys) -> None:
-    corp, ids = _corpus(tmp_path, 1)
+    corp, ids = seed_folder(tmp_path, 1)
     s = tmp_path / "s.jsonl"
     assert main(["score", str(corp), "--out", str(s), "--report", str(s), "-j", "1"]) == 2
     assert "is the report (--report) and the output file (--out)" in capsys.readouterr().err
@@ -200,7 +191,7 @@ def test_score_report_over_its_own_output_is_refused(tmp_path, capsys) -> None:
 
 def test_a_second_out_file_run_in_a_folder_is_told_which_sink_folders_to_give(tmp_path,
                                                                              capsys) -> None:
-    corp, ids = _corpus(tmp_path, 1)
+    corp, ids = seed_folder(tmp_path, 1)
     assert main(["run", str(corp), "--out", str(tmp_path / "a.jsonl"), "-j", "1", "-q"]) == 0
     capsys.readouterr()
     b = tmp_path / "b.jsonl"
@@ -265,7 +256,7 @@ def test_config_dash_reads_standard_input(tmp_path) -> None:
 
 
 def test_the_report_beside_an_out_file_is_counted_as_an_output(tmp_path, capsys) -> None:
-    corp, ids = _corpus(tmp_path)
+    corp, ids = seed_folder(tmp_path)
     assert main(["run", str(corp), "--out", str(corp / "out.jsonl"), "-j", "1", "-q"]) == 0
     assert (corp / "out.report.json").is_file()
     capsys.readouterr()
@@ -286,7 +277,7 @@ def test_the_report_beside_an_out_file_is_counted_as_an_output(tmp_path, capsys)
 
 
 def test_out_files_with_dotted_names_get_reports_of_their_own(tmp_path, capsys) -> None:
-    corp, _ = _corpus(tmp_path, 2)
+    corp, _ = seed_folder(tmp_path, 2)
     one = tmp_path / "one"
     one.mkdir()
     (one / SEEDS[0].name).write_bytes(SEEDS[0].read_bytes())
@@ -305,7 +296,7 @@ def test_out_files_with_dotted_names_get_reports_of_their_own(tmp_path, capsys) 
 
 
 def test_a_report_another_run_writes_is_refused(tmp_path, capsys) -> None:
-    corp, _ = _corpus(tmp_path, 1)
+    corp, _ = seed_folder(tmp_path, 1)
     assert main(["run", str(corp), "--out", str(tmp_path / "a.jsonl"), "-j", "1", "-q"]) == 0
     before = (tmp_path / "a.report.json").read_bytes()
     capsys.readouterr()
@@ -344,7 +335,7 @@ def test_appending_the_output_to_the_input_is_refused(tmp_path, command) -> None
 
 
 def test_output_redirected_into_an_input_folder_is_not_read(tmp_path) -> None:
-    corp, ids = _corpus(tmp_path)
+    corp, ids = seed_folder(tmp_path)
     (corp / "recs.jsonl").write_bytes(_records(3))
     with open(corp / "all.jsonl", "wb") as out:  # `run corp --out - > corp/all.jsonl`
         proc = run_cli("run", corp, "--out", "-", "-j", "1", "-q", cwd=tmp_path, stdout=out)
@@ -399,7 +390,7 @@ def test_help_says_what_exit_code_an_empty_document_gets(tmp_path, capsys) -> No
 
 
 def test_a_log_redirected_into_an_input_folder_is_not_read(tmp_path) -> None:
-    corp, ids = _corpus(tmp_path)
+    corp, ids = seed_folder(tmp_path)
     with open(corp / "log.txt", "wb") as log:  # `run corp --out out > corp/log.txt 2>&1`
         proc = subprocess.run([sys.executable, "-m", "cleannews", "run", str(corp), "--out",
                                str(tmp_path / "out"), "-j", "1"], stdout=log, stderr=log,
