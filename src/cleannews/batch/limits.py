@@ -7,7 +7,8 @@ from __future__ import annotations
 import os
 
 __all__ = ["CHUNK_BYTES", "CHUNK_DOCS", "FORMATS", "IN_FLIGHT_PER_JOB", "MAX_RECORD_MB",
-           "REPORT_NAME", "SINK_FILES", "STATE_NAME", "STDOUT_SINK_FOLDERS", "available_cpus"]
+           "OUT_FILE_SUFFIXES", "REPORT_NAME", "SINK_FILES", "STATE_NAME", "STDOUT_SINK_FOLDERS",
+           "available_cpus", "names_folder", "out_file_stem"]
 
 #: A chunk holds at most this many documents …
 CHUNK_DOCS = 64
@@ -29,6 +30,31 @@ SINK_FILES = {"out": "clean.jsonl", "quarantine": "quarantine.jsonl", "errors": 
 #: (``--out -``), in the current folder, when no ``--quarantine`` / ``--errors`` is given.
 STDOUT_SINK_FOLDERS = {"quarantine": "cleannews-quarantine", "errors": "cleannews-errors",
                        "duplicates": "cleannews-duplicates"}
+#: ``--out`` names ending like this are one output file (not a folder).
+OUT_FILE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+
+
+def out_file_stem(name: str) -> str:
+    """NAME of an output file name ``NAME.jsonl`` (``.jsonl.gz``, ``.ndjson`` …), dots kept:
+    the name of its report, ``NAME.report.json`` (``crawl.2024.jsonl`` and
+    ``crawl.2025.jsonl`` shared ``crawl.report.json`` when NAME ended at the first dot).
+
+    >>> out_file_stem("crawl.2024.jsonl.gz"), out_file_stem("notes.txt")
+    ('crawl.2024', 'notes.txt')
+    """
+    return next((name[:-len(x)] for x in OUT_FILE_SUFFIXES if name.lower().endswith(x)), name)
+
+
+def names_folder(value: object) -> bool:
+    """Whether a path given as a string ends with a slash: a folder, whatever its name says
+    (``--out results.jsonl/`` wrote the file ``results.jsonl``).
+
+    >>> names_folder("out/all.jsonl/"), names_folder("out/all.jsonl")
+    (True, False)
+    """
+    return isinstance(value, str) and value.endswith(("/", os.sep))
+
+
 #: Values of ``--format`` (``BatchOptions.fmt``): sniffed, or every input read as text / HTML.
 FORMATS = ("auto", "text", "html")
 #: Chunks queued per worker process (bounds memory, keeps workers busy).

@@ -40,9 +40,12 @@ from cleannews.batch.limits import (
     CHUNK_BYTES,
     CHUNK_DOCS,
     IN_FLIGHT_PER_JOB,
+    OUT_FILE_SUFFIXES,
     REPORT_NAME,
     STDOUT_SINK_FOLDERS,
     available_cpus,
+    names_folder,
+    out_file_stem,
 )
 from cleannews.batch.process import (
     BatchOptions,
@@ -147,10 +150,6 @@ def capped_jobs(jobs: int) -> int:
     return max(1, min(jobs, available_cpus()))
 
 
-#: ``--out`` names ending like this are one output file (not a folder).
-OUT_FILE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
-
-
 def is_out_file(out: Path) -> bool:
     """``--out clean.jsonl.gz`` names a file; anything else (or an existing folder) a folder.
 
@@ -158,16 +157,6 @@ def is_out_file(out: Path) -> bool:
     (True, False)
     """
     return out.name.lower().endswith(OUT_FILE_SUFFIXES) and not out.is_dir()
-
-
-def out_file_stem(out: Path) -> str:
-    """NAME of an output file ``NAME.jsonl`` (``.jsonl.gz``, ``.ndjson`` …), dots kept.
-
-    >>> out_file_stem(Path("crawl.2024.jsonl.gz"))
-    'crawl.2024'
-    """
-    return next((out.name[:-len(x)] for x in OUT_FILE_SUFFIXES
-                 if out.name.lower().endswith(x)), out.name)
 
 
 def paths_for(
@@ -202,7 +191,7 @@ def paths_for(
     'd/all.jsonl/clean.jsonl'
     """
     # a str is a path too (`paths_for("out")` was an AttributeError traceback)
-    as_folder = isinstance(out, str) and out.endswith(("/", os.sep))
+    as_folder = names_folder(out)
     out, quarantine, errors = (None if p is None else Path(p) for p in (out, quarantine, errors))
     folder = out
     out_file = None
@@ -219,7 +208,7 @@ def paths_for(
     if out_file is not None:
         # NAME of NAME.jsonl(.gz): `crawl.2024.jsonl` and `crawl.2025.jsonl` (the name up to
         # its first dot) shared `crawl.report.json`, each run writing over the other's (audit22)
-        stem = out_file_stem(out_file)
+        stem = out_file_stem(out_file.name)
         return SinkPaths(out=out_file, quarantine=qdir / (SINK_FILES["quarantine"] + gz),
                          errors=edir / (SINK_FILES["errors"] + gz),
                          state=folder / f".{out_file.name}{STATE_NAME}",

@@ -806,7 +806,7 @@ class Sinks:
         b.errors``; two ``--out NAME.jsonl`` runs in one folder share its ``quarantine/`` and
         ``errors/``, and the message said only ``--quarantine DIR, --errors DIR``; audit22).
         """
-        from cleannews.batch.runner import out_file_stem
+        from cleannews.batch.limits import out_file_stem
         from cleannews.batch.sources import printable_name, terminal_safe
 
         out = self.paths.out
@@ -818,7 +818,7 @@ class Sinks:
             if out is None or self.paths.mirror_out is not None:
                 flags.append(f"{flag} DIR")
                 continue
-            stem = out_file_stem(out) or out.name
+            stem = out_file_stem(out.name) or out.name
             folder = printable_name(str(out.parent / f"{stem}.{name}"))
             flags.append(f"{flag} {terminal_safe(folder)}")
         return " ".join(flags) or "--quarantine DIR, --errors DIR"

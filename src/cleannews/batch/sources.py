@@ -34,7 +34,13 @@ from zlib import error as zlib_error
 import regex
 
 from cleannews._input import bom_codec, looks_like_html
-from cleannews.batch.limits import REPORT_NAME, SINK_FILES, STATE_NAME, STDOUT_SINK_FOLDERS
+from cleannews.batch.limits import (
+    REPORT_NAME,
+    SINK_FILES,
+    STATE_NAME,
+    STDOUT_SINK_FOLDERS,
+    out_file_stem,
+)
 
 __all__ = [
     "HARD_RECORD_BYTES",
@@ -444,11 +450,13 @@ def sink_files(filenames: Iterable[str]) -> set[str]:
 
     >>> sorted(sink_files(["all.jsonl", ".all.jsonl.owner", "all.report.json", "b.json"]))
     ['all.jsonl', 'all.report.json']
+    >>> sorted(sink_files(["c.2024.jsonl", ".c.2024.jsonl.owner", "c.2024.report.json"]))
+    ['c.2024.jsonl', 'c.2024.report.json']
     """
     names = set(filenames)
     sinks = {n[1:-len(".owner")] for n in names
              if n.startswith(".") and n.endswith(".owner") and n[1:-len(".owner")] in names}
-    reports = {f"{n.split('.', 1)[0]}.{REPORT_NAME}" for n in sinks}
+    reports = {f"{out_file_stem(n)}.{REPORT_NAME}" for n in sinks}
     return sinks | (reports & names)
 
 

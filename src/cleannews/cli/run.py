@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 from dataclasses import replace
 from pathlib import Path
 
-from cleannews.batch.limits import REPORT_NAME
+from cleannews.batch.limits import REPORT_NAME, names_folder
 from cleannews.cli._batch import (
     add_batch_flags,
     batch_options,
@@ -103,8 +102,7 @@ def folder_problem(flag: str, value: str | Path | None) -> str | None:
         return (f"{flag} -: a sink is a folder, and standard output is not one; give a "
                 "folder (created if missing)")
     path = Path(value)
-    slash = isinstance(value, str) and value.endswith(("/", os.sep))
-    if not path.exists() or path.is_dir() or (flag == "--out" and not slash
+    if not path.exists() or path.is_dir() or (flag == "--out" and not names_folder(value)
                                               and is_out_file(path)):
         return None
     files = ", FILE.jsonl or FILE.jsonl.gz" if flag == "--out" else ""
@@ -124,7 +122,7 @@ def run(args: argparse.Namespace) -> int:
         log.error("--compress needs --out DIR or FILE.jsonl.gz (pipe stdout to gzip instead)")
         return 2
     # `--out results.jsonl/`: the slash says a folder (it wrote the file results.jsonl)
-    as_folder = out is not None and args.out.endswith(("/", os.sep))
+    as_folder = out is not None and names_folder(args.out)
     if (args.compress and out is not None and not as_folder and is_out_file(out)
             and not out.name.lower().endswith(".gz")):
         # the output file stayed plain text while the quarantine and errors sinks were gzipped

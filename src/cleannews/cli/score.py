@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 from pathlib import Path
 
+from cleannews.batch.limits import names_folder
 from cleannews.cli._batch import (
     add_batch_flags,
     batch_options,
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
     args.format = stdin_format(args.format, args.inputs)  # an HTML page piped in
     out = None if args.out == "-" else Path(args.out)
-    if out is not None and (args.out.endswith(("/", os.sep)) or out.is_dir()):
+    if out is not None and (names_folder(args.out) or out.is_dir()):
         # `--out s.jsonl/` wrote the file s.jsonl; an existing folder failed on opening it
         log.error("-o/--out %s: score writes its lines to one file, not a folder; give a "
                   "file name (e.g. %s)", terminal_safe(args.out),
