@@ -240,3 +240,13 @@ def test_unclosed_tags_and_nested_html():
                    f"<body><div class=x>{''.join(PS[3:])}</div></body></html></div>")
     for html in (unclosed, nested):
         assert _kept(html_text(html, CFG)) == list(range(6))
+
+
+def test_shadow_root_prefilter_is_linear_on_unclosed_templates():
+    """100 KB of ``<template `` without a ``>``: the first pattern scanned to the end of the
+    page from each of them (27 s); the regex module's timeout keeps it honest."""
+    from cleannews.strip.html import _SHADOW_ROOT_ATTR
+
+    page = "<template " * 20_000 + "shadowrootmode=open>"
+    assert _SHADOW_ROOT_ATTR.search(page, timeout=2.0) is not None
+    assert _SHADOW_ROOT_ATTR.search("<template " * 20_000, timeout=2.0) is None

@@ -4244,7 +4244,11 @@ def _unwrap_head(soup: BeautifulSoup) -> None:
 
 
 _DOCUMENT_SHELLS = frozenset(("html", "body"))
-_SHADOW_ROOT_ATTR = regex.compile(r"<template\b[^>]*?\bshadowroot(?:mode)?\s*=", regex.IGNORECASE)
+#: The attribute of a declarative shadow root, anywhere in the source: a cheap, linear test
+#: before the templates are looked at (a false hit costs one look at the page's templates).
+#: ``<template\b[^>]*?\bshadowroot…`` scanned to the next ``>`` from every ``<template``:
+#: quadratic, 27 s on 100 KB of ``<template `` without a ``>`` (lead review, round 22).
+_SHADOW_ROOT_ATTR = regex.compile(r"\bshadowroot(?:mode)?\s*=", regex.IGNORECASE)
 _SHADOW_ROOT_ATTRS = ("shadowrootmode", "shadowroot")
 
 
