@@ -951,6 +951,13 @@ LEAD_RULES = frozenset(r for r in POSITION_RULES if r.startswith("related_lead")
 #: stress set's stacked widget headings of another site, "Zum Thema" / "Aus dem Ressort",
 #: take each other: three words) …
 LONE_ITEM_MIN_WORDS = 4
+#: … and holds two sentences: a sentence mark after a word's small letters, then a capital
+#: ("… cartes bancaires. Son commanditaire …", "Are you only singing? Or do you …"). A
+#: teaser's headline is one title, even when it speaks of the article's subject: the
+#: labelled fixture ``024_fr_radio_locale_crue`` has "À lire aussi" / "Intempéries : le point
+#: sur les coupures d'électricité en Dordogne" between two paragraphs on the Dordogne's
+#: flood, a related link that goes ("Mr. Smith": a capital before the stop, no sentence).
+_TWO_SENTENCES = LazyPattern(r"\p{Ll}\p{Ll}[.!?]\s+\p{Lu}")
 #: :func:`give_back_run_on`: a taken line ending with a comma has at least this many words.
 RUN_ON_MIN_WORDS = 4
 #: The next line goes on with the sentence: it begins with a small letter.
@@ -965,16 +972,16 @@ def _lead_item(ln) -> bool:
 
 
 def give_back_lone_item(lines) -> list[int]:
-    """Give back the one line a "Read more" heading (:data:`LEAD_RULES`) took when the
-    heading stands right under a kept paragraph of the article (:func:`_is_body`, blank lines
-    aside) and a kept paragraph stands right under that line: a heading between two
-    paragraphs that takes a single line of at least :data:`LONE_ITEM_MIN_WORDS` words took
-    the article's own line (the stress set: another site's "Read More" put between an
-    interview's answer and its next question, "Are you only singing? Or do you have a
-    little part in the plot, too?"; a listing's headline "Insécurité en centre-ville : le
-    ras-le-bol" above its summary). A teaser list under a heading has several items (the
-    second is no paragraph), or stands after the article's end (no paragraph under it); on
-    TRAIN no line a heading takes stands between two kept paragraphs.
+    """Give back the one line a "Read more" heading (:data:`LEAD_RULES`) took when the line
+    is prose of two sentences (:data:`_TWO_SENTENCES`, at least :data:`LONE_ITEM_MIN_WORDS`
+    words), the heading stands under a kept line of the article (blank lines and at most
+    :data:`SIGNATURE_MAX_WIDGETS` phrase rules' widgets passed over, :func:`_above_widgets`;
+    a kept paragraph, :func:`_is_body`, at or above it) and a kept paragraph stands right
+    under the line: the heading, put between two paragraphs, took the article's own prose
+    (the stress set: another site's "Trending Topics" between an interview's answer and its
+    next question, "Are you only singing? Or do you have a little part in the plot, too?").
+    A teaser list under a heading has several items (the second is no paragraph) or stands
+    after the article's end; an inline "À lire aussi" takes one headline, one title.
 
         >>> from cleannews.strip.detectors import _Line
         >>> text = ["Yeah, it's her birthday party, and I'm brought in to sing for her friends.",
@@ -989,7 +996,9 @@ def give_back_lone_item(lines) -> list[int]:
     """
     given = []
     for i, ln in enumerate(lines):
-        if not _lead_item(ln) or ln.n < LONE_ITEM_MIN_WORDS:
+        if not _lead_item(ln) or ln.n < LONE_ITEM_MIN_WORDS or not _TWO_SENTENCES.search(
+            ln.text
+        ):
             continue
         up, down = _neighbours(lines, i, -1, 1), _neighbours(lines, i, 1, 1)
         if not up or not down or not _is_body(lines[down[0]]):
