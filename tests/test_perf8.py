@@ -289,14 +289,15 @@ def _old_give_back(lines) -> tuple:
     # the guards of branch strip-keep9 (date badges, quoted titles, chapter lists, teaser
     # headlines) run after these three, with no pre-check of their own; keep20's section
     # label runs first (it undoes a phrase rule), its transcript reply last but keep21's
-    # cut last line and stress22's subheading
+    # cut last line, stress22's subheading and stress23's lone and run-on "Read more" items
     return (
         _keep.give_back_section_label(lines),
         _keep.give_back_topical(lines), _old_announced_list(lines), _old_byline(lines),
         _keep.give_back_date_badge(lines), _keep.give_back_quoted(lines),
         _keep.give_back_chapters(lines), _keep.give_back_teaser_headline(lines),
         _keep.give_back_reply(lines), _keep.give_back_cut_end(lines),
-        _keep.give_back_subheading(lines),
+        _keep.give_back_subheading(lines), _keep.give_back_lone_item(lines),
+        _keep.give_back_run_on(lines),
     )
 
 
@@ -306,6 +307,7 @@ def test_guarded_rules_hold_every_guard_s_rules():
     assert _keep.BYLINE_RULES <= _keep.GUARDED_RULES
     assert _keep.DATE_BADGE_RULES <= _keep.GUARDED_RULES
     assert _keep.SUBHEADING_RULES <= _keep.GUARDED_RULES
+    assert _keep.LEAD_RULES <= _keep.GUARDED_RULES
 
 
 def _page(texts, taken: dict[int, str]):

@@ -32,6 +32,10 @@ back only on evidence found in the page itself:
 * :func:`give_back_subheading` — an article's subheading that the short-block rule or the
   tail's teaser runs took between furniture, when it shares a word stem with the article's
   paragraphs and the article stands under it ("Flambée de violence", branch stress22).
+* :func:`give_back_lone_item` — the one line a "Read more" heading took between two kept
+  paragraphs of the article (branch stress23);
+* :func:`give_back_run_on` — a line a "Read more" heading took whose sentence runs on: a
+  comma at its end, or the kept line under it going on in small letters (branch stress23).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
@@ -47,11 +51,12 @@ import regex
 from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import AMB, BAD
 from cleannews.strip._rules import _word_file
+from cleannews.strip.linemodel import _ITEM_SUFFIX
 
 __all__ = [
     "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
-    "give_back_chapters", "give_back_cut_end", "give_back_date_badge", "give_back_quoted",
-    "give_back_reply",
+    "give_back_chapters", "give_back_cut_end", "give_back_date_badge", "give_back_lone_item",
+    "give_back_quoted", "give_back_reply", "give_back_run_on",
     "give_back_section_label", "give_back_subheading", "give_back_teaser_headline",
     "give_back_topical",
 ]
@@ -938,6 +943,117 @@ def give_back_cut_end(lines) -> list[int]:
     return _restore(lines, [last])
 
 
+#: :func:`give_back_lone_item` and :func:`give_back_run_on`: the "Read more" headings' rules
+#: (``takes_next``), whose heading line and the teasers it takes under it share one rule name
+#: (the taken lines' reason ends with the item marker of :mod:`.linemodel`).
+LEAD_RULES = frozenset(r for r in POSITION_RULES if r.startswith("related_lead"))
+#: :func:`give_back_lone_item`: the one line given back has at least this many words (the
+#: stress set's stacked widget headings of another site, "Zum Thema" / "Aus dem Ressort",
+#: take each other: three words) …
+LONE_ITEM_MIN_WORDS = 4
+#: … and holds two sentences: a sentence mark after a word's small letters, then a capital
+#: ("… cartes bancaires. Son commanditaire …", "Are you only singing? Or do you …"). A
+#: teaser's headline is one title, even when it speaks of the article's subject: the
+#: labelled fixture ``024_fr_radio_locale_crue`` has "À lire aussi" / "Intempéries : le point
+#: sur les coupures d'électricité en Dordogne" between two paragraphs on the Dordogne's
+#: flood, a related link that goes ("Mr. Smith": a capital before the stop, no sentence).
+_TWO_SENTENCES = LazyPattern(r"\p{Ll}\p{Ll}[.!?]\s+\p{Lu}")
+#: :func:`give_back_run_on`: a taken line ending with a comma has at least this many words.
+RUN_ON_MIN_WORDS = 4
+#: The next line goes on with the sentence: it begins with a small letter.
+_GOES_ON = LazyPattern(r"^\p{Ll}")
+#: A line cut inside a clause: its last character is a comma.
+_COMMA_END = LazyPattern(r",\s*$")
+
+
+def _lead_item(ln) -> bool:
+    """Taken whole under a "Read more" heading of :data:`LEAD_RULES` (not the heading)."""
+    return _taken(ln, LEAD_RULES) and ln.removal.reason.endswith(_ITEM_SUFFIX)
+
+
+def give_back_lone_item(lines) -> list[int]:
+    """Give back the one line a "Read more" heading (:data:`LEAD_RULES`) took when the line
+    is prose of two sentences (:data:`_TWO_SENTENCES`, at least :data:`LONE_ITEM_MIN_WORDS`
+    words), the heading stands under a kept line of the article (blank lines and at most
+    :data:`SIGNATURE_MAX_WIDGETS` phrase rules' widgets passed over, :func:`_above_widgets`;
+    a kept paragraph, :func:`_is_body`, at or above it) and a kept paragraph stands right
+    under the line: the heading, put between two paragraphs, took the article's own prose
+    (the stress set: another site's "Trending Topics" between an interview's answer and its
+    next question, "Are you only singing? Or do you have a little part in the plot, too?").
+    A teaser list under a heading has several items (the second is no paragraph) or stands
+    after the article's end; an inline "À lire aussi" takes one headline, one title.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Yeah, it's her birthday party, and I'm brought in to sing for her friends.",
+        ...         "Read More", "Are you only singing? Or do you have a part in the plot?",
+        ...         "No lines, but there's a little bit of interaction with me and someone else."]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[1].bad("related_lead_en", "heading of a list of other articles")
+        >>> lines[2].bad("related_lead_en", "heading of a list of other articles "
+        ...              "(item under that heading)")
+        >>> give_back_lone_item(lines), lines[1].removal.rule
+        ([2], 'related_lead_en')
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _lead_item(ln) or ln.n < LONE_ITEM_MIN_WORDS or not _TWO_SENTENCES.search(
+            ln.text
+        ):
+            continue
+        up, down = _neighbours(lines, i, -1, 1), _neighbours(lines, i, 1, 1)
+        if not up or not down or not _is_body(lines[down[0]]):
+            continue
+        head = lines[up[0]]
+        if not (
+            _taken(head, LEAD_RULES) and not _lead_item(head)
+            and head.removal.rule == ln.removal.rule
+        ):
+            continue
+        above = _above_widgets(lines, up[0])
+        if above >= 0 and lines[above].cls != BAD and any(
+            _is_body(x) for x in islice(lines, above + 1)
+        ):
+            given.append(i)
+    return _restore(lines, given)
+
+
+def give_back_run_on(lines) -> list[int]:
+    """Give back a line a "Read more" heading (:data:`LEAD_RULES`) took whose sentence runs
+    on: it ends with a comma (at least :data:`RUN_ON_MIN_WORDS` words: a speaker's turn
+    "00:19Et je salue nos deux informés, bonjour Richard Verli,"), or it ends with no
+    sentence mark and the kept line right under it begins with a small letter and ends a
+    sentence (a paragraph broken inside a sentence: "… die mit einem stilisierten Gläsernen
+    Fels als Dachkonstruktion ein architektonisches" / "erhält. Dieser Teil der Ausstellung
+    …"). A teaser's headline is a whole title: no comma at its end, nothing under it goes on
+    with it.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Neueste Nachrichten",
+        ...         "Aktuell laufen auch die Planungen für die Ausstellungshalle, die ein Zeichen",
+        ...         "erhält. Dieser Teil der Ausstellung soll 2023 abschließen."]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[0].bad("related_lead_de", "heading of a list of other articles")
+        >>> lines[1].bad("related_lead_de", "heading of a list of other articles "
+        ...              "(item under that heading)")
+        >>> give_back_run_on(lines)
+        [1]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _lead_item(ln):
+            continue
+        if ln.n >= RUN_ON_MIN_WORDS and _COMMA_END.search(ln.text[-3:]):
+            given.append(i)
+            continue
+        down = _neighbours(lines, i, 1, 1)
+        if ln.ends or not down:
+            continue
+        nxt = lines[down[0]]
+        if nxt.cls != BAD and nxt.ends and _GOES_ON.match(nxt.text):
+            given.append(i)
+    return _restore(lines, given)
+
+
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
 
@@ -968,3 +1084,5 @@ def give_back(lines) -> None:
     give_back_reply(lines)
     give_back_cut_end(lines)
     give_back_subheading(lines)
+    give_back_lone_item(lines)
+    give_back_run_on(lines)
