@@ -38,6 +38,7 @@ from cleannews._input import (
 from cleannews.batch.ids import field_value, record_id
 from cleannews.batch.limits import FORMATS, MAX_RECORD_MB
 from cleannews.batch.sources import Item, too_large_message
+from cleannews.batch.timeout import DocTimeout, checked_timeout, time_limit, timeout_message
 from cleannews.config import DEFAULT_CONFIG, CleanConfig, checked_keywords
 from cleannews.document import Change, Document
 from cleannews.errors import InputError
@@ -89,6 +90,9 @@ class BatchOptions:
     copies: dict[str, Any] | None = None
     #: ``--drop-duplicates``: later plain copies go to the ``duplicates`` sink
     drop_duplicates: bool = False
+    #: ``--doc-timeout``: seconds a document may take before it is stopped and filed as a
+    #: ``timeout`` error (``None``: no limit), see :mod:`cleannews.batch.timeout`
+    doc_timeout: float | None = None
 
     def __post_init__(self) -> None:
         """A wrong type or value is refused here, naming the option: ``config={}`` ended the
@@ -111,6 +115,8 @@ class BatchOptions:
                 raise ConfigError(f"BatchOptions {name} must name a field (a str such as "
                                   f"'text' or 'doc.text'), got {value!r}")
         checked_count("BatchOptions max_record_bytes", self.max_record_bytes, 1)
+        object.__setattr__(self, "doc_timeout",  # frozen: the checked value, as a float
+                           checked_timeout("BatchOptions doc_timeout", self.doc_timeout))
 
 
 @dataclass
@@ -738,7 +744,28 @@ def _encode(result: DocResult) -> DocResult:
 
 
 def process_item(item: Item, opts: BatchOptions) -> DocResult:
-    """Process one item; any failure becomes an errors-sink record (never raises ``Exception``)."""
+    """Process one item; any failure becomes an errors-sink record (never raises ``Exception``).
+
+    With ``opts.doc_timeout`` the item is stopped after that many seconds and filed as a
+    ``timeout`` error with its id (:func:`cleannews.batch.timeout.time_limit`)."""
+    if opts.doc_timeout is None:
+        return _process_item(item, opts)
+    try:
+        with time_limit(opts.doc_timeout):
+            return _process_item(item, opts)
+    except DocTimeout:
+        return timeout_result(item, opts)
+
+
+def timeout_result(item: Item, opts: BatchOptions) -> DocResult:
+    """The errors-sink record of a document stopped by ``--doc-timeout``."""
+    assert opts.doc_timeout is not None
+    return _encode(error_result(item, item_id(item, opts), "timeout",
+                                timeout_message(opts.doc_timeout)))
+
+
+def _process_item(item: Item, opts: BatchOptions) -> DocResult:
+    """:func:`process_item` without the time limit."""
     try:
         return _encode(_process(item, opts))
     except _Reject as exc:

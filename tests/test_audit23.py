@@ -1,0 +1,200 @@
+"""Round 23's demanding-user audit of the command line, the batch and the library
+(docs/cli.md, "Twenty-third round, audit23"): numeric ids, ``--languages ''``, a time limit per
+document (``--doc-timeout``), and what a run does with odd inputs and outputs."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+
+import pytest
+from _helpers import (
+    BUDGET_HEADLINE,
+    BUDGET_PARAGRAPHS,
+    read_jsonl,
+    run_cli,
+    seed_lines,
+    sink_records,
+)
+
+#: The plain budget article: cleaned in milliseconds.
+SMALL = "\n\n".join([BUDGET_HEADLINE, *BUDGET_PARAGRAPHS])
+#: Seconds a document may take in the time-limit tests: far above SMALL's few milliseconds,
+#: far below what BIG takes (about 2 s on an idle core).
+LIMIT = 0.5
+
+
+def big_text() -> str:
+    """About 3 MB of real, distinct seed lines (no line repeats): cleaning it takes seconds."""
+    lines = seed_lines()
+    return "\n".join(f"{lines[i % len(lines)]} ({i} {lines[(i * 7) % len(lines)][:30]})"
+                     for i in range(8000))
+
+
+@pytest.fixture(scope="module")
+def slow_corpus(tmp_path_factory) -> Path:
+    """Three small documents, the big one (id ``big``), three more small ones."""
+    path = tmp_path_factory.mktemp("slow") / "slow.jsonl"
+    records = [{"id": f"a{i}", "text": SMALL} for i in range(3)]
+    records += [{"id": "big", "text": big_text()}]
+    records += [{"id": f"a{i}", "text": SMALL} for i in range(3, 6)]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                    encoding="utf-8")
+    return path
+
+
+# --- 1. ids are strings in the library, as in the batch -----------------------------------
+
+
+def test_a_numeric_id_is_the_string_run_writes(tmp_path) -> None:
+    import cleannews
+
+    assert cleannews.clean(SMALL, id=3).id == "3"
+    assert cleannews.clean_html(f"<p>{SMALL}</p>", id=3).id == "3"
+    assert cleannews.repair(SMALL, id=3.5).id == "3.5"
+    assert json.loads(cleannews.clean(SMALL, id=3).to_json())["id"] == "3"
+    run = run_cli("run", "-", "--out", "-", "-q",
+                  stdin=(json.dumps({"id": 3, "text": SMALL}) + "\n").encode(), cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["cleannews"]["id"] == "3"
+
+
+def test_a_bool_id_is_still_refused() -> None:
+    import cleannews
+
+    with pytest.raises(cleannews.InputError, match="id must be a str"):
+        cleannews.clean(SMALL, id=True)
+
+
+# --- 2. --languages '' is "no language filter", as accept_languages = [] -----------------
+
+ENGLISH = ("The city council adopted the budget on Tuesday evening after a debate of more "
+           "than three hours between the majority and the opposition.\n")
+
+
+@pytest.mark.parametrize("flags,toml", [
+    (["--languages", ""], None),                       # the empty list on the command line
+    ([], "accept_languages = []\n"),                    # the empty list in the config file
+    (["--languages", ""], 'accept_languages = ["fr"]\n'),  # '' lifts the file's filter
+    (["--languages", ",,"], None),
+])
+def test_an_empty_language_list_accepts_every_language(tmp_path, flags, toml) -> None:
+    page = tmp_path / "en.txt"
+    page.write_text(ENGLISH, encoding="utf-8")
+    if toml is not None:
+        (tmp_path / "c.toml").write_text(toml, encoding="utf-8")
+        flags = [*flags, "--config", tmp_path / "c.toml"]
+    run = run_cli("clean", "--json", *flags, page)
+    assert run.returncode == 0, run.stderr
+    doc = json.loads(run.stdout)
+    assert (doc["language"], doc["verdict"]) == ("en", "keep")
+
+
+def test_the_config_filter_alone_still_filters(tmp_path) -> None:
+    page = tmp_path / "en.txt"
+    page.write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "c.toml").write_text('accept_languages = ["fr"]\n', encoding="utf-8")
+    run = run_cli("clean", "--json", "--config", tmp_path / "c.toml", page)
+    assert json.loads(run.stdout)["verdict"] == "other_language"
+
+
+# --- 3. --doc-timeout ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_run_files_the_slow_document_as_a_timeout_and_goes_on(tmp_path, slow_corpus,
+                                                              jobs) -> None:
+    out = tmp_path / "out"
+    run = run_cli("run", slow_corpus, "--out", out, "--doc-timeout", str(LIMIT), "-j", jobs)
+    assert run.returncode == 1, run.stderr
+    sinks = sink_records(out)
+    assert [r["id"] for r in sinks["errors"]] == ["big"]
+    error = sinks["errors"][0]
+    assert error["error"]["type"] == "timeout"
+    assert "--doc-timeout" in error["error"]["message"]
+    assert json.loads(error["raw"])["id"] == "big"  # the input is kept whole
+    assert sorted(r["id"] for r in sinks["out"]) == [f"a{i}" for i in range(6)]
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    docs = report["documents"]
+    assert docs == {"in": 7, "out": 6, "quarantined": 0, "failed": 1}
+    assert report["errors"] == {"timeout": 1}
+    assert report["settings"]["doc_timeout"] == LIMIT
+    assert b"(id big): timeout" in run.stderr
+
+
+def test_score_files_the_slow_document_as_a_timeout(tmp_path, slow_corpus) -> None:
+    errors = tmp_path / "err"
+    run = run_cli("score", slow_corpus, "--doc-timeout", str(LIMIT), "-j", "1",
+                  "--errors", errors)
+    assert run.returncode == 1, run.stderr
+    assert [json.loads(line)["id"] for line in run.stdout.splitlines()] == [
+        f"a{i}" for i in range(6)]
+    assert [(r["id"], r["error"]["type"]) for r in read_jsonl(errors / "errors.jsonl")] == [
+        ("big", "timeout")]
+
+
+def test_without_the_limit_the_big_document_is_cleaned(tmp_path, slow_corpus) -> None:
+    out = tmp_path / "out"
+    run = run_cli("run", slow_corpus, "--out", out, "-j", "1")
+    assert run.returncode == 0, run.stderr
+    sinks = sink_records(out)
+    assert sorted(r["id"] for r in sinks["out"] + sinks["quarantine"]) == [
+        *(f"a{i}" for i in range(6)), "big"]
+    assert sinks["errors"] == []
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "inf", "nan", "soon"])
+def test_a_bad_limit_is_a_usage_error(tmp_path, value) -> None:
+    run = run_cli("run", tmp_path, "--out", tmp_path / "out", "--doc-timeout", value)
+    assert run.returncode == 2
+    assert b"argument --doc-timeout: must be a" in run.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_batch_options_check_the_limit() -> None:
+    from cleannews import ConfigError
+    from cleannews.batch import BatchOptions
+
+    assert BatchOptions(doc_timeout=2).doc_timeout == 2.0
+    with pytest.raises(ConfigError, match="doc_timeout must be a finite number of seconds"):
+        BatchOptions(doc_timeout=0)
+    with pytest.raises(ConfigError, match="doc_timeout"):
+        BatchOptions(doc_timeout="30")  # type: ignore[arg-type]
+
+
+def test_a_worker_stuck_past_the_alarm_is_killed_and_replaced(tmp_path, slow_corpus,
+                                                              monkeypatch) -> None:
+    """A document stuck where no signal reaches it (C code): the alarm is switched off in the
+    workers here, so only the main process's kill can stop the (really slow) big document."""
+    from cleannews.batch import BatchOptions, process, runner
+    from cleannews.batch.runner import RunSettings, paths_for, run_batch
+
+    monkeypatch.setattr(process, "time_limit", lambda seconds: contextlib.nullcontext())
+    monkeypatch.setattr(runner, "HARD_TIMEOUT_GRACE_S", 0.3)
+    out = tmp_path / "out"
+    report = run_batch(RunSettings([str(slow_corpus)], paths_for(out), jobs=2, chunk_docs=1,
+                                   options=BatchOptions(doc_timeout=0.2)))
+    assert report["documents"] == {"in": 7, "out": 6, "quarantined": 0, "failed": 1}
+    sinks = sink_records(out)
+    assert [(r["id"], r["error"]["type"]) for r in sinks["errors"]] == [("big", "timeout")]
+    assert [r["id"] for r in sinks["out"]] == [f"a{i}" for i in range(6)]  # input order
+
+
+def test_the_datatrove_step_stops_the_slow_document() -> None:
+    pytest.importorskip("datatrove")
+    from datatrove.data import Document as DtDocument
+
+    from cleannews.integrations.datatrove import METADATA_KEY, CleannewsCleaner
+
+    docs = [DtDocument(text=SMALL, id="a0"), DtDocument(text=big_text(), id="big"),
+            DtDocument(text=SMALL, id="a1")]
+    done = list(CleannewsCleaner(doc_timeout=LIMIT).run(docs))
+    assert [d.id for d in done] == ["a0", "big", "a1"]
+    assert done[1].metadata[METADATA_KEY]["error_type"] == "timeout"
+    assert "error" not in done[0].metadata[METADATA_KEY]
+    assert "error" not in done[2].metadata[METADATA_KEY]
+    from cleannews import ConfigError
+
+    with pytest.raises(ConfigError, match="CleannewsCleaner doc_timeout"):
+        CleannewsCleaner(doc_timeout=-1)
