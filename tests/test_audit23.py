@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from _helpers import (
     BUDGET_HEADLINE,
     BUDGET_PARAGRAPHS,

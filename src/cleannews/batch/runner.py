@@ -418,6 +418,8 @@ def _worker_init(opts: BatchOptions, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     init_worker(opts)
+    if opts.doc_timeout is not None:  # a spawned worker loads the models here, not in the
+        warm_up(opts)                 # first document's --doc-timeout (forked: milliseconds)
 
 
 def _executor(jobs: int, opts: BatchOptions) -> ProcessPoolExecutor:
