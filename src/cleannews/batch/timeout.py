@@ -101,8 +101,9 @@ def _on_alarm(signum: int, frame: object) -> None:
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise :class:`DocTimeout` in the block when it runs longer than ``seconds`` (``None``:
-    no limit; where :func:`can_interrupt` is false, no limit either). The timer and the
-    ``SIGALRM`` handler before it are restored on the way out."""
+    no limit; where :func:`can_interrupt` is false, no limit either). The ``SIGALRM`` handler
+    before it is restored on the way out; the real-time interval timer is its own while the
+    block runs (a caller's own ``setitimer(ITIMER_REAL)`` is cancelled)."""
     if seconds is None or not can_interrupt():
         yield
         return
@@ -114,4 +115,5 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         raise DocTimeout(f"took longer than {seconds:g} s") from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        if previous is not None:  # None: a handler installed outside Python, left as it is
+            signal.signal(signal.SIGALRM, previous)
