@@ -26,23 +26,28 @@ SMALL = "\n\n".join([BUDGET_HEADLINE, *BUDGET_PARAGRAPHS])
 LIMIT = 0.5
 
 
-def big_text() -> str:
-    """About 3 MB of real, distinct seed lines (no line repeats): cleaning it takes seconds."""
+def big_text(n_lines: int = 8000) -> str:
+    """Real, distinct seed lines (no line repeats), about 370 bytes each: 8,000 of them (3 MB)
+    take about 2 s to clean on an idle core."""
     lines = seed_lines()
     return "\n".join(f"{lines[i % len(lines)]} ({i} {lines[(i * 7) % len(lines)][:30]})"
-                     for i in range(8000))
+                     for i in range(n_lines))
 
 
-@pytest.fixture(scope="module")
-def slow_corpus(tmp_path_factory) -> Path:
+def write_slow_corpus(path: Path, n_lines: int = 8000) -> Path:
     """Three small documents, the big one (id ``big``), three more small ones."""
-    path = tmp_path_factory.mktemp("slow") / "slow.jsonl"
     records = [{"id": f"a{i}", "text": SMALL} for i in range(3)]
-    records += [{"id": "big", "text": big_text()}]
+    records += [{"id": "big", "text": big_text(n_lines)}]
     records += [{"id": f"a{i}", "text": SMALL} for i in range(3, 6)]
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
                     encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="module")
+def slow_corpus(tmp_path_factory) -> Path:
+    """:func:`write_slow_corpus` with the 3 MB document."""
+    return write_slow_corpus(tmp_path_factory.mktemp("slow") / "slow.jsonl")
 
 
 # --- 1. ids are strings in the library, as in the batch -----------------------------------
@@ -164,18 +169,20 @@ def test_batch_options_check_the_limit() -> None:
         BatchOptions(doc_timeout="30")  # type: ignore[arg-type]
 
 
-def test_a_worker_stuck_past_the_alarm_is_killed_and_replaced(tmp_path, slow_corpus,
-                                                              monkeypatch) -> None:
+def test_a_worker_stuck_past_the_alarm_is_killed_and_replaced(tmp_path, monkeypatch) -> None:
     """A document stuck where no signal reaches it (C code): the alarm is switched off in the
-    workers here, so only the main process's kill can stop the (really slow) big document."""
+    workers here, so only the main process's kill can stop the (really slow: 9 MB, about 6 s
+    on an idle core) big document. A chunk of one document gets 0.5 + 3 s: the small ones
+    need milliseconds, the big one twice that and more."""
     from cleannews.batch import BatchOptions, process, runner
     from cleannews.batch.runner import RunSettings, paths_for, run_batch
 
+    corpus = write_slow_corpus(tmp_path / "slow.jsonl", 24000)
     monkeypatch.setattr(process, "time_limit", lambda seconds: contextlib.nullcontext())
-    monkeypatch.setattr(runner, "HARD_TIMEOUT_GRACE_S", 0.3)
+    monkeypatch.setattr(runner, "HARD_TIMEOUT_GRACE_S", 3.0)
     out = tmp_path / "out"
-    report = run_batch(RunSettings([str(slow_corpus)], paths_for(out), jobs=2, chunk_docs=1,
-                                   options=BatchOptions(doc_timeout=0.2)))
+    report = run_batch(RunSettings([str(corpus)], paths_for(out), jobs=2, chunk_docs=1,
+                                   options=BatchOptions(doc_timeout=LIMIT)))
     assert report["documents"] == {"in": 7, "out": 6, "quarantined": 0, "failed": 1}
     sinks = sink_records(out)
     assert [(r["id"], r["error"]["type"]) for r in sinks["errors"]] == [("big", "timeout")]
