@@ -66,6 +66,16 @@ def test_a_numeric_id_is_the_string_run_writes(tmp_path) -> None:
     assert json.loads(run.stdout)["cleannews"]["id"] == "3"
 
 
+def test_a_document_read_back_has_a_string_id() -> None:
+    """``to_dict`` output written before audit23 held ``"id": 3``: read back, it is ``"3"``."""
+    import cleannews
+    from cleannews import Document
+
+    old = cleannews.clean(SMALL).to_dict() | {"id": 3}
+    assert Document.from_dict(old).id == "3"
+    assert Document.from_dict(cleannews.clean(SMALL, id="a1").to_dict()).id == "a1"
+
+
 def test_a_bool_id_is_still_refused() -> None:
     import cleannews
 
