@@ -19,7 +19,7 @@ from cleannews.cli._common import (
 )
 
 __all__ = ["add_batch_flags", "batch_options", "execute", "positive_int", "positive_mb",
-           "usage_problem"]
+           "seconds_limit", "usage_problem"]
 
 log = logging.getLogger("cleannews")
 
