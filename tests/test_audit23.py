@@ -216,3 +216,21 @@ def test_the_datatrove_step_stops_the_slow_document() -> None:
 
     with pytest.raises(ConfigError, match="CleannewsCleaner doc_timeout"):
         CleannewsCleaner(doc_timeout=-1)
+
+
+# --- 4. odd inputs ------------------------------------------------------------------------
+
+
+def test_records_separated_by_carriage_returns_alone_are_named(tmp_path) -> None:
+    """Old Mac line ends: the file is one line of two records. It stays one ``json`` error (the
+    raw line keeps both), and the message says why and how to convert the file."""
+    crawl = tmp_path / "mac.jsonl"
+    crawl.write_bytes(b'{"id": "a", "text": "Le maire parle."}\r'
+                      b'{"id": "b", "text": "Le conseil vote."}\r')
+    run = run_cli("run", crawl, "--out", tmp_path / "out")
+    assert run.returncode == 1
+    [error] = sink_records(tmp_path / "out")["errors"]
+    assert error["error"]["type"] == "json"
+    assert "carriage return alone" in error["error"]["message"]
+    assert "tr '\\r' '\\n'" in error["error"]["message"]
+    assert '"id": "b"' in error["raw"]

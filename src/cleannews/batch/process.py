@@ -307,12 +307,23 @@ def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
     >>> why('{"id": "a", "text": "cut\\n'), why('{"id": "a", "text": "cut')
     ('Invalid control character at the end of the line (the record is cut short)', \
 'Unterminated string starting at character 21 of the line')
+
+    Records separated by a carriage return alone (old Mac line ends) are one line of several
+    records: the message says so and how to convert the file (it said only "Extra data";
+    audit23).
+
+    >>> why('{"id": "a"}\\r{"id": "b"}\\r')[:60]
+    'Extra data at character 13 of the line (records separated by'
     """
     # some of Python's messages end with their own "at" ("Invalid control character at",
     # "Unterminated string starting at"): it said "… at at the end of the line"
     msg = exc.msg.removesuffix(" at")
     if exc.pos >= len(line.rstrip()):
         return f"{msg} at the end of the line (the record is cut short)"
+    if exc.msg == "Extra data" and line[:exc.pos].rstrip(" \t").endswith("\r"):
+        return (f"{msg} at character {exc.pos + 1} of the line (records separated by a "
+                "carriage return alone, old Mac line ends: this line holds several records; "
+                "convert the file first, e.g. tr '\\r' '\\n' < FILE > FIXED.jsonl)")
     return f"{msg} at character {exc.pos + 1} of the line"
 
 
