@@ -554,10 +554,16 @@ def _results(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
              ) -> Iterator[list[DocResult]]:
     if jobs <= 1:
         init_worker(opts)
-        if opts.doc_timeout is not None:
-            warm_up(opts)  # loading the models is not the first document's time
-        return (process_chunk(c, opts) for c in chunks)
+        return _serial(chunks, opts)
     return _parallel(chunks, opts, jobs)
+
+
+def _serial(chunks: Iterator[list[Item]], opts: BatchOptions) -> Iterator[list[DocResult]]:
+    """Results of each chunk, in order, computed in this process (``--jobs 1``)."""
+    for n, chunk in enumerate(chunks):
+        if n == 0 and opts.doc_timeout is not None:
+            warm_up(opts)  # loading the models is not the first document's time
+        yield process_chunk(chunk, opts)
 
 
 def fingerprint(settings: RunSettings) -> dict[str, Any]:
