@@ -203,7 +203,11 @@ def test_the_datatrove_step_stops_the_slow_document() -> None:
     pytest.importorskip("datatrove")
     from datatrove.data import Document as DtDocument
 
-    from cleannews.integrations.datatrove import METADATA_KEY, CleannewsCleaner
+    from cleannews.integrations.datatrove import (
+        METADATA_KEY,
+        CleannewsCleaner,
+        CleannewsSpinFilter,
+    )
 
     docs = [DtDocument(text=SMALL, id="a0"), DtDocument(text=big_text(), id="big"),
             DtDocument(text=SMALL, id="a1")]
@@ -212,6 +216,7 @@ def test_the_datatrove_step_stops_the_slow_document() -> None:
     assert done[1].metadata[METADATA_KEY]["error_type"] == "timeout"
     assert "error" not in done[0].metadata[METADATA_KEY]
     assert "error" not in done[2].metadata[METADATA_KEY]
+    assert [CleannewsSpinFilter().decide(d) for d in done] == [None, "cleannews_error", None]
     from cleannews import ConfigError
 
     with pytest.raises(ConfigError, match="CleannewsCleaner doc_timeout"):
