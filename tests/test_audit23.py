@@ -239,3 +239,22 @@ def test_records_separated_by_carriage_returns_alone_are_named(tmp_path) -> None
     assert "carriage return alone" in error["error"]["message"]
     assert "tr '\\r' '\\n'" in error["error"]["message"]
     assert '"id": "b"' in error["raw"]
+
+
+def test_a_limit_that_cannot_be_applied_is_said(tmp_path, slow_corpus, caplog) -> None:
+    """``run_batch(jobs=1)`` from a thread: no signal reaches it, so the limit is not applied,
+    and a warning says so (the documents are all cleaned)."""
+    import threading
+
+    from cleannews.batch import BatchOptions
+    from cleannews.batch.runner import RunSettings, paths_for, run_batch
+
+    reports = []
+    settings = RunSettings([str(slow_corpus)], paths_for(tmp_path / "out"), jobs=1,
+                           options=BatchOptions(doc_timeout=LIMIT))
+    with caplog.at_level("WARNING", logger="cleannews"):
+        worker = threading.Thread(target=lambda: reports.append(run_batch(settings)))
+        worker.start()
+        worker.join()
+    assert reports[0]["documents"]["failed"] == 0
+    assert "the limit is not applied with --jobs 1" in caplog.text

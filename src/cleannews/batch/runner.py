@@ -85,7 +85,7 @@ from cleannews.batch.sources import (
     stdout_file,
 )
 from cleannews.batch.stats import REPEATED_IDS_LISTED, RunStats, SeenIds, build_report
-from cleannews.batch.timeout import HARD_TIMEOUT_GRACE_S
+from cleannews.batch.timeout import HARD_TIMEOUT_GRACE_S, can_interrupt
 from cleannews.config import checked_keywords
 
 __all__ = ["MissingInput", "RunSettings", "UnsupportedInput", "available_cpus", "paths_for",
@@ -552,6 +552,13 @@ def _stop_pool(ex: ProcessPoolExecutor, *, kill: bool) -> None:
 
 def _results(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
              ) -> Iterator[list[DocResult]]:
+    if opts.doc_timeout is not None and not (hasattr(signal, "setitimer") and (
+            jobs > 1 or can_interrupt())):
+        log.warning("--doc-timeout: %s", "documents are not interrupted here (no setitimer on "
+                    "this platform): a worker that does not answer a chunk in time is killed "
+                    "and replaced" if jobs > 1 else "the limit is not applied with --jobs 1 "
+                    "here (no setitimer on this platform, or not the main thread): give "
+                    "--jobs 2 or more")
     if jobs <= 1:
         init_worker(opts)
         return _serial(chunks, opts)
