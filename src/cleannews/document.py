@@ -347,6 +347,8 @@ gives), got str; for the JSON text of to_json(): Document.from_dict(json.loads(t
             raise InputError("Document.from_dict: this is a record of 'cleannews run' (its "
                              "input fields and a 'cleannews' object): pass "
                              "record['cleannews'], the cleaned document")
+        from cleannews.pipeline import document_id
+
         try:
             return cls(
                 text=d["text"],
@@ -355,7 +357,7 @@ gives), got str; for the JSON text of to_json(): Document.from_dict(json.loads(t
                 spin=SpinScore.from_dict(d["spin"]) if d.get("spin") else SpinScore.neutral(),
                 verdict=d.get("verdict", "keep"),
                 reason=d.get("reason", ""),
-                id=d.get("id"),
+                id=document_id(d.get("id")),  # a str, as clean(id=…) gives (audit23)
                 input_length=int(d.get("input_length", 0)),
                 language=d.get("language"),
             )

@@ -25,30 +25,38 @@ __all__ = ["clean", "clean_html", "repair", "spin_score"]
 _UNSCORED_LABELS = ("unsupported_language", "insufficient")
 
 
-def document_id(id: object) -> str | int | None:
+def document_id(id: object) -> str | None:
     """The ``id=`` of :func:`clean`, :func:`clean_html` and :func:`repair` as the Document
-    keeps it: a path (``id=path``, the file a text was read from) is its name, a ``str``, an
-    ``int`` or ``None`` stay as they are; anything else is an :class:`~cleannews.InputError`
-    (a ``Path`` or an object was kept, and ``doc.to_json()`` failed with "Object of type
-    PosixPath is not JSON serializable"; audit20).
+    keeps it: always a ``str`` (or ``None``). A path (``id=path``, the file a text was read
+    from) is its name; an ``int`` or a ``float`` is written as ``run`` writes a JSONL record's
+    numeric id (``{"id": 7}`` -> ``"7"``, :func:`cleannews.batch.ids.record_id`), so the
+    library and the batch give one document the same id (``clean(text, id=3).id`` was the
+    int ``3``; audit23). Anything else is an :class:`~cleannews.InputError` (a ``Path`` or an
+    object was kept, and ``doc.to_json()`` failed with "Object of type PosixPath is not JSON
+    serializable"; audit20).
 
     >>> import pathlib
     >>> document_id(pathlib.Path("corpus/a.txt")), document_id("a1"), document_id(7)
-    ('corpus/a.txt', 'a1', 7)
+    ('corpus/a.txt', 'a1', '7')
+    >>> document_id(3.5), document_id(None)
+    ('3.5', None)
     >>> document_id(["a"])
     Traceback (most recent call last):
     ...
-    cleannews.errors.InputError: id must be a str (or an int, a path, None), got list
+    cleannews.errors.InputError: id must be a str (or an int, a float, a path, None), got list
     """
     import os
 
-    if id is None or (isinstance(id, (str, int)) and not isinstance(id, bool)):
-        return id  # type: ignore[return-value]
+    if id is None or isinstance(id, str):
+        return id
+    if isinstance(id, (int, float)) and not isinstance(id, bool):
+        return str(id)  # as record_id writes a JSONL record's numeric id
     if isinstance(id, os.PathLike):
         return os.fsdecode(os.fspath(id))
     from cleannews.errors import InputError
 
-    raise InputError(f"id must be a str (or an int, a path, None), got {type(id).__name__}")
+    raise InputError(
+        f"id must be a str (or an int, a float, a path, None), got {type(id).__name__}")
 
 
 def _repair_stage(text: str, config: CleanConfig) -> AlignedResult:

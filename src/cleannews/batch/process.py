@@ -38,6 +38,7 @@ from cleannews._input import (
 from cleannews.batch.ids import field_value, record_id
 from cleannews.batch.limits import FORMATS, MAX_RECORD_MB
 from cleannews.batch.sources import Item, too_large_message
+from cleannews.batch.timeout import DocTimeout, checked_timeout, time_limit, timeout_message
 from cleannews.config import DEFAULT_CONFIG, CleanConfig, checked_keywords
 from cleannews.document import Change, Document
 from cleannews.errors import InputError
@@ -89,6 +90,9 @@ class BatchOptions:
     copies: dict[str, Any] | None = None
     #: ``--drop-duplicates``: later plain copies go to the ``duplicates`` sink
     drop_duplicates: bool = False
+    #: ``--doc-timeout``: seconds a document may take before it is stopped and filed as a
+    #: ``timeout`` error (``None``: no limit), see :mod:`cleannews.batch.timeout`
+    doc_timeout: float | None = None
 
     def __post_init__(self) -> None:
         """A wrong type or value is refused here, naming the option: ``config={}`` ended the
@@ -111,6 +115,8 @@ class BatchOptions:
                 raise ConfigError(f"BatchOptions {name} must name a field (a str such as "
                                   f"'text' or 'doc.text'), got {value!r}")
         checked_count("BatchOptions max_record_bytes", self.max_record_bytes, 1)
+        object.__setattr__(self, "doc_timeout",  # frozen: the checked value, as a float
+                           checked_timeout("BatchOptions doc_timeout", self.doc_timeout))
 
 
 @dataclass
@@ -301,12 +307,23 @@ def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
     >>> why('{"id": "a", "text": "cut\\n'), why('{"id": "a", "text": "cut')
     ('Invalid control character at the end of the line (the record is cut short)', \
 'Unterminated string starting at character 21 of the line')
+
+    Records separated by a carriage return alone (old Mac line ends) are one line of several
+    records: the message says so and how to convert the file (it said only "Extra data";
+    audit23).
+
+    >>> why('{"id": "a"}\\r{"id": "b"}\\r')[:60]
+    'Extra data at character 13 of the line (records separated by'
     """
     # some of Python's messages end with their own "at" ("Invalid control character at",
     # "Unterminated string starting at"): it said "… at at the end of the line"
     msg = exc.msg.removesuffix(" at")
     if exc.pos >= len(line.rstrip()):
         return f"{msg} at the end of the line (the record is cut short)"
+    if exc.msg == "Extra data" and line[:exc.pos].rstrip(" \t").endswith("\r"):
+        return (f"{msg} at character {exc.pos + 1} of the line (records separated by a "
+                "carriage return alone, old Mac line ends: this line holds several records; "
+                "convert the file first, e.g. tr '\\r' '\\n' < FILE > FIXED.jsonl)")
     return f"{msg} at character {exc.pos + 1} of the line"
 
 
@@ -738,7 +755,28 @@ def _encode(result: DocResult) -> DocResult:
 
 
 def process_item(item: Item, opts: BatchOptions) -> DocResult:
-    """Process one item; any failure becomes an errors-sink record (never raises ``Exception``)."""
+    """Process one item; any failure becomes an errors-sink record (never raises ``Exception``).
+
+    With ``opts.doc_timeout`` the item is stopped after that many seconds and filed as a
+    ``timeout`` error with its id (:func:`cleannews.batch.timeout.time_limit`)."""
+    if opts.doc_timeout is None:
+        return _process_item(item, opts)
+    try:
+        with time_limit(opts.doc_timeout):
+            return _process_item(item, opts)
+    except DocTimeout:
+        return timeout_result(item, opts)
+
+
+def timeout_result(item: Item, opts: BatchOptions) -> DocResult:
+    """The errors-sink record of a document stopped by ``--doc-timeout``."""
+    assert opts.doc_timeout is not None
+    return _encode(error_result(item, item_id(item, opts), "timeout",
+                                timeout_message(opts.doc_timeout)))
+
+
+def _process_item(item: Item, opts: BatchOptions) -> DocResult:
+    """:func:`process_item` without the time limit."""
     try:
         return _encode(_process(item, opts))
     except _Reject as exc:

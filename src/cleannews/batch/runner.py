@@ -28,6 +28,7 @@ import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -54,6 +55,7 @@ from cleannews.batch.process import (
     init_worker,
     process_chunk,
     process_item,
+    timeout_result,
     too_large,
     warm_up,
 )
@@ -83,6 +85,7 @@ from cleannews.batch.sources import (
     stdout_file,
 )
 from cleannews.batch.stats import REPEATED_IDS_LISTED, RunStats, SeenIds, build_report
+from cleannews.batch.timeout import HARD_TIMEOUT_GRACE_S, can_interrupt
 from cleannews.config import checked_keywords
 
 __all__ = ["MissingInput", "RunSettings", "UnsupportedInput", "available_cpus", "paths_for",
@@ -415,6 +418,8 @@ def _worker_init(opts: BatchOptions, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     init_worker(opts)
+    if opts.doc_timeout is not None:  # a spawned worker loads the models here, not in the
+        warm_up(opts)                 # first document's --doc-timeout (forked: milliseconds)
 
 
 def _executor(jobs: int, opts: BatchOptions) -> ProcessPoolExecutor:
@@ -425,18 +430,38 @@ def _executor(jobs: int, opts: BatchOptions) -> ProcessPoolExecutor:
 
 
 def _isolate(chunk: list[Item], opts: BatchOptions) -> list[DocResult]:
-    """Re-run a chunk that killed its worker, one document per fresh process.
+    """Re-run a chunk that killed its worker (or outlived its time limit), one document per
+    fresh process.
 
-    The document that kills its process again goes to the errors sink.
+    The document that kills its process again goes to the errors sink (``crash``); with
+    ``--doc-timeout`` a document whose process does not answer within the limit and
+    ``HARD_TIMEOUT_GRACE_S`` is killed with it and goes there as a ``timeout``.
     """
     results = []
+    wait = None if opts.doc_timeout is None else opts.doc_timeout + HARD_TIMEOUT_GRACE_S
     for item in chunk:
-        with _executor(1, opts) as ex:
-            try:
-                results.extend(ex.submit(process_chunk, [item]).result())
-            except BrokenProcessPool:
-                results.append(crash_result(item, opts))
+        ex = _executor(1, opts)
+        killed = True
+        try:
+            results.extend(ex.submit(process_chunk, [item]).result(timeout=wait))
+            killed = False
+        except BrokenProcessPool:
+            results.append(crash_result(item, opts))
+        except FutureTimeout:
+            results.append(timeout_result(item, opts))
+        finally:
+            _stop_pool(ex, kill=killed)
     return results
+
+
+def _chunk_wait(p: _Pending, opts: BatchOptions) -> float | None:
+    """How long the main process waits for a chunk's answer before it kills the worker:
+    ``None`` (for ever) without ``--doc-timeout``, else the chunk's documents times the limit
+    plus ``HARD_TIMEOUT_GRACE_S`` (the alarm in the worker stops each document on time; this
+    is for one stuck in C code)."""
+    if opts.doc_timeout is None:
+        return None
+    return len(p.sent) * opts.doc_timeout + HARD_TIMEOUT_GRACE_S
 
 
 @dataclass
@@ -489,9 +514,11 @@ def _parallel(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
                 return
             p = pending.popleft()
             try:
-                results = p.future.result() if p.future is not None else []
-            except BrokenProcessPool:
-                log.warning("a worker process died; re-running its documents one by one")
+                results = p.future.result(_chunk_wait(p, opts)) if p.future is not None else []
+            except (BrokenProcessPool, FutureTimeout) as exc:
+                log.warning("a worker process %s; re-running its documents one by one",
+                            "died" if isinstance(exc, BrokenProcessPool) else
+                            "did not answer within --doc-timeout and was stopped")
                 _stop_pool(ex, kill=True)  # the other chunks are sent again below
                 results = _isolate(p.sent, opts)
                 ex = _executor(jobs, opts)
@@ -525,10 +552,25 @@ def _stop_pool(ex: ProcessPoolExecutor, *, kill: bool) -> None:
 
 def _results(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
              ) -> Iterator[list[DocResult]]:
+    if opts.doc_timeout is not None and not (hasattr(signal, "setitimer") and (
+            jobs > 1 or can_interrupt())):
+        log.warning("--doc-timeout: %s", "documents are not interrupted here (no setitimer on "
+                    "this platform): a worker that does not answer a chunk in time is killed "
+                    "and replaced" if jobs > 1 else "the limit is not applied with --jobs 1 "
+                    "here (no setitimer on this platform, or not the main thread): give "
+                    "--jobs 2 or more")
     if jobs <= 1:
         init_worker(opts)
-        return (process_chunk(c, opts) for c in chunks)
+        return _serial(chunks, opts)
     return _parallel(chunks, opts, jobs)
+
+
+def _serial(chunks: Iterator[list[Item]], opts: BatchOptions) -> Iterator[list[DocResult]]:
+    """Results of each chunk, in order, computed in this process (``--jobs 1``)."""
+    for n, chunk in enumerate(chunks):
+        if n == 0 and opts.doc_timeout is not None:
+            warm_up(opts)  # loading the models is not the first document's time
+        yield process_chunk(chunk, opts)
 
 
 def fingerprint(settings: RunSettings) -> dict[str, Any]:
@@ -1205,4 +1247,4 @@ def _settings(settings: RunSettings) -> dict[str, Any]:
             "max_record_mb": round(o.max_record_bytes / 1024 / 1024, 3),
             "evidence": o.evidence, "jobs": settings.jobs, "min_score": settings.min_score,
             "site_templates": settings.templates is not None, "limit": settings.limit,
-            "find_copies": settings.copies}
+            "find_copies": settings.copies, "doc_timeout": o.doc_timeout}

@@ -19,7 +19,7 @@ from cleannews.cli._common import (
 )
 
 __all__ = ["add_batch_flags", "batch_options", "execute", "positive_int", "positive_mb",
-           "usage_problem"]
+           "seconds_limit", "usage_problem"]
 
 log = logging.getLogger("cleannews")
 
@@ -82,6 +82,11 @@ def add_batch_flags(p: argparse.ArgumentParser) -> None:
                    "(default %(default)s)")
     p.add_argument("--limit", type=positive_int, default=None, metavar="N",
                    help="process only the first N documents (to try a command on a big corpus)")
+    p.add_argument("--doc-timeout", type=seconds_limit, default=None, metavar="SECONDS",
+                   help="stop a document that takes longer than SECONDS to clean and file it "
+                   "in the errors sink as a timeout, with its id; the batch goes on (default: "
+                   "no limit). With --jobs 1 only Python code is interrupted (POSIX); with more "
+                   "jobs a worker stuck longer is killed and replaced")
     p.add_argument("--no-progress", action="store_true",
                    help="no progress bar (it is shown only when stderr is a terminal)")
     g = p.add_argument_group("JSONL records")
@@ -93,6 +98,30 @@ def add_batch_flags(p: argparse.ArgumentParser) -> None:
                    "path: meta.id)")
     add_size_flag(g)
     add_config_flags(p)
+
+
+def seconds_limit(value: str) -> float:
+    """argparse type of ``--doc-timeout``: a finite number of seconds above 0.
+
+    >>> seconds_limit("2.5")
+    2.5
+    >>> seconds_limit("0")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: must be a finite number of seconds above 0, got 0
+    """
+    from cleannews.batch.timeout import checked_timeout
+    from cleannews.errors import ConfigError
+
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, got {value!r}") from None
+    try:
+        return checked_timeout("", number)  # type: ignore[return-value]
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(str(exc).strip()
+                                         .replace(f"got {number!r}", f"got {value}")) from None
 
 
 def jobs_of(args: argparse.Namespace) -> int:
@@ -120,7 +149,8 @@ def batch_options(args: argparse.Namespace, mode: str) -> Any:
         raise SystemExit(EXIT_USAGE)
     return BatchOptions(config=config_from_args(args), text_field=args.text_field,
                         id_field=args.id_field, fmt=args.format,
-                        max_record_bytes=record_limit(args), mode=mode)
+                        max_record_bytes=record_limit(args), mode=mode,
+                        doc_timeout=args.doc_timeout)
 
 
 def show_progress(args: argparse.Namespace) -> bool:

@@ -149,7 +149,9 @@ def add_config_flags(p: argparse.ArgumentParser) -> None:
     g.add_argument("--languages", "--accept-languages", dest="accept_languages",
                    type=_languages, default=None, metavar="LIST",
                    help="comma-separated language codes a document may be in, e.g. fr,en; "
-                   "others get the verdict other_language (default: every language)")
+                   "others get the verdict other_language (default, and an empty LIST as in "
+                   "accept_languages = [] of --config: every language; an empty LIST also "
+                   "lifts a filter a --config file set)")
     g.add_argument("--set", dest="set_options", type=_key_value, action="append", default=[],
                    metavar="KEY=VALUE",
                    help="set any CleanConfig option, repeatable, e.g. --set fast_path=false. "

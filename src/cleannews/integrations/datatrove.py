@@ -49,11 +49,13 @@ except ImportError as exc:  # datatrove itself, or `regex` that BaseFilter needs
     raise MissingExtraError("the datatrove integration", "datatrove", "datatrove") from exc
 
 from cleannews.__about__ import __version__
-from cleannews.batch.process import BatchOptions, nothing_left, text_problem
+from cleannews.batch.process import BatchOptions, nothing_left, text_problem, warm_up
 from cleannews.config import CleanConfig, checked_flag, config_or_default
 
 __all__ = ["METADATA_KEY", "CleannewsCleaner", "CleannewsJsonlReader", "CleannewsSpinFilter"]
 
+#: The formats (``text``, ``html``) this process has loaded the models for (``doc_timeout``).
+_WARMED: set[str] = set()
 #: Key of the cleannews summary in ``doc.metadata``.
 METADATA_KEY = "cleannews"
 #: Evidence items kept in the metadata.
@@ -108,15 +110,24 @@ class CleannewsCleaner(PipelineStep):
     stores every change (rule, span, before, after, reason) — larger output.
     A document that cannot be cleaned is forwarded unchanged with
     ``metadata["cleannews"] = {"error": ...}``; :class:`CleannewsSpinFilter`
-    then routes it to its exclusion writer.
+    then routes it to its exclusion writer. ``doc_timeout=SECONDS`` stops a document
+    that takes longer to clean (error type ``timeout``, as ``cleannews run --doc-timeout``;
+    the alarm of :mod:`cleannews.batch.timeout`: POSIX, in the task's main thread, which is
+    where datatrove's executors run a step; elsewhere no limit). Default ``None``: no limit.
+
+    >>> CleannewsCleaner(doc_timeout=30).doc_timeout
+    30.0
     """
 
     name = f"🧹 cleannews {__version__} clean"
     type = "✂️ - FORMAT"
 
     def __init__(self, config: CleanConfig | None = None, html: bool = False,
-                 record_changes: bool = False) -> None:
+                 record_changes: bool = False, doc_timeout: float | None = None) -> None:
+        from cleannews.batch.timeout import checked_timeout
+
         super().__init__()
+        self.doc_timeout = checked_timeout("CleannewsCleaner doc_timeout", doc_timeout)
         self.config = config_or_default(config)
         self.html = checked_flag("CleannewsCleaner html", html)
         self.record_changes = checked_flag("CleannewsCleaner record_changes", record_changes)
@@ -135,6 +146,7 @@ class CleannewsCleaner(PipelineStep):
 
     def clean_one(self, doc: DatatroveDocument) -> None:
         """Clean one datatrove document in place (checks and error types of ``cleannews run``)."""
+        from cleannews.batch.timeout import DocTimeout, time_limit, timeout_message
         from cleannews.errors import InputError
         from cleannews.pipeline import clean, clean_html
 
@@ -151,8 +163,19 @@ class CleannewsCleaner(PipelineStep):
         if problem is not None:  # NUL, binary, nothing visible
             self._fail(doc, *problem)
             return
+        fmt = "html" if self.html else "text"
+        if self.doc_timeout is not None and fmt not in _WARMED:
+            # the models load here, once per process, not in the first document's limit
+            warm_up(BatchOptions(config=self.config, fmt=fmt))
+            _WARMED.add(fmt)
         try:
-            result = (clean_html if self.html else clean)(doc.text, self.config, id=str(doc.id))
+            with time_limit(self.doc_timeout):
+                result = (clean_html if self.html else clean)(doc.text, self.config,
+                                                              id=str(doc.id))
+        except DocTimeout:
+            assert self.doc_timeout is not None
+            self._fail(doc, "timeout", timeout_message(self.doc_timeout))
+            return
         except InputError as exc:
             self._fail(doc, "input", str(exc))
             return

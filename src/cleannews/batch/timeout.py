@@ -1,0 +1,119 @@
+"""A time limit per document (``run`` / ``score --doc-timeout SECONDS``, the datatrove step's
+``doc_timeout=``): a document that takes longer is stopped and filed as a ``timeout`` error,
+and the batch goes on.
+
+Two layers:
+
+* **The alarm** (:func:`time_limit`): ``signal.setitimer(ITIMER_REAL)`` in the main thread of
+  the process that cleans (a worker process of ``--jobs N``, or the main process with ``--jobs
+  1``) raises :class:`DocTimeout` in the document's code. The stages are Python code, and the
+  ``regex`` module checks for signals while it matches, so the alarm stops a slow page within
+  moments of its limit. It needs POSIX (``setitimer``) and the main thread; elsewhere it is
+  off (:func:`can_interrupt`), and a warning says so.
+* **The kill** (``batch.runner``, ``--jobs`` of 2 or more): a worker that has not answered a
+  chunk of ``n`` documents after ``n * SECONDS + HARD_TIMEOUT_GRACE_S`` (a document stuck in C
+  code, which no signal interrupts) is killed; its chunk is run again one document per fresh
+  process, each given ``SECONDS + HARD_TIMEOUT_GRACE_S``, and the document that outlives it is
+  filed as a ``timeout`` error. With ``--jobs 1`` there is no other process to kill: only the
+  alarm works.
+
+    >>> import time
+    >>> try:
+    ...     with time_limit(0.05):
+    ...         for _ in range(1000):  # 10 s, stopped after 0.05 s
+    ...             time.sleep(0.01)
+    ... except DocTimeout as exc:
+    ...     print(exc)
+    took longer than 0.05 s
+    >>> with time_limit(None):  # no limit: the block runs as it is
+    ...     print("done")
+    done
+"""
+
+from __future__ import annotations
+
+import math
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+__all__ = ["HARD_TIMEOUT_GRACE_S", "DocTimeout", "can_interrupt", "checked_timeout",
+           "time_limit", "timeout_message"]
+
+#: Seconds the main process waits past a chunk's time limit (``documents * --doc-timeout``)
+#: before it kills the worker (the alarm inside the worker stops a Python-level document on
+#: time; this is for a document stuck in C code).
+HARD_TIMEOUT_GRACE_S = 10.0
+
+
+class DocTimeout(BaseException):
+    """A document took longer than its time limit. A ``BaseException``, so that a stage's
+    ``except Exception`` (a fallback around a parser) cannot swallow it."""
+
+
+def can_interrupt() -> bool:
+    """Whether :func:`time_limit` can stop a document here: POSIX ``setitimer`` and the main
+    thread (a signal handler runs there only).
+
+    >>> import sys
+    >>> can_interrupt() == (sys.platform != "win32")
+    True
+    """
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def checked_timeout(name: str, value: object) -> float | None:
+    """``value`` as a time limit in seconds: ``None`` (off) or a finite number above 0; anything
+    else is a :class:`~cleannews.ConfigError` naming ``name``.
+
+    >>> checked_timeout("doc_timeout", 2), checked_timeout("doc_timeout", None)
+    (2.0, None)
+    >>> checked_timeout("--doc-timeout", 0)
+    Traceback (most recent call last):
+    ...
+    cleannews.errors.ConfigError: --doc-timeout must be a finite number of seconds above 0, got 0
+    """
+    from cleannews.errors import ConfigError
+
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
+            math.isfinite(value) and value > 0):
+        raise ConfigError(f"{name} must be a finite number of seconds above 0, got {value!r}")
+    return float(value)
+
+
+def timeout_message(seconds: float) -> str:
+    """The errors-sink message of a document stopped after ``seconds``.
+
+    >>> timeout_message(30)
+    'cleaning took longer than 30 s (--doc-timeout): the document was stopped, the batch went on'
+    """
+    return (f"cleaning took longer than {seconds:g} s (--doc-timeout): the document was "
+            "stopped, the batch went on")
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise DocTimeout
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`DocTimeout` in the block when it runs longer than ``seconds`` (``None``:
+    no limit; where :func:`can_interrupt` is false, no limit either). The ``SIGALRM`` handler
+    before it is restored on the way out; the real-time interval timer is its own while the
+    block runs (a caller's own ``setitimer(ITIMER_REAL)`` is cancelled)."""
+    if seconds is None or not can_interrupt():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except DocTimeout:
+        raise DocTimeout(f"took longer than {seconds:g} s") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        if previous is not None:  # None: a handler installed outside Python, left as it is
+            signal.signal(signal.SIGALRM, previous)
