@@ -23,6 +23,8 @@ Test text
   :func:`write_seed_corpus`.
 Scripts of ``benchmarks/`` and ``tools/``
   :func:`load_script` (a script that is no module of a package, loaded by its path).
+Runaway work
+  :func:`hang_guard` (fail instead of hanging: adversarial 1 MB inputs).
 """
 
 from __future__ import annotations
@@ -30,8 +32,11 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import signal
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 #: The repository root (the folder holding ``src/``, ``tests/``, ``fixtures/``).
@@ -58,6 +63,22 @@ BUDGET_PARAGRAPHS = (
     "Le maire a répondu que les tarifs resteraient stables et que les associations "
     "verraient leurs subventions maintenues en totalité cette année.",
 )
+
+
+@contextmanager
+def hang_guard(seconds: int) -> Iterator[None]:
+    """Fail instead of hanging forever (a guard against runaway work, not a timing test)."""
+
+    def boom(*_: object) -> None:
+        raise AssertionError(f"did not finish within {seconds} s: a hang")
+
+    old = signal.signal(signal.SIGALRM, boom)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
 
 
 # --- reading what a run wrote -------------------------------------------------------------

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,26 +10,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import cleannews
+from _helpers import hang_guard
 from cleannews import Change, CleanConfig, Document, InputError, SpinScore
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-
-
-@contextmanager
-def hang_guard(seconds: int) -> Iterator[None]:
-    """Fail instead of hanging forever (a guard against runaway work, not a timing test)."""
-
-    def boom(*_: object) -> None:
-        raise AssertionError(f"did not finish within {seconds} s: a hang")
-
-    old = signal.signal(signal.SIGALRM, boom)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
 
 
 def test_public_names() -> None:
