@@ -16,7 +16,8 @@ What the strip stage did
   (each takes the test file's own ``CleanConfig``).
 New rules hitting text they must leave
   :func:`changes_by`, :func:`sentence_pages_taken`; and real furniture that must go,
-  :func:`assert_taken_between`.
+  :func:`assert_taken_between`; other pages' furniture put into a TRAIN page,
+  :func:`furniture_put_in`, :func:`train_furniture`, :func:`assert_every_copy`.
 Test text
   :data:`BUDGET_HEADLINE`, :data:`BUDGET_PARAGRAPHS`: the plain article the strip tests put
   furniture around; :func:`seed_lines`; :func:`golden_spin_texts`; :data:`BOILERPLATE_ONLY`;
@@ -411,6 +412,51 @@ def assert_lines_removed(got, texts, where) -> None:
         flags = [ok for content, ok in got[t] if not content]
         assert flags, t  # labelled furniture
         assert not any(flags), (where, t)
+
+
+def train_furniture(train_page, prefix: str, page_id: str) -> str:
+    """The first line of TRAIN page ``page_id`` starting with ``prefix``, which must be
+    labelled furniture there (its full text; ``train_page`` is the conftest fixture)."""
+    _, labelled = train_page(page_id)
+    found = [lb for lb in labelled if lb.text.strip().startswith(prefix)]
+    assert found and not found[0].content, (page_id, prefix)
+    return found[0].text.strip()
+
+
+def furniture_put_in(train_page, page_id: str, at: str, above=(), below=(), sep: str = "\n",
+                     *, config=None):
+    """TRAIN page ``page_id`` with other TRAIN pages' furniture lines (``(prefix, page)``
+    pairs, :func:`train_furniture`) put right above and right below its content line
+    starting with ``at``, printed with ``sep`` between lines, then stripped (the stress
+    set's recombined pages). Returns ``{stripped line: [kept?, …]}`` (one per copy), the
+    furniture texts put in and the content line's full text."""
+    from cleannews import CleanConfig
+    from cleannews.evaluate import removed_lines
+    from cleannews.strip import strip_text
+
+    doc, labelled = train_page(page_id)
+    line = next(lb for lb in labelled if lb.text.strip().startswith(at))
+    assert line.content, (page_id, at)
+    up = [train_furniture(train_page, t, p) for t, p in above]
+    down = [train_furniture(train_page, t, p) for t, p in below]
+    lines = doc.split("\n")
+    page = sep.join([*lines[:line.line], *up, lines[line.line], *down, *lines[line.line + 1:]])
+    cfg = config if config is not None else CleanConfig(score_spin=False)
+    gone = removed_lines(page, strip_text(page, cfg).changes)
+    got: dict[str, list[bool]] = {}
+    for x, g in zip(page.split("\n"), gone, strict=True):
+        if x.strip():
+            got.setdefault(x.strip(), []).append(not g)
+    return got, up + down, line.text.strip()
+
+
+def assert_every_copy(got, kept=(), removed=()) -> None:
+    """Every copy of each of ``kept`` stays and every copy of each of ``removed`` goes
+    (``got``: :func:`furniture_put_in`'s ``{line: [kept?, …]}``)."""
+    for t in kept:
+        assert got[t] and all(got[t]), (t, got.get(t))
+    for t in removed:
+        assert got[t] and not any(got[t]), (t, got.get(t))
 
 
 def train_lines_taken(strip_real_docs, rules: set[str], config) -> dict[str, int]:

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import assert_every_copy, furniture_put_in
 from cleannews import CleanConfig
 from cleannews.evaluate import read_fixture, removed_lines
 from cleannews.strip import strip_text
@@ -48,41 +49,6 @@ from cleannews.strip.detectors import _Line
 CFG = CleanConfig(score_spin=False)
 ROOT = Path(__file__).resolve().parents[1]
 
-
-def _furniture(train_page, prefix: str, page_id: str) -> str:
-    """The first line of TRAIN page ``page_id`` starting with ``prefix``, which must be
-    labelled furniture there (its full text)."""
-    _, labelled = train_page(page_id)
-    found = [lb for lb in labelled if lb.text.strip().startswith(prefix)]
-    assert found and not found[0].content, (page_id, prefix)
-    return found[0].text.strip()
-
-
-def _judged(train_page, page_id: str, at: str, above=(), below=(), sep: str = "\n"):
-    """TRAIN page ``page_id`` with other TRAIN pages' furniture lines (``(prefix, page)``
-    pairs) put right above and right below its content line starting with ``at``, printed
-    with ``sep`` between lines; returns ``{stripped line: [kept?, …]}`` (one per copy), the
-    furniture texts put in and the content line's full text."""
-    doc, labelled = train_page(page_id)
-    line = next(lb for lb in labelled if lb.text.strip().startswith(at))
-    assert line.content, (page_id, at)
-    up = [_furniture(train_page, t, p) for t, p in above]
-    down = [_furniture(train_page, t, p) for t, p in below]
-    lines = doc.split("\n")
-    page = sep.join([*lines[:line.line], *up, lines[line.line], *down, *lines[line.line + 1:]])
-    gone = removed_lines(page, strip_text(page, CFG).changes)
-    got: dict[str, list[bool]] = {}
-    for x, g in zip(page.split("\n"), gone, strict=True):
-        if x.strip():
-            got.setdefault(x.strip(), []).append(not g)
-    return got, up + down, line.text.strip()
-
-
-def _assert(got, kept=(), removed=()) -> None:
-    for t in kept:
-        assert got[t] and all(got[t]), (t, got.get(t))
-    for t in removed:
-        assert got[t] and not any(got[t]), (t, got.get(t))
 
 
 # --- the article's lines under another site's "Read more" heading ------------------------
@@ -107,8 +73,8 @@ def test_article_line_under_another_sites_heading_stays(train_page, page_id, at,
                                                         below, sep):
     """The article's line stays under another site's "Read more" heading, and the heading
     goes. Before: the heading took the line as its teaser (``related_lead*``)."""
-    got, furniture, text = _judged(train_page, page_id, at, above, below, sep)
-    _assert(got, kept=[text], removed=furniture)
+    got, furniture, text = furniture_put_in(train_page, page_id, at, above, below, sep)
+    assert_every_copy(got, kept=[text], removed=furniture)
 
 
 def test_a_related_link_between_paragraphs_of_its_subject_still_goes():
@@ -129,15 +95,16 @@ def test_another_sites_teasers_between_paragraphs_still_go(train_page):
     """fr-f-0045's "À Lire Aussi" and its first headline (one title) put between two
     paragraphs of fr-a-0186; de-m-0025's "Interessante Artikel" with its list of five
     teasers between two paragraphs of de-m-0005: every teaser still goes."""
-    got, furniture, _ = _judged(
+    got, furniture, _ = furniture_put_in(
         train_page, "fr-a-0186", "Deux prévenus se succèdent",
         above=[("À Lire Aussi", "fr-f-0045"), ("Le Français Victor Wembanyama", "fr-f-0045")])
-    _assert(got, removed=furniture)
+    assert_every_copy(got, removed=furniture)
     items = [("Interessante Artikel", "de-m-0025"), ("Wie Dieter Bohlen", "de-m-0025"),
              ("Georg Baselitz", "de-m-0025"), ("Wie serviert man", "de-m-0025"),
              ("„76 Days“", "de-m-0025"), ("Das Ufo in der Lausitz", "de-m-0025")]
-    got, furniture, _ = _judged(train_page, "de-m-0005", "8.00 Uhr: Das Bündnis", above=items)
-    _assert(got, removed=furniture)
+    got, furniture, _ = furniture_put_in(train_page, "de-m-0005", "8.00 Uhr: Das Bündnis",
+                                         above=items)
+    assert_every_copy(got, removed=furniture)
 
 
 # --- the guards' shapes on hand-made pages --------------------------------------------------

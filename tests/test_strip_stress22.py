@@ -25,9 +25,8 @@ from __future__ import annotations
 
 import pytest
 
+from _helpers import assert_every_copy, furniture_put_in
 from cleannews import CleanConfig
-from cleannews.evaluate import removed_lines
-from cleannews.strip import strip_text
 from cleannews.strip._keep import (
     BADGE_MAX_WIDGETS,
     CHAPTER_MAX_GAP,
@@ -41,41 +40,6 @@ from cleannews.strip.detectors import _Line
 
 CFG = CleanConfig(score_spin=False)
 
-
-def _furniture(train_page, prefix: str, page_id: str) -> str:
-    """The first line of TRAIN page ``page_id`` starting with ``prefix``, which must be
-    labelled furniture there (its full text)."""
-    _, labelled = train_page(page_id)
-    found = [lb for lb in labelled if lb.text.strip().startswith(prefix)]
-    assert found and not found[0].content, (page_id, prefix)
-    return found[0].text.strip()
-
-
-def _judged(train_page, page_id: str, at: str, above=(), below=(), sep: str = "\n"):
-    """TRAIN page ``page_id`` with other TRAIN pages' furniture lines (``(prefix, page)``
-    pairs) put right above and right below its content line starting with ``at``, printed
-    with ``sep`` between lines; returns ``{stripped line: [kept?, …]}`` (one per copy) and
-    the furniture texts put in."""
-    doc, labelled = train_page(page_id)
-    line = next(lb for lb in labelled if lb.text.strip().startswith(at))
-    assert line.content, (page_id, at)
-    up = [_furniture(train_page, t, p) for t, p in above]
-    down = [_furniture(train_page, t, p) for t, p in below]
-    lines = doc.split("\n")
-    page = sep.join([*lines[:line.line], *up, lines[line.line], *down, *lines[line.line + 1:]])
-    gone = removed_lines(page, strip_text(page, CFG).changes)
-    got: dict[str, list[bool]] = {}
-    for x, g in zip(page.split("\n"), gone, strict=True):
-        if x.strip():
-            got.setdefault(x.strip(), []).append(not g)
-    return got, up + down
-
-
-def _assert(got, kept=(), removed=()) -> None:
-    for t in kept:
-        assert got[t] and all(got[t]), (t, got.get(t))
-    for t in removed:
-        assert got[t] and not any(got[t]), (t, got.get(t))
 
 
 # --- a date badge's time printed apart from its date (_keep.give_back_date_badge) ---------
@@ -102,17 +66,17 @@ def test_time_under_its_date_across_a_widget_stays(train_page, page_id, at, belo
     and the widget goes. Before: the widget broke the badge, the time went as a video's
     duration ("01:09", "06:30"); a dashed time ("- 09h50") was no piece of a badge, and the
     live blog's date and time went as a menu's last items."""
-    got, furniture = _judged(train_page, page_id, at, above, below, sep)
-    _assert(got, kept=texts, removed=furniture)
+    got, furniture, _ = furniture_put_in(train_page, page_id, at, above, below, sep)
+    assert_every_copy(got, kept=texts, removed=furniture)
 
 
 def test_a_count_under_a_date_is_no_day(train_page):
     """fr-e-0031's calendar day "28" under fr-g-0007's comment count "0" under its kept date
     "20 Septembre 2025, 08:15": a widget stands before it, and only a time is looked for
     across a widget — the count and the day still go."""
-    got, furniture = _judged(train_page, "fr-g-0007", "20 Septembre 2025, 08:15",
+    got, furniture, _ = furniture_put_in(train_page, "fr-g-0007", "20 Septembre 2025, 08:15",
                              below=[("0", "fr-g-0007"), ("28", "fr-e-0031")])
-    _assert(got, kept=["20 Septembre 2025, 08:15"], removed=furniture)
+    assert_every_copy(got, kept=["20 Septembre 2025, 08:15"], removed=furniture)
 
 
 def _badge(texts: list[str], widgets: dict[int, str], taken: set[int]) -> list:
@@ -176,19 +140,19 @@ SUBHEADINGS = [
 def test_subheading_between_furniture_stays(train_page, page_id, at, above, below):
     """The article's subheading stays with another site's widgets right above and below it;
     the widgets go. Before: it went as a short block among boilerplate, or as a teaser."""
-    got, furniture = _judged(train_page, page_id, at, above, below)
-    _assert(got, kept=[at], removed=furniture)
+    got, furniture, _ = furniture_put_in(train_page, page_id, at, above, below)
+    assert_every_copy(got, kept=[at], removed=furniture)
 
 
 def test_other_stories_and_labels_between_paragraphs_still_go(train_page):
     """fr-a-0164's teaser headline and fr-g-0005's label between fr-a-0042's newsletter box
     and fr-a-0039's paragraph: capitalised short lines too, but they share no word stem with
     the article, and still go."""
-    got, furniture = _judged(
+    got, furniture, _ = furniture_put_in(
         train_page, "fr-a-0039", "Alors que de nombreux",
         above=[("Abonnez-vous à nos infolettres", "fr-a-0042"),
                ("On a testé les chips", "fr-a-0164"), ("Origine du document", "fr-g-0005")])
-    _assert(got, removed=furniture)
+    assert_every_copy(got, removed=furniture)
 
 
 _PARA = ("Le maire a présenté lundi son plan contre les violences urbaines aux habitants du "
@@ -265,8 +229,8 @@ def test_chapter_list_with_a_box_of_stories_inside_stays(train_page, at):
     """fr-e-0039's chapter list with fr-f-0033's box of three other stories (left standing:
     the page keeps them) put inside it: every timecode and title stays. Before: the box broke
     the list, its timecodes went as videos' durations, titles as teasers."""
-    got, _ = _judged(train_page, "fr-e-0039", at, below=BOX)
-    _assert(got, kept=CHAPTERS)
+    got, _, _ = furniture_put_in(train_page, "fr-e-0039", at, below=BOX)
+    assert_every_copy(got, kept=CHAPTERS)
 
 
 def _chapters(texts: list[str]) -> list:
