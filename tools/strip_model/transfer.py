@@ -317,7 +317,11 @@ def cv_without(family: str) -> None:
     patterns left out of the rule files for the whole run (training and judging)."""
     from tools.strip_model import errors
 
-    with rules_without(family_patterns(family)):
+    drop = family_patterns(family)
+    if not drop:
+        raise SystemExit(f"no data-file rule has the category {family!r}")
+    print(f"site-grouped CV without the family {family!r} ({len(drop)} patterns)")
+    with rules_without(drop):
         errors.main(["--summary", "--fresh"])
 
 
@@ -368,8 +372,9 @@ def print_report(out: dict, top: int = SHOW_RULES) -> None:
     for key, row in sorted(rules.items(), key=lambda kv: (-kv[1]["false"], kv[1]["true"])):
         if row["false"] or row["cut"]:
             print(_row_text(key, row) + "  " + ", ".join(row["lost_pages"][:4]))
-    one = [(k, r) for k, r in rules.items() if r["one_site"] and not k.startswith("line_")]
-    print(f"\nrules that fire on one site only ({len(one)}; first {top})")
+    one = [(k, r) for k, r in rules.items()
+           if r["one_site"] and not r["family"].startswith(CODE_FAMILY)]
+    print(f"\ndata-file rules that fire on one site only ({len(one)}; first {top})")
     for key, row in sorted(one, key=lambda kv: -kv[1]["true"])[:top]:
         print(_row_text(key, row))
     if out["drops"]:
