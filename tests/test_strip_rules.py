@@ -223,7 +223,9 @@ def test_teasers_under_related_heading_but_not_the_subheading():
     assert not any("Rezé" in x for x in out)
 
 
-def test_tweet_embed_text_and_attribution_removed():
+def test_tweet_embed_attribution_removed_its_text_kept():
+    # the corpus guideline (transfer23): an embedded post's text is content, its
+    # "— Name (@handle) date" line furniture; the picture link glued after it goes
     text = (
         f"{PARA}\n"
         "Nous venons d’adopter une loi de liberté. Merci à toutes et à tous. "
@@ -231,7 +233,8 @@ def test_tweet_embed_text_and_attribution_removed():
         "— Marc Delorme (@MarcDelorme_AN) May 27, 2025\n"
         f"{PARA2}\n"
     )
-    assert kept(text) == [PARA, PARA2]
+    assert kept(text) == [
+        PARA, "Nous venons d’adopter une loi de liberté. Merci à toutes et à tous.", PARA2]
 
 
 def test_inline_shortcode_removed_as_partial_change():
