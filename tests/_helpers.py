@@ -25,7 +25,8 @@ Test text
 Scripts of ``benchmarks/`` and ``tools/``
   :func:`load_script` (a script that is no module of a package, loaded by its path).
 Runaway work
-  :func:`hang_guard` (fail instead of hanging: adversarial 1 MB inputs).
+  :func:`hang_guard`, :func:`assert_megabyte_lines_finish` (fail instead of hanging:
+  adversarial 1 MB inputs).
 """
 
 from __future__ import annotations
@@ -457,6 +458,22 @@ def assert_every_copy(got, kept=(), removed=()) -> None:
         assert got[t] and all(got[t]), (t, got.get(t))
     for t in removed:
         assert got[t] and not any(got[t]), (t, got.get(t))
+
+
+def assert_megabyte_lines_finish(stems, config, *, before: str = "Titre de l'article\n\n",
+                                 after: str = "\n", seconds: float = 20) -> None:
+    """Each of ``stems`` (a pattern's opening without its end) repeated to a 1 MB line,
+    put between ``before`` and ``after``, is stripped within ``seconds`` of CPU: no
+    catastrophic backtracking (a guard against runaway work, not a timing test)."""
+    import time
+
+    from cleannews.strip import strip_text
+
+    for stem in stems:
+        line = (stem * (1_000_000 // len(stem)))[:1_000_000]
+        start = time.process_time()
+        strip_text(before + line + after, config)
+        assert time.process_time() - start < seconds, stem
 
 
 def train_lines_taken(strip_real_docs, rules: set[str], config) -> dict[str, int]:

@@ -10,12 +10,10 @@ that took the post's text with it. Development data only (TRAIN pages).
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 import cleannews
-from _helpers import probe_rules, served_removals
+from _helpers import assert_megabyte_lines_finish, probe_rules, served_removals
 from cleannews.strip import strip_text
 
 CLEAN = cleannews.CleanConfig(score_spin=False, quarantine=False)
@@ -149,8 +147,5 @@ def test_a_bare_picture_link_still_goes():
 
 
 def test_adversarial_megabyte_lines_are_fast():
-    for stem in ("pic.twitter.com/", "https://t.co/a ", "— Name (@", "pic.twitter.com/a "):
-        line = (stem * (1_000_000 // len(stem)))[:1_000_000]
-        start = time.process_time()
-        strip_text("Titre de l'article\n\n" + line + "\n", CLEAN)
-        assert time.process_time() - start < 20, stem
+    assert_megabyte_lines_finish(("pic.twitter.com/", "https://t.co/a ", "— Name (@",
+                                  "pic.twitter.com/a "), CLEAN)
