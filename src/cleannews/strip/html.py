@@ -1140,7 +1140,9 @@ def _sentence_count(tag: Tag, memo: dict[int, Any]) -> int:
     return n
 
 
-def _has_prose(el: Tag, links: bool = True) -> bool:
+def _has_prose(
+    el: Tag, links: bool = True, memo: tuple[dict[int, Any], dict[int, Any]] | None = None
+) -> bool:
     """True when the element holds a paragraph-like block of many words.
 
     ``links=False``: text inside a link does not count (the headline of a teaser card,
@@ -1150,16 +1152,32 @@ def _has_prose(el: Tag, links: bool = True) -> bool:
     ...     "html.parser").article
     >>> _has_prose(card), _has_prose(card, links=False)
     (True, False)
+
+    ``memo`` (with ``links=False``: the page's answers per element to "inside a link" and
+    "prose outside links under it", :func:`_climb`, :func:`_bottom_up`) reads each element
+    once for nested boxes.
     """
     if not links:
-        return any(
-            count_words(chunk) >= PROSE_MIN_WORDS
-            for s in el.descendants
-            if type(s) is NavigableString and _parent_named(s, _A) is None
-            for chunk in s.split("\n")
+        in_link, prose = ({}, {}) if memo is None else memo
+        return not _climb(el, in_link, _link_tag, False) and bool(
+            _bottom_up(el, prose, _prose_outside_links)
         )
     for chunk in el.get_text("\n").split("\n"):
         if count_words(chunk) >= PROSE_MIN_WORDS:
+            return True
+    return False
+
+
+def _prose_outside_links(tag: Tag, memo: dict[int, Any]) -> bool:
+    """A line of at least ``PROSE_MIN_WORDS`` words in a string under ``tag`` outside every
+    ``<a>`` under it (a :func:`_bottom_up` combine for :func:`_has_prose`)."""
+    for c in tag.contents:
+        if isinstance(c, Tag):
+            if c.name != "a" and memo[id(c)]:
+                return True
+        elif type(c) is NavigableString and any(
+            count_words(chunk) >= PROSE_MIN_WORDS for chunk in c.split("\n")
+        ):
             return True
     return False
 
@@ -3455,7 +3473,8 @@ class _Extractor:
         #: (:meth:`_pull_quote`), inside a link, inside the article (:meth:`_article_heading`),
         #: inside an article box (:meth:`_boxout`), sentences under it (:func:`_is_boxout`),
         #: its first ``<h1>`` and the breadcrumb verdict per ``<h1>`` (:func:`_crumb_copy`),
-        #: its first two headings (:func:`_linked_headline_card`)
+        #: its first two headings (:func:`_linked_headline_card`), prose outside links under
+        #: it (:func:`_has_prose`)
         self.quote_root: dict[int, Any] = {}
         self.in_link: dict[int, Any] = {}
         self.in_article: dict[int, Any] = {}
@@ -3463,6 +3482,7 @@ class _Extractor:
         self.sentences: dict[int, Any] = {}
         self.crumbs: dict[str, Any] = {}
         self.teaser_heads: dict[int, Any] = {}
+        self.prose: dict[int, Any] = {}
         #: ids of the lists that follow the headline inside a header-zone column
         #: (:func:`_zone_tail`)
         self.zone_tail: frozenset[int] = frozenset()
@@ -3964,7 +3984,7 @@ class _Extractor:
                     # prose saves a weak box only outside links: a video player whose text is
                     # the link over its still, a list of teaser cards, hold other stories'
                     # words inside links (html21)
-                    and _has_prose(node, links=False)
+                    and _has_prose(node, links=False, memo=(self.in_link, self.prose))
                     and not _linked_headline_card(node, self.stats, self.teaser_heads)
                 )
                 and (_consent(node) or not _wraps_article(node, self.stats))
