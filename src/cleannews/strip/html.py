@@ -1154,31 +1154,65 @@ def _has_prose(
     (True, False)
 
     ``memo`` (with ``links=False``: the page's answers per element to "inside a link" and
-    "prose outside links under it", :func:`_climb`, :func:`_bottom_up`) reads each element
-    once for nested boxes.
+    "prose outside links under it", :func:`_climb`, :func:`_prose_outside_links`) reads each
+    element once for nested boxes.
     """
     if not links:
         in_link, prose = ({}, {}) if memo is None else memo
-        return not _climb(el, in_link, _link_tag, False) and bool(
-            _bottom_up(el, prose, _prose_outside_links)
-        )
+        return not _climb(el, in_link, _link_tag, False) and _prose_outside_links(el, prose)
     for chunk in el.get_text("\n").split("\n"):
         if count_words(chunk) >= PROSE_MIN_WORDS:
             return True
     return False
 
 
-def _prose_outside_links(tag: Tag, memo: dict[int, Any]) -> bool:
-    """A line of at least ``PROSE_MIN_WORDS`` words in a string under ``tag`` outside every
-    ``<a>`` under it (a :func:`_bottom_up` combine for :func:`_has_prose`)."""
-    for c in tag.contents:
-        if isinstance(c, Tag):
-            if c.name != "a" and memo[id(c)]:
+def _prose_line(string: PageElement) -> bool:
+    """A plain string with a line of at least ``PROSE_MIN_WORDS`` words."""
+    return type(string) is NavigableString and any(
+        count_words(chunk) >= PROSE_MIN_WORDS for chunk in string.split("\n")
+    )
+
+
+def _prose_outside_links(el: Tag, memo: dict[int, bool]) -> bool:
+    """A line of at least ``PROSE_MIN_WORDS`` words in a string under ``el`` outside every
+    ``<a>`` under it (for :func:`_has_prose`). Read in document order up to the first such
+    line, as ``any`` would; ``memo`` remembers the answer of every element on the way down
+    to it (True) and of every element read through (False), so that nested boxes read each
+    element once.
+
+    >>> soup = BeautifulSoup("<div><a>" + "mot " * 12 + "</a><p><b>" + "mot " * 12
+    ...                      + "</b></p></div>", "html.parser")
+    >>> memo = {}
+    >>> _prose_outside_links(soup.div, memo), memo[id(soup.b)], id(soup.a) in memo
+    (True, True, False)
+    """
+    known = memo.get(id(el))
+    if known is not None:
+        return known
+    path = [el]
+    todo = [iter(el.contents)]
+    while todo:
+        for c in todo[-1]:
+            if isinstance(c, Tag):
+                if c.name == "a":
+                    continue
+                known = memo.get(id(c))
+                if known is None:
+                    path.append(c)
+                    todo.append(iter(c.contents))
+                    break
+                if known:
+                    path.append(c)
+                    for node in path:
+                        memo[id(node)] = True
+                    return True
+            elif _prose_line(c):
+                for node in path:
+                    memo[id(node)] = True
                 return True
-        elif type(c) is NavigableString and any(
-            count_words(chunk) >= PROSE_MIN_WORDS for chunk in c.split("\n")
-        ):
-            return True
+        else:
+            memo[id(path.pop())] = False
+            todo.pop()
     return False
 
 
@@ -2766,28 +2800,28 @@ def _letters_key(el: Tag, skip_quotes: bool) -> str:
     return _NOT_LETTER.sub("", " ".join(parts)).casefold()
 
 
-def _page_letters(top: Tag) -> tuple[str, dict[int, tuple[int, int]]]:
-    """The letters and digits of the visible text under ``top``, casefolded, nothing
-    between them, and for each element under it (not under an invisible one) the
-    ``[start, end)`` of its own :func:`_letters_key` (``skip_quotes=False``) in that string.
-    The key is cut per string (casefolding and the letter test read one character at a
-    time), so it is the same as the element's own.
+def _page_letters(top: Tag, spans: dict[int, tuple[int, int, int]], index: int = 0) -> str:
+    """:func:`_letters_key` of ``top`` (``skip_quotes=False``: the letters and digits of its
+    visible text, casefolded, nothing between them); ``spans`` gets, for ``top`` and each
+    element under it (not under an invisible one), ``(index, start, end)``: its own key is
+    ``[start:end]`` of that string. The key is cut per string (casefolding and the letter
+    test read one character at a time), so the span is the same as the element's own key.
 
     >>> soup = BeautifulSoup("<div><p>« Un mot »</p><blockquote>Cité</blockquote></div>",
     ...                      "html.parser")
-    >>> text, spans = _page_letters(soup)
-    >>> text, text[slice(*spans[id(soup.blockquote)])], _letters_key(soup.blockquote, False)
-    ('unmotcité', 'cité', 'cité')
+    >>> spans = {}
+    >>> text = _page_letters(soup.div, spans)
+    >>> text, spans[id(soup.blockquote)], _letters_key(soup.blockquote, False)
+    ('unmotcité', (0, 5, 9), 'cité')
     """
     parts: list[str] = []
     pos = 0
-    spans: dict[int, tuple[int, int]] = {}
     starts: dict[int, int] = {}
     stack: list[tuple[Any, bool]] = [(top, False)]
     while stack:
         node, leaving = stack.pop()
         if leaving:
-            spans[id(node)] = (starts.pop(id(node)), pos)
+            spans[id(node)] = (index, starts.pop(id(node)), pos)
         elif isinstance(node, Tag):
             if node is not top and node.name in _INVISIBLE:
                 continue
@@ -2798,7 +2832,7 @@ def _page_letters(top: Tag) -> tuple[str, dict[int, tuple[int, int]]]:
             letters = _NOT_LETTER.sub("", str(node)).casefold()
             parts.append(letters)
             pos += len(letters)
-    return "".join(parts), spans
+    return "".join(parts)
 
 
 #: A heading shorter than this (letters and digits) is no headline copy (:func:`_crumb_copy`).
@@ -3465,9 +3499,10 @@ class _Extractor:
         self.copy_tests = 0
         #: letters of a container's text outside its quote boxes (:meth:`_pull_quote`)
         self.unquoted: dict[int, str] = {}
-        #: the page's letters and each element's span in them (:func:`_page_letters`, lazily)
-        self.letters: str | None = None
-        self.letter_spans: dict[int, tuple[int, int]] = {}
+        #: the letters of the quote boxes read (:func:`_page_letters`), and the span of each
+        #: element under them in those strings: a box nested in another is read once
+        self.letters: list[str] = []
+        self.letter_spans: dict[int, tuple[int, int, int]] = {}
         #: answers remembered per element (keyed by ``id``) so that a page nested thousands
         #: deep is not read once per element (html23): the main-content root above it
         #: (:meth:`_pull_quote`), inside a link, inside the article (:meth:`_article_heading`),
@@ -4145,15 +4180,11 @@ class _Extractor:
         >>> [ex._pull_quote(q) for q in soup.find_all("blockquote")]
         [True, False]
         """
-        if self.letters is None:
-            top: Any = el
-            while isinstance(top.parent, Tag):
-                top = top.parent
-            self.letters, self.letter_spans = _page_letters(top)
         span = self.letter_spans.get(id(el))
-        # (the span of the page's letters string that holds el's: one walk of the page for
-        # every quote box, where nested boxes each read all their descendants)
-        size = len(_letters_key(el, skip_quotes=False)) if span is None else span[1] - span[0]
+        if span is None:  # (a box not inside one read before: read it, and the boxes in it)
+            self.letters.append(_page_letters(el, self.letter_spans, len(self.letters)))
+            span = self.letter_spans[id(el)]
+        size = span[2] - span[1]
         if size < PULL_QUOTE_MIN_CHARS:
             return False
         root = _climb(el, self.quote_root, self._main_root, None)
@@ -4164,8 +4195,7 @@ class _Extractor:
             text = self.unquoted[id(root)] = _letters_key(root, skip_quotes=True)
         if size > len(text):
             return False  # (a longer key cannot be in it: nested boxes are not sliced)
-        key = _letters_key(el, False) if span is None else self.letters[span[0]:span[1]]
-        return key in text
+        return self.letters[span[0]][span[1]:span[2]] in text
 
     def _small(self, el: Tag) -> bool:
         """False for the page's big elements: body, main, article, what holds the <h1> or
