@@ -1247,7 +1247,11 @@ def _says_article(node: Tag) -> bool | None:
 WRAPPED_ARTICLE_MIN_SHARE = 0.5
 
 
-def _wraps_article(el: Tag, stats: dict[int, tuple[int, int, int]] | None = None) -> bool:
+def _wraps_article(
+    el: Tag,
+    stats: dict[int, tuple[int, int, int]] | None = None,
+    memo: tuple[dict[int, Any], dict[int, Any]] | None = None,
+) -> bool:
     """True when ``el`` holds an element that says it is the article and holds prose.
 
     A sticky social bar wrapped around the post (``<div id="socialicons-sticky">
@@ -1255,6 +1259,7 @@ def _wraps_article(el: Tag, stats: dict[int, tuple[int, int, int]] | None = None
     inner element must also hold ``WRAPPED_ARTICLE_MIN_SHARE`` of ``el``'s text: one
     comment's ``<div class="text">`` in a comment thread wraps no article. An inner element
     inside another furniture box of ``el`` (a ``comment-item``) does not count either.
+    ``memo``: as for :func:`_has_prose`.
 
     >>> _wraps_article(BeautifulSoup('<div id="social-sticky"><div class="entry-content"><p>'
     ...     + "Un vrai paragraphe de l'article, assez long pour être de la prose. " + '</p>'
@@ -1274,7 +1279,7 @@ def _wraps_article(el: Tag, stats: dict[int, tuple[int, int, int]] | None = None
     for inner in _named(el, _ARTICLE_WRAPPER_TAGS):
         if (
             (inner.name in ("article", "main") or _content_word(inner))
-            and (_hint_kind(inner) is None and _has_prose(inner, links=False))
+            and (_hint_kind(inner) is None and _has_prose(inner, links=False, memo=memo))
             and (not least or stats.get(id(inner), (0, 0, 0))[0] >= least)  # type: ignore[union-attr]
             and not _hinted_between(inner, el)
         ):
@@ -4022,7 +4027,10 @@ class _Extractor:
                     and _has_prose(node, links=False, memo=(self.in_link, self.prose))
                     and not _linked_headline_card(node, self.stats, self.teaser_heads)
                 )
-                and (_consent(node) or not _wraps_article(node, self.stats))
+                and (
+                    _consent(node)
+                    or not _wraps_article(node, self.stats, (self.in_link, self.prose))
+                )
                 and not _in_running_text(node)
             ):
                 what = (
