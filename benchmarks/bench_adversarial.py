@@ -15,9 +15,10 @@ of the input size.
 ``--html`` times the HTML front end (``html_to_text``, CPU seconds) on pages nested
 thousands deep instead (html23): nested ``<aside>`` fact boxes, ``<blockquote>``, headings
 down a chain of ``<div>``, nested ``<nav>`` beside an article, nested sidebar boxes with
-prose, a wide-and-deep chain (two paragraphs and a quote per level), plain unclosed
-``<div>``. The last column is the time at the largest depth over the time at the smallest,
-over the ratio of depths (about 1 when linear, the depth ratio when quadratic).
+prose, share bars wrapped around content boxes, a wide-and-deep chain (two paragraphs and
+a quote per level), plain unclosed ``<div>``. The last column is the time at the largest
+depth over the time at the smallest, over the ratio of depths (about 1 when linear, the
+depth ratio when quadratic).
 """
 
 from __future__ import annotations
@@ -87,6 +88,9 @@ HTML_SHAPES = {
     + f"<div><h2>Titre</h2><p>{SENTENCE}</p>" * d,
     "nested nav": lambda d: ARTICLE + "<nav><a href=/x>lien</a>" * d,
     "nested sidebar boxes": lambda d: f"<div class=sidebar><p>{SENTENCE}</p>" * d,
+    "share bars around content": lambda d: (
+        f"<div class=share><div class=entry-content><p>{SENTENCE}</p>" * d
+    ),
     "wide and deep": lambda d: (
         f"<div><p>{SENTENCE}</p><p>Deux {SENTENCE}</p><blockquote>Cité.</blockquote>" * d
     ),

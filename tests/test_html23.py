@@ -105,6 +105,9 @@ def test_remembered_subtree_answers_equal_the_former_finds(page):
                 _old_prose_outside_links(el)
             )
             assert H._in_article(el, article) == _old_in_article(el)
+            assert list(H._iter_named(el, H._ARTICLE_WRAPPER_TAGS)) == H._named(
+                el, H._ARTICLE_WRAPPER_TAGS
+            )
             assert bool(H._climb(el.parent, in_link, H._link_tag, False)) == (
                 H._parent_named(el, H._A) is not None
             )
@@ -167,6 +170,10 @@ def _hinted(depth: int) -> str:  # nested sidebar boxes, each with prose
     return f"<div class=sidebar><p>{SENTENCE}</p>" * depth
 
 
+def _share_wrap(depth: int) -> str:  # share bars wrapped around content boxes, nested
+    return f"<div class=share><div class=entry-content><p>{SENTENCE}</p>" * depth
+
+
 def _wide_deep(depth: int) -> str:  # a chain of <div>, two paragraphs and a quote each
     return (f"<div><p>{SENTENCE}</p><p>Deux {SENTENCE}</p><blockquote>Cité.</blockquote>"
             * depth)
@@ -178,6 +185,7 @@ SHAPES = {
     "headings": (_headings, SENTENCE, None),
     "nav": (_nav, SENTENCE, "lien"),
     "hinted": (_hinted, SENTENCE, None),
+    "share_wrap": (_share_wrap, SENTENCE, None),
     "wide_deep": (_wide_deep, "Deux " + SENTENCE, None),
 }
 
@@ -190,7 +198,7 @@ def test_deep_pages_keep_their_text(shape, depth):
     assert kept in result.text
     if dropped is not None:
         assert dropped not in result.text
-    if shape in ("aside", "wide_deep", "headings"):  # every level's text is read (the
+    if shape in ("aside", "wide_deep", "headings", "share_wrap"):  # every level's text is read (the
         # innermost fact box holds one sentence only: an aside, dropped)
         assert result.text.count(SENTENCE) >= depth - (shape == "aside")
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import unicodedata
 import warnings
+from collections.abc import Iterator
 from functools import lru_cache
 from html import unescape
 from importlib import resources
@@ -480,6 +481,24 @@ def _named(root: Tag, names: frozenset[str]) -> list[Tag]:
     ['p', 'p', 'li']
     """
     return [el for el in root.descendants if isinstance(el, Tag) and el.name in names]
+
+
+def _iter_named(root: Tag, names: frozenset[str]) -> Iterator[Tag]:
+    """:func:`_named` one at a time, for a caller that may stop at the first: no list of
+    the whole subtree, and no ``descendants`` (bs4 first walks down to the subtree's last
+    element, the whole depth of a nested chain, on every call).
+
+    >>> soup = BeautifulSoup("<div><p>a</p><section><p>b</p><li>c</li></section></div>",
+    ...                      "html.parser")
+    >>> [t.name for t in _iter_named(soup, frozenset({"p", "li"}))]
+    ['p', 'p', 'li']
+    """
+    stack = [c for c in reversed(root.contents) if isinstance(c, Tag)]
+    while stack:
+        el = stack.pop()
+        if el.name in names:
+            yield el
+        stack.extend(c for c in reversed(el.contents) if isinstance(c, Tag))
 
 
 def _tags(root: Tag) -> list[Tag]:
@@ -1276,7 +1295,9 @@ def _wraps_article(
     least = 0.0
     if stats is not None:
         least = stats.get(id(el), (0, 0, 0))[0] * WRAPPED_ARTICLE_MIN_SHARE
-    for inner in _named(el, _ARTICLE_WRAPPER_TAGS):
+    # (read in document order up to the first inner article, not listed whole first: a
+    # box nested in a box nested … finds its own at once)
+    for inner in _iter_named(el, _ARTICLE_WRAPPER_TAGS):
         if (
             (inner.name in ("article", "main") or _content_word(inner))
             and (_hint_kind(inner) is None and _has_prose(inner, links=False, memo=memo))
