@@ -1,6 +1,7 @@
 """Adversarial inputs for the decoding and repair stages: time and memory must stay linear.
 
     .venv/bin/python benchmarks/bench_adversarial.py [--mb 5] [--big-mb 50] [--only NAME]
+    .venv/bin/python benchmarks/bench_adversarial.py --html [--depths 1000,4000,20000] [--only NAME]
 
 Each input is built from a fixed random seed. For every input it prints the
 seconds of decoding (bytes inputs: ``decode_input``), of the whole
@@ -10,6 +11,14 @@ it (a linear stage takes about 4x longer for 4x the input, a quadratic one
 (``--no-ftfy`` skips it). ``--big-mb`` runs a single huge line and reports
 the process's peak memory (RSS growth and Python allocations) as a multiple
 of the input size.
+
+``--html`` times the HTML front end (``html_to_text``, CPU seconds) on pages nested
+thousands deep instead (html23): nested ``<aside>`` fact boxes, ``<blockquote>``, headings
+down a chain of ``<div>``, nested ``<nav>`` beside an article, nested sidebar boxes with
+prose, share bars wrapped around content boxes, a wide-and-deep chain (two paragraphs and
+a quote per level), plain unclosed ``<div>``. The last column is the time at the largest
+depth over the time at the smallest, over the ratio of depths (about 1 when linear, the
+depth ratio when quadratic).
 """
 
 from __future__ import annotations
@@ -67,6 +76,48 @@ INPUTS = {
 }
 
 
+SENTENCE = "Un paragraphe de texte assez long pour compter comme de la prose dans un article."
+QUOTE = "La mer est généreuse, elle peut reconstituer ses ressources si on la laisse faire."
+ARTICLE = "<article><h1>Titre</h1>" + f"<p>{SENTENCE}</p>" * 5 + "</article>"
+
+#: Pages nested ``depth`` deep (``--html``); tests/test_html23.py checks their text.
+HTML_SHAPES = {
+    "nested aside": lambda d: "<article><h1>Titre</h1>" + f"<aside><p>{SENTENCE}</p>" * d,
+    "nested blockquote": lambda d: ARTICLE + "<blockquote>" * d + f"<p>{QUOTE}</p>",
+    "headings in a div chain": lambda d: "<div class=entry-content>"
+    + f"<div><h2>Titre</h2><p>{SENTENCE}</p>" * d,
+    "nested nav": lambda d: ARTICLE + "<nav><a href=/x>lien</a>" * d,
+    "nested sidebar boxes": lambda d: f"<div class=sidebar><p>{SENTENCE}</p>" * d,
+    "share bars around content": lambda d: (
+        f"<div class=share><div class=entry-content><p>{SENTENCE}</p>" * d
+    ),
+    "wide and deep": lambda d: (
+        f"<div><p>{SENTENCE}</p><p>Deux {SENTENCE}</p><blockquote>Cité.</blockquote>" * d
+    ),
+    "unclosed div": lambda d: "<div>" * d + f"<p>{SENTENCE}</p>",
+}
+
+
+def html_depths(depths: list[int], only: str) -> None:
+    from cleannews.strip.html import html_to_text
+
+    cfg = CleanConfig()
+    html_to_text(ARTICLE, cfg)  # load the rule files first
+    print(f"{'page':26s} " + " ".join(f"{d:>9d}" for d in depths) + "  time/depth ratio")
+    for name, make in HTML_SHAPES.items():
+        if only and only not in name:
+            continue
+        secs = []
+        for d in depths:
+            html = make(d)
+            t = time.process_time()
+            html_to_text(html, cfg)
+            secs.append(time.process_time() - t)
+        growth = (secs[-1] / max(secs[0], 1e-9)) / (depths[-1] / depths[0])
+        print(f"{name:26s} " + " ".join(f"{x:8.2f}s" for x in secs) + f"  {growth:5.2f}",
+              flush=True)
+
+
 def timed(fn, value) -> float:
     t = time.perf_counter()
     fn(value)
@@ -88,7 +139,12 @@ def main() -> None:
     ap.add_argument("--big-mb", type=float, default=50.0, help="size of the huge line (0: skip)")
     ap.add_argument("--only", default="", help="run only inputs whose name contains this")
     ap.add_argument("--no-ftfy", dest="ftfy", action="store_false", help="skip the ftfy column")
+    ap.add_argument("--html", action="store_true", help="time the HTML front end on deep pages")
+    ap.add_argument("--depths", default="1000,4000,20000", help="nesting depths for --html")
     args = ap.parse_args()
+    if args.html:
+        html_depths([int(x) for x in args.depths.split(",")], args.only)
+        return
     cleannews.repair("warm-up")
     n = int(args.mb * 1_000_000)
     print(

@@ -177,6 +177,25 @@ def removed_by(text: str, config) -> dict[str, str]:
     return {c.before.strip(): c.rule for c in strip_text(text, config).changes if c.after == ""}
 
 
+def count_calls(fn, *args, **kwargs):
+    """``(calls, fn(*args, **kwargs))``: the Python and C function calls the call made, a
+    deterministic measure of work (unlike time) for tests that check how work grows
+    (``tests/test_strip_html_depth.py``, ``tests/test_html23.py``)."""
+    count = 0
+
+    def hook(frame, event, arg):
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(hook)
+    try:
+        result = fn(*args, **kwargs)
+    finally:
+        sys.setprofile(None)
+    return count, result
+
+
 def html_text(html: str, config) -> str:
     """The text the HTML front end extracts from ``html``."""
     from cleannews.strip.html import html_to_text

@@ -9,11 +9,10 @@ the depth.
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 import cleannews
+from _helpers import count_calls
 from cleannews.strip import html as strip_html
 
 
@@ -30,19 +29,7 @@ def _page(depth: int) -> str:
 
 
 def _calls(html: str) -> tuple[int, cleannews.Document]:
-    count = 0
-
-    def hook(frame, event, arg):
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    sys.setprofile(hook)
-    try:
-        doc = cleannews.clean_html(html)
-    finally:
-        sys.setprofile(None)
-    return count, doc
+    return count_calls(cleannews.clean_html, html)
 
 
 def test_work_grows_linearly_with_nesting_depth():

@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import unicodedata
 import warnings
+from collections.abc import Iterator
 from functools import lru_cache
 from html import unescape
 from importlib import resources
@@ -284,6 +285,7 @@ ICON_MAX_PX = 48
 _CAPTION_TAGS = frozenset("div span p figure strong em small".split())
 #: A link wrapped around one of these is another article's teaser card (``_teaser_card``).
 _TEASER_HEADINGS = ["h2", "h3", "h4", "h5", "h6"]
+_TEASER_HEADING_SET = frozenset(_TEASER_HEADINGS)
 #: A heading right before a dropped list of links is its title ("Read also", "Ähnliche Beiträge").
 _LIST_TITLE_TAGS = frozenset("h2 h3 h4 h5 h6".split())
 #: ... so is a short block (at most this many characters) without links.
@@ -481,6 +483,24 @@ def _named(root: Tag, names: frozenset[str]) -> list[Tag]:
     return [el for el in root.descendants if isinstance(el, Tag) and el.name in names]
 
 
+def _iter_named(root: Tag, names: frozenset[str]) -> Iterator[Tag]:
+    """:func:`_named` one at a time, for a caller that may stop at the first: no list of
+    the whole subtree, and no ``descendants`` (bs4 first walks down to the subtree's last
+    element, the whole depth of a nested chain, on every call).
+
+    >>> soup = BeautifulSoup("<div><p>a</p><section><p>b</p><li>c</li></section></div>",
+    ...                      "html.parser")
+    >>> [t.name for t in _iter_named(soup, frozenset({"p", "li"}))]
+    ['p', 'p', 'li']
+    """
+    stack = [c for c in reversed(root.contents) if isinstance(c, Tag)]
+    while stack:
+        el = stack.pop()
+        if el.name in names:
+            yield el
+        stack.extend(c for c in reversed(el.contents) if isinstance(c, Tag))
+
+
 def _tags(root: Tag) -> list[Tag]:
     """``root.find_all(True)``: every tag under ``root``, in document order. A page's tree
     does not change once parsed, so :func:`_html_to_text` lists them once and hands the
@@ -552,6 +572,85 @@ def _parent_named(el: PageElement, names: frozenset[str]) -> Tag | None:
         if node.name in names:
             return node
         node = node.parent
+    return None
+
+
+def _climb(node: Any, memo: dict[int, Any], decide: Any, end: Any) -> Any:
+    """Walk up from ``node`` (itself first) until ``decide(tag)`` returns something other
+    than None, and return that (``end`` past the top); every element passed on the way
+    remembers the answer in ``memo`` (keyed by ``id``), so that the ancestors of all the
+    elements of a page are read once in all, not once per element (html23: a page nested
+    thousands deep asked each heading or quote box about all its ancestors).
+
+    >>> soup = BeautifulSoup("<article><div><h2>T</h2></div></article>", "html.parser")
+    >>> memo = {}
+    >>> _climb(soup.h2.parent, memo, lambda n: True if n.name == "article" else None, False)
+    True
+    >>> sorted(memo.values())  # the <div> and the <article> remember it
+    [True, True]
+    """
+    path: list[int] = []
+    while isinstance(node, Tag):
+        key = id(node)
+        if key in memo:
+            result = memo[key]
+            break
+        result = decide(node)
+        if result is not None:
+            memo[key] = result
+            break
+        path.append(key)
+        node = node.parent
+    else:
+        result = end
+    for key in path:
+        memo[key] = result
+    return result
+
+
+def _link_tag(node: Tag) -> bool | None:
+    """True for an ``<a>`` (a :func:`_climb` decide: is an element inside a link)."""
+    return True if node.name == "a" else None
+
+
+def _bottom_up(el: Tag, memo: dict[int, Any], combine: Any) -> Any:
+    """``combine(tag, memo)`` for ``el``, computed children first, without recursion: each
+    element's value is remembered in ``memo`` (keyed by ``id``), and ``combine`` reads its
+    child elements' values there. A question about everything under an element (how many
+    sentences, the first ``<h1>``) asked of every element of a deeply nested chain then
+    reads each element once, not once per ancestor (html23).
+
+    >>> soup = BeautifulSoup("<div><p>a</p><p><b>b</b></p></div>", "html.parser")
+    >>> def count(tag, memo):
+    ...     return 1 + sum(memo[id(c)] for c in tag.contents if isinstance(c, Tag))
+    >>> memo = {}
+    >>> _bottom_up(soup.div, memo, count), len(memo)
+    (4, 4)
+    """
+    key = id(el)
+    if key in memo:
+        return memo[key]
+    stack: list[tuple[Tag, bool]] = [(el, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            memo[id(node)] = combine(node, memo)
+        elif id(node) not in memo:
+            stack.append((node, True))
+            stack.extend((c, False) for c in node.contents if isinstance(c, Tag))
+    return memo[key]
+
+
+def _first_h1(tag: Tag, memo: dict[int, Any]) -> Tag | None:
+    """``tag.find("h1")`` from its children's remembered answers (a :func:`_bottom_up`
+    combine)."""
+    for c in tag.contents:
+        if isinstance(c, Tag):
+            if c.name == "h1":
+                return c
+            found = memo[id(c)]
+            if found is not None:
+                return found
     return None
 
 
@@ -1025,22 +1124,44 @@ def photo_credit(line: str) -> bool:
     return _CREDIT_END.search(line) is not None or _ILLUSTRATION_START.search(line) is not None
 
 
-def _is_boxout(el: Tag) -> bool:
+def _is_boxout(el: Tag, memo: dict[int, Any] | None = None) -> bool:
     """An <aside> holding several sentences (a fact box of the article, not a sidebar).
+    ``memo`` (the page's sentence counts per element) lets nested asides count each string
+    once.
 
     >>> _is_boxout(BeautifulSoup("<aside><h3>Repères</h3><p>1 : le nombre de meutes "
     ...     "identifiées dans le Jura.</p><p>214 : le nombre d'animaux tués l'an dernier "
     ...     "par le loup.</p></aside>", "html.parser").aside)
     True
     """
+    if memo is None:
+        memo = {}
+    return _bottom_up(el, memo, _sentence_count) >= BOXOUT_MIN_SENTENCES
+
+
+#: The strings ``get_text`` reads under an ordinary element (bs4's default).
+_TEXT_TYPES = (NavigableString, CData)
+
+
+def _sentence_count(tag: Tag, memo: dict[int, Any]) -> int:
+    """The sentences under ``tag`` (a :func:`_bottom_up` combine): lines of
+    ``tag.get_text("\\n")`` of at least ``BOXOUT_MIN_WORDS`` words ending like a sentence.
+    A line never spans two strings (``get_text`` puts a line break between them), so the
+    count is the sum of its children's."""
     n = 0
-    for chunk in el.get_text("\n").split("\n"):
-        if count_words(chunk) >= BOXOUT_MIN_WORDS and _SENTENCE_END.search(chunk):
-            n += 1
-    return n >= BOXOUT_MIN_SENTENCES
+    for c in tag.contents:
+        if isinstance(c, Tag):
+            n += memo[id(c)]
+        elif type(c) in _TEXT_TYPES:
+            for chunk in c.split("\n"):
+                if count_words(chunk) >= BOXOUT_MIN_WORDS and _SENTENCE_END.search(chunk):
+                    n += 1
+    return n
 
 
-def _has_prose(el: Tag, links: bool = True) -> bool:
+def _has_prose(
+    el: Tag, links: bool = True, memo: tuple[dict[int, Any], dict[int, Any]] | None = None
+) -> bool:
     """True when the element holds a paragraph-like block of many words.
 
     ``links=False``: text inside a link does not count (the headline of a teaser card,
@@ -1050,35 +1171,91 @@ def _has_prose(el: Tag, links: bool = True) -> bool:
     ...     "html.parser").article
     >>> _has_prose(card), _has_prose(card, links=False)
     (True, False)
+
+    ``memo`` (with ``links=False``: the page's answers per element to "inside a link" and
+    "prose outside links under it", :func:`_climb`, :func:`_prose_outside_links`) reads each
+    element once for nested boxes.
     """
     if not links:
-        return any(
-            count_words(chunk) >= PROSE_MIN_WORDS
-            for s in el.descendants
-            if type(s) is NavigableString and _parent_named(s, _A) is None
-            for chunk in s.split("\n")
-        )
+        in_link, prose = ({}, {}) if memo is None else memo
+        return not _climb(el, in_link, _link_tag, False) and _prose_outside_links(el, prose)
     for chunk in el.get_text("\n").split("\n"):
         if count_words(chunk) >= PROSE_MIN_WORDS:
             return True
     return False
 
 
-def _in_article(el: Tag) -> bool:
+def _prose_line(string: PageElement) -> bool:
+    """A plain string with a line of at least ``PROSE_MIN_WORDS`` words."""
+    return type(string) is NavigableString and any(
+        count_words(chunk) >= PROSE_MIN_WORDS for chunk in string.split("\n")
+    )
+
+
+def _prose_outside_links(el: Tag, memo: dict[int, bool]) -> bool:
+    """A line of at least ``PROSE_MIN_WORDS`` words in a string under ``el`` outside every
+    ``<a>`` under it (for :func:`_has_prose`). Read in document order up to the first such
+    line, as ``any`` would; ``memo`` remembers the answer of every element on the way down
+    to it (True) and of every element read through (False), so that nested boxes read each
+    element once.
+
+    >>> soup = BeautifulSoup("<div><a>" + "mot " * 12 + "</a><p><b>" + "mot " * 12
+    ...                      + "</b></p></div>", "html.parser")
+    >>> memo = {}
+    >>> _prose_outside_links(soup.div, memo), memo[id(soup.b)], id(soup.a) in memo
+    (True, True, False)
+    """
+    known = memo.get(id(el))
+    if known is not None:
+        return known
+    path = [el]
+    todo = [iter(el.contents)]
+    while todo:
+        for c in todo[-1]:
+            if isinstance(c, Tag):
+                if c.name == "a":
+                    continue
+                known = memo.get(id(c))
+                if known is None:
+                    path.append(c)
+                    todo.append(iter(c.contents))
+                    break
+                if known:
+                    path.append(c)
+                    for node in path:
+                        memo[id(node)] = True
+                    return True
+            elif _prose_line(c):
+                for node in path:
+                    memo[id(node)] = True
+                return True
+        else:
+            memo[id(path.pop())] = False
+            todo.pop()
+    return False
+
+
+def _in_article(el: Tag, memo: dict[int, Any] | None = None) -> bool:
     """True when an ancestor of ``el`` says it is the article: ``<article>``, ``<main>`` or a
     content token in its class or id (used when no container was chosen by the vote).
+    ``memo`` (the page's answers per element, :func:`_climb`) reads each ancestor once.
 
     >>> soup = BeautifulSoup('<div class="entry-content"><h3>Kameras</h3></div>'
     ...                      '<div class="sidebar"><h3>Archiv</h3></div>', "html.parser")
     >>> [_in_article(h) for h in soup.find_all("h3")]
     [True, False]
     """
-    node = el.parent
-    while isinstance(node, Tag) and node.name not in ("body", "html", "[document]"):
-        if node.name in ("article", "main") or _content_word(node):
-            return True
-        node = node.parent
-    return False
+    return bool(_climb(el.parent, {} if memo is None else memo, _says_article, False))
+
+
+def _says_article(node: Tag) -> bool | None:
+    """:func:`_in_article`'s test of one ancestor: False at the page's top, True for one
+    that says it is the article, None to go on up."""
+    if node.name in ("body", "html", "[document]"):
+        return False
+    if node.name in ("article", "main") or _content_word(node):
+        return True
+    return None
 
 
 #: An element inside a hinted box stands for the article it wraps only when it holds at least
@@ -1089,7 +1266,11 @@ def _in_article(el: Tag) -> bool:
 WRAPPED_ARTICLE_MIN_SHARE = 0.5
 
 
-def _wraps_article(el: Tag, stats: dict[int, tuple[int, int, int]] | None = None) -> bool:
+def _wraps_article(
+    el: Tag,
+    stats: dict[int, tuple[int, int, int]] | None = None,
+    memo: tuple[dict[int, Any], dict[int, Any]] | None = None,
+) -> bool:
     """True when ``el`` holds an element that says it is the article and holds prose.
 
     A sticky social bar wrapped around the post (``<div id="socialicons-sticky">
@@ -1097,6 +1278,7 @@ def _wraps_article(el: Tag, stats: dict[int, tuple[int, int, int]] | None = None
     inner element must also hold ``WRAPPED_ARTICLE_MIN_SHARE`` of ``el``'s text: one
     comment's ``<div class="text">`` in a comment thread wraps no article. An inner element
     inside another furniture box of ``el`` (a ``comment-item``) does not count either.
+    ``memo``: as for :func:`_has_prose`.
 
     >>> _wraps_article(BeautifulSoup('<div id="social-sticky"><div class="entry-content"><p>'
     ...     + "Un vrai paragraphe de l'article, assez long pour être de la prose. " + '</p>'
@@ -1113,10 +1295,12 @@ def _wraps_article(el: Tag, stats: dict[int, tuple[int, int, int]] | None = None
     least = 0.0
     if stats is not None:
         least = stats.get(id(el), (0, 0, 0))[0] * WRAPPED_ARTICLE_MIN_SHARE
-    for inner in _named(el, _ARTICLE_WRAPPER_TAGS):
+    # (read in document order up to the first inner article, not listed whole first: a
+    # box nested in a box nested … finds its own at once)
+    for inner in _iter_named(el, _ARTICLE_WRAPPER_TAGS):
         if (
             (inner.name in ("article", "main") or _content_word(inner))
-            and (_hint_kind(inner) is None and _has_prose(inner, links=False))
+            and (_hint_kind(inner) is None and _has_prose(inner, links=False, memo=memo))
             and (not least or stats.get(id(inner), (0, 0, 0))[0] >= least)  # type: ignore[union-attr]
             and not _hinted_between(inner, el)
         ):
@@ -1502,11 +1686,28 @@ TEASER_CARD_MAX_WORDS = 60
 LINKED_HEADLINE_MIN_DENSITY = 0.9
 
 
-def _linked_headline_card(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bool:
+def _first_two_headings(tag: Tag, memo: dict[int, Any]) -> list[Tag]:
+    """``tag.find_all(_TEASER_HEADINGS, limit=2)`` from its children's remembered answers
+    (a :func:`_bottom_up` combine)."""
+    out: list[Tag] = []
+    for c in tag.contents:
+        if isinstance(c, Tag):
+            if c.name in _TEASER_HEADING_SET:
+                out.append(c)
+            out.extend(memo[id(c)][: 2 - len(out)])
+            if len(out) >= 2:
+                break
+    return out[:2]
+
+
+def _linked_headline_card(
+    el: Tag, stats: dict[int, tuple[int, int, int]], memo: dict[int, Any] | None = None
+) -> bool:
     """True when ``el`` is a short card whose only heading is a link: another story's teaser.
 
     Used for elements with a weak hint (``<div class="teaser">``), which a paragraph of
-    prose saves otherwise: the teaser text of another story is prose too.
+    prose saves otherwise: the teaser text of another story is prose too. ``memo`` (one
+    dict per page) remembers the first two headings under each element (nested cards).
 
     >>> soup = BeautifulSoup('<div class=teaser><h2><a href=/x>Was Sie wissen müssen</a>'
     ...     '</h2><p>Das Virus breitet sich aus. Was muss jetzt beachtet werden, um eine '
@@ -1514,7 +1715,7 @@ def _linked_headline_card(el: Tag, stats: dict[int, tuple[int, int, int]]) -> bo
     >>> _linked_headline_card(soup.div, _measure(soup))
     True
     """
-    heads = el.find_all(_TEASER_HEADINGS, limit=2)
+    heads = _bottom_up(el, {} if memo is None else memo, _first_two_headings)
     if len(heads) != 1:
         return False
     chars, link_chars, links = stats.get(id(el), (0, 0, 0))
@@ -2625,6 +2826,41 @@ def _letters_key(el: Tag, skip_quotes: bool) -> str:
     return _NOT_LETTER.sub("", " ".join(parts)).casefold()
 
 
+def _page_letters(top: Tag, spans: dict[int, tuple[int, int, int]], index: int = 0) -> str:
+    """:func:`_letters_key` of ``top`` (``skip_quotes=False``: the letters and digits of its
+    visible text, casefolded, nothing between them); ``spans`` gets, for ``top`` and each
+    element under it (not under an invisible one), ``(index, start, end)``: its own key is
+    ``[start:end]`` of that string. The key is cut per string (casefolding and the letter
+    test read one character at a time), so the span is the same as the element's own key.
+
+    >>> soup = BeautifulSoup("<div><p>« Un mot »</p><blockquote>Cité</blockquote></div>",
+    ...                      "html.parser")
+    >>> spans = {}
+    >>> text = _page_letters(soup.div, spans)
+    >>> text, spans[id(soup.blockquote)], _letters_key(soup.blockquote, False)
+    ('unmotcité', (0, 5, 9), 'cité')
+    """
+    parts: list[str] = []
+    pos = 0
+    starts: dict[int, int] = {}
+    stack: list[tuple[Any, bool]] = [(top, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if leaving:
+            spans[id(node)] = (index, starts.pop(id(node)), pos)
+        elif isinstance(node, Tag):
+            if node is not top and node.name in _INVISIBLE:
+                continue
+            starts[id(node)] = pos
+            stack.append((node, True))
+            stack.extend((c, False) for c in reversed(node.contents))
+        elif type(node) is NavigableString:
+            letters = _NOT_LETTER.sub("", str(node)).casefold()
+            parts.append(letters)
+            pos += len(letters)
+    return "".join(parts)
+
+
 #: A heading shorter than this (letters and digits) is no headline copy (:func:`_crumb_copy`).
 CRUMB_HEADLINE_MIN_CHARS = 20
 #: A crumb ``<h1>`` of at least this many words is also a headline copy when another
@@ -2647,7 +2883,7 @@ _HEADLINE_TAGS = ["h1", "h2", "h3"]
 _HEADLINE_TAG_SET = frozenset(_HEADLINE_TAGS)
 
 
-def _crumb_copy(nav: Tag) -> bool:
+def _crumb_copy(nav: Tag, memo: dict[str, Any] | None = None) -> bool:
     """True for a breadcrumb (``<nav>``, or a ``breadcrumb`` class) whose ``<h1>`` — the
     last crumb, the page's own title — is said again by a heading outside every such box.
 
@@ -2660,7 +2896,9 @@ def _crumb_copy(nav: Tag) -> bool:
     Monté trennen sich</h2>`` in the header): an ``<h1>`` of at least
     :data:`CRUMB_HEADLINE_MIN_WORDS` words all found in one other heading is a copy too.
     A bar whose ``<h1>`` is the only headline (no heading elsewhere repeats it) stays: it
-    places the header.
+    places the header. ``memo`` (one dict per page) remembers each element's first
+    ``<h1>``, which headings are inside a ``<nav>``, and the verdict per ``<h1>`` (it reads
+    only the ``<h1>`` and the page's headings): nested bars are not read once per bar.
 
     >>> page = ("<body><nav><ol><li>Wirtschaft</li><li><h1>Wie gefährlich Billigware aus China "
     ...         "ist</h1></li></ol></nav><article><h2>Fernost : Wie gefährlich Billigware aus "
@@ -2671,9 +2909,24 @@ def _crumb_copy(nav: Tag) -> bool:
     ...     "Wie gefährlich", "Comment", 1), "html.parser").nav)
     False
     """
-    h1 = nav.find("h1")
+    if memo is None:
+        memo = {}
+    h1 = _bottom_up(nav, memo.setdefault("h1", {}), _first_h1)
     if h1 is None:
         return False
+    verdicts = memo.setdefault("verdict", {})
+    if id(h1) not in verdicts:
+        verdicts[id(h1)] = _crumb_verdict(nav, h1, memo.setdefault("nav", {}))
+    return bool(verdicts[id(h1)])
+
+
+def _nav_tag(node: Tag) -> bool | None:
+    """True for a ``<nav>`` (a :func:`_climb` decide)."""
+    return True if node.name == "nav" else None
+
+
+def _crumb_verdict(nav: Tag, h1: Tag, in_nav: dict[int, Any]) -> bool:
+    """:func:`_crumb_copy` for the bar's first ``<h1>``."""
     key = _letters_key(h1, skip_quotes=False)
     if len(key) < CRUMB_HEADLINE_MIN_CHARS:
         return False
@@ -2682,7 +2935,7 @@ def _crumb_copy(nav: Tag) -> bool:
         root = root.parent
     words: frozenset[str] | None = None
     for h in _named(root, _HEADLINE_TAG_SET):
-        if h is h1 or h.find_parent("nav") is not None:
+        if h is h1 or _climb(h.parent, in_nav, _nav_tag, False):
             continue
         if key in _letters_key(h, skip_quotes=False):
             return True
@@ -3272,6 +3525,25 @@ class _Extractor:
         self.copy_tests = 0
         #: letters of a container's text outside its quote boxes (:meth:`_pull_quote`)
         self.unquoted: dict[int, str] = {}
+        #: the letters of the quote boxes read (:func:`_page_letters`), and the span of each
+        #: element under them in those strings: a box nested in another is read once
+        self.letters: list[str] = []
+        self.letter_spans: dict[int, tuple[int, int, int]] = {}
+        #: answers remembered per element (keyed by ``id``) so that a page nested thousands
+        #: deep is not read once per element (html23): the main-content root above it
+        #: (:meth:`_pull_quote`), inside a link, inside the article (:meth:`_article_heading`),
+        #: inside an article box (:meth:`_boxout`), sentences under it (:func:`_is_boxout`),
+        #: its first ``<h1>`` and the breadcrumb verdict per ``<h1>`` (:func:`_crumb_copy`),
+        #: its first two headings (:func:`_linked_headline_card`), prose outside links under
+        #: it (:func:`_has_prose`)
+        self.quote_root: dict[int, Any] = {}
+        self.in_link: dict[int, Any] = {}
+        self.in_article: dict[int, Any] = {}
+        self.article_box: dict[int, Any] = {}
+        self.sentences: dict[int, Any] = {}
+        self.crumbs: dict[str, Any] = {}
+        self.teaser_heads: dict[int, Any] = {}
+        self.prose: dict[int, Any] = {}
         #: ids of the lists that follow the headline inside a header-zone column
         #: (:func:`_zone_tail`)
         self.zone_tail: frozenset[int] = frozenset()
@@ -3639,7 +3911,7 @@ class _Extractor:
             return None
         verdict = self.link_block(nxt)
         if verdict is None and _hint_kind(nxt) is not None:
-            if _linked_headline_card(nxt, self.stats) or self._linked_box(nxt):
+            if _linked_headline_card(nxt, self.stats, self.teaser_heads) or self._linked_box(nxt):
                 verdict = ("html_link_line", "")  # a hinted card of another story
         if verdict is None or not (
             verdict[0] == "html_link_list"
@@ -3718,7 +3990,9 @@ class _Extractor:
             # a member of the article's header zone is kept as a whole, but not a strong
             # furniture box among them (breadcrumbs, a share bar before the body)
             zone_box = id(node) in self.zone_ids and id(node) not in self.main_path
-            if (name == "nav" or "readcrumb" in str(node.get("class", ""))) and _crumb_copy(node):
+            if (name == "nav" or "readcrumb" in str(node.get("class", ""))) and _crumb_copy(
+                node, self.crumbs
+            ):
                 self.drop(
                     node,
                     "html_breadcrumb",
@@ -3771,10 +4045,13 @@ class _Extractor:
                     # prose saves a weak box only outside links: a video player whose text is
                     # the link over its still, a list of teaser cards, hold other stories'
                     # words inside links (html21)
-                    and _has_prose(node, links=False)
-                    and not _linked_headline_card(node, self.stats)
+                    and _has_prose(node, links=False, memo=(self.in_link, self.prose))
+                    and not _linked_headline_card(node, self.stats, self.teaser_heads)
                 )
-                and (_consent(node) or not _wraps_article(node, self.stats))
+                and (
+                    _consent(node)
+                    or not _wraps_article(node, self.stats, (self.in_link, self.prose))
+                )
                 and not _in_running_text(node)
             ):
                 what = (
@@ -3852,23 +4129,28 @@ class _Extractor:
         element that says it is the article), and not a link: a heading written inside a
         link or made of one is a teaser's headline (``<a href><h4>Other story</h4></a>``)."""
         chars, link_chars, _ = self.stats.get(id(el), (0, 0, 0))
-        if link_chars * 2 > chars or _parent_named(el, _A) is not None:
+        if link_chars * 2 > chars or _climb(el.parent, self.in_link, _link_tag, False):
             return False
-        return bool(self.main_ids) or _in_article(el)
+        return bool(self.main_ids) or _in_article(el, self.in_article)
+
+    def _in_article_box(self, node: Tag) -> bool | None:
+        """:meth:`_boxout`'s test of one ancestor (a :func:`_climb` decide)."""
+        return True if node.name == "article" or id(node) in self.main_ids else None
+
+    def _main_root(self, node: Tag) -> Tag | None:
+        """:meth:`_pull_quote`'s test of one element on the way up (a :func:`_climb`
+        decide): a main-content root, or the top of the tree."""
+        return node if id(node) in self.main_ids or not isinstance(node.parent, Tag) else None
 
     def _boxout(self, el: Tag) -> bool:
         """An <aside> fact box: sentences, and no furniture hint unless it sits in the
         article (``<article>`` or the chosen container): a sidebar column with text widgets
         is no fact box, a ``sidebar-box`` of figures inside the article is."""
-        if _hint_kind(el) is not None:
-            node: Any = el.parent
-            while isinstance(node, Tag) and not (
-                node.name == "article" or id(node) in self.main_ids
-            ):
-                node = node.parent
-            if not isinstance(node, Tag):
-                return False
-        return _is_boxout(el)
+        if _hint_kind(el) is not None and not _climb(
+            el.parent, self.article_box, self._in_article_box, False
+        ):
+            return False
+        return _is_boxout(el, self.sentences)
 
     def _shown_elsewhere(self, el: Tag) -> bool:
         """True when the start of ``el``'s text is also shown outside it on the page.
@@ -3927,18 +4209,22 @@ class _Extractor:
         >>> [ex._pull_quote(q) for q in soup.find_all("blockquote")]
         [True, False]
         """
-        key = _letters_key(el, skip_quotes=False)
-        if len(key) < PULL_QUOTE_MIN_CHARS:
+        span = self.letter_spans.get(id(el))
+        if span is None:  # (a box not inside one read before: read it, and the boxes in it)
+            self.letters.append(_page_letters(el, self.letter_spans, len(self.letters)))
+            span = self.letter_spans[id(el)]
+        size = span[2] - span[1]
+        if size < PULL_QUOTE_MIN_CHARS:
             return False
-        root: Any = el
-        while isinstance(root.parent, Tag) and id(root) not in self.main_ids:
-            root = root.parent
+        root = _climb(el, self.quote_root, self._main_root, None)
         if root is el:
             return False
         text = self.unquoted.get(id(root))
         if text is None:
             text = self.unquoted[id(root)] = _letters_key(root, skip_quotes=True)
-        return key in text
+        if size > len(text):
+            return False  # (a longer key cannot be in it: nested boxes are not sliced)
+        return self.letters[span[0]][span[1]:span[2]] in text
 
     def _small(self, el: Tag) -> bool:
         """False for the page's big elements: body, main, article, what holds the <h1> or
