@@ -1068,6 +1068,11 @@ MENU_HEADLINE_MAX_LINES = 3
 #: … and holds at least this share of the headline's word stems (:func:`_stems`: "Erneuter
 #: Warntag 2023" above "… fand zum dritten Mal ein Warntag …", where "erneut" is a stop word).
 MENU_HEADLINE_MIN_SHARE = 0.5
+#: A kept line between the line and that paragraph holds a figure (a date, a reading time:
+#: "Deutschland, 24.09.2023"); a kept line without one is the article's own headline, and the
+#: line above it a menu's item naming its section ("Politique" / the headline / a paragraph
+#: on politics).
+_FIGURE = LazyPattern(r"\d")
 
 
 def _menu_run_above(lines, i: int) -> list[int]:
@@ -1087,8 +1092,9 @@ def give_back_menu_headline(lines) -> list[int]:
     paragraph under it speaks of it: a line not ending like a sentence, with at least one
     word stem (:func:`_stems`), whose first kept paragraph (:func:`_is_body`) among its next
     :data:`MENU_HEADLINE_MAX_LINES` non-blank lines holds at least
-    :data:`MENU_HEADLINE_MIN_SHARE` of its stems, and which shares no stem with the other
-    items of its run. Another site's menu put right above the article took its headline as
+    :data:`MENU_HEADLINE_MIN_SHARE` of its stems (every kept line between them holding a
+    figure, :data:`_FIGURE`: a date, not a headline), and which shares no stem with the
+    other items of its run. Another site's menu put right above the article took its headline as
     the menu's last item ("Course dans" / "44 jours" / "Adieu l'Ami", then "Adieu l'Ami, ce
     titre, issu d'un célèbre film, résume nos sentiments."): a headline names what its
     paragraph tells. A menu's item names a section ("Wissenschaftliche Meldungen", "Thèmes
@@ -1113,12 +1119,12 @@ def give_back_menu_headline(lines) -> list[int]:
         mine = _stems(ln.low)
         if not mine:
             continue
-        body = next(
-            (j for j in _neighbours(lines, i, 1, MENU_HEADLINE_MAX_LINES) if _is_body(lines[j])),
-            None,
-        )
+        down = _neighbours(lines, i, 1, MENU_HEADLINE_MAX_LINES)
+        body = next((j for j in down if _is_body(lines[j])), None)
         if body is None:
             continue  # no paragraph of the article right under it
+        if any(lines[j].cls != BAD and not _FIGURE.search(lines[j].text) for j in down if j < body):
+            continue  # the article's headline stands between: the line is a menu's item
         if len(mine & _stems(lines[body].low)) < MENU_HEADLINE_MIN_SHARE * len(mine):
             continue
         if any(mine & _stems(lines[k].low) for k in _menu_run_above(lines, i)):
