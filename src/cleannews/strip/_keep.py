@@ -1075,15 +1075,24 @@ MENU_HEADLINE_MIN_SHARE = 0.5
 _FIGURE = LazyPattern(r"\d")
 
 
-def _menu_run_above(lines, i: int) -> list[int]:
-    """The lines of the menu run above ``i`` (taken by :data:`MENU_HEADLINE_RULES`, blank
-    lines passed over), nearest first."""
+def _menu_run_items(lines, i: int) -> list[int]:
+    """The other lines of the menu run around ``i``: the non-blank lines above and below it
+    taken by :data:`MENU_HEADLINE_RULES` with nothing else between (blank lines passed over).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> lines = [_Line(t, frozenset()) for t in ("Texte.", "Sports", "", "Rugby", "Fin")]
+        >>> for k in (1, 3):
+        ...     lines[k].bad("menu_run", "run of short menu-like lines")
+        >>> _menu_run_items(lines, 3)
+        [1]
+    """
     run = []
-    j = i - 1
-    while j >= 0 and (lines[j].blank or _taken(lines[j], MENU_HEADLINE_RULES)):
-        if not lines[j].blank:
-            run.append(j)
-        j -= 1
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and (lines[j].blank or _taken(lines[j], MENU_HEADLINE_RULES)):
+            if not lines[j].blank:
+                run.append(j)
+            j += step
     return run
 
 
@@ -1094,13 +1103,14 @@ def give_back_menu_headline(lines) -> list[int]:
     :data:`MENU_HEADLINE_MAX_LINES` non-blank lines holds at least
     :data:`MENU_HEADLINE_MIN_SHARE` of its stems (every kept line between them holding a
     figure, :data:`_FIGURE`: a date, not a headline), and which shares no stem with the
-    other items of its run. Another site's menu put right above the article took its headline as
-    the menu's last item ("Course dans" / "44 jours" / "Adieu l'Ami", then "Adieu l'Ami, ce
-    titre, issu d'un célèbre film, résume nos sentiments."): a headline names what its
-    paragraph tells. A menu's item names a section ("Wissenschaftliche Meldungen", "Thèmes
-    abordés"), which the paragraph under the menu rarely repeats; a breadcrumb's last item
-    may name the article's topic, but narrows the item above it ("Rugby" / "Rugby amateur":
-    a shared stem), so it stays taken.
+    other items of its run (above or below it, :func:`_menu_run_items`). Another site's
+    menu put right above the article took its headline as the menu's last item ("Course
+    dans" / "44 jours" / "Adieu l'Ami", then "Adieu l'Ami, ce titre, issu d'un célèbre
+    film, résume nos sentiments."): a headline names what its paragraph tells. A menu's
+    item names a section ("Wissenschaftliche Meldungen", "Thèmes abordés"), which the
+    paragraph under the menu rarely repeats; a breadcrumb's items may name the article's
+    topic, but narrow each other ("Rugby" / "Rugby amateur": a shared stem), so both stay
+    taken.
 
         >>> from cleannews.strip.detectors import _Line
         >>> text = ["Course dans", "44 jours", "Adieu l'Ami",
@@ -1127,7 +1137,7 @@ def give_back_menu_headline(lines) -> list[int]:
             continue  # the article's headline stands between: the line is a menu's item
         if len(mine & _stems(lines[body].low)) < MENU_HEADLINE_MIN_SHARE * len(mine):
             continue
-        if any(mine & _stems(lines[k].low) for k in _menu_run_above(lines, i)):
+        if any(mine & _stems(lines[k].low) for k in _menu_run_items(lines, i)):
             continue  # a breadcrumb narrowing ("Rugby" / "Rugby amateur"): the menu's item
         given.append(i)
     return _restore(lines, given)
