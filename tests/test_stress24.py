@@ -21,9 +21,9 @@ page put next to one of its lines, as the stress set builds its pages. Developme
 guard was written looking at these lines and at the stress set built from them.
 
 On main's code (554fb598) the module does not import (the guard is new); with the import
-made optional, 14 of its 20 tests fail there: the 8 page tests (the headline went) and the
-6 tests of the guard's shapes that give a line back; the look-alikes and the 1 MB lines
-pass on both.
+made optional, 12 of its 20 tests fail there: the 8 page tests (the headline went), the 3
+shapes that give a line back and the limits' test; the look-alikes and the 1 MB lines pass
+on both.
 """
 
 from __future__ import annotations
