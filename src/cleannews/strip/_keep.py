@@ -36,6 +36,9 @@ back only on evidence found in the page itself:
   paragraphs of the article (branch stress23);
 * :func:`give_back_run_on` — a line a "Read more" heading took whose sentence runs on: a
   comma at its end, or the kept line under it going on in small letters (branch stress23).
+* :func:`give_back_menu_headline` — the article's headline another site's menu run took as
+  its last item, when the paragraph under it repeats its words ("Adieu l'Ami" / "Adieu
+  l'Ami, ce titre …", branch stress24).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
@@ -56,6 +59,7 @@ from cleannews.strip.linemodel import _ITEM_SUFFIX
 __all__ = [
     "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
     "give_back_chapters", "give_back_cut_end", "give_back_date_badge", "give_back_lone_item",
+    "give_back_menu_headline",
     "give_back_quoted", "give_back_reply", "give_back_run_on",
     "give_back_section_label", "give_back_subheading", "give_back_teaser_headline",
     "give_back_topical",
@@ -1054,6 +1058,90 @@ def give_back_run_on(lines) -> list[int]:
     return _restore(lines, given)
 
 
+#: :func:`give_back_menu_headline`: the rule it undoes, the menu runs (a run of short lines
+#: read as one menu), which take the article's headline printed right under another site's
+#: menu as the menu's last item (branch stress24).
+MENU_HEADLINE_RULES = frozenset({"menu_run"})
+#: The article's paragraph under the headline is among its next this many non-blank lines
+#: (a date, a byline or a widget between: "Sniff" / "May 16, 2024 3 min read" / the review) …
+MENU_HEADLINE_MAX_LINES = 3
+#: … and holds at least this share of the headline's word stems (:func:`_stems`: "Erneuter
+#: Warntag 2023" above "… fand zum dritten Mal ein Warntag …", where "erneut" is a stop word).
+MENU_HEADLINE_MIN_SHARE = 0.5
+#: A kept line between the line and that paragraph holds a figure (a date, a reading time:
+#: "Deutschland, 24.09.2023"); a kept line without one is the article's own headline, and the
+#: line above it a menu's item naming its section ("Politique" / the headline / a paragraph
+#: on politics).
+_FIGURE = LazyPattern(r"\d")
+
+
+def _menu_run_items(lines, i: int) -> list[int]:
+    """The other lines of the menu run around ``i``: the non-blank lines above and below it
+    taken by :data:`MENU_HEADLINE_RULES` with nothing else between (blank lines passed over).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> lines = [_Line(t, frozenset()) for t in ("Texte.", "Sports", "", "Rugby", "Fin")]
+        >>> for k in (1, 3):
+        ...     lines[k].bad("menu_run", "run of short menu-like lines")
+        >>> _menu_run_items(lines, 3)
+        [1]
+    """
+    run = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and (lines[j].blank or _taken(lines[j], MENU_HEADLINE_RULES)):
+            if not lines[j].blank:
+                run.append(j)
+            j += step
+    return run
+
+
+def give_back_menu_headline(lines) -> list[int]:
+    """Give back a line a menu run (:data:`MENU_HEADLINE_RULES`) took when the article's
+    paragraph under it speaks of it: a line not ending like a sentence, with at least one
+    word stem (:func:`_stems`), whose first kept paragraph (:func:`_is_body`) among its next
+    :data:`MENU_HEADLINE_MAX_LINES` non-blank lines holds at least
+    :data:`MENU_HEADLINE_MIN_SHARE` of its stems (every kept line between them holding a
+    figure, :data:`_FIGURE`: a date, not a headline), and which shares no stem with the
+    other items of its run (above or below it, :func:`_menu_run_items`). Another site's
+    menu put right above the article took its headline as the menu's last item ("Course
+    dans" / "44 jours" / "Adieu l'Ami", then "Adieu l'Ami, ce titre, issu d'un célèbre
+    film, résume nos sentiments."): a headline names what its paragraph tells. A menu's
+    item names a section ("Wissenschaftliche Meldungen", "Thèmes abordés"), which the
+    paragraph under the menu rarely repeats; a breadcrumb's items may name the article's
+    topic, but narrow each other ("Rugby" / "Rugby amateur": a shared stem), so both stay
+    taken.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Course dans", "44 jours", "Adieu l'Ami",
+        ...         "Adieu l'Ami, ce titre, issu d'un célèbre film, résume nos sentiments "
+        ...         "pour toi qui nous as quittés."]
+        >>> lines = [_Line(t, frozenset({"ce", "nos", "pour", "qui", "nous", "as"})) for t in text]
+        >>> for ln in lines[:3]:
+        ...     ln.bad("menu_run", "run of short menu-like lines")
+        >>> give_back_menu_headline(lines)
+        [2]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln, MENU_HEADLINE_RULES) or ln.ends:
+            continue
+        mine = _stems(ln.low)
+        if not mine:
+            continue
+        down = _neighbours(lines, i, 1, MENU_HEADLINE_MAX_LINES)
+        body = next((j for j in down if _is_body(lines[j])), None)
+        if body is None:
+            continue  # no paragraph of the article right under it
+        if any(lines[j].cls != BAD and not _FIGURE.search(lines[j].text) for j in down if j < body):
+            continue  # the article's headline stands between: the line is a menu's item
+        if len(mine & _stems(lines[body].low)) < MENU_HEADLINE_MIN_SHARE * len(mine):
+            continue
+        if any(mine & _stems(lines[k].low) for k in _menu_run_items(lines, i)):
+            continue  # a breadcrumb narrowing ("Rugby" / "Rugby amateur"): the menu's item
+        given.append(i)
+    return _restore(lines, given)
+
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
 
@@ -1086,3 +1174,4 @@ def give_back(lines) -> None:
     give_back_subheading(lines)
     give_back_lone_item(lines)
     give_back_run_on(lines)
+    give_back_menu_headline(lines)
