@@ -16,8 +16,8 @@ import re
 import sys
 
 import pytest
-from _helpers import ROOT, seed_lines
 
+from _helpers import ROOT, seed_lines
 from cleannews.config import RULE_LANGUAGES
 from cleannews.strip import _pagelang
 from cleannews.strip._pagelang import (
