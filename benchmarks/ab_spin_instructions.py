@@ -1,7 +1,7 @@
 """Spin scoring: instructions per pass of this checkout against another one (valgrind).
 
     PYTHONPATH=src .venv/bin/python benchmarks/ab_spin_instructions.py /path/to/other/src \
-        [--passes 2] [--every 4] [--cold]
+        [--passes 2] [--every 4] [--cold] [--one-path]
 
 The spin-stage twin of ``ab_strip_instructions.py`` (same method, same caveats): CPU time on
 the shared machine moves by several per cent between rounds, the instructions a pass
@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ab_strip_instructions import child_instructions, compare_passes
+from ab_strip_instructions import add_one_path_option, child_instructions, compare_passes
 
 CHILD = """
 import json, sys
@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--passes", type=int, default=2, help="counted passes after the warm-up")
     ap.add_argument("--every", type=int, default=4, help="score every N-th document")
     ap.add_argument("--cold", action="store_true", help="empty the token caches before each pass")
+    add_one_path_option(ap)
     args = ap.parse_args(argv)
     if shutil.which("valgrind") is None:
         print("valgrind is not installed: no instruction counts")
@@ -79,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         path.write_text(json.dumps(docs), "utf-8")
         compare_passes(lambda src, n: instructions(src, path, n, args.cold), docs, here,
                        args.other.resolve(), args.passes,
-                       "cold passes" if args.cold else "warm passes")
+                       "cold passes" if args.cold else "warm passes",
+                       Path(tmp) if args.one_path else None)
     return 0
 
 
