@@ -926,7 +926,9 @@ class RuleSet:
         home: set[str] = set()
         widget: set[str] = set()
         kicker: set[str] = set()
+        form: set[str] = set()
         for d in data:
+            form.update(w.casefold() for w in d.get("form_words", ()))
             kicker.update(w.casefold() for w in d.get("kicker_words", ()))
             widget.update(w.casefold() for w in d.get("widget_words", ()))
             for r in d.get("rules", ()):
@@ -1010,6 +1012,9 @@ class RuleSet:
         self.home_words = frozenset(home)
         self.widget_words = frozenset(widget)
         self.kicker_words = frozenset(kicker)
+        #: words of login / registration / paywall forms (field labels, buttons, errors):
+        #: :func:`cleannews.strip._widgets.form_run` (branch forms23)
+        self.form_words = frozenset(form)
 
     @staticmethod
     def _rule_of(m: regex.Match, rules: list[Rule]) -> Rule:

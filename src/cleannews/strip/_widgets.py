@@ -13,6 +13,10 @@ the context pass):
   own chronology runs oldest first, and a listing page's dated teasers are its content: neither
   is taken.
 
+* :func:`form_run` (branch forms23): a login / registration / paywall form's residue — short
+  lines made of form words ("Nom d'utilisateur :", "Mot de passe :", "Se souvenir de moi",
+  "* Pflichtfelder"), two or more in a row; the words are the rule files' ``form_words``.
+
 Figures and what was tried: ``docs/strip.md`` (branch strip-gen10); tests:
 ``tests/test_strip_gen10.py``.
 """
@@ -29,7 +33,7 @@ from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import BAD, KEEP
 from cleannews.strip._rules import _word_file
 
-__all__ = ["calendar_widget", "dated_feed"]
+__all__ = ["calendar_widget", "dated_feed", "form_run"]
 
 #: A calendar's row of day numbers has this many numbers at least (a week cut by the month's
 #: start or end still has 5) …
@@ -52,6 +56,17 @@ FEED_MIN_ITEMS = 3
 FEED_GAP = 3
 #: … and a dated line has at most this many words (a teaser's headline and its excerpt).
 FEED_ITEM_MAX_WORDS = 80
+
+#: A form line (:func:`form_run`) has at most this many words: a field label, a button, an
+#: error message ("Adresse e-mail invalide"); a sentence of the article is longer …
+FORM_LINE_MAX_WORDS = 6
+#: … and at least this share of its words that are neither stopwords nor single letters are
+#: form words ("Mot de passe :" 2/2, "Se souvenir de moi" 1/1, "Il a oublié son mot de passe"
+#: 4/4 but ends like no label: see :func:`_form_line`).
+FORM_MIN_SHARE = 0.75
+#: A form is at least this many such lines in a row (blank lines between them do not count);
+#: lines a ``login`` rule took count towards the run.
+FORM_RUN_MIN = 2
 
 #: What :func:`_row_kind` says of a calendar's row.
 RowKind = Literal["weekday", "day"]
@@ -220,3 +235,69 @@ def dated_feed(lines, kind: str) -> None:
             continue
         for i in span:
             lines[i].bad("dated_feed", "a feed of other articles, each line opening with its date")
+
+
+def _form_line(ln, vocab: frozenset[str], stop: frozenset[str]) -> bool:
+    """A short line made of form words: a field label, a button or a form's error message.
+
+    Of its words, those that are neither stopwords nor single letters ("d'", the "e" of
+    "e-mail") are at least :data:`FORM_MIN_SHARE` form words, and at least one is; the
+    line has at most :data:`FORM_LINE_MAX_WORDS` words and does not end with a full stop (a
+    label ends with ":", "*", "?" or nothing; "Il a oublié son mot de passe." is a sentence).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> vocab = frozenset({"mot", "passe", "utilisateur"})
+        >>> _form_line(_Line("Nom d'utilisateur :", frozenset()), vocab, frozenset({"nom"}))
+        True
+        >>> _form_line(_Line("Il a oublié son mot de passe.", frozenset()), vocab, frozenset())
+        False
+    """
+    if ln.blank or not 1 <= ln.n <= FORM_LINE_MAX_WORDS or ln.text.rstrip().endswith("."):
+        return False
+    words = [w for w in ln.words if len(w) > 1 and w not in stop]
+    hits = sum(w in vocab for w in words)
+    return hits > 0 and hits >= FORM_MIN_SHARE * len(words)
+
+
+def form_run(lines, matched: list, vocab: frozenset[str], stop: frozenset[str]) -> None:
+    """Remove the residue of a login / registration / paywall form: :data:`FORM_RUN_MIN` or
+    more standing lines in a row that are each a :func:`_form_line` or were taken by a rule
+    of category ``login``, at least one of them a form line nothing took yet.
+
+    ``matched[i]`` is the rule that took line ``i`` (``None``: none). Lines protected or
+    already judged (``KEEP``) end a run. One such line alone stays: a subheading "Mot de
+    passe" of an article about passwords is followed by its paragraph, not by another label.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> lines = [_Line(t, frozenset()) for t in ("Identifiant", "", "Mot de passe :",
+        ...                                           "Le mot de passe de la box a fuité hier.")]
+        >>> form_run(lines, [None] * 4, frozenset({"identifiant", "mot", "passe"}),
+        ...          frozenset({"de", "le", "la", "a"}))
+        >>> [ln.cls for ln in lines]
+        ['bad', 'amb', 'bad', 'amb']
+    """
+    if not vocab:
+        return
+    run: list[int] = []
+
+    def close() -> None:
+        fresh = [i for i in run if lines[i].cls is not BAD]
+        if len(run) >= FORM_RUN_MIN and fresh:
+            for i in fresh:
+                lines[i].bad("form_run", "a field, button or message of a login or subscription "
+                              "form (a run of short lines of form words)")
+        run.clear()
+
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            continue
+        rule = matched[i] if i < len(matched) else None
+        if ln.cls is BAD and rule is not None and rule.category == "login":
+            run.append(i)
+        elif ln.cls is not BAD and ln.cls is not KEEP and not ln.protected and _form_line(
+            ln, vocab, stop
+        ):
+            run.append(i)
+        else:
+            close()
+    close()
