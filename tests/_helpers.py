@@ -21,7 +21,8 @@ New rules hitting text they must leave
 Test text
   :data:`BUDGET_HEADLINE`, :data:`BUDGET_PARAGRAPHS`: the plain article the strip tests put
   furniture around; :func:`seed_lines`; :func:`golden_spin_texts`; :data:`BOILERPLATE_ONLY`;
-  :func:`write_seed_corpus`.
+  :func:`write_seed_corpus`; slow input for the ``--doc-timeout`` tests: :data:`SMALL_ARTICLE`,
+  :data:`SLOW_LIMIT`, :func:`big_text`, :func:`write_slow_corpus`.
 Scripts of ``benchmarks/`` and ``tools/``
   :func:`load_script` (a script that is no module of a package, loaded by its path).
 Runaway work
@@ -330,6 +331,33 @@ def seed_folder(tmp_path: Path, n: int = 2) -> tuple[Path, list[str]]:
     for seed in seeds:
         (corp / seed.name).write_bytes(seed.read_bytes())
     return corp, [f"{corp.as_posix()}/{s.name}" for s in seeds]
+
+
+#: The plain budget article: cleaned in milliseconds (the small documents of the
+#: ``--doc-timeout`` tests).
+SMALL_ARTICLE = "\n\n".join([BUDGET_HEADLINE, *BUDGET_PARAGRAPHS])
+#: Seconds a document may take in the time-limit tests: far above SMALL_ARTICLE's few
+#: milliseconds, far below what :func:`big_text` takes (about 2 s on an idle core).
+SLOW_LIMIT = 0.5
+
+
+def big_text(n_lines: int = 8000) -> str:
+    """Real, distinct seed lines (no line repeats), about 370 bytes each: 8,000 of them (3 MB)
+    take about 2 s to clean on an idle core (a document over :data:`SLOW_LIMIT`)."""
+    lines = seed_lines()
+    return "\n".join(f"{lines[i % len(lines)]} ({i} {lines[(i * 7) % len(lines)][:30]})"
+                     for i in range(n_lines))
+
+
+def write_slow_corpus(path: Path, n_lines: int = 8000) -> Path:
+    """A JSONL file: three small documents (ids ``a0``-``a2``), the big one (id ``big``,
+    :func:`big_text`), three more small ones (``a3``-``a5``)."""
+    records = [{"id": f"a{i}", "text": SMALL_ARTICLE} for i in range(3)]
+    records += [{"id": "big", "text": big_text(n_lines)}]
+    records += [{"id": f"a{i}", "text": SMALL_ARTICLE} for i in range(3, 6)]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                    encoding="utf-8")
+    return path
 
 
 def write_seed_corpus(path: Path, n: int) -> list[str]:

@@ -11,37 +11,17 @@ from pathlib import Path
 import pytest
 
 from _helpers import (
-    BUDGET_HEADLINE,
-    BUDGET_PARAGRAPHS,
+    SLOW_LIMIT,
+    SMALL_ARTICLE,
+    big_text,
     read_jsonl,
     run_cli,
-    seed_lines,
     sink_records,
+    write_slow_corpus,
 )
 
-#: The plain budget article: cleaned in milliseconds.
-SMALL = "\n\n".join([BUDGET_HEADLINE, *BUDGET_PARAGRAPHS])
-#: Seconds a document may take in the time-limit tests: far above SMALL's few milliseconds,
-#: far below what BIG takes (about 2 s on an idle core).
-LIMIT = 0.5
-
-
-def big_text(n_lines: int = 8000) -> str:
-    """Real, distinct seed lines (no line repeats), about 370 bytes each: 8,000 of them (3 MB)
-    take about 2 s to clean on an idle core."""
-    lines = seed_lines()
-    return "\n".join(f"{lines[i % len(lines)]} ({i} {lines[(i * 7) % len(lines)][:30]})"
-                     for i in range(n_lines))
-
-
-def write_slow_corpus(path: Path, n_lines: int = 8000) -> Path:
-    """Three small documents, the big one (id ``big``), three more small ones."""
-    records = [{"id": f"a{i}", "text": SMALL} for i in range(3)]
-    records += [{"id": "big", "text": big_text(n_lines)}]
-    records += [{"id": f"a{i}", "text": SMALL} for i in range(3, 6)]
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                    encoding="utf-8")
-    return path
+#: The plain budget article; the time limit of these tests.
+SMALL, LIMIT = SMALL_ARTICLE, SLOW_LIMIT
 
 
 @pytest.fixture(scope="module")

@@ -36,6 +36,16 @@ data (verdict ``error``), nothing visible (verdict ``empty``) or nothing left af
 
     >>> clean_record("")["cleannews_verdict"], clean_record("a\\x00b")["cleannews_error"]
     ('empty', 'text contains NUL characters (binary data or a broken export)')
+
+Each function takes ``doc_timeout=SECONDS`` (default ``None``: no limit), the limit of
+``cleannews run --doc-timeout``: a row that takes longer to clean is stopped and becomes an
+error row (verdict ``error``, the message in ``cleannews_error``; ``clean_text`` gives
+``""``), and the map goes on. It is the alarm of :mod:`cleannews.batch.timeout`: POSIX, in
+the main thread of the process (``Series.map``, ``ds.map(num_proc=N)``'s workers); in
+another thread there is no limit, and a warning says so once per process.
+
+    >>> clean_record("Un texte.", doc_timeout=30)["cleannews_verdict"]
+    'keep'
 """
 
 from __future__ import annotations
@@ -45,6 +55,13 @@ import math
 import sys
 from typing import Any
 
+from cleannews.batch.timeout import (
+    DocTimeout,
+    can_interrupt,
+    checked_timeout,
+    time_limit,
+    timeout_message,
+)
 from cleannews.config import CleanConfig, checked_flag, config_or_default
 from cleannews.errors import InputError, MissingExtraError
 
@@ -54,6 +71,10 @@ __all__ = ["TOP_EVIDENCE", "clean_batch", "clean_frame", "clean_record", "clean_
 COLUMN_PREFIX = "cleannews_"
 #: Pieces of spin evidence kept per document in the ``cleannews_evidence`` column.
 TOP_EVIDENCE = 5
+#: How the time limit is named in a row's ``cleannews_error`` (:func:`timeout_message`).
+TIMEOUT_FLAG = "doc_timeout="
+#: Whether this process has said that its ``doc_timeout`` cannot be applied (said once).
+_UNLIMITED_SAID = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,6 +107,38 @@ def _top_evidence(n: Any) -> int:
     return checked_count("top_evidence", n, 0)
 
 
+def _doc_timeout(seconds: Any, config: CleanConfig, html: bool) -> float | None:
+    """``doc_timeout`` checked (:func:`~cleannews.batch.timeout.checked_timeout`: the caller's
+    error, raised) and made ready: the models loaded once per process before the first row
+    under a limit (as ``cleannews run`` does: loading is no row's time), and a warning, once,
+    where the limit cannot be applied (not the main thread, no ``setitimer``).
+
+    >>> _doc_timeout(None, get_config(), False), _doc_timeout(2, get_config(), False)
+    (None, 2.0)
+    >>> _doc_timeout("2", get_config(), False)
+    Traceback (most recent call last):
+    ...
+    cleannews.errors.ConfigError: doc_timeout must be a finite number of seconds above 0, got '2'
+    """
+    global _UNLIMITED_SAID
+    from cleannews.batch.process import BatchOptions, warm_up_once
+
+    seconds = checked_timeout("doc_timeout", seconds)
+    if seconds is None:
+        return None
+    if not can_interrupt():
+        if not _UNLIMITED_SAID:
+            import logging
+
+            logging.getLogger("cleannews").warning(
+                "doc_timeout: the limit is not applied here (no setitimer on this platform, or "
+                "not the main thread): rows are cleaned without it")
+            _UNLIMITED_SAID = True
+        return seconds
+    warm_up_once(BatchOptions(config=config, fmt="html" if html else "text"))
+    return seconds
+
+
 def _is_missing(value: Any) -> bool:
     """``None``, a float NaN or ``pd.NA`` (pandas' missing values; ``pd.NA`` is the one of
     the ``"string"`` dtype: it was an error row, "expected str or bytes, got NAType").
@@ -99,7 +152,8 @@ def _is_missing(value: Any) -> bool:
     return pandas is not None and value is getattr(pandas, "NA", None)
 
 
-def clean_text(text: Any, config: CleanConfig | None = None) -> Any:
+def clean_text(text: Any, config: CleanConfig | None = None,
+               doc_timeout: float | None = None) -> Any:
     """The cleaned text of ``text``; missing values stay missing, non-text gives ``""``.
 
     Never raises for bad input, so one row cannot stop a ``Series.map``. A text
@@ -110,12 +164,15 @@ def clean_text(text: Any, config: CleanConfig | None = None) -> Any:
         >>> nul = "Bonjour\\x00 \\u00e0 tous."
         >>> clean_text(nul), clean_record(nul)["cleannews_text"], clean_text("Bonjour.")
         ('', '', 'Bonjour.')
+
+    ``doc_timeout=SECONDS``: a text that takes longer is stopped and gives ``""`` too.
     """
     cfg = _config(config)
+    seconds = _doc_timeout(doc_timeout, cfg, False)
     if _is_missing(text):
         return text
     try:
-        return _clean_row(text, cfg).text
+        return _clean_row(text, cfg, doc_timeout=seconds).text
     except (InputError, _RowError):
         return ""
 
@@ -187,11 +244,13 @@ def _has_field(table: Any, field: str) -> bool:
     return isinstance(field, str) and "." in field and field.split(".", 1)[0] in table
 
 
-def _clean_row(value: Any, config: CleanConfig, html: bool = False) -> Any:
+def _clean_row(value: Any, config: CleanConfig, html: bool = False,
+               doc_timeout: float | None = None) -> Any:
     """The :class:`~cleannews.Document` of one row, with the checks of ``cleannews run``.
 
     Raises :class:`~cleannews.InputError` (missing value, wrong type, binary data) or
-    :class:`_RowError` (NUL, binary, nothing visible, nothing left after cleaning).
+    :class:`_RowError` (NUL, binary, nothing visible, nothing left after cleaning, cleaning
+    stopped after ``doc_timeout`` seconds: kind ``timeout``, as ``run`` files it).
 
     >>> _clean_row("Bonjour.", get_config()).text
     'Bonjour.'
@@ -212,7 +271,12 @@ def _clean_row(value: Any, config: CleanConfig, html: bool = False) -> Any:
         problem = text_problem(value)
         if problem is not None:
             raise _RowError(problem[1], problem[0])
-    doc = (clean_html if html else clean)(value, config)
+    try:
+        with time_limit(doc_timeout):
+            doc = (clean_html if html else clean)(value, config)
+    except DocTimeout:
+        assert doc_timeout is not None
+        raise _RowError(timeout_message(doc_timeout, TIMEOUT_FLAG), "timeout") from None
     problem = nothing_left(doc)
     if problem is not None:
         raise _RowError(problem[1], problem[0])
@@ -265,7 +329,7 @@ def _error_fields(exc: BaseException) -> dict[str, Any]:
 
 def clean_record(
     text: Any, config: CleanConfig | None = None, top_evidence: int = TOP_EVIDENCE,
-    html: bool = False,
+    html: bool = False, doc_timeout: float | None = None,
 ) -> dict[str, Any]:
     """Clean one text into a flat dict of ``cleannews_*`` fields; never raises for bad input.
 
@@ -277,13 +341,15 @@ def clean_record(
     as in the errors sink of ``cleannews run``). With pandas:
     ``df["text"].map(clean_record).apply(pd.Series)``, or :func:`clean_frame`.
     ``html=True`` reads the text as an HTML page (:func:`cleannews.clean_html`: the
-    article's container, markup and page furniture gone).
+    article's container, markup and page furniture gone). ``doc_timeout=SECONDS``: a text
+    that takes longer to clean is stopped, an error row (``cleannews run --doc-timeout``).
     """
     cfg = _config(config)  # a bad config is the caller's error, not every row's
     top_evidence = _top_evidence(top_evidence)  # so is a bad count
     html = checked_flag("html", html)  # and a flag that is no bool (html="no" was true)
+    seconds = _doc_timeout(doc_timeout, cfg, html)  # and a bad limit
     try:
-        fields = _fields(_clean_row(text, cfg, html), top_evidence)
+        fields = _fields(_clean_row(text, cfg, html, seconds), top_evidence)
     except Exception as exc:  # one bad row must not stop a map
         fields = _error_fields(exc)
     return {COLUMN_PREFIX + k: v for k, v in fields.items()}
@@ -291,7 +357,7 @@ def clean_record(
 
 def clean_frame(
     df: Any, column: str = "text", config: CleanConfig | None = None,
-    top_evidence: int = TOP_EVIDENCE, html: bool = False,
+    top_evidence: int = TOP_EVIDENCE, html: bool = False, doc_timeout: float | None = None,
 ) -> Any:
     """A copy of the pandas DataFrame ``df`` with the :func:`clean_record` columns added.
 
@@ -304,6 +370,7 @@ def clean_frame(
     A dotted ``column`` (``doc.text``) reads a column of objects (``pd.read_json`` of nested
     JSONL: ``doc`` holds dicts), as ``cleannews run --text-field doc.text`` does; a column
     named with the dot itself (``pd.json_normalize``'s ``doc.text``) wins.
+    ``doc_timeout=SECONDS``: a row that takes longer to clean is stopped, an error row.
     """
     # the type first: a list without pandas installed said "No module named 'pandas'"
     if not hasattr(df, "columns"):  # a Series, a list: "list indices must be integers"
@@ -318,13 +385,14 @@ def clean_frame(
     config = _config(config)
     top_evidence = _top_evidence(top_evidence)
     html = checked_flag("html", html)
+    doc_timeout = checked_timeout("doc_timeout", doc_timeout)
     if not _has_field(df.columns, column):
         names = ", ".join(map(str, list(df.columns)[:10])) or "none"
         raise KeyError(f"no column {column!r} in the frame (its columns: {names}); choose the "
                        "text's with column= (a dotted name reads a column of objects: "
                        "column='doc.text')")
     values = _field_values(df, column, "column=")
-    records = [clean_record(v, config, top_evidence, html) for v in values]
+    records = [clean_record(v, config, top_evidence, html, doc_timeout) for v in values]
     names = [COLUMN_PREFIX + k for k in _error_fields(ValueError())]
     added = pd.DataFrame.from_records(records, index=df.index, columns=names)
     # a frame cleaned before (again with other options, or read back from a saved output)
@@ -373,6 +441,7 @@ def clean_batch(
     config: CleanConfig | None = None,
     top_evidence: int = TOP_EVIDENCE,
     html: bool = False,
+    doc_timeout: float | None = None,
 ) -> dict[str, list[Any]]:
     """Clean a batch of columns (``datasets.map(batched=True)``); returns the new columns.
 
@@ -392,17 +461,20 @@ def clean_batch(
     ``cleannews run``, see :func:`clean_record`).
     Structured columns stay structured (Arrow lists and structs), not JSON strings.
     ``html=True``: the texts are HTML pages (:func:`cleannews.clean_html`).
+    ``doc_timeout=SECONDS``: a row that takes longer to clean is stopped, an error row
+    (verdict ``error``; ``cleannews run --doc-timeout`` files it as a ``timeout``).
     """
     cfg = _config(config)
     top_evidence = _top_evidence(top_evidence)
     html = checked_flag("html", html)
     keep_original = checked_flag("keep_original", keep_original)
+    seconds = _doc_timeout(doc_timeout, cfg, html)
     values = _batch_column(batch, text_field)
     cols: dict[str, list[Any]] = {k: [] for k in _error_fields(ValueError())}
     cols["changes"] = []
     for value in values:
         try:
-            doc = _clean_row(value, cfg, html)
+            doc = _clean_row(value, cfg, html, seconds)
         except Exception as exc:  # one bad row must not stop the map
             row, changes = _error_fields(exc), []
         else:

@@ -95,11 +95,18 @@ def _id_and_text(item: Item, text_field: str, id_field: str, fmt: str = "auto",
 
 def learn_copies(items: Iterable[Item], text_field: str, id_field: str,
                  min_words: int | None = None, fmt: str = "auto",
-                 config: Any = None) -> dict[str, Any]:
+                 config: Any = None, doc_timeout: float | None = None) -> dict[str, Any]:
     """First pass: sign, link and cluster every readable item; returns the JSON-ready state.
 
     ``fmt`` is the run's ``--format`` (which record texts are HTML pages), ``config`` its
-    :class:`~cleannews.config.CleanConfig` (how a page's article is extracted)."""
+    :class:`~cleannews.config.CleanConfig` (how a page's article is extracted).
+    ``doc_timeout`` (``--doc-timeout``): reading an item and extracting its page's article,
+    the per-document work of this pass, is stopped after that many seconds (the alarm of
+    :mod:`cleannews.batch.timeout`); the item is then left out of the pass (nobody's copy,
+    role ``unique``), with a warning naming it, and the run files it as its cleaning ends. The
+    signatures (computed :data:`~cleannews.copies._signature.CHUNK_DOCS` documents at a time)
+    and the linking are the batch's work, not one document's: not under the limit."""
+    from cleannews.batch.timeout import DocTimeout, time_limit
     from cleannews.copies import MIN_WORDS, clusters, link_signatures, signatures
 
     seqs: list[int] = []
@@ -107,8 +114,24 @@ def learn_copies(items: Iterable[Item], text_field: str, id_field: str,
     texts: list[str] = []
     from cleannews.batch.process import text_problem
 
+    if doc_timeout is not None:
+        from cleannews.batch.process import BatchOptions, warm_up_once
+
+        # the models load before the first page's limit, not in it
+        warm_up_once(BatchOptions(fmt="html") if config is None else
+                     BatchOptions(config=config, fmt="html"))
     for item in items:
-        got = _id_and_text(item, text_field, id_field, fmt, config)
+        try:
+            with time_limit(doc_timeout):
+                got = _id_and_text(item, text_field, id_field, fmt, config)
+        except DocTimeout:
+            from cleannews.batch.sources import terminal_safe
+
+            log.warning("copies: %s: reading it took longer than %g s (--doc-timeout): left "
+                        "out of the copy pass", terminal_safe(item.id or
+                                                              f"{item.source}:{item.line}"),
+                        doc_timeout)
+            continue
         # records the run sends to the errors sink (NUL, binary, empty) are nobody's copy
         if got is not None and text_problem(got[1]) is None:
             seqs.append(item.seq)

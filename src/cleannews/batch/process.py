@@ -811,6 +811,20 @@ def warm_up(opts: BatchOptions) -> None:
         pass
 
 
+#: The formats (``text``, ``html``) this process has loaded the models for under a time
+#: limit (:func:`warm_up_once`).
+_WARMED: set[str] = set()
+
+
+def warm_up_once(opts: BatchOptions) -> None:
+    """:func:`warm_up` for ``opts.fmt``, once per process: before the first document cleaned
+    under a time limit (the datatrove step, the library functions of :mod:`cleannews.batch.api`,
+    ``clean --doc-timeout``), so that loading the models is not counted against it."""
+    if opts.fmt not in _WARMED:
+        warm_up(opts)
+        _WARMED.add(opts.fmt)
+
+
 def init_worker(opts: BatchOptions) -> None:
     """Pool initializer: keep the options once per process, load the pipeline modules."""
     global _WORKER_OPTS

@@ -713,7 +713,7 @@ def _with_copies(settings: RunSettings, sinks: Sinks, stdin: Any,
     # would go to the duplicates sink and the article to no clean record
     state = _look_ahead(settings, sinks, stdin, COPIES_NAME, lambda items: learn_copies(
         (i for i in items if not too_large(i, options)), options.text_field, options.id_field,
-        fmt=options.fmt, config=options.config))
+        fmt=options.fmt, config=options.config, doc_timeout=options.doc_timeout))
     return replace(options, copies=state,
                    drop_duplicates=bool((settings.copies or {}).get("drop_duplicates")))
 

@@ -84,13 +84,17 @@ def checked_timeout(name: str, value: object) -> float | None:
     return float(value)
 
 
-def timeout_message(seconds: float) -> str:
-    """The errors-sink message of a document stopped after ``seconds``.
+def timeout_message(seconds: float, flag: str = "--doc-timeout") -> str:
+    """The errors-sink message of a document stopped after ``seconds``; ``flag`` names the
+    option that set the limit (``doc_timeout=`` for the library functions of
+    :mod:`cleannews.batch.api`).
 
     >>> timeout_message(30)
     'cleaning took longer than 30 s (--doc-timeout): the document was stopped, the batch went on'
+    >>> timeout_message(2, "doc_timeout=")
+    'cleaning took longer than 2 s (doc_timeout=): the document was stopped, the batch went on'
     """
-    return (f"cleaning took longer than {seconds:g} s (--doc-timeout): the document was "
+    return (f"cleaning took longer than {seconds:g} s ({flag}): the document was "
             "stopped, the batch went on")
 
 

@@ -16,6 +16,7 @@ from cleannews.cli._common import (
     config_from_args,
     positive_mb,
     record_limit,
+    seconds_limit,
 )
 
 __all__ = ["add_batch_flags", "batch_options", "execute", "positive_int", "positive_mb",
@@ -98,30 +99,6 @@ def add_batch_flags(p: argparse.ArgumentParser) -> None:
                    "path: meta.id)")
     add_size_flag(g)
     add_config_flags(p)
-
-
-def seconds_limit(value: str) -> float:
-    """argparse type of ``--doc-timeout``: a finite number of seconds above 0.
-
-    >>> seconds_limit("2.5")
-    2.5
-    >>> seconds_limit("0")
-    Traceback (most recent call last):
-    ...
-    argparse.ArgumentTypeError: must be a finite number of seconds above 0, got 0
-    """
-    from cleannews.batch.timeout import checked_timeout
-    from cleannews.errors import ConfigError
-
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a number of seconds, got {value!r}") from None
-    try:
-        return checked_timeout("", number)  # type: ignore[return-value]
-    except ConfigError as exc:
-        raise argparse.ArgumentTypeError(str(exc).strip()
-                                         .replace(f"got {number!r}", f"got {value}")) from None
 
 
 def jobs_of(args: argparse.Namespace) -> int:

@@ -35,6 +35,7 @@ __all__ = [
     "probability",
     "read_inputs",
     "record_limit",
+    "seconds_limit",
     "stdin_format",
 ]
 
@@ -78,6 +79,30 @@ def positive_float(value: str) -> float:
     if not x > 0:
         raise argparse.ArgumentTypeError(f"must be above 0, got {value}")
     return x
+
+
+def seconds_limit(value: str) -> float:
+    """argparse type of ``--doc-timeout``: a finite number of seconds above 0.
+
+    >>> seconds_limit("2.5")
+    2.5
+    >>> seconds_limit("0")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: must be a finite number of seconds above 0, got 0
+    """
+    from cleannews.batch.timeout import checked_timeout
+    from cleannews.errors import ConfigError
+
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, got {value!r}") from None
+    try:
+        return checked_timeout("", number)  # type: ignore[return-value]
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(str(exc).strip()
+                                         .replace(f"got {number!r}", f"got {value}")) from None
 
 
 def _key_value(value: str) -> tuple[str, str]:
@@ -324,19 +349,25 @@ class Outcome:
 
 def cleaned_inputs(
     names: list[str], fmt: str, config: CleanConfig, outcome: Outcome, *, decoded: bool = False,
-    limit: int | None = None, command: str = "clean",
+    limit: int | None = None, command: str = "clean", doc_timeout: float | None = None,
 ) -> Iterator[tuple[str, str | bytes, Any]]:
     """``(name, source, Document)`` for each readable, cleanable input, in order.
 
-    A file that cannot be read, input the library refuses (:class:`InputError`) or a
-    document a stage fails on is logged and counted in ``outcome``; the others still go on.
+    A file that cannot be read, input the library refuses (:class:`InputError`), a
+    document a stage fails on or one that takes longer than ``doc_timeout`` seconds to clean
+    (``clean --doc-timeout``: stopped by the alarm of :mod:`cleannews.batch.timeout`, with
+    ``run``'s message) is logged and counted in ``outcome``; the others still go on.
     ``source`` is the raw bytes, or with ``decoded`` the decoded text the Document's spans
     point into. ``limit``: ``--max-record-mb`` in bytes; ``command`` names the command in hints.
     """
     from cleannews._input import decode_input
     from cleannews.batch.sources import kind_of, printable_name, read_problem, terminal_safe
+    from cleannews.batch.timeout import DocTimeout, time_limit, timeout_message
     from cleannews.errors import InputError
     from cleannews.pipeline import _clean_decoded, _clean_html_decoded
+
+    if doc_timeout is not None:
+        _ready_for_limit(fmt, config)
 
     for name, raw in read_inputs(names, limit):
         said = terminal_safe(printable_name(name))  # a file name with "\n" or ESC, in a log
@@ -364,13 +395,21 @@ def cleaned_inputs(
             outcome.failures += 1
             continue
         try:
-            html = is_html_input(name, raw, fmt)
-            # decoded once, with its `decode` changes (a file read as Windows-1252 or UTF-16
-            # keeps them: explain showed no word of it); explain decoded every file twice
-            text, changes = decode_input(raw, html=html)
-            doc = (_clean_html_decoded if html else _clean_decoded)(text, changes, config, shown)
+            with time_limit(doc_timeout):
+                html = is_html_input(name, raw, fmt)
+                # decoded once, with its `decode` changes (a file read as Windows-1252 or
+                # UTF-16 keeps them: explain showed no word of it); explain decoded every
+                # file twice
+                text, changes = decode_input(raw, html=html)
+                doc = (_clean_html_decoded if html else _clean_decoded)(text, changes, config,
+                                                                        shown)
             source: str | bytes = text if decoded else raw
             del text
+        except DocTimeout:  # as `run` files it (a `timeout` error): said, the others go on
+            assert doc_timeout is not None
+            log.error("%s: %s", said, timeout_message(doc_timeout))
+            outcome.failures += 1
+            continue
         except InputError as exc:
             log.error("%s: %s", said, exc)
             outcome.failures += 1
@@ -383,6 +422,19 @@ def cleaned_inputs(
         _warn_if_empty(said, raw, doc, piped=name == "-")
         _warn_if_lost(said, doc)
         yield shown, source, doc
+
+
+def _ready_for_limit(fmt: str, config: CleanConfig) -> None:
+    """Before the first input under ``--doc-timeout``: load the models (as ``run`` does: loading
+    is no document's time), or warn that the limit cannot be applied here (no ``setitimer``)."""
+    from cleannews.batch.process import BatchOptions, warm_up_once
+    from cleannews.batch.timeout import can_interrupt
+
+    if not can_interrupt():
+        log.warning("--doc-timeout: the limit is not applied here (no setitimer on this "
+                    "platform, or not the main thread)")
+        return
+    warm_up_once(BatchOptions(config=config, fmt="text" if fmt == "text" else "html"))
 
 
 #: ``decode`` rules that lose bytes of the input: ``clean`` and ``explain`` warn about them

@@ -17,6 +17,7 @@ from cleannews.cli._common import (
     config_from_args,
     expand_files,
     record_limit,
+    seconds_limit,
 )
 
 log = logging.getLogger("cleannews")
@@ -41,7 +42,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "object per document: text, changes with their reasons, metadata, language, "
         "spin score, verdict. Exit code: 0 ok (an empty document, or one of boilerplate "
         "only, is a warning), 1 some documents refused (binary, NUL characters, too large, "
-        "damaged gzip data), 2 usage or I/O error.",
+        "damaged gzip data, slower than --doc-timeout), 2 usage or I/O error.",
     )
     p.add_argument("files", nargs="+", metavar="FILE",
                    help="text or HTML files (.gz too), folders of them; - for stdin")
@@ -54,6 +55,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        help="line printed before each document when there are several; {name} "
                        f"is the file name (default {DEFAULT_SEPARATOR!r}, as head(1) does); "
                        "another {word} is refused")
+    p.add_argument("--doc-timeout", type=seconds_limit, default=None, metavar="SECONDS",
+                   help="stop a document that takes longer than SECONDS to clean: an error "
+                   "naming it, the other inputs still cleaned, exit code 1 (default: no limit; "
+                   "POSIX, Python code only, as run --jobs 1)")
     add_config_flags(p)
     add_size_flag(p)
     p.set_defaults(func=run)
@@ -104,7 +109,8 @@ def run(args: argparse.Namespace) -> int:
     outcome = Outcome()
     out = sys.stdout
     for name, _raw, doc in cleaned_inputs(names, args.format, cfg, outcome,
-                                          limit=record_limit(args), command="clean"):
+                                          limit=record_limit(args), command="clean",
+                                          doc_timeout=args.doc_timeout):
         if args.json:
             out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
         else:

@@ -49,13 +49,11 @@ except ImportError as exc:  # datatrove itself, or `regex` that BaseFilter needs
     raise MissingExtraError("the datatrove integration", "datatrove", "datatrove") from exc
 
 from cleannews.__about__ import __version__
-from cleannews.batch.process import BatchOptions, nothing_left, text_problem, warm_up
+from cleannews.batch.process import BatchOptions, nothing_left, text_problem, warm_up_once
 from cleannews.config import CleanConfig, checked_flag, config_or_default
 
 __all__ = ["METADATA_KEY", "CleannewsCleaner", "CleannewsJsonlReader", "CleannewsSpinFilter"]
 
-#: The formats (``text``, ``html``) this process has loaded the models for (``doc_timeout``).
-_WARMED: set[str] = set()
 #: Key of the cleannews summary in ``doc.metadata``.
 METADATA_KEY = "cleannews"
 #: Evidence items kept in the metadata.
@@ -164,10 +162,9 @@ class CleannewsCleaner(PipelineStep):
             self._fail(doc, *problem)
             return
         fmt = "html" if self.html else "text"
-        if self.doc_timeout is not None and fmt not in _WARMED:
+        if self.doc_timeout is not None:
             # the models load here, once per process, not in the first document's limit
-            warm_up(BatchOptions(config=self.config, fmt=fmt))
-            _WARMED.add(fmt)
+            warm_up_once(BatchOptions(config=self.config, fmt=fmt))
         try:
             with time_limit(self.doc_timeout):
                 result = (clean_html if self.html else clean)(doc.text, self.config,
