@@ -20,15 +20,13 @@ Needs ``valgrind`` on the PATH.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ab_strip_instructions import add_one_path_option, child_instructions, compare_passes
+from ab_strip_instructions import add_one_path_option, child_instructions, compare_on_docs
 
 CHILD = """
 import json, sys
@@ -60,16 +58,10 @@ def main(argv: list[str] | None = None) -> int:
         print("valgrind is not installed: no instruction counts")
         return 1
     import bench_pipeline
-    import cleannews
 
     docs = [d for group in bench_pipeline.corpus().values() for d in group][:: args.every]
-    here = Path(cleannews.__file__).resolve().parent.parent
-    with tempfile.TemporaryDirectory(prefix="ab_clean_ins_") as tmp:
-        path = Path(tmp) / "docs.json"
-        path.write_text(json.dumps(docs), "utf-8")
-        compare_passes(lambda src, n: instructions(src, path, n), docs, here,
-                       args.other.resolve(), args.passes, "warm passes",
-                       Path(tmp) if args.one_path else None)
+    compare_on_docs(instructions, docs, args.other, args.passes, "warm passes", args.one_path,
+                    "ab_clean_ins_")
     return 0
 
 

@@ -19,15 +19,13 @@ type once, as a stream of new documents does. Outputs are not compared here
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ab_strip_instructions import add_one_path_option, child_instructions, compare_passes
+from ab_strip_instructions import add_one_path_option, child_instructions, compare_on_docs
 
 CHILD = """
 import json, sys
@@ -71,17 +69,11 @@ def main(argv: list[str] | None = None) -> int:
         print("valgrind is not installed: no instruction counts")
         return 1
     import bench_spin_compare
-    import cleannews
 
     docs = bench_spin_compare.texts()[1][:: args.every]
-    here = Path(cleannews.__file__).resolve().parent.parent
-    with tempfile.TemporaryDirectory(prefix="ab_spin_ins_") as tmp:
-        path = Path(tmp) / "docs.json"
-        path.write_text(json.dumps(docs), "utf-8")
-        compare_passes(lambda src, n: instructions(src, path, n, args.cold), docs, here,
-                       args.other.resolve(), args.passes,
-                       "cold passes" if args.cold else "warm passes",
-                       Path(tmp) if args.one_path else None)
+    compare_on_docs(lambda src, path, n: instructions(src, path, n, args.cold), docs,
+                    args.other, args.passes, "cold passes" if args.cold else "warm passes",
+                    args.one_path, "ab_spin_ins_")
     return 0
 
 

@@ -122,6 +122,22 @@ def compare_passes(count, docs: list[str], here: Path, other: Path, passes: int,
           "(above 1: this checkout runs fewer instructions)")
 
 
+def compare_on_docs(count, docs: list[str], other: Path, passes: int, label: str,
+                    one_path: bool, prefix: str) -> None:
+    """:func:`compare_passes` of this checkout against ``other`` on ``docs``, written to a
+    temporary ``docs.json`` that ``count(src, docs_json, passes)`` hands to its children
+    (the ``instructions`` of each ``ab_*_instructions.py`` script); ``one_path``: count both
+    checkouts at one path in that temporary directory (:func:`at_one_path`)."""
+    import cleannews
+
+    here = Path(cleannews.__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        path = Path(tmp) / "docs.json"
+        path.write_text(json.dumps(docs), "utf-8")
+        compare_passes(lambda src, n: count(src, path, n), docs, here, other.resolve(),
+                       passes, label, Path(tmp) if one_path else None)
+
+
 def add_one_path_option(ap: argparse.ArgumentParser) -> None:
     """The ``--one-path`` flag of the ``ab_*_instructions.py`` scripts."""
     ap.add_argument("--one-path", action="store_true",
@@ -146,13 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     docs = [d for g in groups.values() for d in g]
     random.Random(1).shuffle(docs)  # the order of ab_strip.py
     rep = [cleannews.repair(d).text for d in docs[:: args.every]]
-    here = Path(cleannews.__file__).resolve().parent.parent
-    with tempfile.TemporaryDirectory(prefix="ab_strip_ins_") as tmp:
-        path = Path(tmp) / "docs.json"
-        path.write_text(json.dumps(rep), "utf-8")
-        compare_passes(lambda src, n: instructions(src, path, n), rep, here,
-                       args.other.resolve(), args.passes, "passes",
-                       Path(tmp) if args.one_path else None)
+    compare_on_docs(instructions, rep, args.other, args.passes, "passes", args.one_path,
+                    "ab_strip_ins_")
     return 0
 
 
