@@ -90,9 +90,9 @@ def test_a_bad_limit_is_the_callers_error(value) -> None:
 def test_a_limit_that_cannot_be_applied_is_said_once(big, caplog) -> None:
     """From a thread no signal arrives: the rows are cleaned without the limit (the big one
     too), and a warning says so, once per process."""
-    from cleannews.batch import api
+    from cleannews.batch import api, process
 
-    api._UNLIMITED_SAID = False
+    process._UNLIMITED_SAID = False
     got: list = []
     with caplog.at_level("WARNING", logger="cleannews"):
         worker = threading.Thread(target=lambda: got.append(api.clean_batch(

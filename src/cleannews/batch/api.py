@@ -57,7 +57,6 @@ from typing import Any
 
 from cleannews.batch.timeout import (
     DocTimeout,
-    can_interrupt,
     checked_timeout,
     time_limit,
     timeout_message,
@@ -73,8 +72,6 @@ COLUMN_PREFIX = "cleannews_"
 TOP_EVIDENCE = 5
 #: How the time limit is named in a row's ``cleannews_error`` (:func:`timeout_message`).
 TIMEOUT_FLAG = "doc_timeout="
-#: Whether this process has said that its ``doc_timeout`` cannot be applied (said once).
-_UNLIMITED_SAID = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -120,22 +117,12 @@ def _doc_timeout(seconds: Any, config: CleanConfig, html: bool) -> float | None:
     ...
     cleannews.errors.ConfigError: doc_timeout must be a finite number of seconds above 0, got '2'
     """
-    global _UNLIMITED_SAID
-    from cleannews.batch.process import BatchOptions, warm_up_once
+    from cleannews.batch.process import BatchOptions, ready_for_limit
 
     seconds = checked_timeout("doc_timeout", seconds)
-    if seconds is None:
-        return None
-    if not can_interrupt():
-        if not _UNLIMITED_SAID:
-            import logging
-
-            logging.getLogger("cleannews").warning(
-                "doc_timeout: the limit is not applied here (no setitimer on this platform, or "
-                "not the main thread): rows are cleaned without it")
-            _UNLIMITED_SAID = True
-        return seconds
-    warm_up_once(BatchOptions(config=config, fmt="html" if html else "text"))
+    if seconds is not None:
+        ready_for_limit(BatchOptions(config=config, fmt="html" if html else "text"),
+                        "doc_timeout")
     return seconds
 
 

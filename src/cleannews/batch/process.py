@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import sys
 import traceback
 from dataclasses import dataclass, field
@@ -38,7 +39,13 @@ from cleannews._input import (
 from cleannews.batch.ids import field_value, record_id
 from cleannews.batch.limits import FORMATS, MAX_RECORD_MB
 from cleannews.batch.sources import Item, too_large_message
-from cleannews.batch.timeout import DocTimeout, checked_timeout, time_limit, timeout_message
+from cleannews.batch.timeout import (
+    DocTimeout,
+    can_interrupt,
+    checked_timeout,
+    time_limit,
+    timeout_message,
+)
 from cleannews.config import DEFAULT_CONFIG, CleanConfig, checked_keywords
 from cleannews.document import Change, Document
 from cleannews.errors import InputError
@@ -823,6 +830,26 @@ def warm_up_once(opts: BatchOptions) -> None:
     if opts.fmt not in _WARMED:
         warm_up(opts)
         _WARMED.add(opts.fmt)
+
+
+#: Whether this process has said that its time limit cannot be applied (said once).
+_UNLIMITED_SAID = False
+
+
+def ready_for_limit(opts: BatchOptions, flag: str) -> None:
+    """Before the first document cleaned under a time limit in this process (the library
+    functions of :mod:`cleannews.batch.api`, ``clean --doc-timeout``): the models loaded
+    (:func:`warm_up_once`: loading is no document's time); where the limit cannot be applied
+    (:func:`~cleannews.batch.timeout.can_interrupt`: no ``setitimer``, not the main thread) a
+    warning naming ``flag`` instead, once per process."""
+    global _UNLIMITED_SAID
+    if can_interrupt():
+        warm_up_once(opts)
+    elif not _UNLIMITED_SAID:
+        logging.getLogger("cleannews").warning(
+            "%s: the limit is not applied here (no setitimer on this platform, or not the main "
+            "thread): documents are cleaned without it", flag)
+        _UNLIMITED_SAID = True
 
 
 def init_worker(opts: BatchOptions) -> None:

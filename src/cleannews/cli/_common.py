@@ -367,7 +367,10 @@ def cleaned_inputs(
     from cleannews.pipeline import _clean_decoded, _clean_html_decoded
 
     if doc_timeout is not None:
-        _ready_for_limit(fmt, config)
+        from cleannews.batch.process import BatchOptions, ready_for_limit
+
+        ready_for_limit(BatchOptions(config=config, fmt="text" if fmt == "text" else "html"),
+                        "--doc-timeout")
 
     for name, raw in read_inputs(names, limit):
         said = terminal_safe(printable_name(name))  # a file name with "\n" or ESC, in a log
@@ -422,19 +425,6 @@ def cleaned_inputs(
         _warn_if_empty(said, raw, doc, piped=name == "-")
         _warn_if_lost(said, doc)
         yield shown, source, doc
-
-
-def _ready_for_limit(fmt: str, config: CleanConfig) -> None:
-    """Before the first input under ``--doc-timeout``: load the models (as ``run`` does: loading
-    is no document's time), or warn that the limit cannot be applied here (no ``setitimer``)."""
-    from cleannews.batch.process import BatchOptions, warm_up_once
-    from cleannews.batch.timeout import can_interrupt
-
-    if not can_interrupt():
-        log.warning("--doc-timeout: the limit is not applied here (no setitimer on this "
-                    "platform, or not the main thread)")
-        return
-    warm_up_once(BatchOptions(config=config, fmt="text" if fmt == "text" else "html"))
 
 
 #: ``decode`` rules that lose bytes of the input: ``clean`` and ``explain`` warn about them
