@@ -117,12 +117,11 @@ def _doc_timeout(seconds: Any, config: CleanConfig, html: bool) -> float | None:
     ...
     cleannews.errors.ConfigError: doc_timeout must be a finite number of seconds above 0, got '2'
     """
-    from cleannews.batch.process import BatchOptions, ready_for_limit
+    from cleannews.batch.process import ready_for_limit
 
     seconds = checked_timeout("doc_timeout", seconds)
     if seconds is not None:
-        ready_for_limit(BatchOptions(config=config, fmt="html" if html else "text"),
-                        "doc_timeout")
+        ready_for_limit(config, "html" if html else "text", "doc_timeout")
     return seconds
 
 

@@ -836,15 +836,17 @@ def warm_up_once(opts: BatchOptions) -> None:
 _UNLIMITED_SAID = False
 
 
-def ready_for_limit(opts: BatchOptions, flag: str) -> None:
-    """Before the first document cleaned under a time limit in this process (the library
-    functions of :mod:`cleannews.batch.api`, ``clean --doc-timeout``): the models loaded
-    (:func:`warm_up_once`: loading is no document's time); where the limit cannot be applied
+def ready_for_limit(config: CleanConfig, fmt: str, flag: str) -> None:
+    """Before each document cleaned under a time limit in this process (the library functions
+    of :mod:`cleannews.batch.api`, ``clean --doc-timeout``): the models for ``fmt`` loaded once
+    (:func:`warm_up_once`: loading is no document's time; later calls cost a set lookup, no
+    options built); where the limit cannot be applied
     (:func:`~cleannews.batch.timeout.can_interrupt`: no ``setitimer``, not the main thread) a
     warning naming ``flag`` instead, once per process."""
     global _UNLIMITED_SAID
     if can_interrupt():
-        warm_up_once(opts)
+        if fmt not in _WARMED:
+            warm_up_once(BatchOptions(config=config, fmt=fmt))
     elif not _UNLIMITED_SAID:
         logging.getLogger("cleannews").warning(
             "%s: the limit is not applied here (no setitimer on this platform, or not the main "

@@ -367,10 +367,9 @@ def cleaned_inputs(
     from cleannews.pipeline import _clean_decoded, _clean_html_decoded
 
     if doc_timeout is not None:
-        from cleannews.batch.process import BatchOptions, ready_for_limit
+        from cleannews.batch.process import ready_for_limit
 
-        ready_for_limit(BatchOptions(config=config, fmt="text" if fmt == "text" else "html"),
-                        "--doc-timeout")
+        ready_for_limit(config, "text" if fmt == "text" else "html", "--doc-timeout")
 
     for name, raw in read_inputs(names, limit):
         said = terminal_safe(printable_name(name))  # a file name with "\n" or ESC, in a log
