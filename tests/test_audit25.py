@@ -286,3 +286,40 @@ def test_ctrl_c_in_clean_leaves_no_header_without_its_text(tmp_path: Path, monke
     assert printed.startswith(f"==> {names[0]} <==\nDépêche numéro 0 du jour.")
     assert "d1.txt" not in printed and printed.endswith("en totalité cette année.\n")
     assert "interrupted: the output is incomplete" in capsys.readouterr().err
+
+
+# --- 2e. a mistyped flag on a command that misses a required option ------------------------
+
+
+@pytest.mark.parametrize(("typed", "hint"), [
+    ("--ouput", "--ouput: did you mean --out?"),
+    ("--text-feild", "--text-feild: did you mean --text-field?"),
+])
+def test_a_typo_is_named_before_the_missing_option(tmp_path: Path, typed, hint) -> None:
+    """``run seeds --ouput out`` said only "the following arguments are required: -o/--out":
+    the flag typed was never named, nor the one it was meant to be."""
+    run = run_cli("run", ROOT / "seeds", typed, "x", cwd=tmp_path)
+    assert run.returncode == 2
+    assert (f"cleannews run: error: unrecognized arguments: {typed} ({hint}); the following "
+            "arguments are required: -o/--out").encode() in run.stderr, run.stderr
+    assert os.listdir(tmp_path) == []  # nothing created
+    alone = run_cli("run", ROOT / "seeds", "--", "--ouput", cwd=tmp_path)  # after --: a file
+    assert b"error: the following arguments are required: -o/--out" in alone.stderr
+
+
+# --- 2f. score --min-score says how many lines it left out ----------------------------------
+
+
+def test_score_min_score_says_what_it_did_not_print(tmp_path: Path) -> None:
+    """The summary said "5 documents in: 4 out, 1 quarantined" above one printed line: the
+    four below the floor were counted, not printed, and nothing said so."""
+    run = run_cli("score", ROOT / "seeds", "--min-score", "0.5", "--report",
+                  tmp_path / "r.json")
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["label"] == "spun"
+    assert b"\n  not printed: 4 scoring below --min-score 0.5\n" in run.stderr, run.stderr
+    report = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    assert report["documents"]["below_min_score"] == 4
+    plain = run_cli("score", ROOT / "seeds")  # no floor: no such line, no such key
+    assert b"not printed" not in plain.stderr and len(plain.stdout.splitlines()) == 5
