@@ -197,6 +197,12 @@ def test_interrupt_says_how_many_documents_are_committed(tmp_path: Path, monkeyp
             "same command with --resume") in err, err
     assert len(all_ids(out)) == 8  # what the sinks hold: 4 committed, 4 beyond
     monkeypatch.undo()
+    # `cleannews report` of the stopped run: its summary read as a whole run's (the HTML
+    # page said "did not finish")
+    assert main(["report", str(out)]) == 0
+    assert ("cleannews: 8 documents in: 8 out, 0 quarantined, 0 failed\n  did not finish: these "
+            "are the documents done when it stopped; --resume continues it\n"
+            ) in capsys.readouterr().out
     assert main([*argv, "--resume", "-q"]) == 0
     assert all_ids(out) == ids
 
