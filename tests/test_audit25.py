@@ -214,8 +214,12 @@ def test_ctrl_c_in_a_real_run_names_the_committed_count(tmp_path: Path) -> None:
     out = tmp_path / "o"
     cmd = [sys.executable, "-m", "cleannews", "run", "c.jsonl", "--out", "o", "-j", "1",
            "--chunk-size", "4", "--no-progress"]
+    # SIGINT as a terminal has it: a pytest-xdist worker ignores it, and a child that
+    # inherits the ignored signal never sees Ctrl-C (Python installs its handler only when
+    # SIGINT is not ignored at start-up)
     proc = subprocess.Popen(cmd, cwd=tmp_path, env=cli_env(), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True)
+                            stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     state = out / ".cleannews-run.json"
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline and proc.poll() is None:
