@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -100,13 +101,27 @@ def at_one_path(src: Path, slot: Path) -> Path:
     return dest
 
 
+#: The first line of :func:`compare_passes`' output (``heading=`` replaces it; the fields are
+#: ``n`` documents, ``mb`` their size, ``passes`` and ``label``).
+HEADING = "{n} documents, {mb:.2f} MB, {passes} {label} after a warm-up"
+
+
 def compare_passes(count, docs: list[str], here: Path, other: Path, passes: int,
-                   label: str, one_path: Path | None = None) -> None:
+                   label: str, one_path: Path | None = None, *, heading: str = HEADING,
+                   per_mb: bool = True) -> None:
     """Print the instructions a pass of ``count(src, passes)`` takes in each checkout.
 
     ``count(src, 0)`` is the warm-up alone, so ``(count(src, n) - count(src, 0)) / n`` is
-    one pass; ``label`` names the passes in the first line ("passes", "warm passes").
+    one pass; ``label`` names the passes in the first line ("passes", "warm passes"),
+    ``heading`` is that line (:data:`HEADING`); ``per_mb=False`` leaves out the count per MB.
     ``one_path``: a directory where each checkout is counted in turn (:func:`at_one_path`).
+
+    >>> compare_passes(lambda src, n: 1_000_000 * (2 + n * len(str(src))), ["é" * 500_000],
+    ...                Path("ab"), Path("abcd"), 2, "passes")
+    1 documents, 1.00 MB, 2 passes after a warm-up
+    here: 2.0 M instructions a pass (2 M per MB)
+    other: 4.0 M instructions a pass (4 M per MB)
+    other / here: 2.0000x (above 1: this checkout runs fewer instructions)
     """
     per_pass = {}
     for name, src in (("here", here), ("other", other)):
@@ -114,20 +129,21 @@ def compare_passes(count, docs: list[str], here: Path, other: Path, passes: int,
             src = at_one_path(src, one_path)
         per_pass[name] = (count(src, passes) - count(src, 0)) / passes
     size = sum(len(t.encode("utf-8")) for t in docs) / 1e6
-    print(f"{len(docs)} documents, {size:.2f} MB, {passes} {label} after a warm-up")
+    print(heading.format(n=len(docs), mb=size, passes=passes, label=label))
     for name in ("here", "other"):
-        print(f"{name}: {per_pass[name] / 1e6:,.1f} M instructions a pass "
-              f"({per_pass[name] / size / 1e6:,.0f} M per MB)")
+        print(f"{name}: {per_pass[name] / 1e6:,.1f} M instructions a pass"
+              + (f" ({per_pass[name] / size / 1e6:,.0f} M per MB)" if per_mb else ""))
     print(f"other / here: {per_pass['other'] / per_pass['here']:.4f}x "
           "(above 1: this checkout runs fewer instructions)")
 
 
 def compare_on_docs(count, docs: list[str], other: Path, passes: int, label: str,
-                    one_path: bool, prefix: str) -> None:
+                    one_path: bool, prefix: str, **shown: Any) -> None:
     """:func:`compare_passes` of this checkout against ``other`` on ``docs``, written to a
     temporary ``docs.json`` that ``count(src, docs_json, passes)`` hands to its children
     (the ``instructions`` of each ``ab_*_instructions.py`` script); ``one_path``: count both
-    checkouts at one path in that temporary directory (:func:`at_one_path`)."""
+    checkouts at one path in that temporary directory (:func:`at_one_path`); ``shown``:
+    :func:`compare_passes`' ``heading`` and ``per_mb``."""
     import cleannews
 
     here = Path(cleannews.__file__).resolve().parent.parent
@@ -135,7 +151,7 @@ def compare_on_docs(count, docs: list[str], other: Path, passes: int, label: str
         path = Path(tmp) / "docs.json"
         path.write_text(json.dumps(docs), "utf-8")
         compare_passes(lambda src, n: count(src, path, n), docs, here, other.resolve(),
-                       passes, label, Path(tmp) if one_path else None)
+                       passes, label, Path(tmp) if one_path else None, **shown)
 
 
 def add_one_path_option(ap: argparse.ArgumentParser) -> None:

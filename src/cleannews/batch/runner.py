@@ -1135,7 +1135,7 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     stats = RunStats.from_dict(sinks.saved_stats) if sinks.saved_stats else RunStats()
     base_seconds = stats.seconds
     session = {"docs": 0, "bytes": 0, "seconds": 0.0,
-               "first_pass_seconds": time.monotonic() - start}
+               "first_pass_seconds": time.monotonic() - start, "below_min_score": 0}
     done = sinks.done
     bar = _progress(settings, stats, done)
     finished = False
@@ -1152,6 +1152,7 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     try:
         for results in _resumable(results_iter):
             kept = [r for r in results if _keep(r, settings.min_score)]
+            session["below_min_score"] += len(results) - len(kept)
             sinks.write(kept)
             _tell_failures(results, told, settings.paths.errors, bar)
             for r in results:
@@ -1228,13 +1229,17 @@ def _report(settings: RunSettings, stats: RunStats, session: dict[str, float], f
             del outputs[name]
     if settings.command == "score":
         outputs = {"scores": outputs["out"], "errors": outputs["errors"]}
-    return build_report(stats, command=settings.command, jobs=settings.jobs, session=session,
-                        extra={"inputs": list(settings.inputs), "outputs": outputs,
-                               "finished": finished, "resumed": resumed,
-                               "cleannews_version": __version__,
-                               "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                               "command_line": settings.command_line,
-                               "settings": _settings(settings)})
+    report = build_report(stats, command=settings.command, jobs=settings.jobs, session=session,
+                          extra={"inputs": list(settings.inputs), "outputs": outputs,
+                                 "finished": finished, "resumed": resumed,
+                                 "cleannews_version": __version__,
+                                 "date": datetime.now(timezone.utc).isoformat(
+                                     timespec="seconds"),
+                                 "command_line": settings.command_line,
+                                 "settings": _settings(settings)})
+    if settings.min_score is not None:  # `score --min-score P`: the lines left out
+        report["documents"]["below_min_score"] = int(session.get("below_min_score", 0))
+    return report
 
 
 def _settings(settings: RunSettings) -> dict[str, Any]:

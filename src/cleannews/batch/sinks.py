@@ -97,19 +97,6 @@ class ResumeError(Exception):
     """The output folder cannot be (re)used as asked; the message says what to do."""
 
 
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _write_through(path: Path) -> bool:
     """Whether ``path`` must be written in place, not replaced by a rename.
 

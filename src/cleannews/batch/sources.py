@@ -974,23 +974,51 @@ def sniff_kind(head: bytes) -> str:
     ('jsonl', 'text', 'jsonl')
     >>> sniff_kind(b"\\xef\\xbb\\xbf <!DOCTYPE html><p>x")
     'html'
+
+    A first line that is JSON but no object (``[1, 2]``, ``null``: a record the run files as a
+    ``json`` error) followed by a record is JSONL too; a text whose first line happens to be
+    JSON (``2026``) stays text unless a JSON object line follows it:
+
+    >>> sniff_kind(b'[1, 2]\\n{"id": 1}\\n'), sniff_kind(b"2026\\nLe maire a parl\\xc3\\xa9.")
+    ('jsonl', 'text')
     """
     body = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if not body:
         return "jsonl"
+    first, newline, rest = body.partition(b"\n")
     if body.startswith(b"{"):
         # "{Exclusif} Le maire…" is text that starts with a brace; a stream whose first
         # record is broken is still JSONL when the next line is a record. A line the sniffed
         # bytes cut (a first record over 4 kB: one news page) was taken for text, and the
         # whole stream became one document
-        first, newline, rest = body.partition(b"\n")
         if _is_record(first, complete=bool(newline)):
             return "jsonl"
         second, newline2, _ = rest.partition(b"\n")
         if newline and second and _is_record(second, complete=bool(newline2)):
             return "jsonl"
         return "text"
+    if newline and _is_json(first):
+        # `[1,2]`, `"…"`, `42`, `null` before the records: the whole stream was read as one
+        # text document, every record in it cleaned as prose ("1 out", exit 0)
+        second, newline2, _ = rest.lstrip().partition(b"\n")
+        if second and _is_record(second, complete=bool(newline2)):
+            return "jsonl"
     return "html" if looks_like_html(body) else "text"
+
+
+def _is_json(line: bytes) -> bool:
+    """Whether ``line`` is one JSON value (of any type).
+
+    >>> _is_json(b"[1, 2]"), _is_json(b"null"), _is_json(b"Le maire")
+    (True, True, False)
+    """
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    except RecursionError:  # `[[[[…` thousands deep: JSON the run will refuse as `json`
+        return True
+    return True
 
 
 class _Recorded(io.RawIOBase):

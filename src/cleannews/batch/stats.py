@@ -292,6 +292,19 @@ def summary(report: dict[str, Any]) -> str:
     'cleannews: 3 documents in: 1 out, 0 quarantined, 2 duplicates, 0 failed'
 
     One document, one job: "1 document in", "with 1 job" (it said "1 documents", "1 jobs").
+    The report of a run that was stopped says so:
+
+    >>> summary({"documents": {"in": 3, "out": 3, "quarantined": 0, "failed": 0}, "rules": {},
+    ...   "errors": {}, "outputs": {}, "command": "run", "finished": False}).splitlines()[1]
+    '  did not finish: these are the documents done when it stopped; --resume continues it'
+
+    ``score --min-score P`` says how many documents it left out:
+
+    >>> summary({"documents": {"in": 3, "out": 2, "quarantined": 1, "failed": 0,
+    ...   "below_min_score": 2}, "rules": {}, "errors": {}, "outputs": {},
+    ...   "settings": {"min_score": 0.5}}).splitlines()[1]
+    '  not printed: 2 scoring below --min-score 0.5'
+
     A resumed run says its throughput is its last part's:
 
     >>> summary({"documents": {"in": 5, "out": 5, "quarantined": 0, "failed": 0}, "rules": {},
@@ -304,6 +317,13 @@ def summary(report: dict[str, Any]) -> str:
     dup = f", {d['duplicates']} duplicates" if d.get("duplicates") else ""
     lines = [f"cleannews: {counted(d['in'], 'document')} in: {d['out']} out, "
              f"{d['quarantined']} quarantined{dup}, {d['failed']} failed"]
+    if report.get("finished") is False:  # the report of a stopped run read by `report`
+        # (the HTML page said "did not finish"; this summary read as a whole run's)
+        more = "; --resume continues it" if report.get("command") == "run" else ""
+        lines.append(f"  did not finish: these are the documents done when it stopped{more}")
+    if d.get("below_min_score") is not None:  # they are counted above, yet not printed
+        floor = (report.get("settings") or {}).get("min_score")
+        lines.append(f"  not printed: {d['below_min_score']} scoring below --min-score {floor}")
     top = sorted(report["rules"].items(), key=lambda kv: -kv[1]["removed_bytes"])[:5]
     if top and top[0][1]["removed_bytes"]:
         lines.append("  removed: " + ", ".join(

@@ -35,10 +35,41 @@ SUBCOMMANDS: tuple[str, ...] = ("clean", "explain", "run", "score", "report")
 log = logging.getLogger("cleannews")
 
 
+#: How argparse begins the error of a missing required option (``run`` without ``--out``).
+_REQUIRED_MISSING = "the following arguments are required"
+
+
 class _Parser(argparse.ArgumentParser):
+    #: The arguments this parser was given (for :meth:`error`).
+    _given: tuple[str, ...] = ()
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        self._given = tuple(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
+
     def error(self, message: str) -> None:  # exit 2 with a hint, as argparse does, but ours
+        if message.startswith(_REQUIRED_MISSING):
+            # `run seeds --ouput out`: argparse names the missing --out before the flag it
+            # does not know, and the typo was never shown (nor the option it was meant to be)
+            given = self._given[:self._given.index("--")] if "--" in self._given else self._given
+            unknown = [a for a in given if _unknown_flag(self, a)]
+            if unknown:
+                _unrecognized(self, unknown, also=message)
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _unknown_flag(p: argparse.ArgumentParser, arg: str) -> bool:
+    """Whether ``arg`` is a long flag that ``p`` neither has nor abbreviates.
+
+    >>> p = _Parser(prog="x"); _ = p.add_argument("--out")
+    >>> _unknown_flag(p, "--ouput"), _unknown_flag(p, "--ou=d"), _unknown_flag(p, "seeds")
+    (True, False, False)
+    """
+    if not arg.startswith("--"):
+        return False
+    flag = arg.split("=", 1)[0]
+    return not any(known.startswith(flag) for known in _flags(p))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -221,7 +252,7 @@ def _flags(p: argparse.ArgumentParser) -> list[str]:
 
 
 def _unrecognized(sub: argparse.ArgumentParser, extra: list[str],
-                  parser: argparse.ArgumentParser | None = None) -> None:
+                  parser: argparse.ArgumentParser | None = None, also: str = "") -> None:
     """A usage error for arguments no option takes, from the subcommand's parser (it said
     ``cleannews: error: …``, the subcommand's usage not shown) and naming the option a
     mistyped flag was meant to be (``--text-feild`` -> ``--text-field``), or the commands
@@ -251,7 +282,8 @@ def _unrecognized(sub: argparse.ArgumentParser, extra: list[str],
             if close:
                 hints.append(f"{flag}: did you mean {close[0]}?")
     more = f" ({'; '.join(hints)})" if hints else ""
-    sub.error(f"unrecognized arguments: {' '.join(extra)}{more}")
+    # `also`: another error of the same command line (a required option missing)
+    sub.error(f"unrecognized arguments: {' '.join(extra)}{more}{'; ' + also if also else ''}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 from collections.abc import Iterator
@@ -166,24 +167,38 @@ def after_failure(settings: Any, fix: bool = False) -> str:
 
     # the state is written at the start (done 0): a run stopped before its first commit has
     # one, and "committed work is kept" told of work that was never written
-    kept = ("committed work is kept" if _committed(state) else
-            "nothing was committed yet (--resume starts from the first document)")
+    kept = _kept(state)
     if any(n == "-" or is_stream(n) for n in settings.inputs):  # stdin, <(zcat …)
         return f"{kept}; {first}pipe the same data again to the same command with --resume"
     return f"{kept}; {first}run the same command with --resume"
 
 
-def _committed(state: Any) -> bool:
-    """Whether the run state at ``state`` records committed documents (or the statistics of
-    a resumed run's earlier part); an unreadable state counts as committed work (the
-    cautious answer: --resume then says what is wrong with it)."""
+def _kept(state: Any) -> str:
+    """What the run state at ``state`` says is kept of a stopped run: nothing yet, or how many
+    input documents are committed and whether the sinks hold records written after them
+    (a chunk written but not committed when the run stopped: ``--resume`` truncates it away
+    and does those documents again; the message said only "committed work is kept", and the
+    sinks held more records than the run state, with no word on which count holds). An
+    unreadable state counts as committed work (the cautious answer: --resume then says what
+    is wrong with it)."""
     import json
 
     try:
         saved = json.loads(state.read_text("utf-8"))
-        return bool(saved.get("done") or saved.get("stats"))
+        done, sizes = saved.get("done"), saved.get("sizes") or {}
+        if not (done or saved.get("stats")):
+            return "nothing was committed yet (--resume starts from the first document)"
     except (OSError, ValueError, AttributeError):
-        return True
+        return "committed work is kept"
+    beyond = False
+    for path, size in sizes.items() if isinstance(sizes, dict) else ():
+        try:
+            beyond = beyond or os.path.getsize(path) > size
+        except (OSError, TypeError):  # a sink removed since, a state written by hand
+            pass
+    after = ("; the sinks also hold records written after them, which --resume drops and "
+             "writes again" if beyond else "")
+    return f"committed work is kept (the first {done} input documents{after})"
 
 
 class Terminated(KeyboardInterrupt):

@@ -114,10 +114,11 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
         else:
-            if several:
-                out.write(_header(args.separator or DEFAULT_SEPARATOR, name))
+            # the header and its text in one write: Ctrl-C while a write waits on a full
+            # pipe raises inside it, and the output ended with a header whose text was lost
+            head = _header(args.separator or DEFAULT_SEPARATOR, name) if several else ""
             text = doc.text
-            out.write(text if text.endswith("\n") or not text else text + "\n")
+            out.write(head + (text if text.endswith("\n") or not text else text + "\n"))
         said = terminal_safe(name)
         log.info("%s: %d changes, language %s, verdict %s", said, len(doc.changes),
                  doc.language, doc.verdict)

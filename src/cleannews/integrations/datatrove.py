@@ -49,7 +49,7 @@ except ImportError as exc:  # datatrove itself, or `regex` that BaseFilter needs
     raise MissingExtraError("the datatrove integration", "datatrove", "datatrove") from exc
 
 from cleannews.__about__ import __version__
-from cleannews.batch.process import BatchOptions, nothing_left, text_problem, warm_up_once
+from cleannews.batch.process import BatchOptions, nothing_left, ready_for_limit, text_problem
 from cleannews.config import CleanConfig, checked_flag, config_or_default
 
 __all__ = ["METADATA_KEY", "CleannewsCleaner", "CleannewsJsonlReader", "CleannewsSpinFilter"]
@@ -111,7 +111,8 @@ class CleannewsCleaner(PipelineStep):
     then routes it to its exclusion writer. ``doc_timeout=SECONDS`` stops a document
     that takes longer to clean (error type ``timeout``, as ``cleannews run --doc-timeout``;
     the alarm of :mod:`cleannews.batch.timeout`: POSIX, in the task's main thread, which is
-    where datatrove's executors run a step; elsewhere no limit). Default ``None``: no limit.
+    where datatrove's executors run a step; elsewhere no limit, and a warning says so once per
+    process). Default ``None``: no limit.
 
     >>> CleannewsCleaner(doc_timeout=30).doc_timeout
     30.0
@@ -163,8 +164,9 @@ class CleannewsCleaner(PipelineStep):
             return
         fmt = "html" if self.html else "text"
         if self.doc_timeout is not None:
-            # the models load here, once per process, not in the first document's limit
-            warm_up_once(BatchOptions(config=self.config, fmt=fmt))
+            # the models load here, once per process, not in the first document's limit; or,
+            # where the alarm cannot work (not the main thread), a warning, once
+            ready_for_limit(self.config, fmt, "CleannewsCleaner doc_timeout")
         try:
             with time_limit(self.doc_timeout):
                 result = (clean_html if self.html else clean)(doc.text, self.config,
