@@ -162,7 +162,7 @@ def test_batch_options_check_the_limit() -> None:
 def test_a_worker_stuck_past_the_alarm_is_killed_and_replaced(tmp_path, monkeypatch) -> None:
     """A document stuck where no signal reaches it (C code): the alarm is switched off in the
     workers here, so only the main process's kill can stop the (really slow: 9 MB, about 6 s
-    on an idle core) big document. A chunk of one document gets 0.5 + 3 s: the small ones
+    on an idle core) big document. A chunk of one document gets LIMIT + 3 s: the small ones
     need milliseconds, the big one twice that and more."""
     from cleannews.batch import BatchOptions, process, runner
     from cleannews.batch.runner import RunSettings, paths_for, run_batch
