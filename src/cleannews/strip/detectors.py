@@ -195,7 +195,7 @@ SECTION_HEADING_MAX_WORDS = 3
 #: A paragraph-like line of at least this many words below a tail-teaser run (furniture
 #: between them aside) shows the article goes on (a page cut short, a paragraph without its
 #: final period): the run above it is the article's own list, not teasers.
-TAIL_PROSE_MIN_WORDS = 30
+TAIL_PROSE_MIN_WORDS = 15
 #: Teasers set apart by furniture after the article body (:func:`_separated_teasers`): at
 #: least this many items in a row, of SEPARATED_MIN_WORDS to SEPARATED_MAX_WORDS words (a
 #: headline's length: a listing's excerpts between "Read more" links are longer; at 30 or
