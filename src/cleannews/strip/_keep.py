@@ -1168,8 +1168,8 @@ def give_back_inner_title(lines) -> list[int]:
     kept paragraph (:func:`_is_body`, nothing between them but blank lines), with a kept
     line of at least :data:`INNER_TITLE_BELOW_WORDS` words ending like a sentence right
     under it (or under at most :data:`INNER_TITLE_MAX_SHORT` more short lines, kept or taken
-    by the models). Nothing a rule removed stands between the two paragraphs: the line is
-    the article's own subheading, a title it quotes, a name.
+    by the models, given back with it). Nothing a rule removed stands between the two
+    paragraphs: the line is the article's own subheading, a title it quotes, a name.
 
     The line model scores a line of one or two words whose words it never saw (no stop word
     of the page's language, no furniture odds) as furniture: "Final cut", "Dimanche"
@@ -1195,16 +1195,18 @@ def give_back_inner_title(lines) -> list[int]:
         above = _neighbours(lines, i, -1, 1)
         if not above or not _is_body(lines[above[0]]):
             continue
-        below = _neighbours(lines, i, 1, INNER_TITLE_MAX_SHORT + 1)
-        for j in below:
+        passed: list[int] = []  # the short lines under it, taken by the models
+        for j in _neighbours(lines, i, 1, INNER_TITLE_MAX_SHORT + 1):
             nxt = lines[j]
             if nxt.cls != BAD and nxt.n >= INNER_TITLE_BELOW_WORDS and nxt.ends:
-                given.append(i)
+                given += [i, *passed]
                 break
             short = nxt.n <= INNER_TITLE_MAX_WORDS and not nxt.ends
             if not short or (nxt.cls == BAD and not _taken(nxt, INNER_TITLE_RULES)):
                 break
-    return _restore(lines, given)
+            if nxt.cls == BAD:
+                passed.append(j)
+    return _restore(lines, sorted(set(given)))
 
 
 #: :func:`give_back_list_item`: the tail's teaser rule it undoes …
