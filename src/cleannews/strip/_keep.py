@@ -39,6 +39,12 @@ back only on evidence found in the page itself:
 * :func:`give_back_menu_headline` — the article's headline another site's menu run took as
   its last item, when the paragraph under it repeats its words ("Adieu l'Ami" / "Adieu
   l'Ami, ce titre …", branch stress24).
+* :func:`give_back_inner_title` — a short capitalised title the models took right between
+  two paragraphs of the article ("Final cut" / "Dimanche" / "» a été consacré …", branch
+  linemodel25); :func:`give_back_announced_list` also gives back the first items of a list
+  the page's end cuts ("… le Conseil MUNICIPAL :" / "• ADO").
+* :func:`give_back_list_item` — a "Label : value" line the tail's teaser run took under the
+  article's own "Label : value" lines (a palmarès' last prize, branch linemodel25).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
@@ -58,8 +64,8 @@ from cleannews.strip.linemodel import _ITEM_SUFFIX
 
 __all__ = [
     "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
-    "give_back_chapters", "give_back_cut_end", "give_back_date_badge", "give_back_lone_item",
-    "give_back_menu_headline",
+    "give_back_chapters", "give_back_cut_end", "give_back_date_badge", "give_back_inner_title",
+    "give_back_list_item", "give_back_lone_item", "give_back_menu_headline",
     "give_back_quoted", "give_back_reply", "give_back_run_on",
     "give_back_section_label", "give_back_subheading", "give_back_teaser_headline",
     "give_back_topical",
@@ -107,7 +113,6 @@ LIST_MIN_ITEMS = 2
 #: The item shapes given back there: two capitalised words ("Read More", "Share Button"
 #: on the recombined pages) start a list but are no item to give back.
 LIST_GIVE_BACK_SHAPES = frozenset({"label", "bullet"})
-LIST_CUT_ON = True
 
 _LABEL_ITEM = LazyPattern(r"^[^:|]{2,60}?\s:\s\S")
 _BULLET_ITEM = LazyPattern(r"^(?:[-–—•·▪*]\s|\d{1,2}[.)]\s)")
@@ -263,7 +268,7 @@ def give_back_announced_list(lines) -> list[int]:
         # the page ends inside the list (stored up to a length): fewer items than
         # LIST_MIN_ITEMS, all of one shape, are its first ones ("… le Conseil MUNICIPAL :" /
         # "• ADO" as the page's last line)
-        cut = LIST_CUT_ON and zone[-1] == last and len(counts) == 1
+        cut = zone[-1] == last and len(counts) == 1
         given += [
             j for j in zone
             if _taken(lines[j], LIST_RULES) and lines[j].n <= LIST_ITEM_MAX_WORDS
@@ -1150,7 +1155,6 @@ def give_back_menu_headline(lines) -> list[int]:
     return _restore(lines, given)
 
 #: :func:`give_back_inner_title`: the models' rules it undoes …
-INNER_TITLE_ON = True
 INNER_TITLE_RULES = frozenset({"line_model", "run_model"})
 #: … on a line of at most this many words …
 INNER_TITLE_MAX_WORDS = 4
@@ -1215,7 +1219,6 @@ LIST_ITEM_RULES = frozenset({"tail_teaser"})
 LIST_ITEM_LOOK_BACK = 4
 #: … this many kept lines are "Label : value" items (or one with its very label).
 LIST_ITEM_MIN_ABOVE = 2
-LIST_ITEM_ON = True
 
 
 def _label(text: str) -> str:
@@ -1297,7 +1300,5 @@ def give_back(lines) -> None:
     give_back_lone_item(lines)
     give_back_run_on(lines)
     give_back_menu_headline(lines)
-    if INNER_TITLE_ON:
-        give_back_inner_title(lines)
-    if LIST_ITEM_ON:
-        give_back_list_item(lines)
+    give_back_inner_title(lines)
+    give_back_list_item(lines)
