@@ -195,7 +195,7 @@ SECTION_HEADING_MAX_WORDS = 3
 #: A paragraph-like line of at least this many words below a tail-teaser run (furniture
 #: between them aside) shows the article goes on (a page cut short, a paragraph without its
 #: final period, a question): the run above it is the article's own list, not teasers. Was
-#: 30; at 15 (the line model's SUBHEADING_NEXT_WORDS) the stress set keeps 13 of its 25
+#: 30; at 15 (the line model's SUBHEADING_NEXT_WORDS) the stress set keeps 10 of its 25
 #: tail-teaser losses (a 29-word paragraph without its period, a 21-word question, a cut
 #: page's 15-word paragraph) and TRAIN's 38 tail-teaser lines still go (branch linemodel25).
 TAIL_PROSE_MIN_WORDS = 15
