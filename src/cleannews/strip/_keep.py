@@ -39,6 +39,12 @@ back only on evidence found in the page itself:
 * :func:`give_back_menu_headline` — the article's headline another site's menu run took as
   its last item, when the paragraph under it repeats its words ("Adieu l'Ami" / "Adieu
   l'Ami, ce titre …", branch stress24).
+* :func:`give_back_inner_title` — a short capitalised title the models took right between
+  two paragraphs of the article ("Final cut" / "Dimanche" / "» a été consacré …", branch
+  linemodel25); :func:`give_back_announced_list` also gives back the first items of a list
+  the page's end cuts ("… le Conseil MUNICIPAL :" / "• ADO").
+* :func:`give_back_list_item` — a "Label : value" line the tail's teaser run took under the
+  article's own "Label : value" lines (a palmarès' last prize, branch linemodel25).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
@@ -58,8 +64,8 @@ from cleannews.strip.linemodel import _ITEM_SUFFIX
 
 __all__ = [
     "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
-    "give_back_chapters", "give_back_cut_end", "give_back_date_badge", "give_back_lone_item",
-    "give_back_menu_headline",
+    "give_back_chapters", "give_back_cut_end", "give_back_date_badge", "give_back_inner_title",
+    "give_back_list_item", "give_back_lone_item", "give_back_menu_headline",
     "give_back_quoted", "give_back_reply", "give_back_run_on",
     "give_back_section_label", "give_back_subheading", "give_back_teaser_headline",
     "give_back_topical",
@@ -238,6 +244,7 @@ def give_back_announced_list(lines) -> list[int]:
     if not any(_taken(ln, LIST_RULES) for ln in lines):
         return given  # nothing a guard may give back (branch perf8)
     n = len(lines)
+    last = next((k for k in range(n - 1, -1, -1) if not lines[k].blank), -1)
     for i, ln in enumerate(lines):
         if ln.blank or ln.cls == BAD or ln.n < INTRO_MIN_WORDS:
             continue
@@ -258,10 +265,15 @@ def give_back_announced_list(lines) -> list[int]:
         counts: dict[str, int] = {}
         for sh in shapes.values():
             counts[sh] = counts.get(sh, 0) + 1
+        # the page ends inside the list (stored up to a length): fewer items than
+        # LIST_MIN_ITEMS, all of one shape, are its first ones ("… le Conseil MUNICIPAL :" /
+        # "• ADO" as the page's last line)
+        cut = zone[-1] == last and len(counts) == 1
         given += [
             j for j in zone
             if _taken(lines[j], LIST_RULES) and lines[j].n <= LIST_ITEM_MAX_WORDS
-            and shapes[j] in LIST_GIVE_BACK_SHAPES and counts[shapes[j]] >= LIST_MIN_ITEMS
+            and shapes[j] in LIST_GIVE_BACK_SHAPES
+            and (counts[shapes[j]] >= LIST_MIN_ITEMS or cut)
         ]
     return _restore(lines, given)
 
@@ -1142,6 +1154,119 @@ def give_back_menu_headline(lines) -> list[int]:
         given.append(i)
     return _restore(lines, given)
 
+#: :func:`give_back_inner_title`: the models' rules it undoes …
+INNER_TITLE_RULES = frozenset({"line_model", "run_model"})
+#: … on a line of at most this many words …
+INNER_TITLE_MAX_WORDS = 4
+#: … with at most this many more such short lines (kept, or taken by the models) under it
+#: before the article's next paragraph ("Final cut" / "Dimanche" / "» a été consacré …") …
+INNER_TITLE_MAX_SHORT = 1
+#: … a kept line of at least this many words ending like a sentence.
+INNER_TITLE_BELOW_WORDS = 8
+_CAPITAL_FIRST = LazyPattern(r"[«\"“„‹]?\s?\p{Lu}")
+
+
+def give_back_inner_title(lines) -> list[int]:
+    """Give back a short line the models took between two paragraphs of the article: a line
+    of at most :data:`INNER_TITLE_MAX_WORDS` words not ending like a sentence, right under a
+    kept paragraph (:func:`_is_body`, nothing between them but blank lines), with a kept
+    line of at least :data:`INNER_TITLE_BELOW_WORDS` words ending like a sentence right
+    under it (or under at most :data:`INNER_TITLE_MAX_SHORT` more short lines, kept or taken
+    by the models, given back with it). Nothing a rule removed stands between the two
+    paragraphs: the line is the article's own subheading, a title it quotes, a name.
+
+    The line model scores a line of one or two words whose words it never saw (no stop word
+    of the page's language, no furniture odds) as furniture: "Final cut", "Dimanche"
+    between a critic's paragraphs went at p=0.95 on the stress set, 11 times in 3 seeds.
+    A widget's label spliced into an article comes with its widget (a rule's removal next
+    to it) or in a run of short lines.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["La danse urbaine s’est diversifiée avec plein de sous-catégories, "
+        ...         "pour raconter des histoires.", "Final cut", "Dimanche",
+        ...         "» a été consacré meilleur spectacle et meilleure réalisation artistique."]
+        >>> lines = [_Line(t, frozenset({"de", "des", "avec", "a", "et"})) for t in text]
+        >>> lines[1].bad("line_model", "line model (p=0.95)")
+        >>> give_back_inner_title(lines)
+        [1]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln, INNER_TITLE_RULES) or ln.n > INNER_TITLE_MAX_WORDS or ln.ends:
+            continue
+        if not _CAPITAL_FIRST.match(ln.text.lstrip()):
+            continue  # a title starts with a capital or a quote ("da", "date 2021-05 Accueil")
+        above = _neighbours(lines, i, -1, 1)
+        if not above or not _is_body(lines[above[0]]):
+            continue
+        passed: list[int] = []  # the short lines under it, taken by the models
+        for j in _neighbours(lines, i, 1, INNER_TITLE_MAX_SHORT + 1):
+            nxt = lines[j]
+            if nxt.cls != BAD and nxt.n >= INNER_TITLE_BELOW_WORDS and nxt.ends:
+                given += [i, *passed]
+                break
+            short = nxt.n <= INNER_TITLE_MAX_WORDS and not nxt.ends
+            if not short or (nxt.cls == BAD and not _taken(nxt, INNER_TITLE_RULES)):
+                break
+            if nxt.cls == BAD:
+                passed.append(j)
+    return _restore(lines, sorted(set(given)))
+
+
+#: :func:`give_back_list_item`: the tail's teaser rule it undoes …
+LIST_ITEM_RULES = frozenset({"tail_teaser"})
+#: … on a "Label : value" line when, among this many non-blank lines above it, …
+LIST_ITEM_LOOK_BACK = 4
+#: … this many kept lines are "Label : value" items (or one with its very label).
+LIST_ITEM_MIN_ABOVE = 2
+
+
+def _label(text: str) -> str:
+    """The label of a "Label : value" line, case-folded ("" when it has none).
+
+    >>> _label("Plus d’informations : Le printemps de Bourges"), _label("Lire aussi")
+    ('plus d’informations', '')
+    """
+    if not _LABEL_ITEM.match(text):
+        return ""
+    return text.split(" :", 1)[0].strip().casefold()
+
+
+def give_back_list_item(lines) -> list[int]:
+    """Give back a "Label : value" line the tail's teaser rule took under the article's own
+    "Label : value" lines: among the :data:`LIST_ITEM_LOOK_BACK` non-blank lines above it,
+    :data:`LIST_ITEM_MIN_ABOVE` kept lines of that shape, or one with the same label. The
+    article's last paragraph ends the article for the tail rule; a palmarès or a "Plus
+    d'informations : …" box under it reads like teasers ("Caméra d'or : Jeune femme de
+    Léonor Séraille" under "Mention spéciale du jury : …", with a podcast prompt between).
+    Another story's headline of that shape ("Nancy : Présentation du futur CHRU") follows
+    paragraphs, not items.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Palme d'or du court-métrage : Une nuit douce de Qiu Yang",
+        ...         "Mention spéciale du jury : Le Plafond de Teppo Airaksinen",
+        ...         "Caméra d'or : Jeune femme de Léonor Séraille", "Publicité"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[2].bad("tail_teaser", "title-like line after the end of the article (teaser)")
+        >>> lines[3].bad("ad_label", "an advertisement's label")
+        >>> give_back_list_item(lines)
+        [2]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln, LIST_ITEM_RULES):
+            continue
+        label = _label(ln.text)
+        if not label:
+            continue
+        above = [lines[j] for j in _neighbours(lines, i, -1, LIST_ITEM_LOOK_BACK)]
+        labels = [_label(x.text) for x in above if x.cls != BAD]
+        items = [x for x in labels if x]
+        if len(items) >= LIST_ITEM_MIN_ABOVE or label in items:
+            given.append(i)
+    return _restore(lines, given)
+
+
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
 
@@ -1175,3 +1300,5 @@ def give_back(lines) -> None:
     give_back_lone_item(lines)
     give_back_run_on(lines)
     give_back_menu_headline(lines)
+    give_back_inner_title(lines)
+    give_back_list_item(lines)

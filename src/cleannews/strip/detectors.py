@@ -194,8 +194,11 @@ SECTION_HEADING_CATEGORIES = frozenset({"comments", "nav", "related", "tags"})
 SECTION_HEADING_MAX_WORDS = 3
 #: A paragraph-like line of at least this many words below a tail-teaser run (furniture
 #: between them aside) shows the article goes on (a page cut short, a paragraph without its
-#: final period): the run above it is the article's own list, not teasers.
-TAIL_PROSE_MIN_WORDS = 30
+#: final period, a question): the run above it is the article's own list, not teasers. Was
+#: 30; at 15 (the line model's SUBHEADING_NEXT_WORDS) the stress set keeps 10 of its 25
+#: tail-teaser losses (a 29-word paragraph without its period, a 21-word question, a cut
+#: page's 15-word paragraph) and TRAIN's 38 tail-teaser lines still go (branch linemodel25).
+TAIL_PROSE_MIN_WORDS = 15
 #: Teasers set apart by furniture after the article body (:func:`_separated_teasers`): at
 #: least this many items in a row, of SEPARATED_MIN_WORDS to SEPARATED_MAX_WORDS words (a
 #: headline's length: a listing's excerpts between "Read more" links are longer; at 30 or

@@ -602,8 +602,8 @@ def _describe(name: str, x: list[float], fw: str) -> str:
     texts = {
         "n_words": f"{int(v)} word{'s' if v != 1 else ''}",
         "log_chars": f"{round(math.expm1(v))} characters",
-        "stop_page": f"stop-word share {v:.0%}",
-        "stop_any": f"stop-word share {v:.0%}",
+        "stop_page": f"stop-word share {v:.0%} in the page's language",
+        "stop_any": f"stop-word share {v:.0%} in any language",
         "ends_sentence": "ends like a sentence" if v else "no sentence end",
         "ends_colon": "ends with a colon" if v else "no colon at the end",
         "inner_sentence": "several sentences" if v else "no inner sentence",
