@@ -301,7 +301,6 @@ def _person_name(ln) -> bool:
 
 #: :func:`_name_list`: a byline of several authors names at least this many persons …
 NAME_LIST_MIN_NAMES = 2
-_NAME_SEP = LazyPattern(r"\s*,\s*")
 
 
 def _name_text(text: str) -> bool:
@@ -329,7 +328,7 @@ def _name_list(ln) -> bool:
     """
     if "," not in ln.text:
         return False
-    pieces = _NAME_SEP.split(ln.text.strip())
+    pieces = [p.strip() for p in ln.text.split(",")]
     if len(pieces) < NAME_LIST_MIN_NAMES:
         return False
     names = [_name_text(p) for p in pieces]
