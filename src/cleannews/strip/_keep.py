@@ -950,13 +950,20 @@ BETWEEN_MAX_WIDGETS = 3
 
 def _standing(lines, i: int, step: int) -> int:
     """The nearest non-blank line in direction ``step`` (+1 / -1) that no rule removed,
-    when at most :data:`BETWEEN_MAX_WIDGETS` removed lines stand between; -1 otherwise.
+    when at most :data:`BETWEEN_MAX_WIDGETS` removed lines stand between, every one of them
+    removed by a rule of its words or shape (no :data:`POSITION_RULES` rule: a second short
+    line taken for its place makes the block a widget of several labels, "YouTube Link" /
+    "0 / 600" in a comment form; a "Read more" heading's line makes it a teaser box, "Golf" /
+    "Neueste Nachrichten"); -1 otherwise.
 
         >>> from cleannews.strip.detectors import _Line
         >>> lines = [_Line(t, frozenset()) for t in ("Texte.", "", "Publicité", "Phèdre")]
         >>> lines[2].bad("ad_label", "an advertisement's label")
         >>> _standing(lines, 3, -1), _standing(lines, 0, 1)
         (0, 3)
+        >>> lines[2].bad("context", "short block surrounded by boilerplate")
+        >>> _standing(lines, 3, -1)
+        -1
     """
     j, passed = i + step, 0
     while 0 <= j < len(lines):
@@ -965,7 +972,7 @@ def _standing(lines, i: int, step: int) -> int:
             if ln.cls != BAD:
                 return j
             passed += 1
-            if passed > BETWEEN_MAX_WIDGETS:
+            if passed > BETWEEN_MAX_WIDGETS or _taken(ln):
                 return -1
         j += step
     return -1
