@@ -23,12 +23,12 @@ above it, a "Home" link above the headline.
 
 Inputs: labelled TRAIN pages of ``fixtures/strip_real`` (the ``train_page`` fixture checks
 the split; no held-out page is read), each with the furniture lines of other TRAIN pages
-that the stress set put around the line (seeds 20261208, 7 and 11). Development data: the
+that the stress set put around the line (seeds 7 and 11). Development data: the
 guards were written looking at these lines and at the stress set built from them.
 
 On main's code (9eb192c5) the module does not import (``give_back_between_paragraphs``,
-``_name_list`` and the constants are new); with the imports made optional, 22 of its 35
-tests fail there: the 12 page tests, the LATEST page test, 3 of the between-paragraph
+``_name_list`` and the constants are new); with the imports made optional, 20 of its 35
+tests fail there: the 10 page tests, the LATEST page test, 3 of the between-paragraph
 shapes, 2 of the subheading shapes, the author list's shape and its byline test, and the 2
 constants' tests; the look-alikes and the 1 MB lines pass on both.
 """
