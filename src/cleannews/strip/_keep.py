@@ -45,6 +45,8 @@ back only on evidence found in the page itself:
   the page's end cuts ("… le Conseil MUNICIPAL :" / "• ADO").
 * :func:`give_back_list_item` — a "Label : value" line the tail's teaser run took under the
   article's own "Label : value" lines (a palmarès' last prize, branch linemodel25).
+* :func:`give_back_between_paragraphs` — a line the short-block rule took between two kept
+  paragraphs of the article, with furniture on both sides of it ("Phèdre", branch stress25).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
@@ -63,9 +65,10 @@ from cleannews.strip._rules import _word_file
 from cleannews.strip.linemodel import _ITEM_SUFFIX
 
 __all__ = [
-    "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list", "give_back_byline",
-    "give_back_chapters", "give_back_cut_end", "give_back_date_badge", "give_back_inner_title",
-    "give_back_list_item", "give_back_lone_item", "give_back_menu_headline",
+    "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list",
+    "give_back_between_paragraphs", "give_back_byline", "give_back_chapters", "give_back_cut_end",
+    "give_back_date_badge", "give_back_inner_title", "give_back_list_item", "give_back_lone_item",
+    "give_back_menu_headline",
     "give_back_quoted", "give_back_reply", "give_back_run_on",
     "give_back_section_label", "give_back_subheading", "give_back_teaser_headline",
     "give_back_topical",
@@ -309,6 +312,42 @@ def _person_name(ln) -> bool:
     return words[0] not in _stop() and not any(w in widgets for w in words)
 
 
+#: :func:`_name_list`: a byline of several authors names at least this many persons …
+NAME_LIST_MIN_NAMES = 2
+
+
+def _name_text(text: str) -> bool:
+    """:func:`_person_name` on a piece of a line's text (two or three capitalised words, the
+    first no stop word, no widget word)."""
+    if not _NAME.match(text):
+        return False
+    words = text.casefold().split()
+    widgets = _widget_words()
+    return words[0] not in _stop() and not any(w in widgets for w in words)
+
+
+def _name_list(ln) -> bool:
+    """A byline of several authors: comma-separated pieces, at least
+    :data:`NAME_LIST_MIN_NAMES` of them persons' names (:func:`_name_text`), every piece
+    after the first one a name (the first may carry the outlet glued to the first author,
+    as a page's text extraction prints it: "Le ParisienVincent Vérier,Erwan Benezet,Matthieu
+    Pelloli"). A tag list or a menu has pieces of one word or with small letters.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [_name_list(_Line(t, frozenset())) for t in (
+    ...     "Le ParisienVincent Vérier,Erwan Benezet,Matthieu Pelloli",
+    ...     "Medien, Gesellschaft, Technologie", "Élisabeth Fleury")]
+    [True, False, False]
+    """
+    if "," not in ln.text:
+        return False
+    pieces = [p.strip() for p in ln.text.split(",")]
+    if len(pieces) < NAME_LIST_MIN_NAMES:
+        return False
+    names = [_name_text(p) for p in pieces]
+    return all(names[1:]) and sum(names) >= NAME_LIST_MIN_NAMES
+
+
 @lru_cache(maxsize=1)
 def _widget_words() -> frozenset[str]:
     """Button and widget words of the French and English rule files ("share", "print")."""
@@ -341,7 +380,10 @@ def give_back_byline(lines) -> list[int]:
     """
     from cleannews.strip.detectors import title_line
 
-    names = [k for k, ln in enumerate(lines) if _taken(ln, BYLINE_RULES) and _person_name(ln)]
+    names = [
+        k for k, ln in enumerate(lines)
+        if _taken(ln, BYLINE_RULES) and (_person_name(ln) or _name_list(ln))
+    ]
     if not names:
         return []  # the headline is looked for only when a name may be given back (perf8)
     head = title_line(lines)
@@ -355,7 +397,7 @@ def give_back_byline(lines) -> list[int]:
             continue
         given.append(k)
         nxt = _neighbours(lines, k, 1, 1)
-        if nxt:
+        if nxt and "," not in lines[k].text:  # a list of authors holds its outlet
             j = nxt[0]
             if (
                 _taken(lines[j], BYLINE_RULES) and 2 <= lines[j].n <= 3
@@ -837,6 +879,12 @@ SUBHEADING_MAX_WIDGETS = 3
 #: … a stem being a content word's first this many letters (:data:`CONTENT_WORD_MIN_LETTERS`:
 #: a word family, "Schwimmer" / "Schwimm-WM", "Polizeiarbeit" / "Polizei").
 STEM_LETTERS = 5
+#: Above the article's first paragraph (the head, where section labels and menus stand) a
+#: subheading shares at least this many stems with the paragraphs: a standfirst or dateline
+#: naming the article's subject ("DE LOIRE-ATLANTIQUE DU 13 MARS 2018" over a text on the
+#: Loire-Atlantique congress, branch stress25). One shared stem is a section label's chance
+#: ("Podcasts" over a podcast list, "Read Libé unlimited" over a Libé article).
+HEAD_SUBHEADING_MIN_SHARED = 2
 
 
 def _stems(low: str) -> set[str]:
@@ -851,12 +899,13 @@ def _stems(low: str) -> set[str]:
 
 def give_back_subheading(lines) -> list[int]:
     """Give back an article's subheading that :data:`SUBHEADING_RULES` took between
-    furniture: a capitalised line of :data:`SUBHEADING_MIN_WORDS` to
-    :data:`SUBHEADING_MAX_WORDS` words not ending like a sentence, under a kept paragraph of
-    the article (:func:`_is_body`), whose next standing line (blank lines and at most
+    furniture: a line of :data:`SUBHEADING_MIN_WORDS` to :data:`SUBHEADING_MAX_WORDS` words
+    opening with a capital or a figure (:func:`_heading_first`) and not ending like a
+    sentence, whose next standing line (blank lines and at most
     :data:`SUBHEADING_MAX_WIDGETS` removed lines passed over) is kept, and which shares at
-    least :data:`SUBHEADING_MIN_SHARED` word stem
-    (:func:`_stems`) with the article's kept paragraphs. The short-block rule reads a line
+    least :data:`SUBHEADING_MIN_SHARED` word stem (:func:`_stems`) with the article's kept
+    paragraphs (:func:`_is_body`) when it stands under the first of them, at least
+    :data:`HEAD_SUBHEADING_MIN_SHARED` above it (branch stress25). The short-block rule reads a line
     by its neighbours: with a newsletter box above and a paywall notice or a "Golf" label
     below, "Flambée de violence" went. A widget's label or another story's headline speaks
     of something else (the stress set: "Appli mobile", "Origine du document", "On a testé
@@ -876,7 +925,7 @@ def give_back_subheading(lines) -> list[int]:
     cands = [
         i for i, ln in enumerate(lines)
         if _taken(ln, SUBHEADING_RULES) and SUBHEADING_MIN_WORDS <= ln.n <= SUBHEADING_MAX_WORDS
-        and not ln.ends and ln.text.lstrip()[:1].isupper()
+        and not ln.ends and _heading_first(ln.text)
     ]
     if not cands:
         return []
@@ -886,8 +935,7 @@ def give_back_subheading(lines) -> list[int]:
     stems: set[str] | None = None  # the paragraphs' stems, once a candidate needs them
     given = []
     for i in cands:
-        if i < body[0]:
-            continue  # above the article: the head's furniture and the headline's rules
+        need = HEAD_SUBHEADING_MIN_SHARED if i < body[0] else SUBHEADING_MIN_SHARED
         j, passed = i + 1, 0
         while j < len(lines) and (lines[j].blank or lines[j].cls == BAD):
             passed += not lines[j].blank
@@ -898,9 +946,92 @@ def give_back_subheading(lines) -> list[int]:
             stems = set()
             for k in body:
                 stems |= _stems(lines[k].low)
-        if len(_stems(lines[i].low) & stems) >= SUBHEADING_MIN_SHARED:
+        if len(_stems(lines[i].low) & stems) >= need:
             given.append(i)
     return _restore(lines, given)
+
+
+#: :func:`give_back_between_paragraphs`: the rule it undoes, the short-block rule (a line
+#: taken for the furniture around it) …
+BETWEEN_RULES = frozenset({"context"})
+#: … with at most this many removed lines between it and the kept paragraph above it, and as
+#: many between it and the one below (an ad slot of three lines: "Publicité" / a sponsor /
+#: "Fin de la publicité"; in TRAIN no furniture the short-block rule takes stands between
+#: two paragraphs so close, even with the rules of its own site left out).
+BETWEEN_MAX_WIDGETS = 3
+
+
+def _standing(lines, i: int, step: int) -> int:
+    """The nearest non-blank line in direction ``step`` (+1 / -1) that no rule removed,
+    when at most :data:`BETWEEN_MAX_WIDGETS` removed lines stand between, every one of them
+    removed by a rule of its words or shape (no :data:`POSITION_RULES` rule: a second short
+    line taken for its place makes the block a widget of several labels, "YouTube Link" /
+    "0 / 600" in a comment form; a "Read more" heading's line makes it a teaser box, "Golf" /
+    "Neueste Nachrichten"); -1 otherwise.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> lines = [_Line(t, frozenset()) for t in ("Texte.", "", "Publicité", "Phèdre")]
+        >>> lines[2].bad("ad_label", "an advertisement's label")
+        >>> _standing(lines, 3, -1), _standing(lines, 0, 1)
+        (0, 3)
+        >>> lines[2].bad("context", "short block surrounded by boilerplate")
+        >>> _standing(lines, 3, -1)
+        -1
+    """
+    j, passed = i + step, 0
+    while 0 <= j < len(lines):
+        ln = lines[j]
+        if not ln.blank:
+            if ln.cls != BAD:
+                return j
+            passed += 1
+            if passed > BETWEEN_MAX_WIDGETS or _taken(ln):
+                return -1
+        j += step
+    return -1
+
+
+def give_back_between_paragraphs(lines) -> list[int]:
+    """Give back a line the short-block rule (:data:`BETWEEN_RULES`) took when the nearest
+    standing lines above and below it are both paragraphs of the article (:func:`_is_body`),
+    with at most :data:`BETWEEN_MAX_WIDGETS` removed lines on each side, and it opens like a
+    heading (a capital or a figure, :func:`_heading_first`): the article goes on around it,
+    so it is the article's subheading, title or one-line paragraph ("Phèdre" between two
+    paragraphs of a theatre piece, with another site's caption above it and its "Retour au
+    numéro" / "Partager sur :" below, branch stress25). The short-block rule reads a line by
+    its nearest *decided* neighbours; furniture put on both sides of an article's line makes
+    it one more piece of furniture. On TRAIN the furniture that rule takes stands above the
+    article, after it, or next to other short lines: never alone between two paragraphs.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> par = ("Les humoristes remplissent les salles mais restent des fantômes de la "
+        ...        "politique culturelle.")
+        >>> text = [par, "Vijay Iyer Trio © Denis Alix", "Phèdre", "Retour au numéro", par]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> for k in (1, 3):
+        ...     lines[k].bad("caption", "a photo's caption")
+        >>> lines[2].bad("context", "short block surrounded by boilerplate")
+        >>> give_back_between_paragraphs(lines)
+        [2]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln, BETWEEN_RULES) or not _heading_first(ln.text):
+            continue
+        up, down = _standing(lines, i, -1), _standing(lines, i, 1)
+        if up >= 0 and down >= 0 and _is_body(lines[up]) and _is_body(lines[down]):
+            given.append(i)
+    return _restore(lines, given)
+
+
+def _heading_first(text: str) -> bool:
+    """A heading's first character: a capital or a figure ("440 000 offres sur son site").
+
+    >>> [_heading_first(t) for t in ("Flambée de violence", "440 000 offres", "épargne")]
+    [True, True, False]
+    """
+    first = text.lstrip()[:1]
+    return first.isupper() or first.isdigit()
 
 
 #: :func:`give_back_cut_end`: the models' rules it undoes (a phrase rule's match is kept).
@@ -1297,6 +1428,7 @@ def give_back(lines) -> None:
     give_back_reply(lines)
     give_back_cut_end(lines)
     give_back_subheading(lines)
+    give_back_between_paragraphs(lines)
     give_back_lone_item(lines)
     give_back_run_on(lines)
     give_back_menu_headline(lines)
