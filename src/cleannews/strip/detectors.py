@@ -45,7 +45,7 @@ from cleannews.strip._rules import (
     rule_categories,
     start_key,
 )
-from cleannews.strip._widgets import calendar_widget, dated_feed, form_run
+from cleannews.strip._widgets import calendar_widget, dated_feed, form_run, prompt_lines
 from cleannews.strip._zones import related_zone, run_heading
 
 __all__ = ["classify_lines"]
@@ -2898,6 +2898,7 @@ def judge_lines(
         _protect_headings(lines, headings)
     _structural_pass(lines, rs, stop)
     form_run(lines, matched, rs.form_words, stop)  # forms23
+    prompt_lines(lines, rs.prompt_words, stop)  # recall25
     _score_pass(lines)
     paywall_blocks(lines, matched, languages)  # paywall phrases around a login line
     _neighbour_pass(lines, matched, rs.kicker_words, rs.widget_words)
