@@ -16,12 +16,14 @@ the context pass):
 * :func:`form_run` (branch forms23): a login / registration / paywall form's residue — short
   lines made of form words ("Nom d'utilisateur :", "Mot de passe :", "Se souvenir de moi",
   "* Pflichtfelder"), two or more in a row; the words are the rule files' ``form_words``.
-* :func:`prompt_lines` (branch recall25): a comment section's or a paywall's prompt alone on
-  its line ("Laisser un commentaire", "Caricamento commenti", "(0) comments", "To continue
-  reading, subscribe", "Suscríbete para leer la noticia completa:"): a short line made of one
-  family's words (the rule files' ``prompt_words``), with at least one of its core words.
+* :func:`prompt_lines` (branch recall25): a comment section's, a paywall's, a cookie
+  banner's or a share bar's prompt, or a reading time, alone on its line ("Laisser un
+  commentaire", "Caricamento commenti", "(0) comments", "To continue reading, subscribe",
+  "Tempo di lettura: 142 minuti"): a short line made of one family's words (the rule files'
+  ``prompt_words``), with at least one of its core words.
 
-Figures and what was tried: ``docs/strip.md`` (branch strip-gen10); tests:
+Figures and what was tried: ``docs/strip.md`` (branch strip-gen10; recall25: "Widget prompts
+by their words"); tests:
 ``tests/test_strip_gen10.py``.
 """
 
@@ -78,22 +80,32 @@ PROMPT_MIN_WORDS = 2
 #: … at most this many, per family (a comment prompt is a button or a count; a paywall's
 #: prompt a short sentence: "Pour poursuivre la lecture de ce contenu, abonnez-vous dès
 #: maintenant" is 12) …
-PROMPT_MAX_WORDS = {"comments": 6, "subscribe": 12}
+PROMPT_MAX_WORDS = {"comments": 6, "subscribe": 12, "cookies": 8, "share": 8, "reading_time": 6}
 #: … and at least this share of its words that are neither stopwords, numbers nor single
 #: letters are the family's words (``prompt_words``), one of them a core word ("commentaire",
 #: "abonnés"); "Les abonnés du Monde pourront lire la suite" holds 3 of 5 and stays.
 PROMPT_MIN_SHARE = 0.75
-#: A ``subscribe`` prompt holds at least this many of its family's words (a core word and a
-#: prompt word: "réservé aux abonnés", "subscribe … reading"); a headline naming a
-#: subscription ("Abonnement Netflix") is no prompt.
-PROMPT_MIN_HITS = {"comments": 1, "subscribe": 2}
+#: A ``subscribe``, ``cookies`` or ``share`` prompt holds at least this many of its family's
+#: words (a core word and a prompt word: "réservé aux abonnés", "subscribe … reading", "Uso
+#: de cookies", "imprimer le texte"); a headline naming a subscription ("Abonnement
+#: Netflix") is no prompt.
+PROMPT_MIN_HITS = {"comments": 1, "subscribe": 2, "cookies": 2, "share": 2, "reading_time": 2}
 #: Families whose prompt ending with a full stop is a sentence, not a button ("Vos
 #: commentaires ici." in an article's text stays; "La suite est réservée aux abonnés." goes).
-PROMPT_NO_STOP = frozenset({"comments"})
+PROMPT_NO_STOP = frozenset({"comments", "share"})
+#: Families whose prompt holds a number ("Tempo di lettura: 142 minuti", "Lesezeit 2
+#: Minuten"; "Temps de lecture" alone may be an article's subheading).
+PROMPT_NEEDS_DIGIT = frozenset({"reading_time"})
+#: … and at most this many numbers ("May 16, 20243 min read", a teaser's date glued to its
+#: reading time on a listing, is the listing's content).
+PROMPT_MAX_NUMBERS = {"reading_time": 1}
 #: The removal's rule name and reason per family.
 PROMPT_RULES = {
     "comments": ("comment_prompt_words", "a prompt or count of the comment section"),
     "subscribe": ("subscribe_prompt_words", "a subscription or paywall prompt"),
+    "cookies": ("cookie_prompt_words", "a button or notice of the cookie banner"),
+    "share": ("share_prompt_words", "a share, print or bookmark button"),
+    "reading_time": ("reading_time_words", "the page's reading time"),
 }
 
 #: What :func:`_row_kind` says of a calendar's row.
@@ -343,14 +355,21 @@ def _prompt_family(ln, families: dict, stop: frozenset[str]) -> str | None:
     """
     if ln.n < PROMPT_MIN_WORDS:
         return None
-    words = None
+    words: list[str] | None = None
+    numbers = 0
     for family, (core, vocab) in families.items():
         if ln.n > PROMPT_MAX_WORDS.get(family, 0):
             continue
         if family in PROMPT_NO_STOP and ln.text.rstrip().endswith("."):
             continue
+        if family in PROMPT_NEEDS_DIGIT and not any(c.isdigit() for c in ln.text):
+            continue
         if words is None:
-            words = [w for w in ln.words if len(w) > 1 and not w.isdigit() and w not in stop]
+            all_words = ln.words
+            numbers = sum(w.isdigit() for w in all_words)
+            words = [w for w in all_words if len(w) > 1 and not w.isdigit() and w not in stop]
+        if numbers > PROMPT_MAX_NUMBERS.get(family, numbers):
+            continue
         hits = sum(w in vocab for w in words)
         if (
             hits >= PROMPT_MIN_HITS.get(family, 1)
