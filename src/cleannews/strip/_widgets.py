@@ -17,10 +17,10 @@ the context pass):
   lines made of form words ("Nom d'utilisateur :", "Mot de passe :", "Se souvenir de moi",
   "* Pflichtfelder"), two or more in a row; the words are the rule files' ``form_words``.
 * :func:`prompt_lines` (branch recall25): a comment section's, a paywall's, a cookie
-  banner's or a share bar's prompt, or a reading time, alone on its line ("Laisser un
-  commentaire", "Caricamento commenti", "(0) comments", "To continue reading, subscribe",
-  "Tempo di lettura: 142 minuti"): a short line made of one family's words (the rule files'
-  ``prompt_words``), with at least one of its core words.
+  banner's or a share bar's prompt alone on its line ("Laisser un commentaire", "Caricamento
+  commenti", "(0) comments", "To continue reading, subscribe", "imprimer le texte"): a short
+  line made of one family's words (the rule files' ``prompt_words``), with at least one of
+  its core words.
 
 Figures and what was tried: ``docs/strip.md`` (branch strip-gen10; recall25: "Widget prompts
 by their words"); tests:
@@ -80,7 +80,7 @@ PROMPT_MIN_WORDS = 2
 #: … at most this many, per family (a comment prompt is a button or a count; a paywall's
 #: prompt a short sentence: "Pour poursuivre la lecture de ce contenu, abonnez-vous dès
 #: maintenant" is 12) …
-PROMPT_MAX_WORDS = {"comments": 6, "subscribe": 12, "cookies": 8, "share": 8, "reading_time": 6}
+PROMPT_MAX_WORDS = {"comments": 6, "subscribe": 12, "cookies": 8, "share": 8}
 #: … and at least this share of its words that are neither stopwords, numbers nor single
 #: letters are the family's words (``prompt_words``), one of them a core word ("commentaire",
 #: "abonnés"); "Les abonnés du Monde pourront lire la suite" holds 3 of 5 and stays.
@@ -89,24 +89,21 @@ PROMPT_MIN_SHARE = 0.75
 #: words (a core word and a prompt word: "réservé aux abonnés", "subscribe … reading", "Uso
 #: de cookies", "imprimer le texte"); a headline naming a subscription ("Abonnement
 #: Netflix") is no prompt.
-PROMPT_MIN_HITS = {"comments": 1, "subscribe": 2, "cookies": 2, "share": 2, "reading_time": 2}
+PROMPT_MIN_HITS = {"comments": 1, "subscribe": 2, "cookies": 2, "share": 2}
 #: Families whose prompt ending with a full stop is a sentence, not a button ("Vos
 #: commentaires ici." in an article's text stays; "La suite est réservée aux abonnés." goes).
 PROMPT_NO_STOP = frozenset({"comments", "share"})
-#: Families whose prompt holds a number ("Tempo di lettura: 142 minuti", "Lesezeit 2
-#: Minuten"; "Temps de lecture" alone may be an article's subheading).
-PROMPT_NEEDS_DIGIT = frozenset({"reading_time"})
-#: … and at most this many numbers ("May 16, 20243 min read", a teaser's date glued to its
-#: reading time on a listing, is the listing's content).
-PROMPT_MAX_NUMBERS = {"reading_time": 1}
-#: The removal's rule name and reason per family.
+#: The removal's rule name, its kind of furniture (a data file's ``category``: other passes
+#: read it, e.g. a ``comments`` heading opens a section, ``detectors._section_heading``) and
+#: reason, per family.
 PROMPT_RULES = {
-    "comments": ("comment_prompt_words", "a prompt or count of the comment section"),
-    "subscribe": ("subscribe_prompt_words", "a subscription or paywall prompt"),
-    "cookies": ("cookie_prompt_words", "a button or notice of the cookie banner"),
-    "share": ("share_prompt_words", "a share, print or bookmark button"),
-    "reading_time": ("reading_time_words", "the page's reading time"),
+    "comments": ("comment_prompt_words", "comments", "a prompt or count of the comment section"),
+    "subscribe": ("subscribe_prompt_words", "login", "a subscription or paywall prompt"),
+    "cookies": ("cookie_prompt_words", "cookie", "a button or notice of the cookie banner"),
+    "share": ("share_prompt_words", "share", "a share, print or bookmark button"),
 }
+#: ``{rule name: category}`` of the removals of :func:`prompt_lines`.
+PROMPT_CATEGORIES = {rule: cat for rule, cat, _ in PROMPT_RULES.values()}
 
 #: What :func:`_row_kind` says of a calendar's row.
 RowKind = Literal["weekday", "day"]
@@ -356,20 +353,13 @@ def _prompt_family(ln, families: dict, stop: frozenset[str]) -> str | None:
     if ln.n < PROMPT_MIN_WORDS:
         return None
     words: list[str] | None = None
-    numbers = 0
     for family, (core, vocab) in families.items():
         if ln.n > PROMPT_MAX_WORDS.get(family, 0):
             continue
         if family in PROMPT_NO_STOP and ln.text.rstrip().endswith("."):
             continue
-        if family in PROMPT_NEEDS_DIGIT and not any(c.isdigit() for c in ln.text):
-            continue
         if words is None:
-            all_words = ln.words
-            numbers = sum(w.isdigit() for w in all_words)
-            words = [w for w in all_words if len(w) > 1 and not w.isdigit() and w not in stop]
-        if numbers > PROMPT_MAX_NUMBERS.get(family, numbers):
-            continue
+            words = [w for w in ln.words if len(w) > 1 and not w.isdigit() and w not in stop]
         hits = sum(w in vocab for w in words)
         if (
             hits >= PROMPT_MIN_HITS.get(family, 1)
@@ -405,5 +395,6 @@ def prompt_lines(lines, families: dict, stop: frozenset[str]) -> None:
             continue
         family = _prompt_family(ln, families, stop)
         if family is not None:
-            rule, why = PROMPT_RULES.get(family, (f"{family}_prompt_words", "a widget prompt"))
+            rule, _, why = PROMPT_RULES.get(
+                family, (f"{family}_prompt_words", family, "a widget prompt"))
             ln.bad(rule, f"{why} (a short line of its words)")

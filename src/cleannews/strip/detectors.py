@@ -45,7 +45,13 @@ from cleannews.strip._rules import (
     rule_categories,
     start_key,
 )
-from cleannews.strip._widgets import calendar_widget, dated_feed, form_run, prompt_lines
+from cleannews.strip._widgets import (
+    PROMPT_CATEGORIES,
+    calendar_widget,
+    dated_feed,
+    form_run,
+    prompt_lines,
+)
 from cleannews.strip._zones import related_zone, run_heading
 
 __all__ = ["classify_lines"]
@@ -1726,13 +1732,15 @@ def _section_heading(ln: _Line) -> bool:
     ...     ln.bad(rule, "")
     >>> [_section_heading(ln) for ln in ls]
     [True, False, False, False]
+    >>> ls[0].bad("comment_prompt_words", "")  # a detector's removal, by its category
+    >>> _section_heading(ls[0])
+    True
     """
-    return (
-        ln.removal is not None
-        and ln.n <= SECTION_HEADING_MAX_WORDS
-        and ln.text[:1].isalpha()
-        and rule_categories().get(ln.removal.rule) in SECTION_HEADING_CATEGORIES
-    )
+    if ln.removal is None or ln.n > SECTION_HEADING_MAX_WORDS or not ln.text[:1].isalpha():
+        return False
+    rule = ln.removal.rule
+    category = rule_categories().get(rule) or PROMPT_CATEGORIES.get(rule)  # recall25
+    return category in SECTION_HEADING_CATEGORIES
 
 
 def _separated_teasers(lines: list[_Line], body_end: int) -> None:
