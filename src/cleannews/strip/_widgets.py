@@ -353,16 +353,17 @@ def _prompt_family(ln, families: dict, stop: frozenset[str]) -> str | None:
     if ln.n < PROMPT_MIN_WORDS:
         return None
     words: list[str] | None = None
-    for family, (core, vocab) in families.items():
-        if ln.n > PROMPT_MAX_WORDS.get(family, 0):
+    for family in PROMPT_RULES:  # the families the code knows (tests: the data has no other)
+        if family not in families or ln.n > PROMPT_MAX_WORDS[family]:
             continue
+        core, vocab = families[family]
         if family in PROMPT_NO_STOP and ln.text.rstrip().endswith("."):
             continue
         if words is None:
             words = [w for w in ln.words if len(w) > 1 and not w.isdigit() and w not in stop]
         hits = sum(w in vocab for w in words)
         if (
-            hits >= PROMPT_MIN_HITS.get(family, 1)
+            hits >= PROMPT_MIN_HITS[family]
             and hits >= PROMPT_MIN_SHARE * len(words)
             and any(w in core for w in words)
         ):
@@ -371,7 +372,8 @@ def _prompt_family(ln, families: dict, stop: frozenset[str]) -> str | None:
 
 
 def prompt_lines(lines, families: dict, stop: frozenset[str]) -> None:
-    """Take the widget prompts of a comment section or a paywall standing alone on their line:
+    """Take the prompts of a comment section, a paywall, a cookie banner or a share bar
+    standing alone on their line:
     :data:`PROMPT_MIN_WORDS` to :data:`PROMPT_MAX_WORDS` words, at least
     :data:`PROMPT_MIN_SHARE` of the words that are neither stopwords, numbers nor single letters
     (and :data:`PROMPT_MIN_HITS`) in one family's list of ``prompt_words`` (``families``:
@@ -395,6 +397,5 @@ def prompt_lines(lines, families: dict, stop: frozenset[str]) -> None:
             continue
         family = _prompt_family(ln, families, stop)
         if family is not None:
-            rule, _, why = PROMPT_RULES.get(
-                family, (f"{family}_prompt_words", family, "a widget prompt"))
+            rule, _, why = PROMPT_RULES[family]
             ln.bad(rule, f"{why} (a short line of its words)")
