@@ -214,3 +214,15 @@ def test_megabyte_lines_finish():
         ["Laisser un commentaire ", "abonnez-vous lire la suite ", "cookies accepter ",
          "0 ", "(0) comments\n\n", "imprimer le texte\n"], CFG,
     )
+
+
+def test_rules_without_leaves_no_stale_category_or_flag():
+    """A map built inside ``rules_without`` (a rule dropped whole is not in it) is forgotten
+    on the way out: before, the pins of later tests moved (it-e-0009's comment prompt lost its
+    category, and the line above it went as a tail teaser)."""
+    name = "comment_prompt_it"
+    with rules_without(_drop({name, "related_heading_family"})):
+        assert name not in _rules.rule_categories()
+        assert "related_heading_family" not in _rules.flagged_rules("opens_tail")
+    assert _rules.rule_categories()[name] == "comments"
+    assert "related_heading_family" in _rules.flagged_rules("opens_tail")
