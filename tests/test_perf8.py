@@ -122,8 +122,8 @@ def _old_paywall_panel(lines, matched, phrases) -> None:
             continue
         if ln is not None and ln.cls == "bad":
             run.append(i)
-            if anchor is None and _credits._panel_anchor(ln, matched[i]):
-                anchor = matched[i].name
+            if anchor is None:  # recall25: _panel_anchor names the anchor
+                anchor = _credits._panel_anchor(ln, matched[i])
             continue
         hits = _credits._panel_hits(ln, phrases) if ln is not None else frozenset()
         if hits:

@@ -148,14 +148,22 @@ def rules_without(drop: set[tuple[str, str, str]]):
         return json.dumps(data)
 
     _rules._data_text = patched
-    load_rules.cache_clear()
-    _rules._rule_file.cache_clear()
+    _clear_rule_caches()
     try:
         yield
     finally:
         _rules._data_text = original
-        load_rules.cache_clear()
-        _rules._rule_file.cache_clear()
+        _clear_rule_caches()
+
+
+def _clear_rule_caches() -> None:
+    """Forget every answer read from the rule files: the rule sets, the files, and the maps
+    built from them (rule flags, rule categories). recall25: the two maps were kept, so one
+    built inside :func:`rules_without` (without the rules it dropped whole) stayed for the
+    rest of the process — a test's dropped rule lost its category in later tests, and a
+    page's single-site rules their flags and categories on the pages judged after it."""
+    for cached in (load_rules, _rules._rule_file, _rules._rule_flags, _rules.rule_categories):
+        cached.cache_clear()
 
 
 def judge_without(text: str, config, drop: set[tuple[str, str, str]]):

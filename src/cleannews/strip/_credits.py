@@ -48,8 +48,11 @@ PANEL_GOOD_PHRASES = 2
 #: 1 jour", "1 month for 1 €"; a headline "L'abonnement passe à 13,49 € par mois" is longer).
 PANEL_OFFER_MAX_WORDS = 6
 
-#: Rule kinds (``category`` in the data files) whose removal anchors a panel.
+#: Rule kinds (``category`` in the data files) whose removal anchors a panel …
 PANEL_ANCHOR_KINDS = frozenset({"login", "paywall"})
+#: … and removals by code that do too: a subscription prompt of the rule files' words
+#: (:func:`cleannews.strip._widgets.prompt_lines`, branch recall25).
+PANEL_ANCHOR_RULES = frozenset({"subscribe_prompt_words"})
 
 #: Data-file key of the paywall phrases (regular expressions, one per phrase family) ...
 PANEL_KEY = "paywall_panel_phrases"
@@ -69,10 +72,17 @@ def paywall_blocks(lines, matched: list, languages: tuple[str, ...]) -> None:
         paywall_panel(lines, matched, phrases)
 
 
-def _panel_anchor(ln, rule) -> bool:
-    """A line removed by a rule of a :data:`PANEL_ANCHOR_KINDS` kind (a paywall notice, a
-    login prompt)."""
-    return rule is not None and rule.category in PANEL_ANCHOR_KINDS and ln.cls == BAD
+def _panel_anchor(ln, rule) -> str | None:
+    """The name of the removal that makes ``ln`` a panel's anchor: a rule of a
+    :data:`PANEL_ANCHOR_KINDS` kind (a paywall notice, a login prompt) or a detector of
+    :data:`PANEL_ANCHOR_RULES` (a subscription prompt); ``None``: no anchor."""
+    if ln.cls != BAD:
+        return None
+    if rule is not None and rule.category in PANEL_ANCHOR_KINDS:
+        return rule.name
+    if ln.removal is not None and ln.removal.rule in PANEL_ANCHOR_RULES:
+        return ln.removal.rule
+    return None
 
 
 def paywall_panel(lines, matched: list, phrases: PanelPhrases) -> None:
@@ -116,8 +126,8 @@ def paywall_panel(lines, matched: list, phrases: PanelPhrases) -> None:
             continue
         if ln is not None and ln.cls == BAD:
             run.append(i)
-            if anchor is None and _panel_anchor(ln, matched[i]):
-                anchor = matched[i].name
+            if anchor is None:
+                anchor = _panel_anchor(ln, matched[i])
             continue
         hits = panel.get(i)
         if hits:

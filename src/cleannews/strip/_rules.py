@@ -927,8 +927,14 @@ class RuleSet:
         widget: set[str] = set()
         kicker: set[str] = set()
         form: set[str] = set()
+        prompt: dict[str, tuple[set[str], set[str]]] = {}
         for d in data:
             form.update(w.casefold() for w in d.get("form_words", ()))
+            for family, words in d.get("prompt_words", {}).items():
+                core, more = prompt.setdefault(family, (set(), set()))
+                core.update(w.casefold() for w in words["core"])
+                more.update(w.casefold() for w in words["core"])
+                more.update(w.casefold() for w in words["more"])
             kicker.update(w.casefold() for w in d.get("kicker_words", ()))
             widget.update(w.casefold() for w in d.get("widget_words", ()))
             for r in d.get("rules", ()):
@@ -1015,6 +1021,11 @@ class RuleSet:
         #: words of login / registration / paywall forms (field labels, buttons, errors):
         #: :func:`cleannews.strip._widgets.form_run` (branch forms23)
         self.form_words = frozenset(form)
+        #: family -> (core words, all its words) of the widget prompts that
+        #: :func:`cleannews.strip._widgets.prompt_lines` takes (branch recall25)
+        self.prompt_words = {
+            family: (frozenset(core), frozenset(words)) for family, (core, words) in prompt.items()
+        }
 
     @staticmethod
     def _rule_of(m: regex.Match, rules: list[Rule]) -> Rule:

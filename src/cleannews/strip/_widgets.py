@@ -16,8 +16,14 @@ the context pass):
 * :func:`form_run` (branch forms23): a login / registration / paywall form's residue — short
   lines made of form words ("Nom d'utilisateur :", "Mot de passe :", "Se souvenir de moi",
   "* Pflichtfelder"), two or more in a row; the words are the rule files' ``form_words``.
+* :func:`prompt_lines` (branch recall25): a comment section's, a paywall's, a cookie
+  banner's or a share bar's prompt alone on its line ("Laisser un commentaire", "Caricamento
+  commenti", "(0) comments", "To continue reading, subscribe", "imprimer le texte"): a short
+  line made of one family's words (the rule files' ``prompt_words``), with at least one of
+  its core words.
 
-Figures and what was tried: ``docs/strip.md`` (branch strip-gen10); tests:
+Figures and what was tried: ``docs/strip.md`` (branch strip-gen10; recall25: "Widget prompts
+by their words"); tests:
 ``tests/test_strip_gen10.py``.
 """
 
@@ -33,7 +39,7 @@ from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import BAD, KEEP
 from cleannews.strip._rules import _word_file
 
-__all__ = ["calendar_widget", "dated_feed", "form_run"]
+__all__ = ["calendar_widget", "dated_feed", "form_run", "prompt_lines"]
 
 #: A calendar's row of day numbers has this many numbers at least (a week cut by the month's
 #: start or end still has 5) …
@@ -67,6 +73,37 @@ FORM_MIN_SHARE = 0.75
 #: A form is at least this many such lines in a row (blank lines between them do not count);
 #: lines a ``login`` rule took count towards the run.
 FORM_RUN_MIN = 2
+
+#: A prompt line (:func:`prompt_lines`) has at least this many words (stopwords and numbers
+#: count: "Pas de commentaires", "0 Commentaire"; a heading "Commentaires" alone stays) …
+PROMPT_MIN_WORDS = 2
+#: … at most this many, per family (a comment prompt is a button or a count; a paywall's
+#: prompt a short sentence: "Pour poursuivre la lecture de ce contenu, abonnez-vous dès
+#: maintenant" is 12) …
+PROMPT_MAX_WORDS = {"comments": 6, "subscribe": 12, "cookies": 8, "share": 8}
+#: … and at least this share of its words that are neither stopwords, numbers nor single
+#: letters are the family's words (``prompt_words``), one of them a core word ("commentaire",
+#: "abonnés"); "Les abonnés du Monde pourront lire la suite" holds 3 of 5 and stays.
+PROMPT_MIN_SHARE = 0.75
+#: A ``subscribe``, ``cookies`` or ``share`` prompt holds at least this many of its family's
+#: words (a core word and a prompt word: "réservé aux abonnés", "subscribe … reading", "Uso
+#: de cookies", "imprimer le texte"); a headline naming a subscription ("Abonnement
+#: Netflix") is no prompt.
+PROMPT_MIN_HITS = {"comments": 1, "subscribe": 2, "cookies": 2, "share": 2}
+#: Families whose prompt ending with a full stop is a sentence, not a button ("Vos
+#: commentaires ici." in an article's text stays; "La suite est réservée aux abonnés." goes).
+PROMPT_NO_STOP = frozenset({"comments", "share"})
+#: The removal's rule name, its kind of furniture (a data file's ``category``: other passes
+#: read it, e.g. a ``comments`` heading opens a section, ``detectors._section_heading``) and
+#: reason, per family.
+PROMPT_RULES = {
+    "comments": ("comment_prompt_words", "comments", "a prompt or count of the comment section"),
+    "subscribe": ("subscribe_prompt_words", "login", "a subscription or paywall prompt"),
+    "cookies": ("cookie_prompt_words", "cookie", "a button or notice of the cookie banner"),
+    "share": ("share_prompt_words", "share", "a share, print or bookmark button"),
+}
+#: ``{rule name: category}`` of the removals of :func:`prompt_lines`.
+PROMPT_CATEGORIES = {rule: cat for rule, cat, _ in PROMPT_RULES.values()}
 
 #: What :func:`_row_kind` says of a calendar's row.
 RowKind = Literal["weekday", "day"]
@@ -301,3 +338,64 @@ def form_run(lines, matched: list, vocab: frozenset[str], stop: frozenset[str]) 
         else:
             close()
     close()
+
+
+def _prompt_family(ln, families: dict, stop: frozenset[str]) -> str | None:
+    """The family of the widget prompt ``ln`` is (see :func:`prompt_lines`), or ``None``.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> fam = {"comments": (frozenset({"commentaire"}), frozenset({"commentaire",
+        ...        "laisser"}))}
+        >>> _prompt_family(_Line("Laisser un commentaire", frozenset()), fam, frozenset({"un"}))
+        'comments'
+        >>> _prompt_family(_Line("Il a laissé un commentaire", frozenset()), fam, frozenset())
+    """
+    if ln.n < PROMPT_MIN_WORDS:
+        return None
+    words: list[str] | None = None
+    for family in PROMPT_RULES:  # the families the code knows (tests: the data has no other)
+        if family not in families or ln.n > PROMPT_MAX_WORDS[family]:
+            continue
+        core, vocab = families[family]
+        if family in PROMPT_NO_STOP and ln.text.rstrip().endswith("."):
+            continue
+        if words is None:
+            words = [w for w in ln.words if len(w) > 1 and not w.isdigit() and w not in stop]
+        hits = sum(w in vocab for w in words)
+        if (
+            hits >= PROMPT_MIN_HITS[family]
+            and hits >= PROMPT_MIN_SHARE * len(words)
+            and any(w in core for w in words)
+        ):
+            return family
+    return None
+
+
+def prompt_lines(lines, families: dict, stop: frozenset[str]) -> None:
+    """Take the prompts of a comment section, a paywall, a cookie banner or a share bar
+    standing alone on their line:
+    :data:`PROMPT_MIN_WORDS` to :data:`PROMPT_MAX_WORDS` words, at least
+    :data:`PROMPT_MIN_SHARE` of the words that are neither stopwords, numbers nor single letters
+    (and :data:`PROMPT_MIN_HITS`) in one family's list of ``prompt_words`` (``families``:
+    family -> (core words, all its words), :attr:`RuleSet.prompt_words`), one of them a core
+    word. Keyed on the kind of widget, not on a site's wording: the lists hold the usual
+    wordings of the five languages. Lines removed, judged (``KEEP``) or protected are left.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> from cleannews.strip._rules import load_rules, load_stopwords
+        >>> ls = [_Line(t, frozenset()) for t in ("Lascia un commento", "Vos commentaires ici.",
+        ...       "To continue reading, subscribe", "Les abonnés du Monde pourront lire la suite")]
+        >>> prompt_lines(ls, load_rules(("it", "fr", "en")).prompt_words,
+        ...              load_stopwords(("it", "fr", "en")))
+        >>> [ln.removal.rule if ln.removal else None for ln in ls]
+        ['comment_prompt_words', None, 'subscribe_prompt_words', None]
+    """
+    if not families:
+        return
+    for ln in lines:
+        if ln.blank or ln.cls is BAD or ln.cls is KEEP or ln.protected:
+            continue
+        family = _prompt_family(ln, families, stop)
+        if family is not None:
+            rule, _, why = PROMPT_RULES[family]
+            ln.bad(rule, f"{why} (a short line of its words)")

@@ -45,7 +45,13 @@ from cleannews.strip._rules import (
     rule_categories,
     start_key,
 )
-from cleannews.strip._widgets import calendar_widget, dated_feed, form_run
+from cleannews.strip._widgets import (
+    PROMPT_CATEGORIES,
+    calendar_widget,
+    dated_feed,
+    form_run,
+    prompt_lines,
+)
 from cleannews.strip._zones import related_zone, run_heading
 
 __all__ = ["classify_lines"]
@@ -1729,13 +1735,15 @@ def _section_heading(ln: _Line) -> bool:
     ...     ln.bad(rule, "")
     >>> [_section_heading(ln) for ln in ls]
     [True, False, False, False]
+    >>> ls[0].bad("comment_prompt_words", "")  # a detector's removal, by its category
+    >>> _section_heading(ls[0])
+    True
     """
-    return (
-        ln.removal is not None
-        and ln.n <= SECTION_HEADING_MAX_WORDS
-        and ln.text[:1].isalpha()
-        and rule_categories().get(ln.removal.rule) in SECTION_HEADING_CATEGORIES
-    )
+    if ln.removal is None or ln.n > SECTION_HEADING_MAX_WORDS or not ln.text[:1].isalpha():
+        return False
+    rule = ln.removal.rule
+    category = rule_categories().get(rule) or PROMPT_CATEGORIES.get(rule)  # recall25
+    return category in SECTION_HEADING_CATEGORIES
 
 
 def _separated_teasers(lines: list[_Line], body_end: int) -> None:
@@ -2901,6 +2909,7 @@ def judge_lines(
         _protect_headings(lines, headings)
     _structural_pass(lines, rs, stop)
     form_run(lines, matched, rs.form_words, stop)  # forms23
+    prompt_lines(lines, rs.prompt_words, stop)  # recall25
     _score_pass(lines)
     paywall_blocks(lines, matched, languages)  # paywall phrases around a login line
     _neighbour_pass(lines, matched, rs.kicker_words, rs.widget_words)
