@@ -8,6 +8,7 @@ helper is called, so that ``conftest.py`` importing this module loads none of th
 
 Reading what a run wrote
   :func:`read_jsonl`, :func:`sink_records`, :func:`all_ids`, :func:`committed_docs`,
+  :func:`wait_for_commit`,
   :func:`first_per_group`.
 Running the command line
   :func:`run_cli` (``python -m cleannews`` in a subprocess, on this checkout's sources).
@@ -122,6 +123,19 @@ def committed_docs(out: Path) -> int:
         return json.loads((out / ".cleannews-run.json").read_text())["done"]
     except (OSError, ValueError, KeyError):
         return 0
+
+
+def wait_for_commit(proc, out: Path, n: int = 1, timeout: float = 240,
+                    poll: float = 0.01) -> None:
+    """Poll :func:`committed_docs` until the run ``proc`` writing into ``out`` has committed
+    ``n`` documents, or ended (the caller asserts which: ``proc.poll() is None`` before it
+    stops the run half-way); a run that commits nothing in ``timeout`` seconds fails."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while committed_docs(out) < n and proc.poll() is None:
+        assert time.monotonic() < deadline, "the run made no progress"
+        time.sleep(poll)
 
 
 def first_per_group(records: list[dict], n: int, key) -> list[dict]:

@@ -14,12 +14,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from _helpers import all_ids, cli_env, read_jsonl, run_cli
+from _helpers import all_ids, cli_env, committed_docs, read_jsonl, run_cli, wait_for_commit
 from cleannews.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,21 +48,13 @@ def test_sigterm_stops_a_run_like_ctrl_c(tmp_path: Path, jobs: str) -> None:
     # its own process group, killed as a whole, as a scheduler does (workers get it too)
     proc = subprocess.Popen(cmd, cwd=tmp_path, env=cli_env(), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, start_new_session=True)
-    state = out / ".cleannews-run.json"
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            if json.loads(state.read_text("utf-8")).get("done", 0) > 0:
-                break
-        except (OSError, ValueError):
-            pass
-        time.sleep(0.05)
+    wait_for_commit(proc, out)
     assert proc.poll() is None, "the run ended before it could be stopped"
     os.killpg(proc.pid, signal.SIGTERM)
     _, err = proc.communicate(timeout=240)
     assert proc.returncode == 128 + signal.SIGTERM, err
     assert b"--resume" in err and b"Traceback" not in err, err
-    done = json.loads(state.read_text("utf-8"))["done"]
+    done = committed_docs(out)
     assert 0 < done < STOPPED_DOCS  # stopped half-way, committed work kept
     again = subprocess.run([*cmd, "--resume"], cwd=tmp_path, env=cli_env(), capture_output=True,
                            timeout=600)

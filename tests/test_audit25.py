@@ -14,7 +14,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -25,9 +24,11 @@ from _helpers import (
     SMALL_ARTICLE,
     all_ids,
     cli_env,
+    committed_docs,
     load_script,
     read_jsonl,
     run_cli,
+    wait_for_commit,
     write_seed_corpus,
 )
 
@@ -220,20 +221,12 @@ def test_ctrl_c_in_a_real_run_names_the_committed_count(tmp_path: Path) -> None:
     proc = subprocess.Popen(cmd, cwd=tmp_path, env=cli_env(), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, start_new_session=True,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    state = out / ".cleannews-run.json"
-    deadline = time.monotonic() + 240
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            if json.loads(state.read_text("utf-8")).get("done", 0) > 0:
-                break
-        except (OSError, ValueError):
-            pass
-        time.sleep(0.05)
+    wait_for_commit(proc, out)
     assert proc.poll() is None, "the run ended before it could be stopped"
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=240)
     assert proc.returncode == 130, err
-    done = json.loads(state.read_text("utf-8"))["done"]
+    done = committed_docs(out)
     assert 0 < done < 3000
     assert f"committed work is kept (the first {done} input documents".encode() in err, err
     assert b"Traceback" not in err
