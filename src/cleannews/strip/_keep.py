@@ -305,23 +305,21 @@ def _person_name(ln) -> bool:
     >>> [_person_name(_Line(t, frozenset())) for t in ("Borja Crespo", "Die Presse")]
     [True, False]
     """
-    if not _NAME.match(ln.text):
-        return False
-    words = ln.words
-    widgets = _widget_words()
-    return words[0] not in _stop() and not any(w in widgets for w in words)
+    return _name_text(ln.text, ln.words)
 
 
 #: :func:`_name_list`: a byline of several authors names at least this many persons …
 NAME_LIST_MIN_NAMES = 2
 
 
-def _name_text(text: str) -> bool:
-    """:func:`_person_name` on a piece of a line's text (two or three capitalised words, the
-    first no stop word, no widget word)."""
+def _name_text(text: str, words: list[str] | None = None) -> bool:
+    """Whether ``text`` (a line, or a piece of one) is a person's name: two or three
+    capitalised words, the first no stop word, no widget word; ``words``: its case-folded
+    words when the caller has them (a line's)."""
     if not _NAME.match(text):
         return False
-    words = text.casefold().split()
+    if words is None:
+        words = text.casefold().split()
     widgets = _widget_words()
     return words[0] not in _stop() and not any(w in widgets for w in words)
 
