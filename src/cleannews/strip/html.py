@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from html import unescape
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import Any
 
 import regex
@@ -535,10 +535,7 @@ def _first_named(root: Tag, names: frozenset[str]) -> Tag | None:
     >>> _first_named(soup.div, frozenset({"i", "b"})).name, _first_named(soup.b, _IMG)
     ('b', None)
     """
-    for el in root.descendants:
-        if isinstance(el, Tag) and el.name in names:
-            return el
-    return None
+    return next(_iter_named(root, names), None)
 
 
 def _first_named_n(root: Tag, names: frozenset[str], limit: int) -> list[Tag]:
@@ -550,13 +547,7 @@ def _first_named_n(root: Tag, names: frozenset[str], limit: int) -> list[Tag]:
     >>> [i["src"] for i in _first_named_n(soup.div, _IMG, 2)], _first_named_n(soup.p, _A, 3)
     (['a', 'b'], [])
     """
-    found: list[Tag] = []
-    for el in root.descendants:
-        if isinstance(el, Tag) and el.name in names:
-            found.append(el)
-            if len(found) == limit:
-                break
-    return found
+    return list(islice(_iter_named(root, names), limit))
 
 
 def _parent_named(el: PageElement, names: frozenset[str]) -> Tag | None:
@@ -1656,13 +1647,14 @@ def _leads_away(el: Tag) -> bool:
     ...     "html.parser").article)
     True
     """
-    for a in el.descendants:  # the first link that leads away ends the walk
-        if isinstance(a, Tag) and a.name == "a":
-            href = a.attrs.get("href")
-            if href is not None:
-                href = str(href).strip().lower()
-                if href and not href.startswith(("#", "javascript:")):
-                    return True
+    # the first link that leads away ends the walk (read one at a time: bs4's descendants
+    # first walked down to the subtree's last element, the depth of a nested chain, html25)
+    for a in _iter_named(el, _A):
+        href = a.attrs.get("href")
+        if href is not None:
+            href = str(href).strip().lower()
+            if href and not href.startswith(("#", "javascript:")):
+                return True
     return False
 
 
@@ -2128,7 +2120,9 @@ RUNNING_TEXT_TAGS = frozenset("a span em strong b i u font abbr cite q mark dfn"
 _LETTER = regex.compile(r"\p{L}")
 
 
-def _in_running_text(el: Tag) -> bool:
+def _in_running_text(
+    el: Tag, memo: tuple[dict[int, Any], dict[int, Any]] | None = None
+) -> bool:
     """True when ``el`` is an inline element inside a sentence: words right before and after it.
 
     ``<p>Something prompted me <a class="popup" href="javascript:…">to touch him</a>. I
@@ -2146,7 +2140,7 @@ def _in_running_text(el: Tag) -> bool:
         return False  # the button of a sentence set out to be tweeted: its words are the quote
     if _word_beside(el.previous_siblings) and _word_beside(el.next_siblings):
         return True
-    return _edge_of_prose(el)
+    return _edge_of_prose(el, memo)
 
 
 #: An inline element at the edge of a sentence is text when its paragraph holds at least this
@@ -2156,7 +2150,9 @@ RUNNING_TEXT_PARAGRAPH_WORDS = 12
 _RUNNING_TEXT_BLOCKS = frozenset("p li td dd blockquote".split())
 
 
-def _edge_of_prose(el: Tag) -> bool:
+def _edge_of_prose(
+    el: Tag, memo: tuple[dict[int, Any], dict[int, Any]] | None = None
+) -> bool:
     """True when ``el`` opens or ends a sentence of a prose paragraph.
 
     ``<p>"<a class="popup" href="javascript:…">I would prefer not to.</a>" — he said, …</p>``:
@@ -2171,21 +2167,46 @@ def _edge_of_prose(el: Tag) -> bool:
     ...     '<p>Fin. <span class="share">Partager</span></p>', "html.parser")
     >>> _edge_of_prose(soup.a), _edge_of_prose(soup.span)
     (True, False)
+
+    ``memo`` (two dicts per page) remembers each element's nearest block and the words
+    under it (:func:`_word_parts`): inline elements nested thousands deep in a paragraph
+    climbed to it and counted its words once each (html25).
     """
     before = _neighbour(el.previous_siblings)
     after = _neighbour(el.next_siblings)
     if before is False or after is False or (before is None and after is None):
         return False
-    block: Any = el.parent
-    while isinstance(block, Tag) and block.name in RUNNING_TEXT_TAGS:
-        block = block.parent
+    blocks, parts = ({}, {}) if memo is None else memo
+    block = _climb(el.parent, blocks, _non_inline, None)
     if not isinstance(block, Tag) or block.name not in _RUNNING_TEXT_BLOCKS:
         return False
-    words = count_words(block.get_text(" ")) - count_words(el.get_text(" "))
+    words = _words_of(*_bottom_up(block, parts, _word_parts)[:3]) - _words_of(
+        *_bottom_up(el, parts, _word_parts)[:3])
     return words >= RUNNING_TEXT_PARAGRAPH_WORDS
 
 
-def _hover_card(el: Tag) -> bool:
+def _non_inline(node: Tag) -> Tag | None:
+    """``node`` unless it is an inline element (a :func:`_climb` decide: the nearest block)."""
+    return None if node.name in RUNNING_TEXT_TAGS else node
+
+
+def _word_parts(tag: Tag, memo: dict[int, Any]) -> tuple[int, int, int, int]:
+    """:func:`_string_counts` summed over the text under ``tag`` (a :func:`_bottom_up`
+    combine): ``count_words(tag.get_text(" "))`` is ``_words_of(*parts[:3])``, as in
+    :func:`_prose_counts`."""
+    t = w = u = c = 0
+    for child in tag.contents:
+        if isinstance(child, Tag):
+            sub = memo[id(child)]
+        elif type(child) in _TEXT_STRINGS and not child.isspace():
+            sub = _string_counts(str(child))
+        else:
+            continue
+        t, w, u, c = t + sub[0], w + sub[1], u + sub[2], c + sub[3]
+    return (t, w, u, c)
+
+
+def _hover_card(el: Tag, memo: dict[int, Any] | None = None) -> bool:
     """True when ``el`` hangs on a word of a sentence without being one: not itself between
     words, but inside an inline element that is.
 
@@ -2199,15 +2220,24 @@ def _hover_card(el: Tag) -> bool:
     ...     "html.parser")
     >>> [_hover_card(soup.find(id=i)) for i in ("c", "w", "r")]
     [True, False, False]
+
+    ``memo`` (one per page) remembers each inline ancestor's answer (:func:`_climb`): spans
+    nested thousands deep, a link in each, read their ancestors once in all (html25).
     """
     if _word_beside(el.previous_siblings) and _word_beside(el.next_siblings):
         return False
-    node: Any = el.parent
-    while isinstance(node, Tag) and node.name in RUNNING_TEXT_TAGS:
-        if _word_beside(node.previous_siblings) and _word_beside(node.next_siblings):
-            return True
-        node = node.parent
-    return False
+    return bool(_climb(el.parent, {} if memo is None else memo, _sentence_word, False))
+
+
+def _sentence_word(node: Tag) -> bool | None:
+    """True for an inline element with words on both sides, False for any other element than
+    an inline one, None (look further up) for an inline one without (a :func:`_climb`
+    decide of :func:`_hover_card`)."""
+    if node.name not in RUNNING_TEXT_TAGS:
+        return False
+    if _word_beside(node.previous_siblings) and _word_beside(node.next_siblings):
+        return True
+    return None
 
 
 def _neighbour(siblings: Any) -> bool | None:
@@ -2984,6 +3014,33 @@ def _compact_text(el: Tag, limit: int | None) -> str:
     return text if limit is None else text[:limit]
 
 
+def _compact_head(tag: Tag, memo: dict[int, Any]) -> str:
+    """``_compact_text(tag, HIDDEN_COPY_SAMPLE_CHARS)`` from its children's remembered
+    answers (a :func:`_bottom_up` combine): hidden elements nested thousands deep, with
+    too little text for a sample, read their subtree once in all, not once each (html25).
+
+    >>> soup = BeautifulSoup("<div><p>Un  mot</p><script>x = 1</script><p>deux</p></div>",
+    ...                      "html.parser")
+    >>> _bottom_up(soup.div, {}, _compact_head)
+    'Unmotdeux'
+    """
+    parts: list[str] = []
+    n = 0
+    for c in tag.contents:
+        if isinstance(c, Tag):
+            piece = memo[id(c)]
+        elif type(c) is NavigableString and tag.name not in _INVISIBLE:
+            piece = "".join(c.split())
+        else:
+            continue
+        if piece:
+            parts.append(piece)
+            n += len(piece)
+            if n >= HIDDEN_COPY_SAMPLE_CHARS:
+                break
+    return "".join(parts)[:HIDDEN_COPY_SAMPLE_CHARS]
+
+
 def _holders(
     body: Tag, stats: dict[int, tuple[int, int, int]], share: float = HINT_MAX_TEXT_SHARE,
     tags: list[Tag] | None = None,
@@ -3495,6 +3552,8 @@ class _Extractor:
         self.stats = stats
         #: nodes under each element counted so far (_node_count, for _image_caption)
         self.node_counts: dict[int, int] = {}
+        #: :func:`_hover_card`'s answers per inline ancestor (html25)
+        self.sentence_words: dict[int, Any] = {}
         #: ids of the elements holding the <h1> or HINT_MAX_TEXT_SHARE of the text (_holders)
         self.holders = holders
         #: the elements under the page's body in document order (:func:`_tags`), when the
@@ -3557,6 +3616,11 @@ class _Extractor:
         self.crumbs: dict[str, Any] = {}
         self.teaser_heads: dict[int, Any] = {}
         self.prose: dict[int, Any] = {}
+        #: the start of the text under an element (:meth:`_shown_elsewhere`, html25)
+        self.compact_heads: dict[int, Any] = {}
+        #: an element's nearest block and the words under it (:func:`_edge_of_prose`, html25)
+        self.inline_block: dict[int, Any] = {}
+        self.word_parts: dict[int, Any] = {}
         #: ids of the lists that follow the headline inside a header-zone column
         #: (:func:`_zone_tail`)
         self.zone_tail: frozenset[int] = frozenset()
@@ -3756,7 +3820,7 @@ class _Extractor:
                 )
             return None
         if el.name == "span":
-            if chars <= LINK_LINE_MAX_CHARS or not _hover_card(el):
+            if chars <= LINK_LINE_MAX_CHARS or not _hover_card(el, self.sentence_words):
                 return None  # a link or two of a sentence; a span that is a whole block
         elif el.name not in _LINK_BLOCKS or (el.name == "article" and not _leads_away(el)):
             return None
@@ -4061,11 +4125,13 @@ class _Extractor:
                     and _has_prose(node, links=False, memo=(self.in_link, self.prose))
                     and not _linked_headline_card(node, self.stats, self.teaser_heads)
                 )
+                # (an inline element of a sentence first: read at once, while the test of
+                # a wrapped article reads the element's subtree, each of a nested chain)
+                and not _in_running_text(node, (self.inline_block, self.word_parts))
                 and (
                     _consent(node)
                     or not _wraps_article(node, self.stats, (self.in_link, self.prose))
                 )
-                and not _in_running_text(node)
             ):
                 what = (
                     "a meta line (tools, rating, category)"
@@ -4190,7 +4256,7 @@ class _Extractor:
         """
         if self.copy_tests >= HIDDEN_COPY_MAX_TESTS:
             return False
-        sample = _compact_text(el, HIDDEN_COPY_SAMPLE_CHARS)
+        sample = _bottom_up(el, self.compact_heads, _compact_head)
         if len(sample) < HIDDEN_COPY_SAMPLE_CHARS:
             return False
         self.copy_tests += 1
