@@ -20,7 +20,8 @@ Three costs grew like the square of the page, found with generated adversarial p
   words: ``_edge_of_prose``) and spans nested with links (``_hover_card``); hidden elements
   nested with no text read their subtree for a sample (``_shown_elsewhere``), nested
   ``<article>`` with links walked down to their subtree's end (``_leads_away``, bs4's
-  ``descendants``).
+  ``descendants``), nested ``<nav>`` each with an ``<h1>`` listed the page's headings
+  (``_crumb_verdict``).
 
 The work is measured by deterministic counts (Python lines run, function calls) or, for
 the parser's scans in C, bounded by ``hang_guard``; no speed is asserted
@@ -282,6 +283,8 @@ NESTED_SHAPES = {
     "hidden boxes of pictures": lambda n: (
         "<article style='display:none'><img src=a.jpg alt='Une photo du port'>" * n),
     "articles of links": lambda n: "<article><a href=/y>Un lien vers ailleurs</a>" * n,
+    "breadcrumb bars, each with its h1": lambda n: (
+        "<nav><h1>Un titre d'article assez long</h1>" * n),
 }
 
 

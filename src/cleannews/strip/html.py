@@ -2961,7 +2961,7 @@ def _crumb_copy(nav: Tag, memo: dict[str, Any] | None = None) -> bool:
         return False
     verdicts = memo.setdefault("verdict", {})
     if id(h1) not in verdicts:
-        verdicts[id(h1)] = _crumb_verdict(nav, h1, memo.setdefault("nav", {}))
+        verdicts[id(h1)] = _crumb_verdict(nav, h1, memo)
     return bool(verdicts[id(h1)])
 
 
@@ -2970,24 +2970,41 @@ def _nav_tag(node: Tag) -> bool | None:
     return True if node.name == "nav" else None
 
 
-def _crumb_verdict(nav: Tag, h1: Tag, in_nav: dict[int, Any]) -> bool:
-    """:func:`_crumb_copy` for the bar's first ``<h1>``."""
+def _crumb_verdict(nav: Tag, h1: Tag, memo: dict[str, Any]) -> bool:
+    """:func:`_crumb_copy` for the bar's first ``<h1>``.
+
+    The page's headings outside every ``<nav>``, their letters and their words are
+    remembered in ``memo`` once for the page (html25: each bar of thousands of nested ``<nav>``
+    listed the page's headings and climbed from each to find its ``<nav>``)."""
     key = _letters_key(h1, skip_quotes=False)
     if len(key) < CRUMB_HEADLINE_MIN_CHARS:
         return False
-    root: Any = nav
-    while isinstance(root.parent, Tag):
-        root = root.parent
+    outside = memo.get("outside")
+    if outside is None:
+        root: Any = nav
+        while isinstance(root.parent, Tag):
+            root = root.parent
+        in_nav = memo.setdefault("nav", {})
+        outside = memo["outside"] = [
+            [h, None, None] for h in _named(root, _HEADLINE_TAG_SET)
+            if not _climb(h.parent, in_nav, _nav_tag, False)
+        ]
     words: frozenset[str] | None = None
-    for h in _named(root, _HEADLINE_TAG_SET):
-        if h is h1 or _climb(h.parent, in_nav, _nav_tag, False):
+    for entry in outside:
+        h = entry[0]
+        if h is h1:
             continue
-        if key in _letters_key(h, skip_quotes=False):
+        if entry[1] is None:
+            entry[1] = _letters_key(h, skip_quotes=False)
+        if key in entry[1]:
             return True
         if words is None:
             words = _folded_words(h1)
-        if len(words) >= CRUMB_HEADLINE_MIN_WORDS and words <= _folded_words(h):
-            return True
+        if len(words) >= CRUMB_HEADLINE_MIN_WORDS:
+            if entry[2] is None:
+                entry[2] = _folded_words(h)
+            if words <= entry[2]:
+                return True
     return False
 
 
