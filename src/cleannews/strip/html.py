@@ -61,6 +61,7 @@ __all__ = [
     "parse_page",
     "photo_credit",
     "unclosed_comment",
+    "unclosed_tag",
 ]
 
 #: Elements whose content is never article text.
