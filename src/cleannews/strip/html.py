@@ -4398,6 +4398,7 @@ def fallback_lines(html: str) -> list[tuple[str, tuple[int, int]]]:
     buf: list[str] = []
     span = [-1, -1]
     n = len(html)
+    last_gt = html.rfind(">")
 
     def flush() -> None:
         text = _WS.sub(" ", unescape("".join(buf))).strip()
@@ -4424,7 +4425,8 @@ def fallback_lines(html: str) -> list[tuple[str, tuple[int, int]]]:
             close = html.find("-->", lt + 4)
             pos = n if close < 0 else close + 3
             continue
-        gt = html.find(">", lt + 1)
+        # (no ">" after the page's last one: not searched again from every "<", html25)
+        gt = html.find(">", lt + 1) if lt < last_gt else -1
         m = _TAG_NAME.match(html, lt + 1, gt) if gt >= 0 else None
         if m is None:  # a lone "<" is text
             add(lt, lt + 1)
