@@ -16,9 +16,13 @@ of the input size.
 thousands deep instead (html23): nested ``<aside>`` fact boxes, ``<blockquote>``, headings
 down a chain of ``<div>``, nested ``<nav>`` beside an article, nested sidebar boxes with
 prose, share bars wrapped around content boxes, a wide-and-deep chain (two paragraphs and
-a quote per level), plain unclosed ``<div>``. The last column is the time at the largest
-depth over the time at the smallest, over the ratio of depths (about 1 when linear, the
-depth ratio when quadratic).
+a quote per level), plain unclosed ``<div>``; and (html25) unclosed ``<li>`` / ``<td>`` with
+text after a link or a bold word, text under a chain of ``<div>``, an ``<h1>`` at every level
+of a chain, popup links nested in a paragraph, links in nested ``<span>``, nested hidden
+boxes of pictures, nested breadcrumb bars each with an ``<h1>``, images then end tags (four
+of each per level), a tail of ``<div `` that no ``>`` closes, ``<![CDATA[`` sections that
+never close (four per level). The last column is the time at the largest depth over the time at the
+smallest, over the ratio of depths (about 1 when linear, the depth ratio when quadratic).
 """
 
 from __future__ import annotations
@@ -95,6 +99,24 @@ HTML_SHAPES = {
         f"<div><p>{SENTENCE}</p><p>Deux {SENTENCE}</p><blockquote>Cité.</blockquote>" * d
     ),
     "unclosed div": lambda d: "<div>" * d + f"<p>{SENTENCE}</p>",
+    # html25: text after an element of the open one, thousands deep (bs4's re-link walk) …
+    "unclosed li, link and text": lambda d: "<ul>" + "<li><a href=/x>lien</a> texte" * d,
+    "unclosed td, bold and text": lambda d: "<table>" + "<tr><td><b>x</b>y" * d,
+    "text under a div chain": lambda d: "<div>" * d + f"x<b>y</b>{SENTENCE}" * d,
+    # … an <h1> at every level (_boxed_h1, _headline) …
+    "h1 down a div chain": lambda d: f"<div><h1>Titre</h1><p>{SENTENCE}</p>" * d,
+    # … inline, hidden and breadcrumb elements nested in each other …
+    "popups in a paragraph": lambda d: "<p>" + "mot <a class=popup href=#>mot " * d,
+    "links in nested spans": lambda d: "<span><a href=/y>Un lien vers ailleurs</a>" * d,
+    "hidden boxes of pictures": lambda d: (
+        "<article style='display:none'><img src=a.jpg alt='Une photo du port'>" * d),
+    "breadcrumb bars with an h1": lambda d: "<nav><h1>Un titre d'article assez long</h1>" * d,
+    # … bs4's list of closed void elements, searched at every end tag …
+    "images, then end tags": lambda d: (
+        "<img src=a.jpg>" * (4 * d) + f"<p>{SENTENCE}</p>" * (4 * d)),
+    # … and what html.parser (before Python 3.13.5) read again from every "<"
+    "tail of unclosed tags": lambda d: f"<p>{SENTENCE}</p>" + "<div " * d,
+    "CDATA that never closes": lambda d: f"<p>{SENTENCE}</p>" + "<![CDATA[x>" * (4 * d),
 }
 
 

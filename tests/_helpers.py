@@ -28,7 +28,8 @@ Scripts of ``benchmarks/`` and ``tools/``
   :func:`load_script` (a script that is no module of a package, loaded by its path).
 Runaway work
   :func:`hang_guard`, :func:`assert_megabyte_lines_finish` (fail instead of hanging:
-  adversarial 1 MB inputs).
+  adversarial 1 MB inputs); :func:`count_calls`, :func:`count_lines` (deterministic
+  measures of how work grows).
 """
 
 from __future__ import annotations
@@ -208,6 +209,26 @@ def count_calls(fn, *args, **kwargs):
         result = fn(*args, **kwargs)
     finally:
         sys.setprofile(None)
+    return count, result
+
+
+def count_lines(fn, *args, **kwargs):
+    """``(lines, fn(*args, **kwargs))``: the Python lines the call ran (``sys.settrace``), a
+    deterministic measure of work that also sees a loop making no call (bs4 walking up
+    ``.parent`` links), which :func:`count_calls` misses (``tests/test_html25.py``)."""
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    sys.settrace(lambda frame, event, arg: local)
+    try:
+        result = fn(*args, **kwargs)
+    finally:
+        sys.settrace(None)
     return count, result
 
 

@@ -181,7 +181,7 @@ def test_parser_failure_falls_back_to_the_text_and_says_so(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("parser exploded")
 
-    monkeypatch.setattr(html_mod, "BeautifulSoup", broken)
+    monkeypatch.setattr(html_mod, "_PageSoup", broken)  # the page's soup class (html25)
     r = html_to_text(html, CFG)
     assert "Le conseil municipal a voté lundi soir" in r.text
     assert "taux fixe" in r.text

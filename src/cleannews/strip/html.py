@@ -22,19 +22,22 @@ the very same :func:`cleannews.strip.strip_text` rules on that text.
 
 from __future__ import annotations
 
+import inspect
 import json
 import unicodedata
 import warnings
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from html import unescape
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import Any
 
 import regex
 from bs4 import BeautifulSoup, CData, Comment, Doctype, NavigableString, PageElement, Tag
 from bs4.builder import HTMLParserTreeBuilder
+from bs4.builder._htmlparser import BeautifulSoupHTMLParser
 from bs4.element import TemplateString
 
 try:  # bs4 >= 4.13: the builder splits values with this pattern into this list class
@@ -58,6 +61,7 @@ __all__ = [
     "parse_page",
     "photo_credit",
     "unclosed_comment",
+    "unclosed_tag",
 ]
 
 #: Elements whose content is never article text.
@@ -535,10 +539,7 @@ def _first_named(root: Tag, names: frozenset[str]) -> Tag | None:
     >>> _first_named(soup.div, frozenset({"i", "b"})).name, _first_named(soup.b, _IMG)
     ('b', None)
     """
-    for el in root.descendants:
-        if isinstance(el, Tag) and el.name in names:
-            return el
-    return None
+    return next(_iter_named(root, names), None)
 
 
 def _first_named_n(root: Tag, names: frozenset[str], limit: int) -> list[Tag]:
@@ -550,13 +551,7 @@ def _first_named_n(root: Tag, names: frozenset[str], limit: int) -> list[Tag]:
     >>> [i["src"] for i in _first_named_n(soup.div, _IMG, 2)], _first_named_n(soup.p, _A, 3)
     (['a', 'b'], [])
     """
-    found: list[Tag] = []
-    for el in root.descendants:
-        if isinstance(el, Tag) and el.name in names:
-            found.append(el)
-            if len(found) == limit:
-                break
-    return found
+    return list(islice(_iter_named(root, names), limit))
 
 
 def _parent_named(el: PageElement, names: frozenset[str]) -> Tag | None:
@@ -1656,13 +1651,14 @@ def _leads_away(el: Tag) -> bool:
     ...     "html.parser").article)
     True
     """
-    for a in el.descendants:  # the first link that leads away ends the walk
-        if isinstance(a, Tag) and a.name == "a":
-            href = a.attrs.get("href")
-            if href is not None:
-                href = str(href).strip().lower()
-                if href and not href.startswith(("#", "javascript:")):
-                    return True
+    # the first link that leads away ends the walk (read one at a time: bs4's descendants
+    # first walked down to the subtree's last element, the depth of a nested chain, html25)
+    for a in _iter_named(el, _A):
+        href = a.attrs.get("href")
+        if href is not None:
+            href = str(href).strip().lower()
+            if href and not href.startswith(("#", "javascript:")):
+                return True
     return False
 
 
@@ -2128,7 +2124,9 @@ RUNNING_TEXT_TAGS = frozenset("a span em strong b i u font abbr cite q mark dfn"
 _LETTER = regex.compile(r"\p{L}")
 
 
-def _in_running_text(el: Tag) -> bool:
+def _in_running_text(
+    el: Tag, memo: tuple[dict[int, Any], dict[int, Any]] | None = None
+) -> bool:
     """True when ``el`` is an inline element inside a sentence: words right before and after it.
 
     ``<p>Something prompted me <a class="popup" href="javascript:…">to touch him</a>. I
@@ -2146,7 +2144,7 @@ def _in_running_text(el: Tag) -> bool:
         return False  # the button of a sentence set out to be tweeted: its words are the quote
     if _word_beside(el.previous_siblings) and _word_beside(el.next_siblings):
         return True
-    return _edge_of_prose(el)
+    return _edge_of_prose(el, memo)
 
 
 #: An inline element at the edge of a sentence is text when its paragraph holds at least this
@@ -2156,7 +2154,9 @@ RUNNING_TEXT_PARAGRAPH_WORDS = 12
 _RUNNING_TEXT_BLOCKS = frozenset("p li td dd blockquote".split())
 
 
-def _edge_of_prose(el: Tag) -> bool:
+def _edge_of_prose(
+    el: Tag, memo: tuple[dict[int, Any], dict[int, Any]] | None = None
+) -> bool:
     """True when ``el`` opens or ends a sentence of a prose paragraph.
 
     ``<p>"<a class="popup" href="javascript:…">I would prefer not to.</a>" — he said, …</p>``:
@@ -2171,21 +2171,46 @@ def _edge_of_prose(el: Tag) -> bool:
     ...     '<p>Fin. <span class="share">Partager</span></p>', "html.parser")
     >>> _edge_of_prose(soup.a), _edge_of_prose(soup.span)
     (True, False)
+
+    ``memo`` (two dicts per page) remembers each element's nearest block and the words
+    under it (:func:`_word_parts`): inline elements nested thousands deep in a paragraph
+    climbed to it and counted its words once each (html25).
     """
     before = _neighbour(el.previous_siblings)
     after = _neighbour(el.next_siblings)
     if before is False or after is False or (before is None and after is None):
         return False
-    block: Any = el.parent
-    while isinstance(block, Tag) and block.name in RUNNING_TEXT_TAGS:
-        block = block.parent
+    blocks, parts = ({}, {}) if memo is None else memo
+    block = _climb(el.parent, blocks, _non_inline, None)
     if not isinstance(block, Tag) or block.name not in _RUNNING_TEXT_BLOCKS:
         return False
-    words = count_words(block.get_text(" ")) - count_words(el.get_text(" "))
+    words = _words_of(*_bottom_up(block, parts, _word_parts)[:3]) - _words_of(
+        *_bottom_up(el, parts, _word_parts)[:3])
     return words >= RUNNING_TEXT_PARAGRAPH_WORDS
 
 
-def _hover_card(el: Tag) -> bool:
+def _non_inline(node: Tag) -> Tag | None:
+    """``node`` unless it is an inline element (a :func:`_climb` decide: the nearest block)."""
+    return None if node.name in RUNNING_TEXT_TAGS else node
+
+
+def _word_parts(tag: Tag, memo: dict[int, Any]) -> tuple[int, int, int, int]:
+    """:func:`_string_counts` summed over the text under ``tag`` (a :func:`_bottom_up`
+    combine): ``count_words(tag.get_text(" "))`` is ``_words_of(*parts[:3])``, as in
+    :func:`_prose_counts`."""
+    t = w = u = c = 0
+    for child in tag.contents:
+        if isinstance(child, Tag):
+            sub = memo[id(child)]
+        elif type(child) in _TEXT_STRINGS and not child.isspace():
+            sub = _string_counts(str(child))
+        else:
+            continue
+        t, w, u, c = t + sub[0], w + sub[1], u + sub[2], c + sub[3]
+    return (t, w, u, c)
+
+
+def _hover_card(el: Tag, memo: dict[int, Any] | None = None) -> bool:
     """True when ``el`` hangs on a word of a sentence without being one: not itself between
     words, but inside an inline element that is.
 
@@ -2199,15 +2224,24 @@ def _hover_card(el: Tag) -> bool:
     ...     "html.parser")
     >>> [_hover_card(soup.find(id=i)) for i in ("c", "w", "r")]
     [True, False, False]
+
+    ``memo`` (one per page) remembers each inline ancestor's answer (:func:`_climb`): spans
+    nested thousands deep, a link in each, read their ancestors once in all (html25).
     """
     if _word_beside(el.previous_siblings) and _word_beside(el.next_siblings):
         return False
-    node: Any = el.parent
-    while isinstance(node, Tag) and node.name in RUNNING_TEXT_TAGS:
-        if _word_beside(node.previous_siblings) and _word_beside(node.next_siblings):
-            return True
-        node = node.parent
-    return False
+    return bool(_climb(el.parent, {} if memo is None else memo, _sentence_word, False))
+
+
+def _sentence_word(node: Tag) -> bool | None:
+    """True for an inline element with words on both sides, False for any other element than
+    an inline one, None (look further up) for an inline one without (a :func:`_climb`
+    decide of :func:`_hover_card`)."""
+    if node.name not in RUNNING_TEXT_TAGS:
+        return False
+    if _word_beside(node.previous_siblings) and _word_beside(node.next_siblings):
+        return True
+    return None
 
 
 def _neighbour(siblings: Any) -> bool | None:
@@ -2656,21 +2690,25 @@ def _headline(body: Tag, best: Tag, tags: list[Tag] | None = None) -> Tag | None
     while isinstance(node, Tag) and node is not body and node.name not in ("html", "body"):
         branch.add(id(node))
         node = node.parent
+
+    def on_branch(tag: Tag) -> bool | None:
+        return True if id(tag) in branch else False if tag is body else None
+
     first = None
+    boxed: dict[int, Any] = {}
+    in_branch: dict[int, Any] = {}  # (html25: ancestors read once for all the h1, see _climb)
     h1s = body.find_all("h1") if tags is None else [el for el in tags if el.name == "h1"]
     for h1 in h1s:
-        if _boxed_h1(h1, body):
+        if _boxed_h1(h1, body, memo=boxed):
             continue
         first = first or h1
-        node = h1
-        while isinstance(node, Tag) and id(node) not in branch and node is not body:
-            node = node.parent
-        if isinstance(node, Tag) and id(node) in branch:
+        if _climb(h1, in_branch, on_branch, False):
             return h1
     return first
 
 
-def _boxed_h1(h1: Tag, body: Tag, big: set[int] | frozenset[int] = frozenset()) -> bool:
+def _boxed_h1(h1: Tag, body: Tag, big: set[int] | frozenset[int] = frozenset(),
+              memo: dict[int, Any] | None = None) -> bool:
     """True when an ancestor of ``h1`` below ``body`` is an overlay box (``OVERLAY_HINTS``).
 
     Such an ``<h1>`` is the title of a box — a paywall ("Möchten Sie weiterlesen?"),
@@ -2686,15 +2724,23 @@ def _boxed_h1(h1: Tag, body: Tag, big: set[int] | frozenset[int] = frozenset()) 
     ...     "<article><h1>Le titre</h1></article></body>", "html.parser")
     >>> [_boxed_h1(h, soup.body) for h in soup.find_all("h1")]
     [True, False, False]
+
+    ``memo`` (one per ``body`` and ``big``; its elements' answers do not change when ``big``
+    grows by ancestors of unboxed headings, as in :func:`_holders`) remembers the answer of
+    each ancestor read (:func:`_climb`): the ``<h1>`` of a page read their ancestors once in
+    all, not once each (html25: 10,000 headings down a chain of ``<div>`` took 14 s).
     """
-    node: Any = h1.parent
-    while isinstance(node, Tag) and node is not body and node.name not in ("html", "body"):
+
+    def overlay(node: Tag) -> bool | None:
+        if node is body or node.name in ("html", "body"):
+            return False
         if id(node) not in big:
             hint = _hint_kind(node)
             if hint is not None and hint[1] == "strong" and hint[0] in OVERLAY_HINTS:
                 return True
-        node = node.parent
-    return False
+        return None
+
+    return bool(_climb(h1.parent, {} if memo is None else memo, overlay, False))
 
 
 #: Class / id words of a site's logo (``logos`` in ``html_hints.json``).
@@ -2916,7 +2962,7 @@ def _crumb_copy(nav: Tag, memo: dict[str, Any] | None = None) -> bool:
         return False
     verdicts = memo.setdefault("verdict", {})
     if id(h1) not in verdicts:
-        verdicts[id(h1)] = _crumb_verdict(nav, h1, memo.setdefault("nav", {}))
+        verdicts[id(h1)] = _crumb_verdict(nav, h1, memo)
     return bool(verdicts[id(h1)])
 
 
@@ -2925,24 +2971,41 @@ def _nav_tag(node: Tag) -> bool | None:
     return True if node.name == "nav" else None
 
 
-def _crumb_verdict(nav: Tag, h1: Tag, in_nav: dict[int, Any]) -> bool:
-    """:func:`_crumb_copy` for the bar's first ``<h1>``."""
+def _crumb_verdict(nav: Tag, h1: Tag, memo: dict[str, Any]) -> bool:
+    """:func:`_crumb_copy` for the bar's first ``<h1>``.
+
+    The page's headings outside every ``<nav>``, their letters and their words are
+    remembered in ``memo`` once for the page (html25: each bar of thousands of nested ``<nav>``
+    listed the page's headings and climbed from each to find its ``<nav>``)."""
     key = _letters_key(h1, skip_quotes=False)
     if len(key) < CRUMB_HEADLINE_MIN_CHARS:
         return False
-    root: Any = nav
-    while isinstance(root.parent, Tag):
-        root = root.parent
+    outside = memo.get("outside")
+    if outside is None:
+        root: Any = nav
+        while isinstance(root.parent, Tag):
+            root = root.parent
+        in_nav = memo.setdefault("nav", {})
+        outside = memo["outside"] = [
+            [h, None, None] for h in _named(root, _HEADLINE_TAG_SET)
+            if not _climb(h.parent, in_nav, _nav_tag, False)
+        ]
     words: frozenset[str] | None = None
-    for h in _named(root, _HEADLINE_TAG_SET):
-        if h is h1 or _climb(h.parent, in_nav, _nav_tag, False):
+    for entry in outside:
+        h = entry[0]
+        if h is h1:
             continue
-        if key in _letters_key(h, skip_quotes=False):
+        if entry[1] is None:
+            entry[1] = _letters_key(h, skip_quotes=False)
+        if key in entry[1]:
             return True
         if words is None:
             words = _folded_words(h1)
-        if len(words) >= CRUMB_HEADLINE_MIN_WORDS and words <= _folded_words(h):
-            return True
+        if len(words) >= CRUMB_HEADLINE_MIN_WORDS:
+            if entry[2] is None:
+                entry[2] = _folded_words(h)
+            if words <= entry[2]:
+                return True
     return False
 
 
@@ -2972,6 +3035,33 @@ def _compact_text(el: Tag, limit: int | None) -> str:
     return text if limit is None else text[:limit]
 
 
+def _compact_head(tag: Tag, memo: dict[int, Any]) -> str:
+    """``_compact_text(tag, HIDDEN_COPY_SAMPLE_CHARS)`` from its children's remembered
+    answers (a :func:`_bottom_up` combine): hidden elements nested thousands deep, with
+    too little text for a sample, read their subtree once in all, not once each (html25).
+
+    >>> soup = BeautifulSoup("<div><p>Un  mot</p><script>x = 1</script><p>deux</p></div>",
+    ...                      "html.parser")
+    >>> _bottom_up(soup.div, {}, _compact_head)
+    'Unmotdeux'
+    """
+    parts: list[str] = []
+    n = 0
+    for c in tag.contents:
+        if isinstance(c, Tag):
+            piece = memo[id(c)]
+        elif type(c) is NavigableString and tag.name not in _INVISIBLE:
+            piece = "".join(c.split())
+        else:
+            continue
+        if piece:
+            parts.append(piece)
+            n += len(piece)
+            if n >= HIDDEN_COPY_SAMPLE_CHARS:
+                break
+    return "".join(parts)[:HIDDEN_COPY_SAMPLE_CHARS]
+
+
 def _holders(
     body: Tag, stats: dict[int, tuple[int, int, int]], share: float = HINT_MAX_TEXT_SHARE,
     tags: list[Tag] | None = None,
@@ -2997,8 +3087,9 @@ def _holders(
             ids.add(id(el))
         if el.name == "h1":
             h1s.append(el)
+    boxed: dict[int, Any] = {}
     for h1 in h1s:
-        if _boxed_h1(h1, body, ids) or _logo_h1(h1):
+        if _boxed_h1(h1, body, ids, boxed) or _logo_h1(h1):
             continue  # the title of a paywall or newsletter box, a logo: they protect nothing
         node: Any = h1
         while isinstance(node, Tag) and node is not body:
@@ -3482,6 +3573,8 @@ class _Extractor:
         self.stats = stats
         #: nodes under each element counted so far (_node_count, for _image_caption)
         self.node_counts: dict[int, int] = {}
+        #: :func:`_hover_card`'s answers per inline ancestor (html25)
+        self.sentence_words: dict[int, Any] = {}
         #: ids of the elements holding the <h1> or HINT_MAX_TEXT_SHARE of the text (_holders)
         self.holders = holders
         #: the elements under the page's body in document order (:func:`_tags`), when the
@@ -3544,6 +3637,11 @@ class _Extractor:
         self.crumbs: dict[str, Any] = {}
         self.teaser_heads: dict[int, Any] = {}
         self.prose: dict[int, Any] = {}
+        #: the start of the text under an element (:meth:`_shown_elsewhere`, html25)
+        self.compact_heads: dict[int, Any] = {}
+        #: an element's nearest block and the words under it (:func:`_edge_of_prose`, html25)
+        self.inline_block: dict[int, Any] = {}
+        self.word_parts: dict[int, Any] = {}
         #: ids of the lists that follow the headline inside a header-zone column
         #: (:func:`_zone_tail`)
         self.zone_tail: frozenset[int] = frozenset()
@@ -3743,7 +3841,7 @@ class _Extractor:
                 )
             return None
         if el.name == "span":
-            if chars <= LINK_LINE_MAX_CHARS or not _hover_card(el):
+            if chars <= LINK_LINE_MAX_CHARS or not _hover_card(el, self.sentence_words):
                 return None  # a link or two of a sentence; a span that is a whole block
         elif el.name not in _LINK_BLOCKS or (el.name == "article" and not _leads_away(el)):
             return None
@@ -4048,11 +4146,13 @@ class _Extractor:
                     and _has_prose(node, links=False, memo=(self.in_link, self.prose))
                     and not _linked_headline_card(node, self.stats, self.teaser_heads)
                 )
+                # (an inline element of a sentence first: read at once, while the test of
+                # a wrapped article reads the element's subtree, each of a nested chain)
+                and not _in_running_text(node, (self.inline_block, self.word_parts))
                 and (
                     _consent(node)
                     or not _wraps_article(node, self.stats, (self.in_link, self.prose))
                 )
-                and not _in_running_text(node)
             ):
                 what = (
                     "a meta line (tools, rating, category)"
@@ -4177,7 +4277,7 @@ class _Extractor:
         """
         if self.copy_tests >= HIDDEN_COPY_MAX_TESTS:
             return False
-        sample = _compact_text(el, HIDDEN_COPY_SAMPLE_CHARS)
+        sample = _bottom_up(el, self.compact_heads, _compact_head)
         if len(sample) < HIDDEN_COPY_SAMPLE_CHARS:
             return False
         self.copy_tests += 1
@@ -4298,6 +4398,7 @@ def fallback_lines(html: str) -> list[tuple[str, tuple[int, int]]]:
     buf: list[str] = []
     span = [-1, -1]
     n = len(html)
+    last_gt = html.rfind(">")
 
     def flush() -> None:
         text = _WS.sub(" ", unescape("".join(buf))).strip()
@@ -4324,7 +4425,8 @@ def fallback_lines(html: str) -> list[tuple[str, tuple[int, int]]]:
             close = html.find("-->", lt + 4)
             pos = n if close < 0 else close + 3
             continue
-        gt = html.find(">", lt + 1)
+        # (no ">" after the page's last one: not searched again from every "<", html25)
+        gt = html.find(">", lt + 1) if lt < last_gt else -1
         m = _TAG_NAME.match(html, lt + 1, gt) if gt >= 0 else None
         if m is None:  # a lone "<" is text
             add(lt, lt + 1)
@@ -4379,6 +4481,69 @@ def unclosed_comment(html: str) -> int | None:
     return start if start >= 0 else None
 
 
+#: A ``<`` that opens markup: a tag, an end tag, a comment or declaration (``<!``), a
+#: processing instruction (``<?``); a ``<`` before anything else is text.
+_MARKUP_OPEN = regex.compile(r"<[A-Za-z/!?]")
+
+
+def unclosed_tag(html: str) -> int | None:
+    """Offset of the first ``<`` after the page's last ``>`` that opens markup: a tag the page
+    ends inside (a truncated download: ``…</p><a href="/suite``).
+
+    A browser shows nothing from there on (the HTML standard's *eof-in-tag*: the unfinished
+    tag is dropped), and so does :func:`parse_page`. ``html.parser`` (before Python 3.13.5)
+    showed it as text, markup and all, and read the rest of the page again from each
+    further ``<`` of it: quadratic on a tail of thousands of ``<div `` without a ``>``.
+
+    >>> unclosed_tag('<p>a</p>b <a href="/x'), unclosed_tag("<p>a</p>1 < 2")
+    (10, None)
+    """
+    m = _MARKUP_OPEN.search(html, html.rfind(">") + 1)
+    return m.start() if m else None
+
+
+#: Marked sections (``<![CDATA[…]]>``, ``<![if …]>``) as ``html.parser`` reads them: the
+#: section's keyword (``_markupbase``'s name token) …
+_MARKED_SECTION = regex.compile(r"<!\[([A-Za-z][-_.A-Za-z0-9]*)?")
+#: … the keywords it knows, with the close it then searches for.
+_SECTION_CLOSE = regex.compile(r"\]\s*\]\s*>")
+_MS_SECTION_CLOSE = regex.compile(r"\]\s*>")
+_MARKED_CLOSE = {
+    **dict.fromkeys(("temp", "cdata", "ignore", "include", "rcdata"), _SECTION_CLOSE),
+    **dict.fromkeys(("if", "else", "endif"), _MS_SECTION_CLOSE),
+}
+
+
+def _bogus_marked_sections(html: str) -> str:
+    """``html`` with the ``[`` of each marked section that ``html.parser`` cannot close made a
+    space (the same length: spans stay right), so that it reads a bogus comment up to the
+    next ``>``, as a browser does with every ``<![`` outside SVG and MathML.
+
+    Such a section has a keyword ``html.parser`` does not know (``<![foo[``: it raised, and
+    the page fell to :func:`fallback_lines`, its furniture kept), or none left to close it
+    after it (``<![CDATA[`` with no ``]]>`` further on: each one searched the rest of the
+    page, quadratic, and showed itself as text). A section that closes is left as it was.
+
+    >>> _bogus_marked_sections("<![CDATA[a]]><![x[b]]><![if c]><![CDATA[d>")
+    '<![CDATA[a]]><! x[b]]><![if c]><! CDATA[d>'
+    """
+    if "<![" not in html:
+        return html
+    last: dict[regex.Pattern, int] = {}
+    for close in set(_MARKED_CLOSE.values()):
+        last[close] = -1
+        for m in close.finditer(html):
+            last[close] = m.start()
+    pieces, done = [], 0
+    for m in _MARKED_SECTION.finditer(html):
+        close = _MARKED_CLOSE.get((m.group(1) or "").lower())
+        if close is not None and last[close] >= m.start() + 3:
+            continue  # html.parser finds its close
+        pieces += [html[done:m.start() + 2], " "]
+        done = m.start() + 3
+    return "".join(pieces) + html[done:] if pieces else html
+
+
 def _last_node(soup: BeautifulSoup) -> Any:
     node: Any = soup
     while isinstance(node, Tag) and node.contents:
@@ -4391,6 +4556,15 @@ UNCLOSED_COMMENT_REASON = (
     "an HTML comment opened by '<!--' is never closed by '-->': as in a browser (the HTML "
     "standard's eof-in-comment), the rest of the page ({chars} characters of source) is "
     "that comment, not text")
+
+
+#: What the Change of a tag that the page's end cuts short says (``{chars}``: its characters).
+UNCLOSED_TAG_REASON = (
+    "the page ends inside a tag: a '<' opens markup that no '>' closes; as in a browser (the "
+    "HTML standard's eof-in-tag), the rest of the page ({chars} characters of source) is that "
+    "unfinished tag, not text")
+#: Elements whose content ``html.parser`` reads as raw text (no markup inside).
+_RAW_TEXT_TAGS = frozenset(("script", "style"))
 
 
 #: An entity reference closed by ``;`` (``&eacute;``, ``&foo;``); linear: the name class
@@ -4429,16 +4603,25 @@ def parse_page(html: str) -> BeautifulSoup:
     ``-->`` after the page's end closes it; when that made no comment (the ``<!--`` sat
     in a script or an attribute value), the page is parsed as written.
 
+    A tag that the page's end cuts short (:func:`unclosed_tag`) is no text either: the
+    parser is handed the page up to it (html25). A marked section that cannot close
+    (:func:`_bogus_marked_sections`) is read as the bogus comment a browser makes of it.
+    Both were read by ``html.parser`` (before Python 3.13.5) once from every ``<`` to the
+    page's end: quadratic, 15 s on 80 KB of ``<div `` without a ``>``.
+
     >>> parse_page("<p>AT&T; et &eacute;t&eacute; &foo; &amp;bar;</p>").p.get_text()
     'AT&T; et été &foo; &bar;'
     >>> parse_page("<p>a</p><!-- <p>b</p>").get_text()
     'a'
+    >>> parse_page('<p>a</p>b <a href="/x').get_text()
+    'ab '
     """
     if unclosed_comment(html) is not None:
         soup = _parse_page(html + "-->")
         if isinstance(_last_node(soup), Comment):
             return soup
-    return _parse_page(html)
+    end = unclosed_tag(html)
+    return _parse_page(html if end is None else html[:end])
 
 
 class _PageBuilder(HTMLParserTreeBuilder):
@@ -4461,6 +4644,12 @@ class _PageBuilder(HTMLParserTreeBuilder):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._multi: dict[str, frozenset[str]] = {}
+
+    def feed(self, markup: Any) -> None:  # type: ignore[override]
+        if _FEED_TAKES_PARSER:
+            super().feed(markup, _parser_class=_PageParser)  # type: ignore[call-arg]
+        else:  # pragma: no cover - bs4 < 4.13
+            super().feed(markup)
 
     def _multi_valued(self, tag_name: str) -> frozenset[str]:
         table = self.cdata_list_attributes or {}
@@ -4485,18 +4674,90 @@ class _PageBuilder(HTMLParserTreeBuilder):
         return attrs
 
 
+class _VoidEnds(Counter):
+    """The names of the void elements the parser closed at their start tag (``<img>``,
+    ``<br>``), whose end tag, if any, it is to skip: bs4 keeps them in a list, searched and
+    cut at every end tag of the page (``in`` and ``remove``), so thousands of ``<img>``
+    before thousands of end tags cost their product (40,000 of each: 15 s, html25). The
+    same multiset, with the list's three operations in constant time.
+
+    >>> ends = _VoidEnds(); ends.append("img"); ends.append("img"); ends.remove("img")
+    >>> "img" in ends, "br" in ends
+    (True, False)
+    """
+
+    def append(self, name: str) -> None:
+        self[name] += 1
+
+    def remove(self, name: str) -> None:
+        left = self[name] - 1
+        if left > 0:
+            self[name] = left
+        else:
+            del self[name]
+
+
+class _PageParser(BeautifulSoupHTMLParser):
+    """bs4's ``html.parser`` driver with :class:`_VoidEnds` for its list of closed void
+    elements."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.already_closed_empty_element = _VoidEnds()  # type: ignore[assignment]
+
+
+#: bs4 (4.13 and later) lets the builder name its parser class.
+_FEED_TAKES_PARSER = "_parser_class" in inspect.signature(HTMLParserTreeBuilder.feed).parameters
+
+
+class _PageSoup(BeautifulSoup):
+    """bs4's tree, built in time linear in the page however deep it nests.
+
+    Each string written after an element of the open one (``<li><a>lien</a> texte``)
+    made bs4 re-link the tree (``_linkage_fixer``): it walked up from the open element to
+    the first ancestor with a next sibling, to link the string to it. While the page is
+    parsed the open element and its ancestors are the open elements, each its parent's
+    last child: the walk climbed the whole depth to find none, at every such string.
+    20,000 unclosed ``<li>`` of a link and a word took 10 s, 20,000 unclosed ``<td>`` 47 s
+    (html25). Here that walk is skipped for the open element (the links it sets are the
+    ones bs4 sets: no sibling after, no next element); any other element gets bs4's own.
+
+    >>> html = "<ul>" + "<li><a href=/x>lien</a> texte" * 3
+    >>> str(_PageSoup(html, builder=_PageBuilder)) == str(BeautifulSoup(html, "html.parser"))
+    True
+    """
+
+    def _linkage_fixer(self, el: Tag) -> None:
+        if el is not self.currentTag:  # pragma: no cover - html.parser appends to the open tag
+            super()._linkage_fixer(el)
+            return
+        first, child = el.contents[0], el.contents[-1]
+        if child is first and el.parent is not None:
+            el.next_element = child
+            prev_el = child.previous_element
+            if prev_el is not None and prev_el is not el:
+                prev_el.next_element = None
+            child.previous_element = el
+            child.previous_sibling = None
+        child.next_sibling = None
+        last = child._last_descendant(False) if isinstance(child, Tag) and child.contents else child
+        last.next_element = None
+        last.next_sibling = None
+
+
 def _parse_page(html: str) -> BeautifulSoup:
+    html = _bogus_marked_sections(html)
     known = _known_entities()
     unknown = [m.start() for m in _ENTITY_REF.finditer(html) if m.group(1) not in known]
     marker = next((c for c in _AMP_MARKERS if c not in html), None) if unknown else None
     if marker is None:
-        return BeautifulSoup(html, builder=_PageBuilder)
+        return _PageSoup(html, builder=_PageBuilder)
     pieces, last = [], 0
     for pos in unknown:
         pieces += [html[last:pos], marker]
         last = pos + 1
     html = "".join(pieces) + html[last:]
-    soup = BeautifulSoup(html, builder=_PageBuilder)
+    soup = _PageSoup(html, builder=_PageBuilder)
     for s in soup.find_all(string=lambda t: marker in t):
         s.replace_with(type(s)(s.replace(marker, "&")))
     for el in soup.find_all(True):
@@ -4636,9 +4897,15 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     soup = parse_page(html)
     changes = []
     start = unclosed_comment(html)
-    if start is not None and isinstance(_last_node(soup), Comment):
+    last = _last_node(soup)
+    if start is not None and isinstance(last, Comment):
         changes.append(Change("html", "html_unclosed_comment", (start, len(html)), html[start:],
                               "", UNCLOSED_COMMENT_REASON.format(chars=len(html) - start)))
+    elif (end := unclosed_tag(html)) is not None and not (
+        isinstance(last, Tag) and last.name in _RAW_TEXT_TAGS
+    ):  # (the rest of an unclosed script or style was never text)
+        changes.append(Change("html", "html_unclosed_tag", (end, len(html)), html[end:], "",
+                              UNCLOSED_TAG_REASON.format(chars=len(html) - end)))
     metadata = _metadata(soup)
     _unwrap_head(soup)
     _gather_after_body(soup)
