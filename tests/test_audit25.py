@@ -1,7 +1,7 @@
 """Round 25's audit (branch audit25): small debts, and the documentation walked as a new user
 (a fresh venv, ``pip install`` of the checkout, every command of README.md and docs/{usage,
 cli,batch}.md run, and what users get wrong: wrong flags, missing folders, ``-``, JSONL lines
-that are no objects, gigantic lines, Ctrl-C, exit codes). docs/cli.md, "Twenty-fifth round,
+that are no objects, gigantic lines, Ctrl-C, exit codes). docs/cli.md, "Twenty-fourth round,
 audit25", says what changed.
 """
 
