@@ -286,19 +286,13 @@ def _old_byline(lines) -> list[int]:
 
 
 def _old_give_back(lines) -> tuple:
-    # the guards of branch strip-keep9 (date badges, quoted titles, chapter lists, teaser
-    # headlines) run after these three, with no pre-check of their own; keep20's section
-    # label runs first (it undoes a phrase rule), its transcript reply last but keep21's
-    # cut last line, stress22's subheading and stress23's lone and run-on "Read more" items
-    return (
-        _keep.give_back_section_label(lines),
-        _keep.give_back_topical(lines), _old_announced_list(lines), _old_byline(lines),
-        _keep.give_back_date_badge(lines), _keep.give_back_quoted(lines),
-        _keep.give_back_chapters(lines), _keep.give_back_teaser_headline(lines),
-        _keep.give_back_reply(lines), _keep.give_back_cut_end(lines),
-        _keep.give_back_subheading(lines), _keep.give_back_lone_item(lines),
-        _keep.give_back_run_on(lines),
-    )
+    # every guard of give_back, in its order, with no pre-check: keep20's section label
+    # first (it undoes a phrase rule), then _keep.GUARDS, the announced-list and byline
+    # guards as they were before their own pre-checks (branch perf8)
+    old = {_keep.give_back_announced_list: _old_announced_list,
+           _keep.give_back_byline: _old_byline}
+    return (_keep.give_back_section_label(lines),
+            *(old.get(guard, guard)(lines) for guard in _keep.GUARDS))
 
 
 def test_guarded_rules_hold_every_guard_s_rules():
@@ -308,6 +302,9 @@ def test_guarded_rules_hold_every_guard_s_rules():
     assert _keep.DATE_BADGE_RULES <= _keep.GUARDED_RULES
     assert _keep.SUBHEADING_RULES <= _keep.GUARDED_RULES
     assert _keep.LEAD_RULES <= _keep.GUARDED_RULES
+    for rules in (_keep.MENU_HEADLINE_RULES, _keep.BETWEEN_RULES, _keep.INNER_TITLE_RULES,
+                  _keep.LIST_ITEM_RULES):
+        assert rules <= _keep.GUARDED_RULES
 
 
 def _page(texts, taken: dict[int, str]):

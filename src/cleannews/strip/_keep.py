@@ -65,7 +65,7 @@ from cleannews.strip._rules import _word_file
 from cleannews.strip.linemodel import _ITEM_SUFFIX
 
 __all__ = [
-    "GUARDED_RULES", "POSITION_RULES", "give_back", "give_back_announced_list",
+    "GUARDED_RULES", "GUARDS", "POSITION_RULES", "give_back", "give_back_announced_list",
     "give_back_between_paragraphs", "give_back_byline", "give_back_chapters", "give_back_cut_end",
     "give_back_date_badge", "give_back_inner_title", "give_back_list_item", "give_back_lone_item",
     "give_back_menu_headline",
@@ -1416,19 +1416,16 @@ def give_back(lines) -> None:
     give_back_section_label(lines)
     if not any(_taken(ln, GUARDED_RULES) for ln in lines if ln.removal is not None):
         return
-    give_back_topical(lines)
-    give_back_announced_list(lines)
-    give_back_byline(lines)
-    give_back_date_badge(lines)
-    give_back_quoted(lines)
-    give_back_chapters(lines)
-    give_back_teaser_headline(lines)
-    give_back_reply(lines)
-    give_back_cut_end(lines)
-    give_back_subheading(lines)
-    give_back_between_paragraphs(lines)
-    give_back_lone_item(lines)
-    give_back_run_on(lines)
-    give_back_menu_headline(lines)
-    give_back_inner_title(lines)
-    give_back_list_item(lines)
+    for guard in GUARDS:
+        guard(lines)
+
+
+#: The guards :func:`give_back` runs, in this order, on a page with a removal of one of the
+#: :data:`GUARDED_RULES` (:func:`give_back_section_label` runs first, on every page).
+GUARDS = (
+    give_back_topical, give_back_announced_list, give_back_byline, give_back_date_badge,
+    give_back_quoted, give_back_chapters, give_back_teaser_headline, give_back_reply,
+    give_back_cut_end, give_back_subheading, give_back_between_paragraphs,
+    give_back_lone_item, give_back_run_on, give_back_menu_headline, give_back_inner_title,
+    give_back_list_item,
+)
