@@ -112,3 +112,38 @@ def test_the_prefix_hint_in_a_real_process(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert (b"unrecognized arguments: --out-dir (--out-dir: did you mean --out?); the "
             b"following arguments are required: -o/--out") in run.stderr, run.stderr
+
+
+# --- 4. the page's end searched once per page -------------------------------------------------
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body><article><p>Le texte de l'article, entier.</p></article></body></html>",
+    '<html><body><p>Le texte de l\'article.</p><a href="/suite',  # a cut tag
+    "<html><body><p>Le texte de l'article.</p><!-- <p>la suite</p>",  # an unclosed comment
+    "<html><body><p>Le texte.</p><script>x = '<!--';</script><p>b</p><a href=",
+])
+def test_html_to_text_searches_the_pages_end_once(monkeypatch, page) -> None:
+    """``parse_page`` and ``_html_to_text`` each searched the page for an unclosed ``<!--`` and
+    a cut tag (two scans of the page's end each); the parse now hands its offsets on
+    (``_parse_cut``). The text and changes are those of ``parse_page``'s tree, as before."""
+    from cleannews.config import CleanConfig
+    from cleannews.strip import html as H
+
+    before = H.html_to_text(page, CleanConfig())
+    calls = {"unclosed_comment": 0, "unclosed_tag": 0}
+
+    def counting(name):
+        real = getattr(H, name)
+
+        def counted(html):
+            calls[name] += 1
+            return real(html)
+        return counted
+
+    for name in calls:
+        monkeypatch.setattr(H, name, counting(name))
+    after = H.html_to_text(page, CleanConfig())
+    assert calls["unclosed_comment"] == 1 and calls["unclosed_tag"] <= 1, calls
+    assert (after.text, after.changes) == (before.text, before.changes)
+    assert H.parse_page(page).get_text() == H._parse_cut(page)[0].get_text()
