@@ -107,7 +107,7 @@ def test_sigterm_ends_clean_and_explain_with_a_message_and_exit_143(tmp_path, co
     os.kill(proc.pid, signal.SIGTERM)
     out, err = proc.communicate(timeout=240)
     assert proc.returncode == 128 + signal.SIGTERM, err  # was -15: killed without a word
-    assert b"terminated (SIGTERM)" in err and b"Traceback" not in err, err
+    assert b"cleannews: ERROR: terminated (SIGTERM)" in err and b"Traceback" not in err, err
     assert out.count(b"==> corpus/") < 300  # stopped half-way
 
 

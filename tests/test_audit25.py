@@ -288,7 +288,7 @@ def test_ctrl_c_in_clean_leaves_no_header_without_its_text(tmp_path: Path, monke
     printed = "".join(out.got)
     assert printed.startswith(f"==> {names[0]} <==\nDépêche numéro 0 du jour.")
     assert "d1.txt" not in printed and printed.endswith("en totalité cette année.\n")
-    assert "interrupted: the output is incomplete" in capsys.readouterr().err
+    assert "cleannews: ERROR: interrupted: the output is incomplete" in capsys.readouterr().err
 
 
 # --- 2e. a mistyped flag on a command that misses a required option ------------------------

@@ -251,6 +251,30 @@ def _flags(p: argparse.ArgumentParser) -> list[str]:
     return [o for a in p._actions for o in a.option_strings if o.startswith("--")]
 
 
+#: the fewest letters (after ``--``) the shorter of two flags must have for one being the start
+#: of the other to hint it (``--out-dir`` -> ``--out``; ``--o…`` names no flag)
+MIN_PREFIX_HINT = 3
+
+
+def _prefix_hint(flag: str, known: list[str]) -> str | None:
+    """The known flag that starts ``flag`` (the longest), or the one flag ``flag`` starts,
+    where difflib finds none: ``--out-dir`` is too far from ``--out`` for it (audit26).
+
+    >>> _prefix_hint("--out-dir", ["--out", "--force", "--report"])
+    '--out'
+    >>> _prefix_hint("--rep", ["--report", "--report-html"]) is None  # two: no guess
+    True
+    """
+    def long_enough(name: str) -> bool:
+        return len(name) - 2 >= MIN_PREFIX_HINT
+
+    starts = [k for k in known if long_enough(k) and flag.startswith(k)]
+    if starts:
+        return max(starts, key=len)
+    longer = [k for k in known if long_enough(flag) and k.startswith(flag)]
+    return longer[0] if len(longer) == 1 else None
+
+
 def _unrecognized(sub: argparse.ArgumentParser, extra: list[str],
                   parser: argparse.ArgumentParser | None = None, also: str = "") -> None:
     """A usage error for arguments no option takes, from the subcommand's parser (it said
@@ -278,8 +302,9 @@ def _unrecognized(sub: argparse.ArgumentParser, extra: list[str],
             hints.append(f"{flag} is a flag of 'cleannews {' / '.join(others[flag])}', not of "
                          f"'cleannews {command}'")
         elif flag.startswith("--"):
-            close = difflib.get_close_matches(flag, known, n=1, cutoff=0.75)
-            if close:
+            close = difflib.get_close_matches(flag, known, n=1, cutoff=0.75) or [
+                _prefix_hint(flag, known)]
+            if close[0]:
                 hints.append(f"{flag}: did you mean {close[0]}?")
     more = f" ({'; '.join(hints)})" if hints else ""
     # `also`: another error of the same command line (a required option missing)
@@ -306,7 +331,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     _check_options(args, parser)
-    from cleannews.cli._batch import EXIT_TERMINATED, Terminated, sigterm_as_interrupt
+    from cleannews.cli._batch import (
+        EXIT_INTERRUPTED,
+        EXIT_TERMINATED,
+        Terminated,
+        sigterm_as_interrupt,
+    )
 
     try:
         # SIGTERM (``timeout``, a scheduler's kill) ends every command as Ctrl-C does: a
@@ -322,14 +352,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.error("%s", io_error_message(exc))
         _silence_stdout()
         return EXIT_USAGE
-    except Terminated:
+    except Terminated:  # through the logger, as run/score say it: `cleannews: ERROR: …`
         _flush_what_is_done()
-        print("cleannews: terminated (SIGTERM): the output is incomplete", file=sys.stderr)
+        log.error("terminated (SIGTERM): the output is incomplete")
         return EXIT_TERMINATED
     except KeyboardInterrupt:
         _flush_what_is_done()
-        print("cleannews: interrupted: the output is incomplete", file=sys.stderr)
-        return 130
+        log.error("interrupted: the output is incomplete")
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4616,12 +4616,26 @@ def parse_page(html: str) -> BeautifulSoup:
     >>> parse_page('<p>a</p>b <a href="/x').get_text()
     'ab '
     """
-    if unclosed_comment(html) is not None:
+    return _parse_cut(html)[0]
+
+
+def _parse_cut(html: str) -> tuple[BeautifulSoup, int | None, int | None]:
+    """:func:`parse_page`'s tree with the offsets it read to build it: the unclosed ``<!--``
+    (:func:`unclosed_comment`) and the tag the page's end cuts (:func:`unclosed_tag`, ``None``
+    too when the comment closed the page and it was not looked for). ``_html_to_text`` files
+    its changes from them: each is searched once per page (audit26).
+
+    >>> soup, comment, cut = _parse_cut('<p>a</p>b <a href="/x')
+    >>> soup.get_text(), comment, cut
+    ('ab ', None, 10)
+    """
+    start = unclosed_comment(html)
+    if start is not None:
         soup = _parse_page(html + "-->")
         if isinstance(_last_node(soup), Comment):
-            return soup
+            return soup, start, None
     end = unclosed_tag(html)
-    return _parse_page(html if end is None else html[:end])
+    return _parse_page(html if end is None else html[:end]), start, end
 
 
 class _PageBuilder(HTMLParserTreeBuilder):
@@ -4894,14 +4908,13 @@ REREAD_REASON = (
 
 def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     src = _Source(html)
-    soup = parse_page(html)
+    soup, start, end = _parse_cut(html)  # (`end` was looked for unless the comment holds)
     changes = []
-    start = unclosed_comment(html)
     last = _last_node(soup)
     if start is not None and isinstance(last, Comment):
         changes.append(Change("html", "html_unclosed_comment", (start, len(html)), html[start:],
                               "", UNCLOSED_COMMENT_REASON.format(chars=len(html) - start)))
-    elif (end := unclosed_tag(html)) is not None and not (
+    elif end is not None and not (
         isinstance(last, Tag) and last.name in _RAW_TEXT_TAGS
     ):  # (the rest of an unclosed script or style was never text)
         changes.append(Change("html", "html_unclosed_tag", (end, len(html)), html[end:], "",
