@@ -241,6 +241,7 @@ def test_a_limit_that_cannot_be_applied_is_said(tmp_path, slow_corpus, caplog) -
     assert "the limit is not applied with --jobs 1" in caplog.text
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # by design
 def test_a_timeout_that_python_swallowed_is_raised_again() -> None:
     """The alarm landed in a garbage-collector callback (hypothesis installs one in the test
     suite): Python prints "Exception ignored in …" and goes on, and with one alarm the slow
