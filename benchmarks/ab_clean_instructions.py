@@ -19,14 +19,17 @@ Needs ``valgrind`` on the PATH.
 
 from __future__ import annotations
 
-import argparse
-import shutil
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from ab_strip_instructions import add_one_path_option, child_instructions, compare_on_docs
+from ab_strip_instructions import (
+    ab_parser,
+    child_instructions,
+    compare_on_docs,
+    valgrind_missing,
+)
 
 CHILD = """
 import json, sys
@@ -48,14 +51,9 @@ def instructions(src: Path, docs: Path, passes: int) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("other", type=Path, help="the other checkout's src directory")
-    ap.add_argument("--passes", type=int, default=2, help="counted passes after the warm-up")
-    ap.add_argument("--every", type=int, default=4, help="clean every N-th document")
-    add_one_path_option(ap)
-    args = ap.parse_args(argv)
-    if shutil.which("valgrind") is None:
-        print("valgrind is not installed: no instruction counts")
+    args = ab_parser(__doc__, passes=2, passes_help="counted passes after the warm-up",
+                     every=4, every_help="clean every N-th document").parse_args(argv)
+    if valgrind_missing():
         return 1
     import bench_pipeline
 

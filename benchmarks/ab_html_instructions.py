@@ -17,15 +17,18 @@ part (``benchmarks/html_gold_split.json``, as ``ab_html.py``) once as a warm-up,
 
 from __future__ import annotations
 
-import argparse
-import shutil
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from ab_html import gold_dev_pages
-from ab_strip_instructions import add_one_path_option, child_instructions, compare_on_docs
+from ab_strip_instructions import (
+    ab_parser,
+    child_instructions,
+    compare_on_docs,
+    valgrind_missing,
+)
 
 #: The child: run the HTML front end on the pages once (warm-up), then PASSES more times.
 CHILD = """
@@ -51,16 +54,12 @@ def instructions(src: Path, docs: Path, passes: int, parse_only: bool) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("other", type=Path, help="the other checkout's src directory")
+    ap = ab_parser(__doc__, passes=1, passes_help="timed passes after the warm-up", every=8,
+                   every_help="every N-th gold dev page")
     ap.add_argument("gold", type=Path, help="the gold HTML cache (manifest.jsonl, pages/)")
-    ap.add_argument("--passes", type=int, default=1, help="timed passes after the warm-up")
-    ap.add_argument("--every", type=int, default=8, help="every N-th gold dev page")
     ap.add_argument("--parse-only", action="store_true", help="time parse_page alone")
-    add_one_path_option(ap)
     args = ap.parse_args(argv)
-    if shutil.which("valgrind") is None:
-        print("valgrind is not installed: no instruction counts")
+    if valgrind_missing():
         return 1
     from cleannews._input import decode_input
 

@@ -154,22 +154,33 @@ def compare_on_docs(count, docs: list[str], other: Path, passes: int, label: str
                        passes, label, Path(tmp) if one_path else None, **shown)
 
 
-def add_one_path_option(ap: argparse.ArgumentParser) -> None:
-    """The ``--one-path`` flag of the ``ab_*_instructions.py`` scripts."""
+def ab_parser(doc: str, *, passes: int, passes_help: str, every: int,
+              every_help: str) -> argparse.ArgumentParser:
+    """The arguments every ``ab_*_instructions.py`` script takes: the other checkout's
+    ``src``, ``--passes``, ``--every`` and ``--one-path``; a script adds its own after them
+    (a further positional comes after ``other``)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    ap.add_argument("other", type=Path, help="the other checkout's src directory")
+    ap.add_argument("--passes", type=int, default=passes, help=passes_help)
+    ap.add_argument("--every", type=int, default=every, help=every_help)
     ap.add_argument("--one-path", action="store_true",
                     help="count both checkouts in turn at one temporary path "
                          "(the count moves with the path: see at_one_path)")
+    return ap
+
+
+def valgrind_missing() -> bool:
+    """Whether valgrind is missing (then said on stdout: the scripts exit 1)."""
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed: no instruction counts")
+        return True
+    return False
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("other", type=Path, help="the other checkout's src directory")
-    ap.add_argument("--passes", type=int, default=4, help="timed passes after the warm-up")
-    ap.add_argument("--every", type=int, default=4, help="strip every N-th document")
-    add_one_path_option(ap)
-    args = ap.parse_args(argv)
-    if shutil.which("valgrind") is None:
-        print("valgrind is not installed: no instruction counts")
+    args = ab_parser(__doc__, passes=4, passes_help="timed passes after the warm-up", every=4,
+                     every_help="strip every N-th document").parse_args(argv)
+    if valgrind_missing():
         return 1
     import bench_pipeline
     import cleannews

@@ -101,7 +101,7 @@ def test_the_html_script_prints_what_it_printed(tmp_path: Path, monkeypatch, cap
     pages = [b"<html><body><p>Le conseil a vot\xc3\xa9 le budget.</p></body></html>"] * 2
     monkeypatch.setattr(tool, "gold_dev_pages", lambda gold: [(f"p{i}", p)
                                                               for i, p in enumerate(pages)])
-    monkeypatch.setattr(tool.shutil, "which", lambda name: "/usr/bin/" + name)
+    monkeypatch.setattr(strip_tool.shutil, "which", lambda name: "/usr/bin/" + name)
     seen: list[tuple[str, int]] = []
 
     def fake_count(src: Path, code: str) -> int:
