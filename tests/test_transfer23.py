@@ -98,7 +98,7 @@ def test_family_patterns_and_rounds(transfer):
     assert ("en", "embed_tweet_attribution") in {(la, n) for la, n, _ in fam}
     assert ("fr", "embed_pic_link") in {(la, n) for la, n, _ in fam}
     assert transfer.rule_round("support_appeal_recall22") == "recall22"
-    assert transfer.family_of("repeated_block", transfer.rule_categories()) == "code:repeated_block"
+    assert transfer.family_of("repeated_block") == "code:repeated_block"
 
 
 # --- the tightened embed rules -------------------------------------------------------------

@@ -163,7 +163,18 @@ def clean_html(
     """Clean one HTML page: markup-aware block extraction, then the same rules as :func:`clean`.
 
     Spans of changes made by the HTML front end point into the HTML source;
-    the cleaned text is plain text, one block a paragraph.
+    the cleaned text is plain text, one block a paragraph. :func:`clean` reads
+    its input as plain text, markup and all: give a page to this function.
+
+    >>> import cleannews
+    >>> page = ("<html><body><nav><a href='/'>Accueil</a> | <a href='/sport'>Sport</a></nav>"
+    ...         "<article><h1>Budget 2026</h1><p>Le projet de budget est pr\u00e9sent\u00e9 "
+    ...         "mardi.</p></article></body></html>")
+    >>> doc = cleannews.clean_html(page)
+    >>> doc.text
+    'Budget 2026\\n\\nLe projet de budget est présenté mardi.\\n'
+    >>> [(c.rule, page[c.span[0]:c.span[1]][:20]) for c in doc.changes]
+    [('html_nav', "<nav><a href='/'>Acc")]
     """
     config = config_or_default(config)
     return _clean_html_decoded(*decode_input(html, html=True), config,
@@ -276,7 +287,18 @@ def spin_score(text: str | bytes, config: CleanConfig | None = None) -> SpinScor
     """Score how likely ``text`` is machine-paraphrased French (see :class:`SpinScore`).
 
     Only French is scored; other text is labelled ``"unsupported_language"``
-    with its identified language in ``SpinScore.language``.
+    with its identified language in ``SpinScore.language`` (a text too short to
+    judge, in any language, is ``"insufficient"``).
+
+    >>> import cleannews
+    >>> text = ("The government presented its budget on Tuesday. The plan cuts spending on "
+    ...         "defence and raises taxes on the largest companies, while the opposition says "
+    ...         "it will vote against it in parliament next month. ") * 3
+    >>> s = cleannews.spin_score(text)
+    >>> s.label, s.language
+    ('unsupported_language', 'en')
+    >>> cleannews.spin_score("Un titre court.").label
+    'insufficient'
     """
     from cleannews.score import score_text
 

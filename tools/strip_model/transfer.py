@@ -36,10 +36,13 @@ S — a rule written without S's pages would still have taken it. Per rule:
 
 **Families** (:func:`family_of`): a data-file rule belongs to the family of its
 ``category`` field (``related``, ``share``, ``comments`` …, the boilerplate kinds of the
-corpus guideline; the same name in several languages is one rule); a removal by code — a
-detector of ``cleannews.strip`` or a model (``line_model``, ``run_model`` …) — belongs to
-the family ``code:<rule>``, one per mechanism. A family's line counts are its rules';
-its ``cross_*`` counts use the pattern support of each line's own rule.
+corpus guideline; the same name in several languages is one rule), and so does a detector
+that files its removals under a category (the prompt lines, ``comment_prompt_words`` …:
+``cleannews.strip._rules.removal_category``, what the strip stage itself reads); another
+removal by code — a detector of ``cleannews.strip`` or a model (``line_model``,
+``run_model`` …) — belongs to the family ``code:<rule>``, one per mechanism. A family's
+line counts are its rules'; its ``cross_*`` counts use the pattern support of each line's
+own rule.
 
 **Family drop** (:func:`family_drop`): the TRAIN figures with every pattern of one
 data-file family left out of the rule files (``rule_support.rules_without``); only the
@@ -47,9 +50,11 @@ pages where one of its patterns matches a line of the repaired text are cleaned 
 rule whose patterns match no line cannot fire). ``recall_contribution`` = furniture lines
 removed with the family minus without it (lines only it removes, less those the models or
 detectors take once it is gone); ``false_contribution`` the same for content lines.
-Code families cannot be dropped this way. The site-grouped CV with one family off is
-``--cv FAMILY`` (it retrains the first stage out of fold: several minutes; give it its own
-``STRIP_RUN_CACHE_DIR``, the cache name does not carry the rule files).
+Code families cannot be dropped this way, nor the detector's lines a data family holds
+(the prompt lines of ``comments`` stay when its patterns are left out). The site-grouped
+CV with one family off is ``--cv FAMILY`` (it retrains the first stage out of fold: several
+minutes; give it its own ``STRIP_RUN_CACHE_DIR``, the cache name does not carry the rule
+files).
 """
 
 from __future__ import annotations
@@ -66,6 +71,7 @@ import cleannews
 from cleannews.config import RULE_LANGUAGES
 from cleannews.evaluate import _stats, _survival, removed_lines
 from cleannews.strip import _rules
+from cleannews.strip._rules import removal_category
 from tools.strip_model import train as line_train
 from tools.strip_model.rule_support import matching_patterns, rule_patterns, rules_without
 
@@ -91,26 +97,16 @@ def rule_round(name: str) -> str:
     return m.group(1) if m else ""
 
 
-def rule_categories(languages=RULE_LANGUAGES) -> dict[str, str]:
-    """Data-file rule name -> its ``category`` (the first language's, in ``languages`` order).
+def family_of(rule: str) -> str:
+    """The family of a removal's rule: its category (``removal_category``: a data rule's, or
+    a detector's that files its removals under one), else ``code:<rule>``.
 
-    >>> rule_categories(("fr",))["newsletter_signup"]
-    'newsletter'
+    >>> family_of("newsletter_signup"), family_of("comment_prompt_words")
+    ('newsletter', 'comments')
+    >>> family_of("line_model"), family_of("repeated_block")
+    ('code:line_model', 'code:repeated_block')
     """
-    out: dict[str, str] = {}
-    for lang in languages:
-        for r in json.loads(_rules._data_text(f"{lang}.json")).get("rules", ()):
-            out.setdefault(r["name"], r.get("category", r["name"]))
-    return out
-
-
-def family_of(rule: str, categories: dict[str, str]) -> str:
-    """The family of a removal's rule: a data rule's category, else ``code:<rule>``.
-
-    >>> family_of("share_bar", {"share_bar": "share"}), family_of("line_model", {})
-    ('share', 'code:line_model')
-    """
-    return categories.get(rule, CODE_FAMILY + rule)
+    return removal_category(rule) or CODE_FAMILY + rule
 
 
 def family_patterns(family: str, languages=RULE_LANGUAGES) -> set[tuple[str, str, str]]:
@@ -121,8 +117,8 @@ def family_patterns(family: str, languages=RULE_LANGUAGES) -> set[tuple[str, str
     """
     out = set()
     for lang in languages:
-        for r in json.loads(_rules._data_text(f"{lang}.json")).get("rules", ()):
-            if r.get("category", r["name"]) == family:
+        for r in _rules._rule_file(lang).get("rules", ()):
+            if r["category"] == family:
                 out.update((lang, r["name"], p) for p in r["patterns"])
     return out
 
@@ -211,14 +207,14 @@ def justified_elsewhere(r: Removal, sup: dict[tuple, set[str]]) -> bool:
     return any(sup.get(k, set()) - {r.site} for k in r.keys)
 
 
-def transfer_table(removals: list[Removal], categories: dict[str, str]) -> dict[str, dict]:
+def transfer_table(removals: list[Removal], family=family_of) -> dict[str, dict]:
     """``{"rules": {rule: row}, "families": {family: row}}`` (see the module doc).
 
     >>> r = [Removal("p1", "a", False, True, "x", [("fr", "x", "p")]),
     ...      Removal("p2", "b", False, True, "x", [("fr", "x", "p")]),
     ...      Removal("p3", "c", False, True, "x", [("fr", "x", "q")]),
     ...      Removal("p4", "d", True, True, "x", [("fr", "x", "p")])]
-    >>> row = transfer_table(r, {"x": "nav"})["families"]["nav"]
+    >>> row = transfer_table(r, lambda rule: "nav")["families"]["nav"]
     >>> row["true"], row["false"], row["cross_true"], row["own_only"], row["transfer_sites"]
     (3, 1, 2, 1, 2)
     >>> row["cross_precision"], row["one_site"]
@@ -230,7 +226,7 @@ def transfer_table(removals: list[Removal], categories: dict[str, str]) -> dict[
         if not r.removed or r.rule is None:
             continue
         cross = not r.content and justified_elsewhere(r, sup)
-        for table, key in (("rules", r.rule), ("families", family_of(r.rule, categories))):
+        for table, key in (("rules", r.rule), ("families", family(r.rule))):
             row = acc[table].setdefault(key, {"sites": set(), "true": 0, "false": 0,
                                               "cut": 0, "cross_true": 0,
                                               "transfer_sites": set(), "lost_lines": []})
@@ -248,7 +244,7 @@ def transfer_table(removals: list[Removal], categories: dict[str, str]) -> dict[
         for key, row in rows.items():
             ct, f = row["cross_true"], row["false"]
             out[table][key] = {
-                "family": family_of(key, categories) if table == "rules" else key,
+                "family": family(key) if table == "rules" else key,
                 "round": rule_round(key) if table == "rules" else "",
                 "sites": len(row["sites"]), "true": row["true"], "false": f,
                 "cut": row["cut"],
@@ -327,13 +323,12 @@ def cv_without(family: str) -> None:
 
 def report(sources: list, drop_families: bool = True) -> dict:
     """Everything the tool prints: base figures, the rule and family tables, family drops."""
-    categories = rule_categories()
     removals, base_rows, base = run(sources)
-    table = transfer_table(removals, categories)
+    table = transfer_table(removals)
     out = {"pages": len(sources), "sites": len({rec["site"] for rec, _, _ in sources}),
            "train": base, **table, "drops": {}}
     if drop_families:
-        for fam in sorted(set(categories.values())):
+        for fam in sorted(set(_rules.rule_categories().values())):
             out["drops"][fam] = family_drop(sources, base_rows, fam)
     return out
 

@@ -15,6 +15,7 @@ cannot escape the folder it is joined to::
 from __future__ import annotations
 
 import hashlib
+import math
 from typing import Any
 
 import regex
@@ -160,10 +161,16 @@ def record_id(record: dict[str, Any], id_field: str, fallback: str) -> str:
     ('f.jsonl:3', 'f.jsonl:4')
     >>> record_id({"meta": {"id": "a1"}}, "meta.id", "f.jsonl:5")
     'a1'
+    >>> record_id({"id": float("nan")}, "id", "f:6"), record_id({"id": 1e400}, "id", "f:7")
+    ('f:6', 'f:7')
     """
     value = field_value(record, id_field)
     if isinstance(value, bool) or value is None or value == "":
         return fallback  # `"id": ""` is no id: it named nothing in the sinks and the report
+    if isinstance(value, float) and not math.isfinite(value):
+        # `NaN`, `Infinity` (not JSON, Python's parser reads them) or `1e400`: every such
+        # record was "nan" or "inf", one id for different records (audit27)
+        return fallback
     if isinstance(value, (str, int, float)):
         return str(value)
     return fallback

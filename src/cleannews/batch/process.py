@@ -296,6 +296,27 @@ def json_type(value: Any) -> str:
     return _JSON_TYPES.get(type(value), type(value).__name__)
 
 
+#: How to turn a JSON document (an array of records, a pretty-printed object) into JSONL.
+_JSONL_CONVERT = ("JSONL holds one record per line: convert the file first, e.g. "
+                  "jq -c '.[]' FILE > records.jsonl (jq -c . for one object)")
+
+
+def not_an_object(value: Any) -> str:
+    """Why a JSONL line holding JSON that is no object is not a record; a JSON array of
+    records written on one line says how to convert the file (audit27).
+
+    >>> not_an_object(None)
+    'a JSONL record must be an object, got null'
+    >>> not_an_object([{"id": "a"}, {"id": "b"}])[38:]  # doctest: +ELLIPSIS
+    "an array of 2 records (a JSON document?); JSONL holds one record per line: convert ..."
+    """
+    msg = f"a JSONL record must be an object, got {json_type(value)}"
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        n = len(value)
+        msg += f" of {n} record{'s' if n > 1 else ''} (a JSON document?); {_JSONL_CONVERT}"
+    return msg
+
+
 def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
     """What is wrong with a JSONL line, and where, in the line's own terms.
 
@@ -321,10 +342,18 @@ def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
 
     >>> why('{"id": "a"}\\r{"id": "b"}\\r')[:60]
     'Extra data at character 13 of the line (records separated by'
+
+    A line holding only ``{`` or ``[`` opens a pretty-printed JSON document (audit27):
+
+    >>> why('{\\n')[50:]  # doctest: +ELLIPSIS
+    "at the end of the line (a line holding only '{': a pretty-printed JSON document?); JSONL ..."
     """
     # some of Python's messages end with their own "at" ("Invalid control character at",
     # "Unterminated string starting at"): it said "… at at the end of the line"
     msg = exc.msg.removesuffix(" at")
+    if line.strip() in ("{", "["):  # the first line of a pretty-printed JSON document
+        return (f"{msg} at the end of the line (a line holding only {line.strip()!r}: a "
+                f"pretty-printed JSON document?); {_JSONL_CONVERT}")
     if exc.pos >= len(line.rstrip()):
         return f"{msg} at the end of the line (the record is cut short)"
     if exc.msg == "Extra data" and line[:exc.pos].rstrip(" \t").endswith("\r"):
@@ -362,7 +391,7 @@ def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], 
         raise _Reject("json", "not valid JSON: nested too deeply for the JSON parser "
                       f"(more than about {sys.getrecursionlimit()} levels)") from None
     if not isinstance(record, dict):
-        raise _Reject("json", f"a JSONL record must be an object, got {json_type(record)}")
+        raise _Reject("json", not_an_object(record))
     return line, record, record_id(record, opts.id_field, place)
 
 

@@ -881,8 +881,10 @@ class Sinks:
                 os.rename(path, kept)
             except OSError:
                 continue  # refused below, as before
-            log.warning("%s held the records of an earlier run: kept as %s (this run writes "
-                        "its own to %s)", path, kept, path)
+            # "this run writes its own to …" was said also by a run that then wrote nothing
+            # there (no error, or an empty input): the file named was gone (audit27)
+            log.warning("%s held the records of an earlier run: kept as %s (this run's own, "
+                        "if any, go to %s)", path, kept, path)
 
     def _held_sinks(self) -> list[tuple[str, Path]]:
         """The sink files of this run that already hold something: ``(sink name, path)``."""

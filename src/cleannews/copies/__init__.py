@@ -29,7 +29,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
-import numpy as np
+from cleannews.errors import MissingExtraError
+
+try:  # before _lsh, which needs it too: `run --find-copies` ended in a traceback (audit27)
+    import numpy as np
+except ImportError as exc:
+    raise MissingExtraError("copy detection", "copies", "numpy") from exc
 
 from cleannews.copies._lsh import candidate_pairs
 from cleannews.copies._signature import (

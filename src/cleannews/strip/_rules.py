@@ -219,6 +219,23 @@ def rule_categories() -> dict[str, str]:
     }
 
 
+def removal_category(rule: str) -> str | None:
+    """The kind of furniture a removal by ``rule`` took: a data-file rule's ``category``
+    (:func:`rule_categories`), else the category of a detector that files its removals under
+    one (the prompt lines of ``_widgets``: :data:`~._widgets.PROMPT_CATEGORIES`), else None
+    (``repeated_block``, a model). Other passes read it (``detectors._section_heading``), and
+    so does ``tools/strip_model/transfer.py`` (a removal's family).
+
+    >>> removal_category("ad_label"), removal_category("comment_prompt_words")
+    ('ad', 'comments')
+    >>> removal_category("repeated_block") is None
+    True
+    """
+    from cleannews.strip._widgets import PROMPT_CATEGORIES  # _widgets imports this module
+
+    return rule_categories().get(rule) or PROMPT_CATEGORIES.get(rule)
+
+
 #: Group openers whose body is part of every match when the group is not quantified (not
 #: look-arounds: a look-behind's text is not in the match).
 _GROUP_OPENERS = ("(?:", "(?>", "(?-i:", "(?i:", "(")

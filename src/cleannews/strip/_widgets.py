@@ -94,7 +94,7 @@ PROMPT_MIN_HITS = {"comments": 1, "subscribe": 2, "cookies": 2, "share": 2}
 #: commentaires ici." in an article's text stays; "La suite est réservée aux abonnés." goes).
 PROMPT_NO_STOP = frozenset({"comments", "share"})
 #: The removal's rule name, its kind of furniture (a data file's ``category``: other passes
-#: read it, e.g. a ``comments`` heading opens a section, ``detectors._section_heading``) and
+#: read it through ``_rules.removal_category``, e.g. a ``comments`` heading opens a section) and
 #: reason, per family.
 PROMPT_RULES = {
     "comments": ("comment_prompt_words", "comments", "a prompt or count of the comment section"),

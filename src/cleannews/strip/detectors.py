@@ -42,11 +42,10 @@ from cleannews.strip._rules import (
     load_rules,
     load_stopwords,
     match_text,
-    rule_categories,
+    removal_category,
     start_key,
 )
 from cleannews.strip._widgets import (
-    PROMPT_CATEGORIES,
     calendar_widget,
     dated_feed,
     form_run,
@@ -1741,9 +1740,7 @@ def _section_heading(ln: _Line) -> bool:
     """
     if ln.removal is None or ln.n > SECTION_HEADING_MAX_WORDS or not ln.text[:1].isalpha():
         return False
-    rule = ln.removal.rule
-    category = rule_categories().get(rule) or PROMPT_CATEGORIES.get(rule)  # recall25
-    return category in SECTION_HEADING_CATEGORIES
+    return removal_category(ln.removal.rule) in SECTION_HEADING_CATEGORIES
 
 
 def _separated_teasers(lines: list[_Line], body_end: int) -> None:
