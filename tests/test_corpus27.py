@@ -278,6 +278,7 @@ def test_default_and_train_readings_are_those_without_the_new_pages(tmp_path):
 
 def test_every_test4_page_is_labelled_reviewed_and_equal_to_its_raw_answer():
     pages = read_corpus(CORPUS, ("test4",))
+    assert len(pages) == len(SPLIT["test4_ids"]) >= MIN_PAGES
     raw: dict[str, str] = {}
     for f in sorted((CORPUS / "raw" / "fr-t4").glob("*.json")):
         answer = json.loads(f.read_text("utf-8"))
