@@ -17,7 +17,8 @@ in the same line format, a manifest per batch, and ``split.json``, the
 site-level train/test split frozen before tuning). Figures are given per split,
 per language and per boilerplate kind, with F1. ``--split test2`` evaluates the
 second frozen held-out list (fresh sites, issue 10) and nothing else, ``--split test3``
-the third; without ``--split`` the figures cover TRAIN and the first TEST list only.
+the third, ``--split test4`` the fourth (fresh French sites, round 25); without ``--split`` the
+figures cover TRAIN and the first TEST list only.
 """
 
 from __future__ import annotations
@@ -370,15 +371,15 @@ def evaluate(fixtures: Path, with_justext: bool = False) -> dict:
 HELD_OUT_TENTHS = 3
 
 #: The splits :func:`read_corpus` returns when none are named: TRAIN and the first frozen
-#: TEST list. The second and third held-out lists (``test2``, ``test3``) and pages of held-out
+#: TEST list. The later held-out lists (``test2``, ``test3``, ``test4``) and pages of held-out
 #: sites in no frozen list (``held``) are read only when asked for by name, so that no
 #: development code path (regression pins, benchmarks, model training) runs over them by
 #: accident.
 DEFAULT_SPLITS = ("train", "test")
-SPLITS = ("train", "test", "test2", "test3", "held")
+SPLITS = ("train", "test", "test2", "test3", "test4", "held")
 #: The frozen held-out lists of ``split.json``, in the order they were frozen (``<name>_ids``,
 #: ``<name>_sites``).
-HELD_OUT_LISTS = ("test", "test2", "test3")
+HELD_OUT_LISTS = ("test", "test2", "test3", "test4")
 
 
 def held_out_site(site: str) -> bool:
@@ -395,7 +396,8 @@ def held_out_site(site: str) -> bool:
 def corpus_split(rec: dict, split: dict) -> str:
     """The split of one manifest record, given ``split.json`` (as a dict).
 
-    ``"test"``, ``"test2"`` and ``"test3"`` are the frozen id lists (:data:`HELD_OUT_LISTS`);
+    ``"test"``, ``"test2"``, ``"test3"`` and ``"test4"`` are the frozen id lists
+    (:data:`HELD_OUT_LISTS`);
     a page of a held-out site (listed in a frozen list's sites, or hashing to the held-out
     side) that is in no list is ``"held"`` (in no split); every other page is ``"train"``.
 
@@ -409,6 +411,11 @@ def corpus_split(rec: dict, split: dict) -> str:
     >>> s3 = dict(s, test3_ids=["fr-t3-0001"], test3_sites=["maximini.com"])
     >>> corpus_split({"id": "fr-t3-0001", "site": "maximini.com"}, s3)
     'test3'
+    >>> s4 = dict(s3, test4_ids=["fr-t4-0001"], test4_sites=["lemessager.fr"])
+    >>> corpus_split({"id": "fr-t4-0001", "site": "lemessager.fr"}, s4)
+    'test4'
+    >>> corpus_split({"id": "fr-t4-0001", "site": "lemessager.fr"}, s3)  # before the freeze
+    'held'
     """
     for name in HELD_OUT_LISTS:
         if rec["id"] in split.get(f"{name}_ids", ()):
@@ -425,9 +432,9 @@ def read_corpus(
     """(manifest record, document, labelled lines) of the pages of a real-page corpus.
 
     The record gains ``split`` (:func:`corpus_split`: ``"train"``, ``"test"``, ``"test2"``,
-    ``"test3"`` or ``"held"``). Only pages of ``splits`` are read (default :data:`DEFAULT_SPLITS`,
-    TRAIN and the first TEST list; ``None`` reads every page). A corpus without
-    ``split.json`` is all TRAIN.
+    ``"test3"``, ``"test4"`` or ``"held"``). Only pages of ``splits`` are read (default
+    :data:`DEFAULT_SPLITS`, TRAIN and the first TEST list; ``None`` reads every page). A corpus
+    without ``split.json`` is all TRAIN.
 
     >>> pages = read_corpus(Path("fixtures/strip_real"))  # doctest: +SKIP
     >>> {rec["split"] for rec, _, _ in pages}  # doctest: +SKIP
@@ -524,13 +531,13 @@ def evaluate_corpus(root: Path, with_justext: bool = False, split: str | None = 
     """Evaluate on a real-page corpus; figures per split, language and kind.
 
     ``split`` restricts to ``"train"``, ``"test"`` (the first frozen held-out list),
-    ``"test2"`` (the second) or ``"test3"`` (the third); without it, TRAIN and TEST together
-    (never ``test2`` or ``test3``).
+    ``"test2"`` (the second), ``"test3"`` (the third) or ``"test4"`` (the fourth); without it,
+    TRAIN and TEST together (never a later list).
     """
     if not (root / "manifests").is_dir():
         raise FileNotFoundError(f"corpus folder {root} has no manifests/: pass --corpus DIR")
     if split is not None and split not in ("train", *HELD_OUT_LISTS):
-        raise ValueError(f"unknown split {split!r}: train, test, test2 or test3")
+        raise ValueError(f"unknown split {split!r}: train, {', '.join(HELD_OUT_LISTS)}")
     pages = read_corpus(root, DEFAULT_SPLITS if split is None else (split,))
     engines = {"cleannews": _clean_traced}
     if with_justext:
@@ -626,8 +633,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--split",
         choices=["train", *HELD_OUT_LISTS],
-        help="with --corpus: one split only (test2, test3: the second and third frozen "
-        "held-out lists)",
+        help="with --corpus: one split only (test2, test3, test4: the second, third and fourth "
+        "frozen held-out lists)",
     )
     ap.add_argument("--justext", action="store_true", help="also run jusText on the same fixtures")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")

@@ -3,7 +3,8 @@
     python tools/strip_corpus/check.py [--batch fr-a] [--strict]
 
 --strict also requires every page labelled, typed and reviewed, and every page of a
-held-out-side site in a frozen list of split.json (test, test2 or test3).
+held-out-side site in a frozen list of split.json (test, test2, test3 or test4:
+``freeze_split.LISTS``).
 Exit 1 on any problem.
 """
 
@@ -25,6 +26,7 @@ from common import (
     read_jsonl,
     read_page,
 )
+from freeze_split import LISTS
 
 
 def main() -> int:
@@ -44,7 +46,7 @@ def main() -> int:
     sites: dict[str, set] = {}
     split: Counter = Counter()
     frozen = json.loads((ROOT / "split.json").read_text("utf-8"))
-    lists = {name: set(frozen.get(f"{name}_ids", ())) for name in ("test", "test2", "test3")}
+    lists = {name: set(frozen.get(f"{name}_ids", ())) for name in ("test", *LISTS)}
     for r in recs:
         path = page_path(r)
         if not path.exists():
