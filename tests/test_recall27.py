@@ -36,6 +36,7 @@ TRAIN_FURNITURE = [
     ("fr-h-0008", "bottom of page", "back_to_top_en"),
     ("fr-g-0038", "logo indice & contations", "image_alt_leftover"),
     ("fr-h-0040", "cupure logo", "image_alt_leftover"),
+    ("fr-a-0168", "logo", "image_alt_leftover"),
 ]
 
 #: (TRAIN page, content line that looks like one of the families): it stays on its page.
@@ -93,10 +94,11 @@ def test_train_content_that_looks_alike_stays(train_page, page, start):
 
 def test_no_train_content_line_is_taken(strip_real_docs):
     """Every removal of the three rules on TRAIN is furniture (``train_lines_taken`` fails on a
-    content line); the new image_alt_leftover rule takes the logo lines of two sites
-    (fr-g-0038; fr-h-0040 and en-m-0004, where the line model took it before)."""
+    content line); the new image_alt_leftover rule takes the logo lines of three sites
+    (fr-g-0038; fr-h-0040 and en-m-0004, where the line model took it before; fr-a-0168,
+    where ``read_elsewhere_line`` took the bare "logo" before)."""
     taken = train_lines_taken(strip_real_docs, RULES, CFG)
-    assert taken.get("image_alt_leftover") == 3, taken
+    assert taken.get("image_alt_leftover") == 4, taken
 
 
 def test_look_alike_sentences_stay():
