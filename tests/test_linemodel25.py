@@ -144,8 +144,10 @@ def test_train_furniture_the_tail_rule_takes_still_goes(strip_real_docs):
     assert taken["tail_teaser"] == TRAIN_TAIL_TEASER_LINES
 
 
-#: Distinct lines the tail's teaser rule takes on TRAIN (as served, 9eb192c5 and this branch).
-TRAIN_TAIL_TEASER_LINES = 38
+#: Distinct lines the tail's teaser rule takes on TRAIN (as served, 9eb192c5 and this branch:
+#: 38; round 25's recall27: 39, the image file name above Wix's "bottom of page" on fr-h-0008,
+#: furniture, once ``back_to_top_en`` takes that anchor).
+TRAIN_TAIL_TEASER_LINES = 39
 
 
 # --- the guards' shapes on hand-made pages ----------------------------------------------------
