@@ -52,7 +52,7 @@ from cleannews.strip._widgets import (
     form_run,
     prompt_lines,
 )
-from cleannews.strip._zones import related_zone, run_heading
+from cleannews.strip._zones import CREDIT_RULES, related_zone, run_heading
 
 __all__ = ["classify_lines"]
 
@@ -1232,6 +1232,39 @@ def _caption_in_credit(text: str) -> bool:
     return m is not None and len(_WORD.findall(text[: m.start()])) >= CREDIT_CAPTION_MIN_WORDS
 
 
+#: :func:`_photo_side`: the categories of the rules whose removed line may stand right above
+#: a photo's caption (the picture's own furniture: its credit, its caption, its file name).
+CAPTION_ABOVE_CATEGORIES = frozenset({"caption", "credit", "image_path"})
+
+
+def _photo_side(above: _Line, rule) -> bool:
+    """The line two above a photo credit leaves the line between them a caption's place:
+    it is blank, protected, or removed as the picture's own furniture (a rule of
+    :data:`CAPTION_ABOVE_CATEGORIES`, or a credit of :data:`CREDIT_RULES`: a gallery's
+    credit, caption, credit …). A text widget removed there — a reading time, an ad label,
+    a paywall prompt — has no photo under it in the text: the line between it and the
+    credit is the article's ("Temps de lecture : 9 min" / "Deux hommes sont renvoyés devant
+    le tribunal …" / "Crédits photo : …", round 25: another site's widget above an article
+    line that a credit follows).
+
+    >>> class Credit:
+    ...     category = "credit"
+    >>> ad = _Line("Anzeige", frozenset())
+    >>> ad.bad("ad_label_de", "ad")
+    >>> _photo_side(ad, None), _photo_side(_Line("", frozenset()), None)
+    (False, True)
+    >>> credit = _Line("©Wikimedia Commons", frozenset())
+    >>> credit.bad("photo_credit", "credit")
+    >>> _photo_side(credit, Credit())
+    True
+    """
+    if above.blank or above.cls is not BAD:
+        return True
+    if rule is not None and getattr(rule, "category", None) in CAPTION_ABOVE_CATEGORIES:
+        return True
+    return above.removal is not None and above.removal.rule in CREDIT_RULES
+
+
 def _neighbour_pass(
     lines: list[_Line],
     matched: list,
@@ -1267,6 +1300,8 @@ def _neighbour_pass(
             continue  # "Le conseil a également :" introduces the text below it
         if i >= 2 and not (lines[i - 2].blank or lines[i - 2].cls in (BAD, KEEP)):
             continue
+        if i >= 2 and not _photo_side(lines[i - 2], matched[i - 2]):
+            continue  # a text widget above ("Lesezeit 2 Minuten", "Anzeige"): no photo between
         if _caption_in_credit(lines[i].text):
             continue  # the credit line carries its own caption: the line above is text
         prev.bad("photo_caption", "photo caption (the line just above a photo credit)")
