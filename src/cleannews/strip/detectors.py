@@ -1576,6 +1576,33 @@ def _teaser_like(ln: _Line) -> bool:
     )
 
 
+#: :func:`_path_caption`: a caption's marks — a sentence's end (before a space, the line's
+#: end or a closing shortcode "[/caption]") or a copyright sign.
+_CAPTION_MARK = regex.compile(r"[.!?…](?=\s|$|\[)|©")
+
+
+def _path_caption(lines: list[_Line], j: int) -> bool:
+    """The line ``j`` right under an image path is its caption: it reads like one (a
+    sentence's end or a credit, :data:`_CAPTION_MARK`: "Vue satellite de l’Atlantique
+    Nord. © NOAA", "Les cookies, à la sortie du four.[/caption]"), or it stands alone, with
+    a blank line, a removed line or the page's end right under it. A title without a
+    sentence's end with a standing line right under it is the article's headline or
+    subheading under another block's image file ("titrologue-a-yaounde.jpg" / "Watch:
+    Polite Arrest" / "A police officer in Cincinnati …", round 25): on TRAIN no image path
+    stands right above a line at all, on the stress set the captions taken this way were
+    all article lines.
+
+        >>> ls = [_Line(t, frozenset()) for t in ("x.jpg", "Watch: Polite Arrest", "A police officer …")]
+        >>> _path_caption(ls, 1)
+        False
+        >>> _path_caption(ls[:2], 1), _path_caption([ls[0], _Line("Le maire. © AFP", frozenset())], 1)
+        (True, True)
+    """
+    if _CAPTION_MARK.search(lines[j].text):
+        return True
+    return j + 1 >= len(lines) or lines[j + 1].blank or lines[j + 1].cls is BAD
+
+
 def _take_next(lines: list[_Line], i: int, rule) -> None:
     """Mark the lines under a heading rule (``takes_next``) as part of its block."""
     n = len(lines)
@@ -1596,7 +1623,7 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
             if rule.next_kind == "caption":
                 ok = ln.n <= CAPTION_MAX_WORDS and not (
                     ln.cls is GOOD and ln.n > CAPTION_GOOD_MAX_WORDS
-                ) and not _introduces_text(ln)
+                ) and not _introduces_text(ln) and _path_caption(lines, j)
             elif rule.next_kind == "comment":
                 ok = ln.n <= COMMENT_MAX_WORDS
             elif rule.next_kind == "tag":
