@@ -1619,6 +1619,8 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
             continue
         if ln.protected:
             break
+        if ln.cls is BAD and rule.next_kind == "caption":
+            break  # the caption, removed by its own rule ("… © NOAA"): not the line under it
         if ln.cls is not BAD:
             if rule.next_kind == "caption":
                 ok = ln.n <= CAPTION_MAX_WORDS and not (
