@@ -52,7 +52,7 @@ from cleannews.strip._widgets import (
     form_run,
     prompt_lines,
 )
-from cleannews.strip._zones import CREDIT_RULES, related_zone, run_heading
+from cleannews.strip._zones import related_zone, run_heading
 
 __all__ = ["classify_lines"]
 
@@ -1232,37 +1232,34 @@ def _caption_in_credit(text: str) -> bool:
     return m is not None and len(_WORD.findall(text[: m.start()])) >= CREDIT_CAPTION_MIN_WORDS
 
 
-#: :func:`_photo_side`: the categories of the rules whose removed line may stand right above
-#: a photo's caption (the picture's own furniture: its credit, its caption, its file name).
-CAPTION_ABOVE_CATEGORIES = frozenset({"caption", "credit", "image_path"})
+#: :func:`_photo_side`: the categories of the text widgets that no photo stands under in a
+#: page's text (a reading time, an ad's label, a login or paywall prompt). A share bar, a
+#: video player, a date or a credit may stand right above a photo's caption (the 0.1.0
+#: fixtures 012, 017, 019, 028: "Share on Facebook" / "Pin it" / the caption / the credit).
+CAPTION_NOT_UNDER_CATEGORIES = frozenset({"ad", "login", "paywall", "reading_time"})
 
 
 def _photo_side(above: _Line, rule) -> bool:
     """The line two above a photo credit leaves the line between them a caption's place:
-    it is blank, protected, or removed as the picture's own furniture (a rule of
-    :data:`CAPTION_ABOVE_CATEGORIES`, or a credit of :data:`CREDIT_RULES`: a gallery's
-    credit, caption, credit …). A text widget removed there — a reading time, an ad label,
-    a paywall prompt — has no photo under it in the text: the line between it and the
-    credit is the article's ("Temps de lecture : 9 min" / "Deux hommes sont renvoyés devant
-    le tribunal …" / "Crédits photo : …", round 25: another site's widget above an article
-    line that a credit follows).
+    it is blank, kept, or removed by a rule whose category is not in
+    :data:`CAPTION_NOT_UNDER_CATEGORIES`. A reading time, an ad's label or a paywall prompt
+    removed there has no photo under it in the text: the line between it and the credit is
+    the article's ("Temps de lecture : 9 min" / "Deux hommes sont renvoyés devant le
+    tribunal …" / "Crédits photo : …", "Anzeige" / "Grenzkontrollen wegen Flüchtlingen? …" /
+    "Foto: …"; round 25: another site's widget above an article line a credit follows).
 
-    >>> class Credit:
-    ...     category = "credit"
+    >>> class Ad:
+    ...     category = "ad"
+    >>> class Share:
+    ...     category = "share"
     >>> ad = _Line("Anzeige", frozenset())
     >>> ad.bad("ad_label_de", "ad")
-    >>> _photo_side(ad, None), _photo_side(_Line("", frozenset()), None)
-    (False, True)
-    >>> credit = _Line("©Wikimedia Commons", frozenset())
-    >>> credit.bad("photo_credit", "credit")
-    >>> _photo_side(credit, Credit())
-    True
+    >>> _photo_side(ad, Ad()), _photo_side(ad, Share()), _photo_side(_Line("", frozenset()), None)
+    (False, True, True)
     """
-    if above.blank or above.cls is not BAD:
+    if above.blank or above.cls is not BAD or rule is None:
         return True
-    if rule is not None and getattr(rule, "category", None) in CAPTION_ABOVE_CATEGORIES:
-        return True
-    return above.removal is not None and above.removal.rule in CREDIT_RULES
+    return getattr(rule, "category", None) not in CAPTION_NOT_UNDER_CATEGORIES
 
 
 def _neighbour_pass(
@@ -1592,10 +1589,12 @@ def _path_caption(lines: list[_Line], j: int) -> bool:
     stands right above a line at all, on the stress set the captions taken this way were
     all article lines.
 
-        >>> ls = [_Line(t, frozenset()) for t in ("x.jpg", "Watch: Polite Arrest", "A police officer …")]
+        >>> texts = ("x.jpg", "Watch: Polite Arrest", "A police officer …")
+        >>> ls = [_Line(t, frozenset()) for t in texts]
         >>> _path_caption(ls, 1)
         False
-        >>> _path_caption(ls[:2], 1), _path_caption([ls[0], _Line("Le maire. © AFP", frozenset())], 1)
+        >>> credit = _Line("Le maire. © AFP", frozenset())
+        >>> _path_caption(ls[:2], 1), _path_caption([ls[0], credit, ls[2]], 1)
         (True, True)
     """
     if _CAPTION_MARK.search(lines[j].text):
