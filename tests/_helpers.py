@@ -536,6 +536,43 @@ def furniture_put_in(train_page, page_id: str, at: str, above=(), below=(), sep:
     return got, up + down, line.text.strip()
 
 
+def train_line(train_page, prefix: str, page_id: str) -> str:
+    """The full text of the first line of TRAIN page ``page_id`` starting with ``prefix``."""
+    _, labelled = train_page(page_id)
+    found = [lb for lb in labelled if lb.text.strip().startswith(prefix)]
+    assert found, (page_id, prefix)
+    return found[0].text.strip()
+
+
+def article_put_in(train_page, host: str, after: dict, sep: str = "\n", *,
+                   config=None) -> dict[str, list[bool]]:
+    """TRAIN page ``host``'s content lines in their order (its furniture left out, as the
+    stress set prints an article), with the lines of ``after`` (``{host line prefix:
+    [(prefix, page), …]}``: other TRAIN pages' lines; the prefix ``""``: above the first
+    line) put right under the host line, through :func:`cleannews.clean` as the stress set
+    judges it. Returns ``{line: [kept?, …]}`` (one per copy)."""
+    import cleannews
+    from cleannews.evaluate import removed_lines
+
+    cfg = config if config is not None else cleannews.CleanConfig(score_spin=False)
+    _, labelled = train_page(host)
+    out: list[str] = [train_line(train_page, p, x) for p, x in after.get("", [])]
+    for lb in labelled:
+        if not lb.content or not lb.text.strip():
+            continue
+        out.append(lb.text.strip())
+        for prefix, extra in [(p, x) for k, v in after.items() if lb.text.strip().startswith(k)
+                              for p, x in v if k]:
+            out.append(train_line(train_page, prefix, extra))
+    page = sep.join(out) + "\n"
+    gone = removed_lines(page, cleannews.clean(page, cfg).changes)  # repaired first, as served
+    got: dict[str, list[bool]] = {}
+    for x, g in zip(page.split("\n"), gone, strict=True):
+        if x.strip():
+            got.setdefault(x.strip(), []).append(not g)
+    return got
+
+
 def assert_every_copy(got, kept=(), removed=()) -> None:
     """Every copy of each of ``kept`` stays and every copy of each of ``removed`` goes
     (``got``: :func:`furniture_put_in`'s ``{line: [kept?, …]}``)."""

@@ -30,45 +30,15 @@ from __future__ import annotations
 
 import pytest
 
-from _helpers import assert_megabyte_lines_finish
+from _helpers import article_put_in, assert_megabyte_lines_finish
 from cleannews import CleanConfig
 from cleannews.strip.detectors import _Line
 
 CFG = CleanConfig(score_spin=False, quarantine=False)
 
 
-def _line(train_page, prefix: str, page_id: str) -> str:
-    """The full text of the first line of TRAIN page ``page_id`` starting with ``prefix``."""
-    _, labelled = train_page(page_id)
-    found = [lb for lb in labelled if lb.text.strip().startswith(prefix)]
-    assert found, (page_id, prefix)
-    return found[0].text.strip()
-
-
 def _article(train_page, host: str, after: dict, sep: str = "\n") -> dict[str, list[bool]]:
-    """TRAIN page ``host``'s content lines in their order (its furniture left out), with the
-    lines of ``after`` (``{host line prefix: [(prefix, page), …]}``: other TRAIN pages'
-    lines; the prefix ``""``: above the first line) put right under the host line, through
-    :func:`cleannews.clean` as the stress set judges it. Returns ``{line: [kept?, …]}``."""
-    import cleannews
-    from cleannews.evaluate import removed_lines
-
-    _, labelled = train_page(host)
-    out: list[str] = [_line(train_page, p, x) for p, x in after.get("", [])]
-    for lb in labelled:
-        if not lb.content or not lb.text.strip():
-            continue
-        out.append(lb.text.strip())
-        for prefix, extra in [(p, x) for k, v in after.items() if lb.text.strip().startswith(k)
-                              for p, x in v if k]:
-            out.append(_line(train_page, prefix, extra))
-    page = sep.join(out) + "\n"
-    gone = removed_lines(page, cleannews.clean(page, CFG).changes)  # repaired first, as served
-    got: dict[str, list[bool]] = {}
-    for x, g in zip(page.split("\n"), gone, strict=True):
-        if x.strip():
-            got.setdefault(x.strip(), []).append(not g)
-    return got
+    return article_put_in(train_page, host, after, sep, config=CFG)
 
 
 def _kept(got, line: str) -> bool:

@@ -36,6 +36,8 @@ back only on evidence found in the page itself:
   paragraphs of the article (branch stress23);
 * :func:`give_back_run_on` — a line a "Read more" heading took whose sentence runs on: a
   comma at its end, or the kept line under it going on in small letters (branch stress23).
+* :func:`give_back_question` — a question a "Read more" heading took with a kept paragraph
+  of the article right under it: an interviewer's question and its answer (round 25).
 * :func:`give_back_menu_headline` — the article's headline another site's menu run took as
   its last item, when the paragraph under it repeats its words ("Adieu l'Ami" / "Adieu
   l'Ami, ce titre …", branch stress24).
@@ -69,7 +71,7 @@ __all__ = [
     "give_back_between_paragraphs", "give_back_byline", "give_back_chapters", "give_back_cut_end",
     "give_back_date_badge", "give_back_inner_title", "give_back_list_item", "give_back_lone_item",
     "give_back_menu_headline",
-    "give_back_quoted", "give_back_reply", "give_back_run_on",
+    "give_back_question", "give_back_quoted", "give_back_reply", "give_back_run_on",
     "give_back_section_label", "give_back_subheading", "give_back_teaser_headline",
     "give_back_topical",
 ]
@@ -1199,6 +1201,47 @@ def give_back_run_on(lines) -> list[int]:
     return _restore(lines, given)
 
 
+#: :func:`give_back_question`: the question given back has at least this many words (a
+#: one-word "Pourquoi ?" is a widget's prompt as often as an interviewer's) …
+QUESTION_MIN_WORDS = 3
+#: … and ends with a question mark (a closing quote may follow it).
+_QUESTION_END = LazyPattern(r"\?\s*[»”\"’]?\s*$")
+
+
+def give_back_question(lines) -> list[int]:
+    """Give back a question (:data:`_QUESTION_END`, at least :data:`QUESTION_MIN_WORDS`
+    words) that a "Read more" heading (:data:`LEAD_RULES`) took as a teaser's headline when
+    the line right under it is a kept paragraph of the article (:func:`_is_body`) and the
+    line right above it is the heading or another of its items: an interviewer's question
+    with its answer under it ("Read More" / "Why did you choose to do “Hang With Me”?" /
+    "They asked for it. I was happy to do it. …"), or a subheading asked as a question
+    ("Lire aussi" / "Comment est construit l'indice ?" / "Ici, l'Insee analyse …"; round 25:
+    the stress pages put another site's heading above the article's own questions). A
+    heading's teasers stand over other teasers or furniture: on TRAIN and on the stress set
+    no furniture line a "Read more" heading took ends with a question mark.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Read More", "Why did you choose to do that song?",
+        ...         "They asked for it. I was happy to do it, and I love the acoustic version."]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[0].bad("related_lead_en", "heading of a list of other articles")
+        >>> lines[1].bad("related_lead_en", "heading of a list of other articles "
+        ...              "(item under that heading)")
+        >>> give_back_question(lines), lines[0].removal.rule
+        ([1], 'related_lead_en')
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _lead_item(ln) or ln.n < QUESTION_MIN_WORDS or not _QUESTION_END.search(
+            ln.text[-4:]
+        ):
+            continue
+        up, down = _neighbours(lines, i, -1, 1), _neighbours(lines, i, 1, 1)
+        if up and down and _taken(lines[up[0]], LEAD_RULES) and _is_body(lines[down[0]]):
+            given.append(i)
+    return _restore(lines, given)
+
+
 #: :func:`give_back_menu_headline`: the rule it undoes, the menu runs (a run of short lines
 #: read as one menu), which take the article's headline printed right under another site's
 #: menu as the menu's last item (branch stress24).
@@ -1426,6 +1469,6 @@ GUARDS = (
     give_back_topical, give_back_announced_list, give_back_byline, give_back_date_badge,
     give_back_quoted, give_back_chapters, give_back_teaser_headline, give_back_reply,
     give_back_cut_end, give_back_subheading, give_back_between_paragraphs,
-    give_back_lone_item, give_back_run_on, give_back_menu_headline, give_back_inner_title,
-    give_back_list_item,
+    give_back_lone_item, give_back_run_on, give_back_question, give_back_menu_headline,
+    give_back_inner_title, give_back_list_item,
 )

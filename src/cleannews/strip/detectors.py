@@ -1231,6 +1231,36 @@ def _caption_in_credit(text: str) -> bool:
     return m is not None and len(_WORD.findall(text[: m.start()])) >= CREDIT_CAPTION_MIN_WORDS
 
 
+#: :func:`_photo_side`: the categories of the text widgets that no photo stands under in a
+#: page's text (a reading time, an ad's label, a login or paywall prompt). A share bar, a
+#: video player, a date or a credit may stand right above a photo's caption (the 0.1.0
+#: fixtures 012, 017, 019, 028: "Share on Facebook" / "Pin it" / the caption / the credit).
+CAPTION_NOT_UNDER_CATEGORIES = frozenset({"ad", "login", "paywall", "reading_time"})
+
+
+def _photo_side(above: _Line, rule) -> bool:
+    """The line two above a photo credit leaves the line between them a caption's place:
+    it is blank, kept, or removed by a rule whose category is not in
+    :data:`CAPTION_NOT_UNDER_CATEGORIES`. A reading time, an ad's label or a paywall prompt
+    removed there has no photo under it in the text: the line between it and the credit is
+    the article's ("Temps de lecture : 9 min" / "Deux hommes sont renvoyés devant le
+    tribunal …" / "Crédits photo : …", "Anzeige" / "Grenzkontrollen wegen Flüchtlingen? …" /
+    "Foto: …"; round 25: another site's widget above an article line a credit follows).
+
+    >>> class Ad:
+    ...     category = "ad"
+    >>> class Share:
+    ...     category = "share"
+    >>> ad = _Line("Anzeige", frozenset())
+    >>> ad.bad("ad_label_de", "ad")
+    >>> _photo_side(ad, Ad()), _photo_side(ad, Share()), _photo_side(_Line("", frozenset()), None)
+    (False, True, True)
+    """
+    if above.blank or above.cls is not BAD or rule is None:
+        return True
+    return getattr(rule, "category", None) not in CAPTION_NOT_UNDER_CATEGORIES
+
+
 def _neighbour_pass(
     lines: list[_Line],
     matched: list,
@@ -1266,6 +1296,8 @@ def _neighbour_pass(
             continue  # "Le conseil a également :" introduces the text below it
         if i >= 2 and not (lines[i - 2].blank or lines[i - 2].cls in (BAD, KEEP)):
             continue
+        if i >= 2 and not _photo_side(lines[i - 2], matched[i - 2]):
+            continue  # a text widget above ("Lesezeit 2 Minuten", "Anzeige"): no photo between
         if _caption_in_credit(lines[i].text):
             continue  # the credit line carries its own caption: the line above is text
         prev.bad("photo_caption", "photo caption (the line just above a photo credit)")
@@ -1540,6 +1572,35 @@ def _teaser_like(ln: _Line) -> bool:
     )
 
 
+#: :func:`_path_caption`: a caption's marks — a sentence's end (before a space, the line's
+#: end or a closing shortcode "[/caption]") or a copyright sign.
+_CAPTION_MARK = regex.compile(r"[.!?…](?=\s|$|\[)|©")
+
+
+def _path_caption(lines: list[_Line], j: int) -> bool:
+    """The line ``j`` right under an image path is its caption: it reads like one (a
+    sentence's end or a credit, :data:`_CAPTION_MARK`: "Vue satellite de l’Atlantique
+    Nord. © NOAA", "Les cookies, à la sortie du four.[/caption]"), or it stands alone, with
+    a blank line, a removed line or the page's end right under it. A title without a
+    sentence's end with a standing line right under it is the article's headline or
+    subheading under another block's image file ("titrologue-a-yaounde.jpg" / "Watch:
+    Polite Arrest" / "A police officer in Cincinnati …", round 25): on TRAIN no image path
+    stands right above a line at all, on the stress set the captions taken this way were
+    all article lines.
+
+        >>> texts = ("x.jpg", "Watch: Polite Arrest", "A police officer …")
+        >>> ls = [_Line(t, frozenset()) for t in texts]
+        >>> _path_caption(ls, 1)
+        False
+        >>> credit = _Line("Le maire. © AFP", frozenset())
+        >>> _path_caption(ls[:2], 1), _path_caption([ls[0], credit, ls[2]], 1)
+        (True, True)
+    """
+    if _CAPTION_MARK.search(lines[j].text):
+        return True
+    return j + 1 >= len(lines) or lines[j + 1].blank or lines[j + 1].cls is BAD
+
+
 def _take_next(lines: list[_Line], i: int, rule) -> None:
     """Mark the lines under a heading rule (``takes_next``) as part of its block."""
     n = len(lines)
@@ -1556,11 +1617,13 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
             continue
         if ln.protected:
             break
+        if ln.cls is BAD and rule.next_kind == "caption":
+            break  # the caption, removed by its own rule ("… © NOAA"): not the line under it
         if ln.cls is not BAD:
             if rule.next_kind == "caption":
                 ok = ln.n <= CAPTION_MAX_WORDS and not (
                     ln.cls is GOOD and ln.n > CAPTION_GOOD_MAX_WORDS
-                ) and not _introduces_text(ln)
+                ) and not _introduces_text(ln) and _path_caption(lines, j)
             elif rule.next_kind == "comment":
                 ok = ln.n <= COMMENT_MAX_WORDS
             elif rule.next_kind == "tag":
