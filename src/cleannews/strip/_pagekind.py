@@ -161,12 +161,27 @@ def cohesion(lines, body: list[int]) -> float:
     """
     if len(body) < 2:
         return 0.0
-    sets = [
-        {w for w in lines[i].words if len(w) >= COHESION_WORD_CHARS and not w.isdigit()}
-        for i in body
-    ]
-    shared = sum(bool(a & b) for a, b in pairwise(sets))
+    # each line's words as a set (built in C), then only the few words two lines share are
+    # tested for length and digits: the same pairs share a qualifying word as when every
+    # word was tested first (round 25: a set comprehension per line was 2 % of the stage)
+    sets = [set(lines[i].words) for i in body]
+    shared = sum(map(_share_content_word, sets, sets[1:]))
     return shared / (len(body) - 1)
+
+
+def _share_content_word(a: set[str], b: set[str]) -> bool:
+    """``a`` and ``b`` share a word of at least :data:`COHESION_WORD_CHARS` characters that
+    is not a number.
+
+    >>> _share_content_word({"le", "budget"}, {"le", "budget", "x"})
+    True
+    >>> _share_content_word({"le", "12345"}, {"le", "12345"})
+    False
+    """
+    for w in a & b:
+        if len(w) >= COHESION_WORD_CHARS and not w.isdigit():
+            return True
+    return False
 
 
 def _body(lines, idx: list[int]) -> tuple[list[int], int]:

@@ -177,7 +177,8 @@ def token_odds(words: list[str], odds: dict[str, float]) -> tuple[float, float, 
     >>> token_odds(["lire", "aussi", "zzz"], {"lire": 2.0, "aussi": 1.0})
     (1.5, 2.0, 1.0)
     """
-    vals = [odds[w] for w in set(words[:TOKEN_ODDS_WORDS]) if w in odds]
+    # the set's order, as the comprehension it replaces read it (the mean is a float sum)
+    vals = list(map(odds.__getitem__, filter(odds.__contains__, set(words[:TOKEN_ODDS_WORDS]))))
     if not vals:
         return 0.0, 0.0, 0.0
     return sum(vals) / len(vals), max(vals), min(vals)
