@@ -56,9 +56,30 @@ def json_safe(value: Any) -> Any:
     return value
 
 
-#: The pipeline stages, in order. ``Change.stage`` is one of these.
+def _with_span_list(obj: Any) -> dict[str, Any]:
+    """``asdict(obj)`` with its ``span`` pair as a list (the JSON form of
+    :class:`Evidence` and :class:`ParagraphScore`).
+
+    >>> _with_span_list(Evidence("elision", (3, 7), "le a", "missing elision"))["span"]
+    [3, 7]
+    """
+    d = asdict(obj)
+    d["span"] = list(obj.span)
+    return d
+
+
+def _span_from(d: dict[str, Any]) -> tuple[int, int]:
+    """The ``(start, end)`` span of a record's JSON form (``from_dict``).
+
+    >>> _span_from({"span": [3, 7.0]})
+    (3, 7)
+    """
+    return int(d["span"][0]), int(d["span"][1])
+
+
+#: A pipeline stage, ``Change.stage``: in order, "decode", "repair", "html", "strip",
+#: "template", "score" or "route".
 Stage = str
-STAGES: tuple[str, ...] = ("decode", "repair", "html", "strip", "template", "score", "route")
 
 
 @dataclass(frozen=True)
@@ -103,7 +124,7 @@ class Change:
         return cls(
             stage=d["stage"],
             rule=d["rule"],
-            span=(int(d["span"][0]), int(d["span"][1])),
+            span=_span_from(d),
             before=d["before"],
             after=d["after"],
             reason=d["reason"],
@@ -127,15 +148,13 @@ class Evidence:
     weight: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["span"] = list(self.span)
-        return d
+        return _with_span_list(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Evidence:
         return cls(
             signal=d["signal"],
-            span=(int(d["span"][0]), int(d["span"][1])),
+            span=_span_from(d),
             text=d["text"],
             reason=d["reason"],
             weight=float(d.get("weight", 0.0)),
@@ -154,31 +173,18 @@ class ParagraphScore:
     evidence_count: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["span"] = list(self.span)
-        return d
+        return _with_span_list(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ParagraphScore:
         return cls(
             index=int(d["index"]),
-            span=(int(d["span"][0]), int(d["span"][1])),
+            span=_span_from(d),
             score=float(d["score"]),
             label=d["label"],
             n_words=int(d["n_words"]),
             evidence_count=int(d.get("evidence_count", 0)),
         )
-
-
-#: Labels a :class:`SpinScore` can carry.
-SPIN_LABELS: tuple[str, ...] = (
-    "clean",
-    "suspect",
-    "spun",
-    "insufficient",
-    "unsupported_language",
-    "not_scored",
-)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ import json
 import logging
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
@@ -818,6 +818,10 @@ def _all_items(
     warn: bool = True,
 ) -> Iterator[Item]:
     seq = 0
+
+    def stream_items(f: BinaryIO, source: str, at: int) -> Iterator[Item]:
+        return _stream_items(f, source, fmt, at)
+
     for name in expand_inputs(inputs, exclude, warn=warn):
         if name == "-":
             stream = stdin if stdin is not None else sys_stdin()
@@ -829,17 +833,9 @@ def _all_items(
         if kind_of(name) is None and is_stream(name):
             # `run <(zcat dump.jsonl.gz)`: a pipe named by its path is read once and sniffed
             # like stdin (it was read as one text, after a Parquet check had emptied it)
-            try:
-                f = open(name, "rb")
-            except OSError as exc:
-                yield Item(seq, ident, "text", b"", None, ident,
-                           f"cannot open: {read_problem(exc)}", "read")
-                seq += 1
-                continue
-            with f:
-                for item in _stream_items(f, ident, fmt, seq):
-                    yield item
-                    seq = item.seq + 1
+            for item in _opened_items(name, ident, "text", seq, _open_raw, stream_items):
+                yield item
+                seq = item.seq + 1
             continue
         kind = kind_of(name, fmt) or named_kind(name, fmt)
         if fmt == "auto" and (json_kind(name) == "jsonl" or (  # JSONL named .json
@@ -853,17 +849,9 @@ def _all_items(
             seq += 1
             continue
         if kind == "jsonl":
-            try:
-                f = _open_binary(name)
-            except OSError as exc:
-                yield Item(seq, ident, "jsonl", b"", None, ident,
-                           f"cannot open: {read_problem(exc)}", "read")
-                seq += 1
-                continue
-            with f:
-                for item in iter_jsonl(f, ident, seq):
-                    yield item
-                    seq = item.seq + 1
+            for item in _opened_items(name, ident, "jsonl", seq, _open_binary, iter_jsonl):
+                yield item
+                seq = item.seq + 1
             continue
         if seq < skip:  # committed: not read (only its place is checked, see iter_items)
             yield Item(seq, ident, kind, b"", None, ident)
@@ -882,6 +870,31 @@ def _all_items(
             yield Item(seq, ident, kind, data, None, ident, truncated=truncated, size=size,
                        size_exact=exact)
         seq += 1
+
+
+def _open_raw(name: str) -> BinaryIO:
+    """``name`` opened for reading bytes as they are (a pipe: not sniffed for gzip)."""
+    return open(name, "rb")
+
+
+def _opened_items(
+    name: str, ident: str, kind: str, seq: int, opener: Callable[[str], BinaryIO],
+    read: Callable[[BinaryIO, str, int], Iterator[Item]],
+) -> Iterator[Item]:
+    """The items ``read(f, ident, seq)`` gives from ``f = opener(name)`` (closed after), or,
+    when it cannot be opened, one ``read`` error item of ``kind`` that says why.
+
+    >>> [i.error for i in _opened_items("/nonexistent/a.jsonl", "a.jsonl", "jsonl", 0,
+    ...                                 _open_binary, iter_jsonl)]
+    ['cannot open: no such file or folder']
+    """
+    try:
+        f = opener(name)
+    except OSError as exc:
+        yield Item(seq, ident, kind, b"", None, ident, f"cannot open: {read_problem(exc)}", "read")
+        return
+    with f:
+        yield from read(f, ident, seq)
 
 
 def is_stream(name: str) -> bool:

@@ -438,10 +438,6 @@ def _warn_if_lost(said: str, doc: Any) -> None:
             log.warning("%s: %s", said, c.reason)
 
 
-#: The error types of ``cleannews run`` that ``clean`` and ``explain`` refuse the same way.
-REFUSED_TYPES = ("nul", "binary")
-
-
 def refused_input(raw: bytes) -> str | None:
     """Why ``clean`` / ``explain`` refuse ``raw``, in the words of ``cleannews run``'s errors
     sink (:func:`cleannews.batch.process.text_problem`), else ``None``.

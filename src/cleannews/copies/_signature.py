@@ -102,7 +102,7 @@ def words(toks: list[str]) -> list[str]:
     return [t.lower() for t in toks if t[0].isalnum() or t[0] == "_"]
 
 
-def skeleton_symbol(tok: str, prev_end: bool = False) -> str | None:
+def skeleton_symbol(tok: str) -> str | None:
     """The skeleton symbol of one token: ``None`` (dropped), :data:`SLOT` or a literal.
 
     >>> [skeleton_symbol(t) for t in ["la", "maison", "du", "Paris", "12", ","]]

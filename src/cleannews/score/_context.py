@@ -996,22 +996,3 @@ def get_kind_term() -> ContextTerm:
     (``kind_params``), loaded once; it shares the count table with ``get_context_term``."""
     return _load_once("kind_term", lambda: _build_context_term(kind_params()))
 
-
-def context_contribution(text: str, logit: float, quarantine: float):
-    """``(logit added, Evidence or None)`` of the context term for a scored document, without
-    the quarantine rule (``_decision.decide`` is what ``score_text`` calls; this stays for the
-    term's own benchmarks).
-
-    ``logit`` is the detector's final logit, ``quarantine`` the quarantine score threshold.
-    Below ``logit_floor`` nothing is computed (most clean text).
-
-    >>> context_contribution("Le chat dort.", -9.0, 0.9)
-    (0.0, None)
-    """
-    if logit < term_params()["logit_floor"]:  # before loading the count table (start-up)
-        return 0.0, None
-    from cleannews.score._decision import _evidence  # (imports this module)
-
-    add, a = get_context_term().contribution(text, logit, quarantine)
-    ev = _evidence(text, add, a, decided=False)
-    return (add, ev) if ev is not None else (0.0, None)

@@ -218,11 +218,6 @@ class Model:
         """Calibrated probability that the text is spun."""
         return _sigmoid(self.margin(x))
 
-    def document_probability(self, x: list[float], worst_paragraph: float | None = None) -> float:
-        """Calibrated probability for a document (``worst_paragraph`` is ignored; kept for
-        callers of the former stacked model)."""
-        return _sigmoid(self.margin(x))
-
 
 def kind_totals(contrib: dict[str, float]) -> dict[str, float]:
     """Contributions summed per kind of evidence (see ``FEATURE_KIND``).
