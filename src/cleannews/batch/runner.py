@@ -19,6 +19,7 @@ import itertools
 import json
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 import sys
@@ -542,12 +543,55 @@ def _stop_pool(ex: ProcessPoolExecutor, *, kill: bool) -> None:
     ``cleannews score … | head -1``.
     """
     if kill:
-        for proc in list((getattr(ex, "_processes", None) or {}).values()):
+        procs = list((getattr(ex, "_processes", None) or {}).values())
+        for proc in procs:
             try:
                 proc.kill()
             except (OSError, ValueError, AttributeError):  # already gone, or closed
                 pass
+        _unblock_results(ex, procs)
     ex.shutdown(wait=True, cancel_futures=True)
+
+
+#: Seconds :func:`_unblock_results` waits for killed workers to be gone.
+KILLED_WORKERS_WAIT_S = 5.0
+
+
+def _unblock_results(ex: ProcessPoolExecutor, procs: list) -> None:
+    """Close this process's copy of the pool's result pipe once the killed ``procs`` are gone.
+
+    A worker killed (by us, or by the SIGTERM a scheduler sends the whole process group)
+    while it was writing a result leaves half a message in the pipe. The pool's manager
+    thread, reading it, then waits for the rest forever -- the parent's own copy of the
+    pipe's write end keeps the pipe open --, and ``shutdown(wait=True)`` and the
+    interpreter's exit with it (CI clone run 176: a SIGTERM'd ``run -j 2`` hung). With that
+    copy closed and the workers dead, the read ends in ``EOFError``, which the manager
+    thread takes for a broken pool: it cleans up and ends. Nothing is lost: the main process
+    writes every record, and the chunks in flight are sent again or the run stops.
+
+    >>> import concurrent.futures as cf
+    >>> ex = cf.ProcessPoolExecutor(1)
+    >>> _unblock_results(ex, [])          # no worker started: the pipe is simply closed
+    >>> ex._result_queue._writer.closed
+    True
+    >>> ex.shutdown()
+    """
+    sentinels = []
+    for proc in procs:
+        try:
+            sentinels.append(proc.sentinel)
+        except (ValueError, AttributeError):  # closed, or never started
+            pass
+    deadline = time.monotonic() + KILLED_WORKERS_WAIT_S
+    while sentinels and (left := deadline - time.monotonic()) > 0:
+        ready = multiprocessing.connection.wait(sentinels, left)
+        sentinels = [s for s in sentinels if s not in ready]
+    writer = getattr(getattr(ex, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        try:
+            writer.close()
+        except OSError:
+            pass
 
 
 def _results(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
