@@ -105,8 +105,18 @@ def test_clean_of_a_page_warns_once_per_process(monkeypatch, caplog) -> None:
     assert "clean_html" in hint and "--format html" in hint
     cleannews.clean(DEEP_PAGE.encode())
     cleannews.clean("<html><body><p>Le texte.</p></body></html>")
+    cleannews.explain(DEEP_PAGE)
     assert len(_hints(caplog)) == 1  # once per process, not per document
     assert cleannews.clean_html(DEEP_PAGE).text.strip() == PLAIN.strip()
+
+
+def test_explain_of_a_page_as_text_warns_too(monkeypatch, caplog) -> None:
+    monkeypatch.setattr(pipeline, "_HTML_HINT_SAID", False)
+    caplog.set_level(logging.WARNING, logger="cleannews")
+    cleannews.explain(DEEP_PAGE, html=True)
+    assert _hints(caplog) == []
+    cleannews.explain(DEEP_PAGE)
+    assert len(_hints(caplog)) == 1
 
 
 def test_the_hint_does_not_change_the_document(monkeypatch) -> None:

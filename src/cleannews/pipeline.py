@@ -155,11 +155,12 @@ _HTML_HINT_SAID = False
 
 
 def _hint_html(text: str) -> bool:
-    """Warn once per process (logger ``cleannews``) when a text given to :func:`clean` is an
-    HTML page (:func:`cleannews._input.looks_like_html`): the plain-text path reads its tags
-    as words, and a deeply nested page came back ``empty_after_cleaning`` with no hint why
-    (round 27). True when it warned. ``cleannews run`` / ``clean`` read records and files
-    through their own ``--format`` choice and do not call this.
+    """Warn once per process (logger ``cleannews``) when a text given to :func:`clean` (or
+    :func:`explain` without ``html=True``) is an HTML page
+    (:func:`cleannews._input.looks_like_html`): the plain-text path reads its tags as words,
+    and a deeply nested page came back ``empty_after_cleaning`` with no hint why (round 27).
+    True when it warned. ``cleannews run`` / ``clean`` read records and files through their
+    own ``--format`` choice and do not call this.
 
     >>> import cleannews.pipeline as p
     >>> p._HTML_HINT_SAID = False
@@ -177,9 +178,9 @@ def _hint_html(text: str) -> bool:
     import logging
 
     logging.getLogger("cleannews").warning(
-        "cleannews.clean() was given a text that looks like HTML: it is read as plain text, "
-        "tags and all; use cleannews.clean_html() (or --format html / auto on the command "
-        "line). Said once per process.")
+        "cleannews.clean() / explain() was given a text that looks like HTML: it is read as "
+        "plain text, tags and all; use cleannews.clean_html() / explain(..., html=True) (or "
+        "--format html / auto on the command line). Said once per process.")
     return True
 
 
@@ -278,6 +279,8 @@ def explain(
     html = checked_flag("html", html)  # html="no" was true: the text was read as a page
     changes_only = checked_flag("changes_only", changes_only)
     source, changes = decode_input(text, html=html)  # decoded once (it was twice)
+    if not html and not _HTML_HINT_SAID:
+        _hint_html(source)
     doc = (_clean_html_decoded if html else _clean_decoded)(source, changes, config, None)
     return render(source, doc, changes_only=changes_only)
 
