@@ -95,7 +95,7 @@ def test_an_endless_text_stream_is_too_large_for_clean(monkeypatch, capsys) -> N
     monkeypatch.setattr(sources, "sys_stdin", lambda: io.BufferedReader(text))
     assert main(["clean", "-", "--max-record-mb", "1"]) == 1
     err = capsys.readouterr().err
-    assert "-: record is more than " in err and "above the limit of 1048576 bytes" in err
+    assert "-: input is more than " in err and "above the limit of 1048576 bytes" in err
     assert text.read_bytes <= 8 * MB
 
 
@@ -116,7 +116,7 @@ def test_clean_and_explain_refuse_a_file_above_max_record_mb_as_run_does(tmp_pat
         assert main([command, str(big), str(SEED), "--max-record-mb", "1"]) == 1
         got = capsys.readouterr()
         assert f"{big}: {err['error']['message']}" in got.err
-        assert f"record is {size} bytes" in got.err
+        assert f"file is {size} bytes" in got.err
         assert "Vsora" in got.out  # the other input is still cleaned
 
 

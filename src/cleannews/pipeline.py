@@ -143,7 +143,45 @@ def clean(
     'L\u2019entreprise'
     """
     config = config_or_default(config)
-    return _clean_decoded(*decode_input(text), config, document_id(id))  # type: ignore[arg-type]
+    decoded, changes = decode_input(text)
+    if not _HTML_HINT_SAID:
+        _hint_html(decoded)
+    return _clean_decoded(decoded, changes, config, document_id(id))  # type: ignore[arg-type]
+
+
+#: Whether this process has said that a text given to :func:`clean` looks like HTML (said
+#: once per process, not per document: :func:`_hint_html`).
+_HTML_HINT_SAID = False
+
+
+def _hint_html(text: str) -> bool:
+    """Warn once per process (logger ``cleannews``) when a text given to :func:`clean` (or
+    :func:`explain` without ``html=True``) is an HTML page
+    (:func:`cleannews._input.looks_like_html`): the plain-text path reads its tags as words,
+    and a deeply nested page came back ``empty_after_cleaning`` with no hint why (round 27).
+    True when it warned. ``cleannews run`` / ``clean`` read records and files through their
+    own ``--format`` choice and do not call this.
+
+    >>> import cleannews.pipeline as p
+    >>> p._HTML_HINT_SAID = False
+    >>> p._hint_html("Le maire a parlé."), p._hint_html("<!DOCTYPE html><p>Texte</p>")
+    (False, True)
+    >>> p._hint_html("<!DOCTYPE html><p>Texte</p>")  # said already
+    False
+    """
+    global _HTML_HINT_SAID
+    from cleannews._input import looks_like_html
+
+    if _HTML_HINT_SAID or not looks_like_html(text):
+        return False
+    _HTML_HINT_SAID = True
+    import logging
+
+    logging.getLogger("cleannews").warning(
+        "cleannews.clean() / explain() was given a text that looks like HTML: it is read as "
+        "plain text, tags and all; use cleannews.clean_html() / explain(..., html=True) (or "
+        "--format html / auto on the command line). Said once per process.")
+    return True
 
 
 def _clean_decoded(text: str, changes: list, config: CleanConfig, id: str | None) -> Document:
@@ -241,6 +279,8 @@ def explain(
     html = checked_flag("html", html)  # html="no" was true: the text was read as a page
     changes_only = checked_flag("changes_only", changes_only)
     source, changes = decode_input(text, html=html)  # decoded once (it was twice)
+    if not html and not _HTML_HINT_SAID:
+        _hint_html(source)
     doc = (_clean_html_decoded if html else _clean_decoded)(source, changes, config, None)
     return render(source, doc, changes_only=changes_only)
 

@@ -38,7 +38,7 @@ from cleannews._input import (
 )
 from cleannews.batch.ids import field_value, record_id
 from cleannews.batch.limits import FORMATS, MAX_RECORD_MB
-from cleannews.batch.sources import Item, too_large_message
+from cleannews.batch.sources import Item, input_noun, too_large_message
 from cleannews.batch.timeout import (
     DocTimeout,
     can_interrupt,
@@ -588,9 +588,14 @@ def _page_text(text: str) -> bool:
 
 
 def _clean(text: str | bytes, html: bool, opts: BatchOptions, ident: str) -> Document:
-    from cleannews.pipeline import clean, clean_html
+    from cleannews._input import decode_input
+    from cleannews.pipeline import _clean_decoded, clean_html
 
-    return (clean_html if html else clean)(text, opts.config, id=ident)
+    if html:
+        return clean_html(text, opts.config, id=ident)
+    # not cleannews.clean: its "looks like HTML" hint is for library calls; a run chose its
+    # --format (auto reads such records as HTML), and one hint per worker would flood the log
+    return _clean_decoded(*decode_input(text), opts.config, ident)
 
 
 def spin_object(doc: Document, evidence: str = "moved") -> dict[str, Any]:
@@ -721,8 +726,8 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
     if too_large(item, opts):
         if item.kind == "jsonl" and item.id is None:  # named by its id, found without parsing
             item.id = peek_id(item.payload, opts.id_field, ident)
-        raise _Reject("too_large", too_large_message(item.size, opts.max_record_bytes,
-                                                     item.size_exact))
+        raise _Reject("too_large", too_large_message(
+            item.size, opts.max_record_bytes, item.size_exact, input_noun(item.kind, item.source)))
     if item.kind == "jsonl":
         line, record, ident = _parse_record(item, opts)
         item.id = ident

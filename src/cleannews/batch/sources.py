@@ -1211,16 +1211,29 @@ def read_document(f: BinaryIO, limit: int = HARD_RECORD_BYTES, *, refuse: bool =
     return Read(data, True, size, exact=False)
 
 
-def too_large_message(size: int, limit: int, exact: bool = True) -> str:
-    """What every command says of an input above ``--max-record-mb``.
+def too_large_message(size: int, limit: int, exact: bool = True, what: str = "record") -> str:
+    """What every command says of an input above ``--max-record-mb``: ``what`` is
+    ``"record"`` (a JSONL record), ``"file"`` (a text or HTML file) or ``"input"`` (standard
+    input read as one document; a file was called a "record" too before round 27).
 
     >>> too_large_message(20, 10)
     'record is 20 bytes, above the limit of 10 bytes (--max-record-mb)'
-    >>> too_large_message(20, 10, exact=False)
-    'record is more than 20 bytes, above the limit of 10 bytes (--max-record-mb)'
+    >>> too_large_message(20, 10, exact=False, what="file")
+    'file is more than 20 bytes, above the limit of 10 bytes (--max-record-mb)'
     """
-    return (f"record is {'' if exact else 'more than '}{size} bytes, above the limit of "
+    return (f"{what} is {'' if exact else 'more than '}{size} bytes, above the limit of "
             f"{limit} bytes (--max-record-mb)")
+
+
+def input_noun(kind: str, source: str) -> str:
+    """The word :func:`too_large_message` uses for an input: ``"record"`` for a JSONL
+    record (``kind == "jsonl"``), ``"input"`` for standard input (``source == "-"``),
+    ``"file"`` otherwise.
+
+    >>> input_noun("jsonl", "a.jsonl"), input_noun("text", "-"), input_noun("html", "a.html")
+    ('record', 'input', 'file')
+    """
+    return "record" if kind == "jsonl" else "input" if source == "-" else "file"
 
 
 def read_file(name: str) -> Read:

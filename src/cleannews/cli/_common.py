@@ -533,7 +533,8 @@ def read_inputs(names: list[str], limit: int | None = None
             yield name, exc
             continue
         if got.truncated or got.size > limit:
-            yield name, InputError(too_large_message(got.size, limit, got.exact))
+            yield name, InputError(too_large_message(got.size, limit, got.exact,
+                                                     "input" if name == "-" else "file"))
         else:
             yield name, got.data
 

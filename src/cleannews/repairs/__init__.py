@@ -96,6 +96,24 @@ FTFY_RULES: dict[str, tuple[str, str]] = {
 }
 
 
+#: Rule name and reason of a removed byte-order mark (U+FEFF): ftfy's ``remove_control_chars``
+#: removes it, but it is no control character, so its change is named apart (round 27; the
+#: text is the same). Also a U+FEFF inside the text (files joined with their marks).
+BYTE_ORDER_MARK: tuple[str, str] = (
+    "byte_order_mark",
+    "byte-order mark (U+FEFF) removed: an encoding marker, not part of the text",
+)
+
+
+def _only_bom(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one or more U+FEFF and nothing else.
+
+    >>> _only_bom("\ufeffLe", 0, 1), _only_bom("\ufeff\x07", 0, 2), _only_bom("a", 0, 0)
+    (True, False, False)
+    """
+    return end > start and text.count("\ufeff", start, end) == end - start
+
+
 #: Output of :func:`repair_text`: spans of ``changes`` point into the input.
 RepairResult = AlignedResult
 
@@ -204,8 +222,11 @@ class _LineEditor:
         to_input = None if self.identity else self.alignment.to_input
         for o0, o1, n0, n1 in hunks:
             start, end = (o0, o1) if to_input is None else to_input(o0, o1)
+            name, why = rule, reason
+            if rule == "remove_control_chars" and n0 == n1 and _only_bom(old, o0, o1):
+                name, why = BYTE_ORDER_MARK  # ftfy removes it with the control characters
             self.changes.append(
-                Change("repair", rule, (start + base, end + base), old[o0:o1], new[n0:n1], reason)
+                Change("repair", name, (start + base, end + base), old[o0:o1], new[n0:n1], why)
             )
         self.alignment = step if self.identity else self.alignment.compose(step)
         self.identity = False

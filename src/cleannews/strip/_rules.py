@@ -32,6 +32,7 @@ __all__ = [
     "Rule",
     "RuleSet",
     "check_rule_fields",
+    "check_rule_patterns",
     "flagged_rules",
     "load_rules",
     "match_text",
@@ -138,6 +139,7 @@ def check_rule_fields(rule: dict, where: str) -> None:
     ValueError: fr.json: rule 'x' sets opens_tail, a flag of line rules only (it is a phrase rule)
     """
     name = rule.get("name", "?")
+    check_rule_patterns(rule.get("patterns", ()), where, name)
     unknown = sorted(set(rule) - RULE_FIELDS)
     if unknown:
         raise ValueError(
@@ -158,6 +160,31 @@ def check_rule_fields(rule: dict, where: str) -> None:
             )
 
 
+def check_rule_patterns(patterns, where: str, name: str) -> None:
+    """Raise ``ValueError`` for a pattern of the rule ``name`` (file ``where``) whose top level
+    is an alternation ``a|b``: the index and the gates read a pattern's first word and its
+    literals as one sequence (:func:`._triggers.first_fragments`, :func:`required_any`), so
+    such a pattern was only ever tried for its first alternative. Write ``(?:a|b)`` or one
+    pattern per alternative (round 27).
+
+    >>> check_rule_patterns([r"lire aussi", r"(?:a|b)c", r"[|]x", r"\\|y"], "fr.json", "ok")
+    >>> check_rule_patterns(["a b|c d"], "fr.json", "x")
+    Traceback (most recent call last):
+    ...
+    ValueError: fr.json: rule 'x': pattern 'a b|c d' has a top-level '|' (only its first \
+alternative would be tried); write '(?:a b|c d)' or one pattern per alternative
+    """
+    from cleannews.strip._triggers import _split_alternatives
+
+    for p in patterns:
+        alts = _split_alternatives(p)
+        if alts is not None and len(alts) > 1:
+            raise ValueError(
+                f"{where}: rule {name!r}: pattern {p!r} has a top-level '|' (only its first "
+                f"alternative would be tried); write '(?:{p})' or one pattern per alternative"
+            )
+
+
 @lru_cache(maxsize=len(RULE_LANGUAGES))
 def _rule_file(lang: str) -> dict:
     """The parsed rule file ``data/<lang>.json``, each rule checked by
@@ -174,6 +201,8 @@ def _rule_file(lang: str) -> dict:
     data = json.loads(_data_text(where))
     for rule in data.get("rules", ()):
         check_rule_fields(rule, where)
+    for entry in data.get("protect", ()):
+        check_rule_patterns(entry.get("patterns", ()), where, f"protect {entry.get('name', '?')}")
     return data
 
 
