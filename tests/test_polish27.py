@@ -1,4 +1,4 @@
-"""Round 27 polish: small, clear defects of the audit and the rule work.
+"""Round 25 polish: small, clear defects of the audit and the rule work.
 
 1. A rule pattern whose top level is an alternation ``a|b`` was only ever tried for its first
    alternative (the index and the gates read the pattern as one sequence): refused at load

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from bisect import bisect_right
 
 from cleannews._align import AlignedResult, Alignment, map_changes
@@ -158,7 +159,7 @@ def _hint_html(text: str) -> bool:
     """Warn once per process (logger ``cleannews``) when a text given to :func:`clean` (or
     :func:`explain` without ``html=True``) is an HTML page
     (:func:`cleannews._input.looks_like_html`): the plain-text path reads its tags as words,
-    and a deeply nested page came back ``empty_after_cleaning`` with no hint why (round 27).
+    and a deeply nested page came back ``empty_after_cleaning`` with no hint why (round 25).
     True when it warned. ``cleannews run`` / ``clean`` read records and files through their
     own ``--format`` choice and do not call this.
 
@@ -175,8 +176,6 @@ def _hint_html(text: str) -> bool:
     if _HTML_HINT_SAID or not looks_like_html(text):
         return False
     _HTML_HINT_SAID = True
-    import logging
-
     logging.getLogger("cleannews").warning(
         "cleannews.clean() / explain() was given a text that looks like HTML: it is read as "
         "plain text, tags and all; use cleannews.clean_html() / explain(..., html=True) (or "

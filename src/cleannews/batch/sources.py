@@ -1214,7 +1214,7 @@ def read_document(f: BinaryIO, limit: int = HARD_RECORD_BYTES, *, refuse: bool =
 def too_large_message(size: int, limit: int, exact: bool = True, what: str = "record") -> str:
     """What every command says of an input above ``--max-record-mb``: ``what`` is
     ``"record"`` (a JSONL record), ``"file"`` (a text or HTML file) or ``"input"`` (standard
-    input read as one document; a file was called a "record" too before round 27).
+    input read as one document; a file was called a "record" too before round 25).
 
     >>> too_large_message(20, 10)
     'record is 20 bytes, above the limit of 10 bytes (--max-record-mb)'

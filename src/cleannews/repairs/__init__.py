@@ -97,7 +97,7 @@ FTFY_RULES: dict[str, tuple[str, str]] = {
 
 
 #: Rule name and reason of a removed byte-order mark (U+FEFF): ftfy's ``remove_control_chars``
-#: removes it, but it is no control character, so its change is named apart (round 27; the
+#: removes it, but it is no control character, so its change is named apart (round 25; the
 #: text is the same). Also a U+FEFF inside the text (files joined with their marks).
 BYTE_ORDER_MARK: tuple[str, str] = (
     "byte_order_mark",

@@ -165,7 +165,7 @@ def check_rule_patterns(patterns, where: str, name: str) -> None:
     is an alternation ``a|b``: the index and the gates read a pattern's first word and its
     literals as one sequence (:func:`._triggers.first_fragments`, :func:`required_any`), so
     such a pattern was only ever tried for its first alternative. Write ``(?:a|b)`` or one
-    pattern per alternative (round 27).
+    pattern per alternative (round 25).
 
     >>> check_rule_patterns([r"lire aussi", r"(?:a|b)c", r"[|]x", r"\\|y"], "fr.json", "ok")
     >>> check_rule_patterns(["a b|c d"], "fr.json", "x")
