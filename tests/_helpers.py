@@ -503,10 +503,28 @@ def assert_lines_removed(got, texts, where) -> None:
 def train_furniture(train_page, prefix: str, page_id: str) -> str:
     """The first line of TRAIN page ``page_id`` starting with ``prefix``, which must be
     labelled furniture there (its full text; ``train_page`` is the conftest fixture)."""
+    found = _first_line(train_page, prefix, page_id)
+    assert not found.content, (page_id, prefix)
+    return found.text.strip()
+
+
+def _first_line(train_page, prefix: str, page_id: str):
+    """The first labelled line of TRAIN page ``page_id`` starting with ``prefix``."""
     _, labelled = train_page(page_id)
-    found = [lb for lb in labelled if lb.text.strip().startswith(prefix)]
-    assert found and not found[0].content, (page_id, prefix)
-    return found[0].text.strip()
+    found = next((lb for lb in labelled if lb.text.strip().startswith(prefix)), None)
+    assert found is not None, (page_id, prefix)
+    return found
+
+
+def _kept_copies(page: str, changes) -> dict[str, list[bool]]:
+    """``{line: [kept?, …]}`` of ``page``'s non-blank lines (one per copy) after ``changes``."""
+    from cleannews.evaluate import removed_lines
+
+    got: dict[str, list[bool]] = {}
+    for x, g in zip(page.split("\n"), removed_lines(page, changes), strict=True):
+        if x.strip():
+            got.setdefault(x.strip(), []).append(not g)
+    return got
 
 
 def furniture_put_in(train_page, page_id: str, at: str, above=(), below=(), sep: str = "\n",
@@ -517,7 +535,6 @@ def furniture_put_in(train_page, page_id: str, at: str, above=(), below=(), sep:
     set's recombined pages). Returns ``{stripped line: [kept?, …]}`` (one per copy), the
     furniture texts put in and the content line's full text."""
     from cleannews import CleanConfig
-    from cleannews.evaluate import removed_lines
     from cleannews.strip import strip_text
 
     doc, labelled = train_page(page_id)
@@ -528,20 +545,12 @@ def furniture_put_in(train_page, page_id: str, at: str, above=(), below=(), sep:
     lines = doc.split("\n")
     page = sep.join([*lines[:line.line], *up, lines[line.line], *down, *lines[line.line + 1:]])
     cfg = config if config is not None else CleanConfig(score_spin=False)
-    gone = removed_lines(page, strip_text(page, cfg).changes)
-    got: dict[str, list[bool]] = {}
-    for x, g in zip(page.split("\n"), gone, strict=True):
-        if x.strip():
-            got.setdefault(x.strip(), []).append(not g)
-    return got, up + down, line.text.strip()
+    return _kept_copies(page, strip_text(page, cfg).changes), up + down, line.text.strip()
 
 
 def train_line(train_page, prefix: str, page_id: str) -> str:
     """The full text of the first line of TRAIN page ``page_id`` starting with ``prefix``."""
-    _, labelled = train_page(page_id)
-    found = [lb for lb in labelled if lb.text.strip().startswith(prefix)]
-    assert found, (page_id, prefix)
-    return found[0].text.strip()
+    return _first_line(train_page, prefix, page_id).text.strip()
 
 
 def article_put_in(train_page, host: str, after: dict, sep: str = "\n", *,
@@ -552,7 +561,6 @@ def article_put_in(train_page, host: str, after: dict, sep: str = "\n", *,
     line) put right under the host line, through :func:`cleannews.clean` as the stress set
     judges it. Returns ``{line: [kept?, …]}`` (one per copy)."""
     import cleannews
-    from cleannews.evaluate import removed_lines
 
     cfg = config if config is not None else cleannews.CleanConfig(score_spin=False)
     _, labelled = train_page(host)
@@ -565,12 +573,7 @@ def article_put_in(train_page, host: str, after: dict, sep: str = "\n", *,
                               for p, x in v if k]:
             out.append(train_line(train_page, prefix, extra))
     page = sep.join(out) + "\n"
-    gone = removed_lines(page, cleannews.clean(page, cfg).changes)  # repaired first, as served
-    got: dict[str, list[bool]] = {}
-    for x, g in zip(page.split("\n"), gone, strict=True):
-        if x.strip():
-            got.setdefault(x.strip(), []).append(not g)
-    return got
+    return _kept_copies(page, cleannews.clean(page, cfg).changes)  # repaired first, as served
 
 
 def assert_every_copy(got, kept=(), removed=()) -> None:
