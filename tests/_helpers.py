@@ -624,3 +624,22 @@ class EveryWordTable:
 
     def entry(self, tok: str) -> tuple[int, int]:
         return (len(tok), 7)
+
+
+# --- the real-page corpus (fixtures/strip_real) -------------------------------------------
+
+
+def ids_digest(ids: list[str]) -> str:
+    """The SHA-256 ``split.json`` records for a frozen id list (ids joined by newlines), as
+    ``tools/strip_corpus/freeze_split.py`` computes it."""
+    import hashlib
+
+    return hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()
+
+
+def corpus_records() -> list[dict]:
+    """Every manifest record of ``fixtures/strip_real`` (all batches, in file order)."""
+    recs = []
+    for mf in sorted((ROOT / "fixtures" / "strip_real" / "manifests").glob("*.jsonl")):
+        recs += [json.loads(x) for x in mf.read_text("utf-8").splitlines() if x.strip()]
+    return recs

@@ -20,7 +20,6 @@ They never run the cleaner on the real test4 pages: the lead evaluates them once
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 import shutil
@@ -30,6 +29,7 @@ from pathlib import Path
 
 import pytest
 
+from _helpers import corpus_records, ids_digest
 from cleannews.evaluate import (
     DEFAULT_SPLITS,
     HELD_OUT_LISTS,
@@ -56,21 +56,12 @@ EARLIER_SHA256 = {
 MIN_PAGES, MIN_SITES = 40, 35
 
 
-def _digest(ids: list[str]) -> str:
-    return hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()
-
 
 def _sites(held: bool, n: int) -> list[str]:
     """``n`` synthetic registered domains on the held-out (or the TRAIN) side of the hash."""
     names = (f"site{i}.example" for i in range(10_000))
     return [s for s in names if held_out_site(s) == held][:n]
 
-
-def _records() -> list[dict]:
-    recs = []
-    for mf in sorted((CORPUS / "manifests").glob("*.jsonl")):
-        recs += [json.loads(x) for x in mf.read_text("utf-8").splitlines() if x.strip()]
-    return recs
 
 
 # --- the freezing rule, on a synthetic corpus --------------------------------------------
@@ -127,10 +118,10 @@ def test_test4_is_frozen_once_test3_exists_and_never_recomputed(freezer):
     ids = ["fr-x-0005", "fr-x-0006", "fr-x-0007"]
     assert split["test4_ids"] == ids
     assert split["test4_sites"] == sorted({held[3], held[4]})
-    assert split["test4_ids_sha256"] == _digest(ids)
+    assert split["test4_ids_sha256"] == ids_digest(ids)
     assert split["test4_frozen"] == dt.date.today().isoformat()
     assert {k: v for k, v in split.items() if k in earlier} == earlier  # earlier lists kept
-    assert f"test4 3 pages (2 sites) frozen {split['test4_frozen']} sha256 {_digest(ids)}" in out
+    assert f"test4 3 pages (2 sites) frozen {split['test4_frozen']} sha256 {ids_digest(ids)}" in out
     assert "fr-x-0009" in out and "WARNING: 1 held-out-side pages" in out
     # never recomputed: a new fresh page later stays in no list
     recs.append({"id": "fr-x-0010", "site": held[5]})
@@ -219,16 +210,16 @@ def test_split_test4_reads_only_its_ids(synthetic, capsys):
 
 def test_real_test4_ids_and_hash_are_the_frozen_ones():
     ids = SPLIT["test4_ids"]
-    assert ids == sorted(ids) and _digest(ids) == SPLIT["test4_ids_sha256"]
+    assert ids == sorted(ids) and ids_digest(ids) == SPLIT["test4_ids_sha256"]
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", SPLIT["test4_frozen"])
-    recs = {r["id"]: r for r in _records()}
+    recs = {r["id"]: r for r in corpus_records()}
     assert ids == sorted(i for i in recs if i.startswith("fr-t4-"))  # every fr-t4 page, only
     assert set(SPLIT["test4_sites"]) == {recs[i]["site"] for i in ids}
     assert len(ids) >= MIN_PAGES and len(SPLIT["test4_sites"]) >= MIN_SITES
     assert all(recs[i]["lang"] == "fr" for i in ids)
     assert all(held_out_site(s) for s in SPLIT["test4_sites"])
     for name, sha in EARLIER_SHA256.items():  # the earlier lists did not move
-        assert SPLIT[f"{name}_ids_sha256"] == sha == _digest(SPLIT[f"{name}_ids"]), name
+        assert SPLIT[f"{name}_ids_sha256"] == sha == ids_digest(SPLIT[f"{name}_ids"]), name
         assert not set(ids) & set(SPLIT[f"{name}_ids"]), name
         assert not set(SPLIT["test4_sites"]) & set(SPLIT[f"{name}_sites"]), name
 

@@ -11,13 +11,13 @@ cleaner on it (it is evaluated once, by the lead, with ``--split test2``). The t
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import re
 from pathlib import Path
 
 import pytest
 
+from _helpers import ids_digest
 from cleannews.evaluate import evaluate_corpus, held_out_site, main, read_corpus
 
 CORPUS = Path(__file__).parent.parent / "fixtures" / "strip_real"
@@ -40,15 +40,12 @@ def _result(split: str) -> dict:
     return evaluate_corpus(CORPUS, split=split)
 
 
-def _digest(ids: list[str]) -> str:
-    return hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()
-
 
 def test_split_is_the_frozen_one():
     pages = read_corpus(CORPUS)  # the default: TRAIN and the first TEST list
     test_ids = sorted(rec["id"] for rec, _, _ in pages if rec["split"] == "test")
     assert test_ids == SPLIT["test_ids"]
-    assert _digest(test_ids) == SPLIT["test_ids_sha256"]
+    assert ids_digest(test_ids) == SPLIT["test_ids_sha256"]
     assert len(test_ids) == 155
     # no site on both sides
     train_sites = {rec["site"] for rec, _, _ in pages if rec["split"] == "train"}
@@ -68,7 +65,7 @@ def test_second_held_out_list_is_the_frozen_one():
     assert set(by_split) == {"train", "test", "test2", "test3", "test4"}
     test2_ids = sorted(rec["id"] for rec in by_split["test2"])
     assert test2_ids == SPLIT["test2_ids"]
-    assert _digest(test2_ids) == SPLIT["test2_ids_sha256"]
+    assert ids_digest(test2_ids) == SPLIT["test2_ids_sha256"]
     assert len(test2_ids) >= 40
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", SPLIT["test2_frozen"])
     test2_sites = {rec["site"] for rec in by_split["test2"]}

@@ -11,13 +11,13 @@ answer. They never run the cleaner on these pages: the lead evaluates them once,
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from pathlib import Path
 
 import pytest
 
+from _helpers import corpus_records, ids_digest
 from cleannews.evaluate import evaluate_corpus, held_out_site, main, read_corpus
 
 ROOT = Path(__file__).parent.parent
@@ -28,15 +28,6 @@ KINDS = set(
 )
 
 
-def _digest(ids: list[str]) -> str:
-    return hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()
-
-
-def _records() -> list[dict]:
-    recs = []
-    for mf in sorted((CORPUS / "manifests").glob("*.jsonl")):
-        recs += [json.loads(x) for x in mf.read_text("utf-8").splitlines() if x.strip()]
-    return recs
 
 
 @pytest.fixture(scope="module")
@@ -47,13 +38,13 @@ def test3_pages():
 def test_test3_ids_and_hash_are_the_frozen_ones(test3_pages):
     ids = sorted(rec["id"] for rec, _, _ in test3_pages)
     assert ids == SPLIT["test3_ids"]
-    assert _digest(ids) == SPLIT["test3_ids_sha256"]
-    assert _digest(SPLIT["test3_ids"]) == SPLIT["test3_ids_sha256"]
+    assert ids_digest(ids) == SPLIT["test3_ids_sha256"]
+    assert ids_digest(SPLIT["test3_ids"]) == SPLIT["test3_ids_sha256"]
     assert len(ids) == 45
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", SPLIT["test3_frozen"])
     assert {rec["site"] for rec, _, _ in test3_pages} == set(SPLIT["test3_sites"])
     # every page of a *-t3 batch is in the list, and only those
-    assert ids == sorted(r["id"] for r in _records() if "-t3-" in r["id"])
+    assert ids == sorted(r["id"] for r in corpus_records() if "-t3-" in r["id"])
 
 
 def test_test3_is_disjoint_from_train_test_and_test2():
