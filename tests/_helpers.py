@@ -643,3 +643,14 @@ def corpus_records() -> list[dict]:
     for mf in sorted((ROOT / "fixtures" / "strip_real" / "manifests").glob("*.jsonl")):
         recs += [json.loads(x) for x in mf.read_text("utf-8").splitlines() if x.strip()]
     return recs
+
+
+def taken_lines(texts: list[str], taken: dict[int, str], stop: frozenset[str] = frozenset()):
+    """``texts`` as strip lines (``detectors._Line`` with the stop words ``stop``), the lines
+    of ``taken`` (``{index: rule}``) removed by that rule: the page a give-back guard reads."""
+    from cleannews.strip.detectors import _Line
+
+    lines = [_Line(t, stop) for t in texts]
+    for k, rule in taken.items():
+        lines[k].bad(rule, "taken")
+    return lines

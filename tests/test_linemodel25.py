@@ -30,9 +30,8 @@ from __future__ import annotations
 
 import pytest
 
-from _helpers import article_put_in, assert_megabyte_lines_finish
+from _helpers import article_put_in, assert_megabyte_lines_finish, taken_lines
 from cleannews import CleanConfig
-from cleannews.strip.detectors import _Line
 
 CFG = CleanConfig(score_spin=False, quarantine=False)
 
@@ -129,12 +128,6 @@ _PARA = ("La danse urbaine s’est diversifiée avec plein de sous-catégories, 
 _BELOW = "» a été consacré meilleur spectacle et meilleure réalisation artistique et technique."
 
 
-def _taken_page(texts: list[str], taken: dict[int, str]) -> list:
-    lines = [_Line(t, _STOP) for t in texts]
-    for k, rule in taken.items():
-        lines[k].bad(rule, "test")
-    return lines
-
 
 @pytest.mark.parametrize(("texts", "taken", "given"), [
     # the title right between two paragraphs
@@ -162,7 +155,7 @@ def _taken_page(texts: list[str], taken: dict[int, str]) -> list:
 def test_inner_title_shapes(texts, taken, given):
     from cleannews.strip._keep import give_back_inner_title
 
-    assert give_back_inner_title(_taken_page(texts, taken)) == given
+    assert give_back_inner_title(taken_lines(texts, taken, _STOP)) == given
 
 
 def test_inner_title_limits():
@@ -192,7 +185,7 @@ _INTRO = "Après en avoir délibéré, le Conseil MUNICIPAL :"
 def test_cut_list_shapes(texts, taken, given):
     from cleannews.strip._keep import give_back_announced_list
 
-    assert give_back_announced_list(_taken_page(texts, taken)) == given
+    assert give_back_announced_list(taken_lines(texts, taken, _STOP)) == given
 
 
 _PRIZES = ["Palme d'or du court-métrage : Une nuit douce de Qiu Yang",
@@ -219,7 +212,7 @@ _PRIZES = ["Palme d'or du court-métrage : Une nuit douce de Qiu Yang",
 def test_list_item_shapes(texts, taken, given):
     from cleannews.strip._keep import give_back_list_item
 
-    assert give_back_list_item(_taken_page(texts, taken)) == given
+    assert give_back_list_item(taken_lines(texts, taken, _STOP)) == given
 
 
 def test_list_item_limits():

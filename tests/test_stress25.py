@@ -37,7 +37,12 @@ from __future__ import annotations
 
 import pytest
 
-from _helpers import assert_every_copy, assert_megabyte_lines_finish, furniture_put_in
+from _helpers import (
+    assert_every_copy,
+    assert_megabyte_lines_finish,
+    furniture_put_in,
+    taken_lines,
+)
 from cleannews import CleanConfig
 from cleannews.strip._keep import (
     BETWEEN_MAX_WIDGETS,
@@ -117,12 +122,6 @@ _LEDE = ("deconscience. L’annonce de Michelin, la semaine dernière, de fermer
          "retour des plans sociaux.")
 
 
-def _page(texts: list[str], taken: dict[int, str]) -> list:
-    lines = [_Line(t, _STOP) for t in texts]
-    for k, rule in taken.items():
-        lines[k].bad(rule, "taken")
-    return lines
-
 
 @pytest.mark.parametrize(("texts", "taken", "given"), [
     # between two paragraphs, a caption above and a widget below
@@ -164,7 +163,7 @@ def _page(texts: list[str], taken: dict[int, str]) -> list:
      {1: "ad_label", 2: "ad_label", 3: "share_line"}, []),
 ])
 def test_between_paragraphs_shapes(texts, taken, given):
-    assert give_back_between_paragraphs(_page(texts, taken)) == given
+    assert give_back_between_paragraphs(taken_lines(texts, taken, _STOP)) == given
 
 
 @pytest.mark.parametrize(("texts", "taken", "given"), [
@@ -184,7 +183,7 @@ def test_between_paragraphs_shapes(texts, taken, given):
      {1: "nav_menu_en", 2: "context", 3: "reading_time"}, []),
 ])
 def test_subheading_shapes(texts, taken, given):
-    assert give_back_subheading(_page(texts, taken)) == given
+    assert give_back_subheading(taken_lines(texts, taken, _STOP)) == given
 
 
 def test_head_needs_more_shared_stems_than_the_body():
@@ -214,19 +213,20 @@ def test_name_list(line, is_list):
 def test_a_list_of_authors_under_the_headline_is_given_back_without_the_line_under_it():
     """The byline stays; "Origine du document" under it (another site's source box) stays
     taken: a list of authors holds its outlet, the line under it is no "Le Soleil"."""
-    lines = _page([_HEADLINE, "Il vous reste 73.82% de cet article à lire.",
-                   "Le ParisienVincent Vérier,Erwan Benezet,Matthieu Pelloli",
-                   "Origine du document", "Comme une prise", _LEDE],
-                  {1: "paywall_notice", 2: "context", 3: "context"})
+    lines = taken_lines([_HEADLINE, "Il vous reste 73.82% de cet article à lire.",
+                         "Le ParisienVincent Vérier,Erwan Benezet,Matthieu Pelloli",
+                         "Origine du document", "Comme une prise", _LEDE],
+                        {1: "paywall_notice", 2: "context", 3: "context"}, _STOP)
     assert give_back_byline(lines) == [2]
 
 
 def test_a_list_of_authors_above_the_headline_stays_taken():
     """The same byline above the headline: no byline's place (a caption of names there,
     de-e-0018's, is the photo's)."""
-    lines = _page(["Il vous reste 73.82% de cet article à lire.",
-                   "Le ParisienVincent Vérier,Erwan Benezet,Matthieu Pelloli", _HEADLINE, _LEDE],
-                  {0: "paywall_notice", 1: "context"})
+    lines = taken_lines(["Il vous reste 73.82% de cet article à lire.",
+                         "Le ParisienVincent Vérier,Erwan Benezet,Matthieu Pelloli",
+                         _HEADLINE, _LEDE],
+                        {0: "paywall_notice", 1: "context"}, _STOP)
     assert give_back_byline(lines) == []
 
 
