@@ -134,7 +134,7 @@ FURNITURE = [
     ("fr", "Offre spéciale", "paywall_offer_weak"),
     ("es", "Suscribete para leer la noticia completa:", "login_prompt_family_es"),
     # navigation
-    ("en", 'Press "Enter" to skip to content', "nav_menu_en"),  # one skip-link pattern since round 26
+    ("en", 'Press "Enter" to skip to content', "nav_menu_en"),  # one skip-link pattern (round 26)
     ("en", "Redirecting you to the page...", "nav_skip_more_en"),
     ("en", "Redirecting to full article...", "full_story_elsewhere_gen16n"),  # nav16 family
     ("fr", "A+ A A-", "font_size_widget"),
