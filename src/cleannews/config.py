@@ -195,11 +195,19 @@ def checked_flag(name: str, value: Any) -> bool:
     ...
     cleannews.errors.ConfigError: html must be True or False, got 'no'
     """
-    kind = type(value)  # numpy 2 names its bool type `bool`, numpy 1 `bool_`
-    if isinstance(value, bool) or (kind.__module__ == "numpy"
-                                   and kind.__name__ in ("bool", "bool_")):
+    if isinstance(value, bool) or _numpy_bool(value):
         return bool(value)
     raise ConfigError(f"{name} must be True or False, got {value!r}")
+
+
+def _numpy_bool(value: Any) -> bool:
+    """Whether ``value`` is numpy's boolean scalar (``df.col.any()``), without importing numpy.
+
+    >>> _numpy_bool(True), _numpy_bool(1)
+    (False, False)
+    """
+    kind = type(value)  # numpy 2 names its bool type `bool`, numpy 1 `bool_`
+    return kind.__module__ == "numpy" and kind.__name__ in ("bool", "bool_")
 
 
 def checked_keywords(cls: type) -> type:
@@ -387,6 +395,8 @@ class CleanConfig:
                     raise ConfigError(f"{f.name} must be a number, got {value!r}")
                 if not 0.0 <= value <= 1.0:
                     raise ConfigError(f"{f.name} must be between 0 and 1, got {value!r}")
+            elif _numpy_bool(value):  # as checked_flag takes it (it was refused; audit28)
+                object.__setattr__(self, f.name, bool(value))
             elif not isinstance(value, bool):
                 raise ConfigError(f"{f.name} must be true or false, got {value!r}")
         if self.spin_suspect_threshold > self.spin_quarantine_threshold:

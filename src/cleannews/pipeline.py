@@ -41,17 +41,30 @@ def document_id(id: object) -> str | None:
     ('corpus/a.txt', 'a1', '7')
     >>> document_id(3.5), document_id(None)
     ('3.5', None)
+    >>> document_id(float("nan"))  # pandas' missing id: none, as in a JSONL record
     >>> document_id(["a"])
     Traceback (most recent call last):
     ...
     cleannews.errors.InputError: id must be a str (or an int, a float, a path, None), got list
     """
+    import math
+    import numbers
     import os
 
-    if id is None or isinstance(id, str):
+    from cleannews.config import _numpy_bool
+
+    if id is None or type(id) is str:
         return id
-    if isinstance(id, (int, float)) and not isinstance(id, bool):
-        return str(id)  # as record_id writes a JSONL record's numeric id
+    if isinstance(id, str):  # numpy's str_ (a DataFrame's values): the str it holds
+        return str.__str__(id)
+    if isinstance(id, numbers.Real) and not isinstance(id, bool) and not _numpy_bool(id):
+        # as record_id writes a JSONL record's numeric id; numpy's integers too (a
+        # DataFrame's id column: clean(text, id=np.int64(3)) was an InputError), and a NaN
+        # (pandas' missing id) or an infinity is no id, as record_id has it (it was the id
+        # "nan" of every such document; audit28)
+        if isinstance(id, numbers.Integral):
+            return str(int(id))
+        return str(id) if math.isfinite(id) else None
     if isinstance(id, os.PathLike):
         return os.fsdecode(os.fspath(id))
     from cleannews.errors import InputError
