@@ -287,6 +287,16 @@ def test_numpy_flags_in_clean_config():
         CleanConfig(fast_path=1)
 
 
+def test_numpy_numbers_in_clean_config():
+    cfg = CleanConfig(spin_quarantine_threshold=np.float32(0.75), max_input_mb=np.int64(2))
+    # "must be a number, got np.float32(0.75)"; np.float64 (a float) passed
+    assert type(cfg.spin_quarantine_threshold) is float and cfg.spin_quarantine_threshold == 0.75
+    assert type(cfg.max_input_mb) is float and cfg.max_input_mb == 2.0
+    for wrong in (np.True_, "0.8", None):
+        with pytest.raises(ConfigError, match="spin_quarantine_threshold must be a number"):
+            CleanConfig(spin_quarantine_threshold=wrong)
+
+
 def test_a_float32_nan_is_a_missing_text():
     from cleannews.batch.api import clean_record, clean_text
 

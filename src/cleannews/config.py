@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import numbers
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -132,7 +133,7 @@ def _check_size_option(name: str, value: Any) -> None:
 
     if value is None:
         return
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if not _is_number(value):
         raise ConfigError(f"{name} must be a number of megabytes or None (no limit), "
                           f"got {value!r}")
     try:
@@ -225,6 +226,17 @@ def checked_flag(name: str, value: Any) -> bool:
     if isinstance(value, bool) or _numpy_bool(value):
         return bool(value)
     raise ConfigError(f"{name} must be True or False, got {value!r}")
+
+
+def _is_number(value: Any) -> bool:
+    """A real number that is not a truth value: ``int``, ``float``, numpy's ``float32`` …
+    (``np.float32(0.8)`` was refused as "must be a number" while ``np.float64`` passed).
+
+    >>> _is_number(0.8), _is_number(True), _is_number("0.8")
+    (True, False, False)
+    """
+    return (isinstance(value, numbers.Real) and not isinstance(value, bool)
+            and not _numpy_bool(value))
 
 
 def _numpy_bool(value: Any) -> bool:
@@ -412,6 +424,8 @@ class CleanConfig:
             value = getattr(self, f.name)
             if f.name in _SIZE_OPTIONS:
                 _check_size_option(f.name, value)
+                if value is not None and not isinstance(value, (int, float)):
+                    object.__setattr__(self, f.name, float(value))  # numpy's float32
             elif f.name in _TUPLE_OPTIONS:
                 if isinstance(value, str):
                     value = _split_list(value)
@@ -434,10 +448,12 @@ class CleanConfig:
                         )
                 object.__setattr__(self, f.name, value)
             elif f.name in _FLOAT_OPTIONS:
-                if isinstance(value, bool) or not isinstance(value, (int, float)):
+                if not _is_number(value):
                     raise ConfigError(f"{f.name} must be a number, got {value!r}")
                 if not 0.0 <= value <= 1.0:
                     raise ConfigError(f"{f.name} must be between 0 and 1, got {value!r}")
+                if not isinstance(value, (int, float)):  # numpy's float32 (audit28): a float
+                    object.__setattr__(self, f.name, float(value))
             elif _numpy_bool(value):  # as checked_flag takes it (it was refused; audit28)
                 object.__setattr__(self, f.name, bool(value))
             elif not isinstance(value, bool):
