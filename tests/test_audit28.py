@@ -253,6 +253,18 @@ def test_control_characters_alone_are_reported_as_before():
         ("byte_order_mark", (0, 2))]
 
 
+def test_a_megabyte_of_marks_and_control_characters_stays_one_change():
+    from cleannews.repairs import MAX_MARK_RUNS
+
+    with hang_guard(120):  # split per mark, it was 666,666 changes and 9 s
+        for text in ("\ufeff\x01" * 500_000 + " " + TEXT, "\ufeff\x01a" * 333_333 + " " + TEXT):
+            doc = cleannews.clean(text, CleanConfig(score_spin=False))
+            assert [c.rule for c in doc.changes] == ["remove_control_chars"]
+    few = "\ufeff\x01a" * MAX_MARK_RUNS + " " + TEXT  # up to the cap: each mark named
+    rules = [c.rule for c in cleannews.clean(few).changes]
+    assert rules.count("byte_order_mark") == MAX_MARK_RUNS
+
+
 # --- 4. odd types -------------------------------------------------------------------------
 
 

@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from cleannews._align import AlignedResult, Alignment, map_changes
@@ -105,13 +106,21 @@ BYTE_ORDER_MARK: tuple[str, str] = (
 )
 
 
+#: Runs of byte-order marks a ``remove_control_chars`` hunk may hold and still be split into
+#: named pieces (:func:`_bom_pieces`); marks strewn through more control characters than that
+#: (garbage: 1 MB of them made 666,666 changes) leave the hunk one change, as before.
+MAX_MARK_RUNS = 16
+_MARK_RUN = re.compile("\ufeff+")
+
+
 def _bom_pieces(old: str, new: str, hunk: tuple[int, int, int, int]) -> list[tuple[Any, ...]]:
     """A ``remove_control_chars`` hunk split so that each run of byte-order marks it removed
     is a piece of its own: ``(o0, o1, n0, n1, is_bom)``, in order. ftfy removes U+FEFF with
     the control characters: a mark beside a control character (``"\ufeff\x01Le"``) was one
     ``remove_control_chars`` change, and the mark was never named (audit28). Pieces of
     control characters that only kept characters separate stay one (as :func:`_hunks`
-    merged them); a hunk without a mark is returned whole.
+    merged them); a hunk without a mark, or with more than :data:`MAX_MARK_RUNS` runs of
+    them, is returned whole.
 
     >>> _bom_pieces("\ufeff\x01Le", "Le", (0, 2, 0, 0))
     [(0, 1, 0, 0, True), (1, 2, 0, 0, False)]
@@ -119,7 +128,8 @@ def _bom_pieces(old: str, new: str, hunk: tuple[int, int, int, int]) -> list[tup
     [(0, 3, 0, 1, False)]
     """
     o0, o1, n0, n1 = hunk
-    if old.find("\ufeff", o0, o1) < 0:
+    runs = sum(1 for _ in islice(_MARK_RUN.finditer(old, o0, o1), MAX_MARK_RUNS + 1))
+    if not runs or runs > MAX_MARK_RUNS:
         return [(*hunk, False)]
     pieces: list[tuple[Any, ...]] = []
     i, j = o0, n0
