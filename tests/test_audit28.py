@@ -256,7 +256,7 @@ def test_control_characters_alone_are_reported_as_before():
 def test_a_megabyte_of_marks_and_control_characters_stays_one_change():
     from cleannews.repairs import MAX_MARK_RUNS
 
-    with hang_guard(120):  # split per mark, it was 666,666 changes and 9 s
+    with hang_guard(120):  # split per mark, it was a million changes and 9 s
         for text in ("\ufeff\x01" * 500_000 + " " + TEXT, "\ufeff\x01a" * 333_333 + " " + TEXT):
             doc = cleannews.clean(text, CleanConfig(score_spin=False))
             assert [c.rule for c in doc.changes] == ["remove_control_chars"]

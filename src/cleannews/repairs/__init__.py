@@ -108,7 +108,7 @@ BYTE_ORDER_MARK: tuple[str, str] = (
 
 #: Runs of byte-order marks a ``remove_control_chars`` hunk may hold and still be split into
 #: named pieces (:func:`_bom_pieces`); marks strewn through more control characters than that
-#: (garbage: 1 MB of them made 666,666 changes) leave the hunk one change, as before.
+#: (garbage: 1 MB of them made a million changes) leave the hunk one change, as before.
 MAX_MARK_RUNS = 16
 _MARK_RUN = re.compile("\ufeff+")
 
