@@ -383,8 +383,8 @@ class CleanConfig:
         A size limit: an input above this many megabytes (``bytes`` as given, a ``str`` as
         its UTF-8 bytes) raises :class:`~cleannews.InputError` before any work, as the
         commands' ``--max-record-mb`` refuses it (``too_large``). ``None`` (the default):
-        no limit, the library cleans what its caller holds (about 0.4 s and 15 bytes of
-        memory per byte: 19 s and 760 MB for 50 MB). The commands' limit is
+        no limit, the library cleans what its caller holds (about 0.4 s per MB and 15 bytes
+        of memory per input byte: 19 s and 760 MB for 50 MB). The commands' limit is
         ``cleannews.batch.limits.MAX_RECORD_MB`` (16).
 
     Every value is checked when the object is built: a wrong type or an
