@@ -213,6 +213,8 @@ def test_clean_and_run_say_so_when_the_folder_named_cannot_be_listed(
     err = capsys.readouterr().err
     assert f"{corpus}: cannot list this folder (Permission denied)" in err, err
     assert "no .txt" not in err
+    assert main(["explain", str(corpus)]) == 2
+    assert f"{corpus}: cannot list this folder" in capsys.readouterr().err
     assert main(["run", str(corpus), "--out", str(tmp_path / "o"), "-j", "1", "-q"]) == 1
     [rec] = sink_records(tmp_path / "o")["errors"]
     assert rec["id"] == str(corpus) and rec["error"]["type"] == "read"
