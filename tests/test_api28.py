@@ -12,6 +12,11 @@ What failed, reproduced here on small generated inputs:
 2. The last line of a JSONL file cut short inside a string (an interrupted download, no line
    break at the end) was ``not valid JSON: Unterminated string starting at character 21 of
    the line``, without the ``(the record is cut short)`` every other cut line gets.
+3. ``os.walk`` skipped a folder it could not list: its documents were lost, exit code 0.
+4. ``run --force`` left the earlier run's report in place until its own end: killed with
+   ``kill -9`` (or still running), ``cleannews report DIR`` showed the old run's figures,
+   finished, beside the new run's records; with no report at all it said ``cannot read the
+   report: Is a directory``.
 """
 
 from __future__ import annotations
@@ -21,7 +26,15 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import SMALL_ARTICLE, read_jsonl, run_cli, sink_records
+from _helpers import (
+    SMALL_ARTICLE,
+    all_ids,
+    cli_env,
+    read_jsonl,
+    run_cli,
+    sink_records,
+    write_seed_corpus,
+)
 
 # --- 1. the datatrove reader names documents as `run` does -------------------------------
 
@@ -218,3 +231,49 @@ def test_clean_and_run_say_so_when_the_folder_named_cannot_be_listed(
     assert main(["run", str(corpus), "--out", str(tmp_path / "o"), "-j", "1", "-q"]) == 1
     [rec] = sink_records(tmp_path / "o")["errors"]
     assert rec["id"] == str(corpus) and rec["error"]["type"] == "read"
+
+
+# --- 4. the report of a run started over, killed before it wrote its own -------------------
+
+
+def test_a_force_run_killed_leaves_no_stale_report_and_report_says_so(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    src = tmp_path / "docs.jsonl"
+    ids = write_seed_corpus(src, 160)
+    out = tmp_path / "out"
+    first = run_cli("run", src, "--out", out, "--limit", "3", "-j", "1", "-q")
+    assert first.returncode == 0, first.stderr
+    assert json.loads((out / "report.json").read_text())["documents"]["in"] == 3
+    cmd = [sys.executable, "-m", "cleannews", "run", str(src), "--out", str(out), "--force",
+           "-j", "1", "--chunk-size", "4", "--no-progress", "-q"]
+    proc = subprocess.Popen(cmd, env=cli_env(), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, start_new_session=True)
+    state = out / ".cleannews-run.json"
+    deadline = time.monotonic() + 240
+    while proc.poll() is None and time.monotonic() < deadline:  # this run's first commit
+        try:
+            saved = json.loads(state.read_text())
+        except (OSError, ValueError):  # being replaced
+            saved = {"finished": True}
+        if not saved["finished"] and saved["done"] > 0:
+            break
+        time.sleep(0.01)
+    assert proc.poll() is None, "the run ended before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)  # the out-of-memory killer: no handler runs
+    proc.communicate(timeout=60)
+    # the first run's report ("3 documents in", finished) described other records
+    assert not (out / "report.json").exists()
+    shown = run_cli("report", out)
+    assert shown.returncode == 2
+    err = shown.stderr.decode()
+    assert "no report yet: the run writing there has committed" in err, err
+    assert "--resume" in err and "Is a directory" not in err
+    again = run_cli("run", src, "--out", out, "-j", "1", "--chunk-size", "4", "--resume", "-q")
+    assert again.returncode == 0, again.stderr
+    assert sorted(all_ids(out)) == sorted(ids)
+    assert run_cli("report", out).returncode == 0
