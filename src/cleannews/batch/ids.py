@@ -20,7 +20,8 @@ from typing import Any
 
 import regex
 
-__all__ = ["MAX_NAME_BYTES", "field_value", "pop_field", "record_id", "safe_relpath", "with_field"]
+__all__ = ["MAX_NAME_BYTES", "field_value", "id_text", "pop_field", "record_id", "safe_relpath",
+           "with_field"]
 
 #: Longest file-name component written (bytes, UTF-8); most file systems allow 255.
 MAX_NAME_BYTES = 150
@@ -164,7 +165,20 @@ def record_id(record: dict[str, Any], id_field: str, fallback: str) -> str:
     >>> record_id({"id": float("nan")}, "id", "f:6"), record_id({"id": 1e400}, "id", "f:7")
     ('f:6', 'f:7')
     """
-    value = field_value(record, id_field)
+    return id_text(field_value(record, id_field), fallback)
+
+
+def id_text(value: Any, fallback: str) -> str:
+    """An id value read from a record, as the string that names the document: a string as it
+    is, a number written out, anything else (``null``, ``""``, ``true``, a list, an object,
+    ``NaN``) no id: ``fallback``. :func:`record_id` of ``cleannews run`` and the datatrove
+    reader (``CleannewsJsonlReader``) both name documents by this rule.
+
+    >>> id_text("a1", "f:1"), id_text(7, "f:2"), id_text(2.5, "f:3")
+    ('a1', '7', '2.5')
+    >>> id_text(None, "f:4"), id_text(["a"], "f:5"), id_text(True, "f:6"), id_text("", "f:7")
+    ('f:4', 'f:5', 'f:6', 'f:7')
+    """
     if isinstance(value, bool) or value is None or value == "":
         return fallback  # `"id": ""` is no id: it named nothing in the sinks and the report
     if isinstance(value, float) and not math.isfinite(value):

@@ -334,7 +334,10 @@ def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
     'Expecting property name enclosed in double quotes at character 11 of the line'
     >>> why('{"id": "a", "text": "cut\\n'), why('{"id": "a", "text": "cut')
     ('Invalid control character at the end of the line (the record is cut short)', \
-'Unterminated string starting at character 21 of the line')
+'Unterminated string starting at character 21 of the line (the record is cut short)')
+
+    (A line whose string never ends is the last line of a file cut short, without its line
+    break: within a line ended by one, the line break is the "invalid control character".)
 
     Records separated by a carriage return alone (old Mac line ends) are one line of several
     records: the message says so and how to convert the file (it said only "Extra data";
@@ -356,6 +359,8 @@ def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
                 f"pretty-printed JSON document?); {_JSONL_CONVERT}")
     if exc.pos >= len(line.rstrip()):
         return f"{msg} at the end of the line (the record is cut short)"
+    if exc.msg.startswith("Unterminated string"):  # the error's place is the string's start
+        return f"{msg} at character {exc.pos + 1} of the line (the record is cut short)"
     if exc.msg == "Extra data" and line[:exc.pos].rstrip(" \t").endswith("\r"):
         return (f"{msg} at character {exc.pos + 1} of the line (records separated by a "
                 "carriage return alone, old Mac line ends: this line holds several records; "

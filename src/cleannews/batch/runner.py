@@ -254,6 +254,29 @@ def _refuse_foreign_outputs(paths: SinkPaths) -> None:
                 "the file first to write over it")
 
 
+def run_state_of(path: Path) -> Path | None:
+    """Where the run state of the run whose output folder, output file or sink file ``path``
+    is would be (it may not exist), else ``None``."""
+    if path.is_dir():
+        return path / STATE_NAME
+    try:
+        return Path(read_owner(path))
+    except OSError:
+        return None
+
+
+def unfinished_run(path: Path) -> int | None:
+    """How many documents the run state of ``path`` (as :func:`run_state_of` finds it) says
+    are committed when that run has not finished, else ``None`` (no state, a finished run)."""
+    state = run_state_of(path)
+    try:
+        saved = json.loads(state.read_text("utf-8")) if state is not None else None
+        return None if not isinstance(saved, dict) or saved.get("finished") else int(
+            saved.get("done", 0))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
 def run_report_of(path: Path) -> Path | None:
     """The report of the run whose output folder, output file or sink file ``path`` is, when
     that report exists, else ``None``.
@@ -263,12 +286,9 @@ def run_report_of(path: Path) -> Path | None:
     is then where :func:`paths_for` puts it). ``cleannews report out/clean.jsonl`` said "not a
     readable cleannews report (Extra data: line 2 column 1 …)".
     """
-    state = path / STATE_NAME if path.is_dir() else None
+    state = run_state_of(path)
     if state is None:
-        try:
-            state = Path(read_owner(path))
-        except OSError:
-            return None
+        return None
     report = None
     try:
         saved = json.loads(state.read_text("utf-8"))
@@ -1170,6 +1190,11 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     if to_file:
         sinks.report = os.path.abspath(settings.report)  # type: ignore[arg-type]
     sinks.open(resume=settings.resume, force=settings.force)
+    if to_file and not sinks.resumed:
+        # the report of the run this one starts over (`--force`) stayed until the end: while
+        # this run went on, or after it was killed (`kill -9`, out of memory), `cleannews
+        # report DIR` showed the old run's figures, finished, beside this run's records
+        _drop_report(settings.report)  # type: ignore[arg-type]
     options = settings.options
     start = time.monotonic()  # the first pass (templates, copies) counts in the run's time
     if settings.templates is not None:
@@ -1236,6 +1261,13 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
         finally:
             sinks.close()  # closes the sink files, then releases the lock
     return report
+
+
+def _drop_report(path: Path) -> None:
+    """Remove the report file ``path`` of an earlier run, which this run will replace (a
+    symbolic link or a device, written through, is left)."""
+    if path.is_file() and not path.is_symlink():
+        path.unlink(missing_ok=True)
 
 
 def _write_report(path: Path, report: dict[str, Any], finished: bool) -> None:

@@ -50,6 +50,7 @@ __all__ = [
     "DamagedData",
     "Item",
     "NotRegular",
+    "Unlisted",
     "iter_items",
     "kind_of",
 ]
@@ -292,6 +293,26 @@ class NotRegular(str):
         return f"not a regular file ({self.what}): skipped, never opened in a folder"
 
 
+class Unlisted(NotRegular):
+    """A folder met in a walk whose entries cannot be listed (no permission to read it, a
+    path too long, a folder removed while the walk ran): it is yielded in the walk's place of
+    it, and the readers make it a ``read`` error naming it, as a FIFO. ``os.walk`` skipped
+    such a folder without a word: every document in it was lost, the run exited 0.
+
+        >>> Unlisted("corpus/2024", PermissionError(13, "Permission denied")).problem
+        'cannot list this folder (Permission denied): the files in it were not read'
+    """
+
+    def __new__(cls, path: str, error: OSError) -> Unlisted:
+        found = super().__new__(cls, path)
+        found.reason = read_problem(error)
+        return found
+
+    @property
+    def problem(self) -> str:
+        return f"cannot list this folder ({self.reason}): the files in it were not read"
+
+
 def _real(path: Path) -> Path:
     """``path.resolve()``, or the path made absolute when it is a link loop (``a.txt`` ->
     ``b.txt`` -> ``a.txt``: ``resolve`` raised ``RuntimeError`` on Python < 3.13, and that
@@ -460,6 +481,14 @@ def sink_files(filenames: Iterable[str]) -> set[str]:
     return sinks | (reports & names)
 
 
+def _unlisted(errors: list[OSError], root: str) -> Iterator[Unlisted]:
+    """The folders of ``errors`` (``os.walk``'s ``onerror`` calls, emptied) as :class:`Unlisted`
+    paths."""
+    while errors:
+        exc = errors.pop(0)
+        yield Unlisted(os.fsdecode(exc.filename) if exc.filename is not None else root, exc)
+
+
 def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True,
                 jsonl: bool = True) -> Iterator[str]:
     """Input files under ``root``, sorted, skipping hidden entries and ``exclude`` paths.
@@ -476,7 +505,9 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True,
     json_files, first_json = 0, ""  # `.json` files: JSONL records maybe, read when named
     linked: list[str] = []  # links to folders: os.walk does not enter them (no loops)
     outputs, first_output = 0, ""  # an earlier run's sinks and mirrored texts (audit21)
-    for dirpath, dirnames, filenames in os.walk(root):
+    unlisted: list[OSError] = []  # folders the walk could not list: each yielded, not lost
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted.append):
+        yield from _unlisted(unlisted, root)
         here = Path(dirpath)
         if dirpath != root and sink_folder(filenames, here.name):  # its texts, its records
             dirnames[:] = []
@@ -518,6 +549,7 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True,
             if not name.startswith(".") and (kind_of(name) is not None or gzip_document(name)) \
                     and (not skip or _real(here / name) not in skip):
                 yield _not_regular(here / name) or str(here / name)
+    yield from _unlisted(unlisted, root)
     if ignored.count and warn:
         log.warning("%s", ignored.message(root))
     if json_files and warn:  # it said "not .txt / .html / .jsonl(.gz)", with no way out

@@ -178,7 +178,7 @@ def _load(name: str) -> tuple[Any, str | None]:
 
 def run(args: argparse.Namespace) -> int:
     from cleannews.batch.html_report import render_html
-    from cleannews.batch.runner import run_report_of
+    from cleannews.batch.runner import run_report_of, unfinished_run
     from cleannews.batch.sinks import atomic_write, score_output
     from cleannews.batch.sources import terminal_safe
     from cleannews.batch.stats import summary
@@ -197,6 +197,13 @@ def run(args: argparse.Namespace) -> int:
                             "run's report %s", terminal_safe(args.file), terminal_safe(str(other)))
             args.file = str(other)
             report, problem = _load(args.file)
+        elif other is None and (done := unfinished_run(Path(args.file))) is not None:
+            # a run still going, or killed before it wrote its report (`kill -9`, out of
+            # memory): it said "cannot read the report: Is a directory"
+            problem = (f"{terminal_safe(args.file)}: no report yet: the run writing there "
+                       f"has committed {done} documents and has not finished (it is still "
+                       "running, or it was killed before it could write its report); run "
+                       "the same command with --resume to finish it and write the report")
         elif Path(args.file).is_file() and score_output(Path(args.file)):
             # the lines of `score --out FILE`: "Extra data: line 2 column 1" (audit21)
             problem = (f"{terminal_safe(args.file)}: the lines of 'cleannews score', not a "

@@ -372,6 +372,7 @@ class CleannewsJsonlReader(JsonlReader):
 
     def _line_document(self, raw: bytes, filepath: str, index: int) -> DatatroveDocument:
         """The document of one non-blank line: a record, or the raw line marked with why not."""
+        from cleannews.batch.ids import id_text
         from cleannews.batch.process import (
             _parse_record,
             _record_text,
@@ -393,6 +394,10 @@ class CleannewsJsonlReader(JsonlReader):
             _read_media(record)
             doc = self.get_document_from_dict(record, filepath, index)
             if doc is not None:
+                # the id as `cleannews run` names the record: a number written out, `null`,
+                # `""`, `true`, a list, `NaN` no id (datatrove's `PATH/INDEX`); they were
+                # passed on as they were (`doc.id` None, a list), unlike every other id
+                doc.id = id_text(doc.id, f"{filepath}/{index}")
                 return doc
             raise _Reject("empty", "the reader's adapter gave no text")
         except _Reject as exc:
@@ -423,14 +428,13 @@ class CleannewsJsonlReader(JsonlReader):
     def _error_document(self, raw: bytes, filepath: str, index: int,
                         record: dict[str, Any] | None, kind: str, message: str,
                         peeked: str | None = None) -> DatatroveDocument:
-        from cleannews.batch.ids import field_value
+        from cleannews.batch.ids import field_value, id_text
 
         ident = field_value(record, self.id_key) if record is not None else peeked
-        if not isinstance(ident, (str, int)) or isinstance(ident, bool) or ident == "":
-            ident = f"{filepath}/{index}"  # datatrove's own default id
+        ident = id_text(ident, f"{filepath}/{index}")  # datatrove's own default id
         metadata: dict[str, Any] = {METADATA_KEY: _error(kind, message)}
         if self.add_file_path:
             metadata["file_path"] = self.data_folder.resolve_paths(filepath)
         self.stat_update("cleannews_unreadable")
         text = raw.decode("utf-8", "backslashreplace").rstrip("\r\n")
-        return DatatroveDocument(text=text, id=str(ident), metadata=metadata)
+        return DatatroveDocument(text=text, id=ident, metadata=metadata)
