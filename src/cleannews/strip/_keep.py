@@ -69,8 +69,8 @@ from cleannews.strip.linemodel import _ITEM_SUFFIX
 __all__ = [
     "GUARDED_RULES", "GUARDS", "POSITION_RULES", "give_back", "give_back_announced_list",
     "give_back_between_paragraphs", "give_back_byline", "give_back_chapters", "give_back_cut_end",
-    "give_back_date_badge", "give_back_inner_title", "give_back_list_item", "give_back_lone_item",
-    "give_back_menu_headline",
+    "give_back_date_badge", "give_back_hashtag", "give_back_inner_title", "give_back_intro",
+    "give_back_list_item", "give_back_lone_item", "give_back_menu_headline",
     "give_back_question", "give_back_quoted", "give_back_reply", "give_back_run_on",
     "give_back_section_label", "give_back_subheading", "give_back_teaser_headline",
     "give_back_topical",
@@ -1034,8 +1034,17 @@ def _heading_first(text: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
-#: :func:`give_back_cut_end`: the models' rules it undoes (a phrase rule's match is kept).
+#: :func:`give_back_cut_end`: the models' rules it undoes (a phrase rule's match is kept) …
 CUT_END_RULES = frozenset({"context", "line_model", "run_model"})
+#: … and an item a "Read more" heading took (:func:`_lead_item`, never the heading itself,
+#: round 26) when at least this share of its words are stop words: the article's prose cut
+#: by the page's end ("À Lire Aussi" / a teaser / "Un feu s'est déclaré dans l'ESAT de Bompas
+#: c"), not a teaser's headline in headline style ("Wednesday, April 22: Coronavirus global
+#: update", no function word) …
+CUT_END_ITEM_MIN_STOP = 0.2
+#: … and it has at least this many words: a box's label under the heading is short ("Lire
+#: aussi..." / "L'article de la semaine" ends a TRAIN page, fr-g-0031).
+CUT_END_ITEM_MIN_WORDS = 6
 #: … the page's last line has at least this many words …
 CUT_END_MIN_WORDS = 4
 #: … and at least this share of its words after the first one begin with a small letter
@@ -1055,6 +1064,11 @@ def give_back_cut_end(lines) -> list[int]:
     with a widget line above it ("Publicité", a reading time), the models took that line
     as one more widget. Furniture closing a page ends like a label ("Tous droits
     réservés"), a link ("Lire la suite") or a teaser's headline, which a phrase rule takes.
+    Round 26: an item a "Read more" heading took is given back too when it reads as prose
+    (:data:`CUT_END_ITEM_MIN_STOP`, :data:`CUT_END_ITEM_MIN_WORDS`): another site's "À Lire
+    Aussi" and its teaser put above the article's cut last line took it as a second teaser.
+    The heading's own line is never given back ("Sur le même sujet" ends a TRAIN page), nor
+    a box's short label ("L'article de la semaine").
 
         >>> from cleannews.strip.detectors import _Line
         >>> text = ["Le conseil municipal a adopté le budget primitif de l’exercice à "
@@ -1067,7 +1081,13 @@ def give_back_cut_end(lines) -> list[int]:
         [2]
     """
     found = _neighbours(lines, len(lines), -1, 1)  # the page's last non-blank line
-    if not found or not _taken(lines[found[0]], CUT_END_RULES):
+    if not found or not (
+        _taken(lines[found[0]], CUT_END_RULES)
+        or (
+            _lead_item(lines[found[0]]) and lines[found[0]].n >= CUT_END_ITEM_MIN_WORDS
+            and lines[found[0]].stop >= CUT_END_ITEM_MIN_STOP
+        )
+    ):
         return []
     last = found[0]
     ln = lines[last]
@@ -1439,8 +1459,81 @@ def give_back_list_item(lines) -> list[int]:
     return _restore(lines, given)
 
 
+#: :func:`give_back_hashtag`: the shape rule it undoes, the line made mostly of links,
+#: handles or hashtags (a tag list, a row of social handles) …
+HASHTAG_RULES = frozenset({"link_dense"})
+#: … when the line is one hashtag alone (no space in it): a post's or a tweet's closing tag.
+_LONE_HASHTAG = LazyPattern(r"^#[\p{L}\p{N}_]+$")
+
+
+def give_back_hashtag(lines) -> list[int]:
+    """Give back a line of one hashtag alone (:data:`_LONE_HASHTAG`) that the link-dense
+    rule (:data:`HASHTAG_RULES`) took, when the nearest line above it is a kept line of at
+    least :data:`BODY_MIN_WORDS` words (a paragraph; its end may be an emoji, "… lo ha
+    realizado igualmente ?✊"): the campaign tag closing a post or a quoted tweet
+    ("#LavapiesNoCallará"; a police tweet's "#pourvotresecurite", round 26). A tag list or a
+    row of handles has several links; on TRAIN no furniture line is one hashtag alone.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["El gobierno censuró el saludo a las fiestas por su carácter reivindicativo "
+        ...         "y feminista.", "#LavapiesNoCallará"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[1].bad("link_dense", "line made mostly of links, handles or hashtags")
+        >>> give_back_hashtag(lines)
+        [1]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln, HASHTAG_RULES) or not _LONE_HASHTAG.match(ln.text.strip()):
+            continue
+        up = _neighbours(lines, i, -1, 1)
+        if up and lines[up[0]].cls != BAD and lines[up[0]].n >= BODY_MIN_WORDS:
+            given.append(i)
+    return _restore(lines, given)
+
+
+#: :func:`give_back_intro`: the rules it undoes (a menu run, the short-block rule: a line
+#: judged by its neighbours) …
+INTRO_RULES = frozenset({"context", "menu_run"})
+#: … for a line of at least this many words ending with a colon after a word (:data:`_INTRO_END`).
+INTRO_LINE_MIN_WORDS = 2
+
+
+def give_back_intro(lines) -> list[int]:
+    """Give back a line ending with a colon after a word (:data:`_INTRO_END`, at least
+    :data:`INTRO_LINE_MIN_WORDS` words) that a menu run or the short-block rule
+    (:data:`INTRO_RULES`) took, when the next non-blank line is a kept paragraph of the
+    article (:func:`_is_body`): the line announces that paragraph ("Au sommaire:" above the
+    summary's first item, under another site's menu run "Gazette des Communes" / "Thèmes
+    abordés", round 26). A menu's or a form's labels ending with a colon ("Année :" /
+    "Mois :", "Regionalligen:") stand over other labels, not over a paragraph.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Thèmes abordés", "Au sommaire:", ". Qui dit rentrée des classes dit "
+        ...         "bien sûr école pour les accueillir, et de nombreux investissements."]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> for ln in lines[:2]:
+        ...     ln.bad("menu_run", "run of short lines (menu)")
+        >>> give_back_intro(lines)
+        [1]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln, INTRO_RULES) or ln.n < INTRO_LINE_MIN_WORDS:
+            continue
+        if not _INTRO_END.search(ln.text[-80:]):
+            continue
+        down = _neighbours(lines, i, 1, 1)
+        if down and _is_body(lines[down[0]]):
+            given.append(i)
+    return _restore(lines, given)
+
+
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
-GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
+GUARDED_RULES = (
+    POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
+    | HASHTAG_RULES
+)
 
 
 def give_back(lines) -> None:
@@ -1470,5 +1563,5 @@ GUARDS = (
     give_back_quoted, give_back_chapters, give_back_teaser_headline, give_back_reply,
     give_back_cut_end, give_back_subheading, give_back_between_paragraphs,
     give_back_lone_item, give_back_run_on, give_back_question, give_back_menu_headline,
-    give_back_inner_title, give_back_list_item,
+    give_back_inner_title, give_back_list_item, give_back_hashtag, give_back_intro,
 )
