@@ -68,7 +68,8 @@ from cleannews.strip.linemodel import _ITEM_SUFFIX
 
 __all__ = [
     "GUARDED_RULES", "GUARDS", "POSITION_RULES", "give_back", "give_back_announced_list",
-    "give_back_between_paragraphs", "give_back_byline", "give_back_chapters", "give_back_cut_end",
+    "give_back_between_paragraphs", "give_back_byline", "give_back_chapters", "give_back_clock",
+    "give_back_cut_end",
     "give_back_date_badge", "give_back_hashtag", "give_back_inner_title", "give_back_intro",
     "give_back_list_item", "give_back_lone_item", "give_back_menu_headline",
     "give_back_question", "give_back_quoted", "give_back_reply", "give_back_run_on",
@@ -1492,6 +1493,38 @@ def give_back_hashtag(lines) -> list[int]:
     return _restore(lines, given)
 
 
+#: :func:`give_back_clock`: the rule it undoes, a video's duration ("21:25" alone: the
+#: length printed on a player) …
+CLOCK_RULES = frozenset({"video_widget"})
+
+
+def give_back_clock(lines) -> list[int]:
+    """Give back a time of day alone on its line (:data:`_CLOCK`: "06:30", "- 20:40") that
+    the video-duration rule (:data:`CLOCK_RULES`) took, when the next non-blank line is a
+    kept paragraph of the article (:func:`_is_body`): the article's time of publication
+    above its first paragraph ("01 ottobre 2021" / "06:30" / "I Carabinieri della Compagnia
+    di Acireale hanno eseguito …", round 26). A player's duration stands with the player's
+    furniture (its title, "Play", "Vidéo", a view count), not right above the article's prose.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["01 ottobre 2021", "06:30", "I Carabinieri della Compagnia di Acireale "
+        ...         "hanno eseguito un’ordinanza di custodia cautelare nei confronti di sei "
+        ...         "persone."]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[1].bad("video_widget", "a video's duration")
+        >>> give_back_clock(lines)
+        [1]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln, CLOCK_RULES) or not _CLOCK.match(ln.text.strip()):
+            continue
+        down = _standing(lines, i, 1)
+        if down >= 0 and _is_body(lines[down]):
+            given.append(i)
+    return _restore(lines, given)
+
+
 #: :func:`give_back_intro`: the rules it undoes (a menu run, the short-block rule: a line
 #: judged by its neighbours) …
 INTRO_RULES = frozenset({"context", "menu_run"})
@@ -1532,7 +1565,7 @@ def give_back_intro(lines) -> list[int]:
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = (
     POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
-    | HASHTAG_RULES
+    | HASHTAG_RULES | CLOCK_RULES
 )
 
 
@@ -1564,4 +1597,5 @@ GUARDS = (
     give_back_cut_end, give_back_subheading, give_back_between_paragraphs,
     give_back_lone_item, give_back_run_on, give_back_question, give_back_menu_headline,
     give_back_inner_title, give_back_list_item, give_back_hashtag, give_back_intro,
+    give_back_clock,
 )
