@@ -1035,23 +1035,8 @@ def _heading_first(text: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
-#: :func:`give_back_cut_end`: the models' rules it undoes (a phrase rule's match is kept) …
+#: :func:`give_back_cut_end`: the models' rules it undoes (a phrase rule's match is kept).
 CUT_END_RULES = frozenset({"context", "line_model", "run_model"})
-#: … and an item a "Read more" heading took (:func:`_lead_item`, never the heading itself,
-#: round 26) when at least this share of its words are stop words: the article's prose cut
-#: by the page's end ("À Lire Aussi" / a teaser / "Un feu s'est déclaré dans l'ESAT de Bompas
-#: c"), not a teaser's headline in headline style ("Wednesday, April 22: Coronavirus global
-#: update", no function word) …
-CUT_END_ITEM_MIN_STOP = 0.2
-#: … and it has at least this many words: a box's label under the heading is short ("Lire
-#: aussi..." / "L'article de la semaine" ends a TRAIN page, fr-g-0031) …
-CUT_END_ITEM_MIN_WORDS = 6
-#: … and its last word has at most this many letters: a piece of a word the page's end cut
-#: ("sécu", "c") or a function word no sentence ends with ("… passe à la"), where a teaser's
-#: headline ends with a whole word ("… bat son record de fréquentation", the 0.1.0 fixture
-#: 033; "… par San Antonio, une première").
-CUT_END_ITEM_MAX_TAIL = 4
-_LAST_WORD = LazyPattern(r"(\p{L}+)\P{L}*$")
 #: … the page's last line has at least this many words …
 CUT_END_MIN_WORDS = 4
 #: … and at least this share of its words after the first one begin with a small letter
@@ -1060,18 +1045,6 @@ CUT_END_MIN_LOWER = 0.5
 _CUT_END = LazyPattern(r"^[\p{Lu}«\"“„‹].*\p{Ll}$")
 _WORD = LazyPattern(r"\p{L}[\p{L}'’-]*")
 _GLUED = LazyPattern(r"\p{Ll}\p{Lu}")
-
-
-def _cut_tail(text: str) -> bool:
-    """The line's last word looks cut by the page's end: at most
-    :data:`CUT_END_ITEM_MAX_TAIL` letters.
-
-    >>> [_cut_tail(t) for t in ("… par le service de sécu ", "… dans l'ESAT de Bompas c",
-    ...                         "… bat son record de fréquentation", "… passe à la")]
-    [True, True, False, True]
-    """
-    m = _LAST_WORD.search(text[-80:])
-    return bool(m) and len(m.group(1)) <= CUT_END_ITEM_MAX_TAIL
 
 
 def give_back_cut_end(lines) -> list[int]:
@@ -1083,12 +1056,6 @@ def give_back_cut_end(lines) -> list[int]:
     with a widget line above it ("Publicité", a reading time), the models took that line
     as one more widget. Furniture closing a page ends like a label ("Tous droits
     réservés"), a link ("Lire la suite") or a teaser's headline, which a phrase rule takes.
-    Round 26: an item a "Read more" heading took is given back too when it reads as prose
-    (:data:`CUT_END_ITEM_MIN_STOP`, :data:`CUT_END_ITEM_MIN_WORDS`) and its last word looks
-    cut (:func:`_cut_tail`): another site's "À Lire Aussi" and its teaser put above the
-    article's cut last line took it as a second teaser.
-    The heading's own line is never given back ("Sur le même sujet" ends a TRAIN page), nor
-    a box's short label ("L'article de la semaine").
 
         >>> from cleannews.strip.detectors import _Line
         >>> text = ["Le conseil municipal a adopté le budget primitif de l’exercice à "
@@ -1101,13 +1068,7 @@ def give_back_cut_end(lines) -> list[int]:
         [2]
     """
     found = _neighbours(lines, len(lines), -1, 1)  # the page's last non-blank line
-    if not found or not (
-        _taken(lines[found[0]], CUT_END_RULES)
-        or (
-            _lead_item(lines[found[0]]) and lines[found[0]].n >= CUT_END_ITEM_MIN_WORDS
-            and lines[found[0]].stop >= CUT_END_ITEM_MIN_STOP and _cut_tail(lines[found[0]].text)
-        )
-    ):
+    if not found or not _taken(lines[found[0]], CUT_END_RULES):
         return []
     last = found[0]
     ln = lines[last]
