@@ -49,6 +49,12 @@ back only on evidence found in the page itself:
   article's own "Label : value" lines (a palmarès' last prize, branch linemodel25).
 * :func:`give_back_between_paragraphs` — a line the short-block rule took between two kept
   paragraphs of the article, with furniture on both sides of it ("Phèdre", branch stress25).
+* :func:`give_back_hashtag` — one hashtag alone that the link-dense rule took under the
+  article's paragraph: a post's or a quoted tweet's closing tag (round 26);
+* :func:`give_back_intro` — a line ending with a colon that a menu run or the short-block
+  rule took right above a paragraph it announces ("Au sommaire:", round 26);
+* :func:`give_back_clock` — a time of day the video-duration rule took above the article's
+  paragraph ("- 20:40" under the byline, round 26).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
