@@ -261,6 +261,8 @@ def test_every_config_option_is_reachable_by_set_and_by_file(tmp_path: Path) -> 
             return str(not value).lower(), str(not value).lower()
         if isinstance(value, float):
             return "0.7", "0.7"
+        if value is None:  # max_input_mb (no limit by default): a limit in MB
+            return "4", "4"
         if value == DEFAULT_CONFIG.languages:  # a rule-set list (fr en de es it)
             return "fr", '["fr"]'
         return "de,it", '["de", "it"]'

@@ -1,8 +1,8 @@
 """Round 19 (perf19): the fast paths equal the code they replace, on real and generated input.
 
 * ``_features._new_token_info`` (the facts of a new token type written out in one function)
-  equals ``token_info_reference`` (``_token_facts`` + ``_grammar_bits`` + the flag code, the
-  former ``_token_info``) on every token type of the development texts and on generated
+  equals ``token_info_reference`` (``token_facts_reference`` + ``_grammar_bits`` + the flag
+  code, the former ``_token_info``) on every token type of the development texts and on generated
   tokens; the collocation switch that ``tools/spin`` turns on at run time is read on every
   call, not cached with the lexicon.
 """
@@ -20,12 +20,81 @@ from hypothesis import strategies as st
 
 from _helpers import EveryWordTable
 from cleannews.score import _features as F
+from cleannews.score._pos import word_class
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def token_facts_reference(t: str) -> tuple:
+    """The first ten fields of ``_token_info``, each computed by its own readable step
+    (``word_class``, the masks, the content-word stats): the package's ``_token_facts``
+    until round 26, kept here, its only user."""
+    low = t.lower()
+    p = F.get_lexicon().words.get(low, 0)
+    c0 = t[0]
+    if t == "\n":
+        return (low, 0, "BOS", F.KIND_BREAK, False, False, False, None, False, None)
+    if not c0.isalnum():
+        return (
+            low,
+            p,
+            word_class(t, low, p, F.FUNCTION_WORDS),
+            F.KIND_PUNCT,
+            False,
+            False,
+            False,
+            None,
+            False,
+            None,
+        )
+    cls = word_class(t, low, p, F.FUNCTION_WORDS)
+    m_n, m_a, m_verb, _np, _ns, _nm, _nf, _am, _af, _hasp, m_vppr, _v = F._reading_masks()
+    trig = (
+        (low[-1] in "'’" and len(low) > 1)
+        or low in F.TRIGGERS
+        or bool(p & m_n and not p & (m_a | m_verb) and c0.islower())
+    )
+    stats = None
+    kind = F.KIND_WORD
+    pos_checked = False
+    if (
+        c0.islower()
+        and len(low) >= F.MIN_CONTENT_LEN
+        and low not in F.FUNCTION_WORDS
+        and low.isalpha()
+    ):
+        kind = F.KIND_CONTENT
+        z = (p & F.ZIPF_MASK) / 10
+        pos_checked = (
+            F.ZIPF_RARE_WORD <= z < F.ZIPF_POS_COMMON and not p & m_vppr and low not in F.NUMERALS
+        )
+        g = (p >> F.GAP_SHIFT) & F.ZIPF_MASK
+        gap = (g - F.GAP_OFFSET) / 10 if g else 0.0
+        noun_adj = bool(p & (m_n | m_a))
+        # below F.ZIPF_RARE_WORD a word is field vocabulary ("anhydre"), not a synonym
+        # choice; inflected verb forms are rarer than their lemma, so only nouns and
+        # adjectives are evidence
+        syn_ok = noun_adj and bool(g) and z >= F.ZIPF_RARE_WORD
+        rare_syn = syn_ok and gap >= F.GAP_RARE_SYNONYM and z < F.ZIPF_RARE_SYNONYM
+        stats = (
+            max(0.0, 4.0 - z) if p else 0.0,
+            max(0.0, gap),
+            int(syn_ok and gap >= F.GAP_WEAK_SYNONYM and z < F.ZIPF_WEAK_SYNONYM),
+            int(syn_ok and gap >= F.GAP_STRONG_SYNONYM and z < F.ZIPF_STRONG_SYNONYM),
+            rare_syn,
+            (not rare_syn) and bool(p) and z < F.ZIPF_RARE_WORD and noun_adj,
+            F._llr_of(p),
+        )
+    ctx = (
+        F.get_context_table().entry(t)
+        if len(t) >= F.MIN_COLLOCATION_LEN and F.collocation_enabled()
+        else None
+    )
+    return (low, p, cls, kind, trig, low in F.STOP_FR, low in F.STOP_EN, stats, pos_checked, ctx)
+
+
 def token_info_reference(t: str) -> tuple:
-    """``_token_info`` of ``t`` computed from ``_token_facts`` and ``_grammar_bits``, not
+    """``_token_info`` of ``t`` computed from ``token_facts_reference`` and ``_grammar_bits``, not
     cached: the readable definition that ``_new_token_info`` (what ``_token_info`` runs)
     writes out in one function (the package's ``_token_info`` before perf19; kept here, its
     only user, since perf20).
@@ -33,7 +102,7 @@ def token_info_reference(t: str) -> tuple:
     >>> token_info_reference("afin")[4], token_info_reference("\\n")[3] == F.KIND_BREAK
     (True, True)
     """
-    base = F._token_facts(t)
+    base = token_facts_reference(t)
     low, p, _cls, kind, trig, fr, en, stats = base[:8]
     flags = F.F_BREAK if kind == F.KIND_BREAK else 0
     gap = lowz = llr = 0.0

@@ -176,7 +176,9 @@ def test_control_characters_are_still_control_characters() -> None:
     doc = cleannews.clean("Le maire\x07 a parlé.\ufeff\x01 Fin du texte du conseil.\n")
     rules = {c.before: c.rule for c in doc.changes if c.stage == "repair"}
     assert rules["\x07"] == "remove_control_chars"
-    assert rules["\ufeff\x01"] == "remove_control_chars"  # one hunk, not a mark alone
+    # a mark beside a control character: each named (it was one remove_control_chars
+    # change of both; audit28)
+    assert rules["\ufeff"] == "byte_order_mark" and rules["\x01"] == "remove_control_chars"
 
 
 def test_the_run_summary_counts_the_mark_apart(tmp_path) -> None:

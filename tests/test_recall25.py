@@ -63,7 +63,7 @@ TRAIN_FURNITURE = [
     ("it-e-0009", "Lascia un commento", "comments", {"comment_prompt_it"}),
     ("it-e-0002", "Caricamento commenti", "comments", {"comment_prompt_head19_it"}),
     ("it-e-0002", "Commenta la notizia", "comments", {"comment_prompt_head19_it"}),
-    ("fr-b-0037", "Commentaires récents", "comments", {"comment_widget_line"}),
+    ("fr-b-0037", "Commentaires récents", "comments", {"recent_comments_tail21"}),
     ("fr-h-0049", "Les commentaires récents", "comments", {"recent_comments_tail21"}),
     ("en-m-0030", "(0) comments", "comments", {"comment_widget_line_en"}),
     ("en-m-0030", "Post a comment", "comments", {"comment_prompt_en"}),
@@ -73,7 +73,7 @@ TRAIN_FURNITURE = [
     ("es-d-0003", "Suscribete para leer la noticia completa:", "subscribe",
      {"login_prompt_family_es"}),
     ("fr-d-0024", "Pour poursuivre la lecture de ce contenu, abonnez-vous dès maintenant",
-     "subscribe", {"login_paywall_prefix"}),
+     "subscribe", {"login_paywall_more", "login_paywall_prefix"}),
     ("fr-e-0001", "imprimer le texte", "share", {"page_action_gen10"}),
 ]
 

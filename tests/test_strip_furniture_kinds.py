@@ -121,7 +121,7 @@ FURNITURE = [
     ("fr", "1 € le premier mois", "login_paywall_line"),
     ("fr", "Tous nos articles en illimité", "login_paywall_line"),
     ("fr", "Pour poursuivre la lecture de ce contenu, abonnez-vous dès maintenant",
-     "login_paywall_prefix"),
+     "login_paywall_more"),
     ("fr", "Pour continuer votre lecture, connectez-vous", "login_paywall_prefix"),
     ("en", "3 months for $1", "login_paywall_line_en"),
     ("en", "1 month for 1 €", "login_paywall_line_en"),
@@ -134,7 +134,8 @@ FURNITURE = [
     ("fr", "Offre spéciale", "paywall_offer_weak"),
     ("es", "Suscribete para leer la noticia completa:", "login_prompt_family_es"),
     # navigation
-    ("en", 'Press "Enter" to skip to content', "nav_skip_more_en"),
+    ("en", 'Press "Enter" to skip to content', "nav_menu_en"),  # one skip-link pattern (round 26)
+    ("en", "Redirecting you to the page...", "nav_skip_more_en"),
     ("en", "Redirecting to full article...", "full_story_elsewhere_gen16n"),  # nav16 family
     ("fr", "A+ A A-", "font_size_widget"),
     ("fr", "A- A+", "font_size_widget"),
@@ -175,10 +176,10 @@ REAL_FURNITURE = [
     ("it-c-0017", "Category Archives", "archive_title_family_en"),
     ("de-d-0003", "Erstellt: Aktualisiert:", "empty_meta_labels_de"),
     ("fr-a-0123", "Vous êtes déjà abonné", "login_paywall_line"),
-    ("fr-d-0024", "Pour poursuivre la lecture", "login_paywall_prefix"),
+    ("fr-d-0024", "Pour poursuivre la lecture", "login_paywall_more"),
     ("en-d-0001", "Liberation reserves", "login_reserved_en"),
     ("es-d-0003", "Suscribete para leer", "login_prompt_family_es"),
-    ("fr-d-0008", "Press", "nav_skip_more_en"),
+    ("fr-d-0008", "Press", "nav_menu_en"),
     ("fr-d-0029", "A+ A A-", "font_size_widget"),
     ("it-d-0005", "Continua a leggere su", "nav_read_on_it"),
 ]

@@ -146,7 +146,7 @@ FURNITURE = [
     ("it", "Per saperne di più", "prev_next_family_it"),
     # comment threads
     ("fr", "Citer", "comment_action_more"),
-    ("fr", "3 COMMENTAIRE(S)", "comment_action_more"),
+    ("fr", "3 COMMENTAIRE(S)", "comment_prompt"),
     ("en", "View all comments", "comment_action_more_en"),
     ("en", "Newest first", "comment_action_more_en"),
     ("en", "Leave a Reply Cancel reply", "comment_action_more_en"),
@@ -309,7 +309,7 @@ FURNITURE = [
 #: Real furniture of TRAIN pages: (page id, start of the line, rule that must remove it).
 REAL_FURNITURE = [
     ("fr-a-0141", "0 vues", "view_counter_family"),
-    ("fr-b-0045", "0 COMMENTAIRE(S)", "comment_action_more"),
+    ("fr-b-0045", "0 COMMENTAIRE(S)", "comment_prompt"),
     ("fr-a-0177", "Ecoutez l'interview", "listen_interview_prompt"),
     ("fr-a-0164", "Avez-vous une remarque", "error_report_prompt"),
     ("fr-b-0014", "Overblog Suivre", "blog_platform_line"),

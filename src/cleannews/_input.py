@@ -637,8 +637,10 @@ def decode_input(value: object, *, html: bool = False) -> tuple[str, list[Change
     ('<p>Zażółć gęślą jaźń</p>', 'decode_declared_charset')
     """
     if isinstance(value, str):
-        # text given as text: control characters are the repair stage's job
-        return fix_surrogates(value)
+        # text given as text: control characters are the repair stage's job. A subclass
+        # (numpy's str_ from a DataFrame's values, a user's own) is read as the str it holds:
+        # its methods are not the pipeline's, and doc.text was that subclass (audit28)
+        return fix_surrogates(value if type(value) is str else str.__str__(value))
     if not isinstance(value, (bytes, bytearray, memoryview)):
         raise InputError(f"expected str or bytes, got {type(value).__name__}{_hint(value)}")
     data = bytes(value)

@@ -41,23 +41,84 @@ def document_id(id: object) -> str | None:
     ('corpus/a.txt', 'a1', '7')
     >>> document_id(3.5), document_id(None)
     ('3.5', None)
+    >>> document_id(float("nan"))  # pandas' missing id: none, as in a JSONL record
     >>> document_id(["a"])
     Traceback (most recent call last):
     ...
     cleannews.errors.InputError: id must be a str (or an int, a float, a path, None), got list
     """
+    import math
+    import numbers
     import os
 
-    if id is None or isinstance(id, str):
+    from cleannews.config import _numpy_bool
+
+    if id is None or type(id) is str:
         return id
-    if isinstance(id, (int, float)) and not isinstance(id, bool):
-        return str(id)  # as record_id writes a JSONL record's numeric id
+    if isinstance(id, str):  # numpy's str_ (a DataFrame's values): the str it holds
+        return str.__str__(id)
+    if isinstance(id, numbers.Real) and not isinstance(id, bool) and not _numpy_bool(id):
+        # as record_id writes a JSONL record's numeric id; numpy's integers too (a
+        # DataFrame's id column: clean(text, id=np.int64(3)) was an InputError), and a NaN
+        # (pandas' missing id) or an infinity is no id, as record_id has it (it was the id
+        # "nan" of every such document; audit28)
+        if isinstance(id, numbers.Integral):
+            return str(int(id))
+        return str(id) if math.isfinite(id) else None
     if isinstance(id, os.PathLike):
         return os.fsdecode(os.fspath(id))
     from cleannews.errors import InputError
 
     raise InputError(
         f"id must be a str (or an int, a float, a path, None), got {type(id).__name__}")
+
+
+def read_input(value: object, config: CleanConfig, *, html: bool = False):
+    """:func:`~cleannews._input.decode_input` of what :func:`clean` (:func:`clean_html`,
+    :func:`repair`, :func:`spin_score`, :func:`explain`) was given, after the size limit of
+    ``config.max_input_mb`` (``None``: no limit): an input above it is an
+    :class:`~cleannews.InputError` before any work, in the words of the commands'
+    ``too_large`` (``bytes`` counted as given, a ``str`` as its UTF-8 bytes).
+
+    >>> read_input("Un texte.", CleanConfig(max_input_mb=1))[0]
+    'Un texte.'
+    >>> read_input(b"x" * 2000, CleanConfig(max_input_mb=0.001))
+    Traceback (most recent call last):
+    ...
+    cleannews.errors.InputError: text is 2000 bytes, above the limit of 1048 bytes \
+(CleanConfig max_input_mb)
+    """
+    if config.max_input_mb is not None:
+        from cleannews.batch.limits import mb_bytes
+
+        limit = mb_bytes(config.max_input_mb)
+        size = input_size(value, limit)
+        if size > limit:
+            from cleannews.batch.sources import too_large_message
+            from cleannews.errors import InputError
+
+            raise InputError(too_large_message(size, limit, True, "text",
+                                               "CleanConfig max_input_mb"))
+    return decode_input(value, html=html)
+
+
+def input_size(value: object, limit: int) -> int:
+    """Bytes of ``value``: as given for bytes-like input, UTF-8 for a ``str`` (encoded only when
+    it may be above ``limit``: a character is 1 to 4 bytes); 0 for any other type (refused
+    by :func:`~cleannews._input.decode_input`).
+
+    >>> input_size("é" * 3, 4), input_size(memoryview(b"abc"), 4), input_size(None, 4)
+    (6, 3, 0)
+    """
+    if isinstance(value, (bytes, bytearray)):
+        return len(value)
+    if isinstance(value, memoryview):
+        return value.nbytes
+    if isinstance(value, str):
+        if len(value) * 4 <= limit:  # not above it, whatever its characters
+            return len(value)
+        return len(value.encode("utf-8", "surrogatepass"))
+    return 0
 
 
 def _repair_stage(text: str, config: CleanConfig) -> AlignedResult:
@@ -119,7 +180,7 @@ def repair(
     """
     config = config_or_default(config)
     id = document_id(id)  # type: ignore[assignment]
-    text, changes = decode_input(text)
+    text, changes = read_input(text, config)
     doc = Document(text="", changes=changes, id=id, input_length=len(text))
     r = _repair_stage(text, config)
     doc.text = r.text
@@ -144,7 +205,7 @@ def clean(
     'L\u2019entreprise'
     """
     config = config_or_default(config)
-    decoded, changes = decode_input(text)
+    decoded, changes = read_input(text, config)
     if not _HTML_HINT_SAID:
         _hint_html(decoded)
     return _clean_decoded(decoded, changes, config, document_id(id))  # type: ignore[arg-type]
@@ -214,7 +275,7 @@ def clean_html(
     [('html_nav', "<nav><a href='/'>Acc")]
     """
     config = config_or_default(config)
-    return _clean_html_decoded(*decode_input(html, html=True), config,
+    return _clean_html_decoded(*read_input(html, config, html=True), config,
                                document_id(id))  # type: ignore[arg-type]
 
 
@@ -277,7 +338,7 @@ def explain(
     config = config_or_default(config)
     html = checked_flag("html", html)  # html="no" was true: the text was read as a page
     changes_only = checked_flag("changes_only", changes_only)
-    source, changes = decode_input(text, html=html)  # decoded once (it was twice)
+    source, changes = read_input(text, config, html=html)  # decoded once (it was twice)
     if not html and not _HTML_HINT_SAID:
         _hint_html(source)
     doc = (_clean_html_decoded if html else _clean_decoded)(source, changes, config, None)
@@ -344,7 +405,7 @@ def spin_score(text: str | bytes, config: CleanConfig | None = None) -> SpinScor
     config = config_or_default(config)
     # as `clean` reads it: bytes-like input decoded (a bytearray was an InputError here
     # only), and a `str` with lone UTF-16 surrogates repaired
-    text, _ = decode_input(text)
+    text, _ = read_input(text, config)
     spin = score_text(text, config)
     if spin.language is None and spin.label in _UNSCORED_LABELS:
         from cleannews._lang import identify_language

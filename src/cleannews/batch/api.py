@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import functools
 import math
+import numbers
 import sys
 from typing import Any
 
@@ -132,8 +133,9 @@ def _is_missing(value: Any) -> bool:
     >>> _is_missing(None), _is_missing(float("nan")), _is_missing("")
     (True, True, False)
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return True
+    if value is None or (isinstance(value, numbers.Real) and not isinstance(
+            value, numbers.Integral) and math.isnan(value)):
+        return True  # numpy's float32 / float16 NaN too (an error row, "got float32")
     pandas = sys.modules.get("pandas")  # only pandas makes pd.NA: not imported for it
     return pandas is not None and value is getattr(pandas, "NA", None)
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["CHUNK_BYTES", "CHUNK_DOCS", "FORMATS", "IN_FLIGHT_PER_JOB", "MAX_RECORD_MB",
+__all__ = ["CHUNK_BYTES", "CHUNK_DOCS", "FORMATS", "IN_FLIGHT_PER_JOB", "MAX_RECORD_MB", "MB",
            "OUT_FILE_SUFFIXES", "REPORT_NAME", "SINK_FILES", "STATE_NAME", "STDOUT_SINK_FOLDERS",
-           "available_cpus", "names_folder", "out_file_stem"]
+           "available_cpus", "mb_bytes", "names_folder", "out_file_stem"]
 
 #: A chunk holds at most this many documents …
 CHUNK_DOCS = 64
@@ -16,8 +16,41 @@ CHUNK_DOCS = 64
 CHUNK_BYTES = 2 * 1024 * 1024
 #: Default ``--max-record-mb`` of every command (``run``, ``score``, ``clean``, ``explain``):
 #: a record or file above it is refused as ``too_large`` (``clean`` took 6 s and 82 MB on
-#: one 2.4 MB line, so at most about 40 s on one of 16 MB).
+#: one 2.4 MB line, so at most about 40 s on one of 16 MB). The library has no limit unless
+#: ``CleanConfig(max_input_mb=…)`` sets one (``max_input_mb=MAX_RECORD_MB``: the commands').
 MAX_RECORD_MB = 16.0
+#: Bytes in a megabyte of ``--max-record-mb`` and ``CleanConfig.max_input_mb``.
+MB = 1024 * 1024
+
+
+def mb_bytes(mb: float, shown: object = None) -> int:
+    """A size limit given in MB (``--max-record-mb``, ``CleanConfig.max_input_mb``) in bytes;
+    a ``ValueError`` saying why for a limit that is no size: the one check of both
+    (``shown``: the value as the user wrote it, for the message; default ``mb``).
+
+    >>> mb_bytes(16.0), mb_bytes(0.5)
+    (16777216, 524288)
+    >>> mb_bytes(-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: must be above 0, got -1
+    >>> mb_bytes(1e-30)
+    Traceback (most recent call last):
+    ...
+    ValueError: must be at least one byte (1e-06 MB), got 1e-30
+    """
+    shown = mb if shown is None else shown
+    if not mb > 0:
+        raise ValueError(f"must be above 0, got {shown}")
+    if mb * MB == float("inf"):
+        # `inf` was "must be above 0, got inf"; `1e308` (finite, but not in bytes) ended in
+        # an OverflowError traceback (audit22)
+        raise ValueError(f"must be a finite number of MB, got {shown} (for no practical limit "
+                         "give a large one, e.g. 100000)")
+    if int(mb * MB) < 1:  # `1e-30`: a limit of 0 bytes refused every document,
+        # "record is 2628 bytes, above the limit of 0 bytes" (audit20)
+        raise ValueError(f"must be at least one byte (1e-06 MB), got {shown}")
+    return int(mb * MB)
 #: Report file name inside the output folder (``run``'s default ``--report``).
 REPORT_NAME = "report.json"
 #: State file of a run, inside the output folder (``DIR/.cleannews-run.json``; beside an

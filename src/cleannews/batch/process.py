@@ -37,7 +37,7 @@ from cleannews._input import (
     utf16_without_bom,
 )
 from cleannews.batch.ids import field_value, record_id
-from cleannews.batch.limits import FORMATS, MAX_RECORD_MB
+from cleannews.batch.limits import FORMATS, MAX_RECORD_MB, mb_bytes
 from cleannews.batch.sources import Item, input_noun, too_large_message
 from cleannews.batch.timeout import (
     DocTimeout,
@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 #: Records (or files) larger than this go to the errors sink (``--max-record-mb``).
-DEFAULT_MAX_RECORD_BYTES = int(MAX_RECORD_MB * 1024 * 1024)
+DEFAULT_MAX_RECORD_BYTES = mb_bytes(MAX_RECORD_MB)
 #: Evidence items kept in a ``score`` line.
 TOP_EVIDENCE = 3
 #: Key added to every output record.

@@ -1211,10 +1211,13 @@ def read_document(f: BinaryIO, limit: int = HARD_RECORD_BYTES, *, refuse: bool =
     return Read(data, True, size, exact=False)
 
 
-def too_large_message(size: int, limit: int, exact: bool = True, what: str = "record") -> str:
+def too_large_message(size: int, limit: int, exact: bool = True, what: str = "record",
+                      option: str = "--max-record-mb") -> str:
     """What every command says of an input above ``--max-record-mb``: ``what`` is
-    ``"record"`` (a JSONL record), ``"file"`` (a text or HTML file) or ``"input"`` (standard
-    input read as one document; a file was called a "record" too before round 25).
+    ``"record"`` (a JSONL record), ``"file"`` (a text or HTML file), ``"input"`` (standard
+    input read as one document; a file was called a "record" too before round 25) or
+    ``"text"`` (what the library was given); ``option`` names the limit
+    (``"CleanConfig max_input_mb"`` for the library).
 
     >>> too_large_message(20, 10)
     'record is 20 bytes, above the limit of 10 bytes (--max-record-mb)'
@@ -1222,7 +1225,7 @@ def too_large_message(size: int, limit: int, exact: bool = True, what: str = "re
     'file is more than 20 bytes, above the limit of 10 bytes (--max-record-mb)'
     """
     return (f"{what} is {'' if exact else 'more than '}{size} bytes, above the limit of "
-            f"{limit} bytes (--max-record-mb)")
+            f"{limit} bytes ({option})")
 
 
 def input_noun(kind: str, source: str) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from cleannews.batch.limits import FORMATS, MAX_RECORD_MB
+from cleannews.batch.limits import FORMATS, MAX_RECORD_MB, mb_bytes
 from cleannews.config import DEFAULT_CONFIG, CleanConfig, option_names
 from cleannews.errors import InputError
 
@@ -144,6 +144,8 @@ def _defaults_text() -> str:
             shown = str(value).lower()
         elif isinstance(value, list):
             shown = ",".join(value) if value else "(empty: all)"
+        elif value is None:  # max_input_mb: no limit (`--set max_input_mb=none`)
+            shown = "none"
         else:
             shown = str(value)
         parts.append(f"{key}={shown}")
@@ -540,7 +542,7 @@ def read_inputs(names: list[str], limit: int | None = None
 
 
 #: Default ``--max-record-mb`` of ``clean`` and ``explain``, in bytes (as ``run``'s).
-DEFAULT_MAX_RECORD_BYTES = int(MAX_RECORD_MB * 1024 * 1024)
+DEFAULT_MAX_RECORD_BYTES = mb_bytes(MAX_RECORD_MB)
 
 
 def add_size_flag(p: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
@@ -552,8 +554,13 @@ def add_size_flag(p: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
 
 
 def record_limit(args: argparse.Namespace) -> int:
-    """``--max-record-mb`` in bytes (the batch commands' ``BatchOptions.max_record_bytes``)."""
-    return int(getattr(args, "max_record_mb", MAX_RECORD_MB) * 1024 * 1024)
+    """``--max-record-mb`` in bytes (the batch commands' ``BatchOptions.max_record_bytes``),
+    or the library's ``max_input_mb`` when ``--set`` / ``--config`` gives a lower one: the
+    commands read and refuse their input themselves (``too_large``), and ``clean`` / ``run``
+    would have left that option unapplied on text (audit28)."""
+    limit = mb_bytes(getattr(args, "max_record_mb", MAX_RECORD_MB))
+    mb = config_from_args(args).max_input_mb
+    return limit if mb is None else min(limit, mb_bytes(mb))
 
 
 def positive_mb(value: str) -> float:
@@ -564,7 +571,7 @@ def positive_mb(value: str) -> float:
     >>> positive_mb("-1")
     Traceback (most recent call last):
     ...
-    argparse.ArgumentTypeError: must be above 0, got -1.0
+    argparse.ArgumentTypeError: must be above 0, got -1
     >>> positive_mb("1e-30")
     Traceback (most recent call last):
     ...
@@ -578,17 +585,10 @@ def positive_mb(value: str) -> float:
         mb = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not mb > 0:
-        raise argparse.ArgumentTypeError(f"must be above 0, got {mb}")
-    if mb * 1024 * 1024 == float("inf"):
-        # `inf` was "must be above 0, got inf"; `1e308` (finite, but not in bytes) ended in
-        # an OverflowError traceback (audit22)
-        raise argparse.ArgumentTypeError(
-            f"must be a finite number of MB, got {value} (for no practical limit give a "
-            "large one, e.g. 100000)")
-    if int(mb * 1024 * 1024) < 1:  # `1e-30`: a limit of 0 bytes refused every document,
-        # "record is 2628 bytes, above the limit of 0 bytes" (audit20)
-        raise argparse.ArgumentTypeError(f"must be at least one byte (1e-06 MB), got {value}")
+    try:
+        mb_bytes(mb, value)  # the one check of a limit in MB (CleanConfig.max_input_mb's too)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     return mb
 
 

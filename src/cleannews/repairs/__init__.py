@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from cleannews._align import AlignedResult, Alignment, map_changes
@@ -105,13 +106,46 @@ BYTE_ORDER_MARK: tuple[str, str] = (
 )
 
 
-def _only_bom(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is one or more U+FEFF and nothing else.
+#: Runs of byte-order marks a ``remove_control_chars`` hunk may hold and still be split into
+#: named pieces (:func:`_bom_pieces`); marks strewn through more control characters than that
+#: (garbage: 1 MB of them made a million changes) leave the hunk one change, as before.
+MAX_MARK_RUNS = 16
+_MARK_RUN = re.compile("\ufeff+")
 
-    >>> _only_bom("\ufeffLe", 0, 1), _only_bom("\ufeff\x07", 0, 2), _only_bom("a", 0, 0)
-    (True, False, False)
+
+def _bom_pieces(old: str, new: str, hunk: tuple[int, int, int, int]) -> list[tuple[Any, ...]]:
+    """A ``remove_control_chars`` hunk split so that each run of byte-order marks it removed
+    is a piece of its own: ``(o0, o1, n0, n1, is_bom)``, in order. ftfy removes U+FEFF with
+    the control characters: a mark beside a control character (``"\ufeff\x01Le"``) was one
+    ``remove_control_chars`` change, and the mark was never named (audit28). Pieces of
+    control characters that only kept characters separate stay one (as :func:`_hunks`
+    merged them); a hunk without a mark, or with more than :data:`MAX_MARK_RUNS` runs of
+    them, is returned whole.
+
+    >>> _bom_pieces("\ufeff\x01Le", "Le", (0, 2, 0, 0))
+    [(0, 1, 0, 0, True), (1, 2, 0, 0, False)]
+    >>> _bom_pieces("\x01a\x02b", "ab", (0, 3, 0, 1))
+    [(0, 3, 0, 1, False)]
     """
-    return end > start and text.count("\ufeff", start, end) == end - start
+    o0, o1, n0, n1 = hunk
+    runs = sum(1 for _ in islice(_MARK_RUN.finditer(old, o0, o1), MAX_MARK_RUNS + 1))
+    if not runs or runs > MAX_MARK_RUNS:
+        return [(*hunk, False)]
+    pieces: list[tuple[Any, ...]] = []
+    i, j = o0, n0
+    while i < o1:
+        if j < n1 and old[i] == new[j]:  # a kept character (the control ones are all removed)
+            i, j = i + 1, j + 1
+            continue
+        bom, s = old[i] == "\ufeff", i
+        while i < o1 and (old[i] == "\ufeff") == bom and not (j < n1 and old[i] == new[j]):
+            i += 1
+        last = pieces[-1] if pieces else None
+        if last is not None and not bom and not last[4]:  # only kept characters between
+            pieces[-1] = (last[0], i, last[2], j, False)
+        else:
+            pieces.append((s, i, j, j, bom))
+    return pieces
 
 
 #: Output of :func:`repair_text`: spans of ``changes`` point into the input.
@@ -220,14 +254,16 @@ class _LineEditor:
         step = Alignment.from_hunks(hunks, len(old))
         base = self.base
         to_input = None if self.identity else self.alignment.to_input
-        for o0, o1, n0, n1 in hunks:
-            start, end = (o0, o1) if to_input is None else to_input(o0, o1)
-            name, why = rule, reason
-            if rule == "remove_control_chars" and n0 == n1 and _only_bom(old, o0, o1):
-                name, why = BYTE_ORDER_MARK  # ftfy removes it with the control characters
-            self.changes.append(
-                Change("repair", name, (start + base, end + base), old[o0:o1], new[n0:n1], why)
-            )
+        for hunk in hunks:
+            pieces = (_bom_pieces(old, new, hunk) if rule == "remove_control_chars"
+                      else [(*hunk, False)])
+            for o0, o1, n0, n1, bom in pieces:
+                start, end = (o0, o1) if to_input is None else to_input(o0, o1)
+                # ftfy removes the byte-order mark with the control characters
+                name, why = BYTE_ORDER_MARK if bom else (rule, reason)
+                self.changes.append(
+                    Change("repair", name, (start + base, end + base), old[o0:o1], new[n0:n1],
+                           why))
         self.alignment = step if self.identity else self.alignment.compose(step)
         self.identity = False
         self.text = new

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from cleannews.score._context import get_context_table
 from cleannews.score._lexicon import GAP_OFFSET, GAP_SHIFT, ZIPF_MASK, get_lexicon, load_json
-from cleannews.score._pos import get_pos_model, reading_class, word_class
+from cleannews.score._pos import get_pos_model, reading_class
 from cleannews.score._profile import PROFILE_BITS, substitute_llr
 
 __all__ = [
@@ -437,23 +437,27 @@ def _reading_masks() -> tuple[int, ...]:
     return _MASKS[0]
 
 
-def _grammar_bits(t: str, low: str, p: int, trig: bool) -> tuple[int, int]:
+def _grammar_bits(
+    t: str, low: str, p: int, trig: bool, masks: tuple[int, ...] | None = None
+) -> tuple[int, int]:
     """``(need, role)`` of one token for the grammar pre-filter (see ``R_*``).
 
-    Runs once per new token type (``_token_info``): the masks come from
-    ``_reading_masks``.
+    Runs once per new token type (``_new_token_info``, which passes ``masks``, the
+    lexicon's ``_reading_masks()``).
 
     >>> need, _ = _grammar_bits("l’", "l’", 0, True)
     >>> _, role = _grammar_bits("fonction", "fonction", get_lexicon().packed("fonction"), False)
     >>> bool(need & role)
     True
     """
-    m_n, m_a, _m_verb, m_np, m_ns, m_nm, m_nf, m_am, m_af, m_hasp, _vppr, m_v = _reading_masks()
+    m_n, m_a, _m_verb, m_np, m_ns, m_nm, m_nf, m_am, m_af, m_hasp, _vppr, m_v = (
+        masks or _reading_masks()
+    )
     c0 = t[:1]
     lower, alpha = c0.islower(), c0.isalpha()
-    acronym = _is_acronym(t)
-    vowel = _starts_with_vowel(low)
+    acronym = len(t) > 1 and t.isupper()  # _is_acronym
     l0 = low[:1]
+    vowel = l0 in VOWELS and l0 != "y"  # _starts_with_vowel
     role = 0 if low.rstrip("'’") in AFIN_FOLLOWERS else R_NOT_AFIN_FOLLOWER
     if low == "le" or low == "les":
         role |= R_LE_LES
@@ -558,67 +562,6 @@ def _token_info(t: str) -> tuple:
     return info
 
 
-def _token_facts(t: str) -> tuple:
-    """The first ten fields of ``_token_info`` (see there)."""
-    low = t.lower()
-    p = get_lexicon().words.get(low, 0)
-    c0 = t[0]
-    if t == "\n":
-        return (low, 0, "BOS", KIND_BREAK, False, False, False, None, False, None)
-    if not c0.isalnum():
-        return (
-            low,
-            p,
-            word_class(t, low, p, FUNCTION_WORDS),
-            KIND_PUNCT,
-            False,
-            False,
-            False,
-            None,
-            False,
-            None,
-        )
-    cls = word_class(t, low, p, FUNCTION_WORDS)
-    m_n, m_a, m_verb, _np, _ns, _nm, _nf, _am, _af, _hasp, m_vppr, _v = _reading_masks()
-    trig = (
-        (low[-1] in "'’" and len(low) > 1)
-        or low in TRIGGERS
-        or bool(p & m_n and not p & (m_a | m_verb) and c0.islower())
-    )
-    stats = None
-    kind = KIND_WORD
-    pos_checked = False
-    if c0.islower() and len(low) >= MIN_CONTENT_LEN and low not in FUNCTION_WORDS and low.isalpha():
-        kind = KIND_CONTENT
-        z = (p & ZIPF_MASK) / 10
-        pos_checked = (
-            ZIPF_RARE_WORD <= z < ZIPF_POS_COMMON and not p & m_vppr and low not in NUMERALS
-        )
-        g = (p >> GAP_SHIFT) & ZIPF_MASK
-        gap = (g - GAP_OFFSET) / 10 if g else 0.0
-        noun_adj = bool(p & (m_n | m_a))
-        # below ZIPF_RARE_WORD a word is field vocabulary ("anhydre"), not a synonym
-        # choice; inflected verb forms are rarer than their lemma, so only nouns and
-        # adjectives are evidence
-        syn_ok = noun_adj and bool(g) and z >= ZIPF_RARE_WORD
-        rare_syn = syn_ok and gap >= GAP_RARE_SYNONYM and z < ZIPF_RARE_SYNONYM
-        stats = (
-            max(0.0, 4.0 - z) if p else 0.0,
-            max(0.0, gap),
-            int(syn_ok and gap >= GAP_WEAK_SYNONYM and z < ZIPF_WEAK_SYNONYM),
-            int(syn_ok and gap >= GAP_STRONG_SYNONYM and z < ZIPF_STRONG_SYNONYM),
-            rare_syn,
-            (not rare_syn) and bool(p) and z < ZIPF_RARE_WORD and noun_adj,
-            _llr_of(p),
-        )
-    ctx = (
-        get_context_table().entry(t)
-        if len(t) >= MIN_COLLOCATION_LEN and collocation_enabled()
-        else None
-    )
-    return (low, p, cls, kind, trig, low in STOP_FR, low in STOP_EN, stats, pos_checked, ctx)
-
-
 #: ``_token_info("\n")``: the line break has no lexicon entry, class "BOS", no grammar need.
 _BREAK_INFO = (
     "\n", 0, "BOS", KIND_BREAK, False, False, False, None, False, None,
@@ -627,8 +570,7 @@ _BREAK_INFO = (
 )
 #: What ``_new_token_info`` reads on every call, gathered once (``_fact_env``): the lexicon's
 #: ``words.get`` and its reading masks. (Not the collocation switch: ``tools/spin`` turns
-#: ``_COLLOCATION`` on and off at run time, so it is read on each call, as ``_token_facts``
-#: reads it.)
+#: ``_COLLOCATION`` on and off at run time, so it is read on each call.)
 _FACT_ENV: list[tuple] = []
 
 
@@ -640,18 +582,19 @@ def _fact_env() -> tuple:
 
 
 def _new_token_info(t: str) -> tuple:
-    """``_token_info`` of a token type not cached yet: ``_token_facts`` + ``_grammar_bits`` +
-    the flag code, the same tests in the same order written out in one function (one
-    call per new type instead of about twenty: the cold pass over new documents computes
-    this for every new word). ``tests/test_perf19.py`` checks it equals the composition of
-    ``_token_facts`` and ``_grammar_bits`` (its ``token_info_reference``, the former
+    """``_token_info`` of a token type not cached yet: its class (``word_class``'s tests),
+    kind, content-word stats and flag code written out in one function (the cold pass over
+    new documents computes this for every new word), then the grammar pre-filter bits
+    (``_grammar_bits``, one call: round 26 removed its 45-line copy here, +2.6 % instructions
+    on a cold spin pass). ``tests/test_perf19.py`` checks it equals its readable reference
+    (``token_facts_reference`` + ``_grammar_bits`` + the flag code, the former
     ``_token_info``) on every token type of the development corpus and on generated ones.
 
     >>> _new_token_info("afin")[4], _new_token_info("\\n")[3] == KIND_BREAK
     (True, True)
     """
     get, masks = _FACT_ENV[0] if _FACT_ENV else _fact_env()
-    m_n, m_a, m_verb, m_np, m_ns, m_nm, m_nf, m_am, m_af, m_hasp, m_vppr, m_v = masks
+    m_n, m_a, m_verb, *_, m_vppr, _ = masks
     low = t.lower()
     c0 = t[0]
     if t == "\n":
@@ -732,87 +675,9 @@ def _new_token_info(t: str) -> tuple:
             and (_COLLOCATION[0] if _COLLOCATION else collocation_enabled())
             else None
         )
-    # _grammar_bits
-    alpha = c0.isalpha()
-    acronym = len(t) > 1 and t.isupper()
-    l0 = low[:1]
-    vowel = l0 in VOWELS and l0 != "y"
-    role = 0 if low.rstrip("'’") in AFIN_FOLLOWERS else R_NOT_AFIN_FOLLOWER
-    if low == "le" or low == "les":
-        role |= R_LE_LES
-    if alpha and not acronym and l0 != "y" and len(t) > 1:
-        if l0 == "h":
-            if p & m_hasp and lower and low not in H_MUET:
-                role |= R_ELIDED_CLASH
-        elif not c0.isupper() and not vowel:
-            role |= R_ELIDED_CLASH
-    if alpha and p & m_np and not p & m_ns:
-        role |= R_PLURAL_ONLY
-    if lower:
-        if (
-            low not in NO_ELISION_BEFORE
-            and not acronym
-            and (
-                vowel
-                or (
-                    l0 == "h"
-                    and (not p & m_hasp or low in H_MUET)
-                    and (p & ZIPF_MASK) >= _ZIPF10_H_MUET_SURE
-                )
-            )
-        ):
-            role |= R_WANTS_ELISION
-        if p & m_n and not p & (m_v | m_a):
-            masc, fem = bool(p & m_nm), bool(p & m_nf)
-            if fem and not masc:
-                role |= R_FEM_NOUN
-            if masc and not fem:
-                role |= R_MASC_NOUN
-            if p & m_np and not p & m_ns and low[-1] in "sx":
-                role |= R_PLURAL_NOUN
-            if p & m_ns and not p & m_np and low not in FUNCTION_WORDS and low[-1] not in "sxz":
-                role |= R_SINGULAR_NOUN
-        if p & m_a and not p & m_n:
-            role |= R_ADJECTIVE
-            if not p & m_v:
-                am, af = bool(p & m_am), bool(p & m_af)
-                if af and not am:
-                    role |= R_FEM_ADJ
-                if am and not af:
-                    role |= R_MASC_ADJ
-    need = 0
-    if trig:
-        if low[-1:] in "'’" and len(low) > 1:
-            need = R_ELIDED_CLASH if low[:-1] in CLITICS else 0
-        else:
-            if low in ELIDABLE and not acronym:
-                need |= R_WANTS_ELISION
-            if low == "de" or low == "à":
-                need |= R_LE_LES
-            gd = DET_GENDER.get(low)
-            if gd is not None:
-                need |= R_ADJECTIVE
-                if gd == "m":
-                    need |= R_FEM_NOUN
-                elif gd == "f":
-                    need |= R_MASC_NOUN
-                if low != "le" and low != "la" and low in DET_SINGULAR:
-                    need |= R_PLURAL_NOUN
-            elif low in DET_PLURAL or low in NUMERALS:
-                need |= R_SINGULAR_NOUN
-            else:
-                if p & m_n and not p & (m_a | m_v) and lower:
-                    nm, nf = bool(p & m_nm), bool(p & m_nf)
-                    if nm and not nf:
-                        need |= R_FEM_ADJ
-                    if nf and not nm:
-                        need |= R_MASC_ADJ
-                if low == "afin":
-                    need |= R_NOT_AFIN_FOLLOWER
-                if low == "double":
-                    need |= R_PLURAL_ONLY
-        if need:
-            flags |= F_TRIGGER
+    need, role = _grammar_bits(t, low, p, trig, masks)
+    if need:
+        flags |= F_TRIGGER
     code = _CODE_OF.get(flags)
     if code is None:
         code = _code(flags)
@@ -1030,7 +895,7 @@ def light_word_counts(toks: list[str]) -> tuple[int, int, int]:
     no lexicon, no ``_token_info`` per new token type. A text that is then not scored
     (too short, not French: an English page full of words never seen) costs a loop over
     its tokens instead of the facts of every new word (and, in a new process, the
-    lexicon's load). The same tests as ``_token_facts`` / ``_token_info``: a word is a
+    lexicon's load). The same tests as ``_token_info``: a word is a
     token whose first character is alphanumeric (``"\\n"`` is not), a French function
     word is in ``STOP_FR``, another language's in ``STOP_EN`` (and not in ``STOP_FR``).
 

@@ -61,6 +61,7 @@ __all__ = [
     "parse_page",
     "photo_credit",
     "unclosed_comment",
+    "unclosed_raw_text",
     "unclosed_tag",
 ]
 
@@ -4565,6 +4566,36 @@ UNCLOSED_TAG_REASON = (
     "unfinished tag, not text")
 #: Elements whose content ``html.parser`` reads as raw text (no markup inside).
 _RAW_TEXT_TAGS = frozenset(("script", "style"))
+#: What the Change of a ``<script>`` / ``<style>`` that no end tag closes says (``{name}``:
+#: the element, ``{chars}``: the characters it hides).
+UNCLOSED_RAW_TEXT_REASON = (
+    "a <{name}> element is never closed by </{name}>: as in a browser (the HTML standard reads "
+    "its content up to that end tag, else to the end of the file), the rest of the page "
+    "({chars} characters of source) is {what}, not text")
+
+
+def unclosed_raw_text(last: Any, src: _Source) -> tuple[str, int] | None:
+    """``(name, offset)`` of the ``<script>`` / ``<style>`` the page ends inside: the parsed
+    page's last node (:func:`_last_node`) is that element or its text, and no ``</name`` follows
+    its start tag in the source. A browser, html5lib and ``html.parser`` read everything after
+    it as script code or style sheet: a page whose ``<style>`` is never closed lost its text
+    with no change saying why (an unclosed one in the ``<head>`` made the page ``empty``).
+
+    >>> from cleannews.strip.html import _Source, _last_node, parse_page
+    >>> page = "<p>Un.</p><style>p { color: red }<p>Deux.</p>"
+    >>> unclosed_raw_text(_last_node(parse_page(page)), _Source(page))
+    ('style', 10)
+    >>> page = "<p>Un.</p><script>x()</script>"
+    >>> unclosed_raw_text(_last_node(parse_page(page)), _Source(page)) is None
+    True
+    """
+    el = last if isinstance(last, Tag) else getattr(last, "parent", None)
+    if not isinstance(el, Tag) or el.name not in _RAW_TEXT_TAGS:
+        return None
+    at = src.span(el)[0]
+    if getattr(el, "sourceline", None) is None or src.low.find(f"</{el.name}", at) >= 0:
+        return None
+    return el.name, at
 
 
 #: An entity reference closed by ``;`` (``&eacute;``, ``&foo;``); linear: the name class
@@ -4911,9 +4942,15 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     soup, start, end = _parse_cut(html)  # (`end` was looked for unless the comment holds)
     changes = []
     last = _last_node(soup)
+    raw = None if isinstance(last, Comment) else unclosed_raw_text(last, src)
     if start is not None and isinstance(last, Comment):
         changes.append(Change("html", "html_unclosed_comment", (start, len(html)), html[start:],
                               "", UNCLOSED_COMMENT_REASON.format(chars=len(html) - start)))
+    elif raw is not None:  # (the page's end, cut or not, is inside the script / style)
+        name, at = raw
+        changes.append(Change("html", f"html_unclosed_{name}", (at, len(html)), html[at:], "",
+                              UNCLOSED_RAW_TEXT_REASON.format(name=name, chars=len(html) - at,
+                                                              what=DROP_TAGS[name])))
     elif end is not None and not (
         isinstance(last, Tag) and last.name in _RAW_TEXT_TAGS
     ):  # (the rest of an unclosed script or style was never text)
@@ -4946,6 +4983,9 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     if ex.headings:
         metadata["html_headings"] = ex.headings
     pre = frozenset(i for i, (_, _, is_pre) in enumerate(lines) if is_pre)
+    if raw is not None:  # the walk's own change of that element spans its start tag only
+        ex.changes = [c for c in ex.changes
+                      if c.span[0] != raw[1] or c.rule != f"html_{raw[0]}"]
     return _assemble(html, [(t, span) for t, span, _ in lines], ex.changes + changes, metadata,
                      pre)
 
