@@ -111,8 +111,10 @@ def test_an_embedded_post_text_stays_whole(strip_real_docs):
     out = cleannews.clean(doc, CLEAN).text.split("\n")
     assert text in [x.strip() for x in out]
     # the post "#pourvotresecurite" above "— Police nationale 80 (@PoliceNat80) …" is no
-    # longer taken by the attribution; a hashtag alone still goes by link_dense (left alone)
-    assert served_removals(doc, CLEAN).get("#pourvotresecurite") == "link_dense"
+    # longer taken by the attribution; link_dense took it as a hashtag alone until round 26's
+    # guard gave a lone hashtag under a paragraph back (give_back_hashtag): it stays
+    assert "#pourvotresecurite" not in served_removals(doc, CLEAN)
+    assert "#pourvotresecurite" in [x.strip() for x in out]
 
 
 @pytest.mark.parametrize("page", EMBED_PAGES)

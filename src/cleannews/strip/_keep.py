@@ -49,6 +49,12 @@ back only on evidence found in the page itself:
   article's own "Label : value" lines (a palmarès' last prize, branch linemodel25).
 * :func:`give_back_between_paragraphs` — a line the short-block rule took between two kept
   paragraphs of the article, with furniture on both sides of it ("Phèdre", branch stress25).
+* :func:`give_back_hashtag` — one hashtag alone that the link-dense rule took under the
+  article's paragraph: a post's or a quoted tweet's closing tag (round 26);
+* :func:`give_back_intro` — a line ending with a colon that a menu run or the short-block
+  rule took right above a paragraph it announces ("Au sommaire:", round 26);
+* :func:`give_back_clock` — a time of day the video-duration rule took above the article's
+  paragraph ("- 20:40" under the byline, round 26).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
@@ -68,9 +74,10 @@ from cleannews.strip.linemodel import _ITEM_SUFFIX
 
 __all__ = [
     "GUARDED_RULES", "GUARDS", "POSITION_RULES", "give_back", "give_back_announced_list",
-    "give_back_between_paragraphs", "give_back_byline", "give_back_chapters", "give_back_cut_end",
-    "give_back_date_badge", "give_back_inner_title", "give_back_list_item", "give_back_lone_item",
-    "give_back_menu_headline",
+    "give_back_between_paragraphs", "give_back_byline", "give_back_chapters", "give_back_clock",
+    "give_back_cut_end",
+    "give_back_date_badge", "give_back_hashtag", "give_back_inner_title", "give_back_intro",
+    "give_back_list_item", "give_back_lone_item", "give_back_menu_headline",
     "give_back_question", "give_back_quoted", "give_back_reply", "give_back_run_on",
     "give_back_section_label", "give_back_subheading", "give_back_teaser_headline",
     "give_back_topical",
@@ -1439,8 +1446,113 @@ def give_back_list_item(lines) -> list[int]:
     return _restore(lines, given)
 
 
+#: :func:`give_back_hashtag`: the shape rule it undoes, the line made mostly of links,
+#: handles or hashtags (a tag list, a row of social handles) …
+HASHTAG_RULES = frozenset({"link_dense"})
+#: … when the line is one hashtag alone (no space in it): a post's or a tweet's closing tag.
+_LONE_HASHTAG = LazyPattern(r"^#[\p{L}\p{N}_]+$")
+
+
+def give_back_hashtag(lines) -> list[int]:
+    """Give back a line of one hashtag alone (:data:`_LONE_HASHTAG`) that the link-dense
+    rule (:data:`HASHTAG_RULES`) took, when the nearest line above it is a kept line of at
+    least :data:`BODY_MIN_WORDS` words (a paragraph; its end may be an emoji, "… lo ha
+    realizado igualmente ?✊"): the campaign tag closing a post or a quoted tweet
+    ("#LavapiesNoCallará"; a police tweet's "#pourvotresecurite", round 26). A tag list or a
+    row of handles has several links; on TRAIN no furniture line is one hashtag alone.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["El gobierno censuró el saludo a las fiestas por su carácter reivindicativo "
+        ...         "y feminista.", "#LavapiesNoCallará"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[1].bad("link_dense", "line made mostly of links, handles or hashtags")
+        >>> give_back_hashtag(lines)
+        [1]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln, HASHTAG_RULES) or not _LONE_HASHTAG.match(ln.text.strip()):
+            continue
+        up = _neighbours(lines, i, -1, 1)
+        if up and lines[up[0]].cls != BAD and lines[up[0]].n >= BODY_MIN_WORDS:
+            given.append(i)
+    return _restore(lines, given)
+
+
+#: :func:`give_back_clock`: the rule it undoes, a video's duration ("21:25" alone: the
+#: length printed on a player) …
+CLOCK_RULES = frozenset({"video_widget"})
+
+
+def give_back_clock(lines) -> list[int]:
+    """Give back a time of day alone on its line (:data:`_CLOCK`: "06:30", "- 20:40") that
+    the video-duration rule (:data:`CLOCK_RULES`) took, when the next non-blank line is a
+    kept paragraph of the article (:func:`_is_body`): the article's time of publication
+    above its first paragraph ("01 ottobre 2021" / "06:30" / "I Carabinieri della Compagnia
+    di Acireale hanno eseguito …", round 26). A player's duration stands with the player's
+    furniture (its title, "Play", "Vidéo", a view count), not right above the article's prose.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["01 ottobre 2021", "06:30", "I Carabinieri della Compagnia di Acireale "
+        ...         "hanno eseguito un’ordinanza di custodia cautelare nei confronti di sei "
+        ...         "persone."]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[1].bad("video_widget", "a video's duration")
+        >>> give_back_clock(lines)
+        [1]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln, CLOCK_RULES) or not _CLOCK.match(ln.text.strip()):
+            continue
+        down = _standing(lines, i, 1)
+        if down >= 0 and _is_body(lines[down]):
+            given.append(i)
+    return _restore(lines, given)
+
+
+#: :func:`give_back_intro`: the rules it undoes (a menu run, the short-block rule: a line
+#: judged by its neighbours) …
+INTRO_RULES = frozenset({"context", "menu_run"})
+#: … for a line of at least this many words ending with a colon after a word (:data:`_INTRO_END`).
+INTRO_LINE_MIN_WORDS = 2
+
+
+def give_back_intro(lines) -> list[int]:
+    """Give back a line ending with a colon after a word (:data:`_INTRO_END`, at least
+    :data:`INTRO_LINE_MIN_WORDS` words) that a menu run or the short-block rule
+    (:data:`INTRO_RULES`) took, when the next non-blank line is a kept paragraph of the
+    article (:func:`_is_body`): the line announces that paragraph ("Au sommaire:" above the
+    summary's first item, under another site's menu run "Gazette des Communes" / "Thèmes
+    abordés", round 26). A menu's or a form's labels ending with a colon ("Année :" /
+    "Mois :", "Regionalligen:") stand over other labels, not over a paragraph.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Thèmes abordés", "Au sommaire:", ". Qui dit rentrée des classes dit "
+        ...         "bien sûr école pour les accueillir, et de nombreux investissements."]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> for ln in lines[:2]:
+        ...     ln.bad("menu_run", "run of short lines (menu)")
+        >>> give_back_intro(lines)
+        [1]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln, INTRO_RULES) or ln.n < INTRO_LINE_MIN_WORDS:
+            continue
+        if not _INTRO_END.search(ln.text[-80:]):
+            continue
+        down = _neighbours(lines, i, 1, 1)
+        if down and _is_body(lines[down[0]]):
+            given.append(i)
+    return _restore(lines, given)
+
+
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
-GUARDED_RULES = POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
+GUARDED_RULES = (
+    POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
+    | HASHTAG_RULES | CLOCK_RULES
+)
 
 
 def give_back(lines) -> None:
@@ -1470,5 +1582,6 @@ GUARDS = (
     give_back_quoted, give_back_chapters, give_back_teaser_headline, give_back_reply,
     give_back_cut_end, give_back_subheading, give_back_between_paragraphs,
     give_back_lone_item, give_back_run_on, give_back_question, give_back_menu_headline,
-    give_back_inner_title, give_back_list_item,
+    give_back_inner_title, give_back_list_item, give_back_hashtag, give_back_intro,
+    give_back_clock,
 )
