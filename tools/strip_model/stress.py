@@ -379,7 +379,7 @@ def train_loso() -> dict:
     from tools.strip_model import train
     from tools.strip_model.rule_support import judge_without, own_site_patterns, pattern_support
 
-    own = own_site_patterns(pattern_support(train.pages_train(with_fixtures=False)))
+    own = own_site_patterns(pattern_support(train.pages_train(with_fixtures=False, mode="served")))
     lost, by_rule = [], Counter()
     content = fur = fur_removed = 0
     for rec, doc, labelled in read_corpus(ROOT / "fixtures" / "strip_real", ("train",)):
