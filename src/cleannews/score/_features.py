@@ -585,8 +585,8 @@ def _new_token_info(t: str) -> tuple:
     """``_token_info`` of a token type not cached yet: its class (``word_class``'s tests),
     kind, content-word stats and flag code written out in one function (the cold pass over
     new documents computes this for every new word), then the grammar pre-filter bits
-    (``_grammar_bits``, one call: round 26 removed its 45-line copy here, +2.6 % instructions
-    on a cold spin pass). ``tests/test_perf19.py`` checks it equals its readable reference
+    (``_grammar_bits``, one call: round 26 removed its 45-line copy here).
+    ``tests/test_perf19.py`` checks it equals its readable reference
     (``token_facts_reference`` + ``_grammar_bits`` + the flag code, the former
     ``_token_info``) on every token type of the development corpus and on generated ones.
 
