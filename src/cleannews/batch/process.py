@@ -36,7 +36,7 @@ from cleannews._input import (
     nul_message,
     utf16_without_bom,
 )
-from cleannews.batch.ids import field_value, record_id
+from cleannews.batch.ids import clipped, field_value, record_id
 from cleannews.batch.limits import FORMATS, MAX_RECORD_MB, mb_bytes
 from cleannews.batch.sources import Item, input_noun, too_large_message
 from cleannews.batch.timeout import (
@@ -555,7 +555,7 @@ def missing_field_message(record: dict[str, Any], field: str, flag: str = "--tex
             owner, where = inner, f"{name!r} holds"
     if not owner:
         return f"record has no {field!r} field (it has no field)"
-    names = [k if len(k) <= 40 else k[:39] + "…" for k in list(owner)[:FIELDS_NAMED]]
+    names = [clipped(k, 40) for k in list(owner)[:FIELDS_NAMED]]
     more = ", …" if len(owner) > FIELDS_NAMED else ""
     # the text one level down (`{"doc": {"text": …}}`): name the flag that reads it
     nested = next((k for k, v in record.items() if owner is record and isinstance(v, dict)
@@ -670,7 +670,7 @@ def _example(text: str) -> str:
     ('Partager ⏎ sur Facebook', 160)
     """
     one = " ⏎ ".join(line.strip() for line in text.strip().splitlines())
-    return one if len(one) <= EXAMPLE_CHARS else one[: EXAMPLE_CHARS - 1] + "…"
+    return clipped(one, EXAMPLE_CHARS)
 
 
 def _removed_bytes(c: Change) -> int:

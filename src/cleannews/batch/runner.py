@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from cleannews.__about__ import __version__
-from cleannews.batch.ids import safe_relpath
+from cleannews.batch.ids import safe_relpath, shown_id
 from cleannews.batch.limits import (
     CHUNK_BYTES,
     CHUNK_DOCS,
@@ -838,7 +838,9 @@ def failure_line(r: DocResult) -> str:
         message = str(err.get("message", ""))
     except (ValueError, AttributeError):  # not a record of ours: the id and type only
         where, message = r.id, ""
-    ident = "" if r.id == where else f" (id {r.id})"
+    # an id of megabytes (`--id-field` at the text field) was printed whole
+    ident = "" if r.id == where else f" (id {shown_id(r.id)})"
+    where = shown_id(where) if where == r.id else where
     from cleannews.batch.sources import terminal_safe
 
     # an id or a message from the data, printed raw: "\n" forged log lines, ESC ran
@@ -921,7 +923,8 @@ def _tell_repeated(r: DocResult, where: str | None, count: int, bar: Progress | 
 
     if bar is not None:
         bar.bar.clear()
-    line = terminal_safe(f"{where or r.id}: id {r.id!r} was already given to an earlier "
+    shown = shown_id(r.id)  # an id of megabytes was printed whole
+    line = terminal_safe(f"{where or shown}: id {shown!r} was already given to an earlier "
                          "document; its record keeps it too (tell such records apart by their "
                          "source: path and line)")
     if count <= REPEATED_IDS_LISTED:
