@@ -38,7 +38,7 @@ from cleannews._input import (
 )
 from cleannews.batch.ids import clipped, field_value, record_id
 from cleannews.batch.limits import FORMATS, MAX_RECORD_MB, mb_bytes
-from cleannews.batch.sources import Item, input_noun, too_large_message
+from cleannews.batch.sources import Item, compressed_hint, input_noun, too_large_message
 from cleannews.batch.timeout import (
     DocTimeout,
     can_interrupt,
@@ -275,11 +275,14 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def _check_text(text: str | bytes) -> None:
-    """Refuse what :func:`text_problem` refuses (see docs/batch.md: empty documents are errors)."""
+def _check_text(text: str | bytes, source: str = "-", command: str = "run") -> None:
+    """Refuse what :func:`text_problem` refuses (see docs/batch.md: empty documents are errors);
+    the bytes of a file ``source`` compressed in a format not read (xz, zstd …) get the
+    command that reads it (:func:`~cleannews.batch.sources.compressed_hint`, as ``clean``'s)."""
     problem = text_problem(text)
     if problem is not None:
-        raise _Reject(*problem)
+        hint = compressed_hint(source, text, command) if isinstance(text, bytes) else ""
+        raise _Reject(problem[0], problem[1] + hint)
 
 
 #: JSON's names of the Python types ``json.loads`` gives (messages name what the user wrote).
@@ -740,7 +743,7 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
         html = opts.fmt == "html" or (opts.fmt == "auto" and _page_text(text))
     else:
         line, record, text, html = "", {}, item.payload, item.kind == "html"
-    _check_text(text)
+    _check_text(text, item.source, opts.mode)
     try:
         doc = _clean(text, html, opts, ident)
     except InputError as exc:

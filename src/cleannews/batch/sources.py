@@ -1124,6 +1124,27 @@ COUNT_MAX_BYTES = 1024 * 1024 * 1024
 UNREAD_COMPRESSED = {"bzip2": "bzcat", "xz": "xzcat", "zstd": "zstdcat"}
 
 
+def compressed_hint(name: str, raw: bytes, command: str) -> str:
+    """How to read an input in a compressed format the commands do not open (bzip2, xz,
+    zstd; gzip is read), or ``""``: the one hint of ``clean``'s log line and of ``run`` /
+    ``score``'s ``binary`` error (theirs said only "decompress it first").
+
+    >>> compressed_hint("t.txt.bz2", b"BZh91AY&SY...", "clean")
+    '; e.g. bzcat t.txt.bz2 | cleannews clean -'
+    >>> compressed_hint("-", b"BZh91AY&SY...", "run"), compressed_hint("t.txt", b"Texte", "run")
+    ('', '')
+    """
+    import shlex
+
+    from cleannews._input import binary_kind
+
+    what = binary_kind(raw[:16]) or ""
+    for fmt, tool in UNREAD_COMPRESSED.items():
+        if what.startswith(f"{fmt}-compressed") and name != "-":
+            return f"; e.g. {tool} {shlex.quote(name)} | cleannews {command} -"
+    return ""
+
+
 class Read(NamedTuple):
     """One text or HTML input as :func:`read_document` read it."""
 
