@@ -829,18 +829,18 @@ def failure_line(r: DocResult) -> str:
     >>> failure_line(r)
     "c.jsonl:9 (id a5): type: field 'text' is a number, not a string"
     """
+    path, line, message = "", None, ""
     try:
         rec = json.loads(r.line or r.data)  # the worker sends the record as bytes
         src, err = rec.get("source") or {}, rec.get("error") or {}
-        where = str(src.get("path") or r.id)
-        if src.get("line") is not None:
-            where += f":{src['line']}"
+        path, line = str(src.get("path") or ""), src.get("line")
         message = str(err.get("message", ""))
     except (ValueError, AttributeError):  # not a record of ours: the id and type only
-        where, message = r.id, ""
-    # an id of megabytes (`--id-field` at the text field) was printed whole
-    ident = "" if r.id == where else f" (id {shown_id(r.id)})"
-    where = shown_id(where) if where == r.id else where
+        pass
+    # an id of megabytes (`--id-field` at the text field) was printed whole; a path is not cut
+    shown = shown_id(r.id)
+    where = (path or shown) + ("" if line is None else f":{line}")
+    ident = "" if where in (r.id, shown) else f" (id {shown})"
     from cleannews.batch.sources import terminal_safe
 
     # an id or a message from the data, printed raw: "\n" forged log lines, ESC ran

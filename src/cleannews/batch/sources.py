@@ -323,6 +323,20 @@ def _real(path: Path) -> Path:
         return path.absolute()
 
 
+def _is_link(path: Path) -> bool:
+    """Whether ``path`` is a symbolic link; ``False`` when it cannot be looked at: a folder
+    nested past PATH_MAX ("File name too long") stopped the run here (exit 2), where
+    ``os.walk`` then fails to list it and the walk yields it as an :class:`Unlisted` error.
+
+    >>> _is_link(Path("/" + "d" * 300 + "/x" * 3000))
+    False
+    """
+    try:
+        return path.is_symlink()
+    except OSError:
+        return False
+
+
 def _not_regular(path: Path) -> NotRegular | None:
     """``path`` as a :class:`NotRegular` when it exists and is not a regular file (links
     followed), else ``None``."""
@@ -519,7 +533,7 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True,
         dirnames[:] = sorted(
             d for d in dirnames if not d.startswith(".") and _real(here / d) not in skip
         )
-        linked.extend(str(here / d) for d in dirnames if (here / d).is_symlink())
+        linked.extend(str(here / d) for d in dirnames if _is_link(here / d))
         for name in sorted(filenames):
             if name in sinks:
                 outputs += 1
