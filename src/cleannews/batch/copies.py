@@ -125,11 +125,12 @@ def learn_copies(items: Iterable[Item], text_field: str, id_field: str,
             with time_limit(doc_timeout):
                 got = _id_and_text(item, text_field, id_field, fmt, config)
         except DocTimeout:
+            from cleannews.batch.ids import shown_id
             from cleannews.batch.sources import terminal_safe
 
             log.warning("copies: %s: reading it took longer than %g s (--doc-timeout): left "
-                        "out of the copy pass", terminal_safe(item.id or
-                                                              f"{item.source}:{item.line}"),
+                        "out of the copy pass", terminal_safe(
+                            shown_id(item.id) if item.id else f"{item.source}:{item.line}"),
                         doc_timeout)
             continue
         # records the run sends to the errors sink (NUL, binary, empty) are nobody's copy

@@ -20,8 +20,8 @@ from typing import Any
 
 import regex
 
-__all__ = ["MAX_NAME_BYTES", "field_value", "id_text", "pop_field", "record_id", "safe_relpath",
-           "with_field"]
+__all__ = ["ID_SHOWN_CHARS", "MAX_NAME_BYTES", "clipped", "field_value", "id_text", "pop_field",
+           "record_id", "safe_relpath", "shown_id", "with_field"]
 
 #: Longest file-name component written (bytes, UTF-8); most file systems allow 255.
 MAX_NAME_BYTES = 150
@@ -31,6 +31,33 @@ MAX_DEPTH = 32
 _UNSAFE = regex.compile(r'[\x00-\x1f\x7f<>:"\\|?*]')
 #: Name given to an id that sanitises to nothing.
 EMPTY_NAME = "_"
+#: Most characters of an id shown in a message or stored in the run's report (the output
+#: records keep the whole id): a ``--id-field`` pointed at the text field made ids of
+#: megabytes, printed whole in each warning and stored whole in the report.
+ID_SHOWN_CHARS = 120
+
+
+def clipped(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, its last one an ellipsis when it was cut.
+
+    >>> clipped("Bonjour", 10), clipped("Bonjour le monde", 10)
+    ('Bonjour', 'Bonjour l…')
+    """
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shown_id(ident: str) -> str:
+    """``ident`` as messages and the report show it: whole up to :data:`ID_SHOWN_CHARS`
+    characters, else cut, with the whole id's length.
+
+    >>> shown_id("a5")
+    'a5'
+    >>> shown_id("x" * 1_000_000)[-26:]
+    'xx… (1,000,000 characters)'
+    """
+    if len(ident) <= ID_SHOWN_CHARS:
+        return ident
+    return f"{clipped(ident, ID_SHOWN_CHARS)} ({len(ident):,} characters)"
 
 
 def _short(component: str) -> str:

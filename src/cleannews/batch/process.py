@@ -36,9 +36,9 @@ from cleannews._input import (
     nul_message,
     utf16_without_bom,
 )
-from cleannews.batch.ids import field_value, record_id
+from cleannews.batch.ids import clipped, field_value, record_id
 from cleannews.batch.limits import FORMATS, MAX_RECORD_MB, mb_bytes
-from cleannews.batch.sources import Item, input_noun, too_large_message
+from cleannews.batch.sources import Item, compressed_hint, input_noun, too_large_message
 from cleannews.batch.timeout import (
     DocTimeout,
     can_interrupt,
@@ -275,11 +275,14 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def _check_text(text: str | bytes) -> None:
-    """Refuse what :func:`text_problem` refuses (see docs/batch.md: empty documents are errors)."""
+def _check_text(text: str | bytes, source: str = "-", command: str = "run") -> None:
+    """Refuse what :func:`text_problem` refuses (see docs/batch.md: empty documents are errors);
+    the bytes of a file ``source`` compressed in a format not read (xz, zstd …) get the
+    command that reads it (:func:`~cleannews.batch.sources.compressed_hint`, as ``clean``'s)."""
     problem = text_problem(text)
     if problem is not None:
-        raise _Reject(*problem)
+        hint = compressed_hint(source, text, command) if isinstance(text, bytes) else ""
+        raise _Reject(problem[0], problem[1] + hint)
 
 
 #: JSON's names of the Python types ``json.loads`` gives (messages name what the user wrote).
@@ -555,7 +558,7 @@ def missing_field_message(record: dict[str, Any], field: str, flag: str = "--tex
             owner, where = inner, f"{name!r} holds"
     if not owner:
         return f"record has no {field!r} field (it has no field)"
-    names = [k if len(k) <= 40 else k[:39] + "…" for k in list(owner)[:FIELDS_NAMED]]
+    names = [clipped(k, 40) for k in list(owner)[:FIELDS_NAMED]]
     more = ", …" if len(owner) > FIELDS_NAMED else ""
     # the text one level down (`{"doc": {"text": …}}`): name the flag that reads it
     nested = next((k for k, v in record.items() if owner is record and isinstance(v, dict)
@@ -670,7 +673,7 @@ def _example(text: str) -> str:
     ('Partager ⏎ sur Facebook', 160)
     """
     one = " ⏎ ".join(line.strip() for line in text.strip().splitlines())
-    return one if len(one) <= EXAMPLE_CHARS else one[: EXAMPLE_CHARS - 1] + "…"
+    return clipped(one, EXAMPLE_CHARS)
 
 
 def _removed_bytes(c: Change) -> int:
@@ -740,7 +743,7 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
         html = opts.fmt == "html" or (opts.fmt == "auto" and _page_text(text))
     else:
         line, record, text, html = "", {}, item.payload, item.kind == "html"
-    _check_text(text)
+    _check_text(text, item.source, opts.mode)
     try:
         doc = _clean(text, html, opts, ident)
     except InputError as exc:

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from cleannews.__about__ import __version__
-from cleannews.batch.ids import safe_relpath
+from cleannews.batch.ids import safe_relpath, shown_id
 from cleannews.batch.limits import (
     CHUNK_BYTES,
     CHUNK_DOCS,
@@ -829,16 +829,18 @@ def failure_line(r: DocResult) -> str:
     >>> failure_line(r)
     "c.jsonl:9 (id a5): type: field 'text' is a number, not a string"
     """
+    path, line, message = "", None, ""
     try:
         rec = json.loads(r.line or r.data)  # the worker sends the record as bytes
         src, err = rec.get("source") or {}, rec.get("error") or {}
-        where = str(src.get("path") or r.id)
-        if src.get("line") is not None:
-            where += f":{src['line']}"
+        path, line = str(src.get("path") or ""), src.get("line")
         message = str(err.get("message", ""))
     except (ValueError, AttributeError):  # not a record of ours: the id and type only
-        where, message = r.id, ""
-    ident = "" if r.id == where else f" (id {r.id})"
+        pass
+    # an id of megabytes (`--id-field` at the text field) was printed whole; a path is not cut
+    shown = shown_id(r.id)
+    where = (path or shown) + ("" if line is None else f":{line}")
+    ident = "" if where in (r.id, shown) else f" (id {shown})"
     from cleannews.batch.sources import terminal_safe
 
     # an id or a message from the data, printed raw: "\n" forged log lines, ESC ran
@@ -921,7 +923,8 @@ def _tell_repeated(r: DocResult, where: str | None, count: int, bar: Progress | 
 
     if bar is not None:
         bar.bar.clear()
-    line = terminal_safe(f"{where or r.id}: id {r.id!r} was already given to an earlier "
+    shown = shown_id(r.id)  # an id of megabytes was printed whole
+    line = terminal_safe(f"{where or shown}: id {shown!r} was already given to an earlier "
                          "document; its record keeps it too (tell such records apart by their "
                          "source: path and line)")
     if count <= REPEATED_IDS_LISTED:

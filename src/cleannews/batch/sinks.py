@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from cleannews.batch.ids import safe_relpath
+from cleannews.batch.ids import clipped, safe_relpath
 from cleannews.batch.limits import SINK_FILES, STATE_NAME
 from cleannews.batch.process import DocResult
 from cleannews.batch.stats import counted
@@ -89,8 +89,7 @@ def fingerprint_changes(before: Any, now: dict[str, Any]) -> str:
 
 
 def _short_repr(value: Any, limit: int = 120) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return clipped(repr(value), limit)
 
 
 class ResumeError(Exception):

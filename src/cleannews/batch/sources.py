@@ -323,6 +323,20 @@ def _real(path: Path) -> Path:
         return path.absolute()
 
 
+def _is_link(path: Path) -> bool:
+    """Whether ``path`` is a symbolic link; ``False`` when it cannot be looked at: a folder
+    nested past PATH_MAX ("File name too long") stopped the run here (exit 2), where
+    ``os.walk`` then fails to list it and the walk yields it as an :class:`Unlisted` error.
+
+    >>> _is_link(Path("/" + "d" * 300 + "/x" * 3000))
+    False
+    """
+    try:
+        return path.is_symlink()
+    except OSError:
+        return False
+
+
 def _not_regular(path: Path) -> NotRegular | None:
     """``path`` as a :class:`NotRegular` when it exists and is not a regular file (links
     followed), else ``None``."""
@@ -519,7 +533,7 @@ def walk_folder(root: str, exclude: Iterable[Path] = (), *, warn: bool = True,
         dirnames[:] = sorted(
             d for d in dirnames if not d.startswith(".") and _real(here / d) not in skip
         )
-        linked.extend(str(here / d) for d in dirnames if (here / d).is_symlink())
+        linked.extend(str(here / d) for d in dirnames if _is_link(here / d))
         for name in sorted(filenames):
             if name in sinks:
                 outputs += 1
@@ -1122,6 +1136,27 @@ COUNT_MAX_BYTES = 1024 * 1024 * 1024
 #: ``(name of the data, command that decompresses it)`` of the compressed formats the
 #: readers do not open themselves (gzip is read transparently, :func:`open_document`).
 UNREAD_COMPRESSED = {"bzip2": "bzcat", "xz": "xzcat", "zstd": "zstdcat"}
+
+
+def compressed_hint(name: str, raw: bytes, command: str) -> str:
+    """How to read an input in a compressed format the commands do not open (bzip2, xz,
+    zstd; gzip is read), or ``""``: the one hint of ``clean``'s log line and of ``run`` /
+    ``score``'s ``binary`` error (theirs said only "decompress it first").
+
+    >>> compressed_hint("t.txt.bz2", b"BZh91AY&SY...", "clean")
+    '; e.g. bzcat t.txt.bz2 | cleannews clean -'
+    >>> compressed_hint("-", b"BZh91AY&SY...", "run"), compressed_hint("t.txt", b"Texte", "run")
+    ('', '')
+    """
+    import shlex
+
+    from cleannews._input import binary_kind
+
+    what = binary_kind(raw[:16]) or ""
+    for fmt, tool in UNREAD_COMPRESSED.items():
+        if what.startswith(f"{fmt}-compressed") and name != "-":
+            return f"; e.g. {tool} {shlex.quote(name)} | cleannews {command} -"
+    return ""
 
 
 class Read(NamedTuple):

@@ -13,6 +13,8 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
+from cleannews.batch.ids import shown_id
+
 __all__ = ["HISTOGRAM_BINS", "RunStats", "SeenIds"]
 
 #: Number of equal-width bins of the spin-score histogram over [0, 1].
@@ -112,8 +114,10 @@ class RunStats:
     repeated_examples: list[str] = field(default_factory=list)
 
     def add_repeated_id(self, ident: str) -> None:
-        """Count a document whose id an earlier document of the run already had."""
+        """Count a document whose id an earlier document of the run already had (the
+        report lists its :func:`~cleannews.batch.ids.shown_id`)."""
         self.repeated_ids += 1
+        ident = shown_id(ident)
         if len(self.repeated_examples) < REPEATED_IDS_LISTED and \
                 ident not in self.repeated_examples:
             self.repeated_examples.append(ident)
@@ -172,7 +176,8 @@ class RunStats:
             if len(kept) < EXAMPLES_PER_RULE and text not in kept:
                 kept.append(text)
         if sink == "quarantine" and len(self.quarantined) < QUARANTINE_LISTED:
-            self.quarantined.append({"id": ident, "score": spin_score,
+            self.quarantined.append({"id": None if ident is None else shown_id(ident),
+                                     "score": spin_score,
                                      "evidence": list(evidence or [])})
 
     def _rule(self, rule: str) -> dict[str, int]:

@@ -363,7 +363,13 @@ def cleaned_inputs(
     point into. ``limit``: ``--max-record-mb`` in bytes; ``command`` names the command in hints.
     """
     from cleannews._input import decode_input
-    from cleannews.batch.sources import kind_of, printable_name, read_problem, terminal_safe
+    from cleannews.batch.sources import (
+        compressed_hint,
+        kind_of,
+        printable_name,
+        read_problem,
+        terminal_safe,
+    )
     from cleannews.batch.timeout import DocTimeout, time_limit, timeout_message
     from cleannews.errors import InputError
     from cleannews.pipeline import _clean_decoded, _clean_html_decoded
@@ -590,22 +596,3 @@ def positive_mb(value: str) -> float:
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
     return mb
-
-
-def compressed_hint(name: str, raw: bytes, command: str) -> str:
-    """How to read an input in a compressed format the commands do not open (bzip2, xz,
-    zstd; gzip is read), or ``""``.
-
-    >>> compressed_hint("t.txt.bz2", b"BZh91AY&SY...", "clean")
-    '; e.g. bzcat t.txt.bz2 | cleannews clean -'
-    """
-    import shlex
-
-    from cleannews._input import binary_kind
-    from cleannews.batch.sources import UNREAD_COMPRESSED
-
-    what = binary_kind(raw[:16]) or ""
-    for fmt, tool in UNREAD_COMPRESSED.items():
-        if what.startswith(f"{fmt}-compressed") and name != "-":
-            return f"; e.g. {tool} {shlex.quote(name)} | cleannews {command} -"
-    return ""

@@ -49,11 +49,32 @@ def has_visible_text(text: str) -> bool:
     return _VISIBLE.search(text) is not None
 
 
+#: Stages whose removals are boilerplate (the strip rules, the HTML front end's); the others'
+#: (``repair``, ``decode``) are repairs: a text of control characters or terminal escapes
+#: only was said to be "removed as boilerplate (remove_terminal_escapes)".
+BOILERPLATE_STAGES = frozenset({"strip", "html"})
+
+
 def cleaned_away_message(doc: Document) -> str:
-    """The reason of verdict ``"empty_after_cleaning"``, naming the rules that removed the text."""
-    rules = sorted({c.rule for c in doc.changes if c.removed})
+    """The reason of verdict ``"empty_after_cleaning"``, naming the rules that removed the
+    text, as boilerplate (:data:`BOILERPLATE_STAGES`) or by repairs.
+
+    >>> from cleannews.document import Change
+    >>> esc = Change("repair", "remove_terminal_escapes", (0, 4), "\x1b[2J", "", "r")
+    >>> cleaned_away_message(Document(text="", changes=[esc]))
+    'nothing left after cleaning: the whole text was removed by repairs (remove_terminal_escapes)'
+    >>> bar = Change("strip", "share_bar", (5, 25), "Partager sur Facebook", "", "r")
+    >>> cleaned_away_message(Document(text="", changes=[esc, bar]))[29:]
+    'the whole text was removed as boilerplate (share_bar) and by repairs (remove_terminal_escapes)'
+    """
+    strip = sorted({c.rule for c in doc.changes if c.removed and c.stage in BOILERPLATE_STAGES})
+    repair = sorted({c.rule for c in doc.changes
+                     if c.removed and c.stage not in BOILERPLATE_STAGES})
+    by_repairs = f"by repairs ({', '.join(repair)})"
+    if repair and not strip:
+        return f"nothing left after cleaning: the whole text was removed {by_repairs}"
     return ("nothing left after cleaning: the whole text was removed as boilerplate "
-            f"({', '.join(rules) or 'no rule'})")
+            f"({', '.join(strip) or 'no rule'})" + (f" and {by_repairs}" if repair else ""))
 
 
 def _decided_kinds(signals: dict) -> str:
