@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
+import numbers
+import os
 from bisect import bisect_right
 
 from cleannews._align import AlignedResult, Alignment, map_changes
 from cleannews._input import decode_input
 from cleannews._lines import split_lines
-from cleannews.config import CleanConfig, config_or_default
+from cleannews.config import CleanConfig, _numpy_bool, config_or_default
 from cleannews.document import Document, SpinScore
 from cleannews.route import has_visible_text
 
@@ -47,12 +50,6 @@ def document_id(id: object) -> str | None:
     ...
     cleannews.errors.InputError: id must be a str (or an int, a float, a path, None), got list
     """
-    import math
-    import numbers
-    import os
-
-    from cleannews.config import _numpy_bool
-
     if id is None or type(id) is str:
         return id
     if isinstance(id, str):  # numpy's str_ (a DataFrame's values): the str it holds
@@ -206,8 +203,7 @@ def clean(
     """
     config = config_or_default(config)
     decoded, changes = read_input(text, config)
-    if not _HTML_HINT_SAID:
-        _hint_html(decoded)
+    _hint_html(decoded)
     return _clean_decoded(decoded, changes, config, document_id(id))  # type: ignore[arg-type]
 
 
@@ -232,9 +228,11 @@ def _hint_html(text: str) -> bool:
     False
     """
     global _HTML_HINT_SAID
+    if _HTML_HINT_SAID:  # said already: nothing else is read (one test a document)
+        return False
     from cleannews._input import looks_like_html
 
-    if _HTML_HINT_SAID or not looks_like_html(text):
+    if not looks_like_html(text):
         return False
     _HTML_HINT_SAID = True
     logging.getLogger("cleannews").warning(
@@ -339,7 +337,7 @@ def explain(
     html = checked_flag("html", html)  # html="no" was true: the text was read as a page
     changes_only = checked_flag("changes_only", changes_only)
     source, changes = read_input(text, config, html=html)  # decoded once (it was twice)
-    if not html and not _HTML_HINT_SAID:
+    if not html:
         _hint_html(source)
     doc = (_clean_html_decoded if html else _clean_decoded)(source, changes, config, None)
     return render(source, doc, changes_only=changes_only)
