@@ -265,3 +265,38 @@ def test_a_quoted_constant_has_its_value() -> None:
         if not any(abs(v - number) < 1e-9 for v in values):
             wrong.append((where, name, shown, values))
     assert not wrong, wrong
+
+
+# --- 5. what docs/batch.md says `cleannews report` shows for a run's folder or sink file ---
+
+
+def test_report_of_a_run_without_a_report_file_says_so(tmp_path: Path) -> None:
+    """docs/batch.md: a run's folder or sink file leads to its report. A run whose report
+    went to standard output (``--report -``) has none: its sink file was called "the lines of
+    'cleannews score'" (its records hold the keys of a score line inside their ``cleannews``
+    object) and its folder "Is a directory"."""
+    from _helpers import run_cli
+
+    out = tmp_path / "out"
+    done = run_cli("run", ROOT / "seeds", "--out", out, "--report", "-", "--jobs", "1", "-q")
+    assert done.returncode == 0, done.stderr
+    assert b'"documents"' in done.stdout  # the report, on standard output
+    for shown in (out, out / "clean.jsonl", out / "quarantine" / "quarantine.jsonl"):
+        res = run_cli("report", shown)
+        err = res.stderr.decode()
+        assert res.returncode == 2, err
+        assert "no report file" in err and "--report -" in err, err
+        assert "cleannews score" not in err and "Is a directory" not in err, err
+
+
+def test_a_run_record_is_not_a_score_line(tmp_path: Path) -> None:
+    from cleannews.batch.sinks import score_output
+
+    done = cli_main(["run", str(ROOT / "seeds"), "--out", str(tmp_path / "o"), "--jobs", "1",
+                     "--no-progress", "-q"])
+    assert done == 0
+    assert not score_output(tmp_path / "o" / "clean.jsonl")
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert cli_main(["score", str(ROOT / "seeds"), "--out", str(tmp_path / "s.jsonl"),
+                         "--jobs", "1", "-q"]) == 0
+    assert score_output(tmp_path / "s.jsonl")
