@@ -300,3 +300,28 @@ def test_a_run_record_is_not_a_score_line(tmp_path: Path) -> None:
         assert cli_main(["score", str(ROOT / "seeds"), "--out", str(tmp_path / "s.jsonl"),
                          "--jobs", "1", "-q"]) == 0
     assert score_output(tmp_path / "s.jsonl")
+
+
+# --- 6. inline contents lines ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", USER, ids=[p.name for p in USER])
+def test_an_inline_contents_line_links_every_section(path: Path) -> None:
+    """``**Contents** — [A](#a) · [B](#b)`` (which ``tools/docs_toc.py`` leaves alone, and
+    ``tests/test_doc_links.py`` does not read) names every ``## `` section in order:
+    docs/usage.md's lacked its round-26 section."""
+    from _helpers import load_script
+
+    toc = load_script(ROOT / "tools" / "docs_toc.py", "docs_toc")
+    lines = path.read_text("utf-8").splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith("**Contents** —")), None)
+    if start is None:
+        return
+    block = []
+    for line in lines[start:]:
+        if not line.strip():
+            break
+        block.append(line)
+    linked = re.findall(r"\]\(#([^)]+)\)", " ".join(block))
+    sections = [anchor for level, _title, anchor in toc.headings(lines) if level == 2]
+    assert linked == sections, (path.name, linked, sections)
