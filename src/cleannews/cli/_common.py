@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from cleannews.batch.limits import FORMATS, MAX_RECORD_MB, mb_bytes
+from cleannews.batch.limits import FORMATS, MAX_RECORD_MB, input_limit, mb_bytes
 from cleannews.config import DEFAULT_CONFIG, CleanConfig, option_names
 from cleannews.errors import InputError
 
@@ -362,7 +362,6 @@ def cleaned_inputs(
     ``source`` is the raw bytes, or with ``decoded`` the decoded text the Document's spans
     point into. ``limit``: ``--max-record-mb`` in bytes; ``command`` names the command in hints.
     """
-    from cleannews._input import decode_input
     from cleannews.batch.sources import (
         compressed_hint,
         kind_of,
@@ -372,7 +371,7 @@ def cleaned_inputs(
     )
     from cleannews.batch.timeout import DocTimeout, time_limit, timeout_message
     from cleannews.errors import InputError
-    from cleannews.pipeline import _clean_decoded, _clean_html_decoded
+    from cleannews.pipeline import clean_input
 
     if doc_timeout is not None:
         from cleannews.batch.process import ready_for_limit
@@ -408,11 +407,9 @@ def cleaned_inputs(
             with time_limit(doc_timeout):
                 html = is_html_input(name, raw, fmt)
                 # decoded once, with its `decode` changes (a file read as Windows-1252 or
-                # UTF-16 keeps them: explain showed no word of it); explain decoded every
-                # file twice
-                text, changes = decode_input(raw, html=html)
-                doc = (_clean_html_decoded if html else _clean_decoded)(text, changes, config,
-                                                                        shown)
+                # UTF-16 keeps them: explain showed no word of it), by the library's own
+                # front half (its size limit and id too; no hint: --format chose)
+                text, doc = clean_input(raw, config, html=html, id=shown, hint=False)
             source: str | bytes = text if decoded else raw
             del text
         except DocTimeout:  # as `run` files it (a `timeout` error): said, the others go on
@@ -564,9 +561,8 @@ def record_limit(args: argparse.Namespace) -> int:
     or the library's ``max_input_mb`` when ``--set`` / ``--config`` gives a lower one: the
     commands read and refuse their input themselves (``too_large``), and ``clean`` / ``run``
     would have left that option unapplied on text (audit28)."""
-    limit = mb_bytes(getattr(args, "max_record_mb", MAX_RECORD_MB))
-    mb = config_from_args(args).max_input_mb
-    return limit if mb is None else min(limit, mb_bytes(mb))
+    return input_limit(mb_bytes(getattr(args, "max_record_mb", MAX_RECORD_MB)),
+                       config_from_args(args).max_input_mb)
 
 
 def positive_mb(value: str) -> float:
