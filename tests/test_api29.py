@@ -25,8 +25,7 @@ import pytest
 
 import cleannews
 from _helpers import ROOT, cli_env, read_jsonl, run_cli, sink_records
-from cleannews import CleanConfig, InputError
-from cleannews import pipeline
+from cleannews import CleanConfig, InputError, pipeline
 
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 HTML_PAGE = ROOT / "fixtures" / "strip" / "040_fr_regional_html_marche_noel.html"
@@ -214,3 +213,87 @@ def test_the_id_is_kept_by_every_path(corpus) -> None:
     assert _clean(path.read_bytes(), False, BatchOptions(), "r:3").id == "r:3"
     with pytest.raises(InputError, match="id must be a str"):
         pipeline.clean_input("Un texte.", id=["a"])
+
+
+# --- 2. a broken pipe: no traceback, the exit code of what was done --------------------------
+
+
+def _first_line_then_close(args, cwd: Path) -> tuple[bytes, int, bytes]:
+    """``cleannews ARGS | head -1`` with a real pipe: read one line, close the pipe, wait."""
+    proc = subprocess.Popen([sys.executable, "-m", "cleannews", *map(str, args)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,
+                            env=cli_env())
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    return first, proc.wait(timeout=240), err
+
+
+def _quiet(err: bytes) -> None:
+    assert b"Traceback" not in err and b"Broken pipe" not in err and b"Exception" not in err
+
+
+@pytest.mark.parametrize("command", [["clean"], ["clean", "--json"], ["explain"]])
+def test_clean_into_head_keeps_the_exit_code_of_a_failed_document(tmp_path, command) -> None:
+    """A document refused before the reader went away: its ERROR line, then exit code 1 as
+    without the pipe (it was 0); nothing else on stderr."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "000.txt").write_bytes(b"Un texte.\x00 Suite.")  # refused: NUL characters
+    for i in range(1, 41):  # enough output to fill the pipe
+        (corpus / f"{i:03d}.txt").write_bytes(SEEDS[i % len(SEEDS)].read_bytes())
+    first, code, err = _first_line_then_close([*command, "--no-spin", corpus], tmp_path)
+    assert first
+    _quiet(err)
+    assert code == 1, err
+    assert err.count(b"ERROR") == 1 and b"000.txt: text contains NUL characters" in err
+
+
+def test_clean_into_head_without_failure_exits_0(tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(40):
+        (corpus / f"{i:03d}.txt").write_bytes(SEEDS[i % len(SEEDS)].read_bytes())
+    first, code, err = _first_line_then_close(["clean", "--no-spin", corpus], tmp_path)
+    assert first.startswith(b"==> ")
+    _quiet(err)
+    assert (code, err) == (0, b"")
+
+
+@pytest.mark.parametrize("command", [["score"], ["run", "--out", "-"]])
+def test_a_batch_into_head_keeps_the_exit_code_of_a_failed_record(tmp_path, command) -> None:
+    """``score crawl.jsonl | head -1`` (and ``run … --out -``): a record refused in the chunk
+    written before the reader went away is an exit code 1, as the same command gives
+    without the pipe (it was 0); no summary (the reader stopped the run), no traceback."""
+    data = tmp_path / "in.jsonl"
+    lines = [json.dumps({"id": "bad", "text": "Un texte.\x00 Suite."})]
+    lines += [json.dumps({"id": f"d{i}", "text": SEEDS[i % len(SEEDS)].read_text("utf-8")},
+                         ensure_ascii=False) for i in range(600)]
+    data.write_text("\n".join(lines) + "\n", "utf-8")
+    first, code, err = _first_line_then_close(
+        [*command, data, "-j", "1", "--chunk-size", "2", "--no-spin"], tmp_path)
+    assert first
+    _quiet(err)
+    assert code == 1, err
+    assert b"(id bad): nul" in err and b"documents in" not in err  # said; no summary
+
+
+# --- 3. the two ids of a number ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [7, -3, 0, 2.5, 1e20, 1e-7, float("nan"), float("inf"),
+                                   -float("inf"), 1e400])
+def test_library_and_batch_name_a_numeric_id_alike(value) -> None:
+    """``clean(text, id=value)`` and a run's record ``{"id": value}``: the same id, and no id
+    for a NaN or an infinity (the library's ``None``, the batch's ``PATH:LINE``)."""
+    from cleannews.batch.ids import id_text
+    from cleannews.pipeline import document_id
+
+    fallback = "f.jsonl:1"
+    batch, library = id_text(value, fallback), document_id(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        assert (library, batch) == (None, fallback)
+    else:
+        assert library == batch == str(value)
+    assert cleannews.clean("Le maire a parlé.", id=value).id == library

@@ -49,6 +49,15 @@ def document_id(id: object) -> str | None:
     Traceback (most recent call last):
     ...
     cleannews.errors.InputError: id must be a str (or an int, a float, a path, None), got list
+
+    Why this is not :func:`cleannews.batch.ids.id_text`, which names a record of ``run``: both
+    write a number alike and take a NaN or an infinity for no id (``tests/test_api29.py``
+    holds them to it), but they read different things. ``id_text`` reads a value of a JSON
+    record and must not fail on one record: whatever is no id there (``null``, ``""``,
+    ``true``, a list) names the document by its place, the ``fallback`` ``PATH:LINE``.
+    ``document_id`` reads its caller's argument: a wrong type (a list, ``True``) is the
+    caller's mistake and raised, a path or a numpy number is an id, no id is ``None`` (a
+    Document has no place to fall back on), and ``""`` is kept as given (round 27).
     """
     if id is None or type(id) is str:
         return id

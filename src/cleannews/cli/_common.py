@@ -13,6 +13,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ __all__ = [
     "add_size_flag",
     "cleaned_inputs",
     "config_from_args",
+    "exit_code_of",
     "expand_files",
     "is_html_input",
     "is_html_path",
@@ -34,6 +36,7 @@ __all__ = [
     "positive_mb",
     "probability",
     "read_inputs",
+    "reader_gone",
     "record_limit",
     "seconds_limit",
     "stdin_format",
@@ -347,6 +350,40 @@ class Outcome:
     def exit_code(self) -> int:
         """2 when a file could not be read, 1 when a document failed, else 0."""
         return 2 if self.io_errors else (1 if self.failures else 0)
+
+    @contextmanager
+    def until_reader_goes(self) -> Iterator[None]:
+        """Around a command's writes to standard output: when its reader goes away
+        (``cleannews clean corpus | head -1``), the :class:`BrokenPipeError` carries the exit
+        code of the documents handled before (:func:`reader_gone`), which
+        :func:`cleannews.cli.main` returns, quietly. It was 0 whatever had failed: an
+        ``ERROR`` line on stderr, then exit code 0 (round 27)."""
+        try:
+            yield
+        except BrokenPipeError as exc:
+            reader_gone(exc, self.exit_code)
+            raise
+
+
+#: Attribute of a :class:`BrokenPipeError` holding the exit code of the work done before the
+#: reader of standard output went away (:func:`reader_gone`).
+_EXIT_CODE_ATTR = "cleannews_exit_code"
+
+
+def reader_gone(exc: BrokenPipeError, code: int) -> BrokenPipeError:
+    """``exc``, marked with the exit code ``code`` of what was done before standard output's
+    reader went away; :func:`exit_code_of` reads it.
+
+    >>> exit_code_of(reader_gone(BrokenPipeError(), 1), 0), exit_code_of(BrokenPipeError(), 0)
+    (1, 0)
+    """
+    setattr(exc, _EXIT_CODE_ATTR, code)
+    return exc
+
+
+def exit_code_of(exc: BrokenPipeError, default: int) -> int:
+    """The exit code :func:`reader_gone` gave ``exc``, else ``default``."""
+    return getattr(exc, _EXIT_CODE_ATTR, default)
 
 
 def cleaned_inputs(
