@@ -268,8 +268,9 @@ def test_a_batch_into_head_keeps_the_exit_code_of_a_failed_record(tmp_path, comm
     without the pipe (it was 0); no summary (the reader stopped the run), no traceback."""
     data = tmp_path / "in.jsonl"
     lines = [json.dumps({"id": "bad", "text": "Un texte.\x00 Suite."})]
-    lines += [json.dumps({"id": f"d{i}", "text": SEEDS[i % len(SEEDS)].read_text("utf-8")},
-                         ensure_ascii=False) for i in range(600)]
+    # far more output than a pipe holds (so the reader's going away is met), small documents
+    lines += [json.dumps({"id": f"d{i}", "text": SEEDS[i % len(SEEDS)].read_text("utf-8")[:600]},
+                         ensure_ascii=False) for i in range(3000)]
     data.write_text("\n".join(lines) + "\n", "utf-8")
     first, code, err = _first_line_then_close(
         [*command, data, "-j", "1", "--chunk-size", "2", "--no-spin"], tmp_path)
