@@ -110,6 +110,32 @@ def test_signature_title_above_a_menu_run_stays(train_page):
     assert plan[at["commenter"]].rule == "menu_run"  # the widgets still go
 
 
+def test_time_above_a_paragraph_the_page_cut_stays(train_page):
+    """Seed 20261208: it-e-0006's time between its date and its paragraph, which the page
+    cut in the middle of a word ("… estendeva i suoi i"), another site's section label
+    "Salute" put above the time: the video-duration rule took it."""
+    got = article_put_in(train_page, "it-e-0006", {
+        "ACI BONACCORSI": [("continua la lettura della notizia", "it-d-0004")],
+        "01 ottobre 2021": [("Salute", "it-m-0032")],
+    })
+    assert all(got["06:30"]), got["06:30"]
+    assert not any(got["continua la lettura della notizia"])
+
+
+def test_byline_above_a_paragraph_the_page_cut_stays(train_page):
+    """Seed 20261208: fr-a-0017's byline "Élisabeth Fleury" / "Le Soleil" between
+    fr-d-0034's headline and its paragraph, which the page cut in the middle of a word,
+    under another site's widgets, a tweet's attribution under it: the short-block rule took
+    the name."""
+    got = article_put_in(train_page, "fr-d-0034", {"Manif du 7 mars": [
+        ("Retour au numéro", "fr-d-0014"), ("Partager sur :", "fr-d-0014"),
+        ("Vue 1696 fois", "fr-d-0014"), ("Élisabeth Fleury", "fr-a-0017"),
+        ("Le Soleil", "fr-a-0017"), ("— Gendarmerie nationale (@Gendarmerie)", "fr-e-0003"),
+    ]})
+    assert all(got["Élisabeth Fleury"]), got["Élisabeth Fleury"]
+    assert not any(got["Vue 1696 fois"])
+
+
 # --- the look-alikes that still go ------------------------------------------------------------
 
 def test_teaser_date_over_a_teaser_still_goes():

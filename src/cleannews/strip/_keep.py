@@ -75,8 +75,8 @@ from cleannews.strip.linemodel import _ITEM_SUFFIX
 __all__ = [
     "GUARDED_RULES", "GUARDS", "POSITION_RULES", "give_back", "give_back_announced_list",
     "give_back_between_paragraphs", "give_back_byline", "give_back_chapters", "give_back_clock",
-    "give_back_cut_end",
-    "give_back_date_badge", "give_back_dateline", "give_back_hashtag", "give_back_inner_title", "give_back_intro",
+    "give_back_cut_end", "give_back_date_badge", "give_back_dateline", "give_back_hashtag",
+    "give_back_inner_title", "give_back_intro",
     "give_back_list_item", "give_back_lone_item", "give_back_menu_headline",
     "give_back_question", "give_back_quoted", "give_back_reply", "give_back_run_on",
     "give_back_section_label", "give_back_subheading", "give_back_teaser_headline",
@@ -113,6 +113,12 @@ TOPICAL_MIN_SHARE = 0.5
 TOPICAL_SKIP_RULES = frozenset({"menu_run"})
 #: A paragraph of the article: a kept line of at least this many words ending a sentence.
 BODY_MIN_WORDS = 12
+#: … or a kept line of at least this many words that the page cut in the middle of a word
+#: (:data:`_CUT_WORD_END`: a small letter last, no ellipsis): the article's paragraph a
+#: page stored up to a length, or a paywall, cut ("… partendo da una base logistica
+#: allestita in un bar di Aci Bonaccorsi, estendeva i suoi i", round 27).
+CUT_BODY_MIN_WORDS = 40
+_CUT_WORD_END = LazyPattern(r"\p{Ll}$")
 
 #: :func:`give_back_announced_list`: an introduction has at least this many words …
 INTRO_MIN_WORDS = 4
@@ -160,7 +166,19 @@ def _content_words(low: str) -> set[str]:
 
 
 def _is_body(ln) -> bool:
-    return ln.cls != BAD and not ln.blank and ln.n >= BODY_MIN_WORDS and ln.ends
+    """A kept paragraph of the article: :data:`BODY_MIN_WORDS` words ending a sentence, or
+    :data:`CUT_BODY_MIN_WORDS` words cut in the middle of a word.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> cut = " ".join(["mot"] * CUT_BODY_MIN_WORDS) + " estendeva i suoi i"
+    >>> [_is_body(_Line(t, frozenset())) for t in (cut, cut[:60], cut + " 2024")]
+    [True, False, False]
+    """
+    if ln.cls == BAD or ln.blank or ln.n < BODY_MIN_WORDS:
+        return False
+    return ln.ends or (
+        ln.n >= CUT_BODY_MIN_WORDS and _CUT_WORD_END.search(ln.text[-2:]) is not None
+    )
 
 
 def give_back_topical(lines) -> list[int]:
