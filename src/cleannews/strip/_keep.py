@@ -55,6 +55,11 @@ back only on evidence found in the page itself:
   rule took right above a paragraph it announces ("Au sommaire:", round 26);
 * :func:`give_back_clock` — a time of day the video-duration rule took above the article's
   paragraph ("- 20:40" under the byline, round 26).
+* :func:`give_back_dateline` — a date alone that a position rule took above the article's
+  headline and paragraph ("15 Jan" under another site's menu run, round 27);
+  :func:`give_back_byline` also gives back a signature's title under a kept name that a
+  menu run took ("Président du District"), and a paragraph the page cut in the middle of a
+  word counts as the article's for every guard (:func:`_is_body`, round 27).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
@@ -177,7 +182,7 @@ def _is_body(ln) -> bool:
     if ln.cls == BAD or ln.blank or ln.n < BODY_MIN_WORDS:
         return False
     return ln.ends or (
-        ln.n >= CUT_BODY_MIN_WORDS and _CUT_WORD_END.search(ln.text[-2:]) is not None
+        ln.n >= CUT_BODY_MIN_WORDS and _CUT_WORD_END.search(ln.text[-8:].rstrip()) is not None
     )
 
 
@@ -389,6 +394,9 @@ def give_back_byline(lines) -> list[int]:
     author's outlet or title, two or three words with a capital: "Le Soleil", "Spécialiste
     Smartphone"; not a one-word section label like "Attualità"): a byline, a signature,
     a name of a list. Bylines are the article's; the context rule had no word against it.
+    Under a name that stayed, the short line is given back alone when the short-block rule
+    or a menu run (:data:`BYLINE_TITLE_RULES`) took it: a signature's title above the comment
+    widgets' menu run ("Philippe Guilbault" / "Président du District", round 27).
 
     Before: "Élisabeth Fleury" / "Le Soleil" under "Le beau risque de François Legault"
     went as a short block between furniture.
