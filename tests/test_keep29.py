@@ -1,7 +1,7 @@
 """Strip stage, twenty-seventh round (issue 10, point 4, branch keep29): the article lines lost
 where the rules are judged without their own site's patterns (the site-grouped CV, TRAIN judged
 without its own site's patterns, the stress set), classified by the rule that took them and
-the line's shape; two causes that several unrelated pages share get a guard
+the line's shape; the causes that several unrelated pages share get a guard
 (``cleannews.strip._keep``):
 
 * **The article's date above its headline** (``give_back_dateline``, ``_dateline``,
@@ -21,9 +21,14 @@ TRAIN pages' furniture put in, :func:`_helpers.article_put_in`). Development dat
 were written looking at these lines.
 
 On main's code (352345db) the module does not import (the guard and constants are new); with
-the imports made optional, 10 of its 13 tests fail there: the 4 page tests (the lost line is
-removed on main) and the 6 that call the new guard or read the new constants; the teaser's
-date, the long dated line and the 1 MB lines pass on both.
+the imports made optional, 16 of its 18 tests fail there: the 6 page tests (the lost line is
+removed on main) and the 10 that call the new guard, read the new constants or ask
+``give_back_byline`` for the title under a kept name; the title under a removed name and the
+1 MB lines pass on both.
+
+A third change has no guard of its own: a paragraph the page cut in the middle of a word
+(``CUT_BODY_MIN_WORDS``) is the article's paragraph for every guard (``_is_body``): the time
+above it and the byline over it stay (the two cut-paragraph page tests).
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from cleannews import CleanConfig
 from cleannews.strip._keep import (
     BYLINE_RULES,
     BYLINE_TITLE_RULES,
+    CUT_BODY_MIN_WORDS,
     DATELINE_LINE_MAX_WORDS,
     GUARDED_RULES,
     GUARDS,
@@ -191,7 +197,7 @@ def test_signature_title_under_a_kept_name():
 
 
 def test_constants_and_registration():
-    assert DATELINE_LINE_MAX_WORDS == 5
+    assert DATELINE_LINE_MAX_WORDS == 5 and CUT_BODY_MIN_WORDS == 40
     assert BYLINE_RULES == {"context"} and BYLINE_TITLE_RULES == {"context", "menu_run"}
     assert BYLINE_TITLE_RULES <= GUARDED_RULES
     assert give_back_dateline in GUARDS
