@@ -24,6 +24,10 @@ _LINE_BREAK = regex.compile(r"\r\n?|[\n\x0b\x0c\x1c-\x1e\u2028\u2029]")
 #: The line break that ends a line, if any.
 _END_BREAK = regex.compile(r"(?:\r\n?|[\n\x0b\x0c\x1c-\x1e\u2028\u2029])\Z")
 
+#: Characters of one metadata value the explanation prints (an HTML page's ``<title>`` is the
+#: page's, of any length); longer values end with ``…``.
+METADATA_SHOWN_CHARS = 300
+
 _COLORS = {"-": "\x1b[31m", "~": "\x1b[33m", "+": "\x1b[32m", "dim": "\x1b[2m", "end": "\x1b[0m"}
 
 
@@ -82,6 +86,33 @@ def _shown(line: str) -> str:
     return _INVISIBLE.sub(lambda m: ascii(m[0])[1:-1], line)
 
 
+def _said(text: object) -> str:
+    """A reason, a piece of evidence or a metadata value as printed: control characters
+    escaped. They come from the data (an HTML page's ``<title>`` is lifted as it is, the
+    evidence quotes the text's words): printed raw, a title holding ``ESC[2J`` cleared the
+    user's screen and one holding U+202E turned the line around (audit29).
+
+    >>> _said("Titre \\x1b[2J\\u202e")
+    'Titre \\\\x1b[2J\\\\u202e'
+    """
+    from cleannews.batch.sources import terminal_safe
+
+    return terminal_safe(str(text))
+
+
+def _metadata_line(metadata: dict) -> str:
+    """The ``metadata:`` line: each value escaped (:func:`_said`) and cut to
+    :data:`METADATA_SHOWN_CHARS` characters.
+
+    >>> _metadata_line({"title": "Le vote\\x1b[31m", "date": "2025-02"})
+    'metadata: title=Le vote\\\\x1b[31m, date=2025-02'
+    """
+    from cleannews.batch.ids import clipped
+
+    return "metadata: " + ", ".join(
+        f"{_said(k)}={clipped(_said(v), METADATA_SHOWN_CHARS)}" for k, v in metadata.items())
+
+
 def _whole_input_note(c: Change) -> bool:
     """A change that tells how the whole input was read (its codec), not an edit of a line."""
     return c.stage == "decode" and not c.before and not c.after
@@ -101,7 +132,7 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
     out: list[str] = []
     for c in doc.changes:
         if _whole_input_note(c):  # "decoded as Windows-1252": said once, before the lines
-            out.append(paint("dim", f"[{c.stage}:{c.rule}] {c.reason}"))
+            out.append(paint("dim", f"[{c.stage}:{c.rule}] {_said(c.reason)}"))
             continue
         first_line, last_line = _lines_of(c.span, source, starts)
         if _breaks_only(c):  # "\r\n" -> "\n" on every line: said once, on its first line
@@ -124,7 +155,7 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
         text = f"{n + 1:>{width}} {mark} {_shown(line)}"
         out.append(paint(mark, text) if mark != " " else text)
         for c in first_of.get(n, []):
-            detail = f"{' ' * width}     [{c.stage}:{c.rule}] {c.reason}"
+            detail = f"{' ' * width}     [{c.stage}:{c.rule}] {_said(c.reason)}"
             last = _lines_of(c.span, source, starts)[1]
             if last > n:
                 detail += f" (lines {n + 1}-{last + 1})"
@@ -139,12 +170,12 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
     words = "1 word" if spin.n_words == 1 else f"{spin.n_words} words"  # it said "1 words"
     out.append(f"spin: {spin.label} (score {spin.score:.2f}, {words})")
     for e in spin.evidence[:15]:
-        out.append(f"  - {e.signal}: {e.reason}")
+        out.append(f"  - {e.signal}: {_said(e.reason)}")
     if len(spin.evidence) > 15:
         out.append(f"  … and {len(spin.evidence) - 15} more")
-    out.append(f"verdict: {doc.verdict}" + (f" ({doc.reason})" if doc.reason else ""))
+    out.append(f"verdict: {doc.verdict}" + (f" ({_said(doc.reason)})" if doc.reason else ""))
     if doc.language:
         out.append(f"language: {doc.language}")
     if doc.metadata:
-        out.append("metadata: " + ", ".join(f"{k}={v}" for k, v in doc.metadata.items()))
+        out.append(_metadata_line(doc.metadata))
     return "\n".join(out) + "\n"
