@@ -133,6 +133,27 @@ def test_explain_of_10000_lines_shows_each_line_once(tmp_path):
     assert all(len(x) < 400 for x in out)  # a line is cut at 200 characters
 
 
+@pytest.mark.parametrize("brk", ["\r", "\u2028"])
+def test_explain_says_a_replaced_line_break_once(brk):
+    """ftfy's ``fix_line_breaks`` is one change per break: each of 10,000 lines was marked
+    changed with its own detail line (``\r\n`` is one ``normalize_line_breaks`` change)."""
+    seed = [x for x in SEEDS[0].read_text("utf-8").splitlines() if x.strip()]
+    lines = ["Partager sur Facebook" if i % 7 == 0 else seed[i % len(seed)] for i in range(10_000)]
+    text = brk.join(lines)
+    doc = cleannews.clean(text)
+    assert sum(c.rule == "fix_line_breaks" for c in doc.changes) == 9_999
+    out = cleannews.explain(text, changes_only=True)
+    said = [x for x in out.splitlines() if "[repair:fix_line_breaks]" in x]
+    assert len(said) == 1 and "(9,999 line breaks, the first on this line)" in said[0]
+    assert not any(x.split(None, 2)[1:2] == ["~"] for x in out.splitlines()[:40])
+    assert len(out.splitlines()) < 3 * 10_000 // 7 + 20  # the removed lines and their rules
+
+
+def test_blank_lines_removed_at_both_ends_are_each_shown():
+    out = cleannews.explain("\n\n" + BODY + "\n\n")
+    assert out.count("[repair:strip_edge_blank_lines]") == 2
+
+
 # --- 2. the summary of run / report escapes the data's ids ----------------------------------
 
 

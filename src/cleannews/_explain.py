@@ -20,6 +20,7 @@ from cleannews.document import Change, Document
 #: changed line (``~ … (removed 'Partager sur Facebook\\n')``; audit22). Not U+0085: the
 #: repair stage reads it as the Windows-1252 ``…`` it almost always is.
 _BREAKS = ("\r", "\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\u2028", "\u2029")
+_BREAK_CHARS = "".join(_BREAKS)
 _LINE_BREAK = regex.compile(r"\r\n?|[\n\x0b\x0c\x1c-\x1e\u2028\u2029]")
 #: The line break that ends a line, if any.
 _END_BREAK = regex.compile(r"(?:\r\n?|[\n\x0b\x0c\x1c-\x1e\u2028\u2029])\Z")
@@ -56,12 +57,15 @@ def _lines_of(span: tuple[int, int], source: str, starts: list[int]) -> tuple[in
 
 
 def _breaks_only(c: Change) -> bool:
-    """A change of line breaks alone (``normalize_line_breaks``: ``\\r\\n`` -> ``\\n``).
+    """A change of line breaks alone (``normalize_line_breaks``: ``\\r\\n`` -> ``\\n``; ftfy's
+    ``fix_line_breaks``: ``\\r``, U+2028 … -> ``\\n``).
 
     >>> _breaks_only(Change("repair", "normalize_line_breaks", (3, 90), "\\r\\n", "\\n", "r"))
     True
+    >>> _breaks_only(Change("repair", "fix_line_breaks", (3, 4), "\\u2028", "\\n", "r"))
+    True
     """
-    return bool(c.before) and not c.before.strip("\r\n") and not c.after.strip("\r\n")
+    return bool(c.before) and not c.before.strip(_BREAK_CHARS) and not c.after.strip(_BREAK_CHARS)
 
 
 #: Invisible characters the repair stage removes (byte-order mark, zero-width spaces and
@@ -130,6 +134,11 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
     first_of: dict[int, list[Change]] = {}  # changes listed under the line where they start
     touching: dict[int, list[Change]] = {}  # every line a change touches
     out: list[str] = []
+    # one change per line break that the repair stage turned into "\n" (ftfy's
+    # `fix_line_breaks`: old Mac "\r", U+2028) marked every line of a 10,000-line document
+    # changed, with a detail each; said once, with the count, as `normalize_line_breaks`
+    # says "\r\n" (audit29)
+    break_counts: dict[tuple[str, str, str, str], int] = {}
     for c in doc.changes:
         if _whole_input_note(c):  # "decoded as Windows-1252": said once, before the lines
             out.append(paint("dim", f"[{c.stage}:{c.rule}] {_said(c.reason)}"))
@@ -137,6 +146,12 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
         first_line, last_line = _lines_of(c.span, source, starts)
         if _breaks_only(c):  # "\r\n" -> "\n" on every line: said once, on its first line
             first_line = last_line = max(0, bisect_right(starts, c.span[0]) - 1)
+            key = (c.stage, c.rule, c.before, c.after)
+            # the same break replaced again (old Mac "\r", U+2028; not blank lines removed):
+            if c.after and key in break_counts:  # counted under its first change, not shown
+                break_counts[key] += 1
+                continue
+            break_counts[key] = 1
         first_of.setdefault(first_line, []).append(c)
         for n in range(first_line, last_line + 1):
             touching.setdefault(n, []).append(c)
@@ -159,6 +174,10 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
             last = _lines_of(c.span, source, starts)[1]
             if last > n:
                 detail += f" (lines {n + 1}-{last + 1})"
+            times = break_counts.get((c.stage, c.rule, c.before, c.after), 0) \
+                if _breaks_only(c) and c.after else 0
+            if times > 1:
+                detail += f" ({times:,} line breaks, the first on this line)"
             if not c.removed and (c.before or c.after):
                 b, a = c.before[:60], c.after[:60]
                 detail += f"  ({b!r} -> {a!r})"
