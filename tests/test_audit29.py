@@ -183,7 +183,7 @@ def test_run_summary_and_report_escape_a_repeated_id(tmp_path):
 
 
 def test_report_lists_why_a_document_was_set_aside(tmp_path):
-    corpus = _hostile_corpus(tmp_path / "c.jsonl")
+    corpus = _hostile_corpus(tmp_path / "c\x1b[2J.jsonl")  # a file name with an escape
     out = tmp_path / "out"
     r = run_cli("run", corpus, "--out", out, "-j", "1", "--no-progress", "--languages", "en")
     assert r.returncode == 0, r.stderr
@@ -201,6 +201,7 @@ def test_report_lists_why_a_document_was_set_aside(tmp_path):
     assert "\x1b" not in html and "\u202e" not in html
     assert "<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>" in html
     assert "<code>x\\u202ey&lt;/td&gt;</code>" in html
+    assert "c\\x1b[2J.jsonl" in html  # the input and the command line
 
 
 def test_a_report_written_before_the_reason_still_reads(tmp_path):

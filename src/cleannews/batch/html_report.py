@@ -133,7 +133,7 @@ def _rule_rows(rules: dict[str, dict[str, int]], examples: dict[str, list[str]])
         example_row = (f'<tr class=ex><td></td><td colspan=5>e.g. <ul>{shown}</ul></td></tr>'
                        if shown else "")
         rows.append(
-            f'<tbody id="rule-{escape(rule)}"><tr><td>{escape(rule)}</td>'
+            f'<tbody id="rule-{escape(rule)}"><tr><td>{_shown(rule)}</td>'
             f"<td class=n>{v.get('changes', 0)}</td><td class=n>{v.get('removed', 0)}</td>"
             f"<td class=n>{human_bytes(removed)}</td>"
             f"<td class=n>{human_bytes(moved) if moved else ''}</td>"
@@ -178,7 +178,7 @@ def _quarantined(listed: list[dict[str, Any]], total: int) -> str:
 def _pairs(d: dict[str, Any]) -> str:
     if not d:
         return "<p>None.</p>"
-    return "<table>" + "".join(f"<tr><td>{escape(str(k))}</td><td class=n>{escape(str(v))}"
+    return "<table>" + "".join(f"<tr><td>{_shown(k)}</td><td class=n>{_shown(v)}"
                                "</td></tr>" for k, v in d.items()) + "</table>"
 
 
@@ -193,7 +193,7 @@ def _about(report: dict[str, Any]) -> str:
              f"{state}{resumed}</p>"]
     if report.get("command_line"):
         parts.append(f'<p>Command line: <code id="command-line">'
-                     f"{escape(report['command_line'])}</code></p>")
+                     f"{_shown(report['command_line'])}</code></p>")
     inputs = [str(x) for x in report.get("inputs", [])]
     if inputs:
         shown = "".join(f"<li><code>{_shown(x)}</code></li>" for x in inputs[:MAX_INPUTS])
