@@ -45,6 +45,20 @@ def round8_train_batches() -> frozenset[str]:
     return ROUND8_TRAIN_BATCHES
 
 
+#: The TRAIN batches before round 27 added its fresh pages (``fr-r27`` … ``en-r27``, branch
+#: labels29): the round-8 batches and round 9's. Tests that drew their seeded pages from every
+#: TRAIN batch up to round 26 pass these so that the round-27 pages do not change their draw.
+ROUND26_TRAIN_BATCHES = ROUND8_TRAIN_BATCHES | frozenset({
+    "fr-e", "fr-f", "fr-g", "fr-h", "de-e", "it-e", "es-e", "en-e",
+})
+
+
+@pytest.fixture(scope="session")
+def round26_train_batches() -> frozenset[str]:
+    """:data:`ROUND26_TRAIN_BATCHES`: e.g. ``"fr-e" in round26_train_batches``."""
+    return ROUND26_TRAIN_BATCHES
+
+
 @pytest.fixture(scope="session")
 def strip_real_docs() -> dict:
     """The labelled real-page corpus, ``{page id: (record, page text, labelled lines)}``

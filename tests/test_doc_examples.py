@@ -1,4 +1,5 @@
-"""The examples of README.md and docs/{cli,batch,copies,usage,repair}.md still work (audit7).
+"""The examples of README.md and the user docs (docs/{usage,cli,batch,stages,repair,quality,
+copies,README}.md) still work (audit7; the last three since round 27).
 
 * every ``cleannews …`` command line in a fenced block parses with the real parser (each
   documented flag exists and takes the documented value; ``--set`` and ``--config`` values
@@ -9,8 +10,11 @@
   and ``ds`` (datasets, or a stand-in with ``map``/``filter``) defined. A statement followed
   by a comment line ``# SomeError: message`` must raise that; an expression whose inline
   comment is a Python literal (``doc.metadata  # {'date': '2025-02'}``) must equal it.
-  datatrove scripts are imported, not run (their ``main()`` stays uncalled), and a block
-  that would submit a Slurm job is only compiled.
+  datatrove scripts are imported, not run (their ``main()`` stays uncalled). A block that
+  cannot run here (it would submit a Slurm job, needs a service …) is marked in the doc by
+  the line ``<!-- doc-example: compile only: REASON -->`` right above its opening fence: it
+  is only compiled, and the test reports the reason (``tests/test_docs29.py`` checks that
+  every marker names a reason and stands above a ``python`` block).
 
 Synopsis lines (``FILE|DIR...``, ``[--flag]``) are not examples and are skipped.
 """
@@ -34,11 +38,18 @@ from cleannews.cli import build_parser
 from cleannews.cli._common import config_from_args
 
 ROOT = Path(__file__).resolve().parents[1]
-DOCS = [ROOT / "README.md", *(ROOT / "docs" / f"{n}.md" for n in ("cli", "batch", "copies", "usage",
-                                                                    "repair"))]
-#: Python blocks that are compiled but not run, with the reason.
-NOT_RUN = {"SlurmPipelineExecutor(": "would submit a Slurm job"}
+#: The user docs whose examples run (docs/strip.md, spin.md, spin-data.md, performance.md
+#: and history.md are design logs and records: their blocks are tools' command lines).
+USER_DOCS = ("usage", "cli", "batch", "stages", "repair", "quality", "copies", "README")
+DOCS = [ROOT / "README.md", *(ROOT / "docs" / f"{n}.md" for n in USER_DOCS)]
+#: The line right above a ``python`` block that is compiled but not run, with the reason.
+NOT_RUN_MARK = re.compile(r"^<!-- doc-example: compile only: (?P<reason>.+?) -->$")
 _FENCE = re.compile(r"^```(\w*)\s*$")
+
+
+def _label(path: Path) -> str:
+    """``README.md`` or ``docs/cli.md``: docs/README.md is not the README."""
+    return str(path.relative_to(ROOT))
 
 
 def _blocks(path: Path) -> list[tuple[str, int, str]]:
@@ -65,7 +76,7 @@ def _command_lines() -> list[tuple[str, str, str | None]]:
                 continue
             lines = code.splitlines()
             for i, line in enumerate(lines):
-                where = f"{path.name}:{start + i}"
+                where = f"{_label(path)}:{start + i}"
                 prompt = line.startswith("$ ")
                 seg = next((s for s in line.removeprefix("$ ").split("|")
                             if s.strip().startswith("cleannews ")), None)
@@ -161,9 +172,18 @@ def _namespace() -> dict[str, Any]:
     return ns
 
 
-def _python_blocks() -> list[tuple[str, str]]:
-    return [(f"{p.name}:{start}", code) for p in DOCS for lang, start, code in _blocks(p)
-            if lang == "python"]
+def _not_run_reason(path: Path, start: int) -> str | None:
+    """The reason of the ``compile only`` marker above the block whose code starts at line
+    ``start`` (1-based) of ``path``, else None."""
+    lines = path.read_text("utf-8").splitlines()
+    above = lines[start - 3] if start >= 3 else ""
+    m = NOT_RUN_MARK.match(above.strip())
+    return m.group("reason") if m else None
+
+
+def _python_blocks() -> list[tuple[str, str, str | None]]:
+    return [(f"{_label(p)}:{start}", code, _not_run_reason(p, start))
+            for p in DOCS for lang, start, code in _blocks(p) if lang == "python"]
 
 
 PYTHON = _python_blocks()
@@ -203,13 +223,12 @@ def _run_block(code: str, ns: dict[str, Any]) -> None:
             exec(compile(mod, "<doc>", "exec"), ns)
 
 
-@pytest.mark.parametrize(("where", "code"), PYTHON, ids=[w for w, _c in PYTHON])
-def test_documented_python_runs(where: str, code: str, tmp_path: Path,
+@pytest.mark.parametrize(("where", "code", "not_run"), PYTHON, ids=[w for w, _c, _n in PYTHON])
+def test_documented_python_runs(where: str, code: str, not_run: str | None, tmp_path: Path,
                                 monkeypatch: pytest.MonkeyPatch) -> None:
     compile(code, where, "exec")
-    for marker, why in NOT_RUN.items():
-        if marker in code:
-            pytest.skip(f"{where}: compiled only ({why})")
+    if not_run:
+        pytest.skip(f"{where}: compiled only ({not_run})")
     if "datatrove" in code:
         pytest.importorskip("datatrove", reason="datatrove is not installed")
     if "df" in code or "pd." in code:

@@ -109,14 +109,23 @@ def test_train_furniture_the_tail_rule_takes_still_goes(strip_real_docs):
     the tail rule still takes its furniture (the 15-word boundary moves none on TRAIN)."""
     from _helpers import train_lines_taken
 
-    taken = train_lines_taken(strip_real_docs, {"tail_teaser"}, CFG)
+    taken = train_lines_taken(strip_real_docs, {"tail_teaser"}, CFG, known=TAIL_TEASER_KNOWN)
     assert taken["tail_teaser"] == TRAIN_TAIL_TEASER_LINES
+    assert taken.get("known:tail_teaser", 0) == len(TAIL_TEASER_KNOWN)
 
 
 #: Distinct lines the tail's teaser rule takes on TRAIN (as served, 9eb192c5 and this branch:
 #: 38; round 25's recall27: 39, the image file name above Wix's "bottom of page" on fr-h-0008,
-#: furniture, once ``back_to_top_en`` takes that anchor).
+#: furniture, once ``back_to_top_en`` takes that anchor; round 27's fresh TRAIN pages, branch
+#: labels29, add no furniture line to it).
 TRAIN_TAIL_TEASER_LINES = 39
+#: Content the rule takes on the round-27 fresh TRAIN pages, recorded when they were added
+#: (labels29 wrote no rule): the last teaser headline of a tag page and an article's date line
+#: above its byline (docs/strip.md, "Fresh TRAIN pages (issue 10, round 27)").
+TAIL_TEASER_KNOWN = frozenset({
+    ("en-r27-0001", "tail_teaser", "What’s happening this week around Thurston County"),
+    ("en-r27-0007", "tail_teaser", "Date - 17th December 2021"),
+})
 
 
 # --- the guards' shapes on hand-made pages ----------------------------------------------------

@@ -115,8 +115,9 @@ FURNITURE = [
     ("es", "Archivo de la categoría: Sucesos", "archive_title_family_es"),
     ("it", "Archivio della categoria: Cronaca", "archive_title_family_it"),
     # paywall prompts and offers
-    ("fr", "Vous êtes déjà abonné ? Connexion", "login_paywall_line"),
-    ("fr", "Êtes-vous déjà abonnée ?", "login_paywall_line"),
+    # the subscriber question is one pattern of login_prompt_family since round 27 (recall29)
+    ("fr", "Vous êtes déjà abonné ? Connexion", "login_prompt_family"),
+    ("fr", "Êtes-vous déjà abonnée ?", "login_prompt_family"),
     ("fr", "1 mois pour 1 €", "login_paywall_line"),
     ("fr", "1 € le premier mois", "login_paywall_line"),
     ("fr", "Tous nos articles en illimité", "login_paywall_line"),
@@ -139,9 +140,10 @@ FURNITURE = [
     ("en", "Redirecting to full article...", "full_story_elsewhere_gen16n"),  # nav16 family
     ("fr", "A+ A A-", "font_size_widget"),
     ("fr", "A- A+", "font_size_widget"),
-    ("fr", "Lire l'article", "nav_link_more"),
-    ("fr", "Retour au sommaire", "nav_link_more"),
-    ("fr", "Retour au numéro", "nav_link_more"),
+    # read-on and back links are one pattern each since round 27 (recall29)
+    ("fr", "Lire l'article", "related_misc"),
+    ("fr", "Retour au sommaire", "nav_link_line"),
+    ("fr", "Retour au numéro", "nav_link_line"),
     ("fr", "Redirection en cours...", "nav_link_more"),
     ("fr", "Editer l'article Suivre ce blog Administration + Créer mon blog", "nav_link_more"),
     ("it", "Continua a leggere su", "nav_read_on_it"),
@@ -175,7 +177,7 @@ REAL_FURNITURE = [
     ("de-c-0007", "Ressortarchiv", "archive_title_family_de"),
     ("it-c-0017", "Category Archives", "archive_title_family_en"),
     ("de-d-0003", "Erstellt: Aktualisiert:", "empty_meta_labels_de"),
-    ("fr-a-0123", "Vous êtes déjà abonné", "login_paywall_line"),
+    ("fr-a-0123", "Vous êtes déjà abonné", "login_prompt_family"),
     ("fr-d-0024", "Pour poursuivre la lecture", "login_paywall_more"),
     ("en-d-0001", "Liberation reserves", "login_reserved_en"),
     ("es-d-0003", "Suscribete para leer", "login_prompt_family_es"),
@@ -380,7 +382,7 @@ FURNITURE4 = [
     ("de", "von", "byline_word_line_de"),
     ("es", "Por", "byline_word_line_es"),
     ("it", "da", "byline_word_line_it"),
-    ("fr", "Actualisé le", "meta_widget_more"),
+    ("fr", "Actualisé le", "meta_widget_line"),  # the empty-label pattern (round 27)
     ("fr", "Ajouter à ma sélection", "meta_widget_more"),
     ("fr", "Mettre en favori", "meta_widget_more"),
     ("en", "Posts tagged elections", "archive_title_more_en"),

@@ -66,7 +66,8 @@ CASES = [
     ("it-e-0002", "Commenta la notizia", "comment_prompt_head19_it"),  # gds.it
     ("it-e-0002", "Caricamento commenti", "comment_prompt_head19_it"),
     # paywall and "buy the paper" prompts
-    ("fr-g-0038", "Je me connecte Je m'abonne", "login_prompt_head19"),  # usinenouvelle.com
+    # "Je me connecte Je m'abonne" (usinenouvelle.com) is login_panel's since round 27
+    # (recall29: one pattern for the login / subscribe buttons of seven sites)
     ("fr-g-0038", "TESTEZ GRATUITEMENT L'ABONNEMENT À L'USINE NOUVELLE", "login_prompt_head19"),
     ("fr-g-0038", "Le contenu des indices est réservé aux abonnés à L’Usine Nouvelle",
      "login_prompt_head19"),

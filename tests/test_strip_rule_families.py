@@ -52,7 +52,7 @@ REAL_FURNITURE = [
     ("fr-b-0017", "21366608_", "cms_file_name"),
     ("fr-a-0035", "le-temps-des-cerises", "cms_slug"),
     ("fr-a-0167", ":fill(black)", "image_url_fragment"),
-    ("fr-a-0121", "Copier le lien Partager", "share_row"),
+    ("fr-a-0121", "Copier le lien Partager", "share_bar"),  # share rows: round 27
     ("fr-a-0146", "Madaplus.info0", "share_row"),
     ("fr-a-0085", "Etienne Tshisekedi au stade", "caption_end_credit"),
     ("fr-b-0144", "Le Mondial de l'Auto a ouvert", "caption_end_credit"),

@@ -49,6 +49,15 @@ def document_id(id: object) -> str | None:
     Traceback (most recent call last):
     ...
     cleannews.errors.InputError: id must be a str (or an int, a float, a path, None), got list
+
+    Why this is not :func:`cleannews.batch.ids.id_text`, which names a record of ``run``: both
+    write a number alike and take a NaN or an infinity for no id (``tests/test_api29.py``
+    holds them to it), but they read different things. ``id_text`` reads a value of a JSON
+    record and must not fail on one record: whatever is no id there (``null``, ``""``,
+    ``true``, a list) names the document by its place, the ``fallback`` ``PATH:LINE``.
+    ``document_id`` reads its caller's argument: a wrong type (a list, ``True``) is the
+    caller's mistake and raised, a path or a numpy number is an id, no id is ``None`` (a
+    Document has no place to fall back on), and ``""`` is kept as given (round 27).
     """
     if id is None or type(id) is str:
         return id
@@ -201,10 +210,40 @@ def clean(
     >>> doc.text
     'L\u2019entreprise'
     """
+    return clean_input(text, config, id=id)[1]
+
+
+def clean_input(value: object, config: CleanConfig | None = None, *, html: bool = False,
+                id: object = None, hint: bool = True) -> tuple[str, Document]:
+    """The one front half of every way into the pipeline -- :func:`clean`, :func:`clean_html`,
+    :func:`explain`, ``cleannews clean`` / ``explain`` and the batch step of ``run`` /
+    ``score`` (and through them the pandas, datatrove and :func:`cleannews.batch.run_batch`
+    paths): ``config.max_input_mb`` (:func:`read_input`), the decoding, the HTML hint
+    (:func:`_hint_html`, only with ``hint`` on a text read as plain text) and the id
+    (:func:`document_id`); then the stages. Returns the decoded input (what the Document's
+    spans point into) and the Document.
+
+    ``hint=False``: for the commands, which chose the format themselves (``--format``;
+    ``auto`` reads a page as HTML) and would say it once per worker. The commands and this
+    function used to hold two copies of this front half, the commands' without the size
+    limit or the hint (round 27).
+
+    >>> source, doc = clean_input(b"caf\\xe9 cr\\xe8me", id=3)
+    >>> source, doc.text, doc.id, [c.rule for c in doc.changes]
+    ('café crème', 'café crème', '3', ['decode_cp1252'])
+    >>> clean_input("x" * 2000, CleanConfig(max_input_mb=0.001))
+    Traceback (most recent call last):
+    ...
+    cleannews.errors.InputError: text is 2000 bytes, above the limit of 1048 bytes \
+(CleanConfig max_input_mb)
+    """
     config = config_or_default(config)
-    decoded, changes = read_input(text, config)
-    _hint_html(decoded)
-    return _clean_decoded(decoded, changes, config, document_id(id))  # type: ignore[arg-type]
+    source, changes = read_input(value, config, html=html)
+    if hint and not html:
+        _hint_html(source)
+    ident = document_id(id)
+    doc = (_clean_html_decoded if html else _clean_decoded)(source, changes, config, ident)
+    return source, doc
 
 
 #: Whether this process has said that a text given to :func:`clean` looks like HTML (said
@@ -218,7 +257,7 @@ def _hint_html(text: str) -> bool:
     (:func:`cleannews._input.looks_like_html`): the plain-text path reads its tags as words,
     and a deeply nested page came back ``empty_after_cleaning`` with no hint why (round 25).
     True when it warned. ``cleannews run`` / ``clean`` read records and files through their
-    own ``--format`` choice and do not call this.
+    own ``--format`` choice: they call :func:`clean_input` with ``hint=False``.
 
     >>> import cleannews.pipeline as p
     >>> p._HTML_HINT_SAID = False
@@ -272,9 +311,7 @@ def clean_html(
     >>> [(c.rule, page[c.span[0]:c.span[1]][:20]) for c in doc.changes]
     [('html_nav', "<nav><a href='/'>Acc")]
     """
-    config = config_or_default(config)
-    return _clean_html_decoded(*read_input(html, config, html=True), config,
-                               document_id(id))  # type: ignore[arg-type]
+    return clean_input(html, config, html=True, id=id)[1]
 
 
 def _clean_html_decoded(html: str, changes: list, config: CleanConfig,
@@ -336,10 +373,7 @@ def explain(
     config = config_or_default(config)
     html = checked_flag("html", html)  # html="no" was true: the text was read as a page
     changes_only = checked_flag("changes_only", changes_only)
-    source, changes = read_input(text, config, html=html)  # decoded once (it was twice)
-    if not html:
-        _hint_html(source)
-    doc = (_clean_html_decoded if html else _clean_decoded)(source, changes, config, None)
+    source, doc = clean_input(text, config, html=html)  # decoded once (it was twice)
     return render(source, doc, changes_only=changes_only)
 
 

@@ -2,6 +2,7 @@
 
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --batches fr-e,fr-f,de-e,es-e
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half dev [--lines] [--json]
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r27   # round-27 fresh pages
 
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
@@ -13,7 +14,9 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
 * :data:`DEV_HALF`: fr-e, fr-f, de-e, es-e, the pages rules may be written against;
 * :data:`CHECK_HALF`: fr-g, fr-h, it-e, en-e, measured at the start and at the end only,
   never read while writing rules (``--lines`` refuses them);
-* ``--half old``: the round-8 batches (all read by earlier rule authors).
+* ``--half old``: the round-8 batches (all read by earlier rule authors);
+* ``--half r27``: :data:`FRESH27`, the round-27 TRAIN batches (issue 10, branch labels29),
+  measured before any rule was written against them.
 
     >>> batch_of("fr-e-0012"), batch_of("de-m-0003")
     ('fr-e', 'de-m')
@@ -39,7 +42,11 @@ OLD_BATCHES = (
     "de-c", "de-d", "de-m", "en-d", "en-m", "es-c", "es-d", "es-m",
     "fr-a", "fr-b", "fr-c", "fr-d", "it-c", "it-d", "it-m",
 )
-HALVES = {"dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES}
+#: The round-27 TRAIN batches (branch labels29): 57 pages from 54 sites new to the corpus,
+#: scored before any rule or model was written or trained on them (docs/strip.md, "Fresh
+#: TRAIN pages (issue 10, round 27)").
+FRESH27 = ("fr-r27", "de-r27", "es-r27", "it-r27", "en-r27")
+HALVES = {"dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES, "r27": FRESH27}
 
 
 def batch_of(page_id: str) -> str:

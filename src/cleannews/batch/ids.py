@@ -205,6 +205,10 @@ def id_text(value: Any, fallback: str) -> str:
     ('a1', '7', '2.5')
     >>> id_text(None, "f:4"), id_text(["a"], "f:5"), id_text(True, "f:6"), id_text("", "f:7")
     ('f:4', 'f:5', 'f:6', 'f:7')
+
+    The library's ``id=`` (``cleannews.clean(text, id=…)``) is
+    :func:`cleannews.pipeline.document_id`: the same string for a number, the same NaN rule
+    (no id); it raises on a wrong type where this falls back: its docstring says why.
     """
     if isinstance(value, bool) or value is None or value == "":
         return fallback  # `"id": ""` is no id: it named nothing in the sinks and the report

@@ -8,7 +8,7 @@ import os
 
 __all__ = ["CHUNK_BYTES", "CHUNK_DOCS", "FORMATS", "IN_FLIGHT_PER_JOB", "MAX_RECORD_MB", "MB",
            "OUT_FILE_SUFFIXES", "REPORT_NAME", "SINK_FILES", "STATE_NAME", "STDOUT_SINK_FOLDERS",
-           "available_cpus", "mb_bytes", "names_folder", "out_file_stem"]
+           "available_cpus", "input_limit", "mb_bytes", "names_folder", "out_file_stem"]
 
 #: A chunk holds at most this many documents …
 CHUNK_DOCS = 64
@@ -51,6 +51,20 @@ def mb_bytes(mb: float, shown: object = None) -> int:
         # "record is 2628 bytes, above the limit of 0 bytes" (audit20)
         raise ValueError(f"must be at least one byte (1e-06 MB), got {shown}")
     return int(mb * MB)
+def input_limit(limit: int, max_input_mb: float | None) -> int:
+    """The size limit, in bytes, a command applies to a record or file: ``limit``
+    (``--max-record-mb``, ``BatchOptions.max_record_bytes``), or ``CleanConfig.max_input_mb``
+    when that is lower (``None``: no limit of its own). ``cleannews run`` and
+    :func:`cleannews.batch.run_batch` refuse such an input as ``too_large`` before reading
+    it, a text record and an HTML one alike (``run_batch`` refused only HTML records, as an
+    ``input`` error, and cleaned text ones whatever their size; round 27).
+
+    >>> input_limit(16 * MB, None), input_limit(16 * MB, 0.5), input_limit(1000, 0.5)
+    (16777216, 524288, 1000)
+    """
+    return limit if max_input_mb is None else min(limit, mb_bytes(max_input_mb))
+
+
 #: Report file name inside the output folder (``run``'s default ``--report``).
 REPORT_NAME = "report.json"
 #: State file of a run, inside the output folder (``DIR/.cleannews-run.json``; beside an

@@ -37,7 +37,7 @@ from cleannews._input import (
     utf16_without_bom,
 )
 from cleannews.batch.ids import clipped, field_value, record_id
-from cleannews.batch.limits import FORMATS, MAX_RECORD_MB, mb_bytes
+from cleannews.batch.limits import FORMATS, MAX_RECORD_MB, input_limit, mb_bytes
 from cleannews.batch.sources import Item, compressed_hint, input_noun, too_large_message
 from cleannews.batch.timeout import (
     DocTimeout,
@@ -497,8 +497,15 @@ def peek_id(raw: bytes, id_field: str, fallback: str) -> str:
 
 
 def too_large(item: Item, opts: BatchOptions) -> bool:
-    """Whether ``item`` exceeds ``--max-record-mb`` (decided on its byte size, before decoding)."""
-    return item.truncated or item.size > opts.max_record_bytes
+    """Whether ``item`` exceeds ``--max-record-mb`` or the lower ``max_input_mb`` of its
+    configuration (:func:`~cleannews.batch.limits.input_limit`; decided on its byte size,
+    before decoding)."""
+    return item.truncated or item.size > item_limit(opts)
+
+
+def item_limit(opts: BatchOptions) -> int:
+    """The bytes a record or file of this batch may have (:func:`too_large`)."""
+    return input_limit(opts.max_record_bytes, opts.config.max_input_mb)
 
 
 def item_id(item: Item, opts: BatchOptions) -> str:
@@ -598,14 +605,13 @@ def _page_text(text: str) -> bool:
 
 
 def _clean(text: str | bytes, html: bool, opts: BatchOptions, ident: str) -> Document:
-    from cleannews._input import decode_input
-    from cleannews.pipeline import _clean_decoded, clean_html
+    """The Document of one record or file, through the library's one front half
+    (:func:`cleannews.pipeline.clean_input`: size limit, decoding, id) without its "looks like
+    HTML" hint: a run chose its ``--format`` (auto reads such records as HTML), and one hint
+    per worker would flood the log."""
+    from cleannews.pipeline import clean_input
 
-    if html:
-        return clean_html(text, opts.config, id=ident)
-    # not cleannews.clean: its "looks like HTML" hint is for library calls; a run chose its
-    # --format (auto reads such records as HTML), and one hint per worker would flood the log
-    return _clean_decoded(*decode_input(text), opts.config, ident)
+    return clean_input(text, opts.config, html=html, id=ident, hint=False)[1]
 
 
 def spin_object(doc: Document, evidence: str = "moved") -> dict[str, Any]:
@@ -738,7 +744,7 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
         if item.kind == "jsonl" and item.id is None:  # named by its id, found without parsing
             item.id = peek_id(item.payload, opts.id_field, ident)
         raise _Reject("too_large", too_large_message(
-            item.size, opts.max_record_bytes, item.size_exact, input_noun(item.kind, item.source)))
+            item.size, item_limit(opts), item.size_exact, input_noun(item.kind, item.source)))
     if item.kind == "jsonl":
         line, record, ident = _parse_record(item, opts)
         item.id = ident

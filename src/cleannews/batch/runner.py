@@ -1093,6 +1093,10 @@ def _sink_folder(name: str, paths: SinkPaths) -> str | None:
     return None
 
 
+#: Attribute of the :class:`BrokenPipeError` :func:`run_batch` raises when standard output's
+#: reader went away (``score … | head``): how many documents had failed before (the command
+#: line's exit code, ``cli._batch.execute``).
+FAILED_ATTR = "cleannews_failed"
 #: ``--report -``: the report is written to standard output (it made a file named ``-``).
 REPORT_STDOUT = Path("-")
 
@@ -1221,12 +1225,15 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     seen = SeenIds()  # ids met so far (a --resume run: the committed part's too)
     for ident in _committed_ids(settings.paths) if sinks.resumed else ():
         seen.add(ident)
+    in_flight = 0  # failed documents of the chunk being written (a broken pipe's exit code)
     try:
         for results in _resumable(results_iter):
             kept = [r for r in results if _keep(r, settings.min_score)]
             session["below_min_score"] += len(results) - len(kept)
-            sinks.write(kept)
+            in_flight = sum(r.error_type is not None for r in results)
+            # said before the write: the reader of standard output may go away during it
             _tell_failures(results, told, settings.paths.errors, bar)
+            sinks.write(kept)
             for r in results:
                 if seen.add(r.id):
                     stats.add_repeated_id(r.id)
@@ -1238,6 +1245,7 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
                                  evidence=r.evidence, reason=r.reason)
                 session["bytes"] += r.in_bytes
             session["docs"] += len(results)
+            in_flight = 0
             if bar is not None:
                 bar.update(len(results), sum(r.in_bytes for r in results))
             done = results[-1].seq + 1
@@ -1247,6 +1255,10 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
                 del places[seq]
         finished = True
         sinks.commit(done, stats.to_dict(), finished=True)
+    except BrokenPipeError as exc:  # standard output's reader went away (`score | head`): the
+        # documents that failed before it did, for the exit code (cli._batch.execute)
+        setattr(exc, FAILED_ATTR, stats.docs["failed"] + in_flight)
+        raise
     finally:
         close = getattr(results_iter, "close", None)
         if close is not None:  # stop the workers now, not at garbage collection

@@ -421,10 +421,19 @@ def written_by_cleannews(path: Path) -> bool:
 def score_line(line: bytes) -> bool:
     """Whether ``line`` is one that ``cleannews score`` writes for a scored document.
 
+    A record of ``cleannews run`` holds the same keys inside its ``"cleannews"`` object: it is
+    not one (``report out/clean.jsonl`` of a run whose report went to standard output called
+    the run's records "the lines of 'cleannews score'"; round 27). In JSON text the key
+    ``"cleannews":`` cannot come from inside a string, whose quotes are escaped.
+
     >>> score_line(b'{"id":"a","score":0.1,"label":"clean","verdict":"keep","evidence":[]}')
     True
+    >>> score_line(b'{"id":"a","cleannews":{"score":0.1,"label":"clean","verdict":"keep",'
+    ...            b'"evidence":[]}}')
+    False
     """
-    return line.lstrip().startswith(b"{") and all(k in line for k in _SCORE_KEYS)
+    return (line.lstrip().startswith(b"{") and all(k in line for k in _SCORE_KEYS)
+            and _OUR_KEYS[0] not in line)
 
 
 def score_output(path: Path) -> bool:

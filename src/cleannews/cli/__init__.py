@@ -338,6 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sigterm_as_interrupt,
     )
 
+    code = EXIT_OK
     try:
         # SIGTERM (``timeout``, a scheduler's kill) ends every command as Ctrl-C does: a
         # message and its own exit code, not a silent death (run/score say more themselves)
@@ -345,9 +346,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = int(args.func(args))
         sys.stdout.flush()  # here, not at exit: a full disk is an error with exit code 2
         return code
-    except BrokenPipeError:  # `cleannews clean x | head`: stop quietly
+    except BrokenPipeError as exc:  # `cleannews clean x | head`: stop quietly, with the
+        # exit code of the documents handled before (1 when one had failed: it was 0)
+        from cleannews.cli._common import exit_code_of
+
         _silence_stdout()
-        return EXIT_OK
+        return exit_code_of(exc, code)
     except OSError as exc:  # `cleannews clean x > /dev/full`: an I/O error, not a traceback
         log.error("%s", io_error_message(exc))
         _silence_stdout()

@@ -256,7 +256,14 @@ def execute(settings: Any, quiet: bool) -> tuple[int, dict[str, Any] | None]:
         return EXIT_INTERRUPTED, None
     except OSError as exc:
         if isinstance(exc, BrokenPipeError) and settings.paths.out is None:
-            raise  # `score crawl | head`: the reader went away; main stops quietly (exit 0)
+            # `score crawl | head`: the reader went away; main stops quietly, exit code 1
+            # when a document handled before had failed (run_batch counted it), else 0
+            from cleannews.batch.runner import FAILED_ATTR
+            from cleannews.cli._common import reader_gone
+
+            failed = getattr(exc, FAILED_ATTR, 0)
+            reader_gone(exc, EXIT_FAILURES if failed else EXIT_OK)
+            raise
         reason = exc.strerror or str(exc)
         where = f"{exc.filename}: " if exc.filename else ""
         log.error("%s%s (%s)", where, reason, after_failure(settings, fix=True))

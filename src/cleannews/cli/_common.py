@@ -13,10 +13,11 @@ import argparse
 import logging
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from cleannews.batch.limits import FORMATS, MAX_RECORD_MB, mb_bytes
+from cleannews.batch.limits import FORMATS, MAX_RECORD_MB, input_limit, mb_bytes
 from cleannews.config import DEFAULT_CONFIG, CleanConfig, option_names
 from cleannews.errors import InputError
 
@@ -27,6 +28,7 @@ __all__ = [
     "add_size_flag",
     "cleaned_inputs",
     "config_from_args",
+    "exit_code_of",
     "expand_files",
     "is_html_input",
     "is_html_path",
@@ -34,6 +36,7 @@ __all__ = [
     "positive_mb",
     "probability",
     "read_inputs",
+    "reader_gone",
     "record_limit",
     "seconds_limit",
     "stdin_format",
@@ -348,6 +351,40 @@ class Outcome:
         """2 when a file could not be read, 1 when a document failed, else 0."""
         return 2 if self.io_errors else (1 if self.failures else 0)
 
+    @contextmanager
+    def until_reader_goes(self) -> Iterator[None]:
+        """Around a command's writes to standard output: when its reader goes away
+        (``cleannews clean corpus | head -1``), the :class:`BrokenPipeError` carries the exit
+        code of the documents handled before (:func:`reader_gone`), which
+        :func:`cleannews.cli.main` returns, quietly. It was 0 whatever had failed: an
+        ``ERROR`` line on stderr, then exit code 0 (round 27)."""
+        try:
+            yield
+        except BrokenPipeError as exc:
+            reader_gone(exc, self.exit_code)
+            raise
+
+
+#: Attribute of a :class:`BrokenPipeError` holding the exit code of the work done before the
+#: reader of standard output went away (:func:`reader_gone`).
+_EXIT_CODE_ATTR = "cleannews_exit_code"
+
+
+def reader_gone(exc: BrokenPipeError, code: int) -> BrokenPipeError:
+    """``exc``, marked with the exit code ``code`` of what was done before standard output's
+    reader went away; :func:`exit_code_of` reads it.
+
+    >>> exit_code_of(reader_gone(BrokenPipeError(), 1), 0), exit_code_of(BrokenPipeError(), 0)
+    (1, 0)
+    """
+    setattr(exc, _EXIT_CODE_ATTR, code)
+    return exc
+
+
+def exit_code_of(exc: BrokenPipeError, default: int) -> int:
+    """The exit code :func:`reader_gone` gave ``exc``, else ``default``."""
+    return getattr(exc, _EXIT_CODE_ATTR, default)
+
 
 def cleaned_inputs(
     names: list[str], fmt: str, config: CleanConfig, outcome: Outcome, *, decoded: bool = False,
@@ -362,7 +399,6 @@ def cleaned_inputs(
     ``source`` is the raw bytes, or with ``decoded`` the decoded text the Document's spans
     point into. ``limit``: ``--max-record-mb`` in bytes; ``command`` names the command in hints.
     """
-    from cleannews._input import decode_input
     from cleannews.batch.sources import (
         compressed_hint,
         kind_of,
@@ -372,7 +408,7 @@ def cleaned_inputs(
     )
     from cleannews.batch.timeout import DocTimeout, time_limit, timeout_message
     from cleannews.errors import InputError
-    from cleannews.pipeline import _clean_decoded, _clean_html_decoded
+    from cleannews.pipeline import clean_input
 
     if doc_timeout is not None:
         from cleannews.batch.process import ready_for_limit
@@ -408,11 +444,9 @@ def cleaned_inputs(
             with time_limit(doc_timeout):
                 html = is_html_input(name, raw, fmt)
                 # decoded once, with its `decode` changes (a file read as Windows-1252 or
-                # UTF-16 keeps them: explain showed no word of it); explain decoded every
-                # file twice
-                text, changes = decode_input(raw, html=html)
-                doc = (_clean_html_decoded if html else _clean_decoded)(text, changes, config,
-                                                                        shown)
+                # UTF-16 keeps them: explain showed no word of it), by the library's own
+                # front half (its size limit and id too; no hint: --format chose)
+                text, doc = clean_input(raw, config, html=html, id=shown, hint=False)
             source: str | bytes = text if decoded else raw
             del text
         except DocTimeout:  # as `run` files it (a `timeout` error): said, the others go on
@@ -564,9 +598,8 @@ def record_limit(args: argparse.Namespace) -> int:
     or the library's ``max_input_mb`` when ``--set`` / ``--config`` gives a lower one: the
     commands read and refuse their input themselves (``too_large``), and ``clean`` / ``run``
     would have left that option unapplied on text (audit28)."""
-    limit = mb_bytes(getattr(args, "max_record_mb", MAX_RECORD_MB))
-    mb = config_from_args(args).max_input_mb
-    return limit if mb is None else min(limit, mb_bytes(mb))
+    return input_limit(mb_bytes(getattr(args, "max_record_mb", MAX_RECORD_MB)),
+                       config_from_args(args).max_input_mb)
 
 
 def positive_mb(value: str) -> float:

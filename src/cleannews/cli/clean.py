@@ -108,21 +108,22 @@ def run(args: argparse.Namespace) -> int:
     several = len(names) > 1
     outcome = Outcome()
     out = sys.stdout
-    for name, _raw, doc in cleaned_inputs(names, args.format, cfg, outcome,
-                                          limit=record_limit(args), command="clean",
-                                          doc_timeout=args.doc_timeout):
-        if args.json:
-            out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
-        else:
-            # the header and its text in one write: Ctrl-C while a write waits on a full
-            # pipe raises inside it, and the output ended with a header whose text was lost
-            head = _header(args.separator or DEFAULT_SEPARATOR, name) if several else ""
-            text = doc.text
-            out.write(head + (text if text.endswith("\n") or not text else text + "\n"))
-        said = terminal_safe(name)
-        log.info("%s: %d changes, language %s, verdict %s", said, len(doc.changes),
-                 doc.language, doc.verdict)
-        if doc.quarantined:
-            log.warning("%s: %s: %s", said, doc.verdict, doc.reason)
-    out.flush()
+    with outcome.until_reader_goes():  # `| head -1`: exit code of what was done (0 / 1 / 2)
+        for name, _raw, doc in cleaned_inputs(names, args.format, cfg, outcome,
+                                              limit=record_limit(args), command="clean",
+                                              doc_timeout=args.doc_timeout):
+            if args.json:
+                out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                # the header and its text in one write: Ctrl-C while a write waits on a full
+                # pipe raises inside it, and the output ended with a header whose text was lost
+                head = _header(args.separator or DEFAULT_SEPARATOR, name) if several else ""
+                text = doc.text
+                out.write(head + (text if text.endswith("\n") or not text else text + "\n"))
+            said = terminal_safe(name)
+            log.info("%s: %d changes, language %s, verdict %s", said, len(doc.changes),
+                     doc.language, doc.verdict)
+            if doc.quarantined:
+                log.warning("%s: %s: %s", said, doc.verdict, doc.reason)
+        out.flush()
     return outcome.exit_code

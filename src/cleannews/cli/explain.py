@@ -68,10 +68,12 @@ def run(args: argparse.Namespace) -> int:
     if not names:  # folders without documents (each warned about): nothing to do, exit 0
         return 0  # as `run` and `score` (it was 2, "no input documents"; audit20)
     outcome = Outcome()
-    for name, source, doc in cleaned_inputs(names, args.format, cfg, outcome, decoded=True,
-                                            limit=record_limit(args), command="explain"):
-        if len(names) > 1:
-            sys.stdout.write(f"==> {terminal_safe(name)} <==\n")
-        sys.stdout.write(render(source, doc, color=color, changes_only=args.changes_only))
-    sys.stdout.flush()
+    with outcome.until_reader_goes():  # `| head`: exit code of what was done (0 / 1 / 2)
+        for name, source, doc in cleaned_inputs(names, args.format, cfg, outcome,
+                                                decoded=True, limit=record_limit(args),
+                                                command="explain"):
+            if len(names) > 1:
+                sys.stdout.write(f"==> {terminal_safe(name)} <==\n")
+            sys.stdout.write(render(source, doc, color=color, changes_only=args.changes_only))
+        sys.stdout.flush()
     return outcome.exit_code

@@ -139,6 +139,10 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
+#: Why a finished run has no report file, and what to do (``report`` of its folder or sinks).
+NO_REPORT_FILE = ("its report went where --report sent it (standard output with --report -) "
+                  "or the file was removed; read the file --report named, or run the same "
+                  "command again with --force (without --report -) to write one")
 #: What to pass instead of a file that holds no report (and leads to none).
 NOT_A_REPORT_HINT = ("give the report of a run: DIR/report.json of 'cleannews run … --out DIR', "
                      "NAME.report.json beside '--out NAME.jsonl', or the file of --report")
@@ -178,7 +182,7 @@ def _load(name: str) -> tuple[Any, str | None]:
 
 def run(args: argparse.Namespace) -> int:
     from cleannews.batch.html_report import render_html
-    from cleannews.batch.runner import run_report_of, unfinished_run
+    from cleannews.batch.runner import run_report_of, run_state_of, unfinished_run
     from cleannews.batch.sinks import atomic_write, score_output
     from cleannews.batch.sources import terminal_safe
     from cleannews.batch.stats import summary
@@ -204,6 +208,14 @@ def run(args: argparse.Namespace) -> int:
                        f"has committed {done} documents and has not finished (it is still "
                        "running, or it was killed before it could write its report); run "
                        "the same command with --resume to finish it and write the report")
+        elif other is None and (state := run_state_of(Path(args.file))) is not None \
+                and state.is_file():
+            # a finished run with no report file: `run … --report -` printed it, or it was
+            # removed ("the lines of 'cleannews score'" for a sink file, "Is a directory" for
+            # the folder; round 27)
+            problem = (f"{terminal_safe(args.file)}: no report file: the cleannews run that "
+                       f"wrote there (its run state: {terminal_safe(str(state))}) has none: "
+                       f"{NO_REPORT_FILE}")
         elif Path(args.file).is_file() and score_output(Path(args.file)):
             # the lines of `score --out FILE`: "Extra data: line 2 column 1" (audit21)
             problem = (f"{terminal_safe(args.file)}: the lines of 'cleannews score', not a "

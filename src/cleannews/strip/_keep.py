@@ -55,6 +55,11 @@ back only on evidence found in the page itself:
   rule took right above a paragraph it announces ("Au sommaire:", round 26);
 * :func:`give_back_clock` — a time of day the video-duration rule took above the article's
   paragraph ("- 20:40" under the byline, round 26).
+* :func:`give_back_dateline` — a date alone that a position rule took above the article's
+  headline and paragraph ("15 Jan" under another site's menu run, round 27);
+  :func:`give_back_byline` also gives back a signature's title under a kept name that a
+  menu run took ("Président du District"), and a paragraph the page cut in the middle of a
+  word counts as the article's for every guard (:func:`_is_body`, round 27).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
@@ -75,8 +80,8 @@ from cleannews.strip.linemodel import _ITEM_SUFFIX
 __all__ = [
     "GUARDED_RULES", "GUARDS", "POSITION_RULES", "give_back", "give_back_announced_list",
     "give_back_between_paragraphs", "give_back_byline", "give_back_chapters", "give_back_clock",
-    "give_back_cut_end",
-    "give_back_date_badge", "give_back_hashtag", "give_back_inner_title", "give_back_intro",
+    "give_back_cut_end", "give_back_date_badge", "give_back_dateline", "give_back_hashtag",
+    "give_back_inner_title", "give_back_intro",
     "give_back_list_item", "give_back_lone_item", "give_back_menu_headline",
     "give_back_question", "give_back_quoted", "give_back_reply", "give_back_run_on",
     "give_back_section_label", "give_back_subheading", "give_back_teaser_headline",
@@ -113,6 +118,12 @@ TOPICAL_MIN_SHARE = 0.5
 TOPICAL_SKIP_RULES = frozenset({"menu_run"})
 #: A paragraph of the article: a kept line of at least this many words ending a sentence.
 BODY_MIN_WORDS = 12
+#: … or a kept line of at least this many words that the page cut in the middle of a word
+#: (:data:`_CUT_WORD_END`: a small letter last, no ellipsis): the article's paragraph a
+#: page stored up to a length, or a paywall, cut ("… partendo da una base logistica
+#: allestita in un bar di Aci Bonaccorsi, estendeva i suoi i", round 27).
+CUT_BODY_MIN_WORDS = 40
+_CUT_WORD_END = LazyPattern(r"\p{Ll}$")
 
 #: :func:`give_back_announced_list`: an introduction has at least this many words …
 INTRO_MIN_WORDS = 4
@@ -160,7 +171,19 @@ def _content_words(low: str) -> set[str]:
 
 
 def _is_body(ln) -> bool:
-    return ln.cls != BAD and not ln.blank and ln.n >= BODY_MIN_WORDS and ln.ends
+    """A kept paragraph of the article: :data:`BODY_MIN_WORDS` words ending a sentence, or
+    :data:`CUT_BODY_MIN_WORDS` words cut in the middle of a word.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> cut = " ".join(["mot"] * CUT_BODY_MIN_WORDS) + " estendeva i suoi i"
+    >>> [_is_body(_Line(t, frozenset())) for t in (cut, cut[:60], cut + " 2024")]
+    [True, False, False]
+    """
+    if ln.cls == BAD or ln.blank or ln.n < BODY_MIN_WORDS:
+        return False
+    return ln.ends or (
+        ln.n >= CUT_BODY_MIN_WORDS and _CUT_WORD_END.search(ln.text[-8:].rstrip()) is not None
+    )
 
 
 def give_back_topical(lines) -> list[int]:
@@ -371,6 +394,9 @@ def give_back_byline(lines) -> list[int]:
     author's outlet or title, two or three words with a capital: "Le Soleil", "Spécialiste
     Smartphone"; not a one-word section label like "Attualità"): a byline, a signature,
     a name of a list. Bylines are the article's; the context rule had no word against it.
+    Under a name that stayed, the short line is given back alone when the short-block rule
+    or a menu run (:data:`BYLINE_TITLE_RULES`) took it: a signature's title above the comment
+    widgets' menu run ("Philippe Guilbault" / "Président du District", round 27).
 
     Before: "Élisabeth Fleury" / "Le Soleil" under "Le beau risque de François Legault"
     went as a short block between furniture.
@@ -389,7 +415,10 @@ def give_back_byline(lines) -> list[int]:
 
     names = [
         k for k, ln in enumerate(lines)
-        if _taken(ln, BYLINE_RULES) and (_person_name(ln) or _name_list(ln))
+        if (
+            _taken(ln, BYLINE_RULES)
+            or (ln.cls != BAD and _taken_below(lines, k, BYLINE_TITLE_RULES))
+        ) and (_person_name(ln) or _name_list(ln))
     ]
     if not names:
         return []  # the headline is looked for only when a name may be given back (perf8)
@@ -402,16 +431,31 @@ def give_back_byline(lines) -> list[int]:
         signature = up >= 0 and lines[up].cls != BAD and lines[up].ends
         if not (byline or signature):
             continue
-        given.append(k)
+        if lines[k].cls == BAD:
+            given.append(k)
         nxt = _neighbours(lines, k, 1, 1)
         if nxt and "," not in lines[k].text:  # a list of authors holds its outlet
             j = nxt[0]
             if (
-                _taken(lines[j], BYLINE_RULES) and 2 <= lines[j].n <= 3
+                _taken(lines[j], BYLINE_TITLE_RULES) and 2 <= lines[j].n <= 3
                 and lines[j].text[:1].isupper() and not lines[j].ends
             ):
                 given.append(j)
     return sorted(set(_restore(lines, given)))
+
+
+#: :func:`give_back_byline`: the rules that may take the short line under a byline's name
+#: (the author's title or outlet): the short-block rule, and a menu run of the widgets
+#: under a signature that starts with it ("Philippe Guilbault" / "Président du District" /
+#: "Partager sur" / "commenter", round 27). The name itself is given back from
+#: :data:`BYLINE_RULES` only.
+BYLINE_TITLE_RULES = BYLINE_RULES | {"menu_run"}
+
+
+def _taken_below(lines, k: int, rules: frozenset[str]) -> bool:
+    """Whether the nearest non-blank line under ``k`` was removed whole by one of ``rules``."""
+    nxt = _neighbours(lines, k, 1, 1)
+    return bool(nxt) and _taken(lines[nxt[0]], rules)
 
 
 #: :func:`give_back_byline`: a signature may stand under at most this many widget lines
@@ -1548,6 +1592,68 @@ def give_back_intro(lines) -> list[int]:
     return _restore(lines, given)
 
 
+#: :func:`give_back_dateline`: a date line ("15 Jan", "- 15.09.2025", "Mercredi 9 mars") has
+#: at most this many words; a teaser's title that starts with a date has more.
+DATELINE_LINE_MAX_WORDS = 5
+
+
+def _dateline(ln) -> bool:
+    """Whether the line is a date alone (at most :data:`DATELINE_LINE_MAX_WORDS` words): a
+    day with a month's name (:func:`_date_piece`) or a date in figures (the strip stage's
+    date pattern: "2017-02-02", "Le 19/09/2025").
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> [_dateline(_Line(t, frozenset())) for t in ("Mercredi 9 mars", "- 15.09.2025",
+        ...  "Le 9 mars, les lycéens manifestent contre la loi", "Jan")]
+        [True, True, False, False]
+    """
+    from cleannews.strip.detectors import _DATELINE
+
+    if ln.n > DATELINE_LINE_MAX_WORDS:
+        return False
+    return _date_piece(ln.text) == "date" or bool(_DATELINE.search(ln.text))
+
+
+def _article_below(lines, i: int) -> bool:
+    """Whether the article starts under line ``i``: the nearest line standing below it
+    (:func:`_standing`) is a kept paragraph (:func:`_is_body`), or a kept line that reads
+    as no sentence (a headline) with such a paragraph standing right under it."""
+    down = _standing(lines, i, 1)
+    if down < 0 or _is_body(lines[down]):
+        return down >= 0
+    if lines[down].ends:
+        return False
+    below = _standing(lines, down, 1)
+    return below >= 0 and _is_body(lines[below])
+
+
+def give_back_dateline(lines) -> list[int]:
+    """Give back a date alone on its line (:func:`_dateline`) that a position rule
+    (:data:`POSITION_RULES`: another site's menu run or "Read more" heading right above it,
+    the short-block rule) took, when the article starts under it (:func:`_article_below`:
+    its paragraph, or its headline and then its paragraph): the article's date above its
+    headline ("- 15.09.2025" under another site's menu run, "Mercredi 9 mars" under
+    "Articles similaires", round 27). A teaser's date stands over the teaser's title and its
+    cut excerpt, which a teaser rule took or which does not read as a paragraph.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Wissenschaftliche Meldungen", "- 15.09.2025",
+        ...         "Apothekennetz schrumpft - Branche verlangt Reform",
+        ...         "In Deutschland schließen immer mehr Apotheken: Allein im ersten Halbjahr "
+        ...         "sank die Zahl der Standorte um 238."]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> for ln in lines[:2]:
+        ...     ln.bad("menu_run", "run of short lines (menu)")
+        >>> give_back_dateline(lines)
+        [1]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if _taken(ln) and _dateline(ln) and _article_below(lines, i):
+            given.append(i)
+    return _restore(lines, given)
+
+
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = (
     POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
@@ -1583,5 +1689,5 @@ GUARDS = (
     give_back_cut_end, give_back_subheading, give_back_between_paragraphs,
     give_back_lone_item, give_back_run_on, give_back_question, give_back_menu_headline,
     give_back_inner_title, give_back_list_item, give_back_hashtag, give_back_intro,
-    give_back_clock,
+    give_back_clock, give_back_dateline,
 )
