@@ -20,9 +20,14 @@ from cleannews.document import Change, Document
 #: changed line (``~ … (removed 'Partager sur Facebook\\n')``; audit22). Not U+0085: the
 #: repair stage reads it as the Windows-1252 ``…`` it almost always is.
 _BREAKS = ("\r", "\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\u2028", "\u2029")
+_BREAK_CHARS = "".join(_BREAKS)
 _LINE_BREAK = regex.compile(r"\r\n?|[\n\x0b\x0c\x1c-\x1e\u2028\u2029]")
 #: The line break that ends a line, if any.
 _END_BREAK = regex.compile(r"(?:\r\n?|[\n\x0b\x0c\x1c-\x1e\u2028\u2029])\Z")
+
+#: Characters of one metadata value the explanation prints (an HTML page's ``<title>`` is the
+#: page's, of any length); longer values end with ``…``.
+METADATA_SHOWN_CHARS = 300
 
 _COLORS = {"-": "\x1b[31m", "~": "\x1b[33m", "+": "\x1b[32m", "dim": "\x1b[2m", "end": "\x1b[0m"}
 
@@ -52,12 +57,15 @@ def _lines_of(span: tuple[int, int], source: str, starts: list[int]) -> tuple[in
 
 
 def _breaks_only(c: Change) -> bool:
-    """A change of line breaks alone (``normalize_line_breaks``: ``\\r\\n`` -> ``\\n``).
+    """A change of line breaks alone (``normalize_line_breaks``: ``\\r\\n`` -> ``\\n``; ftfy's
+    ``fix_line_breaks``: ``\\r``, U+2028 … -> ``\\n``).
 
     >>> _breaks_only(Change("repair", "normalize_line_breaks", (3, 90), "\\r\\n", "\\n", "r"))
     True
+    >>> _breaks_only(Change("repair", "fix_line_breaks", (3, 4), "\\u2028", "\\n", "r"))
+    True
     """
-    return bool(c.before) and not c.before.strip("\r\n") and not c.after.strip("\r\n")
+    return bool(c.before) and not c.before.strip(_BREAK_CHARS) and not c.after.strip(_BREAK_CHARS)
 
 
 #: Invisible characters the repair stage removes (byte-order mark, zero-width spaces and
@@ -82,6 +90,33 @@ def _shown(line: str) -> str:
     return _INVISIBLE.sub(lambda m: ascii(m[0])[1:-1], line)
 
 
+def _said(text: object) -> str:
+    """A reason, a piece of evidence or a metadata value as printed: control characters
+    escaped. They come from the data (an HTML page's ``<title>`` is lifted as it is, the
+    evidence quotes the text's words): printed raw, a title holding ``ESC[2J`` cleared the
+    user's screen and one holding U+202E turned the line around (audit29).
+
+    >>> _said("Titre \\x1b[2J\\u202e")
+    'Titre \\\\x1b[2J\\\\u202e'
+    """
+    from cleannews.batch.sources import terminal_safe
+
+    return terminal_safe(str(text))
+
+
+def _metadata_line(metadata: dict) -> str:
+    """The ``metadata:`` line: each value escaped (:func:`_said`) and cut to
+    :data:`METADATA_SHOWN_CHARS` characters.
+
+    >>> _metadata_line({"title": "Le vote\\x1b[31m", "date": "2025-02"})
+    'metadata: title=Le vote\\\\x1b[31m, date=2025-02'
+    """
+    from cleannews.batch.ids import clipped
+
+    return "metadata: " + ", ".join(
+        f"{_said(k)}={clipped(_said(v), METADATA_SHOWN_CHARS)}" for k, v in metadata.items())
+
+
 def _whole_input_note(c: Change) -> bool:
     """A change that tells how the whole input was read (its codec), not an edit of a line."""
     return c.stage == "decode" and not c.before and not c.after
@@ -99,13 +134,24 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
     first_of: dict[int, list[Change]] = {}  # changes listed under the line where they start
     touching: dict[int, list[Change]] = {}  # every line a change touches
     out: list[str] = []
+    # one change per line break that the repair stage turned into "\n" (ftfy's
+    # `fix_line_breaks`: old Mac "\r", U+2028) marked every line of a 10,000-line document
+    # changed, with a detail each; said once, with the count, as `normalize_line_breaks`
+    # says "\r\n" (audit29)
+    break_counts: dict[tuple[str, str, str, str], int] = {}
     for c in doc.changes:
         if _whole_input_note(c):  # "decoded as Windows-1252": said once, before the lines
-            out.append(paint("dim", f"[{c.stage}:{c.rule}] {c.reason}"))
+            out.append(paint("dim", f"[{c.stage}:{c.rule}] {_said(c.reason)}"))
             continue
         first_line, last_line = _lines_of(c.span, source, starts)
         if _breaks_only(c):  # "\r\n" -> "\n" on every line: said once, on its first line
             first_line = last_line = max(0, bisect_right(starts, c.span[0]) - 1)
+            key = (c.stage, c.rule, c.before, c.after)
+            # the same break replaced again (old Mac "\r", U+2028; not blank lines removed):
+            if c.after and key in break_counts:  # counted under its first change, not shown
+                break_counts[key] += 1
+                continue
+            break_counts[key] = 1
         first_of.setdefault(first_line, []).append(c)
         for n in range(first_line, last_line + 1):
             touching.setdefault(n, []).append(c)
@@ -124,10 +170,14 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
         text = f"{n + 1:>{width}} {mark} {_shown(line)}"
         out.append(paint(mark, text) if mark != " " else text)
         for c in first_of.get(n, []):
-            detail = f"{' ' * width}     [{c.stage}:{c.rule}] {c.reason}"
+            detail = f"{' ' * width}     [{c.stage}:{c.rule}] {_said(c.reason)}"
             last = _lines_of(c.span, source, starts)[1]
             if last > n:
                 detail += f" (lines {n + 1}-{last + 1})"
+            times = break_counts.get((c.stage, c.rule, c.before, c.after), 0) \
+                if _breaks_only(c) and c.after else 0
+            if times > 1:
+                detail += f" ({times:,} line breaks, the first on this line)"
             if not c.removed and (c.before or c.after):
                 b, a = c.before[:60], c.after[:60]
                 detail += f"  ({b!r} -> {a!r})"
@@ -139,12 +189,12 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
     words = "1 word" if spin.n_words == 1 else f"{spin.n_words} words"  # it said "1 words"
     out.append(f"spin: {spin.label} (score {spin.score:.2f}, {words})")
     for e in spin.evidence[:15]:
-        out.append(f"  - {e.signal}: {e.reason}")
+        out.append(f"  - {e.signal}: {_said(e.reason)}")
     if len(spin.evidence) > 15:
         out.append(f"  … and {len(spin.evidence) - 15} more")
-    out.append(f"verdict: {doc.verdict}" + (f" ({doc.reason})" if doc.reason else ""))
+    out.append(f"verdict: {doc.verdict}" + (f" ({_said(doc.reason)})" if doc.reason else ""))
     if doc.language:
         out.append(f"language: {doc.language}")
     if doc.metadata:
-        out.append("metadata: " + ", ".join(f"{k}={v}" for k, v in doc.metadata.items()))
+        out.append(_metadata_line(doc.metadata))
     return "\n".join(out) + "\n"

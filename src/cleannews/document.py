@@ -198,6 +198,11 @@ class SpinScore:
 
     >>> SpinScore.neutral().label
     'not_scored'
+
+    It is hashable, as a frozen dataclass is expected to be (a set of scores, a dict key):
+
+    >>> len({SpinScore(0.2, "clean", signals={"elision": 1.0}), SpinScore(0.2, "clean")})
+    2
     """
 
     score: float
@@ -206,7 +211,9 @@ class SpinScore:
     paragraphs: tuple[ParagraphScore, ...] = ()
     language: str | None = None
     n_words: int = 0
-    signals: dict[str, float] = field(default_factory=dict)
+    #: not in the hash (a dict cannot be hashed: ``hash(score)`` of this frozen dataclass
+    #: raised "unhashable type: 'dict'"; audit29); equality still compares it
+    signals: dict[str, float] = field(default_factory=dict, hash=False)
 
     @classmethod
     def neutral(cls) -> SpinScore:

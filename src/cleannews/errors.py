@@ -41,7 +41,14 @@ class MissingExtraError(CleannewsError, ImportError):
     """An optional feature needs a package that is not installed.
 
     The message names the extra to install, e.g.
-    ``pip install 'cleannews[datatrove]'``.
+    ``pip install 'cleannews[datatrove]'``. It pickles (a worker of a ``multiprocessing``
+    pool sends its exception back pickled; unpickling called ``__init__`` with the message
+    alone and failed, "missing 2 required positional arguments"; audit29):
+
+        >>> import pickle
+        >>> e = pickle.loads(pickle.dumps(MissingExtraError("clean_frame", "pandas", "pandas")))
+        >>> e.extra, str(e).endswith("pip install 'cleannews[pandas]'")
+        ('pandas', True)
     """
 
     def __init__(self, feature: str, extra: str, package: str) -> None:
@@ -52,3 +59,6 @@ class MissingExtraError(CleannewsError, ImportError):
             f"{feature} needs the optional package {package!r}; "
             f"install it with: pip install 'cleannews[{extra}]'"
         )
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, str]]:
+        return type(self), (self.feature, self.extra, self.package)

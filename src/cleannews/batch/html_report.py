@@ -129,11 +129,11 @@ def _rule_rows(rules: dict[str, dict[str, int]], examples: dict[str, list[str]])
     for rule, v in ranked:
         removed = v.get("removed_bytes", 0)
         moved = v.get("moved_bytes", 0)
-        shown = "".join(f"<li><q>{escape(x)}</q></li>" for x in examples.get(rule, []))
+        shown = "".join(f"<li><q>{_shown(x)}</q></li>" for x in examples.get(rule, []))
         example_row = (f'<tr class=ex><td></td><td colspan=5>e.g. <ul>{shown}</ul></td></tr>'
                        if shown else "")
         rows.append(
-            f'<tbody id="rule-{escape(rule)}"><tr><td>{escape(rule)}</td>'
+            f'<tbody id="rule-{escape(rule)}"><tr><td>{_shown(rule)}</td>'
             f"<td class=n>{v.get('changes', 0)}</td><td class=n>{v.get('removed', 0)}</td>"
             f"<td class=n>{human_bytes(removed)}</td>"
             f"<td class=n>{human_bytes(moved) if moved else ''}</td>"
@@ -144,25 +144,41 @@ def _rule_rows(rules: dict[str, dict[str, int]], examples: dict[str, list[str]])
             + "".join(rows) + "</table>")
 
 
+def _shown(value: Any) -> str:
+    """A value of the data (an id, a reason, a removed span) as the page shows it: control
+    characters written out as ``terminal_safe`` writes them, then HTML-escaped. An id holding
+    ``ESC`` or U+202E (a right-to-left override) was written raw: invisible, or turning the
+    cell's text around (audit29).
+
+    >>> _shown("<script>\\u202e")
+    '&lt;script&gt;\\\\u202e'
+    """
+    from cleannews.batch.sources import terminal_safe
+
+    return escape(terminal_safe(str(value)))
+
+
 def _quarantined(listed: list[dict[str, Any]], total: int) -> str:
+    """The table of quarantined documents: id, score, why (the document's routing reason:
+    a document set aside as ``other_language`` has no spin evidence) and the top evidence."""
     if not listed:
         return "<p>No document was quarantined.</p>"
     rows = "".join(
-        f"<tr><td><code>{escape(str(q.get('id')))}</code></td>"
-        f"<td class=n>{q.get('score') or 0:.2f}</td><td><ul>"
-        + "".join(f"<li><q>{escape(str(e.get('text', '')))}</q>: {escape(str(e.get('reason')))}"
+        f"<tr><td><code>{_shown(q.get('id'))}</code></td>"
+        f"<td class=n>{q.get('score') or 0:.2f}</td><td>{_shown(q.get('reason', ''))}</td><td><ul>"
+        + "".join(f"<li><q>{_shown(e.get('text', ''))}</q>: {_shown(e.get('reason'))}"
                   "</li>" for e in q.get("evidence", []))
         + "</ul></td></tr>" for q in listed)
     more = (f"<p>The first {len(listed)} of {total} are listed; all are in the quarantine "
             "sink.</p>" if total > len(listed) else "")
-    return ('<table id="quarantined"><tr><th>id</th><th>score</th><th>top evidence</th></tr>'
-            f"{rows}</table>{more}")
+    return ('<table id="quarantined"><tr><th>id</th><th>score</th><th>why</th>'
+            f"<th>top evidence</th></tr>{rows}</table>{more}")
 
 
 def _pairs(d: dict[str, Any]) -> str:
     if not d:
         return "<p>None.</p>"
-    return "<table>" + "".join(f"<tr><td>{escape(str(k))}</td><td class=n>{escape(str(v))}"
+    return "<table>" + "".join(f"<tr><td>{_shown(k)}</td><td class=n>{_shown(v)}"
                                "</td></tr>" for k, v in d.items()) + "</table>"
 
 
@@ -177,10 +193,10 @@ def _about(report: dict[str, Any]) -> str:
              f"{state}{resumed}</p>"]
     if report.get("command_line"):
         parts.append(f'<p>Command line: <code id="command-line">'
-                     f"{escape(report['command_line'])}</code></p>")
+                     f"{_shown(report['command_line'])}</code></p>")
     inputs = [str(x) for x in report.get("inputs", [])]
     if inputs:
-        shown = "".join(f"<li><code>{escape(x)}</code></li>" for x in inputs[:MAX_INPUTS])
+        shown = "".join(f"<li><code>{_shown(x)}</code></li>" for x in inputs[:MAX_INPUTS])
         more = f"<li>and {len(inputs) - MAX_INPUTS} more</li>" if len(inputs) > MAX_INPUTS else ""
         parts.append(f'<p>Inputs:</p><ul id="inputs">{shown}{more}</ul>')
     settings = report.get("settings")
@@ -207,7 +223,7 @@ def render_html(report: dict[str, Any]) -> str:
     from cleannews.batch.stats import repeated_ids_line
 
     repeated = report.get("repeated_ids") or {}
-    repeated_p = (f"<p id=repeated-ids>Repeated ids: {escape(repeated_ids_line(repeated))}.</p>\n"
+    repeated_p = (f"<p id=repeated-ids>Repeated ids: {_shown(repeated_ids_line(repeated))}.</p>\n"
                   if repeated.get("documents") else "")
     return (
         "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"

@@ -155,6 +155,8 @@ class DocResult:
     examples: dict[str, str] = field(default_factory=dict)
     #: the top evidence of a quarantined document, for the report
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    #: why a quarantined document was set aside (its ``Document.reason``), for the report
+    reason: str = ""
 
 
 class _Reject(Exception):
@@ -712,6 +714,7 @@ def _stats(result: DocResult, doc: Document) -> DocResult:
         top = sorted((e for e in doc.spin.evidence if e.weight), key=lambda e: -e.weight)
         result.evidence = [{"text": e.text, "reason": e.reason, "weight": e.weight}
                            for e in top[:TOP_EVIDENCE]]
+        result.reason = doc.reason
     result.out_chars = len(doc.text)
     result.spin_score = doc.spin.score
     result.spin_label = doc.spin.label

@@ -1242,7 +1242,7 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
                                  spin_score=r.spin_score, spin_label=r.spin_label,
                                  removed=r.removed, changes=r.changes, error_type=r.error_type,
                                  moved=r.moved, examples=r.examples, ident=r.id,
-                                 evidence=r.evidence)
+                                 evidence=r.evidence, reason=r.reason)
                 session["bytes"] += r.in_bytes
             session["docs"] += len(results)
             in_flight = 0

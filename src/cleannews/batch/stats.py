@@ -148,8 +148,12 @@ class RunStats:
         examples: dict[str, str] | None = None,
         ident: str | None = None,
         evidence: list[dict[str, Any]] | None = None,
+        reason: str | None = None,
     ) -> None:
-        """Count one document that landed in ``sink``."""
+        """Count one document that landed in ``sink``; a quarantined one is listed (the first
+        :data:`QUARANTINE_LISTED`) with its id, score, top ``evidence`` and ``reason`` (its
+        ``Document.reason``: a document set aside as ``other_language`` has no evidence and
+        was listed with a score of 0.00 and nothing saying why; audit29)."""
         self.docs["in"] += 1
         key = _SINK_KEYS[sink]
         self.docs[key] = self.docs.get(key, 0) + 1  # "duplicates" only in --drop-duplicates runs
@@ -176,9 +180,11 @@ class RunStats:
             if len(kept) < EXAMPLES_PER_RULE and text not in kept:
                 kept.append(text)
         if sink == "quarantine" and len(self.quarantined) < QUARANTINE_LISTED:
-            self.quarantined.append({"id": None if ident is None else shown_id(ident),
-                                     "score": spin_score,
-                                     "evidence": list(evidence or [])})
+            entry = {"id": None if ident is None else shown_id(ident), "score": spin_score,
+                     "evidence": list(evidence or [])}
+            if reason:
+                entry["reason"] = reason
+            self.quarantined.append(entry)
 
     def _rule(self, rule: str) -> dict[str, int]:
         entry = self.rules.setdefault(rule, {})
@@ -297,6 +303,13 @@ def summary(report: dict[str, Any]) -> str:
     'cleannews: 3 documents in: 1 out, 0 quarantined, 2 duplicates, 0 failed'
 
     One document, one job: "1 document in", "with 1 job" (it said "1 documents", "1 jobs").
+    Control characters of the data are escaped:
+
+    >>> summary({"documents": {"in": 2, "out": 2, "quarantined": 0, "failed": 0}, "rules": {},
+    ...   "errors": {}, "outputs": {}, "repeated_ids": {"documents": 1, "examples": ["a\\x1b[2J"]}
+    ...   }).splitlines()[1].split("(")[1].split(")")[0]
+    'a\\\\x1b[2J'
+
     The report of a run that was stopped says so:
 
     >>> summary({"documents": {"in": 3, "out": 3, "quarantined": 0, "failed": 0}, "rules": {},
@@ -352,5 +365,8 @@ def summary(report: dict[str, Any]) -> str:
 
     for name, path in report.get("outputs", {}).items():
         if path:  # a folder name that is not UTF-8 as `o\xff`, as ids show it (audit20)
-            lines.append(f"  {name}: {terminal_safe(printable_name(str(path)))}")
-    return "\n".join(lines)
+            lines.append(f"  {name}: {printable_name(str(path))}")
+    # every line escaped: the repeated ids are the data's (`ESC[2J` in one cleared the screen
+    # at the end of the run and again under `cleannews report`), a hand-edited report's rule
+    # or error names too (audit29)
+    return "\n".join(terminal_safe(line) for line in lines)

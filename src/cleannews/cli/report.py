@@ -25,7 +25,7 @@ def _shape(**keys: Any) -> dict[str, Any]:
 
 _RULE = _shape(removed=_NUM, removed_bytes=_NUM, each_=_NUM)
 _THROUGHPUT = _shape(seconds=_NUM, jobs=_NUM, docs_per_s=_NUM, mb_per_s=_NUM, each_=_NUM)
-_QUARANTINED = _shape(score_=(*_NUM, type(None)), evidence_=[dict])
+_QUARANTINED = _shape(score_=(*_NUM, type(None)), evidence_=[dict], reason_=str)
 #: What ``summary`` and ``render_html`` read in a report (``build_report`` writes it).
 REPORT_SHAPE = _shape(
     command=str, documents=_shape(each_=_NUM, **{k: _NUM for k in ("in", "out", "quarantined",
