@@ -18,6 +18,10 @@ before any rule was written against them: 13 content lines lost, all on three En
   "Date - 17th December 2021" under a standfirst, followed by the byline and a comment
   counter, went as a teaser (and the byline by context). A short line holding a date stops
   the tail pass as a protected line does; ``_DATELINE`` reads English ordinals ("17th").
+* **A byline with a separator** (``byline_en`` protect pattern: "By - Chris Smith",
+  "By: Jane Doe"): once the date line stays, the template's two copies of the byline stand
+  together in the output and a second pass took both as a section label; protected, they
+  stay (``strip(strip(x)) == strip(x)``).
 * Not changed: en-r27-0003's two teaser summaries lose only their glued "Continue Reading →"
   (a ``nav`` span); the text stays, the corpus marks no glued part (rounds 13-19).
 
@@ -28,10 +32,11 @@ headings (``archive_title_more_en``, ``archive_title_family``: "Posts Tagged ‘
 
 Inputs: labelled TRAIN pages of ``fixtures/strip_real`` (``train_page`` / ``page_out`` check
 the split: no held-out page is read) and pages made from their lines. On main's code
-(71660598) 16 of the 23 tests fail: the 9 real-page and generated-page tests of the lost
-lines, the 3 archive headings and the 4 shape tests (``_date_line``, ``_inline_furniture`` and
-``LISTING_BYLINE_LABEL_MAX_WORDS`` are new, ``_DATELINE`` read no ordinal); the sentences of
-the archive words, the look-alikes and the 1 MB lines pass on both.
+(71660598) 17 of the 26 tests fail: the 9 real-page and generated-page tests of the lost
+lines, the protected byline, the 3 archive headings and the 4 shape tests (``_date_line``,
+``_inline_furniture`` and ``LISTING_BYLINE_LABEL_MAX_WORDS`` are new, ``_DATELINE`` read no
+ordinal); the two idempotence tests, the sentences of the archive words, the look-alikes and
+the 1 MB lines pass on both.
 """
 
 from __future__ import annotations
@@ -102,6 +107,25 @@ def test_date_lines_of_other_shapes_stay(train_page, date):
     doc, _ = train_page("en-r27-0007")
     page = doc.replace("Date - 17th December 2021", date)
     assert date in clean(page, CFG).text
+
+
+@pytest.mark.parametrize("page_id", ["en-r27-0001", "en-r27-0007"])
+def test_fixed_pages_strip_twice_the_same(train_page, page_id):
+    """Idempotence on the two pages: once the comment counter between the two copies of
+    en-r27-0007's byline is gone, the copies stand together; protected, they stay."""
+    from cleannews.strip import strip_text
+
+    doc, _ = train_page(page_id)
+    once = strip_text(doc, CFG)
+    assert strip_text(once.text, CFG).text == once.text
+
+
+def test_byline_with_a_separator_is_protected():
+    from cleannews.strip._rules import load_rules
+
+    rs = load_rules(("fr", "en"))
+    assert rs.is_protected("By - Chris Smith") and rs.is_protected("By: Jane Doe")
+    assert not rs.is_protected("By-laws of the club") and not rs.is_protected("By - all means")
 
 
 # --- furniture of the fresh pages that other TRAIN sites share ---------------------------------
