@@ -260,8 +260,10 @@ REAL = {
     "fr-b-0130": {"excerpt_run": 6},
     "fr-a-0177": {"card_zone": 13},  # strip-rel8: + the last card, cut by the page's end
     # strip13: + the last card, cut by the page's end (context took it before; it now leaves
-    # the page's last lines after a separator printed between items, and card_zone takes it)
-    "fr-d-0042": {"card_zone": 7},
+    # the page's last lines after a separator printed between items, and card_zone takes it);
+    # round 27 (fresh29): + "Les feux d’artifice ont émerveillé", which the tail-teaser pass
+    # took before it looked past the "Animations" label printed between the cards
+    "fr-d-0042": {"card_zone": 8},
     "de-m-0023": {"caption_copy": 2},
     "en-m-0023": {"caption_copy": 2},
 }

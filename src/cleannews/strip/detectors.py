@@ -251,7 +251,8 @@ _PROSE_END = LazyPattern(r"[.!?…»\"”;:)]\s*$")
 _PROSE_END_CHARS = frozenset('.!?…»"”;:)')
 _DATELINE = regex.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
-    r"\b\d{1,2}(?:er)?\s+\p{L}{3,10}\.?,?\s+\d{4}\b|\b\p{L}{3,10}\.?\s+\d{1,2},?\s+\d{4}\b"
+    r"\b\d{1,2}(?:er|st|nd|rd|th)?\s+\p{L}{3,10}\.?,?\s+\d{4}\b|"
+    r"\b\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
 )
 _LIST_ITEM_END = LazyPattern(r"[;,]\s*$")
 #: An item of the article's own list: bullet or dialogue dash, "Label : value", or ; , at the end.
@@ -1688,6 +1689,19 @@ def _next_is_byline(lines: list[_Line], j: int) -> bool:
     return nxt is not None and nxt.cls is KEEP
 
 
+def _date_line(ln: _Line) -> bool:
+    """A short line that holds a date (:data:`_DATELINE`, at most :data:`DATELINE_MAX_WORDS`
+    words): an article's or an item's date line, no teaser's title (round 27: the
+    tail-teaser pass took "Date - 17th December 2021" under a standfirst; on TRAIN it takes
+    no line that holds a date).
+
+    >>> [_date_line(_Line(t, frozenset())) for t in ("Date - 17th December 2021",
+    ...  "Publié le 3 mars 2025", "What's happening this week around Thurston County")]
+    [True, True, False]
+    """
+    return ln.n <= DATELINE_MAX_WORDS and _DATELINE.search(ln.text) is not None
+
+
 def _next_is_dateline(lines: list[_Line], j: int) -> bool:
     """The next non-blank line from ``j`` is a short date line and article text follows it."""
     k = next((k for k in range(j, len(lines)) if not lines[k].blank), None)
@@ -1739,11 +1753,14 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
             last_prose = i
     if last_prose < 0:
         return
+    separators = _inline_furniture(lines, last_prose)
     run: list[_Line] = []
     furniture_above = False  # a removed line between the last paragraph and the run
     for k, ln in enumerate(lines[last_prose + 1 :], last_prose + 1):
         if ln.blank:
             continue
+        if ln.cls is BAD and separators[_folded(ln)] >= SEPARATOR_MIN_INLINE:
+            continue  # the label the page prints between its items: the next item goes on
         if ln.cls is BAD:
             if run and _paragraph_below(lines, k):
                 return  # the article goes on below: its own list, not teasers
@@ -1758,6 +1775,7 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
             continue
         if (
             ln.protected
+            or _date_line(ln)  # the article's date line ("Date - 17th December 2021")
             or ln.n > TAIL_TEASER_MAX_WORDS
             or _ends_prose(ln.text)
             or _BULLET.match(ln.text)
@@ -1770,6 +1788,29 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
             run.append(ln)
     # a run that reaches the end of the text without furniture after it stays
     # (it may be the article's last list items)
+
+
+def _inline_furniture(lines: list[_Line], last_prose: int) -> Counter:
+    """How many times each removed line's text (folded) is printed between the page's first
+    article line and its last paragraph (``last_prose``): a listing's item label ("U.S.",
+    "Politics"), an ad slot's label. Printed there :data:`SEPARATOR_MIN_INLINE` times, the
+    same text after the last paragraph is the page's separator between items, not the
+    furniture of its tail (:func:`_tail_teasers`: a tag page's last headline above its label
+    "U.S." is the next item, round 27), as for the context pass (:func:`_separator_blocks`).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Un long paragraphe qui se termine bien.",
+    ...       "U.S.", "Un autre paragraphe qui se termine bien.", "U.S.", "Encore un.", "U.S.")]
+    >>> for ln in ls[0::2]:
+    ...     ln.cls = GOOD
+    >>> for ln in ls[1::2]:
+    ...     ln.bad("repeated_block", "")
+    >>> _inline_furniture(ls, 4)["u.s."]
+    2
+    """
+    first = next((i for i, ln in enumerate(lines) if ln.cls is GOOD), last_prose)
+    return Counter(
+        _folded(ln) for ln in islice(lines, first + 1, last_prose) if ln.cls is BAD
+    )
 
 
 def _paragraph_below(lines: list[_Line], start: int) -> bool:
@@ -2133,6 +2174,11 @@ def _opens_sentence_with(par: _Line, head: _Line) -> bool:
 #: between a headline (no repeated text, REPEAT_HEADLINE_MIN_WORDS words or more) and the
 #: teaser's paragraph (branch strip-keep9).
 LISTING_BYLINE_SHARE = 0.75
+#: ... where the template may print the item's category label between the headline and the
+#: byline ("Watertown will spend … leak" / "U.S." / "Amanda Smith" / "Mar. 31—…"): a label of
+#: at most this many words (no person's name) is looked past (round 27:
+#: eight bylines of a tag page were taken as a widget because a label sat above each).
+LISTING_BYLINE_LABEL_MAX_WORDS = 3
 
 
 def _listing_bylines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
@@ -2151,6 +2197,21 @@ def _listing_bylines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[
     ...       "la Floride, dit-on.")]
     >>> sorted(_listing_bylines(ls, _repeated_texts(ls)))
     ['félix forget']
+
+    A category label between the headline and the byline is looked past
+    (:data:`LISTING_BYLINE_LABEL_MAX_WORDS`); the headline above it then ends like no sentence
+    (a reader's comment above a "Reply" link is no headline):
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Sacramento Zoo will relocate to Elk Grove",
+    ...       "U.S.", "Amanda Smith", "A state-of-the-art zoo is officially coming to Elk "
+    ...       "Grove after a marathon City Council session.", "Council to reconsider cancer "
+    ...       "sales tax repeal", "U.S.", "Amanda Smith", "A repeal of the one-eighth cent "
+    ...       "sales tax to expand the Cancer Center is up for reconsideration.",
+    ...       "How Gaza Protesters Are Challenging Democratic Leaders", "Politics",
+    ...       "Amanda Smith", "In Detroit, a congressman's holiday party devolved into chaos "
+    ...       "after demonstrators came in.")]
+    >>> sorted(_listing_bylines(ls, _repeated_texts(ls)))
+    ['amanda smith']
     """
     standing = [ln for ln in lines if not ln.blank]
     seen: Counter = Counter()
@@ -2162,9 +2223,15 @@ def _listing_bylines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[
         seen[key] += 1
         if 0 < k < len(standing) - 1:
             up, down = standing[k - 1], standing[k + 1]
+            labelled = (  # removed or not: the passes repeat, a label goes in the first
+                k > 1 and up.n <= LISTING_BYLINE_LABEL_MAX_WORDS and not _person_name(up)
+            )
+            if labelled:
+                up = standing[k - 2]  # the item's category label: the headline is above it
             if (
                 up.n >= REPEAT_HEADLINE_MIN_WORDS and _folded(up) not in repeated
                 and up.cls is not BAD and _is_paragraph(down)
+                and not (labelled and up.ends)
             ):
                 framed[key] += 1
     return frozenset(k for k, v in seen.items() if framed[k] >= LISTING_BYLINE_SHARE * v)
