@@ -662,3 +662,44 @@ def taken_lines(texts: list[str], taken: dict[int, str], stop: frozenset[str] = 
     for k, rule in taken.items():
         lines[k].bad(rule, "taken")
     return lines
+
+
+def rule_of(lang: str, name: str) -> dict:
+    """The rule ``name`` of ``strip/data/<lang>.json`` as the data file writes it."""
+    from cleannews.strip import _rules
+
+    return next(r for r in _rules._rule_file(lang)["rules"] if r["name"] == name)
+
+
+def rule_takes(kind: str, pattern: str, line: str) -> bool:
+    """Whether ``pattern`` of a rule of ``kind`` takes ``line`` as the rule is served: a line
+    rule the whole line (``_rules.LINE_LEAD`` before, ``LINE_TAIL`` after), a prefix rule its
+    start, a phrase rule a piece of it.
+
+    >>> rule_takes("line", "Lire la suite", "• Lire la suite…")
+    True
+    >>> rule_takes("line", "Lire", "Lire la suite"), rule_takes("prefix", "Lire", "Lire la suite")
+    (False, True)
+    """
+    import regex
+
+    from cleannews.strip import _rules
+
+    lead = _rules.LINE_LEAD.replace("{{", "{").replace("}}", "}") + "(?:"
+    text, flags = _rules.match_text(line), regex.I | regex.V0
+    if kind == "line":
+        return regex.match(lead + pattern + ")" + _rules.LINE_TAIL, text, flags) is not None
+    if kind == "prefix":
+        return regex.match(lead + pattern + ")", text, flags) is not None
+    return regex.search(pattern, text, flags) is not None
+
+
+def family_pattern(families: dict, family: str) -> str:
+    """The one pattern of a furniture family's rule that takes every line of the family.
+    ``families[family]`` is ``(lang, rule name, [(TRAIN page, site, line), …])`` (the tables
+    of tests/test_recall28.py and test_recall29.py)."""
+    lang, name, xs = families[family]
+    rule = rule_of(lang, name)
+    found = [p for p in rule["patterns"] if all(rule_takes(rule["kind"], p, x) for _, _, x in xs)]
+    assert len(found) == 1, (family, found)
+    return found[0]

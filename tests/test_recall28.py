@@ -25,19 +25,20 @@ no held-out page is read.
 from __future__ import annotations
 
 import pytest
-import regex
 from tools.strip_model.rule_support import matching_patterns
 
 from _helpers import (
     PROBE_PARAS,
     assert_megabyte_lines_finish,
+    family_pattern,
     hang_guard,
+    rule_of,
+    rule_takes,
     sentence_pages_taken,
     served_removals,
     train_lines_taken,
 )
 from cleannews import CleanConfig
-from cleannews.strip import _rules
 
 CFG = CleanConfig()
 
@@ -95,29 +96,6 @@ LINES = [(fam, page, site, line) for fam, (_, _, xs) in FAMILIES.items()
          for page, site, line in xs]
 
 
-def _rule_patterns(lang: str, rule: str) -> list[tuple[str, str]]:
-    r = next(r for r in _rules._rule_file(lang)["rules"] if r["name"] == rule)
-    return [(lang, p) for p in r["patterns"]]
-
-
-def _whole_line(pattern: str, line: str) -> bool:
-    """Whether ``pattern`` takes ``line`` whole, as a line rule is served (symbols before,
-    trailing punctuation after)."""
-    lead = r"^(?:(?![©®])[\s\p{So}\p{Sk}•·▪►*–—-])*(?:"
-    tail = r")[\s:.!…*•|–—-]*$"
-    found = regex.match(lead + pattern + tail, _rules.match_text(line), regex.I | regex.V0)
-    return found is not None
-
-
-def _family_pattern(family: str) -> str:
-    """The one pattern of the family's rule that takes every line of the family whole."""
-    lang, rule, xs = FAMILIES[family]
-    found = [p for _, p in _rule_patterns(lang, rule)
-             if all(_whole_line(p, line) for _, _, line in xs)]
-    assert len(found) == 1, (family, found)
-    return found[0]
-
-
 @pytest.mark.parametrize(("family", "page", "site", "line"), LINES,
                          ids=[f"{p}:{t[:20]}" for _, p, _, t in LINES])
 def test_train_furniture_goes_on_its_page_with_the_family_rule(
@@ -134,7 +112,7 @@ def test_one_pattern_takes_the_family_on_several_sites(family):
     """Leave one site out: one pattern of the rule matches every line of the family, so on
     each site the pattern has support on the other sites (at least ``MIN_SITES - 1``)."""
     lang, _, xs = FAMILIES[family]
-    pattern = _family_pattern(family)
+    pattern = family_pattern(FAMILIES, family)
     for _, _, line in xs:  # the pattern is credited with the line (tools.strip_model.transfer)
         assert (lang, pattern) in matching_patterns(line, [(lang, pattern)])
     assert len({site for _, site, _ in xs}) >= MIN_SITES
@@ -142,10 +120,10 @@ def test_one_pattern_takes_the_family_on_several_sites(family):
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_the_family_pattern_takes_no_train_content_line(strip_real_docs, family):
-    pattern = _family_pattern(family)
+    pattern = family_pattern(FAMILIES, family)
     hit = [(pid, lb.text) for pid, (rec, _, labelled) in strip_real_docs.items()
            if rec["split"] == "train" for lb in labelled
-           if lb.content and lb.text.strip() and _whole_line(pattern, lb.text.strip())]
+           if lb.content and lb.text.strip() and rule_takes("line", pattern, lb.text.strip())]
     assert hit == []
 
 
@@ -162,7 +140,7 @@ def test_the_covered_literals_left_the_other_rules():
         ("en", "nav_skip_more_en"): ['Press "Enter" to skip to content'],
     }
     for (lang, rule), lines in gone.items():
-        pats = _rule_patterns(lang, rule)
+        pats = [(lang, p) for p in rule_of(lang, rule)["patterns"]]
         assert pats, rule  # the rule keeps its other patterns
         for line in lines:
             assert not matching_patterns(line, pats), (rule, line)

@@ -25,18 +25,19 @@ line is taken; 1 MB adversarial lines finish. Development data only: no held-out
 from __future__ import annotations
 
 import pytest
-import regex
 from tools.strip_model.rule_support import matching_patterns
 
 from _helpers import (
     PROBE_PARAS,
     assert_megabyte_lines_finish,
+    family_pattern,
     hang_guard,
+    rule_of,
+    rule_takes,
     sentence_pages_taken,
     served_removals,
 )
 from cleannews import CleanConfig
-from cleannews.strip import _rules
 
 CFG = CleanConfig()
 
@@ -104,44 +105,11 @@ MIN_SITES = 3
 LINES = [(fam, page, site, line) for fam, (_, _, xs) in FAMILIES.items()
          for page, site, line in xs]
 
-_LEAD = r"^(?:(?![©®])[\s\p{So}\p{Sk}•·▪►*–—-])*(?:"
-_TAIL = r")[\s:.!…*•|–—-]*$"
-
-
-def _rule(lang: str, name: str) -> dict:
-    return next(r for r in _rules._rule_file(lang)["rules"] if r["name"] == name)
-
-
-def _rule_patterns(lang: str, name: str) -> list[tuple[str, str]]:
-    return [(lang, p) for p in _rule(lang, name)["patterns"]]
-
-
-def _takes(kind: str, pattern: str, line: str) -> bool:
-    """Whether ``pattern`` of a rule of ``kind`` takes ``line`` as the rule is served: a
-    line rule the whole line (symbols before, trailing punctuation after), a prefix rule its
-    start, a phrase rule a piece of it."""
-    text = _rules.match_text(line)
-    flags = regex.I | regex.V0
-    if kind == "line":
-        return regex.match(_LEAD + pattern + _TAIL, text, flags) is not None
-    if kind == "prefix":
-        return regex.match(_LEAD + pattern + ")", text, flags) is not None
-    return regex.search(pattern, text, flags) is not None
 
 
 def _labelled_line(labelled, line: str):
     return next(lb for lb in labelled
                 if lb.text.strip() == line or lb.text.strip().endswith(line))
-
-
-def _family_pattern(family: str) -> str:
-    """The one pattern of the family's rule that takes every line of the family."""
-    lang, name, xs = FAMILIES[family]
-    kind = _rule(lang, name)["kind"]
-    found = [p for _, p in _rule_patterns(lang, name)
-             if all(_takes(kind, p, line) for _, _, line in xs)]
-    assert len(found) == 1, (family, found)
-    return found[0]
 
 
 @pytest.mark.parametrize(("family", "page", "site", "line"), LINES,
@@ -161,7 +129,7 @@ def test_one_pattern_takes_the_family_on_several_sites(family):
     """Leave one site out: one pattern of the rule takes every line of the family, so on
     each site the pattern has support on the other sites (at least ``MIN_SITES - 1``)."""
     lang, _, xs = FAMILIES[family]
-    pattern = _family_pattern(family)
+    pattern = family_pattern(FAMILIES, family)
     for _, _, line in xs:  # the pattern is credited with the line (tools.strip_model.transfer)
         assert (lang, pattern) in matching_patterns(line, [(lang, pattern)])
     assert len({site for _, site, _ in xs}) >= MIN_SITES
@@ -170,10 +138,10 @@ def test_one_pattern_takes_the_family_on_several_sites(family):
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_the_family_pattern_takes_no_train_content_line(strip_real_docs, family):
     lang, name, _ = FAMILIES[family]
-    kind, pattern = _rule(lang, name)["kind"], _family_pattern(family)
+    kind, pattern = rule_of(lang, name)["kind"], family_pattern(FAMILIES, family)
     hit = [(pid, lb.text) for pid, (rec, _, labelled) in strip_real_docs.items()
            if rec["split"] == "train" for lb in labelled
-           if lb.content and lb.text.strip() and _takes(kind, pattern, lb.text.strip())]
+           if lb.content and lb.text.strip() and rule_takes(kind, pattern, lb.text.strip())]
     assert hit == []
 
 
@@ -193,7 +161,7 @@ def test_the_covered_literals_left_the_other_rules():
         ("de", "nav_line_de"): ["Mehr lesen"],
     }
     for (lang, name), lines in gone.items():
-        pats = _rule_patterns(lang, name)
+        pats = [(lang, p) for p in rule_of(lang, name)["patterns"]]
         assert pats, name  # the rule keeps its other patterns
         for line in lines:
             assert not matching_patterns(line, pats), (name, line)
@@ -270,7 +238,7 @@ def test_short_headlines_with_the_words_stay():
     """A subheading that starts like a back link keeps its words (the ``au`` / ``aux``
     branch of the back-link pattern ends the line, as before)."""
     for line in ("Retour au numéro un mondial", "Retour aux sources pour le club"):
-        assert not _takes("line", _family_pattern("back links"), line), line
+        assert not rule_takes("line", family_pattern(FAMILIES, "back links"), line), line
 
 
 def test_megabyte_lines_finish():

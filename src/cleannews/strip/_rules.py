@@ -85,6 +85,11 @@ class Rule:
 
 
 _TRAIL_CHARS = " \t\r\n\u00a0\u202f:.!…*•|–—-"
+#: What a line or prefix rule's pattern may have before it on the line: spaces, symbols,
+#: bullets and dashes (not © or ®, a credit's mark). ``{{`` in a format string.
+LINE_LEAD = r"^(?:(?![©®])[\s\p{{So}}\p{{Sk}}•·▪►*–—-])*"
+#: What a line rule's pattern may have after it: spaces and trailing punctuation.
+LINE_TAIL = r"[\s:.!…*•|–—-]*$"
 _LINE_TRIM = regex.compile(r"^(?:(?![©®])[\s\p{So}\p{Sk}•·▪►*–—-])+|[\s:.!…*•|–—-]+$")
 _PLAIN = regex.compile(r"^[\p{L}\p{M}0-9 '’,-]+$")
 
@@ -1004,7 +1009,6 @@ class RuleSet:
             for p in d.get("protect", ()):
                 protect.extend(p["patterns"])
             home.update(w.casefold() for w in d.get("home_words", ()))
-        lead = r"^(?:(?![©®])[\s\p{{So}}\p{{Sk}}•·▪►*–—-])*"
         self._line_literal: dict[str, Rule] = {}
         regex_line_rules = []
         for r in self.rules["line"]:
@@ -1015,8 +1019,8 @@ class RuleSet:
             if rest:
                 regex_line_rules.append(dataclasses.replace(r, patterns=rest))
         self.rules["line_regex"] = regex_line_rules
-        self._line = _AnchoredIndex(regex_line_rules, lead, r"[\s:.!…*•|–—-]*$")
-        self._prefix = _AnchoredIndex(self.rules["prefix"], lead, "")
+        self._line = _AnchoredIndex(regex_line_rules, LINE_LEAD, LINE_TAIL)
+        self._prefix = _AnchoredIndex(self.rules["prefix"], LINE_LEAD, "")
         # patterns are compiled when a document first needs them (LazyPattern)
         self._phrase_index = _trigger_index(self.rules["phrase"])
         self._phrase_patterns = [
