@@ -56,8 +56,8 @@ def _batch(page_id: str) -> str:
 
 
 def _site(url: str) -> str:
-    sys.path.insert(0, str(ROOT / "tools" / "strip_corpus"))
-    from common import site_of
+    sys.path.insert(0, str(ROOT))  # by package path: tools/spin has a ``common`` module too
+    from tools.strip_corpus.common import site_of
 
     return site_of(url)
 
