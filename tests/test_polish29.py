@@ -266,3 +266,12 @@ def test_crawler_stamp_glued_to_a_skip_link_is_lifted(train_page):
     assert "Aller au contenu" not in doc.text  # the skip link, then, as furniture
     assert [c.rule for c in doc.changes if c.before.startswith("Aller au contenu")] == [
         "nav_menu"]
+
+
+def test_repr_of_a_hand_made_result_never_raises():
+    odd = Document(None, changes=None, metadata=None, spin=None, id=b"x" * 100_000)
+    assert len(repr(odd)) < REPR_MAX and "changes=<? Change>" in repr(odd)
+    many = Document("x", metadata={f"key{i}": i for i in range(10_000)})
+    assert len(repr(many)) < REPR_MAX
+    assert len(repr(SpinScore("a", None, evidence=None))) < REPR_MAX
+    assert len(repr(Change("strip", "r", (0, 1), None, b"y" * 100_000, "why"))) < REPR_MAX

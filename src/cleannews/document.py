@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sized
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -83,27 +84,59 @@ def _span_from(d: dict[str, Any]) -> tuple[int, int]:
 REPR_TEXT_CHARS = 60
 
 
-def clipped_repr(value: str, limit: int = REPR_TEXT_CHARS) -> str:
+def clipped_repr(value: object, limit: int = REPR_TEXT_CHARS) -> str:
     """``repr(value)``, clipped to its first ``limit`` characters and its length when longer:
-    the text fields of the result types' reprs.
+    the text fields of the result types' reprs (a value that is no ``str``, in a hand-made
+    result, is its ``repr`` clipped: a repr never raises).
 
     >>> clipped_repr("Le conseil")
     "'Le conseil'"
     >>> clipped_repr("Le conseil municipal a voté le budget.", 10)
     "'Le conseil'… (38 chars)"
+    >>> clipped_repr(None), clipped_repr(b"x" * 100, 10)
+    ('None', "b'xxxxxxxx… (bytes)")
     """
+    if not isinstance(value, str):
+        shown = repr(value)
+        return shown if len(shown) <= limit else f"{shown[:limit]}… ({type(value).__name__})"
     if len(value) <= limit:
         return repr(value)
     return f"{value[:limit]!r}… ({len(value):,} chars)"
 
 
-def _keys(metadata: dict[str, Any]) -> str:
+def _count(items: object) -> str:
+    """How many ``items`` there are, for a repr (``?`` when they cannot be counted).
+
+    >>> _count([1, 2]), _count(None)
+    ('2', '?')
+    """
+    return str(len(items)) if isinstance(items, Sized) else "?"
+
+
+def _keys(metadata: object) -> str:
     """The keys of a Document's metadata, as its repr shows them.
 
     >>> _keys({"date": "2025-02", "title": "Budget"}), _keys({})
     ('keys: date, title', 'empty')
     """
-    return f"keys: {', '.join(map(str, metadata))}" if metadata else "empty"
+    if not isinstance(metadata, dict):
+        return clipped_repr(metadata)
+    if not metadata:
+        return "empty"
+    names = ", ".join(map(str, metadata))
+    return f"keys: {names[:REPR_TEXT_CHARS]}{'…' if len(names) > REPR_TEXT_CHARS else ''}"
+
+
+def _spin_summary(spin: object) -> str:
+    """A Document's spin score as its repr shows it: label and score (4 decimals).
+
+    >>> _spin_summary(SpinScore(0.123456, "clean")), _spin_summary(None)
+    ('clean 0.1235', 'None')
+    """
+    if not isinstance(spin, SpinScore):
+        return clipped_repr(spin)
+    score = round(spin.score, 4) if isinstance(spin.score, (int, float)) else spin.score
+    return f"{spin.label} {score!r}"
 
 
 #: A pipeline stage, ``Change.stage``: in order, "decode", "repair", "html", "strip",
@@ -265,9 +298,9 @@ paragraphs=<0 ParagraphScore>, signals=<0>)
     def __repr__(self) -> str:
         return (f"SpinScore(score={self.score!r}, label={self.label!r}, "
                 f"language={self.language!r}, n_words={self.n_words!r}, "
-                f"evidence=<{len(self.evidence)} Evidence>, "
-                f"paragraphs=<{len(self.paragraphs)} ParagraphScore>, "
-                f"signals=<{len(self.signals)}>)")
+                f"evidence=<{_count(self.evidence)} Evidence>, "
+                f"paragraphs=<{_count(self.paragraphs)} ParagraphScore>, "
+                f"signals=<{_count(self.signals)}>)")
 
     @classmethod
     def neutral(cls) -> SpinScore:
@@ -362,11 +395,11 @@ spin=<not_scored 0.0>)
 
     def __repr__(self) -> str:
         reason = f", reason={clipped_repr(self.reason)}" if self.reason else ""
-        return (f"Document(text={clipped_repr(self.text)}, id={self.id!r}, "
-                f"verdict={self.verdict!r}{reason}, language={self.language!r}, "
-                f"input_length={self.input_length!r}, changes=<{len(self.changes)} Change>, "
-                f"metadata=<{_keys(self.metadata)}>, "
-                f"spin=<{self.spin.label} {round(self.spin.score, 4)!r}>)")
+        return (f"Document(text={clipped_repr(self.text)}, id={clipped_repr(self.id)}, "
+                f"verdict={clipped_repr(self.verdict)}{reason}, "
+                f"language={clipped_repr(self.language)}, input_length={self.input_length!r}, "
+                f"changes=<{_count(self.changes)} Change>, metadata=<{_keys(self.metadata)}>, "
+                f"spin=<{_spin_summary(self.spin)}>)")
 
     @property
     def quarantined(self) -> bool:
