@@ -43,9 +43,12 @@ HTML_FIXTURES = sorted((ROOT / "fixtures" / "strip").glob("*.html"))
 TRAIN_STRIDE = 7
 BODY = ("Le conseil municipal a voté le budget de la ville mardi soir après un long débat "
         "entre les élus de la majorité et ceux de l'opposition, qui le jugent injuste.")
-#: A page whose <title> holds a screen-clearing escape, an OSC title sequence and U+202E.
+#: A page whose <title> holds a screen-clearing escape, an OSC title sequence and U+202E, and
+#: whose canonical URL holds them too: the title is repaired since round 27 (the repair stage's
+#: fixes remove the escape and the control characters: polish29), the URL is not.
 HOSTILE_TITLE = "Titre \x1b[2J\x1b]0;pwned\x07 \u202e fin"
-HOSTILE_PAGE = (f"<html><head><title>{HOSTILE_TITLE}</title></head><body><article><p>{BODY}"
+HOSTILE_PAGE = (f"<html><head><title>{HOSTILE_TITLE}</title><link rel='canonical' "
+                f"href='{HOSTILE_TITLE}'></head><body><article><p>{BODY}"
                 "</p></article></body></html>")
 
 
@@ -76,13 +79,14 @@ def test_explain_cli_escapes_a_hostile_html_title(tmp_path):
     assert r.returncode == 0, r.stderr
     out = r.stdout.decode("utf-8")
     assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
-    assert "metadata: title=Titre \\x1b[2J\\x1b]0;pwned\\x07 \\u202e fin" in out
+    assert "url=Titre \\x1b[2J\\x1b]0;pwned\\x07 \\u202e fin" in out
+    assert "metadata: title=Titre ]0;pwned \\u202e fin" in out  # repaired, U+202E escaped
 
 
 def test_explain_library_escapes_a_hostile_html_title():
     out = cleannews.explain(HOSTILE_PAGE, html=True)
     assert "\x1b" not in out and "\u202e" not in out
-    assert "title=Titre \\x1b[2J" in out
+    assert "url=Titre \\x1b[2J" in out
 
 
 def test_a_long_metadata_value_is_cut():

@@ -11,8 +11,10 @@ Two steps, so that a French corpus (and an English or German page) never pays fo
    the same way (:func:`_screen_language`, function words of
    ``data/lang_screen_<code>.txt``; same proof), when py3langid is installed;
 2. anything else goes to `py3langid <https://pypi.org/project/py3langid/>`_
-   (langid.py's model of 97 languages, shipped inside the wheel, loaded on
-   first use, once per process; no network).
+   (py3langid 0.4's model of 142 classes, the last number of :data:`VERIFIED_MODEL`:
+   the languages and ``zxx``, text without linguistic content; langid.py's original
+   model had 97 languages. Shipped inside the wheel, loaded on first use, once per
+   process; no network).
 
 Without py3langid installed, step 2 gives ``"fr"`` for text that the
 looser French test of the spin scorer accepts and ``None`` otherwise.

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sized
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -77,12 +78,73 @@ def _span_from(d: dict[str, Any]) -> tuple[int, int]:
     return int(d["span"][0]), int(d["span"][1])
 
 
+#: Characters of a long text field (``Document.text``, ``Change.before`` …) that the repr of a
+#: result type shows: ``repr(doc)`` of a 1 MB document printed the whole text and every change
+#: (a notebook cell or a log line flooded; polish, round 27).
+REPR_TEXT_CHARS = 60
+
+
+def clipped_repr(value: object, limit: int = REPR_TEXT_CHARS) -> str:
+    """``repr(value)``, clipped to its first ``limit`` characters and its length when longer:
+    the text fields of the result types' reprs (a value that is no ``str``, in a hand-made
+    result, is its ``repr`` clipped: a repr never raises).
+
+    >>> clipped_repr("Le conseil")
+    "'Le conseil'"
+    >>> clipped_repr("Le conseil municipal a voté le budget.", 10)
+    "'Le conseil'… (38 chars)"
+    >>> clipped_repr(None), clipped_repr(b"x" * 100, 10)
+    ('None', "b'xxxxxxxx… (bytes)")
+    """
+    if not isinstance(value, str):
+        shown = repr(value)
+        return shown if len(shown) <= limit else f"{shown[:limit]}… ({type(value).__name__})"
+    if len(value) <= limit:
+        return repr(value)
+    return f"{value[:limit]!r}… ({len(value):,} chars)"
+
+
+def _count(items: object) -> str:
+    """How many ``items`` there are, for a repr (``?`` when they cannot be counted).
+
+    >>> _count([1, 2]), _count(None)
+    ('2', '?')
+    """
+    return str(len(items)) if isinstance(items, Sized) else "?"
+
+
+def _keys(metadata: object) -> str:
+    """The keys of a Document's metadata, as its repr shows them.
+
+    >>> _keys({"date": "2025-02", "title": "Budget"}), _keys({})
+    ('keys: date, title', 'empty')
+    """
+    if not isinstance(metadata, dict):
+        return clipped_repr(metadata)
+    if not metadata:
+        return "empty"
+    names = ", ".join(map(str, metadata))
+    return f"keys: {names[:REPR_TEXT_CHARS]}{'…' if len(names) > REPR_TEXT_CHARS else ''}"
+
+
+def _spin_summary(spin: object) -> str:
+    """A Document's spin score as its repr shows it: label and score (4 decimals).
+
+    >>> _spin_summary(SpinScore(0.123456, "clean")), _spin_summary(None)
+    ('clean 0.1235', 'None')
+    """
+    if not isinstance(spin, SpinScore):
+        return clipped_repr(spin)
+    score = round(spin.score, 4) if isinstance(spin.score, (int, float)) else spin.score
+    return f"{spin.label} {score!r}"
+
+
 #: A pipeline stage, ``Change.stage``: in order, "decode", "repair", "html", "strip",
 #: "template", "score" or "route".
 Stage = str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Change:
     """One thing cleannews did to the text, with the reason in human words.
 
@@ -95,6 +157,13 @@ class Change:
     ...            "comment prompt left by the site's template")
     >>> c.removed
     True
+
+    Its repr clips ``before`` and ``after`` to :data:`REPR_TEXT_CHARS` characters (a removed
+    block may be a whole page)::
+
+        >>> Change("strip", "html_script", (0, 9000), "x" * 9000, "", "script")
+        Change(stage='strip', rule='html_script', span=(0, 9000), before='xxxxxxxxxxxxxxxxxxxx\
+xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… (9,000 chars), after='', reason='script')
     """
 
     stage: Stage
@@ -108,6 +177,11 @@ class Change:
     def removed(self) -> bool:
         """True when the change deletes text without replacing it."""
         return self.after == "" and self.before != ""
+
+    def __repr__(self) -> str:
+        return (f"Change(stage={self.stage!r}, rule={self.rule!r}, span={self.span!r}, "
+                f"before={clipped_repr(self.before)}, after={clipped_repr(self.after)}, "
+                f"reason={self.reason!r})")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -187,7 +261,7 @@ class ParagraphScore:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class SpinScore:
     """How likely a text is machine-paraphrased ("spun"), and why.
 
@@ -203,6 +277,12 @@ class SpinScore:
 
     >>> len({SpinScore(0.2, "clean", signals={"elision": 1.0}), SpinScore(0.2, "clean")})
     2
+
+    Its repr counts the evidence, paragraphs and signals (a long article has hundreds)::
+
+        >>> SpinScore(0.2, "clean", evidence=(Evidence("elision", (3, 7), "le a", "x"),))
+        SpinScore(score=0.2, label='clean', language=None, n_words=0, evidence=<1 Evidence>, \
+paragraphs=<0 ParagraphScore>, signals=<0>)
     """
 
     score: float
@@ -214,6 +294,13 @@ class SpinScore:
     #: not in the hash (a dict cannot be hashed: ``hash(score)`` of this frozen dataclass
     #: raised "unhashable type: 'dict'"; audit29); equality still compares it
     signals: dict[str, float] = field(default_factory=dict, hash=False)
+
+    def __repr__(self) -> str:
+        return (f"SpinScore(score={self.score!r}, label={self.label!r}, "
+                f"language={self.language!r}, n_words={self.n_words!r}, "
+                f"evidence=<{_count(self.evidence)} Evidence>, "
+                f"paragraphs=<{_count(self.paragraphs)} ParagraphScore>, "
+                f"signals=<{_count(self.signals)}>)")
 
     @classmethod
     def neutral(cls) -> SpinScore:
@@ -269,7 +356,7 @@ VERDICTS: tuple[str, ...] = (
 SET_ASIDE_VERDICTS: tuple[str, ...] = ("quarantine", "other_language")
 
 
-@dataclass
+@dataclass(repr=False)
 class Document:
     """A cleaned document and the full record of what was done to it.
 
@@ -283,6 +370,17 @@ class Document:
     text, ``"empty"`` (the input had none) or ``"empty_after_cleaning"`` (cleaning
     removed it all; the reason names the rules) -- the error types ``cleannews run``
     files such documents under.
+
+    Its repr is a summary: the start of the text (:data:`REPR_TEXT_CHARS` characters) and its
+    length, the id, the verdict and its reason, the language, the input's length, the number
+    of changes, the metadata's keys and the spin label and score (it printed the whole text and
+    every change: a flood in a notebook or a log for a long document; polish, round 27)::
+
+        >>> Document("Le conseil municipal a voté le budget 2026 mardi soir, après trois "
+        ...          "heures de débat.", id="d1", input_length=95, language="fr")
+        Document(text='Le conseil municipal a voté le budget 2026 mardi soir, après'… (83 chars), \
+id='d1', verdict='keep', language='fr', input_length=95, changes=<0 Change>, metadata=<empty>, \
+spin=<not_scored 0.0>)
     """
 
     text: str
@@ -294,6 +392,14 @@ class Document:
     id: str | None = None
     input_length: int = 0
     language: str | None = None
+
+    def __repr__(self) -> str:
+        reason = f", reason={clipped_repr(self.reason)}" if self.reason else ""
+        return (f"Document(text={clipped_repr(self.text)}, id={clipped_repr(self.id)}, "
+                f"verdict={clipped_repr(self.verdict)}{reason}, "
+                f"language={clipped_repr(self.language)}, input_length={self.input_length!r}, "
+                f"changes=<{_count(self.changes)} Change>, metadata=<{_keys(self.metadata)}>, "
+                f"spin=<{_spin_summary(self.spin)}>)")
 
     @property
     def quarantined(self) -> bool:

@@ -15,6 +15,7 @@ import math
 import numbers
 import os
 from bisect import bisect_right
+from typing import Any
 
 from cleannews._align import AlignedResult, Alignment, map_changes
 from cleannews._input import decode_input
@@ -95,7 +96,7 @@ def read_input(value: object, config: CleanConfig, *, html: bool = False):
 (CleanConfig max_input_mb)
     """
     if config.max_input_mb is not None:
-        from cleannews.batch.limits import mb_bytes
+        from cleannews.batch.limits import MAX_INPUT_SETTING, mb_bytes
 
         limit = mb_bytes(config.max_input_mb)
         size = input_size(value, limit)
@@ -103,8 +104,7 @@ def read_input(value: object, config: CleanConfig, *, html: bool = False):
             from cleannews.batch.sources import too_large_message
             from cleannews.errors import InputError
 
-            raise InputError(too_large_message(size, limit, True, "text",
-                                               "CleanConfig max_input_mb"))
+            raise InputError(too_large_message(size, limit, True, "text", MAX_INPUT_SETTING))
     return decode_input(value, html=html)
 
 
@@ -314,6 +314,30 @@ def clean_html(
     return clean_input(html, config, html=True, id=id)[1]
 
 
+#: Metadata values :func:`clean_html` lifts from the page's markup that are text for a reader
+#: (the ``<title>`` or ``og:title``, the site's name): they get the repair stage's character
+#: repairs (:func:`cleannews.repairs.repair_value`), as the page's text does.
+PAGE_TEXT_METADATA = ("title", "site")
+
+
+def _repair_page_metadata(metadata: dict[str, Any], config: CleanConfig) -> None:
+    """Repair the :data:`PAGE_TEXT_METADATA` values of ``metadata`` in place (a title kept
+    its mojibake, entities and control characters; polish, round 27).
+
+    >>> md = {"title": "Caf\u00c3\u00a9 &amp; cie", "url": "https://x.fr/?a=1&amp;b=2"}
+    >>> from cleannews.config import DEFAULT_CONFIG
+    >>> _repair_page_metadata(md, DEFAULT_CONFIG)
+    >>> md
+    {'title': 'Café & cie', 'url': 'https://x.fr/?a=1&amp;b=2'}
+    """
+    from cleannews.repairs import repair_value
+
+    for key in PAGE_TEXT_METADATA:
+        value = metadata.get(key)
+        if isinstance(value, str):
+            metadata[key] = repair_value(value, config)
+
+
 def _clean_html_decoded(html: str, changes: list, config: CleanConfig,
                         id: str | None) -> Document:
     """:func:`clean_html` of a decoded page (``changes``: the decoding's)."""
@@ -327,6 +351,7 @@ def _clean_html_decoded(html: str, changes: list, config: CleanConfig,
     pre_blocks = h.metadata.pop("html_pre_blocks", ())
     doc.changes.extend(h.changes)
     doc.metadata.update(h.metadata)
+    _repair_page_metadata(doc.metadata, config)
     r = _repair_stage(h.text, config)
     # spans of later stages point into the extracted text, mapped through h.alignment
     full = h.alignment.compose(r.alignment)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["CHUNK_BYTES", "CHUNK_DOCS", "FORMATS", "IN_FLIGHT_PER_JOB", "MAX_RECORD_MB", "MB",
-           "OUT_FILE_SUFFIXES", "REPORT_NAME", "SINK_FILES", "STATE_NAME", "STDOUT_SINK_FOLDERS",
-           "available_cpus", "input_limit", "mb_bytes", "names_folder", "out_file_stem"]
+__all__ = ["CHUNK_BYTES", "CHUNK_DOCS", "FORMATS", "IN_FLIGHT_PER_JOB", "MAX_INPUT_SETTING",
+           "MAX_RECORD_MB", "MB", "OUT_FILE_SUFFIXES", "REPORT_NAME", "SINK_FILES", "STATE_NAME",
+           "STDOUT_SINK_FOLDERS", "available_cpus", "input_limit", "limit_setting", "mb_bytes",
+           "names_folder", "out_file_stem"]
 
 #: A chunk holds at most this many documents …
 CHUNK_DOCS = 64
@@ -63,6 +64,27 @@ def input_limit(limit: int, max_input_mb: float | None) -> int:
     (16777216, 524288, 1000)
     """
     return limit if max_input_mb is None else min(limit, mb_bytes(max_input_mb))
+
+
+#: How a ``too_large`` message names ``CleanConfig.max_input_mb`` when it set the limit
+#: (``--set max_input_mb=…`` / ``--config`` on the command line).
+MAX_INPUT_SETTING = "CleanConfig max_input_mb"
+
+
+def limit_setting(limit: int, max_input_mb: float | None, option: str = "--max-record-mb"
+                  ) -> str:
+    """The setting that set ``limit`` (what :func:`input_limit` gave), for the ``too_large``
+    message: :data:`MAX_INPUT_SETTING` when ``max_input_mb`` is that limit, else ``option``
+    (a record above ``--set max_input_mb=0.001`` was "above the limit of 1048 bytes
+    (--max-record-mb)", a flag the user had not given; polish, round 27).
+
+    >>> limit_setting(16 * MB, None), limit_setting(input_limit(16 * MB, 0.5), 0.5)
+    ('--max-record-mb', 'CleanConfig max_input_mb')
+    >>> limit_setting(input_limit(1000, 0.5), 0.5)
+    '--max-record-mb'
+    """
+    return MAX_INPUT_SETTING if max_input_mb is not None and mb_bytes(max_input_mb) == limit \
+        else option
 
 
 #: Report file name inside the output folder (``run``'s default ``--report``).

@@ -37,7 +37,7 @@ from cleannews._input import (
     utf16_without_bom,
 )
 from cleannews.batch.ids import clipped, field_value, record_id
-from cleannews.batch.limits import FORMATS, MAX_RECORD_MB, input_limit, mb_bytes
+from cleannews.batch.limits import FORMATS, MAX_RECORD_MB, input_limit, limit_setting, mb_bytes
 from cleannews.batch.sources import Item, compressed_hint, input_noun, too_large_message
 from cleannews.batch.timeout import (
     DocTimeout,
@@ -743,8 +743,10 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
     if too_large(item, opts):
         if item.kind == "jsonl" and item.id is None:  # named by its id, found without parsing
             item.id = peek_id(item.payload, opts.id_field, ident)
+        limit = item_limit(opts)
         raise _Reject("too_large", too_large_message(
-            item.size, item_limit(opts), item.size_exact, input_noun(item.kind, item.source)))
+            item.size, limit, item.size_exact, input_noun(item.kind, item.source),
+            limit_setting(limit, opts.config.max_input_mb)))
     if item.kind == "jsonl":
         line, record, ident = _parse_record(item, opts)
         item.id = ident

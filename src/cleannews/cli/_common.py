@@ -17,7 +17,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from cleannews.batch.limits import FORMATS, MAX_RECORD_MB, input_limit, mb_bytes
+from cleannews.batch.limits import (
+    FORMATS,
+    MAX_RECORD_MB,
+    input_limit,
+    limit_setting,
+    mb_bytes,
+)
 from cleannews.config import DEFAULT_CONFIG, CleanConfig, option_names
 from cleannews.errors import InputError
 
@@ -415,7 +421,8 @@ def cleaned_inputs(
 
         ready_for_limit(config, "text" if fmt == "text" else "html", "--doc-timeout")
 
-    for name, raw in read_inputs(names, limit):
+    option = "--max-record-mb" if limit is None else limit_setting(limit, config.max_input_mb)
+    for name, raw in read_inputs(names, limit, option):
         said = terminal_safe(printable_name(name))  # a file name with "\n" or ESC, in a log
         if isinstance(raw, OSError):  # an unreadable file: say so, go on with the others
             log.error("%s: %s", said, read_problem(raw))
@@ -537,13 +544,14 @@ def _looks_like_jsonl(raw: bytes) -> bool:
     return bool(raw.strip()) and sniff_kind(raw[:SNIFF_BYTES]) == "jsonl"
 
 
-def read_inputs(names: list[str], limit: int | None = None
+def read_inputs(names: list[str], limit: int | None = None, option: str = "--max-record-mb"
                 ) -> Iterator[tuple[str, bytes | OSError | InputError]]:
     """Yield ``(name, raw_bytes)`` for each path; ``-`` reads standard input.
 
     Each input is read by :func:`cleannews.batch.sources.read_document`, as ``run`` and
     ``score`` read theirs: gzip data decompressed, binary data read no further than its first
-    bytes, at most ``limit`` bytes (``--max-record-mb``). A path that cannot be read yields
+    bytes, at most ``limit`` bytes (``--max-record-mb``; ``option``: the setting that set it,
+    named in the message of an input above it). A path that cannot be read yields
     ``(name, the OSError)`` instead, an input above ``limit`` or whose data is damaged (gzip
     data cut short: :class:`~cleannews.batch.sources.DamagedData`) ``(name, an InputError)``
     saying so, so the caller reports it and goes on with the other inputs.
@@ -576,7 +584,8 @@ def read_inputs(names: list[str], limit: int | None = None
             continue
         if got.truncated or got.size > limit:
             yield name, InputError(too_large_message(got.size, limit, got.exact,
-                                                     "input" if name == "-" else "file"))
+                                                     "input" if name == "-" else "file",
+                                                     option))
         else:
             yield name, got.data
 

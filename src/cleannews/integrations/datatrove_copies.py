@@ -31,6 +31,7 @@ import base64
 from collections.abc import Iterator
 from typing import Any
 
+from cleannews.config import checked_count, checked_flag
 from cleannews.errors import MissingExtraError
 
 try:
@@ -83,7 +84,10 @@ class CopyClusters(BaseFilter):
 
     Documents without a stored signature are signed here. ``min_words``
     and ``spin_direction`` are passed to the linker (see
-    :func:`cleannews.copies.find_copies`).
+    :func:`cleannews.copies.find_copies`). The options are checked as the other datatrove
+    steps' are: ``drop_duplicates`` and ``spin_direction`` must be ``True`` or ``False``
+    (``drop_duplicates="false"`` was true, and dropped the duplicates), ``min_words`` ``None``
+    or a count (a :class:`~cleannews.ConfigError` naming the option; polish, round 27).
     """
 
     name = "🫂 cleannews copy clusters"
@@ -91,9 +95,10 @@ class CopyClusters(BaseFilter):
     def __init__(self, exclusion_writer: Any = None, drop_duplicates: bool = False,
                  min_words: int | None = None, spin_direction: bool = True) -> None:
         super().__init__(exclusion_writer)
-        self.drop_duplicates = drop_duplicates
-        self.min_words = min_words
-        self.spin_direction = spin_direction
+        self.drop_duplicates = checked_flag("CopyClusters drop_duplicates", drop_duplicates)
+        self.min_words = (None if min_words is None
+                          else checked_count("CopyClusters min_words", min_words, 0))
+        self.spin_direction = checked_flag("CopyClusters spin_direction", spin_direction)
 
     def run(self, data: Any, rank: int = 0, world_size: int = 1) -> Iterator[DatatroveDocument]:
         if world_size != 1:

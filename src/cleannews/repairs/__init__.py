@@ -42,7 +42,7 @@ from cleannews.repairs.fixes import (
     separators_to_line_breaks,
 )
 
-__all__ = ["MAX_SEGMENT", "RepairResult", "repair_text"]
+__all__ = ["MAX_SEGMENT", "RepairResult", "repair_text", "repair_value"]
 
 #: Longest piece of a line handed to ftfy at once (ftfy's own ``max_decode_length``).
 MAX_SEGMENT = 1_000_000
@@ -764,6 +764,32 @@ def repair_text(text: str, config: CleanConfig) -> RepairResult:
         _relayout(result, config)  # a repair made new line breaks ("\r" -> "\n")
     changes.sort(key=lambda c: c.span)
     return result
+
+
+#: A run of spaces, tabs and line breaks in a metadata value (:func:`repair_value`).
+_SPACE_RUN = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def repair_value(value: str, config: CleanConfig) -> str:
+    """``value``, one line of text that is no part of the document (the ``<title>`` or site
+    name :func:`cleannews.clean_html` puts in ``Document.metadata``), with the character
+    repairs of a line of the text: HTML entities, mojibake, control and invisible characters
+    (as ``config`` switches them on); then each run of spaces, tabs and line breaks (a title
+    written over several lines of the markup, a control character removed between two
+    spaces) becomes one space, and the edges lose theirs. No :class:`~cleannews.Change`
+    records it: changes point into the document's text. The title was kept as the page had
+    it (``LÃ©tÃ© &amp; co``; polish, round 27).
+
+    >>> from cleannews.config import DEFAULT_CONFIG
+    >>> repair_value("L\\u00c3\\u00a9t\\u00c3\\u00a9 &amp; \\x07 la f\\u00c3\\u00aate\\u200b",
+    ...              DEFAULT_CONFIG)
+    'Lété & la fête'
+    >>> repair_value("Budget 2026\\n    - Le Courrier", DEFAULT_CONFIG)
+    'Budget 2026 - Le Courrier'
+    """
+    if not config.fast_path or needs_repair(value, keep_typography=config.keep_typography):
+        value = _repair_long(value, 0, config)[0]
+    return _SPACE_RUN.sub(" ", value).strip(" ")
 
 
 def _relayout(result: RepairResult, config: CleanConfig) -> None:
