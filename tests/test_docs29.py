@@ -29,7 +29,6 @@ import importlib
 import io
 import pkgutil
 import re
-import shlex
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +39,7 @@ import test_doc_examples as docex
 from cleannews import CleanConfig
 from cleannews.cli import build_parser
 from cleannews.cli import main as cli_main
-from test_readme_examples import _in_order
+from test_readme_examples import assert_explain_shows, assert_shown_outputs
 
 ROOT = Path(__file__).resolve().parents[1]
 USER = [ROOT / "docs" / f"{n}.md" for n in docex.USER_DOCS]
@@ -127,38 +126,14 @@ def test_printed_output_matches(where: str, code: str, tmp_path: Path,
     if "cleannews.copies" in code:
         pytest.importorskip("numpy", reason="numpy is not installed")
     _setup(tmp_path, monkeypatch)
-    lines = code.splitlines()
-    ns = docex._namespace()
-    for stmt in ast.parse(code).body:
-        shown = []
-        for line in lines[stmt.end_lineno:]:
-            if not line.startswith("# "):
-                break
-            shown.append(line[2:])
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            try:
-                exec(compile(ast.Module(body=[stmt], type_ignores=[]), where, "exec"), ns)
-            except Exception as exc:  # documented errors are test_doc_examples' job
-                if not (shown and shown[0].startswith(type(exc).__name__ + ": ")):
-                    raise
-                continue
-        printed = out.getvalue().splitlines()
-        if printed and shown and not shown[0].startswith("e.g. "):
-            assert not _in_order(shown, printed), (where, _in_order(shown, printed), printed)
+    assert_shown_outputs(where, code, docex._namespace())
 
 
 @pytest.mark.parametrize(("where", "command", "shown"), EXPLAIN, ids=[w for w, _c, _s in EXPLAIN])
 def test_explain_output_matches(where: str, command: str, shown: list[str],
                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli_main(shlex.split(command)[1:])
-    assert code == 0, (where, err.getvalue())
-    expected = [line for line in shown if line.strip() != "…"]
-    printed = out.getvalue().splitlines()
-    assert not _in_order(expected, printed), (where, _in_order(expected, printed))
+    monkeypatch.chdir(ROOT)  # (restores the folder assert_explain_shows moves to)
+    assert_explain_shows(where, command, shown)
 
 
 # --- 3. option tables and synopses -----------------------------------------------------

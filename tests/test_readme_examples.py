@@ -23,6 +23,7 @@ import ast
 import contextlib
 import io
 import json
+import os
 import re
 import shlex
 from pathlib import Path
@@ -102,11 +103,11 @@ def test_the_readme_shows_outputs() -> None:
     assert shown >= 3 and len(EXPLAIN) >= 1
 
 
-@pytest.mark.parametrize(("where", "code"), PYTHON, ids=[w for w, _c in PYTHON])
-def test_printed_output_matches(where: str, code: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+def assert_shown_outputs(where: str, code: str, ns: dict) -> None:
+    """Run ``code`` statement by statement in ``ns``: the comment lines right under a
+    statement (``# …``) must be lines of what it printed, in order (``# e.g. …``: it prints
+    something; ``# SomeError: …``: it raises that). Shared with tests/test_docs29.py."""
     lines = code.splitlines()
-    ns = _namespace()
     for stmt in ast.parse(code).body:
         shown = []
         for line in lines[stmt.end_lineno:]:
@@ -131,10 +132,10 @@ def test_printed_output_matches(where: str, code: str, monkeypatch: pytest.Monke
         assert not _in_order(shown, printed), (where, _in_order(shown, printed), printed)
 
 
-@pytest.mark.parametrize(("where", "command", "shown"), EXPLAIN, ids=[w for w, _c, _s in EXPLAIN])
-def test_explain_output_matches(where: str, command: str, shown: list[str],
-                                monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+def assert_explain_shows(where: str, command: str, shown: list[str]) -> None:
+    """``command`` (``cleannews explain …``, run from the repository root) exits 0 and
+    prints every ``shown`` line but ``…``, in order. Shared with tests/test_docs29.py."""
+    os.chdir(ROOT)
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = cli_main(shlex.split(command)[1:])
@@ -142,6 +143,19 @@ def test_explain_output_matches(where: str, command: str, shown: list[str],
     printed = out.getvalue().splitlines()
     expected = [line for line in shown if line.strip() != "…"]
     assert not _in_order(expected, printed), (where, _in_order(expected, printed))
+
+
+@pytest.mark.parametrize(("where", "code"), PYTHON, ids=[w for w, _c in PYTHON])
+def test_printed_output_matches(where: str, code: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert_shown_outputs(where, code, _namespace())
+
+
+@pytest.mark.parametrize(("where", "command", "shown"), EXPLAIN, ids=[w for w, _c, _s in EXPLAIN])
+def test_explain_output_matches(where: str, command: str, shown: list[str],
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)  # (restores the folder assert_explain_shows moves to)
+    assert_explain_shows(where, command, shown)
 
 
 def _matches(shown: object, real: object, where: str = "") -> list[str]:
