@@ -173,6 +173,12 @@ CONTENT_TOKENS = frozenset(_HINTS["content"])
 STYLE_PREFIXES = frozenset(_HINTS["style_prefixes"])
 #: Source characters searched for the close tag when aligning a block (inexact beyond).
 ALIGN_WINDOW = 20_000
+#: A text node's place in the source (:meth:`_Source.text_run`) is found from the next
+#: element's start tag: at most this many nodes (comments, white space) are passed on the
+#: way to it, and at most this many pieces of markup (end tags, comments, white space
+#: between them) are read back from it; beyond, the block keeps one inexact piece (round 27).
+RUN_LOOKAHEAD = 8
+RUN_BACK_STEPS = 16
 #: Never drop by class hint an element holding this share of the page's text.
 HINT_MAX_TEXT_SHARE = 0.4
 #: Main-content selection (readability-like): blocks of fewer words than this
@@ -426,12 +432,64 @@ class _Source:
         self.starts = list(accumulate(map(_PLUS_ONE, map(len, html.split("\n")[:-1])),
                                       initial=0))
 
-    def span(self, el: Tag, window: int = 2_000_000) -> tuple[int, int]:
-        """Source range of ``el``: its start tag to its matching close tag (within ``window``)."""
+    def start(self, el: Tag) -> int | None:
+        """Source offset of ``el``'s start tag (None: the parser gave no position)."""
         line, col = getattr(el, "sourceline", None), getattr(el, "sourcepos", None)
         if line is None or col is None or line - 1 >= len(self.starts):
+            return None
+        return min(self.starts[line - 1] + col, len(self.html))
+
+    def text_run(self, node: NavigableString, text: str) -> tuple[int, int] | None:
+        """Source range of the text node ``node`` (``text``: its string, not blank): the characters
+        between the markup before it and the markup after it, whose decoded form is
+        ``text``; None when that is not found (a tree the page's passes rearranged, a
+        ``>`` written in the text, markup too far): the block then keeps one inexact piece.
+
+        bs4 gives elements a position, not strings: the run ends at the start of the next
+        element's start tag, less the end tags and comments between them (read back, a
+        bounded number of steps), and starts after the ``>`` before it (round 27).
+
+        >>> page = "<p>Un &amp; deux <b>trois</b>, quatre</p>\\n<p>x</p>"
+        >>> soup = BeautifulSoup(page, "html.parser")
+        >>> src = _Source(page)
+        >>> [page[slice(*src.text_run(t, str(t)))] for t in soup.find_all(string=str.strip)]
+        ['Un &amp; deux ', 'trois', ', quatre', 'x']
+        """
+        html = self.html
+        nxt = node.next_element
+        texts = 0  # the texts after this one before that start tag ("Berlin</a>, <a>")
+        for _ in range(RUN_LOOKAHEAD):
+            if nxt is None or isinstance(nxt, Tag):
+                break
+            if type(nxt) is NavigableString and nxt.strip():
+                texts += 1
+            nxt = nxt.next_element
+        if nxt is None:
+            end = len(html)
+        elif isinstance(nxt, Tag):
+            end = self.start(nxt)
+            if end is None:
+                return None
+        else:
+            return None
+        for _ in range(RUN_BACK_STEPS):
+            start = html.rfind(">", 0, end) + 1
+            run = html[start:end]
+            if (run.strip() and not texts) or not start:
+                break
+            texts -= bool(run.strip())
+            end = html.rfind("<", 0, start - 1)  # markup between: read back over it
+            if end < 0:
+                return None
+        else:
+            return None
+        return (start, end) if unescape(run) == text else None
+
+    def span(self, el: Tag, window: int = 2_000_000) -> tuple[int, int]:
+        """Source range of ``el``: its start tag to its matching close tag (within ``window``)."""
+        start = self.start(el)
+        if start is None:
             return (0, 0)
-        start = min(self.starts[line - 1] + col, len(self.html))
         # bs4 gives no end position: find the matching close tag
         end = self._close(el.name, start, window)
         return (start, end)
@@ -3601,6 +3659,9 @@ class _Extractor:
         #: a ``<plaintext>`` was read: a browser shows the rest of the document as its text
         self.plaintext = False
         self.buf_span: tuple[int, int] | None = None
+        #: the source range of each text node in ``buf`` (keyed by its index) whose place
+        #: in the source was found (:meth:`_Source.text_run`): the block's exact pieces
+        self.buf_runs: dict[int, tuple[int, int]] = {}
         self.changes: list[Change] = []
         #: ids of the main-content roots and of their ancestors (empty: no selection)
         self.main_ids: set[int] = set()
@@ -3713,9 +3774,18 @@ class _Extractor:
         elif text:
             if self.heading_stack and self.heading_stack[-1]:
                 self.headings.append(text)
-            self.lines.append((text, self.buf_span or (0, 0), False))
+            span = _LineSpan(self.buf_span or (0, 0))
+            span.pieces = line_pieces(self.src.html, self.buf, self.buf_runs, text)
+            if span.pieces is None and self.buf_runs:
+                # one inexact piece, over the element and every text found in the source
+                # (the element of the first text alone left out the rest of the block)
+                runs = self.buf_runs.values()
+                span.pieces = [(min(span[0], *(a for a, _ in runs)),
+                                max(span[1], *(b for _, b in runs)), len(text), False)]
+            self.lines.append((text, span, False))
         self.buf = []
         self.buf_span = None
+        self.buf_runs = {}
         self.mixed = False
 
     def _add_text(self, text: str) -> None:
@@ -4073,6 +4143,10 @@ class _Extractor:
                     if self.buf_span is None and isinstance(node.parent, Tag):
                         # alignment only: a bounded search keeps big pages linear
                         self.buf_span = self.src.span(node.parent, ALIGN_WINDOW)
+                    if not (self.pre_depth or self.mixed):  # (appended as it is: one entry)
+                        run = self.src.text_run(node, text)
+                        if run is not None:
+                            self.buf_runs[len(self.buf)] = run
                     self._add_text(text)
                 elif self.pre_depth or self.mixed:
                     # inside a <pre>, spaces and line breaks between tags are its layout
@@ -4359,7 +4433,8 @@ def _drop_site_name(ex: _Extractor, md: dict[str, Any], html: str):
         return ex.lines
     key = _site_key(name)
     kept = []
-    for line, (s, e), pre in ex.lines:
+    for line, span, pre in ex.lines:
+        s, e = span
         if line.casefold() == key:
             ex.changes.append(
                 Change(
@@ -4372,7 +4447,7 @@ def _drop_site_name(ex: _Extractor, md: dict[str, Any], html: str):
                 )
             )
         else:
-            kept.append((line, (s, e), pre))
+            kept.append((line, span, pre))  # (the span keeps its pieces)
     if "site_name" in md:
         md["site"] = md.pop("site_name")
     return kept
@@ -4990,6 +5065,120 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
                      pre)
 
 
+class _LineSpan(tuple):
+    """A block's ``(start, end)`` in the source (its element, as the ``html_*`` changes
+    that drop it say) with ``pieces``: how its text maps to the source, piece by piece
+    (:func:`line_pieces`; None: one inexact piece over ``(start, end)``)."""
+
+    pieces: list[tuple[int, int, int, bool]] | None = None
+
+
+#: A piece of a text node's source: a character reference (the pattern ``html.unescape``
+#: reads), a run of white space (collapsed to one space), or any other characters.
+_RUN_TOKEN = regex.compile(
+    r"(?P<ref>&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?))"
+    r"|(?P<ws>[ \t\r\n\f\v]+)|[^& \t\r\n\f\v]+|&")
+_WS_CHARS = " \t\r\n\f\v"
+
+
+def line_pieces(
+    html: str, buf: list[str], runs: dict[int, tuple[int, int]], text: str
+) -> list[tuple[int, int, int, bool]] | None:
+    """How the block ``text`` (``buf`` joined, its white space collapsed, stripped) maps to
+    ``html``: ``(source start, source end, characters of text, exact)`` pieces in order.
+    Characters copied from the source are exact pieces; a character reference and a
+    collapsed run of white space are inexact ones. ``runs``: the source range of each text
+    entry of ``buf`` (:meth:`_Source.text_run`); None when an entry holding text has
+    none, or when the pieces do not rebuild ``text`` (the block is then one inexact
+    piece, as before round 27).
+
+    Linear: each source character of the block is read once.
+
+    >>> page = "<p>Un &amp;\\n  deux <b>trois</b></p>"
+    >>> line_pieces(page, ["Un &\\n  deux ", "trois"], {0: (3, 19), 1: (22, 27)},
+    ...             "Un & deux trois")
+    [(3, 5, 2, True), (5, 6, 1, False), (6, 11, 1, False), (11, 14, 1, False), \
+(14, 18, 4, True), (18, 19, 1, False), (22, 27, 5, True)]
+    """
+    pieces: list[tuple[int, int, int, bool]] = []
+    parts: list[str] = []
+    pending: tuple[int, int] | None = None  # white space seen since the last text
+    last = 0
+    for i, entry in enumerate(buf):
+        run = runs.get(i)
+        if run is None:
+            if entry.strip(_WS_CHARS):
+                return None  # text whose source is not known
+            if pieces and pending is None:
+                pending = (last, last)
+            continue
+        base = run[0]
+        src = html[base:run[1]]
+        if "&" not in src and not any(c in src for c in "\t\r\n\f\v") and "  " not in src:
+            # the common case: the source is the text, single spaces at most
+            core = src.strip(" ")
+            lead = len(src) - len(src.lstrip(" "))
+            if lead and pieces:
+                pending = (pending[0], base + lead) if pending else (base, base + lead)
+            if core:
+                a = base + lead
+                if pending is not None:
+                    pieces.append((pending[0], pending[1], 1, False))
+                    parts.append(" ")
+                pieces.append((a, a + len(core), len(core), True))
+                parts.append(core)
+                last = a + len(core)
+                pending = (last, base + len(src)) if len(core) + lead < len(src) else None
+            continue
+        for m in _RUN_TOKEN.finditer(src):
+            a, b = base + m.start(), base + m.end()
+            piece = m.group()
+            exact = True
+            if m.group("ref"):
+                piece = unescape(piece)
+                exact = False
+            if not piece.strip(_WS_CHARS):  # white space (written or as a reference)
+                if pieces:
+                    pending = (pending[0], b) if pending else (a, b)
+                continue
+            if pending is not None:
+                pieces.append((pending[0], pending[1], 1, False))
+                parts.append(" ")
+                pending = None
+            pieces.append((a, b, len(piece), exact))
+            parts.append(piece)
+            last = b
+    built = "".join(parts)
+    if built != text:  # the block's strip() took more: a no-break or ideographic space
+        if not pieces or built.strip() != text:
+            return None
+        _cut(pieces, len(built) - len(built.lstrip()), front=True)
+        _cut(pieces, len(built) - len(built.rstrip()), front=False)
+    return pieces
+
+
+def _cut(pieces: list[tuple[int, int, int, bool]], n: int, *, front: bool) -> None:
+    """Take ``n`` characters of text off the front (or the end) of ``pieces``, in place.
+
+    >>> p = [(0, 3, 3, True), (3, 9, 1, False), (9, 12, 3, True)]
+    >>> _cut(p, 4, front=True); p
+    [(9, 12, 3, True)]
+    >>> _cut(p, 1, front=False); p
+    [(9, 11, 2, True)]
+    """
+    while n > 0 and pieces:
+        a, b, k, exact = pieces[0] if front else pieces[-1]
+        if k <= n:
+            pieces.pop(0 if front else -1)
+            n -= k
+            continue
+        if front:
+            pieces[0] = (a + n, b, k - n, True) if exact else (a, b, k - n, False)
+        else:
+            pieces[-1] = (a, b - n, k - n, True) if exact else (a, b, k - n, False)
+        n = 0
+
+
 def _assemble(
     html: str,
     lines: list[tuple[str, tuple[int, int]]],
@@ -5008,19 +5197,34 @@ def _assemble(
     align = Alignment()
     blocks: list[list[int]] = []
     pos = 0
-    for i, (line, (s, e)) in enumerate(lines):
+    prev_end = 0
+    for i, (line, span) in enumerate(lines):
+        pieces = getattr(span, "pieces", None)
+        if pieces:
+            s, e = pieces[0][0], pieces[-1][1]
+        else:
+            s, e = span
+            e = max(e, s + 1)
         if i:
+            # the blank line between two blocks stands for no text of the source: a
+            # change that takes it along ends where the block before it ends (it ended on
+            # the next block's first character, the "<" of its start tag; round 27)
             out.append("\n\n")
-            align.replace(s, s, 2) if s == e else align.replace(s, s + 1, 2)
+            align.gap(s, prev_end, 2)
             pos += 2
         if i in pre:
             blocks.append([pos, pos + len(line)])
         out.append(line)
-        align.replace(s, max(e, s + 1), len(line))
+        if pieces:
+            for a, b, n, exact in pieces:
+                align.copy(a, b) if exact else align.replace(a, b, n)
+        else:
+            align.replace(s, e, len(line))
         pos += len(line)
+        prev_end = e
     if out:
         out.append("\n")
-        align.replace(len(html), len(html), 1)
+        align.gap(len(html), prev_end, 1)
     if blocks:
         metadata["html_pre_blocks"] = blocks
     return HtmlResult("".join(out), changes, metadata, align)
