@@ -340,7 +340,7 @@ def explain(
     if not html:
         _hint_html(source)
     doc = (_clean_html_decoded if html else _clean_decoded)(source, changes, config, None)
-    return render(source, doc, changes_only=changes_only)
+    return render(source, doc, changes_only=changes_only, html=html)
 
 
 def _pre_lines(text: str, alignment: Alignment, blocks) -> frozenset[int]:
