@@ -198,3 +198,37 @@ def test_every_strip_change_covers_exactly_the_removed_elements_text(page):
         s, e = c.span
         assert shown(html[s:e]) == shown(c.before), (c.rule, html[s:e])
         assert html[s] not in "<\n " and html[e - 1] not in ">\n ", (c.rule, html[s:e])
+
+
+# --------------------------------------------------------------------------- adversarial
+
+MB = 1_000_000
+
+
+@pytest.mark.parametrize("unit", ["&amp;", "&", " \n\t", "a&#", "&eacute", "x "])
+def test_one_megabyte_block_of_references_and_spaces(unit):
+    """1 MB of one block: its pieces are read once (finishing is the test)."""
+    from html import unescape
+
+    from cleannews.strip.html import line_pieces
+
+    body = unit * (MB // len(unit))
+    page = f"<p>{body}</p>"
+    text = " ".join(unescape(body).split())
+    pieces = line_pieces(page, [unescape(body)], {0: (3, 3 + len(body))}, text)
+    assert pieces is None or sum(n for _, _, n, _ in pieces) == len(text)
+
+
+@pytest.mark.parametrize("unit", ["<b>a</b> ", "<b>a</b>, <i>b</i>\n", "x<!-- c -->",
+                                  "<br>", "a > b "])
+def test_one_megabyte_of_small_text_nodes(unit):
+    page = "<html><body><p>" + unit * (MB // len(unit)) + "</p></body></html>"
+    doc = cleannews.clean_html(page, CONFIG)
+    assert all(0 <= c.span[0] <= c.span[1] <= len(page) for c in doc.changes)
+
+
+@pytest.mark.parametrize("line", ["<" * MB, "<a" * (MB // 2), "a>" * (MB // 2), "x" * MB])
+def test_explain_markup_check_on_one_megabyte_lines(line):
+    from cleannews._explain import _markup_only
+
+    assert _markup_only(line, 0, len(line), [(1, 2)]) in (True, False)
