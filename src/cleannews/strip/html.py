@@ -5073,11 +5073,12 @@ class _LineSpan(tuple):
     pieces: list[tuple[int, int, int, bool]] | None = None
 
 
-#: A piece of a text node's source: a character reference (the pattern ``html.unescape``
-#: reads), a run of white space (collapsed to one space), or any other characters.
-_RUN_TOKEN = regex.compile(
+#: What a text node's source does not show as written: a character reference (the pattern
+#: ``html.unescape`` reads) or white space that collapses (two or more characters, or one
+#: that is not a space). Between two of them the source is the text (single spaces too).
+_RUN_EDIT = regex.compile(
     r"(?P<ref>&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?))"
-    r"|(?P<ws>[ \t\r\n\f\v]+)|[^& \t\r\n\f\v]+|&")
+    r"|[ \t\r\n\f\v]{2,}|[\t\r\n\f\v]")
 _WS_CHARS = " \t\r\n\f\v"
 
 
@@ -5086,13 +5087,13 @@ def line_pieces(
 ) -> list[tuple[int, int, int, bool]] | None:
     """How the block ``text`` (``buf`` joined, its white space collapsed, stripped) maps to
     ``html``: ``(source start, source end, characters of text, exact)`` pieces in order.
-    Characters copied from the source are exact pieces; a character reference and a
-    collapsed run of white space are inexact ones. ``runs``: the source range of each text
-    entry of ``buf`` (:meth:`_Source.text_run`); None when an entry holding text has
-    none, or when the pieces do not rebuild ``text`` (the block is then one inexact
-    piece, as before round 27).
+    Source written as shown is an exact piece (single spaces included); a character
+    reference and a collapsed run of white space are inexact ones. ``runs``: the source
+    range of each text entry of ``buf`` (:meth:`_Source.text_run`); None when an entry
+    holding text has none, or when the pieces do not rebuild ``text`` (the block is then
+    one inexact piece, as before round 27).
 
-    Linear: each source character of the block is read once.
+    Linear: one search of the block's source for what is not written as shown.
 
     >>> page = "<p>Un &amp;\\n  deux <b>trois</b></p>"
     >>> line_pieces(page, ["Un &\\n  deux ", "trois"], {0: (3, 19), 1: (22, 27)},
@@ -5102,52 +5103,62 @@ def line_pieces(
     """
     pieces: list[tuple[int, int, int, bool]] = []
     parts: list[str] = []
-    pending: tuple[int, int] | None = None  # white space seen since the last text
-    last = 0
+    pending: list[int] = []  # [start, end] of the white space seen since the last text
+
+    def space(a: int, b: int) -> None:
+        if pieces:  # (none before the block's first text: it is stripped)
+            if pending:
+                pending[1] = b
+            else:
+                pending[:] = (a, b)
+
+    def put(a: int, b: int, piece: str, exact: bool) -> None:
+        if pending:
+            pieces.append((pending[0], pending[1], 1, False))
+            parts.append(" ")
+            pending.clear()
+        pieces.append((a, b, len(piece), exact))
+        parts.append(piece)
+
+    def written(a: int, seg: str) -> None:  # source shown as written: single spaces at most
+        if seg[:1] == " ":
+            space(a, a + 1)
+            a, seg = a + 1, seg[1:]
+        trail = seg[-1:] == " "
+        if trail:
+            seg = seg[:-1]
+        if seg:
+            put(a, a + len(seg), seg, True)
+        if trail:
+            space(a + len(seg), a + len(seg) + 1)
+
     for i, entry in enumerate(buf):
         run = runs.get(i)
         if run is None:
             if entry.strip(_WS_CHARS):
                 return None  # text whose source is not known
-            if pieces and pending is None:
-                pending = (last, last)
+            if pieces and not pending:
+                end = pieces[-1][1]
+                pending[:] = (end, end)
             continue
-        base = run[0]
-        src = html[base:run[1]]
-        if "&" not in src and not any(c in src for c in "\t\r\n\f\v") and "  " not in src:
-            # the common case: the source is the text, single spaces at most
-            core = src.strip(" ")
-            lead = len(src) - len(src.lstrip(" "))
-            if lead and pieces:
-                pending = (pending[0], base + lead) if pending else (base, base + lead)
-            if core:
-                a = base + lead
-                if pending is not None:
-                    pieces.append((pending[0], pending[1], 1, False))
-                    parts.append(" ")
-                pieces.append((a, a + len(core), len(core), True))
-                parts.append(core)
-                last = a + len(core)
-                pending = (last, base + len(src)) if len(core) + lead < len(src) else None
-            continue
-        for m in _RUN_TOKEN.finditer(src):
+        base, stop = run
+        src = html[base:stop]
+        pos = 0
+        for m in _RUN_EDIT.finditer(src):
+            if m.start() > pos:
+                written(base + pos, src[pos:m.start()])
             a, b = base + m.start(), base + m.end()
-            piece = m.group()
-            exact = True
             if m.group("ref"):
-                piece = unescape(piece)
-                exact = False
-            if not piece.strip(_WS_CHARS):  # white space (written or as a reference)
-                if pieces:
-                    pending = (pending[0], b) if pending else (a, b)
-                continue
-            if pending is not None:
-                pieces.append((pending[0], pending[1], 1, False))
-                parts.append(" ")
-                pending = None
-            pieces.append((a, b, len(piece), exact))
-            parts.append(piece)
-            last = b
+                piece = unescape(m.group())
+                if piece.strip(_WS_CHARS):
+                    put(a, b, piece, False)
+                else:  # a reference to white space
+                    space(a, b)
+            else:
+                space(a, b)
+            pos = m.end()
+        if pos < len(src):
+            written(base + pos, src[pos:])
     built = "".join(parts)
     if built != text:  # the block's strip() took more: a no-break or ideographic space
         if not pieces or built.strip() != text:
