@@ -458,12 +458,13 @@ class _Source:
         html = self.html
         nxt = node.next_element
         texts = 0  # the texts after this one before that start tag ("Berlin</a>, <a>")
-        for _ in range(RUN_LOOKAHEAD):
-            if nxt is None or isinstance(nxt, Tag):
-                break
-            if type(nxt) is NavigableString and nxt.strip():
-                texts += 1
-            nxt = nxt.next_element
+        if not isinstance(nxt, Tag):
+            for _ in range(RUN_LOOKAHEAD):
+                if nxt is None or isinstance(nxt, Tag):
+                    break
+                if type(nxt) is NavigableString and nxt.strip():
+                    texts += 1
+                nxt = nxt.next_element
         if nxt is None:
             end = len(html)
         elif isinstance(nxt, Tag):
@@ -5101,6 +5102,12 @@ def line_pieces(
     [(3, 5, 2, True), (5, 6, 1, False), (6, 11, 1, False), (11, 14, 1, False), \
 (14, 18, 4, True), (18, 19, 1, False), (22, 27, 5, True)]
     """
+    if len(buf) == 1 and 0 in runs:  # one text node (most blocks): written as shown?
+        base, stop = runs[0]
+        src = html[base:stop]
+        if src.strip(" ") == text and _RUN_EDIT.search(src) is None:
+            a = base + len(src) - len(src.lstrip(" "))
+            return [(a, a + len(text), len(text), True)]
     pieces: list[tuple[int, int, int, bool]] = []
     parts: list[str] = []
     pending: list[int] = []  # [start, end] of the white space seen since the last text
