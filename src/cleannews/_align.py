@@ -109,6 +109,30 @@ class Alignment:
         self._exact.append(False)
         self._out_len += out_length
 
+    def gap(self, next_start: int, prev_end: int, out_length: int) -> None:
+        """Append ``out_length`` output characters that stand for no input text but for the
+        space between two input ranges: the blank line the HTML front end writes between
+        two blocks (``prev_end``: where the block before ends in the input, ``next_start``:
+        where the next one starts). A range of output that starts inside it starts at
+        ``next_start``; one that ends inside it ends at ``prev_end``; so a block removed
+        with the separator after it (or before it) maps to that block's source alone, not
+        to the first character of the next block's (round 27).
+
+        >>> a = Alignment()
+        >>> a.copy(3, 8)            # "Block" at input[3:8]
+        >>> a.gap(12, 8, 2)         # "\\n\\n": input[8:12] is markup between blocks
+        >>> a.copy(12, 16)          # "Next" at input[12:16]
+        >>> a.to_input(0, 7), a.to_input(5, 11), a.to_input(5, 7)
+        ((3, 8), (12, 16), (12, 12))
+        """
+        if out_length <= 0:
+            return
+        self._out_start.append(self._out_len)
+        self._in_start.append(next_start)  # where a range starting here starts
+        self._in_end.append(prev_end)  # where a range ending here ends
+        self._exact.append(False)
+        self._out_len += out_length
+
     def extend(self, other: Alignment, in_offset: int = 0) -> None:
         """Append every piece of ``other``, its input offsets shifted by ``in_offset``."""
         if not other._out_start:

@@ -122,10 +122,48 @@ def _whole_input_note(c: Change) -> bool:
     return c.stage == "decode" and not c.before and not c.after
 
 
-def render(source: str, doc: Document, *, color: bool = False, changes_only: bool = False) -> str:
+#: Markup of an HTML line: a whole tag or comment, or the part of a tag cut by the line's
+#: start or end (``<div`` / ``class="x">`` of a tag written over two lines).
+_MARKUP = regex.compile(r"<[^<>]*+>|<[^<>]*+\Z|\A[^<>]*+>")
+
+
+def _markup_only(source: str, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``source[start:end]`` (a line of an HTML page) shows no text outside
+    ``spans`` (the source ranges of the changes that removed text from it): what is left
+    is markup and white space. Since round 27 a removed block's span is its text, not its
+    start tag to the next block's first character: a line ``<p>Partager sur Facebook</p>``
+    is still shown as removed (``-``).
+
+    >>> _markup_only("<p>Partager</p>\\n<p>Le vote</p>", 0, 15, [(3, 11)])
+    True
+    >>> _markup_only("<p>Partager</p> Le vote", 0, 23, [(3, 11)])
+    False
+    """
+    pos = start
+    rest = []
+    for a, b in sorted(spans):
+        if a > pos:
+            rest.append(source[pos:min(a, end)])
+        pos = max(pos, b)
+        if pos >= end:
+            break
+    if pos < end:
+        rest.append(source[pos:end])
+    return all(not _MARKUP.sub("", piece).strip() for piece in rest)
+
+
+def render(source: str, doc: Document, *, color: bool = False, changes_only: bool = False,
+           html: bool | None = None) -> str:
     """The explanation of ``doc`` against its input ``source`` as terminal text; a document
     that prints nothing ends with ``verdict: empty`` or ``verdict: empty_after_cleaning`` and
-    the reason, the error type ``cleannews run`` gives it (:func:`cleannews.route.route`)."""
+    the reason, the error type ``cleannews run`` gives it (:func:`cleannews.route.route`).
+    ``html``: ``source`` is an HTML page (None: when it looks like one,
+    :func:`cleannews._input.looks_like_html`): a line whose text was all removed is marked
+    removed although its tags are no part of the changes' spans."""
+    if html is None:
+        from cleannews._input import looks_like_html
+
+        html = looks_like_html(source)
 
     def paint(mark: str, s: str) -> str:
         return f"{_COLORS[mark]}{s}{_COLORS['end']}" if color else s
@@ -164,6 +202,9 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
         ls = starts[n] if n < len(starts) else len(source)
         line = _END_BREAK.sub("", line, count=1)
         whole = any(c.removed and c.span[0] <= ls and c.span[1] >= ls + len(line) for c in changes)
+        if html and not whole and line.strip() and any(c.removed for c in changes):
+            whole = _markup_only(source, ls, ls + len(line),
+                                 [c.span for c in changes if c.removed])
         mark = "-" if whole and line else ("~" if changes else " ")
         if changes_only and mark == " ":
             continue

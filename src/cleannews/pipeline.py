@@ -399,7 +399,7 @@ def explain(
     html = checked_flag("html", html)  # html="no" was true: the text was read as a page
     changes_only = checked_flag("changes_only", changes_only)
     source, doc = clean_input(text, config, html=html)  # decoded once (it was twice)
-    return render(source, doc, changes_only=changes_only)
+    return render(source, doc, changes_only=changes_only, html=html)
 
 
 def _pre_lines(text: str, alignment: Alignment, blocks) -> frozenset[int]:

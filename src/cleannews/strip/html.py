@@ -173,6 +173,12 @@ CONTENT_TOKENS = frozenset(_HINTS["content"])
 STYLE_PREFIXES = frozenset(_HINTS["style_prefixes"])
 #: Source characters searched for the close tag when aligning a block (inexact beyond).
 ALIGN_WINDOW = 20_000
+#: A text node's place in the source (:meth:`_Source.text_run`) is found from the next
+#: element's start tag: at most this many nodes (comments, white space) are passed on the
+#: way to it, and at most this many pieces of markup (end tags, comments, white space
+#: between them) are read back from it; beyond, the block keeps one inexact piece (round 27).
+RUN_LOOKAHEAD = 8
+RUN_BACK_STEPS = 16
 #: Never drop by class hint an element holding this share of the page's text.
 HINT_MAX_TEXT_SHARE = 0.4
 #: Main-content selection (readability-like): blocks of fewer words than this
@@ -426,12 +432,65 @@ class _Source:
         self.starts = list(accumulate(map(_PLUS_ONE, map(len, html.split("\n")[:-1])),
                                       initial=0))
 
-    def span(self, el: Tag, window: int = 2_000_000) -> tuple[int, int]:
-        """Source range of ``el``: its start tag to its matching close tag (within ``window``)."""
+    def start(self, el: Tag) -> int | None:
+        """Source offset of ``el``'s start tag (None: the parser gave no position)."""
         line, col = getattr(el, "sourceline", None), getattr(el, "sourcepos", None)
         if line is None or col is None or line - 1 >= len(self.starts):
+            return None
+        return min(self.starts[line - 1] + col, len(self.html))
+
+    def text_run(self, node: NavigableString, text: str) -> tuple[int, int] | None:
+        """Source range of the text node ``node`` (``text``: its string, not blank): the characters
+        between the markup before it and the markup after it, whose decoded form is
+        ``text``; None when that is not found (a tree the page's passes rearranged, a
+        ``>`` written in the text, markup too far): the block then keeps one inexact piece.
+
+        bs4 gives elements a position, not strings: the run ends at the start of the next
+        element's start tag, less the end tags and comments between them (read back, a
+        bounded number of steps), and starts after the ``>`` before it (round 27).
+
+        >>> page = "<p>Un &amp; deux <b>trois</b>, quatre</p>\\n<p>x</p>"
+        >>> soup = BeautifulSoup(page, "html.parser")
+        >>> src = _Source(page)
+        >>> [page[slice(*src.text_run(t, str(t)))] for t in soup.find_all(string=str.strip)]
+        ['Un &amp; deux ', 'trois', ', quatre', 'x']
+        """
+        html = self.html
+        nxt = node.next_element
+        texts = 0  # the texts after this one before that start tag ("Berlin</a>, <a>")
+        if not isinstance(nxt, Tag):
+            for _ in range(RUN_LOOKAHEAD):
+                if nxt is None or isinstance(nxt, Tag):
+                    break
+                if type(nxt) is NavigableString and nxt.strip():
+                    texts += 1
+                nxt = nxt.next_element
+        if nxt is None:
+            end = len(html)
+        elif isinstance(nxt, Tag):
+            end = self.start(nxt)
+            if end is None:
+                return None
+        else:
+            return None
+        for _ in range(RUN_BACK_STEPS):
+            start = html.rfind(">", 0, end) + 1
+            run = html[start:end]
+            if (run.strip() and not texts) or not start:
+                break
+            texts -= bool(run.strip())
+            end = html.rfind("<", 0, start - 1)  # markup between: read back over it
+            if end < 0:
+                return None
+        else:
+            return None
+        return (start, end) if unescape(run) == text else None
+
+    def span(self, el: Tag, window: int = 2_000_000) -> tuple[int, int]:
+        """Source range of ``el``: its start tag to its matching close tag (within ``window``)."""
+        start = self.start(el)
+        if start is None:
             return (0, 0)
-        start = min(self.starts[line - 1] + col, len(self.html))
         # bs4 gives no end position: find the matching close tag
         end = self._close(el.name, start, window)
         return (start, end)
@@ -3601,6 +3660,9 @@ class _Extractor:
         #: a ``<plaintext>`` was read: a browser shows the rest of the document as its text
         self.plaintext = False
         self.buf_span: tuple[int, int] | None = None
+        #: the source range of each text node in ``buf`` (keyed by its index) whose place
+        #: in the source was found (:meth:`_Source.text_run`): the block's exact pieces
+        self.buf_runs: dict[int, tuple[int, int]] = {}
         self.changes: list[Change] = []
         #: ids of the main-content roots and of their ancestors (empty: no selection)
         self.main_ids: set[int] = set()
@@ -3713,9 +3775,18 @@ class _Extractor:
         elif text:
             if self.heading_stack and self.heading_stack[-1]:
                 self.headings.append(text)
-            self.lines.append((text, self.buf_span or (0, 0), False))
+            span = _LineSpan(self.buf_span or (0, 0))
+            span.pieces = line_pieces(self.src.html, self.buf, self.buf_runs, text)
+            if span.pieces is None and self.buf_runs:
+                # one inexact piece, over the element and every text found in the source
+                # (the element of the first text alone left out the rest of the block)
+                runs = self.buf_runs.values()
+                span.pieces = [(min(span[0], *(a for a, _ in runs)),
+                                max(span[1], *(b for _, b in runs)), len(text), False)]
+            self.lines.append((text, span, False))
         self.buf = []
         self.buf_span = None
+        self.buf_runs = {}
         self.mixed = False
 
     def _add_text(self, text: str) -> None:
@@ -4073,6 +4144,10 @@ class _Extractor:
                     if self.buf_span is None and isinstance(node.parent, Tag):
                         # alignment only: a bounded search keeps big pages linear
                         self.buf_span = self.src.span(node.parent, ALIGN_WINDOW)
+                    if not (self.pre_depth or self.mixed):  # (appended as it is: one entry)
+                        run = self.src.text_run(node, text)
+                        if run is not None:
+                            self.buf_runs[len(self.buf)] = run
                     self._add_text(text)
                 elif self.pre_depth or self.mixed:
                     # inside a <pre>, spaces and line breaks between tags are its layout
@@ -4359,7 +4434,8 @@ def _drop_site_name(ex: _Extractor, md: dict[str, Any], html: str):
         return ex.lines
     key = _site_key(name)
     kept = []
-    for line, (s, e), pre in ex.lines:
+    for line, span, pre in ex.lines:
+        s, e = span
         if line.casefold() == key:
             ex.changes.append(
                 Change(
@@ -4372,7 +4448,7 @@ def _drop_site_name(ex: _Extractor, md: dict[str, Any], html: str):
                 )
             )
         else:
-            kept.append((line, (s, e), pre))
+            kept.append((line, span, pre))  # (the span keeps its pieces)
     if "site_name" in md:
         md["site"] = md.pop("site_name")
     return kept
@@ -4990,6 +5066,137 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
                      pre)
 
 
+class _LineSpan(tuple):
+    """A block's ``(start, end)`` in the source (its element, as the ``html_*`` changes
+    that drop it say) with ``pieces``: how its text maps to the source, piece by piece
+    (:func:`line_pieces`; None: one inexact piece over ``(start, end)``)."""
+
+    pieces: list[tuple[int, int, int, bool]] | None = None
+
+
+#: What a text node's source does not show as written: a character reference (the pattern
+#: ``html.unescape`` reads) or white space that collapses (two or more characters, or one
+#: that is not a space). Between two of them the source is the text (single spaces too).
+_RUN_EDIT = regex.compile(
+    r"(?P<ref>&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?))"
+    r"|[ \t\r\n\f\v]{2,}|[\t\r\n\f\v]")
+_WS_CHARS = " \t\r\n\f\v"
+
+
+def line_pieces(
+    html: str, buf: list[str], runs: dict[int, tuple[int, int]], text: str
+) -> list[tuple[int, int, int, bool]] | None:
+    """How the block ``text`` (``buf`` joined, its white space collapsed, stripped) maps to
+    ``html``: ``(source start, source end, characters of text, exact)`` pieces in order.
+    Source written as shown is an exact piece (single spaces included); a character
+    reference and a collapsed run of white space are inexact ones. ``runs``: the source
+    range of each text entry of ``buf`` (:meth:`_Source.text_run`); None when an entry
+    holding text has none, or when the pieces do not rebuild ``text`` (the block is then
+    one inexact piece, as before round 27).
+
+    Linear: one search of the block's source for what is not written as shown.
+
+    >>> page = "<p>Un &amp;\\n  deux <b>trois</b></p>"
+    >>> line_pieces(page, ["Un &\\n  deux ", "trois"], {0: (3, 19), 1: (22, 27)},
+    ...             "Un & deux trois")
+    [(3, 5, 2, True), (5, 6, 1, False), (6, 11, 1, False), (11, 14, 1, False), \
+(14, 18, 4, True), (18, 19, 1, False), (22, 27, 5, True)]
+    """
+    if len(buf) == 1 and 0 in runs:  # one text node (most blocks): written as shown?
+        base, stop = runs[0]
+        src = html[base:stop]
+        if src.strip(" ") == text and _RUN_EDIT.search(src) is None:
+            a = base + len(src) - len(src.lstrip(" "))
+            return [(a, a + len(text), len(text), True)]
+    pieces: list[tuple[int, int, int, bool]] = []
+    parts: list[str] = []
+    pending: list[int] = []  # [start, end] of the white space seen since the last text
+
+    def space(a: int, b: int) -> None:
+        if pieces:  # (none before the block's first text: it is stripped)
+            if pending:
+                pending[1] = b
+            else:
+                pending[:] = (a, b)
+
+    def put(a: int, b: int, piece: str, exact: bool) -> None:
+        if pending:
+            pieces.append((pending[0], pending[1], 1, False))
+            parts.append(" ")
+            pending.clear()
+        pieces.append((a, b, len(piece), exact))
+        parts.append(piece)
+
+    def written(a: int, seg: str) -> None:  # source shown as written: single spaces at most
+        if seg[:1] == " ":
+            space(a, a + 1)
+            a, seg = a + 1, seg[1:]
+        trail = seg[-1:] == " "
+        if trail:
+            seg = seg[:-1]
+        if seg:
+            put(a, a + len(seg), seg, True)
+        if trail:
+            space(a + len(seg), a + len(seg) + 1)
+
+    for i, entry in enumerate(buf):
+        run = runs.get(i)
+        if run is None:
+            if entry.strip(_WS_CHARS):
+                return None  # text whose source is not known
+            if pieces and not pending:
+                end = pieces[-1][1]
+                pending[:] = (end, end)
+            continue
+        base, stop = run
+        src = html[base:stop]
+        pos = 0
+        for m in _RUN_EDIT.finditer(src):
+            if m.start() > pos:
+                written(base + pos, src[pos:m.start()])
+            a, b = base + m.start(), base + m.end()
+            if m.group("ref"):
+                piece = unescape(m.group())
+                if piece.strip(_WS_CHARS):
+                    put(a, b, piece, False)
+                else:  # a reference to white space
+                    space(a, b)
+            else:
+                space(a, b)
+            pos = m.end()
+        if pos < len(src):
+            written(base + pos, src[pos:])
+    built = "".join(parts)
+    if built != text:  # the block's strip() took more: a no-break or ideographic space
+        if not pieces or built.strip() != text:
+            return None
+        _cut(pieces, len(built) - len(built.lstrip()), front=True)
+        _cut(pieces, len(built) - len(built.rstrip()), front=False)
+    return pieces
+
+
+def _cut(pieces: list[tuple[int, int, int, bool]], n: int, *, front: bool) -> None:
+    """Take ``n`` characters of text off the front (or the end) of ``pieces``, in place.
+
+    >>> p = [(0, 3, 3, True), (3, 9, 1, False), (9, 12, 3, True)]
+    >>> _cut(p, 4, front=True); p
+    [(9, 12, 3, True)]
+    >>> _cut(p, 1, front=False); p
+    [(9, 11, 2, True)]
+    """
+    while n > 0 and pieces:
+        a, b, k, exact = pieces[0] if front else pieces[-1]
+        if k <= n:
+            pieces.pop(0 if front else -1)
+            n -= k
+            continue
+        if front:
+            pieces[0] = (a + n, b, k - n, True) if exact else (a, b, k - n, False)
+        else:
+            pieces[-1] = (a, b - n, k - n, True) if exact else (a, b, k - n, False)
+        n = 0
+
+
 def _assemble(
     html: str,
     lines: list[tuple[str, tuple[int, int]]],
@@ -5008,19 +5215,34 @@ def _assemble(
     align = Alignment()
     blocks: list[list[int]] = []
     pos = 0
-    for i, (line, (s, e)) in enumerate(lines):
+    prev_end = 0
+    for i, (line, span) in enumerate(lines):
+        pieces = getattr(span, "pieces", None)
+        if pieces:
+            s, e = pieces[0][0], pieces[-1][1]
+        else:
+            s, e = span
+            e = max(e, s + 1)
         if i:
+            # the blank line between two blocks stands for no text of the source: a
+            # change that takes it along ends where the block before it ends (it ended on
+            # the next block's first character, the "<" of its start tag; round 27)
             out.append("\n\n")
-            align.replace(s, s, 2) if s == e else align.replace(s, s + 1, 2)
+            align.gap(s, prev_end, 2)
             pos += 2
         if i in pre:
             blocks.append([pos, pos + len(line)])
         out.append(line)
-        align.replace(s, max(e, s + 1), len(line))
+        if pieces:
+            for a, b, n, exact in pieces:
+                align.copy(a, b) if exact else align.replace(a, b, n)
+        else:
+            align.replace(s, e, len(line))
         pos += len(line)
+        prev_end = e
     if out:
         out.append("\n")
-        align.replace(len(html), len(html), 1)
+        align.gap(len(html), prev_end, 1)
     if blocks:
         metadata["html_pre_blocks"] = blocks
     return HtmlResult("".join(out), changes, metadata, align)
