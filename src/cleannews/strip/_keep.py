@@ -221,12 +221,14 @@ def give_back_topical(lines) -> list[int]:
     cands = [i for i in cands if i < last_body]
     if not cands:
         return []
-    words: set[str] = set()
-    for i in body:
-        words |= _content_words(lines[i].low)
+    mines = {i: _content_words(lines[i].low) for i in cands}
+    wanted = set().union(*mines.values())
+    words: set[str] = set()  # the candidates' words that the body holds (not all its words:
+    for i in body:  # on a long page that set was most of the page's vocabulary, round 27)
+        words |= _content_words(lines[i].low) & wanted
     given = []
     for i in cands:
-        mine = _content_words(lines[i].low)
+        mine = mines[i]
         shared = len(mine & words)
         if (
             len(mine) >= TOPICAL_MIN_WORDS and shared >= TOPICAL_MIN_SHARED
