@@ -703,3 +703,61 @@ def family_pattern(families: dict, family: str) -> str:
     found = [p for p in rule["patterns"] if all(rule_takes(rule["kind"], p, x) for _, _, x in xs)]
     assert len(found) == 1, (family, found)
     return found[0]
+
+
+# --- furniture families (tests/test_recall28.py, test_recall29.py) ----------------------
+# A family table: ``{family: (lang, rule name, [(TRAIN page, site, line as labelled, or its
+# end for a caption), …])}``. These are the checks each family round runs on its table.
+
+
+def assert_family_line_goes(strip_real_docs, families: dict, family: str, page: str,
+                            site: str, line: str, config) -> None:
+    """The family's line is furniture on its TRAIN page and goes there with the family's
+    rule. The labelled line is the one equal to ``line``, else the first ending with it."""
+    rec, doc, labelled = strip_real_docs[page]
+    assert rec["split"] == "train" and rec["site"] == site  # never a held-out page
+    lb = next((lb for lb in labelled if lb.text.strip() == line), None) or next(
+        lb for lb in labelled if lb.text.strip().endswith(line))
+    assert not lb.content
+    assert served_removals(doc, config).get(lb.text.strip()) == families[family][1]
+
+
+def assert_family_transfers(families: dict, family: str, min_sites: int) -> None:
+    """Leave one site out: one pattern of the rule takes every line of the family, so on
+    each site the pattern has support on the other sites (at least ``min_sites - 1``)."""
+    from tools.strip_model.rule_support import matching_patterns
+
+    lang, _, xs = families[family]
+    pattern = family_pattern(families, family)
+    for _, _, line in xs:  # the pattern is credited with the line (tools.strip_model.transfer)
+        assert (lang, pattern) in matching_patterns(line, [(lang, pattern)])
+    assert len({site for _, site, _ in xs}) >= min_sites
+
+
+def family_content_hits(strip_real_docs, families: dict, family: str) -> list[tuple[str, str]]:
+    """``(page, line)`` of every TRAIN content line the family's pattern takes."""
+    lang, name, _ = families[family]
+    kind, pattern = rule_of(lang, name)["kind"], family_pattern(families, family)
+    return [(pid, lb.text) for pid, (rec, _, labelled) in strip_real_docs.items()
+            if rec["split"] == "train" for lb in labelled
+            if lb.content and lb.text.strip() and rule_takes(kind, pattern, lb.text.strip())]
+
+
+def assert_literals_left(gone: dict[tuple[str, str], list[str]]) -> None:
+    """No other rule keeps a literal a family now covers (``{(lang, rule): [line, …]}``):
+    the literal would take the line first and its support would be one site again."""
+    from tools.strip_model.rule_support import matching_patterns
+
+    for (lang, name), lines in gone.items():
+        pats = [(lang, p) for p in rule_of(lang, name)["patterns"]]
+        assert pats, name  # the rule keeps its other patterns
+        for line in lines:
+            assert not matching_patterns(line, pats), (name, line)
+
+
+def assert_content_line_stays(train_page, page: str, start: str, config) -> None:
+    """The content line of TRAIN ``page`` starting with ``start`` is not removed."""
+    doc, labelled = train_page(page)
+    lb = next(lb for lb in labelled if lb.text.startswith(start))
+    assert lb.content
+    assert lb.text.strip() not in served_removals(doc, config)

@@ -25,17 +25,17 @@ no held-out page is read.
 from __future__ import annotations
 
 import pytest
-from tools.strip_model.rule_support import matching_patterns
 
 from _helpers import (
     PROBE_PARAS,
+    assert_content_line_stays,
+    assert_family_line_goes,
+    assert_family_transfers,
+    assert_literals_left,
     assert_megabyte_lines_finish,
-    family_pattern,
+    family_content_hits,
     hang_guard,
-    rule_of,
-    rule_takes,
     sentence_pages_taken,
-    served_removals,
     train_lines_taken,
 )
 from cleannews import CleanConfig
@@ -101,30 +101,17 @@ LINES = [(fam, page, site, line) for fam, (_, _, xs) in FAMILIES.items()
 def test_train_furniture_goes_on_its_page_with_the_family_rule(
     strip_real_docs, family, page, site, line
 ):
-    rec, doc, labelled = strip_real_docs[page]
-    assert rec["split"] == "train" and rec["site"] == site  # never a held-out page
-    assert not next(lb for lb in labelled if lb.text.strip() == line).content
-    assert served_removals(doc, CFG).get(line) == FAMILIES[family][1]
+    assert_family_line_goes(strip_real_docs, FAMILIES, family, page, site, line, CFG)
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_one_pattern_takes_the_family_on_several_sites(family):
-    """Leave one site out: one pattern of the rule matches every line of the family, so on
-    each site the pattern has support on the other sites (at least ``MIN_SITES - 1``)."""
-    lang, _, xs = FAMILIES[family]
-    pattern = family_pattern(FAMILIES, family)
-    for _, _, line in xs:  # the pattern is credited with the line (tools.strip_model.transfer)
-        assert (lang, pattern) in matching_patterns(line, [(lang, pattern)])
-    assert len({site for _, site, _ in xs}) >= MIN_SITES
+    assert_family_transfers(FAMILIES, family, MIN_SITES)
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_the_family_pattern_takes_no_train_content_line(strip_real_docs, family):
-    pattern = family_pattern(FAMILIES, family)
-    hit = [(pid, lb.text) for pid, (rec, _, labelled) in strip_real_docs.items()
-           if rec["split"] == "train" for lb in labelled
-           if lb.content and lb.text.strip() and rule_takes("line", pattern, lb.text.strip())]
-    assert hit == []
+    assert family_content_hits(strip_real_docs, FAMILIES, family) == []
 
 
 def test_the_covered_literals_left_the_other_rules():
@@ -139,11 +126,7 @@ def test_the_covered_literals_left_the_other_rules():
         ("de", "nav_line_de"): ["Bild 1 von 38", "zur Bildergalerie"],
         ("en", "nav_skip_more_en"): ['Press "Enter" to skip to content'],
     }
-    for (lang, rule), lines in gone.items():
-        pats = [(lang, p) for p in rule_of(lang, rule)["patterns"]]
-        assert pats, rule  # the rule keeps its other patterns
-        for line in lines:
-            assert not matching_patterns(line, pats), (rule, line)
+    assert_literals_left(gone)
 
 
 #: (TRAIN page, start of a content line with a family's words): it stays on its page.
@@ -157,10 +140,7 @@ TRAIN_CONTENT = [
 
 @pytest.mark.parametrize(("page", "start"), TRAIN_CONTENT, ids=[p for p, _ in TRAIN_CONTENT])
 def test_train_content_that_looks_alike_stays(train_page, page, start):
-    doc, labelled = train_page(page)
-    lb = next(lb for lb in labelled if lb.text.startswith(start))
-    assert lb.content
-    assert lb.text.strip() not in served_removals(doc, CFG)
+    assert_content_line_stays(train_page, page, start, CFG)
 
 
 def test_no_train_content_line_is_taken(strip_real_docs):
