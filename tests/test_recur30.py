@@ -148,6 +148,7 @@ def test_tally_scores_by_label_and_fate():
     t = recur._tally(rows, lambda _s, key: key.startswith("partager"), show=5)
     assert (t["furniture"], t["furniture_missed"], t["content"], t["content_kept"]) == (2, 1, 1, 1)
     assert t["precision"] == round(2 / 3, 3)
+    assert t["precision_kept"] == 0.5  # one missed furniture line, one kept content line
     assert t["furniture_missed_all"] == 1 and t["furniture_missed_short"] == 1
     assert t["examples"]["content"] == ["b.fr: Partager"]
 

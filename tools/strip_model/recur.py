@@ -247,6 +247,10 @@ def _tally(rows, hit, show: int = 0) -> dict:
                     examples["furniture_missed"].append(f"{site} [{lb.label}]: {lb.text[:80]}")
     hits = t["furniture"] + t["content"]
     t["precision"] = round(t["furniture"] / hits, 3) if hits else None
+    # what matters for the strip stage: among the lines it keeps today, how many of the ones
+    # the signal reaches are furniture (it could only add removals there)
+    kept = t["furniture_missed"] + t["content_kept"]
+    t["precision_kept"] = round(t["furniture_missed"] / kept, 3) if kept else None
     if show:
         t["examples"] = examples
     return t
