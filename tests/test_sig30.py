@@ -118,6 +118,32 @@ def test_a_swallowed_signal_stops_the_run_at_the_next_document(
 
 
 @pytest.mark.usefixtures("unraisable")
+def test_a_swallowed_signal_stops_score(tmp_path: Path, monkeypatch, capsys) -> None:
+    """``score`` runs the same runner: stopped at the next document, exit 143, the score
+    lines of the two chunks written before it and no more, "run the whole command again"."""
+    from cleannews.batch import runner
+    from cleannews.cli import main
+
+    ids = write_seed_corpus(tmp_path / "c.jsonl", DOCS)
+    real_place = runner.place
+
+    def place(item):
+        if item.seq == SWALLOW_AT:
+            swallow(signal.SIGTERM)
+        return real_place(item)
+
+    monkeypatch.setattr(runner, "place", place)
+    scores = tmp_path / "s.jsonl"
+    assert main(["score", str(tmp_path / "c.jsonl"), "--out", str(scores), "-j", "1",
+                 "--chunk-size", str(CHUNK), "--no-progress"]) == 143
+    lines = scores.read_text("utf-8").splitlines()
+    assert [json.loads(x)["id"] for x in lines] == ids[:8]
+    err = capsys.readouterr().err
+    assert err.startswith(f"cleannews: ERROR: terminated (SIGTERM): the output written to "
+                          f"{scores} is incomplete; run the whole command again"), err
+
+
+@pytest.mark.usefixtures("unraisable")
 def test_a_signal_swallowed_in_the_last_commit_does_not_finish_the_run(
         tmp_path: Path, monkeypatch, capsys) -> None:
     """Lost during the commit of the last chunk: the run does not mark itself finished (the
