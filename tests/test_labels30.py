@@ -6,8 +6,8 @@ Corsica and the trade press among others), gathered from the search tool's store
 (``raw/*-r28/*.json``,
 the tool's answers with the chosen results), labelled line by line and reviewed in a second
 whole-page pass before the cleaner was run on them, then scored once as fresh development
-pages (``python -m tools.strip_corpus.score_batches --half r28``; docs/strip.md, "Fresh TRAIN
-pages, second batch (issue 10, round 28)"). These tests check
+pages (``python -m tools.strip_corpus.score_batches --half r28``; docs/strip-history.md,
+"Fresh TRAIN pages, second batch (issue 10, round 28)"). These tests check
 
 * the pages: labelled, typed, reviewed, equal byte for byte to their saved answers,
   ``check.py --strict`` clean on each batch;

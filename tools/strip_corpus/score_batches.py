@@ -50,7 +50,7 @@ OLD_BATCHES = (
 #: TRAIN pages (issue 10, round 27)").
 FRESH27 = ("fr-r27", "de-r27", "es-r27", "it-r27", "en-r27")
 #: The round-28 TRAIN batches (branch labels30): 57 pages from 57 sites new to the corpus,
-#: scored before any rule or model was written or trained on them (docs/strip.md, "Fresh
+#: scored before any rule or model was written or trained on them (docs/strip-history.md, "Fresh
 #: TRAIN pages, second batch (issue 10, round 28)").
 FRESH28 = ("fr-r28", "de-r28", "es-r28", "it-r28", "en-r28")
 HALVES = {
