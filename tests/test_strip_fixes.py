@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
+from _helpers import IDEMPOTENCE_KNOWN
 from cleannews.evaluate import read_corpus, read_fixture
 from cleannews.strip import strip_text
 from cleannews.strip.html import html_to_text
@@ -46,19 +47,9 @@ def _idempotence_inputs() -> list[tuple[str, str]]:
 # --- 1. idempotence ---------------------------------------------------------------------
 
 
-#: Inputs where a second strip pass still removes something, recorded when they were added
-#: (each must still do so, so that a fix shows and the entry is dropped): the round-28 fresh
-#: TRAIN pages were added by a helper who writes no rule (branch labels30). it-r28-0007: its
-#: related teasers end "… Leggi tutto"; the first pass cuts the glued "Leggi tutto"
-#: (``nav_line_it``), then the teasers, ending in "…", read as a run of excerpts
-#: (``excerpt_run``) in the second pass only (docs/strip-history.md, "Fresh TRAIN pages,
-#: second batch (issue 10, round 28)").
-IDEMPOTENCE_KNOWN = {"it-r28-0007": {"excerpt_run"}}
-
-
 def test_strip_twice_removes_nothing_more_on_seeds_train_pages_and_fixtures():
     """``strip(strip(x)) == strip(x)`` on every real input we may develop on (but the recorded
-    :data:`IDEMPOTENCE_KNOWN` inputs, which must still fail in the recorded way)."""
+    ``_helpers.IDEMPOTENCE_KNOWN`` inputs, which must still fail in the recorded way)."""
     docs = _idempotence_inputs()
     assert len(docs) >= 5 + 330 + 40
     failures, known = [], {}
