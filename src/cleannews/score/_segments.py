@@ -51,7 +51,7 @@ def text_segments(text: str) -> list[tuple[int, int]] | None:
     True
     >>> parts = text_segments(("mot " * 100 + "\\n") * 30)
     >>> len(parts), parts[0], parts[-1][1] == 30 * 401
-    (7, (0, 1604), True)
+    (8, (0, 1604), True)
     """
     n = len(text)
     if n <= 2 * LONG_TEXT_WORDS:  # a word and its separator: at least two characters
