@@ -380,8 +380,8 @@ def _clean_html_decoded(html: str, changes: list, config: CleanConfig,
 
 def explain(
     text: str | bytes, config: CleanConfig | None = None, *, html: bool = False,
-    changes_only: bool = False,
-) -> str:
+    changes_only: bool = False, as_dict: bool = False,
+) -> Any:
     """What :func:`clean` (``html=True``: :func:`clean_html`) does to ``text``, as the
     ``cleannews explain`` command prints it: each input line with a mark (``-`` removed,
     ``~`` changed) and, under it, the rule and the reason of each change; then the spin
@@ -391,6 +391,11 @@ def explain(
     ``text`` and ``changes`` are ftfy's ``fix_and_explain`` result, with a reason per
     change); ``changes_only`` keeps only the lines with a change. Raises what
     :func:`clean` raises.
+
+    ``as_dict=True`` returns the same explanation as data, JSON-ready (what ``cleannews
+    explain --json`` prints): the repairs and removals with their rule, family, span and
+    lines, the numbers of the lines removed and changed, the spin score with its evidence,
+    the verdict and its reason (:func:`cleannews._explain.plan`; round 28).
 
     >>> import cleannews
     >>> print(cleannews.explain("Partager sur Facebook\\nLe conseil a vot\u00e9 le budget.\\n"),
@@ -409,7 +414,12 @@ def explain(
     config = config_or_default(config)
     html = checked_flag("html", html)  # html="no" was true: the text was read as a page
     changes_only = checked_flag("changes_only", changes_only)
+    as_dict = checked_flag("as_dict", as_dict)
     source, doc = clean_input(text, config, html=html)  # decoded once (it was twice)
+    if as_dict:
+        from cleannews._explain import plan
+
+        return plan(source, doc, html=html)
     return render(source, doc, changes_only=changes_only, html=html)
 
 
