@@ -34,8 +34,9 @@ __all__ = ["LONG_TEXT_WORDS", "SEGMENT_WORDS", "score_in_parts", "text_segments"
 #: the negatives' development split joined to about 1,900 words was quarantined 0.2 % of the
 #: time (to 950 words: 0.3 %; 240 words: 0 %), to about 3,800 words 2.7 % (round 28).
 LONG_TEXT_WORDS = 2000
-#: Each part has at least this many words (the last may have up to half as many more): about
-#: the length of the documents the model was fitted and calibrated on (at most 369 words).
+#: Each part has at least this many words (the last at least half as many: a shorter remainder
+#: joins the part before it): about the length of the documents the model was fitted and
+#: calibrated on (at most 369 words).
 SEGMENT_WORDS = 400
 #: Labels of a part that was not scored as French (see ``score._unscored``).
 _UNSCORED = ("insufficient", "unsupported_language")
@@ -43,7 +44,8 @@ _UNSCORED = ("insufficient", "unsupported_language")
 
 def text_segments(text: str) -> list[tuple[int, int]] | None:
     """``[start, end)`` of the parts ``text`` is scored in, cut after line breaks, each of at
-    least :data:`SEGMENT_WORDS` words (a short remainder joins the last part); ``None`` for a
+    least :data:`SEGMENT_WORDS` words (the last at least half as many: a shorter remainder
+    joins the part before it); ``None`` for a
     text of at most :data:`LONG_TEXT_WORDS` words, or one that does not cut (no line break).
     Linear: one pass, one line at a time.
 
