@@ -38,6 +38,11 @@ LONG_TEXT_WORDS = 2000
 #: joins the part before it): about the length of the documents the model was fitted and
 #: calibrated on (at most 369 words).
 SEGMENT_WORDS = 400
+#: A line is counted in pieces of at most this many characters: the count's memory stays at
+#: one piece's words, not a giant line's (a page whose line breaks were lost is one line of
+#: megabytes; the scorer reads it in windows, ``_stream.line_windows``). A word cut by a
+#: piece's end counts twice: a 64 KB piece holds some 10,000 words.
+_COUNT_CHARS = 1 << 16
 #: Labels of a part that was not scored as French (see ``score._unscored``).
 _UNSCORED = ("insufficient", "unsupported_language")
 
@@ -63,7 +68,7 @@ def text_segments(text: str) -> list[tuple[int, int]] | None:
     while pos < n:
         nl = text.find("\n", pos)
         end = n if nl < 0 else nl + 1
-        w = len(text[pos:end].split())
+        w = _words(text, pos, end)
         words += w
         total += w
         if words >= SEGMENT_WORDS and end < n:
@@ -77,6 +82,19 @@ def text_segments(text: str) -> list[tuple[int, int]] | None:
     else:
         bounds.append((start, n))
     return bounds if len(bounds) > 1 else None
+
+
+def _words(text: str, start: int, end: int) -> int:
+    """White-space separated words of ``text[start:end]``, counted :data:`_COUNT_CHARS`
+    characters at a time.
+
+    >>> _words("Le chat dort.\\n", 0, 14), _words("x " * 100_000, 0, 200_000)
+    (3, 100000)
+    """
+    if end - start <= _COUNT_CHARS:
+        return len(text[start:end].split())
+    return sum(len(text[a:min(a + _COUNT_CHARS, end)].split())
+               for a in range(start, end, _COUNT_CHARS))
 
 
 def _shifted(span: tuple[int, int], by: int) -> tuple[int, int]:
