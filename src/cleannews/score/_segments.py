@@ -114,19 +114,28 @@ def score_in_parts(text: str, parts: list[tuple[int, int]],
     >>> s.score, s.n_words, s.signals
     (0.95, 7, {'segments': 2.0, 'segment': 2.0, 'segment_start': 3.0, 'segment_end': 4.0})
     """
-    scored = [(a, b, score(text[a:b])) for a, b in parts]
-    n_words = sum(s.n_words for _a, _b, s in scored)
-    french = [x for x in scored if x[2].label not in _UNSCORED]
-    if 2 * sum(s.n_words for _a, _b, s in french) < n_words:
-        labels = {s.label for _a, _b, s in scored}
-        label = "unsupported_language" if "unsupported_language" in labels else "insufficient"
-        return SpinScore(0.0, label, language=None, n_words=n_words)
-    a, b, worst = max(french, key=lambda x: x[2].score)  # the first among equals
-    paragraphs = []
-    for start, _end, s in scored:
+    # one part's score alive at a time, besides the best so far (a part's evidence is up to
+    # MAX_EVIDENCE records): its paragraphs kept, shifted, the rest dropped
+    n_words = french_words = 0
+    labels = set()
+    paragraphs: list = []
+    best: tuple[int, int, SpinScore] | None = None
+    for a, b in parts:
+        s = score(text[a:b])
+        n_words += s.n_words
+        labels.add(s.label)
         for p in s.paragraphs:
             paragraphs.append(dataclasses.replace(p, index=len(paragraphs),
-                                                  span=_shifted(p.span, start)))
+                                                  span=_shifted(p.span, a)))
+        if s.label in _UNSCORED:
+            continue
+        french_words += s.n_words
+        if best is None or s.score > best[2].score:  # the first among equals
+            best = (a, b, s)
+    if best is None or 2 * french_words < n_words:
+        label = "unsupported_language" if "unsupported_language" in labels else "insufficient"
+        return SpinScore(0.0, label, language=None, n_words=n_words)
+    a, b, worst = best
     signals = dict(worst.signals)
     signals.update(segments=float(len(parts)), segment=float(parts.index((a, b)) + 1),
                    segment_start=float(a), segment_end=float(b))
