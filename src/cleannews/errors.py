@@ -19,7 +19,48 @@ class InputError(CleannewsError, ValueError):
         Traceback (most recent call last):
         ...
         cleannews.errors.InputError: expected str or bytes, got int
+
+    When the call knew the document's id (``clean(data, id="a7")``, ``clean_html``,
+    ``repair``), the message names it and ``id`` holds it; ``message`` is the message without
+    it (what ``cleannews run`` writes in an error record, beside the record's own id). An
+    error caught in a loop over many documents said which input was wrong, not which
+    document (round 28)::
+
+        >>> try:
+        ...     cleannews.clean(b"\\x89PNG\\r\\n\\x1a\\n" + bytes(64), id="a7")
+        ... except InputError as exc:
+        ...     print(exc); print(exc.id, "|", exc.message)
+        document a7: input is a PNG image, not text
+        a7 | input is a PNG image, not text
     """
+
+    def __init__(self, message: str = "", *, id: str | None = None) -> None:
+        self.message = message
+        self.id = id
+        if id is not None:
+            from cleannews.batch.ids import shown_id  # a long id is cut, as in run's messages
+
+            message = f"document {shown_id(id)}: {message}"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple:  # pickles with its id (a pool's worker sends it back)
+        return _input_error, (self.message, self.id)
+
+    def naming(self, id: str | None) -> InputError:
+        """This error naming the document ``id`` (itself when ``id`` is None or it names one
+        already).
+
+        >>> str(InputError("input is binary data").naming("a7"))
+        'document a7: input is binary data'
+        """
+        if id is None or self.id is not None:
+            return self
+        return type(self)(self.message, id=id)
+
+
+def _input_error(message: str, id: str | None) -> InputError:
+    """Unpickle an :class:`InputError` (its keyword-only ``id``)."""
+    return InputError(message, id=id)
 
 
 class ConfigError(CleannewsError, ValueError):

@@ -464,7 +464,7 @@ def cleaned_inputs(
             outcome.failures += 1
             continue
         except InputError as exc:
-            log.error("%s: %s", said, exc)
+            log.error("%s: %s", said, exc.message)  # (the file is named: not twice)
             outcome.failures += 1
             continue
         except Exception as exc:  # a stage's bug on one document: the others still go on,

@@ -176,7 +176,7 @@ class CleannewsCleaner(PipelineStep):
             self._fail(doc, "timeout", timeout_message(self.doc_timeout))
             return
         except InputError as exc:
-            self._fail(doc, "input", str(exc))
+            self._fail(doc, "input", exc.message)  # the document carries its id
             return
         except Exception as exc:  # one document must not stop the task
             self._fail(doc, "exception", f"{type(exc).__name__}: {exc}")
