@@ -38,7 +38,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
@@ -131,10 +130,8 @@ def read_answers(raw: Path) -> list[tuple[str, str, list[str]]]:
 
 def site_of(url: str) -> str:
     """Registered domain of a URL (the labelled corpus's own rule)."""
-    corpus_tools = str(REPO / "tools" / "strip_corpus")
-    if corpus_tools not in sys.path:
-        sys.path.insert(0, corpus_tools)
-    from common import site_of as corpus_site_of
+    # by package path: a bare ``common`` may be tools/spin/common.py when a spin tool ran first
+    from tools.strip_corpus.common import site_of as corpus_site_of
 
     return corpus_site_of(url)
 
