@@ -109,3 +109,22 @@ def test_a_quoted_section_is_in_the_file_named() -> None:
                     missing.append(f"{path.relative_to(ROOT)}: docs/{file}, {title!r}")
     assert seen >= 30  # the round-28 tree quotes 39 sections by name
     assert not missing, "quoted sections not in the file named:\n" + "\n".join(missing)
+
+
+def test_the_rule_counts_quoted_in_the_reference_are_the_shipped_ones() -> None:
+    """docs/strip.md says how many rules each language's file holds: the files' own counts."""
+    import json
+
+    text = " ".join((DOCS / "strip.md").read_text(encoding="utf-8").split())
+    quoted = re.search(
+        r"The shipped files hold (\d+) French, (\d+) English, (\d+) German, (\d+) Spanish and "
+        r"(\d+) Italian rules",
+        text,
+    )
+    assert quoted, "the rule counts sentence is gone from docs/strip.md"
+    data = ROOT / "src" / "cleannews" / "strip" / "data"
+    shipped = [
+        len(json.loads((data / f"{lang}.json").read_text(encoding="utf-8"))["rules"])
+        for lang in ("fr", "en", "de", "es", "it")
+    ]
+    assert [int(n) for n in quoted.groups()] == shipped
