@@ -1,0 +1,240 @@
+"""The fresh TRAIN batches of the real-page corpus (issue 10, rounds 27 and 28).
+
+Each round since the twenty-seventh gathers pages from sites new to the corpus (batches
+``fr-rNN``, ``de-rNN``, ``es-rNN``, ``it-rNN``, ``en-rNN``) from the search tool's stored
+pages (``raw/*-rNN/*.json``, the tool's answers with the chosen results), labels them line by
+line, reviews them in a second whole-page pass before the cleaner is run on them, and scores
+them once as fresh development pages (``python -m tools.strip_corpus.score_batches --half
+rNN``; docs/strip-history.md, "Fresh TRAIN pages (issue 10, round 27)" and "Fresh TRAIN
+pages, second batch (issue 10, round 28)"). For every batch these tests check
+
+* the pages: labelled, typed, reviewed, equal byte for byte to their saved answers,
+  ``check.py --strict`` clean on each batch;
+* the sites: every one on the TRAIN side of the site hash, in no other batch's manifest or
+  ``dropped/`` list, not a source of the spin fixtures that name their URLs, at most
+  ``max_per_site`` pages each; the held-out-side candidates seen while gathering are in
+  ``dropped/*-rNN.jsonl``, unlabelled;
+* that the frozen held-out lists did not move (ids, SHA-256, disjointness) and that the new
+  pages are read by the TRAIN split only;
+* the ``--half rNN`` reading of ``score_batches`` (the fresh pages' development figure).
+
+A new round's batch is one more :class:`Fresh` in ``ROUNDS``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from _helpers import corpus_records, ids_digest
+from cleannews.evaluate import HELD_OUT_LISTS, held_out_site, read_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "fixtures" / "strip_real"
+SPLIT = json.loads((CORPUS / "split.json").read_text("utf-8"))
+KINDS = set(
+    re.findall(r"^\| `([a-z_]+)` \|", (CORPUS / "GUIDELINE.md").read_text("utf-8"), re.M)
+)
+#: The SHA-256 of the four frozen held-out lists (split.json): no batch may move them.
+FROZEN_SHA256 = {
+    "test": "3982818019d73ea2b3b983fd47c7892b538d04bf06dd5f8786d29094fda2e27d",
+    "test2": "6030b0d52c773938ff323ca3140739355d73020dbf08be87a63dff5a95996427",
+    "test3": "5e220400c48174e0c1882e7b4dd60e0b56f085ab7e14149196e2cb18219915a8",
+    "test4": "d30f113134d3728c6732c637b907a4884360da5e00ec66159eee4a1c8ee020f6",
+}
+
+
+@dataclass(frozen=True)
+class Fresh:
+    """One round's fresh batches and what their gathering recorded."""
+
+    half: str  #: the ``score_batches --half`` name, e.g. ``"r27"``
+    pages: dict[str, int]  #: pages per batch, as kept
+    sites: int  #: distinct sites of the kept pages
+    max_per_site: int
+    french: int  #: French pages
+    min_dropped: int  #: held-out-side candidates recorded unlabelled, at least
+    content_lines: int
+    boilerplate_lines: int
+    #: sites labelled, on the TRAIN side, then dropped, with the start of the reason given
+    dropped_later: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def batches(self) -> tuple[str, ...]:
+        return tuple(self.pages)
+
+    def __str__(self) -> str:
+        return self.half
+
+
+ROUNDS = (
+    Fresh(
+        "r27",
+        {"fr-r27": 26, "de-r27": 10, "es-r27": 6, "it-r27": 7, "en-r27": 8},
+        sites=54, max_per_site=2, french=26, min_dropped=60,
+        content_lines=388, boilerplate_lines=198,
+    ),
+    Fresh(
+        "r28",
+        {"fr-r28": 30, "de-r28": 5, "es-r28": 6, "it-r28": 7, "en-r28": 7},
+        sites=55, max_per_site=1, french=30, min_dropped=25,
+        content_lines=336, boilerplate_lines=130,
+        # among the pages of the recur30 table (tools/strip_model/recur/recur_pages.jsonl),
+        # which tests/test_recur30.py keeps off labelled sites
+        dropped_later={
+            "gemeinde-waldburg.de": "site among the pages of the recur30 table",
+            "lanouvelletribune.info": "site among the pages of the recur30 table",
+        },
+    ),
+)
+BATCHES = [(fresh, batch) for fresh in ROUNDS for batch in fresh.batches]
+
+
+def _batch(page_id: str) -> str:
+    return page_id.rsplit("-", 1)[0]
+
+
+def _site(url: str) -> str:
+    sys.path.insert(0, str(ROOT))  # by package path: tools/spin has a ``common`` module too
+    from tools.strip_corpus.common import site_of
+
+    return site_of(url)
+
+
+def _dropped(fresh: Fresh) -> list[dict]:
+    return [
+        json.loads(x)
+        for batch in fresh.batches
+        for x in (CORPUS / "dropped" / f"{batch}.jsonl").read_text("utf-8").splitlines()
+        if x.strip()
+    ]
+
+
+@pytest.fixture(scope="module")
+def all_records() -> list[dict]:
+    return corpus_records()
+
+
+@pytest.fixture(params=ROUNDS, ids=str)
+def fresh(request) -> Fresh:
+    return request.param
+
+
+@pytest.fixture
+def records(fresh, all_records) -> list[dict]:
+    return [r for r in all_records if _batch(r["id"]) in fresh.batches]
+
+
+def test_the_batches_hold_the_gathered_pages(fresh, records):
+    assert Counter(_batch(r["id"]) for r in records) == fresh.pages
+    assert len({r["site"] for r in records}) == fresh.sites
+    assert max(Counter(r["site"] for r in records).values()) <= fresh.max_per_site
+    assert sum(r["lang"] == "fr" for r in records) == fresh.french
+    assert {r["page_type"] for r in records} == {"article", "listing"}
+
+
+def test_every_page_is_labelled_reviewed_and_equal_to_its_raw_answer(fresh, records):
+    raw: dict[str, str] = {}
+    for batch in fresh.batches:
+        for f in sorted((CORPUS / "raw" / batch).glob("*.json")):
+            answer = json.loads(f.read_text("utf-8"))
+            assert answer["corpus"] == "pages" and answer["query"], f.name
+            for r in answer["results"]:
+                assert isinstance(r["rank"], int) and 1 <= r["rank"] <= 12, f.name
+                raw.setdefault(r["url"], r["excerpt"])
+    later = {d["url"] for d in _dropped(fresh) if d["site"] in fresh.dropped_later}
+    assert len(later) == len(fresh.dropped_later)
+    # every saved result is a page, but those dropped after labelling
+    assert set(raw) == {r["url"] for r in records} | later
+    pages = {rec["id"]: (rec, doc, lab) for rec, doc, lab in read_corpus(CORPUS, ("train",))}
+    for r in records:
+        rec, doc, labelled = pages[r["id"]]  # read by the TRAIN split
+        assert rec["labeller"] and rec["reviewed"] and rec["source"] == "search:pages"
+        assert rec["site"] == _site(rec["url"]), rec["id"]
+        assert doc == raw[rec["url"]], rec["id"]  # byte for byte
+        assert [lb.text for lb in labelled] == [x for x in doc.split("\n") if x], rec["id"]
+        assert {lb.label for lb in labelled if not lb.content} <= KINDS, rec["id"]
+        assert rec["notes"], rec["id"]  # every page says which rulings it uses
+
+
+@pytest.mark.parametrize(("fresh", "batch"), BATCHES, ids=[b for _, b in BATCHES])
+def test_check_py_strict_passes_on_the_batch(fresh, batch):
+    run = subprocess.run(
+        [sys.executable, "tools/strip_corpus/check.py", "--batch", batch, "--strict"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+    )
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    assert "0 problems" in run.stdout and f"'train': {fresh.pages[batch]}" in run.stdout
+
+
+def test_sites_are_train_side_new_and_no_spin_source(fresh, records, all_records):
+    ours = {r["site"] for r in records}
+    assert not any(held_out_site(s) for s in ours)
+    others = {r["site"] for r in all_records if _batch(r["id"]) not in fresh.batches}
+    assert not ours & others
+    dropped_elsewhere = set()
+    for f in (CORPUS / "dropped").glob("*.jsonl"):
+        if f.stem not in fresh.batches:
+            dropped_elsewhere |= {
+                _site(json.loads(x)["url"]) for x in f.read_text("utf-8").splitlines() if x.strip()
+            }
+    assert not ours & dropped_elsewhere
+    spin_sites = set()
+    for name in ("negatives.jsonl.gz", "fresh/fresh.jsonl.gz", "drama_dev.jsonl"):
+        path = ROOT / "fixtures" / "spin" / name
+        opener = gzip.open if name.endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8") as fh:  # only the url field is read
+            spin_sites |= {_site(json.loads(x).get("url") or "") for x in fh if x.strip()}
+    spin_sites.discard("")
+    assert not ours & spin_sites
+
+
+def test_held_out_side_candidates_were_dropped_unlabelled(fresh, all_records):
+    urls = {r["url"] for r in all_records}
+    dropped = _dropped(fresh)
+    for rec in dropped:
+        if rec["site"] in fresh.dropped_later:  # labelled, TRAIN side, dropped afterwards
+            assert rec["why"].startswith(fresh.dropped_later[rec["site"]]), rec
+            assert not held_out_site(rec["site"]), rec
+        else:
+            assert rec["why"] == "held-out-side site" and held_out_site(rec["site"]), rec
+        assert rec["url"] not in urls
+    assert len(dropped) >= fresh.min_dropped
+
+
+def test_the_frozen_lists_did_not_move(records):
+    ours = {r["id"] for r in records}
+    for name, sha in FROZEN_SHA256.items():
+        ids = SPLIT[f"{name}_ids"]
+        assert SPLIT[f"{name}_ids_sha256"] == sha == ids_digest(ids), name
+        assert not ours & set(ids), name
+        assert not {r["site"] for r in records} & set(SPLIT[f"{name}_sites"]), name
+    for split in HELD_OUT_LISTS:
+        assert not ours & {rec["id"] for rec, _, _ in read_corpus(CORPUS, (split,))}, split
+
+
+def test_score_batches_reads_the_fresh_pages(fresh):
+    sys.path.insert(0, str(ROOT))
+    from tools.strip_corpus.score_batches import HALVES, score
+
+    assert HALVES[fresh.half] == fresh.batches
+    assert not any(
+        set(HALVES[other.half]) & set(fresh.batches) for other in ROUNDS if other is not fresh
+    )
+    result = score(fresh.batches)
+    assert result["pages"] == sum(fresh.pages.values())
+    figures = result["figures"]
+    assert set(figures) == {"all", "fr", "de", "es", "it", "en"}
+    s = figures["all"]
+    assert s["content_lines"] == fresh.content_lines
+    assert s["boilerplate_lines"] == fresh.boilerplate_lines
+    assert 0 < s["removed_boilerplate"] < s["boilerplate_lines"]
