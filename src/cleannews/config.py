@@ -239,6 +239,16 @@ def _is_number(value: Any) -> bool:
             and not _numpy_bool(value))
 
 
+def _as_float(value: Any) -> float:
+    """A checked number option as a plain ``float`` (``-0.0`` as ``0.0``), so equal
+    configurations have the same ``repr`` and :meth:`CleanConfig.to_dict`.
+
+    >>> _as_float(1), _as_float(-0.0), _as_float(0.25)
+    (1.0, 0.0, 0.25)
+    """
+    return float(value) + 0.0
+
+
 def _numpy_bool(value: Any) -> bool:
     """Whether ``value`` is numpy's boolean scalar (``df.col.any()``), without importing numpy.
 
@@ -424,8 +434,8 @@ class CleanConfig:
             value = getattr(self, f.name)
             if f.name in _SIZE_OPTIONS:
                 _check_size_option(f.name, value)
-                if value is not None and not isinstance(value, (int, float)):
-                    object.__setattr__(self, f.name, float(value))  # numpy's float32
+                if value is not None:  # numpy's float32; an int (round 28, as the thresholds)
+                    object.__setattr__(self, f.name, _as_float(value))
             elif f.name in _TUPLE_OPTIONS:
                 if isinstance(value, str):
                     value = _split_list(value)
@@ -435,7 +445,10 @@ class CleanConfig:
                     raise ConfigError(
                         f"{f.name} must be a list of language codes such as fr, en; got {value!r}"
                     )
-                value = tuple(_language_code(f.name, v) for v in value)
+                # each code once, in the order given: ("fr", "fr-FR") is ("fr",), equal to
+                # the configuration it means (round 28: it compared unequal, and its repr and
+                # report showed the code twice)
+                value = tuple(dict.fromkeys(_language_code(f.name, v) for v in value))
                 if f.name == "accept_languages":
                     _check_identified(value)
                 if f.name == "languages":
@@ -452,8 +465,10 @@ class CleanConfig:
                     raise ConfigError(f"{f.name} must be a number, got {value!r}")
                 if not 0.0 <= value <= 1.0:
                     raise ConfigError(f"{f.name} must be between 0 and 1, got {value!r}")
-                if not isinstance(value, (int, float)):  # numpy's float32 (audit28): a float
-                    object.__setattr__(self, f.name, float(value))
+                # a float whatever number was given (numpy's float32, audit28; an int, as a
+                # TOML file's `spin_quarantine_threshold = 1` or `CleanConfig(…=1)` is,
+                # round 28: its repr and to_dict said 1 where the default says 0.9)
+                object.__setattr__(self, f.name, _as_float(value))
             elif _numpy_bool(value):  # as checked_flag takes it (it was refused; audit28)
                 object.__setattr__(self, f.name, bool(value))
             elif not isinstance(value, bool):

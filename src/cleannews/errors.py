@@ -19,7 +19,22 @@ class InputError(CleannewsError, ValueError):
         Traceback (most recent call last):
         ...
         cleannews.errors.InputError: expected str or bytes, got int
+
+    ``kind`` is the error type ``cleannews run`` files such an input under: ``"input"``, or
+    ``"too_large"`` for an input above ``CleanConfig.max_input_mb`` (the datatrove step
+    filed it as ``input`` while ``run`` says ``too_large``; round 28)::
+
+        >>> cleannews.clean("x" * 2000, cleannews.CleanConfig(max_input_mb=0.001))
+        Traceback (most recent call last):
+        ...
+        cleannews.errors.InputError: text is 2000 bytes, above the limit of 1048 bytes \
+(CleanConfig max_input_mb)
+        >>> InputError("x").kind
+        'input'
     """
+
+    #: The error type of ``cleannews run``'s errors sink.
+    kind = "input"
 
 
 class ConfigError(CleannewsError, ValueError):

@@ -104,7 +104,9 @@ def read_input(value: object, config: CleanConfig, *, html: bool = False):
             from cleannews.batch.sources import too_large_message
             from cleannews.errors import InputError
 
-            raise InputError(too_large_message(size, limit, True, "text", MAX_INPUT_SETTING))
+            error = InputError(too_large_message(size, limit, True, "text", MAX_INPUT_SETTING))
+            error.kind = "too_large"  # as `run` files it (the datatrove step said `input`)
+            raise error
     return decode_input(value, html=html)
 
 

@@ -758,7 +758,7 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
     try:
         doc = _clean(text, html, opts, ident)
     except InputError as exc:
-        raise _Reject("input", str(exc)) from None
+        raise _Reject(exc.kind, str(exc)) from None
     if opts.templates is not None:
         from cleannews.batch.templates import apply_templates, item_source
 

@@ -63,6 +63,27 @@ REASON_SPUN = "spun"
 REASON_ERROR = "cleannews_error"
 #: A document the cleaner's ``accept_languages`` set aside (``cleannews run`` quarantines it).
 REASON_LANGUAGE = "other_language"
+#: Every reason :class:`CleannewsSpinFilter` gives.
+REASONS = (REASON_SPUN, REASON_ERROR, REASON_LANGUAGE)
+#: The error types of a line :class:`CleannewsJsonlReader` could not make a record of; its
+#: document (text: the raw line) is passed on by the cleaner, never cleaned.
+READ_ERRORS = frozenset({"utf8", "json", "missing_field", "type", "empty"})
+
+
+def unreadable(summary: Any) -> bool:
+    """Whether ``summary`` (a document's ``metadata["cleannews"]``) marks a line the reader
+    could not read. Another error -- a ``timeout``, ``empty_after_cleaning`` … that an earlier
+    run recorded, read again with its output (its quarantine run once more with a longer
+    ``doc_timeout``), or any input field named ``cleannews`` -- is no such mark: the document
+    is cleaned (it was passed on as failed again, never cleaned; round 28).
+
+    >>> unreadable({"error": "not valid JSON …", "error_type": "json"})
+    True
+    >>> unreadable({"error": "cleaning took longer than 5 s", "error_type": "timeout"})
+    False
+    """
+    return (isinstance(summary, dict) and "error" in summary
+            and summary.get("error_type") in READ_ERRORS)
 
 
 def _error(kind: str, message: str) -> dict[str, Any]:
@@ -150,7 +171,7 @@ class CleannewsCleaner(PipelineStep):
         from cleannews.pipeline import clean, clean_html
 
         marked = doc.metadata.get(METADATA_KEY)
-        if isinstance(marked, dict) and "error_type" in marked and "error" in marked:
+        if unreadable(marked):
             # a line CleannewsJsonlReader could not read: its raw text passed on, not cleaned
             self.stat_update("cleannews_failed")
             self.stat_update(f"error_{marked['error_type']}")
@@ -175,8 +196,8 @@ class CleannewsCleaner(PipelineStep):
             assert self.doc_timeout is not None
             self._fail(doc, "timeout", timeout_message(self.doc_timeout))
             return
-        except InputError as exc:
-            self._fail(doc, "input", str(exc))
+        except InputError as exc:  # `too_large` above the config's max_input_mb, as in `run`
+            self._fail(doc, exc.kind, str(exc))
             return
         except Exception as exc:  # one document must not stop the task
             self._fail(doc, "exception", f"{type(exc).__name__}: {exc}")
@@ -273,6 +294,10 @@ class CleannewsSpinFilter(BaseFilter):
     def filter(self, doc: DatatroveDocument) -> bool | tuple[bool, str]:
         reason = self.decide(doc)
         if reason is None:
+            # a reason of this filter an earlier run wrote (its `label_only` output read again,
+            # with expand_metadata): a document kept now does not carry it (round 28)
+            if doc.metadata.get("filter_reason") in REASONS:
+                del doc.metadata["filter_reason"]
             return True
         if self.label_only:
             doc.metadata["filter_reason"] = reason

@@ -41,6 +41,8 @@ try:
 except ImportError as exc:
     raise MissingExtraError("the datatrove integration", "datatrove", "datatrove") from exc
 
+from cleannews.integrations.datatrove import _text_stats  # (imports datatrove too)
+
 __all__ = ["COPIES_KEY", "SIGNATURE_KEY", "CopyClusters", "CopySignatures"]
 
 #: Metadata key of the encoded signature (pass 1) and of the copy annotation (pass 2).
@@ -79,6 +81,24 @@ class CopySignatures(PipelineStep):
         yield from batch
 
 
+def _stored_signature(enc: Any, signature_class: Any) -> Any:
+    """The signature stored as ``enc`` (base64 text, :class:`CopySignatures`), or ``None`` when
+    there is none or it is not one (the document is signed again). A value of another type
+    (a number, a list: a field of the input named ``copies_signature``) was a ``TypeError``
+    that stopped the task (round 28).
+
+    >>> from cleannews.copies import Signature
+    >>> _stored_signature(7, Signature), _stored_signature("!!", Signature)
+    (None, None)
+    """
+    if not enc or not isinstance(enc, (str, bytes)):
+        return None
+    try:
+        return signature_class.from_bytes(base64.b64decode(enc))
+    except ValueError:  # not base64 (binascii.Error), not ASCII, not a signature's length
+        return None
+
+
 class CopyClusters(BaseFilter):
     """Cluster the whole input (one task): annotate copies, optionally drop plain duplicates.
 
@@ -91,6 +111,12 @@ class CopyClusters(BaseFilter):
     """
 
     name = "🫂 cleannews copy clusters"
+
+    def update_doc_stats(self, document: DatatroveDocument) -> None:
+        """datatrove's length stats for text only: a document whose text is not a string (from
+        another reader or adapter) is forwarded, not a crash of the task (datatrove takes
+        ``len()`` of the text: ``text=None`` was a ``TypeError``; round 28)."""
+        _text_stats(self, document)
 
     def __init__(self, exclusion_writer: Any = None, drop_duplicates: bool = False,
                  min_words: int | None = None, spin_direction: bool = True) -> None:
@@ -116,11 +142,11 @@ class CopyClusters(BaseFilter):
         sigs: list[Any] = [None] * len(docs)
         unsigned = []
         for i, doc in enumerate(docs):
-            enc = doc.metadata.pop(SIGNATURE_KEY, None)
-            try:
-                sigs[i] = Signature.from_bytes(base64.b64decode(enc)) if enc else None
-            except ValueError:
-                sigs[i] = None
+            # an annotation this step wrote on an earlier run (its output read again, with new
+            # documents): stale, it would stay on a document that has no copy now, and
+            # drop_duplicates dropped such a document as a "duplicate" (round 28)
+            doc.metadata.pop(COPIES_KEY, None)
+            sigs[i] = _stored_signature(doc.metadata.pop(SIGNATURE_KEY, None), Signature)
             if sigs[i] is None:
                 unsigned.append(i)
         texts = [d.text if isinstance(d.text, str) else "" for d in docs]
