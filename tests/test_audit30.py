@@ -490,3 +490,35 @@ def test_score_exit_codes_and_standard_streams(tmp_path: Path) -> None:
     for args in (["score", str(tmp_path / "missing")], ["score", "-", "--min-score", "2"]):
         proc = run_cli(*args, stdin=b"x")
         assert proc.returncode == 2 and proc.stdout == b"", proc.stderr.decode()
+
+
+def test_the_readers_error_documents_get_the_default_metadata(tmp_path: Path) -> None:
+    """Fails on main: ``default_metadata`` (``{"crawl": …}``) was on every record's document
+    but not on the documents of the lines the reader could not read."""
+    _needs_datatrove()
+    from cleannews.integrations.datatrove import CleannewsJsonlReader
+
+    src = tmp_path / "in" / "d.jsonl"
+    src.parent.mkdir()
+    src.write_bytes(b'{"id": "ok", "text": "Un texte."}\nnot json\n{"id": "n", "text": null}\n')
+    reader = CleannewsJsonlReader(str(tmp_path / "in"), default_metadata={"crawl": "2026-12"})
+    docs = list(reader.read_file("d.jsonl"))
+    assert [d.id for d in docs] == ["ok", "d.jsonl/1", "n"]
+    assert [d.metadata.get("crawl") for d in docs] == ["2026-12"] * 3
+    assert [d.metadata.get("cleannews", {}).get("error_type") for d in docs] == [
+        None, "json", "type"]
+
+
+def test_copy_clusters_name_documents_by_their_ids_when_one_id_repeats() -> None:
+    """Fails on main: one repeated id renamed every document ``POSITION:ID`` in ``cluster``
+    and ``peers`` (``y`` became ``2:y``); now only the repeats are renamed (``x#2``)."""
+    _needs_datatrove()
+    from datatrove.data import Document
+
+    from cleannews.integrations.datatrove_copies import CopyClusters
+
+    text = "\n".join(LINES[10:16])
+    docs = [Document(text=text, id=i) for i in ("x", "x", "y")]
+    out = [d.metadata["copies"] for d in CopyClusters().run(iter(docs))]
+    assert [c["cluster"] for c in out] == ["x"] * 3
+    assert [c["peers"] for c in out] == [["x#2", "y"], ["x", "y"], ["x", "x#2"]]

@@ -460,6 +460,9 @@ class CleannewsJsonlReader(JsonlReader):
         metadata: dict[str, Any] = {METADATA_KEY: _error(kind, message)}
         if self.add_file_path:
             metadata["file_path"] = self.data_folder.resolve_paths(filepath)
+        if self.default_metadata:  # as datatrove gives every record's document (round 28:
+            # the error documents lacked it, e.g. the `source` of a crawl in the quarantine)
+            metadata = self.default_metadata | metadata
         self.stat_update("cleannews_unreadable")
         text = raw.decode("utf-8", "backslashreplace").rstrip("\r\n")
         return DatatroveDocument(text=text, id=ident, metadata=metadata)

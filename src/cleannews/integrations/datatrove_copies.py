@@ -81,6 +81,29 @@ class CopySignatures(PipelineStep):
         yield from batch
 
 
+def unique_ids(ids: list[str]) -> list[str]:
+    """``ids`` made unique for the linker, each unique id left as it is: the second and later
+    documents of a repeated id are named ``ID#2``, ``ID#3`` … (in input order; a name another
+    document already has is skipped). One repeated id renamed every document ``POSITION:ID``
+    (``"y"`` became ``"2:y"`` in every ``peers`` and ``cluster``), so no annotation named the
+    documents by their ids (round 28).
+
+    >>> unique_ids(["x", "x", "y", "x#2"])
+    ['x', 'x#3', 'y', 'x#2']
+    """
+    taken = set(ids)
+    seen: set[str] = set()
+    out = []
+    for ident in ids:
+        name, n = ident, 1
+        while name in seen or (name != ident and name in taken):
+            n += 1
+            name = f"{ident}#{n}"
+        seen.add(name)
+        out.append(name)
+    return out
+
+
 def _stored_signature(enc: Any, signature_class: Any) -> Any:
     """The signature stored as ``enc`` (base64 text, :class:`CopySignatures`), or ``None`` when
     there is none or it is not one (the document is signed again). A value of another type
@@ -152,9 +175,7 @@ class CopyClusters(BaseFilter):
         texts = [d.text if isinstance(d.text, str) else "" for d in docs]
         for i, sig in zip(unsigned, signatures([texts[i] for i in unsigned]), strict=True):
             sigs[i] = sig
-        ids = [str(d.id) for d in docs]
-        if len(set(ids)) != len(ids):  # datatrove ids are not always unique: use positions
-            ids = [f"{k}:{d.id}" for k, d in enumerate(docs)]
+        ids = unique_ids([str(d.id) for d in docs])  # datatrove ids are not always unique
         links = link_signatures(ids, sigs, texts.__getitem__,
                                 MIN_WORDS if self.min_words is None else self.min_words,
                                 self.spin_direction)
