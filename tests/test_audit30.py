@@ -408,6 +408,16 @@ def test_a_wrong_config_file_exits_2_naming_the_file_and_the_option(
     assert "Traceback" not in err
 
 
+def test_a_misspelt_set_option_names_the_closest_one(tmp_path: Path) -> None:
+    """Fails on main: ``--set fast_pth=false`` listed all the options, where ``--config`` and
+    ``CleanConfig.from_dict`` name the closest one."""
+    proc = run_cli("score", "-", "--set", "fast_pth=false", stdin=b"x")
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and proc.stdout == b"", err
+    assert "unknown option 'fast_pth' (did you mean fast_path?)" in err
+    assert "options: fix_encoding" not in err
+
+
 # --- `cleannews score` (pinned) -------------------------------------------------------------
 
 

@@ -24,7 +24,7 @@ from cleannews.batch.limits import (
     limit_setting,
     mb_bytes,
 )
-from cleannews.config import DEFAULT_CONFIG, CleanConfig, option_names
+from cleannews.config import DEFAULT_CONFIG, CleanConfig, option_names, unknown_option
 from cleannews.errors import InputError
 
 __all__ = [
@@ -125,9 +125,9 @@ def _key_value(value: str) -> tuple[str, str]:
     if not sep or not key:
         raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {value!r}")
     if key not in option_names():
-        raise argparse.ArgumentTypeError(
-            f"unknown option {key!r}; options: {', '.join(option_names())}"
-        )
+        # the closest option named, as --config and CleanConfig.from_dict name it (round 28:
+        # `--set fast_pth=false` listed all 18 options)
+        raise argparse.ArgumentTypeError(str(unknown_option(key, option_names())))
     return key, val
 
 
