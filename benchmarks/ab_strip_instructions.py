@@ -15,7 +15,7 @@ set orders, hence the work, are the same in every child.
 
 What instructions miss: memory layout (cache misses, pointer chasing). A change that moves
 data (lists for arrays, new tables) can run fewer instructions and still be slower
-(docs/performance.md, branch perf-spin11): check such changes in CPU time too
+(docs/performance-history.md, branch perf-spin11): check such changes in CPU time too
 (``ab_strip.py``). Outputs are not compared here; ``ab_strip.py`` does that.
 Needs ``valgrind`` on the PATH (about 1 minute a child under load with the defaults).
 """

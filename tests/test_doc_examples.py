@@ -38,8 +38,9 @@ from cleannews.cli import build_parser
 from cleannews.cli._common import config_from_args
 
 ROOT = Path(__file__).resolve().parents[1]
-#: The user docs whose examples run (docs/strip.md, spin.md, spin-data.md, performance.md
-#: and history.md are design logs and records: their blocks are tools' command lines).
+#: The user docs whose examples run (not docs/strip.md, spin.md, spin-data.md and
+#: performance.md, references whose blocks are mostly tools' command lines, nor history.md
+#: and the *-history.md development logs, records since round 28).
 USER_DOCS = ("usage", "cli", "batch", "stages", "repair", "quality", "copies", "README")
 DOCS = [ROOT / "README.md", *(ROOT / "docs" / f"{n}.md" for n in USER_DOCS)]
 #: The line right above a ``python`` block that is compiled but not run, with the reason.

@@ -2,9 +2,9 @@
 
 ``tests/test_doc_examples.py`` runs every ``python`` block and parses every ``cleannews …``
 line of README.md and the user docs (``USER_DOCS``: usage, cli, batch, stages, repair,
-quality, copies and docs/README.md; strip, spin, spin-data, performance and history are
-design logs). This file checks what those pages *state*, where a new user's pass found them
-wrong:
+quality, copies and docs/README.md; strip, spin, spin-data and performance are references
+whose blocks are tools' command lines, history and the *-history.md files are records). This
+file checks what those pages *state*, where a new user's pass found them wrong:
 
 * the outputs a ``python`` block is shown to print (comment lines under the statement) and
   the ``cleannews explain …`` outputs shown under a paragraph naming the command are what

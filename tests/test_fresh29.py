@@ -2,7 +2,7 @@
 
 The round-27 TRAIN batches (``*-r27``, 57 pages of 54 sites nobody had read) were scored
 before any rule was written against them: 13 content lines lost, all on three English pages
-(docs/strip.md, "Content lost on fresh pages (issue 10, round 27)"). The general causes:
+(docs/strip-history.md, "Content lost on fresh pages (issue 10, round 27)"). The general causes:
 
 * **A listing's bylines under an item label** (``detectors._listing_bylines``,
   ``LISTING_BYLINE_LABEL_MAX_WORDS``): a repeated person's name is a listing's byline when it

@@ -4,8 +4,8 @@
 ``it-r27``, ``en-r27``), gathered from the search tool's stored pages (``raw/*-r27/*.json``,
 the tool's answers with the chosen results), labelled line by line and reviewed in a second
 whole-page pass before the cleaner was run on them, then scored once as fresh development
-pages (``python -m tools.strip_corpus.score_batches --half r27``; docs/strip.md, "Fresh TRAIN
-pages (issue 10, round 27)"). These tests check
+pages (``python -m tools.strip_corpus.score_batches --half r27``; docs/strip-history.md,
+"Fresh TRAIN pages (issue 10, round 27)"). These tests check
 
 * the pages: labelled, typed, reviewed, equal byte for byte to their saved answers,
   ``check.py --strict`` clean on each batch;

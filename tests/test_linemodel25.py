@@ -124,7 +124,7 @@ TRAIN_TAIL_TEASER_LINES = 38
 #: Content the rule takes on the round-27 fresh TRAIN pages, recorded when they were added
 #: (labels29 wrote no rule): none since round 27's fresh29 (the last teaser headline of a tag
 #: page above its item label "U.S." and an article's date line "Date - 17th December 2021"
-#: stay: docs/strip.md, "Content lost on fresh pages (issue 10, round 27)").
+#: stay: docs/strip-history.md, "Content lost on fresh pages (issue 10, round 27)").
 TAIL_TEASER_KNOWN: frozenset = frozenset()
 
 

@@ -11,7 +11,7 @@
   (kept here) on the lines of the TRAIN pages with furniture glued after them.
 
 Outputs of the whole stages: ``benchmarks/oracle_strip.py``, the regression pins, the golden
-spin scores and ``benchmarks/bench_spin_compare.py --texts dev`` (see docs/performance.md).
+spin scores and ``benchmarks/bench_spin_compare.py --texts dev`` (see docs/performance-history.md).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ generated look-alikes:
 * ``detectors._is_widget_words`` is one ``issuperset``.
 
 Outputs of the whole stage: ``benchmarks/oracle_strip.py`` and the regression pins
-(docs/performance.md, BENCHMARKS.md "Round 25 (perf27)").
+(docs/performance-history.md, BENCHMARKS.md "Round 25 (perf27)").
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ The states compared are those the pipeline hands these functions on real pages: 
 pages of ``fixtures/strip_real`` (never the test splits), the seeds, and pages recombined
 from shuffled TRAIN lines (seeded). Generated pages (hypothesis) check ``page_hits`` on
 lines made of keyword fragments. No timing here: the speed figures are in
-``docs/performance.md`` (branch perf8).
+``docs/performance-history.md`` (branch perf8).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ The context evidence of a content word is how much more plausible its best synon
 the word's slot, under a smoothed bigram model of the shipped clean count table. A spinner's
 substitute ("le dessein de loi") must score far above the word a French writer puts there
 ("le projet de loi"), and the lean run-time prototype (``lean_mean_lr``, the speed estimate
-of docs/spin.md) must compute exactly the harness's feature.
+of docs/spin-history.md) must compute exactly the harness's feature.
 """
 
 from __future__ import annotations

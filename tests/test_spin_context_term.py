@@ -1,4 +1,4 @@
-"""The context term wired into the spin score (branch spin-wire; docs/spin.md).
+"""The context term wired into the spin score (branch spin-wire; docs/spin-history.md).
 
 * The package's term (``cleannews.score._context``) computes exactly the development
   harness's frozen candidate on real documents (the seeds and spun / clean records of the
@@ -71,7 +71,7 @@ def _harness_terms(texts: list[str], term, fit3) -> list[tuple[float, float, flo
 def test_frozen_constants():
     p = get_context_term().params
     f = dev_context5.FROZEN  # the spin-term5 choice (every LOSO fold)
-    # -4.5 is the option measured by spin-recall6 (docs/spin.md; a speed trade, not shipped)
+    # -4.5 is the option measured by spin-recall6 (docs/spin-history.md; a speed trade, not shipped)
     assert p["feature"] == "mean_gain" and p["logit_floor"] == -4.0
     for k, v in f.items():
         assert p[k] == v, k

@@ -81,7 +81,7 @@ def test_decided_logit_follows_the_declared_rule():
     """max(human maximum + margin, tail bound) rounded up to 0.1, or the quarantine score's
     logit (no lift) when it reaches it (spin-neg6's rule). spin-fp7: 0.192 + 1.5 -> 1.7, under
     logit(0.9), so the rule would turn the lift on (the tail bound, -0.196, is lower); kept off
-    at the merge (see docs/spin.md, "DECIDED_LOGIT at the merge")."""
+    at the merge (see docs/spin-history.md, "DECIDED_LOGIT at the merge")."""
     d = _decision
     bar = math.ceil((d.HUMAN_DECIDED_MAX + d.DECIDED_MARGIN) * 10) / 10
     # the rule's bar on spin-fp7's scores (the branch point's model): 1.7, under logit(0.9) ...

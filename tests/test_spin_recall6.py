@@ -1,7 +1,7 @@
 """spin-recall6: the context term's cascade floor option (-4.5), and the harness's pieces.
 
-With ``logit_floor`` at -4.5 (measured, not shipped: a speed trade, docs/spin.md), a document
-whose logit before the term is in [-4.5, -4) gets the context term when it has lexical
+With ``logit_floor`` at -4.5 (measured, not shipped: a speed trade, docs/spin-history.md), a
+document whose logit before the term is in [-4.5, -4) gets the context term when it has lexical
 evidence (a ranking gain near UD clean's 1 % threshold, ``tools/spin/dev_recall6.py floor``);
 the term is capped at 3, so such a document stays under "suspect" whatever the term, and its
 explanation adds up. The shipped floor (-4) leaves those documents as they were.

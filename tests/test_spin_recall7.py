@@ -1,9 +1,10 @@
 """spin-careful7: light spins weigh more in the document model's fit; the round's harness.
 
 The shipped ``model.json`` was fitted with whole-document training spins at <= 20 % weighing 5
-(``tools/spin/train.py``, ``SPUN_WEIGHTING``; chosen leave-one-source-out, docs/spin.md): the
-file says so, and the build's default reproduces it. ``tools/spin/dev_careful7.py`` recomputes
-the context term's per-word gains in numpy; its document mean must be the package's.
+(``tools/spin/train.py``, ``SPUN_WEIGHTING``; chosen leave-one-source-out,
+docs/spin-history.md): the file says so, and the build's default reproduces it.
+``tools/spin/dev_careful7.py`` recomputes the context term's per-word gains in numpy; its
+document mean must be the package's.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The context term's code of branch spin-term5 (docs/spin.md, "Context term, fifth round":
+"""The context term's code of branch spin-term5 (docs/spin-history.md, "Context term, fifth round":
 its candidate data shipped by spin-ship5 as the added term; the evidence kind keeps the
 spin-wire term, ``get_kind_term``, without back-off).
 

@@ -1,10 +1,11 @@
 """One human typo never quarantines — with the one-slip check on (spin-typo10, measured, off).
 
-``_decision.LONE_SLIP_MAX`` (0 in the package: the check is off, see docs/spin.md "One typo never
-quarantines, branch spin-typo10") is switched on here (8, the value measured) to pin what it does
-on real development documents: dev-split negatives (``fixtures/spin/negatives.jsonl.gz``; the
-test split is never read) that **one** typo injected by ``tools/spin/dev_typo10.py`` puts in
-quarantine without it, and a spun MyThes-V document that must stay quarantined with it.
+``_decision.LONE_SLIP_MAX`` (0 in the package: the check is off, see docs/spin-history.md
+"One typo never quarantines, branch spin-typo10") is switched on here (8, the value measured)
+to pin what it does on real development documents: dev-split negatives
+(``fixtures/spin/negatives.jsonl.gz``; the test split is never read) that **one** typo
+injected by ``tools/spin/dev_typo10.py`` puts in quarantine without it, and a spun MyThes-V
+document that must stay quarantined with it.
 """
 
 from __future__ import annotations

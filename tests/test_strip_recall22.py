@@ -1,7 +1,7 @@
 """Furniture wordings the rule files lacked in some languages (issue 10, branch recall22).
 
 The round looked for mechanisms that raise the site-grouped CV recall across sites (the
-error analysis, the mechanisms measured and dropped: docs/strip.md, "Twenty-second round,
+error analysis, the mechanisms measured and dropped: docs/strip-history.md, "Twenty-second round,
 recall22"). What landed is data: five rules of ``strip/data/fr.json`` (read on every page),
 each for a wording that older rules of no language took —
 

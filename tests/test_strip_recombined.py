@@ -25,7 +25,7 @@ SEED = 20261201
 #: The corpus batches whose TRAIN furniture this test was written on: pages added later
 #: (branch strip-labels) would change the seeded draw. With all TRAIN furniture the same
 #: seed gives pages on which 7 content lines are lost (results lines and short
-#: subheadings next to menu-like furniture; see docs/strip.md): a known limit, left to
+#: subheadings next to menu-like furniture; see docs/strip-history.md): a known limit, left to
 #: the rule and model owners.
 BATCHES = frozenset({"de-m", "en-m", "es-m", "fr-a", "fr-b", "it-m"})
 

@@ -2,7 +2,7 @@
 
 ``regex`` (and ``re``) parse a pattern in Python: about 0.2-10 ms each. A module that
 compiles its patterns at import makes every process pay for all of them, while a plain
-``cleannews clean`` of a French page uses fewer than half of those (docs/performance.md,
+``cleannews clean`` of a French page uses fewer than half of those (docs/performance-history.md,
 "Nineteenth round, perf19"). :class:`LazyPattern` stands where a module kept its compiled
 pattern and compiles on the first attribute read; each attribute read then is kept on the
 instance (``search``, ``sub`` … are the compiled pattern's own bound methods), so later

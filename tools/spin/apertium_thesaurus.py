@@ -2,7 +2,7 @@
 through the Apertium machine-translation dictionaries (Catalan, Occitan).
 
 Build time only; RESERVED for evaluation (``fixtures/spin/heldout_apertium.jsonl.gz``):
-never train, tune or choose a model with it (docs/spin.md, "Source: Apertium Romance
+never train, tune or choose a model with it (docs/spin-history.md, "Source: Apertium Romance
 pivot")::
 
     apt-get install lttoolbox          # lt-proc (Debian; no Python package needed)

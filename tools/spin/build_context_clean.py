@@ -114,7 +114,7 @@ SOURCES = (
 #: 19th-20th century literature of the collection (Project Gutenberg, Wikisource, Libre
 #: Théâtre), released as CC0 sentences for Common Voice. NOT admissible for the shipped table:
 #: their authors overlap the negatives' literary sources (Balzac, Molière, Labiche…), whose
-#: unshared lines would still be counted (docs/spin.md, "A larger count table").
+#: unshared lines would still be counted (docs/spin-history.md, "A larger count table").
 EXTRA_SOURCES = tuple(
     (
         f"cv-fr:{name}",

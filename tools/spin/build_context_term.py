@@ -62,7 +62,7 @@ KIND = {
     "gain_clip": [-4.0, 8.0], "prior_words": 5, "w": 3.0, "b": 1.0, "gate_power": 1,
 }
 KIND_SPLITS, KIND_FILE = "A", "context_synonyms4.txt.gz"
-#: spin-term5's term (``context_term.json``), chosen leave-one-source-out (docs/spin.md).
+#: spin-term5's term (``context_term.json``), chosen leave-one-source-out (docs/spin-history.md).
 TERM = {
     "about": "spin-term5 candidate (tools/spin/dev_context5.py export): MyThes A+T synonyms, "
              "back-off, smoothing 40, clip [-1, 8], prior 20; figures in docs/spin.md",

@@ -12,7 +12,7 @@ used in exactly one of the two files.
 Wiktionnaire synonyms (dictionary "W", a second, independent source) to the
 training file. This is an experiment, off by default: the shipped model is
 trained on dictionary "T" only, because the model trained on both sources was
-worse on the held-out embedding-neighbour source (docs/spin.md, "Spin-recall
+worse on the held-out embedding-neighbour source (docs/spin-history.md, "Spin-recall
 round").
 """
 

@@ -417,7 +417,7 @@ def show(tag: str, r: dict) -> None:
 
 
 def evaluate(data: dict) -> None:
-    """The tables of docs/spin.md, "Spin-context round"."""
+    """The tables of docs/spin-history.md, "Spin-context round"."""
     normalise(data)
     by_u: dict[str, list[float]] = defaultdict(list)
     for r in data["NEG"]:

@@ -418,7 +418,7 @@ def sweep() -> None:
                                       for src in d4.SOURCES))
 
 
-#: The spin-term5 candidate, NOT shipped (docs/spin.md: it breaks pins of
+#: The spin-term5 candidate, NOT shipped (docs/spin-history.md: it breaks pins of
 #: ``tests/test_spin_quarantine_kinds.py``); every LOSO fold of ``sweep`` picked it on the
 #: other three sources (guard on all dev negatives, ``SPIN_CTX5_GUARD_ALL=1``): MyThes A + T,
 #: 6 synonyms, smoothing 40, back-off, clip [-1, 8], a prior of 20 words, ``w = 2``,

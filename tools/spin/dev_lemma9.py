@@ -30,7 +30,7 @@ was seen with counts as no neighbour), candidates the ``k`` most frequent synony
     python tools/spin/dev_lemma9.py classes      # word-class back-off
     python tools/spin/dev_lemma9.py flips        # an admissible variant against the shipped term
 
-Result (docs/spin.md, "A lemma back-off for the words the count table lacks"): not shipped.
+Result (docs/spin-history.md, "A lemma back-off for the words the count table lacks"): not shipped.
 
 Scopes: ``abs`` words absent from the count table; ``unchk`` also table words the term does
 not check (no synonym entry, or seen < 10 times); ``amb`` variants take an ambiguous form's

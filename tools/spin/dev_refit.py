@@ -14,7 +14,7 @@ cached in ``tools/spin/build/dev_cache/``. A candidate is then a feature configu
 worst-window size) fitted with ``train.fit_nonneg`` / ``train.calibrate`` and scored with
 the package's rules (clipping, kinds, thin evidence) from the cached counts, so no source
 change is needed to try a feature. Prints recall at 1 % FP of the held-out UD clean
-documents (docs/spin.md, "Spin-recall round"). Development only: the spins' sources are
+documents (docs/spin-history.md, "Spin-recall round"). Development only: the spins' sources are
 training sources of at least one model compared.
 """
 

@@ -1,7 +1,7 @@
 """A fourth, fresh synonym source for HELD-OUT spins: French paraphrases by English pivot.
 
 Build time only; RESERVED for evaluation (``fixtures/spin/heldout_pivot.jsonl.gz``): never
-train, tune or choose a model with it (docs/spin.md, "Held out, 1 look")::
+train, tune or choose a model with it (docs/spin-history.md, "Held out, 1 look")::
 
     apt-get download dict-freedict-fra-eng dict-freedict-eng-fra   # Debian, 2022.04.21-1
     for f in dict-freedict-*.deb; do dpkg-deb -x "$f" freedict; done

@@ -60,8 +60,9 @@ CALIB_MIN_RATE = 0.2
 #: (each class still weighs half): ``SPUN_WEIGHTING`` names a rule of ``spun_weight``. Since
 #: spin-careful7 "light5": whole-document spins at <= 20 % weigh 5, so the fit's direction
 #: follows what still moves at light rates (chosen leave-one-source-out among "", light,
-#: light5, light10, inverse, careful_light; docs/spin.md). ``SPIN_TRAIN_WEIGHTING`` overrides
-#: it for ablations ("" = every spin weighs the same, the fit before spin-careful7).
+#: light5, light10, inverse, careful_light; docs/spin-history.md).
+#: ``SPIN_TRAIN_WEIGHTING`` overrides it for ablations ("" = every spin weighs the same, the
+#: fit before spin-careful7).
 SPUN_WEIGHTING = __import__("os").environ.get("SPIN_TRAIN_WEIGHTING", "light5")
 
 

@@ -43,7 +43,7 @@ OLD_BATCHES = (
     "fr-a", "fr-b", "fr-c", "fr-d", "it-c", "it-d", "it-m",
 )
 #: The round-27 TRAIN batches (branch labels29): 57 pages from 54 sites new to the corpus,
-#: scored before any rule or model was written or trained on them (docs/strip.md, "Fresh
+#: scored before any rule or model was written or trained on them (docs/strip-history.md, "Fresh
 #: TRAIN pages (issue 10, round 27)").
 FRESH27 = ("fr-r27", "de-r27", "es-r27", "it-r27", "en-r27")
 HALVES = {"dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES, "r27": FRESH27}

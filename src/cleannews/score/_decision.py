@@ -84,7 +84,7 @@ CONTEXT_TERM_PARTNERS: tuple[str, ...] = ("grammar", "lexical")
 #: Between the added term's floor (``context_term.json`` ``logit_floor``) and the evidence
 #: kind's (``context_kind.json``, -4), the term is computed only for a document whose lexical
 #: kind adds more than this to the logit. Shipped floors are both -4, so the band is empty;
-#: spin-recall6 measured the option ``logit_floor = -4.5`` (docs/spin.md "Coverage, light
+#: spin-recall6 measured the option ``logit_floor = -4.5`` (docs/spin-history.md "Coverage, light
 #: spins and the cascade floor"): there the term only ranks (capped at 3 it cannot reach
 #: "suspect"); development mean careful recall at 1 % FP of UD clean 0.670 -> 0.689 with this
 #: rule (0.691 without), human development documents computing the term 55 % -> 74 % (82 %),
@@ -153,8 +153,8 @@ GRAMMAR_SCATTER_MIN_PARAGRAPHS = 3
 #: above both thresholds), but 363 of the development spins go from "spun" to "suspect"
 #: (MyThes careful 30 %: quarantined 44.2 % -> 35.1 %, naive 10 %: 24.7 % -> 7.1 %,
 #: embedding naive 15 %: 36.4 % -> 18.8 %): human text with two slips and spins with three
-#: look alike. Left at 0 (the shipped behaviour unchanged) for the lead to decide (docs/spin.md,
-#: "One typo never quarantines, branch spin-typo10").
+#: look alike. Left at 0 (the shipped behaviour unchanged) for the lead to decide
+#: (docs/spin-history.md, "One typo never quarantines, branch spin-typo10").
 LONE_SLIP_MAX = 0
 
 #: How the explanation names each kind (``decided.<kind>`` signals).

@@ -2,7 +2,7 @@
 
 A second rule of the branch, ``printed_twice`` (the second of two identical lines of 12–40
 words), was withdrawn at the merge: on the held-out TEST split it removed two Italian content
-lines (docs/strip.md, "Held-out figures after the eighth round").
+lines (docs/strip-history.md, "Held-out figures after the eighth round").
 
 On pages of new sites the rule files leave furniture whose evidence is not in the
 line's own words but in what stands next to it:
@@ -17,8 +17,8 @@ line's own words but in what stands next to it:
 position-based passes (context, menus, tail teasers), which see its removals. It reads no
 site's strings:
 the panel's anchor is a rule of the data files and its phrases are interface wording shared
-by sites (French first, the five rule languages). Figures and what was tried: ``docs/strip.md``
-(branch strip-cap8); tests: ``tests/test_strip_credits8.py``.
+by sites (French first, the five rule languages). Figures and what was tried:
+``docs/strip-history.md`` (branch strip-cap8); tests: ``tests/test_strip_credits8.py``.
 """
 
 from __future__ import annotations

@@ -4,10 +4,11 @@ Most furniture the rules leave on pages of new sites stands *above* the article:
 labels ("Politique", "Uncategorized", "Entretenimiento"), menu entries ("Décryptages",
 "Podcasts"), a site name, a login button. Alone, a short line above the headline is no
 evidence: it is the article's kicker as often ("Critique", "EUROPEAN BANKS", "Société";
-``docs/strip.md``, "Where the missed furniture is"). What holds is the line's **place next to
-known chrome**: a line the rules already removed as a menu, a skip link, a breadcrumb, a login
-or subscription panel, a cookie banner, a follow widget (the *anchors*, rule names in
-``strip/data/headzone.json``), in the page's head, above the article's first paragraph.
+``docs/strip-history.md``, "Where the missed furniture is"). What holds is the line's
+**place next to known chrome**: a line the rules already removed as a menu, a skip link, a
+breadcrumb, a login or subscription panel, a cookie banner, a follow widget (the *anchors*,
+rule names in ``strip/data/headzone.json``), in the page's head, above the article's first
+paragraph.
 
 :func:`head_zone` takes, in the page's head (:func:`head_end`), the runs of short labels
 (:func:`label_line`) that stand
@@ -27,7 +28,7 @@ labels and break a run. A run holding the article's kicker stays (:func:`_kicker
 the data files' ``kicker_words`` ("Critique"), a text the page prints on another line too (its
 menu's "Société" over the headline: the article's section), or a label sharing a word with
 the headline and the lines under it ("Réforme des retraites" over "Le conclave sur les
-retraites …"). Tests: ``tests/test_strip_headzone.py``; figures in ``docs/strip.md``
+retraites …"). Tests: ``tests/test_strip_headzone.py``; figures in ``docs/strip-history.md``
 (branch strip-head7).
 """
 

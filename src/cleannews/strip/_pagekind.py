@@ -22,7 +22,7 @@ it has at least :data:`LISTING_MIN_PAIRS` teaser pairs and no such body; else ``
 The thresholds are those a site-grouped cross-validation on the TRAIN pages of
 ``fixtures/strip_real`` picks (``python -m tools.strip_model.pagekind``): the signal is weak
 on the corpus's short page beginnings (many listings print whole excerpts that read like an
-article's paragraphs; figures in ``docs/strip.md``), so the strip stage only reads
+article's paragraphs; figures in ``docs/strip-history.md``), so the strip stage only reads
 ``listing`` from it, as a guard: teasers are not taken as furniture on a page read as a
 listing (:func:`cleannews.strip.detectors._tail_teasers`).
 

@@ -559,7 +559,7 @@ REFERENCE_ALWAYS = False
 #: indexes in data order, the protect patterns as one alternation, the phrase and span
 #: triggers tested line by line and each triggered pattern run over the whole line): the
 #: reference the shortcuts must give exactly. (The triggers themselves stay: see
-#: docs/performance.md for the one page where a trigger misses a match.)
+#: docs/performance-history.md for the one page where a trigger misses a match.)
 REFERENCE = False
 #: A pattern is tried at its possible starts when they are at most this many (else the
 #: whole line is scanned: one scan costs less than many tries).

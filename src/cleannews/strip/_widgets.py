@@ -22,7 +22,7 @@ the context pass):
   line made of one family's words (the rule files' ``prompt_words``), with at least one of
   its core words.
 
-Figures and what was tried: ``docs/strip.md`` (branch strip-gen10; recall25: "Widget prompts
+Figures and what was tried: ``docs/strip-history.md`` (branch strip-gen10; recall25: "Widget prompts
 by their words"); tests:
 ``tests/test_strip_gen10.py``.
 """

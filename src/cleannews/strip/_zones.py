@@ -22,7 +22,7 @@ the article's own lines placed under such a heading (a paragraph that goes on, a
 line introducing it, a fact box's "Label : value" lines, a list of names, a paragraph about the
 body's subject, one or two lines only) keep the whole zone; protected lines (bylines, sources)
 always stay. Measured on the TRAIN pages of ``fixtures/strip_real`` judged without their own
-site's rule patterns and on recombined pages (``docs/strip.md``, branch strip-gen6).
+site's rule patterns and on recombined pages (``docs/strip-history.md``, branch strip-gen6).
 Tests: ``tests/test_strip_zones.py``.
 
 Branch strip-tail7 adds four shapes, reached through :func:`related_zone` (each removal names
@@ -36,7 +36,7 @@ its rule and reason):
 * :func:`card_zone`: cards of other articles between a recurring removed separator ("Lire
   plus", "Image") under a heading, below the article.
 
-Figures and what was tried: ``docs/strip.md`` (branch strip-tail7); tests:
+Figures and what was tried: ``docs/strip-history.md`` (branch strip-tail7); tests:
 ``tests/test_strip_zones7.py``.
 """
 

@@ -207,7 +207,7 @@ TAIL_PROSE_MIN_WORDS = 15
 #: Teasers set apart by furniture after the article body (:func:`_separated_teasers`): at
 #: least this many items in a row, of SEPARATED_MIN_WORDS to SEPARATED_MAX_WORDS words (a
 #: headline's length: a listing's excerpts between "Read more" links are longer; at 30 or
-#: 40 words, or 2 items, TRAIN listings lost content lines, see docs/strip.md).
+#: 40 words, or 2 items, TRAIN listings lost content lines, see docs/strip-history.md).
 SEPARATED_MIN_ITEMS = 3
 SEPARATED_MIN_WORDS = 3
 SEPARATED_MAX_WORDS = 20
@@ -769,7 +769,7 @@ _LETTER_WORD = LazyPattern(r"\w*\p{L}\w*")
 
 
 # === strip16 (issue 10): meta and caption / credit shapes seen on several sites ===========
-# Detectors of branch strip16 (docs/strip.md, "Sixteenth round, strip16"); its data-file
+# Detectors of branch strip16 (docs/strip-history.md, "Sixteenth round, strip16"); its data-file
 # patterns are the ``*_gen16m`` rules of ``data/fr.json``.
 
 #: An image agency's copyright alone on its line, the © sign first and no year ("©AFP",
@@ -826,7 +826,7 @@ def _agency_credit_above_body(lines: list[_Line]) -> None:
 
 
 # === strip17 (issue 10): a section label printed above several headlines ==================
-# Detector of branch strip17 (docs/strip.md, "Seventeenth round, strip17").
+# Detector of branch strip17 (docs/strip-history.md, "Seventeenth round, strip17").
 
 #: A section label: at most this many words ...
 SECTION_LABEL_MAX_WORDS = 3
@@ -3336,7 +3336,7 @@ def _glued_before(key: str, title_key: str) -> bool:
 
 
 # === head18 (issue 10): the headline printed twice, a short headline under a label ========
-# Headline choice of branch head18 (docs/strip.md, "Eighteenth round, head18").
+# Headline choice of branch head18 (docs/strip-history.md, "Eighteenth round, head18").
 
 #: The headline printed twice (the page's ``<title>`` or ``og:title`` block, then its
 #: ``<h1>``; GUIDELINE: the first copy is the headline) is looked for among this many
