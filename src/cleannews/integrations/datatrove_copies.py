@@ -159,7 +159,8 @@ class CopyClusters(BaseFilter):
         yield from super().run(iter(docs), rank, world_size)
 
     def annotate(self, docs: list[DatatroveDocument]) -> None:
-        """Link ``docs`` and write ``metadata["copies"]`` on every document with a copy."""
+        """Link ``docs`` and write ``metadata["copies"]`` on every document with a copy (and
+        remove an earlier run's from the others)."""
         from cleannews.copies import MIN_WORDS, Signature, clusters, link_signatures, signatures
 
         sigs: list[Any] = [None] * len(docs)
