@@ -138,11 +138,41 @@ def test_only_the_readers_error_types_mark_an_unread_line() -> None:
              b'{"id": "a", "text": ""}\n', b'{"id": "a", "text": "caf\xe9"}\n', b"[1, 2]\n"]
     kinds = {reader._line_document(raw, "f.jsonl", i).metadata["cleannews"]["error_type"]
              for i, raw in enumerate(lines)}
-    assert kinds == set(READ_ERRORS)
+    assert kinds | {"read"} == set(READ_ERRORS)  # `read`: a file cut short (test below)
     assert all(unreadable({"error": "m", "error_type": k}) for k in kinds)
     for other in ("timeout", "exception", "nul", "binary", "empty_after_cleaning", "input",
                   "too_large"):
         assert not unreadable({"error": "m", "error_type": other})
+
+
+def test_a_gzip_file_cut_short_ends_with_one_read_error_not_a_dead_task(tmp_path: Path) -> None:
+    """Fails on main: ``EOFError`` (a ``.jsonl.gz`` cut short) and ``BadGzipFile`` stopped the
+    task, the records of its other files unread; now the lines read are documents and the
+    rest of the file is one ``read`` error, as ``cleannews run`` files it."""
+    import gzip
+
+    _needs_datatrove()
+    rows = [{"id": f"r{i}", "text": f"{LINES[i % 20]} ({i})"} for i in range(600)]
+    data = gzip.compress("".join(json.dumps(r) + "\n" for r in rows).encode())
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a_cut.jsonl.gz").write_bytes(data[: len(data) // 2])
+    (tmp_path / "in" / "b_bad.jsonl.gz").write_bytes(b"\x1f\x8b" + b"garbage" * 20)
+    _write_jsonl(tmp_path / "in" / "c_ok.jsonl", [{"id": "ok", "text": ARTICLE}])
+    kept, excluded, stats = _run_pipeline(tmp_path)
+    read = sorted((r["id"], r["cleannews"]["error"].split(":")[0]) for r in excluded
+                  if r["cleannews"].get("error_type") == "read")
+    assert len(read) == 2 and read[1] == ("b_bad.jsonl.gz/0", "could not read the file")
+    cut_at = int(read[0][0].rsplit("/", 1)[1])
+    assert read[0] == (f"a_cut.jsonl.gz/{cut_at}",
+                       f"could not read the rest of the file after line {cut_at}")
+    assert 0 < cut_at < 600
+    ids = {r["id"] for r in kept + excluded}
+    assert {f"r{i}" for i in range(cut_at)} | {"ok"} <= ids  # every line read, the last file too
+    assert _step_stats(stats, "clean")["error_read"] == 2
+    proc = run_cli("run", tmp_path / "in" / "a_cut.jsonl.gz", "--out", tmp_path / "run", "-q")
+    errors = read_jsonl(tmp_path / "run" / "errors" / "errors.jsonl")
+    assert [e["error"]["message"].split(":")[0] for e in errors if e["error"]["type"] == "read"
+            ] == [read[0][1]] and proc.returncode == 1
 
 
 # --- 2. label_only run again (fails on main) -----------------------------------------------

@@ -67,7 +67,7 @@ REASON_LANGUAGE = "other_language"
 REASONS = (REASON_SPUN, REASON_ERROR, REASON_LANGUAGE)
 #: The error types of a line :class:`CleannewsJsonlReader` could not make a record of; its
 #: document (text: the raw line) is passed on by the cleaner, never cleaned.
-READ_ERRORS = frozenset({"utf8", "json", "missing_field", "type", "empty"})
+READ_ERRORS = frozenset({"utf8", "json", "missing_field", "type", "empty", "read"})
 
 
 def unreadable(summary: Any) -> bool:
@@ -387,12 +387,35 @@ class CleannewsJsonlReader(JsonlReader):
     name = f"🐿 cleannews {__version__} jsonl"
 
     def read_file(self, filepath: str) -> Iterator[DatatroveDocument]:
-        with self.data_folder.open(filepath, "rb", compression=self.compression) as f:
-            for index, raw in enumerate(f):
+        """The documents of ``filepath``'s lines. A file that cannot be opened, or whose
+        reading fails part-way (a ``.gz`` cut short, corrupt data), ends with one ``read``
+        error document for the rest, as ``cleannews run``'s errors sink has it (the
+        ``EOFError`` / ``BadGzipFile`` stopped the task; round 28)."""
+        from cleannews.batch.sources import READ_FAILURES, read_problem, unread_rest
+
+        try:
+            f = self.data_folder.open(filepath, "rb", compression=self.compression)
+        except OSError as exc:
+            yield self._error_document(b"", filepath, 0, None, "read",
+                                       f"cannot open: {read_problem(exc)}")
+            return
+        with f:
+            lines = iter(f)
+            index = 0
+            while True:
+                try:
+                    raw = next(lines)
+                except StopIteration:
+                    return
+                except READ_FAILURES as exc:
+                    yield self._error_document(b"", filepath, index, None, "read",
+                                               unread_rest(index, exc))
+                    return
+                index += 1
                 if not raw.strip():
                     continue
                 with self.track_time():
-                    doc = self._line_document(raw, filepath, index)
+                    doc = self._line_document(raw, filepath, index - 1)
                 yield doc
 
     def _line_document(self, raw: bytes, filepath: str, index: int) -> DatatroveDocument:
