@@ -423,10 +423,13 @@ def test_the_defaults_docs_cli_md_shows_are_the_real_ones() -> None:
     ("accept_languages = ['fra']\n", "fra is not a language code; give fr"),
     ("max_input_mb = 0\n", "max_input_mb must be above 0"),
     ("spin_suspect_threshold = 0.95\n", "must not be above spin_quarantine_threshold"),
+    # fails on main (it said only "Invalid statement (at line 1, column 1)")
+    ('{"fast_path": false}', "the file is JSON: a config file is TOML, one option a line: "
+     "fast_path = false"),
 ])
 def test_a_wrong_config_file_exits_2_naming_the_file_and_the_option(
         tmp_path: Path, content, message) -> None:
-    """Pinned: a usage error, before any document, the file named."""
+    """Pinned: a usage error, before any document, the file named (the JSON hint is new)."""
     cfg = tmp_path / "bad.toml"
     (cfg.write_bytes if isinstance(content, bytes) else cfg.write_text)(content)
     doc = tmp_path / "a.txt"

@@ -173,6 +173,30 @@ def _options_table(data: dict[str, Any], name: str) -> dict[str, Any]:
     return data
 
 
+def _json_hint(raw: bytes) -> str:
+    """For a config file that is a JSON object (``{"fast_path": false}``, a ``config.json``):
+    the options it holds written as TOML, which ``--config`` reads (it said only "not valid
+    TOML: Invalid statement (at line 1, column 1)"; round 28). ``""`` for anything else.
+
+    >>> _json_hint(b'{"fast_path": false, "accept_languages": ["fr"]}')
+    '; the file is JSON: a config file is TOML, one option a line: fast_path = false, \
+accept_languages = ["fr"]'
+    >>> _json_hint(b"fast_path = = 1")
+    ''
+    """
+    import json
+
+    try:
+        data = json.loads(raw)
+    except ValueError:  # not JSON either (UnicodeDecodeError is a ValueError)
+        return ""
+    if not isinstance(data, dict) or not data:
+        return ""
+    shown = [f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in list(data.items())[:4]]
+    return ("; the file is JSON: a config file is TOML, one option a line: "
+            + ", ".join(shown) + (" …" if len(data) > 4 else ""))
+
+
 def unknown_option(key: str, names: Sequence[str], what: str = "option",
                    error: type[ConfigError] = UnknownOptionError) -> ConfigError:
     """The error for an option name that is not one of ``names``: it names the closest valid
@@ -553,7 +577,7 @@ class CleanConfig:
         try:
             data = tomllib.loads(raw.decode("utf-8"))
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{name}: not valid TOML: {exc}") from exc
+            raise ConfigError(f"{name}: not valid TOML: {exc}{_json_hint(raw)}") from exc
         except UnicodeDecodeError as exc:  # TOML is UTF-8
             raise ConfigError(f"{name}: not valid TOML: not UTF-8 text "
                               f"(byte {exc.start})") from exc
