@@ -210,7 +210,10 @@ def test_interrupt_says_how_many_documents_are_committed(tmp_path: Path, monkeyp
 
 def test_ctrl_c_in_a_real_run_names_the_committed_count(tmp_path: Path) -> None:
     """SIGINT to the process group (Ctrl-C in a terminal) once a chunk is committed: exit
-    130, the count in the message is the run state's."""
+    130, the count in the message is the run state's. It failed once in CI when the signal
+    landed in CPython's import-lock weakref callback, where Python drops what the handler
+    raised (the run went on, exit 0): the signal is recorded too since round 28 and the run
+    stops at its next safe point (``tests/test_sig30.py`` makes that case on purpose)."""
     write_seed_corpus(tmp_path / "c.jsonl", 3000)
     out = tmp_path / "o"
     cmd = [sys.executable, "-m", "cleannews", "run", "c.jsonl", "--out", "o", "-j", "1",

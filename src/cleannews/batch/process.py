@@ -39,6 +39,7 @@ from cleannews._input import (
 from cleannews.batch.ids import clipped, field_value, record_id
 from cleannews.batch.limits import FORMATS, MAX_RECORD_MB, input_limit, limit_setting, mb_bytes
 from cleannews.batch.sources import Item, compressed_hint, input_noun, too_large_message
+from cleannews.batch.stop import check as check_stop
 from cleannews.batch.timeout import (
     DocTimeout,
     can_interrupt,
@@ -915,6 +916,14 @@ def init_worker(opts: BatchOptions) -> None:
 
 
 def process_chunk(items: list[Item], opts: BatchOptions | None = None) -> list[DocResult]:
-    """Process a chunk of items in order (in a worker: options from :func:`init_worker`)."""
+    """Process a chunk of items in order (in a worker: options from :func:`init_worker`).
+
+    Between documents it looks for a stop signal (:func:`cleannews.batch.stop.check`): a
+    Ctrl-C or SIGTERM whose raise Python swallowed stops a ``--jobs 1`` run at the next
+    document (a worker process ignores both signals: nothing is ever recorded there)."""
     opts = opts or _WORKER_OPTS or BatchOptions()
-    return [process_item(item, opts) for item in items]
+    results = []
+    for item in items:
+        check_stop()
+        results.append(process_item(item, opts))
+    return results

@@ -30,6 +30,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import wait as wait_futures
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -86,6 +87,7 @@ from cleannews.batch.sources import (
     stdout_file,
 )
 from cleannews.batch.stats import REPEATED_IDS_LISTED, RunStats, SeenIds, build_report
+from cleannews.batch.stop import check as check_stop
 from cleannews.batch.timeout import HARD_TIMEOUT_GRACE_S, can_interrupt
 from cleannews.config import checked_keywords
 
@@ -464,7 +466,7 @@ def _isolate(chunk: list[Item], opts: BatchOptions) -> list[DocResult]:
         ex = _executor(1, opts)
         killed = True
         try:
-            results.extend(ex.submit(process_chunk, [item]).result(timeout=wait))
+            results.extend(_answer(ex.submit(process_chunk, [item]), wait))
             killed = False
         except BrokenProcessPool:
             results.append(crash_result(item, opts))
@@ -483,6 +485,32 @@ def _chunk_wait(p: _Pending, opts: BatchOptions) -> float | None:
     if opts.doc_timeout is None:
         return None
     return len(p.sent) * opts.doc_timeout + HARD_TIMEOUT_GRACE_S
+
+
+#: Seconds between two looks at :func:`~cleannews.batch.stop.check` while the main process
+#: waits for a worker's answer: a Ctrl-C or SIGTERM whose raise Python swallowed (in a
+#: callback, before the wait began) stops the run within this time, not after the chunk.
+STOP_CHECK_S = 0.25
+
+
+def _answer(future: Future, timeout: float | None) -> Any:
+    """``future.result(timeout)``, waited for in slices of :data:`STOP_CHECK_S` with a
+    :func:`~cleannews.batch.stop.check` between them (round 28).
+
+    >>> from concurrent.futures import ThreadPoolExecutor
+    >>> with ThreadPoolExecutor(1) as ex:
+    ...     _answer(ex.submit(sum, [1, 2]), None)
+    3
+    """
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        check_stop()
+        left = None if deadline is None else deadline - time.monotonic()
+        if left is not None and left <= 0:
+            raise FutureTimeout
+        wait_futures([future], STOP_CHECK_S if left is None else min(STOP_CHECK_S, left))
+        if future.done():
+            return future.result()
 
 
 @dataclass
@@ -535,7 +563,7 @@ def _parallel(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
                 return
             p = pending.popleft()
             try:
-                results = p.future.result(_chunk_wait(p, opts)) if p.future is not None else []
+                results = _answer(p.future, _chunk_wait(p, opts)) if p.future is not None else []
             except (BrokenProcessPool, FutureTimeout) as exc:
                 log.warning("a worker process %s; re-running its documents one by one",
                             "died" if isinstance(exc, BrokenProcessPool) else
@@ -630,7 +658,9 @@ def _results(chunks: Iterator[list[Item]], opts: BatchOptions, jobs: int
 
 
 def _serial(chunks: Iterator[list[Item]], opts: BatchOptions) -> Iterator[list[DocResult]]:
-    """Results of each chunk, in order, computed in this process (``--jobs 1``)."""
+    """Results of each chunk, in order, computed in this process (``--jobs 1``;
+    :func:`~cleannews.batch.process.process_chunk` looks for a stop signal between its
+    documents)."""
     for n, chunk in enumerate(chunks):
         if n == 0 and opts.doc_timeout is not None:
             warm_up(opts)  # loading the models is not the first document's time
@@ -747,7 +777,7 @@ def _look_ahead(settings: RunSettings, sinks: Sinks, stdin: Any, name: str,
         return json.loads(saved.read_text("utf-8"))
     items = iter_items(settings.inputs, settings.options.fmt, stdin=stdin,
                        exclude=_exclude(settings.paths), limit=settings.limit, warn=False)
-    state = learn(items)
+    state = learn(_checked(items))
     if saved is not None:
         atomic_write(saved, json.dumps(state).encode("utf-8"))
     return state
@@ -986,9 +1016,18 @@ def _written_folder_file(folder: str, outputs: Iterable[tuple[str, Path | None]]
 
 
 def _placed(items: Iterable[Item], places: dict[int, str]) -> Iterator[Item]:
-    """``items``, noting where each comes from in ``places`` (seq -> :func:`place`)."""
-    for item in items:
+    """``items``, noting where each comes from in ``places`` (seq -> :func:`place`); a stop
+    signal recorded (:func:`~cleannews.batch.stop.check`) stops the reading."""
+    for item in _checked(items):
         places[item.seq] = place(item)
+        yield item
+
+
+def _checked(items: Iterable[Item]) -> Iterator[Item]:
+    """``items``, with a look for a stop signal before each (:func:`cleannews.batch.stop.check`:
+    a Ctrl-C or SIGTERM whose raise Python swallowed stops the run at the next document)."""
+    for item in items:
+        check_stop()
         yield item
 
 
@@ -1231,6 +1270,9 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
             kept = [r for r in results if _keep(r, settings.min_score)]
             session["below_min_score"] += len(results) - len(kept)
             in_flight = sum(r.error_type is not None for r in results)
+            # a stop signal whose raise was swallowed (batch.stop): nothing of this chunk
+            # written, the run state names what is committed
+            check_stop()
             # said before the write: the reader of standard output may go away during it
             _tell_failures(results, told, settings.paths.errors, bar)
             sinks.write(kept)
@@ -1250,9 +1292,11 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
                 bar.update(len(results), sum(r.in_bytes for r in results))
             done = results[-1].seq + 1
             stats.seconds = base_seconds + time.monotonic() - start
+            check_stop()  # written, not committed: --resume drops these and writes them again
             sinks.commit(done, stats.to_dict(), last=places.get(done - 1))
             for seq in [k for k in places if k < done]:
                 del places[seq]
+        check_stop()  # a run stopped after its last chunk is no finished run
         finished = True
         sinks.commit(done, stats.to_dict(), finished=True)
     except BrokenPipeError as exc:  # standard output's reader went away (`score | head`): the

@@ -331,18 +331,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     _check_options(args, parser)
-    from cleannews.cli._batch import (
-        EXIT_INTERRUPTED,
-        EXIT_TERMINATED,
-        Terminated,
-        sigterm_as_interrupt,
-    )
+    from cleannews.batch.stop import Terminated, stop_on_signals
+    from cleannews.cli._batch import EXIT_INTERRUPTED, EXIT_TERMINATED
 
     code = EXIT_OK
     try:
         # SIGTERM (``timeout``, a scheduler's kill) ends every command as Ctrl-C does: a
-        # message and its own exit code, not a silent death (run/score say more themselves)
-        with sigterm_as_interrupt():
+        # message and its own exit code, not a silent death (run/score say more themselves);
+        # both are recorded too, so a raise Python swallowed in a callback still stops the
+        # command (at its next safe point, or as the block ends; batch.stop, round 28)
+        with stop_on_signals():
             code = int(args.func(args))
         sys.stdout.flush()  # here, not at exit: a full disk is an error with exit code 2
         return code

@@ -7,10 +7,9 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
+from cleannews.batch.stop import Terminated, stop_on_signals
 from cleannews.cli._common import (
     add_config_flags,
     add_size_flag,
@@ -201,33 +200,6 @@ def _kept(state: Any) -> str:
     return f"committed work is kept (the first {done} input documents{after})"
 
 
-class Terminated(KeyboardInterrupt):
-    """SIGTERM (a job scheduler's kill, ``timeout``, ``docker stop``) during a run: the run
-    stops as after Ctrl-C -- the committed chunks are kept, the hint names ``--resume``."""
-
-
-def _terminate(signum: int, frame: Any) -> None:
-    # a second SIGTERM during the clean-up ends the process at once (what is committed
-    # stays resumable: commits are atomic)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    raise Terminated
-
-
-@contextmanager
-def sigterm_as_interrupt() -> Iterator[None]:
-    """While the block runs, SIGTERM raises :class:`Terminated` (a ``KeyboardInterrupt``);
-    the previous handler is put back after it. Outside the main thread: no change."""
-    try:
-        previous = signal.signal(signal.SIGTERM, _terminate)
-    except ValueError:  # signal handlers can only be set in the main thread
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
-
-
 def command_line() -> str:
     """The command as typed, quoted for a shell (for the report)."""
     import shlex
@@ -243,7 +215,9 @@ def execute(settings: Any, quiet: bool) -> tuple[int, dict[str, Any] | None]:
     if getattr(settings, "command_line", None) is None:
         settings.command_line = command_line()
     try:
-        with sigterm_as_interrupt():
+        # Ctrl-C and SIGTERM raise, and are recorded for the runner's safe points: one whose
+        # raise Python swallowed in a callback still stops the run (batch.stop, round 28)
+        with stop_on_signals():
             report = run_batch(settings)
     except ResumeError as exc:
         log.error("%s", exc)

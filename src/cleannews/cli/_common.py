@@ -412,6 +412,7 @@ def cleaned_inputs(
         read_problem,
         terminal_safe,
     )
+    from cleannews.batch.stop import check as check_stop
     from cleannews.batch.timeout import DocTimeout, time_limit, timeout_message
     from cleannews.errors import InputError
     from cleannews.pipeline import clean_input
@@ -423,6 +424,7 @@ def cleaned_inputs(
 
     option = "--max-record-mb" if limit is None else limit_setting(limit, config.max_input_mb)
     for name, raw in read_inputs(names, limit, option):
+        check_stop()  # a Ctrl-C / SIGTERM whose raise Python swallowed: stop before the next
         said = terminal_safe(printable_name(name))  # a file name with "\n" or ESC, in a log
         if isinstance(raw, OSError):  # an unreadable file: say so, go on with the others
             log.error("%s: %s", said, read_problem(raw))
