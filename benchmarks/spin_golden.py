@@ -92,6 +92,9 @@ def inputs() -> list[tuple[str, str]]:
     out.append(("built:afin_tail", tail))
     mixed = "\n".join(s + "\n" + c for s, c in zip(spun[5:15], clean[19:29], strict=False))
     out.append(("built:mixed_paragraphs", mixed))
+    # the long spun text on one line: a text without line breaks is scored whole (long texts
+    # with them are scored in parts, score._segments; round 28), so the evidence cap is hit
+    out.append(("built:long_spun_line", " ".join(t.replace("\n", " ") for t in spun + spun[:5])))
     return out
 
 

@@ -59,6 +59,21 @@ def round26_train_batches() -> frozenset[str]:
     return ROUND26_TRAIN_BATCHES
 
 
+#: The TRAIN batches before round 28 added its fresh pages (``fr-r28`` … ``en-r28``, branch
+#: labels30): the batches up to round 26 and round 27's fresh ones. Tests that drew their seeded
+#: pages from every TRAIN batch up to round 27 pass these so that the round-28 pages do not
+#: change their draw.
+ROUND27_TRAIN_BATCHES = ROUND26_TRAIN_BATCHES | frozenset({
+    "fr-r27", "de-r27", "es-r27", "it-r27", "en-r27",
+})
+
+
+@pytest.fixture(scope="session")
+def round27_train_batches() -> frozenset[str]:
+    """:data:`ROUND27_TRAIN_BATCHES`: e.g. ``"fr-r27" in round27_train_batches``."""
+    return ROUND27_TRAIN_BATCHES
+
+
 @pytest.fixture(scope="session")
 def strip_real_docs() -> dict:
     """The labelled real-page corpus, ``{page id: (record, page text, labelled lines)}``

@@ -2,8 +2,8 @@
 
 ``tools/strip_model/recur.py`` counts normalised short lines of unlabelled page beginnings by
 distinct site, never reading a site of the labelled corpus; the strip stage does not use the
-table (it reached no missed furniture line on the TRAIN pages: docs/strip.md, "Lines that
-recur across sites"). These tests pin the counting on a small saved sample of real search
+table (it reached no missed furniture line on the TRAIN pages: docs/strip-history.md, "Lines that
+recur verbatim across sites"). These tests pin the counting on a small saved sample of real search
 answers (``fixtures/recur/answers``), the lookups and explanations, the exclusion of labelled
 sites, the cross-fitting of the TRAIN estimate, and that no seed or fixture content line
 would be taken on this evidence.

@@ -152,6 +152,96 @@ def _markup_only(source: str, start: int, end: int, spans: list[tuple[int, int]]
     return all(not _MARKUP.sub("", piece).strip() for piece in rest)
 
 
+def _mark(source: str, line: str, ls: int, changes: list[Change],
+          html: bool) -> tuple[bool, str]:
+    """``(whole, mark)`` of the input line ``line`` (its break cut off), which starts at
+    ``ls`` in ``source`` and which ``changes`` touch: ``whole`` when a removal took all of
+    it (on an HTML page: all its text, its tags left aside); the mark ``-`` removed, ``~``
+    changed, ``" "`` kept.
+
+    >>> bar = Change("strip", "share_bar", (0, 9), "Partager\\n", "", "share bar")
+    >>> _mark("Partager\\nLe vote.", "Partager", 0, [bar], False)
+    (True, '-')
+    >>> _mark("Partager\\nLe vote.", "Le vote.", 9, [], False)
+    (False, ' ')
+    """
+    whole = any(c.removed and c.span[0] <= ls and c.span[1] >= ls + len(line) for c in changes)
+    if html and not whole and line.strip() and any(c.removed for c in changes):
+        whole = _markup_only(source, ls, ls + len(line), [c.span for c in changes if c.removed])
+    return whole, "-" if whole and line else ("~" if changes else " ")
+
+
+def plan(source: str, doc: Document, *, html: bool | None = None) -> dict:
+    """The explanation of ``doc`` against its input ``source`` as data (``cleannews explain
+    --json``, ``cleannews.explain(…, as_dict=True)``): what :func:`render` prints, JSON-ready.
+
+    * ``id``, ``verdict`` and ``reason`` (the routing decision), ``language``, ``metadata``;
+    * ``lines``: ``count`` (input lines, numbered from 1 as ``explain`` numbers them),
+      ``removed`` and ``changed`` (the numbers of the lines marked ``-`` and ``~``);
+    * ``repairs`` (stages ``decode`` and ``repair``) and ``removals`` (``strip`` and ``html``:
+      the page furniture): each change's ``stage``, ``rule``, ``family`` (the kind of
+      furniture a strip rule removes, :func:`cleannews.strip._rules.removal_category`; None
+      for a detector without one and for repairs), ``span`` (in the input), ``lines``
+      (``[first, last]`` it touches; None for a note about the whole input, such as its
+      codec), ``before``, ``after``, ``reason``;
+    * ``spin``: the score, label, evidence (spans in the cleaned text), paragraphs and
+      signals (:meth:`cleannews.SpinScore.to_dict`).
+
+    >>> import cleannews
+    >>> p = cleannews.explain("Partager sur Facebook\\nLe conseil a voté le budget.\\n",
+    ...                       as_dict=True)
+    >>> p["lines"], p["verdict"], p["spin"]["label"]
+    ({'count': 2, 'removed': [1], 'changed': []}, 'keep', 'insufficient')
+    >>> r = p["removals"][0]
+    >>> r["rule"], r["family"], r["span"], r["lines"], r["reason"]
+    ('share_bar', 'share', [0, 22], [1, 1], 'share button of the page')
+    """
+    from cleannews.document import json_safe
+    from cleannews.route import BOILERPLATE_STAGES
+    from cleannews.strip._rules import removal_category
+
+    if html is None:
+        from cleannews._input import looks_like_html
+
+        html = looks_like_html(source)
+    starts = [0, *(m.end() for m in _LINE_BREAK.finditer(source))]
+    touching: dict[int, list[Change]] = {}
+    repairs, removals = [], []
+    for c in doc.changes:
+        item = c.to_dict()
+        boilerplate = c.stage in BOILERPLATE_STAGES
+        item["family"] = removal_category(c.rule) if boilerplate and c.removed else None
+        if _whole_input_note(c):
+            item["lines"] = None
+        else:
+            first, last = _lines_of(c.span, source, starts)
+            if _breaks_only(c):  # as render says it: on the line where the break is
+                first = last = max(0, bisect_right(starts, c.span[0]) - 1)
+            item["lines"] = [first + 1, last + 1]
+            for n in range(first, last + 1):
+                touching.setdefault(n, []).append(c)
+        (removals if boilerplate else repairs).append(item)
+    ends = [*starts[1:], len(source)]
+    count = len(starts) - (1 if source[starts[-1]:] == "" and len(starts) - 1 not in touching
+                           else 0)
+    removed, changed = [], []
+    for n in sorted(touching):
+        line = _END_BREAK.sub("", source[starts[n]:ends[n]], count=1)
+        mark = _mark(source, line, starts[n], touching[n], html)[1]
+        (removed if mark == "-" else changed).append(n + 1)
+    return {
+        "id": json_safe(doc.id),
+        "verdict": doc.verdict,
+        "reason": doc.reason,
+        "language": doc.language,
+        "metadata": json_safe(dict(doc.metadata)),
+        "lines": {"count": count, "removed": removed, "changed": changed},
+        "repairs": repairs,
+        "removals": removals,
+        "spin": doc.spin.to_dict(),
+    }
+
+
 def render(source: str, doc: Document, *, color: bool = False, changes_only: bool = False,
            html: bool | None = None) -> str:
     """The explanation of ``doc`` against its input ``source`` as terminal text; a document
@@ -201,11 +291,7 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
         changes = touching.get(n, [])
         ls = starts[n] if n < len(starts) else len(source)
         line = _END_BREAK.sub("", line, count=1)
-        whole = any(c.removed and c.span[0] <= ls and c.span[1] >= ls + len(line) for c in changes)
-        if html and not whole and line.strip() and any(c.removed for c in changes):
-            whole = _markup_only(source, ls, ls + len(line),
-                                 [c.span for c in changes if c.removed])
-        mark = "-" if whole and line else ("~" if changes else " ")
+        whole, mark = _mark(source, line, ls, changes, html)
         if changes_only and mark == " ":
             continue
         text = f"{n + 1:>{width}} {mark} {_shown(line)}"

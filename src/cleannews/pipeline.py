@@ -22,6 +22,7 @@ from cleannews._input import decode_input
 from cleannews._lines import split_lines
 from cleannews.config import CleanConfig, _numpy_bool, config_or_default
 from cleannews.document import Document, SpinScore
+from cleannews.errors import InputError
 from cleannews.route import has_visible_text
 
 __all__ = ["clean", "clean_html", "repair", "spin_score"]
@@ -58,12 +59,18 @@ def document_id(id: object) -> str | None:
     ``true``, a list) names the document by its place, the ``fallback`` ``PATH:LINE``.
     ``document_id`` reads its caller's argument: a wrong type (a list, ``True``) is the
     caller's mistake and raised, a path or a numpy number is an id, no id is ``None`` (a
-    Document has no place to fall back on), and ``""`` is kept as given (round 27).
+    Document has no place to fall back on). A string that shows nothing (``""``, spaces, a
+    zero-width space) is no id, ``None``, as ``id_text`` takes it for none (it was kept as
+    given, and an error naming the document said "document : …"; round 28):
+
+    >>> document_id(""), document_id(" \\u200b"), document_id(" a1")
+    (None, None, ' a1')
     """
-    if id is None or type(id) is str:
+    if id is None:
         return id
     if isinstance(id, str):  # numpy's str_ (a DataFrame's values): the str it holds
-        return str.__str__(id)
+        text = id if type(id) is str else str.__str__(id)
+        return text if has_visible_text(text) else None
     if isinstance(id, numbers.Real) and not isinstance(id, bool) and not _numpy_bool(id):
         # as record_id writes a JSONL record's numeric id; numpy's integers too (a
         # DataFrame's id column: clean(text, id=np.int64(3)) was an InputError), and a NaN
@@ -74,7 +81,6 @@ def document_id(id: object) -> str | None:
         return str(id) if math.isfinite(id) else None
     if isinstance(id, os.PathLike):
         return os.fsdecode(os.fspath(id))
-    from cleannews.errors import InputError
 
     raise InputError(
         f"id must be a str (or an int, a float, a path, None), got {type(id).__name__}")
@@ -102,11 +108,10 @@ def read_input(value: object, config: CleanConfig, *, html: bool = False):
         size = input_size(value, limit)
         if size > limit:
             from cleannews.batch.sources import too_large_message
-            from cleannews.errors import InputError
 
-            error = InputError(too_large_message(size, limit, True, "text", MAX_INPUT_SETTING))
-            error.kind = "too_large"  # as `run` files it (the datatrove step said `input`)
-            raise error
+            # kind: as `run` files it (the datatrove step said `input`; round 28)
+            raise InputError(too_large_message(size, limit, True, "text", MAX_INPUT_SETTING),
+                             kind="too_large")
     return decode_input(value, html=html)
 
 
@@ -188,7 +193,10 @@ def repair(
     """
     config = config_or_default(config)
     id = document_id(id)  # type: ignore[assignment]
-    text, changes = read_input(text, config)
+    try:
+        text, changes = read_input(text, config)
+    except InputError as exc:  # named by its document (round 28)
+        raise exc.naming(id) from None
     doc = Document(text="", changes=changes, id=id, input_length=len(text))
     r = _repair_stage(text, config)
     doc.text = r.text
@@ -240,7 +248,10 @@ def clean_input(value: object, config: CleanConfig | None = None, *, html: bool 
 (CleanConfig max_input_mb)
     """
     config = config_or_default(config)
-    source, changes = read_input(value, config, html=html)
+    try:
+        source, changes = read_input(value, config, html=html)
+    except InputError as exc:  # named by its document, when the caller gave an id (round 28)
+        raise exc.naming(document_id(id)) from None
     if hint and not html:
         _hint_html(source)
     ident = document_id(id)
@@ -371,8 +382,8 @@ def _clean_html_decoded(html: str, changes: list, config: CleanConfig,
 
 def explain(
     text: str | bytes, config: CleanConfig | None = None, *, html: bool = False,
-    changes_only: bool = False,
-) -> str:
+    changes_only: bool = False, as_dict: bool = False,
+) -> Any:
     """What :func:`clean` (``html=True``: :func:`clean_html`) does to ``text``, as the
     ``cleannews explain`` command prints it: each input line with a mark (``-`` removed,
     ``~`` changed) and, under it, the rule and the reason of each change; then the spin
@@ -382,6 +393,11 @@ def explain(
     ``text`` and ``changes`` are ftfy's ``fix_and_explain`` result, with a reason per
     change); ``changes_only`` keeps only the lines with a change. Raises what
     :func:`clean` raises.
+
+    ``as_dict=True`` returns the same explanation as data, JSON-ready (what ``cleannews
+    explain --json`` prints): the repairs and removals with their rule, family, span and
+    lines, the numbers of the lines removed and changed, the spin score with its evidence,
+    the verdict and its reason (:func:`cleannews._explain.plan`; round 28).
 
     >>> import cleannews
     >>> print(cleannews.explain("Partager sur Facebook\\nLe conseil a vot\u00e9 le budget.\\n"),
@@ -400,7 +416,12 @@ def explain(
     config = config_or_default(config)
     html = checked_flag("html", html)  # html="no" was true: the text was read as a page
     changes_only = checked_flag("changes_only", changes_only)
+    as_dict = checked_flag("as_dict", as_dict)
     source, doc = clean_input(text, config, html=html)  # decoded once (it was twice)
+    if as_dict:
+        from cleannews._explain import plan
+
+        return plan(source, doc, html=html)
     return render(source, doc, changes_only=changes_only, html=html)
 
 

@@ -3,6 +3,7 @@
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --batches fr-e,fr-f,de-e,es-e
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half dev [--lines] [--json]
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r27   # round-27 fresh pages
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r28   # round-28 fresh pages
 
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
@@ -16,7 +17,9 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
   never read while writing rules (``--lines`` refuses them);
 * ``--half old``: the round-8 batches (all read by earlier rule authors);
 * ``--half r27``: :data:`FRESH27`, the round-27 TRAIN batches (issue 10, branch labels29),
-  measured before any rule was written against them.
+  measured before any rule was written against them;
+* ``--half r28``: :data:`FRESH28`, the round-28 TRAIN batches (issue 10, branch labels30),
+  measured the same way, once, before any rule was written against them.
 
     >>> batch_of("fr-e-0012"), batch_of("de-m-0003")
     ('fr-e', 'de-m')
@@ -46,7 +49,13 @@ OLD_BATCHES = (
 #: scored before any rule or model was written or trained on them (docs/strip-history.md, "Fresh
 #: TRAIN pages (issue 10, round 27)").
 FRESH27 = ("fr-r27", "de-r27", "es-r27", "it-r27", "en-r27")
-HALVES = {"dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES, "r27": FRESH27}
+#: The round-28 TRAIN batches (branch labels30): 57 pages from 57 sites new to the corpus,
+#: scored before any rule or model was written or trained on them (docs/strip-history.md, "Fresh
+#: TRAIN pages, second batch (issue 10, round 28)").
+FRESH28 = ("fr-r28", "de-r28", "es-r28", "it-r28", "en-r28")
+HALVES = {
+    "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES, "r27": FRESH27, "r28": FRESH28,
+}
 
 
 def batch_of(page_id: str) -> str:

@@ -46,7 +46,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "fixtures" / "strip_real"
 #: Where ``build`` writes the table and the manifest of the pages it read (tool data: the
-#: package reads neither, see docs/strip.md "Lines that recur across sites").
+#: package reads neither, see docs/strip-history.md "Lines that recur verbatim across sites").
 OUT_DIR = REPO / "tools" / "strip_model" / "recur"
 
 #: Lines of more words than this never enter the table (wire copy's content sentences recur

@@ -206,6 +206,14 @@ def id_text(value: Any, fallback: str) -> str:
     >>> id_text(None, "f:4"), id_text(["a"], "f:5"), id_text(True, "f:6"), id_text("", "f:7")
     ('f:4', 'f:5', 'f:6', 'f:7')
 
+    A string with no character a reader sees (spaces, a tab, a line break, a no-break or
+    zero-width space) is no id either, as ``""`` is: such records were named by an id that
+    shows nothing ("(id  ): nul: …" in the log, the repeated id ``' '`` of unrelated
+    records); an id with visible characters is kept as it is, spaces and all (round 28):
+
+    >>> id_text(" ", "f:8"), id_text("\\u00a0\\u200b\\n", "f:9"), id_text(" a1 ", "f:10")
+    ('f:8', 'f:9', ' a1 ')
+
     The library's ``id=`` (``cleannews.clean(text, id=…)``) is
     :func:`cleannews.pipeline.document_id`: the same string for a number, the same NaN rule
     (no id); it raises on a wrong type where this falls back: its docstring says why.
@@ -216,6 +224,10 @@ def id_text(value: Any, fallback: str) -> str:
         # `NaN`, `Infinity` (not JSON, Python's parser reads them) or `1e400`: every such
         # record was "nan" or "inf", one id for different records (audit27)
         return fallback
-    if isinstance(value, (str, int, float)):
+    if isinstance(value, str):
+        from cleannews.route import has_visible_text
+
+        return value if has_visible_text(value) else fallback
+    if isinstance(value, (int, float)):
         return str(value)
     return fallback

@@ -464,7 +464,7 @@ def cleaned_inputs(
             outcome.failures += 1
             continue
         except InputError as exc:
-            log.error("%s: %s", said, exc)
+            log.error("%s: %s", said, exc.message)  # (the file is named: not twice)
             outcome.failures += 1
             continue
         except Exception as exc:  # a stage's bug on one document: the others still go on,
@@ -579,7 +579,8 @@ def read_inputs(names: list[str], limit: int | None = None, option: str = "--max
                 with open(name, "rb") as f:
                     got = read_document(open_document(f), limit)
         except DamagedData as exc:  # read, but not a document: refused as `run` files it
-            yield name, InputError(str(exc))  # (a `read` error there; exit code 1, not 2)
+            yield name, InputError(str(exc), kind="read")  # (a `read` error there; exit
+            # code 1, not 2)
             continue
         except OSError as exc:
             yield name, exc
@@ -587,7 +588,7 @@ def read_inputs(names: list[str], limit: int | None = None, option: str = "--max
         if got.truncated or got.size > limit:
             yield name, InputError(too_large_message(got.size, limit, got.exact,
                                                      "input" if name == "-" else "file",
-                                                     option))
+                                                     option), kind="too_large")
         else:
             yield name, got.data
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
 
-from cleannews._explain import render
+from cleannews._explain import plan, render
 from cleannews.cli._common import (
     Outcome,
     add_config_flags,
@@ -28,7 +29,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Print each input line with a mark: '-' removed, '~' changed, ' ' kept; "
         "under it the rule and the reason. Ends with the spin score and its evidence, the "
         "verdict (empty or empty_after_cleaning for a document that prints nothing), the "
-        "language and the metadata. Exit code: 0 ok (an empty document, or one of "
+        "language and the metadata. With --json, one JSON object per document instead: "
+        "the repairs and removals (rule, family, span, lines), the lines removed and "
+        "changed, the spin score and evidence, the verdict and its reason. Exit code: 0 ok "
+        "(an empty document, or one of "
         "boilerplate only, is a warning), 1 some documents refused (binary, NUL characters, "
         "too large, damaged gzip data), 2 usage or I/O error.",
     )
@@ -37,7 +41,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour the marks (default %(default)s: when stdout is a terminal, "
                    "NO_COLOR is not set and TERM is not dumb)")
-    p.add_argument("--changes-only", action="store_true", help="print only lines with a change")
+    # --json lists the changes only: --changes-only with it would be ignored, so argparse
+    # refuses the pair (exit 2), as `clean` refuses --json with --separator
+    shape = p.add_mutually_exclusive_group()
+    shape.add_argument("--changes-only", action="store_true",
+                       help="print only lines with a change")
+    shape.add_argument("--json", action="store_true",
+                       help="print the explanation of each document as one JSON line (its "
+                       "fields: docs/cli.md, 'explain --json')")
     add_config_flags(p)
     add_size_flag(p)
     p.set_defaults(func=run)
@@ -72,6 +83,10 @@ def run(args: argparse.Namespace) -> int:
         for name, source, doc in cleaned_inputs(names, args.format, cfg, outcome,
                                                 decoded=True, limit=record_limit(args),
                                                 command="explain"):
+            if args.json:  # the id is the file's name, as `clean --json` gives it
+                sys.stdout.write(json.dumps(plan(source, doc, html=None), ensure_ascii=False)
+                                 + "\n")
+                continue
             if len(names) > 1:
                 sys.stdout.write(f"==> {terminal_safe(name)} <==\n")
             sys.stdout.write(render(source, doc, color=color, changes_only=args.changes_only))

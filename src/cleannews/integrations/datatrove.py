@@ -197,7 +197,7 @@ class CleannewsCleaner(PipelineStep):
             self._fail(doc, "timeout", timeout_message(self.doc_timeout))
             return
         except InputError as exc:  # `too_large` above the config's max_input_mb, as in `run`
-            self._fail(doc, exc.kind, str(exc))
+            self._fail(doc, exc.kind, exc.message)  # the document carries its id
             return
         except Exception as exc:  # one document must not stop the task
             self._fail(doc, "exception", f"{type(exc).__name__}: {exc}")

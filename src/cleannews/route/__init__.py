@@ -90,6 +90,23 @@ def _decided_kinds(signals: dict) -> str:
     return decided_kinds(signals)
 
 
+def _where(signals: dict) -> str:
+    """Where the spun part of a long text is, when it was scored in parts
+    (``score._segments``: the score is that of its most spun part); ``""`` otherwise.
+
+    >>> _where({"segments": 12.0, "segment": 3.0, "segment_start": 8120.0, "segment_end": 10644.0})
+    ' in part 3 of 12 (characters 8,120-10,644 of the cleaned text)'
+    >>> _where({})
+    ''
+    """
+    n = signals.get("segments")
+    if not n or n < 2:
+        return ""
+    return (f" in part {int(signals['segment'])} of {int(n)} (characters "
+            f"{int(signals['segment_start']):,}-{int(signals['segment_end']):,} of the cleaned "
+            "text)")
+
+
 def route(doc: Document, config: CleanConfig, *, empty_input: bool = False) -> tuple[str, str]:
     """Return ``(verdict, reason)``: ``"keep"``, ``"quarantine"``, ``"other_language"``,
     or, for a document with no visible text, ``"empty"`` (``empty_input``: the input had
@@ -117,6 +134,7 @@ def route(doc: Document, config: CleanConfig, *, empty_input: bool = False) -> t
         kinds = _decided_kinds(spin.signals)
         if kinds:
             reason += f" (evidence: {kinds})"
+        reason += _where(spin.signals)
         if config.quarantine:
             return ("quarantine", reason)
         # kept because quarantine is off: it used to be kept with no reason at all, where a

@@ -558,9 +558,9 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     """
     got = nfc_with_offsets(text)
     if got is None:
-        return _score_text(text, config)
+        return _score_long(text, config)
     nfc, start = got
-    s = _score_text(nfc, config)
+    s = _score_long(nfc, config)
 
     def span(a: int, b: int) -> tuple[int, int]:
         return start[min(a, len(nfc))], start[min(b, len(nfc))]
@@ -571,6 +571,18 @@ def score_text(text: str, config: CleanConfig) -> SpinScore:
     )
     paragraphs = tuple(dataclasses.replace(p, span=span(*p.span)) for p in s.paragraphs)
     return dataclasses.replace(s, evidence=evidence, paragraphs=paragraphs)
+
+
+def _score_long(text: str, config: CleanConfig) -> SpinScore:
+    """:func:`_score_text` of ``text``, or for a text of more than ``LONG_TEXT_WORDS`` words
+    the score of its most spun part (``_segments``: the model knows documents of a few hundred
+    words, and the maximum over a long text's windows grew with its length; round 28)."""
+    from cleannews.score._segments import score_in_parts, text_segments
+
+    parts = text_segments(text)
+    if parts is None:
+        return _score_text(text, config)
+    return score_in_parts(text, parts, lambda part: _score_text(part, config))
 
 
 def _score_text(text: str, config: CleanConfig) -> SpinScore:
