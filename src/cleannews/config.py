@@ -173,6 +173,30 @@ def _options_table(data: dict[str, Any], name: str) -> dict[str, Any]:
     return data
 
 
+def _json_hint(raw: bytes) -> str:
+    """For a config file that is a JSON object (``{"fast_path": false}``, a ``config.json``):
+    the options it holds written as TOML, which ``--config`` reads (it said only "not valid
+    TOML: Invalid statement (at line 1, column 1)"; round 28). ``""`` for anything else.
+
+    >>> _json_hint(b'{"fast_path": false, "accept_languages": ["fr"]}')
+    '; the file is JSON: a config file is TOML, one option a line: fast_path = false, \
+accept_languages = ["fr"]'
+    >>> _json_hint(b"fast_path = = 1")
+    ''
+    """
+    import json
+
+    try:
+        data = json.loads(raw)
+    except ValueError:  # not JSON either (UnicodeDecodeError is a ValueError)
+        return ""
+    if not isinstance(data, dict) or not data:
+        return ""
+    shown = [f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in list(data.items())[:4]]
+    return ("; the file is JSON: a config file is TOML, one option a line: "
+            + ", ".join(shown) + (" …" if len(data) > 4 else ""))
+
+
 def unknown_option(key: str, names: Sequence[str], what: str = "option",
                    error: type[ConfigError] = UnknownOptionError) -> ConfigError:
     """The error for an option name that is not one of ``names``: it names the closest valid
@@ -237,6 +261,16 @@ def _is_number(value: Any) -> bool:
     """
     return (isinstance(value, numbers.Real) and not isinstance(value, bool)
             and not _numpy_bool(value))
+
+
+def _as_float(value: Any) -> float:
+    """A checked number option as a plain ``float`` (``-0.0`` as ``0.0``), so equal
+    configurations have the same ``repr`` and :meth:`CleanConfig.to_dict`.
+
+    >>> _as_float(1), _as_float(-0.0), _as_float(0.25)
+    (1.0, 0.0, 0.25)
+    """
+    return float(value) + 0.0
 
 
 def _numpy_bool(value: Any) -> bool:
@@ -424,8 +458,8 @@ class CleanConfig:
             value = getattr(self, f.name)
             if f.name in _SIZE_OPTIONS:
                 _check_size_option(f.name, value)
-                if value is not None and not isinstance(value, (int, float)):
-                    object.__setattr__(self, f.name, float(value))  # numpy's float32
+                if value is not None:  # numpy's float32; an int (round 28, as the thresholds)
+                    object.__setattr__(self, f.name, _as_float(value))
             elif f.name in _TUPLE_OPTIONS:
                 if isinstance(value, str):
                     value = _split_list(value)
@@ -435,7 +469,10 @@ class CleanConfig:
                     raise ConfigError(
                         f"{f.name} must be a list of language codes such as fr, en; got {value!r}"
                     )
-                value = tuple(_language_code(f.name, v) for v in value)
+                # each code once, in the order given: ("fr", "fr-FR") is ("fr",), equal to
+                # the configuration it means (round 28: it compared unequal, and its repr and
+                # report showed the code twice)
+                value = tuple(dict.fromkeys(_language_code(f.name, v) for v in value))
                 if f.name == "accept_languages":
                     _check_identified(value)
                 if f.name == "languages":
@@ -452,8 +489,10 @@ class CleanConfig:
                     raise ConfigError(f"{f.name} must be a number, got {value!r}")
                 if not 0.0 <= value <= 1.0:
                     raise ConfigError(f"{f.name} must be between 0 and 1, got {value!r}")
-                if not isinstance(value, (int, float)):  # numpy's float32 (audit28): a float
-                    object.__setattr__(self, f.name, float(value))
+                # a float whatever number was given (numpy's float32, audit28; an int, as a
+                # TOML file's `spin_quarantine_threshold = 1` or `CleanConfig(…=1)` is,
+                # round 28: its repr and to_dict said 1 where the default says 0.9)
+                object.__setattr__(self, f.name, _as_float(value))
             elif _numpy_bool(value):  # as checked_flag takes it (it was refused; audit28)
                 object.__setattr__(self, f.name, bool(value))
             elif not isinstance(value, bool):
@@ -538,7 +577,7 @@ class CleanConfig:
         try:
             data = tomllib.loads(raw.decode("utf-8"))
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{name}: not valid TOML: {exc}") from exc
+            raise ConfigError(f"{name}: not valid TOML: {exc}{_json_hint(raw)}") from exc
         except UnicodeDecodeError as exc:  # TOML is UTF-8
             raise ConfigError(f"{name}: not valid TOML: not UTF-8 text "
                               f"(byte {exc.start})") from exc

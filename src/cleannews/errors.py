@@ -32,11 +32,24 @@ class InputError(CleannewsError, ValueError):
         ...     print(exc); print(exc.id, "|", exc.message)
         document a7: input is a PNG image, not text
         a7 | input is a PNG image, not text
+
+    ``kind`` is the error type ``cleannews run`` files such an input under: ``"input"``, or
+    ``"too_large"`` for an input above ``CleanConfig.max_input_mb`` (the datatrove step
+    filed it as ``input`` while ``run`` says ``too_large``; round 28)::
+
+        >>> try:
+        ...     cleannews.clean("x" * 2000, cleannews.CleanConfig(max_input_mb=0.001))
+        ... except InputError as exc:
+        ...     print(exc.kind, "|", exc)
+        too_large | text is 2000 bytes, above the limit of 1048 bytes (CleanConfig max_input_mb)
+        >>> InputError("x").kind, InputError("x", kind="too_large").naming("a7").kind
+        ('input', 'too_large')
     """
 
-    def __init__(self, message: str = "", *, id: str | None = None) -> None:
+    def __init__(self, message: str = "", *, id: str | None = None, kind: str = "input") -> None:
         self.message = message
         self.id = id
+        self.kind = kind
         if id is not None:
             from cleannews.batch.ids import shown_id  # a long id is cut, as in run's messages
 
@@ -44,7 +57,7 @@ class InputError(CleannewsError, ValueError):
         super().__init__(message)
 
     def __reduce__(self) -> tuple:  # pickles with its id (a pool's worker sends it back)
-        return _input_error, (self.message, self.id)
+        return _input_error, (self.message, self.id, self.kind)
 
     def naming(self, id: str | None) -> InputError:
         """This error naming the document ``id`` (itself when ``id`` is None or it names one
@@ -55,12 +68,12 @@ class InputError(CleannewsError, ValueError):
         """
         if id is None or self.id is not None:
             return self
-        return type(self)(self.message, id=id)
+        return type(self)(self.message, id=id, kind=self.kind)
 
 
-def _input_error(message: str, id: str | None) -> InputError:
-    """Unpickle an :class:`InputError` (its keyword-only ``id``)."""
-    return InputError(message, id=id)
+def _input_error(message: str, id: str | None, kind: str = "input") -> InputError:
+    """Unpickle an :class:`InputError` (its keyword-only ``id`` and ``kind``)."""
+    return InputError(message, id=id, kind=kind)
 
 
 class ConfigError(CleannewsError, ValueError):

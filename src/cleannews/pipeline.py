@@ -109,7 +109,9 @@ def read_input(value: object, config: CleanConfig, *, html: bool = False):
         if size > limit:
             from cleannews.batch.sources import too_large_message
 
-            raise InputError(too_large_message(size, limit, True, "text", MAX_INPUT_SETTING))
+            # kind: as `run` files it (the datatrove step said `input`; round 28)
+            raise InputError(too_large_message(size, limit, True, "text", MAX_INPUT_SETTING),
+                             kind="too_large")
     return decode_input(value, html=html)
 
 

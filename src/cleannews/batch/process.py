@@ -759,7 +759,8 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
     try:
         doc = _clean(text, html, opts, ident)
     except InputError as exc:
-        raise _Reject("input", exc.message) from None  # the record names its id
+        raise _Reject(exc.kind, exc.message) from None  # the record names its id; the kind:
+        # `too_large` above the config's max_input_mb
     if opts.templates is not None:
         from cleannews.batch.templates import apply_templates, item_source
 

@@ -782,6 +782,23 @@ def _read_line(f: BinaryIO) -> tuple[bytes, bool, int]:
             return line, True, size
 
 
+#: What a JSONL file's reader may raise part-way: a truncated gzip, a bad CRC, corrupt data.
+READ_FAILURES = (OSError, EOFError, ValueError, zlib_error)
+
+
+def unread_rest(lineno: int, exc: BaseException) -> str:
+    """The ``read`` error of a JSONL file whose reading failed after ``lineno`` lines (the
+    rest of the file: one error record, in ``run`` and in the datatrove reader).
+
+    >>> unread_rest(984, EOFError("Compressed file ended before the end-of-stream marker"))[:52]
+    'could not read the rest of the file after line 984: '
+    >>> unread_rest(0, OSError("Not a gzipped file"))
+    'could not read the file: Not a gzipped file'
+    """
+    return (f"could not read the rest of the file after line {lineno}: {exc}" if lineno
+            else f"could not read the file: {exc}")
+
+
 def iter_jsonl(f: BinaryIO, source: str, start_seq: int) -> Iterator[Item]:
     """One :class:`Item` per non-blank JSONL line; a read failure ends it with an error item."""
     seq = start_seq
@@ -789,10 +806,9 @@ def iter_jsonl(f: BinaryIO, source: str, start_seq: int) -> Iterator[Item]:
     while True:
         try:
             line, truncated, size = _read_line(f)
-        except (OSError, EOFError, ValueError) as exc:  # truncated gzip, bad CRC …
+        except READ_FAILURES as exc:  # truncated gzip, bad CRC …
             yield Item(seq, source, "jsonl", b"", lineno + 1, f"{source}:{lineno + 1}",
-                       (f"could not read the rest of the file after line {lineno}: {exc}"
-                        if lineno else f"could not read the file: {exc}"), "read")
+                       unread_rest(lineno, exc), "read")
             return
         if not line:
             return

@@ -24,7 +24,7 @@ from cleannews.batch.limits import (
     limit_setting,
     mb_bytes,
 )
-from cleannews.config import DEFAULT_CONFIG, CleanConfig, option_names
+from cleannews.config import DEFAULT_CONFIG, CleanConfig, option_names, unknown_option
 from cleannews.errors import InputError
 
 __all__ = [
@@ -125,9 +125,9 @@ def _key_value(value: str) -> tuple[str, str]:
     if not sep or not key:
         raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {value!r}")
     if key not in option_names():
-        raise argparse.ArgumentTypeError(
-            f"unknown option {key!r}; options: {', '.join(option_names())}"
-        )
+        # the closest option named, as --config and CleanConfig.from_dict name it (round 28:
+        # `--set fast_pth=false` listed all 18 options)
+        raise argparse.ArgumentTypeError(str(unknown_option(key, option_names())))
     return key, val
 
 
@@ -579,7 +579,8 @@ def read_inputs(names: list[str], limit: int | None = None, option: str = "--max
                 with open(name, "rb") as f:
                     got = read_document(open_document(f), limit)
         except DamagedData as exc:  # read, but not a document: refused as `run` files it
-            yield name, InputError(str(exc))  # (a `read` error there; exit code 1, not 2)
+            yield name, InputError(str(exc), kind="read")  # (a `read` error there; exit
+            # code 1, not 2)
             continue
         except OSError as exc:
             yield name, exc
@@ -587,7 +588,7 @@ def read_inputs(names: list[str], limit: int | None = None, option: str = "--max
         if got.truncated or got.size > limit:
             yield name, InputError(too_large_message(got.size, limit, got.exact,
                                                      "input" if name == "-" else "file",
-                                                     option))
+                                                     option), kind="too_large")
         else:
             yield name, got.data
 

@@ -63,6 +63,27 @@ REASON_SPUN = "spun"
 REASON_ERROR = "cleannews_error"
 #: A document the cleaner's ``accept_languages`` set aside (``cleannews run`` quarantines it).
 REASON_LANGUAGE = "other_language"
+#: Every reason :class:`CleannewsSpinFilter` gives.
+REASONS = (REASON_SPUN, REASON_ERROR, REASON_LANGUAGE)
+#: The error types of a line :class:`CleannewsJsonlReader` could not make a record of; its
+#: document (text: the raw line) is passed on by the cleaner, never cleaned.
+READ_ERRORS = frozenset({"utf8", "json", "missing_field", "type", "empty", "read"})
+
+
+def unreadable(summary: Any) -> bool:
+    """Whether ``summary`` (a document's ``metadata["cleannews"]``) marks a line the reader
+    could not read. Another error -- a ``timeout``, ``empty_after_cleaning`` … that an earlier
+    run recorded, read again with its output (its quarantine run once more with a longer
+    ``doc_timeout``), or any input field named ``cleannews`` -- is no such mark: the document
+    is cleaned (it was passed on as failed again, never cleaned; round 28).
+
+    >>> unreadable({"error": "not valid JSON …", "error_type": "json"})
+    True
+    >>> unreadable({"error": "cleaning took longer than 5 s", "error_type": "timeout"})
+    False
+    """
+    return (isinstance(summary, dict) and "error" in summary
+            and summary.get("error_type") in READ_ERRORS)
 
 
 def _error(kind: str, message: str) -> dict[str, Any]:
@@ -150,7 +171,7 @@ class CleannewsCleaner(PipelineStep):
         from cleannews.pipeline import clean, clean_html
 
         marked = doc.metadata.get(METADATA_KEY)
-        if isinstance(marked, dict) and "error_type" in marked and "error" in marked:
+        if unreadable(marked):
             # a line CleannewsJsonlReader could not read: its raw text passed on, not cleaned
             self.stat_update("cleannews_failed")
             self.stat_update(f"error_{marked['error_type']}")
@@ -175,8 +196,8 @@ class CleannewsCleaner(PipelineStep):
             assert self.doc_timeout is not None
             self._fail(doc, "timeout", timeout_message(self.doc_timeout))
             return
-        except InputError as exc:
-            self._fail(doc, "input", exc.message)  # the document carries its id
+        except InputError as exc:  # `too_large` above the config's max_input_mb, as in `run`
+            self._fail(doc, exc.kind, exc.message)  # the document carries its id
             return
         except Exception as exc:  # one document must not stop the task
             self._fail(doc, "exception", f"{type(exc).__name__}: {exc}")
@@ -273,6 +294,10 @@ class CleannewsSpinFilter(BaseFilter):
     def filter(self, doc: DatatroveDocument) -> bool | tuple[bool, str]:
         reason = self.decide(doc)
         if reason is None:
+            # a reason of this filter an earlier run wrote (its `label_only` output read again,
+            # with expand_metadata): a document kept now does not carry it (round 28)
+            if doc.metadata.get("filter_reason") in REASONS:
+                del doc.metadata["filter_reason"]
             return True
         if self.label_only:
             doc.metadata["filter_reason"] = reason
@@ -362,12 +387,35 @@ class CleannewsJsonlReader(JsonlReader):
     name = f"🐿 cleannews {__version__} jsonl"
 
     def read_file(self, filepath: str) -> Iterator[DatatroveDocument]:
-        with self.data_folder.open(filepath, "rb", compression=self.compression) as f:
-            for index, raw in enumerate(f):
+        """The documents of ``filepath``'s lines. A file that cannot be opened, or whose
+        reading fails part-way (a ``.gz`` cut short, corrupt data), ends with one ``read``
+        error document for the rest, as ``cleannews run``'s errors sink has it (the
+        ``EOFError`` / ``BadGzipFile`` stopped the task; round 28)."""
+        from cleannews.batch.sources import READ_FAILURES, read_problem, unread_rest
+
+        try:
+            f = self.data_folder.open(filepath, "rb", compression=self.compression)
+        except OSError as exc:
+            yield self._error_document(b"", filepath, 0, None, "read",
+                                       f"cannot open: {read_problem(exc)}")
+            return
+        with f:
+            lines = iter(f)
+            index = 0
+            while True:
+                try:
+                    raw = next(lines)
+                except StopIteration:
+                    return
+                except READ_FAILURES as exc:
+                    yield self._error_document(b"", filepath, index, None, "read",
+                                               unread_rest(index, exc))
+                    return
+                index += 1
                 if not raw.strip():
                     continue
                 with self.track_time():
-                    doc = self._line_document(raw, filepath, index)
+                    doc = self._line_document(raw, filepath, index - 1)
                 yield doc
 
     def _line_document(self, raw: bytes, filepath: str, index: int) -> DatatroveDocument:
@@ -435,6 +483,9 @@ class CleannewsJsonlReader(JsonlReader):
         metadata: dict[str, Any] = {METADATA_KEY: _error(kind, message)}
         if self.add_file_path:
             metadata["file_path"] = self.data_folder.resolve_paths(filepath)
+        if self.default_metadata:  # as datatrove gives every record's document (round 28:
+            # the error documents lacked it, e.g. the `source` of a crawl in the quarantine)
+            metadata = self.default_metadata | metadata
         self.stat_update("cleannews_unreadable")
         text = raw.decode("utf-8", "backslashreplace").rstrip("\r\n")
         return DatatroveDocument(text=text, id=ident, metadata=metadata)

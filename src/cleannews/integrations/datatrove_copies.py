@@ -41,6 +41,8 @@ try:
 except ImportError as exc:
     raise MissingExtraError("the datatrove integration", "datatrove", "datatrove") from exc
 
+from cleannews.integrations.datatrove import _text_stats  # (imports datatrove too)
+
 __all__ = ["COPIES_KEY", "SIGNATURE_KEY", "CopyClusters", "CopySignatures"]
 
 #: Metadata key of the encoded signature (pass 1) and of the copy annotation (pass 2).
@@ -79,6 +81,47 @@ class CopySignatures(PipelineStep):
         yield from batch
 
 
+def unique_ids(ids: list[str]) -> list[str]:
+    """``ids`` made unique for the linker, each unique id left as it is: the second and later
+    documents of a repeated id are named ``ID#2``, ``ID#3`` … (in input order; a name another
+    document already has is skipped). One repeated id renamed every document ``POSITION:ID``
+    (``"y"`` became ``"2:y"`` in every ``peers`` and ``cluster``), so no annotation named the
+    documents by their ids (round 28).
+
+    >>> unique_ids(["x", "x", "y", "x#2"])
+    ['x', 'x#3', 'y', 'x#2']
+    """
+    taken = set(ids)
+    seen: set[str] = set()
+    out = []
+    for ident in ids:
+        name, n = ident, 1
+        while name in seen or (name != ident and name in taken):
+            n += 1
+            name = f"{ident}#{n}"
+        seen.add(name)
+        out.append(name)
+    return out
+
+
+def _stored_signature(enc: Any, signature_class: Any) -> Any:
+    """The signature stored as ``enc`` (base64 text, :class:`CopySignatures`), or ``None`` when
+    there is none or it is not one (the document is signed again). A value of another type
+    (a number, a list: a field of the input named ``copies_signature``) was a ``TypeError``
+    that stopped the task (round 28).
+
+    >>> from cleannews.copies import Signature
+    >>> _stored_signature(7, Signature), _stored_signature("!!", Signature)
+    (None, None)
+    """
+    if not enc or not isinstance(enc, (str, bytes)):
+        return None
+    try:
+        return signature_class.from_bytes(base64.b64decode(enc))
+    except ValueError:  # not base64 (binascii.Error), not ASCII, not a signature's length
+        return None
+
+
 class CopyClusters(BaseFilter):
     """Cluster the whole input (one task): annotate copies, optionally drop plain duplicates.
 
@@ -91,6 +134,12 @@ class CopyClusters(BaseFilter):
     """
 
     name = "🫂 cleannews copy clusters"
+
+    def update_doc_stats(self, document: DatatroveDocument) -> None:
+        """datatrove's length stats for text only: a document whose text is not a string (from
+        another reader or adapter) is forwarded, not a crash of the task (datatrove takes
+        ``len()`` of the text: ``text=None`` was a ``TypeError``; round 28)."""
+        _text_stats(self, document)
 
     def __init__(self, exclusion_writer: Any = None, drop_duplicates: bool = False,
                  min_words: int | None = None, spin_direction: bool = True) -> None:
@@ -110,25 +159,24 @@ class CopyClusters(BaseFilter):
         yield from super().run(iter(docs), rank, world_size)
 
     def annotate(self, docs: list[DatatroveDocument]) -> None:
-        """Link ``docs`` and write ``metadata["copies"]`` on every document with a copy."""
+        """Link ``docs`` and write ``metadata["copies"]`` on every document with a copy (and
+        remove an earlier run's from the others)."""
         from cleannews.copies import MIN_WORDS, Signature, clusters, link_signatures, signatures
 
         sigs: list[Any] = [None] * len(docs)
         unsigned = []
         for i, doc in enumerate(docs):
-            enc = doc.metadata.pop(SIGNATURE_KEY, None)
-            try:
-                sigs[i] = Signature.from_bytes(base64.b64decode(enc)) if enc else None
-            except ValueError:
-                sigs[i] = None
+            # an annotation this step wrote on an earlier run (its output read again, with new
+            # documents): stale, it would stay on a document that has no copy now, and
+            # drop_duplicates dropped such a document as a "duplicate" (round 28)
+            doc.metadata.pop(COPIES_KEY, None)
+            sigs[i] = _stored_signature(doc.metadata.pop(SIGNATURE_KEY, None), Signature)
             if sigs[i] is None:
                 unsigned.append(i)
         texts = [d.text if isinstance(d.text, str) else "" for d in docs]
         for i, sig in zip(unsigned, signatures([texts[i] for i in unsigned]), strict=True):
             sigs[i] = sig
-        ids = [str(d.id) for d in docs]
-        if len(set(ids)) != len(ids):  # datatrove ids are not always unique: use positions
-            ids = [f"{k}:{d.id}" for k, d in enumerate(docs)]
+        ids = unique_ids([str(d.id) for d in docs])  # datatrove ids are not always unique
         links = link_signatures(ids, sigs, texts.__getitem__,
                                 MIN_WORDS if self.min_words is None else self.min_words,
                                 self.spin_direction)
