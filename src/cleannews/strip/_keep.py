@@ -1091,6 +1091,12 @@ def _heading_first(text: str) -> bool:
 CUT_END_RULES = frozenset({"context", "line_model", "run_model"})
 #: … the page's last line has at least this many words …
 CUT_END_MIN_WORDS = 4
+#: … or at least this many when another position rule took it (:data:`POSITION_RULES`: a
+#: "Read more" heading of another site right above it, a related zone): a paragraph, not a
+#: teaser's title, cut by the page's end ("Concernant les péages, la France est le seul pays
+#: européen à disposer de 9 200 km de réseau autoroutier concédé payant : les poids lou",
+#: round 28). On TRAIN the last lines those rules take are 16 words at most.
+CUT_END_LONG_MIN_WORDS = 18
 #: … and at least this share of its words after the first one begin with a small letter
 #: (prose cut mid-sentence, not a headline in title case: "Google Asking For Help With").
 CUT_END_MIN_LOWER = 0.5
@@ -1120,10 +1126,15 @@ def give_back_cut_end(lines) -> list[int]:
         [2]
     """
     found = _neighbours(lines, len(lines), -1, 1)  # the page's last non-blank line
-    if not found or not _taken(lines[found[0]], CUT_END_RULES):
+    if not found:
         return []
     last = found[0]
     ln = lines[last]
+    if not (
+        _taken(ln, CUT_END_RULES)
+        or (_taken(ln) and ln.n >= CUT_END_LONG_MIN_WORDS)
+    ):
+        return []
     text = ln.text.strip()
     if ln.n < CUT_END_MIN_WORDS or ln.ends or not _CUT_END.match(text):
         return []
@@ -1597,6 +1608,20 @@ def give_back_intro(lines) -> list[int]:
 #: :func:`give_back_dateline`: a date line ("15 Jan", "- 15.09.2025", "Mercredi 9 mars") has
 #: at most this many words; a teaser's title that starts with a date has more.
 DATELINE_LINE_MAX_WORDS = 5
+#: … once a time of day printed after the date is left out ("Dienstag, 20. November 2018,
+#: 23:00 Uhr", "Martes, 23 de septiembre 2025, 00:41", "2020-04-14 6:10:55", round 28): the
+#: time is looked for in the line's last this many characters (a short line's end).
+DATELINE_CLOCK_CHARS = 24
+_TRAILING_CLOCK = LazyPattern(
+    r"[,\s–—-]+(?:(?:à|um|a las|at)\s)?(?:[01]?\d|2[0-3])[:h.][0-5]\d(?::[0-5]\d)?"
+    r"(?:\s?(?:Uhr|h|[AaPp]\.?[Mm]\.?))?\s*$"
+)
+#: :func:`_article_below`: at most this many kept lines that are no paragraph (the headline,
+#: a kicker or a standfirst: "The newly discovered Plastic hardens …" / "Heat hardening
+#: plastic") stand between the date and the article's first paragraph (round 28; before,
+#: one, and not ending like a sentence: "Réfection des chaussées : vigilance !" kept
+#: "06 Sep2019" above it removed).
+DATELINE_HEAD_MAX_LINES = 2
 
 
 def _dateline(ln) -> bool:
@@ -1611,22 +1636,30 @@ def _dateline(ln) -> bool:
     """
     from cleannews.strip.detectors import _DATELINE
 
+    text = ln.text
     if ln.n > DATELINE_LINE_MAX_WORDS:
-        return False
-    return _date_piece(ln.text) == "date" or bool(_DATELINE.search(ln.text))
+        if ln.n > DATELINE_LINE_MAX_WORDS + 3 or len(text) > 3 * DATELINE_CLOCK_CHARS:
+            return False  # no date and a time: a date with its time has a few words more
+        head, tail = text[:-DATELINE_CLOCK_CHARS], text[-DATELINE_CLOCK_CHARS:]
+        text = head + _TRAILING_CLOCK.sub("", tail, count=1)
+        if len(text.split()) > DATELINE_LINE_MAX_WORDS:
+            return False
+    return _date_piece(text) == "date" or bool(_DATELINE.search(text))
 
 
 def _article_below(lines, i: int) -> bool:
     """Whether the article starts under line ``i``: the nearest line standing below it
-    (:func:`_standing`) is a kept paragraph (:func:`_is_body`), or a kept line that reads
-    as no sentence (a headline) with such a paragraph standing right under it."""
-    down = _standing(lines, i, 1)
-    if down < 0 or _is_body(lines[down]):
-        return down >= 0
-    if lines[down].ends:
-        return False
-    below = _standing(lines, down, 1)
-    return below >= 0 and _is_body(lines[below])
+    (:func:`_standing`) is a kept paragraph (:func:`_is_body`), or at most
+    :data:`DATELINE_HEAD_MAX_LINES` kept lines that are none (a headline, a kicker, a
+    standfirst) stand, one under the other, above such a paragraph."""
+    j = i
+    for _ in range(DATELINE_HEAD_MAX_LINES + 1):
+        j = _standing(lines, j, 1)
+        if j < 0:
+            return False
+        if _is_body(lines[j]):
+            return True
+    return False
 
 
 def give_back_dateline(lines) -> list[int]:
