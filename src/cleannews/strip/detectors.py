@@ -26,7 +26,7 @@ from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import AMB, BAD, GOOD, KEEP, Removal, SpanRemoval
 from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone, home_crumb_words
-from cleannews.strip._keep import _person_name, give_back
+from cleannews.strip._keep import POSITION_RULES, _person_name, give_back
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
 from cleannews.strip._pagelang import (
     PAGE_LANGUAGE_CHARS,
@@ -2213,7 +2213,15 @@ def _listing_bylines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[
     >>> sorted(_listing_bylines(ls, _repeated_texts(ls)))
     ['amanda smith']
     """
-    standing = [ln for ln in lines if not ln.blank]
+    # a widget a phrase rule took between an item's lines (another site's "Advertisement",
+    # a photo credit, a slug: round 28) stands in no item: it is looked past
+    standing = [
+        ln for ln in lines
+        if not ln.blank and not (
+            ln.cls is BAD and ln.removal is not None and not ln.removal.spans
+            and ln.removal.rule not in POSITION_RULES and _folded(ln) not in repeated
+        )
+    ]
     seen: Counter = Counter()
     framed: Counter = Counter()
     for k, ln in enumerate(standing):
@@ -2224,7 +2232,9 @@ def _listing_bylines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[
         if 0 < k < len(standing) - 1:
             up, down = standing[k - 1], standing[k + 1]
             labelled = (  # removed or not: the passes repeat, a label goes in the first
-                k > 1 and up.n <= LISTING_BYLINE_LABEL_MAX_WORDS and not _person_name(up)
+                k > 1 and up.n <= LISTING_BYLINE_LABEL_MAX_WORDS
+                # a removed line is no name, even in two capitals ("Read More", round 28)
+                and (up.cls is BAD or not _person_name(up))
             )
             if labelled:
                 up = standing[k - 2]  # the item's category label: the headline is above it
