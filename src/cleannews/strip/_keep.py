@@ -1684,9 +1684,15 @@ def give_back_dateline(lines) -> list[int]:
     """
     given = []
     for i, ln in enumerate(lines):
-        if _taken(ln) and _dateline(ln) and _article_below(lines, i):
+        if _taken(ln, DATELINE_RULES) and _dateline(ln) and _article_below(lines, i):
             given.append(i)
     return _restore(lines, given)
+
+
+#: :func:`give_back_dateline` undoes the position rules and the caption rules
+#: (:data:`LIST_RULES`): a date alone is no photo's caption, even right above another
+#: site's photo credit ("Le 29/11/2020" / "© dpa-infocom …", round 28).
+DATELINE_RULES = LIST_RULES
 
 
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).

@@ -1655,7 +1655,7 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
         and (
             (
                 not any(ln.cls is GOOD for ln in islice(lines, i))
-                and _next_is_good(lines, j, byline=True)
+                and _next_is_good(lines, _past_widgets(lines, j), byline=True)
             )
             or _next_is_dateline(lines, j)
             or _next_is_byline(lines, j)
@@ -1681,6 +1681,37 @@ def _next_is_good(lines: list[_Line], j: int, byline: bool = False) -> bool:
     """True when the next non-blank line from ``j`` is article text (``byline``: or a byline)."""
     nxt = next((ln for ln in islice(lines, j, None) if not ln.blank), None)
     return nxt is not None and (nxt.cls is GOOD or (byline and nxt.cls is KEEP))
+
+
+#: :func:`_past_widgets`: at most this many lines a phrase rule took (another site's photo
+#: credit, reading time, login prompt) between a heading's last item and the article under it.
+HEADLINE_MAX_WIDGETS = 2
+
+
+def _past_widgets(lines: list[_Line], j: int) -> int:
+    """The index from which to read on past ``j``: blank lines and at most
+    :data:`HEADLINE_MAX_WIDGETS` lines removed whole by a rule of their words (no position
+    rule) passed over (round 28: "Read More" / the article's headline / a photo credit / the
+    article: the headline was taken as the heading's teaser).
+
+    >>> lines = [_Line(t, frozenset()) for t in ("Crédit : AFP", "", "Texte.")]
+    >>> lines[0].bad("photo_credit", "a photo credit")
+    >>> _past_widgets(lines, 0)
+    2
+    """
+    passed = 0
+    k = j
+    while k < len(lines):
+        ln = lines[k]
+        if not ln.blank:
+            if (
+                passed >= HEADLINE_MAX_WIDGETS or ln.cls is not BAD or ln.removal is None
+                or ln.removal.spans or ln.removal.rule in POSITION_RULES
+            ):
+                return k
+            passed += 1
+        k += 1
+    return k
 
 
 def _next_is_byline(lines: list[_Line], j: int) -> bool:
