@@ -136,7 +136,8 @@ def test_listing_bylines_past_other_sites_widgets_stay(stress):
     got = stress(20261208, "en-r27-0001", "Amanda Smith")
     _stays(got, "Amanda Smith")
     assert len(got["Amanda Smith"]) == 8
-    for widget in ("Read More", "Trending Topics", "Full Article", "le-temps-des-cerises-septembre"):
+    for widget in ("Read More", "Trending Topics", "Full Article",
+                   "le-temps-des-cerises-septembre"):
         _goes(got, widget)
 
 
@@ -184,8 +185,8 @@ def test_date_over_headline_and_kicker_given_back():
 
 def test_date_over_three_short_lines_still_goes():
     """A date over a box of short lines (three titles) is no article's date."""
-    lines = taken_lines(["Read More", "15 Jan", HEAD, "Débat au conseil", "Les travaux votés", PARA],
-                        {0: "related_lead_en", 1: "related_lead_en"})
+    lines = taken_lines(["Read More", "15 Jan", HEAD, "Débat au conseil", "Les travaux votés",
+                         PARA], {0: "related_lead_en", 1: "related_lead_en"})
     assert give_back_dateline(lines) == []
 
 
