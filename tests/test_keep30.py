@@ -16,6 +16,9 @@ them, and the families several sites share fixed where the rule or guard reads t
   photo credit, a slug.
 * **A heading's last item over the article past a photo credit** (``detectors._past_widgets``,
   ``HEADLINE_MAX_WIDGETS``): "Hospital wait list times blow out by years".
+* **A title the tail's teaser rule took with the article under it** (``give_back_tail_title``):
+  "Bompas : l’ESAT prend feu" / another site's podcast prompt / "Un feu s'est déclaré dans
+  l'ESAT de Bompas c".
 
 The look-alikes that still go: the other sites' furniture on the same pages, a teaser's date
 over a teaser, a line that starts with a date and a time and goes on, a teaser's title cut by
@@ -156,6 +159,18 @@ def test_headline_past_a_photo_credit_stays(stress):
     _goes(got, "Reuters News Service")
 
 
+@pytest.mark.parametrize(("seed", "name", "title"), [
+    (11, "fr-e-0040+fr-e-0040:label_value", "Bompas : l’ESAT prend feu"),
+    (11, "fr-d-0010+fr-d-0010:label_value",
+     "Recyclage du plastique: la grande arnaque de TotalEnergies"),
+    (7, "it-e-0015+it-m-0027:subheading", "Traffico rallentato e disagi nella zona"),
+])
+def test_title_with_the_article_under_it_stays(stress, seed, name, title):
+    """A title the tail's teaser rule took, another site's widget under it, then the article's
+    paragraph or the page's cut last line."""
+    _stays(stress(seed, name, title), title)
+
+
 # --- the guards' shapes, line by line ---------------------------------------------------------
 
 @pytest.mark.parametrize("date", [
@@ -211,6 +226,22 @@ def test_teaser_title_cut_by_the_page_end_still_goes():
     cut = "Guerre en Ukraine : production de drones dépl"
     lines = taken_lines([PARA, "Read More", cut], {1: "related_lead_en", 2: "related_lead_en"})
     assert give_back_cut_end(lines) == []
+
+
+def test_tail_title_over_the_cut_article_given_back():
+    lines = taken_lines([PARA, "Bompas : l’ESAT prend feu", "Publicité",
+                         "Un feu s'est déclaré dans l'ESAT de Bompas c"],
+                        {1: "tail_teaser", 2: "ad_label"})
+    assert _keep.give_back_tail_title(lines) == [1]
+
+
+def test_tail_teasers_after_the_article_still_go():
+    """Teasers' titles after the article's last paragraph, with nothing of the article under
+    them (other titles, a widget, a short cut line), still go."""
+    lines = taken_lines([PARA, "Guerre en Ukraine : production de drones", "Publicité",
+                         "Nancy : présentation du futur CHRU", "Face à"],
+                        {1: "tail_teaser", 2: "ad_label", 3: "tail_teaser"})
+    assert _keep.give_back_tail_title(lines) == []
 
 
 def test_past_widgets_passes_phrase_rules_only():

@@ -60,6 +60,12 @@ back only on evidence found in the page itself:
   :func:`give_back_byline` also gives back a signature's title under a kept name that a
   menu run took ("Président du District"), and a paragraph the page cut in the middle of a
   word counts as the article's for every guard (:func:`_is_body`, round 27).
+* :func:`give_back_tail_title` — a title the tail's teaser rule took with the article going
+  on under it, past another site's widgets ("Bompas : l’ESAT prend feu" / "Publicité" / "Un
+  feu s'est déclaré dans l'ESAT de Bompas c", round 28); :func:`give_back_dateline` also
+  reads a date with its time and looks past a headline and a kicker, and
+  :func:`give_back_cut_end` gives back a long paragraph a "Read more" heading took at the
+  page's end (round 28).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
@@ -84,8 +90,8 @@ __all__ = [
     "give_back_inner_title", "give_back_intro",
     "give_back_list_item", "give_back_lone_item", "give_back_menu_headline",
     "give_back_question", "give_back_quoted", "give_back_reply", "give_back_run_on",
-    "give_back_section_label", "give_back_subheading", "give_back_teaser_headline",
-    "give_back_topical",
+    "give_back_section_label", "give_back_subheading", "give_back_tail_title",
+    "give_back_teaser_headline", "give_back_topical",
 ]
 
 #: Rules that judge a line by its place (its neighbours, its run, the page's zones) or by
@@ -1136,10 +1142,7 @@ def give_back_cut_end(lines) -> list[int]:
     ):
         return []
     text = ln.text.strip()
-    if ln.n < CUT_END_MIN_WORDS or ln.ends or not _CUT_END.match(text):
-        return []
-    words = _WORD.findall(text)[1:]
-    if not words or sum(w[0].islower() for w in words) < CUT_END_MIN_LOWER * len(words):
+    if not _cut_prose(ln):
         return []
     if _GLUED.search(text):
         return []  # a teaser's headline glued to its excerpt ("d'électricitéComment …")
@@ -1152,6 +1155,24 @@ def give_back_cut_end(lines) -> list[int]:
     ):
         return []
     return _restore(lines, [last])
+
+
+def _cut_prose(ln) -> bool:
+    """Prose cut in the middle of a sentence: at least :data:`CUT_END_MIN_WORDS` words, a
+    capital (or a quote) first, a small letter last, at least :data:`CUT_END_MIN_LOWER` of the
+    words after the first one in small letters (not a headline in title case, not a link row
+    "références Voir les articles de références").
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [_cut_prose(_Line(t, frozenset())) for t in ("L'auteur de cet ouvrage paru récem",
+    ...  "Google Asking For Help With", "références Voir les articles de références")]
+    [True, False, False]
+    """
+    text = ln.text.strip()
+    if ln.n < CUT_END_MIN_WORDS or ln.ends or not _CUT_END.match(text):
+        return False
+    words = _WORD.findall(text)[1:]
+    return bool(words) and sum(w[0].islower() for w in words) >= CUT_END_MIN_LOWER * len(words)
 
 
 #: :func:`give_back_lone_item` and :func:`give_back_run_on`: the "Read more" headings' rules
@@ -1695,6 +1716,42 @@ def give_back_dateline(lines) -> list[int]:
 DATELINE_RULES = LIST_RULES
 
 
+#: :func:`give_back_tail_title`: the tail's teaser rule it undoes.
+TAIL_TITLE_RULES = frozenset({"tail_teaser"})
+
+
+def give_back_tail_title(lines) -> list[int]:
+    """Give back a title the tail's teaser rule took when the article goes on under it: the
+    nearest line standing below it (:func:`_standing`: widgets a phrase rule took passed over)
+    is a kept paragraph (:func:`_is_body`) or the page's last line, kept and cut by the page's
+    end in the middle of a sentence (:func:`_cut_prose`). A teaser list stands after the
+    article's end: nothing of the article stands under its titles (on TRAIN a row of links,
+    "références Voir les articles de références", ends a page under a teaser).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Le conseil municipal a voté mardi soir le budget de la commune après un "
+        ...         "long débat.", "Bompas : l’ESAT prend feu", "Publicité",
+        ...         "Un feu s'est déclaré dans l'ESAT de Bompas c"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[1].bad("tail_teaser", "title-like line after the end of the article (teaser)")
+        >>> lines[2].bad("ad_label", "an advertisement's label")
+        >>> give_back_tail_title(lines)
+        [1]
+    """
+    given = []
+    last = _neighbours(lines, len(lines), -1, 1)
+    for i, ln in enumerate(lines):
+        if not _taken(ln, TAIL_TITLE_RULES) or ln.ends or not _heading_first(ln.text):
+            continue
+        j = _standing(lines, i, 1)
+        if j < 0:
+            continue
+        below = lines[j]
+        if (bool(last) and j == last[0] and _cut_prose(below)) or _is_body(below):
+            given.append(i)
+    return _restore(lines, given)
+
+
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = (
     POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
@@ -1730,5 +1787,5 @@ GUARDS = (
     give_back_cut_end, give_back_subheading, give_back_between_paragraphs,
     give_back_lone_item, give_back_run_on, give_back_question, give_back_menu_headline,
     give_back_inner_title, give_back_list_item, give_back_hashtag, give_back_intro,
-    give_back_clock, give_back_dateline,
+    give_back_clock, give_back_dateline, give_back_tail_title,
 )
