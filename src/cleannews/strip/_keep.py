@@ -60,6 +60,12 @@ back only on evidence found in the page itself:
   :func:`give_back_byline` also gives back a signature's title under a kept name that a
   menu run took ("Président du District"), and a paragraph the page cut in the middle of a
   word counts as the article's for every guard (:func:`_is_body`, round 27).
+* :func:`give_back_tail_title` — a title the tail's teaser rule took with the article going
+  on under it, past another site's widgets ("Bompas : l’ESAT prend feu" / "Publicité" / "Un
+  feu s'est déclaré dans l'ESAT de Bompas c", round 28); :func:`give_back_dateline` also
+  reads a date with its time and looks past a headline and a kicker, and
+  :func:`give_back_cut_end` gives back a long paragraph a "Read more" heading took at the
+  page's end (round 28).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
@@ -84,8 +90,8 @@ __all__ = [
     "give_back_inner_title", "give_back_intro",
     "give_back_list_item", "give_back_lone_item", "give_back_menu_headline",
     "give_back_question", "give_back_quoted", "give_back_reply", "give_back_run_on",
-    "give_back_section_label", "give_back_subheading", "give_back_teaser_headline",
-    "give_back_topical",
+    "give_back_section_label", "give_back_subheading", "give_back_tail_title",
+    "give_back_teaser_headline", "give_back_topical",
 ]
 
 #: Rules that judge a line by its place (its neighbours, its run, the page's zones) or by
@@ -1091,6 +1097,12 @@ def _heading_first(text: str) -> bool:
 CUT_END_RULES = frozenset({"context", "line_model", "run_model"})
 #: … the page's last line has at least this many words …
 CUT_END_MIN_WORDS = 4
+#: … or at least this many when another position rule took it (:data:`POSITION_RULES`: a
+#: "Read more" heading of another site right above it, a related zone): a paragraph, not a
+#: teaser's title, cut by the page's end ("Concernant les péages, la France est le seul pays
+#: européen à disposer de 9 200 km de réseau autoroutier concédé payant : les poids lou",
+#: round 28). On TRAIN the last lines those rules take are 16 words at most.
+CUT_END_LONG_MIN_WORDS = 18
 #: … and at least this share of its words after the first one begin with a small letter
 #: (prose cut mid-sentence, not a headline in title case: "Google Asking For Help With").
 CUT_END_MIN_LOWER = 0.5
@@ -1120,15 +1132,17 @@ def give_back_cut_end(lines) -> list[int]:
         [2]
     """
     found = _neighbours(lines, len(lines), -1, 1)  # the page's last non-blank line
-    if not found or not _taken(lines[found[0]], CUT_END_RULES):
+    if not found:
         return []
     last = found[0]
     ln = lines[last]
-    text = ln.text.strip()
-    if ln.n < CUT_END_MIN_WORDS or ln.ends or not _CUT_END.match(text):
+    if not (
+        _taken(ln, CUT_END_RULES)
+        or (_taken(ln) and ln.n >= CUT_END_LONG_MIN_WORDS)
+    ):
         return []
-    words = _WORD.findall(text)[1:]
-    if not words or sum(w[0].islower() for w in words) < CUT_END_MIN_LOWER * len(words):
+    text = ln.text.strip()
+    if not _cut_prose(ln):
         return []
     if _GLUED.search(text):
         return []  # a teaser's headline glued to its excerpt ("d'électricitéComment …")
@@ -1141,6 +1155,24 @@ def give_back_cut_end(lines) -> list[int]:
     ):
         return []
     return _restore(lines, [last])
+
+
+def _cut_prose(ln) -> bool:
+    """Prose cut in the middle of a sentence: at least :data:`CUT_END_MIN_WORDS` words, a
+    capital (or a quote) first, a small letter last, at least :data:`CUT_END_MIN_LOWER` of the
+    words after the first one in small letters (not a headline in title case, not a link row
+    "références Voir les articles de références").
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [_cut_prose(_Line(t, frozenset())) for t in ("L'auteur de cet ouvrage paru récem",
+    ...  "Google Asking For Help With", "références Voir les articles de références")]
+    [True, False, False]
+    """
+    text = ln.text.strip()
+    if ln.n < CUT_END_MIN_WORDS or ln.ends or not _CUT_END.match(text):
+        return False
+    words = _WORD.findall(text)[1:]
+    return bool(words) and sum(w[0].islower() for w in words) >= CUT_END_MIN_LOWER * len(words)
 
 
 #: :func:`give_back_lone_item` and :func:`give_back_run_on`: the "Read more" headings' rules
@@ -1597,6 +1629,20 @@ def give_back_intro(lines) -> list[int]:
 #: :func:`give_back_dateline`: a date line ("15 Jan", "- 15.09.2025", "Mercredi 9 mars") has
 #: at most this many words; a teaser's title that starts with a date has more.
 DATELINE_LINE_MAX_WORDS = 5
+#: … once a time of day printed after the date is left out ("Dienstag, 20. November 2018,
+#: 23:00 Uhr", "Martes, 23 de septiembre 2025, 00:41", "2020-04-14 6:10:55", round 28): the
+#: time is looked for in the line's last this many characters (a short line's end).
+DATELINE_CLOCK_CHARS = 24
+_TRAILING_CLOCK = LazyPattern(
+    r"[,\s–—-]+(?:(?:à|um|a las|at)\s)?(?:[01]?\d|2[0-3])[:h.][0-5]\d(?::[0-5]\d)?"
+    r"(?:\s?(?:Uhr|h|[AaPp]\.?[Mm]\.?))?\s*$"
+)
+#: :func:`_article_below`: at most this many kept lines that are no paragraph (the headline,
+#: a kicker or a standfirst: "The newly discovered Plastic hardens …" / "Heat hardening
+#: plastic") stand between the date and the article's first paragraph (round 28; before,
+#: one, and not ending like a sentence: "Réfection des chaussées : vigilance !" kept
+#: "06 Sep2019" above it removed).
+DATELINE_HEAD_MAX_LINES = 2
 
 
 def _dateline(ln) -> bool:
@@ -1611,22 +1657,30 @@ def _dateline(ln) -> bool:
     """
     from cleannews.strip.detectors import _DATELINE
 
+    text = ln.text
     if ln.n > DATELINE_LINE_MAX_WORDS:
-        return False
-    return _date_piece(ln.text) == "date" or bool(_DATELINE.search(ln.text))
+        if ln.n > DATELINE_LINE_MAX_WORDS + 3 or len(text) > 3 * DATELINE_CLOCK_CHARS:
+            return False  # no date and a time: a date with its time has a few words more
+        head, tail = text[:-DATELINE_CLOCK_CHARS], text[-DATELINE_CLOCK_CHARS:]
+        text = head + _TRAILING_CLOCK.sub("", tail, count=1)
+        if len(text.split()) > DATELINE_LINE_MAX_WORDS:
+            return False
+    return _date_piece(text) == "date" or bool(_DATELINE.search(text))
 
 
 def _article_below(lines, i: int) -> bool:
     """Whether the article starts under line ``i``: the nearest line standing below it
-    (:func:`_standing`) is a kept paragraph (:func:`_is_body`), or a kept line that reads
-    as no sentence (a headline) with such a paragraph standing right under it."""
-    down = _standing(lines, i, 1)
-    if down < 0 or _is_body(lines[down]):
-        return down >= 0
-    if lines[down].ends:
-        return False
-    below = _standing(lines, down, 1)
-    return below >= 0 and _is_body(lines[below])
+    (:func:`_standing`) is a kept paragraph (:func:`_is_body`), or at most
+    :data:`DATELINE_HEAD_MAX_LINES` kept lines that are none (a headline, a kicker, a
+    standfirst) stand, one under the other, above such a paragraph."""
+    j = i
+    for _ in range(DATELINE_HEAD_MAX_LINES + 1):
+        j = _standing(lines, j, 1)
+        if j < 0:
+            return False
+        if _is_body(lines[j]):
+            return True
+    return False
 
 
 def give_back_dateline(lines) -> list[int]:
@@ -1651,7 +1705,49 @@ def give_back_dateline(lines) -> list[int]:
     """
     given = []
     for i, ln in enumerate(lines):
-        if _taken(ln) and _dateline(ln) and _article_below(lines, i):
+        if _taken(ln, DATELINE_RULES) and _dateline(ln) and _article_below(lines, i):
+            given.append(i)
+    return _restore(lines, given)
+
+
+#: :func:`give_back_dateline` undoes the position rules and the caption rules
+#: (:data:`LIST_RULES`): a date alone is no photo's caption, even right above another
+#: site's photo credit ("Le 29/11/2020" / "© dpa-infocom …", round 28).
+DATELINE_RULES = LIST_RULES
+
+
+#: :func:`give_back_tail_title`: the tail's teaser rule it undoes.
+TAIL_TITLE_RULES = frozenset({"tail_teaser"})
+
+
+def give_back_tail_title(lines) -> list[int]:
+    """Give back a title the tail's teaser rule took when the article goes on under it: the
+    nearest line standing below it (:func:`_standing`: widgets a phrase rule took passed over)
+    is a kept paragraph (:func:`_is_body`) or the page's last line, kept and cut by the page's
+    end in the middle of a sentence (:func:`_cut_prose`). A teaser list stands after the
+    article's end: nothing of the article stands under its titles (on TRAIN a row of links,
+    "références Voir les articles de références", ends a page under a teaser).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Le conseil municipal a voté mardi soir le budget de la commune après un "
+        ...         "long débat.", "Bompas : l’ESAT prend feu", "Publicité",
+        ...         "Un feu s'est déclaré dans l'ESAT de Bompas c"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[1].bad("tail_teaser", "title-like line after the end of the article (teaser)")
+        >>> lines[2].bad("ad_label", "an advertisement's label")
+        >>> give_back_tail_title(lines)
+        [1]
+    """
+    given = []
+    last = _neighbours(lines, len(lines), -1, 1)
+    for i, ln in enumerate(lines):
+        if not _taken(ln, TAIL_TITLE_RULES) or ln.ends or not _heading_first(ln.text):
+            continue
+        j = _standing(lines, i, 1)
+        if j < 0:
+            continue
+        below = lines[j]
+        if (bool(last) and j == last[0] and _cut_prose(below)) or _is_body(below):
             given.append(i)
     return _restore(lines, given)
 
@@ -1691,5 +1787,5 @@ GUARDS = (
     give_back_cut_end, give_back_subheading, give_back_between_paragraphs,
     give_back_lone_item, give_back_run_on, give_back_question, give_back_menu_headline,
     give_back_inner_title, give_back_list_item, give_back_hashtag, give_back_intro,
-    give_back_clock, give_back_dateline,
+    give_back_clock, give_back_dateline, give_back_tail_title,
 )

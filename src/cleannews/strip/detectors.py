@@ -26,7 +26,7 @@ from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import AMB, BAD, GOOD, KEEP, Removal, SpanRemoval
 from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone, home_crumb_words
-from cleannews.strip._keep import _person_name, give_back
+from cleannews.strip._keep import POSITION_RULES, _person_name, give_back
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
 from cleannews.strip._pagelang import (
     PAGE_LANGUAGE_CHARS,
@@ -1655,7 +1655,7 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
         and (
             (
                 not any(ln.cls is GOOD for ln in islice(lines, i))
-                and _next_is_good(lines, j, byline=True)
+                and _next_is_good(lines, _past_widgets(lines, j), byline=True)
             )
             or _next_is_dateline(lines, j)
             or _next_is_byline(lines, j)
@@ -1681,6 +1681,37 @@ def _next_is_good(lines: list[_Line], j: int, byline: bool = False) -> bool:
     """True when the next non-blank line from ``j`` is article text (``byline``: or a byline)."""
     nxt = next((ln for ln in islice(lines, j, None) if not ln.blank), None)
     return nxt is not None and (nxt.cls is GOOD or (byline and nxt.cls is KEEP))
+
+
+#: :func:`_past_widgets`: at most this many lines a phrase rule took (another site's photo
+#: credit, reading time, login prompt) between a heading's last item and the article under it.
+HEADLINE_MAX_WIDGETS = 2
+
+
+def _past_widgets(lines: list[_Line], j: int) -> int:
+    """The index from which to read on past ``j``: blank lines and at most
+    :data:`HEADLINE_MAX_WIDGETS` lines removed whole by a rule of their words (no position
+    rule) passed over (round 28: "Read More" / the article's headline / a photo credit / the
+    article: the headline was taken as the heading's teaser).
+
+    >>> lines = [_Line(t, frozenset()) for t in ("Crédit : AFP", "", "Texte.")]
+    >>> lines[0].bad("photo_credit", "a photo credit")
+    >>> _past_widgets(lines, 0)
+    2
+    """
+    passed = 0
+    k = j
+    while k < len(lines):
+        ln = lines[k]
+        if not ln.blank:
+            if (
+                passed >= HEADLINE_MAX_WIDGETS or ln.cls is not BAD or ln.removal is None
+                or ln.removal.spans or ln.removal.rule in POSITION_RULES
+            ):
+                return k
+            passed += 1
+        k += 1
+    return k
 
 
 def _next_is_byline(lines: list[_Line], j: int) -> bool:
@@ -2213,7 +2244,15 @@ def _listing_bylines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[
     >>> sorted(_listing_bylines(ls, _repeated_texts(ls)))
     ['amanda smith']
     """
-    standing = [ln for ln in lines if not ln.blank]
+    # a widget a phrase rule took between an item's lines (another site's "Advertisement",
+    # a photo credit, a slug: round 28) stands in no item: it is looked past
+    standing = [
+        ln for ln in lines
+        if not ln.blank and not (
+            ln.cls is BAD and ln.removal is not None and not ln.removal.spans
+            and ln.removal.rule not in POSITION_RULES and _folded(ln) not in repeated
+        )
+    ]
     seen: Counter = Counter()
     framed: Counter = Counter()
     for k, ln in enumerate(standing):
@@ -2224,7 +2263,9 @@ def _listing_bylines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[
         if 0 < k < len(standing) - 1:
             up, down = standing[k - 1], standing[k + 1]
             labelled = (  # removed or not: the passes repeat, a label goes in the first
-                k > 1 and up.n <= LISTING_BYLINE_LABEL_MAX_WORDS and not _person_name(up)
+                k > 1 and up.n <= LISTING_BYLINE_LABEL_MAX_WORDS
+                # a removed line is no name, even in two capitals ("Read More", round 28)
+                and (up.cls is BAD or not _person_name(up))
             )
             if labelled:
                 up = standing[k - 2]  # the item's category label: the headline is above it
