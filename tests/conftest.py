@@ -69,9 +69,14 @@ ROUND27_TRAIN_BATCHES = ROUND26_TRAIN_BATCHES | frozenset({
 
 
 @pytest.fixture(scope="session")
-def round27_train_batches() -> frozenset[str]:
-    """:data:`ROUND27_TRAIN_BATCHES`: e.g. ``"fr-r27" in round27_train_batches``."""
-    return ROUND27_TRAIN_BATCHES
+def round27_stress_sources() -> list:
+    """The stress generator's sources (``tools.strip_model.stress.read_sources``) as they were
+    up to round 27: the seeds and the TRAIN pages of :data:`ROUND27_TRAIN_BATCHES`, so that
+    newer TRAIN pages do not change a seeded draw a test names its pages from."""
+    from tools.strip_model.stress import read_sources
+
+    return [s for s in read_sources()
+            if s.site.startswith("seed:") or s.pid.rsplit("-", 1)[0] in ROUND27_TRAIN_BATCHES]
 
 
 @pytest.fixture(scope="session")

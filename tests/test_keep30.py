@@ -52,12 +52,12 @@ HEAD = "Le budget de la commune voté après trois heures de débat"
 
 
 @pytest.fixture(scope="module")
-def stress():
+def stress(round27_stress_sources):
     """``page(seed, name)``: ``{line: [(content?, kept?), …]}`` of the stress set's page
     ``name`` drawn with ``seed`` (as ``tools.strip_model.stress`` judges it)."""
     from tools.strip_model import stress as st
 
-    sources = st.read_sources()
+    sources = round27_stress_sources  # the draw the lost lines were named from
     drawn: dict[int, dict] = {}
 
     def page(seed: int, name: str, text: str) -> dict[str, list[tuple[bool, bool]]]:

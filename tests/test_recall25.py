@@ -143,16 +143,15 @@ def test_no_train_content_line_is_taken(strip_real_docs):
     assert taken.get("comment_prompt_words", 0) >= 1
 
 
-def test_stress_pages_lose_no_content_line(round27_train_batches):
+def test_stress_pages_lose_no_content_line(round27_stress_sources):
     """Stress pages (TRAIN content between other sites' furniture; the generator of
     ``tools.strip_model.stress``, 120 pages for each of the three seeds): the detector takes
     furniture, never a content line. The sources are the TRAIN batches up to round 27 and the
     seeds (``ROUND27_TRAIN_BATCHES``): new TRAIN pages change the seeded draw, and with the
     round-28 pages it holds no prompt line for ``taken`` to count."""
-    from tools.strip_model.stress import judge, read_sources, stress_pages
+    from tools.strip_model.stress import judge, stress_pages
 
-    sources = [s for s in read_sources()
-               if s.site.startswith("seed:") or s.pid.rsplit("-", 1)[0] in round27_train_batches]
+    sources = round27_stress_sources
     lost, taken = [], 0
     for seed in (20261208, 7, 11):
         for name, doc, lines in stress_pages(seed, 40, 80, sources):
