@@ -1148,7 +1148,7 @@ class RuleSet:
         holds a newline). Lines without an entry run only the plan's ``always`` patterns.
 
         >>> rs = load_rules(("fr",))
-        >>> low = "un texte\\nabonnez-vous à la newsletter"
+        >>> low = "il pleut\\nabonnez-vous à la newsletter"
         >>> plan = rs.plan(set(low.split()), low)
         >>> sorted(RuleSet.line_triggers(plan, low, [0, 9]))
         [1]
