@@ -26,6 +26,49 @@ def test_an_entity_escaped_twice_is_read_as_one():
         ("&amp;eacute;", "é"), ("&amp;#233;", "é")]
 
 
+
+def test_entity_hunks_place_every_entity_in_both_texts():
+    """Mutants of ``entity_hunks``: the ``new == m.group()`` skip deleted (an unknown entity
+    ``&zzz;`` got a hunk that changes nothing), ``m.start() - pos`` -> ``+ pos`` and the
+    ``n_len += len(new)`` deleted (every hunk after the first pointed at the wrong place of
+    the repaired text). The doctest had one entity."""
+    text = "R&zzz; puis &eacute;t&eacute; &amp;amp;lt; fin"
+    out, hunks = entity_hunks(text)
+    assert out == "R&zzz; puis été < fin"
+    assert hunks == [(12, 20, 12, 13), (21, 29, 14, 15), (30, 42, 16, 17)]
+    for a, b, c, d in hunks:  # each hunk holds an entity and the character it became
+        assert text[a:b].startswith("&") and text[a:b].endswith(";")
+        assert out[c:d] in "é<"
+    assert out[:12] == text[:12] and out[13:14] == text[20:21]
+    result = cleannews.repair(text)
+    assert [(c.span, c.before, c.after) for c in result.changes] == [
+        ((12, 20), "&eacute;", "é"), ((21, 29), "&eacute;", "é"), ((30, 42), "&amp;amp;lt;", "<")]
+
+
+def test_mojibake_in_words_reads_every_continuation_byte_but_the_no_break_space():
+    """Mutants of the continuation range ``range(0x80, 0xC0)`` and its ``b != 0xA0``: 0x80
+    -> 0x81 dropped ``€`` (``ŀ`` = C5 80), 0xC0 -> 0xBF dropped ``¿`` (``ÿ`` = C3 BF, the
+    town of L'Haÿ-les-Roses), 0xA0 -> 0xA1 / 0x9F dropped ``¡`` (``á``) or ``Ÿ`` (``ß``)
+    and let the no-break space in: ``É`` + NBSP (C9 A0) is ``ɠ``, so ``L’ÉTÉ\u00a0dernier``
+    (a word, ``&nbsp;``, a word) lost its space and its É."""
+    from cleannews.repairs.fixes import fix_mojibake_in_words
+
+    assert fix_mojibake_in_words(
+        "MÃ¡laga, StraÃŸe, l'inteÅ€ligència, L'HaÃ¿-les-Roses, L’ÉTÉ\u00a0dernier"
+    ) == "Málaga, Straße, l'inteŀligència, L'Haÿ-les-Roses, L’ÉTÉ\u00a0dernier"
+    repaired = cleannews.repair("Le bilan de l’ÉTÉ\u00a0dernier : le cÅ“ur de L'HaÃ¿-les-Roses")
+    assert repaired.text == "Le bilan de l’ÉTÉ\u00a0dernier : le cœur de L'Haÿ-les-Roses"
+
+
+def test_a_pair_that_is_not_windows_1252_is_left_as_it_is():
+    """Mutant: ``return pair`` deleted in ``_decode_pair`` (the fix then crashed on ``None``).
+    A byte Windows-1252 leaves undefined (0x81) is read as its Latin-1 control character:
+    ``Ã\x81`` (``Á``) cannot be encoded back, and is left for ftfy."""
+    from cleannews.repairs.fixes import fix_mojibake_in_words
+
+    assert fix_mojibake_in_words("MÃ\x81LAGA et le cÅ“ur") == "MÃ\x81LAGA et le cœur"
+
+
 # --- batch/ids.py -------------------------------------------------------------------------
 
 

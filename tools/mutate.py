@@ -19,6 +19,9 @@ Usage (docs: CONTRIBUTING.md, "Checking that tests can fail")::
         tests/test_audit14.py "tests/test_doctests.py::test_docstring_examples[cleannews.route]" \\
         --scratch /tmp/me/mut --max 150 --out /tmp/me/route.jsonl
 
+then, with the new tests added, ``--survivors /tmp/me/route.jsonl`` runs again only the
+mutants that survived (matched by their code, not their line: the module may have moved).
+
 >>> [m.kind for m in mutants("def f(a):\\n    return a < 1 and True\\n")]
 ['del', 'cmp', 'bool', 'const', 'const', 'const']
 >>> apply("x = a < 1\\n", mutants("x = a < 1\\n")[0])
@@ -167,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", help="write one JSON line per mutant here")
     ap.add_argument("--lines", help="only mutants on these lines, e.g. 40-90")
+    ap.add_argument("--survivors", help="only the mutants that survived in this earlier --out "
+                    "file (after adding tests: which ones do they kill?)")
     args = ap.parse_args(argv)
 
     root = Path.cwd()
@@ -183,6 +188,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.lines:
         lo, hi = (int(x) for x in args.lines.split("-"))
         found = [m for m in found if lo <= m.line <= hi]
+    if args.survivors:
+        with open(args.survivors, encoding="utf-8") as f:
+            rows = [json.loads(line) for line in f]
+        keep = {(r["kind"], r["old"], r["new"]) for r in rows if r["status"] == "survived"}
+        found = [m for m in found if (m.kind, m.old, m.new) in keep]
     chosen = found
     if len(found) > args.max:
         chosen = sorted(random.Random(args.seed).sample(found, args.max), key=lambda m: m.span)
