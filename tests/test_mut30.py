@@ -150,3 +150,42 @@ def test_thin_evidence_above_a_low_threshold_is_kept_as_suspect():
     below = SpinScore(0.54, "suspect")
     assert route(Document(text="Le texte.", spin=below), config)[1] == (
         "kept; spin score 0.54 is suspect, below the quarantine threshold")
+
+
+# --- score/_decision.py -------------------------------------------------------------------
+
+
+class _WordCountTerm:
+    """A context term whose analysis checks every word of a paragraph and finds each one a
+    strong kind of evidence: what ``context_paragraphs`` then counts is decided by its two
+    thresholds alone (characters read, words checked). Records the paragraphs it read."""
+
+    def __init__(self) -> None:
+        self.read: list[str] = []
+
+    def analyse(self, piece: str, always_gate: bool = True) -> dict:
+        self.read.append(piece)
+        return {"mean_gain": 6.0, "n": len(piece.split()), "best": (8.0,), "gate": 0.0,
+                "term": 3.0}
+
+
+def test_context_paragraphs_read_from_40_characters_and_count_from_4_words():
+    """Mutants: ``CONTEXT_PARAGRAPH_MIN_CHARS`` 40 -> 39 (a 39-character line was read) and
+    ``CONTEXT_PARAGRAPH_MIN_WORDS`` 4 -> 5 / 3 (a paragraph of exactly 4 checked words did not
+    count, or one of 3 did), with the shipped kind statistic's parameters."""
+    from cleannews.score._context import kind_params
+    from cleannews.score._decision import (
+        CONTEXT_PARAGRAPH_MIN_CHARS,
+        CONTEXT_PARAGRAPH_MIN_WORDS,
+        context_paragraphs,
+    )
+
+    forty = "Le maire a confirmé la fermeture du pont"
+    four = "Reconstruction intercommunale extraordinairement controversée"
+    three = "Reconstruction intercommunale extraordinairement"
+    assert len(forty) == CONTEXT_PARAGRAPH_MIN_CHARS == 40
+    assert len(four.split()) == CONTEXT_PARAGRAPH_MIN_WORDS == 4
+    text = "\n".join([forty, forty[:-1], four, three])
+    term = _WordCountTerm()
+    assert context_paragraphs(term, text, 0.0, kind_params()) == 2
+    assert term.read == [forty, four, three]
