@@ -189,3 +189,17 @@ def test_context_paragraphs_read_from_40_characters_and_count_from_4_words():
     term = _WordCountTerm()
     assert context_paragraphs(term, text, 0.0, kind_params()) == 2
     assert term.read == [forty, four, three]
+
+
+def test_the_term_without_its_best_word_is_zero_when_no_word_was_checked():
+    """Mutant: ``return 0.0`` deleted in ``term_without_best`` when nothing was checked (it
+    then read ``best[0]`` of ``None``). A paragraph of figures checks no word; its term
+    without the best word is 0.0 under any gate (the paragraphs route passes the
+    document's)."""
+    from cleannews.score._context import get_kind_term, kind_params
+    from cleannews.score._decision import term_without_best
+
+    a = get_kind_term().analyse("12 34 56, 78.", always_gate=False)
+    assert (a["n"], a["best"]) == (0, None)
+    assert term_without_best(a, kind_params()) == 0.0
+    assert term_without_best(a, kind_params(), 0.0) == 0.0
