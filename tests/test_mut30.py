@@ -203,3 +203,32 @@ def test_the_term_without_its_best_word_is_zero_when_no_word_was_checked():
     assert (a["n"], a["best"]) == (0, None)
     assert term_without_best(a, kind_params()) == 0.0
     assert term_without_best(a, kind_params(), 0.0) == 0.0
+
+
+def test_the_context_term_is_a_kind_of_evidence_from_8_checked_words(monkeypatch):
+    """Mutant: ``CONTEXT_TERM_MIN_WORDS`` 8 -> 9 (a term over exactly 8 checked words was no
+    kind of evidence). The kind statistic is replaced by one whose analysis is strong and
+    checks ``n`` words; lexical evidence is its partner: with 8 words the pair decides the
+    quarantine, with 7 nothing does."""
+    import cleannews.score._context as context
+    from cleannews.config import DEFAULT_CONFIG
+    from cleannews.score._decision import CONTEXT_TERM_MIN_WORDS, decide
+
+    text = "Le maire a confirmé la fermeture du pont hier soir."
+
+    class StrongTerm:
+        def __init__(self, n: int) -> None:
+            self.n = n
+
+        def analyse(self, piece: str, always_gate: bool = True) -> dict:
+            return {"mean_gain": 6.0, "z": 3.0, "n": self.n, "gate": 0.0, "term": 3.0,
+                    "best": (8.0, (3, 8), "maire", "édile")}
+
+    kinds = {"grammar": 0.0, "lexical": 2.0, "context": 0.0, "rarity": 0.0}
+    assert CONTEXT_TERM_MIN_WORDS == 8
+    for n, decided in ((8, True), (7, False)):
+        monkeypatch.setattr(context, "get_kind_term", lambda n=n: StrongTerm(n))
+        d = decide(text, 2.0, ["lexical"], 0, DEFAULT_CONFIG, kinds, slips=(0, 0))
+        assert d.enough is decided
+        assert d.signals == ({"decided.lexical": 1.0, "decided.context_term": 1.0}
+                             if decided else {})
