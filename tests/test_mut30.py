@@ -69,6 +69,30 @@ def test_a_pair_that_is_not_windows_1252_is_left_as_it_is():
     assert fix_mojibake_in_words("MÃ\x81LAGA et le cÅ“ur") == "MÃ\x81LAGA et le cœur"
 
 
+
+def test_a_pair_that_decodes_to_no_latin_letter_is_left_alone():
+    """Mutant: ``len(new) == 1 and _LATIN_LETTER_RE.match(new)`` -> ``or``: ``Â…`` (U+0085
+    written in UTF-8, read as Windows-1252: a doubly broken ellipsis) became U+0085, a line
+    break for ``str.splitlines``, in the middle of a sentence."""
+    from cleannews.repairs.fixes import fix_mojibake_in_words
+
+    fixed = fix_mojibake_in_words("la suiteÂ\u2026 et le cÅ“ur")
+    assert fixed == "la suiteÂ\u2026 et le cœur" and len(fixed.splitlines()) == 1
+
+
+def test_windows_1250_mojibake_of_a_c5_letter_alone_is_repaired():
+    """Mutants of ``fix_windows1250_a_mojibake``: its screen ``"Ĺ" not in text`` -> ``in``
+    (a text with ``Ĺ`` and no ``Ă`` was returned as it was: no test had one) and the
+    continuation range ``range(0x80, 0xC0)`` cut at either end (``€``: ``ŀ`` = C5 80; ``ż``:
+    ``ÿ`` = C3 BF)."""
+    from cleannews.repairs.fixes import fix_windows1250_a_mojibake
+
+    assert fix_windows1250_a_mojibake("le cĹ“ur de sa sĹ“ur") == "le cœur de sa sœur"
+    assert fix_windows1250_a_mojibake("L'HaĂż-les-Roses, l'inteĹ€ligència") == (
+        "L'Haÿ-les-Roses, l'inteŀligència")
+    assert cleannews.repair("Le cĹ“ur de sa sĹ“ur bat.").text == "Le cœur de sa sœur bat."
+
+
 # --- batch/ids.py -------------------------------------------------------------------------
 
 
