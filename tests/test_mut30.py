@@ -8,6 +8,8 @@ is named in the test's docstring). CONTRIBUTING.md, "Checking that tests can fai
 
 from __future__ import annotations
 
+import pytest
+
 import cleannews
 from cleannews.repairs.fixes import entity_hunks, unescape_html_entities
 
@@ -256,3 +258,26 @@ def test_the_context_term_is_a_kind_of_evidence_from_8_checked_words(monkeypatch
         assert d.enough is decided
         assert d.signals == ({"decided.lexical": 1.0, "decided.context_term": 1.0}
                              if decided else {})
+
+
+def test_the_term_without_its_best_word_is_the_mean_over_the_other_words():
+    """Mutants of ``term_without_best``: ``n - 1 + prior`` -> ``n + prior`` (the best word
+    still counted in the mean; the doctest's example is capped, so it never showed) and
+    ``gate is not None`` -> ``is None`` (the clamp to the document's own term applied under
+    the paragraph's gate instead of the document's)."""
+    from cleannews.score._context import kind_params
+    from cleannews.score._decision import term_without_best
+
+    p = kind_params()
+    lo, hi = p["gain_clip"]
+    a = {"mean_gain": 0.6, "n": 10, "best": (8.0,), "gate": 0.25, "term": 1.0}
+    # 10 words and the prior's 5 at a mean gain of 0.6, less the best word's 8: 9 - 8 = 1.0
+    # over the 9 + 5 that are left
+    mean_left = (0.6 * (10 + p["prior_words"]) - min(hi, max(lo, 8.0))) / (9 + p["prior_words"])
+    z = (mean_left - p["median"]) / p["sd"]
+    full = min(p["cap"], p["w"] * max(0.0, z - p["b"]))
+    assert 0.0 < full < p["cap"]  # not capped: the mean shows
+    assert term_without_best(a, p, 0.0) == pytest.approx(full, rel=1e-9)
+    assert term_without_best(a, p, 0.5) == pytest.approx(full * 0.5, rel=1e-9)  # not clamped
+    assert full * 0.75 > a["term"]
+    assert term_without_best(a, p) == a["term"]  # its own gate: never above its term
