@@ -135,6 +135,19 @@ def test_an_id_of_exactly_the_shown_length_is_shown_whole():
     assert longer == url[:-1] + "… (121 characters)"
 
 
+
+def test_an_id_never_names_a_hidden_file_or_folder():
+    """Mutants: the ``part.startswith(".")`` guard of ``safe_relpath`` deleted, or its
+    ``part[1:]`` made ``part[2:]`` / ``part[0:]``: no test had an id starting with a dot, so a
+    record with the id ``.htaccess`` or ``site/.env/a.txt`` wrote a hidden file (one that a
+    web server reads, or one ``ls`` does not show)."""
+    from cleannews.batch.ids import safe_relpath
+
+    assert safe_relpath(".htaccess") == "_htaccess"
+    assert safe_relpath("site/.env/a.txt") == "site/_env/a.txt"
+    assert safe_relpath("...") == "_.."
+
+
 # --- route/__init__.py --------------------------------------------------------------------
 
 
