@@ -294,3 +294,28 @@ def test_the_term_without_its_best_word_is_the_mean_over_the_other_words():
     assert term_without_best(a, p, 0.5) == pytest.approx(full * 0.5, rel=1e-9)  # not clamped
     assert full * 0.75 > a["term"]
     assert term_without_best(a, p) == a["term"]  # its own gate: never above its term
+
+
+def test_the_one_slip_check_runs_from_one_slip_up_to_check_slips():
+    """Mutants of ``decide``'s ``0 < slips[0] <= n_max``: ``<`` (a quarantine on exactly
+    ``check_slips`` slips went unchecked) and ``1 < slips[0]`` (one slip, the case the check
+    is named after, went unchecked). The check is off in the shipped settings
+    (``LONE_SLIP_MAX = 0``); ``check_slips`` turns it on, as ``tools/spin/dev_typo10.py``
+    does. The document of ``decide``'s doctest: grammar + lexical, logit 3.0."""
+    from cleannews.config import DEFAULT_CONFIG
+    from cleannews.score._decision import decide
+
+    kinds = {"grammar": 2.0, "lexical": 1.0, "context": 0.0, "rarity": 0.0}
+    held = {"held.lone_slip": 1.0}
+    decided = {"decided.grammar": 1.0, "decided.lexical": 1.0}
+
+    def three():  # three slips in three paragraphs, one each
+        return [((0, 2), 0)], [1, 1, 1]
+
+    for slips, info, check, signals in (((3, 3), three, 3, held), ((3, 3), three, 2, decided),
+                                        ((1, 1), lambda: ([((0, 2), 0)], [1]), 8, held)):
+        d = decide("Le chat dort.", 3.0, ["grammar", "lexical"], 0, DEFAULT_CONFIG, kinds,
+                   slips=slips, slip_info=info, check_slips=check)
+        assert (d.enough, d.signals) == (signals is decided, signals)
+        if signals is held:  # held just under the quarantine score (0.8955)
+            assert round(3.0 + d.adjust, 4) == 2.1472
