@@ -186,6 +186,8 @@ def test_thin_evidence_above_a_low_threshold_is_kept_as_suspect():
     assert route(Document(text="Le texte.", spin=spin), config) == (
         "keep", "kept; spin score 0.90 is suspect: thin evidence (one kind, in one paragraph) is "
         "never quarantined")
+    at = SpinScore(0.55, _label(0.55, config, enough_evidence=False))  # at the threshold
+    assert route(Document(text="Le texte.", spin=at), config)[1].endswith("never quarantined")
     below = SpinScore(0.54, "suspect")
     assert route(Document(text="Le texte.", spin=below), config)[1] == (
         "kept; spin score 0.54 is suspect, below the quarantine threshold")
