@@ -321,3 +321,16 @@ def test_the_one_slip_check_runs_from_one_slip_up_to_check_slips():
         assert (d.enough, d.signals) == (signals is decided, signals)
         if signals is held:  # held just under the quarantine score (0.8955)
             assert round(3.0 + d.adjust, 4) == 2.1472
+
+
+def test_broken_grammar_in_exactly_two_paragraphs_decides():
+    """Mutants of ``_decide_once``: ``n_grammar_paragraphs >= 2`` -> ``> 2`` / ``>= 3`` (in
+    ``spread`` and in the signal): "two slips in each of two paragraphs" is a route to
+    "spun" by the module's own rule, and no test had exactly two paragraphs."""
+    from cleannews.config import DEFAULT_CONFIG
+    from cleannews.score._decision import decide
+
+    two = decide("Le chat dort.", 5.0, ["grammar"], 2, DEFAULT_CONFIG, slips=(4, 2))
+    assert (two.enough, two.signals) == (True, {"decided.grammar_paragraphs": 2.0})
+    one = decide("Le chat dort.", 5.0, ["grammar"], 1, DEFAULT_CONFIG, slips=(2, 1))
+    assert (one.enough, one.signals) == (False, {})
