@@ -148,6 +148,21 @@ def test_an_id_never_names_a_hidden_file_or_folder():
     assert safe_relpath("...") == "_.."
 
 
+
+def test_a_plain_field_is_popped_and_a_missing_leaf_leaves_the_record():
+    """Mutants: ``pop_field``'s ``if field in record: return record.pop(field)`` deleted (a
+    plain ``--text-field text`` was never popped: the default came back) and
+    ``with_field``'s last ``return dict(record)`` deleted (a dotted path to a missing leaf
+    returned ``None`` instead of the record)."""
+    from cleannews.batch.ids import pop_field, with_field
+
+    rec = {"id": "a1", "text": "Le maire a confirmé.", "a.b": 2}
+    assert pop_field(rec, "text") == "Le maire a confirmé." and rec == {"id": "a1", "a.b": 2}
+    assert pop_field(rec, "a.b") == 2 and rec == {"id": "a1"}
+    nested = {"doc": {"title": "T"}, "id": 1}
+    assert with_field(nested, "doc.text", "x") == nested
+
+
 # --- route/__init__.py --------------------------------------------------------------------
 
 
