@@ -347,5 +347,8 @@ def test_broken_grammar_in_exactly_two_paragraphs_decides():
 
     two = decide("Le chat dort.", 5.0, ["grammar"], 2, DEFAULT_CONFIG, slips=(4, 2))
     assert (two.enough, two.signals) == (True, {"decided.grammar_paragraphs": 2.0})
+    # and one more slip in a third paragraph: still named by the two broken paragraphs
+    more = decide("Le chat dort.", 5.0, ["grammar"], 2, DEFAULT_CONFIG, slips=(5, 3))
+    assert more.signals == {"decided.grammar_paragraphs": 2.0}
     one = decide("Le chat dort.", 5.0, ["grammar"], 1, DEFAULT_CONFIG, slips=(2, 1))
     assert (one.enough, one.signals) == (False, {})
