@@ -53,6 +53,9 @@ def has_visible_text(text: str) -> bool:
 #: (``repair``, ``decode``) are repairs: a text of control characters or terminal escapes
 #: only was said to be "removed as boilerplate (remove_terminal_escapes)".
 BOILERPLATE_STAGES = frozenset({"strip", "html"})
+#: Why a "suspect" document whose score reaches a (lowered) quarantine threshold is kept: the
+#: score stage never labels thin evidence "spun" (``score._label``).
+THIN_EVIDENCE_REASON = "thin evidence (one kind, in one paragraph) is never quarantined"
 
 
 def cleaned_away_message(doc: Document) -> str:
@@ -113,7 +116,15 @@ def route(doc: Document, config: CleanConfig, *, empty_input: bool = False) -> t
     none either) or ``"empty_after_cleaning"``.
 
     A document whose language could not be identified (too little text) is
-    not set aside for its language.
+    not set aside for its language. Thin evidence is "suspect", never "spun", even above
+    a lowered quarantine threshold, and is kept saying so:
+
+    >>> from cleannews.config import DEFAULT_CONFIG
+    >>> from cleannews.document import SpinScore
+    >>> low = DEFAULT_CONFIG.replace(spin_quarantine_threshold=0.55)
+    >>> print(route(Document(text="x", spin=SpinScore(0.8955, "suspect")), low)[1])
+    kept; spin score 0.90 is suspect: thin evidence (one kind, in one paragraph) is never
+    quarantined
     """
     if not has_visible_text(doc.text):  # it said "keep" for an empty document, where `run`
         # files it as an error and `explain` said "verdict: empty"
@@ -141,6 +152,10 @@ def route(doc: Document, config: CleanConfig, *, empty_input: bool = False) -> t
         # merely suspect document says why it was kept
         return ("keep", f"kept (quarantine=false); {reason}")
     if spin.label == "suspect":
+        if spin.score >= config.spin_quarantine_threshold:  # thin evidence is never "spun":
+            # the reason said "below the quarantine threshold" of a score above it (mut30)
+            return ("keep", f"kept; spin score {spin.score:.2f} is suspect: "
+                            f"{THIN_EVIDENCE_REASON}")
         return (
             "keep",
             f"kept; spin score {spin.score:.2f} is suspect, below the quarantine threshold",

@@ -1,0 +1,233 @@
+"""A small mutation tester: does a module's test set fail when its code is wrong?
+
+It copies ``src/`` to a scratch folder once, then for each mutant rewrites one module there
+with one small change and runs the given tests against the copy (``-x -q -n 0``, ``nice``, a
+timeout). A mutant the tests still pass on *survives*: either the change does not alter
+behaviour (an equivalent mutant) or no test looks at it (a gap).
+
+Mutations (chosen from the module's syntax tree, docstrings left alone):
+
+* ``cmp``: ``<``↔``<=``, ``>``↔``>=``, ``==``↔``!=``, ``in``↔``not in``, ``is``↔``is not``;
+* ``bool``: ``and``↔``or``; ``not x`` → ``x``;
+* ``const``: an integer ±1, ``True``↔``False``;
+* ``arith``: ``+``↔``-``;
+* ``del``: a statement replaced by ``pass``.
+
+Usage (docs: CONTRIBUTING.md, "Checking that tests can fail")::
+
+    PYTHONPATH=$PWD nice python -m tools.mutate src/cleannews/route/__init__.py \\
+        tests/test_audit14.py "tests/test_doctests.py::test_docstring_examples[cleannews.route]" \\
+        --scratch /tmp/me/mut --max 150 --out /tmp/me/route.jsonl
+
+then, with the new tests added, ``--survivors /tmp/me/route.jsonl`` runs again only the
+mutants that survived (matched by their code, not their line: the module may have moved).
+
+>>> [m.kind for m in mutants("def f(a):\\n    return a < 1 and True\\n")]
+['del', 'cmp', 'bool', 'const', 'const', 'const']
+>>> apply("x = a < 1\\n", mutants("x = a < 1\\n")[0])
+'x = (a <= 1)\\n'
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Comparison operators and what each becomes.
+CMP_SWAP = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt,
+            ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In,
+            ast.Is: ast.IsNot, ast.IsNot: ast.Is}
+#: A test run longer than this many times the unmutated run counts as killed (a loop).
+TIMEOUT_FACTOR = 3
+#: The shortest timeout, in seconds, whatever the unmutated run took.
+MIN_TIMEOUT = 60
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One change: replace ``source[start:end]`` (line/column span) by ``new``."""
+
+    kind: str
+    line: int
+    span: tuple[int, int, int, int]
+    new: str
+    old: str
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                out.add(id(body[0].value))
+                out.add(id(body[0]))
+    return out
+
+
+def _span(node: ast.AST) -> tuple[int, int, int, int]:
+    return (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)
+
+
+def _expr(node: ast.expr, change) -> str:
+    copy = ast.parse(ast.unparse(node), mode="eval").body
+    change(copy)
+    return "(" + ast.unparse(copy) + ")"
+
+
+def mutants(source: str) -> list[Mutant]:
+    """Every mutant of ``source``, in source order of their nodes (see the module doc)."""
+    tree = ast.parse(source)
+    skip = _docstrings(tree)
+    out: list[Mutant] = []
+
+    def add(kind: str, node: ast.AST, new: str) -> None:
+        out.append(Mutant(kind, node.lineno, _span(node), new, ast.unparse(node)))
+
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.stmt) and not isinstance(node, (ast.FunctionDef, ast.ClassDef,
+                                                                  ast.AsyncFunctionDef, ast.Import,
+                                                                  ast.ImportFrom)):
+            if _in_function(tree, node):
+                add("del", node, "pass")
+        if isinstance(node, ast.Compare):
+            for i, op in enumerate(node.ops):
+                if type(op) in CMP_SWAP:
+                    def change(c, i=i, op=op):
+                        c.ops[i] = CMP_SWAP[type(op)]()
+                    add("cmp", node, _expr(node, change))
+        elif isinstance(node, ast.BoolOp):
+            def change(c):
+                c.op = ast.Or() if isinstance(c.op, ast.And) else ast.And()
+            add("bool", node, _expr(node, change))
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            add("bool", node, "(" + ast.unparse(node.operand) + ")")
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
+            if not (isinstance(node.left, ast.Constant) and isinstance(node.left.value, str)):
+                def change(c):
+                    c.op = ast.Sub() if isinstance(c.op, ast.Add) else ast.Add()
+                add("arith", node, _expr(node, change))
+        elif isinstance(node, ast.Constant):
+            if isinstance(node.value, bool):
+                add("const", node, repr(not node.value))
+            elif isinstance(node.value, int):
+                add("const", node, f"({node.value + 1})")
+                add("const", node, f"({node.value - 1})")
+    out.sort(key=lambda m: m.span)
+    return out
+
+
+def _in_function(tree: ast.AST, target: ast.stmt) -> bool:
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for sub in ast.walk(node):
+                if sub is target:
+                    return True
+    return False
+
+
+def apply(source: str, m: Mutant) -> str:
+    """``source`` with mutant ``m`` applied."""
+    lines = source.splitlines(keepends=True)
+    l1, c1, l2, c2 = m.span
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line.encode()))
+    raw = source.encode()
+    start, end = offsets[l1 - 1] + c1, offsets[l2 - 1] + c2
+    return (raw[:start] + m.new.encode() + raw[end:]).decode()
+
+
+def _run(tests: list[str], src: Path, cwd: Path, timeout: float) -> tuple[str, float]:
+    env = dict(os.environ, PYTHONPATH=str(src))
+    cmd = ["nice", sys.executable, "-m", "pytest", "-x", "-q", "-n", "0", "-p",
+           "no:cacheprovider", *tests]
+    t0 = time.monotonic()
+    try:
+        proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return "timeout", time.monotonic() - t0
+    return ("survived" if proc.returncode == 0 else "killed"), time.monotonic() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("module", help="the module's path, e.g. src/cleannews/route/__init__.py")
+    ap.add_argument("tests", nargs="+", help="test files or node ids to run for each mutant")
+    ap.add_argument("--scratch", required=True, help="folder for the copy of src/")
+    ap.add_argument("--max", type=int, default=150, help="sample at most this many mutants")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--out", help="write one JSON line per mutant here")
+    ap.add_argument("--lines", help="only mutants on these lines, e.g. 40-90")
+    ap.add_argument("--survivors", help="only the mutants that survived in this earlier --out "
+                    "file (after adding tests: which ones do they kill?)")
+    args = ap.parse_args(argv)
+
+    root = Path.cwd()
+    module = Path(args.module)
+    src_root = root / module.parts[0]
+    scratch = Path(args.scratch)
+    copy = scratch / module.parts[0]
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(src_root, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    target = scratch / module
+    source = (root / module).read_text(encoding="utf-8")
+    found = mutants(source)
+    if args.lines:
+        lo, hi = (int(x) for x in args.lines.split("-"))
+        found = [m for m in found if lo <= m.line <= hi]
+    if args.survivors:
+        with open(args.survivors, encoding="utf-8") as f:
+            rows = [json.loads(line) for line in f]
+        keep = {(r["kind"], r["old"], r["new"]) for r in rows if r["status"] == "survived"}
+        found = [m for m in found if (m.kind, m.old, m.new) in keep]
+    chosen = found
+    if len(found) > args.max:
+        chosen = sorted(random.Random(args.seed).sample(found, args.max), key=lambda m: m.span)
+
+    status, took = _run(args.tests, copy, root, 3600)
+    if status != "survived":
+        print(f"the tests fail on the unmutated code ({status}): fix that first", file=sys.stderr)
+        return 2
+    timeout = max(MIN_TIMEOUT, TIMEOUT_FACTOR * took)
+    print(f"{module}: {len(found)} mutants, running {len(chosen)}; unmutated run {took:.1f}s",
+          flush=True)
+    out = open(args.out, "w", encoding="utf-8") if args.out else None
+    counts: dict[str, int] = {}
+    stamp = time.time()
+    try:
+        for i, m in enumerate(chosen):
+            target.write_text(apply(source, m), encoding="utf-8")
+            os.utime(target, (stamp + i + 1, stamp + i + 1))  # a cached .pyc never matches
+            status, took = _run(args.tests, copy, root, timeout)
+            counts[status] = counts.get(status, 0) + 1
+            row = {"line": m.line, "kind": m.kind, "old": m.old, "new": m.new,
+                   "status": status, "seconds": round(took, 1)}
+            if out:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                out.flush()
+            if status == "survived":
+                print(f"  SURVIVED line {m.line} {m.kind}: {m.old[:70]!r} -> {m.new[:70]!r}",
+                      flush=True)
+    finally:
+        target.write_text(source, encoding="utf-8")
+        if out:
+            out.close()
+    print(f"{module}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
