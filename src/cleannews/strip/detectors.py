@@ -26,7 +26,7 @@ from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import AMB, BAD, GOOD, KEEP, Removal, SpanRemoval
 from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone, home_crumb_words
-from cleannews.strip._keep import _person_name, give_back
+from cleannews.strip._keep import CLOCK_RULES, _person_name, give_back
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
 from cleannews.strip._pagelang import (
     PAGE_LANGUAGE_CHARS,
@@ -979,10 +979,26 @@ def _title_repeats(lines: list[_Line]) -> None:
         elif i < title_idx and _glued_before(ln.key(), title_key):
             ln.bad("breadcrumb", "section name glued before the article title")
         elif i > title_idx and _is_title_repeat(ln, title_key):
+            if _sentence_of_the_body(ln.text, lines[title_idx].text):
+                continue
             if ln.key() == title_key:
                 ln.bad("title_repeat", "repeats the article title (page furniture)")
             else:
                 ln.bad("title_repeat", "repeats the article title with the site's name glued to it")
+
+
+def _sentence_of_the_body(copy: str, title: str) -> bool:
+    """A line that repeats the headline's words but ends with a full stop the headline lacks
+    is a sentence of the body that the headline quotes (a letter whose last sentence is its
+    title: "Thanks for being there for your readers" / … / "Thanks for being there for your
+    readers.", round 28, en-r28-0007), not a template's copy, which prints the headline as it is.
+
+    >>> _sentence_of_the_body("Thanks for being there.", "Thanks for being there")
+    True
+    >>> _sentence_of_the_body("Thanks for being there", "Thanks for being there")
+    False
+    """
+    return copy.rstrip().endswith(".") and not title.rstrip().endswith((".", "…"))
 
 
 def _teaser_copies(lines: list[_Line]) -> None:
@@ -3707,6 +3723,22 @@ def _title_site_suffix(line: str) -> SpanRemoval | None:
     return SpanRemoval(start, end, "title_site_suffix", "the site's name glued after the headline")
 
 
+def _dated_clock(head: str, rule: str) -> bool:
+    """A time of day glued after a date ("| 15 Feb 2024 | 08:20") is the date line's time of
+    publication, not a video's duration: the duration rule (:data:`~._keep.CLOCK_RULES`)
+    leaves it when the rest of the line is a date line (:data:`_DATELINE`, at most
+    :data:`DATELINE_MAX_WORDS` words; round 28, en-r28-0007).
+
+    >>> _dated_clock("| 15 Feb 2024", "video_widget"), _dated_clock("Le match", "video_widget")
+    (True, False)
+    """
+    return (
+        rule in CLOCK_RULES
+        and len(_WORD.findall(head[:MAX_SCAN_CHARS])) <= DATELINE_MAX_WORDS
+        and bool(_DATELINE.search(head))
+    )
+
+
 def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     """Furniture glued after the last sentence of a line ("… sociales. PUBLICITÉ").
 
@@ -3736,7 +3768,7 @@ def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     low = tail.casefold()
     key = start_key(tail, low)
     rule = rs.match_line(tail, n, low, key) or rs.match_prefix(tail, n, low, key)
-    if rule is None or rule.yields_to_protect:
+    if rule is None or rule.yields_to_protect or _dated_clock(line[: m.start()], rule.name):
         return None
     reason = rule.reason + " (glued to the line)"
     return SpanRemoval(m.start(), len(line.rstrip()), rule.name, reason)
