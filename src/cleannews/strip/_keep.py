@@ -1492,6 +1492,70 @@ def give_back_list_item(lines) -> list[int]:
     return _restore(lines, given)
 
 
+#: :func:`give_back_policy_item`: the credit rule it undoes ("Photos: …" read as a credit) …
+POLICY_ITEM_RULES = frozenset({"photo_credit"})
+#: … on a "Label: value" line when, among :data:`LIST_ITEM_LOOK_BACK` non-blank lines above
+#: it, this many kept lines are "Label: value" items with labels of their own …
+POLICY_ITEM_MIN_ABOVE = 2
+#: … and its value has at least this many words starting with a small letter (a sentence:
+#: "Photos will be printed"; a credit names a person or a body, "Mairie de Campile").
+POLICY_ITEM_MIN_VALUE_WORDS = 3
+#: A "Label: value" line, either colon style ("Headlines: …", "Tarifs : …"); group 1 the label.
+_SMALL_WORD = LazyPattern(r"(?<!\p{L})\p{Ll}\p{L}*")
+_POLICY_ITEM = LazyPattern(r"^(\p{Lu}[\p{L}'’ -]{1,40}?)\s?:\s+(\S.*)$")
+
+
+def _policy_label(text: str) -> tuple[str, int]:
+    """The label of a "Label: value" line (case-folded, "" if none) and its value's words
+    that start with a small letter.
+
+    >>> _policy_label("Photos: Photos will be printed"), _policy_label("Le texte.")
+    (('photos', 3), ('', 0))
+    >>> _policy_label("Crédit photo : Mairie de Campile")
+    ('crédit photo', 1)
+    """
+    m = _POLICY_ITEM.match(text[:MAX_POLICY_ITEM_CHARS])
+    if m is None:
+        return "", 0
+    return m.group(1).strip().casefold(), len(_SMALL_WORD.findall(m.group(2)))
+
+
+#: Characters of a line :func:`_policy_label` reads (an item's label and the start of its value).
+MAX_POLICY_ITEM_CHARS = 400
+
+
+def give_back_policy_item(lines) -> list[int]:
+    """Give back a "Label: value" line that the photo-credit rule (:data:`POLICY_ITEM_RULES`)
+    took, when its value has :data:`POLICY_ITEM_MIN_VALUE_WORDS` small-letter words and at least
+    :data:`POLICY_ITEM_MIN_ABOVE` of the :data:`LIST_ITEM_LOOK_BACK` non-blank lines above
+    are kept "Label: value" items with other labels: one item of a list of rules or
+    practical details ("Headlines: …" / "Proofs: …" / "Photos: Photos will be printed", an
+    obituary policy, round 28, en-r28-0005). A credit stands under a picture's caption, not
+    under items of that shape; a Q: / A: interview repeats its labels.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Headlines: Headlines will be listed with the first and last name only.",
+        ...         "Proofs: While a text proof will be provided, we print no proofs.",
+        ...         "Photos: Photos will be printed"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[2].bad("photo_credit", "photo credit")
+        >>> give_back_policy_item(lines)
+        [2]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln, POLICY_ITEM_RULES):
+            continue
+        label, words = _policy_label(ln.text)
+        if not label or words < POLICY_ITEM_MIN_VALUE_WORDS:
+            continue
+        above = [lines[j] for j in _neighbours(lines, i, -1, LIST_ITEM_LOOK_BACK)]
+        labels = {_policy_label(x.text)[0] for x in above if x.cls != BAD} - {"", label}
+        if len(labels) >= POLICY_ITEM_MIN_ABOVE:
+            given.append(i)
+    return _restore(lines, given)
+
+
 #: :func:`give_back_hashtag`: the shape rule it undoes, the line made mostly of links,
 #: handles or hashtags (a tag list, a row of social handles) …
 HASHTAG_RULES = frozenset({"link_dense"})
@@ -1659,7 +1723,7 @@ def give_back_dateline(lines) -> list[int]:
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = (
     POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
-    | HASHTAG_RULES | CLOCK_RULES
+    | HASHTAG_RULES | CLOCK_RULES | POLICY_ITEM_RULES
 )
 
 
@@ -1691,5 +1755,5 @@ GUARDS = (
     give_back_cut_end, give_back_subheading, give_back_between_paragraphs,
     give_back_lone_item, give_back_run_on, give_back_question, give_back_menu_headline,
     give_back_inner_title, give_back_list_item, give_back_hashtag, give_back_intro,
-    give_back_clock, give_back_dateline,
+    give_back_clock, give_back_dateline, give_back_policy_item,
 )
