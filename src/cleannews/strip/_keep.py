@@ -1556,6 +1556,54 @@ def give_back_policy_item(lines) -> list[int]:
     return _restore(lines, given)
 
 
+#: :func:`give_back_initials`: the credit rule it undoes ("AGENCY/Photographer") …
+INITIALS_RULES = frozenset({"agency_photo_credit"})
+#: … on a line of two runs of capitals ("OID/ASB": the desk's and the writer's initials
+#: closing a news agency's dispatch).
+_INITIALS = LazyPattern(r"^\p{Lu}{2,4}\s?/\s?\p{Lu}{2,4}$")
+
+
+def _goes_on(ln) -> bool:
+    """A kept paragraph (:func:`_is_body`) ending with a full stop, no list item: the
+    article going on (a dispatch's next headline, "• SENEGAL-DRAME / … (médias)", does not).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> _goes_on(_Line("• SENEGAL-DRAME / Découverte d’une pirogue avec des corps au "
+        ...                "large de Dakar (médias)", frozenset()))
+        False
+    """
+    return _is_body(ln) and ln.text.rstrip()[-1:] in ".!?…" and not _BULLET_ITEM.match(ln.text)
+
+
+def give_back_initials(lines) -> list[int]:
+    """Give back a line of two runs of initials (:data:`_INITIALS`, "OID/ASB") that the
+    agency-credit rule (:data:`INITIALS_RULES`) took, when the nearest line above is a kept
+    paragraph of the article (:func:`_is_body`) and the nearest line below does not go on
+    with the article (:func:`_goes_on`): the
+    initials that close a dispatch (an APS dispatch on an author page, round 28,
+    fr-r28-0002). A picture's credit stands under its caption, or between two paragraphs
+    ("AFP/STR" above the next paragraph).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Elle assure que les opérations de récupération sont rendues très "
+        ...         "délicates par l’état de décomposition des corps.", "OID/ASB",
+        ...         "• SENEGAL-DRAME / Découverte d’une pirogue au large de Dakar (médias)"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[1].bad("agency_photo_credit", "photo credit in AGENCY/Photographer form")
+        >>> give_back_initials(lines)
+        [1]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln, INITIALS_RULES) or not _INITIALS.match(ln.text.strip()):
+            continue
+        up = _neighbours(lines, i, -1, 1)
+        down = _neighbours(lines, i, 1, 1)
+        if up and _is_body(lines[up[0]]) and not (down and _goes_on(lines[down[0]])):
+            given.append(i)
+    return _restore(lines, given)
+
+
 #: :func:`give_back_hashtag`: the shape rule it undoes, the line made mostly of links,
 #: handles or hashtags (a tag list, a row of social handles) …
 HASHTAG_RULES = frozenset({"link_dense"})
@@ -1723,7 +1771,7 @@ def give_back_dateline(lines) -> list[int]:
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = (
     POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
-    | HASHTAG_RULES | CLOCK_RULES | POLICY_ITEM_RULES
+    | HASHTAG_RULES | CLOCK_RULES | POLICY_ITEM_RULES | INITIALS_RULES
 )
 
 
@@ -1755,5 +1803,5 @@ GUARDS = (
     give_back_cut_end, give_back_subheading, give_back_between_paragraphs,
     give_back_lone_item, give_back_run_on, give_back_question, give_back_menu_headline,
     give_back_inner_title, give_back_list_item, give_back_hashtag, give_back_intro,
-    give_back_clock, give_back_dateline, give_back_policy_item,
+    give_back_clock, give_back_dateline, give_back_policy_item, give_back_initials,
 )
