@@ -491,6 +491,11 @@ def _phrase_verdict(ln: _Line, rs: RuleSet, plan=None, todo=None):
     return None
 
 
+#: A telephone number ("021 316 70 01", "+41 21 316 70 01", "01.44.55.66.77"): a line holding
+#: one is a contact line, no tag list (round 28, fr-r28-0004).
+_PHONE = LazyPattern(r"(?<![\d.])(?:\+\d{1,3}|0\d{1,3})(?:[ .]\d{2,4}){2,4}(?![\d.])")
+
+
 def _is_tag_cloud(ln: _Line, stop: frozenset[str]) -> bool:
     """Many keyword phrases with no sentence structure (no punctuation, few stopwords).
 
@@ -501,6 +506,8 @@ def _is_tag_cloud(ln: _Line, stop: frozenset[str]) -> bool:
     """
     if ln.stop > TAGS_MAX_STOP or no_stoplist_script(ln.text):
         return False  # a script without a stoplist has no stop words to count
+    if _PHONE.search(ln.text[:MAX_SCAN_CHARS]):
+        return False  # a contact line ("DCIRH, Nuria Gorrite, conseillère d'Etat, 021 316 70 01")
     if ln.n >= TAGS_MIN_WORDS and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS]):
         return True
     items = [i for i in _LIST_SEP.split(ln.text[:MAX_SCAN_CHARS]) if i]
