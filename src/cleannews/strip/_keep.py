@@ -1604,6 +1604,37 @@ def give_back_initials(lines) -> list[int]:
     return _restore(lines, given)
 
 
+#: :func:`give_back_closing_sentence`: a "Read more" heading's line that ends with one full
+#: stop ("À suivre.": a heading has no full stop; "…" and "..." are no full stop).
+_FULL_STOP_END = LazyPattern(r"(?<![.…])\.\s*$")
+
+
+def give_back_closing_sentence(lines) -> list[int]:
+    """Give back the heading line of a "Read more" rule (:data:`LEAD_RULES`, not an item it
+    took) when it ends with a full stop (:data:`_FULL_STOP_END`) and the nearest line above
+    is a kept paragraph of the article (:func:`_is_body`): the post's closing sentence that
+    reads like a heading ("À suivre." under a blog post's last paragraph, above its source
+    links, round 28, fr-r28-0006). A heading ("À suivre", "Lire aussi") has no full stop; the
+    lines it took stay taken.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Pour Liège, l’enjeu est clair : penser une véritable stratégie "
+        ...         "métropolitaine, au service de l’attractivité.", "À suivre."]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[1].bad("related_lead", "heading of a list of other articles")
+        >>> give_back_closing_sentence(lines)
+        [1]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln, LEAD_RULES) or _lead_item(ln) or not _FULL_STOP_END.search(ln.text):
+            continue
+        up = _neighbours(lines, i, -1, 1)
+        if up and _is_body(lines[up[0]]):
+            given.append(i)
+    return _restore(lines, given)
+
+
 #: :func:`give_back_hashtag`: the shape rule it undoes, the line made mostly of links,
 #: handles or hashtags (a tag list, a row of social handles) …
 HASHTAG_RULES = frozenset({"link_dense"})
@@ -1804,4 +1835,5 @@ GUARDS = (
     give_back_lone_item, give_back_run_on, give_back_question, give_back_menu_headline,
     give_back_inner_title, give_back_list_item, give_back_hashtag, give_back_intro,
     give_back_clock, give_back_dateline, give_back_policy_item, give_back_initials,
+    give_back_closing_sentence,
 )
