@@ -1635,6 +1635,40 @@ def give_back_closing_sentence(lines) -> list[int]:
     return _restore(lines, given)
 
 
+#: :func:`give_back_first_copy`: the rule it undoes, a short line repeated in the page …
+FIRST_COPY_RULES = frozenset({"repeated_block"})
+#: … for the page's first line of at least this many words (a widget's label is shorter:
+#: "Partager", "Lire la suite").
+FIRST_COPY_MIN_WORDS = 4
+
+
+def give_back_first_copy(lines) -> list[int]:
+    """Give back the page's first non-blank line, of at least :data:`FIRST_COPY_MIN_WORDS`
+    words and not ending with a colon, when the repeated-block rule (:data:`FIRST_COPY_RULES`)
+    took it: the headline a blog's template prints several times ("Marchés publics et appels
+    d’offres" three times in its hero, round 28, fr-r28-0020). The copies below stay taken
+    (the title's repeats); a widget's label repeated down the page is shorter or does not
+    open the page.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Marchés publics et appels d’offres"] * 3 + ["14 août 2025"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> for ln in lines[:3]:
+        ...     ln.bad("repeated_block", "short block repeated many times in the page (widget)")
+        >>> give_back_first_copy(lines)
+        [0]
+    """
+    first = next((i for i, ln in enumerate(lines) if not ln.blank), -1)
+    if first < 0:
+        return []
+    ln = lines[first]
+    if not _taken(ln, FIRST_COPY_RULES) or ln.n < FIRST_COPY_MIN_WORDS:
+        return []
+    if ln.text.rstrip().endswith(":"):
+        return []
+    return _restore(lines, [first])
+
+
 #: :func:`give_back_hashtag`: the shape rule it undoes, the line made mostly of links,
 #: handles or hashtags (a tag list, a row of social handles) …
 HASHTAG_RULES = frozenset({"link_dense"})
@@ -1802,7 +1836,7 @@ def give_back_dateline(lines) -> list[int]:
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = (
     POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
-    | HASHTAG_RULES | CLOCK_RULES | POLICY_ITEM_RULES | INITIALS_RULES
+    | HASHTAG_RULES | CLOCK_RULES | POLICY_ITEM_RULES | INITIALS_RULES | FIRST_COPY_RULES
 )
 
 
@@ -1835,5 +1869,5 @@ GUARDS = (
     give_back_lone_item, give_back_run_on, give_back_question, give_back_menu_headline,
     give_back_inner_title, give_back_list_item, give_back_hashtag, give_back_intro,
     give_back_clock, give_back_dateline, give_back_policy_item, give_back_initials,
-    give_back_closing_sentence,
+    give_back_closing_sentence, give_back_first_copy,
 )
