@@ -40,6 +40,7 @@ from _helpers import (
     assert_lines_kept,
     assert_lines_removed,
     assert_megabyte_lines_finish,
+    probe_rules,
 )
 from cleannews import CleanConfig
 from cleannews.strip import strip_text
@@ -199,3 +200,30 @@ def test_megabyte_lines_finish():
          "| 15 Feb 2024 | 08:20 ", "… Leggi tutto "],
         CFG,
     )
+
+
+# --- furniture: lone section labels (5 lines / 5 sites of the batch, 1 more TRAIN site) -------
+
+
+@pytest.mark.parametrize(("page", "line"), [
+    ("fr-r28-0003", "ACTUALITES"), ("fr-r28-0014", "Actualité"), ("fr-r28-0027", "| L'ACTU"),
+    ("es-r28-0006", "Sucesos"), ("it-r28-0001", "Novità"), ("es-c-0007", "SUCESOS"),
+])
+def test_lone_section_label_goes(page_out, page, line):
+    """A rubric label alone on its line goes (``section_label_alone`` and its es / it twins)."""
+    assert_lines_removed(page_out(page), [line], page)
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("fr", "Actualité de la semaine : le conseil vote le budget"),
+    ("fr", "L'actualité est riche."), ("es", "Sucesos del fin de semana en la ciudad"),
+    ("it", "Novità per i residenti del centro storico"),
+])
+def test_section_label_inside_a_sentence_stays(lang, line):
+    """The labels are whole-line rules: a heading or a sentence that starts with the word is
+    not taken by them."""
+    assert not [r for r in probe_rules(lang, line) if r.startswith("section_label_alone")]
+
+
+def test_section_label_megabyte_lines_finish():
+    assert_megabyte_lines_finish(["| L'actu ", "actualités ", "sucesos ", "novità "], CFG)
