@@ -1753,6 +1753,14 @@ def _inside_article(lines: list[_Line], i: int, j: int) -> bool:
     return any(ln.cls is GOOD for ln in islice(lines, i)) and _next_is_good(lines, j, byline=True)
 
 
+#: :func:`_tail_teasers` looks past a line these rules removed: a rubric label alone
+#: ("Actualité", "Sucesos") is the site's section, no evidence that the lines above it are
+#: teasers (round 28: on the stress set a listing's subheading above "Actualité" went).
+TAIL_LOOK_PAST_RULES = frozenset(
+    {"section_label_alone", "section_label_alone_es", "section_label_alone_it"}
+)
+
+
 def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
     """Headline-like lines after the article's last sentence, up to furniture or the end.
 
@@ -1784,6 +1792,8 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
             continue
         if ln.cls is BAD and separators[_folded(ln)] >= SEPARATOR_MIN_INLINE:
             continue  # the label the page prints between its items: the next item goes on
+        if ln.cls is BAD and ln.removal is not None and ln.removal.rule in TAIL_LOOK_PAST_RULES:
+            continue  # a rubric label alone ("Actualité"): no evidence of teasers above it
         if ln.cls is BAD:
             if run and _paragraph_below(lines, k):
                 return  # the article goes on below: its own list, not teasers
