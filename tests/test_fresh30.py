@@ -23,11 +23,16 @@ Not changed: it-r28-0005's four listing teasers lose only their glued "Leggi tut
 ``nav`` read-more link); their text stays (checked here), the corpus marks no glued part.
 
 Inputs: labelled TRAIN pages of ``fixtures/strip_real`` (``train_page`` / ``page_out`` check
-the split) and lines built from them. On main's code (d7908262) 13 of the 17 tests fail (the
-6 lost lines, the blog hero's first copy, the policy items, the one-pass teasers, and the 4
-tests of the new names ``_dated_clock``, ``_PHONE`` and the new guards); the letter's
-headline, the listing teasers' read-more tails, the furniture left around the kept lines
-and the 1 MB lines pass on both.
+the split) and lines built from them. On main's code (d7908262) 19 of the 29 tests fail (the
+6 lost lines, the blog hero's first copy, the policy items, the one-pass teasers, the 4 tests
+of the new names ``_dated_clock``, ``_PHONE`` and the new guards, the 6 lone section labels);
+the letter's headline, the listing teasers' read-more tails, the furniture left around the
+kept lines, the sentences starting with a label word, the tail pass's look-past (the label
+stays on main) and the 1 MB lines pass on both.
+
+Furniture: lone rubric labels (``section_label_alone`` in fr.json, ``_es``, ``_it``:
+"ACTUALITES", "| L'ACTU", "Sucesos", "Novità"), context-transparent, and looked past by the
+tail pass (``detectors.TAIL_LOOK_PAST_RULES``).
 """
 
 from __future__ import annotations
@@ -227,3 +232,17 @@ def test_section_label_inside_a_sentence_stays(lang, line):
 
 def test_section_label_megabyte_lines_finish():
     assert_megabyte_lines_finish(["| L'actu ", "actualités ", "sucesos ", "novità "], CFG)
+
+
+def test_tail_pass_looks_past_a_section_label():
+    """A subheading above a lone rubric label after the last paragraph stays: the label is
+    no evidence of teasers (the stress set's fr-f-0013 host page with fr-r28-0014's label)."""
+    from cleannews.strip.detectors import TAIL_LOOK_PAST_RULES
+
+    assert {"section_label_alone", "section_label_alone_es"} <= TAIL_LOOK_PAST_RULES
+    para = ("Coline Struyf porte à la scène Ici de Richard McGuire, une bande dessinée "
+            "couronnée par le Fauve d'or au festival d'Angoulême.")
+    text = f"Critique théâtre\n\n{para}\n\nDes cases sur les planches\n\nActualité\n"
+    result = strip_text(text, CFG)
+    assert "Des cases sur les planches" in result.text
+    assert "Actualité" not in result.text.split("\n")
