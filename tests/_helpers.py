@@ -764,10 +764,9 @@ def assert_content_line_stays(train_page, page: str, start: str, config) -> None
 
 
 #: Inputs where a second strip pass still removes something, recorded when they were added
-#: (each must still do so, so that a fix shows and the entry is dropped): the round-28 fresh
-#: TRAIN pages were added by a helper who writes no rule (branch labels30). it-r28-0007: its
-#: related teasers end "… Leggi tutto"; the first pass cuts the glued "Leggi tutto"
-#: (``nav_line_it``), then the teasers, ending in "…", read as a run of excerpts
-#: (``excerpt_run``) in the second pass only (docs/strip-history.md, "Fresh TRAIN pages,
-#: second batch (issue 10, round 28)").
-IDEMPOTENCE_KNOWN = {"it-r28-0007": {"excerpt_run"}}
+#: (each must still do so, so that a fix shows and the entry is dropped). Empty since round 28:
+#: it-r28-0007's related teasers ending "… Leggi tutto" were taken as a run of excerpts only by
+#: a second pass, once the glued "Leggi tutto" was cut; ``excerpt_run`` now reads each line as
+#: it will read once its glued spans are cut (docs/strip-history.md, "Content lost on fresh
+#: pages, second batch (issue 10, round 28)").
+IDEMPOTENCE_KNOWN: dict[str, set[str]] = {}

@@ -130,6 +130,8 @@ def glued_tail_reference(line: str, rs):
     rule = rs.match_line(match_text(rest), n) or rs.match_prefix(match_text(rest), n)
     if rule is None or rule.yields_to_protect:
         return None
+    if D._dated_clock(line[: m.start()], rule.name):  # round 28: a date line keeps its time
+        return None
     reason = rule.reason + " (glued to the line)"
     return D.SpanRemoval(m.start(), len(line.rstrip()), rule.name, reason)
 

@@ -28,6 +28,8 @@ CODE_CONTEXT_TRANSPARENT = frozenset({
     "tag_label_gen16m", "photo_name_credit_gen16m", "caption_credit_tail_gen16m",
     # nav16: a link to the whole story elsewhere (set in fr.json from the start)
     "full_story_elsewhere_gen16n",
+    # fresh30 (round 28): a rubric label alone ("Actualité", "Sucesos", "Novità")
+    "section_label_alone", "section_label_alone_es", "section_label_alone_it",
 })
 CODE_TAIL_OPENING = frozenset({
     "related_heading_family", "related_heading_family_en", "related_heading_more_en",

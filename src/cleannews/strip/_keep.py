@@ -86,12 +86,13 @@ from cleannews.strip.linemodel import _ITEM_SUFFIX
 __all__ = [
     "GUARDED_RULES", "GUARDS", "POSITION_RULES", "give_back", "give_back_announced_list",
     "give_back_between_paragraphs", "give_back_byline", "give_back_chapters", "give_back_clock",
-    "give_back_cut_end", "give_back_date_badge", "give_back_dateline", "give_back_hashtag",
+    "give_back_closing_sentence", "give_back_cut_end", "give_back_date_badge",
+    "give_back_dateline", "give_back_first_copy", "give_back_hashtag", "give_back_initials",
     "give_back_inner_title", "give_back_intro",
     "give_back_list_item", "give_back_lone_item", "give_back_menu_headline",
-    "give_back_question", "give_back_quoted", "give_back_reply", "give_back_run_on",
-    "give_back_section_label", "give_back_subheading", "give_back_tail_title",
-    "give_back_teaser_headline", "give_back_topical",
+    "give_back_policy_item", "give_back_question", "give_back_quoted", "give_back_reply",
+    "give_back_run_on", "give_back_section_label", "give_back_subheading",
+    "give_back_tail_title", "give_back_teaser_headline", "give_back_topical",
 ]
 
 #: Rules that judge a line by its place (its neighbours, its run, the page's zones) or by
@@ -1524,6 +1525,183 @@ def give_back_list_item(lines) -> list[int]:
     return _restore(lines, given)
 
 
+#: :func:`give_back_policy_item`: the credit rule it undoes ("Photos: …" read as a credit) …
+POLICY_ITEM_RULES = frozenset({"photo_credit"})
+#: … on a "Label: value" line when, among :data:`LIST_ITEM_LOOK_BACK` non-blank lines above
+#: it, this many kept lines are "Label: value" items with labels of their own …
+POLICY_ITEM_MIN_ABOVE = 2
+#: … and its value has at least this many words starting with a small letter (a sentence:
+#: "Photos will be printed"; a credit names a person or a body, "Mairie de Campile").
+POLICY_ITEM_MIN_VALUE_WORDS = 3
+#: A "Label: value" line, either colon style ("Headlines: …", "Tarifs : …"); group 1 the label.
+_SMALL_WORD = LazyPattern(r"(?<!\p{L})\p{Ll}\p{L}*")
+_POLICY_ITEM = LazyPattern(r"^(\p{Lu}[\p{L}'’ -]{1,40}?)\s?:\s+(\S.*)$")
+
+
+def _policy_label(text: str) -> tuple[str, int]:
+    """The label of a "Label: value" line (case-folded, "" if none) and its value's words
+    that start with a small letter.
+
+    >>> _policy_label("Photos: Photos will be printed"), _policy_label("Le texte.")
+    (('photos', 3), ('', 0))
+    >>> _policy_label("Crédit photo : Mairie de Campile")
+    ('crédit photo', 1)
+    """
+    m = _POLICY_ITEM.match(text[:MAX_POLICY_ITEM_CHARS])
+    if m is None:
+        return "", 0
+    return m.group(1).strip().casefold(), len(_SMALL_WORD.findall(m.group(2)))
+
+
+#: Characters of a line :func:`_policy_label` reads (an item's label and the start of its value).
+MAX_POLICY_ITEM_CHARS = 400
+
+
+def give_back_policy_item(lines) -> list[int]:
+    """Give back a "Label: value" line that the photo-credit rule (:data:`POLICY_ITEM_RULES`)
+    took, when its value has :data:`POLICY_ITEM_MIN_VALUE_WORDS` small-letter words and at least
+    :data:`POLICY_ITEM_MIN_ABOVE` of the :data:`LIST_ITEM_LOOK_BACK` non-blank lines above
+    are kept "Label: value" items with other labels: one item of a list of rules or
+    practical details ("Headlines: …" / "Proofs: …" / "Photos: Photos will be printed", an
+    obituary policy, round 28, en-r28-0005). A credit stands under a picture's caption, not
+    under items of that shape; a Q: / A: interview repeats its labels.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Headlines: Headlines will be listed with the first and last name only.",
+        ...         "Proofs: While a text proof will be provided, we print no proofs.",
+        ...         "Photos: Photos will be printed"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[2].bad("photo_credit", "photo credit")
+        >>> give_back_policy_item(lines)
+        [2]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln, POLICY_ITEM_RULES):
+            continue
+        label, words = _policy_label(ln.text)
+        if not label or words < POLICY_ITEM_MIN_VALUE_WORDS:
+            continue
+        above = [lines[j] for j in _neighbours(lines, i, -1, LIST_ITEM_LOOK_BACK)]
+        labels = {_policy_label(x.text)[0] for x in above if x.cls != BAD} - {"", label}
+        if len(labels) >= POLICY_ITEM_MIN_ABOVE:
+            given.append(i)
+    return _restore(lines, given)
+
+
+#: :func:`give_back_initials`: the credit rule it undoes ("AGENCY/Photographer") …
+INITIALS_RULES = frozenset({"agency_photo_credit"})
+#: … on a line of two runs of capitals ("OID/ASB": the desk's and the writer's initials
+#: closing a news agency's dispatch).
+_INITIALS = LazyPattern(r"^\p{Lu}{2,4}\s?/\s?\p{Lu}{2,4}$")
+
+
+def _goes_on(ln) -> bool:
+    """A kept paragraph (:func:`_is_body`) ending with a full stop, no list item: the
+    article going on (a dispatch's next headline, "• SENEGAL-DRAME / … (médias)", does not).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> _goes_on(_Line("• SENEGAL-DRAME / Découverte d’une pirogue avec des corps au "
+        ...                "large de Dakar (médias)", frozenset()))
+        False
+    """
+    return _is_body(ln) and ln.text.rstrip()[-1:] in ".!?…" and not _BULLET_ITEM.match(ln.text)
+
+
+def give_back_initials(lines) -> list[int]:
+    """Give back a line of two runs of initials (:data:`_INITIALS`, "OID/ASB") that the
+    agency-credit rule (:data:`INITIALS_RULES`) took, when the nearest line above is a kept
+    paragraph of the article (:func:`_is_body`) and the nearest line below does not go on
+    with the article (:func:`_goes_on`): the
+    initials that close a dispatch (an APS dispatch on an author page, round 28,
+    fr-r28-0002). A picture's credit stands under its caption, or between two paragraphs
+    ("AFP/STR" above the next paragraph).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Elle assure que les opérations de récupération sont rendues très "
+        ...         "délicates par l’état de décomposition des corps.", "OID/ASB",
+        ...         "• SENEGAL-DRAME / Découverte d’une pirogue au large de Dakar (médias)"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[1].bad("agency_photo_credit", "photo credit in AGENCY/Photographer form")
+        >>> give_back_initials(lines)
+        [1]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln, INITIALS_RULES) or not _INITIALS.match(ln.text.strip()):
+            continue
+        up = _neighbours(lines, i, -1, 1)
+        down = _neighbours(lines, i, 1, 1)
+        if up and _is_body(lines[up[0]]) and not (down and _goes_on(lines[down[0]])):
+            given.append(i)
+    return _restore(lines, given)
+
+
+#: :func:`give_back_closing_sentence`: a "Read more" heading's line that ends with one full
+#: stop ("À suivre.": a heading has no full stop; "…" and "..." are no full stop).
+_FULL_STOP_END = LazyPattern(r"(?<![.…])\.\s*$")
+
+
+def give_back_closing_sentence(lines) -> list[int]:
+    """Give back the heading line of a "Read more" rule (:data:`LEAD_RULES`, not an item it
+    took) when it ends with a full stop (:data:`_FULL_STOP_END`) and the nearest line above
+    is a kept paragraph of the article (:func:`_is_body`): the post's closing sentence that
+    reads like a heading ("À suivre." under a blog post's last paragraph, above its source
+    links, round 28, fr-r28-0006). A heading ("À suivre", "Lire aussi") has no full stop; the
+    lines it took stay taken.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Pour Liège, l’enjeu est clair : penser une véritable stratégie "
+        ...         "métropolitaine, au service de l’attractivité.", "À suivre."]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[1].bad("related_lead", "heading of a list of other articles")
+        >>> give_back_closing_sentence(lines)
+        [1]
+    """
+    given = []
+    for i, ln in enumerate(lines):
+        if not _taken(ln, LEAD_RULES) or _lead_item(ln) or not _FULL_STOP_END.search(ln.text):
+            continue
+        up = _neighbours(lines, i, -1, 1)
+        if up and _is_body(lines[up[0]]):
+            given.append(i)
+    return _restore(lines, given)
+
+
+#: :func:`give_back_first_copy`: the rule it undoes, a short line repeated in the page …
+FIRST_COPY_RULES = frozenset({"repeated_block"})
+#: … for the page's first line of at least this many words (a widget's label is shorter:
+#: "Partager", "Lire la suite").
+FIRST_COPY_MIN_WORDS = 4
+
+
+def give_back_first_copy(lines) -> list[int]:
+    """Give back the page's first non-blank line, of at least :data:`FIRST_COPY_MIN_WORDS`
+    words and not ending with a colon, when the repeated-block rule (:data:`FIRST_COPY_RULES`)
+    took it: the headline a blog's template prints several times ("Marchés publics et appels
+    d’offres" three times in its hero, round 28, fr-r28-0020). The copies below stay taken
+    (the title's repeats); a widget's label repeated down the page is shorter or does not
+    open the page.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Marchés publics et appels d’offres"] * 3 + ["14 août 2025"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> for ln in lines[:3]:
+        ...     ln.bad("repeated_block", "short block repeated many times in the page (widget)")
+        >>> give_back_first_copy(lines)
+        [0]
+    """
+    first = next((i for i, ln in enumerate(lines) if not ln.blank), -1)
+    if first < 0:
+        return []
+    ln = lines[first]
+    if not _taken(ln, FIRST_COPY_RULES) or ln.n < FIRST_COPY_MIN_WORDS:
+        return []
+    if ln.text.rstrip().endswith(":"):
+        return []
+    return _restore(lines, [first])
+
+
 #: :func:`give_back_hashtag`: the shape rule it undoes, the line made mostly of links,
 #: handles or hashtags (a tag list, a row of social handles) …
 HASHTAG_RULES = frozenset({"link_dense"})
@@ -1755,7 +1933,7 @@ def give_back_tail_title(lines) -> list[int]:
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = (
     POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
-    | HASHTAG_RULES | CLOCK_RULES
+    | HASHTAG_RULES | CLOCK_RULES | POLICY_ITEM_RULES | INITIALS_RULES | FIRST_COPY_RULES
 )
 
 
@@ -1787,5 +1965,6 @@ GUARDS = (
     give_back_cut_end, give_back_subheading, give_back_between_paragraphs,
     give_back_lone_item, give_back_run_on, give_back_question, give_back_menu_headline,
     give_back_inner_title, give_back_list_item, give_back_hashtag, give_back_intro,
-    give_back_clock, give_back_dateline, give_back_tail_title,
+    give_back_clock, give_back_dateline, give_back_tail_title, give_back_policy_item,
+    give_back_initials, give_back_closing_sentence, give_back_first_copy,
 )

@@ -355,6 +355,18 @@ def _cut(text: str) -> bool:
     return bool(_CUT_END.search(text[-4:]))
 
 
+def _cleaned(ln) -> str:
+    """The line as it will read once its glued spans are cut (a teaser's glued "Leggi tutto").
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> ln = _Line("Un delitto maturato all’improvviso nel cuore… Leggi tutto", frozenset())
+    >>> ln.key_text = "Un delitto maturato all’improvviso nel cuore…"
+    >>> _cut(ln.text), _cut(_cleaned(ln))
+    (False, True)
+    """
+    return ln.key_text or ln.text
+
+
 def excerpt_run(lines, body_start: int, body_end: int) -> None:
     """Take a run of excerpts of other articles, cut with "…", under the article's text.
 
@@ -395,7 +407,7 @@ def excerpt_run(lines, body_start: int, body_end: int) -> None:
         if (
             not ln.protected
             and ln.n >= EXCERPT_MIN_WORDS
-            and _cut(ln.text)
+            and _cut(_cleaned(ln))  # as it will read: a glued read-more cut (it-r28-0007)
             and not _BULLET.match(ln.text)
         ):
             run.append(i)
@@ -416,7 +428,7 @@ def excerpt_run(lines, body_start: int, body_end: int) -> None:
     for i in range(len(lines) - 1, -1, -1):
         ln = lines[i]
         prose_below[i] = prose_below[i + 1] or (
-            ln.cls == GOOD and ln.n >= EXCERPT_PROSE_BELOW_WORDS and not _cut(ln.text)
+            ln.cls == GOOD and ln.n >= EXCERPT_PROSE_BELOW_WORDS and not _cut(_cleaned(ln))
         )
     for run in runs:
         if above[run[0]] < EXCERPT_ARTICLE_WORDS:

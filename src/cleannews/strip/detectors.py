@@ -26,7 +26,7 @@ from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import AMB, BAD, GOOD, KEEP, Removal, SpanRemoval
 from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone, home_crumb_words
-from cleannews.strip._keep import POSITION_RULES, _person_name, give_back
+from cleannews.strip._keep import CLOCK_RULES, POSITION_RULES, _person_name, give_back
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
 from cleannews.strip._pagelang import (
     PAGE_LANGUAGE_CHARS,
@@ -491,6 +491,11 @@ def _phrase_verdict(ln: _Line, rs: RuleSet, plan=None, todo=None):
     return None
 
 
+#: A telephone number ("021 316 70 01", "+41 21 316 70 01", "01.44.55.66.77"): a line holding
+#: one is a contact line, no tag list (round 28, fr-r28-0004).
+_PHONE = LazyPattern(r"(?<![\d.])(?:\+\d{1,3}|0\d{1,3})(?:[ .]\d{2,4}){2,4}(?![\d.])")
+
+
 def _is_tag_cloud(ln: _Line, stop: frozenset[str]) -> bool:
     """Many keyword phrases with no sentence structure (no punctuation, few stopwords).
 
@@ -501,6 +506,8 @@ def _is_tag_cloud(ln: _Line, stop: frozenset[str]) -> bool:
     """
     if ln.stop > TAGS_MAX_STOP or no_stoplist_script(ln.text):
         return False  # a script without a stoplist has no stop words to count
+    if _PHONE.search(ln.text[:MAX_SCAN_CHARS]):
+        return False  # a contact line ("DCIRH, Nuria Gorrite, conseillère d'Etat, 021 316 70 01")
     if ln.n >= TAGS_MIN_WORDS and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS]):
         return True
     items = [i for i in _LIST_SEP.split(ln.text[:MAX_SCAN_CHARS]) if i]
@@ -979,10 +986,26 @@ def _title_repeats(lines: list[_Line]) -> None:
         elif i < title_idx and _glued_before(ln.key(), title_key):
             ln.bad("breadcrumb", "section name glued before the article title")
         elif i > title_idx and _is_title_repeat(ln, title_key):
+            if _sentence_of_the_body(ln.text, lines[title_idx].text):
+                continue
             if ln.key() == title_key:
                 ln.bad("title_repeat", "repeats the article title (page furniture)")
             else:
                 ln.bad("title_repeat", "repeats the article title with the site's name glued to it")
+
+
+def _sentence_of_the_body(copy: str, title: str) -> bool:
+    """A line that repeats the headline's words but ends with a full stop the headline lacks
+    is a sentence of the body that the headline quotes (a letter whose last sentence is its
+    title: "Thanks for being there for your readers" / … / "Thanks for being there for your
+    readers.", round 28, en-r28-0007), not a template's copy, which prints the headline as it is.
+
+    >>> _sentence_of_the_body("Thanks for being there.", "Thanks for being there")
+    True
+    >>> _sentence_of_the_body("Thanks for being there", "Thanks for being there")
+    False
+    """
+    return copy.rstrip().endswith(".") and not title.rstrip().endswith((".", "…"))
 
 
 def _teaser_copies(lines: list[_Line]) -> None:
@@ -1761,6 +1784,14 @@ def _inside_article(lines: list[_Line], i: int, j: int) -> bool:
     return any(ln.cls is GOOD for ln in islice(lines, i)) and _next_is_good(lines, j, byline=True)
 
 
+#: :func:`_tail_teasers` looks past a line these rules removed: a rubric label alone
+#: ("Actualité", "Sucesos") is the site's section, no evidence that the lines above it are
+#: teasers (round 28: on the stress set a listing's subheading above "Actualité" went).
+TAIL_LOOK_PAST_RULES = frozenset(
+    {"section_label_alone", "section_label_alone_es", "section_label_alone_it"}
+)
+
+
 def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
     """Headline-like lines after the article's last sentence, up to furniture or the end.
 
@@ -1792,6 +1823,8 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
             continue
         if ln.cls is BAD and separators[_folded(ln)] >= SEPARATOR_MIN_INLINE:
             continue  # the label the page prints between its items: the next item goes on
+        if ln.cls is BAD and ln.removal is not None and ln.removal.rule in TAIL_LOOK_PAST_RULES:
+            continue  # a rubric label alone ("Actualité"): no evidence of teasers above it
         if ln.cls is BAD:
             if run and _paragraph_below(lines, k):
                 return  # the article goes on below: its own list, not teasers
@@ -3748,6 +3781,22 @@ def _title_site_suffix(line: str) -> SpanRemoval | None:
     return SpanRemoval(start, end, "title_site_suffix", "the site's name glued after the headline")
 
 
+def _dated_clock(head: str, rule: str) -> bool:
+    """A time of day glued after a date ("| 15 Feb 2024 | 08:20") is the date line's time of
+    publication, not a video's duration: the duration rule (:data:`~._keep.CLOCK_RULES`)
+    leaves it when the rest of the line is a date line (:data:`_DATELINE`, at most
+    :data:`DATELINE_MAX_WORDS` words; round 28, en-r28-0007).
+
+    >>> _dated_clock("| 15 Feb 2024", "video_widget"), _dated_clock("Le match", "video_widget")
+    (True, False)
+    """
+    return (
+        rule in CLOCK_RULES
+        and len(_WORD.findall(head[:MAX_SCAN_CHARS])) <= DATELINE_MAX_WORDS
+        and bool(_DATELINE.search(head))
+    )
+
+
 def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     """Furniture glued after the last sentence of a line ("… sociales. PUBLICITÉ").
 
@@ -3777,7 +3826,7 @@ def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     low = tail.casefold()
     key = start_key(tail, low)
     rule = rs.match_line(tail, n, low, key) or rs.match_prefix(tail, n, low, key)
-    if rule is None or rule.yields_to_protect:
+    if rule is None or rule.yields_to_protect or _dated_clock(line[: m.start()], rule.name):
         return None
     reason = rule.reason + " (glued to the line)"
     return SpanRemoval(m.start(), len(line.rstrip()), rule.name, reason)
