@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import corpus_records, ids_digest
+from _helpers import FROZEN_SHA256, corpus_records, ids_digest
 from cleannews.evaluate import (
     DEFAULT_SPLITS,
     HELD_OUT_LISTS,
@@ -47,11 +47,7 @@ KINDS = set(
 )
 #: The SHA-256 of the three earlier lists as frozen on 2026-12-01 / 2026-12-01 / 2026-12-02:
 #: the fourth list must not move them.
-EARLIER_SHA256 = {
-    "test": "3982818019d73ea2b3b983fd47c7892b538d04bf06dd5f8786d29094fda2e27d",
-    "test2": "6030b0d52c773938ff323ca3140739355d73020dbf08be87a63dff5a95996427",
-    "test3": "5e220400c48174e0c1882e7b4dd60e0b56f085ab7e14149196e2cb18219915a8",
-}
+EARLIER_SHA256 = {name: FROZEN_SHA256[name] for name in ("test", "test2", "test3")}
 #: The brief's floor for the fourth list: at least 40 pages from at least 35 sites.
 MIN_PAGES, MIN_SITES = 40, 35
 

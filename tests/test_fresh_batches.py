@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import corpus_records, ids_digest
+from _helpers import FROZEN_SHA256, corpus_records, ids_digest
 from cleannews.evaluate import HELD_OUT_LISTS, held_out_site, read_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,13 +43,6 @@ SPLIT = json.loads((CORPUS / "split.json").read_text("utf-8"))
 KINDS = set(
     re.findall(r"^\| `([a-z_]+)` \|", (CORPUS / "GUIDELINE.md").read_text("utf-8"), re.M)
 )
-#: The SHA-256 of the four frozen held-out lists (split.json): no batch may move them.
-FROZEN_SHA256 = {
-    "test": "3982818019d73ea2b3b983fd47c7892b538d04bf06dd5f8786d29094fda2e27d",
-    "test2": "6030b0d52c773938ff323ca3140739355d73020dbf08be87a63dff5a95996427",
-    "test3": "5e220400c48174e0c1882e7b4dd60e0b56f085ab7e14149196e2cb18219915a8",
-    "test4": "d30f113134d3728c6732c637b907a4884360da5e00ec66159eee4a1c8ee020f6",
-}
 
 
 @dataclass(frozen=True)
