@@ -150,7 +150,9 @@ def apply(source: str, m: Mutant) -> str:
 
 
 def _run(tests: list[str], src: Path, cwd: Path, timeout: float) -> tuple[str, float]:
-    env = dict(os.environ, PYTHONPATH=str(src))
+    # CLEANNEWS_TEST_SRC: tests/_helpers.cli_env puts it first on a `python -m cleannews`
+    # child's path (without it the child would import the unmutated checkout)
+    env = dict(os.environ, PYTHONPATH=str(src), CLEANNEWS_TEST_SRC=str(src))
     cmd = ["nice", sys.executable, "-m", "pytest", "-x", "-q", "-n", "0", "-p",
            "no:cacheprovider", *tests]
     t0 = time.monotonic()
