@@ -1,0 +1,86 @@
+"""Mutation check of ``cleannews.batch.sinks`` (round 28, ``tools/mutate.py``): tests for the gaps.
+
+``tools/mutate.py`` ran ``tests/test_batch_lock.py``, ``tests/test_batch_run.py``,
+``tests/test_audit8.py`` and the module's doctests against sampled mutants of
+``src/cleannews/batch/sinks.py``. Before this round its command-line tests (``run_cli``) ran
+the unmutated checkout in their child process (``tests/_helpers.cli_env`` put ``ROOT/src``
+first on its path), so every mutant they alone would catch survived; ``tools/mutate.py`` now
+names its copy in ``CLEANNEWS_TEST_SRC``, which ``cli_env`` puts first.
+
+Survivors judged equivalent: ``_UMASK = os.umask(0)`` -> ``os.umask(1)`` (``umask`` returns
+the previous mask whatever it sets, and the next line restores it); ``pass`` -> ``pass`` in
+``atomic_write``'s cleanup. Survivors other test files kill (``--survivors`` run against
+them): the refusal messages of ``Sinks._open`` (tests/test_audit17.py, test_audit10.py,
+test_audit11.py), ``fingerprint_changes`` skipping settings that did not change
+(tests/test_audit10.py).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from _helpers import read_jsonl, write_seed_corpus
+from cleannews.batch import RunSettings, paths_for, run_batch
+from cleannews.batch.sinks import STATE_NAME, FolderLock, ResumeError, atomic_write
+
+
+def _run(src: Path, out: Path, **kw) -> dict:
+    return run_batch(RunSettings([str(src)], paths_for(out), jobs=1, **kw))
+
+
+def test_the_run_state_format_is_1_and_another_format_is_refused(tmp_path: Path) -> None:
+    """The state file's ``format`` is 1 (what every release since the state file wrote: a run
+    they left is resumed, not refused as "another cleannews version"); a state of format 2
+    is refused, and ``--force`` starts over."""
+    src = tmp_path / "in.jsonl"
+    ids = write_seed_corpus(src, 6)
+    out = tmp_path / "out"
+    _run(src, out, limit=3)
+    state = json.loads((out / STATE_NAME).read_text("utf-8"))
+    assert state["format"] == 1 and state["done"] == 3
+    # a format-1 state left by an earlier release, unfinished: --resume continues it
+    (out / STATE_NAME).write_text(json.dumps({**state, "finished": False}), "utf-8")
+    _run(src, out, limit=3, resume=True)
+    assert [r["id"] for r in read_jsonl(out / "clean.jsonl")] == ids[:3]
+    (out / STATE_NAME).write_text(json.dumps({**state, "format": 2}), "utf-8")
+    with pytest.raises(ResumeError, match="another cleannews version"):
+        _run(src, out, limit=3, resume=True)
+    _run(src, out, force=True)
+    assert [r["id"] for r in read_jsonl(out / "clean.jsonl")] == ids
+
+
+def test_atomic_write_that_fails_raises_and_leaves_the_old_file(tmp_path: Path) -> None:
+    """A write that fails (a file-size limit stands in for a full disk, as in
+    tests/test_batch_run.py) reaches the caller (a run state or report that was not written
+    must not pass for written), leaves the earlier file as it was and no temp file."""
+    import resource
+
+    target = tmp_path / "report.json"
+    target.write_bytes(b'{"documents": {"in": 1}}')
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, hard))
+    try:
+        with pytest.raises(OSError):
+            atomic_write(target, b"x" * 100_000)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+    assert target.read_bytes() == b'{"documents": {"in": 1}}'
+
+
+def test_a_refused_lock_closes_the_file_it_opened(tmp_path: Path) -> None:
+    """A run refused because another holds the folder keeps no descriptor of the lock file
+    open (a long-lived caller retrying would run out of descriptors, and the open file would
+    keep a removed lock file alive)."""
+    fds = Path("/proc/self/fd")
+    if not fds.is_dir():
+        pytest.skip("no /proc/self/fd")
+    with FolderLock(tmp_path):
+        before = len(list(fds.iterdir()))
+        for _ in range(5):
+            with pytest.raises(ResumeError, match="in use by another cleannews run"):
+                FolderLock(tmp_path).acquire()
+        assert len(list(fds.iterdir())) == before
