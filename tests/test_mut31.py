@@ -84,3 +84,22 @@ def test_a_refused_lock_closes_the_file_it_opened(tmp_path: Path) -> None:
             with pytest.raises(ResumeError, match="in use by another cleannews run"):
                 FolderLock(tmp_path).acquire()
         assert len(list(fds.iterdir())) == before
+
+
+def test_an_output_file_of_the_users_own_is_named_as_not_a_cleannews_output(
+    tmp_path: Path,
+) -> None:
+    """``--out notes.jsonl`` where notes.jsonl is a file of the user's (JSONL, no cleannews
+    key, no run state): refused as "not a cleannews output" naming it and ``--force``, not as
+    "records of another cleannews run"; the file is left as it was."""
+    src = tmp_path / "in.jsonl"
+    write_seed_corpus(src, 2)
+    notes = tmp_path / "notes.jsonl"
+    own = b'{"url": "https://www.example.fr/article", "note": "relire"}\n'
+    notes.write_bytes(own)
+    with pytest.raises(ResumeError) as refused:
+        _run(src, notes)
+    msg = str(refused.value)
+    assert f"{notes}: not a cleannews output" in msg and "--force to overwrite it" in msg
+    assert "records of another cleannews run" not in msg
+    assert notes.read_bytes() == own
