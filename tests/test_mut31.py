@@ -103,3 +103,21 @@ def test_an_output_file_of_the_users_own_is_named_as_not_a_cleannews_output(
     assert f"{notes}: not a cleannews output" in msg and "--force to overwrite it" in msg
     assert "records of another cleannews run" not in msg
     assert notes.read_bytes() == own
+
+
+def test_a_mirrored_text_under_a_folder_named_like_the_quarantine_is_hashed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Input ``corpus/a.txt`` (relative) with ``--quarantine out/corpus``: its mirrored text
+    would land inside the quarantine folder under the name a quarantined ``a.txt`` takes, so
+    the path gets a hash (:func:`mirror_path`'s ``reserved``, from :meth:`Sinks.folders`)."""
+    from cleannews.batch.sinks import mirror_path
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("Premier article du jour.\n", "utf-8")
+    run_batch(RunSettings(["corpus"], paths_for("out", "out/corpus"), jobs=1))
+    hashed = mirror_path(Path("out"), "corpus/a.txt", ("corpus",))
+    assert hashed != Path("out/corpus/a.txt")
+    assert hashed.read_text("utf-8").startswith("Premier article du jour.")
+    assert not Path("out/corpus/a.txt").exists()
