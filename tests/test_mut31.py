@@ -121,3 +121,16 @@ def test_a_mirrored_text_under_a_folder_named_like_the_quarantine_is_hashed(
     assert hashed != Path("out/corpus/a.txt")
     assert hashed.read_text("utf-8").startswith("Premier article du jour.")
     assert not Path("out/corpus/a.txt").exists()
+
+
+def test_a_shared_quarantine_folder_is_refused_naming_only_that_flag(tmp_path: Path) -> None:
+    """A second run with its own ``--out`` and the first run's ``--quarantine``: refused, and
+    the way out names the one flag to change (``--quarantine DIR``), not ``--errors`` too."""
+    src = tmp_path / "in.jsonl"
+    write_seed_corpus(src, 2)
+    q = tmp_path / "q"
+    run_batch(RunSettings([str(src)], paths_for(tmp_path / "o1", q), jobs=1))
+    with pytest.raises(ResumeError) as refused:
+        run_batch(RunSettings([str(src)], paths_for(tmp_path / "o2", q), jobs=1))
+    assert "give this run other sink folders (--quarantine DIR), or add --force" in str(
+        refused.value)
