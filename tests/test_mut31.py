@@ -8,12 +8,13 @@ first on its path), so every mutant they alone would catch survived; ``tools/mut
 names its copy in ``CLEANNEWS_TEST_SRC``, which ``cli_env`` puts first.
 
 Run (development): 48 sampled mutants of 638 (``--max 24 --seed 31`` on lines 1-600 and
-600-986): 25 killed, 23 survived. ``--survivors`` against test_audit9/10/11/17/21/22/27 and
-this file: 16 of the 23 killed there (other files: ``Sinks._open``'s refusals, the resume's
-last place, the kept-aside records of ``_keep_earlier_records``), 7 left, of which this file's
-later tests kill 5 (lines 589, 672, 674, 682, 814) and 2 are equivalent. Left, real but not
-tested: ``written_by_cleannews`` taking a first line over ``OWNER_PEEK_BYTES`` as ours, and
-``_regular_or_new`` of a sink not created yet (the owner file of a ``score`` run's errors).
+600-986): 25 killed, 23 survived. Then ``--survivors`` against test_audit9/10/11/17/21/22/27
+and this file: 12 are killed by those other files (``Sinks._open``'s refusals, the resume's
+last place, ``_keep_earlier_records``, ``fingerprint_changes``), 7 by this file (lines 183,
+238, 589, 672, 674, 682, 814; line 58, ``STATE_FORMAT``, survived an earlier sample), 2 are
+equivalent (below). Left, real but not tested: ``written_by_cleannews`` taking a first line
+over ``OWNER_PEEK_BYTES`` as ours (line 416), and ``_regular_or_new`` of a sink not created
+yet (line 542: the owner file of a ``score`` run's unopened sink).
 
 Survivors judged equivalent: ``_UMASK = os.umask(0)`` -> ``os.umask(1)`` (``umask`` returns
 the previous mask whatever it sets, and the next line restores it); ``pass`` -> ``pass`` in
