@@ -158,9 +158,12 @@ def first_per_group(records: list[dict], n: int, key) -> list[dict]:
 def cli_env() -> dict[str, str]:
     """This process's environment with this checkout's ``src`` first on ``PYTHONPATH``, so a
     child ``python -m cleannews`` imports these sources, not another installed copy (with the
-    README's installed package the two are the same code)."""
+    README's installed package the two are the same code). ``tools/mutate.py`` names its
+    mutated copy in ``CLEANNEWS_TEST_SRC``: the child then runs the mutant too, or every test
+    that runs the command line would pass on any mutant."""
+    src = os.environ.get("CLEANNEWS_TEST_SRC") or str(ROOT / "src")
     return {**os.environ, "PYTHONPATH": os.pathsep.join(
-        [str(ROOT / "src"), *filter(None, [os.environ.get("PYTHONPATH")])])}
+        [src, *filter(None, [os.environ.get("PYTHONPATH")])])}
 
 
 def run_cli(*args: str | Path, stdin: bytes | None = None, cwd: Path | None = None,

@@ -150,7 +150,9 @@ def apply(source: str, m: Mutant) -> str:
 
 
 def _run(tests: list[str], src: Path, cwd: Path, timeout: float) -> tuple[str, float]:
-    env = dict(os.environ, PYTHONPATH=str(src))
+    # CLEANNEWS_TEST_SRC: tests/_helpers.cli_env puts it first on a `python -m cleannews`
+    # child's path (without it the child would import the unmutated checkout)
+    env = dict(os.environ, PYTHONPATH=str(src), CLEANNEWS_TEST_SRC=str(src))
     cmd = ["nice", sys.executable, "-m", "pytest", "-x", "-q", "-n", "0", "-p",
            "no:cacheprovider", *tests]
     t0 = time.monotonic()
@@ -191,8 +193,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.survivors:
         with open(args.survivors, encoding="utf-8") as f:
             rows = [json.loads(line) for line in f]
-        keep = {(r["kind"], r["old"], r["new"]) for r in rows if r["status"] == "survived"}
-        found = [m for m in found if (m.kind, m.old, m.new) in keep]
+        # each survivor is the mutant of the same code nearest its old line: a `raise` -> `pass`
+        # survivor is one raise, not every raise of the module
+        picked: dict[tuple[int, int, int, int], Mutant] = {}
+        for r in rows:
+            same = [m for m in found if r["status"] == "survived"
+                    and (m.kind, m.old, m.new) == (r["kind"], r["old"], r["new"])]
+            if same:
+                m = min(same, key=lambda m: abs(m.line - r["line"]))
+                picked[m.span] = m
+        found = sorted(picked.values(), key=lambda m: m.span)
     chosen = found
     if len(found) > args.max:
         chosen = sorted(random.Random(args.seed).sample(found, args.max), key=lambda m: m.span)
