@@ -56,6 +56,21 @@ def _lines_of(span: tuple[int, int], source: str, starts: list[int]) -> tuple[in
     return first, last
 
 
+def _shown_lines(c: Change, source: str, starts: list[int]) -> tuple[int, int]:
+    """First and last line (0-based) ``explain`` shows the change ``c`` on: the lines its span
+    touches (:func:`_lines_of`); a change of line breaks alone (:func:`_breaks_only`), on the
+    line where the break is.
+
+    >>> _shown_lines(Change("repair", "normalize_line_breaks", (1, 3), "\\r\\n", "\\n", "r"),
+    ...              "a\\r\\nb", [0, 3])
+    (0, 0)
+    """
+    if _breaks_only(c):
+        n = max(0, bisect_right(starts, c.span[0]) - 1)
+        return n, n
+    return _lines_of(c.span, source, starts)
+
+
 def _breaks_only(c: Change) -> bool:
     """A change of line breaks alone (``normalize_line_breaks``: ``\\r\\n`` -> ``\\n``; ftfy's
     ``fix_line_breaks``: ``\\r``, U+2028 … -> ``\\n``).
@@ -214,9 +229,7 @@ def plan(source: str, doc: Document, *, html: bool | None = None) -> dict:
         if _whole_input_note(c):
             item["lines"] = None
         else:
-            first, last = _lines_of(c.span, source, starts)
-            if _breaks_only(c):  # as render says it: on the line where the break is
-                first = last = max(0, bisect_right(starts, c.span[0]) - 1)
+            first, last = _shown_lines(c, source, starts)  # as render shows it
             item["lines"] = [first + 1, last + 1]
             for n in range(first, last + 1):
                 touching.setdefault(n, []).append(c)
@@ -271,9 +284,8 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
         if _whole_input_note(c):  # "decoded as Windows-1252": said once, before the lines
             out.append(paint("dim", f"[{c.stage}:{c.rule}] {_said(c.reason)}"))
             continue
-        first_line, last_line = _lines_of(c.span, source, starts)
+        first_line, last_line = _shown_lines(c, source, starts)
         if _breaks_only(c):  # "\r\n" -> "\n" on every line: said once, on its first line
-            first_line = last_line = max(0, bisect_right(starts, c.span[0]) - 1)
             key = (c.stage, c.rule, c.before, c.after)
             # the same break replaced again (old Mac "\r", U+2028; not blank lines removed):
             if c.after and key in break_counts:  # counted under its first change, not shown

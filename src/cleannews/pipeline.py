@@ -248,13 +248,13 @@ def clean_input(value: object, config: CleanConfig | None = None, *, html: bool 
 (CleanConfig max_input_mb)
     """
     config = config_or_default(config)
+    ident = document_id(id)
     try:
         source, changes = read_input(value, config, html=html)
     except InputError as exc:  # named by its document, when the caller gave an id (round 28)
-        raise exc.naming(document_id(id)) from None
+        raise exc.naming(ident) from None
     if hint and not html:
         _hint_html(source)
-    ident = document_id(id)
     doc = (_clean_html_decoded if html else _clean_decoded)(source, changes, config, ident)
     return source, doc
 
