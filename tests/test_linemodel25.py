@@ -128,8 +128,8 @@ TRAIN_TAIL_TEASER_LINES = 39
 #: last teaser headline of a tag page above its item label "U.S." and an article's date line
 #: "Date - 17th December 2021" stay: docs/strip-history.md, "Content lost on fresh pages (issue
 #: 10, round 27)"); on the round-29 pages (branch labels32) the second standings table at the
-#: end of fr-r29-0017's excerpt, its column header and three rows (data lines: docs/strip-history.md,
-#: "Fresh TRAIN pages, third batch (issue 10, round 29)").
+#: end of fr-r29-0017's excerpt, its column header and three rows (data lines:
+#: docs/strip-history.md, "Fresh TRAIN pages, third batch (issue 10, round 29)").
 TAIL_TEASER_KNOWN: frozenset = frozenset({
     ("fr-r29-0017", "tail_teaser", "CLUB  PTS  J  G  N  P  GA  PB  NEI  NF"),
     ("fr-r29-0017", "tail_teaser", "1   U S ROMANS ET PEAGEOISE  9  2  2  0  0  52  1  0  0"),
