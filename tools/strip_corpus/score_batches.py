@@ -4,6 +4,7 @@
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half dev [--lines] [--json]
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r27   # round-27 fresh pages
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r28   # round-28 fresh pages
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r29   # round-29 fresh pages
 
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
@@ -19,6 +20,8 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
 * ``--half r27``: :data:`FRESH27`, the round-27 TRAIN batches (issue 10, branch labels29),
   measured before any rule was written against them;
 * ``--half r28``: :data:`FRESH28`, the round-28 TRAIN batches (issue 10, branch labels30),
+  measured the same way, once, before any rule was written against them;
+* ``--half r29``: :data:`FRESH29`, the round-29 TRAIN batches (issue 10, branch labels32),
   measured the same way, once, before any rule was written against them.
 
     >>> batch_of("fr-e-0012"), batch_of("de-m-0003")
@@ -53,8 +56,13 @@ FRESH27 = ("fr-r27", "de-r27", "es-r27", "it-r27", "en-r27")
 #: scored before any rule or model was written or trained on them (docs/strip-history.md, "Fresh
 #: TRAIN pages, second batch (issue 10, round 28)").
 FRESH28 = ("fr-r28", "de-r28", "es-r28", "it-r28", "en-r28")
+#: The round-29 TRAIN batches (branch labels32): 57 pages from 57 sites new to the corpus,
+#: scored before any rule or model was written or trained on them (docs/strip-history.md, "Fresh
+#: TRAIN pages, third batch (issue 10, round 29)").
+FRESH29 = ("fr-r29", "de-r29", "es-r29", "it-r29", "en-r29")
 HALVES = {
-    "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES, "r27": FRESH27, "r28": FRESH28,
+    "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
+    "r27": FRESH27, "r28": FRESH28, "r29": FRESH29,
 }
 
 
