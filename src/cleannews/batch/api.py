@@ -51,8 +51,7 @@ another thread there is no limit, and a warning says so once per process.
 from __future__ import annotations
 
 import functools
-import math
-import numbers
+import logging
 import sys
 from typing import Any
 
@@ -64,6 +63,8 @@ from cleannews.batch.timeout import (
 )
 from cleannews.config import CleanConfig, checked_flag, config_or_default
 from cleannews.errors import InputError, MissingExtraError
+
+log = logging.getLogger("cleannews")
 
 __all__ = ["TOP_EVIDENCE", "clean_batch", "clean_frame", "clean_record", "clean_text", "get_config"]
 
@@ -127,15 +128,27 @@ def _doc_timeout(seconds: Any, config: CleanConfig, html: bool) -> float | None:
 
 
 def _is_missing(value: Any) -> bool:
-    """``None``, a float NaN or ``pd.NA`` (pandas' missing values; ``pd.NA`` is the one of
-    the ``"string"`` dtype: it was an error row, "expected str or bytes, got NAType").
+    """``None``, ``pd.NA`` or a value not equal to itself: a NaN (float, numpy's float32,
+    ``Decimal("NaN")``) or a NaT (``pd.NaT``, numpy's ``datetime64("NaT")``), pandas' missing
+    values (``pd.isna`` says so of each). ``pd.NA`` is the one of the ``"string"`` dtype: it
+    was an error row, "expected str or bytes, got NAType"; a NaT, the missing value of a
+    date column or of an object column built from one, was "got NaTType", and ``clean_text``
+    gave ``""`` for it where a NaN stayed missing (audit32).
 
-    >>> _is_missing(None), _is_missing(float("nan")), _is_missing("")
-    (True, True, False)
+    >>> _is_missing(None), _is_missing(float("nan")), _is_missing(""), _is_missing(0)
+    (True, True, False, False)
+    >>> import decimal
+    >>> _is_missing(decimal.Decimal("NaN")), _is_missing(decimal.Decimal("1"))
+    (True, False)
     """
-    if value is None or (isinstance(value, numbers.Real) and not isinstance(
-            value, numbers.Integral) and math.isnan(value)):
-        return True  # numpy's float32 / float16 NaN too (an error row, "got float32")
+    if value is None:
+        return True
+    if not isinstance(value, (str, bytes, bytearray, memoryview, list, dict, tuple)):
+        try:  # NaN and NaT are the values that are not equal to themselves
+            if bool(value != value):
+                return True
+        except Exception:  # pd.NA (its truth is ambiguous), an array, a signalling NaN
+            pass
     pandas = sys.modules.get("pandas")  # only pandas makes pd.NA: not imported for it
     return pandas is not None and value is getattr(pandas, "NA", None)
 
@@ -153,7 +166,11 @@ def clean_text(text: Any, config: CleanConfig | None = None,
         >>> clean_text(nul), clean_record(nul)["cleannews_text"], clean_text("Bonjour.")
         ('', '', 'Bonjour.')
 
-    ``doc_timeout=SECONDS``: a text that takes longer is stopped and gives ``""`` too.
+    ``doc_timeout=SECONDS``: a text that takes longer is stopped and gives ``""`` too, and so
+    does a text the cleaner fails on (an error row of :func:`clean_record`; a warning is
+    logged, as ``clean_text`` has no column to say why). A NaN, ``pd.NA`` or a NaT is a
+    missing value and stays as it is, as ``None`` does; a number, a date or another object
+    is no text and gives ``""`` (:func:`cleannews.clean` refuses it, "expected str or bytes").
     """
     cfg = _config(config)
     seconds = _doc_timeout(doc_timeout, cfg, False)
@@ -162,6 +179,13 @@ def clean_text(text: Any, config: CleanConfig | None = None,
     try:
         return _clean_row(text, cfg, doc_timeout=seconds).text
     except (InputError, _RowError):
+        return ""
+    except Exception as exc:  # a failure of the cleaner on one row must not stop the map:
+        # ``""`` as :func:`clean_record` gives (an error row there; it raised here, and the
+        # whole ``Series.map`` was lost; audit32), with a warning, as the row has no column
+        # to say why
+        log.warning("clean_text: could not clean a text (%s: %s); it gives \"\"",
+                    type(exc).__name__, exc)
         return ""
 
 
@@ -383,6 +407,8 @@ def clean_frame(
     records = [clean_record(v, config, top_evidence, html, doc_timeout) for v in values]
     names = [COLUMN_PREFIX + k for k in _error_fields(ValueError())]
     added = pd.DataFrame.from_records(records, index=df.index, columns=names)
+    # a float column on an empty frame too (it was `object`: the records gave no type)
+    added = added.astype({COLUMN_PREFIX + "spin_score": "float64"})
     # a frame cleaned before (again with other options, or read back from a saved output)
     # has these columns: they are replaced, not doubled (`out.cleannews_verdict` would be
     # a frame of two columns, and `out[out.cleannews_verdict == "keep"]` an error)
