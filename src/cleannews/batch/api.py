@@ -184,8 +184,8 @@ def clean_text(text: Any, config: CleanConfig | None = None,
         # ``""`` as :func:`clean_record` gives (an error row there; it raised here, and the
         # whole ``Series.map`` was lost; audit32), with a warning, as the row has no column
         # to say why
-        log.warning("clean_text: could not clean a text (%s: %s); it gives \"\"",
-                    type(exc).__name__, exc)
+        log.warning("clean_text: could not clean a text (%s); it gives \"\"",
+                    _error_fields(exc)["error"])
         return ""
 
 
@@ -330,8 +330,17 @@ def _error_fields(exc: BaseException) -> dict[str, Any]:
 
     >>> [_error_fields(e)["verdict"] for e in (_RowError("x", "empty"), _RowError("x", "nul"))]
     ['empty', 'error']
+
+    A failure of the cleaner (not a refusal of the row) is named with its type::
+
+        >>> _error_fields(IndexError("list index out of range"))["error"]
+        'IndexError: list index out of range'
     """
     message = str(exc) or type(exc).__name__
+    if not isinstance(exc, (InputError, _RowError)) and str(exc):
+        # a failure of the cleaner, not a refusal of the row: its type says what broke, as
+        # the datatrove cleaner writes it (an error row said only "list index out of range")
+        message = f"{type(exc).__name__}: {message}"
     kind = getattr(exc, "kind", "error")
     verdict = kind if kind in VERDICT_ERRORS else "error"
     return {"text": "", "verdict": verdict, "reason": message if verdict != "error" else "",
