@@ -308,3 +308,29 @@ def test_a_one_word_document_is_kept() -> None:
         assert (doc.text, doc.verdict) == (word, "keep")
     doc = cleannews.clean("Partager sur Facebook")
     assert doc.verdict == "empty_after_cleaning" and "share" in doc.reason
+
+
+# --- 8. 🤗 datasets: a first batch with no language, evidence or change (fails on main) -----
+
+
+def test_batch_features_types_every_column_whatever_the_first_batch_holds() -> None:
+    """Fails on main (no ``batch_features``): ``ds.map(clean_batch, batched=True)`` typed each
+    column from the first batch; short texts first (no language, no evidence, no change)
+    typed them null and the map failed on the first batch that had one. Needs ``datasets``
+    (not a test dependency: skipped without it)."""
+    datasets = pytest.importorskip("datasets")
+    if getattr(datasets, "Json", None) is None:
+        pytest.skip("this datasets has no datasets.Json")
+    from functools import partial
+
+    from cleannews.batch import batch_features
+
+    texts = ["Un texte simple ici.", None, "", "Partager sur Facebook", ARTICLE,
+             "Partager sur Facebook\n" + ARTICLE]
+    ds = datasets.Dataset.from_dict({"text": texts, "id": [str(i) for i in range(len(texts))]})
+    for keep in (False, True):
+        out = ds.map(partial(clean_batch, keep_original=keep), batched=True, batch_size=1,
+                     features=batch_features(ds.features, keep_original=keep))
+        assert out["cleannews_language"][:] == [None] * 4 + ["fr", "fr"]
+        assert out["cleannews_verdict"][:] == clean_batch({"text": texts})["cleannews_verdict"]
+        assert len(out["cleannews_changes"][5]) >= 1 and out["id"][:] == ds["id"][:]

@@ -66,7 +66,8 @@ from cleannews.errors import InputError, MissingExtraError
 
 log = logging.getLogger("cleannews")
 
-__all__ = ["TOP_EVIDENCE", "clean_batch", "clean_frame", "clean_record", "clean_text", "get_config"]
+__all__ = ["TOP_EVIDENCE", "batch_features", "clean_batch", "clean_frame", "clean_record",
+           "clean_text", "get_config"]
 
 #: Prefix of the columns :func:`clean_batch`, :func:`clean_record` and :func:`clean_frame` add.
 COLUMN_PREFIX = "cleannews_"
@@ -518,3 +519,54 @@ def clean_batch(
                  with_field({head: outer}, text_field, text)[head]
                  for outer, text in zip(batch[head], cols["text"], strict=True)]
     return out
+
+
+def batch_features(features: Any = None, text_field: str = "text",
+                   keep_original: bool = False) -> Any:
+    """The ``datasets.Features`` of ``ds.map(clean_batch, batched=True)``'s output: the
+    input's ``features`` (``ds.features``) with the ``cleannews_*`` columns typed. Pass it as
+    ``features=``::
+
+        ds.map(clean_batch, batched=True, features=batch_features(ds.features))
+
+    Without it 🤗 datasets types each column from the first batch it writes: a first batch
+    (of each ``num_proc`` worker) where no text had a language, or no spin evidence, or no
+    change, typed ``cleannews_language`` as null, ``cleannews_evidence`` /
+    ``cleannews_changes`` as lists of null, and the map failed on the first later batch
+    that had one ("Couldn't cast array of type struct<signal: string, …> to null"; a dataset
+    of headlines failed at once; audit32). Give ``text_field`` and ``keep_original`` as to
+    :func:`clean_batch`. ``cleannews_metadata`` (its keys vary from row to row) is a
+    ``datasets.Json`` column, which needs a datasets version that has it (datasets 5 has;
+    else an ``ImportError`` saying so).
+
+    >>> sorted(batch_features())[:3]  # doctest: +SKIP
+    ['cleannews_changes', 'cleannews_error', 'cleannews_evidence']
+    """
+    try:
+        import datasets
+    except ImportError as exc:  # no cleannews extra installs it: the user's own package
+        raise ImportError("batch_features needs the package 'datasets' (pip install "
+                          "datasets)") from exc
+    if getattr(datasets, "Json", None) is None:
+        raise ImportError("batch_features needs a version of 'datasets' with datasets.Json "
+                          f"(for cleannews_metadata; this one is {datasets.__version__}): "
+                          "pip install -U datasets")
+    text, number, integer = datasets.Value("string"), datasets.Value("float64"), \
+        datasets.Value("int64")
+    evidence = {"signal": text, "span": [integer], "text": text, "reason": text,
+                "weight": number}
+    change = {"stage": text, "rule": text, "span": [integer], "before": text, "after": text,
+              "reason": text}
+    added = {COLUMN_PREFIX + k: text for k in ("verdict", "reason", "spin_label", "language",
+                                               "error")}
+    added.update({COLUMN_PREFIX + "spin_score": number, COLUMN_PREFIX + "evidence": [evidence],
+                  COLUMN_PREFIX + "changes": [change],
+                  COLUMN_PREFIX + "metadata": datasets.Json()})
+    out = dict(features or {})
+    if keep_original:
+        added[COLUMN_PREFIX + "text"] = text
+    elif "." not in text_field or text_field in out:
+        added[text_field] = text
+    # a dotted text_field: its object column comes back as it came (the text written in it)
+    out.update(added)
+    return datasets.Features(out)
