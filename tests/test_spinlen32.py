@@ -206,3 +206,15 @@ def test_texts_up_to_the_long_text_length_are_scored_whole(human):
         assert text_segments(text) is None
         s = cleannews.spin_score(text)
         assert "segments" not in s.signals and "parts_adjustment" not in s.signals
+
+
+def test_the_long_text_length_is_the_bound_on_one_line_too():
+    """LONG_TEXT_WORDS words on one line: scored whole; one word more: in parts (on main,
+    any text without line breaks was scored whole)."""
+    sentence = "Le maire a inauguré la nouvelle école du quartier. "  # 9 words
+    text = sentence * (LONG_TEXT_WORDS // 9) + "mot " * (LONG_TEXT_WORDS % 9)
+    assert len(text.split()) == LONG_TEXT_WORDS
+    assert text_segments(text) is None
+    parts = text_segments(text + "fin")
+    _check_cuts(text + "fin", parts)
+    assert len(parts) == LONG_TEXT_WORDS // SEGMENT_WORDS
