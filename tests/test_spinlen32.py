@@ -15,6 +15,7 @@ several genres), the development spins of ``fixtures/spin/validation.jsonl.gz`` 
 
 from __future__ import annotations
 
+import math
 import random
 from itertools import pairwise
 from pathlib import Path
@@ -218,3 +219,19 @@ def test_the_long_text_length_is_the_bound_on_one_line_too():
     parts = text_segments(text + "fin")
     _check_cuts(text + "fin", parts)
     assert len(parts) == LONG_TEXT_WORDS // SEGMENT_WORDS
+
+
+def test_parts_not_in_french_are_left_out_of_the_score(human):
+    """A long text of French and English (this project's English docs, on one line: cut at
+    sentence ends too): the English parts are not scored and not counted in the discount;
+    mostly English, the text is ``unsupported_language``."""
+    english = _flat((ROOT / "docs" / "performance-history.md").read_text("utf-8"))
+    english = " ".join(english.split()[:6000])
+    french = _flat(" ".join(_words_up_to(human, 3000)))
+    mixed = cleannews.spin_score(f"{french}\n\n{english[:9000]}")
+    assert mixed.language == "fr" and mixed.signals["segment_start"] < len(french)
+    n_french = sum(p.span[1] <= len(french) + 2 for p in mixed.paragraphs)
+    assert mixed.signals["parts_adjustment"] == pytest.approx(
+        min(0.0, -math.log(n_french / REFERENCE_PARTS)), abs=1e-3)
+    mostly = cleannews.spin_score(f"{french[:3000]}\n\n{english}")
+    assert mostly.label == "unsupported_language" and mostly.score == 0.0
