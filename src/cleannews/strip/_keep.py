@@ -701,6 +701,10 @@ CHAPTER_TITLE_MAX_WORDS = 30
 #: … and at most this many standing lines (a box of other stories left standing) between a
 #: chapter's title and the next timecode (branch stress22).
 CHAPTER_MAX_GAP = 6
+#: … and a kept line of the page stands above the list, with at most this many lines a
+#: position rule took between them (another site's widget, "Actualités Météo" taken by the
+#: line model between the article's "Petit résumé de la vidéo …" and "00:00:00", round 29).
+CHAPTER_ABOVE_MAX_TAKEN = 1
 _LETTER = LazyPattern(r"\p{L}")
 _TIMECODE = LazyPattern(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
 
@@ -720,7 +724,8 @@ def _seconds(text: str) -> int:
 def give_back_chapters(lines) -> list[int]:
     """Give back a video's chapter list: at least :data:`CHAPTER_MIN` bare timecodes, the
     first at zero, rising, each followed by one short line (its chapter's title), under a
-    kept line of the page — the timecodes and titles that :data:`DATE_BADGE_RULES` rules
+    kept line of the page (past at most :data:`CHAPTER_ABOVE_MAX_TAKEN` line a position rule
+    took) — the timecodes and titles that :data:`DATE_BADGE_RULES` rules
     took (a timecode seen alone is a video's duration, a short line between durations a
     teaser). Durations of a video list neither start at zero nor rise with their titles.
 
@@ -773,7 +778,8 @@ def give_back_chapters(lines) -> list[int]:
         k = max(j, k + 1)
         if sum(_seconds(lines[i].text) >= 0 for i in chapters) < CHAPTER_MIN or start == 0:
             continue
-        if lines[standing[start - 1]].cls == BAD:
+        above = standing[max(0, start - 1 - CHAPTER_ABOVE_MAX_TAKEN):start]
+        if all(lines[i].cls == BAD for i in above):
             continue
         given += [i for i in chapters if _taken(lines[i], DATE_BADGE_RULES)]
     return _restore(lines, given)
