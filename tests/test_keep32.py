@@ -12,6 +12,9 @@ families that a condition of the page fixes:
   name's occurrences were framed: all eight bylines went as a repeated widget label
   (``repeated_block``). Stress set: fr-f-0020's "Félix Forget" ×8 (seed 20261208) and
   en-r27-0001's "Amanda Smith" ×8 (seed 7).
+* **A person's name with a capital inside its surname** (``_keep._NAME``: "Jim O’Rourke",
+  "Susan MacEachron", "Kevin McCarthy"): a letter's signature under its last paragraph went as
+  a short block between furniture, ``give_back_byline`` reading no person's name in it.
 * **A video's chapter list under another site's widget** (``_keep.give_back_chapters``,
   ``CHAPTER_ABOVE_MAX_TAKEN``): the guard asked for a kept line right above the list's first
   timecode; another site's "Actualités Météo", taken by the line model, stood between the
@@ -34,7 +37,9 @@ On main's code (5abcc66a) 0 of the 0 tests fail (see the report).
 
 from __future__ import annotations
 
-from _helpers import _kept_copies, taken_lines
+import pytest
+
+from _helpers import _kept_copies, article_put_in, taken_lines
 from cleannews import CleanConfig, clean
 from cleannews.strip import _keep
 from cleannews.strip._keep import give_back_chapters
@@ -100,7 +105,28 @@ def test_chapter_list_under_another_sites_widget_stays():
     _goes(got, "Se connecter")
 
 
+def test_signature_with_an_inner_capital_stays(train_page):
+    """Seed 7, en-r28-0007 (a letter): another site's "Read More »" above its last
+    paragraph; the signature "Jim O’Rourke" under it went as a short block between furniture
+    (no person's name: a capital after the apostrophe)."""
+    got = article_put_in(train_page, "en-r28-0007", {
+        "": [("homepage logo", "en-r28-0003")],
+        "And the writing is strong": [("Read More »", "en-r27-0005")],
+    })
+    assert got["Jim O’Rourke"] == [True]
+    assert got["Read More »"] == [False]
+
+
 # --- the changed conditions, line by line ------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "person"), [
+    ("Jim O’Rourke", True), ("Susan MacEachron", True), ("Kevin McCarthy", True),
+    ("Borja Crespo", True), ("Jim ORourke", False), ("Élisabeth", False),
+    ("Jim O’rourke Smith Jones", False), ("Conversations about her", False),
+])
+def test_person_name_with_an_inner_capital(name, person):
+    assert _keep._person_name(taken_lines([name], {})[0]) is person
+
 
 SUMMARY = ("Hier soir, le Canadien l’a emporté face aux Flyers dans un match préparatoire, "
            "et on a beaucoup parlé de la belle sortie des frères Xhekaj.")
