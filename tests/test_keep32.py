@@ -39,7 +39,13 @@ from __future__ import annotations
 
 import pytest
 
-from _helpers import _kept_copies, article_put_in, taken_lines
+from _helpers import (
+    _kept_copies,
+    article_put_in,
+    assert_megabyte_lines_finish,
+    hang_guard,
+    taken_lines,
+)
 from cleannews import CleanConfig, clean
 from cleannews.strip import _keep
 from cleannews.strip._keep import give_back_chapters
@@ -214,6 +220,17 @@ def test_durations_not_starting_at_zero_still_go():
     texts = [CHAPTER_TEXTS[0], "Actualités Météo", "03:12", "Un autre reportage", "01:09",
              "Encore une vidéo", "12:40", "La suite du conseil"]
     assert give_back_chapters(taken_lines(texts, {1: "line_model", **TIMECODES})) == []
+
+
+def test_megabyte_lines_finish():
+    """The widened name pattern on 1 MB lines (a surname's run of inner capitals, a name
+    repeated), through the strip stage and alone."""
+    assert_megabyte_lines_finish(["Jim O’Rourke ", "MacEachron", "Félix Forget ", "00:00:00 "],
+                                 CFG)
+    for text in ("Jim " + "O’R" * 300_000, "Susan " + "Mac" * 300_000 + "x",
+                 "Jim O’Rourke " * 80_000):
+        with hang_guard(10):
+            assert _keep._NAME.match(text) is None
 
 
 # --- the stress pages (tools.strip_model.stress, the current TRAIN draw) ------------------------
