@@ -129,6 +129,7 @@ def test_signature_with_an_inner_capital_stays(train_page):
     ("Jim O’Rourke", True), ("Susan MacEachron", True), ("Kevin McCarthy", True),
     ("Borja Crespo", True), ("Jim ORourke", False), ("Élisabeth", False),
     ("Jim O’rourke Smith Jones", False), ("Conversations about her", False),
+    ("Annegret Kramp-Karrenbauer", False),
 ])
 def test_person_name_with_an_inner_capital(name, person):
     assert _keep._person_name(taken_lines([name], {})[0]) is person
@@ -228,6 +229,7 @@ def test_megabyte_lines_finish():
     assert_megabyte_lines_finish(["Jim O’Rourke ", "MacEachron", "Félix Forget ", "00:00:00 "],
                                  CFG)
     for text in ("Jim " + "O’R" * 300_000, "Susan " + "Mac" * 300_000 + "x",
+                 "Annegret " + "Kramp-" * 200_000,
                  "Jim O’Rourke " * 80_000):
         with hang_guard(10):
             assert _keep._NAME.match(text) is None
