@@ -65,7 +65,9 @@ back only on evidence found in the page itself:
   feu s'est déclaré dans l'ESAT de Bompas c", round 28); :func:`give_back_dateline` also
   reads a date with its time and looks past a headline and a kicker, and
   :func:`give_back_cut_end` gives back a long paragraph a "Read more" heading took at the
-  page's end (round 28).
+  page's end (round 28). :func:`give_back_chapters` also looks past one line a position rule
+  took above the list, and a person's name may hold a capital inside its surname ("Jim
+  O’Rourke", :data:`_NAME`, round 29).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
