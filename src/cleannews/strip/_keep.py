@@ -65,7 +65,9 @@ back only on evidence found in the page itself:
   feu s'est déclaré dans l'ESAT de Bompas c", round 28); :func:`give_back_dateline` also
   reads a date with its time and looks past a headline and a kicker, and
   :func:`give_back_cut_end` gives back a long paragraph a "Read more" heading took at the
-  page's end (round 28).
+  page's end (round 28). :func:`give_back_chapters` also looks past one line a position rule
+  took above the list, and a person's name may hold a capital inside its surname ("Jim
+  O’Rourke", :data:`_NAME`, round 29).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
@@ -152,9 +154,14 @@ _BULLET_ITEM = LazyPattern(r"^(?:[-–—•·▪*]\s|\d{1,2}[.)]\s)")
 #: set ("Cyprus Mail" / "Britain", "Share Button", "Météo Météo").
 BYLINE_RULES = frozenset({"context"})
 _INTRO_END = LazyPattern(r"\p{L}[\p{L}\s)»”\"]*:\s*$")
-#: "Élisabeth Fleury", "Borja Crespo": two or three capitalised words.
+#: "Élisabeth Fleury", "Borja Crespo": two or three capitalised words; a surname may hold
+#: one capital more right after its first small letters or an apostrophe ("Jim O’Rourke",
+#: "Susan MacEachron", "Kevin McCarthy", round 29: the letter's signature "Jim O’Rourke" went
+#: as a short block between furniture); after a hyphen, none ("Kramp-Karrenbauer": a
+#: caption's list of names stays no byline, tests/test_stress25.py).
 _NAME = regex.compile(
-    r"^(?:\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}\p{Ll}+)?)(?:\s\p{Lu}[\p{Ll}’'-]+){1,2}+$"
+    r"^(?:\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}\p{Ll}+)?)"
+    r"(?:\s\p{Lu}[\p{Ll}’'-]+(?:(?<=[\p{Ll}’'])\p{Lu}\p{Ll}+)?){1,2}+$"
 )
 _CONTENT_WORD = LazyPattern(rf"\p{{L}}{{{CONTENT_WORD_MIN_LETTERS},}}")
 
@@ -701,6 +708,10 @@ CHAPTER_TITLE_MAX_WORDS = 30
 #: … and at most this many standing lines (a box of other stories left standing) between a
 #: chapter's title and the next timecode (branch stress22).
 CHAPTER_MAX_GAP = 6
+#: … and a kept line of the page stands above the list, with at most this many lines a
+#: position rule took between them (another site's widget, "Actualités Météo" taken by the
+#: line model between the article's "Petit résumé de la vidéo …" and "00:00:00", round 29).
+CHAPTER_ABOVE_MAX_TAKEN = 1
 _LETTER = LazyPattern(r"\p{L}")
 _TIMECODE = LazyPattern(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
 
@@ -720,7 +731,8 @@ def _seconds(text: str) -> int:
 def give_back_chapters(lines) -> list[int]:
     """Give back a video's chapter list: at least :data:`CHAPTER_MIN` bare timecodes, the
     first at zero, rising, each followed by one short line (its chapter's title), under a
-    kept line of the page — the timecodes and titles that :data:`DATE_BADGE_RULES` rules
+    kept line of the page (past at most :data:`CHAPTER_ABOVE_MAX_TAKEN` line a position rule
+    took) — the timecodes and titles that :data:`DATE_BADGE_RULES` rules
     took (a timecode seen alone is a video's duration, a short line between durations a
     teaser). Durations of a video list neither start at zero nor rise with their titles.
 
@@ -773,7 +785,8 @@ def give_back_chapters(lines) -> list[int]:
         k = max(j, k + 1)
         if sum(_seconds(lines[i].text) >= 0 for i in chapters) < CHAPTER_MIN or start == 0:
             continue
-        if lines[standing[start - 1]].cls == BAD:
+        above = standing[max(0, start - 1 - CHAPTER_ABOVE_MAX_TAKEN):start]
+        if all(lines[i].cls == BAD for i in above):
             continue
         given += [i for i in chapters if _taken(lines[i], DATE_BADGE_RULES)]
     return _restore(lines, given)

@@ -2248,9 +2248,11 @@ LISTING_BYLINE_LABEL_MAX_WORDS = 3
 def _listing_bylines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
     """Repeated texts that are the author's name on an author's or a section's listing: a
     person's name (two or three capitalised words, no widget word) standing, for at least
-    :data:`LISTING_BYLINE_SHARE` of its occurrences, between a headline and a paragraph.
-    A widget label is no person's name; a teaser list's byline under removed teasers has
-    no paragraph standing under it.
+    :data:`LISTING_BYLINE_SHARE` of its occurrences, between a headline and a paragraph
+    (a teaser's summary, :func:`_summary`: the last one may be cut by the page's end,
+    "Mar. 31—WATERTOWN — City officials finally know exactly what has been causing a leak",
+    round 29). A widget label is no person's name; a teaser list's byline under removed
+    teasers has no paragraph standing under it.
 
     >>> ls = [_Line(t, frozenset()) for t in ("Samuel Montembeault, un gardien top-5",
     ...       "Félix Forget", "En 2025-26, Samuel Montembeault disputera sa cinquième saison "
@@ -2304,7 +2306,7 @@ def _listing_bylines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[
                 up = standing[k - 2]  # the item's category label: the headline is above it
             if (
                 up.n >= REPEAT_HEADLINE_MIN_WORDS and _folded(up) not in repeated
-                and up.cls is not BAD and _is_paragraph(down)
+                and up.cls is not BAD and _summary(down)
                 and not (labelled and up.ends)
             ):
                 framed[key] += 1
