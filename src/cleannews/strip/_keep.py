@@ -91,7 +91,8 @@ __all__ = [
     "give_back_inner_title", "give_back_intro",
     "give_back_list_item", "give_back_lone_item", "give_back_menu_headline",
     "give_back_policy_item", "give_back_question", "give_back_quoted", "give_back_reply",
-    "give_back_run_on", "give_back_section_label", "give_back_subheading",
+    "give_back_results_heading", "give_back_run_on", "give_back_section_label",
+    "give_back_subheading",
     "give_back_tail_title", "give_back_teaser_headline", "give_back_topical",
 ]
 
@@ -1930,6 +1931,100 @@ def give_back_tail_title(lines) -> list[int]:
     return _restore(lines, given)
 
 
+#: :func:`give_back_results_heading` undoes the short-block rule and the repeated-block rule: a
+#: results page repeats its round headings ("Finale" over each final) and sets its division
+#: headings between ad labels ("Fédérale 2" / "PUBLICITÉ"), round 29 (fr-r29-0018).
+RESULTS_HEADING_RULES = frozenset({"context", "repeated_block"})
+#: A heading of a results list has at most this many words and ends no sentence …
+RESULTS_HEADING_MAX_WORDS = 5
+#: … and reaches its result line past at most this many other short headings (a division
+#: heading over its round heading: "Fédérale 2" / "Finale" / the score) …
+RESULTS_HEADING_MAX_STACK = 2
+#: … and at most this many lines a rule took for their words or shape (ad labels).
+RESULTS_HEADING_MAX_WIDGETS = 2
+#: The page is a results page when at least this many standing lines are result lines.
+RESULTS_MIN_LINES = 3
+#: A result line: two names around a score ("Trélissac 21-24 Lavaur (samedi 23 juin à
+#: Auch)", "Nantua 7- 26 Gruissan", "FC Nantes – RC Lens 0-0"); a year span ("2020-2021") or
+#: a page span ("pages 256-257") has more figures.
+_RESULT = LazyPattern(r"(?<=\p{L}\)?\s)\d{1,3}\s?[-–]\s?\d{1,3}(?=\s[\p{L}(]|\s*$)")
+
+
+def _result_line(ln) -> bool:
+    """A standing line holding a score between names (:data:`_RESULT`).
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [_result_line(_Line(t, frozenset())) for t in ("Nantua 7- 26 Gruissan (à , 26)",
+    ...  "SC Bastia – OM 1-2", "Saison 2020-2021", "Dossier page 256-257")]
+    [True, True, False, False]
+    """
+    return ln.cls != BAD and not ln.blank and _RESULT.search(ln.text[:200]) is not None
+
+
+def _short_heading(ln) -> bool:
+    """At most :data:`RESULTS_HEADING_MAX_WORDS` words, no sentence end, no score."""
+    return (
+        0 < ln.n <= RESULTS_HEADING_MAX_WORDS and not ln.ends
+        and _RESULT.search(ln.text[:200]) is None
+    )
+
+
+def give_back_results_heading(lines) -> list[int]:
+    """Give back the headings of a results page that the short-block rule or the
+    repeated-block rule (:data:`RESULTS_HEADING_RULES`) took: a short line
+    (:func:`_short_heading`) whose nearest standing line below is a result line
+    (:func:`_result_line`), past at most :data:`RESULTS_HEADING_MAX_STACK` other short
+    headings and :data:`RESULTS_HEADING_MAX_WIDGETS` lines a phrase or shape rule took (an
+    ad label), on a page with at least :data:`RESULTS_MIN_LINES` standing result lines. A
+    results page is content down to its headings (``fixtures/strip_real/GUIDELINE.md``): a
+    round heading repeated over each match ("Finale") is the list's structure, not a widget
+    printed again, and a division heading between two ad labels is no teaser. A scores
+    widget in a sidebar is furniture, but its score lines go too: then no standing result
+    line stands under its headings and nothing is given back.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Fédérale 2", "PUBLICITÉ", "Finale", "Bédarrides 24-17 Fleurance",
+        ...         "Fédérale 3", "Finale", "Nantua 7- 26 Gruissan", "Honneur", "Finale",
+        ...         "Les Angles 8-18 Thuir"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[1].bad("ad_label", "an advertisement's label")
+        >>> for i in (0, 4, 7):
+        ...     lines[i].bad("context", "short block surrounded by boilerplate")
+        >>> for i in (2, 5, 8):
+        ...     lines[i].bad("repeated_block", "short block repeated many times in the page")
+        >>> give_back_results_heading(lines)
+        [0, 2, 4, 5, 7, 8]
+    """
+    cands = [
+        i for i, ln in enumerate(lines)
+        if _taken(ln, RESULTS_HEADING_RULES) and _short_heading(ln)
+    ]
+    if not cands or sum(1 for ln in lines if _result_line(ln)) < RESULTS_MIN_LINES:
+        return []
+    given = []
+    for i in cands:
+        j, stack, widgets = i + 1, 0, 0
+        while j < len(lines):
+            ln = lines[j]
+            j += 1
+            if ln.blank:
+                continue
+            if _result_line(ln):
+                given.append(i)
+                break
+            if _short_heading(ln) and (ln.cls != BAD or _taken(ln, RESULTS_HEADING_RULES)):
+                stack += 1
+                if stack > RESULTS_HEADING_MAX_STACK:
+                    break
+            elif ln.cls == BAD and not _taken(ln, GUARDED_RULES):
+                widgets += 1
+                if widgets > RESULTS_HEADING_MAX_WIDGETS:
+                    break
+            else:
+                break
+    return _restore(lines, given)
+
+
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = (
     POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
@@ -1967,4 +2062,5 @@ GUARDS = (
     give_back_inner_title, give_back_list_item, give_back_hashtag, give_back_intro,
     give_back_clock, give_back_dateline, give_back_tail_title, give_back_policy_item,
     give_back_initials, give_back_closing_sentence, give_back_first_copy,
+    give_back_results_heading,
 )
