@@ -66,6 +66,9 @@ back only on evidence found in the page itself:
   reads a date with its time and looks past a headline and a kicker, and
   :func:`give_back_cut_end` gives back a long paragraph a "Read more" heading took at the
   page's end (round 28).
+* :func:`give_back_results_heading` — a results page's round headings ("Finale" over each
+  final) and division headings ("Fédérale 2" between two ad labels) that the repeated-block
+  and short-block rules took (round 29).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
