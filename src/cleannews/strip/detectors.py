@@ -281,10 +281,12 @@ _CONTACT_LABEL = LazyPattern(
 _PERSON_NAME = LazyPattern(
     r"^(?-i:\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}]+)?)(?:\s(?-i:\p{Lu}[\p{Ll}’'-]+)){1,2}+$"
 )
-#: "Arsenal 2-1 Aston Villa", "Brest 0 - 3 Nice": a results line (two names around a score).
+#: "Arsenal 2-1 Aston Villa", "Brest 0 - 3 Nice": a results line (two names around a score),
+#: with at most a short note in brackets after it ("Trélissac 21-24 Lavaur (samedi 23 juin à
+#: Auch)", "Nantua 7- 26 Gruissan (à , 26)": the venue of an amateur final, round 29).
 _SCORE_LINE = regex.compile(
     r"^(?-i:\p{Lu})[\p{L}'’.-]*+(?:\s[\p{L}'’.-]++){0,5}+\s\d{1,2}\s?[-–:]\s?\d{1,2}"
-    r"\s(?-i:\p{Lu})[\p{L}'’.-]*+(?:\s[\p{L}'’.-]++){0,5}+$"
+    r"\s(?-i:\p{Lu})[\p{L}'’.-]*+(?:\s[\p{L}'’.-]++){0,5}+(?:\s\([^()]{1,40}+\))?+$"
 )
 #: A line-up row: a shirt number glued before a name ("44Ethan Ampadu (–)", "(–)1Boaz
 #: Myhill13"), a substitution minute ("74' für Pedro") or a name with a rating in brackets
