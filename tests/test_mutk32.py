@@ -8,6 +8,7 @@ are listed under each section. CONTRIBUTING.md, "Checking that tests can fail".
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -51,10 +52,10 @@ def test_a_cleannews_record_longer_than_the_peek_is_known_as_ours(tmp_path: Path
     user = tmp_path / "notes.jsonl"
     user.write_bytes(exact)
     assert not written_by_cleannews(user)
-    # a file that cannot be read (a .gz that is not gzip) counts as ours (line 414's
+    # a file that cannot be read (a gzip file cut short) counts as ours (line 414's
     # ``return True``): the refusal keeps the general message
     broken = tmp_path / "clean.jsonl.gz"
-    broken.write_bytes(b'{"url": "https://www.example.fr/a"}\n')
+    broken.write_bytes(gzip.compress(b'{"url": "https://www.example.fr/a"}\n')[:16])
     assert written_by_cleannews(broken)
 
 
