@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import write_seed_corpus
+import cleannews
+from _helpers import taken_lines, write_seed_corpus
 from cleannews.batch import RunSettings, paths_for, run_batch
 from cleannews.batch.sinks import OWNER_PEEK_BYTES, ResumeError, written_by_cleannews
+from cleannews.strip._keep import TOPICAL_MIN_SHARED, TOPICAL_MIN_WORDS, give_back_topical
 
 # --- batch/sinks.py (round 28's gaps, tests/test_mut31.py) ---------------------------------
 
@@ -73,3 +75,56 @@ def test_the_sink_check_takes_a_path_not_there_yet_as_a_new_file(tmp_path: Path)
     assert _regular_or_new(tmp_path / "no" / "such" / "folder" / "scores.jsonl")
     assert not _regular_or_new(Path(os.devnull))
     assert not _regular_or_new(tmp_path)
+
+
+# --- strip/_keep.py -------------------------------------------------------------------------
+
+PARA = ("Le conseil municipal a voté mardi soir le budget de la commune, après trois heures "
+        "de débat sur les travaux de la salle des fêtes.")
+PARA2 = ("Les travaux de la salle des fêtes commenceront au printemps et dureront huit mois, "
+         "selon le maire, qui promet une salle neuve pour l'été.")
+HEAD = "Le budget de la commune voté après trois heures de débat"
+
+
+def test_a_topical_line_between_two_paragraphs_is_given_back() -> None:
+    """Mutant: ``last_body = body[-1]`` -> ``body[-0]`` in ``give_back_topical`` (only the
+    candidates above the FIRST paragraph were read). A subheading a position rule took
+    between two paragraphs of the article, speaking of what they speak of, stays; one under
+    the last paragraph (a teaser list under the article) is left to its rules."""
+    lines = taken_lines([PARA, HEAD, PARA2], {1: "context"})
+    assert give_back_topical(lines) == [1] and lines[1].removal is None
+    lines = taken_lines([PARA, PARA2, HEAD], {2: "context"})
+    assert give_back_topical(lines) == [] and lines[2].removal.rule == "context"
+
+
+def test_a_topical_line_of_three_content_words_two_shared_is_given_back() -> None:
+    """Mutant: ``shared >= TOPICAL_MIN_SHARED`` -> ``>`` in ``give_back_topical``. A line of
+    :data:`TOPICAL_MIN_WORDS` content words ("budget", "débat", "vaisselle") with exactly
+    :data:`TOPICAL_MIN_SHARED` of them in the article's paragraph is given back; one with a
+    single shared word is not."""
+    assert (TOPICAL_MIN_WORDS, TOPICAL_MIN_SHARED) == (3, 2)
+    lines = taken_lines(["Le budget, le débat et la vaisselle", PARA], {0: "context"})
+    assert give_back_topical(lines) == [0]
+    lines = taken_lines(["Le budget, la piscine et la vaisselle", PARA], {0: "context"})
+    assert give_back_topical(lines) == []
+
+
+# --- repairs/__init__.py --------------------------------------------------------------------
+
+
+def test_a_line_longer_than_max_segment_is_repaired_in_pieces_of_that_length() -> None:
+    """Mutant: ``MAX_SEGMENT = 1_000_000`` -> ``1_000_001``. A line over
+    :data:`MAX_SEGMENT` characters is repaired in pieces of exactly that many (as ftfy's
+    ``max_decode_length`` cuts): mojibake ("Ã©") that ends before the cut is repaired, and
+    its change points at it; a pair the cut splits is left as ftfy leaves it (a limit:
+    such a line is a megabyte of one paragraph)."""
+    from cleannews.repairs import MAX_SEGMENT
+
+    before = "a" * (MAX_SEGMENT - 2) + "Ã©t fin"  # "Ã©" ends at the cut
+    result = cleannews.repair(before)
+    assert result.text.endswith("aét fin")
+    assert [(c.rule, c.span, c.before) for c in result.changes] == [
+        ("fix_mojibake", (MAX_SEGMENT - 2, MAX_SEGMENT), "Ã©")]
+    across = "a" * (MAX_SEGMENT - 1) + "Ã©t fin"  # the cut falls between "Ã" and "©"
+    result = cleannews.repair(across)
+    assert result.text == across and result.changes == []
