@@ -18,7 +18,14 @@ import cleannews
 from _helpers import taken_lines, write_seed_corpus
 from cleannews.batch import RunSettings, paths_for, run_batch
 from cleannews.batch.sinks import OWNER_PEEK_BYTES, ResumeError, written_by_cleannews
-from cleannews.strip._keep import TOPICAL_MIN_SHARED, TOPICAL_MIN_WORDS, give_back_topical
+from cleannews.strip._keep import (
+    INTRO_MIN_WORDS,
+    TOPICAL_MIN_SHARED,
+    TOPICAL_MIN_WORDS,
+    _item_shape,
+    give_back_announced_list,
+    give_back_topical,
+)
 
 # --- batch/sinks.py (round 28's gaps, tests/test_mut31.py) ---------------------------------
 
@@ -107,6 +114,35 @@ def test_a_topical_line_of_three_content_words_two_shared_is_given_back() -> Non
     assert give_back_topical(lines) == [0]
     lines = taken_lines(["Le budget, la piscine et la vaisselle", PARA], {0: "context"})
     assert give_back_topical(lines) == []
+
+
+PALMARES = ["Palme d'or : The Square", "Grand prix : 120 battements par minute", "Lire aussi"]
+
+
+def _announced(intro: str, items: list[str], taken: range) -> list[int]:
+    return give_back_announced_list(taken_lines([intro, *items], dict.fromkeys(taken,
+                                                                           "tail_teaser")))
+
+
+def test_an_announced_list_needs_a_kept_announcement_of_four_words() -> None:
+    """Mutants of ``give_back_announced_list``'s ``if ln.blank or ln.cls == BAD or ln.n <
+    INTRO_MIN_WORDS: continue`` (deleted; ``<`` -> ``<=``). The palmarès under "Voici le
+    palmarès complet :" (:data:`INTRO_MIN_WORDS` words) is given back; under a three-word
+    "Le palmarès complet :" or under an announcement the rule took too, it is not."""
+    assert INTRO_MIN_WORDS == 4
+    assert _announced("Voici le palmarès complet :", PALMARES, range(1, 4)) == [1, 2]
+    assert _announced("Le palmarès complet :", PALMARES, range(1, 4)) == []
+    assert _announced("Voici le palmarès complet :", PALMARES, range(0, 4)) == []
+
+
+def test_a_list_that_starts_with_a_name_is_an_announced_list() -> None:
+    """Mutant: ``if _NAME.match(text): return "name"`` deleted in ``_item_shape``. A jury's
+    president named right under the announcement starts the list (a ``"name"`` shape), so
+    the prizes under it are given back (the name itself, no label nor bullet, is not)."""
+    assert _item_shape("Pedro Almodovar") == "name"
+    got = _announced("Voici le palmarès décerné par le jury :", ["Pedro Almodovar", *PALMARES],
+                     range(1, 5))
+    assert got == [2, 3]
 
 
 # --- repairs/__init__.py --------------------------------------------------------------------
