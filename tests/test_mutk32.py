@@ -164,3 +164,33 @@ def test_a_line_longer_than_max_segment_is_repaired_in_pieces_of_that_length() -
     across = "a" * (MAX_SEGMENT - 1) + "Ã©t fin"  # the cut falls between "Ã" and "©"
     result = cleannews.repair(across)
     assert result.text == across and result.changes == []
+
+
+def test_a_mojibake_change_names_its_layers() -> None:
+    """Mutant: ``rounds = sum(1 for s in group if s[0] == "decode")`` -> ``sum(2 …)`` in
+    ``_describe`` (every mojibake read "2 layers"). One layer and two layers of mojibake
+    each get the reason that says so."""
+    one = cleannews.repair("Le cÅ“ur du village")
+    assert [(c.rule, c.span, c.reason) for c in one.changes] == [
+        ("fix_mojibake", (4, 6), "mojibake: UTF-8 text had been decoded as Windows-1252; "
+                                 "decoded again as UTF-8")]
+    two = cleannews.repair("le cafÃ\u0083Â© du coin")
+    assert two.text == "le café du coin"
+    assert [(c.rule, c.span, c.reason) for c in two.changes] == [
+        ("fix_mojibake", (6, 10), "mojibake, 2 layers: UTF-8 text had been decoded as "
+                                  "Latin-1 2 times over; decoded again 2 times")]
+
+
+def test_two_layers_of_mojibake_after_other_fixes_are_one_change() -> None:
+    """Mutant: ``groups[-1][0][0] == "encode"`` -> ``groups[-0]…`` in ``_plan_groups`` (the
+    first group, not the last, was asked whether it opens a decoding). A decomposed "Ã"
+    ("A" + U+0303) hides two layers of mojibake until ftfy composes it: its plan is a C1
+    fix, an NFC step, then two encode/decode rounds, which are one change ("2 layers"), not
+    two changes of one layer each."""
+    result = cleannews.repair("le cafA\u0303\u0083A\u0302\u00a9 du coin")
+    assert result.text == "le café du coin"
+    mojibake = [c for c in result.changes if c.rule == "fix_mojibake"]
+    assert [(c.span, c.reason.split(":")[0]) for c in mojibake] == [
+        ((6, 12), "mojibake, 2 layers")]
+    assert {c.rule for c in result.changes} == {"fix_mojibake", "normalize_nfc",
+                                                "fix_c1_controls"}
