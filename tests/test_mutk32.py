@@ -194,3 +194,19 @@ def test_two_layers_of_mojibake_after_other_fixes_are_one_change() -> None:
         ((6, 12), "mojibake, 2 layers")]
     assert {c.rule for c in result.changes} == {"fix_mojibake", "normalize_nfc",
                                                 "fix_c1_controls"}
+
+
+def test_a_mark_beside_control_characters_around_a_kept_letter_is_named() -> None:
+    """Mutants of ``_bom_pieces``: ``old[i] == new[j]`` -> ``!=`` (a kept letter read as
+    removed) and ``pieces[-1] = …`` -> ``pieces[-2] = …`` (two runs of control characters
+    with a kept letter between them merged over the mark's piece). "\\ufeff\\x01a\\x02b":
+    the mark is its own change, the control characters around "a" one more."""
+    from cleannews.repairs import _bom_pieces
+
+    assert _bom_pieces("\ufeff\x01a\x02b", "ab", (0, 4, 0, 1)) == [
+        (0, 1, 0, 0, True), (1, 4, 0, 1, False)]
+    result = cleannews.repair("Le\ufeff\x01a\x02b conseil municipal")
+    assert result.text == "Leab conseil municipal"
+    assert [(c.rule, c.span, c.before, c.after) for c in result.changes] == [
+        ("byte_order_mark", (2, 3), "\ufeff", ""),
+        ("remove_control_chars", (3, 6), "\x01a\x02", "a")]
