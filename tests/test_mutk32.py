@@ -20,6 +20,7 @@ from cleannews.batch import RunSettings, paths_for, run_batch
 from cleannews.batch.sinks import OWNER_PEEK_BYTES, ResumeError, written_by_cleannews
 from cleannews.strip._keep import (
     INTRO_MIN_WORDS,
+    LIST_MAX_LINES,
     TOPICAL_MIN_SHARED,
     TOPICAL_MIN_WORDS,
     _item_shape,
@@ -143,6 +144,16 @@ def test_a_list_that_starts_with_a_name_is_an_announced_list() -> None:
     got = _announced("Voici le palmarès décerné par le jury :", ["Pedro Almodovar", *PALMARES],
                      range(1, 5))
     assert got == [2, 3]
+
+
+def test_an_announced_list_runs_thirty_lines_below_its_announcement() -> None:
+    """Mutant: ``LIST_MAX_LINES = 30`` -> ``29``. A palmarès of 31 prizes: the first
+    :data:`LIST_MAX_LINES` lines under the announcement are its zone and are given back, the
+    31st is past it."""
+    assert LIST_MAX_LINES == 30
+    items = [f"Prix {k} : Le film numéro {k}" for k in range(1, LIST_MAX_LINES + 2)]
+    got = _announced("Voici le palmarès complet :", items, range(1, len(items) + 1))
+    assert got == list(range(1, LIST_MAX_LINES + 1))
 
 
 # --- repairs/__init__.py --------------------------------------------------------------------
