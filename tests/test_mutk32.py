@@ -150,10 +150,9 @@ def test_an_announced_list_runs_thirty_lines_below_its_announcement() -> None:
     """Mutant: ``LIST_MAX_LINES = 30`` -> ``29``. A palmarès of 31 prizes: the first
     :data:`LIST_MAX_LINES` lines under the announcement are its zone and are given back, the
     31st is past it."""
-    assert LIST_MAX_LINES == 30
-    items = [f"Prix {k} : Le film numéro {k}" for k in range(1, LIST_MAX_LINES + 2)]
+    items = [f"Prix {k} : Le film numéro {k}" for k in range(1, 32)]
     got = _announced("Voici le palmarès complet :", items, range(1, len(items) + 1))
-    assert got == list(range(1, LIST_MAX_LINES + 1))
+    assert got == list(range(1, 31)) and LIST_MAX_LINES == 30
 
 
 # --- repairs/__init__.py --------------------------------------------------------------------
@@ -167,12 +166,14 @@ def test_a_line_longer_than_max_segment_is_repaired_in_pieces_of_that_length() -
     such a line is a megabyte of one paragraph)."""
     from cleannews.repairs import MAX_SEGMENT
 
-    before = "a" * (MAX_SEGMENT - 2) + "Ã©t fin"  # "Ã©" ends at the cut
+    cut = 1_000_000  # the figure, not the constant: a test reading MAX_SEGMENT moves with it
+    assert MAX_SEGMENT == cut
+    before = "a" * (cut - 2) + "Ã©t fin"  # "Ã©" ends at the cut
     result = cleannews.repair(before)
     assert result.text.endswith("aét fin")
     assert [(c.rule, c.span, c.before) for c in result.changes] == [
-        ("fix_mojibake", (MAX_SEGMENT - 2, MAX_SEGMENT), "Ã©")]
-    across = "a" * (MAX_SEGMENT - 1) + "Ã©t fin"  # the cut falls between "Ã" and "©"
+        ("fix_mojibake", (cut - 2, cut), "Ã©")]
+    across = "a" * (cut - 1) + "Ã©t fin"  # the cut falls between "Ã" and "©"
     result = cleannews.repair(across)
     assert result.text == across and result.changes == []
 
@@ -221,3 +222,22 @@ def test_a_mark_beside_control_characters_around_a_kept_letter_is_named() -> Non
     assert [(c.rule, c.span, c.before, c.after) for c in result.changes] == [
         ("byte_order_mark", (2, 3), "\ufeff", ""),
         ("remove_control_chars", (3, 6), "\x01a\x02", "a")]
+
+
+# --- tools/mutate.py ------------------------------------------------------------------------
+
+
+def test_survivors_rerun_both_mutants_of_one_integer() -> None:
+    """``--survivors`` keyed the mutants it picks by their span: ``@lru_cache(maxsize=1)``'s
+    ``(0)`` and ``(2)`` mutants (both survivors of this round's run of ``strip/_keep.py``)
+    share one, so only the second was run again. Both are picked now."""
+    from tools.mutate import mutants, pick_survivors
+
+    source = (Path(__file__).parents[1] / "src/cleannews/strip/_keep.py").read_text("utf-8")
+    line = next(i for i, t in enumerate(source.splitlines(), 1) if "lru_cache(maxsize=1)" in t)
+    rows = [{"line": line, "kind": "const", "old": "1", "new": new, "status": "survived"}
+            for new in ("(0)", "(2)")]
+    rows.append({"line": line, "kind": "const", "old": "1", "new": "(3)", "status": "survived"})
+    rows.append({"line": 1, "kind": "del", "old": "x", "new": "pass", "status": "killed"})
+    picked = pick_survivors(mutants(source), rows)
+    assert [(m.line, m.new) for m in picked] == [(line, "(0)"), (line, "(2)")]
