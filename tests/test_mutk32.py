@@ -25,6 +25,7 @@ from cleannews.strip._keep import (
     TOPICAL_MIN_WORDS,
     _item_shape,
     give_back_announced_list,
+    give_back_chapters,
     give_back_topical,
 )
 
@@ -153,6 +154,22 @@ def test_an_announced_list_runs_thirty_lines_below_its_announcement() -> None:
     items = [f"Prix {k} : Le film numéro {k}" for k in range(1, 32)]
     got = _announced("Voici le palmarès complet :", items, range(1, len(items) + 1))
     assert got == list(range(1, 31)) and LIST_MAX_LINES == 30
+
+
+def test_a_video_list_that_does_not_start_at_zero_is_no_chapter_list() -> None:
+    """Mutant: ``continue`` deleted after ``k += 1`` in ``give_back_chapters`` (a timecode
+    list was read from the line after any line that is not "00:00"). Timecodes rising from
+    "00:01:34" under a video's summary are durations of a video list: they stay removed;
+    the same list opened by "00:00:00" is a chapter list and is given back."""
+    summary = "Petit résumé de la vidéo de la dernière séance."
+    rest = ["00:01:34", "Ça commence", "00:02:01", "Valérie Beauvais fait l’appel", "00:03:10",
+            "Le budget en débat"]
+    lines = taken_lines([summary, *rest], dict.fromkeys(range(1, 7), "video_widget"))
+    assert give_back_chapters(lines) == []
+    assert all(ln.removal.rule == "video_widget" for ln in lines[1:])
+    full = [summary, "00:00:00", "Tout le monde s’installe", *rest]
+    assert give_back_chapters(taken_lines(full, dict.fromkeys(range(1, 9), "video_widget"))) == [
+        1, 2, 3, 4, 5, 6, 7, 8]
 
 
 # --- repairs/__init__.py --------------------------------------------------------------------
