@@ -172,6 +172,19 @@ def test_a_video_list_that_does_not_start_at_zero_is_no_chapter_list() -> None:
         1, 2, 3, 4, 5, 6, 7, 8]
 
 
+def test_a_chapter_list_ends_where_its_timecodes_stop_rising() -> None:
+    """Mutant: ``last = t`` deleted in ``give_back_chapters`` (any timecode after the first
+    was taken as rising). Chapters 00:00:00, 00:01:34, 00:05:00 are given back with their
+    titles; "00:02:01" goes back in time, so it and what follows are not the list's."""
+    text = ["Petit résumé de la vidéo de la dernière séance.", "00:00:00",
+            "Tout le monde s’installe", "00:01:34", "Ça commence", "00:05:00",
+            "Le budget en débat", "00:02:01", "Valérie Beauvais fait l’appel", "00:03:10",
+            "Les questions du public"]
+    lines = taken_lines(text, dict.fromkeys(range(1, 11), "video_widget"))
+    assert give_back_chapters(lines) == [1, 2, 3, 4, 5, 6]
+    assert [ln.removal.rule for ln in lines[7:]] == ["video_widget"] * 4
+
+
 # --- repairs/__init__.py --------------------------------------------------------------------
 
 
@@ -239,6 +252,22 @@ def test_a_mark_beside_control_characters_around_a_kept_letter_is_named() -> Non
     assert [(c.rule, c.span, c.before, c.after) for c in result.changes] == [
         ("byte_order_mark", (2, 3), "\ufeff", ""),
         ("remove_control_chars", (3, 6), "\x01a\x02", "a")]
+
+
+def test_a_mark_after_a_long_run_of_accented_letters_is_one_change() -> None:
+    """Mutant: ``… if p < limit else 0`` -> ``else 1`` in ``_diff_hunks`` (when the repaired
+    text is the start of the old one, its last character was taken as common to both). A
+    byte-order mark after 40 accented letters (a run longer than :data:`LONG_RUN`, which
+    :func:`_diff_hunks` reads) is removed and named where it stood."""
+    from cleannews.repairs import LONG_RUN, _diff_hunks
+
+    run = "é" * 40
+    assert len(run) > LONG_RUN
+    assert _diff_hunks(run + "\ufeff", run) == [(40, 41, 40, 40)]
+    result = cleannews.repair("Le " + run + "\ufeff fin")
+    assert result.text == "Le " + run + " fin"
+    assert [(c.rule, c.span, c.before) for c in result.changes] == [
+        ("byte_order_mark", (43, 44), "\ufeff")]
 
 
 # --- tools/mutate.py ------------------------------------------------------------------------
