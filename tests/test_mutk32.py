@@ -11,14 +11,15 @@ loaded host, so each covers the module's first lines, not all of it):
   test_strip_keep*.py, test_keep27-30, test_stress22-25, test_linemodel25,
   test_strip_cv_guards: ``--max 100`` ran 40 (lines 1-689): 32 killed, 8 survived; then
   ``--lines 690-1970 --max 45`` ran 23 (to line 1237): 19 killed, 4 survived. This file
-  kills 10 of the 12; left: ``SECTION_MIN_SUBHEADINGS = 2`` -> ``1`` and
-  ``SUBHEADING_MAX_WORDS = 10`` -> ``11`` (boundaries no test reaches).
+  kills 8 of the 12, 2 are equivalent (below); left: ``SECTION_MIN_SUBHEADINGS = 2`` ->
+  ``1`` and ``SUBHEADING_MAX_WORDS = 10`` -> ``11`` (boundaries no test reaches).
 * ``repairs/__init__.py`` (1,007 mutants) against test_clean_regression.py, its doctests,
   test_repair*.py, test_fastpath*.py, test_mut30.py: ``--max 100`` ran 27 (lines 1-269): 21
   killed, 6 survived; ``--lines 270-871 --max 35`` ran 16 (to line 426): 10 killed, 6
-  survived. This file kills 6 of the 12; left: the two ``_equal_run`` slices ``b[j + k …]`` ->
-  ``b[j - k …]`` (line 372: called with ``j = 0`` the negative start wraps to the same
-  characters in every case tried) and ``_resync``'s ``j + dj == n_end`` -> ``!=`` (line 426).
+  survived. This file kills 6 of the 12, 3 are equivalent (below); left: the two
+  ``_equal_run`` slices ``b[j + k …]`` -> ``b[j - k …]`` (line 372: called with ``j = 0``
+  the negative start wraps to the same characters in every case tried) and ``_resync``'s
+  ``j + dj == n_end`` -> ``!=`` (line 426).
 
 Judged equivalent: ``@lru_cache(maxsize=1)`` -> ``0`` / ``2`` on ``_keep._stop`` (a cache's
 size, the same frozenset); ``islice(…, MAX_MARK_RUNS + 1)`` -> ``+ 2`` in ``_bom_pieces`` (the
