@@ -1,0 +1,174 @@
+"""Furniture missed on fresh sites, by its structure (issue 10, round 29, branch misses32).
+
+Development write-up: docs/strip-history.md, "Teaser lists without a heading, by their shape
+(issue 10, round 29)". Every page read here is a TRAIN page of ``fixtures/strip_real``.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from _helpers import hang_guard, kept_lines, removed_by
+
+from cleannews import CleanConfig
+from cleannews.strip._widgets import (
+    DATED_HEADLINES_ARTICLE_WORDS,
+    DATED_HEADLINES_MIN_PAIRS,
+    _DATE_ALONE,
+    dated_headlines,
+)
+from cleannews.strip.detectors import _Line
+
+CFG = CleanConfig()
+
+PARA = (
+    "Le conseil municipal a adopté mardi soir le budget de la ville pour l’année prochaine, "
+    "après un long débat sur les investissements prévus dans les écoles et les routes."
+)
+
+
+# --- dated_headlines: headline / date pairs, newest first ---------------------------------
+
+
+def test_the_feed_under_an_article_goes_whole(page_out):
+    """fr-r28-0012 (impact.sn): eleven headlines of other articles after the article, four
+    of them followed by their date alone; the page reads as a listing (the pairs), the
+    article's paragraphs above the feed stay."""
+    got = page_out("fr-r28-0012")
+    feed = [t for t, occ in got.items() if not occ[0][0]]
+    assert len(feed) >= 13  # the dates repeat ("17/03/2026" twice)
+    assert all(not ok for t in feed for _, ok in got[t]), feed
+    assert all(ok for t, occ in got.items() for content, ok in occ if content)
+    assert got["12/03/2026"] == [(False, False)]
+
+
+def test_the_feed_rule_and_reason(train_page):
+    doc, _ = train_page("fr-r28-0012")
+    taken = removed_by(doc, CFG)
+    assert taken["Liban : au moins neuf morts dans de nouvelles frappes israéliennes dans le sud"] \
+        == "dated_headlines"
+    assert taken["Le chef de la diplomati"] == "dated_headlines"  # the page is cut there
+
+
+def _page(*texts: str) -> str:
+    return "\n\n".join(texts) + "\n"
+
+
+FEED = (
+    "Les Bourses européennes terminent sans direction commune",
+    "Un haut responsable américain annonce sa démission", "17/03/2026",
+    "La Nouvelle-Zélande commémore les fusillades de Christchurch", "15/03/2026",
+    "Liban : au moins neuf morts dans de nouvelles frappes", "12/03/2026",
+    "Le Royaume-Uni et le Nigeria concluent un accord",
+)
+
+
+def test_a_chronology_oldest_first_stays():
+    """An article's own chronology runs oldest first: it stays."""
+    chrono = (
+        "Le premier confinement est annoncé par le gouvernement", "17/03/2020",
+        "Les écoles rouvrent leurs portes dans tout le pays", "11/05/2020",
+        "Le deuxième confinement entre en vigueur ce vendredi", "30/10/2020",
+    )
+    text = _page("Le budget de la ville", PARA, PARA, *chrono)
+    kept = kept_lines(text, CFG)
+    assert all(t in kept for t in chrono), kept
+
+
+def test_dates_above_their_events_stay():
+    """The date above its event (an agenda, a timeline) is no headline / date pair: the
+    first line of the run is a date."""
+    agenda = (
+        "17/03/2026", "Réunion publique sur le plan local d’urbanisme",
+        "15/03/2026", "Visite du chantier de la nouvelle école",
+        "12/03/2026", "Inauguration de la médiathèque du quartier nord",
+    )
+    text = _page("Le budget de la ville", PARA, PARA, *agenda)
+    kept = kept_lines(text, CFG)
+    assert all(t in kept for t in agenda[1::2]), kept
+
+
+def test_a_listing_of_dated_headlines_stays():
+    """A section page that is only headlines and their dates: its content."""
+    text = _page("Actualités de la commune", *FEED, "Un autre titre de la rubrique du jour",
+                 "11/03/2026")
+    kept = kept_lines(text, CFG)
+    assert all(t in kept for t in FEED if not _DATE_ALONE.match(t)), kept
+
+
+def test_the_article_above_the_feed_stays():
+    text = _page("Le budget de la ville", PARA, PARA, PARA, PARA, *FEED)
+    kept = kept_lines(text, CFG)
+    assert PARA in kept
+    assert not any(t in kept for t in FEED), kept
+
+
+def test_a_sentence_between_pairs_breaks_the_feed():
+    """A line ending like a sentence between two pairs: the article's text, no feed."""
+    ls = [_Line(t, frozenset()) for t in (
+        PARA, FEED[1], FEED[2], "Le maire a répondu aux questions des habitants.",
+        FEED[3], FEED[4], FEED[5], FEED[6])]
+    dated_headlines(ls, "article")
+    assert all(ln.removal is None for ln in ls)
+
+
+def test_two_pairs_are_not_enough():
+    assert DATED_HEADLINES_MIN_PAIRS == 3
+    ls = [_Line(t, frozenset()) for t in (PARA, *FEED[1:5])]
+    dated_headlines(ls, "article")
+    assert all(ln.removal is None for ln in ls)
+
+
+@pytest.mark.parametrize("kind", ["article", "listing", "unknown"])
+def test_only_under_an_article(kind):
+    """The feed goes only under paragraphs of at least DATED_HEADLINES_ARTICLE_WORDS words."""
+    short = "Un court chapeau de la rubrique."
+    ls = [_Line(t, frozenset()) for t in (short, *FEED)]
+    dated_headlines(ls, kind)
+    assert all(ln.removal is None for ln in ls)
+    long = [PARA] * (DATED_HEADLINES_ARTICLE_WORDS // len(PARA.split()) + 1)
+    ls = [_Line(t, frozenset()) for t in (*long, *FEED)]
+    dated_headlines(ls, kind)
+    assert [ln.removal is not None for ln in ls] == [False] * len(long) + [True] * len(FEED)
+
+
+def test_on_a_listing_the_feed_must_end_the_page():
+    """On a page read as a listing, more of the list (a line that is no headline) below the
+    dated headlines: they stay."""
+    long = [PARA] * (DATED_HEADLINES_ARTICLE_WORDS // len(PARA.split()) + 1)
+    more = "Un résumé d’un autre article de la rubrique, avec ses détails du jour."
+    ls = [_Line(t, frozenset()) for t in (*long, *FEED, more)]
+    dated_headlines(ls, "listing")
+    assert all(ln.removal is None for ln in ls)
+    dated_headlines(ls, "article")  # under an article: the dated pairs go; the headline
+    # after the last date and the excerpt stay (the page goes on with no furniture below)
+    assert [ln.removal is None for ln in ls[-3:]] == [False, True, True]
+
+
+def test_the_date_alone_pattern():
+    assert _DATE_ALONE.match("17/03/2026")
+    assert _DATE_ALONE.match("05.11.24 - 14:30")
+    assert _DATE_ALONE.match("12-03-2026 à 9h45")
+    assert not _DATE_ALONE.match("17/03/2026 : Le conseil a voté")
+    assert not _DATE_ALONE.match("Le 17/03/2026")
+
+
+@pytest.mark.parametrize("line", [
+    "1/" * 500_000, "17/03/2026" + " " * 1_000_000 + "x", "17/03/2026 " + "-" * 1_000_000,
+    ("17/03/2026 - " * 80_000)[:1_000_000],
+])
+def test_date_alone_pattern_is_linear_on_1mb(line):
+    with hang_guard(10):
+        t = time.perf_counter()
+        _DATE_ALONE.match(line)
+        assert time.perf_counter() - t < 5
+
+
+def test_a_1mb_page_of_pairs_is_linear():
+    """A 1 MB page of headline / date pairs: one pass, no hang."""
+    pair = "Un titre d’un autre article du site ce matin\n17/03/2026\n"
+    text = PARA + "\n" + pair * (1_000_000 // len(pair))
+    with hang_guard(120):
+        out = kept_lines(text, CFG)
+    assert PARA in out
