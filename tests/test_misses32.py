@@ -9,13 +9,13 @@ from __future__ import annotations
 import time
 
 import pytest
-from _helpers import hang_guard, kept_lines, removed_by
 
+from _helpers import hang_guard, kept_lines, removed_by
 from cleannews import CleanConfig
 from cleannews.strip._widgets import (
+    _DATE_ALONE,
     DATED_HEADLINES_ARTICLE_WORDS,
     DATED_HEADLINES_MIN_PAIRS,
-    _DATE_ALONE,
     dated_headlines,
 )
 from cleannews.strip.detectors import _Line
