@@ -172,3 +172,44 @@ def test_a_1mb_page_of_pairs_is_linear():
     with hang_guard(120):
         out = kept_lines(text, CFG)
     assert PARA in out
+
+
+# --- card_zone: cards under a related-articles heading, a short article above -------------
+
+
+def test_cards_under_a_related_heading_after_a_short_article(page_out):
+    """fr-r27-0018 (Télésambre): a video page's two sentences and list, "Sur le même sujet",
+    then four cards between "Image" separators; 36 words of paragraphs above the heading,
+    under CARD_ARTICLE_WORDS but over CARD_RELATED_ARTICLE_WORDS."""
+    got = page_out("fr-r27-0018")
+    for t in ("Charleroi : les autorités vont renforcer les contrôles suite aux fusillades "
+              "liées aux stupéfiants",
+              "La SNCB ne donne pas sa préférence à Alstom pour renouveler ses automotrices"):
+        assert got[t] == [(False, False)], t
+    assert all(ok for occ in got.values() for content, ok in occ if content)
+
+
+def _cards(heading: str, article: str) -> str:
+    rows = [article, heading]
+    for t in ("Bonne nouvelle à Herstal pour les commerces", "La passerelle Vialta en montage",
+              "Quatorze maisons détruites à Chaudfontaine"):
+        rows += ["Image", t, "Un court résumé d’un autre sujet du site, avec ses détails."]
+    return "\n".join(rows) + "\n"
+
+
+def test_cards_need_the_related_heading_for_a_short_article():
+    """The same cards under a standing heading ("Nos sélections") after 27 words stay: only a
+    heading a related-articles rule removed lowers the article's words."""
+    from cleannews.strip._zones import CARD_ARTICLE_WORDS, CARD_RELATED_ARTICLE_WORDS
+
+    assert CARD_RELATED_ARTICLE_WORDS < len(PARA.split()) < CARD_ARTICLE_WORDS
+    taken = removed_by(_cards("Sur le même sujet", PARA), CFG)
+    assert taken.get("La passerelle Vialta en montage") == "card_zone", taken
+    kept = kept_lines(_cards("Nos sélections", PARA), CFG)
+    assert "La passerelle Vialta en montage" in kept, kept
+
+
+def test_cards_under_a_related_heading_without_an_article_stay():
+    """A page that starts with the heading: no paragraph above, nothing taken as cards."""
+    taken = removed_by(_cards("Sur le même sujet", "Notre dossier"), CFG)
+    assert "card_zone" not in taken.values(), taken
