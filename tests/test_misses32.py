@@ -18,7 +18,7 @@ from cleannews.strip._widgets import (
     DATED_HEADLINES_MIN_PAIRS,
     dated_headlines,
 )
-from cleannews.strip.detectors import _Line
+from cleannews.strip.detectors import GOOD, _Line
 
 CFG = CleanConfig()
 
@@ -51,6 +51,16 @@ def test_the_feed_rule_and_reason(train_page):
     assert taken["Le chef de la diplomati"] == "dated_headlines"  # the page is cut there
 
 
+def _lines(*texts: str) -> list:
+    """Detector lines of ``texts``, the article's paragraphs (``PARA``) judged ``GOOD`` as the
+    block score judges them."""
+    out = [_Line(t, frozenset()) for t in texts]
+    for ln, t in zip(out, texts, strict=True):
+        if t == PARA:
+            ln.cls = GOOD
+    return out
+
+
 def _page(*texts: str) -> str:
     return "\n\n".join(texts) + "\n"
 
@@ -77,14 +87,16 @@ def test_a_chronology_oldest_first_stays():
 
 
 def test_dates_above_their_events_stay():
-    """The date above its event (an agenda, a timeline) is no headline / date pair: the
-    first line of the run is a date."""
+    """The date above its event (an agenda, newest first): from the second event on, each
+    date stands under an event, but the date above the first one says how the list reads."""
     agenda = (
         "17/03/2026", "Réunion publique sur le plan local d’urbanisme",
         "15/03/2026", "Visite du chantier de la nouvelle école",
         "12/03/2026", "Inauguration de la médiathèque du quartier nord",
+        "10/03/2026", "Conseil municipal consacré au budget primitif",
+        "08/03/2026", "Journée des droits des femmes à la salle des fêtes",
     )
-    text = _page("Le budget de la ville", PARA, PARA, *agenda)
+    text = _page("Le budget de la ville", PARA, PARA, PARA, PARA, *agenda)
     kept = kept_lines(text, CFG)
     assert all(t in kept for t in agenda[1::2]), kept
 
@@ -106,16 +118,15 @@ def test_the_article_above_the_feed_stays():
 
 def test_a_sentence_between_pairs_breaks_the_feed():
     """A line ending like a sentence between two pairs: the article's text, no feed."""
-    ls = [_Line(t, frozenset()) for t in (
-        PARA, FEED[1], FEED[2], "Le maire a répondu aux questions des habitants.",
-        FEED[3], FEED[4], FEED[5], FEED[6])]
+    ls = _lines(*[PARA] * 4, FEED[1], FEED[2], "Le maire a répondu aux questions des habitants.",
+                FEED[3], FEED[4], FEED[5], FEED[6])
     dated_headlines(ls, "article")
     assert all(ln.removal is None for ln in ls)
 
 
 def test_two_pairs_are_not_enough():
     assert DATED_HEADLINES_MIN_PAIRS == 3
-    ls = [_Line(t, frozenset()) for t in (PARA, *FEED[1:5])]
+    ls = _lines(*[PARA] * 4, *FEED[1:5])
     dated_headlines(ls, "article")
     assert all(ln.removal is None for ln in ls)
 
@@ -124,11 +135,11 @@ def test_two_pairs_are_not_enough():
 def test_only_under_an_article(kind):
     """The feed goes only under paragraphs of at least DATED_HEADLINES_ARTICLE_WORDS words."""
     short = "Un court chapeau de la rubrique."
-    ls = [_Line(t, frozenset()) for t in (short, *FEED)]
+    ls = _lines(short, *FEED)
     dated_headlines(ls, kind)
     assert all(ln.removal is None for ln in ls)
     long = [PARA] * (DATED_HEADLINES_ARTICLE_WORDS // len(PARA.split()) + 1)
-    ls = [_Line(t, frozenset()) for t in (*long, *FEED)]
+    ls = _lines(*long, *FEED)
     dated_headlines(ls, kind)
     assert [ln.removal is not None for ln in ls] == [False] * len(long) + [True] * len(FEED)
 
@@ -138,7 +149,7 @@ def test_on_a_listing_the_feed_must_end_the_page():
     dated headlines: they stay."""
     long = [PARA] * (DATED_HEADLINES_ARTICLE_WORDS // len(PARA.split()) + 1)
     more = "Un résumé d’un autre article de la rubrique, avec ses détails du jour."
-    ls = [_Line(t, frozenset()) for t in (*long, *FEED, more)]
+    ls = _lines(*long, *FEED, more)
     dated_headlines(ls, "listing")
     assert all(ln.removal is None for ln in ls)
     dated_headlines(ls, "article")  # under an article: the dated pairs go; the headline

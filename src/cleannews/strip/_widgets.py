@@ -42,6 +42,7 @@ import regex
 from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import BAD, KEEP
 from cleannews.strip._rules import _word_file
+from cleannews.strip._zones import _article_paragraph, _pair_headline
 
 __all__ = ["calendar_widget", "dated_feed", "dated_headlines", "form_run", "prompt_lines"]
 
@@ -73,19 +74,14 @@ DATED_HEADLINES_MIN_PAIRS = 3
 #: … at most this many standing lines from one date to the next (a headline and one more
 #: undated headline) …
 DATED_HEADLINES_GAP = 3
-#: … and each of its headlines has this many words, at least …
-DATED_HEADLINE_MIN_WORDS = 3
-#: … and at most (a headline, not an excerpt).
-DATED_HEADLINE_MAX_WORDS = 20
 #: The feed is taken only under at least this many words of paragraphs ending like a
 #: sentence (an article: a section page of dated headlines alone is its content); on a page
 #: read as a listing (:mod:`._pagekind`) it must also run to the end of the text or to
 #: furniture (fr-r28-0012: its feed made the article read as a listing; 187 words above it).
 DATED_HEADLINES_ARTICLE_WORDS = 100
-#: A paragraph ends with one of these.
-_PROSE_END_CHARS = frozenset('.!?…»"”)')
-#: A headline ends with none of these (an item of the article's own list, a sentence).
-_HEADLINE_BAD_END = frozenset(".;,:")
+#: A date alone has at most this many words ("05.11.24 - 14:30"): longer lines are not
+#: matched against :data:`_DATE_ALONE` at all.
+DATE_ALONE_MAX_WORDS = 5
 
 #: A form line (:func:`form_run`) has at most this many words: a field label, a button, an
 #: error message ("Adresse e-mail invalide"); a sentence of the article is longer …
@@ -307,9 +303,9 @@ _DATE_ALONE = LazyPattern(
 
 
 def _headline(ln) -> bool:
-    """A standing line shaped like another article's headline in :func:`dated_headlines`:
-    :data:`DATED_HEADLINE_MIN_WORDS` to :data:`DATED_HEADLINE_MAX_WORDS` words, not
-    protected, no bullet, not ending like a sentence or a list item.
+    """A standing line shaped like another article's headline in :func:`dated_headlines`: a
+    teaser pair's headline (:func:`~._zones._pair_headline`: a few words, no final period,
+    clause mark or ellipsis, no bullet), not protected, no date alone.
 
     >>> from cleannews.strip.detectors import _Line
     >>> [_headline(_Line(t, frozenset())) for t in (
@@ -320,9 +316,7 @@ def _headline(ln) -> bool:
     return (
         ln.cls != BAD
         and not ln.protected
-        and DATED_HEADLINE_MIN_WORDS <= ln.n <= DATED_HEADLINE_MAX_WORDS
-        and ln.text.rstrip()[-1:] not in _HEADLINE_BAD_END
-        and ln.text.lstrip()[:1] not in "-–—•·▪*"
+        and _pair_headline(ln)
         and _DATE_ALONE.match(ln.text) is None
     )
 
@@ -342,9 +336,10 @@ def dated_headlines(lines, kind: str) -> None:
     its content), and on a page read as a listing (``kind == "listing"``) only when the run
     reaches the end of the text or furniture (an article whose feed made the page read as a
     listing). Not an article's chronology (oldest first, or the date above
-    its event: the first line of a pair must be a headline), never a protected line.
+    its event: a date alone right above the first headline says that each date heads the
+    line below it), never a protected headline.
 
-        >>> from cleannews.strip.detectors import _Line
+        >>> from cleannews.strip.detectors import _Line, GOOD
         >>> para = "Le ministre a été reçu par le président mercredi matin à Kinshasa. " * 9
         >>> ls = [_Line(t, frozenset()) for t in (para.strip(),
         ...     "Les Bourses européennes terminent sans direction commune",
@@ -352,12 +347,14 @@ def dated_headlines(lines, kind: str) -> None:
         ...     "La Nouvelle-Zélande commémore les fusillades de Christchurch", "15/03/2026",
         ...     "Liban : au moins neuf morts dans de nouvelles frappes", "12/03/2026",
         ...     "Le Royaume-Uni et le Nigeria concluent un accord")]
+        >>> ls[0].cls = GOOD  # the article's paragraph, as the block score judged it
         >>> dated_headlines(ls, "article")
         >>> [ln.removal.rule if ln.removal else None for ln in ls][:3]
         [None, 'dated_headlines', 'dated_headlines']
         >>> sum(ln.removal is not None for ln in ls)
         8
         >>> ls = [_Line(t.text, frozenset()) for t in (ls[0], *ls[1:][::-1])]  # oldest first
+        >>> ls[0].cls = GOOD
         >>> dated_headlines(ls, "article")
         >>> [ln.removal for ln in ls if ln.removal]
         []
@@ -365,7 +362,7 @@ def dated_headlines(lines, kind: str) -> None:
     idx = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls != BAD]
     pairs: list[tuple[int, tuple[int, int, int]]] = []  # (position of the date, its date)
     for k, i in enumerate(idx):
-        if k == 0 or lines[i].n > DATED_HEADLINE_MAX_WORDS:
+        if k == 0 or lines[i].n > DATE_ALONE_MAX_WORDS:
             continue
         m = _DATE_ALONE.match(lines[i].text)
         if m is not None and _headline(lines[idx[k - 1]]):
@@ -388,6 +385,8 @@ def dated_headlines(lines, kind: str) -> None:
         lo = run[0][0] - 1  # the first pair's headline
         while lo > 0 and _headline(lines[idx[lo - 1]]):
             lo -= 1
+        if lo > 0 and _DATE_ALONE.match(lines[idx[lo - 1]].text):
+            continue  # a date above the first headline: each date heads the line below it
         hi = run[-1][0]
         below = hi + 1
         while below < len(idx) and _headline(lines[idx[below]]):
@@ -408,8 +407,9 @@ def dated_headlines(lines, kind: str) -> None:
 
 
 def _prose_words(lines, idx: list[int]) -> int:
-    """Words of the lines of ``idx`` that end like a sentence (paragraphs, not headlines)."""
-    return sum(lines[i].n for i in idx if lines[i].text.rstrip()[-1:] in _PROSE_END_CHARS)
+    """Words of the lines of ``idx`` that are the article's paragraphs
+    (:func:`~._zones._article_paragraph`: ending like a sentence, not cut with "…")."""
+    return sum(lines[i].n for i in idx if _article_paragraph(lines[i]))
 
 
 def _furniture_next(lines, i: int) -> bool:
