@@ -12,12 +12,7 @@ import pytest
 
 from _helpers import hang_guard, kept_lines, removed_by
 from cleannews import CleanConfig
-from cleannews.strip._widgets import (
-    _DATE_ALONE,
-    DATED_HEADLINES_ARTICLE_WORDS,
-    DATED_HEADLINES_MIN_PAIRS,
-    dated_headlines,
-)
+from cleannews.strip import _widgets  # its new names are read in each test (main lacks them)
 from cleannews.strip.detectors import GOOD, _Line
 
 CFG = CleanConfig()
@@ -106,7 +101,7 @@ def test_a_listing_of_dated_headlines_stays():
     text = _page("Actualités de la commune", *FEED, "Un autre titre de la rubrique du jour",
                  "11/03/2026")
     kept = kept_lines(text, CFG)
-    assert all(t in kept for t in FEED if not _DATE_ALONE.match(t)), kept
+    assert all(t in kept for t in FEED if not _widgets._DATE_ALONE.match(t)), kept
 
 
 def test_the_article_above_the_feed_stays():
@@ -120,14 +115,14 @@ def test_a_sentence_between_pairs_breaks_the_feed():
     """A line ending like a sentence between two pairs: the article's text, no feed."""
     ls = _lines(*[PARA] * 4, FEED[1], FEED[2], "Le maire a répondu aux questions des habitants.",
                 FEED[3], FEED[4], FEED[5], FEED[6])
-    dated_headlines(ls, "article")
+    _widgets.dated_headlines(ls, "article")
     assert all(ln.removal is None for ln in ls)
 
 
 def test_two_pairs_are_not_enough():
-    assert DATED_HEADLINES_MIN_PAIRS == 3
+    assert _widgets.DATED_HEADLINES_MIN_PAIRS == 3
     ls = _lines(*[PARA] * 4, *FEED[1:5])
-    dated_headlines(ls, "article")
+    _widgets.dated_headlines(ls, "article")
     assert all(ln.removal is None for ln in ls)
 
 
@@ -136,33 +131,33 @@ def test_only_under_an_article(kind):
     """The feed goes only under paragraphs of at least DATED_HEADLINES_ARTICLE_WORDS words."""
     short = "Un court chapeau de la rubrique."
     ls = _lines(short, *FEED)
-    dated_headlines(ls, kind)
+    _widgets.dated_headlines(ls, kind)
     assert all(ln.removal is None for ln in ls)
-    long = [PARA] * (DATED_HEADLINES_ARTICLE_WORDS // len(PARA.split()) + 1)
+    long = [PARA] * (_widgets.DATED_HEADLINES_ARTICLE_WORDS // len(PARA.split()) + 1)
     ls = _lines(*long, *FEED)
-    dated_headlines(ls, kind)
+    _widgets.dated_headlines(ls, kind)
     assert [ln.removal is not None for ln in ls] == [False] * len(long) + [True] * len(FEED)
 
 
 def test_on_a_listing_the_feed_must_end_the_page():
     """On a page read as a listing, more of the list (a line that is no headline) below the
     dated headlines: they stay."""
-    long = [PARA] * (DATED_HEADLINES_ARTICLE_WORDS // len(PARA.split()) + 1)
+    long = [PARA] * (_widgets.DATED_HEADLINES_ARTICLE_WORDS // len(PARA.split()) + 1)
     more = "Un résumé d’un autre article de la rubrique, avec ses détails du jour."
     ls = _lines(*long, *FEED, more)
-    dated_headlines(ls, "listing")
+    _widgets.dated_headlines(ls, "listing")
     assert all(ln.removal is None for ln in ls)
-    dated_headlines(ls, "article")  # under an article: the dated pairs go; the headline
+    _widgets.dated_headlines(ls, "article")  # under an article: the dated pairs go; the headline
     # after the last date and the excerpt stay (the page goes on with no furniture below)
     assert [ln.removal is None for ln in ls[-3:]] == [False, True, True]
 
 
 def test_the_date_alone_pattern():
-    assert _DATE_ALONE.match("17/03/2026")
-    assert _DATE_ALONE.match("05.11.24 - 14:30")
-    assert _DATE_ALONE.match("12-03-2026 à 9h45")
-    assert not _DATE_ALONE.match("17/03/2026 : Le conseil a voté")
-    assert not _DATE_ALONE.match("Le 17/03/2026")
+    assert _widgets._DATE_ALONE.match("17/03/2026")
+    assert _widgets._DATE_ALONE.match("05.11.24 - 14:30")
+    assert _widgets._DATE_ALONE.match("12-03-2026 à 9h45")
+    assert not _widgets._DATE_ALONE.match("17/03/2026 : Le conseil a voté")
+    assert not _widgets._DATE_ALONE.match("Le 17/03/2026")
 
 
 @pytest.mark.parametrize("line", [
@@ -172,7 +167,7 @@ def test_the_date_alone_pattern():
 def test_date_alone_pattern_is_linear_on_1mb(line):
     with hang_guard(10):
         t = time.perf_counter()
-        _DATE_ALONE.match(line)
+        _widgets._DATE_ALONE.match(line)
         assert time.perf_counter() - t < 5
 
 
@@ -224,3 +219,37 @@ def test_cards_under_a_related_heading_without_an_article_stay():
     """A page that starts with the heading: no paragraph above, nothing taken as cards."""
     taken = removed_by(_cards("Sur le même sujet", "Notre dossier"), CFG)
     assert "card_zone" not in taken.values(), taken
+
+
+# --- _teaser_copies: the second copy of a headline the block score read as a sentence ------
+
+
+@pytest.mark.parametrize("page, headline", [
+    ("fr-f-0013", "Quel impact l'autodestruction de Banksy aura-t-elle sur le marché de l'art?"),
+    ("fr-f-0013", "Critique théâtre: Retour vers le futur au théâtre de Mons"),
+    ("fr-r27-0019", "Pollution aux PFAS près de BSCA: Yves Coppieters répond à Bénédicte Linard"),
+])
+def test_the_second_copy_of_a_teaser_headline_goes(page_out, page, headline):
+    """Printed twice in a row over the teaser's paragraph: the copy goes, the first stays
+    when it is content (fr-f-0013, a listing) and goes with the cards when it is a related
+    teaser (fr-r27-0019 labels both copies ``related``: the first stays, one line left)."""
+    occ = page_out(page)[headline]
+    assert len(occ) == 2
+    assert [ok for _, ok in occ] == [True, False], occ
+
+
+def test_a_good_line_printed_twice_keeps_one_copy():
+    """Two copies of a line the block score reads as a sentence, a paragraph below: one
+    goes (``title_repeat``), one stays."""
+    head = "Quel impact la réforme aura-t-elle sur les loyers des étudiants cette année ?"
+    text = _page("Le logement étudiant", head, head, PARA, PARA)
+    kept = kept_lines(text, CFG)
+    assert kept.count(head) == 1, kept
+    assert removed_by(text, CFG)[head] == "title_repeat"
+
+
+def test_a_good_line_printed_twice_without_a_paragraph_below_stays():
+    """No paragraph under the copy: a refrain, a line-up's row, not a teaser (both stay)."""
+    head = "Quel impact la réforme aura-t-elle sur les loyers des étudiants cette année ?"
+    text = _page("Le logement étudiant", PARA, PARA, head, head)
+    assert kept_lines(text, CFG).count(head) == 2

@@ -1020,7 +1020,10 @@ def _teaser_copies(lines: list[_Line]) -> None:
     SV Werder Bremen 4:3 (3:2)"), with a paragraph (:func:`_is_paragraph`) as the next
     standing line. A line-up's "Trainer" / "Trainer", a table's name printed twice, or a
     caption printed again above its credit keep both copies. Runs after the headline's own
-    repeats (:func:`_title_repeats`), so those keep their reason.
+    repeats (:func:`_title_repeats`), so those keep their reason. The copy goes whether the
+    block score read it as ambiguous or as good text (a headline ending "?" or "!" reads as a
+    sentence: "Quel impact l'autodestruction de Banksy aura-t-elle sur le marché de l'art?",
+    fr-f-0013; the teasers of fr-r27-0019; issue 10, round 29): the first copy stays either way.
 
     >>> texts = ["Coup de poker", "Coup de poker", "Issue inéluctable ? Certains, dans les "
     ...          "rangs de la droite, le disaient depuis des semaines déjà."]
@@ -1035,7 +1038,7 @@ def _teaser_copies(lines: list[_Line]) -> None:
     )
     for up, ln, nxt in zip(standing, standing[1:], standing[2:], strict=False):
         if (
-            ln.cls is AMB
+            ln.cls is not KEEP  # a copy the block score read as a sentence ("… l'art?") too
             and not ln.protected
             and TEASER_COPY_MIN_WORDS <= ln.n <= TITLE_MAX_WORDS
             and up.n == ln.n
