@@ -253,3 +253,26 @@ def test_a_good_line_printed_twice_without_a_paragraph_below_stays():
     head = "Quel impact la réforme aura-t-elle sur les loyers des étudiants cette année ?"
     text = _page("Le logement étudiant", PARA, PARA, head, head)
     assert kept_lines(text, CFG).count(head) == 2
+
+
+def test_a_badge_between_the_copies_is_looked_past(train_page, page_out):
+    """fr-f-0047: headline, "Prime" (a paywall badge the line model removes after the
+    detectors), the headline's copy, "Par :", the article. The copy goes in the first pass
+    (it went only in a second cleaning: strip(strip(x)) != strip(x))."""
+    from cleannews.strip import strip_text
+
+    head = "Qualifs sur un tour : l'échec d'une idée qui avait du bon"
+    assert [ok for _, ok in page_out("fr-f-0047")[head]] == [True, False]
+    doc, _ = train_page("fr-f-0047")
+    once = strip_text(doc, CFG)
+    assert strip_text(once.text, CFG).text == once.text
+
+
+@pytest.mark.parametrize("between, copies", [("Prime", 1), ("Notre avis", 2)])
+def test_one_badge_word_between_the_copies(between, copies):
+    """Between two paragraphs, a headline, a one-word badge and the copy: the copy goes; two
+    words between them ("Notre avis") are a line of their own: both copies stay
+    (TEASER_COPY_BADGE_WORDS = 1)."""
+    head = "Le marché immobilier reprend des couleurs dans les grandes villes"
+    text = "\n".join(["Le titre du jour", PARA, PARA, head, between, head, PARA, PARA]) + "\n"
+    assert kept_lines(text, CFG).count(head) == copies
