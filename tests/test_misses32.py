@@ -276,3 +276,19 @@ def test_one_badge_word_between_the_copies(between, copies):
     head = "Le marché immobilier reprend des couleurs dans les grandes villes"
     text = "\n".join(["Le titre du jour", PARA, PARA, head, between, head, PARA, PARA]) + "\n"
     assert kept_lines(text, CFG).count(head) == copies
+
+
+def test_a_1mb_page_of_many_feeds_is_linear():
+    """A 1 MB page of short feeds, each under a paragraph: the article's words above each
+    feed are counted once for the page (they were summed again for every feed: quadratic)."""
+    feed = "".join(f"Un titre d’un autre article du site numéro {k}\n{20 - k:02d}/03/2026\n"
+                   for k in range(3))
+    block = PARA + "\n" + feed
+    text = block * (1_000_000 // len(block))
+    with hang_guard(120):
+        out = kept_lines(text, CFG)
+    assert out.count(PARA) == text.count(PARA)
+    # the feeds under fewer than DATED_HEADLINES_ARTICLE_WORDS words of paragraphs stay (the
+    # first three); every other goes
+    first = -(-_widgets.DATED_HEADLINES_ARTICLE_WORDS // len(PARA.split())) - 1
+    assert sum(line.endswith("/03/2026") for line in out) == 3 * first

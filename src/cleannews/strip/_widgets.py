@@ -379,9 +379,11 @@ def dated_headlines(lines, kind: str) -> None:
             runs[-1].append(it)
         else:
             runs.append([it])
+    runs = [r for r in runs if len(r) >= DATED_HEADLINES_MIN_PAIRS and len({d for _, d in r}) > 1]
+    if not runs:
+        return
+    prose = _prose_words(lines, idx)  # words of article paragraphs above each position
     for run in runs:
-        if len(run) < DATED_HEADLINES_MIN_PAIRS or len({d for _, d in run}) < 2:
-            continue
         lo = run[0][0] - 1  # the first pair's headline
         while lo > 0 and _headline(lines[idx[lo - 1]]):
             lo -= 1
@@ -394,7 +396,7 @@ def dated_headlines(lines, kind: str) -> None:
         tail = below == len(idx) or _furniture_next(lines, idx[below - 1])
         if tail:
             hi = below - 1  # the run of headlines reaches the end or furniture
-        if _prose_words(lines, idx[:lo]) < DATED_HEADLINES_ARTICLE_WORDS:
+        if prose[lo] < DATED_HEADLINES_ARTICLE_WORDS:
             continue  # no article above: a section page's own dated headlines
         if kind == "listing" and not tail:
             continue  # a listing's dated headlines with more of the list below them
@@ -406,10 +408,21 @@ def dated_headlines(lines, kind: str) -> None:
             )
 
 
-def _prose_words(lines, idx: list[int]) -> int:
-    """Words of the lines of ``idx`` that are the article's paragraphs
-    (:func:`~._zones._article_paragraph`: ending like a sentence, not cut with "…")."""
-    return sum(lines[i].n for i in idx if _article_paragraph(lines[i]))
+def _prose_words(lines, idx: list[int]) -> list[int]:
+    """Words of the article's paragraphs (:func:`~._zones._article_paragraph`: ending like a
+    sentence, not cut with "…") among the lines of ``idx`` above each position (one pass: a
+    page of many feeds is read once, not once per feed).
+
+    >>> from cleannews.strip.detectors import _Line, GOOD
+    >>> ls = [_Line(t, frozenset()) for t in ("Un paragraphe de cinq mots.", "Un titre")]
+    >>> ls[0].cls = GOOD
+    >>> _prose_words(ls, [0, 1])
+    [0, 5, 5]
+    """
+    out = [0] * (len(idx) + 1)
+    for p, i in enumerate(idx):
+        out[p + 1] = out[p] + (lines[i].n if _article_paragraph(lines[i]) else 0)
+    return out
 
 
 def _furniture_next(lines, i: int) -> bool:
