@@ -221,63 +221,6 @@ def test_cards_under_a_related_heading_without_an_article_stay():
     assert "card_zone" not in taken.values(), taken
 
 
-# --- _teaser_copies: the second copy of a headline the block score read as a sentence ------
-
-
-@pytest.mark.parametrize("page, headline", [
-    ("fr-f-0013", "Quel impact l'autodestruction de Banksy aura-t-elle sur le marché de l'art?"),
-    ("fr-f-0013", "Critique théâtre: Retour vers le futur au théâtre de Mons"),
-    ("fr-r27-0019", "Pollution aux PFAS près de BSCA: Yves Coppieters répond à Bénédicte Linard"),
-])
-def test_the_second_copy_of_a_teaser_headline_goes(page_out, page, headline):
-    """Printed twice in a row over the teaser's paragraph: the copy goes, the first stays
-    when it is content (fr-f-0013, a listing) and goes with the cards when it is a related
-    teaser (fr-r27-0019 labels both copies ``related``: the first stays, one line left)."""
-    occ = page_out(page)[headline]
-    assert len(occ) == 2
-    assert [ok for _, ok in occ] == [True, False], occ
-
-
-def test_a_good_line_printed_twice_keeps_one_copy():
-    """Two copies of a line the block score reads as a sentence, a paragraph below: one
-    goes (``title_repeat``), one stays."""
-    head = "Quel impact la réforme aura-t-elle sur les loyers des étudiants cette année ?"
-    text = _page("Le logement étudiant", head, head, PARA, PARA)
-    kept = kept_lines(text, CFG)
-    assert kept.count(head) == 1, kept
-    assert removed_by(text, CFG)[head] == "title_repeat"
-
-
-def test_a_good_line_printed_twice_without_a_paragraph_below_stays():
-    """No paragraph under the copy: a refrain, a line-up's row, not a teaser (both stay)."""
-    head = "Quel impact la réforme aura-t-elle sur les loyers des étudiants cette année ?"
-    text = _page("Le logement étudiant", PARA, PARA, head, head)
-    assert kept_lines(text, CFG).count(head) == 2
-
-
-def test_a_badge_between_the_copies_is_looked_past(train_page, page_out):
-    """fr-f-0047: headline, "Prime" (a paywall badge the line model removes after the
-    detectors), the headline's copy, "Par :", the article. The copy goes in the first pass
-    (it went only in a second cleaning: strip(strip(x)) != strip(x))."""
-    from cleannews.strip import strip_text
-
-    head = "Qualifs sur un tour : l'échec d'une idée qui avait du bon"
-    assert [ok for _, ok in page_out("fr-f-0047")[head]] == [True, False]
-    doc, _ = train_page("fr-f-0047")
-    once = strip_text(doc, CFG)
-    assert strip_text(once.text, CFG).text == once.text
-
-
-@pytest.mark.parametrize("between, copies", [("Prime", 1), ("Notre avis", 2)])
-def test_one_badge_word_between_the_copies(between, copies):
-    """Between two paragraphs, a headline, a one-word badge and the copy: the copy goes; two
-    words between them ("Notre avis") are a line of their own: both copies stay
-    (TEASER_COPY_BADGE_WORDS = 1)."""
-    head = "Le marché immobilier reprend des couleurs dans les grandes villes"
-    text = "\n".join(["Le titre du jour", PARA, PARA, head, between, head, PARA, PARA]) + "\n"
-    assert kept_lines(text, CFG).count(head) == copies
-
-
 def test_a_1mb_page_of_many_feeds_is_linear():
     """A 1 MB page of short feeds, each under a paragraph: the article's words above each
     feed are counted once for the page (they were summed again for every feed: quadratic)."""

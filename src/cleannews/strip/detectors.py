@@ -168,10 +168,6 @@ TEASER_COPY_MIN_WORDS = 3
 #: ... and is printed at most this many times on the page (link, title, and a link after the
 #: teaser's summary; a gallery's slide text printed more often is no teaser).
 TEASER_COPY_MAX_COPIES = 3
-#: ... with at most one standing line of at most this many words between the two copies (a
-#: badge: "Prime", "Vidéo"; the line model may remove it after this pass, and a second
-#: cleaning then saw the copies side by side: fr-f-0047, issue 10, round 29).
-TEASER_COPY_BADGE_WORDS = 1
 #: Context leaves the page's last lines standing when the furniture just above them is a
 #: rule's that took at least this many lines between the article's paragraphs: furniture
 #: printed between paragraphs or items (an ad slot, a teaser's label, a photo credit), after
@@ -1017,18 +1013,14 @@ def _teaser_copies(lines: list[_Line]) -> None:
     """A listing's teaser headline printed twice in a row (its link, then its title) right
     above the teaser's paragraph: the second copy goes (``title_repeat``), the first stays.
 
-    Only an exact copy (case aside) of the standing line just above it (furniture, blank
-    lines and one badge of :data:`TEASER_COPY_BADGE_WORDS` word between them aside), printed
-    at most :data:`TEASER_COPY_MAX_COPIES` times on the page (a gallery's slide text printed
-    more often is no teaser), of
+    Only an exact copy (case aside) of the standing line just above it (furniture and blank
+    lines between them aside), printed at most :data:`TEASER_COPY_MAX_COPIES` times on the
+    page (a gallery's slide text printed more often is no teaser), of
     :data:`TEASER_COPY_MIN_WORDS` to :data:`TITLE_MAX_WORDS` words, no list item ("1. FC Köln -
     SV Werder Bremen 4:3 (3:2)"), with a paragraph (:func:`_is_paragraph`) as the next
     standing line. A line-up's "Trainer" / "Trainer", a table's name printed twice, or a
     caption printed again above its credit keep both copies. Runs after the headline's own
-    repeats (:func:`_title_repeats`), so those keep their reason. The copy goes whether the
-    block score read it as ambiguous or as good text (a headline ending "?" or "!" reads as a
-    sentence: "Quel impact l'autodestruction de Banksy aura-t-elle sur le marché de l'art?",
-    fr-f-0013; the teasers of fr-r27-0019; issue 10, round 29): the first copy stays either way.
+    repeats (:func:`_title_repeats`), so those keep their reason.
 
     >>> texts = ["Coup de poker", "Coup de poker", "Issue inéluctable ? Certains, dans les "
     ...          "rangs de la droite, le disaient depuis des semaines déjà."]
@@ -1041,12 +1033,9 @@ def _teaser_copies(lines: list[_Line]) -> None:
     copies = Counter(
         _folded(ln) for ln in standing if TEASER_COPY_MIN_WORDS <= ln.n <= TITLE_MAX_WORDS
     )
-    for k in range(1, len(standing) - 1):
-        up, ln, nxt = standing[k - 1], standing[k], standing[k + 1]
-        if k >= 2 and up.n <= TEASER_COPY_BADGE_WORDS and _folded(up) != _folded(ln):
-            up = standing[k - 2]  # a badge between the copies ("Prime")
+    for up, ln, nxt in zip(standing, standing[1:], standing[2:], strict=False):
         if (
-            ln.cls is not KEEP  # a copy the block score read as a sentence ("… l'art?") too
+            ln.cls is AMB
             and not ln.protected
             and TEASER_COPY_MIN_WORDS <= ln.n <= TITLE_MAX_WORDS
             and up.n == ln.n
