@@ -12,6 +12,10 @@ the context pass):
   Plusieurs centaines de personnes …", "• 17/10/17 | Les ours …"), newest first. An article's
   own chronology runs oldest first, and a listing page's dated teasers are its content: neither
   is taken.
+* :func:`dated_headlines` (issue 10, round 29): the same feed printed as headlines each
+  followed by its date on a line alone ("Liban : au moins neuf morts dans le sud" /
+  "12/03/2026"), newest first, with the undated headlines that run on from it to the end of
+  the text or to furniture.
 
 * :func:`form_run` (branch forms23): a login / registration / paywall form's residue — short
   lines made of form words ("Nom d'utilisateur :", "Mot de passe :", "Se souvenir de moi",
@@ -30,7 +34,7 @@ by their words"); tests:
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Literal
 
 import regex
@@ -38,8 +42,9 @@ import regex
 from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import BAD, KEEP
 from cleannews.strip._rules import _word_file
+from cleannews.strip._zones import _article_paragraph, _pair_headline
 
-__all__ = ["calendar_widget", "dated_feed", "form_run", "prompt_lines"]
+__all__ = ["calendar_widget", "dated_feed", "dated_headlines", "form_run", "prompt_lines"]
 
 #: A calendar's row of day numbers has this many numbers at least (a week cut by the month's
 #: start or end still has 5) …
@@ -62,6 +67,21 @@ FEED_MIN_ITEMS = 3
 FEED_GAP = 3
 #: … and a dated line has at most this many words (a teaser's headline and its excerpt).
 FEED_ITEM_MAX_WORDS = 80
+
+#: :func:`dated_headlines`: a feed printed as headline / date pairs has at least this many
+#: pairs (a headline, then its date alone on the next standing line), newest first …
+DATED_HEADLINES_MIN_PAIRS = 3
+#: … at most this many standing lines from one date to the next (a headline and one more
+#: undated headline) …
+DATED_HEADLINES_GAP = 3
+#: The feed is taken only under at least this many words of paragraphs ending like a
+#: sentence (an article: a section page of dated headlines alone is its content); on a page
+#: read as a listing (:mod:`._pagekind`) it must also run to the end of the text or to
+#: furniture (fr-r28-0012: its feed made the article read as a listing; 187 words above it).
+DATED_HEADLINES_ARTICLE_WORDS = 100
+#: A date alone has at most this many words ("05.11.24 - 14:30"): longer lines are not
+#: matched against :data:`_DATE_ALONE` at all.
+DATE_ALONE_MAX_WORDS = 5
 
 #: A form line (:func:`form_run`) has at most this many words: a field label, a button, an
 #: error message ("Adresse e-mail invalide"); a sentence of the article is longer …
@@ -272,6 +292,143 @@ def dated_feed(lines, kind: str) -> None:
             continue
         for i in span:
             lines[i].bad("dated_feed", "a feed of other articles, each line opening with its date")
+
+
+#: A line that is a numeric date alone (day, month, year), with the time after it or not:
+#: "17/03/2026", "05.11.24 - 14:30".
+_DATE_ALONE = LazyPattern(
+    r"^[\s|]{0,3}(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})"
+    r"(?:[\s,|–—-]{1,5}(?:à\s)?\d{1,2}[:h]\d{2})?[\s|]{0,3}$"
+)
+
+
+def _headline(ln) -> bool:
+    """A standing line shaped like another article's headline in :func:`dated_headlines`: a
+    teaser pair's headline (:func:`~._zones._pair_headline`: a few words, no final period,
+    clause mark or ellipsis, no bullet), not protected, no date alone.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [_headline(_Line(t, frozenset())) for t in (
+    ...     "Wall Street termine en baisse face aux doutes sur l'IA",
+    ...     "Le texte s’arrête ici.", "- un point de la liste", "17/03/2026")]
+    [True, False, False, False]
+    """
+    return (
+        ln.cls != BAD
+        and not ln.protected
+        and _pair_headline(ln)
+        and _DATE_ALONE.match(ln.text) is None
+    )
+
+
+def dated_headlines(lines, kind: str) -> None:
+    """Take a list of other articles printed as headlines each followed by its date alone.
+
+    At least :data:`DATED_HEADLINES_MIN_PAIRS` standing lines that are a numeric date alone
+    (:data:`_DATE_ALONE`), each right under a headline (:func:`_headline`), at most
+    :data:`DATED_HEADLINES_GAP` standing lines apart with only headlines between them, dated
+    newest first with at least two dates: a feed of the site's other articles (fr-r28-0012:
+    eleven headlines after an article, four of them dated). The undated headlines that run on
+    from it are taken too: upwards to the first line that is no headline (the article's last
+    paragraph), downwards to the end of the text or to furniture (a line that is no headline
+    before either: only the feed goes). Only under :data:`DATED_HEADLINES_ARTICLE_WORDS`
+    words of paragraphs ending like a sentence (a section page of dated headlines alone is
+    its content), and on a page read as a listing (``kind == "listing"``) only when the run
+    reaches the end of the text or furniture (an article whose feed made the page read as a
+    listing). Not an article's chronology (oldest first, or the date above
+    its event: a date alone right above the first headline says that each date heads the
+    line below it), never a protected headline.
+
+        >>> from cleannews.strip.detectors import _Line, GOOD
+        >>> para = "Le ministre a été reçu par le président mercredi matin à Kinshasa. " * 9
+        >>> ls = [_Line(t, frozenset()) for t in (para.strip(),
+        ...     "Les Bourses européennes terminent sans direction commune",
+        ...     "Un haut responsable américain annonce sa démission", "17/03/2026",
+        ...     "La Nouvelle-Zélande commémore les fusillades de Christchurch", "15/03/2026",
+        ...     "Liban : au moins neuf morts dans de nouvelles frappes", "12/03/2026",
+        ...     "Le Royaume-Uni et le Nigeria concluent un accord")]
+        >>> ls[0].cls = GOOD  # the article's paragraph, as the block score judged it
+        >>> dated_headlines(ls, "article")
+        >>> [ln.removal.rule if ln.removal else None for ln in ls][:3]
+        [None, 'dated_headlines', 'dated_headlines']
+        >>> sum(ln.removal is not None for ln in ls)
+        8
+        >>> ls = [_Line(t.text, frozenset()) for t in (ls[0], *ls[1:][::-1])]  # oldest first
+        >>> ls[0].cls = GOOD
+        >>> dated_headlines(ls, "article")
+        >>> [ln.removal for ln in ls if ln.removal]
+        []
+    """
+    idx = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls != BAD]
+    pairs: list[tuple[int, tuple[int, int, int]]] = []  # (position of the date, its date)
+    for k, i in enumerate(idx):
+        if k == 0 or lines[i].n > DATE_ALONE_MAX_WORDS:
+            continue
+        m = _DATE_ALONE.match(lines[i].text)
+        if m is not None and _headline(lines[idx[k - 1]]):
+            pairs.append((k, _date_key(m)))
+    runs: list[list[tuple[int, tuple[int, int, int]]]] = []
+    for it in pairs:
+        prev = runs[-1][-1] if runs else None
+        if (
+            prev is not None
+            and it[0] - prev[0] <= DATED_HEADLINES_GAP
+            and it[1] <= prev[1]
+            and all(_headline(lines[idx[k]]) for k in range(prev[0] + 1, it[0]))
+        ):
+            runs[-1].append(it)
+        else:
+            runs.append([it])
+    runs = [r for r in runs if len(r) >= DATED_HEADLINES_MIN_PAIRS and len({d for _, d in r}) > 1]
+    if not runs:
+        return
+    prose = _prose_words(lines, idx)  # words of article paragraphs above each position
+    for run in runs:
+        lo = run[0][0] - 1  # the first pair's headline
+        while lo > 0 and _headline(lines[idx[lo - 1]]):
+            lo -= 1
+        if lo > 0 and _DATE_ALONE.match(lines[idx[lo - 1]].text):
+            continue  # a date above the first headline: each date heads the line below it
+        hi = run[-1][0]
+        below = hi + 1
+        while below < len(idx) and _headline(lines[idx[below]]):
+            below += 1
+        tail = below == len(idx) or _furniture_next(lines, idx[below - 1])
+        if tail:
+            hi = below - 1  # the run of headlines reaches the end or furniture
+        if prose[lo] < DATED_HEADLINES_ARTICLE_WORDS:
+            continue  # no article above: a section page's own dated headlines
+        if kind == "listing" and not tail:
+            continue  # a listing's dated headlines with more of the list below them
+        for k in range(lo, hi + 1):
+            lines[idx[k]].bad(
+                "dated_headlines",
+                "a list of other articles: headlines each followed by its date alone, "
+                "newest first",
+            )
+
+
+def _prose_words(lines, idx: list[int]) -> list[int]:
+    """Words of the article's paragraphs (:func:`~._zones._article_paragraph`: ending like a
+    sentence, not cut with "…") among the lines of ``idx`` above each position (one pass: a
+    page of many feeds is read once, not once per feed).
+
+    >>> from cleannews.strip.detectors import _Line, GOOD
+    >>> ls = [_Line(t, frozenset()) for t in ("Un paragraphe de cinq mots.", "Un titre")]
+    >>> ls[0].cls = GOOD
+    >>> _prose_words(ls, [0, 1])
+    [0, 5, 5]
+    """
+    out = [0] * (len(idx) + 1)
+    for p, i in enumerate(idx):
+        out[p + 1] = out[p] + (lines[i].n if _article_paragraph(lines[i]) else 0)
+    return out
+
+
+def _furniture_next(lines, i: int) -> bool:
+    """The next non-blank line after ``i`` was removed (furniture)."""
+    nxt = next((ln for ln in islice(lines, i + 1, None) if not ln.blank), None)
+    return nxt is None or nxt.cls == BAD
 
 
 def _form_line(ln, vocab: frozenset[str], stop: frozenset[str]) -> bool:

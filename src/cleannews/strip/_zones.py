@@ -682,6 +682,10 @@ CARD_HEADLINE_MAX_WORDS = 15
 CARD_HEADING_MAX_WORDS = 3
 #: Words of the uncut paragraphs ending like a sentence above the heading: the article.
 CARD_ARTICLE_WORDS = 60
+#: … or this many under a heading a related-articles rule removed ("Sur le même sujet"): the
+#: heading says what the cards are, a paragraph of the article above it is enough (a short
+#: video page's two sentences, fr-r27-0018; issue 10, round 29).
+CARD_RELATED_ARTICLE_WORDS = 20
 #: The walk up from the first separator to the heading crosses at most this many lines.
 CARD_WALK_MAX = 3 * CARD_MAX_LINES
 #: The cards' words are compared with the last this many paragraphs of the article above.
@@ -737,7 +741,8 @@ def card_zone(lines, idx: list[int] | None = None) -> None:
     right above the first card is a heading — removed by a related-articles rule ("Sur le même
     sujet...") or a standing line of at most :data:`CARD_HEADING_MAX_WORDS` words, taken too
     ("Recommandations") — with the article above it (:data:`CARD_ARTICLE_WORDS` words of
-    paragraphs ending like a sentence) and no separator of the same text above it (a listing
+    paragraphs ending like a sentence, :data:`CARD_RELATED_ARTICLE_WORDS` under a heading of
+    related articles) and no separator of the same text above it (a listing
     page's cards start at its top). The whole zone stays when one of its lines is a list item,
     a "Label : value" line or over :data:`ZONE_MAX_WORDS` words, or when more than half of
     its paragraphs share :data:`ZONE_SHARED_WORDS` words with the article (the article's own
@@ -897,7 +902,9 @@ def _take_cards(lines, idx: list[int], chain: list[int], first: int, page: tuple
         return  # the same separator above the chain: a listing's cards from the top
     heading = idx[q]
     article, words = page
-    if words[q] < CARD_ARTICLE_WORDS:
+    if words[q] < (
+        CARD_RELATED_ARTICLE_WORDS if _related_heading(lines[heading]) else CARD_ARTICLE_WORDS
+    ):
         return
     zone = [
         lines[i]

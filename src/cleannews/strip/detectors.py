@@ -54,6 +54,7 @@ from cleannews.strip._rules import (
 from cleannews.strip._widgets import (
     calendar_widget,
     dated_feed,
+    dated_headlines,
     form_run,
     prompt_lines,
 )
@@ -1383,6 +1384,7 @@ def _neighbour_pass(
         if kind is not None:  # block evidence after the article's body (strip-gen6)
             related_zone(lines, matched, kind.body_start, kind.body_end, idx)
             dated_feed(lines, kind.kind)  # runs of one shape, any language (strip-gen10)
+            dated_headlines(lines, kind.kind)  # headline / date pairs (issue 10, round 29)
             calendar_widget(lines)
             run_heading(lines, kind.body_end)
             head_zone(lines, kind.body_start, kickers)  # the page's chrome above the headline
