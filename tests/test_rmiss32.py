@@ -20,6 +20,8 @@ earlier TRAIN batches), generated pages and adversarial input. docs/strip-histor
 from __future__ import annotations
 
 import pytest
+
+import cleannews
 from _helpers import (
     assert_furniture_goes_neighbours_stay,
     assert_lines_kept,
@@ -29,8 +31,6 @@ from _helpers import (
     probe_rules,
     removed_by,
 )
-
-import cleannews
 from cleannews.strip.detectors import _group_label, _Line
 
 CFG = cleannews.CleanConfig()
