@@ -76,6 +76,26 @@ def test_same_section_headings_are_one_family(heading):
     assert "related_lead" in probe_rules("fr", heading)
 
 
+@pytest.mark.parametrize(("lang", "heading"), [
+    ("en", "More in this category"), ("en", "From the same section"),
+    ("de", "Mehr aus dieser Rubrik"), ("de", "Weitere Artikel aus der gleichen Kategorie"),
+    ("es", "Más en esta sección"), ("es", "Otras noticias de la misma categoría"),
+    ("it", "Altri articoli della stessa categoria"), ("it", "Nella stessa rubrica"),
+])
+def test_same_section_headings_in_the_other_languages(lang, heading):
+    assert f"related_lead_{lang}" in probe_rules(lang, heading)
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("fr", "Dans la même rubrique, le journal publie chaque semaine le courrier des lecteurs."),
+    ("de", "In dieser Rubrik besprechen wir regelmäßig neue Forschungsergebnisse zum Thema "
+           "Wissenschaftskommunikation."),  # de-m-0018, content
+    ("en", "In this section of the report, the council lists the roads it will repair."),
+])
+def test_sentences_with_same_section_words_stay(lang, line):
+    assert probe_rules(lang, line) == []
+
+
 ARTICLE = (
     "Le conseil municipal a adopté mardi soir le budget de la ville pour l'année prochaine, "
     "après un débat de plus de trois heures entre la majorité et l'opposition."
