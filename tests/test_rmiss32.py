@@ -182,6 +182,14 @@ def test_not_a_section_count(line):
     assert "section_count_label" not in probe_rules("fr", line)
 
 
+@pytest.mark.parametrize("line", ["Comments (12)", "Commentaires (0)"])
+def test_a_comment_count_is_left_to_the_comment_rules(line):
+    """fixtures/strip/023_en_food_cookies_recipe_news: "Comments (12)" stays the comment
+    rules' (its removal reads as a comment prompt, not a section heading)."""
+    rules = probe_rules("en", line)
+    assert rules and "section_count_label" not in rules, rules
+
+
 @pytest.mark.parametrize("line", ["Novità (13)", "Comunicazione politica (4)", "Catégories (12)"])
 def test_section_counts(line):
     assert "section_count_label" in probe_rules("it", line) or (
