@@ -1630,7 +1630,24 @@ def _path_caption(lines: list[_Line], j: int) -> bool:
 
 
 def _take_next(lines: list[_Line], i: int, rule) -> None:
-    """Mark the lines under a heading rule (``takes_next``) as part of its block."""
+    """Mark the lines under a heading rule (``takes_next``) as part of its block.
+
+    A teaser list printed in groups, each opened by a label (:func:`_group_label`: ">
+    témoignages"), is taken group by group, each group up to ``takes_next`` teasers; after a
+    blank line only another group's label goes on with the list (round 29, fr-r29-0016).
+
+        >>> from types import SimpleNamespace
+        >>> rule = SimpleNamespace(name="related_lead", reason="heading of a list",
+        ...                        takes_next=2, next_kind="teaser")
+        >>> texts = ("Dans la même thématique :", "> université", "Profils du décrochage",
+        ...          "Le projet éducatif local", "", "> lycée", "Les journaux lycéens",
+        ...          "", "À l'université de Cergy")
+        >>> ls = [_Line(t, frozenset()) for t in texts]
+        >>> _take_next(ls, 0, rule)
+        >>> [ln.text for ln in ls if ln.removal]
+        ['> université', 'Profils du décrochage', 'Le projet éducatif local', '> lycée', \
+'Les journaux lycéens']
+    """
     n = len(lines)
     taken: list[_Line] = []
     j = i + 1
@@ -1638,7 +1655,7 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
     taken_blank_ok = False  # captions must follow their image path directly
     items = 0  # the teasers taken since the heading or since the last group label
     grouped = gap = False  # a group label seen; a blank line since the last taken line
-    while j < n and items < rule.takes_next:
+    while j < n and (items < rule.takes_next or grouped):
         ln = lines[j]
         if ln.blank:
             if rule.next_kind == "caption" and not taken_blank_ok:
@@ -1653,8 +1670,8 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
             items, grouped, gap = 0, True, False
             j += 1
             continue
-        if grouped and gap:
-            break  # a list in groups: after a blank line, only the next group's label goes on
+        if grouped and (gap or items >= rule.takes_next):
+            break  # a list in groups: after a blank line or a full group, only a label goes on
         if ln.cls is BAD and rule.next_kind == "caption":
             break  # the caption, removed by its own rule ("… © NOAA"): not the line under it
         if ln.cls is not BAD:
