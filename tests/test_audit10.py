@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from _helpers import read_jsonl, run_cli
+from _helpers import cli_env, read_jsonl, run_cli
 from cleannews.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -344,7 +344,7 @@ def test_a_pyproject_tool_cleannews_table_is_read(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("args", [["clean"], ["clean", "--json"], ["explain"]])
 def test_clean_and_explain_write_utf8_whatever_the_locale(args: list[str]) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONIOENCODING": "latin-1"}
+    env = {**cli_env(), "PYTHONIOENCODING": "latin-1"}
     r = subprocess.run([sys.executable, "-m", "cleannews", *args, str(SEED_000)],
                        capture_output=True, env=env, timeout=120)
     assert r.returncode == 0, r.stderr.decode()
@@ -463,7 +463,7 @@ def test_a_file_name_that_is_not_utf8_gets_a_printable_id(tmp_path: Path) -> Non
 @pytest.mark.parametrize("command", ["clean", "explain"])
 def test_clean_prints_a_file_name_that_is_not_utf8(tmp_path: Path, command: str) -> None:
     corpus = _latin1_named_corpus(tmp_path)
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONIOENCODING": "utf-8:strict"}
+    env = {**cli_env(), "PYTHONIOENCODING": "utf-8:strict"}
     r = subprocess.run([sys.executable, "-m", "cleannews", command, str(corpus)],
                        capture_output=True, env=env, timeout=120)
     assert r.returncode == 0, r.stderr.decode()

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from _helpers import all_ids, read_jsonl, run_cli
+from _helpers import all_ids, cli_env, read_jsonl, run_cli
 from cleannews.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -422,7 +422,7 @@ def test_force_starts_over_after_a_run_state_that_is_not_json(tmp_path: Path) ->
 
 @pytest.mark.parametrize("command", ["clean", "explain", "score"])
 def test_a_closed_standard_input_is_an_empty_input(command: str) -> None:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = cli_env()
     r = subprocess.run([sys.executable, "-m", "cleannews", command, "-"], stdin=None,
                        capture_output=True, timeout=120, env=env,
                        preexec_fn=lambda: os.close(0))

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from _helpers import run_cli
+from _helpers import cli_env, run_cli
 from cleannews.batch.sinks import atomic_write
 from cleannews.cli import main
 
@@ -325,7 +325,7 @@ def test_a_pipe_named_by_its_path_is_read_like_stdin(tmp_path: Path, command: st
                            + "\n" for i in range(3)), "utf-8")
     out = tmp_path / "o"
     extra = f"--out {out}" if command == "run" else ""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = cli_env()
     r = subprocess.run([str(BASH), "-c", f'"{sys.executable}" -m cleannews {command} '
                         f'<(cat "{src}") {extra} -j 1'], capture_output=True, timeout=300,
                        env=env)

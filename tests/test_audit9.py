@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import read_jsonl, run_cli
+from _helpers import cli_env, read_jsonl, run_cli
 from cleannews.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -295,7 +295,7 @@ def test_a_batch_to_stdout_stops_quietly_when_the_reader_goes_away(
     data = tmp_path / "in.jsonl"
     data.write_text("".join(json.dumps({"id": f"d{i}", "text": SEED_TEXT}) + "\n"
                             for i in range(400)), "utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = cli_env()
     proc = subprocess.Popen([sys.executable, "-m", "cleannews", command[0], str(data),
                              *command[1:], "-j", "1", "--chunk-size", "8", "--no-spin"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,

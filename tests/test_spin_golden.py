@@ -66,10 +66,14 @@ def _check(records, stride: int = 1) -> None:
 def test_streamed_scores_equal_the_recorded_ones(records):
     labels = {r["result"]["label"] for r, _ in records}
     assert {"clean", "suspect", "spun", "insufficient", "unsupported_language"} <= labels
-    # MAX_EVIDENCE detector hits at most, plus the context term's one item (spin-wire)
-    assert max(
-        sum(e[0] != "context" for e in r["result"]["evidence"]) for r, _ in records
-    ) == score.MAX_EVIDENCE
+    # MAX_EVIDENCE detector hits at most, plus the context term's one item (spin-wire). No
+    # golden record reaches the cap since round 29: a text of more than LONG_TEXT_WORDS words
+    # is scored in parts of at most about 800 words, even on one line (score._segments), and
+    # the densest spins of fixtures/spin/validation.jsonl.gz joined to 2,000 words hold about
+    # 250-290; the cap is compared with the reference at cap 3 in
+    # test_streamed_scorer_equals_the_analyse_reference
+    most = max(sum(e[0] != "context" for e in r["result"]["evidence"]) for r, _ in records)
+    assert 100 <= most <= score.MAX_EVIDENCE
     _check(records)
 
 

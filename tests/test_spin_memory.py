@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleannews
-from cleannews.score import _features, _stream, score_text
+from cleannews.score import _features, _score_text, _stream, score_text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -57,19 +57,27 @@ GIANT_LINE_CHARS = (250_000, 750_000)
 MAX_GROWTH_PER_CHAR = 1.0
 
 
-def _giant_line_peak(line: str, chars: int) -> int:
-    """tracemalloc peak of ``score_text`` on ``line`` repeated to one line of ``chars``
-    characters (models and caches already loaded), after checking the score's shape."""
+def _giant_line_peak(line: str, chars: int, score=_score_text) -> int:
+    """tracemalloc peak of ``score`` on ``line`` repeated to one line of ``chars``
+    characters (models and caches already loaded), after checking the score's shape.
+
+    ``_score_text`` scores a text whole (``score_text`` cuts one of more than
+    ``_segments.LONG_TEXT_WORDS`` words in parts, on one line too since round 29: the whole
+    scan is what a part, or a text of up to 2,000 words of long tokens, goes through)."""
     doc = ((line + " ") * (chars // (len(line) + 1) + 1))[:chars]
     assert "\n" not in doc and len(doc) == chars
     tracemalloc.start()
     try:
-        s = score_text(doc, cleannews.DEFAULT_CONFIG)
+        s = score(doc, cleannews.DEFAULT_CONFIG)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     assert s.label in ("clean", "suspect", "spun")
-    assert len(s.paragraphs) == 1 and s.paragraphs[0].span == (0, len(doc.rstrip()))
+    if score is _score_text:
+        assert len(s.paragraphs) == 1 and s.paragraphs[0].span == (0, len(doc.rstrip()))
+    else:  # in parts: about one paragraph a part, the parts tile the line
+        assert s.signals["segments"] == len(s.paragraphs) > chars // 5_000
+        assert s.paragraphs[0].span[0] == 0 and s.paragraphs[-1].span[1] == len(doc.rstrip())
     assert s.n_words > 0.14 * chars
     return peak
 
@@ -80,6 +88,18 @@ def test_giant_single_line_scores_in_bounded_memory() -> None:
     line = _validation_one_line(small)
     score_text(line, cleannews.DEFAULT_CONFIG)  # models and token caches loaded
     peaks = [_giant_line_peak(line, n) for n in GIANT_LINE_CHARS]
+    assert max(peaks) < TEN_MB_LINE_PEAK, f"peaks {[p / 1e6 for p in peaks]} MB"
+    growth = (peaks[1] - peaks[0]) / (big - small)
+    assert growth < MAX_GROWTH_PER_CHAR, f"peak grows {growth:.2f} bytes a character"
+
+
+@pytest.mark.slow
+def test_giant_single_line_in_parts_scores_in_bounded_memory() -> None:
+    """``score_text`` cuts a giant line in parts at sentence ends (round 29): one part's scan
+    alive at a time, and a paragraph score a part (measured 0.80 MB at 250 k and 750 k)."""
+    small, big = GIANT_LINE_CHARS
+    line = _validation_one_line(small)
+    peaks = [_giant_line_peak(line, n, score_text) for n in GIANT_LINE_CHARS]
     assert max(peaks) < TEN_MB_LINE_PEAK, f"peaks {[p / 1e6 for p in peaks]} MB"
     growth = (peaks[1] - peaks[0]) / (big - small)
     assert growth < MAX_GROWTH_PER_CHAR, f"peak grows {growth:.2f} bytes a character"
@@ -230,9 +250,11 @@ def _pin(s) -> str:
 
 
 def test_one_line_document_score_is_pinned() -> None:
+    """The whole scan of a one-line document (``_score_text``; ``score_text`` scores this
+    32,000-word line in parts since round 29)."""
     text = _validation_one_line()
     assert "\n" not in text and len(text) > 3 * _stream.LINE_CAP
-    s = score_text(text, cleannews.DEFAULT_CONFIG)
+    s = _score_text(text, cleannews.DEFAULT_CONFIG)
     # the detectors' MAX_EVIDENCE hits, and the context term's item on top of them
     assert len(s.paragraphs) == 1 and len(s.evidence) == cleannews.score.MAX_EVIDENCE + 1
     assert sum(e.signal == "context" for e in s.evidence) == 1
@@ -241,7 +263,7 @@ def test_one_line_document_score_is_pinned() -> None:
 
 
 if __name__ == "__main__":  # print the pin (run with the code to record from)
-    _s = score_text(_validation_one_line(), cleannews.DEFAULT_CONFIG)
+    _s = _score_text(_validation_one_line(), cleannews.DEFAULT_CONFIG)
     print((_s.score, _s.label), _pin(_s), len(_s.paragraphs), len(_s.evidence))
 
 

@@ -149,6 +149,31 @@ def apply(source: str, m: Mutant) -> str:
     return (raw[:start] + m.new.encode() + raw[end:]).decode()
 
 
+def pick_survivors(found: list[Mutant], rows: list[dict]) -> list[Mutant]:
+    """The mutants of ``found`` that survived in an earlier run's rows (``--out``): each is
+    the mutant of the same code nearest its old line (a ``raise`` -> ``pass`` survivor is one
+    raise, not every raise of the module), at the row's column when it has one; an integer's
+    +1 and -1 mutants, on one span, are two (round 29: the second replaced the first).
+
+    >>> found = mutants("def f(a):\\n    return a + 1\\n")
+    >>> rows = [{"line": 2, "kind": "const", "old": "1", "new": n, "status": "survived"}
+    ...         for n in ("(2)", "(0)")]
+    >>> [m.new for m in pick_survivors(found, rows)]
+    ['(0)', '(2)']
+    """
+    picked: dict[tuple[tuple[int, int, int, int], str], Mutant] = {}
+    for r in rows:
+        same = [m for m in found if r["status"] == "survived"
+                and (m.kind, m.old, m.new) == (r["kind"], r["old"], r["new"])]
+        if same:
+            # then the same column (a row written since round 29 has it): a line may hold
+            # one code twice (``f(a, 0, b, 0)``)
+            m = min(same, key=lambda m: (abs(m.line - r["line"]),
+                                         m.span[1] != r.get("col", m.span[1])))
+            picked[m.span, m.new] = m
+    return sorted(picked.values(), key=lambda m: (m.span, m.new))
+
+
 def _run(tests: list[str], src: Path, cwd: Path, timeout: float) -> tuple[str, float]:
     # CLEANNEWS_TEST_SRC: tests/_helpers.cli_env puts it first on a `python -m cleannews`
     # child's path (without it the child would import the unmutated checkout)
@@ -193,16 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.survivors:
         with open(args.survivors, encoding="utf-8") as f:
             rows = [json.loads(line) for line in f]
-        # each survivor is the mutant of the same code nearest its old line: a `raise` -> `pass`
-        # survivor is one raise, not every raise of the module
-        picked: dict[tuple[int, int, int, int], Mutant] = {}
-        for r in rows:
-            same = [m for m in found if r["status"] == "survived"
-                    and (m.kind, m.old, m.new) == (r["kind"], r["old"], r["new"])]
-            if same:
-                m = min(same, key=lambda m: abs(m.line - r["line"]))
-                picked[m.span] = m
-        found = sorted(picked.values(), key=lambda m: m.span)
+        found = pick_survivors(found, rows)
     chosen = found
     if len(found) > args.max:
         chosen = sorted(random.Random(args.seed).sample(found, args.max), key=lambda m: m.span)
@@ -223,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             os.utime(target, (stamp + i + 1, stamp + i + 1))  # a cached .pyc never matches
             status, took = _run(args.tests, copy, root, timeout)
             counts[status] = counts.get(status, 0) + 1
-            row = {"line": m.line, "kind": m.kind, "old": m.old, "new": m.new,
+            row = {"line": m.line, "col": m.span[1], "kind": m.kind, "old": m.old, "new": m.new,
                    "status": status, "seconds": round(took, 1)}
             if out:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")

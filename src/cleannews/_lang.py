@@ -69,6 +69,13 @@ FRENCH_SHARE_LOOSE = 0.08
 #: ``zxx`` at 0.18 (audit8); 3-word windows of the seeds read as French score 0.82 or more
 #: in 9 of 10 cases, and 8-word ones 1.0 (development figures, the seeds).
 MIN_CONFIDENCE = 0.5
+#: Below this many words the model's answer is kept only for one of
+#: :data:`SHORT_TEXT_LANGUAGES`: on 3 to 7 words it named another language with a high
+#: probability ("Lyon Infos Météo" ``gcf`` at 0.68, "Monde Lyon Culture" ``ht`` at 0.82,
+#: "France Infos Bourse" ``pcm`` at 0.99: rubric names; audit32), where a short English
+#: sentence may score less ("Hello world today" ``en`` at 0.64): no probability threshold
+#: tells them apart.
+SHORT_TEXT_WORDS = 8
 #: py3langid's class for text with no linguistic content: not a language (``None``).
 NO_LANGUAGE = "zxx"
 #: Languages told without the model besides French, in this order: the same kind of test
@@ -85,6 +92,15 @@ LANG_DISTINCT_SURE = 10
 #: … and this many times the other languages' function words (French, English, Spanish,
 #: Portuguese, Italian, Catalan, Romanian, German, Dutch, Luxembourgish, Scandinavian).
 LANG_OVER_OTHER = 5.0
+#: The languages a text of fewer than :data:`SHORT_TEXT_WORDS` words may be given: those
+#: cleannews has strip rules for (``strip/data/<lang>.json``), French and the screened ones.
+#: On 400 windows each of natural French (the spin fixtures'
+#: ``correct_french.jsonl``), of English (docs/batch.md and the README) and of French rubric
+#: names, wrong languages fell from 171 to 41 of 1,200 at 3 words, from 64 to 15 at 5 and
+#: from 33 to 13 at 7, with as many right answers (the others are ``None``, which no
+#: ``accept_languages`` sets aside; a short text in another language is ``None`` too).
+#: Development figures, audit32 (docs/cli.md, round 29).
+SHORT_TEXT_LANGUAGES = ("fr", *SCREENED_LANGUAGES)
 
 _WORD = regex.compile(r"\p{L}+")
 
@@ -526,10 +542,12 @@ def identify_language(text: str) -> str | None:
     ISO 639-1 where the language has one; py3langid's model also knows languages
     with only an ISO 639-3 code (``kab`` Kabyle, ``yue`` Cantonese …). ``None`` for
     fewer than :data:`MIN_WORDS` words and for text the model cannot place
-    (:data:`MIN_CONFIDENCE`: a few words or a list of keywords).
+    (:data:`MIN_CONFIDENCE`: a few words or a list of keywords; below
+    :data:`SHORT_TEXT_WORDS` words, the model's answer is kept for one of
+    :data:`SHORT_TEXT_LANGUAGES` only).
 
-    >>> identify_language("Sport Culture Page") is None
-    True
+    >>> identify_language("Sport Culture Page") is None, identify_language("Lyon Infos Météo")
+    (True, None)
 
     >>> identify_language("Die Regierung hat am Dienstag eine Reform der Renten angekündigt.")
     'de'
@@ -552,6 +570,8 @@ def identify_language(text: str) -> str | None:
         lang, p = classify.probability(sample)
         if p < MIN_CONFIDENCE:  # a guess among 142 classes: not identified
             return None
+        if len(words) < SHORT_TEXT_WORDS and lang not in SHORT_TEXT_LANGUAGES:
+            return None  # a few words read as a rare language: rubric names, not a language
     else:  # another py3langid model: its answer as it is
         lang = classify(sample)[0]
     return None if lang == NO_LANGUAGE else str(lang)

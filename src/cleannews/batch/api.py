@@ -51,8 +51,7 @@ another thread there is no limit, and a warning says so once per process.
 from __future__ import annotations
 
 import functools
-import math
-import numbers
+import logging
 import sys
 from typing import Any
 
@@ -65,7 +64,10 @@ from cleannews.batch.timeout import (
 from cleannews.config import CleanConfig, checked_flag, config_or_default
 from cleannews.errors import InputError, MissingExtraError
 
-__all__ = ["TOP_EVIDENCE", "clean_batch", "clean_frame", "clean_record", "clean_text", "get_config"]
+log = logging.getLogger("cleannews")
+
+__all__ = ["TOP_EVIDENCE", "batch_features", "clean_batch", "clean_frame", "clean_record",
+           "clean_text", "get_config"]
 
 #: Prefix of the columns :func:`clean_batch`, :func:`clean_record` and :func:`clean_frame` add.
 COLUMN_PREFIX = "cleannews_"
@@ -127,15 +129,27 @@ def _doc_timeout(seconds: Any, config: CleanConfig, html: bool) -> float | None:
 
 
 def _is_missing(value: Any) -> bool:
-    """``None``, a float NaN or ``pd.NA`` (pandas' missing values; ``pd.NA`` is the one of
-    the ``"string"`` dtype: it was an error row, "expected str or bytes, got NAType").
+    """``None``, ``pd.NA`` or a value not equal to itself: a NaN (float, numpy's float32,
+    ``Decimal("NaN")``) or a NaT (``pd.NaT``, numpy's ``datetime64("NaT")``), pandas' missing
+    values (``pd.isna`` says so of each). ``pd.NA`` is the one of the ``"string"`` dtype: it
+    was an error row, "expected str or bytes, got NAType"; a NaT, the missing value of a
+    date column or of an object column built from one, was "got NaTType", and ``clean_text``
+    gave ``""`` for it where a NaN stayed missing (audit32).
 
-    >>> _is_missing(None), _is_missing(float("nan")), _is_missing("")
-    (True, True, False)
+    >>> _is_missing(None), _is_missing(float("nan")), _is_missing(""), _is_missing(0)
+    (True, True, False, False)
+    >>> import decimal
+    >>> _is_missing(decimal.Decimal("NaN")), _is_missing(decimal.Decimal("1"))
+    (True, False)
     """
-    if value is None or (isinstance(value, numbers.Real) and not isinstance(
-            value, numbers.Integral) and math.isnan(value)):
-        return True  # numpy's float32 / float16 NaN too (an error row, "got float32")
+    if value is None:
+        return True
+    if not isinstance(value, (str, bytes, bytearray, memoryview, list, dict, tuple)):
+        try:  # NaN and NaT are the values that are not equal to themselves
+            if bool(value != value):
+                return True
+        except Exception:  # pd.NA (its truth is ambiguous), an array, a signalling NaN
+            pass
     pandas = sys.modules.get("pandas")  # only pandas makes pd.NA: not imported for it
     return pandas is not None and value is getattr(pandas, "NA", None)
 
@@ -153,7 +167,11 @@ def clean_text(text: Any, config: CleanConfig | None = None,
         >>> clean_text(nul), clean_record(nul)["cleannews_text"], clean_text("Bonjour.")
         ('', '', 'Bonjour.')
 
-    ``doc_timeout=SECONDS``: a text that takes longer is stopped and gives ``""`` too.
+    ``doc_timeout=SECONDS``: a text that takes longer is stopped and gives ``""`` too, and so
+    does a text the cleaner fails on (an error row of :func:`clean_record`; a warning is
+    logged, as ``clean_text`` has no column to say why). A NaN, ``pd.NA`` or a NaT is a
+    missing value and stays as it is, as ``None`` does; a number, a date or another object
+    is no text and gives ``""`` (:func:`cleannews.clean` refuses it, "expected str or bytes").
     """
     cfg = _config(config)
     seconds = _doc_timeout(doc_timeout, cfg, False)
@@ -162,6 +180,13 @@ def clean_text(text: Any, config: CleanConfig | None = None,
     try:
         return _clean_row(text, cfg, doc_timeout=seconds).text
     except (InputError, _RowError):
+        return ""
+    except Exception as exc:  # a failure of the cleaner on one row must not stop the map:
+        # ``""`` as :func:`clean_record` gives (an error row there; it raised here, and the
+        # whole ``Series.map`` was lost; audit32), with a warning, as the row has no column
+        # to say why
+        log.warning("clean_text: could not clean a text (%s); it gives \"\"",
+                    _error_fields(exc)["error"])
         return ""
 
 
@@ -306,8 +331,17 @@ def _error_fields(exc: BaseException) -> dict[str, Any]:
 
     >>> [_error_fields(e)["verdict"] for e in (_RowError("x", "empty"), _RowError("x", "nul"))]
     ['empty', 'error']
+
+    A failure of the cleaner (not a refusal of the row) is named with its type::
+
+        >>> _error_fields(IndexError("list index out of range"))["error"]
+        'IndexError: list index out of range'
     """
     message = str(exc) or type(exc).__name__
+    if not isinstance(exc, (InputError, _RowError)) and str(exc):
+        # a failure of the cleaner, not a refusal of the row: its type says what broke, as
+        # the datatrove cleaner writes it (an error row said only "list index out of range")
+        message = f"{type(exc).__name__}: {message}"
     kind = getattr(exc, "kind", "error")
     verdict = kind if kind in VERDICT_ERRORS else "error"
     return {"text": "", "verdict": verdict, "reason": message if verdict != "error" else "",
@@ -383,6 +417,8 @@ def clean_frame(
     records = [clean_record(v, config, top_evidence, html, doc_timeout) for v in values]
     names = [COLUMN_PREFIX + k for k in _error_fields(ValueError())]
     added = pd.DataFrame.from_records(records, index=df.index, columns=names)
+    # a float column on an empty frame too (it was `object`: the records gave no type)
+    added = added.astype({COLUMN_PREFIX + "spin_score": "float64"})
     # a frame cleaned before (again with other options, or read back from a saved output)
     # has these columns: they are replaced, not doubled (`out.cleannews_verdict` would be
     # a frame of two columns, and `out[out.cleannews_verdict == "keep"]` an error)
@@ -483,3 +519,54 @@ def clean_batch(
                  with_field({head: outer}, text_field, text)[head]
                  for outer, text in zip(batch[head], cols["text"], strict=True)]
     return out
+
+
+def batch_features(features: Any = None, text_field: str = "text",
+                   keep_original: bool = False) -> Any:
+    """The ``datasets.Features`` of ``ds.map(clean_batch, batched=True)``'s output: the
+    input's ``features`` (``ds.features``) with the ``cleannews_*`` columns typed. Pass it as
+    ``features=``::
+
+        ds.map(clean_batch, batched=True, features=batch_features(ds.features))
+
+    Without it 🤗 datasets types each column from the first batch it writes: a first batch
+    (of each ``num_proc`` worker) where no text had a language, or no spin evidence, or no
+    change, typed ``cleannews_language`` as null, ``cleannews_evidence`` /
+    ``cleannews_changes`` as lists of null, and the map failed on the first later batch
+    that had one ("Couldn't cast array of type struct<signal: string, …> to null"; a dataset
+    of headlines failed at once; audit32). Give ``text_field`` and ``keep_original`` as to
+    :func:`clean_batch`. ``cleannews_metadata`` (its keys vary from row to row) is a
+    ``datasets.Json`` column, which needs a datasets version that has it (datasets 5 has;
+    else an ``ImportError`` saying so).
+
+    >>> sorted(batch_features())[:3]  # doctest: +SKIP
+    ['cleannews_changes', 'cleannews_error', 'cleannews_evidence']
+    """
+    try:
+        import datasets
+    except ImportError as exc:  # no cleannews extra installs it: the user's own package
+        raise ImportError("batch_features needs the package 'datasets' (pip install "
+                          "datasets)") from exc
+    if getattr(datasets, "Json", None) is None:
+        raise ImportError("batch_features needs a version of 'datasets' with datasets.Json "
+                          f"(for cleannews_metadata; this one is {datasets.__version__}): "
+                          "pip install -U datasets")
+    text, number, integer = datasets.Value("string"), datasets.Value("float64"), \
+        datasets.Value("int64")
+    evidence = {"signal": text, "span": [integer], "text": text, "reason": text,
+                "weight": number}
+    change = {"stage": text, "rule": text, "span": [integer], "before": text, "after": text,
+              "reason": text}
+    added = {COLUMN_PREFIX + k: text for k in ("verdict", "reason", "spin_label", "language",
+                                               "error")}
+    added.update({COLUMN_PREFIX + "spin_score": number, COLUMN_PREFIX + "evidence": [evidence],
+                  COLUMN_PREFIX + "changes": [change],
+                  COLUMN_PREFIX + "metadata": datasets.Json()})
+    out = dict(features or {})
+    if keep_original:
+        added[COLUMN_PREFIX + "text"] = text
+    elif "." not in text_field or text_field in out:
+        added[text_field] = text
+    # a dotted text_field: its object column comes back as it came (the text written in it)
+    out.update(added)
+    return datasets.Features(out)

@@ -260,9 +260,11 @@ def printable_name(name: str) -> str:
 
 
 #: Characters shown escaped on a terminal: C0 and C1 controls but the tab, DEL, line and
-#: paragraph separators, and the bidirectional embeddings, overrides and isolates.
+#: paragraph separators, the bidirectional embeddings, overrides and isolates, and the
+#: direction marks (U+200E, U+200F, U+061C: invisible, and they move the punctuation and
+#: digits beside them, so ``a\u200f-1`` was shown as another id; audit32).
 _TERMINAL_UNSAFE = regex.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e"
-                                 r"\u2066-\u2069]")
+                                 r"\u2066-\u2069\u200e\u200f\u061c]")
 
 
 def terminal_safe(text: str) -> str:

@@ -40,7 +40,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="text or HTML files (.gz too), folders of them; - for stdin")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour the marks (default %(default)s: when stdout is a terminal, "
-                   "NO_COLOR is not set and TERM is not dumb)")
+                   "NO_COLOR is not set and TERM is not dumb); ignored with --json, whose "
+                   "output is never coloured")
     # --json lists the changes only: --changes-only with it would be ignored, so argparse
     # refuses the pair (exit 2), as `clean` refuses --json with --separator
     shape = p.add_mutually_exclusive_group()

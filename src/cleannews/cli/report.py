@@ -174,10 +174,30 @@ def _load(name: str) -> tuple[Any, str | None]:
     except ValueError as exc:  # not JSON (UnicodeDecodeError of stdin is one too)
         return None, f"{shown}: not a readable cleannews report ({exc})"
     # valid JSON of another shape said "'str' object has no attribute 'get'"
-    problem = shape_problem(report)
+    problem = shape_problem(report) or histogram_problem(report)
     if problem:
         return None, f"{shown}: not a readable cleannews report: {problem}"
     return report, None
+
+
+def histogram_problem(report: dict[str, Any]) -> str | None:
+    """What makes the spin histogram of a report (of the right shape) unreadable: ``n``
+    counts need ``n + 1`` edges, a bin's bounds (a report edited by hand with one edge too
+    few was a traceback, "IndexError: list index out of range", exit 1; audit32).
+
+    >>> histogram_problem({"spin": {"histogram": {"edges": [0, 0.5, 1], "counts": [1, 2]}}})
+    >>> histogram_problem({"spin": {"histogram": {"edges": [0, 1], "counts": [1, 2]}}})
+    '"spin.histogram" has 2 counts and 2 edges, where a report has one edge more than counts'
+    """
+    hist = report.get("spin", {}).get("histogram", {})
+    counts, edges = hist.get("counts", []), hist.get("edges", [])
+    if counts and len(edges) != len(counts) + 1:
+        from cleannews.batch.stats import counted
+
+        return (f'"spin.histogram" has {counted(len(counts), "count")} and '
+                f"{counted(len(edges), 'edge')}, where a "
+                "report has one edge more than counts")
+    return None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -231,8 +251,8 @@ def run(args: argparse.Namespace) -> int:
         # an id with a lone surrogate (a JSONL `"\\ud800"` escape) cannot be UTF-8: shown
         # escaped (writing the page or the summary died with UnicodeEncodeError)
         body = body.encode("utf-8", "backslashreplace").decode("utf-8")
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        log.error("%s: not a readable cleannews report (%s)", args.file, exc)
+    except (OSError, ValueError, LookupError, TypeError, AttributeError) as exc:
+        log.error("%s: not a readable cleannews report (%s)", terminal_safe(args.file), exc)
         return 2
     target = args.html if args.html not in (None, "-") else args.out
     if args.html not in (None, "-") and args.out != "-" and args.out != args.html:

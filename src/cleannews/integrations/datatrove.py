@@ -91,6 +91,24 @@ def _error(kind: str, message: str) -> dict[str, Any]:
     return {"error": message, "error_type": kind, "version": __version__}
 
 
+def clean_id(value: Any) -> str | None:
+    """A datatrove ``Document.id`` as the ``id=`` of :func:`cleannews.clean`: no id
+    (``None``, ``""``) is ``None``, a number is written as ``run`` writes one
+    (:func:`cleannews.pipeline.document_id`), any other value is its ``str``. It was always
+    ``str(doc.id)``: a document without an id was the document ``"None"`` (audit32).
+
+    >>> clean_id(None), clean_id(""), clean_id(7), clean_id("a1"), clean_id(["a"])
+    (None, None, '7', 'a1', "['a']")
+    """
+    from cleannews.errors import InputError
+    from cleannews.pipeline import document_id
+
+    try:
+        return document_id(value) or None
+    except InputError:  # a list, a bool: still a name for the document, never a failure
+        return str(value)
+
+
 def summarize(doc: Any, record_changes: bool) -> dict[str, Any]:
     """The JSON-ready summary of a :class:`cleannews.Document` stored in the metadata."""
     rules: dict[str, int] = {}
@@ -102,6 +120,9 @@ def summarize(doc: Any, record_changes: bool) -> dict[str, Any]:
         "reason": doc.reason,
         "spin_score": doc.spin.score,
         "spin_label": doc.spin.label,
+        # the identified language (None: too short to tell), as `run` writes it; the
+        # summary had none, so a pipeline could not filter on it (audit32)
+        "language": doc.language,
         "evidence": [{"signal": e.signal, "text": e.text, "reason": e.reason}
                      for e in top[:TOP_EVIDENCE]],
         "rules": rules,
@@ -191,7 +212,7 @@ class CleannewsCleaner(PipelineStep):
         try:
             with time_limit(self.doc_timeout):
                 result = (clean_html if self.html else clean)(doc.text, self.config,
-                                                              id=str(doc.id))
+                                                              id=clean_id(doc.id))
         except DocTimeout:
             assert self.doc_timeout is not None
             self._fail(doc, "timeout", timeout_message(self.doc_timeout))

@@ -582,7 +582,8 @@ def _score_long(text: str, config: CleanConfig) -> SpinScore:
     parts = text_segments(text)
     if parts is None:
         return _score_text(text, config)
-    return score_in_parts(text, parts, lambda part: _score_text(part, config))
+    return score_in_parts(text, parts, lambda part: _score_text(part, config),
+                          lambda score, enough: _label(score, config, enough))
 
 
 def _score_text(text: str, config: CleanConfig) -> SpinScore:

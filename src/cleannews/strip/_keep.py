@@ -65,7 +65,12 @@ back only on evidence found in the page itself:
   feu s'est déclaré dans l'ESAT de Bompas c", round 28); :func:`give_back_dateline` also
   reads a date with its time and looks past a headline and a kicker, and
   :func:`give_back_cut_end` gives back a long paragraph a "Read more" heading took at the
-  page's end (round 28).
+  page's end (round 28). :func:`give_back_chapters` also looks past one line a position rule
+  took above the list, and a person's name may hold a capital inside its surname ("Jim
+  O’Rourke", :data:`_NAME`, round 29).
+* :func:`give_back_results_heading` — a results page's round headings ("Finale" over each
+  final) and division headings ("Fédérale 2" between two ad labels) that the repeated-block
+  and short-block rules took (round 29).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
@@ -91,7 +96,8 @@ __all__ = [
     "give_back_inner_title", "give_back_intro",
     "give_back_list_item", "give_back_lone_item", "give_back_menu_headline",
     "give_back_policy_item", "give_back_question", "give_back_quoted", "give_back_reply",
-    "give_back_run_on", "give_back_section_label", "give_back_subheading",
+    "give_back_results_heading", "give_back_run_on", "give_back_section_label",
+    "give_back_subheading",
     "give_back_tail_title", "give_back_teaser_headline", "give_back_topical",
 ]
 
@@ -152,9 +158,14 @@ _BULLET_ITEM = LazyPattern(r"^(?:[-–—•·▪*]\s|\d{1,2}[.)]\s)")
 #: set ("Cyprus Mail" / "Britain", "Share Button", "Météo Météo").
 BYLINE_RULES = frozenset({"context"})
 _INTRO_END = LazyPattern(r"\p{L}[\p{L}\s)»”\"]*:\s*$")
-#: "Élisabeth Fleury", "Borja Crespo": two or three capitalised words.
+#: "Élisabeth Fleury", "Borja Crespo": two or three capitalised words; a surname may hold
+#: one capital more right after its first small letters or an apostrophe ("Jim O’Rourke",
+#: "Susan MacEachron", "Kevin McCarthy", round 29: the letter's signature "Jim O’Rourke" went
+#: as a short block between furniture); after a hyphen, none ("Kramp-Karrenbauer": a
+#: caption's list of names stays no byline, tests/test_stress25.py).
 _NAME = regex.compile(
-    r"^(?:\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}\p{Ll}+)?)(?:\s\p{Lu}[\p{Ll}’'-]+){1,2}+$"
+    r"^(?:\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}\p{Ll}+)?)"
+    r"(?:\s\p{Lu}[\p{Ll}’'-]+(?:(?<=[\p{Ll}’'])\p{Lu}\p{Ll}+)?){1,2}+$"
 )
 _CONTENT_WORD = LazyPattern(rf"\p{{L}}{{{CONTENT_WORD_MIN_LETTERS},}}")
 
@@ -701,6 +712,10 @@ CHAPTER_TITLE_MAX_WORDS = 30
 #: … and at most this many standing lines (a box of other stories left standing) between a
 #: chapter's title and the next timecode (branch stress22).
 CHAPTER_MAX_GAP = 6
+#: … and a kept line of the page stands above the list, with at most this many lines a
+#: position rule took between them (another site's widget, "Actualités Météo" taken by the
+#: line model between the article's "Petit résumé de la vidéo …" and "00:00:00", round 29).
+CHAPTER_ABOVE_MAX_TAKEN = 1
 _LETTER = LazyPattern(r"\p{L}")
 _TIMECODE = LazyPattern(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
 
@@ -720,7 +735,8 @@ def _seconds(text: str) -> int:
 def give_back_chapters(lines) -> list[int]:
     """Give back a video's chapter list: at least :data:`CHAPTER_MIN` bare timecodes, the
     first at zero, rising, each followed by one short line (its chapter's title), under a
-    kept line of the page — the timecodes and titles that :data:`DATE_BADGE_RULES` rules
+    kept line of the page (past at most :data:`CHAPTER_ABOVE_MAX_TAKEN` line a position rule
+    took) — the timecodes and titles that :data:`DATE_BADGE_RULES` rules
     took (a timecode seen alone is a video's duration, a short line between durations a
     teaser). Durations of a video list neither start at zero nor rise with their titles.
 
@@ -773,7 +789,8 @@ def give_back_chapters(lines) -> list[int]:
         k = max(j, k + 1)
         if sum(_seconds(lines[i].text) >= 0 for i in chapters) < CHAPTER_MIN or start == 0:
             continue
-        if lines[standing[start - 1]].cls == BAD:
+        above = standing[max(0, start - 1 - CHAPTER_ABOVE_MAX_TAKEN):start]
+        if all(lines[i].cls == BAD for i in above):
             continue
         given += [i for i in chapters if _taken(lines[i], DATE_BADGE_RULES)]
     return _restore(lines, given)
@@ -1930,6 +1947,120 @@ def give_back_tail_title(lines) -> list[int]:
     return _restore(lines, given)
 
 
+#: :func:`give_back_results_heading` undoes the short-block rule and the repeated-block rule: a
+#: results page repeats its round headings ("Finale" over each final) and sets its division
+#: headings between ad labels ("Fédérale 2" / "PUBLICITÉ"), round 29 (fr-r29-0018).
+RESULTS_HEADING_RULES = frozenset({"context", "repeated_block"})
+#: A heading of a results list has at most this many words and ends no sentence …
+RESULTS_HEADING_MAX_WORDS = 5
+#: … and reaches the line under it past at most this many lines a rule took for their words
+#: or shape (ad labels).
+RESULTS_HEADING_MAX_WIDGETS = 2
+#: A round heading: one text standing right above at least this many result lines ("Finale"
+#: over each final); a heading printed once over a result ("Dossier", another site's rubric
+#: label) is none.
+RESULTS_ROUND_MIN = 2
+#: The page is a results page when at least this many standing lines are result lines.
+RESULTS_MIN_LINES = 3
+#: A result line: two names around a score ("Trélissac 21-24 Lavaur (samedi 23 juin à
+#: Auch)", "Nantua 7- 26 Gruissan", "FC Nantes – RC Lens 0-0"); a year span ("2020-2021") has
+#: more figures, and a score ending the line has two at most ("pages 256-257" is none).
+_RESULT = LazyPattern(
+    r"(?<=\p{L}\)?\s)(?:\d{1,3}\s?[-–]\s?\d{1,3}(?=\s[\p{L}(])|\d{1,2}\s?[-–]\s?\d{1,2}\s*$)"
+)
+
+
+def _result_line(ln) -> bool:
+    """A standing line holding a score between names (:data:`_RESULT`).
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [_result_line(_Line(t, frozenset())) for t in ("Nantua 7- 26 Gruissan (à , 26)",
+    ...  "SC Bastia – OM 1-2", "Saison 2020-2021", "Dossier page 256-257")]
+    [True, True, False, False]
+    """
+    return ln.cls != BAD and not ln.blank and _RESULT.search(ln.text[:200]) is not None
+
+
+def _short_heading(ln) -> bool:
+    """At most :data:`RESULTS_HEADING_MAX_WORDS` words, no sentence end, no score, standing
+    or taken by one of :data:`RESULTS_HEADING_RULES`."""
+    return (
+        0 < ln.n <= RESULTS_HEADING_MAX_WORDS and not ln.ends
+        and (ln.cls != BAD or _taken(ln, RESULTS_HEADING_RULES))
+        and _RESULT.search(ln.text[:200]) is None
+    )
+
+
+def _under(lines, i: int) -> int:
+    """The next non-blank line below ``i``, past at most :data:`RESULTS_HEADING_MAX_WIDGETS`
+    lines a rule took for their words or shape (no guarded rule); -1 otherwise."""
+    j, widgets = i + 1, 0
+    while j < len(lines):
+        ln = lines[j]
+        if not ln.blank:
+            if ln.cls != BAD or _taken(ln, GUARDED_RULES):
+                return j
+            widgets += 1
+            if widgets > RESULTS_HEADING_MAX_WIDGETS:
+                return -1
+        j += 1
+    return -1
+
+
+def give_back_results_heading(lines) -> list[int]:
+    """Give back the headings of a results page that the short-block rule or the
+    repeated-block rule (:data:`RESULTS_HEADING_RULES`) took, on a page with at least
+    :data:`RESULTS_MIN_LINES` standing result lines (:func:`_result_line`): a round heading
+    (:func:`_short_heading` whose text stands right above :data:`RESULTS_ROUND_MIN` result
+    lines or more, "Finale") right above a result line, and a short heading right above
+    such a round heading (a division: "Fédérale 2" / "Finale" / the score); ad labels
+    between them are passed over (:func:`_under`). A results page is content down to its
+    headings (``fixtures/strip_real/GUIDELINE.md``): a round heading repeated over each
+    match is the list's structure, not a widget printed again, and a division heading
+    between two ad labels is no teaser. A rubric label of another site printed once above a
+    result ("Dossier") is no round heading and stays taken; a scores widget in a sidebar is
+    furniture, but its score lines go too, so no result line stands under its headings.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Fédérale 2", "PUBLICITÉ", "Finale", "Bédarrides 24-17 Fleurance",
+        ...         "Fédérale 3", "Finale", "Nantua 7- 26 Gruissan", "Honneur", "Finale",
+        ...         "Dossier", "Les Angles 8-18 Thuir"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[1].bad("ad_label", "an advertisement's label")
+        >>> for i in (0, 4, 7, 9):
+        ...     lines[i].bad("context", "short block surrounded by boilerplate")
+        >>> for i in (2, 5, 8):
+        ...     lines[i].bad("repeated_block", "short block repeated many times in the page")
+        >>> give_back_results_heading(lines)
+        [0, 2, 4, 5]
+    """
+    cands = [
+        i for i, ln in enumerate(lines)
+        if _taken(ln, RESULTS_HEADING_RULES) and _short_heading(ln)
+    ]
+    if not cands or sum(1 for ln in lines if _result_line(ln)) < RESULTS_MIN_LINES:
+        return []
+    over: dict[str, int] = {}  # heading text -> result lines it stands right above
+    above_result: set[int] = set()
+    for i, ln in enumerate(lines):
+        if ln.blank or not _short_heading(ln):
+            continue
+        j = _under(lines, i)
+        if j >= 0 and _result_line(lines[j]):
+            above_result.add(i)
+            key = ln.text.strip().casefold()
+            over[key] = over.get(key, 0) + 1
+    rounds = {
+        i for i in above_result if over[lines[i].text.strip().casefold()] >= RESULTS_ROUND_MIN
+    }
+    given = []
+    for i in cands:
+        j = _under(lines, i)
+        if i in rounds or j in rounds:
+            given.append(i)
+    return _restore(lines, given)
+
+
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = (
     POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
@@ -1967,4 +2098,5 @@ GUARDS = (
     give_back_inner_title, give_back_list_item, give_back_hashtag, give_back_intro,
     give_back_clock, give_back_dateline, give_back_tail_title, give_back_policy_item,
     give_back_initials, give_back_closing_sentence, give_back_first_copy,
+    give_back_results_heading,
 )

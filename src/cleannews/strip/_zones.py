@@ -346,6 +346,24 @@ EXCERPT_ARTICLE_WORDS = 60
 EXCERPT_PROSE_BELOW_WORDS = 20
 
 
+#: A read-more link glued before a teaser's summary ("Lire la suiteSfax croule …"): a capital,
+#: small letters and spaces, a small letter glued to the summary's capital (round 29).
+_GLUED_LEAD = regex.compile(r"^\p{Lu}[\p{Ll} ]{1,30}+(?<=\p{Ll})(?=\p{Lu})")
+
+
+def _glued_lead(text: str) -> str:
+    """The read-more words glued before a line's first capital (two words at least: a
+    name's inner capital, "McDonald", is none), or ``""``.
+
+    >>> _glued_lead("Lire la suiteSfax croule depuis plusieurs mois…"), _glued_lead("Le club")
+    ('Lire la suite', '')
+    >>> _glued_lead("McDonald ouvre un restaurant")
+    ''
+    """
+    m = _GLUED_LEAD.match(text)
+    return m.group() if m and " " in m.group() else ""
+
+
 def _cut(text: str) -> bool:
     """A line cut with an ellipsis, as a teaser's excerpt is.
 
@@ -433,6 +451,12 @@ def excerpt_run(lines, body_start: int, body_end: int) -> None:
     for run in runs:
         if above[run[0]] < EXCERPT_ARTICLE_WORDS:
             continue  # a listing's teasers (or excerpts above the article)
+        lead = _glued_lead(lines[run[0]].text)
+        if lead and all(lines[i].text.startswith(lead) for i in run) and sum(
+            ln.n for ln in lines[: run[0]]
+            if _article_paragraph(ln) and not ln.text.startswith(lead)
+        ) < EXCERPT_ARTICLE_WORDS:
+            continue  # the paragraphs above carry the run's glued read-more: the same listing
         if prose_below[run[-1] + 1]:
             continue  # the article goes on below the run
         for i in run:

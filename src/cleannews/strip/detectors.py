@@ -26,7 +26,13 @@ from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import AMB, BAD, GOOD, KEEP, Removal, SpanRemoval
 from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone, home_crumb_words
-from cleannews.strip._keep import CLOCK_RULES, POSITION_RULES, _person_name, give_back
+from cleannews.strip._keep import (
+    CLOCK_RULES,
+    POSITION_RULES,
+    _dateline,
+    _person_name,
+    give_back,
+)
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
 from cleannews.strip._pagelang import (
     PAGE_LANGUAGE_CHARS,
@@ -275,10 +281,12 @@ _CONTACT_LABEL = LazyPattern(
 _PERSON_NAME = LazyPattern(
     r"^(?-i:\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}]+)?)(?:\s(?-i:\p{Lu}[\p{Ll}’'-]+)){1,2}+$"
 )
-#: "Arsenal 2-1 Aston Villa", "Brest 0 - 3 Nice": a results line (two names around a score).
+#: "Arsenal 2-1 Aston Villa", "Brest 0 - 3 Nice": a results line (two names around a score),
+#: with at most a short note in brackets after it ("Trélissac 21-24 Lavaur (samedi 23 juin à
+#: Auch)", "Nantua 7- 26 Gruissan (à , 26)": the venue of an amateur final, round 29).
 _SCORE_LINE = regex.compile(
     r"^(?-i:\p{Lu})[\p{L}'’.-]*+(?:\s[\p{L}'’.-]++){0,5}+\s\d{1,2}\s?[-–:]\s?\d{1,2}"
-    r"\s(?-i:\p{Lu})[\p{L}'’.-]*+(?:\s[\p{L}'’.-]++){0,5}+$"
+    r"\s(?-i:\p{Lu})[\p{L}'’.-]*+(?:\s[\p{L}'’.-]++){0,5}+(?:\s\([^()]{1,40}+\))?+$"
 )
 #: A line-up row: a shirt number glued before a name ("44Ethan Ampadu (–)", "(–)1Boaz
 #: Myhill13"), a substitution minute ("74' für Pedro") or a name with a rating in brackets
@@ -303,6 +311,16 @@ FIGURE_LIST_MIN = 3
 #: A table row written with pipes: at least this many cells, each at most this long.
 PIPE_ROW_MIN_CELLS = 3
 PIPE_CELL_MAX_CHARS = 60
+#: A table row written with aligned columns (a standings table, "1   R C AUBENAS VALS  8  2
+#: 2  0 …", round 29): cells split by two spaces or more (or a tab), at least this many …
+ALIGNED_ROW_MIN_CELLS = 5
+#: … of which at least this many are figures ("8", "-18", "3,5") and one at least holds a
+#: letter (the row's subject: a calendar's week of bare days is no table row). Its header
+#: row ("CLUB  PTS  J  G  N …") has as many cells or more, none with a digit.
+ALIGNED_ROW_MIN_FIGURES = 4
+_ALIGNED_SPLIT = regex.compile(r"\t|\s{2,}+")
+_FIGURE_CELL = regex.compile(r"^[+\-−–]?\d{1,6}(?:[.,]\d{1,3})?+%?$")
+_LETTER = regex.compile(r"\p{L}")
 _INNER_SENTENCE = regex.compile(r"[.!?…»]\s+(?-i:\p{Lu})")
 _GLUE_BOUNDARY = regex.compile(r"\s+[|·•]\s+|(?<=[.!?»…])\s+(?=\S)")
 #: Every ``_GLUE_BOUNDARY`` holds or follows one of these characters (a cheap test first).
@@ -512,6 +530,8 @@ def _is_tag_cloud(ln: _Line, stop: frozenset[str]) -> bool:
         return False  # a script without a stoplist has no stop words to count
     if _PHONE.search(ln.text[:MAX_SCAN_CHARS]):
         return False  # a contact line ("DCIRH, Nuria Gorrite, conseillère d'Etat, 021 316 70 01")
+    if _aligned_shape(ln.text) == "aligned#":
+        return False  # a table row: a name and its figures in columns (round 29)
     if ln.n >= TAGS_MIN_WORDS and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS]):
         return True
     items = [i for i in _LIST_SEP.split(ln.text[:MAX_SCAN_CHARS]) if i]
@@ -1355,6 +1375,7 @@ def _neighbour_pass(
         for ln in lines[last_good + 1 :]:
             if (
                 ln.cls is AMB
+                and not ln.protected  # a table row of the page's table (round 29)
                 and ln.n >= TAIL_TAGS_MIN_WORDS
                 and ln.stop <= TAGS_MAX_STOP
                 and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS])
@@ -1406,11 +1427,45 @@ def _line_shape(text: str) -> str | None:
         return None
     if _SCORE_LINE.match(text):
         return "score"
+    aligned = _aligned_shape(text)
+    if aligned is not None:
+        return aligned
     n = len(text.split())
     if n <= ROSTER_MAX_WORDS and _ROSTER_LINE.search(text):
         return "roster"
     if n <= FIGURE_MAX_WORDS and _LABEL_FIGURE.match(text):
         return "figure"
+    return None
+
+
+def _aligned_shape(text: str) -> str | None:
+    """``"aligned#"`` for a row of a table written with aligned columns (at least
+    :data:`ALIGNED_ROW_MIN_CELLS` cells split by two spaces or more, at least
+    :data:`ALIGNED_ROW_MIN_FIGURES` of them figures, one with a letter), ``"aligned"`` for
+    its header row (as many cells, none with a digit), else ``None``. A standings table
+    copied from a results page keeps its columns this way; a tag cloud, a menu or a
+    calendar's week of bare days has no such row (round 29, fr-r29-0017).
+
+    >>> _aligned_shape("1   R C AUBENAS VALS  8  2  2  0  0  4  0  0  0")
+    'aligned#'
+    >>> _aligned_shape("CLUB  PTS  J  G  N  P  GA  PB  NEI  NF")
+    'aligned'
+    >>> _aligned_shape("1  2  3  4  5  6  7"), _aligned_shape("Accueil  Sport  Vidéo")
+    (None, None)
+    """
+    if "  " not in text and "\t" not in text:
+        return None
+    cells = _ALIGNED_SPLIT.split(text.strip()[:MAX_SCAN_CHARS])
+    if len(cells) < ALIGNED_ROW_MIN_CELLS or any(
+        not c or len(c) > PIPE_CELL_MAX_CHARS for c in cells
+    ):
+        return None
+    figures = sum(1 for c in cells if _FIGURE_CELL.match(c))
+    lettered = any(_LETTER.search(c) for c in cells)
+    if figures >= ALIGNED_ROW_MIN_FIGURES and lettered:
+        return "aligned#"
+    if not any(ch.isdigit() for ch in text) and all(_LETTER.search(c) for c in cells):
+        return "aligned"
     return None
 
 
@@ -2296,9 +2351,11 @@ LISTING_BYLINE_LABEL_MAX_WORDS = 3
 def _listing_bylines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
     """Repeated texts that are the author's name on an author's or a section's listing: a
     person's name (two or three capitalised words, no widget word) standing, for at least
-    :data:`LISTING_BYLINE_SHARE` of its occurrences, between a headline and a paragraph.
-    A widget label is no person's name; a teaser list's byline under removed teasers has
-    no paragraph standing under it.
+    :data:`LISTING_BYLINE_SHARE` of its occurrences, between a headline and a paragraph
+    (a teaser's summary, :func:`_summary`: the last one may be cut by the page's end,
+    "Mar. 31—WATERTOWN — City officials finally know exactly what has been causing a leak",
+    round 29). A widget label is no person's name; a teaser list's byline under removed
+    teasers has no paragraph standing under it.
 
     >>> ls = [_Line(t, frozenset()) for t in ("Samuel Montembeault, un gardien top-5",
     ...       "Félix Forget", "En 2025-26, Samuel Montembeault disputera sa cinquième saison "
@@ -2352,7 +2409,7 @@ def _listing_bylines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[
                 up = standing[k - 2]  # the item's category label: the headline is above it
             if (
                 up.n >= REPEAT_HEADLINE_MIN_WORDS and _folded(up) not in repeated
-                and up.cls is not BAD and _is_paragraph(down)
+                and up.cls is not BAD and _summary(down)
                 and not (labelled and up.ends)
             ):
                 framed[key] += 1
@@ -3835,14 +3892,25 @@ def _dated_clock(head: str, rule: str) -> bool:
     leaves it when the rest of the line is a date line (:data:`_DATELINE`, at most
     :data:`DATELINE_MAX_WORDS` words; round 28, en-r28-0007).
 
+    A reading time glued after a feed item's source and date ("news.movim.eu /
+    HuffingtonPost · Saturday, 15 January - 23:44 · 1 minute") is left the same way: the
+    head's last glued segment is a date line (:func:`._keep._dateline`: a day with a month's
+    name, its time left out; round 29, fr-r29-0010).
+
     >>> _dated_clock("| 15 Feb 2024", "video_widget"), _dated_clock("Le match", "video_widget")
     (True, False)
+    >>> _dated_clock("news.movim.eu / HuffingtonPost · Saturday, 15 January - 23:44",
+    ...              "video_widget")
+    True
+    >>> _dated_clock("Le match de la saison · Les buts", "video_widget")
+    False
     """
-    return (
-        rule in CLOCK_RULES
-        and len(_WORD.findall(head[:MAX_SCAN_CHARS])) <= DATELINE_MAX_WORDS
-        and bool(_DATELINE.search(head))
-    )
+    if rule not in CLOCK_RULES:
+        return False
+    if len(_WORD.findall(head[:MAX_SCAN_CHARS])) <= DATELINE_MAX_WORDS and _DATELINE.search(head):
+        return True
+    bounds = list(_GLUE_BOUNDARY.finditer(head, max(0, len(head) - GLUED_TAIL_MAX_CHARS)))
+    return bool(bounds) and _dateline(_Line(head[bounds[-1].end() :], frozenset()))
 
 
 def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
