@@ -30,6 +30,8 @@ CODE_CONTEXT_TRANSPARENT = frozenset({
     "full_story_elsewhere_gen16n",
     # fresh30 (round 28): a rubric label alone ("Actualité", "Sucesos", "Novità")
     "section_label_alone", "section_label_alone_es", "section_label_alone_it",
+    # rmiss32 (round 29): a section heading with its count of items ("Novità (13)")
+    "section_count_label",
 })
 CODE_TAIL_OPENING = frozenset({
     "related_heading_family", "related_heading_family_en", "related_heading_more_en",

@@ -329,6 +329,10 @@ _GLUE_CHAR = re.compile(r"[|·•.!?»…]")
 _TITLE_END_BAD = re.compile(r"[.;,]\s*$")
 _TITLE_SITE = regex.compile(r"\s+\|\s+(?-i:\p{Lu})[^|.!?:;]{1,60}$")
 _CLAUSE_END = LazyPattern(r"[.;:!»]\s*$")
+#: :func:`_take_next`: a group label of a heading's list of other articles, a ">" before a
+#: topic or a tag (SPIP's "Dans la (les) même(s) thématique(s) :" / "> témoignages" / four
+#: headlines / "> université" / four more, fr-r29-0016). At most :data:`TAG_ITEM_WORDS` words.
+_GROUP_LABEL = LazyPattern(r"^>\s{0,3}[^\s>]")
 #: A sentence closed inside quotes ('… d'avoir survécu."', '… répond-il.”'): a quote, not a
 #: teaser headline (headlines carry no final period).
 _QUOTE_SENTENCE_END = LazyPattern(r"[.!…][\"”]\s*$")
@@ -1683,21 +1687,48 @@ def _path_caption(lines: list[_Line], j: int) -> bool:
 
 
 def _take_next(lines: list[_Line], i: int, rule) -> None:
-    """Mark the lines under a heading rule (``takes_next``) as part of its block."""
+    """Mark the lines under a heading rule (``takes_next``) as part of its block.
+
+    A teaser list printed in groups, each opened by a label (:func:`_group_label`: ">
+    témoignages"), is taken group by group, each group up to ``takes_next`` teasers; after a
+    blank line only another group's label goes on with the list (round 29, fr-r29-0016).
+
+        >>> from types import SimpleNamespace
+        >>> rule = SimpleNamespace(name="related_lead", reason="heading of a list",
+        ...                        takes_next=2, next_kind="teaser")
+        >>> texts = ("Dans la même thématique :", "> université", "Profils du décrochage",
+        ...          "Le projet éducatif local", "", "> lycée", "Les journaux lycéens",
+        ...          "", "À l'université de Cergy")
+        >>> ls = [_Line(t, frozenset()) for t in texts]
+        >>> _take_next(ls, 0, rule)
+        >>> [ln.text for ln in ls if ln.removal]
+        ['> université', 'Profils du décrochage', 'Le projet éducatif local', '> lycée', \
+'Les journaux lycéens']
+    """
     n = len(lines)
     taken: list[_Line] = []
     j = i + 1
     stopped_by_text = False
     taken_blank_ok = False  # captions must follow their image path directly
-    while j < n and len(taken) < rule.takes_next:
+    items = 0  # the teasers taken since the heading or since the last group label
+    grouped = gap = False  # a group label seen; a blank line since the last taken line
+    while j < n and (items < rule.takes_next or grouped):
         ln = lines[j]
         if ln.blank:
             if rule.next_kind == "caption" and not taken_blank_ok:
                 break
+            gap = True
             j += 1
             continue
         if ln.protected:
             break
+        if rule.next_kind == "teaser" and _group_label(ln):
+            taken.append(ln)  # a new group of the list: its own takes_next teasers
+            items, grouped, gap = 0, True, False
+            j += 1
+            continue
+        if grouped and (gap or items >= rule.takes_next):
+            break  # a list in groups: after a blank line or a full group, only a label goes on
         if ln.cls is BAD and rule.next_kind == "caption":
             break  # the caption, removed by its own rule ("… © NOAA"): not the line under it
         if ln.cls is not BAD:
@@ -1719,6 +1750,8 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
                 stopped_by_text = True
                 break
             taken.append(ln)
+            items += 1
+            gap = False
         j += 1
     # a short line right before article text is a subheading, not a teaser: give it back
     if rule.next_kind == "teaser" and taken and all(
@@ -1755,6 +1788,21 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
         taken = [ln for ln in taken if not _LIST_ITEM.search(ln.text)]
     for ln in taken:
         ln.bad(rule.name, rule.reason + " (item under that heading)")
+
+
+def _group_label(ln: _Line) -> bool:
+    """A group label of a heading's list of other articles (:data:`_GROUP_LABEL`: ">" then a
+    topic, at most :data:`TAG_ITEM_WORDS` words), not yet removed nor protected.
+
+    >>> [_group_label(_Line(t, frozenset())) for t in (
+    ...     "> témoignages", "> grande ville, agglomération", ">> La Bourse de Paris n'a pas "
+    ...     "fait de vague sans Wall Street", "témoignages")]
+    [True, True, False, False]
+    """
+    return (
+        ln.cls is not BAD and not ln.protected and ln.n <= TAG_ITEM_WORDS
+        and _GROUP_LABEL.match(ln.text) is not None
+    )
 
 
 def _next_is_good(lines: list[_Line], j: int, byline: bool = False) -> bool:
