@@ -650,6 +650,26 @@ FROZEN_SHA256 = {
 }
 
 
+#: The round-30 fresh TRAIN batches (branch labels33, round 29): the round's *transfer check*.
+#: The lead scores them once at the end of the round, with main's code from the round's start
+#: (5abcc66a) and with the round's final code, to see whether the round's fixes (written on the
+#: round-29 pages and TRAIN) transfer to sites nobody has read. Until then nobody runs cleannews
+#: on them: the strip and clean regression pins (tests/test_strip_regression.py,
+#: tests/test_clean_regression.py) leave them out, and the lead records them after scoring (empty
+#: this set, then ``--record`` both pins: the new records are appended, no earlier one moves).
+#: ``tests/test_fresh_batches.py`` checks their pages and counts without cleaning them.
+UNSCORED_BATCHES = frozenset({"fr-r30", "de-r30", "es-r30", "it-r30", "en-r30"})
+
+
+def unscored(page_id: str) -> bool:
+    """Whether a corpus page belongs to :data:`UNSCORED_BATCHES` (no test cleans it yet).
+
+    >>> unscored("fr-r30-0001"), unscored("fr-r29-0001"), unscored("fr-a-0001")
+    (True, False, False)
+    """
+    return page_id.rsplit("-", 1)[0] in UNSCORED_BATCHES
+
+
 def ids_digest(ids: list[str]) -> str:
     """The SHA-256 ``split.json`` records for a frozen id list (ids joined by newlines), as
     ``tools/strip_corpus/freeze_split.py`` computes it."""
