@@ -611,11 +611,12 @@ def train_lines_taken(
     on a line labelled content, unless ``(page id, rule, line)`` is in ``known`` (content a
     rule is recorded to take on pages added after it was written, e.g. the round-27 fresh
     pages; counted apart under ``"known:" + rule``, and every ``known`` loss must still
-    happen, so a fix shows). Held-out pages are never read."""
+    happen, so a fix shows). Held-out pages are never read, nor the pages of
+    :data:`UNSCORED_BATCHES` (no test cleans them before the lead has scored them)."""
     taken: dict[str, int] = {}
     for rec, doc, labelled in strip_real_docs.values():
-        if rec["split"] != "train":
-            continue  # never a held-out page
+        if rec["split"] != "train" or unscored(rec["id"]):
+            continue  # never a held-out page, nor one of the round's transfer check
         kinds = {lb.text.strip(): lb.content for lb in labelled}
         for text, rule in served_removals(doc, config).items():
             if rule in rules:

@@ -102,9 +102,15 @@ ROUNDS = (
     ),
     Fresh(
         "r30",
-        {"fr-r30": 30, "de-r30": 6, "es-r30": 6, "it-r30": 6, "en-r30": 7},
-        sites=55, max_per_site=1, french=30, min_dropped=79,
-        content_lines=511, boilerplate_lines=148,
+        {"fr-r30": 26, "de-r30": 6, "es-r30": 6, "it-r30": 6, "en-r30": 7},
+        sites=51, max_per_site=1, french=26, min_dropped=79,
+        content_lines=476, boilerplate_lines=115,
+        # a paragraph shares a 6-word shingle with the shipped spin context table, which
+        # tests/test_spin_context_clean.py keeps off every strip_real page (as in round 9)
+        dropped_later={
+            site: "shares a 6-word shingle with the spin context table"
+            for site in ("vedia.be", "sfmu.org", "lebrol.com", "occitanie-paisnostre.fr")
+        },
         scored=False,  # the round's transfer check: the lead scores it at the end of the round
     ),
 )
