@@ -65,7 +65,7 @@ FRESH28 = ("fr-r28", "de-r28", "es-r28", "it-r28", "en-r28")
 #: scored before any rule or model was written or trained on them (docs/strip-history.md, "Fresh
 #: TRAIN pages, third batch (issue 10, round 29)").
 FRESH29 = ("fr-r29", "de-r29", "es-r29", "it-r29", "en-r29")
-#: The round-30 TRAIN batches (branch labels33): 55 pages from 55 sites new to the corpus, the
+#: The round-30 TRAIN batches (branch labels33): 51 pages from 51 sites new to the corpus, the
 #: round's transfer check, scored by the lead at the end of the round with the round-start code
 #: (5abcc66a) and with the round's final code, before anybody else reads them
 #: (docs/strip-history.md, "Fresh TRAIN pages, fourth batch (issue 10, round 29)").
