@@ -7,7 +7,9 @@ line, reviews them in a second whole-page pass before the cleaner is run on them
 them once as fresh development pages (``python -m tools.strip_corpus.score_batches --half
 rNN``; docs/strip-history.md, "Fresh TRAIN pages (issue 10, round 27)" and "Fresh TRAIN
 pages, second batch (issue 10, round 28)"; round 29's: "Fresh TRAIN pages, third batch (issue 10,
-round 29)"). For every batch these tests check
+round 29)"). The ``r30`` batches are the round's transfer check: the lead scores them at the end
+of the round, so until then (``scored=False``) no test here cleans them, only their pages and
+line counts are checked (``score_batches.line_counts``). For every batch these tests check
 
 * the pages: labelled, typed, reviewed, equal byte for byte to their saved answers,
   ``check.py --strict`` clean on each batch;
@@ -17,7 +19,8 @@ round 29)"). For every batch these tests check
   ``dropped/*-rNN.jsonl``, unlabelled;
 * that the frozen held-out lists did not move (ids, SHA-256, disjointness) and that the new
   pages are read by the TRAIN split only;
-* the ``--half rNN`` reading of ``score_batches`` (the fresh pages' development figure).
+* the ``--half rNN`` reading of ``score_batches``: its line counts for every round, and the
+  fresh pages' development figure for the rounds already scored.
 
 A new round's batch is one more :class:`Fresh` in ``ROUNDS``.
 """
@@ -35,7 +38,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import FROZEN_SHA256, corpus_records, ids_digest
+from _helpers import FROZEN_SHA256, UNSCORED_BATCHES, corpus_records, ids_digest
 from cleannews.evaluate import HELD_OUT_LISTS, held_out_site, read_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,6 +63,9 @@ class Fresh:
     boilerplate_lines: int
     #: sites labelled, on the TRAIN side, then dropped, with the start of the reason given
     dropped_later: dict[str, str] = field(default_factory=dict)
+    #: False until the lead has scored the batch (a transfer check: nobody cleans its pages
+    #: before, ``_helpers.UNSCORED_BATCHES``)
+    scored: bool = True
 
     @property
     def batches(self) -> tuple[str, ...]:
@@ -94,7 +100,21 @@ ROUNDS = (
         sites=57, max_per_site=1, french=31, min_dropped=58,
         content_lines=452, boilerplate_lines=144,
     ),
+    Fresh(
+        "r30",
+        {"fr-r30": 26, "de-r30": 6, "es-r30": 6, "it-r30": 6, "en-r30": 7},
+        sites=51, max_per_site=1, french=26, min_dropped=79,
+        content_lines=476, boilerplate_lines=115,
+        # a paragraph shares a 6-word shingle with the shipped spin context table, which
+        # tests/test_spin_context_clean.py keeps off every strip_real page (as in round 9)
+        dropped_later={
+            site: "shares a 6-word shingle with the spin context table"
+            for site in ("vedia.be", "sfmu.org", "lebrol.com", "occitanie-paisnostre.fr")
+        },
+        scored=False,  # the round's transfer check: the lead scores it at the end of the round
+    ),
 )
+SCORED = [fresh for fresh in ROUNDS if fresh.scored]
 BATCHES = [(fresh, batch) for fresh in ROUNDS for batch in fresh.batches]
 
 
@@ -224,12 +244,26 @@ def test_the_frozen_lists_did_not_move(records):
 
 def test_score_batches_reads_the_fresh_pages(fresh):
     sys.path.insert(0, str(ROOT))
-    from tools.strip_corpus.score_batches import HALVES, score
+    from tools.strip_corpus.score_batches import HALVES, line_counts
 
     assert HALVES[fresh.half] == fresh.batches
     assert not any(
         set(HALVES[other.half]) & set(fresh.batches) for other in ROUNDS if other is not fresh
     )
+    counts = line_counts(fresh.batches)  # read, never cleaned
+    assert counts["pages"] == sum(fresh.pages.values())
+    assert counts["content_lines"] == fresh.content_lines
+    assert counts["boilerplate_lines"] == fresh.boilerplate_lines
+    # no test cleans a batch before the lead has scored it, and every unscored batch is here
+    assert (set(fresh.batches) <= UNSCORED_BATCHES) == (not fresh.scored)
+    assert UNSCORED_BATCHES <= {b for f in ROUNDS if not f.scored for b in f.batches}
+
+
+@pytest.mark.parametrize("fresh", SCORED, ids=str)
+def test_score_batches_scores_the_fresh_pages(fresh):
+    sys.path.insert(0, str(ROOT))
+    from tools.strip_corpus.score_batches import score
+
     result = score(fresh.batches)
     assert result["pages"] == sum(fresh.pages.values())
     figures = result["figures"]

@@ -8,7 +8,8 @@
   TEST list: 485 pages at recording; the 50 TRAIN pages added by branch strip-labels were
   appended on 2026-12-01 with every earlier record unchanged, and so were the 65 of branch
   strip-labels2 (batch ``*-d``); the second held-out list,
-  test2, is never pinned), as stored;
+  test2, is never pinned; the pages of ``_helpers.UNSCORED_BATCHES``, the round's
+  transfer check, are left out until the lead has scored them), as stored;
 * the same documents in French typography (’ for ', no-break spaces before
   ``: ; ! ?`` and inside « »), which takes the rules' character-mapping path;
 
@@ -33,7 +34,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import read_jsonl
+from _helpers import read_jsonl, unscored
 from cleannews import CleanConfig
 from cleannews.evaluate import read_corpus, read_fixture
 from cleannews.strip import strip_text
@@ -66,6 +67,8 @@ def documents() -> list[tuple[str, str]]:
     for p in sorted((ROOT / "fixtures" / "strip").glob("*.txt")):
         docs.append((f"fixture/{p.stem}", read_fixture(p)[0]))
     for rec, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real"):
+        if unscored(rec["id"]):  # the round's transfer-check pages: recorded after scoring
+            continue
         docs.append((f"real/{rec['lang']}/{rec['id']}", doc))
     return docs + [(f"typo:{i}", typeset(t)) for i, t in docs]
 

@@ -5,6 +5,7 @@
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r27   # round-27 fresh pages
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r28   # round-28 fresh pages
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r29   # round-29 fresh pages
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r30   # the lead only (below)
 
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
@@ -22,7 +23,11 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
 * ``--half r28``: :data:`FRESH28`, the round-28 TRAIN batches (issue 10, branch labels30),
   measured the same way, once, before any rule was written against them;
 * ``--half r29``: :data:`FRESH29`, the round-29 TRAIN batches (issue 10, branch labels32),
-  measured the same way, once, before any rule was written against them.
+  measured the same way, once, before any rule was written against them;
+* ``--half r30``: :data:`FRESH30`, the round-30 TRAIN batches (issue 10, branch labels33), the
+  round's transfer check: the lead scores them at the end of the round, with the round-start
+  code and with the round's final code; nobody runs cleannews on them before
+  (:func:`line_counts` reads them without cleaning).
 
     >>> batch_of("fr-e-0012"), batch_of("de-m-0003")
     ('fr-e', 'de-m')
@@ -60,15 +65,45 @@ FRESH28 = ("fr-r28", "de-r28", "es-r28", "it-r28", "en-r28")
 #: scored before any rule or model was written or trained on them (docs/strip-history.md, "Fresh
 #: TRAIN pages, third batch (issue 10, round 29)").
 FRESH29 = ("fr-r29", "de-r29", "es-r29", "it-r29", "en-r29")
+#: The round-30 TRAIN batches (branch labels33): 51 pages from 51 sites new to the corpus, the
+#: round's transfer check, scored by the lead at the end of the round with the round-start code
+#: (5abcc66a) and with the round's final code, before anybody else reads them
+#: (docs/strip-history.md, "Fresh TRAIN pages, fourth batch (issue 10, round 29)").
+FRESH30 = ("fr-r30", "de-r30", "es-r30", "it-r30", "en-r30")
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
-    "r27": FRESH27, "r28": FRESH28, "r29": FRESH29,
+    "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30,
 }
 
 
 def batch_of(page_id: str) -> str:
     """The batch of a corpus page id (``fr-e-0012`` -> ``fr-e``)."""
     return page_id.rsplit("-", 1)[0]
+
+
+def line_counts(
+    batches: tuple[str, ...], root: Path = ROOT / "fixtures" / "strip_real"
+) -> dict:
+    """Pages and labelled lines of the TRAIN pages of ``batches``, read as :func:`score` reads
+    them but never cleaned: ``pages``, ``content_lines``, ``boilerplate_lines`` (whitespace
+    lines apart, as :func:`cleannews.evaluate._stats` counts them) and ``whitespace_lines``.
+
+    >>> line_counts(("no-such-batch",))
+    {'pages': 0, 'content_lines': 0, 'boilerplate_lines': 0, 'whitespace_lines': 0}
+    """
+    wanted = set(batches)
+    out = {"pages": 0, "content_lines": 0, "boilerplate_lines": 0, "whitespace_lines": 0}
+    for rec, _doc, labelled in read_corpus(root, ("train",)):
+        if batch_of(rec["id"]) not in wanted:
+            continue
+        out["pages"] += 1
+        for lb in labelled:
+            key = (
+                "whitespace_lines" if lb.whitespace
+                else "content_lines" if lb.content else "boilerplate_lines"
+            )
+            out[key] += 1
+    return out
 
 
 def score(batches: tuple[str, ...], root: Path = ROOT / "fixtures" / "strip_real") -> dict:
