@@ -111,7 +111,6 @@ ROUNDS = (
             site: "shares a 6-word shingle with the spin context table"
             for site in ("vedia.be", "sfmu.org", "lebrol.com", "occitanie-paisnostre.fr")
         },
-        scored=False,  # the round's transfer check: the lead scores it at the end of the round
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]
