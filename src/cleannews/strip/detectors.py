@@ -1624,12 +1624,13 @@ def _series_key(text: str) -> str | None:
     >>> _series_key("Page 2"), _series_key("2021 en images"), _series_key("Lire la suite")
     (None, None, None)
     """
-    head, digit, rest = text[:MAX_SCAN_CHARS].partition(next(
-        (c for c in text[:MAX_SCAN_CHARS] if c.isdigit()), "\0"))
-    key = head.strip().casefold()
+    scan = text[:MAX_SCAN_CHARS]
+    first = next((k for k, c in enumerate(scan) if c.isdigit()), None)
+    if first is None:
+        return None
+    key, rest = scan[:first].strip().casefold(), scan[first:]
     if (
-        not digit
-        or not key
+        not key
         or len(key.split()) > SERIES_KEY_MAX_WORDS
         or not _LETTER.search(key)
         or not _LETTER.search(rest)
