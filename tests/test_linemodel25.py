@@ -131,26 +131,12 @@ TRAIN_TAIL_TEASER_LINES = 39
 #: recorded the second standings table at the end of fr-r29-0017's excerpt, its column header
 #: and three rows: a row of aligned columns with figures is now a table row,
 #: ``detectors._aligned_shape``, protected with the page's other rows; tests/test_fresh32.py).
-#: On the round-30 pages (the round-29 transfer check, scored by the lead at the round's end)
-#: the rule takes 18 content lines and no furniture: the last three agenda items of a
-#: council's minutes written as a table (de-r30-0004) and a listing of minutes, "Procès-verbal
-#: - <date> (séance N)" (fr-r30-0011): docs/strip-history.md, "Fresh TRAIN pages, fourth batch".
-_MINUTES_DE = ("| a) Anschaffung eines Spielgerätes durch den Förderverein der KiTa |",
-               "| b) Nachlese Martini Kerb, Annahme von Spenden, Termin 2025 |",
-               "| c) Kommunaler Klimapakt, Förderfähige Projekte- Sonnenschutz für die "
-               "Spielfläche der KiTa |")
-_MINUTES_FR = ("25 mars 2021 (séance 85-extraordinaire)", "22 mars 2021 (séance 84)",
-               "8 mars 2021 (séance 83)", "15 février 2021 (Séance 82)",
-               "1er février 2021 (Séance 81)", "18 janvier 2021 (séance 80)",
-               "17 décembre 2020 (séance 79-extraordinaire)", "14 décembre 2020 (séance 78)",
-               "14 décembre 2020 (séance 77-extraordinaire)", "30 novembre 2020 (séance 76)",
-               "16 novembre 2020 (séance 75)", "26 octobre 2020 (séance 74)",
-               "13 octobre 2020 (séance 73)", "28 septembre (séance 72)",
-               "14 septembre 2020 (séance 71)")
-TAIL_TEASER_KNOWN: frozenset = frozenset(
-    [("de-r30-0004", "tail_teaser", line) for line in _MINUTES_DE]
-    + [("fr-r30-0011", "tail_teaser", "Procès-verbal - " + tail) for tail in _MINUTES_FR]
-)
+#: On the round-30 pages (the round-29 transfer check) none since round 29's fresh33 (the
+#: lead's scoring recorded 18: the last agenda items of a council's minutes written as a table,
+#: de-r30-0004, and a listing of minutes "Procès-verbal - <date> (séance N)", fr-r30-0011; a
+#: row between outer pipes is now a table row, ``detectors._bordered_row``, and a run of lines
+#: opening alike before a figure a series, ``detectors._protect_series``; tests/test_fresh33.py).
+TAIL_TEASER_KNOWN: frozenset = frozenset()
 
 
 # --- the guards' shapes on hand-made pages ----------------------------------------------------

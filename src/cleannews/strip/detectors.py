@@ -285,9 +285,13 @@ _PERSON_NAME = LazyPattern(
 #: "Arsenal 2-1 Aston Villa", "Brest 0 - 3 Nice": a results line (two names around a score),
 #: with at most a short note in brackets after it ("Trélissac 21-24 Lavaur (samedi 23 juin à
 #: Auch)", "Nantua 7- 26 Gruissan (à , 26)": the venue of an amateur final, round 29).
+#: Each side's score may also follow its name ("CD Herbania 0 – CF Panadería Pulido San Mateo
+#: 1", "Atlético Paso 1 – CD Tenerife «C» 1": a reserve team's letter in guillemets, round 29).
 _SCORE_LINE = regex.compile(
-    r"^(?-i:\p{Lu})[\p{L}'’.-]*+(?:\s[\p{L}'’.-]++){0,5}+\s\d{1,2}\s?[-–:]\s?\d{1,2}"
-    r"\s(?-i:\p{Lu})[\p{L}'’.-]*+(?:\s[\p{L}'’.-]++){0,5}+(?:\s\([^()]{1,40}+\))?+$"
+    r"^(?-i:\p{Lu})[\p{L}'’.«»-]*+(?:\s[\p{L}'’.«»-]++){0,5}+\s\d{1,2}\s?[-–:]\s?\d{1,2}"
+    r"\s(?-i:\p{Lu})[\p{L}'’.«»-]*+(?:\s[\p{L}'’.«»-]++){0,5}+(?:\s\([^()]{1,40}+\))?+$"
+    r"|^(?-i:\p{Lu})[\p{L}'’.«»-]*+(?:\s[\p{L}'’.«»-]++){0,5}+\s\d{1,2}\s[-–]\s"
+    r"(?-i:\p{Lu})[\p{L}'’.«»-]*+(?:\s[\p{L}'’.«»-]++){0,5}+\s\d{1,2}$"
 )
 #: A line-up row: a shirt number glued before a name ("44Ethan Ampadu (–)", "(–)1Boaz
 #: Myhill13"), a substitution minute ("74' für Pedro") or a name with a rating in brackets
@@ -312,6 +316,17 @@ FIGURE_LIST_MIN = 3
 #: A table row written with pipes: at least this many cells, each at most this long.
 PIPE_ROW_MIN_CELLS = 3
 PIPE_CELL_MAX_CHARS = 60
+#: A row written between outer pipes ("| Castor, Klaus | |", round 29) has at most this
+#: many cells (empty ones count); a page's table is at least BORDERED_LIST_MIN such rows.
+BORDERED_ROW_MAX_CELLS = 12
+BORDERED_LIST_MIN = 4
+#: A series: at least SERIES_RUN_MIN consecutive lines (lines without a letter, such as lone
+#: bullets, skipped) opening with the same words (at most SERIES_KEY_MAX_WORDS, no digit)
+#: before a figure, with words after it ("Procès-verbal - 25 mars 2021 (séance 85)",
+#: round 29): the page's list of records. "Page 2" or "Archives 2021" (no word after the
+#: figure) and teaser dates (not consecutive) are none.
+SERIES_RUN_MIN = 5
+SERIES_KEY_MAX_WORDS = 4
 #: A table row written with aligned columns (a standings table, "1   R C AUBENAS VALS  8  2
 #: 2  0 …", round 29): cells split by two spaces or more (or a tab), at least this many …
 ALIGNED_ROW_MIN_CELLS = 5
@@ -1426,7 +1441,8 @@ def _line_shape(text: str) -> str | None:
         ):
             tag = f"table{len(cells)}"
             return tag + "#" if any(c.isdigit() for c in text) else tag
-        return None
+        # empty cells or a merged row between outer pipes: "table|" (round 29)
+        return "table|" if _bordered_row(text) else None
     if _SCORE_LINE.match(text):
         return "score"
     aligned = _aligned_shape(text)
@@ -1438,6 +1454,25 @@ def _line_shape(text: str) -> str | None:
     if n <= FIGURE_MAX_WORDS and _LABEL_FIGURE.match(text):
         return "figure"
     return None
+
+
+def _bordered_row(text: str) -> bool:
+    """A row of a table written between outer pipes, empty cells and merged rows included:
+    it opens and closes with ``|``, has a cell with a letter and at most
+    :data:`BORDERED_ROW_MAX_CELLS` cells. A council's attendance list ("| Castor, Klaus | |")
+    and agenda ("| TOP 3 | Sanierungsarbeiten … |", "| - Beratung und Beschluss - |") are
+    such rows (round 29, de-r30-0004); a lone ``|`` or ``| |`` is none.
+
+    >>> _bordered_row("| Castor, Klaus | |"), _bordered_row("| - Beratung und Beschluss - |")
+    (True, True)
+    >>> _bordered_row("| |"), _bordered_row("|"), _bordered_row("Accueil | Sport | Vidéo")
+    (False, False, False)
+    """
+    t = text.strip()
+    if len(t) < 3 or t[0] != "|" or t[-1] != "|":
+        return False
+    cells = t[1:-1].split("|")
+    return len(cells) <= BORDERED_ROW_MAX_CELLS and any(_LETTER.search(c) for c in cells)
 
 
 def _aligned_shape(text: str) -> str | None:
@@ -1554,6 +1589,7 @@ def _protect_shaped(lines: list[_Line]) -> None:
     >>> [ln.protected for ln in ls]
     [False, True, True, False, False]
     """
+    _protect_series(lines)  # records listed by date or number: "Procès-verbal - <date> (séance N)"
     shapes: dict[int, str] = {}
     for i, ln in enumerate(lines):
         if ln.blank or ln.cls is BAD or ln.protected or ln.n > TEASER_MAX_WORDS:
@@ -1570,12 +1606,69 @@ def _protect_shaped(lines: list[_Line]) -> None:
             listed = counts[shape] >= ROSTER_LIST_MIN
         elif shape == "figure":
             listed = counts[shape] >= FIGURE_LIST_MIN
+        elif shape == "table|":
+            listed = counts[shape] >= BORDERED_LIST_MIN
         elif shape.endswith("#") or shape == "score":
             listed = counts[shape] >= SHAPE_LIST_MIN
         else:  # a header row: a table of rows with figures and as many cells is on the page
             listed = shape in figures
         if listed:
             lines[i].protected = True
+
+
+def _series_key(text: str) -> str | None:
+    """The words a line of a series opens with (casefolded, before its first digit), or None.
+
+    >>> _series_key("Procès-verbal - 25 mars 2021 (séance 85)")
+    'procès-verbal -'
+    >>> _series_key("Page 2"), _series_key("2021 en images"), _series_key("Lire la suite")
+    (None, None, None)
+    """
+    scan = text[:MAX_SCAN_CHARS]
+    first = next((k for k, c in enumerate(scan) if c.isdigit()), None)
+    if first is None:
+        return None
+    key, rest = scan[:first].strip().casefold(), scan[first:]
+    if (
+        not key
+        or len(key.split()) > SERIES_KEY_MAX_WORDS
+        or not _LETTER.search(key)
+        or not _LETTER.search(rest)
+    ):
+        return None
+    return key
+
+
+def _protect_series(lines: list[_Line]) -> None:
+    """Protect a series: :data:`SERIES_RUN_MIN` consecutive standing lines (lines without a
+    letter skipped) with the same :func:`_series_key` and different texts, the page's list
+    of records (a council's minutes by date), whatever furniture stands around it.
+
+    >>> ls = [_Line(t, frozenset()) for t in ["Séances"] + [
+    ...       f"Procès-verbal - {d} mars 2021 (séance {n})" for d, n in
+    ...       ((25, 85), (22, 84), (8, 83), (1, 82), (0, 81))] + ["Page 2"]]
+    >>> _protect_series(ls)
+    >>> [ln.protected for ln in ls]
+    [False, True, True, True, True, True, False]
+    """
+    run: list[int] = []
+    key: str | None = None
+
+    def close() -> None:
+        if len(run) >= SERIES_RUN_MIN and len({lines[i].text for i in run}) > 1:
+            for i in run:
+                lines[i].protected = True
+
+    for i, ln in enumerate(lines):
+        if ln.blank or not _LETTER.search(ln.text[:MAX_SCAN_CHARS]):
+            continue
+        k = None if ln.cls is BAD or ln.n > TEASER_MAX_WORDS else _series_key(ln.text)
+        if k is not None and k == key:
+            run.append(i)
+            continue
+        close()
+        run, key = ([i], k) if k is not None else ([], None)
+    close()
 
 
 def _item_links(lines: list[_Line], matched: list) -> frozenset[int]:
