@@ -651,18 +651,20 @@ FROZEN_SHA256 = {
 }
 
 
-#: The round-30 fresh TRAIN batches (branch labels33, round 29): the round's *transfer check*.
-#: The lead scores them once at the end of the round, with main's code from the round's start
-#: (5abcc66a) and with the round's final code, to see whether the round's fixes (written on the
-#: round-29 pages and TRAIN) transfer to sites nobody has read. Until then nobody runs cleannews
-#: on them: the strip and clean regression pins (tests/test_strip_regression.py,
-#: tests/test_clean_regression.py) leave them out, and the lead records them after scoring (empty
-#: this set, then ``--record`` both pins: the new records are appended, no earlier one moves).
+#: The round-31 fresh TRAIN batches (branch labels34, round 29): the round's *transfer check*
+#: (a second one, after the round-30 batches the lead scored at 02:25 UTC). The lead scores them
+#: once at the end of the round, with main's code from the round's start and with the round's
+#: final code, to see whether the round's fixes transfer to sites nobody has read. Until then
+#: nobody runs cleannews on them: the strip and clean regression pins
+#: (tests/test_strip_regression.py, tests/test_clean_regression.py) and
+#: :func:`train_lines_taken` leave them out, and the lead records them after scoring (empty this
+#: set, then ``--record`` both pins: the new records are appended, no earlier one moves).
 #: ``tests/test_fresh_batches.py`` checks their pages and counts without cleaning them.
-#: Round 29's transfer batch (``*-r30``) was scored by the lead at the round's end (the same
-#: figures with the start and the final code: docs/strip-history.md, "Fresh TRAIN pages,
-#: fourth batch"); the set is empty until the next round's transfer batch.
-UNSCORED_BATCHES: frozenset[str] = frozenset()
+#: Round 29's first transfer batch (``*-r30``) was scored by the lead (the same figures with the
+#: start and the final code: docs/strip-history.md, "Fresh TRAIN pages, fourth batch").
+UNSCORED_BATCHES: frozenset[str] = frozenset(
+    {"fr-r31", "de-r31", "es-r31", "it-r31", "en-r31"}
+)
 
 
 def unscored(page_id: str, batches: frozenset[str] = UNSCORED_BATCHES) -> bool:
@@ -672,6 +674,8 @@ def unscored(page_id: str, batches: frozenset[str] = UNSCORED_BATCHES) -> bool:
     >>> batches = frozenset({"fr-r30", "en-r30"})
     >>> unscored("fr-r30-0001", batches), unscored("fr-r29-0001", batches), unscored("fr-a-0001")
     (True, False, False)
+    >>> unscored("de-r31-0002"), unscored("fr-r30-0001")
+    (True, False)
     """
     return page_id.rsplit("-", 1)[0] in batches
 

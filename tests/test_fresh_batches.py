@@ -7,9 +7,10 @@ line, reviews them in a second whole-page pass before the cleaner is run on them
 them once as fresh development pages (``python -m tools.strip_corpus.score_batches --half
 rNN``; docs/strip-history.md, "Fresh TRAIN pages (issue 10, round 27)" and "Fresh TRAIN
 pages, second batch (issue 10, round 28)"; round 29's: "Fresh TRAIN pages, third batch (issue 10,
-round 29)"). The ``r30`` batches are the round's transfer check: the lead scores them at the end
-of the round, so until then (``scored=False``) no test here cleans them, only their pages and
-line counts are checked (``score_batches.line_counts``). For every batch these tests check
+round 29)"). The ``r30`` batches were round 29's transfer check (scored by the lead at the
+round's end); the ``r31`` batches are a second one: the lead scores them at the end of the
+round, so until then (``scored=False``) no test here cleans them, only their pages and line
+counts are checked (``score_batches.line_counts``). For every batch these tests check
 
 * the pages: labelled, typed, reviewed, equal byte for byte to their saved answers,
   ``check.py --strict`` clean on each batch;
@@ -111,6 +112,13 @@ ROUNDS = (
             site: "shares a 6-word shingle with the spin context table"
             for site in ("vedia.be", "sfmu.org", "lebrol.com", "occitanie-paisnostre.fr")
         },
+    ),
+    Fresh(
+        "r31",
+        {"fr-r31": 24, "de-r31": 4, "es-r31": 6, "it-r31": 5, "en-r31": 5},
+        sites=44, max_per_site=1, french=24, min_dropped=39,
+        content_lines=394, boilerplate_lines=67,
+        scored=False,  # round 29's second transfer check: the lead scores it (UNSCORED_BATCHES)
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]

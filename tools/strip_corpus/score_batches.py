@@ -5,7 +5,8 @@
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r27   # round-27 fresh pages
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r28   # round-28 fresh pages
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r29   # round-29 fresh pages
-    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r30   # the lead only (below)
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r30   # round-30 fresh pages
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r31   # the lead only (below)
 
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
@@ -27,7 +28,10 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
 * ``--half r30``: :data:`FRESH30`, the round-30 TRAIN batches (issue 10, branch labels33), the
   round's transfer check: the lead scores them at the end of the round, with the round-start
   code and with the round's final code; nobody runs cleannews on them before
-  (:func:`line_counts` reads them without cleaning).
+  (:func:`line_counts` reads them without cleaning);
+* ``--half r31``: :data:`FRESH31`, the round-31 TRAIN batches (issue 10, branch labels34), a
+  second transfer check gathered the same way in round 29: scored by the lead only, at the end
+  of the round, with the round-start code and with the round's final code.
 
     >>> batch_of("fr-e-0012"), batch_of("de-m-0003")
     ('fr-e', 'de-m')
@@ -70,9 +74,14 @@ FRESH29 = ("fr-r29", "de-r29", "es-r29", "it-r29", "en-r29")
 #: (5abcc66a) and with the round's final code, before anybody else reads them
 #: (docs/strip-history.md, "Fresh TRAIN pages, fourth batch (issue 10, round 29)").
 FRESH30 = ("fr-r30", "de-r30", "es-r30", "it-r30", "en-r30")
+#: The round-31 TRAIN batches (branch labels34): 44 pages from 44 sites new to the corpus, a
+#: second transfer check of round 29, scored by the lead at the end of the round with the
+#: round-start code and with the round's final code, before anybody else runs cleannews on them
+#: (docs/strip-history.md, "Fresh TRAIN pages, fifth batch (issue 10, round 29)").
+FRESH31 = ("fr-r31", "de-r31", "es-r31", "it-r31", "en-r31")
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
-    "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30,
+    "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30, "r31": FRESH31,
 }
 
 
