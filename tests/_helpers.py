@@ -651,20 +651,17 @@ FROZEN_SHA256 = {
 }
 
 
-#: The round-31 fresh TRAIN batches (branch labels34, round 29): the round's *transfer check*
-#: (a second one, after the round-30 batches the lead scored at 02:25 UTC). The lead scores them
+#: Fresh TRAIN batches nobody may clean yet: a round's *transfer check*. The lead scores them
 #: once at the end of the round, with main's code from the round's start and with the round's
 #: final code, to see whether the round's fixes transfer to sites nobody has read. Until then
-#: nobody runs cleannews on them: the strip and clean regression pins
-#: (tests/test_strip_regression.py, tests/test_clean_regression.py) and
-#: :func:`train_lines_taken` leave them out, and the lead records them after scoring (empty this
-#: set, then ``--record`` both pins: the new records are appended, no earlier one moves).
-#: ``tests/test_fresh_batches.py`` checks their pages and counts without cleaning them.
-#: Round 29's first transfer batch (``*-r30``) was scored by the lead (the same figures with the
-#: start and the final code: docs/strip-history.md, "Fresh TRAIN pages, fourth batch").
-UNSCORED_BATCHES: frozenset[str] = frozenset(
-    {"fr-r31", "de-r31", "es-r31", "it-r31", "en-r31"}
-)
+#: the strip and clean regression pins (tests/test_strip_regression.py,
+#: tests/test_clean_regression.py) and :func:`train_lines_taken` leave them out; after scoring
+#: the lead empties this set and ``--record``s both pins (the new records are appended, no
+#: earlier one moves). ``tests/test_fresh_batches.py`` checks their pages and counts without
+#: cleaning them. Round 29's two transfer batches (``*-r30``, ``*-r31``) were scored: the same
+#: figures with the start and the final code (docs/strip-history.md, "Fresh TRAIN pages,
+#: fourth batch" and "fifth batch").
+UNSCORED_BATCHES: frozenset[str] = frozenset()
 
 
 def unscored(page_id: str, batches: frozenset[str] = UNSCORED_BATCHES) -> bool:
@@ -674,8 +671,6 @@ def unscored(page_id: str, batches: frozenset[str] = UNSCORED_BATCHES) -> bool:
     >>> batches = frozenset({"fr-r30", "en-r30"})
     >>> unscored("fr-r30-0001", batches), unscored("fr-r29-0001", batches), unscored("fr-a-0001")
     (True, False, False)
-    >>> unscored("de-r31-0002"), unscored("fr-r30-0001")
-    (True, False)
     """
     return page_id.rsplit("-", 1)[0] in batches
 

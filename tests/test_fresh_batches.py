@@ -118,7 +118,6 @@ ROUNDS = (
         {"fr-r31": 24, "de-r31": 4, "es-r31": 6, "it-r31": 5, "en-r31": 5},
         sites=44, max_per_site=1, french=24, min_dropped=39,
         content_lines=394, boilerplate_lines=67,
-        scored=False,  # round 29's second transfer check: the lead scores it (UNSCORED_BATCHES)
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]
