@@ -89,6 +89,14 @@ def hang_guard(seconds: int) -> Iterator[None]:
 # --- reading what a run wrote -------------------------------------------------------------
 
 
+def write_jsonl(path: Path, rows: list[dict]) -> Path:
+    """Write ``rows`` as a JSONL file at ``path`` (its folders made), one ``json.dumps`` a
+    line; returns ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
 def read_jsonl(path: Path, *, missing_ok: bool = False) -> list[dict]:
     """Every record of the JSONL file ``path``, in order (``*.gz`` is read through gzip).
 

@@ -38,7 +38,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from _helpers import read_jsonl, run_cli, seed_lines
+from _helpers import read_jsonl, run_cli, seed_lines, write_jsonl
 from cleannews.config import DEFAULT_CONFIG, CleanConfig, option_names
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,12 +50,6 @@ ARTICLE = "\n".join(LINES[:4])
 def _needs_datatrove() -> None:
     pytest.importorskip("datatrove", reason="datatrove is not installed")
     pytest.importorskip("orjson", reason="datatrove's JsonlReader needs orjson")
-
-
-def _write_jsonl(path: Path, rows: list[dict]) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    return path
 
 
 def _run_pipeline(tmp_path: Path, *, tasks: int = 1, label_only: bool = False,
@@ -115,7 +109,7 @@ def test_a_quarantine_read_again_is_cleaned_not_excluded_with_its_old_error(
         {"id": "line", "text": '{"id": "line", "text": ', "filter_reason": "cleannews_error",
          "cleannews": {**old, "error": "not valid JSON: …", "error_type": "json"}},
     ]
-    _write_jsonl(tmp_path / "in" / "q.jsonl", rows)
+    write_jsonl(tmp_path / "in" / "q.jsonl", rows)
     kept, excluded, stats = _run_pipeline(tmp_path)
     assert sorted(r["id"] for r in kept) == ["bug", "field", "slow"]
     assert [r["id"] for r in excluded] == ["line"]
@@ -157,7 +151,7 @@ def test_a_gzip_file_cut_short_ends_with_one_read_error_not_a_dead_task(tmp_path
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a_cut.jsonl.gz").write_bytes(data[: len(data) // 2])
     (tmp_path / "in" / "b_bad.jsonl.gz").write_bytes(b"\x1f\x8b" + b"garbage" * 20)
-    _write_jsonl(tmp_path / "in" / "c_ok.jsonl", [{"id": "ok", "text": ARTICLE}])
+    write_jsonl(tmp_path / "in" / "c_ok.jsonl", [{"id": "ok", "text": ARTICLE}])
     kept, excluded, stats = _run_pipeline(tmp_path)
     read = sorted((r["id"], r["cleannews"]["error"].split(":")[0]) for r in excluded
                   if r["cleannews"].get("error_type") == "read")
@@ -184,7 +178,7 @@ def test_label_only_run_again_keeps_no_stale_filter_reason(tmp_path: Path) -> No
     _needs_datatrove()
     rows = [{"id": "was_spun", "text": ARTICLE, "filter_reason": "spun"},
             {"id": "other_step", "text": ARTICLE, "filter_reason": "too_short"}]
-    _write_jsonl(tmp_path / "in" / "l.jsonl", rows)
+    write_jsonl(tmp_path / "in" / "l.jsonl", rows)
     kept, excluded, _ = _run_pipeline(tmp_path, label_only=True)
     assert not excluded
     by_id = {r["id"]: r for r in kept}
@@ -202,7 +196,7 @@ def test_an_input_above_max_input_mb_is_too_large_in_run_and_in_the_datatrove_st
     big = "\n".join(LINES[:40])
     assert len(big.encode()) > 2000
     rows = [{"id": "big", "text": big}, {"id": "small", "text": LINES[0]}]
-    src = _write_jsonl(tmp_path / "in" / "s.jsonl", rows)
+    src = write_jsonl(tmp_path / "in" / "s.jsonl", rows)
     config = CleanConfig(max_input_mb=0.001)
     kept, excluded, stats = _run_pipeline(tmp_path, config=config)
     assert [r["id"] for r in kept] == ["small"]
@@ -297,7 +291,7 @@ def test_hostile_records_over_two_tasks_end_in_one_place_with_matching_counters(
              "den Haushalt beschlossen."},
             {"id": "surrogate", "text": "\ud800 " + LINES[1]},
             {"id": "boiler", "text": "Partager sur Facebook\nPartager sur Twitter\n"}]
-    _write_jsonl(tmp_path / "in" / "a.jsonl", rows)
+    write_jsonl(tmp_path / "in" / "a.jsonl", rows)
     (tmp_path / "in" / "b.jsonl").write_bytes(
         b'{"id": "latin", "text": "caf\xe9"}\nnot json\n\n'
         + json.dumps({"id": "last", "text": LINES[2]}).encode() + b"\n")

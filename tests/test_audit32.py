@@ -42,7 +42,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from _helpers import run_cli, seed_lines
+from _helpers import run_cli, seed_lines, write_jsonl
 from cleannews.batch.api import clean_batch, clean_frame, clean_record, clean_text
 from cleannews.config import CleanConfig
 
@@ -52,12 +52,6 @@ np = pytest.importorskip("numpy")
 #: Real French sentences (the seeds) to build documents from.
 LINES = seed_lines()
 ARTICLE = "\n".join(LINES[:4])
-
-
-def _write_jsonl(path: Path, rows: list[dict]) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    return path
 
 
 # --- 1. pandas: NaT and the other missing values (fails on main) ----------------------------
@@ -199,7 +193,7 @@ def test_the_cleaner_summary_has_the_language() -> None:
 
 
 def _run_dir(tmp_path: Path, rows: list[dict], name: str = "out") -> Path:
-    src = _write_jsonl(tmp_path / f"{name}.jsonl", rows)
+    src = write_jsonl(tmp_path / f"{name}.jsonl", rows)
     out = tmp_path / name
     done = run_cli("run", src, "-o", out, "-q")
     assert done.returncode in (0, 1), done.stderr
@@ -232,7 +226,7 @@ def test_direction_marks_in_an_id_are_escaped(tmp_path: Path) -> None:
                                                         "failed": 0}, "rules": {}, "spin": {},
                         "quarantined": [{"id": "q\u200f-1", "score": 0.97, "evidence": []}]})
     assert "\u200f" not in page and "<code>q\\u200f-1</code>" in page
-    src = _write_jsonl(tmp_path / "in.jsonl", [{"id": "q\u200f-1", "text": "a\x00b"}])
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": "q\u200f-1", "text": "a\x00b"}])
     err = run_cli("run", src, "-o", tmp_path / "out").stderr.decode()
     assert "(id q\\u200f-1)" in err and "\u200f" not in err
 

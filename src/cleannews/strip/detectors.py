@@ -35,6 +35,7 @@ from cleannews.strip._keep import (
 )
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
 from cleannews.strip._pagelang import (
+    _LETTER,
     PAGE_LANGUAGE_CHARS,
     no_stoplist_prose,
     no_stoplist_script,
@@ -336,7 +337,6 @@ ALIGNED_ROW_MIN_CELLS = 5
 ALIGNED_ROW_MIN_FIGURES = 4
 _ALIGNED_SPLIT = regex.compile(r"\t|\s{2,}+")
 _FIGURE_CELL = regex.compile(r"^[+\-−–]?\d{1,6}(?:[.,]\d{1,3})?+%?$")
-_LETTER = regex.compile(r"\p{L}")
 _INNER_SENTENCE = regex.compile(r"[.!?…»]\s+(?-i:\p{Lu})")
 _GLUE_BOUNDARY = regex.compile(r"\s+[|·•]\s+|(?<=[.!?»…])\s+(?=\S)")
 #: Every ``_GLUE_BOUNDARY`` holds or follows one of these characters (a cheap test first).
