@@ -43,6 +43,7 @@ Figures and what was tried: ``docs/strip-history.md`` (branch strip-tail7); test
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from itertools import pairwise
 
 import regex
@@ -448,19 +449,48 @@ def excerpt_run(lines, body_start: int, body_end: int) -> None:
         prose_below[i] = prose_below[i + 1] or (
             ln.cls == GOOD and ln.n >= EXCERPT_PROSE_BELOW_WORDS and not _cut(_cleaned(ln))
         )
+    leads = {}  # a run's first line -> the read-more glued before each of its lines
+    for run in runs:
+        lead = _glued_lead(lines[run[0]].text)
+        if lead and all(lines[i].text.startswith(lead) for i in run):
+            leads[run[0]] = lead
+    led = _led_words(lines, leads)
     for run in runs:
         if above[run[0]] < EXCERPT_ARTICLE_WORDS:
             continue  # a listing's teasers (or excerpts above the article)
-        lead = _glued_lead(lines[run[0]].text)
-        if lead and all(lines[i].text.startswith(lead) for i in run) and sum(
-            ln.n for ln in lines[: run[0]]
-            if _article_paragraph(ln) and not ln.text.startswith(lead)
-        ) < EXCERPT_ARTICLE_WORDS:
+        if run[0] in leads and above[run[0]] - led[run[0]] < EXCERPT_ARTICLE_WORDS:
             continue  # the paragraphs above carry the run's glued read-more: the same listing
         if prose_below[run[-1] + 1]:
             continue  # the article goes on below the run
         for i in run:
             lines[i].bad("excerpt_run", "one of several excerpts cut with '…' after the article")
+
+
+def _led_words(lines, leads: dict[int, str]) -> dict[int, int]:
+    """For each line ``i`` of ``leads``, the words of the article's paragraphs
+    (:func:`_article_paragraph`) above it that open with ``leads[i]``, in one pass over the
+    page: each paragraph's words are counted under its opening of each length a lead has
+    (a read-more lead holds at most 31 characters), so that many runs cost no rescans.
+
+    >>> from cleannews.strip.detectors import _Line, GOOD
+    >>> ls = [_Line(t, frozenset()) for t in ("Lire la suiteUn texte de sept mots.",
+    ...       "Une phrase de cinq mots.", "Lire la suiteUn extrait…")]
+    >>> for ln in ls:
+    ...     ln.cls = GOOD
+    >>> _led_words(ls, {2: "Lire la suite"})
+    {2: 7}
+    """
+    sizes = {len(lead) for lead in leads.values()}
+    seen: Counter[str] = Counter()
+    out = {}
+    for i, ln in enumerate(lines):
+        if i in leads:
+            out[i] = seen[leads[i]]
+        if sizes and _article_paragraph(ln):
+            for size in sizes:
+                if len(ln.text) >= size:
+                    seen[ln.text[:size]] += ln.n
+    return out
 
 
 def _article_paragraph(ln) -> bool:
