@@ -433,7 +433,7 @@ def corpus_split(rec: dict, split: dict) -> str:
 #: The file of a real-page corpus that names its unscored batches (beside ``split.json``):
 #: ``{"batches": ["fr-r32", …]}``. A round's *transfer check*: fresh TRAIN batches nobody
 #: cleans, scores or tunes on until the lead has scored them once at the end of the round;
-#: then the lead empties the list (docs/strip.md, "Unscored batches").
+#: then the lead empties the list (docs/strip.md, "Reproducing the figures").
 UNSCORED_FILE = "unscored.json"
 
 
