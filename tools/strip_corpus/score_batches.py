@@ -11,7 +11,9 @@
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
 figures: the evaluate module's own functions), and prints removal P / R / content kept for
-all of them, per language and per boilerplate kind. Only TRAIN pages are ever read.
+all of them, per language and per boilerplate kind. Only TRAIN pages are ever read, and a
+batch listed in ``fixtures/strip_real/unscored.json`` (a transfer check) only when it is
+named (:func:`named_unscored`: the lead's scoring at the end of a round).
 
 The halves of the round-9 batches (branch strip-gen10, issue 10: rules that transfer):
 
