@@ -34,6 +34,7 @@ Runaway work
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import os
@@ -659,28 +660,92 @@ FROZEN_SHA256 = {
 }
 
 
-#: Fresh TRAIN batches nobody may clean yet: a round's *transfer check*. The lead scores them
-#: once at the end of the round, with main's code from the round's start and with the round's
-#: final code, to see whether the round's fixes transfer to sites nobody has read. Until then
-#: the strip and clean regression pins (tests/test_strip_regression.py,
-#: tests/test_clean_regression.py) and :func:`train_lines_taken` leave them out; after scoring
-#: the lead empties this set and ``--record``s both pins (the new records are appended, no
-#: earlier one moves). ``tests/test_fresh_batches.py`` checks their pages and counts without
-#: cleaning them. Round 29's two transfer batches (``*-r30``, ``*-r31``) were scored: the same
-#: figures with the start and the final code (docs/strip-history.md, "Fresh TRAIN pages,
-#: fourth batch" and "fifth batch").
-UNSCORED_BATCHES: frozenset[str] = frozenset()
+#: The labelled real-page corpus (``split.json``, ``unscored.json``, ``manifests/``, ``pages/``).
+CORPUS = ROOT / "fixtures" / "strip_real"
 
 
-def unscored(page_id: str, batches: frozenset[str] = UNSCORED_BATCHES) -> bool:
-    """Whether a corpus page belongs to one of ``batches`` (:data:`UNSCORED_BATCHES`: no
-    test cleans it yet).
+def unscored_set() -> frozenset[str]:
+    """The batches ``fixtures/strip_real/unscored.json`` names (:data:`UNSCORED_BATCHES`),
+    read by ``cleannews.evaluate.unscored_batches``, the one reader tools and tests share."""
+    from cleannews.evaluate import unscored_batches
+
+    return unscored_batches(CORPUS)
+
+
+def __getattr__(name: str):
+    """:data:`UNSCORED_BATCHES`, read when a test first names it (importing this module from
+    ``conftest.py`` loads no stage of the package)."""
+    if name == "UNSCORED_BATCHES":
+        return unscored_set()
+    raise AttributeError(name)
+
+
+#: ``UNSCORED_BATCHES`` (a module attribute, :func:`__getattr__`): fresh TRAIN batches nobody
+#: may clean yet, a round's *transfer check*, as listed in ``fixtures/strip_real/unscored.json``
+#: (the one list: edit that file, not this module). The lead scores them once at the end of
+#: the round, with main's code from the round's start and with the round's final code, to see
+#: whether the round's fixes transfer to sites nobody has read. Until then
+#: ``cleannews.evaluate.read_corpus`` does not read their pages (unless ``unscored=True``), so
+#: :func:`train_pages`, the ``strip_real_docs`` fixture, the strip and clean regression pins
+#: (tests/test_strip_regression.py, tests/test_clean_regression.py),
+#: :func:`train_lines_taken`, the strip model's training reader, the stress set and
+#: ``cleannews.evaluate --split train`` leave them out; after scoring the lead empties the list
+#: and ``--record``s both pins (the new records are appended, no earlier one moves).
+#: ``tests/test_fresh_batches.py`` checks their pages and counts without cleaning them.
+#: Round 29's two transfer batches (``*-r30``, ``*-r31``) were scored: the same figures with
+#: the start and the final code (docs/strip-history.md, "Fresh TRAIN pages, fourth batch" and
+#: "fifth batch").
+
+
+def unscored(page_id: str, batches: frozenset[str] | None = None) -> bool:
+    """Whether a corpus page belongs to one of ``batches`` (default: :data:`UNSCORED_BATCHES`,
+    no test cleans it yet).
 
     >>> batches = frozenset({"fr-r30", "en-r30"})
     >>> unscored("fr-r30-0001", batches), unscored("fr-r29-0001", batches), unscored("fr-a-0001")
     (True, False, False)
     """
-    return page_id.rsplit("-", 1)[0] in batches
+    from cleannews.evaluate import page_batch
+
+    return page_batch(page_id) in (unscored_set() if batches is None else batches)
+
+
+@functools.cache
+def _train_corpus(unscored: bool, left_out: frozenset[str]) -> tuple:
+    """The TRAIN pages, read once per ``(unscored, the unscored list then)``: a test that
+    fakes an unscored batch reads afresh."""
+    from cleannews.evaluate import read_corpus
+
+    return tuple(read_corpus(CORPUS, ("train",), unscored=unscored))
+
+
+def train_pages(batches=None, *, unscored: bool = False) -> list[tuple[dict, str, list]]:
+    """The TRAIN pages of ``fixtures/strip_real`` a test may clean, in corpus order:
+    ``(record, page text, labelled lines)``, read once per process. Never a page of a held-out
+    list (``split.json``) nor of a held-out site, never a page of :data:`UNSCORED_BATCHES`
+    unless ``unscored`` (a test that counts a transfer check's pages without cleaning them).
+    ``batches`` keeps the pages of those batches only (``"fr-a"`` for ``fr-a-NNNN``: a seeded
+    draw that pages added later must not move). The one way a test reads corpus pages
+    (``tests/test_fixture35.py`` checks that no other test file opens them).
+
+    >>> all(rec["split"] == "train" for rec, _, _ in train_pages())  # doctest: +SKIP
+    True
+    """
+    from cleannews.evaluate import page_batch
+
+    pages = _train_corpus(unscored, unscored_set())
+    if batches is not None:
+        pages = tuple(p for p in pages if page_batch(p[0]["id"]) in batches)
+    return list(pages)
+
+
+def train_doc(page_id: str) -> tuple[str, list]:
+    """``(page text, labelled lines)`` of one TRAIN page of :func:`train_pages` (a held-out or
+    unscored page fails: it is not there)."""
+    for rec, doc, labelled in train_pages():
+        if rec["id"] == page_id:
+            return doc, labelled
+    raise AssertionError(f"{page_id}: no TRAIN page a test may clean")
 
 
 def ids_digest(ids: list[str]) -> str:
@@ -694,7 +759,7 @@ def ids_digest(ids: list[str]) -> str:
 def corpus_records() -> list[dict]:
     """Every manifest record of ``fixtures/strip_real`` (all batches, in file order)."""
     recs = []
-    for mf in sorted((ROOT / "fixtures" / "strip_real" / "manifests").glob("*.jsonl")):
+    for mf in sorted((CORPUS / "manifests").glob("*.jsonl")):
         recs += [json.loads(x) for x in mf.read_text("utf-8").splitlines() if x.strip()]
     return recs
 

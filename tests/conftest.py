@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from _helpers import read_jsonl
+from _helpers import CORPUS, read_jsonl
 
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
@@ -82,11 +82,11 @@ def round27_stress_sources() -> list:
 @pytest.fixture(scope="session")
 def strip_real_docs() -> dict:
     """The labelled real-page corpus, ``{page id: (record, page text, labelled lines)}``
-    (both splits; tests that use it say which split they read)."""
+    (TRAIN and the first TEST list, ``read_corpus``'s default: tests that use it say which
+    split they read; the pages of ``_helpers.UNSCORED_BATCHES`` are not read)."""
     from cleannews.evaluate import read_corpus
 
-    root = Path(__file__).parent.parent / "fixtures" / "strip_real"
-    return {rec["id"]: (rec, doc, lab) for rec, doc, lab in read_corpus(root)}
+    return {rec["id"]: (rec, doc, lab) for rec, doc, lab in read_corpus(CORPUS)}
 
 
 @pytest.fixture(scope="session")

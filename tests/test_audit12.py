@@ -139,8 +139,9 @@ def test_the_frozen_split_keeps_the_site_of_every_page():
         sys.path.insert(0, str(ROOT))
     from tools.strip_corpus.common import site_of
 
-    records = [json.loads(line) for f in sorted((ROOT / "fixtures/strip_real/manifests").glob(
-        "*.jsonl")) for line in f.read_text("utf-8").splitlines() if line.strip()]
+    from _helpers import corpus_records
+
+    records = corpus_records()
     assert len(records) > 900
     assert [r["id"] for r in records if site_of(r["url"]) != r["site"]] == []
     assert site_of("https://www.annahar.com.lb/a") == "annahar.com.lb"

@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from _helpers import read_jsonl, run_cli
+from _helpers import read_jsonl, run_cli, train_pages
 from cleannews import Document
 from cleannews._explain import METADATA_SHOWN_CHARS, render
 from cleannews.config import CleanConfig
@@ -55,9 +55,7 @@ HOSTILE_PAGE = (f"<html><head><title>{HOSTILE_TITLE}</title><link rel='canonical
 def _train_texts() -> list[tuple[str, str]]:
     """(id, text) of every TRAIN_STRIDE-th TRAIN page (only TRAIN is read: never a held-out
     page)."""
-    from cleannews.evaluate import read_corpus
-
-    pages = read_corpus(ROOT / "fixtures" / "strip_real", splits=("train",))
+    pages = train_pages()
     assert pages and all(rec["split"] == "train" for rec, _, _ in pages)
     return [(rec["id"], doc) for rec, doc, _ in pages[::TRAIN_STRIDE]]
 

@@ -14,23 +14,22 @@ from pathlib import Path
 import pytest
 
 import cleannews
+from _helpers import train_doc, train_pages
 from cleannews.document import Change
 from cleannews.evaluate import (
     Labelled,
     _cmp,
     _survival,
-    read_corpus,
-    read_fixture,
     removed_lines,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "fixtures" / "strip_real"
 CFG = cleannews.CleanConfig(score_spin=False, quarantine=False)
 
 
 def _page(lang: str, pid: str):
-    doc, labelled, _ = read_fixture(CORPUS / "pages" / lang / f"{pid}.txt")
+    doc, labelled = train_doc(pid)
+    assert pid.startswith(lang + "-"), pid
     return doc, labelled
 
 
@@ -107,9 +106,7 @@ def test_trace_agrees_with_the_output_on_train_pages():
     """On every TRAIN page the lines the trace keeps are, in number, the output's lines
     (a glued span cut from a line leaves the line)."""
     checked = 0
-    for rec, doc, _ in read_corpus(CORPUS):
-        if rec["split"] != "train":
-            continue
+    for rec, doc, _ in train_pages():
         d = cleannews.clean(doc, CFG)
         rem = removed_lines(doc, d.changes)
         kept = [x for x, r in zip(doc.split("\n"), rem, strict=True) if not r and _cmp(x)]

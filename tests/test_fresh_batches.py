@@ -180,7 +180,8 @@ def test_every_page_is_labelled_reviewed_and_equal_to_its_raw_answer(fresh, reco
     assert len(later) == len(fresh.dropped_later)
     # every saved result is a page, but those dropped after labelling
     assert set(raw) == {r["url"] for r in records} | later
-    pages = {rec["id"]: (rec, doc, lab) for rec, doc, lab in read_corpus(CORPUS, ("train",))}
+    pages = {rec["id"]: (rec, doc, lab)  # an unscored batch too: read, never cleaned
+             for rec, doc, lab in read_corpus(CORPUS, ("train",), unscored=True)}
     for r in records:
         rec, doc, labelled = pages[r["id"]]  # read by the TRAIN split
         assert rec["labeller"] and rec["reviewed"] and rec["source"] == "search:pages"

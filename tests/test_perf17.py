@@ -24,7 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleannews
-from cleannews.evaluate import read_corpus
+from _helpers import train_pages
 from cleannews.strip import _rules as R
 from cleannews.strip import html as H
 
@@ -83,9 +83,8 @@ def lines() -> list[str]:
     """TRAIN lines of ``fixtures/strip_real`` (repaired), their case variants, and
     :data:`ADVERSARIAL`."""
     out = []
-    for rec, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real"):
-        if rec["split"] == "train":
-            out += [x.strip() for x in cleannews.repair(doc).text.split("\n") if x.strip()]
+    for _, doc, _ in train_pages():
+        out += [x.strip() for x in cleannews.repair(doc).text.split("\n") if x.strip()]
     out += [x.upper() for x in out[::5]] + [x.lower() for x in out[2::5]]
     return out + ADVERSARIAL
 

@@ -28,7 +28,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleannews
-from cleannews.evaluate import read_corpus
+from _helpers import train_pages
 from cleannews.strip import _credits, _headzone, _keep, detectors, strip_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,8 +38,7 @@ RECOMBINED, RECOMBINED_LINES, SEED, STRESS_PAGES = 60, 16, 20261202, 150
 def _documents(batches: frozenset[str]) -> list[str]:
     """Seeds, every TRAIN page, then seeded pages drawn from the TRAIN pages of ``batches``
     (the batches this test was written on: added pages keep the draw)."""
-    pages = [(rec["id"], doc) for rec, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real")
-             if rec["split"] == "train"]
+    pages = [(rec["id"], doc) for rec, doc, _ in train_pages()]
     train = [doc for _, doc in pages]
     docs = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))] + train
     rnd = random.Random(SEED)

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from _helpers import golden_spin_texts
+from _helpers import golden_spin_texts, train_pages
 from cleannews.score import _context
 from cleannews.score._context import get_context_term, get_kind_term
 
@@ -41,9 +41,7 @@ def _validation(every: int) -> list[str]:
 
 
 def _train_pages(every: int) -> list[str]:
-    from cleannews.evaluate import read_corpus
-
-    pages = read_corpus(ROOT / "fixtures" / "strip_real", ("train",))
+    pages = train_pages()
     return [doc for _, doc, _ in pages[::every]]
 
 

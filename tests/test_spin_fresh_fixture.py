@@ -9,7 +9,6 @@ document plus exactly the recorded edits.
 
 from __future__ import annotations
 
-import glob
 import gzip
 import hashlib
 import json
@@ -20,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import read_jsonl
+from _helpers import corpus_records, read_jsonl
 
 ROOT = Path(__file__).parent.parent
 FRESH = ROOT / "fixtures" / "spin" / "fresh"
@@ -92,9 +91,7 @@ def test_no_text_or_site_shared_with_other_spin_fixtures_or_real_pages(records):
             neg_texts.add(r["text"])
             neg_shingles |= _shingles(r["text"])
             used_hosts.add(_host(r["url"]))
-    for manifest in glob.glob(str(ROOT / "fixtures" / "strip_real" / "manifests" / "*.jsonl")):
-        with open(manifest, encoding="utf-8") as fh:
-            used_hosts |= {_host(json.loads(line)["url"]) for line in fh if line.strip()}
+    used_hosts |= {_host(r["url"]) for r in corpus_records()}
     for other in ("validation.jsonl.gz", "heldout_embedding.jsonl.gz"):  # spinner fixtures
         with gzip.open(ROOT / "fixtures" / "spin" / other, "rt", encoding="utf-8") as fh:
             for line in fh:

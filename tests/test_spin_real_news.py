@@ -5,17 +5,13 @@ most 1 % may be labelled suspect."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import cleannews
-from cleannews.evaluate import read_corpus
-
-CORPUS = Path(__file__).parent.parent / "fixtures" / "strip_real"
+from _helpers import train_pages
 
 
 def test_real_french_news_pages_are_not_quarantined():
     labels: dict[str, str] = {}
-    for rec, _doc, labelled in read_corpus(CORPUS):
+    for rec, _doc, labelled in train_pages():
         if rec["lang"] != "fr":
             continue
         text = "\n".join(lb.text for lb in labelled if lb.content)

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from _helpers import train_pages
 from cleannews._lines import split_lines
-from cleannews.evaluate import read_corpus
 from cleannews.strip._rules import load_rules
 from cleannews.strip.detectors import (
     HEAD_WORDS,
@@ -77,7 +77,7 @@ def test_blocks_equal_the_joined_text_on_generated_lines(lines, langs, block_cha
 
 
 def _train_pages() -> list[str]:
-    return [doc for rec, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real", ("train",))]
+    return [doc for _, doc, _ in train_pages()]
 
 
 @pytest.mark.parametrize("block_chars", [1, 97, 4096, 1 << 16])

@@ -21,8 +21,7 @@ import regex
 
 import cleannews
 import cleannews.strip._rules
-from _helpers import BUDGET_PARAGRAPHS
-from cleannews.evaluate import read_fixture
+from _helpers import BUDGET_PARAGRAPHS, train_doc, train_pages
 from cleannews.strip import strip_text
 from cleannews.strip._credits import (
     KEYWORDS_KEY,
@@ -161,8 +160,7 @@ def test_paywall_panel_goes(paras, panel):
 
 def test_offer_under_a_paywall_notice_goes():
     """fr-a-0120 (tramway.dev) as stored: the offer between two paywall lines."""
-    name = "fr/fr-a-0120"
-    doc, _, _ = read_fixture(ROOT / "fixtures" / "strip_real" / "pages" / f"{name}.txt")
+    doc, _ = train_doc("fr-a-0120")
     offer = ("Ne passe plus à côté de l’info qui te concerne en profitant de notre offre de "
              "lancement dès maintenant.")
     assert ("paywall_panel", offer) in cap8_removals(doc)
@@ -242,10 +240,8 @@ def test_panel_phrases_do_not_backtrack_on_a_long_line():
 def test_every_phrase_match_holds_a_keyword():
     """The keyword gate (``paywall_panel_keywords``) never hides a phrase: on every TRAIN line
     and every line of this file where a phrase matches, one of the keywords is there."""
-    from cleannews.evaluate import read_corpus
-
     ph = panel_phrases(("fr", "en", "de", "es", "it"))
-    lines = [ln for _, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real", splits=("train",))
+    lines = [ln for _, doc, _ in train_pages()
              for ln in doc.split("\n")]
     lines += [x for p in PANELS for x in p[1]] + [x for p in LOOKALIKES_PANEL for x in p]
     seen = 0
@@ -284,7 +280,7 @@ PAGES = {
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_train_pages_as_stored_lose_no_content_line(name):
     """Served path on the stored page: this branch's removals are all furniture lines."""
-    doc, labelled, _ = read_fixture(ROOT / "fixtures" / "strip_real" / "pages" / f"{name}.txt")
+    doc, labelled = train_doc(name.split("/")[1])
     content = {lab.text.strip() for lab in labelled if lab.content}
     got = cap8_removals(doc)
     assert got, "no removal by this branch's rules"
@@ -298,9 +294,7 @@ def test_no_train_content_line_removed_by_these_rules():
     """Every TRAIN page as stored (served path): no content line is removed by this branch's
     rules (a line is judged by its own position, so a copy of a content line labelled
     furniture may go)."""
-    from cleannews.evaluate import read_corpus
-
-    pages = read_corpus(ROOT / "fixtures" / "strip_real", splits=("train",))
+    pages = train_pages()
     assert len(pages) > 400
     fired, lost = 0, []
     for rec, doc, labelled in pages:

@@ -22,7 +22,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cleannews
-from cleannews.evaluate import read_corpus, read_fixture
+from _helpers import train_pages
+from cleannews.evaluate import read_fixture
 from cleannews.strip import _rules as R
 from cleannews.strip import strip_text
 
@@ -33,8 +34,7 @@ RECOMBINED, RECOMBINED_LINES, SEED = 80, 14, 20261201
 
 
 def _train_pages() -> list[str]:
-    return [doc for rec, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real")
-            if rec["split"] == "train"]
+    return [doc for _, doc, _ in train_pages()]
 
 
 def _documents() -> list[str]:

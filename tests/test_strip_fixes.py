@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from _helpers import IDEMPOTENCE_KNOWN
-from cleannews.evaluate import read_corpus, read_fixture
+from _helpers import IDEMPOTENCE_KNOWN, train_doc, train_pages
+from cleannews.evaluate import read_fixture
 from cleannews.strip import strip_text
 from cleannews.strip.html import html_to_text
 
@@ -21,11 +21,7 @@ CFG = cleannews.CleanConfig()
 
 
 def _train_doc(page_id: str) -> str:
-    for rec, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real"):
-        if rec["id"] == page_id:
-            assert rec["split"] == "train", page_id  # never a test-split page
-            return doc
-    raise AssertionError(page_id)
+    return train_doc(page_id)[0]  # never a held-out page
 
 
 def _idempotence_inputs() -> list[tuple[str, str]]:
@@ -34,8 +30,7 @@ def _idempotence_inputs() -> list[tuple[str, str]]:
     docs = [(p.name, p.read_text("utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))]
     docs += [
         (rec["id"], doc)
-        for rec, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real")
-        if rec["split"] == "train"
+        for rec, doc, _ in train_pages()
     ]
     for p in sorted((ROOT / "fixtures" / "strip").glob("*.txt")):
         docs.append((p.name, read_fixture(p)[0]))

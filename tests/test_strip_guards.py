@@ -3,23 +3,15 @@ next to the furniture that must still go (issue 10, "never drop article content"
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from _helpers import kept_lines
+from _helpers import kept_lines, train_doc
 from cleannews import CleanConfig
-from cleannews.evaluate import read_corpus
 
 CFG = CleanConfig(score_spin=False)
-CORPUS = Path(__file__).parent.parent / "fixtures" / "strip_real"
 
 
 def _train_page(page_id: str) -> list[str]:
     """The visible lines of one TRAIN page of the real-page corpus (never a test page)."""
-    for rec, _doc, labelled in read_corpus(CORPUS):
-        if rec["id"] == page_id:
-            assert rec["split"] == "train", page_id
-            return [lb.text for lb in labelled]
-    raise KeyError(page_id)
+    return [lb.text for lb in train_doc(page_id)[1]]
 
 
 def test_listing_headlines_repeated_above_their_summary_stay():

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import kept_lines, removed_by
+from _helpers import kept_lines, removed_by, train_doc, train_pages
 from cleannews import CleanConfig
 from cleannews.evaluate import read_fixture
 from cleannews.strip import strip_text
@@ -54,7 +54,7 @@ def test_train_page_headline_under_read_more_stays(strip_real_pages):
     Both "Read More" headings still go."""
     rec, _ = strip_real_pages["en-d-0007"]
     assert rec["split"] == "train"
-    doc, _, _ = read_fixture(ROOT / "fixtures/strip_real/pages/en/en-d-0007.txt")
+    doc, _ = train_doc("en-d-0007")
     rules = removed_by(doc, CFG)
     kept = kept_lines(doc, CFG)
     assert any(x.startswith("USA’s Jimmer Fredette") for x in kept), rules
@@ -78,7 +78,7 @@ def test_headline_under_another_sites_read_more_stays(line, strip_real_pages):
 def test_tail_teasers_sharing_a_word_still_go(strip_real_pages):
     """The look-alike: en-m-0015's teasers under the article (TRAIN furniture; one shares
     "police" with the body) stand after the last paragraph: they still go."""
-    doc, labelled, _ = read_fixture(ROOT / "fixtures/strip_real/pages/en/en-m-0015.txt")
+    doc, labelled = train_doc("en-m-0015")
     assert strip_real_pages["en-m-0015"][0]["split"] == "train"
     kept = set(kept_lines(doc, CFG))
     teasers = [lb.text.strip() for lb in labelled if lb.label == "related"]
@@ -185,7 +185,7 @@ def test_capitalised_furniture_is_no_name(strip_real_pages):
     from cleannews.strip._keep import _person_name
     from cleannews.strip.detectors import _Line
 
-    doc, _, _ = read_fixture(ROOT / "fixtures/strip_real/pages/fr/fr-b-0016.txt")
+    doc, _ = train_doc("fr-b-0016")
     assert strip_real_pages["fr-b-0016"][0]["split"] == "train"
     assert removed_by(doc, CFG).get("The Charlatans") == "context"
     names = ("The Charlatans", "La Une Tous", "Giorgio Gallivanone", "Élisabeth Fleury")
@@ -225,7 +225,7 @@ def test_repeated_widget_labels_still_go(strip_real_pages, page_id, label):
     second speaker: the repeated-block rule still takes them."""
     rec, _ = strip_real_pages[page_id]
     assert rec["split"] == "train"
-    doc, _, _ = read_fixture(ROOT / f"fixtures/strip_real/pages/{rec['lang']}/{page_id}.txt")
+    doc, _ = train_doc(page_id)
     out = strip_text(doc, CFG)
     took = [c for c in out.changes if c.before.strip() == label]
     assert len(took) >= 3 and all(c.rule == "repeated_block" for c in took), took
@@ -239,10 +239,8 @@ def test_stress_pages_are_train_and_seed_lines_drawn_the_same_every_run():
     same pages for a seed."""
     from tools.strip_model import stress
 
-    from cleannews.evaluate import read_corpus
-
     sources = stress.read_sources()
-    train_ids = {rec["id"] for rec, _, _ in read_corpus(ROOT / "fixtures/strip_real", ("train",))}
+    train_ids = {rec["id"] for rec, _, _ in train_pages()}
     assert {s.pid for s in sources} == train_ids | set(stress.SEEDS)
     a = stress.stress_pages(7, 20, 20, sources)
     b = stress.stress_pages(7, 20, 20, sources)

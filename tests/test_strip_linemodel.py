@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from cleannews.evaluate import read_corpus
+from _helpers import train_pages as read_train_pages
 from cleannews.strip import linemodel
 from cleannews.strip._assemble import split_lines
 from cleannews.strip.detectors import classify_lines, judge_lines, title_line
@@ -34,8 +34,7 @@ REASON = re.compile(r"^line model \(p=(0\.\d\d|1\.00)\): [^,]+(?:, [^,]+){0,2}$"
 @pytest.fixture(scope="module")
 def train_pages():
     return [
-        (rec, doc) for rec, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real")
-        if rec["split"] == "train"
+        (rec, doc) for rec, doc, _ in read_train_pages()
     ]
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import regex
 
 import cleannews
-from cleannews.evaluate import read_corpus
+from _helpers import train_pages
 from cleannews.strip import _page, strip_text
 from cleannews.strip._rules import match_text
 from cleannews.strip._triggers import REQUIRED_CHARS_ORDER, required_char, required_literal
@@ -28,8 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _pages() -> list[str]:
     """The TRAIN pages of ``fixtures/strip_real`` (the test split stays unseen) and the seeds."""
-    pages = [doc for rec, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real")
-             if rec["split"] == "train"]
+    pages = [doc for _, doc, _ in train_pages()]
     return pages + [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from cleannews.evaluate import read_corpus
+from _helpers import train_pages
 from cleannews.strip import strip_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,7 +35,7 @@ MAX_PEAK_ONE_LINE = 12.0
 
 
 def _document(one_line: bool) -> str:
-    pages = [doc for _, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real", ("train",))]
+    pages = [doc for _, doc, _ in train_pages()]
     pages += [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     text = "\n\n".join(pages)
     text = (text * (1 + CHARS // len(text)))[:CHARS]

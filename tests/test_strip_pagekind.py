@@ -7,28 +7,21 @@ that reads as a listing stay (a listing's teasers are its content, GUIDELINE.md)
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from _helpers import kept_lines
+from _helpers import kept_lines, train_doc
 from cleannews import CleanConfig
-from cleannews.evaluate import read_corpus
 from cleannews.strip import strip_text
 from cleannews.strip._assemble import split_lines
 from cleannews.strip._pagekind import ARTICLE, LISTING, page_kind
 from cleannews.strip.detectors import judge_lines
 
 CFG = CleanConfig(score_spin=False)
-CORPUS = Path(__file__).parent.parent / "fixtures" / "strip_real"
 
 
 def _train_page(page_id: str) -> list:
     """The labelled lines of one TRAIN page (only the TRAIN split is read)."""
-    for rec, _doc, labelled in read_corpus(CORPUS, splits=("train",)):
-        if rec["id"] == page_id:
-            return labelled
-    raise KeyError(page_id)
+    return train_doc(page_id)[1]
 
 
 @pytest.mark.parametrize("page_id", ["fr-a-0130", "fr-b-0157", "es-c-0003", "fr-a-0178"])

@@ -16,7 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleannews.evaluate import read_corpus, read_fixture
+from _helpers import train_pages
+from cleannews.evaluate import read_fixture
 from cleannews.strip import _rules as R
 from cleannews.strip import detectors as D
 
@@ -28,7 +29,7 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 def _documents() -> list[str]:
     docs = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     docs += [read_fixture(p)[0] for p in sorted((ROOT / "fixtures" / "strip").glob("*.txt"))]
-    docs += [doc for _, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real")]
+    docs += [doc for _, doc, _ in train_pages()]
     typo = [d.replace("'", "’").replace(" :", NNBSP + ":").replace("« ", "«" + NBSP) for d in docs]
     return docs + typo
 

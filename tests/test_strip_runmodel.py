@@ -14,7 +14,7 @@ import pytest
 
 import cleannews
 from _helpers import IDEMPOTENCE_KNOWN
-from cleannews.evaluate import read_corpus
+from _helpers import train_pages as read_train_pages
 from cleannews.strip import runmodel
 from cleannews.strip._assemble import Removal, split_lines
 from cleannews.strip._keep import (
@@ -65,8 +65,7 @@ PAGE = "\n".join([
 @pytest.fixture(scope="module")
 def train_pages():
     return [
-        doc for rec, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real")
-        if rec["split"] == "train"
+        doc for _, doc, _ in read_train_pages()
     ]
 
 
@@ -243,8 +242,7 @@ def test_rules_only_switch_leaves_the_run_model_out():
 
 def test_cleaning_twice_changes_nothing_more_on_train_pages():
     cfg = cleannews.CleanConfig(score_spin=False, quarantine=False)
-    pages = [(rec["id"], doc) for rec, doc, _ in read_corpus(ROOT / "fixtures" / "strip_real")
-             if rec["split"] == "train"]
+    pages = [(rec["id"], doc) for rec, doc, _ in read_train_pages()]
     for page_id, doc in pages[::3]:
         if page_id in IDEMPOTENCE_KNOWN:  # recorded; tests/test_strip_fixes.py checks it
             continue

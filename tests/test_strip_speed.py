@@ -44,13 +44,13 @@ def test_recount_unspaced_unchanged_by_the_screen():
 def _pages() -> list[str]:
     from pathlib import Path
 
-    from cleannews.evaluate import read_corpus, read_fixture
+    from _helpers import train_pages
+    from cleannews.evaluate import read_fixture
 
     root = Path(__file__).resolve().parent.parent
     docs = [p.read_text("utf-8") for p in sorted((root / "seeds").glob("*.txt"))]
     docs += [read_fixture(p)[0] for p in sorted((root / "fixtures" / "strip").glob("*.txt"))]
-    real = read_corpus(root / "fixtures" / "strip_real")
-    docs += [d for rec, d, _ in real if rec["split"] == "train"]
+    docs += [d for _, d, _ in train_pages()]
     return docs
 
 

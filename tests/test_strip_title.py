@@ -11,29 +11,24 @@ the title's later copies are recognised. Every page here is a TRAIN page of
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from _helpers import train_doc
 from cleannews import CleanConfig
 from cleannews.strip import strip_text
 from cleannews.strip._page import judge_page
 from cleannews.strip.detectors import _is_title_repeat, _Line, title_line
 from cleannews.strip.linemodel import is_candidate
 
-PAGES = Path(__file__).parent.parent / "fixtures" / "strip_real" / "pages"
-
 
 def _excerpt(page_id: str, n: int) -> tuple[str, list[str]]:
-    """The first ``n`` lines of a TRAIN page: (text, label of each line; "" when empty)."""
-    lang = page_id.split("-")[0]
-    rows = (PAGES / lang / f"{page_id}.txt").read_text("utf-8").split("\n")[:n]
-    texts, labels = [], []
-    for row in rows:
-        label, _, text = row.partition("| ") if row else ("", "", "")
-        texts.append(text)
-        labels.append(label)
-    return "\n".join(texts), labels
+    """The first ``n`` lines of a TRAIN page (``_helpers.train_doc``), the page file's final
+    newline an empty last line: (text, label of each line as the file writes it, ``"C"`` or
+    ``"B:<kind>"``; "" when empty)."""
+    doc, labelled = train_doc(page_id)
+    texts = [*doc.split("\n"), ""][:n]
+    label = {lb.line: "C" if lb.content else "B:" + lb.label for lb in labelled}
+    return "\n".join(texts), [label.get(i, "") for i in range(len(texts))]
 
 
 def _headline(page_id: str, n: int) -> tuple[str, str, object]:

@@ -18,7 +18,9 @@ site-level train/test split frozen before tuning). Figures are given per split,
 per language and per boilerplate kind, with F1. ``--split test2`` evaluates the
 second frozen held-out list (fresh sites, issue 10) and nothing else, ``--split test3``
 the third, ``--split test4`` the fourth (fresh French sites, round 25); without ``--split`` the
-figures cover TRAIN and the first TEST list only.
+figures cover TRAIN and the first TEST list only. The pages of the batches a corpus's
+``unscored.json`` names (a round's transfer check, not yet scored) are never read
+(:func:`read_corpus`).
 """
 
 from __future__ import annotations
@@ -41,10 +43,12 @@ __all__ = [
     "evaluate",
     "evaluate_corpus",
     "main",
+    "page_batch",
     "read_corpus",
     "read_fixture",
     "recombine",
     "recombined_pages",
+    "unscored_batches",
 ]
 
 _WS = regex.compile(r"[\s\u00a0\u202f\u2009]+")
@@ -426,15 +430,46 @@ def corpus_split(rec: dict, split: dict) -> str:
     return "train"
 
 
+#: The file of a real-page corpus that names its unscored batches (beside ``split.json``):
+#: ``{"batches": ["fr-r32", …]}``. A round's *transfer check*: fresh TRAIN batches nobody
+#: cleans, scores or tunes on until the lead has scored them once at the end of the round;
+#: then the lead empties the list (docs/strip.md, "Reproducing the figures").
+UNSCORED_FILE = "unscored.json"
+
+
+def page_batch(page_id: str) -> str:
+    """The batch of a corpus page id: the id without its page number.
+
+    >>> page_batch("fr-r32-0007"), page_batch("fr-a-0001")
+    ('fr-r32', 'fr-a')
+    """
+    return page_id.rsplit("-", 1)[0]
+
+
+def unscored_batches(root: Path) -> frozenset[str]:
+    """The batches the corpus at ``root`` names in :data:`UNSCORED_FILE` (none without it).
+
+    >>> unscored_batches(Path("no-such-corpus"))
+    frozenset()
+    """
+    path = Path(root) / UNSCORED_FILE
+    if not path.exists():
+        return frozenset()
+    return frozenset(json.loads(path.read_text("utf-8"))["batches"])
+
+
 def read_corpus(
-    root: Path, splits: tuple[str, ...] | None = DEFAULT_SPLITS
+    root: Path, splits: tuple[str, ...] | None = DEFAULT_SPLITS, *, unscored: bool = False
 ) -> list[tuple[dict, str, list[Labelled]]]:
     """(manifest record, document, labelled lines) of the pages of a real-page corpus.
 
     The record gains ``split`` (:func:`corpus_split`: ``"train"``, ``"test"``, ``"test2"``,
     ``"test3"``, ``"test4"`` or ``"held"``). Only pages of ``splits`` are read (default
     :data:`DEFAULT_SPLITS`, TRAIN and the first TEST list; ``None`` reads every page). A corpus
-    without ``split.json`` is all TRAIN.
+    without ``split.json`` is all TRAIN. The pages of the batches of
+    :func:`unscored_batches` are not read (their files are not opened) unless ``unscored``:
+    the lead's scoring of a transfer check (``tools/strip_corpus/score_batches.py``) and the
+    checks that count them without cleaning them ask for them by name.
 
     >>> pages = read_corpus(Path("fixtures/strip_real"))  # doctest: +SKIP
     >>> {rec["split"] for rec, _, _ in pages}  # doctest: +SKIP
@@ -444,12 +479,15 @@ def read_corpus(
     split: dict = {}
     if split_path.exists():
         split = json.loads(split_path.read_text("utf-8"))
+    skip = frozenset() if unscored else unscored_batches(root)
     pages = []
     for mf in sorted((root / "manifests").glob("*.jsonl")):
         for line in mf.read_text("utf-8").splitlines():
             if not line.strip():
                 continue
             rec = json.loads(line)
+            if skip and page_batch(rec["id"]) in skip:
+                continue  # a transfer check nobody reads before the lead has scored it
             rec["split"] = corpus_split(rec, split) if split else "train"
             if splits is not None and rec["split"] not in splits:
                 continue
@@ -518,7 +556,7 @@ def recombined_pages(
     for rec, _, labelled in read_corpus(fixtures / "strip_real"):
         if rec["split"] != "train":
             continue
-        if batches is not None and rec["id"].rsplit("-", 1)[0] not in batches:
+        if batches is not None and page_batch(rec["id"]) not in batches:
             continue
         furniture += [
             lb.text for lb in labelled

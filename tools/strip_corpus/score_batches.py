@@ -11,7 +11,9 @@
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
 figures: the evaluate module's own functions), and prints removal P / R / content kept for
-all of them, per language and per boilerplate kind. Only TRAIN pages are ever read.
+all of them, per language and per boilerplate kind. Only TRAIN pages are ever read, and a
+batch listed in ``fixtures/strip_real/unscored.json`` (a transfer check) only when it is
+named (:func:`named_unscored`: the lead's scoring at the end of a round).
 
 The halves of the round-9 batches (branch strip-gen10, issue 10: rules that transfer):
 
@@ -44,7 +46,14 @@ import json
 import sys
 from pathlib import Path
 
-from cleannews.evaluate import _clean_traced, _stats, _survival, read_corpus
+from cleannews.evaluate import (
+    _clean_traced,
+    _stats,
+    _survival,
+    page_batch,
+    read_corpus,
+    unscored_batches,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -87,7 +96,20 @@ HALVES = {
 
 def batch_of(page_id: str) -> str:
     """The batch of a corpus page id (``fr-e-0012`` -> ``fr-e``)."""
-    return page_id.rsplit("-", 1)[0]
+    return page_batch(page_id)
+
+
+def named_unscored(batches: tuple[str, ...], root: Path = ROOT / "fixtures" / "strip_real"
+                   ) -> list[str]:
+    """The batches of ``batches`` that the corpus's ``unscored.json`` lists (a transfer check
+    not yet scored): :func:`score` and :func:`line_counts` read their pages only when they are
+    named, as the lead does once at the end of a round (``--half r32``); no other half, and no
+    other reader (``cleannews.evaluate.read_corpus``), sees them.
+
+    >>> named_unscored(("fr-a", "fr-r27"))
+    []
+    """
+    return sorted(set(batches) & unscored_batches(root))
 
 
 def line_counts(
@@ -102,7 +124,8 @@ def line_counts(
     """
     wanted = set(batches)
     out = {"pages": 0, "content_lines": 0, "boilerplate_lines": 0, "whitespace_lines": 0}
-    for rec, _doc, labelled in read_corpus(root, ("train",)):
+    for rec, _doc, labelled in read_corpus(
+            root, ("train",), unscored=bool(named_unscored(batches, root))):
         if batch_of(rec["id"]) not in wanted:
             continue
         out["pages"] += 1
@@ -122,7 +145,8 @@ def score(batches: tuple[str, ...], root: Path = ROOT / "fixtures" / "strip_real
     groups: dict[str, list] = {"all": []}
     missed = []
     n_pages = 0
-    for rec, doc, labelled in read_corpus(root, ("train",)):
+    for rec, doc, labelled in read_corpus(
+            root, ("train",), unscored=bool(named_unscored(batches, root))):
         if batch_of(rec["id"]) not in wanted:
             continue
         n_pages += 1
@@ -170,6 +194,10 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("name --batches or --half")
     if args.lines and set(batches) & set(CHECK_HALF):
         ap.error("--lines never lists the CHECK half's pages (they are not read while tuning)")
+    if named_unscored(batches):  # the lead's transfer check: asked for by name
+        print(f"scoring unscored batches {', '.join(named_unscored(batches))} "
+              "(fixtures/strip_real/unscored.json): the lead's transfer check only",
+              file=sys.stderr)
     result = score(batches)
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=1)

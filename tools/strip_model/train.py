@@ -223,16 +223,19 @@ def held_out(split: dict) -> tuple[set[str], set[str]]:
     return ids, sites
 
 
-def read_train_corpus(root: Path = CORPUS) -> list[tuple[dict, str, list]]:
+def read_train_corpus(root: Path = CORPUS, *, unscored: bool = False
+                      ) -> list[tuple[dict, str, list]]:
     """Every page of the corpus manifests that no held-out list of ``split.json`` names.
 
     A page is held out when its id is in a ``*_ids`` list, its site in a ``*_sites``
     list, or its site is the site of a held-out id (held out by site); the rest is TRAIN,
-    whatever manifests were added.
+    whatever manifests were added. The pages of the batches of the corpus's
+    ``unscored.json`` (a transfer check the lead has not scored) are left out unless
+    ``unscored`` (:func:`cleannews.evaluate.read_corpus`): no model is trained on them.
     """
     split = json.loads((root / "split.json").read_text("utf-8"))
     ids, sites = held_out(split)
-    pages = read_corpus(root)
+    pages = read_corpus(root, unscored=unscored)
     sites |= {rec["site"] for rec, _, _ in pages if rec["id"] in ids}
     out = []
     for rec, doc, labelled in pages:
