@@ -668,8 +668,11 @@ FROZEN_SHA256 = {
 #: earlier one moves). ``tests/test_fresh_batches.py`` checks their pages and counts without
 #: cleaning them. Round 29's two transfer batches (``*-r30``, ``*-r31``) were scored: the same
 #: figures with the start and the final code (docs/strip-history.md, "Fresh TRAIN pages,
-#: fourth batch" and "fifth batch").
-UNSCORED_BATCHES: frozenset[str] = frozenset()
+#: fourth batch" and "fifth batch"). Round 30's transfer batch (``*-r32``, branch labels35) is
+#: unscored: docs/strip-history.md, "Fresh TRAIN pages, sixth batch (issue 10, round 30)".
+UNSCORED_BATCHES: frozenset[str] = frozenset(
+    {"fr-r32", "de-r32", "es-r32", "it-r32", "en-r32"}
+)
 
 
 def unscored(page_id: str, batches: frozenset[str] = UNSCORED_BATCHES) -> bool:
@@ -679,6 +682,8 @@ def unscored(page_id: str, batches: frozenset[str] = UNSCORED_BATCHES) -> bool:
     >>> batches = frozenset({"fr-r30", "en-r30"})
     >>> unscored("fr-r30-0001", batches), unscored("fr-r29-0001", batches), unscored("fr-a-0001")
     (True, False, False)
+    >>> unscored("it-r32-0005"), unscored("fr-r31-0001")
+    (True, False)
     """
     return page_id.rsplit("-", 1)[0] in batches
 
