@@ -704,6 +704,8 @@ def unscored(page_id: str, batches: frozenset[str] | None = None) -> bool:
     >>> batches = frozenset({"fr-r30", "en-r30"})
     >>> unscored("fr-r30-0001", batches), unscored("fr-r29-0001", batches), unscored("fr-a-0001")
     (True, False, False)
+    >>> unscored("it-r32-0005"), unscored("fr-r31-0001")
+    (True, False)
     """
     from cleannews.evaluate import page_batch
 

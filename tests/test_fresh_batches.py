@@ -1,4 +1,4 @@
-"""The fresh TRAIN batches of the real-page corpus (issue 10, rounds 27 to 29).
+"""The fresh TRAIN batches of the real-page corpus (issue 10, rounds 27 to 30).
 
 Each round since the twenty-seventh gathers pages from sites new to the corpus (batches
 ``fr-rNN``, ``de-rNN``, ``es-rNN``, ``it-rNN``, ``en-rNN``) from the search tool's stored
@@ -7,9 +7,9 @@ line, reviews them in a second whole-page pass before the cleaner is run on them
 them once as fresh development pages (``python -m tools.strip_corpus.score_batches --half
 rNN``; docs/strip-history.md, "Fresh TRAIN pages (issue 10, round 27)" and "Fresh TRAIN
 pages, second batch (issue 10, round 28)"; round 29's: "Fresh TRAIN pages, third batch (issue 10,
-round 29)"). The ``r30`` batches were round 29's transfer check (scored by the lead at the
-round's end); the ``r31`` batches are a second one: the lead scores them at the end of the
-round, so until then (``scored=False``) no test here cleans them, only their pages and line
+round 29)"). The ``r30`` and ``r31`` batches were round 29's transfer checks (scored by the
+lead at the round's end); the ``r32`` batches are round 30's: the lead scores them at the end of
+the round, so until then (``scored=False``) no test here cleans them, only their pages and line
 counts are checked (``score_batches.line_counts``). For every batch these tests check
 
 * the pages: labelled, typed, reviewed, equal byte for byte to their saved answers,
@@ -118,6 +118,13 @@ ROUNDS = (
         {"fr-r31": 24, "de-r31": 4, "es-r31": 6, "it-r31": 5, "en-r31": 5},
         sites=44, max_per_site=1, french=24, min_dropped=39,
         content_lines=394, boilerplate_lines=67,
+    ),
+    Fresh(
+        "r32",
+        {"fr-r32": 30, "de-r32": 5, "es-r32": 5, "it-r32": 6, "en-r32": 6},
+        sites=52, max_per_site=1, french=30, min_dropped=46,
+        content_lines=399, boilerplate_lines=176,
+        scored=False,  # round 30's transfer check: the lead scores it (UNSCORED_BATCHES)
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]

@@ -6,7 +6,8 @@
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r28   # round-28 fresh pages
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r29   # round-29 fresh pages
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r30   # round-30 fresh pages
-    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r31   # the lead only (below)
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r31   # round-31 fresh pages
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r32   # the lead only (below)
 
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
@@ -33,7 +34,10 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
   (:func:`line_counts` reads them without cleaning);
 * ``--half r31``: :data:`FRESH31`, the round-31 TRAIN batches (issue 10, branch labels34), a
   second transfer check gathered the same way in round 29: scored by the lead only, at the end
-  of the round, with the round-start code and with the round's final code.
+  of the round, with the round-start code and with the round's final code;
+* ``--half r32``: :data:`FRESH32`, the round-32 TRAIN batches (issue 10, branch labels35), the
+  transfer check of round 30, gathered the same way: scored by the lead only, at the end of
+  the round, with the round-start code and with the round's final code.
 
     >>> batch_of("fr-e-0012"), batch_of("de-m-0003")
     ('fr-e', 'de-m')
@@ -52,7 +56,6 @@ from cleannews.evaluate import (
     _survival,
     page_batch,
     read_corpus,
-    unscored_batches,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,9 +91,15 @@ FRESH30 = ("fr-r30", "de-r30", "es-r30", "it-r30", "en-r30")
 #: round-start code and with the round's final code, before anybody else runs cleannews on them
 #: (docs/strip-history.md, "Fresh TRAIN pages, fifth batch (issue 10, round 29)").
 FRESH31 = ("fr-r31", "de-r31", "es-r31", "it-r31", "en-r31")
+#: The round-32 TRAIN batches (branch labels35): 52 pages from 52 sites new to the corpus, the
+#: transfer check of round 30, scored by the lead at the end of the round with the round-start
+#: code and with the round's final code, before anybody else runs cleannews on them
+#: (docs/strip-history.md, "Fresh TRAIN pages, sixth batch (issue 10, round 30)").
+FRESH32 = ("fr-r32", "de-r32", "es-r32", "it-r32", "en-r32")
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
     "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30, "r31": FRESH31,
+    "r32": FRESH32,
 }
 
 
@@ -109,7 +118,9 @@ def named_unscored(batches: tuple[str, ...], root: Path = ROOT / "fixtures" / "s
     >>> named_unscored(("fr-a", "fr-r27"))
     []
     """
-    return sorted(set(batches) & unscored_batches(root))
+    from cleannews import evaluate  # looked up at call time (a test may patch the list)
+
+    return sorted(set(batches) & evaluate.unscored_batches(root))
 
 
 def line_counts(
