@@ -56,6 +56,9 @@ def test_unscored_batches_refuses_what_it_cannot_read(tmp_path):
     f.write_text("UNSCORED_BATCHES = set(['fr-r32'])\n", "utf-8")
     with pytest.raises(ValueError, match="frozenset"):
         line_train.unscored_batches(f)
+    f.write_text("FRESH = ('fr-r32',)\nUNSCORED_BATCHES = frozenset(FRESH)\n", "utf-8")
+    with pytest.raises(ValueError, match="as literals"):
+        line_train.unscored_batches(f)
     f.write_text("OTHER = 1\n", "utf-8")
     with pytest.raises(ValueError, match="no UNSCORED_BATCHES"):
         line_train.unscored_batches(f)

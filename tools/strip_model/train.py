@@ -246,7 +246,11 @@ def unscored_batches(source: Path | None = None) -> frozenset[str]:
             call = node.value
             if not (isinstance(call, ast.Call) and getattr(call.func, "id", "") == "frozenset"):
                 raise ValueError(f"{source}: UNSCORED_BATCHES is not a frozenset(...) literal")
-            return frozenset(ast.literal_eval(call.args[0])) if call.args else frozenset()
+            try:
+                return frozenset(ast.literal_eval(call.args[0])) if call.args else frozenset()
+            except ValueError as exc:  # a name or an expression: write the batches out
+                raise ValueError(f"{source}: UNSCORED_BATCHES must list its batches as "
+                                 f"literals ({exc})") from None
     raise ValueError(f"{source} defines no UNSCORED_BATCHES")
 
 
