@@ -167,6 +167,7 @@ RAW_READERS = {
     "test_strip_model_curve.py": "the training reader (tools/strip_model/train.py) under test",
     "test_strip_model_errors.py": "the training reader under test",
     "test_strip_rule_support.py": "the training reader under test",
+    "test_retrain35.py": "the training reader's leave-batch-out switch under test",
     "test_spin_context_clean.py": "'strip_real' names a source family of the spin build",
 }
 #: Calls that read corpus pages by themselves.

@@ -133,6 +133,7 @@ def test_held_out_lists_never_trained_on(tmp_path):
     shutil.copytree(CORPUS / "pages", tmp_path / "pages")
     for mf in (CORPUS / "manifests").glob("*.jsonl"):
         shutil.copy(mf, tmp_path / "manifests" / mf.name)
+    shutil.copy(CORPUS / "unscored.json", tmp_path / "unscored.json")
     victim = train[0][0]
     same_site = [r["id"] for r, _, _ in train if r["site"] == victim["site"]]
     split["test3_ids"] = [victim["id"]]

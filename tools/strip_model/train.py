@@ -183,6 +183,11 @@ ROUND8_TRAIN_BATCHES = frozenset({
     "de-c", "de-d", "de-m", "en-d", "en-m", "es-c", "es-d", "es-m",
     "fr-a", "fr-b", "fr-c", "fr-d", "it-c", "it-d", "it-m",
 })
+#: Leave-batch-out experiments (issue 10, round 30): TRAIN batches the models are neither
+#: trained nor cross-validated on, comma-separated, each a batch ("fr-r30") or a round tag
+#: ("r30": that round's batch in every language); e.g. ``STRIP_MODEL_EXCLUDE=r30,r31``, then
+#: ``tools.strip_corpus.score_batches --half r30`` scores pages no model saw. Empty = none.
+EXCLUDE_BATCHES = os.environ.get("STRIP_MODEL_EXCLUDE", "")
 #: Page "languages" that are training material only, never part of the CV figures.
 EXTRA_LANGS = frozenset({"fixture", "weak"})
 
@@ -193,10 +198,26 @@ def _batch_ok(page_id: str, batches: str = TRAIN_BATCHES) -> bool:
     >>> _batch_ok("fr-e-0003", "round8"), _batch_ok("fr-a-0003", "round8"), _batch_ok("x", "")
     (False, True, True)
     """
+    if in_batches(page_id, EXCLUDE_BATCHES):
+        return False
     if not batches:
         return True
     wanted = ROUND8_TRAIN_BATCHES if batches == "round8" else frozenset(batches.split(","))
     return page_id.rsplit("-", 1)[0] in wanted
+
+
+def in_batches(page_id: str, batches: str | frozenset[str]) -> bool:
+    """The page belongs to one of ``batches`` (a comma-separated string or a set), each a
+    batch (``fr-r30``) or a round tag (``r30``: that round's batch in every language).
+
+    >>> in_batches("fr-r30-0003", "r30,r31"), in_batches("de-r31-0001", "fr-r31")
+    (True, False)
+    >>> in_batches("fr-a-0001", ""), in_batches("es-r29-0002", frozenset({"es-r29"}))
+    (False, True)
+    """
+    wanted = frozenset(x for x in batches.split(",") if x) if isinstance(batches, str) else batches
+    batch = page_id.rsplit("-", 1)[0]
+    return batch in wanted or batch.split("-", 1)[-1] in wanted
 
 
 #: The configuration the shipped models serve under (the defaults: fr/en rule files plus the
@@ -335,6 +356,19 @@ def pages_train(with_fixtures: bool = True, mode: str | None = None) -> list[dic
     if (RULES_MODE if mode is None else mode) == "loso":
         out = loso_rules(out, sources)
     return out
+
+
+def corpus_counts(pages: list[dict]) -> dict[str, int]:
+    """The real corpus pages and sites among the training ``pages`` (the model files record
+    them beside ``training_pages``, which also counts the 0.1.0 fixtures and recombined pages).
+
+    >>> corpus_counts([{"site": "a.fr", "extra": False}, {"site": "a.fr", "extra": False},
+    ...                {"site": "recombined", "extra": True}])
+    {'training_corpus_pages': 2, 'training_corpus_sites': 1}
+    """
+    real = [pg for pg in pages if not pg["extra"]]
+    return {"training_corpus_pages": len(real),
+            "training_corpus_sites": len({pg["site"] for pg in real})}
 
 
 def _unknown_headline_and_protected(pg: dict) -> None:
@@ -878,12 +912,14 @@ def main(argv: list[str] | None = None) -> int:
         "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%MZ"),
         "training_data": "fixtures/strip_real TRAIN split (split.json)",
         "training_pages": len(pages),
+        **corpus_counts(pages),
         **({"training_weak": {"sources": list(WEAK_SOURCES), "weight": WEAK_WEIGHT,
                               "odds_weight": WEAK_ODDS_WEIGHT, "use": WEAK_USE,
                               "window": WEAK_WINDOW, "balance": WEAK_BALANCE,
                               "pages": sum(pg["lang"] == "weak" for pg in pages)}}
            if WEAK_SOURCES else {}),
         **({"training_batches": TRAIN_BATCHES} if TRAIN_BATCHES else {}),
+        **({"training_excluded": EXCLUDE_BATCHES} if EXCLUDE_BATCHES else {}),
         "training_rules": RULES_MODE_ABOUT[RULES_MODE],
         "training_data_sha256": h.hexdigest(),
         "params": PARAMS,

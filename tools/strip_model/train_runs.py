@@ -513,6 +513,9 @@ def main(argv: list[str] | None = None) -> int:
         "training_data": "fixtures/strip_real TRAIN split (split.json), 0.1.0 fixtures, "
         "recombined pages; line-model probabilities out-of-fold by site",
         "training_pages": len(pages),
+        **line_train.corpus_counts(pages),
+        **({"training_excluded": line_train.EXCLUDE_BATCHES}
+           if line_train.EXCLUDE_BATCHES else {}),
         "training_rules": line_train.RULES_MODE_ABOUT[line_train.RULES_MODE],
         "fit_on": "real TRAIN pages only" if REAL_ONLY else "all training pages",
         "guard": f"thresholds raised until no content line of {line_train.GUARD_PAGES} "

@@ -2,6 +2,7 @@
 strip-weak10; development figures, TRAIN split only).
 
     PYTHONPATH=src:. .venv/bin/python -m tools.strip_model.unseen MODEL.json [MODEL2.json ...]
+    PYTHONPATH=src:. .venv/bin/python -m tools.strip_model.unseen --batches r30,r31 MODEL.json
 
 For a model trained with ``STRIP_MODEL_BATCHES=round8`` (the batches before round 9), the
 round-9 batches (``fr-e fr-f fr-g fr-h de-e it-e es-e en-e``) are sites no rule author and no
@@ -30,6 +31,7 @@ from tools.strip_model.train import (
     _page_dict,
     decide,
     full_rows,
+    in_batches,
     page_rows,
     read_train_corpus,
     score_stage1,
@@ -47,11 +49,14 @@ class _Adapter:
         return np.stack([1 - p, p], axis=1)
 
 
-def check_pages(batches: frozenset[str] | None = None) -> list[dict]:
-    """TRAIN pages outside ``batches`` (default: the round-8 batches), judged as served."""
+def check_pages(batches: frozenset[str] | None = None, only: str = "") -> list[dict]:
+    """TRAIN pages outside ``batches`` (default: the round-8 batches), judged as served;
+    with ``only`` (e.g. ``"r30,r31"``, :func:`~tools.strip_model.train.in_batches`) the pages
+    of those batches instead (a leave-batch-out model: ``STRIP_MODEL_EXCLUDE``)."""
     batches = ROUND8_TRAIN_BATCHES if batches is None else batches
     return [_page_dict(rec, doc, labelled) for rec, doc, labelled in read_train_corpus()
-            if rec["id"].rsplit("-", 1)[0] not in batches]
+            if (in_batches(rec["id"], only) if only
+                else rec["id"].rsplit("-", 1)[0] not in batches)]
 
 
 def score(model: dict, pages: list[dict]):
@@ -118,9 +123,11 @@ def report(model: dict, pages: list[dict], name: str) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("models", nargs="+", type=Path)
+    ap.add_argument("--batches", default="", help="score these batches instead (e.g. r30,r31)")
     args = ap.parse_args(argv)
-    pages = check_pages()
-    print(f"{len(pages)} pages outside the round-8 batches")
+    pages = check_pages(only=args.batches)
+    print(f"{len(pages)} pages " + (f"of {args.batches}" if args.batches
+                                    else "outside the round-8 batches"))
     for m in args.models:
         report(json.loads(m.read_text("utf-8")), pages, m.stem)
     return 0
