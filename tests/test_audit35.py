@@ -13,7 +13,9 @@ Bugs fixed (each test says ``fails on main``):
 3. ``cleannews report`` of a report holding ``NaN`` / ``Infinity`` (Python's json reads them)
    printed "nan documents in", exit 0; a negative histogram count drew "No document was
    spin-scored" for ``[-1, 1]``: both are exit 2 with the reason.
-4. The HTML report let a long word of the data (an example, a reason, a path) widen its table
+4. ``explain`` printed no language line when ``Document.language`` is ``None``: it says
+   ``language: none identified (…)`` (``explain --json``: ``null``, as before).
+5. The HTML report let a long word of the data (an example, a reason, a path) widen its table
    past the page: the body has ``overflow-wrap:anywhere``.
 
 Pinned, as found right: ``clean("x")`` is kept (a one-word document does not vanish, in
@@ -97,6 +99,21 @@ def test_the_language_field_is_none_everywhere_for_a_three_word_page(tmp_path: P
     assert s.returncode == 0, s.stderr
     lines = {Path(x["id"]).name: x for x in map(json.loads, s.stdout.decode().splitlines())}
     assert lines["page.html"]["language"] is None and lines["fr.txt"]["language"] == "fr"
+
+
+def test_explain_says_a_short_text_has_no_identified_language(tmp_path: Path) -> None:
+    """Fails on main: ``explain`` printed no language line for ``None`` (``--json``: null)."""
+    f = tmp_path / "short.txt"
+    f.write_text("Sport Culture Page\n", encoding="utf-8")
+    r = run_cli("explain", f, "--color", "never")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode().splitlines()[-1] == (
+        "language: none identified (too short to tell, or no language the model can name)")
+    j = run_cli("explain", f, "--json")
+    assert json.loads(j.stdout)["language"] is None
+    assert cleannews.explain(FRENCH).splitlines()[-1] == "language: fr"
+    empty = cleannews.explain("Partager sur Facebook\n")  # no text left: no language line
+    assert "language:" not in empty
 
 
 def test_the_datatrove_summary_says_the_same_language() -> None:
