@@ -480,7 +480,7 @@ def test_score_over_a_folder_of_odd_files(tmp_path: Path) -> None:
     errors = {Path(r["id"]).name: r["error"]["type"] for r in lines if "error" in r}
     assert errors == {"binary.txt": "binary", "dangling.txt": "read", "empty.txt": "empty",
                       "fifo.txt": "read"}
-    documented = {"id", "score", "label", "verdict", "evidence", "source"}
+    documented = {"id", "score", "label", "verdict", "language", "evidence", "source"}
     assert all(set(r) == documented for r in lines if "error" not in r)
     for r in (r for r in lines if "error" in r):  # docs/batch.md, "Error records"
         raw = {"raw", "raw_base64"} & set(r)

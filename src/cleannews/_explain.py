@@ -21,6 +21,10 @@ from cleannews.document import Change, Document
 #: repair stage reads it as the Windows-1252 ``…`` it almost always is.
 _BREAKS = ("\r", "\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\u2028", "\u2029")
 _BREAK_CHARS = "".join(_BREAKS)
+#: What the text explanation says of a cleaned text with no identified language
+#: (``Document.language`` ``None``, ``null`` in ``explain --json``): it printed no language
+#: line at all (round 30).
+UNIDENTIFIED = "none identified (too short to tell, or no language the model can name)"
 _LINE_BREAK = regex.compile(r"\r\n?|[\n\x0b\x0c\x1c-\x1e\u2028\u2029]")
 #: The line break that ends a line, if any.
 _END_BREAK = regex.compile(r"(?:\r\n?|[\n\x0b\x0c\x1c-\x1e\u2028\u2029])\Z")
@@ -334,6 +338,8 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
     out.append(f"verdict: {doc.verdict}" + (f" ({_said(doc.reason)})" if doc.reason else ""))
     if doc.language:
         out.append(f"language: {doc.language}")
+    elif doc.text.strip():  # said nothing, as if the line were forgotten (round 30)
+        out.append(f"language: {UNIDENTIFIED}")
     if doc.metadata:
         out.append(_metadata_line(doc.metadata))
     return "\n".join(out) + "\n"

@@ -268,7 +268,10 @@ class SpinScore:
     ``score`` is a calibrated probability in [0, 1]; ``label`` is one of
     ``"clean"``, ``"suspect"``, ``"spun"``, ``"insufficient"`` (too short to
     judge), ``"unsupported_language"`` or ``"not_scored"`` (scoring was
-    switched off).
+    switched off). ``language`` is ``"fr"`` for a scored text; with ``"insufficient"`` or
+    ``"unsupported_language"`` (from :func:`cleannews.clean`, :func:`cleannews.spin_score`
+    and the commands) it is the document's identified language, ``None`` when too short to
+    tell (docs/cli.md, "Language").
 
     >>> SpinScore.neutral().label
     'not_scored'

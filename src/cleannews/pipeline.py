@@ -27,7 +27,10 @@ from cleannews.route import has_visible_text
 
 __all__ = ["clean", "clean_html", "repair", "spin_score"]
 
-#: Spin labels given without a French score; they carry the identified language.
+#: Spin labels given without a French score; they carry the document's identified language
+#: (``Document.language``: ``None`` when too short to tell), not the spin detector's own
+#: French test, which said ``"fr"`` of two words (``"se sont"``) and of "Business school) et"
+#: where ``Document.language`` was ``None`` and ``"en"`` (round 30).
 _UNSCORED_LABELS = ("unsupported_language", "insufficient")
 
 
@@ -458,7 +461,7 @@ def _score(text: str, config: CleanConfig, language: str | None) -> SpinScore:
     from cleannews.score import score_text
 
     spin = score_text(text, config)
-    if spin.language is None and spin.label in _UNSCORED_LABELS:
+    if spin.label in _UNSCORED_LABELS and spin.language != language:
         spin = dataclasses.replace(spin, language=language)
     return spin
 
@@ -487,8 +490,10 @@ def spin_score(text: str | bytes, config: CleanConfig | None = None) -> SpinScor
     # only), and a `str` with lone UTF-16 surrogates repaired
     text, _ = read_input(text, config)
     spin = score_text(text, config)
-    if spin.language is None and spin.label in _UNSCORED_LABELS:
+    if spin.label in _UNSCORED_LABELS:
         from cleannews._lang import identify_language
 
-        spin = dataclasses.replace(spin, language=identify_language(text))
+        language = identify_language(text)
+        if spin.language != language:
+            spin = dataclasses.replace(spin, language=language)
     return spin

@@ -35,8 +35,12 @@ COLOR_KEEP, COLOR_QUARANTINE = "#4a7bb7", "#b5651d"
 #: Quarantine threshold assumed for reports that do not record theirs.
 DEFAULT_THRESHOLD = 0.9
 
+#: The page's style. ``overflow-wrap:anywhere`` on the body (inherited by every cell): a long
+#: word of the data (a URL removed as an example, a reason, an id, an input's path, a setting)
+#: broke only inside ``<code>``, and elsewhere widened its table past the page (round 30).
 _CSS = """
-body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222;padding:0 1em}
+body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222;padding:0 1em;
+overflow-wrap:anywhere}
 h1{font-size:1.4em;margin-bottom:.2em}h2{font-size:1.1em;margin-top:1.6em}
 .meta{color:#555}code{background:#f3f3f3;padding:0 .25em;word-break:break-all}
 table{border-collapse:collapse}td,th{padding:.2em .7em;text-align:left;vertical-align:top}

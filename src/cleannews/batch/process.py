@@ -638,13 +638,16 @@ def cleannews_object(doc: Document, item: Item, evidence: str = "moved") -> dict
     """The ``cleannews`` object added to a record: id, text, changes, spin, verdict, source.
 
     ``id`` is the document's id as a string (the record's id field, or
-    ``PATH:LINE`` when it has none), the same as in the errors sink.
+    ``PATH:LINE`` when it has none), the same as in the errors sink. ``language`` is
+    ``Document.language`` (``None``: too short to tell); it was only in ``spin.language``,
+    which a scored French text has as ``"fr"`` and which docs/batch.md did not name (round 30).
     """
     return {
         "id": doc.id,
         "text": doc.text,
         "verdict": doc.verdict,
         "reason": doc.reason,
+        "language": doc.language,
         "spin": spin_object(doc, evidence),
         "changes": [c.to_dict() for c in doc.changes],
         "metadata": dict(doc.metadata),
@@ -731,6 +734,7 @@ def score_line(doc: Document, item: Item, ident: str) -> str:
         "score": doc.spin.score,
         "label": doc.spin.label,
         "verdict": doc.verdict,
+        "language": doc.language,  # as in a run's record (round 30)
         "evidence": [{"signal": e.signal, "text": e.text, "reason": e.reason,
                       "weight": e.weight} for e in top],
         "source": _source(item),

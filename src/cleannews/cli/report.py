@@ -170,7 +170,9 @@ def _load(name: str) -> tuple[Any, str | None]:
                                                  "before the pipe fail?)" if name == "-" else
                                                  "the file is empty"))
     try:
-        report = json.loads(raw)
+        # NaN and Infinity are no JSON numbers and no count: Python's json reads them, and
+        # a report holding one printed "nan documents in" (exit 0; round 30)
+        report = json.loads(raw, parse_constant=_no_constant)
     except ValueError as exc:  # not JSON (UnicodeDecodeError of stdin is one too)
         return None, f"{shown}: not a readable cleannews report ({exc})"
     # valid JSON of another shape said "'str' object has no attribute 'get'"
@@ -178,6 +180,17 @@ def _load(name: str) -> tuple[Any, str | None]:
     if problem:
         return None, f"{shown}: not a readable cleannews report: {problem}"
     return report, None
+
+
+def _no_constant(name: str) -> Any:
+    """``json.loads``'s ``parse_constant``: refuse ``NaN``, ``Infinity`` and ``-Infinity``.
+
+    >>> json.loads('{"in": NaN}', parse_constant=_no_constant)
+    Traceback (most recent call last):
+    ...
+    ValueError: NaN is not a JSON number, and a report's counts are numbers
+    """
+    raise ValueError(f"{name} is not a JSON number, and a report's counts are numbers")
 
 
 def histogram_problem(report: dict[str, Any]) -> str | None:
@@ -188,9 +201,18 @@ def histogram_problem(report: dict[str, Any]) -> str | None:
     >>> histogram_problem({"spin": {"histogram": {"edges": [0, 0.5, 1], "counts": [1, 2]}}})
     >>> histogram_problem({"spin": {"histogram": {"edges": [0, 1], "counts": [1, 2]}}})
     '"spin.histogram" has 2 counts and 2 edges, where a report has one edge more than counts'
+
+    A count below 0 (the page drew its bar upside down, or "No document was spin-scored" for
+    ``[-1, 1]``; round 30):
+
+    >>> histogram_problem({"spin": {"histogram": {"edges": [0, 0.5, 1], "counts": [-1, 1]}}})
+    '"spin.histogram.counts[0]" is -1, where a report has a count of 0 or more'
     """
     hist = report.get("spin", {}).get("histogram", {})
     counts, edges = hist.get("counts", []), hist.get("edges", [])
+    for i, c in enumerate(counts):
+        if c < 0:
+            return f'"spin.histogram.counts[{i}]" is {c}, where a report has a count of 0 or more'
     if counts and len(edges) != len(counts) + 1:
         from cleannews.batch.stats import counted
 
