@@ -2200,16 +2200,32 @@ def _numbering(ln) -> tuple[str, int] | None:
     return (label, value) if value else None
 
 
+#: The line right above a sequence's first item, taken by one of :data:`NUMBERED_RULES`, of at
+#: most this many words and ending no sentence, is the sequence's heading ("Archivo de plenos"
+#: above "Año 2015"): it goes back with the sequence.
+SEQUENCE_HEADING_MAX_WORDS = 5
+
+
+def _sequence_heading(ln) -> bool:
+    """A short line (:data:`SEQUENCE_HEADING_MAX_WORDS`) ending no sentence, numbering nothing,
+    taken by one of :data:`NUMBERED_RULES`: a numbered sequence's heading."""
+    return (
+        _taken(ln, NUMBERED_RULES) and 0 < ln.n <= SEQUENCE_HEADING_MAX_WORDS and not ln.ends
+        and _numbering(ln) is None
+    )
+
+
 def give_back_numbered(lines) -> list[int]:
     """Give back the items of a numbered sequence that the repeated-block or the menu-run
     rule (:data:`NUMBERED_RULES`) took: at least :data:`SEQUENCE_MIN_ITEMS` items of one
     sequence (:func:`_numbering`), their numbers following each other in page order, other
     lines between them allowed (round 30): a council's agenda printed again over each of its
     points ("1. Appel nominatif" / "2. Assermentations", fr-r31-0006), a minutes archive by
-    year ("Año 2015" … "Año 2011", es-r31-0002). Numbers that follow each other are the
-    document's structure; a widget's label printed again carries the same words each time,
-    and a menu's items no running number. One pass: each sequence keeps its last number and
-    direction, a number that does not follow starts the sequence again.
+    year ("Año 2015" … "Año 2011", es-r31-0002), and the sequence's heading right above its
+    first item (:func:`_sequence_heading`: "Archivo de plenos"). Numbers that follow each
+    other are the document's structure; a widget's label printed again carries the same
+    words each time, and a menu's items no running number. One pass: each sequence keeps
+    its last number and direction, a number that does not follow starts the sequence again.
 
         >>> from cleannews.strip.detectors import _Line
         >>> text = ["ORDRE DU JOUR", "1. Appel nominatif", "2. Assermentations",
@@ -2225,7 +2241,7 @@ def give_back_numbered(lines) -> list[int]:
         >>> for ln in lines:
         ...     ln.bad("menu_run", "navigation menu")
         >>> give_back_numbered(lines)
-        [1, 3, 4]
+        [0, 1, 3, 4]
     """
     # sequence -> [last number, direction (+1 / -1 / 0 unknown yet), its items so far]
     open_: dict[str, list] = {}
@@ -2234,6 +2250,9 @@ def give_back_numbered(lines) -> list[int]:
     def close(seq: list) -> None:
         if len(seq[2]) >= SEQUENCE_MIN_ITEMS:
             given.extend(k for k in seq[2] if _taken(lines[k], NUMBERED_RULES))
+            up = _neighbours(lines, seq[2][0], -1, 1)  # (blank lines apart: each walked once)
+            if up and _sequence_heading(lines[up[0]]):
+                given.append(up[0])
 
     for i, ln in enumerate(lines):
         got = _numbering(ln)
