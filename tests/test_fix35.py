@@ -16,8 +16,8 @@ kept on the transfer batches (issue 10, round 30)"):
 
 Inputs: labelled TRAIN pages of ``fixtures/strip_real`` (``page_out`` checks the split), their
 lines, real furniture of other TRAIN pages of the same shapes, adversarial 1 MB lines and
-1 MB pages. On main's code (60748db6) 16 of the 24 tests fail: six on behaviour (the five pages'
-lost lines, the bulleted headline), ten on the new guards' names; the pages' furniture and the
+1 MB pages. On main's code (60748db6) 17 of the 25 tests fail: six on behaviour (the five pages'
+lost lines, the bulleted headline), eleven on the new guards' names; the pages' furniture and the
 long inputs pass on both.
 """
 
@@ -118,6 +118,16 @@ def test_table_row_undoes_the_repeated_block_rule_only():
     assert all(lines[i].removal.rule == "share_line" for i in (2, 7, 10))
 
 
+def test_roman_numerals():
+    """Every numeral of a title list up to C reads as its value; a numeral written otherwise
+    reads as none."""
+    from cleannews.strip._keep import _roman, _to_roman
+
+    assert [_roman(_to_roman(n)) for n in range(1, 120)] == list(range(1, 120))
+    assert [_roman(t) for t in ("V", "XL", "L", "XC", "C", "IX", "IIII", "VV", "LC")] == [
+        5, 40, 50, 90, 100, 9, 0, 0, 0]
+
+
 def test_numbering_of_real_lines():
     from cleannews.strip._keep import _numbering
     from cleannews.strip.detectors import _Line
@@ -157,6 +167,10 @@ def test_numbered_sequences_go_back():
     assert give_back_numbered(_taken(_ORDRE, "repeated_block", taken)) == taken
     years = ["Archivo de plenos", "Año 2015", "", "", "Año 2014", "Año 2013", "Año 2012"]
     assert give_back_numbered(_taken(years, "menu_run", range(7))) == [0, 1, 4, 5, 6]
+    # the line above is no heading when it ends a sentence or is too long
+    for above in ("Voici les archives.", "Les archives des séances du conseil municipal"):
+        got = give_back_numbered(_taken([above, *years[1:]], "menu_run", range(7)))
+        assert got == [1, 4, 5, 6], above
 
 
 def test_numbers_that_do_not_follow_are_no_sequence():
@@ -208,6 +222,9 @@ def test_a_menu_is_no_split_title():
     # one line going on only
     short = ["Aiuti in Africa", "e Sudamerica", "Due giorni di festa."]
     assert give_back_split_title(_taken(short, "menu_run", (0,))) == []
+    # an all-lowercase menu: its first item opens no title (the block's end kept)
+    menu = ["accueil", "la mairie", "les services", "Contact"]
+    assert give_back_split_title(_taken(menu, "menu_run", range(3))) == []
     # a blank line between them: no title
     gap = ["Aiuti in Africa", "", "e Sudamerica", "per la sagra", "di San Rocco"]
     assert give_back_split_title(_taken(gap, "menu_run", (0, 2))) == []
