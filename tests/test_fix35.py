@@ -128,6 +128,11 @@ def test_roman_numerals():
         5, 40, 50, 90, 100, 9, 0, 0, 0]
 
 
+# it-r31-0001's first clause of its second article
+_CLAUSE = ("1. Le eccezioni sollevate dai Consiglieri comunali al di fuori delle adunanze "
+           "relative all'interpretazione di norme del presente Regolamento, sono presentate")
+
+
 def test_numbering_of_real_lines():
     from cleannews.strip._keep import _numbering
     from cleannews.strip.detectors import _Line
@@ -135,7 +140,7 @@ def test_numbering_of_real_lines():
     got = {t: _numbering(_Line(t, frozenset())) for t in (
         "1. Appel nominatif", "10. Motions, interpellations, questions et propositions "
         "individuelles", "Año 2015", "TITOLO II", "Art. 3", "NOVEMBRE 2020", "Formule 1",
-        "Trophée IDEA 2023", "IIII", "Top 50",
+        "Trophée IDEA 2023", "IIII", "Top 50", _CLAUSE,
     )}
     assert got == {
         "1. Appel nominatif": ("#", 1),
@@ -144,6 +149,7 @@ def test_numbering_of_real_lines():
         "NOVEMBRE 2020": None,  # fr-e-0015's date widget: a month is no label
         "Formule 1": ("formule", 1), "Trophée IDEA 2023": None, "IIII": None,
         "Top 50": ("top", 50),
+        _CLAUSE: None,  # a numbered clause of a paragraph is no item
     }
 
 
