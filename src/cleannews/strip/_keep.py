@@ -71,6 +71,14 @@ back only on evidence found in the page itself:
 * :func:`give_back_results_heading` — a results page's round headings ("Finale" over each
   final) and division headings ("Fédérale 2" between two ad labels) that the repeated-block
   and short-block rules took (round 29).
+* :func:`give_back_table_row` — a row of a text table the repeated-block rule took, in a
+  table whose rows differ ("| - Beratung und Beschluss - |" under each agenda item, round 30);
+* :func:`give_back_numbered` — the items of a numbered sequence ("1. Appel nominatif" /
+  "2. Assermentations", "Año 2015" / "Año 2014" / "Año 2013") that the repeated-block or the
+  menu-run rule took: running numbers are the document's structure (round 30);
+* :func:`give_back_split_title` — a title broken over adjacent lines going on with small
+  function words ("Aiuti in Africa" / "e Sudamerica" / "per la sagra") that a menu run took
+  (round 30).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
 comment prompts' labels of :func:`give_back_section_label`.
@@ -93,12 +101,12 @@ __all__ = [
     "give_back_between_paragraphs", "give_back_byline", "give_back_chapters", "give_back_clock",
     "give_back_closing_sentence", "give_back_cut_end", "give_back_date_badge",
     "give_back_dateline", "give_back_first_copy", "give_back_hashtag", "give_back_initials",
-    "give_back_inner_title", "give_back_intro",
-    "give_back_list_item", "give_back_lone_item", "give_back_menu_headline",
-    "give_back_policy_item", "give_back_question", "give_back_quoted", "give_back_reply",
-    "give_back_results_heading", "give_back_run_on", "give_back_section_label",
-    "give_back_subheading",
-    "give_back_tail_title", "give_back_teaser_headline", "give_back_topical",
+    "give_back_inner_title", "give_back_intro", "give_back_list_item", "give_back_lone_item",
+    "give_back_menu_headline", "give_back_numbered", "give_back_policy_item",
+    "give_back_question", "give_back_quoted", "give_back_reply", "give_back_results_heading",
+    "give_back_run_on", "give_back_section_label", "give_back_split_title",
+    "give_back_subheading", "give_back_table_row", "give_back_tail_title",
+    "give_back_teaser_headline", "give_back_topical",
 ]
 
 #: Rules that judge a line by its place (its neighbours, its run, the page's zones) or by
@@ -2061,10 +2069,270 @@ def give_back_results_heading(lines) -> list[int]:
     return _restore(lines, given)
 
 
+#: :func:`give_back_table_row` undoes the repeated-block rule …
+TABLE_ROW_RULES = frozenset({"repeated_block"})
+#: … for a row of a text table (a line opening and closing with a pipe, with a letter in it:
+#: "| - Beratung und Beschluss - |") whose table — the run of lines opening with a pipe
+#: around it, blank lines apart — holds at least this many different rows: the table's rows
+#: differ, so the row printed again is one of its data cells (a widget's label printed as a
+#: one-row table each time stands in a table of one row).
+TABLE_MIN_ROWS = 4
+#: A table line opens with this character (the lone "|" rows between a table's rows too).
+_TABLE_PIPE = "|"
+
+
+def _table_row(text: str) -> bool:
+    """A row of a text table with a letter in one of its cells (string tests, no scan).
+
+    >>> [_table_row(t) for t in ("| TOP 3 | Brücke |", "| |", "|", "Home | News")]
+    [True, False, False, False]
+    """
+    t = text.strip()
+    return (
+        len(t) > 2 and t.startswith(_TABLE_PIPE) and t.endswith(_TABLE_PIPE)
+        and _LETTER.search(t) is not None
+    )
+
+
+def give_back_table_row(lines) -> list[int]:
+    """Give back a row of a text table that the repeated-block rule (:data:`TABLE_ROW_RULES`)
+    took, when its table holds at least :data:`TABLE_MIN_ROWS` different rows
+    (:func:`_table_row`): council minutes print "| - Beratung und Beschluss - |" under each
+    agenda item of their table (round 30, de-r30-0004); a repeated cell of a table whose
+    rows differ is data, not a widget printed again. One pass over the page: each table run
+    (lines opening with a pipe; a blank line does not end one, any other line does) is
+    judged once, when it ends.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["| TOP 2 | Satzung |", "| - Beratung und Beschluss - |", "|",
+        ...         "| TOP 3 | Brücke |", "| - Beratung und Beschluss - |",
+        ...         "| TOP 4 | Veranstaltungen |", "| - Beratung und Beschluss - |"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> for i in (1, 4, 6):
+        ...     lines[i].bad("repeated_block", "short block repeated many times in the page")
+        >>> give_back_table_row(lines)
+        [1, 4, 6]
+        >>> give_back_table_row(lines[:2])  # a table of two rows: no evidence
+        []
+    """
+    given: list[int] = []
+    taken: list[int] = []  # the taken rows of the current table run …
+    rows: set[str] = set()  # … and its different rows
+    for i, ln in enumerate([*lines, None]):  # (None closes the last run)
+        if ln is not None and ln.blank:
+            continue
+        if ln is not None and ln.text.startswith(_TABLE_PIPE):
+            if _table_row(ln.text):
+                rows.add(ln.low)
+                if _taken(ln, TABLE_ROW_RULES):
+                    taken.append(i)
+            continue
+        if len(rows) >= TABLE_MIN_ROWS:
+            given += taken
+        taken, rows = [], set()
+    return _restore(lines, given)
+
+
+#: :func:`give_back_numbered` undoes the repeated-block rule and the menu-run rule …
+NUMBERED_RULES = frozenset({"repeated_block", "menu_run"})
+#: … for the items of a numbered sequence of the page of at least this many items, their
+#: numbers following each other (1, 2, 3 or 2015, 2014, 2013), in one of two shapes:
+SEQUENCE_MIN_ITEMS = 3
+#: an item that opens with its number ("1. Appel nominatif", "2) Budget"), of at most this
+#: many words (a numbered clause of a paragraph is longer and is not read as an item) …
+ENUM_ITEM_MAX_WORDS = 12
+_ENUM_ITEM = LazyPattern(r"^(\d{1,3})[.)]\s+\p{L}")
+#: … or a label and its number ("Año 2015", "TITOLO II", "Art. 3"), the same label for every
+#: item; a month's name is no label (a blog's archive widget: "mars 2024" / "mars 2023").
+_LABEL_NUMBER = LazyPattern(r"^(\p{L}+\.?)\s+(\d{1,4}|[IVXLC]{1,7})$")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(text: str) -> int:
+    """The value of a Roman numeral in capitals (0 when it is none).
+
+    >>> [_roman(t) for t in ("I", "IV", "XII", "IIII", "VX")]
+    [1, 4, 12, 0, 0]
+    """
+    total, prev = 0, 0
+    for c in reversed(text):
+        v = _ROMAN[c]
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    # a numeral written otherwise ("IIII", "VX") is no numeral (the canonical form is rebuilt)
+    return total if _to_roman(total) == text else 0
+
+
+def _to_roman(n: int) -> str:
+    """``n`` (1–399) in Roman capitals."""
+    out = []
+    for v, s in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
+                 (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out.append(s)
+            n -= v
+    return "".join(out)
+
+
+def _numbering(ln) -> tuple[str, int] | None:
+    """(sequence, number) of a numbered item (:data:`_ENUM_ITEM`, :data:`_LABEL_NUMBER`):
+    the sequence is ``"#"`` for an item opening with its number, its label otherwise.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [_numbering(_Line(t, frozenset())) for t in ("1. Appel nominatif", "Año 2015",
+    ...  "TITOLO II", "mars 2024", "Home")]
+    [('#', 1), ('año', 2015), ('titolo', 2), None, None]
+    """
+    if ln.blank or ln.n > ENUM_ITEM_MAX_WORDS:
+        return None
+    t = ln.text.strip()
+    m = _ENUM_ITEM.match(t)
+    if m is not None:
+        return "#", int(m.group(1))
+    m = _LABEL_NUMBER.match(t)
+    if m is None:
+        return None
+    label = m.group(1).casefold()
+    if label.rstrip(".") in _months():
+        return None
+    num = m.group(2)
+    value = int(num) if num.isdigit() else _roman(num)
+    return (label, value) if value else None
+
+
+#: The line right above a sequence's first item, taken by one of :data:`NUMBERED_RULES`, of at
+#: most this many words and ending no sentence, is the sequence's heading ("Archivo de plenos"
+#: above "Año 2015"): it goes back with the sequence.
+SEQUENCE_HEADING_MAX_WORDS = 5
+
+
+def _sequence_heading(ln) -> bool:
+    """A short line (:data:`SEQUENCE_HEADING_MAX_WORDS`) ending no sentence, numbering nothing,
+    taken by one of :data:`NUMBERED_RULES`: a numbered sequence's heading."""
+    return (
+        _taken(ln, NUMBERED_RULES) and 0 < ln.n <= SEQUENCE_HEADING_MAX_WORDS and not ln.ends
+        and _numbering(ln) is None
+    )
+
+
+def give_back_numbered(lines) -> list[int]:
+    """Give back the items of a numbered sequence that the repeated-block or the menu-run
+    rule (:data:`NUMBERED_RULES`) took: at least :data:`SEQUENCE_MIN_ITEMS` items of one
+    sequence (:func:`_numbering`), their numbers following each other in page order, other
+    lines between them allowed (round 30): a council's agenda printed again over each of its
+    points ("1. Appel nominatif" / "2. Assermentations", fr-r31-0006), a minutes archive by
+    year ("Año 2015" … "Año 2011", es-r31-0002), and the sequence's heading right above its
+    first item (:func:`_sequence_heading`: "Archivo de plenos"). Numbers that follow each
+    other are the document's structure; a widget's label printed again carries the same
+    words each time, and a menu's items no running number. One pass: each sequence keeps
+    its last number and direction, a number that does not follow starts the sequence again.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["ORDRE DU JOUR", "1. Appel nominatif", "2. Assermentations",
+        ...         "3. Approbation de l’ordre du jour", "Mme la Présidente ouvre la séance.",
+        ...         "1. Appel nominatif", "Le quorum est atteint.", "2. Assermentations"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> for i in (1, 2, 5, 7):
+        ...     lines[i].bad("repeated_block", "short block repeated many times in the page")
+        >>> give_back_numbered(lines)
+        [1, 2]
+        >>> text = ["Archivo", "Año 2015", "", "Año 2014", "Año 2013"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> for ln in lines:
+        ...     ln.bad("menu_run", "navigation menu")
+        >>> give_back_numbered(lines)
+        [0, 1, 3, 4]
+    """
+    # sequence -> [last number, direction (+1 / -1 / 0 unknown yet), its items so far]
+    open_: dict[str, list] = {}
+    given: list[int] = []
+
+    def close(seq: list) -> None:
+        if len(seq[2]) >= SEQUENCE_MIN_ITEMS:
+            given.extend(k for k in seq[2] if _taken(lines[k], NUMBERED_RULES))
+            up = _neighbours(lines, seq[2][0], -1, 1)  # (blank lines apart: each walked once)
+            if up and _sequence_heading(lines[up[0]]):
+                given.append(up[0])
+
+    for i, ln in enumerate(lines):
+        got = _numbering(ln)
+        if got is None:
+            continue
+        key, num = got
+        seq = open_.get(key)
+        step = 0 if seq is None else num - seq[0]
+        if seq is not None and abs(step) == 1 and seq[1] in (0, step):
+            seq[0], seq[1] = num, step
+            seq[2].append(i)
+            continue
+        if seq is not None:
+            close(seq)
+        open_[key] = [num, 0, [i]]
+    for seq in open_.values():
+        close(seq)
+    return _restore(lines, sorted(given))
+
+
+#: :func:`give_back_split_title` undoes the menu-run rule …
+SPLIT_TITLE_RULES = frozenset({"menu_run"})
+#: … for the lines of a title broken over adjacent lines (no blank line between them), at
+#: least this many of them going on from the line above with a small function word ("Aiuti
+#: in Africa" / "e Sudamerica" / "per la sagra" / "di San Rocco"): a menu's items are names
+#: that each open their own line, none goes on with "e", "per" or "di".
+SPLIT_TITLE_MIN_GOING_ON = 2
+_FIRST_WORD = LazyPattern(r"^\p{Ll}+(?=\s)")
+
+
+def _goes_on_from_above(ln) -> bool:
+    """A line that opens with a stop word in small letters: the rest of the line above.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [_goes_on_from_above(_Line(t, frozenset())) for t in ("e Sudamerica", "per la sagra",
+    ...  "Sudamerica", "contact")]
+    [True, True, False, False]
+    """
+    m = _FIRST_WORD.match(ln.text)
+    return m is not None and m.group(0) in _stop()
+
+
+def give_back_split_title(lines) -> list[int]:
+    """Give back a title broken over adjacent lines that the menu-run rule
+    (:data:`SPLIT_TITLE_RULES`) took: a capitalised first line, then at least
+    :data:`SPLIT_TITLE_MIN_GOING_ON` lines each going on from the one above
+    (:func:`_goes_on_from_above`), with no blank line between them, the block ending on a
+    line the rules left standing (round 30, it-r30-0006: a headline set on four lines, its
+    last one kept, above the article). One pass over the page.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Aiuti in Africa", "e Sudamerica", "per la sagra", "di San Rocco", "",
+        ...         "Due giorni di festa, tra musica, cibo e solidarietà."]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> for i in (0, 1, 2):
+        ...     lines[i].bad("menu_run", "navigation menu: a run of one-to-three-word links")
+        >>> give_back_split_title(lines)
+        [0, 1, 2]
+    """
+    given: list[int] = []
+    start = -1  # first line of the current block of adjacent lines going on
+    for i, ln in enumerate(lines):
+        if ln.blank:
+            start = -1
+            continue
+        if start >= 0 and _goes_on_from_above(ln):
+            if ln.cls != BAD and i - start >= SPLIT_TITLE_MIN_GOING_ON:
+                given += [k for k in range(start, i) if _taken(lines[k], SPLIT_TITLE_RULES)]
+                start = -1
+            continue
+        first = ln.text[:1]
+        start = i if first.isalpha() and first.isupper() else -1
+    return _restore(lines, given)
+
+
 #: Every rule one of the guards may undo (:func:`give_back` looks for one first).
 GUARDED_RULES = (
     POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
     | HASHTAG_RULES | CLOCK_RULES | POLICY_ITEM_RULES | INITIALS_RULES | FIRST_COPY_RULES
+    | TABLE_ROW_RULES | NUMBERED_RULES | SPLIT_TITLE_RULES
 )
 
 
@@ -2098,5 +2366,5 @@ GUARDS = (
     give_back_inner_title, give_back_list_item, give_back_hashtag, give_back_intro,
     give_back_clock, give_back_dateline, give_back_tail_title, give_back_policy_item,
     give_back_initials, give_back_closing_sentence, give_back_first_copy,
-    give_back_results_heading,
+    give_back_results_heading, give_back_table_row, give_back_numbered, give_back_split_title,
 )

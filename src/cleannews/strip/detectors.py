@@ -2933,9 +2933,11 @@ def plan_lines(
         if i in plan or lines[i].blank:
             continue
         found = glued.get(i, [])
-        if i == headline and not found:
+        if i == headline and not found and not _BULLET.match(lines[i].text):
             # the suffix is looked for in the line's first characters (400): no mapped copy
-            # of a gigantic line
+            # of a gigantic line. A headline opening with a list bullet is a listing's item
+            # ("• Titre | Le Télégramme" above its link, an aggregator's list, round 30,
+            # fr-r30-0003): the source glued to it is the item's, no browser title's
             suffix = _title_site_suffix(match_text(text[s : min(c, s + MAX_SCAN_CHARS)]))
             if suffix is not None:
                 found = [suffix]
