@@ -2,7 +2,8 @@
 
 Development data only: TRAIN pages of ``fixtures/strip_real`` (the ``*-r30`` / ``*-r31``
 transfer batches and earlier TRAIN batches), generated pages and adversarial input.
-docs/strip-history.md, "Missed furniture of the transfer batches (issue 10, round 30)".
+The round's write-up is the section "Missed furniture of the transfer batches (issue 10,
+round 30)" of the fragment ``miss35.docs.md``, which the lead appends to docs/strip-history.md.
 
 * ``wpcom_comment_form`` (fr, en, de, es, it): the comment form of WordPress.com and Jetpack
   blogs printed as text — the log-in prompt, "You are commenting using your WordPress.com
