@@ -9,6 +9,9 @@ round 30)" of the fragment ``miss35.docs.md``, which the lead appends to docs/st
   blogs printed as text — the log-in prompt, "You are commenting using your WordPress.com
   account. ( Log Out / Change )", the unfilled "Connecting to %s", the account logos
   (en-r30-0003; the same form on 14 blogs of trafilatura's dev half, in German and English).
+* ``wp_comment_subscribe`` (fr, en, de, es, it): the form's check boxes ("Notify me of
+  follow-up comments by email.", "Benachrichtige mich über neue Beiträge via E-Mail."; 14
+  blogs of trafilatura's dev half, no TRAIN page).
 * ``share_label_doubled`` (fr, en, de, es, it): a page-action button whose icon label and
   text label were printed glued, the word twice ("ImprimerImprimer" uvcw.be,
   "envoyerenvoyer" topo-bfc.info).
@@ -35,6 +38,8 @@ NEW_RULES = {
     "wpcom_comment_form_es", "wpcom_comment_form_it",
     "share_label_doubled", "share_label_doubled_en", "share_label_doubled_de",
     "share_label_doubled_es", "share_label_doubled_it",
+    "wp_comment_subscribe", "wp_comment_subscribe_en", "wp_comment_subscribe_de",
+    "wp_comment_subscribe_es", "wp_comment_subscribe_it",
 }
 ARTICLE = ("Le conseil municipal a adopté mardi soir le budget de la ville pour l'année "
            "prochaine, après un débat de plus de trois heures entre la majorité et l'opposition.")
@@ -101,6 +106,17 @@ def test_no_train_content_line_is_taken(strip_real_docs):
     ("it", "Stai commentando usando il tuo account WordPress.com. ( Esci / Modifica )",
      "wpcom_comment_form_it"),
     ("it", "Connessione a %s in corso…", "wpcom_comment_form_it"),
+    # the form's check boxes (trafilatura's dev half: 7 and 6 German blogs, 4 and 3 English)
+    ("de", "Benachrichtige mich über nachfolgende Kommentare via E-Mail.",
+     "wp_comment_subscribe_de"),
+    ("de", "Benachrichtige mich über neue Beiträge via E-Mail.", "wp_comment_subscribe_de"),
+    ("en", "Notify me of follow-up comments by email.", "wp_comment_subscribe_en"),
+    ("en", "Notify me of new posts by email.", "wp_comment_subscribe_en"),
+    ("en", "Notify me when new comments are added.", "wp_comment_subscribe_en"),
+    ("fr", "Prévenez-moi de tous les nouveaux commentaires par e-mail.", "wp_comment_subscribe"),
+    ("es", "Recibir un correo electrónico con los siguientes comentarios a esta entrada.",
+     "wp_comment_subscribe_es"),
+    ("it", "Avvisami via e-mail di nuovi commenti.", "wp_comment_subscribe_it"),
     ("fr", "ImprimerImprimer", "share_label_doubled"),
     ("en", "PrintPrint", "share_label_doubled_en"),
     ("de", "Drucken Drucken", "share_label_doubled_de"),
@@ -131,6 +147,8 @@ def test_the_family_in_each_language(lang, line, rule):
     ("fr", "La CNIL a sanctionné Google pour son utilisation des cookies publicitaires "
            "sans consentement."),
     ("en", "The regulator fined the firm over its use of cookies on the news site."),
+    ("en", "Notify me of any changes to the schedule, the mayor told his staff on Monday."),
+    ("fr", "Prévenez-moi de tous les nouveaux retards, a demandé le préfet aux services."),
 ])
 def test_sentences_with_the_words_stay(lang, line):
     assert not probe_rules(lang, line), (line, probe_rules(lang, line))
@@ -148,7 +166,8 @@ def test_an_article_around_the_form_stays():
 @pytest.mark.parametrize("unit", [
     "You are commenting using your ", "WordPress.com ", "Connecting to %s ", "( Log Out / ",
     "Vous commentez à l'aide de votre compte ", "Du kommentierst mit Deinem ", "ImprimerImprimer",
-    "imprimer ", "notre utilisation des cookies ", "our use of cookies ",
+    "imprimer ", "notre utilisation des cookies ", "our use of cookies ", "Notify me of new ",
+    "Benachrichtige mich über neue ", "prévenez-moi de tous les ",
 ])
 def test_adversarial_megabyte_lines(unit):
     line = unit * (1_000_000 // len(unit))
