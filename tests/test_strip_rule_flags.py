@@ -1,6 +1,7 @@
-"""Rule properties as data: ``context_transparent`` and ``opens_tail`` are set on the rules of
-the rule files (``strip/data/<lang>.json``) and loaded into the frozensets the passes read
-(``detectors.CONTEXT_TRANSPARENT_RULES``, ``_zones.TAIL_OPENING_RULES``).
+"""Rule properties as data: ``context_transparent``, ``opens_tail`` and ``closes_form`` (round
+30) are set on the rules of the rule files (``strip/data/<lang>.json``) and loaded into the
+frozensets the passes read (``detectors.CONTEXT_TRANSPARENT_RULES``,
+``_zones.TAIL_OPENING_RULES``, ``_zones.FORM_CLOSING_RULES``).
 
 The sets were written in the code until round 12; the loaded ones must be exactly those, so
 moving them to the data changed no output (the strip and clean regression pins say so too).
@@ -16,7 +17,7 @@ import pytest
 
 from cleannews.strip import _rules
 from cleannews.strip._rules import RULE_FLAGS, check_rule_fields, flagged_rules
-from cleannews.strip._zones import TAIL_OPENING_RULES
+from cleannews.strip._zones import FORM_CLOSING_RULES, TAIL_OPENING_RULES
 from cleannews.strip.detectors import CONTEXT_TRANSPARENT_RULES
 
 #: The sets as the code wrote them before they moved to the rule files.
@@ -39,6 +40,11 @@ CODE_TAIL_OPENING = frozenset({
     "related_heading_gen10_en", "related_heading_gen10_de", "related_heading_gen10_it",
     "related_heading_gen10_es",
 })
+#: Rules whose line ends a comment form (round 30): the WordPress.com form in 5 languages.
+CODE_FORM_CLOSING = frozenset({
+    "wpcom_comment_form", "wpcom_comment_form_en", "wpcom_comment_form_de",
+    "wpcom_comment_form_es", "wpcom_comment_form_it",
+})
 
 
 def _rules_by_name() -> dict[str, tuple[str, dict]]:
@@ -53,6 +59,7 @@ def _rules_by_name() -> dict[str, tuple[str, dict]]:
 def test_loaded_sets_are_the_ones_the_code_wrote():
     assert frozenset(CONTEXT_TRANSPARENT_RULES) == CODE_CONTEXT_TRANSPARENT
     assert frozenset(TAIL_OPENING_RULES) == CODE_TAIL_OPENING
+    assert frozenset(FORM_CLOSING_RULES) == CODE_FORM_CLOSING
     assert isinstance(CONTEXT_TRANSPARENT_RULES, frozenset)
     assert isinstance(TAIL_OPENING_RULES, frozenset)
 
@@ -65,6 +72,8 @@ def test_every_flagged_rule_is_a_rule_of_its_kind():
     # the five languages each have their recommendation heading and tag label flagged
     assert {rules[n][0] for n in CODE_TAIL_OPENING} == set(_rules.RULE_LANGUAGES)
     assert {rules[n][0] for n in CODE_CONTEXT_TRANSPARENT} == set(_rules.RULE_LANGUAGES)
+    assert {rules[n][1]["kind"] for n in CODE_FORM_CLOSING} == {"line"}
+    assert {rules[n][0] for n in CODE_FORM_CLOSING} == set(_rules.RULE_LANGUAGES)
 
 
 def test_every_shipped_rule_has_known_fields_only():
@@ -102,7 +111,7 @@ def test_a_false_flag_or_a_flag_on_its_own_kind_passes():
 def test_an_unknown_flag_name_is_refused():
     with pytest.raises(ValueError, match="unknown rule flag 'tail_opening'"):
         flagged_rules("tail_opening")
-    assert set(RULE_FLAGS) == {"context_transparent", "opens_tail"}
+    assert set(RULE_FLAGS) == {"context_transparent", "opens_tail", "closes_form"}
 
 
 def test_a_typo_in_a_shipped_rule_file_fails_the_load(monkeypatch):
@@ -158,5 +167,5 @@ def test_each_rule_file_is_parsed_once_for_the_flags_and_the_rules(monkeypatch):
         _clear_rule_caches()
     assert sorted(reads) == sorted(f"{lang}.json" for lang in _rules.RULE_LANGUAGES)
     assert flags == {"context_transparent": CODE_CONTEXT_TRANSPARENT,
-                     "opens_tail": CODE_TAIL_OPENING}
+                     "opens_tail": CODE_TAIL_OPENING, "closes_form": CODE_FORM_CLOSING}
     assert rs.rules["line"] and rs.rules["phrase"]

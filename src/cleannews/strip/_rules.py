@@ -122,8 +122,12 @@ def _word_file(name: str) -> frozenset[str]:
 #: credit, a tag page's label) that the context pass does not count as a boilerplate
 #: neighbour (``detectors.CONTEXT_TRANSPARENT_RULES``). ``opens_tail``: the rule's whole-line
 #: match is the heading of a list of other articles and may open the page's tail
-#: (``_zones.TAIL_OPENING_RULES``).
-RULE_FLAGS: dict[str, str | None] = {"context_transparent": None, "opens_tail": "line"}
+#: (``_zones.TAIL_OPENING_RULES``). ``closes_form``: the rule's line is the last part of a
+#: comment form (the WordPress.com account lines): :func:`_zones.comment_form`'s run of short
+#: lines under a comment heading stops at it (``_zones.FORM_CLOSING_RULES``).
+RULE_FLAGS: dict[str, str | None] = {
+    "context_transparent": None, "opens_tail": "line", "closes_form": "line",
+}
 #: The fields a rule of a rule file may have (``about``, ``example`` and ``note`` are
 #: comments); any other field is a typo and fails the load.
 RULE_FIELDS = frozenset({

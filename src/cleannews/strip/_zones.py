@@ -54,6 +54,7 @@ from cleannews.strip._pagekind import _BULLET
 from cleannews.strip._rules import flagged_rules
 
 __all__ = [
+    "FORM_CLOSING_RULES",
     "TAIL_OPENING_RULES",
     "caption_copies",
     "card_zone",
@@ -72,6 +73,12 @@ __all__ = [
 #: rules: on TRAIN the lines after a ``related_lead`` heading were the article's own text on 3
 #: pages), nor "Lire la suite" (``related_misc``: a teaser's link).
 TAIL_OPENING_RULES = flagged_rules("opens_tail")
+#: Rule names (data files) whose line ends a comment form: the line rules that set
+#: ``"closes_form": true`` (``wpcom_comment_form*``: "You are commenting using your
+#: WordPress.com account", "Connecting to %s"). :func:`comment_form`'s run stops there: what
+#: follows the form is not the form (round 30: on the stress set, seed 7, the run under "Leave a
+#: Reply" went through the form's removed lines and took a letter's sign-off below them).
+FORM_CLOSING_RULES = flagged_rules("closes_form")
 #: A line of more than this many words under a related heading is the article's text: the
 #: zone is left whole (nothing under the heading is taken).
 ZONE_MAX_WORDS = 60
@@ -523,6 +530,17 @@ def _comment_rule(rule) -> bool:
 COMMENT_RULE_PREFIX = "comment_"
 
 
+def _closes_form(rule) -> bool:
+    """A rule whose line ends a comment form (:data:`FORM_CLOSING_RULES`).
+
+    >>> class R:
+    ...     name = "wpcom_comment_form_en"
+    >>> _closes_form(R()), _closes_form(None)
+    (True, False)
+    """
+    return rule is not None and rule.name in FORM_CLOSING_RULES
+
+
 def comment_form(lines, matched: list, body_end: int) -> None:
     """Take the short lines of a comment form under a comment heading, after the body.
 
@@ -566,6 +584,8 @@ def comment_form(lines, matched: list, body_end: int) -> None:
         run = []
         while k < len(lines):
             ln = lines[k]
+            if ln.cls == BAD and _closes_form(matched[k] if k < len(matched) else None):
+                break  # the form's last lines: what follows is not the form
             if ln.blank or ln.cls == BAD:
                 k += 1
                 continue
