@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
+import random
 import sys
 from pathlib import Path
 
@@ -29,11 +31,7 @@ import pytest
 
 import cleannews
 from _helpers import hang_guard, read_jsonl
-from cleannews.score._segments import (
-    LONG_TEXT_WORDS,
-    abbreviations,
-    text_segments,
-)
+from cleannews.score._segments import LONG_TEXT_WORDS, REFERENCE_PARTS, text_segments
 
 ROOT = Path(__file__).resolve().parents[1]
 PINS = ROOT / "fixtures/spin/short_text_scores.json.gz"
@@ -67,6 +65,90 @@ def _short_texts() -> dict[str, str]:
 def _scores(texts: dict[str, str]) -> dict[str, list]:
     return {k: [s.score, s.label] for k, s in
             ((k, cleannews.spin_score(t)) for k, t in texts.items())}
+
+
+def _words_up_to(docs: list[str], n: int) -> list[str]:
+    out, w = [], 0
+    for d in docs:
+        out.append(d)
+        w += len(d.split())
+        if w >= n:
+            break
+    return out
+
+
+@pytest.fixture(scope="module")
+def human() -> list[str]:
+    """The spin negatives' development split, shuffled once (as tests/test_spinlen32.py)."""
+    docs = [r["text"] for r in _dev_negatives()]
+    random.Random(29).shuffle(docs)
+    return docs
+
+
+@pytest.fixture(scope="module")
+def careful_spins() -> list[str]:
+    """Development spins (dictionary V, careful spinner, 30 % of the content words)."""
+    return [r["text"] for r in read_jsonl(ROOT / "fixtures/spin/validation.jsonl.gz")
+            if r["label"] == 1 and r["mode"] == "careful" and r["rate"] == 0.3]
+
+
+# --- 1. a part with sufficient evidence is discounted less -----------------------------------
+
+
+@pytest.mark.parametrize("seed", [23, 26])
+def test_a_careful_spun_section_in_20000_words_is_quarantined(human, careful_spins, seed):
+    """About 400 words of careful development spins (30 %) inside 20,000 words of human
+    French: its part scores 0.986-0.987 alone, on lexical and context-term evidence; main
+    discounted it like any of the 44 parts (ln(44 / 5) = 2.17 off the logit: 0.89, "suspect");
+    now at STRONG_PART_TAIL_SCALE: "spun", and the part named holds the section."""
+    from cleannews.score._segments import STRONG_PART_TAIL_SCALE
+
+    section = _words_up_to(random.Random(seed).sample(careful_spins, 6), 400)
+    docs = _words_up_to(human, 20_000)
+    text = "\n\n".join(docs[:40] + section + docs[40:])
+    doc = cleannews.clean(text)
+    s = doc.spin
+    assert s.label == "spun" and doc.verdict == "quarantine"
+    assert s.signals["segment_strong"] == 1.0 and s.signals["segments"] > 40
+    n = s.signals["segments"]
+    assert s.signals["parts_adjustment"] == pytest.approx(
+        -STRONG_PART_TAIL_SCALE * math.log(n / REFERENCE_PARTS), abs=1e-3)
+    a = len("\n\n".join(docs[:40])) + 2
+    b = a + len("\n\n".join(section))
+    assert s.signals["segment_start"] < b and a < s.signals["segment_end"]
+    assert any(e.text in text[a:b] for e in s.evidence)
+
+
+def test_long_human_french_stays_unquarantined(human):
+    """Twenty-three joins of 5,000 to 20,000 words of human French (development split; with
+    line breaks and on one line): none quarantined, and a part whose evidence suffices is
+    named only when it is the highest discounted part."""
+    from cleannews.score._segments import PART_TAIL_SCALE, STRONG_PART_TAIL_SCALE
+
+    labels = []
+    for size, start in ((20_000, 0), (20_000, 90), (5_000, 180), (5_000, 205), (5_000, 230)):
+        docs = _words_up_to(human[start:], size)
+        for text in ("\n\n".join(docs), " ".join(" ".join(docs).split())):
+            s = cleannews.spin_score(text)
+            labels.append(s.label)
+            scale = STRONG_PART_TAIL_SCALE if s.signals["segment_strong"] else PART_TAIL_SCALE
+            assert s.signals["parts_adjustment"] == pytest.approx(
+                -scale * math.log(max(s.signals["segments"], REFERENCE_PARTS) / REFERENCE_PARTS),
+                abs=1e-3)
+    assert "spun" not in labels and labels.count("suspect") <= 2, labels
+
+
+def test_the_explanation_names_the_part_that_raised_the_score(human):
+    """The spun seed inside 20,000 words of human French: the explanation's spin block says
+    which part raised the score, what it scored alone and how it was discounted."""
+    spun = (ROOT / "seeds/003_d0613672c8185330.txt").read_text("utf-8")
+    docs = _words_up_to(human, 20_000)
+    out = cleannews.explain("\n\n".join([*docs[:40], spun, *docs[40:]]))
+    line = next(x for x in out.splitlines() if "raised the score" in x)
+    assert line.startswith("  part ") and "1.00 alone" in line
+    assert "sufficient evidence: discounted at" in line
+    short = cleannews.explain(spun)
+    assert "raised the score" not in short
 
 
 # --- 2. abbreviations are no sentence ends ---------------------------------------------------
@@ -103,6 +185,8 @@ def test_a_stop_before_a_lower_case_word_ends_no_sentence():
 
 
 def test_the_abbreviations_are_data():
+    from cleannews.score._segments import abbreviations
+
     words = abbreviations()
     assert {"M", "MM", "Mme", "Mlle", "Dr", "p"} <= words
     assert "etc" not in words  # a stop after "etc." before a capital ends a sentence
