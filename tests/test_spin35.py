@@ -1,5 +1,5 @@
-"""Spin scoring of long texts, round 30 (issue 11; docs/spin-history.md, "Long texts: a part
-with sufficient evidence is discounted less (issue 11, round 30)").
+"""Spin scoring of long texts, round 30 (issue 11; docs/spin-history.md, its round 30 section
+"Long texts: a part with sufficient evidence is discounted less").
 
 1. A long text's score: its parts' logits, each discounted for the number of parts
    (``_segments.parts_logit``), a part whose evidence suffices for a quarantine by less

@@ -35,6 +35,7 @@ from collections.abc import Callable
 import regex
 
 from cleannews.document import SpinScore
+from cleannews.score import _GRAMMAR, GRAMMAR_MIN_TOKENS
 
 __all__ = ["ABBREVIATIONS_FILE", "LONG_TEXT_WORDS", "MAX_SEGMENT_WORDS", "PART_TAIL_SCALE",
            "REFERENCE_PARTS", "SEGMENT_WORDS", "STRONG_PART_MIN_SLIPS", "STRONG_PART_TAIL_SCALE",
@@ -81,21 +82,21 @@ REFERENCE_PARTS = LONG_TEXT_WORDS // SEGMENT_WORDS
 PART_TAIL_SCALE = 1.0
 #: The scale of the discount of a part whose evidence suffices for a quarantine
 #: (:func:`strong_part`; round 30). Human parts scored as documents rarely have such evidence
-#: (17 of 21,591 parts of long development texts at a logit of 0 or more, against 389 in
-#: all), so a spun section's part, which has it, need not pay for the many thin human parts
-#: beside it. Set by a rule on human text only: the smallest scale, in steps of 0.1, at which
-#: no human development text of 5,000 or 20,000 words (768: the negatives' dev split, UD
-#: documents and the drama dev set; with line breaks and on one line) is quarantined; 0
-#: quarantined 2 (one lexical + context-term part of a translated page), 0.3-0.6 one
-#: (docs/spin-history.md, "Long texts: a part with sufficient evidence is discounted less
-#: (issue 11, round 30)").
+#: (of 21,591 parts of long development texts, 389 reached a logit of 0, 17 of them with
+#: such evidence), so a spun section's part, which has it, need not pay the whole discount
+#: for the many thin human parts beside it. Set by a rule on human text only: the smallest
+#: scale, in steps of 0.1, at which no human development text of 5,000 or 20,000 words (768:
+#: the negatives' dev split, UD documents and the drama dev set; with line breaks and on one
+#: line) is quarantined; 0 quarantined 2 (one lexical + context-term part, in a 5,000- and a
+#: 20,000-word join), 0.3-0.6 one (development figures: docs/spin-history.md, its round 30
+#: section "Long texts: a part with sufficient evidence is discounted less").
 STRONG_PART_TAIL_SCALE = 0.7
 #: A part whose sufficient evidence includes broken grammar is a strong part
 #: (:func:`strong_part`) only with at least this many counted slips: one more than a
 #: document's quarantine needs (``score.GRAMMAR_MIN_TOKENS``). Of the 17 human development
 #: parts above with sufficient evidence, 15 rested on exactly 3 slips and a little lexical
-#: evidence; a naive spinner's parts have 4 and more.
-STRONG_PART_MIN_SLIPS = 4
+#: evidence; a naive spinner's parts mostly have 4 or more.
+STRONG_PART_MIN_SLIPS = GRAMMAR_MIN_TOKENS + 1
 #: A line is counted in pieces of at most this many characters: the count's memory stays at
 #: one piece's words, not a giant line's (a page whose line breaks were lost is one line of
 #: megabytes; the scorer reads it in windows, ``_stream.line_windows``). A word cut by a
@@ -277,8 +278,6 @@ def strong_part(s: SpinScore) -> bool:
         return False
     if not any(k.startswith("decided.grammar") for k in decided):
         return True
-    from cleannews.score import _GRAMMAR
-
     slips = sum(1 for e in s.evidence if e.weight > 0.0 and e.signal in _GRAMMAR)
     return slips >= STRONG_PART_MIN_SLIPS
 
