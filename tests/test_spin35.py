@@ -185,9 +185,10 @@ def test_a_stop_before_a_lower_case_word_ends_no_sentence():
 
 
 def test_the_abbreviations_are_data():
-    from cleannews.score._segments import abbreviations
+    from cleannews.score._segments import _ABBREVIATION_MAX_CHARS, abbreviations
 
     words = abbreviations()
+    assert max(map(len, words)) <= _ABBREVIATION_MAX_CHARS  # the look-back reads them whole
     assert {"M", "MM", "Mme", "Mlle", "Dr", "p"} <= words
     assert "etc" not in words  # a stop after "etc." before a capital ends a sentence
     assert all(w == w.strip() and w and not w.startswith("#") for w in words)

@@ -62,7 +62,7 @@ _SENTENCE_END = regex.compile(r"(?:(?<=\S\S)\.|[!?…])[)\]»\"”’]*\s+")
 #: The file of words after which a full stop ends no sentence ("M. Dupont", "MM. Dupont et
 #: Durand", "p. 12", "Mgr. X": data, one word a line, read on first use by
 #: :func:`abbreviations`); a stop or a question mark followed by a lower-case letter ends no
-#: sentence either ("etc. et", "? dit-il"). Round 29 cut after "(M." or "MM." (round 30).
+#: sentence either ("etc. et", "? dit-il"). Round 29 cut after "(M.", "MM.", "Mme." (round 30).
 ABBREVIATIONS_FILE = "sentence_abbreviations_fr.txt"
 #: The longest word :func:`_ends_sentence` reads back from a full stop (longer: no
 #: abbreviation of the file), so each try costs a bounded number of characters.
