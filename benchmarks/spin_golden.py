@@ -33,7 +33,10 @@ parts (issue 11: paragraphs cut at sentence ends, the highest of many parts disc
 which moved the 4 built records of more than 2,000 words: ``built:long_line`` (clean, 1 part
 -> 9, 0.0189 -> 0.0449) and ``built:long_spun_line`` (1 -> 34 parts, 1.0 -> 0.9999, evidence
 300 -> 42) were scored whole, ``built:long_spun`` and ``built:mixed_paragraphs`` gained the
-``segment_score`` / ``parts_adjustment`` signals (scores unchanged).
+``segment_score`` / ``parts_adjustment`` signals (scores unchanged); by round 30's long-text
+parts (issue 11: a part with sufficient evidence discounted less, no cut after "M." and other
+abbreviations), which moved the same 4 built records: the ``segment_strong`` signal, and
+``built:long_spun_line``'s part bounds (a cut after an abbreviation moved); no score or label.
 """
 
 from __future__ import annotations

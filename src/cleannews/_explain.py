@@ -331,6 +331,12 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
     out.append("")
     words = "1 word" if spin.n_words == 1 else f"{spin.n_words} words"  # it said "1 words"
     out.append(f"spin: {spin.label} (score {spin.score:.2f}, {words})")
+    if "segments" in spin.signals:  # a long text scored in parts: which part raised it
+        from cleannews.score._segments import part_line
+
+        line = part_line(spin.signals)
+        if line:
+            out.append(f"  {line}")
     for e in spin.evidence[:15]:
         out.append(f"  - {e.signal}: {_said(e.reason)}")
     if len(spin.evidence) > 15:

@@ -45,7 +45,8 @@ REPO = HERE.parents[1]
 MANIFEST = HERE / "BUILD.json"
 DATA = "src/cleannews/score/data"
 #: Files of the data folder written by hand (no build step): checked by hash only.
-HAND_WRITTEN = (f"{DATA}/ATTRIBUTION.md", f"{DATA}/function_words.json")
+HAND_WRITTEN = (f"{DATA}/ATTRIBUTION.md", f"{DATA}/function_words.json",
+                f"{DATA}/sentence_abbreviations_fr.txt")
 #: Step outputs under this folder are intermediates (not committed, not in the manifest).
 INTERMEDIATE = "tools/spin/build/"
 #: name -> (script, outputs, inputs read besides the package code and ``tools/spin``,

@@ -41,8 +41,16 @@ def load_json(name: str) -> dict:
     >>> "det_gender" in load_json("function_words.json")
     True
     """
-    path = resources.files("cleannews.score").joinpath("data", name)
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(data_text(name))
+
+
+def data_text(name: str) -> str:
+    """The text of one data file shipped in ``cleannews/score/data``.
+
+    >>> data_text("sentence_abbreviations_fr.txt").startswith("#")
+    True
+    """
+    return resources.files("cleannews.score").joinpath("data", name).read_text(encoding="utf-8")
 
 
 @dataclass

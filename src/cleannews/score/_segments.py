@@ -35,9 +35,12 @@ from collections.abc import Callable
 import regex
 
 from cleannews.document import SpinScore
+from cleannews.score import _GRAMMAR, GRAMMAR_MIN_TOKENS
 
-__all__ = ["LONG_TEXT_WORDS", "MAX_SEGMENT_WORDS", "REFERENCE_PARTS", "SEGMENT_WORDS",
-           "parts_logit", "score_in_parts", "text_segments"]
+__all__ = ["ABBREVIATIONS_FILE", "LONG_TEXT_WORDS", "MAX_SEGMENT_WORDS", "PART_TAIL_SCALE",
+           "REFERENCE_PARTS", "SEGMENT_WORDS", "STRONG_PART_MIN_SLIPS", "STRONG_PART_TAIL_SCALE",
+           "abbreviations", "part_line", "parts_logit", "score_in_parts", "strong_part",
+           "text_segments"]
 
 #: A text of more words than this (white-space separated) is scored in parts. Human French of
 #: the negatives' development split joined to about 1,900 words was quarantined 0.2 % of the
@@ -56,6 +59,15 @@ MAX_SEGMENT_WORDS = 2 * SEGMENT_WORDS
 #: ``!``, ``?`` or ``…`` (a French ``?`` follows a space), closing quotes or brackets. Each
 #: try starts at a punctuation mark and reads the closers after it once: linear.
 _SENTENCE_END = regex.compile(r"(?:(?<=\S\S)\.|[!?…])[)\]»\"”’]*\s+")
+#: The file of words after which a full stop ends no sentence ("M. Dupont", "MM. Dupont et
+#: Durand", "p. 12", "Mgr. X": data, one word a line, read on first use by
+#: :func:`abbreviations`); a stop or a question mark followed by a lower-case letter ends no
+#: sentence either ("etc. et", "? dit-il"). Round 29 cut after "(M.", "MM.", "Mme." (round 30).
+ABBREVIATIONS_FILE = "sentence_abbreviations_fr.txt"
+#: The longest word :func:`_ends_sentence` reads back from a full stop (longer: no
+#: abbreviation of the file), so each try costs a bounded number of characters.
+_ABBREVIATION_MAX_CHARS = 12
+_ABBREVIATIONS: list[frozenset[str]] = []
 #: A white-space separated word (the between-words cut of a sentence without an end).
 _WORD = regex.compile(r"\S+")
 #: A text of up to this many parts keeps its highest part's score (:func:`parts_logit`): a
@@ -68,6 +80,23 @@ REFERENCE_PARTS = LONG_TEXT_WORDS // SEGMENT_WORDS
 #: one line (2,807 and 3,052 parts; round 29, development figures); 1, the scale of the
 #: logistic calibration's own tail, sits between them.
 PART_TAIL_SCALE = 1.0
+#: The scale of the discount of a part whose evidence suffices for a quarantine
+#: (:func:`strong_part`; round 30). Human parts scored as documents rarely have such evidence
+#: (of 21,591 parts of long development texts, 389 reached a logit of 0, 17 of them with
+#: such evidence), so a spun section's part, which has it, need not pay the whole discount
+#: for the many thin human parts beside it. Set by a rule on human text only: the smallest
+#: scale, in steps of 0.1, at which no human development text of 5,000 or 20,000 words (768:
+#: the negatives' dev split, UD documents and the drama dev set; with line breaks and on one
+#: line) is quarantined; 0 quarantined 2 (one lexical + context-term part, in a 5,000- and a
+#: 20,000-word join), 0.3-0.6 one (development figures: docs/spin-history.md, its round 30
+#: section "Long texts: a part with sufficient evidence is discounted less").
+STRONG_PART_TAIL_SCALE = 0.7
+#: A part whose sufficient evidence includes broken grammar is a strong part
+#: (:func:`strong_part`) only with at least this many counted slips: one more than a
+#: document's quarantine needs (``score.GRAMMAR_MIN_TOKENS``). Of the 17 human development
+#: parts above with sufficient evidence, 15 rested on exactly 3 slips and a little lexical
+#: evidence; a naive spinner's parts mostly have 4 or more.
+STRONG_PART_MIN_SLIPS = GRAMMAR_MIN_TOKENS + 1
 #: A line is counted in pieces of at most this many characters: the count's memory stays at
 #: one piece's words, not a giant line's (a page whose line breaks were lost is one line of
 #: megabytes; the scorer reads it in windows, ``_stream.line_windows``). A word cut by a
@@ -150,6 +179,8 @@ class _Cutter:
         pos = a
         for m in _SENTENCE_END.finditer(text, a, b):
             e = m.end()
+            if not _ends_sentence(text, m.start(), e, b):
+                continue
             self._add(pos, e)
             self.after(e)
             pos = e
@@ -172,6 +203,45 @@ class _Cutter:
             self.words += 1
 
 
+def abbreviations() -> frozenset[str]:
+    """The words of :data:`ABBREVIATIONS_FILE` (case-sensitive), read once.
+
+    >>> {"M", "MM", "Mme", "p"} <= abbreviations(), "etc" in abbreviations()
+    (True, False)
+    """
+    if not _ABBREVIATIONS:
+        from cleannews.score._lexicon import data_text
+
+        words = (w.strip() for w in data_text(ABBREVIATIONS_FILE).splitlines())
+        _ABBREVIATIONS.append(frozenset(w for w in words if w and not w.startswith("#")))
+    return _ABBREVIATIONS[0]
+
+
+def _ends_sentence(text: str, stop: int, after: int, limit: int) -> bool:
+    """Whether the sentence-end match ``text[stop:after]`` (``_SENTENCE_END``; ``limit``: the
+    end of the line) ends a sentence: not when a lower-case letter follows, nor when a full
+    stop follows a word of :func:`abbreviations`. Reads at most
+    :data:`_ABBREVIATION_MAX_CHARS` characters back.
+
+    >>> t = "Selon MM. Dupont et Martin, le vote (M. Durand) a eu lieu. Puis"
+    >>> [t[:m.end()].split()[-1] for m in _SENTENCE_END.finditer(t)
+    ...  if _ends_sentence(t, m.start(), m.end(), len(t))]
+    ['lieu.']
+    >>> t = "Des pommes, des poires, etc. et des noix. Puis des raisins, etc. Enfin"
+    >>> [t[:m.end()].split()[-1] for m in _SENTENCE_END.finditer(t)
+    ...  if _ends_sentence(t, m.start(), m.end(), len(t))]
+    ['noix.', 'etc.']
+    """
+    if after < limit and text[after].islower():
+        return False
+    if text[stop] != ".":
+        return True
+    i, lo = stop, max(0, stop - _ABBREVIATION_MAX_CHARS - 1)
+    while i > lo and text[i - 1].isalpha():
+        i -= 1
+    return i == lo or text[i:stop] not in abbreviations()
+
+
 def _words(text: str, start: int, end: int) -> int:
     """White-space separated words of ``text[start:end]``, counted :data:`_COUNT_CHARS`
     characters at a time.
@@ -185,6 +255,33 @@ def _words(text: str, start: int, end: int) -> int:
                for a in range(start, end, _COUNT_CHARS))
 
 
+def strong_part(s: SpinScore) -> bool:
+    """Whether part score ``s`` is discounted at :data:`STRONG_PART_TAIL_SCALE`: its evidence
+    suffices for a quarantine (``decided.*`` signals: two kinds, or one kind in several
+    paragraphs), and when broken grammar is among the deciding kinds, it rests on at least
+    :data:`STRONG_PART_MIN_SLIPS` counted slips.
+
+    >>> from cleannews.document import Evidence
+    >>> slip = Evidence("elision", (0, 2), "le a", "r", 0.5)
+    >>> strong_part(SpinScore(0.8, "suspect", signals={"decided.lexical": 1.0,
+    ...                                                "decided.context_term": 1.0}))
+    True
+    >>> three = SpinScore(0.9, "spun", evidence=(slip,) * 3,
+    ...                   signals={"decided.grammar": 1.0, "decided.lexical": 1.0})
+    >>> strong_part(three), strong_part(dataclasses.replace(three, evidence=(slip,) * 4))
+    (False, True)
+    >>> strong_part(SpinScore(0.8, "suspect", signals={"logit": 1.4}))  # thin evidence
+    False
+    """
+    decided = [k for k in s.signals if k.startswith("decided.")]
+    if not decided:
+        return False
+    if not any(k.startswith("decided.grammar") for k in decided):
+        return True
+    slips = sum(1 for e in s.evidence if e.weight > 0.0 and e.signal in _GRAMMAR)
+    return slips >= STRONG_PART_MIN_SLIPS
+
+
 def _shifted(span: tuple[int, int], by: int) -> tuple[int, int]:
     return span[0] + by, span[1] + by
 
@@ -192,14 +289,16 @@ def _shifted(span: tuple[int, int], by: int) -> tuple[int, int]:
 def score_in_parts(text: str, parts: list[tuple[int, int]],
                    score: Callable[[str], SpinScore],
                    label: Callable[[float, bool], str] | None = None) -> SpinScore:
-    """The score of ``text`` from the scores (``score``) of its ``parts``: that of its
-    highest-scoring part scored as French (the first among equals), discounted for the number
-    of parts it was the highest of (:func:`parts_logit`), relabelled by ``label(score,
-    enough_evidence)`` (``score._label``; ``None`` keeps the part's label); the evidence is
-    that part's, in ``text``'s offsets, the paragraph scores those of every part, the words
-    those of all. ``signals`` names the part (``segments``, ``segment``, ``segment_start``,
-    ``segment_end``) and says what it scored alone (``segment_score``) and the discount
-    (``parts_adjustment``, on the logit). When the parts scored as French hold fewer than
+    """The score of ``text`` from the scores (``score``) of its ``parts``: each part scored as
+    French is discounted for the number of such parts (:func:`parts_logit`: at
+    :data:`STRONG_PART_TAIL_SCALE` for a part whose evidence suffices, :func:`strong_part`,
+    else at :data:`PART_TAIL_SCALE`), and the text takes the highest discounted part (the
+    first among equals), relabelled by ``label(score, enough_evidence)`` (``score._label``;
+    ``None`` keeps the part's label); the evidence is that part's, in ``text``'s offsets, the
+    paragraph scores those of every part, the words those of all. ``signals`` names the part
+    (``segments``, ``segment``, ``segment_start``, ``segment_end``) and says what it scored
+    alone (``segment_score``), whether its evidence sufficed (``segment_strong``) and the
+    discount (``parts_adjustment``, on the logit). When the parts scored as French hold fewer than
     half of the words, the text is not French: ``unsupported_language`` (or ``insufficient``
     when no part had enough words), as the whole text's counts said before.
 
@@ -211,13 +310,25 @@ def score_in_parts(text: str, parts: list[tuple[int, int]],
     ...                    lambda t: fake[t], lambda p, enough: "spun" if p >= 0.9 else "?")
     >>> s.score, s.label, s.signals["segment_score"], s.signals["parts_adjustment"]
     (0.9048, 'spun', 0.95, -0.6931)
+
+    A part whose evidence suffices is discounted less, so it may raise the text over a part
+    that scored higher alone on thin evidence:
+
+    >>> strong = SpinScore(0.93, "spun", signals={"logit": 2.6, "decided.lexical": 1.0,
+    ...                                           "decided.context_term": 1.0})
+    >>> thin = SpinScore(0.95, "suspect", signals={"logit": 2.9})
+    >>> s = score_in_parts("ab" * 20, [(i, i + 1) for i in range(40)],
+    ...                    lambda t: strong if t == "b" else thin)
+    >>> s.signals["segment"], s.signals["segment_strong"], s.signals["parts_adjustment"]
+    (2.0, 1.0, -1.4556)
     """
     # one part's score alive at a time, besides the best so far (a part's evidence is up to
     # MAX_EVIDENCE records): its paragraphs kept, shifted, the rest dropped
     n_words = french_words = 0
     labels = set()
     paragraphs: list = []
-    best: tuple[int, int, SpinScore] | None = None
+    # the highest part on thin evidence and the highest strong part (their discounts differ)
+    best: dict[bool, tuple[int, int, SpinScore, float]] = {}
     n_french = 0
     for a, b in parts:
         s = score(text[a:b])
@@ -230,18 +341,23 @@ def score_in_parts(text: str, parts: list[tuple[int, int]],
             continue
         french_words += s.n_words
         n_french += 1
-        if best is None or s.score > best[2].score:  # the first among equals
-            best = (a, b, s)
-    if best is None or 2 * french_words < n_words:
+        strong = strong_part(s)
+        got = best.get(strong)
+        if got is None or s.score > got[2].score:  # the first among equals
+            best[strong] = (a, b, s, _logit_of(s))
+    if not best or 2 * french_words < n_words:
         label_ = "unsupported_language" if "unsupported_language" in labels else "insufficient"
         return SpinScore(0.0, label_, language=None, n_words=n_words)
-    a, b, worst = best
-    top = _logit_of(worst)
-    adjust = parts_logit(top, n_french) - top
+    scales = {True: STRONG_PART_TAIL_SCALE, False: PART_TAIL_SCALE}
+    # the higher discounted logit; on a tie the part that comes first in the text
+    strong, (a, b, worst, top) = max(
+        best.items(), key=lambda kv: (parts_logit(kv[1][3], n_french, scales[kv[0]]), -kv[1][0]))
+    adjust = parts_logit(top, n_french, scales[strong]) - top
     signals = dict(worst.signals)
     signals.update(segments=float(len(parts)), segment=float(parts.index((a, b)) + 1),
                    segment_start=float(a), segment_end=float(b),
-                   segment_score=worst.score, parts_adjustment=round(adjust, 4))
+                   segment_score=worst.score, segment_strong=float(strong),
+                   parts_adjustment=round(adjust, 4))
     text_score, text_label = worst.score, worst.label
     if adjust < 0.0:
         text_score = round(_sigmoid(top + adjust), 4)
@@ -277,10 +393,11 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
 
 
-def parts_logit(top: float, n: int) -> float:
+def parts_logit(top: float, n: int, scale: float = PART_TAIL_SCALE) -> float:
     """The logit of a text scored in ``n`` parts whose highest part logit is ``top``: ``top``
-    less :data:`PART_TAIL_SCALE` times the log of how many times :data:`REFERENCE_PARTS` the
-    parts are (nothing up to :data:`REFERENCE_PARTS` parts).
+    less ``scale`` (:data:`PART_TAIL_SCALE`, or :data:`STRONG_PART_TAIL_SCALE` for a part with
+    sufficient evidence) times the log of how many times :data:`REFERENCE_PARTS` the parts are
+    (nothing up to :data:`REFERENCE_PARTS` parts).
 
     Why: each part is scored as a document of its own, and the highest of many parts' scores
     grows with their number: the upper tail of human parts' logits is about exponential
@@ -295,5 +412,31 @@ def parts_logit(top: float, n: int) -> float:
     1.697
     >>> parts_logit(4.0, REFERENCE_PARTS), parts_logit(-2.0, 3)
     (4.0, -2.0)
+    >>> round(parts_logit(4.0, 50, STRONG_PART_TAIL_SCALE), 3)  # sufficient evidence: 0.93
+    2.388
     """
-    return top - PART_TAIL_SCALE * math.log(max(n, REFERENCE_PARTS) / REFERENCE_PARTS)
+    return top - scale * math.log(max(n, REFERENCE_PARTS) / REFERENCE_PARTS)
+
+
+def part_line(signals: dict) -> str:
+    """The explanation's line saying which part of a long text raised its score (``""`` for
+    a text scored whole).
+
+    >>> line = part_line({"segments": 44.0, "segment": 12.0, "segment_start": 8120.0,
+    ...                   "segment_end": 10644.0, "segment_score": 0.97, "segment_strong": 1.0,
+    ...                   "parts_adjustment": -1.5199})
+    >>> for piece in line.split("): "):
+    ...     print(piece)
+    part 12 of 44 raised the score (characters 8,120-10,644
+    0.97 alone, logit -1.52 for the number of parts (sufficient evidence: discounted at 0.7)
+    """
+    n = signals.get("segments")
+    if not n or n < 2 or "segment_score" not in signals:
+        return ""
+    strong = signals.get("segment_strong", 0.0) > 0.0
+    why = (f"sufficient evidence: discounted at {STRONG_PART_TAIL_SCALE:g}" if strong
+           else f"thin evidence: discounted at {PART_TAIL_SCALE:g}")
+    return (f"part {int(signals['segment'])} of {int(n)} raised the score (characters "
+            f"{int(signals['segment_start']):,}-{int(signals['segment_end']):,}): "
+            f"{signals['segment_score']:.2f} alone, logit {signals['parts_adjustment']:+.2f} "
+            f"for the number of parts ({why})")
