@@ -257,6 +257,7 @@ def test_default_and_train_readings_are_those_without_the_new_pages(tmp_path):
             shutil.copy(mf, copy / "manifests" / mf.name)
     (copy / "pages").symlink_to(CORPUS / "pages")
     shutil.copy(CORPUS / "split.json", copy / "split.json")
+    shutil.copy(CORPUS / "unscored.json", copy / "unscored.json")
     for splits in (("train",), ("test",), DEFAULT_SPLITS):
         now = [(r["id"], r["split"], doc) for r, doc, _ in read_corpus(CORPUS, splits)]
         before = [(r["id"], r["split"], doc) for r, doc, _ in read_corpus(copy, splits)]
