@@ -1,0 +1,177 @@
+"""Mutation check, round 30 (``tools/mutate.py``): the survivors round 29 left in
+``strip/_keep.py`` and ``repairs/__init__.py`` (tests/test_mutk32.py's docstring), then
+samples of modules changed since (``git log --since=3.days src/``).
+
+Each test here fails on a mutant that every earlier test of its module passed on (the
+mutant is named in the test's docstring). CONTRIBUTING.md, "Checking that tests can fail";
+the runs and the mutants judged equivalent: docs/strip-history.md, "Mutation check, second
+pass: … (issue 10, round 30)".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import cleannews
+from _helpers import taken_lines, train_line
+from cleannews.strip._keep import (
+    SECTION_MIN_SUBHEADINGS,
+    SUBHEADING_MAX_WORDS,
+    give_back_section_label,
+    give_back_subheading,
+)
+
+# --- strip/_keep.py: round 29's two boundary survivors ------------------------------------
+
+#: fr-a-0066 (TRAIN: an article on a fire in Nice cut into sections by subheadings, the last
+#: one "Réactions", the label a comment prompt's rule takes on other sites).
+PAGE = "fr-a-0066"
+
+
+@pytest.fixture(scope="module")
+def fire(train_page) -> dict[str, str]:
+    """fr-a-0066's paragraphs and subheadings by their first words."""
+    keys = ("Les faits", "Dans la nuit", "Intervention des secours", "Les sapeurs-pompiers",
+            "Bilan humain", "Malheureusement", "Enquête en cours", "Une enquête",
+            "Réactions", "Christian Estrosi")
+    return {k: train_line(train_page, k, PAGE) for k in keys}
+
+
+def _label_back(fire: dict[str, str], keys: list[str]) -> list[int]:
+    texts = [fire.get(k, k) for k in keys]
+    return give_back_section_label(taken_lines(texts, {keys.index("Réactions"): "comment_prompt"}))
+
+
+def test_a_section_label_needs_two_subheadings_of_the_article(fire) -> None:
+    """Mutant: ``SECTION_MIN_SUBHEADINGS = 2`` -> ``1`` (round 29's survivor). fr-a-0066's
+    "Réactions", taken by a comment prompt's rule between two of its paragraphs, is given
+    back under "Bilan humain" and "Enquête en cours"; with only "Bilan humain" above it (one
+    subheading: an article cut once is no proof of sections) it stays taken."""
+    assert SECTION_MIN_SUBHEADINGS == 2
+    two = ["Les sapeurs-pompiers", "Bilan humain", "Malheureusement", "Enquête en cours",
+           "Une enquête", "Réactions", "Christian Estrosi"]
+    assert _label_back(fire, two) == [5]
+    one = ["Les sapeurs-pompiers", "Bilan humain", "Malheureusement", "Réactions",
+           "Christian Estrosi"]
+    assert _label_back(fire, one) == []
+
+
+#: A subheading of fr-a-0066's section on the firemen, :data:`SUBHEADING_MAX_WORDS` words
+#: ("Intervention des secours" and figures of the paragraph under it) …
+TEN = "Intervention des secours de Nice : 41 pompiers et 15 engins"
+#: … and one word more.
+ELEVEN = TEN + " mobilisés"
+
+
+def test_a_subheading_counts_up_to_ten_words(fire) -> None:
+    """Mutant: ``SUBHEADING_MAX_WORDS = 10`` -> ``11`` (round 29's survivor), read by
+    ``_subheadings``: with "Bilan humain" and a ten-word subheading between paragraphs the
+    article has two sections, so "Réactions" is given back; an eleven-word line there is
+    a sentence cut short, not a subheading, and the label stays taken."""
+    assert SUBHEADING_MAX_WORDS == 10
+    for line, back in ((TEN, [5]), (ELEVEN, [])):
+        fire = {**fire, "Intervention des secours": line}
+        keys = ["Dans la nuit", "Intervention des secours", "Les sapeurs-pompiers",
+                "Bilan humain", "Malheureusement", "Réactions", "Christian Estrosi"]
+        assert _label_back(fire, keys) == back, line
+
+
+def test_a_subheading_a_rule_took_is_given_back_up_to_ten_words(fire) -> None:
+    """Mutant: ``SUBHEADING_MAX_WORDS = 10`` -> ``11`` again, read by
+    ``give_back_subheading``: the ten-word subheading, taken by the short-block rule between
+    a newsletter box and the paragraph it heads, shares stems with the article ("secours",
+    "pompiers", "engins"): given back. The eleven-word one is past the bound: left taken."""
+    box = "Abonnez-vous à nos infolettres."
+    for line, back in ((TEN, [2]), (ELEVEN, [])):
+        lines = taken_lines([fire["Dans la nuit"], box, line, fire["Les sapeurs-pompiers"]],
+                            {1: "newsletter_family", 2: "context"})
+        assert give_back_subheading(lines) == back, line
+
+
+# --- repairs/__init__.py: round 29's three survivors ----------------------------------------
+
+
+def test_mojibake_after_a_long_cyrillic_word_is_named_alone() -> None:
+    """Mutants of ``_equal_run``'s ``b[j + k : j + k + step]``: ``j + k`` -> ``j - k`` at
+    either place (round 29's survivors: tried on runs of one repeated letter, whose wrapped
+    slice holds the same characters). :func:`_hunks` reads a non-ASCII run of at most
+    :data:`LONG_RUN` characters by its common start and end (``_equal_run(x, 0, y, 0, …)``):
+    a Russian word in French guillemets (no-break spaces, all one non-ASCII run) whose
+    no-break space and closing guillemet are mojibake. The change is the mojibake; the
+    mutants stopped the common start at 16 letters and put "льности" into the change."""
+    from cleannews.repairs import LONG_RUN, _hunks
+
+    word = "Достопримечательности"
+    assert 16 < len(word) < LONG_RUN
+    text = "Le panneau indique «\u00a0" + word + "Â\u00a0Â» en russe."
+    result = cleannews.repair(text)
+    assert result.text == "Le panneau indique «\u00a0" + word + "\u00a0» en russe."
+    assert [(c.rule, c.span, c.before, c.after) for c in result.changes] == [
+        ("fix_mojibake", (42, 45), "Â\u00a0Â", "\u00a0")]
+    assert _hunks(word + "Ã©", word + "é") == [(21, 23, 21, 22)]
+
+
+def test_control_characters_around_the_last_letter_before_a_mark_are_one_change() -> None:
+    """Mutant: ``_resync``'s ``elif j + dj == n_end`` -> ``!=`` (round 29's survivor; the
+    branch offers the texts' ends as the place they agree again, the only one left when no
+    anchor follows). Control characters around the full stop at a line's end, then a
+    byte-order mark: one change for "\\x01.\\x02" (its two pieces are two characters apart,
+    :data:`HUNK_MERGE_GAP`), one for the mark; the mutant cut the first into two."""
+    from cleannews.repairs import HUNK_MERGE_GAP
+
+    assert HUNK_MERGE_GAP == 2
+    for text in ("La séance est levée\x01.\x02\ufeff",
+                 "La séance est levée\x01.\x02\ufeff\nLe maire a remercié l’assistance."):
+        result = cleannews.repair(text)
+        assert result.text.startswith("La séance est levée.")
+        assert [(c.rule, c.span, c.before, c.after) for c in result.changes] == [
+            ("remove_control_chars", (19, 22), "\x01.\x02", "."),
+            ("byte_order_mark", (22, 23), "\ufeff", "")]
+
+
+def test_a_ligature_before_the_letters_it_stands_for_is_one_change() -> None:
+    """Mutant: ``_resync``'s ``j + dj == n_end`` -> ``j - dj == n_end`` (not sampled in round
+    29; found by comparing :func:`_diff_hunks` with the mutant's on generated strings). A
+    "ﬂ" followed by the letters it expands into ("ﬂflf", an onomatopoeia at a line's end):
+    the common end eats "flf", the texts agree again only at their ends, and the ligature
+    is one change "ﬂ" -> "fl", not a deletion of "ﬂ" beside an insertion of "fl"."""
+    from cleannews.repairs import _diff_hunks
+
+    assert _diff_hunks("ﬂflf", "flflf") == [(0, 1, 0, 2)]
+    result = cleannews.repair("Le bruit du vent : ﬂflf")
+    assert result.text == "Le bruit du vent : flflf"
+    assert [(c.rule, c.span, c.before, c.after) for c in result.changes] == [
+        ("fix_ligatures", (19, 20), "ﬂ", "fl")]
+
+
+# --- score/_segments.py ---------------------------------------------------------------------
+
+
+def test_a_text_of_one_letter_words_past_the_long_text_length_is_scored_in_parts() -> None:
+    """Mutant: ``if n <= 2 * LONG_TEXT_WORDS: return None`` -> ``3 * …`` in
+    ``text_segments`` (the fast path reads "a word and its separator: at least two
+    characters"). :data:`LONG_TEXT_WORDS` + 1 words of one letter ("à ", generated: the
+    shortest text of that many words, 4,002 characters) are past the bound: scored in parts;
+    one word fewer is scored whole."""
+    from cleannews.score._segments import LONG_TEXT_WORDS, SEGMENT_WORDS, text_segments
+
+    words = "à " * (LONG_TEXT_WORDS + 1)
+    parts = text_segments(words)
+    assert parts is not None and parts[0] == (0, 2 * SEGMENT_WORDS)
+    assert parts[-1][1] == len(words) == 2 * LONG_TEXT_WORDS + 2
+    assert text_segments("à " * LONG_TEXT_WORDS) is None
+
+
+def test_a_giant_line_is_counted_in_64_kb_pieces() -> None:
+    """Mutant: ``_COUNT_CHARS = 1 << 16`` -> ``2 << 16`` (``_words`` reads a line in pieces
+    of :data:`_COUNT_CHARS` characters, so its memory is one piece's words; a word cut by a
+    piece's end counts twice, as documented). A 230 KB line of French whose three piece ends fall
+    inside words: the count is the line's words plus one per piece end inside a word."""
+    from cleannews.score._segments import _COUNT_CHARS, _words
+
+    assert _COUNT_CHARS == 65_536
+    line = "Les travaux de la salle des fêtes commenceront au printemps. " * 3800
+    cuts = range(_COUNT_CHARS, len(line), _COUNT_CHARS)
+    inside = [c for c in cuts if not line[c - 1].isspace() and not line[c].isspace()]
+    assert len(cuts) == 3 and inside == list(cuts)
+    assert _words(line, 0, len(line)) == len(line.split()) + len(inside)
