@@ -10,10 +10,12 @@ pass: … (issue 10, round 30)".
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import cleannews
-from _helpers import taken_lines, train_line
+from _helpers import seed_lines, taken_lines, train_line
 from cleannews.strip._keep import (
     SECTION_MIN_SUBHEADINGS,
     SUBHEADING_MAX_WORDS,
@@ -175,3 +177,92 @@ def test_a_giant_line_is_counted_in_64_kb_pieces() -> None:
     inside = [c for c in cuts if not line[c - 1].isspace() and not line[c].isspace()]
     assert len(cuts) == 3 and inside == list(cuts)
     assert _words(line, 0, len(line)) == len(line.split()) + len(inside)
+
+
+def test_a_blank_first_line_does_not_turn_the_text_into_one_paragraph() -> None:
+    """Mutant: ``end = n if nl < 0 else nl + 1`` -> ``nl <= 0`` in ``text_segments`` (a line
+    break at the text's first character was read as "no line break": the whole text one
+    paragraph, cut at sentence ends). 400 seed lines of human French (3,828 words) scored
+    in parts after a blank first line (a scraped page often starts with one) are cut at
+    the same line breaks as without it, the blank line joining the first part."""
+    from cleannews.score._segments import text_segments
+
+    body = "\n".join(seed_lines()[:400])
+    parts = text_segments(body)
+    assert parts is not None and len(parts) > 2
+    shifted = [(0, parts[0][1] + 1)] + [(s + 1, e + 1) for s, e in parts[1:]]
+    assert text_segments("\n" + body) == shifted
+    assert all(body[e - 1] == "\n" for _, e in parts[:-1])
+
+
+# --- tools/mutate.py ------------------------------------------------------------------------
+
+
+def test_a_scratch_folder_serves_one_run_at_a_time(tmp_path) -> None:
+    """Two runs given one ``--scratch`` wrote their mutants into one copy of the module:
+    each ran its tests on the other's mutants (round 30: a run left behind by a restart
+    wrote the same ``--out`` file). A run refuses a folder a live process holds (here this
+    test's own process) and leaves it as it was; a lock whose process has ended is taken
+    over."""
+    import os
+    import subprocess
+    import sys
+
+    from tools.mutate import LOCK_NAME, claim_scratch, main
+
+    (tmp_path / LOCK_NAME).write_text(str(os.getpid()))
+    assert main(["src/cleannews/route/__init__.py", "tests/test_nothing.py",
+                 "--scratch", str(tmp_path)]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == [LOCK_NAME]  # no copy of src/
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                           capture_output=True, text=True, check=True)
+    (tmp_path / LOCK_NAME).write_text(ended.stdout.strip())
+    lock = claim_scratch(tmp_path)
+    assert lock is not None and lock.read_text() == str(os.getpid())
+
+
+def test_a_stopped_run_restores_the_module_and_stops_its_tests(tmp_path) -> None:
+    """``kill PID`` of a run (SIGTERM) ended it without its ``finally``: the scratch copy
+    kept the mutant and the pytest child ran on (an orphan that wrote nothing but took a
+    core). Now the child is killed, the copy holds the module as written and the lock is
+    gone. A project of one module whose mutants make its test wait (a test that hangs on a
+    mutant until the timeout)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tools.mutate import LOCK_NAME
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "tests").mkdir()
+    module = "def f():\n    return 1\n"
+    (tmp_path / "src" / "m.py").write_text(module)
+    (tmp_path / "tests" / "test_m.py").write_text(
+        "import os, time\nimport m\n\n\ndef test_f():\n"
+        "    if m.f() != 1:\n"
+        "        open(os.environ['PID_FILE'], 'w').write(str(os.getpid()))\n"
+        "        time.sleep(120)\n"
+        "    assert m.f() == 1\n")
+    scratch, pid_file = tmp_path / "scratch", tmp_path / "child.pid"
+    root = Path(__file__).parents[1]
+    env = dict(os.environ, PYTHONPATH=str(root), PID_FILE=str(pid_file))
+    run = subprocess.Popen([sys.executable, "-m", "tools.mutate", "src/m.py", "tests/test_m.py",
+                            "--scratch", str(scratch)], cwd=tmp_path, env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not pid_file.exists() or not pid_file.read_text():
+            assert run.poll() is None and time.monotonic() < deadline, run.stderr
+            time.sleep(0.2)
+        child = int(pid_file.read_text())
+        run.send_signal(signal.SIGTERM)
+        assert run.wait(timeout=30) == 128 + signal.SIGTERM
+    finally:
+        run.kill()
+    assert (scratch / "src" / "m.py").read_text() == module
+    assert not (scratch / LOCK_NAME).exists()
+    time.sleep(0.5)
+    with pytest.raises(ProcessLookupError):
+        os.kill(child, 0)
