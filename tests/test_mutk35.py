@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from _helpers import seed_lines, taken_lines, train_line
+from _helpers import seed_lines, taken_lines, train_furniture, train_line
 from cleannews.strip._keep import (
     SECTION_MIN_SUBHEADINGS,
     SUBHEADING_MAX_WORDS,
@@ -266,3 +266,22 @@ def test_a_stopped_run_restores_the_module_and_stops_its_tests(tmp_path) -> None
     time.sleep(0.5)
     with pytest.raises(ProcessLookupError):
         os.kill(child, 0)
+
+
+# --- strip/detectors.py: _bordered_row, _aligned_shape, _series_key --------------------------
+
+
+@pytest.mark.parametrize(("prefix", "page"), [("Voir toutes les actualités", "fr-a-0029"),
+                                              ("Photo : AFP/VNA/CVN", "fr-a-0064"),
+                                              ("La salle de contrôle d'Euronext", "fr-a-0064")])
+def test_a_line_that_only_ends_with_a_pipe_is_no_bordered_row(train_page, prefix, page) -> None:
+    """Mutant: ``t[0] != "|"`` -> ``t[-1] != "|"`` in ``_bordered_row`` (only the closing
+    pipe was checked). TRAIN furniture that ends with a pipe left by a page's layout (a
+    "see all" link, a photo credit, a caption) is no row of a table between outer pipes:
+    four in a row would have been protected as a table (``BORDERED_LIST_MIN``)."""
+    from cleannews.strip.detectors import _bordered_row, _line_shape
+
+    line = train_furniture(train_page, prefix, page)
+    assert line.endswith("|") and not line.startswith("|")
+    assert not _bordered_row(line) and _line_shape(line) is None
+    assert _bordered_row("| " + line)
