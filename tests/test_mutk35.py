@@ -275,13 +275,32 @@ def test_a_stopped_run_restores_the_module_and_stops_its_tests(tmp_path) -> None
                                               ("Photo : AFP/VNA/CVN", "fr-a-0064"),
                                               ("La salle de contrôle d'Euronext", "fr-a-0064")])
 def test_a_line_that_only_ends_with_a_pipe_is_no_bordered_row(train_page, prefix, page) -> None:
-    """Mutant: ``t[0] != "|"`` -> ``t[-1] != "|"`` in ``_bordered_row`` (only the closing
-    pipe was checked). TRAIN furniture that ends with a pipe left by a page's layout (a
-    "see all" link, a photo credit, a caption) is no row of a table between outer pipes:
-    four in a row would have been protected as a table (``BORDERED_LIST_MIN``)."""
+    """Mutants: ``t[0] != "|"`` -> ``t[-1] != "|"`` and ``t[-1] != "|"`` -> ``t[-0] …`` in
+    ``_bordered_row`` (only one of the outer pipes was checked). TRAIN furniture that ends
+    with a pipe left by a page's layout (a "see all" link, a photo credit, a caption) is no
+    row of a table between outer pipes, nor is it with the pipe moved to its start: four in
+    a row would have been protected as a table (``BORDERED_LIST_MIN``)."""
     from cleannews.strip.detectors import _bordered_row, _line_shape
 
     line = train_furniture(train_page, prefix, page)
     assert line.endswith("|") and not line.startswith("|")
     assert not _bordered_row(line) and _line_shape(line) is None
     assert _bordered_row("| " + line)
+    assert not _bordered_row("| " + line.rstrip("| "))
+
+
+def test_a_bordered_row_reads_every_cell_between_its_outer_pipes() -> None:
+    """Mutants of ``cells = t[1:-1].split("|")`` in ``_bordered_row``: ``t[0:-1]`` (an
+    empty cell before the first pipe: one cell too many), ``t[2:-1]`` and ``t[1:-2]`` (the
+    first or last character of the row dropped). A council's attendance row of
+    :data:`BORDERED_ROW_MAX_CELLS` cells is a row, one more cell is not; a pool table's rows
+    written without spaces, the group's letter first or last and the only letter of the
+    row ("|A|3|1|0|", generated), are rows."""
+    from cleannews.strip.detectors import BORDERED_ROW_MAX_CELLS, _bordered_row
+
+    assert BORDERED_ROW_MAX_CELLS == 12
+    row = "| Castor, Klaus |" + " |" * (BORDERED_ROW_MAX_CELLS - 1)
+    assert row.count("|") == BORDERED_ROW_MAX_CELLS + 1 and _bordered_row(row)
+    assert not _bordered_row(row + " |")
+    assert _bordered_row("|A|3|1|0|") and _bordered_row("|3|1|0|A|")
+    assert not _bordered_row("|3|1|0|")
