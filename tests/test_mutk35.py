@@ -304,3 +304,55 @@ def test_a_bordered_row_reads_every_cell_between_its_outer_pipes() -> None:
     assert not _bordered_row(row + " |")
     assert _bordered_row("|A|3|1|0|") and _bordered_row("|3|1|0|A|")
     assert not _bordered_row("|3|1|0|")
+
+
+#: fr-r29-0017 (TRAIN, round 29's fresh batch): a rugby league's standings copied with
+#: aligned columns.
+STANDINGS = "fr-r29-0017"
+
+
+def test_a_standings_row_with_tabs_or_five_cells_is_an_aligned_row(train_page) -> None:
+    """Mutants of ``_aligned_shape``: ``"\\t" not in text`` -> ``in`` in its fast path (a row
+    split by tabs and no double space was no row) and ``len(cells) < ALIGNED_ROW_MIN_CELLS``
+    -> ``<=``. fr-r29-0017's row of R C Aubenas Vals is an aligned row written with double
+    spaces, with tabs (the table copied as tab-separated text) and cut to its first
+    :data:`ALIGNED_ROW_MIN_CELLS` cells (four figures among them); cut to four it is not."""
+    from cleannews.strip.detectors import ALIGNED_ROW_MIN_CELLS, _aligned_shape
+
+    row = train_line(train_page, "1   R C AUBENAS VALS", STANDINGS)
+    assert _aligned_shape(row) == "aligned#"
+    cells = _cells(row)
+    assert _aligned_shape("\t".join(cells)) == "aligned#"
+    assert ALIGNED_ROW_MIN_CELLS == 5
+    assert _aligned_shape("  ".join(cells[:5])) == "aligned#"
+    assert _aligned_shape("  ".join(cells[:4])) is None
+
+
+def _cells(row: str) -> list[str]:
+    """``row``'s cells as ``_aligned_shape`` reads them."""
+    from cleannews.strip.detectors import _ALIGNED_SPLIT
+
+    return _ALIGNED_SPLIT.split(row.strip())
+
+
+def test_an_aligned_row_has_cells_of_at_most_sixty_characters_and_four_figures(
+        train_page) -> None:
+    """Mutants of ``_aligned_shape``: ``not c or len(c) > PIPE_CELL_MAX_CHARS`` -> ``and``
+    and ``>`` -> ``>=``; ``sum(1 for c in cells if _FIGURE_CELL.match(c))`` -> ``sum(2 …)``.
+    fr-r29-0017's row with its club's name padded to :data:`PIPE_CELL_MAX_CHARS` characters
+    is a row; one character more is a line of prose with a few figures after it. The row
+    cut after its second figure, its last cell a bonus mark "(Bd)" (three figures, fewer
+    than :data:`ALIGNED_ROW_MIN_FIGURES`), is none."""
+    from cleannews.strip.detectors import (
+        ALIGNED_ROW_MIN_FIGURES,
+        PIPE_CELL_MAX_CHARS,
+        _aligned_shape,
+    )
+
+    assert (PIPE_CELL_MAX_CHARS, ALIGNED_ROW_MIN_FIGURES) == (60, 4)
+    cells = _cells(train_line(train_page, "1   R C AUBENAS VALS", STANDINGS))
+    for width, shape in ((PIPE_CELL_MAX_CHARS, "aligned#"), (PIPE_CELL_MAX_CHARS + 1, None)):
+        club = (cells[1] + " (ARDÈCHE, AUVERGNE-RHÔNE-ALPES)").ljust(width, "-")
+        assert len(club) == width
+        assert _aligned_shape("  ".join([cells[0], club, *cells[2:]])) == shape
+    assert _aligned_shape("  ".join([*cells[:4], "(Bd)"])) is None
