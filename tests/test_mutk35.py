@@ -356,3 +356,29 @@ def test_an_aligned_row_has_cells_of_at_most_sixty_characters_and_four_figures(
         assert len(club) == width
         assert _aligned_shape("  ".join([cells[0], club, *cells[2:]])) == shape
     assert _aligned_shape("  ".join([*cells[:4], "(Bd)"])) is None
+
+
+def test_a_long_text_whose_top_part_is_suspect_on_thin_evidence_stays_suspect() -> None:
+    """Mutant: ``label(worst.score, True)`` -> ``label(worst.score, False)`` in
+    ``score_in_parts`` (the check whether the highest part is "suspect" only because its
+    evidence is thin: it never held, so the text was relabelled with full evidence). A text
+    of 50 parts, one scored 0.999 but "suspect" (thin evidence: one kind, one paragraph),
+    the others clean: after the discount for its number of parts it is still above the
+    quarantine threshold, and stays "suspect", as the scorer's own ``_label`` says of thin
+    evidence; the same part with full evidence ("spun") makes the text "spun"."""
+    from cleannews.config import DEFAULT_CONFIG
+    from cleannews.document import SpinScore
+    from cleannews.score import _label
+    from cleannews.score._segments import score_in_parts
+
+    def label(score: float, enough: bool) -> str:
+        return _label(score, DEFAULT_CONFIG, enough)
+
+    for top_label in ("suspect", "spun"):
+        scores = {"a": SpinScore(0.1, "clean", n_words=400),
+                  "b": SpinScore(0.999, top_label, n_words=400)}
+        text = "a" * 25 + "b" + "a" * 24
+        got = score_in_parts(text, [(i, i + 1) for i in range(50)], scores.__getitem__, label)
+        assert got.signals["parts_adjustment"] < 0
+        assert got.score >= DEFAULT_CONFIG.spin_quarantine_threshold
+        assert got.label == top_label
