@@ -382,3 +382,111 @@ def test_a_long_text_whose_top_part_is_suspect_on_thin_evidence_stays_suspect() 
         assert got.signals["parts_adjustment"] < 0
         assert got.score >= DEFAULT_CONFIG.spin_quarantine_threshold
         assert got.label == top_label
+
+
+# --- strip/_zones.py: excerpt_run -----------------------------------------------------------
+
+#: The article and the excerpts of ``excerpt_run``'s example (a related-articles list cut
+#: with "…" under a council's budget story).
+BUDGET = "Le conseil municipal a voté le budget de la commune pour l’année prochaine. "
+EXCERPTS = ["Un grave accident s’est produit hier soir sur la rocade de la ville…",
+            "Les pompiers sont intervenus dans la nuit pour un incendie dans un entrepôt…",
+            "Le club de football local a remporté son match de coupe face à un voisin…"]
+
+
+def _excerpts_taken(texts: list[str], body_start: int = 0) -> list[int]:
+    from cleannews.strip._zones import excerpt_run
+    from cleannews.strip.detectors import GOOD, _Line
+
+    lines = [_Line(t, frozenset()) for t in texts]
+    for ln in lines:
+        ln.cls = GOOD
+    excerpt_run(lines, body_start, 1)
+    return [i for i, ln in enumerate(lines) if ln.removal and ln.removal.rule == "excerpt_run"]
+
+
+def test_an_excerpt_run_above_a_short_footer_goes_and_above_the_article_going_on_stays() -> None:
+    """Mutants of ``excerpt_run``: the run closed by a line that is no excerpt not kept
+    (``runs.append(run)`` in the loop deleted); ``prose_below``'s ``and`` -> ``or`` and ``not
+    _cut(…)`` -> ``_cut(…)``; ``if prose_below[run[-1] + 1]: continue`` deleted. The excerpts
+    under the article go with a short copyright line under them (no prose: the page ends);
+    with a paragraph of :data:`EXCERPT_PROSE_BELOW_WORDS` words under them the article goes
+    on, and they stay."""
+    from cleannews.strip._zones import EXCERPT_PROSE_BELOW_WORDS
+
+    footer = "© 2024 Le Journal de la commune"
+    assert _excerpts_taken([BUDGET * 5, *EXCERPTS, footer]) == [1, 2, 3]
+    more = ("Le maire a précisé que les travaux de la salle des fêtes seraient financés par "
+            "un emprunt sur quinze ans, sans hausse des impôts locaux.")
+    assert len(more.split()) >= EXCERPT_PROSE_BELOW_WORDS
+    assert _excerpts_taken([BUDGET * 5, *EXCERPTS, more]) == []
+    assert _excerpts_taken([BUDGET * 5, *EXCERPTS, footer, more]) == []
+
+
+def test_an_excerpt_run_needs_sixty_words_of_article_and_an_article() -> None:
+    """Mutants of ``excerpt_run``: ``above[i] + (ln.n if _article_paragraph(ln) else 0)``
+    -> ``else -1`` (each line that is no paragraph took a word off the article) and
+    ``body_start < 0`` -> ``< -1`` (a page without an article's text read as one). Under a
+    headline and an article of exactly :data:`EXCERPT_ARTICLE_WORDS` words the excerpts go;
+    with ``body_start`` -1 (no article found) nothing is taken."""
+    from cleannews.strip._zones import EXCERPT_ARTICLE_WORDS
+
+    article = (BUDGET * 5).split()[:EXCERPT_ARTICLE_WORDS]
+    article = " ".join(article).rstrip(".") + "."
+    assert len(article.split()) == EXCERPT_ARTICLE_WORDS == 60
+    headline = "Budget : le conseil municipal a tranché"
+    assert _excerpts_taken([headline, article, *EXCERPTS]) == [2, 3, 4]
+    assert _excerpts_taken([BUDGET * 5, *EXCERPTS], body_start=-1) == []
+
+
+# --- strip/detectors.py: _series_key, _protect_series -------------------------------------
+
+#: A council's minutes by date (``_protect_series``'s example, de-r30 / fr pages of round 29).
+MINUTES = [f"Procès-verbal - {d} mars 2021 (séance {n})"
+           for d, n in ((25, 85), (22, 84), (8, 83), (1, 82), (0, 81))]
+
+
+def _series_protected(texts: list[str], taken: dict[int, str] | None = None) -> list[int]:
+    from cleannews.strip.detectors import _protect_series
+
+    lines = taken_lines(texts, taken or {})
+    _protect_series(lines)
+    return [i for i, ln in enumerate(lines) if ln.protected]
+
+
+def test_a_series_key_has_at_most_four_words_and_its_lines_at_most_25() -> None:
+    """Mutants: ``len(key.split()) > SERIES_KEY_MAX_WORDS`` -> ``>=`` in ``_series_key``;
+    ``ln.cls is BAD or ln.n > TEASER_MAX_WORDS`` -> ``and`` and ``>`` -> ``>=`` in
+    ``_protect_series``. Minutes opening with four words before their date are a series;
+    with five ("Procès-verbal de la séance publique 25 mars") they are not. A record of
+    :data:`TEASER_MAX_WORDS` words is one of the series, one of 26 words is prose; a record
+    a rule took breaks the run."""
+    from cleannews.strip.detectors import SERIES_KEY_MAX_WORDS, TEASER_MAX_WORDS, _series_key
+
+    assert (SERIES_KEY_MAX_WORDS, TEASER_MAX_WORDS) == (4, 25)
+    four = [t.replace("Procès-verbal -", "Procès-verbal de la séance") for t in MINUTES]
+    assert _series_key(four[0]) == "procès-verbal de la séance"
+    assert _series_protected(four) == [0, 1, 2, 3, 4]
+    five = [t.replace("Procès-verbal -", "Procès-verbal de la séance publique") for t in MINUTES]
+    assert _series_key(five[0]) is None and _series_protected(five) == []
+    from cleannews.strip.detectors import _Line
+
+    at_bound = [t + " : " + " ".join(["et"] * 18) for t in MINUTES]
+    assert {_Line(t, frozenset()).n for t in at_bound} == {TEASER_MAX_WORDS}  # ":" no word
+    assert _series_protected(at_bound) == [0, 1, 2, 3, 4]
+    over = [t + " et" for t in at_bound]
+    assert _series_protected(over) == []
+    assert _series_protected(MINUTES, {2: "context"}) == []
+
+
+def test_a_series_of_two_alternating_records_is_a_series() -> None:
+    """Mutant: ``len({lines[i].text for i in run}) > 1`` -> ``> 2`` in ``_protect_series``:
+    a run of :data:`SERIES_RUN_MIN` records needs two different texts (one line repeated is
+    a widget's label, not a list of records). Two sessions' minutes listed one after the
+    other, each in two formats, are a series; five copies of one record are not."""
+    from cleannews.strip.detectors import SERIES_RUN_MIN
+
+    assert SERIES_RUN_MIN == 5
+    two = [MINUTES[0], MINUTES[1]] * 2 + [MINUTES[0]]
+    assert _series_protected(two) == [0, 1, 2, 3, 4]
+    assert _series_protected([MINUTES[0]] * 5) == []
