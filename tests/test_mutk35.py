@@ -430,12 +430,16 @@ def test_an_excerpt_run_needs_sixty_words_of_article_and_an_article() -> None:
     headline and an article of exactly :data:`EXCERPT_ARTICLE_WORDS` words the excerpts go;
     with ``body_start`` -1 (no article found) nothing is taken."""
     from cleannews.strip._zones import EXCERPT_ARTICLE_WORDS
+    from cleannews.strip.detectors import _Line
 
-    article = (BUDGET * 5).split()[:EXCERPT_ARTICLE_WORDS]
-    article = " ".join(article).rstrip(".") + "."
-    assert len(article.split()) == EXCERPT_ARTICLE_WORDS == 60
+    assert EXCERPT_ARTICLE_WORDS == 60
+    words = (BUDGET * 5).split()
+    cuts = [" ".join(words[:k]).rstrip(".") + "." for k in range(1, len(words))]
+    size = {_Line(a, frozenset()).n: a for a in cuts}  # "l’année": two words
+    article, short = size[EXCERPT_ARTICLE_WORDS], size[EXCERPT_ARTICLE_WORDS - 1]
     headline = "Budget : le conseil municipal a tranché"
     assert _excerpts_taken([headline, article, *EXCERPTS]) == [2, 3, 4]
+    assert _excerpts_taken([headline, short, *EXCERPTS]) == []
     assert _excerpts_taken([BUDGET * 5, *EXCERPTS], body_start=-1) == []
 
 
