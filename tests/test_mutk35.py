@@ -494,3 +494,19 @@ def test_a_series_of_two_alternating_records_is_a_series() -> None:
     two = [MINUTES[0], MINUTES[1]] * 2 + [MINUTES[0]]
     assert _series_protected(two) == [0, 1, 2, 3, 4]
     assert _series_protected([MINUTES[0]] * 5) == []
+
+
+def test_a_listing_glued_after_a_read_more_is_read_from_its_first_excerpt() -> None:
+    """Mutant: ``_glued_lead(lines[run[0]].text)`` -> ``lines[run[-1]]`` in ``excerpt_run``
+    (the run's lead read from its last excerpt). A listing whose summaries and excerpts are
+    all glued after "Lire la suite", the last one after a longer "Lire la suite de
+    l’article" (generated: the same link, its title written out; :func:`_glued_lead` reads
+    no lead in it), is one listing: kept. The same excerpts under an article are taken."""
+    from cleannews.strip._zones import _glued_lead
+
+    texts = ["Lire la suite" + EXCERPTS[0], "Lire la suite" + EXCERPTS[1],
+             "Lire la suite de l’article" + EXCERPTS[2]]
+    assert _glued_lead(texts[0]) == "Lire la suite"
+    assert _glued_lead(texts[-1]) == ""  # an apostrophe in it: no lead the pattern reads
+    assert _excerpts_taken(["Lire la suite" + BUDGET * 5, *texts]) == []
+    assert _excerpts_taken([BUDGET * 5, *texts]) == [1, 2, 3]
