@@ -3,9 +3,21 @@
 samples of modules changed since (``git log --since=3.days src/``).
 
 Each test here fails on a mutant that every earlier test of its module passed on (the
-mutant is named in the test's docstring). CONTRIBUTING.md, "Checking that tests can fail";
-the runs and the mutants judged equivalent: docs/strip-history.md, "Mutation check, second
-pass: … (issue 10, round 30)".
+mutant is named in the test's docstring); the two tests of ``tools/mutate.py`` fail on its
+round-29 code. CONTRIBUTING.md, "Checking that tests can fail". Runs (development,
+``--max 30 --seed 35``, each module on its own tests; killed by them -> with this file):
+
+* ``score/_segments.py`` (196 mutants) with test_spinlen32, test_loose30, its doctests: 30
+  run, 22 -> 26 killed, 4 equivalent;
+* ``strip/detectors.py`` lines 1459-1507 (``_bordered_row``, ``_aligned_shape``) with
+  test_fresh32, test_fresh33, its doctests: 30 run, 19 -> 29, 1 equivalent; lines
+  1619-1676 (``_series_key``, ``_protect_series``): 30 run, 26 -> 30;
+* ``strip/_zones.py`` lines 389-487 (``excerpt_run``, ``_led_words``) with
+  test_strip_zones7, test_fresh30, test_fresh32, its doctests: 30 run, 19 -> 26, 4
+  equivalent.
+
+The equivalent mutants and why: docs/strip-history.md, "Mutation check, second pass: round
+29's survivors, long-text parts, table rows, series and excerpt runs (issue 10, round 30)".
 """
 
 from __future__ import annotations
