@@ -21,6 +21,8 @@ Usage (docs: CONTRIBUTING.md, "Checking that tests can fail")::
 
 then, with the new tests added, ``--survivors /tmp/me/route.jsonl`` runs again only the
 mutants that survived (matched by their code, not their line: the module may have moved).
+A run claims its ``--scratch`` folder (:data:`LOCK_NAME`): give each concurrent run its own.
+Stop a run with ``kill PID``: its test run is killed and the module's copy restored.
 
 >>> [m.kind for m in mutants("def f(a):\\n    return a < 1 and True\\n")]
 ['del', 'cmp', 'bool', 'const', 'const', 'const']
