@@ -1022,7 +1022,10 @@ def give_back_subheading(lines) -> list[int]:
     for i in cands:
         need = HEAD_SUBHEADING_MIN_SHARED if i < body[0] else SUBHEADING_MIN_SHARED
         j, passed = i + 1, 0
-        while j < len(lines) and (lines[j].blank or lines[j].cls == BAD):
+        # the scan stops past SUBHEADING_MAX_WIDGETS removed lines: a long run of removed
+        # lines under many candidates is read once per candidate, not to its end (linear)
+        while (j < len(lines) and passed <= SUBHEADING_MAX_WIDGETS
+               and (lines[j].blank or lines[j].cls == BAD)):
             passed += not lines[j].blank
             j += 1
         if j >= len(lines) or passed > SUBHEADING_MAX_WIDGETS:
