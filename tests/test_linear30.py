@@ -49,3 +49,21 @@ def test_give_back_subheading_reads_a_removed_run_a_bounded_number_of_times():
     per_line = [r / n for r, n in zip(reads, (500, 2000), strict=True)]
     assert per_line[1] <= (_keep.SUBHEADING_MAX_WIDGETS + 3) * 2, per_line  # quadratic: ~1,000
     assert per_line[1] <= per_line[0] * 1.5, per_line  # the same work per line at 4× the size
+
+
+def test_a_numbered_menu_stays_taken_and_a_spread_sequence_goes_back():
+    """Review of round 30: ``give_back_numbered`` gave back a menu "Rubrique 0" … "Rubrique
+    11" (tests/test_html_fr2.py failed in CI). A label's small numbers printed line after line
+    are a menu or a pager; with other lines between the items (a regulation's articles) they
+    are the document's structure."""
+    menu = [_Line(f"{label} {k}", frozenset()) for label in ("Rubrique", "Page")
+            for k in range(1, 6)]
+    for ln in menu:
+        ln.bad("menu_run", "navigation menu")
+    assert _keep.give_back_numbered(menu) == []
+    spread = []
+    for k in range(1, 5):
+        spread += [_Line(f"Art. {k}", frozenset()), _Line(PARAGRAPH, frozenset())]
+    for ln in spread[::2]:
+        ln.bad("repeated_block", "short block repeated many times in the page")
+    assert _keep.give_back_numbered(spread) == [0, 2, 4, 6]
