@@ -73,7 +73,8 @@ class DocumentScan:
     """Running sums and capped evidence of one document (see the module docstring).
 
     Iterate :meth:`paragraphs` once; afterwards ``doc`` holds the document's counts,
-    ``worst`` the densest window's ``[grammar density, strong-synonym share]``,
+    ``worst`` the densest window's ``[grammar density, strong-synonym share]`` (of more than
+    ``_model.REFERENCE_WINDOWS`` windows, the ``_model.window_rank``-th densest),
     ``n_grammar_paragraphs`` the paragraphs with broken grammar (>= 2 hits),
     ``n_of_kind`` the pieces of evidence per kind, ``dirty`` the indices of paragraphs
     whose counts changed after they were handed out (``retained[i]`` has the final counts),
