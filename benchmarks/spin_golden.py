@@ -36,7 +36,12 @@ which moved the 4 built records of more than 2,000 words: ``built:long_line`` (c
 ``segment_score`` / ``parts_adjustment`` signals (scores unchanged); by round 30's long-text
 parts (issue 11: a part with sufficient evidence discounted less, no cut after "M." and other
 abbreviations), which moved the same 4 built records: the ``segment_strong`` signal, and
-``built:long_spun_line``'s part bounds (a cut after an abbreviation moved); no score or label.
+``built:long_spun_line``'s part bounds (a cut after an abbreviation moved); no score or label;
+by round 30's window rank (issue 11: of more than 6 windows of 60 words the
+``ceil(n / 6)``-th densest stands for the text, ``_model.window_rank``), which moved 5 records:
+``built:crlf`` (four clean UD documents, 0.8991 suspect -> 0.2346 clean), ``built:afin_tail``
+(clean, 0.1199 -> 0.037), ``built:long_spun`` and ``built:mixed_paragraphs`` (features 12-13
+only, still spun) and ``seed:003`` (evidence weights only, still 1.0 spun).
 """
 
 from __future__ import annotations

@@ -104,12 +104,42 @@ def feature_vector(
 
 #: Paragraphs are merged with the next one until they reach this many words.
 WINDOW_WORDS = 60
+#: The most windows a fitted document has (``WINDOW_WORDS`` into the fits' longest
+#: documents, about 370 words: 6). A text of more windows is read at the
+#: ``ceil(windows / REFERENCE_WINDOWS)``-th densest (``window_rank``), about the densest of
+#: ``REFERENCE_WINDOWS`` windows: the maximum of many windows grows with their number, so
+#: a human text broken into many lines otherwise rose toward "suspect" with its length
+#: (docs/spin-history.md, "Line-broken human text: the densest of many windows (issue 11,
+#: round 30)").
+REFERENCE_WINDOWS = 6
+
+
+def window_rank(n_windows: int) -> int:
+    """Which densest window (1 = the densest) stands for a text of ``n_windows`` windows.
+
+    >>> [window_rank(n) for n in (1, 6, 7, 12, 13, 33)]
+    [1, 1, 2, 2, 3, 6]
+    """
+    return max(1, -(-n_windows // REFERENCE_WINDOWS))
+
+
+def ranked_worst(grammar: list[float], synonym: list[float]) -> list[float]:
+    """The ``window_rank``-th highest grammar density and strong-synonym share of windows.
+
+    >>> ranked_worst([0.0, 2.9, 0.0], [0.0, 0.1, 0.0])
+    [2.9, 0.1]
+    >>> ranked_worst([0.0] * 11 + [2.9], [0.05] + [0.0] * 11)
+    [0.0, 0.0]
+    """
+    k = window_rank(len(grammar))
+    return [sorted(grammar, reverse=True)[k - 1], sorted(synonym, reverse=True)[k - 1]]
 
 
 def _worst_paragraph(
     c: ParagraphCounts, parts: list[ParagraphCounts] | None, window: int = WINDOW_WORDS
 ) -> list[float]:
-    """Highest grammar density and strong-synonym share over windows of >= ``window`` words."""
+    """Highest grammar density and strong-synonym share over windows of >= ``window`` words
+    (of many windows, the ``window_rank``-th highest: ``ranked_worst``)."""
     if not parts or len(parts) == 1:
         w = parts[0] if parts else c
         return [_grammar_density(w), w.n_syn_strong / max(w.n_content, 1)]
@@ -127,9 +157,8 @@ def _worst_paragraph(
             windows[-1].add(cur)
         else:
             windows.append(cur)
-    g = max(_grammar_density(w) for w in windows)
-    s = max(w.n_syn_strong / max(w.n_content, 1) for w in windows)
-    return [g, s]
+    return ranked_worst([_grammar_density(w) for w in windows],
+                        [w.n_syn_strong / max(w.n_content, 1) for w in windows])
 
 
 #: Which kind of evidence each feature measures. A quarantine needs two kinds

@@ -53,6 +53,7 @@ from cleannews.score._features import (
     scan_text,
     slip_key,
 )
+from cleannews.score._model import ranked_worst
 
 __all__ = ["GRAMMAR_SIGNALS", "SIGNAL_KIND", "DocumentScan", "EvidenceRecord"]
 
@@ -72,7 +73,8 @@ class DocumentScan:
     """Running sums and capped evidence of one document (see the module docstring).
 
     Iterate :meth:`paragraphs` once; afterwards ``doc`` holds the document's counts,
-    ``worst`` the densest window's ``[grammar density, strong-synonym share]``,
+    ``worst`` the densest window's ``[grammar density, strong-synonym share]`` (of more than
+    ``_model.REFERENCE_WINDOWS`` windows, the ``_model.window_rank``-th densest),
     ``n_grammar_paragraphs`` the paragraphs with broken grammar (>= 2 hits),
     ``n_of_kind`` the pieces of evidence per kind, ``dirty`` the indices of paragraphs
     whose counts changed after they were handed out (``retained[i]`` has the final counts),
@@ -96,9 +98,10 @@ class DocumentScan:
         self._rare: dict[str, list] = {}
         # keys of the grammar slips counted so far (``_features.slip_key``)
         self._slips: set[tuple[str, str]] = set()
-        # worst-window state: best over closed windows but the last, the last closed one,
-        # and the open one, each as [grammar hits, words, strong synonyms, content words]
-        self._best = [-math.inf, -math.inf]
+        # worst-window state: the densities of the closed windows but the last, the last
+        # closed one, and the open one, each as [grammar hits, words, strong synonyms,
+        # content words]
+        self._seen: tuple[list[float], list[float]] = ([], [])
         self._last: list[int] | None = None
         self._open: list[int] | None = None
         # a text of one block is tokenised up front (see ``word_counts``)
@@ -347,8 +350,8 @@ class DocumentScan:
 
     def _note(self, w: list[int]) -> None:
         g, s = _densities(w)
-        self._best[0] = max(self._best[0], g)
-        self._best[1] = max(self._best[1], s)
+        self._seen[0].append(g)
+        self._seen[1].append(s)
 
     def _close_windows(self) -> None:
         last, cur = self._last, self._open
@@ -358,7 +361,7 @@ class DocumentScan:
             d = self.doc
             last = [0, d.n_words, d.n_syn_strong, d.n_content]
         self._note(last)
-        self.worst = list(self._best)
+        self.worst = ranked_worst(*self._seen)
 
 
 #: A line (paragraph) longer than this many characters is scanned in windows of at most
