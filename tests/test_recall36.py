@@ -14,9 +14,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from _helpers import run_cli, train_doc, train_pages
 
 import cleannews
+from _helpers import run_cli, train_doc, train_pages
 from cleannews import CleanConfig, ConfigError
 from cleannews.strip import linemodel, runmodel, strip_text
 
@@ -164,7 +164,7 @@ def test_set_parsing_and_the_config_file() -> None:
         CleanConfig.from_strings({"strip_recal": "on"})
     cfg = CleanConfig._from_toml(b"strip_recall = true\n", "c.toml")
     assert cfg.strip_recall is True
-    with pytest.raises(ConfigError, match="c.toml: strip_recall must be true or false"):
+    with pytest.raises(ConfigError, match=r"c\.toml: strip_recall must be true or false"):
         CleanConfig._from_toml(b'strip_recall = "recall"\n', "c.toml")
 
 

@@ -72,9 +72,10 @@ REMOVE_P = 0.8
 #: ``CleanConfig.strip_recall`` (opt-in, recall-leaning): a standing line goes from this
 #: probability instead of the model file's ``remove_p`` (never above it: the lower of the
 #: two). Chosen on the site-grouped CV of the TRAIN pages (out-of-fold scores,
-#: ``tools.strip_model.train_runs.load_pages``): the lowest threshold on a 0.01 grid at which
-#: the lines it adds to the default are still at least RECALL_MIN_FURNITURE furniture
-#: (docs/strip-history.md, "Recall-leaning strip setting (issue 10, round 30)").
+#: ``tools.strip_model.train_runs.load_pages``, both models and the guards): each model's
+#: threshold lowered in 0.05 steps while the lines a step adds are at least
+#: RECALL_MIN_FURNITURE furniture (docs/strip-history.md, "Recall-leaning strip setting
+#: (issue 10, round 30)"). Not searched by the trainer: re-run that sweep after a retrain.
 #: Lists and subheadings keep ``remove_list_p``; the model's hard limits stay.
 RECALL_REMOVE_P = 0.85
 #: The rule that chose RECALL_REMOVE_P (and the run model's): share of furniture among the
