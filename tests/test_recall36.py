@@ -16,7 +16,7 @@ import json
 import pytest
 
 import cleannews
-from _helpers import run_cli, train_doc, train_pages
+from _helpers import run_cli, sink_records, train_doc, train_pages
 from cleannews import CleanConfig, ConfigError
 from cleannews.strip import linemodel, runmodel, strip_text
 
@@ -189,3 +189,21 @@ def test_cli_set_flag(tmp_path) -> None:
     exp = run_cli("explain", "--json", "--no-spin", "--set", "strip_recall=true", src)
     assert exp.returncode == 0, exp.stderr
     assert "strip_recall): " in json.dumps(json.loads(exp.stdout), ensure_ascii=False)
+
+
+def test_cleannews_run_takes_it(tmp_path) -> None:
+    """``cleannews run --set strip_recall=true`` over a JSONL record of a real TRAIN page."""
+    text, _ = train_doc("fr-d-0029")
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "p", "text": text}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    texts = {}
+    for flag in ("true", "false"):
+        out = tmp_path / flag
+        res = run_cli("run", src, "--out", out, "-j", "1", "-q", "--no-spin",
+                      "--set", f"strip_recall={flag}")
+        assert res.returncode == 0, res.stderr
+        (rec,) = sink_records(out)["out"]
+        texts[flag] = rec["cleannews"]["text"]
+    assert "Bannière" in texts["false"].splitlines()
+    assert "Bannière" not in texts["true"].splitlines()
