@@ -67,7 +67,7 @@ def test_the_option_only_adds_model_removals_on_every_fresh_page() -> None:
 
     pages = train_pages(LIMIT_BATCHES)
     assert len(pages) > 100
-    added_total = 0
+    added_total = tagged_total = 0
     for rec, text, _ in pages:
         plans = []
         for recall in (False, True):
@@ -92,7 +92,14 @@ def test_the_option_only_adds_model_removals_on_every_fresh_page() -> None:
             limit = linemodel.MODEL_MAX_WORDS if rule == "line_model" else runmodel.RUN_MAX_WORDS
             assert n <= limit, (rec["id"], i, n)
         assert not set(default) - set(more), rec["id"]
+        # the tag names exactly the setting's own removals: never a line the default removes
+        # too (a list line or paragraph-like line the run model takes at its own threshold)
+        assert not any("strip_recall" in r.reason for r in default.values()), rec["id"]
+        tagged = {i for i, r in more.items() if "strip_recall" in r.reason}
+        assert tagged <= added, (rec["id"], tagged - added)
+        tagged_total += len(tagged)
     assert added_total >= 5  # the option does something on these pages
+    assert tagged_total >= added_total // 2
 
 
 def test_bylines_and_headline_stay_on_the_pages_the_option_changes() -> None:
@@ -207,3 +214,17 @@ def test_cleannews_run_takes_it(tmp_path) -> None:
         texts[flag] = rec["cleannews"]["text"]
     assert "Bannière" in texts["false"].splitlines()
     assert "Bannière" not in texts["true"].splitlines()
+
+
+def test_the_tag_is_not_on_removals_the_default_makes_too() -> None:
+    """fr-a-0060: by default the run model removes paragraph-like teaser lines at its own
+    ``remove_good_p`` (p 0.80–0.89, below its ``remove_p``); with the setting they are removed
+    the same and their reasons do not name strip_recall (it did not make them)."""
+    text, _ = train_doc("fr-a-0060")
+    default = {s: c for s, c in _removed(text, DEFAULT).items() if c.rule == "run_model"}
+    assert len(default) >= 3
+    more = _removed(text, RECALL)
+    for span, c in default.items():
+        assert float(c.reason.split("p=", 1)[1][:4]) < runmodel.load_run_model().remove_p
+        assert span in more and more[span].rule == "run_model"
+        assert "strip_recall" not in more[span].reason, more[span].reason

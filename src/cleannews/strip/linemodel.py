@@ -696,10 +696,13 @@ def _describe(name: str, x: list[float], fw: str) -> str:
     return texts.get(name, name)
 
 
-def explain(model: LineModel, x: list[float], p: float, text: str, recall: bool = False) -> str:
+def explain(
+    model: LineModel, x: list[float], p: float, text: str, by_recall: bool = False
+) -> str:
     """``line model (p=0.93): 3 words, previous line removed, …`` (top positive features);
-    a line removed only because of ``CleanConfig.strip_recall`` (``p`` below the model's own
-    ``remove_p``) says so: ``line model (p=0.89, strip_recall): …``."""
+    a line that only ``CleanConfig.strip_recall``'s lower threshold removed (``by_recall``:
+    ``p`` below the threshold the default gives that line) says so:
+    ``line model (p=0.89, strip_recall): …``."""
     stage = model.stage2 or model.stage1
     c = stage.contributions(x)
     top = sorted((k for k in range(len(c)) if c[k] > 0), key=lambda k: c[k], reverse=True)[
@@ -707,7 +710,7 @@ def explain(model: LineModel, x: list[float], p: float, text: str, recall: bool 
     ]
     fw = first_tokens(text)[0]
     parts = [_describe(ALL_FEATURES[k], x, fw) for k in top]
-    tag = ", strip_recall" if recall and p < model.remove_p else ""
+    tag = ", strip_recall" if by_recall else ""
     return f"line model (p={p:.2f}{tag}): " + ", ".join(parts)
 
 
@@ -734,8 +737,10 @@ def apply_line_model(
     give_back = model.give_back_p > 0
     strict = model.remove_list_p <= 1.0
     remove_p = removal_threshold(model, recall)
+    lowered = remove_p < model.remove_p  # strip_recall: standing lines' threshold is lower
     # threshold of each line the model may change (prose and the article's lists: stricter)
     limit: dict[int, float] = {}
+    recall_lines: set[int] = set()  # the lines whose threshold strip_recall lowered
     for i, ln in enumerate(lines):
         if not is_candidate(ln, i, headline):
             continue
@@ -746,6 +751,8 @@ def apply_line_model(
             continue  # a script without a stoplist: the stop-word features say nothing there
         elif i not in lists:
             limit[i] = remove_p
+            if lowered:
+                recall_lines.add(i)
         elif strict:
             limit[i] = model.remove_list_p
     targets = list(limit)
@@ -812,5 +819,6 @@ def apply_line_model(
             ln.removal = None
         else:
             ln.cls = BAD
-            ln.removal = removal_cls("line_model", explain(model, x, p, ln.text, recall))
+            by_recall = i in recall_lines and p < model.remove_p
+            ln.removal = removal_cls("line_model", explain(model, x, p, ln.text, by_recall))
     return scores

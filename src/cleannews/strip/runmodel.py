@@ -494,13 +494,14 @@ def _describe(name: str, v: float) -> str:
     return texts.get(name, name)
 
 
-def explain(model: RunModel, x: list[float], p: float, recall: bool = False) -> str:
+def explain(model: RunModel, x: list[float], p: float, by_recall: bool = False) -> str:
     """``run model (p=0.97): …``: the features that pushed the score up most; a removal that
-    only ``CleanConfig.strip_recall`` made says so (``run model (p=0.93, strip_recall): …``)."""
+    only ``CleanConfig.strip_recall``'s lower threshold made (``by_recall``: ``p`` below the
+    line's default threshold) says so (``run model (p=0.89, strip_recall): …``)."""
     c = model.trees.contributions(x)
     top = sorted((k for k in range(len(c)) if c[k] > 0), key=lambda k: -c[k])
     parts = [_describe(RUN_FEATURES[k], x[k]) for k in top[:RUN_REASON_FEATURES]]
-    tag = ", strip_recall" if recall and p < model.remove_p else ""
+    tag = ", strip_recall" if by_recall else ""
     return f"run model (p={p:.2f}{tag}): " + ", ".join(parts)
 
 
@@ -543,9 +544,12 @@ def apply_run_model(
         return
     states = line_states(lines, headline)
     idx = [i for i, ln in enumerate(lines) if not ln.blank]  # the non-blank lines, for each step
-    limit = thresholds(model, lines, run_candidates(lines, states, probs, idx), idx, recall)
+    cands = run_candidates(lines, states, probs, idx)
+    limit = thresholds(model, lines, cands, idx, recall)
     if not limit:
         return
+    # strip_recall: each line's default threshold, to tell the removals only the setting made
+    default = thresholds(model, lines, cands, idx) if recall else limit
     raw = model.trees.raw
     hits = []
     # scored as the vectors come (in ``limit``'s order); only a removed line's vector is kept
@@ -564,4 +568,5 @@ def apply_run_model(
             ln.removal = None
         else:
             ln.cls = BAD
-            ln.removal = removal_cls("run_model", explain(model, x, p, recall))
+            by_recall = p < default.get(i, NEVER)
+            ln.removal = removal_cls("run_model", explain(model, x, p, by_recall))
