@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tools.mutate import _docstrings  # the same docstring finder the mutation tool skips
 
 import _helpers
 from _helpers import CORPUS, ROOT, train_doc, train_pages, unscored
@@ -172,16 +173,6 @@ RAW_READERS = {
 }
 #: Calls that read corpus pages by themselves.
 READERS = {"read_corpus", "read_train_corpus"}
-
-
-def _docstrings(tree: ast.AST) -> set[int]:
-    out = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            body = node.body
-            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
-                out.add(id(body[0].value))
-    return out
 
 
 def corpus_reads(source: str) -> list[str]:

@@ -8,9 +8,10 @@ them once as fresh development pages (``python -m tools.strip_corpus.score_batch
 rNN``; docs/strip-history.md, "Fresh TRAIN pages (issue 10, round 27)" and "Fresh TRAIN
 pages, second batch (issue 10, round 28)"; round 29's: "Fresh TRAIN pages, third batch (issue 10,
 round 29)"). The ``r30`` and ``r31`` batches were round 29's transfer checks (scored by the
-lead at the round's end); the ``r32`` batches are round 30's: the lead scores them at the end of
-the round, so until then (``scored=False``) no test here cleans them, only their pages and line
-counts are checked (``score_batches.line_counts``). For every batch these tests check
+lead at the round's end); the ``r32`` batches are round 30's, the ``r33`` batches (news sites
+proper) a second one: the lead scores them at the end of the round, so until then
+(``scored=False``) no test here cleans them, only their pages and line counts are checked
+(``score_batches.line_counts``). For every batch these tests check
 
 * the pages: labelled, typed, reviewed, equal byte for byte to their saved answers,
   ``check.py --strict`` clean on each batch;
@@ -125,6 +126,18 @@ ROUNDS = (
         sites=52, max_per_site=1, french=30, min_dropped=46,
         content_lines=399, boilerplate_lines=176,
         scored=False,  # round 30's transfer check: the lead scores it (UNSCORED_BATCHES)
+    ),
+    Fresh(
+        "r33",
+        {"fr-r33": 32, "de-r33": 4, "es-r33": 4, "it-r33": 4, "en-r33": 3},
+        sites=47, max_per_site=1, french=32, min_dropped=33,
+        content_lines=322, boilerplate_lines=99,
+        # as in round 29: a paragraph shares a 6-word shingle with the spin context table
+        dropped_later={
+            site: "shares a 6-word shingle with the spin context table"
+            for site in ("suptribune.org", "arcinfo.ch")
+        },
+        scored=False,  # round 30's second transfer check: the lead scores it (UNSCORED_BATCHES)
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]

@@ -21,6 +21,8 @@ Usage (docs: CONTRIBUTING.md, "Checking that tests can fail")::
 
 then, with the new tests added, ``--survivors /tmp/me/route.jsonl`` runs again only the
 mutants that survived (matched by their code, not their line: the module may have moved).
+A run claims its ``--scratch`` folder (:data:`LOCK_NAME`): give each concurrent run its own.
+Stop a run with ``kill PID``: its test run is killed and the module's copy restored.
 
 >>> [m.kind for m in mutants("def f(a):\\n    return a < 1 and True\\n")]
 ['del', 'cmp', 'bool', 'const', 'const', 'const']
@@ -36,6 +38,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -50,6 +53,8 @@ CMP_SWAP = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt,
 TIMEOUT_FACTOR = 3
 #: The shortest timeout, in seconds, whatever the unmutated run took.
 MIN_TIMEOUT = 60
+#: The file in ``--scratch`` that names the run using the folder (its process id).
+LOCK_NAME = ".mutate.pid"
 
 
 @dataclass(frozen=True)
@@ -174,6 +179,54 @@ def pick_survivors(found: list[Mutant], rows: list[dict]) -> list[Mutant]:
     return sorted(picked.values(), key=lambda m: (m.span, m.new))
 
 
+def claim_scratch(scratch: Path) -> Path | None:
+    """Claim ``scratch`` for this run: write :data:`LOCK_NAME` there with this process's id
+    and return its path, or ``None`` when a live run holds the folder. Two runs on one
+    scratch folder write their mutants into one copy of the module, so each tests the
+    other's mutants and both records are wrong (round 30: a run left behind by a restart);
+    a lock whose process has ended is taken over.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> lock = claim_scratch(d)
+    >>> lock.read_text() == str(os.getpid()), claim_scratch(d) is None
+    (True, True)
+    >>> lock.unlink()
+    """
+    scratch.mkdir(parents=True, exist_ok=True)
+    lock = scratch / LOCK_NAME
+    for _ in range(2):
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            try:
+                pid = int(lock.read_text() or 0)
+            except (OSError, ValueError):
+                pid = 0
+            if pid > 0 and _alive(pid):
+                return None
+            lock.unlink(missing_ok=True)  # stale: its run has ended
+            continue
+        with os.fdopen(fd, "w") as f:
+            f.write(str(os.getpid()))
+        return lock
+    return None
+
+
+def _stop(signum, frame) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _run(tests: list[str], src: Path, cwd: Path, timeout: float) -> tuple[str, float]:
     # CLEANNEWS_TEST_SRC: tests/_helpers.cli_env puts it first on a `python -m cleannews`
     # child's path (without it the child would import the unmutated checkout)
@@ -203,9 +256,24 @@ def main(argv: list[str] | None = None) -> int:
 
     root = Path.cwd()
     module = Path(args.module)
-    src_root = root / module.parts[0]
     scratch = Path(args.scratch)
+    lock = claim_scratch(scratch)
+    if lock is None:
+        print(f"{scratch} is in use by another run (its {LOCK_NAME} names a live process): "
+              "wait for it or give another --scratch", file=sys.stderr)
+        return 2
+    # a stopped run (kill PID) ends as Ctrl-C does: its pytest child is killed (by
+    # subprocess.run), the module's copy restored and the lock removed
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        return _main(args, root, module, scratch)
+    finally:
+        lock.unlink(missing_ok=True)
+
+
+def _main(args: argparse.Namespace, root: Path, module: Path, scratch: Path) -> int:
     copy = scratch / module.parts[0]
+    src_root = root / module.parts[0]
     if copy.exists():
         shutil.rmtree(copy)
     shutil.copytree(src_root, copy, ignore=shutil.ignore_patterns("__pycache__"))

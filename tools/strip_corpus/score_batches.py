@@ -8,6 +8,7 @@
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r30   # round-30 fresh pages
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r31   # round-31 fresh pages
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r32   # the lead only (below)
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r33   # the lead only (below)
 
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
@@ -37,7 +38,10 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
   of the round, with the round-start code and with the round's final code;
 * ``--half r32``: :data:`FRESH32`, the round-32 TRAIN batches (issue 10, branch labels35), the
   transfer check of round 30, gathered the same way: scored by the lead only, at the end of
-  the round, with the round-start code and with the round's final code.
+  the round, with the round-start code and with the round's final code;
+* ``--half r33``: :data:`FRESH33`, the round-33 TRAIN batches (issue 10, branch labels36), a
+  second transfer check of round 30 (news sites proper), gathered the same way: scored by the
+  lead only, at the end of the round, with the round-start code and with the round's final code.
 
     >>> batch_of("fr-e-0012"), batch_of("de-m-0003")
     ('fr-e', 'de-m')
@@ -96,10 +100,16 @@ FRESH31 = ("fr-r31", "de-r31", "es-r31", "it-r31", "en-r31")
 #: code and with the round's final code, before anybody else runs cleannews on them
 #: (docs/strip-history.md, "Fresh TRAIN pages, sixth batch (issue 10, round 30)").
 FRESH32 = ("fr-r32", "de-r32", "es-r32", "it-r32", "en-r32")
+#: The round-33 TRAIN batches (branch labels36): 47 pages from 47 sites new to the corpus,
+#: mostly news sites proper, a second transfer check of round 30, scored by the lead at the end
+#: of the round with the round-start code and with the round's final code, before anybody else
+#: runs cleannews on them (docs/strip-history.md, "Fresh TRAIN pages, seventh batch (issue 10,
+#: round 30)").
+FRESH33 = ("fr-r33", "de-r33", "es-r33", "it-r33", "en-r33")
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
     "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30, "r31": FRESH31,
-    "r32": FRESH32,
+    "r32": FRESH32, "r33": FRESH33,
 }
 
 

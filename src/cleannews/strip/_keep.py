@@ -1022,7 +1022,10 @@ def give_back_subheading(lines) -> list[int]:
     for i in cands:
         need = HEAD_SUBHEADING_MIN_SHARED if i < body[0] else SUBHEADING_MIN_SHARED
         j, passed = i + 1, 0
-        while j < len(lines) and (lines[j].blank or lines[j].cls == BAD):
+        # the scan stops past SUBHEADING_MAX_WIDGETS removed lines: a long run of removed
+        # lines under many candidates is read once per candidate, not to its end (linear)
+        while (j < len(lines) and passed <= SUBHEADING_MAX_WIDGETS
+               and (lines[j].blank or lines[j].cls == BAD)):
             passed += not lines[j].blank
             j += 1
         if j >= len(lines) or passed > SUBHEADING_MAX_WIDGETS:
@@ -2200,6 +2203,25 @@ def _numbering(ln) -> tuple[str, int] | None:
     return (label, value) if value else None
 
 
+def _menu_numbers(ln) -> bool:
+    """A label and a small Arabic number ("Rubrique 3", "Page 2", "Saison 4"): printed line
+    after line, with nothing between the items, such a sequence is a menu or a pager, not the
+    document's structure; a year ("Año 2015"), a Roman numeral ("TITOLO II") or an item opening
+    with its number ("1. Appel nominatif") is (review of round 30: a menu "Rubrique 0" …
+    "Rubrique 11" came back).
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [_menu_numbers(_Line(t, frozenset())) for t in ("Page 2", "Año 2015", "TITOLO II",
+    ...  "1. Appel nominatif")]
+    [True, False, False, False]
+    """
+    got = _numbering(ln)
+    if got is None or got[0] == "#":
+        return False
+    last = ln.text.split()[-1]
+    return last.isdigit() and len(last) < 4
+
+
 #: The line right above a sequence's first item, taken by one of :data:`NUMBERED_RULES`, of at
 #: most this many words and ending no sentence, is the sequence's heading ("Archivo de plenos"
 #: above "Año 2015"): it goes back with the sequence.
@@ -2224,8 +2246,11 @@ def give_back_numbered(lines) -> list[int]:
     year ("Año 2015" … "Año 2011", es-r31-0002), and the sequence's heading right above its
     first item (:func:`_sequence_heading`: "Archivo de plenos"). Numbers that follow each
     other are the document's structure; a widget's label printed again carries the same
-    words each time, and a menu's items no running number. One pass: each sequence keeps
-    its last number and direction, a number that does not follow starts the sequence again.
+    words each time, and a menu's items no running number — or, when they have one, a
+    label's small numbers printed line after line (:func:`_menu_numbers`: "Page 1" /
+    "Page 2" / "Page 3" go back only with other lines between them, as a regulation's
+    "Art. 1" … "Art. 3"). One pass: each sequence keeps its last number and direction, a
+    number that does not follow starts the sequence again.
 
         >>> from cleannews.strip.detectors import _Line
         >>> text = ["ORDRE DU JOUR", "1. Appel nominatif", "2. Assermentations",
@@ -2242,19 +2267,27 @@ def give_back_numbered(lines) -> list[int]:
         ...     ln.bad("menu_run", "navigation menu")
         >>> give_back_numbered(lines)
         [0, 1, 3, 4]
+        >>> lines = [_Line(f"Rubrique {k}", frozenset()) for k in range(5)]
+        >>> for ln in lines:
+        ...     ln.bad("menu_run", "navigation menu")
+        >>> give_back_numbered(lines)  # a menu: a label's small numbers line after line
+        []
     """
-    # sequence -> [last number, direction (+1 / -1 / 0 unknown yet), its items so far]
+    # sequence -> [last number, direction (+1 / -1 / 0 unknown yet), its items so far,
+    #              non-blank lines seen through its last item, other lines between its items]
     open_: dict[str, list] = {}
     given: list[int] = []
+    seen = 0  # non-blank lines so far
 
     def close(seq: list) -> None:
-        if len(seq[2]) >= SEQUENCE_MIN_ITEMS:
+        if len(seq[2]) >= SEQUENCE_MIN_ITEMS and (seq[4] or not _menu_numbers(lines[seq[2][0]])):
             given.extend(k for k in seq[2] if _taken(lines[k], NUMBERED_RULES))
             up = _neighbours(lines, seq[2][0], -1, 1)  # (blank lines apart: each walked once)
             if up and _sequence_heading(lines[up[0]]):
                 given.append(up[0])
 
     for i, ln in enumerate(lines):
+        seen += not ln.blank
         got = _numbering(ln)
         if got is None:
             continue
@@ -2262,12 +2295,13 @@ def give_back_numbered(lines) -> list[int]:
         seq = open_.get(key)
         step = 0 if seq is None else num - seq[0]
         if seq is not None and abs(step) == 1 and seq[1] in (0, step):
-            seq[0], seq[1] = num, step
+            seq[4] = seq[4] or seen - seq[3] > 1
+            seq[0], seq[1], seq[3] = num, step, seen
             seq[2].append(i)
             continue
         if seq is not None:
             close(seq)
-        open_[key] = [num, 0, [i]]
+        open_[key] = [num, 0, [i], seen, False]
     for seq in open_.values():
         close(seq)
     return _restore(lines, sorted(given))
