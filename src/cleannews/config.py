@@ -386,6 +386,15 @@ class CleanConfig:
         readability-like vote of its paragraphs; everything outside goes, as
         ``html_outside_main`` changes. Pages without one dominant container
         (listings, forums) are left whole.
+    strip_recall:
+        Recall-leaning strip (opt-in; default off, precision first): the trained line
+        model and run model remove a standing line at the lower thresholds
+        ``linemodel.RECALL_REMOVE_P`` / ``runmodel.RECALL_REMOVE_P`` instead of their
+        model files' ``remove_p``. More furniture goes, and a few more content lines
+        with it (development figures in docs/strip.md, "Line model"); for filters of
+        pre-training data that prefer recall. The models' hard limits stay: bylines,
+        datelines, the headline's line, sentence-like lines and the article's lists and
+        subheadings are judged exactly as by default.
 
     Score and route stages
     ----------------------
@@ -443,6 +452,7 @@ class CleanConfig:
     languages: tuple[str, ...] = ("fr", "en")
     strip_page_language: bool = True
     html_main_content: bool = True
+    strip_recall: bool = False
     # score / route
     score_spin: bool = True
     spin_suspect_threshold: float = 0.5

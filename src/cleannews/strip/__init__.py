@@ -121,7 +121,8 @@ def strip_text(
     assemble, judge_page, plan_lines = _impl()
     # rules and detectors with the page's rule files (the training tools call the same)
     page = judge_page(text, config, headings=headings, verbatim=verbatim)
-    plan = plan_lines(text, page.spans, page.lines, page.glued, page_stop=page.page_stop)
+    plan = plan_lines(text, page.spans, page.lines, page.glued, page_stop=page.page_stop,
+                      recall=config.strip_recall)
     if verbatim:  # a <pre> row stays whatever a later pass or model made of it
         plan = {i: r for i, r in plan.items() if i not in verbatim}
     spans = page.spans

@@ -2901,8 +2901,12 @@ def plan_lines(
     glued: dict[int, list[SpanRemoval]],
     line_model: bool = True,
     page_stop: str | None = None,
+    recall: bool = False,
 ) -> dict[int, Removal]:
     """The models over :func:`judge_lines`' output, then the plan: line index -> Removal.
+
+    ``recall`` (``CleanConfig.strip_recall``): both models remove standing lines from their
+    lower recall thresholds (:func:`cleannews.strip.linemodel.removal_threshold`).
 
     The second half of :func:`classify_lines`; :func:`cleannews.strip.strip_text` calls it
     on :func:`cleannews.strip._page.judge_page`'s lines (the training tools read the same).
@@ -2924,8 +2928,8 @@ def plan_lines(
 
             page_stop = guess_page_language(text).stop
         stop = _stoplists().get(page_stop, frozenset())
-        probs = apply_line_model(lines, stop, headline, title_key, _key, Removal)
-        apply_run_model(lines, headline, probs, Removal)
+        probs = apply_line_model(lines, stop, headline, title_key, _key, Removal, recall)
+        apply_run_model(lines, headline, probs, Removal, recall)
     give_back(lines)  # article lines a position rule or a model took (_keep.py)
     plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
     headline = title_line(lines)

@@ -49,6 +49,7 @@ from cleannews.strip._pagelang import no_stoplist_script
 __all__ = [
     "FEATURES",
     "GIVE_BACK_P",
+    "RECALL_REMOVE_P",
     "REMOVE_P",
     "SOFT_RULES",
     "LineModel",
@@ -61,12 +62,25 @@ __all__ = [
     "iter_line_features",
     "line_features",
     "load_line_model",
+    "removal_threshold",
     "subheadings",
     "token_odds",
 ]
 
 #: A standing line goes when the model's probability reaches this (precision first).
 REMOVE_P = 0.8
+#: ``CleanConfig.strip_recall`` (opt-in, recall-leaning): a standing line goes from this
+#: probability instead of the model file's ``remove_p`` (never above it: the lower of the
+#: two). Chosen on the site-grouped CV of the TRAIN pages (out-of-fold scores,
+#: ``tools.strip_model.train_runs.load_pages``, both models and the guards): each model's
+#: threshold lowered in 0.05 steps while the lines a step adds are at least
+#: RECALL_MIN_FURNITURE furniture (docs/strip-history.md, "Recall-leaning strip setting
+#: (issue 10, round 30)"). Not searched by the trainer: re-run that sweep after a retrain.
+#: Lists and subheadings keep ``remove_list_p``; the model's hard limits stay.
+RECALL_REMOVE_P = 0.85
+#: The rule that chose RECALL_REMOVE_P (and the run model's): share of furniture among the
+#: lines the lower threshold adds in site-grouped CV.
+RECALL_MIN_FURNITURE = 0.8
 #: A line removed only by a position rule is given back below this probability.
 GIVE_BACK_P = 0.3
 #: A threshold no probability reaches ("never").
@@ -478,6 +492,19 @@ class LineModel:
         self.remove_list_p = float(data.get("remove_list_p", NEVER))
 
 
+def removal_threshold(model, recall: bool = False, recall_p: float = RECALL_REMOVE_P) -> float:
+    """The probability from which ``model`` (a :class:`LineModel` or a run model) removes a
+    standing line: its ``remove_p``, or with ``recall`` (``CleanConfig.strip_recall``) the
+    lower of it and ``recall_p``.
+
+    >>> class M:
+    ...     remove_p = 0.92
+    >>> removal_threshold(M()), removal_threshold(M(), True), removal_threshold(M(), True, 0.95)
+    (0.92, 0.85, 0.92)
+    """
+    return min(model.remove_p, recall_p) if recall else model.remove_p
+
+
 def neighbour_features(idx: list[int], p1, i: int, k: int) -> list[float]:
     """Stage-1 scores around line ``idx[k] == i``: previous, next, max and mean within WINDOW.
 
@@ -669,8 +696,13 @@ def _describe(name: str, x: list[float], fw: str) -> str:
     return texts.get(name, name)
 
 
-def explain(model: LineModel, x: list[float], p: float, text: str) -> str:
-    """``line model (p=0.93): 3 words, previous line removed, …`` (top positive features)."""
+def explain(
+    model: LineModel, x: list[float], p: float, text: str, by_recall: bool = False
+) -> str:
+    """``line model (p=0.93): 3 words, previous line removed, …`` (top positive features);
+    a line that only ``CleanConfig.strip_recall``'s lower threshold removed (``by_recall``:
+    ``p`` below the threshold the default gives that line) says so:
+    ``line model (p=0.89, strip_recall): …``."""
     stage = model.stage2 or model.stage1
     c = stage.contributions(x)
     top = sorted((k for k in range(len(c)) if c[k] > 0), key=lambda k: c[k], reverse=True)[
@@ -678,11 +710,13 @@ def explain(model: LineModel, x: list[float], p: float, text: str) -> str:
     ]
     fw = first_tokens(text)[0]
     parts = [_describe(ALL_FEATURES[k], x, fw) for k in top]
-    return f"line model (p={p:.2f}): " + ", ".join(parts)
+    tag = ", strip_recall" if by_recall else ""
+    return f"line model (p={p:.2f}{tag}): " + ", ".join(parts)
 
 
 def apply_line_model(
-    lines, page_stop: frozenset[str], headline: int, title_key: str, key_fn, removal_cls
+    lines, page_stop: frozenset[str], headline: int, title_key: str, key_fn, removal_cls,
+    recall: bool = False,
 ) -> dict[int, float]:
     """Score the lines left open by the rules; remove or give back (see module doc).
 
@@ -692,6 +726,8 @@ def apply_line_model(
     ``title_key``: the headline's key, or a function that returns it (called only when
     a line is scored). ``page_stop``: the stoplist of the page's language (see
     :func:`line_features`). Returns the probability of every scored line (read by the run model).
+    ``recall`` (``CleanConfig.strip_recall``): standing lines go from :func:`removal_threshold`
+    (``RECALL_REMOVE_P``); every other limit is the same.
     """
     model = load_line_model()
     if model is None:
@@ -700,8 +736,11 @@ def apply_line_model(
     lists = article_lists(lines, idx) | subheadings(lines)
     give_back = model.give_back_p > 0
     strict = model.remove_list_p <= 1.0
+    remove_p = removal_threshold(model, recall)
+    lowered = remove_p < model.remove_p  # strip_recall: standing lines' threshold is lower
     # threshold of each line the model may change (prose and the article's lists: stricter)
     limit: dict[int, float] = {}
+    recall_lines: set[int] = set()  # the lines whose threshold strip_recall lowered
     for i, ln in enumerate(lines):
         if not is_candidate(ln, i, headline):
             continue
@@ -711,7 +750,9 @@ def apply_line_model(
         elif is_prose(ln) or no_stoplist_script(ln.text):
             continue  # a script without a stoplist: the stop-word features say nothing there
         elif i not in lists:
-            limit[i] = model.remove_p
+            limit[i] = remove_p
+            if lowered:
+                recall_lines.add(i)
         elif strict:
             limit[i] = model.remove_list_p
     targets = list(limit)
@@ -778,5 +819,6 @@ def apply_line_model(
             ln.removal = None
         else:
             ln.cls = BAD
-            ln.removal = removal_cls("line_model", explain(model, x, p, ln.text))
+            by_recall = i in recall_lines and p < model.remove_p
+            ln.removal = removal_cls("line_model", explain(model, x, p, ln.text, by_recall))
     return scores

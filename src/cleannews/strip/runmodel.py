@@ -51,10 +51,12 @@ from cleannews.strip.linemodel import (
     Trees,
     article_lists,
     read_model_data,
+    removal_threshold,
     subheadings,
 )
 
 __all__ = [
+    "RECALL_REMOVE_P",
     "RUN_FEATURES",
     "RunModel",
     "apply_run_model",
@@ -84,6 +86,13 @@ EVIDENCE_WINDOW = 3
 EVIDENCE_P = 0.5
 #: A threshold no probability reaches ("never").
 NEVER = 1.01
+#: ``CleanConfig.strip_recall`` (opt-in): a standing line that is not paragraph-like, nor one
+#: of the article's lists or subheadings, goes from this probability instead of the model
+#: file's ``remove_p`` (the lower of the two); ``remove_good_p`` and ``remove_list_p`` stay.
+#: Chosen by the line model's rule (``linemodel.RECALL_MIN_FURNITURE``) on the run model's
+#: site-grouped CV scores (docs/strip-history.md, "Recall-leaning strip setting (issue 10,
+#: round 30)").
+RECALL_REMOVE_P = 0.85
 
 # states of a non-blank line after the first stage
 STANDING, GOOD, HARD, SOFT, MODEL, KEPT = 0, 1, 2, 3, 4, 5
@@ -485,20 +494,26 @@ def _describe(name: str, v: float) -> str:
     return texts.get(name, name)
 
 
-def explain(model: RunModel, x: list[float], p: float) -> str:
-    """``run model (p=0.97): …``: the features that pushed the score up most."""
+def explain(model: RunModel, x: list[float], p: float, by_recall: bool = False) -> str:
+    """``run model (p=0.97): …``: the features that pushed the score up most; a removal that
+    only ``CleanConfig.strip_recall``'s lower threshold made (``by_recall``: ``p`` below the
+    line's default threshold) says so (``run model (p=0.89, strip_recall): …``)."""
     c = model.trees.contributions(x)
     top = sorted((k for k in range(len(c)) if c[k] > 0), key=lambda k: -c[k])
     parts = [_describe(RUN_FEATURES[k], x[k]) for k in top[:RUN_REASON_FEATURES]]
-    return f"run model (p={p:.2f}): " + ", ".join(parts)
+    tag = ", strip_recall" if by_recall else ""
+    return f"run model (p={p:.2f}{tag}): " + ", ".join(parts)
 
 
 def thresholds(
-    model: RunModel, lines, cands: list[int], idx: list[int] | None = None
+    model: RunModel, lines, cands: list[int], idx: list[int] | None = None,
+    recall: bool = False,
 ) -> dict[int, float]:
     """The threshold of each candidate: paragraph-like lines and the article's own lists and
-    subheadings need more."""
+    subheadings need more; ``recall`` (``CleanConfig.strip_recall``) lowers only the other
+    standing lines' (:data:`RECALL_REMOVE_P`)."""
     lists = article_lists(lines, idx) | subheadings(lines)
+    remove_p = removal_threshold(model, recall, RECALL_REMOVE_P)
     out = {}
     for i in cands:
         if lines[i].cls == BAD:  # a position rule's removal: given back below give_back_p
@@ -510,25 +525,31 @@ def thresholds(
         elif i in lists:
             t = model.remove_list_p
         else:
-            t = model.remove_p
+            t = remove_p
         if t < NEVER:
             out[i] = t
     return out
 
 
-def apply_run_model(lines, headline: int, probs: dict[int, float], removal_cls) -> None:
+def apply_run_model(
+    lines, headline: int, probs: dict[int, float], removal_cls, recall: bool = False
+) -> None:
     """Remove the lines the run model is sure of (rule ``run_model``), after the line model.
 
-    ``probs``: the line model's probabilities of the lines it scored.
+    ``probs``: the line model's probabilities of the lines it scored; ``recall``
+    (``CleanConfig.strip_recall``): the lower threshold of :func:`thresholds`.
     """
     model = load_run_model()
     if model is None:
         return
     states = line_states(lines, headline)
     idx = [i for i, ln in enumerate(lines) if not ln.blank]  # the non-blank lines, for each step
-    limit = thresholds(model, lines, run_candidates(lines, states, probs, idx), idx)
+    cands = run_candidates(lines, states, probs, idx)
+    limit = thresholds(model, lines, cands, idx, recall)
     if not limit:
         return
+    # strip_recall: each line's default threshold, to tell the removals only the setting made
+    default = thresholds(model, lines, cands, idx) if recall else limit
     raw = model.trees.raw
     hits = []
     # scored as the vectors come (in ``limit``'s order); only a removed line's vector is kept
@@ -547,4 +568,5 @@ def apply_run_model(lines, headline: int, probs: dict[int, float], removal_cls) 
             ln.removal = None
         else:
             ln.cls = BAD
-            ln.removal = removal_cls("run_model", explain(model, x, p))
+            by_recall = p < default.get(i, NEVER)
+            ln.removal = removal_cls("run_model", explain(model, x, p, by_recall))
