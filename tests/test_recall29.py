@@ -160,6 +160,13 @@ def test_train_content_that_looks_alike_stays(train_page, page, start):
     assert_content_line_stays(train_page, page, start, CFG)
 
 
+#: Content pieces the changed rules cut on pages scored after the rules were written (transfer
+#: checks), recorded when the lead scored them (each must still be cut, so that a fix shows):
+#: fr-r33-0010's byline "Par L'Economiste| Le 18/07/2025 - 13:48 | Partager", labelled content
+#: whole, loses its glued share label.
+TRANSFER_KNOWN = {("fr-r33-0010", "share_bar", "| Partager")}
+
+
 def test_no_train_content_line_is_taken(strip_real_docs):
     """Every removal of the changed rules on TRAIN is furniture: a whole line labelled
     boilerplate, or a piece cut out of one. A read-on link glued to the end of a content
@@ -168,6 +175,7 @@ def test_no_train_content_line_is_taken(strip_real_docs):
     family's line pattern takes no TRAIN content line (test above)."""
     taken: dict[str, int] = {}
     glued: set[str] = set()
+    known: set[tuple[str, str, str]] = set()
     for pid, (rec, doc, labelled) in strip_real_docs.items():
         if rec["split"] != "train" or unscored(pid):
             continue  # never a held-out page, nor one the lead has not scored yet
@@ -181,6 +189,9 @@ def test_no_train_content_line_is_taken(strip_real_docs):
                 continue
             holders = [lb for lb in labelled if text in lb.text]
             assert holders, (pid, rule, text)
+            if (pid, rule, text) in TRANSFER_KNOWN:
+                known.add((pid, rule, text))
+                continue
             glued_read_on = rule == "related_misc" and all(
                 lb.text.rstrip().endswith(text) for lb in holders if lb.content)
             if not glued_read_on:
@@ -191,6 +202,7 @@ def test_no_train_content_line_is_taken(strip_real_docs):
     assert taken.get("login_prompt_family", 0) >= 4
     assert taken.get("caption_end_credit", 0) >= 4
     assert {"fr-a-0170", "fr-e-0012"} <= glued
+    assert known == TRANSFER_KNOWN  # a recorded loss that is gone: drop its entry
 
 
 #: Article sentences with the families' words: they stay.
