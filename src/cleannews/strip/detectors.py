@@ -1500,7 +1500,7 @@ def _figure_row(text: str) -> bool:
 
     >>> _figure_row("Paris CDG | 6.028.780 | +7,2% | 16.481.542 | +5,7% |")
     True
-    >>> _figure_row("Lyon\t2-1\t12/03/2024\t15 km")
+    >>> _figure_row("Lyon | 2-1 | 12/03/2024 | 15 km")
     True
     >>> _figure_row("Metz-Nancy | 15.998 | +24,94% | 45.279 |")
     True
