@@ -2061,8 +2061,8 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
     After the last paragraph that ends like a sentence, lines that do not end
     like one (titles of other articles, an author's name alone, a slogan) and
     are followed by boilerplate are teasers of the site, not article text.
-    Protected lines (bylines, "avec AFP" …), bulleted items and figures ("4 milliards
-    d’euros") stay.
+    Protected lines (bylines, "avec AFP" …), bulleted items, figures ("4 milliards
+    d’euros") and rows of figures (:func:`_figure_row`, round 30) stay.
 
     ``kind``: the page's kind (:func:`~._pagekind.page_kind`, None: not read). Unless the
     page reads as a listing (whose teasers are its content), teasers set apart by furniture
@@ -2109,6 +2109,7 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
             or _FIGURE_LINE.match(ln.text)  # a fact box's "100 000 logements"
             or _INNER_SENTENCE.search(ln.text)
             or "@" in ln.text
+            or _figure_row(ln.text)  # a table row of figures: data (round 30)
         ):
             return  # article text goes on: stop here
         if ln.n >= TAIL_TEASER_MIN_WORDS:
