@@ -54,8 +54,10 @@ LOST_ROWS = [
 
 
 def test_the_airport_table_stays(page_out):
-    """Every row of fr-r32-0029's table is labelled content and kept."""
-    assert_lines_kept(page_out("fr-r32-0029"), LOST_ROWS, "fr-r32-0029")
+    """Every row of fr-r32-0029's table is labelled content and kept, with the row of empty
+    cells among them ("Lourdes-Tarbes | ||||": no figure, kept as the table's row)."""
+    assert_lines_kept(page_out("fr-r32-0029"), [*LOST_ROWS, "Lourdes-Tarbes | ||||"],
+                      "fr-r32-0029")
 
 
 @pytest.mark.parametrize("row", [
@@ -99,6 +101,15 @@ def test_a_lone_row_after_the_article_is_no_tail_tag_cloud():
     out = strip_text(page, CFG).text.split("\n")
     assert row in out
     assert cloud not in out
+
+
+@pytest.mark.parametrize("row", ["Brest | 89 | 410 | 4,61 | 250 | 426 | 7,98",
+                                 "Lyon Part-Dieu | 12 | 8 | 2 | 2 | 14 | 5"])
+def test_a_short_row_at_the_end_is_no_tail_tag_cloud(row):
+    """A row of eight or nine words below the article (too short for the tag-cloud detector,
+    long enough for the tag cloud after the article: TAIL_TAGS_MIN_WORDS) is kept."""
+    page = "\n\n".join(["Les aéroports ont le sourire", _PARA, _PARA, row])
+    assert row in strip_text(page, CFG).text.split("\n")
 
 
 @pytest.mark.parametrize(("page", "furniture"), [
