@@ -337,6 +337,18 @@ ALIGNED_ROW_MIN_CELLS = 5
 ALIGNED_ROW_MIN_FIGURES = 4
 _ALIGNED_SPLIT = regex.compile(r"\t|\s{2,}+")
 _FIGURE_CELL = regex.compile(r"^[+\-−–]?\d{1,6}(?:[.,]\d{1,3})?+%?$")
+#: A row of figures (issue 10, round 30, fr-r32-0029: "Paris CDG | 6.028.780 | +7,2% |
+#: 16.481.542 | +5,7% |"): cells split by a column separator (a pipe or a tab), at least
+#: FIGURE_ROW_MIN_CELLS of them not empty, at least FIGURE_ROW_MIN_FIGURES of them figures
+#: making at least FIGURE_ROW_MIN_SHARE of the cells. A figure cell holds a digit, at most
+#: FIGURE_CELL_MAX_CHARS characters and at most FIGURE_CELL_MAX_LETTERS letters (a unit:
+#: "12 km", "3 M€"), no more letters than digits. A tag cloud is keywords, not figures.
+_COLUMN_SEP = re.compile(r"[|\t]")
+FIGURE_ROW_MIN_CELLS = 3
+FIGURE_ROW_MIN_FIGURES = 2
+FIGURE_ROW_MIN_SHARE = 0.5
+FIGURE_CELL_MAX_CHARS = 24
+FIGURE_CELL_MAX_LETTERS = 2
 _INNER_SENTENCE = regex.compile(r"[.!?…»]\s+(?-i:\p{Lu})")
 _GLUE_BOUNDARY = regex.compile(r"\s+[|·•]\s+|(?<=[.!?»…])\s+(?=\S)")
 #: Every ``_GLUE_BOUNDARY`` holds or follows one of these characters (a cheap test first).
@@ -548,6 +560,8 @@ def _is_tag_cloud(ln: _Line, stop: frozenset[str]) -> bool:
         return False  # a contact line ("DCIRH, Nuria Gorrite, conseillère d'Etat, 021 316 70 01")
     if _aligned_shape(ln.text) == "aligned#":
         return False  # a table row: a name and its figures in columns (round 29)
+    if _figure_row(ln.text):
+        return False  # a table row of figures between column separators (round 30)
     if ln.n >= TAGS_MIN_WORDS and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS]):
         return True
     items = [i for i in _LIST_SEP.split(ln.text[:MAX_SCAN_CHARS]) if i]
@@ -1396,6 +1410,7 @@ def _neighbour_pass(
                 and ln.stop <= TAGS_MAX_STOP
                 and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS])
                 and not no_stoplist_script(ln.text)
+                and not _figure_row(ln.text)  # data, not keywords (round 30)
             ):
                 ln.bad("tag_cloud", "tag cloud after the article: keywords, no sentence structure")
         _menu_runs(lines, first_good, last_good, kickers, idx)
@@ -1473,6 +1488,56 @@ def _bordered_row(text: str) -> bool:
         return False
     cells = t[1:-1].split("|")
     return len(cells) <= BORDERED_ROW_MAX_CELLS and any(_LETTER.search(c) for c in cells)
+
+
+def _figure_row(text: str) -> bool:
+    """A table row of figures written with a column separator (a pipe or a tab), whatever
+    its borders: at least :data:`FIGURE_ROW_MIN_CELLS` cells that are not empty, most of
+    them figures (numbers, percentages, amounts, scores, dates; see
+    :data:`FIGURE_ROW_MIN_SHARE`). Data, never a tag cloud: a tag cloud is keywords. A
+    pager ("1 | 2 | 3 | 4 | Suivant": its figures count up by one) is no table row. One
+    pass over the line's first :data:`MAX_SCAN_CHARS` characters (issue 10, round 30).
+
+    >>> _figure_row("Paris CDG | 6.028.780 | +7,2% | 16.481.542 | +5,7% |")
+    True
+    >>> _figure_row("Lyon | 2-1 | 12/03/2024 | 15 km")
+    True
+    >>> _figure_row("Metz-Nancy | 15.998 | +24,94% | 45.279 |")
+    True
+    >>> _figure_row("Accueil | Sport | Vidéo | 2024"), _figure_row("« | 1 | 2 | 3 | 4 | Suivant")
+    (False, False)
+    """
+    if "|" not in text and "\t" not in text:
+        return False
+    cells = figures = 0
+    pager = True  # every figure a bare integer one more than the last
+    last = None
+    for cell in _COLUMN_SEP.split(text[:MAX_SCAN_CHARS]):
+        c = cell.strip()
+        if not c:
+            continue
+        cells += 1
+        if len(c) > FIGURE_CELL_MAX_CHARS:
+            continue
+        digits = letters = 0
+        for ch in c:
+            if ch.isdigit():
+                digits += 1
+            elif ch.isalpha():
+                letters += 1
+        if not digits or letters > FIGURE_CELL_MAX_LETTERS or letters > digits:
+            continue
+        figures += 1
+        if pager:
+            value = int(c) if c.isdigit() and len(c) <= 6 else None
+            pager = value is not None and (last is None or value == last + 1)
+            last = value
+    return (
+        cells >= FIGURE_ROW_MIN_CELLS
+        and figures >= FIGURE_ROW_MIN_FIGURES
+        and figures >= FIGURE_ROW_MIN_SHARE * cells
+        and not pager
+    )
 
 
 def _aligned_shape(text: str) -> str | None:
@@ -1996,8 +2061,8 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
     After the last paragraph that ends like a sentence, lines that do not end
     like one (titles of other articles, an author's name alone, a slogan) and
     are followed by boilerplate are teasers of the site, not article text.
-    Protected lines (bylines, "avec AFP" …), bulleted items and figures ("4 milliards
-    d’euros") stay.
+    Protected lines (bylines, "avec AFP" …), bulleted items, figures ("4 milliards
+    d’euros") and rows of figures (:func:`_figure_row`, round 30) stay.
 
     ``kind``: the page's kind (:func:`~._pagekind.page_kind`, None: not read). Unless the
     page reads as a listing (whose teasers are its content), teasers set apart by furniture
@@ -2044,6 +2109,7 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
             or _FIGURE_LINE.match(ln.text)  # a fact box's "100 000 logements"
             or _INNER_SENTENCE.search(ln.text)
             or "@" in ln.text
+            or _figure_row(ln.text)  # a table row of figures: data (round 30)
         ):
             return  # article text goes on: stop here
         if ln.n >= TAIL_TEASER_MIN_WORDS:
