@@ -659,6 +659,30 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> lis
     return matched
 
 
+def _rules_once_cut(ln: _Line, i: int, rs: RuleSet, plan, stop, matched: list) -> None:
+    """The rules of :func:`_rule_pass` on a line as it will read once its glued spans are
+    cut (``ln.key_text``): a rule that takes what is left takes the whole line now, as a
+    second cleaning would (round 30, fr-r32-0022: "Abonnement sans engagementDéjà abonné ?
+    Connectez-vous" lost " Connectez-vous" to ``login_panel``, and only then did the weak
+    phrase "sans engagement" cover enough of it for ``paywall_offer_weak``).
+
+        >>> rs = load_rules(("fr",))
+        >>> ln = _Line("Abonnement sans engagement Connectez-vous", frozenset())
+        >>> ln.key_text = "Abonnement sans engagement"
+        >>> matched = [None]
+        >>> _rules_once_cut(ln, 0, rs, None, frozenset(), matched)
+        >>> ln.removal.rule, matched[0].name
+        ('paywall_offer_weak', 'paywall_offer_weak')
+    """
+    if not ln.key_text or ln.cls is BAD:
+        return
+    probe = _Line(ln.key_text, stop)
+    rule = _rule_pass([probe], rs, plan)[0]
+    if rule is not None:
+        ln.bad(rule.name, rule.reason)
+        matched[i] = rule
+
+
 def _score_pass(lines: list[_Line]) -> None:
     """Step 3a: jusText-like score: long, stopword-rich lines are article text."""
     for ln in lines:
@@ -3376,6 +3400,7 @@ def judge_lines(
                 for x in found
             ]
             ln.refit(ln.key_text, stop)  # judge the line as it will read once cleaned
+            _rules_once_cut(ln, i, rs, phrase_plan, stop, matched)
     if glued:  # lines refitted without their glued spans were counted again by words
         recount_unspaced([lines[i] for i in glued], text)  # text: the same gate (see above)
     if headings:
