@@ -87,6 +87,43 @@ def hang_guard(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, old)
 
 
+# --- spin development texts (never a held-out set) -----------------------------------------
+
+
+def dev_negatives(shuffle_seed: int | None = None) -> list[str]:
+    """The texts of the spin negatives' development split (``fixtures/spin/negatives.jsonl.gz``),
+    in file order or shuffled once with ``random.Random(shuffle_seed)``."""
+    import random
+
+    docs = [r["text"] for r in read_jsonl(ROOT / "fixtures/spin/negatives.jsonl.gz")
+            if r.get("split") == "dev"]
+    if shuffle_seed is not None:
+        random.Random(shuffle_seed).shuffle(docs)
+    return docs
+
+
+def validation_spins(mode: str, rate: float) -> list[str]:
+    """Development spins of ``fixtures/spin/validation.jsonl.gz`` (dictionary V) of one spinner
+    ``mode`` ("naive", "careful") and ``rate`` of the words."""
+    return [r["text"] for r in read_jsonl(ROOT / "fixtures/spin/validation.jsonl.gz")
+            if r["label"] == 1 and r["mode"] == mode and r["rate"] == rate]
+
+
+def words_up_to(docs: list[str], n: int, start: int = 0) -> list[str]:
+    """``docs[start:]`` taken in order until they hold at least ``n`` words.
+
+    >>> words_up_to(["a b", "c d e", "f"], 4), words_up_to(["a b", "c d e", "f"], 2, start=1)
+    (['a b', 'c d e'], ['c d e'])
+    """
+    out, w = [], 0
+    for d in docs[start:]:
+        out.append(d)
+        w += len(d.split())
+        if w >= n:
+            break
+    return out
+
+
 # --- reading what a run wrote -------------------------------------------------------------
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from _helpers import hang_guard, read_jsonl
+from _helpers import dev_negatives, hang_guard, read_jsonl, validation_spins, words_up_to
 from cleannews.score._segments import LONG_TEXT_WORDS, REFERENCE_PARTS, text_segments
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,29 +69,16 @@ def _scores(texts: dict[str, str]) -> dict[str, list]:
             ((k, cleannews.spin_score(t)) for k, t in texts.items())}
 
 
-def _words_up_to(docs: list[str], n: int) -> list[str]:
-    out, w = [], 0
-    for d in docs:
-        out.append(d)
-        w += len(d.split())
-        if w >= n:
-            break
-    return out
-
-
 @pytest.fixture(scope="module")
 def human() -> list[str]:
     """The spin negatives' development split, shuffled once (as tests/test_spinlen32.py)."""
-    docs = [r["text"] for r in _dev_negatives()]
-    random.Random(29).shuffle(docs)
-    return docs
+    return dev_negatives(shuffle_seed=29)
 
 
 @pytest.fixture(scope="module")
 def careful_spins() -> list[str]:
     """Development spins (dictionary V, careful spinner, 30 % of the content words)."""
-    return [r["text"] for r in read_jsonl(ROOT / "fixtures/spin/validation.jsonl.gz")
-            if r["label"] == 1 and r["mode"] == "careful" and r["rate"] == 0.3]
+    return validation_spins("careful", 0.3)
 
 
 # --- 1. a part with sufficient evidence is discounted less -----------------------------------
@@ -105,8 +92,8 @@ def test_a_careful_spun_section_in_20000_words_is_quarantined(human, careful_spi
     now at STRONG_PART_TAIL_SCALE: "spun", and the part named holds the section."""
     from cleannews.score._segments import STRONG_PART_TAIL_SCALE
 
-    section = _words_up_to(random.Random(seed).sample(careful_spins, 6), 400)
-    docs = _words_up_to(human, 20_000)
+    section = words_up_to(random.Random(seed).sample(careful_spins, 6), 400)
+    docs = words_up_to(human, 20_000)
     text = "\n\n".join(docs[:40] + section + docs[40:])
     doc = cleannews.clean(text)
     s = doc.spin
@@ -129,7 +116,7 @@ def test_long_human_french_stays_unquarantined(human):
 
     labels = []
     for size, start in ((20_000, 0), (20_000, 90), (5_000, 180), (5_000, 205), (5_000, 230)):
-        docs = _words_up_to(human[start:], size)
+        docs = words_up_to(human[start:], size)
         for text in ("\n\n".join(docs), " ".join(" ".join(docs).split())):
             s = cleannews.spin_score(text)
             labels.append(s.label)
@@ -144,7 +131,7 @@ def test_the_explanation_names_the_part_that_raised_the_score(human):
     """The spun seed inside 20,000 words of human French: the explanation's spin block says
     which part raised the score, what it scored alone and how it was discounted."""
     spun = (ROOT / "seeds/003_d0613672c8185330.txt").read_text("utf-8")
-    docs = _words_up_to(human, 20_000)
+    docs = words_up_to(human, 20_000)
     out = cleannews.explain("\n\n".join([*docs[:40], spun, *docs[40:]]))
     line = next(x for x in out.splitlines() if "raised the score" in x)
     assert line.startswith("  part ") and "1.00 alone" in line

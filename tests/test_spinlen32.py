@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from _helpers import hang_guard, read_jsonl
+from _helpers import dev_negatives, hang_guard, validation_spins, words_up_to
 from cleannews.score._segments import (
     LONG_TEXT_WORDS,
     MAX_SEGMENT_WORDS,
@@ -40,31 +40,17 @@ SPUN_SEED = ROOT / "seeds" / "003_d0613672c8185330.txt"
 @pytest.fixture(scope="module")
 def human() -> list[str]:
     """The spin negatives' development split, shuffled once."""
-    docs = [r["text"] for r in read_jsonl(ROOT / "fixtures/spin/negatives.jsonl.gz")
-            if r.get("split") == "dev"]
-    random.Random(29).shuffle(docs)
-    return docs
+    return dev_negatives(shuffle_seed=29)
 
 
 @pytest.fixture(scope="module")
 def naive_spins() -> list[str]:
     """Development spins (dictionary V, naive, 30 % of the words)."""
-    return [r["text"] for r in read_jsonl(ROOT / "fixtures/spin/validation.jsonl.gz")
-            if r["label"] == 1 and r["mode"] == "naive" and r["rate"] == 0.3]
+    return validation_spins("naive", 0.3)
 
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
-
-
-def _words_up_to(docs: list[str], n: int, start: int = 0) -> list[str]:
-    out, w = [], 0
-    for d in docs[start:]:
-        out.append(d)
-        w += len(d.split())
-        if w >= n:
-            break
-    return out
 
 
 def _check_cuts(text: str, parts: list[tuple[int, int]]) -> None:
@@ -84,7 +70,7 @@ def _check_cuts(text: str, parts: list[tuple[int, int]]) -> None:
 def test_human_french_on_one_line_is_cut_at_sentence_ends(human):
     """8,000 words of human French with its line breaks lost: one part on main (scored
     whole); now parts of 400-800 words, each but the last ending at a sentence end."""
-    text = _flat(" ".join(_words_up_to(human, 8000)))
+    text = _flat(" ".join(words_up_to(human, 8000)))
     parts = text_segments(text)
     assert parts is not None and len(parts) >= 10
     _check_cuts(text, parts)
@@ -133,9 +119,9 @@ def test_a_spun_section_on_one_line_is_found(human, naive_spins):
     lost: scored whole on main (clean: the spun words were diluted); now quarantined, and the
     part named is the one holding the section."""
     rnd = random.Random(3)
-    section = _flat(" ".join(_words_up_to(rnd.sample(naive_spins, 6), 400)))
-    before = _flat(" ".join(_words_up_to(human, 4000)))
-    after = _flat(" ".join(_words_up_to(human, 4000, start=200)))
+    section = _flat(" ".join(words_up_to(rnd.sample(naive_spins, 6), 400)))
+    before = _flat(" ".join(words_up_to(human, 4000)))
+    after = _flat(" ".join(words_up_to(human, 4000, start=200)))
     text = f"{before} {section} {after}"
     doc = cleannews.clean(text)
     s = doc.spin
@@ -184,7 +170,7 @@ def test_a_spun_article_inside_20000_words_of_human_french_is_quarantined(human)
     """The spun seed (1,180 words) inside about 20,000 words of human French: still
     quarantined, and the evidence is the spun part's."""
     spun = SPUN_SEED.read_text("utf-8")
-    docs = _words_up_to(human, 20_000)
+    docs = words_up_to(human, 20_000)
     text = "\n\n".join([*docs[:40], spun, *docs[40:]])
     doc = cleannews.clean(text)
     s = doc.spin
@@ -201,7 +187,7 @@ def test_a_spun_article_inside_20000_words_of_human_french_is_quarantined(human)
 def test_texts_up_to_the_long_text_length_are_scored_whole(human):
     """A text of at most LONG_TEXT_WORDS words is scored whole, with line breaks or
     without: the same score as a single part."""
-    docs = _words_up_to(human, LONG_TEXT_WORDS - 300)
+    docs = words_up_to(human, LONG_TEXT_WORDS - 300)
     for text in ("\n\n".join(docs), _flat(" ".join(docs))):
         assert len(text.split()) <= LONG_TEXT_WORDS
         assert text_segments(text) is None
@@ -227,7 +213,7 @@ def test_parts_not_in_french_are_left_out_of_the_score(human):
     mostly English, the text is ``unsupported_language``."""
     english = _flat((ROOT / "docs" / "performance-history.md").read_text("utf-8"))
     english = " ".join(english.split()[:6000])
-    french = _flat(" ".join(_words_up_to(human, 3000)))
+    french = _flat(" ".join(words_up_to(human, 3000)))
     mixed = cleannews.spin_score(f"{french}\n\n{english[:9000]}")
     assert mixed.language == "fr" and mixed.signals["segment_start"] < len(french)
     n_french = sum(p.span[1] <= len(french) + 2 for p in mixed.paragraphs)
