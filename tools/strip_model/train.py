@@ -59,7 +59,7 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src"))
 
 import cleannews  # noqa: E402
-from cleannews.evaluate import read_corpus, read_fixture  # noqa: E402
+from cleannews.evaluate import page_batch, read_corpus, read_fixture  # noqa: E402
 from cleannews.strip._page import judge_page  # noqa: E402
 from cleannews.strip.detectors import BAD, _key, _stoplists, title_line  # noqa: E402
 from cleannews.strip.linemodel import (  # noqa: E402
@@ -203,7 +203,7 @@ def _batch_ok(page_id: str, batches: str = TRAIN_BATCHES) -> bool:
     if not batches:
         return True
     wanted = ROUND8_TRAIN_BATCHES if batches == "round8" else frozenset(batches.split(","))
-    return page_id.rsplit("-", 1)[0] in wanted
+    return page_batch(page_id) in wanted
 
 
 def in_batches(page_id: str, batches: str | frozenset[str]) -> bool:
@@ -216,7 +216,7 @@ def in_batches(page_id: str, batches: str | frozenset[str]) -> bool:
     (False, True)
     """
     wanted = frozenset(x for x in batches.split(",") if x) if isinstance(batches, str) else batches
-    batch = page_id.rsplit("-", 1)[0]
+    batch = page_batch(page_id)
     return batch in wanted or batch.split("-", 1)[-1] in wanted
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from cleannews.evaluate import page_batch
 from cleannews.strip.linemodel import LineModel
 from tools.strip_model.train import (
     ROUND8_TRAIN_BATCHES,
@@ -56,7 +57,7 @@ def check_pages(batches: frozenset[str] | None = None, only: str = "") -> list[d
     batches = ROUND8_TRAIN_BATCHES if batches is None else batches
     return [_page_dict(rec, doc, labelled) for rec, doc, labelled in read_train_corpus()
             if (in_batches(rec["id"], only) if only
-                else rec["id"].rsplit("-", 1)[0] not in batches)]
+                else page_batch(rec["id"]) not in batches)]
 
 
 def score(model: dict, pages: list[dict]):

@@ -29,6 +29,7 @@ as before.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 from collections.abc import Callable
 
@@ -67,7 +68,6 @@ ABBREVIATIONS_FILE = "sentence_abbreviations_fr.txt"
 #: The longest word :func:`_ends_sentence` reads back from a full stop (longer: no
 #: abbreviation of the file), so each try costs a bounded number of characters.
 _ABBREVIATION_MAX_CHARS = 12
-_ABBREVIATIONS: list[frozenset[str]] = []
 #: A white-space separated word (the between-words cut of a sentence without an end).
 _WORD = regex.compile(r"\S+")
 #: A text of up to this many parts keeps its highest part's score (:func:`parts_logit`): a
@@ -203,18 +203,17 @@ class _Cutter:
             self.words += 1
 
 
+@functools.lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
     """The words of :data:`ABBREVIATIONS_FILE` (case-sensitive), read once.
 
     >>> {"M", "MM", "Mme", "p"} <= abbreviations(), "etc" in abbreviations()
     (True, False)
     """
-    if not _ABBREVIATIONS:
-        from cleannews.score._lexicon import data_text
+    from cleannews.score._lexicon import data_text
 
-        words = (w.strip() for w in data_text(ABBREVIATIONS_FILE).splitlines())
-        _ABBREVIATIONS.append(frozenset(w for w in words if w and not w.startswith("#")))
-    return _ABBREVIATIONS[0]
+    words = (w.strip() for w in data_text(ABBREVIATIONS_FILE).splitlines())
+    return frozenset(w for w in words if w and not w.startswith("#"))
 
 
 def _ends_sentence(text: str, stop: int, after: int, limit: int) -> bool:
