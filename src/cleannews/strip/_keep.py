@@ -93,6 +93,7 @@ import regex
 
 from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import AMB, BAD
+from cleannews.strip._pagelang import _LETTER
 from cleannews.strip._rules import _word_file
 from cleannews.strip.linemodel import _ITEM_SUFFIX
 
@@ -724,7 +725,6 @@ CHAPTER_MAX_GAP = 6
 #: position rule took between them (another site's widget, "Actualités Météo" taken by the
 #: line model between the article's "Petit résumé de la vidéo …" and "00:00:00", round 29).
 CHAPTER_ABOVE_MAX_TAKEN = 1
-_LETTER = LazyPattern(r"\p{L}")
 _TIMECODE = LazyPattern(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
 
 
@@ -2085,7 +2085,8 @@ _TABLE_PIPE = "|"
 
 
 def _table_row(text: str) -> bool:
-    """A row of a text table with a letter in one of its cells (string tests, no scan).
+    """A row of a text table with a letter in one of its cells (string tests, no scan);
+    ``detectors._bordered_row`` is this with a bound on its cells.
 
     >>> [_table_row(t) for t in ("| TOP 3 | Brücke |", "| |", "|", "Home | News")]
     [True, False, False, False]

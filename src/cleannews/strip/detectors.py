@@ -31,6 +31,7 @@ from cleannews.strip._keep import (
     POSITION_RULES,
     _dateline,
     _person_name,
+    _table_row,
     give_back,
 )
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
@@ -1508,10 +1509,8 @@ def _bordered_row(text: str) -> bool:
     (False, False, False)
     """
     t = text.strip()
-    if len(t) < 3 or t[0] != "|" or t[-1] != "|":
-        return False
-    cells = t[1:-1].split("|")
-    return len(cells) <= BORDERED_ROW_MAX_CELLS and any(_LETTER.search(c) for c in cells)
+    # (the cells: the pipes between the outer two, plus one)
+    return _table_row(t) and t.count("|") - 1 <= BORDERED_ROW_MAX_CELLS
 
 
 def _figure_row(text: str) -> bool:
