@@ -1,4 +1,4 @@
-"""The fresh TRAIN batches of the real-page corpus (issue 10, rounds 27 to 30).
+"""The fresh TRAIN batches of the real-page corpus (issue 10, rounds 27 to 31).
 
 Each round since the twenty-seventh gathers pages from sites new to the corpus (batches
 ``fr-rNN``, ``de-rNN``, ``es-rNN``, ``it-rNN``, ``en-rNN``) from the search tool's stored
@@ -9,7 +9,8 @@ rNN``; docs/strip-history.md, "Fresh TRAIN pages (issue 10, round 27)" and "Fres
 pages, second batch (issue 10, round 28)"; round 29's: "Fresh TRAIN pages, third batch (issue 10,
 round 29)"). The ``r30`` and ``r31`` batches were round 29's transfer checks (scored by the
 lead at the round's end); the ``r32`` batches were round 30's, the ``r33`` batches (news sites
-proper) a second one, scored the same way. A transfer check not yet scored is ``scored=False``
+proper) a second one, scored the same way; the ``r34`` batch (French news sites of France
+proper) is round 31's. A transfer check not yet scored is ``scored=False``
 (and listed in ``fixtures/strip_real/unscored.json``): no test here cleans it, only its pages
 and line counts are checked (``score_batches.line_counts``). For every batch these tests check
 
@@ -136,6 +137,19 @@ ROUNDS = (
             site: "shares a 6-word shingle with the spin context table"
             for site in ("suptribune.org", "arcinfo.ch")
         },
+    ),
+    Fresh(
+        "r34",
+        {"fr-r34": 46},
+        sites=46, max_per_site=1, french=46, min_dropped=25,
+        content_lines=480, boilerplate_lines=111,
+        # a paragraph shares a 6-word shingle with the spin context table (found before
+        # labelling; the pages were never labelled)
+        dropped_later={
+            site: "shares a 6-word shingle with the spin context table"
+            for site in ("lecharabiart.com", "vivrealibourne.com", "ledauphine.com")
+        },
+        scored=False,  # round 31's transfer check: the lead scores it (unscored.json)
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]

@@ -9,6 +9,7 @@
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r31   # round-31 fresh pages
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r32   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r33   # the lead only (below)
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r34   # the lead only (below)
 
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
@@ -41,7 +42,11 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
   the round, with the round-start code and with the round's final code;
 * ``--half r33``: :data:`FRESH33`, the round-33 TRAIN batches (issue 10, branch labels36), a
   second transfer check of round 30 (news sites proper), gathered the same way: scored by the
-  lead only, at the end of the round, with the round-start code and with the round's final code.
+  lead only, at the end of the round, with the round-start code and with the round's final code;
+* ``--half r34``: :data:`FRESH34`, the round-34 TRAIN batch (issue 10, branch labels38), a
+  transfer check of round 31 (French news sites of France proper), gathered the same way: scored
+  by the lead only, at the end of the round, with the round-start code and with the round's
+  final code.
 
     >>> batch_of("fr-e-0012"), batch_of("de-m-0003")
     ('fr-e', 'de-m')
@@ -106,10 +111,17 @@ FRESH32 = ("fr-r32", "de-r32", "es-r32", "it-r32", "en-r32")
 #: runs cleannews on them (docs/strip-history.md, "Fresh TRAIN pages, seventh batch (issue 10,
 #: round 30)").
 FRESH33 = ("fr-r33", "de-r33", "es-r33", "it-r33", "en-r33")
+#: The round-34 TRAIN batch (branch labels38): 46 French pages from 46 sites of France proper new
+#: to the corpus (regional and local news, municipal pages, trade and culture press), a transfer
+#: check of round 31, scored by the lead at the end of the round with the round-start code and
+#: with the round's final code, before anybody else runs cleannews on them (the section "Fresh
+#: TRAIN pages, eighth batch (issue 10, round 31)" of the fragment labels38.docs.md, which the
+#: lead appends to the strip history).
+FRESH34 = ("fr-r34",)
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
     "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30, "r31": FRESH31,
-    "r32": FRESH32, "r33": FRESH33,
+    "r32": FRESH32, "r33": FRESH33, "r34": FRESH34,
 }
 
 
