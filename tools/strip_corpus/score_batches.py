@@ -114,9 +114,8 @@ FRESH33 = ("fr-r33", "de-r33", "es-r33", "it-r33", "en-r33")
 #: The round-34 TRAIN batch (branch labels38): 46 French pages from 46 sites of France proper new
 #: to the corpus (regional and local news, municipal pages, trade and culture press), a transfer
 #: check of round 31, scored by the lead at the end of the round with the round-start code and
-#: with the round's final code, before anybody else runs cleannews on them (the section "Fresh
-#: TRAIN pages, eighth batch (issue 10, round 31)" of the fragment labels38.docs.md, which the
-#: lead appends to the strip history).
+#: with the round's final code, before anybody else runs cleannews on them
+#: (docs/strip-history.md, "Fresh TRAIN pages, eighth batch (issue 10, round 31)").
 FRESH34 = ("fr-r34",)
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
