@@ -10,9 +10,10 @@ pages, second batch (issue 10, round 28)"; round 29's: "Fresh TRAIN pages, third
 round 29)"). The ``r30`` and ``r31`` batches were round 29's transfer checks (scored by the
 lead at the round's end); the ``r32`` batches were round 30's, the ``r33`` batches (news sites
 proper) a second one, scored the same way; the ``r34`` batch (French news sites of France
-proper) is round 31's. A transfer check not yet scored is ``scored=False``
-(and listed in ``fixtures/strip_real/unscored.json``): no test here cleans it, only its pages
-and line counts are checked (``score_batches.line_counts``). For every batch these tests check
+proper) and the ``r35`` batches (French-speaking news sites outside France proper, and German,
+Spanish, Italian and English local news) are round 31's. A transfer check not yet scored is
+``scored=False`` (and listed in ``fixtures/strip_real/unscored.json``): no test here cleans it,
+only its pages and line counts are checked (``score_batches.line_counts``). For every batch these tests check
 
 * the pages: labelled, typed, reviewed, equal byte for byte to their saved answers,
   ``check.py --strict`` clean on each batch;
@@ -150,6 +151,15 @@ ROUNDS = (
             for site in ("lecharabiart.com", "vivrealibourne.com", "ledauphine.com")
         },
         scored=False,  # round 31's transfer check: the lead scores it (unscored.json)
+    ),
+    Fresh(
+        "r35",
+        {"fr-r35": 20, "de-r35": 7, "es-r35": 8, "it-r35": 7, "en-r35": 8},
+        sites=50, max_per_site=1, french=20, min_dropped=71,
+        content_lines=522, boilerplate_lines=205,
+        # found by the shingle check before labelling: its raw answer keeps the result
+        dropped_later={"matininfos.net": "shares a 6-word shingle with the spin context table"},
+        scored=False,  # round 31's transfer check (French-speaking sites outside France)
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]

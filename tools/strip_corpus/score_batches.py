@@ -10,6 +10,7 @@
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r32   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r33   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r34   # the lead only (below)
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r35   # the lead only (below)
 
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
@@ -47,6 +48,10 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
   transfer check of round 31 (French news sites of France proper), gathered the same way: scored
   by the lead only, at the end of the round, with the round-start code and with the round's
   final code.
+* ``--half r35``: :data:`FRESH35`, the round-35 TRAIN batches (issue 10, branch labels39), a
+  transfer check of round 31 (news sites of French-speaking countries outside France proper, and
+  German, Spanish, Italian and English local news), gathered the same way: scored by the lead
+  only, at the end of the round, with the round-start code and with the round's final code.
 
     >>> batch_of("fr-e-0012"), batch_of("de-m-0003")
     ('fr-e', 'de-m')
@@ -117,10 +122,16 @@ FRESH33 = ("fr-r33", "de-r33", "es-r33", "it-r33", "en-r33")
 #: with the round's final code, before anybody else runs cleannews on them
 #: (docs/strip-history.md, "Fresh TRAIN pages, eighth batch (issue 10, round 31)").
 FRESH34 = ("fr-r34",)
+#: The round-35 TRAIN batches (branch labels39): 50 pages from 50 sites new to the corpus, news
+#: sites of French-speaking countries outside France proper and German, Spanish, Italian and
+#: English local news, a transfer check of round 31, scored by the lead at the end of the round
+#: with the round-start code and with the round's final code, before anybody else runs cleannews
+#: on them (docs/strip-history.md, "Fresh TRAIN pages, ninth batch (issue 10, round 31)").
+FRESH35 = ("fr-r35", "de-r35", "es-r35", "it-r35", "en-r35")
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
     "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30, "r31": FRESH31,
-    "r32": FRESH32, "r33": FRESH33, "r34": FRESH34,
+    "r32": FRESH32, "r33": FRESH33, "r34": FRESH34, "r35": FRESH35,
 }
 
 
