@@ -84,8 +84,8 @@ def word_table(text: str, term=None) -> dict:
     (offsets of the package's rare-word / rare-synonym evidence).
 
     >>> t = word_table("Le dessein de loi est adopté par les députés.")
-    >>> [round(g, 2) for _, g in t["words"]][:1], t["n_words"]
-    ([5.02], 9)
+    >>> [(offset, round(gain, 2)) for offset, gain in t["words"]], t["n_words"]
+    ([(3, 2.79), (14, -2.42)], 9)
     """
     from cleannews.score._context import get_context_term
     from cleannews.score._features import analyse
