@@ -339,7 +339,9 @@ def levers() -> None:
                    for a, c in ((0.25, 1.0), (0.5, 1.5), (1.0, 1.5))]
     candidates += [(f"rare misfits a {a} k {k}", {"extra": rare_misfits(a, k)})
                    for a, k in ((0.5, 1), (0.5, 2), (1.0, 2))]
-    print(f"{'candidate':28s} " + "  ".join(f"{m[:7]}{int(rs[0] * 100)}" for m, rs in STYLES)
+    short = {"careful": "careful", "naive": "naive", "careful_freq": "freq"}
+    print(f"{'candidate':28s} " + "  ".join(f"{short[m] + str(int(rs[0] * 100)):>11s}"
+                                            for m, rs in STYLES)
           + "  (mean recall at 1 % FP of UD clean / dev negatives)  neg>t_UD  neg suspect")
     for name, kw in candidates:
         tab = recall_table(recs, lever_logits(recs, **kw))
