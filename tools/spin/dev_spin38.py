@@ -10,6 +10,8 @@ raise light / careful recall at no more human false positives?
     python tools/spin/dev_spin38.py report     # recall at 1 % FP of UD clean / dev negatives
     python tools/spin/dev_spin38.py diagnose   # contributions, substitutes, spin vs its clean doc
     python tools/spin/dev_spin38.py levers     # the term recomputed per word: every lever
+    python tools/spin/dev_spin38.py register   # lexical evidence discounted by the register gate,
+                                               # with careful spins of the dev negatives (half 1)
 
 Records (``records.pkl``): ``UD`` the 154 clean documents of ``fixtures/spin/validation.jsonl.gz``;
 ``V`` its MyThes V spins (rates 0.1-0.3, not partial; V's "15 %" is 20 %); ``WV`` Wiktionnaire
@@ -350,7 +352,68 @@ def levers() -> None:
         print(f"{name:28s} {cells}  {tab['neg_above_t_ud']:5d}  {tab['neg_suspect']:5d}")
 
 
+def register_discount(r: dict, gamma: float, power: float) -> float:
+    """A record's logit with its lexical and rarity kinds discounted by the register gate,
+    ``logit - gamma * gate ** power * (kind.lexical + kind.rarity)`` (rare words and rare
+    synonyms are measured against news frequencies; the gate is P(another register)); a
+    logit from ``QUARANTINE_LOGIT`` up is kept (the decision rules act there).
+
+    >>> register_discount({"gate": 0.5, "signals": {"logit": -1.0, "kind.lexical": 2.0,
+    ...                    "kind.rarity": 2.0}}, 1.0, 2)
+    -2.0
+    """
+    s = r["signals"]
+    if s["logit"] >= QUARANTINE_LOGIT:
+        return s["logit"]
+    return s["logit"] - gamma * r["gate"] ** power * (s["kind.lexical"] + s["kind.rarity"])
+
+
+def negative_spins() -> list[dict]:
+    """Wiktionnaire careful spins (15 / 30 %) of the dev negatives of half 1 (id hash: the
+    half the register gate was not fitted on) with at least 150 words, scored as records
+    (``negspins.pkl``, built once): spun French of other registers."""
+    import zlib
+
+    from loso import read_wiktionary, spins
+
+    path = OUT / "negspins.pkl"
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    neg = [r for r in read_sets()["NEG"] if zlib.crc32(r["id"].encode()) % 2 == 1
+           and len(r["text"].split()) >= 150]
+    out = [score_record(r, "NEGSPIN") for r in spins(neg, "wiktionary:eval", read_wiktionary())
+           if r["mode"] == "careful"]
+    out = [r for r in out if "logit" in r["signals"]]
+    path.write_bytes(pickle.dumps(out))
+    return out
+
+
+def register() -> None:
+    import zlib
+
+    recs, spun = load(), negative_spins()
+    half1 = [r for r in recs if r["set"] == "NEG" and zlib.crc32(r["id"].encode()) % 2 == 1]
+    print("mean careful recall of the UD spins at 1 % FP of UD clean / of the dev negatives of "
+          "half 1; careful spins of those negatives at the same two thresholds; half-1 negatives "
+          f"'suspect' (of {len(half1)})")
+    for gamma, power in ((0.0, 1), (0.25, 4), (0.5, 4), (0.5, 2), (1.0, 4), (1.0, 2)):
+        def f(r, g=gamma, p=power):
+            return register_discount(r, g, p)
+        tab = recall_table(recs, [f(r) for r in recs])
+        t1 = threshold_at_fp([f(r) for r in half1])
+        cells = []
+        for rates in ((0.15, 0.2), (0.3,)):
+            ud = [f(r) for r in recs if r["set"] in SOURCES and _in(r, r["set"], "careful", rates)]
+            ns = [f(r) for r in spun if r["rate"] in rates]
+            cells.append(f"{tab[('mean', 'careful', rates[0])][0]:.3f}/"
+                         f"{sum(x > t1 for x in ud) / len(ud):.3f}  "
+                         f"{sum(x > tab['t_ud'] for x in ns) / len(ns):.3f}/"
+                         f"{sum(x > t1 for x in ns) / len(ns):.3f}")
+        print(f"gamma {gamma} power {power}: t_neg1 {t1:+.2f}  careful 15 % {cells[0]}  "
+              f"careful 30 % {cells[1]}  suspect {sum(f(r) >= SUSPECT_LOGIT for r in half1)}")
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else "report"
     {"records": build_records, "report": report, "diagnose": diagnose,
-     "levers": levers}[cmd]()
+     "levers": levers, "register": register}[cmd]()
