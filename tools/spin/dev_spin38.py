@@ -247,6 +247,11 @@ def diagnose() -> None:
                   f"{statistics.mean(dh):+.1f}")
     sd = statistics.stdev(r["signals"]["logit"] for r in groups["UD clean"])
     print(f"  UD clean logit sd {sd:.2f}")
+    print("logit of the clean document a careful 15 % spin was made from: missed / caught")
+    for src in SOURCES:
+        m, c = ([clean[_doc_key(r["id"])]["signals"]["logit"] for r in groups[g]
+                 if r["set"] == src] for g in ("missed c15", "caught c15"))
+        print(f"  {src}: {statistics.mean(m):.2f} / {statistics.mean(c):.2f}")
 
 
 def _substitutes(r: dict) -> Counter:
