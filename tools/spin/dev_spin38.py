@@ -346,6 +346,12 @@ def levers() -> None:
                    for a, c in ((0.25, 1.0), (0.5, 1.5), (1.0, 1.5))]
     candidates += [(f"rare misfits a {a} k {k}", {"extra": rare_misfits(a, k)})
                    for a, k in ((0.5, 1), (0.5, 2), (1.0, 2))]
+
+    def by_register(gamma: float, power: float):
+        return lambda r: register_discount(r, gamma, power) - r["signals"]["logit"]
+
+    candidates += [(f"register gamma {g} p {p}", {"extra": by_register(g, p)})
+                   for g in (0.25, 0.5, 0.75, 1.0) for p in (2, 4)]
     short = {"careful": "careful", "naive": "naive", "careful_freq": "freq"}
     print(f"{'candidate':28s} " + "  ".join(f"{short[m] + str(int(rs[0] * 100)):>11s}"
                                             for m, rs in STYLES)
