@@ -12,6 +12,7 @@ raise light / careful recall at no more human false positives?
     python tools/spin/dev_spin38.py levers     # the term recomputed per word: every lever
     python tools/spin/dev_spin38.py register   # lexical evidence discounted by the register gate,
                                                # with careful spins of the dev negatives (half 1)
+    python tools/spin/dev_spin38.py real       # term levers at 1 % FP of real TRAIN pages
 
 Records (``records.pkl``): ``UD`` the 154 clean documents of ``fixtures/spin/validation.jsonl.gz``;
 ``V`` its MyThes V spins (rates 0.1-0.3, not partial; V's "15 %" is 20 %); ``WV`` Wiktionnaire
@@ -449,7 +450,38 @@ def register() -> None:
               f"{cells[0]}")
 
 
+def real() -> None:
+    """Recall at 1 % FP of the real TRAIN pages (``real_pages``) for the shipped term and the
+    term levers of ``levers``: the development analogue of the issue's real-news threshold."""
+    recs, pages = load(), real_pages()
+    rows = recs + pages
+    cands = [("shipped", {}), ("gain clip high 12", {"stat": _clipped_mean(hi=12)}),
+             ("gain clip low -2", {"stat": _clipped_mean(lo=-2)}),
+             ("prior words 5", {"stat": _clipped_mean(prior=5)}),
+             ("prior words 40", {"stat": _clipped_mean(prior=40)}),
+             ("w 2.5 b 0.5", {"w": 2.5, "b": 0.5}), ("w 2.0 b 0.25", {"w": 2.0, "b": 0.25}),
+             ("cap 4", {"cap": 4.0}), ("cap 5", {"cap": 5.0}),
+             ("gate power 1", {"gate_power": 1}), ("gate power 3", {"gate_power": 3})]
+    print(f"recall at 1 % FP of {len(pages)} TRAIN pages (mean of the four sources): "
+          + "  ".join(f"{m} {int(rs[0] * 100)}" for m, rs in STYLES)
+          + " | at UD clean's: careful 15 / 30 | dev negatives above t_real, t_UD, suspect")
+    for name, kw in cands:
+        logits = lever_logits(rows, **kw)
+        spun, page = logits[: len(recs)], logits[len(recs):]
+        t = threshold_at_fp(page)
+        tab = recall_table(recs, spun)
+        cells = []
+        for mode, rates in STYLES:
+            v = [x for r, x in zip(recs, spun, strict=True)
+                 if r["set"] in SOURCES and _in(r, r["set"], mode, rates)]
+            cells.append(f"{sum(x > t for x in v) / len(v):.3f}")
+        above = sum(x > t for r, x in zip(recs, spun, strict=True) if r["set"] == "NEG")
+        print(f"{name:18s} t {t:+.2f}  {'  '.join(cells)} | "
+              f"{tab[('mean', 'careful', 0.15)][0]:.3f} / {tab[('mean', 'careful', 0.3)][0]:.3f}"
+              f" | {above}, {tab['neg_above_t_ud']}, {tab['neg_suspect']}")
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else "report"
     {"records": build_records, "report": report, "diagnose": diagnose,
-     "levers": levers, "register": register}[cmd]()
+     "levers": levers, "register": register, "real": real}[cmd]()
