@@ -30,12 +30,12 @@ the data files, each with its ``"language"`` (or an object with ``"about"`` and 
 as ``"rules"``: ``tools/strip_rules/candidates_round31.json``, the round's candidates).
 
     >>> s = Support()
-    >>> s.add_furniture("a.fr", "fr-a", "x"); s.add_furniture("b.fr", "fr-r27", "y")
+    >>> s.add_furniture("a.fr", "fr-a-0001", "x"); s.add_furniture("b.fr", "fr-r27-0002", "y")
     >>> meets_bar(s)
     False
-    >>> s.add_furniture("c.fr", "fr-r27", "z"); meets_bar(s)
+    >>> s.add_furniture("c.fr", "fr-r27-0003", "z"); meets_bar(s)
     True
-    >>> s.content.append(("fr-a-0001", "Une phrase.")); meets_bar(s)
+    >>> s.content.append(("fr-a-0004", "Une phrase.")); meets_bar(s)
     False
 """
 
@@ -73,7 +73,7 @@ class Support:
     batches: set[str] = field(default_factory=set)
     furniture: list[tuple[str, str]] = field(default_factory=list)  # (page id, line)
     content: list[tuple[str, str]] = field(default_factory=list)  # (page id, line)
-    missed: int = -1  # furniture lines the current code leaves in (-1: not measured)
+    missed: set[tuple[str, str]] | None = None  # furniture the current code leaves in
 
     def add_furniture(self, site: str, page_id: str, text: str) -> None:
         self.sites.add(site)
@@ -132,13 +132,13 @@ def pattern_support(rs: RuleSet, language: str, pages, stop=None) -> Support:
     return s
 
 
-def missed_furniture(s: Support, pages) -> int:
-    """How many of the furniture lines of ``s`` the current code leaves in (the pages they
-    are on cleaned as ``cleannews.evaluate`` cleans them)."""
+def missed_furniture(s: Support, pages) -> set[tuple[str, str]]:
+    """The furniture lines of ``s`` (page id, text) the current code leaves in (the pages
+    they are on cleaned as ``cleannews.evaluate`` cleans them)."""
     from cleannews.evaluate import _clean_traced, _survival
 
     wanted = {pid for pid, _ in s.furniture}
-    n = 0
+    out = set()
     for rec, doc, labelled in pages:
         if rec["id"] not in wanted:
             continue
@@ -146,8 +146,9 @@ def missed_furniture(s: Support, pages) -> int:
         out, trace = _clean_traced(doc, False)
         visible = "\n".join(lb.text for lb in labelled)
         for lb, kept in zip(labelled, _survival(labelled, out, visible, trace), strict=True):
-            n += kept and not lb.content and lb.text in texts
-    return n
+            if kept and not lb.content and lb.text in texts:
+                out.add((rec["id"], lb.text))
+    return out
 
 
 def shipped_rules(names: set[str]) -> list[dict]:
@@ -182,7 +183,7 @@ def family_rows(rows: list[dict]) -> list[dict]:
     meets the bar and it fires on no TRAIN content line itself.
 
     >>> a, b = Support(), Support()
-    >>> a.add_furniture("a.fr", "fr-a", "x"); b.add_furniture("b.it", "it-c", "y")
+    >>> a.add_furniture("a.fr", "fr-a-0001", "x"); b.add_furniture("b.it", "it-c-0001", "y")
     >>> fam = family_rows([{"language": "fr", "rule": "r", "pattern": "p", "support": a},
     ...                    {"language": "it", "rule": "r", "pattern": "q", "support": b}])
     >>> sorted(fam[0]["support"].sites), fam[0]["language"], fam[0]["bar"]
@@ -199,8 +200,8 @@ def family_rows(rows: list[dict]) -> list[dict]:
         f.batches |= s.batches
         f.furniture += [x for x in s.furniture if x not in f.furniture]
         f.content += [x for x in s.content if x not in f.content]
-        if s.missed >= 0:
-            f.missed = max(f.missed, 0) + s.missed
+        if s.missed is not None:
+            f.missed = (f.missed or set()) | s.missed
     for fam in out.values():
         fam["bar"] = meets_bar(fam["support"])
     return list(out.values())
@@ -209,7 +210,7 @@ def family_rows(rows: list[dict]) -> list[dict]:
 def format_row(row: dict) -> str:
     """One line of the printed table."""
     s = row["support"]
-    missed = "" if s.missed < 0 else f" missed {s.missed:3d}"
+    missed = "" if s.missed is None else f" missed {len(s.missed):3d}"
     return (f"{'ok ' if row['bar'] else '-- '}{row['language']:2s} {row['rule']:28s} "
             f"sites {len(s.sites):3d} batches {len(s.batches):2d} furniture "
             f"{len(s.furniture):4d}{missed} content {len(s.content):3d}  {row['pattern'][:70]}")
