@@ -17,7 +17,7 @@ Two more met it but cost content lines on the stress set, and are kept as candid
 The tests read TRAIN pages through ``_helpers.train_pages`` / ``train_doc`` only (never a
 held-out page nor an unscored batch), check the bar on the shipped files, that each family's
 real lines go on their pages, and that sentences holding the trigger words stay
-(docs/strip-history.md, "Rules that meet a support bar (issue 10, round 31)").
+(the round's write-up: docs/strip-history.md, round 31, rules that meet a support bar).
 """
 
 from __future__ import annotations
