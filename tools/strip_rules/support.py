@@ -15,7 +15,9 @@ word-list entry) of ``strip/data/<lang>.json`` is kept only if, on the TRAIN spl
   :func:`cleannews.evaluate.page_batch`),
 * and on at most :data:`MAX_CONTENT` content lines
 
-(:func:`meets_bar`): a pattern of the field, not of a page. "Fires" is the explicit-rule
+(:func:`meets_bar`): a pattern of the field, not of a page. A family is a rule in all the
+languages it is written in (``category_heading``, ``category_heading_de`` …:
+:func:`family_name`), judged whole (:func:`family_rows`). "Fires" is the explicit-rule
 step of the strip stage on the line seen alone (``tools.strip_rules.audit.rule_of``: line,
 prefix, phrase rules with their coverage test, protections for ``yields_to_protect``), with
 a rule set holding the one pattern (:func:`one_pattern_rules`), on the pages whose rule
@@ -151,12 +153,26 @@ def missed_furniture(s: Support, pages) -> set[tuple[str, str]]:
     return out
 
 
+def family_name(name: str) -> str:
+    """A rule's family: its name without the language suffix the files give the same rule
+    in another language (rule names are unique across the five files).
+
+    >>> family_name("category_heading_de"), family_name("category_heading")
+    ('category_heading', 'category_heading')
+    """
+    for lang in RULE_LANGUAGES:
+        if name.endswith("_" + lang):
+            return name[: -len(lang) - 1]
+    return name
+
+
 def shipped_rules(names: set[str]) -> list[dict]:
-    """The rule objects named ``names`` in the shipped data files, each with its language."""
+    """The rule objects of the shipped data files whose name or family (:func:`family_name`)
+    is in ``names``, each with its language."""
     out = []
     for lang in RULE_LANGUAGES:
         for r in _rules._rule_file(lang)["rules"]:
-            if r["name"] in names:
+            if r["name"] in names or family_name(r["name"]) in names:
                 out.append(dict(r, language=lang))
     return out
 
@@ -177,10 +193,10 @@ def support_table(rules: list[dict], pages, *, missed: bool = False) -> list[dic
 
 
 def family_rows(rows: list[dict]) -> list[dict]:
-    """One row per rule name: the union of its patterns' supports over every language (a
-    family written in the five languages is one rule, as ``tools.strip_model.transfer``
-    counts it). A translation with no TRAIN furniture of its own is kept when its family
-    meets the bar and it fires on no TRAIN content line itself.
+    """One row per family (:func:`family_name`): the union of its patterns' supports over
+    every language (a family written in the five languages is one rule). A translation
+    with no TRAIN furniture of its own is kept when its family meets the bar and it fires
+    on no TRAIN content line itself.
 
     >>> a, b = Support(), Support()
     >>> a.add_furniture("a.fr", "fr-a-0001", "x"); b.add_furniture("b.it", "it-c-0001", "y")
@@ -191,7 +207,8 @@ def family_rows(rows: list[dict]) -> list[dict]:
     """
     out: dict[str, dict] = {}
     for row in rows:
-        fam = out.setdefault(row["rule"], {"language": "", "rule": row["rule"],
+        name = family_name(row["rule"])
+        fam = out.setdefault(name, {"language": "", "rule": name,
                                            "pattern": "(family)", "support": Support()})
         s, f = row["support"], fam["support"]
         if row["language"] not in fam["language"].split(","):
@@ -244,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"     CONTENT [{pid}] {text[:110]}")
             for pid, text in s.furniture:
                 print(f"     furniture [{pid}] {text[:110]}")
-    print("families (every language of a rule name together):")
+    print("families (every language of a rule together):")
     for row in family_rows(rows):
         print(format_row(row))
     return 0
