@@ -2,10 +2,11 @@
 
 Four rounds of rule fixes written from TRAIN pages did not move the transfer batches
 (r30–r33 scored the same with the round-start and the round-end code). This round a new
-pattern of ``strip/data/<lang>.json`` is kept only if its family (the rule name, in every
-language it is written in) fires on furniture lines of at least 3 TRAIN sites from at least
-2 labelling batches and on no TRAIN content line (``tools/strip_rules/support.py``,
-:func:`~tools.strip_rules.support.meets_bar`). Two families met it and ship:
+pattern of ``strip/data/<lang>.json`` is kept only if its family (the rule with its
+translations, ``category_heading_de`` …) fires on furniture lines of at least 3 TRAIN
+sites from at least 2 labelling batches and on no TRAIN content line
+(``tools/strip_rules/support.py``, :func:`~tools.strip_rules.support.meets_bar`).
+Two families met it and ship:
 
 * ``category_heading`` — a category widget's heading alone ("Catégorie", "Kategorien");
 * ``comunicazione_label`` — an Italian town hall's item label ("Comunicazione politica").
