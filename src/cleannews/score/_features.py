@@ -304,8 +304,9 @@ class ParagraphCounts:
         self.n_llr_high += other.n_llr_high
         self.n_coll_checks += other.n_coll_checks
         self.n_coll_miss += other.n_coll_miss
+        counts = self.counts
         for k, v in other.counts.items():
-            self.counts[k] += v
+            counts[k] += v
 
 
 @dataclass
