@@ -617,7 +617,7 @@ def _score_text(text: str, config: CleanConfig) -> SpinScore:
     slip_paragraphs = 0  # paragraphs with a grammar slip (``_decision``: scattered grammar)
     for i, p in scan.paragraphs():
         paragraphs.append(_paragraph_score(i, p, pmodel, config, pplan))
-        if any(p.counts[g] for g in _GRAMMAR):
+        if any(map(p.counts.__getitem__, _GRAMMAR)):
             slip_paragraphs += 1
     doc = scan.doc
     unscored = _unscored(doc.n_words, doc.n_fr, doc.n_en)

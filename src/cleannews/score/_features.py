@@ -304,8 +304,9 @@ class ParagraphCounts:
         self.n_llr_high += other.n_llr_high
         self.n_coll_checks += other.n_coll_checks
         self.n_coll_miss += other.n_coll_miss
+        counts = self.counts
         for k, v in other.counts.items():
-            self.counts[k] += v
+            counts[k] += v
 
 
 @dataclass
@@ -569,15 +570,22 @@ _BREAK_INFO = (
     0 if "\n" in AFIN_FOLLOWERS else R_NOT_AFIN_FOLLOWER,
 )
 #: What ``_new_token_info`` reads on every call, gathered once (``_fact_env``): the lexicon's
-#: ``words.get`` and its reading masks. (Not the collocation switch: ``tools/spin`` turns
+#: ``words.get``, its reading masks and, taken out of them once, the four masks the function
+#: itself tests (N, A, V, VPPR). (Not the collocation switch: ``tools/spin`` turns
 #: ``_COLLOCATION`` on and off at run time, so it is read on each call.)
 _FACT_ENV: list[tuple] = []
 
 
 def _fact_env() -> tuple:
-    """``(words.get, reading masks)`` for ``_new_token_info``, built once."""
+    """``(words.get, reading masks, N, A, V, VPPR)`` for ``_new_token_info``, built once.
+
+    >>> env = _fact_env()
+    >>> env[2:] == tuple(get_lexicon().masks[k] for k in ("N", "A", "V", "VPPR"))
+    True
+    """
     if not _FACT_ENV:
-        _FACT_ENV.append((get_lexicon().words.get, _reading_masks()))
+        masks = _reading_masks()
+        _FACT_ENV.append((get_lexicon().words.get, masks, *masks[:3], masks[10]))
     return _FACT_ENV[0]
 
 
@@ -593,8 +601,7 @@ def _new_token_info(t: str) -> tuple:
     >>> _new_token_info("afin")[4], _new_token_info("\\n")[3] == KIND_BREAK
     (True, True)
     """
-    get, masks = _FACT_ENV[0] if _FACT_ENV else _fact_env()
-    m_n, m_a, m_verb, *_, m_vppr, _ = masks
+    get, masks, m_n, m_a, m_verb, m_vppr = _FACT_ENV[0] if _FACT_ENV else _fact_env()
     low = t.lower()
     c0 = t[0]
     if t == "\n":

@@ -125,12 +125,19 @@ class DocumentScan:
         toks = parts[1::2]
         infos = cached_infos(toks)
         if infos is None:
-            if not _likely_scored(toks):
+            head = light_word_counts(toks[:_SAMPLE_TOKENS]) if len(toks) >= 2 * MIN_WORDS else None
+            if not _likely_scored(head):
                 # a token never seen: count without the token facts, which a text that is
                 # then not scored never needs (``light_word_counts``); ``paragraphs`` looks
-                # the tokens up from these parts
+                # the tokens up from these parts. The sample's counts are counted once: the
+                # rest of the tokens are added to them (the counts add up token by token)
                 self._parts = parts
-                return light_word_counts(toks)
+                if head is None:
+                    return light_word_counts(toks)
+                if len(toks) <= _SAMPLE_TOKENS:
+                    return head
+                n, fr, en = light_word_counts(toks[_SAMPLE_TOKENS:])
+                return head[0] + n, head[1] + fr, head[2] + en
             # a text that will most likely be scored needs the facts anyway: counting the
             # words without them first would be spent twice (the same counts either way)
             self._first = block_tokens(text, parts, known_new=True)
@@ -419,19 +426,23 @@ _SAMPLE_TOKENS = 200
 _LIKELY_FRENCH_SHARE = 0.16
 
 
-def _likely_scored(toks: list[str]) -> bool:
-    """True when a text of tokens ``toks`` will most likely be scored (long enough, and its
-    first ``_SAMPLE_TOKENS`` tokens plainly French): only a choice of the cheaper way to
-    the same word counts (``DocumentScan.word_counts``), never a decision about the text.
+def _likely_scored(head: tuple[int, int, int] | None) -> bool:
+    """True when a text will most likely be scored: it is long enough (``head`` is not None:
+    it has at least ``2 * MIN_WORDS`` tokens) and its first ``_SAMPLE_TOKENS`` tokens, whose
+    ``light_word_counts`` are ``head``, are plainly French. Only a choice of the cheaper way
+    to the same word counts (``DocumentScan.word_counts``, which counts the sample once and
+    adds the rest to it), never a decision about the text.
 
-    >>> _likely_scored(("Le chat de la voisine dort sur le canapé du salon . " * 20).split())
-    True
-    >>> _likely_scored(("The cat of the neighbour sleeps on the sofa . " * 20).split())
+    >>> french = ("Le chat de la voisine dort sur le canapé du salon . " * 20).split()
+    >>> _likely_scored(light_word_counts(french[:_SAMPLE_TOKENS])), _likely_scored(None)
+    (True, False)
+    >>> english = ("The cat of the neighbour sleeps on the sofa . " * 20).split()
+    >>> _likely_scored(light_word_counts(english[:_SAMPLE_TOKENS]))
     False
     """
-    if len(toks) < 2 * MIN_WORDS:
+    if head is None:
         return False
-    n, fr, en = light_word_counts(toks[:_SAMPLE_TOKENS])
+    n, fr, en = head
     return fr >= _LIKELY_FRENCH_SHARE * n and fr > 2 * en
 
 

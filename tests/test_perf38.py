@@ -1,0 +1,151 @@
+"""Spin scoring after the round-31 speed work (issue 11/12, branch perf38) gives exactly what
+main's code gave, bit for bit: score, label, every piece of evidence (signal, span, text,
+reason, weight), every paragraph score and every signal.
+
+The fixture ``fixtures/perf/spin_identity38.json`` was written by this file
+(``PYTHONPATH=<main's src> python tests/test_perf38.py --record``) from main's code before
+the change (commit 9ab638ee). It holds, per document, the score, the label, the number of
+pieces of evidence and the SHA-256 of the whole ``SpinScore.to_dict()`` as JSON (floats
+written with ``repr``: any change of a float shows). The documents (development data only,
+never a held-out file): every seed, every ``NEG_EVERY``-th text of the spin negatives'
+``dev`` split (``_helpers.dev_negatives``: literary, legal, spoken, scientific, typo …
+French) and every ``SPIN_EVERY``-th document of ``fixtures/spin/validation.jsonl.gz`` (the
+development spinners, clean and spun, naive and careful).
+
+Each document is scored twice: with the spin stage's per-token-type caches emptied first
+(every word type new, as a stream of new documents meets them: the light word counts of
+``DocumentScan.word_counts``) and again on the caches that first score filled.
+
+    >>> len(documents()) > 200
+    True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+import cleannews
+from _helpers import dev_negatives, read_jsonl, train_pages
+from cleannews.score import MIN_WORDS, _features, _stream
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "fixtures" / "perf" / "spin_identity38.json"
+#: Every this-many-th development negative and validation document is pinned.
+NEG_EVERY, SPIN_EVERY = 4, 8
+
+
+def documents() -> list[tuple[str, str]]:
+    """``(id, text)`` of the pinned documents, in a fixed order (see the module docstring)."""
+    seeds = [(f"seed:{p.name}", p.read_text("utf-8"))
+             for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    negs = [(f"neg:{k}", t) for k, t in enumerate(dev_negatives())][::NEG_EVERY]
+    spins = [(f"val:{r['id']}", r["text"])
+             for r in read_jsonl(ROOT / "fixtures/spin/validation.jsonl.gz")][::SPIN_EVERY]
+    return seeds + negs + spins
+
+
+def clear_caches() -> None:
+    """Empty the spin stage's per-token-type caches (as ``bench_spin_compare.clear_caches``)."""
+    for name in ("_INFO", "_FIT_CACHE", "_LLR_OF"):
+        getattr(_features, name).clear()
+
+
+def digest(score: cleannews.SpinScore) -> dict:
+    """What must not move: the whole result, hashed, and its headline fields in clear."""
+    full = json.dumps(score.to_dict(), ensure_ascii=False, sort_keys=True)
+    return {
+        "score": score.score,
+        "label": score.label,
+        "n_evidence": len(score.evidence),
+        "sha": hashlib.sha256(full.encode("utf-8")).hexdigest(),
+    }
+
+
+def record() -> None:
+    out = {}
+    for i, text in documents():
+        clear_caches()
+        out[i] = digest(cleannews.spin_score(text))
+    lines = [f"{json.dumps(i)}: {json.dumps(d, sort_keys=True)}" for i, d in out.items()]
+    FIXTURE.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
+    print(f"recorded {len(out)} documents in {FIXTURE}")
+
+
+@pytest.fixture(scope="module")
+def recorded() -> dict:
+    return json.loads(FIXTURE.read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def docs() -> list[tuple[str, str]]:
+    return documents()
+
+
+def test_fixture_covers_the_documents(recorded, docs):
+    ids = [i for i, _ in docs]
+    assert len(ids) == len(set(ids)) == len(recorded) >= 200
+    labels = {d["label"] for d in recorded.values()}
+    assert {"clean", "spun"} <= labels, labels  # both ends of the score are pinned
+    assert sum(d["n_evidence"] > 0 for d in recorded.values()) > 100
+
+
+@pytest.mark.parametrize("part", range(3))
+def test_scores_and_evidence_unchanged(recorded, docs, part):
+    """Every document, cold caches then warm, in three interleaved parts."""
+    moved = {}
+    for i, text in docs[part::3]:
+        clear_caches()
+        cold = digest(cleannews.spin_score(text))
+        warm = digest(cleannews.spin_score(text))
+        for how, got in (("cold", cold), ("warm", warm)):
+            if got != recorded[i]:
+                moved[f"{i} ({how})"] = {k: (recorded[i][k], v) for k, v in got.items()
+                                         if recorded[i][k] != v}
+    assert not moved, f"{len(moved)} scores changed: {dict(list(moved.items())[:5])}"
+
+
+#: Token counts the prefixes of ``test_light_counts_add_the_sample_and_the_rest`` are cut at:
+#: no sample (under ``2 * MIN_WORDS``), a sample that is the whole text, a sample and a rest.
+PREFIX_TOKENS = (2 * MIN_WORDS - 1, 2 * MIN_WORDS, _stream._SAMPLE_TOKENS,
+                 _stream._SAMPLE_TOKENS + 1, 3 * _stream._SAMPLE_TOKENS)
+
+
+def test_light_counts_add_the_sample_and_the_rest():
+    """``DocumentScan.word_counts`` with a word never seen counts the first
+    ``_SAMPLE_TOKENS`` tokens once (the sample ``_likely_scored`` reads) and adds the rest:
+    the counts the token facts give. On the TRAIN pages (French, English, German, Spanish,
+    Italian) and their prefixes cut at ``PREFIX_TOKENS`` tokens, each case met many times."""
+    seen = {"short": 0, "sample only": 0, "sample and rest": 0, "facts": 0}
+    for _, page, _ in train_pages()[::3]:
+        parts = _features._split_tokens(page[: _features.BLOCK_CHARS])
+        n_page = len(parts) // 2
+        for k in (*PREFIX_TOKENS, n_page):
+            if k > n_page:
+                continue
+            text = "".join(parts[: 2 * k])  # the page up to its k-th token
+            n = len(_features._split_tokens(text)) // 2  # (a cut may split one more)
+            clear_caches()
+            scan = _stream.DocumentScan(text)
+            got = scan.word_counts()
+            if scan._first is not None:
+                seen["facts"] += 1
+            elif n < 2 * MIN_WORDS:
+                seen["short"] += 1
+            elif n <= _stream._SAMPLE_TOKENS:
+                seen["sample only"] += 1
+            else:
+                seen["sample and rest"] += 1
+            assert got == _features.block_word_counts(_features.block_tokens(text).codes)
+    assert min(seen.values()) >= 20, seen
+
+
+if __name__ == "__main__":
+    if "--record" in sys.argv:
+        record()
+    else:
+        print(__doc__)
