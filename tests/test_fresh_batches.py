@@ -38,12 +38,13 @@ import subprocess
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 
 from _helpers import (
+    CORPUS,
     FROZEN_SHA256,
+    ROOT,
     UNSCORED_BATCHES,
     corpus_records,
     corpus_split,
@@ -52,8 +53,6 @@ from _helpers import (
 )
 from cleannews.evaluate import HELD_OUT_LISTS, held_out_site, page_batch, read_corpus
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "fixtures" / "strip_real"
 SPLIT = corpus_split()
 KINDS = guideline_kinds()
 
