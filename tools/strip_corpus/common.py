@@ -82,6 +82,18 @@ def read_jsonl(path: Path) -> list[dict]:
     ]
 
 
+def manifest_records(batch: str | None = None) -> list[dict]:
+    """Every manifest record, batch file by batch file (in name order); with ``batch``, those
+    whose id starts with ``batch-`` (``fr-r34``; a prefix such as ``fr`` names every French
+    batch), as ``check.py --batch`` and ``show.py --batch`` select them."""
+    recs: list[dict] = []
+    for f in sorted(MANIFESTS.glob("*.jsonl")):
+        recs += read_jsonl(f)
+    if batch:
+        recs = [r for r in recs if r["id"].startswith(batch + "-")]
+    return recs
+
+
 def write_jsonl(path: Path, records: list[dict]) -> None:
     path.write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
