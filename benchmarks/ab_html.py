@@ -44,16 +44,14 @@ def gold_dev_pages(gold: Path) -> list[tuple[str, bytes]]:
 
 def traf_dev_pages(tests: Path) -> list[tuple[str, bytes]]:
     """(url, bytes) of the pages of trafilatura's evaluation set in the dev half."""
-    from bench_html_trafilatura import _half
+    from bench_html_trafilatura import _half, page_file
 
     evaldata = json.loads((tests / "evaldata.json").read_text("utf-8"))
     out = []
     for url in sorted(evaldata):
         if _half(url) != "dev":
             continue
-        name = evaldata[url]["file"]
-        path = next((p for p in (tests / "cache" / name, tests / "eval" / name) if p.is_file()),
-                    None)
+        path = page_file(tests, evaldata[url]["file"])
         if path is not None:
             out.append((url, path.read_bytes()))
     return out

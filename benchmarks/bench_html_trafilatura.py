@@ -82,6 +82,16 @@ def _half(url: str) -> str:
     return "dev" if int(hashlib.sha256(host).hexdigest()[:8], 16) % 2 == 0 else "test"
 
 
+def page_file(tests: Path, name: str) -> Path | None:
+    """The saved page ``name`` of trafilatura's evaluation set (``evaldata.json``'s
+    ``"file"``): under ``tests/cache/`` or else ``tests/eval/``; ``None`` when neither holds it.
+
+    >>> page_file(Path("no-such-folder"), "page.html") is None
+    True
+    """
+    return next((p for p in (tests / "cache" / name, tests / "eval" / name) if p.is_file()), None)
+
+
 def _fold(url: str) -> str:
     """``A`` or ``B``: a second fixed hash of the host name, to split a half by site.
 
@@ -251,14 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.half and _half(url) != args.half:
             continue
         item = evaldata[url]
-        path = next(
-            (
-                p
-                for p in (args.tests / "cache" / item["file"], args.tests / "eval" / item["file"])
-                if p.is_file()
-            ),
-            None,
-        )
+        path = page_file(args.tests, item["file"])
         if path is None:
             missing += 1
             continue

@@ -87,12 +87,12 @@ def inputs() -> list[tuple[str, str]]:
     hist = json.loads((ROOT / "fixtures" / "spin" / "negatives_history.json").read_text("utf-8"))
     neg = [r for r in _jsonl("negatives.jsonl.gz") if r["source"] not in set(hist["v7_sources"])]
     out += [(f"neg:{r['id']}", r["text"]) for r in rnd.sample(neg, 140)]
-    from cleannews.evaluate import read_corpus
+    from cleannews.evaluate import page_batch, read_corpus
 
     real = [
         (rec["id"], "\n".join(lb.text for lb in labelled if lb.content))
         for rec, _doc, labelled in read_corpus(ROOT / "fixtures" / "strip_real")
-        if rec["id"].rsplit("-", 1)[0] in GOLDEN_REAL_BATCHES
+        if page_batch(rec["id"]) in GOLDEN_REAL_BATCHES
     ]
     out += [(f"real:{i}", t) for i, t in rnd.sample(real, 120)]
     # built inputs: many paragraphs and pieces of evidence, repeated rare words

@@ -803,12 +803,42 @@ def corpus_records() -> list[dict]:
     return recs
 
 
-def taken_lines(texts: list[str], taken: dict[int, str], stop: frozenset[str] = frozenset()):
-    """``texts`` as strip lines (``detectors._Line`` with the stop words ``stop``), the lines
-    of ``taken`` (``{index: rule}``) removed by that rule: the page a give-back guard reads."""
+def corpus_split() -> dict:
+    """``fixtures/strip_real/split.json``: the frozen held-out lists (ids, sites, SHA-256)."""
+    return json.loads((CORPUS / "split.json").read_text("utf-8"))
+
+
+def guideline_kinds() -> set[str]:
+    """The furniture kinds of the labelling guideline's table (``GUIDELINE.md``, a row
+    ``| `nav` | …``): every label a page's furniture line may carry.
+
+    >>> {"nav", "whitespace"} <= guideline_kinds()
+    True
+    """
+    import re
+
+    guide = (CORPUS / "GUIDELINE.md").read_text("utf-8")
+    return set(re.findall(r"^\| `([a-z_]+)` \|", guide, re.M))
+
+
+def detector_lines(texts, stop: frozenset[str] = frozenset()) -> list:
+    """``texts`` as the strip detectors' lines (``detectors._Line`` with the stop words
+    ``stop``), none judged yet."""
     from cleannews.strip.detectors import _Line
 
-    lines = [_Line(t, stop) for t in texts]
+    return [_Line(t, stop) for t in texts]
+
+
+def line_rules(lines) -> list[str | None]:
+    """The rule that removed each detector line (``None``: the line is kept)."""
+    return [ln.removal.rule if ln.removal else None for ln in lines]
+
+
+def taken_lines(texts: list[str], taken: dict[int, str], stop: frozenset[str] = frozenset()):
+    """``texts`` as strip lines (:func:`detector_lines` with the stop words ``stop``), the
+    lines of ``taken`` (``{index: rule}``) removed by that rule: the page a give-back guard
+    reads."""
+    lines = detector_lines(texts, stop)
     for k, rule in taken.items():
         lines[k].bad(rule, "taken")
     return lines

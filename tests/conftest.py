@@ -75,8 +75,10 @@ def round27_stress_sources() -> list:
     newer TRAIN pages do not change a seeded draw a test names its pages from."""
     from tools.strip_model.stress import read_sources
 
+    from cleannews.evaluate import page_batch
+
     return [s for s in read_sources()
-            if s.site.startswith("seed:") or s.pid.rsplit("-", 1)[0] in ROUND27_TRAIN_BATCHES]
+            if s.site.startswith("seed:") or page_batch(s.pid) in ROUND27_TRAIN_BATCHES]
 
 
 @pytest.fixture(scope="session")

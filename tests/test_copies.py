@@ -7,14 +7,13 @@ pages of the *test* half, spun with the held-out dictionary "V").
 
 from __future__ import annotations
 
-import gzip
-import json
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("numpy", reason="copy detection needs numpy (pip install 'cleannews[copies]')")
+
+from tools.copies.evaluate import load
 
 from cleannews.copies import (
     MIN_WORDS,
@@ -33,16 +32,7 @@ FIXTURE = ROOT / "fixtures/copies/eval_small.jsonl.gz"
 SEED_SPUN = next((ROOT / "seeds").glob("003_*.txt"), None)
 
 
-def _batches() -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = defaultdict(list)
-    with gzip.open(FIXTURE, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            out[r["batch"]].append(r)
-    return out
-
-
-BATCHES = _batches()
+BATCHES = load(FIXTURE)  # {batch: records}, as the evaluation tool reads them
 
 
 def _pair(batch: str, k: int = 0) -> tuple[str, str]:

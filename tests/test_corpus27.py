@@ -29,7 +29,15 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import FROZEN_SHA256, corpus_records, ids_digest
+from _helpers import (
+    CORPUS,
+    FROZEN_SHA256,
+    ROOT,
+    corpus_records,
+    corpus_split,
+    guideline_kinds,
+    ids_digest,
+)
 from cleannews.evaluate import (
     DEFAULT_SPLITS,
     HELD_OUT_LISTS,
@@ -39,12 +47,8 @@ from cleannews.evaluate import (
     read_corpus,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "fixtures" / "strip_real"
-SPLIT = json.loads((CORPUS / "split.json").read_text("utf-8"))
-KINDS = set(
-    re.findall(r"^\| `([a-z_]+)` \|", (CORPUS / "GUIDELINE.md").read_text("utf-8"), re.M)
-)
+SPLIT = corpus_split()
+KINDS = guideline_kinds()
 #: The SHA-256 of the three earlier lists as frozen on 2026-12-01 / 2026-12-01 / 2026-12-02:
 #: the fourth list must not move them.
 EARLIER_SHA256 = {name: FROZEN_SHA256[name] for name in ("test", "test2", "test3")}

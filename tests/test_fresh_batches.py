@@ -13,7 +13,8 @@ proper) a second one, scored the same way; the ``r34`` batch (French news sites 
 proper) and the ``r35`` batches (French-speaking news sites outside France proper, and German,
 Spanish, Italian and English local news) are round 31's. A transfer check not yet scored is
 ``scored=False`` (and listed in ``fixtures/strip_real/unscored.json``): no test here cleans it,
-only its pages and line counts are checked (``score_batches.line_counts``). For every batch these tests check
+only its pages and line counts are checked (``score_batches.line_counts``). For every batch
+these tests check
 
 * the pages: labelled, typed, reviewed, equal byte for byte to their saved answers,
   ``check.py --strict`` clean on each batch;
@@ -33,24 +34,27 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 import subprocess
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 
-from _helpers import FROZEN_SHA256, UNSCORED_BATCHES, corpus_records, ids_digest
-from cleannews.evaluate import HELD_OUT_LISTS, held_out_site, read_corpus
-
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "fixtures" / "strip_real"
-SPLIT = json.loads((CORPUS / "split.json").read_text("utf-8"))
-KINDS = set(
-    re.findall(r"^\| `([a-z_]+)` \|", (CORPUS / "GUIDELINE.md").read_text("utf-8"), re.M)
+from _helpers import (
+    CORPUS,
+    FROZEN_SHA256,
+    ROOT,
+    UNSCORED_BATCHES,
+    corpus_records,
+    corpus_split,
+    guideline_kinds,
+    ids_digest,
 )
+from cleannews.evaluate import HELD_OUT_LISTS, held_out_site, page_batch, read_corpus
+
+SPLIT = corpus_split()
+KINDS = guideline_kinds()
 
 
 @dataclass(frozen=True)
@@ -166,10 +170,6 @@ SCORED = [fresh for fresh in ROUNDS if fresh.scored]
 BATCHES = [(fresh, batch) for fresh in ROUNDS for batch in fresh.batches]
 
 
-def _batch(page_id: str) -> str:
-    return page_id.rsplit("-", 1)[0]
-
-
 def _site(url: str) -> str:
     sys.path.insert(0, str(ROOT))  # by package path: tools/spin has a ``common`` module too
     from tools.strip_corpus.common import site_of
@@ -198,11 +198,11 @@ def fresh(request) -> Fresh:
 
 @pytest.fixture
 def records(fresh, all_records) -> list[dict]:
-    return [r for r in all_records if _batch(r["id"]) in fresh.batches]
+    return [r for r in all_records if page_batch(r["id"]) in fresh.batches]
 
 
 def test_the_batches_hold_the_gathered_pages(fresh, records):
-    assert Counter(_batch(r["id"]) for r in records) == fresh.pages
+    assert Counter(page_batch(r["id"]) for r in records) == fresh.pages
     assert len({r["site"] for r in records}) == fresh.sites
     assert max(Counter(r["site"] for r in records).values()) <= fresh.max_per_site
     assert sum(r["lang"] == "fr" for r in records) == fresh.french
@@ -248,7 +248,7 @@ def test_check_py_strict_passes_on_the_batch(fresh, batch):
 def test_sites_are_train_side_new_and_no_spin_source(fresh, records, all_records):
     ours = {r["site"] for r in records}
     assert not any(held_out_site(s) for s in ours)
-    others = {r["site"] for r in all_records if _batch(r["id"]) not in fresh.batches}
+    others = {r["site"] for r in all_records if page_batch(r["id"]) not in fresh.batches}
     assert not ours & others
     dropped_elsewhere = set()
     for f in (CORPUS / "dropped").glob("*.jsonl"):

@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 import cleannews
 from _helpers import train_pages
+from cleannews.evaluate import page_batch
 from cleannews.strip import _credits, _headzone, _keep, detectors, strip_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +43,7 @@ def _documents(batches: frozenset[str]) -> list[str]:
     train = [doc for _, doc in pages]
     docs = [p.read_text("utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))] + train
     rnd = random.Random(SEED)
-    drawn = [doc for pid, doc in pages if pid.rsplit("-", 1)[0] in batches]
+    drawn = [doc for pid, doc in pages if page_batch(pid) in batches]
     pool = [x for d in drawn for x in d.split("\n") if x.strip()]
     for _ in range(RECOMBINED):
         docs.append("\n".join(rnd.sample(pool, RECOMBINED_LINES)))
@@ -59,7 +60,7 @@ def _documents(batches: frozenset[str]) -> list[str]:
 
     sources = [
         s for s in stress.read_sources()
-        if s.pid in stress.SEEDS or s.pid.rsplit("-", 1)[0] in batches
+        if s.pid in stress.SEEDS or page_batch(s.pid) in batches
     ]
     docs += [d for _, d, _ in stress.stress_pages(SEED, STRESS_PAGES, STRESS_PAGES, sources)]
     return docs

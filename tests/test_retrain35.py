@@ -48,7 +48,7 @@ def train_ids() -> list[str]:
 def test_training_reader_never_reads_the_unscored_batches(train_ids, monkeypatch):
     """Real pages of two batches, named as the transfer check: none is read, every other is."""
     assert not [i for i in train_ids if line_train.in_batches(i, UNSCORED_BATCHES)]
-    standing_in = [i for i in train_ids if i.rsplit("-", 1)[0] in STAND_IN]
+    standing_in = [i for i in train_ids if evaluate.page_batch(i) in STAND_IN]
     assert len(standing_in) >= 20  # fr-r31 and en-r31 are TRAIN pages
     real = evaluate.unscored_batches
     monkeypatch.setattr(evaluate, "unscored_batches", lambda root: real(root) | STAND_IN)

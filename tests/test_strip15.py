@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from _helpers import PROBE_PARAS, kept_lines
+from _helpers import detector_lines as _lines
+from _helpers import line_rules as _rules
 from _helpers import probe_rules as _taken
 from cleannews import CleanConfig
 from cleannews.strip import strip_text
@@ -22,7 +24,6 @@ from cleannews.strip.detectors import (
     _caption_glued_twice,
     _glued_halves,
     _home_crumb_alone,
-    _Line,
 )
 
 ROOT = Path(__file__).parent.parent
@@ -69,14 +70,6 @@ def test_home_crumb_on_a_second_site(train_page):
         assert all(kinds.get(t, "C") != "C" for t in taken[1:])  # "[EDITO] Elections": meta
         heads = [lb.text for lb in labelled if lb.content][:1]
         assert heads and heads[0] in r.text
-
-
-def _lines(texts):
-    return [_Line(t, frozenset()) for t in texts]
-
-
-def _rules(lines):
-    return [ln.removal.rule if ln.removal else None for ln in lines]
 
 
 def test_home_crumb_only_at_the_top():

@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 
 from _helpers import PROBE_PARAS, kept_lines
+from _helpers import detector_lines as _lines
+from _helpers import line_rules as _rules
 from _helpers import probe_rules as _taken
 from cleannews import CleanConfig
 from cleannews.strip import strip_text
-from cleannews.strip.detectors import _Line
 
 ROOT = Path(__file__).parent.parent
 PARAS = PROBE_PARAS
@@ -105,14 +106,6 @@ def test_new_rules_in_every_language(lang, line, rule):
 )
 def test_look_alikes_stay(lang, line):
     assert not [r for r in _taken(lang, line) if r in NEW_RULES], (lang, line)
-
-
-def _lines(texts):
-    return [_Line(t, frozenset()) for t in texts]
-
-
-def _rules(lines):
-    return [ln.removal.rule if ln.removal else None for ln in lines]
 
 
 def test_agency_copyright_only_above_the_body():

@@ -16,10 +16,12 @@ import time
 import pytest
 
 from _helpers import PROBE_PARAS, kept_lines
+from _helpers import detector_lines as _lines
+from _helpers import line_rules as _rules
 from _helpers import probe_rules as _taken
 from cleannews import CleanConfig
 from cleannews.strip import strip_text
-from cleannews.strip.detectors import _Line, _section_labels
+from cleannews.strip.detectors import _section_labels
 
 PARAS = PROBE_PARAS
 NEW_RULES = {"home_crumb_page_gen17", "section_label_repeated"}
@@ -67,14 +69,6 @@ def test_crumb_page_in_every_language(lang, line):
 )
 def test_crumb_look_alikes_stay(lang, line):
     assert "home_crumb_page_gen17" not in _taken(lang, line), (lang, line)
-
-
-def _lines(texts):
-    return [_Line(t, frozenset()) for t in texts]
-
-
-def _rules(lines):
-    return [ln.removal.rule if ln.removal else None for ln in lines]
 
 
 LABELLED_TEASERS = {

@@ -32,7 +32,13 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import assert_changes_rebuild, assert_taken_between, changes_by, sentence_pages_taken
+from _helpers import (
+    PROBE_PARAS,
+    assert_changes_rebuild,
+    assert_taken_between,
+    changes_by,
+    sentence_pages_taken,
+)
 from cleannews import CleanConfig
 from cleannews.config import RULE_LANGUAGES
 from cleannews.strip import strip_text
@@ -42,12 +48,7 @@ ROOT = Path(__file__).parent.parent
 CFG = CleanConfig(score_spin=False)
 MB = 1_000_000
 
-PARAS = {
-    k: tuple(v)
-    for k, v in json.loads(
-        (ROOT / "fixtures" / "strip_probe_paragraphs.json").read_text("utf-8")
-    )["paragraphs"].items()
-}
+PARAS = PROBE_PARAS
 
 #: The rules added by this work (names are unique across the five files) and the detector.
 NEW_RULES = frozenset(

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from _helpers import PROBE_PARAS
+from _helpers import detector_lines as _lines
 from _helpers import probe_rules as _taken
 from cleannews.strip._widgets import _row_kind, calendar_widget, dated_feed
-from cleannews.strip.detectors import _Line
 
 ROOT = Path(__file__).parent.parent
 PARAS = PROBE_PARAS
@@ -62,10 +62,6 @@ def test_context_looks_through_a_caption_it_took(furniture_taken):
     # (it went by context once the caption was taken, before CONTEXT_TRANSPARENT_RULES)
     assert furniture_taken("fr-a-0180", {"caption_name_agency_gen10", "context"})
     assert furniture_taken("de-e-0010", {"tag_label_gen10_de", "context"})
-
-
-def _lines(texts):
-    return [_Line(t, frozenset()) for t in texts]
 
 
 def test_dated_feed_leaves_a_chronology_and_a_listing():

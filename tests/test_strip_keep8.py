@@ -15,7 +15,7 @@ import pytest
 
 from _helpers import kept_lines, removed_by, train_doc, train_pages
 from cleannews import CleanConfig
-from cleannews.evaluate import read_fixture
+from cleannews.evaluate import page_batch, read_fixture
 from cleannews.strip import strip_text
 
 ROOT = Path(__file__).parent.parent
@@ -261,7 +261,7 @@ def test_stress_set_loses_fewer_content_lines_than_before_the_guards(round8_trai
 
     sources = [
         s for s in stress.read_sources()
-        if s.pid in stress.SEEDS or s.pid.rsplit("-", 1)[0] in round8_train_batches
+        if s.pid in stress.SEEDS or page_batch(s.pid) in round8_train_batches
     ]
     r = stress.measure(stress.stress_pages(sources=sources))
     assert r["content_lost"] <= 180, r["lost_by_rule"]

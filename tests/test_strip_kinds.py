@@ -23,27 +23,18 @@ Three kinds of check, all on real or realistic input:
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from _helpers import assert_taken_between, changes_by, sentence_pages_taken
+from _helpers import PROBE_PARAS, assert_taken_between, changes_by, sentence_pages_taken
 from cleannews import CleanConfig
 from cleannews.config import RULE_LANGUAGES
 from cleannews.strip import strip_text
 from cleannews.strip._rules import load_rules
 
-ROOT = Path(__file__).parent.parent
 CFG = CleanConfig(score_spin=False)
 
 #: Two article paragraphs per language (shared with the other strip probes).
-PARAS = {
-    k: tuple(v)
-    for k, v in json.loads(
-        (ROOT / "fixtures" / "strip_probe_paragraphs.json").read_text("utf-8")
-    )["paragraphs"].items()
-}
+PARAS = PROBE_PARAS
 
 #: The rules added by this work (names are unique across the five files).
 NEW_RULES = frozenset(

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from _helpers import assert_taken_between
+from _helpers import PROBE_PARAS, assert_taken_between
 from cleannews import CleanConfig
 from cleannews.config import RULE_LANGUAGES
 from cleannews.strip import strip_text
@@ -34,12 +34,7 @@ DATA = ROOT / "src" / "cleannews" / "strip" / "data"
 CFG = CleanConfig(score_spin=False)
 
 #: Two article paragraphs per language (shared with the other strip probes).
-PARAS = {
-    k: tuple(v)
-    for k, v in json.loads(
-        (ROOT / "fixtures" / "strip_probe_paragraphs.json").read_text("utf-8")
-    )["paragraphs"].items() if k in ('de', 'en', 'es', 'it')
-}
+PARAS = {k: PROBE_PARAS[k] for k in ("de", "en", "es", "it")}
 
 #: (page id in the TRAIN split, start of the line, rule that must remove it)
 REAL_FURNITURE = [

@@ -13,19 +13,14 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-from _helpers import corpus_records, ids_digest
+from _helpers import CORPUS, ROOT, corpus_records, corpus_split, guideline_kinds, ids_digest
 from cleannews.evaluate import evaluate_corpus, held_out_site, main, read_corpus
 
-ROOT = Path(__file__).parent.parent
-CORPUS = ROOT / "fixtures" / "strip_real"
-SPLIT = json.loads((CORPUS / "split.json").read_text("utf-8"))
-KINDS = set(
-    re.findall(r"^\| `([a-z_]+)` \|", (CORPUS / "GUIDELINE.md").read_text("utf-8"), re.M)
-)
+SPLIT = corpus_split()
+KINDS = guideline_kinds()
 
 
 

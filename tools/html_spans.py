@@ -73,17 +73,16 @@ def verdict(before: str, source: str) -> str:
 def traf_pages(tests: Path) -> Iterator[tuple[str, bytes]]:
     """The pages of trafilatura's dev half (``bench_html_trafilatura.py --half dev``)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-    from bench_html_trafilatura import _half
+    from bench_html_trafilatura import _half, page_file
 
     evaldata = json.loads((tests / "evaldata.json").read_text("utf-8"))
     for url in sorted(evaldata):
         if _half(url) != "dev":
             continue
         name = evaldata[url]["file"]
-        for p in (tests / "cache" / name, tests / "eval" / name):
-            if p.is_file():
-                yield f"traf:{name}", p.read_bytes()
-                break
+        path = page_file(tests, name)
+        if path is not None:
+            yield f"traf:{name}", path.read_bytes()
 
 
 def gold_pages(cache: Path) -> Iterator[tuple[str, bytes]]:

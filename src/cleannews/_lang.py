@@ -168,17 +168,26 @@ def _load_in_memory() -> Any:
     import lzma
 
     import numpy as np
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
-    from py3langid.modelio import _to_array
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
 
     with lzma.open(MODEL_DIR / MODEL_FILE) as src:
         buffer = io.BytesIO(src.read())
     with np.load(buffer, allow_pickle=False) as data:
-        return LanguageIdentifier(
-            np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
-            _to_array(data["nextmove"]), data["out_feat"].tolist(),
-            tk_row=_to_array(data["nextmove_row"]),
-        )
+        return _identifier(data)
+
+
+def _identifier(data: Any) -> Any:
+    """py3langid's ``LanguageIdentifier`` built from the arrays of its model file
+    (:data:`MODEL_ARRAYS`, by name), with the dtypes its own loader gives them."""
+    import numpy as np
+    from py3langid.langid import LanguageIdentifier
+    from py3langid.modelio import _to_array
+
+    return LanguageIdentifier(
+        np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
+        _to_array(data["nextmove"]), data["out_feat"].tolist(),
+        tk_row=_to_array(data["nextmove_row"]),
+    )
 
 
 #: The arrays of py3langid's model file (``model.npz.xz``: an uncompressed ``.npz`` inside
@@ -222,20 +231,14 @@ def _load_streamed() -> Any:
     """
     import lzma
 
-    import numpy as np
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
-    from py3langid.modelio import _to_array
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
 
     with lzma.open(MODEL_DIR / MODEL_FILE) as src:
         data = _read_npz_stream(src)
     missing = set(MODEL_ARRAYS).difference(data)
     if missing:
         raise ValueError(f"model file without {sorted(missing)}")
-    return LanguageIdentifier(
-        np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
-        _to_array(data["nextmove"]), data["out_feat"].tolist(),
-        tk_row=_to_array(data["nextmove_row"]),
-    )
+    return _identifier(data)
 
 
 @functools.lru_cache(maxsize=1)

@@ -456,13 +456,29 @@ def _pre_lines(text: str, alignment: Alignment, blocks) -> frozenset[int]:
     return frozenset(rows)
 
 
-def _score(text: str, config: CleanConfig, language: str | None) -> SpinScore:
-    """Spin score of ``text``; a text that is not French carries its identified language."""
+#: ``_score``'s default ``language``: not identified yet (``None`` is an answer: too short).
+_NOT_IDENTIFIED = object()
+
+
+def _score(text: str, config: CleanConfig, language: object = _NOT_IDENTIFIED) -> SpinScore:
+    """Spin score of ``text``; a text that is not scored (not French, or too short) carries its
+    identified language: ``language`` when the caller has identified it (``clean``, which
+    identifies once per document), else :func:`~cleannews._lang.identify_language` of
+    ``text``, asked only then (``spin_score``).
+
+    >>> _score("Un titre court.", CleanConfig()).label
+    'insufficient'
+    """
     from cleannews.score import score_text
 
     spin = score_text(text, config)
-    if spin.label in _UNSCORED_LABELS and spin.language != language:
-        spin = dataclasses.replace(spin, language=language)
+    if spin.label in _UNSCORED_LABELS:
+        if language is _NOT_IDENTIFIED:
+            from cleannews._lang import identify_language
+
+            language = identify_language(text)
+        if spin.language != language:
+            spin = dataclasses.replace(spin, language=language)
     return spin
 
 
@@ -483,17 +499,8 @@ def spin_score(text: str | bytes, config: CleanConfig | None = None) -> SpinScor
     >>> cleannews.spin_score("Un titre court.").label
     'insufficient'
     """
-    from cleannews.score import score_text
-
     config = config_or_default(config)
     # as `clean` reads it: bytes-like input decoded (a bytearray was an InputError here
     # only), and a `str` with lone UTF-16 surrogates repaired
     text, _ = read_input(text, config)
-    spin = score_text(text, config)
-    if spin.label in _UNSCORED_LABELS:
-        from cleannews._lang import identify_language
-
-        language = identify_language(text)
-        if spin.language != language:
-            spin = dataclasses.replace(spin, language=language)
-    return spin
+    return _score(text, config)

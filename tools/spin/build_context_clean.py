@@ -182,6 +182,19 @@ def words_only(text: str) -> list[str]:
     return [t for t in tokens(text) if t not in BREAK]
 
 
+def paragraph_shingles(text: str) -> set[int]:
+    """6-word shingle hashes of each paragraph (line) of ``text``, words only: the unit of
+    every shingle check (reserved texts here, the negatives' and held-out builders').
+
+    >>> len(paragraph_shingles("un deux trois quatre cinq six sept\\nhuit"))
+    2
+    """
+    out: set[int] = set()
+    for para in text.split("\n"):
+        out.update(shingle_hashes(words_only(para)))
+    return out
+
+
 def reserved_texts(repo: Path = REPO):
     """Every text that checks or calibrates the detector: ``(origin, text)`` pairs.
 
@@ -253,8 +266,7 @@ def reserved_shingles() -> set[int]:
     out: set[int] = set()
     repo = reserved_tree(RESERVED_AT) if RESERVED_AT else REPO
     for _origin, text in reserved_texts(repo):
-        for para in text.split("\n"):
-            out.update(shingle_hashes(words_only(para)))
+        out |= paragraph_shingles(text)
     return out
 
 

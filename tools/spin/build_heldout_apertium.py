@@ -80,12 +80,9 @@ def _shingles(text: str) -> set[int]:
     >>> len(_shingles("un deux trois quatre cinq six sept\\nhuit"))
     2
     """
-    from build_context_clean import shingle_hashes, words_only
+    from build_context_clean import paragraph_shingles
 
-    out: set[int] = set()
-    for para in text.split("\n"):
-        out.update(shingle_hashes(words_only(para)))
-    return out
+    return paragraph_shingles(text)
 
 
 def training_shingles() -> tuple[set[int], set[int]]:

@@ -199,13 +199,11 @@ HISTORY_FILE = REPO / "fixtures/spin/negatives_history.json"
 
 def paragraph_shingles(text: str) -> set[int]:
     """6-word shingle hashes of each paragraph of ``text`` (words only; the tokens of
-    ``build_context_clean``, as the held-out builders check)."""
-    from build_context_clean import shingle_hashes, words_only
+    ``build_context_clean``, as the held-out builders check):
+    ``build_context_clean.paragraph_shingles``, imported when first asked."""
+    from build_context_clean import paragraph_shingles as shingles
 
-    out: set[int] = set()
-    for para in text.split("\n"):
-        out.update(shingle_hashes(words_only(para)))
-    return out
+    return shingles(text)
 
 
 def reserved_for_dev(test_texts: list[str]) -> set[int]:

@@ -17,13 +17,12 @@ from collections import Counter
 
 from common import (
     KINDS,
-    MANIFESTS,
     PAGE_TYPES,
     ROOT,
     is_test_site,
+    manifest_records,
     page_path,
     raw_results,
-    read_jsonl,
     read_page,
 )
 from freeze_split import LISTS
@@ -35,11 +34,7 @@ def main() -> int:
     ap.add_argument("--strict", action="store_true")
     args = ap.parse_args()
     raw = raw_results()
-    recs = []
-    for f in sorted(MANIFESTS.glob("*.jsonl")):
-        recs += read_jsonl(f)
-    if args.batch:
-        recs = [r for r in recs if r["id"].startswith(args.batch + "-")]
+    recs = manifest_records(args.batch)
     problems: list[str] = []
     kinds: Counter = Counter()
     langs: Counter = Counter()

@@ -9,6 +9,8 @@ import argparse
 
 from common import DROPPED, MANIFESTS, page_path, read_jsonl, write_jsonl
 
+from cleannews.evaluate import page_batch
+
 
 def main() -> None:
     ap = argparse.ArgumentParser()
@@ -17,7 +19,7 @@ def main() -> None:
     args = ap.parse_args()
     by_batch: dict[str, list[str]] = {}
     for i in args.ids:
-        by_batch.setdefault(i.rsplit("-", 1)[0], []).append(i)
+        by_batch.setdefault(page_batch(i), []).append(i)
     DROPPED.mkdir(parents=True, exist_ok=True)
     for batch, ids in by_batch.items():
         mpath = MANIFESTS / f"{batch}.jsonl"

@@ -24,6 +24,8 @@ from common import (
     write_page,
 )
 
+from cleannews.evaluate import page_batch
+
 
 def parse_spec(spec: str, n: int) -> dict[int, str]:
     out: dict[int, str] = {}
@@ -52,7 +54,7 @@ def main() -> None:
     ap.add_argument("--review", metavar="NAME", help="mark reviewed by NAME")
     ap.add_argument("--note", help="set the manifest note")
     args = ap.parse_args()
-    batch = args.id.rsplit("-", 1)[0]
+    batch = page_batch(args.id)
     mpath = MANIFESTS / f"{batch}.jsonl"
     recs = read_jsonl(mpath)
     rec = next((r for r in recs if r["id"] == args.id), None)

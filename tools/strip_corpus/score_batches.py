@@ -53,7 +53,7 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
   German, Spanish, Italian and English local news), gathered the same way: scored by the lead
   only, at the end of the round, with the round-start code and with the round's final code.
 
-    >>> batch_of("fr-e-0012"), batch_of("de-m-0003")
+    >>> page_batch("fr-e-0012"), page_batch("de-m-0003")
     ('fr-e', 'de-m')
 """
 
@@ -135,11 +135,6 @@ HALVES = {
 }
 
 
-def batch_of(page_id: str) -> str:
-    """The batch of a corpus page id (``fr-e-0012`` -> ``fr-e``)."""
-    return page_batch(page_id)
-
-
 def named_unscored(batches: tuple[str, ...], root: Path = ROOT / "fixtures" / "strip_real"
                    ) -> list[str]:
     """The batches of ``batches`` that the corpus's ``unscored.json`` lists (a transfer check
@@ -169,7 +164,7 @@ def line_counts(
     out = {"pages": 0, "content_lines": 0, "boilerplate_lines": 0, "whitespace_lines": 0}
     for rec, _doc, labelled in read_corpus(
             root, ("train",), unscored=bool(named_unscored(batches, root))):
-        if batch_of(rec["id"]) not in wanted:
+        if page_batch(rec["id"]) not in wanted:
             continue
         out["pages"] += 1
         for lb in labelled:
@@ -190,7 +185,7 @@ def score(batches: tuple[str, ...], root: Path = ROOT / "fixtures" / "strip_real
     n_pages = 0
     for rec, doc, labelled in read_corpus(
             root, ("train",), unscored=bool(named_unscored(batches, root))):
-        if batch_of(rec["id"]) not in wanted:
+        if page_batch(rec["id"]) not in wanted:
             continue
         n_pages += 1
         visible = "\n".join(lb.text for lb in labelled)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from common import MANIFESTS, page_path, read_jsonl, read_page
+from common import manifest_records, page_path, read_page
 
 
 def main() -> None:
@@ -17,11 +17,7 @@ def main() -> None:
     ap.add_argument("--unlabelled", action="store_true", help="only pages with '?' lines")
     ap.add_argument("--width", type=int, default=220, help="cut long lines for display")
     args = ap.parse_args()
-    recs = []
-    for f in sorted(MANIFESTS.glob("*.jsonl")):
-        recs += read_jsonl(f)
-    if args.batch:
-        recs = [r for r in recs if r["id"].startswith(args.batch + "-")]
+    recs = manifest_records(args.batch)
     if args.ids:
         recs = [r for r in recs if r["id"] in set(args.ids)]
     for r in recs:

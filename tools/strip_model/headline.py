@@ -19,7 +19,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from cleannews.evaluate import _clean_traced, _stats, _survival, read_corpus
+from cleannews.evaluate import _clean_traced, _stats, _survival, page_batch, read_corpus
 from cleannews.strip.detectors import title_line
 from tools.strip_model.train import CORPUS, align_labels, read_train_corpus, serving_lines
 
@@ -30,11 +30,6 @@ DEV_BATCHES = frozenset({
 })
 
 
-def batch_of(page_id: str) -> str:
-    """``"fr-a-0012"`` → ``"fr-a"``."""
-    return page_id.rsplit("-", 1)[0]
-
-
 def headline_rows():
     """(page id, set, headline index, its label or None, its text) of every TRAIN page."""
     for rec, doc, labelled in read_train_corpus():
@@ -42,7 +37,7 @@ def headline_rows():
         labels = align_labels(doc, labelled, text)
         h = title_line(page.lines)
         lab = labels[h] if 0 <= h < len(labels) else None
-        where = "dev" if batch_of(rec["id"]) in DEV_BATCHES else "check"
+        where = "dev" if page_batch(rec["id"]) in DEV_BATCHES else "check"
         yield rec["id"], where, h, lab, page.lines[h].text if h >= 0 else ""
 
 
@@ -55,7 +50,7 @@ def set_figures(root: Path = CORPUS) -> dict[str, dict]:
         visible = "\n".join(lb.text for lb in labelled)
         out, trace = _clean_traced(doc, False)
         survived = _survival(labelled, out, visible, trace)
-        where = "dev" if batch_of(rec["id"]) in DEV_BATCHES else "check"
+        where = "dev" if page_batch(rec["id"]) in DEV_BATCHES else "check"
         groups[where].extend((rec["id"], lb, s) for lb, s in zip(labelled, survived, strict=True))
     return {k: _stats(v) for k, v in groups.items()}
 

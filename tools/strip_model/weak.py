@@ -348,7 +348,7 @@ def label_snippets(lines: list[str], with_: list[str], without: list[str]) -> li
 def build_traf(tests: Path = TRAF_TESTS) -> list[dict]:
     """Weak pages of trafilatura's evaluation set, **dev half** only."""
     sys.path.insert(0, str(REPO))
-    from benchmarks.bench_html_trafilatura import _half, _language
+    from benchmarks.bench_html_trafilatura import _half, _language, page_file
 
     from cleannews.strip.detectors import _stoplists
     from tools.strip_corpus.common import site_of
@@ -366,8 +366,7 @@ def build_traf(tests: Path = TRAF_TESTS) -> list[dict]:
             out.append(dict(rec, kept=False, why="held-out side"))
             continue
         lang = _language(item["with"], stop)
-        path = next((p for p in (tests / "cache" / item["file"], tests / "eval" / item["file"])
-                     if p.is_file()), None)
+        path = page_file(tests, item["file"])
         if path is None or lang not in LANGUAGES:
             out.append(dict(rec, kept=False, why="no page or language"))
             continue
