@@ -23,6 +23,7 @@ import json
 import logging
 import sys
 import traceback
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -323,6 +324,28 @@ def not_an_object(value: Any) -> str:
     return msg
 
 
+#: How many of a line's distinct invisible characters an error message names.
+MAX_NAMED_INVISIBLE = 3
+
+
+def invisible_names(text: str) -> str:
+    """The invisible characters of ``text`` (ASCII white space aside), named for a message.
+
+    >>> invisible_names("\\u00a0 \\ufeff\\u00a0\\n")
+    'invisible characters (U+00A0 NO-BREAK SPACE, U+FEFF ZERO WIDTH NO-BREAK SPACE)'
+    >>> invisible_names(" \\t")
+    'white space'
+    """
+    chars = sorted({c for c in text if c not in " \t\r\n"})
+    if not chars:
+        return "white space"
+    named = [f"U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}"
+             for c in chars[:MAX_NAMED_INVISIBLE]]
+    more = len(chars) - len(named)
+    return ("invisible characters (" + ", ".join(named)
+            + (f" and {more} more" if more else "") + ")")
+
+
 def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
     """What is wrong with a JSONL line, and where, in the line's own terms.
 
@@ -352,6 +375,13 @@ def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
     >>> why('{"id": "a"}\\r{"id": "b"}\\r')[:60]
     'Extra data at character 13 of the line (records separated by'
 
+    A line holding only invisible characters is no record at all (round 31: it was "the
+    record is cut short"):
+
+    >>> why('\\u00a0\\u200b\\n')
+    'Expecting value: the line holds no record, only invisible characters (U+00A0 NO-BREAK \
+SPACE, U+200B ZERO WIDTH SPACE)'
+
     A line holding only ``{`` or ``[`` opens a pretty-printed JSON document (audit27):
 
     >>> why('{\\n')[50:]  # doctest: +ELLIPSIS
@@ -360,6 +390,8 @@ def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
     # some of Python's messages end with their own "at" ("Invalid control character at",
     # "Unterminated string starting at"): it said "… at at the end of the line"
     msg = exc.msg.removesuffix(" at")
+    if not has_visible_text(line):  # a line of no-break spaces is no record cut short
+        return f"{msg}: the line holds no record, only {invisible_names(line)}"
     if line.strip() in ("{", "["):  # the first line of a pretty-printed JSON document
         return (f"{msg} at the end of the line (a line holding only {line.strip()!r}: a "
                 f"pretty-printed JSON document?); {_JSONL_CONVERT}")

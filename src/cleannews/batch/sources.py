@@ -801,6 +801,26 @@ def unread_rest(lineno: int, exc: BaseException) -> str:
             else f"could not read the file: {exc}")
 
 
+#: The byte-order mark of UTF-8, as Windows tools write it at the start of a file.
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def blank_line(line: bytes) -> bool:
+    """Whether a JSONL line is blank: white space only, a UTF-8 byte-order mark aside.
+
+    A file saved "empty" by a Windows tool holds just the mark, and ``cat`` of such files
+    puts it at the start of a line: that line is no document, as a blank line is not (it
+    was a ``json`` error, "the record is cut short", and standard input holding only the
+    mark was not said to be empty; round 31).
+
+    >>> blank_line(b"\\xef\\xbb\\xbf\\n"), blank_line(b"  \\r\\n")
+    (True, True)
+    >>> blank_line(b'\\xef\\xbb\\xbf{"id": 1}\\n')
+    False
+    """
+    return not line.replace(UTF8_BOM, b"").strip()
+
+
 def iter_jsonl(f: BinaryIO, source: str, start_seq: int) -> Iterator[Item]:
     """One :class:`Item` per non-blank JSONL line; a read failure ends it with an error item."""
     seq = start_seq
@@ -815,7 +835,7 @@ def iter_jsonl(f: BinaryIO, source: str, start_seq: int) -> Iterator[Item]:
         if not line:
             return
         lineno += 1
-        if not line.strip():
+        if blank_line(line):
             continue
         yield Item(seq, source, "jsonl", line, lineno, truncated=truncated, size=size)
         seq += 1
@@ -999,7 +1019,7 @@ def _stream_items(stream: BinaryIO, source: str, fmt: str, seq: int) -> Iterator
                 return
             seen.stop()
             stream = gz
-        if len(head) < SNIFF_BYTES and not head.strip():
+        if len(head) < SNIFF_BYTES and blank_line(head):
             # `zcat missing.gz | cleannews run - …`: the command before the pipe failed, and
             # the run said only "0 documents in", exit 0 (an empty folder is warned about too)
             log.warning("%s: no documents: the input is empty%s", source,
