@@ -328,18 +328,23 @@ def not_an_object(value: Any) -> str:
 MAX_NAMED_INVISIBLE = 3
 
 
+#: What a character without a Unicode name is, by its category.
+_UNNAMED = {"Cc": "control character", "Co": "private-use character", "Cn": "unassigned"}
+
+
 def invisible_names(text: str) -> str:
     """The invisible characters of ``text`` (ASCII white space aside), named for a message.
 
     >>> invisible_names("\\u00a0 \\ufeff\\u00a0\\n")
     'invisible characters (U+00A0 NO-BREAK SPACE, U+FEFF ZERO WIDTH NO-BREAK SPACE)'
-    >>> invisible_names(" \\t")
-    'white space'
+    >>> invisible_names(" \\t"), invisible_names("\\x00")
+    ('white space', 'invisible characters (U+0000 control character)')
     """
     chars = sorted({c for c in text if c not in " \t\r\n"})
     if not chars:
         return "white space"
-    named = [f"U+{ord(c):04X} {unicodedata.name(c, 'unnamed')}"
+    named = [f"U+{ord(c):04X} " + (unicodedata.name(c, "")
+                                    or _UNNAMED.get(unicodedata.category(c), "character"))
              for c in chars[:MAX_NAMED_INVISIBLE]]
     more = len(chars) - len(named)
     return ("invisible characters (" + ", ".join(named)
