@@ -380,6 +380,12 @@ def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
     >>> why('{"id": "a"}\\r{"id": "b"}\\r')[:60]
     'Extra data at character 13 of the line (records separated by'
 
+    Two records on one line (round 31: it said only "Extra data"):
+
+    >>> why('{"id": "a"}{"id": "b"}\\n')
+    'Extra data at character 12 of the line (another record starts there: records glued on \
+one line, a line break lost)'
+
     A line holding only invisible characters is no record at all (round 31: it was "the
     record is cut short"):
 
@@ -408,6 +414,9 @@ SPACE, U+200B ZERO WIDTH SPACE)'
         return (f"{msg} at character {exc.pos + 1} of the line (records separated by a "
                 "carriage return alone, old Mac line ends: this line holds several records; "
                 "convert the file first, e.g. tr '\\r' '\\n' < FILE > FIXED.jsonl)")
+    if exc.msg == "Extra data" and line[exc.pos:].lstrip(" \t").startswith("{"):
+        return (f"{msg} at character {exc.pos + 1} of the line (another record starts there: "
+                "records glued on one line, a line break lost)")
     return f"{msg} at character {exc.pos + 1} of the line"
 
 

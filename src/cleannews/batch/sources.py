@@ -1057,11 +1057,31 @@ def _is_record(line: bytes, complete: bool = True) -> bool:
     try:
         return isinstance(json.loads(line), dict)
     except ValueError:
-        return False
+        return _starts_with_object(line)
     except RecursionError:  # an object nested thousands deep: a record the run will refuse
         # as `json` (the sniff of `run -`, `clean -` and of a file named `dump` or `x.json`
         # ended in a RecursionError traceback)
         return _OBJECT_START.match(line) is not None
+
+
+def _starts_with_object(line: bytes) -> bool:
+    """Whether ``line`` begins with a whole JSON object and goes on: records glued on one line
+    (their line break lost) or a record with an invalid byte in its text. The run files such a
+    line as a ``json`` (or ``utf8``) error with its id; a stream whose first two lines were
+    such was taken for one text, every record in it cleaned as prose (round 31).
+
+    >>> _starts_with_object(b'{"id": "a", "text": "x"}{"id": "b", "text": "y"}')
+    True
+    >>> _starts_with_object(b'{"id": "a", "text": "caf\\xe9"}'), _starts_with_object(b"{Exclusif}")
+    (True, False)
+    """
+    if _OBJECT_START.match(line) is None:
+        return False
+    try:
+        value, _ = json.JSONDecoder().raw_decode(line.decode("utf-8", "replace"))
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(value, dict)
 
 
 def sniff_kind(head: bytes) -> str:
@@ -1078,6 +1098,11 @@ def sniff_kind(head: bytes) -> str:
 
     >>> sniff_kind(b'[1, 2]\\n{"id": 1}\\n'), sniff_kind(b"2026\\nLe maire a parl\\xc3\\xa9.")
     ('jsonl', 'text')
+
+    Records glued on their first lines (a line break lost) are JSONL too (round 31):
+
+    >>> sniff_kind(b'{"id": "a"}{"id": "b"}\\n{"id": "c"} {"id": "d"}\\n')
+    'jsonl'
     """
     body = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if not body:
