@@ -1074,14 +1074,19 @@ def _starts_with_object(line: bytes) -> bool:
     True
     >>> _starts_with_object(b'{"id": "a", "text": "caf\\xe9"}'), _starts_with_object(b"{Exclusif}")
     (True, False)
+    >>> _starts_with_object(b'{"a": 1} Le maire a parl\\xc3\\xa9.')
+    False
     """
     if _OBJECT_START.match(line) is None:
         return False
+    text = line.decode("utf-8", "replace")
     try:
-        value, _ = json.JSONDecoder().raw_decode(line.decode("utf-8", "replace"))
+        value, end = json.JSONDecoder().raw_decode(text)
     except (ValueError, RecursionError):
         return False
-    return isinstance(value, dict)
+    # what follows is nothing (a bad byte was the fault), another record or a comma: a text
+    # that merely opens with an object (`{"a": 1} Le maire…`) stays text
+    return isinstance(value, dict) and text[end:].strip()[:1] in ("", "{", ",")
 
 
 def sniff_kind(head: bytes) -> str:
