@@ -15,7 +15,10 @@ malformed HTML and JSONL, unreadable files). What failed, reproduced on small in
    record is cut short": it is no record at all, and the message now says which characters
    it holds. Two records glued on one line said only "Extra data".
 
-Each test fails on main's code (6 of 6).
+4. A status line a tool printed before its records (or a stray line of no-break spaces)
+   made the stream one text document too.
+
+Each test but the last (a guard) fails on main's code (8 of 9).
 """
 
 from __future__ import annotations
@@ -130,3 +133,29 @@ def test_the_datatrove_reader_skips_a_byte_order_mark_line_as_run_does(tmp_path:
     docs = list(CleannewsJsonlReader(str(folder)).run())
     assert [d.id for d in docs] == ["a", "b"]
     assert not any("cleannews" in d.metadata for d in docs)
+
+
+@pytest.mark.parametrize("first", [b"Downloading crawl 2026-12-05... done (2 records)\n",
+                                   "\u00a0\n".encode()])
+def test_records_after_a_first_line_that_is_no_record_are_read(first: bytes,
+                                                               tmp_path: Path) -> None:
+    """``tool | cleannews run - --out -`` where the tool printed a status line (or a stray
+    line of no-break spaces) first: fails on main (one text document ``-``, kept)."""
+    data = first + _record("a", "Le maire a parlé mardi.") + _record("b", "Le conseil a voté.")
+    res = run_cli("run", "-", "--out", tmp_path / "o", "-j", "1", "-q", stdin=data)
+    assert res.returncode == 1, res.stderr  # the first line: a json error, kept raw
+    got = _placed(tmp_path / "o")
+    assert got["out"] == [("a", 2), ("b", 3)]
+    assert [line for _, line in got["errors"]] == [1]
+    (err,) = sink_records(tmp_path / "o")["errors"]
+    assert err["raw"].encode() == first
+
+
+def test_a_text_whose_second_line_is_a_json_example_stays_one_text() -> None:
+    """The guard of the sniff above: an article quoting one JSON object is no JSONL."""
+    text = ("Voici la réponse de l'API :\n{\"name\": \"Lyon\", \"pop\": 522000}\n"
+            "Le reste de l'article explique ce que ces chiffres veulent dire.\n").encode()
+    res = run_cli("score", "-", "-q", stdin=text)
+    assert res.returncode == 0, res.stderr
+    (line,) = res.stdout.decode().splitlines()
+    assert json.loads(line)["id"] == "-"

@@ -1104,7 +1104,11 @@ def sniff_kind(head: bytes) -> str:
     >>> sniff_kind(b'[1, 2]\\n{"id": 1}\\n'), sniff_kind(b"2026\\nLe maire a parl\\xc3\\xa9.")
     ('jsonl', 'text')
 
-    Records glued on their first lines (a line break lost) are JSONL too (round 31):
+    Records glued on their first lines (a line break lost), or after a first line that is
+    no record (a tool's status line), are JSONL too (round 31):
+
+    >>> sniff_kind(b'Downloading... done\\n{"id": "a"}\\n{"id": "b"}\\n')
+    'jsonl'
 
     >>> sniff_kind(b'{"id": "a"}{"id": "b"}\\n{"id": "c"} {"id": "d"}\\n')
     'jsonl'
@@ -1130,7 +1134,30 @@ def sniff_kind(head: bytes) -> str:
         second, newline2, _ = rest.lstrip().partition(b"\n")
         if second and _is_record(second, complete=bool(newline2)):
             return "jsonl"
-    return "html" if looks_like_html(body) else "text"
+    if looks_like_html(body):
+        return "html"
+    if newline and _records_follow(rest):
+        # a status line a tool printed before its records (`Downloading… done`), a stray
+        # line of no-break spaces: the whole stream was one text document (round 31)
+        return "jsonl"
+    return "text"
+
+
+def _records_follow(rest: bytes) -> bool:
+    """Whether the lines after a first line that is no record are records: the next one is
+    a record, and so is the one after it when the sniffed bytes hold it whole (a text whose
+    second line is one JSON object, an example in an article, stays text).
+
+    >>> _records_follow(b'{"id": "a"}\\n{"id": "b"}\\n'), _records_follow(b'{"id": "a"}\\n')
+    (True, True)
+    >>> _records_follow(b'{"name": "x"}\\nLe reste du texte.\\n')
+    False
+    """
+    second, newline2, after = rest.lstrip().partition(b"\n")
+    if not second or not _is_record(second, complete=bool(newline2)):
+        return False
+    third, newline3, _ = after.lstrip().partition(b"\n")
+    return not (third and newline3) or _is_record(third)
 
 
 def _is_json(line: bytes) -> bool:
