@@ -15,10 +15,12 @@ malformed HTML and JSONL, unreadable files). What failed, reproduced on small in
    record is cut short": it is no record at all, and the message now says which characters
    it holds. Two records glued on one line said only "Extra data".
 
-4. A status line a tool printed before its records (or a stray line of no-break spaces)
+4. A status line a tool printed before its records (or a stray line of no-break spaces), or
+   a pretty-printed JSON array (`jq . dump.json | cleannews run -`),
    made the stream one text document too.
 
-Each test but the last (a guard) fails on main's code (8 of 9).
+Each test but the guard (an article quoting one JSON object stays text) fails on main's
+code (9 of 10).
 """
 
 from __future__ import annotations
@@ -159,3 +161,22 @@ def test_a_text_whose_second_line_is_a_json_example_stays_one_text() -> None:
     assert res.returncode == 0, res.stderr
     (line,) = res.stdout.decode().splitlines()
     assert json.loads(line)["id"] == "-"
+
+
+def test_a_pretty_printed_json_array_on_stdin_is_no_text_document(tmp_path: Path) -> None:
+    """``jq . dump.json | cleannews run - --out -``: fails on main (one text document ``-``,
+    kept, exit 0: the records cleaned as prose). Each line lands in a sink with its place,
+    the first and last saying how to convert the array."""
+    data = ("[\n" + "  " + json.dumps({"id": "a", "text": "Le maire a parlé mardi."}) + ",\n"
+            + "  " + json.dumps({"id": "b", "text": "Le conseil a voté jeudi."}) + "\n]\n")
+    res = run_cli("run", "-", "--out", tmp_path / "o", "-j", "1", "-q", stdin=data.encode())
+    assert res.returncode == 1, res.stderr
+    got = _placed(tmp_path / "o")
+    assert got["out"] == [("b", 3)]
+    assert [line for _, line in got["errors"]] == [1, 2, 4]
+    errors = sink_records(tmp_path / "o")["errors"]
+    assert errors[1]["id"] == "a"
+    for err in errors:
+        assert "jq -c '.[]' FILE > records.jsonl" in err["error"]["message"], err
+    assert "a comma after the record" in errors[1]["error"]["message"]
+    assert "a line holding only ']'" in errors[2]["error"]["message"]

@@ -386,6 +386,12 @@ def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
     'Extra data at character 12 of the line (another record starts there: records glued on \
 one line, a line break lost)'
 
+    >>> why('  {"id": "a"},\\n')[:93]
+    'Extra data at character 14 of the line (a comma after the record: an item of a pretty-printed'
+
+    >>> why(']\\n')[:89]
+    "Expecting value at character 1 of the line (a line holding only ']': the end of a pretty-"
+
     A line holding only invisible characters is no record at all (round 31: it was "the
     record is cut short"):
 
@@ -406,6 +412,10 @@ SPACE, U+200B ZERO WIDTH SPACE)'
     if line.strip() in ("{", "["):  # the first line of a pretty-printed JSON document
         return (f"{msg} at the end of the line (a line holding only {line.strip()!r}: a "
                 f"pretty-printed JSON document?); {_JSONL_CONVERT}")
+    if line.strip() in ("}", "]"):  # its last line (round 31)
+        return (f"{msg} at character {exc.pos + 1} of the line (a line holding only "
+                f"{line.strip()!r}: the end of a pretty-printed JSON document?); "
+                f"{_JSONL_CONVERT}")
     if exc.pos >= len(line.rstrip()):
         return f"{msg} at the end of the line (the record is cut short)"
     if exc.msg.startswith("Unterminated string"):  # the error's place is the string's start
@@ -417,6 +427,9 @@ SPACE, U+200B ZERO WIDTH SPACE)'
     if exc.msg == "Extra data" and line[exc.pos:].lstrip(" \t").startswith("{"):
         return (f"{msg} at character {exc.pos + 1} of the line (another record starts there: "
                 "records glued on one line, a line break lost)")
+    if exc.msg == "Extra data" and line[exc.pos:].strip() == ",":
+        return (f"{msg} at character {exc.pos + 1} of the line (a comma after the record: an "
+                f"item of a pretty-printed JSON array?); {_JSONL_CONVERT}")
     return f"{msg} at character {exc.pos + 1} of the line"
 
 
