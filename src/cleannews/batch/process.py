@@ -23,6 +23,7 @@ import json
 import logging
 import sys
 import traceback
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -323,6 +324,33 @@ def not_an_object(value: Any) -> str:
     return msg
 
 
+#: How many of a line's distinct invisible characters an error message names.
+MAX_NAMED_INVISIBLE = 3
+
+
+#: What a character without a Unicode name is, by its category.
+_UNNAMED = {"Cc": "control character", "Co": "private-use character", "Cn": "unassigned"}
+
+
+def invisible_names(text: str) -> str:
+    """The invisible characters of ``text`` (ASCII white space aside), named for a message.
+
+    >>> invisible_names("\\u00a0 \\ufeff\\u00a0\\n")
+    'invisible characters (U+00A0 NO-BREAK SPACE, U+FEFF ZERO WIDTH NO-BREAK SPACE)'
+    >>> invisible_names(" \\t"), invisible_names("\\x00")
+    ('white space', 'invisible characters (U+0000 control character)')
+    """
+    chars = sorted({c for c in text if c not in " \t\r\n"})
+    if not chars:
+        return "white space"
+    named = [f"U+{ord(c):04X} " + (unicodedata.name(c, "")
+                                    or _UNNAMED.get(unicodedata.category(c), "character"))
+             for c in chars[:MAX_NAMED_INVISIBLE]]
+    more = len(chars) - len(named)
+    return ("invisible characters (" + ", ".join(named)
+            + (f" and {more} more" if more else "") + ")")
+
+
 def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
     """What is wrong with a JSONL line, and where, in the line's own terms.
 
@@ -352,6 +380,25 @@ def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
     >>> why('{"id": "a"}\\r{"id": "b"}\\r')[:60]
     'Extra data at character 13 of the line (records separated by'
 
+    Two records on one line (round 31: it said only "Extra data"):
+
+    >>> why('{"id": "a"}{"id": "b"}\\n')
+    'Extra data at character 12 of the line (another record starts there: records glued on \
+one line, a line break lost)'
+
+    >>> why('  {"id": "a"},\\n')[:93]
+    'Extra data at character 14 of the line (a comma after the record: an item of a pretty-printed'
+
+    >>> why(']\\n')[:89]
+    "Expecting value at character 1 of the line (a line holding only ']': the end of a pretty-"
+
+    A line holding only invisible characters is no record at all (round 31: it was "the
+    record is cut short"):
+
+    >>> why('\\u00a0\\u200b\\n')
+    'Expecting value: the line holds no record, only invisible characters (U+00A0 NO-BREAK \
+SPACE, U+200B ZERO WIDTH SPACE)'
+
     A line holding only ``{`` or ``[`` opens a pretty-printed JSON document (audit27):
 
     >>> why('{\\n')[50:]  # doctest: +ELLIPSIS
@@ -360,9 +407,15 @@ def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
     # some of Python's messages end with their own "at" ("Invalid control character at",
     # "Unterminated string starting at"): it said "… at at the end of the line"
     msg = exc.msg.removesuffix(" at")
+    if not has_visible_text(line):  # a line of no-break spaces is no record cut short
+        return f"{msg}: the line holds no record, only {invisible_names(line)}"
     if line.strip() in ("{", "["):  # the first line of a pretty-printed JSON document
         return (f"{msg} at the end of the line (a line holding only {line.strip()!r}: a "
                 f"pretty-printed JSON document?); {_JSONL_CONVERT}")
+    if line.strip() in ("}", "]"):  # its last line (round 31)
+        return (f"{msg} at character {exc.pos + 1} of the line (a line holding only "
+                f"{line.strip()!r}: the end of a pretty-printed JSON document?); "
+                f"{_JSONL_CONVERT}")
     if exc.pos >= len(line.rstrip()):
         return f"{msg} at the end of the line (the record is cut short)"
     if exc.msg.startswith("Unterminated string"):  # the error's place is the string's start
@@ -371,6 +424,12 @@ def json_error_place(exc: json.JSONDecodeError, line: str) -> str:
         return (f"{msg} at character {exc.pos + 1} of the line (records separated by a "
                 "carriage return alone, old Mac line ends: this line holds several records; "
                 "convert the file first, e.g. tr '\\r' '\\n' < FILE > FIXED.jsonl)")
+    if exc.msg == "Extra data" and line[exc.pos:].lstrip(" \t").startswith("{"):
+        return (f"{msg} at character {exc.pos + 1} of the line (another record starts there: "
+                "records glued on one line, a line break lost)")
+    if exc.msg == "Extra data" and line[exc.pos:].strip() == ",":
+        return (f"{msg} at character {exc.pos + 1} of the line (a comma after the record: an "
+                f"item of a pretty-printed JSON array?); {_JSONL_CONVERT}")
     return f"{msg} at character {exc.pos + 1} of the line"
 
 

@@ -801,6 +801,26 @@ def unread_rest(lineno: int, exc: BaseException) -> str:
             else f"could not read the file: {exc}")
 
 
+#: The byte-order mark of UTF-8, as Windows tools write it at the start of a file.
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def blank_line(line: bytes) -> bool:
+    """Whether a JSONL line is blank: white space only, a UTF-8 byte-order mark aside.
+
+    A file saved "empty" by a Windows tool holds just the mark, and ``cat`` of such files
+    puts it at the start of a line: that line is no document, as a blank line is not (it
+    was a ``json`` error, "the record is cut short", and standard input holding only the
+    mark was not said to be empty; round 31).
+
+    >>> blank_line(b"\\xef\\xbb\\xbf\\n"), blank_line(b"  \\r\\n")
+    (True, True)
+    >>> blank_line(b'\\xef\\xbb\\xbf{"id": 1}\\n')
+    False
+    """
+    return not line.replace(UTF8_BOM, b"").strip()
+
+
 def iter_jsonl(f: BinaryIO, source: str, start_seq: int) -> Iterator[Item]:
     """One :class:`Item` per non-blank JSONL line; a read failure ends it with an error item."""
     seq = start_seq
@@ -815,7 +835,7 @@ def iter_jsonl(f: BinaryIO, source: str, start_seq: int) -> Iterator[Item]:
         if not line:
             return
         lineno += 1
-        if not line.strip():
+        if blank_line(line):
             continue
         yield Item(seq, source, "jsonl", line, lineno, truncated=truncated, size=size)
         seq += 1
@@ -999,7 +1019,7 @@ def _stream_items(stream: BinaryIO, source: str, fmt: str, seq: int) -> Iterator
                 return
             seen.stop()
             stream = gz
-        if len(head) < SNIFF_BYTES and not head.strip():
+        if len(head) < SNIFF_BYTES and blank_line(head):
             # `zcat missing.gz | cleannews run - …`: the command before the pipe failed, and
             # the run said only "0 documents in", exit 0 (an empty folder is warned about too)
             log.warning("%s: no documents: the input is empty%s", source,
@@ -1037,11 +1057,36 @@ def _is_record(line: bytes, complete: bool = True) -> bool:
     try:
         return isinstance(json.loads(line), dict)
     except ValueError:
-        return False
+        return _starts_with_object(line)
     except RecursionError:  # an object nested thousands deep: a record the run will refuse
         # as `json` (the sniff of `run -`, `clean -` and of a file named `dump` or `x.json`
         # ended in a RecursionError traceback)
         return _OBJECT_START.match(line) is not None
+
+
+def _starts_with_object(line: bytes) -> bool:
+    """Whether ``line`` begins with a whole JSON object and goes on: records glued on one line
+    (their line break lost) or a record with an invalid byte in its text. The run files such a
+    line as a ``json`` (or ``utf8``) error with its id; a stream whose first two lines were
+    such was taken for one text, every record in it cleaned as prose (round 31).
+
+    >>> _starts_with_object(b'{"id": "a", "text": "x"}{"id": "b", "text": "y"}')
+    True
+    >>> _starts_with_object(b'{"id": "a", "text": "caf\\xe9"}'), _starts_with_object(b"{Exclusif}")
+    (True, False)
+    >>> _starts_with_object(b'{"a": 1} Le maire a parl\\xc3\\xa9.')
+    False
+    """
+    if _OBJECT_START.match(line) is None:
+        return False
+    text = line.decode("utf-8", "replace")
+    try:
+        value, end = json.JSONDecoder().raw_decode(text)
+    except (ValueError, RecursionError):
+        return False
+    # what follows is nothing (a bad byte was the fault), another record or a comma: a text
+    # that merely opens with an object (`{"a": 1} Le maire…`) stays text
+    return isinstance(value, dict) and text[end:].strip()[:1] in ("", "{", ",")
 
 
 def sniff_kind(head: bytes) -> str:
@@ -1058,6 +1103,15 @@ def sniff_kind(head: bytes) -> str:
 
     >>> sniff_kind(b'[1, 2]\\n{"id": 1}\\n'), sniff_kind(b"2026\\nLe maire a parl\\xc3\\xa9.")
     ('jsonl', 'text')
+
+    Records glued on their first lines (a line break lost), or after a first line that is
+    no record (a tool's status line), are JSONL too (round 31):
+
+    >>> sniff_kind(b'Downloading... done\\n{"id": "a"}\\n{"id": "b"}\\n')
+    'jsonl'
+
+    >>> sniff_kind(b'{"id": "a"}{"id": "b"}\\n{"id": "c"} {"id": "d"}\\n')
+    'jsonl'
     """
     body = head.removeprefix(b"\xef\xbb\xbf").lstrip()
     if not body:
@@ -1080,7 +1134,30 @@ def sniff_kind(head: bytes) -> str:
         second, newline2, _ = rest.lstrip().partition(b"\n")
         if second and _is_record(second, complete=bool(newline2)):
             return "jsonl"
-    return "html" if looks_like_html(body) else "text"
+    if looks_like_html(body):
+        return "html"
+    if newline and _records_follow(rest):
+        # a status line a tool printed before its records (`Downloading… done`), a stray
+        # line of no-break spaces: the whole stream was one text document (round 31)
+        return "jsonl"
+    return "text"
+
+
+def _records_follow(rest: bytes) -> bool:
+    """Whether the lines after a first line that is no record are records: the next one is
+    a record, and so is the one after it when the sniffed bytes hold it whole (a text whose
+    second line is one JSON object, an example in an article, stays text).
+
+    >>> _records_follow(b'{"id": "a"}\\n{"id": "b"}\\n'), _records_follow(b'{"id": "a"}\\n')
+    (True, True)
+    >>> _records_follow(b'{"name": "x"}\\nLe reste du texte.\\n')
+    False
+    """
+    second, newline2, after = rest.lstrip().partition(b"\n")
+    if not second or not _is_record(second, complete=bool(newline2)):
+        return False
+    third, newline3, _ = after.lstrip().partition(b"\n")
+    return not (third and newline3) or _is_record(third)
 
 
 def _is_json(line: bytes) -> bool:

@@ -412,7 +412,7 @@ class CleannewsJsonlReader(JsonlReader):
         reading fails part-way (a ``.gz`` cut short, corrupt data), ends with one ``read``
         error document for the rest, as ``cleannews run``'s errors sink has it (the
         ``EOFError`` / ``BadGzipFile`` stopped the task; round 28)."""
-        from cleannews.batch.sources import READ_FAILURES, read_problem, unread_rest
+        from cleannews.batch.sources import READ_FAILURES, blank_line, read_problem, unread_rest
 
         try:
             f = self.data_folder.open(filepath, "rb", compression=self.compression)
@@ -433,7 +433,7 @@ class CleannewsJsonlReader(JsonlReader):
                                                unread_rest(index, exc))
                     return
                 index += 1
-                if not raw.strip():
+                if blank_line(raw):  # a UTF-8 byte-order mark alone is blank too (round 31)
                     continue
                 with self.track_time():
                     doc = self._line_document(raw, filepath, index - 1)
