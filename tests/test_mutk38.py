@@ -1,0 +1,173 @@
+"""Mutation check, round 31 (``tools/mutate.py``): modules no earlier round had sampled.
+
+Round 30 noted that ``cleannews/batch/`` (all but ``ids.py`` and ``sinks.py``, sampled in
+round 28) and ``strip/_widgets.py`` had never been run through the mutation tester. This
+round sampled ``strip/_widgets.py``, ``batch/process.py`` and more (the runs, their test sets and
+the survivors: docs/strip-history.md, "Mutation check of modules never sampled: widgets,
+batch processing (issue 10, round 31)"). Each test here kills a mutant that the module's own
+tests let live (named in its docstring) and passes on main's code, except where it says it
+found a bug (it fails on main's code, and the fix is in the same commit).
+CONTRIBUTING.md, "Checking that tests can fail".
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from _helpers import kept_lines, removed_by, sink_records
+from cleannews.batch import RunSettings, paths_for, run_batch
+from cleannews.batch.process import peek_id
+from cleannews import CleanConfig
+from cleannews.strip import _widgets
+from cleannews.strip._rules import load_rules, load_stopwords
+from cleannews.strip.detectors import GOOD, _Line
+
+CFG = CleanConfig()
+
+#: An article's paragraph (as tests/test_misses32.py's).
+PARA = (
+    "Le conseil municipal a adopté mardi soir le budget de la ville pour l’année prochaine, "
+    "après un long débat sur les investissements prévus dans les écoles et les routes."
+)
+
+
+def _page(*texts: str) -> str:
+    return "\n\n".join(texts) + "\n"
+
+
+def _lines(*texts: str) -> list:
+    out = [_Line(t, frozenset()) for t in texts]
+    for ln in out:
+        if ln.text == PARA:
+            ln.cls = GOOD
+    return out
+
+
+# --- strip/_widgets.py ----------------------------------------------------------------------
+
+
+def _feed(time: str) -> tuple[str, ...]:
+    """A feed of other articles under an article, each headline followed by its date alone
+    and the hour (impact.sn's feed, fr-r28-0012, with the hour as many sites print it)."""
+    return (
+        "Les Bourses européennes terminent sans direction commune",
+        "Un haut responsable américain annonce sa démission", f"17/03/2026{time}",
+        "La Nouvelle-Zélande commémore les fusillades de Christchurch", f"15/03/2026{time}",
+        "Liban : au moins neuf morts dans de nouvelles frappes", f"12/03/2026{time}",
+        "Le Royaume-Uni et le Nigeria concluent un accord",
+    )
+
+
+@pytest.mark.parametrize("time", [" - 14:30", ", à 14h30", " à 14:30", "", " | 09h05"])
+def test_a_feed_dated_with_the_hour_goes_whole(time):
+    """Mutant: ``DATE_ALONE_MAX_WORDS = 5`` -> ``4`` (a date with its hour, "17/03/2026 -
+    14:30", is five words: the feed stayed whole). And a bug it showed: "17/03/2026 à 14:30"
+    is six words (17, 03, 2026, à, 14, 30), which :data:`_widgets._DATE_ALONE` matches but the
+    word cap of 5 refused before the pattern was tried: that feed stayed whole under the
+    article (fails on main's code for ``" à 14:30"`` only). The cap is now 6, the most the
+    pattern can match; the mutant ``6`` -> ``5`` is killed by the same case."""
+    assert _widgets.DATE_ALONE_MAX_WORDS == 6
+    feed = _feed(time)
+    kept = kept_lines(_page("Le budget de la ville", PARA, PARA, PARA, PARA, *feed), CFG)
+    assert PARA in kept
+    assert not any(t in kept for t in feed), kept
+    taken = removed_by(_page("Le budget de la ville", PARA, PARA, PARA, PARA, *feed), CFG)
+    assert taken[f"15/03/2026{time}"] == "dated_headlines"
+
+
+def test_a_line_longer_than_a_date_and_hour_is_no_date_alone():
+    """The cap's other side: a line of seven words is never a date alone, whatever follows
+    the date (the pattern is not even tried), so a feed whose "dates" carry a word more
+    stays."""
+    feed = _feed(" à 14:30 GMT")
+    assert all(_Line(t, frozenset()).n == 7 for t in feed[2::2])
+    ls = _lines(*[PARA] * 5, *feed)
+    _widgets.dated_headlines(ls, "article")
+    assert all(ln.removal is None for ln in ls)
+
+
+def test_a_calendar_row_of_exactly_the_longest_length_is_a_row():
+    """Mutant: ``CAL_ROW_MAX_CHARS = 120`` -> ``119``. A calendar printed with its columns
+    padded (a table flattened to text, each cell 17 characters wide) has rows of exactly 120
+    characters: a row; one character more and it is no row (a sentence of seven words of
+    that length is prose)."""
+    assert _widgets.CAL_ROW_MAX_CHARS == 120
+    def padded(cells: list[str], gaps: list[int]) -> str:
+        return "".join(c + " " * g for c, g in zip(cells, gaps, strict=False)) + cells[-1]
+
+    row = padded("lun mar mer jeu ven sam dim".split(), [17, 17, 17, 16, 16, 16])
+    days1 = padded([str(d) for d in range(1, 8)], [19, 19, 19, 19, 19, 18])
+    days2 = padded([str(d) for d in range(8, 15)], [18] * 6)
+    assert len(row) == len(days1) == len(days2) == 120
+    assert _widgets._row_kind(row) == "weekday" and _widgets._row_kind(days1) == "day"
+    assert _widgets._row_kind(row + " ") is None and _widgets._row_kind(days1 + " ") is None
+    ls = _lines(PARA, "<< décembre 2025 >>", row, days1, days2, PARA)
+    _widgets.calendar_widget(ls)
+    assert [ln.removal.rule if ln.removal else None for ln in ls] == [
+        None, "calendar_widget", "calendar_widget", "calendar_widget", "calendar_widget", None]
+
+
+def test_a_paywall_prompt_of_two_of_its_words_goes():
+    """Mutant: ``PROMPT_MIN_HITS["subscribe"] = 2`` -> ``3``. "Réservé aux abonnés" and
+    "Offre abonnés" (a core word and one prompt word; "aux" is a stopword) are the shortest
+    paywall prompts; a headline naming a subscription ("Nos abonnements", one word of the
+    list) stays."""
+    assert _widgets.PROMPT_MIN_HITS["subscribe"] == 2
+    families, stop = load_rules(("fr",)).prompt_words, load_stopwords(("fr",))
+    ls = _lines("Réservé aux abonnés", "Offre abonnés", "Nos abonnements", PARA)
+    _widgets.prompt_lines(ls, families, stop)
+    assert [ln.removal.rule if ln.removal else None for ln in ls] == [
+        "subscribe_prompt_words", "subscribe_prompt_words", None, None]
+
+
+
+def test_a_dated_feed_holding_a_byline_stays_whole():
+    """Mutant: ``dated_feed``'s ``continue`` after ``any(lines[i].protected or lines[i].cls ==
+    KEEP …)`` deleted (the run went, with the line the protect patterns keep). A live
+    article's dated entries, one of them its byline ("17/09/20 - Par Jean Dupont", protected
+    as :meth:`RuleSet.is_protected` marks it, or judged ``KEEP``): the article's own
+    chronology, none goes; the same lines with a headline in place of the byline are a feed."""
+    from cleannews.strip.detectors import KEEP
+
+    feed = ["18/09/20 : L'incendie a coupé la ligne", "17/09/20 - Par Jean Dupont",
+            "16/09/20 : Trois statues sont de retour à Paris"]
+    assert load_rules(("fr",)).is_protected(feed[1])
+    for mark in ("protected", "keep"):
+        ls = _lines(*feed)
+        if mark == "protected":
+            ls[1].protected = True
+        else:
+            ls[1].cls = KEEP
+        _widgets.dated_feed(ls, "article")
+        assert [ln.removal for ln in ls] == [None, None, None], mark
+    ls = _lines(feed[0], "17/09/20 : Plusieurs centaines de personnes ont défilé", feed[2])
+    _widgets.dated_feed(ls, "article")
+    assert [ln.removal.rule for ln in ls] == ["dated_feed"] * 3
+
+# --- batch/process.py -----------------------------------------------------------------------
+
+
+def _run_jsonl(tmp_path: Path, lines: list[bytes], **kw) -> dict[str, list[dict]]:
+    """Run the batch runner (one worker) on a JSONL file of ``lines``; its three sinks."""
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(line + b"\n" for line in lines))
+    out = tmp_path / "out"
+    run_batch(RunSettings([str(src)], paths_for(out), jobs=1, **kw))
+    return sink_records(out)
+
+
+def test_a_broken_record_with_an_empty_field_before_its_id_keeps_its_id(tmp_path: Path):
+    """Mutant: ``_skip_string``'s ``j = i + 1`` -> ``i + 2`` (the closing quote of an empty
+    string ``""`` was skipped, and the id of a record that cannot be decoded was read from the
+    wrong place: the error record was named ``PATH:LINE``). An export with an empty title and
+    a Latin-1 byte in its text, beside a good record: each ends in exactly one sink, the broken
+    one in the errors sink under its own id."""
+    good = json.dumps({"id": "b2", "text": PARA}).encode()
+    broken = b'{"title": "", "id": "a1", "text": "Caf\xe9 cr\xe8me au menu de la cantine."}'
+    sinks = _run_jsonl(tmp_path, [broken, good])
+    assert [r["id"] for r in sinks["out"]] == ["b2"]
+    assert [(r["id"], r["error"]["type"]) for r in sinks["errors"]] == [("a1", "utf8")]
+    assert peek_id(b'{"t": "", "u": "\\"", "id": 7, "text": "cut', "id", "f:1") == "7"
