@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from _helpers import kept_lines, removed_by, sink_records
+from cleannews import CleanConfig
 from cleannews.batch import RunSettings, paths_for, run_batch
 from cleannews.batch.process import peek_id
-from cleannews import CleanConfig
 from cleannews.strip import _widgets
 from cleannews.strip._rules import load_rules, load_stopwords
 from cleannews.strip.detectors import GOOD, _Line
