@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import kept_lines, removed_by, sink_records
+from _helpers import kept_lines, removed_by, run_cli, sink_records
 from cleannews import CleanConfig
 from cleannews.batch import RunSettings, paths_for, run_batch
 from cleannews.batch.process import peek_id
@@ -171,3 +171,78 @@ def test_a_broken_record_with_an_empty_field_before_its_id_keeps_its_id(tmp_path
     assert [r["id"] for r in sinks["out"]] == ["b2"]
     assert [(r["id"], r["error"]["type"]) for r in sinks["errors"]] == [("a1", "utf8")]
     assert peek_id(b'{"t": "", "u": "\\"", "id": 7, "text": "cut', "id", "f:1") == "7"
+
+
+# --- cli/_common.py -------------------------------------------------------------------------
+
+#: A short French news text, as a user's file.
+NEWS = (
+    "Le conseil municipal a adopté mardi soir le budget de la ville.\n\n"
+    "Les investissements prévus dans les écoles et les routes ont été débattus longuement.\n"
+)
+
+
+def test_clean_refuses_a_file_with_nul_characters_and_goes_on(tmp_path: Path):
+    """Mutant: ``cleaned_inputs``' refusal (``refused_input``: NUL characters, the ``nul``
+    error of ``run``) deleted: the broken export was cleaned and printed, exit 0. ``clean``
+    says why, prints the other file and exits 1 (a document failed)."""
+    bad, good = tmp_path / "export.txt", tmp_path / "news.txt"
+    bad.write_bytes("Un texte.\x00\x00 Suite du texte cassé.\n".encode())
+    good.write_text(NEWS, encoding="utf-8")
+    got = run_cli("clean", "--no-spin", bad, good)
+    assert got.returncode == 1
+    assert b"NUL characters" in got.stderr and b"export.txt" in got.stderr
+    assert b"Suite du texte" not in got.stdout and b"budget de la ville" in got.stdout
+
+
+def test_a_too_large_file_names_the_setting_that_set_the_limit(tmp_path: Path):
+    """Mutant: ``option = "--max-record-mb" if limit is None else limit_setting(…)`` -> ``limit
+    is not None`` (a file above ``--set max_input_mb=0.001`` was said to be above
+    "--max-record-mb", a flag the user had not given). Exit 1 either way."""
+    big = tmp_path / "big.txt"
+    big.write_text(NEWS * 40, encoding="utf-8")
+    by_config = run_cli("clean", "--no-spin", "--set", "max_input_mb=0.001", big)
+    assert by_config.returncode == 1 and b"CleanConfig max_input_mb" in by_config.stderr
+    by_flag = run_cli("clean", "--no-spin", "--max-record-mb", "0.001", big)
+    assert by_flag.returncode == 1 and b"--max-record-mb" in by_flag.stderr
+    assert b"CleanConfig" not in by_flag.stderr
+
+
+def test_jsonl_records_on_standard_input_of_clean_are_named(tmp_path: Path):
+    """Mutant: ``name == "-"`` -> ``!=`` in the JSONL warning of ``cleaned_inputs``: ``clean
+    -`` given records cleaned them as one text without a word (and a file of records got the
+    standard input's warning). Both say which command reads records; exit 0."""
+    records = b"".join(json.dumps({"id": f"a{i}", "text": NEWS}).encode() + b"\n"
+                       for i in range(3))
+    piped = run_cli("clean", "--no-spin", "-", stdin=records)
+    assert piped.returncode == 0
+    assert b"standard input looks like JSONL records" in piped.stderr
+    dump = tmp_path / "crawl.jsonl"
+    dump.write_bytes(records)
+    named = run_cli("clean", "--no-spin", dump)
+    assert named.returncode == 0
+    assert b"a JSONL file is cleaned as one text document" in named.stderr
+    assert b"standard input" not in named.stderr
+
+
+def test_clean_with_a_forced_format_gives_no_library_hint(tmp_path: Path):
+    """Mutant: ``clean_input(…, hint=False)`` -> ``hint=True`` in ``cleaned_inputs``: ``clean
+    --format text page.html`` told the user to call ``cleannews.clean_html()``, a library
+    function, when the flag they gave chose the format."""
+    page = tmp_path / "page.html"
+    page.write_text(f"<!DOCTYPE html><html><body><p>{NEWS}</p></body></html>", encoding="utf-8")
+    got = run_cli("clean", "--no-spin", "--format", "text", page)
+    assert got.returncode == 0 and b"budget de la ville" in got.stdout
+    assert b"clean_html" not in got.stderr
+
+
+def test_doc_timeout_does_not_count_loading_the_models(tmp_path: Path):
+    """Mutant: ``cleaned_inputs``' ``ready_for_limit`` (models loaded before the first
+    document's time limit starts) deleted: with ``--doc-timeout 0.25`` the first document of
+    a fresh process spent its quarter second loading the strip rules and the spin model and
+    was refused as slower than the limit (exit 1). A short news text takes milliseconds."""
+    news = tmp_path / "news.txt"
+    news.write_text(NEWS, encoding="utf-8")
+    got = run_cli("clean", "--doc-timeout", "0.25", news)
+    assert got.returncode == 0, got.stderr
+    assert b"budget de la ville" in got.stdout and b"slower" not in got.stderr
