@@ -279,3 +279,23 @@ def test_clean_says_which_document_failed_and_goes_on(tmp_path, monkeypatch, cap
     want = "input is refused for the test" if failure == "refused" else "cleaning failed: Runtime"
     assert len(said) == 1 and "panne.txt" in said[0] and want in said[0], said
     assert "budget de la ville" in capsys.readouterr().out
+
+
+def test_clean_warns_of_an_empty_result_and_of_bytes_lost(tmp_path: Path):
+    """Mutants: ``cleaned_inputs``' ``_warn_if_empty`` deleted (a page of share buttons only
+    printed nothing, exit 0, without a word) and ``_warn_if_lost``'s loop deleted (a file cut
+    in the middle of "é" lost its last byte without a word). Both are warnings (exit 0);
+    empty standard input asks whether the command before the pipe failed."""
+    from _helpers import BOILERPLATE_ONLY
+
+    furniture, cut = tmp_path / "share.txt", tmp_path / "cut.txt"
+    furniture.write_text(BOILERPLATE_ONLY, encoding="utf-8")
+    cut.write_bytes(NEWS.encode() + "Le maire a été".encode()[:-1])
+    got = run_cli("clean", "--no-spin", furniture, cut)
+    assert got.returncode == 0
+    err = got.stderr.decode()
+    assert "share.txt" in err and "empty" in err.lower()
+    assert "cut.txt" in err and "cut short" in err
+    assert "budget de la ville" in got.stdout.decode()
+    piped = run_cli("clean", "--no-spin", "-", stdin=b"")
+    assert piped.returncode == 0 and b"did the command before the pipe fail?" in piped.stderr
