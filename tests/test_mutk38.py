@@ -299,3 +299,69 @@ def test_clean_warns_of_an_empty_result_and_of_bytes_lost(tmp_path: Path):
     assert "budget de la ville" in got.stdout.decode()
     piped = run_cli("clean", "--no-spin", "-", stdin=b"")
     assert piped.returncode == 0 and b"did the command before the pipe fail?" in piped.stderr
+
+
+def test_clean_says_nothing_of_a_good_file_or_a_windows_1252_one(tmp_path: Path):
+    """Mutants: ``_warn_if_empty``'s early ``return`` deleted (every document kept was
+    "warned" about with its reason) and ``_warn_if_lost``'s ``c.stage == "decode" and c.rule in
+    LOST_BYTES_RULES`` -> ``or`` (a file read as Windows-1252, which loses nothing, was warned
+    about). Two such files: their text on standard output, nothing on standard error, exit 0."""
+    legacy, good = tmp_path / "legacy.txt", tmp_path / "news.txt"
+    legacy.write_bytes("Le maire a parlé de l’été devant le conseil réuni mardi soir.\n"
+                       .encode("cp1252"))
+    good.write_text(NEWS, encoding="utf-8")
+    got = run_cli("clean", "--no-spin", legacy, good)
+    assert got.returncode == 0 and got.stderr == b""
+    assert "parlé de l’été" in got.stdout.decode() and b"budget de la ville" in got.stdout
+
+
+def test_clean_of_a_folder_holding_a_fifo_names_it_and_does_not_block(tmp_path: Path):
+    """Mutant: ``read_inputs``' ``yield name, OSError(name.problem)`` for a FIFO found in a
+    folder deleted: the FIFO was opened, and ``clean DIR`` waited for a writer for ever. It is
+    named as no regular file (exit 2: a file that could not be read), the folder's text
+    printed."""
+    import os
+
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    (folder / "news.txt").write_text(NEWS, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    got = run_cli("clean", "--no-spin", folder, timeout=60)
+    assert got.returncode == 2
+    assert b"pipe.txt" in got.stderr and b"budget de la ville" in got.stdout
+
+
+def _crashing_score(text, config):
+    """A detector stand-in that kills its worker process on one document (as
+    tests/test_batch_run.py's)."""
+    from cleannews.document import SpinScore
+
+    if "CRASHME" in text:
+        import os
+
+        os._exit(3)
+    return SpinScore(0.1, "clean")
+
+
+def test_a_document_that_kills_its_worker_is_filed_under_its_own_id(tmp_path, monkeypatch):
+    """Mutants of ``item_id`` (the id of a ``crash`` record, read in the main process):
+    ``item.id is None`` -> ``is not None`` (a JSONL record was filed as ``PATH:LINE``, not
+    its id), the final ``return`` deleted (no id at all), the ``and`` chain -> ``or`` (a text
+    file that happens to hold a JSON object was filed under that object's ``id``, not its
+    path). Every document ends in exactly one sink."""
+    import cleannews.score
+
+    monkeypatch.setattr(cleannews.score, "score_text", _crashing_score)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.jsonl").write_text("".join(
+        json.dumps({"id": f"r{i}", "text": "CRASHME" if i == 2 else f"Texte {i}."}) + "\n"
+        for i in range(5)), encoding="utf-8")
+    note = src / "b.txt"
+    note.write_text(json.dumps({"id": "pas-un-id", "text": "CRASHME"}) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run_batch(RunSettings([str(src)], paths_for(out), jobs=2, chunk_docs=2))
+    sinks = sink_records(out)
+    assert sorted((r["id"], r["error"]["type"]) for r in sinks["errors"]) == [
+        (note.as_posix(), "crash"), ("r2", "crash")]
+    assert [r["id"] for r in sinks["out"]] == ["r0", "r1", "r3", "r4"]
