@@ -365,3 +365,43 @@ def test_a_document_that_kills_its_worker_is_filed_under_its_own_id(tmp_path, mo
     assert sorted((r["id"], r["error"]["type"]) for r in sinks["errors"]) == [
         (note.as_posix(), "crash"), ("r2", "crash")]
     assert [r["id"] for r in sinks["out"]] == ["r0", "r1", "r3", "r4"]
+
+
+def test_a_record_above_the_size_limit_is_filed_under_its_id(tmp_path: Path):
+    """Mutant: ``_process``' ``item.id = peek_id(…)`` for a too-large JSONL record deleted
+    (the record, never parsed, was filed as ``PATH:LINE``). A 3 kB page in a run with a 2 kB
+    ``max_record_bytes`` goes to the errors sink as ``too_large`` under its own id; the small
+    record beside it is kept."""
+    from cleannews.batch.process import BatchOptions
+
+    big = json.dumps({"url": "https://exemple.fr/a", "id": "page-7", "text": NEWS * 20}).encode()
+    small = json.dumps({"id": "page-8", "text": NEWS}).encode()
+    assert len(big) > 2048 > len(small)
+    sinks = _run_jsonl(tmp_path, [big, small], options=BatchOptions(max_record_bytes=2048))
+    assert [(r["id"], r["error"]["type"]) for r in sinks["errors"]] == [("page-7", "too_large")]
+    assert [r["id"] for r in sinks["out"]] == ["page-8"]
+
+
+# --- batch/sources.py -----------------------------------------------------------------------
+
+
+def test_a_jsonl_line_over_the_hard_limit_is_skipped_to_its_end(monkeypatch):
+    """Mutant: ``_read_line``'s ``if not rest or rest.endswith(b"\\n"): return …`` deleted
+    (the loop that skips the rest of a line above :data:`HARD_RECORD_BYTES` never ended: a run
+    on a dump holding one such line hung). The limit is made small here (it is 64 MB): the
+    long line is one truncated item with its full size, the next line the next item, and a
+    long last line without its newline ends the file."""
+    import io
+
+    from _helpers import hang_guard
+    from cleannews.batch import sources
+
+    monkeypatch.setattr(sources, "HARD_RECORD_BYTES", 100)
+    monkeypatch.setattr(sources, "_SKIP_CHUNK", 7)
+    long = b'{"id": "x", "text": "' + b"a" * 500 + b'"}\n'
+    data = long + b'{"id": "y", "text": "b"}\n' + long.rstrip(b"\n")
+    with hang_guard(20):
+        items = list(sources.iter_jsonl(io.BufferedReader(io.BytesIO(data)), "d.jsonl", 0))
+    assert [(i.seq, i.line, i.truncated, i.size) for i in items] == [
+        (0, 1, True, len(long)), (1, 2, False, 25), (2, 3, True, len(long) - 1)]
+    assert items[1].payload == b'{"id": "y", "text": "b"}\n'
