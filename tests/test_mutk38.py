@@ -405,3 +405,25 @@ def test_a_jsonl_line_over_the_hard_limit_is_skipped_to_its_end(monkeypatch):
     assert [(i.seq, i.line, i.truncated, i.size) for i in items] == [
         (0, 1, True, len(long)), (1, 2, False, 25), (2, 3, True, len(long) - 1)]
     assert items[1].payload == b'{"id": "y", "text": "b"}\n'
+
+
+def test_a_gzip_dump_cut_short_files_its_unread_rest_after_its_last_line(tmp_path: Path):
+    """Mutant: ``iter_jsonl``'s read-failure item at ``lineno + 1`` -> ``lineno - 1`` (the
+    ``read`` error of a truncated ``.jsonl.gz`` was placed, and named, two lines back, on a
+    record that was in the output sink). The records read before the cut are kept, the rest
+    is one ``read`` error placed on the first line not read, its message naming the last one
+    read: every place is named once."""
+    import gzip
+
+    rows = [json.dumps({"id": f"d{i}", "text": f"{NEWS}Dépêche numéro {i}."}) for i in range(300)]
+    whole = gzip.compress("".join(r + "\n" for r in rows).encode(), mtime=0)
+    src = tmp_path / "dump.jsonl.gz"
+    src.write_bytes(whole[: len(whole) * 2 // 3])
+    out = tmp_path / "out"
+    run_batch(RunSettings([str(src)], paths_for(out), jobs=1))
+    sinks = sink_records(out)
+    kept = [r["id"] for r in sinks["out"]]
+    assert 0 < len(kept) < 300 and kept == [f"d{i}" for i in range(len(kept))]
+    assert [(r["id"], r["error"]["type"]) for r in sinks["errors"]] == [
+        (f"{src.as_posix()}:{len(kept) + 1}", "read")]
+    assert f"after line {len(kept)}:" in sinks["errors"][0]["error"]["message"]
