@@ -110,17 +110,19 @@ def test_a_calendar_row_of_exactly_the_longest_length_is_a_row():
         None, "calendar_widget", "calendar_widget", "calendar_widget", "calendar_widget", None]
 
 
-def test_a_paywall_prompt_of_two_of_its_words_goes():
-    """Mutant: ``PROMPT_MIN_HITS["subscribe"] = 2`` -> ``3``. "Réservé aux abonnés" and
-    "Offre abonnés" (a core word and one prompt word; "aux" is a stopword) are the shortest
-    paywall prompts; a headline naming a subscription ("Nos abonnements", one word of the
-    list) stays."""
-    assert _widgets.PROMPT_MIN_HITS["subscribe"] == 2
+def test_a_prompt_of_two_of_its_family_s_words_goes():
+    """Mutant: ``PROMPT_MIN_HITS["cookies"] = 2`` -> ``3`` (the survivor; ``"subscribe"`` and
+    ``"share"`` have the same bound). "Accepter les cookies", "Réservé aux abonnés" and
+    "Partager l'article" (a core word and one more word of the family; "les", "aux" are
+    stopwords) are the shortest prompts of their banner; a line with one word of the list
+    ("Nos cookies", "Nos abonnements") stays."""
+    assert _widgets.PROMPT_MIN_HITS == {"comments": 1, "subscribe": 2, "cookies": 2, "share": 2}
     families, stop = load_rules(("fr",)).prompt_words, load_stopwords(("fr",))
-    ls = _lines("Réservé aux abonnés", "Offre abonnés", "Nos abonnements", PARA)
+    ls = _lines("Accepter les cookies", "Réservé aux abonnés", "Partager l'article",
+                "Nos cookies", "Nos abonnements", PARA)
     _widgets.prompt_lines(ls, families, stop)
     assert [ln.removal.rule if ln.removal else None for ln in ls] == [
-        "subscribe_prompt_words", "subscribe_prompt_words", None, None]
+        "cookie_prompt_words", "subscribe_prompt_words", "share_prompt_words", None, None, None]
 
 
 
