@@ -429,3 +429,31 @@ def test_a_gzip_dump_cut_short_files_its_unread_rest_after_its_last_line(tmp_pat
     assert [(r["id"], r["error"]["type"]) for r in sinks["errors"]] == [
         (f"{src.as_posix()}:{len(kept) + 1}", "read")]
     assert f"after line {len(kept)}:" in sinks["errors"][0]["error"]["message"]
+
+
+def test_standard_input_then_a_file_every_record_once_in_order(tmp_path: Path):
+    """Mutant: ``_all_items``' ``seq = item.seq + 1`` after standard input deleted (the file
+    named after ``-`` was numbered from 0 again: its records took the numbers of the piped
+    ones, and the run wrote one of each pair). ``run - more.jsonl``: the three piped records,
+    then the file's three, each once, in order."""
+    import io
+
+    def records(prefix: str) -> bytes:
+        return b"".join(json.dumps({"id": f"{prefix}{i}", "text": NEWS}).encode() + b"\n"
+                        for i in range(3))
+
+    more = tmp_path / "more.jsonl"
+    more.write_bytes(records("f"))
+    out = tmp_path / "out"
+    report = run_batch(RunSettings(["-", str(more)], paths_for(out), jobs=1),
+                       stdin=io.BufferedReader(io.BytesIO(records("p"))))
+    assert [r["id"] for r in sink_records(out)["out"]] == ["p0", "p1", "p2", "f0", "f1", "f2"]
+    assert report["documents"]["in"] == 6
+
+
+def test_limit_stops_after_the_first_documents(tmp_path: Path):
+    """Mutant: ``iter_items``' ``--limit`` check deleted (every document was processed). A run
+    with ``limit=2`` over five records writes the first two."""
+    rows = [json.dumps({"id": f"d{i}", "text": NEWS}).encode() for i in range(5)]
+    sinks = _run_jsonl(tmp_path, rows, limit=2)
+    assert [r["id"] for r in sinks["out"]] == ["d0", "d1"] and not sinks["errors"]
