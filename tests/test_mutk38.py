@@ -500,3 +500,15 @@ def test_a_worker_that_dies_while_chunks_are_sent_costs_no_document(tmp_path, mo
     sinks = _run_jsonl(tmp_path, rows, jobs=2, chunk_docs=2)
     assert [r["id"] for r in sinks["out"]] == [f"d{i}" for i in range(12)]
     assert not sinks["errors"] and DyingPool.sends >= 3
+
+
+def test_records_in_a_file_named_without_a_suffix_are_records(tmp_path: Path):
+    """Mutant: ``_all_items``' ``not isinstance(name, NotRegular)`` -> ``isinstance`` (a file
+    named ``crawl.out`` holding JSONL records was read as one text document, every record lost
+    in it). Its three records: three documents under their ids."""
+    dump = tmp_path / "crawl.out"
+    dump.write_bytes(b"".join(json.dumps({"id": f"c{i}", "text": NEWS}).encode() + b"\n"
+                              for i in range(3)))
+    out = tmp_path / "out"
+    run_batch(RunSettings([str(dump)], paths_for(out), jobs=1))
+    assert [r["id"] for r in sink_records(out)["out"]] == ["c0", "c1", "c2"]
