@@ -512,3 +512,21 @@ def test_records_in_a_file_named_without_a_suffix_are_records(tmp_path: Path):
     out = tmp_path / "out"
     run_batch(RunSettings([str(dump)], paths_for(out), jobs=1))
     assert [r["id"] for r in sink_records(out)["out"]] == ["c0", "c1", "c2"]
+
+
+def test_standard_input_opening_with_4_kb_of_blank_lines_is_not_called_empty(tmp_path, caplog):
+    """Mutant: ``_stream_items``' ``len(head) < SNIFF_BYTES`` -> ``<=`` (standard input whose
+    first :data:`SNIFF_BYTES` bytes are blank lines, records after them, was said to be empty,
+    "did the command before the pipe fail?"). The records are read; no such warning."""
+    import io
+
+    from cleannews.batch.sources import SNIFF_BYTES
+
+    data = b"\n" * SNIFF_BYTES + b"".join(
+        json.dumps({"id": f"s{i}", "text": NEWS}).encode() + b"\n" for i in range(2))
+    out = tmp_path / "out"
+    with caplog.at_level("WARNING", logger="cleannews"):
+        run_batch(RunSettings(["-"], paths_for(out), jobs=1),
+                  stdin=io.BufferedReader(io.BytesIO(data)))
+    assert [r["id"] for r in sink_records(out)["out"]] == ["s0", "s1"]
+    assert not any("no documents" in r.getMessage() for r in caplog.records)
