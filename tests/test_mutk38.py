@@ -410,9 +410,9 @@ def test_a_jsonl_line_over_the_hard_limit_is_skipped_to_its_end(monkeypatch):
 
 
 def test_a_gzip_dump_cut_short_files_its_unread_rest_after_its_last_line(tmp_path: Path):
-    """Mutant: ``iter_jsonl``'s read-failure item at ``lineno + 1`` -> ``lineno - 1`` (the
-    ``read`` error of a truncated ``.jsonl.gz`` was placed, and named, two lines back, on a
-    record that was in the output sink). The records read before the cut are kept, the rest
+    """Mutant: ``iter_jsonl``'s read-failure item at ``line=lineno + 1`` -> ``lineno - 1`` (the
+    ``read`` error of a truncated ``.jsonl.gz`` was placed two lines back, on a record that was
+    in the output sink; its id, ``PATH:LINE``, is the same expression). The records read before the cut are kept, the rest
     is one ``read`` error placed on the first line not read, its message naming the last one
     read: every place is named once."""
     import gzip
@@ -428,6 +428,7 @@ def test_a_gzip_dump_cut_short_files_its_unread_rest_after_its_last_line(tmp_pat
     assert 0 < len(kept) < 300 and kept == [f"d{i}" for i in range(len(kept))]
     assert [(r["id"], r["error"]["type"]) for r in sinks["errors"]] == [
         (f"{src.as_posix()}:{len(kept) + 1}", "read")]
+    assert sinks["errors"][0]["source"] == {"path": src.as_posix(), "line": len(kept) + 1}
     assert f"after line {len(kept)}:" in sinks["errors"][0]["error"]["message"]
 
 
