@@ -2,11 +2,13 @@
 
 Round 30 noted that ``cleannews/batch/`` (all but ``ids.py`` and ``sinks.py``, sampled in
 round 28) and ``strip/_widgets.py`` had never been run through the mutation tester. This
-round sampled ``strip/_widgets.py``, ``batch/process.py`` and more (the runs, their test sets and
-the survivors: docs/strip-history.md, "Mutation check of modules never sampled: widgets,
-batch processing (issue 10, round 31)"). Each test here kills a mutant that the module's own
-tests let live (named in its docstring) and passes on main's code, except where it says it
-found a bug (it fails on main's code, and the fix is in the same commit).
+round sampled ``strip/_widgets.py``, ``batch/process.py``, ``batch/sources.py`` and
+``cli/_common.py`` (the runs, their test sets, the survivors and the equivalent mutants:
+docs/strip-history.md, "Mutation check of modules never sampled: widgets, batch processing,
+sources, `clean` (issue 10, round 31)"). Each test here kills a mutant that the module's own
+tests let live (named in its docstring) and passes on main's code, except the two that found
+a bug (``DATE_ALONE_MAX_WORDS`` below the date pattern's reach; a worker dying between two
+sends stopped a run): they fail on main's code, and the fix is in the same branch.
 CONTRIBUTING.md, "Checking that tests can fail".
 """
 
