@@ -437,8 +437,9 @@ def test_a_gzip_dump_cut_short_files_its_unread_rest_after_its_last_line(tmp_pat
 def test_standard_input_then_a_file_every_record_once_in_order(tmp_path: Path):
     """Mutant: ``_all_items``' ``seq = item.seq + 1`` after standard input deleted (the file
     named after ``-`` was numbered from 0 again: its records took the numbers of the piped
-    ones, and the run wrote one of each pair). ``run - more.jsonl``: the three piped records,
-    then the file's three, each once, in order."""
+    ones, and the run wrote one of each pair) and ``+ 1`` -> ``+ 2`` (a gap in the numbers:
+    ``--limit 4`` wrote three documents). ``run - more.jsonl``: the three piped records, then
+    the file's three, each once, in order; with ``limit=4`` the first four."""
     import io
 
     def records(prefix: str) -> bytes:
@@ -452,6 +453,10 @@ def test_standard_input_then_a_file_every_record_once_in_order(tmp_path: Path):
                        stdin=io.BufferedReader(io.BytesIO(records("p"))))
     assert [r["id"] for r in sink_records(out)["out"]] == ["p0", "p1", "p2", "f0", "f1", "f2"]
     assert report["documents"]["in"] == 6
+    out4 = tmp_path / "out4"  # `--limit 4` counts documents across the two inputs
+    run_batch(RunSettings(["-", str(more)], paths_for(out4), jobs=1, limit=4),
+              stdin=io.BufferedReader(io.BytesIO(records("p"))))
+    assert [r["id"] for r in sink_records(out4)["out"]] == ["p0", "p1", "p2", "f0"]
 
 
 def test_limit_stops_after_the_first_documents(tmp_path: Path):
