@@ -414,8 +414,8 @@ def test_a_jsonl_line_over_the_hard_limit_is_skipped_to_its_end(monkeypatch):
 def test_a_gzip_dump_cut_short_files_its_unread_rest_after_its_last_line(tmp_path: Path):
     """Mutant: ``iter_jsonl``'s read-failure item at ``line=lineno + 1`` -> ``lineno - 1`` (the
     ``read`` error of a truncated ``.jsonl.gz`` was placed two lines back, on a record that was
-    in the output sink; its id, ``PATH:LINE``, is the same expression). The records read before the cut are kept, the rest
-    is one ``read`` error placed on the first line not read, its message naming the last one
+    in the output sink; its id, ``PATH:LINE``, is the same expression). The records read
+    before the cut are kept, the rest is one ``read`` error placed on the first line not read, its message naming the last one
     read: every place is named once."""
     import gzip
 
