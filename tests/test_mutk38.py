@@ -415,8 +415,8 @@ def test_a_gzip_dump_cut_short_files_its_unread_rest_after_its_last_line(tmp_pat
     """Mutant: ``iter_jsonl``'s read-failure item at ``line=lineno + 1`` -> ``lineno - 1`` (the
     ``read`` error of a truncated ``.jsonl.gz`` was placed two lines back, on a record that was
     in the output sink; its id, ``PATH:LINE``, is the same expression). The records read
-    before the cut are kept, the rest is one ``read`` error placed on the first line not read, its message naming the last one
-    read: every place is named once."""
+    before the cut are kept, the rest is one ``read`` error placed on the first line not
+    read, its message naming the last one read: every place is named once."""
     import gzip
 
     rows = [json.dumps({"id": f"d{i}", "text": f"{NEWS}Dépêche numéro {i}."}) for i in range(300)]
