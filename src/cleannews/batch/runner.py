@@ -523,7 +523,19 @@ class _Pending:
     future: Future | None = None
 
     def submit(self, ex: ProcessPoolExecutor) -> _Pending:
-        self.future = ex.submit(process_chunk, self.sent) if self.sent else None
+        """Send the chunk to ``ex``. A pool a worker died in since the last answer refuses
+        it (``submit`` raises :class:`BrokenProcessPool`): the chunk then waits with that
+        error as its answer, and is re-run as the dead worker's chunk is (:func:`_parallel`).
+        The error escaped the run, a traceback that stopped it with every chunk in flight
+        (round 31: a worker killed by one document while the main process sent the next)."""
+        if not self.sent:
+            self.future = None
+            return self
+        try:
+            self.future = ex.submit(process_chunk, self.sent)
+        except BrokenProcessPool as exc:
+            self.future = Future()
+            self.future.set_exception(exc)
         return self
 
 
