@@ -41,9 +41,9 @@ PIPE_CELL_MAX_CHARS = 60
 #: A row written between outer pipes ("| Castor, Klaus | |", round 29) has at most this many
 #: cells (empty ones count).
 BORDERED_ROW_MAX_CELLS = 12
-#: A row with a pipe on one side only ("Metz-Nancy | 15.998 | +24,94% |") or cells split by
-#: tabs holds at least this many cells that are not empty: "Contact |", a menu written one
-#: link per line with its separator, is no row.
+#: A row with a pipe on one side only ("Metz-Nancy | 15.998 | +24,94% |", "Beschluss | |")
+#: or cells split by tabs holds at least this many cells (empty ones count, not the border):
+#: "Contact |", a menu written one link per line with its separator, is no row.
 EDGE_ROW_MIN_CELLS = 2
 #: A table is a run of at least this many different rows (:func:`run_row`): a widget's label
 #: printed as a one-row table each time stands in a table of one row; council minutes print
@@ -110,8 +110,8 @@ def data_row(text: str) -> bool:
 def run_row(text: str) -> bool:
     """A line that stands in a table run (:func:`table_rows`): a :func:`data_row`, a row
     between outer pipes (:func:`bordered_row`), or a row with a pipe on one side only or
-    cells split by tabs, with at least :data:`EDGE_ROW_MIN_CELLS` cells that are not empty
-    and a letter or a digit.
+    cells split by tabs, with at least :data:`EDGE_ROW_MIN_CELLS` cells and a letter or a
+    digit.
 
     >>> run_row("Lourdes-Tarbes | Pyrénées |"), run_row("| Rang | Film"), run_row("a\\tb\\tc")
     (True, True, True)
@@ -123,18 +123,23 @@ def run_row(text: str) -> bool:
 
 def _framed_row(text: str) -> bool:
     """:func:`run_row` but for the data rows: a :func:`bordered_row`, or a row with a pipe on
-    one side only or tabs, of :data:`EDGE_ROW_MIN_CELLS` cells that are not empty.
+    one side only or tabs, of :data:`EDGE_ROW_MIN_CELLS` cells (empty ones count, not the
+    border) with a letter or a digit.
 
-    >>> _framed_row("| Castor, Klaus | |"), _framed_row("Metz | Nancy |"), _framed_row("x |")
+    >>> _framed_row("| Castor, Klaus | |"), _framed_row("Beschluss | |"), _framed_row("x |")
     (True, True, False)
     """
     if bordered_row(text):
         return True
     t = text.strip()
-    if not (t.startswith(PIPE) or t.endswith(PIPE) or TAB in t):
+    if t.startswith(PIPE):
+        t = t[1:]
+    elif t.endswith(PIPE):
+        t = t[:-1]
+    elif TAB not in t:
         return False
-    cells = [c for c in _COLUMN_SEP.split(t[:MAX_SCAN_CHARS]) if c.strip()]
-    return len(cells) >= EDGE_ROW_MIN_CELLS and any(map(str.isalnum, "".join(cells)))
+    scan = t[:MAX_SCAN_CHARS]
+    return len(_COLUMN_SEP.split(scan)) >= EDGE_ROW_MIN_CELLS and any(map(str.isalnum, scan))
 
 
 def _separator(text: str) -> bool:
