@@ -90,11 +90,11 @@ def test_a_row_of_figures_is_a_table_row_alone(kind):
 def test_a_table_needs_different_rows_and_a_cell_beside_its_border():
     """A label printed as a one-row table each time, a menu written one link per line with its
     separator ("Contact |") and a line between rows that is no row end or make no table."""
-    from cleannews.strip._tables import run_row, table_rows
+    from cleannews.strip._tables import framed_row, table_rows
 
     assert table_rows(["| Partager |", "", "| Partager |", "| Partager |", "| Partager |"]) == []
     links = ["Contact |", "Mentions légales |", "Plan du site |", "Publicité |", "Aide |"]
-    assert not any(map(run_row, links)) and table_rows(links) == []
+    assert not any(map(framed_row, links)) and table_rows(links) == []
     rows = SHAPES["trailing pipe"]
     assert table_rows([rows[0], rows[1], "Lire aussi", rows[2], rows[3]]) == []
 

@@ -1426,21 +1426,17 @@ def _neighbour_pass(
 
 
 def _line_shape(text: str) -> str | None:
-    """The list shape of a line: ``"score"`` (a results line), ``"table<k>"`` (a pipe table
-    row of k cells, ``"table<k>#"`` when a cell holds a digit), ``"roster"`` (a line-up
-    row: shirt number, substitution minute or rating beside a name), ``"figure"`` (a label
-    and a figure: ``_LABEL_FIGURE``) or None.
+    """The list shape of a line: ``"score"`` (a results line), a table row's
+    (:func:`~._tables.row_shape`: ``"table<k>"``, ``"table|"``, ``"aligned"`` …), ``"roster"``
+    (a line-up row: shirt number, substitution minute or rating beside a name), ``"figure"``
+    (a label and a figure: ``_LABEL_FIGURE``) or None.
 
     >>> _line_shape("Arsenal 2-1 Aston Villa"), _line_shape("Socialistes | 62 | 1 | 1")
     ('score', 'table4#')
-    >>> _line_shape("Groupe | Pour | Contre | Abstention"), _line_shape("Lire aussi")
-    ('table4', None)
     >>> _line_shape("(–)1Boaz Myhill13"), _line_shape("74' für Andreas Christensen")
     ('roster', 'roster')
-    >>> _line_shape("Le top 10 des séries"), _line_shape("Page 2")
-    (None, None)
-    >>> _line_shape("2 | HHhH | 904 | 22 | 41 |"), _line_shape("| Rang | Film | Entrées |")
-    ('table5#', 'table3')
+    >>> _line_shape("Le top 10 des séries"), _line_shape("Page 2"), _line_shape("Lire aussi")
+    (None, None, None)
     >>> _line_shape("London: 33C"), _line_shape("22:04"), _line_shape("Publié le 27.04.23 à 19:30")
     ('figure', None, None)
     """
