@@ -62,16 +62,20 @@ def table_rows(texts) -> list[int]:
     seen: set[str] = set()  # … and its different texts
     for i, text in enumerate([*texts, None]):  # (None closes the last run)
         if text is not None:
-            if not text.strip().strip(" \t|"):  # a blank line, bare pipes
+            if not text or text.isspace():
                 continue
-            if data_row(text):
-                alone.append(i)
-            if (alone and alone[-1] == i) or framed_row(text):
-                run.append(i)
-                seen.add(text.strip())
-                continue
-        rows += run if len(seen) >= TABLE_MIN_ROWS else alone
-        run, alone, seen = [], [], set()
+            if "|" in text or "\t" in text or "  " in text:  # (no row has none of them)
+                if not text.strip().strip(" \t|"):  # bare pipes
+                    continue
+                if data_row(text):
+                    alone.append(i)
+                if (alone and alone[-1] == i) or framed_row(text):
+                    run.append(i)
+                    seen.add(text.strip())
+                    continue
+        if run:
+            rows += run if len(seen) >= TABLE_MIN_ROWS else alone
+            run, alone, seen = [], [], set()
     return rows
 
 
