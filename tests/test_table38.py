@@ -14,7 +14,7 @@ line: the give-back and the twin predicates are gone.
 Inputs: every TRAIN page (through ``_helpers.train_pages``; de-r30-0004's council agenda,
 fr-r32-0029's airport table written with a trailing pipe), generated tables of each shape
 after an article with furniture around them, furniture of the same shapes, and adversarial
-1 MB inputs. On main's code (9ab638ee) 23 of the 29 tests fail: the reader does not exist,
+1 MB inputs. On main's code (9ab638ee) 24 of the 30 tests fail: the reader does not exist,
 and a table of words written with pipes or tabs after an article's last paragraph goes as
 teasers; the furniture tests pass on both.
 """
@@ -85,6 +85,20 @@ def test_a_row_of_figures_is_a_table_row_alone(kind):
     for row in DATA[kind]:
         assert data_row(row)
         assert table_rows(["Lire aussi", row, "Publicité"]) == [1]
+
+
+def test_the_bounds_of_a_row_of_figures():
+    """:data:`FIGURE_ROW_MIN_CELLS`: a teaser's title and date (two cells) is no row of
+    figures, with its time (three) it is; :data:`FIGURE_CELL_MAX_CHARS`: a cell of 24 digits
+    is a figure, of 25 none (the row then holds one figure of five cells)."""
+    from cleannews.strip._tables import FIGURE_CELL_MAX_CHARS, FIGURE_ROW_MIN_CELLS, data_row
+
+    assert (FIGURE_ROW_MIN_CELLS, FIGURE_CELL_MAX_CHARS) == (3, 24)
+    title = "Le maire annonce sa démission | 12/03/2024"
+    assert not data_row(title) and data_row(title + " | 14:05")
+    for width, row in ((24, True), (25, False)):
+        cell = "1" * width
+        assert data_row(f"Total | {cell} | {cell} | 12 | x") is row
 
 
 def test_a_table_needs_different_rows_and_a_cell_beside_its_border():
