@@ -96,7 +96,7 @@ def test_the_bounds_of_a_row_of_figures():
     assert (FIGURE_ROW_MIN_CELLS, FIGURE_CELL_MAX_CHARS) == (3, 24)
     title = "Le maire annonce sa démission | 12/03/2024"
     assert not data_row(title) and data_row(title + " | 14:05")
-    assert not data_row("Lyon | Marseille | 2024")  # one figure of three cells: a menu's year
+    assert not data_row("Accueil | Sport | 24/7")  # one figure of three cells: a menu
     for width, row in ((24, True), (25, False)):
         cell = "1" * width
         assert data_row(f"Total | {cell} | {cell} | 12 | x") is row

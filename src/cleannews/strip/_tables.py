@@ -58,15 +58,12 @@ def table_rows(texts) -> list[int]:
     >>> table_rows(["| Accueil |", "", "| Accueil |", "| Sport |", "Nice | 9 | +1% |"])
     [4]
     """
-    rows, run, alone = [], [], []  # the page's rows; the current run's, its data rows …
-    seen: set[str] = set()  # … and its different texts
+    rows, run, alone, seen = [], [], [], set()  # the page's; the run's rows, data rows, texts
     for i, text in enumerate([*texts, None]):  # (None closes the last run)
         if text is not None:
-            if not text or text.isspace():
+            if not text.strip().strip(" \t|"):  # a blank line, bare pipes
                 continue
             if "|" in text or "\t" in text or "  " in text:  # (no row has none of them)
-                if not text.strip().strip(" \t|"):  # bare pipes
-                    continue
                 if data_row(text):
                     alone.append(i)
                 if (alone and alone[-1] == i) or framed_row(text):
