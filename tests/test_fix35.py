@@ -5,7 +5,8 @@ kept on the transfer batches (issue 10, round 30)"):
 
 * ``_keep.give_back_table_row``: a row of a text table that the repeated-block rule took, in a
   table of at least TABLE_MIN_ROWS different rows ("| - Beratung und Beschluss - |" under each
-  agenda item, de-r30-0004);
+  agenda item, de-r30-0004; round 31: ``_tables.table_rows`` marks the row, the repeated-block
+  rule does not take it);
 * ``_keep.give_back_numbered``: the items of a numbered sequence, numbers following each other
   ("1. Appel nominatif" / "2. Assermentations", fr-r31-0006; "Año 2015" … "Año 2011" and their
   heading "Archivo de plenos", es-r31-0002);
@@ -78,7 +79,7 @@ def _taken(texts: list[str], rule: str, at) -> list:
 def test_guards_are_registered():
     from cleannews.strip import _keep
 
-    for name in ("give_back_table_row", "give_back_numbered", "give_back_split_title"):
+    for name in ("give_back_numbered", "give_back_split_title"):
         assert getattr(_keep, name) in _keep.GUARDS, name
     assert {"repeated_block", "menu_run"} <= _keep.GUARDED_RULES
 
@@ -94,28 +95,38 @@ _AGENDA = [
 ]
 
 
-def test_table_row_needs_a_table_whose_rows_differ():
-    from cleannews.strip._keep import TABLE_MIN_ROWS, give_back_table_row
+def test_a_table_needs_rows_that_differ():
+    """The agenda's rows are a table (round 31: ``_tables.table_rows``, the repeated-block rule
+    never takes them; ``_keep.give_back_table_row`` gave them back until then)."""
+    from cleannews.strip._tables import TABLE_MIN_ROWS, table_rows
 
     repeated = [i for i, t in enumerate(_AGENDA) if "Beschluss" in t]
-    assert give_back_table_row(_taken(_AGENDA, "repeated_block", repeated)) == repeated
+    assert set(repeated) <= set(table_rows(_AGENDA))
     # fr-g-0043's navigation box written as a table, and a label printed as a one-row table
     # each time: fewer than TABLE_MIN_ROWS different rows
     box = ["1. Choisissez un n° |", "| Partager |", "| 2. Puis un article |", "| Partager |"]
     assert len({t for t in box if t.startswith("|")}) < TABLE_MIN_ROWS
-    assert give_back_table_row(_taken(box, "repeated_block", (1, 3))) == []
+    assert table_rows(box) == []
     # a line between them that is no table line ends the table
     split = ["| Partager |", "| TOP 4 | Veranstaltungen |", "Lire aussi", "| Partager |",
              "| TOP 5 | Namensfindung Hof Pfeiffer |", "Lire aussi", "| Partager |"]
-    assert give_back_table_row(_taken(split, "repeated_block", (0, 3, 6))) == []
+    assert table_rows(split) == []
 
 
-def test_table_row_undoes_the_repeated_block_rule_only():
-    from cleannews.strip._keep import give_back_table_row
+def test_the_repeated_block_rule_asks_the_table_reader():
+    """``detectors._repeats`` takes the agenda's repeated cell only when the table reader has
+    not marked it (``_Line.table``)."""
+    from cleannews.strip._tables import table_rows
+    from cleannews.strip.detectors import _Line, _repeats
 
-    lines = _taken(_AGENDA, "share_line", [2, 7, 10])
-    assert give_back_table_row(lines) == []
-    assert all(lines[i].removal.rule == "share_line" for i in (2, 7, 10))
+    repeated = [i for i, t in enumerate(_AGENDA) if "Beschluss" in t]
+    for marked in (False, True):
+        lines = [_Line(t, frozenset()) for t in _AGENDA]
+        for i in table_rows(_AGENDA) if marked else ():
+            lines[i].table = True
+        _repeats(lines)
+        taken = [i for i in repeated if lines[i].removal is not None]
+        assert taken == ([] if marked else repeated), marked
 
 
 def test_roman_numerals():

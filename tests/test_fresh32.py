@@ -7,8 +7,9 @@ two French rugby results pages (docs/strip-history.md, "Fresh TRAIN pages, third
 
 * a standings table written with aligned columns ("1   R C AUBENAS VALS  8  2  2  0 …") read
   as a tag cloud (no stop word, no punctuation) and, at the excerpt's end, as the tail's
-  teasers: ``detectors._aligned_shape`` names the row shape; ``_protect_shaped`` protects the
-  page's rows and their header as it protects pipe tables and results lines, and
+  teasers: ``_tables.aligned_shape`` (``detectors._aligned_shape`` until round 31) names the
+  row shape; ``_protect_shaped`` protects the page's rows and their header as it protects
+  pipe tables and results lines, and
   ``_is_tag_cloud`` and the tail's tag-cloud pass leave such rows;
 * the round headings of a results page ("Finale" over each final) read as a repeated widget,
   its division headings between ad labels ("Fédérale 2" / "PUBLICITÉ") as short blocks:
@@ -171,14 +172,14 @@ def test_results_heading_needs_a_result_line_below():
 
 
 def test_aligned_rows_and_header():
-    from cleannews.strip.detectors import _aligned_shape
+    from cleannews.strip._tables import aligned_shape
 
-    assert _aligned_shape("5   STADE OL CHAMBERY  5  2  1  0  1  -3  1  0  0") == "aligned#"
-    assert _aligned_shape("CLUB  PTS  J  G  N  P  GA  PB  NEI  NF") == "aligned"
+    assert aligned_shape("5   STADE OL CHAMBERY  5  2  1  0  1  -3  1  0  0") == "aligned#"
+    assert aligned_shape("CLUB  PTS  J  G  N  P  GA  PB  NEI  NF") == "aligned"
     # a calendar's week of bare days, a menu with wide gaps, prose with a double space
-    assert _aligned_shape("29  30  1  2  3  4  5") is None
-    assert _aligned_shape("Accueil  Sport  Vidéo  Culture") is None
-    assert _aligned_shape("Le club a gagné.  Il reçoit dimanche à 15 h.") is None
+    assert aligned_shape("29  30  1  2  3  4  5") is None
+    assert aligned_shape("Accueil  Sport  Vidéo  Culture") is None
+    assert aligned_shape("Le club a gagné.  Il reçoit dimanche à 15 h.") is None
 
 
 def test_results_line_with_a_note_in_brackets():

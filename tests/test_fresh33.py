@@ -8,7 +8,7 @@ they share is a data structure, a run of lines of one shape, which ``_protect_sh
 
 * a table row written between outer pipes with empty cells or merged cells ("| Castor, Klaus
   | |", "| - Beratung und Beschluss - |", de-r30-0004's attendance list and agenda):
-  ``detectors._bordered_row``, shape ``"table|"``, protected when BORDERED_LIST_MIN rows of
+  ``_tables.bordered_row`` since round 31, shape ``"table|"``, protected when TABLE_MIN_ROWS rows of
   the page have it;
 * a series, SERIES_RUN_MIN consecutive lines opening with the same words before a figure,
   words after it ("Procès-verbal - 25 mars 2021 (séance 85)", fr-r30-0011's listing of
@@ -84,17 +84,18 @@ def test_the_data_pages_furniture_still_goes(page_out, page, furniture):
 
 
 def test_a_few_rows_between_pipes_are_no_table():
-    """Fewer than BORDERED_LIST_MIN rows between pipes (a navigation box written as a table:
+    """Fewer than TABLE_MIN_ROWS rows between pipes (a navigation box written as a table:
     fr-g-0045's "| 1. Choisissez un n° |", "| 2. Puis un article |") are not protected;
-    BORDERED_LIST_MIN rows are."""
-    from cleannews.strip.detectors import BORDERED_LIST_MIN, _Line, _protect_shaped
+    TABLE_MIN_ROWS rows are."""
+    from cleannews.strip._tables import TABLE_MIN_ROWS
+    from cleannews.strip.detectors import _Line, _protect_shaped
 
     rows = ["| 1. Choisissez un n° |", "| 2. Puis un article |", "| Accueil |",
             "| Castor, Klaus | |", "| Ebling, Günther | |"]
-    few = [_Line(t, frozenset()) for t in rows[: BORDERED_LIST_MIN - 1]]
+    few = [_Line(t, frozenset()) for t in rows[: TABLE_MIN_ROWS - 1]]
     _protect_shaped(few)
     assert not any(ln.protected for ln in few)
-    enough = [_Line(t, frozenset()) for t in rows[:BORDERED_LIST_MIN]]
+    enough = [_Line(t, frozenset()) for t in rows[:TABLE_MIN_ROWS]]
     _protect_shaped(enough)
     assert all(ln.protected for ln in enough)
 
@@ -154,16 +155,17 @@ def test_a_series_after_an_article_stays():
 
 
 def test_bordered_rows():
-    from cleannews.strip.detectors import _bordered_row, _line_shape
+    from cleannews.strip._tables import bordered_row
+    from cleannews.strip.detectors import _line_shape
 
     assert _line_shape("| Castor, Klaus | |") == "table|"
     assert _line_shape("| - Beratung und Beschluss - |") == "table|"
     # a full row keeps its own shape, so its header still pairs with rows of figures
     assert _line_shape("| Rang | Film | Entrées |") == "table3"
-    assert not _bordered_row("| |")
-    assert not _bordered_row("|")
-    assert not _bordered_row("| 12 | 3 |")  # no letter: no subject
-    assert not _bordered_row("|" + " a |" * 20)  # more cells than BORDERED_ROW_MAX_CELLS
+    assert not bordered_row("| |")
+    assert not bordered_row("|")
+    assert not bordered_row("| 12 | 3 |")  # no letter: no subject
+    assert not bordered_row("|" + " a |" * 20)  # more cells than BORDERED_ROW_MAX_CELLS
 
 
 def test_score_after_each_name():

@@ -131,11 +131,11 @@ TRAIN_TAIL_TEASER_LINES = 44
 #: 10, round 27)"); on the round-29 pages none since round 29's fresh32 (branch labels32 had
 #: recorded the second standings table at the end of fr-r29-0017's excerpt, its column header
 #: and three rows: a row of aligned columns with figures is now a table row,
-#: ``detectors._aligned_shape``, protected with the page's other rows; tests/test_fresh32.py).
+#: ``_tables.aligned_shape``, protected with the page's other rows; tests/test_fresh32.py).
 #: On the round-30 pages (the round-29 transfer check) none since round 29's fresh33 (the
 #: lead's scoring recorded 18: the last agenda items of a council's minutes written as a table,
 #: de-r30-0004, and a listing of minutes "Procès-verbal - <date> (séance N)", fr-r30-0011; a
-#: row between outer pipes is now a table row, ``detectors._bordered_row``, and a run of lines
+#: row between outer pipes is now a table row, ``_tables.bordered_row``, and a run of lines
 #: opening alike before a figure a series, ``detectors._protect_series``; tests/test_fresh33.py).
 #: On the round-32 pages (round 30's transfer check, scored by the lead with the round's start
 #: and final code alike) one: an obituary notice's title, de-r32-0001.

@@ -9,7 +9,8 @@ round-29 code. CONTRIBUTING.md, "Checking that tests can fail". Runs (developmen
 
 * ``score/_segments.py`` (196 mutants) with test_spinlen32, test_loose30, its doctests: 30
   run, 22 -> 26 killed, 4 equivalent;
-* ``strip/detectors.py`` lines 1459-1507 (``_bordered_row``, ``_aligned_shape``) with
+* ``strip/detectors.py`` lines 1459-1507 (``_bordered_row``, ``_aligned_shape``; in
+  ``strip/_tables.py`` since round 31) with
   test_fresh32, test_fresh33, its doctests: 30 run, 19 -> 29, 1 equivalent; lines
   1619-1676 (``_series_key``, ``_protect_series``): 30 run, 26 -> 30;
 * ``strip/_zones.py`` lines 389-487 (``excerpt_run``, ``_led_words``) with
@@ -280,7 +281,7 @@ def test_a_stopped_run_restores_the_module_and_stops_its_tests(tmp_path) -> None
         os.kill(child, 0)
 
 
-# --- strip/detectors.py: _bordered_row, _aligned_shape, _series_key --------------------------
+# --- strip/_tables.py: bordered_row, aligned_shape; strip/detectors.py: _series_key -------
 
 
 @pytest.mark.parametrize(("prefix", "page"), [("Voir toutes les actualités", "fr-a-0029"),
@@ -288,34 +289,35 @@ def test_a_stopped_run_restores_the_module_and_stops_its_tests(tmp_path) -> None
                                               ("La salle de contrôle d'Euronext", "fr-a-0064")])
 def test_a_line_that_only_ends_with_a_pipe_is_no_bordered_row(train_page, prefix, page) -> None:
     """Mutants: ``t[0] != "|"`` -> ``t[-1] != "|"`` and ``t[-1] != "|"`` -> ``t[-0] …`` in
-    ``_bordered_row`` (only one of the outer pipes was checked). TRAIN furniture that ends
+    ``_tables.bordered_row`` (only one of the outer pipes was checked). TRAIN furniture that ends
     with a pipe left by a page's layout (a "see all" link, a photo credit, a caption) is no
     row of a table between outer pipes, nor is it with the pipe moved to its start: four in
-    a row would have been protected as a table (``BORDERED_LIST_MIN``)."""
-    from cleannews.strip.detectors import _bordered_row, _line_shape
+    a row would have been protected as a table (``_tables.TABLE_MIN_ROWS``)."""
+    from cleannews.strip._tables import bordered_row
+    from cleannews.strip.detectors import _line_shape
 
     line = train_furniture(train_page, prefix, page)
     assert line.endswith("|") and not line.startswith("|")
-    assert not _bordered_row(line) and _line_shape(line) is None
-    assert _bordered_row("| " + line)
-    assert not _bordered_row("| " + line.rstrip("| "))
+    assert not bordered_row(line) and _line_shape(line) is None
+    assert bordered_row("| " + line)
+    assert not bordered_row("| " + line.rstrip("| "))
 
 
 def test_a_bordered_row_reads_every_cell_between_its_outer_pipes() -> None:
-    """Mutants of ``cells = t[1:-1].split("|")`` in ``_bordered_row``: ``t[0:-1]`` (an
+    """Mutants of ``cells = t[1:-1].split("|")`` in ``bordered_row``: ``t[0:-1]`` (an
     empty cell before the first pipe: one cell too many), ``t[2:-1]`` and ``t[1:-2]`` (the
     first or last character of the row dropped). A council's attendance row of
     :data:`BORDERED_ROW_MAX_CELLS` cells is a row, one more cell is not; a pool table's rows
     written without spaces, the group's letter first or last and the only letter of the
     row ("|A|3|1|0|", generated), are rows."""
-    from cleannews.strip.detectors import BORDERED_ROW_MAX_CELLS, _bordered_row
+    from cleannews.strip._tables import BORDERED_ROW_MAX_CELLS, bordered_row
 
     assert BORDERED_ROW_MAX_CELLS == 12
     row = "| Castor, Klaus |" + " |" * (BORDERED_ROW_MAX_CELLS - 1)
-    assert row.count("|") == BORDERED_ROW_MAX_CELLS + 1 and _bordered_row(row)
-    assert not _bordered_row(row + " |")
-    assert _bordered_row("|A|3|1|0|") and _bordered_row("|3|1|0|A|")
-    assert not _bordered_row("|3|1|0|")
+    assert row.count("|") == BORDERED_ROW_MAX_CELLS + 1 and bordered_row(row)
+    assert not bordered_row(row + " |")
+    assert bordered_row("|A|3|1|0|") and bordered_row("|3|1|0|A|")
+    assert not bordered_row("|3|1|0|")
 
 
 #: fr-r29-0017 (TRAIN, round 29's fresh batch): a rugby league's standings copied with
@@ -324,41 +326,41 @@ STANDINGS = "fr-r29-0017"
 
 
 def test_a_standings_row_with_tabs_or_five_cells_is_an_aligned_row(train_page) -> None:
-    """Mutants of ``_aligned_shape``: ``"\\t" not in text`` -> ``in`` in its fast path (a row
+    """Mutants of ``_tables.aligned_shape``: ``"\\t" not in text`` -> ``in`` in its fast path (a row
     split by tabs and no double space was no row) and ``len(cells) < ALIGNED_ROW_MIN_CELLS``
     -> ``<=``. fr-r29-0017's row of R C Aubenas Vals is an aligned row written with double
     spaces, with tabs (the table copied as tab-separated text) and cut to its first
     :data:`ALIGNED_ROW_MIN_CELLS` cells (four figures among them); cut to four it is not."""
-    from cleannews.strip.detectors import ALIGNED_ROW_MIN_CELLS, _aligned_shape
+    from cleannews.strip._tables import ALIGNED_ROW_MIN_CELLS, aligned_shape
 
     row = train_line(train_page, "1   R C AUBENAS VALS", STANDINGS)
-    assert _aligned_shape(row) == "aligned#"
+    assert aligned_shape(row) == "aligned#"
     cells = _cells(row)
-    assert _aligned_shape("\t".join(cells)) == "aligned#"
+    assert aligned_shape("\t".join(cells)) == "aligned#"
     assert ALIGNED_ROW_MIN_CELLS == 5
-    assert _aligned_shape("  ".join(cells[:5])) == "aligned#"
-    assert _aligned_shape("  ".join(cells[:4])) is None
+    assert aligned_shape("  ".join(cells[:5])) == "aligned#"
+    assert aligned_shape("  ".join(cells[:4])) is None
 
 
 def _cells(row: str) -> list[str]:
-    """``row``'s cells as ``_aligned_shape`` reads them."""
-    from cleannews.strip.detectors import _ALIGNED_SPLIT
+    """``row``'s cells as ``_tables.aligned_shape`` reads them."""
+    from cleannews.strip._tables import _ALIGNED_SPLIT
 
     return _ALIGNED_SPLIT.split(row.strip())
 
 
 def test_an_aligned_row_has_cells_of_at_most_sixty_characters_and_four_figures(
         train_page) -> None:
-    """Mutants of ``_aligned_shape``: ``not c or len(c) > PIPE_CELL_MAX_CHARS`` -> ``and``
+    """Mutants of ``_tables.aligned_shape``: ``not c or len(c) > PIPE_CELL_MAX_CHARS`` -> ``and``
     and ``>`` -> ``>=``; ``sum(1 for c in cells if _FIGURE_CELL.match(c))`` -> ``sum(2 …)``.
     fr-r29-0017's row with its club's name padded to :data:`PIPE_CELL_MAX_CHARS` characters
     is a row; one character more is a line of prose with a few figures after it. The row
     cut after its second figure, its last cell a bonus mark "(Bd)" (three figures, fewer
     than :data:`ALIGNED_ROW_MIN_FIGURES`), is none."""
-    from cleannews.strip.detectors import (
+    from cleannews.strip._tables import (
         ALIGNED_ROW_MIN_FIGURES,
         PIPE_CELL_MAX_CHARS,
-        _aligned_shape,
+        aligned_shape,
     )
 
     assert (PIPE_CELL_MAX_CHARS, ALIGNED_ROW_MIN_FIGURES) == (60, 4)
@@ -366,8 +368,8 @@ def test_an_aligned_row_has_cells_of_at_most_sixty_characters_and_four_figures(
     for width, shape in ((PIPE_CELL_MAX_CHARS, "aligned#"), (PIPE_CELL_MAX_CHARS + 1, None)):
         club = (cells[1] + " (ARDÈCHE, AUVERGNE-RHÔNE-ALPES)").ljust(width, "-")
         assert len(club) == width
-        assert _aligned_shape("  ".join([cells[0], club, *cells[2:]])) == shape
-    assert _aligned_shape("  ".join([*cells[:4], "(Bd)"])) is None
+        assert aligned_shape("  ".join([cells[0], club, *cells[2:]])) == shape
+    assert aligned_shape("  ".join([*cells[:4], "(Bd)"])) is None
 
 
 def test_a_long_text_whose_top_part_is_suspect_on_thin_evidence_stays_suspect() -> None:

@@ -5,6 +5,7 @@ page, fr-r32-0029: a table of airport traffic written with a trailing pipe only 
 6.028.780 | +7,2% | 16.481.542 | +5,7% |"), which ``tag_cloud`` took ("a run of keywords with
 no sentence structure"). Round 29's ``_bordered_row`` wants pipes on both sides and
 ``_aligned_shape`` aligned columns; the row slipped between them. ``detectors._figure_row``
+(``_tables.figure_row`` since round 31)
 states the general principle instead of a third shape: cells split by a column separator (a
 pipe or a tab), most of them figures (numbers, percentages, amounts, scores, dates), make a
 table row, and neither the tag-cloud detector nor the tag cloud after the article takes it.
@@ -67,9 +68,9 @@ def test_the_airport_table_stays(page_out):
     "| Socialistes | 62 | 1 | 1 |",
 ])
 def test_rows_of_figures_are_table_rows(row):
-    from cleannews.strip.detectors import _figure_row
+    from cleannews.strip._tables import figure_row
 
-    assert _figure_row(row)
+    assert figure_row(row)
 
 
 @pytest.mark.parametrize("line", [
@@ -82,9 +83,9 @@ def test_rows_of_figures_are_table_rows(row):
     "Partager | Tweeter | 12 commentaires | Imprimer",
 ])
 def test_keywords_and_pagers_are_no_table_rows(line):
-    from cleannews.strip.detectors import _figure_row
+    from cleannews.strip._tables import figure_row
 
-    assert not _figure_row(line)
+    assert not figure_row(line)
 
 
 _PARA = ("Le trafic des aéroports régionaux a progressé au premier semestre, porté par les "

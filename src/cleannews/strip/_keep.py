@@ -71,8 +71,6 @@ back only on evidence found in the page itself:
 * :func:`give_back_results_heading` — a results page's round headings ("Finale" over each
   final) and division headings ("Fédérale 2" between two ad labels) that the repeated-block
   and short-block rules took (round 29).
-* :func:`give_back_table_row` — a row of a text table the repeated-block rule took, in a
-  table whose rows differ ("| - Beratung und Beschluss - |" under each agenda item, round 30);
 * :func:`give_back_numbered` — the items of a numbered sequence ("1. Appel nominatif" /
   "2. Assermentations", "Año 2015" / "Año 2014" / "Año 2013") that the repeated-block or the
   menu-run rule took: running numbers are the document's structure (round 30);
@@ -106,7 +104,7 @@ __all__ = [
     "give_back_menu_headline", "give_back_numbered", "give_back_policy_item",
     "give_back_question", "give_back_quoted", "give_back_reply", "give_back_results_heading",
     "give_back_run_on", "give_back_section_label", "give_back_split_title",
-    "give_back_subheading", "give_back_table_row", "give_back_tail_title",
+    "give_back_subheading", "give_back_tail_title",
     "give_back_teaser_headline", "give_back_topical",
 ]
 
@@ -2072,71 +2070,6 @@ def give_back_results_heading(lines) -> list[int]:
     return _restore(lines, given)
 
 
-#: :func:`give_back_table_row` undoes the repeated-block rule …
-TABLE_ROW_RULES = frozenset({"repeated_block"})
-#: … for a row of a text table (a line opening and closing with a pipe, with a letter in it:
-#: "| - Beratung und Beschluss - |") whose table — the run of lines opening with a pipe
-#: around it, blank lines apart — holds at least this many different rows: the table's rows
-#: differ, so the row printed again is one of its data cells (a widget's label printed as a
-#: one-row table each time stands in a table of one row).
-TABLE_MIN_ROWS = 4
-#: A table line opens with this character (the lone "|" rows between a table's rows too).
-_TABLE_PIPE = "|"
-
-
-def _table_row(text: str) -> bool:
-    """A row of a text table with a letter in one of its cells (string tests, no scan);
-    ``detectors._bordered_row`` is this with a bound on its cells.
-
-    >>> [_table_row(t) for t in ("| TOP 3 | Brücke |", "| |", "|", "Home | News")]
-    [True, False, False, False]
-    """
-    t = text.strip()
-    return (
-        len(t) > 2 and t.startswith(_TABLE_PIPE) and t.endswith(_TABLE_PIPE)
-        and _LETTER.search(t) is not None
-    )
-
-
-def give_back_table_row(lines) -> list[int]:
-    """Give back a row of a text table that the repeated-block rule (:data:`TABLE_ROW_RULES`)
-    took, when its table holds at least :data:`TABLE_MIN_ROWS` different rows
-    (:func:`_table_row`): council minutes print "| - Beratung und Beschluss - |" under each
-    agenda item of their table (round 30, de-r30-0004); a repeated cell of a table whose
-    rows differ is data, not a widget printed again. One pass over the page: each table run
-    (lines opening with a pipe; a blank line does not end one, any other line does) is
-    judged once, when it ends.
-
-        >>> from cleannews.strip.detectors import _Line
-        >>> text = ["| TOP 2 | Satzung |", "| - Beratung und Beschluss - |", "|",
-        ...         "| TOP 3 | Brücke |", "| - Beratung und Beschluss - |",
-        ...         "| TOP 4 | Veranstaltungen |", "| - Beratung und Beschluss - |"]
-        >>> lines = [_Line(t, frozenset()) for t in text]
-        >>> for i in (1, 4, 6):
-        ...     lines[i].bad("repeated_block", "short block repeated many times in the page")
-        >>> give_back_table_row(lines)
-        [1, 4, 6]
-        >>> give_back_table_row(lines[:2])  # a table of two rows: no evidence
-        []
-    """
-    given: list[int] = []
-    taken: list[int] = []  # the taken rows of the current table run …
-    rows: set[str] = set()  # … and its different rows
-    for i, ln in enumerate([*lines, None]):  # (None closes the last run)
-        if ln is not None and ln.blank:
-            continue
-        if ln is not None and ln.text.startswith(_TABLE_PIPE):
-            if _table_row(ln.text):
-                rows.add(ln.low)
-                if _taken(ln, TABLE_ROW_RULES):
-                    taken.append(i)
-            continue
-        if len(rows) >= TABLE_MIN_ROWS:
-            given += taken
-        taken, rows = [], set()
-    return _restore(lines, given)
-
-
 #: :func:`give_back_numbered` undoes the repeated-block rule and the menu-run rule …
 NUMBERED_RULES = frozenset({"repeated_block", "menu_run"})
 #: … for the items of a numbered sequence of the page of at least this many items, their
@@ -2367,7 +2300,7 @@ def give_back_split_title(lines) -> list[int]:
 GUARDED_RULES = (
     POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
     | HASHTAG_RULES | CLOCK_RULES | POLICY_ITEM_RULES | INITIALS_RULES | FIRST_COPY_RULES
-    | TABLE_ROW_RULES | NUMBERED_RULES | SPLIT_TITLE_RULES
+    | NUMBERED_RULES | SPLIT_TITLE_RULES
 )
 
 
@@ -2401,5 +2334,5 @@ GUARDS = (
     give_back_inner_title, give_back_list_item, give_back_hashtag, give_back_intro,
     give_back_clock, give_back_dateline, give_back_tail_title, give_back_policy_item,
     give_back_initials, give_back_closing_sentence, give_back_first_copy,
-    give_back_results_heading, give_back_table_row, give_back_numbered, give_back_split_title,
+    give_back_results_heading, give_back_numbered, give_back_split_title,
 )

@@ -31,7 +31,6 @@ from cleannews.strip._keep import (
     POSITION_RULES,
     _dateline,
     _person_name,
-    _table_row,
     give_back,
 )
 from cleannews.strip._pagekind import LISTING, PageKind, page_kind
@@ -53,6 +52,7 @@ from cleannews.strip._rules import (
     removal_category,
     start_key,
 )
+from cleannews.strip._tables import TABLE_MIN_ROWS, row_shape, table_rows
 from cleannews.strip._widgets import (
     calendar_widget,
     dated_feed,
@@ -315,13 +315,6 @@ _LABEL_FIGURE = regex.compile(
 FIGURE_MAX_WORDS = 8
 #: A page lists labelled figures when at least this many standing lines have the shape.
 FIGURE_LIST_MIN = 3
-#: A table row written with pipes: at least this many cells, each at most this long.
-PIPE_ROW_MIN_CELLS = 3
-PIPE_CELL_MAX_CHARS = 60
-#: A row written between outer pipes ("| Castor, Klaus | |", round 29) has at most this
-#: many cells (empty ones count); a page's table is at least BORDERED_LIST_MIN such rows.
-BORDERED_ROW_MAX_CELLS = 12
-BORDERED_LIST_MIN = 4
 #: A series: at least SERIES_RUN_MIN consecutive lines (lines without a letter, such as lone
 #: bullets, skipped) opening with the same words (at most SERIES_KEY_MAX_WORDS, no digit)
 #: before a figure, with words after it ("Procès-verbal - 25 mars 2021 (séance 85)",
@@ -329,27 +322,6 @@ BORDERED_LIST_MIN = 4
 #: figure) and teaser dates (not consecutive) are none.
 SERIES_RUN_MIN = 5
 SERIES_KEY_MAX_WORDS = 4
-#: A table row written with aligned columns (a standings table, "1   R C AUBENAS VALS  8  2
-#: 2  0 …", round 29): cells split by two spaces or more (or a tab), at least this many …
-ALIGNED_ROW_MIN_CELLS = 5
-#: … of which at least this many are figures ("8", "-18", "3,5") and one at least holds a
-#: letter (the row's subject: a calendar's week of bare days is no table row). Its header
-#: row ("CLUB  PTS  J  G  N …") has as many cells or more, none with a digit.
-ALIGNED_ROW_MIN_FIGURES = 4
-_ALIGNED_SPLIT = regex.compile(r"\t|\s{2,}+")
-_FIGURE_CELL = regex.compile(r"^[+\-−–]?\d{1,6}(?:[.,]\d{1,3})?+%?$")
-#: A row of figures (issue 10, round 30, fr-r32-0029: "Paris CDG | 6.028.780 | +7,2% |
-#: 16.481.542 | +5,7% |"): cells split by a column separator (a pipe or a tab), at least
-#: FIGURE_ROW_MIN_CELLS of them not empty, at least FIGURE_ROW_MIN_FIGURES of them figures
-#: making at least FIGURE_ROW_MIN_SHARE of the cells. A figure cell holds a digit, at most
-#: FIGURE_CELL_MAX_CHARS characters and at most FIGURE_CELL_MAX_LETTERS letters (a unit:
-#: "12 km", "3 M€"), no more letters than digits. A tag cloud is keywords, not figures.
-_COLUMN_SEP = re.compile(r"[|\t]")
-FIGURE_ROW_MIN_CELLS = 3
-FIGURE_ROW_MIN_FIGURES = 2
-FIGURE_ROW_MIN_SHARE = 0.5
-FIGURE_CELL_MAX_CHARS = 24
-FIGURE_CELL_MAX_LETTERS = 2
 _INNER_SENTENCE = regex.compile(r"[.!?…»]\s+(?-i:\p{Lu})")
 _GLUE_BOUNDARY = regex.compile(r"\s+[|·•]\s+|(?<=[.!?»…])\s+(?=\S)")
 #: Every ``_GLUE_BOUNDARY`` holds or follows one of these characters (a cheap test first).
@@ -395,7 +367,7 @@ class _Line:
 
     __slots__ = (
         "_crumb", "_key", "_words", "blank", "cls", "ends", "key_text", "low", "n",
-        "protected", "removal", "stop", "text",
+        "protected", "removal", "stop", "table", "text",
     )
 
     def __init__(
@@ -409,6 +381,7 @@ class _Line:
         self.cls = AMB
         self.removal: Removal | None = None
         self.protected = False
+        self.table = False  # a row of the page's tables (judge_lines: _tables.table_rows)
         self.key_text: str | None = None  # the text once glued spans are gone
         self._key: str | None = None
         self._crumb: bool | None = None
@@ -559,10 +532,8 @@ def _is_tag_cloud(ln: _Line, stop: frozenset[str]) -> bool:
         return False  # a script without a stoplist has no stop words to count
     if _PHONE.search(ln.text[:MAX_SCAN_CHARS]):
         return False  # a contact line ("DCIRH, Nuria Gorrite, conseillère d'Etat, 021 316 70 01")
-    if _aligned_shape(ln.text) == "aligned#":
-        return False  # a table row: a name and its figures in columns (round 29)
-    if _figure_row(ln.text):
-        return False  # a table row of figures between column separators (round 30)
+    if ln.table:
+        return False  # a table row: data in columns (rounds 29-31, _tables.table_rows)
     if ln.n >= TAGS_MIN_WORDS and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS]):
         return True
     items = [i for i in _LIST_SEP.split(ln.text[:MAX_SCAN_CHARS]) if i]
@@ -1435,7 +1406,7 @@ def _neighbour_pass(
                 and ln.stop <= TAGS_MAX_STOP
                 and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS])
                 and not no_stoplist_script(ln.text)
-                and not _figure_row(ln.text)  # data, not keywords (round 30)
+                and not ln.table  # data, not keywords (_tables.table_rows)
             ):
                 ln.bad("tag_cloud", "tag cloud after the article: keywords, no sentence structure")
         _menu_runs(lines, first_good, last_good, kickers, idx)
@@ -1455,142 +1426,30 @@ def _neighbour_pass(
 
 
 def _line_shape(text: str) -> str | None:
-    """The list shape of a line: ``"score"`` (a results line), ``"table<k>"`` (a pipe table
-    row of k cells, ``"table<k>#"`` when a cell holds a digit), ``"roster"`` (a line-up
-    row: shirt number, substitution minute or rating beside a name), ``"figure"`` (a label
-    and a figure: ``_LABEL_FIGURE``) or None.
+    """The list shape of a line: ``"score"`` (a results line), a table row's
+    (:func:`~._tables.row_shape`: ``"table<k>"``, ``"table|"``, ``"aligned"`` …), ``"roster"``
+    (a line-up row: shirt number, substitution minute or rating beside a name), ``"figure"``
+    (a label and a figure: ``_LABEL_FIGURE``) or None.
 
     >>> _line_shape("Arsenal 2-1 Aston Villa"), _line_shape("Socialistes | 62 | 1 | 1")
     ('score', 'table4#')
-    >>> _line_shape("Groupe | Pour | Contre | Abstention"), _line_shape("Lire aussi")
-    ('table4', None)
     >>> _line_shape("(–)1Boaz Myhill13"), _line_shape("74' für Andreas Christensen")
     ('roster', 'roster')
-    >>> _line_shape("Le top 10 des séries"), _line_shape("Page 2")
-    (None, None)
-    >>> _line_shape("2 | HHhH | 904 | 22 | 41 |"), _line_shape("| Rang | Film | Entrées |")
-    ('table5#', 'table3')
+    >>> _line_shape("Le top 10 des séries"), _line_shape("Page 2"), _line_shape("Lire aussi")
+    (None, None, None)
     >>> _line_shape("London: 33C"), _line_shape("22:04"), _line_shape("Publié le 27.04.23 à 19:30")
     ('figure', None, None)
     """
-    if "|" in text:
-        # a row written with its outer borders ("| 2 | HHhH | 904 |") has the same cells
-        cells = text.strip(" |").split(" | ")
-        if len(cells) >= PIPE_ROW_MIN_CELLS and all(
-            0 < len(c.strip()) <= PIPE_CELL_MAX_CHARS and "|" not in c for c in cells
-        ):
-            tag = f"table{len(cells)}"
-            return tag + "#" if any(c.isdigit() for c in text) else tag
-        # empty cells or a merged row between outer pipes: "table|" (round 29)
-        return "table|" if _bordered_row(text) else None
-    if _SCORE_LINE.match(text):
+    if "|" not in text and _SCORE_LINE.match(text):
         return "score"
-    aligned = _aligned_shape(text)
-    if aligned is not None:
-        return aligned
+    shape = row_shape(text)  # a table row (pipes, aligned columns: _tables.row_shape)
+    if shape is not None or "|" in text:
+        return shape
     n = len(text.split())
     if n <= ROSTER_MAX_WORDS and _ROSTER_LINE.search(text):
         return "roster"
     if n <= FIGURE_MAX_WORDS and _LABEL_FIGURE.match(text):
         return "figure"
-    return None
-
-
-def _bordered_row(text: str) -> bool:
-    """A row of a table written between outer pipes, empty cells and merged rows included:
-    it opens and closes with ``|``, has a cell with a letter and at most
-    :data:`BORDERED_ROW_MAX_CELLS` cells. A council's attendance list ("| Castor, Klaus | |")
-    and agenda ("| TOP 3 | Sanierungsarbeiten … |", "| - Beratung und Beschluss - |") are
-    such rows (round 29, de-r30-0004); a lone ``|`` or ``| |`` is none.
-
-    >>> _bordered_row("| Castor, Klaus | |"), _bordered_row("| - Beratung und Beschluss - |")
-    (True, True)
-    >>> _bordered_row("| |"), _bordered_row("|"), _bordered_row("Accueil | Sport | Vidéo")
-    (False, False, False)
-    """
-    t = text.strip()
-    # (the cells: the pipes between the outer two, plus one)
-    return _table_row(t) and t.count("|") - 1 <= BORDERED_ROW_MAX_CELLS
-
-
-def _figure_row(text: str) -> bool:
-    """A table row of figures written with a column separator (a pipe or a tab), whatever
-    its borders: at least :data:`FIGURE_ROW_MIN_CELLS` cells that are not empty, most of
-    them figures (numbers, percentages, amounts, scores, dates; see
-    :data:`FIGURE_ROW_MIN_SHARE`). Data, never a tag cloud: a tag cloud is keywords. A
-    pager ("1 | 2 | 3 | 4 | Suivant": its figures count up by one) is no table row. One
-    pass over the line's first :data:`MAX_SCAN_CHARS` characters (issue 10, round 30).
-
-    >>> _figure_row("Paris CDG | 6.028.780 | +7,2% | 16.481.542 | +5,7% |")
-    True
-    >>> _figure_row("Lyon | 2-1 | 12/03/2024 | 15 km")
-    True
-    >>> _figure_row("Metz-Nancy | 15.998 | +24,94% | 45.279 |")
-    True
-    >>> _figure_row("Accueil | Sport | Vidéo | 2024"), _figure_row("« | 1 | 2 | 3 | 4 | Suivant")
-    (False, False)
-    """
-    if "|" not in text and "\t" not in text:
-        return False
-    cells = figures = 0
-    pager = True  # every figure a bare integer one more than the last
-    last = None
-    for cell in _COLUMN_SEP.split(text[:MAX_SCAN_CHARS]):
-        c = cell.strip()
-        if not c:
-            continue
-        cells += 1
-        if len(c) > FIGURE_CELL_MAX_CHARS:
-            continue
-        digits = letters = 0
-        for ch in c:
-            if ch.isdigit():
-                digits += 1
-            elif ch.isalpha():
-                letters += 1
-        if not digits or letters > FIGURE_CELL_MAX_LETTERS or letters > digits:
-            continue
-        figures += 1
-        if pager:
-            value = int(c) if c.isdigit() and len(c) <= 6 else None
-            pager = value is not None and (last is None or value == last + 1)
-            last = value
-    return (
-        cells >= FIGURE_ROW_MIN_CELLS
-        and figures >= FIGURE_ROW_MIN_FIGURES
-        and figures >= FIGURE_ROW_MIN_SHARE * cells
-        and not pager
-    )
-
-
-def _aligned_shape(text: str) -> str | None:
-    """``"aligned#"`` for a row of a table written with aligned columns (at least
-    :data:`ALIGNED_ROW_MIN_CELLS` cells split by two spaces or more, at least
-    :data:`ALIGNED_ROW_MIN_FIGURES` of them figures, one with a letter), ``"aligned"`` for
-    its header row (as many cells, none with a digit), else ``None``. A standings table
-    copied from a results page keeps its columns this way; a tag cloud, a menu or a
-    calendar's week of bare days has no such row (round 29, fr-r29-0017).
-
-    >>> _aligned_shape("1   R C AUBENAS VALS  8  2  2  0  0  4  0  0  0")
-    'aligned#'
-    >>> _aligned_shape("CLUB  PTS  J  G  N  P  GA  PB  NEI  NF")
-    'aligned'
-    >>> _aligned_shape("1  2  3  4  5  6  7"), _aligned_shape("Accueil  Sport  Vidéo")
-    (None, None)
-    """
-    if "  " not in text and "\t" not in text:
-        return None
-    cells = _ALIGNED_SPLIT.split(text.strip()[:MAX_SCAN_CHARS])
-    if len(cells) < ALIGNED_ROW_MIN_CELLS or any(
-        not c or len(c) > PIPE_CELL_MAX_CHARS for c in cells
-    ):
-        return None
-    figures = sum(1 for c in cells if _FIGURE_CELL.match(c))
-    lettered = any(_LETTER.search(c) for c in cells)
-    if figures >= ALIGNED_ROW_MIN_FIGURES and lettered:
-        return "aligned#"
-    if not any(ch.isdigit() for ch in text) and all(_LETTER.search(c) for c in cells):
-        return "aligned"
     return None
 
 
@@ -1695,7 +1554,7 @@ def _protect_shaped(lines: list[_Line]) -> None:
         elif shape == "figure":
             listed = counts[shape] >= FIGURE_LIST_MIN
         elif shape == "table|":
-            listed = counts[shape] >= BORDERED_LIST_MIN
+            listed = counts[shape] >= TABLE_MIN_ROWS
         elif shape.endswith("#") or shape == "score":
             listed = counts[shape] >= SHAPE_LIST_MIN
         else:  # a header row: a table of rows with figures and as many cells is on the page
@@ -2085,7 +1944,7 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
     like one (titles of other articles, an author's name alone, a slogan) and
     are followed by boilerplate are teasers of the site, not article text.
     Protected lines (bylines, "avec AFP" …), bulleted items, figures ("4 milliards
-    d’euros") and rows of figures (:func:`_figure_row`, round 30) stay.
+    d’euros") and table rows (``_Line.table``, :func:`~._tables.table_rows`) stay.
 
     ``kind``: the page's kind (:func:`~._pagekind.page_kind`, None: not read). Unless the
     page reads as a listing (whose teasers are its content), teasers set apart by furniture
@@ -2132,7 +1991,7 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
             or _FIGURE_LINE.match(ln.text)  # a fact box's "100 000 logements"
             or _INNER_SENTENCE.search(ln.text)
             or "@" in ln.text
-            or _figure_row(ln.text)  # a table row of figures: data (round 30)
+            or ln.table  # a table row: data (_tables.table_rows)
         ):
             return  # article text goes on: stop here
         if ln.n >= TAIL_TEASER_MIN_WORDS:
@@ -2725,7 +2584,8 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
     ``repeated``: :func:`_repeated_texts` of ``lines``, if known. A repeated headline
     that heads a paragraph (:func:`_listing_headlines`) is listing content and stays, so
     does a markdown heading's underline printed under several headings
-    (:func:`_setext_underline`, head20).
+    (:func:`_setext_underline`, head20), and a table's row (``_Line.table``): council minutes
+    print "| - Beratung und Beschluss - |" under each agenda item (de-r30-0004).
     """
     if repeated is None:
         repeated = _repeated_texts(lines)
@@ -2741,6 +2601,7 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
             and ln.cls is AMB
             and ln.n <= REPEAT_MAX_WORDS
             and _folded(ln) in repeated
+            and not ln.table  # a cell printed in each row of a table ("| - Beschluss - |")
             and not _setext_underline(lines, i)
         ):
             ln.bad("repeated_block", "short block repeated many times in the page (widget)")
@@ -3404,6 +3265,8 @@ def judge_lines(
         recount_unspaced([lines[i] for i in glued], text)  # text: the same gate (see above)
     if headings:
         _protect_headings(lines, headings)
+    for i in table_rows([ln.text for ln in lines]):  # before any detector that reads it
+        lines[i].table = True
     _structural_pass(lines, rs, stop)
     form_run(lines, matched, rs.form_words, stop)  # forms23
     prompt_lines(lines, rs.prompt_words, stop)  # recall25
