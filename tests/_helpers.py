@@ -135,6 +135,18 @@ def write_jsonl(path: Path, rows: list[dict]) -> Path:
     return path
 
 
+def write_pin(path: Path, records: dict[str, dict]) -> None:
+    """Write a pin file: a JSON object, one ``"id": {...}`` record per line (diffable).
+
+    The clean pin (test_clean_regression) and the spin identity pin (test_perf38) both
+    ``--record`` through it; ``json.loads`` reads it back.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [f"{json.dumps(i)}: {json.dumps(d, sort_keys=True)}" for i, d in records.items()]
+    path.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
+    print(f"recorded {len(records)} documents in {path}")
+
+
 def read_jsonl(path: Path, *, missing_ok: bool = False) -> list[dict]:
     """Every record of the JSONL file ``path``, in order (``*.gz`` is read through gzip).
 

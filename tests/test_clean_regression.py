@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from _helpers import unscored
+from _helpers import unscored, write_pin
 from cleannews.evaluate import read_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,10 +87,7 @@ def digest(doc: cleannews.Document) -> dict:
 
 def record() -> None:
     out = {i: digest(cleannews.clean(text)) for i, text in corpus()}
-    FIXTURE.parent.mkdir(parents=True, exist_ok=True)
-    lines = [f"{json.dumps(i)}: {json.dumps(d, sort_keys=True)}" for i, d in out.items()]
-    FIXTURE.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
-    print(f"recorded {len(out)} documents in {FIXTURE}")
+    write_pin(FIXTURE, out)
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from _helpers import dev_negatives, read_jsonl, train_pages
+from _helpers import dev_negatives, read_jsonl, train_pages, write_pin
 from cleannews.score import MIN_WORDS, _features, _stream
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,9 +71,7 @@ def record() -> None:
     for i, text in documents():
         clear_caches()
         out[i] = digest(cleannews.spin_score(text))
-    lines = [f"{json.dumps(i)}: {json.dumps(d, sort_keys=True)}" for i, d in out.items()]
-    FIXTURE.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
-    print(f"recorded {len(out)} documents in {FIXTURE}")
+    write_pin(FIXTURE, out)
 
 
 @pytest.fixture(scope="module")
