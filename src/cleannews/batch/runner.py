@@ -133,14 +133,41 @@ def _output_problem(settings: RunSettings) -> str | None:
     No such file or directory (nothing was committed …)", and ``--errors /proc/e`` alike."""
     paths = settings.paths
     seen: set[Path] = set()
-    for path in (*(paths.sink(n) for n in paths.names()), paths.state):
+    for name, path in (*((n, paths.sink(n)) for n in paths.names()), ("state", paths.state)):
         if path is None or path in seen:
             continue
         seen.add(path)
         problem = _unwritable_place(path)
         if problem is not None:
-            return f"cannot write the output {path}: {problem}"
+            return f"cannot write the output {path}: {problem}; {_output_hint(settings, name)}"
     return None
+
+
+def _output_hint(settings: RunSettings, sink: str) -> str:
+    """What to give instead of the output ``sink`` (a sink name, or ``state``) that cannot be
+    written: the option that names it and what that option is for this command — ``score
+    --out`` is a file, ``run --out`` a folder or a ``FILE.jsonl`` (``score --out /proc/x``
+    said "give a folder you can write to"; round 31).
+
+    >>> _output_hint(RunSettings(inputs=[], paths=paths_for("o")), "state")
+    'give --out a folder you can write to'
+    >>> _output_hint(RunSettings(inputs=[], paths=paths_for("o.jsonl")), "out")
+    'give --out a FILE.jsonl in a folder you can write to'
+    >>> _output_hint(RunSettings(inputs=[], paths=paths_for("o", errors="e")), "errors")
+    'give --errors a folder you can write to'
+    """
+    paths = settings.paths
+    if settings.command == "score":
+        if sink == "errors" and paths.errors != paths.out:
+            return "give --errors a folder you can write to"
+        return "give --out a file in a folder you can write to"
+    if sink in ("quarantine", "errors"):
+        return f"give --{sink} a folder you can write to"
+    if paths.out is None:  # --out -: ./cleannews-duplicates, in the current folder
+        return "run it from a folder you can write to, or give --out a folder"
+    if paths.mirror_out is None:  # --out FILE.jsonl: the run state and sinks beside it
+        return "give --out a FILE.jsonl in a folder you can write to"
+    return "give --out a folder you can write to"
 
 
 def capped_jobs(jobs: int) -> int:
@@ -1182,7 +1209,7 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
             "another --out")
     problem = _output_problem(settings)
     if problem is not None:  # before any output is created, before any work
-        raise UnsupportedInput(f"{problem}; give a folder you can write to")
+        raise UnsupportedInput(problem)
     if to_file and (problem := _unwritable_place(settings.report)):  # type: ignore[arg-type]
         # `--report notes.txt/r.json`: found only after the whole run, which then exited 2
         raise UnsupportedInput(f"--report {settings.report}: {problem}")

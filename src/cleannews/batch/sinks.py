@@ -62,6 +62,10 @@ os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK
 #: Suffix added to the mirrored text of a non-``.txt`` input (``page.html`` -> ``page.html.txt``).
 TEXT_SUFFIX = ".txt"
+#: Mirrored text of the one document read from standard input (``run - --out DIR``; its id
+#: stays ``-``): ``DIR/stdin.txt`` (it was ``DIR/-.txt``). An input file that would mirror
+#: there (``stdin.txt``, ``stdin``) gets a hash in its name instead.
+STDIN_MIRROR = "stdin" + TEXT_SUFFIX
 
 
 
@@ -472,9 +476,16 @@ def mirror_path(root: Path, ident: str, reserved: tuple[str, ...] = ()) -> Path:
 
     >>> mirror_path(Path("/o"), "no-such-dir/t.txt.gz").as_posix()
     '/o/no-such-dir/t.txt'
+
+    Standard input (id ``-``) is :data:`STDIN_MIRROR`, a file of that name hashed (round 31):
+
+    >>> mirror_path(Path("/o"), "-").as_posix(), mirror_path(Path("/o"), "stdin.txt").as_posix()
+    ('/o/stdin.txt', '/o/stdin~....txt')
     """
     from cleannews.batch.sources import document_name
 
+    if ident == "-":
+        return root / STDIN_MIRROR
     rel = safe_relpath(ident, backslash_separates=False)  # ids of input files use "/" only
     lossy = rel != ident or rel.split("/", 1)[0] in reserved
     if document_name(rel) != rel:  # the text of t.txt.gz is that of t.txt
@@ -485,6 +496,7 @@ def mirror_path(root: Path, ident: str, reserved: tuple[str, ...] = ()) -> Path:
         lossy = lossy or "." in stem.rsplit("/", 1)[-1]  # `a.html.txt` vs `a.html`
     else:
         stem, ext = rel, TEXT_SUFFIX
+    lossy = lossy or (stem + ext).lower() == STDIN_MIRROR  # standard input's name
     return root / (stem + (_tag(ident) if lossy else "") + ext)
 
 

@@ -821,6 +821,25 @@ def blank_line(line: bytes) -> bool:
     return not line.replace(UTF8_BOM, b"").strip()
 
 
+def blank_input(data: bytes) -> bool:
+    """Whether a whole input (standard input, read once) holds no text: white space only, its
+    byte-order mark aside — UTF-8's (:func:`blank_line`), or UTF-16's or UTF-32's, as
+    Windows tools save an "empty" Unicode text (standard input holding only such a mark was
+    not said to be empty, where a UTF-8 mark alone was; round 31).
+
+    >>> blank_input(b""), blank_input(UTF8_BOM + b"\\n"), blank_input(codecs.BOM_UTF16_LE)
+    (True, True, True)
+    >>> blank_input(codecs.BOM_UTF16_BE + " \\r\\n".encode("utf-16-be"))
+    True
+    >>> blank_input(codecs.BOM_UTF16_LE + "Le".encode("utf-16-le")), blank_input(b"\\xff\\xfeA")
+    (False, False)
+    """
+    codec = bom_codec(data)
+    if codec is None:
+        return blank_line(data)
+    return not data.decode(codec, errors="replace").lstrip("\ufeff").strip()
+
+
 def iter_jsonl(f: BinaryIO, source: str, start_seq: int) -> Iterator[Item]:
     """One :class:`Item` per non-blank JSONL line; a read failure ends it with an error item."""
     seq = start_seq
@@ -945,7 +964,7 @@ def _all_items(
             data, truncated, size, exact = read_file(name)
         except OSError as exc:
             yield Item(seq, ident, kind, b"", None, ident,
-                       f"cannot read: {read_problem(exc)}", "read")
+                       cannot_read(exc), "read")
         else:
             if (warn and fmt == "auto" and kind == "text" and data.strip()
                     and sniff_kind(data[:SNIFF_BYTES]) == "jsonl"):
@@ -1019,7 +1038,7 @@ def _stream_items(stream: BinaryIO, source: str, fmt: str, seq: int) -> Iterator
                 return
             seen.stop()
             stream = gz
-        if len(head) < SNIFF_BYTES and blank_line(head):
+        if len(head) < SNIFF_BYTES and blank_input(head):
             # `zcat missing.gz | cleannews run - …`: the command before the pipe failed, and
             # the run said only "0 documents in", exit 0 (an empty folder is warned about too)
             log.warning("%s: no documents: the input is empty%s", source,
@@ -1464,6 +1483,17 @@ def sys_stdin() -> BinaryIO:
     import sys
 
     return sys.stdin.buffer if hasattr(sys.stdin, "buffer") else io.BytesIO()
+
+
+def cannot_read(exc: OSError) -> str:
+    """What every command says, after the file's name, of an input file it could not read:
+    ``run`` and ``score`` in the error record, ``clean`` and ``explain`` on stderr (those said
+    only "a.txt: Permission denied"; round 31).
+
+    >>> cannot_read(PermissionError(13, "Permission denied", "a.txt"))
+    'cannot read: Permission denied'
+    """
+    return f"cannot read: {read_problem(exc)}"
 
 
 def read_problem(exc: OSError) -> str:

@@ -409,7 +409,6 @@ def cleaned_inputs(
         compressed_hint,
         kind_of,
         printable_name,
-        read_problem,
         terminal_safe,
     )
     from cleannews.batch.stop import check as check_stop
@@ -427,7 +426,7 @@ def cleaned_inputs(
         check_stop()  # a Ctrl-C / SIGTERM whose raise Python swallowed: stop before the next
         said = terminal_safe(printable_name(name))  # a file name with "\n" or ESC, in a log
         if isinstance(raw, OSError):  # an unreadable file: say so, go on with the others
-            log.error("%s: %s", said, read_problem(raw))
+            log.error("%s: %s", said, _unreadable(name, raw))
             outcome.io_errors += 1
             continue
         if isinstance(raw, InputError):  # above --max-record-mb, as `run` refuses it
@@ -477,6 +476,26 @@ def cleaned_inputs(
         yield shown, source, doc
 
 
+def _unreadable(name: str, exc: OSError) -> str:
+    """What ``clean`` and ``explain`` say, after its name, of an input they could not read: in
+    ``run``'s and ``score``'s words — ``cannot read: Permission denied`` (they said only
+    "Permission denied"; round 31), a missing file or a dangling link as they say it before
+    they start, a FIFO found in a folder as they file it.
+
+    >>> _unreadable("a.txt", PermissionError(13, "Permission denied", "a.txt"))
+    'cannot read: Permission denied'
+    >>> _unreadable("b.txt", FileNotFoundError(2, "No such file or directory", "b.txt"))
+    'no such file or folder'
+    """
+    from cleannews.batch.sources import NotRegular, cannot_read, read_problem
+
+    if isinstance(name, NotRegular):
+        return str(exc)
+    if isinstance(exc, (FileNotFoundError, NotADirectoryError)):
+        return read_problem(exc)
+    return cannot_read(exc)
+
+
 #: ``decode`` rules that lose bytes of the input: ``clean`` and ``explain`` warn about them
 #: (a UTF-16 file cut short was printed without a word, once as ``ÿþ…`` garbage).
 LOST_BYTES_RULES = ("drop_truncated_utf8", "drop_truncated_utf16", "replace_invalid_utf16")
@@ -515,8 +534,10 @@ def _warn_if_empty(said: str, raw: bytes, doc: Any, *, piped: bool = False) -> N
     said only "empty document")."""
     if doc.verdict not in ("empty", "empty_after_cleaning"):  # routed as `run` files them
         return
+    from cleannews.batch.sources import blank_input
+
     hint = ("; standard input is empty: did the command before the pipe fail?"
-            if piped and not raw.strip() else "")
+            if piped and blank_input(raw) else "")  # a byte-order mark alone too (round 31)
     log.warning("%s: %s%s", said, doc.reason, hint)
 
 
@@ -538,12 +559,12 @@ def _looks_like_jsonl(raw: bytes) -> bool:
 
     >>> _looks_like_jsonl(b'{"id": 1, "text": "x"}\\n'), _looks_like_jsonl(b"{Exclusif} Le maire")
     (True, False)
-    >>> _looks_like_jsonl(b"")
-    False
+    >>> _looks_like_jsonl(b""), _looks_like_jsonl(b"\\xef\\xbb\\xbf")  # blank: no records
+    (False, False)
     """
-    from cleannews.batch.sources import SNIFF_BYTES, sniff_kind
+    from cleannews.batch.sources import SNIFF_BYTES, blank_input, sniff_kind
 
-    return bool(raw.strip()) and sniff_kind(raw[:SNIFF_BYTES]) == "jsonl"
+    return not blank_input(raw) and sniff_kind(raw[:SNIFF_BYTES]) == "jsonl"
 
 
 def read_inputs(names: list[str], limit: int | None = None, option: str = "--max-record-mb"
