@@ -149,8 +149,6 @@ def test_train_support():
 
 def test_megabyte_lines():
     rs = _rules("es")
-
-
     for stem in ("Leer Más »", "Leer Más »Hospital de ", "Leer Más Leer Más ", "» » » "):
         line = (stem * (1_000_000 // len(stem)))[:1_000_000]
         start = time.process_time()
