@@ -49,6 +49,16 @@ MAX_SCAN_CHARS = 4000
 LINE_RULE_MAX_WORDS = 30
 #: ... prefix rules on lines of at most this many words.
 PREFIX_RULE_MAX_WORDS = 60
+#: A read-more label (``continue_labels`` of the data files) glued to the text after it
+#: ("Leer Más »Hospital de Caacupé sigue al tope …") leaves a line to the text when that
+#: text has at least this many words and more words than the label: the line is then
+#: labelled by its larger part (fixtures/strip_real/GUIDELINE.md, rule 5), and no prefix
+#: rule takes it for the label (issue 10, round 31).
+GLUED_LABEL_MIN_REST_WORDS = 4
+#: What may join a read-more label to the text glued after it: an arrow or guillemet
+#: right before the text, or nothing (the next character opens the text: a capital, a
+#: digit, a quote, "#"); a space after the joiner, a colon or a lower-case letter is no glue.
+_GLUE_JOIN = r"(?:\s?(?:[»›→…]|>{1,2}|\.{3}))?(?=(?-i:[\p{Lu}\p{N}#«\"“„¿¡]))"
 
 
 def match_text(line: str) -> str:
@@ -982,6 +992,7 @@ class RuleSet:
         widget: set[str] = set()
         kicker: set[str] = set()
         form: set[str] = set()
+        labels: set[str] = set()
         prompt: dict[str, tuple[set[str], set[str]]] = {}
         for d in data:
             form.update(w.casefold() for w in d.get("form_words", ()))
@@ -991,6 +1002,7 @@ class RuleSet:
                 more.update(w.casefold() for w in words["core"])
                 more.update(w.casefold() for w in words["more"])
             kicker.update(w.casefold() for w in d.get("kicker_words", ()))
+            labels.update(w.casefold() for w in d.get("continue_labels", ()))
             widget.update(w.casefold() for w in d.get("widget_words", ()))
             for r in d.get("rules", ()):
                 rule = Rule(
@@ -1080,6 +1092,42 @@ class RuleSet:
         self.prompt_words = {
             family: (frozenset(core), frozenset(words)) for family, (core, words) in prompt.items()
         }
+        #: a read-more label opening a line and glued to the text after it
+        #: (:meth:`glued_label_end`; ``continue_labels`` of the data files)
+        self._glued_label = (
+            regex.compile(
+                r"^[\s\p{So}•·▪►*–—-]*(?:"
+                + "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(labels))
+                + ")" + _GLUE_JOIN,
+                regex.IGNORECASE | regex.V0,
+            )
+            if labels
+            else None
+        )
+
+    def glued_label_end(self, text: str) -> int:
+        """Where the text glued after a read-more label opening ``text`` starts, when that
+        text is the line's larger part (at least :data:`GLUED_LABEL_MIN_REST_WORDS` words,
+        more than the label's); 0 otherwise. A ``prefix`` rule does not take such a line
+        for its label (:meth:`match_prefix`): on a listing page it is the next teaser's
+        headline with the previous teaser's "read more" link glued before it.
+
+        >>> rs = load_rules(("fr", "en", "es"))
+        >>> rs.glued_label_end("Leer Más »Hospital de Caacupé sigue al tope")
+        10
+        >>> rs.glued_label_end("Lire cet articleLes grandes heures du rugby tarnais")
+        16
+        >>> rs.glued_label_end("Leer Más »Jara"), rs.glued_label_end("Lire la suite : Le maire")
+        (0, 0)
+        """
+        if self._glued_label is None:
+            return 0
+        m = self._glued_label.match(text)
+        if m is None:
+            return 0
+        rest = len(_WORDS.findall(text, m.end()))
+        label = len(_WORDS.findall(text, 0, m.end()))
+        return m.end() if rest >= GLUED_LABEL_MIN_REST_WORDS and rest > label else 0
 
     @staticmethod
     def _rule_of(m: regex.Match, rules: list[Rule]) -> Rule:
@@ -1121,7 +1169,9 @@ class RuleSet:
         if len(text) > 300:
             key = None  # the line's key may read a first word past the head: key the head
         rule = self._prefix.match(head, None if low is None else low[:300], key)
-        return rule if rule is not None and n_words <= rule.max_words else None
+        if rule is None or n_words > rule.max_words or self.glued_label_end(text):
+            return None
+        return rule
 
     def plan(self, words, low: str, kind: str = "phrase", heads3=None) -> tuple:
         """The triggers of ``kind`` ("phrase" or "span") present in a text.
