@@ -26,8 +26,6 @@ negatives' test split, ``fixtures/spin/fresh``.
 
 from __future__ import annotations
 
-import gzip
-import json
 import os
 import pickle
 import statistics
@@ -40,7 +38,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(Path(__file__).parent))
 
 from dev_careful8 import _doc_key  # noqa: E402
-from validate import threshold_at_fp  # noqa: E402
+from validate import read_jsonl, threshold_at_fp  # noqa: E402
 
 OUT = Path(os.environ.get("SPIN38_DIR", "/tmp/spin38"))
 SOURCES = ("V", "WV", "E", "P")
@@ -60,13 +58,11 @@ def read_sets() -> dict[str, list[dict]]:
     from common import read_ud_documents
     from loso import read_wiktionary, spins
 
-    def jsonl(name: str):
-        with gzip.open(REPO / f"fixtures/spin/{name}.jsonl.gz", "rt", encoding="utf-8") as f:
-            for line in f:
-                yield json.loads(line)
+    def jsonl(name: str) -> list[dict]:
+        return read_jsonl(REPO / f"fixtures/spin/{name}.jsonl.gz")
 
     sets: dict[str, list[dict]] = {}
-    v = list(jsonl("validation"))
+    v = jsonl("validation")
     sets["UD"] = [r for r in v if r["label"] == 0]
     sets["V"] = [r for r in v if r["label"] == 1 and not r.get("partial")
                  and r["rate"] in (0.1, 0.2, 0.3)]

@@ -49,7 +49,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cleannews.config import RULE_LANGUAGES
+from cleannews.config import DEFAULT_CONFIG, RULE_LANGUAGES
 from cleannews.evaluate import page_batch, read_corpus
 from cleannews.strip import _rules
 from cleannews.strip._rules import RuleSet, check_rule_fields, load_stopwords
@@ -64,7 +64,7 @@ MIN_BATCHES = 2
 #: … and on at most this many TRAIN content lines.
 MAX_CONTENT = 0
 #: The rule languages that run on every page (``CleanConfig.languages``' default).
-EVERY_PAGE_LANGUAGES = ("fr", "en")
+EVERY_PAGE_LANGUAGES = DEFAULT_CONFIG.languages
 
 
 @dataclass

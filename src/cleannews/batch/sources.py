@@ -228,7 +228,7 @@ def _file_head(name: str) -> bytes | None:
             head = f.read(SNIFF_BYTES)
     except (OSError, EOFError, ValueError, zlib_error):
         return None
-    return head if head.removeprefix(b"\xef\xbb\xbf").strip() else None
+    return head if head.removeprefix(UTF8_BOM).strip() else None
 
 
 def _posix(path: str) -> str:
@@ -1132,7 +1132,7 @@ def sniff_kind(head: bytes) -> str:
     >>> sniff_kind(b'{"id": "a"}{"id": "b"}\\n{"id": "c"} {"id": "d"}\\n')
     'jsonl'
     """
-    body = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    body = head.removeprefix(UTF8_BOM).lstrip()
     if not body:
         return "jsonl"
     first, newline, rest = body.partition(b"\n")
