@@ -11,6 +11,7 @@ found).
 from __future__ import annotations
 
 import json
+import os
 import signal
 
 import pytest
@@ -154,3 +155,23 @@ def test_received_names_the_signal_whose_raise_was_lost():
             assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
     assert stop.received() is None
     assert signal.getsignal(signal.SIGTERM) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "register_at_fork"), reason="POSIX fork only")
+def test_a_worker_forked_after_a_lost_signal_starts_without_it():
+    """Kills ``stop._forget``'s ``global _received`` -> ``pass`` and ``_received = None`` ->
+    ``pass``: a worker process forked while the parent holds a recorded SIGTERM (a
+    replacement worker started as the run stops) must not see it as its own and stop in
+    the middle of a document at its first :func:`stop.check`."""
+    with pytest.raises(stop.Terminated):
+        with stop.stop_on_signals():
+            try:
+                signal.getsignal(signal.SIGTERM)(signal.SIGTERM, None)
+            except stop.Terminated:
+                pass
+            pid = os.fork()
+            if pid == 0:  # the child: leave at once, saying what it saw
+                os._exit(0 if stop.received() is None else 1)
+            _, status = os.waitpid(pid, 0)
+            assert os.waitstatus_to_exitcode(status) == 0
+            assert stop.received() == signal.SIGTERM  # the parent keeps it
