@@ -1,7 +1,8 @@
 """Mutation sample of the batch run's counters, limits and stop signals (round 31).
 
 ``tools/mutate.py`` (CONTRIBUTING.md, "Checking that tests can fail") was run, ``--seed 39``,
-on ``batch/stats.py``, ``batch/limits.py`` and ``batch/stop.py`` with the test files that
+on ``batch/stats.py``, ``batch/limits.py``, ``batch/stop.py`` and ``batch/api.py`` with the
+test files that
 import each (the runs, the equivalent mutants and what was left: the fragment
 ``mutk39.docs.md``, "Mutation sample of the batch runner (round 31)"). Each test here kills
 mutants those files let live (named in its docstring); all pass on main's code (no bug was
@@ -175,3 +176,14 @@ def test_a_worker_forked_after_a_lost_signal_starts_without_it():
             _, status = os.waitpid(pid, 0)
             assert os.waitstatus_to_exitcode(status) == 0
             assert stop.received() == signal.SIGTERM  # the parent keeps it
+
+
+def test_a_text_field_that_is_no_name_is_refused_naming_the_columns():
+    """Kills ``batch/api.py`` ``_has_field``'s ``except TypeError: return False`` -> ``True``:
+    ``clean_batch(batch, text_field=["text"])`` (a list, unhashable) is refused with the
+    "no column … (its columns: …)" message, not Python's "unhashable type: 'list'"."""
+    from cleannews.batch import clean_batch
+
+    with pytest.raises(KeyError, match=r"no column \['text'\] in the batch \(its columns: "
+                                       r"text\); choose the text's with text_field="):
+        clean_batch({"text": [TEXT]}, text_field=["text"])
