@@ -2,11 +2,10 @@
 
 ``tools/mutate.py`` (CONTRIBUTING.md, "Checking that tests can fail") was run, ``--seed 39``,
 on ``batch/stats.py``, ``batch/limits.py``, ``batch/stop.py`` and ``batch/api.py`` with the
-test files that
-import each (the runs, the equivalent mutants and what was left: the fragment
-``mutk39.docs.md``, "Mutation sample of the batch runner (round 31)"). Each test here kills
-mutants those files let live (named in its docstring); all pass on main's code (no bug was
-found).
+test files that import each (the runs, the equivalent mutants and what was left:
+docs/strip-history.md, "Mutation sample of the batch runner (round 31)"). Each test here
+kills mutants those files let live (named in its docstring); all pass on main's code (no
+bug was found).
 """
 
 from __future__ import annotations
