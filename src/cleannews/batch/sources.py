@@ -1116,82 +1116,83 @@ def sniff_kind(head: bytes) -> str:
     >>> sniff_kind(b"\\xef\\xbb\\xbf <!DOCTYPE html><p>x")
     'html'
 
-    A first line that is JSON but no object (``[1, 2]``, ``null``: a record the run files as a
-    ``json`` error) followed by a record is JSONL too; a text whose first line happens to be
-    JSON (``2026``) stays text unless a JSON object line follows it:
+    After a first line that is no record — JSON but no object (``[1, 2]``, ``null``), a broken
+    record, a tool's status line: the run files it as a ``json`` error — the stream is JSONL
+    when records follow (:func:`_records_follow`: the next line is a record, and so is the
+    one after it when the sniffed bytes hold it whole; blank lines skipped); a text whose
+    first line happens to be JSON (``2026``) or that quotes one JSON object stays text:
 
     >>> sniff_kind(b'[1, 2]\\n{"id": 1}\\n'), sniff_kind(b"2026\\nLe maire a parl\\xc3\\xa9.")
     ('jsonl', 'text')
-
-    Records glued on their first lines (a line break lost), or after a first line that is
-    no record (a tool's status line), are JSONL too (round 31):
-
     >>> sniff_kind(b'Downloading... done\\n{"id": "a"}\\n{"id": "b"}\\n')
     'jsonl'
+    >>> sniff_kind(b'[1]\\n{"id": 1}\\nLe texte.\\n'), sniff_kind(b'{"id" x}\\n\\n{"id": 1}\\n')
+    ('text', 'jsonl')
+
+    Records glued on their first lines (a line break lost) are JSONL too (round 31):
 
     >>> sniff_kind(b'{"id": "a"}{"id": "b"}\\n{"id": "c"} {"id": "d"}\\n')
     'jsonl'
     """
-    body = head.removeprefix(UTF8_BOM).lstrip()
-    if not body:
+    first, whole, rest = _first_line(head)
+    if not first:
         return "jsonl"
-    first, newline, rest = body.partition(b"\n")
-    if body.startswith(b"{"):
-        # "{Exclusif} Le maire…" is text that starts with a brace; a stream whose first
-        # record is broken is still JSONL when the next line is a record. A line the sniffed
-        # bytes cut (a first record over 4 kB: one news page) was taken for text, and the
-        # whole stream became one document
-        if _is_record(first, complete=bool(newline)):
-            return "jsonl"
-        second, newline2, _ = rest.partition(b"\n")
-        if newline and second and _is_record(second, complete=bool(newline2)):
-            return "jsonl"
-        return "text"
-    if newline and _is_json(first):
-        # `[1,2]`, `"…"`, `42`, `null` before the records: the whole stream was read as one
-        # text document, every record in it cleaned as prose ("1 out", exit 0)
-        second, newline2, _ = rest.lstrip().partition(b"\n")
-        if second and _is_record(second, complete=bool(newline2)):
-            return "jsonl"
-    if looks_like_html(body):
+    if _is_record(first, complete=whole):
+        # "{Exclusif} Le maire…" is text that starts with a brace. A line the sniffed bytes
+        # cut (a first record over 4 kB: one news page) only has to begin like a record
+        return "jsonl"
+    if looks_like_html(head.removeprefix(UTF8_BOM).lstrip()):
         return "html"
-    if newline and _records_follow(rest):
-        # a status line a tool printed before its records (`Downloading… done`), a stray
-        # line of no-break spaces: the whole stream was one text document (round 31)
+    if whole and _records_follow(rest):
+        # a first line that is no record — a broken record, `[1, 2]`, a status line a tool
+        # printed (`Downloading… done`), a stray line of no-break spaces — before records: the
+        # whole stream was one text document (round 31). Each such first line is judged by
+        # this one rule: the `{` and JSON-value cases had rules of their own that skipped
+        # blank lines differently or not at all, so they disagreed (round 31)
         return "jsonl"
     return "text"
+
+
+def _first_line(data: bytes) -> tuple[bytes, bool, bytes]:
+    """The first line of ``data`` that is not blank (as :func:`blank_line` tells: white space
+    or a byte-order mark only), trimmed of white space and of its mark; whether ``data``
+    holds it whole (its line break is in it); and the bytes after it. The sniff finds every
+    line it judges through it, so blank lines are skipped the same way everywhere.
+
+    >>> _first_line(b' \\r\\n\\xef\\xbb\\xbf\\n\\xef\\xbb\\xbf{"id": 1}\\r\\nLe')
+    (b'{"id": 1}', True, b'Le')
+    >>> _first_line(b"\\n  \\n"), _first_line(b"Le maire")
+    ((b'', False, b''), (b'Le maire', False, b''))
+    """
+    start = 0
+    while start < len(data):
+        end = data.find(b"\n", start)
+        stop = len(data) if end < 0 else end
+        line = data[start:stop]
+        if not blank_line(line):
+            return line.strip().removeprefix(UTF8_BOM).lstrip(), end >= 0, data[stop + 1:]
+        start = stop + 1
+    return b"", False, b""
 
 
 def _records_follow(rest: bytes) -> bool:
     """Whether the lines after a first line that is no record are records: the next one is
     a record, and so is the one after it when the sniffed bytes hold it whole (a text whose
-    second line is one JSON object, an example in an article, stays text).
+    second line is one JSON object, an example in an article, stays text). Blank lines are
+    skipped (:func:`_first_line`).
 
     >>> _records_follow(b'{"id": "a"}\\n{"id": "b"}\\n'), _records_follow(b'{"id": "a"}\\n')
     (True, True)
+    >>> _records_follow(b'\\n\\xef\\xbb\\xbf\\n{"id": "a"}\\r\\n\\r\\n{"id": "b"}\\r\\n')
+    True
     >>> _records_follow(b'{"name": "x"}\\nLe reste du texte.\\n')
     False
     """
-    second, newline2, after = rest.lstrip().partition(b"\n")
-    if not second or not _is_record(second, complete=bool(newline2)):
+    second, whole2, after = _first_line(rest)
+    if not second or not _is_record(second, complete=whole2):
         return False
-    third, newline3, _ = after.lstrip().partition(b"\n")
-    return not (third and newline3) or _is_record(third)
-
-
-def _is_json(line: bytes) -> bool:
-    """Whether ``line`` is one JSON value (of any type).
-
-    >>> _is_json(b"[1, 2]"), _is_json(b"null"), _is_json(b"Le maire")
-    (True, True, False)
-    """
-    try:
-        json.loads(line)
-    except ValueError:
-        return False
-    except RecursionError:  # `[[[[…` thousands deep: JSON the run will refuse as `json`
-        return True
-    return True
+    third, whole3, _ = _first_line(after)
+    return not (third and whole3) or _is_record(third)
 
 
 class _Recorded(io.RawIOBase):
