@@ -1,4 +1,4 @@
-"""The fresh TRAIN batches of the real-page corpus (issue 10, rounds 27 to 31).
+"""The fresh TRAIN batches of the real-page corpus (issue 10, rounds 27 to 32).
 
 Each round since the twenty-seventh gathers pages from sites new to the corpus (batches
 ``fr-rNN``, ``de-rNN``, ``es-rNN``, ``it-rNN``, ``en-rNN``) from the search tool's stored
@@ -11,7 +11,9 @@ round 29)"). The ``r30`` and ``r31`` batches were round 29's transfer checks (sc
 lead at the round's end); the ``r32`` batches were round 30's, the ``r33`` batches (news sites
 proper) a second one, scored the same way; the ``r34`` batch (French news sites of France
 proper) and the ``r35`` batches (French-speaking news sites outside France proper, and German,
-Spanish, Italian and English local news) are round 31's. A transfer check not yet scored is
+Spanish, Italian and English local news) are round 31's; the ``r36`` batches (French-speaking
+news, culture, sport and trade sites, and German, Spanish, Italian and English local news) are
+round 32's. A transfer check not yet scored is
 ``scored=False`` (and listed in ``fixtures/strip_real/unscored.json``): no test here cleans it,
 only its pages and line counts are checked (``score_batches.line_counts``). For every batch
 these tests check
@@ -162,6 +164,15 @@ ROUNDS = (
         content_lines=522, boilerplate_lines=205,
         # found by the shingle check before labelling: its raw answer keeps the result
         dropped_later={"matininfos.net": "shares a 6-word shingle with the spin context table"},
+    ),
+    Fresh(
+        "r36",
+        {"fr-r36": 26, "de-r36": 6, "es-r36": 5, "it-r36": 6, "en-r36": 4},
+        sites=47, max_per_site=1, french=26, min_dropped=32,
+        content_lines=339, boilerplate_lines=118,
+        # found by the shingle check before labelling: its raw answer keeps the result
+        dropped_later={"sportkipik.be": "shares a 6-word shingle with the spin context table"},
+        scored=False,  # round 32's transfer check (labels40)
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]

@@ -11,6 +11,7 @@
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r33   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r34   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r35   # the lead only (below)
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r36   # the lead only (below)
 
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
@@ -51,7 +52,12 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
 * ``--half r35``: :data:`FRESH35`, the round-35 TRAIN batches (issue 10, branch labels39), a
   transfer check of round 31 (news sites of French-speaking countries outside France proper, and
   German, Spanish, Italian and English local news), gathered the same way: scored by the lead
-  only, at the end of the round, with the round-start code and with the round's final code.
+  only, at the end of the round, with the round-start code and with the round's final code;
+* ``--half r36``: :data:`FRESH36`, the round-36 TRAIN batches (issue 10, branch labels40), the
+  transfer check of round 32 (French-speaking news, culture, sport and trade sites of Québec,
+  Acadia, Ontario, Switzerland, Belgium, Africa and the Caribbean, and German, Spanish, Italian
+  and English local news), gathered the same way: scored by the lead only, at the end of the
+  round, with the round-start code and with the round's final code.
 
     >>> page_batch("fr-e-0012"), page_batch("de-m-0003")
     ('fr-e', 'de-m')
@@ -128,10 +134,17 @@ FRESH34 = ("fr-r34",)
 #: with the round-start code and with the round's final code, before anybody else runs cleannews
 #: on them (docs/strip-history.md, "Fresh TRAIN pages, ninth batch (issue 10, round 31)").
 FRESH35 = ("fr-r35", "de-r35", "es-r35", "it-r35", "en-r35")
+#: The round-36 TRAIN batches (branch labels40): 47 pages from 47 sites new to the corpus (26
+#: French from Québec, Acadia, Ontario, Switzerland, Belgium, Africa and the Caribbean; German,
+#: Spanish, Italian and English local news), the transfer check of round 32, scored by the lead
+#: at the end of the round with the round-start code and with the round's final code, before
+#: anybody else runs cleannews on them (docs/strip-history.md, "Fresh TRAIN pages, tenth batch
+#: (issue 10, round 32)").
+FRESH36 = ("fr-r36", "de-r36", "es-r36", "it-r36", "en-r36")
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
     "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30, "r31": FRESH31,
-    "r32": FRESH32, "r33": FRESH33, "r34": FRESH34, "r35": FRESH35,
+    "r32": FRESH32, "r33": FRESH33, "r34": FRESH34, "r35": FRESH35, "r36": FRESH36,
 }
 
 
