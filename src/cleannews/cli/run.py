@@ -111,6 +111,38 @@ def folder_problem(flag: str, value: str | Path | None) -> str | None:
             f"{files}")
 
 
+def sink_named_as_file(flag: str, value: str | None, sink: str, *,
+                       compress: bool = True) -> str | None:
+    """Why ``value`` cannot name the folder of the ``sink`` (``quarantine`` or ``errors``)
+    that ``flag`` chooses: a name that reads as a JSONL file (``--errors errors.jsonl``,
+    ``--quarantine q.jsonl.gz``), no folder of that name, no trailing slash (``None``: fine).
+    Such a name made a *folder* ``errors.jsonl/`` holding ``errors.jsonl`` (plain, for a
+    ``.gz`` name too), where the user looked for a file, as ``--out FILE.jsonl`` writes one
+    (round 32). ``compress``: the command has ``--compress`` (``run``; ``score`` has not).
+
+    >>> sink_named_as_file("--errors", "e.jsonl.gz", "errors").split(", and")[0]
+    '--errors e.jsonl.gz: --errors takes a folder (the records go to FOLDER/errors.jsonl)'
+    >>> sink_named_as_file("--errors", "e.jsonl/", "errors"), sink_named_as_file("-", "e", "")
+    (None, None)
+    """
+    from cleannews.batch.limits import OUT_FILE_SUFFIXES
+    from cleannews.batch.sinks import SINK_FILES
+    from cleannews.batch.sources import terminal_safe
+
+    if value is None or value == "-" or names_folder(value):
+        return None
+    path = Path(value)
+    if not path.name.lower().endswith(OUT_FILE_SUFFIXES) or path.is_dir():
+        return None
+    shown = terminal_safe(value)
+    stem = terminal_safe(str(path.with_name(path.name.split(".", 1)[0] or sink)))
+    return (f"{flag} {shown}: {flag} takes a folder (the records go to "
+            f"FOLDER/{SINK_FILES[sink]}), and this name would make a folder named {path.name}; "
+            f"give a folder name ({flag} {stem}{'; --compress gzips the sinks' if compress else ''}"
+            "), or end the name "
+            f"with a slash ({flag} {shown}/) for a folder of that name")
+
+
 def run(args: argparse.Namespace) -> int:
     from cleannews.batch import RunSettings, paths_for
     from cleannews.batch.runner import is_out_file
@@ -134,6 +166,15 @@ def run(args: argparse.Namespace) -> int:
                         ("--errors", args.errors)):
         problem = folder_problem(flag, value)
         if problem:  # mkdir said only "File exists"
+            log.error("%s", problem)
+            return 2
+    for sink in ("quarantine", "errors"):
+        value = getattr(args, sink)
+        # the same name as --out: the clash check says it better (one file, another's folder)
+        same_as_out = value is not None and out is not None and (
+            Path(value).absolute() == out.absolute())
+        problem = None if same_as_out else sink_named_as_file(f"--{sink}", value, sink)
+        if problem:
             log.error("%s", problem)
             return 2
     options = replace(batch_options(args, "run"), evidence=args.evidence)
