@@ -642,7 +642,7 @@ def missing_field_message(record: dict[str, Any], field: str, flag: str = "--tex
             f"with {choice('FIELD')}{hint})")
 
 
-def id_field_note(record: dict[str, Any], id_field: str) -> str:
+def id_field_note(record: dict[str, Any], id_field: str, flag: str = "--id-field") -> str:
     """Why ``record`` is named by its place (``PATH:LINE``) although ``--id-field`` chose a
     field: the record has no such field; ``""`` when it has it or when the field is the
     default :data:`DEFAULT_ID_FIELD` (a dump without ids is named by place, as documented).
@@ -653,10 +653,13 @@ def id_field_note(record: dict[str, Any], id_field: str) -> str:
     "record has no 'doc_id' field (its fields: docid, text; choose with --id-field FIELD)"
     >>> id_field_note({"doc_id": None}, "doc_id"), id_field_note({"text": "…"}, "id")
     ('', '')
+
+    ``flag`` names the choice as :func:`missing_field_message` does (``id_key=`` for the
+    datatrove reader).
     """
     if id_field == DEFAULT_ID_FIELD or field_value(record, id_field, _NO_FIELD) is not _NO_FIELD:
         return ""
-    return missing_field_message(record, id_field, "--id-field")
+    return missing_field_message(record, id_field, flag)
 
 
 def _record_text(record: dict[str, Any], opts: BatchOptions, flag: str = "--text-field") -> str:
