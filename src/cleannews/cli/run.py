@@ -168,15 +168,6 @@ def run(args: argparse.Namespace) -> int:
         if problem:  # mkdir said only "File exists"
             log.error("%s", problem)
             return 2
-    for sink in ("quarantine", "errors"):
-        value = getattr(args, sink)
-        # the same name as --out: the clash check says it better (one file, another's folder)
-        same_as_out = value is not None and out is not None and (
-            Path(value).absolute() == out.absolute())
-        problem = None if same_as_out else sink_named_as_file(f"--{sink}", value, sink)
-        if problem:
-            log.error("%s", problem)
-            return 2
     options = replace(batch_options(args, "run"), evidence=args.evidence)
     paths = paths_for(args.out if as_folder else out, args.quarantine and Path(args.quarantine),
                       args.errors and Path(args.errors), compress=args.compress)
@@ -185,6 +176,16 @@ def run(args: argparse.Namespace) -> int:
                   "give the report a file name (e.g. report.json)")
         return 2
     report = Path(args.report) if args.report else paths.report  # "-": standard output
+    # another output's file (`--out x.jsonl --errors x.jsonl`, `--out d --quarantine
+    # d/clean.jsonl`): the clash check of the run says it better (one's file, another's folder)
+    files = {f.absolute() for f in (paths.out, paths.state, report) if f is not None}
+    for sink in ("quarantine", "errors"):
+        value = getattr(args, sink)
+        clash = value is not None and Path(value).absolute() in files
+        problem = None if clash else sink_named_as_file(f"--{sink}", value, sink)
+        if problem:
+            log.error("%s", problem)
+            return 2
     settings = RunSettings(
         inputs=args.inputs, paths=paths, options=options, jobs=jobs_of(args),
         resume=args.resume, force=args.force, report=report, progress=show_progress(args),
