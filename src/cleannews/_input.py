@@ -612,11 +612,20 @@ def _hint(value: object) -> str:
     >>> import pathlib
     >>> _hint(pathlib.Path("a.txt")), _hint(3)
     (': a path; pass its content, e.g. clean(path.read_bytes())', '')
+
+    A JSONL record given whole (``clean(record)`` for ``clean(record["text"])``, the first
+    line of a loop over ``json.loads`` lines) is named too (round 32):
+
+    >>> _hint({"id": "a1", "text": "Un texte."})
+    ': a record; pass its text, e.g. clean(record["text"], id=record.get("id"))'
     """
     import os
+    from collections.abc import Mapping
 
     if isinstance(value, os.PathLike):
         return ": a path; pass its content, e.g. clean(path.read_bytes())"
+    if isinstance(value, Mapping):
+        return ': a record; pass its text, e.g. clean(record["text"], id=record.get("id"))'
     if callable(getattr(value, "read", None)):
         return ": an open file; pass its content, e.g. clean(f.read())"
     return ""

@@ -73,6 +73,8 @@ TOP_EVIDENCE = 3
 RECORD_KEY = "cleannews"
 
 
+#: The JSONL field that names a record when ``--id-field`` is not given.
+DEFAULT_ID_FIELD = "id"
 #: Values of ``BatchOptions.mode`` (the command) and ``BatchOptions.evidence``.
 MODES = ("run", "score")
 EVIDENCE = ("moved", "all")
@@ -85,7 +87,7 @@ class BatchOptions:
 
     config: CleanConfig = DEFAULT_CONFIG
     text_field: str = "text"
-    id_field: str = "id"
+    id_field: str = DEFAULT_ID_FIELD
     fmt: str = "auto"
     max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES
     mode: str = "run"
@@ -159,6 +161,9 @@ class DocResult:
     evidence: list[dict[str, Any]] = field(default_factory=list)
     #: why a quarantined document was set aside (its ``Document.reason``), for the report
     reason: str = ""
+    #: a JSONL record without the ``--id-field`` the user chose (:func:`id_field_note`): why
+    #: it is named by ``PATH:LINE``; the runner warns once (round 32)
+    id_note: str = ""
 
 
 class _Reject(Exception):
@@ -637,6 +642,26 @@ def missing_field_message(record: dict[str, Any], field: str, flag: str = "--tex
             f"with {choice('FIELD')}{hint})")
 
 
+def id_field_note(record: dict[str, Any], id_field: str, flag: str = "--id-field") -> str:
+    """Why ``record`` is named by its place (``PATH:LINE``) although ``--id-field`` chose a
+    field: the record has no such field; ``""`` when it has it or when the field is the
+    default :data:`DEFAULT_ID_FIELD` (a dump without ids is named by place, as documented).
+    A typo (``--id-field doc_id`` for ``docid``) named every record ``PATH:LINE`` without a
+    word, the ids lost from every sink (round 32).
+
+    >>> id_field_note({"docid": "a1", "text": "…"}, "doc_id")
+    "record has no 'doc_id' field (its fields: docid, text; choose with --id-field FIELD)"
+    >>> id_field_note({"doc_id": None}, "doc_id"), id_field_note({"text": "…"}, "id")
+    ('', '')
+
+    ``flag`` names the choice as :func:`missing_field_message` does (``id_key=`` for the
+    datatrove reader).
+    """
+    if id_field == DEFAULT_ID_FIELD or field_value(record, id_field, _NO_FIELD) is not _NO_FIELD:
+        return ""
+    return missing_field_message(record, id_field, flag)
+
+
 def _record_text(record: dict[str, Any], opts: BatchOptions, flag: str = "--text-field") -> str:
     """The text field of a record; raises :class:`_Reject` when missing or not a string.
     A dotted ``--text-field`` (``doc.text``) reads a nested object (:func:`field_value`);
@@ -814,10 +839,12 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
     if item.kind == "jsonl":
         line, record, ident = _parse_record(item, opts)
         item.id = ident
+        id_note = id_field_note(record, opts.id_field)
         text: str | bytes = _record_text(record, opts)
         html = opts.fmt == "html" or (opts.fmt == "auto" and _page_text(text))
     else:
         line, record, text, html = "", {}, item.payload, item.kind == "html"
+        id_note = ""
     _check_text(text, item.source, opts.mode)
     try:
         doc = _clean(text, html, opts, ident)
@@ -844,7 +871,7 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
             out = splice_record(line, record, obj)
         else:
             out = _dumps({"id": ident, RECORD_KEY: obj})
-    result = DocResult(item.seq, sink, ident, out, in_bytes=item.size)
+    result = DocResult(item.seq, sink, ident, out, in_bytes=item.size, id_note=id_note)
     if item.kind != "jsonl" and opts.mode == "run":
         result.mirror, result.text = ident, doc.text
     return _stats(result, doc)

@@ -982,6 +982,23 @@ def _committed_ids(paths: SinkPaths) -> Iterator[str]:
             continue
 
 
+def _tell_missing_id(r: DocResult, where: str | None, id_field: str,
+                     bar: Progress | None) -> bool:
+    """Warn, once per run, that a JSONL record has no ``--id-field`` the user chose (its
+    :attr:`~cleannews.batch.process.DocResult.id_note`): a misspelt field named every record
+    ``PATH:LINE`` without a word (round 32). Returns ``True`` (told)."""
+    from cleannews.batch.sources import terminal_safe
+
+    if bar is not None:
+        bar.bar.clear()
+    log.warning("%s", terminal_safe(
+        f"{where or r.id}: {r.id_note}: the record is named by its place ({r.id}), and so is "
+        f"every later record without a {id_field!r} field (not named again)"))
+    if bar is not None:
+        bar.bar.refresh()
+    return True
+
+
 def _tell_repeated(r: DocResult, where: str | None, count: int, bar: Progress | None) -> None:
     """Log a document whose id an earlier document had: the first
     :data:`~cleannews.batch.stats.REPEATED_IDS_LISTED` as warnings, the others at info level
@@ -1304,6 +1321,7 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
     for ident in _committed_ids(settings.paths) if sinks.resumed else ():
         seen.add(ident)
     in_flight = 0  # failed documents of the chunk being written (a broken pipe's exit code)
+    id_told = False  # a record without the chosen --id-field was named on stderr
     try:
         for results in _resumable(results_iter):
             kept = [r for r in results if _keep(r, settings.min_score)]
@@ -1316,6 +1334,8 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
             _tell_failures(results, told, settings.paths.errors, bar)
             sinks.write(kept)
             for r in results:
+                if r.id_note and not id_told:
+                    id_told = _tell_missing_id(r, places.get(r.seq), options.id_field, bar)
                 if seen.add(r.id):
                     stats.add_repeated_id(r.id)
                     _tell_repeated(r, places.get(r.seq), stats.repeated_ids, bar)

@@ -111,6 +111,38 @@ def folder_problem(flag: str, value: str | Path | None) -> str | None:
             f"{files}")
 
 
+def sink_named_as_file(flag: str, value: str | None, sink: str, *,
+                       compress: bool = True) -> str | None:
+    """Why ``value`` cannot name the folder of the ``sink`` (``quarantine`` or ``errors``)
+    that ``flag`` chooses: a name that reads as a JSONL file (``--errors errors.jsonl``,
+    ``--quarantine q.jsonl.gz``), no folder of that name, no trailing slash (``None``: fine).
+    Such a name made a *folder* ``errors.jsonl/`` holding ``errors.jsonl`` (plain, for a
+    ``.gz`` name too), where the user looked for a file, as ``--out FILE.jsonl`` writes one
+    (round 32). ``compress``: the command has ``--compress`` (``run``; ``score`` has not).
+
+    >>> sink_named_as_file("--errors", "e.jsonl.gz", "errors").split(", and")[0]
+    '--errors e.jsonl.gz: --errors takes a folder (the records go to FOLDER/errors.jsonl)'
+    >>> sink_named_as_file("--errors", "e.jsonl/", "errors"), sink_named_as_file("-", "e", "")
+    (None, None)
+    """
+    from cleannews.batch.limits import OUT_FILE_SUFFIXES
+    from cleannews.batch.sinks import SINK_FILES
+    from cleannews.batch.sources import terminal_safe
+
+    if value is None or value == "-" or names_folder(value):
+        return None
+    path = Path(value)
+    if not path.name.lower().endswith(OUT_FILE_SUFFIXES) or path.is_dir():
+        return None
+    shown = terminal_safe(value)
+    stem = terminal_safe(str(path.with_name(path.name.split(".", 1)[0] or sink)))
+    return (f"{flag} {shown}: {flag} takes a folder (the records go to "
+            f"FOLDER/{SINK_FILES[sink]}), and this name would make a folder named {path.name}; "
+            f"give a folder name ({flag} {stem}{'; --compress gzips the sinks' if compress else ''}"
+            "), or end the name "
+            f"with a slash ({flag} {shown}/) for a folder of that name")
+
+
 def run(args: argparse.Namespace) -> int:
     from cleannews.batch import RunSettings, paths_for
     from cleannews.batch.runner import is_out_file
@@ -144,6 +176,16 @@ def run(args: argparse.Namespace) -> int:
                   "give the report a file name (e.g. report.json)")
         return 2
     report = Path(args.report) if args.report else paths.report  # "-": standard output
+    # another output's file (`--out x.jsonl --errors x.jsonl`, `--out d --quarantine
+    # d/clean.jsonl`): the clash check of the run says it better (one's file, another's folder)
+    files = {f.absolute() for f in (paths.out, paths.state, report) if f is not None}
+    for sink in ("quarantine", "errors"):
+        value = getattr(args, sink)
+        clash = value is not None and Path(value).absolute() in files
+        problem = None if clash else sink_named_as_file(f"--{sink}", value, sink)
+        if problem:
+            log.error("%s", problem)
+            return 2
     settings = RunSettings(
         inputs=args.inputs, paths=paths, options=options, jobs=jobs_of(args),
         resume=args.resume, force=args.force, report=report, progress=show_progress(args),

@@ -64,6 +64,12 @@ def run(args: argparse.Namespace) -> int:
         log.error("--errors -: the errors sink is a folder (error lines go to the output "
                   "without --errors)")
         return 2
+    from cleannews.cli.run import sink_named_as_file
+
+    problem = sink_named_as_file("--errors", args.errors, "errors", compress=False)
+    if problem:  # `--errors e.jsonl` made the folder e.jsonl/ (round 32)
+        log.error("%s", problem)
+        return 2
     if args.report == "-" and out is None:  # it wrote a file named "-"
         log.error("--report -: standard output already carries the score lines; give the "
                   "report a file name (e.g. report.json), or the lines one with -o FILE")

@@ -446,6 +446,7 @@ class CleannewsJsonlReader(JsonlReader):
             _parse_record,
             _record_text,
             _Reject,
+            id_field_note,
         )
         from cleannews.batch.sources import Item
 
@@ -454,6 +455,9 @@ class CleannewsJsonlReader(JsonlReader):
         record: dict[str, Any] | None = None
         try:
             _, record, _ = _parse_record(item, opts)
+            note = id_field_note(record, self.id_key, "id_key=")
+            if note:
+                self._tell_missing_id(note, f"{filepath}/{index}")
             # run's checks: missing field (a dotted `doc.text` read as run reads it, the
             # message saying where the path stops), not a string
             text = _record_text(record, opts, "text_key=")
@@ -475,6 +479,20 @@ class CleannewsJsonlReader(JsonlReader):
             peeked = item.id if record is None and item.id != f"{filepath}:{index + 1}" else None
             return self._error_document(raw, filepath, index, record, exc.kind, str(exc),
                                         peeked)
+
+    def _tell_missing_id(self, note: str, ident: str) -> None:
+        """A record without the ``id_key`` the caller chose: counted (``cleannews_no_id``) and,
+        the first time in this task, logged; a misspelt ``id_key`` named every document
+        ``PATH/INDEX`` without a word (round 32, as ``cleannews run --id-field``)."""
+        self.stat_update("cleannews_no_id")
+        if getattr(self, "_id_told", False):
+            return
+        self._id_told = True
+        from loguru import logger
+
+        logger.warning(f"{ident}: {note}: the document is named by its place ({ident}), and so "
+                       f"is every later record without a {self.id_key!r} field (counted as "
+                       "cleannews_no_id, not named again)")
 
     def _lift_dotted(self, record: dict[str, Any]) -> None:
         """For datatrove's default adapter (which pops top-level keys only): a dotted
