@@ -20,10 +20,12 @@ info": "22:04" / "Trump: la Cour suprême bloque …", fr-a-0060), a player's "0
 
 Inputs: TRAIN pages of ``fixtures/strip_real`` through ``_helpers.train_doc`` (development
 data: the fix was written looking at de-r35-0006), lines of those pages, and generated 1 MB
-input. On main's code (b1ab386c) 5 of the 10 tests fail: the ticker page as served, its
-content lines as the stress set prints them (two tests), the "20:38" repeated three
-times, and the ``ticker_times`` unit test (the function is new); the look-alikes and the 1 MB
-inputs pass on both.
+input. On main's code (b1ab386c) 8 of the 13 tests fail: the ticker page as served, its
+content lines as the stress set prints them (two tests), the "20:38" repeated three times, and
+the four ``ticker_times`` unit tests (the function is new); the look-alikes and the 1 MB inputs
+pass on both. ``tools.mutate`` on ``ticker_times`` (30 of its 53 mutants): the survivors are
+its two fast paths (a blank or long line, fewer times than ``TICKER_MIN_ENTRIES``) and, before
+the hours / seconds test, the groups read from a time.
 """
 
 from __future__ import annotations
@@ -148,3 +150,22 @@ def test_megabyte_inputs_finish():
     page = ("20:40\nDer Landtag stimmt mit 25 Ja-Stimmen zu.\n" * 25_000)[:1_000_000]
     with hang_guard(60):
         strip_text(page, CFG)
+
+
+@pytest.mark.parametrize(("times", "ticker"), [
+    (["21:02", "21:00", "20:59", "20:58"], True),  # across the hour: hours read before minutes
+    (["20:40:30", "20:40:10", "20:40:20", "20:39:00"], False),  # out of order by its seconds
+    (["20:41", "20:40", "20:40:00", "20:40", "20:39"], True),  # no seconds: ":00"
+])
+def test_ticker_times_reads_hours_minutes_and_seconds(times, ticker):
+    """The ticker page's first entries (real lines) under the times given: a ticker when they
+    are in time order (hours, then minutes, then seconds; a time without seconds is at
+    ":00")."""
+    from cleannews.strip.detectors import _Line, ticker_times
+
+    _, labelled = train_doc(TICKER)
+    entries = [lb.text.strip() for lb in labelled
+               if lb.content and lb.text.strip().endswith(".") and len(lb.text.split()) >= 5]
+    texts = [x for t, e in zip(times, entries, strict=False) for x in (t, e)]
+    got = ticker_times([_Line(t, frozenset()) for t in texts])
+    assert got == (frozenset(range(0, len(texts), 2)) if ticker else frozenset())
