@@ -592,14 +592,76 @@ def _is_breadcrumb(ln: _Line, title_key: str, home: frozenset[str]) -> bool:
     return bool(title_key) and _key(crumbs[-1]) == title_key
 
 
+#: :func:`ticker_times`: a time of day alone on its line ("20:40", "- 20:40", "00:01:34"),
+#: its hours, minutes and seconds captured (anchored, no nested quantifier: linear).
+_TICKER_TIME = LazyPattern(
+    r"^(?:[-–—•]\s?)?((?:[01]?\d|2[0-3])):([0-5]\d)(?::([0-5]\d))?$"
+)
+#: … a page is a live ticker when at least this many such times stand each right above an
+#: entry that ends like a sentence or a clause (:func:`_ends_prose`, "Der Landtag stimmt mit 25
+#: Ja-Stimmen zu.", "Die wichtigsten Entscheide der heutigen Sitzung:"), in time order.
+TICKER_MIN_ENTRIES = 3
+#: … and a line longer than this is no time alone ("- 00:01:34" has 10 characters).
+TICKER_TIME_MAX_CHARS = 12
+
+
+def ticker_times(lines: list[_Line]) -> frozenset[int]:
+    """The lines of a live ticker's entry times, which the video-duration rule
+    (:data:`~._keep.CLOCK_RULES`) must not take: a time of day alone on its line
+    (:data:`_TICKER_TIME`) right above a text line (the next non-blank line, no time itself),
+    on a page where at least :data:`TICKER_MIN_ENTRIES` of them stand above an entry ending
+    like a sentence or a clause and every time alone on its line of the page is in time order
+    (the ticker's newest first or oldest first). A player's duration stands with the player's
+    furniture, and a list of videos or of news flashes puts its durations or times above
+    titles, which do not end like sentences ("22:04" / "Trump: la Cour suprême bloque la
+    Garde nationale à Chicago"), or out of order (issue 10, round 32: a Liechtenstein daily's
+    live ticker, de-r35-0006, lost its eleven times to the video rule).
+
+        >>> text = ["Liveticker", "20:40", "Die Sitzung ist geschlossen.", "", "20:39",
+        ...         "Der Landtag stimmt mit 25 Ja-Stimmen zu.", "20:38",
+        ...         "Der Landtag stimmt über die Übergangslösung ab.", "20:37", "Play"]
+        >>> sorted(ticker_times([_Line(t, frozenset()) for t in text]))
+        [1, 4, 6, 8]
+        >>> text[4] = "20:41"  # out of order: a list of durations
+        >>> ticker_times([_Line(t, frozenset()) for t in text])
+        frozenset()
+    """
+    times: list[tuple[int, tuple[int, int, int]]] = []
+    for i, ln in enumerate(lines):
+        if ln.blank or len(ln.text) > TICKER_TIME_MAX_CHARS:
+            continue
+        m = _TICKER_TIME.match(ln.text)
+        if m is not None:
+            times.append((i, (int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))))
+    if len(times) < TICKER_MIN_ENTRIES:
+        return frozenset()
+    order = [t for _, t in times]
+    if order != sorted(order) and order != sorted(order, reverse=True):
+        return frozenset()
+    clock = {i for i, _ in times}
+    above, entries = [], 0
+    for i, _ in times:
+        j = i + 1
+        while j < len(lines) and lines[j].blank:
+            j += 1
+        if j >= len(lines) or j in clock:
+            continue
+        above.append(i)
+        entries += _ends_prose(lines[j].text)
+    return frozenset(above) if entries >= TICKER_MIN_ENTRIES else frozenset()
+
+
 def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> list:
     """Step 1: explicit rules. Returns the rule that matched each line (or None).
 
     ``plan``: the phrase triggers present in the document (see :meth:`RuleSet.plan`);
     ``per_line``: the phrase patterns to run on each line (:meth:`RuleSet.line_triggers`).
+    A live ticker's entry times (:func:`ticker_times`) are no video's duration: the duration
+    rule (:data:`~._keep.CLOCK_RULES`) leaves them.
     """
     matched: list = [None] * len(lines)
     always = set(plan[0]) if plan is not None else set()
+    ticker: frozenset[int] | None = None
     for i, ln in enumerate(lines):
         if ln.blank:
             continue
@@ -621,6 +683,11 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> lis
             and rs.is_protected(ln.text, low, key)
         ):
             rule = None
+        if rule is not None and rule.name in CLOCK_RULES:
+            if ticker is None:
+                ticker = ticker_times(lines)  # once a page, when a duration matched
+            if i in ticker:
+                rule = None  # a live ticker's entry time, no video's duration
         if rule is not None:
             ln.bad(rule.name, rule.reason)
             matched[i] = rule
@@ -2585,7 +2652,9 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
     that heads a paragraph (:func:`_listing_headlines`) is listing content and stays, so
     does a markdown heading's underline printed under several headings
     (:func:`_setext_underline`, head20), and a table's row (``_Line.table``): council minutes
-    print "| - Beratung und Beschluss - |" under each agenda item (de-r30-0004).
+    print "| - Beratung und Beschluss - |" under each agenda item (de-r30-0004), and a live
+    ticker's entry time (:func:`ticker_times`: "20:38" above three entries of one minute,
+    round 32, de-r35-0006).
     """
     if repeated is None:
         repeated = _repeated_texts(lines)
@@ -2595,6 +2664,10 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
             repeated - _listing_headlines(lines, repeated) - tags
             - _listing_bylines(lines, repeated) - _replies(lines, repeated, tags)
         )
+    # a live ticker's entry time printed again ("20:38" above three entries): no widget label
+    ticker = (
+        ticker_times(lines) if any(_TICKER_TIME.match(k) for k in repeated) else frozenset()
+    )
     for i, ln in enumerate(lines):
         if (
             not ln.blank
@@ -2603,6 +2676,7 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
             and _folded(ln) in repeated
             and not ln.table  # a cell printed in each row of a table ("| - Beschluss - |")
             and not _setext_underline(lines, i)
+            and i not in ticker
         ):
             ln.bad("repeated_block", "short block repeated many times in the page (widget)")
 
