@@ -148,7 +148,7 @@ FRESH35 = ("fr-r35", "de-r35", "es-r35", "it-r35", "en-r35")
 #: anybody else runs cleannews on them (docs/strip-history.md, "Fresh TRAIN pages, tenth batch
 #: (issue 10, round 32)").
 FRESH36 = ("fr-r36", "de-r36", "es-r36", "it-r36", "en-r36")
-#: The round-37 TRAIN batches (branch labels41): 42 pages from 42 sites new to the corpus (25
+#: The round-37 TRAIN batches (branch labels41): 45 pages from 45 sites new to the corpus (28
 #: French from specialised and thematic news: science, health, law, economy, tech, motoring,
 #: travel, religion, local politics of Belgium, the Maghreb, Lebanon and Haiti; German, Spanish,
 #: Italian and English farm, police, politics and school news), a second transfer check of round
