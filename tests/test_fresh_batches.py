@@ -12,11 +12,12 @@ lead at the round's end); the ``r32`` batches were round 30's, the ``r33`` batch
 proper) a second one, scored the same way; the ``r34`` batch (French news sites of France
 proper) and the ``r35`` batches (French-speaking news sites outside France proper, and German,
 Spanish, Italian and English local news) are round 31's; the ``r36`` batches (French-speaking
-news, culture, sport and trade sites, and German, Spanish, Italian and English local news) are
-round 32's. A transfer check not yet scored is
-``scored=False`` (and listed in ``fixtures/strip_real/unscored.json``): no test here cleans it,
-only its pages and line counts are checked (``score_batches.line_counts``). For every batch
-these tests check
+news, culture, sport and trade sites, and German, Spanish, Italian and English local news) and
+the ``r37`` batches (specialised and thematic French-language news, and German, Spanish, Italian
+and English farm, police, politics and school news) are round 32's. A transfer check not yet
+scored is ``scored=False`` (and listed in ``fixtures/strip_real/unscored.json``): no test here
+cleans it, only its pages and line counts are checked (``score_batches.line_counts``). For every
+batch these tests check
 
 * the pages: labelled, typed, reviewed, equal byte for byte to their saved answers,
   ``check.py --strict`` clean on each batch;
@@ -173,6 +174,15 @@ ROUNDS = (
         # found by the shingle check before labelling: its raw answer keeps the result
         dropped_later={"sportkipik.be": "shares a 6-word shingle with the spin context table"},
         scored=False,  # round 32's transfer check (labels40)
+    ),
+    Fresh(
+        "r37",
+        {"fr-r37": 28, "de-r37": 4, "es-r37": 6, "it-r37": 4, "en-r37": 3},
+        sites=45, max_per_site=1, french=28, min_dropped=33,
+        content_lines=255, boilerplate_lines=64,
+        # found by the shingle check before labelling: its raw answer keeps the result
+        dropped_later={"radio1.pf": "shares a 6-word shingle with the spin context table"},
+        scored=False,  # round 32's second transfer check (labels41)
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]

@@ -12,6 +12,7 @@
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r34   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r35   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r36   # the lead only (below)
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r37   # the lead only (below)
 
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
@@ -57,7 +58,13 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
   transfer check of round 32 (French-speaking news, culture, sport and trade sites of Québec,
   Acadia, Ontario, Switzerland, Belgium, Africa and the Caribbean, and German, Spanish, Italian
   and English local news), gathered the same way: scored by the lead only, at the end of the
-  round, with the round-start code and with the round's final code.
+  round, with the round-start code and with the round's final code;
+* ``--half r37``: :data:`FRESH37`, the round-37 TRAIN batches (issue 10, branch labels41), a
+  second transfer check of round 32 (specialised and thematic French-language news: science,
+  health, law, economy, tech, motoring, travel, religion, local politics of Belgium, the Maghreb,
+  Lebanon and Haiti; and German, Spanish, Italian and English farm, police, politics and school
+  news), gathered the same way: scored by the lead only, at the end of the round, with the
+  round-start code and with the round's final code.
 
     >>> page_batch("fr-e-0012"), page_batch("de-m-0003")
     ('fr-e', 'de-m')
@@ -141,10 +148,19 @@ FRESH35 = ("fr-r35", "de-r35", "es-r35", "it-r35", "en-r35")
 #: anybody else runs cleannews on them (docs/strip-history.md, "Fresh TRAIN pages, tenth batch
 #: (issue 10, round 32)").
 FRESH36 = ("fr-r36", "de-r36", "es-r36", "it-r36", "en-r36")
+#: The round-37 TRAIN batches (branch labels41): 45 pages from 45 sites new to the corpus (28
+#: French from specialised and thematic news: science, health, law, economy, tech, motoring,
+#: travel, religion, local politics of Belgium, the Maghreb, Lebanon and Haiti; German, Spanish,
+#: Italian and English farm, police, politics and school news), a second transfer check of round
+#: 32, scored by the lead at the end of the round with the round-start code and with the round's
+#: final code, before anybody else runs cleannews on them (docs/strip-history.md, "Fresh TRAIN
+#: pages, eleventh batch (issue 10, round 32)").
+FRESH37 = ("fr-r37", "de-r37", "es-r37", "it-r37", "en-r37")
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
     "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30, "r31": FRESH31,
     "r32": FRESH32, "r33": FRESH33, "r34": FRESH34, "r35": FRESH35, "r36": FRESH36,
+    "r37": FRESH37,
 }
 
 
