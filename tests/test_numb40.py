@@ -176,6 +176,23 @@ def test_the_heading_is_the_nearest_line_above_the_first_item():
     assert _numbered(["1. Un point", "Año 2015", "Año 2014", "Año 2013"]) == [1, 2, 3]
 
 
+def test_the_word_bounds_of_an_item_and_a_heading():
+    """Mutants of ENUM_ITEM_MAX_WORDS and SEQUENCE_HEADING_MAX_WORDS: an item of 12 words is
+    one, of 13 none (a numbered clause); a heading of 5 words is one, of 6 none."""
+    from cleannews.strip._sequences import ENUM_ITEM_MAX_WORDS, SEQUENCE_HEADING_MAX_WORDS
+
+    assert (ENUM_ITEM_MAX_WORDS, SEQUENCE_HEADING_MAX_WORDS) == (12, 5)
+    words = ("Préavis relatif aux autorisations générales de la Municipalité pour toute la "
+             "durée de la législature").split()  # (the number is a word)
+    items = [f"{k}. " + " ".join(words[: ENUM_ITEM_MAX_WORDS - 1]) for k in (1, 2, 3)]
+    assert _numbered(items) == [0, 1, 2]
+    longer = [f"{k}. " + " ".join(words[:ENUM_ITEM_MAX_WORDS]) for k in (1, 2, 3)]
+    assert _numbered(longer) == []
+    years = ["Año 2015", "Año 2014", "Año 2013"]
+    assert _numbered(["Archivo de los plenos municipales", *years]) == [0, 1, 2, 3]
+    assert _numbered(["Archivo de los plenos del ayuntamiento", *years]) == [1, 2, 3]
+
+
 def test_a_sequence_that_turns_back_starts_again():
     # 2015, 2014, 2013 then 2014 again: the first three are a sequence, the turn starts anew
     assert _numbered(["Año 2015", "Año 2014", "Año 2013", "Año 2014", "Año 2015"]) == [0, 1, 2]

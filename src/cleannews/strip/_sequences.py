@@ -81,10 +81,12 @@ def numbering(ln) -> tuple[str, int] | None:
     """
     if ln.blank or ln.n > ENUM_ITEM_MAX_WORDS:
         return None
-    t = ln.text.strip()
-    m = _ENUM_ITEM.match(t)
-    if m is not None:
-        return "#", int(m.group(1))
+    t = ln.text  # (stripped): an item opens with a digit, a label's number ends the line
+    if t[0].isdigit():
+        m = _ENUM_ITEM.match(t)
+        return None if m is None else ("#", int(m.group(1)))
+    if not (t[-1].isdigit() or t[-1] in "IVXLC"):
+        return None
     m = _LABEL_NUMBER.match(t)
     if m is None:
         return None
