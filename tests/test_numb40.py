@@ -170,8 +170,10 @@ def test_the_heading_is_the_nearest_line_above_the_first_item():
     texts = ["Archivo de plenos", "", "", "Año 2015", "Año 2014", "Año 2013",
              "Actas", "TITOLO I", "TITOLO II", "TITOLO III"]
     assert _numbered(texts) == [0, 3, 4, 5, 6, 7, 8, 9]
-    # a sequence starting the page has none; a sentence or a number above is none
+    # a sequence starting the page has none (nor is the page's last line one: mutants of the
+    # "no line above" test); a sentence or a number above is none
     assert _numbered(texts[3:6]) == [0, 1, 2]
+    assert _numbered([*texts[3:6], "Contacto"]) == [0, 1, 2]
     assert _numbered(["Les archives.", *texts[3:6]]) == [1, 2, 3]
     assert _numbered(["1. Un point", "Año 2015", "Año 2014", "Año 2013"]) == [1, 2, 3]
 
