@@ -14,7 +14,7 @@ detectors, instead of given back after them; ``_protect_shaped`` asks the one ta
 
 Inputs: TRAIN pages (``_helpers.train_doc``: fr-r31-0006, es-r31-0002, it-r31-0001), the
 examples of the old docstrings, furniture of other TRAIN pages, adversarial 1 MB lines and a
-1 MB page. On main's code (b1ab386c) 16 of the 19 tests fail (the new module, the flag, the
+1 MB page. On main's code (b1ab386c) 17 of the 20 tests fail (the new module, the flag, the
 give-back's absence, the agenda heading of fr-r31-0006 between other sites' furniture, the
 scattered one-row "table").
 """
@@ -193,6 +193,15 @@ def test_the_word_bounds_of_an_item_and_a_heading():
     years = ["Año 2015", "Año 2014", "Año 2013"]
     assert _numbered(["Archivo de los plenos municipales", *years]) == [0, 1, 2, 3]
     assert _numbered(["Archivo de los plenos del ayuntamiento", *years]) == [1, 2, 3]
+
+
+def test_a_menu_of_small_numbers_needs_lines_between():
+    """Mutants of ``_menu_numbers``: items opening with their number are structure even when
+    they end with a small number; a label's numbers line after line are a pager, judged by
+    the first item ("Page 998" … "Page 1000"); a line of no word above is no heading."""
+    assert _numbered(["1. Saison 1", "2. Saison 2", "3. Saison 3"]) == [0, 1, 2]
+    assert _numbered(["Page 998", "Page 999", "Page 1000"]) == []
+    assert _numbered(["***", "Año 2015", "Año 2014", "Año 2013"]) == [1, 2, 3]
 
 
 def test_a_sequence_that_turns_back_starts_again():
