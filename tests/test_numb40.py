@@ -174,6 +174,7 @@ def test_the_heading_is_the_nearest_line_above_the_first_item():
     # "no line above" test); a sentence or a number above is none
     assert _numbered(texts[3:6]) == [0, 1, 2]
     assert _numbered([*texts[3:6], "Contacto"]) == [0, 1, 2]
+    assert _numbered(["Voici les archives.", "", *texts[6:]]) == [2, 3, 4, 5]
     assert _numbered(["Les archives.", *texts[3:6]]) == [1, 2, 3]
     assert _numbered(["1. Un point", "Año 2015", "Año 2014", "Año 2013"]) == [1, 2, 3]
 
@@ -198,9 +199,9 @@ def test_the_word_bounds_of_an_item_and_a_heading():
 def test_a_menu_of_small_numbers_needs_lines_between():
     """Mutants of ``_menu_numbers``: items opening with their number are structure even when
     they end with a small number; a label's numbers line after line are a pager, judged by
-    the first item ("Page 998" … "Page 1000"); a line of no word above is no heading."""
+    the first item ("Page 999" … "Page 1001"); a line of no word above is no heading."""
     assert _numbered(["1. Saison 1", "2. Saison 2", "3. Saison 3"]) == [0, 1, 2]
-    assert _numbered(["Page 998", "Page 999", "Page 1000"]) == []
+    assert _numbered(["Page 999", "Page 1000", "Page 1001"]) == []
     assert _numbered(["***", "Año 2015", "Año 2014", "Año 2013"]) == [1, 2, 3]
 
 
