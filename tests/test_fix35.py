@@ -9,7 +9,8 @@ kept on the transfer batches (issue 10, round 30)"):
   rule does not take it);
 * ``_keep.give_back_numbered``: the items of a numbered sequence, numbers following each other
   ("1. Appel nominatif" / "2. Assermentations", fr-r31-0006; "Año 2015" … "Año 2011" and their
-  heading "Archivo de plenos", es-r31-0002);
+  heading "Archivo de plenos", es-r31-0002; round 32: ``_sequences.numbered_lines`` marks them,
+  the repeated-block, menu-run and context rules do not take them);
 * ``_keep.give_back_split_title``: a title broken over adjacent lines going on with function
   words ("Aiuti in Africa" / "e Sudamerica" / "per la sagra", it-r30-0006);
 * ``detectors.plan_lines``: the site-suffix cut leaves a headline that opens with a list
@@ -79,8 +80,7 @@ def _taken(texts: list[str], rule: str, at) -> list:
 def test_guards_are_registered():
     from cleannews.strip import _keep
 
-    for name in ("give_back_numbered", "give_back_split_title"):
-        assert getattr(_keep, name) in _keep.GUARDS, name
+    assert _keep.give_back_split_title in _keep.GUARDS
     assert {"repeated_block", "menu_run"} <= _keep.GUARDED_RULES
 
 
@@ -132,7 +132,7 @@ def test_the_repeated_block_rule_asks_the_table_reader():
 def test_roman_numerals():
     """Every numeral of a title list up to C reads as its value; a numeral written otherwise
     reads as none."""
-    from cleannews.strip._keep import _roman, _to_roman
+    from cleannews.strip._sequences import _roman, _to_roman
 
     assert [_roman(_to_roman(n)) for n in range(1, 120)] == list(range(1, 120))
     assert [_roman(t) for t in ("V", "XL", "L", "XC", "C", "IX", "IIII", "VV", "LC")] == [
@@ -145,10 +145,10 @@ _CLAUSE = ("1. Le eccezioni sollevate dai Consiglieri comunali al di fuori delle
 
 
 def test_numbering_of_real_lines():
-    from cleannews.strip._keep import _numbering
+    from cleannews.strip._sequences import numbering
     from cleannews.strip.detectors import _Line
 
-    got = {t: _numbering(_Line(t, frozenset())) for t in (
+    got = {t: numbering(_Line(t, frozenset())) for t in (
         "1. Appel nominatif", "10. Motions, interpellations, questions et propositions "
         "individuelles", "Año 2015", "TITOLO II", "Art. 3", "NOVEMBRE 2020", "Formule 1",
         "Trophée IDEA 2023", "IIII", "Top 50", _CLAUSE,
@@ -177,45 +177,69 @@ _ORDRE = [
 ]
 
 
-def test_numbered_sequences_go_back():
-    from cleannews.strip._keep import give_back_numbered
+def _numbered(texts: list[str]) -> list[int]:
+    from cleannews.strip._sequences import numbered_lines
+    from cleannews.strip.detectors import _Line
 
-    taken = [1, 2, 6, 8]
-    assert give_back_numbered(_taken(_ORDRE, "repeated_block", taken)) == taken
+    return numbered_lines([_Line(t, frozenset()) for t in texts])
+
+
+def test_numbered_sequences_are_marked():
+    # the agenda (heading and items 1-4), then its points 1-3 again over the minutes
+    assert _numbered(_ORDRE) == [0, 1, 2, 3, 4, 6, 8, 10]
     years = ["Archivo de plenos", "Año 2015", "", "", "Año 2014", "Año 2013", "Año 2012"]
-    assert give_back_numbered(_taken(years, "menu_run", range(7))) == [0, 1, 4, 5, 6]
+    assert _numbered(years) == [0, 1, 4, 5, 6]
     # the line above is no heading when it ends a sentence or is too long
     for above in ("Voici les archives.", "Les archives des séances du conseil municipal"):
-        got = give_back_numbered(_taken([above, *years[1:]], "menu_run", range(7)))
-        assert got == [1, 4, 5, 6], above
+        assert _numbered([above, *years[1:]]) == [1, 4, 5, 6], above
 
 
 def test_numbers_that_do_not_follow_are_no_sequence():
-    from cleannews.strip._keep import SEQUENCE_MIN_ITEMS, give_back_numbered
+    from cleannews.strip._sequences import SEQUENCE_MIN_ITEMS
 
     assert SEQUENCE_MIN_ITEMS == 3
     # a widget printed three times with its own number; years two apart; a turn back
     for texts in (["1. Partager"] * 3, ["Año 2015", "Año 2013", "Año 2011"],
                   ["Año 2015", "Año 2014", "Año 2015"], ["Año 2015", "Año 2014"]):
-        assert give_back_numbered(_taken(texts, "repeated_block", range(len(texts)))) == []
+        assert _numbered(texts) == [], texts
 
 
 def test_a_month_archive_is_no_sequence():
     """A blog's archive widget lists the same month of following years: no label, no
-    sequence (its lines stay taken)."""
-    from cleannews.strip._keep import give_back_numbered
+    sequence (the menu-run rule takes its lines)."""
+    from cleannews.strip.detectors import _Line, _menu_runs
 
     texts = ["Archives", "décembre 2023", "novembre 2023", "décembre 2022", "novembre 2022",
              "décembre 2021"]
-    lines = _taken(texts, "menu_run", range(len(texts)))
-    assert give_back_numbered(lines) == []
-    assert all(ln.removal is not None for ln in lines)
+    assert _numbered(texts) == []
+    lines = [_Line(t, frozenset()) for t in [*texts, "Un long paragraphe de l’article."]]
+    _menu_runs(lines, first_good=6, last_good=6)
+    assert [ln.removal is not None for ln in lines[:6]] == [True] * 6
 
 
-def test_numbered_undoes_two_rules_only():
-    from cleannews.strip._keep import give_back_numbered
+def test_the_repeated_block_and_menu_rules_ask_the_sequence_reader():
+    """``detectors._repeats`` and ``detectors._menu_runs`` take the agenda's repeated items
+    and the archive's years only when the sequence reader has not marked them
+    (``_Line.numbered``)."""
+    from cleannews.strip.detectors import _Line, _menu_runs, _repeats
 
-    assert give_back_numbered(_taken(_ORDRE, "related_heading", [1, 2, 6, 8])) == []
+    years = ["Archivo de plenos", "Año 2015", "Año 2014", "Año 2013", "Año 2012"]
+    body = "Un long paragraphe de l’article, qui suit le menu des archives."
+    # the agenda, its points over the minutes, and a third copy (fr-r31-0006's end)
+    agenda = [*_ORDRE, "1. Appel nominatif", "2. Assermentations", _ORDRE[3]]
+    for marked in (False, True):
+        lines = [_Line(t, frozenset()) for t in agenda]
+        for i in _numbered(agenda) if marked else ():
+            lines[i].numbered = True
+        _repeats(lines)
+        taken = [i for i, ln in enumerate(lines) if ln.removal is not None]
+        assert taken == ([] if marked else [1, 2, 3, 6, 8, 10, 11, 12, 13]), marked
+        lines = [_Line(t, frozenset()) for t in [*years, body]]
+        for i in _numbered(years) if marked else ():
+            lines[i].numbered = True
+        _menu_runs(lines, first_good=5, last_good=5)
+        taken = [i for i, ln in enumerate(lines) if ln.removal is not None]
+        assert taken == ([] if marked else [0, 1, 2, 3, 4]), marked
 
 
 def test_split_title_goes_back():

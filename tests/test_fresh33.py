@@ -9,7 +9,8 @@ they share is a data structure, a run of lines of one shape, which ``_protect_sh
 * a table row written between outer pipes with empty cells or merged cells ("| Castor, Klaus
   | |", "| - Beratung und Beschluss - |", de-r30-0004's attendance list and agenda):
   ``_tables.bordered_row`` since round 31, shape ``"table|"``, protected when TABLE_MIN_ROWS rows of
-  the page have it;
+  the page have it (round 32: when ``_tables.table_rows`` marks it, a run of TABLE_MIN_ROWS
+  different rows);
 * a series, SERIES_RUN_MIN consecutive lines opening with the same words before a figure,
   words after it ("Procès-verbal - 25 mars 2021 (séance 85)", fr-r30-0011's listing of
   minutes): ``detectors._protect_series``;
@@ -86,18 +87,22 @@ def test_the_data_pages_furniture_still_goes(page_out, page, furniture):
 def test_a_few_rows_between_pipes_are_no_table():
     """Fewer than TABLE_MIN_ROWS rows between pipes (a navigation box written as a table:
     fr-g-0045's "| 1. Choisissez un n° |", "| 2. Puis un article |") are not protected;
-    TABLE_MIN_ROWS rows are."""
-    from cleannews.strip._tables import TABLE_MIN_ROWS
+    TABLE_MIN_ROWS rows are (round 32: the rows the table reader marks, ``_Line.table``, as
+    ``detectors.judge_lines`` marks them)."""
+    from cleannews.strip._tables import TABLE_MIN_ROWS, table_rows
     from cleannews.strip.detectors import _Line, _protect_shaped
+
+    def shaped(texts):
+        lines = [_Line(t, frozenset()) for t in texts]
+        for i in table_rows(texts):
+            lines[i].table = True
+        _protect_shaped(lines)
+        return lines
 
     rows = ["| 1. Choisissez un n° |", "| 2. Puis un article |", "| Accueil |",
             "| Castor, Klaus | |", "| Ebling, Günther | |"]
-    few = [_Line(t, frozenset()) for t in rows[: TABLE_MIN_ROWS - 1]]
-    _protect_shaped(few)
-    assert not any(ln.protected for ln in few)
-    enough = [_Line(t, frozenset()) for t in rows[:TABLE_MIN_ROWS]]
-    _protect_shaped(enough)
-    assert all(ln.protected for ln in enough)
+    assert not any(ln.protected for ln in shaped(rows[: TABLE_MIN_ROWS - 1]))
+    assert all(ln.protected for ln in shaped(rows[:TABLE_MIN_ROWS]))
 
 
 _PARA = ("Le conseil municipal s’est réuni lundi soir pour voter le budget de la commune, qui "

@@ -71,15 +71,15 @@ back only on evidence found in the page itself:
 * :func:`give_back_results_heading` — a results page's round headings ("Finale" over each
   final) and division headings ("Fédérale 2" between two ad labels) that the repeated-block
   and short-block rules took (round 29).
-* :func:`give_back_numbered` — the items of a numbered sequence ("1. Appel nominatif" /
-  "2. Assermentations", "Año 2015" / "Año 2014" / "Año 2013") that the repeated-block or the
-  menu-run rule took: running numbers are the document's structure (round 30);
 * :func:`give_back_split_title` — a title broken over adjacent lines going on with small
   function words ("Aiuti in Africa" / "e Sudamerica" / "per la sagra") that a menu run took
   (round 30).
 
 Explicit phrase rules ("Lire aussi : …", "Partager") are never overruled here, but for the
-comment prompts' labels of :func:`give_back_section_label`.
+comment prompts' labels of :func:`give_back_section_label`. Lines a rule should never take are
+flagged before the detectors run instead of given back here: a table's rows (``_Line.table``,
+:mod:`cleannews.strip._tables`, round 31) and a numbered sequence's items and heading
+(``_Line.numbered``, :mod:`cleannews.strip._sequences`, round 32).
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ __all__ = [
     "give_back_closing_sentence", "give_back_cut_end", "give_back_date_badge",
     "give_back_dateline", "give_back_first_copy", "give_back_hashtag", "give_back_initials",
     "give_back_inner_title", "give_back_intro", "give_back_list_item", "give_back_lone_item",
-    "give_back_menu_headline", "give_back_numbered", "give_back_policy_item",
+    "give_back_menu_headline", "give_back_policy_item",
     "give_back_question", "give_back_quoted", "give_back_reply", "give_back_results_heading",
     "give_back_run_on", "give_back_section_label", "give_back_split_title",
     "give_back_subheading", "give_back_tail_title",
@@ -2070,177 +2070,6 @@ def give_back_results_heading(lines) -> list[int]:
     return _restore(lines, given)
 
 
-#: :func:`give_back_numbered` undoes the repeated-block rule and the menu-run rule …
-NUMBERED_RULES = frozenset({"repeated_block", "menu_run"})
-#: … for the items of a numbered sequence of the page of at least this many items, their
-#: numbers following each other (1, 2, 3 or 2015, 2014, 2013), in one of two shapes:
-SEQUENCE_MIN_ITEMS = 3
-#: an item that opens with its number ("1. Appel nominatif", "2) Budget"), of at most this
-#: many words (a numbered clause of a paragraph is longer and is not read as an item) …
-ENUM_ITEM_MAX_WORDS = 12
-_ENUM_ITEM = LazyPattern(r"^(\d{1,3})[.)]\s+\p{L}")
-#: … or a label and its number ("Año 2015", "TITOLO II", "Art. 3"), the same label for every
-#: item; a month's name is no label (a blog's archive widget: "mars 2024" / "mars 2023").
-_LABEL_NUMBER = LazyPattern(r"^(\p{L}+\.?)\s+(\d{1,4}|[IVXLC]{1,7})$")
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def _roman(text: str) -> int:
-    """The value of a Roman numeral in capitals (0 when it is none).
-
-    >>> [_roman(t) for t in ("I", "IV", "XII", "IIII", "VX")]
-    [1, 4, 12, 0, 0]
-    """
-    total, prev = 0, 0
-    for c in reversed(text):
-        v = _ROMAN[c]
-        total += -v if v < prev else v
-        prev = max(prev, v)
-    # a numeral written otherwise ("IIII", "VX") is no numeral (the canonical form is rebuilt)
-    return total if _to_roman(total) == text else 0
-
-
-def _to_roman(n: int) -> str:
-    """``n`` (1–399) in Roman capitals."""
-    out = []
-    for v, s in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
-                 (5, "V"), (4, "IV"), (1, "I")):
-        while n >= v:
-            out.append(s)
-            n -= v
-    return "".join(out)
-
-
-def _numbering(ln) -> tuple[str, int] | None:
-    """(sequence, number) of a numbered item (:data:`_ENUM_ITEM`, :data:`_LABEL_NUMBER`):
-    the sequence is ``"#"`` for an item opening with its number, its label otherwise.
-
-    >>> from cleannews.strip.detectors import _Line
-    >>> [_numbering(_Line(t, frozenset())) for t in ("1. Appel nominatif", "Año 2015",
-    ...  "TITOLO II", "mars 2024", "Home")]
-    [('#', 1), ('año', 2015), ('titolo', 2), None, None]
-    """
-    if ln.blank or ln.n > ENUM_ITEM_MAX_WORDS:
-        return None
-    t = ln.text.strip()
-    m = _ENUM_ITEM.match(t)
-    if m is not None:
-        return "#", int(m.group(1))
-    m = _LABEL_NUMBER.match(t)
-    if m is None:
-        return None
-    label = m.group(1).casefold()
-    if label.rstrip(".") in _months():
-        return None
-    num = m.group(2)
-    value = int(num) if num.isdigit() else _roman(num)
-    return (label, value) if value else None
-
-
-def _menu_numbers(ln) -> bool:
-    """A label and a small Arabic number ("Rubrique 3", "Page 2", "Saison 4"): printed line
-    after line, with nothing between the items, such a sequence is a menu or a pager, not the
-    document's structure; a year ("Año 2015"), a Roman numeral ("TITOLO II") or an item opening
-    with its number ("1. Appel nominatif") is (review of round 30: a menu "Rubrique 0" …
-    "Rubrique 11" came back).
-
-    >>> from cleannews.strip.detectors import _Line
-    >>> [_menu_numbers(_Line(t, frozenset())) for t in ("Page 2", "Año 2015", "TITOLO II",
-    ...  "1. Appel nominatif")]
-    [True, False, False, False]
-    """
-    got = _numbering(ln)
-    if got is None or got[0] == "#":
-        return False
-    last = ln.text.split()[-1]
-    return last.isdigit() and len(last) < 4
-
-
-#: The line right above a sequence's first item, taken by one of :data:`NUMBERED_RULES`, of at
-#: most this many words and ending no sentence, is the sequence's heading ("Archivo de plenos"
-#: above "Año 2015"): it goes back with the sequence.
-SEQUENCE_HEADING_MAX_WORDS = 5
-
-
-def _sequence_heading(ln) -> bool:
-    """A short line (:data:`SEQUENCE_HEADING_MAX_WORDS`) ending no sentence, numbering nothing,
-    taken by one of :data:`NUMBERED_RULES`: a numbered sequence's heading."""
-    return (
-        _taken(ln, NUMBERED_RULES) and 0 < ln.n <= SEQUENCE_HEADING_MAX_WORDS and not ln.ends
-        and _numbering(ln) is None
-    )
-
-
-def give_back_numbered(lines) -> list[int]:
-    """Give back the items of a numbered sequence that the repeated-block or the menu-run
-    rule (:data:`NUMBERED_RULES`) took: at least :data:`SEQUENCE_MIN_ITEMS` items of one
-    sequence (:func:`_numbering`), their numbers following each other in page order, other
-    lines between them allowed (round 30): a council's agenda printed again over each of its
-    points ("1. Appel nominatif" / "2. Assermentations", fr-r31-0006), a minutes archive by
-    year ("Año 2015" … "Año 2011", es-r31-0002), and the sequence's heading right above its
-    first item (:func:`_sequence_heading`: "Archivo de plenos"). Numbers that follow each
-    other are the document's structure; a widget's label printed again carries the same
-    words each time, and a menu's items no running number — or, when they have one, a
-    label's small numbers printed line after line (:func:`_menu_numbers`: "Page 1" /
-    "Page 2" / "Page 3" go back only with other lines between them, as a regulation's
-    "Art. 1" … "Art. 3"). One pass: each sequence keeps its last number and direction, a
-    number that does not follow starts the sequence again.
-
-        >>> from cleannews.strip.detectors import _Line
-        >>> text = ["ORDRE DU JOUR", "1. Appel nominatif", "2. Assermentations",
-        ...         "3. Approbation de l’ordre du jour", "Mme la Présidente ouvre la séance.",
-        ...         "1. Appel nominatif", "Le quorum est atteint.", "2. Assermentations"]
-        >>> lines = [_Line(t, frozenset()) for t in text]
-        >>> for i in (1, 2, 5, 7):
-        ...     lines[i].bad("repeated_block", "short block repeated many times in the page")
-        >>> give_back_numbered(lines)
-        [1, 2]
-        >>> text = ["Archivo", "Año 2015", "", "Año 2014", "Año 2013"]
-        >>> lines = [_Line(t, frozenset()) for t in text]
-        >>> for ln in lines:
-        ...     ln.bad("menu_run", "navigation menu")
-        >>> give_back_numbered(lines)
-        [0, 1, 3, 4]
-        >>> lines = [_Line(f"Rubrique {k}", frozenset()) for k in range(5)]
-        >>> for ln in lines:
-        ...     ln.bad("menu_run", "navigation menu")
-        >>> give_back_numbered(lines)  # a menu: a label's small numbers line after line
-        []
-    """
-    # sequence -> [last number, direction (+1 / -1 / 0 unknown yet), its items so far,
-    #              non-blank lines seen through its last item, other lines between its items]
-    open_: dict[str, list] = {}
-    given: list[int] = []
-    seen = 0  # non-blank lines so far
-
-    def close(seq: list) -> None:
-        if len(seq[2]) >= SEQUENCE_MIN_ITEMS and (seq[4] or not _menu_numbers(lines[seq[2][0]])):
-            given.extend(k for k in seq[2] if _taken(lines[k], NUMBERED_RULES))
-            up = _neighbours(lines, seq[2][0], -1, 1)  # (blank lines apart: each walked once)
-            if up and _sequence_heading(lines[up[0]]):
-                given.append(up[0])
-
-    for i, ln in enumerate(lines):
-        seen += not ln.blank
-        got = _numbering(ln)
-        if got is None:
-            continue
-        key, num = got
-        seq = open_.get(key)
-        step = 0 if seq is None else num - seq[0]
-        if seq is not None and abs(step) == 1 and seq[1] in (0, step):
-            seq[4] = seq[4] or seen - seq[3] > 1
-            seq[0], seq[1], seq[3] = num, step, seen
-            seq[2].append(i)
-            continue
-        if seq is not None:
-            close(seq)
-        open_[key] = [num, 0, [i], seen, False]
-    for seq in open_.values():
-        close(seq)
-    return _restore(lines, sorted(given))
-
-
 #: :func:`give_back_split_title` undoes the menu-run rule …
 SPLIT_TITLE_RULES = frozenset({"menu_run"})
 #: … for the lines of a title broken over adjacent lines (no blank line between them), at
@@ -2300,7 +2129,7 @@ def give_back_split_title(lines) -> list[int]:
 GUARDED_RULES = (
     POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
     | HASHTAG_RULES | CLOCK_RULES | POLICY_ITEM_RULES | INITIALS_RULES | FIRST_COPY_RULES
-    | NUMBERED_RULES | SPLIT_TITLE_RULES
+    | SPLIT_TITLE_RULES
 )
 
 
@@ -2334,5 +2163,5 @@ GUARDS = (
     give_back_inner_title, give_back_list_item, give_back_hashtag, give_back_intro,
     give_back_clock, give_back_dateline, give_back_tail_title, give_back_policy_item,
     give_back_initials, give_back_closing_sentence, give_back_first_copy,
-    give_back_results_heading, give_back_numbered, give_back_split_title,
+    give_back_results_heading, give_back_split_title,
 )

@@ -1,7 +1,8 @@
 """The strip stage's one reader of "this line is a table row" (issue 10, round 31): rows
 between pipes, with a pipe on one side only (fr-r32-0029), split by tabs, aligned columns.
 ``detectors.judge_lines`` sets ``_Line.table`` from :func:`table_rows` before any detector
-runs; those that never take a table row (tag cloud, tail teasers, repeated block) ask it.
+runs; those that never take a table row (tag cloud, tail teasers, repeated block) ask it, and
+``detectors._protect_shaped`` protects a row between pipes that it marked (round 32).
 Each function reads at most ``MAX_SCAN_CHARS`` characters of a line: linear time.
 
     >>> table_rows(["Accueil | Sport", "| TOP 2 | Satzung |", "| - Beschluss - |", "",
@@ -27,7 +28,8 @@ BORDERED_ROW_MAX_CELLS = 12
 EDGE_ROW_MIN_CELLS = 2
 #: A table: a run of at least this many different rows (a label printed as a one-row table
 #: each time is none; "| - Beratung und Beschluss - |" under each agenda item is a row,
-#: de-r30-0004); ``detectors._protect_shaped`` protects this many "table|" rows of a page.
+#: de-r30-0004); ``detectors._protect_shaped`` protects a ``"table|"`` row of such a run
+#: (``_Line.table``; until round 32 it counted this many of them page-wide, a second reader).
 TABLE_MIN_ROWS = 4
 #: Aligned columns (a standings table, round 29): cells split by two spaces or a tab, at
 #: least ALIGNED_ROW_MIN_CELLS, ALIGNED_ROW_MIN_FIGURES of them figures and one with a letter

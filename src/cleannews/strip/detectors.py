@@ -52,7 +52,8 @@ from cleannews.strip._rules import (
     removal_category,
     start_key,
 )
-from cleannews.strip._tables import TABLE_MIN_ROWS, row_shape, table_rows
+from cleannews.strip._sequences import numbered_lines
+from cleannews.strip._tables import row_shape, table_rows
 from cleannews.strip._widgets import (
     calendar_widget,
     dated_feed,
@@ -366,7 +367,7 @@ class _Line:
     """
 
     __slots__ = (
-        "_crumb", "_key", "_words", "blank", "cls", "ends", "key_text", "low", "n",
+        "_crumb", "_key", "_words", "blank", "cls", "ends", "key_text", "low", "n", "numbered",
         "protected", "removal", "stop", "table", "text",
     )
 
@@ -382,6 +383,8 @@ class _Line:
         self.removal: Removal | None = None
         self.protected = False
         self.table = False  # a row of the page's tables (judge_lines: _tables.table_rows)
+        # an item of a numbered sequence or its heading (judge_lines: _sequences.numbered_lines)
+        self.numbered = False
         self.key_text: str | None = None  # the text once glued spans are gone
         self._key: str | None = None
         self._crumb: bool | None = None
@@ -1595,7 +1598,9 @@ def _protect_shaped(lines: list[_Line]) -> None:
     (:func:`_line_shape`) at least :data:`SHAPE_LIST_MIN` standing lines of the page share
     is an item of the article's list, not a teaser or a menu label, whatever furniture
     stands around it; a table's header row (no digit) goes with rows of as many cells
-    that hold figures. Teasers are headlines, menus are labels: neither has this shape.
+    that hold figures, and a row between outer pipes (``"table|"``) with its table
+    (``_Line.table``, the one table reader's mark, round 32). Teasers are headlines, menus
+    are labels: neither has this shape.
 
     >>> ls = [_Line(t, frozenset()) for t in ("Most Popular", "Arsenal 2-1 Aston Villa",
     ...       "Brentford 0-0 Fulham", "Groupe | Pour | Contre", "Accueil | Sport | Vidéo")]
@@ -1621,7 +1626,7 @@ def _protect_shaped(lines: list[_Line]) -> None:
         elif shape == "figure":
             listed = counts[shape] >= FIGURE_LIST_MIN
         elif shape == "table|":
-            listed = counts[shape] >= TABLE_MIN_ROWS
+            listed = lines[i].table  # a row of a table of the page (_tables.table_rows)
         elif shape.endswith("#") or shape == "score":
             listed = counts[shape] >= SHAPE_LIST_MIN
         else:  # a header row: a table of rows with figures and as many cells is on the page
@@ -2198,7 +2203,10 @@ def _menu_runs(
 
     The last item just above the headline is kept as the article's kicker when
     other furniture sets it apart from the menu, or when it names an article
-    type ("Critique", "Entretien": ``kicker_words`` in the data files).
+    type ("Critique", "Entretien": ``kicker_words`` in the data files). An item of a numbered
+    sequence and its heading (``_Line.numbered``, :func:`~._sequences.numbered_lines`: "Archivo
+    de plenos" / "Año 2015" / "Año 2014" …, es-r31-0002) count in the run but are not taken
+    (round 32).
     """
     if idx is None:
         idx = [i for i, ln in enumerate(lines) if not ln.blank]
@@ -2235,7 +2243,8 @@ def _menu_runs(
                     # above the headline, is the article's kicker
                     amb.pop()
                 for ln in amb:
-                    ln.bad("menu_run", "navigation menu: a run of one-to-three-word links")
+                    if not ln.numbered:  # "Año 2015" / "Año 2014": the document's structure
+                        ln.bad("menu_run", "navigation menu: a run of one-to-three-word links")
         k = max(m, k + 1)
 
 
@@ -2651,10 +2660,12 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
     ``repeated``: :func:`_repeated_texts` of ``lines``, if known. A repeated headline
     that heads a paragraph (:func:`_listing_headlines`) is listing content and stays, so
     does a markdown heading's underline printed under several headings
-    (:func:`_setext_underline`, head20), and a table's row (``_Line.table``): council minutes
-    print "| - Beratung und Beschluss - |" under each agenda item (de-r30-0004), and a live
-    ticker's entry time (:func:`ticker_times`: "20:38" above three entries of one minute,
-    round 32, de-r35-0006).
+    (:func:`_setext_underline`, head20), a table's row (``_Line.table``): council minutes
+    print "| - Beratung und Beschluss - |" under each agenda item (de-r30-0004), an item of
+    a numbered sequence (``_Line.numbered``, :func:`~._sequences.numbered_lines`): minutes
+    print their agenda's "1. Appel nominatif" again over the point (fr-r31-0006, round 32),
+    and a live ticker's entry time (:func:`ticker_times`: "20:38" above three entries of one
+    minute, round 32, de-r35-0006).
     """
     if repeated is None:
         repeated = _repeated_texts(lines)
@@ -2675,6 +2686,7 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
             and ln.n <= REPEAT_MAX_WORDS
             and _folded(ln) in repeated
             and not ln.table  # a cell printed in each row of a table ("| - Beschluss - |")
+            and not ln.numbered  # "1. Appel nominatif" over each point of the minutes
             and not _setext_underline(lines, i)
             and i not in ticker
         ):
@@ -2759,7 +2771,10 @@ def _context(
     judged by its neighbours: a two-word headline between a breadcrumb and a
     reading-time line stays. Nor are the page's last lines when the furniture above them
     is a rule's that took :data:`SEPARATOR_MIN_INLINE` lines between the article's
-    paragraphs (the page's separator: the next item follows it, branch strip13).
+    paragraphs (the page's separator: the next item follows it, branch strip13). Nor is an
+    item of a numbered sequence or its heading (``_Line.numbered``, round 32): when a menu
+    run took the lines around a regulation's "DISPOSIZIONI GENERALI" / "Art. 1", they are
+    no short block between furniture.
     """
     n = len(lines)
     if idx is None:
@@ -2840,7 +2855,7 @@ def _context(
 
     for i in idx:
         ln = lines[i]
-        if ln.cls is not AMB or i == headline or ln.protected:
+        if ln.cls is not AMB or i == headline or ln.protected or ln.numbered:
             remember(ln)
             continue
         if (
@@ -3341,6 +3356,8 @@ def judge_lines(
         _protect_headings(lines, headings)
     for i in table_rows([ln.text for ln in lines]):  # before any detector that reads it
         lines[i].table = True
+    for i in numbered_lines(lines):  # "1. Appel nominatif" / "2. …", "Año 2015" / "Año 2014"
+        lines[i].numbered = True
     _structural_pass(lines, rs, stop)
     form_run(lines, matched, rs.form_words, stop)  # forms23
     prompt_lines(lines, rs.prompt_words, stop)  # recall25
