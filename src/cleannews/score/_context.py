@@ -631,9 +631,8 @@ class ContextTerm:
         # with count c: math.log(c + mu P(x)), math.log(c + mu P(right))
         Rx = np.broadcast_to(R[:, None], X.shape)
         vals = np.stack((vec.lmp[X], vec.lmp[Rx]))
-        if found.any():
-            arg = vec.dec[vec.codes[k[found]]] + np.stack((vec.mp[X], vec.mp[Rx]))[found]
-            vals[found] = list(map(math.log, arg.tolist()))
+        if found.any():  # (the seen pair's log, computed once per pair: ``pair_log``)
+            vals[found] = vec.pair_log[k[found]]
         fL, fR = found
         hasL, hasR = L != V, R != V
         if self.backoff:  # a neighbour no candidate (nor the word) was seen with: none
@@ -872,6 +871,7 @@ class _TermVectors:
         self.mp = np.append(np.frombuffer(term.mp, dtype=np.float64), 1.0)
         self.lmp = np.append(np.frombuffer(term.lmp, dtype=np.float64), 0.0)
         self.lden = np.frombuffer(term.lden, dtype=np.float64)
+        self.pair_log = _pair_logs(np, self.keys, self.codes, self.dec, self.mp, V + 1)
         words = sorted(term.syn)
         width = max((len(term.syn[w]) for w in words), default=1) or 1
         self.row = np.full(V + 1, -1, dtype=np.intp)
@@ -881,6 +881,35 @@ class _TermVectors:
              ((w, term.syn[w]) for w in words)] or [(0,) * (width + 1)],
             dtype=np.intp,
         ).reshape(-1, width + 1)
+
+
+#: ``_pair_logs`` takes the logarithms of this many pairs at a time (bounded temporaries).
+PAIR_LOG_CHUNK = 1 << 14
+
+
+def _pair_logs(np, keys, codes, dec, mp, m: int):
+    """``math.log(count + mu P(right))`` of every pair of the count table, in ``keys``' order
+    (``_TermVectors``; 0.0 for the sentinel): the value a seen pair adds to a slot, on the
+    left (``right`` is the checked word or a synonym) as on the right (``right`` is the
+    neighbour). It depends on the pair alone, so ``_batch_gains`` reads it instead of
+    taking the log of each seen pair of each batch (``math.log`` of the same float: numpy
+    adds the count and ``mu P(right)`` with IEEE rounding, as Python did; round 32).
+
+    >>> import numpy
+    >>> k = numpy.array([0 * 3 + 1, 1 * 3 + 2, 2**32 - 1], dtype=numpy.uint32)
+    >>> out = _pair_logs(numpy, k, numpy.array([5, 200, 0], dtype=numpy.uint8),
+    ...                  numpy.arange(256.0), numpy.array([0.5, 1.5, 2.5, 1.0]), 3)
+    >>> out.tolist() == [math.log(5 + 1.5), math.log(200 + 2.5), 0.0]
+    True
+    """
+    n = len(keys) - 1  # the last key is the sentinel
+    out = np.zeros(n + 1, dtype=np.float64)
+    for a in range(0, n, PAIR_LOG_CHUNK):
+        b = min(n, a + PAIR_LOG_CHUNK)
+        right = (keys[a:b] % m).astype(np.intp)
+        arg = dec[codes[a:b]] + mp[right]
+        out[a:b] = list(map(math.log, arg.tolist()))
+    return out
 
 
 def _numpy():
