@@ -624,13 +624,17 @@ class ContextTerm:
         L, R = T[pos - 1], T[pos + 1]
         X = vec.cand[rows[pos]]  # the word, then its synonyms
         keys = vec.keys
-        q = np.stack((X + (L * M)[:, None], X * M + R[:, None])).astype(keys.dtype)
+        # the queries, written in the keys' type (every key and query is below M * M)
+        q = np.empty((2, *X.shape), dtype=keys.dtype)
+        np.add(X, (L * M)[:, None], out=q[0], casting="unsafe")
+        np.add(X * M, R[:, None], out=q[1], casting="unsafe")
         k = keys.searchsorted(q)
         found = keys[k] == q  # (a sentinel key ends ``keys``: k is always an index)
         # unseen pairs: log(mu P(x)) on the left, log(mu P(right)) on the right; a seen pair
         # with count c: math.log(c + mu P(x)), math.log(c + mu P(right))
-        Rx = np.broadcast_to(R[:, None], X.shape)
-        vals = np.stack((vec.lmp[X], vec.lmp[Rx]))
+        vals = np.empty(q.shape, dtype=np.float64)
+        vec.lmp.take(X, out=vals[0])
+        vals[1] = vec.lmp[R][:, None]
         if found.any():  # (the seen pair's log, computed once per pair: ``pair_log``)
             vals[found] = vec.pair_log[k[found]]
         fL, fR = found
