@@ -847,7 +847,8 @@ class _TermVectors:
     ``cand[r]`` is the word, then its synonyms ascending, the last one repeated up to the
     widest row (a repeat changes neither the best value nor the best id, nor whether a pair
     was seen). ``mp``, ``lmp``: the term's ``mp``, ``lmp`` with one more value for ``none``
-    (read, never used); ``lden``, ``dec``: the term's.
+    (read, never used); ``lden``, ``dec``: the term's; ``pair_log``: each key's seen-pair
+    value (``_pair_logs``: 8 bytes a pair, per term, since ``mp`` is the term's).
     """
 
     def __init__(self, term: ContextTerm) -> None:
