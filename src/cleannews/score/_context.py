@@ -624,16 +624,19 @@ class ContextTerm:
         L, R = T[pos - 1], T[pos + 1]
         X = vec.cand[rows[pos]]  # the word, then its synonyms
         keys = vec.keys
-        q = np.stack((X + (L * M)[:, None], X * M + R[:, None])).astype(keys.dtype)
+        # the queries, written in the keys' type (every key and query is below M * M)
+        q = np.empty((2, *X.shape), dtype=keys.dtype)
+        np.add(X, (L * M)[:, None], out=q[0], casting="unsafe")
+        np.add(X * M, R[:, None], out=q[1], casting="unsafe")
         k = keys.searchsorted(q)
         found = keys[k] == q  # (a sentinel key ends ``keys``: k is always an index)
         # unseen pairs: log(mu P(x)) on the left, log(mu P(right)) on the right; a seen pair
         # with count c: math.log(c + mu P(x)), math.log(c + mu P(right))
-        Rx = np.broadcast_to(R[:, None], X.shape)
-        vals = np.stack((vec.lmp[X], vec.lmp[Rx]))
-        if found.any():
-            arg = vec.dec[vec.codes[k[found]]] + np.stack((vec.mp[X], vec.mp[Rx]))[found]
-            vals[found] = list(map(math.log, arg.tolist()))
+        vals = np.empty(q.shape, dtype=np.float64)
+        vec.lmp.take(X, out=vals[0])
+        vals[1] = vec.lmp[R][:, None]
+        if found.any():  # (the seen pair's log, computed once per pair: ``pair_log``)
+            vals[found] = vec.pair_log[k[found]]
         fL, fR = found
         hasL, hasR = L != V, R != V
         if self.backoff:  # a neighbour no candidate (nor the word) was seen with: none
@@ -844,7 +847,8 @@ class _TermVectors:
     ``cand[r]`` is the word, then its synonyms ascending, the last one repeated up to the
     widest row (a repeat changes neither the best value nor the best id, nor whether a pair
     was seen). ``mp``, ``lmp``: the term's ``mp``, ``lmp`` with one more value for ``none``
-    (read, never used); ``lden``, ``dec``: the term's.
+    (read, never used); ``lden``, ``dec``: the term's; ``pair_log``: each key's seen-pair
+    value (``_pair_logs``: 8 bytes a pair, per term, since ``mp`` is the term's).
     """
 
     def __init__(self, term: ContextTerm) -> None:
@@ -872,6 +876,7 @@ class _TermVectors:
         self.mp = np.append(np.frombuffer(term.mp, dtype=np.float64), 1.0)
         self.lmp = np.append(np.frombuffer(term.lmp, dtype=np.float64), 0.0)
         self.lden = np.frombuffer(term.lden, dtype=np.float64)
+        self.pair_log = _pair_logs(np, self.keys, self.codes, self.dec, self.mp, V + 1)
         words = sorted(term.syn)
         width = max((len(term.syn[w]) for w in words), default=1) or 1
         self.row = np.full(V + 1, -1, dtype=np.intp)
@@ -881,6 +886,35 @@ class _TermVectors:
              ((w, term.syn[w]) for w in words)] or [(0,) * (width + 1)],
             dtype=np.intp,
         ).reshape(-1, width + 1)
+
+
+#: ``_pair_logs`` takes the logarithms of this many pairs at a time (bounded temporaries).
+PAIR_LOG_CHUNK = 1 << 14
+
+
+def _pair_logs(np, keys, codes, dec, mp, m: int):
+    """``math.log(count + mu P(right))`` of every pair of the count table, in ``keys``' order
+    (``_TermVectors``; 0.0 for the sentinel): the value a seen pair adds to a slot, on the
+    left (``right`` is the checked word or a synonym) as on the right (``right`` is the
+    neighbour). It depends on the pair alone, so ``_batch_gains`` reads it instead of
+    taking the log of each seen pair of each batch (``math.log`` of the same float: numpy
+    adds the count and ``mu P(right)`` with IEEE rounding, as Python did; round 32).
+
+    >>> import numpy
+    >>> k = numpy.array([0 * 3 + 1, 1 * 3 + 2, 2**32 - 1], dtype=numpy.uint32)
+    >>> out = _pair_logs(numpy, k, numpy.array([5, 200, 0], dtype=numpy.uint8),
+    ...                  numpy.arange(256.0), numpy.array([0.5, 1.5, 2.5, 1.0]), 3)
+    >>> out.tolist() == [math.log(5 + 1.5), math.log(200 + 2.5), 0.0]
+    True
+    """
+    n = len(keys) - 1  # the last key is the sentinel
+    out = np.zeros(n + 1, dtype=np.float64)
+    for a in range(0, n, PAIR_LOG_CHUNK):
+        b = min(n, a + PAIR_LOG_CHUNK)
+        right = (keys[a:b] % m).astype(np.intp)
+        arg = dec[codes[a:b]] + mp[right]
+        out[a:b] = list(map(math.log, arg.tolist()))
+    return out
 
 
 def _numpy():
