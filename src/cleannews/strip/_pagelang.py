@@ -81,15 +81,22 @@ _OTHER_SCRIPT = regex.compile(r"(?!\p{Latin})\p{L}")
 
 
 @lru_cache(maxsize=1)
-def _stop_table() -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
-    """The rule languages, and each stopword with the indexes of the languages it belongs to."""
+def _stop_table() -> tuple[tuple[str, ...], dict[str, tuple[tuple[int, float], ...]]]:
+    """The rule languages, and each stopword with the index of each language it belongs to
+    and its share of the word (``1 / k`` for a word of ``k`` stoplists: the float
+    :func:`guess_page_language` adds, computed once).
+
+    >>> langs, table = _stop_table()
+    >>> [(langs[i], share) for i, share in table["dans"]]
+    [('fr', 1.0)]
+    """
     from cleannews.strip._rules import load_stopwords
 
     table: dict[str, list[int]] = {}
     for i, lang in enumerate(RULE_LANGUAGES):
         for w in load_stopwords((lang,)):
             table.setdefault(w, []).append(i)
-    return RULE_LANGUAGES, {w: tuple(ix) for w, ix in table.items()}
+    return RULE_LANGUAGES, {w: tuple((i, 1 / len(ix)) for i in ix) for w, ix in table.items()}
 
 
 @dataclass(frozen=True)
@@ -130,12 +137,12 @@ def guess_page_language(text: str, words: list[str] | None = None) -> PageLangua
     share = [0.0] * len(langs)
     if words is None:
         words = _WORD.findall(text[:PAGE_LANGUAGE_CHARS].lower())
-    for w in words:
-        hit = table.get(w)
-        if hit is not None:
-            for i in hit:
-                cover[i] += 1
-                share[i] += 1 / len(hit)
+    # the stop words in the page's order (one C pass over the words): the same additions,
+    # in the same order, as a loop over every word
+    for hit in filter(None, map(table.get, words)):
+        for i, one in hit:
+            cover[i] += 1
+            share[i] += one
     # the first language with the most words (max keeps the first of equals)
     top = max(range(len(langs)), key=cover.__getitem__)
     second = max((c for i, c in enumerate(share) if i != top), default=0)

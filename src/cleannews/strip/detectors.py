@@ -24,6 +24,7 @@ import regex
 
 from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import AMB, BAD, GOOD, KEEP, Removal, SpanRemoval
+from cleannews.strip._chars import first_digit
 from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone, home_crumb_words
 from cleannews.strip._keep import (
@@ -1572,7 +1573,7 @@ def _series_key(text: str) -> str | None:
     (None, None, None)
     """
     scan = text[:MAX_SCAN_CHARS]
-    first = next((k for k, c in enumerate(scan) if c.isdigit()), None)
+    first = first_digit(scan)
     if first is None:
         return None
     key, rest = scan[:first].strip().casefold(), scan[first:]
