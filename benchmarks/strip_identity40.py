@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tools.strip_model
 
-from identity16 import _h, compare  # noqa: E402
+from identity16 import _h, compare
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ("train", "stress", "bench")
