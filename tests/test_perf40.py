@@ -19,8 +19,8 @@ the new code against the code it replaces (kept below as the reference), on real
 
 The whole strip output (text, every change and its reason, metadata; ``clean``'s Document and
 ``explain``) of every TRAIN page, the stress set and the benchmark corpus is compared with
-main's by ``benchmarks/strip_identity40.py`` (0 of 3,834 items differ; the figures in
-docs/performance-history.md, "Strip-stage throughput (issue 12, round 32)"), and the strip and
+main's by ``benchmarks/strip_identity40.py`` (0 of 3,834 items differ; the figures in the
+round-32 strip-throughput section of docs/performance-history.md), and the strip and
 clean pins (``tests/test_strip_regression.py``, ``tests/test_clean_regression.py``) pass
 unchanged.
 

@@ -2,8 +2,8 @@
 
 A generator over a line's characters (``any(c.isdigit() for c in text)``, ``next(k for k, c
 in enumerate(text) if c.isdigit())``) costs a Python step per character, the whole line when
-it holds no digit; the same test as one search of a character class runs in C (perf40,
-docs/performance-history.md, "Strip-stage throughput (issue 12, round 32)").
+it holds no digit; the same test as one search of a character class runs in C (perf40;
+the round-32 strip-throughput section of docs/performance-history.md).
 
     >>> first_digit("Procès-verbal - 25 mars"), first_digit("Lire la suite")
     (16, None)
