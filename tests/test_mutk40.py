@@ -1,0 +1,96 @@
+"""Mutation check of the modules no round had sampled (round 32): ``batch/runner.py``,
+``batch/timeout.py``, ``copies/``, the ``cli/`` subcommands and ``integrations/``.
+
+``tools/mutate.py`` (CONTRIBUTING.md, "Checking that tests can fail") was run, ``--seed 40``,
+on each module with a fast test set (its doctests and the test file of its area); the runs,
+the equivalent mutants and what was left: docs/batch.md, "Mutation check of the runner, the
+time limit, copies, the subcommands and the integrations (round 32)". Each test here kills
+mutants those test sets let live (named in its docstring).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from _helpers import read_jsonl, seed_folder
+from cleannews.cli import main
+
+# --- copies/_lsh.py ------------------------------------------------------------------------
+
+#: What docs/copies.md gives: "skeleton 32 bands × 3 rows", "words 10 bands × 3 rows", "a
+#: bucket of more than 50 documents" is linked as a star. Written out, not read from
+#: ``_lsh.SKELETON_ROWS`` / ``WORD_ROWS`` / ``MAX_BUCKET``, so a change of either shows here.
+DOC_ROWS, DOC_MAX_BUCKET = 3, 50
+
+
+def _signatures(perms: int, agree: list[int], n: int = 3):
+    """``n`` signatures of ``perms`` values: row 0 is ``0 … perms-1``; row 1 equals it except
+    at every third position (2, 5, 8 …: no band of three rows is whole); row 2 equals it only
+    at positions ``agree``; every other value is distinct."""
+    np = pytest.importorskip("numpy")
+    base = np.arange(perms, dtype=np.uint32)
+    sig = np.stack([base + 1000 * (k + 1) for k in range(n)])
+    sig[0] = base
+    sig[1] = base
+    sig[1, 2::3] += 500
+    sig[2, agree] = base[agree]
+    return sig
+
+
+@pytest.mark.parametrize("family", ["skeleton", "words"])
+def test_documents_are_candidates_when_one_whole_band_of_three_agrees(family):
+    """Kills ``_lsh.SKELETON_ROWS`` 3 -> 2 / 4 and ``WORD_ROWS`` 3 -> 2 / 4 (the
+    ``copies`` tests pass with either: the verification behind the bands decides the links).
+
+    Two documents agreeing on two values of every three share no band of three rows; a
+    document agreeing on one whole band (values 3-5) shares it."""
+    pytest.importorskip("numpy")
+    from cleannews.copies import SKELETON_PERMS, WORD_PERMS, _lsh
+
+    skel = _signatures(SKELETON_PERMS, [3, 4, 5] if family == "skeleton" else [])
+    word = _signatures(WORD_PERMS, [3, 4, 5] if family == "words" else [])
+    if family == "skeleton":
+        word[1] += 7000  # only the skeleton bands can link 0 and 1
+    else:
+        skel[1] += 7000
+    assert _lsh.candidate_pairs(skel, word).tolist() == [[0, 2]]
+    # 32 and 10 bands (the two word values past the tenth band are in none)
+    assert (SKELETON_PERMS // DOC_ROWS, WORD_PERMS // DOC_ROWS) == (32, 10)
+
+
+def test_a_bucket_over_fifty_documents_is_a_star_and_fifty_are_all_pairs():
+    """Kills ``_lsh.MAX_BUCKET`` 50 -> 51 / 49: the 51 pages sharing a band (boilerplate-only
+    pages) give 50 pairs (each to the first), the 50 give all 1,225."""
+    np = pytest.importorskip("numpy")
+    from cleannews.copies import _lsh
+
+    for n, pairs in ((DOC_MAX_BUCKET + 1, DOC_MAX_BUCKET), (DOC_MAX_BUCKET,
+                                                              DOC_MAX_BUCKET * 49 // 2)):
+        sig = np.tile(np.array([[4, 5, 6]], dtype=np.uint32), (n, 1))
+        got = _lsh.band_pairs(sig, rows=DOC_ROWS)
+        assert len(got) == pairs
+        if n > DOC_MAX_BUCKET:
+            assert set(got[:, 0].tolist()) == {0}
+
+
+# --- cli/score.py --------------------------------------------------------------------------
+
+
+def test_score_refuses_errors_dash_and_report_dash_without_an_output_file(
+        tmp_path: Path, capsys, monkeypatch):
+    """Kills ``cli/score.py``'s ``--errors -`` check and ``--report -`` check -> ``pass`` (no
+    test gave either: they made a folder / a file named "-" in the working folder)."""
+    corp, _ = seed_folder(tmp_path, 1)
+    monkeypatch.chdir(tmp_path)
+    assert main(["score", str(corp), "--errors", "-", "-j", "1"]) == 2
+    assert "--errors -: the errors sink is a folder" in capsys.readouterr().err
+    assert main(["score", str(corp), "--report", "-", "-j", "1"]) == 2
+    assert "--report -: standard output already carries the score lines" in \
+        capsys.readouterr().err
+    assert not (tmp_path / "-").exists()
+    # with -o FILE, the report goes to standard output
+    assert main(["score", str(corp), "--report", "-", "-o", "s.jsonl", "-j", "1", "-q"]) == 0
+    assert '"documents"' in capsys.readouterr().out
+    assert len(read_jsonl(tmp_path / "s.jsonl")) == 1
