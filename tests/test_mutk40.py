@@ -75,6 +75,60 @@ def test_a_bucket_over_fifty_documents_is_a_star_and_fifty_are_all_pairs():
             assert set(got[:, 0].tolist()) == {0}
 
 
+#: A real page (seed 004: the Fluidstack article, 20 typographic apostrophes).
+SEED_PAGE = (Path(__file__).resolve().parents[1] / "seeds" / "004_8795e1cfecc798cf.txt"
+             ).read_text("utf-8")
+
+
+def test_straight_and_typographic_apostrophes_sign_alike():
+    """Kills ``_signature._TokenIds.fill``'s ``tok[-1] in "'’"`` -> ``not in``: an elided
+    clitic is hashed without its apostrophe, so a copy whose CMS turned ``’`` into ``'``
+    (``l’IA`` / ``l'IA``) has the same word and skeleton MinHash as its source (the mutant
+    cut the last letter of every other word instead: ``l'`` and ``l’`` differed)."""
+    pytest.importorskip("numpy")
+    from cleannews.copies import signature
+
+    assert SEED_PAGE.count("’") >= 10
+    a, b = signature(SEED_PAGE), signature(SEED_PAGE.replace("’", "'"))
+    assert (a.words == b.words).all() and (a.skeleton == b.skeleton).all()
+    assert (a.n_words, a.n_skeleton) == (b.n_words, b.n_skeleton)
+
+
+def test_clusters_list_peers_in_batch_order_whatever_the_links_order():
+    """Kills ``copies.clusters``' ``ms.sort(key=…)`` -> ``pass``: links read back in another
+    order (newest first) gave each document its peers in that order."""
+    pytest.importorskip("numpy")
+    from cleannews.copies import clusters, find_copies
+
+    ids = ["a", "b", "c"]
+    links = find_copies([SEED_PAGE, SEED_PAGE.replace("’", "'"), SEED_PAGE], ids)
+    assert [(li.a, li.b, li.kind) for li in links] == [
+        ("a", "b", "copy"), ("a", "c", "copy"), ("b", "c", "copy")]
+    want = {"a": ["b", "c"], "b": ["a", "c"], "c": ["a", "b"]}
+    for order in (links, links[::-1]):
+        got = clusters(ids, order)
+        assert {d: got[d]["peers"] for d in ids} == want
+        assert {got[d]["cluster"] for d in ids} == {"a"}
+        assert [got[d]["role"] for d in ids] == ["original", "duplicate", "duplicate"]
+
+
+def test_a_copy_link_dict_is_json_ready():
+    """Kills ``CopyLink.to_dict``'s ``d["edits"] = [list(p) …]`` -> ``pass``: the edits stayed
+    tuples, so the dict was not what a JSON round trip gives back (a report compared with
+    the links it was written from differed)."""
+    pytest.importorskip("numpy")
+    import json
+
+    from cleannews.copies import find_copies
+
+    edited = SEED_PAGE.replace("Fluidstack", "Vsora").replace("109", "110")
+    (link,) = find_copies([SEED_PAGE, edited])
+    assert link.kind == "copy" and ("109", "110") in link.edits
+    d = link.to_dict()
+    assert json.loads(json.dumps(d)) == d
+    assert ["109", "110"] in d["edits"]
+
+
 # --- cli/score.py --------------------------------------------------------------------------
 
 
