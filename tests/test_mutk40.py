@@ -158,6 +158,32 @@ def test_a_noun_for_a_verb_is_an_edit_not_a_synonym():
         [], [("déclaration", "déclarer"), ("rapidement", "rapide")])
 
 
+#: A development spin pair (``fixtures/spin/validation.jsonl.gz``, dictionary V; never a
+#: held-out set): a UD document and its naive 30 % spin.
+SPIN_DOC = "UD_French-GSD:fr-ud-dev:4"
+
+
+def test_the_spin_scores_add_to_a_spun_pairs_direction():
+    """Kills ``_verify.orient``'s ``v.direction = round(freq + SPIN_SCORE_WEIGHT * …)`` ->
+    ``pass``: the spin detector's scores (0.01 for the article, 1.0 for its spin) were shown
+    in the reason but never moved the direction (the ``copies`` tests' pairs score alike)."""
+    pytest.importorskip("numpy")
+    from cleannews.copies import compare_texts
+    from cleannews.copies._verify import SPIN_SCORE_WEIGHT
+
+    recs = {r["id"]: r["text"] for r in read_jsonl(
+        Path(__file__).resolve().parents[1] / "fixtures/spin/validation.jsonl.gz")
+        if r["id"].startswith(SPIN_DOC + ":")}
+    article, spun = recs[f"{SPIN_DOC}:clean"], recs[f"{SPIN_DOC}:naive:0.3"]
+    words_only = compare_texts(article, spun, spin_direction=False)
+    v = compare_texts(article, spun)
+    assert v.kind == words_only.kind == "spun_copy"
+    sa, sb = v.spin_scores
+    assert sb - sa > 0.5
+    assert v.direction == round(words_only.direction + SPIN_SCORE_WEIGHT * (sb - sa), 3)
+    assert v.direction > words_only.direction > 0 and v.source == "a"
+
+
 # --- cli/score.py --------------------------------------------------------------------------
 
 
