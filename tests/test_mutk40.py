@@ -146,14 +146,16 @@ def test_a_noun_for_a_verb_is_an_edit_not_a_synonym():
     """Kills ``_verify._pair_kind``'s ``px & masks[c] and py & masks[c]`` -> ``or``: a swap
     counts as a synonym only when the two words share a class (noun, adjective, verb,
     adverb); "déclaration" (noun) -> "déclarer" (verb) and "rapidement" (adverb) ->
-    "rapide" (noun, adjective) are edits."""
+    "rapide" (noun, adjective) are edits. Kills too ``compare_words``' grammar-or-edit branch
+    -> ``pass`` and a copy's ``v.reason = …`` -> ``pass`` (no test read a copy's reason)."""
     pytest.importorskip("numpy")
     from cleannews.copies import compare_texts
 
     tail = "La {} a été faite {} par le maire devant la presse."
     v = compare_texts(f"{SMALL_ARTICLE}\n\n" + tail.format("déclaration", "rapidement"),
                       f"{SMALL_ARTICLE}\n\n" + tail.format("déclarer", "rapide"))
-    assert v.kind == "copy"
+    assert v.kind == "copy" and v.n_grammar == 0
+    assert v.reason.endswith(" aligned; 0 synonym-like swaps, 2 other edits")
     assert (v.substitutions, v.edits) == (
         [], [("déclaration", "déclarer"), ("rapidement", "rapide")])
 
@@ -182,6 +184,24 @@ def test_the_spin_scores_add_to_a_spun_pairs_direction():
     assert sb - sa > 0.5
     assert v.direction == round(words_only.direction + SPIN_SCORE_WEIGHT * (sb - sa), 3)
     assert v.direction > words_only.direction > 0 and v.source == "a"
+
+
+# --- integrations/datatrove_copies.py --------------------------------------------------------
+
+
+def test_copy_clusters_take_min_words_zero_and_refuse_below():
+    """Kills ``CopyClusters``' ``checked_count("CopyClusters min_words", min_words, 0)`` -> 1:
+    ``min_words=0`` (link every document, however short) is a valid setting."""
+    pytest.importorskip("datatrove")
+    pytest.importorskip("numpy")
+    from cleannews.errors import ConfigError
+    from cleannews.integrations.datatrove_copies import CopyClusters
+
+    assert CopyClusters(min_words=0).min_words == 0
+    assert CopyClusters().min_words is None
+    with pytest.raises(ConfigError, match="CopyClusters min_words must be an integer of at "
+                       "least 0, got -1"):
+        CopyClusters(min_words=-1)
 
 
 # --- cli/score.py --------------------------------------------------------------------------
