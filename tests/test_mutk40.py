@@ -186,6 +186,30 @@ def test_the_spin_scores_add_to_a_spun_pairs_direction():
     assert v.direction > words_only.direction > 0 and v.source == "a"
 
 
+# --- integrations/datatrove.py ---------------------------------------------------------------
+
+
+def test_the_datatrove_summary_counts_each_rules_changes():
+    """Kills ``datatrove.summarize``'s ``rules.get(c.rule, 0) + 1`` -> ``- 1`` and its ``0`` ->
+    ``-1``: no test read the summary's per-rule counts (seed 002: 13 social widget lines, 4
+    share bars, a breadcrumb …), which must be what ``clean`` did, rule by rule."""
+    pytest.importorskip("datatrove")
+    from collections import Counter
+
+    from datatrove.data import Document as DatatroveDocument
+
+    from cleannews import clean
+    from cleannews.integrations.datatrove import CleannewsCleaner
+
+    text = (Path(__file__).resolve().parents[1] / "seeds" / "002_cc9eb378494e53c6.txt"
+            ).read_text("utf-8")
+    want = Counter(c.rule for c in clean(text, id="s2").changes)
+    assert sum(want.values()) > len(want) >= 2  # several rules, one at least twice
+    doc = DatatroveDocument(text=text, id="s2")
+    CleannewsCleaner().clean_one(doc)
+    assert doc.metadata["cleannews"]["rules"] == dict(want)
+
+
 # --- integrations/datatrove_copies.py --------------------------------------------------------
 
 
