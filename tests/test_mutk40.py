@@ -160,6 +160,46 @@ def test_a_noun_for_a_verb_is_an_edit_not_a_synonym():
         [], [("déclaration", "déclarer"), ("rapidement", "rapide")])
 
 
+def _content_words_replaced(text: str) -> str:
+    """``text`` with every lower-case word that is not a skeleton word (function words, the
+    words the skeleton drops or normalises) replaced by a new made-up word (``zouaaa``,
+    ``zoubaa`` …): the skeleton is the same, the words are not."""
+    from cleannews.copies._signature import _skeleton_table
+
+    drop, norm, function = _skeleton_table()
+    made = iter(range(26 ** 3))
+
+    def new_word(m) -> str:
+        w = m.group(0)
+        if w in function or w in drop or w in norm:
+            return w
+        k = next(made)
+        return "zou" + "".join(chr(97 + (k // 26 ** i) % 26) for i in range(3))
+
+    return re.sub(r"(?<![\w’'])[a-zéèàêçîôûœ]+\b", new_word, text)
+
+
+def test_a_page_with_every_content_word_replaced_is_not_linked():
+    """Kills ``link_signatures``' word-overlap check (``len(sa & sb) < VERIFY_MIN_OVERLAP *
+    …: continue``) -> ``pass``: seed 000 and a copy whose 148 content words are all made-up
+    words share a skeleton (a candidate, past the estimate) but only 37 % of their words;
+    aligned anyway, the pair is called a ``copy`` (98 % aligned, 148 other edits:
+    ``compare_texts`` counts short substituted runs as aligned), so the check is what keeps
+    it out."""
+    pytest.importorskip("numpy")
+    from cleannews.copies import find_copies, link_signatures, signatures
+
+    text = (Path(__file__).resolve().parents[1] / "seeds" / "000_51a21282db567c1f.txt"
+            ).read_text("utf-8")
+    texts = [text, _content_words_replaced(text)]
+    assert "zouaaa" in texts[1]
+    counts: dict[str, int] = {}
+    assert link_signatures(["a", "b"], signatures(texts), texts.__getitem__,
+                           counts=counts) == []
+    assert counts == {"candidates": 1, "estimated": 1, "aligned": 0, "links": 0}
+    assert find_copies(texts) == []
+
+
 #: A development spin pair (``fixtures/spin/validation.jsonl.gz``, dictionary V; never a
 #: held-out set): a UD document and its naive 30 % spin.
 SPIN_DOC = "UD_French-GSD:fr-ud-dev:4"
