@@ -181,7 +181,7 @@ def _content_words_replaced(text: str) -> str:
 
 def test_a_page_with_every_content_word_replaced_is_not_linked():
     """Kills ``link_signatures``' word-overlap check (``len(sa & sb) < VERIFY_MIN_OVERLAP *
-    …: continue``) -> ``pass``: seed 000 and a copy whose 148 content words are all made-up
+    …: continue``) -> ``pass``: seed 000 and a copy whose content words are all made-up
     words share a skeleton (a candidate, past the estimate) but only 37 % of their words;
     aligned anyway, the pair is called a ``copy`` (98 % aligned, 148 other edits:
     ``compare_texts`` counts short substituted runs as aligned), so the check is what keeps
@@ -232,14 +232,17 @@ def test_the_spin_scores_add_to_a_spun_pairs_direction():
 def test_the_datatrove_summary_counts_each_rules_changes():
     """Kills ``datatrove.summarize``'s ``rules.get(c.rule, 0) + 1`` -> ``- 1`` and its ``0`` ->
     ``-1``: no test read the summary's per-rule counts (seed 002: 13 social widget lines, 4
-    share bars, a breadcrumb …), which must be what ``clean`` did, rule by rule."""
+    share bars, a breadcrumb …), which must be what ``clean`` did, rule by rule; and
+    ``CleannewsSpinFilter._summary``'s ``return summary`` -> ``pass`` (the filter after the
+    cleaner scored the text again and wrote a spin-only summary over the cleaner's: its
+    rules, verdict and language lost)."""
     pytest.importorskip("datatrove")
     from collections import Counter
 
     from datatrove.data import Document as DatatroveDocument
 
     from cleannews import clean
-    from cleannews.integrations.datatrove import CleannewsCleaner
+    from cleannews.integrations.datatrove import CleannewsCleaner, CleannewsSpinFilter
 
     text = (Path(__file__).resolve().parents[1] / "seeds" / "002_cc9eb378494e53c6.txt"
             ).read_text("utf-8")
@@ -247,7 +250,12 @@ def test_the_datatrove_summary_counts_each_rules_changes():
     assert sum(want.values()) > len(want) >= 2  # several rules, one at least twice
     doc = DatatroveDocument(text=text, id="s2")
     CleannewsCleaner().clean_one(doc)
-    assert doc.metadata["cleannews"]["rules"] == dict(want)
+    summary = doc.metadata["cleannews"]
+    assert summary["rules"] == dict(want)
+    # the spin filter after the cleaner reads its summary: no second score, nothing lost
+    assert CleannewsSpinFilter().filter(doc) is True
+    assert doc.metadata["cleannews"] is summary
+    assert summary["rules"] == dict(want) and summary["verdict"] == "keep"
 
 
 # --- integrations/datatrove_copies.py --------------------------------------------------------
