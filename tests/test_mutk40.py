@@ -258,6 +258,34 @@ def test_the_datatrove_summary_counts_each_rules_changes():
     assert summary["rules"] == dict(want) and summary["verdict"] == "keep"
 
 
+def test_a_record_the_readers_adapter_gives_no_text_is_an_error_document(tmp_path: Path):
+    """Kills ``CleannewsJsonlReader._line_document``'s ``raise _Reject("empty", "the reader's
+    adapter gave no text")`` -> ``pass``: a user's adapter that finds no text in a record (datatrove
+    then gives ``None``) made the reader yield ``None``, a document of no id and no text that
+    the next step crashes on. Every line ends as one document with its id."""
+    pytest.importorskip("datatrove")
+    pytest.importorskip("orjson")
+    from cleannews.integrations.datatrove import CleannewsJsonlReader
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    rows = [{"id": "a", "text": "titre", "body": SMALL_ARTICLE},
+            {"id": "b", "text": "titre seul"},  # no body: the adapter has no text for it
+            {"id": "c", "text": "titre", "body": SMALL_ARTICLE}]
+    (folder / "part.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+
+    def body_adapter(self, data, path, id_in_file):
+        return {"text": data.get("body", ""), "id": data["id"], "metadata": {}}
+
+    docs = list(CleannewsJsonlReader(str(folder), adapter=body_adapter).run())
+    assert [d.id for d in docs] == ["a", "b", "c"]
+    assert [d.text for d in docs] == [SMALL_ARTICLE, '{"id": "b", "text": "titre seul"}',
+                                      SMALL_ARTICLE]
+    err = docs[1].metadata["cleannews"]
+    assert (err["error_type"], err["error"]) == ("empty", "the reader's adapter gave no text")
+
+
 # --- integrations/datatrove_copies.py --------------------------------------------------------
 
 
