@@ -11,7 +11,9 @@ mutants those test sets let live (named in its docstring).
 from __future__ import annotations
 
 import json
+import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -302,6 +304,42 @@ def test_copy_clusters_take_min_words_zero_and_refuse_below():
     with pytest.raises(ConfigError, match="CopyClusters min_words must be an integer of at "
                        "least 0, got -1"):
         CopyClusters(min_words=-1)
+
+
+# --- batch/runner.py ---------------------------------------------------------------------
+
+#: Linux ``prctl`` options (``<linux/prctl.h>``): set / get the parent-death signal.
+PR_SET_PDEATHSIG, PR_GET_PDEATHSIG = 1, 2
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_a_worker_asks_the_kernel_for_sigkill_when_its_parent_dies():
+    """Kills ``runner.PR_SET_PDEATHSIG`` 1 -> 0 / 2: with another option ``prctl`` failed (or
+    did something else) and only the watchdog thread was left to end an orphaned worker, which
+    cannot run while the worker is stuck in C code holding the GIL. In a forked child (the
+    call changes the calling process), ``_set_parent_death_signal`` returns ``True`` and the
+    kernel then holds SIGKILL as the child's parent-death signal."""
+    import ctypes
+    import signal
+
+    from cleannews.batch.runner import _set_parent_death_signal
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: arm, read back, report, exit without pytest's cleanup
+        try:
+            armed = _set_parent_death_signal()
+            libc = ctypes.CDLL(None, use_errno=True)
+            sig = ctypes.c_int(-1)
+            libc.prctl(PR_GET_PDEATHSIG, ctypes.byref(sig), 0, 0, 0)
+            os.write(write, f"{armed} {sig.value}".encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as f:
+        got = f.read().decode()
+    os.waitpid(pid, 0)
+    assert got == f"True {int(signal.SIGKILL)}"
 
 
 # --- cli/score.py --------------------------------------------------------------------------
