@@ -209,6 +209,14 @@ def test_a_page_with_every_content_word_replaced_is_not_linked():
 SPIN_DOC = "UD_French-GSD:fr-ud-dev:4"
 
 
+def _spin_pair() -> tuple[str, str]:
+    """The texts of :data:`SPIN_DOC` and of its naive 30 % spin."""
+    recs = {r["id"]: r["text"] for r in read_jsonl(
+        Path(__file__).resolve().parents[1] / "fixtures/spin/validation.jsonl.gz")
+        if r["id"].startswith(SPIN_DOC + ":")}
+    return recs[f"{SPIN_DOC}:clean"], recs[f"{SPIN_DOC}:naive:0.3"]
+
+
 def test_the_spin_scores_add_to_a_spun_pairs_direction():
     """Kills ``_verify.orient``'s ``v.direction = round(freq + SPIN_SCORE_WEIGHT * …)`` ->
     ``pass``: the spin detector's scores (0.01 for the article, 1.0 for its spin) were shown
@@ -217,10 +225,7 @@ def test_the_spin_scores_add_to_a_spun_pairs_direction():
     from cleannews.copies import compare_texts
     from cleannews.copies._verify import SPIN_SCORE_WEIGHT
 
-    recs = {r["id"]: r["text"] for r in read_jsonl(
-        Path(__file__).resolve().parents[1] / "fixtures/spin/validation.jsonl.gz")
-        if r["id"].startswith(SPIN_DOC + ":")}
-    article, spun = recs[f"{SPIN_DOC}:clean"], recs[f"{SPIN_DOC}:naive:0.3"]
+    article, spun = _spin_pair()
     words_only = compare_texts(article, spun, spin_direction=False)
     v = compare_texts(article, spun)
     assert v.kind == words_only.kind == "spun_copy"
@@ -236,10 +241,9 @@ def test_the_spin_scores_add_to_a_spun_pairs_direction():
 def test_the_datatrove_summary_counts_each_rules_changes():
     """Kills ``datatrove.summarize``'s ``rules.get(c.rule, 0) + 1`` -> ``- 1`` and its ``0`` ->
     ``-1``: no test read the summary's per-rule counts (seed 002: 13 social widget lines, 4
-    share bars, a breadcrumb …), which must be what ``clean`` did, rule by rule; and
-    ``CleannewsSpinFilter._summary``'s ``return summary`` -> ``pass`` (the filter after the
-    cleaner scored the text again and wrote a spin-only summary over the cleaner's: its
-    rules, verdict and language lost)."""
+    share bars, a breadcrumb …), which must be what ``clean`` did, rule by rule. The spin
+    filter after the cleaner reads that summary (it must not score the text again and write
+    a spin-only summary over it: the rules, verdict and language would be lost)."""
     pytest.importorskip("datatrove")
     from collections import Counter
 
@@ -288,6 +292,24 @@ def test_a_record_the_readers_adapter_gives_no_text_is_an_error_document(tmp_pat
                                       SMALL_ARTICLE]
     err = docs[1].metadata["cleannews"]
     assert (err["error_type"], err["error"]) == ("empty", "the reader's adapter gave no text")
+
+
+def test_the_spin_filter_alone_scores_keeps_the_article_and_drops_its_spin():
+    """Kills ``CleannewsSpinFilter._summary``'s last ``return summary`` -> ``pass``: every
+    test ran the filter after the cleaner (whose summary it reads), so the filter on its own
+    -- a pipeline that only triages -- was never run (it crashed on its first document)."""
+    pytest.importorskip("datatrove")
+    from datatrove.data import Document as DatatroveDocument
+
+    from cleannews.integrations.datatrove import CleannewsSpinFilter
+
+    article, spun = _spin_pair()
+    step = CleannewsSpinFilter()
+    kept, dropped = DatatroveDocument(text=article, id="a"), DatatroveDocument(text=spun, id="s")
+    assert step.filter(kept) is True
+    assert step.filter(dropped) == (False, "spun")
+    assert kept.metadata["cleannews"]["spin_label"] == "clean"
+    assert dropped.metadata["cleannews"]["spin_label"] == "spun"
 
 
 # --- integrations/datatrove_copies.py --------------------------------------------------------
