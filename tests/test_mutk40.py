@@ -366,6 +366,23 @@ def test_a_worker_asks_the_kernel_for_sigkill_when_its_parent_dies():
     assert got == f"True {int(signal.SIGKILL)}"
 
 
+def test_the_look_ahead_passes_are_saved_beside_the_run_state(tmp_path: Path, monkeypatch):
+    """Kills ``runner._beside_state``'s ``return …`` -> ``pass``: the first pass of
+    ``--site-templates`` / ``--find-copies`` was never saved, so ``--resume`` learnt it
+    again from the inputs (no test looked for the file). Named after the run's output, as
+    its docstring says: ``.cleannews-templates.json`` in ``--out DIR``,
+    ``.x.jsonl.cleannews-copies.json`` beside ``--out x.jsonl``."""
+    pytest.importorskip("numpy")
+    corp, ids = seed_folder(tmp_path, 3)
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", str(corp), "--out", "o", "--site-templates", "-j", "1", "-q"]) == 0
+    assert isinstance(json.loads((tmp_path / "o/.cleannews-templates.json").read_text()), dict)
+    assert main(["run", str(corp), "--out", "x.jsonl", "--find-copies", "-j", "1", "-q"]) == 0
+    saved = json.loads((tmp_path / ".x.jsonl.cleannews-copies.json").read_text())
+    assert saved["documents"] == len(ids) and saved["links"] == 0
+    assert [r["cleannews"]["id"] for r in read_jsonl(tmp_path / "x.jsonl")] == ids
+
+
 # --- cli/score.py --------------------------------------------------------------------------
 
 
@@ -385,3 +402,26 @@ def test_score_refuses_errors_dash_and_report_dash_without_an_output_file(
     assert main(["score", str(corp), "--report", "-", "-o", "s.jsonl", "-j", "1", "-q"]) == 0
     assert '"documents"' in capsys.readouterr().out
     assert len(read_jsonl(tmp_path / "s.jsonl")) == 1
+
+
+# --- cli/run.py ----------------------------------------------------------------------------
+
+
+def test_run_refusals_exit_2_and_write_nothing(tmp_path: Path, capsys, monkeypatch):
+    """Kills ``cli/run.py``'s ``return 2`` -> ``return 3`` after the ``--compress`` with a
+    plain ``--out FILE.jsonl`` refusal and after a sink that is a file (``folder_problem``):
+    a usage error is exit code 2 (docs/cli.md: 0, 1, 2 and nothing else); the tests checked
+    the message or a non-zero code."""
+    corp, _ = seed_folder(tmp_path, 1)
+    monkeypatch.chdir(tmp_path)
+    assert main(["run", str(corp), "--out", "x.jsonl", "--compress", "-j", "1"]) == 2
+    assert "that output file would not be compressed; name it x.jsonl.gz" in \
+        capsys.readouterr().err
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine\n")
+    for flag in ("--out", "--quarantine", "--errors"):
+        args = ["--out", "o"] if flag != "--out" else []
+        assert main(["run", str(corp), *args, flag, str(notes), "-j", "1"]) == 2
+        assert f"{flag} {notes}: a file, not a folder" in capsys.readouterr().err
+    assert notes.read_text() == "mine\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corp", "notes.txt"]
