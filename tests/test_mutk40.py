@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import SMALL_ARTICLE, read_jsonl, seed_folder
+from _helpers import SMALL_ARTICLE, all_ids, read_jsonl, run_cli, seed_folder, write_jsonl
 from cleannews.cli import main
 
 # --- copies/_lsh.py ------------------------------------------------------------------------
@@ -381,6 +381,24 @@ def test_the_look_ahead_passes_are_saved_beside_the_run_state(tmp_path: Path, mo
     saved = json.loads((tmp_path / ".x.jsonl.cleannews-copies.json").read_text())
     assert saved["documents"] == len(ids) and saved["links"] == 0
     assert [r["cleannews"]["id"] for r in read_jsonl(tmp_path / "x.jsonl")] == ids
+
+
+def test_a_repeated_id_read_ahead_by_the_workers_is_named_by_its_place(tmp_path: Path):
+    """Kills ``run_batch``'s ``[k for k in places if k < done]`` -> ``k <= done``: with
+    ``--jobs 2`` the next chunk is read (and placed) before this one is committed; the
+    mutant forgot the place of the next chunk's first document, so its repeated-id warning
+    named the bare id instead of the line it came from. Every document still ends in one
+    sink with its id."""
+    ids = ["a", "b", "a", "c", "b", "d"]  # the repeats open the second and third chunks
+    src = write_jsonl(tmp_path / "in.jsonl",
+                      [{"id": i, "text": f"{SMALL_ARTICLE} ({k})"} for k, i in enumerate(ids)])
+    out = tmp_path / "out"
+    r = run_cli("run", src, "--out", out, "-j", "2", "--chunk-size", "2", "--no-progress")
+    assert r.returncode == 0, r.stderr.decode()
+    err = r.stderr.decode()
+    for line, ident in ((3, "a"), (5, "b")):
+        assert f"{src}:{line}: id {ident!r} was already given to an earlier document" in err
+    assert sorted(all_ids(out)) == sorted(ids)
 
 
 # --- cli/score.py --------------------------------------------------------------------------
