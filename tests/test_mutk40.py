@@ -399,6 +399,11 @@ def test_a_repeated_id_read_ahead_by_the_workers_is_named_by_its_place(tmp_path:
     for line, ident in ((3, "a"), (5, "b")):
         assert f"{src}:{line}: id {ident!r} was already given to an earlier document" in err
     assert sorted(all_ids(out)) == sorted(ids)
+    # the report names the command that wrote it (cli/_batch.execute): kills its
+    # ``settings.command_line = command_line()`` -> ``pass`` (the report said null)
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert report["command_line"] == (f"cleannews run {src} --out {out} -j 2 --chunk-size 2 "
+                                      "--no-progress")
 
 
 # --- cli/score.py --------------------------------------------------------------------------
