@@ -406,6 +406,24 @@ def test_a_repeated_id_read_ahead_by_the_workers_is_named_by_its_place(tmp_path:
                                       "--no-progress")
 
 
+def test_an_output_file_outside_the_input_folder_is_no_input_of_it(tmp_path: Path, capsys,
+                                                                   monkeypatch):
+    """Kills ``runner._written_folder_file``'s ``except (OSError, ValueError): continue`` ->
+    ``pass``: every existing output file of a known kind was then "a file of this input
+    folder", so ``score corpus --out scores.txt`` run a second time (its ``scores.txt``
+    outside ``corpus``) was refused with exit 2. Only a file inside the folder is."""
+    corp, ids = seed_folder(tmp_path, 2)
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        assert main(["score", str(corp), "--out", "scores.txt", "-j", "1", "-q"]) == 0
+        assert [r["id"] for r in read_jsonl(tmp_path / "scores.txt")] == ids
+    capsys.readouterr()
+    assert main(["score", str(corp), "--out", str(corp / "scores.txt"), "-j", "1"]) == 0
+    # the file it wrote is now a file of the input folder (read as an input): refused
+    assert main(["score", str(corp), "--out", str(corp / "scores.txt"), "-j", "1"]) == 2
+    assert "a file of this input folder" in capsys.readouterr().err
+
+
 # --- cli/score.py --------------------------------------------------------------------------
 
 
