@@ -466,3 +466,27 @@ def test_run_refusals_exit_2_and_write_nothing(tmp_path: Path, capsys, monkeypat
         assert f"{flag} {notes}: a file, not a folder" in capsys.readouterr().err
     assert notes.read_text() == "mine\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corp", "notes.txt"]
+
+
+# --- cli/report.py -------------------------------------------------------------------------
+
+
+def test_report_reads_a_real_report_and_names_a_wrong_array_item(tmp_path: Path, capsys):
+    """Kills ``cli/report.shape_problem``'s ``problem = shape_problem(item, spec[0], …)`` ->
+    ``pass`` (an array's items were never checked, and a report with a non-empty array -- the
+    spin histogram of every real run -- ended in an ``UnboundLocalError`` traceback): a run's
+    report is read (exit 0), one whose histogram holds a string is refused naming the item."""
+    corp, _ = seed_folder(tmp_path, 2)
+    out = tmp_path / "out"
+    assert main(["run", str(corp), "--out", str(out), "-j", "1", "-q"]) == 0
+    capsys.readouterr()
+    assert main(["report", str(out)]) == 0
+    assert "documents in" in capsys.readouterr().out
+    report = json.loads((out / "report.json").read_text("utf-8"))
+    assert report["spin"]["histogram"]["counts"]
+    report["spin"]["histogram"]["counts"][1] = "2"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(report), "utf-8")
+    assert main(["report", str(bad)]) == 2
+    assert '"spin.histogram.counts[1]" is a string, where a report has a number' in \
+        capsys.readouterr().err
