@@ -183,6 +183,25 @@ def _content_words_replaced(text: str) -> str:
     return re.sub(r"(?<![\w’'])[a-zéèàêçîôûœ]+\b", new_word, text)
 
 
+def test_the_funnel_counts_a_link_and_a_non_str_past_the_ids_is_named(tmp_path: Path):
+    """Kills ``link_signatures``' ``funnel["links"] = len(links)`` -> ``pass`` (the only
+    funnel a test read had no link) and ``find_copies``' ``k < len(ids)`` -> ``<=`` (a text
+    that is not a string past the last id: an ``IndexError`` instead of the ``InputError``
+    naming the document by its position)."""
+    pytest.importorskip("numpy")
+    from cleannews.copies import find_copies, link_signatures, signatures
+    from cleannews.errors import InputError
+
+    texts = [SEED_PAGE, "Une tout autre histoire, sans rapport.", SEED_PAGE]
+    counts: dict[str, int] = {}
+    links = link_signatures(["a", "b", "c"], signatures(texts), texts.__getitem__,
+                            counts=counts)
+    assert [(li.a, li.b, li.kind) for li in links] == [("a", "c", "copy")]
+    assert counts == {"candidates": 1, "estimated": 1, "aligned": 1, "links": 1}
+    with pytest.raises(InputError, match="document 2: expected str, got int"):
+        find_copies([SEED_PAGE, SEED_PAGE, 3], ids=["x", "y"])  # type: ignore[list-item]
+
+
 def test_a_page_with_every_content_word_replaced_is_not_linked():
     """Kills ``link_signatures``' word-overlap check (``len(sa & sb) < VERIFY_MIN_OVERLAP *
     …: continue``) -> ``pass``: seed 000 and a copy whose content words are all made-up
