@@ -202,6 +202,22 @@ def test_the_funnel_counts_a_link_and_a_non_str_past_the_ids_is_named(tmp_path: 
         find_copies([SEED_PAGE, SEED_PAGE, 3], ids=["x", "y"])  # type: ignore[list-item]
 
 
+def test_topicality_votes_nothing_when_neither_word_echoes_and_is_antisymmetric():
+    """Kills ``_verify.topicality``'s ``ty = cb[ky] - 1 + ca[ky]`` -> ``- 2`` (seed 41's
+    sample): a pair whose two words each occur once, with no other word of their stem, gets
+    no vote (the mutant gave the ``a`` side one); swapping the two texts turns each vote."""
+    pytest.importorskip("numpy")
+    from cleannews.copies._verify import topicality
+
+    wa = "le médecin propose un traitement au patient".split()
+    wb = "le médecin propose une cure au patient".split()
+    assert topicality([("traitement", "cure")], wa, wb) == 0.0
+    wa2 = [*wa, "traiter", "vite"]  # the article's subject: "traiter" echoes "traitement"
+    wb2 = [*wb, "traiter", "vite"]
+    assert topicality([("traitement", "cure")], wa2, wb2) == 1.0
+    assert topicality([("cure", "traitement")], wb2, wa2) == -1.0
+
+
 def test_a_page_with_every_content_word_replaced_is_not_linked():
     """Kills ``link_signatures``' word-overlap check (``len(sa & sb) < VERIFY_MIN_OVERLAP *
     …: continue``) -> ``pass``: seed 000 and a copy whose content words are all made-up
