@@ -98,6 +98,23 @@ def test_straight_and_typographic_apostrophes_sign_alike():
     assert (a.n_words, a.n_skeleton) == (b.n_words, b.n_skeleton)
 
 
+def test_a_run_of_content_words_is_one_skeleton_slot():
+    """Kills ``_signature._chunk_signatures``' "one slot per run of content words" block ->
+    ``pass`` and its ``len(sids) > 1`` -> ``> 2`` (seed 41's sample): a spinner that puts two
+    words for one ("une hausse" -> "une forte augmentation") leaves the skeleton MinHash as
+    it was, as the module's docstring shows for :func:`skeleton`; a text of two content
+    words alone has one skeleton symbol, as one of three."""
+    pytest.importorskip("numpy")
+    from cleannews.copies import signature
+
+    a = signature("Le ministre a annoncé mardi une hausse des prix de 3 %.")
+    b = signature("Le ministre a déclaré mardi une forte augmentation des tarifs de 3 %.")
+    assert (a.skeleton == b.skeleton).all() and a.n_skeleton == b.n_skeleton
+    assert a.n_words + 1 == b.n_words
+    assert signature("grande maison").n_skeleton == 1 == signature("grande belle maison"
+                                                                   ).n_skeleton
+
+
 def test_clusters_list_peers_in_batch_order_whatever_the_links_order():
     """Kills ``copies.clusters``' ``ms.sort(key=…)`` -> ``pass``: links read back in another
     order (newest first) gave each document its peers in that order."""
