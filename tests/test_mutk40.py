@@ -542,3 +542,20 @@ def test_report_reads_a_real_report_and_names_a_wrong_array_item(tmp_path: Path,
     assert main(["report", str(bad)]) == 2
     assert '"spin.histogram.counts[1]" is a string, where a report has a number' in \
         capsys.readouterr().err
+
+
+# --- cli/explain.py ------------------------------------------------------------------------
+
+
+def test_explain_heads_each_file_only_when_there_are_several(capsys):
+    """Kills ``cli/explain.py``'s ``len(names) > 1`` -> ``>= 1``: one file's explanation
+    starts with its text, not a ``==> NAME <==`` header (as ``clean``, as head(1)); two
+    files get one header each."""
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))[:2]
+    assert main(["explain", str(seeds[0]), "--no-spin", "--color", "never"]) == 0
+    one = capsys.readouterr().out
+    assert "==> " not in one and "verdict: keep" in one
+    assert main(["explain", *map(str, seeds), "--no-spin", "--color", "never"]) == 0
+    two = capsys.readouterr().out
+    assert [line for line in two.splitlines() if line.startswith("==> ")] == [
+        f"==> {s} <==" for s in seeds]
