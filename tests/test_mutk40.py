@@ -67,8 +67,9 @@ def test_documents_are_candidates_when_one_whole_band_of_three_agrees(family):
 
 
 def test_a_bucket_over_fifty_documents_is_a_star_and_fifty_are_all_pairs():
-    """Kills ``_lsh.MAX_BUCKET`` 50 -> 51 / 49: the 51 pages sharing a band (boilerplate-only
-    pages) give 50 pairs (each to the first), the 50 give all 1,225."""
+    """Kills ``_lsh.MAX_BUCKET`` 50 -> 51 and ``band_codes``' ``size > MAX_BUCKET`` -> ``>=``
+    (and 50 -> 49): the 51 pages sharing a band (boilerplate-only pages) give 50 pairs (each
+    to the first), the 50 give all 1,225."""
     np = pytest.importorskip("numpy")
     from cleannews.copies import _lsh
 
@@ -151,10 +152,10 @@ def test_a_copy_link_dict_is_json_ready():
 
 
 def test_every_word_is_aligned_elided_clitics_too():
-    """Kills ``_verify._word_tokens``' ``t[0].isalnum()`` -> ``t[-1]``: ``l’``, ``d’``,
-    ``qu’`` (a word whose last character is the apostrophe) were left out of the alignment,
-    so the word counts and shares of a pair skipped them; and its ``t[0] == "_"`` -> ``t[-1]``
-    (a word starting with ``_``, a file name's ``_brouillon_v2``, was dropped). The seed page
+    """Kills ``_verify._word_tokens``' ``t[0] == "_"`` -> ``t[-1]`` (the survivor: a word
+    starting with ``_``, a file name's ``_brouillon_v2``, was dropped) and the same change of
+    its ``t[0].isalnum()`` (``l’``, ``d’``, ``qu’``, whose last character is the apostrophe,
+    left out of the alignment: the word counts and shares of a pair skipped them). The seed page
     with that line has 424 words, its ``’`` -> ``'`` copy too."""
     pytest.importorskip("numpy")
     from cleannews.copies import compare_texts
