@@ -520,6 +520,14 @@ def test_run_refusals_exit_2_and_write_nothing(tmp_path: Path, capsys, monkeypat
         assert main(["run", str(corp), *args, flag, str(notes), "-j", "1"]) == 2
         assert f"{flag} {notes}: a file, not a folder" in capsys.readouterr().err
     assert notes.read_text() == "mine\n"
+    # seed 41's sample: ``--quarantine -`` / ``--errors -`` (``folder_problem``'s message ->
+    # ``pass`` made a folder named "-") and ``--resume`` with ``--out -`` (its ``return 2``)
+    for flag in ("--quarantine", "--errors"):
+        assert main(["run", str(corp), "--out", "o", flag, "-", "-j", "1"]) == 2
+        assert f"{flag} -: a sink is a folder, and standard output is not one" in \
+            capsys.readouterr().err
+    assert main(["run", str(corp), "--out", "-", "--resume", "-j", "1"]) == 2
+    assert "--resume needs --out DIR" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corp", "notes.txt"]
 
 
