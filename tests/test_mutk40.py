@@ -365,6 +365,12 @@ def test_the_spin_filter_alone_scores_keeps_the_article_and_drops_its_spin():
     assert step.filter(dropped) == (False, "spun")
     assert kept.metadata["cleannews"]["spin_label"] == "clean"
     assert dropped.metadata["cleannews"]["spin_label"] == "spun"
+    # seed 41's sample: ``summary = _error(*problem)`` -> ``pass`` (an empty or binary text
+    # left no summary: the filter crashed instead of excluding the document with its reason)
+    for text, kind in (("  \n", "empty"), ("a\x00b", "nul")):
+        bad = DatatroveDocument(text=text, id=kind)
+        assert step.filter(bad) == (False, "cleannews_error")
+        assert bad.metadata["cleannews"]["error_type"] == kind
 
 
 # --- integrations/datatrove_copies.py --------------------------------------------------------
