@@ -325,7 +325,9 @@ def test_a_record_the_readers_adapter_gives_no_text_is_an_error_document(tmp_pat
     """Kills ``CleannewsJsonlReader._line_document``'s ``raise _Reject("empty", "the reader's
     adapter gave no text")`` -> ``pass``: a user's adapter that finds no text in a record (datatrove
     then gives ``None``) made the reader yield ``None``, a document of no id and no text that
-    the next step crashes on. Every line ends as one document with its id."""
+    the next step crashes on. Every line ends as one document with its id (seed 41's sample:
+    ``read_file``'s ``index = 0`` -> 1 named a record without id by the next line's place,
+    and its reading loop -> ``pass`` read nothing)."""
     pytest.importorskip("datatrove")
     pytest.importorskip("orjson")
     from cleannews.integrations.datatrove import CleannewsJsonlReader
@@ -334,17 +336,18 @@ def test_a_record_the_readers_adapter_gives_no_text_is_an_error_document(tmp_pat
     folder.mkdir()
     rows = [{"id": "a", "text": "titre", "body": SMALL_ARTICLE},
             {"id": "b", "text": "titre seul"},  # no body: the adapter has no text for it
-            {"id": "c", "text": "titre", "body": SMALL_ARTICLE}]
+            {"id": "c", "text": "titre", "body": SMALL_ARTICLE},
+            {"text": "sans id", "body": SMALL_ARTICLE}]  # named by its place: file/line index
     (folder / "part.jsonl").write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
 
     def body_adapter(self, data, path, id_in_file):
-        return {"text": data.get("body", ""), "id": data["id"], "metadata": {}}
+        return {"text": data.get("body", ""), "id": data.get("id"), "metadata": {}}
 
     docs = list(CleannewsJsonlReader(str(folder), adapter=body_adapter).run())
-    assert [d.id for d in docs] == ["a", "b", "c"]
+    assert [d.id for d in docs] == ["a", "b", "c", "part.jsonl/3"]
     assert [d.text for d in docs] == [SMALL_ARTICLE, '{"id": "b", "text": "titre seul"}',
-                                      SMALL_ARTICLE]
+                                      SMALL_ARTICLE, SMALL_ARTICLE]
     err = docs[1].metadata["cleannews"]
     assert (err["error_type"], err["error"]) == ("empty", "the reader's adapter gave no text")
 
