@@ -579,3 +579,38 @@ def test_explain_heads_each_file_only_when_there_are_several(capsys):
     two = capsys.readouterr().out
     assert [line for line in two.splitlines() if line.startswith("==> ")] == [
         f"==> {s} <==" for s in seeds]
+
+
+# --- cli/_batch.py -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_a_terminal_gets_the_progress_bar_unless_quiet(tmp_path: Path, quiet: bool):
+    """Kills ``cli/_batch.show_progress``' ``not getattr(args, "quiet", False)`` -> ``getattr(…)``
+    (seed 41's sample; no test ran a batch with stderr on a terminal): ``run`` on a terminal
+    draws its progress line (bytes, documents and their rate), ``-q`` draws none."""
+    import fcntl
+    import pty
+    import struct
+    import subprocess
+    import termios
+
+    from _helpers import cli_env, read_pty
+
+    corp, ids = seed_folder(tmp_path, 2)
+    master, slave = pty.openpty()
+    # a terminal of 40 rows and 120 columns (tqdm draws nothing on a width of 0)
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "cleannews", "run", str(corp), "--out", str(tmp_path / "o"),
+             "-j", "1", *(["-q"] if quiet else [])],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave, env=cli_env())
+        os.close(slave)
+        said = read_pty(master).decode("utf-8", "replace")
+        assert proc.wait(timeout=300) == 0
+    finally:
+        os.close(master)
+    drawn = f"{len(ids)} docs, " in said and "cleannews: 100%" in said
+    assert drawn is not quiet, said[-500:]
+    assert sorted(all_ids(tmp_path / "o")) == sorted(ids)
