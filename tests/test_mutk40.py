@@ -470,6 +470,40 @@ def test_a_repeated_id_read_ahead_by_the_workers_is_named_by_its_place(tmp_path:
                                       "--no-progress")
 
 
+def test_the_doc_timeout_warning_only_where_the_limit_cannot_work(tmp_path: Path, caplog):
+    """Kills ``runner._results``' ``opts.doc_timeout is not None and not (…)`` -> ``or`` and
+    ``jobs > 1 or can_interrupt()`` -> ``and`` (seed 41's sample): the warning "the limit is
+    not applied with --jobs 1 here" belongs to a run with a limit where the alarm cannot work
+    (``run_batch`` called from a thread, one job); the mutants said it in the main thread
+    (where the limit works) or in a thread without any limit. Every document is cleaned."""
+    import logging
+    import threading
+
+    from cleannews.batch import BatchOptions, RunSettings, paths_for, run_batch
+
+    src = write_jsonl(tmp_path / "in.jsonl", [{"id": f"d{k}", "text": SMALL_ARTICLE}
+                                              for k in range(2)])
+    warned = "the limit is not applied with --jobs 1 here"
+
+    def run(name: str, limit: float | None, in_thread: bool) -> bool:
+        settings = RunSettings([str(src)], paths_for(tmp_path / name),
+                               options=BatchOptions(doc_timeout=limit), jobs=1)
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="cleannews"):
+            if in_thread:
+                t = threading.Thread(target=run_batch, args=(settings,))
+                t.start()
+                t.join(300)
+            else:
+                run_batch(settings)
+        assert sorted(all_ids(tmp_path / name)) == ["d0", "d1"]
+        return warned in caplog.text
+
+    assert run("main", 30, False) is False
+    assert run("thread", 30, True) is True
+    assert run("thread_no_limit", None, True) is False
+
+
 def test_an_output_file_outside_the_input_folder_is_no_input_of_it(tmp_path: Path, capsys,
                                                                    monkeypatch):
     """Kills ``runner._written_folder_file``'s ``except (OSError, ValueError): continue`` ->
