@@ -1348,9 +1348,10 @@ def _neighbour_pass(
     # a heading such as "Sur le même sujet" takes the teaser titles (or tags, caption) under it
     links = _item_links(lines, matched)
     _protect_item_headlines(lines, links)
+    jumps: dict[int, int] = {}  # shared by the headings: each removed run is walked once
     for i, rule in enumerate(matched):
         if rule is not None and rule.takes_next and i not in links:
-            _take_next(lines, i, rule)
+            _take_next(lines, i, rule, jumps)
     # an embed's author line takes the post text just above it
     for i, rule in enumerate(matched):
         if rule is not None and rule.takes_prev and i > 0:
@@ -1726,8 +1727,12 @@ def _path_caption(lines: list[_Line], j: int) -> bool:
     return j + 1 >= len(lines) or lines[j + 1].blank or lines[j + 1].cls is BAD
 
 
-def _take_next(lines: list[_Line], i: int, rule) -> None:
+def _take_next(lines: list[_Line], i: int, rule, jumps: dict[int, int] | None = None) -> None:
     """Mark the lines under a heading rule (``takes_next``) as part of its block.
+
+    Blank and already removed lines under the heading are stepped over with
+    :func:`_past_removed` (``jumps``, shared by the headings of a page): a page of thousands
+    of headings, each above the removed lines of the others, took quadratic time (round 32).
 
     A teaser list printed in groups, each opened by a label (:func:`_group_label`: ">
     témoignages"), is taken group by group, each group up to ``takes_next`` teasers; after a
@@ -1752,8 +1757,15 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
     taken_blank_ok = False  # captions must follow their image path directly
     items = 0  # the teasers taken since the heading or since the last group label
     grouped = gap = False  # a group label seen; a blank line since the last taken line
+    skip_runs = rule.next_kind != "caption"  # a caption follows its image path directly
+    jumps = {} if jumps is None else jumps
+    last = i  # the index of the last line taken
     while j < n and (items < rule.takes_next or grouped):
         ln = lines[j]
+        if skip_runs and not grouped and _passed_over(ln):
+            # outside a grouped list the loop below only steps over such lines: jump the run
+            j = _past_removed(lines, j, jumps)
+            continue
         if ln.blank:
             if rule.next_kind == "caption" and not taken_blank_ok:
                 break
@@ -1790,12 +1802,13 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
                 stopped_by_text = True
                 break
             taken.append(ln)
+            last = j
             items += 1
             gap = False
         j += 1
     # a short line right before article text is a subheading, not a teaser: give it back
     if rule.next_kind == "teaser" and taken and all(
-        ln.blank or ln.cls is not BAD for ln in islice(lines, lines.index(taken[-1], i) + 1, j)
+        ln.blank or ln.cls is not BAD for ln in islice(lines, last + 1, j)
     ):
         nxt = next((ln for ln in islice(lines, j, None) if not ln.blank), None)
         if (stopped_by_text or (nxt is not None and nxt.cls is GOOD)) and not _teaser_like(
@@ -1828,6 +1841,40 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
         taken = [ln for ln in taken if not _LIST_ITEM.search(ln.text)]
     for ln in taken:
         ln.bad(rule.name, rule.reason + " (item under that heading)")
+
+
+def _passed_over(ln: _Line) -> bool:
+    """A line :func:`_take_next` steps over outside a grouped list: blank, or removed and not
+    protected. Lines only ever become so during the pass (``_Line.bad``), never stop being so.
+
+    >>> gone = _Line("Lire aussi", frozenset())
+    >>> gone.bad("related_lead", "heading")
+    >>> [_passed_over(ln) for ln in (_Line("", frozenset()), gone, _Line("Un titre", frozenset()))]
+    [True, True, False]
+    """
+    return ln.blank or (ln.cls is BAD and not ln.protected)
+
+
+def _past_removed(lines: list[_Line], j: int, jumps: dict[int, int]) -> int:
+    """The first index from ``j`` whose line is not :func:`_passed_over`. ``jumps`` remembers,
+    for the lines walked, where their run ended (path compression: since such a line stays
+    so, a later walk from inside the run resumes there), so each line is walked about once.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Lire aussi", "", "Lire aussi", "Un titre")]
+    >>> for ln in ls[::2][:2]:
+    ...     ln.bad("related_lead", "heading")
+    >>> jumps = {}
+    >>> _past_removed(ls, 0, jumps), jumps, _past_removed(ls, 1, jumps)
+    (3, {0: 3, 1: 3, 2: 3}, 3)
+    """
+    walked = []
+    n = len(lines)
+    while j < n and _passed_over(lines[j]):
+        walked.append(j)
+        j = max(jumps.get(j, j + 1), j + 1)
+    for k in walked:
+        jumps[k] = j
+    return j
 
 
 def _group_label(ln: _Line) -> bool:
