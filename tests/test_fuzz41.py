@@ -53,6 +53,29 @@ def test_headings_walk_the_removed_lines_under_them_once(sep):
     assert counts[1] <= counts[0] * 6, counts
 
 
+#: The shapes of the quadratic pages of round 32: blocks of a page, printed ``n`` times.
+TEASER_BLOCKS = ("Sur le même sujet", "Le maire répond aux critiques de l'opposition",
+                 "À lire aussi", "Un autre titre pour la page ici")
+COMMENT_BLOCK = ("Commentaires", "jean400 a écrit le 3 mars", "Très bon article merci")
+#: The functions whose lines are counted: the passes that were quadratic and their helpers.
+PASSES = TAKE_NEXT | {"_in_a_list", "_inside_article", "_next_is_good", "_next_is_byline",
+                      "_tail_teasers", "_paragraph_below", "_skip", "<genexpr>"}
+
+
+@pytest.mark.parametrize(("block", "end"), [(TEASER_BLOCKS, "\n" + PARA), (COMMENT_BLOCK, "")],
+                         ids=["teasers", "comments at the end"])
+def test_blocks_under_the_article_are_read_a_bounded_number_of_times(block, end):
+    strip_text(PARA, CFG)  # rule files loaded before counting
+    counts = []
+    for n in (400, 1600):
+        text = PARA + "\n" + "\n".join(block * n) + end
+        count, result = count_lines_in(PASSES, strip_text, text, CFG)
+        assert result.text.startswith(PARA)
+        counts.append(count)
+    # linear: ~4x for 4x the blocks; round 31's code: 11x (teasers) and 16x (comments)
+    assert counts[1] <= counts[0] * 6, counts
+
+
 def test_teasers_under_headings_are_still_taken_and_a_subheading_given_back():
     """The jump changes no decision: each heading takes its teaser, and a short line just
     above article text is a subheading, not a teaser (``_take_next``'s give-back)."""
