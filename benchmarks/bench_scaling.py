@@ -48,6 +48,12 @@ TEXT_SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
     "one gigantic line": (lambda n: (PARA + " ") * n, 2000),
     "identical lines": (lambda n: "Partager sur Facebook\n" * n, 5000),
     "paragraph, identical lines": (lambda n: PARA + "\n" + "Lire aussi\n" * n + PARA, 5000),
+    # round 32's quadratic pages (tests/test_fuzz41.py): heading blocks and comment blocks
+    "teaser heading blocks": (lambda n: PARA + "\n" + "\n".join(
+        ["Sur le même sujet", "Le maire répond aux critiques de l'opposition", "À lire aussi",
+         "Un autre titre pour la page ici"] * n) + "\n" + PARA, 1000),
+    "comment blocks at the end": (lambda n: PARA + "\n" + "\n".join(
+        ["Commentaires", f"jean{n} a écrit le 3 mars", "Très bon article merci"] * n), 1000),
     "run of pipes": (lambda n: "|" * (50 * n), 2000),
     "pipe lines": (lambda n: "| | |\n" * n, 5000),
     "bullets": (lambda n: "\n".join(f"• Élément {k}" for k in range(n)), 3000),
