@@ -872,7 +872,7 @@ def _agency_credit_above_body(lines: list[_Line]) -> None:
             return  # the article has begun: a copyright under its text is the text's
         if ln.cls is BAD or ln.n > 4 or not _AGENCY_COPYRIGHT.fullmatch(ln.text.strip()):
             continue
-        below = (x for x in islice(lines, i + 1, None) if not x.blank)
+        below = (x for x in _lines_from(lines, i + 1) if not x.blank)
         if any(map(_body_paragraph, islice(below, AGENCY_CREDIT_BODY_WITHIN))):
             ln.protected = False  # text_copyright's protection is for the text's copyright
             ln.bad("agency_credit_above_body", "photo credit: an image agency's copyright "
@@ -1131,7 +1131,7 @@ def _listing_title(lines: list[_Line], t: int) -> bool:
     if len(copies) < REPEAT_MIN:
         return False
     for i in copies:
-        nxt = next((ln for ln in islice(lines, i + 1, None) if not ln.blank), None)
+        nxt = next((ln for ln in _lines_from(lines, i + 1) if not ln.blank), None)
         if nxt is not None and _is_paragraph(nxt):
             return True
     return False
@@ -1479,7 +1479,7 @@ def _protect_signature(lines: list[_Line], widgets: frozenset[str] = frozenset()
     )
     if last is None:
         return
-    nxt = next((ln for ln in islice(lines, last + 1, None) if not ln.blank), None)
+    nxt = next((ln for ln in _lines_from(lines, last + 1) if not ln.blank), None)
     if (
         nxt is not None
         and nxt.cls is AMB
@@ -1685,7 +1685,7 @@ def _protect_item_headlines(lines: list[_Line], links: frozenset[int]) -> None:
         if not ln.blank and ln.cls is not BAD and ln.n <= TEASER_MAX_WORDS:
             first.setdefault(_folded(ln), k)
     for i in links:
-        nxt = next((ln for ln in islice(lines, i + 1, None) if not ln.blank), None)
+        nxt = next((ln for ln in _lines_from(lines, i + 1) if not ln.blank), None)
         if nxt is not None and nxt.cls is not BAD and nxt.n <= TEASER_MAX_WORDS:
             if first.get(_folded(nxt), i) >= i:
                 nxt.protected = True
@@ -2148,7 +2148,7 @@ def _paragraph_below(lines: list[_Line], start: int) -> bool:
     >>> _paragraph_below(ls, 1), _paragraph_below(ls, 2)
     (True, False)
     """
-    return any(_paragraph_line(ln) for ln in islice(lines, start + 1, None))
+    return any(_paragraph_line(ln) for ln in _lines_from(lines, start + 1))
 
 
 def _paragraph_line(ln: _Line) -> bool:
@@ -2374,7 +2374,7 @@ def _fact_sheet(items: list[_Line]) -> bool:
 
 def _next_is_text(lines: list[_Line], j: int) -> bool:
     """True when the next non-blank line from ``j`` is not boilerplate."""
-    for ln in islice(lines, j, None):
+    for ln in _lines_from(lines, j):
         if not ln.blank:
             return ln.cls is not BAD
     return False
@@ -3664,7 +3664,7 @@ def _next_is_bullet(lines: list[_Line], j: int) -> bool:
     nxt = next(
         (
             ln
-            for ln in islice(lines, j, None)
+            for ln in _lines_from(lines, j)
             if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n > 0
         ),
         None,
