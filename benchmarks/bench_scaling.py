@@ -54,6 +54,7 @@ TEXT_SHAPES: dict[str, tuple[Callable[[int], str], int]] = {
          "Un autre titre pour la page ici"] * n) + "\n" + PARA, 1000),
     "comment blocks at the end": (lambda n: PARA + "\n" + "\n".join(
         ["Commentaires", f"jean{n} a écrit le 3 mars", "Très bon article merci"] * n), 1000),
+    "agency credits, no article": (lambda n: "Titre de l'article\n" + "© AFP\n" * n, 10000),
     "run of pipes": (lambda n: "|" * (50 * n), 2000),
     "pipe lines": (lambda n: "| | |\n" * n, 5000),
     "bullets": (lambda n: "\n".join(f"• Élément {k}" for k in range(n)), 3000),
