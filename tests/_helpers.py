@@ -26,6 +26,8 @@ Test text
   :data:`SLOW_LIMIT`, :func:`big_text`, :func:`write_slow_corpus`.
 Scripts of ``benchmarks/`` and ``tools/``
   :func:`load_script` (a script that is no module of a package, loaded by its path).
+Spin identity pins
+  :func:`clear_spin_caches`, :func:`spin_digest`, :func:`spin_scores_moved`.
 Runaway work
   :func:`hang_guard`, :func:`assert_megabyte_lines_finish` (fail instead of hanging:
   adversarial 1 MB inputs); :func:`count_calls`, :func:`count_lines` (deterministic
@@ -145,6 +147,52 @@ def write_pin(path: Path, records: dict[str, dict]) -> None:
     lines = [f"{json.dumps(i)}: {json.dumps(d, sort_keys=True)}" for i, d in records.items()]
     path.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
     print(f"recorded {len(records)} documents in {path}")
+
+
+#: The spin stage's per-token-type caches (``cleannews.score._features``), emptied by
+#: :func:`clear_spin_caches` (as ``benchmarks/bench_spin_compare.clear_caches``).
+SPIN_CACHES = ("_INFO", "_FIT_CACHE", "_LLR_OF")
+
+
+def clear_spin_caches() -> None:
+    """Empty the spin stage's per-token-type caches (:data:`SPIN_CACHES`): every word type
+    new, as a stream of new documents meets them."""
+    from cleannews.score import _features
+
+    for name in SPIN_CACHES:
+        getattr(_features, name).clear()
+
+
+def spin_digest(score) -> dict:
+    """What a spin identity pin holds of a ``SpinScore``: the whole result hashed (floats
+    written by ``json``: any change of a float shows) and its headline fields in clear
+    (``tests/test_perf38.py``, ``tests/test_perf41.py``)."""
+    import hashlib
+
+    full = json.dumps(score.to_dict(), ensure_ascii=False, sort_keys=True)
+    return {
+        "score": score.score,
+        "label": score.label,
+        "n_evidence": len(score.evidence),
+        "sha": hashlib.sha256(full.encode("utf-8")).hexdigest(),
+    }
+
+
+def spin_scores_moved(recorded: dict[str, dict], docs, score) -> dict[str, dict]:
+    """The documents ``(id, text)`` of ``docs`` whose :func:`spin_digest` under ``score(text)``
+    differs from ``recorded[id]``, scored with the caches emptied first (``"id (cold)"``) and
+    again warm (``"id (warm)"``): ``{place: {field: (recorded, got)}}``, empty when none
+    moved."""
+    moved = {}
+    for i, text in docs:
+        clear_spin_caches()
+        cold = spin_digest(score(text))
+        warm = spin_digest(score(text))
+        for how, got in (("cold", cold), ("warm", warm)):
+            if got != recorded[i]:
+                moved[f"{i} ({how})"] = {k: (recorded[i][k], v) for k, v in got.items()
+                                         if recorded[i][k] != v}
+    return moved
 
 
 def read_jsonl(path: Path, *, missing_ok: bool = False) -> list[dict]:
