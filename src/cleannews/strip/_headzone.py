@@ -40,6 +40,7 @@ from functools import lru_cache
 from importlib import resources
 
 from cleannews.strip._assemble import BAD, GOOD
+from cleannews.strip._chars import has_digit
 from cleannews.strip._pagekind import _BULLET  # a bullet or number opening a list item
 
 __all__ = [
@@ -151,7 +152,7 @@ def label_line(ln, max_words: int = CHROME_MAX_WORDS) -> bool:
     text = ln.text
     if text[-1:] in _END_CHARS or _BULLET.match(text):
         return False
-    return not any(c.isdigit() for c in text)
+    return not has_digit(text)
 
 
 def head_end(lines, body_start: int) -> int:
@@ -189,7 +190,7 @@ def _headline_shaped(ln) -> bool:
         return False
     if not HEADLINE_MIN_WORDS <= ln.n <= HEADLINE_MAX_WORDS or ln.text[-1:] in _PROSE_END:
         return False
-    return sum(any(c.isdigit() for c in w) for w in ln.words) <= HEADLINE_MAX_FIGURES
+    return sum(map(has_digit, ln.words)) <= HEADLINE_MAX_FIGURES
 
 
 def _longest_headline_below(lines, idx: list[int]) -> list[int]:

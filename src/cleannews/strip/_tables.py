@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import regex
 
+from cleannews.strip._chars import has_digit
 from cleannews.strip._pagelang import _LETTER
 from cleannews.strip._rules import MAX_SCAN_CHARS
 
@@ -139,7 +140,7 @@ def row_shape(text: str) -> str | None:
         0 < len(c.strip()) <= PIPE_CELL_MAX_CHARS and "|" not in c for c in cells
     ):
         tag = f"table{len(cells)}"
-        return tag + "#" if any(c.isdigit() for c in text) else tag
+        return tag + "#" if has_digit(text) else tag
     return "table|" if bordered_row(text) else None
 
 
@@ -199,6 +200,6 @@ def aligned_shape(text: str) -> str | None:
         _LETTER.search(c) for c in cells
     ):
         return "aligned#"
-    if not any(ch.isdigit() for ch in text) and all(_LETTER.search(c) for c in cells):
+    if not has_digit(text) and all(_LETTER.search(c) for c in cells):
         return "aligned"
     return None

@@ -24,6 +24,7 @@ import regex
 
 from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import AMB, BAD, GOOD, KEEP, Removal, SpanRemoval
+from cleannews.strip._chars import first_digit
 from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone, home_crumb_words
 from cleannews.strip._keep import (
@@ -1641,7 +1642,7 @@ def _series_key(text: str) -> str | None:
     (None, None, None)
     """
     scan = text[:MAX_SCAN_CHARS]
-    first = next((k for k, c in enumerate(scan) if c.isdigit()), None)
+    first = first_digit(scan)
     if first is None:
         return None
     key, rest = scan[:first].strip().casefold(), scan[first:]
@@ -3297,8 +3298,12 @@ def judge_lines(
     heads3 = built.heads3
     if heads3 is None:
         # only the heads the plans look up (their prefix heads): the same plans as with
-        # every word's head, without a set of all of them (perf20)
-        heads3 = _rule_words(rs)[1].intersection(map(_HEAD3, doc_words))
+        # every word's head, without a set of all of them (perf20); and only the words they
+        # look up (a short document's lines kept every word): each plan intersects this
+        # small set with its triggers, not the document's vocabulary (perf40)
+        rule_words, rule_heads = _rule_words(rs)
+        heads3 = rule_heads.intersection(map(_HEAD3, doc_words))
+        doc_words = rule_words.intersection(doc_words)
     built.doc_words = built.heads3 = None  # read once, for the trigger plans: free them after
     doc_low = LowBlocks(lines)  # the lines' folded text joined, read block by block
     phrase_plan, span_plan = doc_low.plans(rs, doc_words, heads3)
