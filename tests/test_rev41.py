@@ -15,10 +15,9 @@
   readers' Python lines grow as the page.
 
 Inputs: TRAIN pages of ``fixtures/strip_real`` through ``_helpers.train_doc`` (development
-data), real lines of them, and generated adversarial input. On main's code (39980032) 4 of
-the 12 tests fail: the two that read ``_Line.ticker`` (no such slot), the one-read count (main
-reads the ticker page 2 times or more) and the helpers' import (``spin_digest`` is new);
-``_zones_around`` is new too.
+data), real lines of them, and generated adversarial input. On main's code (39980032, with
+this branch's tests/_helpers.py and tools/) 3 of the 11 tests fail: the three that read or set
+``_Line.ticker`` (no such slot there).
 """
 
 from __future__ import annotations

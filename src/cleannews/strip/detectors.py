@@ -620,7 +620,10 @@ def ticker_times(lines: list[_Line]) -> frozenset[int]:
     furniture, and a list of videos or of news flashes puts its durations or times above
     titles, which do not end like sentences ("22:04" / "Trump: la Cour suprême bloque la
     Garde nationale à Chicago"), or out of order (issue 10, round 32: a Liechtenstein daily's
-    live ticker, de-r35-0006, lost its eleven times to the video rule).
+    live ticker, de-r35-0006, lost its eleven times to the video rule). ``judge_lines`` reads
+    them once per page, before the rules, into ``_Line.ticker`` (as ``_Line.table`` and
+    ``_Line.numbered``), which the duration rule and :func:`_repeats` read (review of round 32:
+    each computed it, :func:`_repeats` in every neighbour round).
 
         >>> text = ["Liveticker", "20:40", "Die Sitzung ist geschlossen.", "", "20:39",
         ...         "Der Landtag stimmt mit 25 Ja-Stimmen zu.", "20:38",
