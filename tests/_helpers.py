@@ -261,6 +261,21 @@ def first_per_group(records: list[dict], n: int, key) -> list[dict]:
 # --- the command line ---------------------------------------------------------------------
 
 
+def datatrove_reader(tmp_path: Path):
+    """``(CleannewsJsonlReader, folder)``: the datatrove JSONL reader's class (the test is
+    skipped without datatrove and orjson) and a new empty folder ``tmp_path / "in"`` for its
+    files (``tests/test_api28.py``, ``tests/test_user38.py``, ``tests/test_mutk40.py``)."""
+    import pytest
+
+    pytest.importorskip("datatrove")
+    pytest.importorskip("orjson")
+    from cleannews.integrations.datatrove import CleannewsJsonlReader
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    return CleannewsJsonlReader, folder
+
+
 def cli_env() -> dict[str, str]:
     """This process's environment with this checkout's ``src`` first on ``PYTHONPATH``, so a
     child ``python -m cleannews`` imports these sources, not another installed copy (with the
