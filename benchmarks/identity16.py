@@ -114,10 +114,17 @@ def write_hashes(out: Path, res: dict[str, dict[str, str]]) -> int:
     return 0
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def identity_parser(doc: str) -> argparse.ArgumentParser:
+    """The parser of an identity script (its first ``doc`` line), with ``--out FILE`` and
+    ``--compare OLD NEW`` (:func:`write_hashes`, :func:`compare_files`)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     ap.add_argument("--out", type=Path, help="write the hashes of this tree here")
     ap.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"))
+    return ap
+
+
+def main(argv=None) -> int:
+    ap = identity_parser(__doc__)
     ap.add_argument("--only", default="html,clean_html,clean")
     ap.add_argument("--shard", default="0/1",
                     help="i/n: every n-th page from the i-th (run the n shards, then --compare "

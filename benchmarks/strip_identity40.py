@@ -22,14 +22,13 @@ Development data only; only hashes are written.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tools.strip_model
 
-from identity16 import _h, compare_files, write_hashes
+from identity16 import _h, compare_files, identity_parser, write_hashes
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ("train", "stress", "bench")
@@ -81,9 +80,7 @@ def run(sets: set[str]) -> dict[str, dict[str, str]]:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", type=Path, help="write the hashes of this tree here")
-    ap.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"))
+    ap = identity_parser(__doc__)
     ap.add_argument("--only", default=",".join(SETS), help="some of: " + ", ".join(SETS))
     args = ap.parse_args(argv)
     if args.compare or not args.out:
