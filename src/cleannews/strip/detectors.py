@@ -943,7 +943,7 @@ def _agency_credit_above_body(lines: list[_Line]) -> None:
             return  # the article has begun: a copyright under its text is the text's
         if ln.cls is BAD or ln.n > 4 or not _AGENCY_COPYRIGHT.fullmatch(ln.text.strip()):
             continue
-        below = (x for x in islice(lines, i + 1, None) if not x.blank)
+        below = (x for x in _lines_from(lines, i + 1) if not x.blank)
         if any(map(_body_paragraph, islice(below, AGENCY_CREDIT_BODY_WITHIN))):
             ln.protected = False  # text_copyright's protection is for the text's copyright
             ln.bad("agency_credit_above_body", "photo credit: an image agency's copyright "
@@ -1202,7 +1202,7 @@ def _listing_title(lines: list[_Line], t: int) -> bool:
     if len(copies) < REPEAT_MIN:
         return False
     for i in copies:
-        nxt = next((ln for ln in islice(lines, i + 1, None) if not ln.blank), None)
+        nxt = next((ln for ln in _lines_from(lines, i + 1) if not ln.blank), None)
         if nxt is not None and _is_paragraph(nxt):
             return True
     return False
@@ -1419,9 +1419,10 @@ def _neighbour_pass(
     # a heading such as "Sur le même sujet" takes the teaser titles (or tags, caption) under it
     links = _item_links(lines, matched)
     _protect_item_headlines(lines, links)
+    walk = _Walk()  # shared by the headings: each removed run is walked once
     for i, rule in enumerate(matched):
         if rule is not None and rule.takes_next and i not in links:
-            _take_next(lines, i, rule)
+            _take_next(lines, i, rule, walk)
     # an embed's author line takes the post text just above it
     for i, rule in enumerate(matched):
         if rule is not None and rule.takes_prev and i > 0:
@@ -1549,7 +1550,7 @@ def _protect_signature(lines: list[_Line], widgets: frozenset[str] = frozenset()
     )
     if last is None:
         return
-    nxt = next((ln for ln in islice(lines, last + 1, None) if not ln.blank), None)
+    nxt = next((ln for ln in _lines_from(lines, last + 1) if not ln.blank), None)
     if (
         nxt is not None
         and nxt.cls is AMB
@@ -1757,7 +1758,7 @@ def _protect_item_headlines(lines: list[_Line], links: frozenset[int]) -> None:
         if not ln.blank and ln.cls is not BAD and ln.n <= TEASER_MAX_WORDS:
             first.setdefault(_folded(ln), k)
     for i in links:
-        nxt = next((ln for ln in islice(lines, i + 1, None) if not ln.blank), None)
+        nxt = next((ln for ln in _lines_from(lines, i + 1) if not ln.blank), None)
         if nxt is not None and nxt.cls is not BAD and nxt.n <= TEASER_MAX_WORDS:
             if first.get(_folded(nxt), i) >= i:
                 nxt.protected = True
@@ -1799,8 +1800,14 @@ def _path_caption(lines: list[_Line], j: int) -> bool:
     return j + 1 >= len(lines) or lines[j + 1].blank or lines[j + 1].cls is BAD
 
 
-def _take_next(lines: list[_Line], i: int, rule) -> None:
+def _take_next(lines: list[_Line], i: int, rule, walk: _Walk | None = None) -> None:
     """Mark the lines under a heading rule (``takes_next``) as part of its block.
+
+    Blank and already removed lines under the heading are stepped over with
+    :func:`_past_removed`, and article text above it is looked for with
+    :meth:`_Walk.good_before` (``walk``, shared by the headings of a page): a page of
+    thousands of headings, each above the removed lines of the others, took quadratic time
+    (round 32).
 
     A teaser list printed in groups, each opened by a label (:func:`_group_label`: ">
     témoignages"), is taken group by group, each group up to ``takes_next`` teasers; after a
@@ -1825,8 +1832,15 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
     taken_blank_ok = False  # captions must follow their image path directly
     items = 0  # the teasers taken since the heading or since the last group label
     grouped = gap = False  # a group label seen; a blank line since the last taken line
+    skip_runs = rule.next_kind != "caption"  # a caption follows its image path directly
+    walk = _Walk() if walk is None else walk
+    last = i  # the index of the last line taken
     while j < n and (items < rule.takes_next or grouped):
         ln = lines[j]
+        if skip_runs and not grouped and _passed_over(ln):
+            # outside a grouped list the loop below only steps over such lines: jump the run
+            j = _past_removed(lines, j, walk.jumps)
+            continue
         if ln.blank:
             if rule.next_kind == "caption" and not taken_blank_ok:
                 break
@@ -1863,14 +1877,15 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
                 stopped_by_text = True
                 break
             taken.append(ln)
+            last = j
             items += 1
             gap = False
         j += 1
     # a short line right before article text is a subheading, not a teaser: give it back
     if rule.next_kind == "teaser" and taken and all(
-        ln.blank or ln.cls is not BAD for ln in islice(lines, lines.index(taken[-1], i) + 1, j)
+        lines[m].blank or lines[m].cls is not BAD for m in range(last + 1, j)
     ):
-        nxt = next((ln for ln in islice(lines, j, None) if not ln.blank), None)
+        nxt = next((ln for ln in _lines_from(lines, j) if not ln.blank), None)
         if (stopped_by_text or (nxt is not None and nxt.cls is GOOD)) and not _teaser_like(
             taken[-1]
         ):
@@ -1880,7 +1895,7 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
         and taken
         and (
             (
-                not any(ln.cls is GOOD for ln in islice(lines, i))
+                not walk.good_before(lines, i)
                 and _next_is_good(lines, _past_widgets(lines, j), byline=True)
             )
             or _next_is_dateline(lines, j)
@@ -1888,19 +1903,112 @@ def _take_next(lines: list[_Line], i: int, rule) -> None:
         )
     ):
         taken.pop()  # the line just above the first paragraph (or its date line) is the headline
-    if rule.next_kind == "teaser" and taken and _in_a_list(lines, i, j):
+    if rule.next_kind == "teaser" and taken and _in_a_list(lines, i, j, walk):
         # inside the article, between lines of a list ("Label : value" lines, bullets,
         # interview turns), items of the same shape are the article's list, not teasers
         taken = [ln for ln in taken if not _LIST_ITEM.search(ln.text)]
     elif (
         rule.next_kind == "teaser"
         and sum(bool(_LIST_ITEM.search(ln.text)) for ln in taken) >= LIST_MIN_ITEMS
-        and _inside_article(lines, i, j)
+        and _inside_article(lines, i, j, walk)
     ):
         # several list-shaped items running straight into article text: the article's list
         taken = [ln for ln in taken if not _LIST_ITEM.search(ln.text)]
     for ln in taken:
         ln.bad(rule.name, rule.reason + " (item under that heading)")
+
+
+class _Walk:
+    """What the :func:`_take_next` calls of one page share, valid while lines only ever get
+    removed (``_Line.bad``): ``jumps`` (:func:`_past_removed`) and the first article line.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Menu", "Un paragraphe.", "Lire aussi")]
+    >>> ls[1].cls = GOOD
+    >>> walk = _Walk()
+    >>> walk.good_before(ls, 1), walk.good_before(ls, 2)
+    (False, True)
+    >>> ls[1].bad("related_lead", "heading")
+    >>> walk.good_before(ls, 3)
+    False
+    """
+
+    __slots__ = ("ahead", "back", "first_good", "jumps")
+
+    def __init__(self) -> None:
+        self.jumps: dict[int, int] = {}
+        self.ahead: dict[int, int] = {}  # :func:`_skip` forward over blank or removed lines
+        self.back: dict[int, int] = {}  # … and backward
+        self.first_good = 0  # no article line above it; only ever grows as lines go
+
+    def good_before(self, lines: list[_Line], i: int) -> bool:
+        """Whether an article line (``GOOD``) comes before line ``i``."""
+        k = self.first_good
+        while k < len(lines) and lines[k].cls is not GOOD:
+            k += 1
+        self.first_good = k
+        return k < i
+
+
+def _lines_from(lines: list[_Line], j: int):
+    """The lines from index ``j`` on, without walking those before it (as ``islice`` does).
+
+    >>> [ln.text for ln in _lines_from([_Line(t, frozenset()) for t in "abc"], 1)]
+    ['b', 'c']
+    """
+    return (lines[k] for k in range(j, len(lines)))
+
+
+def _blank_or_gone(ln: _Line) -> bool:
+    """A blank or removed line (protected or not): what :func:`_in_a_list` looks past."""
+    return ln.blank or ln.cls is BAD
+
+
+def _skip(lines: list[_Line], j: int, step: int, over, jumps: dict[int, int]) -> int:
+    """The first index from ``j`` on, going by ``step`` (1 or -1), whose line is not ``over``
+    (``len(lines)`` or -1 when none), with path compression as in :func:`_past_removed`
+    (valid while lines only ever become ``over``).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Un", "", "", "Deux")]
+    >>> back = {}
+    >>> _skip(ls, 2, -1, _blank_or_gone, back), back, _skip(ls, 3, 1, _blank_or_gone, {})
+    (0, {2: 0, 1: 0}, 3)
+    """
+    walked = []
+    n = len(lines)
+    while 0 <= j < n and over(lines[j]):
+        walked.append(j)
+        nxt = jumps.get(j)
+        j = nxt if nxt is not None and (nxt - j) * step > 0 else j + step
+    for k in walked:
+        jumps[k] = j
+    return j
+
+
+def _passed_over(ln: _Line) -> bool:
+    """A line :func:`_take_next` steps over outside a grouped list: blank, or removed and not
+    protected. Lines only ever become so during the pass (``_Line.bad``), never stop being so.
+
+    >>> gone = _Line("Lire aussi", frozenset())
+    >>> gone.bad("related_lead", "heading")
+    >>> [_passed_over(ln) for ln in (_Line("", frozenset()), gone, _Line("Un titre", frozenset()))]
+    [True, True, False]
+    """
+    return ln.blank or (ln.cls is BAD and not ln.protected)
+
+
+def _past_removed(lines: list[_Line], j: int, jumps: dict[int, int]) -> int:
+    """The first index from ``j`` whose line is not :func:`_passed_over`. ``jumps`` remembers,
+    for the lines walked, where their run ended (path compression: since such a line stays
+    so, a later walk from inside the run resumes there), so each line is walked about once.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Lire aussi", "", "Lire aussi", "Un titre")]
+    >>> for ln in ls[::2][:2]:
+    ...     ln.bad("related_lead", "heading")
+    >>> jumps = {}
+    >>> _past_removed(ls, 0, jumps), jumps, _past_removed(ls, 1, jumps)
+    (3, {0: 3, 1: 3, 2: 3}, 3)
+    """
+    return _skip(lines, j, 1, _passed_over, jumps)
 
 
 def _group_label(ln: _Line) -> bool:
@@ -1920,7 +2028,7 @@ def _group_label(ln: _Line) -> bool:
 
 def _next_is_good(lines: list[_Line], j: int, byline: bool = False) -> bool:
     """True when the next non-blank line from ``j`` is article text (``byline``: or a byline)."""
-    nxt = next((ln for ln in islice(lines, j, None) if not ln.blank), None)
+    nxt = next((ln for ln in _lines_from(lines, j) if not ln.blank), None)
     return nxt is not None and (nxt.cls is GOOD or (byline and nxt.cls is KEEP))
 
 
@@ -1957,7 +2065,7 @@ def _past_widgets(lines: list[_Line], j: int) -> int:
 
 def _next_is_byline(lines: list[_Line], j: int) -> bool:
     """The next non-blank line from ``j`` is a protected byline / dateline ("Par …")."""
-    nxt = next((ln for ln in islice(lines, j, None) if not ln.blank), None)
+    nxt = next((ln for ln in _lines_from(lines, j) if not ln.blank), None)
     return nxt is not None and nxt.cls is KEEP
 
 
@@ -1982,24 +2090,27 @@ def _next_is_dateline(lines: list[_Line], j: int) -> bool:
     return bool(_DATELINE.search(lines[k].text)) and _next_is_good(lines, k + 1, byline=True)
 
 
-def _in_a_list(lines: list[_Line], i: int, j: int) -> bool:
-    """Article text before line ``i`` and a list-like kept line just before ``i`` or from ``j``."""
-    if not any(ln.cls is GOOD for ln in islice(lines, i)):
+def _in_a_list(lines: list[_Line], i: int, j: int, walk: _Walk | None = None) -> bool:
+    """Article text before line ``i`` and a list-like kept line just before ``i`` or from ``j``
+    (``walk``: what the calls of one page share, :class:`_Walk`)."""
+    walk = _Walk() if walk is None else walk
+    if not walk.good_before(lines, i):
         return False
-    after = next((ln for ln in islice(lines, j, None) if not ln.blank and ln.cls is not BAD), None)
-    before = next(
-        (lines[k] for k in range(i - 1, -1, -1) if not lines[k].blank and lines[k].cls is not BAD),
-        None,
-    )
+    k = _skip(lines, j, 1, _blank_or_gone, walk.ahead)
+    after = lines[k] if k < len(lines) else None
+    k = _skip(lines, i - 1, -1, _blank_or_gone, walk.back)
+    before = lines[k] if k >= 0 else None
     return any(
         ln is not None and ln.cls is not GOOD and bool(_LIST_ITEM.search(ln.text))
         for ln in (after, before)
     ) or any(ln is not None and ln.text.startswith(("—", "– ")) for ln in (after, before))
 
 
-def _inside_article(lines: list[_Line], i: int, j: int) -> bool:
-    """True when article text comes before line ``i`` and right after line ``j`` (blanks aside)."""
-    return any(ln.cls is GOOD for ln in islice(lines, i)) and _next_is_good(lines, j, byline=True)
+def _inside_article(lines: list[_Line], i: int, j: int, walk: _Walk | None = None) -> bool:
+    """True when article text comes before line ``i`` and right after line ``j`` (blanks aside;
+    ``walk``: what the calls of one page share, :class:`_Walk`)."""
+    walk = _Walk() if walk is None else walk
+    return walk.good_before(lines, i) and _next_is_good(lines, j, byline=True)
 
 
 #: :func:`_tail_teasers` looks past a line these rules removed: a rubric label alone
@@ -2034,6 +2145,11 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
     if last_prose < 0:
         return
     separators = _inline_furniture(lines, last_prose)
+    # the last paragraph-like line (:func:`_paragraph_below`): the loop below removes only
+    # lines above the one it reads, so it is read once, not once per removed line (round 32)
+    last_paragraph = next(
+        (k for k in range(len(lines) - 1, last_prose, -1) if _paragraph_line(lines[k])), -1
+    )
     run: list[_Line] = []
     furniture_above = False  # a removed line between the last paragraph and the run
     for k, ln in enumerate(lines[last_prose + 1 :], last_prose + 1):
@@ -2044,7 +2160,7 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
         if ln.cls is BAD and ln.removal is not None and ln.removal.rule in TAIL_LOOK_PAST_RULES:
             continue  # a rubric label alone ("Actualité"): no evidence of teasers above it
         if ln.cls is BAD:
-            if run and _paragraph_below(lines, k):
+            if run and k < last_paragraph:  # _paragraph_below(lines, k)
                 return  # the article goes on below: its own list, not teasers
             if not (len(run) == 1 and not furniture_above and _section_heading(ln)):
                 for r in run:
@@ -2105,9 +2221,12 @@ def _paragraph_below(lines: list[_Line], start: int) -> bool:
     >>> _paragraph_below(ls, 1), _paragraph_below(ls, 2)
     (True, False)
     """
-    return any(
-        ln.cls is GOOD and ln.n >= TAIL_PROSE_MIN_WORDS for ln in islice(lines, start + 1, None)
-    )
+    return any(_paragraph_line(ln) for ln in _lines_from(lines, start + 1))
+
+
+def _paragraph_line(ln: _Line) -> bool:
+    """An article line of at least :data:`TAIL_PROSE_MIN_WORDS` words (:func:`_paragraph_below`)."""
+    return ln.cls is GOOD and ln.n >= TAIL_PROSE_MIN_WORDS
 
 
 def _section_heading(ln: _Line) -> bool:
@@ -2332,7 +2451,7 @@ def _fact_sheet(items: list[_Line]) -> bool:
 
 def _next_is_text(lines: list[_Line], j: int) -> bool:
     """True when the next non-blank line from ``j`` is not boilerplate."""
-    for ln in islice(lines, j, None):
+    for ln in _lines_from(lines, j):
         if not ln.blank:
             return ln.cls is not BAD
     return False
@@ -3639,7 +3758,7 @@ def _next_is_bullet(lines: list[_Line], j: int) -> bool:
     nxt = next(
         (
             ln
-            for ln in islice(lines, j, None)
+            for ln in _lines_from(lines, j)
             if not ln.blank and ln.cls is not BAD and not ln.protected and ln.n > 0
         ),
         None,
