@@ -340,26 +340,13 @@ def count_lines(fn, *args, **kwargs):
     """``(lines, fn(*args, **kwargs))``: the Python lines the call ran (``sys.settrace``), a
     deterministic measure of work that also sees a loop making no call (bs4 walking up
     ``.parent`` links), which :func:`count_calls` misses (``tests/test_html25.py``)."""
-    count = 0
-
-    def local(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    sys.settrace(lambda frame, event, arg: local)
-    try:
-        result = fn(*args, **kwargs)
-    finally:
-        sys.settrace(None)
-    return count, result
+    return count_lines_in(None, fn, *args, **kwargs)
 
 
-def count_lines_in(names: frozenset[str], fn, *args, **kwargs):
+def count_lines_in(names: frozenset[str] | None, fn, *args, **kwargs):
     """``(lines, fn(*args, **kwargs))``: like :func:`count_lines`, counting only the lines run
     in functions named in ``names`` (one pass of a big stage, without tracing all of it:
-    ``tests/test_fuzz41.py``)."""
+    ``tests/test_fuzz41.py``); ``None``: in every function (:func:`count_lines`)."""
     count = 0
 
     def local(frame, event, arg):
@@ -369,7 +356,7 @@ def count_lines_in(names: frozenset[str], fn, *args, **kwargs):
         return local
 
     def hook(frame, event, arg):
-        return local if frame.f_code.co_name in names else None
+        return local if names is None or frame.f_code.co_name in names else None
 
     sys.settrace(hook)
     try:
