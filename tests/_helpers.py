@@ -43,6 +43,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -1040,3 +1041,34 @@ def assert_content_line_stays(train_page, page: str, start: str, config) -> None
 #: "Version en PDF" are furniture, so fr-r33-0021's "Envoyer à un ami | Version à imprimer |
 #: Version en PDF" goes whole instead of losing its parts as a headline's site suffix.
 IDEMPOTENCE_KNOWN: dict[str, set[str]] = {}
+
+
+def wait_lock_released(out: Path, timeout: float = 60.0) -> None:
+    """Wait until no process holds the run lock of the output folder ``out``.
+
+    After ``os.killpg(pid, SIGKILL)`` and ``proc.wait()`` (the parent reaped), the run's
+    workers, killed with it, can live a moment longer on a loaded machine, and they share
+    the parent's lock (``cleannews.batch.sinks.FolderLock``): a ``--resume`` started then is
+    rightly refused ("in use by another cleannews run"). Tests that kill a run and resume it
+    wait here first, as a user would wait for the killed run to be gone.
+    """
+    import fcntl
+
+    from cleannews.batch.sinks import LOCK_NAME
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fd = os.open(Path(out) / LOCK_NAME, os.O_RDONLY)
+        except FileNotFoundError:
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                msg = f"{out}: the killed run's lock still held {timeout:.0f} s on"
+                raise AssertionError(msg) from None
+            time.sleep(0.01)
+        finally:
+            os.close(fd)

@@ -34,6 +34,7 @@ from _helpers import (
     read_jsonl,
     run_cli,
     sink_records,
+    wait_lock_released,
     write_seed_corpus,
 )
 
@@ -262,6 +263,7 @@ def test_a_force_run_killed_leaves_no_stale_report_and_report_says_so(tmp_path: 
     assert proc.poll() is None, "the run ended before it could be killed"
     os.killpg(proc.pid, signal.SIGKILL)  # the out-of-memory killer: no handler runs
     proc.communicate(timeout=60)
+    wait_lock_released(out)  # a SIGKILLed worker holds the run's lock until it is gone
     # the first run's report ("3 documents in", finished) described other records
     assert not (out / "report.json").exists()
     shown = run_cli("report", out)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import committed_docs, seed_lines
+from _helpers import committed_docs, seed_lines, wait_lock_released
 
 #: Documents of the corpus (10,000 until ci-trim5: the contract does not depend on the size,
 #: and the reference run plus the killed-and-resumed one cost two full runs of CI time).
@@ -114,6 +114,7 @@ def test_kill_9_then_resume_equals_an_uninterrupted_run(
         time.sleep(0.002)
     os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, mid-write
     proc.wait()
+    wait_lock_released(out)  # a SIGKILLed worker holds the run's lock until it is gone
     killed_at = committed_docs(out)
     assert killed_at < N_DOCS, "the run finished before it could be killed"
     resumed = subprocess.run(_cmd(src, out, "--resume"), capture_output=True, timeout=600)

@@ -173,7 +173,6 @@ ROUNDS = (
         content_lines=339, boilerplate_lines=118,
         # found by the shingle check before labelling: its raw answer keeps the result
         dropped_later={"sportkipik.be": "shares a 6-word shingle with the spin context table"},
-        scored=False,  # round 32's transfer check (labels40)
     ),
     Fresh(
         "r37",
@@ -182,7 +181,6 @@ ROUNDS = (
         content_lines=255, boilerplate_lines=64,
         # found by the shingle check before labelling: its raw answer keeps the result
         dropped_later={"radio1.pf": "shares a 6-word shingle with the spin context table"},
-        scored=False,  # round 32's second transfer check (labels41)
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]
