@@ -635,10 +635,10 @@ def ticker_times(lines: list[_Line]) -> frozenset[int]:
         frozenset()
     """
     times: list[tuple[int, tuple[int, int, int]]] = []
-    # (read on every page: a short line with a colon, the few a time can be, meets the regex)
-    for i in [i for i, ln in enumerate(lines)
-              if len(ln.text) <= TICKER_TIME_MAX_CHARS and ":" in ln.text]:
-        m = _TICKER_TIME.match(lines[i].text)
+    for i, ln in enumerate(lines):
+        if ln.blank or len(ln.text) > TICKER_TIME_MAX_CHARS:
+            continue
+        m = _TICKER_TIME.match(ln.text)
         if m is not None:
             times.append((i, (int(m.group(1)), int(m.group(2)), int(m.group(3) or 0))))
     if len(times) < TICKER_MIN_ENTRIES:
