@@ -96,10 +96,35 @@ def compare(a: dict, b: dict) -> int:
     return bad
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def compare_files(ap: argparse.ArgumentParser, paths: list[Path] | None) -> int:
+    """``--compare OLD NEW``: exit status 1 when an item's hash differs (:func:`compare`);
+    without it (nor ``--out``) the usage error. ``strip_identity40.py`` answers the same."""
+    if not paths:
+        ap.error("--out or --compare")
+    a, b = (json.loads(p.read_text("utf-8")) for p in paths)
+    return 1 if compare(a, b) else 0
+
+
+def write_hashes(out: Path, res: dict[str, dict[str, str]]) -> int:
+    """Write the hashes ``res`` of this tree to ``out``; print the tree and the counts."""
+    out.write_text(json.dumps(res, indent=0, sort_keys=True), "utf-8")
+    import cleannews
+
+    print(f"{cleannews.__file__}: " + ", ".join(f"{k} {len(v)}" for k, v in res.items()))
+    return 0
+
+
+def identity_parser(doc: str) -> argparse.ArgumentParser:
+    """The parser of an identity script (its first ``doc`` line), with ``--out FILE`` and
+    ``--compare OLD NEW`` (:func:`write_hashes`, :func:`compare_files`)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     ap.add_argument("--out", type=Path, help="write the hashes of this tree here")
     ap.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"))
+    return ap
+
+
+def main(argv=None) -> int:
+    ap = identity_parser(__doc__)
     ap.add_argument("--only", default="html,clean_html,clean")
     ap.add_argument("--shard", default="0/1",
                     help="i/n: every n-th page from the i-th (run the n shards, then --compare "
@@ -107,18 +132,10 @@ def main(argv=None) -> int:
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--traf", type=Path, default=TRAF)
     args = ap.parse_args(argv)
-    if args.compare:
-        a, b = (json.loads(p.read_text("utf-8")) for p in args.compare)
-        return 1 if compare(a, b) else 0
-    if not args.out:
-        ap.error("--out or --compare")
+    if args.compare or not args.out:
+        return compare_files(ap, args.compare)
     i, n = (int(x) for x in args.shard.split("/"))
-    res = run(set(args.only.split(",")), args.gold, args.traf, (i, n))
-    args.out.write_text(json.dumps(res, indent=0, sort_keys=True), "utf-8")
-    import cleannews
-
-    print(f"{cleannews.__file__}: " + ", ".join(f"{k} {len(v)}" for k, v in res.items()))
-    return 0
+    return write_hashes(args.out, run(set(args.only.split(",")), args.gold, args.traf, (i, n)))
 
 
 if __name__ == "__main__":

@@ -22,15 +22,13 @@ Development data only; only hashes are written.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tools.strip_model
 
-from identity16 import _h, compare
+from identity16 import _h, compare_files, identity_parser, write_hashes
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ("train", "stress", "bench")
@@ -82,22 +80,12 @@ def run(sets: set[str]) -> dict[str, dict[str, str]]:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", type=Path, help="write the hashes of this tree here")
-    ap.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"))
+    ap = identity_parser(__doc__)
     ap.add_argument("--only", default=",".join(SETS), help="some of: " + ", ".join(SETS))
     args = ap.parse_args(argv)
-    if args.compare:
-        a, b = (json.loads(p.read_text("utf-8")) for p in args.compare)
-        return 1 if compare(a, b) else 0
-    if not args.out:
-        ap.error("--out or --compare")
-    res = run(set(args.only.split(",")))
-    args.out.write_text(json.dumps(res, indent=0, sort_keys=True), "utf-8")
-    import cleannews
-
-    print(f"{cleannews.__file__}: " + ", ".join(f"{k} {len(v)}" for k, v in res.items()))
-    return 0
+    if args.compare or not args.out:
+        return compare_files(ap, args.compare)
+    return write_hashes(args.out, run(set(args.only.split(","))))
 
 
 if __name__ == "__main__":

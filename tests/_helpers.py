@@ -26,6 +26,8 @@ Test text
   :data:`SLOW_LIMIT`, :func:`big_text`, :func:`write_slow_corpus`.
 Scripts of ``benchmarks/`` and ``tools/``
   :func:`load_script` (a script that is no module of a package, loaded by its path).
+Spin identity pins
+  :func:`clear_spin_caches`, :func:`spin_digest`, :func:`spin_scores_moved`.
 Runaway work
   :func:`hang_guard`, :func:`assert_megabyte_lines_finish` (fail instead of hanging:
   adversarial 1 MB inputs); :func:`count_calls`, :func:`count_lines` (deterministic
@@ -148,6 +150,52 @@ def write_pin(path: Path, records: dict[str, dict]) -> None:
     print(f"recorded {len(records)} documents in {path}")
 
 
+#: The spin stage's per-token-type caches (``cleannews.score._features``), emptied by
+#: :func:`clear_spin_caches` (as ``benchmarks/bench_spin_compare.clear_caches``).
+SPIN_CACHES = ("_INFO", "_FIT_CACHE", "_LLR_OF")
+
+
+def clear_spin_caches() -> None:
+    """Empty the spin stage's per-token-type caches (:data:`SPIN_CACHES`): every word type
+    new, as a stream of new documents meets them."""
+    from cleannews.score import _features
+
+    for name in SPIN_CACHES:
+        getattr(_features, name).clear()
+
+
+def spin_digest(score) -> dict:
+    """What a spin identity pin holds of a ``SpinScore``: the whole result hashed (floats
+    written by ``json``: any change of a float shows) and its headline fields in clear
+    (``tests/test_perf38.py``, ``tests/test_perf41.py``)."""
+    import hashlib
+
+    full = json.dumps(score.to_dict(), ensure_ascii=False, sort_keys=True)
+    return {
+        "score": score.score,
+        "label": score.label,
+        "n_evidence": len(score.evidence),
+        "sha": hashlib.sha256(full.encode("utf-8")).hexdigest(),
+    }
+
+
+def spin_scores_moved(recorded: dict[str, dict], docs, score) -> dict[str, dict]:
+    """The documents ``(id, text)`` of ``docs`` whose :func:`spin_digest` under ``score(text)``
+    differs from ``recorded[id]``, scored with the caches emptied first (``"id (cold)"``) and
+    again warm (``"id (warm)"``): ``{place: {field: (recorded, got)}}``, empty when none
+    moved."""
+    moved = {}
+    for i, text in docs:
+        clear_spin_caches()
+        cold = spin_digest(score(text))
+        warm = spin_digest(score(text))
+        for how, got in (("cold", cold), ("warm", warm)):
+            if got != recorded[i]:
+                moved[f"{i} ({how})"] = {k: (recorded[i][k], v) for k, v in got.items()
+                                         if recorded[i][k] != v}
+    return moved
+
+
 def read_jsonl(path: Path, *, missing_ok: bool = False) -> list[dict]:
     """Every record of the JSONL file ``path``, in order (``*.gz`` is read through gzip).
 
@@ -214,6 +262,21 @@ def first_per_group(records: list[dict], n: int, key) -> list[dict]:
 # --- the command line ---------------------------------------------------------------------
 
 
+def datatrove_reader(tmp_path: Path):
+    """``(CleannewsJsonlReader, folder)``: the datatrove JSONL reader's class (the test is
+    skipped without datatrove and orjson) and a new empty folder ``tmp_path / "in"`` for its
+    files (``tests/test_api28.py``, ``tests/test_user38.py``, ``tests/test_mutk40.py``)."""
+    import pytest
+
+    pytest.importorskip("datatrove")
+    pytest.importorskip("orjson")
+    from cleannews.integrations.datatrove import CleannewsJsonlReader
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    return CleannewsJsonlReader, folder
+
+
 def cli_env() -> dict[str, str]:
     """This process's environment with this checkout's ``src`` first on ``PYTHONPATH``, so a
     child ``python -m cleannews`` imports these sources, not another installed copy (with the
@@ -278,26 +341,13 @@ def count_lines(fn, *args, **kwargs):
     """``(lines, fn(*args, **kwargs))``: the Python lines the call ran (``sys.settrace``), a
     deterministic measure of work that also sees a loop making no call (bs4 walking up
     ``.parent`` links), which :func:`count_calls` misses (``tests/test_html25.py``)."""
-    count = 0
-
-    def local(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    sys.settrace(lambda frame, event, arg: local)
-    try:
-        result = fn(*args, **kwargs)
-    finally:
-        sys.settrace(None)
-    return count, result
+    return count_lines_in(None, fn, *args, **kwargs)
 
 
-def count_lines_in(names: frozenset[str], fn, *args, **kwargs):
+def count_lines_in(names: frozenset[str] | None, fn, *args, **kwargs):
     """``(lines, fn(*args, **kwargs))``: like :func:`count_lines`, counting only the lines run
     in functions named in ``names`` (one pass of a big stage, without tracing all of it:
-    ``tests/test_fuzz41.py``)."""
+    ``tests/test_fuzz41.py``); ``None``: in every function (:func:`count_lines`)."""
     count = 0
 
     def local(frame, event, arg):
@@ -307,7 +357,7 @@ def count_lines_in(names: frozenset[str], fn, *args, **kwargs):
         return local
 
     def hook(frame, event, arg):
-        return local if frame.f_code.co_name in names else None
+        return local if names is None or frame.f_code.co_name in names else None
 
     sys.settrace(hook)
     try:

@@ -30,6 +30,7 @@ from _helpers import (
     SMALL_ARTICLE,
     all_ids,
     cli_env,
+    datatrove_reader,
     read_jsonl,
     run_cli,
     sink_records,
@@ -69,12 +70,7 @@ def _expected(name: str, sep: str, base: int) -> list[str]:
 
 
 def test_datatrove_reader_ids_are_strings_named_as_run_names_them(tmp_path: Path) -> None:
-    pytest.importorskip("datatrove")
-    pytest.importorskip("orjson")
-    from cleannews.integrations.datatrove import CleannewsJsonlReader
-
-    folder = tmp_path / "in"
-    folder.mkdir()
+    CleannewsJsonlReader, folder = datatrove_reader(tmp_path)
     (folder / "d.jsonl").write_text("\n".join(_odd_id_lines(SMALL_ARTICLE)) + "\n", "utf-8")
     docs = list(CleannewsJsonlReader(str(folder)).run())
     assert all(type(d.id) is str for d in docs), [d.id for d in docs]

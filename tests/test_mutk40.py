@@ -19,7 +19,15 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import SMALL_ARTICLE, all_ids, read_jsonl, run_cli, seed_folder, write_jsonl
+from _helpers import (
+    SMALL_ARTICLE,
+    all_ids,
+    datatrove_reader,
+    read_jsonl,
+    run_cli,
+    seed_folder,
+    write_jsonl,
+)
 from cleannews.cli import main
 
 # --- copies/_lsh.py ------------------------------------------------------------------------
@@ -328,12 +336,7 @@ def test_a_record_the_readers_adapter_gives_no_text_is_an_error_document(tmp_pat
     the next step crashes on. Every line ends as one document with its id (seed 41's sample:
     ``read_file``'s ``index = 0`` -> 1 named a record without id by the next line's place,
     and its reading loop -> ``pass`` read nothing)."""
-    pytest.importorskip("datatrove")
-    pytest.importorskip("orjson")
-    from cleannews.integrations.datatrove import CleannewsJsonlReader
-
-    folder = tmp_path / "in"
-    folder.mkdir()
+    CleannewsJsonlReader, folder = datatrove_reader(tmp_path)
     rows = [{"id": "a", "text": "titre", "body": SMALL_ARTICLE},
             {"id": "b", "text": "titre seul"},  # no body: the adapter has no text for it
             {"id": "c", "text": "titre", "body": SMALL_ARTICLE},

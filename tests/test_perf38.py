@@ -22,7 +22,6 @@ Each document is scored twice: with the spin stage's per-token-type caches empti
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -30,7 +29,15 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from _helpers import dev_negatives, read_jsonl, train_pages, write_pin
+from _helpers import (
+    clear_spin_caches,
+    dev_negatives,
+    read_jsonl,
+    spin_digest,
+    spin_scores_moved,
+    train_pages,
+    write_pin,
+)
 from cleannews.score import MIN_WORDS, _features, _stream
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,28 +56,11 @@ def documents() -> list[tuple[str, str]]:
     return seeds + negs + spins
 
 
-def clear_caches() -> None:
-    """Empty the spin stage's per-token-type caches (as ``bench_spin_compare.clear_caches``)."""
-    for name in ("_INFO", "_FIT_CACHE", "_LLR_OF"):
-        getattr(_features, name).clear()
-
-
-def digest(score: cleannews.SpinScore) -> dict:
-    """What must not move: the whole result, hashed, and its headline fields in clear."""
-    full = json.dumps(score.to_dict(), ensure_ascii=False, sort_keys=True)
-    return {
-        "score": score.score,
-        "label": score.label,
-        "n_evidence": len(score.evidence),
-        "sha": hashlib.sha256(full.encode("utf-8")).hexdigest(),
-    }
-
-
 def record() -> None:
     out = {}
     for i, text in documents():
-        clear_caches()
-        out[i] = digest(cleannews.spin_score(text))
+        clear_spin_caches()
+        out[i] = spin_digest(cleannews.spin_score(text))
     write_pin(FIXTURE, out)
 
 
@@ -95,15 +85,7 @@ def test_fixture_covers_the_documents(recorded, docs):
 @pytest.mark.parametrize("part", range(3))
 def test_scores_and_evidence_unchanged(recorded, docs, part):
     """Every document, cold caches then warm, in three interleaved parts."""
-    moved = {}
-    for i, text in docs[part::3]:
-        clear_caches()
-        cold = digest(cleannews.spin_score(text))
-        warm = digest(cleannews.spin_score(text))
-        for how, got in (("cold", cold), ("warm", warm)):
-            if got != recorded[i]:
-                moved[f"{i} ({how})"] = {k: (recorded[i][k], v) for k, v in got.items()
-                                         if recorded[i][k] != v}
+    moved = spin_scores_moved(recorded, docs[part::3], cleannews.spin_score)
     assert not moved, f"{len(moved)} scores changed: {dict(list(moved.items())[:5])}"
 
 
@@ -127,7 +109,7 @@ def test_light_counts_add_the_sample_and_the_rest():
                 continue
             text = "".join(parts[: 2 * k])  # the page up to its k-th token
             n = len(_features._split_tokens(text)) // 2  # (a cut may split one more)
-            clear_caches()
+            clear_spin_caches()
             scan = _stream.DocumentScan(text)
             got = scan.word_counts()
             if scan._first is not None:

@@ -24,7 +24,6 @@ imported it (``_context._numpy``), as the language model does in ``clean``.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import sys
@@ -36,8 +35,15 @@ import numpy  # (the batched path: see the module docstring)
 import pytest
 
 import cleannews
-from _helpers import hang_guard, train_pages, write_pin
-from cleannews.score import _context, _features, score_text
+from _helpers import (
+    clear_spin_caches,
+    hang_guard,
+    spin_digest,
+    spin_scores_moved,
+    train_pages,
+    write_pin,
+)
+from cleannews.score import _context, score_text
 from cleannews.strip import strip_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,29 +65,11 @@ def french_stage_inputs() -> list[tuple[str, str]]:
             for rec, page, _ in train_pages() if rec["lang"] == "fr"]
 
 
-def clear_caches() -> None:
-    """Empty the spin stage's per-token-type caches (as ``bench_spin_compare.clear_caches``)."""
-    for name in ("_INFO", "_FIT_CACHE", "_LLR_OF"):
-        getattr(_features, name).clear()
-
-
-def digest(score: cleannews.SpinScore) -> dict:
-    """The whole result hashed (floats written by ``json``: any change of a float shows), and
-    its headline fields in clear (as ``tests/test_perf38.py``)."""
-    full = json.dumps(score.to_dict(), ensure_ascii=False, sort_keys=True)
-    return {
-        "score": score.score,
-        "label": score.label,
-        "n_evidence": len(score.evidence),
-        "sha": hashlib.sha256(full.encode("utf-8")).hexdigest(),
-    }
-
-
 def record() -> None:
     out = {}
     for i, text in french_stage_inputs():
-        clear_caches()
-        out[i] = digest(score_text(text, cleannews.DEFAULT_CONFIG))
+        clear_spin_caches()
+        out[i] = spin_digest(score_text(text, cleannews.DEFAULT_CONFIG))
     write_pin(FIXTURE, out)
 
 
@@ -186,15 +174,8 @@ def test_fixture_covers_every_french_train_page(recorded, inputs):
 @pytest.mark.parametrize("part", range(2))
 def test_french_train_pages_score_as_on_main(recorded, inputs, part):
     """Every French TRAIN page, cold caches then warm, in two interleaved parts."""
-    moved = {}
-    for i, text in [(i, t) for i, t in inputs if i in recorded][part::2]:
-        clear_caches()
-        cold = digest(score_text(text, cleannews.DEFAULT_CONFIG))
-        warm = digest(score_text(text, cleannews.DEFAULT_CONFIG))
-        for how, got in (("cold", cold), ("warm", warm)):
-            if got != recorded[i]:
-                moved[f"{i} ({how})"] = {k: (recorded[i][k], v) for k, v in got.items()
-                                         if recorded[i][k] != v}
+    docs = [(i, t) for i, t in inputs if i in recorded][part::2]
+    moved = spin_scores_moved(recorded, docs, lambda t: score_text(t, cleannews.DEFAULT_CONFIG))
     assert not moved, f"{len(moved)} scores changed: {dict(list(moved.items())[:5])}"
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from _helpers import run_cli, sink_records
+from _helpers import datatrove_reader, run_cli, sink_records
 
 BOM = b"\xef\xbb\xbf"
 
@@ -124,12 +124,7 @@ def test_a_line_of_invisible_characters_is_named_not_said_cut_short(tmp_path: Pa
 
 def test_the_datatrove_reader_skips_a_byte_order_mark_line_as_run_does(tmp_path: Path) -> None:
     """Fails on main: the mark's line became a ``json`` error document."""
-    pytest.importorskip("datatrove")
-    pytest.importorskip("orjson")
-    from cleannews.integrations.datatrove import CleannewsJsonlReader
-
-    folder = tmp_path / "in"
-    folder.mkdir()
+    CleannewsJsonlReader, folder = datatrove_reader(tmp_path)
     (folder / "d.jsonl").write_bytes(_record("a", "Le maire a parlé mardi.") + BOM + b"\n"
                                      + _record("b", "Le conseil a voté jeudi."))
     docs = list(CleannewsJsonlReader(str(folder)).run())

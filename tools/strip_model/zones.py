@@ -79,22 +79,28 @@ def body_paragraph(text: str, stop: frozenset[str]) -> bool:
     return share >= BODY_MIN_STOP and _ends_sentence(text)
 
 
+def _zones_around(body: list[int], n: int) -> list[str]:
+    """The zones of ``n`` lines around the ``body`` lines (ascending): head above the first,
+    tail under the last, body between; all ``"none"`` without a body line.
+
+    >>> _zones_around([1, 3], 5), _zones_around([], 2)
+    (['head', 'body', 'body', 'body', 'tail'], ['none', 'none'])
+    """
+    if not body:
+        return ["none"] * n
+    first, last = body[0], body[-1]
+    return ["head" if i < first else "tail" if i > last else "body" for i in range(n)]
+
+
 def zones_of(texts: list[str], stop: frozenset[str]) -> list[str]:
     """The zone of every line of a page (blank lines take the zone of their place)."""
     body = [i for i, t in enumerate(texts) if body_paragraph(t, stop)]
-    if not body:
-        return ["none"] * len(texts)
-    first, last = body[0], body[-1]
-    return ["head" if i < first else "tail" if i > last else "body" for i in range(len(texts))]
+    return _zones_around(body, len(texts))
 
 
 def label_zones(labels: list[str]) -> list[str]:
     """The zones the labels give: around the first and last content line."""
-    content = [i for i, lb in enumerate(labels) if lb == "C"]
-    if not content:
-        return ["none"] * len(labels)
-    first, last = content[0], content[-1]
-    return ["head" if i < first else "tail" if i > last else "body" for i in range(len(labels))]
+    return _zones_around([i for i, lb in enumerate(labels) if lb == "C"], len(labels))
 
 
 def collect(cache: Path | None = None, root: Path = CORPUS) -> list[dict]:

@@ -369,7 +369,7 @@ class _Line:
 
     __slots__ = (
         "_crumb", "_key", "_words", "blank", "cls", "ends", "key_text", "low", "n", "numbered",
-        "protected", "removal", "stop", "table", "text",
+        "protected", "removal", "stop", "table", "text", "ticker",
     )
 
     def __init__(
@@ -386,6 +386,7 @@ class _Line:
         self.table = False  # a row of the page's tables (judge_lines: _tables.table_rows)
         # an item of a numbered sequence or its heading (judge_lines: _sequences.numbered_lines)
         self.numbered = False
+        self.ticker = False  # a live ticker's entry time (judge_lines: ticker_times)
         self.key_text: str | None = None  # the text once glued spans are gone
         self._key: str | None = None
         self._crumb: bool | None = None
@@ -619,7 +620,10 @@ def ticker_times(lines: list[_Line]) -> frozenset[int]:
     furniture, and a list of videos or of news flashes puts its durations or times above
     titles, which do not end like sentences ("22:04" / "Trump: la Cour suprême bloque la
     Garde nationale à Chicago"), or out of order (issue 10, round 32: a Liechtenstein daily's
-    live ticker, de-r35-0006, lost its eleven times to the video rule).
+    live ticker, de-r35-0006, lost its eleven times to the video rule). ``judge_lines`` reads
+    them once per page, before the rules, into ``_Line.ticker`` (as ``_Line.table`` and
+    ``_Line.numbered``), which the duration rule and :func:`_repeats` read (review of round 32:
+    each computed it, :func:`_repeats` in every neighbour round).
 
         >>> text = ["Liveticker", "20:40", "Die Sitzung ist geschlossen.", "", "20:39",
         ...         "Der Landtag stimmt mit 25 Ja-Stimmen zu.", "20:38",
@@ -660,12 +664,11 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> lis
 
     ``plan``: the phrase triggers present in the document (see :meth:`RuleSet.plan`);
     ``per_line``: the phrase patterns to run on each line (:meth:`RuleSet.line_triggers`).
-    A live ticker's entry times (:func:`ticker_times`) are no video's duration: the duration
-    rule (:data:`~._keep.CLOCK_RULES`) leaves them.
+    A live ticker's entry times (``_Line.ticker``, :func:`ticker_times`) are no video's
+    duration: the duration rule (:data:`~._keep.CLOCK_RULES`) leaves them.
     """
     matched: list = [None] * len(lines)
     always = set(plan[0]) if plan is not None else set()
-    ticker: frozenset[int] | None = None
     for i, ln in enumerate(lines):
         if ln.blank:
             continue
@@ -687,11 +690,8 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> lis
             and rs.is_protected(ln.text, low, key)
         ):
             rule = None
-        if rule is not None and rule.name in CLOCK_RULES:
-            if ticker is None:
-                ticker = ticker_times(lines)  # once a page, when a duration matched
-            if i in ticker:
-                rule = None  # a live ticker's entry time, no video's duration
+        if rule is not None and ln.ticker and rule.name in CLOCK_RULES:
+            rule = None  # a live ticker's entry time, no video's duration
         if rule is not None:
             ln.bad(rule.name, rule.reason)
             matched[i] = rule
@@ -2784,8 +2784,8 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
     print "| - Beratung und Beschluss - |" under each agenda item (de-r30-0004), an item of
     a numbered sequence (``_Line.numbered``, :func:`~._sequences.numbered_lines`): minutes
     print their agenda's "1. Appel nominatif" again over the point (fr-r31-0006, round 32),
-    and a live ticker's entry time (:func:`ticker_times`: "20:38" above three entries of one
-    minute, round 32, de-r35-0006).
+    and a live ticker's entry time (``_Line.ticker``, :func:`ticker_times`: "20:38" above
+    three entries of one minute, round 32, de-r35-0006).
     """
     if repeated is None:
         repeated = _repeated_texts(lines)
@@ -2795,10 +2795,6 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
             repeated - _listing_headlines(lines, repeated) - tags
             - _listing_bylines(lines, repeated) - _replies(lines, repeated, tags)
         )
-    # a live ticker's entry time printed again ("20:38" above three entries): no widget label
-    ticker = (
-        ticker_times(lines) if any(_TICKER_TIME.match(k) for k in repeated) else frozenset()
-    )
     for i, ln in enumerate(lines):
         if (
             not ln.blank
@@ -2807,8 +2803,8 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
             and _folded(ln) in repeated
             and not ln.table  # a cell printed in each row of a table ("| - Beschluss - |")
             and not ln.numbered  # "1. Appel nominatif" over each point of the minutes
+            and not ln.ticker  # "20:38" above three entries of a live ticker: no widget label
             and not _setext_underline(lines, i)
-            and i not in ticker
         ):
             ln.bad("repeated_block", "short block repeated many times in the page (widget)")
 
@@ -3436,6 +3432,8 @@ def judge_lines(
     del doc_words, heads3
     phrase_todo, span_todo = doc_low.triggers(rs, phrase_plan, span_plan)
     del doc_low
+    for i in ticker_times(lines):  # before the rules: "20:40" above an entry is no duration
+        lines[i].ticker = True
     matched = _rule_pass(lines, rs, phrase_plan, phrase_todo)
     del phrase_todo
     if verbatim:
