@@ -143,11 +143,19 @@ def test_train_content_that_looks_alike_stays(train_page, page, start):
     assert_content_line_stays(train_page, page, start, CFG)
 
 
+#: Removals of these rules on TRAIN content lines, recorded when their pages were scored:
+#: fr-r36-0007's date line " date 2022-10 samedi 15 octobre 2022 • 139 lectures • 0
+#: commentaires" (round 32's transfer batch) loses only its glued comment counter, a right cut
+#: that the line's whole-line label cannot show (docs/strip.md, round 32's held-out section).
+KNOWN_TAKEN = frozenset({("fr-r36-0007", "comment_prompt", "• 0 commentaires")})
+
+
 def test_no_train_content_line_is_taken(strip_real_docs):
     """Every removal of the changed rules on TRAIN is furniture (``train_lines_taken`` fails
     on a content line). ``nav_menu_en`` is left out: its bare "Home" takes a line labelled
     content on fr-f-0011 (on main too; the skip-link pattern takes none, test above)."""
-    taken = train_lines_taken(strip_real_docs, RULES - {"nav_menu_en"}, CFG)
+    taken = train_lines_taken(strip_real_docs, RULES - {"nav_menu_en"}, CFG, known=KNOWN_TAKEN)
+    assert taken.get("known:comment_prompt") == 1  # a known cut must still happen: a fix shows
     assert taken.get("recent_comments_tail21") == 3
     assert taken.get("login_paywall_more", 0) >= 6
     assert taken.get("gallery_meta_de") == 5  # four sites (n-tv.de's two lines on one page)
