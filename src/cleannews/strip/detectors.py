@@ -1800,7 +1800,7 @@ def _path_caption(lines: list[_Line], j: int) -> bool:
     return j + 1 >= len(lines) or lines[j + 1].blank or lines[j + 1].cls is BAD
 
 
-def _take_next(lines: list[_Line], i: int, rule, walk: _Walk | None = None) -> None:
+def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
     """Mark the lines under a heading rule (``takes_next``) as part of its block.
 
     Blank and already removed lines under the heading are stepped over with
@@ -1820,7 +1820,7 @@ def _take_next(lines: list[_Line], i: int, rule, walk: _Walk | None = None) -> N
         ...          "Le projet éducatif local", "", "> lycée", "Les journaux lycéens",
         ...          "", "À l'université de Cergy")
         >>> ls = [_Line(t, frozenset()) for t in texts]
-        >>> _take_next(ls, 0, rule)
+        >>> _take_next(ls, 0, rule, _Walk())
         >>> [ln.text for ln in ls if ln.removal]
         ['> université', 'Profils du décrochage', 'Le projet éducatif local', '> lycée', \
 'Les journaux lycéens']
@@ -1833,7 +1833,6 @@ def _take_next(lines: list[_Line], i: int, rule, walk: _Walk | None = None) -> N
     items = 0  # the teasers taken since the heading or since the last group label
     grouped = gap = False  # a group label seen; a blank line since the last taken line
     skip_runs = rule.next_kind != "caption"  # a caption follows its image path directly
-    walk = _Walk() if walk is None else walk
     last = i  # the index of the last line taken
     while j < n and (items < rule.takes_next or grouped):
         ln = lines[j]
@@ -2090,10 +2089,9 @@ def _next_is_dateline(lines: list[_Line], j: int) -> bool:
     return bool(_DATELINE.search(lines[k].text)) and _next_is_good(lines, k + 1, byline=True)
 
 
-def _in_a_list(lines: list[_Line], i: int, j: int, walk: _Walk | None = None) -> bool:
+def _in_a_list(lines: list[_Line], i: int, j: int, walk: _Walk) -> bool:
     """Article text before line ``i`` and a list-like kept line just before ``i`` or from ``j``
     (``walk``: what the calls of one page share, :class:`_Walk`)."""
-    walk = _Walk() if walk is None else walk
     if not walk.good_before(lines, i):
         return False
     k = _skip(lines, j, 1, _blank_or_gone, walk.ahead)
@@ -2106,10 +2104,9 @@ def _in_a_list(lines: list[_Line], i: int, j: int, walk: _Walk | None = None) ->
     ) or any(ln is not None and ln.text.startswith(("—", "– ")) for ln in (after, before))
 
 
-def _inside_article(lines: list[_Line], i: int, j: int, walk: _Walk | None = None) -> bool:
+def _inside_article(lines: list[_Line], i: int, j: int, walk: _Walk) -> bool:
     """True when article text comes before line ``i`` and right after line ``j`` (blanks aside;
     ``walk``: what the calls of one page share, :class:`_Walk`)."""
-    walk = _Walk() if walk is None else walk
     return walk.good_before(lines, i) and _next_is_good(lines, j, byline=True)
 
 
@@ -2145,7 +2142,7 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
     if last_prose < 0:
         return
     separators = _inline_furniture(lines, last_prose)
-    # the last paragraph-like line (:func:`_paragraph_below`): the loop below removes only
+    # the last paragraph-like line (:func:`_paragraph_line`): the loop below removes only
     # lines above the one it reads, so it is read once, not once per removed line (round 32)
     last_paragraph = next(
         (k for k in range(len(lines) - 1, last_prose, -1) if _paragraph_line(lines[k])), -1
@@ -2160,7 +2157,7 @@ def _tail_teasers(lines: list[_Line], kind: PageKind | None = None) -> None:
         if ln.cls is BAD and ln.removal is not None and ln.removal.rule in TAIL_LOOK_PAST_RULES:
             continue  # a rubric label alone ("Actualité"): no evidence of teasers above it
         if ln.cls is BAD:
-            if run and k < last_paragraph:  # _paragraph_below(lines, k)
+            if run and k < last_paragraph:  # a paragraph-like line below it
                 return  # the article goes on below: its own list, not teasers
             if not (len(run) == 1 and not furniture_above and _section_heading(ln)):
                 for r in run:
@@ -2212,20 +2209,15 @@ def _inline_furniture(lines: list[_Line], last_prose: int) -> Counter:
     )
 
 
-def _paragraph_below(lines: list[_Line], start: int) -> bool:
-    """Whether a paragraph-like line of at least :data:`TAIL_PROSE_MIN_WORDS` words stands
-    below ``start`` (a page cut short in the middle of the article's text).
-
-    >>> ls = [_Line(t, frozenset()) for t in ("Titre", "Capture d’écran", " ".join(["mot"] * 40))]
-    >>> ls[2].cls = GOOD
-    >>> _paragraph_below(ls, 1), _paragraph_below(ls, 2)
-    (True, False)
-    """
-    return any(_paragraph_line(ln) for ln in _lines_from(lines, start + 1))
-
-
 def _paragraph_line(ln: _Line) -> bool:
-    """An article line of at least :data:`TAIL_PROSE_MIN_WORDS` words (:func:`_paragraph_below`)."""
+    """An article line of at least :data:`TAIL_PROSE_MIN_WORDS` words: below the start of a
+    tail, one says the page was cut short in the middle of the article's text.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Capture d’écran", " ".join(["mot"] * 40))]
+    >>> ls[1].cls = GOOD
+    >>> [_paragraph_line(ln) for ln in ls]
+    [False, True]
+    """
     return ln.cls is GOOD and ln.n >= TAIL_PROSE_MIN_WORDS
 
 
