@@ -32,6 +32,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures import wait as wait_futures
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -916,27 +917,37 @@ def failure_line(r: DocResult) -> str:
     return terminal_safe(f"{where}{ident}: {r.error_type}: {message}")
 
 
+@contextmanager
+def _above_bar(bar: Progress | None) -> Iterator[None]:
+    """Log lines above the progress bar ``bar`` (if any): it is cleared first and drawn again
+    after, as the lines would break it."""
+    if bar is not None:
+        bar.bar.clear()
+    try:
+        yield
+    finally:
+        if bar is not None:
+            bar.bar.refresh()
+
+
 def _tell_failures(results: list[DocResult], told: list[int], errors: Path | None,
                    bar: Progress | None = None) -> None:
     """Log the failed documents of a chunk: the first :data:`FAILURES_SHOWN` as warnings,
-    the others at info level (``-v``); the summary only counted them by type. A progress
-    bar is cleared first and drawn again after (the lines would break it)."""
+    the others at info level (``-v``); the summary only counted them by type
+    (:func:`_above_bar`)."""
     failed = [r for r in results if r.error_type is not None]
     if not failed or (told[0] >= FAILURES_SHOWN and not log.isEnabledFor(logging.INFO)):
         return
-    if bar is not None:
-        bar.bar.clear()
-    for r in failed:
-        told[0] += 1
-        if told[0] <= FAILURES_SHOWN:
-            log.warning("%s", failure_line(r))
-            if told[0] == FAILURES_SHOWN:
-                log.warning("further failed documents: %s (-v names each on stderr)",
-                            errors or "the error lines of the output")
-        elif log.isEnabledFor(logging.INFO):
-            log.info("%s", failure_line(r))
-    if bar is not None:
-        bar.bar.refresh()
+    with _above_bar(bar):
+        for r in failed:
+            told[0] += 1
+            if told[0] <= FAILURES_SHOWN:
+                log.warning("%s", failure_line(r))
+                if told[0] == FAILURES_SHOWN:
+                    log.warning("further failed documents: %s (-v names each on stderr)",
+                                errors or "the error lines of the output")
+            elif log.isEnabledFor(logging.INFO):
+                log.info("%s", failure_line(r))
 
 
 #: How the record a run appends its object to ends: ``…,"cleannews":{"id":"a1",…}}``.
@@ -989,13 +1000,10 @@ def _tell_missing_id(r: DocResult, where: str | None, id_field: str,
     ``PATH:LINE`` without a word (round 32). Returns ``True`` (told)."""
     from cleannews.batch.sources import terminal_safe
 
-    if bar is not None:
-        bar.bar.clear()
-    log.warning("%s", terminal_safe(
-        f"{where or r.id}: {r.id_note}: the record is named by its place ({r.id}), and so is "
-        f"every later record without a {id_field!r} field (not named again)"))
-    if bar is not None:
-        bar.bar.refresh()
+    with _above_bar(bar):
+        log.warning("%s", terminal_safe(
+            f"{where or r.id}: {r.id_note}: the record is named by its place ({r.id}), and so "
+            f"is every later record without a {id_field!r} field (not named again)"))
     return True
 
 
@@ -1007,20 +1015,17 @@ def _tell_repeated(r: DocResult, where: str | None, count: int, bar: Progress | 
         return
     from cleannews.batch.sources import terminal_safe
 
-    if bar is not None:
-        bar.bar.clear()
     shown = shown_id(r.id)  # an id of megabytes was printed whole
     line = terminal_safe(f"{where or shown}: id {shown!r} was already given to an earlier "
                          "document; its record keeps it too (tell such records apart by their "
                          "source: path and line)")
-    if count <= REPEATED_IDS_LISTED:
-        log.warning("%s", line)
-        if count == REPEATED_IDS_LISTED:
-            log.warning("further repeated ids are counted in the report (-v names each)")
-    else:
-        log.info("%s", line)
-    if bar is not None:
-        bar.bar.refresh()
+    with _above_bar(bar):
+        if count <= REPEATED_IDS_LISTED:
+            log.warning("%s", line)
+            if count == REPEATED_IDS_LISTED:
+                log.warning("further repeated ids are counted in the report (-v names each)")
+        else:
+            log.info("%s", line)
 
 
 def _written_input(name: str, settings: RunSettings) -> str | None:
