@@ -1,4 +1,4 @@
-"""The fresh TRAIN batches of the real-page corpus (issue 10, rounds 27 to 32).
+"""The fresh TRAIN batches of the real-page corpus (issue 10, rounds 27 to 33).
 
 Each round since the twenty-seventh gathers pages from sites new to the corpus (batches
 ``fr-rNN``, ``de-rNN``, ``es-rNN``, ``it-rNN``, ``en-rNN``) from the search tool's stored
@@ -14,10 +14,12 @@ proper) and the ``r35`` batches (French-speaking news sites outside France prope
 Spanish, Italian and English local news) are round 31's; the ``r36`` batches (French-speaking
 news, culture, sport and trade sites, and German, Spanish, Italian and English local news) and
 the ``r37`` batches (specialised and thematic French-language news, and German, Spanish, Italian
-and English farm, police, politics and school news) are round 32's. A transfer check not yet
-scored is ``scored=False`` (and listed in ``fixtures/strip_real/unscored.json``): no test here
-cleans it, only its pages and line counts are checked (``score_batches.line_counts``). For every
-batch these tests check
+and English farm, police, politics and school news) are round 32's; the ``r38`` batches (French
+local and community life in France, Belgium, Switzerland and Luxembourg, and German, Spanish,
+Italian and English club, parish, fiesta and parish-council news) are round 33's. A transfer
+check not yet scored is ``scored=False`` (and listed in ``fixtures/strip_real/unscored.json``):
+no test here cleans it, only its pages and line counts are checked
+(``score_batches.line_counts``). For every batch these tests check
 
 * the pages: labelled, typed, reviewed, equal byte for byte to their saved answers,
   ``check.py --strict`` clean on each batch;
@@ -181,6 +183,18 @@ ROUNDS = (
         content_lines=255, boilerplate_lines=64,
         # found by the shingle check before labelling: its raw answer keeps the result
         dropped_later={"radio1.pf": "shares a 6-word shingle with the spin context table"},
+    ),
+    Fresh(
+        "r38",
+        {"fr-r38": 27, "de-r38": 6, "es-r38": 5, "it-r38": 4, "en-r38": 4},
+        sites=46, max_per_site=1, french=27, min_dropped=33,
+        content_lines=316, boilerplate_lines=63,
+        # found by the shingle check before labelling: their raw answers keep the results
+        dropped_later={
+            site: "shares a 6-word shingle with the spin context table"
+            for site in ("doczz.net", "journal-diagonale.fr")
+        },
+        scored=False,  # round 33's transfer check (labels42)
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]

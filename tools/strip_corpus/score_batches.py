@@ -13,6 +13,7 @@
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r35   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r36   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r37   # the lead only (below)
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r38   # the lead only (below)
 
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
@@ -64,7 +65,14 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
   health, law, economy, tech, motoring, travel, religion, local politics of Belgium, the Maghreb,
   Lebanon and Haiti; and German, Spanish, Italian and English farm, police, politics and school
   news), gathered the same way: scored by the lead only, at the end of the round, with the
-  round-start code and with the round's final code.
+  round-start code and with the round's final code;
+* ``--half r38``: :data:`FRESH38`, the round-38 TRAIN batches (issue 10, branch labels42), the
+  transfer check of round 33 (French local and community life: parishes, amateur sport clubs,
+  school and music-society news, town halls and municipal pages, libraries, farm shows, local
+  radios of France, Belgium, Switzerland and Luxembourg, with listings; and German, Spanish,
+  Italian and English club, parish, fiesta and parish-council news), gathered the same way:
+  scored by the lead only, at the end of the round, with the round-start code and with the
+  round's final code.
 
     >>> page_batch("fr-e-0012"), page_batch("de-m-0003")
     ('fr-e', 'de-m')
@@ -156,11 +164,20 @@ FRESH36 = ("fr-r36", "de-r36", "es-r36", "it-r36", "en-r36")
 #: final code, before anybody else runs cleannews on them (docs/strip-history.md, "Fresh TRAIN
 #: pages, eleventh batch (issue 10, round 32)").
 FRESH37 = ("fr-r37", "de-r37", "es-r37", "it-r37", "en-r37")
+#: The round-38 TRAIN batches (branch labels42): 46 pages from 46 sites new to the corpus (27
+#: French from local and community life: parishes, amateur sport clubs, schools, music
+#: societies, town halls and communes of France, Belgium, Switzerland and Luxembourg,
+#: libraries, a farm show, local radios; German, Spanish, Italian and English club, parish,
+#: fiesta and parish-council news; 37 articles, 9 listings), the transfer check of round 33,
+#: scored by the lead at the end of the round with the round-start code and with the round's
+#: final code, before anybody else runs cleannews on them (docs/strip-history.md, "Fresh TRAIN
+#: pages, twelfth batch (issue 10, round 33)").
+FRESH38 = ("fr-r38", "de-r38", "es-r38", "it-r38", "en-r38")
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
     "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30, "r31": FRESH31,
     "r32": FRESH32, "r33": FRESH33, "r34": FRESH34, "r35": FRESH35, "r36": FRESH36,
-    "r37": FRESH37,
+    "r37": FRESH37, "r38": FRESH38,
 }
 
 
