@@ -185,3 +185,16 @@ def test_spin_md_lists_every_label() -> None:
                               config=cleannews.CleanConfig(score_spin=False)).spin.label
     assert no_spin in listed, line
     assert listed >= {"clean", "suspect", "spun", "insufficient", "unsupported_language"}
+
+
+def test_spin_md_sum_adds_up() -> None:
+    """docs/spin.md: "intercept + contributions + context term + rule adjustment = logit" on
+    the spun seed its example reads (it left out the context term, 2.99 of the logit)."""
+    usage = (ROOT / "docs" / "spin.md").read_text("utf-8").split("## How it works")[0]
+    assert "intercept + contributions + context term + rule adjustment = logit" in usage
+    s = cleannews.spin_score((ROOT / "seeds" / "003_d0613672c8185330.txt").read_text("utf-8"))
+    kinds = sum(v for k, v in s.signals.items() if k.startswith("kind."))
+    total = (s.signals["intercept"] + kinds + s.signals["context_term"]
+             + s.signals["rule_adjustment"])
+    assert s.signals["context_term"] > 0
+    assert total == pytest.approx(s.signals["logit"], abs=1e-3)
