@@ -995,12 +995,13 @@ def file_kind(name: str, ident: str, data: bytes, warn: bool = True) -> str:
     warning that says how to read it as HTML (it was cleaned tags and all without a word).
 
     >>> import cleannews.batch.sources as s
-    >>> page = b"<!DOCTYPE html><html><body><p>Le maire a parl\xc3\xa9.</p></body></html>"
+    >>> page = b"<!DOCTYPE html><html><body><p>Le maire a parl\\xc3\\xa9.</p></body></html>"
     >>> s.file_kind("crawl/page.out", "crawl/page.out", page)
     'html'
-    >>> s.file_kind("notes", "notes", b"Le maire a parl\xc3\xa9."), \
-    ...     s.file_kind("a.txt", "a.txt", page, warn=False)
-    ('text', 'text')
+    >>> s.file_kind("notes", "notes", b"Le maire a parl\\xc3\\xa9.")
+    'text'
+    >>> s.file_kind("a.txt", "a.txt", page, warn=False)
+    'text'
     """
     global _TXT_PAGE_SAID
     if not looks_like_html(data):
