@@ -18,7 +18,9 @@ page), a seed, and generated files around them (a page saved as ``.txt``, as
    verdict ``keep``, without a word. Now a ``UserWarning`` at the caller's line when no handler
    shows the package's logs (a configured program still gets the log record, once).
 4. docs/spin.md's list of labels lacked ``not_scored`` (``--no-spin``, ``score_spin=False``),
-   the label ``cleannews score --no-spin`` prints on every line.
+   the label ``cleannews score --no-spin`` prints on every line; its example's logit sum left
+   out the context term.
+5. ``cleannews.clean_html(Path("page.html"))`` was told to pass ``clean(path.read_bytes())``.
 """
 
 from __future__ import annotations
@@ -198,3 +200,18 @@ def test_spin_md_sum_adds_up() -> None:
              + s.signals["rule_adjustment"])
     assert s.signals["context_term"] > 0
     assert total == pytest.approx(s.signals["logit"], abs=1e-3)
+
+
+# --- 5. clean_html of a path names the function the user called -------------------------
+
+
+def test_clean_html_of_a_path_names_clean_html() -> None:
+    with pytest.raises(cleannews.InputError,
+                       match=r"a path; pass its content, e\.g\. clean_html\(path\.read_bytes"):
+        cleannews.clean_html(FR_PAGE)
+    with pytest.raises(cleannews.InputError, match=r"an open file; .* clean_html\(f\.read"):
+        with FR_PAGE.open("rb") as f:
+            cleannews.clean_html(f)
+    # clean() keeps its own name
+    with pytest.raises(cleannews.InputError, match=r"e\.g\. clean\(path\.read_bytes"):
+        cleannews.clean(SEED)
