@@ -605,7 +605,7 @@ def fix_surrogates(text: str) -> tuple[str, list[Change]]:
     return "".join(parts), changes
 
 
-def _hint(value: object) -> str:
+def _hint(value: object, html: bool = False) -> str:
     """What to pass instead of a path or an open file (``clean(Path("a.txt"))`` said only
     "expected str or bytes, got PosixPath").
 
@@ -618,16 +618,23 @@ def _hint(value: object) -> str:
 
     >>> _hint({"id": "a1", "text": "Un texte."})
     ': a record; pass its text, e.g. clean(record["text"], id=record.get("id"))'
+
+    For a page (``html``) the example names ``clean_html``, the function the user called
+    (``clean_html(Path("page.html"))`` was told to call ``clean``; round 33):
+
+    >>> _hint(pathlib.Path("page.html"), html=True)
+    ': a path; pass its content, e.g. clean_html(path.read_bytes())'
     """
     import os
     from collections.abc import Mapping
 
+    fn = "clean_html" if html else "clean"
     if isinstance(value, os.PathLike):
-        return ": a path; pass its content, e.g. clean(path.read_bytes())"
+        return f": a path; pass its content, e.g. {fn}(path.read_bytes())"
     if isinstance(value, Mapping):
-        return ': a record; pass its text, e.g. clean(record["text"], id=record.get("id"))'
+        return f': a record; pass its text, e.g. {fn}(record["text"], id=record.get("id"))'
     if callable(getattr(value, "read", None)):
-        return ": an open file; pass its content, e.g. clean(f.read())"
+        return f": an open file; pass its content, e.g. {fn}(f.read())"
     return ""
 
 
@@ -651,7 +658,8 @@ def decode_input(value: object, *, html: bool = False) -> tuple[str, list[Change
         # its methods are not the pipeline's, and doc.text was that subclass (audit28)
         return fix_surrogates(value if type(value) is str else str.__str__(value))
     if not isinstance(value, (bytes, bytearray, memoryview)):
-        raise InputError(f"expected str or bytes, got {type(value).__name__}{_hint(value)}")
+        raise InputError(
+            f"expected str or bytes, got {type(value).__name__}{_hint(value, html)}")
     data = bytes(value)
     text, changes = _decode_bytes(data, declared_charset(data) if html else None)
     message = control_share_message(text)

@@ -290,11 +290,63 @@ def _hint_html(text: str) -> bool:
     if not looks_like_html(text):
         return False
     _HTML_HINT_SAID = True
-    logging.getLogger("cleannews").warning(
+    _say_to_caller(
         "cleannews.clean() / explain() was given a text that looks like HTML: it is read as "
         "plain text, tags and all; use cleannews.clean_html() / explain(..., html=True) (or "
         "--format html / auto on the command line). Said once per process.")
     return True
+
+
+def _say_to_caller(message: str) -> None:
+    """Log ``message`` as a warning of the ``cleannews`` logger when the program shows its logs,
+    else raise it as a :class:`UserWarning` (shown on stderr by Python's default filters).
+
+    The package puts a ``NullHandler`` on its logger (a library's manners), so in a script or
+    a notebook that never configured logging the HTML hint went nowhere: ``clean(page)`` gave
+    the markup back as the cleaned text, verdict ``keep``, without a word (round 33).
+
+    >>> import logging, warnings
+    >>> with warnings.catch_warnings(record=True) as seen:
+    ...     warnings.simplefilter("always")
+    ...     _say_to_caller("a hint")
+    >>> [str(w.message) for w in seen] == (
+    ...     [] if _logs_shown(logging.getLogger("cleannews")) else ["a hint"])
+    True
+    """
+    log = logging.getLogger("cleannews")
+    if _logs_shown(log):
+        log.warning("%s", message)
+    else:
+        import os
+        import sys
+        import warnings
+
+        here = os.path.dirname(__file__)  # the warning names the caller's line, not the package's
+        level, frame = 1, sys._getframe(0)
+        while frame.f_back is not None and frame.f_code.co_filename.startswith(here):
+            level, frame = level + 1, frame.f_back
+        warnings.warn(message, UserWarning, stacklevel=level)
+
+
+def _logs_shown(log: logging.Logger) -> bool:
+    """Whether a warning of ``log`` reaches a handler that writes it somewhere: one other than
+    a ``NullHandler`` on it or an ancestor it propagates to, at a level that lets it through.
+
+    >>> alone = logging.Logger("alone")  # outside the hierarchy: no root handler above it
+    >>> _logs_shown(alone), alone.addHandler(logging.NullHandler()), _logs_shown(alone)
+    (False, None, False)
+    >>> alone.addHandler(logging.StreamHandler()); _logs_shown(alone)
+    True
+    """
+    if not log.isEnabledFor(logging.WARNING):
+        return True  # warnings silenced on purpose: not raised as a Python warning either
+    node: logging.Logger | None = log
+    while node is not None:
+        if any(not isinstance(h, logging.NullHandler) and h.level <= logging.WARNING
+               for h in node.handlers):
+            return True
+        node = node.parent if node.propagate else None
+    return False
 
 
 def _clean_decoded(text: str, changes: list, config: CleanConfig, id: str | None) -> Document:

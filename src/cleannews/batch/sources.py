@@ -966,6 +966,8 @@ def _all_items(
             yield Item(seq, ident, kind, b"", None, ident,
                        cannot_read(exc), "read")
         else:
+            if fmt == "auto" and kind == "text":
+                kind = file_kind(name, ident, data, warn)
             if (warn and fmt == "auto" and kind == "text" and data.strip()
                     and sniff_kind(data[:SNIFF_BYTES]) == "jsonl"):
                 log.warning("%s: looks like JSONL records, read as one text document (a .txt "
@@ -973,6 +975,48 @@ def _all_items(
             yield Item(seq, ident, kind, data, None, ident, truncated=truncated, size=size,
                        size_exact=exact)
         seq += 1
+
+
+#: Whether this process has said that a ``.txt`` file starts like an HTML page (said for the
+#: first such file, the others at ``-v``: a crawl saved page by page as ``.txt`` would say it
+#: once a page; :func:`file_kind`).
+_TXT_PAGE_SAID = False
+
+
+def file_kind(name: str, ident: str, data: bytes, warn: bool = True) -> str:
+    """``"html"`` or ``"text"`` for the data of a file that :func:`kind_of` /
+    :func:`named_kind` made ``"text"`` under ``--format auto``.
+
+    A file named with another extension (``dump``, ``page.out``, ``article``) is HTML when it
+    starts like a page (:func:`cleannews._input.looks_like_html`), as ``cleannews clean`` and
+    standard input read it (README, "a file named with another extension ... sniffed"):
+    ``run`` and ``score`` read such a page as text, tags and all (round 33). A ``.txt`` file
+    stays text, as documented; when it starts like a page the first one is named in a
+    warning that says how to read it as HTML (it was cleaned tags and all without a word).
+
+    >>> import cleannews.batch.sources as s
+    >>> page = b"<!DOCTYPE html><html><body><p>Le maire a parl\\xc3\\xa9.</p></body></html>"
+    >>> s.file_kind("crawl/page.out", "crawl/page.out", page)
+    'html'
+    >>> s.file_kind("notes", "notes", b"Le maire a parl\\xc3\\xa9.")
+    'text'
+    >>> s.file_kind("a.txt", "a.txt", page, warn=False)
+    'text'
+    """
+    global _TXT_PAGE_SAID
+    if not looks_like_html(data):
+        return "text"
+    if not document_name(name).lower().endswith(".txt"):
+        return "html"
+    if warn:
+        said = _TXT_PAGE_SAID
+        _TXT_PAGE_SAID = True
+        (log.info if said else log.warning)(
+            "%s: starts like an HTML page but is read as text, tags and all (a .txt file is "
+            "text under --format auto); --format html reads it as a page, or name it "
+            ".html%s", terminal_safe(ident),
+            "" if said else " (said for the first such file; -v names each)")
+    return "text"
 
 
 def _open_raw(name: str) -> BinaryIO:

@@ -451,6 +451,10 @@ def cleaned_inputs(
         try:
             with time_limit(doc_timeout):
                 html = is_html_input(name, raw, fmt)
+                if fmt == "auto" and not html and name != "-":
+                    from cleannews.batch.sources import file_kind
+
+                    file_kind(name, shown, raw)  # a .txt page: said once (round 33)
                 # decoded once, with its `decode` changes (a file read as Windows-1252 or
                 # UTF-16 keeps them: explain showed no word of it), by the library's own
                 # front half (its size limit and id too; no hint: --format chose)
