@@ -61,6 +61,8 @@ __all__ = [
     "KIND_NAMES",
     "LIFT_EXCLUDED_KINDS",
     "LONE_SLIP_MAX",
+    "SLIPS_OUT_OF_CONTEXT",
+    "SLIP_BREAK",
     "TERM_BAND_MIN_LEXICAL",
     "Decision",
     "context_paragraphs",
@@ -68,6 +70,7 @@ __all__ = [
     "decided_kinds",
     "lift",
     "lone_slip_hold",
+    "mask_slips",
     "reach_kind",
     "term_without_best",
     "unsupported_excess",
@@ -156,6 +159,18 @@ GRAMMAR_SCATTER_MIN_PARAGRAPHS = 3
 #: look alike. Left at 0 (the shipped behaviour unchanged) for the lead to decide
 #: (docs/spin-history.md, "One typo never quarantines, branch spin-typo10").
 LONE_SLIP_MAX = 0
+
+#: **A slip is not read again by the context term** (issue 11, round 33): the words of the
+#: counted grammar slips (``score._slip_info``) are masked out of the text the context term
+#: and its kind statistic read (``mask_slips``), so that one human slip ("une mouvement",
+#: "la rapport") does not make grammar evidence and a context misfit at once. fr-r36-0022,
+#: a jazz review with the slip "une mouvement tellurique": the kind statistic without its
+#: best word 1.75 -> 0.55, under ``CONTEXT_TERM_MIN``, so lexical + context term no longer
+#: decide (0.993 "spun" -> "suspect"). ``False`` reads the text as before (measurements).
+SLIPS_OUT_OF_CONTEXT = True
+#: The character that stands for a masked slip (``mask_slips``): a break of the count
+#: table's tokens (``_context.CONTEXT_BREAK``) that the register gates do not count.
+SLIP_BREAK = ")"
 
 #: How the explanation names each kind (``decided.<kind>`` signals).
 KIND_NAMES: dict[str, str] = {
@@ -278,6 +293,11 @@ def decide(
     >>> d.enough, round(3.0 + d.adjust, 4), d.signals   # 2 slips: grammar is no kind
     (False, 2.1472, {'held.lone_slip': 1.0})
     """
+    slip_spans = None
+    if SLIPS_OUT_OF_CONTEXT and slips[0] and slip_info is not None and config.spin_context:
+        # one slip is one fact: the context term does not read its words again (round 33)
+        slip_spans = slip_info()
+        text = mask_slips(text, [span for span, _par in slip_spans[0]])
     d = _decide_once(text, raw, present, n_grammar_paragraphs, config, kinds, slips=slips)
     n_max = LONE_SLIP_MAX if check_slips is None else check_slips
     if not (0 < slips[0] <= n_max and d.enough and kinds and slip_info):
@@ -290,7 +310,7 @@ def decide(
     final = raw + d.adjust + d.context
     if final < q:
         return d
-    spans, per_par = slip_info()
+    spans, per_par = slip_spans if slip_spans is not None else slip_info()
     # re-decided at the score cap too (the context term's clamp reads the threshold)
     cap_config = config.replace(spin_quarantine_threshold=THIN_EVIDENCE_SCORE_CAP)
     for span, par in _removals(spans, per_par):
@@ -359,6 +379,27 @@ def mask_spans(text: str, spans) -> str:
     chars = list(text)
     for a, b in spans:
         chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
+def mask_slips(text: str, spans) -> str:
+    """``text`` as the context term reads it when ``spans`` are counted grammar slips: each
+    slip's characters blanked and its first one made a break (``SLIP_BREAK``, a punctuation
+    token that is no neighbour and no register-gate feature), so that the words on either
+    side of a slip are not read as neighbours either. Same length: offsets hold.
+
+    A human slip ("une mouvement") is grammar evidence; read again by the context term, the
+    misfit of "mouvement" after "une" (where "une" + a feminine synonym was seen) made it a
+    second, not independent, kind of evidence (docs/spin-history.md, "Real news in a literary
+    register: one slip is not also context evidence (issue 11, round 33)").
+
+    >>> mask_slips("Il montra la courage des marins.", [(10, 20)])
+    'Il montra )          des marins.'
+    """
+    chars = list(text)
+    for a, b in spans:
+        if b > a:
+            chars[a:b] = SLIP_BREAK + " " * (b - a - 1)
     return "".join(chars)
 
 
