@@ -61,8 +61,9 @@ __all__ = [
     "KIND_NAMES",
     "LIFT_EXCLUDED_KINDS",
     "LONE_SLIP_MAX",
-    "SLIPS_OUT_OF_CONTEXT",
+    "SLIPS_OUT_OF_CONTEXT_MAX",
     "SLIP_BREAK",
+    "SLIP_JUNCTIONS",
     "TERM_BAND_MIN_LEXICAL",
     "Decision",
     "context_paragraphs",
@@ -160,17 +161,19 @@ GRAMMAR_SCATTER_MIN_PARAGRAPHS = 3
 #: (docs/spin-history.md, "One typo never quarantines, branch spin-typo10").
 LONE_SLIP_MAX = 0
 
-#: **A slip is not read again by the context term** (issue 11, round 33): the words of the
-#: counted grammar slips (``score._slip_info``) are masked out of the text the context term
-#: and its kind statistic read (``mask_slips``), so that one human slip ("une mouvement",
-#: "la rapport") does not make grammar evidence and a context misfit at once. fr-r36-0022,
+#: **A slip is not read again by the context term** (issue 11, round 33): the junctions of
+#: the counted grammar slips (``score._slip_info``) are cut in the text the context term and
+#: its kind statistic read (``mask_slips``), so that one human slip ("une mouvement", "la
+#: rapport") does not make grammar evidence and a context misfit at once. fr-r36-0022,
 #: a jazz review with the slip "une mouvement tellurique": the kind statistic without its
 #: best word 1.75 -> 0.55, under ``CONTEXT_TERM_MIN``, so lexical + context term no longer
 #: decide (0.993 "spun" -> "suspect"). ``False`` reads the text as before (measurements).
-SLIPS_OUT_OF_CONTEXT = True
-#: The character that stands for a masked slip (``mask_slips``): a break of the count
-#: table's tokens (``_context.CONTEXT_BREAK``) that the register gates do not count.
+SLIPS_OUT_OF_CONTEXT_MAX = 1
+#: The character that cuts a slip's junctions (``mask_slips``): a break of the count table's
+#: tokens (``_context.CONTEXT_BREAK``) that the register gates do not count …
 SLIP_BREAK = ")"
+#: … put in place of these characters inside a slip (white space, apostrophes).
+SLIP_JUNCTIONS = frozenset(" \t\u00a0\u202f'’ʼ")
 
 #: How the explanation names each kind (``decided.<kind>`` signals).
 KIND_NAMES: dict[str, str] = {
@@ -294,7 +297,7 @@ def decide(
     (False, 2.1472, {'held.lone_slip': 1.0})
     """
     slip_spans = None
-    if SLIPS_OUT_OF_CONTEXT and slips[0] and slip_info is not None and config.spin_context:
+    if 0 < slips[0] <= SLIPS_OUT_OF_CONTEXT_MAX and slip_info is not None and config.spin_context:
         # one slip is one fact: the context term does not read its words again (round 33)
         slip_spans = slip_info()
         text = mask_slips(text, [span for span, _par in slip_spans[0]])
@@ -383,23 +386,28 @@ def mask_spans(text: str, spans) -> str:
 
 
 def mask_slips(text: str, spans) -> str:
-    """``text`` as the context term reads it when ``spans`` are counted grammar slips: each
-    slip's characters blanked and its first one made a break (``SLIP_BREAK``, a punctuation
-    token that is no neighbour and no register-gate feature), so that the words on either
-    side of a slip are not read as neighbours either. Same length: offsets hold.
+    """``text`` as the context term reads it when ``spans`` are counted grammar slips: the
+    junctions inside each slip (its white space and apostrophes) become breaks
+    (``SLIP_BREAK``, a punctuation token that is no neighbour and no register-gate feature),
+    so that the words of a slip are not read as each other's neighbours again; each word
+    keeps its neighbour outside the slip. Same length: offsets hold.
 
     A human slip ("une mouvement") is grammar evidence; read again by the context term, the
     misfit of "mouvement" after "une" (where "une" + a feminine synonym was seen) made it a
     second, not independent, kind of evidence (docs/spin-history.md, "Real news in a literary
-    register: one slip is not also context evidence (issue 11, round 33)").
+    register: one slip is not also context evidence (issue 11, round 33)"). A spinner's
+    substitute in a slip ("conflit nationale") is still read against its other neighbour.
 
-    >>> mask_slips("Il montra la courage des marins.", [(10, 20)])
-    'Il montra )          des marins.'
+    >>> mask_slips("Il montra la courage des marins, l’fonction.", [(10, 20), (33, 43)])
+    'Il montra la)courage des marins, l)fonction.'
     """
+    if not spans:
+        return text
     chars = list(text)
     for a, b in spans:
-        if b > a:
-            chars[a:b] = SLIP_BREAK + " " * (b - a - 1)
+        for i in range(a, b):
+            if chars[i] in SLIP_JUNCTIONS:
+                chars[i] = SLIP_BREAK
     return "".join(chars)
 
 
