@@ -67,6 +67,7 @@ __all__ = [
     "TERM_BAND_MIN_LEXICAL",
     "Decision",
     "context_paragraphs",
+    "context_reading",
     "decide",
     "decided_kinds",
     "lift",
@@ -300,7 +301,7 @@ def decide(
     if 0 < slips[0] <= SLIPS_OUT_OF_CONTEXT_MAX and slip_info is not None and config.spin_context:
         # one slip is one fact: the context term does not read its words again (round 33)
         slip_spans = slip_info()
-        text = mask_slips(text, [span for span, _par in slip_spans[0]])
+        text = context_reading(text, [span for span, _par in slip_spans[0]])
     d = _decide_once(text, raw, present, n_grammar_paragraphs, config, kinds, slips=slips)
     n_max = LONE_SLIP_MAX if check_slips is None else check_slips
     if not (0 < slips[0] <= n_max and d.enough and kinds and slip_info):
@@ -383,6 +384,22 @@ def mask_spans(text: str, spans) -> str:
     for a, b in spans:
         chars[a:b] = " " * (b - a)
     return "".join(chars)
+
+
+def context_reading(text: str, slip_spans) -> str:
+    """The text the context term and its kind statistic read for a document whose counted
+    grammar slips are ``slip_spans``: a lone slip's junctions cut (``mask_slips``, at most
+    ``SLIPS_OUT_OF_CONTEXT_MAX`` slips), else ``text`` itself (``tools/spin/dev_spin38.py``
+    reads word tables through it, as ``decide`` does).
+
+    >>> context_reading("Il vit la armée du roi.", [(7, 15)])
+    'Il vit la)armée du roi.'
+    >>> context_reading("Il vit la armée, le armée.", [(7, 15), (17, 25)])
+    'Il vit la armée, le armée.'
+    """
+    if 0 < len(slip_spans) <= SLIPS_OUT_OF_CONTEXT_MAX:
+        return mask_slips(text, slip_spans)
+    return text
 
 
 def mask_slips(text: str, spans) -> str:
