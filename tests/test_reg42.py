@@ -1,13 +1,13 @@
 """Real French news in a literary register is not quarantined: one human slip is not read
 again by the context term (issue 11, round 33; docs/spin-history.md, "Real news in a literary
-register: one slip is not also context evidence (issue 11, round 33)").
+register: a lone slip is not also context evidence (issue 11, round 33)").
 
 fr-r36-0022 (a jazz festival review, TRAIN batch r36) was quarantined at 0.993: lexical
 evidence of a critic's vocabulary plus the context term's evidence kind, which held without
 its best word ("la chère Belgique") only because of the human slip "une mouvement
 tellurique" — "mouvement" after "une" is a misfit the grammar detector had already counted.
-The counted slips are now masked out of the text the context term reads
-(``_decision.mask_slips``)."""
+A lone counted slip's junctions are now cut in the text the context term reads
+(``_decision.context_reading`` / ``mask_slips``, ``SLIPS_OUT_OF_CONTEXT_MAX`` = 1)."""
 
 from __future__ import annotations
 
