@@ -173,8 +173,9 @@ LONE_SLIP_MAX = 0
 #: careful 30 % quarantined 45.5 -> 43.5 %, careful 20 % 17.5 -> 16.9 % (careful spins whose
 #: one slip is an unrepaired elision, "la agglomération"); 2 (every slip that is no grammar
 #: kind) also keeps fr-r36-0022 + one added typo out (4 of 5 typos), but costs naive spins
-#: too (naive 30 % 94.8 -> 94.2 %, careful 30 % -> 42.2 %); 0 turns the mask off (docs/spin-history.md, "Real
-#: news in a literary register: a lone slip is not also context evidence (issue 11, round 33)").
+#: too (naive 30 % 94.8 -> 94.2 %, careful 30 % -> 42.2 %); 0 turns the mask off
+#: (docs/spin-history.md, "Real news in a literary register: a lone slip is not also context
+#: evidence (issue 11, round 33)").
 SLIPS_OUT_OF_CONTEXT_MAX = 1
 #: The character that cuts a slip's junctions (``mask_slips``): a break of the count table's
 #: tokens (``_context.CONTEXT_BREAK``) that the register gates do not count …
