@@ -1,6 +1,6 @@
 """Real French news in a literary register is not quarantined: one human slip is not read
-again by the context term (issue 11, round 33; docs/spin-history.md, "Real news in a literary
-register: a lone slip is not also context evidence (issue 11, round 33)").
+again by the context term (issue 11; the round 33 section of docs/spin-history.md: real news
+in a literary register).
 
 fr-r36-0022 (a jazz festival review, TRAIN batch r36) was quarantined at 0.993: lexical
 evidence of a critic's vocabulary plus the context term's evidence kind, which held without

@@ -174,8 +174,7 @@ LONE_SLIP_MAX = 0
 #: one slip is an unrepaired elision, "la agglomération"); 2 (every slip that is no grammar
 #: kind) also keeps fr-r36-0022 + one added typo out (4 of 5 typos), but costs naive spins
 #: too (naive 30 % 94.8 -> 94.2 %, careful 30 % -> 42.2 %); 0 turns the mask off
-#: (docs/spin-history.md, "Real news in a literary register: a lone slip is not also context
-#: evidence (issue 11, round 33)").
+#: (the round 33 section of docs/spin-history.md: real news in a literary register).
 SLIPS_OUT_OF_CONTEXT_MAX = 1
 #: The character that cuts a slip's junctions (``mask_slips``): a break of the count table's
 #: tokens (``_context.CONTEXT_BREAK``) that the register gates do not count …
@@ -418,8 +417,8 @@ def mask_slips(text: str, spans) -> str:
 
     A human slip ("une mouvement") is grammar evidence; read again by the context term, the
     misfit of "mouvement" after "une" (where "une" + a feminine synonym was seen) made it a
-    second, not independent, kind of evidence (docs/spin-history.md, "Real news in a literary
-    register: a lone slip is not also context evidence (issue 11, round 33)"). A spinner's
+    second, not independent, kind of evidence (the round 33 section of docs/spin-history.md:
+    real news in a literary register). A spinner's
     substitute in a slip ("conflit nationale") is still read against its other neighbour.
 
     >>> mask_slips("Il montra la courage des marins, l’fonction.", [(10, 20), (33, 43)])
