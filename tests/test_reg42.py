@@ -147,3 +147,21 @@ def test_spun_seed_still_quarantined_and_clean_seeds_clean():
             assert s.score >= 0.9 and s.label == "spun"
         else:
             assert s.score <= 0.1, (path.name, s.score)
+
+
+def test_evidence_quotes_the_input_not_the_masked_reading():
+    """The context term reads the slip's junction cut ("la)courage"), the evidence quotes the
+    input: a paragraph whose lower-casing changes its length ("İ") makes the context evidence's
+    span run to the paragraph's end, over the slip."""
+    text = _content("fr-r36-0022").replace("une mouvement", "un mouvement")
+    i = text.index("la chère Belgique")
+    text = text[:i] + "İstanbul, " + text[i:].replace(
+        "la chère Belgique", "la chère Belgique et la courage", 1)
+    s = cleannews.spin_score(text)
+    slips = [e for e in s.evidence if e.signal in GRAMMAR and e.weight > 0]
+    assert [e.text for e in slips] == ["la courage"]
+    ctx = [e for e in s.evidence if e.signal == "context"]
+    assert ctx and any(_overlaps(e.span, slips[0].span) for e in ctx)
+    for e in s.evidence:
+        assert e.text == text[e.span[0]:e.span[1]], e
+    assert _decision.SLIP_BREAK not in "".join(e.text for e in ctx)

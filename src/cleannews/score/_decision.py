@@ -45,7 +45,7 @@ dialogue that set it out of the population, and the same rule gives 1.7 (score 0
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = [
     "CONTEXT_PARAGRAPHS_MIN",
@@ -304,11 +304,15 @@ def decide(
     (False, 2.1472, {'held.lone_slip': 1.0})
     """
     slip_spans = None
+    shown = text
     if 0 < slips[0] <= SLIPS_OUT_OF_CONTEXT_MAX and slip_info is not None and config.spin_context:
         # one slip is one fact: the context term does not read its words again (round 33)
         slip_spans = slip_info()
         text = context_reading(text, [span for span, _par in slip_spans[0]])
     d = _decide_once(text, raw, present, n_grammar_paragraphs, config, kinds, slips=slips)
+    if text is not shown and d.evidence is not None:  # the evidence quotes the input
+        a, b = d.evidence.span
+        d = replace(d, evidence=replace(d.evidence, text=shown[a:b]))
     n_max = LONE_SLIP_MAX if check_slips is None else check_slips
     if not (0 < slips[0] <= n_max and d.enough and kinds and slip_info):
         return d
