@@ -41,7 +41,10 @@ by round 30's window rank (issue 11: of more than 6 windows of 60 words the
 ``ceil(n / 6)``-th densest stands for the text, ``_model.window_rank``), which moved 5 records:
 ``built:crlf`` (four clean UD documents, 0.8991 suspect -> 0.2346 clean), ``built:afin_tail``
 (clean, 0.1199 -> 0.037), ``built:long_spun`` and ``built:mixed_paragraphs`` (features 12-13
-only, still spun) and ``seed:003`` (evidence weights only, still 1.0 spun).
+only, still spun) and ``seed:003`` (evidence weights only, still 1.0 spun); by round 33's
+lone slip kept out of the context term's reading (issue 11, ``_decision.mask_slips``), which
+moved 21 records, no label: 18 validation / embedding spins with one slip (context term and
+score down, at most 0.653 -> 0.528), 2 typo negatives and ``real:fr-b-0128`` (by < 0.0003).
 """
 
 from __future__ import annotations

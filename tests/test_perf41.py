@@ -11,7 +11,9 @@ each batch, and nothing else moved.
   and the whole ``SpinScore`` (score, label, every piece of evidence, paragraph score and
   signal) equals main's, recorded in ``fixtures/perf/spin_identity41.json`` by this file
   (``PYTHONPATH=<main's src> python tests/test_perf41.py --record``, main at b1ab386c),
-  with the per-token-type caches emptied first and again warm.
+  with the per-token-type caches emptied first and again warm. Round 33 updated the 7
+  pinned pages its lone-slip mask moves (``_decision.mask_slips``; fr-b-0049, fr-b-0074,
+  fr-b-0104, fr-f-0048, fr-r27-0017, fr-r30-0015, fr-r31-0023: scores down, no label).
 * A megabyte of text made to reach the batched path with seen pairs in every slot is
   analysed in bounded time, to the loop's gains.
 

@@ -9,14 +9,13 @@ import cleannews
 from _helpers import train_pages
 
 #: Real French pages the detector quarantines, recorded when their batch joined TRAIN (each
-#: must still be quarantined, so that a fix shows and the entry is dropped). fr-r36-0022
-#: (round 32's transfer batch r36, jazzmagazine.com): a festival review in a literary register
-#: ("la soirée conclusive", "cité gardoise férue de tauromachie", "Outre-Lys") with two human
-#: slips ("une mouvement", "le foules") scores 0.993: rare words and rare synonyms (+4.8),
-#: the context term reading "la chère Belgique" as the noun "chère" where writers put "table"
-#: (+2.8), one gender slip (+0.24). Issue 11's open case: register-rare vocabulary still
-#: counts as evidence (docs/spin.md, "Limits and known weaknesses").
-SPUN_KNOWN = ["fr-r36-0022"]
+#: must still be quarantined, so that a fix shows and the entry is dropped). Empty since round
+#: 33: fr-r36-0022 (round 32's transfer batch r36, jazzmagazine.com, a festival review in a
+#: literary register with the human slip "une mouvement tellurique") was quarantined at 0.993
+#: by lexical evidence and the context term's kind, which held only by reading the slip's
+#: junction again; a lone slip is no longer read by the context term (``_decision.mask_slips``,
+#: ``tests/test_reg42.py``): 0.899, "suspect".
+SPUN_KNOWN: list[str] = []
 
 
 def test_real_french_news_pages_are_not_quarantined():

@@ -76,23 +76,31 @@ def read_sets() -> dict[str, list[dict]]:
     return sets
 
 
-def word_table(text: str, term=None) -> dict:
+def word_table(text: str, term=None, *, as_scored: bool = False) -> dict:
     """What the context term reads in ``text``, word by word: ``words`` = ``(offset, gain)`` of
     every checked word in text order (``ContextTerm._para_gains``: the package's gains),
     ``gate`` (P(another register)), ``n_words`` (word tokens of the spin scan) and ``rare``
-    (offsets of the package's rare-word / rare-synonym evidence).
+    (offsets of the package's rare-word / rare-synonym evidence). ``as_scored``: the text as
+    the package's two-kinds rule reads it (``_decision.context_reading``: a lone counted
+    grammar slip's junctions cut, round 33), else the text itself (``ContextTerm.analyse``).
 
     >>> t = word_table("Le dessein de loi est adopté par les députés.")
     >>> [(offset, round(gain, 2)) for offset, gain in t["words"]], t["n_words"]
     ([(3, 2.79), (14, -2.42)], 9)
     """
+    from cleannews.score import _GRAMMAR
     from cleannews.score._context import get_context_term
+    from cleannews.score._decision import context_reading
     from cleannews.score._features import analyse
 
     term = term or get_context_term()
     an = analyse(text)
     starts = [m.start() for m in an.matches]
     rare = [starts[h.first] for h in an.hits if h.signal in ("rare_word", "rare_synonym")]
+    if as_scored:
+        slips = [(starts[h.first], an.matches[h.last].end()) for h in an.hits
+                 if h.counted and h.signal in _GRAMMAR]
+        text = context_reading(text, slips)
     pieces, style = term._reading(text)
     words = []
     for start, _para, low, tok, _toks, tid in pieces:
@@ -130,7 +138,7 @@ def score_record(r: dict, name: str, term=None) -> dict:
     from cleannews.score import score_text
 
     s = score_text(r["text"], DEFAULT_CONFIG)
-    wt = word_table(r["text"], term)
+    wt = word_table(r["text"], term, as_scored=True)
     wt["subs"] = [a for a, _b in r.get("substituted", ())]
     return {"set": name, "id": r["id"], "mode": r.get("mode"), "rate": r.get("rate"),
             "genre": r.get("genre"), "label": s.label, "signals": dict(s.signals), **wt}
