@@ -25,13 +25,44 @@ from cleannews._lines import split_lines
 from cleannews.document import Change
 
 __all__ = [
-    "AMB", "BAD", "GOOD", "KEEP", "LineSpans", "Removal", "SpanRemoval", "assemble", "split_lines",
+    "AMB", "BAD", "GOOD", "KEEP", "LineSpans", "Removal", "SpanRemoval", "assemble",
+    "next_standing", "split_lines", "standing_from",
 ]
 
 #: The classes of a line while the strip stage judges a page (``_Line.cls``): furniture,
 #: article text, text kept whatever the neighbours say, and not decided yet. Defined here,
 #: the leaf module of the stage, so that every pass imports the same names.
 BAD, GOOD, KEEP, AMB = "bad", "good", "keep", "amb"
+
+
+def standing_from(lines, j: int) -> int:
+    """The index of the first non-blank line of ``lines`` (the strip stage's ``_Line`` list)
+    from index ``j`` on, ``len(lines)`` when none is left: read from ``j``, without walking
+    the lines before it (as ``islice(lines, j, None)`` does, which made a pass that asks it
+    for every line of a long page quadratic).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> ls = [_Line(t, frozenset()) for t in ("Titre", "", "  ", "Texte.")]
+        >>> standing_from(ls, 1), standing_from(ls, 3), standing_from(ls, 4)
+        (3, 3, 4)
+    """
+    n = len(lines)
+    while j < n and lines[j].blank:
+        j += 1
+    return j
+
+
+def next_standing(lines, j: int):
+    """The first non-blank line from index ``j`` on, or None (:func:`standing_from`): the
+    line that stands next on the page, whatever its class.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> ls = [_Line(t, frozenset()) for t in ("Titre", "", "Texte.", "")]
+        >>> next_standing(ls, 1).text, next_standing(ls, 3)
+        ('Texte.', None)
+    """
+    j = standing_from(lines, j)
+    return lines[j] if j < len(lines) else None
 
 
 class LineSpans:

@@ -23,7 +23,16 @@ from operator import itemgetter
 import regex
 
 from cleannews._lazyre import LazyPattern
-from cleannews.strip._assemble import AMB, BAD, GOOD, KEEP, Removal, SpanRemoval
+from cleannews.strip._assemble import (
+    AMB,
+    BAD,
+    GOOD,
+    KEEP,
+    Removal,
+    SpanRemoval,
+    next_standing,
+    standing_from,
+)
 from cleannews.strip._chars import first_digit
 from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone, home_crumb_words
@@ -649,9 +658,7 @@ def ticker_times(lines: list[_Line]) -> frozenset[int]:
     clock = {i for i, _ in times}
     above, entries = [], 0
     for i, _ in times:
-        j = i + 1
-        while j < len(lines) and lines[j].blank:
-            j += 1
+        j = standing_from(lines, i + 1)
         if j >= len(lines) or j in clock:
             continue
         above.append(i)
@@ -1202,7 +1209,7 @@ def _listing_title(lines: list[_Line], t: int) -> bool:
     if len(copies) < REPEAT_MIN:
         return False
     for i in copies:
-        nxt = next((ln for ln in _lines_from(lines, i + 1) if not ln.blank), None)
+        nxt = next_standing(lines, i + 1)
         if nxt is not None and _is_paragraph(nxt):
             return True
     return False
@@ -1550,7 +1557,7 @@ def _protect_signature(lines: list[_Line], widgets: frozenset[str] = frozenset()
     )
     if last is None:
         return
-    nxt = next((ln for ln in _lines_from(lines, last + 1) if not ln.blank), None)
+    nxt = next_standing(lines, last + 1)
     if (
         nxt is not None
         and nxt.cls is AMB
@@ -1758,7 +1765,7 @@ def _protect_item_headlines(lines: list[_Line], links: frozenset[int]) -> None:
         if not ln.blank and ln.cls is not BAD and ln.n <= TEASER_MAX_WORDS:
             first.setdefault(_folded(ln), k)
     for i in links:
-        nxt = next((ln for ln in _lines_from(lines, i + 1) if not ln.blank), None)
+        nxt = next_standing(lines, i + 1)
         if nxt is not None and nxt.cls is not BAD and nxt.n <= TEASER_MAX_WORDS:
             if first.get(_folded(nxt), i) >= i:
                 nxt.protected = True
@@ -1884,7 +1891,7 @@ def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
     if rule.next_kind == "teaser" and taken and all(
         lines[m].blank or lines[m].cls is not BAD for m in range(last + 1, j)
     ):
-        nxt = next((ln for ln in _lines_from(lines, j) if not ln.blank), None)
+        nxt = next_standing(lines, j)
         if (stopped_by_text or (nxt is not None and nxt.cls is GOOD)) and not _teaser_like(
             taken[-1]
         ):
@@ -2027,7 +2034,7 @@ def _group_label(ln: _Line) -> bool:
 
 def _next_is_good(lines: list[_Line], j: int, byline: bool = False) -> bool:
     """True when the next non-blank line from ``j`` is article text (``byline``: or a byline)."""
-    nxt = next((ln for ln in _lines_from(lines, j) if not ln.blank), None)
+    nxt = next_standing(lines, j)
     return nxt is not None and (nxt.cls is GOOD or (byline and nxt.cls is KEEP))
 
 
@@ -2064,7 +2071,7 @@ def _past_widgets(lines: list[_Line], j: int) -> int:
 
 def _next_is_byline(lines: list[_Line], j: int) -> bool:
     """The next non-blank line from ``j`` is a protected byline / dateline ("Par …")."""
-    nxt = next((ln for ln in _lines_from(lines, j) if not ln.blank), None)
+    nxt = next_standing(lines, j)
     return nxt is not None and nxt.cls is KEEP
 
 
@@ -2443,10 +2450,8 @@ def _fact_sheet(items: list[_Line]) -> bool:
 
 def _next_is_text(lines: list[_Line], j: int) -> bool:
     """True when the next non-blank line from ``j`` is not boilerplate."""
-    for ln in _lines_from(lines, j):
-        if not ln.blank:
-            return ln.cls is not BAD
-    return False
+    nxt = next_standing(lines, j)
+    return nxt is not None and nxt.cls is not BAD
 
 
 def _menu_item(ln: _Line) -> bool:
