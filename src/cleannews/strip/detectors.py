@@ -43,7 +43,7 @@ from cleannews.strip._keep import (
     _person_name,
     give_back,
 )
-from cleannews.strip._pagekind import LISTING, PageKind, page_kind
+from cleannews.strip._pagekind import LISTING, PageKind, _ends_prose, page_kind
 from cleannews.strip._pagelang import (
     _LETTER,
     PAGE_LANGUAGE_CHARS,
@@ -267,8 +267,6 @@ _HERE = regex.compile(r"^(?:vous êtes ici|you are here)\s*:\s*", regex.IGNORECA
 _SEGMENT_SEP = regex.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
 #: Every ``_SEGMENT_SEP`` holds one of these (a cheap test first).
 _SEGMENT_CHAR = re.compile(r"[|·•\-–—]")
-_PROSE_END = LazyPattern(r"[.!?…»\"”;:)]\s*$")
-_PROSE_END_CHARS = frozenset('.!?…»"”;:)')
 _DATELINE = regex.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
     r"\b\d{1,2}(?:er|st|nd|rd|th)?\s+\p{L}{3,10}\.?,?\s+\d{4}\b|"
@@ -484,18 +482,6 @@ def _ends_sentence(text: str) -> bool:
     if last.isspace():
         return bool(_SENT_END.search(text[-20:]))
     return last in _SENT_END_CHARS
-
-
-def _ends_prose(text: str) -> bool:
-    """``_PROSE_END`` on the last 3 characters, by the last character when it is not a space.
-
-    >>> _ends_prose("Fin :"), _ends_prose("Titre"), _ends_prose("")
-    (True, False, False)
-    """
-    last = text[-1:]
-    if last.isspace():
-        return bool(_PROSE_END.search(text[-3:]))
-    return last in _PROSE_END_CHARS
 
 
 def _phrase_verdict(ln: _Line, rs: RuleSet, plan=None, todo=None):
