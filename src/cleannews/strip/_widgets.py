@@ -34,13 +34,13 @@ by their words"); tests:
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import islice, pairwise
+from itertools import pairwise
 from typing import Literal
 
 import regex
 
 from cleannews._lazyre import LazyPattern
-from cleannews.strip._assemble import BAD, KEEP
+from cleannews.strip._assemble import BAD, KEEP, next_standing
 from cleannews.strip._rules import _word_file
 from cleannews.strip._zones import _article_paragraph, _pair_headline
 
@@ -428,8 +428,13 @@ def _prose_words(lines, idx: list[int]) -> list[int]:
 
 
 def _furniture_next(lines, i: int) -> bool:
-    """The next non-blank line after ``i`` was removed (furniture)."""
-    nxt = next((ln for ln in islice(lines, i + 1, None) if not ln.blank), None)
+    """The next non-blank line after ``i`` was removed (furniture), or there is none.
+
+    Read from ``i + 1`` (:func:`~._assemble.next_standing`), not through
+    ``islice(lines, i + 1, None)``, which walked the ``i`` lines above it for each run of
+    dated headlines (review of round 33).
+    """
+    nxt = next_standing(lines, i + 1)
     return nxt is None or nxt.cls == BAD
 
 
