@@ -1,10 +1,11 @@
 """One copy of each repeated walk of the strip stage, same answers (issue 10, round 33).
 
-* ``_assemble.standing_from`` / ``next_standing``: the next non-blank line from an index,
-  read from that index on; they replace the ``next((ln for ln in _lines_from(lines, j) if
-  not ln.blank), None)`` copies of ``detectors`` and ``ticker_times``' own loop, and
-  ``_widgets._furniture_next``'s ``islice(lines, i + 1, None)``, which walked the page from
-  its first line for every run of dated headlines (quadratic on a long page).
+* ``_assemble.nearest_standing`` (``detectors._standing`` moved) / ``next_standing``: the
+  nearest non-blank line from an index, read from that index on; they replace the
+  ``next((ln for ln in _lines_from(lines, j) if not ln.blank), None)`` copies of
+  ``detectors``, the loops of ``ticker_times`` and ``_headzone._longest_headline_below``,
+  and ``_widgets._furniture_next``'s ``islice(lines, i + 1, None)``, which walked the page
+  from its first line for every run of dated headlines (quadratic on a long page).
 * ``_ends_prose``: one definition, ``_pagekind``'s (``detectors`` had a copy).
 
 The answers are checked against the idiom they replace on every line of the TRAIN pages
@@ -23,7 +24,7 @@ import pytest
 
 from _helpers import train_pages
 from cleannews.strip import _pagekind, _widgets, detectors
-from cleannews.strip._assemble import next_standing, standing_from
+from cleannews.strip._assemble import nearest_standing, next_standing
 from cleannews.strip.detectors import GOOD, _Line
 
 PARA = ("Le conseil municipal a voté mardi le budget de la commune pour l'année prochaine, "
@@ -37,6 +38,11 @@ FEED = ("Le maire répond aux critiques", "12/03/2026", "Un autre titre pour la 
 def _old_next(lines, j):
     """The idiom the helpers replace."""
     return next((ln for ln in lines[max(j, 0):] if not ln.blank), None)
+
+
+def _old_before(lines, i):
+    """The nearest non-blank line above ``i`` (detectors' ``_standing(lines, i, -1)``)."""
+    return next((lines[k] for k in range(i - 1, -1, -1) if not lines[k].blank), None)
 
 
 def _lines(texts) -> list[_Line]:
@@ -54,9 +60,12 @@ def test_next_standing_is_the_idiom_on_every_train_line(train_line_lists):
         for j in range(len(lines) + 2):
             want = _old_next(lines, j)
             assert next_standing(lines, j) is want
-            k = standing_from(lines, j)
-            assert (lines[k] if k < len(lines) else None) is want
-            assert k >= j and all(ln.blank for ln in lines[j:k])
+            k = nearest_standing(lines, j - 1, 1)
+            assert (lines[k] if k >= 0 else None) is want
+            assert k == -1 or (k >= j and all(ln.blank for ln in lines[j:k]))
+            if j < len(lines):
+                k = nearest_standing(lines, j, -1)
+                assert (lines[k] if k >= 0 else None) is _old_before(lines, j)
             checked += 1
     assert checked > 20_000  # 1,244 pages (round 33)
 
@@ -71,7 +80,7 @@ def test_next_standing_on_generated_blank_runs(seed):
 
 
 def test_ticker_times_reads_the_entry_under_each_time():
-    """ticker_times' walk is standing_from: blank lines between a time and its entry."""
+    """ticker_times' walk is nearest_standing: blank lines between a time and its entry."""
     text = ["Liveticker", "20:40", "", "", "Die Sitzung ist geschlossen.", "20:39", "",
             "Der Landtag stimmt mit 25 Ja-Stimmen zu.", "20:38", " ",
             "Der Landtag stimmt über die Übergangslösung ab.", "20:37", "", ""]

@@ -26,7 +26,7 @@ from cleannews.document import Change
 
 __all__ = [
     "AMB", "BAD", "GOOD", "KEEP", "LineSpans", "Removal", "SpanRemoval", "assemble",
-    "next_standing", "split_lines", "standing_from",
+    "nearest_standing", "next_standing", "split_lines",
 ]
 
 #: The classes of a line while the strip stage judges a page (``_Line.cls``): furniture,
@@ -35,34 +35,36 @@ __all__ = [
 BAD, GOOD, KEEP, AMB = "bad", "good", "keep", "amb"
 
 
-def standing_from(lines, j: int) -> int:
-    """The index of the first non-blank line of ``lines`` (the strip stage's ``_Line`` list)
-    from index ``j`` on, ``len(lines)`` when none is left: read from ``j``, without walking
-    the lines before it (as ``islice(lines, j, None)`` does, which made a pass that asks it
-    for every line of a long page quadratic).
+def nearest_standing(lines, i: int, step: int) -> int:
+    """Index of the first non-blank line of ``lines`` (the strip stage's ``_Line`` list) from
+    ``i`` in direction ``step`` (+1 / -1), ``i`` itself left out; -1 if none. It reads only
+    the lines it steps over, not the page from its first line as ``islice(lines, i + 1,
+    None)`` does (which made a pass that asks it for each line of a long page quadratic).
 
         >>> from cleannews.strip.detectors import _Line
         >>> ls = [_Line(t, frozenset()) for t in ("Titre", "", "  ", "Texte.")]
-        >>> standing_from(ls, 1), standing_from(ls, 3), standing_from(ls, 4)
-        (3, 3, 4)
+        >>> [nearest_standing(ls, i, step) for i, step in ((0, 1), (3, -1), (3, 1), (0, -1))]
+        [3, 0, -1, -1]
     """
-    n = len(lines)
-    while j < n and lines[j].blank:
-        j += 1
-    return j
+    j = i + step
+    while 0 <= j < len(lines):
+        if not lines[j].blank:
+            return j
+        j += step
+    return -1
 
 
 def next_standing(lines, j: int):
-    """The first non-blank line from index ``j`` on, or None (:func:`standing_from`): the
-    line that stands next on the page, whatever its class.
+    """The first non-blank line from index ``j`` on, or None (:func:`nearest_standing`):
+    the line that stands next on the page, whatever its class.
 
         >>> from cleannews.strip.detectors import _Line
         >>> ls = [_Line(t, frozenset()) for t in ("Titre", "", "Texte.", "")]
         >>> next_standing(ls, 1).text, next_standing(ls, 3)
         ('Texte.', None)
     """
-    j = standing_from(lines, j)
-    return lines[j] if j < len(lines) else None
+    k = nearest_standing(lines, j - 1, 1)
+    return lines[k] if k >= 0 else None
 
 
 class LineSpans:

@@ -30,8 +30,8 @@ from cleannews.strip._assemble import (
     KEEP,
     Removal,
     SpanRemoval,
+    nearest_standing,
     next_standing,
-    standing_from,
 )
 from cleannews.strip._chars import first_digit
 from cleannews.strip._credits import paywall_blocks
@@ -644,8 +644,8 @@ def ticker_times(lines: list[_Line]) -> frozenset[int]:
     clock = {i for i, _ in times}
     above, entries = [], 0
     for i, _ in times:
-        j = standing_from(lines, i + 1)
-        if j >= len(lines) or j in clock:
+        j = nearest_standing(lines, i, 1)
+        if j < 0 or j in clock:
             continue
         above.append(i)
         entries += _ends_prose(lines[j].text)
@@ -876,7 +876,7 @@ def _caption_glued_twice(lines: list[_Line]) -> None:
         if half is None or len(_LETTER_WORD.findall(half)) < GLUED_TWICE_MIN_WORDS:
             continue
         ln.bad("caption_glued_twice", reason)
-        for j in (_standing(lines, i, -1), _standing(lines, i, 1)):
+        for j in (nearest_standing(lines, i, -1), nearest_standing(lines, i, 1)):
             other = lines[j] if j >= 0 else None
             if (
                 other is not None and other.cls is not BAD and not other.protected
@@ -1022,9 +1022,9 @@ def _section_labels(lines: list[_Line]) -> None:
             continue
         questions = 0
         for k in where:
-            j = _standing(lines, k, 1)
+            j = nearest_standing(lines, k, 1)
             if j >= 0 and _section_label_shape(lines[j]):
-                j = _standing(lines, j, 1)  # a label above a label above the headline
+                j = nearest_standing(lines, j, 1)  # a label above a label above the headline
             if j < 0:
                 break
             head = lines[j]
@@ -1046,16 +1046,6 @@ def _section_labels(lines: list[_Line]) -> None:
 # === end of strip17 ======================================================================
 
 
-def _standing(lines: list[_Line], i: int, step: int) -> int:
-    """Index of the first non-blank line from ``i`` in direction ``step`` (-1 if none)."""
-    j = i + step
-    while 0 <= j < len(lines):
-        if not lines[j].blank:
-            return j
-        j += step
-    return -1
-
-
 def _kept_after(lines: list[_Line], i: int) -> int:
     """Index of the first line after ``i`` that is neither blank nor already removed (-1 if
     none).
@@ -1065,9 +1055,9 @@ def _kept_after(lines: list[_Line], i: int) -> int:
     >>> _kept_after(ls, 0), _kept_after(ls, 3)
     (3, -1)
     """
-    j = _standing(lines, i, 1)
+    j = nearest_standing(lines, i, 1)
     while j >= 0 and lines[j].cls is BAD:
-        j = _standing(lines, j, 1)
+        j = nearest_standing(lines, j, 1)
     return j
 
 
