@@ -7,6 +7,7 @@
   and ``_widgets._furniture_next``'s ``islice(lines, i + 1, None)``, which walked the page
   from its first line for every run of dated headlines (quadratic on a long page).
 * ``_ends_prose``: one definition, ``_pagekind``'s (``detectors`` had a copy).
+* ``detectors._is_kicker`` ends with ``_is_date_label`` instead of a copy of its date test.
 
 The answers are checked against the idiom they replace on every line of the TRAIN pages
 (development data) and on generated pages; the strip output's identity is the pins'
@@ -49,8 +50,9 @@ def _lines(texts) -> list[_Line]:
     return [_Line(t, frozenset()) for t in texts]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def train_line_lists() -> list[list[_Line]]:
+    """Each TRAIN page's lines, new ``_Line`` objects for each test (some set classes)."""
     return [_lines(text.split("\n")) for _, text, _ in train_pages()]
 
 
@@ -132,3 +134,30 @@ def test_furniture_next_is_the_idiom_on_train_lines(train_line_lists):
         for i in range(len(lines)):
             nxt = _old_next(lines, i + 1)
             assert _widgets._furniture_next(lines, i) is (nxt is None or nxt.cls == detectors.BAD)
+
+
+def _old_is_kicker(ln) -> bool:
+    """``_is_kicker`` as main wrote it (its own copy of the date-label test)."""
+    if ln.cls is detectors.KEEP:
+        return True
+    if ln.text.endswith(("?", "!")):
+        return False
+    if ln.n <= detectors.KICKER_MAX_WORDS:
+        return True
+    return ln.n <= detectors.KICKER_DATE_MAX_WORDS and bool(
+        detectors._DATELINE.search(ln.text) or detectors._CLOCK.search(ln.text)
+    )
+
+
+def test_is_kicker_is_main_s_on_every_train_line(train_line_lists):
+    rng = random.Random(42)
+    dated = 0
+    for lines in train_line_lists:
+        for ln in lines:
+            if rng.random() < 0.1:
+                ln.cls = detectors.KEEP
+            assert detectors._is_kicker(ln) is _old_is_kicker(ln), ln.text
+            dated += ln.cls is not detectors.KEEP and ln.n > detectors.KICKER_MAX_WORDS and (
+                _old_is_kicker(ln)
+            )
+    assert dated > 100  # the date branch is reached

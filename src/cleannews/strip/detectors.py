@@ -3561,7 +3561,8 @@ _CLOCK = regex.compile(r"\b\d{1,2}[:h]\d{2}\b")
 def _is_kicker(ln: _Line) -> bool:
     """A line that can stand above the headline without being it: a byline or dateline
     (protected ``KEEP``), a label of at most :data:`KICKER_MAX_WORDS` words, or a date of
-    at most :data:`KICKER_DATE_MAX_WORDS` words. A question or an exclamation is a title.
+    at most :data:`KICKER_DATE_MAX_WORDS` words (:func:`_is_date_label`). A question or an
+    exclamation is a title.
 
     >>> [_is_kicker(_Line(t, frozenset())) for t in ("Politik", "11. Jan. 2026 17:32",
     ...  "Mythos oder Wahrheit?", "Falsche Polizisten als Sexualtäter")]
@@ -3571,11 +3572,7 @@ def _is_kicker(ln: _Line) -> bool:
         return True
     if ln.text.endswith(("?", "!")):
         return False
-    if ln.n <= KICKER_MAX_WORDS:
-        return True
-    return ln.n <= KICKER_DATE_MAX_WORDS and bool(
-        _DATELINE.search(ln.text) or _CLOCK.search(ln.text)
-    )
+    return ln.n <= KICKER_MAX_WORDS or _is_date_label(ln)
 
 
 def _headline_shaped(ln: _Line, min_words: int = HEADLINE_MIN_WORDS) -> bool:
