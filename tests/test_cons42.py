@@ -7,6 +7,8 @@
   and ``_widgets._furniture_next``'s ``islice(lines, i + 1, None)``, which walked the page
   from its first line for every run of dated headlines (quadratic on a long page).
 * ``_ends_prose``: one definition, ``_pagekind``'s (``detectors`` had a copy).
+* ``_assemble.kept_standing``: the indexes of the standing lines no rule removed, which
+  ``_pagekind.page_kind`` and three passes of ``_widgets`` each listed with their own copy.
 * ``detectors._is_kicker`` ends with ``_is_date_label`` instead of a copy of its date test.
 
 The answers are checked against the idiom they replace on every line of the TRAIN pages
@@ -25,7 +27,7 @@ import pytest
 
 from _helpers import train_pages
 from cleannews.strip import _pagekind, _widgets, detectors
-from cleannews.strip._assemble import nearest_standing, next_standing
+from cleannews.strip._assemble import kept_standing, nearest_standing, next_standing
 from cleannews.strip.detectors import GOOD, _Line
 
 PARA = ("Le conseil municipal a voté mardi le budget de la commune pour l'année prochaine, "
@@ -161,3 +163,13 @@ def test_is_kicker_is_main_s_on_every_train_line(train_line_lists):
                 _old_is_kicker(ln)
             )
     assert dated > 100  # the date branch is reached
+
+
+def test_kept_standing_is_the_comprehension_it_replaces(train_line_lists):
+    rng = random.Random(7)
+    for lines in train_line_lists:
+        for ln in lines:
+            if rng.random() < 0.3:
+                ln.bad("menu_run", "a menu")
+        want = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls != detectors.BAD]
+        assert kept_standing(lines) == want

@@ -26,7 +26,7 @@ from cleannews.document import Change
 
 __all__ = [
     "AMB", "BAD", "GOOD", "KEEP", "LineSpans", "Removal", "SpanRemoval", "assemble",
-    "nearest_standing", "next_standing", "split_lines",
+    "kept_standing", "nearest_standing", "next_standing", "split_lines",
 ]
 
 #: The classes of a line while the strip stage judges a page (``_Line.cls``): furniture,
@@ -65,6 +65,19 @@ def next_standing(lines, j: int):
     """
     k = nearest_standing(lines, j - 1, 1)
     return lines[k] if k >= 0 else None
+
+
+def kept_standing(lines) -> list[int]:
+    """Indexes of the lines that stand and that no rule removed (not blank, class not
+    ``BAD``): the lines a pass over the page as it stands reads.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> ls = [_Line(t, frozenset()) for t in ("Menu", "", "Titre", "Texte.")]
+        >>> ls[0].bad("menu_run", "a menu")
+        >>> kept_standing(ls)
+        [2, 3]
+    """
+    return [i for i, ln in enumerate(lines) if not ln.blank and ln.cls != BAD]
 
 
 class LineSpans:
