@@ -61,6 +61,7 @@ TEASER_BLOCKS = ("Sur le même sujet", "Le maire répond aux critiques de l'oppo
 COMMENT_BLOCK = ("Commentaires", "jean400 a écrit le 3 mars", "Très bon article merci")
 #: The functions whose lines are counted: the passes that were quadratic and their helpers.
 PASSES = TAKE_NEXT | {"_in_a_list", "_inside_article", "_next_is_good", "_next_is_byline",
+                      "nearest_standing", "next_standing",
                       "_tail_teasers", "_paragraph_line", "_skip", "<genexpr>"}
 
 

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from _helpers import train_pages
 from cleannews.evaluate import read_fixture
+from cleannews.strip import _pagekind as P
 from cleannews.strip import _rules as R
 from cleannews.strip import detectors as D
 
@@ -59,7 +60,7 @@ def _check_line(t: str) -> None:
     stripped = t.strip()
     # sentence / prose ends: the last character, or the regex when spaces end the text
     assert D._ends_sentence(t) == bool(D._SENT_END.search(t[-20:])), t
-    assert D._ends_prose(t) == bool(D._PROSE_END.search(t[-3:])), t
+    assert P._ends_prose(t) == bool(P._PROSE_END.search(t[-3:])), t
     # a character test before each slow separator regex never hides a match
     if D._CRUMB_SEP.search(t):
         assert D._CRUMB_CHAR.search(t), t

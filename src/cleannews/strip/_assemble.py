@@ -25,13 +25,59 @@ from cleannews._lines import split_lines
 from cleannews.document import Change
 
 __all__ = [
-    "AMB", "BAD", "GOOD", "KEEP", "LineSpans", "Removal", "SpanRemoval", "assemble", "split_lines",
+    "AMB", "BAD", "GOOD", "KEEP", "LineSpans", "Removal", "SpanRemoval", "assemble",
+    "kept_standing", "nearest_standing", "next_standing", "split_lines",
 ]
 
 #: The classes of a line while the strip stage judges a page (``_Line.cls``): furniture,
 #: article text, text kept whatever the neighbours say, and not decided yet. Defined here,
 #: the leaf module of the stage, so that every pass imports the same names.
 BAD, GOOD, KEEP, AMB = "bad", "good", "keep", "amb"
+
+
+def nearest_standing(lines, i: int, step: int) -> int:
+    """Index of the first non-blank line of ``lines`` (the strip stage's ``_Line`` list) from
+    ``i`` in direction ``step`` (+1 / -1), ``i`` itself left out; -1 if none. It reads only
+    the lines it steps over, not the page from its first line as ``islice(lines, i + 1,
+    None)`` does (which made a pass that asks it for each line of a long page quadratic).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> ls = [_Line(t, frozenset()) for t in ("Titre", "", "  ", "Texte.")]
+        >>> [nearest_standing(ls, i, step) for i, step in ((0, 1), (3, -1), (3, 1), (0, -1))]
+        [3, 0, -1, -1]
+    """
+    j = i + step
+    while 0 <= j < len(lines):
+        if not lines[j].blank:
+            return j
+        j += step
+    return -1
+
+
+def next_standing(lines, j: int):
+    """The first non-blank line from index ``j`` on, or None (:func:`nearest_standing`):
+    the line that stands next on the page, whatever its class.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> ls = [_Line(t, frozenset()) for t in ("Titre", "", "Texte.", "")]
+        >>> next_standing(ls, 1).text, next_standing(ls, 3)
+        ('Texte.', None)
+    """
+    k = nearest_standing(lines, j - 1, 1)
+    return lines[k] if k >= 0 else None
+
+
+def kept_standing(lines) -> list[int]:
+    """Indexes of the lines that stand and that no rule removed (not blank, class not
+    ``BAD``): the lines a pass over the page as it stands reads.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> ls = [_Line(t, frozenset()) for t in ("Menu", "", "Titre", "Texte.")]
+        >>> ls[0].bad("menu_run", "a menu")
+        >>> kept_standing(ls)
+        [2, 3]
+    """
+    return [i for i, ln in enumerate(lines) if not ln.blank and ln.cls != BAD]
 
 
 class LineSpans:

@@ -39,7 +39,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from cleannews.strip._assemble import BAD, GOOD
+from cleannews.strip._assemble import BAD, GOOD, next_standing
 from cleannews.strip._chars import has_digit
 from cleannews.strip._pagekind import _BULLET  # a bullet or number opening a list item
 
@@ -205,10 +205,8 @@ def _longest_headline_below(lines, idx: list[int]) -> list[int]:
     >>> _longest_headline_below(ls, [0, 1])
     [7, 7]
     """
-    after = idx[-1] + 1 if idx else 0
-    while after < len(lines) and lines[after].blank:
-        after += 1
-    best = lines[after].n if after < len(lines) and _headline_shaped(lines[after]) else 0
+    after = next_standing(lines, idx[-1] + 1 if idx else 0)
+    best = after.n if after is not None and _headline_shaped(after) else 0
     out = [0] * len(idx)
     for k in range(len(idx) - 1, -1, -1):
         ln = lines[idx[k]]

@@ -1254,6 +1254,7 @@ def give_back_lone_item(lines) -> list[int]:
         ([2], 'related_lead_en')
     """
     given = []
+    first_body = None  # the page's first kept paragraph, found once (no class moves here)
     for i, ln in enumerate(lines):
         if not _lead_item(ln) or ln.n < LONE_ITEM_MIN_WORDS or not _TWO_SENTENCES.search(
             ln.text
@@ -1269,9 +1270,11 @@ def give_back_lone_item(lines) -> list[int]:
         ):
             continue
         above = _above_widgets(lines, up[0])
-        if above >= 0 and lines[above].cls != BAD and any(
-            _is_body(x) for x in islice(lines, above + 1)
-        ):
+        if above < 0 or lines[above].cls == BAD:
+            continue
+        if first_body is None:
+            first_body = next((k for k, x in enumerate(lines) if _is_body(x)), len(lines))
+        if first_body <= above:
             given.append(i)
     return _restore(lines, given)
 

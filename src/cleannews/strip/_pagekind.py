@@ -50,7 +50,7 @@ from itertools import pairwise
 import regex
 
 from cleannews._lazyre import LazyPattern
-from cleannews.strip._assemble import BAD, GOOD
+from cleannews.strip._assemble import BAD, GOOD, kept_standing
 
 __all__ = [
     "ARTICLE",
@@ -250,7 +250,7 @@ def page_kind(lines, measure_all: bool = False) -> PageKind:
     reach the article thresholds (else it is reported as -1), or always with ``measure_all``
     (the training tool, which tries other thresholds).
     """
-    idx = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls != BAD]
+    idx = kept_standing(lines)
     body, body_words = _body(lines, idx)
     start, end, n_body = (body[0], body[-1], len(body)) if body else (-1, -1, 0)
     standing = sum(lines[i].n for i in idx)

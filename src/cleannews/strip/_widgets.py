@@ -34,13 +34,13 @@ by their words"); tests:
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import islice, pairwise
+from itertools import pairwise
 from typing import Literal
 
 import regex
 
 from cleannews._lazyre import LazyPattern
-from cleannews.strip._assemble import BAD, KEEP
+from cleannews.strip._assemble import BAD, KEEP, kept_standing, next_standing
 from cleannews.strip._rules import _word_file
 from cleannews.strip._zones import _article_paragraph, _pair_headline
 
@@ -215,7 +215,7 @@ def calendar_widget(lines) -> None:
     """
     from cleannews.strip._keep import _months
 
-    idx = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls != BAD]
+    idx = kept_standing(lines)
     kinds = {
         k: kind
         for k, i in enumerate(idx)
@@ -270,7 +270,7 @@ def dated_feed(lines, kind: str) -> None:
     """
     if kind == "listing":
         return
-    idx = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls != BAD]
+    idx = kept_standing(lines)
     items: list[tuple[int, tuple[int, int, int]]] = []
     for k, i in enumerate(idx):
         ln = lines[i]
@@ -361,7 +361,7 @@ def dated_headlines(lines, kind: str) -> None:
         >>> [ln.removal for ln in ls if ln.removal]
         []
     """
-    idx = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls != BAD]
+    idx = kept_standing(lines)
     pairs: list[tuple[int, tuple[int, int, int]]] = []  # (position of the date, its date)
     for k, i in enumerate(idx):
         if k == 0 or lines[i].n > DATE_ALONE_MAX_WORDS:
@@ -428,8 +428,13 @@ def _prose_words(lines, idx: list[int]) -> list[int]:
 
 
 def _furniture_next(lines, i: int) -> bool:
-    """The next non-blank line after ``i`` was removed (furniture)."""
-    nxt = next((ln for ln in islice(lines, i + 1, None) if not ln.blank), None)
+    """The next non-blank line after ``i`` was removed (furniture), or there is none.
+
+    Read from ``i + 1`` (:func:`~._assemble.next_standing`), not through
+    ``islice(lines, i + 1, None)``, which walked the ``i`` lines above it for each run of
+    dated headlines (review of round 33).
+    """
+    nxt = next_standing(lines, i + 1)
     return nxt is None or nxt.cls == BAD
 
 

@@ -23,7 +23,16 @@ from operator import itemgetter
 import regex
 
 from cleannews._lazyre import LazyPattern
-from cleannews.strip._assemble import AMB, BAD, GOOD, KEEP, Removal, SpanRemoval
+from cleannews.strip._assemble import (
+    AMB,
+    BAD,
+    GOOD,
+    KEEP,
+    Removal,
+    SpanRemoval,
+    nearest_standing,
+    next_standing,
+)
 from cleannews.strip._chars import first_digit
 from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone, home_crumb_words
@@ -34,7 +43,7 @@ from cleannews.strip._keep import (
     _person_name,
     give_back,
 )
-from cleannews.strip._pagekind import LISTING, PageKind, page_kind
+from cleannews.strip._pagekind import LISTING, PageKind, _ends_prose, page_kind
 from cleannews.strip._pagelang import (
     _LETTER,
     PAGE_LANGUAGE_CHARS,
@@ -258,8 +267,6 @@ _HERE = regex.compile(r"^(?:vous êtes ici|you are here)\s*:\s*", regex.IGNORECA
 _SEGMENT_SEP = regex.compile(r"\s+[|·•]\s+|\s+[-–—]\s+")
 #: Every ``_SEGMENT_SEP`` holds one of these (a cheap test first).
 _SEGMENT_CHAR = re.compile(r"[|·•\-–—]")
-_PROSE_END = LazyPattern(r"[.!?…»\"”;:)]\s*$")
-_PROSE_END_CHARS = frozenset('.!?…»"”;:)')
 _DATELINE = regex.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
     r"\b\d{1,2}(?:er|st|nd|rd|th)?\s+\p{L}{3,10}\.?,?\s+\d{4}\b|"
@@ -477,18 +484,6 @@ def _ends_sentence(text: str) -> bool:
     return last in _SENT_END_CHARS
 
 
-def _ends_prose(text: str) -> bool:
-    """``_PROSE_END`` on the last 3 characters, by the last character when it is not a space.
-
-    >>> _ends_prose("Fin :"), _ends_prose("Titre"), _ends_prose("")
-    (True, False, False)
-    """
-    last = text[-1:]
-    if last.isspace():
-        return bool(_PROSE_END.search(text[-3:]))
-    return last in _PROSE_END_CHARS
-
-
 def _phrase_verdict(ln: _Line, rs: RuleSet, plan=None, todo=None):
     """The phrase rule that condemns the line, or None (coverage / hits / short line).
 
@@ -649,10 +644,8 @@ def ticker_times(lines: list[_Line]) -> frozenset[int]:
     clock = {i for i, _ in times}
     above, entries = [], 0
     for i, _ in times:
-        j = i + 1
-        while j < len(lines) and lines[j].blank:
-            j += 1
-        if j >= len(lines) or j in clock:
+        j = nearest_standing(lines, i, 1)
+        if j < 0 or j in clock:
             continue
         above.append(i)
         entries += _ends_prose(lines[j].text)
@@ -883,7 +876,7 @@ def _caption_glued_twice(lines: list[_Line]) -> None:
         if half is None or len(_LETTER_WORD.findall(half)) < GLUED_TWICE_MIN_WORDS:
             continue
         ln.bad("caption_glued_twice", reason)
-        for j in (_standing(lines, i, -1), _standing(lines, i, 1)):
+        for j in (nearest_standing(lines, i, -1), nearest_standing(lines, i, 1)):
             other = lines[j] if j >= 0 else None
             if (
                 other is not None and other.cls is not BAD and not other.protected
@@ -1029,9 +1022,9 @@ def _section_labels(lines: list[_Line]) -> None:
             continue
         questions = 0
         for k in where:
-            j = _standing(lines, k, 1)
+            j = nearest_standing(lines, k, 1)
             if j >= 0 and _section_label_shape(lines[j]):
-                j = _standing(lines, j, 1)  # a label above a label above the headline
+                j = nearest_standing(lines, j, 1)  # a label above a label above the headline
             if j < 0:
                 break
             head = lines[j]
@@ -1053,16 +1046,6 @@ def _section_labels(lines: list[_Line]) -> None:
 # === end of strip17 ======================================================================
 
 
-def _standing(lines: list[_Line], i: int, step: int) -> int:
-    """Index of the first non-blank line from ``i`` in direction ``step`` (-1 if none)."""
-    j = i + step
-    while 0 <= j < len(lines):
-        if not lines[j].blank:
-            return j
-        j += step
-    return -1
-
-
 def _kept_after(lines: list[_Line], i: int) -> int:
     """Index of the first line after ``i`` that is neither blank nor already removed (-1 if
     none).
@@ -1072,9 +1055,9 @@ def _kept_after(lines: list[_Line], i: int) -> int:
     >>> _kept_after(ls, 0), _kept_after(ls, 3)
     (3, -1)
     """
-    j = _standing(lines, i, 1)
+    j = nearest_standing(lines, i, 1)
     while j >= 0 and lines[j].cls is BAD:
-        j = _standing(lines, j, 1)
+        j = nearest_standing(lines, j, 1)
     return j
 
 
@@ -1202,7 +1185,7 @@ def _listing_title(lines: list[_Line], t: int) -> bool:
     if len(copies) < REPEAT_MIN:
         return False
     for i in copies:
-        nxt = next((ln for ln in _lines_from(lines, i + 1) if not ln.blank), None)
+        nxt = next_standing(lines, i + 1)
         if nxt is not None and _is_paragraph(nxt):
             return True
     return False
@@ -1550,7 +1533,7 @@ def _protect_signature(lines: list[_Line], widgets: frozenset[str] = frozenset()
     )
     if last is None:
         return
-    nxt = next((ln for ln in _lines_from(lines, last + 1) if not ln.blank), None)
+    nxt = next_standing(lines, last + 1)
     if (
         nxt is not None
         and nxt.cls is AMB
@@ -1758,7 +1741,7 @@ def _protect_item_headlines(lines: list[_Line], links: frozenset[int]) -> None:
         if not ln.blank and ln.cls is not BAD and ln.n <= TEASER_MAX_WORDS:
             first.setdefault(_folded(ln), k)
     for i in links:
-        nxt = next((ln for ln in _lines_from(lines, i + 1) if not ln.blank), None)
+        nxt = next_standing(lines, i + 1)
         if nxt is not None and nxt.cls is not BAD and nxt.n <= TEASER_MAX_WORDS:
             if first.get(_folded(nxt), i) >= i:
                 nxt.protected = True
@@ -1884,7 +1867,7 @@ def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
     if rule.next_kind == "teaser" and taken and all(
         lines[m].blank or lines[m].cls is not BAD for m in range(last + 1, j)
     ):
-        nxt = next((ln for ln in _lines_from(lines, j) if not ln.blank), None)
+        nxt = next_standing(lines, j)
         if (stopped_by_text or (nxt is not None and nxt.cls is GOOD)) and not _teaser_like(
             taken[-1]
         ):
@@ -2027,7 +2010,7 @@ def _group_label(ln: _Line) -> bool:
 
 def _next_is_good(lines: list[_Line], j: int, byline: bool = False) -> bool:
     """True when the next non-blank line from ``j`` is article text (``byline``: or a byline)."""
-    nxt = next((ln for ln in _lines_from(lines, j) if not ln.blank), None)
+    nxt = next_standing(lines, j)
     return nxt is not None and (nxt.cls is GOOD or (byline and nxt.cls is KEEP))
 
 
@@ -2064,7 +2047,7 @@ def _past_widgets(lines: list[_Line], j: int) -> int:
 
 def _next_is_byline(lines: list[_Line], j: int) -> bool:
     """The next non-blank line from ``j`` is a protected byline / dateline ("Par …")."""
-    nxt = next((ln for ln in _lines_from(lines, j) if not ln.blank), None)
+    nxt = next_standing(lines, j)
     return nxt is not None and nxt.cls is KEEP
 
 
@@ -2443,10 +2426,8 @@ def _fact_sheet(items: list[_Line]) -> bool:
 
 def _next_is_text(lines: list[_Line], j: int) -> bool:
     """True when the next non-blank line from ``j`` is not boilerplate."""
-    for ln in _lines_from(lines, j):
-        if not ln.blank:
-            return ln.cls is not BAD
-    return False
+    nxt = next_standing(lines, j)
+    return nxt is not None and nxt.cls is not BAD
 
 
 def _menu_item(ln: _Line) -> bool:
@@ -3580,7 +3561,8 @@ _CLOCK = regex.compile(r"\b\d{1,2}[:h]\d{2}\b")
 def _is_kicker(ln: _Line) -> bool:
     """A line that can stand above the headline without being it: a byline or dateline
     (protected ``KEEP``), a label of at most :data:`KICKER_MAX_WORDS` words, or a date of
-    at most :data:`KICKER_DATE_MAX_WORDS` words. A question or an exclamation is a title.
+    at most :data:`KICKER_DATE_MAX_WORDS` words (:func:`_is_date_label`). A question or an
+    exclamation is a title.
 
     >>> [_is_kicker(_Line(t, frozenset())) for t in ("Politik", "11. Jan. 2026 17:32",
     ...  "Mythos oder Wahrheit?", "Falsche Polizisten als Sexualtäter")]
@@ -3590,11 +3572,7 @@ def _is_kicker(ln: _Line) -> bool:
         return True
     if ln.text.endswith(("?", "!")):
         return False
-    if ln.n <= KICKER_MAX_WORDS:
-        return True
-    return ln.n <= KICKER_DATE_MAX_WORDS and bool(
-        _DATELINE.search(ln.text) or _CLOCK.search(ln.text)
-    )
+    return ln.n <= KICKER_MAX_WORDS or _is_date_label(ln)
 
 
 def _headline_shaped(ln: _Line, min_words: int = HEADLINE_MIN_WORDS) -> bool:
