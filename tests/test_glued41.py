@@ -5,7 +5,8 @@ larger part. Round 32 brackets the glued furniture span of such ``C`` lines in t
 (read-more links, reading times, share labels, ``pic.twitter.com/…`` links, counters, photo
 credits, copyright lines, paywall flags, ad markers, relative times, an embedded post's
 attribution), the format of ``fixtures/strip/README.md`` that ``cleannews.evaluate`` reads
-(``Labelled.keep`` / ``Labelled.glued``): the line counts as kept only once the bracketed part is gone and the rest stays. The brackets are not page text:
+(``Labelled.keep`` / ``Labelled.glued``): the line counts as kept only once the bracketed
+part is gone and the rest stays. The brackets are not page text:
 ``tools/strip_corpus/check.py`` rebuilds every page without them and compares it with the raw
 excerpt byte for byte (``common.document_text``) and checks them (``common.glue_problems``).
 docs/strip-history.md, "Glued furniture bracketed in the TRAIN pages (issue 10, round 32)".
