@@ -80,9 +80,9 @@ from pathlib import Path
 from cleannews.evaluate import (
     _clean_traced,
     _stats,
-    _survival,
     page_batch,
     read_corpus,
+    unit_rows,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -219,8 +219,7 @@ def score(batches: tuple[str, ...], root: Path = ROOT / "fixtures" / "strip_real
         n_pages += 1
         visible = "\n".join(lb.text for lb in labelled)
         out, trace = _clean_traced(doc, False)
-        survived = _survival(labelled, out, visible, trace)
-        rows = [(rec["id"], lb, s) for lb, s in zip(labelled, survived, strict=True)]
+        rows = unit_rows(rec["id"], labelled, out, visible, trace)
         groups["all"].extend(rows)
         groups.setdefault(rec["lang"], []).extend(rows)
         missed += [
