@@ -283,11 +283,14 @@ def _judge(
     survived = [False] * len(labelled)
     spans_left: dict[int, list[bool]] = {}
     sm = difflib.SequenceMatcher(None, lab_norm, out_lines, autojunk=False)
-    for a, _b, size in sm.get_matching_blocks():
+    for a, b, size in sm.get_matching_blocks():
         for k in range(size):
             survived[a + k] = True
-            if labelled[a + k].glued:  # the whole line stayed, its glued spans too
-                spans_left[a + k] = [True] * len(labelled[a + k].glued)
+            if labelled[a + k].glued:
+                # the whole line as compared stayed: its spans too, but for a scraper's date
+                # prefix, which the comparison leaves out (the repair stage lifts it)
+                fit = _glued_fit(labelled[a + k], out_lines[b + k])
+                spans_left[a + k] = fit or [True] * len(labelled[a + k].glued)
     counts: dict[str, int] = defaultdict(int)
     for x in lab_norm:
         counts[x] += 1
