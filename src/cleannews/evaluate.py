@@ -188,6 +188,12 @@ GLUED_KIND = "glued"
 #: content beside it (:func:`_still_glued`).
 GLUE_ANCHOR_CHARS = 12
 
+#: :func:`_still_glued` searches the output for the first this many spans of a lost line only
+#: (each search reads the whole output); the further spans of such a line count as removed.
+#: No labelled line comes near it (the TRAIN pages have at most 2 spans per line); it keeps a
+#: line of thousands of spans from costing (spans × output) time.
+GLUE_SPANS_SEARCHED = 32
+
 
 def _squeeze(text: str) -> str:
     """``text`` without any whitespace (how glued spans and gaps are compared).
@@ -261,13 +267,13 @@ def _still_glued(lb: Labelled, out_squeezed: str) -> list[bool]:
     >>> _still_glued(lb, _squeeze("un long teaser… Lire la suite")), _still_glued(lb, "")
     ([True], [False])
     """
-    left = []
-    for i, span in enumerate(lb.glued):
+    left = [False] * len(lb.glued)
+    for i, span in enumerate(lb.glued[:GLUE_SPANS_SEARCHED]):
         before = _squeeze(lb.pieces[i])[-GLUE_ANCHOR_CHARS:]
         after = _squeeze(lb.pieces[i + 1])[:GLUE_ANCHOR_CHARS]
         sq = _squeeze(span)
         anchors = [a for a, piece in ((before + sq, before), (sq + after, after)) if piece]
-        left.append(any(a in out_squeezed for a in anchors))
+        left[i] = any(a in out_squeezed for a in anchors)
     return left
 
 
@@ -295,6 +301,7 @@ def _judge(
     for x in lab_norm:
         counts[x] += 1
     out_text = "\n".join(out_lines)
+    out_set = set(out_lines)
     out_squeezed = ""
     doc_text = "\n".join(_cmp(x) for x in document.split("\n")) if document else ""
     for i, lb in enumerate(labelled):
@@ -307,8 +314,15 @@ def _judge(
         if survived[i] or not lab_norm[i]:
             continue
         if lb.content and lb.glued:
-            # the content part kept whole on one output line, glued spans gone or not
-            fit = next((f for f in (_glued_fit(lb, o) for o in out_lines) if f is not None), None)
+            # the content part kept whole on one output line, glued spans gone or not: an
+            # output line that is the content part alone, else one holding its longest piece
+            keep = _cmp(lb.keep)
+            if keep in out_set:
+                fit: list[bool] | None = [False] * len(lb.glued)
+            else:
+                longest = max((norm(x) for x in lb.pieces), key=len)
+                fit = next((f for f in (_glued_fit(lb, o) for o in out_lines if longest in o)
+                            if f is not None), None)
             survived[i] = fit is not None
             if fit is None:
                 out_squeezed = out_squeezed or _squeeze(out_text)
