@@ -630,7 +630,8 @@ def assert_content_parts_stay(page_id: str, texts) -> None:
     """Each of ``texts`` is a content line of the TRAIN page ``page_id`` with glued furniture
     bracketed ``⟦…⟧`` in its label (GUIDELINE rule 5, round 32), and every copy's content part
     (the text outside the brackets) stays on one line of the cleaned output, whether or not the
-    glued furniture goes (``cleannews.evaluate`` counts the line kept only once it goes)."""
+    glued furniture goes (as ``cleannews.evaluate`` counts the line kept since round 33; each
+    span is one furniture unit apart, ``cleannews.evaluate.unit_rows``)."""
     from cleannews.evaluate import _clean, norm
 
     doc, labelled = train_doc(page_id)

@@ -89,8 +89,8 @@ def test_lost_lines_stay(page_out, page):
     """Every copy of each line the first look lost is kept whole (as ``cleannews.evaluate``
     judges it: a line that loses a glued part is lost). A line whose glued furniture is
     bracketed in its label since round 32 (fr-r29-0011's "⟦Lire la suite⟧…")
-    keeps its content part (``assert_content_parts_stay``); the evaluator counts it kept only
-    without the link."""
+    keeps its content part (``assert_content_parts_stay``), what the evaluator counts as kept
+    since round 33 (the link is a furniture unit apart)."""
     _, labelled = train_doc(page)
     glued = {lb.text.strip() for lb in labelled if lb.glued}
     assert_lines_kept(page_out(page), [t for t in LOST[page] if t not in glued], page)

@@ -215,8 +215,8 @@ def test_category_label_glued_to_continue_reading(page_out):
     got = page_out("fr-r29-0008")
     assert_lines_removed(got, ("Continue readingCatégorie : Politique",), "fr-r29-0008")
     # the teaser's glued "Continue reading" is bracketed in its label since round 32
-    # (GUIDELINE rule 5): its content part stays (the link stays too, so the evaluator counts
-    # the line lost until a rule cuts it)
+    # (GUIDELINE rule 5): its content part stays (the link stays too: the evaluator counts the
+    # line kept and the link a missed furniture unit, round 33)
     assert_content_parts_stay(
         "fr-r29-0008", ("Continue readingMonaco s’oriente vers la dépénalisation de l’IVG",)
     )
