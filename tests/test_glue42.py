@@ -8,7 +8,8 @@ line is its content part — one content unit, kept when it stays whole on one o
 (spans gone or not), lost when any part of it is cut or the line goes — and one furniture unit
 of kind ``glued`` per span, removed or missed like a boilerplate line
 (``cleannews.evaluate.unit_rows``). Lines without brackets are judged exactly as before.
-docs/strip-history.md, "Glued furniture spans counted as furniture units (issue 10, round 33)".
+docs/strip-history.md, "Glued furniture bracketed in the TRAIN pages and counted as furniture
+units (issue 10, round 33)".
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ unit per span (tests/test_glue42.py); in round 32 it counted the line kept only 
 bracketed part was gone and the rest stayed. The brackets are not page text:
 ``tools/strip_corpus/check.py`` rebuilds every page without them and compares it with the raw
 excerpt byte for byte (``common.document_text``) and checks them (``common.glue_problems``).
-docs/strip-history.md, "Glued furniture bracketed in the TRAIN pages (issue 10, round 32)".
+docs/strip-history.md, "Glued furniture bracketed in the TRAIN pages and counted as furniture
+units (issue 10, round 33)".
 """
 
 from __future__ import annotations

@@ -168,7 +168,7 @@ def _source(pid: str, site: str, lang: str, labelled, *, glued_whole: bool = Fal
     is left out, but with ``glued_whole`` (the TRAIN pages, whose glued furniture is bracketed
     since round 32, GUIDELINE rule 5): there it enters whole, as it did before the brackets, so
     the stress set keeps its draw (docs/strip-history.md, "Glued furniture bracketed in the TRAIN
-    pages (issue 10, round 32)").
+    pages and counted as furniture units (issue 10, round 33)").
 
     >>> from cleannews.evaluate import Labelled
     >>> lab = [Labelled("C", "Titre"),
