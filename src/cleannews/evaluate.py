@@ -395,7 +395,9 @@ def unit_rows(
     rows: list[tuple[str, Labelled, bool]] = []
     for i, (lb, s) in enumerate(zip(labelled, survived, strict=True)):
         rows.append((name, lb, s))
-        for span, left in zip(lb.glued, spans_left.get(i, ()), strict=True) if lb.content else ():
+        # a line with nothing to compare (only spaces) was not judged: its spans go with it
+        flags = spans_left.get(i, [s] * len(lb.glued))
+        for span, left in zip(lb.glued, flags, strict=True) if lb.content else ():
             rows.append((name, Labelled(GLUED_KIND, span, line=lb.line), left))
     return rows
 
