@@ -20,6 +20,7 @@ import pytest
 
 from _helpers import ROOT, hang_guard, train_doc, train_pages
 from cleannews.evaluate import (
+    GLUE_ANCHOR_CHARS,
     GLUE_SPANS_SEARCHED,
     GLUED_KIND,
     Labelled,
@@ -195,3 +196,34 @@ def test_megabyte_lines_finish(out):
             rows = unit_rows("p", [lb], out)
             assert len(rows) == 1 + len(lb.glued)
     assert len(many.glued) > GLUE_SPANS_SEARCHED
+
+
+def test_a_store_date_prefix_before_a_partly_cut_span():
+    """The first piece is compared without the scraper's date prefix, as the output line is:
+    a read-more link cut in part leaves the line whole (the span left in)."""
+    lab = [_parse_label_line("C|  date 2025-02 Le conseil vote le budget⟦ Lire la suite⟧")]
+    rows = unit_rows("p", lab, " date 2025-02 Le conseil vote le budget Lire")
+    assert [(u.label, s) for _, u, s in rows] == [("C", True), (GLUED_KIND, True)]
+
+
+def test_a_lost_line_span_is_left_in_next_to_its_content():
+    """A lost line's span counts as left in when found next to ``GLUE_ANCHOR_CHARS``
+    characters of the content beside it, not fewer."""
+    lb = _parse_label_line("C| Le début coupé, un long teaser de l’article…⟦ Lire la suite⟧")
+    tail = "".join(lb.pieces[0].split())
+    for n, left in ((GLUE_ANCHOR_CHARS, True), (GLUE_ANCHOR_CHARS - 1, False)):
+        out = tail[-n:] + " Lire la suite"
+        assert [(u.label, s) for _, u, s in unit_rows("p", [lb], out)] == [
+            ("C", False), (GLUED_KIND, left)], n
+
+
+def test_a_lost_line_with_more_spans_than_searched():
+    """A lost line's first ``GLUE_SPANS_SEARCHED`` spans are searched for; the further ones
+    count as removed."""
+    n = GLUE_SPANS_SEARCHED + 3
+    raw = "C| " + " ".join(f"Teaser numéro {k:03d} du jour⟦ Lire la suite⟧" for k in range(n))
+    lb = _parse_label_line(raw)
+    out = lb.text.split(" ", 1)[1]  # the first word cut: the line is lost, every link stays
+    rows = unit_rows("p", [lb], out)
+    assert rows[0][2] is False
+    assert [s for _, _, s in rows[1:]] == [True] * GLUE_SPANS_SEARCHED + [False] * 3

@@ -232,6 +232,16 @@ def _gap_fits(gap: str, pending: list[int], spans: list[str], left: list[bool]) 
     return True
 
 
+def _compared_pieces(lb: Labelled) -> list[str]:
+    """The pieces of a bracketed line's content part as compared (:func:`norm`; the first
+    without a scraper's date prefix, as :func:`_cmp` reads a line).
+
+    >>> _compared_pieces(_parse_label_line("C|  date 2025-02 Titre  du jour⟦ Lire⟧"))
+    ['Titre du jour', '']
+    """
+    return [_cmp(piece) if k == 0 else norm(piece) for k, piece in enumerate(lb.pieces)]
+
+
 def _glued_fit(lb: Labelled, out_line: str) -> list[bool] | None:
     """Whether the output line ``out_line`` (as compared, :func:`_cmp`) is the bracketed
     content line ``lb`` with its content part whole: ``None`` when it is not, else which
@@ -246,10 +256,9 @@ def _glued_fit(lb: Labelled, out_line: str) -> list[bool] | None:
     left = [False] * len(lb.glued)
     pending: list[int] = []
     pos = 0
-    for k, piece in enumerate(lb.pieces):
+    for k, p in enumerate(_compared_pieces(lb)):
         if k:
             pending.append(k - 1)
-        p = _cmp(piece) if k == 0 else norm(piece)
         if not p:
             continue
         at = out_line.find(p, pos)
@@ -320,7 +329,7 @@ def _judge(
             if keep in out_set:
                 fit: list[bool] | None = [False] * len(lb.glued)
             else:
-                longest = max((norm(x) for x in lb.pieces), key=len)
+                longest = max(_compared_pieces(lb), key=len)
                 fit = next((f for f in (_glued_fit(lb, o) for o in out_lines if longest in o)
                             if f is not None), None)
             survived[i] = fit is not None
