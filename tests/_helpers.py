@@ -626,6 +626,23 @@ def assert_lines_kept(got, texts, where) -> None:
         assert all(flags), (where, t)
 
 
+def assert_content_parts_stay(page_id: str, texts) -> None:
+    """Each of ``texts`` is a content line of the TRAIN page ``page_id`` with glued furniture
+    bracketed ``⟦…⟧`` in its label (GUIDELINE rule 5, round 32), and every copy's content part
+    (the text outside the brackets) stays on one line of the cleaned output, whether or not the
+    glued furniture goes (as ``cleannews.evaluate`` counts the line kept since round 33; each
+    span is one furniture unit apart, ``cleannews.evaluate.unit_rows``)."""
+    from cleannews.evaluate import _clean, norm
+
+    doc, labelled = train_doc(page_id)
+    out = [norm(x) for x in _clean(doc, False).split("\n")]
+    for t in texts:
+        copies = [lb for lb in labelled if lb.content and lb.text.strip() == t]
+        assert copies and all(lb.glued for lb in copies), (page_id, t)
+        for lb in copies:
+            assert any(norm(lb.keep) in x for x in out), (page_id, t)
+
+
 def assert_lines_removed(got, texts, where) -> None:
     """Each of ``texts`` is labelled furniture on the page and every furniture copy of it
     is removed."""

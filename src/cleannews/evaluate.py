@@ -48,6 +48,7 @@ __all__ = [
     "read_fixture",
     "recombine",
     "recombined_pages",
+    "unit_rows",
     "unscored_batches",
 ]
 
@@ -73,6 +74,17 @@ class Labelled:
     keep: str = ""  # for C lines with ⟦…⟧: the part that must stay
     glued: list[str] = field(default_factory=list)  # the bracketed parts that must go
     line: int = -1  # its line number in the document (-1: unknown, e.g. HTML fixtures)
+    #: for C lines with ⟦…⟧: the content part's pieces around the spans, in order
+    #: (``len(glued) + 1`` of them, some empty; ``"".join(pieces) == keep``)
+    pieces: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.glued and len(self.pieces) != len(self.glued) + 1:
+            # built without its pieces (a test's or a tool's line): the spans after the
+            # kept part when the text starts with it, else before it
+            head = self.text.startswith(self.keep)
+            rest = [""] * len(self.glued)
+            self.pieces = [self.keep, *rest] if head else [*rest, self.keep]
 
     @property
     def content(self) -> bool:
@@ -93,7 +105,8 @@ def _parse_label_line(raw: str) -> Labelled | None:
         glued = _GLUE.findall(rest)
         text = rest.replace("⟦", "").replace("⟧", "")
         keep = _GLUE.sub("", rest)
-        return Labelled("C", text, keep, glued)
+        pieces = _GLUE.split(rest)[0::2] if glued else []
+        return Labelled("C", text, keep, glued, pieces=pieces)
     if head.startswith("B:"):
         return Labelled(head[2:], rest)
     raise ValueError(f"bad label line: {raw[:60]!r}")
@@ -166,6 +179,173 @@ def removed_lines(document: str, changes: list) -> list[bool]:
     return out
 
 
+#: The kind under which the figures count the bracketed spans ``⟦…⟧`` of content lines: each
+#: span is one furniture unit, removed or missed like a boilerplate line (:func:`unit_rows`).
+GLUED_KIND = "glued"
+
+#: A bracketed span of a content line whose output line could not be matched counts as left in
+#: when it is still found next to this many characters (spaces left out) of the piece of
+#: content beside it (:func:`_still_glued`).
+GLUE_ANCHOR_CHARS = 12
+
+#: :func:`_still_glued` searches the output for the first this many spans of a lost line only
+#: (each search reads the whole output); the further spans of such a line count as removed.
+#: No labelled line comes near it (the TRAIN pages have at most 2 spans per line); it keeps a
+#: line of thousands of spans from costing (spans × output) time.
+GLUE_SPANS_SEARCHED = 32
+
+
+def _squeeze(text: str) -> str:
+    """``text`` without any whitespace (how glued spans and gaps are compared).
+
+    >>> _squeeze(" Lire  la\\u00a0suite ")
+    'Lirelasuite'
+    """
+    return "".join(text.split())
+
+
+def _gap_fits(gap: str, pending: list[int], spans: list[str], left: list[bool]) -> bool:
+    """Whether ``gap`` — the output text found between two pieces of a bracketed line's
+    content part — holds nothing but (what is left of) the spans ``pending`` that stood
+    there; marks in ``left`` which of them were left in.
+
+    An empty gap: the spans went. A gap that is one span or several whole: those spans
+    stayed. A gap that is only part of the spans (a span cut in part): they all count as left
+    in. Anything else (text no span had) is not this line.
+
+    >>> left = [False, False]
+    >>> _gap_fits(" Lire la suite", [0], [" Lire la suite", "x"], left), left
+    (True, [True, False])
+    >>> _gap_fits("", [0], [" Lire la suite"], [False])
+    True
+    >>> _gap_fits("Autre chose", [0], [" Lire la suite"], [False])
+    False
+    """
+    g = _squeeze(gap)
+    if not g:
+        return True
+    if not pending or g not in "".join(_squeeze(spans[i]) for i in pending):
+        return False
+    whole = [i for i in pending if _squeeze(spans[i]) in g]
+    for i in whole or pending:
+        left[i] = True
+    return True
+
+
+def _compared_pieces(lb: Labelled) -> list[str]:
+    """The pieces of a bracketed line's content part as compared (:func:`norm`; the first
+    without a scraper's date prefix, as :func:`_cmp` reads a line).
+
+    >>> _compared_pieces(_parse_label_line("C|  date 2025-02 Titre  du jour⟦ Lire⟧"))
+    ['Titre du jour', '']
+    """
+    return [_cmp(piece) if k == 0 else norm(piece) for k, piece in enumerate(lb.pieces)]
+
+
+def _glued_fit(lb: Labelled, out_line: str) -> list[bool] | None:
+    """Whether the output line ``out_line`` (as compared, :func:`_cmp`) is the bracketed
+    content line ``lb`` with its content part whole: ``None`` when it is not, else which
+    bracketed spans were left in (one flag per span of ``lb.glued``).
+
+    >>> lb = _parse_label_line("C| Un teaser…⟦ Lire la suite⟧")
+    >>> _glued_fit(lb, "Un teaser…"), _glued_fit(lb, "Un teaser… Lire la suite")
+    ([False], [True])
+    >>> _glued_fit(lb, "Un teaser") is None  # a part of the content was cut
+    True
+    """
+    left = [False] * len(lb.glued)
+    pending: list[int] = []
+    pos = 0
+    for k, p in enumerate(_compared_pieces(lb)):
+        if k:
+            pending.append(k - 1)
+        if not p:
+            continue
+        at = out_line.find(p, pos)
+        if at < 0 or not _gap_fits(out_line[pos:at], pending, lb.glued, left):
+            return None
+        pos, pending = at + len(p), []
+    return left if _gap_fits(out_line[pos:], pending, lb.glued, left) else None
+
+
+def _still_glued(lb: Labelled, out_squeezed: str) -> list[bool]:
+    """For a bracketed content line whose content part was not found whole: which spans
+    are still in the output, next to the content beside them (:data:`GLUE_ANCHOR_CHARS`).
+
+    >>> lb = _parse_label_line("C| Le début coupé, un long teaser…⟦ Lire la suite⟧")
+    >>> _still_glued(lb, _squeeze("un long teaser… Lire la suite")), _still_glued(lb, "")
+    ([True], [False])
+    """
+    left = [False] * len(lb.glued)
+    for i, span in enumerate(lb.glued[:GLUE_SPANS_SEARCHED]):
+        before = _squeeze(lb.pieces[i])[-GLUE_ANCHOR_CHARS:]
+        after = _squeeze(lb.pieces[i + 1])[:GLUE_ANCHOR_CHARS]
+        sq = _squeeze(span)
+        anchors = [a for a, piece in ((before + sq, before), (sq + after, after)) if piece]
+        left[i] = any(a in out_squeezed for a in anchors)
+    return left
+
+
+def _judge(
+    labelled: list[Labelled], output: str, document: str = "",
+    removed: list[bool] | None = None,
+) -> tuple[list[bool], dict[int, list[bool]]]:
+    """For every labelled line whether it survived in ``output`` (:func:`_survival`), and for
+    every bracketed content line (by index) which of its spans ``⟦…⟧`` were left in."""
+    out_lines = [_cmp(x) for x in output.split("\n")]
+    out_lines = [x for x in out_lines if x]
+    lab_norm = [_cmp(lb.text) for lb in labelled]
+    survived = [False] * len(labelled)
+    spans_left: dict[int, list[bool]] = {}
+    sm = difflib.SequenceMatcher(None, lab_norm, out_lines, autojunk=False)
+    for a, b, size in sm.get_matching_blocks():
+        for k in range(size):
+            survived[a + k] = True
+            if labelled[a + k].glued:
+                # the whole line as compared stayed: its spans too, but for a scraper's date
+                # prefix, which the comparison leaves out (the repair stage lifts it)
+                fit = _glued_fit(labelled[a + k], out_lines[b + k])
+                spans_left[a + k] = fit or [True] * len(labelled[a + k].glued)
+    counts: dict[str, int] = defaultdict(int)
+    for x in lab_norm:
+        counts[x] += 1
+    out_text = "\n".join(out_lines)
+    out_set = set(out_lines)
+    out_squeezed = ""
+    doc_text = "\n".join(_cmp(x) for x in document.split("\n")) if document else ""
+    for i, lb in enumerate(labelled):
+        if (
+            removed is not None and 0 <= lb.line < len(removed) and lab_norm[i]
+            and counts[lab_norm[i]] > 1 and not lb.glued
+        ):
+            survived[i] = not removed[lb.line]  # a duplicated text: its own occurrence decides
+            continue
+        if survived[i] or not lab_norm[i]:
+            continue
+        if lb.content and lb.glued:
+            # the content part kept whole on one output line, glued spans gone or not: an
+            # output line that is the content part alone, else one holding its longest piece
+            keep = _cmp(lb.keep)
+            if keep in out_set:
+                fit: list[bool] | None = [False] * len(lb.glued)
+            else:
+                longest = max(_compared_pieces(lb), key=len)
+                fit = next((f for f in (_glued_fit(lb, o) for o in out_lines if longest in o)
+                            if f is not None), None)
+            survived[i] = fit is not None
+            if fit is None:
+                out_squeezed = out_squeezed or _squeeze(out_text)
+                fit = _still_glued(lb, out_squeezed)
+            spans_left[i] = fit
+        elif (
+            counts[lab_norm[i]] == 1
+            and (not doc_text or doc_text.count(lab_norm[i]) == 1)
+            and lab_norm[i] in out_text
+        ):
+            survived[i] = True
+    return survived, spans_left
+
+
 def _survival(
     labelled: list[Labelled], output: str, document: str = "",
     removed: list[bool] | None = None,
@@ -179,46 +359,56 @@ def _survival(
     ``removed``, one flag per document line (:func:`removed_lines`) — each labelled
     line whose text occurs more than once is judged by its own occurrence instead.
 
+    A content line with glued furniture bracketed ``⟦…⟧`` survives when its content part
+    (the line without its spans) stays whole on one output line, whether or not the spans
+    went; whether they went is counted apart, one furniture unit per span
+    (:func:`unit_rows`, docs/strip.md, "Reproducing the figures").
+
     >>> lab = [Labelled("C", "Titre", line=0), Labelled("title_repeat", "Titre", line=1),
     ...        Labelled("C", "Texte.", line=2)]
     >>> _survival(lab, "Titre\\nTexte.")
     [False, True, True]
     >>> _survival(lab, "Titre\\nTexte.", removed=[False, True, False])
     [True, False, True]
+    >>> glued = [_parse_label_line("C| Un teaser…⟦ Lire la suite⟧")]
+    >>> _survival(glued, "Un teaser…"), _survival(glued, "Un teaser… Lire la suite")
+    ([True], [True])
+    >>> _survival(glued, "Un teaser Lire la suite"), _survival(glued, "")
+    ([False], [False])
     """
-    out_lines = [_cmp(x) for x in output.split("\n")]
-    out_lines = [x for x in out_lines if x]
-    lab_norm = [_cmp(lb.text) for lb in labelled]
-    survived = [False] * len(labelled)
-    sm = difflib.SequenceMatcher(None, lab_norm, out_lines, autojunk=False)
-    for a, _b, size in sm.get_matching_blocks():
-        for k in range(size):
-            # a line with a glued boilerplate span survives only once the span is gone
-            survived[a + k] = not labelled[a + k].glued
-    counts: dict[str, int] = defaultdict(int)
-    for x in lab_norm:
-        counts[x] += 1
-    out_text = "\n".join(out_lines)
-    doc_text = "\n".join(_cmp(x) for x in document.split("\n")) if document else ""
-    for i, lb in enumerate(labelled):
-        if (
-            removed is not None and 0 <= lb.line < len(removed) and lab_norm[i]
-            and counts[lab_norm[i]] > 1 and not lb.glued
-        ):
-            survived[i] = not removed[lb.line]  # a duplicated text: its own occurrence decides
-            continue
-        if survived[i] or not lab_norm[i]:
-            continue
-        if lb.content and lb.glued:
-            keep = norm(lb.keep)
-            survived[i] = bool(keep) and keep in out_lines
-        elif (
-            counts[lab_norm[i]] == 1
-            and (not doc_text or doc_text.count(lab_norm[i]) == 1)
-            and lab_norm[i] in out_text
-        ):
-            survived[i] = True
-    return survived
+    return _judge(labelled, output, document, removed)[0]
+
+
+def unit_rows(
+    name: str, labelled: list[Labelled], output: str, document: str = "",
+    removed: list[bool] | None = None,
+) -> list[tuple[str, Labelled, bool]]:
+    """The rows :func:`_stats` counts for one page: ``(name, unit, survived)``.
+
+    A line without brackets is one unit, judged as :func:`_survival` judges it. A content
+    line with glued furniture bracketed ``⟦…⟧`` is its content part — one content unit,
+    kept when it stays whole (whether or not the spans went), lost when any part of it is
+    cut or the line goes — and one furniture unit of kind :data:`GLUED_KIND` per span:
+    removed when the span went, missed when it was left in.
+
+    >>> lab = [_parse_label_line(x) for x in ("C| Un teaser…⟦ Lire la suite⟧", "B:nav| Menu")]
+    >>> for _, unit, survived in unit_rows("p", lab, "Un teaser…"):
+    ...     print(unit.label, repr(unit.text), survived)
+    C 'Un teaser… Lire la suite' True
+    glued ' Lire la suite' False
+    nav 'Menu' False
+    >>> [(u.label, s) for _, u, s in unit_rows("p", lab, "Un teaser… Lire la suite\\nMenu")]
+    [('C', True), ('glued', True), ('nav', True)]
+    """
+    survived, spans_left = _judge(labelled, output, document, removed)
+    rows: list[tuple[str, Labelled, bool]] = []
+    for i, (lb, s) in enumerate(zip(labelled, survived, strict=True)):
+        rows.append((name, lb, s))
+        # a line with nothing to compare (only spaces) was not judged: its spans go with it
+        flags = spans_left.get(i, [s] * len(lb.glued))
+        for span, left in zip(lb.glued, flags, strict=True) if lb.content else ():
+            rows.append((name, Labelled(GLUED_KIND, span, line=lb.line), left))
+    return rows
 
 
 def _clean(doc: str, is_html: bool) -> str:
@@ -351,13 +541,13 @@ def evaluate(fixtures: Path, with_justext: bool = False) -> dict:
             # uniqueness of a line is judged on the labelled text (the visible text for HTML)
             visible = "\n".join(lb.text for lb in labelled)
             out, trace = fn(doc, is_html)
-            survived = _survival(labelled, out, visible, trace)
+            units = unit_rows(p.name, labelled, out, visible, trace)
             group = "seeds" if p.name.startswith("seed_") else "others"
-            rows[group].extend((p.name, lb, s) for lb, s in zip(labelled, survived, strict=True))
+            rows[group].extend(units)
             if name == "cleannews":
                 missed.extend(
                     {"file": p.name, "category": lb.label, "line": lb.text[:120]}
-                    for lb, s in zip(labelled, survived, strict=True)
+                    for _, lb, s in units
                     if s and not lb.content and not lb.whitespace
                 )
         result[name] = {
@@ -587,8 +777,7 @@ def evaluate_corpus(root: Path, with_justext: bool = False, split: str | None = 
         for rec, doc, labelled in pages:
             visible = "\n".join(lb.text for lb in labelled)
             out, trace = fn(doc, False)
-            survived = _survival(labelled, out, visible, trace)
-            rows = [(rec["id"], lb, s) for lb, s in zip(labelled, survived, strict=True)]
+            rows = unit_rows(rec["id"], labelled, out, visible, trace)
             for key in ("all", rec["split"], f"{rec['split']}/{rec['lang']}"):
                 groups[key].extend(rows)
             missed.extend(

@@ -108,7 +108,7 @@ def read_pages() -> list[dict]:
             if not line.strip():
                 continue
             tag, _, body = line.partition("|") if line.startswith("C|") else line.partition(":")
-            body = body.strip()
+            body = body.replace("\u27e6", "").replace("\u27e7", "").strip()  # glued ⟦…⟧ marks
             full.append(body)
             (content if tag == "C" else furniture).append(body)
         m = meta.get(path.stem, {})

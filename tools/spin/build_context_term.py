@@ -237,7 +237,7 @@ def news_train_excerpts(max_words: int = 250) -> list[dict]:
             paras, n = [], 0
             for ln in p.read_text(encoding="utf-8").splitlines():
                 if ln.startswith("C| ") and len(ln.split()) >= 8:
-                    paras.append(ln[3:])
+                    paras.append(ln[3:].replace("\u27e6", "").replace("\u27e7", ""))  # ⟦…⟧ marks
                     n += len(ln.split()) - 1
                     if n >= max_words:
                         break

@@ -19,6 +19,8 @@ from common import (
     KINDS,
     PAGE_TYPES,
     ROOT,
+    document_text,
+    glue_problems,
     is_test_site,
     manifest_records,
     page_path,
@@ -48,14 +50,15 @@ def main() -> int:
             problems.append(f"{r['id']}: page file missing")
             continue
         rows = read_page(path)
-        text = "\n".join(t for _, t in rows)
+        text = "\n".join(document_text(lab, t) for lab, t in rows)  # ⟦…⟧ brackets removed
         if r["url"] not in raw:
             problems.append(f"{r['id']}: URL not in any raw answer")
         elif raw[r["url"]]["excerpt"] != text:
             problems.append(f"{r['id']}: text differs from the raw excerpt")
-        for i, (lab, _t) in enumerate(rows, 1):
+        for i, (lab, line_text) in enumerate(rows, 1):
             if lab is None:
                 continue
+            problems += [f"{r['id']}:{i}: {p}" for p in glue_problems(lab, line_text)]
             if lab == "?":
                 if args.strict:
                     problems.append(f"{r['id']}:{i}: unlabelled")

@@ -155,6 +155,65 @@ def read_page(path: Path) -> list[tuple[str | None, str]]:
     return rows
 
 
+#: Inside a ``C`` line, ``⟦…⟧`` wraps furniture glued to the content (the TRAIN pages' glued
+#: read-more links, reading times, counters … from round 32; fixtures/strip_real/GUIDELINE.md,
+#: rule of thumb 5): the brackets are not part of the page text.
+GLUE_OPEN, GLUE_CLOSE = "\u27e6", "\u27e7"
+
+
+def document_text(label: str | None, text: str) -> str:
+    """A page line's document text: the ``⟦…⟧`` brackets of a ``C`` line removed.
+
+    >>> document_text("C", "Le maire a inauguré la salle.⟦ Lire la suite⟧")
+    'Le maire a inauguré la salle. Lire la suite'
+    >>> document_text("B:nav", "Lire la suite")
+    'Lire la suite'
+    """
+    if label != "C":
+        return text
+    return text.replace(GLUE_OPEN, "").replace(GLUE_CLOSE, "")
+
+
+def glue_problems(label: str | None, text: str) -> list[str]:
+    """What is wrong with a page line's ``⟦…⟧`` brackets (nothing when the line has none):
+    brackets outside a ``C`` line, unbalanced or nested brackets, an empty bracketed span, or
+    a line whose kept part (outside the brackets) is empty or blank.
+
+    >>> glue_problems("C", "Texte.⟦ Lire la suite⟧")
+    []
+    >>> glue_problems("C", "⟦Lire la suite⟧"), glue_problems("B:nav", "⟦x⟧ y")
+    (['nothing kept outside the brackets'], ['brackets outside a C line'])
+    """
+    if GLUE_OPEN not in text and GLUE_CLOSE not in text:
+        return []
+    if label != "C":
+        return ["brackets outside a C line"]
+    problems = []
+    depth = 0
+    kept: list[str] = []
+    span: list[str] = []
+    for ch in text:
+        if ch == GLUE_OPEN:
+            if depth:
+                return ["nested brackets"]
+            depth, span = 1, []
+        elif ch == GLUE_CLOSE:
+            if not depth:
+                return ["unbalanced brackets"]
+            depth = 0
+            if not "".join(span).strip():
+                problems.append("an empty bracketed span")
+        elif depth:
+            span.append(ch)
+        else:
+            kept.append(ch)
+    if depth:
+        return ["unbalanced brackets"]
+    if not "".join(kept).strip():
+        problems.append("nothing kept outside the brackets")
+    return problems
+
+
 def write_page(path: Path, rows: list[tuple[str | None, str]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = ["" if label is None else f"{label}| {text}" for label, text in rows]

@@ -88,9 +88,9 @@ from pathlib import Path
 from cleannews.evaluate import (
     _clean_traced,
     _stats,
-    _survival,
     page_batch,
     read_corpus,
+    unit_rows,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -201,13 +201,20 @@ def line_counts(
 ) -> dict:
     """Pages and labelled lines of the TRAIN pages of ``batches``, read as :func:`score` reads
     them but never cleaned: ``pages``, ``content_lines``, ``boilerplate_lines`` (whitespace
-    lines apart, as :func:`cleannews.evaluate._stats` counts them) and ``whitespace_lines``.
+    lines apart, as :func:`cleannews.evaluate._stats` counts them), ``whitespace_lines`` and
+    ``glued_spans``, the spans ``⟦…⟧`` bracketed in content lines (GUIDELINE rule 5), which
+    :func:`score` counts as furniture units beside the boilerplate lines
+    (:func:`cleannews.evaluate.unit_rows`).
 
-    >>> line_counts(("no-such-batch",))
-    {'pages': 0, 'content_lines': 0, 'boilerplate_lines': 0, 'whitespace_lines': 0}
+    >>> sorted(line_counts(("no-such-batch",)).items())  # doctest: +NORMALIZE_WHITESPACE
+    [('boilerplate_lines', 0), ('content_lines', 0), ('glued_spans', 0), ('pages', 0),
+     ('whitespace_lines', 0)]
     """
     wanted = set(batches)
-    out = {"pages": 0, "content_lines": 0, "boilerplate_lines": 0, "whitespace_lines": 0}
+    out = {
+        "pages": 0, "content_lines": 0, "boilerplate_lines": 0, "whitespace_lines": 0,
+        "glued_spans": 0,
+    }
     for rec, _doc, labelled in read_corpus(
             root, ("train",), unscored=bool(named_unscored(batches, root))):
         if page_batch(rec["id"]) not in wanted:
@@ -219,6 +226,7 @@ def line_counts(
                 else "content_lines" if lb.content else "boilerplate_lines"
             )
             out[key] += 1
+            out["glued_spans"] += len(lb.glued) if lb.content else 0
     return out
 
 
@@ -236,8 +244,7 @@ def score(batches: tuple[str, ...], root: Path = ROOT / "fixtures" / "strip_real
         n_pages += 1
         visible = "\n".join(lb.text for lb in labelled)
         out, trace = _clean_traced(doc, False)
-        survived = _survival(labelled, out, visible, trace)
-        rows = [(rec["id"], lb, s) for lb, s in zip(labelled, survived, strict=True)]
+        rows = unit_rows(rec["id"], labelled, out, visible, trace)
         groups["all"].extend(rows)
         groups.setdefault(rec["lang"], []).extend(rows)
         missed += [

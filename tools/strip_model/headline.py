@@ -19,7 +19,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from cleannews.evaluate import _clean_traced, _stats, _survival, page_batch, read_corpus
+from cleannews.evaluate import _clean_traced, _stats, page_batch, read_corpus, unit_rows
 from cleannews.strip.detectors import title_line
 from tools.strip_model.train import CORPUS, align_labels, read_train_corpus, serving_lines
 
@@ -49,9 +49,8 @@ def set_figures(root: Path = CORPUS) -> dict[str, dict]:
     for rec, doc, labelled in read_corpus(root, ("train",)):
         visible = "\n".join(lb.text for lb in labelled)
         out, trace = _clean_traced(doc, False)
-        survived = _survival(labelled, out, visible, trace)
         where = "dev" if page_batch(rec["id"]) in DEV_BATCHES else "check"
-        groups[where].extend((rec["id"], lb, s) for lb, s in zip(labelled, survived, strict=True))
+        groups[where].extend(unit_rows(rec["id"], labelled, out, visible, trace))
     return {k: _stats(v) for k, v in groups.items()}
 
 

@@ -163,11 +163,25 @@ class Source:
     ends_page: bool = False  # the page's last line is content (often cut by the store)
 
 
-def _source(pid: str, site: str, lang: str, labelled) -> Source:
+def _source(pid: str, site: str, lang: str, labelled, *, glued_whole: bool = False) -> Source:
+    """A page's lines as a stress source. A content line with glued furniture bracketed ``⟦…⟧``
+    is left out, but with ``glued_whole`` (the TRAIN pages, whose glued furniture is bracketed
+    since round 32, GUIDELINE rule 5): there it enters whole, as it did before the brackets, so
+    the stress set keeps its draw (docs/strip-history.md, "Glued furniture bracketed in the TRAIN
+    pages and counted as furniture units (issue 10, round 33)").
+
+    >>> from cleannews.evaluate import Labelled
+    >>> lab = [Labelled("C", "Titre"),
+    ...        Labelled("C", "Texte. Lire la suite", "Texte.", [" Lire la suite"])]
+    >>> [x.text for x in _source("p", "s", "fr", lab).content]
+    ['Titre']
+    >>> [x.text for x in _source("p", "s", "fr", lab, glued_whole=True).content]
+    ['Titre', 'Texte. Lire la suite']
+    """
     src = Source(pid, site, lang)
     runs: list[tuple[bool, list]] = []
     for lb in labelled:
-        if not lb.text.strip() or lb.glued:
+        if not lb.text.strip() or (lb.glued and not glued_whole):
             continue
         c = lb.content
         if runs and runs[-1][0] == c:
@@ -205,7 +219,7 @@ def read_sources() -> list[Source]:
     out = []
     for rec, _, labelled in read_corpus(ROOT / "fixtures" / "strip_real", ("train",)):
         assert rec["split"] == "train"
-        out.append(_source(rec["id"], rec["site"], rec["lang"], labelled))
+        out.append(_source(rec["id"], rec["site"], rec["lang"], labelled, glued_whole=True))
     for name in SEEDS:
         _, labelled, _ = read_fixture(ROOT / "fixtures" / "strip" / f"{name}.txt")
         out.append(_source(name, f"seed:{name}", "fr", labelled))

@@ -32,7 +32,9 @@ S — a rule written without S's pages would still have taken it. Per rule:
 * ``cut``: content lines the rule did not delete whole but cut a piece out of (a read-more
   link or a reading time glued to a teaser or a byline: ``_glued_tail``, span rules).
   ``cleannews.evaluate`` counts them as content lost (the line is not found whole in the
-  output) unless the label marks the piece ``⟦…⟧``; ``false`` counts whole lines only.
+  output) unless the label marks the piece ``⟦…⟧`` (then the line's content part is one
+  content unit, kept when it stays whole, and each bracketed span one furniture unit of kind
+  ``glued``: ``cleannews.evaluate.unit_rows``, round 33); ``false`` counts whole lines only.
 
 **Families** (:func:`family_of`): a data-file rule belongs to the family of its
 ``category`` field (``related``, ``share``, ``comments`` …, the boilerplate kinds of the
@@ -69,7 +71,7 @@ import regex
 
 import cleannews
 from cleannews.config import RULE_LANGUAGES
-from cleannews.evaluate import _stats, _survival, removed_lines
+from cleannews.evaluate import _stats, _survival, removed_lines, unit_rows
 from cleannews.strip import _rules
 from cleannews.strip._rules import removal_category
 from tools.strip_model import train as line_train
@@ -170,7 +172,7 @@ def clean_page(rec: dict, doc: str, labelled: list, pats: dict) -> tuple[list[Re
     owners = line_rules(doc, d.changes)
     visible = "\n".join(lb.text for lb in labelled)
     survived = _survival(labelled, d.text, visible, trace)
-    rows = [(rec["id"], lb, s) for lb, s in zip(labelled, survived, strict=True)]
+    rows = unit_rows(rec["id"], labelled, d.text, visible, trace)  # as evaluate counts them
     out = []
     for lb, surv in zip(labelled, survived, strict=True):
         if lb.whitespace:
