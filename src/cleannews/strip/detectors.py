@@ -2318,10 +2318,21 @@ def _menu_runs(
     type ("Critique", "Entretien": ``kicker_words`` in the data files). An item of a numbered
     sequence and its heading (``_Line.numbered``, :func:`~._sequences.numbered_lines`: "Archivo
     de plenos" / "Año 2015" / "Año 2014" …, es-r31-0002) count in the run but are not taken
-    (round 32).
+    (round 32). A separator that goes as a ``symbol_line`` (:func:`_symbol_line`: the "|"
+    between "Brand" / "Zugriffe 2364" and "eingesetzte Kräfte", de-r36-0001) is read through,
+    as a second pass reads the text without it: cleaning the cleaned text takes nothing more
+    (round 33).
+
+        >>> ls = [_Line(t, frozenset()) for t in ("Brand", "Zugriffe 2364", "|",
+        ...       "eingesetzte Kräfte", "|", "Einsatzbericht", "Kurz nach der Probealarmierung "
+        ...       "lösten unsere Funkmeldeempfänger erneut aus, diesmal zu einem Brand.")]
+        >>> _menu_runs(ls, 6, 6)
+        >>> [ln.removal.rule if ln.removal else None for ln in ls[:6]]
+        ['menu_run', 'menu_run', None, 'menu_run', None, 'menu_run']
     """
     if idx is None:
         idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    idx = [i for i in idx if not _symbol_line(lines, i)]
     k = 0
     while k < len(idx):
         m = k
@@ -2778,6 +2789,8 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
     print their agenda's "1. Appel nominatif" again over the point (fr-r31-0006, round 32),
     and a live ticker's entry time (``_Line.ticker``, :func:`ticker_times`: "20:38" above
     three entries of one minute, round 32, de-r35-0006).
+    The page's headline (:func:`_repeated_headline`) is no widget label: its first copy
+    stands (the title pass takes the others), round 33.
     """
     if repeated is None:
         repeated = _repeated_texts(lines)
@@ -2787,9 +2800,11 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
             repeated - _listing_headlines(lines, repeated) - tags
             - _listing_bylines(lines, repeated) - _replies(lines, repeated, tags)
         )
+    headline = _repeated_headline(lines, repeated) if repeated else -1
     for i, ln in enumerate(lines):
         if (
-            not ln.blank
+            i != headline
+            and not ln.blank
             and ln.cls is AMB
             and ln.n <= REPEAT_MAX_WORDS
             and _folded(ln) in repeated
@@ -2799,6 +2814,35 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
             and not _setext_underline(lines, i)
         ):
             ln.bad("repeated_block", "short block repeated many times in the page (widget)")
+
+
+def _repeated_headline(lines: list[_Line], repeated: frozenset[str]) -> int:
+    """Index of the page's headline (:func:`title_line`: the first line standing, labels
+    above it passed over) when its text is one of the ``repeated`` short texts, has at least
+    :data:`REPEAT_HEADLINE_MIN_WORDS` words and does not end with a period; else -1. A
+    template prints the headline three times above the article (its ``<title>``, its
+    ``<h1>``, a share widget's text: "Kleinere Autounfälle: Was tun?", de-r37-0003): the
+    first copy is the headline, the others title repeats, no widget's label (round 33).
+
+    >>> ls = [_Line(t, frozenset()) for t in ["Verkehr"] + ["Kleinere Autounfälle: Was tun?"]
+    ...       * 3 + ["Auch bei kleineren Unfällen rufen viele direkt die Polizei."]]
+    >>> _repeated_headline(ls, _repeated_texts(ls))
+    1
+    >>> ls = [_Line(t, frozenset()) for t in ["Partager sur Facebook"] * 3]
+    >>> _repeated_headline(ls, _repeated_texts(ls))  # under four words: a widget's label
+    -1
+    """
+    t = title_line(lines)
+    if t < 0:
+        return -1
+    ln = lines[t]
+    if (
+        ln.n < REPEAT_HEADLINE_MIN_WORDS
+        or ln.text.rstrip().endswith(".")
+        or _folded(ln) not in repeated
+    ):
+        return -1
+    return t
 
 
 def _subheading_above_text(
@@ -4074,16 +4118,33 @@ def _symbol_and_slug_lines(lines: list[_Line]) -> None:
         if ln.blank or ln.cls is BAD or ln.protected:
             continue
         if not ln.text[0].isalnum():  # "_" is a word character: test the first one
-            if (
-                _SYMBOL_LINE.fullmatch(ln.text)
-                and not (ln.text[0] == "_" and len(ln.text) < SYMBOL_UNDERSCORE_MIN)
-                and not _setext_underline(lines, i)
-            ):
+            if _symbol_line(lines, i):
                 ln.bad("symbol_line", "a line of one punctuation sign only (a separator or "
                        "an empty widget's residue)")
         elif ln.n <= SLUG_MAX_WORDS and " " not in ln.text and _SLUG_LINE.fullmatch(ln.text):
             ln.bad("slug_line", "a file name or URL slug alone on its line (an image left "
                    "as its file name)")
+
+
+def _symbol_line(lines: list[_Line], i: int) -> bool:
+    """Line ``i`` goes as a ``symbol_line`` (:func:`_symbol_and_slug_lines`), whatever took
+    it first: one repeated punctuation sign, not protected, no short underscore rule, no
+    heading's underline. :func:`_menu_runs` reads through such lines (round 33).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Brand", "|", "___", "*********", "Résultats",
+    ...       "=====")]
+    >>> [_symbol_line(ls, i) for i in range(len(ls))]
+    [False, True, False, False, False, False]
+    """
+    ln = lines[i]
+    return (
+        not ln.blank
+        and not ln.protected
+        and not ln.text[0].isalnum()
+        and _SYMBOL_LINE.fullmatch(ln.text) is not None
+        and not (ln.text[0] == "_" and len(ln.text) < SYMBOL_UNDERSCORE_MIN)
+        and not _setext_underline(lines, i)
+    )
 
 
 def _setext_underline(lines: list[_Line], i: int) -> bool:
