@@ -1742,17 +1742,22 @@ def give_back_closing_sentence(lines) -> list[int]:
 #: :func:`give_back_first_copy`: the rule it undoes, a short line repeated in the page …
 FIRST_COPY_RULES = frozenset({"repeated_block"})
 #: … for the page's first line of at least this many words (a widget's label is shorter:
-#: "Partager", "Lire la suite").
+#: "Partager", "Lire la suite") …
 FIRST_COPY_MIN_WORDS = 4
+#: … under at most this many shorter lines (a section label above the headline: "Verkehr",
+#: de-r37-0003, round 33).
+FIRST_COPY_MAX_LABELS = 1
 
 
 def give_back_first_copy(lines) -> list[int]:
-    """Give back the page's first non-blank line, of at least :data:`FIRST_COPY_MIN_WORDS`
-    words and not ending with a colon, when the repeated-block rule (:data:`FIRST_COPY_RULES`)
-    took it: the headline a blog's template prints several times ("Marchés publics et appels
-    d’offres" three times in its hero, round 28, fr-r28-0020). The copies below stay taken
-    (the title's repeats); a widget's label repeated down the page is shorter or does not
-    open the page.
+    """Give back the page's first non-blank line of at least :data:`FIRST_COPY_MIN_WORDS`
+    words (under at most :data:`FIRST_COPY_MAX_LABELS` shorter lines, removed or not), not
+    ending with a colon, when the repeated-block rule (:data:`FIRST_COPY_RULES`) took it:
+    the headline a template prints several times ("Marchés publics et appels d’offres"
+    three times in a blog's hero, round 28, fr-r28-0020; "Kleinere Autounfälle: Was tun?"
+    three times under the section label "Verkehr", round 33, de-r37-0003). The copies
+    below stay taken (the title's repeats); a widget's label repeated down the page is
+    shorter or does not open the page.
 
         >>> from cleannews.strip.detectors import _Line
         >>> text = ["Marchés publics et appels d’offres"] * 3 + ["14 août 2025"]
@@ -1761,14 +1766,20 @@ def give_back_first_copy(lines) -> list[int]:
         ...     ln.bad("repeated_block", "short block repeated many times in the page (widget)")
         >>> give_back_first_copy(lines)
         [0]
+        >>> lines = [_Line(t, frozenset()) for t in ["Verkehr", ""] + ["Kleinere "
+        ...          "Autounfälle: Was tun?"] * 3]
+        >>> for ln in lines[2:]:
+        ...     ln.bad("repeated_block", "short block repeated many times in the page (widget)")
+        >>> give_back_first_copy(lines)
+        [2]
     """
-    first = next((i for i, ln in enumerate(lines) if not ln.blank), -1)
+    shown = (i for i, ln in enumerate(lines) if not ln.blank)
+    first = next((i for _, i in zip(range(FIRST_COPY_MAX_LABELS + 1), shown, strict=False)
+                  if lines[i].n >= FIRST_COPY_MIN_WORDS), -1)
     if first < 0:
         return []
     ln = lines[first]
-    if not _taken(ln, FIRST_COPY_RULES) or ln.n < FIRST_COPY_MIN_WORDS:
-        return []
-    if ln.text.rstrip().endswith(":"):
+    if not _taken(ln, FIRST_COPY_RULES) or ln.text.rstrip().endswith(":"):
         return []
     return _restore(lines, [first])
 

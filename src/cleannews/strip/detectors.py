@@ -2789,8 +2789,6 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
     print their agenda's "1. Appel nominatif" again over the point (fr-r31-0006, round 32),
     and a live ticker's entry time (``_Line.ticker``, :func:`ticker_times`: "20:38" above
     three entries of one minute, round 32, de-r35-0006).
-    The page's headline (:func:`_repeated_headline`) is no widget label: its first copy
-    stands (the title pass takes the others), round 33.
     """
     if repeated is None:
         repeated = _repeated_texts(lines)
@@ -2800,11 +2798,9 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
             repeated - _listing_headlines(lines, repeated) - tags
             - _listing_bylines(lines, repeated) - _replies(lines, repeated, tags)
         )
-    headline = _repeated_headline(lines, repeated) if repeated else -1
     for i, ln in enumerate(lines):
         if (
-            i != headline
-            and not ln.blank
+            not ln.blank
             and ln.cls is AMB
             and ln.n <= REPEAT_MAX_WORDS
             and _folded(ln) in repeated
@@ -2814,35 +2810,6 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
             and not _setext_underline(lines, i)
         ):
             ln.bad("repeated_block", "short block repeated many times in the page (widget)")
-
-
-def _repeated_headline(lines: list[_Line], repeated: frozenset[str]) -> int:
-    """Index of the page's headline (:func:`title_line`: the first line standing, labels
-    above it passed over) when its text is one of the ``repeated`` short texts, has at least
-    :data:`REPEAT_HEADLINE_MIN_WORDS` words and does not end with a period; else -1. A
-    template prints the headline three times above the article (its ``<title>``, its
-    ``<h1>``, a share widget's text: "Kleinere Autounfälle: Was tun?", de-r37-0003): the
-    first copy is the headline, the others title repeats, no widget's label (round 33).
-
-    >>> ls = [_Line(t, frozenset()) for t in ["Verkehr"] + ["Kleinere Autounfälle: Was tun?"]
-    ...       * 3 + ["Auch bei kleineren Unfällen rufen viele direkt die Polizei."]]
-    >>> _repeated_headline(ls, _repeated_texts(ls))
-    1
-    >>> ls = [_Line(t, frozenset()) for t in ["Partager sur Facebook"] * 3]
-    >>> _repeated_headline(ls, _repeated_texts(ls))  # under four words: a widget's label
-    -1
-    """
-    t = title_line(lines)
-    if t < 0:
-        return -1
-    ln = lines[t]
-    if (
-        ln.n < REPEAT_HEADLINE_MIN_WORDS
-        or ln.text.rstrip().endswith(".")
-        or _folded(ln) not in repeated
-    ):
-        return -1
-    return t
 
 
 def _subheading_above_text(
