@@ -202,3 +202,28 @@ def test_de_r37_0003_byline_initials_and_place_still_go_as_a_menu_run():
     once = strip_text(doc, CFG)
     assert {c.before.strip(): c.rule for c in once.changes if c.before.strip() in (
         "jt", "Apnerade")} == {"jt": "menu_run", "Apnerade": "menu_run"}
+
+
+def test_the_guard_at_its_thresholds_and_for_its_rules_only():
+    from cleannews.strip._keep import BODY_MIN_WORDS, HEADLINE_MIN_SHARED, _content_words
+
+    # exactly BODY_MIN_WORDS words under it, exactly HEADLINE_MIN_SHARED content words shared
+    sub = "El ciclo agrícola empieza con dudas entre los productores de la región"
+    lines = _links([HEAD, sub, BODY], {0})
+    assert lines[1].n == BODY_MIN_WORDS
+    assert len(_content_words(lines[0].low) & _content_words(lines[1].low)) == HEADLINE_MIN_SHARED
+    assert give_back_link_headline(lines) == [0]
+    # one word fewer under it: no text the headline heads
+    lines = _links([HEAD, sub.replace(" de la región", " regional"), BODY], {0})
+    assert lines[1].n < BODY_MIN_WORDS
+    assert give_back_link_headline(lines) == []
+    # one content word shared: another story
+    lines = _links([HEAD, sub.replace("ciclo", "año"), BODY], {0})
+    assert give_back_link_headline(lines) == []
+    # another rule's removal, or a line still standing, is not this guard's
+    lines = [_Line(t, frozenset()) for t in (HEAD, SUB, BODY)]
+    lines[0].bad("video_widget", "a video player's label")
+    assert give_back_link_headline(lines) == []
+    assert lines[0].removal.rule == "video_widget"
+    lines = [_Line(t, frozenset()) for t in (HEAD, SUB, BODY)]
+    assert give_back_link_headline(lines) == []
