@@ -227,3 +227,32 @@ def test_the_guard_at_its_thresholds_and_for_its_rules_only():
     assert lines[0].removal.rule == "video_widget"
     lines = [_Line(t, frozenset()) for t in (HEAD, SUB, BODY)]
     assert give_back_link_headline(lines) == []
+
+
+def _menu(texts: tuple[str, ...], bad: set[int], good: int) -> list[str | None]:
+    ls = [_Line(t, frozenset()) for t in texts]
+    for k in bad:
+        ls[k].bad("section_label_alone", "a section label alone")
+    _menu_runs(ls, good, good)
+    return [None if k in bad else r for k, r in enumerate(_rules(ls))]
+
+
+def test_removed_items_do_not_count_for_a_run_read_through_a_separator():
+    """The stress set's page (seed 20261208): a section label the rules took, then three short
+    content lines split by a "-". With the label the joined run has four lines; a second pass
+    sees three, and keeps them: so does the first."""
+    texts = ("Actualité", "Promotion Honneur", "Finale", "-", "Nous voterons c")
+    assert _menu(texts, {0}, len(texts)) == [None] * 5
+    # without the separator the run is judged as before (the label counts: four lines)
+    texts = ("Actualité", "Promotion Honneur", "Finale", "Nous voterons c")
+    assert _menu(texts, {0}, len(texts)) == [None, "menu_run", "menu_run", "menu_run"]
+
+
+def test_each_piece_is_judged_as_before_when_few_items_stand():
+    texts = ("Newsletter", "|", "Accueil", "Politique", "Sport", "Culture", PARAGRAPH)
+    # "Newsletter" and "Accueil" taken by the rules: 3 items stand, the pieces are judged alone
+    # and the second, of four lines (three standing), is a menu, as on main
+    assert _menu(texts, {0, 2}, 6) == [None, None, None, "menu_run", "menu_run", "menu_run", None]
+    # two separators next to each other: an empty piece between them
+    texts = ("Newsletter", "|", "|", "Accueil", "Politique", "Sport", "Culture", PARAGRAPH)
+    assert _menu(texts, {0, 3}, 7) == [None] * 4 + ["menu_run"] * 3 + [None]
