@@ -100,7 +100,8 @@ __all__ = [
     "give_back_between_paragraphs", "give_back_byline", "give_back_chapters", "give_back_clock",
     "give_back_closing_sentence", "give_back_cut_end", "give_back_date_badge",
     "give_back_dateline", "give_back_first_copy", "give_back_hashtag", "give_back_initials",
-    "give_back_inner_title", "give_back_intro", "give_back_list_item", "give_back_lone_item",
+    "give_back_inner_title", "give_back_intro", "give_back_link_headline", "give_back_list_item",
+    "give_back_lone_item",
     "give_back_menu_headline", "give_back_policy_item",
     "give_back_question", "give_back_quoted", "give_back_reply", "give_back_results_heading",
     "give_back_run_on", "give_back_section_label", "give_back_split_title",
@@ -829,6 +830,50 @@ def give_back_teaser_headline(lines) -> list[int]:
             continue
         nxt = _neighbours(lines, i, 1, 1)
         if not nxt or not _is_body(lines[nxt[0]]):
+            continue
+        shared = _content_words(ln.low) & _content_words(lines[nxt[0]].low)
+        if len(shared) >= HEADLINE_MIN_SHARED:
+            given.append(i)
+    return _restore(lines, given)
+
+
+#: :func:`give_back_link_headline`: the related-link rules of the data files (a link to
+#: another article dropped into the text: "Lee también: …", "VIDEO| …") …
+HEADLINE_LINK_RULES = frozenset({
+    "related_link", "related_link_de", "related_link_en", "related_link_es", "related_link_it",
+})
+
+
+def give_back_link_headline(lines) -> list[int]:
+    """Give back a line a related-link rule (:data:`HEADLINE_LINK_RULES`) took whole above
+    the article's first paragraph (:func:`_is_body`: no kept paragraph above it) when the
+    next non-blank line is kept, has at least :data:`BODY_MIN_WORDS` words and shares at
+    least :data:`HEADLINE_MIN_SHARED` content words with it: the page's own headline under
+    a media label ("VIDEO| Inicia el ciclo agrícola 2025 - 2026; sin certeza del precio
+    del maíz" over its subtitle "Inicia el ciclo agrícola … en precios del maíz",
+    es-r37-0005, round 33), not a link to another article, which stands inside the text
+    or after it and names another story.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["VIDEO| Inicia el ciclo agrícola; sin certeza del precio del maíz",
+        ...         "Inicia el ciclo agrícola con incertidumbre en los agricultores en "
+        ...         "precios del maíz y del frijol"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[0].bad("related_link_es", "link to another article dropped into the text")
+        >>> give_back_link_headline(lines)
+        [0]
+    """
+    given = []
+    first_body = -1  # the article's first paragraph, looked for at the first candidate
+    for i, ln in enumerate(lines):
+        if not _taken(ln, HEADLINE_LINK_RULES):
+            continue
+        if first_body < 0:
+            first_body = next((k for k, up in enumerate(lines) if _is_body(up)), len(lines))
+        if i > first_body:
+            break  # the article has begun: every later link stands inside it or after it
+        nxt = _neighbours(lines, i, 1, 1)
+        if not nxt or lines[nxt[0]].cls == BAD or lines[nxt[0]].n < BODY_MIN_WORDS:
             continue
         shared = _content_words(ln.low) & _content_words(lines[nxt[0]].low)
         if len(shared) >= HEADLINE_MIN_SHARED:
@@ -1700,17 +1745,22 @@ def give_back_closing_sentence(lines) -> list[int]:
 #: :func:`give_back_first_copy`: the rule it undoes, a short line repeated in the page …
 FIRST_COPY_RULES = frozenset({"repeated_block"})
 #: … for the page's first line of at least this many words (a widget's label is shorter:
-#: "Partager", "Lire la suite").
+#: "Partager", "Lire la suite") …
 FIRST_COPY_MIN_WORDS = 4
+#: … under at most this many shorter lines (a section label above the headline: "Verkehr",
+#: de-r37-0003, round 33).
+FIRST_COPY_MAX_LABELS = 1
 
 
 def give_back_first_copy(lines) -> list[int]:
-    """Give back the page's first non-blank line, of at least :data:`FIRST_COPY_MIN_WORDS`
-    words and not ending with a colon, when the repeated-block rule (:data:`FIRST_COPY_RULES`)
-    took it: the headline a blog's template prints several times ("Marchés publics et appels
-    d’offres" three times in its hero, round 28, fr-r28-0020). The copies below stay taken
-    (the title's repeats); a widget's label repeated down the page is shorter or does not
-    open the page.
+    """Give back the page's first non-blank line of at least :data:`FIRST_COPY_MIN_WORDS`
+    words (under at most :data:`FIRST_COPY_MAX_LABELS` shorter lines, removed or not), not
+    ending with a colon, when the repeated-block rule (:data:`FIRST_COPY_RULES`) took it:
+    the headline a template prints several times ("Marchés publics et appels d’offres"
+    three times in a blog's hero, round 28, fr-r28-0020; "Kleinere Autounfälle: Was tun?"
+    three times under the section label "Verkehr", round 33, de-r37-0003). The copies
+    below stay taken (the title's repeats); a widget's label repeated down the page is
+    shorter or does not open the page.
 
         >>> from cleannews.strip.detectors import _Line
         >>> text = ["Marchés publics et appels d’offres"] * 3 + ["14 août 2025"]
@@ -1719,14 +1769,20 @@ def give_back_first_copy(lines) -> list[int]:
         ...     ln.bad("repeated_block", "short block repeated many times in the page (widget)")
         >>> give_back_first_copy(lines)
         [0]
+        >>> lines = [_Line(t, frozenset()) for t in ["Verkehr", ""] + ["Kleinere "
+        ...          "Autounfälle: Was tun?"] * 3]
+        >>> for ln in lines[2:]:
+        ...     ln.bad("repeated_block", "short block repeated many times in the page (widget)")
+        >>> give_back_first_copy(lines)
+        [2]
     """
-    first = next((i for i, ln in enumerate(lines) if not ln.blank), -1)
+    shown = (i for i, ln in enumerate(lines) if not ln.blank)
+    first = next((i for _, i in zip(range(FIRST_COPY_MAX_LABELS + 1), shown, strict=False)
+                  if lines[i].n >= FIRST_COPY_MIN_WORDS), -1)
     if first < 0:
         return []
     ln = lines[first]
-    if not _taken(ln, FIRST_COPY_RULES) or ln.n < FIRST_COPY_MIN_WORDS:
-        return []
-    if ln.text.rstrip().endswith(":"):
+    if not _taken(ln, FIRST_COPY_RULES) or ln.text.rstrip().endswith(":"):
         return []
     return _restore(lines, [first])
 
@@ -2132,7 +2188,7 @@ def give_back_split_title(lines) -> list[int]:
 GUARDED_RULES = (
     POSITION_RULES | LIST_RULES | BYLINE_RULES | DATE_BADGE_RULES | SUBHEADING_RULES
     | HASHTAG_RULES | CLOCK_RULES | POLICY_ITEM_RULES | INITIALS_RULES | FIRST_COPY_RULES
-    | SPLIT_TITLE_RULES
+    | SPLIT_TITLE_RULES | HEADLINE_LINK_RULES
 )
 
 
@@ -2160,7 +2216,8 @@ def give_back(lines) -> None:
 #: :data:`GUARDED_RULES` (:func:`give_back_section_label` runs first, on every page).
 GUARDS = (
     give_back_topical, give_back_announced_list, give_back_byline, give_back_date_badge,
-    give_back_quoted, give_back_chapters, give_back_teaser_headline, give_back_reply,
+    give_back_quoted, give_back_chapters, give_back_teaser_headline, give_back_link_headline,
+    give_back_reply,
     give_back_cut_end, give_back_subheading, give_back_between_paragraphs,
     give_back_lone_item, give_back_run_on, give_back_question, give_back_menu_headline,
     give_back_inner_title, give_back_list_item, give_back_hashtag, give_back_intro,

@@ -2302,45 +2302,86 @@ def _menu_runs(
     sequence and its heading (``_Line.numbered``, :func:`~._sequences.numbered_lines`: "Archivo
     de plenos" / "Año 2015" / "Año 2014" …, es-r31-0002) count in the run but are not taken
     (round 32).
+
+    A separator still standing that goes as a ``symbol_line`` (:func:`_symbol_line`: the
+    "|" between "Brand" / "Zugriffe 2364" and "eingesetzte Kräfte", de-r36-0001) does not
+    end a run as other lines do: a second pass reads the text without it. The run read
+    through it is judged as that pass judges it, by its items still standing (at least
+    :data:`MENU_MIN_RUN` of them; the furniture in it will be gone); when they are fewer,
+    its pieces between the separators are judged alone, as before. So cleaning the cleaned
+    text takes no menu more (round 33).
+
+        >>> ls = [_Line(t, frozenset()) for t in ("Brand", "Zugriffe 2364", "|",
+        ...       "eingesetzte Kräfte", "|", "Einsatzbericht", "Kurz nach der Probealarmierung "
+        ...       "lösten unsere Funkmeldeempfänger erneut aus, diesmal zu einem Brand.")]
+        >>> _menu_runs(ls, 6, 6)
+        >>> [ln.removal.rule if ln.removal else None for ln in ls[:6]]
+        ['menu_run', 'menu_run', None, 'menu_run', None, 'menu_run']
     """
     if idx is None:
         idx = [i for i, ln in enumerate(lines) if not ln.blank]
     k = 0
     while k < len(idx):
-        m = k
-        while m < len(idx) and _menu_item(lines[idx[m]]):
-            m += 1
-        if m > k:
-            run = [lines[i] for i in idx[k:m]]
-            start, end = idx[k], idx[m - 1]
-            amb = [ln for ln in run if ln.cls is not BAD]
-            menu_shaped = (
-                len(amb) >= MENU_MIN_AMB
-                and len(run) >= MENU_MIN_RUN
-                and (end < first_good or start > last_good)
-            )
-            if menu_shaped and (
-                _introduced_list(lines, idx, k) or _article_list(amb, after=start > last_good)
-            ):
-                # the article's list: no later detector (tail teasers, context) takes its
-                # items one by one, and the line model leaves them alone
-                for ln in amb:
-                    ln.protected = True
-            elif menu_shaped:
-                if (
-                    end < first_good
-                    and run[-1] is amb[-1]
-                    and len(run) >= 2
-                    and (run[-2].cls is BAD or run[-1].text.casefold() in kickers)
-                    and _next_is_text(lines, end + 1)
-                ):
-                    # a section name set apart from the menu by other furniture, just
-                    # above the headline, is the article's kicker
-                    amb.pop()
-                for ln in amb:
-                    if not ln.numbered:  # "Año 2015" / "Año 2014": the document's structure
-                        ln.bad("menu_run", "navigation menu: a run of one-to-three-word links")
+        m, cuts = k, []  # cuts: positions of the separators read through
+        while m < len(idx):
+            if _menu_item(lines[idx[m]]):
+                m += 1
+            elif m > k and lines[idx[m]].cls is not BAD and _symbol_line(lines, idx[m]):
+                cuts.append(m)
+                m += 1
+            else:
+                break
+        while cuts and cuts[-1] == m - 1:  # separators after the run's last item end it
+            cuts.pop()
+            m -= 1
+        standing = sum(lines[idx[p]].cls is not BAD for p in range(k, m)) - len(cuts)
+        if cuts and standing < MENU_MIN_RUN:
+            # too few items stand for a second pass to read a menu: each piece alone
+            for lo, hi in zip([k, *[c + 1 for c in cuts]], [*cuts, m], strict=True):
+                _menu_run(lines, idx, list(range(lo, hi)), first_good, last_good, kickers)
+        elif m > k:
+            cut = set(cuts)
+            items = [p for p in range(k, m) if p not in cut]
+            _menu_run(lines, idx, items, first_good, last_good, kickers)
         k = max(m, k + 1)
+
+
+def _menu_run(
+    lines: list[_Line], idx: list[int], items: list[int], first_good: int, last_good: int,
+    kickers: frozenset[str],
+) -> None:
+    """Judge one run of :func:`_menu_runs`: ``items`` are its positions in ``idx``."""
+    if not items:
+        return
+    run = [lines[idx[p]] for p in items]
+    start, end = idx[items[0]], idx[items[-1]]
+    amb = [ln for ln in run if ln.cls is not BAD]
+    menu_shaped = (
+        len(amb) >= MENU_MIN_AMB
+        and len(run) >= MENU_MIN_RUN
+        and (end < first_good or start > last_good)
+    )
+    if menu_shaped and (
+        _introduced_list(lines, idx, items[0]) or _article_list(amb, after=start > last_good)
+    ):
+        # the article's list: no later detector (tail teasers, context) takes its
+        # items one by one, and the line model leaves them alone
+        for ln in amb:
+            ln.protected = True
+    elif menu_shaped:
+        if (
+            end < first_good
+            and run[-1] is amb[-1]
+            and len(run) >= 2
+            and (run[-2].cls is BAD or run[-1].text.casefold() in kickers)
+            and _next_is_text(lines, end + 1)
+        ):
+            # a section name set apart from the menu by other furniture, just
+            # above the headline, is the article's kicker
+            amb.pop()
+        for ln in amb:
+            if not ln.numbered:  # "Año 2015" / "Año 2014": the document's structure
+                ln.bad("menu_run", "navigation menu: a run of one-to-three-word links")
 
 
 def _introduced_list(lines: list[_Line], idx: list[int], k: int) -> bool:
@@ -4052,16 +4093,33 @@ def _symbol_and_slug_lines(lines: list[_Line]) -> None:
         if ln.blank or ln.cls is BAD or ln.protected:
             continue
         if not ln.text[0].isalnum():  # "_" is a word character: test the first one
-            if (
-                _SYMBOL_LINE.fullmatch(ln.text)
-                and not (ln.text[0] == "_" and len(ln.text) < SYMBOL_UNDERSCORE_MIN)
-                and not _setext_underline(lines, i)
-            ):
+            if _symbol_line(lines, i):
                 ln.bad("symbol_line", "a line of one punctuation sign only (a separator or "
                        "an empty widget's residue)")
         elif ln.n <= SLUG_MAX_WORDS and " " not in ln.text and _SLUG_LINE.fullmatch(ln.text):
             ln.bad("slug_line", "a file name or URL slug alone on its line (an image left "
                    "as its file name)")
+
+
+def _symbol_line(lines: list[_Line], i: int) -> bool:
+    """Line ``i`` goes as a ``symbol_line`` (:func:`_symbol_and_slug_lines`), whatever took
+    it first: one repeated punctuation sign, not protected, no short underscore rule, no
+    heading's underline. :func:`_menu_runs` reads through such lines (round 33).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Brand", "|", "___", "*********", "Résultats",
+    ...       "=====")]
+    >>> [_symbol_line(ls, i) for i in range(len(ls))]
+    [False, True, False, False, False, False]
+    """
+    ln = lines[i]
+    return (
+        not ln.blank
+        and not ln.protected
+        and not ln.text[0].isalnum()
+        and _SYMBOL_LINE.fullmatch(ln.text) is not None
+        and not (ln.text[0] == "_" and len(ln.text) < SYMBOL_UNDERSCORE_MIN)
+        and not _setext_underline(lines, i)
+    )
 
 
 def _setext_underline(lines: list[_Line], i: int) -> bool:
