@@ -194,7 +194,6 @@ ROUNDS = (
             site: "shares a 6-word shingle with the spin context table"
             for site in ("doczz.net", "journal-diagonale.fr")
         },
-        scored=False,  # round 33's transfer check (labels42)
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]
