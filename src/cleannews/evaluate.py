@@ -102,11 +102,11 @@ def _parse_label_line(raw: str) -> Labelled | None:
     if not sep:
         head, sep, rest = raw.partition("|")
     if head == "C":
-        glued = _GLUE.findall(rest)
+        # one split: the content part's pieces around the spans, the spans between them
+        parts = _GLUE.split(rest)
+        pieces, glued = parts[0::2], parts[1::2]
         text = rest.replace("⟦", "").replace("⟧", "")
-        keep = _GLUE.sub("", rest)
-        pieces = _GLUE.split(rest)[0::2] if glued else []
-        return Labelled("C", text, keep, glued, pieces=pieces)
+        return Labelled("C", text, "".join(pieces), glued, pieces=pieces if glued else [])
     if head.startswith("B:"):
         return Labelled(head[2:], rest)
     raise ValueError(f"bad label line: {raw[:60]!r}")

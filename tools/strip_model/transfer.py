@@ -71,7 +71,7 @@ import regex
 
 import cleannews
 from cleannews.config import RULE_LANGUAGES
-from cleannews.evaluate import _stats, _survival, removed_lines, unit_rows
+from cleannews.evaluate import GLUED_KIND, _stats, removed_lines, unit_rows
 from cleannews.strip import _rules
 from cleannews.strip._rules import removal_category
 from tools.strip_model import train as line_train
@@ -171,8 +171,10 @@ def clean_page(rec: dict, doc: str, labelled: list, pats: dict) -> tuple[list[Re
     trace = removed_lines(doc, d.changes)
     owners = line_rules(doc, d.changes)
     visible = "\n".join(lb.text for lb in labelled)
-    survived = _survival(labelled, d.text, visible, trace)
     rows = unit_rows(rec["id"], labelled, d.text, visible, trace)  # as evaluate counts them
+    # each labelled line's own row (its glued spans' rows follow it): judged once, not again
+    # by _survival, which runs the same alignment
+    survived = [s for _, unit, s in rows if unit.label != GLUED_KIND]
     out = []
     for lb, surv in zip(labelled, survived, strict=True):
         if lb.whitespace:
