@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 # --- _align.py -------------------------------------------------------------------------------
 #
 # A reference model of an alignment, one record per output character, written from the
@@ -199,3 +201,91 @@ def test_repair_spans_hold_their_text_on_a_real_page():
     for c in doc.changes:
         if c.stage == "repair" and c.before:
             assert text[c.span[0]:c.span[1]] == c.before, c
+
+
+# --- _input.py -------------------------------------------------------------------------------
+
+#: A French sentence read by the decoding tests.
+PHRASE = "Le maire de Paris a parlé hier soir devant le conseil municipal réuni en séance."
+
+
+def test_bzip2_data_is_refused_naming_it():
+    """Mutant: ``binary_kind``'s ``return 'bzip2-compressed data …'`` -> ``pass`` (a ``.bz2``
+    dump given as text was read as Windows-1252 garbage, or refused as "looks binary" with no
+    word of decompressing it). Real bzip2 output of a French text."""
+    import bz2
+
+    import cleannews
+    from cleannews._input import binary_kind
+
+    data = bz2.compress((PHRASE + "\n").encode() * 50)
+    assert binary_kind(data) == "bzip2-compressed data (decompress it first)"
+    with pytest.raises(cleannews.InputError, match="bzip2-compressed data"):
+        cleannews.clean(data)
+    # "BZh9" alone starts a text as well as a bzip2 stream: only the block magic tells
+    assert binary_kind(b"BZh91 est un nom de code") is None
+
+
+def test_the_meta_charset_is_read_in_the_first_8192_bytes_exactly():
+    """Mutant: ``HTML_CHARSET_SNIFF_BYTES`` 8192 -> 8191. A ``<meta charset>`` whose label
+    ends on the 8,192nd byte (after an injected script, as archives write) is read; one byte
+    further down it is cut ("windows-125", no charset) and the page falls back to
+    Windows-1252."""
+    from cleannews._input import HTML_CHARSET_SNIFF_BYTES, declared_charset
+
+    meta = b'<meta charset="windows-1250">'
+    label_end = len(b'<meta charset="windows-1250')
+    pad = HTML_CHARSET_SNIFF_BYTES - label_end - len(b"<script></script>")
+    page = b"<script>" + b"x" * pad + b"</script>" + meta
+    assert page.index(b"1250") + 4 == HTML_CHARSET_SNIFF_BYTES == 8192
+    assert declared_charset(page) == "cp1250"
+    assert declared_charset(b" " + page) is None
+
+
+def test_utf16_without_a_mark_is_told_from_eight_pairs_and_ninety_percent_of_2048():
+    """Mutants of ``utf16_without_bom``: ``if pairs < 8: return None`` deleted (two bytes
+    ``a\\x00`` were "UTF-16LE text"), ``UTF16_SNIFF_BYTES`` 4096 -> 4095. Eight pairs are
+    enough, seven are not; of the first 2,048 pairs, 1,844 with a NUL (90 %) make UTF-16,
+    1,843 do not (with 4,095 bytes read, 1,843 of 2,047 pairs were enough)."""
+    from cleannews._input import UTF16_NUL_SHARE, UTF16_SNIFF_BYTES, nul_message, utf16_without_bom
+
+    wide = PHRASE.encode("utf-16-le")
+    assert utf16_without_bom(wide[:16]) == "UTF-16LE"
+    assert utf16_without_bom(wide[:14]) is None
+    assert nul_message(b"a\x00b\x00") == (
+        "text contains NUL characters (binary data or a broken export)")
+    pairs = UTF16_SNIFF_BYTES // 2
+    need = -(-int(UTF16_NUL_SHARE * pairs * 10) // 10)  # ceil(0.9 * 2048) = 1844
+    assert (pairs, need) == (2048, 1844)
+    for nuls, want in ((need, "UTF-16LE"), (need - 1, None)):
+        data = b"a\x00" * nuls + b"ab" * (pairs - nuls) + b"\x00" * 64
+        assert utf16_without_bom(data) == want, nuls
+        big_endian = b"\x00a" * nuls + b"ba" * (pairs - nuls) + b"\x00" * 64
+        assert utf16_without_bom(big_endian) == (want and "UTF-16BE"), nuls
+
+
+def test_binary_share_is_above_ten_percent_of_at_least_32_characters():
+    """``control_share_message``: 4 control characters in 40 (10 %) are text, 5 are binary;
+    31 control characters are too short to judge, 32 are binary."""
+    from cleannews._input import control_share_message
+
+    assert control_share_message("\x01" * 4 + "a" * 36) is None
+    assert control_share_message("\x01" * 5 + "a" * 35) == (
+        "input looks binary: 5 of the first 40 characters are control characters")
+    assert control_share_message("\x01" * 31) is None
+    assert control_share_message("\x01" * 32) is not None
+
+
+# --- config.py -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [True, "16", [16]])
+def test_max_input_mb_that_is_no_number_is_refused_by_name(value):
+    """Mutant: ``_check_size_option``'s ``if not _is_number(value): raise …`` deleted:
+    ``max_input_mb=True`` was then a limit of 1 MB (``True * MB``) and ``"16"`` a
+    ``TypeError`` from inside the size check, not a :class:`~cleannews.ConfigError`."""
+    import cleannews
+
+    with pytest.raises(cleannews.ConfigError, match=(
+            r"^max_input_mb must be a number of megabytes or None \(no limit\), got ")):
+        cleannews.CleanConfig(max_input_mb=value)
