@@ -264,6 +264,22 @@ def test_utf16_without_a_mark_is_told_from_eight_pairs_and_ninety_percent_of_204
         assert utf16_without_bom(big_endian) == (want and "UTF-16BE"), nuls
 
 
+def test_a_utf16_text_starting_with_nul_after_its_mark_has_no_invalid_unit():
+    """Mutant: ``decode_wide``'s UTF-16LE reading of ``FF FE 00 00`` (the UTF-32LE mark, or
+    UTF-16LE text whose first character is U+0000) given ``invalid=1`` instead of 0: a
+    ``replace_invalid_utf16`` change then claimed the file was damaged. UTF-32LE itself
+    reads as UTF-32LE."""
+    import codecs
+
+    from cleannews._input import Wide, decode_input, decode_wide
+
+    data = b"\xff\xfe\x00\x00" + "Bonjour à tous".encode("utf-16-le")
+    assert decode_wide(data) == Wide("\ufeff\x00Bonjour à tous", "utf-16-le", b"", 0)
+    assert [c.rule for c in decode_input(data)[1]] == ["decode_utf16"]
+    utf32 = codecs.BOM_UTF32_LE + "Été".encode("utf-32-le")
+    assert decode_wide(utf32) == Wide("\ufeffÉté", "utf-32-le", b"", 0)
+
+
 def test_binary_share_is_above_ten_percent_of_at_least_32_characters():
     """``control_share_message``: 4 control characters in 40 (10 %) are text, 5 are binary;
     31 control characters are too short to judge, 32 are binary."""
