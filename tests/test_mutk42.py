@@ -280,6 +280,28 @@ def test_a_utf16_text_starting_with_nul_after_its_mark_has_no_invalid_unit():
     assert decode_wide(utf32) == Wide("\ufeffÉté", "utf-32-le", b"", 0)
 
 
+def test_wide_decoding_leaves_no_count_behind():
+    """Mutant: ``decode_wide``'s ``_WIDE_BAD.stack = _WIDE_BAD.stack[:-1]`` deleted: each
+    UTF-16 document read left its invalid-unit counter on the thread's stack (a leak of one
+    list per document in a long run), damaged ones too (the refusal is raised after the
+    ``finally``). Real UTF-16 text, a damaged copy (lone surrogates) and a refused one."""
+    import codecs
+
+    import cleannews
+    from cleannews import _input
+
+    good = codecs.BOM_UTF16_LE + (PHRASE * 3).encode("utf-16-le")  # 1 bad unit in 100 is damage
+    damaged = good[:40] + b"\x00\xd8" + good[40:]
+    refused = codecs.BOM_UTF16_LE + b"\x00\xdc" * 40
+    before = len(getattr(_input._WIDE_BAD, "stack", []))
+    for _ in range(3):
+        assert _input.decode_wide(good).invalid == 0
+        assert _input.decode_wide(damaged).invalid == 1
+        with pytest.raises(cleannews.InputError, match="40 of its 41 code units are invalid"):
+            _input.decode_wide(refused)
+    assert len(_input._WIDE_BAD.stack) == before
+
+
 def test_binary_share_is_above_ten_percent_of_at_least_32_characters():
     """``control_share_message``: 4 control characters in 40 (10 %) are text, 5 are binary;
     31 control characters are too short to judge, 32 are binary."""
