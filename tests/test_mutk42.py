@@ -302,6 +302,30 @@ def test_wide_decoding_leaves_no_count_behind():
     assert len(_input._WIDE_BAD.stack) == before
 
 
+def test_utf32_damage_is_counted_in_four_byte_units():
+    """Mutant: ``decode_wide``'s ``unit = 4 if codec.startswith("utf-32") else 2`` -> 5: the
+    share of invalid code units of a UTF-32 file was counted over too few units (the message
+    said "2 of its 21"). Code points above U+10FFFF in UTF-32BE text: 2 in 27 units is a
+    refusal, 1 in 191 one U+FFFD."""
+    import codecs
+
+    import cleannews
+    from cleannews._input import decode_input, decode_wide
+
+    bad = b"\x00\x20\x00\x00"  # U+200000: no character
+    short = (codecs.BOM_UTF32_BE + "Le maire de Paris".encode("utf-32-be") + bad * 2
+             + "a parlé".encode("utf-32-be"))
+    with pytest.raises(cleannews.InputError, match=r"\(2 of its 27 code units are invalid\)"):
+        decode_wide(short)
+    long = (codecs.BOM_UTF32_BE + (PHRASE * 2).encode("utf-32-be") + bad
+            + "Fin.".encode("utf-32-be"))
+    text, changes = decode_input(long)
+    assert text == "\ufeff" + PHRASE * 2 + "\ufffdFin."
+    assert [(c.rule, c.reason) for c in changes][1:] == [(
+        "replace_invalid_utf16", "1 invalid UTF-32-BE code unit(s) (the file is damaged): each "
+        "read as U+FFFD")]
+
+
 def test_binary_share_is_above_ten_percent_of_at_least_32_characters():
     """``control_share_message``: 4 control characters in 40 (10 %) are text, 5 are binary;
     31 control characters are too short to judge, 32 are binary."""
