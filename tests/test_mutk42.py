@@ -94,11 +94,15 @@ def test_alignment_maps_every_range_as_the_character_model_does():
     replacements to 0-3 characters, gaps) against one record per output character."""
     import random
 
+    from cleannews._align import Alignment
+
     rng = random.Random(42)
     for k in range(ALIGN_SCRIPTS):
         ops = _script(rng)
         a, chars = _play(ops)
         _assert_same_map(a, chars, (k, ops))
+    for n in (0, 1, 7):  # an unchanged text
+        _assert_same_map(Alignment.identity(n), [("x", i) for i in range(n)], n)
 
 
 def test_alignment_from_hunks_is_the_loop_of_copies_and_replacements():
