@@ -330,6 +330,24 @@ def test_utf32_damage_is_counted_in_four_byte_units():
         "read as U+FFFD")]
 
 
+def test_stray_windows_1252_bytes_in_utf8_text_are_placed_in_the_decoded_text():
+    """Mutant: ``_utf8_length``'s ``len(chunk) - len(chunk.translate(…))`` -> ``+``: the
+    ``decode_cp1252_fallback`` changes after a UTF-8 accent pointed past their character
+    (the doctest's stray byte comes before any). A page in UTF-8 with pasted Windows-1252
+    words: each change's span holds the character it wrote."""
+    from cleannews._input import decode_input
+
+    data = ("Le théâtre a rouvert ses portes à l’été, ".encode() + b"caf\xe9 cr\xe8me"
+            + " et déjà ".encode() + b"\x93bravo\x94" + b" dit-il.")
+    text, changes = decode_input(data)
+    assert text == "Le théâtre a rouvert ses portes à l’été, café crème et déjà “bravo” dit-il."
+    assert [(c.rule, c.before, c.after) for c in changes] == [
+        ("decode_cp1252_fallback", "e9", "é"), ("decode_cp1252_fallback", "e8", "è"),
+        ("decode_cp1252_fallback", "93", "“"), ("decode_cp1252_fallback", "94", "”")]
+    assert [text[c.span[0]:c.span[1]] for c in changes] == ["é", "è", "“", "”"]
+    assert [c.span for c in changes] == [(44, 45), (48, 49), (60, 61), (66, 67)]
+
+
 def test_binary_share_is_above_ten_percent_of_at_least_32_characters():
     """``control_share_message``: 4 control characters in 40 (10 %) are text, 5 are binary;
     31 control characters are too short to judge, 32 are binary."""
