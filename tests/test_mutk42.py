@@ -146,16 +146,21 @@ def test_alignment_extend_appends_the_other_shifted():
     """Mutants of ``Alignment.extend``: the join of the other's first exact piece to this
     one's last (``first = 1`` deleted, ``+ in_offset`` -> ``-``), the output shift
     (``self._out_len - other._out_start[first]`` -> ``+``), the empty other's return, the
-    last ``_out_len``. Extending by a script shifted by 17 maps as playing both scripts."""
+    last ``_out_len``, the default ``in_offset=0`` -> 1. Extending by a script (shifted by 17,
+    or by the default 0) maps as playing both scripts."""
     import random
 
     rng = random.Random(5)
     for k in range(ALIGN_SCRIPTS):
         first, second = _script(rng), _script(rng)
+        offset = 17 if k % 2 else 0  # 0: the default, as the repair stage's line loop calls it
         a, chars = _play(first)
         b, more = _play(second)
-        a.extend(b, 17)
-        _, want = _play(second, 17)
+        if offset:
+            a.extend(b, offset)
+        else:
+            a.extend(b)
+        _, want = _play(second, offset)
         assert len(more) == len(want)
         _assert_same_map(a, chars + want, (k, first, second))
 
