@@ -385,3 +385,24 @@ def test_max_input_mb_that_is_no_number_is_refused_by_name(value):
     with pytest.raises(cleannews.ConfigError, match=(
             r"^max_input_mb must be a number of megabytes or None \(no limit\), got ")):
         cleannews.CleanConfig(max_input_mb=value)
+
+
+def test_a_config_file_with_both_tables_is_refused(tmp_path):
+    """Mutant: ``_options_table``'s refusal of a file holding both a ``[cleannews]`` and a
+    ``[tool.cleannews]`` table deleted: the ``[cleannews]`` table was read and the other
+    ignored without a word (here its ``score_spin = false``). One table alone is read."""
+    import cleannews
+    from cleannews import CleanConfig
+
+    both = tmp_path / "pyproject.toml"
+    both.write_text('[project]\nname = "x"\n\n[cleannews]\nfast_path = false\n\n'
+                    '[tool.cleannews]\nscore_spin = false\n', encoding="utf-8")
+    with pytest.raises(cleannews.ConfigError, match=(
+            r"pyproject\.toml: both a \[cleannews\] and a \[tool\.cleannews\] table \(one was "
+            r"ignored\): keep one")):
+        CleanConfig.from_file(both)
+    one = tmp_path / "one" / "pyproject.toml"
+    one.parent.mkdir()
+    one.write_text('[project]\nname = "x"\n\n[tool.cleannews]\nscore_spin = false\n',
+                   encoding="utf-8")
+    assert CleanConfig.from_file(one) == CleanConfig(score_spin=False)
