@@ -406,3 +406,16 @@ def test_a_config_file_with_both_tables_is_refused(tmp_path):
     one.write_text('[project]\nname = "x"\n\n[tool.cleannews]\nscore_spin = false\n',
                    encoding="utf-8")
     assert CleanConfig.from_file(one) == CleanConfig(score_spin=False)
+
+
+@pytest.mark.parametrize("name", ["spin_suspect_threshold", "spin_quarantine_threshold"])
+@pytest.mark.parametrize("value", [True, "0.8", None])
+def test_a_threshold_that_is_no_number_is_refused_by_name(name, value):
+    """Mutant: ``CleanConfig.__post_init__``'s ``if not _is_number(value): raise …`` deleted
+    for the thresholds: ``True`` passed ``0 <= True <= 1`` and became a threshold of 1.0, and
+    ``"0.8"`` or ``None`` ended in a ``TypeError`` from the comparison, not a
+    :class:`~cleannews.ConfigError` naming the option."""
+    import cleannews
+
+    with pytest.raises(cleannews.ConfigError, match=rf"^{name} must be a number, got "):
+        cleannews.CleanConfig(**{name: value})
