@@ -419,3 +419,23 @@ def test_a_threshold_that_is_no_number_is_refused_by_name(name, value):
 
     with pytest.raises(cleannews.ConfigError, match=rf"^{name} must be a number, got "):
         cleannews.CleanConfig(**{name: value})
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    (None, "options must be a mapping of option names to values (e.g. {'fast_path': False}), "
+           "got NoneType"),
+    (["fast_path"], "options must be a mapping of option names to values (e.g. "
+                    "{'fast_path': False}), got list"),
+    ({1: True}, "option names are strings, got 1"),
+    ({b"fast_path": False}, "option names are strings, got b'fast_path'"),
+])
+def test_from_dict_refuses_what_is_no_mapping_of_names(options, message):
+    """Mutants of ``CleanConfig.from_dict``: the refusal of a value that is no mapping
+    deleted (``None`` was a ``TypeError`` from the loop, a list of names one from
+    ``dataclasses.replace``), and the refusal of a name that is no string (``{1: True}``
+    ended in ``difflib``'s ``TypeError`` while naming the closest option)."""
+    import cleannews
+
+    with pytest.raises(cleannews.ConfigError) as err:
+        cleannews.CleanConfig.from_dict(options)
+    assert str(err.value) == message
