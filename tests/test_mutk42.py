@@ -439,3 +439,33 @@ def test_from_dict_refuses_what_is_no_mapping_of_names(options, message):
     with pytest.raises(cleannews.ConfigError) as err:
         cleannews.CleanConfig.from_dict(options)
     assert str(err.value) == message
+
+
+def test_utf16_without_a_mark_is_refused_with_the_command_that_converts_it():
+    """Mutant: ``decode_input``'s ``order = utf16_without_bom(data)`` deleted: the refusal of
+    UTF-16 text saved without a byte-order mark (half its characters NUL) ended in an
+    ``UnboundLocalError`` instead of naming the encoding and the ``iconv`` command."""
+    import cleannews
+    from cleannews._input import decode_input
+
+    data = ("Le maire de Paris a parlé hier soir. " * 3).encode("utf-16-le")
+    with pytest.raises(cleannews.InputError) as err:
+        decode_input(data)
+    assert str(err.value) == (
+        "input looks binary: 111 of the first 222 characters are control characters (it looks "
+        "like UTF-16LE text saved without a byte-order mark; convert it to UTF-8 first: iconv "
+        "-f UTF-16LE -t UTF-8)")
+
+
+def test_a_utf32_page_is_sniffed_over_its_first_4096_characters():
+    """Mutant: ``looks_like_html``'s ``HTML_SNIFF_CHARS * 4`` bytes -> ``* 3``: a page saved as
+    UTF-32 (4 bytes a character) was sniffed over 3,072 characters, so a block tag after a
+    long custom element's blank run was missed. The same page as text, and one whose first
+    block tag is past 4,096 characters."""
+    from cleannews._input import HTML_SNIFF_CHARS, looks_like_html
+
+    page = "<x-app>" + " " * 3500 + "<p>Bonjour</p>"
+    assert page.index("<p>") < HTML_SNIFF_CHARS == 4096
+    assert looks_like_html(page) and looks_like_html(page.encode("utf-32"))
+    late = "<x-app>" + " " * 4090 + "<p>Bonjour</p>"
+    assert not looks_like_html(late.encode("utf-32")) and not looks_like_html(late)
