@@ -3,8 +3,9 @@
 ``tools/mutate.py`` (CONTRIBUTING.md, "Checking that tests can fail") was run, ``--seed 42``,
 on the three modules every call goes through (the bytes or text given, the map of each
 change's span back to the input, the options), each with the fast test files that name its
-code and its doctests; the runs, the equivalent mutants and what was left: docs/strip-history.md,
-"Mutation check of the input decoding, the offset map and the options (round 33)". Each test
+code and its doctests; the runs, the equivalent mutants and what was left: the section
+"Mutation check of the input decoding, the offset map and the options (round 33)" of the
+fragment ``mutk42.docs.md``, which the lead appends to docs/strip-history.md. Each test
 here kills mutants those test sets let live (named in its docstring); all pass on main's
 code (no bug was found). The ``Alignment`` tests compare every range of random edit scripts
 with a model of one record per output character, written from the class's docstrings.
