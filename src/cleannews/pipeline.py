@@ -321,7 +321,9 @@ def _say_to_caller(message: str) -> None:
         import sys
         import warnings
 
-        here = os.path.dirname(__file__)  # the warning names the caller's line, not the package's
+        # the warning names the caller's line, not the package's (the separator: a sibling
+        # folder named cleannews-something is the caller's)
+        here = os.path.dirname(__file__) + os.sep
         level, frame = 1, sys._getframe(0)
         while frame.f_back is not None and frame.f_code.co_filename.startswith(here):
             level, frame = level + 1, frame.f_back
