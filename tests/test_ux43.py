@@ -1,0 +1,166 @@
+"""The batch CLI's rough edges a new user hit in round 33 (docs/batch.md, "A library and HTML
+user's walkthrough (round 33)" and "The walkthrough's design questions, settled (round 33)").
+
+Inputs: the regional French market page of ``fixtures/strip`` (with the NUL bytes of a
+trafilatura dev page, ``lostiempos.com-juicio.html``: 22 after an ad's ``<img>``), the seeds,
+and generated files around them; every check drives the installed package or its command
+line as a user does.
+
+1. An HTML page holding NUL bytes was refused whole (a ``nul`` error) by ``run``, ``score``,
+   ``clean`` and ``clean_frame(html=True)``, while ``cleannews.clean_html`` of the same bytes
+   cleaned it. Browsers drop such NULs: a page's NULs are now removed (a
+   ``remove_control_chars`` change, or inside the span of the boilerplate removed around
+   them); binary data and UTF-16 without its mark are still refused, and so is a text.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import cleannews
+from _helpers import ROOT, read_jsonl, run_cli
+
+FR_PAGE = ROOT / "fixtures" / "strip" / "040_fr_regional_html_marche_noel.html"
+SEED = ROOT / "seeds" / "004_8795e1cfecc798cf.txt"
+
+#: The market page's photo, then as many NULs as pad the ad's image of the trafilatura page.
+_IMG = b'<img src="/images/2024/12/16/marche-noel-kleber.jpg" alt="">'
+
+
+def _nul_page() -> bytes:
+    """The market page with 22 NULs after its photo and one inside a paragraph's words."""
+    page = FR_PAGE.read_bytes()
+    assert page.count(_IMG) == 1 and page.count(b"Samedi soir, il") == 1
+    return page.replace(_IMG, _IMG + b"\x00" * 22).replace(b"Samedi soir", b"Samedi\x00 soir")
+
+
+def _lines(out: bytes) -> list[dict]:
+    return [json.loads(line) for line in out.decode("utf-8").splitlines() if line.strip()]
+
+
+# --- 1. NUL bytes in an HTML page ----------------------------------------------------------
+
+
+def test_run_cleans_a_page_with_nuls_and_explains_each(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(_nul_page())
+    got = run_cli("run", page, "--out", tmp_path / "out", "-q")
+    assert got.returncode == 0, got.stderr
+    (rec,) = read_jsonl(tmp_path / "out" / "clean.jsonl")
+    assert read_jsonl(tmp_path / "out" / "errors" / "errors.jsonl", missing_ok=True) == []
+    obj = rec["cleannews"]
+    assert "\x00" not in obj["text"] and "Samedi soir, il fallait" in obj["text"]
+    source = page.read_bytes().decode("utf-8")
+    nuls = [i for i, c in enumerate(source) if c == "\x00"]
+    assert len(nuls) == 23
+    # every NUL is inside a change's span: removed as a control character, or with its markup
+    spans = [c["span"] for c in obj["changes"]]
+    assert all(any(a <= i < b for a, b in spans) for i in nuls)
+    assert any(c["rule"] == "remove_control_chars" and c["before"] == "\x00"
+               for c in obj["changes"])
+
+
+def test_score_and_clean_keep_a_page_with_nuls(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(_nul_page())
+    scored = run_cli("score", page)
+    assert scored.returncode == 0, scored.stderr
+    (line,) = _lines(scored.stdout)
+    assert "error" not in line and line["verdict"] == "keep" and line["language"] == "fr"
+    cleaned = run_cli("clean", page)
+    assert cleaned.returncode == 0, cleaned.stderr
+    assert "Samedi soir, il fallait" in cleaned.stdout.decode("utf-8")
+    assert b"\x00" not in cleaned.stdout and b"NUL" not in cleaned.stderr
+    piped = run_cli("clean", "-", stdin=_nul_page())  # standard input sniffed as a page
+    assert piped.returncode == 0 and piped.stdout == cleaned.stdout
+
+
+def test_explain_names_the_removed_nul(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(_nul_page())
+    got = run_cli("explain", page)
+    assert got.returncode == 0, got.stderr
+    assert "[repair:remove_control_chars] control characters removed  (removed '\\x00')" \
+        in got.stdout.decode("utf-8")
+
+
+def test_clean_frame_html_keeps_a_page_with_nuls() -> None:
+    pd = pytest.importorskip("pandas")
+    from cleannews.batch import clean_frame
+
+    page = _nul_page().decode("utf-8")
+    out = clean_frame(pd.DataFrame({"text": [page, "Un texte\x00 suivi."]}), html=True)
+    assert out["cleannews_verdict"][0] == "keep" and not out["cleannews_error"][0]
+    assert "Samedi soir, il fallait" in out["cleannews_text"][0]
+    # not a page at all, a text read as HTML: still no NUL left, still one place
+    assert "\x00" not in out["cleannews_text"][1]
+    text = clean_frame(pd.DataFrame({"text": [page]}))  # read as text: refused, as before
+    assert text["cleannews_verdict"][0] == "error" and "NUL" in text["cleannews_error"][0]
+
+
+def test_datatrove_cleaner_html_keeps_a_page_with_nuls() -> None:
+    pytest.importorskip("datatrove")
+    from datatrove.data import Document as DtDoc
+
+    from cleannews.integrations.datatrove import CleannewsCleaner
+
+    docs = [DtDoc(text=_nul_page().decode("utf-8"), id="p")]
+    (kept,) = list(CleannewsCleaner(html=True).run(iter(docs)))
+    assert "Samedi soir, il fallait" in kept.text and "\x00" not in kept.text
+
+
+@pytest.mark.parametrize("name", ["page.txt", "notes"])
+def test_a_text_with_nuls_is_still_refused(tmp_path: Path, name: str) -> None:
+    # text input: a NUL is a broken export there (or UTF-16 without its mark), as before
+    path = tmp_path / name
+    path.write_bytes(SEED.read_bytes().replace(b" ", b"\x00 ", 1))
+    got = run_cli("score", path)
+    assert got.returncode == 1
+    (line,) = _lines(got.stdout)
+    assert line["error"]["type"] == "nul"
+    assert run_cli("clean", path).returncode == 1
+
+
+def test_a_page_in_utf16_without_its_mark_is_still_refused(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(FR_PAGE.read_text("utf-8").encode("utf-16-le"))
+    got = run_cli("score", page)
+    assert got.returncode == 1
+    (line,) = _lines(got.stdout)
+    assert line["error"]["type"] == "nul" and "UTF-16LE" in line["error"]["message"]
+    cleaned = run_cli("clean", page)
+    assert cleaned.returncode == 1 and b"iconv -f UTF-16LE" in cleaned.stderr
+
+
+def test_a_long_page_with_nuls_in_its_head_is_read_whole(tmp_path: Path) -> None:
+    # the first 256 KiB were read alone and refused when they held a NUL: a long page must
+    # not be cleaned from its head only now that its NULs are removed
+    from cleannews.batch.sources import HEAD_BYTES
+
+    filler = "".join(f"<p>Paragraphe {i} du compte rendu du conseil municipal de la ville, "
+                     "lu en séance publique.</p>\n" for i in range(HEAD_BYTES // 80))
+    page = ("<html><body><article><h1>Le conseil\x00 municipal</h1>\n" + filler
+            + "<p>Le dernier paragraphe du compte rendu arrive ici.</p></article></body>"
+            "</html>")
+    path = tmp_path / "long.html"
+    path.write_bytes(page.encode("utf-8"))
+    got = run_cli("run", path, "--out", tmp_path / "out", "-q", "--no-strip")
+    assert got.returncode == 0, got.stderr
+    (rec,) = read_jsonl(tmp_path / "out" / "clean.jsonl")
+    assert "Le dernier paragraphe du compte rendu arrive ici." in rec["cleannews"]["text"]
+
+
+def test_library_refusal_helpers_take_the_format() -> None:
+    from cleannews.batch.process import text_problem
+    from cleannews.batch.sources import refused_reason
+
+    page = _nul_page()
+    assert text_problem(page)[0] == "nul" and text_problem(page, html=True) is None
+    assert refused_reason(page) is not None and refused_reason(page, html=True) is None
+    # random bytes are binary whatever they are read as
+    noise = bytes(range(256)) * 64
+    assert text_problem(noise, html=True)[0] == "binary"
+    assert cleannews.clean_html(page).verdict == "keep"  # the library, unchanged
