@@ -164,3 +164,36 @@ def test_library_refusal_helpers_take_the_format() -> None:
     noise = bytes(range(256)) * 64
     assert text_problem(noise, html=True)[0] == "binary"
     assert cleannews.clean_html(page).verdict == "keep"  # the library, unchanged
+
+
+# --- 2. score --no-spin: a usage error naming run --no-spin --------------------------------
+
+
+@pytest.mark.parametrize("flags", [["--no-spin"], ["--set", "score_spin=false"],
+                                   ["--no-spin", "--min-score", "0.5"], ["--config", "CFG"]])
+def test_score_without_the_spin_score_is_a_usage_error(tmp_path: Path, flags: list[str]) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("score_spin = false\n", "utf-8")
+    flags = [str(cfg) if f == "CFG" else f for f in flags]
+    out = tmp_path / "scores.jsonl"
+    got = run_cli("score", SEED, "-o", out, *flags)
+    assert got.returncode == 2
+    err = got.stderr.decode("utf-8")
+    assert err.startswith("cleannews score: error: ") and err.count("\n") == 1
+    assert "'cleannews run INPUT... --no-spin --out DIR'" in err and "not_scored" in err
+    assert ("--config" in err) == ("--config" in flags)
+    assert not out.exists() and got.stdout == b""  # nothing done, nothing written
+
+
+def test_score_with_the_spin_score_switched_on_again_still_scores(tmp_path: Path) -> None:
+    # a config file that switches it off, the command line that switches it on: it scores
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("score_spin = false\n", "utf-8")
+    got = run_cli("score", SEED, "--config", cfg, "--set", "score_spin=true")
+    assert got.returncode == 0, got.stderr
+    (line,) = _lines(got.stdout)
+    assert line["label"] != "not_scored"
+    ran = run_cli("run", SEED, "--no-spin", "--out", tmp_path / "out", "-q")  # the way named
+    assert ran.returncode == 0, ran.stderr
+    (rec,) = read_jsonl(tmp_path / "out" / "clean.jsonl")
+    assert rec["cleannews"]["spin"]["label"] == "not_scored"
