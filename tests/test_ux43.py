@@ -197,3 +197,81 @@ def test_score_with_the_spin_score_switched_on_again_still_scores(tmp_path: Path
     assert ran.returncode == 0, ran.stderr
     (rec,) = read_jsonl(tmp_path / "out" / "clean.jsonl")
     assert rec["cleannews"]["spin"]["label"] == "not_scored"
+
+
+# --- 3. cleannews report of a score output finds the report that run wrote ---------------
+
+
+def test_report_of_score_lines_shows_the_report_the_run_wrote(tmp_path: Path) -> None:
+    got = run_cli("score", SEED, "-o", "scores.jsonl", "--report", "r.json", "-q", cwd=tmp_path)
+    assert got.returncode == 0, got.stderr
+    shown = run_cli("report", "scores.jsonl", cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    direct = run_cli("report", "r.json", cwd=tmp_path)
+    assert shown.stdout == direct.stdout and b"1 document in: 1 out" in shown.stdout
+    assert (f"scores.jsonl: the lines of 'cleannews score', not its report: showing the "
+            f"report it wrote {tmp_path / 'r.json'}").encode() in shown.stderr
+    # the report moved away: said, with the place it was written to
+    (tmp_path / "r.json").rename(tmp_path / "kept.json")
+    gone = run_cli("report", "scores.jsonl", cwd=tmp_path)
+    assert gone.returncode == 2
+    assert f"was asked for one in {tmp_path / 'r.json'}, which is not there".encode() \
+        in gone.stderr
+    # a later score run asked for no report: its lines have none (not the earlier run's)
+    (tmp_path / "kept.json").rename(tmp_path / "r.json")
+    again = run_cli("score", SEED, "-o", "scores.jsonl", "-q", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    none = run_cli("report", "scores.jsonl", cwd=tmp_path)
+    assert none.returncode == 2 and b"score writes one only when asked" in none.stderr
+
+
+def test_a_score_owner_naming_its_report_is_still_no_run_state(tmp_path: Path) -> None:
+    # the owner file is read as a run state path by `run` (_foreign_sinks, run_state_of):
+    # naming the report must not make the score output another live run's sink, nor the
+    # report a run state
+    from cleannews.batch.runner import run_report_of, run_state_of, unfinished_run
+    from cleannews.batch.sinks import SCORE_OWNER, owner_file, read_owner, score_report
+
+    assert run_cli("score", SEED, "-o", "s.jsonl", "--report", "r.json", "-q",
+                   cwd=tmp_path).returncode == 0
+    sink = tmp_path / "s.jsonl"
+    owner = read_owner(sink)
+    assert owner.startswith(SCORE_OWNER[:-1]) and owner.endswith(f"{tmp_path / 'r.json'})")
+    assert score_report(sink) == tmp_path / "r.json" == run_report_of(sink)
+    state = run_state_of(sink)
+    assert state is not None and not state.exists() and unfinished_run(sink) is None
+    # score writes over its own lines again, report and all
+    again = run_cli("score", SEED, "-o", "s.jsonl", "--report", "r.json", "-q", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    # `run --out s.jsonl` over score lines: refused as before (records of another run), and
+    # with --force it writes there and claims the sink as its own
+    ran = run_cli("run", SEED, "--out", "s.jsonl", "-q", cwd=tmp_path)
+    assert ran.returncode == 2 and b"already hold(s) records of another cleannews run" \
+        in ran.stderr
+    forced = run_cli("run", SEED, "--out", "s.jsonl", "-q", "--force", cwd=tmp_path)
+    assert forced.returncode == 0, forced.stderr
+    assert score_report(sink) is None and owner_file(sink).read_text().endswith(
+        ".s.jsonl.cleannews-run.json")
+    # and a run's own sink still leads to its own report
+    assert run_cli("report", "s.jsonl", cwd=tmp_path).returncode == 0
+
+
+# --- 4. the summary names standard output -------------------------------------------------
+
+
+def test_score_summary_says_standard_output(tmp_path: Path) -> None:
+    got = run_cli("score", SEED, cwd=tmp_path)
+    assert got.returncode == 0, got.stderr
+    err = got.stderr.decode("utf-8")
+    assert "  scores: standard output\n  errors: standard output" in err
+    assert ": -\n" not in err and not err.endswith(": -")
+    ran = run_cli("run", SEED, "--out", "-", cwd=tmp_path)
+    assert "  out: standard output" in ran.stderr.decode("utf-8")
+    # the report keeps "-" (a machine-read value): `report` shows it in words
+    run_cli("score", SEED, "--report", "r.json", "-o", "s.jsonl", cwd=tmp_path)
+    saved = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    assert saved["outputs"] == {"scores": "s.jsonl", "errors": "s.jsonl"}
+    saved["outputs"] = {"scores": "-", "errors": "-"}
+    (tmp_path / "r.json").write_text(json.dumps(saved), "utf-8")
+    shown = run_cli("report", tmp_path / "r.json").stdout.decode("utf-8")
+    assert shown.endswith("  scores: standard output\n  errors: standard output\n")

@@ -70,6 +70,7 @@ from cleannews.batch.sinks import (
     Sinks,
     atomic_write,
     read_owner,
+    score_report,
 )
 from cleannews.batch.sources import (
     MISSING_INPUT,
@@ -315,7 +316,13 @@ def run_report_of(path: Path) -> Path | None:
     and the state names the report (a run state of an earlier version does not: its report
     is then where :func:`paths_for` puts it). ``cleannews report out/clean.jsonl`` said "not a
     readable cleannews report (Extra data: line 2 column 1 …)".
+
+    The output of ``cleannews score … --report FILE`` names its report in its owner file
+    (:func:`~cleannews.batch.sinks.score_report`; round 33).
     """
+    scored = score_report(path) if not path.is_dir() else None
+    if scored is not None:
+        return scored if scored.is_file() else None
     state = run_state_of(path)
     if state is None:
         return None
