@@ -275,3 +275,82 @@ def test_score_summary_says_standard_output(tmp_path: Path) -> None:
     (tmp_path / "r.json").write_text(json.dumps(saved), "utf-8")
     shown = run_cli("report", tmp_path / "r.json").stdout.decode("utf-8")
     assert shown.endswith("  scores: standard output\n  errors: standard output\n")
+
+
+# --- 5. smaller: spin_score honours score_spin, path hints name the call, --source-field ----
+
+
+def test_spin_score_honours_score_spin_false() -> None:
+    text = SEED.read_text("utf-8")
+    on = cleannews.spin_score(text)
+    assert on.label != "not_scored" and on.n_words > 0
+    off = cleannews.spin_score(text, cleannews.CleanConfig(score_spin=False))
+    assert off.label == "not_scored" and off.score == 0.0 and off.evidence == ()
+    # as clean() labels the same text with the same config
+    assert cleannews.clean(text, cleannews.CleanConfig(score_spin=False)).spin == off
+    with pytest.raises(cleannews.InputError, match="a path"):  # the input is still checked
+        cleannews.spin_score(SEED, cleannews.CleanConfig(score_spin=False))
+
+
+@pytest.mark.parametrize(("call", "kwargs", "said"), [
+    ("explain", {"html": True}, "explain(path.read_bytes(), html=True)"),
+    ("explain", {}, "explain(path.read_bytes())"),
+    ("spin_score", {}, "spin_score(path.read_bytes())"),
+    ("repair", {}, "repair(path.read_bytes())"),
+    ("clean_html", {}, "clean_html(path.read_bytes())"),
+    ("clean", {}, "clean(path.read_bytes())"),
+])
+def test_a_path_is_told_to_pass_its_content_to_the_function_called(
+        call: str, kwargs: dict, said: str) -> None:
+    with pytest.raises(cleannews.InputError) as got:
+        getattr(cleannews, call)(FR_PAGE, **kwargs)
+    assert str(got.value).endswith(f": a path; pass its content, e.g. {said}")
+    # what it says works
+    assert getattr(cleannews, call)(FR_PAGE.read_bytes(), **kwargs) is not None
+
+
+def test_explain_of_a_record_names_explain() -> None:
+    with pytest.raises(cleannews.InputError,
+                       match=r'a record; pass its text, e\.g\. explain\(record\["text"\]\)$'):
+        cleannews.explain({"id": "a", "text": "Un texte."})
+
+
+def test_source_field_on_text_files_is_said_once(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in sorted((ROOT / "seeds").glob("*.txt"))[:3]:
+        (corpus / seed.name).write_bytes(seed.read_bytes())
+    got = run_cli("run", corpus, "--out", tmp_path / "out", "--site-templates",
+                  "--source-field", "url", "-j", "1")
+    assert got.returncode == 0, got.stderr
+    err = got.stderr.decode("utf-8")
+    first = sorted(corpus.iterdir())[0]
+    assert err.count("has no 'url' field") == 1
+    assert (f"{first}: a text file has no 'url' field: the source of a file is its folder "
+            f"({corpus}); --source-field reads JSONL records") in err
+    # the default field, not named: the documented folder source, no word
+    quiet = run_cli("run", corpus, "--out", tmp_path / "out2", "--site-templates", "-j", "1")
+    assert quiet.returncode == 0 and b"has no" not in quiet.stderr
+
+
+def test_source_field_missing_from_records_is_said_once(tmp_path: Path) -> None:
+    text = SEED.read_text("utf-8")
+    rows = [{"id": "a", "link": "https://www.ex.fr/a", "text": text},
+            {"id": "b", "link": "https://www.ex.fr/b", "text": text + " Fin."},
+            {"id": "c", "url": "https://www.ex.fr/c", "text": text + " Suite."}]
+    data = tmp_path / "crawl.jsonl"
+    data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    got = run_cli("run", data, "--out", tmp_path / "out", "--site-templates",
+                  "--source-field", "url", "-j", "1")
+    assert got.returncode == 0, got.stderr
+    err = got.stderr.decode("utf-8")
+    assert err.count("has no 'url' field") == 1
+    assert (f"{data}:1: record has no 'url' field (its fields: id, link, text; choose with "
+            f"--source-field FIELD): its source is its file ({data})") in err
+    named = run_cli("run", data, "--out", tmp_path / "out2", "--site-templates",
+                    "--source-field", "link", "-j", "1")
+    assert f"{data}:3: record has no 'link' field".encode() in named.stderr
+    # a run resumed without naming the field it named is the same run (fingerprint)
+    again = run_cli("run", data, "--out", tmp_path / "out", "--site-templates", "--resume",
+                    "-j", "1")
+    assert again.returncode == 0, again.stderr
