@@ -90,7 +90,7 @@ source is its file (c.jsonl)"
     if item.kind != "jsonl":
         what = "an HTML" if item.kind == "html" else "a text"
         return (f"{what} file has no {source_field!r} field: the source of a file is its "
-                f"folder ({posixpath.dirname(item.source) or '.'}); --source-field reads "
+                f"folder ({item_source(item, None, source_field)}); --source-field reads "
                 "JSONL records")
     from cleannews.batch.ids import field_value
     from cleannews.batch.process import missing_field_message
