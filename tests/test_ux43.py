@@ -354,3 +354,20 @@ def test_source_field_missing_from_records_is_said_once(tmp_path: Path) -> None:
     again = run_cli("run", data, "--out", tmp_path / "out", "--site-templates", "--resume",
                     "-j", "1")
     assert again.returncode == 0, again.stderr
+
+
+def test_learn_templates_warns_only_when_the_field_was_named(caplog) -> None:
+    import logging
+
+    from cleannews.batch.sources import Item
+    from cleannews.batch.templates import learn_templates
+
+    items = [Item(i, f"corpus/{i}.txt", "text", SEED.read_bytes()) for i in range(3)]
+    with caplog.at_level(logging.WARNING, logger="cleannews"):
+        learn_templates(iter(items), "text", "url", None)  # the default: a library caller
+    assert not caplog.records
+    with caplog.at_level(logging.WARNING, logger="cleannews"):
+        state = learn_templates(iter(items), "text", "url", None, named=True)
+    (record,) = caplog.records
+    assert record.getMessage().startswith("corpus/0.txt: a text file has no 'url' field")
+    assert list(state["documents"]) == ["corpus"]  # the folder is the source, as said
