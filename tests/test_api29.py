@@ -273,7 +273,8 @@ def test_a_batch_into_head_keeps_the_exit_code_of_a_failed_record(tmp_path, comm
                          ensure_ascii=False) for i in range(3000)]
     data.write_text("\n".join(lines) + "\n", "utf-8")
     first, code, err = _first_line_then_close(
-        [*command, data, "-j", "1", "--chunk-size", "2", "--no-spin"], tmp_path)
+        [*command, data, "-j", "1", "--chunk-size", "2",
+         *(["--no-spin"] if command[0] == "run" else [])], tmp_path)  # score: usage error
     assert first
     _quiet(err)
     assert code == 1, err

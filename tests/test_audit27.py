@@ -150,7 +150,7 @@ def test_an_array_of_records_on_one_line_says_how_to_convert(tmp_path):
     src = tmp_path / "dump.jsonl"
     src.write_text(json.dumps([{"id": "a", "text": TEXT}, {"id": "b", "text": TEXT}]) + "\n"
                    + json.dumps([1, 2]) + "\n", "utf-8")
-    r = run_cli("score", src, "--no-spin")
+    r = run_cli("score", src)  # (not --no-spin: a usage error for score, round 33)
     assert r.returncode == 1
     err = r.stderr.decode()
     assert (f"{src}:1: json: a JSONL record must be an object, got an array of 2 records "
@@ -163,7 +163,7 @@ def test_an_array_of_records_on_one_line_says_how_to_convert(tmp_path):
 def test_a_pretty_printed_object_says_so(tmp_path):
     src = tmp_path / "pretty.jsonl"
     src.write_text(json.dumps({"id": "a", "text": TEXT}, indent=1) + "\n", "utf-8")
-    r = run_cli("score", src, "--no-spin")
+    r = run_cli("score", src)
     assert r.returncode == 1
     assert (f"{src}:1: json: not valid JSON: Expecting property name enclosed in double quotes "
             "at the end of the line (a line holding only '{': a pretty-printed JSON document?); "

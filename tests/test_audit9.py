@@ -297,7 +297,8 @@ def test_a_batch_to_stdout_stops_quietly_when_the_reader_goes_away(
                             for i in range(400)), "utf-8")
     env = cli_env()
     proc = subprocess.Popen([sys.executable, "-m", "cleannews", command[0], str(data),
-                             *command[1:], "-j", "1", "--chunk-size", "8", "--no-spin"],
+                             *command[1:], "-j", "1", "--chunk-size", "8",
+                             *(["--no-spin"] if command[0] == "run" else [])],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
                             env=env)
     assert proc.stdout is not None and proc.stderr is not None

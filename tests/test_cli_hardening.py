@@ -305,7 +305,7 @@ def test_a_missing_input_is_said_alike_by_every_command(
     name = f"{tmp_path}/{missing}"  # "gone_dir/" keeps its slash
     extra = ["--out", str(tmp_path / "out")] if command == "run" else []
     with caplog.at_level(logging.ERROR, logger="cleannews"):
-        code = main([command, name, *extra, "--no-spin"])
+        code = main([command, name, *extra, *(["--no-spin"] if command != "score" else [])])
     assert code == 2
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert errors == [f"{name}: no such file or folder"], errors

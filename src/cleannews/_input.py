@@ -605,7 +605,7 @@ def fix_surrogates(text: str) -> tuple[str, list[Change]]:
     return "".join(parts), changes
 
 
-def _hint(value: object, html: bool = False) -> str:
+def _hint(value: object, html: bool = False, call: str | None = None) -> str:
     """What to pass instead of a path or an open file (``clean(Path("a.txt"))`` said only
     "expected str or bytes, got PosixPath").
 
@@ -624,21 +624,33 @@ def _hint(value: object, html: bool = False) -> str:
 
     >>> _hint(pathlib.Path("page.html"), html=True)
     ': a path; pass its content, e.g. clean_html(path.read_bytes())'
+
+    ``call``: the call the user made, ``{}`` for its input (:func:`cleannews.explain`,
+    :func:`~cleannews.spin_score`, :func:`~cleannews.repair` were told to call ``clean`` or
+    ``clean_html``; round 33):
+
+    >>> _hint(pathlib.Path("page.html"), True, "explain({}, html=True)")
+    ': a path; pass its content, e.g. explain(path.read_bytes(), html=True)'
     """
     import os
     from collections.abc import Mapping
 
-    fn = "clean_html" if html else "clean"
+    if call is None:
+        call = "clean_html({})" if html else "clean({})"
+        record = 'record["text"], id=record.get("id")'
+    else:
+        record = 'record["text"]'
     if isinstance(value, os.PathLike):
-        return f": a path; pass its content, e.g. {fn}(path.read_bytes())"
+        return f": a path; pass its content, e.g. {call.format('path.read_bytes()')}"
     if isinstance(value, Mapping):
-        return f': a record; pass its text, e.g. {fn}(record["text"], id=record.get("id"))'
+        return f": a record; pass its text, e.g. {call.format(record)}"
     if callable(getattr(value, "read", None)):
-        return f": an open file; pass its content, e.g. {fn}(f.read())"
+        return f": an open file; pass its content, e.g. {call.format('f.read()')}"
     return ""
 
 
-def decode_input(value: object, *, html: bool = False) -> tuple[str, list[Change]]:
+def decode_input(value: object, *, html: bool = False, call: str | None = None
+                 ) -> tuple[str, list[Change]]:
     """Return ``(text, decode_changes)`` for a ``str`` or ``bytes`` input.
 
     With ``html``, bytes that are not UTF-8 as a whole are decoded with the charset
@@ -659,7 +671,7 @@ def decode_input(value: object, *, html: bool = False) -> tuple[str, list[Change
         return fix_surrogates(value if type(value) is str else str.__str__(value))
     if not isinstance(value, (bytes, bytearray, memoryview)):
         raise InputError(
-            f"expected str or bytes, got {type(value).__name__}{_hint(value, html)}")
+            f"expected str or bytes, got {type(value).__name__}{_hint(value, html, call)}")
     data = bytes(value)
     text, changes = _decode_bytes(data, declared_charset(data) if html else None)
     message = control_share_message(text)

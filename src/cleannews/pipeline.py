@@ -89,7 +89,8 @@ def document_id(id: object) -> str | None:
         f"id must be a str (or an int, a float, a path, None), got {type(id).__name__}")
 
 
-def read_input(value: object, config: CleanConfig, *, html: bool = False):
+def read_input(value: object, config: CleanConfig, *, html: bool = False,
+               call: str | None = None):
     """:func:`~cleannews._input.decode_input` of what :func:`clean` (:func:`clean_html`,
     :func:`repair`, :func:`spin_score`, :func:`explain`) was given, after the size limit of
     ``config.max_input_mb`` (``None``: no limit): an input above it is an
@@ -115,7 +116,7 @@ def read_input(value: object, config: CleanConfig, *, html: bool = False):
             # kind: as `run` files it (the datatrove step said `input`; round 28)
             raise InputError(too_large_message(size, limit, True, "text", MAX_INPUT_SETTING),
                              kind="too_large")
-    return decode_input(value, html=html)
+    return decode_input(value, html=html, call=call)
 
 
 def input_size(value: object, limit: int) -> int:
@@ -197,7 +198,7 @@ def repair(
     config = config_or_default(config)
     id = document_id(id)  # type: ignore[assignment]
     try:
-        text, changes = read_input(text, config)
+        text, changes = read_input(text, config, call="repair({})")
     except InputError as exc:  # named by its document (round 28)
         raise exc.naming(id) from None
     doc = Document(text="", changes=changes, id=id, input_length=len(text))
@@ -227,7 +228,8 @@ def clean(
 
 
 def clean_input(value: object, config: CleanConfig | None = None, *, html: bool = False,
-                id: object = None, hint: bool = True) -> tuple[str, Document]:
+                id: object = None, hint: bool = True, call: str | None = None
+                ) -> tuple[str, Document]:
     """The one front half of every way into the pipeline -- :func:`clean`, :func:`clean_html`,
     :func:`explain`, ``cleannews clean`` / ``explain`` and the batch step of ``run`` /
     ``score`` (and through them the pandas, datatrove and :func:`cleannews.batch.run_batch`
@@ -253,7 +255,7 @@ def clean_input(value: object, config: CleanConfig | None = None, *, html: bool 
     config = config_or_default(config)
     ident = document_id(id)
     try:
-        source, changes = read_input(value, config, html=html)
+        source, changes = read_input(value, config, html=html, call=call)
     except InputError as exc:  # named by its document, when the caller gave an id (round 28)
         raise exc.naming(ident) from None
     if hint and not html:
@@ -474,7 +476,9 @@ def explain(
     html = checked_flag("html", html)  # html="no" was true: the text was read as a page
     changes_only = checked_flag("changes_only", changes_only)
     as_dict = checked_flag("as_dict", as_dict)
-    source, doc = clean_input(text, config, html=html)  # decoded once (it was twice)
+    # decoded once (it was twice); a path is told to call explain, not clean_html (round 33)
+    source, doc = clean_input(text, config, html=html,
+                              call="explain({}, html=True)" if html else "explain({})")
     if as_dict:
         from cleannews._explain import plan
 
@@ -552,9 +556,17 @@ def spin_score(text: str | bytes, config: CleanConfig | None = None) -> SpinScor
     ('unsupported_language', 'en')
     >>> cleannews.spin_score("Un titre court.").label
     'insufficient'
+
+    A ``config`` that switches scoring off (``score_spin=False``) is honoured, as by
+    :func:`clean`: the neutral score, label ``"not_scored"`` (it scored anyway; round 33).
+
+    >>> cleannews.spin_score(text, cleannews.CleanConfig(score_spin=False)).label
+    'not_scored'
     """
     config = config_or_default(config)
     # as `clean` reads it: bytes-like input decoded (a bytearray was an InputError here
     # only), and a `str` with lone UTF-16 surrogates repaired
-    text, _ = read_input(text, config)
+    text, _ = read_input(text, config, call="spin_score({})")
+    if not config.score_spin:  # checked after the input: a path is still refused
+        return SpinScore.neutral()
     return _score(text, config)

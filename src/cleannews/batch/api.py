@@ -281,7 +281,7 @@ def _clean_row(value: Any, config: CleanConfig, html: bool = False,
     if isinstance(value, _NoField):
         raise _RowError(value.message, "missing_field")
     if isinstance(value, (str, bytes)):
-        problem = text_problem(value)
+        problem = text_problem(value, html)
         if problem is not None:
             raise _RowError(problem[1], problem[0])
     try:

@@ -70,6 +70,7 @@ from cleannews.batch.sinks import (
     Sinks,
     atomic_write,
     read_owner,
+    score_report,
 )
 from cleannews.batch.sources import (
     MISSING_INPUT,
@@ -315,7 +316,13 @@ def run_report_of(path: Path) -> Path | None:
     and the state names the report (a run state of an earlier version does not: its report
     is then where :func:`paths_for` puts it). ``cleannews report out/clean.jsonl`` said "not a
     readable cleannews report (Extra data: line 2 column 1 …)".
+
+    The output of ``cleannews score … --report FILE`` names its report in its owner file
+    (:func:`~cleannews.batch.sinks.score_report`; round 33).
     """
+    scored = score_report(path) if not path.is_dir() else None
+    if scored is not None:
+        return scored if scored.is_file() else None
     state = run_state_of(path)
     if state is None:
         return None
@@ -720,7 +727,10 @@ def fingerprint(settings: RunSettings) -> dict[str, Any]:
         "max_record_bytes": o.max_record_bytes,
         "mode": o.mode,
         "min_score": settings.min_score,
-        "templates": settings.templates,
+        # whether --source-field was named only says when to warn: a run resumed with the
+        # default field named (or not) is the same run
+        "templates": settings.templates and {
+            k: v for k, v in settings.templates.items() if k != SOURCE_FIELD_NAMED},
         "copies": settings.copies,
         "evidence": o.evidence,
         "limit": settings.limit,
@@ -799,6 +809,9 @@ def _exclude(paths: SinkPaths) -> list[Path]:
 
 
 TEMPLATES_NAME = ".cleannews-templates.json"
+#: Key of :attr:`RunSettings.templates` set when the user named ``--source-field`` (then
+#: the first document it does not source is said: ``learn_templates(named=True)``).
+SOURCE_FIELD_NAMED = "source_field_named"
 
 
 def _beside_state(settings: RunSettings, name: str) -> Path | None:
@@ -832,7 +845,8 @@ def _with_templates(settings: RunSettings, sinks: Sinks, stdin: Any) -> BatchOpt
     t = settings.templates or {}
     source_field = t.get("source_field", "url")
     state = _look_ahead(settings, sinks, stdin, TEMPLATES_NAME, lambda items: learn_templates(
-        items, settings.options.text_field, source_field, t.get("min_count")))
+        items, settings.options.text_field, source_field, t.get("min_count"),
+        named=bool(t.get(SOURCE_FIELD_NAMED))))
     return replace(settings.options, templates=state, source_field=source_field)
 
 

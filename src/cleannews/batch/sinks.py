@@ -557,6 +557,46 @@ def _regular_or_new(path: Path) -> bool:
 #: What the owner file of a ``cleannews score`` output holds (``score`` has no run state to
 #: name): no path, so no run ever takes it for a live run state (audit22).
 SCORE_OWNER = "(cleannews score: no run state)"
+#: How the owner file of a ``score … --report FILE`` output goes on after
+#: :data:`SCORE_OWNER`'s words, before the report's absolute path and ``)``: still no path
+#: (no run takes it for a run state), but ``cleannews report scores.jsonl`` finds the report
+#: the run wrote (it said "score writes one only when asked" though it was asked; round 33).
+SCORE_REPORT_SEP = "; report: "
+
+
+def score_owner(report: str | None) -> str:
+    """What the owner file of a ``cleannews score`` output holds: :data:`SCORE_OWNER`, or with
+    the report the run writes (``--report FILE``, absolute) named in it.
+
+    >>> score_owner(None) == SCORE_OWNER
+    True
+    >>> score_owner("/data/r.json")
+    '(cleannews score: no run state; report: /data/r.json)'
+    """
+    if report is None:
+        return SCORE_OWNER
+    return f"{SCORE_OWNER[:-1]}{SCORE_REPORT_SEP}{report})"
+
+
+def score_report(sink: Path) -> Path | None:
+    """The report file the ``cleannews score`` run that wrote ``sink`` was asked for
+    (:func:`score_owner`), existing or not; ``None`` for a sink of another run, a score run
+    asked for no report file, or no owner file.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> atomic_write(owner_file(d / "s.jsonl"), score_owner("/data/r (2).json").encode())
+    >>> score_report(d / "s.jsonl").as_posix(), score_report(d / "t.jsonl")
+    ('/data/r (2).json', None)
+    """
+    try:
+        owner = read_owner(sink)
+    except OSError:
+        return None
+    head = SCORE_OWNER[:-1] + SCORE_REPORT_SEP
+    if not (owner.startswith(head) and owner.endswith(")")) or len(owner) <= len(head) + 1:
+        return None
+    return Path(owner[len(head):-1])
 
 
 def owner_file(sink: Path) -> Path:
@@ -852,12 +892,13 @@ class Sinks:
         ``score`` keeps no run state, but its ``--out FILE`` (and ``--errors DIR``'s file)
         gets an owner file too, holding :data:`SCORE_OWNER`: without it a later walk of a
         folder holding ``scores.jsonl`` read its lines back as JSONL documents (each one a
-        ``missing_field`` error and a repeated id; audit22).
+        ``missing_field`` error and a repeated id; audit22). With ``--report FILE`` it names
+        the report too (:func:`score_owner`: ``cleannews report scores.jsonl`` shows it).
         """
         me = self._me()
         score = me is None and self.fingerprint.get("command") == "score"
         if score:
-            me = SCORE_OWNER
+            me = score_owner(self.report)
         if me is None:
             return
         for name in self.paths.names():

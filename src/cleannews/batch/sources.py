@@ -1329,17 +1329,19 @@ class Read(NamedTuple):
     exact: bool = True
 
 
-def refused_reason(raw: bytes) -> str | None:
+def refused_reason(raw: bytes, html: bool = False) -> str | None:
     """Why every command refuses ``raw`` at once (binary data, NUL characters), in the words
     of ``cleannews run``'s errors sink (:func:`cleannews.batch.process.text_problem`), else
-    ``None``.
+    ``None``. ``html``: ``raw`` is read as a page, whose NULs are removed, not refused.
 
     >>> refused_reason(b"Un texte.\\x00 Suite."), refused_reason(b"Un texte.") is None
     ('text contains NUL characters (binary data or a broken export)', True)
+    >>> refused_reason(b"<p>Un texte.\\x00 Suite.</p>", html=True) is None
+    True
     """
     from cleannews.batch.process import text_problem
 
-    problem = text_problem(raw)
+    problem = text_problem(raw, html)
     return problem[1] if problem is not None and problem[0] in ("nul", "binary") else None
 
 
@@ -1415,7 +1417,10 @@ def read_document(f: BinaryIO, limit: int = HARD_RECORD_BYTES, *, refuse: bool =
     head = f.read(HEAD_BYTES)
     if len(head) < HEAD_BYTES:
         return Read(head, False, len(head))
-    if refuse and refused_reason(head) is not None:
+    # refused whatever it is read as (binary data, UTF-16 without its mark): an HTML page's
+    # NULs are removed (round 33), so a head with a few NULs is read on, and refused later
+    # (as a whole) when it is read as text
+    if refuse and refused_reason(head, html=True) is not None:
         return Read(head, False, len(head), exact=False)
     rest = f.read(limit - HEAD_BYTES) if limit > HEAD_BYTES else b""
     data = head + rest if rest else head

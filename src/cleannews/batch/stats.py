@@ -288,8 +288,19 @@ def repeated_ids_line(repeated: dict[str, Any]) -> str:
             "source (path and line)")
 
 
+#: A sink written to standard output, as the report's ``outputs`` name it (the summary says
+#: "standard output": a sink file named ``-`` cannot be, ``-`` is standard output).
+STDOUT_OUTPUT = "-"
+
+
 def summary(report: dict[str, Any]) -> str:
     """A few human lines for stderr.
+
+    A sink written to standard output is said so (``score`` ended ``scores: -``):
+
+    >>> summary({"documents": {"in": 1, "out": 1, "quarantined": 0, "failed": 0}, "rules": {},
+    ...   "errors": {}, "outputs": {"scores": "-", "errors": "e/errors.jsonl"}}).splitlines()[1:]
+    ['  scores: standard output', '  errors: e/errors.jsonl']
 
     >>> print(summary({"documents": {"in": 3, "out": 1, "quarantined": 1, "failed": 1},
     ...   "rules": {}, "errors": {"json": 1}, "outputs": {},
@@ -364,7 +375,9 @@ def summary(report: dict[str, Any]) -> str:
     from cleannews.batch.sources import printable_name, terminal_safe
 
     for name, path in report.get("outputs", {}).items():
-        if path:  # a folder name that is not UTF-8 as `o\xff`, as ids show it (audit20)
+        if path == STDOUT_OUTPUT:  # the report's "-": `score` ended "scores: -" (round 33)
+            lines.append(f"  {name}: standard output")
+        elif path:  # a folder name that is not UTF-8 as `o\xff`, as ids show it (audit20)
             lines.append(f"  {name}: {printable_name(str(path))}")
     # every line escaped: the repeated ids are the data's (`ESC[2J` in one cleared the screen
     # at the end of the run and again under `cleannews report`), a hand-edited report's rule

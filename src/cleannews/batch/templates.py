@@ -60,30 +60,73 @@ def item_source(item: Item, record: dict[str, Any] | None, source_field: str) ->
     return posixpath.dirname(item.source) or "."
 
 
-def _text_and_source(item: Item, text_field: str, source_field: str) -> tuple[str, str] | None:
-    """``(text, source)`` of an item for learning, or ``None`` when it has no usable text."""
+def _text_and_source(item: Item, text_field: str, source_field: str
+                     ) -> tuple[str, str, dict[str, Any] | None] | None:
+    """``(text, source, record)`` of an item for learning (``record``: ``None`` for a file),
+    or ``None`` when it has no usable text."""
     got = item_record(item, text_field)
     if got is None:
         return None
     record, text = got
-    return text, item_source(item, record, source_field)
+    return text, item_source(item, record, source_field), record
+
+
+def source_field_note(item: Item, record: dict[str, Any] | None, source_field: str) -> str:
+    """Why ``item`` is not sourced by the ``--source-field`` the user named, or ``""``: a text
+    or HTML file has no fields (its source is its folder), a JSONL record may lack the field
+    (its source is then its file). ``run seeds --site-templates --source-field url`` ran
+    without a word (round 33); said once per run, as a missing ``--id-field`` is
+    (:func:`~cleannews.batch.process.id_field_note`).
+
+    >>> source_field_note(Item(0, "seeds/a.txt", "text", b"x"), None, "url")
+    "a text file has no 'url' field: the source of a file is its folder (seeds); \
+--source-field reads JSONL records"
+    >>> source_field_note(Item(0, "c.jsonl", "jsonl", b""), {"link": "https://a.fr/x"}, "url")
+    "record has no 'url' field (its fields: link; choose with --source-field FIELD): its \
+source is its file (c.jsonl)"
+    >>> source_field_note(Item(0, "c.jsonl", "jsonl", b""), {"url": None}, "url")
+    ''
+    """
+    if item.kind != "jsonl":
+        what = "an HTML" if item.kind == "html" else "a text"
+        return (f"{what} file has no {source_field!r} field: the source of a file is its "
+                f"folder ({item_source(item, None, source_field)}); --source-field reads "
+                "JSONL records")
+    from cleannews.batch.ids import field_value
+    from cleannews.batch.process import missing_field_message
+
+    missing = object()
+    if field_value(record or {}, source_field, missing) is not missing:
+        return ""
+    return (f"{missing_field_message(record or {}, source_field, '--source-field')}: its "
+            f"source is its file ({item.source})")
 
 
 def learn_templates(items: Iterable[Item], text_field: str, source_field: str,
-                    min_count: int | None) -> dict[str, Any]:
+                    min_count: int | None, *, named: bool = False) -> dict[str, Any]:
     """First pass: learn the recurring lines of each source; returns the pruned state.
 
     Lines seen fewer than ``min_count`` times can never be removed, so they
-    are dropped from the state (which is what the workers receive).
+    are dropped from the state (which is what the workers receive). ``named``: the user
+    named ``source_field`` (``--source-field``): the first item it does not source is
+    said in a warning (:func:`source_field_note`).
     """
+    from cleannews.batch.sources import terminal_safe
     from cleannews.strip.templates import DEFAULT_MIN_COUNT, SiteTemplates
 
     st = SiteTemplates(min_count=min_count or DEFAULT_MIN_COUNT)
     seen: set[bytes] = set()
+    told = not named
     for item in items:
         got = _text_and_source(item, text_field, source_field)
         if got is None:
             continue
+        if not told and (note := source_field_note(item, got[2], source_field)):
+            where = item.source if item.kind != "jsonl" else f"{item.source}:{item.line}"
+            log.warning("%s", terminal_safe(
+                f"{where}: {note} (said once: later documents it does not source are not "
+                "named)"))
+            told = True
         # a document seen before from the same source (the same article crawled twice) is
         # no evidence that its lines are furniture: counted again, five copies of an article
         # made every one of its lines a "template" line, and the article was removed whole

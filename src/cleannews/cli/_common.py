@@ -443,14 +443,14 @@ def cleaned_inputs(
                         "run %s --out DIR' (or 'cleannews score') for its records", name, name)
         # a file name that is not UTF-8 (lone surrogates) cannot be printed or put in JSON
         shown = printable_name(name)
-        refused = refused_input(raw)
+        html = is_html_input(name, raw, fmt)
+        refused = refused_input(raw, html)
         if refused is not None:
             log.error("%s: %s%s", said, refused, compressed_hint(name, raw, command))
             outcome.failures += 1
             continue
         try:
             with time_limit(doc_timeout):
-                html = is_html_input(name, raw, fmt)
                 if fmt == "auto" and not html and name != "-":
                     from cleannews.batch.sources import file_kind
 
@@ -512,8 +512,9 @@ def _warn_if_lost(said: str, doc: Any) -> None:
             log.warning("%s: %s", said, c.reason)
 
 
-def refused_input(raw: bytes) -> str | None:
-    """Why ``clean`` / ``explain`` refuse ``raw``, in the words of ``cleannews run``'s errors
+def refused_input(raw: bytes, html: bool = False) -> str | None:
+    """Why ``clean`` / ``explain`` refuse ``raw`` (``html``: read as a page, whose NULs are
+    removed as ``run``'s are), in the words of ``cleannews run``'s errors
     sink (:func:`cleannews.batch.process.text_problem`), else ``None``.
 
     A text holding NUL characters (a broken export, UTF-16 saved without its byte-order
@@ -527,7 +528,7 @@ def refused_input(raw: bytes) -> str | None:
     """
     from cleannews.batch.sources import refused_reason
 
-    return refused_reason(raw)
+    return refused_reason(raw, html)
 
 
 def _warn_if_empty(said: str, raw: bytes, doc: Any, *, piped: bool = False) -> None:

@@ -225,7 +225,7 @@ def histogram_problem(report: dict[str, Any]) -> str | None:
 def run(args: argparse.Namespace) -> int:
     from cleannews.batch.html_report import render_html
     from cleannews.batch.runner import run_report_of, run_state_of, unfinished_run
-    from cleannews.batch.sinks import atomic_write, score_output
+    from cleannews.batch.sinks import atomic_write, score_output, score_report
     from cleannews.batch.sources import terminal_safe
     from cleannews.batch.stats import summary
 
@@ -239,8 +239,11 @@ def run(args: argparse.Namespace) -> int:
         other = run_report_of(Path(args.file))
         if other is not None and not _same_file(args.file, str(other)):
             if not Path(args.file).is_dir():
-                log.warning("%s: records of a cleannews run, not its report: showing the "
-                            "run's report %s", terminal_safe(args.file), terminal_safe(str(other)))
+                what = ("the lines of 'cleannews score', not its report: showing the report "
+                        "it wrote" if score_report(Path(args.file)) is not None else
+                        "records of a cleannews run, not its report: showing the run's report")
+                log.warning("%s: %s %s", terminal_safe(args.file), what,
+                            terminal_safe(str(other)))
             args.file = str(other)
             report, problem = _load(args.file)
         elif other is None and (done := unfinished_run(Path(args.file))) is not None:
@@ -258,6 +261,14 @@ def run(args: argparse.Namespace) -> int:
             problem = (f"{terminal_safe(args.file)}: no report file: the cleannews run that "
                        f"wrote there (its run state: {terminal_safe(str(state))}) has none: "
                        f"{NO_REPORT_FILE}")
+        elif (scored := score_report(Path(args.file))) is not None:
+            # `score -o scores.jsonl --report r.json`, then r.json moved or removed, or the
+            # run stopped before it wrote it (it said "score writes one only when asked")
+            problem = (f"{terminal_safe(args.file)}: the lines of 'cleannews score', not a "
+                       f"report: the run that wrote them was asked for one in "
+                       f"{terminal_safe(str(scored))}, which is not there (moved or removed, "
+                       "or the run stopped before its end); run the same score command "
+                       "again to write it")
         elif Path(args.file).is_file() and score_output(Path(args.file)):
             # the lines of `score --out FILE`: "Extra data: line 2 column 1" (audit21)
             problem = (f"{terminal_safe(args.file)}: the lines of 'cleannews score', not a "

@@ -66,9 +66,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--site-templates", action="store_true",
                    help="first pass: learn lines that recur across documents of the same "
                    "source; second pass: remove them")
-    t.add_argument("--source-field", default=SOURCE_FIELD, metavar="FIELD", type=field_name,
+    t.add_argument("--source-field", default=None, metavar="FIELD", type=field_name,
                    help="JSONL field naming the source (a URL counts by its host; default "
-                   "%(default)s); files: their folder")
+                   f"{SOURCE_FIELD}); files: their folder (a warning names the first file or "
+                   "record it does not source)")
     t.add_argument("--template-min-count", type=positive_int, default=None, metavar="N",
                    help="a line must recur in at least N documents of a source (default "
                    f"{TEMPLATE_MIN_COUNT})")
@@ -192,7 +193,7 @@ def run(args: argparse.Namespace) -> int:
         chunk_docs=args.chunk_size, limit=args.limit,
     )
     if not args.site_templates and (args.template_min_count is not None
-                                    or args.source_field != SOURCE_FIELD):
+                                    or args.source_field is not None):
         log.warning("--source-field and --template-min-count apply only with "
                     "--site-templates: ignored")
     if args.drop_duplicates and not args.find_copies:
@@ -218,7 +219,10 @@ def run(args: argparse.Namespace) -> int:
                 # it held records)
                 paths.drop_if_empty = (*paths.drop_if_empty, "duplicates")
     if args.site_templates:
-        settings.templates = {"source_field": args.source_field,
-                              "min_count": args.template_min_count}
+        from cleannews.batch.runner import SOURCE_FIELD_NAMED
+
+        settings.templates = {"source_field": args.source_field or SOURCE_FIELD,
+                              "min_count": args.template_min_count,
+                              SOURCE_FIELD_NAMED: args.source_field is not None}
     code, _ = execute(settings, args.quiet)
     return code

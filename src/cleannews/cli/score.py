@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from pathlib import Path
 
 from cleannews.batch.limits import names_folder
 from cleannews.cli._batch import (
+    EXIT_USAGE,
     add_batch_flags,
     batch_options,
     execute,
     jobs_of,
     show_progress,
 )
-from cleannews.cli._common import probability, stdin_format
+from cleannews.cli._common import config_from_args, probability, stdin_format
 
 log = logging.getLogger("cleannews")
 
@@ -47,11 +49,41 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def spin_switched_off(args: argparse.Namespace) -> str | None:
+    """Why ``score`` has nothing to do with these flags (``None``: spin scoring is on).
+
+    ``--no-spin`` (or ``--set score_spin=false``, a ``--config`` file's ``score_spin =
+    false``) printed ``score 0.0, label not_scored`` on every line, and with
+    ``--min-score`` nothing but the errors (round 33): a usage error naming ``run --no-spin``,
+    the command that cleans without scoring.
+
+    >>> spin_switched_off(argparse.Namespace(no_spin=True))[:46]
+    '--no-spin switches off the spin score, the one'
+    >>> spin_switched_off(argparse.Namespace(no_spin=False)) is None
+    True
+    """
+    if not getattr(args, "no_spin", False):
+        if config_from_args(args).score_spin:
+            return None
+        sets = dict(getattr(args, "set_options", None) or [])
+        flag = ("--set score_spin=" + sets["score_spin"] if "score_spin" in sets
+                else "score_spin = false in --config " + str(args.config_file))
+    else:
+        flag = "--no-spin"
+    return (f"{flag} switches off the spin score, the one thing 'cleannews score' prints "
+            "(every line would say 'not_scored'); to clean without scoring, use 'cleannews "
+            "run INPUT... --no-spin --out DIR'")
+
+
 def run(args: argparse.Namespace) -> int:
     from cleannews.batch import RunSettings
     from cleannews.batch.sinks import SINK_FILES, SinkPaths
     from cleannews.batch.sources import terminal_safe
 
+    off = spin_switched_off(args)
+    if off is not None:  # before any work: nothing created, exit 2 as argparse does
+        print(f"cleannews score: error: {off}", file=sys.stderr)
+        return EXIT_USAGE
     args.format = stdin_format(args.format, args.inputs)  # an HTML page piped in
     out = None if args.out == "-" else Path(args.out)
     if out is not None and (names_folder(args.out) or out.is_dir()):

@@ -200,8 +200,8 @@ class CleannewsCleaner(PipelineStep):
         if not isinstance(doc.text, str):
             self._fail(doc, "type", f"text is {type(doc.text).__name__}, not a string")
             return
-        problem = text_problem(doc.text)
-        if problem is not None:  # NUL, binary, nothing visible
+        problem = text_problem(doc.text, self.html)
+        if problem is not None:  # NUL (not in a page), binary, nothing visible
             self._fail(doc, *problem)
             return
         fmt = "html" if self.html else "text"
