@@ -148,6 +148,13 @@ LIST_INTRO_MIN_WORDS = 2
 #: ("• 120 spectacles", "1. Jean Martin"), read "label : value" ("10 h : ouverture") or,
 #: after the article, are personal names ("Sophie Durand": two or three capitalised words).
 LIST_ITEM_MIN_SHARE = 0.75
+#: ... and so is a run, before the article or after it, in which at least that share of the
+#: items are names written the way a roll of members prints them, the surname in capitals
+#: ("LAURENT Jérôme", "WIRTZ-LENERTZ Mireille", "Anne PETIT": :data:`_ROSTER_NAME`), at least
+#: this many of them: a council's or a committee's members under their offices ("Le
+#: bourgmestre" / "LAURENT Jérôme" / "L’échevin" / …, fr-r38-0014, issue 10, round 33).
+#: A menu prints labels, never a surname in capitals beside a given name.
+ROSTER_MIN_NAMES = 3
 #: A short line repeated this many times in one document is furniture.
 REPEAT_MIN = 3
 REPEAT_MAX_WORDS = 8
@@ -292,6 +299,12 @@ _CONTACT_LABEL = LazyPattern(
 )
 _PERSON_NAME = LazyPattern(
     r"^(?-i:\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}]+)?)(?:\s(?-i:\p{Lu}[\p{Ll}’'-]+)){1,2}+$"
+)
+#: A roll's name, the surname in capitals before or after one or two given names:
+#: "LAURENT Jérôme", "WIRTZ-LENERTZ Mireille", "Jean-Marc DUPONT" (:data:`ROSTER_MIN_NAMES`).
+_ROSTER_NAME = LazyPattern(
+    r"^\p{Lu}{2,}+(?:[-’']\p{Lu}{2,}+)?+(?:\s\p{Lu}\p{Ll}++(?:-\p{Lu}\p{Ll}++)?+){1,2}+$"
+    r"|^(?:\p{Lu}\p{Ll}++(?:-\p{Lu}\p{Ll}++)?+\s){1,2}+\p{Lu}{2,}+(?:[-’']\p{Lu}{2,}+)?+$"
 )
 #: "Arsenal 2-1 Aston Villa", "Brest 0 - 3 Nice": a results line (two names around a score),
 #: with at most a short note in brackets after it ("Trélissac 21-24 Lavaur (samedi 23 juin à
@@ -2425,10 +2438,32 @@ def _article_list(items: list[_Line], after: bool) -> bool:
     )
     if listed >= LIST_ITEM_MIN_SHARE * len(items):
         return True
+    if _roster(items):
+        return True
     if not after:
         return False
     names = sum(bool(_PERSON_NAME.match(ln.text.strip())) for ln in items)
     return names >= LIST_ITEM_MIN_SHARE * len(items)
+
+
+def _roster(items: list[_Line]) -> bool:
+    """True when the short lines ``items`` are a roll of members: at least
+    :data:`ROSTER_MIN_NAMES` of them, and :data:`LIST_ITEM_MIN_SHARE` of all, are names with
+    the surname in capitals (:data:`_ROSTER_NAME`); the rest are the offices they hold. Read
+    wherever the run stands, before the article too: a commune's page of its council opens
+    with it (fr-r38-0014, issue 10, round 33).
+
+    >>> mk = lambda *ts: [_Line(t, frozenset()) for t in ts]
+    >>> _roster(mk("Le bourgmestre", "LAURENT Jérôme", "L’échevin", "SCHUMMER Jos",
+    ...            "BECHTOLD Lucien", "WIRTZ-LENERTZ Mireille"))
+    True
+    >>> _roster(mk("ACCUEIL", "Mairie", "CONTACT", "Agenda"))  # a menu's labels
+    False
+    >>> _roster(mk("Jean Martin", "Sophie Durand", "Paul Lefèvre"))  # no capitals: a menu?
+    False
+    """
+    names = sum(bool(_ROSTER_NAME.match(ln.text.strip())) for ln in items)
+    return names >= ROSTER_MIN_NAMES and names >= LIST_ITEM_MIN_SHARE * len(items)
 
 
 def _fact_sheet(items: list[_Line]) -> bool:
