@@ -9,10 +9,11 @@ navigation menu ("a run of one-to-three-word links" before the article): its lis
 (``_article_list``) reads personal names only after the article, and its name pattern wants
 every word capitalised, never a surname in capitals. The fix is a condition of the kind:
 ``detectors._roster_spans`` reads, in a run of short lines, a stretch of at least
-``ROSTER_MIN_NAMES`` names with the surname in capitals (at most ``ROSTER_MAX_GAP`` lines, an office,
-between two) (``_ROSTER_NAME`` (``_ROSTER_NAME``:
-"LAURENT Jérôme", "WIRTZ-LENERTZ Mireille", "Jean-Marc DUPONT") as the article's list wherever
-it stands; a menu prints labels, never a surname in capitals beside a given name.
+``ROSTER_MIN_NAMES`` names with the surname in capitals (``_ROSTER_NAME``: "LAURENT Jérôme",
+"WIRTZ-LENERTZ Mireille", "Jean-Marc DUPONT"), at most ``ROSTER_MAX_GAP`` lines (an office)
+between two, as the article's list (protected) wherever the run stands, and judges what
+stands around it in the run (a menu above it) alone, as before. A menu prints labels, never a surname in capitals beside a given
+name.
 
 The other dropped lines of the batch: de-r38-0006's four summaries were kept, their glued
 "Weiterlesen" removed, but the labels had left the read-more unbracketed (the guideline's rule
@@ -132,9 +133,9 @@ def test_roster_spans_need_enough_names_close_together():
 
 
 def test_a_menu_of_labels_in_capitals_still_goes():
-    roll, text = _council()
+    _, text = _council()
     menu = ["ACCUEIL", "MAIRIE", "VIE LOCALE", "AGENDA", "CONTACT"]
-    kept = _kept("\n".join(menu + ["", "Le conseil communal", ""] + text) + "\n")
+    kept = _kept("\n".join([*menu, "", "Le conseil communal", "", *text]) + "\n")
     assert [t for t in menu if any(kept[t])] == []
     assert _lost(kept, text) == []
 
