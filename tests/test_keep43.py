@@ -12,8 +12,8 @@ every word capitalised, never a surname in capitals. The fix is a condition of t
 ``ROSTER_MIN_NAMES`` names with the surname in capitals (``_ROSTER_NAME``: "LAURENT Jérôme",
 "WIRTZ-LENERTZ Mireille", "Jean-Marc DUPONT"), at most ``ROSTER_MAX_GAP`` lines (an office)
 between two, as the article's list (protected) wherever the run stands, and judges what
-stands around it in the run (a menu above it) alone, as before. A menu prints labels, never a surname in capitals beside a
-given name.
+stands around it in the run (a menu above it) alone, as before. A menu prints labels,
+never a surname in capitals beside a given name.
 
 The other dropped lines of the batch: de-r38-0006's four summaries were kept, their glued
 "Weiterlesen" removed, but the labels had left the read-more unbracketed (the guideline's rule
