@@ -24,10 +24,11 @@ capitals, the header's nav line, taken as the headline's repeat) is left alone.
 Inputs: TRAIN pages through ``_helpers.train_doc`` (development data: the fix was written
 looking at fr-r38-0014), that page recombined (the roll after the text, the names shuffled by
 a seeded draw, a real menu of another TRAIN page above it, blank lines between lines), and
-generated 1 MB input. On main's code (219ababc) 9 of the 14 tests fail: the page as served, its
-four variants, the three ``_roster`` unit tests that call the new function and the de-r38-0006
-units; the look-alikes (a menu of labels, a roll of only two names) and the 1 MB inputs pass
-on both.
+generated 1 MB input. On main's code (219ababc) 9 of the 12 tests fail: the page as served,
+its five variants, the two ``_roster_spans`` unit tests and the 1 MB line test (they call the
+new function or pattern); the look-alike (a menu of labels in capitals) and the 1 MB page of
+short lines pass on both, and so does the de-r38-0006 test (a label fix: it fails with the
+page's labels before this round, the four summaries counted lost).
 """
 
 from __future__ import annotations
@@ -162,3 +163,18 @@ def test_megabyte_roster_lines_finish():
     for line in ("Jérôme " * 150_000 + "x", "A-" * 500_000, "AB " * 333_333 + "é"):
         assert _ROSTER_NAME.match(line) is None
     assert_megabyte_lines_finish(["LAURENT ", "Jean-Marc ", "WIRTZ-"], CFG)
+
+
+def test_megabyte_of_short_roster_lines_finishes():
+    """1 MB of short lines, names with their offices and a menu's labels between them: one
+    run of :func:`_menu_runs` read stretch by stretch, in bounded time (a guard against
+    runaway work, not a timing test)."""
+    import time
+
+    from cleannews.strip import strip_text
+
+    for unit in ("LAURENT Jérôme\nL’échevin\n", "Accueil\nLAURENT Jérôme\nAgenda\nContact\n"):
+        page = "Titre de l'article\n\n" + unit * (1_000_000 // len(unit))
+        start = time.process_time()
+        strip_text(page, CFG)
+        assert time.process_time() - start < 60, unit
