@@ -33,7 +33,7 @@ from cleannews.evaluate import (
 )
 
 #: The spans bracketed in TRAIN content lines (round 32): each is one furniture unit.
-TRAIN_SPANS = 129
+TRAIN_SPANS = 133  # 129, and de-r38-0006's four "Weiterlesen" (round 33, branch keep43)
 #: The spans bracketed in the 0.1.0 fixtures (fixtures/strip: 9 in 6 written documents and
 #: seed_004's date prefix).
 FIXTURE_SPANS = 10
@@ -143,7 +143,7 @@ def test_lines_without_brackets_are_judged_as_before():
         for lb, a, b in zip(labelled, with_brackets, without, strict=True):
             if not lb.glued:
                 assert a == b, (rec["id"], lb.text[:80])
-    assert plain > 1000 and bracketed == 56
+    assert plain > 1000 and bracketed == 57  # 56, and de-r38-0006 (round 33)
 
 
 def test_the_train_figures_count_every_span_once():
@@ -159,7 +159,7 @@ def test_the_train_figures_count_every_span_once():
     assert glued["total"] == TRAIN_SPANS
     assert 0 < glued["removed"] < TRAIN_SPANS
     lines = [lb for _, lb, _ in rows if lb.glued]
-    assert len(lines) == 126
+    assert len(lines) == 130  # 126, and de-r38-0006's four summaries (round 33)
     assert not [lb.text[:80] for _, lb, s in rows if lb.glued and not s]
 
 
