@@ -131,6 +131,10 @@ def test_roster_spans_need_enough_names_close_together():
     assert _roster_spans(mk("LAURENT Jérôme", "Accueil", "Agenda", "SCHUMMER Jos", "Contact",
                             "Plan", "FINKE Michèle")) == []
     assert _roster_spans(mk("ACCUEIL", "MAIRIE", "CONTACT", "AGENDA")) == []
+    # two rolls in one run, two labels between them: two stretches, the office above each
+    assert _roster_spans(mk("Maire", "LAURENT Jérôme", "SCHUMMER Jos", "FINKE Michèle",
+                            "Accueil", "Adjoints", "HIRTT Cilly", "BOEVER Nadine",
+                            "FRIDEN André")) == [(0, 4), (5, 9)]
 
 
 def test_a_menu_of_labels_in_capitals_still_goes():

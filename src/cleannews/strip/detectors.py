@@ -2480,8 +2480,9 @@ def _roster_spans(items: list[_Line]) -> list[tuple[int, int]]:
     for k in [*names, len(items) + ROSTER_MAX_GAP + 1]:  # a sentinel ends the last group
         if group and k - group[-1] > ROSTER_MAX_GAP + 1:
             if len(group) >= ROSTER_MIN_NAMES:
-                lo = max(group[0] - ROSTER_MAX_GAP, spans[-1][1] if spans else 0)
-                spans.append((lo, group[-1] + 1))
+                # the office above the first name (never the last stretch's: groups stand
+                # more than ROSTER_MAX_GAP + 1 lines apart)
+                spans.append((max(group[0] - ROSTER_MAX_GAP, 0), group[-1] + 1))
             group = []
         group.append(k)
     return spans
