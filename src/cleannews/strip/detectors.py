@@ -148,6 +148,15 @@ LIST_INTRO_MIN_WORDS = 2
 #: ("• 120 spectacles", "1. Jean Martin"), read "label : value" ("10 h : ouverture") or,
 #: after the article, are personal names ("Sophie Durand": two or three capitalised words).
 LIST_ITEM_MIN_SHARE = 0.75
+#: A roll of members in a run of short lines, before the article or after it, is the
+#: article's list: at least this many names written the way a roll prints them, the surname
+#: in capitals ("LAURENT Jérôme", "WIRTZ-LENERTZ Mireille", "Anne PETIT": :data:`_ROSTER_NAME`),
+#: a council's or a committee's members under their offices ("Le bourgmestre" / "LAURENT
+#: Jérôme" / "L’échevin" / …, fr-r38-0014, issue 10, round 33; :func:`_roster_spans`).
+#: A menu prints labels, never a surname in capitals beside a given name.
+ROSTER_MIN_NAMES = 3
+#: ... with at most this many other lines between two names (the office the next holds).
+ROSTER_MAX_GAP = 1
 #: A short line repeated this many times in one document is furniture.
 REPEAT_MIN = 3
 REPEAT_MAX_WORDS = 8
@@ -292,6 +301,12 @@ _CONTACT_LABEL = LazyPattern(
 )
 _PERSON_NAME = LazyPattern(
     r"^(?-i:\p{Lu}[\p{Ll}’'-]+(?:-\p{Lu}[\p{Ll}]+)?)(?:\s(?-i:\p{Lu}[\p{Ll}’'-]+)){1,2}+$"
+)
+#: A roll's name, the surname in capitals before or after one or two given names:
+#: "LAURENT Jérôme", "WIRTZ-LENERTZ Mireille", "Jean-Marc DUPONT" (:data:`ROSTER_MIN_NAMES`).
+_ROSTER_NAME = LazyPattern(
+    r"^\p{Lu}{2,}+(?:[-’']\p{Lu}{2,}+)?+(?:\s\p{Lu}\p{Ll}++(?:-\p{Lu}\p{Ll}++)?+){1,2}+$"
+    r"|^(?:\p{Lu}\p{Ll}++(?:-\p{Lu}\p{Ll}++)?+\s){1,2}+\p{Lu}{2,}+(?:[-’']\p{Lu}{2,}+)?+$"
 )
 #: "Arsenal 2-1 Aston Villa", "Brest 0 - 3 Nice": a results line (two names around a score),
 #: with at most a short note in brackets after it ("Trélissac 21-24 Lavaur (samedi 23 juin à
@@ -2354,6 +2369,17 @@ def _menu_run(
     if not items:
         return
     run = [lines[idx[p]] for p in items]
+    spans = _roster_spans(run)
+    if spans:
+        # a roll of members: the article's list; what stands around it is judged alone
+        pos = 0
+        for lo, hi in spans:
+            for ln in run[lo:hi]:
+                ln.protected = True
+            _menu_run(lines, idx, items[pos:lo], first_good, last_good, kickers)
+            pos = hi
+        _menu_run(lines, idx, items[pos:], first_good, last_good, kickers)
+        return
     start, end = idx[items[0]], idx[items[-1]]
     amb = [ln for ln in run if ln.cls is not BAD]
     menu_shaped = (
@@ -2429,6 +2455,37 @@ def _article_list(items: list[_Line], after: bool) -> bool:
         return False
     names = sum(bool(_PERSON_NAME.match(ln.text.strip())) for ln in items)
     return names >= LIST_ITEM_MIN_SHARE * len(items)
+
+
+def _roster_spans(items: list[_Line]) -> list[tuple[int, int]]:
+    """The rolls of members among the short lines ``items``: ``[lo, hi)`` spans holding at
+    least :data:`ROSTER_MIN_NAMES` names with the surname in capitals (:data:`_ROSTER_NAME`),
+    at most :data:`ROSTER_MAX_GAP` other lines between two of them (the office the next one
+    holds), and that many lines above the first (its office). Read wherever the run stands,
+    before the article too, and whatever stands around it in the run (a menu above it): a
+    commune's page of its council opens with it (fr-r38-0014, issue 10, round 33).
+
+    >>> mk = lambda *ts: [_Line(t, frozenset()) for t in ts]
+    >>> _roster_spans(mk("Accueil", "Agenda", "Le bourgmestre", "LAURENT Jérôme", "L’échevin",
+    ...                  "SCHUMMER Jos", "BECHTOLD Lucien", "WIRTZ-LENERTZ Mireille"))
+    [(2, 8)]
+    >>> _roster_spans(mk("ACCUEIL", "Mairie", "CONTACT", "Agenda"))  # a menu's labels
+    []
+    >>> _roster_spans(mk("Jean Martin", "Sophie Durand", "Paul Lefèvre"))  # no capitals
+    []
+    """
+    names = [k for k, ln in enumerate(items) if _ROSTER_NAME.match(ln.text.strip())]
+    spans: list[tuple[int, int]] = []
+    group: list[int] = []
+    for k in [*names, len(items) + ROSTER_MAX_GAP + 1]:  # a sentinel ends the last group
+        if group and k - group[-1] > ROSTER_MAX_GAP + 1:
+            if len(group) >= ROSTER_MIN_NAMES:
+                # the office above the first name (never the last stretch's: groups stand
+                # more than ROSTER_MAX_GAP + 1 lines apart)
+                spans.append((max(group[0] - ROSTER_MAX_GAP, 0), group[-1] + 1))
+            group = []
+        group.append(k)
+    return spans
 
 
 def _fact_sheet(items: list[_Line]) -> bool:
