@@ -137,6 +137,8 @@ def test_a_real_transcript_keeps_its_replies():
         # a text ending with a line break keeps it
         (PARAGRAPH + "\n\nPartager :\n", PARAGRAPH + "\n"),
         ("Partager :\n" + PARAGRAPH, PARAGRAPH),
+        # the last line stays: every break stays
+        (PARAGRAPH + "\nPartager :\nFin.", PARAGRAPH + "\nFin."),
     ],
 )
 def test_a_removal_at_the_end_takes_the_last_line_break(text, out):
