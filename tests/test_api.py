@@ -172,6 +172,13 @@ french_lines = st.lists(
 # found by hypothesis: a control character between the bytes of mojibake hid "Â\x80"
 # from the in-place decoding of a mixed line until ftfy's fixers had removed it
 @example("A\x1fÖ\x91Â\x1f\x80")
+# found by hypothesis (round 33): removed prompts read as a transcript's speaker tags spared the
+# copies below them as replies, and a removal at the end left a stray line break (test_idem43)
+@example(
+    "Comments are closed.\nComments are closed.\nL’économie française résiste, selon l’Insee.\n"
+    "Comments are closed.\nL’économie française résiste, selon l’Insee.\nPartager :\n"
+    "L’économie française résiste, selon l’Insee."
+)
 def test_clean_is_idempotent(text: str) -> None:
     once = cleannews.clean(text, CleanConfig(score_spin=False)).text
     twice = cleannews.clean(once, CleanConfig(score_spin=False))

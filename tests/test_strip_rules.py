@@ -249,7 +249,9 @@ def test_inline_shortcode_removed_as_partial_change():
 def test_single_newline_paragraphs_and_no_final_newline():
     text = f"Titre de l’article\n{PARA}\n{PARA2}\nComments are closed."
     r = strip(text)
-    assert r.text == f"Titre de l’article\n{PARA}\n{PARA2}\n"
+    # the last line's removal takes the break above it: a text without a final line break
+    # gets none (round 33: "A\n" kept a break that a second pass over "A" would not add)
+    assert r.text == f"Titre de l’article\n{PARA}\n{PARA2}"
     assert_changes_exact(text)
 
 

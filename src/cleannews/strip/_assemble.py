@@ -158,6 +158,35 @@ def _is_blank(text: str, line: tuple[int, int, int]) -> bool:
     return text[line[0] : line[1]].strip() == ""
 
 
+def _tail_line(text: str, lines, spans: dict, dropped: set[int], plan: dict) -> int:
+    r"""The last kept line that is not blank when every line after it goes (removed, or a
+    blank line kept or folded into a removal) and ``text`` does not end with a line break;
+    -1 otherwise (or when a span removed inside that line reaches its break).
+
+    >>> text = "Le texte.\n\nPartager :"
+    >>> _tail_line(text, split_lines(text), {2: [11, 21, "share_bar", ""]}, set(), {})
+    0
+    >>> _tail_line(text + "\n", split_lines(text + "\n"), {2: [11, 22, "share_bar", ""]},
+    ...            set(), {})
+    -1
+    """
+    if not spans or text.endswith("\n"):
+        return -1
+    k = len(lines) - 1
+    while k >= 0 and (k in spans or k in dropped):
+        k -= 1
+    if k < 0 or k == len(lines) - 1:
+        return -1  # the last line stays
+    while k >= 0 and k not in spans and _is_blank(text, lines[k]):
+        k -= 1  # kept blank lines above the removals at the end go with them
+    if k < 0 or k in spans or k in dropped:
+        return -1  # only blank lines before them, or a kept blank line between two removals
+    s, c, _ = lines[k]
+    if k in plan and any(s + sp.end > c for sp in plan[k].spans):
+        return -1
+    return k
+
+
 def assemble(
     text: str,
     lines,
@@ -206,12 +235,24 @@ def assemble(
         spans[i + 1][0] = lines[i][0]
         dropped_blank.add(i)
         i -= 1
+    # a text not ending with a line break keeps none at its end: when the last lines go, the
+    # kept blank lines above them and the last kept line's break go with them (else a second
+    # pass over "A\n" would keep the break that "A\nPartager :" lost, round 33)
+    tail_line = _tail_line(text, lines, spans, dropped_blank, plan)
+    if tail_line >= 0:
+        j = tail_line + 1
+        while j not in spans:  # kept blank lines (or folded ones) before the last removal
+            dropped_blank.add(j)
+            j += 1
+        spans[j][0] = lines[tail_line][1]
     # build the output: runs of kept lines as one slice each (at most RUN_CHARS characters)
     out: list[str] = []
     changes: list[Change] = []
     run_start = run_end = -1
-    for i, (s, _, e) in enumerate(lines):
+    for i, (s, c, e) in enumerate(lines):
         if i not in spans and i not in dropped_blank and i not in plan:
+            if i == tail_line:
+                e = c  # its line break goes with the removal at the end of the text
             if run_start < 0:
                 run_start = s
             elif e - run_start > RUN_CHARS:
@@ -237,7 +278,7 @@ def assemble(
             out.append(text[pos:a])
             changes.append(Change(stage, sp.rule, (a, b), text[a:b], "", sp.reason))
             pos = b
-        out.append(text[pos:e])
+        out.append(text[pos : c if i == tail_line else e])
     if run_start >= 0:
         out.append(text[run_start:run_end])
     return "".join(out), changes

@@ -2783,7 +2783,7 @@ def _speaker_tags(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str
     """
     if not repeated:
         return frozenset()
-    standing = [ln for ln in lines if not ln.blank]
+    standing = [ln for ln in lines if not ln.blank and ln.cls is not BAD]
     seen: Counter = Counter()
     above_reply: Counter = Counter()
     shaped: set[str] = set()  # written like a tag at least once (one pass: linear)
@@ -2831,7 +2831,7 @@ def _replies(lines: list[_Line], repeated: frozenset[str], tags: frozenset[str])
     under: Counter = Counter()
     prev = None
     for ln in lines:
-        if ln.blank:
+        if ln.blank or ln.cls is BAD:
             continue
         key = _folded(ln)
         if key in repeated and key not in tags and ln.ends and not _once_tag(ln.text):
