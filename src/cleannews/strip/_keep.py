@@ -212,6 +212,19 @@ def _is_body(ln) -> bool:
     )
 
 
+def _first_body(lines) -> int:
+    """The index of the page's first kept paragraph of the article (:func:`_is_body`), or
+    ``len(lines)`` when there is none.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> lines = [_Line(t, frozenset()) for t in ["Politique", "Le conseil municipal a voté "
+    ...          "le budget de la commune pour l'année prochaine, hier soir en mairie."]]
+    >>> _first_body(lines), _first_body(lines[:1])
+    (1, 1)
+    """
+    return next((k for k, ln in enumerate(lines) if _is_body(ln)), len(lines))
+
+
 def give_back_topical(lines) -> list[int]:
     """Give back lines taken by a :data:`POSITION_RULES` rule whose content words are mostly
     the article's (at least :data:`TOPICAL_MIN_SHARED`, at least :data:`TOPICAL_MIN_SHARE`
@@ -869,7 +882,7 @@ def give_back_link_headline(lines) -> list[int]:
         if not _taken(ln, HEADLINE_LINK_RULES):
             continue
         if first_body < 0:
-            first_body = next((k for k, up in enumerate(lines) if _is_body(up)), len(lines))
+            first_body = _first_body(lines)
         if i > first_body:
             break  # the article has begun: every later link stands inside it or after it
         nxt = _neighbours(lines, i, 1, 1)
@@ -1318,7 +1331,7 @@ def give_back_lone_item(lines) -> list[int]:
         if above < 0 or lines[above].cls == BAD:
             continue
         if first_body is None:
-            first_body = next((k for k, x in enumerate(lines) if _is_body(x)), len(lines))
+            first_body = _first_body(lines)
         if first_body <= above:
             given.append(i)
     return _restore(lines, given)
@@ -1777,7 +1790,7 @@ def give_back_first_copy(lines) -> list[int]:
         [2]
     """
     shown = (i for i, ln in enumerate(lines) if not ln.blank)
-    first = next((i for _, i in zip(range(FIRST_COPY_MAX_LABELS + 1), shown, strict=False)
+    first = next((i for i in islice(shown, FIRST_COPY_MAX_LABELS + 1)
                   if lines[i].n >= FIRST_COPY_MIN_WORDS), -1)
     if first < 0:
         return []
