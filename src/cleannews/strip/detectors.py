@@ -2365,7 +2365,20 @@ def _menu_run(
     lines: list[_Line], idx: list[int], items: list[int], first_good: int, last_good: int,
     kickers: frozenset[str],
 ) -> None:
-    """Judge one run of :func:`_menu_runs`: ``items`` are its positions in ``idx``."""
+    """Judge one run of :func:`_menu_runs`: ``items`` are its positions in ``idx``.
+
+    A roll of members in the run (:func:`_roster_spans`) is protected, and the stretches
+    around it are judged alone, each as a run of its own (they hold no roll: the spans are
+    maximal). The menu above a council's roll goes, the roll stays (fr-r38-0014, round 33):
+
+        >>> ls = [_Line(t, frozenset()) for t in ("Accueil", "Agenda", "Contact", "Mairie",
+        ...       "Le bourgmestre", "LAURENT Jérôme", "L’échevin", "SCHUMMER Jos",
+        ...       "BECHTOLD Lucien", "Le conseil communal s’est réuni mardi soir pour voter "
+        ...       "le budget de la commune et les travaux de l’école.")]
+        >>> _menu_run(ls, list(range(10)), list(range(9)), 9, 9, frozenset())
+        >>> [bool(ln.removal) for ln in ls[:4]], all(ln.protected for ln in ls[4:9])
+        ([True, True, True, True], True)
+    """
     if not items:
         return
     run = [lines[idx[p]] for p in items]
