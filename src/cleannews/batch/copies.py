@@ -62,7 +62,9 @@ def _page_text_of(html: bytes | str, config: Any = None) -> str:
         page = decode_input(html, html=True)[0]
     except InputError:  # binary: the run sends it to the errors sink
         return ""
-    return html_to_text(page, config if config is not None else CleanConfig()).text
+    # without its NUL characters, as the run reads a page since round 33 (browsers drop them)
+    return html_to_text(page, config if config is not None else CleanConfig()).text.replace(
+        "\x00", "")
 
 
 def _id_and_text(item: Item, text_field: str, id_field: str, fmt: str = "auto",
