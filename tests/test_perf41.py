@@ -14,10 +14,10 @@ each batch, and nothing else moved.
   with the per-token-type caches emptied first and again warm. Round 33 updated the 7
   pinned pages its lone-slip mask moves (``_decision.mask_slips``; fr-b-0049, fr-b-0074,
   fr-b-0104, fr-f-0048, fr-r27-0017, fr-r30-0015, fr-r31-0023: scores down, no label). It
-  re-recorded the pin on its final code: the French pages of the r36, r37 and r38 batches joined (831
-  pages), and 6 pinned pages moved (fr-a-0120, fr-b-0139, fr-b-0157, fr-f-0043, fr-f-0045,
-  fr-h-0022: scores by less than 0.003, no label) because the strip stage hands their spin
-  scorer another text (idem43's end of text, keep43's rosters).
+  re-recorded the pin on its final code: the French pages of the r36, r37 and r38 batches
+  joined (831 pages), and 6 pinned pages moved (fr-a-0120, fr-b-0139, fr-b-0157, fr-f-0043,
+  fr-f-0045, fr-h-0022: scores by less than 0.003, no label) because the strip stage hands
+  their spin scorer another text (idem43's end of text, keep43's rosters).
 * A megabyte of text made to reach the batched path with seen pairs in every slot is
   analysed in bounded time, to the loop's gains.
 
