@@ -92,7 +92,11 @@ def test_the_gathering_tools_split_sites_by_the_package_hash():
     former = {s: int(hashlib.sha256(s.encode("utf-8")).hexdigest()[:8], 16) % 10 < 3
               for s in sites}
     assert {s: is_test_site(s) for s in sites} == former == {s: held_out_site(s) for s in sites}
-    assert 0.2 < sum(former.values()) / len(former) < 0.4
+    # 3 sites in 10 on the held-out side: measured on the generated domains, because the
+    # corpus's own sites lean TRAIN-ward by construction (every fresh batch since round 27 keeps
+    # TRAIN-side sites only; with round 34's r39 the corpus share fell under 0.2)
+    generated = [former[f"site{i}.example.fr"] for i in range(MORE_SITES)]
+    assert 0.2 < sum(generated) / len(generated) < 0.4
     assert all(held_out_site(s) for k, v in split.items() if k.endswith("_sites") for s in v)
 
 

@@ -14,6 +14,7 @@
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r36   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r37   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r38   # the lead only (below)
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r39   # the lead only (below)
 
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
@@ -72,7 +73,14 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
   radios of France, Belgium, Switzerland and Luxembourg, with listings; and German, Spanish,
   Italian and English club, parish, fiesta and parish-council news), gathered the same way:
   scored by the lead only, at the end of the round, with the round-start code and with the
-  round's final code.
+  round's final code;
+* ``--half r39``: :data:`FRESH39`, the round-39 TRAIN batches (issue 10, branch labels45), the
+  transfer check of round 34 (French-language news from outside metropolitan France and outside
+  general news: Ontario, Acadia, Cameroon, Côte d'Ivoire, Benin, Senegal, Mauritania, the
+  Antilles, Réunion, Polynesia; trade and professional press: building, insurance, pharmacy,
+  HR, teaching unions; student news; and German, Spanish, Italian and English farm, crafts-guild
+  and student news), gathered the same way: scored by the lead only, at the end of the round,
+  with the round-start code and with the round's final code.
 
     >>> page_batch("fr-e-0012"), page_batch("de-m-0003")
     ('fr-e', 'de-m')
@@ -173,11 +181,20 @@ FRESH37 = ("fr-r37", "de-r37", "es-r37", "it-r37", "en-r37")
 #: final code, before anybody else runs cleannews on them (docs/strip-history.md, "Fresh TRAIN
 #: pages, twelfth batch (issue 10, round 33)").
 FRESH38 = ("fr-r38", "de-r38", "es-r38", "it-r38", "en-r38")
+#: The round-39 TRAIN batches (branch labels45): 47 pages from 47 sites new to the corpus (26
+#: French from outside metropolitan France and outside general news: Ontario and Acadian
+#: community media, West and Central African and Mauritanian news sites, the Antilles, Réunion,
+#: Polynesia; building, insurance, pharmacy, HR and teaching-union trade press; student news;
+#: German, Spanish, Italian and English farm, crafts-guild and student news; 39 articles, 8
+#: listings), the transfer check of round 34, scored by the lead at the end of the round with
+#: the round-start code and with the round's final code, before anybody else runs cleannews on
+#: them (docs/strip-history.md, "Fresh TRAIN pages, thirteenth batch (issue 10, round 34)").
+FRESH39 = ("fr-r39", "de-r39", "es-r39", "it-r39", "en-r39")
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
     "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30, "r31": FRESH31,
     "r32": FRESH32, "r33": FRESH33, "r34": FRESH34, "r35": FRESH35, "r36": FRESH36,
-    "r37": FRESH37, "r38": FRESH38,
+    "r37": FRESH37, "r38": FRESH38, "r39": FRESH39,
 }
 
 
