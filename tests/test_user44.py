@@ -1,0 +1,49 @@
+"""A data engineer's walkthrough of the pipeline uses (round 34): JSONL in and out, the
+datatrove step, the batch scorer over folders, and the bad-input promises (every input
+document in exactly one place, with its id; exit codes 0/1/2; logs on stderr)
+(docs/batch.md, "A data engineer's walkthrough: JSONL, datatrove, batch scoring (round 34)").
+
+1. ``--doc-timeout`` timed the building of a refused document's error record: a file or
+   record above ``--max-record-mb`` (a 50 MB one-line text: refused from its size, then its
+   raw bytes copied into the errors sink) was filed as a ``timeout`` ("cleaning took longer
+   than 0.3 s") instead of ``too_large``. The time limit now covers the processing only,
+   not the error record (:func:`cleannews.batch.process.process_item`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from _helpers import run_cli
+from cleannews.batch.process import BatchOptions, process_item
+from cleannews.batch.sources import Item
+
+#: A time limit no error record of several MB is built within.
+TINY_TIMEOUT = 0.001
+
+
+def _big_line(n_bytes: int, text_bytes: bytes = b"Le maire a parl\xc3\xa9. ") -> bytes:
+    """A one-line JSONL record of about ``n_bytes`` whose text repeats ``text_bytes``."""
+    return b'{"id": "big", "text": "' + text_bytes * (n_bytes // len(text_bytes)) + b'"}\n'
+
+
+def test_a_record_above_the_limit_is_too_large_under_a_time_limit() -> None:
+    line = _big_line(3_000_000)
+    item = Item(0, "big.jsonl", "jsonl", line, 1, size=len(line))
+    opts = BatchOptions(max_record_bytes=1_000_000, doc_timeout=TINY_TIMEOUT)
+    result = process_item(item, opts)
+    assert (result.error_type, result.id) == ("too_large", "big")
+
+
+def test_run_files_a_huge_file_as_too_large_with_doc_timeout(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "huge.txt").write_bytes(b"Le maire a parl\xc3\xa9. " * 300_000)  # 5.4 MB, one line
+    out = tmp_path / "out"
+    res = run_cli("run", corpus, "--out", out, "--max-record-mb", "1", "--doc-timeout", "0.001",
+                  "-j", "1")
+    assert res.returncode == 1, res.stderr
+    errors = [json.loads(x) for x in (out / "errors" / "errors.jsonl").read_text().splitlines()]
+    assert [(e["id"], e["error"]["type"]) for e in errors] == [(f"{corpus}/huge.txt", "too_large")]
+    assert b"too_large" in res.stderr and b"timeout" not in res.stderr
