@@ -8,12 +8,16 @@ document in exactly one place, with its id; exit codes 0/1/2; logs on stderr)
    raw bytes copied into the errors sink) was filed as a ``timeout`` ("cleaning took longer
    than 0.3 s") instead of ``too_large``. The time limit now covers the processing only,
    not the error record (:func:`cleannews.batch.process.process_item`).
+2. The datatrove step's ``timeout`` error said ``(--doc-timeout)``, a flag the pipeline's
+   author never gave: it names ``CleannewsCleaner doc_timeout`` now.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+
+import pytest
 
 from _helpers import run_cli
 from cleannews.batch.process import BatchOptions, process_item
@@ -47,3 +51,25 @@ def test_run_files_a_huge_file_as_too_large_with_doc_timeout(tmp_path: Path) -> 
     errors = [json.loads(x) for x in (out / "errors" / "errors.jsonl").read_text().splitlines()]
     assert [(e["id"], e["error"]["type"]) for e in errors] == [(f"{corpus}/huge.txt", "too_large")]
     assert b"too_large" in res.stderr and b"timeout" not in res.stderr
+
+
+def test_the_datatrove_timeout_names_the_step_setting(monkeypatch) -> None:
+    """The cleaner's ``timeout`` error said ``(--doc-timeout)``, a flag of ``cleannews run``
+    the datatrove user never gave; it names ``CleannewsCleaner doc_timeout`` now, as the
+    step's warning does."""
+    pytest.importorskip("datatrove")
+    import time
+
+    from datatrove.data import Document as DtDocument
+
+    import cleannews.pipeline
+    from cleannews.integrations.datatrove import METADATA_KEY, CleannewsCleaner
+
+    cleaner = CleannewsCleaner(doc_timeout=0.05)
+    list(cleaner.run([DtDocument(text="Le maire a parlé.", id="warm")]))  # models loaded
+    monkeypatch.setattr(cleannews.pipeline, "clean", lambda *a, **k: time.sleep(5))
+    done = list(cleaner.run([DtDocument(text="Le maire a parlé.", id="slow")]))
+    info = done[0].metadata[METADATA_KEY]
+    assert info["error_type"] == "timeout"
+    assert "(CleannewsCleaner doc_timeout)" in info["error"]
+    assert "--doc-timeout" not in info["error"]

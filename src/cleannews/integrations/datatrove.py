@@ -58,6 +58,9 @@ __all__ = ["METADATA_KEY", "CleannewsCleaner", "CleannewsJsonlReader", "Cleannew
 METADATA_KEY = "cleannews"
 #: Evidence items kept in the metadata.
 TOP_EVIDENCE = 3
+#: The setting a timeout message and the "no limit here" warning name (the step's
+#: ``timeout`` error said ``(--doc-timeout)``, a flag the datatrove user never gave; round 34).
+TIMEOUT_SETTING = "CleannewsCleaner doc_timeout"
 #: Filter reasons (datatrove counts them as ``dropped_<reason>``).
 REASON_SPUN = "spun"
 REASON_ERROR = "cleannews_error"
@@ -208,14 +211,14 @@ class CleannewsCleaner(PipelineStep):
         if self.doc_timeout is not None:
             # the models load here, once per process, not in the first document's limit; or,
             # where the alarm cannot work (not the main thread), a warning, once
-            ready_for_limit(self.config, fmt, "CleannewsCleaner doc_timeout")
+            ready_for_limit(self.config, fmt, TIMEOUT_SETTING)
         try:
             with time_limit(self.doc_timeout):
                 result = (clean_html if self.html else clean)(doc.text, self.config,
                                                               id=clean_id(doc.id))
         except DocTimeout:
             assert self.doc_timeout is not None
-            self._fail(doc, "timeout", timeout_message(self.doc_timeout))
+            self._fail(doc, "timeout", timeout_message(self.doc_timeout, TIMEOUT_SETTING))
             return
         except InputError as exc:  # `too_large` above the config's max_input_mb, as in `run`
             self._fail(doc, exc.kind, exc.message)  # the document carries its id
