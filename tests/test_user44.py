@@ -73,3 +73,35 @@ def test_the_datatrove_timeout_names_the_step_setting(monkeypatch) -> None:
     assert info["error_type"] == "timeout"
     assert "(CleannewsCleaner doc_timeout)" in info["error"]
     assert "--doc-timeout" not in info["error"]
+
+
+#: JSONL lines whose strings hold a lone UTF-16 surrogate escape (``\ud800``: valid JSON that
+#: Python's parser reads, as ``cleannews run`` does; no UTF-8 writer can write the result).
+SURROGATE_LINES = [
+    '{"id": "s\\ud800", "text": "Le maire a parlé hier devant le conseil."}',
+    '{"id": "meta", "title": "x\\udc00", "text": "Le maire a parlé hier devant le conseil."}',
+    '{"id": "text", "text": "Le maire \\ud800 a parlé hier devant le conseil."}',
+    '{"id": "nul", "text": "Le maire \\ud800 a\\u0000 parlé."}',
+    '{"id": "t\\ud800", "text": 42}',
+    '{"id": "after", "text": "Le conseil a voté le budget mardi soir."}',
+]
+
+
+def test_lone_surrogates_reach_the_writers(tmp_path: Path) -> None:
+    """A record whose id, metadata or text holds a lone surrogate escape: datatrove's
+    ``JsonlWriter`` (orjson) raised "str is not valid UTF-8: surrogates not allowed" and the
+    task failed, losing that document and every later one of the task, while ``cleannews run``
+    writes them all. Now the reader escapes them in the id and metadata (as
+    ``Document.to_dict`` does), the cleaner repairs the text (``replace_surrogates``) and a
+    document it passes on unchanged keeps its text escaped: six documents, six written."""
+    pytest.importorskip("datatrove")
+    from test_audit30 import _run_pipeline
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "s.jsonl").write_text("\n".join(SURROGATE_LINES) + "\n", "utf-8")
+    kept, excluded, _ = _run_pipeline(tmp_path)
+    assert sorted(r["id"] for r in kept) == ["after", "meta", "s\\ud800", "text"]
+    assert sorted((r["id"], r["cleannews"]["error_type"]) for r in excluded) == [
+        ("nul", "nul"), ("t\\ud800", "type")]
+    assert next(r for r in kept if r["id"] == "meta")["title"] == "x\\udc00"
+    assert next(r for r in kept if r["id"] == "text")["text"].startswith("Le maire \ufffd a")

@@ -51,6 +51,7 @@ except ImportError as exc:  # datatrove itself, or `regex` that BaseFilter needs
 from cleannews.__about__ import __version__
 from cleannews.batch.process import BatchOptions, nothing_left, ready_for_limit, text_problem
 from cleannews.config import CleanConfig, checked_flag, config_or_default
+from cleannews.document import json_safe
 
 __all__ = ["METADATA_KEY", "CleannewsCleaner", "CleannewsJsonlReader", "CleannewsSpinFilter"]
 
@@ -183,7 +184,9 @@ class CleannewsCleaner(PipelineStep):
 
     def _fail(self, doc: DatatroveDocument, kind: str, message: str) -> None:
         """Mark ``doc`` as not cleaned; its text stays as it came (the exclusion writer keeps
-        it)."""
+        it), lone surrogates escaped (``\\ud800``: no writer can write them, round 34)."""
+        if isinstance(doc.text, str):
+            doc.text = json_safe(doc.text)
         doc.metadata[METADATA_KEY] = _error(kind, message)
         self.stat_update("cleannews_failed")
         self.stat_update(f"error_{kind}")
@@ -473,7 +476,11 @@ class CleannewsJsonlReader(JsonlReader):
                 # the id as `cleannews run` names the record: a number written out, `null`,
                 # `""`, `true`, a list, `NaN` no id (datatrove's `PATH/INDEX`); they were
                 # passed on as they were (`doc.id` None, a list), unlike every other id
-                doc.id = id_text(doc.id, f"{filepath}/{index}")
+                doc.id = json_safe(id_text(doc.id, f"{filepath}/{index}"))
+                # lone surrogates (`"\ud800"`, which Python's parser reads) escaped as
+                # `Document.to_dict` writes them: datatrove's writers (orjson) refused them
+                # and the task failed (round 34); the text is the cleaner's to repair
+                doc.metadata = json_safe(doc.metadata)
                 return doc
             raise _Reject("empty", "the reader's adapter gave no text")
         except _Reject as exc:
@@ -521,7 +528,7 @@ class CleannewsJsonlReader(JsonlReader):
         from cleannews.batch.ids import field_value, id_text
 
         ident = field_value(record, self.id_key) if record is not None else peeked
-        ident = id_text(ident, f"{filepath}/{index}")  # datatrove's own default id
+        ident = json_safe(id_text(ident, f"{filepath}/{index}"))  # datatrove's default id
         metadata: dict[str, Any] = {METADATA_KEY: _error(kind, message)}
         if self.add_file_path:
             metadata["file_path"] = self.data_folder.resolve_paths(filepath)
