@@ -105,3 +105,40 @@ def test_lone_surrogates_reach_the_writers(tmp_path: Path) -> None:
         ("nul", "nul"), ("t\\ud800", "type")]
     assert next(r for r in kept if r["id"] == "meta")["title"] == "x\\udc00"
     assert next(r for r in kept if r["id"] == "text")["text"].startswith("Le maire \ufffd a")
+
+
+def _compressed_dumps(folder: Path) -> dict[str, bytes]:
+    """A JSONL dump of 40 records compressed as bzip2, xz and ZIP, each saved as ``.jsonl``
+    (a server's answer, a renamed download) in ``folder``: name -> its first bytes."""
+    import bz2
+    import io
+    import lzma
+    import zipfile
+
+    folder.mkdir()
+    dump = "".join(json.dumps({"id": f"r{i}", "text": f"Le conseil a voté la mesure {i}."})
+                   + "\n" for i in range(40)).encode()
+    zipped = io.BytesIO()
+    with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("dump.jsonl", dump)
+    data = {"b.jsonl": bz2.compress(dump), "x.jsonl": lzma.compress(dump),
+            "z.jsonl": zipped.getvalue()}
+    for name, raw in data.items():
+        (folder / name).write_bytes(raw)
+    return data
+
+
+def test_a_compressed_dump_named_jsonl_is_one_binary_error(tmp_path: Path) -> None:
+    """bzip2, xz or ZIP data saved as ``.jsonl``: gzip data is told by its first bytes, not
+    the name (decompressed), and any other name (``d.jsonl.bz2``, stdin) is refused whole as
+    ``binary`` with the command that decompresses it; a ``.jsonl`` file was split into
+    "lines" of compressed bytes, each a ``utf8`` or ``json`` error of garbage (hundreds for a
+    real dump). Now one ``binary`` error per file, the message as under another name."""
+    _compressed_dumps(tmp_path / "in")
+    res = run_cli("score", tmp_path / "in", "-o", tmp_path / "s.jsonl")
+    assert res.returncode == 1, res.stderr
+    lines = [json.loads(x) for x in (tmp_path / "s.jsonl").read_text().splitlines()]
+    assert [(r["id"].rsplit("/", 1)[-1], r["error"]["type"]) for r in lines] == [
+        ("b.jsonl", "binary"), ("x.jsonl", "binary"), ("z.jsonl", "binary")]
+    assert "bzcat" in lines[0]["error"]["message"] and "xzcat" in lines[1]["error"]["message"]
+    assert "ZIP archive" in lines[2]["error"]["message"]
