@@ -1,7 +1,7 @@
 """A data engineer's walkthrough of the pipeline uses (round 34): JSONL in and out, the
 datatrove step, the batch scorer over folders, and the bad-input promises (every input
 document in exactly one place, with its id; exit codes 0/1/2; logs on stderr)
-(docs/batch.md, "A data engineer's walkthrough: JSONL, datatrove, batch scoring (round 34)").
+(the round 34 walkthrough section of docs/batch.md, from user44.docs.md).
 
 1. ``--doc-timeout`` timed the building of a refused document's error record: a file or
    record above ``--max-record-mb`` (a 50 MB one-line text: refused from its size, then its
