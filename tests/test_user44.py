@@ -10,6 +10,10 @@ document in exactly one place, with its id; exit codes 0/1/2; logs on stderr)
    not the error record (:func:`cleannews.batch.process.process_item`).
 2. The datatrove step's ``timeout`` error said ``(--doc-timeout)``, a flag the pipeline's
    author never gave: it names ``CleannewsCleaner doc_timeout`` now.
+3. A lone surrogate escape in a record's id, fields or refused text crashed datatrove's
+   writers (the task failed, every later document of it lost): escaped now.
+4. bzip2, xz or ZIP data named ``.jsonl`` was split into lines of garbage, each a ``utf8``
+   error: one ``binary`` error per file now, as under another name.
 """
 
 from __future__ import annotations
