@@ -146,3 +146,23 @@ def test_a_compressed_dump_named_jsonl_is_one_binary_error(tmp_path: Path) -> No
         ("b.jsonl", "binary"), ("x.jsonl", "binary"), ("z.jsonl", "binary")]
     assert "bzcat" in lines[0]["error"]["message"] and "xzcat" in lines[1]["error"]["message"]
     assert "ZIP archive" in lines[2]["error"]["message"]
+
+
+def test_the_datatrove_reader_tells_a_compressed_dump_by_its_bytes(tmp_path: Path) -> None:
+    """``CleannewsJsonlReader`` over the same dumps, and a gzip one, all named ``.jsonl``:
+    datatrove's compression goes by the name, so each was read as "lines" of compressed
+    bytes, every one a ``utf8`` error document. Now gzip data is decompressed (as ``run``
+    does, whatever the name) and the others are one ``binary`` document each."""
+    pytest.importorskip("datatrove")
+    import gzip
+
+    from test_audit30 import _run_pipeline
+
+    data = _compressed_dumps(tmp_path / "in")
+    (tmp_path / "in" / "g.jsonl").write_bytes(gzip.compress(
+        b"".join(json.dumps({"id": f"g{i}", "text": f"Le conseil a vot\u00e9 la mesure {i}."})
+                 .encode() + b"\n" for i in range(3))))
+    kept, excluded, _ = _run_pipeline(tmp_path)
+    assert sorted(r["id"] for r in kept) == ["g0", "g1", "g2"]
+    assert sorted((r["id"], r["cleannews"]["error_type"]) for r in excluded) == [
+        (f"{name}/0", "binary") for name in sorted(data)]  # datatrove's PATH/INDEX

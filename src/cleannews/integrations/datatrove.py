@@ -70,8 +70,9 @@ REASON_LANGUAGE = "other_language"
 #: Every reason :class:`CleannewsSpinFilter` gives.
 REASONS = (REASON_SPUN, REASON_ERROR, REASON_LANGUAGE)
 #: The error types of a line :class:`CleannewsJsonlReader` could not make a record of; its
-#: document (text: the raw line) is passed on by the cleaner, never cleaned.
-READ_ERRORS = frozenset({"utf8", "json", "missing_field", "type", "empty", "read"})
+#: document (text: the raw line; a compressed dump: its first bytes) is passed on by the
+#: cleaner, never cleaned.
+READ_ERRORS = frozenset({"utf8", "json", "missing_field", "type", "empty", "read", "binary"})
 
 
 def unreadable(summary: Any) -> bool:
@@ -420,8 +421,12 @@ class CleannewsJsonlReader(JsonlReader):
         ``EOFError`` / ``BadGzipFile`` stopped the task; round 28)."""
         from cleannews.batch.sources import READ_FAILURES, blank_line, read_problem, unread_rest
 
+        compression, head = self._sniffed(filepath)
+        if head is not None:  # bzip2, xz, ZIP … data the name does not say: one document
+            yield self._error_document(head, filepath, 0, None, *text_problem(head))  # type: ignore[misc]
+            return
         try:
-            f = self.data_folder.open(filepath, "rb", compression=self.compression)
+            f = self.data_folder.open(filepath, "rb", compression=compression)
         except OSError as exc:
             yield self._error_document(b"", filepath, 0, None, "read",
                                        f"cannot open: {read_problem(exc)}")
@@ -444,6 +449,31 @@ class CleannewsJsonlReader(JsonlReader):
                 with self.track_time():
                     doc = self._line_document(raw, filepath, index - 1)
                 yield doc
+
+    def _sniffed(self, filepath: str) -> tuple[str | None, bytes | None]:
+        """``(compression, refused)`` for a file whose name says no compression (datatrove's
+        ``"infer"`` goes by the name): gzip data is read decompressed, as ``cleannews run``
+        reads it whatever the name; data that starts like another binary format (bzip2, xz,
+        zstd, a ZIP archive: :func:`cleannews._input.binary_kind`) is ``refused``, its first
+        bytes given, for one ``binary`` document. Each of its "lines" of compressed bytes was a
+        ``utf8`` error document (round 34)."""
+        from fsspec.utils import infer_compression
+
+        from cleannews._input import binary_kind
+        from cleannews.batch.sources import GZIP_MAGIC
+
+        named = (infer_compression(filepath) if self.compression == "infer"
+                 else self.compression)
+        if named is not None:
+            return named, None
+        try:
+            with self.data_folder.open(filepath, "rb") as f:
+                head = f.read(16)
+        except OSError:  # the reading says why
+            return None, None
+        if head.startswith(GZIP_MAGIC):
+            return "gzip", None
+        return None, (head if binary_kind(head) is not None else None)
 
     def _line_document(self, raw: bytes, filepath: str, index: int) -> DatatroveDocument:
         """The document of one non-blank line: a record, or the raw line marked with why not."""
