@@ -921,28 +921,23 @@ def _encode(result: DocResult) -> DocResult:
 def process_item(item: Item, opts: BatchOptions) -> DocResult:
     """Process one item; any failure becomes an errors-sink record (never raises ``Exception``).
 
-    With ``opts.doc_timeout`` the item is stopped after that many seconds and filed as a
-    ``timeout`` error with its id (:func:`cleannews.batch.timeout.time_limit`)."""
-    if opts.doc_timeout is None:
-        return _process_item(item, opts)
+    With ``opts.doc_timeout`` the cleaning of the item is stopped after that many seconds and
+    filed as a ``timeout`` error with its id (:func:`cleannews.batch.timeout.time_limit`). The
+    limit covers :func:`_process` only: the error record of a document refused before any
+    cleaning (above ``--max-record-mb``, invalid UTF-8 …) copies its raw input, several MB,
+    and is built after it (it was timed: a 50 MB file refused from its size was filed as a
+    ``timeout``, round 34).
+
+    >>> big = b'{"id": "big", "text": "' + b"a" * 3_000_000 + b'"}'
+    >>> opts = BatchOptions(max_record_bytes=1_000, doc_timeout=0.001)
+    >>> process_item(Item(0, "in.jsonl", "jsonl", big, 1, size=len(big)), opts).error_type
+    'too_large'
+    """
     try:
         with time_limit(opts.doc_timeout):
-            return _process_item(item, opts)
+            result = _process(item, opts)
     except DocTimeout:
         return timeout_result(item, opts)
-
-
-def timeout_result(item: Item, opts: BatchOptions) -> DocResult:
-    """The errors-sink record of a document stopped by ``--doc-timeout``."""
-    assert opts.doc_timeout is not None
-    return _encode(error_result(item, item_id(item, opts), "timeout",
-                                timeout_message(opts.doc_timeout)))
-
-
-def _process_item(item: Item, opts: BatchOptions) -> DocResult:
-    """:func:`process_item` without the time limit."""
-    try:
-        return _encode(_process(item, opts))
     except _Reject as exc:
         result = error_result(item, item.id or f"{item.source}:{item.line}", exc.kind, str(exc))
     except (Exception, SystemExit) as exc:  # a bug in a stage must not stop the batch
@@ -950,6 +945,13 @@ def _process_item(item: Item, opts: BatchOptions) -> DocResult:
         msg = f"{type(exc).__name__}: {exc} (at {where.filename}:{where.lineno})"
         result = error_result(item, item.id or f"{item.source}:{item.line}", "exception", msg)
     return _encode(result)
+
+
+def timeout_result(item: Item, opts: BatchOptions) -> DocResult:
+    """The errors-sink record of a document stopped by ``--doc-timeout``."""
+    assert opts.doc_timeout is not None
+    return _encode(error_result(item, item_id(item, opts), "timeout",
+                                timeout_message(opts.doc_timeout)))
 
 
 # --- worker-process side -------------------------------------------------------------

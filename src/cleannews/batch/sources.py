@@ -675,6 +675,28 @@ def gzipped(path: str) -> bool:
         return path.lower().endswith(".gz")
 
 
+def binary_dump(path: str) -> bool:
+    """Whether the regular file ``path``, read as JSONL by its name, starts like binary data
+    other than gzip (which is decompressed): bzip2, xz or zstd data, a ZIP archive, an image.
+    Such a file is read as one document, refused as ``binary`` with the command that
+    decompresses it, as under any other name; it was split into "lines" of compressed bytes,
+    each a ``utf8`` or ``json`` error of garbage (hundreds for a real dump; round 34).
+
+    >>> binary_dump(__file__), binary_dump("/nonexistent.jsonl")
+    (False, False)
+    """
+    from cleannews._input import binary_kind
+
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False  # a pipe is never opened twice
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError:
+        return False  # the reading says why
+    return not head.startswith(GZIP_MAGIC) and binary_kind(head) is not None
+
+
 def _open_binary(path: str) -> BinaryIO:
     """A JSONL file opened for reading, decompressed when it holds gzip data (by its first
     bytes: a gzip file saved as ``dump.jsonl`` -- a server's compressed answer -- was read as
@@ -947,6 +969,8 @@ def _all_items(
             # JSONL records in a file of another name (`dump`, `crawl.out`): sniffed as
             # standard input is; the whole file was one text document, every record lost in it
             kind = "jsonl"
+        if kind == "jsonl" and binary_dump(name):  # `dump.jsonl` holding xz data …
+            kind = "text"  # one document, refused as `binary` as under another name
         if isinstance(name, NotRegular):  # a FIFO in a folder: opening it would block
             yield Item(seq, ident, kind, b"", None, ident, name.problem, "read")
             seq += 1

@@ -51,6 +51,7 @@ except ImportError as exc:  # datatrove itself, or `regex` that BaseFilter needs
 from cleannews.__about__ import __version__
 from cleannews.batch.process import BatchOptions, nothing_left, ready_for_limit, text_problem
 from cleannews.config import CleanConfig, checked_flag, config_or_default
+from cleannews.document import json_safe
 
 __all__ = ["METADATA_KEY", "CleannewsCleaner", "CleannewsJsonlReader", "CleannewsSpinFilter"]
 
@@ -58,6 +59,9 @@ __all__ = ["METADATA_KEY", "CleannewsCleaner", "CleannewsJsonlReader", "Cleannew
 METADATA_KEY = "cleannews"
 #: Evidence items kept in the metadata.
 TOP_EVIDENCE = 3
+#: The setting a timeout message and the "no limit here" warning name (the step's
+#: ``timeout`` error said ``(--doc-timeout)``, a flag the datatrove user never gave; round 34).
+TIMEOUT_SETTING = "CleannewsCleaner doc_timeout"
 #: Filter reasons (datatrove counts them as ``dropped_<reason>``).
 REASON_SPUN = "spun"
 REASON_ERROR = "cleannews_error"
@@ -66,8 +70,9 @@ REASON_LANGUAGE = "other_language"
 #: Every reason :class:`CleannewsSpinFilter` gives.
 REASONS = (REASON_SPUN, REASON_ERROR, REASON_LANGUAGE)
 #: The error types of a line :class:`CleannewsJsonlReader` could not make a record of; its
-#: document (text: the raw line) is passed on by the cleaner, never cleaned.
-READ_ERRORS = frozenset({"utf8", "json", "missing_field", "type", "empty", "read"})
+#: document (text: the raw line; a compressed dump: its first bytes) is passed on by the
+#: cleaner, never cleaned.
+READ_ERRORS = frozenset({"utf8", "json", "missing_field", "type", "empty", "read", "binary"})
 
 
 def unreadable(summary: Any) -> bool:
@@ -180,7 +185,9 @@ class CleannewsCleaner(PipelineStep):
 
     def _fail(self, doc: DatatroveDocument, kind: str, message: str) -> None:
         """Mark ``doc`` as not cleaned; its text stays as it came (the exclusion writer keeps
-        it)."""
+        it), lone surrogates escaped (``\\ud800``: no writer can write them, round 34)."""
+        if isinstance(doc.text, str):
+            doc.text = json_safe(doc.text)
         doc.metadata[METADATA_KEY] = _error(kind, message)
         self.stat_update("cleannews_failed")
         self.stat_update(f"error_{kind}")
@@ -208,14 +215,14 @@ class CleannewsCleaner(PipelineStep):
         if self.doc_timeout is not None:
             # the models load here, once per process, not in the first document's limit; or,
             # where the alarm cannot work (not the main thread), a warning, once
-            ready_for_limit(self.config, fmt, "CleannewsCleaner doc_timeout")
+            ready_for_limit(self.config, fmt, TIMEOUT_SETTING)
         try:
             with time_limit(self.doc_timeout):
                 result = (clean_html if self.html else clean)(doc.text, self.config,
                                                               id=clean_id(doc.id))
         except DocTimeout:
             assert self.doc_timeout is not None
-            self._fail(doc, "timeout", timeout_message(self.doc_timeout))
+            self._fail(doc, "timeout", timeout_message(self.doc_timeout, TIMEOUT_SETTING))
             return
         except InputError as exc:  # `too_large` above the config's max_input_mb, as in `run`
             self._fail(doc, exc.kind, exc.message)  # the document carries its id
@@ -414,8 +421,12 @@ class CleannewsJsonlReader(JsonlReader):
         ``EOFError`` / ``BadGzipFile`` stopped the task; round 28)."""
         from cleannews.batch.sources import READ_FAILURES, blank_line, read_problem, unread_rest
 
+        compression, head = self._sniffed(filepath)
+        if head is not None:  # bzip2, xz, ZIP … data the name does not say: one document
+            yield self._error_document(head, filepath, 0, None, *text_problem(head))  # type: ignore[misc]
+            return
         try:
-            f = self.data_folder.open(filepath, "rb", compression=self.compression)
+            f = self.data_folder.open(filepath, "rb", compression=compression)
         except OSError as exc:
             yield self._error_document(b"", filepath, 0, None, "read",
                                        f"cannot open: {read_problem(exc)}")
@@ -438,6 +449,31 @@ class CleannewsJsonlReader(JsonlReader):
                 with self.track_time():
                     doc = self._line_document(raw, filepath, index - 1)
                 yield doc
+
+    def _sniffed(self, filepath: str) -> tuple[str | None, bytes | None]:
+        """``(compression, refused)`` for a file whose name says no compression (datatrove's
+        ``"infer"`` goes by the name): gzip data is read decompressed, as ``cleannews run``
+        reads it whatever the name; data that starts like another binary format (bzip2, xz,
+        zstd, a ZIP archive: :func:`cleannews._input.binary_kind`) is ``refused``, its first
+        bytes given, for one ``binary`` document. Each of its "lines" of compressed bytes was a
+        ``utf8`` error document (round 34)."""
+        from fsspec.utils import infer_compression
+
+        from cleannews._input import binary_kind
+        from cleannews.batch.sources import GZIP_MAGIC
+
+        named = (infer_compression(filepath) if self.compression == "infer"
+                 else self.compression)
+        if named is not None:
+            return named, None
+        try:
+            with self.data_folder.open(filepath, "rb") as f:
+                head = f.read(16)
+        except OSError:  # the reading says why
+            return None, None
+        if head.startswith(GZIP_MAGIC):
+            return "gzip", None
+        return None, (head if binary_kind(head) is not None else None)
 
     def _line_document(self, raw: bytes, filepath: str, index: int) -> DatatroveDocument:
         """The document of one non-blank line: a record, or the raw line marked with why not."""
@@ -470,7 +506,11 @@ class CleannewsJsonlReader(JsonlReader):
                 # the id as `cleannews run` names the record: a number written out, `null`,
                 # `""`, `true`, a list, `NaN` no id (datatrove's `PATH/INDEX`); they were
                 # passed on as they were (`doc.id` None, a list), unlike every other id
-                doc.id = id_text(doc.id, f"{filepath}/{index}")
+                doc.id = json_safe(id_text(doc.id, f"{filepath}/{index}"))
+                # lone surrogates (`"\ud800"`, which Python's parser reads) escaped as
+                # `Document.to_dict` writes them: datatrove's writers (orjson) refused them
+                # and the task failed (round 34); the text is the cleaner's to repair
+                doc.metadata = json_safe(doc.metadata)
                 return doc
             raise _Reject("empty", "the reader's adapter gave no text")
         except _Reject as exc:
@@ -518,7 +558,7 @@ class CleannewsJsonlReader(JsonlReader):
         from cleannews.batch.ids import field_value, id_text
 
         ident = field_value(record, self.id_key) if record is not None else peeked
-        ident = id_text(ident, f"{filepath}/{index}")  # datatrove's own default id
+        ident = json_safe(id_text(ident, f"{filepath}/{index}"))  # datatrove's default id
         metadata: dict[str, Any] = {METADATA_KEY: _error(kind, message)}
         if self.add_file_path:
             metadata["file_path"] = self.data_folder.resolve_paths(filepath)
