@@ -170,7 +170,7 @@ def test_a_broken_record_with_an_empty_field_before_its_id_keeps_its_id(tmp_path
     a Latin-1 byte in its text, beside a good record: each ends in exactly one sink, the broken
     one in the errors sink under its own id."""
     good = json.dumps({"id": "b2", "text": PARA}).encode()
-    broken = b'{"title": "", "id": "a1", "text": "Caf\xe9 cr\xe8me au menu de la cantine."}'
+    broken = b'{"title": "", "id": "a1", "text": "Caf\x81 cr\xe8me au menu de la cantine."}'
     sinks = _run_jsonl(tmp_path, [broken, good])
     assert [r["id"] for r in sinks["out"]] == ["b2"]
     assert [(r["id"], r["error"]["type"]) for r in sinks["errors"]] == [("a1", "utf8")]

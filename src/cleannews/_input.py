@@ -458,6 +458,8 @@ def _decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[C
 
 #: Rules of :func:`_decode_bytes` that read bytes that are not UTF-8 as Windows-1252.
 CP1252_RULES = ("decode_cp1252", "decode_cp1252_fallback")
+#: The bytes Windows-1252 leaves undefined (read as Latin-1 controls by :func:`_cp1252`).
+_CP1252_UNDEFINED = bytes((0x81, 0x8D, 0x8F, 0x90, 0x9D))
 
 
 def record_line_as_cp1252(line: bytes) -> tuple[str, Change] | None:
@@ -465,7 +467,9 @@ def record_line_as_cp1252(line: bytes) -> tuple[str, Change] | None:
     Windows-1252 whole, or each run of stray bytes; ``(line_text, note)`` where the note is
     the ``decode`` change the record's document gets (a note about the whole input: its span
     is set by the caller), or ``None`` when the bytes are not Windows-1252 text either
-    (binary data, a byte-order mark: the line stays a ``utf8`` error).
+    (binary data, a byte-order mark, a byte Windows-1252 leaves undefined — 81, 8D, 8F, 90,
+    9D: a lead byte of Shift_JIS or GBK text, or binary data —: the line stays a ``utf8``
+    error).
 
     A ``.txt`` file in Windows-1252 was cleaned with a ``decode_cp1252`` change, the same
     text in a JSONL record was a ``utf8`` error (round 34).
@@ -473,10 +477,17 @@ def record_line_as_cp1252(line: bytes) -> tuple[str, Change] | None:
     >>> text, note = record_line_as_cp1252(b'{"text": "caf\\xe9 cr\\xe8me"}')
     >>> text, note.rule
     ('{"text": "café crème"}', 'decode_cp1252')
+    >>> record_line_as_cp1252('{"text": "日本、"}'.encode("shift_jis")) is None  # 81 41
+    True
+    >>> record_line_as_cp1252('{"text": "“Oui”, caf'.encode() + b'\\xe9"}')[0]
+    '{"text": "“Oui”, café"}'
     >>> utf8_then_latin1 = '{"text": "\u00c9t\u00e9 \u00e0 No'.encode() + b'\\xebl"}'
     >>> record_line_as_cp1252(utf8_then_latin1)[1].reason
     "the record's line is not UTF-8: bytes eb are not valid UTF-8: read as Windows-1252"
     """
+    stray = _VALID_UTF8_MULTIBYTE.sub(b"", line)  # (a UTF-8 "”" holds 9D: not stray)
+    if stray.translate(None, _CP1252_UNDEFINED) != stray:
+        return None
     try:
         text, changes = _decode_bytes(line)
     except InputError:
