@@ -188,13 +188,15 @@ def test_the_report_is_written_while_the_run_holds_its_folder(tmp_path, monkeypa
 
 def test_a_broken_lines_error_record_keeps_its_id(tmp_path, capsys):
     src = tmp_path / "in.jsonl"
+    # \x81: a byte Windows-1252 leaves undefined (a line holding a Latin-1 \xe9 is read as
+    # Windows-1252 since round 34, as a .txt file is)
     src.write_bytes(b'{"id": "ok", "text": "Le maire a parl\xc3\xa9 hier soir."}\n'
-                    b'{"id": "latin1", "text": "Caf\xe9 cr\xe8me"}\n'
-                    b'{"text": "caf\xe9", "id": 7}\n'
+                    b'{"id": "latin1", "text": "Caf\x81 cr\xe8me"}\n'
+                    b'{"text": "caf\x81", "id": 7}\n'
                     b'{"id": "comma", "text": "x" ,,}\n'
                     b'{"id": "cut", "text": "Le mai\n'
                     b'{"text": "x" ,, "id": "after"}\n'
-                    b'{"id": "caf\xe9", "text": "x"}\n')
+                    b'{"id": "caf\x81", "text": "x"}\n')
     out = tmp_path / "out"
     assert main(["run", str(src), "--out", str(out), "-j", "1", "-q"]) == 1
     errors = read_jsonl(out / "errors" / "errors.jsonl")

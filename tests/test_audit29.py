@@ -279,7 +279,7 @@ def test_datatrove_pipeline_puts_each_document_in_one_place(tmp_path):
         {"id": "boiler", "text": "Partager sur Facebook\nEspace publicitaire · 300×250"},
         {"id": "nul", "text": "a\x00b"}, {"id": "num", "text": 3}, {"id": "en", "text": english},
         {"id": 7, "text": f"{BODY} Sept."}, {"id": "blank", "text": "   "})]
-    damaged = b'{"id": "broken", "text": "ab\n{"id":"latin","text":"caf\xe9"}\n'
+    damaged = b'{"id": "broken", "text": "ab\n{"id":"latin","text":"caf\x81"}\n'
     (src / "a.jsonl").write_bytes(("\n".join(lines) + "\n").encode() + damaged)
     LocalPipelineExecutor(pipeline=[
         CleannewsJsonlReader(str(src)),

@@ -58,7 +58,8 @@ def _malformed_corpus(path: Path) -> dict[str, str]:
         (b'{"id": "badjson", "text": "unterminated', "json"),
         (b'{"id": "nofield", "body": "x"}', "missing_field"),
         (b'{"id": "notstr", "text": ["a", "b"]}', "type"),
-        (b'{"id": "latin1", "text": "caf\xe9"}', "utf8"),
+        # \x81: no Windows-1252 text (a Latin-1 \xe9 is read as Windows-1252 since round 34)
+        (b'{"id": "latin1", "text": "caf\x81"}', "utf8"),
         (b'{"id": "nul", "text": "a\\u0000b"}', "nul"),
         (b'{"id": "empty", "text": "  \\n "}', "empty"),
         (b'[1, 2, 3]', "json"),

@@ -137,7 +137,7 @@ def _malformed_jsonl() -> tuple[bytes, dict[int, str | None]]:
         (json.dumps({"id": "num", "text": 12}).encode(), "type"),
         (json.dumps({"id": "none", "text": None}).encode(), "type"),
         (json.dumps({"id": "missing"}).encode(), "missing_field"),
-        (b'{"id":"latin","text":"\xe9t\xe9 ' + PARA.encode() + b'"}', "utf8"),
+        (b'{"id":"latin","text":"\x81t\x81 ' + PARA.encode() + b'"}', "utf8"),
         (json.dumps({"id": "surrogate", "text": "\ud800 " + PARA}).encode(), None),
         (json.dumps({"id": "trail", **good}).encode() + b" x", "json"),
         (b'{"id":"nan","text":NaN}', "type"),

@@ -170,7 +170,7 @@ def test_a_broken_record_with_an_empty_field_before_its_id_keeps_its_id(tmp_path
     a Latin-1 byte in its text, beside a good record: each ends in exactly one sink, the broken
     one in the errors sink under its own id."""
     good = json.dumps({"id": "b2", "text": PARA}).encode()
-    broken = b'{"title": "", "id": "a1", "text": "Caf\xe9 cr\xe8me au menu de la cantine."}'
+    broken = b'{"title": "", "id": "a1", "text": "Caf\x81 cr\xe8me au menu de la cantine."}'
     sinks = _run_jsonl(tmp_path, [broken, good])
     assert [r["id"] for r in sinks["out"]] == ["b2"]
     assert [(r["id"], r["error"]["type"]) for r in sinks["errors"]] == [("a1", "utf8")]
@@ -187,7 +187,7 @@ NEWS = (
 
 
 def test_clean_refuses_a_file_with_nul_characters_and_goes_on(tmp_path: Path):
-    """Mutant: ``cleaned_inputs``' refusal (``refused_input``: NUL characters, the ``nul``
+    """Mutant: ``cleaned_inputs``' refusal (``refused_reason``: NUL characters, the ``nul``
     error of ``run``) deleted: the broken export was cleaned and printed, exit 0. ``clean``
     says why, prints the other file and exits 1 (a document failed)."""
     bad, good = tmp_path / "export.txt", tmp_path / "news.txt"
@@ -258,7 +258,7 @@ def test_clean_says_which_document_failed_and_goes_on(tmp_path, monkeypatch, cap
     """Mutants: ``cleaned_inputs``' ``log.error`` of a document the library refuses
     (:class:`InputError`) and of one a stage fails on (any other exception) deleted: the file
     was skipped without a word (exit 1 all the same). No input this round found reaches the
-    first after ``refused_input``'s checks on the same bytes, and a stage's bug has no input
+    first after ``refused_reason``'s checks on the same bytes, and a stage's bug has no input
     by definition: the library's front half is made to fail on one of two files."""
     import cleannews.pipeline as pipeline
     from cleannews.cli import main

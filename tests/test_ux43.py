@@ -159,7 +159,7 @@ def test_library_refusal_helpers_take_the_format() -> None:
 
     page = _nul_page()
     assert text_problem(page)[0] == "nul" and text_problem(page, html=True) is None
-    assert refused_reason(page) is not None and refused_reason(page, html=True) is None
+    assert refused_reason(page, html=False) is not None and refused_reason(page, html=True) is None
     # random bytes are binary whatever they are read as
     noise = bytes(range(256)) * 64
     assert text_problem(noise, html=True)[0] == "binary"
@@ -226,10 +226,10 @@ def test_report_of_score_lines_shows_the_report_the_run_wrote(tmp_path: Path) ->
 
 
 def test_a_score_owner_naming_its_report_is_still_no_run_state(tmp_path: Path) -> None:
-    # the owner file is read as a run state path by `run` (_foreign_sinks, run_state_of):
+    # the owner file is read as a run state path by `run` (_foreign_sinks, writer_of):
     # naming the report must not make the score output another live run's sink, nor the
     # report a run state
-    from cleannews.batch.runner import run_report_of, run_state_of, unfinished_run
+    from cleannews.batch.runner import run_report_of, unfinished_run, writer_of
     from cleannews.batch.sinks import SCORE_OWNER, owner_file, read_owner, score_report
 
     assert run_cli("score", SEED, "-o", "s.jsonl", "--report", "r.json", "-q",
@@ -237,9 +237,9 @@ def test_a_score_owner_naming_its_report_is_still_no_run_state(tmp_path: Path) -
     sink = tmp_path / "s.jsonl"
     owner = read_owner(sink)
     assert owner.startswith(SCORE_OWNER[:-1]) and owner.endswith(f"{tmp_path / 'r.json'})")
-    assert score_report(sink) == tmp_path / "r.json" == run_report_of(sink)
-    state = run_state_of(sink)
-    assert state is not None and not state.exists() and unfinished_run(sink) is None
+    assert score_report(sink) == tmp_path / "r.json" == run_report_of(writer_of(sink))
+    state = writer_of(sink).state
+    assert state is not None and not state.exists() and unfinished_run(writer_of(sink)) is None
     # score writes over its own lines again, report and all
     again = run_cli("score", SEED, "-o", "s.jsonl", "--report", "r.json", "-q", cwd=tmp_path)
     assert again.returncode == 0, again.stderr

@@ -109,6 +109,22 @@ def _shown(line: str) -> str:
     return _INVISIBLE.sub(lambda m: ascii(m[0])[1:-1], line)
 
 
+#: How a changed line holding no visible character is printed when it is empty: the line
+#: break it is (a ``~`` followed by nothing said nothing of what changed; round 34).
+EMPTY_LINE_SHOWN = "\u23ce"
+
+
+def _shown_blank(line: str) -> str:
+    """A changed line that shows nothing (spaces, tabs, no-break spaces, or empty) as
+    printed: its characters quoted and escaped, as the detail row under it writes the text a
+    change replaced (``'\\xa0'``), or ``⏎`` for an empty line (its line break alone).
+
+    >>> _shown_blank("\\xa0"), _shown_blank(" \\t "), _shown_blank("")
+    ("'\\\\xa0'", "' \\\\t '", '⏎')
+    """
+    return repr(line) if line else EMPTY_LINE_SHOWN
+
+
 def _said(text: object) -> str:
     """A reason, a piece of evidence or a metadata value as printed: control characters
     escaped. They come from the data (an HTML page's ``<title>`` is lifted as it is, the
@@ -310,7 +326,8 @@ def render(source: str, doc: Document, *, color: bool = False, changes_only: boo
         whole, mark = _mark(source, line, ls, changes, html)
         if changes_only and mark == " ":
             continue
-        text = f"{n + 1:>{width}} {mark} {_shown(line)}"
+        shown = _shown_blank(line) if mark == "~" and not line.strip() else _shown(line)
+        text = f"{n + 1:>{width}} {mark} {shown}"
         out.append(paint(mark, text) if mark != " " else text)
         for c in first_of.get(n, []):
             detail = f"{' ' * width}     [{c.stage}:{c.rule}] {_said(c.reason)}"

@@ -41,7 +41,10 @@ __all__ = [
     "BINARY_CONTROL_RATIO",
     "BINARY_MIN_CHARS",
     "BINARY_SAMPLE_CHARS",
+    "HEAD_SNIFF_BYTES",
     "HTML_SNIFF_CHARS",
+    "NUL_TEXT_MIN",
+    "NUL_TEXT_SHARE",
     "binary_kind",
     "control_share_message",
     "declared_charset",
@@ -60,6 +63,16 @@ BINARY_MIN_CHARS = 32
 #: Share of control characters (other than tab, line feed, carriage return,
 #: form feed) above which the input is treated as binary and refused.
 BINARY_CONTROL_RATIO = 0.10
+#: Bytes of a bytes input judged before it is decoded whole (:func:`decode_input`): the
+#: :data:`BINARY_SAMPLE_CHARS` characters the binary test samples, in any encoding.
+HEAD_SNIFF_BYTES = 4 * BINARY_SAMPLE_CHARS
+#: A text (not a page) is refused as full of NUL characters when at least this share of its
+#: first :data:`BINARY_SAMPLE_CHARS` characters are NUL, and at least :data:`NUL_TEXT_MIN`
+#: of them: a stray NUL (a C string's end, one broken character) is still removed by the
+#: repair stage, a broken export with a NUL every few words is not cleaned for seconds
+#: (one ``remove_control_chars`` change each) and given back as if it were text (round 34).
+NUL_TEXT_SHARE = 0.01
+NUL_TEXT_MIN = 8
 
 # A page starts (after a BOM, blanks and comments) with a doctype, an XML
 # declaration or a tag; it is HTML when one of the page-level or block tags
@@ -442,6 +455,55 @@ def _decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, list[C
     return text, changes
 
 
+
+#: Rules of :func:`_decode_bytes` that read bytes that are not UTF-8 as Windows-1252.
+CP1252_RULES = ("decode_cp1252", "decode_cp1252_fallback")
+#: The bytes Windows-1252 leaves undefined (read as Latin-1 controls by :func:`_cp1252`).
+_CP1252_UNDEFINED = bytes((0x81, 0x8D, 0x8F, 0x90, 0x9D))
+
+
+def record_line_as_cp1252(line: bytes) -> tuple[str, Change] | None:
+    """A JSONL line that is not UTF-8 read as a text file is (:func:`decode_input`): as
+    Windows-1252 whole, or each run of stray bytes; ``(line_text, note)`` where the note is
+    the ``decode`` change the record's document gets (a note about the whole input: its span
+    is set by the caller), or ``None`` when the bytes are not Windows-1252 text either
+    (binary data, a byte-order mark, a byte Windows-1252 leaves undefined — 81, 8D, 8F, 90,
+    9D: a lead byte of Shift_JIS or GBK text, or binary data —: the line stays a ``utf8``
+    error).
+
+    A ``.txt`` file in Windows-1252 was cleaned with a ``decode_cp1252`` change, the same
+    text in a JSONL record was a ``utf8`` error (round 34).
+
+    >>> text, note = record_line_as_cp1252(b'{"text": "caf\\xe9 cr\\xe8me"}')
+    >>> text, note.rule
+    ('{"text": "café crème"}', 'decode_cp1252')
+    >>> record_line_as_cp1252('{"text": "日本、"}'.encode("shift_jis")) is None  # 81 41
+    True
+    >>> record_line_as_cp1252('{"text": "“Oui”, caf'.encode() + b'\\xe9"}')[0]
+    '{"text": "“Oui”, café"}'
+    >>> utf8_then_latin1 = '{"text": "\u00c9t\u00e9 \u00e0 No'.encode() + b'\\xebl"}'
+    >>> record_line_as_cp1252(utf8_then_latin1)[1].reason
+    "the record's line is not UTF-8: bytes eb are not valid UTF-8: read as Windows-1252"
+    """
+    stray = _VALID_UTF8_MULTIBYTE.sub(b"", line)  # (a UTF-8 "”" holds 9D: not stray)
+    if stray.translate(None, _CP1252_UNDEFINED) != stray:
+        return None
+    try:
+        text, changes = _decode_bytes(line)
+    except InputError:
+        return None
+    if not changes or any(c.rule not in CP1252_RULES for c in changes):
+        return None
+    rule = changes[0].rule
+    if rule == "decode_cp1252":
+        reason = changes[0].reason.replace("input is not UTF-8", "the record's line is not UTF-8")
+    else:
+        shown = [c.before for c in changes[:3]]
+        more = f" and {len(changes) - 3} more runs" if len(changes) > 3 else ""
+        reason = (f"the record's line is not UTF-8: bytes {', '.join(shown)}{more} are not "
+                  "valid UTF-8: read as Windows-1252")
+    return text, Change("decode", rule, (0, 0), "", "", reason)
+
 #: Longest run of invalid bytes a single UTF-8 error can cover (a truncated 4-byte sequence).
 _MAX_UTF8_ERROR = 4
 
@@ -673,16 +735,62 @@ def decode_input(value: object, *, html: bool = False, call: str | None = None
         raise InputError(
             f"expected str or bytes, got {type(value).__name__}{_hint(value, html, call)}")
     data = bytes(value)
-    text, changes = _decode_bytes(data, declared_charset(data) if html else None)
+    declared = declared_charset(data) if html else None
+    if len(data) > HEAD_SNIFF_BYTES:  # judged from its start before it is decoded whole:
+        # 15 MB of random bytes took 1.6 s to refuse, all of it decoded first (round 34)
+        head = data[:HEAD_SNIFF_BYTES]
+        try:
+            message = refusal(head, _decode_bytes(head, declared)[0], html)
+        except InputError:  # (binary data: the whole says so below, in its own words)
+            message = None
+        if message is not None:
+            raise InputError(message)
+    text, changes = _decode_bytes(data, declared)
+    message = refusal(data, text, html)
+    if message is not None:
+        raise InputError(message)
+    return text, changes
+
+
+def refusal(data: bytes, text: str, html: bool = False) -> str | None:
+    """Why the bytes ``data``, decoded as ``text`` (or their start, decoded), are refused: more
+    than :data:`BINARY_CONTROL_RATIO` control characters (binary data; UTF-16 saved without
+    its byte-order mark named, with the ``iconv`` command), or, for a text that is no page
+    (``html`` false), NUL characters at every few words (:data:`NUL_TEXT_SHARE`); else
+    ``None``. A page's NULs are removed (browsers drop them; round 33).
+
+    >>> refusal(b"", "Le maire a parl\\u00e9.\\x00" * 4) is None  # a few stray NULs: removed
+    True
+    >>> refusal(b"", "Le maire a parl\\u00e9 hier.\\x00\\x00" * 20)[:63]
+    'text is full of NUL characters (40 of the first 480 characters)'
+    >>> refusal(b"", "<p>Le maire a parl\\u00e9.\\x00\\x00</p>" * 20, html=True) is None
+    True
+    """
     message = control_share_message(text)
     if message is not None:
         order = utf16_without_bom(data)
-        raise InputError(
-            message
-            + ("" if order is None else f" (it looks like {order} text saved without a "
-               f"byte-order mark; convert it to UTF-8 first: iconv -f {order} -t UTF-8)")
-        )
-    return text, changes
+        return message + ("" if order is None else (
+            f" (it looks like {order} text saved without a byte-order mark; convert it to "
+            f"UTF-8 first: iconv -f {order} -t UTF-8)"))
+    return None if html else nul_share_message(text)
+
+
+def nul_share_message(text: str) -> str | None:
+    """Why ``text`` is full of NUL characters (:data:`NUL_TEXT_SHARE` of its first
+    :data:`BINARY_SAMPLE_CHARS` characters, at least :data:`NUL_TEXT_MIN`), else ``None``.
+
+    >>> nul_share_message("Un mot.\\x00" * 9)
+    'text is full of NUL characters (9 of the first 72 characters): binary data or a broken \
+export'
+    >>> nul_share_message("Un texte." * 100 + "\\x00" * 8) is None  # 8 of 908: under 1 %
+    True
+    """
+    sample = text[:BINARY_SAMPLE_CHARS]
+    nuls = sample.count("\x00")
+    if nuls < NUL_TEXT_MIN or nuls < NUL_TEXT_SHARE * len(sample):
+        return None
+    return (f"text is full of NUL characters ({nuls} of the first {len(sample)} characters): "
+            "binary data or a broken export")
 
 
 def control_share_message(text: str) -> str | None:

@@ -315,21 +315,59 @@ def _say_to_caller(message: str) -> None:
     ...     [] if _logs_shown(logging.getLogger("cleannews")) else ["a hint"])
     True
     """
+    level = _caller_level()
+    if level is None:  # the project's own tool: its pages are read as text on purpose
+        return
     log = logging.getLogger("cleannews")
     if _logs_shown(log):
         log.warning("%s", message)
     else:
-        import os
-        import sys
         import warnings
 
-        # the warning names the caller's line, not the package's (the separator: a sibling
-        # folder named cleannews-something is the caller's)
-        here = os.path.dirname(__file__) + os.sep
-        level, frame = 1, sys._getframe(0)
-        while frame.f_back is not None and frame.f_code.co_filename.startswith(here):
-            level, frame = level + 1, frame.f_back
         warnings.warn(message, UserWarning, stacklevel=level)
+
+
+def _caller_level() -> int | None:
+    """The ``stacklevel`` (counted from the caller of this function, 1) of the user's call:
+    the first frame outside the package and Python's import machinery (``<frozen runpy>``);
+    ``None``
+    when there is none (the package is the program: ``python -m cleannews.evaluate``) or it
+    is one of the project's own tools (``tools/``, ``benchmarks/`` of the source checkout):
+    the hint is for users (round 34: it named ``<frozen runpy>`` as the caller under
+    ``python -m cleannews.evaluate`` and printed inside the project's benchmarks).
+
+    >>> _caller_level()  # a doctest: its frames are the user's (doctest's own, <doctest …>)
+    1
+    """
+    import os
+    import sys
+
+    # the separator: a sibling folder named cleannews-something is the caller's
+    here = os.path.dirname(__file__) + os.sep
+    level, frame = 1, sys._getframe(1)
+    while frame is not None and (frame.f_code.co_filename.startswith(here)
+                                 or frame.f_code.co_filename.startswith("<frozen ")):
+        level, frame = level + 1, frame.f_back
+    if frame is None or frame.f_code.co_filename.startswith(_project_tools()):
+        return None
+    return level
+
+
+def _project_tools() -> tuple[str, ...]:
+    """The folders of the project's own scripts in a source checkout (``src/cleannews`` two
+    levels below them), else none (an installed package)."""
+    import os
+
+    src = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    if os.path.basename(src) != "src":
+        return ()
+    root = os.path.dirname(src)
+    return tuple(os.path.join(root, name) + os.sep for name in PROJECT_TOOL_FOLDERS)
+
+
+#: Folders of a source checkout whose scripts are the project's own (benchmarks, training and
+#: evaluation tools), which read pages as text on purpose: the HTML hint is not said there.
+PROJECT_TOOL_FOLDERS = ("tools", "benchmarks")
 
 
 def _logs_shown(log: logging.Logger) -> bool:

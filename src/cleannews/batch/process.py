@@ -24,7 +24,7 @@ import logging
 import sys
 import traceback
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import regex
@@ -39,7 +39,13 @@ from cleannews._input import (
 )
 from cleannews.batch.ids import clipped, field_value, record_id
 from cleannews.batch.limits import FORMATS, MAX_RECORD_MB, input_limit, limit_setting, mb_bytes
-from cleannews.batch.sources import Item, compressed_hint, input_noun, too_large_message
+from cleannews.batch.sources import (
+    Item,
+    compressed_hint,
+    input_noun,
+    line_text,
+    too_large_message,
+)
 from cleannews.batch.stop import check as check_stop
 from cleannews.batch.timeout import (
     DocTimeout,
@@ -294,8 +300,7 @@ def _is_utf8(data: bytes) -> bool:
     return True
 
 
-def _check_text(text: str | bytes, source: str = "-", command: str = "run",
-                html: bool = False) -> None:
+def _check_text(text: str | bytes, source: str, command: str, html: bool) -> None:
     """Refuse what :func:`text_problem` refuses (see docs/batch.md: empty documents are errors;
     ``html``: a page's NULs are removed, not refused);
     the bytes of a file ``source`` compressed in a format not read (xz, zstd …) get the
@@ -450,16 +455,30 @@ SPACE, U+200B ZERO WIDTH SPACE)'
     return f"{msg} at character {exc.pos + 1} of the line"
 
 
-def _parse_record(item: Item, opts: BatchOptions) -> tuple[str, dict[str, Any], str]:
-    """Decode and parse a JSONL line: ``(line_text, record, id)``; raises :class:`_Reject`."""
+def _parse_record(item: Item, opts: BatchOptions, notes: list[Change] | None = None
+                  ) -> tuple[str, dict[str, Any], str]:
+    """Decode and parse a JSONL line: ``(line_text, record, id)``; raises :class:`_Reject`.
+
+    A line that is not UTF-8 is read as a text file is, as Windows-1252 (whole, or each run
+    of stray bytes; :func:`cleannews._input.record_line_as_cp1252`), its ``decode`` note
+    appended to ``notes``: it was a ``utf8`` error while the same text in a ``.txt`` file was
+    cleaned (round 34). A line of a UTF-16 input holding a code unit that does not decode
+    and bytes that are no text stay ``utf8`` errors
+    (:func:`~cleannews.batch.sources.line_text`)."""
     place = f"{item.source}:{item.line}"
-    try:
-        line = item.payload.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        # the error record keeps the record's id when it can be read before the damage (an
-        # invalid byte in the text): it was always PATH:LINE, the id lost
+    read = line_text(item.payload)
+    if read is None:
+        # the error record keeps the record's id when it can be read before the damage
+        # (an invalid byte in the text): it was always PATH:LINE, the id lost
         item.id = peek_id(item.payload, opts.id_field, place)
-        raise _Reject("utf8", f"line is not valid UTF-8 (byte {exc.start}): {exc.reason}") from None
+        try:
+            item.payload.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise _Reject("utf8", f"line is not valid UTF-8 (byte {exc.start}): "
+                          f"{exc.reason}") from None
+    line, note = read  # type: ignore[misc]
+    if note is not None and notes is not None:
+        notes.append(note)
     line = line.lstrip("\ufeff")
     try:
         record = json.loads(line)
@@ -848,8 +867,9 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
         raise _Reject("too_large", too_large_message(
             item.size, limit, item.size_exact, input_noun(item.kind, item.source),
             limit_setting(limit, opts.config.max_input_mb)))
+    notes: list[Change] = []  # how a record's line that is not UTF-8 was read
     if item.kind == "jsonl":
-        line, record, ident = _parse_record(item, opts)
+        line, record, ident = _parse_record(item, opts, notes)
         item.id = ident
         id_note = id_field_note(record, opts.id_field)
         text: str | bytes = _record_text(record, opts)
@@ -863,6 +883,8 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
     except InputError as exc:
         raise _Reject(exc.kind, exc.message) from None  # the record names its id; the kind:
         # `too_large` above the config's max_input_mb
+    for note in notes:  # said first, as a text file's decoding is, about the whole input
+        doc.changes.insert(0, replace(note, span=(0, doc.input_length)))
     if opts.templates is not None:
         from cleannews.batch.templates import apply_templates, item_source
 

@@ -36,7 +36,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cleannews.__about__ import __version__
 from cleannews.batch.ids import safe_relpath, shown_id
@@ -69,8 +69,8 @@ from cleannews.batch.sinks import (
     SinkPaths,
     Sinks,
     atomic_write,
+    owner_report,
     read_owner,
-    score_report,
 )
 from cleannews.batch.sources import (
     MISSING_INPUT,
@@ -285,21 +285,37 @@ def _refuse_foreign_outputs(paths: SinkPaths) -> None:
                 "the file first to write over it")
 
 
-def run_state_of(path: Path) -> Path | None:
-    """Where the run state of the run whose output folder, output file or sink file ``path``
-    is would be (it may not exist), else ``None``."""
+class Writer(NamedTuple):
+    """What wrote an output folder, output file or sink file (:func:`writer_of`)."""
+
+    #: the run state of the run writing there (it may not exist), ``None``: none named
+    state: Path | None
+    #: the report file the ``cleannews score`` run that wrote it was asked for (it may not
+    #: exist; :func:`~cleannews.batch.sinks.score_owner`)
+    scored: Path | None
+
+
+def writer_of(path: Path) -> Writer:
+    """What wrote the output folder, output file or sink file ``path``: a folder's run state,
+    else what its owner file names (:func:`~cleannews.batch.sinks.owner_file`), read once
+    (``cleannews report`` read it up to four times; round 34).
+
+    >>> writer_of(Path("out")).state is None or True, writer_of(Path("/nonexistent/x.jsonl"))
+    (True, Writer(state=None, scored=None))
+    """
     if path.is_dir():
-        return path / STATE_NAME
+        return Writer(path / STATE_NAME, None)
     try:
-        return Path(read_owner(path))
+        owner = read_owner(path)
     except OSError:
-        return None
+        return Writer(None, None)
+    return Writer(Path(owner), owner_report(owner))
 
 
-def unfinished_run(path: Path) -> int | None:
-    """How many documents the run state of ``path`` (as :func:`run_state_of` finds it) says
-    are committed when that run has not finished, else ``None`` (no state, a finished run)."""
-    state = run_state_of(path)
+def unfinished_run(writer: Writer) -> int | None:
+    """How many documents the run state of ``writer`` (:func:`writer_of`) says are committed
+    when that run has not finished, else ``None`` (no state, a finished run)."""
+    state = writer.state
     try:
         saved = json.loads(state.read_text("utf-8")) if state is not None else None
         return None if not isinstance(saved, dict) or saved.get("finished") else int(
@@ -308,9 +324,9 @@ def unfinished_run(path: Path) -> int | None:
         return None
 
 
-def run_report_of(path: Path) -> Path | None:
-    """The report of the run whose output folder, output file or sink file ``path`` is, when
-    that report exists, else ``None``.
+def run_report_of(writer: Writer) -> Path | None:
+    """The report of the run that wrote an output folder, output file or sink file
+    (``writer``: :func:`writer_of`), when that report exists, else ``None``.
 
     A sink file names the run state that writes it (:func:`~cleannews.batch.sinks.owner_file`),
     and the state names the report (a run state of an earlier version does not: its report
@@ -320,10 +336,9 @@ def run_report_of(path: Path) -> Path | None:
     The output of ``cleannews score … --report FILE`` names its report in its owner file
     (:func:`~cleannews.batch.sinks.score_report`; round 33).
     """
-    scored = score_report(path) if not path.is_dir() else None
-    if scored is not None:
-        return scored if scored.is_file() else None
-    state = run_state_of(path)
+    if writer.scored is not None:
+        return writer.scored if writer.scored.is_file() else None
+    state = writer.state
     if state is None:
         return None
     report = None

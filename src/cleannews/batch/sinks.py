@@ -593,6 +593,16 @@ def score_report(sink: Path) -> Path | None:
         owner = read_owner(sink)
     except OSError:
         return None
+    return owner_report(owner)
+
+
+def owner_report(owner: str) -> Path | None:
+    """The report file an owner file's text ``owner`` names (:func:`score_owner`), else
+    ``None``.
+
+    >>> owner_report(score_owner("/r.json")).as_posix(), owner_report(score_owner(None))
+    ('/r.json', None)
+    """
     head = SCORE_OWNER[:-1] + SCORE_REPORT_SEP
     if not (owner.startswith(head) and owner.endswith(")")) or len(owner) <= len(head) + 1:
         return None

@@ -33,7 +33,7 @@ from zlib import error as zlib_error
 
 import regex
 
-from cleannews._input import bom_codec, looks_like_html
+from cleannews._input import bom_codec, looks_like_html, record_line_as_cp1252
 from cleannews.batch.limits import (
     REPORT_NAME,
     SINK_FILES,
@@ -41,6 +41,7 @@ from cleannews.batch.limits import (
     STDOUT_SINK_FOLDERS,
     out_file_stem,
 )
+from cleannews.document import Change
 
 __all__ = [
     "HARD_RECORD_BYTES",
@@ -114,8 +115,11 @@ def item_record(item: Item, text_field: str) -> tuple[dict | None, str] | None:
         return None
     if item.kind != "jsonl":
         return None, item.payload.decode("utf-8", "replace")
+    read = line_text(item.payload)  # a line in Windows-1252 too, as the run reads it
+    if read is None:
+        return None
     try:
-        record = json.loads(item.payload)
+        record = json.loads(read[0].lstrip("\ufeff"))
     except (ValueError, RecursionError):  # `[[[[…` thousands deep: the run's `json` error
         # (a RecursionError traceback ended --find-copies and --site-templates runs)
         return None
@@ -729,6 +733,28 @@ def _invalid_as_surrogates(exc: UnicodeError) -> tuple[str, int]:
 
 _INVALID = "cleannews.invalid-utf8"
 codecs.register_error(_INVALID, _invalid_as_surrogates)
+#: What :func:`_invalid_as_surrogates` makes of a byte: a line holding it is a ``utf8`` error
+#: (not read as Windows-1252, as a record's line that is not UTF-8 is otherwise).
+UNDECODED_UTF16 = "\udcff".encode("utf-8", "surrogatepass")
+
+
+def line_text(line: bytes) -> tuple[str, Change | None] | None:
+    """The text of a JSONL line and, when it is not UTF-8, the ``decode`` note of how it was
+    read (as Windows-1252, as a text file is: :func:`cleannews._input.record_line_as_cp1252`);
+    ``None`` when it is no text (a ``utf8`` error): bytes no Windows-1252 text, or a code
+    unit of a UTF-16 input that did not decode (:data:`UNDECODED_UTF16`). The one reading of
+    a record's line by the run and by the passes ahead of it (copies, site templates).
+
+    >>> line_text(b'{"text": "caf\\xc3\\xa9"}'), line_text(b'{"text": "caf\\xe9"}')[0]
+    (('{"text": "café"}', None), '{"text": "café"}')
+    >>> line_text(b'{"text": "a' + UNDECODED_UTF16 + b'"}') is None
+    True
+    """
+    try:
+        return line.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    return None if UNDECODED_UTF16 in line else record_line_as_cp1252(line)
 
 
 _SAID: set[tuple[str, str]] = set()
@@ -985,7 +1011,7 @@ def _all_items(
             seq += 1
             continue
         try:
-            data, truncated, size, exact = read_file(name)
+            data, truncated, size, exact = read_file(name, reading_as_html(name, fmt))
         except OSError as exc:
             yield Item(seq, ident, kind, b"", None, ident,
                        cannot_read(exc), "read")
@@ -1122,7 +1148,7 @@ def _stream_items(stream: BinaryIO, source: str, fmt: str, seq: int) -> Iterator
         else:
             kind = sniff_kind(head)
     if kind in ("text", "html"):
-        data, truncated, size, exact = read_document(stream)
+        data, truncated, size, exact = read_document(stream, html=kind == "html")
         yield Item(seq, source, kind, data, None, source, truncated=truncated, size=size,
                    size_exact=exact)
         return
@@ -1353,13 +1379,15 @@ class Read(NamedTuple):
     exact: bool = True
 
 
-def refused_reason(raw: bytes, html: bool = False) -> str | None:
+def refused_reason(raw: bytes, *, html: bool) -> str | None:
     """Why every command refuses ``raw`` at once (binary data, NUL characters), in the words
     of ``cleannews run``'s errors sink (:func:`cleannews.batch.process.text_problem`), else
     ``None``. ``html``: ``raw`` is read as a page, whose NULs are removed, not refused.
 
-    >>> refused_reason(b"Un texte.\\x00 Suite."), refused_reason(b"Un texte.") is None
-    ('text contains NUL characters (binary data or a broken export)', True)
+    >>> refused_reason(b"Un texte.\\x00 Suite.", html=False)
+    'text contains NUL characters (binary data or a broken export)'
+    >>> refused_reason(b"Un texte.", html=False) is None
+    True
     >>> refused_reason(b"<p>Un texte.\\x00 Suite.</p>", html=True) is None
     True
     """
@@ -1418,15 +1446,21 @@ class _Decompressing(io.RawIOBase):
             raise DamagedData(f"could not decompress the gzip data: {exc}") from None
 
 
-def read_document(f: BinaryIO, limit: int = HARD_RECORD_BYTES, *, refuse: bool = True
-                  ) -> Read:
+def read_document(f: BinaryIO, limit: int = HARD_RECORD_BYTES, *, refuse: bool = True,
+                  html: bool | None = None) -> Read:
     """One text or HTML input, from a file, a pipe or standard input, read by every command
     the same way (``clean`` / ``explain`` with ``limit`` = ``--max-record-mb``, ``run`` /
     ``score`` with :data:`HARD_RECORD_BYTES`, their ``--max-record-mb`` decided later):
 
     * its first :data:`HEAD_BYTES`; when they are refused (binary data, NUL characters) only
       them (``cleannews score /dev/zero`` read for ever, ``clean`` stopped there already;
-      ``refuse`` false: no such test, for the raw bytes of broken gzip data);
+      ``refuse`` false: no such test, for the raw bytes of broken gzip data). ``html``: the
+      input is read as a page (its NULs removed, not refused), or as a text (``False``: a
+      NUL refuses it), or ``None``: as a page when its start looks like one
+      (:func:`cleannews._input.looks_like_html`, as ``--format auto`` reads a file of no
+      telling name). A ``.txt`` file holding NULs every few words was read up to
+      ``--max-record-mb`` (16 MB for ``clean``, then refused as too large; 64 MB for
+      ``score``) before its NULs refused it (round 34);
     * else at most ``limit`` bytes; past them the input is ``truncated``: its ``size`` is
       the file's, or for a stream (pipe, device, decompressed data) the bytes counted up to
       :data:`COUNT_MAX_BYTES` (``exact`` false beyond: ``yes | cleannews clean -`` read until
@@ -1437,15 +1471,21 @@ def read_document(f: BinaryIO, limit: int = HARD_RECORD_BYTES, *, refuse: bool =
     >>> r = read_document(io.BytesIO(b"x" * 300_000), limit=1000)
     >>> len(r.data), r.truncated, r.size
     (1000, True, 300000)
+    >>> nuls = b"Le maire a parl\\xc3\\xa9.\\x00 " * 100_000
+    >>> len(read_document(io.BytesIO(nuls), html=False).data) == HEAD_BYTES
+    True
+    >>> len(read_document(io.BytesIO(nuls), html=True).data) == len(nuls)
+    True
     """
     head = f.read(HEAD_BYTES)
     if len(head) < HEAD_BYTES:
         return Read(head, False, len(head))
-    # refused whatever it is read as (binary data, UTF-16 without its mark): an HTML page's
-    # NULs are removed (round 33), so a head with a few NULs is read on, and refused later
-    # (as a whole) when it is read as text
-    if refuse and refused_reason(head, html=True) is not None:
-        return Read(head, False, len(head), exact=False)
+    # refused as it will be read (binary data, UTF-16 without its mark; a text's NULs): an
+    # HTML page's NULs are removed (round 33), so a page with a few NULs is read on
+    if refuse:
+        page = looks_like_html(head) if html is None else html
+        if refused_reason(head, html=page) is not None:
+            return Read(head, False, len(head), exact=False)
     rest = f.read(limit - HEAD_BYTES) if limit > HEAD_BYTES else b""
     data = head + rest if rest else head
     del head, rest
@@ -1494,11 +1534,31 @@ def input_noun(kind: str, source: str) -> str:
     return "record" if kind == "jsonl" else "input" if source == "-" else "file"
 
 
-def read_file(name: str) -> Read:
+def read_file(name: str, html: bool | None = None) -> Read:
     """A whole input file (gzip data decompressed), or its first :data:`HARD_RECORD_BYTES`
-    (:func:`read_document`)."""
+    (:func:`read_document`; ``html``: read as a page, a text or, ``None``, as its start
+    looks)."""
     with open(name, "rb") as f:
-        return read_document(open_document(f))
+        return read_document(open_document(f), html=html)
+
+
+def reading_as_html(name: str, fmt: str = "auto") -> bool | None:
+    """Whether the file ``name`` is read as a page (``True``), a text (``False``) or, under
+    ``--format auto`` for a name that does not tell, as its start looks (``None``,
+    :func:`file_kind`): a ``.txt`` file is text, ``.html`` / ``.htm`` / ``.xhtml`` (gzipped
+    too) a page, ``--format`` forces either.
+
+    >>> reading_as_html("a.txt"), reading_as_html("p.html.gz"), reading_as_html("dump")
+    (False, True, None)
+    >>> reading_as_html("a.txt", "html"), reading_as_html("-")
+    (True, None)
+    """
+    if fmt != "auto":
+        return fmt == "html"
+    low = document_name(name).lower()
+    if low.endswith(HTML_SUFFIXES):
+        return True
+    return False if low.endswith(".txt") else None
 
 
 def log_files() -> list[Path]:

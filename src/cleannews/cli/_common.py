@@ -36,11 +36,11 @@ __all__ = [
     "config_from_args",
     "exit_code_of",
     "expand_files",
-    "is_html_input",
     "is_html_path",
     "positive_float",
     "positive_mb",
     "probability",
+    "read_as_html",
     "read_inputs",
     "reader_gone",
     "record_limit",
@@ -243,32 +243,41 @@ def is_html_path(name: str, fmt: str = "auto") -> bool:
     return name.lower().endswith(HTML_SUFFIXES)
 
 
-def is_html_input(name: str, raw: bytes, fmt: str = "auto") -> bool:
-    """Whether to read ``raw`` as HTML: ``--format`` if forced, else the extension, else sniffed.
+def read_as_html(name: str, shown: str, raw: bytes, fmt: str = "auto"
+                 ) -> tuple[bool, str | None]:
+    """``(html, sniffed)``: whether to read the input ``name`` (``shown``: as logs name it) as
+    HTML, and what its start was sniffed as when its name does not tell (``"jsonl"``,
+    ``"html"`` or ``"text"``, :func:`cleannews.batch.sources.sniff_kind`, as ``run`` sniffs
+    standard input; ``None`` for a name that tells, a forced ``--format`` or a blank input).
 
-    A ``.txt`` file is text; standard input (``-``) and other names are HTML
-    when they start like a page (:func:`cleannews._input.looks_like_html`).
+    ``--format`` decides if forced, else the name
+    (:func:`~cleannews.batch.sources.reading_as_html`: a ``.txt`` file is text, checked by
+    :func:`~cleannews.batch.sources.file_kind`, which warns when it holds a page, as ``run``
+    does), else that one sniff: ``cleaned_inputs`` sniffed a file of no telling name three
+    times (for JSONL records, then twice for a page; round 34).
 
-    >>> is_html_input("-", b"<!doctype html><html><body><p>x</p></body></html>")
-    True
-    >>> is_html_input("a.txt", b"<html><body>x</body></html>")
-    False
-
-    A gzip-compressed file is what its name says without the ``.gz`` (``page.html.gz`` is
-    HTML, ``t.txt.gz`` text), as ``run`` reads it (``clean`` sniffed both).
+    >>> read_as_html("-", "-", b"<!doctype html><html><body><p>x</p></body></html>")
+    (True, 'html')
+    >>> read_as_html("notes", "notes", b"Le maire a parl\\xc3\\xa9.")
+    (False, 'text')
+    >>> read_as_html("p.html.gz", "p.html.gz", b"Le maire."), read_as_html("-", "-", b"")
+    ((True, None), (False, None))
     """
-    if fmt != "auto":
-        return fmt == "html"
-    from cleannews.batch.sources import document_name
+    from cleannews.batch.sources import (
+        SNIFF_BYTES,
+        blank_input,
+        file_kind,
+        reading_as_html,
+        sniff_kind,
+    )
 
-    low = document_name(name).lower()
-    if low.endswith(HTML_SUFFIXES):
-        return True
-    if low.endswith(".txt"):
-        return False
-    from cleannews._input import looks_like_html
-
-    return looks_like_html(raw)
+    by_name = reading_as_html(name, fmt)
+    if by_name is None:
+        sniffed = None if blank_input(raw) else sniff_kind(raw[:SNIFF_BYTES])
+        return sniffed == "html", sniffed
+    if by_name is False and fmt == "auto" and name != "-":
+        return file_kind(name, shown, raw) == "html", None  # (a .txt page: said once)
+    return by_name, None
 
 
 def stdin_format(fmt: str, inputs: list[str], stdin: object = None) -> str:
@@ -407,8 +416,8 @@ def cleaned_inputs(
     """
     from cleannews.batch.sources import (
         compressed_hint,
-        kind_of,
         printable_name,
+        refused_reason,
         terminal_safe,
     )
     from cleannews.batch.stop import check as check_stop
@@ -422,7 +431,7 @@ def cleaned_inputs(
         ready_for_limit(config, "text" if fmt == "text" else "html", "--doc-timeout")
 
     option = "--max-record-mb" if limit is None else limit_setting(limit, config.max_input_mb)
-    for name, raw in read_inputs(names, limit, option):
+    for name, raw in read_inputs(names, limit, option, fmt):
         check_stop()  # a Ctrl-C / SIGTERM whose raise Python swallowed: stop before the next
         said = terminal_safe(printable_name(name))  # a file name with "\n" or ESC, in a log
         if isinstance(raw, OSError):  # an unreadable file: say so, go on with the others
@@ -433,28 +442,25 @@ def cleaned_inputs(
             log.error("%s: %s", said, raw)
             outcome.failures += 1
             continue
-        if name == "-" and fmt == "auto" and _looks_like_jsonl(raw):
+        # a file name that is not UTF-8 (lone surrogates) cannot be printed or put in JSON
+        shown = printable_name(name)
+        html, sniffed = read_as_html(name, shown, raw, fmt)
+        if name == "-" and sniffed == "jsonl":
             log.warning("standard input looks like JSONL records; it is cleaned as one text "
                         "document: use 'cleannews run - --out -' (or 'cleannews score -') "
                         "for records")
-        elif name != "-" and (_named_jsonl(name) or (
-                fmt == "auto" and kind_of(name) is None and _looks_like_jsonl(raw))):
+        elif name != "-" and (sniffed == "jsonl" or _named_jsonl(name)):
             log.warning("%s: a JSONL file is cleaned as one text document: use 'cleannews "
                         "run %s --out DIR' (or 'cleannews score') for its records", name, name)
-        # a file name that is not UTF-8 (lone surrogates) cannot be printed or put in JSON
-        shown = printable_name(name)
-        html = is_html_input(name, raw, fmt)
-        refused = refused_input(raw, html)
+        # refused in the words of `run`'s errors sink (binary, `nul`): a text's NULs refuse
+        # it, a page's are removed (round 33); the library's `clean` removes a few stray NULs
+        refused = refused_reason(raw, html=html)
         if refused is not None:
             log.error("%s: %s%s", said, refused, compressed_hint(name, raw, command))
             outcome.failures += 1
             continue
         try:
             with time_limit(doc_timeout):
-                if fmt == "auto" and not html and name != "-":
-                    from cleannews.batch.sources import file_kind
-
-                    file_kind(name, shown, raw)  # a .txt page: said once (round 33)
                 # decoded once, with its `decode` changes (a file read as Windows-1252 or
                 # UTF-16 keeps them: explain showed no word of it), by the library's own
                 # front half (its size limit and id too; no hint: --format chose)
@@ -512,25 +518,6 @@ def _warn_if_lost(said: str, doc: Any) -> None:
             log.warning("%s: %s", said, c.reason)
 
 
-def refused_input(raw: bytes, html: bool = False) -> str | None:
-    """Why ``clean`` / ``explain`` refuse ``raw`` (``html``: read as a page, whose NULs are
-    removed as ``run``'s are), in the words of ``cleannews run``'s errors
-    sink (:func:`cleannews.batch.process.text_problem`), else ``None``.
-
-    A text holding NUL characters (a broken export, UTF-16 saved without its byte-order
-    mark) is a ``nul`` error for ``run``, ``score`` and the pandas / datatrove steps; ``clean``
-    removed the NULs without a word and printed the rest (exit 0). The library function
-    :func:`cleannews.clean` still removes them, each removal a ``remove_control_chars``
-    change: it repairs the text its caller holds.
-
-    >>> refused_input(b"Un texte.\\x00 Suite."), refused_input(b"Un texte.") is None
-    ('text contains NUL characters (binary data or a broken export)', True)
-    """
-    from cleannews.batch.sources import refused_reason
-
-    return refused_reason(raw, html)
-
-
 def _warn_if_empty(said: str, raw: bytes, doc: Any, *, piped: bool = False) -> None:
     """Say so when a document printed nothing: an empty input, or one cleaning removed whole
     (`clean` printed nothing and exited 0 without a word, where `run` reports an `empty` or
@@ -559,21 +546,8 @@ def _named_jsonl(name: str) -> bool:
     return kind_of(name) == "jsonl" or json_kind(name) is not None
 
 
-def _looks_like_jsonl(raw: bytes) -> bool:
-    """Whether standard input starts with a JSON object record (what ``run -`` reads as JSONL).
-
-    >>> _looks_like_jsonl(b'{"id": 1, "text": "x"}\\n'), _looks_like_jsonl(b"{Exclusif} Le maire")
-    (True, False)
-    >>> _looks_like_jsonl(b""), _looks_like_jsonl(b"\\xef\\xbb\\xbf")  # blank: no records
-    (False, False)
-    """
-    from cleannews.batch.sources import SNIFF_BYTES, blank_input, sniff_kind
-
-    return not blank_input(raw) and sniff_kind(raw[:SNIFF_BYTES]) == "jsonl"
-
-
-def read_inputs(names: list[str], limit: int | None = None, option: str = "--max-record-mb"
-                ) -> Iterator[tuple[str, bytes | OSError | InputError]]:
+def read_inputs(names: list[str], limit: int | None = None, option: str = "--max-record-mb",
+                fmt: str = "auto") -> Iterator[tuple[str, bytes | OSError | InputError]]:
     """Yield ``(name, raw_bytes)`` for each path; ``-`` reads standard input.
 
     Each input is read by :func:`cleannews.batch.sources.read_document`, as ``run`` and
@@ -582,13 +556,16 @@ def read_inputs(names: list[str], limit: int | None = None, option: str = "--max
     named in the message of an input above it). A path that cannot be read yields
     ``(name, the OSError)`` instead, an input above ``limit`` or whose data is damaged (gzip
     data cut short: :class:`~cleannews.batch.sources.DamagedData`) ``(name, an InputError)``
-    saying so, so the caller reports it and goes on with the other inputs.
+    saying so, so the caller reports it and goes on with the other inputs. ``fmt``
+    (``--format``) and the name tell whether it is read as a page or a text: a text holding
+    NULs is refused from its first bytes (:func:`~cleannews.batch.sources.reading_as_html`).
     """
     from cleannews.batch.sources import (
         DamagedData,
         NotRegular,
         open_document,
         read_document,
+        reading_as_html,
         sys_stdin,
         too_large_message,
     )
@@ -599,11 +576,12 @@ def read_inputs(names: list[str], limit: int | None = None, option: str = "--max
             yield name, OSError(name.problem)
             continue
         try:
+            html = reading_as_html(name, fmt)
             if name == "-":  # a closed stdin (`<&-`, a daemon) is empty, not a traceback
-                got = read_document(open_document(sys_stdin()), limit)
+                got = read_document(open_document(sys_stdin()), limit, html=html)
             else:
                 with open(name, "rb") as f:
-                    got = read_document(open_document(f), limit)
+                    got = read_document(open_document(f), limit, html=html)
         except DamagedData as exc:  # read, but not a document: refused as `run` files it
             yield name, InputError(str(exc), kind="read")  # (a `read` error there; exit
             # code 1, not 2)

@@ -224,8 +224,8 @@ def histogram_problem(report: dict[str, Any]) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     from cleannews.batch.html_report import render_html
-    from cleannews.batch.runner import run_report_of, run_state_of, unfinished_run
-    from cleannews.batch.sinks import atomic_write, score_output, score_report
+    from cleannews.batch.runner import run_report_of, unfinished_run, writer_of
+    from cleannews.batch.sinks import atomic_write, score_output
     from cleannews.batch.sources import terminal_safe
     from cleannews.batch.stats import summary
 
@@ -236,32 +236,32 @@ def run(args: argparse.Namespace) -> int:
         # `report out` (the --out folder), `report out/clean.jsonl` (a sink of the run): its
         # report, found through the run state (it said "Is a directory" and "Extra data: line
         # 2 column 1 (char 4263)")
-        other = run_report_of(Path(args.file))
+        writer = writer_of(Path(args.file))  # its owner file read once (round 34: 3 times)
+        other = run_report_of(writer)
         if other is not None and not _same_file(args.file, str(other)):
             if not Path(args.file).is_dir():
                 what = ("the lines of 'cleannews score', not its report: showing the report "
-                        "it wrote" if score_report(Path(args.file)) is not None else
+                        "it wrote" if writer.scored is not None else
                         "records of a cleannews run, not its report: showing the run's report")
                 log.warning("%s: %s %s", terminal_safe(args.file), what,
                             terminal_safe(str(other)))
             args.file = str(other)
             report, problem = _load(args.file)
-        elif other is None and (done := unfinished_run(Path(args.file))) is not None:
+        elif other is None and (done := unfinished_run(writer)) is not None:
             # a run still going, or killed before it wrote its report (`kill -9`, out of
             # memory): it said "cannot read the report: Is a directory"
             problem = (f"{terminal_safe(args.file)}: no report yet: the run writing there "
                        f"has committed {done} documents and has not finished (it is still "
                        "running, or it was killed before it could write its report); run "
                        "the same command with --resume to finish it and write the report")
-        elif other is None and (state := run_state_of(Path(args.file))) is not None \
-                and state.is_file():
+        elif other is None and (state := writer.state) is not None and state.is_file():
             # a finished run with no report file: `run … --report -` printed it, or it was
             # removed ("the lines of 'cleannews score'" for a sink file, "Is a directory" for
             # the folder; round 27)
             problem = (f"{terminal_safe(args.file)}: no report file: the cleannews run that "
                        f"wrote there (its run state: {terminal_safe(str(state))}) has none: "
                        f"{NO_REPORT_FILE}")
-        elif (scored := score_report(Path(args.file))) is not None:
+        elif (scored := writer.scored) is not None:
             # `score -o scores.jsonl --report r.json`, then r.json moved or removed, or the
             # run stopped before it wrote it (it said "score writes one only when asked")
             problem = (f"{terminal_safe(args.file)}: the lines of 'cleannews score', not a "
