@@ -137,7 +137,7 @@ CORRECT_POSSESSIVES = [
     "La SA immobilière a publié ses comptes.",
     "Son intéressante famille vit à Lyon.",
     "Mon ancienne maîtresse habite ici.",
-    "Ta énorme maison et ton immense jardin.",
+    "Ton énorme maison et ton immense jardin.",
     "Elle a perdu son élan et sa hargne.",
     "Sa Hauteur le prince est arrivé.",
     "Il évoque son œuvre et son œnologie préférée.",
