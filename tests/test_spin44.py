@@ -158,3 +158,17 @@ def test_feminine_possessive_before_a_vowel_is_a_gender_slip(sentence: str) -> N
 @pytest.mark.parametrize("sentence", CORRECT_POSSESSIVES)
 def test_correct_possessives_stay_clean(sentence: str) -> None:
     assert _gender_hits(sentence) == [], sentence
+
+
+def test_one_possessive_slip_in_human_text_never_quarantines() -> None:
+    """The lone-slip rules hold for the new slip: each clean seed with one "sa amie" added is
+    not spun, and the slip is one counted gender slip."""
+    for name in ("000", "001", "002", "004"):
+        path = next((ROOT / "seeds").glob(f"{name}_*.txt"))
+        text = path.read_text(encoding="utf-8")
+        cut = text.index(". ", len(text) // 2) + 2
+        text = text[:cut] + "Elle a retrouvé sa amie au marché. " + text[cut:]
+        s = cleannews.spin_score(text)
+        slips = [e for e in s.evidence if e.signal == "gender_agreement" and e.weight > 0]
+        assert [e.text for e in slips] == ["sa amie"], (name, slips)
+        assert s.label != "spun", (name, s.score)
