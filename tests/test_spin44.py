@@ -110,6 +110,8 @@ POSSESSIVE_SLIPS = [
     "Je pense à ma enfance chaque jour.",
     "Il a décrit sa histoire devant le juge.",
     "Le ministre a défendu sa action au Sénat.",
+    "Sa énième tentative a échoué.",
+    "Elle boit sa eau fraîche.",
 ]
 
 #: Correct French around possessives and gender that no gender detector may flag.
@@ -141,6 +143,13 @@ CORRECT_POSSESSIVES = [
     "Elle a perdu son élan et sa hargne.",
     "Sa Hauteur le prince est arrivé.",
     "Il évoque son œuvre et son œnologie préférée.",
+    "Il félicite son aide de camp.",
+    "Ma foi, il a raison.",
+    "Sa Majesté a parlé.",
+    "Il défend son orgueil et sa hardiesse.",
+    "Elle garde sa hotte et sa housse.",
+    "Elle a vendu sa Opel et sa Audi.",
+    "Son énième tentative a échoué.",
 ]
 
 _GENDER = ("gender_agreement",)
