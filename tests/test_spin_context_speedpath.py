@@ -69,9 +69,13 @@ def reference_analyse(term, text: str, always_gate: bool = True) -> dict:
                 where = (start, para, i)
     if best is not None:
         start, para, i = where
-        a = start + context_tokens(para)[i][1]
-        b = a + len(best[2]) if len(para) == len(para.lower()) else start + len(para)
-        best = (best[0], (a, b), best[2], best[3])
+        a = context_tokens(para)[i][1]
+        low = para.lower().replace("’", "'").replace("ʼ", "'")
+        word = list(_context.CONTEXT_TOKEN.finditer(low))[i].group()  # (before "<num>")
+        b = a + 1  # the shortest piece of the input whose lower case starts with the word
+        while not para[a:b].lower().replace("’", "'").replace("ʼ", "'").startswith(word):
+            b += 1
+        best = (best[0], (start + a, start + b), best[2], best[3])
     mean = tot / (n + pr["prior_words"])
     z = (mean - pr["median"]) / pr["sd"]
     term_value = min(pr["cap"], pr["w"] * max(0.0, z - pr["b"]))

@@ -230,9 +230,10 @@ def _validation_one_line(chars: int = 200_000) -> str:
 #: model retrained on its literary register gate (0.8686 -> 0.8764 suspect; no validation
 #: document is in the register, the weights moved); re-recorded by spin-rebuild11 for the model
 #: refitted on spin-lit10's code by the one-command build (0.8764 -> 0.8778 suspect; the
-#: weights x1.007, the intercept -0.014).
-PIN_VALIDATION_SCORE = (0.8778, "suspect")
-PIN_VALIDATION = "9f5a7049bd5c31e4ec169eed2f77a7d9760224bf4725314d6a29924f49fac1d5"
+#: weights x1.007, the intercept -0.014); re-recorded by spin44 (round 34) for the model
+#: refitted by the one-command build on its possessive slip "sa amie" (0.8778 -> 0.8789 suspect).
+PIN_VALIDATION_SCORE = (0.8789, "suspect")
+PIN_VALIDATION = "69d46c930b482a7c50ff55cf516965d49385e9b53beda2795eac3e9b637acb7a"
 
 
 def _pin(s) -> str:

@@ -29,7 +29,7 @@ from collections import Counter, _count_elements
 from collections.abc import Iterator
 from functools import reduce
 from importlib import resources
-from itertools import compress, count, islice, repeat
+from itertools import accumulate, compress, count, islice, repeat
 from operator import add
 
 import regex
@@ -382,15 +382,48 @@ GAINS_VECTOR_MIN_TOKENS = 64
 _READING_MEMO = threading.local()
 
 
+def fold(text: str) -> str:
+    """``text`` as the context term reads it: lower case, straight apostrophes.
+
+    Lower-casing may lengthen a text ("İ" becomes "i" + a combining dot, the one character
+    of Unicode whose lower case is longer; ``str.lower`` never shortens one), so an offset
+    in ``fold(text)`` is an offset of ``text`` only through ``folded_span``.
+
+    >>> fold("L’État ʼa"), len(fold("İstanbul")) - len("İstanbul")
+    ("l'état 'a", 1)
+    """
+    return text.lower().replace("’", "'").replace("ʼ", "'")
+
+
+def folded_span(text: str, low: str, a: int, b: int) -> tuple[int, int]:
+    """The span of ``text`` whose fold (``low = fold(text)``) is ``low[a:b]``: the one
+    mapping from the context term's offsets to the input's (each character of ``text``
+    folds to ``len(c.lower())`` characters: the apostrophes map one to one).
+
+    >>> folded_span("Le 7, à İstanbul, chère amie", fold("Le 7, à İstanbul, chère amie"), 19, 24)
+    (18, 23)
+    >>> folded_span("chère", "chère", 0, 5)
+    (0, 5)
+    """
+    if len(low) == len(text):  # every character folds to one: offsets hold
+        return a, b
+    ends = list(accumulate(len(c.lower()) for c in text))  # ends[k]: fold of text[:k + 1]
+    # the character whose fold holds offset ``a``, and the one whose fold ends at ``b``
+    return bisect.bisect_right(ends, a), bisect.bisect_left(ends, b) + 1 if b else 0
+
+
 def context_tokens(text: str) -> list[tuple[str, int]]:
-    """``(token, start offset)`` pairs of one paragraph, as the count table spells them.
+    """``(token, start offset in text)`` pairs of one paragraph, as the count table spells
+    them.
 
     >>> [t for t, _ in context_tokens("L’État a 2 projets.")]
     ["l'", 'état', 'a', '<num>', 'projets', '.']
+    >>> context_tokens("İl, été")[-1]
+    ('été', 4)
     """
-    text = text.lower().replace("’", "'").replace("ʼ", "'")
-    return [("<num>" if m.group()[0].isdigit() else m.group(), m.start())
-            for m in CONTEXT_TOKEN.finditer(text)]
+    low = fold(text)
+    return [("<num>" if m.group()[0].isdigit() else m.group(), folded_span(text, low, *m.span())[0])
+            for m in CONTEXT_TOKEN.finditer(low)]
 
 
 class ContextTerm:
@@ -745,7 +778,7 @@ class ContextTerm:
         for start, para in _pieces(text):
             if not para.strip():
                 continue
-            low = para.lower().replace("’", "'").replace("ʼ", "'")
+            low = fold(para)
             tok = tok_re if unsafe(low) else fast_re  # (the same tokens, see _fast_tokenizer)
             toks = tok.findall(low)
             if digit(low):  # (a token starts with a digit only if the piece has one)
@@ -798,10 +831,9 @@ class ContextTerm:
                         best = (gain, None, toks[i], words[s])
                         where = (start, para, low, tok, i)
         if best is not None:
-            start, para, low, tok, i = where  # the best token's offset: its match in the piece
-            a = start + next(islice(tok.finditer(low), i, None)).start()
-            b = a + len(best[2]) if len(para) == len(para.lower()) else start + len(para)
-            best = (best[0], (a, b), best[2], best[3])
+            start, para, low, tok, i = where  # the best token: its match in the folded piece
+            a, b = folded_span(para, low, *next(islice(tok.finditer(low), i, None)).span())
+            best = (best[0], (start + a, start + b), best[2], best[3])
         mean = tot / (n + pr["prior_words"])
         z = (mean - pr["median"]) / pr["sd"]
         term = min(pr["cap"], pr["w"] * max(0.0, z - pr["b"]))

@@ -322,7 +322,7 @@ def decide(
     # the score cap, not the configured threshold: a score never depends on the settings
     q = quarantine_logit(THIN_EVIDENCE_SCORE_CAP)
     final = raw + d.adjust + d.context
-    if final < q:
+    if final < q:  # (the one check of this bound: ``lone_slip_hold`` relies on it)
         return d
     spans, per_par = slip_spans if slip_spans is not None else slip_info()
     # re-decided at the score cap too (the context term's clamp reads the threshold)
@@ -457,21 +457,21 @@ def slip_share(kinds: dict[str, float]) -> float:
 
 def lone_slip_hold(final: float, without: float, enough_without: bool, q: float) -> float:
     """The (non-positive) rule adjustment that keeps a document whose quarantine rests on one
-    grammar slip just under the quarantine logit ``q``: ``final`` is its logit, ``without``
-    and ``enough_without`` the logit and the two-kinds rule with that slip taken out. 0.0
-    when the document reaches ``q`` with sufficient evidence without the slip, or does not
-    reach ``q`` at all.
+    grammar slip just under the quarantine logit ``q``: ``final`` (at least ``q``: ``decide``
+    only re-decides a document that reaches it) is its logit, ``without`` and
+    ``enough_without`` the logit and the two-kinds rule with that slip taken out. 0.0 when
+    the document reaches ``q`` with sufficient evidence without the slip.
 
     >>> round(lone_slip_hold(2.5, 1.9, True, 2.1972), 4)    # 2.5 -> 2.1472 (score 0.8955)
     -0.3528
-    >>> lone_slip_hold(3.0, 2.5, True, 2.1972), lone_slip_hold(2.0, 1.5, True, 2.1972)
-    (0.0, 0.0)
+    >>> lone_slip_hold(3.0, 2.5, True, 2.1972)
+    0.0
     >>> round(lone_slip_hold(3.0, 2.5, False, 2.1972), 4)  # without it, evidence is thin
     -0.8528
     """
     from cleannews.score import _rule_adjustment
 
-    if final < q or (enough_without and without >= q):
+    if enough_without and without >= q:
         return 0.0
     return _rule_adjustment(final, False)
 

@@ -148,6 +148,9 @@ ELIDABLE = frozenset(_FW["elidable"])
 NO_ELISION_BEFORE = frozenset(_FW["no_elision_before"])
 DET_GENDER: dict[str, str] = _FW["det_gender"]
 VOWEL_MASC_OK = frozenset(_FW["vowel_masc_ok"])
+#: Feminine possessives and the form French puts before a vowel or a mute h ("son amie",
+#: "mon histoire"): "sa amie" is a gender slip of a spinner that swapped the noun.
+POSSESSIVE_BEFORE_VOWEL: dict[str, str] = _FW["possessive_before_vowel"]
 DET_PLURAL = frozenset(_FW["det_plural"])
 DET_SINGULAR = frozenset(_FW["det_singular"])
 AFIN_FOLLOWERS = frozenset(_FW["afin_followers"])
@@ -326,6 +329,31 @@ def _starts_with_vowel(word: str) -> bool:
     """
     c = word[:1]
     return c in VOWELS and c != "y"
+
+
+def _possessive_slip(role: int, packed: int, masks: dict[str, int]) -> bool:
+    """True when a word whose grammar role is ``role`` and lexicon entry ``packed`` makes
+    "ma/ta/sa" + word a slip ("sa amie" for "son amie"): the word takes an elided article
+    (``R_WANTS_ELISION``: a vowel or a frequent mute h, not "une", "onze", "ouate", "yourte",
+    an h aspiré: "sa hache") and is a French noun or adjective, not a verb or function word
+    (Italian "ma è", "lo sa ancora"). A masculine-only noun that is no adjective is left to
+    the article gender clash ("sa avion (masculine)"), which reads it already; "sa ami" (also
+    an adjective) is read here. ``masks``: ``Lexicon.masks``.
+
+    >>> lex = get_lexicon()
+    >>> def slip(w):
+    ...     return _possessive_slip(_token_info(w)[I_ROLE], lex.packed(w), lex.masks)
+    >>> slip("amie"), slip("ancienne"), slip("histoire"), slip("artiste")
+    (True, True, True, True)
+    >>> slip("ami"), slip("hache"), slip("maison"), slip("une"), slip("avion"), slip("est")
+    (True, False, False, False, False, False)
+    """
+    m = masks
+    if not role & R_WANTS_ELISION or not packed & (m["N"] | m["A"]):
+        return False
+    if packed & (m["V"] | m["PREP"] | m["ADV"] | m["OTHER"]):
+        return False
+    return not (packed & m["NM"] and not packed & (m["NF"] | m["A"]))
 
 
 def _context(toks: list[str], i: int) -> str:
@@ -520,6 +548,8 @@ def _grammar_bits(
             need |= R_MASC_NOUN
         if low != "le" and low != "la" and low in DET_SINGULAR:
             need |= R_PLURAL_NOUN
+        if low in POSSESSIVE_BEFORE_VOWEL:
+            need |= R_WANTS_ELISION
         return need, role
     if low in DET_PLURAL or low in NUMERALS:
         return need | R_SINGULAR_NOUN, role
@@ -1284,6 +1314,7 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
     n = len(toks)
     lows = _Column(infos, I_LOW)
     packed = _Column(infos, I_PACKED)
+    roles = _Column(infos, I_ROLE)
 
     hits: list[Hit] = []
 
@@ -1365,6 +1396,19 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
             if j < 0:
                 continue
             p = packed[j]
+            if (
+                low in POSSESSIVE_BEFORE_VOWEL
+                and not _is_acronym(toks[i])
+                and _possessive_slip(roles[j], p, m)
+            ):
+                flag(
+                    "gender_agreement",
+                    i,
+                    j,
+                    f"feminine possessive before a vowel: {toks[i]} {toks[j]} "
+                    f"({POSSESSIVE_BEFORE_VOWEL[low]} {toks[j]})",
+                )
+                continue
             if not p & m_n or p & m_v:
                 # skip one adjective: "la grande salle"
                 if p & m_a and not p & m_n and j + 1 < n and toks[j + 1][0].islower():
