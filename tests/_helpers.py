@@ -804,6 +804,23 @@ FROZEN_SHA256 = {
 }
 
 
+def assert_development_readers_skip(split: dict, name: str) -> None:
+    """Fail unless no development reader sees held-out list ``name`` of ``split`` (split.json
+    as a dict): the strip model's training reader holds out its ids and sites, and the spin
+    register gate's news reader (``tools/spin/build_context_term.news_train_excerpts``) opens
+    none of its pages. Used by the tests of each list (test4, test5)."""
+    sys.path.insert(0, str(ROOT))
+    from tools.strip_model.train import held_out
+
+    held_ids, held_sites = held_out(split)
+    assert set(split[f"{name}_ids"]) <= held_ids and set(split[f"{name}_sites"]) <= held_sites
+    sys.path.insert(0, str(ROOT / "tools" / "spin"))
+    import build_context_term
+
+    news = {r["id"] for r in build_context_term.news_train_excerpts()}
+    assert news and not news & set(split[f"{name}_ids"])
+
+
 #: The labelled real-page corpus (``split.json``, ``unscored.json``, ``manifests/``, ``pages/``).
 CORPUS = ROOT / "fixtures" / "strip_real"
 

@@ -33,6 +33,7 @@ from _helpers import (
     CORPUS,
     FROZEN_SHA256,
     ROOT,
+    assert_development_readers_skip,
     corpus_records,
     corpus_split,
     guideline_kinds,
@@ -237,18 +238,8 @@ def test_test4_is_disjoint_and_no_development_path_reads_it():
         assert not sites["test4"] & sites[other], other
     default = read_corpus(CORPUS)
     assert {rec["split"] for rec, _, _ in default} == {"train", "test"}
-    # the strip model's training reader holds out every *_ids / *_sites list
-    sys.path.insert(0, str(ROOT))
-    from tools.strip_model.train import held_out
-
-    held_ids, held_sites = held_out(SPLIT)
-    assert set(SPLIT["test4_ids"]) <= held_ids and set(SPLIT["test4_sites"]) <= held_sites
-    # the spin register gate's news reader never opens a held-out list
-    sys.path.insert(0, str(ROOT / "tools" / "spin"))
-    import build_context_term
-
-    news = {r["id"] for r in build_context_term.news_train_excerpts()}
-    assert news and not news & set(SPLIT["test4_ids"])
+    # the strip model's training reader and the spin news reader never see it
+    assert_development_readers_skip(SPLIT, "test4")
 
 
 def test_default_and_train_readings_are_those_without_the_new_pages(tmp_path):
