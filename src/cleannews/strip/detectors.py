@@ -3545,6 +3545,9 @@ def judge_lines(
         tail = None if ln.ends else _glued_tail(plain, rs)
         if tail is not None and all(tail.start >= x.end for x in found):
             found.append(tail)
+        for link in _glued_links(plain, rs):
+            if all(link.start >= x.end or link.end <= x.start for x in found):
+                found.append(link)
         if found:
             raw = text[s:c]
             lead = len(raw) - len(raw.lstrip())  # ln.text is the stripped line: shift spans
@@ -4278,6 +4281,42 @@ def _dated_clock(head: str, rule: str) -> bool:
     return bool(bounds) and _dateline(_Line(head[bounds[-1].end() :], frozenset()))
 
 
+#: Removal names and reasons of the read-more links glued to a teaser (:func:`_glued_links`).
+GLUED_LINK_LEAD = "glued_read_more_lead"
+GLUED_LINK_TAIL = "glued_read_more_tail"
+_GLUED_LINK_REASONS = {
+    GLUED_LINK_LEAD: "read-more link glued before a teaser's headline (continue_labels)",
+    GLUED_LINK_TAIL: "read-more link glued after a teaser's summary (continue_labels)",
+}
+
+
+def _glued_links(line: str, rs: RuleSet) -> list[SpanRemoval]:
+    """The read-more links glued to a teaser: before its headline ("Lire la suiteSfax croule
+    …", :meth:`RuleSet.glued_label_end`) and after its cut summary ("… Lire la suite",
+    "[…]Read More", :meth:`RuleSet.glued_label_start`). Each leaves the teaser's text whole
+    and is its larger part (issue 10, round 34).
+
+    >>> rs = load_rules(("fr", "en"))
+    >>> [(x.rule, x.start, x.end) for x in _glued_links("Read More »Le redécoupage des cantons"
+    ...                                                 " de la Corse est voté", rs)]
+    [('glued_read_more_lead', 0, 11)]
+    >>> [x.rule for x in _glued_links("Sfax croule sous les déchets depuis des mois [...] Lire "
+    ...                               "la suite", rs)]
+    ['glued_read_more_tail']
+    >>> _glued_links("Le maire invite chacun à lire la suite du rapport.", rs)
+    []
+    """
+    found = []
+    end = rs.glued_label_end(line)
+    if end:
+        found.append(SpanRemoval(0, end, GLUED_LINK_LEAD, _GLUED_LINK_REASONS[GLUED_LINK_LEAD]))
+    start = rs.glued_label_start(line)
+    if start > end:
+        found.append(SpanRemoval(start, len(line.rstrip()), GLUED_LINK_TAIL,
+                                 _GLUED_LINK_REASONS[GLUED_LINK_TAIL]))
+    return found
+
+
 def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     """Furniture glued after the last sentence of a line ("… sociales. PUBLICITÉ").
 
@@ -4307,7 +4346,9 @@ def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     low = tail.casefold()
     key = start_key(tail, low)
     rule = rs.match_line(tail, n, low, key) or rs.match_prefix(tail, n, low, key)
-    if rule is None or rule.yields_to_protect or _dated_clock(line[: m.start()], rule.name):
+    if rule is None or _dated_clock(line[: m.start()], rule.name):
+        return None
+    if rule.yields_to_protect and rs.is_protected(tail, low, key):
         return None
     reason = rule.reason + " (glued to the line)"
     return SpanRemoval(m.start(), len(line.rstrip()), rule.name, reason)
