@@ -25,6 +25,7 @@ from importlib import resources
 import regex
 
 from cleannews.config import RULE_LANGUAGES
+from cleannews.strip._readmore import TailLinks
 
 __all__ = [
     "RULE_FIELDS",
@@ -59,22 +60,6 @@ GLUED_LABEL_MIN_REST_WORDS = 4
 #: right before the text, or nothing (the next character opens the text: a capital, a
 #: digit, a quote, "#"); a space after the joiner, a colon or a lower-case letter is no glue.
 _GLUE_JOIN = r"(?:\s?(?:[»›→…]|>{1,2}|\.{3}))?(?=(?-i:[\p{Lu}\p{N}#«\"“„¿¡]))"
-#: A read-more link glued after a teaser's summary ("… Lire la suite", "[…]Read More",
-#: "…Article...") is looked for in the line's last this many characters (issue 10, round 34).
-GLUED_TAIL_SCAN_CHARS = 320
-#: After a truncation mark the link may carry the linked headline ("… Lire la suite de Gabon :
-#: Flopée de nominations …", WordPress's "Continuer de lire <titre>"): at most this many
-#: characters, opening with a capital or a quote.
-GLUED_TAIL_TITLE_CHARS = 200
-#: A truncation mark: what ends a teaser's cut summary ("…", "...", "[…]", "[...]").
-_TRUNCATION = r"(?:\[\s?(?:…|\.{3})\s?\]|…|\.{3})"
-#: What may close a read-more link at the line's end: an ellipsis, an arrow, a guillemet.
-_LINK_END = r"(?:\s?(?:…|\.{2,3}|[»›→]|>>))?\s*$"
-#: The headline a link after a truncation mark may carry: a space, "de", "sur" … and a capital.
-_LINK_TITLE = (
-    r"(?:\s(?:(?:de|sur|on|auf|su|en)\s|d')?(?-i:(?=[\p{Lu}«\"“]))[^\n]{1,"
-    + str(GLUED_TAIL_TITLE_CHARS) + "})?"
-)
 
 
 def match_text(line: str) -> str:
@@ -990,32 +975,6 @@ class _AnchoredIndex:
         return None
 
 
-def _tail_link_pattern(labels: set[str], short: set[str]) -> regex.Pattern:
-    """The read-more link closing a line (:meth:`RuleSet.glued_label_start`): a ``labels``
-    label after a truncation mark, a sentence's end, a cut word or in brackets; a ``short``
-    word after a truncation mark (or after a sentence's end with a truncation mark after it).
-
-    >>> p = _tail_link_pattern({"lire la suite"}, {"more"})
-    >>> [p.search(t).group() for t in ("fin… Lire la suite de Gabon : un titre", "fin… more")]
-    [' Lire la suite de Gabon : un titre', ' more']
-    >>> p.search("Il pourra lire la suite") is None
-    True
-    """
-
-    def alt(words: set[str]) -> str:
-        return "|".join(r"\s+".join(map(regex.escape, w.split())) for w in sorted(words))
-
-    full = f"(?:{alt(labels)})"
-    more = f"(?:{alt(short)})" if short else "(?!)"
-    return regex.compile(
-        f"(?:(?<={_TRUNCATION})\\s?(?:[»›→]\\s?)?(?:{full}{_LINK_TITLE}|{more})"
-        f"|(?<=[.!?»\"”)])\\s+(?:{full}|{more}(?=…|\\.{{3}}))"
-        f"|(?<=\\p{{Ll}})(?-i:(?=\\p{{Lu}})){full}"
-        f"|\\s?\\[{full}[^\\]\\n]{{0,40}}\\]){_LINK_END}",
-        regex.IGNORECASE | regex.V0,
-    )
-
-
 def _combine(rules: list[Rule], template: str) -> regex.Pattern | None:
     """One alternation with a named group per rule: ``template`` wraps each group."""
     if not rules:
@@ -1148,9 +1107,9 @@ class RuleSet:
             if labels
             else None
         )
-        #: a read-more label closing a line, glued after a teaser's summary
+        #: read-more labels closing a line, glued after a teaser's summary
         #: (:meth:`glued_label_start`; ``continue_labels`` and ``more_labels``)
-        self._glued_tail = _tail_link_pattern(labels, short) if labels else None
+        self._tail_links = TailLinks(labels, short) if labels else None
 
     def glued_label_end(self, text: str) -> int:
         """Where the text glued after a read-more label opening ``text`` starts, when that
@@ -1183,7 +1142,7 @@ class RuleSet:
         The link follows a truncation mark ("…", "...", "[…]"), a sentence's end, or is glued
         to a cut word ("… du blocage duLire la suite…"); a ``continue_labels`` label, or after
         a truncation mark also a ``more_labels`` word ("… more", "…Article...") and the
-        linked headline. Only the line's last :data:`GLUED_TAIL_SCAN_CHARS` characters are read.
+        linked headline (:class:`cleannews.strip._readmore.TailLinks`).
 
         >>> rs = load_rules(("fr", "en", "de"))
         >>> t = "Le maire a inauguré la nouvelle salle des fêtes [...] Lire la suite"
@@ -1195,15 +1154,12 @@ class RuleSet:
         >>> rs.glued_label_start("Il veut lire la suite"), rs.glued_label_start("Il en veut… plus")
         (-1, -1)
         """
-        if self._glued_tail is None:
+        at = -1 if self._tail_links is None else self._tail_links.start(text)
+        if at < 0:
             return -1
-        start = max(0, len(text) - GLUED_TAIL_SCAN_CHARS)
-        m = self._glued_tail.search(text, start)
-        if m is None:
-            return -1
-        rest = len(_WORDS.findall(text, 0, m.start()))
-        link = len(_WORDS.findall(text, m.start()))
-        return m.start() if rest >= GLUED_LABEL_MIN_REST_WORDS and rest > link else -1
+        rest = len(_WORDS.findall(text, 0, at))
+        link = len(_WORDS.findall(text, at))
+        return at if rest >= GLUED_LABEL_MIN_REST_WORDS and rest > link else -1
 
     @staticmethod
     def _rule_of(m: regex.Match, rules: list[Rule]) -> Rule:
