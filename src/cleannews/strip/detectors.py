@@ -4321,10 +4321,17 @@ def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     """Furniture glued after the last sentence of a line ("… sociales. PUBLICITÉ").
 
     The part after the last sentence end (or " | ", " · ") is tested with the
-    whole-line and prefix rules; if one matches, that part goes as a span.
+    whole-line and prefix rules; if one matches, that part goes as a span. A rule that
+    yields to the protect patterns (a credit) takes it unless it is protected (a byline:
+    round 34, before which such a rule never took a tail).
 
     >>> _glued_tail("Le club fête ses 60 ans. Partager l’article", load_rules(("fr",))).rule
     'share_bar'
+    >>> rs = load_rules(("fr", "en"))
+    >>> _glued_tail("It will lease the land. Photo credit: Oakland County Parks", rs).rule
+    'photo_credit_en'
+    >>> _glued_tail("Le club fête ses 60 ans cette année. Par Jean Dupont", rs) is None
+    True
     >>> _glued_tail("Il a dit : Partager, c'est vivre.", load_rules(("fr",))) is None
     True
     """
