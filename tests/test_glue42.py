@@ -36,8 +36,8 @@ from cleannews.evaluate import (
 #: round 34, read-more links rule 5 had missed: 10): each is one furniture unit.
 TRAIN_SPANS = 150
 #: ... and at least this many of them go (round 33: 35; round 34, glue44's read-more links,
-#: credits and counters: 112; in-sample development figures).
-TRAIN_SPANS_REMOVED = 112
+#: credits and counters: 101; in-sample development figures).
+TRAIN_SPANS_REMOVED = 101
 #: The spans bracketed in the 0.1.0 fixtures (fixtures/strip: 9 in 6 written documents and
 #: seed_004's date prefix).
 FIXTURE_SPANS = 10

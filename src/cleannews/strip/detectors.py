@@ -71,7 +71,7 @@ from cleannews.strip._widgets import (
     form_run,
     prompt_lines,
 )
-from cleannews.strip._zones import related_zone, run_heading
+from cleannews.strip._zones import EXCERPT_RUN_MIN, _cut, related_zone, run_heading
 
 __all__ = ["classify_lines"]
 
@@ -3523,6 +3523,7 @@ def judge_lines(
     if verbatim:
         _protect_verbatim(lines, verbatim, matched)
     span_always = set(span_plan[0])
+    listing = _listing_leads(lines, rs)
     # glued spans first: the rest of the line is what the title checks compare
     glued: dict[int, list[SpanRemoval]] = {}
     for i, (s, c, _) in enumerate(spans):
@@ -3545,7 +3546,7 @@ def judge_lines(
         tail = None if ln.ends else _glued_tail(plain, rs)
         if tail is not None and all(tail.start >= x.end for x in found):
             found.append(tail)
-        for link in _glued_links(plain, rs):
+        for link in _glued_links(plain, rs, listing):
             if all(link.start >= x.end or link.end <= x.start for x in found):
                 found.append(link)
         if found:
@@ -4290,11 +4291,34 @@ _GLUED_LINK_REASONS = {
 }
 
 
-def _glued_links(line: str, rs: RuleSet) -> list[SpanRemoval]:
+def _listing_leads(lines: list[_Line], rs: RuleSet) -> frozenset[str]:
+    """The read-more leads that open at least :data:`EXCERPT_RUN_MIN` lines of the page cut
+    with an ellipsis ("Lire la suiteSfax croule …"): :func:`_glued_links` leaves them, as
+    ``_zones.excerpt_run`` reads them as the mark of a listing's teasers (cut, a second pass
+    would take those teasers for excerpts under an article: fr-r29-0011).
+
+        >>> rs = load_rules(("fr",))
+        >>> ls = [_Line("Lire la suiteLe conseil municipal a voté le budget de la ville…",
+        ...             frozenset())] * 3
+        >>> sorted(_listing_leads(ls, rs)), sorted(_listing_leads(ls[:2], rs))
+        (['Lire la suite'], [])
+    """
+    seen: Counter[str] = Counter()
+    for ln in lines:
+        if not ln.blank:
+            end = rs.glued_label_end(ln.text)
+            if end and _cut(ln.text):
+                seen[ln.text[:end]] += 1
+    return frozenset(lead for lead, n in seen.items() if n >= EXCERPT_RUN_MIN)
+
+
+def _glued_links(line: str, rs: RuleSet, listing: frozenset[str] = frozenset()
+                 ) -> list[SpanRemoval]:
     """The read-more links glued to a teaser: before its headline ("Lire la suiteSfax croule
     …", :meth:`RuleSet.glued_label_end`) and after its cut summary ("… Lire la suite",
     "[…]Read More", :meth:`RuleSet.glued_label_start`). Each leaves the teaser's text whole
-    and is its larger part (issue 10, round 34).
+    and is its larger part (issue 10, round 34). A lead of ``listing`` (:func:`_listing_leads`)
+    stays.
 
     >>> rs = load_rules(("fr", "en"))
     >>> [(x.rule, x.start, x.end) for x in _glued_links("Read More »Le redécoupage des cantons"
@@ -4308,7 +4332,7 @@ def _glued_links(line: str, rs: RuleSet) -> list[SpanRemoval]:
     """
     found = []
     end = rs.glued_label_end(line)
-    if end:
+    if end and line[:end] not in listing:
         found.append(SpanRemoval(0, end, GLUED_LINK_LEAD, _GLUED_LINK_REASONS[GLUED_LINK_LEAD]))
     start = rs.glued_label_start(line)
     if start > end:
@@ -4317,13 +4341,22 @@ def _glued_links(line: str, rs: RuleSet) -> list[SpanRemoval]:
     return found
 
 
+#: The rules yielding to the protect patterns that :func:`_glued_tail` may still apply to a
+#: line's tail: the keyword-led photo credits ("Photo credit: …", "Foto: …"), unless the tail
+#: is protected. Other credit forms ("PS/Les Républicains" for ``agency_photo_credit``, a bare
+#: "Par" for ``byline_word_line``) end sentences too (round 34).
+GLUED_CREDIT_RULES = frozenset(
+    {"photo_credit", "photo_credit_en", "photo_credit_de", "photo_credit_es", "photo_credit_it"}
+)
+
+
 def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     """Furniture glued after the last sentence of a line ("… sociales. PUBLICITÉ").
 
     The part after the last sentence end (or " | ", " · ") is tested with the
-    whole-line and prefix rules; if one matches, that part goes as a span. A rule that
-    yields to the protect patterns (a credit) takes it unless it is protected (a byline:
-    round 34, before which such a rule never took a tail).
+    whole-line and prefix rules; if one matches, that part goes as a span. Of the rules that
+    yield to the protect patterns, only :data:`GLUED_CREDIT_RULES` take it, unless it is
+    protected (round 34; before, none took a tail).
 
     >>> _glued_tail("Le club fête ses 60 ans. Partager l’article", load_rules(("fr",))).rule
     'share_bar'
@@ -4355,7 +4388,9 @@ def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     rule = rs.match_line(tail, n, low, key) or rs.match_prefix(tail, n, low, key)
     if rule is None or _dated_clock(line[: m.start()], rule.name):
         return None
-    if rule.yields_to_protect and rs.is_protected(tail, low, key):
+    if rule.yields_to_protect and (
+        rule.name not in GLUED_CREDIT_RULES or rs.is_protected(tail, low, key)
+    ):
         return None
     reason = rule.reason + " (glued to the line)"
     return SpanRemoval(m.start(), len(line.rstrip()), rule.name, reason)
