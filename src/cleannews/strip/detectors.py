@@ -71,7 +71,7 @@ from cleannews.strip._widgets import (
     form_run,
     prompt_lines,
 )
-from cleannews.strip._zones import related_zone, run_heading
+from cleannews.strip._zones import EXCERPT_RUN_MIN, _cut, related_zone, run_heading
 
 __all__ = ["classify_lines"]
 
@@ -3523,6 +3523,7 @@ def judge_lines(
     if verbatim:
         _protect_verbatim(lines, verbatim, matched)
     span_always = set(span_plan[0])
+    listing = _listing_leads(lines, rs)
     # glued spans first: the rest of the line is what the title checks compare
     glued: dict[int, list[SpanRemoval]] = {}
     for i, (s, c, _) in enumerate(spans):
@@ -3545,6 +3546,9 @@ def judge_lines(
         tail = None if ln.ends else _glued_tail(plain, rs)
         if tail is not None and all(tail.start >= x.end for x in found):
             found.append(tail)
+        for link in _glued_links(plain, rs, listing):
+            if all(link.start >= x.end or link.end <= x.start for x in found):
+                found.append(link)
         if found:
             raw = text[s:c]
             lead = len(raw) - len(raw.lstrip())  # ln.text is the stripped line: shift spans
@@ -4278,14 +4282,89 @@ def _dated_clock(head: str, rule: str) -> bool:
     return bool(bounds) and _dateline(_Line(head[bounds[-1].end() :], frozenset()))
 
 
+#: Removal names and reasons of the read-more links glued to a teaser (:func:`_glued_links`).
+GLUED_LINK_LEAD = "glued_read_more_lead"
+GLUED_LINK_TAIL = "glued_read_more_tail"
+_GLUED_LINK_REASONS = {
+    GLUED_LINK_LEAD: "read-more link glued before a teaser's headline (continue_labels)",
+    GLUED_LINK_TAIL: "read-more link glued after a teaser's summary (continue_labels)",
+}
+
+
+def _listing_leads(lines: list[_Line], rs: RuleSet) -> frozenset[str]:
+    """The read-more leads that open at least :data:`EXCERPT_RUN_MIN` lines of the page cut
+    with an ellipsis ("Lire la suiteSfax croule …"): :func:`_glued_links` leaves them, as
+    ``_zones.excerpt_run`` reads them as the mark of a listing's teasers (cut, a second pass
+    would take those teasers for excerpts under an article: fr-r29-0011).
+
+        >>> rs = load_rules(("fr",))
+        >>> ls = [_Line("Lire la suiteLe conseil municipal a voté le budget de la ville…",
+        ...             frozenset())] * 3
+        >>> sorted(_listing_leads(ls, rs)), sorted(_listing_leads(ls[:2], rs))
+        (['Lire la suite'], [])
+    """
+    seen: Counter[str] = Counter()
+    for ln in lines:
+        if not ln.blank:
+            end = rs.glued_label_end(ln.text)
+            if end and _cut(ln.text):
+                seen[ln.text[:end]] += 1
+    return frozenset(lead for lead, n in seen.items() if n >= EXCERPT_RUN_MIN)
+
+
+def _glued_links(line: str, rs: RuleSet, listing: frozenset[str] = frozenset()
+                 ) -> list[SpanRemoval]:
+    """The read-more links glued to a teaser: before its headline ("Lire la suiteSfax croule
+    …", :meth:`RuleSet.glued_label_end`) and after its cut summary ("… Lire la suite",
+    "[…]Read More", :meth:`RuleSet.glued_label_start`). Each leaves the teaser's text whole
+    and is its larger part (issue 10, round 34). A lead of ``listing`` (:func:`_listing_leads`)
+    stays.
+
+    >>> rs = load_rules(("fr", "en"))
+    >>> [(x.rule, x.start, x.end) for x in _glued_links("Read More »Le redécoupage des cantons"
+    ...                                                 " de la Corse est voté", rs)]
+    [('glued_read_more_lead', 0, 11)]
+    >>> [x.rule for x in _glued_links("Sfax croule sous les déchets depuis des mois [...] Lire "
+    ...                               "la suite", rs)]
+    ['glued_read_more_tail']
+    >>> _glued_links("Le maire invite chacun à lire la suite du rapport.", rs)
+    []
+    """
+    found = []
+    end = rs.glued_label_end(line)
+    if end and line[:end] not in listing:
+        found.append(SpanRemoval(0, end, GLUED_LINK_LEAD, _GLUED_LINK_REASONS[GLUED_LINK_LEAD]))
+    start = rs.glued_label_start(line)
+    if start > end:
+        found.append(SpanRemoval(start, len(line.rstrip()), GLUED_LINK_TAIL,
+                                 _GLUED_LINK_REASONS[GLUED_LINK_TAIL]))
+    return found
+
+
+#: The rules yielding to the protect patterns that :func:`_glued_tail` may still apply to a
+#: line's tail: the keyword-led photo credits ("Photo credit: …", "Foto: …"), unless the tail
+#: is protected. Other credit forms ("PS/Les Républicains" for ``agency_photo_credit``, a bare
+#: "Par" for ``byline_word_line``) end sentences too (round 34).
+GLUED_CREDIT_RULES = frozenset(
+    {"photo_credit", "photo_credit_en", "photo_credit_de", "photo_credit_es", "photo_credit_it"}
+)
+
+
 def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     """Furniture glued after the last sentence of a line ("… sociales. PUBLICITÉ").
 
     The part after the last sentence end (or " | ", " · ") is tested with the
-    whole-line and prefix rules; if one matches, that part goes as a span.
+    whole-line and prefix rules; if one matches, that part goes as a span. Of the rules that
+    yield to the protect patterns, only :data:`GLUED_CREDIT_RULES` take it, unless it is
+    protected (round 34; before, none took a tail).
 
     >>> _glued_tail("Le club fête ses 60 ans. Partager l’article", load_rules(("fr",))).rule
     'share_bar'
+    >>> rs = load_rules(("fr", "en"))
+    >>> _glued_tail("It will lease the land. Photo credit: Oakland County Parks", rs).rule
+    'photo_credit_en'
+    >>> _glued_tail("Le club fête ses 60 ans cette année. Par Jean Dupont", rs) is None
+    True
     >>> _glued_tail("Il a dit : Partager, c'est vivre.", load_rules(("fr",))) is None
     True
     """
@@ -4307,7 +4386,11 @@ def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     low = tail.casefold()
     key = start_key(tail, low)
     rule = rs.match_line(tail, n, low, key) or rs.match_prefix(tail, n, low, key)
-    if rule is None or rule.yields_to_protect or _dated_clock(line[: m.start()], rule.name):
+    if rule is None or _dated_clock(line[: m.start()], rule.name):
+        return None
+    if rule.yields_to_protect and (
+        rule.name not in GLUED_CREDIT_RULES or rs.is_protected(tail, low, key)
+    ):
         return None
     reason = rule.reason + " (glued to the line)"
     return SpanRemoval(m.start(), len(line.rstrip()), rule.name, reason)
