@@ -2335,6 +2335,7 @@ def _menu_runs(
     """
     if idx is None:
         idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    headline = title_line(lines)  # once per pass: what the runs before the article stand by
     k = 0
     while k < len(idx):
         m, cuts = k, []  # cuts: positions of the separators read through
@@ -2353,17 +2354,19 @@ def _menu_runs(
         if cuts and standing < MENU_MIN_RUN:
             # too few items stand for a second pass to read a menu: each piece alone
             for lo, hi in zip([k, *[c + 1 for c in cuts]], [*cuts, m], strict=True):
-                _menu_run(lines, idx, list(range(lo, hi)), first_good, last_good, kickers)
+                _menu_run(lines, idx, list(range(lo, hi)), first_good, last_good, kickers,
+                          headline=headline)
         elif m > k:
             cut = set(cuts)
             items = [p for p in range(k, m) if p not in cut]
-            _menu_run(lines, idx, items, first_good, last_good, kickers)
+            _menu_run(lines, idx, items, first_good, last_good, kickers, headline=headline)
         k = max(m, k + 1)
 
 
 def _menu_run(
     lines: list[_Line], idx: list[int], items: list[int], first_good: int, last_good: int,
-    kickers: frozenset[str],
+    kickers: frozenset[str], *, headline: int = -1,
+    spans: list[tuple[int, int]] | None = None,
 ) -> None:
     """Judge one run of :func:`_menu_runs`: ``items`` are its positions in ``idx``.
 
@@ -2378,23 +2381,43 @@ def _menu_run(
         >>> _menu_run(ls, list(range(10)), list(range(9)), 9, 9, frozenset())
         >>> [bool(ln.removal) for ln in ls[:4]], all(ln.protected for ln in ls[4:9])
         ([True, True, True, True], True)
+
+    ``spans``: the run's rolls when the caller knows them (``[]`` for the stretches around a
+    roll, which hold none); else they are read here. ``headline``: the page's headline
+    (:func:`title_line`, -1: none); a run before the article that holds it or that follows
+    it is judged by :func:`_head_of_article` (round 34).
     """
     if not items:
         return
     run = [lines[idx[p]] for p in items]
-    spans = _roster_spans(run)
+    if spans is None:
+        spans = _roster_spans(run)
     if spans:
         # a roll of members: the article's list; what stands around it is judged alone
         pos = 0
         for lo, hi in spans:
             for ln in run[lo:hi]:
                 ln.protected = True
-            _menu_run(lines, idx, items[pos:lo], first_good, last_good, kickers)
+            _menu_run(lines, idx, items[pos:lo], first_good, last_good, kickers,
+                      headline=headline, spans=[])
             pos = hi
-        _menu_run(lines, idx, items[pos:], first_good, last_good, kickers)
+        _menu_run(lines, idx, items[pos:], first_good, last_good, kickers,
+                  headline=headline, spans=[])
         return
     start, end = idx[items[0]], idx[items[-1]]
     amb = [ln for ln in run if ln.cls is not BAD]
+    if end < first_good and _head_of_article(lines, idx, items, headline):
+        # the headline's byline, dateline or card: no later rule (context) takes them either;
+        # a label whose value is missing ("Zuletzt aktualisiert um:" above the photo credit)
+        # is a date widget's, and goes as the run's furniture
+        for ln, nxt in zip(run, [*run[1:], None], strict=True):
+            if ln.cls is BAD:
+                continue
+            if ln.text.rstrip().endswith(":") and (nxt is None or nxt.cls is BAD):
+                ln.bad("menu_run", "a label without its value in the article's head")
+            else:
+                ln.protected = True
+        return
     menu_shaped = (
         len(amb) >= MENU_MIN_AMB
         and len(run) >= MENU_MIN_RUN
@@ -2421,6 +2444,35 @@ def _menu_run(
         for ln in amb:
             if not ln.numbered:  # "Año 2015" / "Año 2014": the document's structure
                 ln.bad("menu_run", "navigation menu: a run of one-to-three-word links")
+
+
+def _head_of_article(lines: list[_Line], idx: list[int], items: list[int], headline: int) -> bool:
+    """Whether a run of short lines before the article's text (``items``, positions in
+    ``idx``, :func:`_menu_run`) is the article's head, no menu: the headline's own lines
+    (byline initials, a dateline, a film's card under its title) stand **under** the headline,
+    a site's menu above it. True when the headline (``headline``, :func:`title_line`) is the
+    line right above the run's first item (removed lines and copies of the headline between
+    them aside: the title printed again, a photo's file name). On TRAIN, such runs took 5 article lines of 2 pages
+    ("jt" / "Apnerade" under "Kleinere Autounfälle: Was tun?", de-r37-0003; "Action" /
+    "Note: 11/20" under a film's title, fr-f-0003) and no furniture (issue 10, round 34).
+
+        >>> ls = [_Line(t, frozenset()) for t in ("Kleinere Autounfälle: Was tun?", "jt",
+        ...       "Apnerade", "Zuletzt aktualisiert um:", "Foto: dpa")]
+        >>> _head_of_article(ls, list(range(5)), [1, 2, 3, 4], 0)
+        True
+        >>> _head_of_article(ls, list(range(5)), [1, 2, 3, 4], -1)  # no headline
+        False
+    """
+    if headline < 0 or not items:
+        return False
+    title = _folded(lines[headline])
+    k, copies = items[0] - 1, 0
+    while k >= 0 and idx[k] > headline and (
+        lines[idx[k]].cls is BAD or _folded(lines[idx[k]]) == title
+    ):
+        copies += _folded(lines[idx[k]]) == title
+        k -= 1
+    return copies > 0 and k >= 0 and idx[k] == headline
 
 
 def _introduced_list(lines: list[_Line], idx: list[int], k: int) -> bool:
