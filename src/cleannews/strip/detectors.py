@@ -1900,6 +1900,10 @@ def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
         )
     ):
         taken.pop()  # the line just above the first paragraph (or its date line) is the headline
+    if rule.next_kind == "teaser":
+        # an item of a numbered sequence ("1. Appel nominatif" / "2. Assermentations", the
+        # agenda printed again over each point) is the document's structure (round 34)
+        taken = [ln for ln in taken if not ln.numbered]
     if rule.next_kind == "teaser" and taken and _in_a_list(lines, i, j, walk):
         # inside the article, between lines of a list ("Label : value" lines, bullets,
         # interview turns), items of the same shape are the article's list, not teasers
@@ -2099,7 +2103,21 @@ def _in_a_list(lines: list[_Line], i: int, j: int, walk: _Walk) -> bool:
     return any(
         ln is not None and ln.cls is not GOOD and bool(_LIST_ITEM.search(ln.text))
         for ln in (after, before)
-    ) or any(ln is not None and ln.text.startswith(("—", "– ")) for ln in (after, before))
+    ) or any(ln is not None and ln.text.startswith(("—", "– ")) for ln in (after, before)) or (
+        _list_heading(before)
+    )
+
+
+def _list_heading(ln: _Line | None) -> bool:
+    """A kept line that ends with a colon and introduces what follows ("Ressources Humaines
+    :", "Présents :"): above a teaser heading, the lines under it are its list (round 34:
+    a "Read More" between a council's agenda heading and its items took "Président :
+    Gilbert CHABAUD" on the stress set, fr-r34-0002).
+
+    >>> [_list_heading(_Line(t, frozenset())) for t in ("Ressources Humaines :", "Lire aussi")]
+    [True, False]
+    """
+    return ln is not None and ln.cls is not BAD and ln.text.rstrip().endswith(":")
 
 
 def _inside_article(lines: list[_Line], i: int, j: int, walk: _Walk) -> bool:
