@@ -1900,9 +1900,9 @@ def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
         )
     ):
         taken.pop()  # the line just above the first paragraph (or its date line) is the headline
-    if rule.next_kind == "teaser":
-        # an item of a numbered sequence ("1. Appel nominatif" / "2. Assermentations", the
-        # agenda printed again over each point) is the document's structure (round 34)
+    if rule.next_kind == "teaser" and taken and _sequence_goes_on(lines, i, j, walk):
+        # the heading cuts a numbered sequence ("4. Admission des procès-verbaux" taken,
+        # "5. Communications du Bureau" under it): its items are the document's structure
         taken = [ln for ln in taken if not ln.numbered]
     if rule.next_kind == "teaser" and taken and _in_a_list(lines, i, j, walk):
         # inside the article, between lines of a list ("Label : value" lines, bullets,
@@ -2106,6 +2106,25 @@ def _in_a_list(lines: list[_Line], i: int, j: int, walk: _Walk) -> bool:
     ) or any(ln is not None and ln.text.startswith(("—", "– ")) for ln in (after, before)) or (
         _list_heading(before)
     )
+
+
+def _sequence_goes_on(lines: list[_Line], i: int, j: int, walk: _Walk) -> bool:
+    """Whether the kept line just above a teaser heading (line ``i``) or just under what it
+    took (from line ``j``) is an item of a numbered sequence (``_Line.numbered``): the
+    heading stands inside the document's numbered list, whose items it must not take; a
+    "most read" widget's "1." / "2." / "3." end with the widget (round 34, fr-r31-0006 on the
+    stress set: "READ MORE" above a council's agenda took items 1 to 4).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("READ MORE", "1. Appel", "2. Budget", "3. Divers")]
+    >>> ls[3].numbered = True
+    >>> _sequence_goes_on(ls, 0, 3, _Walk()), _sequence_goes_on(ls, 0, 4, _Walk())
+    (True, False)
+    """
+    k = _skip(lines, j, 1, _blank_or_gone, walk.ahead)
+    if k < len(lines) and lines[k].numbered:
+        return True
+    k = _skip(lines, i - 1, -1, _blank_or_gone, walk.back)
+    return k >= 0 and lines[k].numbered
 
 
 def _list_heading(ln: _Line | None) -> bool:
