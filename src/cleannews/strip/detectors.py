@@ -209,6 +209,9 @@ SUBHEADING_MIN_WORDS = 2
 #: Content protection (issue 10, point 4): a line shaped like a results line or a table
 #: row stays when at least this many lines of the page share its shape (the article's list).
 SHAPE_LIST_MIN = 2
+#: ... and a short line printed right above at least this many of those protected rows is
+#: the heading of each group of the list (:func:`_group_headings`).
+GROUP_HEADING_MIN = 2
 #: A line of at least this many words whose next standing line is a date or byline
 #: (furniture between them aside) is a headline: protected from context and the models.
 HEADLINE_ABOVE_DATE_MIN_WORDS = 2
@@ -406,7 +409,8 @@ class _Line:
         self.removal: Removal | None = None
         self.protected = False
         self.table = False  # a row of the page's tables (judge_lines: _tables.table_rows)
-        # an item of a numbered sequence or its heading (judge_lines: _sequences.numbered_lines)
+        # an item of a numbered sequence or its heading (judge_lines: _sequences.numbered_lines),
+        # or a list's repeated group heading (_protect_shaped: _group_headings, round 34)
         self.numbered = False
         self.ticker = False  # a live ticker's entry time (judge_lines: ticker_times)
         self.key_text: str | None = None  # the text once glued spans are gone
@@ -1633,6 +1637,39 @@ def _protect_shaped(lines: list[_Line]) -> None:
             listed = shape in figures
         if listed:
             lines[i].protected = True
+    headings = _group_headings(lines, [i for i in shapes if lines[i].protected])
+    for ln in lines:
+        if headings and not ln.blank and ln.cls is not BAD and _folded(ln) in headings:
+            # the document's structure, as a numbered sequence's items: counted in a run of
+            # short lines, never taken by the menu-run, repeated-block or context rule
+            ln.numbered = True
+
+
+def _group_headings(lines: list[_Line], rows: list[int]) -> frozenset[str]:
+    """The repeated headings of the article's list (folded texts): a short line (at most
+    :data:`MENU_ITEM_WORDS` words, no rule's) printed right above at least
+    :data:`GROUP_HEADING_MIN` of the list's protected rows (``rows``, blank lines aside) is
+    the heading of each group ("Finale" above each final's score line, fr-r29-0018): every
+    copy of it is flagged as the document's structure (``_Line.numbered``, by
+    :func:`_protect_shaped`). A menu label or a widget's
+    label is printed once above the list, or goes by its own rule. On the stress set the
+    menu-run, repeated-block and context rules took such copies (issue 10, round 34).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Fédérale 1", "Finale", "Trélissac 21-24 Lavaur",
+    ...       "Fédérale 2", "Finale", "Bédarrides 24-17 Fleurance", "Finale")]
+    >>> sorted(_group_headings(ls, [2, 5]))
+    ['finale']
+    >>> sorted(_group_headings(ls, [2]))  # above one row only: no group heading
+    []
+    """
+    above: Counter[str] = Counter()
+    for i in rows:
+        k = i - 1
+        while k >= 0 and lines[k].blank:
+            k -= 1
+        if k >= 0 and lines[k].cls is not BAD and 0 < lines[k].n <= MENU_ITEM_WORDS:
+            above[_folded(lines[k])] += 1
+    return frozenset(t for t, c in above.items() if c >= GROUP_HEADING_MIN)
 
 
 def _series_key(text: str) -> str | None:
