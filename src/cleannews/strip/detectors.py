@@ -2409,7 +2409,6 @@ def _menu_runs(
     """
     if idx is None:
         idx = [i for i, ln in enumerate(lines) if not ln.blank]
-    headline = title_line(lines)  # once per pass: what the runs before the article stand by
     k = 0
     while k < len(idx):
         m, cuts = k, []  # cuts: positions of the separators read through
@@ -2428,19 +2427,17 @@ def _menu_runs(
         if cuts and standing < MENU_MIN_RUN:
             # too few items stand for a second pass to read a menu: each piece alone
             for lo, hi in zip([k, *[c + 1 for c in cuts]], [*cuts, m], strict=True):
-                _menu_run(lines, idx, list(range(lo, hi)), first_good, last_good, kickers,
-                          headline=headline)
+                _menu_run(lines, idx, list(range(lo, hi)), first_good, last_good, kickers)
         elif m > k:
             cut = set(cuts)
             items = [p for p in range(k, m) if p not in cut]
-            _menu_run(lines, idx, items, first_good, last_good, kickers, headline=headline)
+            _menu_run(lines, idx, items, first_good, last_good, kickers)
         k = max(m, k + 1)
 
 
 def _menu_run(
     lines: list[_Line], idx: list[int], items: list[int], first_good: int, last_good: int,
-    kickers: frozenset[str], *, headline: int = -1,
-    spans: list[tuple[int, int]] | None = None,
+    kickers: frozenset[str], spans: list[tuple[int, int]] | None = None,
 ) -> None:
     """Judge one run of :func:`_menu_runs`: ``items`` are its positions in ``idx``.
 
@@ -2457,9 +2454,10 @@ def _menu_run(
         ([True, True, True, True], True)
 
     ``spans``: the run's rolls when the caller knows them (``[]`` for the stretches around a
-    roll, which hold none); else they are read here. ``headline``: the page's headline
-    (:func:`title_line`, -1: none); a run before the article that holds it or that follows
-    it is judged by :func:`_head_of_article` (round 34).
+    roll, which hold none); else they are read here (round 34: they were read again). A run
+    before the article under its headline printed twice is its head
+    (:func:`_head_of_article`, round 34): its lines are protected, a label without its
+    value goes.
     """
     if not items:
         return
@@ -2472,15 +2470,13 @@ def _menu_run(
         for lo, hi in spans:
             for ln in run[lo:hi]:
                 ln.protected = True
-            _menu_run(lines, idx, items[pos:lo], first_good, last_good, kickers,
-                      headline=headline, spans=[])
+            _menu_run(lines, idx, items[pos:lo], first_good, last_good, kickers, [])
             pos = hi
-        _menu_run(lines, idx, items[pos:], first_good, last_good, kickers,
-                  headline=headline, spans=[])
+        _menu_run(lines, idx, items[pos:], first_good, last_good, kickers, [])
         return
     start, end = idx[items[0]], idx[items[-1]]
     amb = [ln for ln in run if ln.cls is not BAD]
-    if end < first_good and _head_of_article(lines, idx, items, headline):
+    if end < first_good and _head_of_article(lines, idx, items):
         # the headline's byline, dateline or card: no later rule (context) takes them either;
         # a label whose value is missing ("Zuletzt aktualisiert um:" above the photo credit)
         # is a date widget's, and goes as the run's furniture
@@ -2520,37 +2516,36 @@ def _menu_run(
                 ln.bad("menu_run", "navigation menu: a run of one-to-three-word links")
 
 
-def _head_of_article(
-    lines: list[_Line], idx: list[int], items: list[int], headline: int
-) -> bool:
+def _head_of_article(lines: list[_Line], idx: list[int], items: list[int]) -> bool:
     """Whether a run of short lines before the article's text (``items``, positions in
     ``idx``, :func:`_menu_run`) is the article's head, no menu: the headline's own lines
     (byline initials, a dateline) stand **under** the headline, a site's menu above it.
-    True when the headline (``headline``, :func:`title_line`) stands right above the run's
-    first item with at least one copy of it between them (the title printed again by the
-    template: the article's head, not the page's chrome), removed lines aside. On TRAIN the
-    menu-run rule took "jt" / "Apnerade" (the author's initials and the dateline) under
-    "Kleinere Autounfälle: Was tun?" printed three times (de-r37-0003, issue 10, round 34).
-    Without the copy the test costs TRAIN 10 furniture lines (a numbered breadcrumb, a
-    "Brand" / "Zugriffe 2364" widget under a title): the run is judged as before.
+    True when the line standing right above the run's first item is a headline (more than
+    :data:`MENU_ITEM_WORDS` words) printed at least twice in a row there (the title printed
+    again by the template: the article's head, not the page's chrome), removed lines aside.
+    On TRAIN the menu-run rule took "jt" / "Apnerade" (the author's initials and the
+    dateline) under "Kleinere Autounfälle: Was tun?" printed three times (de-r37-0003,
+    issue 10, round 34). A looser test, any headline (:func:`title_line`) right above the
+    run, cost TRAIN 10 furniture lines (a numbered breadcrumb, a "Brand" / "Zugriffe 2364"
+    widget under a title).
 
         >>> ls = [_Line(t, frozenset()) for t in ("Kleinere Autounfälle: Was tun?",
         ...       "Kleinere Autounfälle: Was tun?", "jt", "Apnerade", "Foto: dpa")]
-        >>> _head_of_article(ls, list(range(5)), [2, 3, 4], 0)
+        >>> _head_of_article(ls, list(range(5)), [2, 3, 4])
         True
-        >>> _head_of_article(ls[1:], list(range(4)), [1, 2, 3], 0)  # no copy between
+        >>> _head_of_article(ls[1:], list(range(4)), [1, 2, 3])  # printed once
         False
     """
-    if headline < 0 or not items:
+    k = items[0] - 1 if items else -1
+    while k >= 0 and lines[idx[k]].cls is BAD:
+        k -= 1
+    if k < 0 or lines[idx[k]].n <= MENU_ITEM_WORDS:
         return False
-    title = _folded(lines[headline])
-    k, copies = items[0] - 1, 0
-    while k >= 0 and idx[k] > headline and (
-        lines[idx[k]].cls is BAD or _folded(lines[idx[k]]) == title
-    ):
+    title, copies = _folded(lines[idx[k]]), -1
+    while k >= 0 and (lines[idx[k]].cls is BAD or _folded(lines[idx[k]]) == title):
         copies += _folded(lines[idx[k]]) == title
         k -= 1
-    return copies > 0 and k >= 0 and idx[k] == headline
+    return copies > 0
 
 
 def _introduced_list(lines: list[_Line], idx: list[int], k: int) -> bool:
