@@ -160,3 +160,30 @@ def test_group_headings_need_two_rows_and_short_lines():
           "Résultats du week-end en Fédérale", "Lens 1-1 Metz", "Menu", "Lyon 2-0 Lille")]
     assert _group_headings(ls, [1, 3, 5]) == frozenset()  # 5 words: a sentence, no heading
     assert _group_headings(ls, [5]) == frozenset()  # above one row: a label printed once
+
+
+# -- a title in capitals above the same words in upper and lower case (fr-r38-0009) --------
+
+
+def test_the_cased_headline_stays_the_capitals_banner_goes():
+    """fr-r38-0009 opens with the club's name in capitals (labelled nav) and the same words in
+    upper and lower case under it (content): the cased copy went as the title's repeat; now
+    the capitals line goes, the cased one stays, and cleaning the cleaned text again removes
+    nothing more."""
+    doc, labelled = train_doc("fr-r38-0009")
+    caps, cased = (lb for lb in labelled[:2])
+    assert caps.text.isupper() and not caps.content and cased.content
+    assert caps.text.casefold() == cased.text.casefold()
+    once = clean(doc, CFG)
+    kept = _kept_copies(doc, once.changes)
+    assert kept[cased.text.strip()] == [True] and kept[caps.text.strip()] == [False]
+    assert clean(once.text, CFG).text == once.text
+
+
+def test_a_capitals_title_without_its_cased_copy_stays():
+    """Adversarial: a headline in capitals over its text (no cased copy under it) is the
+    headline; a cased title over a copy in capitals keeps the first."""
+    body = _content("fr-r38-0009")[3:6]
+    for head in (["INCENDIE À LYON"], ["Incendie à Lyon", "INCENDIE À LYON"]):
+        kept = _kept("\n".join(head + body) + "\n")
+        assert kept[head[0]] == [True], head

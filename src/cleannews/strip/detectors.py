@@ -1095,6 +1095,7 @@ def _title_repeats(lines: list[_Line]) -> None:
     title_key, title_idx, passed = _find_title(lines)
     if not title_key:
         return
+    title_idx = _cased_title(lines, title_idx)
     # reached by passing over a label, a title printed REPEAT_MIN times with one copy over
     # a paragraph is a listing's teaser headline (link, title, image alt) under the page's
     # label, not the page's title: its copies are content
@@ -1115,6 +1116,30 @@ def _title_repeats(lines: list[_Line]) -> None:
                 ln.bad("title_repeat", "repeats the article title (page furniture)")
             else:
                 ln.bad("title_repeat", "repeats the article title with the site's name glued to it")
+
+
+def _cased_title(lines: list[_Line], title_idx: int) -> int:
+    """The headline's index once a title in capitals is read: a first line in capitals
+    ("JUDO CLUB JOCONDIEN") with the same words in upper and lower case right under it
+    ("Judo Club Jocondien") is the site's banner above the headline, not the headline; the
+    banner goes as the repeat, the cased copy stays (fr-r38-0009, issue 10, round 34: the
+    cased copy went). Else ``title_idx``.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("JUDO CLUB JOCONDIEN", "", "Judo Club Jocondien")]
+    >>> _cased_title(ls, 0), ls[0].removal.rule
+    (2, 'title_repeat')
+    >>> ls = [_Line(t, frozenset()) for t in ("Judo Club Jocondien", "JUDO CLUB JOCONDIEN")]
+    >>> _cased_title(ls, 0), ls[0].removal
+    (0, None)
+    """
+    title = lines[title_idx]
+    if not title.text.isupper():
+        return title_idx
+    j = _kept_after(lines, title_idx)
+    if j < 0 or lines[j].protected or lines[j].text.isupper() or lines[j].key() != title.key():
+        return title_idx
+    title.bad("title_repeat", "the site's banner in capitals above the same headline")
+    return j
 
 
 def _sentence_of_the_body(copy: str, title: str) -> bool:
