@@ -2190,15 +2190,22 @@ def _sequence_goes_on(lines: list[_Line], i: int, j: int, walk: _Walk) -> bool:
 
 
 def _list_heading(ln: _Line | None) -> bool:
-    """A kept line that ends with a colon and introduces what follows ("Ressources Humaines
-    :", "Présents :"): above a teaser heading, the lines under it are its list (round 34:
-    a "Read More" between a council's agenda heading and its items took "Président :
-    Gilbert CHABAUD" on the stress set, fr-r34-0002).
+    """A kept label of at most :data:`MENU_ITEM_WORDS` words that ends with a colon ("Ressources
+    Humaines :", "Présents :"): a section of the article's list; above a teaser heading, the
+    list-shaped lines under it are that section's items (round 34: a "Read More" between a
+    council's agenda heading and its items took "Président : Gilbert CHABAUD" on the stress
+    set, fr-r34-0002). A sentence ending with a colon announces the text and the line under
+    it may be a heading ("Voici le palmarès … :" above "Sur le même sujet",
+    tests/test_strip_keep8.py): no list heading.
 
-    >>> [_list_heading(_Line(t, frozenset())) for t in ("Ressources Humaines :", "Lire aussi")]
-    [True, False]
+    >>> [_list_heading(_Line(t, frozenset())) for t in ("Ressources Humaines :", "Lire aussi",
+    ...  "Voici le palmarès de la quinzaine des écoles de rugby :")]
+    [True, False, False]
     """
-    return ln is not None and ln.cls is not BAD and ln.text.rstrip().endswith(":")
+    return (
+        ln is not None and ln.cls is not BAD and ln.n <= MENU_ITEM_WORDS
+        and ln.text.rstrip().endswith(":")
+    )
 
 
 def _inside_article(lines: list[_Line], i: int, j: int, walk: _Walk) -> bool:
