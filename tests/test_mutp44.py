@@ -40,3 +40,61 @@ def test_changes_are_in_input_order_when_two_start_together():
     spans = [c.span for c in doc.changes]
     assert [c.rule for c in doc.changes] == ["crawler_metadata", "decode_cp1252"]
     assert spans == sorted(spans) == [(0, 14), (0, 53)]
+
+
+def test_the_html_hint_is_a_warning_naming_the_callers_line(monkeypatch):
+    """Where no handler shows the ``cleannews`` logger's warnings (a script; pytest's log
+    capture is one, so the doctest never reached this branch), the HTML hint is a
+    ``UserWarning`` whose file and line are the caller's, not the package's. Kills
+    ``here = …`` -> ``pass`` in ``_say_to_caller`` (line 328: ``NameError``)."""
+    import warnings
+
+    monkeypatch.setattr(pipeline, "_HTML_HINT_SAID", False)
+    monkeypatch.setattr(pipeline, "_logs_shown", lambda log: False)
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        line = __import__("inspect").currentframe().f_lineno + 1
+        cleannews.clean("<!DOCTYPE html><html><body><p>Le conseil a voté.</p></body></html>")
+    [w] = seen
+    assert w.category is UserWarning and "looks like HTML" in str(w.message)
+    assert (w.filename, w.lineno) == (__file__, line)
+
+
+def test_logs_shown_reads_levels_and_propagation():
+    """``_logs_shown``: a handler above WARNING writes no warning; a parent's handler counts
+    only while the child propagates; a logger silenced below ERROR is "shown" (the hint is
+    not turned into a Python warning either)."""
+    import logging
+
+    parent = logging.Logger("parent")
+    child = logging.Logger("parent.child")
+    child.parent = parent
+    loud = logging.StreamHandler()
+    loud.setLevel(logging.WARNING)  # exactly: it writes warnings
+    quiet = logging.StreamHandler()
+    quiet.setLevel(logging.ERROR)
+    parent.addHandler(quiet)
+    assert not pipeline._logs_shown(child)
+    parent.addHandler(loud)
+    assert pipeline._logs_shown(child)
+    child.propagate = False
+    assert not pipeline._logs_shown(child)
+    silenced = logging.Logger("silenced", logging.ERROR)  # a fresh one: levels are cached
+    assert pipeline._logs_shown(silenced)
+
+
+# --- _explain.py -----------------------------------------------------------------------------
+
+
+def test_explain_lists_fifteen_pieces_of_evidence_then_counts_the_rest():
+    """A spun text with more than 15 pieces of evidence: ``explain`` prints the first 15 and
+    ``… and N more`` (N = the rest), as many in all as the score holds."""
+    from tests._helpers import validation_spins
+
+    text = validation_spins("naive", 0.5)[0]
+    n = len(cleannews.spin_score(text).evidence)
+    assert n > 16
+    lines = cleannews.explain(text).splitlines()
+    shown = [x for x in lines if x.startswith("  - ")]
+    assert len(shown) == 15
+    assert lines[lines.index(shown[-1]) + 1] == f"  … and {n - 15} more"
