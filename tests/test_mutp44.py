@@ -98,3 +98,24 @@ def test_explain_lists_fifteen_pieces_of_evidence_then_counts_the_rest():
     shown = [x for x in lines if x.startswith("  - ")]
     assert len(shown) == 15
     assert lines[lines.index(shown[-1]) + 1] == f"  … and {n - 15} more"
+
+
+#: A Windows-1252 file: the decoding's note covers the whole input (span 0-72).
+CP1252 = b"Le conseil a vot\xe9 le budget.\nLa s\xe9ance est lev\xe9e.\nPartager sur Facebook\n"
+
+
+def test_the_codec_note_is_said_once_before_the_lines_and_marks_none():
+    """The note that the input was read as Windows-1252 (a change of stage ``decode`` with no
+    before and no after, spanning the whole input) is printed once, above the lines, and
+    marks no line changed; ``plan`` gives it ``lines: None``. Kills ``_whole_input_note``
+    returning early (line 141: the note was listed under line 1 and every line marked
+    ``~``)."""
+    out = cleannews.explain(CP1252).splitlines()
+    assert out[0].startswith("[decode:decode_cp1252] input is not UTF-8")
+    assert out[1:4] == ["1   Le conseil a voté le budget.", "2   La séance est levée.",
+                        "3 - Partager sur Facebook"]
+    assert sum("decode_cp1252" in line for line in out) == 1
+    p = cleannews.explain(CP1252, as_dict=True)
+    assert p["lines"] == {"count": 3, "removed": [3], "changed": []}
+    assert [(r["rule"], r["lines"], r["span"]) for r in p["repairs"]] == [
+        ("decode_cp1252", None, [0, 72])]
