@@ -20,7 +20,7 @@ from cleannews import pipeline
 class _NoEncode(str):
     """A text whose UTF-8 bytes may not be asked for (the size limit's fast path)."""
 
-    def encode(self, *args, **kwargs):  # noqa: D401 - a trap
+    def encode(self, *args, **kwargs):  # a trap
         raise AssertionError("encoded")
 
 
