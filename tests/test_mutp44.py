@@ -32,6 +32,24 @@ def test_input_size_of_a_short_text_does_not_encode_it():
     assert pipeline.input_size("é" * 25, 99) == 50  # may be above it: counted in bytes
 
 
+def test_repair_keeps_the_id_as_clean_does():
+    """``repair(…, id=…)`` keeps the id as ``clean`` does (:func:`pipeline.document_id`): a
+    number or a path as text, a blank string as none, a list refused. Kills ``id =
+    document_id(id)`` -> ``pass`` in ``repair`` (line 199: the int 7 and the ``Path`` were
+    kept, and ``doc.to_json()`` failed on the path)."""
+    import json
+    import pathlib
+
+    import pytest
+
+    for given, kept in ((7, "7"), (pathlib.Path("corpus/a.txt"), "corpus/a.txt"), (" ", None)):
+        doc = cleannews.repair("Le conseil a voté.", id=given)
+        assert doc.id == kept == cleannews.clean("Le conseil a voté.", id=given).id
+        assert json.loads(doc.to_json())["id"] == kept
+    with pytest.raises(cleannews.InputError, match="id must be a str"):
+        cleannews.repair("Le conseil a voté.", id=["a"])
+
+
 def test_changes_are_in_input_order_when_two_start_together():
     """``doc.changes`` is sorted by span, end included: the crawler header's change (0, 14)
     before the note that the whole input was read as Windows-1252 (0, 53), which the
@@ -109,11 +127,13 @@ def test_the_codec_note_is_said_once_before_the_lines_and_marks_none():
     before and no after, spanning the whole input) is printed once, above the lines, and
     marks no line changed; ``plan`` gives it ``lines: None``. Kills ``_whole_input_note``
     returning early (line 141: the note was listed under line 1 and every line marked
-    ``~``)."""
+    ``~``) and ``render``'s ``lines.pop()`` deleted (line 304: an empty line 4)."""
     out = cleannews.explain(CP1252).splitlines()
     assert out[0].startswith("[decode:decode_cp1252] input is not UTF-8")
-    assert out[1:4] == ["1   Le conseil a voté le budget.", "2   La séance est levée.",
-                        "3 - Partager sur Facebook"]
+    assert out[1:6] == ["1   Le conseil a voté le budget.", "2   La séance est levée.",
+                        "3 - Partager sur Facebook",
+                        "      [strip:share_bar] share button of the page",
+                        ""]  # no line 4: the empty "line" after the last break is not shown
     assert sum("decode_cp1252" in line for line in out) == 1
     p = cleannews.explain(CP1252, as_dict=True)
     assert p["lines"] == {"count": 3, "removed": [3], "changed": []}
