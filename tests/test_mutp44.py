@@ -122,7 +122,7 @@ def test_explain_lists_fifteen_pieces_of_evidence_then_counts_the_rest():
 CP1252 = b"Le conseil a vot\xe9 le budget.\nLa s\xe9ance est lev\xe9e.\nPartager sur Facebook\n"
 
 
-def test_the_codec_note_is_said_once_before_the_lines_and_marks_none():
+def test_explain_says_the_codec_note_once_before_the_lines():
     """The note that the input was read as Windows-1252 (a change of stage ``decode`` with no
     before and no after, spanning the whole input) is printed once, above the lines, and
     marks no line changed; ``plan`` gives it ``lines: None``. Kills ``_whole_input_note``
