@@ -139,3 +139,13 @@ def test_explain_says_the_codec_note_once_before_the_lines():
     assert p["lines"] == {"count": 3, "removed": [3], "changed": []}
     assert [(r["rule"], r["lines"], r["span"]) for r in p["repairs"]] == [
         ("decode_cp1252", None, [0, 72])]
+
+
+def test_explain_shows_a_line_of_200_characters_whole():
+    """``explain`` prints a line of at most 200 characters whole and cuts a longer one to 197
+    and ``...``. Kills ``len(line) <= 200`` -> ``<`` in ``_shown`` (line 108, second sample:
+    a line of exactly 200 was cut)."""
+    words = ("Le conseil municipal a voté le budget primitif de la commune mardi soir. " * 4)
+    for n, shown in ((200, words[:200]), (201, words[:197] + "...")):
+        out = cleannews.explain(words[:n] + "\n").splitlines()
+        assert out[0] == "1   " + shown
