@@ -149,3 +149,12 @@ def test_explain_shows_a_line_of_200_characters_whole():
     for n, shown in ((200, words[:200]), (201, words[:197] + "...")):
         out = cleannews.explain(words[:n] + "\n").splitlines()
         assert out[0] == "1   " + shown
+
+
+def test_explain_names_the_last_line_a_change_spans():
+    """A change over several lines is listed under its first with ``(lines FIRST-LAST)``, 1-based
+    like the line numbers. Kills ``last + 1`` -> ``last + 0`` in ``render`` (line 319, second
+    sample: it said "(lines 2-4)")."""
+    out = cleannews.explain("Le conseil a voté le budget.\n\n\n\n\nLa séance est levée.\n")
+    [detail] = [line for line in out.splitlines() if "collapse_blank_lines" in line]
+    assert "(lines 2-5)" in detail
