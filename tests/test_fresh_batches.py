@@ -19,7 +19,10 @@ local and community life in France, Belgium, Switzerland and Luxembourg, and Ger
 Italian and English club, parish, fiesta and parish-council news) are round 33's; the ``r39``
 batches (French-language news from outside metropolitan France and outside general news,
 trade and student press, and German, Spanish, Italian and English farm, crafts-guild and
-student news) are round 34's. A transfer
+student news) and the ``r40`` batches (French-language sport and culture: club and league news,
+sailing, basketball, handball, table tennis, e-sport; theatre, cinema, comics, music, art and
+science magazines, Swiss weeklies; and German, Spanish, Italian and English sport, theatre and
+art news) are round 34's. A transfer
 check not yet scored is ``scored=False`` (and listed in ``fixtures/strip_real/unscored.json``):
 no test here cleans it, only its pages and line counts are checked
 (``score_batches.line_counts``). For every batch these tests check
@@ -210,6 +213,17 @@ ROUNDS = (
             "letudiant.fr": "site is a source of the fresh spin fixture",
         },
         scored=False,  # round 34's transfer check: the lead scores it at the round's end
+    ),
+    Fresh(
+        "r40",
+        {"fr-r40": 24, "de-r40": 4, "es-r40": 4, "it-r40": 5, "en-r40": 5},
+        sites=42, max_per_site=1, french=24, min_dropped=46,
+        content_lines=372, boilerplate_lines=78,
+        # found by the shingle check before labelling: its raw answer keeps the result
+        dropped_later={
+            "agorasports.fr": "a paragraph shares a 6-word shingle with the spin context table",
+        },
+        scored=False,  # round 34's second transfer check: the lead scores it at the round's end
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]

@@ -15,6 +15,7 @@
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r37   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r38   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r39   # the lead only (below)
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r40   # the lead only (below)
 
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
@@ -80,7 +81,13 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
   Antilles, Réunion, Polynesia; trade and professional press: building, insurance, pharmacy,
   HR, teaching unions; student news; and German, Spanish, Italian and English farm, crafts-guild
   and student news), gathered the same way: scored by the lead only, at the end of the round,
-  with the round-start code and with the round's final code.
+  with the round-start code and with the round's final code;
+* ``--half r40``: :data:`FRESH40`, the round-40 TRAIN batches (issue 10, branch labels46), round
+  34's second transfer check (French-language sport and culture: club and league news, sailing,
+  basketball, handball, table tennis, e-sport; theatre, cinema, comics, music, art, book and
+  science magazines, Swiss weeklies; and German, Spanish, Italian and English sport, theatre,
+  art and science news), gathered the same way: scored by the lead only, at the end of the
+  round, with the round-start code and with the round's final code.
 
     >>> page_batch("fr-e-0012"), page_batch("de-m-0003")
     ('fr-e', 'de-m')
@@ -190,11 +197,20 @@ FRESH38 = ("fr-r38", "de-r38", "es-r38", "it-r38", "en-r38")
 #: the round-start code and with the round's final code, before anybody else runs cleannews on
 #: them (docs/strip-history.md, "Fresh TRAIN pages, thirteenth batch (issue 10, round 34)").
 FRESH39 = ("fr-r39", "de-r39", "es-r39", "it-r39", "en-r39")
+#: The round-40 TRAIN batches (issue 10, branch labels46: 42 pages from 42 new sites, French
+#: 24: sport and culture: sailing, basketball, handball, table tennis, e-sport, theatre, cinema,
+#: comics, jazz and classical music, art, book and astronomy pages, a Val-de-Travers weekly, a
+#: Dijon daily's local sport, a Swiss consumer magazine; German, Spanish, Italian and English
+#: district football, cycling, theatre, film, art, science and school-rugby news; 29 articles, 13
+#: listings), round 34's second transfer check, scored by the lead at the end of the round with
+#: the round-start code and with the round's final code, before anybody else runs cleannews on
+#: them (docs/strip-history.md, "Fresh TRAIN pages, fourteenth batch (issue 10, round 34)").
+FRESH40 = ("fr-r40", "de-r40", "es-r40", "it-r40", "en-r40")
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
     "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30, "r31": FRESH31,
     "r32": FRESH32, "r33": FRESH33, "r34": FRESH34, "r35": FRESH35, "r36": FRESH36,
-    "r37": FRESH37, "r38": FRESH38, "r39": FRESH39,
+    "r37": FRESH37, "r38": FRESH38, "r39": FRESH39, "r40": FRESH40,
 }
 
 
