@@ -256,5 +256,6 @@ def test_a_folder_of_bad_inputs_puts_each_document_in_one_sink(tmp_path: Path) -
     assert sorted(i for _, i in placed) == sorted(want)  # each once
     where = dict((i, name) for name, i in placed)
     assert {i for i, name in where.items() if name == "out"} == {
-        str(d / f) for f in ("latin1.txt", "line.txt", "broken.html", "one.txt")} | {"r1"}
+        str(d / f) for f in ("latin1.txt", "line.txt", "broken.html", "one.txt")} | {"r1", "r6"}
+    # r6's Windows-1252 line is read as latin1.txt is since round 34 (ux44), not a utf8 error
     assert all((tmp_path / "o" / p).parent.is_dir() for p in SINK_PATHS.values())

@@ -8,7 +8,7 @@ spins of ``fixtures/spin/validation.jsonl.gz`` and their clean documents (never 
 * the "rarity only amplifies" cap takes more rarity from a careful spin than from the clean
   document it was spun from.
 
-docs/spin.md, "Careful spins: what carries signal, what the rules hold (round 34)".
+docs/spin-history.md, "Careful spins: what carries signal, what the rules hold (round 34)".
 """
 
 from __future__ import annotations
