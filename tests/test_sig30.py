@@ -182,9 +182,9 @@ def test_a_stop_the_alarm_replaced_still_stops_the_run(tmp_path: Path, monkeypat
     from cleannews.cli import main
 
     ids = write_seed_corpus(tmp_path / "c.jsonl", 12)
-    real = process._process_item
+    real = process._process
 
-    def _process_item(item, opts):
+    def _process(item, opts):
         if item.seq == 5:
             try:
                 signal.getsignal(signal.SIGTERM)(signal.SIGTERM, None)
@@ -192,7 +192,7 @@ def test_a_stop_the_alarm_replaced_still_stops_the_run(tmp_path: Path, monkeypat
                 raise DocTimeout  # the alarm, landing in the unwinding
         return real(item, opts)
 
-    monkeypatch.setattr(process, "_process_item", _process_item)
+    monkeypatch.setattr(process, "_process", _process)
     out = tmp_path / "o"
     assert main(["run", str(tmp_path / "c.jsonl"), "--out", str(out), "-j", "1",
                  "--chunk-size", "4", "--no-progress", "--doc-timeout", "30"]) == 143

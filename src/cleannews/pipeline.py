@@ -348,21 +348,26 @@ def _caller_level() -> int | None:
     while frame is not None and (frame.f_code.co_filename.startswith(here)
                                  or frame.f_code.co_filename.startswith("<frozen ")):
         level, frame = level + 1, frame.f_back
-    if frame is None or frame.f_code.co_filename.startswith(_project_tools()):
+    if frame is None or _is_project_tool(frame.f_code.co_filename):
         return None
     return level
 
 
-def _project_tools() -> tuple[str, ...]:
-    """The folders of the project's own scripts in a source checkout (``src/cleannews`` two
-    levels below them), else none (an installed package)."""
+def _is_project_tool(path: str) -> bool:
+    """Whether ``path`` is a script in a ``tools/`` or ``benchmarks/`` folder of a cleannews
+    source checkout (the folder's parent holds ``src/cleannews``), whether the package it
+    imports is that checkout's (editable) or an installed copy (CI's ``pip install .``).
+
+    >>> _is_project_tool(__file__), _is_project_tool("/home/me/tools/x.py")
+    (False, False)
+    """
     import os
 
-    src = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    if os.path.basename(src) != "src":
-        return ()
-    root = os.path.dirname(src)
-    return tuple(os.path.join(root, name) + os.sep for name in PROJECT_TOOL_FOLDERS)
+    for name in PROJECT_TOOL_FOLDERS:
+        at = path.rfind(os.sep + name + os.sep)
+        if at >= 0 and os.path.isfile(os.path.join(path[:at], "src", "cleannews", "__init__.py")):
+            return True
+    return False
 
 
 #: Folders of a source checkout whose scripts are the project's own (benchmarks, training and
