@@ -154,7 +154,9 @@ POSSESSIVE_BEFORE_VOWEL: dict[str, str] = _FW["possessive_before_vowel"]
 #: "ce" and the form it takes before a vowel or mute h ("cet avion"); the reverse slip is
 #: "cet" before a consonant ("cet village" for "ce village"; lite46).
 DEMONSTRATIVE_BEFORE_VOWEL: dict[str, str] = _FW["demonstrative_before_vowel"]
-DEMONSTRATIVE_BEFORE_CONSONANT: dict[str, str] = {v: k for k, v in DEMONSTRATIVE_BEFORE_VOWEL.items()}
+DEMONSTRATIVE_BEFORE_CONSONANT: dict[str, str] = {
+    v: k for k, v in DEMONSTRATIVE_BEFORE_VOWEL.items()
+}
 DET_PLURAL = frozenset(_FW["det_plural"])
 DET_SINGULAR = frozenset(_FW["det_singular"])
 AFIN_FOLLOWERS = frozenset(_FW["afin_followers"])
@@ -1457,7 +1459,8 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                     "gender_agreement",
                     i,
                     j,
-                    f"demonstrative before the wrong initial: {toks[i]} {toks[j]} ({right} {toks[j]})",
+                    f"demonstrative before the wrong initial: {toks[i]} {toks[j]} "
+                    f"({right} {toks[j]})",
                 )
                 continue
             if not p & m_n or p & m_v:
