@@ -90,3 +90,21 @@ def test_one_demonstrative_slip_in_human_text_never_quarantines() -> None:
         slips = [e for e in s.evidence if e.signal == "gender_agreement" and e.weight > 0]
         assert [e.text for e in slips] == ["ce avion"], (name, slips)
         assert s.label != "spun", (name, s.score)
+
+
+def test_a_careful_pivot_spin_is_quarantined_by_its_third_slip() -> None:
+    """A careful spinner repairs elision and article gender but not "ce"/"cet": this
+    development pivot spin (the retired held-out source) had two counted slips and was held
+    "suspect" without the context term; "ce abaissement" is its third, so grammar and lexical
+    evidence now quarantine it without the term (it left ``test_spin_quarantine_kinds.SPUN``,
+    whose records need the term)."""
+    import gzip
+    import json
+
+    rid = "UD_French-Sequoia:emea-fr-test:286:pivot:careful:0.3"
+    with gzip.open(ROOT / "fixtures/spin/heldout_pivot.jsonl.gz", "rt", encoding="utf-8") as fh:
+        (text,) = [r["text"] for r in map(json.loads, fh) if r["id"] == rid]
+    s = cleannews.spin_score(text, cleannews.DEFAULT_CONFIG.replace(spin_context=False))
+    slips = sorted(e.text for e in s.evidence if e.weight > 0 and e.signal.endswith("agreement"))
+    assert "ce abaissement" in slips and len(slips) == 3, slips
+    assert s.label == "spun" and s.signals.get("decided.grammar") == 1.0, s.score
