@@ -16,7 +16,7 @@ import pytest
 
 import cleannews
 from cleannews.score._features import analyse
-from test_spin44 import CORRECT_POSSESSIVES
+from test_spin44 import CORRECT_POSSESSIVES, assert_one_slip_never_quarantines
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,15 +81,7 @@ def test_the_streamed_scorer_finds_the_slip() -> None:
 def test_one_demonstrative_slip_in_human_text_never_quarantines() -> None:
     """The lone-slip rules hold: each clean seed with one "ce avion" added is not spun, and
     the slip is one counted gender slip."""
-    for name in ("000", "001", "002", "004"):
-        path = next((ROOT / "seeds").glob(f"{name}_*.txt"))
-        text = path.read_text(encoding="utf-8")
-        cut = text.index(". ", len(text) // 2) + 2
-        text = text[:cut] + "Il a raté ce avion de peu. " + text[cut:]
-        s = cleannews.spin_score(text)
-        slips = [e for e in s.evidence if e.signal == "gender_agreement" and e.weight > 0]
-        assert [e.text for e in slips] == ["ce avion"], (name, slips)
-        assert s.label != "spun", (name, s.score)
+    assert_one_slip_never_quarantines("Il a raté ce avion de peu.", "ce avion")
 
 
 def test_a_careful_pivot_spin_is_quarantined_by_its_third_slip() -> None:
