@@ -793,14 +793,32 @@ class EveryWordTable:
 # --- the real-page corpus (fixtures/strip_real) -------------------------------------------
 
 
-#: The SHA-256 of the four frozen held-out lists of ``split.json`` as frozen (2026-12-01,
-#: 2026-12-01, 2026-12-02, 2026-12-04): no later batch or list may move them.
+#: The SHA-256 of the five frozen held-out lists of ``split.json`` as frozen (2026-12-01,
+#: 2026-12-01, 2026-12-02, 2026-12-04, 2026-12-05): no later batch or list may move them.
 FROZEN_SHA256 = {
     "test": "3982818019d73ea2b3b983fd47c7892b538d04bf06dd5f8786d29094fda2e27d",
     "test2": "6030b0d52c773938ff323ca3140739355d73020dbf08be87a63dff5a95996427",
     "test3": "5e220400c48174e0c1882e7b4dd60e0b56f085ab7e14149196e2cb18219915a8",
     "test4": "d30f113134d3728c6732c637b907a4884360da5e00ec66159eee4a1c8ee020f6",
+    "test5": "5644d54218bd41974cfce2a2cb75a218471c8232c79f88f63a03569d8b5574e7",
 }
+
+
+def assert_development_readers_skip(split: dict, name: str) -> None:
+    """Fail unless no development reader sees held-out list ``name`` of ``split`` (split.json
+    as a dict): the strip model's training reader holds out its ids and sites, and the spin
+    register gate's news reader (``tools/spin/build_context_term.news_train_excerpts``) opens
+    none of its pages. Used by the tests of each list (test4, test5)."""
+    sys.path.insert(0, str(ROOT))
+    from tools.strip_model.train import held_out
+
+    held_ids, held_sites = held_out(split)
+    assert set(split[f"{name}_ids"]) <= held_ids and set(split[f"{name}_sites"]) <= held_sites
+    sys.path.insert(0, str(ROOT / "tools" / "spin"))
+    import build_context_term
+
+    news = {r["id"] for r in build_context_term.news_train_excerpts()}
+    assert news and not news & set(split[f"{name}_ids"])
 
 
 #: The labelled real-page corpus (``split.json``, ``unscored.json``, ``manifests/``, ``pages/``).

@@ -160,6 +160,7 @@ RAW_READERS = {
     "test_fixture35.py": "these checks",
     "test_strip_real_gate.py": "the held-out gate (the lead's)",
     "test_corpus27.py": "the split's mechanics on every list and on synthetic corpora",
+    "test_corpus_t5.py": "the fifth list's split mechanics, ids and raw answers (round 34)",
     "test_strip_test3.py": "the third held-out list's freeze and readers",
     "test_fresh_batches.py": "the fresh batches' pages and counts, read without cleaning",
     "test_strip_regression.py": "the strip pins (TRAIN and the first TEST list)",

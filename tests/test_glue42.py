@@ -32,9 +32,12 @@ from cleannews.evaluate import (
     unit_rows,
 )
 
-#: The spans bracketed in TRAIN content lines (round 32: 129; the r38 batch, round 33: 11):
-#: each is one furniture unit.
-TRAIN_SPANS = 140
+#: The spans bracketed in TRAIN content lines (round 32: 129; the r38 batch, round 33: 11;
+#: round 34, read-more links rule 5 had missed: 10): each is one furniture unit.
+TRAIN_SPANS = 150
+#: ... and at least this many of them go (round 33: 35; round 34, glue44's read-more links,
+#: credits and counters: 101; in-sample development figures).
+TRAIN_SPANS_REMOVED = 101
 #: The spans bracketed in the 0.1.0 fixtures (fixtures/strip: 9 in 6 written documents and
 #: seed_004's date prefix).
 FIXTURE_SPANS = 10
@@ -144,7 +147,7 @@ def test_lines_without_brackets_are_judged_as_before():
         for lb, a, b in zip(labelled, with_brackets, without, strict=True):
             if not lb.glued:
                 assert a == b, (rec["id"], lb.text[:80])
-    assert plain > 1000 and bracketed == 62
+    assert plain > 1000 and bracketed == 66
 
 
 def test_the_train_figures_count_every_span_once():
@@ -158,9 +161,9 @@ def test_the_train_figures_count_every_span_once():
     stats = _stats(rows)
     glued = stats["per_category_recall"][GLUED_KIND]
     assert glued["total"] == TRAIN_SPANS
-    assert 0 < glued["removed"] < TRAIN_SPANS
+    assert TRAIN_SPANS_REMOVED <= glued["removed"] < TRAIN_SPANS
     lines = [lb for _, lb, _ in rows if lb.glued]
-    assert len(lines) == 137
+    assert len(lines) == 147
     assert not [lb.text[:80] for _, lb, s in rows if lb.glued and not s]
 
 

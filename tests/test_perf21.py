@@ -128,7 +128,11 @@ def glued_tail_reference(line: str, rs):
     if not rest or n > D.GLUED_TAIL_MAX_WORDS or not line[: m.start()].strip():
         return None
     rule = rs.match_line(match_text(rest), n) or rs.match_prefix(match_text(rest), n)
-    if rule is None or rule.yields_to_protect:
+    if rule is None:
+        return None
+    if rule.yields_to_protect and (  # round 34: a photo credit takes an unprotected tail
+        rule.name not in D.GLUED_CREDIT_RULES or rs.is_protected(match_text(rest))
+    ):
         return None
     if D._dated_clock(line[: m.start()], rule.name):  # round 28: a date line keeps its time
         return None

@@ -61,8 +61,9 @@ def test_second_held_out_list_is_the_frozen_one():
     by_split: dict[str, list[dict]] = {}
     for rec, _, _ in every:
         by_split.setdefault(rec["split"], []).append(rec)
-    # no page outside a list (test4: the fourth list, round 25, tests/test_corpus27.py)
-    assert set(by_split) == {"train", "test", "test2", "test3", "test4"}
+    # no page outside a list (test4: the fourth list, round 25, tests/test_corpus27.py; test5:
+    # the fifth, round 34, tests/test_corpus_t5.py)
+    assert set(by_split) == {"train", "test", "test2", "test3", "test4", "test5"}
     test2_ids = sorted(rec["id"] for rec in by_split["test2"])
     assert test2_ids == SPLIT["test2_ids"]
     assert ids_digest(test2_ids) == SPLIT["test2_ids_sha256"]

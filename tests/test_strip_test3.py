@@ -86,7 +86,7 @@ def test_split_test3_is_a_cli_choice(capsys):
     assert main(["--corpus", str(CORPUS / "no-such-folder"), "--split", "test3"]) == 2
     assert "no manifests" in capsys.readouterr().err
     with pytest.raises(ValueError):
-        evaluate_corpus(CORPUS, split="test5")  # test4 is a frozen list since round 25
+        evaluate_corpus(CORPUS, split="test6")  # test4 and test5 are frozen lists (rounds 25, 34)
 
 
 def test_test3_pages_are_labelled_reviewed_and_equal_their_raw_answers(test3_pages):

@@ -17,7 +17,8 @@ in the same line format, a manifest per batch, and ``split.json``, the
 site-level train/test split frozen before tuning). Figures are given per split,
 per language and per boilerplate kind, with F1. ``--split test2`` evaluates the
 second frozen held-out list (fresh sites, issue 10) and nothing else, ``--split test3``
-the third, ``--split test4`` the fourth (fresh French sites, round 25); without ``--split`` the
+the third, ``--split test4`` the fourth (fresh French sites, round 25), ``--split test5`` the
+fifth (fresh sites, 25 of 41 French, round 34); without ``--split`` the
 figures cover TRAIN and the first TEST list only. The pages of the batches a corpus's
 ``unscored.json`` names (a round's transfer check, not yet scored) are never read
 (:func:`read_corpus`).
@@ -565,15 +566,15 @@ def evaluate(fixtures: Path, with_justext: bool = False) -> dict:
 HELD_OUT_TENTHS = 3
 
 #: The splits :func:`read_corpus` returns when none are named: TRAIN and the first frozen
-#: TEST list. The later held-out lists (``test2``, ``test3``, ``test4``) and pages of held-out
+#: TEST list. The later held-out lists (``test2`` to ``test5``) and pages of held-out
 #: sites in no frozen list (``held``) are read only when asked for by name, so that no
 #: development code path (regression pins, benchmarks, model training) runs over them by
 #: accident.
 DEFAULT_SPLITS = ("train", "test")
-SPLITS = ("train", "test", "test2", "test3", "test4", "held")
+SPLITS = ("train", "test", "test2", "test3", "test4", "test5", "held")
 #: The frozen held-out lists of ``split.json``, in the order they were frozen (``<name>_ids``,
 #: ``<name>_sites``).
-HELD_OUT_LISTS = ("test", "test2", "test3", "test4")
+HELD_OUT_LISTS = ("test", "test2", "test3", "test4", "test5")
 
 
 def held_out_site(site: str) -> bool:
@@ -590,7 +591,7 @@ def held_out_site(site: str) -> bool:
 def corpus_split(rec: dict, split: dict) -> str:
     """The split of one manifest record, given ``split.json`` (as a dict).
 
-    ``"test"``, ``"test2"``, ``"test3"`` and ``"test4"`` are the frozen id lists
+    ``"test"``, ``"test2"``, ``"test3"``, ``"test4"`` and ``"test5"`` are the frozen id lists
     (:data:`HELD_OUT_LISTS`);
     a page of a held-out site (listed in a frozen list's sites, or hashing to the held-out
     side) that is in no list is ``"held"`` (in no split); every other page is ``"train"``.
@@ -610,6 +611,9 @@ def corpus_split(rec: dict, split: dict) -> str:
     'test4'
     >>> corpus_split({"id": "fr-t4-0001", "site": "lemessager.fr"}, s3)  # before the freeze
     'held'
+    >>> s5 = dict(s4, test5_ids=["fr-t5-0001"], test5_sites=["happyoise.fr"])
+    >>> corpus_split({"id": "fr-t5-0001", "site": "happyoise.fr"}, s5)
+    'test5'
     """
     for name in HELD_OUT_LISTS:
         if rec["id"] in split.get(f"{name}_ids", ()):
@@ -759,7 +763,8 @@ def evaluate_corpus(root: Path, with_justext: bool = False, split: str | None = 
     """Evaluate on a real-page corpus; figures per split, language and kind.
 
     ``split`` restricts to ``"train"``, ``"test"`` (the first frozen held-out list),
-    ``"test2"`` (the second), ``"test3"`` (the third) or ``"test4"`` (the fourth); without it,
+    ``"test2"`` (the second), ``"test3"`` (the third), ``"test4"`` (the fourth) or ``"test5"``
+    (the fifth); without it,
     TRAIN and TEST together (never a later list).
     """
     if not (root / "manifests").is_dir():
@@ -860,7 +865,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--split",
         choices=["train", *HELD_OUT_LISTS],
-        help="with --corpus: one split only (test2, test3, test4: the second, third and fourth "
+        help="with --corpus: one split only (test2, test3, test4, test5: the second to fifth "
         "frozen held-out lists)",
     )
     ap.add_argument("--justext", action="store_true", help="also run jusText on the same fixtures")

@@ -3,7 +3,7 @@
     python tools/strip_corpus/check.py [--batch fr-a] [--strict]
 
 --strict also requires every page labelled, typed and reviewed, and every page of a
-held-out-side site in a frozen list of split.json (test, test2, test3 or test4:
+held-out-side site in a frozen list of split.json (test, test2 to test5:
 ``freeze_split.LISTS``).
 Exit 1 on any problem.
 """

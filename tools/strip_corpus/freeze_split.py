@@ -22,6 +22,12 @@ such a site belongs to exactly one frozen held-out list, every other page is TRA
   in none of the three earlier lists, gathered after test, test2 and test3 had been looked at
   36, 27 and 21 times. Frozen the first time this script sees such pages once test3 exists;
   never recomputed.
+* ``test5_ids`` (with ``test5_sites``, ``test5_ids_sha256``, ``test5_frozen``): a fifth,
+  fresh held-out list (issue 10, round 34, 2026-12-05), pages of held-out-side sites in none
+  of the four earlier lists (25 French, 16 de/es/it/en), gathered after test, test2, test3 and
+  test4 had been looked at 48, 39, 33 and 13 times, frozen before anybody ran cleannews on
+  them. Frozen the first time this script sees such pages once test4 exists; never
+  recomputed.
 
 Every later list follows one rule (:data:`LISTS`, :func:`fresh_list`): once the list before
 it exists, the held-out-side pages whose id and site are in no earlier list. Pages added
@@ -50,7 +56,14 @@ OUT = ROOT / "split.json"
 #: The frozen held-out lists after the first, in the order they were frozen: each is frozen
 #: once, the first time this script sees fresh held-out-side pages while the list before it
 #: exists (``cleannews.evaluate.HELD_OUT_LISTS`` reads the same names).
-LISTS = ("test2", "test3", "test4")
+LISTS = ("test2", "test3", "test4", "test5")
+#: The description written into a new split.json (an existing one keeps its own).
+ABOUT = (
+    "site-level split of the real-page corpus, frozen before tuning "
+    "(tools/strip_corpus/freeze_split.py); held-out = sites whose SHA-256 falls in "
+    "3 tenths; test = first held-out list, test2 = second, test3 = third, test4 = fourth, "
+    "test5 = fifth (fresh sites, issue 10)"
+)
 #: The keys of one frozen list ``<name>`` in split.json (copied unchanged once written).
 LIST_KEYS = ("{name}_frozen", "{name}_sites", "{name}_ids", "{name}_ids_sha256")
 
@@ -83,12 +96,8 @@ def main() -> None:
     old = json.loads(OUT.read_text("utf-8")) if OUT.exists() else {}
     today = dt.date.today().isoformat()
     sites = sorted({r["site"] for r in recs})
-    data = {
-        "about": "site-level split of the real-page corpus, frozen before tuning "
-        "(tools/strip_corpus/freeze_split.py); held-out = sites whose SHA-256 falls in "
-        "3 tenths; test = first held-out list, test2 = second, test3 = third, test4 = fourth "
-        "(fresh sites, issue 10)",
-    }
+    # the description is kept as first written: freezing a later list changes no earlier key
+    data = {"about": old.get("about", ABOUT)}
     if "test_ids" in old:  # frozen: never recomputed
         for key in ("frozen", "test_sites", "test_ids", "test_ids_sha256"):
             data[key] = old[key]

@@ -25,6 +25,7 @@ from importlib import resources
 import regex
 
 from cleannews.config import RULE_LANGUAGES
+from cleannews.strip._readmore import TailLinks
 
 __all__ = [
     "RULE_FIELDS",
@@ -993,6 +994,7 @@ class RuleSet:
         kicker: set[str] = set()
         form: set[str] = set()
         labels: set[str] = set()
+        short: set[str] = set()
         prompt: dict[str, tuple[set[str], set[str]]] = {}
         for d in data:
             form.update(w.casefold() for w in d.get("form_words", ()))
@@ -1003,6 +1005,7 @@ class RuleSet:
                 more.update(w.casefold() for w in words["more"])
             kicker.update(w.casefold() for w in d.get("kicker_words", ()))
             labels.update(w.casefold() for w in d.get("continue_labels", ()))
+            short.update(w.casefold() for w in d.get("more_labels", ()))
             widget.update(w.casefold() for w in d.get("widget_words", ()))
             for r in d.get("rules", ()):
                 rule = Rule(
@@ -1104,6 +1107,9 @@ class RuleSet:
             if labels
             else None
         )
+        #: read-more labels closing a line, glued after a teaser's summary
+        #: (:meth:`glued_label_start`; ``continue_labels`` and ``more_labels``)
+        self._tail_links = TailLinks(labels, short) if labels else None
 
     def glued_label_end(self, text: str) -> int:
         """Where the text glued after a read-more label opening ``text`` starts, when that
@@ -1128,6 +1134,32 @@ class RuleSet:
         rest = len(_WORDS.findall(text, m.end()))
         label = len(_WORDS.findall(text, 0, m.end()))
         return m.end() if rest >= GLUED_LABEL_MIN_REST_WORDS and rest > label else 0
+
+    def glued_label_start(self, text: str) -> int:
+        """Where a read-more link closing ``text`` after a teaser's summary starts (-1: none),
+        when the summary is the line's larger part (as :meth:`glued_label_end` asks).
+
+        The link follows a truncation mark ("…", "...", "[…]"), a sentence's end, or is glued
+        to a cut word ("… du blocage duLire la suite…"); a ``continue_labels`` label, or after
+        a truncation mark also a ``more_labels`` word ("… more", "…Article...") and the
+        linked headline (:class:`cleannews.strip._readmore.TailLinks`).
+
+        >>> rs = load_rules(("fr", "en", "de"))
+        >>> t = "Le maire a inauguré la nouvelle salle des fêtes [...] Lire la suite"
+        >>> t[rs.glued_label_start(t):]
+        ' Lire la suite'
+        >>> t = "Le maire a inauguré la nouvelle salle des fêtes en présence… more"
+        >>> t[rs.glued_label_start(t):]
+        ' more'
+        >>> rs.glued_label_start("Il veut lire la suite"), rs.glued_label_start("Il en veut… plus")
+        (-1, -1)
+        """
+        at = -1 if self._tail_links is None else self._tail_links.start(text)
+        if at < 0:
+            return -1
+        rest = len(_WORDS.findall(text, 0, at))
+        link = len(_WORDS.findall(text, at))
+        return at if rest >= GLUED_LABEL_MIN_REST_WORDS and rest > link else -1
 
     @staticmethod
     def _rule_of(m: regex.Match, rules: list[Rule]) -> Rule:

@@ -71,7 +71,7 @@ from cleannews.strip._widgets import (
     form_run,
     prompt_lines,
 )
-from cleannews.strip._zones import related_zone, run_heading
+from cleannews.strip._zones import EXCERPT_RUN_MIN, _cut, related_zone, run_heading
 
 __all__ = ["classify_lines"]
 
@@ -209,6 +209,9 @@ SUBHEADING_MIN_WORDS = 2
 #: Content protection (issue 10, point 4): a line shaped like a results line or a table
 #: row stays when at least this many lines of the page share its shape (the article's list).
 SHAPE_LIST_MIN = 2
+#: ... and a short line printed right above at least this many of those protected rows is
+#: the heading of each group of the list (:func:`_group_headings`).
+GROUP_HEADING_MIN = 2
 #: A line of at least this many words whose next standing line is a date or byline
 #: (furniture between them aside) is a headline: protected from context and the models.
 HEADLINE_ABOVE_DATE_MIN_WORDS = 2
@@ -406,7 +409,8 @@ class _Line:
         self.removal: Removal | None = None
         self.protected = False
         self.table = False  # a row of the page's tables (judge_lines: _tables.table_rows)
-        # an item of a numbered sequence or its heading (judge_lines: _sequences.numbered_lines)
+        # an item of a numbered sequence or its heading (judge_lines: _sequences.numbered_lines),
+        # or a list's repeated group heading (_protect_shaped: _group_headings, round 34)
         self.numbered = False
         self.ticker = False  # a live ticker's entry time (judge_lines: ticker_times)
         self.key_text: str | None = None  # the text once glued spans are gone
@@ -1091,6 +1095,7 @@ def _title_repeats(lines: list[_Line]) -> None:
     title_key, title_idx, passed = _find_title(lines)
     if not title_key:
         return
+    title_idx = _cased_title(lines, title_idx)
     # reached by passing over a label, a title printed REPEAT_MIN times with one copy over
     # a paragraph is a listing's teaser headline (link, title, image alt) under the page's
     # label, not the page's title: its copies are content
@@ -1111,6 +1116,30 @@ def _title_repeats(lines: list[_Line]) -> None:
                 ln.bad("title_repeat", "repeats the article title (page furniture)")
             else:
                 ln.bad("title_repeat", "repeats the article title with the site's name glued to it")
+
+
+def _cased_title(lines: list[_Line], title_idx: int) -> int:
+    """The headline's index once a title in capitals is read: a first line in capitals
+    ("JUDO CLUB JOCONDIEN") with the same words in upper and lower case right under it
+    ("Judo Club Jocondien") is the site's banner above the headline, not the headline; the
+    banner goes as the repeat, the cased copy stays (fr-r38-0009, issue 10, round 34: the
+    cased copy went). Else ``title_idx``.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("JUDO CLUB JOCONDIEN", "", "Judo Club Jocondien")]
+    >>> _cased_title(ls, 0), ls[0].removal.rule
+    (2, 'title_repeat')
+    >>> ls = [_Line(t, frozenset()) for t in ("Judo Club Jocondien", "JUDO CLUB JOCONDIEN")]
+    >>> _cased_title(ls, 0), ls[0].removal
+    (0, None)
+    """
+    title = lines[title_idx]
+    if not title.text.isupper():
+        return title_idx
+    j = _kept_after(lines, title_idx)
+    if j < 0 or lines[j].protected or lines[j].text.isupper() or lines[j].key() != title.key():
+        return title_idx
+    title.bad("title_repeat", "the site's banner in capitals above the same headline")
+    return j
 
 
 def _sentence_of_the_body(copy: str, title: str) -> bool:
@@ -1633,6 +1662,39 @@ def _protect_shaped(lines: list[_Line]) -> None:
             listed = shape in figures
         if listed:
             lines[i].protected = True
+    headings = _group_headings(lines, [i for i in shapes if lines[i].protected])
+    for ln in lines:
+        if headings and not ln.blank and ln.cls is not BAD and _folded(ln) in headings:
+            # the document's structure, as a numbered sequence's items: counted in a run of
+            # short lines, never taken by the menu-run, repeated-block or context rule
+            ln.numbered = True
+
+
+def _group_headings(lines: list[_Line], rows: list[int]) -> frozenset[str]:
+    """The repeated headings of the article's list (folded texts): a short line (at most
+    :data:`MENU_ITEM_WORDS` words, no rule's) printed right above at least
+    :data:`GROUP_HEADING_MIN` of the list's protected rows (``rows``, blank lines aside) is
+    the heading of each group ("Finale" above each final's score line, fr-r29-0018): every
+    copy of it is flagged as the document's structure (``_Line.numbered``, by
+    :func:`_protect_shaped`). A menu label or a widget's
+    label is printed once above the list, or goes by its own rule. On the stress set the
+    menu-run, repeated-block and context rules took such copies (issue 10, round 34).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Fédérale 1", "Finale", "Trélissac 21-24 Lavaur",
+    ...       "Fédérale 2", "Finale", "Bédarrides 24-17 Fleurance", "Finale")]
+    >>> sorted(_group_headings(ls, [2, 5]))
+    ['finale']
+    >>> sorted(_group_headings(ls, [2]))  # above one row only: no group heading
+    []
+    """
+    above: Counter[str] = Counter()
+    for i in rows:
+        k = i - 1
+        while k >= 0 and lines[k].blank:
+            k -= 1
+        if k >= 0 and lines[k].cls is not BAD and 0 < lines[k].n <= MENU_ITEM_WORDS:
+            above[_folded(lines[k])] += 1
+    return frozenset(t for t, c in above.items() if c >= GROUP_HEADING_MIN)
 
 
 def _series_key(text: str) -> str | None:
@@ -1900,6 +1962,10 @@ def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
         )
     ):
         taken.pop()  # the line just above the first paragraph (or its date line) is the headline
+    if rule.next_kind == "teaser" and taken and _sequence_goes_on(lines, i, j, walk):
+        # the heading cuts a numbered sequence ("4. Admission des procès-verbaux" taken,
+        # "5. Communications du Bureau" under it): its items are the document's structure
+        taken = [ln for ln in taken if not ln.numbered]
     if rule.next_kind == "teaser" and taken and _in_a_list(lines, i, j, walk):
         # inside the article, between lines of a list ("Label : value" lines, bullets,
         # interview turns), items of the same shape are the article's list, not teasers
@@ -2099,7 +2165,47 @@ def _in_a_list(lines: list[_Line], i: int, j: int, walk: _Walk) -> bool:
     return any(
         ln is not None and ln.cls is not GOOD and bool(_LIST_ITEM.search(ln.text))
         for ln in (after, before)
-    ) or any(ln is not None and ln.text.startswith(("—", "– ")) for ln in (after, before))
+    ) or any(ln is not None and ln.text.startswith(("—", "– ")) for ln in (after, before)) or (
+        _list_heading(before)
+    )
+
+
+def _sequence_goes_on(lines: list[_Line], i: int, j: int, walk: _Walk) -> bool:
+    """Whether the kept line just above a teaser heading (line ``i``) or just under what it
+    took (from line ``j``) is an item of a numbered sequence (``_Line.numbered``): the
+    heading stands inside the document's numbered list, whose items it must not take; a
+    "most read" widget's "1." / "2." / "3." end with the widget (round 34, fr-r31-0006 on the
+    stress set: "READ MORE" above a council's agenda took items 1 to 4).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("READ MORE", "1. Appel", "2. Budget", "3. Divers")]
+    >>> ls[3].numbered = True
+    >>> _sequence_goes_on(ls, 0, 3, _Walk()), _sequence_goes_on(ls, 0, 4, _Walk())
+    (True, False)
+    """
+    k = _skip(lines, j, 1, _blank_or_gone, walk.ahead)
+    if k < len(lines) and lines[k].numbered:
+        return True
+    k = _skip(lines, i - 1, -1, _blank_or_gone, walk.back)
+    return k >= 0 and lines[k].numbered
+
+
+def _list_heading(ln: _Line | None) -> bool:
+    """A kept label of at most :data:`MENU_ITEM_WORDS` words that ends with a colon ("Ressources
+    Humaines :", "Présents :"): a section of the article's list; above a teaser heading, the
+    list-shaped lines under it are that section's items (round 34: a "Read More" between a
+    council's agenda heading and its items took "Président : Gilbert CHABAUD" on the stress
+    set, fr-r34-0002). A sentence ending with a colon announces the text and the line under
+    it may be a heading ("Voici le palmarès … :" above "Sur le même sujet",
+    tests/test_strip_keep8.py): no list heading.
+
+    >>> [_list_heading(_Line(t, frozenset())) for t in ("Ressources Humaines :", "Lire aussi",
+    ...  "Voici le palmarès de la quinzaine des écoles de rugby :")]
+    [True, False, False]
+    """
+    return (
+        ln is not None and ln.cls is not BAD and ln.n <= MENU_ITEM_WORDS
+        and ln.text.rstrip().endswith(":")
+    )
 
 
 def _inside_article(lines: list[_Line], i: int, j: int, walk: _Walk) -> bool:
@@ -2363,7 +2469,7 @@ def _menu_runs(
 
 def _menu_run(
     lines: list[_Line], idx: list[int], items: list[int], first_good: int, last_good: int,
-    kickers: frozenset[str],
+    kickers: frozenset[str], spans: list[tuple[int, int]] | None = None,
 ) -> None:
     """Judge one run of :func:`_menu_runs`: ``items`` are its positions in ``idx``.
 
@@ -2378,23 +2484,42 @@ def _menu_run(
         >>> _menu_run(ls, list(range(10)), list(range(9)), 9, 9, frozenset())
         >>> [bool(ln.removal) for ln in ls[:4]], all(ln.protected for ln in ls[4:9])
         ([True, True, True, True], True)
+
+    ``spans``: the run's rolls when the caller knows them (``[]`` for the stretches around a
+    roll, which hold none); else they are read here (round 34: they were read again). A run
+    before the article under its headline printed twice is its head
+    (:func:`_head_of_article`, round 34): its lines are protected, a label without its
+    value goes.
     """
     if not items:
         return
     run = [lines[idx[p]] for p in items]
-    spans = _roster_spans(run)
+    if spans is None:
+        spans = _roster_spans(run)
     if spans:
         # a roll of members: the article's list; what stands around it is judged alone
         pos = 0
         for lo, hi in spans:
             for ln in run[lo:hi]:
                 ln.protected = True
-            _menu_run(lines, idx, items[pos:lo], first_good, last_good, kickers)
+            _menu_run(lines, idx, items[pos:lo], first_good, last_good, kickers, [])
             pos = hi
-        _menu_run(lines, idx, items[pos:], first_good, last_good, kickers)
+        _menu_run(lines, idx, items[pos:], first_good, last_good, kickers, [])
         return
     start, end = idx[items[0]], idx[items[-1]]
     amb = [ln for ln in run if ln.cls is not BAD]
+    if end < first_good and _head_of_article(lines, idx, items):
+        # the headline's byline, dateline or card: no later rule (context) takes them either;
+        # a label whose value is missing ("Zuletzt aktualisiert um:" above the photo credit)
+        # is a date widget's, and goes as the run's furniture
+        for ln, nxt in zip(run, [*run[1:], None], strict=True):
+            if ln.cls is BAD:
+                continue
+            if ln.text.rstrip().endswith(":") and (nxt is None or nxt.cls is BAD):
+                ln.bad("menu_run", "a label without its value in the article's head")
+            else:
+                ln.protected = True
+        return
     menu_shaped = (
         len(amb) >= MENU_MIN_AMB
         and len(run) >= MENU_MIN_RUN
@@ -2421,6 +2546,38 @@ def _menu_run(
         for ln in amb:
             if not ln.numbered:  # "Año 2015" / "Año 2014": the document's structure
                 ln.bad("menu_run", "navigation menu: a run of one-to-three-word links")
+
+
+def _head_of_article(lines: list[_Line], idx: list[int], items: list[int]) -> bool:
+    """Whether a run of short lines before the article's text (``items``, positions in
+    ``idx``, :func:`_menu_run`) is the article's head, no menu: the headline's own lines
+    (byline initials, a dateline) stand **under** the headline, a site's menu above it.
+    True when the line standing right above the run's first item is a headline (more than
+    :data:`MENU_ITEM_WORDS` words) printed at least twice in a row there (the title printed
+    again by the template: the article's head, not the page's chrome), removed lines aside.
+    On TRAIN the menu-run rule took "jt" / "Apnerade" (the author's initials and the
+    dateline) under "Kleinere Autounfälle: Was tun?" printed three times (de-r37-0003,
+    issue 10, round 34). A looser test, any headline (:func:`title_line`) right above the
+    run, cost TRAIN 10 furniture lines (a numbered breadcrumb, a "Brand" / "Zugriffe 2364"
+    widget under a title).
+
+        >>> ls = [_Line(t, frozenset()) for t in ("Kleinere Autounfälle: Was tun?",
+        ...       "Kleinere Autounfälle: Was tun?", "jt", "Apnerade", "Foto: dpa")]
+        >>> _head_of_article(ls, list(range(5)), [2, 3, 4])
+        True
+        >>> _head_of_article(ls[1:], list(range(4)), [1, 2, 3])  # printed once
+        False
+    """
+    k = items[0] - 1 if items else -1
+    while k >= 0 and lines[idx[k]].cls is BAD:
+        k -= 1
+    if k < 0 or lines[idx[k]].n <= MENU_ITEM_WORDS:
+        return False
+    title, copies = _folded(lines[idx[k]]), -1
+    while k >= 0 and (lines[idx[k]].cls is BAD or _folded(lines[idx[k]]) == title):
+        copies += _folded(lines[idx[k]]) == title
+        k -= 1
+    return copies > 0
 
 
 def _introduced_list(lines: list[_Line], idx: list[int], k: int) -> bool:
@@ -3523,6 +3680,7 @@ def judge_lines(
     if verbatim:
         _protect_verbatim(lines, verbatim, matched)
     span_always = set(span_plan[0])
+    listing = _listing_leads(lines, rs)
     # glued spans first: the rest of the line is what the title checks compare
     glued: dict[int, list[SpanRemoval]] = {}
     for i, (s, c, _) in enumerate(spans):
@@ -3545,6 +3703,9 @@ def judge_lines(
         tail = None if ln.ends else _glued_tail(plain, rs)
         if tail is not None and all(tail.start >= x.end for x in found):
             found.append(tail)
+        for link in _glued_links(plain, rs, listing):
+            if all(link.start >= x.end or link.end <= x.start for x in found):
+                found.append(link)
         if found:
             raw = text[s:c]
             lead = len(raw) - len(raw.lstrip())  # ln.text is the stripped line: shift spans
@@ -4278,14 +4439,89 @@ def _dated_clock(head: str, rule: str) -> bool:
     return bool(bounds) and _dateline(_Line(head[bounds[-1].end() :], frozenset()))
 
 
+#: Removal names and reasons of the read-more links glued to a teaser (:func:`_glued_links`).
+GLUED_LINK_LEAD = "glued_read_more_lead"
+GLUED_LINK_TAIL = "glued_read_more_tail"
+_GLUED_LINK_REASONS = {
+    GLUED_LINK_LEAD: "read-more link glued before a teaser's headline (continue_labels)",
+    GLUED_LINK_TAIL: "read-more link glued after a teaser's summary (continue_labels)",
+}
+
+
+def _listing_leads(lines: list[_Line], rs: RuleSet) -> frozenset[str]:
+    """The read-more leads that open at least :data:`EXCERPT_RUN_MIN` lines of the page cut
+    with an ellipsis ("Lire la suiteSfax croule …"): :func:`_glued_links` leaves them, as
+    ``_zones.excerpt_run`` reads them as the mark of a listing's teasers (cut, a second pass
+    would take those teasers for excerpts under an article: fr-r29-0011).
+
+        >>> rs = load_rules(("fr",))
+        >>> ls = [_Line("Lire la suiteLe conseil municipal a voté le budget de la ville…",
+        ...             frozenset())] * 3
+        >>> sorted(_listing_leads(ls, rs)), sorted(_listing_leads(ls[:2], rs))
+        (['Lire la suite'], [])
+    """
+    seen: Counter[str] = Counter()
+    for ln in lines:
+        if not ln.blank:
+            end = rs.glued_label_end(ln.text)
+            if end and _cut(ln.text):
+                seen[ln.text[:end]] += 1
+    return frozenset(lead for lead, n in seen.items() if n >= EXCERPT_RUN_MIN)
+
+
+def _glued_links(line: str, rs: RuleSet, listing: frozenset[str] = frozenset()
+                 ) -> list[SpanRemoval]:
+    """The read-more links glued to a teaser: before its headline ("Lire la suiteSfax croule
+    …", :meth:`RuleSet.glued_label_end`) and after its cut summary ("… Lire la suite",
+    "[…]Read More", :meth:`RuleSet.glued_label_start`). Each leaves the teaser's text whole
+    and is its larger part (issue 10, round 34). A lead of ``listing`` (:func:`_listing_leads`)
+    stays.
+
+    >>> rs = load_rules(("fr", "en"))
+    >>> [(x.rule, x.start, x.end) for x in _glued_links("Read More »Le redécoupage des cantons"
+    ...                                                 " de la Corse est voté", rs)]
+    [('glued_read_more_lead', 0, 11)]
+    >>> [x.rule for x in _glued_links("Sfax croule sous les déchets depuis des mois [...] Lire "
+    ...                               "la suite", rs)]
+    ['glued_read_more_tail']
+    >>> _glued_links("Le maire invite chacun à lire la suite du rapport.", rs)
+    []
+    """
+    found = []
+    end = rs.glued_label_end(line)
+    if end and line[:end] not in listing:
+        found.append(SpanRemoval(0, end, GLUED_LINK_LEAD, _GLUED_LINK_REASONS[GLUED_LINK_LEAD]))
+    start = rs.glued_label_start(line)
+    if start > end:
+        found.append(SpanRemoval(start, len(line.rstrip()), GLUED_LINK_TAIL,
+                                 _GLUED_LINK_REASONS[GLUED_LINK_TAIL]))
+    return found
+
+
+#: The rules yielding to the protect patterns that :func:`_glued_tail` may still apply to a
+#: line's tail: the keyword-led photo credits ("Photo credit: …", "Foto: …"), unless the tail
+#: is protected. Other credit forms ("PS/Les Républicains" for ``agency_photo_credit``, a bare
+#: "Par" for ``byline_word_line``) end sentences too (round 34).
+GLUED_CREDIT_RULES = frozenset(
+    {"photo_credit", "photo_credit_en", "photo_credit_de", "photo_credit_es", "photo_credit_it"}
+)
+
+
 def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     """Furniture glued after the last sentence of a line ("… sociales. PUBLICITÉ").
 
     The part after the last sentence end (or " | ", " · ") is tested with the
-    whole-line and prefix rules; if one matches, that part goes as a span.
+    whole-line and prefix rules; if one matches, that part goes as a span. Of the rules that
+    yield to the protect patterns, only :data:`GLUED_CREDIT_RULES` take it, unless it is
+    protected (round 34; before, none took a tail).
 
     >>> _glued_tail("Le club fête ses 60 ans. Partager l’article", load_rules(("fr",))).rule
     'share_bar'
+    >>> rs = load_rules(("fr", "en"))
+    >>> _glued_tail("It will lease the land. Photo credit: Oakland County Parks", rs).rule
+    'photo_credit_en'
+    >>> _glued_tail("Le club fête ses 60 ans cette année. Par Jean Dupont", rs) is None
+    True
     >>> _glued_tail("Il a dit : Partager, c'est vivre.", load_rules(("fr",))) is None
     True
     """
@@ -4307,7 +4543,11 @@ def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     low = tail.casefold()
     key = start_key(tail, low)
     rule = rs.match_line(tail, n, low, key) or rs.match_prefix(tail, n, low, key)
-    if rule is None or rule.yields_to_protect or _dated_clock(line[: m.start()], rule.name):
+    if rule is None or _dated_clock(line[: m.start()], rule.name):
+        return None
+    if rule.yields_to_protect and (
+        rule.name not in GLUED_CREDIT_RULES or rs.is_protected(tail, low, key)
+    ):
         return None
     reason = rule.reason + " (glued to the line)"
     return SpanRemoval(m.start(), len(line.rstrip()), rule.name, reason)
