@@ -105,7 +105,7 @@ def test_a_shown_repr_matches_the_real_one(tmp_path, monkeypatch):
                 continue
             with contextlib.redirect_stdout(io.StringIO()):
                 exec(compile(ast.Module(body=[stmt], type_ignores=[]), name, "exec"), ns)
-    assert any(x.startswith("SpinScore(score=0.0101") for x in checked)  # usage.md showed 0.0102
+    assert any(x.startswith("SpinScore(score=0.0095") for x in checked)  # 0.0101 before lite46
 
 
 # --- 2. bad input ------------------------------------------------------------------------

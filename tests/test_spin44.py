@@ -169,15 +169,21 @@ def test_correct_possessives_stay_clean(sentence: str) -> None:
     assert _gender_hits(sentence) == [], sentence
 
 
-def test_one_possessive_slip_in_human_text_never_quarantines() -> None:
-    """The lone-slip rules hold for the new slip: each clean seed with one "sa amie" added is
-    not spun, and the slip is one counted gender slip."""
+def assert_one_slip_never_quarantines(sentence: str, slip: str) -> None:
+    """Each clean seed with ``sentence`` put in the middle is not spun, and ``slip`` is its one
+    counted gender slip (the lone-slip rules; also used by ``tests/test_lite46.py``)."""
     for name in ("000", "001", "002", "004"):
         path = next((ROOT / "seeds").glob(f"{name}_*.txt"))
         text = path.read_text(encoding="utf-8")
         cut = text.index(". ", len(text) // 2) + 2
-        text = text[:cut] + "Elle a retrouvé sa amie au marché. " + text[cut:]
+        text = text[:cut] + sentence + " " + text[cut:]
         s = cleannews.spin_score(text)
         slips = [e for e in s.evidence if e.signal == "gender_agreement" and e.weight > 0]
-        assert [e.text for e in slips] == ["sa amie"], (name, slips)
+        assert [e.text for e in slips] == [slip], (name, slips)
         assert s.label != "spun", (name, s.score)
+
+
+def test_one_possessive_slip_in_human_text_never_quarantines() -> None:
+    """The lone-slip rules hold for the new slip: each clean seed with one "sa amie" added is
+    not spun, and the slip is one counted gender slip."""
+    assert_one_slip_never_quarantines("Elle a retrouvé sa amie au marché.", "sa amie")

@@ -231,9 +231,11 @@ def _validation_one_line(chars: int = 200_000) -> str:
 #: document is in the register, the weights moved); re-recorded by spin-rebuild11 for the model
 #: refitted on spin-lit10's code by the one-command build (0.8764 -> 0.8778 suspect; the
 #: weights x1.007, the intercept -0.014); re-recorded by spin44 (round 34) for the model
-#: refitted by the one-command build on its possessive slip "sa amie" (0.8778 -> 0.8789 suspect).
-PIN_VALIDATION_SCORE = (0.8789, "suspect")
-PIN_VALIDATION = "69d46c930b482a7c50ff55cf516965d49385e9b53beda2795eac3e9b637acb7a"
+#: refitted by the one-command build on its possessive slip "sa amie" (0.8778 -> 0.8789 suspect);
+#: re-recorded by lite46 (round 34) for the model refitted on its demonstrative slip "ce avion"
+#: (0.8789 -> 0.8782 suspect).
+PIN_VALIDATION_SCORE = (0.8782, "suspect")
+PIN_VALIDATION = "d25c0159be0b4597d1d87d391cdab8fc5d298990bd504134a31a359c41b93896"
 
 
 def _pin(s) -> str:

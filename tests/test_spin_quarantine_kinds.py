@@ -34,7 +34,9 @@ SPUN = [
     ("validation", "UD_French-Sequoia:emea-fr-test:169:careful_freq:0.2", "pair"),
     ("validation", "UD_French-Sequoia:emea-fr-dev:153:careful_freq:0.2", "paragraphs"),
     ("validation", "UD_French-Sequoia:emea-fr-dev:268:careful_freq:0.3", "paragraphs"),
-    ("pivot", "UD_French-Sequoia:emea-fr-test:286:pivot:careful:0.3", "pair"),
+    # ("pivot", "UD_French-Sequoia:emea-fr-test:286:pivot:careful:0.3", "pair") left in round
+    # 34: its third slip, "ce abaissement", counts since lite46, so grammar and lexical
+    # evidence quarantine it without the context term (tests/test_lite46.py)
     ("pivot", "UD_French-Sequoia:frwiki_50:213:pivot:careful_freq:0.3", "pair"),
 ]
 #: The dev negatives closest to a context-kind quarantine (the kind and a partner kind

@@ -151,6 +151,12 @@ VOWEL_MASC_OK = frozenset(_FW["vowel_masc_ok"])
 #: Feminine possessives and the form French puts before a vowel or a mute h ("son amie",
 #: "mon histoire"): "sa amie" is a gender slip of a spinner that swapped the noun.
 POSSESSIVE_BEFORE_VOWEL: dict[str, str] = _FW["possessive_before_vowel"]
+#: "ce" and the form it takes before a vowel or mute h ("cet avion"); the reverse slip is
+#: "cet" before a consonant ("cet village" for "ce village"; lite46).
+DEMONSTRATIVE_BEFORE_VOWEL: dict[str, str] = _FW["demonstrative_before_vowel"]
+DEMONSTRATIVE_BEFORE_CONSONANT: dict[str, str] = {
+    v: k for k, v in DEMONSTRATIVE_BEFORE_VOWEL.items()
+}
 DET_PLURAL = frozenset(_FW["det_plural"])
 DET_SINGULAR = frozenset(_FW["det_singular"])
 AFIN_FOLLOWERS = frozenset(_FW["afin_followers"])
@@ -356,6 +362,36 @@ def _possessive_slip(role: int, packed: int, masks: dict[str, int]) -> bool:
     return not (packed & m["NM"] and not packed & (m["NF"] | m["A"]))
 
 
+def _demonstrative_slip(low: str, role: int, packed: int, masks: dict[str, int]) -> bool:
+    """True when the demonstrative ``low`` ("ce" or "cet") has the wrong form for the next
+    word, whose grammar role is ``role`` and lexicon entry ``packed``: "ce" before a noun or
+    adjective that takes an elided article (``R_WANTS_ELISION``: "ce avion" for "cet
+    avion", "ce homme"; not "ce onzième", "ce hasard"), "cet" before one that cannot
+    (``R_ELIDED_CLASH``: a consonant or an h aspiré, "cet village" for "ce village", "cet
+    hasard"). French writes these forms without exception; a naive spinner that swaps the
+    noun keeps the determiner of the word it replaced (lite46). The next word must be a
+    French noun or adjective, no verb or function word ("ce à quoi", "ce en quoi"); a
+    feminine-only noun is left to the article gender clash ("ce école (feminine)").
+
+    >>> lex = get_lexicon()
+    >>> def slip(d, w):
+    ...     return _demonstrative_slip(d, _token_info(w)[I_ROLE], lex.packed(w), lex.masks)
+    >>> slip("ce", "avion"), slip("ce", "ancien"), slip("ce", "homme"), slip("cet", "village")
+    (True, True, True, True)
+    >>> slip("ce", "onzième"), slip("ce", "hasard"), slip("cet", "homme"), slip("ce", "école")
+    (False, False, False, False)
+    >>> slip("cet", "autre"), slip("ce", "est"), slip("ce", "village"), slip("cet", "maison")
+    (False, False, False, False)
+    """
+    m = masks
+    need = R_WANTS_ELISION if low in DEMONSTRATIVE_BEFORE_VOWEL else R_ELIDED_CLASH
+    if not role & need or not packed & (m["N"] | m["A"]):
+        return False
+    if packed & (m["V"] | m["PREP"] | m["ADV"] | m["OTHER"]):
+        return False
+    return not (packed & m["NF"] and not packed & (m["NM"] | m["A"]))
+
+
 def _context(toks: list[str], i: int) -> str:
     """The token with its neighbours, for a reason sentence ("a canicule entraîné")."""
     return " ".join(t for t in toks[max(0, i - 1) : i + 2] if t != "\n")
@@ -550,6 +586,10 @@ def _grammar_bits(
             need |= R_PLURAL_NOUN
         if low in POSSESSIVE_BEFORE_VOWEL:
             need |= R_WANTS_ELISION
+        if low in DEMONSTRATIVE_BEFORE_VOWEL:
+            need |= R_WANTS_ELISION
+        elif low in DEMONSTRATIVE_BEFORE_CONSONANT:
+            need |= R_ELIDED_CLASH
         return need, role
     if low in DET_PLURAL or low in NUMERALS:
         return need | R_SINGULAR_NOUN, role
@@ -1407,6 +1447,20 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                     j,
                     f"feminine possessive before a vowel: {toks[i]} {toks[j]} "
                     f"({POSSESSIVE_BEFORE_VOWEL[low]} {toks[j]})",
+                )
+                continue
+            if (
+                (low in DEMONSTRATIVE_BEFORE_VOWEL or low in DEMONSTRATIVE_BEFORE_CONSONANT)
+                and j == i + 1
+                and _demonstrative_slip(low, roles[j], p, m)
+            ):
+                right = DEMONSTRATIVE_BEFORE_VOWEL.get(low) or DEMONSTRATIVE_BEFORE_CONSONANT[low]
+                flag(
+                    "gender_agreement",
+                    i,
+                    j,
+                    f"demonstrative before the wrong initial: {toks[i]} {toks[j]} "
+                    f"({right} {toks[j]})",
                 )
                 continue
             if not p & m_n or p & m_v:
