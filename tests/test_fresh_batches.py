@@ -212,7 +212,6 @@ ROUNDS = (
             "medioq.com": "a paragraph shares a 6-word shingle with the spin context",
             "letudiant.fr": "site is a source of the fresh spin fixture",
         },
-        scored=False,  # round 34's transfer check: the lead scores it at the round's end
     ),
     Fresh(
         "r40",
@@ -223,7 +222,6 @@ ROUNDS = (
         dropped_later={
             "agorasports.fr": "a paragraph shares a 6-word shingle with the spin context table",
         },
-        scored=False,  # round 34's second transfer check: the lead scores it at the round's end
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]
