@@ -157,6 +157,11 @@ DEMONSTRATIVE_BEFORE_VOWEL: dict[str, str] = _FW["demonstrative_before_vowel"]
 DEMONSTRATIVE_BEFORE_CONSONANT: dict[str, str] = {
     v: k for k, v in DEMONSTRATIVE_BEFORE_VOWEL.items()
 }
+#: Each demonstrative and its other form ("ce" -> "cet", "cet" -> "ce"): the one lookup of
+#: :func:`_grammar` (the form a slip should have had).
+DEMONSTRATIVE_OTHER_FORM: dict[str, str] = {
+    **DEMONSTRATIVE_BEFORE_VOWEL, **DEMONSTRATIVE_BEFORE_CONSONANT
+}
 DET_PLURAL = frozenset(_FW["det_plural"])
 DET_SINGULAR = frozenset(_FW["det_singular"])
 AFIN_FOLLOWERS = frozenset(_FW["afin_followers"])
@@ -1464,12 +1469,8 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                     f"({POSSESSIVE_BEFORE_VOWEL[low]} {toks[j]})",
                 )
                 continue
-            if (
-                (low in DEMONSTRATIVE_BEFORE_VOWEL or low in DEMONSTRATIVE_BEFORE_CONSONANT)
-                and j == i + 1
-                and _demonstrative_slip(low, roles[j], p, m)
-            ):
-                right = DEMONSTRATIVE_BEFORE_VOWEL.get(low) or DEMONSTRATIVE_BEFORE_CONSONANT[low]
+            right = DEMONSTRATIVE_OTHER_FORM.get(low)
+            if right is not None and j == i + 1 and _demonstrative_slip(low, roles[j], p, m):
                 flag(
                     "gender_agreement",
                     i,
