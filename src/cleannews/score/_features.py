@@ -1470,7 +1470,7 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                 )
                 continue
             right = DEMONSTRATIVE_OTHER_FORM.get(low)
-            if right is not None and j == i + 1 and _demonstrative_slip(low, roles[j], p, m):
+            if right is not None and _demonstrative_slip(low, roles[j], p, m):
                 flag(
                     "gender_agreement",
                     i,
