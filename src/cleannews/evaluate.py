@@ -764,8 +764,7 @@ def evaluate_corpus(root: Path, with_justext: bool = False, split: str | None = 
 
     ``split`` restricts to ``"train"``, ``"test"`` (the first frozen held-out list),
     ``"test2"`` (the second), ``"test3"`` (the third), ``"test4"`` (the fourth) or ``"test5"``
-    (the fifth); without it,
-    TRAIN and TEST together (never a later list).
+    (the fifth); without it, TRAIN and TEST together (never a later list).
     """
     if not (root / "manifests").is_dir():
         raise FileNotFoundError(f"corpus folder {root} has no manifests/: pass --corpus DIR")

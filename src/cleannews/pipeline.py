@@ -330,8 +330,7 @@ def _say_to_caller(message: str) -> None:
 def _caller_level() -> int | None:
     """The ``stacklevel`` (counted from the caller of this function, 1) of the user's call:
     the first frame outside the package and Python's import machinery (``<frozen runpy>``);
-    ``None``
-    when there is none (the package is the program: ``python -m cleannews.evaluate``) or it
+    ``None`` when there is none (the package is the program: ``python -m cleannews.evaluate``) or it
     is one of the project's own tools (``tools/``, ``benchmarks/`` of the source checkout):
     the hint is for users (round 34: it named ``<frozen runpy>`` as the caller under
     ``python -m cleannews.evaluate`` and printed inside the project's benchmarks).

@@ -1534,7 +1534,7 @@ def input_noun(kind: str, source: str) -> str:
     return "record" if kind == "jsonl" else "input" if source == "-" else "file"
 
 
-def read_file(name: str, html: bool | None = None) -> Read:
+def read_file(name: str, html: bool | None) -> Read:
     """A whole input file (gzip data decompressed), or its first :data:`HARD_RECORD_BYTES`
     (:func:`read_document`; ``html``: read as a page, a text or, ``None``, as its start
     looks)."""

@@ -275,7 +275,7 @@ def read_as_html(name: str, shown: str, raw: bytes, fmt: str = "auto"
     if by_name is None:
         sniffed = None if blank_input(raw) else sniff_kind(raw[:SNIFF_BYTES])
         return sniffed == "html", sniffed
-    if by_name is False and fmt == "auto" and name != "-":
+    if by_name is False and fmt == "auto":  # (a .txt name: never standard input's "-")
         return file_kind(name, shown, raw) == "html", None  # (a .txt page: said once)
     return by_name, None
 

@@ -157,6 +157,11 @@ DEMONSTRATIVE_BEFORE_VOWEL: dict[str, str] = _FW["demonstrative_before_vowel"]
 DEMONSTRATIVE_BEFORE_CONSONANT: dict[str, str] = {
     v: k for k, v in DEMONSTRATIVE_BEFORE_VOWEL.items()
 }
+#: Each demonstrative and its other form ("ce" -> "cet", "cet" -> "ce"): the one lookup of
+#: :func:`_grammar` (the form a slip should have had).
+DEMONSTRATIVE_OTHER_FORM: dict[str, str] = {
+    **DEMONSTRATIVE_BEFORE_VOWEL, **DEMONSTRATIVE_BEFORE_CONSONANT
+}
 DET_PLURAL = frozenset(_FW["det_plural"])
 DET_SINGULAR = frozenset(_FW["det_singular"])
 AFIN_FOLLOWERS = frozenset(_FW["afin_followers"])
@@ -354,12 +359,7 @@ def _possessive_slip(role: int, packed: int, masks: dict[str, int]) -> bool:
     >>> slip("ami"), slip("hache"), slip("maison"), slip("une"), slip("avion"), slip("est")
     (True, False, False, False, False, False)
     """
-    m = masks
-    if not role & R_WANTS_ELISION or not packed & (m["N"] | m["A"]):
-        return False
-    if packed & (m["V"] | m["PREP"] | m["ADV"] | m["OTHER"]):
-        return False
-    return not (packed & m["NM"] and not packed & (m["NF"] | m["A"]))
+    return _determiner_form_slip(role, packed, masks, R_WANTS_ELISION, "NM")
 
 
 def _demonstrative_slip(low: str, role: int, packed: int, masks: dict[str, int]) -> bool:
@@ -383,13 +383,35 @@ def _demonstrative_slip(low: str, role: int, packed: int, masks: dict[str, int])
     >>> slip("cet", "autre"), slip("ce", "est"), slip("ce", "village"), slip("cet", "maison")
     (False, False, False, False)
     """
-    m = masks
     need = R_WANTS_ELISION if low in DEMONSTRATIVE_BEFORE_VOWEL else R_ELIDED_CLASH
+    return _determiner_form_slip(role, packed, masks, need, "NF")
+
+
+def _determiner_form_slip(role: int, packed: int, masks: dict[str, int], need: int,
+                          clash_gender: str) -> bool:
+    """The one shape of :func:`_possessive_slip` and :func:`_demonstrative_slip`: True when
+    the next word's grammar role ``role`` has the bit ``need`` (``R_WANTS_ELISION``: a vowel
+    or a mute h; ``R_ELIDED_CLASH``: a consonant or an h aspiré) and its lexicon entry
+    ``packed`` is a French noun or adjective, no verb or function word, and no noun of the
+    gender ``clash_gender`` alone ("NM" or "NF": no adjective, no noun of the other gender),
+    which the article gender clash reads already.
+
+    >>> lex = get_lexicon()
+    >>> def slip(w, need, gender):
+    ...     return _determiner_form_slip(_token_info(w)[I_ROLE], lex.packed(w), lex.masks,
+    ...                                  need, gender)
+    >>> slip("amie", R_WANTS_ELISION, "NM"), slip("avion", R_WANTS_ELISION, "NM")
+    (True, False)
+    >>> slip("avion", R_WANTS_ELISION, "NF"), slip("est", R_WANTS_ELISION, "NF")
+    (True, False)
+    """
+    m = masks
     if not role & need or not packed & (m["N"] | m["A"]):
         return False
     if packed & (m["V"] | m["PREP"] | m["ADV"] | m["OTHER"]):
         return False
-    return not (packed & m["NF"] and not packed & (m["NM"] | m["A"]))
+    other = "NF" if clash_gender == "NM" else "NM"
+    return not (packed & m[clash_gender] and not packed & (m[other] | m["A"]))
 
 
 def _context(toks: list[str], i: int) -> str:
@@ -584,9 +606,7 @@ def _grammar_bits(
             need |= R_MASC_NOUN
         if low != "le" and low != "la" and low in DET_SINGULAR:
             need |= R_PLURAL_NOUN
-        if low in POSSESSIVE_BEFORE_VOWEL:
-            need |= R_WANTS_ELISION
-        if low in DEMONSTRATIVE_BEFORE_VOWEL:
+        if low in POSSESSIVE_BEFORE_VOWEL or low in DEMONSTRATIVE_BEFORE_VOWEL:
             need |= R_WANTS_ELISION
         elif low in DEMONSTRATIVE_BEFORE_CONSONANT:
             need |= R_ELIDED_CLASH
@@ -1449,12 +1469,8 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                     f"({POSSESSIVE_BEFORE_VOWEL[low]} {toks[j]})",
                 )
                 continue
-            if (
-                (low in DEMONSTRATIVE_BEFORE_VOWEL or low in DEMONSTRATIVE_BEFORE_CONSONANT)
-                and j == i + 1
-                and _demonstrative_slip(low, roles[j], p, m)
-            ):
-                right = DEMONSTRATIVE_BEFORE_VOWEL.get(low) or DEMONSTRATIVE_BEFORE_CONSONANT[low]
+            right = DEMONSTRATIVE_OTHER_FORM.get(low)
+            if right is not None and _demonstrative_slip(low, roles[j], p, m):
                 flag(
                     "gender_agreement",
                     i,

@@ -1663,8 +1663,8 @@ def _protect_shaped(lines: list[_Line]) -> None:
         if listed:
             lines[i].protected = True
     headings = _group_headings(lines, [i for i in shapes if lines[i].protected])
-    for ln in lines:
-        if headings and not ln.blank and ln.cls is not BAD and _folded(ln) in headings:
+    for ln in lines if headings else ():
+        if not ln.blank and ln.cls is not BAD and _folded(ln) in headings:
             # the document's structure, as a numbered sequence's items: counted in a run of
             # short lines, never taken by the menu-run, repeated-block or context rule
             ln.numbered = True
@@ -1676,8 +1676,8 @@ def _group_headings(lines: list[_Line], rows: list[int]) -> frozenset[str]:
     :data:`GROUP_HEADING_MIN` of the list's protected rows (``rows``, blank lines aside) is
     the heading of each group ("Finale" above each final's score line, fr-r29-0018): every
     copy of it is flagged as the document's structure (``_Line.numbered``, by
-    :func:`_protect_shaped`). A menu label or a widget's
-    label is printed once above the list, or goes by its own rule. On the stress set the
+    :func:`_protect_shaped`). A menu label or a widget's label is printed once above the
+    list, or goes by its own rule. On the stress set the
     menu-run, repeated-block and context rules took such copies (issue 10, round 34).
 
     >>> ls = [_Line(t, frozenset()) for t in ("Fédérale 1", "Finale", "Trélissac 21-24 Lavaur",
