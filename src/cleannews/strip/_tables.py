@@ -12,6 +12,8 @@ Each function reads at most ``MAX_SCAN_CHARS`` characters of a line: linear time
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import regex
 
 from cleannews.strip._chars import has_digit
@@ -203,3 +205,83 @@ def aligned_shape(text: str) -> str | None:
     if not has_digit(text) and all(_LETTER.search(c) for c in cells):
         return "aligned"
     return None
+
+
+#: A table printed one cell per line (a cricket scorecard: "Sam Field" / "58 *" / "C Perfitt" /
+#: "2" / "16", en-r40-0002, issue 10, round 34): a stretch of short lines (at most
+#: CELL_MAX_CHARS characters, blank lines aside) where figure cells (:data:`_CELL_FIGURE`) and
+#: word cells alternate: at least CELL_TABLE_MIN_FIGURES figures and CELL_TABLE_MIN_SWITCHES
+#: changes between a figure and a word cell, at most CELL_TABLE_MAX_GAP word cells between two
+#: figures (a longer stretch of words is a menu beside the table), and at least
+#: CELL_TABLE_MIN_PAIRS figures right under a figure (a row of several columns: "2" / "16"); the
+#: table takes CELL_TABLE_MAX_GAP word cells above its first figure and below its last (the
+#: header, the last name). A menu has no figures; a pager or a column of counters has no words
+#: between its figures; a widget's categories with their counts ("Football" / "23" / "Cricket"
+#: / "12") alternate one word, one figure: no two figures in a row.
+CELL_MAX_CHARS = 40
+CELL_TABLE_MIN_FIGURES = 6
+CELL_TABLE_MIN_SWITCHES = 6
+CELL_TABLE_MIN_PAIRS = 2
+CELL_TABLE_MAX_GAP = 4
+_CELL_FIGURE = regex.compile(r"^\d{1,4}(?:[.,]\d{1,2})?+(?:\s?\*)?$")
+
+
+def cell_table_lines(texts) -> list[int]:
+    """Indices of the cells of the tables printed one cell per line among a page's lines
+    ``texts`` (see :data:`CELL_MAX_CHARS`). One pass.
+
+    >>> cell_table_lines(["A match report of three long lines and more words.", "Wickets",
+    ...     "Runs", "Sam Field", "58 *", "C Perfitt", "2", "16", "B Martin", "3", "17",
+    ...     "S Cooper", "5", "4", "T Cook", "9", "1", "", "Copyright 2011 Example Cricket Club"
+    ...     " - all rights reserved"])
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]
+    >>> cell_table_lines(["1", "2", "3", "4", "5", "6", "7", "8", "Next"])  # a pager
+    []
+    >>> cell_table_lines(["Home", "News", "Sport", "Culture", "Contact", "About"])  # a menu
+    []
+    """
+    cells: list[tuple[int, bool]] = []  # the stretch's cells: (index, is a figure)
+    out: list[int] = []
+    for i, text in enumerate([*texts, None]):  # (None closes the last stretch)
+        if text is not None:
+            text = text.strip()
+            if not text:
+                continue
+            if len(text) <= CELL_MAX_CHARS:
+                cells.append((i, bool(_CELL_FIGURE.match(text))))
+                continue
+        out += _cell_tables(cells)
+        cells = []
+    return out
+
+
+def _cell_tables(cells: list[tuple[int, bool]]) -> list[int]:
+    """The table cells of one stretch of short lines ``cells`` (``(index, figure)`` pairs,
+    :func:`cell_table_lines`): its groups of figures no more than
+    :data:`CELL_TABLE_MAX_GAP` word cells apart that qualify, each with that many word cells
+    around it.
+
+    >>> _cell_tables([(0, False), (1, True), (2, False), (3, True)])  # too few figures
+    []
+    >>> _cell_tables([(k, k % 2 == 1) for k in range(16)])  # a word, its count: no columns
+    []
+    """
+    figs = [k for k, (_, fig) in enumerate(cells) if fig]
+    out: list[int] = []
+    group: list[int] = []
+    for k in [*figs, len(cells) + CELL_TABLE_MAX_GAP + 1]:  # a sentinel ends the last group
+        if group and k - group[-1] > CELL_TABLE_MAX_GAP + 1:
+            lo = max(group[0] - CELL_TABLE_MAX_GAP, 0)
+            hi = min(group[-1] + CELL_TABLE_MAX_GAP + 1, len(cells))
+            kinds = [fig for _, fig in cells[group[0]:group[-1] + 1]]
+            switches = sum(a != b for a, b in pairwise(kinds))
+            pairs = sum(a and b for a, b in pairwise(kinds))
+            if (
+                len(group) >= CELL_TABLE_MIN_FIGURES
+                and switches >= CELL_TABLE_MIN_SWITCHES
+                and pairs >= CELL_TABLE_MIN_PAIRS
+            ):
+                out += [i for i, _ in cells[lo:hi]]
+            group = []
+        group.append(k)
+    return out

@@ -63,7 +63,7 @@ from cleannews.strip._rules import (
     start_key,
 )
 from cleannews.strip._sequences import numbered_lines
-from cleannews.strip._tables import row_shape, table_rows
+from cleannews.strip._tables import cell_table_lines, row_shape, table_rows
 from cleannews.strip._widgets import (
     calendar_widget,
     dated_feed,
@@ -3725,6 +3725,9 @@ def judge_lines(
         lines[i].table = True
     for i in numbered_lines(lines):  # "1. Appel nominatif" / "2. …", "Año 2015" / "Año 2014"
         lines[i].numbered = True
+    for i in cell_table_lines([ln.text for ln in lines]):  # a scorecard: "Sam Field" / "58 *"
+        if lines[i].cls is not BAD:
+            lines[i].protected = True
     _structural_pass(lines, rs, stop)
     form_run(lines, matched, rs.form_words, stop)  # forms23
     prompt_lines(lines, rs.prompt_words, stop)  # recall25
