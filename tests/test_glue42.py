@@ -33,11 +33,13 @@ from cleannews.evaluate import (
 )
 
 #: The spans bracketed in TRAIN content lines (round 32: 129; the r38 batch, round 33: 11;
-#: round 34, read-more links rule 5 had missed: 10): each is one furniture unit.
+#: round 34, read-more links rule 5 had missed: 10; the r39 / r40 batches, round 34: 16):
+#: each is one furniture unit.
 TRAIN_SPANS = 166
 #: ... and at least this many of them go (round 33: 35; round 34, glue44's read-more links,
-#: credits and counters: 101; in-sample development figures).
-TRAIN_SPANS_REMOVED = 101
+#: credits and counters: 101; with round 34's transfer batches r39 / r40 joined: 107 of 166,
+#: 6 of their 16 spans; in-sample development figures).
+TRAIN_SPANS_REMOVED = 107
 #: The spans bracketed in the 0.1.0 fixtures (fixtures/strip: 9 in 6 written documents and
 #: seed_004's date prefix).
 FIXTURE_SPANS = 10

@@ -114,11 +114,18 @@ def test_the_new_rules_take_no_content_line_of_the_page(page_id, furniture_taken
     furniture_taken(page_id, NEW_RULES, repaired=True)
 
 
+#: Texts the rules take that are no whole labelled line, recorded when their page joined TRAIN:
+#: round 34's r39 page it-r39-0001 prints the store's date prefix and the template slug
+#: "meteo-top" on one line (labelled ``B:cms`` whole); ``slug_line`` takes the slug alone.
+HEAD19_KNOWN: frozenset = frozenset({("it-r39-0001", "slug_line", "meteo-top")})
+
+
 def test_the_new_rules_take_no_content_line_on_any_train_page(strip_real_docs):
-    taken = train_lines_taken(strip_real_docs, NEW_RULES, CLEAN)
+    taken = train_lines_taken(strip_real_docs, NEW_RULES, CLEAN, known=HEAD19_KNOWN)
+    assert taken.get("known:slug_line", 0) == len(HEAD19_KNOWN)
     assert taken["symbol_line"] >= 20  # distinct texts per page: "-" counts once a page
     # every rule fires on TRAIN but the English podcast links (the plugin's other language)
-    assert set(taken) == NEW_RULES - {"podcast_links_head19_en"}
+    assert set(taken) - {"known:slug_line"} == NEW_RULES - {"podcast_links_head19_en"}
 
 
 # --- look-alikes that stay ----------------------------------------------------------------
