@@ -31,8 +31,9 @@ GUIDELINE_KINDS = set(
 #: The frozen held-out lists and their floors (floors.json): test (frozen 2026-12-01), test2
 #: (43 pages of 32 sites; pinned at its first look), test3 (45 pages of 45 sites; pinned at
 #: its third look), test4 (44 French pages of 44 sites, round 25; pinned just under its first
-#: two looks). Each was frozen before any evaluation.
-FLOOR_LISTS = ("test", "test2", "test3", "test4")
+#: two looks), test5 (41 pages of 41 sites, 25 French, round 34; pinned just under its first three
+#: looks). Each was frozen before any evaluation.
+FLOOR_LISTS = ("test", "test2", "test3", "test4", "test5")
 
 
 @functools.cache
