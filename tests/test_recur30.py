@@ -108,13 +108,20 @@ def test_min_sites_is_the_threshold(answers, labelled):
     assert table["min_sites"] == 4 and table["max_words"] == recur.MAX_WORDS
 
 
+#: Sites of the table's pages that a later labelled list took (recorded, not rebuilt: the raw
+#: answers are not kept): two pages of round 34's held-out list test5 (es-t5-0002, fr-t5-0001).
+#: The package never reads the table (a development tool's data), so test5's figures cannot
+#: depend on it; ``coverage`` and ``potential`` read TRAIN pages only.
+TABLE_SITES_LABELLED_LATER = {"huffingtonpost.es", "happyoise.fr"}
+
+
 def test_shipped_table_and_manifest(labelled):
     table = json.loads(TABLE.read_text("utf-8"))
     assert table["min_sites"] == recur.MIN_SITES and table["max_words"] == recur.MAX_WORDS
     rows = [json.loads(x) for x in MANIFEST.read_text("utf-8").splitlines()]
     assert len(rows) == table["pages"]
     assert len({r["site"] for r in rows}) == table["sites"]
-    assert not {r["site"] for r in rows} & labelled
+    assert {r["site"] for r in rows} & labelled == TABLE_SITES_LABELLED_LATER
     assert all(r["url"] and r["fetched"] and r["licence"] for r in rows)
     # only short strings: every key is its own normal form
     for key, n in table["lines"].items():
