@@ -3680,7 +3680,8 @@ def judge_lines(
     if verbatim:
         _protect_verbatim(lines, verbatim, matched)
     span_always = set(span_plan[0])
-    listing = _listing_leads(lines, rs)
+    lead_ends = _lead_ends(lines, rs)
+    listing = _listing_leads(lines, lead_ends)
     # glued spans first: the rest of the line is what the title checks compare
     glued: dict[int, list[SpanRemoval]] = {}
     for i, (s, c, _) in enumerate(spans):
@@ -3703,7 +3704,7 @@ def judge_lines(
         tail = None if ln.ends else _glued_tail(plain, rs)
         if tail is not None and all(tail.start >= x.end for x in found):
             found.append(tail)
-        for link in _glued_links(plain, rs, listing):
+        for link in _glued_links(plain, rs, listing, lead_ends.get(i, 0)):
             if all(link.start >= x.end or link.end <= x.start for x in found):
                 found.append(link)
         if found:
@@ -4451,34 +4452,55 @@ _GLUED_LINK_REASONS = {
 }
 
 
-def _listing_leads(lines: list[_Line], rs: RuleSet) -> frozenset[str]:
-    """The read-more leads that open at least :data:`EXCERPT_RUN_MIN` lines of the page cut
-    with an ellipsis ("Lire la suiteSfax croule …"): :func:`_glued_links` leaves them, as
-    ``_zones.excerpt_run`` reads them as the mark of a listing's teasers (cut, a second pass
-    would take those teasers for excerpts under an article: fr-r29-0011).
+def _lead_ends(lines: list[_Line], rs: RuleSet) -> dict[int, int]:
+    """Where the text after a glued read-more lead starts, per non-blank line that opens with
+    one (:meth:`RuleSet.glued_label_end`): read once a page, for :func:`_listing_leads` and
+    :func:`_glued_links`.
+
+        >>> rs = load_rules(("fr",))
+        >>> _lead_ends([_Line("Lire la suiteLe conseil municipal a voté le budget", frozenset()),
+        ...             _Line("Le conseil municipal a voté le budget", frozenset())], rs)
+        {0: 13}
+    """
+    ends = {}
+    for i, ln in enumerate(lines):
+        if not ln.blank:
+            end = rs.glued_label_end(ln.text)
+            if end:
+                ends[i] = end
+    return ends
+
+
+def _listing_leads(lines: list[_Line], ends: dict[int, int]) -> frozenset[str]:
+    """The read-more leads (``ends``: :func:`_lead_ends`) that open at least
+    :data:`EXCERPT_RUN_MIN` lines of the page cut with an ellipsis ("Lire la suiteSfax
+    croule …"): :func:`_glued_links` leaves them, as ``_zones.excerpt_run`` reads them as the
+    mark of a listing's teasers (cut, a second pass would take those teasers for excerpts
+    under an article: fr-r29-0011).
 
         >>> rs = load_rules(("fr",))
         >>> ls = [_Line("Lire la suiteLe conseil municipal a voté le budget de la ville…",
         ...             frozenset())] * 3
-        >>> sorted(_listing_leads(ls, rs)), sorted(_listing_leads(ls[:2], rs))
-        (['Lire la suite'], [])
+        >>> sorted(_listing_leads(ls, _lead_ends(ls, rs)))
+        ['Lire la suite']
+        >>> sorted(_listing_leads(ls[:2], _lead_ends(ls[:2], rs)))
+        []
     """
     seen: Counter[str] = Counter()
-    for ln in lines:
-        if not ln.blank:
-            end = rs.glued_label_end(ln.text)
-            if end and _cut(ln.text):
-                seen[ln.text[:end]] += 1
+    for i, end in ends.items():
+        text = lines[i].text
+        if _cut(text):
+            seen[text[:end]] += 1
     return frozenset(lead for lead, n in seen.items() if n >= EXCERPT_RUN_MIN)
 
 
-def _glued_links(line: str, rs: RuleSet, listing: frozenset[str] = frozenset()
-                 ) -> list[SpanRemoval]:
+def _glued_links(line: str, rs: RuleSet, listing: frozenset[str] = frozenset(),
+                 end: int | None = None) -> list[SpanRemoval]:
     """The read-more links glued to a teaser: before its headline ("Lire la suiteSfax croule
     …", :meth:`RuleSet.glued_label_end`) and after its cut summary ("… Lire la suite",
     "[…]Read More", :meth:`RuleSet.glued_label_start`). Each leaves the teaser's text whole
     and is its larger part (issue 10, round 34). A lead of ``listing`` (:func:`_listing_leads`)
-    stays.
+    stays. ``end``: the lead's end when already read (:func:`_lead_ends`; 0 for none).
 
     >>> rs = load_rules(("fr", "en"))
     >>> [(x.rule, x.start, x.end) for x in _glued_links("Read More »Le redécoupage des cantons"
@@ -4491,7 +4513,8 @@ def _glued_links(line: str, rs: RuleSet, listing: frozenset[str] = frozenset()
     []
     """
     found = []
-    end = rs.glued_label_end(line)
+    if end is None:
+        end = rs.glued_label_end(line)
     if end and line[:end] not in listing:
         found.append(SpanRemoval(0, end, GLUED_LINK_LEAD, _GLUED_LINK_REASONS[GLUED_LINK_LEAD]))
     start = rs.glued_label_start(line)
