@@ -156,8 +156,8 @@ def read_page(path: Path) -> list[tuple[str | None, str]]:
 
 
 #: Inside a ``C`` line, ``⟦…⟧`` wraps furniture glued to the content (the TRAIN pages' glued
-#: read-more links, reading times, counters … from round 32; fixtures/strip_real/GUIDELINE.md,
-#: rule of thumb 5): the brackets are not part of the page text.
+#: read-more links, reading times, counters … from round 32, the held-out lists' from round 35;
+#: fixtures/strip_real/GUIDELINE.md, rule of thumb 5): the brackets are not part of the page text.
 GLUE_OPEN, GLUE_CLOSE = "\u27e6", "\u27e7"
 
 
