@@ -29,6 +29,7 @@ import os
 import pickle
 import statistics
 import sys
+from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -187,6 +188,7 @@ def study() -> None:
                           ((s, [r["signals"]["logit"] for r in spins if r["set"] == s])
                            for s in SOURCES)))
         groups = {"missed": miss, "caught": caught, "NEG": neg,
+                  "NEG>t": [r for r in neg if r["signals"]["logit"] > t_neg],
                   "UD": [r for r in recs if r["set"] == "UD"],
                   "REAL": [r for r in recs if r["set"] == "REAL"]}
         own = {_doc_key(r["id"]): r for r in groups["UD"]}
@@ -217,14 +219,15 @@ def study() -> None:
                    for k, g in groups.items()}
         print("logit deciles 10 / 50 / 90: " + "; ".join(
             f"{k} {q[0]:.2f} / {q[4]:.2f} / {q[8]:.2f}" for k, q in deciles.items()))
-        hist = {}
-        for r in miss:
-            hist[para_stats(r)["spread"]] = hist.get(para_stats(r)["spread"], 0) + 1
-        print("missed: paragraphs with grammar/lexical evidence ->", dict(sorted(hist.items())))
-        hist = {}
-        for r in neg:
-            hist[para_stats(r)["spread"]] = hist.get(para_stats(r)["spread"], 0) + 1
-        print("NEG:    paragraphs with grammar/lexical evidence ->", dict(sorted(hist.items())))
+        for name in ("missed", "NEG"):
+            hist = Counter(para_stats(r)["spread"] for r in groups[name])
+            print(f"{name}: paragraphs with grammar/lexical evidence ->",
+                  dict(sorted(hist.items())))
+        print("missed with <= 1 counted slip:", sum(
+            sum(k == "grammar" for _s, k, _p, _w in r["evidence"]) <= 1 for r in miss),
+              "of", len(miss), "| per source", dict(Counter(r["set"] for r in miss)),
+              "| NEG over the threshold per genre",
+              dict(Counter(r["genre"] for r in groups["NEG>t"])))
 
 
 def lever_table(recs: list[dict], logits: list[float]) -> dict:
