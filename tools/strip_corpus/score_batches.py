@@ -213,13 +213,13 @@ FRESH39 = ("fr-r39", "de-r39", "es-r39", "it-r39", "en-r39")
 #: the round-start code and with the round's final code, before anybody else runs cleannews on
 #: them (docs/strip-history.md, "Fresh TRAIN pages, fourteenth batch (issue 10, round 34)").
 FRESH40 = ("fr-r40", "de-r40", "es-r40", "it-r40", "en-r40")
-#: The round-41 TRAIN batches (issue 10, branch labels47: 42 pages from 42 new sites, French 24:
-#: institutional and civic news: union communiqués, chambers of agriculture (two farm weeklies,
-#: a farm site's AMP page), a law firm's, a legal-information and a law-students' blog, economic
-#: letters and barometers, a communauté de communes, a village, a city and the hospitals'
-#: network, a consumer association, NGO and humanitarian blogs, a university magazine, tech
+#: The round-41 TRAIN batches (issue 10, branch labels47: 43 pages from 43 new sites, French 25:
+#: institutional and civic news: union communiqués, chambers of agriculture (two farm weeklies),
+#: a law firm's, a legal-information and a law-students' blog, economic letters and barometers,
+#: a communauté de communes, an agglomération, two communes, a city and the hospitals' network,
+#: a farm social-insurance magazine, NGO and humanitarian blogs, a university magazine, tech
 #: blogs; German, Spanish, Italian and English university, council, hospital, parish and labour
-#: news; 33 articles, 9 listings), round 35's transfer check, scored by the lead at the end of
+#: news; 34 articles, 9 listings), round 35's transfer check, scored by the lead at the end of
 #: the round with the round-start code and with the round's final code, before anybody else runs
 #: cleannews on them (docs/strip-history.md, "Fresh TRAIN pages, fifteenth batch (issue 10,
 #: round 35)").
