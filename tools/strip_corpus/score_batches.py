@@ -16,6 +16,7 @@
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r38   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r39   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r40   # the lead only (below)
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r41   # the lead only (below)
 
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
@@ -87,7 +88,13 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
   basketball, handball, table tennis, e-sport; theatre, cinema, comics, music, art, book and
   science magazines, Swiss weeklies; and German, Spanish, Italian and English sport, theatre,
   art and science news), gathered the same way: scored by the lead only, at the end of the
-  round, with the round-start code and with the round's final code.
+  round, with the round-start code and with the round's final code;
+* ``--half r41``: :data:`FRESH41`, the round-41 TRAIN batches (issue 10, branch labels47), round
+  35's transfer check (institutional and civic news: unions, chambers of agriculture and of
+  commerce, communes, universities, hospitals, a consumer association, NGOs, law, economy and
+  tech blogs; and German, Spanish, Italian and English university, council, hospital, parish and
+  labour news), gathered the same way: scored by the lead only, at the end of the round, with
+  the round-start code and with the round's final code.
 
     >>> page_batch("fr-e-0012"), page_batch("de-m-0003")
     ('fr-e', 'de-m')
@@ -206,11 +213,22 @@ FRESH39 = ("fr-r39", "de-r39", "es-r39", "it-r39", "en-r39")
 #: the round-start code and with the round's final code, before anybody else runs cleannews on
 #: them (docs/strip-history.md, "Fresh TRAIN pages, fourteenth batch (issue 10, round 34)").
 FRESH40 = ("fr-r40", "de-r40", "es-r40", "it-r40", "en-r40")
+#: The round-41 TRAIN batches (issue 10, branch labels47: 43 pages from 43 new sites, French 25:
+#: institutional and civic news: union communiqués, chambers of agriculture (two farm weeklies),
+#: a law firm's, a legal-information and a law-students' blog, economic letters and barometers,
+#: a communauté de communes, an agglomération, two communes, a city and the hospitals' network,
+#: a farm social-insurance magazine, NGO and humanitarian blogs, a university magazine, tech
+#: blogs; German, Spanish, Italian and English university, council, hospital, parish and labour
+#: news; 34 articles, 9 listings), round 35's transfer check, scored by the lead at the end of
+#: the round with the round-start code and with the round's final code, before anybody else runs
+#: cleannews on them (docs/strip-history.md, "Fresh TRAIN pages, fifteenth batch (issue 10,
+#: round 35)").
+FRESH41 = ("fr-r41", "de-r41", "es-r41", "it-r41", "en-r41")
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
     "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30, "r31": FRESH31,
     "r32": FRESH32, "r33": FRESH33, "r34": FRESH34, "r35": FRESH35, "r36": FRESH36,
-    "r37": FRESH37, "r38": FRESH38, "r39": FRESH39, "r40": FRESH40,
+    "r37": FRESH37, "r38": FRESH38, "r39": FRESH39, "r40": FRESH40, "r41": FRESH41,
 }
 
 
