@@ -908,6 +908,19 @@ def iter_jsonl(f: BinaryIO, source: str, start_seq: int) -> Iterator[Item]:
         seq += 1
 
 
+def no_records_message(ident: str) -> str:
+    """The warning for a named JSONL file that holds no record (empty, blank lines only, a
+    byte-order mark only): a dump that came out empty was read without a word but the run's
+    "0 documents in" (round 35). A warning, exit code 0: no document was refused, as for an
+    empty folder or empty standard input.
+
+    >>> no_records_message("dump/empty.jsonl")
+    'dump/empty.jsonl: 0 documents: the JSONL file holds no record (empty or blank lines only)'
+    """
+    return (f"{terminal_safe(ident)}: 0 documents: the JSONL file holds no record (empty or "
+            "blank lines only)")
+
+
 def iter_items(
     inputs: list[str],
     fmt: str = "auto",
@@ -1002,9 +1015,12 @@ def _all_items(
             seq += 1
             continue
         if kind == "jsonl":
+            first = seq
             for item in _opened_items(name, ident, "jsonl", seq, _open_binary, iter_jsonl):
                 yield item
                 seq = item.seq + 1
+            if warn and seq == first:  # `score empty.jsonl` said nothing but "0 documents in"
+                log.warning("%s", no_records_message(ident))
             continue
         if seq < skip:  # committed: not read (only its place is checked, see iter_items)
             yield Item(seq, ident, kind, b"", None, ident)
@@ -1394,7 +1410,7 @@ def refused_reason(raw: bytes, *, html: bool) -> str | None:
     from cleannews.batch.process import text_problem
 
     problem = text_problem(raw, html)
-    return problem[1] if problem is not None and problem[0] in ("nul", "binary") else None
+    return problem[1] if problem is not None and problem[0] in ("nul", "binary", "feed") else None
 
 
 def open_document(f: BinaryIO) -> BinaryIO:
