@@ -134,3 +134,13 @@ def test_the_datatrove_reader_says_how_a_cp1252_line_was_decoded(tmp_path: Path)
     ran = next(c for c in kept["cleannews"]["changes"] if c["stage"] == "decode")
     assert (ran["rule"], ran["reason"], ran["span"]) == (
         first["rule"], first["reason"], first["span"])
+
+
+@pytest.mark.parametrize(("command", "flag"), [("clean", "-o"), ("explain", "--out")])
+def test_clean_dash_o_says_to_redirect(command: str, flag: str, tmp_path: Path) -> None:
+    """Fails on main: ``clean a.txt -o out.txt`` said only "unrecognized arguments"."""
+    (tmp_path / "a.txt").write_text("Le maire a parlé.\n", "utf-8")
+    res = run_cli(command, tmp_path / "a.txt", flag, tmp_path / "out.txt")
+    err = res.stderr.decode()
+    assert res.returncode == 2 and f"{command} prints to standard output: redirect it" in err
+    assert not (tmp_path / "out.txt").exists()
