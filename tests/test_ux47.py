@@ -144,3 +144,13 @@ def test_clean_dash_o_says_to_redirect(command: str, flag: str, tmp_path: Path) 
     err = res.stderr.decode()
     assert res.returncode == 2 and f"{command} prints to standard output: redirect it" in err
     assert not (tmp_path / "out.txt").exists()
+
+
+def test_a_folder_walk_says_a_skipped_feed_would_be_refused(tmp_path: Path) -> None:
+    """Fails on main: the warning said to name the ``.xml`` file, read then as text."""
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "feed.rss").write_bytes(RSS)
+    (tmp_path / "c" / "a.txt").write_text("Le maire a parlé.\n", "utf-8")
+    res = run_cli("clean", tmp_path / "c")
+    assert res.returncode == 0
+    assert "an RSS or Atom feed (.rss) is refused" in res.stderr.decode()

@@ -364,6 +364,9 @@ def _not_regular(path: Path) -> NotRegular | None:
 
 #: Suffixes of compressed files: a skipped one must be decompressed, not named as an INPUT.
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst", ".zip", ".7z", ".tgz", ".lz4")
+#: Extensions of files that are mostly RSS or Atom feeds, which every command refuses
+#: (:func:`cleannews.batch.process.feed_kind`): the folder warning says so when it skips one.
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
 #: Kinds of skipped files (by extension) the folder warning names, and files named per kind.
 SKIPPED_KINDS_SHOWN = 5
 SKIPPED_NAMES_SHOWN = 2
@@ -441,6 +444,10 @@ class SkippedFiles:
                 "text, or as HTML when it starts like a page") + ")")
         if packed:
             how.append(f"decompress {', '.join(packed[:3])} files first")
+        feeds = [k for k in self.kinds if k in FEED_SUFFIXES]
+        if feeds:  # named, a feed is refused: say so before the user names it (round 35)
+            how.append(f"an RSS or Atom feed ({', '.join(feeds)}) is refused: make one JSONL "
+                       "record per item (docs/cli.md, \"RSS and Atom feeds\")")
         return (f"{terminal_safe(root)}: {self.count} file(s) skipped: {', '.join(groups)}; "
                 f"a folder is read for its {read} files only; {'; '.join(how)} "
                 "(-v lists every skipped file)")
