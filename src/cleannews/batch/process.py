@@ -31,6 +31,7 @@ import regex
 
 from cleannews.__about__ import __version__
 from cleannews._input import (
+    CP1252_RULES,
     binary_kind,
     control_share_message,
     decode_utf16,
@@ -207,13 +208,54 @@ def _raw_fields(raw: bytes, truncated: bool) -> dict[str, Any]:
     return out
 
 
+#: Error types of data that is no document (binary data, NUL characters): the record of such
+#: a file or stream carries a short readable excerpt (:func:`_excerpt_fields`), not its raw
+#: bytes (the first 256 KiB of an all-NUL file were 1.5 MB of ``\\u0000`` in the errors
+#: file; round 35). A JSONL record keeps its raw line.
+EXCERPT_ERROR_TYPES = ("binary", "nul")
+#: Control characters shown as their Unicode pictures in an excerpt (NUL as ``␀``, DEL ``␡``).
+_CONTROL_PICTURES = {**{c: 0x2400 + c for c in range(0x20)}, 0x7F: 0x2421}
+
+
+def raw_excerpt(raw: bytes) -> str:
+    """The first :data:`EXAMPLE_CHARS` characters of ``raw`` as the report shows an example:
+    decoded as UTF-8 (a bad byte as U+FFFD), control characters as their pictures.
+
+    >>> raw_excerpt(b"\\x00" * 1000)[:5], len(raw_excerpt(b"\\x00" * 1000))
+    ('␀␀␀␀␀', 160)
+    >>> raw_excerpt(b"\\x89PNG\\r\\n\\x1a\\n")
+    '�PNG␍␊␚␊'
+    """
+    head = raw[: 4 * EXAMPLE_CHARS].decode("utf-8", "replace")
+    return clipped(head.translate(_CONTROL_PICTURES), EXAMPLE_CHARS)
+
+
+def _excerpt_fields(item: Item, kind: str) -> dict[str, Any]:
+    """The raw input of an error record of ``item``: :func:`raw_excerpt` for a file or stream
+    refused as data that is no document (:data:`EXCERPT_ERROR_TYPES`; ``raw_truncated`` when
+    it is not the whole input), else :func:`_raw_fields`.
+
+    >>> _excerpt_fields(Item(0, "z.txt", "text", b"\\x00" * 300), "nul")["raw_truncated"]
+    True
+    >>> _excerpt_fields(Item(0, "a.jsonl", "jsonl", b"\\x00", line=1), "nul")
+    {'raw': '\\x00'}
+    """
+    if kind not in EXCERPT_ERROR_TYPES or item.line is not None:
+        return _raw_fields(item.payload, item.truncated)
+    excerpt = raw_excerpt(item.payload)
+    cut = item.truncated or not item.size_exact or excerpt.endswith("…") or (
+        len(item.payload) > 4 * EXAMPLE_CHARS)
+    return {"raw_excerpt": excerpt, **({"raw_truncated": True} if cut else {})}
+
+
 def error_result(item: Item, ident: str, kind: str, message: str) -> DocResult:
-    """The errors-sink record for ``item``: id, source, reason and the raw input."""
+    """The errors-sink record for ``item``: id, source, reason and the raw input (an excerpt
+    of binary data, :func:`_excerpt_fields`)."""
     record = {
         "id": ident,
         "source": _source(item),
         "error": {"type": kind, "message": message},
-        **_raw_fields(item.payload, item.truncated),
+        **_excerpt_fields(item, kind),
         "cleannews_version": __version__,
     }
     return DocResult(item.seq, "errors", ident, _dumps(record),
@@ -269,9 +311,59 @@ def text_problem(text: str | bytes, html: bool = False) -> tuple[str, str] | Non
         return "binary", "text is binary data (an image, PDF, archive or executable)"
     if binary is not None:
         return "binary", binary
+    if (feed := feed_message(text)) is not None:
+        return "feed", feed
     if not has_visible_text(text):
         return "empty", EMPTY_MESSAGE
     return None
+
+
+#: Characters of a document's start looked at for a feed's root element (:func:`feed_kind`).
+FEED_HEAD_CHARS = 4096
+#: An XML document's start up to its root element's name: an XML declaration or processing
+#: instructions, comments, a DOCTYPE (its internal subset too), in any order. Linear: the
+#: alternatives start differently and each is bounded by its own end.
+_FEED_ROOT = regex.compile(
+    r"\A\ufeff?\s*(?:<\?[^>]*>\s*|<!--(?:(?!-->).)*-->\s*|<!DOCTYPE[^>\[]*(?:\[[^\]]*\])?\s*>\s*)*"
+    r"<(?:\w+:)?(rss|feed|RDF)[\s>/]", regex.DOTALL | regex.IGNORECASE)
+#: What each feed root element is, as the messages name it.
+FEED_ROOTS = {"rss": "an RSS feed", "feed": "an Atom feed", "rdf": "an RSS 1.0 (RDF) feed"}
+
+
+def feed_kind(text: str) -> str | None:
+    """What feed ``text`` is (``"an RSS feed"`` …) when its root element is a feed's
+    (``<rss>``, Atom's ``<feed>``, RSS 1.0's ``<rdf:RDF>``), else ``None``.
+
+    >>> feed_kind('<?xml version="1.0"?>\\n<!-- x -->\\n<rss version="2.0"><channel>')
+    'an RSS feed'
+    >>> feed_kind('<feed xmlns="http://www.w3.org/2005/Atom">')
+    'an Atom feed'
+    >>> feed_kind("<html><body><p>Le flux RSS <rss> du site</p>"), feed_kind("Le feed")
+    (None, None)
+    """
+    match = _FEED_ROOT.match(text[:FEED_HEAD_CHARS])
+    return FEED_ROOTS[match.group(1).lower()] if match else None
+
+
+def feed_message(text: str) -> str | None:
+    """Why an RSS or Atom feed is refused (error type ``feed``), else ``None``.
+
+    A feed was read as one plain-text document, its markup as "text" (round 35). It is
+    refused rather than read item by item: the standard library's XML parsers are not safe
+    on untrusted XML (entity expansion), an HTML parser misreads a feed (``<link>`` is an
+    empty element in HTML) and an item mostly holds a summary, not the article
+    (docs/cli.md, "RSS and Atom feeds").
+
+    >>> feed_message('<rss version="2.0">')[:47]
+    'input is an RSS feed (XML), not a page or text:'
+    """
+    kind = feed_kind(text)
+    if kind is None:
+        return None
+    return (f"input is {kind} (XML), not a page or text: cleannews reads one article per "
+            "document; write each item's text (or its article page) as a JSONL record "
+            "{\"id\": ..., \"text\": ...} and run that file (docs/cli.md, \"RSS and Atom "
+            "feeds\")")
 
 
 def nothing_left(doc: Document) -> tuple[str, str] | None:
@@ -453,6 +545,50 @@ SPACE, U+200B ZERO WIDTH SPACE)'
         return (f"{msg} at character {exc.pos + 1} of the line (a comma after the record: an "
                 f"item of a pretty-printed JSON array?); {_JSONL_CONVERT}")
     return f"{msg} at character {exc.pos + 1} of the line"
+
+
+#: ``doc.metadata`` key under which :class:`~cleannews.integrations.datatrove.CleannewsJsonlReader`
+#: says how a line that is not UTF-8 was decoded (:func:`decode_note_metadata`), for the
+#: cleaner to make it the document's first change, as ``cleannews run`` does (round 35).
+DECODE_NOTE_KEY = "cleannews_decode"
+
+
+def add_decode_notes(doc: Document, notes: list[Change]) -> None:
+    """Put the ``decode`` notes of a record's line (how a line that is not UTF-8 was read,
+    :func:`cleannews._input.record_line_as_cp1252`) first among ``doc``'s changes, spanning
+    the whole input, as a text file's decoding is said: the one place for ``run``, ``score``
+    and the datatrove cleaner (the reader's documents had no note; round 35).
+
+    >>> doc = Document("Un café.", input_length=8)
+    >>> add_decode_notes(doc, [Change("decode", "decode_cp1252", (0, 0), "", "", "read")])
+    >>> doc.changes[0].rule, doc.changes[0].span
+    ('decode_cp1252', (0, 8))
+    """
+    for note in notes:  # said first, as a text file's decoding is, about the whole input
+        doc.changes.insert(0, replace(note, span=(0, doc.input_length)))
+
+
+def decode_note_metadata(note: Change) -> dict[str, str]:
+    """A ``decode`` note as the datatrove reader keeps it in ``doc.metadata``
+    (:data:`DECODE_NOTE_KEY`); :func:`decode_note_of` reads it back.
+
+    >>> meta = decode_note_metadata(Change("decode", "decode_cp1252", (0, 0), "", "", "why"))
+    >>> meta, decode_note_of({DECODE_NOTE_KEY: meta}).rule
+    ({'rule': 'decode_cp1252', 'reason': 'why'}, 'decode_cp1252')
+    >>> decode_note_of({}), decode_note_of({DECODE_NOTE_KEY: "not ours"})
+    (None, None)
+    """
+    return {"rule": note.rule, "reason": note.reason}
+
+
+def decode_note_of(metadata: dict[str, Any]) -> Change | None:
+    """The ``decode`` note :func:`decode_note_metadata` kept in ``metadata``, else ``None``
+    (a field of that name the input had for another use is no note)."""
+    kept = metadata.get(DECODE_NOTE_KEY)
+    if not (isinstance(kept, dict) and kept.get("rule") in CP1252_RULES
+            and isinstance(kept.get("reason"), str)):
+        return None
+    return Change("decode", kept["rule"], (0, 0), "", "", kept["reason"])
 
 
 def _parse_record(item: Item, opts: BatchOptions, notes: list[Change] | None = None
@@ -883,8 +1019,7 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
     except InputError as exc:
         raise _Reject(exc.kind, exc.message) from None  # the record names its id; the kind:
         # `too_large` above the config's max_input_mb
-    for note in notes:  # said first, as a text file's decoding is, about the whole input
-        doc.changes.insert(0, replace(note, span=(0, doc.input_length)))
+    add_decode_notes(doc, notes)
     if opts.templates is not None:
         from cleannews.batch.templates import apply_templates, item_source
 

@@ -364,6 +364,9 @@ def _not_regular(path: Path) -> NotRegular | None:
 
 #: Suffixes of compressed files: a skipped one must be decompressed, not named as an INPUT.
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst", ".zip", ".7z", ".tgz", ".lz4")
+#: Extensions of files that are mostly RSS or Atom feeds, which every command refuses
+#: (:func:`cleannews.batch.process.feed_kind`): the folder warning says so when it skips one.
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
 #: Kinds of skipped files (by extension) the folder warning names, and files named per kind.
 SKIPPED_KINDS_SHOWN = 5
 SKIPPED_NAMES_SHOWN = 2
@@ -441,6 +444,10 @@ class SkippedFiles:
                 "text, or as HTML when it starts like a page") + ")")
         if packed:
             how.append(f"decompress {', '.join(packed[:3])} files first")
+        feeds = [k for k in self.kinds if k in FEED_SUFFIXES]
+        if feeds:  # named, a feed is refused: say so before the user names it (round 35)
+            how.append(f"an RSS or Atom feed ({', '.join(feeds)}) is refused: make one JSONL "
+                       "record per item (docs/cli.md, \"RSS and Atom feeds\")")
         return (f"{terminal_safe(root)}: {self.count} file(s) skipped: {', '.join(groups)}; "
                 f"a folder is read for its {read} files only; {'; '.join(how)} "
                 "(-v lists every skipped file)")
@@ -908,6 +915,19 @@ def iter_jsonl(f: BinaryIO, source: str, start_seq: int) -> Iterator[Item]:
         seq += 1
 
 
+def no_records_message(ident: str) -> str:
+    """The warning for a named JSONL file that holds no record (empty, blank lines only, a
+    byte-order mark only): a dump that came out empty was read without a word but the run's
+    "0 documents in" (round 35). A warning, exit code 0: no document was refused, as for an
+    empty folder or empty standard input.
+
+    >>> no_records_message("dump/empty.jsonl")
+    'dump/empty.jsonl: 0 documents: the JSONL file holds no record (empty or blank lines only)'
+    """
+    return (f"{terminal_safe(ident)}: 0 documents: the JSONL file holds no record (empty or "
+            "blank lines only)")
+
+
 def iter_items(
     inputs: list[str],
     fmt: str = "auto",
@@ -1002,9 +1022,12 @@ def _all_items(
             seq += 1
             continue
         if kind == "jsonl":
+            first = seq
             for item in _opened_items(name, ident, "jsonl", seq, _open_binary, iter_jsonl):
                 yield item
                 seq = item.seq + 1
+            if warn and seq == first:  # `score empty.jsonl` said nothing but "0 documents in"
+                log.warning("%s", no_records_message(ident))
             continue
         if seq < skip:  # committed: not read (only its place is checked, see iter_items)
             yield Item(seq, ident, kind, b"", None, ident)
@@ -1394,7 +1417,7 @@ def refused_reason(raw: bytes, *, html: bool) -> str | None:
     from cleannews.batch.process import text_problem
 
     problem = text_problem(raw, html)
-    return problem[1] if problem is not None and problem[0] in ("nul", "binary") else None
+    return problem[1] if problem is not None and problem[0] in ("nul", "binary", "feed") else None
 
 
 def open_document(f: BinaryIO) -> BinaryIO:

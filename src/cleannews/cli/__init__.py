@@ -243,6 +243,10 @@ FLAG_HINTS = {
     "on every run); to resume a long triage, use 'cleannews run INPUT... --out DIR' and "
     "'--resume'",
     ("score", "--force"): "not needed: score always writes its --out FILE again whole",
+    # `cleannews clean dump.jsonl -o out.jsonl` said only "unrecognized arguments" (round 35)
+    **{(command, flag): f"{command} prints to standard output: redirect it (cleannews "
+       f"{command} FILE > out.txt); 'cleannews run INPUT... --out DIR' writes files"
+       for command in ("clean", "explain") for flag in ("-o", "--out")},
 }
 
 

@@ -42,7 +42,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "object per document: text, changes with their reasons, metadata, language, "
         "spin score, verdict. Exit code: 0 ok (an empty document, or one of boilerplate "
         "only, is a warning), 1 some documents refused (binary, NUL characters, too large, "
-        "damaged gzip data, slower than --doc-timeout), 2 usage or I/O error.",
+        "damaged gzip data, an RSS/Atom feed, slower than --doc-timeout), 2 usage or I/O error.",
     )
     p.add_argument("files", nargs="+", metavar="FILE",
                    help="text or HTML files (.gz too), folders of them; - for stdin")

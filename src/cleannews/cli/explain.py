@@ -34,7 +34,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "changed, the spin score and evidence, the verdict and its reason. Exit code: 0 ok "
         "(an empty document, or one of "
         "boilerplate only, is a warning), 1 some documents refused (binary, NUL characters, "
-        "too large, damaged gzip data), 2 usage or I/O error.",
+        "too large, damaged gzip data, an RSS/Atom feed), 2 usage or I/O error.",
     )
     p.add_argument("files", nargs="+", metavar="FILE",
                    help="text or HTML files (.gz too), folders of them; - for stdin")

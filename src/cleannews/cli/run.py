@@ -35,7 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "documents and, with --languages, documents in other languages; with score, "
         "evidence and reason) or the errors sink (raw input and reason). "
         "Exit code: 0 all processed, 1 some documents went to the errors sink (unreadable, "
-        "binary, empty, nothing left after cleaning, slower than --doc-timeout …), 2 usage "
+        "binary, empty, a feed, nothing left after cleaning, slower than --doc-timeout …), 2 usage "
         "or I/O error.",
     )
     add_batch_flags(p)

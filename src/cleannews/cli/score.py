@@ -30,7 +30,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "'error' object (or go to --errors DIR). Same inputs, JSONL fields, size limit and "
         "pipeline options as 'run'; no sinks folder, --resume, --site-templates or "
         "--find-copies (those are run's). "
-        "Exit code: 0 all processed, 1 some documents failed (unreadable, binary, empty, "
+        "Exit code: 0 all processed, 1 some documents failed (unreadable, binary, empty, a feed, "
         "slower than --doc-timeout …: "
         "an error line each), 2 usage or I/O error.",
     )

@@ -230,6 +230,7 @@ class CleannewsCleaner(PipelineStep):
         except Exception as exc:  # one document must not stop the task
             self._fail(doc, "exception", f"{type(exc).__name__}: {exc}")
             return
+        _add_reader_note(doc, result)
         empty = nothing_left(result)
         if empty is not None:  # all boilerplate: excluded with its reason, not silently lost
             self._fail(doc, *empty)
@@ -256,6 +257,19 @@ class CleannewsCleaner(PipelineStep):
                 self.clean_one(doc)
             self.update_doc_stats(doc)
             yield doc
+
+
+def _add_reader_note(doc: DatatroveDocument, result: Any) -> None:
+    """The note :class:`CleannewsJsonlReader` kept of how ``doc``'s line was decoded (a line
+    in Windows-1252), taken out of the metadata and made the first change of ``result``, as
+    ``cleannews run`` makes it its record's (:func:`cleannews.batch.process.add_decode_notes`):
+    the summary counts it, ``record_changes`` lists it."""
+    from cleannews.batch.process import DECODE_NOTE_KEY, add_decode_notes, decode_note_of
+
+    note = decode_note_of(doc.metadata)
+    if note is not None:
+        del doc.metadata[DECODE_NOTE_KEY]
+        add_decode_notes(result, [note])
 
 
 class CleannewsSpinFilter(BaseFilter):
@@ -479,9 +493,11 @@ class CleannewsJsonlReader(JsonlReader):
         """The document of one non-blank line: a record, or the raw line marked with why not."""
         from cleannews.batch.ids import id_text
         from cleannews.batch.process import (
+            DECODE_NOTE_KEY,
             _parse_record,
             _record_text,
             _Reject,
+            decode_note_metadata,
             id_field_note,
         )
         from cleannews.batch.sources import Item
@@ -490,7 +506,8 @@ class CleannewsJsonlReader(JsonlReader):
         item = Item(seq=index, source=filepath, kind="jsonl", payload=raw, line=index + 1)
         record: dict[str, Any] | None = None
         try:
-            _, record, _ = _parse_record(item, opts)
+            notes: list[Any] = []  # how a line that is not UTF-8 was read, as `run` says it
+            _, record, _ = _parse_record(item, opts, notes)
             note = id_field_note(record, self.id_key, "id_key=")
             if note:
                 self._tell_missing_id(note, f"{filepath}/{index}")
@@ -511,6 +528,9 @@ class CleannewsJsonlReader(JsonlReader):
                 # `Document.to_dict` writes them: datatrove's writers (orjson) refused them
                 # and the task failed (round 34); the text is the cleaner's to repair
                 doc.metadata = json_safe(doc.metadata)
+                for note in notes:  # for the cleaner to say first (a Windows-1252 line had
+                    # no note here, where `run` gave its record's document one; round 35)
+                    doc.metadata[DECODE_NOTE_KEY] = decode_note_metadata(note)
                 return doc
             raise _Reject("empty", "the reader's adapter gave no text")
         except _Reject as exc:
