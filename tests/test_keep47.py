@@ -1,0 +1,73 @@
+"""Round 35, keep47 (issue 10 item 4: never drop article content): content lines the strip
+stage lost on the stress set (pages nobody tuned on), fixed at the rule's own depth.
+
+* a quoted sentence signed by its speaker (``detectors._signed_quote``) is no teaser's
+  headline under a "Read more" heading: another site's "Neueste Nachrichten" / "Read More"
+  above de-d-0004's quotes of two police officers and fr-h-0046's quote of a singer took
+  them (``related_lead_de`` / ``related_lead_en``).
+
+Inputs: TRAIN pages through ``_helpers.train_doc`` (development data), rebuilt as the stress
+set builds its pages (other TRAIN pages' furniture lines put between the article's lines).
+Every test of a fix fails on the round-start code.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from _helpers import _kept_copies, train_doc
+from cleannews import CleanConfig, clean
+
+CFG = CleanConfig(score_spin=False, quarantine=False)
+
+
+def _kept(doc: str) -> dict[str, list[bool]]:
+    """``{stripped line: [kept?, …]}`` (one per copy) of ``doc`` once cleaned."""
+    return _kept_copies(doc, clean(doc, CFG).changes)
+
+
+def _content(page_id: str) -> list[str]:
+    """The content lines of a TRAIN page, stripped, in order."""
+    _, labelled = train_doc(page_id)
+    return [lb.text.strip() for lb in labelled if lb.content and lb.text.strip()]
+
+
+def _insert(lines: list[str], after: str, extra: list[str]) -> list[str]:
+    """``lines`` with ``extra`` put right after the first line starting with ``after``."""
+    k = next(i for i, t in enumerate(lines) if t.startswith(after))
+    return [*lines[: k + 1], *extra, *lines[k + 1 :]]
+
+
+# -- a quoted sentence signed by its speaker (de-d-0004, fr-h-0046) ------------------------
+
+#: the stress set's shape: another TRAIN site's "Read more" heading right above the quote
+SIGNED = [
+    ("de-d-0004", "Ein schrecklicher Anblick", ["Neueste Nachrichten"], "Wir dürfen"),
+    ("de-d-0004", "Ein schrecklicher Anblick", ["Neueste Nachrichten"], "Wir sind betroffen"),
+    ("fr-h-0046", "C’est quoi pour vous Radio Campus", ["Read More"], "« Les pauvres"),
+]
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+@pytest.mark.parametrize(("page", "after", "heading", "quote"), SIGNED)
+def test_signed_quote_under_a_read_more_heading_stays(page, after, heading, quote, sep):
+    """The quote, a sentence closed inside its quotes and then its speaker's name, went as the
+    heading's teaser; it stays, and the heading still goes."""
+    lines = _content(page)
+    signed = next(t for t in lines if t.startswith(quote))
+    lines = [t for t in lines if t != signed]
+    lines = _insert(lines, after, [*heading, signed])
+    kept = _kept(sep.join(lines) + "\n")
+    assert kept[signed] == [True]
+    assert kept[heading[0]] == [False]
+
+
+def test_a_quoted_headline_without_a_closed_sentence_still_goes():
+    """Adversarial: teasers under "À lire aussi" that quote someone without closing a sentence
+    inside the quotes (fr-f-0021's own headline shape) still go, after the article's end."""
+    text = _content("fr-h-0046")[:3]
+    teasers = ["«Techniquement, c'était un de mes meilleurs matchs» -Samuel Montembeault",
+               "« On ne lâchera rien », Martine Dupont"]
+    page = [*text, "À lire aussi", *teasers, "Mentions légales"]
+    kept = _kept("\n\n".join(page) + "\n")
+    assert [t for t in teasers if any(kept[t])] == []
