@@ -4,7 +4,11 @@ stage lost on the stress set (pages nobody tuned on), fixed at the rule's own de
 * a quoted sentence signed by its speaker (``detectors._signed_quote``) is no teaser's
   headline under a "Read more" heading: another site's "Neueste Nachrichten" / "Read More"
   above de-d-0004's quotes of two police officers and fr-h-0046's quote of a singer took
-  them (``related_lead_de`` / ``related_lead_en``).
+  them (``related_lead_de`` / ``related_lead_en``);
+* a press contact's e-mail address and phone number right under the article's "Role : Name"
+  line, between two of its paragraphs (``detectors._named_contacts``): fr-r40-0007's two
+  contact blocks went as a contact block (``contact_line_gen10``) on TRAIN itself and on
+  the stress set.
 
 Inputs: TRAIN pages through ``_helpers.train_doc`` (development data), rebuilt as the stress
 set builds its pages (other TRAIN pages' furniture lines put between the article's lines).
@@ -71,3 +75,46 @@ def test_a_quoted_headline_without_a_closed_sentence_still_goes():
     page = [*text, "À lire aussi", *teasers, "Mentions légales"]
     kept = _kept("\n\n".join(page) + "\n")
     assert [t for t in teasers if any(kept[t])] == []
+
+
+# -- a press contact named by the article (fr-r40-0007) -----------------------------------
+
+CONTACTS = ["camille@observatoire.fr", "+33 7 82 28 80 94", "aureliecadot@observatoire.fr",
+            "+33 6 80 61 04 17"]
+
+
+def test_fr_r40_0007_press_contacts_stay():
+    """The page as served: each exhibition's press officer ("Attachée de presse : Camille
+    Faivre") with her e-mail address and phone number under it, between the release's
+    sections; the four lines went (``contact_line_gen10``), they stay."""
+    doc, labelled = train_doc("fr-r40-0007")
+    assert all(lb.content for lb in labelled if lb.text.strip() in CONTACTS)
+    kept = _kept(doc)
+    assert [t for t in CONTACTS if not all(kept[t])] == []
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_press_contacts_stay_with_furniture_under_them(sep):
+    """The stress set's shape: another TRAIN site's footer line right under each block."""
+    lines = _content("fr-r40-0007")
+    for phone in ("+33 7 82 28 80 94", "+33 6 80 61 04 17"):
+        lines = _insert(lines, phone, ["Mentions légales"])
+    kept = _kept(sep.join(lines) + "\n")
+    assert [t for t in CONTACTS if not all(kept[t])] == []
+
+
+def test_a_footer_contact_block_still_goes():
+    """Adversarial: fr-e-0012's footer contact (a name and a role, then the phone and the
+    e-mail address) still goes as served; so does a "Role : Name" contact that closes a page
+    (no paragraph of the article under it)."""
+    doc, labelled = train_doc("fr-e-0012")
+    footer = ["- 01 56 81 04 26", "- mathilde.jolis@la-fabrique.fr"]
+    assert not any(lb.content for lb in labelled if lb.text.strip() in footer)
+    kept = _kept(doc)
+    assert [t for t in footer if any(kept[t])] == []
+    text = _content("fr-r40-0007")[:9]
+    page = [*text, "Contact presse : Camille Faivre", "camille@observatoire.fr",
+            "+33 7 82 28 80 94"]
+    kept = _kept("\n".join(page) + "\n")
+    assert kept["camille@observatoire.fr"] == [False]
+    assert kept["+33 7 82 28 80 94"] == [False]

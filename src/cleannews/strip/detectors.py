@@ -3702,6 +3702,7 @@ def judge_lines(
     del phrase_todo
     if verbatim:
         _protect_verbatim(lines, verbatim, matched)
+    _named_contacts(lines, matched)  # keep47
     span_always = set(span_plan[0])
     lead_ends = _lead_ends(lines, rs)
     listing = _listing_leads(lines, lead_ends)
@@ -3803,6 +3804,73 @@ def _protect_verbatim(lines: list[_Line], verbatim: frozenset[int], matched: lis
         ln = lines[i]
         ln.cls, ln.removal, ln.protected = KEEP, None, True
         matched[i] = None
+
+
+#: :func:`_named_contacts`: the rules that take a contact block's lines (an e-mail address or
+#: a phone number alone on its line) …
+CONTACT_RULES = frozenset({"contact_line_gen10"})
+#: … at most this many of them under the contact's name …
+CONTACT_MAX_LINES = 4
+#: … which is a "Role : First Last" line (a label, then two capitalised words or more:
+#: "Attachée de presse : Camille Faivre").
+_NAMED_CONTACT = LazyPattern(
+    r"^\p{Lu}[^:|]{2,40}?\s?:\s+\p{Lu}[\p{L}'’-]+(?:[\s-]+\p{Lu}[\p{L}'’.-]*)+$"
+)
+
+
+def _named_contacts(lines: list[_Line], matched: list) -> None:
+    """Give back the contact block of a person the article names (:data:`CONTACT_RULES`, at
+    most :data:`CONTACT_MAX_LINES` lines right under a kept "Role : Name" line,
+    :data:`_NAMED_CONTACT`) when a paragraph of the article stands right above that line and
+    another one somewhere under the block (:func:`_is_paragraph`): a press release's
+    contact between two of its sections (fr-r40-0007 of TRAIN: "Attachée de presse : Camille
+    Faivre" / "camille@observatoire.fr" / "+33 7 82 28 80 94", twice, lost on TRAIN and on
+    the stress set; keep47). A site's contact block closes the page or stands among its
+    footer's lines, with no paragraph of the article around it (fr-e-0012: "Mathilde Jolis" /
+    "Responsable des relations presse" / "- 01 56 81 04 26" stays furniture). The lines
+    given back are protected (no later rule nor model takes them).
+
+        >>> texts = ["Le Parc Zoologique de Paris a le plaisir d'annoncer plus de 70 "
+        ...          "naissances cette année.", "Attachée de presse : Camille Faivre",
+        ...          "camille@observatoire.fr", "+33 7 82 28 80 94", "Domaine de Monthyon",
+        ...          "Le domaine ouvre ses portes au public en septembre, après deux ans de "
+        ...          "travaux."]
+        >>> ls = [_Line(t, frozenset()) for t in texts]
+        >>> class R:
+        ...     name = "contact_line_gen10"
+        >>> matched = [None, None, R(), R(), None, None]
+        >>> for k in (2, 3):
+        ...     ls[k].bad("contact_line_gen10", "a contact line")
+        >>> _named_contacts(ls, matched)
+        >>> [ln.protected for ln in ls[2:4]], matched[2:4]
+        ([True, True], [None, None])
+    """
+    if not any(r is not None and r.name in CONTACT_RULES for r in matched):
+        return
+    n = len(lines)
+    for k, head in enumerate(lines):
+        if head.blank or head.cls is BAD or not _NAMED_CONTACT.match(head.text):
+            continue
+        up = k - 1
+        while up >= 0 and lines[up].blank:
+            up -= 1
+        if up < 0 or not _is_paragraph(lines[up]):
+            continue
+        block: list[int] = []
+        j = k + 1
+        while j < n and len(block) < CONTACT_MAX_LINES:
+            r = matched[j]
+            if lines[j].blank:
+                j += 1
+            elif r is not None and r.name in CONTACT_RULES:
+                block.append(j)
+                j += 1
+            else:
+                break
+        if block and any(_is_paragraph(lines[m]) for m in range(j, n)):
+            for m in block:
+                lines[m].cls, lines[m].removal, lines[m].protected = KEEP, None, True
+                matched[m] = None
 
 
 def _protect_headings(lines: list[_Line], headings: frozenset[str]) -> None:
