@@ -8,7 +8,11 @@ stage lost on the stress set (pages nobody tuned on), fixed at the rule's own de
 * a press contact's e-mail address and phone number right under the article's "Role : Name"
   line, between two of its paragraphs (``detectors._named_contacts``): fr-r40-0007's two
   contact blocks went as a contact block (``contact_line_gen10``) on TRAIN itself and on
-  the stress set.
+  the stress set;
+* a transcript's speaker label on the page's first line ("Speaker : spk1", with "Speaker :
+  spk2" further down) is no headline (``detectors._speaker_turn``): it-r32-0005's later
+  "Speaker : spk1" turns went as title repeats (``title_repeat``) on TRAIN and on the
+  stress set.
 
 Inputs: TRAIN pages through ``_helpers.train_doc`` (development data), rebuilt as the stress
 set builds its pages (other TRAIN pages' furniture lines put between the article's lines).
@@ -118,3 +122,35 @@ def test_a_footer_contact_block_still_goes():
     kept = _kept("\n".join(page) + "\n")
     assert kept["camille@observatoire.fr"] == [False]
     assert kept["+33 7 82 28 80 94"] == [False]
+
+
+# -- a transcript's speaker label on top (it-r32-0005) ---------------------------------------
+
+
+def test_it_r32_0005_speaker_turns_stay():
+    """The page as served: a council's transcript opening with "Speaker : spk1"; the second
+    "Speaker : spk1" went as a repeat of the title, it stays."""
+    doc, labelled = train_doc("it-r32-0005")
+    turns = [lb for lb in labelled if lb.text.strip() == "Speaker : spk1"]
+    assert len(turns) == 2 and all(lb.content for lb in turns)
+    assert _kept(doc)["Speaker : spk1"] == [True, True]
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_speaker_turns_stay_between_furniture(sep):
+    """The stress set's shape: another TRAIN site's section label above the transcript and
+    furniture lines between its turns."""
+    lines = _insert(_content("it-r32-0005"), "Perfetto.", ["Editoriali"])
+    lines = ["Attualità", *lines]
+    kept = _kept(sep.join(lines) + "\n")
+    assert kept["Speaker : spk1"] == [True, True]
+    assert kept["Speaker : spk2"] == [True, True]
+
+
+def test_a_headline_printed_again_still_goes():
+    """Adversarial: a "Label : value" headline printed again under the article (no other
+    value of its label on the page) still goes as a title repeat."""
+    body = _content("it-r32-0005")[1:4]
+    page = ["Consiglio : seduta ordinaria", *body, "Consiglio : seduta ordinaria"]
+    kept = _kept("\n".join(page) + "\n")
+    assert kept["Consiglio : seduta ordinaria"] == [True, False]

@@ -1100,6 +1100,8 @@ def _title_repeats(lines: list[_Line]) -> None:
     if not title_key:
         return
     title_idx = _cased_title(lines, title_idx)
+    # a transcript's speaker label on top: its copies are the speaker's next turns (keep47)
+    turns = _speaker_turn(lines, title_idx)
     # reached by passing over a label, a title printed REPEAT_MIN times with one copy over
     # a paragraph is a listing's teaser headline (link, title, image alt) under the page's
     # label, not the page's title: its copies are content
@@ -1113,13 +1115,60 @@ def _title_repeats(lines: list[_Line]) -> None:
             ln.bad("breadcrumb", "breadcrumb trail ending with the article title")
         elif i < title_idx and _glued_before(ln.key(), title_key):
             ln.bad("breadcrumb", "section name glued before the article title")
-        elif i > title_idx and _is_title_repeat(ln, title_key):
+        elif i > title_idx and not turns and _is_title_repeat(ln, title_key):
             if _sentence_of_the_body(ln.text, lines[title_idx].text):
                 continue
             if ln.key() == title_key:
                 ln.bad("title_repeat", "repeats the article title (page furniture)")
             else:
                 ln.bad("title_repeat", "repeats the article title with the site's name glued to it")
+
+
+#: :func:`_speaker_turn`: a "Label : value" line whose label and value are each at most
+#: :data:`TURN_MAX_WORDS` words ("Speaker : spk1", "Q : Marie") …
+TURN_MAX_WORDS = 3
+_TURN = LazyPattern(r"^([^:]{1,40}?)\s?:\s?(\S[^:]{0,40})$")
+
+
+def _turn_parts(text: str) -> tuple[str, str] | None:
+    """(label, value) of a short "Label : value" line, case-folded, else None.
+
+    >>> _turn_parts("Speaker : spk1"), _turn_parts("Le maire a dit : merci à tous les bénévoles")
+    (('speaker', 'spk1'), None)
+    """
+    m = _TURN.match(text.strip())
+    if m is None:
+        return None
+    label, value = m.group(1).strip(), m.group(2).strip()
+    if len(label.split()) > TURN_MAX_WORDS or len(value.split()) > TURN_MAX_WORDS:
+        return None
+    return label.casefold(), value.casefold()
+
+
+def _speaker_turn(lines: list[_Line], title_idx: int) -> bool:
+    """The first line standing is a transcript's speaker label, no headline: a short "Label :
+    value" line (:func:`_turn_parts`) whose label another kept line of the page gives with
+    another value ("Speaker : spk1" on top, "Speaker : spk2" further down). Its copies are
+    the speaker's next turns, not the title printed again (it-r32-0005 of TRAIN, a council's
+    transcript: every later "Speaker : spk1" went as a title repeat, on TRAIN and on the
+    stress set; keep47).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Speaker : spk1", "Buonasera a tutti.",
+    ...                                       "Speaker : spk2", "Grazie.", "Speaker : spk1")]
+    >>> _speaker_turn(ls, 0), _speaker_turn(ls[:2] + ls[4:], 0)
+    (True, False)
+    """
+    parts = _turn_parts(lines[title_idx].text)
+    if parts is None:
+        return False
+    label, value = parts
+    for ln in lines[title_idx + 1 :]:
+        if ln.blank or ln.cls is BAD:
+            continue
+        other = _turn_parts(ln.text)
+        if other is not None and other[0] == label and other[1] != value:
+            return True
+    return False
 
 
 def _cased_title(lines: list[_Line], title_idx: int) -> int:
