@@ -23,28 +23,8 @@ from __future__ import annotations
 
 import pytest
 
-from _helpers import _kept_copies, train_doc
-from cleannews import CleanConfig, clean
-
-CFG = CleanConfig(score_spin=False, quarantine=False)
-
-
-def _kept(doc: str) -> dict[str, list[bool]]:
-    """``{stripped line: [kept?, …]}`` (one per copy) of ``doc`` once cleaned."""
-    return _kept_copies(doc, clean(doc, CFG).changes)
-
-
-def _content(page_id: str) -> list[str]:
-    """The content lines of a TRAIN page, stripped, in order."""
-    _, labelled = train_doc(page_id)
-    return [lb.text.strip() for lb in labelled if lb.content and lb.text.strip()]
-
-
-def _insert(lines: list[str], after: str, extra: list[str]) -> list[str]:
-    """``lines`` with ``extra`` put right after the first line starting with ``after``."""
-    k = next(i for i, t in enumerate(lines) if t.startswith(after))
-    return [*lines[: k + 1], *extra, *lines[k + 1 :]]
-
+from _helpers import train_doc
+from test_keep44 import _content, _insert, _kept  # the stress set's page shapes (round 34)
 
 # -- a quoted sentence signed by its speaker (de-d-0004, fr-h-0046) ------------------------
 
