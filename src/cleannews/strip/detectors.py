@@ -363,6 +363,10 @@ _GROUP_LABEL = LazyPattern(r"^>\s{0,3}[^\s>]")
 #: A sentence closed inside quotes ('… d'avoir survécu."', '… répond-il.”'): a quote, not a
 #: teaser headline (headlines carry no final period).
 _QUOTE_SENTENCE_END = LazyPattern(r"[.!…][\"”]\s*$")
+#: :func:`_signed_quote`: a sentence closed inside quotes, then its speaker's name (a capital
+#: word, a space, a capital), after an optional comma or dash ('… anhalten.“Stefan
+#: Hentschke, Leiter …', '« … riches ! », Didier Super'): the article's quote, signed.
+_SIGNED_QUOTE = LazyPattern(r"[.!?…]\s?[»”“\"]\s?,?\s?[-–—]?\s?\p{Lu}\p{Ll}+\s\p{Lu}")
 #: A word closed by a full stop, "!" or "?" ("Oui.", "Non !", "Vraiment ?", "« Jamais. »"): a
 #: reply or a short sentence, which the context rule leaves; "Weiterlesen..." or "Au cours…"
 #: (a cut teaser) is not one.
@@ -1096,6 +1100,8 @@ def _title_repeats(lines: list[_Line]) -> None:
     if not title_key:
         return
     title_idx = _cased_title(lines, title_idx)
+    # a transcript's speaker label on top: its copies are the speaker's next turns (keep47)
+    turns = _speaker_turn(lines, title_idx)
     # reached by passing over a label, a title printed REPEAT_MIN times with one copy over
     # a paragraph is a listing's teaser headline (link, title, image alt) under the page's
     # label, not the page's title: its copies are content
@@ -1109,13 +1115,60 @@ def _title_repeats(lines: list[_Line]) -> None:
             ln.bad("breadcrumb", "breadcrumb trail ending with the article title")
         elif i < title_idx and _glued_before(ln.key(), title_key):
             ln.bad("breadcrumb", "section name glued before the article title")
-        elif i > title_idx and _is_title_repeat(ln, title_key):
+        elif i > title_idx and not turns and _is_title_repeat(ln, title_key):
             if _sentence_of_the_body(ln.text, lines[title_idx].text):
                 continue
             if ln.key() == title_key:
                 ln.bad("title_repeat", "repeats the article title (page furniture)")
             else:
                 ln.bad("title_repeat", "repeats the article title with the site's name glued to it")
+
+
+#: :func:`_speaker_turn`: a "Label : value" line whose label and value are each at most
+#: :data:`TURN_MAX_WORDS` words ("Speaker : spk1", "Q : Marie") …
+TURN_MAX_WORDS = 3
+_TURN = LazyPattern(r"^([^:]{1,40}?)\s?:\s?(\S[^:]{0,40})$")
+
+
+def _turn_parts(text: str) -> tuple[str, str] | None:
+    """(label, value) of a short "Label : value" line, case-folded, else None.
+
+    >>> _turn_parts("Speaker : spk1"), _turn_parts("Le maire a dit : merci à tous les bénévoles")
+    (('speaker', 'spk1'), None)
+    """
+    m = _TURN.match(text.strip())
+    if m is None:
+        return None
+    label, value = m.group(1).strip(), m.group(2).strip()
+    if len(label.split()) > TURN_MAX_WORDS or len(value.split()) > TURN_MAX_WORDS:
+        return None
+    return label.casefold(), value.casefold()
+
+
+def _speaker_turn(lines: list[_Line], title_idx: int) -> bool:
+    """The first line standing is a transcript's speaker label, no headline: a short "Label :
+    value" line (:func:`_turn_parts`) whose label another kept line of the page gives with
+    another value ("Speaker : spk1" on top, "Speaker : spk2" further down). Its copies are
+    the speaker's next turns, not the title printed again (it-r32-0005 of TRAIN, a council's
+    transcript: every later "Speaker : spk1" went as a title repeat, on TRAIN and on the
+    stress set; keep47).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Speaker : spk1", "Buonasera a tutti.",
+    ...                                       "Speaker : spk2", "Grazie.", "Speaker : spk1")]
+    >>> _speaker_turn(ls, 0), _speaker_turn(ls[:2] + ls[4:], 0)
+    (True, False)
+    """
+    parts = _turn_parts(lines[title_idx].text)
+    if parts is None:
+        return False
+    label, value = parts
+    for ln in lines[title_idx + 1 :]:
+        if ln.blank or ln.cls is BAD:
+            continue
+        other = _turn_parts(ln.text)
+        if other is not None and other[0] == label and other[1] != value:
+            return True
+    return False
 
 
 def _cased_title(lines: list[_Line], title_idx: int) -> int:
@@ -1860,6 +1913,24 @@ def _path_caption(lines: list[_Line], j: int) -> bool:
     return j + 1 >= len(lines) or lines[j + 1].blank or lines[j + 1].cls is BAD
 
 
+def _signed_quote(ln: _Line) -> bool:
+    """A quoted sentence signed by its speaker (:data:`_SIGNED_QUOTE`): the article's quote,
+    never a teaser's headline under a "Read more" heading (keep47, issue 10 item 4: the
+    stress set lost de-d-0004's two quotes of police officers and fr-h-0046's quote of a
+    singer, TRAIN pages, under another site's "Neueste Nachrichten" / "Read More"; no TRAIN
+    furniture line has the shape). A headline quoting someone closes no sentence inside its
+    quotes («Techniquement, c'était un de mes meilleurs matchs» -Samuel Montembeault).
+
+    >>> [_signed_quote(_Line(t, frozenset())) for t in (
+    ...     "« Les pauvres, y font aucun effort pour devenir riches ! », Didier Super",
+    ...     "Wir dürfen Fahrzeugführer auch ohne Verdachtsmoment anhalten.“Stefan Hentschke, "
+    ...     "Leiter Einsatz der PI",
+    ...     "«Techniquement, c'était un de mes meilleurs matchs» -Samuel Montembeault")]
+    [True, True, False]
+    """
+    return bool(_SIGNED_QUOTE.search(ln.text))
+
+
 def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
     """Mark the lines under a heading rule (``takes_next``) as part of its block.
 
@@ -1931,6 +2002,7 @@ def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
                     1 < ln.n <= TEASER_MAX_WORDS
                     and not _CLAUSE_END.search(ln.text[-3:])
                     and not _QUOTE_SENTENCE_END.search(ln.text[-4:])
+                    and not _signed_quote(ln)
                 )
             if not ok:
                 stopped_by_text = True
@@ -3679,6 +3751,7 @@ def judge_lines(
     del phrase_todo
     if verbatim:
         _protect_verbatim(lines, verbatim, matched)
+    _named_contacts(lines, matched)  # keep47
     span_always = set(span_plan[0])
     lead_ends = _lead_ends(lines, rs)
     listing = _listing_leads(lines, lead_ends)
@@ -3780,6 +3853,73 @@ def _protect_verbatim(lines: list[_Line], verbatim: frozenset[int], matched: lis
         ln = lines[i]
         ln.cls, ln.removal, ln.protected = KEEP, None, True
         matched[i] = None
+
+
+#: :func:`_named_contacts`: the rules that take a contact block's lines (an e-mail address or
+#: a phone number alone on its line) …
+CONTACT_RULES = frozenset({"contact_line_gen10"})
+#: … at most this many of them under the contact's name …
+CONTACT_MAX_LINES = 4
+#: … which is a "Role : First Last" line (a label, then two capitalised words or more:
+#: "Attachée de presse : Camille Faivre").
+_NAMED_CONTACT = LazyPattern(
+    r"^\p{Lu}[^:|]{2,40}?\s?:\s+\p{Lu}[\p{L}'’-]+(?:[\s-]+\p{Lu}[\p{L}'’.-]*)+$"
+)
+
+
+def _named_contacts(lines: list[_Line], matched: list) -> None:
+    """Give back the contact block of a person the article names (:data:`CONTACT_RULES`, at
+    most :data:`CONTACT_MAX_LINES` lines right under a kept "Role : Name" line,
+    :data:`_NAMED_CONTACT`) when a paragraph of the article stands right above that line and
+    another one somewhere under the block (:func:`_is_paragraph`): a press release's
+    contact between two of its sections (fr-r40-0007 of TRAIN: "Attachée de presse : Camille
+    Faivre" / "camille@observatoire.fr" / "+33 7 82 28 80 94", twice, lost on TRAIN and on
+    the stress set; keep47). A site's contact block closes the page or stands among its
+    footer's lines, with no paragraph of the article around it (fr-e-0012: "Mathilde Jolis" /
+    "Responsable des relations presse" / "- 01 56 81 04 26" stays furniture). The lines
+    given back are protected (no later rule nor model takes them).
+
+        >>> texts = ["Le Parc Zoologique de Paris a le plaisir d'annoncer plus de 70 "
+        ...          "naissances cette année.", "Attachée de presse : Camille Faivre",
+        ...          "camille@observatoire.fr", "+33 7 82 28 80 94", "Domaine de Monthyon",
+        ...          "Le domaine ouvre ses portes au public en septembre, après deux ans de "
+        ...          "travaux."]
+        >>> ls = [_Line(t, frozenset()) for t in texts]
+        >>> class R:
+        ...     name = "contact_line_gen10"
+        >>> matched = [None, None, R(), R(), None, None]
+        >>> for k in (2, 3):
+        ...     ls[k].bad("contact_line_gen10", "a contact line")
+        >>> _named_contacts(ls, matched)
+        >>> [ln.protected for ln in ls[2:4]], matched[2:4]
+        ([True, True], [None, None])
+    """
+    if not any(r is not None and r.name in CONTACT_RULES for r in matched):
+        return
+    n = len(lines)
+    for k, head in enumerate(lines):
+        if head.blank or head.cls is BAD or not _NAMED_CONTACT.match(head.text):
+            continue
+        up = k - 1
+        while up >= 0 and lines[up].blank:
+            up -= 1
+        if up < 0 or not _is_paragraph(lines[up]):
+            continue
+        block: list[int] = []
+        j = k + 1
+        while j < n and len(block) < CONTACT_MAX_LINES:
+            r = matched[j]
+            if lines[j].blank:
+                j += 1
+            elif r is not None and r.name in CONTACT_RULES:
+                block.append(j)
+                j += 1
+            else:
+                break
+        if block and any(_is_paragraph(lines[m]) for m in range(j, n)):
+            for m in block:
+                lines[m].cls, lines[m].removal, lines[m].protected = KEEP, None, True
+                matched[m] = None
 
 
 def _protect_headings(lines: list[_Line], headings: frozenset[str]) -> None:
