@@ -6,6 +6,7 @@ is reproducible: the same examples every time. Locally it explores new ones.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -203,19 +204,23 @@ def train_content_taken_by(strip_real_pages, line_rule_verdict):
     """``taken_by(names)``: ``(n, hits)``, the number of content lines of every TRAIN page and
     those, seen alone, that a rule named in ``names`` takes, as ``(rule, page id, line)``."""
 
-    def taken_by(names) -> tuple[int, list[tuple[str, str, str]]]:
-        hits, n = [], 0
+    @functools.cache
+    def verdicts() -> list[tuple[str | None, str, str]]:
+        """``(rule name or None, page id, line)`` of every TRAIN content line, judged once
+        per process (four test files ask, each for its own rules)."""
+        out = []
         for rec, labelled in strip_real_pages.values():
             if rec["split"] != "train":
                 continue
             for lb in labelled:
-                if not lb.content:
-                    continue
-                n += 1
-                rule = line_rule_verdict(lb.text)
-                if rule is not None and rule.name in names:
-                    hits.append((rule.name, rec["id"], lb.text[:80]))
-        return n, hits
+                if lb.content:
+                    rule = line_rule_verdict(lb.text)
+                    out.append((None if rule is None else rule.name, rec["id"], lb.text[:80]))
+        return out
+
+    def taken_by(names) -> tuple[int, list[tuple[str, str, str]]]:
+        rows = verdicts()
+        return len(rows), [row for row in rows if row[0] is not None and row[0] in names]
 
     return taken_by
 

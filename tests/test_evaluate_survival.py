@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from _helpers import train_doc, train_pages
+from _helpers import train_cleaned, train_doc, train_pages
 from cleannews.document import Change
 from cleannews.evaluate import (
     Labelled,
@@ -107,7 +107,7 @@ def test_trace_agrees_with_the_output_on_train_pages():
     (a glued span cut from a line leaves the line)."""
     checked = 0
     for rec, doc, _ in train_pages():
-        d = cleannews.clean(doc, CFG)
+        d = train_cleaned(rec["id"], doc, CFG)
         rem = removed_lines(doc, d.changes)
         kept = [x for x, r in zip(doc.split("\n"), rem, strict=True) if not r and _cmp(x)]
         out = [x for x in d.text.split("\n") if _cmp(x)]

@@ -38,7 +38,7 @@ from _helpers import (
     hang_guard,
     rule_takes,
     sentence_pages_taken,
-    served_removals,
+    train_served_removals,
     unscored,
 )
 from cleannews import CleanConfig
@@ -180,7 +180,7 @@ def test_no_train_content_line_is_taken(strip_real_docs):
         if rec["split"] != "train" or unscored(pid):
             continue  # never a held-out page, nor one the lead has not scored yet
         kinds = {lb.text.strip(): lb.content for lb in labelled}
-        for text, rule in served_removals(doc, CFG).items():
+        for text, rule in train_served_removals(pid, doc, CFG).items():
             if rule not in RULES:
                 continue
             taken[rule] = taken.get(rule, 0) + 1
