@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import pytest
 
-from _helpers import assert_megabyte_lines_finish, train_doc
+from _helpers import assert_megabyte_lines_finish, bracketed_units
 from cleannews import CleanConfig
-from cleannews.evaluate import GLUED_KIND, _clean_traced, unit_rows
+from cleannews.evaluate import GLUED_KIND
 from cleannews.strip import strip_text
 
 CFG = CleanConfig(score_spin=False, quarantine=False)
@@ -41,20 +41,11 @@ CUT = [
 ]
 
 
-def _units(page: str, start: str) -> list[tuple[str, bool]]:
-    """(kind, survived) of the units of the page's bracketed line opening with ``start``."""
-    doc, labelled = train_doc(page)
-    lb = next(x for x in labelled if x.glued and x.text.lstrip().startswith(start))
-    out, trace = _clean_traced(doc, False)
-    rows = unit_rows(page, labelled, out, "\n".join(x.text for x in labelled), trace)
-    return [(u.label, s) for _, u, s in rows if u.line == lb.line]
-
-
 @pytest.mark.parametrize(("page", "start", "n"), CUT)
 def test_the_glued_span_goes_and_the_content_part_stays(page, start, n):
     """Fails on main: every span below was left in (and on fr-e-0046, once the link went, the
     link-dense test took the line)."""
-    assert _units(page, start) == [("C", True)] + [(GLUED_KIND, False)] * n
+    assert bracketed_units(page, start) == [("C", True)] + [(GLUED_KIND, False)] * n
 
 
 def _cleaned(line: str) -> str:
