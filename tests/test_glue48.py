@@ -85,6 +85,7 @@ def test_the_flag_and_the_counter_read_a_date_line_only():
 
     assert {"reading_time_dated_en", "reading_time_dated", "share_label_dated"} <= DATED_SPAN_RULES
     assert _dated_head("todaynovembre 21, 2025") and not _dated_head("Saison 2015")
+    assert not _dated_head("x" * 200 + " May 16, 2024")  # a long head is no date line
     assert _dated_counter("Le bilan au 20 février 2015 : 18") is None
     assert _dated_counter("Rendez-vous pour la réunion publique du 20/02/2015 18") is None
     got = _dated_counter("todaynovembre 21, 2025 6")

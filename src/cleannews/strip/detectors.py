@@ -4554,6 +4554,8 @@ DATED_SPAN_RULES = flagged_rules("after_date")
 #: A date line that a widget is glued to has at most this many words (a source's name may
 #: open it: "Le Bien Public - 25 sept. 2013 à 05:00").
 DATED_HEAD_MAX_WORDS = 10
+#: ... and at most this many characters (a longer head is no date line: not read further).
+DATED_HEAD_MAX_CHARS = 120
 #: A bare counter (:func:`_dated_counter`) is read only on a line of at most this many
 #: characters, of at most :data:`DATELINE_MAX_WORDS` words before it.
 DATED_COUNTER_MAX_CHARS = 60
@@ -4572,15 +4574,15 @@ _DATED_COUNTER = regex.compile(r"(?<=\S)\s{1,3}\d{1,4}\s*$")
 
 def _dated_head(head: str) -> bool:
     """Whether ``head``, a line's text before a glued widget, is a date line: at most
-    :data:`DATED_HEAD_MAX_WORDS` words ending with a date (:data:`_DATED_END`).
+    :data:`DATED_HEAD_MAX_WORDS` words and :data:`DATED_HEAD_MAX_CHARS` characters ending with
+    a date (:data:`_DATED_END`).
 
     >>> _dated_head("May 16, 2024"), _dated_head("Le Bien Public - 25 sept. 2013 à 05:00")
     (True, True)
     >>> _dated_head("Le rapport sera publié le 25 septembre 2013. Il compte 18 pages")
     False
     """
-    head = head[: 4 * DATED_COUNTER_MAX_CHARS]
-    if len(_WORD.findall(head)) > DATED_HEAD_MAX_WORDS:
+    if len(head) > DATED_HEAD_MAX_CHARS or len(_WORD.findall(head)) > DATED_HEAD_MAX_WORDS:
         return False
     return _DATED_END.search(head) is not None
 
