@@ -951,6 +951,18 @@ def train_doc(page_id: str) -> tuple[str, list]:
     raise AssertionError(f"{page_id}: no TRAIN page a test may clean")
 
 
+def bracketed_units(page: str, start: str) -> list[tuple[str, bool]]:
+    """(kind, survived) of the units of the TRAIN page's bracketed line (GUIDELINE rule 5)
+    opening with ``start``: the content part, then one ``glued`` unit per span."""
+    from cleannews.evaluate import _clean_traced, unit_rows
+
+    doc, labelled = train_doc(page)
+    lb = next(x for x in labelled if x.glued and x.text.lstrip().startswith(start))
+    out, trace = _clean_traced(doc, False)
+    rows = unit_rows(page, labelled, out, "\n".join(x.text for x in labelled), trace)
+    return [(u.label, s) for _, u, s in rows if u.line == lb.line]
+
+
 def ids_digest(ids: list[str]) -> str:
     """The SHA-256 ``split.json`` records for a frozen id list (ids joined by newlines), as
     ``tools/strip_corpus/freeze_split.py`` computes it."""

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import pytest
 
-from _helpers import assert_megabyte_lines_finish, train_doc
+from _helpers import assert_megabyte_lines_finish, bracketed_units, train_doc
 from cleannews import CleanConfig
-from cleannews.evaluate import GLUED_KIND, _clean_traced, unit_rows
+from cleannews.evaluate import GLUED_KIND
 from cleannews.strip import strip_text
 from cleannews.strip._rules import load_rules
 from cleannews.strip.detectors import GLUED_LINK_LEAD, GLUED_LINK_TAIL, _glued_links, _glued_tail
@@ -54,19 +54,10 @@ CUT = [
 ]
 
 
-def _units(page: str, start: str) -> list[tuple[str, bool]]:
-    """(kind, survived) of the units of the page's bracketed line opening with ``start``."""
-    doc, labelled = train_doc(page)
-    lb = next(x for x in labelled if x.glued and x.text.lstrip().startswith(start))
-    out, trace = _clean_traced(doc, False)
-    rows = unit_rows(page, labelled, out, "\n".join(x.text for x in labelled), trace)
-    return [(u.label, s) for _, u, s in rows if u.line == lb.line]
-
-
 @pytest.mark.parametrize(("page", "start"), CUT)
 def test_the_glued_span_goes_and_the_content_part_stays(page, start):
     """Fails on main: every span below was left in (the content part stayed too)."""
-    assert _units(page, start) == [("C", True), (GLUED_KIND, False)]
+    assert bracketed_units(page, start) == [("C", True), (GLUED_KIND, False)]
 
 
 def test_a_listing_s_leads_stay_and_a_second_pass_takes_nothing():
@@ -74,7 +65,8 @@ def test_a_listing_s_leads_stay_and_a_second_pass_takes_nothing():
     leads no longer told ``excerpt_run`` that the run is a listing's, and a second pass took the
     four teasers (content): the leads that open at least ``EXCERPT_RUN_MIN`` cut lines stay
     (``detectors._listing_leads``)."""
-    assert _units("fr-r29-0011", "Lire la suiteSfax croule") == [("C", True), (GLUED_KIND, True)]
+    units = bracketed_units("fr-r29-0011", "Lire la suiteSfax croule")
+    assert units == [("C", True), (GLUED_KIND, True)]
     doc, _ = train_doc("fr-r29-0011")
     once = strip_text(doc, CFG).text
     assert strip_text(once, CFG).changes == []

@@ -45,6 +45,8 @@ CODE_FORM_CLOSING = frozenset({
     "wpcom_comment_form", "wpcom_comment_form_en", "wpcom_comment_form_de",
     "wpcom_comment_form_es", "wpcom_comment_form_it",
 })
+#: Span rules that count only after a date line (round 35, glue48).
+CODE_AFTER_DATE = frozenset({"reading_time_dated", "reading_time_dated_en", "share_label_dated"})
 
 
 def _rules_by_name() -> dict[str, tuple[str, dict]]:
@@ -111,7 +113,7 @@ def test_a_false_flag_or_a_flag_on_its_own_kind_passes():
 def test_an_unknown_flag_name_is_refused():
     with pytest.raises(ValueError, match="unknown rule flag 'tail_opening'"):
         flagged_rules("tail_opening")
-    assert set(RULE_FLAGS) == {"context_transparent", "opens_tail", "closes_form"}
+    assert set(RULE_FLAGS) == {"context_transparent", "opens_tail", "closes_form", "after_date"}
 
 
 def test_a_typo_in_a_shipped_rule_file_fails_the_load(monkeypatch):
@@ -167,5 +169,6 @@ def test_each_rule_file_is_parsed_once_for_the_flags_and_the_rules(monkeypatch):
         _clear_rule_caches()
     assert sorted(reads) == sorted(f"{lang}.json" for lang in _rules.RULE_LANGUAGES)
     assert flags == {"context_transparent": CODE_CONTEXT_TRANSPARENT,
-                     "opens_tail": CODE_TAIL_OPENING, "closes_form": CODE_FORM_CLOSING}
+                     "opens_tail": CODE_TAIL_OPENING, "closes_form": CODE_FORM_CLOSING,
+                     "after_date": CODE_AFTER_DATE}
     assert rs.rules["line"] and rs.rules["phrase"]

@@ -91,13 +91,13 @@ def test_family_drop_lowers_recall_by_the_lines_only_it_removes(strip_real_docs,
     n = len(_attribution_lines(strip_real_docs, EMBED_PAGES))
     links = [span for pid in EMBED_PAGES for lb in strip_real_docs[pid][2] for span in lb.glued]
     # the posts' four "pic.twitter.com/…" links are bracketed in their labels since round 32
-    # (GUIDELINE rule 5), each one furniture unit (round 33); the picture-link rule cuts two of
-    # them (t05MBHJ0ox, dUxe9SrIyM), the other two stay either way. No other rule, detector or
-    # model takes the four attribution lines or those two links
+    # (GUIDELINE rule 5), each one furniture unit (round 33); the picture-link rules cut all
+    # four (round 35: embed_pic_link_glued takes the two glued after "(80)" and after a t.co
+    # link). No other rule, detector or model takes the four attribution lines or the links
     assert len(links) == 4 and all("pic.twitter.com/" in x for x in links)
-    assert drop["recall_contribution"] == n + 2 == 6
-    assert drop["removed_boilerplate"] == base["removed_boilerplate"] - n - 2
-    # the two post texts stay whole either way (their content parts): no content is lost
+    assert drop["recall_contribution"] == n + 4 == 8
+    assert drop["removed_boilerplate"] == base["removed_boilerplate"] - n - 4
+    # the post texts stay whole either way (their content parts): no content is lost
     # (+2 before round 32, when the cut counted as a loss; -2 in round 32, when the link left
     # in did)
     assert drop["false_contribution"] == 0
@@ -117,9 +117,11 @@ def test_family_patterns_and_rounds(transfer):
 
 def test_an_embedded_post_text_stays_whole(strip_real_docs):
     _rec, doc, labelled = strip_real_docs["fr-e-0046"]
-    text = "#Amiens Quartier Etouvie (80) pic.twitter.com/sdMthn9i2v"
-    assert any(lb.content and lb.text == text for lb in labelled)
+    text = "#Amiens Quartier Etouvie (80)"
+    link = " pic.twitter.com/sdMthn9i2v"
+    assert any(lb.content and lb.text == text + link and lb.glued == [link] for lb in labelled)
     out = cleannews.clean(doc, CLEAN).text.split("\n")
+    # the post's text stays; its glued picture link goes (round 35, embed_pic_link_glued)
     assert text in [x.strip() for x in out]
     # the post "#pourvotresecurite" above "— Police nationale 80 (@PoliceNat80) …" is no
     # longer taken by the attribution; link_dense took it as a hashtag alone until round 26's
@@ -147,10 +149,11 @@ def test_a_post_text_with_its_link_stays_between_paragraphs():
             "débat sur les travaux de la place du marché et le prix de la cantine scolaire.")
     para2 = ("Les travaux doivent commencer au printemps et durer près de deux ans, selon le "
              "calendrier présenté par l'adjoint chargé de l'urbanisme devant les élus.")
-    post = "Une belle soirée avec les élus du canton #conseil pic.twitter.com/abc123XYZ"
-    text = f"{para}\n\n{post}\n— Mairie de Trifouilly (@mairietrif) March 3, 2024\n\n{para2}\n"
+    post = "Une belle soirée avec les élus du canton #conseil"
+    text = (f"{para}\n\n{post} pic.twitter.com/abc123XYZ\n— Mairie de Trifouilly (@mairietrif)"
+            f" March 3, 2024\n\n{para2}\n")
     out = [x.strip() for x in strip_text(text, CLEAN).text.split("\n") if x.strip()]
-    assert out == [para, post, para2]
+    assert out == [para, post, para2]  # the glued picture link goes (round 35)
 
 
 def test_a_bare_picture_link_still_goes():

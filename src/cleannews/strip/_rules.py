@@ -135,9 +135,12 @@ def _word_file(name: str) -> frozenset[str]:
 #: match is the heading of a list of other articles and may open the page's tail
 #: (``_zones.TAIL_OPENING_RULES``). ``closes_form``: the rule's line is the last part of a
 #: comment form (the WordPress.com account lines): :func:`_zones.comment_form`'s run of short
-#: lines under a comment heading stops at it (``_zones.FORM_CLOSING_RULES``).
+#: lines under a comment heading stops at it (``_zones.FORM_CLOSING_RULES``). ``after_date``:
+#: the span rule's hit counts only after a date line ("May 16, 2024" + "3 min read"): the
+#: line's text before it must be a short date (``detectors.DATED_SPAN_RULES``, round 35).
 RULE_FLAGS: dict[str, str | None] = {
     "context_transparent": None, "opens_tail": "line", "closes_form": "line",
+    "after_date": "span",
 }
 #: The fields a rule of a rule file may have (``about``, ``example`` and ``note`` are
 #: comments); any other field is a typo and fails the load.

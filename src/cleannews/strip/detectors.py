@@ -780,11 +780,21 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
             ln.bad("latin_filler", "placeholder text in Latin-like words (lorem ipsum style)")
         elif _is_tag_cloud(ln, stop):
             ln.bad("tag_cloud", "tag cloud: a run of keywords with no sentence structure")
-        elif 0 < ln.n <= 30 and _has_linky(ln.text) and (
-            len(_LINKY.findall(ln.text)) / ln.n >= 0.5
-        ):
+        elif 0 < ln.n <= 30 and _link_dense(ln.key_text or ln.text, ln.n):
             ln.bad("link_dense", "line made mostly of links, handles or hashtags")
     _home_crumb_alone(lines)
+
+
+def _link_dense(text: str, n: int) -> bool:
+    """Whether at least half of the ``n`` words of ``text`` are links, handles or hashtags.
+    ``text`` is the line as it will read once cleaned (``ln.key_text``), as ``n`` counts it:
+    a glued picture link cut off "#Amiens Quartier Etouvie (80) pic.twitter.com/…" no longer
+    counts (round 35).
+
+    >>> _link_dense("#Amiens Quartier Etouvie (80)", 4), _link_dense("#vote #paris", 2)
+    (False, True)
+    """
+    return _has_linky(text) and len(_LINKY.findall(text)) / n >= 0.5
 
 
 #: The characters trimmed around a line before it is compared with the home-page words
@@ -3770,6 +3780,7 @@ def judge_lines(
                 SpanRemoval(a, b, r.name, r.reason)
                 for r, a, b in rs.spans(plain, ln.low, span_plan, todo)
                 if r.name not in skip_rules and not (i == 0 and r.name == CRAWLER_PREFIX_RULE)
+                and (r.name not in DATED_SPAN_RULES or _dated_head(plain[:a]))
             ]
             if todo
             else []
@@ -3777,6 +3788,9 @@ def judge_lines(
         tail = None if ln.ends else _glued_tail(plain, rs)
         if tail is not None and all(tail.start >= x.end for x in found):
             found.append(tail)
+        counter = _dated_counter(plain)
+        if counter is not None and all(counter.start >= x.end for x in found):
+            found.append(counter)
         for link in _glued_links(plain, rs, listing, lead_ends.get(i, 0)):
             if all(link.start >= x.end or link.end <= x.start for x in found):
                 found.append(link)
@@ -4671,6 +4685,67 @@ def _glued_links(line: str, rs: RuleSet, listing: frozenset[str] = frozenset(),
 GLUED_CREDIT_RULES = frozenset(
     {"photo_credit", "photo_credit_en", "photo_credit_de", "photo_credit_es", "photo_credit_it"}
 )
+
+
+#: The span rules that count only after a date line (``"after_date": true`` in the rule files:
+#: "May 16, 20243 min read", "… 25 sept. 2013 à 05:00 - Temps de lecture :", "30 Novembre
+#: 2011Spread the love"; :func:`_dated_head`, round 35).
+DATED_SPAN_RULES = flagged_rules("after_date")
+#: A date line that a widget is glued to has at most this many words (a source's name may
+#: open it: "Le Bien Public - 25 sept. 2013 à 05:00").
+DATED_HEAD_MAX_WORDS = 10
+#: ... and at most this many characters (a longer head is no date line: not read further).
+DATED_HEAD_MAX_CHARS = 120
+#: A bare counter (:func:`_dated_counter`) is read only on a line of at most this many
+#: characters, of at most :data:`DATELINE_MAX_WORDS` words before it.
+DATED_COUNTER_MAX_CHARS = 60
+#: What a date line ends with: a date in figures or with a month's name, then perhaps a time
+#: of day. No word boundary before the month: a scraped "today" icon may be glued to it
+#: ("todaynovembre 21, 2025").
+_DATED_END = regex.compile(
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}(?:er|st|nd|rd|th)?\.?\s+\p{L}{3,10}\.?,?\s+(?:19|20)\d\d"
+    r"|\p{L}{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)"
+    r"(?:,?\s{1,3}(?:à|at|um|alle|a las|-)?\s{0,3}\d{1,2}[:h.]\d{2})?\s*$"
+)
+#: A bare counter after a date line (comments, views: "20/02/2015 18").
+_DATED_COUNTER = regex.compile(r"(?<=\S)\s{1,3}\d{1,4}\s*$")
+
+
+def _dated_head(head: str) -> bool:
+    """Whether ``head``, a line's text before a glued widget, is a date line: at most
+    :data:`DATED_HEAD_MAX_WORDS` words and :data:`DATED_HEAD_MAX_CHARS` characters ending with
+    a date (:data:`_DATED_END`).
+
+    >>> _dated_head("May 16, 2024"), _dated_head("Le Bien Public - 25 sept. 2013 à 05:00")
+    (True, True)
+    >>> _dated_head("Le rapport sera publié le 25 septembre 2013. Il compte 18 pages")
+    False
+    """
+    if len(head) > DATED_HEAD_MAX_CHARS or len(_WORD.findall(head)) > DATED_HEAD_MAX_WORDS:
+        return False
+    return _DATED_END.search(head) is not None
+
+
+def _dated_counter(line: str) -> SpanRemoval | None:
+    """A bare counter (comments, views) glued at the end of a date line: "20/02/2015 18",
+    "todaynovembre 21, 2025 6" (``counter_after_date``, round 35). The date stays.
+
+    >>> _dated_counter("20/02/2015 18").start
+    10
+    >>> _dated_counter("Saison 2015 18") is None, _dated_counter("Le 20 février 2015") is None
+    (True, True)
+    """
+    if len(line) > DATED_COUNTER_MAX_CHARS:
+        return None
+    m = _DATED_COUNTER.search(line)
+    if m is None:
+        return None
+    head = line[: m.start()]
+    if len(_WORD.findall(head)) > DATELINE_MAX_WORDS or not _dated_head(head):
+        return None
+    return SpanRemoval(m.start(), len(line.rstrip()), "counter_after_date",
+                       "bare counter glued after a date line (the date stays)")
 
 
 def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
