@@ -142,7 +142,13 @@ def reference_score(text: str, config=cleannews.DEFAULT_CONFIG) -> dict:
     d = decide(text, raw, present, n_grammar_paragraphs, config, kinds,
                slips=(support["grammar"], slip_paragraphs))
     enough, ctx_ev = d.enough, d.evidence
-    final = raw + d.adjust + d.context
+    adjust = d.adjust
+    if score.register_gate(d):  # a rare register's thin evidence (round 35)
+        contrib = score._register_scaled(contrib, *score.register_scales(kinds))
+        kinds = kind_totals(contrib)
+        raw = model.intercept + sum(contrib.values())
+        adjust = score._rule_adjustment(raw, False)
+    final = raw + adjust + d.context
     s = _sigmoid(final)
     pm = get_paragraph_model()
     paragraphs = []
