@@ -7,8 +7,9 @@ no common synonym ("impudicité", "méprisables", "dérèglements"): the lexical
 kinds together, no context term. ``score.register_gate``: in a document whose evidence the
 two-kinds rule leaves thin and whose context term does not count as a kind, the lexical kind
 counts only beyond ``REGISTER_DISCOUNT`` times the rarity kind (``register_limit``), and the
-rarity kind again at most what the other kinds add. Texts from the negatives' **dev** split,
-the French TRAIN page fr-r36-0022 and development spins (``fixtures/spin/validation``) only.
+rarity kind again at most what the other kinds add, where the context term's register gate
+reads another register than news (``other_register``). Texts from the negatives' **dev**
+split and development spins (``fixtures/spin/validation``) only.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from _helpers import train_doc
 from cleannews.score import (
     REGISTER_DISCOUNT,
+    other_register,
     register_gate,
     register_limit,
     register_scales,
@@ -50,6 +51,8 @@ RARE_REGISTER = (
 
 #: Development careful spins (MyThes, validation fixture) held "suspect" on thin evidence
 #: with a context term that counts as a kind (>= 1.0): the gate leaves them as they were.
+NEWS_SPINS = ("UD_French-GSD:fr-ud-dev:21:careful:0.5",
+              "UD_French-Sequoia:emea-fr-test:162:careful:0.3")
 CONTEXT_SPINS = (
     "UD_French-GSD:fr-ud-dev:16:careful:0.2",
     "UD_French-GSD:fr-ud-dev:21:careful:0.2",
@@ -104,13 +107,20 @@ def test_rare_register_human_french_is_clean(dev_negatives, doc_id):
     assert _adds_up(s) == pytest.approx(s.signals["logit"], abs=1e-3)
 
 
-def test_the_jazz_review_is_clean():
-    """fr-r36-0022 (TRAIN batch r36, a festival review in a literary register) was held just
-    under the quarantine (0.899) on lexical evidence; its context term does not count."""
-    _doc, labelled = train_doc("fr-r36-0022")
-    s = cleannews.spin_score("\n".join(lb.text for lb in labelled if lb.content))
-    assert s.label == "clean", s.signals["logit"]
-    assert _adds_up(s) == pytest.approx(s.signals["logit"], abs=1e-3)
+def test_spun_news_stays_news():
+    """Careful development spins of UD news held just under the quarantine on lexical and
+    rarity evidence, with no context term: the register gate reads them as news (P 0.02 and
+    0.04), so their rare words stay the spinner's (without that condition: 0.899 -> 0.049)."""
+    rows = {r["id"]: r["text"] for r in _jsonl("validation") if r["id"] in NEWS_SPINS}
+    for rid in NEWS_SPINS:
+        assert not other_register(rows[rid], cleannews.DEFAULT_CONFIG)
+        s = cleannews.spin_score(rows[rid])
+        assert s.label == "suspect" and s.score > 0.85, (rid, s.score)
+
+
+def test_the_rare_register_reads_as_another_register(dev_negatives):
+    for doc_id in RARE_REGISTER:
+        assert other_register(dev_negatives[doc_id], cleannews.DEFAULT_CONFIG), doc_id
 
 
 def test_spins_with_a_counting_context_term_are_not_gated():

@@ -143,7 +143,7 @@ def reference_score(text: str, config=cleannews.DEFAULT_CONFIG) -> dict:
                slips=(support["grammar"], slip_paragraphs))
     enough, ctx_ev = d.enough, d.evidence
     adjust = d.adjust
-    if score.register_gate(d):  # a rare register's thin evidence (round 35)
+    if score.register_gate(d) and score.other_register(text, config):  # (round 35)
         contrib = score._register_scaled(contrib, *score.register_scales(kinds))
         kinds = kind_totals(contrib)
         raw = model.intercept + sum(contrib.values())

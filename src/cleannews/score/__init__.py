@@ -73,8 +73,11 @@ RARITY_ALONE_MAX = 0.5
 #: Rare vocabulary with no common synonym (the rarity kind) shows a text's register: old,
 #: literary, scientific or legal French, where rare synonyms are expected. In a document
 #: the two-kinds rule leaves thin and the context term does not count as a kind, the lexical
-#: kind counts only beyond this many times the rarity kind (``register_gate``; round 35).
+#: kind counts only beyond this many times the rarity kind (``register_gate``; round 35) …
 REGISTER_DISCOUNT = 2.0
+#: … when the context term's register gate puts the text in another register than news
+#: with at least this probability (spun news stays news: its rare words are the spinner's).
+REGISTER_MIN = 0.5
 #: Without two kinds of evidence (or one kind in several paragraphs) the logit is
 #: held this far below the logit of ``THIN_EVIDENCE_SCORE_CAP``, and the label can
 #: never be "spun", whatever the configured thresholds.
@@ -169,6 +172,22 @@ def register_gate(decision) -> bool:
     from cleannews.score._decision import CONTEXT_TERM_MIN
 
     return not decision.enough and not decision.signals and decision.context < CONTEXT_TERM_MIN
+
+
+def other_register(text: str, config: CleanConfig) -> bool:
+    """Whether the context term's register gate reads ``text`` as another register than news
+    (P >= ``REGISTER_MIN``): old, literary, scientific French (``register_gate`` applies
+    there only). Never without the context term (``config.spin_context`` off).
+
+    >>> from cleannews.config import DEFAULT_CONFIG
+    >>> other_register("Euh ben je sais pas, hein. Bon, on verra bien, quoi.", DEFAULT_CONFIG)
+    True
+    """
+    if not config.spin_context:
+        return False
+    from cleannews.score._context import get_context_term
+
+    return get_context_term().register(text) >= REGISTER_MIN
 
 
 def _register_scaled(contrib: dict[str, float], lex_f: float, rar_f: float) -> dict[str, float]:
@@ -720,7 +739,7 @@ def _score_text(text: str, config: CleanConfig) -> SpinScore:
     )
     if register_gate(decision):
         lex_f, rar_f = register_scales(kinds)
-        if lex_f < 1.0 or rar_f < 1.0:
+        if (lex_f < 1.0 or rar_f < 1.0) and other_register(text, config):
             if plan.fast:
                 for idx, f in ((plan.lexical_index, lex_f), (plan.rarity_index, rar_f)):
                     for i in idx:
