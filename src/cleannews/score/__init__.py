@@ -737,6 +737,7 @@ def _score_text(text: str, config: CleanConfig) -> SpinScore:
     adjust, ctx, ctx_ev, enough = (
         decision.adjust, decision.context, decision.evidence, decision.enough
     )
+    before = raw + adjust  # the logit the decision read (``register_discount``: what the gate took)
     if register_gate(decision):
         lex_f, rar_f = register_scales(kinds)
         if (lex_f < 1.0 or rar_f < 1.0) and other_register(text, config):
@@ -783,6 +784,7 @@ def _score_text(text: str, config: CleanConfig) -> SpinScore:
     signals["intercept"] = round(model.intercept, 4)
     signals["rule_adjustment"] = round(adjust, 4)
     signals["context_term"] = round(ctx, 4)
+    signals["register_discount"] = round(before - raw - adjust, 4)
     signals["logit"] = round(final, 4)
     signals.update(decision.signals)  # ``decided.<kind>``: the kinds that decided
     return SpinScore(
