@@ -87,6 +87,13 @@ def summary(recs: list[dict]) -> dict:
         g[2] += 1
     out["genres"] = genres
     real = [r for r in recs if r["set"] == "REAL"]
+    t_real = threshold_at_fp([r["logit"] for r in real])
+    for key, bar in (("at_real", t_real), ("at_both", max(t, t_real))):
+        out[key] = (bar, [statistics.mean(
+            sum(r["logit"] > bar for r in recs if r["set"] == s and r["mode"] == mode
+                and r["rate"] in rates) / max(1, sum(r["set"] == s and r["mode"] == mode
+                                                     and r["rate"] in rates for r in recs))
+            for s in SOURCES) for mode, _n, rates in STYLES])
     out["real"] = (sum(r["label"] == "suspect" for r in real),
                    sum(r["label"] == "spun" for r in real), len(real))
     return out
@@ -106,6 +113,9 @@ def table(old_path: str, new_path: str) -> None:
     for g in sorted(a["genres"]):
         print(f"  {g:12s} not clean / over t of n: {a['genres'][g]} -> {b['genres'][g]}")
     print("TRAIN pages suspect / spun of n:", a["real"], "->", b["real"])
+    for key, what in (("at_real", "the TRAIN pages' 1 % FP"), ("at_both", "the higher of both")):
+        print(f"recall n15 n30 c15 c30 at {what}: ", " -> ".join(
+            f"t {x[0]:.3f} " + " ".join(f"{v:.3f}" for v in x[1]) for x in (a[key], b[key])))
     before = {(r["set"], r["id"], r["mode"], r["rate"]): r for r in old}
     moved = Counter()
     for r in new:
