@@ -143,7 +143,8 @@ def reference_score(text: str, config=cleannews.DEFAULT_CONFIG) -> dict:
                slips=(support["grammar"], slip_paragraphs))
     enough, ctx_ev = d.enough, d.evidence
     adjust = d.adjust
-    if score.register_gate(d) and score.other_register(text, config):  # (round 35)
+    if (raw + adjust >= score.REGISTER_LOGIT_MIN and score.register_gate(d)
+            and score.other_register(text, config)):  # a rare register's thin evidence
         contrib = score._register_scaled(contrib, *score.register_scales(kinds))
         kinds = kind_totals(contrib)
         raw = model.intercept + sum(contrib.values())

@@ -78,6 +78,10 @@ REGISTER_DISCOUNT = 2.0
 #: … when the context term's register gate puts the text in another register than news
 #: with at least this probability (spun news stays news: its rare words are the spinner's).
 REGISTER_MIN = 0.5
+#: … and reads the register only from this logit (score 0.12) up: below it the gate would move
+#: no label and no development threshold at 1 % FP (logit -0.23 to 0.05 in round 35), and
+#: reading the register costs about a third of a page's scoring time.
+REGISTER_LOGIT_MIN = -2.0
 #: Without two kinds of evidence (or one kind in several paragraphs) the logit is
 #: held this far below the logit of ``THIN_EVIDENCE_SCORE_CAP``, and the label can
 #: never be "spun", whatever the configured thresholds.
@@ -738,7 +742,7 @@ def _score_text(text: str, config: CleanConfig) -> SpinScore:
         decision.adjust, decision.context, decision.evidence, decision.enough
     )
     before = raw + adjust  # the logit the decision read (``register_discount``: what the gate took)
-    if register_gate(decision):
+    if before >= REGISTER_LOGIT_MIN and register_gate(decision):
         lex_f, rar_f = register_scales(kinds)
         if (lex_f < 1.0 or rar_f < 1.0) and other_register(text, config):
             if plan.fast:
