@@ -77,7 +77,7 @@ RARITY_ALONE_MAX = 0.5
 REGISTER_DISCOUNT = 2.0
 #: … when the context term's register gate puts the text in another register than news
 #: with at least this probability (spun news stays news: its rare words are the spinner's).
-REGISTER_MIN = 0.5
+REGISTER_MIN = 0.7
 #: … and reads the register only from this logit (score 0.12) up: below it the gate would move
 #: no label and no development threshold at 1 % FP (logit -0.23 to 0.05 in round 35), and
 #: reading the register costs about a third of a page's scoring time.
