@@ -142,7 +142,14 @@ def reference_score(text: str, config=cleannews.DEFAULT_CONFIG) -> dict:
     d = decide(text, raw, present, n_grammar_paragraphs, config, kinds,
                slips=(support["grammar"], slip_paragraphs))
     enough, ctx_ev = d.enough, d.evidence
-    final = raw + d.adjust + d.context
+    adjust = d.adjust
+    if (raw + adjust >= score.REGISTER_LOGIT_MIN and score.register_gate(d)
+            and score.other_register(text, config)):  # a rare register's thin evidence
+        contrib = score._register_scaled(contrib, *score.register_scales(kinds))
+        kinds = kind_totals(contrib)
+        raw = model.intercept + sum(contrib.values())
+        adjust = score._rule_adjustment(raw, False)
+    final = raw + adjust + d.context
     s = _sigmoid(final)
     pm = get_paragraph_model()
     paragraphs = []

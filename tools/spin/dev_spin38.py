@@ -300,15 +300,17 @@ def lever_logits(recs: list[dict], stat=None, *, floor: float = -4.0, extra=None
             out.append(r["signals"]["logit"] + (extra(r) if extra else 0.0))
             continue
         base = r["signals"]["logit"] - r["signals"]["context_term"]
+        # the logit the decision read: before the register gate (round 35) took its share
+        pre = base + r["signals"].get("register_discount", 0.0)
         t = 0.0
-        if base >= floor:
+        if pre >= floor:
             gains = [g for _, g in r["words"]]
             if stat is None:
                 t = term_from_gains(gains, r["gate"], params)
             else:
                 p = {**params, "gain_clip": [-1e9, 1e9], "prior_words": 0}
                 t = term_from_gains([stat(gains)], r["gate"], p, med, sd)
-        x = min(base + t, max(base, limit))
+        x = base + min(pre + t, max(pre, limit)) - pre
         out.append(x + (extra(r) if extra else 0.0))
     return out
 

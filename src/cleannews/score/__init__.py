@@ -70,6 +70,18 @@ GRAMMAR_MIN_TOKENS = 3
 SINGLE_TOKEN_MAX = 0.5
 #: The most rare vocabulary adds to the logit beyond what the other kinds add together.
 RARITY_ALONE_MAX = 0.5
+#: Rare vocabulary with no common synonym (the rarity kind) shows a text's register: old,
+#: literary, scientific or legal French, where rare synonyms are expected. In a document
+#: the two-kinds rule leaves thin and the context term does not count as a kind, the lexical
+#: kind counts only beyond this many times the rarity kind (``register_gate``; round 35) …
+REGISTER_DISCOUNT = 2.0
+#: … when the context term's register gate puts the text in another register than news
+#: with at least this probability (spun news stays news: its rare words are the spinner's).
+REGISTER_MIN = 0.7
+#: … and reads the register only from this logit (score 0.12) up: below it the gate would move
+#: no label and no development threshold at 1 % FP (logit -0.23 to 0.05 in round 35), and
+#: reading the register costs about a third of a page's scoring time.
+REGISTER_LOGIT_MIN = -2.0
 #: Without two kinds of evidence (or one kind in several paragraphs) the logit is
 #: held this far below the logit of ``THIN_EVIDENCE_SCORE_CAP``, and the label can
 #: never be "spun", whatever the configured thresholds.
@@ -113,6 +125,86 @@ def _clip_single_token(
     others = sum(v for f, v in out.items() if FEATURE_KIND[f] != "rarity")
     _scale_kind(out, "rarity", max(RARITY_ALONE_MAX, others))
     return out
+
+
+def register_limit(lexical: float, rarity: float) -> float:
+    """The most the lexical kind (rare synonyms, substitute-like words) may add to the logit
+    of a document in a rare register (``register_gate``) whose rarity kind (rare words with
+    no common synonym) adds ``rarity``: what it adds beyond ``REGISTER_DISCOUNT`` times that.
+
+    >>> register_limit(6.2, 3.8), register_limit(3.0, 0.5), register_limit(1.2, 0.0)
+    (0.0, 2.0, 1.2)
+    """
+    return max(0.0, lexical - REGISTER_DISCOUNT * rarity)
+
+
+def register_scales(kinds: dict[str, float]) -> tuple[float, float]:
+    """The factors ``register_gate`` applies to the lexical and the rarity kinds' features:
+    the lexical kind down to ``register_limit``, then the rarity kind to at most what the
+    other kinds add now (or RARITY_ALONE_MAX, as ``_clip_single_token``).
+
+    A moralist of 1770 (dev negative ``scientific-a44b7411aeea``) writes "les charmes",
+    "des préjugés", "un tempérament" (rare synonyms of "attraits", "idées", "caractère")
+    among "impudicité", "méprisables", "dérèglements" (rare words with no common synonym):
+
+    >>> register_scales({"grammar": 0.0, "lexical": 3.84, "context": 0.0, "rarity": 2.8})
+    (0.0, 0.17857142857142858)
+    >>> register_scales({"grammar": 0.0, "lexical": 2.0, "context": 0.0, "rarity": 0.5})
+    (0.5, 1.0)
+    """
+    lex, rar = kinds.get("lexical", 0.0), kinds.get("rarity", 0.0)
+    new_lex = register_limit(lex, rar)
+    others = sum(v for k, v in kinds.items() if k not in ("lexical", "rarity")) + new_lex
+    new_rar = min(rar, max(RARITY_ALONE_MAX, others))
+    return (new_lex / lex if lex else 1.0, new_rar / rar if rar else 1.0)
+
+
+def register_gate(decision) -> bool:
+    """Whether ``register_scales`` applies to a document: the two-kinds rule found its
+    evidence thin (no ``decided.*`` or ``held.*`` signal) and the context term — what
+    separates a spinner's substitutes from a human's rare register — adds less than
+    ``_decision.CONTEXT_TERM_MIN`` (where it would count as a kind). Domain-rare vocabulary
+    is not evidence by itself (issue 11 item 4).
+
+    >>> from cleannews.score._decision import Decision
+    >>> register_gate(Decision(-1.0, 0.0, None, False, {})), register_gate(
+    ...     Decision(0.0, 0.0, None, True, {"decided.lexical": 1.0}))
+    (True, False)
+    >>> register_gate(Decision(-1.0, 1.4, None, False, {}))   # the context term counts
+    False
+    """
+    from cleannews.score._decision import CONTEXT_TERM_MIN
+
+    return not decision.enough and not decision.signals and decision.context < CONTEXT_TERM_MIN
+
+
+def other_register(text: str, config: CleanConfig) -> bool:
+    """Whether the context term's register gate reads ``text`` as another register than news
+    (P >= ``REGISTER_MIN``): old, literary, scientific French (``register_gate`` applies
+    there only). Never without the context term (``config.spin_context`` off).
+
+    >>> from cleannews.config import DEFAULT_CONFIG
+    >>> other_register("Euh ben je sais pas, hein. Bon, on verra bien, quoi.", DEFAULT_CONFIG)
+    True
+    """
+    if not config.spin_context:
+        return False
+    from cleannews.score._context import get_context_term
+
+    return get_context_term().register(text) >= REGISTER_MIN
+
+
+def _register_scaled(contrib: dict[str, float], lex_f: float, rar_f: float) -> dict[str, float]:
+    """``contrib`` with the lexical kind's features times ``lex_f`` and the rarity kind's
+    times ``rar_f`` (``register_scales``).
+
+    >>> _register_scaled({"rare_synonym_share": 2.0, "rare_word_share": 1.0}, 0.5, 1.0)
+    {'rare_synonym_share': 1.0, 'rare_word_share': 1.0}
+    """
+    from cleannews.score._model import FEATURE_KIND
+
+    f = {"lexical": lex_f, "rarity": rar_f}
+    return {n: v * f.get(FEATURE_KIND[n], 1.0) for n, v in contrib.items()}
 
 
 def _scale_kind(out: dict[str, float], kind: str, limit: float) -> None:
@@ -649,6 +741,22 @@ def _score_text(text: str, config: CleanConfig) -> SpinScore:
     adjust, ctx, ctx_ev, enough = (
         decision.adjust, decision.context, decision.evidence, decision.enough
     )
+    before = raw + adjust  # the logit the decision read (``register_discount``: what the gate took)
+    if before >= REGISTER_LOGIT_MIN and register_gate(decision):
+        lex_f, rar_f = register_scales(kinds)
+        if (lex_f < 1.0 or rar_f < 1.0) and other_register(text, config):
+            if plan.fast:
+                for idx, f in ((plan.lexical_index, lex_f), (plan.rarity_index, rar_f)):
+                    for i in idx:
+                        out[i] *= f
+                kinds = {kd: plan.seq_sum(map(out.__getitem__, idx), 0.0)
+                         for kd, idx in plan.kind_order.items()}
+                raw = model.intercept + sum(out)
+            else:
+                contrib = _register_scaled(contrib, lex_f, rar_f)
+                kinds = kind_totals(contrib)
+                raw = model.intercept + sum(contrib.values())
+            adjust = _rule_adjustment(raw, False)
     final = raw + adjust + ctx
     score = _sigmoid(final)
 
@@ -680,6 +788,7 @@ def _score_text(text: str, config: CleanConfig) -> SpinScore:
     signals["intercept"] = round(model.intercept, 4)
     signals["rule_adjustment"] = round(adjust, 4)
     signals["context_term"] = round(ctx, 4)
+    signals["register_discount"] = round(before - raw - adjust, 4)
     signals["logit"] = round(final, 4)
     signals.update(decision.signals)  # ``decided.<kind>``: the kinds that decided
     return SpinScore(

@@ -758,6 +758,17 @@ class ContextTerm:
                        *[a[w] * log1p(1000 * k / n) for w, k in c.items() if k]])
         return 1.0 / (1.0 + math.exp(-d)) if d > -700 else 0.0
 
+    def register(self, text: str) -> float:
+        """P(another register than news) of ``text``: the register gate (``gate``) on its
+        style counts, also where the term is 0 and ``analyse`` leaves the gate unread.
+
+        >>> t = get_context_term()
+        >>> t.register("Euh ben je sais pas, hein. Bon, on verra bien, quoi.") > 0.5
+        True
+        """
+        _pieces, style = self._reading(text)
+        return self.gate(style, text.count("\n") + 1)
+
     def _reading(self, text: str) -> tuple:
         """``(pieces, style)``: each non-blank piece of ``text`` (``_pieces``) as
         ``(start, piece, lower-cased piece, its tokenizer, tokens, token ids)`` and the
