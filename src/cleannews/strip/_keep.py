@@ -561,6 +561,9 @@ _DAY = LazyPattern(r"^(?:0?[1-9]|[12]\d|3[01])\.?$")
 _YEAR = LazyPattern(r"^(?:19|20)\d\d$")
 #: a time, alone or as a live blog's dashed entry ("21:25", "- 09h50")
 _CLOCK = LazyPattern(r"^(?:[-–—•]\s)?(?:[01]?\d|2[0-3])[:h.]\d\d$")
+#: the characters :data:`_CLOCK` may open with besides a digit (:func:`_date_piece` tries
+#: the day, year and time patterns only on a line opening with one of them or a digit)
+_CLOCK_LEADS = frozenset("-–—•")
 _DATE_WORD = LazyPattern(r"\p{L}+|\d+")
 
 
@@ -578,12 +581,14 @@ def _date_piece(text: str) -> str:
     ['month', 'day', 'date', 'clock', '']
     """
     t = text.strip().casefold()
-    if _DAY.match(t):
-        return "day"
-    if _YEAR.match(t):
-        return "year"
-    if _CLOCK.match(t):
-        return "clock"
+    first = t[:1]
+    if first.isdecimal() or first in _CLOCK_LEADS:  # what a day, a year, a time opens with
+        if _DAY.match(t):
+            return "day"
+        if _YEAR.match(t):
+            return "year"
+        if _CLOCK.match(t):
+            return "clock"
     if t.rstrip(".") in _months():
         return "month"
     # at most one word more than a date line holds: a longer line is no date, and a line of
@@ -718,10 +723,15 @@ def give_back_quoted(lines) -> list[int]:
     for i, ln in enumerate(lines):
         if not _taken(ln) or _PUNCT_ONLY.match(ln.text):
             continue
-        near = _neighbours(lines, i, -1, 1) + _neighbours(lines, i, 1, 1)
-        if len(near) < 2 or not all(_PUNCT_ONLY.match(lines[k].text) for k in near):
+        # the line above first: most taken lines stand under a word, and then the line
+        # below is never looked for
+        up = _neighbours(lines, i, -1, 1)
+        if not up or not _PUNCT_ONLY.match(lines[up[0]].text):
             continue
-        if any(_QUOTE.search(lines[k].text) for k in near):
+        down = _neighbours(lines, i, 1, 1)
+        if not down or not _PUNCT_ONLY.match(lines[down[0]].text):
+            continue
+        if _QUOTE.search(lines[up[0]].text) or _QUOTE.search(lines[down[0]].text):
             given.append(i)
     return _restore(lines, given)
 
