@@ -564,6 +564,9 @@ _CLOCK = LazyPattern(r"^(?:[-–—•]\s)?(?:[01]?\d|2[0-3])[:h.]\d\d$")
 #: the characters :data:`_CLOCK` may open with besides a digit (:func:`_date_piece` tries
 #: the day, year and time patterns only on a line opening with one of them or a digit)
 _CLOCK_LEADS = frozenset("-–—•")
+#: :func:`_date_piece` lists the words of a line of at most this many characters at once
+#: (a longer one is read up to one word past a date line's)
+DATE_FINDALL_MAX_CHARS = 80
 _DATE_WORD = LazyPattern(r"\p{L}+|\d+")
 
 
@@ -589,17 +592,36 @@ def _date_piece(text: str) -> str:
             return "year"
         if _CLOCK.match(t):
             return "clock"
-    if t.rstrip(".") in _months():
+    months = _months()
+    if t.rstrip(".") in months:
         return "month"
     # at most one word more than a date line holds: a longer line is no date, and a line of
-    # prose is not split into all its words
-    words = [m.group() for m in islice(_DATE_WORD.finditer(t), DATE_LINE_MAX_WORDS + 1)]
+    # prose is not split into all its words (a short line is read in one call)
+    words = (
+        _DATE_WORD.findall(t) if len(t) <= DATE_FINDALL_MAX_CHARS
+        else [m.group() for m in islice(_DATE_WORD.finditer(t), DATE_LINE_MAX_WORDS + 1)]
+    )
     if (
-        2 <= len(words) <= DATE_LINE_MAX_WORDS and any(w in _months() for w in words)
+        2 <= len(words) <= DATE_LINE_MAX_WORDS and not months.isdisjoint(words)
         and any(_DAY.match(w) for w in words)
     ):
         return "date"
     return ""
+
+
+def line_piece(ln) -> str:
+    """:func:`_date_piece` of a line's text, read once per line (the date badge's walk and
+    the dateline guard both ask it of every line: round 35).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> ln = _Line("30 settembre 2021", frozenset())
+        >>> line_piece(ln), ln._piece
+        ('date', 'date')
+    """
+    piece = ln._piece
+    if piece is None:
+        piece = ln._piece = _date_piece(ln.text)
+    return piece
 
 
 def _next_piece(lines, j: int) -> tuple[int, bool]:
@@ -628,7 +650,7 @@ def _next_piece(lines, j: int) -> tuple[int, bool]:
         if k >= n or lines[k].blank:
             break
         ln = lines[k]
-        piece = _date_piece(ln.text)
+        piece = line_piece(ln)
         if piece:
             if widgets and piece != "clock":
                 break
@@ -669,7 +691,7 @@ def give_back_date_badge(lines) -> list[int]:
     given: list[int] = []
     i = 0
     while i < n:
-        if lines[i].blank or not _date_piece(lines[i].text):
+        if lines[i].blank or not line_piece(lines[i]):
             i += 1
             continue
         run = [i]
@@ -683,7 +705,7 @@ def give_back_date_badge(lines) -> list[int]:
             if across:
                 break  # the time printed apart from its date ends the badge
         i = j
-        pieces = [_date_piece(lines[k].text) for k in run]
+        pieces = [line_piece(lines[k]) for k in run]
         if len(run) < 2 or len(run) > DATE_BADGE_MAX_LINES:
             continue
         if "month" not in pieces and "date" not in pieces:
@@ -696,7 +718,7 @@ def give_back_date_badge(lines) -> list[int]:
             p == "date" and lines[k].cls != BAD for k, p in zip(run, pieces, strict=True)
         )
         if not kept_date and not any(
-            lines[k].cls != BAD and not _date_piece(lines[k].text) for k in near
+            lines[k].cls != BAD and not line_piece(lines[k]) for k in near
         ):
             continue
         given += taken
@@ -1951,7 +1973,8 @@ def _dateline(ln) -> bool:
         text = head + _TRAILING_CLOCK.sub("", tail, count=1)
         if len(text.split()) > DATELINE_LINE_MAX_WORDS:
             return False
-    return _date_piece(text) == "date" or bool(_DATELINE.search(text))
+    piece = line_piece(ln) if text is ln.text else _date_piece(text)
+    return piece == "date" or bool(_DATELINE.search(text))
 
 
 def _article_below(lines, i: int) -> bool:
