@@ -68,8 +68,7 @@ def test_a_short_line_is_no_glued_link(rules):
 
 def test_the_date_piece_is_read_once_per_line(monkeypatch):
     """The date badge's walk and the dateline guard read each line's date piece: once."""
-    from cleannews.strip import _keep
-    from cleannews.strip import strip_text
+    from cleannews.strip import _keep, strip_text
 
     calls = []
     real = _keep._date_piece
