@@ -84,6 +84,7 @@ flagged before the detectors run instead of given back here: a table's rows (``_
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import islice
 
@@ -1945,6 +1946,10 @@ _TRAILING_CLOCK = LazyPattern(
     r"[,\s–—-]+(?:(?:à|um|a las|at)\s)?(?:[01]?\d|2[0-3])[:h.][0-5]\d(?::[0-5]\d)?"
     r"(?:\s?(?:Uhr|h|[AaPp]\.?[Mm]\.?))?\s*$"
 )
+#: Four digits, anything but digits between them: what every form of the strip stage's date
+#: pattern (``detectors._DATELINE``: "15.09.2025", "2017-02-02", "9 mars 2016", "Jan 5, 2021")
+#: holds; :func:`_dateline` runs that pattern only on a line holding them (round 35).
+_FOUR_DIGITS = re.compile(r"\d(?:\D*\d){3}")
 #: :func:`_article_below`: at most this many kept lines that are no paragraph (the headline,
 #: a kicker or a standfirst: "The newly discovered Plastic hardens …" / "Heat hardening
 #: plastic") stand between the date and the article's first paragraph (round 28; before,
@@ -1974,7 +1979,10 @@ def _dateline(ln) -> bool:
         if len(text.split()) > DATELINE_LINE_MAX_WORDS:
             return False
     piece = line_piece(ln) if text is ln.text else _date_piece(text)
-    return piece == "date" or bool(_DATELINE.search(text))
+    # every form of the date pattern holds at least four digits: a cheap test first
+    return piece == "date" or (
+        _FOUR_DIGITS.search(text) is not None and _DATELINE.search(text) is not None
+    )
 
 
 def _article_below(lines, i: int) -> bool:
