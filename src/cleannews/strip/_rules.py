@@ -768,8 +768,10 @@ class LazyPattern:
         return self._compile().finditer(*args, **kwargs)
 
 
-#: :func:`_has_words` lists a line of at most this many characters at once (one call).
-_WORDS_FINDALL_MAX_CHARS = 200
+#: :func:`_has_words` lists a line of at most this many characters at once (one call), and
+#: :meth:`RuleSet.glued_label_start` counts the words of such a line only (a longer line
+#: nearly always has enough: counting them cost more than the scan it saved, round 35).
+_WORDS_FINDALL_MAX_CHARS = 40
 
 
 def _has_words(text: str, k: int) -> bool:
@@ -1190,7 +1192,7 @@ class RuleSet:
         >>> rs.glued_label_end("Leer Más »Jara"), rs.glued_label_end("Lire la suite : Le maire")
         (0, 0)
         """
-        if self._glued_label is None or not _has_words(text, GLUED_LABEL_MIN_REST_WORDS):
+        if self._glued_label is None:
             return 0
         m = self._glued_label.match(text)
         if m is None:
@@ -1218,8 +1220,11 @@ class RuleSet:
         >>> rs.glued_label_start("Il veut lire la suite"), rs.glued_label_start("Il en veut… plus")
         (-1, -1)
         """
-        if self._tail_links is None or not _has_words(text, GLUED_LABEL_MIN_REST_WORDS):
-            return -1
+        if self._tail_links is None or (
+            len(text) <= _WORDS_FINDALL_MAX_CHARS
+            and not _has_words(text, GLUED_LABEL_MIN_REST_WORDS)
+        ):
+            return -1  # a short line of too few words: not scanned for labels
         at = self._tail_links.start(text)
         if at < 0:
             return -1
