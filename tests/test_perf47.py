@@ -58,7 +58,7 @@ def test_a_bare_figure_tries_few_patterns(rules):
 
 def test_a_short_line_is_no_glued_link(rules):
     """"Art. 3" has two words: no read-more label can be glued to four words of it, so the
-    label scan (``TailLinks.start``) and the lead pattern never run."""
+    label scan (``TailLinks.start``) never runs."""
     ran, at = count_lines_in(frozenset({"start"}), rules.glued_label_start, "Art. 3")
     assert at == -1 and ran == 0
     assert rules.glued_label_end("Art. 3") == 0
