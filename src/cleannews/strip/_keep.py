@@ -84,6 +84,7 @@ flagged before the detectors run instead of given back here: a table's rows (``_
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import islice
 
@@ -561,6 +562,12 @@ _DAY = LazyPattern(r"^(?:0?[1-9]|[12]\d|3[01])\.?$")
 _YEAR = LazyPattern(r"^(?:19|20)\d\d$")
 #: a time, alone or as a live blog's dashed entry ("21:25", "- 09h50")
 _CLOCK = LazyPattern(r"^(?:[-–—•]\s)?(?:[01]?\d|2[0-3])[:h.]\d\d$")
+#: the characters :data:`_CLOCK` may open with besides a digit (:func:`_date_piece` tries
+#: the day, year and time patterns only on a line opening with one of them or a digit)
+_CLOCK_LEADS = frozenset("-–—•")
+#: :func:`_date_piece` lists the words of a line of at most this many characters at once
+#: (a longer one is read up to one word past a date line's)
+DATE_FINDALL_MAX_CHARS = 80
 _DATE_WORD = LazyPattern(r"\p{L}+|\d+")
 
 
@@ -578,23 +585,44 @@ def _date_piece(text: str) -> str:
     ['month', 'day', 'date', 'clock', '']
     """
     t = text.strip().casefold()
-    if _DAY.match(t):
-        return "day"
-    if _YEAR.match(t):
-        return "year"
-    if _CLOCK.match(t):
-        return "clock"
-    if t.rstrip(".") in _months():
+    first = t[:1]
+    if first.isdecimal() or first in _CLOCK_LEADS:  # what a day, a year, a time opens with
+        if _DAY.match(t):
+            return "day"
+        if _YEAR.match(t):
+            return "year"
+        if _CLOCK.match(t):
+            return "clock"
+    months = _months()
+    if t.rstrip(".") in months:
         return "month"
     # at most one word more than a date line holds: a longer line is no date, and a line of
-    # prose is not split into all its words
-    words = [m.group() for m in islice(_DATE_WORD.finditer(t), DATE_LINE_MAX_WORDS + 1)]
+    # prose is not split into all its words (a short line is read in one call)
+    words = (
+        _DATE_WORD.findall(t) if len(t) <= DATE_FINDALL_MAX_CHARS
+        else [m.group() for m in islice(_DATE_WORD.finditer(t), DATE_LINE_MAX_WORDS + 1)]
+    )
     if (
-        2 <= len(words) <= DATE_LINE_MAX_WORDS and any(w in _months() for w in words)
+        2 <= len(words) <= DATE_LINE_MAX_WORDS and not months.isdisjoint(words)
         and any(_DAY.match(w) for w in words)
     ):
         return "date"
     return ""
+
+
+def line_piece(ln) -> str:
+    """:func:`_date_piece` of a line's text, read once per line (the date badge's walk and
+    the dateline guard both ask it of every line: round 35).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> ln = _Line("30 settembre 2021", frozenset())
+        >>> line_piece(ln), ln._piece
+        ('date', 'date')
+    """
+    piece = ln._piece
+    if piece is None:
+        piece = ln._piece = _date_piece(ln.text)
+    return piece
 
 
 def _next_piece(lines, j: int) -> tuple[int, bool]:
@@ -623,7 +651,7 @@ def _next_piece(lines, j: int) -> tuple[int, bool]:
         if k >= n or lines[k].blank:
             break
         ln = lines[k]
-        piece = _date_piece(ln.text)
+        piece = line_piece(ln)
         if piece:
             if widgets and piece != "clock":
                 break
@@ -664,7 +692,7 @@ def give_back_date_badge(lines) -> list[int]:
     given: list[int] = []
     i = 0
     while i < n:
-        if lines[i].blank or not _date_piece(lines[i].text):
+        if lines[i].blank or not line_piece(lines[i]):
             i += 1
             continue
         run = [i]
@@ -678,7 +706,7 @@ def give_back_date_badge(lines) -> list[int]:
             if across:
                 break  # the time printed apart from its date ends the badge
         i = j
-        pieces = [_date_piece(lines[k].text) for k in run]
+        pieces = [line_piece(lines[k]) for k in run]
         if len(run) < 2 or len(run) > DATE_BADGE_MAX_LINES:
             continue
         if "month" not in pieces and "date" not in pieces:
@@ -691,7 +719,7 @@ def give_back_date_badge(lines) -> list[int]:
             p == "date" and lines[k].cls != BAD for k, p in zip(run, pieces, strict=True)
         )
         if not kept_date and not any(
-            lines[k].cls != BAD and not _date_piece(lines[k].text) for k in near
+            lines[k].cls != BAD and not line_piece(lines[k]) for k in near
         ):
             continue
         given += taken
@@ -718,10 +746,15 @@ def give_back_quoted(lines) -> list[int]:
     for i, ln in enumerate(lines):
         if not _taken(ln) or _PUNCT_ONLY.match(ln.text):
             continue
-        near = _neighbours(lines, i, -1, 1) + _neighbours(lines, i, 1, 1)
-        if len(near) < 2 or not all(_PUNCT_ONLY.match(lines[k].text) for k in near):
+        # the line above first: most taken lines stand under a word, and then the line
+        # below is never looked for
+        up = _neighbours(lines, i, -1, 1)
+        if not up or not _PUNCT_ONLY.match(lines[up[0]].text):
             continue
-        if any(_QUOTE.search(lines[k].text) for k in near):
+        down = _neighbours(lines, i, 1, 1)
+        if not down or not _PUNCT_ONLY.match(lines[down[0]].text):
+            continue
+        if _QUOTE.search(lines[up[0]].text) or _QUOTE.search(lines[down[0]].text):
             given.append(i)
     return _restore(lines, given)
 
@@ -1913,6 +1946,10 @@ _TRAILING_CLOCK = LazyPattern(
     r"[,\s–—-]+(?:(?:à|um|a las|at)\s)?(?:[01]?\d|2[0-3])[:h.][0-5]\d(?::[0-5]\d)?"
     r"(?:\s?(?:Uhr|h|[AaPp]\.?[Mm]\.?))?\s*$"
 )
+#: Four digits, anything but digits between them: what every form of the strip stage's date
+#: pattern (``detectors._DATELINE``: "15.09.2025", "2017-02-02", "9 mars 2016", "Jan 5, 2021")
+#: holds; :func:`_dateline` runs that pattern only on a line holding them (round 35).
+_FOUR_DIGITS = re.compile(r"\d(?:\D*\d){3}")
 #: :func:`_article_below`: at most this many kept lines that are no paragraph (the headline,
 #: a kicker or a standfirst: "The newly discovered Plastic hardens …" / "Heat hardening
 #: plastic") stand between the date and the article's first paragraph (round 28; before,
@@ -1941,7 +1978,11 @@ def _dateline(ln) -> bool:
         text = head + _TRAILING_CLOCK.sub("", tail, count=1)
         if len(text.split()) > DATELINE_LINE_MAX_WORDS:
             return False
-    return _date_piece(text) == "date" or bool(_DATELINE.search(text))
+    piece = line_piece(ln) if text is ln.text else _date_piece(text)
+    # every form of the date pattern holds at least four digits: a cheap test first
+    return piece == "date" or (
+        _FOUR_DIGITS.search(text) is not None and _DATELINE.search(text) is not None
+    )
 
 
 def _article_below(lines, i: int) -> bool:

@@ -82,7 +82,9 @@ class TailLinks:
         for head, labels in self.heads.items():
             p = window.find(head)
             while p >= 0:
-                spots.setdefault(p, []).extend(w for w in labels if window.startswith(w, p))
+                # one call tests every label of the word ("la" opens many words of a line)
+                if window.startswith(labels, p):
+                    spots.setdefault(p, []).extend(w for w in labels if window.startswith(w, p))
                 p = window.find(head, p + 1)
         for p in sorted(spots):
             for label in spots[p]:

@@ -693,6 +693,10 @@ class _FrozenDict(dict):
 _LEAD_WORD = re.compile(r"\w+")
 #: At most this many distinct line starts are remembered per index (then the memo restarts).
 _MEMO_MAX = 1024
+#: :meth:`_AnchoredIndex.match` drops, for a (case-folded) text of at most this many
+#: characters, the patterns whose needed literals are all longer than the text before
+#: looping (a bare "3" or "Art. 3" tried every digit-led pattern's literals, round 35).
+SHORT_TEXT_MAX_CHARS = 12
 #: :func:`start_key` folds this many characters of a line first (the whole line only when
 #: its first word does not end inside them).
 KEY_FOLD_CHARS = 80
@@ -765,6 +769,31 @@ class LazyPattern:
     def finditer(self, *args, **kwargs):
         """``regex.Pattern.finditer`` after compiling."""
         return self._compile().finditer(*args, **kwargs)
+
+
+#: :func:`_has_words` lists a line of at most this many characters at once (one call), and
+#: :meth:`RuleSet.glued_label_start` counts the words of such a line only (a longer line
+#: nearly always has enough: counting them cost more than the scan it saved, round 35).
+_WORDS_FINDALL_MAX_CHARS = 40
+
+
+def _has_words(text: str, k: int) -> bool:
+    """Whether ``text`` holds at least ``k`` words (``\\w+`` runs; read up to the k-th). A
+    glued read-more label needs :data:`GLUED_LABEL_MIN_REST_WORDS` words beside it: a line
+    with fewer is no glued link, whatever its labels (round 35: every short line was scanned
+    for every label).
+
+    >>> _has_words("Art. 3", 4), _has_words("Lire la suiteLe maire parle", 4)
+    (False, True)
+    """
+    if len(text) <= _WORDS_FINDALL_MAX_CHARS:
+        return len(_WORDS.findall(text)) >= k
+    n = 0
+    for _ in _WORDS.finditer(text):
+        n += 1
+        if n >= k:
+            return True
+    return False
 
 
 def _fewest_literals(lits) -> tuple[str, ...]:
@@ -857,6 +886,9 @@ class _AnchoredIndex:
         # lines that start with their first word: one lookup (see :meth:`candidates`)
         self._always_only = self._candidates(("", None))
         self._by_word = {w: self._candidates(("", w)) for w in self.exact}
+        #: per candidates tuple (by ``id``, the tuple held so the id stays its own), the
+        #: tuple kept for each short text length (:meth:`_fitting`)
+        self._short: dict[int, tuple[tuple, list]] = {}
 
     def candidates(self, key: tuple[str, str | None]) -> tuple:
         """The patterns (in data order) a line whose :func:`start_key` is ``key`` can match:
@@ -944,6 +976,11 @@ class _AnchoredIndex:
                         break
                 else:
                     cands = rest  # no always-tried pattern can pass its ``requires``
+        if len(text) <= SHORT_TEXT_MAX_CHARS:  # casefold never shortens: len(full) >= it
+            if full is None:
+                full = text.casefold()
+            if len(full) <= SHORT_TEXT_MAX_CHARS:
+                cands = self._fitting(cands, len(full))
         absent = None  # the last literals found absent (a rule's patterns share them)
         for rule, pat, req in cands:
             if req:
@@ -960,6 +997,35 @@ class _AnchoredIndex:
             if pat.match(text):
                 return rule
         return None
+
+    def _fitting(self, cands: tuple, n: int) -> tuple:
+        """``cands`` without the triples none of whose needed literals fits in ``n``
+        characters, and each kept triple's literals that fit (a literal longer than the
+        text is not in it: :meth:`match` would test it in vain); made once per tuple and
+        length.
+
+        >>> ix = load_rules(("fr",))._line
+        >>> cands = ix.candidates(start_key("3"))[0]
+        >>> kept = ix._fitting(cands, 1)
+        >>> len(kept) < len(cands), all(len(x) <= 1 for _, _, r in kept for x in r)
+        (True, True)
+        """
+        entry = self._short.get(id(cands))
+        if entry is None:
+            if len(self._short) >= _MEMO_MAX:
+                self._short.clear()
+            entry = self._short[id(cands)] = (cands, [None] * (SHORT_TEXT_MAX_CHARS + 1))
+        fits = entry[1][n]
+        if fits is None:
+            # each kept triple needs only its literals that fit (equal tuples stay one
+            # object, so that :meth:`match` still skips a rule's patterns at once)
+            short: dict[tuple[str, ...], tuple[str, ...]] = {}
+            fits = entry[1][n] = tuple(
+                (rule, pat, short.setdefault(req, tuple(x for x in req if len(x) <= n)))
+                for rule, pat, req in cands
+                if not req or min(len(x) for x in req) <= n
+            )
+        return fits
 
     def match_reference(self, text: str, full: str | None = None) -> Rule | None:
         """:meth:`match` without the index: every pattern in data order (for the tests).
@@ -1157,7 +1223,12 @@ class RuleSet:
         >>> rs.glued_label_start("Il veut lire la suite"), rs.glued_label_start("Il en veut… plus")
         (-1, -1)
         """
-        at = -1 if self._tail_links is None else self._tail_links.start(text)
+        if self._tail_links is None or (
+            len(text) <= _WORDS_FINDALL_MAX_CHARS
+            and not _has_words(text, GLUED_LABEL_MIN_REST_WORDS)
+        ):
+            return -1  # a short line of too few words: not scanned for labels
+        at = self._tail_links.start(text)
         if at < 0:
             return -1
         rest = len(_WORDS.findall(text, 0, at))

@@ -397,8 +397,8 @@ class _Line:
     """
 
     __slots__ = (
-        "_crumb", "_key", "_words", "blank", "cls", "ends", "key_text", "low", "n", "numbered",
-        "protected", "removal", "stop", "table", "text", "ticker",
+        "_crumb", "_key", "_piece", "_words", "blank", "cls", "ends", "key_text", "low", "n",
+        "numbered", "protected", "removal", "stop", "table", "text", "ticker",
     )
 
     def __init__(
@@ -420,6 +420,7 @@ class _Line:
         self.key_text: str | None = None  # the text once glued spans are gone
         self._key: str | None = None
         self._crumb: bool | None = None
+        self._piece: str | None = None  # _keep.line_piece: the date piece, read once
         self._words: list[str] | None = None
         text = raw.strip()
         if not text:  # blank line: nothing to compute
