@@ -239,7 +239,6 @@ ROUNDS = (
             "terre-net.fr": "a site of the recur30 table's page manifest",
             "ufcquechoisir.fr": "a site of the recur30 table's page manifest",
         },
-        scored=False,  # round 35's transfer check: the lead scores it at the round's end
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]
