@@ -179,6 +179,14 @@ french_lines = st.lists(
     "Comments are closed.\nL’économie française résiste, selon l’Insee.\nPartager :\n"
     "L’économie française résiste, selon l’Insee."
 )
+# found by hypothesis (round 35): " date 2025-02 Titre" twice and "Titre" once were counted as
+# two texts, the cleaned text's three "Titre" as one repeated block (test_idem49)
+@example(
+    " date 2025-02 Titre\nL’économie française résiste, selon l’Insee.\nComments are closed.\n"
+    "\xa0\nComments are closed.\nL’économie française résiste, selon l’Insee.\n"
+    " date 2025-02 Titre\n\xa0\nLire aussi : Le budget 2026 en débat\n"
+    "Lire aussi : Le budget 2026 en débat\n date 2025-02 Titre"
+)
 def test_clean_is_idempotent(text: str) -> None:
     once = cleannews.clean(text, CleanConfig(score_spin=False)).text
     twice = cleannews.clean(once, CleanConfig(score_spin=False))

@@ -2791,7 +2791,16 @@ def _menu_item(ln: _Line) -> bool:
 
 
 def _folded(ln: _Line) -> str:
-    """``ln.text.casefold()`` (``ln.low`` is that already unless the line was cut).
+    """The line as it will read once cleaned, case-folded: ``ln.text.casefold()`` (``ln.low``
+    is that already unless the line was cut), or its ``key_text`` when glued spans go from it.
+    The copy counts (:func:`_repeated_texts`) and the comparisons of copies read what a second
+    cleaning reads: " date 2025-02 Titre" twice and "Titre" once are three copies of "titre"
+    (round 35, idem49: counted as two texts, a second pass took the three "Titre" it left).
+
+        >>> ln = _Line("date 2025-02 Titre", frozenset())
+        >>> ln.key_text = "Titre"
+        >>> _folded(ln)
+        'titre'
 
     A longer line is folded by pieces of MAX_SCAN_CHARS characters (case folding maps
     each character alone: the same string): ``str.casefold`` of a whole gigantic line
@@ -2800,8 +2809,8 @@ def _folded(ln: _Line) -> str:
         >>> _folded(_Line("Straße " * 1000, frozenset())) == ("Straße " * 1000).strip().casefold()
         True
     """
-    text = ln.text
-    if len(text) <= MAX_SCAN_CHARS:
+    text = ln.key_text or ln.text
+    if ln.key_text is None and len(text) <= MAX_SCAN_CHARS:
         return ln.low
     return "".join([text[k : k + MAX_SCAN_CHARS].casefold()
                     for k in range(0, len(text), MAX_SCAN_CHARS)])
