@@ -2649,11 +2649,28 @@ def _head_of_article(lines: list[_Line], idx: list[int], items: list[int]) -> bo
         True
         >>> _head_of_article(ls[1:], list(range(4)), [1, 2, 3])  # printed once
         False
+
+    The copies are gone once the page is cleaned (``repeated_block`` / ``title_repeat``), so
+    the head is judged on what a second cleaning reads too (round 35, idem49): a sentence
+    (ending with a full stop: "« Nous allons investir », a déclaré la ministre." printed
+    three times, a widget the repeat rule takes) is no headline, and a run of
+    :data:`MENU_MIN_RUN` lines or more still standing is no head (under the headline printed
+    once, the menu rule takes it).
+
+        >>> ls[2:2] = [_Line(t, frozenset()) for t in ("Hamburg", "Nord")]
+        >>> _head_of_article(ls, list(range(7)), [2, 3, 4, 5, 6])  # four lines stand
+        False
+        >>> ls = [_Line(t, frozenset()) for t in ("« Nous allons investir », dit-elle.",
+        ...       "« Nous allons investir », dit-elle.", "marché & société")]
+        >>> _head_of_article(ls, list(range(3)), [2])
+        False
     """
+    if sum(lines[idx[p]].cls is not BAD for p in items) >= MENU_MIN_RUN:
+        return False
     k = items[0] - 1 if items else -1
     while k >= 0 and lines[idx[k]].cls is BAD:
         k -= 1
-    if k < 0 or lines[idx[k]].n <= MENU_ITEM_WORDS:
+    if k < 0 or lines[idx[k]].n <= MENU_ITEM_WORDS or lines[idx[k]].text[-1:] in _NOT_HEADLINE_END:
         return False
     title, copies = _folded(lines[idx[k]]), -1
     while k >= 0 and (lines[idx[k]].cls is BAD or _folded(lines[idx[k]]) == title):
