@@ -179,6 +179,30 @@ french_lines = st.lists(
     "Comments are closed.\nL’économie française résiste, selon l’Insee.\nPartager :\n"
     "L’économie française résiste, selon l’Insee."
 )
+# found by hypothesis (round 35): " date 2025-02 Titre" twice and "Titre" once were counted as
+# two texts, the cleaned text's three "Titre" as one repeated block (test_idem49)
+@example(
+    " date 2025-02 Titre\nL’économie française résiste, selon l’Insee.\nComments are closed.\n"
+    "\xa0\nComments are closed.\nL’économie française résiste, selon l’Insee.\n"
+    " date 2025-02 Titre\n\xa0\nLire aussi : Le budget 2026 en débat\n"
+    "Lire aussi : Le budget 2026 en débat\n date 2025-02 Titre"
+)
+# found by hypothesis (round 35): a sentence printed three times read as the headline over an
+# article's head, then taken as a repeated block (test_idem49)
+@example(
+    "\n\xa0\n\n date 2025-02 Titre\nLire aussi : Le budget 2026 en débat\nmarchÃ© &amp; société\n"
+    "« Nous allons investir », a déclaré la ministre.\n"
+    "« Nous allons investir », a déclaré la ministre.\n"
+    "« Nous allons investir », a déclaré la ministre.\n\xa0\n"
+    "« Nous allons investir », a déclaré la ministre.\n date 2025-02 Titre"
+)
+@example(
+    "marchÃ© &amp; société\n« Nous allons investir », a déclaré la ministre.\n"
+    "« Nous allons investir », a déclaré la ministre.\nmarchÃ© &amp; société\n"
+    "« Nous allons investir », a déclaré la ministre.\n\xa0\n"
+    "« Nous allons investir », a déclaré la ministre.\nPhoto : AFP\n"
+    "« Nous allons investir », a déclaré la ministre.\nL’économie française résiste, selon l’Insee."
+)
 def test_clean_is_idempotent(text: str) -> None:
     once = cleannews.clean(text, CleanConfig(score_spin=False)).text
     twice = cleannews.clean(once, CleanConfig(score_spin=False))

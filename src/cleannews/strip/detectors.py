@@ -2650,11 +2650,28 @@ def _head_of_article(lines: list[_Line], idx: list[int], items: list[int]) -> bo
         True
         >>> _head_of_article(ls[1:], list(range(4)), [1, 2, 3])  # printed once
         False
+
+    The copies are gone once the page is cleaned (``repeated_block`` / ``title_repeat``), so
+    the head is judged on what a second cleaning reads too (round 35, idem49): a sentence
+    (ending with a full stop: "« Nous allons investir », a déclaré la ministre." printed
+    three times, a widget the repeat rule takes) is no headline, and a run of
+    :data:`MENU_MIN_RUN` lines or more still standing is no head (under the headline printed
+    once, the menu rule takes it).
+
+        >>> ls[2:2] = [_Line(t, frozenset()) for t in ("Hamburg", "Nord")]
+        >>> _head_of_article(ls, list(range(7)), [2, 3, 4, 5, 6])  # four lines stand
+        False
+        >>> ls = [_Line(t, frozenset()) for t in ("« Nous allons investir », dit-elle.",
+        ...       "« Nous allons investir », dit-elle.", "marché & société")]
+        >>> _head_of_article(ls, list(range(3)), [2])
+        False
     """
+    if sum(lines[idx[p]].cls is not BAD for p in items) >= MENU_MIN_RUN:
+        return False
     k = items[0] - 1 if items else -1
     while k >= 0 and lines[idx[k]].cls is BAD:
         k -= 1
-    if k < 0 or lines[idx[k]].n <= MENU_ITEM_WORDS:
+    if k < 0 or lines[idx[k]].n <= MENU_ITEM_WORDS or lines[idx[k]].text[-1:] in _NOT_HEADLINE_END:
         return False
     title, copies = _folded(lines[idx[k]]), -1
     while k >= 0 and (lines[idx[k]].cls is BAD or _folded(lines[idx[k]]) == title):
@@ -2792,7 +2809,16 @@ def _menu_item(ln: _Line) -> bool:
 
 
 def _folded(ln: _Line) -> str:
-    """``ln.text.casefold()`` (``ln.low`` is that already unless the line was cut).
+    """The line as it will read once cleaned, case-folded: ``ln.text.casefold()`` (``ln.low``
+    is that already unless the line was cut), or its ``key_text`` when glued spans go from it.
+    The copy counts (:func:`_repeated_texts`) and the comparisons of copies read what a second
+    cleaning reads: " date 2025-02 Titre" twice and "Titre" once are three copies of "titre"
+    (round 35, idem49: counted as two texts, a second pass took the three "Titre" it left).
+
+        >>> ln = _Line("date 2025-02 Titre", frozenset())
+        >>> ln.key_text = "Titre"
+        >>> _folded(ln)
+        'titre'
 
     A longer line is folded by pieces of MAX_SCAN_CHARS characters (case folding maps
     each character alone: the same string): ``str.casefold`` of a whole gigantic line
@@ -2801,8 +2827,8 @@ def _folded(ln: _Line) -> str:
         >>> _folded(_Line("Straße " * 1000, frozenset())) == ("Straße " * 1000).strip().casefold()
         True
     """
-    text = ln.text
-    if len(text) <= MAX_SCAN_CHARS:
+    text = ln.key_text or ln.text
+    if ln.key_text is None and len(text) <= MAX_SCAN_CHARS:
         return ln.low
     return "".join([text[k : k + MAX_SCAN_CHARS].casefold()
                     for k in range(0, len(text), MAX_SCAN_CHARS)])
