@@ -97,9 +97,10 @@ def test_no_train_content_line_is_taken(strip_real_docs):
     content line); the new image_alt_leftover rule takes the logo lines of three sites
     (fr-g-0038; fr-h-0040 and en-m-0004, where the line model took it before; fr-a-0168,
     where ``read_elsewhere_line`` took the bare "logo" before); round 28's fresh TRAIN pages
-    (branch labels30) add a fifth, en-r28-0003's "homepage logo", furniture labelled ``cms``."""
+    (branch labels30) add a fifth, en-r28-0003's "homepage logo", furniture labelled ``cms``;
+    round 35's transfer batch a sixth, fr-r41-0011's logo alt text (labelled ``caption``)."""
     taken = train_lines_taken(strip_real_docs, RULES, CFG)
-    assert taken.get("image_alt_leftover") == 5, taken
+    assert taken.get("image_alt_leftover") == 6, taken
 
 
 def test_look_alike_sentences_stay():
