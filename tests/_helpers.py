@@ -895,7 +895,8 @@ def __getattr__(name: str):
 #: Round 29's two transfer batches (``*-r30``, ``*-r31``), round 30's (``*-r32``, ``*-r33``) and
 #: round 31's (``fr-r34``, ``*-r35``) were scored: the same figures with the start and the
 #: round's code, every time until round 34's ``*-r39`` and ``*-r40``, which the round's code moved
-#: upwards (docs/strip.md, "Held-out figures after the thirty-fourth round").
+#: upwards (docs/strip-history.md, "Held-out figures after the thirty-fourth round"); round 35's
+#: ``*-r41`` gave the same figures with both again.
 
 
 def unscored(page_id: str, batches: frozenset[str] | None = None) -> bool:
