@@ -4788,13 +4788,11 @@ def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
         return None
     # the tail mapped, folded and keyed once for both rule kinds (as ``_rule_pass`` does)
     tail = match_text(rest)
-    low = tail.casefold()
-    key = start_key(tail, low)
-    rule = rs.match_line(tail, n, low, key) or rs.match_prefix(tail, n, low, key)
+    rule = rs.match_tail(tail, n)
     if rule is None or _dated_clock(line[: m.start()], rule.name):
         return None
     if rule.yields_to_protect and (
-        rule.name not in GLUED_CREDIT_RULES or rs.is_protected(tail, low, key)
+        rule.name not in GLUED_CREDIT_RULES or rs.is_protected(tail)
     ):
         return None
     reason = rule.reason + " (glued to the line)"
