@@ -378,8 +378,11 @@ def _person_name(ln) -> bool:
     >>> from cleannews.strip.detectors import _Line
     >>> [_person_name(_Line(t, frozenset())) for t in ("Borja Crespo", "Die Presse")]
     [True, False]
+
+    The line's words are listed (``ln.words``: a ``findall`` a call) only when its text has
+    a name's shape (round 35, perf50: "Art. 3" had them listed twice a page for nothing).
     """
-    return _name_text(ln.text, ln.words)
+    return _NAME.match(ln.text) is not None and _name_words(ln.words)
 
 
 #: :func:`_name_list`: a byline of several authors names at least this many persons …
@@ -392,8 +395,16 @@ def _name_text(text: str, words: list[str] | None = None) -> bool:
     words when the caller has them (a line's)."""
     if not _NAME.match(text):
         return False
-    if words is None:
-        words = text.casefold().split()
+    return _name_words(text.casefold().split() if words is None else words)
+
+
+def _name_words(words: list[str]) -> bool:
+    """The words of a text of a name's shape (:data:`_NAME`) name a person: the first is no
+    stop word, none a widget word.
+
+    >>> _name_words(["borja", "crespo"]), _name_words(["die", "presse"])
+    (True, False)
+    """
     widgets = _widget_words()
     return words[0] not in _stop() and not any(w in widgets for w in words)
 
