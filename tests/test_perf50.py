@@ -120,3 +120,16 @@ def test_a_line_of_no_name_shape_lists_no_words(monkeypatch):
     assert not _keep._person_name(_Line("Art. 3", frozenset()))
     assert _keep._person_name(_Line("Borja Crespo", frozenset()))
     assert listed == ["Borja Crespo"]
+
+
+def test_a_worded_line_is_no_lone_punctuation(monkeypatch):
+    """``give_back_quoted`` tested each taken "Art. 3" and the line above it against the
+    lone-punctuation pattern (120 runs on this page); a text opening with a letter or a
+    figure is none without it."""
+    from cleannews.strip import _keep
+
+    spy = _Counted(_keep._PUNCT_ONLY)
+    spy.match = lambda text, *a: (spy.searched.append(text), spy.pat.match(text, *a))[1]
+    monkeypatch.setattr(_keep, "_PUNCT_ONLY", spy)
+    assert _strip() == "Titre de l'article\n"
+    assert "Art. 3" not in spy.searched, len(spy.searched)
