@@ -9,7 +9,11 @@ could not change the output. These tests count that work (calls), not time:
 * a dated counter's head ("Art.") without four digits is no date line: the date pattern
   never runs on it (:func:`cleannews.strip.detectors._dated_head`);
 * two adjacent separators of a card list hold no card: the lines between them are not
-  listed (:func:`cleannews.strip._zones.card_zone`).
+  listed (:func:`cleannews.strip._zones.card_zone`);
+* a line's words are listed for the person-name test only when it has a name's shape
+  (:func:`cleannews.strip._keep._person_name`);
+* a text opening with a letter or a figure is no lone punctuation
+  (:func:`cleannews.strip._keep._punct_only`, for ``give_back_quoted``).
 """
 
 from __future__ import annotations
