@@ -378,8 +378,11 @@ def _person_name(ln) -> bool:
     >>> from cleannews.strip.detectors import _Line
     >>> [_person_name(_Line(t, frozenset())) for t in ("Borja Crespo", "Die Presse")]
     [True, False]
+
+    The line's words are listed (``ln.words``: a ``findall`` a call) only when its text has
+    a name's shape (round 35, perf50: "Art. 3" had them listed twice a page for nothing).
     """
-    return _name_text(ln.text, ln.words)
+    return _NAME.match(ln.text) is not None and _name_words(ln.words)
 
 
 #: :func:`_name_list`: a byline of several authors names at least this many persons …
@@ -392,8 +395,16 @@ def _name_text(text: str, words: list[str] | None = None) -> bool:
     words when the caller has them (a line's)."""
     if not _NAME.match(text):
         return False
-    if words is None:
-        words = text.casefold().split()
+    return _name_words(text.casefold().split() if words is None else words)
+
+
+def _name_words(words: list[str]) -> bool:
+    """The words of a text of a name's shape (:data:`_NAME`) name a person: the first is no
+    stop word, none a widget word.
+
+    >>> _name_words(["borja", "crespo"]), _name_words(["die", "presse"])
+    (True, False)
+    """
     widgets = _widget_words()
     return words[0] not in _stop() and not any(w in widgets for w in words)
 
@@ -727,6 +738,17 @@ def give_back_date_badge(lines) -> list[int]:
 
 
 _PUNCT_ONLY = LazyPattern(r"^[\p{P}\s]+$")
+
+
+def _punct_only(text: str) -> bool:
+    """Lone punctuation (:data:`_PUNCT_ONLY`); a text opening with a letter or a figure is
+    none, and the pattern does not run on it (round 35, perf50: :func:`give_back_quoted` ran
+    it twice on each "Art. 3" of a page of them).
+
+    >>> _punct_only("»."), _punct_only(": «"), _punct_only("Art. 3"), _punct_only("« A »")
+    (True, True, False, False)
+    """
+    return not text[:1].isalnum() and _PUNCT_ONLY.match(text) is not None
 _QUOTE = LazyPattern(r"[«»“”„\"]")
 
 
@@ -744,15 +766,15 @@ def give_back_quoted(lines) -> list[int]:
     """
     given = []
     for i, ln in enumerate(lines):
-        if not _taken(ln) or _PUNCT_ONLY.match(ln.text):
+        if not _taken(ln) or _punct_only(ln.text):
             continue
         # the line above first: most taken lines stand under a word, and then the line
         # below is never looked for
         up = _neighbours(lines, i, -1, 1)
-        if not up or not _PUNCT_ONLY.match(lines[up[0]].text):
+        if not up or not _punct_only(lines[up[0]].text):
             continue
         down = _neighbours(lines, i, 1, 1)
-        if not down or not _PUNCT_ONLY.match(lines[down[0]].text):
+        if not down or not _punct_only(lines[down[0]].text):
             continue
         if _QUOTE.search(lines[up[0]].text) or _QUOTE.search(lines[down[0]].text):
             given.append(i)

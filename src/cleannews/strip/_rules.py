@@ -1057,6 +1057,8 @@ class RuleSet:
 
     def __init__(self, data: list[dict]) -> None:
         self.rules: dict[str, list[Rule]] = {"line": [], "prefix": [], "phrase": [], "span": []}
+        #: :meth:`match_tail`'s answers per (tail, words), cleared when it grows large
+        self._tails: dict[tuple[str, int], Rule | None] = {}
         protect: list[str] = []
         home: set[str] = set()
         widget: set[str] = set()
@@ -1277,6 +1279,33 @@ class RuleSet:
         rule = self._prefix.match(head, None if low is None else low[:300], key)
         if rule is None or n_words > rule.max_words or self.glued_label_end(text):
             return None
+        return rule
+
+    def match_tail(self, tail: str, n_words: int) -> Rule | None:
+        """The ``line`` rule, else the ``prefix`` rule, a glued tail (``detectors._glued_tail``:
+        the few words after a line's last sentence end) matches, remembered per tail.
+
+        The answer depends on the tail alone, and tails repeat (a figure after "Art.", the
+        same "Partager" or "PUBLICITÉ" glued to each paragraph of a site): each distinct
+        tail is looked up once while the memo lasts (round 35, perf50; bounded like the
+        index's own memo, ``_MEMO_MAX``).
+
+        >>> rs = load_rules(("fr",))
+        >>> rs.match_tail("Partager l'article", 2).name, rs.match_tail("3", 1)
+        ('share_bar', None)
+        """
+        memo = self._tails
+        hit = memo.get((tail, n_words), memo)
+        if hit is not memo and not REFERENCE:  # the reference looks every tail up
+            return hit
+        low = tail.casefold()
+        key = start_key(tail, low)
+        rule = self.match_line(tail, n_words, low, key) or self.match_prefix(
+            tail, n_words, low, key
+        )
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        memo[(tail, n_words)] = rule
         return rule
 
     def plan(self, words, low: str, kind: str = "phrase", heads3=None) -> tuple:
