@@ -46,7 +46,8 @@ FURNITURE_SPAN = regex.compile(
     r"|Temps de lecture|Spread the love|\d+ min read|Partager|PDF Imprimir|pic\.twitter\.com/"
     r"|[\d ]+ vues|\d+$|\(0 vote\)|Foto|Photos? [A-Z]+ -$|Photo credit|\(fotografia di repertorio\)"
     r"|COPYRIGHT|Copyright|Réservé aux abonnés|Cet article est payant|Advertisement"
-    r"|Abonnés$|Gratuit$|Comenta$|Compartir$|Il y a \d+ an|Lecture : \d+ minutes|— .{1,60} \(@\w+\) \w+ \d+, \d{4}$)"
+    r"|Abonnés$|Gratuit$|Comenta$|Compartir$|Il y a \d+ an|Lecture : \d+ minutes"
+    r"|— .{1,60} \(@\w+\) \w+ \d+, \d{4}$)"
 )
 
 
