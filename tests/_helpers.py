@@ -593,6 +593,16 @@ def rule_index_snapshot() -> list:
     return out
 
 
+def clean_twice(text: str) -> tuple[str, str]:
+    """``clean`` without spin scoring, then ``clean`` of its output: (once, twice). The
+    idempotence tests (test_idem43, test_idem49) compare the two."""
+    import cleannews
+
+    config = cleannews.CleanConfig(score_spin=False)
+    once = cleannews.clean(text, config).text
+    return once, cleannews.clean(once, config).text
+
+
 def served_removals(doc: str, config) -> dict[str, str]:
     """Lines ``cleannews.clean`` removes from a page (repaired first, as served):
     removed text (stripped) -> the strip rule that removed it."""

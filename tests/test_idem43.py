@@ -22,7 +22,7 @@ from __future__ import annotations
 import pytest
 
 import cleannews
-from _helpers import assert_changes_rebuild, train_pages
+from _helpers import assert_changes_rebuild, clean_twice, train_pages
 from cleannews.strip import strip_text
 from cleannews.strip.detectors import _Line, _repeated_texts, _replies, _speaker_tags
 
@@ -45,17 +45,12 @@ def _page(prompt: str, label: str) -> str:
     return f"{prompt}\n{prompt}\n{COPY}\n{prompt}\n{COPY}\n{label}\n{COPY}"
 
 
-def _clean_twice(text: str) -> tuple[str, str]:
-    once = cleannews.clean(text, NOSPIN).text
-    return once, cleannews.clean(once, NOSPIN).text
-
-
 # --- the found input and its variants ---------------------------------------------------------
 
 
 def test_the_found_input_is_cleaned_once_and_for_all():
     assert FOUND == _page("Comments are closed.", "Partager :")
-    once, twice = _clean_twice(FOUND)
+    once, twice = clean_twice(FOUND)
     assert twice == once
     # every copy goes in the first pass: the short line printed three times is a widget's
     # (the page's first line is a prompt, so no copy is the headline given back)
@@ -73,13 +68,13 @@ def test_copies_split_by_other_furniture_go_in_the_first_pass(prompt, label):
     once = strip_text(text, CFG)
     assert COPY not in once.text
     assert strip_text(once.text, CFG).changes == []
-    assert _clean_twice(text)[1] == _clean_twice(text)[0]
+    assert clean_twice(text)[1] == clean_twice(text)[0]
 
 
 @pytest.mark.parametrize("prompt", ["Comments are closed.", "Les commentaires sont fermés."])
 def test_copies_at_the_end_of_an_article_go_and_leave_no_line_break(prompt):
     text = PARAGRAPH + "\n" + _page(prompt, "Partager :")
-    once, twice = _clean_twice(text)
+    once, twice = clean_twice(text)
     assert once == twice == PARAGRAPH
 
 
@@ -89,7 +84,7 @@ def test_copies_between_paragraphs_stay_as_they_were():
     third = PARAGRAPH.replace("mardi", "lundi")
     text = f"{PARAGRAPH}\n{COPY}\n{other}\n{COPY}\n{third}\n{COPY}"
     assert strip_text(text, CFG).changes == []
-    assert _clean_twice(text) == (text, text)
+    assert clean_twice(text) == (text, text)
 
 
 # --- a transcript's tags and replies read the standing lines ---------------------------------

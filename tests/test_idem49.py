@@ -19,10 +19,8 @@ headline, and a run of MENU_MIN_RUN standing lines is no head.
 
 from __future__ import annotations
 
-import cleannews
+from _helpers import clean_twice
 from cleannews.strip.detectors import _Line, _repeated_texts
-
-NOSPIN = cleannews.CleanConfig(score_spin=False)
 
 DATED_TITLES = (
     " date 2025-02 Titre\nL’économie française résiste, selon l’Insee.\nComments are closed.\n"
@@ -50,13 +48,8 @@ BODY = (
 )
 
 
-def _clean_twice(text: str) -> tuple[str, str]:
-    once = cleannews.clean(text, NOSPIN).text
-    return once, cleannews.clean(once, NOSPIN).text
-
-
 def test_copies_are_counted_without_their_glued_crawler_date():
-    once, twice = _clean_twice(DATED_TITLES)
+    once, twice = clean_twice(DATED_TITLES)
     assert twice == once
     # the three copies of the short "Titre" go in the first pass, the sentences stay
     sentence = "L’économie française résiste, selon l’Insee."
@@ -72,14 +65,14 @@ def test_repeated_texts_read_the_line_without_its_glued_spans():
 
 def test_a_sentence_printed_three_times_is_no_headline_over_the_head():
     for text in (QUOTED_HEAD, QUOTED_HEAD_2):
-        once, twice = _clean_twice(text)
+        once, twice = clean_twice(text)
         assert twice == once, (once, twice)
 
 
 def test_four_standing_lines_under_the_headline_printed_again_are_a_menu_in_both_passes():
     head = "jt\nApnerade\nHamburg Nord\nZuletzt aktualisiert um:\nFoto: Peter Steffen/Shz.de"
     text = f"Verkehr\n\n{HEADLINE}\n\n{HEADLINE}\n\n{HEADLINE}\n\n{head}\n\n{BODY}"
-    once, twice = _clean_twice(text)
+    once, twice = clean_twice(text)
     assert twice == once
     assert "Hamburg Nord" not in once
 
@@ -89,6 +82,6 @@ def test_two_lines_under_the_headline_printed_again_stay_as_the_head():
     a second pass (the headline printed once) keeps them too."""
     head = "jt\nApnerade\nZuletzt aktualisiert um:\nFoto: Peter Steffen/Shz.de"
     text = f"Verkehr\n\n{HEADLINE}\n\n{HEADLINE}\n\n{HEADLINE}\n\n{head}\n\n{BODY}"
-    once, twice = _clean_twice(text)
+    once, twice = clean_twice(text)
     assert twice == once
     assert "jt\nApnerade" in once
