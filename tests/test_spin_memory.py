@@ -233,9 +233,10 @@ def _validation_one_line(chars: int = 200_000) -> str:
 #: weights x1.007, the intercept -0.014); re-recorded by spin44 (round 34) for the model
 #: refitted by the one-command build on its possessive slip "sa amie" (0.8778 -> 0.8789 suspect);
 #: re-recorded by lite46 (round 34) for the model refitted on its demonstrative slip "ce avion"
-#: (0.8789 -> 0.8782 suspect).
+#: (0.8789 -> 0.8782 suspect); re-recorded in round 35 for neg48's new ``register_discount``
+#: signal in the record (0.0 here: the score and label do not move).
 PIN_VALIDATION_SCORE = (0.8782, "suspect")
-PIN_VALIDATION = "d25c0159be0b4597d1d87d391cdab8fc5d298990bd504134a31a359c41b93896"
+PIN_VALIDATION = "fd7e79328789b00336bc80ed46d1641e38478cb2dbbbbf668687e8bb498a56fb"
 
 
 def _pin(s) -> str:
