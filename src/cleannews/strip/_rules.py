@@ -771,29 +771,22 @@ class LazyPattern:
         return self._compile().finditer(*args, **kwargs)
 
 
-#: :func:`_has_words` lists a line of at most this many characters at once (one call), and
-#: :meth:`RuleSet.glued_label_start` counts the words of such a line only (a longer line
-#: nearly always has enough: counting them cost more than the scan it saved, round 35).
+#: :meth:`RuleSet.glued_label_start` counts the words of a line of at most this many
+#: characters only (:func:`_has_words`; a longer line nearly always has enough: counting them
+#: cost more than the scan it saved, round 35).
 _WORDS_FINDALL_MAX_CHARS = 40
 
 
 def _has_words(text: str, k: int) -> bool:
-    """Whether ``text`` holds at least ``k`` words (``\\w+`` runs; read up to the k-th). A
-    glued read-more label needs :data:`GLUED_LABEL_MIN_REST_WORDS` words beside it: a line
-    with fewer is no glued link, whatever its labels (round 35: every short line was scanned
-    for every label).
+    """Whether ``text`` (a short line: :data:`_WORDS_FINDALL_MAX_CHARS`) holds at least ``k``
+    words (``\\w+`` runs). A glued read-more label needs :data:`GLUED_LABEL_MIN_REST_WORDS`
+    words beside it: a line with fewer is no glued link, whatever its labels (round 35: every
+    short line was scanned for every label).
 
     >>> _has_words("Art. 3", 4), _has_words("Lire la suiteLe maire parle", 4)
     (False, True)
     """
-    if len(text) <= _WORDS_FINDALL_MAX_CHARS:
-        return len(_WORDS.findall(text)) >= k
-    n = 0
-    for _ in _WORDS.finditer(text):
-        n += 1
-        if n >= k:
-            return True
-    return False
+    return len(_WORDS.findall(text)) >= k
 
 
 def _fewest_literals(lits) -> tuple[str, ...]:

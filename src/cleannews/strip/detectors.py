@@ -4740,10 +4740,10 @@ _DATED_END = regex.compile(
 _DATED_COUNTER = regex.compile(r"(?<=\S)\s{1,3}\d{1,4}\s*$")
 
 
-def _dated_head(head: str) -> bool:
+def _dated_head(head: str, max_words: int = DATED_HEAD_MAX_WORDS) -> bool:
     """Whether ``head``, a line's text before a glued widget, is a date line: at most
-    :data:`DATED_HEAD_MAX_WORDS` words and :data:`DATED_HEAD_MAX_CHARS` characters ending with
-    a date (:data:`_DATED_END`).
+    ``max_words`` words (:data:`DATED_HEAD_MAX_WORDS`) and :data:`DATED_HEAD_MAX_CHARS`
+    characters ending with a date (:data:`_DATED_END`).
 
     >>> _dated_head("May 16, 2024"), _dated_head("Le Bien Public - 25 sept. 2013 à 05:00")
     (True, True)
@@ -4755,7 +4755,7 @@ def _dated_head(head: str) -> bool:
     """
     if len(head) > DATED_HEAD_MAX_CHARS or _FOUR_DIGITS.search(head) is None:
         return False
-    if len(_WORD.findall(head)) > DATED_HEAD_MAX_WORDS:
+    if len(_WORD.findall(head)) > max_words:
         return False
     return _DATED_END.search(head) is not None
 
@@ -4775,7 +4775,7 @@ def _dated_counter(line: str) -> SpanRemoval | None:
     if m is None:
         return None
     head = line[: m.start()]
-    if not _dated_head(head) or len(_WORD.findall(head)) > DATELINE_MAX_WORDS:
+    if not _dated_head(head, DATELINE_MAX_WORDS):  # the head's words counted once
         return None
     return SpanRemoval(m.start(), len(line.rstrip()), "counter_after_date",
                        "bare counter glued after a date line (the date stays)")
@@ -4812,7 +4812,7 @@ def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     n = len(_WORD.findall(rest))
     if not rest or n > GLUED_TAIL_MAX_WORDS or not line[: m.start()].strip():
         return None
-    # the tail mapped, folded and keyed once for both rule kinds (as ``_rule_pass`` does)
+    # the tail mapped once; :meth:`RuleSet.match_tail` folds and keys it for both rule kinds
     tail = match_text(rest)
     rule = rs.match_tail(tail, n)
     if rule is None or _dated_clock(line[: m.start()], rule.name):
