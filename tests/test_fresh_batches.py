@@ -25,7 +25,11 @@ science magazines, Swiss weeklies; and German, Spanish, Italian and English spor
 art news) are round 34's; the ``r41`` batches (institutional and civic news: unions, chambers
 of agriculture and of commerce, communes and a communauté de communes, universities, hospitals,
 a consumer association, NGOs, law, economy and tech blogs; and German, Spanish, Italian and
-English university, council, hospital, parish and labour news) are round 35's. A transfer
+English university, council, hospital, parish and labour news) are round 35's; the ``r42``
+batches (consumer and practical news: motoring, housing and mortgages, food and wine, travel,
+pets, gardening and DIY, parenting, beauty, consumer rights and tech, video games; small
+regional radio and TV stations' news; and German, Spanish, Italian and English motoring, baking,
+pets, travel, recipe, gardening and local radio and TV news) are round 36's. A transfer
 check not yet scored is ``scored=False`` (and listed in ``fixtures/strip_real/unscored.json``):
 no test here cleans it, only its pages and line counts are checked
 (``score_batches.line_counts``). For every batch these tests check
@@ -239,6 +243,13 @@ ROUNDS = (
             "terre-net.fr": "a site of the recur30 table's page manifest",
             "ufcquechoisir.fr": "a site of the recur30 table's page manifest",
         },
+    ),
+    Fresh(
+        "r42",
+        {"fr-r42": 26, "de-r42": 4, "es-r42": 4, "it-r42": 4, "en-r42": 4},
+        sites=42, max_per_site=1, french=26, min_dropped=44,
+        content_lines=337, boilerplate_lines=47,
+        scored=False,  # round 36's transfer check: the lead scores it at the round's end
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]

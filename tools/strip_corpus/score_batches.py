@@ -17,6 +17,7 @@
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r39   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r40   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r41   # the lead only (below)
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r42   # the lead only (below)
 
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
@@ -94,7 +95,14 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
   commerce, communes, universities, hospitals, a consumer association, NGOs, law, economy and
   tech blogs; and German, Spanish, Italian and English university, council, hospital, parish and
   labour news), gathered the same way: scored by the lead only, at the end of the round, with
-  the round-start code and with the round's final code.
+  the round-start code and with the round's final code;
+* ``--half r42``: :data:`FRESH42`, the round-42 TRAIN batches (issue 10, branch labels51), round
+  36's transfer check (consumer and practical news: motoring, housing and mortgages, food and
+  wine, travel, pets, gardening and DIY, parenting, beauty, consumer rights and tech, video
+  games; small regional radio and TV stations' news; and German, Spanish, Italian and English
+  motoring, baking, pets, travel, recipe, gardening and local radio and TV news), gathered the
+  same way: scored by the lead only, at the end of the round, with the round-start code and
+  with the round's final code.
 
     >>> page_batch("fr-e-0012"), page_batch("de-m-0003")
     ('fr-e', 'de-m')
@@ -224,11 +232,23 @@ FRESH40 = ("fr-r40", "de-r40", "es-r40", "it-r40", "en-r40")
 #: cleannews on them (docs/strip-history.md, "Fresh TRAIN pages, fifteenth batch (issue 10,
 #: round 35)").
 FRESH41 = ("fr-r41", "de-r41", "es-r41", "it-r41", "en-r41")
+#: The round-42 TRAIN batches (issue 10, branch labels51: 42 pages from 42 new sites, French 26:
+#: consumer and practical news: EV and motoring guides, mortgage brokers' market news, an
+#: insurance broker's guide, food, wine and restaurant pages, travel and weekend ideas, a pet-food
+#: maker's veterinary magazine, gardening, DIY and home magazines, parenting and beauty pages,
+#: consumer-rights guides, consumer tech and a gaming blog, a Valais regional radio, a local web
+#: radio's franceinfo feed, a media magazine on local TV; German, Spanish, Italian and English
+#: motoring, baking, pets, travel, recipe and gardening pages and local radio and TV news; 35
+#: articles, 7 listings), round 36's transfer check, scored by the lead at the end of the round
+#: with the round-start code and with the round's final code, before anybody else runs cleannews
+#: on them (docs/strip-history.md, "Fresh TRAIN pages, sixteenth batch (issue 10, round 36)").
+FRESH42 = ("fr-r42", "de-r42", "es-r42", "it-r42", "en-r42")
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
     "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30, "r31": FRESH31,
     "r32": FRESH32, "r33": FRESH33, "r34": FRESH34, "r35": FRESH35, "r36": FRESH36,
     "r37": FRESH37, "r38": FRESH38, "r39": FRESH39, "r40": FRESH40, "r41": FRESH41,
+    "r42": FRESH42,
 }
 
 
