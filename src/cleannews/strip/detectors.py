@@ -683,9 +683,11 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> lis
     ``plan``: the phrase triggers present in the document (see :meth:`RuleSet.plan`);
     ``per_line``: the phrase patterns to run on each line (:meth:`RuleSet.line_triggers`).
     A live ticker's entry times (``_Line.ticker``, :func:`ticker_times`) are no video's
-    duration: the duration rule (:data:`~._keep.CLOCK_RULES`) leaves them.
+    duration: the duration rule (:data:`~._keep.CLOCK_RULES`) leaves them. The contact rules
+    (:data:`CONTACT_RULES`) leave the article's press contact (:func:`_named_contact`).
     """
     matched: list = [None] * len(lines)
+    contacts: set[int] = set()  # the contact lines left to the article (:func:`_named_contact`)
     always = set(plan[0]) if plan is not None else set()
     for i, ln in enumerate(lines):
         if ln.blank:
@@ -710,6 +712,12 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> lis
             rule = None
         if rule is not None and ln.ticker and rule.name in CLOCK_RULES:
             rule = None  # a live ticker's entry time, no video's duration
+        if rule is not None and rule.name in CONTACT_RULES and _named_contact(
+            lines, i, matched, contacts
+        ):
+            contacts.add(i)  # the article's press contact, no site's contact block
+            ln.protected, ln.cls = True, KEEP
+            continue
         if rule is not None:
             ln.bad(rule.name, rule.reason)
             matched[i] = rule
@@ -3789,7 +3797,6 @@ def judge_lines(
     del phrase_todo
     if verbatim:
         _protect_verbatim(lines, verbatim, matched)
-    _named_contacts(lines, matched)  # keep47
     span_always = set(span_plan[0])
     lead_ends = _lead_ends(lines, rs)
     listing = _listing_leads(lines, lead_ends)
@@ -3897,7 +3904,7 @@ def _protect_verbatim(lines: list[_Line], verbatim: frozenset[int], matched: lis
         matched[i] = None
 
 
-#: :func:`_named_contacts`: the rules that take a contact block's lines (an e-mail address or
+#: :func:`_named_contact`: the rules that take a contact block's lines (an e-mail address or
 #: a phone number alone on its line) …
 CONTACT_RULES = frozenset({"contact_line_gen10"})
 #: … at most this many of them under the contact's name …
@@ -3909,17 +3916,19 @@ _NAMED_CONTACT = LazyPattern(
 )
 
 
-def _named_contacts(lines: list[_Line], matched: list) -> None:
-    """Give back the contact block of a person the article names (:data:`CONTACT_RULES`, at
-    most :data:`CONTACT_MAX_LINES` lines right under a kept "Role : Name" line,
-    :data:`_NAMED_CONTACT`) when a paragraph of the article stands right above that line and
-    another one somewhere under the block (:func:`_is_paragraph`): a press release's
-    contact between two of its sections (fr-r40-0007 of TRAIN: "Attachée de presse : Camille
-    Faivre" / "camille@observatoire.fr" / "+33 7 82 28 80 94", twice, lost on TRAIN and on
-    the stress set; keep47). A site's contact block closes the page or stands among its
-    footer's lines, with no paragraph of the article around it (fr-e-0012: "Mathilde Jolis" /
-    "Responsable des relations presse" / "- 01 56 81 04 26" stays furniture). The lines
-    given back are protected (no later rule nor model takes them).
+def _named_contact(lines: list[_Line], i: int, matched: list, contacts: set[int]) -> bool:
+    """Whether line ``i``, which a contact rule (:data:`CONTACT_RULES`) matched, is in the
+    contact block of a person the article names, which the rule leaves (:func:`_rule_pass`
+    asks as it matches, the lines above judged already): at most :data:`CONTACT_MAX_LINES`
+    contact lines (those the rule took or left, ``matched`` / ``contacts``) right under a kept
+    "Role : Name" line (:data:`_NAMED_CONTACT`) with a paragraph of the article right above
+    that line and another one somewhere under line ``i`` (:func:`_is_paragraph`): a press
+    release's contact between two of its sections (fr-r40-0007 of TRAIN: "Attachée de presse
+    : Camille Faivre" / "camille@observatoire.fr" / "+33 7 82 28 80 94", twice, lost on TRAIN
+    and on the stress set; keep47, moved into the rule's pass by keep51). A site's contact
+    block closes the page or stands among its footer's lines, with no paragraph of the
+    article around it (fr-e-0012: "Mathilde Jolis" / "Responsable des relations presse" / "-
+    01 56 81 04 26" stays furniture).
 
         >>> texts = ["Le Parc Zoologique de Paris a le plaisir d'annoncer plus de 70 "
         ...          "naissances cette année.", "Attachée de presse : Camille Faivre",
@@ -3927,41 +3936,32 @@ def _named_contacts(lines: list[_Line], matched: list) -> None:
         ...          "Le domaine ouvre ses portes au public en septembre, après deux ans de "
         ...          "travaux."]
         >>> ls = [_Line(t, frozenset()) for t in texts]
-        >>> class R:
-        ...     name = "contact_line_gen10"
-        >>> matched = [None, None, R(), R(), None, None]
-        >>> for k in (2, 3):
-        ...     ls[k].bad("contact_line_gen10", "a contact line")
-        >>> _named_contacts(ls, matched)
-        >>> [ln.protected for ln in ls[2:4]], matched[2:4]
-        ([True, True], [None, None])
+        >>> _named_contact(ls, 2, [None] * 6, set()), _named_contact(ls, 3, [None] * 6, {2})
+        (True, True)
+        >>> _named_contact(ls[:4], 3, [None] * 4, {2})  # nothing of the article under it
+        False
     """
-    if not any(r is not None and r.name in CONTACT_RULES for r in matched):
-        return
-    n = len(lines)
-    for k, head in enumerate(lines):
-        if head.blank or head.cls is BAD or not _NAMED_CONTACT.match(head.text):
-            continue
-        up = k - 1
-        while up >= 0 and lines[up].blank:
-            up -= 1
-        if up < 0 or not _is_paragraph(lines[up]):
-            continue
-        block: list[int] = []
-        j = k + 1
-        while j < n and len(block) < CONTACT_MAX_LINES:
-            r = matched[j]
-            if lines[j].blank:
-                j += 1
-            elif r is not None and r.name in CONTACT_RULES:
-                block.append(j)
-                j += 1
-            else:
-                break
-        if block and any(_is_paragraph(lines[m]) for m in range(j, n)):
-            for m in block:
-                lines[m].cls, lines[m].removal, lines[m].protected = KEEP, None, True
-                matched[m] = None
+    up, block = i - 1, 1
+    while up >= 0 and (
+        lines[up].blank
+        or up in contacts
+        or (matched[up] is not None and matched[up].name in CONTACT_RULES)
+    ):
+        block += not lines[up].blank
+        up -= 1
+    if up < 0 or block > CONTACT_MAX_LINES:
+        return False
+    head = lines[up]
+    if head.cls is BAD or not _NAMED_CONTACT.match(head.text):
+        return False
+    up -= 1
+    while up >= 0 and lines[up].blank:
+        up -= 1
+    return (
+        up >= 0
+        and _is_paragraph(lines[up])
+        and any(_is_paragraph(lines[m]) for m in range(i + 1, len(lines)))
+    )
 
 
 def _protect_headings(lines: list[_Line], headings: frozenset[str]) -> None:
