@@ -121,6 +121,11 @@ TAG_LIST_MIN_ITEMS = 6
 TAG_ITEM_WORDS = 4
 #: In the tail (after the last good block) a tag cloud may be this short.
 TAIL_TAGS_MIN_WORDS = 8
+#: :func:`_name_enumeration`: a few names (at least this many, fewer than a tag list's
+#: TAG_LIST_MIN_ITEMS) separated by commas, each of this many words or more (and at most
+#: TAG_ITEM_WORDS) …
+ENUM_MIN_ITEMS = 3
+ENUM_ITEM_MIN_WORDS = 2
 #: A line of widget words only has at most this many words.
 WIDGET_MAX_WORDS = 10
 #: The bare headline is looked for this many lines below a "Titre | Site" line.
@@ -559,12 +564,42 @@ def _is_tag_cloud(ln: _Line, stop: frozenset[str]) -> bool:
         return False  # a contact line ("DCIRH, Nuria Gorrite, conseillère d'Etat, 021 316 70 01")
     if ln.table:
         return False  # a table row: data in columns (rounds 29-31, _tables.table_rows)
+    if _name_enumeration(ln.text):
+        return False  # a few names the article lists (keep51)
     if ln.n >= TAGS_MIN_WORDS and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS]):
         return True
     items = [i for i in _LIST_SEP.split(ln.text[:MAX_SCAN_CHARS]) if i]
     if len(items) >= TAG_LIST_MIN_ITEMS and ln.stop <= TAGS_MAX_STOP and not ln.ends:
         return all(len(_WORD.findall(i)) <= TAG_ITEM_WORDS for i in items)
     return False
+
+
+def _name_enumeration(text: str) -> bool:
+    """Whether ``text`` is a few names of several words each, separated by commas (at least
+    :data:`ENUM_MIN_ITEMS` and fewer than :data:`TAG_LIST_MIN_ITEMS` items, each of
+    :data:`ENUM_ITEM_MIN_WORDS` to :data:`TAG_ITEM_WORDS` words): the article's list of
+    documents or people, no tag cloud (keywords in a run without punctuation, or six items
+    or more, most of one word) nor a short block of furniture (the context rule). Lost on
+    TRAIN and on the stress set as a tag cloud (``tag_cloud``, keep51): en-r41-0004's budgets
+    under "To download a copy of each budget click each link:", fr-r35-0001's council
+    members under "Présents". A headline cut by one comma ("Après une semaine chaotique,
+    Wall Street reprend pied") has two items: no list.
+
+        >>> _name_enumeration("Mike Poiré / Bourgmestre, Stefano D’Agostino, Isabelle "
+        ...                   "Elsen-Conzemius / Échevins")
+        True
+        >>> _name_enumeration("2024 Proposed General Budget, 2024 Proposed Sewer Budget, "
+        ...                   "2024 Proposed Sanitation Budget")
+        True
+        >>> _name_enumeration("Aktuell, Blaulicht, Brand, Ereignis, Feuerwehr, PD Chemnitz")
+        False
+        >>> _name_enumeration("Après une semaine chaotique, Wall Street reprend pied")
+        False
+    """
+    items = text[:MAX_SCAN_CHARS].split(",")
+    return ENUM_MIN_ITEMS <= len(items) < TAG_LIST_MIN_ITEMS and all(
+        ENUM_ITEM_MIN_WORDS <= len(_WORD.findall(item)) <= TAG_ITEM_WORDS for item in items
+    )
 
 
 def _latin_share(ln: _Line, stop: frozenset[str]) -> float:
@@ -1579,6 +1614,7 @@ def _neighbour_pass(
                 and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS])
                 and not no_stoplist_script(ln.text)
                 and not ln.table  # data, not keywords (_tables.table_rows)
+                and not _name_enumeration(ln.text)  # names the article lists (keep51)
             ):
                 ln.bad("tag_cloud", "tag cloud after the article: keywords, no sentence structure")
         _menu_runs(lines, first_good, last_good, kickers, idx)
@@ -3366,6 +3402,8 @@ def _context(
             continue  # "Oui.", "Jamais !": an interview's one-word reply (no TRAIN furniture)
         if _introduces_text(ln) and next_standing[i] != "end":
             continue  # "Après en avoir délibéré, le Conseil :" introduces the line under it
+        if _name_enumeration(ln.text):
+            continue  # a few names the article lists, no furniture's short block (keep51)
         if _subheading_above_text(ln, i, first_good, last_good, next_standing[i]):
             continue
         p, q = prev_cls[i], next_cls[i]
