@@ -6,9 +6,9 @@ stage lost on the stress set (pages nobody tuned on), fixed at the rule's own de
   above de-d-0004's quotes of two police officers and fr-h-0046's quote of a singer took
   them (``related_lead_de`` / ``related_lead_en``);
 * a press contact's e-mail address and phone number right under the article's "Role : Name"
-  line, between two of its paragraphs (``detectors._named_contacts``): fr-r40-0007's two
-  contact blocks went as a contact block (``contact_line_gen10``) on TRAIN itself and on
-  the stress set;
+  line, between two of its paragraphs (``detectors._named_contact``, asked by the rule
+  pass): fr-r40-0007's two contact blocks went as a contact block (``contact_line_gen10``)
+  on TRAIN itself and on the stress set;
 * a transcript's speaker label on the page's first line ("Speaker : spk1", with "Speaker :
   spk2" further down) is no headline (``detectors._speaker_turn``): it-r32-0005's later
   "Speaker : spk1" turns went as title repeats (``title_repeat``) on TRAIN and on the

@@ -121,6 +121,11 @@ TAG_LIST_MIN_ITEMS = 6
 TAG_ITEM_WORDS = 4
 #: In the tail (after the last good block) a tag cloud may be this short.
 TAIL_TAGS_MIN_WORDS = 8
+#: :func:`_name_enumeration`: a few names (at least this many, fewer than a tag list's
+#: TAG_LIST_MIN_ITEMS) separated by commas, each of this many words or more (and at most
+#: TAG_ITEM_WORDS) …
+ENUM_MIN_ITEMS = 3
+ENUM_ITEM_MIN_WORDS = 2
 #: A line of widget words only has at most this many words.
 WIDGET_MAX_WORDS = 10
 #: The bare headline is looked for this many lines below a "Titre | Site" line.
@@ -559,12 +564,42 @@ def _is_tag_cloud(ln: _Line, stop: frozenset[str]) -> bool:
         return False  # a contact line ("DCIRH, Nuria Gorrite, conseillère d'Etat, 021 316 70 01")
     if ln.table:
         return False  # a table row: data in columns (rounds 29-31, _tables.table_rows)
+    if _name_enumeration(ln.text):
+        return False  # a few names the article lists (keep51)
     if ln.n >= TAGS_MIN_WORDS and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS]):
         return True
     items = [i for i in _LIST_SEP.split(ln.text[:MAX_SCAN_CHARS]) if i]
     if len(items) >= TAG_LIST_MIN_ITEMS and ln.stop <= TAGS_MAX_STOP and not ln.ends:
         return all(len(_WORD.findall(i)) <= TAG_ITEM_WORDS for i in items)
     return False
+
+
+def _name_enumeration(text: str) -> bool:
+    """Whether ``text`` is a few names of several words each, separated by commas (at least
+    :data:`ENUM_MIN_ITEMS` and fewer than :data:`TAG_LIST_MIN_ITEMS` items, each of
+    :data:`ENUM_ITEM_MIN_WORDS` to :data:`TAG_ITEM_WORDS` words): the article's list of
+    documents or people, no tag cloud (keywords in a run without punctuation, or six items
+    or more, most of one word) nor a short block of furniture (the context rule). Lost on
+    TRAIN and on the stress set as a tag cloud (``tag_cloud``, keep51): en-r41-0004's budgets
+    under "To download a copy of each budget click each link:", fr-r35-0001's council
+    members under "Présents". A headline cut by one comma ("Après une semaine chaotique,
+    Wall Street reprend pied") has two items: no list.
+
+        >>> _name_enumeration("Mike Poiré / Bourgmestre, Stefano D’Agostino, Isabelle "
+        ...                   "Elsen-Conzemius / Échevins")
+        True
+        >>> _name_enumeration("2024 Proposed General Budget, 2024 Proposed Sewer Budget, "
+        ...                   "2024 Proposed Sanitation Budget")
+        True
+        >>> _name_enumeration("Aktuell, Blaulicht, Brand, Ereignis, Feuerwehr, PD Chemnitz")
+        False
+        >>> _name_enumeration("Après une semaine chaotique, Wall Street reprend pied")
+        False
+    """
+    items = text[:MAX_SCAN_CHARS].split(",")
+    return ENUM_MIN_ITEMS <= len(items) < TAG_LIST_MIN_ITEMS and all(
+        ENUM_ITEM_MIN_WORDS <= len(_WORD.findall(item)) <= TAG_ITEM_WORDS for item in items
+    )
 
 
 def _latin_share(ln: _Line, stop: frozenset[str]) -> float:
@@ -683,9 +718,11 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> lis
     ``plan``: the phrase triggers present in the document (see :meth:`RuleSet.plan`);
     ``per_line``: the phrase patterns to run on each line (:meth:`RuleSet.line_triggers`).
     A live ticker's entry times (``_Line.ticker``, :func:`ticker_times`) are no video's
-    duration: the duration rule (:data:`~._keep.CLOCK_RULES`) leaves them.
+    duration: the duration rule (:data:`~._keep.CLOCK_RULES`) leaves them. The contact rules
+    (:data:`CONTACT_RULES`) leave the article's press contact (:func:`_named_contact`).
     """
     matched: list = [None] * len(lines)
+    contacts: set[int] = set()  # the contact lines left to the article (:func:`_named_contact`)
     always = set(plan[0]) if plan is not None else set()
     for i, ln in enumerate(lines):
         if ln.blank:
@@ -710,6 +747,12 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> lis
             rule = None
         if rule is not None and ln.ticker and rule.name in CLOCK_RULES:
             rule = None  # a live ticker's entry time, no video's duration
+        if rule is not None and rule.name in CONTACT_RULES and _named_contact(
+            lines, i, matched, contacts
+        ):
+            contacts.add(i)  # the article's press contact, no site's contact block
+            ln.protected, ln.cls = True, KEEP
+            continue
         if rule is not None:
             ln.bad(rule.name, rule.reason)
             matched[i] = rule
@@ -1571,6 +1614,7 @@ def _neighbour_pass(
                 and not _SENT_PUNCT.search(ln.text[:MAX_SCAN_CHARS])
                 and not no_stoplist_script(ln.text)
                 and not ln.table  # data, not keywords (_tables.table_rows)
+                and not _name_enumeration(ln.text)  # names the article lists (keep51)
             ):
                 ln.bad("tag_cloud", "tag cloud after the article: keywords, no sentence structure")
         _menu_runs(lines, first_good, last_good, kickers, idx)
@@ -3358,6 +3402,8 @@ def _context(
             continue  # "Oui.", "Jamais !": an interview's one-word reply (no TRAIN furniture)
         if _introduces_text(ln) and next_standing[i] != "end":
             continue  # "Après en avoir délibéré, le Conseil :" introduces the line under it
+        if _name_enumeration(ln.text):
+            continue  # a few names the article lists, no furniture's short block (keep51)
         if _subheading_above_text(ln, i, first_good, last_good, next_standing[i]):
             continue
         p, q = prev_cls[i], next_cls[i]
@@ -3789,7 +3835,6 @@ def judge_lines(
     del phrase_todo
     if verbatim:
         _protect_verbatim(lines, verbatim, matched)
-    _named_contacts(lines, matched)  # keep47
     span_always = set(span_plan[0])
     lead_ends = _lead_ends(lines, rs)
     listing = _listing_leads(lines, lead_ends)
@@ -3897,7 +3942,7 @@ def _protect_verbatim(lines: list[_Line], verbatim: frozenset[int], matched: lis
         matched[i] = None
 
 
-#: :func:`_named_contacts`: the rules that take a contact block's lines (an e-mail address or
+#: :func:`_named_contact`: the rules that take a contact block's lines (an e-mail address or
 #: a phone number alone on its line) …
 CONTACT_RULES = frozenset({"contact_line_gen10"})
 #: … at most this many of them under the contact's name …
@@ -3909,17 +3954,19 @@ _NAMED_CONTACT = LazyPattern(
 )
 
 
-def _named_contacts(lines: list[_Line], matched: list) -> None:
-    """Give back the contact block of a person the article names (:data:`CONTACT_RULES`, at
-    most :data:`CONTACT_MAX_LINES` lines right under a kept "Role : Name" line,
-    :data:`_NAMED_CONTACT`) when a paragraph of the article stands right above that line and
-    another one somewhere under the block (:func:`_is_paragraph`): a press release's
-    contact between two of its sections (fr-r40-0007 of TRAIN: "Attachée de presse : Camille
-    Faivre" / "camille@observatoire.fr" / "+33 7 82 28 80 94", twice, lost on TRAIN and on
-    the stress set; keep47). A site's contact block closes the page or stands among its
-    footer's lines, with no paragraph of the article around it (fr-e-0012: "Mathilde Jolis" /
-    "Responsable des relations presse" / "- 01 56 81 04 26" stays furniture). The lines
-    given back are protected (no later rule nor model takes them).
+def _named_contact(lines: list[_Line], i: int, matched: list, contacts: set[int]) -> bool:
+    """Whether line ``i``, which a contact rule (:data:`CONTACT_RULES`) matched, is in the
+    contact block of a person the article names, which the rule leaves (:func:`_rule_pass`
+    asks as it matches, the lines above judged already): at most :data:`CONTACT_MAX_LINES`
+    contact lines (those the rule took or left, ``matched`` / ``contacts``) right under a kept
+    "Role : Name" line (:data:`_NAMED_CONTACT`) with a paragraph of the article right above
+    that line and another one somewhere under line ``i`` (:func:`_is_paragraph`): a press
+    release's contact between two of its sections (fr-r40-0007 of TRAIN: "Attachée de presse
+    : Camille Faivre" / "camille@observatoire.fr" / "+33 7 82 28 80 94", twice, lost on TRAIN
+    and on the stress set; keep47, moved into the rule's pass by keep51). A site's contact
+    block closes the page or stands among its footer's lines, with no paragraph of the
+    article around it (fr-e-0012: "Mathilde Jolis" / "Responsable des relations presse" / "-
+    01 56 81 04 26" stays furniture).
 
         >>> texts = ["Le Parc Zoologique de Paris a le plaisir d'annoncer plus de 70 "
         ...          "naissances cette année.", "Attachée de presse : Camille Faivre",
@@ -3927,41 +3974,32 @@ def _named_contacts(lines: list[_Line], matched: list) -> None:
         ...          "Le domaine ouvre ses portes au public en septembre, après deux ans de "
         ...          "travaux."]
         >>> ls = [_Line(t, frozenset()) for t in texts]
-        >>> class R:
-        ...     name = "contact_line_gen10"
-        >>> matched = [None, None, R(), R(), None, None]
-        >>> for k in (2, 3):
-        ...     ls[k].bad("contact_line_gen10", "a contact line")
-        >>> _named_contacts(ls, matched)
-        >>> [ln.protected for ln in ls[2:4]], matched[2:4]
-        ([True, True], [None, None])
+        >>> _named_contact(ls, 2, [None] * 6, set()), _named_contact(ls, 3, [None] * 6, {2})
+        (True, True)
+        >>> _named_contact(ls[:4], 3, [None] * 4, {2})  # nothing of the article under it
+        False
     """
-    if not any(r is not None and r.name in CONTACT_RULES for r in matched):
-        return
-    n = len(lines)
-    for k, head in enumerate(lines):
-        if head.blank or head.cls is BAD or not _NAMED_CONTACT.match(head.text):
-            continue
-        up = k - 1
-        while up >= 0 and lines[up].blank:
-            up -= 1
-        if up < 0 or not _is_paragraph(lines[up]):
-            continue
-        block: list[int] = []
-        j = k + 1
-        while j < n and len(block) < CONTACT_MAX_LINES:
-            r = matched[j]
-            if lines[j].blank:
-                j += 1
-            elif r is not None and r.name in CONTACT_RULES:
-                block.append(j)
-                j += 1
-            else:
-                break
-        if block and any(_is_paragraph(lines[m]) for m in range(j, n)):
-            for m in block:
-                lines[m].cls, lines[m].removal, lines[m].protected = KEEP, None, True
-                matched[m] = None
+    up, block = i - 1, 1
+    while up >= 0 and (
+        lines[up].blank
+        or up in contacts
+        or (matched[up] is not None and matched[up].name in CONTACT_RULES)
+    ):
+        block += not lines[up].blank
+        up -= 1
+    if up < 0 or block > CONTACT_MAX_LINES:
+        return False
+    head = lines[up]
+    if head.cls is BAD or not _NAMED_CONTACT.match(head.text):
+        return False
+    up -= 1
+    while up >= 0 and lines[up].blank:
+        up -= 1
+    return (
+        up >= 0
+        and _is_paragraph(lines[up])
+        and any(_is_paragraph(lines[m]) for m in range(i + 1, len(lines)))
+    )
 
 
 def _protect_headings(lines: list[_Line], headings: frozenset[str]) -> None:
