@@ -856,6 +856,7 @@ def _score_text(text: str, config: CleanConfig) -> SpinScore:
                 raw = model.intercept + sum(contrib.values())
             adjust = _rule_adjustment(raw, False)
     discount = before - raw - adjust
+    raised = None
     if not other:
         raised = news_rarity(text, x, model, kinds, present, raw + adjust + ctx, config, other)
         if raised is not None:
@@ -894,7 +895,8 @@ def _score_text(text: str, config: CleanConfig) -> SpinScore:
     signals["rule_adjustment"] = round(adjust, 4)
     signals["context_term"] = round(ctx, 4)
     signals["register_discount"] = round(discount, 4)
-    signals["news_rarity"] = round(final - ctx - before + discount, 4)
+    if raised is not None:  # the logit ``news_rarity`` added (listed only where it applied)
+        signals["news_rarity"] = round(final - ctx - before + discount, 4)
     signals["logit"] = round(final, 4)
     signals.update(decision.signals)  # ``decided.<kind>``: the kinds that decided
     return SpinScore(
