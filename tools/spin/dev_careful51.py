@@ -30,7 +30,7 @@ import statistics
 import sys
 from collections import Counter
 
-from dev_neg48 import STYLES, _scorer
+from dev_neg48 import STYLES, _scorer, moved_labels, real_labels, record_rows, score_rows
 
 SOURCES = ("V", "WV", "E", "P")
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -45,23 +45,9 @@ def build_records(path: str) -> None:
         sc.NEWS_RARITY_KEEP = float(os.environ["CAREFUL51_KEEP"])
     from dev_spin38 import read_sets
 
-    from _helpers import train_pages
-
-    sets = read_sets()
-    rows = [("NEG", r) for r in sets["NEG"]] + [("UD", r) for r in sets["UD"]]
-    rows += [(s, r) for s in SOURCES for r in sets[s]
-             if any(r["mode"] == m and float(r["rate"]) in rs for m, _n, rs in STYLES)]
-    rows += [("REAL", {"id": rec["id"],
-                       "text": "\n".join(lb.text for lb in lab if lb.content)})
-             for rec, _doc, lab in train_pages() if rec["lang"] == "fr"]
-    out = []
-    for name, r in rows:
-        s = score(r["text"])
-        if "logit" in s.signals:
-            out.append({"set": name, "id": r["id"], "mode": r.get("mode"),
-                        "rate": None if r.get("rate") is None else float(r["rate"]),
-                        "genre": r.get("genre"), "label": s.label, "logit": s.signals["logit"],
-                        "signals": dict(s.signals), "text": r["text"]})
+    out = score_rows(score, record_rows(read_sets(), ("NEG", "UD")), keep_text=True)
+    for r in out:
+        r["rate"] = None if r["rate"] is None else float(r["rate"])
     with open(path, "wb") as f:
         pickle.dump(out, f)
 
@@ -96,9 +82,7 @@ def summary(recs: list[dict]) -> dict:
             g[1] += r["label"] == "spun"
             g[2] += 1
     out["genres"] = genres
-    real = [r for r in recs if r["set"] == "REAL"]
-    out["real"] = (sum(r["label"] == "suspect" for r in real),
-                   sum(r["label"] == "spun" for r in real), len(real))
+    out["real"] = real_labels([r for r in recs if r["set"] == "REAL"])
     return out
 
 
@@ -119,19 +103,11 @@ def table(old_path: str, new_path: str) -> None:
     totb = [sum(v[i] for v in b["genres"].values()) for i in range(3)]
     print(f"  {'all':12s} suspect / spun / n: {tot} -> {totb}")
     print("TRAIN pages suspect / spun / n:", a["real"], "->", b["real"])
+    human = ("NEG", "REAL", "UD")
+    print("labels moved:", dict(moved_labels(old, new, human, human)))
     before = {(r["set"], r["id"], r["mode"], r["rate"]): r for r in old}
-    moved = Counter()
-    for r in new:
-        o = before.get((r["set"], r["id"], r["mode"], r["rate"]))
-        if o is not None and o["label"] != r["label"]:
-            kind = r["set"] if r["set"] in ("NEG", "REAL", "UD") else "spin"
-            moved[(kind, o["label"], r["label"])] += 1
-            if kind in ("REAL", "NEG", "UD"):
-                print("  ", kind, r["id"], o["label"], "->", r["label"], f"{o['logit']:.2f} ->",
-                      f"{r['logit']:.2f}")
-    print("labels moved:", dict(moved))
     up = [(r["logit"] - before[(r["set"], r["id"], r["mode"], r["rate"])]["logit"], r)
-          for r in new if r["set"] in ("NEG", "REAL", "UD")]
+          for r in new if r["set"] in human]
     print("human records whose logit rose:", sum(d > 1e-6 for d, _ in up),
           "max", max((d for d, _ in up), default=0.0))
 

@@ -313,6 +313,14 @@ def kind_min_tokens(kind: str, min_tokens: int) -> int:
     return max(min_tokens, GRAMMAR_MIN_TOKENS) if kind == "grammar" else min_tokens
 
 
+def _fast_totals(out: list[float], plan, model) -> tuple[dict[str, float], float]:
+    """``(kind totals, raw logit)`` of the fast path's contribution list ``out`` (each kind's
+    contributions added left to right from 0.0, as ``_fast_model``)."""
+    kinds = {kd: plan.seq_sum(map(out.__getitem__, idx), 0.0)
+             for kd, idx in plan.kind_order.items()}
+    return kinds, model.intercept + sum(out)
+
+
 def _apply_news_rarity(raised: dict[int, float], plan, model, out, contrib, adjust: float,
                        enough: bool):
     """``(raw logit, rule adjustment, kinds, out, contrib)`` after ``news_rarity``'s raise:
@@ -325,9 +333,7 @@ def _apply_news_rarity(raised: dict[int, float], plan, model, out, contrib, adju
         before = model.intercept + sum(out)
         for i, v in raised.items():
             out[i] = v
-        kinds = {kd: plan.seq_sum(map(out.__getitem__, idx), 0.0)
-                 for kd, idx in plan.kind_order.items()}
-        raw = model.intercept + sum(out)
+        kinds, raw = _fast_totals(out, plan, model)
     else:
         before = model.intercept + sum(contrib.values())
         contrib = dict(contrib)
@@ -847,9 +853,7 @@ def _score_text(text: str, config: CleanConfig) -> SpinScore:
                 for idx, f in ((plan.lexical_index, lex_f), (plan.rarity_index, rar_f)):
                     for i in idx:
                         out[i] *= f
-                kinds = {kd: plan.seq_sum(map(out.__getitem__, idx), 0.0)
-                         for kd, idx in plan.kind_order.items()}
-                raw = model.intercept + sum(out)
+                kinds, raw = _fast_totals(out, plan, model)
             else:
                 contrib = _register_scaled(contrib, lex_f, rar_f)
                 kinds = kind_totals(contrib)
