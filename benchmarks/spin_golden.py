@@ -44,7 +44,13 @@ by round 30's window rank (issue 11: of more than 6 windows of 60 words the
 only, still spun) and ``seed:003`` (evidence weights only, still 1.0 spun); by round 33's
 lone slip kept out of the context term's reading (issue 11, ``_decision.mask_slips``), which
 moved 21 records, no label: 18 validation / embedding spins with one slip (context term and
-score down, at most 0.653 -> 0.528), 2 typo negatives and ``real:fr-b-0128`` (by < 0.0003).
+score down, at most 0.653 -> 0.528), 2 typo negatives and ``real:fr-b-0128`` (by < 0.0003);
+by round 36's ``score.news_rarity`` (careful51: next to a present lexical kind, in text the
+register gate reads as news, rare vocabulary keeps half its own contribution), which moved 7
+spins up, no human, real-page, correct-French or seed record: 2 validation spins
+(``emea-fr-dev:255:careful:0.1`` 0.624 -> 0.642, ``emea-fr-dev:268:careful_freq:0.2`` 0.151 ->
+0.344) and 5 embedding spins (one label, ``emea-fr-dev:146:emb:careful:0.3`` clean 0.324 ->
+suspect 0.513).
 """
 
 from __future__ import annotations

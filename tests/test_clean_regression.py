@@ -16,7 +16,9 @@ pages and the hash-chosen twins; every document pinned before kept its digest. T
 scored them.
 
 A later change that *means* to change the output (a new strip rule, a
-retrained spin model) re-records the fixture and says so in its commit.
+retrained spin model) re-records the fixture and says so in its commit. Round 36 (careful51,
+``score.news_rarity``) re-recorded it for the spin score of fr-b-0083 (suspect 0.512 -> 0.790),
+fr-f-0029 and fr-r34-0044 (clean); no text, change, verdict or label moved.
 """
 
 from __future__ import annotations

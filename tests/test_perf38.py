@@ -10,7 +10,11 @@ written with ``repr``: any change of a float shows). The documents (development 
 never a held-out file): every seed, every ``NEG_EVERY``-th text of the spin negatives'
 ``dev`` split (``_helpers.dev_negatives``: literary, legal, spoken, scientific, typo …
 French) and every ``SPIN_EVERY``-th document of ``fixtures/spin/validation.jsonl.gz`` (the
-development spinners, clean and spun, naive and careful).
+development spinners, clean and spun, naive and careful). Round 36 (careful51,
+``score.news_rarity``) re-recorded it for 9 documents whose rare vocabulary now keeps half its
+contribution next to lexical evidence: 8 validation careful / careful_freq spins (scores up;
+one label, ``frwiki_50:246:careful:0.2`` clean 0.415 -> suspect 0.544) and ``neg:1712`` (clean
+0.132 -> 0.174).
 
 Each document is scored twice: with the spin stage's per-token-type caches emptied first
 (every word type new, as a stream of new documents meets them: the light word counts of

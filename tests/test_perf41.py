@@ -17,7 +17,10 @@ each batch, and nothing else moved.
   re-recorded the pin on its final code: the French pages of the r36, r37 and r38 batches
   joined (831 pages), and 6 pinned pages moved (fr-a-0120, fr-b-0139, fr-b-0157, fr-f-0043,
   fr-f-0045, fr-h-0022: scores by less than 0.003, no label) because the strip stage hands
-  their spin scorer another text (idem43's end of text, keep43's rosters).
+  their spin scorer another text (idem43's end of text, keep43's rosters). Round 36
+  (careful51, ``score.news_rarity``) re-recorded it for 3 pages whose rare vocabulary now keeps
+  half its contribution next to lexical evidence: fr-b-0083 (suspect 0.512 -> 0.790),
+  fr-f-0029 (clean 0.128 -> 0.203), fr-r34-0044 (clean 0.139 -> 0.176); no label.
 * A megabyte of text made to reach the batched path with seen pairs in every slot is
   analysed in bounded time, to the loop's gains.
 

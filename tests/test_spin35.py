@@ -14,7 +14,10 @@
    in round 30 by the window rank of tests/test_spin36.py: 185 of the 228 joins moved (mean
    0.165 -> 0.057; 21 suspect -> clean, join:222 spun -> suspect), no document or seed; in
    round 33 by the lone-slip mask of the context term (``_decision.mask_slips``): 14 of 2,126
-   moved, scores down (join:205 0.164 -> 0.137, the rest by < 0.004), no label.
+   moved, scores down (join:205 0.164 -> 0.137, the rest by < 0.004), no label; in round 36
+   by ``score.news_rarity`` (careful51): 3 of 2,126 moved, translated dev negatives up, no label
+   (translated-6d03124b7721 0.194 -> 0.292, translated-735c96217df7 0.148 -> 0.305,
+   translated-86fa544d67eb 0.132 -> 0.174).
 
 Inputs are real development data: the spin negatives' development split, the development
 spins of ``fixtures/spin/validation.jsonl.gz`` and the seeds. Re-record the pins after a

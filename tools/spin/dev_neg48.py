@@ -38,27 +38,40 @@ def _scorer():
     return lambda text: score_text(text, DEFAULT_CONFIG)
 
 
-def build_records(path: str) -> None:
-    score = _scorer()
-    from dev_spin38 import read_sets
+def record_rows(sets: dict, plain: tuple[str, ...] = ("NEG",)) -> list[tuple[str, dict]]:
+    """``(set name, record)`` of the sets ``plain`` whole, the spins of ``STYLES`` of every
+    development source and the French TRAIN pages' content lines (``REAL``)."""
     from dev_spin47 import SOURCES
 
     from _helpers import train_pages
 
-    sets = read_sets()
-    rows = [("NEG", r) for r in sets["NEG"]]
+    rows = [(name, r) for name in plain for r in sets[name]]
     rows += [(s, r) for s in SOURCES for r in sets[s]
-             if any(r["mode"] == m and r["rate"] in rs for m, _n, rs in STYLES)]
+             if any(r["mode"] == m and float(r["rate"]) in rs for m, _n, rs in STYLES)]
     rows += [("REAL", {"id": rec["id"],
                        "text": "\n".join(lb.text for lb in lab if lb.content)})
              for rec, _doc, lab in train_pages() if rec["lang"] == "fr"]
+    return rows
+
+
+def score_rows(score, rows: list[tuple[str, dict]], keep_text: bool = False) -> list[dict]:
+    """Each scored row's set, id, mode, rate, genre, label, logit and signals (and its text
+    with ``keep_text``); rows the package does not score (no logit) are left out."""
     out = []
     for name, r in rows:
         s = score(r["text"])
         if "logit" in s.signals:
             out.append({"set": name, "id": r["id"], "mode": r.get("mode"), "rate": r.get("rate"),
                         "genre": r.get("genre"), "label": s.label, "logit": s.signals["logit"],
-                        "signals": dict(s.signals)})
+                        "signals": dict(s.signals)} | ({"text": r["text"]} if keep_text else {}))
+    return out
+
+
+def build_records(path: str) -> None:
+    score = _scorer()
+    from dev_spin38 import read_sets
+
+    out = score_rows(score, record_rows(read_sets()))
     with open(path, "wb") as f:
         pickle.dump(out, f)
 
@@ -94,9 +107,14 @@ def summary(recs: list[dict]) -> dict:
                 and r["rate"] in rates) / max(1, sum(r["set"] == s and r["mode"] == mode
                                                      and r["rate"] in rates for r in recs))
             for s in SOURCES) for mode, _n, rates in STYLES])
-    out["real"] = (sum(r["label"] == "suspect" for r in real),
-                   sum(r["label"] == "spun" for r in real), len(real))
+    out["real"] = real_labels(real)
     return out
+
+
+def real_labels(real: list[dict]) -> tuple[int, int, int]:
+    """``(suspect, spun, n)`` of the TRAIN pages' records ``real``."""
+    return (sum(r["label"] == "suspect" for r in real),
+            sum(r["label"] == "spun" for r in real), len(real))
 
 
 def table(old_path: str, new_path: str) -> None:
@@ -116,16 +134,24 @@ def table(old_path: str, new_path: str) -> None:
     for key, what in (("at_real", "the TRAIN pages' 1 % FP"), ("at_both", "the higher of both")):
         print(f"recall n15 n30 c15 c30 at {what}: ", " -> ".join(
             f"t {x[0]:.3f} " + " ".join(f"{v:.3f}" for v in x[1]) for x in (a[key], b[key])))
+    print("labels moved:", dict(moved_labels(old, new)))
+
+
+def moved_labels(old: list[dict], new: list[dict], human: tuple[str, ...] = ("NEG", "REAL"),
+                 shown: tuple[str, ...] = ("REAL",)) -> Counter:
+    """``(set or "spin", old label, new label)`` → records whose label moved between two code
+    trees' records; each moved record of a set in ``shown`` is printed with its logits."""
     before = {(r["set"], r["id"], r["mode"], r["rate"]): r for r in old}
-    moved = Counter()
+    moved: Counter = Counter()
     for r in new:
         o = before.get((r["set"], r["id"], r["mode"], r["rate"]))
         if o is not None and o["label"] != r["label"]:
-            kind = r["set"] if r["set"] in ("NEG", "REAL") else "spin"
+            kind = r["set"] if r["set"] in human else "spin"
             moved[(kind, o["label"], r["label"])] += 1
-            if kind == "REAL":
-                print("  TRAIN page", r["id"], o["label"], "->", r["label"])
-    print("labels moved:", dict(moved))
+            if kind in shown:
+                print("  ", kind, r["id"], o["label"], "->", r["label"],
+                      f"{o['logit']:.2f} -> {r['logit']:.2f}")
+    return moved
 
 
 if __name__ == "__main__":

@@ -82,6 +82,11 @@ REGISTER_MIN = 0.7
 #: no label and no development threshold at 1 % FP (logit -0.23 to 0.05 in round 35), and
 #: reading the register costs about a third of a page's scoring time.
 REGISTER_LOGIT_MIN = -2.0
+#: Next to lexical evidence (a present lexical kind) in a text the register gate reads as news
+#: (P < ``REGISTER_MIN``), rare vocabulary keeps at least this share of its own contribution
+#: instead of at most what the other kinds add (``news_rarity``; round 36, careful51): a careful
+#: spinner's rare picks are both rare synonyms and rare words, a news writer's are few.
+NEWS_RARITY_KEEP = 0.5
 #: Without two kinds of evidence (or one kind in several paragraphs) the logit is
 #: held this far below the logit of ``THIN_EVIDENCE_SCORE_CAP``, and the label can
 #: never be "spun", whatever the configured thresholds.
@@ -207,6 +212,69 @@ def _register_scaled(contrib: dict[str, float], lex_f: float, rar_f: float) -> d
     return {n: v * f.get(FEATURE_KIND[n], 1.0) for n, v in contrib.items()}
 
 
+def news_rarity_limit(raw_rarity: float, kept: float, lexical_present: bool) -> float:
+    """What the rarity kind adds in a news-register text (``news_rarity``): at least
+    ``NEWS_RARITY_KEEP`` of its own contribution ``raw_rarity`` when the lexical kind is present,
+    else what ``_clip_single_token`` kept.
+
+    >>> news_rarity_limit(3.0, 1.2, True), news_rarity_limit(3.0, 1.2, False)
+    (1.5, 1.2)
+    >>> news_rarity_limit(3.0, 2.0, True)
+    2.0
+    """
+    if not lexical_present:
+        return kept
+    return max(kept, min(raw_rarity, NEWS_RARITY_KEEP * raw_rarity))
+
+
+def rarity_raw(x, model) -> list[tuple[int, float]]:
+    """``(feature index, contribution before any clip)`` of the rarity kind's features of the
+    feature vector ``x`` under ``model`` (``Model.contributions``' arithmetic).
+
+    >>> from cleannews.score._model import FEATURE_NAMES, get_model
+    >>> x = [0.0] * len(FEATURE_NAMES)
+    >>> [round(v, 3) for _i, v in rarity_raw(x, get_model())]
+    [0.0, 0.0]
+    """
+    from cleannews.score._model import FEATURE_KIND, FEATURE_NAMES
+
+    out = []
+    for i, name in enumerate(FEATURE_NAMES):
+        if FEATURE_KIND[name] == "rarity":
+            d = (x[i] - model.base[i]) / model.scale[i]
+            out.append((i, min(model.cap, model.coef[i] * d) if d > 0 else 0.0))
+    return out
+
+
+def news_rarity(text: str, x, model, kinds: dict[str, float], present: list[str],
+                logit_now: float, config: CleanConfig,
+                other: bool | None = None) -> dict[int, float] | None:
+    """The rarity kind's contributions (feature index → value) raised by ``news_rarity_limit``
+    when the lexical kind is present, the raise would bring the logit to at least
+    ``REGISTER_LOGIT_MIN`` and the context term's register gate reads ``text`` as news
+    (``other_register`` false); else None (nothing changes; the register is read only when the
+    raise can matter). ``logit_now``: the document's logit before the raise; ``other``: the
+    register if already read.
+
+    >>> from cleannews.config import DEFAULT_CONFIG
+    >>> from cleannews.score._model import FEATURE_NAMES, get_model
+    >>> news_rarity("x", [0.0] * len(FEATURE_NAMES), get_model(), {"rarity": 0.0}, [], 0.0,
+    ...             DEFAULT_CONFIG) is None
+    True
+    """
+    if "lexical" not in present:
+        return None
+    raw = rarity_raw(x, model)
+    total = sum(v for _i, v in raw)
+    kept = kinds.get("rarity", 0.0)
+    target = news_rarity_limit(total, kept, True)
+    if target <= kept + 1e-12 or logit_now + target - kept < REGISTER_LOGIT_MIN:
+        return None
+    if not config.spin_context or (other if other is not None else other_register(text, config)):
+        return None
+    return {i: v * target / total for i, v in raw}
+
+
 def _scale_kind(out: dict[str, float], kind: str, limit: float) -> None:
     """Scale the contributions of ``kind``'s features down so they add up to at most ``limit``."""
     from cleannews.score._model import FEATURE_KIND
@@ -243,6 +311,41 @@ def kind_min_tokens(kind: str, min_tokens: int) -> int:
     (3, 2)
     """
     return max(min_tokens, GRAMMAR_MIN_TOKENS) if kind == "grammar" else min_tokens
+
+
+def _fast_totals(out: list[float], plan, model) -> tuple[dict[str, float], float]:
+    """``(kind totals, raw logit)`` of the fast path's contribution list ``out`` (each kind's
+    contributions added left to right from 0.0, as ``_fast_model``)."""
+    kinds = {kd: plan.seq_sum(map(out.__getitem__, idx), 0.0)
+             for kd, idx in plan.kind_order.items()}
+    return kinds, model.intercept + sum(out)
+
+
+def _apply_news_rarity(raised: dict[int, float], plan, model, out, contrib, adjust: float,
+                       enough: bool):
+    """``(raw logit, rule adjustment, kinds, out, contrib)`` after ``news_rarity``'s raise:
+    the fast path's list ``out`` or the generic path's dict ``contrib`` gets the raised
+    rarity contributions; thin evidence is held under the cap again, a lift to "spun" shrinks
+    by what the raise added."""
+    from cleannews.score._model import FEATURE_NAMES, kind_totals
+
+    if out is not None:
+        before = model.intercept + sum(out)
+        for i, v in raised.items():
+            out[i] = v
+        kinds, raw = _fast_totals(out, plan, model)
+    else:
+        before = model.intercept + sum(contrib.values())
+        contrib = dict(contrib)
+        for i, v in raised.items():
+            contrib[FEATURE_NAMES[i]] = v
+        kinds = kind_totals(contrib)
+        raw = model.intercept + sum(contrib.values())
+    if not enough:
+        adjust = _rule_adjustment(raw, False)
+    elif adjust > 0:
+        adjust = max(0.0, adjust - (raw - before))
+    return raw, adjust, kinds, out, contrib
 
 
 def _rule_adjustment(raw_logit: float, enough_evidence: bool) -> float:
@@ -742,21 +845,28 @@ def _score_text(text: str, config: CleanConfig) -> SpinScore:
         decision.adjust, decision.context, decision.evidence, decision.enough
     )
     before = raw + adjust  # the logit the decision read (``register_discount``: what the gate took)
+    other = None  # the register, once read (``other_register``)
     if before >= REGISTER_LOGIT_MIN and register_gate(decision):
         lex_f, rar_f = register_scales(kinds)
-        if (lex_f < 1.0 or rar_f < 1.0) and other_register(text, config):
+        if (lex_f < 1.0 or rar_f < 1.0) and (other := other_register(text, config)):
             if plan.fast:
                 for idx, f in ((plan.lexical_index, lex_f), (plan.rarity_index, rar_f)):
                     for i in idx:
                         out[i] *= f
-                kinds = {kd: plan.seq_sum(map(out.__getitem__, idx), 0.0)
-                         for kd, idx in plan.kind_order.items()}
-                raw = model.intercept + sum(out)
+                kinds, raw = _fast_totals(out, plan, model)
             else:
                 contrib = _register_scaled(contrib, lex_f, rar_f)
                 kinds = kind_totals(contrib)
                 raw = model.intercept + sum(contrib.values())
             adjust = _rule_adjustment(raw, False)
+    discount = before - raw - adjust
+    raised = None
+    if not other:
+        raised = news_rarity(text, x, model, kinds, present, raw + adjust + ctx, config, other)
+        if raised is not None:
+            raw, adjust, kinds, out, contrib = _apply_news_rarity(
+                raised, plan, model, out if plan.fast else None,
+                None if plan.fast else contrib, adjust, enough)
     final = raw + adjust + ctx
     score = _sigmoid(final)
 
@@ -788,7 +898,9 @@ def _score_text(text: str, config: CleanConfig) -> SpinScore:
     signals["intercept"] = round(model.intercept, 4)
     signals["rule_adjustment"] = round(adjust, 4)
     signals["context_term"] = round(ctx, 4)
-    signals["register_discount"] = round(before - raw - adjust, 4)
+    signals["register_discount"] = round(discount, 4)
+    if raised is not None:  # the logit ``news_rarity`` added (listed only where it applied)
+        signals["news_rarity"] = round(final - ctx - before + discount, 4)
     signals["logit"] = round(final, 4)
     signals.update(decision.signals)  # ``decided.<kind>``: the kinds that decided
     return SpinScore(
