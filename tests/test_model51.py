@@ -42,12 +42,27 @@ def test_recall_point_of_the_round36_sweep():
 
 
 def test_recall_point_stops_at_the_first_step_under_the_share():
-    """A step under the share ends the walk even when the next step would pass alone."""
-    rows = [(1.01, 100, 5), (0.9, 108, 6), (0.8, 110, 9), (0.7, 150, 10)]
+    """A judged step under the share ends the walk even when the next step would pass alone."""
+    rows = [(1.01, 100, 5), (0.9, 118, 6), (0.8, 126, 14), (0.7, 176, 15)]
     assert line_train.recall_step_point(_steps(rows))[0] == 0.9
     assert line_train.recall_step_point(_steps(rows), min_share=0.4)[0] == 0.7
 
 
+#: The same sweep with a head-distance feature added (an experiment of round 36, not kept):
+#: 1.01 -> 0.96 adds 2 furniture and 1 content line; judged alone (67 %) it stopped the walk
+#: at the rules.
+SWEEP_R36_HEAD_DIST = [
+    (1.01, 2023, 73), (0.96, 2025, 74), (0.94, 2046, 74), (0.92, 2078, 81), (0.90, 2102, 87),
+    (0.88, 2125, 88), (0.85, 2166, 92), (0.80, 2226, 111), (0.75, 2271, 134),
+]
+
+
+def test_small_steps_are_pooled_before_they_are_judged():
+    """1.01 -> 0.94 pooled: 23 furniture, 1 content line; 0.85 -> 0.80: 60 and 19 (76 %)."""
+    assert line_train.recall_step_point(_steps(SWEEP_R36_HEAD_DIST))[0] == 0.85
+    assert line_train.recall_step_point(_steps(SWEEP_R36_HEAD_DIST), min_lines=1)[0] == 1.01
+
+
 def test_recall_point_walks_past_steps_that_add_nothing():
-    rows = [(1.01, 100, 5), (0.96, 100, 5), (0.94, 104, 5)]
-    assert line_train.recall_step_point(_steps(rows)) == (0.94, {"tp": 104, "fp": 5})
+    rows = [(1.01, 100, 5), (0.96, 100, 5), (0.94, 114, 5)]
+    assert line_train.recall_step_point(_steps(rows)) == (0.94, {"tp": 114, "fp": 5})

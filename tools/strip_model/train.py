@@ -796,25 +796,35 @@ def choose_thresholds(p, y, cand, hard, rule_bad, lists, wordless, base: dict,
     return best
 
 
+#: A step of the recall-leaning walk is judged once it adds at least this many lines (pooled
+#: with the next steps until then): the strictest steps add one or two lines, and one content
+#: line among them stopped the walk at the rules (the round-36 feature experiment).
+RECALL_MIN_STEP_LINES = 10
+
+
 def recall_step_point(steps: list[tuple[float, dict]],
-                      min_share: float = RECALL_MIN_FURNITURE) -> tuple[float, dict]:
+                      min_share: float = RECALL_MIN_FURNITURE,
+                      min_lines: int = RECALL_MIN_STEP_LINES) -> tuple[float, dict]:
     """The recall-leaning point of a threshold sweep (round 36, model51): ``steps`` are
     ``(threshold, figures)`` from the strictest (the rules alone) to the loosest; the threshold
     is lowered step by step while the lines each step adds are at least ``min_share``
     furniture, the rule that chose ``RECALL_REMOVE_P`` (docs/strip-history.md,
-    "Recall-leaning strip setting (issue 10, round 30)"). The first step under the share
-    stops the walk, even when a later one would pass.
+    "Recall-leaning strip setting (issue 10, round 30)"). A step adding fewer than
+    ``min_lines`` lines is pooled with the next ones before it is judged; the first judged
+    step under the share stops the walk, even when a later one would pass.
 
     >>> f = lambda tp, fp: {"tp": tp, "fp": fp}
-    >>> recall_step_point([(1.01, f(10, 1)), (0.9, f(18, 2)), (0.8, f(20, 4)), (0.7, f(40, 5))])
-    (0.9, {'tp': 18, 'fp': 2})
-    >>> recall_step_point([(1.01, f(10, 1)), (0.9, f(10, 1)), (0.8, f(14, 2))])
-    (0.8, {'tp': 14, 'fp': 2})
+    >>> recall_step_point([(1.01, f(10, 1)), (0.9, f(28, 2)), (0.8, f(40, 12)), (0.7, f(90, 13))])
+    (0.9, {'tp': 28, 'fp': 2})
+    >>> recall_step_point([(1.01, f(10, 1)), (0.96, f(11, 2)), (0.9, f(30, 2))])
+    (0.9, {'tp': 30, 'fp': 2})
     """
     threshold, at = steps[0]
     for t, fig in steps[1:]:
         gained, lost = fig["tp"] - at["tp"], fig["fp"] - at["fp"]
-        if gained + lost > 0 and gained / (gained + lost) < min_share:
+        if gained + lost < min_lines:
+            continue  # too few lines to judge: pooled with the next step
+        if gained / (gained + lost) < min_share:
             break
         threshold, at = t, fig
     return threshold, at
