@@ -67,6 +67,7 @@ from cleannews.strip.linemodel import (  # noqa: E402
     MODEL_MAX_WORDS,
     NEIGHBOUR_FEATURES,
     NEVER,
+    RECALL_MIN_FURNITURE,
     TOKEN_ODDS_WORDS,
     LineModel,
     article_lists,
@@ -795,6 +796,53 @@ def choose_thresholds(p, y, cand, hard, rule_bad, lists, wordless, base: dict,
     return best
 
 
+#: A step of the recall-leaning walk is judged once it adds at least this many lines (pooled
+#: with the next steps until then): the strictest steps add one or two lines, and one content
+#: line among them stopped the walk at the rules (the round-36 feature experiment).
+RECALL_MIN_STEP_LINES = 10
+
+
+def recall_step_point(steps: list[tuple[float, dict]],
+                      min_share: float = RECALL_MIN_FURNITURE,
+                      min_lines: int = RECALL_MIN_STEP_LINES) -> tuple[float, dict]:
+    """The recall-leaning point of a threshold sweep (round 36, model51): ``steps`` are
+    ``(threshold, figures)`` from the strictest (the rules alone) to the loosest; the threshold
+    is lowered step by step while the lines each step adds are at least ``min_share``
+    furniture, the rule that chose ``RECALL_REMOVE_P`` (docs/strip-history.md,
+    "Recall-leaning strip setting (issue 10, round 30)"). A step adding fewer than
+    ``min_lines`` lines is pooled with the next ones before it is judged; the first judged
+    step under the share stops the walk, even when a later one would pass.
+
+    >>> f = lambda tp, fp: {"tp": tp, "fp": fp}
+    >>> recall_step_point([(1.01, f(10, 1)), (0.9, f(28, 2)), (0.8, f(40, 12)), (0.7, f(90, 13))])
+    (0.9, {'tp': 28, 'fp': 2})
+    >>> recall_step_point([(1.01, f(10, 1)), (0.96, f(11, 2)), (0.9, f(30, 2))])
+    (0.9, {'tp': 30, 'fp': 2})
+    """
+    threshold, at = steps[0]
+    for t, fig in steps[1:]:
+        gained, lost = fig["tp"] - at["tp"], fig["fp"] - at["fp"]
+        if gained + lost < min_lines:
+            continue  # too few lines to judge: pooled with the next step
+        if gained / (gained + lost) < min_share:
+            break
+        threshold, at = t, fig
+    return threshold, at
+
+
+def print_recall_point(p, y, cand, hard, rule_bad, lists, wordless) -> tuple[float, dict]:
+    """Print and return the line model's recall-leaning point on the out-of-fold scores ``p``
+    (:func:`recall_step_point` over REMOVE_GRID, lists and give-back off): what a policy of
+    "added removals at least RECALL_MIN_FURNITURE furniture" would ship, beside the point the
+    trainer's guards choose (development figures; nothing is written)."""
+    steps = [(rp, figures(decide(p, cand, hard, rule_bad, rp, 0.0, lists, NEVER, wordless), y))
+             for rp in sorted(REMOVE_GRID, reverse=True)]
+    rp, fig = recall_step_point(steps)
+    print(f"recall-leaning point (each step's added lines >= {RECALL_MIN_FURNITURE:.0%} "
+          f"furniture, lists never): remove_p {rp}: {fig}")
+    return rp, fig
+
+
 def second_pass_removed(pages, rule: str = "line_model") -> list[tuple[str, float, str]]:
     """(line, probability, text after one pass) of the lines of TRAIN pages that a
     second ``strip_text`` pass removes by the model ``rule`` (``line_model`` or
@@ -894,6 +942,7 @@ def main(argv: list[str] | None = None) -> int:
                                  show=show, show_all=args.grid)
 
     first = choose({}, show=True)
+    print_recall_point(p, y, cand, hard, rule_bad, lists, wordless)
     print(f"CV point before the guard: remove_p {first['remove_p']} give_back_p "
           f"{first['give_back_p']} list_p {first['remove_list_p']}: {first['cv']}")
     if args.cv_only:
