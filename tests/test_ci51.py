@@ -40,15 +40,28 @@ def streamed():
     return _lang._load_streamed()
 
 
-def test_cached_model_equals_the_decompressed_one(tmp_path, monkeypatch, streamed) -> None:
-    """The first load writes the copy, the second reads it without decompressing anything:
-    both give the arrays of :func:`_lang._load_streamed`, dtype for dtype, and the vectorised
-    walk over them gives the same language and probability on every text."""
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    """A folder of :data:`_lang.MODEL_CACHE_ENV` with the copy written, once (the tests that
+    damage or race a copy work on their own copy of it)."""
+    root = tmp_path_factory.mktemp("model")
+    mp = pytest.MonkeyPatch()
+    mp.setenv(_lang.MODEL_CACHE_ENV, str(root))
+    try:
+        assert _lang._load_cached() is not None
+    finally:
+        mp.undo()
+    return root
+
+
+def test_cached_model_equals_the_decompressed_one(monkeypatch, streamed, written) -> None:
+    """The first load wrote the copy (``written``), the second reads it without decompressing
+    anything: it gives the arrays of :func:`_lang._load_streamed`, dtype for dtype, and the
+    vectorised walk over them gives the same language and probability on every text."""
     import lzma
 
-    monkeypatch.setenv(_lang.MODEL_CACHE_ENV, str(tmp_path))
-    first = _lang._load_cached()
-    (folder,) = tmp_path.iterdir()
+    monkeypatch.setenv(_lang.MODEL_CACHE_ENV, str(written))
+    (folder,) = written.iterdir()
     assert folder.name.startswith("py3langid-")
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         f"{name}.npy" for name in _lang.MODEL_ARRAYS)
@@ -58,8 +71,7 @@ def test_cached_model_equals_the_decompressed_one(tmp_path, monkeypatch, streame
 
     monkeypatch.setattr(lzma, "open", no_lzma)
     second = _lang._load_cached()
-    for ident in (first, second):
-        _same_identifier(ident, streamed)
+    _same_identifier(second, streamed)
     walk, ref = _lang._VectorWalk(second), _lang._VectorWalk(streamed)
     for text in TEXTS:
         assert walk.probability(text) == ref.probability(text), text
@@ -72,14 +84,22 @@ def test_without_the_variable_nothing_is_written(monkeypatch) -> None:
     assert _lang._load_cached() is None
 
 
-def test_a_copy_that_cannot_be_written_or_read_falls_back(tmp_path, monkeypatch) -> None:
-    """A file where the folder should be, or a truncated array: ``None`` (the caller then
-    decompresses the model), never an exception and never a half-read model."""
+def test_a_copy_that_cannot_be_written_or_read_falls_back(tmp_path, monkeypatch,
+                                                          written) -> None:
+    """A file where the folder should be (refused before the model is decompressed), or a
+    truncated array: ``None`` (the caller then decompresses the model), never an exception
+    and never a half-read model."""
+    import lzma
+    import shutil
+
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv(_lang.MODEL_CACHE_ENV, str(blocker))
-    assert _lang._load_cached() is None
+    with monkeypatch.context() as m:
+        m.setattr(lzma, "open", lambda *a, **k: pytest.fail("decompressed for nothing"))
+        assert _lang._load_cached() is None
 
+    shutil.copytree(written, tmp_path / "cache")
     monkeypatch.setenv(_lang.MODEL_CACHE_ENV, str(tmp_path / "cache"))
     assert _lang._load_cached() is not None
     (folder,) = (tmp_path / "cache").iterdir()
@@ -88,14 +108,17 @@ def test_a_copy_that_cannot_be_written_or_read_falls_back(tmp_path, monkeypatch)
     assert _lang._load_cached() is None
 
 
-def test_two_writers_at_once_leave_one_whole_copy(tmp_path, monkeypatch, streamed) -> None:
+def test_two_writers_at_once_leave_one_whole_copy(tmp_path, monkeypatch, streamed,
+                                                  written) -> None:
     """A writer that finds the folder already there (another process won the rename) keeps
     that one and removes its own copy: one folder, no leftovers."""
+    import shutil
+
     from py3langid.langid import MODEL_DIR, MODEL_FILE
 
     model = MODEL_DIR / MODEL_FILE
     folder = _lang._model_cache_folder(model, str(tmp_path))
-    _lang._write_model_cache(folder, model)
+    shutil.copytree(written / folder.name, folder)  # the winner's copy
     _lang._write_model_cache(folder, model)  # the loser of a race
     assert [p.name for p in tmp_path.iterdir()] == [folder.name]
     monkeypatch.setenv(_lang.MODEL_CACHE_ENV, str(tmp_path))

@@ -271,7 +271,9 @@ def _write_model_cache(folder: Any, model: Any) -> None:
 
     They are written into a new folder beside it, then renamed in one step: a process
     that dies half-way leaves no half-written ``folder``, and of two processes writing
-    at once one rename wins (the other's copy is removed).
+    at once one rename wins (the other's copy is removed). That folder is made before
+    the model is decompressed, so where it cannot be (read-only, not a folder) the
+    ``OSError`` comes at once and the caller decompresses the model once, not twice.
     """
     import lzma
     import shutil
@@ -279,11 +281,11 @@ def _write_model_cache(folder: Any, model: Any) -> None:
 
     import numpy as np
 
-    with lzma.open(model) as src:
-        data = _read_npz_stream(src)
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f"{folder.name}.", dir=folder.parent))
     try:
+        with lzma.open(model) as src:
+            data = _read_npz_stream(src)
         for name in MODEL_ARRAYS:
             np.save(tmp / f"{name}.npy", data[name], allow_pickle=False)
         os.rename(tmp, folder)
