@@ -7,6 +7,7 @@ is reproducible: the same examples every time. Locally it explores new ones.
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 from pathlib import Path
 
@@ -14,6 +15,30 @@ import pytest
 from hypothesis import settings
 
 from _helpers import CORPUS, read_jsonl
+
+
+def _model_cache() -> str:
+    """Where this run keeps py3langid's model uncompressed (``cleannews._lang.MODEL_CACHE_ENV``):
+    the first process that needs the model writes it, every other test process and
+    command-line child (they inherit the variable) memory-maps it instead of decompressing
+    68 MB, about 0.4 s of CPU each (``tests/test_ci51.py`` checks that the arrays are the same).
+
+    In this checkout's pytest cache, under the hash of the ``_lang.py`` that writes it, so a
+    copy written by other code is never read. Empty (no copy) in a mutation run
+    (``tools/mutate.py`` names its mutated sources in ``CLEANNEWS_TEST_SRC``): a mutant of
+    ``_lang.py`` must not leave a copy that later runs read. Set the variable to choose
+    (empty: no copy)."""
+    if os.environ.get("CLEANNEWS_TEST_SRC"):
+        return ""
+    root = Path(__file__).resolve().parent.parent
+    try:
+        code = (root / "src" / "cleannews" / "_lang.py").read_bytes()
+    except OSError:  # no sources beside the tests: no copy
+        return ""
+    return str(root / ".pytest_cache" / "cleannews-model" / hashlib.sha256(code).hexdigest()[:12])
+
+
+os.environ.setdefault("CLEANNEWS_MODEL_CACHE", _model_cache())
 
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
