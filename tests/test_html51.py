@@ -130,3 +130,13 @@ def test_a_list_mixing_tag_links_and_a_story_is_no_tag_list() -> None:
     assert not _tag_list(soup.ul, _measure(soup), "example.fr")
     assert _tag_link("/tag/nucleaire/", "example.fr")
     assert not _tag_link("https://autre.fr/tag/nucleaire/", "example.fr")
+
+
+def test_a_labelled_line_of_tag_links_goes() -> None:
+    tags = (
+        '<div class=x>Schlagworte: <a href="/schlagwort/haushalt/">Haushalt</a> '
+        '<a href="/schlagwort/markthalle/">Markthalle</a></div>'
+    )
+    text = clean_html(_article(PARA, tags)).text
+    assert "Markthalle" not in text
+    assert f"{PARA} (5)" in text

@@ -1896,6 +1896,8 @@ _PATH = regex.compile(r"^(?:(?:https?:)?//[^/?#]*)?([^?#]*)", regex.IGNORECASE)
 TAG_PATH_SEGMENTS = frozenset(_HINTS["tag_paths"])
 #: A list of tag links is a short block: at most this many characters.
 TAG_LIST_MAX_CHARS = 300
+#: ... its text all links, or links after a label of at most this many words ("Tags:").
+TAG_LABEL_MAX_WORDS = 2
 
 
 def _tag_link(href: str, site: str | None) -> bool:
@@ -1931,11 +1933,21 @@ def _tag_list(el: Tag, stats: dict[int, tuple[int, int, int]], site: str | None)
     ...     '<a href="/2022/12/story">B</a></li></ul>', "html.parser")
     >>> [_tag_list(ul, _measure(soup), None) for ul in soup.find_all("ul")]
     [True, False]
+    >>> soup = BeautifulSoup('<p>Schlagworte: <a href="/schlagwort/haushalt/">Haushalt</a></p>'
+    ...     '<p>Le maire parle du <a href="/tag/budget/">budget</a>.</p>', "html.parser")
+    >>> [_tag_list(p, _measure(soup), None) for p in soup.find_all("p")]
+    [True, False]
     """
     chars, link_chars, links = stats.get(id(el), (0, 0, 0))
-    if not links or chars > TAG_LIST_MAX_CHARS or link_chars < LINK_LIST_MIN_DENSITY * chars:
+    if not links or chars > TAG_LIST_MAX_CHARS:
         return False
-    return all(_tag_link(str(a.get("href") or ""), site) for a in _links(el))
+    anchors = _links(el)
+    if not all(_tag_link(str(a.get("href") or ""), site) for a in anchors):
+        return False
+    if link_chars >= LINK_LIST_MIN_DENSITY * chars:
+        return True
+    label = count_words(el.get_text(" ")) - sum(count_words(a.get_text(" ")) for a in anchors)
+    return label <= TAG_LABEL_MAX_WORDS  # "Schlagworte: <a>Haushalt</a> <a>Markthalle</a>"
 
 
 def site_label(site: str) -> str | None:
