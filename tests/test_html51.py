@@ -140,3 +140,4 @@ def test_a_labelled_line_of_tag_links_goes() -> None:
     text = clean_html(_article(PARA, tags)).text
     assert "Markthalle" not in text
     assert f"{PARA} (5)" in text
+

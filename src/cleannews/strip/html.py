@@ -1896,7 +1896,8 @@ _PATH = regex.compile(r"^(?:(?:https?:)?//[^/?#]*)?([^?#]*)", regex.IGNORECASE)
 TAG_PATH_SEGMENTS = frozenset(_HINTS["tag_paths"])
 #: A list of tag links is a short block: at most this many characters.
 TAG_LIST_MAX_CHARS = 300
-#: ... its text all links, or links after a label of at most this many words ("Tags:").
+#: ... its text all links, or links after a label of at most this many words and a colon
+#: ("Tags:").
 TAG_LABEL_MAX_WORDS = 2
 
 
@@ -1946,8 +1947,10 @@ def _tag_list(el: Tag, stats: dict[int, tuple[int, int, int]], site: str | None)
         return False
     if link_chars >= LINK_LIST_MIN_DENSITY * chars:
         return True
-    label = count_words(el.get_text(" ")) - sum(count_words(a.get_text(" ")) for a in anchors)
-    return label <= TAG_LABEL_MAX_WORDS  # "Schlagworte: <a>Haushalt</a> <a>Markthalle</a>"
+    # "Schlagworte: <a>Haushalt</a> <a>Markthalle</a>": a label that ends with a colon
+    text = el.get_text(" ")
+    label = count_words(text) - sum(count_words(a.get_text(" ")) for a in anchors)
+    return label <= TAG_LABEL_MAX_WORDS and ":" in text
 
 
 def site_label(site: str) -> str | None:
