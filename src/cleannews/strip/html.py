@@ -2239,7 +2239,7 @@ def _embedded_post(el: Tag) -> bool:
 
 #: A reader poll, quiz or rating widget offers at least this many radio buttons of one group.
 POLL_MIN_OPTIONS = 2
-#: ... and its box holds at most this many words outside the answers' ``<label>`` s (the
+#: ... and its box holds at most this many words outside the answers' labels (the
 #: question, a "vote" button): more words are an article or a form that asks for a choice.
 POLL_PROMPT_MAX_WORDS = 40
 #: Radio groups looked at per page (a page of hundreds is a form, not a poll).
