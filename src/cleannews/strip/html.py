@@ -1893,6 +1893,66 @@ CALL_SEGMENT_MAX_WORDS = 5
 _PATH = regex.compile(r"^(?:(?:https?:)?//[^/?#]*)?([^?#]*)", regex.IGNORECASE)
 
 
+TAG_PATH_SEGMENTS = frozenset(_HINTS["tag_paths"])
+#: A list of tag links is a short block: at most this many characters.
+TAG_LIST_MAX_CHARS = 300
+#: ... its text all links, or links after a label of at most this many words and a colon
+#: ("Tags:").
+TAG_LABEL_MAX_WORDS = 2
+
+
+def _tag_link(href: str, site: str | None) -> bool:
+    """True when ``href`` goes to a tag archive of ``site`` (a ``tag_paths`` segment followed
+    by the tag's own segment): ``/tag/energiewende/``, ``/mots-cles/retraites``.
+
+    >>> _tag_link("https://www.ingenieur.de/tag/energiewende/", "ingenieur.de")
+    True
+    >>> _tag_link("/mots-cles/retraites", None), _tag_link("/tag/", None)
+    (True, False)
+    >>> _tag_link("https://other.com/tag/x", "ingenieur.de"), _tag_link("/2021/tags-app", None)
+    (False, False)
+    """
+    m = _ARCHIVED.match(href.strip())
+    target = m.group(1) if m else href.strip()
+    host = link_host(target)
+    if host is not None and site is not None and not _same_site(host, site):
+        return False
+    pm = _PATH.match(target)
+    segments = [seg for seg in (pm.group(1).lower() if pm else "").split("/") if seg]
+    return any(
+        seg in TAG_PATH_SEGMENTS and i + 1 < len(segments) for i, seg in enumerate(segments)
+    )
+
+
+def _tag_list(el: Tag, stats: dict[int, tuple[int, int, int]], site: str | None) -> bool:
+    """True for a short block whose text is all links to the site's tag pages: the article's
+    topics, however few (``<ul><li><a href="/tag/energiewende/">Energiewende</a></li><li><a
+    href="/tag/kernkraft/">Kernkraft</a></li></ul>``, ingenieur.de under "Themen im Artikel").
+
+    >>> soup = BeautifulSoup('<ul><li><a href="/tag/a-b/">Energiewende</a></li><li><a '
+    ...     'href="/tag/c/">Kernkraft</a></li></ul><ul><li><a href="/tag/a-b/">A</a></li><li>'
+    ...     '<a href="/2022/12/story">B</a></li></ul>', "html.parser")
+    >>> [_tag_list(ul, _measure(soup), None) for ul in soup.find_all("ul")]
+    [True, False]
+    >>> soup = BeautifulSoup('<p>Schlagworte: <a href="/schlagwort/haushalt/">Haushalt</a></p>'
+    ...     '<p>Le maire parle du <a href="/tag/budget/">budget</a>.</p>', "html.parser")
+    >>> [_tag_list(p, _measure(soup), None) for p in soup.find_all("p")]
+    [True, False]
+    """
+    chars, link_chars, links = stats.get(id(el), (0, 0, 0))
+    if not links or chars > TAG_LIST_MAX_CHARS:
+        return False
+    anchors = _links(el)
+    if not all(_tag_link(str(a.get("href") or ""), site) for a in anchors):
+        return False
+    if link_chars >= LINK_LIST_MIN_DENSITY * chars:
+        return True
+    # "Schlagworte: <a>Haushalt</a> <a>Markthalle</a>": a label that ends with a colon
+    text = el.get_text(" ")
+    label = count_words(text) - sum(count_words(a.get_text(" ")) for a in anchors)
+    return label <= TAG_LABEL_MAX_WORDS and ":" in text
+
+
 def site_label(site: str) -> str | None:
     """The name part of a host: its label before the public suffix (``co.uk``, ``com.lb``,
     ``gouv.fr``: :func:`cleannews._sites.registrable_domain`).
@@ -2175,6 +2235,81 @@ def _embedded_post(el: Tag) -> bool:
     True
     """
     return el.name == "blockquote" and not EMBEDDED_POST_TOKENS.isdisjoint(_tokens(el))
+
+
+#: A reader poll, quiz or rating widget offers at least this many radio buttons of one group.
+POLL_MIN_OPTIONS = 2
+#: ... and its box holds at most this many words outside the answers' labels (the
+#: question, a "vote" button): more words are an article or a form that asks for a choice.
+POLL_PROMPT_MAX_WORDS = 40
+#: Radio groups looked at per page (a page of hundreds is a form, not a poll).
+POLL_MAX_GROUPS = 20
+
+
+def _words_outside_labels(el: Tag) -> int:
+    """Words of ``el`` outside its ``<label>`` elements (a poll's question, not its answers).
+
+    >>> _words_outside_labels(BeautifulSoup("<div><p>Votre avis</p><label>Oui, tout à "
+    ...     "fait</label></div>", "html.parser").div)
+    2
+    """
+    labels = sum(count_words(lab.get_text(" ")) for lab in _named(el, frozenset({"label"})))
+    return count_words(el.get_text(" ")) - labels
+
+
+_POLL_STOP_TAGS = frozenset("h1 h2".split())
+
+
+def _poll_box(el: Tag) -> bool:
+    """True when ``el`` may be a poll's box: not the page, no ``<h1>`` or ``<h2>`` (an
+    article's header: an audio player's speed buttons sit beside the headline), and few
+    words outside the answers' labels.
+
+    >>> soup = BeautifulSoup("<div><h2>Titre</h2><div><label><input type=radio>x</label>"
+    ...     "</div></div>", "html.parser")
+    >>> _poll_box(soup.div), _poll_box(soup.div.div)
+    (False, True)
+    """
+    return (
+        el.name not in ("body", "html")
+        and _first_named(el, _POLL_STOP_TAGS) is None
+        and _words_outside_labels(el) <= POLL_PROMPT_MAX_WORDS
+    )
+
+
+def poll_boxes(tags: list[Tag]) -> frozenset[int]:
+    """ids of the reader polls, quizzes and rating widgets of a page: the largest element
+    around a group of radio buttons (one ``name``, at least ``POLL_MIN_OPTIONS``) whose words
+    outside the answers' labels stay within ``POLL_PROMPT_MAX_WORDS`` (the question).
+
+    A poll set inside the article's body (20 Minuten: ``<div type="poll"><p>Welches dieser
+    Mittel ist dein Favorit …?</p><label>Eine wärmende Suppe.</label>…``) is not the article:
+    its question and answers came out as short lines of the text. CSS tabs built on radio
+    buttons hold their panels' text: their box has too many words and stays.
+
+    >>> soup = BeautifulSoup("<article><p>" + "Le texte de l'article. " * 20 + "</p>"
+    ...     "<div class=box><p>Qui gagnera ?</p><label><input type=radio name=v>Lyon</label>"
+    ...     "<label><input type=radio name=v>Lens</label></div></article>", "html.parser")
+    >>> [t.name + "." + t["class"][0] for t in _tags(soup) if id(t) in poll_boxes(_tags(soup))]
+    ['div.box']
+    """
+    groups: dict[str, list[Tag]] = {}
+    for t in tags:
+        if t.name == "input" and str(t.get("type", "")).lower() == "radio":
+            groups.setdefault(str(t.get("name") or id(t.parent)), []).append(t)
+    out: set[int] = set()
+    for radios in list(groups.values())[:POLL_MAX_GROUPS]:
+        if len(radios) < POLL_MIN_OPTIONS:
+            continue
+        box: Tag | None = radios[0]
+        for r in radios[1:]:
+            box = _common_ancestor(box, r) if box is not None else None
+        if box is None or not _poll_box(box):
+            continue
+        while isinstance(box.parent, Tag) and _poll_box(box.parent):
+            box = box.parent
+        out.add(id(box))
+    return frozenset(out)
 
 
 #: Inline elements that can carry a few words of a sentence (a glossary popup, a tooltip):
@@ -3708,6 +3843,8 @@ class _Extractor:
         #: ids of the lists that follow the headline inside a header-zone column
         #: (:func:`_zone_tail`)
         self.zone_tail: frozenset[int] = frozenset()
+        #: ids of the page's reader polls and rating widgets (:func:`poll_boxes`)
+        self.polls: frozenset[int] = frozenset()
 
     def select_main(self, body: Tag, site_names: frozenset[str] = frozenset()) -> None:
         """Restrict the walk to the article container(s) and the headline.
@@ -3917,6 +4054,11 @@ class _Extractor:
                 return None  # a link or two of a sentence; a span that is a whole block
         elif el.name not in _LINK_BLOCKS or (el.name == "article" and not _leads_away(el)):
             return None
+        if _tag_list(el, self.stats, self.site):
+            return (
+                "html_link_list",
+                f"a list of {links} links to the site's tag pages: the article's topics",
+            )
         if (
             density >= LINK_LIST_MIN_DENSITY
             and TITLED_LIST_MIN_LINKS <= links < LINK_LIST_MIN_LINKS
@@ -4239,6 +4381,14 @@ class _Extractor:
                     node,
                     "html_class_hint",
                     f"element whose class or id says '{hint[0]}' ({what})",
+                )
+                continue
+            if id(node) in self.polls and not protected:
+                self.drop(
+                    node,
+                    "html_poll",
+                    "a reader poll, quiz or rating: radio buttons with their answers and a "
+                    "short question",
                 )
                 continue
             if not protected and name in _CAPTION_TAGS and _image_caption(
@@ -5043,6 +5193,7 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     ex = _Extractor(html, src, stats, stats[id(body)][0], holders)
     ex.site = site_host(body, metadata)
     ex.tags = tags
+    ex.polls = poll_boxes(tags)
     if config.html_main_content:
         ex.select_main(body, site_name_texts(metadata))
         if not ex.main_ids:
@@ -5052,6 +5203,7 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     if ex.main_ids and sum(count_words(t) for t, _, _ in ex.lines) < MAIN_MIN_WORDS:
         # the chosen container lost its text to the rules inside it: read the whole page
         ex = _Extractor(html, src, stats, stats[id(body)][0], holders)
+        ex.polls = poll_boxes(tags)
         ex.walk(body)
         ex.flush()
         metadata["html_whole_page"] = REREAD_REASON
