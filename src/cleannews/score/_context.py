@@ -378,7 +378,9 @@ GAINS_BATCH_TOKENS = 1 << 12
 #: per-piece loop ``_para_gains`` is as fast: numpy's calls cost a fixed time each).
 GAINS_VECTOR_MIN_TOKENS = 64
 #: The last reading of this thread (``ContextTerm._reading``): ``kept`` = ``(text, count
-#: table, pieces, style)``, taken by the first term that reads the same text again.
+#: table, pieces, style)``, taken by the first term that reads the same text again;
+#: ``style`` = ``(text, count table, style)`` of the last complete reading (any length),
+#: taken by ``ContextTerm.register`` (``_style_of``).
 _READING_MEMO = threading.local()
 
 
@@ -762,12 +764,67 @@ class ContextTerm:
         """P(another register than news) of ``text``: the register gate (``gate``) on its
         style counts, also where the term is 0 and ``analyse`` leaves the gate unread.
 
+        The counts are the last complete reading's (``_style_of``) when it read ``text``:
+        the decision's analysis has read the document already (round 36: the register gate
+        no longer reads a borderline document a second time).
+
         >>> t = get_context_term()
         >>> t.register("Euh ben je sais pas, hein. Bon, on verra bien, quoi.") > 0.5
         True
         """
-        _pieces, style = self._reading(text)
-        return self.gate(style, text.count("\n") + 1)
+        return self.gate(self._style_of(text), text.count("\n") + 1)
+
+    def _style_of(self, text: str) -> list:
+        """The style counts of ``text`` (``style_add``), from this thread's last complete
+        reading (``_READING_MEMO`` ``style``, taken once) when it read ``text`` itself, or a
+        text of the same pieces differing in a few of them (``_restyled``: the decision
+        reads a document with its lone slip's junctions cut, ``_decision.context_reading``,
+        same length, same lines); else from a reading of ``text``.
+
+        >>> t = get_context_term()
+        >>> text = "Il vit la armée du roi."
+        >>> style = t._reading("Il vit la)armée du roi.")[1]
+        >>> t._style_of(text) == t._reading(text)[1], style[1], t._style_of(text)[1]
+        (True, 8, 7)
+        """
+        got = _READING_MEMO.__dict__.pop("style", None)
+        if got is not None and got[1] is self.t:
+            read, style = got[0], got[2]
+            if read is text:
+                return style
+            if len(read) == len(text):
+                restyled = self._restyled(read, text, style)
+                if restyled is not None:
+                    return restyled
+        return self._reading(text)[1]
+
+    def _restyled(self, read: str, text: str, style: list) -> list | None:
+        """The style counts of ``text`` from ``style``, those of ``read``: the pieces that
+        differ are taken out and ``text``'s put in (counts add up piece by piece, and
+        ``gate``'s sum is exact, so the gate reads the same float as after a reading of
+        ``text``); ``None`` when the two texts are not cut into the same pieces.
+
+        >>> t = get_context_term()
+        >>> a, b = "Un chat.\\nIl vit la)armée.", "Un chat.\\nIl vit la armée."
+        >>> t._restyled(a, b, t._reading(a)[1]) == t._reading(b)[1]
+        True
+        """
+        pr, pt = list(_pieces(read)), list(_pieces(text))
+        if [(s, len(p)) for s, p in pr] != [(s, len(p)) for s, p in pt]:
+            return None
+        out = [Counter(style[0]), *style[1:]]
+        gone, came = self.new_style(), self.new_style()
+        for (_s, a), (_t, b) in zip(pr, pt, strict=True):
+            if a != b:
+                for acc, para in ((gone, a), (came, b)):
+                    toks = self._piece_tokens(para)
+                    if toks is not None:
+                        self.style_add(acc, toks[2])
+        out[0].subtract(gone[0])
+        out[0].update(came[0])
+        for k in range(1, len(out)):
+            out[k] += came[k] - gone[k]
+        return out
 
     def _reading(self, text: str) -> tuple:
         """``(pieces, style)``: each non-blank piece of ``text`` (``_pieces``) as
@@ -804,23 +861,36 @@ class ContextTerm:
     def _read_pieces(self, text: str, style: list) -> Iterator[tuple]:
         """The pieces of ``_reading``, one at a time (style counts added as they come)."""
         ids = self.t.ids
-        brk, tok_re, digit = CONTEXT_BREAK, CONTEXT_TOKEN, _DIGIT.search
-        plain, fast_re, unsafe = self._plain_ids, self._fast_re, self._unsafe
-        none = self.none
+        brk, piece_tokens = CONTEXT_BREAK, self._piece_tokens
+        plain, none = self._plain_ids, self.none
         for start, para in _pieces(text):
-            if not para.strip():
+            got = piece_tokens(para)
+            if got is None:
                 continue
-            low = fold(para)
-            tok = tok_re if unsafe(low) else fast_re  # (the same tokens, see _fast_tokenizer)
-            toks = tok.findall(low)
-            if digit(low):  # (a token starts with a digit only if the piece has one)
-                toks = ["<num>" if t[0].isdigit() else t for t in toks]
+            low, tok, toks = got
             self.style_add(style, toks)
             if plain:
                 tid = list(map(ids.get, toks, repeat(none)))
             else:
                 tid = [none if t in brk else ids.get(t, none) for t in toks]
             yield start, para, low, tok, toks, tid
+        # complete: ``register`` reads these counts instead of reading the text again
+        _READING_MEMO.__dict__["style"] = (text, self.t, style)
+
+    def _piece_tokens(self, para: str) -> tuple | None:
+        """``(lower-cased piece, its tokenizer, tokens)`` of one piece (``None``: blank).
+
+        >>> get_context_term()._piece_tokens("Le 3 mai.")[2], get_context_term()._piece_tokens(" ")
+        (['le', '<num>', 'mai', '.'], None)
+        """
+        if not para.strip():
+            return None
+        low = fold(para)
+        tok = CONTEXT_TOKEN if self._unsafe(low) else self._fast_re  # (the same tokens, see
+        toks = tok.findall(low)  # _fast_tokenizer)
+        if _DIGIT.search(low):  # (a token starts with a digit only if the piece has one)
+            toks = ["<num>" if t[0].isdigit() else t for t in toks]
+        return low, tok, toks
 
     def analyse(self, text: str, always_gate: bool = True) -> dict:
         """The term of a document before the two-kinds clamp, with what explains it.
