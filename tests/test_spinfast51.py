@@ -49,19 +49,24 @@ def _text(name: str, doc_id: str) -> str:
 
 @pytest.fixture()
 def readings(monkeypatch):
-    """Every complete or partial reading of a text by a context term (``_read_pieces``),
-    counted by the text's identity, and every ``other_register`` call's text."""
+    """Every whole reading of a text by a context term (``_read_pieces`` of all its pieces),
+    counted by the text's identity, the pieces read alone (``_restyled``) and every
+    ``other_register`` call's text."""
     if not _context.get_context_term().syn:
         pytest.skip("the context term's data is not shipped")
     read: Counter = Counter()
+    alone: list[str] = []
     texts: dict[int, str] = {}
     gated: list[str] = []
     real_read, real_other = _context.ContextTerm._read_pieces, score.other_register
 
-    def counting(self, text, style):
-        read[id(text)] += 1
-        texts[id(text)] = text  # (kept alive: ids stay unique during the test)
-        return real_read(self, text, style)
+    def counting(self, text, style, pieces=None):
+        if pieces is None:
+            read[id(text)] += 1
+            texts[id(text)] = text  # (kept alive: ids stay unique during the test)
+            return real_read(self, text, style)
+        alone.extend(p for _s, p in pieces)
+        return real_read(self, text, style, pieces)
 
     def other(text, config):
         gated.append(text)
@@ -70,21 +75,21 @@ def readings(monkeypatch):
     monkeypatch.setattr(_context.ContextTerm, "_read_pieces", counting)
     monkeypatch.setattr(score, "other_register", other)
     _context._READING_MEMO.__dict__.clear()
-    return read, texts, gated
+    return read, texts, gated, alone
 
 
 def test_a_borderline_document_is_read_once(readings) -> None:
-    read, _texts, gated = readings
+    read, _texts, gated, alone = readings
     text = _text(*BORDERLINE)
     s = cleannews.spin_score(text)
     assert [t is text for t in gated] == [True]  # the register gate ran on this document
     assert read[id(text)] == 1  # round-start code: 2 (the gate read it again)
-    assert sum(read.values()) == 1
+    assert sum(read.values()) == 1 and not alone
     assert s.signals["register_discount"] > 0.0  # and discounted (its score is pinned)
 
 
 def test_a_document_read_with_its_slip_masked_is_not_read_again(readings) -> None:
-    read, texts, gated = readings
+    read, texts, gated, alone = readings
     text = _text(*MASKED)
     cleannews.spin_score(text)
     assert [t is text for t in gated] == [True]
@@ -92,6 +97,8 @@ def test_a_document_read_with_its_slip_masked_is_not_read_again(readings) -> Non
     whole = [t for k, t in texts.items() if read[k] and len(t) == len(text)]
     assert len(whole) == 1 and whole[0] != text  # the masked reading, once
     assert max(read.values()) == 1
+    # the slip's line, masked and as it is: one line of the document's lines, twice
+    assert len(alone) == 2 and alone[0] != alone[1] and alone[1] in text.split("\n")
 
 
 def _gate_fresh(term, text: str) -> float:

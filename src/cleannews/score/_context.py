@@ -811,12 +811,10 @@ class ContextTerm:
             return None
         out = [Counter(style[0]), *style[1:]]
         gone, came = self.new_style(), self.new_style()
-        for (_s, a), (_t, b) in zip(pr, pt, strict=True):
-            if a != b:
-                for acc, para in ((gone, a), (came, b)):
-                    toks = self._piece_tokens(para)
-                    if toks is not None:
-                        self.style_add(acc, toks[2])
+        differ = [k for k, ((_s, a), (_t, b)) in enumerate(zip(pr, pt, strict=True)) if a != b]
+        for acc, src, ps in ((gone, read, pr), (came, text, pt)):
+            for _piece in self._read_pieces(src, acc, [ps[k] for k in differ]):
+                pass
         out[0].subtract(gone[0])
         out[0].update(came[0])
         for k in range(1, len(out)):
@@ -855,39 +853,30 @@ class ContextTerm:
             memo["kept"] = (text, self.t, pieces, style)
         return pieces, style
 
-    def _read_pieces(self, text: str, style: list) -> Iterator[tuple]:
-        """The pieces of ``_reading``, one at a time (style counts added as they come)."""
+    def _read_pieces(self, text: str, style: list, pieces=None) -> Iterator[tuple]:
+        """The pieces of ``_reading``, one at a time (style counts added as they come);
+        ``pieces``: only these ``(start, piece)`` of ``text`` (``_restyled``), else all of
+        them, and then, the reading complete, its style counts are left for ``register``."""
         ids = self.t.ids
-        brk, piece_tokens = CONTEXT_BREAK, self._piece_tokens
-        plain, none = self._plain_ids, self.none
-        for start, para in _pieces(text):
-            got = piece_tokens(para)
-            if got is None:
+        brk, tok_re, digit = CONTEXT_BREAK, CONTEXT_TOKEN, _DIGIT.search
+        plain, fast_re, unsafe = self._plain_ids, self._fast_re, self._unsafe
+        none = self.none
+        for start, para in _pieces(text) if pieces is None else pieces:
+            if not para.strip():
                 continue
-            low, tok, toks = got
+            low = fold(para)
+            tok = tok_re if unsafe(low) else fast_re  # (the same tokens, see _fast_tokenizer)
+            toks = tok.findall(low)
+            if digit(low):  # (a token starts with a digit only if the piece has one)
+                toks = ["<num>" if t[0].isdigit() else t for t in toks]
             self.style_add(style, toks)
             if plain:
                 tid = list(map(ids.get, toks, repeat(none)))
             else:
                 tid = [none if t in brk else ids.get(t, none) for t in toks]
             yield start, para, low, tok, toks, tid
-        # complete: ``register`` reads these counts instead of reading the text again
-        _READING_MEMO.__dict__["style"] = (text, self.t, style)
-
-    def _piece_tokens(self, para: str) -> tuple | None:
-        """``(lower-cased piece, its tokenizer, tokens)`` of one piece (``None``: blank).
-
-        >>> get_context_term()._piece_tokens("Le 3 mai.")[2], get_context_term()._piece_tokens(" ")
-        (['le', '<num>', 'mai', '.'], None)
-        """
-        if not para.strip():
-            return None
-        low = fold(para)
-        tok = CONTEXT_TOKEN if self._unsafe(low) else self._fast_re  # (the same tokens, see
-        toks = tok.findall(low)  # _fast_tokenizer)
-        if _DIGIT.search(low):  # (a token starts with a digit only if the piece has one)
-            toks = ["<num>" if t[0].isdigit() else t for t in toks]
-        return low, tok, toks
+        if pieces is None:  # ``register`` reads these counts instead of reading text again
+            _READING_MEMO.__dict__["style"] = (text, self.t, style)
 
     def analyse(self, text: str, always_gate: bool = True) -> dict:
         """The term of a document before the two-kinds clamp, with what explains it.
