@@ -378,7 +378,9 @@ GAINS_BATCH_TOKENS = 1 << 12
 #: per-piece loop ``_para_gains`` is as fast: numpy's calls cost a fixed time each).
 GAINS_VECTOR_MIN_TOKENS = 64
 #: The last reading of this thread (``ContextTerm._reading``): ``kept`` = ``(text, count
-#: table, pieces, style)``, taken by the first term that reads the same text again.
+#: table, pieces, style)``, taken by the first term that reads the same text again;
+#: ``style`` = ``(text, count table, style)`` of the last complete reading (any length),
+#: taken by ``ContextTerm.register`` (``_style_of``).
 _READING_MEMO = threading.local()
 
 
@@ -460,11 +462,8 @@ class ContextTerm:
         # candidate ids ascending: ``_para_gains`` searches a row for them in order
         synonyms = {w: tuple(sorted(ss)) for w, ss in synonyms.items()}
         self.t, self.syn, self.params = table, synonyms, params
-        n = float(table.n) or 1.0
         self.cnt = table.counts
-        self.p = [c / n for c in table.counts]
-        self.lp = [math.log(c / n) for c in table.counts]
-        self.words = sorted(table.ids, key=table.ids.__getitem__)
+        self.p, self.lp, self.words = _per_word(table)
         self.mu = float(params["mu"])
         #: ``params["backoff"]`` (spin-term5): a side whose neighbour forms no seen pair with
         #: the word nor any candidate is read as no neighbour (see ``_para_gains``)
@@ -762,12 +761,65 @@ class ContextTerm:
         """P(another register than news) of ``text``: the register gate (``gate``) on its
         style counts, also where the term is 0 and ``analyse`` leaves the gate unread.
 
+        The counts are the last complete reading's (``_style_of``) when it read ``text``:
+        the decision's analysis has read the document already (round 36: the register gate
+        no longer reads a borderline document a second time).
+
         >>> t = get_context_term()
         >>> t.register("Euh ben je sais pas, hein. Bon, on verra bien, quoi.") > 0.5
         True
         """
-        _pieces, style = self._reading(text)
-        return self.gate(style, text.count("\n") + 1)
+        return self.gate(self._style_of(text), text.count("\n") + 1)
+
+    def _style_of(self, text: str) -> list:
+        """The style counts of ``text`` (``style_add``), from this thread's last complete
+        reading (``_READING_MEMO`` ``style``, taken once) when it read ``text`` itself, or a
+        text of the same pieces differing in a few of them (``_restyled``: the decision
+        reads a document with its lone slip's junctions cut, ``_decision.context_reading``,
+        same length, same lines); else from a reading of ``text``.
+
+        >>> t = get_context_term()
+        >>> text = "Il vit la armée du roi."
+        >>> style = t._reading("Il vit la)armée du roi.")[1]
+        >>> t._style_of(text) == t._reading(text)[1], style[1], t._style_of(text)[1]
+        (True, 8, 7)
+        """
+        got = _READING_MEMO.__dict__.pop("style", None)
+        if got is not None and got[1] is self.t:
+            read, style = got[0], got[2]
+            if read is text:
+                return style
+            if len(read) == len(text):
+                restyled = self._restyled(read, text, style)
+                if restyled is not None:
+                    return restyled
+        return self._reading(text)[1]
+
+    def _restyled(self, read: str, text: str, style: list) -> list | None:
+        """The style counts of ``text`` from ``style``, those of ``read``: the pieces that
+        differ are taken out and ``text``'s put in (counts add up piece by piece, and
+        ``gate``'s sum is exact, so the gate reads the same float as after a reading of
+        ``text``); ``None`` when the two texts are not cut into the same pieces.
+
+        >>> t = get_context_term()
+        >>> a, b = "Un chat.\\nIl vit la)armée.", "Un chat.\\nIl vit la armée."
+        >>> t._restyled(a, b, t._reading(a)[1]) == t._reading(b)[1]
+        True
+        """
+        pr, pt = list(_pieces(read)), list(_pieces(text))
+        if [(s, len(p)) for s, p in pr] != [(s, len(p)) for s, p in pt]:
+            return None
+        out = [Counter(style[0]), *style[1:]]
+        gone, came = self.new_style(), self.new_style()
+        differ = [k for k, ((_s, a), (_t, b)) in enumerate(zip(pr, pt, strict=True)) if a != b]
+        for acc, src, ps in ((gone, read, pr), (came, text, pt)):
+            for _piece in self._read_pieces(src, acc, [ps[k] for k in differ]):
+                pass
+        out[0].subtract(gone[0])
+        out[0].update(came[0])
+        for k in range(1, len(out)):
+            out[k] += came[k] - gone[k]
+        return out
 
     def _reading(self, text: str) -> tuple:
         """``(pieces, style)``: each non-blank piece of ``text`` (``_pieces``) as
@@ -801,13 +853,15 @@ class ContextTerm:
             memo["kept"] = (text, self.t, pieces, style)
         return pieces, style
 
-    def _read_pieces(self, text: str, style: list) -> Iterator[tuple]:
-        """The pieces of ``_reading``, one at a time (style counts added as they come)."""
+    def _read_pieces(self, text: str, style: list, pieces=None) -> Iterator[tuple]:
+        """The pieces of ``_reading``, one at a time (style counts added as they come);
+        ``pieces``: only these ``(start, piece)`` of ``text`` (``_restyled``), else all of
+        them, and then, the reading complete, its style counts are left for ``register``."""
         ids = self.t.ids
         brk, tok_re, digit = CONTEXT_BREAK, CONTEXT_TOKEN, _DIGIT.search
         plain, fast_re, unsafe = self._plain_ids, self._fast_re, self._unsafe
         none = self.none
-        for start, para in _pieces(text):
+        for start, para in _pieces(text) if pieces is None else pieces:
             if not para.strip():
                 continue
             low = fold(para)
@@ -821,6 +875,8 @@ class ContextTerm:
             else:
                 tid = [none if t in brk else ids.get(t, none) for t in toks]
             yield start, para, low, tok, toks, tid
+        if pieces is None:  # ``register`` reads these counts instead of reading text again
+            _READING_MEMO.__dict__["style"] = (text, self.t, style)
 
     def analyse(self, text: str, always_gate: bool = True) -> dict:
         """The term of a document before the two-kinds clamp, with what explains it.
@@ -895,6 +951,28 @@ class ContextTerm:
         a = self.analyse(text, always_gate=False)
         x = min(logit + a["term"], max(logit, limit))
         return x - logit, a
+
+
+def _per_word(table: CountTable) -> tuple[list[float], list[float], list[str]]:
+    """``(P(x), log P(x), words by id)`` of a count table's words: what a ``ContextTerm``
+    reads of the table whatever its synonyms and constants, computed once per table and
+    shared by the terms built on it (the shipped term and the kind statistic: round 36,
+    one decoding instead of two at the first analysis; the same floats).
+
+    >>> t = CountTable.from_parts(["de", "la"], [30, 10], {(0, 1): 5})
+    >>> p, lp, words = _per_word(t)
+    >>> p, words, _per_word(t)[0] is p
+    ([0.75, 0.25], ['de', 'la'], True)
+    """
+    got = table.__dict__.get("_per_word")
+    if got is None:
+        n = float(table.n) or 1.0
+        got = table._per_word = (
+            [c / n for c in table.counts],
+            [math.log(c / n) for c in table.counts],
+            sorted(table.ids, key=table.ids.__getitem__),
+        )
+    return got
 
 
 class _TermVectors:
