@@ -2846,6 +2846,25 @@ def _is_paragraph(ln: _Line) -> bool:
     return not ln.blank and ln.cls is not BAD and ln.ends and ln.n >= PARAGRAPH_MIN_WORDS
 
 
+def _paragraph_stands(lines: list[_Line]) -> bool:
+    """Whether a line of :data:`PARAGRAPH_MIN_WORDS` words or more stands (is not removed):
+    what :func:`_listing_headlines` and :func:`_listing_bylines` spare a repeated text by
+    (the paragraph or the teaser's summary under it, :func:`_is_paragraph`,
+    :func:`_summary`). Without one they spare nothing, and :func:`_repeats` does not ask
+    them: a page of one short line repeated ("Art. 3" x 142,857) walked every line twice a
+    neighbour round for them (round 36, perf51). A real page's first paragraph ends the walk.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Art. 3", "Art. 3")]
+    >>> _paragraph_stands(ls)
+    False
+    >>> ls.append(_Line("Le conseil municipal a voté hier soir le budget de la commune.",
+    ...                 frozenset()))
+    >>> _paragraph_stands(ls), _paragraph_stands(ls[1:2])
+    (True, False)
+    """
+    return any(ln.n >= PARAGRAPH_MIN_WORDS and ln.cls is not BAD for ln in lines)
+
+
 def _listing_headlines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
     """Repeated texts that head a paragraph somewhere: a listing's headlines, not widgets.
 
@@ -3142,10 +3161,10 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
         repeated = _repeated_texts(lines)
     if repeated:
         tags = _speaker_tags(lines, repeated)
-        repeated = (
-            repeated - _listing_headlines(lines, repeated) - tags
-            - _listing_bylines(lines, repeated) - _replies(lines, repeated, tags)
-        )
+        spared = tags | _replies(lines, repeated, tags)
+        if _paragraph_stands(lines):  # what a listing's headline or byline stands above
+            spared |= _listing_headlines(lines, repeated) | _listing_bylines(lines, repeated)
+        repeated = repeated - spared
     for i, ln in enumerate(lines):
         if (
             not ln.blank
