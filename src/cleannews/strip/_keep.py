@@ -2282,12 +2282,34 @@ def give_back(lines) -> None:
         (None, 'share_line')
     """
     give_back_section_label(lines)
-    if not any(_taken(ln, GUARDED_RULES) for ln in lines if ln.removal is not None):
+    taken = _taken_rules(lines)
+    if taken.isdisjoint(GUARDED_RULES):
         return
     body = _body_possible(lines)
     for guard in GUARDS:
-        if body or guard not in BODY_GUARDS:
+        if (body or guard not in BODY_GUARDS) and not taken.isdisjoint(
+            GUARD_RULES.get(guard, GUARDED_RULES)
+        ):
             guard(lines)
+
+
+def _taken_rules(lines) -> frozenset[str]:
+    """The rules that took a whole line of the page (:func:`_taken` by any rule), read once
+    for every guard: a guard gives back only lines its rules took (:data:`GUARD_RULES`), and
+    none takes a line, so what the page holds before the first guard holds every rule any
+    later guard may find (round 36, perf51: each guard walked every line to find its own).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> lines = [_Line(t, frozenset()) for t in ("Art. 3", "Art. 4", "Titre")]
+        >>> lines[0].bad("menu_run", "menu")
+        >>> lines[1].bad("menu_run", "menu")
+        >>> sorted(_taken_rules(lines))
+        ['menu_run']
+    """
+    return frozenset({
+        ln.removal.rule for ln in lines
+        if ln.removal is not None and ln.cls == BAD and not ln.removal.spans
+    })
 
 
 def _body_possible(lines) -> bool:
@@ -2316,6 +2338,18 @@ GUARDS = (
     give_back_initials, give_back_closing_sentence, give_back_first_copy,
     give_back_results_heading, give_back_split_title,
 )
+#: The rules whose whole-line removals a guard gives back (each line it gives back is
+#: :func:`_taken` by one of them): :func:`give_back` skips it on a page where none of them
+#: took a line (:func:`_taken_rules`). A guard not listed is asked on every page with a
+#: removal of the :data:`GUARDED_RULES`.
+GUARD_RULES = {
+    give_back_link_headline: HEADLINE_LINK_RULES, give_back_reply: POSITION_RULES,
+    give_back_inner_title: INNER_TITLE_RULES, give_back_list_item: LIST_ITEM_RULES,
+    give_back_policy_item: POLICY_ITEM_RULES, give_back_initials: INITIALS_RULES,
+    give_back_hashtag: HASHTAG_RULES, give_back_clock: CLOCK_RULES,
+    give_back_tail_title: TAIL_TITLE_RULES, give_back_run_on: LEAD_RULES,
+    give_back_question: LEAD_RULES, give_back_lone_item: LEAD_RULES,
+}
 #: The guards that give a line back only next to a kept paragraph of the article
 #: (:func:`_is_body`, above or below it): :func:`give_back` skips them on a page without a
 #: line that long (:func:`_body_possible`).
