@@ -1604,6 +1604,8 @@ def _line_shape(text: str) -> str | None:
     >>> _line_shape("London: 33C"), _line_shape("22:04"), _line_shape("Publié le 27.04.23 à 19:30")
     ('figure', None, None)
     """
+    if not _may_have_shape(text):
+        return None
     if "|" not in text and _SCORE_LINE.match(text):
         return "score"
     shape = row_shape(text)  # a table row (pipes, aligned columns: _tables.row_shape)
@@ -1615,6 +1617,29 @@ def _line_shape(text: str) -> str | None:
     if n <= FIGURE_MAX_WORDS and _LABEL_FIGURE.match(text):
         return "figure"
     return None
+
+
+#: Characters one of which every shape of :func:`_line_shape` but a roster row's holds: a
+#: score's or a labelled figure's separator (``_SCORE_LINE``, ``_LABEL_FIGURE``), a table
+#: row's pipe, tab or double space (:func:`~._tables.row_shape`).
+_SHAPE_CHARS = ("-", "–", ":", "|", "\t", "  ")
+
+
+def _may_have_shape(text: str) -> bool:
+    """A necessary condition of :func:`_line_shape`, tested before its patterns: one of
+    :data:`_SHAPE_CHARS`, or a roster row's edge (``_ROSTER_LINE``: a figure or a bracket
+    first, a bracket last). "Art. 3" has none: 142,857 of them on test_numb40's page ran
+    four patterns each for no shape (round 36, perf51), and so do most short lines of a page.
+
+    >>> [_may_have_shape(t) for t in ("Art. 3", "Lire aussi", "Arsenal 2-1 Aston Villa",
+    ...  "London: 33C", "(–)1Boaz Myhill13", "Mike Dean (–)", "CLUB  PTS")]
+    [False, False, True, True, True, True, True]
+    """
+    first = text[:1]
+    return (
+        first.isdigit() or first == "(" or text[-1:] == ")"
+        or any(c in text for c in _SHAPE_CHARS)
+    )
 
 
 def _protect_signature(lines: list[_Line], widgets: frozenset[str] = frozenset()) -> None:
