@@ -2741,16 +2741,36 @@ def _article_list(items: list[_Line], after: bool) -> bool:
     """
     if not items:
         return False
-    listed = sum(
-        bool(_BULLET.match(ln.text) or _FIGURE_LINE.match(ln.text) or _LABEL_VALUE.search(ln.text))
-        for ln in items
-    )
-    if listed >= LIST_ITEM_MIN_SHARE * len(items):
+    need = LIST_ITEM_MIN_SHARE * len(items)
+    if _enough(items, _list_marked, need):
         return True
-    if not after:
-        return False
-    names = sum(bool(_PERSON_NAME.match(ln.text.strip())) for ln in items)
-    return names >= LIST_ITEM_MIN_SHARE * len(items)
+    return after and _enough(items, lambda ln: _PERSON_NAME.match(ln.text.strip()), need)
+
+
+def _list_marked(ln: _Line) -> bool:
+    """A list marker, a figure with what it counts or a "label : value" (:func:`_article_list`)."""
+    return bool(
+        _BULLET.match(ln.text) or _FIGURE_LINE.match(ln.text) or _LABEL_VALUE.search(ln.text)
+    )
+
+
+def _enough(items: list[_Line], test, need: float) -> bool:
+    """Whether at least ``need`` of ``items`` pass ``test``, read only until that is known:
+    a menu run of 142,857 "Art. 3" lines had each read by four patterns where a quarter of
+    them tell it is no list (round 36, perf51).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("1. Un", "Deux", "Trois", "Quatre")]
+    >>> seen = []
+    >>> _enough(ls, lambda ln: seen.append(ln.text) or _BULLET.match(ln.text), 3), seen
+    (False, ['1. Un', 'Deux', 'Trois'])
+    """
+    hits, left = 0, len(items)
+    for ln in items:
+        if hits >= need or hits + left < need:
+            break
+        hits += bool(test(ln))
+        left -= 1
+    return hits >= need
 
 
 def _roster_spans(items: list[_Line]) -> list[tuple[int, int]]:
