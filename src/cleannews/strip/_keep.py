@@ -2282,10 +2282,47 @@ def give_back(lines) -> None:
         (None, 'share_line')
     """
     give_back_section_label(lines)
-    if not any(_taken(ln, GUARDED_RULES) for ln in lines if ln.removal is not None):
+    taken = _taken_rules(lines)
+    if taken.isdisjoint(GUARDED_RULES):
         return
+    body = _body_possible(lines)
     for guard in GUARDS:
-        guard(lines)
+        if (body or guard not in BODY_GUARDS) and not taken.isdisjoint(
+            GUARD_RULES.get(guard, GUARDED_RULES)
+        ):
+            guard(lines)
+
+
+def _taken_rules(lines) -> frozenset[str]:
+    """The rules that took a whole line of the page (:func:`_taken` by any rule), read once
+    for every guard: a guard gives back only lines its rules took (:data:`GUARD_RULES`), and
+    none takes a line, so what the page holds before the first guard holds every rule any
+    later guard may find (round 36, perf51: each guard walked every line to find its own).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> lines = [_Line(t, frozenset()) for t in ("Art. 3", "Art. 4", "Titre")]
+        >>> lines[0].bad("menu_run", "menu")
+        >>> lines[1].bad("menu_run", "menu")
+        >>> sorted(_taken_rules(lines))
+        ['menu_run']
+    """
+    return frozenset({
+        ln.removal.rule for ln in lines
+        if ln.removal is not None and ln.cls == BAD and not ln.removal.spans
+    })
+
+
+def _body_possible(lines) -> bool:
+    """Whether a line has the :data:`BODY_MIN_WORDS` words a kept paragraph of the article
+    (:func:`_is_body`) needs: without one, no :data:`BODY_GUARDS` guard gives anything back.
+    The guards change no line's words, so the page's answer holds for all of them (round 36,
+    perf51: on a page of "Art. 3" x 142,857 each of them walked every line).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> _body_possible([_Line("Art. 3", frozenset())] * 3)
+        False
+    """
+    return any(ln.n >= BODY_MIN_WORDS for ln in lines)
 
 
 #: The guards :func:`give_back` runs, in this order, on a page with a removal of one of the
@@ -2301,3 +2338,22 @@ GUARDS = (
     give_back_initials, give_back_closing_sentence, give_back_first_copy,
     give_back_results_heading, give_back_split_title,
 )
+#: The rules whose whole-line removals a guard gives back (each line it gives back is
+#: :func:`_taken` by one of them): :func:`give_back` skips it on a page where none of them
+#: took a line (:func:`_taken_rules`). A guard not listed is asked on every page with a
+#: removal of the :data:`GUARDED_RULES`.
+GUARD_RULES = {
+    give_back_link_headline: HEADLINE_LINK_RULES, give_back_reply: POSITION_RULES,
+    give_back_inner_title: INNER_TITLE_RULES, give_back_list_item: LIST_ITEM_RULES,
+    give_back_policy_item: POLICY_ITEM_RULES, give_back_initials: INITIALS_RULES,
+    give_back_hashtag: HASHTAG_RULES, give_back_clock: CLOCK_RULES,
+    give_back_tail_title: TAIL_TITLE_RULES, give_back_run_on: LEAD_RULES,
+    give_back_question: LEAD_RULES, give_back_lone_item: LEAD_RULES,
+}
+#: The guards that give a line back only next to a kept paragraph of the article
+#: (:func:`_is_body`, above or below it): :func:`give_back` skips them on a page without a
+#: line that long (:func:`_body_possible`).
+BODY_GUARDS = frozenset({
+    give_back_topical, give_back_teaser_headline, give_back_between_paragraphs,
+    give_back_menu_headline, give_back_intro, give_back_dateline, give_back_closing_sentence,
+})

@@ -815,6 +815,8 @@ def card_zone(lines, idx: list[int] | None = None) -> None:
     """
     if idx is None:
         idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    if not _article_reaches(lines, idx, min(CARD_ARTICLE_WORDS, CARD_RELATED_ARTICLE_WORDS)):
+        return  # no card is taken without the article above it (_take_cards): none to read
     occ: dict[str, list[int]] = {}
     for p, i in enumerate(idx):
         ln = lines[i]
@@ -847,6 +849,30 @@ def card_zone(lines, idx: list[int] | None = None) -> None:
             _take_cards(lines, idx, chain, ps[0], page)
             chain = [b]
         _take_cards(lines, idx, chain, ps[0], page)
+
+
+def _article_reaches(lines, idx: list[int], least: int) -> bool:
+    """Whether the article's paragraphs (:func:`_article_paragraph`) among the lines at
+    ``idx`` hold at least ``least`` words: :func:`_take_cards` takes a chain only under that
+    many words of them, so :func:`card_zone` reads no separator on a page with fewer (a page
+    of one short line repeated, "Art. 3" x 142,857, blanked the figures of every line twice a
+    neighbour round; round 36, perf51). The walk ends at the words needed: a real page's
+    first paragraphs.
+
+    >>> from cleannews.strip.detectors import _Line, GOOD
+    >>> ls = [_Line(t, frozenset()) for t in ("Art. 3", "Le maire a signé l’arrêté hier.")]
+    >>> ls[1].cls = GOOD
+    >>> _article_reaches(ls, [0, 1], 7), _article_reaches(ls, [0, 1], 8)
+    (True, False)
+    """
+    words = 0
+    for i in idx:
+        ln = lines[i]
+        if _article_paragraph(ln):
+            words += ln.n
+            if words >= least:
+                return True
+    return False
 
 
 def _standing_between(lines, idx: list[int], skip: list[int], a: int, b: int) -> list[int]:

@@ -1648,6 +1648,8 @@ def _line_shape(text: str) -> str | None:
     >>> _line_shape("London: 33C"), _line_shape("22:04"), _line_shape("Publié le 27.04.23 à 19:30")
     ('figure', None, None)
     """
+    if not _may_have_shape(text):
+        return None
     if "|" not in text and _SCORE_LINE.match(text):
         return "score"
     shape = row_shape(text)  # a table row (pipes, aligned columns: _tables.row_shape)
@@ -1659,6 +1661,29 @@ def _line_shape(text: str) -> str | None:
     if n <= FIGURE_MAX_WORDS and _LABEL_FIGURE.match(text):
         return "figure"
     return None
+
+
+#: Characters one of which every shape of :func:`_line_shape` but a roster row's holds: a
+#: score's or a labelled figure's separator (``_SCORE_LINE``, ``_LABEL_FIGURE``), a table
+#: row's pipe, tab or double space (:func:`~._tables.row_shape`).
+_SHAPE_CHARS = ("-", "–", ":", "|", "\t", "  ")
+
+
+def _may_have_shape(text: str) -> bool:
+    """A necessary condition of :func:`_line_shape`, tested before its patterns: one of
+    :data:`_SHAPE_CHARS`, or a roster row's edge (``_ROSTER_LINE``: a figure or a bracket
+    first, a bracket last). "Art. 3" has none: 142,857 of them on test_numb40's page ran
+    four patterns each for no shape (round 36, perf51), and so do most short lines of a page.
+
+    >>> [_may_have_shape(t) for t in ("Art. 3", "Lire aussi", "Arsenal 2-1 Aston Villa",
+    ...  "London: 33C", "(–)1Boaz Myhill13", "Mike Dean (–)", "CLUB  PTS")]
+    [False, False, True, True, True, True, True]
+    """
+    first = text[:1]
+    return (
+        first.isdigit() or first == "(" or text[-1:] == ")"
+        or any(c in text for c in _SHAPE_CHARS)
+    )
 
 
 def _protect_signature(lines: list[_Line], widgets: frozenset[str] = frozenset()) -> None:
@@ -2760,16 +2785,36 @@ def _article_list(items: list[_Line], after: bool) -> bool:
     """
     if not items:
         return False
-    listed = sum(
-        bool(_BULLET.match(ln.text) or _FIGURE_LINE.match(ln.text) or _LABEL_VALUE.search(ln.text))
-        for ln in items
-    )
-    if listed >= LIST_ITEM_MIN_SHARE * len(items):
+    need = LIST_ITEM_MIN_SHARE * len(items)
+    if _enough(items, _list_marked, need):
         return True
-    if not after:
-        return False
-    names = sum(bool(_PERSON_NAME.match(ln.text.strip())) for ln in items)
-    return names >= LIST_ITEM_MIN_SHARE * len(items)
+    return after and _enough(items, lambda ln: _PERSON_NAME.match(ln.text.strip()), need)
+
+
+def _list_marked(ln: _Line) -> bool:
+    """A list marker, a figure with what it counts or a "label : value" (:func:`_article_list`)."""
+    return bool(
+        _BULLET.match(ln.text) or _FIGURE_LINE.match(ln.text) or _LABEL_VALUE.search(ln.text)
+    )
+
+
+def _enough(items: list[_Line], test, need: float) -> bool:
+    """Whether at least ``need`` of ``items`` pass ``test``, read only until that is known:
+    a menu run of 142,857 "Art. 3" lines had each read by four patterns where a quarter of
+    them tell it is no list (round 36, perf51).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("1. Un", "Deux", "Trois", "Quatre")]
+    >>> seen = []
+    >>> _enough(ls, lambda ln: seen.append(ln.text) or _BULLET.match(ln.text), 3), seen
+    (False, ['1. Un', 'Deux', 'Trois'])
+    """
+    hits, left = 0, len(items)
+    for ln in items:
+        if hits >= need or hits + left < need:
+            break
+        hits += bool(test(ln))
+        left -= 1
+    return hits >= need
 
 
 def _roster_spans(items: list[_Line]) -> list[tuple[int, int]]:
@@ -2888,6 +2933,25 @@ def _repeated_texts(lines: list[_Line]) -> frozenset[str]:
 def _is_paragraph(ln: _Line) -> bool:
     """A standing sentence of PARAGRAPH_MIN_WORDS words or more (article or listing text)."""
     return not ln.blank and ln.cls is not BAD and ln.ends and ln.n >= PARAGRAPH_MIN_WORDS
+
+
+def _paragraph_stands(lines: list[_Line]) -> bool:
+    """Whether a line of :data:`PARAGRAPH_MIN_WORDS` words or more stands (is not removed):
+    what :func:`_listing_headlines` and :func:`_listing_bylines` spare a repeated text by
+    (the paragraph or the teaser's summary under it, :func:`_is_paragraph`,
+    :func:`_summary`). Without one they spare nothing, and :func:`_repeats` does not ask
+    them: a page of one short line repeated ("Art. 3" x 142,857) walked every line twice a
+    neighbour round for them (round 36, perf51). A real page's first paragraph ends the walk.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Art. 3", "Art. 3")]
+    >>> _paragraph_stands(ls)
+    False
+    >>> ls.append(_Line("Le conseil municipal a voté hier soir le budget de la commune.",
+    ...                 frozenset()))
+    >>> _paragraph_stands(ls), _paragraph_stands(ls[1:2])
+    (True, False)
+    """
+    return any(ln.n >= PARAGRAPH_MIN_WORDS and ln.cls is not BAD for ln in lines)
 
 
 def _listing_headlines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
@@ -3186,10 +3250,10 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
         repeated = _repeated_texts(lines)
     if repeated:
         tags = _speaker_tags(lines, repeated)
-        repeated = (
-            repeated - _listing_headlines(lines, repeated) - tags
-            - _listing_bylines(lines, repeated) - _replies(lines, repeated, tags)
-        )
+        spared = tags | _replies(lines, repeated, tags)
+        if _paragraph_stands(lines):  # what a listing's headline or byline stands above
+            spared |= _listing_headlines(lines, repeated) | _listing_bylines(lines, repeated)
+        repeated = repeated - spared
     for i, ln in enumerate(lines):
         if (
             not ln.blank
@@ -3291,6 +3355,9 @@ def _context(
     if idx is None:
         idx = [i for i, ln in enumerate(lines) if not ln.blank]
     headline = title_line(lines)
+    if not any(_context_judges(lines[i]) for i in idx if i != headline):
+        _settle_context(lines)
+        return
     # Per-line facts are lists indexed by line (entries of blank lines are never read): a
     # dict per fact over every line was the strip stage's peak of memory on a long page
     # (six of them, about 2 MB on the 1 MB page of bench_pipeline.py; perf20).
@@ -3419,6 +3486,28 @@ def _context(
             ln.removal = Removal(
                 "context", "short block surrounded by boilerplate (takes its neighbours' class)"
             )
+    _settle_context(lines)
+
+
+def _context_judges(ln: _Line) -> bool:
+    """Whether :func:`_context` may judge (or protect as a headline) ``ln``: an ambiguous
+    line, not protected, no item of a numbered sequence (the headline aside). When no line
+    of the page is one, its per-line facts (classes of the neighbours, runs, separators) are
+    read for nothing, and it does not build them: on a page of "Art. 3" x 142,857 taken by a
+    menu run, five walks of every line a neighbour round (round 36, perf51).
+
+    >>> ln = _Line("Art. 3", frozenset())
+    >>> _context_judges(ln)
+    True
+    >>> ln.bad("menu_run", "menu")
+    >>> _context_judges(ln)
+    False
+    """
+    return ln.cls is AMB and not ln.protected and not ln.numbered
+
+
+def _settle_context(lines: list[_Line]) -> None:
+    """The end of :func:`_context`: an ambiguous line given a removal is boilerplate."""
     for ln in lines:
         if ln.removal is not None and ln.cls is AMB:
             ln.cls = BAD
