@@ -131,25 +131,6 @@ ARCHIVE_LOOKALIKES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "page_id", "line", "rule"), ARCHIVE_HEADERS)
-def test_archive_headers_of_train_pages_go(lang, page_id, line, rule):
-    _, labelled = train_doc(page_id)
-    assert any(not lb.content and lb.text.strip() == line for lb in labelled), line
-    assert removals(page(lang, line)).get(line) == rule
-
-
-@pytest.mark.parametrize(("lang", "line", "rule"), ARCHIVE_HEADERS_OTHER)
-def test_archive_headers_in_other_languages_go(lang, line, rule):
-    assert removals(page(lang, line)).get(line) == rule
-
-
-@pytest.mark.parametrize(("lang", "line"), ARCHIVE_LOOKALIKES)
-def test_archive_header_lookalikes_stay(lang, line):
-    text = page(lang, line)
-    assert removals(text) == {}
-    assert line in strip_text(text, CFG).text
-
-
 #: (language, TRAIN page, furniture line, rule) — real lines, left in on the code before.
 READ_MORE = [
     ("fr", "fr-r34-0007", "[Lire la suite]", "read_more_label_r36"),
@@ -173,20 +154,20 @@ READ_MORE_LOOKALIKES = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "page_id", "line", "rule"), READ_MORE)
-def test_read_more_labels_of_train_pages_go(lang, page_id, line, rule):
+@pytest.mark.parametrize(("lang", "page_id", "line", "rule"), ARCHIVE_HEADERS + READ_MORE)
+def test_furniture_of_train_pages_goes(lang, page_id, line, rule):
     _, labelled = train_doc(page_id)
     assert any(not lb.content and lb.text.strip() == line for lb in labelled), line
     assert removals(page(lang, line)).get(line) == rule
 
 
-@pytest.mark.parametrize(("lang", "line", "rule"), READ_MORE_OTHER)
-def test_read_more_labels_in_other_languages_go(lang, line, rule):
+@pytest.mark.parametrize(("lang", "line", "rule"), ARCHIVE_HEADERS_OTHER + READ_MORE_OTHER)
+def test_the_same_shapes_in_other_languages_go(lang, line, rule):
     assert removals(page(lang, line)).get(line) == rule
 
 
-@pytest.mark.parametrize(("lang", "line"), READ_MORE_LOOKALIKES)
-def test_read_more_lookalikes_stay(lang, line):
+@pytest.mark.parametrize(("lang", "line"), ARCHIVE_LOOKALIKES + READ_MORE_LOOKALIKES)
+def test_lookalikes_stay(lang, line):
     text = page(lang, line)
     assert removals(text) == {}
     assert line in strip_text(text, CFG).text
