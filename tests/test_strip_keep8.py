@@ -230,7 +230,10 @@ def test_repeated_widget_labels_still_go(strip_real_pages, page_id, label):
     out = strip_text(doc, CFG)
     # (the label glued before a headline is a span cut since round 34: glued_read_more_lead)
     took = [c for c in out.changes if c.before.strip() == label and c.rule != GLUED_LINK_LEAD]
-    assert len(took) >= 3 and all(c.rule == "repeated_block" for c in took), took
+    # "Read More →" is taken by a rule of the files since round 36 (read_more_label_r36_en,
+    # recall51), before the repeated-block detector sees it: the label still goes
+    assert len(took) >= 3, took
+    assert all(c.rule in ("repeated_block", "read_more_label_r36_en") for c in took), took
 
 
 # --- the stress set ----------------------------------------------------------------------
