@@ -249,7 +249,6 @@ ROUNDS = (
         {"fr-r42": 26, "de-r42": 4, "es-r42": 4, "it-r42": 4, "en-r42": 4},
         sites=42, max_per_site=1, french=26, min_dropped=44,
         content_lines=337, boilerplate_lines=47,
-        scored=False,  # round 36's transfer check: the lead scores it at the round's end
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]

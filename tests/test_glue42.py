@@ -34,8 +34,8 @@ from cleannews.evaluate import (
 
 #: The spans bracketed in TRAIN content lines (round 32: 129; the r38 batch, round 33: 11;
 #: round 34, read-more links rule 5 had missed: 10; the r39 / r40 batches, round 34: 16; the r41
-#: batch, round 35: 4): each is one furniture unit.
-TRAIN_SPANS = 170
+#: batch, round 35: 4; the r42 batch, round 36: 4): each is one furniture unit.
+TRAIN_SPANS = 174
 #: ... and at least this many of them go (round 33: 35; round 34, glue44's read-more links,
 #: credits and counters: 101; with round 34's transfer batches r39 / r40 joined: 107 of 166,
 #: 6 of their 16 spans; round 35, glue48's widgets after a date line and glued picture links:
@@ -150,7 +150,7 @@ def test_lines_without_brackets_are_judged_as_before():
         for lb, a, b in zip(labelled, with_brackets, without, strict=True):
             if not lb.glued:
                 assert a == b, (rec["id"], lb.text[:80])
-    assert plain > 1000 and bracketed == 78
+    assert plain > 1000 and bracketed == 80
 
 
 def test_the_train_figures_count_every_span_once():
@@ -166,7 +166,7 @@ def test_the_train_figures_count_every_span_once():
     assert glued["total"] == TRAIN_SPANS
     assert TRAIN_SPANS_REMOVED <= glued["removed"] < TRAIN_SPANS
     lines = [lb for _, lb, _ in rows if lb.glued]
-    assert len(lines) == 165
+    assert len(lines) == 169
     assert not [lb.text[:80] for _, lb, s in rows if lb.glued and not s]
 
 
