@@ -2283,7 +2283,7 @@ def give_back(lines) -> None:
     """
     give_back_section_label(lines)
     taken = _taken_rules(lines)
-    if taken.isdisjoint(GUARDED_RULES):
+    if not taken:
         return
     body = _body_possible(lines)
     for guard in GUARDS:
@@ -2294,22 +2294,21 @@ def give_back(lines) -> None:
 
 
 def _taken_rules(lines) -> frozenset[str]:
-    """The rules that took a whole line of the page (:func:`_taken` by any rule), read once
-    for every guard: a guard gives back only lines its rules took (:data:`GUARD_RULES`), and
-    none takes a line, so what the page holds before the first guard holds every rule any
-    later guard may find (round 36, perf51: each guard walked every line to find its own).
+    """The rules of :data:`GUARDED_RULES` that took a whole line of the page (:func:`_taken`),
+    read once for every guard: a guard gives back only lines its rules took
+    (:data:`GUARD_RULES`, each a part of :data:`GUARDED_RULES`), and none takes a line, so
+    what the page holds before the first guard holds every rule any later guard may find
+    (round 36, perf51: each guard walked every line to find its own).
 
         >>> from cleannews.strip.detectors import _Line
-        >>> lines = [_Line(t, frozenset()) for t in ("Art. 3", "Art. 4", "Titre")]
+        >>> lines = [_Line(t, frozenset()) for t in ("Art. 3", "Art. 4", "Partager")]
         >>> lines[0].bad("menu_run", "menu")
         >>> lines[1].bad("menu_run", "menu")
+        >>> lines[2].bad("share_line", "share button")
         >>> sorted(_taken_rules(lines))
         ['menu_run']
     """
-    return frozenset({
-        ln.removal.rule for ln in lines
-        if ln.removal is not None and ln.cls == BAD and not ln.removal.spans
-    })
+    return frozenset(ln.removal.rule for ln in lines if _taken(ln, GUARDED_RULES))
 
 
 def _body_possible(lines) -> bool:
