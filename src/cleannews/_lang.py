@@ -231,16 +231,24 @@ def _load_streamed() -> Any:
     its 68 MB temporary file written and read back: about 15 % less CPU for the model,
     the largest start-up cost of a process whose first document the screens do not settle.
     """
-    import lzma
-
     from py3langid.langid import MODEL_DIR, MODEL_FILE
 
-    with lzma.open(MODEL_DIR / MODEL_FILE) as src:
+    return _identifier(_model_arrays(MODEL_DIR / MODEL_FILE))
+
+
+def _model_arrays(model: Any) -> dict[str, Any]:
+    """The arrays of py3langid's model file ``model`` (``model.npz.xz``) decompressed from its
+    LZMA stream (:func:`_read_npz_stream`); ``ValueError`` when one of :data:`MODEL_ARRAYS`
+    is missing. Read by :func:`_load_streamed` and by :func:`_write_model_cache`.
+    """
+    import lzma
+
+    with lzma.open(model) as src:
         data = _read_npz_stream(src)
     missing = set(MODEL_ARRAYS).difference(data)
     if missing:
         raise ValueError(f"model file without {sorted(missing)}")
-    return _identifier(data)
+    return data
 
 
 #: Environment variable naming a directory where py3langid's model is kept uncompressed
@@ -275,7 +283,6 @@ def _write_model_cache(folder: Any, model: Any) -> None:
     the model is decompressed, so where it cannot be (read-only, not a folder) the
     ``OSError`` comes at once and the caller decompresses the model once, not twice.
     """
-    import lzma
     import shutil
     import tempfile
 
@@ -284,8 +291,7 @@ def _write_model_cache(folder: Any, model: Any) -> None:
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f"{folder.name}.", dir=folder.parent))
     try:
-        with lzma.open(model) as src:
-            data = _read_npz_stream(src)
+        data = _model_arrays(model)
         for name in MODEL_ARRAYS:
             np.save(tmp / f"{name}.npy", data[name], allow_pickle=False)
         os.rename(tmp, folder)
