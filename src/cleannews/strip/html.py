@@ -5193,7 +5193,7 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     ex = _Extractor(html, src, stats, stats[id(body)][0], holders)
     ex.site = site_host(body, metadata)
     ex.tags = tags
-    ex.polls = poll_boxes(tags)
+    ex.polls = polls = poll_boxes(tags)  # the tree as parsed: the same for a re-read
     if config.html_main_content:
         ex.select_main(body, site_name_texts(metadata))
         if not ex.main_ids:
@@ -5203,7 +5203,7 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     if ex.main_ids and sum(count_words(t) for t, _, _ in ex.lines) < MAIN_MIN_WORDS:
         # the chosen container lost its text to the rules inside it: read the whole page
         ex = _Extractor(html, src, stats, stats[id(body)][0], holders)
-        ex.polls = poll_boxes(tags)
+        ex.polls = polls
         ex.walk(body)
         ex.flush()
         metadata["html_whole_page"] = REREAD_REASON
