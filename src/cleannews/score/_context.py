@@ -932,18 +932,20 @@ class ContextTerm:
         return {"mean_gain": mean, "z": z, "gate": g, "term": term, "n": n, "best": best}
 
     def contribution(
-        self, text: str, logit: float, quarantine: float, analyse_above: bool = False
+        self, text: str, logit: float, quarantine: float, analyse_above: bool = False,
+        floor_at: float | None = None,
     ) -> tuple[float, dict]:
         """What the term adds to ``logit`` and its analysis (``{}`` when nothing is computed:
         below the cascade floor, or ``logit`` already at the clamp's limit, where any term
         adds 0, unless ``analyse_above``: the quarantine rule may still read the analysis).
+        ``floor_at``: the logit the floor reads, if not ``logit`` (``_decision.floor_logit``).
 
         Two kinds of evidence: the sum stays ``quarantine_margin`` under the logit of the
         ``quarantine`` score unless ``logit`` already is above it (the term never
         quarantines alone).
         """
         pr = self.params
-        if logit < pr["logit_floor"] or not self.syn:
+        if (logit if floor_at is None else floor_at) < pr["logit_floor"] or not self.syn:
             return 0.0, {}
         limit = quarantine_logit(quarantine) - pr["quarantine_margin"]
         if logit >= limit and not analyse_above:  # min(logit + term, max(logit, limit))
