@@ -52,10 +52,15 @@ def build_records(path: str) -> None:
     _scorer()  # puts SRC first on the path
     import cleannews.score as sc
 
-    base = sc.news_rarity_credit
-    sc.news_rarity_credit = lambda *a: k * base(*a)
+    if hasattr(sc, "news_rarity_credit"):  # the floor-credit lever (commit b1f5e7cb)
+        base = sc.news_rarity_credit
+        sc.news_rarity_credit = lambda *a: k * base(*a)
     if os.environ.get("CAREFUL52_LEXMIN"):  # the lexical kind that backs the raise (variant)
         sc.NEWS_RARITY_LEXICAL_MIN = float(os.environ["CAREFUL52_LEXMIN"])
+    if os.environ.get("CAREFUL52_ALPHA"):  # the length-aware z's exponent (variant)
+        import cleannews.score._context as ctx
+
+        ctx.LENGTH_ALPHA = float(os.environ["CAREFUL52_ALPHA"])
     dev_careful51.build_records(path)
 
 
@@ -196,22 +201,34 @@ def term_table(path: str, out: str) -> None:
 
 
 #: The exponents ``lenz`` tries (0: the shipped term).
-LENZ_ALPHAS = (0.0, 0.25, 0.5, 0.75)
+LENZ_ALPHAS = ((0.0, "both"), (0.25, "both"), (0.5, "both"), (0.75, "both"),
+               (0.25, "shrink"), (0.5, "shrink"), (0.75, "shrink"), (1.0, "shrink"),
+               (0.25, "grow"), (0.5, "grow"))
 #: Records at or above this logit are left as they are by ``lenz`` (the term's clamp and the
 #: decision rules act there; no 1 % FP threshold is that high).
 LENZ_CLAMP_LOGIT = 2.0
 
 
-def length_z(mean: float, n: int, pr: dict, alpha: float, ref: float) -> float:
-    """The context term's z-score with a length-aware prior: the shipped
-    ``(mean - median) / sd`` times ``((n + prior_words) / ref) ** alpha`` (alpha 0: shipped;
-    0.5: the standard error of a mean of independent gains).
+def length_z(mean: float, n: int, pr: dict, alpha: float, ref: float, mode: str) -> float:
+    """The fitted z times ``((n + prior_words) / ref) ** alpha`` (``both``), that factor only
+    where below 1 (``shrink``: the package's ``_context.length_z``) or only where above
+    (``grow``); a z <= 0 is left as fitted.
 
     >>> pr = {"median": 0.3, "sd": 0.25, "prior_words": 20}
-    >>> round(length_z(0.8, 80, pr, 0.0, 80.0), 3), round(length_z(0.8, 80, pr, 0.5, 25.0), 3)
-    (2.0, 4.0)
+    >>> [round(length_z(0.8, 0, pr, 0.5, 80.0, m), 3) for m in ("both", "shrink", "grow")]
+    [1.0, 1.0, 2.0]
+    >>> [round(length_z(0.8, 300, pr, 0.5, 80.0, m), 3) for m in ("both", "shrink", "grow")]
+    [4.0, 2.0, 4.0]
     """
-    return (mean - pr["median"]) / pr["sd"] * ((n + pr["prior_words"]) / ref) ** alpha
+    from cleannews.score._context import length_z as shipped
+
+    z0 = shipped(mean, n, pr, 0.0, ref)
+    if z0 <= 0 or not alpha:
+        return z0
+    if mode == "shrink":
+        return shipped(mean, n, pr, alpha, ref)
+    f = ((n + pr["prior_words"]) / ref) ** alpha
+    return z0 * (f if mode == "both" else max(1.0, f))
 
 
 def lenz(path: str, table_path: str) -> None:
@@ -232,31 +249,32 @@ def lenz(path: str, table_path: str) -> None:
     ref = statistics.median(v[1] + pr["prior_words"] for k, v in tab.items() if k[0] == "UD")
     print(f"ref (median checked words + prior of UD clean) {ref}")
     variants = []
-    for alpha in LENZ_ALPHAS:
+    for alpha, mode in LENZ_ALPHAS:
         new = []
         for r in recs:
             v = tab.get((r["set"], r["id"], r["mode"], r["rate"]))
             logit = r["logit"]
             if v is not None:
                 mean, n, g, _t = v
-                z = length_z(mean, n, pr, alpha, ref)
+                z = length_z(mean, n, pr, alpha, ref, mode)
                 t = min(pr["cap"], pr["w"] * max(0.0, z - pr["b"])) * max(0.0, 1 - g) ** 2
                 logit += t - r["signals"].get("context_term", 0.0)
             new.append(dict(r, logit=logit))
         th = {k: threshold_at_fp([r["logit"] for r in new if r["set"] == s])
               for k, s in (("tn", "NEG"), ("tu", "UD"), ("tr", "REAL"))}
-        line = [f"alpha {alpha}: " + " ".join(f"{k} {v:+.3f}" for k, v in th.items())]
+        line = [f"alpha {alpha} {mode}: " + " ".join(f"{k} {v:+.3f}" for k, v in th.items())]
         for k in th:
             line.append(f"{k} c15/c30/n15 " + "/".join(
                 f"{statistics.mean(sum(r['logit'] > th[k] for r in _style(new, s, m, rt)) / len(_style(new, s, m, rt)) for s in SOURCES):.3f}"  # noqa: E501
                 for m, _n, rt in (*CAREFUL, STYLES[0])))
-        over = tuple(sum(r["logit"] > 0 for r in new if r["set"] == s) for s in ("NEG", "REAL", "UD"))
+        over = tuple(sum(r["logit"] > 0 for r in new if r["set"] == s)
+                     for s in ("NEG", "REAL", "UD"))
         line.append(f"over 0 (NEG, REAL, UD): {over}")
         print("; ".join(line))
         per = {(k, i): statistics.mean(
             sum(r["logit"] > th[k] for r in _style(new, src, m, rt)) / len(_style(new, src, m, rt))
             for m, _n, rt in CAREFUL) for k in th for i, src in enumerate(SOURCES)}
-        variants.append((alpha, th, over, per))
+        variants.append((f"{alpha} {mode}", th, over, per))
     ref_v = variants[0]
     for key in ("tn", "tu", "tr"):
         fine = [v for v in variants if v[1][key] <= ref_v[1][key] + 1e-9
@@ -265,8 +283,9 @@ def lenz(path: str, table_path: str) -> None:
         for i, src in enumerate(SOURCES):
             rest = [j for j in range(len(SOURCES)) if j != i]
             best = max(fine, key=lambda v, rest=rest: (
-                statistics.mean(v[3][(key, j)] for j in rest), -v[0]))
-            got.append(f"{src} alpha {best[0]} ({ref_v[3][(key, i)]:.3f} -> {best[3][(key, i)]:.3f})")
+                statistics.mean(v[3][(key, j)] for j in rest), -variants.index(v)))
+            got.append(f"{src} alpha {best[0]} "
+                       f"({ref_v[3][(key, i)]:.3f} -> {best[3][(key, i)]:.3f})")
         print(f"LOSO at {key} (careful 15/30 %): " + "; ".join(got))
 
 

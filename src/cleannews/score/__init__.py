@@ -87,9 +87,6 @@ REGISTER_LOGIT_MIN = -2.0
 #: instead of at most what the other kinds add (``news_rarity``; round 36, careful51): a careful
 #: spinner's rare picks are both rare synonyms and rare words, a news writer's are few.
 NEWS_RARITY_KEEP = 0.5
-#: The lexical kind backs ``news_rarity``'s raise (and its floor credit) when present or when it
-#: adds at least this much (round 37, careful52; ``KIND_MIN_CONTRIBUTION``: present only).
-NEWS_RARITY_LEXICAL_MIN = 0.5
 #: Without two kinds of evidence (or one kind in several paragraphs) the logit is
 #: held this far below the logit of ``THIN_EVIDENCE_SCORE_CAP``, and the label can
 #: never be "spun", whatever the configured thresholds.
@@ -265,7 +262,7 @@ def news_rarity(text: str, x, model, kinds: dict[str, float], present: list[str]
     ...             DEFAULT_CONFIG) is None
     True
     """
-    if not lexical_backs_rarity(kinds, present):
+    if "lexical" not in present:
         return None
     raw = rarity_raw(x, model)
     total = sum(v for _i, v in raw)
@@ -276,35 +273,6 @@ def news_rarity(text: str, x, model, kinds: dict[str, float], present: list[str]
     if not config.spin_context or (other if other is not None else other_register(text, config)):
         return None
     return {i: v * target / total for i, v in raw}
-
-
-def lexical_backs_rarity(kinds: dict[str, float], present: list[str]) -> bool:
-    """Whether the lexical kind backs ``news_rarity``'s raise: it is present, or it adds at
-    least ``NEWS_RARITY_LEXICAL_MIN`` to the logit.
-
-    >>> lexical_backs_rarity({"lexical": 0.7}, ["lexical"]), lexical_backs_rarity(
-    ...     {"lexical": 0.1}, [])
-    (True, False)
-    """
-    return "lexical" in present or kinds.get("lexical", 0.0) >= NEWS_RARITY_LEXICAL_MIN
-
-
-def news_rarity_credit(x, model, kinds: dict[str, float], present: list[str]) -> float:
-    """The most ``news_rarity`` can add to a document's logit (its register not read yet):
-    what the context term's cascade floor reads on top of the logit (``_decision``'s
-    ``floor_credit``), so that a careful spin whose rare picks the raise will count is not
-    left without its context term for want of that raise (round 37). 0.0 unless
-    ``lexical_backs_rarity``.
-
-    >>> from cleannews.score._model import FEATURE_NAMES, get_model
-    >>> news_rarity_credit([0.0] * len(FEATURE_NAMES), get_model(), {"rarity": 0.0}, ["lexical"])
-    0.0
-    """
-    if not lexical_backs_rarity(kinds, present):
-        return 0.0
-    total = sum(v for _i, v in rarity_raw(x, model))
-    kept = kinds.get("rarity", 0.0)
-    return max(0.0, news_rarity_limit(total, kept, True) - kept)
 
 
 def _scale_kind(out: dict[str, float], kind: str, limit: float) -> None:
@@ -411,11 +379,9 @@ def _decide(
     *,
     slips: tuple[int, int],
     slip_info=None,
-    floor_credit: float = 0.0,
 ):
     """The two-kinds rule with the context term (``_decision.decide``), loaded lazily;
-    ``slips``: the document's grammar slips and the paragraphs with at least one;
-    ``floor_credit``: ``news_rarity_credit``.
+    ``slips``: the document's grammar slips and the paragraphs with at least one.
 
     >>> from cleannews.config import DEFAULT_CONFIG
     >>> _decide("Le chat dort.", -9.0, [], 0, DEFAULT_CONFIG, slips=(0, 0)).enough
@@ -424,7 +390,7 @@ def _decide(
     from cleannews.score._decision import decide
 
     return decide(text, raw, present, n_grammar_paragraphs, config, kinds, slips=slips,
-                  slip_info=slip_info, floor_credit=floor_credit)
+                  slip_info=slip_info)
 
 
 def _slip_info(scan, paragraphs) -> tuple[list, list[int]]:
@@ -874,8 +840,7 @@ def _score_text(text: str, config: CleanConfig) -> SpinScore:
     # literary or technical French); the context term is one kind of evidence
     decision = _decide(text, raw, present, scan.n_grammar_paragraphs, config, kinds,
                        slips=(support["grammar"], slip_paragraphs),
-                       slip_info=lambda: _slip_info(scan, paragraphs),
-                       floor_credit=news_rarity_credit(x, model, kinds, present))
+                       slip_info=lambda: _slip_info(scan, paragraphs))
     adjust, ctx, ctx_ev, enough = (
         decision.adjust, decision.context, decision.evidence, decision.enough
     )

@@ -284,7 +284,6 @@ def decide(
     slips: tuple[int, int],
     slip_info=None,
     check_slips: int | None = None,
-    floor_credit: float = 0.0,
 ) -> Decision:
     """The two-kinds rule (``_decide_once``), then the one-slip check: a quarantine resting on
     at most ``check_slips`` (default ``LONE_SLIP_MAX``, 0: off) grammar slips must hold with
@@ -310,8 +309,7 @@ def decide(
         # one slip is one fact: the context term does not read its words again (round 33)
         slip_spans = slip_info()
         text = context_reading(text, [span for span, _par in slip_spans[0]])
-    d = _decide_once(text, raw, present, n_grammar_paragraphs, config, kinds, slips=slips,
-                     floor_credit=floor_credit)
+    d = _decide_once(text, raw, present, n_grammar_paragraphs, config, kinds, slips=slips)
     if text is not shown and d.evidence is not None:  # the evidence quotes the input
         a, b = d.evidence.span
         d = replace(d, evidence=replace(d.evidence, text=shown[a:b]))
@@ -487,16 +485,13 @@ def _decide_once(
     kinds: dict[str, float] | None = None,
     *,
     slips: tuple[int, int],
-    floor_credit: float = 0.0,
 ) -> Decision:
     """The two-kinds rule on a document: ``raw`` logit, feature kinds ``present``,
     paragraphs with broken grammar (two slips or more), and (``config.spin_context``) the
     context term; ``kinds``: the feature kinds' logit totals (``unsupported_excess``);
     ``slips``: the document's grammar slips and the paragraphs with at least one (broken
     grammar scattered over ``GRAMMAR_SCATTER_MIN_PARAGRAPHS`` paragraphs also counts;
-    required, so that no caller leaves that route out); ``floor_credit``: what a later raise
-    may add to the logit (``score.news_rarity_credit``), read by the added term's cascade
-    floor only (``floor_logit``).
+    required, so that no caller leaves that route out).
 
     >>> from cleannews.config import DEFAULT_CONFIG
     >>> d = decide("Le chat dort.", 5.0, ["grammar", "lexical"], 0, DEFAULT_CONFIG, slips=(0, 0))
@@ -538,8 +533,7 @@ def _decide_once(
     )
 
     params, kparams = term_params(), kind_params()
-    at_floor = floor_logit(final, floor_credit)
-    if at_floor < min(params["logit_floor"], kparams["logit_floor"]):  # before loading the table
+    if final < min(params["logit_floor"], kparams["logit_floor"]):  # before loading the table
         return Decision(adjust, 0.0, None, enough, signals if enough else {})
     term = get_context_term()
     q = config.spin_quarantine_threshold
@@ -571,12 +565,12 @@ def _decide_once(
         enough, adjust, add, a, ev_params = True, 0.0, ka["term"], ka, kparams
     else:  # the added term: the shipped one, clamped (``ContextTerm.contribution``; read
         # only here, so not computed where the kind decided)
-        band = at_floor < kparams["logit_floor"] and (kinds or {}).get("lexical", 0.0) <= (
+        band = final < kparams["logit_floor"] and (kinds or {}).get("lexical", 0.0) <= (
             TERM_BAND_MIN_LEXICAL
         )  # (under the kind's floor without lexical evidence: not computed, spin-recall6)
         add, a = (
-            term.contribution(text, final, q, floor_at=at_floor)
-            if at_floor >= params["logit_floor"] and not band
+            term.contribution(text, final, q)
+            if final >= params["logit_floor"] and not band
             else (0.0, {})
         )
         ev_params = params
@@ -584,17 +578,6 @@ def _decide_once(
         adjust += lift(raw + adjust + add, supported + add, enough)
     return Decision(adjust, add, _evidence(text, add, a, decided, ev_params), enough,
                     signals if enough else {})
-
-
-def floor_logit(final: float, credit: float) -> float:
-    """The logit the context term's cascade floor (``logit_floor``, -4) reads: the document's
-    logit so far plus ``credit``, what ``score.news_rarity`` may still add (round 37,
-    careful52). Only the floor reads it; the term's clamp and every rule read ``final``.
-
-    >>> floor_logit(-4.3, 0.0) < -4.0 <= floor_logit(-4.3, 0.8)
-    True
-    """
-    return final + credit
 
 
 def reach_kind(supported: float, bar: float, kparams: dict) -> bool:
