@@ -1,30 +1,34 @@
 r"""Development study of round 37 (careful52, issue 11): the careful spins the model misses at
-the dev 1 % FP thresholds, why their context term is 0, and one lever measured — the context
-term's cascade floor reading the logit with what ``score.news_rarity`` may still add
-(``score.news_rarity_credit``, ``_decision.floor_logit``).
+the dev 1 % FP thresholds, why their context term adds nothing, and three levers measured
+(docs/spin-history.md, "Round 37: careful spins (careful52)"); none shipped.
 
     export SPIN_UD_DIR=/work/cache/spin-raw/fr-ud \
            SPIN_MYTHES_DAT=/work/cache/spin-raw/mythes/thes_fr.dat PYTHONPATH=tools/spin:tests:.
+    git archive 305b3a03 src | tar -x -C /tmp/careful52; mv /tmp/careful52/src /tmp/careful52/oldsrc
     SRC=/tmp/careful52/oldsrc python tools/spin/dev_careful51.py records /tmp/careful52/old.pkl
-    SRC=src python tools/spin/dev_careful51.py records /tmp/careful52/new.pkl
-    CAREFUL52_CREDIT=0.5 SRC=src python tools/spin/dev_careful52.py records /tmp/careful52/k0.5.pkl
-    python tools/spin/dev_careful51.py table /tmp/careful52/old.pkl /tmp/careful52/new.pkl
-    python tools/spin/dev_careful52.py escape /tmp/careful52/old.pkl     # why missed
-    python tools/spin/dev_careful52.py loso /tmp/careful52/old.pkl /tmp/careful52/k0.5.pkl \
-        /tmp/careful52/new.pkl                                            # first = reference
-    SRC=src python tools/spin/dev_careful52.py calls /tmp/careful52/old.pkl  # term computations
+    python tools/spin/dev_careful52.py escape /tmp/careful52/old.pkl      # why missed
+    SRC=/tmp/careful52/oldsrc python tools/spin/dev_careful52.py table \
+        /tmp/careful52/old.pkl /tmp/careful52/terms_old.pkl               # term inputs
+    PYTHONPATH=src:tools/spin:tests:. python tools/spin/dev_careful52.py lenz \
+        /tmp/careful52/old.pkl /tmp/careful52/terms_old.pkl               # length-aware z
+    # a lever's package (commit b1f5e7cb: floor credit + NEWS_RARITY_LEXICAL_MIN;
+    # f1fa310c: length-aware z), e.g. git archive f1fa310c src | tar -x -C /tmp/careful52/f1
+    CAREFUL52_ALPHA=1.0 SRC=/tmp/careful52/f1/src python tools/spin/dev_careful52.py records X.pkl
+    python tools/spin/dev_careful51.py table /tmp/careful52/old.pkl X.pkl
+    python tools/spin/dev_careful52.py loso /tmp/careful52/old.pkl X.pkl Y.pkl  # first = reference
 
-``records`` is ``dev_careful51.records`` with the credit scaled by ``CAREFUL52_CREDIT`` (0: the
-round-start scores; 1: the shipped lever). ``escape`` sorts each missed careful spin (at 1 % FP
-of the dev negatives ``tn`` and of UD clean ``tu``) by why its context term adds nothing: the
-logit before the term under the cascade floor (-4), the term 0 above it, or a term that was not
-enough. ``loso`` chooses, for each development source, the variant (one pickle each) that gives
-the other three sources the best mean careful 15 / 30 % recall among the variants with no more
-human "suspect" or "spun" (dev negatives, TRAIN pages) and no higher threshold than the first
-(reference) pickle, and reports the held-out source's recall. ``calls`` counts the documents
-for which ``SRC``'s package computes the context term (a speed proxy) among the TRAIN pages and
-the dev negatives. Never read: the negatives' test split, the Apertium source,
-``fixtures/spin/fresh``.
+``records`` is ``dev_careful51.records`` (``CAREFUL51_KEEP`` honoured) with, where ``SRC``'s
+package has them, the floor credit scaled by ``CAREFUL52_CREDIT``, ``NEWS_RARITY_LEXICAL_MIN``
+set by ``CAREFUL52_LEXMIN`` and ``LENGTH_ALPHA`` by ``CAREFUL52_ALPHA``. ``escape`` sorts each
+missed careful spin (at 1 % FP of the dev negatives ``tn`` and of UD clean ``tu``) by why its
+context term adds nothing: the logit before the term under the cascade floor (-4), the term 0
+above it, or a term that was not enough. ``table`` stores the shipped term's mean gain, checked
+words and register gate for every record the floor lets through; ``lenz`` recomputes the logits
+with a length-aware z (``length_z``) from them, with a leave-one-source-out choice. ``loso``
+chooses, for each development source, the variant (one pickle each) that gives the other three
+sources the best mean careful 15 / 30 % recall among the variants with no more human "suspect" or
+"spun" (dev negatives, TRAIN pages) and no higher threshold than the first (reference) pickle.
+Never read: the negatives' test split, the Apertium source, ``fixtures/spin/fresh``.
 """
 
 from __future__ import annotations
@@ -54,7 +58,7 @@ def build_records(path: str) -> None:
 
     if hasattr(sc, "news_rarity_credit"):  # the floor-credit lever (commit b1f5e7cb)
         base = sc.news_rarity_credit
-        sc.news_rarity_credit = lambda *a: k * base(*a)
+        sc.news_rarity_credit = lambda *a: k * base(*a)  # (read at call time by _score_text)
     if os.environ.get("CAREFUL52_LEXMIN"):  # the lexical kind that backs the raise (variant)
         sc.NEWS_RARITY_LEXICAL_MIN = float(os.environ["CAREFUL52_LEXMIN"])
     if os.environ.get("CAREFUL52_ALPHA"):  # the length-aware z's exponent (variant)
@@ -149,35 +153,6 @@ def loso(paths: list[str]) -> None:
                           for src, p, a, b in got))
 
 
-def calls(path: str) -> None:
-    """Count, for ``SRC``'s package, the TRAIN pages and dev negatives (texts of the records at
-    ``path``) whose context term is computed (``ContextTerm.analyse`` called from
-    ``contribution``)."""
-    from dev_neg48 import _scorer
-
-    score = _scorer()
-    from cleannews.score import _context
-
-    seen = Counter()
-    orig = _context.ContextTerm.contribution
-
-    def counted(self, text, logit, quarantine, analyse_above=False, **kw):
-        out = orig(self, text, logit, quarantine, analyse_above, **kw)
-        if out[1]:
-            seen["hit"] += 1
-        return out
-
-    _context.ContextTerm.contribution = counted
-    for name in ("REAL", "NEG", "UD"):
-        recs = [r for r in _load(path) if r["set"] == name]
-        seen.clear()
-        for r in recs:
-            before = seen["hit"]
-            score(r["text"])
-            seen["docs"] += seen["hit"] > before
-        print(f"{name}: context term computed for {seen['docs']} of {len(recs)} documents")
-
-
 def term_table(path: str, out: str) -> None:
     """Pickle, for every record of ``path`` whose cascade floor let the context term be
     computed (``before_term`` at least ``FLOOR``), the term's ``mean_gain``, checked words
@@ -210,9 +185,9 @@ LENZ_CLAMP_LOGIT = 2.0
 
 
 def length_z(mean: float, n: int, pr: dict, alpha: float, ref: float, mode: str) -> float:
-    """The fitted z times ``((n + prior_words) / ref) ** alpha`` (``both``), that factor only
-    where below 1 (``shrink``: the package's ``_context.length_z``) or only where above
-    (``grow``); a z <= 0 is left as fitted.
+    """The fitted z ``(mean - median) / sd`` times ``((n + prior_words) / ref) ** alpha``
+    (``both``), that factor only where below 1 (``shrink``: the candidate of commit f1fa310c,
+    ``_context.length_z``) or only where above (``grow``); a z <= 0 is left as fitted.
 
     >>> pr = {"median": 0.3, "sd": 0.25, "prior_words": 20}
     >>> [round(length_z(0.8, 0, pr, 0.5, 80.0, m), 3) for m in ("both", "shrink", "grow")]
@@ -220,15 +195,11 @@ def length_z(mean: float, n: int, pr: dict, alpha: float, ref: float, mode: str)
     >>> [round(length_z(0.8, 300, pr, 0.5, 80.0, m), 3) for m in ("both", "shrink", "grow")]
     [4.0, 2.0, 4.0]
     """
-    from cleannews.score._context import length_z as shipped
-
-    z0 = shipped(mean, n, pr, 0.0, ref)
-    if z0 <= 0 or not alpha:
-        return z0
-    if mode == "shrink":
-        return shipped(mean, n, pr, alpha, ref)
+    z = (mean - pr["median"]) / pr["sd"]
+    if z <= 0 or not alpha:
+        return z
     f = ((n + pr["prior_words"]) / ref) ** alpha
-    return z0 * (f if mode == "both" else max(1.0, f))
+    return z * {"both": f, "shrink": min(1.0, f), "grow": max(1.0, f)}[mode]
 
 
 def lenz(path: str, table_path: str) -> None:
@@ -293,6 +264,5 @@ if __name__ == "__main__":
     {"records": lambda: build_records(sys.argv[2]),
      "escape": lambda: escape(sys.argv[2]),
      "loso": lambda: loso(sys.argv[2:]),
-     "calls": lambda: calls(sys.argv[2]),
      "table": lambda: term_table(sys.argv[2], sys.argv[3]),
      "lenz": lambda: lenz(sys.argv[2], sys.argv[3])}[sys.argv[1]]()

@@ -377,15 +377,6 @@ GAINS_BATCH_TOKENS = 1 << 12
 #: … with numpy (``_batch_gains``) when a batch has at least this many tokens (below, the
 #: per-piece loop ``_para_gains`` is as fast: numpy's calls cost a fixed time each).
 GAINS_VECTOR_MIN_TOKENS = 64
-#: The added context term's z-score is length-aware (round 37, careful52; ``length_z``): a
-#: positive z is multiplied by ``min(1, ((checked words + prior_words) / LENGTH_REF_WORDS) **
-#: LENGTH_ALPHA)``: a mean misfit over fewer checked words than the reference is a noisier
-#: mean and counts less (the human documents with the highest terms are short ones).
-#: ``LENGTH_REF_WORDS``: the median ``checked words + prior_words`` of the 154 clean UD
-#: documents of the validation fixture. The evidence-kind statistic (``get_kind_term``) keeps
-#: the fitted z (alpha 0).
-LENGTH_ALPHA = 0.5
-LENGTH_REF_WORDS = 80.0
 #: The last reading of this thread (``ContextTerm._reading``): ``kept`` = ``(text, count
 #: table, pieces, style)``, taken by the first term that reads the same text again;
 #: ``style`` = ``(text, count table, style)`` of the last complete reading (any length),
@@ -465,9 +456,6 @@ class ContextTerm:
     >>> t.gain_of("le dessein de loi".split(), 1) > 2 > 0 > t.gain_of("le projet de loi".split(), 1)
     True
     """
-
-    #: ``length_z``'s exponent (0: the fitted z; the added term: ``LENGTH_ALPHA``)
-    length_alpha = 0.0
 
     def __init__(self, table: CountTable, synonyms: dict[int, tuple[int, ...]],
                  params: dict) -> None:
@@ -935,7 +923,7 @@ class ContextTerm:
             a, b = folded_span(para, low, *next(islice(tok.finditer(low), i, None)).span())
             best = (best[0], (start + a, start + b), best[2], best[3])
         mean = tot / (n + pr["prior_words"])
-        z = length_z(mean, n, pr, self.length_alpha)
+        z = (mean - pr["median"]) / pr["sd"]
         term = min(pr["cap"], pr["w"] * max(0.0, z - pr["b"]))
         g = None
         if always_gate or term > 0.0:  # a zero term needs no gate
@@ -1146,25 +1134,6 @@ def term_params() -> dict:
     )
 
 
-def length_z(mean: float, n: int, pr: dict, alpha: float, ref: float = LENGTH_REF_WORDS) -> float:
-    """A context term's z-score of the mean gain ``mean`` over ``n`` checked words: the
-    fitted ``(mean - median) / sd``; when ``alpha`` (``LENGTH_ALPHA`` for the added term; 0:
-    exactly the fitted z) and z > 0, times ``min(1, ((n + prior_words) / ref) ** alpha)``.
-
-    >>> pr = {"median": 0.3, "sd": 0.25, "prior_words": 20}
-    >>> length_z(0.8, 60, pr, 0.0), length_z(0.8, 60, pr, 0.5)   # 80 words: the reference
-    (2.0, 2.0)
-    >>> length_z(0.8, 300, pr, 0.5), length_z(0.8, 0, pr, 0.5)   # never more; 20 / 80 words
-    (2.0, 1.0)
-    >>> round(length_z(0.1, 0, pr, 0.5), 3)                      # a negative z as fitted
-    -0.8
-    """
-    z = (mean - pr["median"]) / pr["sd"]
-    if alpha and z > 0:
-        z *= min(1.0, ((n + pr["prior_words"]) / ref) ** alpha)
-    return z
-
-
 def _build_context_term(params: dict | None = None) -> ContextTerm:
     params = term_params() if params is None else params
     table = get_count_table()
@@ -1178,16 +1147,8 @@ def _build_context_term(params: dict | None = None) -> ContextTerm:
 
 
 def get_context_term() -> ContextTerm:
-    """The shipped context term (``data/context_term.json`` + synonyms, ``LENGTH_ALPHA``),
-    loaded once."""
-    return _load_once("term", _added_term)
-
-
-def _added_term() -> ContextTerm:
-    """The term the logit adds: ``_build_context_term`` with the length-aware z."""
-    term = _build_context_term()
-    term.length_alpha = LENGTH_ALPHA
-    return term
+    """The shipped context term (``data/context_term.json`` + synonyms), loaded once."""
+    return _load_once("term", _build_context_term)
 
 
 def kind_params() -> dict:
