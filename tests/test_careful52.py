@@ -10,8 +10,6 @@ threshold: these tests pin that the lexical condition is what holds them.
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 from pathlib import Path
 
@@ -30,12 +28,10 @@ LEAFLETS = ("UD_French-Sequoia:emea-fr-dev:150:clean", "UD_French-Sequoia:emea-f
 
 @pytest.fixture(scope="module")
 def leaflets() -> dict[str, str]:
-    out = {}
-    with gzip.open(ROOT / "fixtures" / "spin" / "validation.jsonl.gz", "rt", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            if r["id"] in LEAFLETS:
-                out[r["id"]] = r["text"]
+    from validate import read_jsonl
+
+    recs = read_jsonl(ROOT / "fixtures" / "spin" / "validation.jsonl.gz")
+    out = {r["id"]: r["text"] for r in recs if r["id"] in LEAFLETS}
     assert sorted(out) == sorted(LEAFLETS)
     return out
 
