@@ -5066,16 +5066,56 @@ def _glued_widget_tail(line: str, vocab: frozenset[str]) -> SpanRemoval | None:
                        "share, print or comment buttons glued at the end of the line")
 
 
+#: A zero counter (comments, likes) or a vote counter glued to a paragraph's first word with no
+#: separator ("0Poteva avere …", "(0 vote)À Kinshasa …"), or zeros glued to the line's last
+#: word ("By Reuters News Service00"): a count of zero is no figure of the text.
+_ZERO_COUNTER_HEAD = regex.compile(r"(?:0{1,3}(?=\p{Lu}\p{Ll})|\(\d{1,5} votes?\)(?=\p{Lu}))")
+_ZERO_COUNTER_TAIL = regex.compile(r"(?<=(?:^|\s)\p{L}*\p{Ll}\p{Ll})0{1,3}$")
+
+
+def _glued_zero_counter(line: str) -> SpanRemoval | None:
+    """A counter glued to the line's text with no separator: zeros before its first word or
+    after its last ("0Poteva avere conseguenze …", it-m-0029; "By Reuters News Service00",
+    en-m-0015), or a vote counter before it ("(0 vote)À Kinshasa, le président …",
+    fr-r28-0012). The glued form of ``counter_number`` (a number alone on its line); the text
+    must keep at least ``GLUED_LABEL_MIN_REST_WORDS`` words. A count other than zero glued to
+    a word is a brand or a model ("3M", "20Minutes", "A380"), zeros after a figure or a code a
+    time or a hash ("10h00", "…-ffab0"): they stay (the last word must be of letters).
+
+    >>> _glued_zero_counter("0Poteva avere conseguenze fatali l’incidente").end
+    1
+    >>> _glued_zero_counter("By Reuters News Service00").start
+    23
+    >>> _glued_zero_counter("20Minutes publie un sondage sur les retraites") is None
+    True
+    >>> _glued_zero_counter("Ouverture de la séance publique à 10h00") is None
+    True
+    """
+    line = line.rstrip()
+    m = _ZERO_COUNTER_HEAD.match(line)
+    if m is None and line[-1:] == "0":
+        m = _ZERO_COUNTER_TAIL.search(line, max(0, len(line) - 4))
+    if m is None:
+        return None
+    rest = line[: m.start()] + " " + line[m.end() : m.end() + HEAD_CREDIT_MAX_CHARS * 2]
+    if len(_WORD.findall(rest)) < GLUED_LABEL_MIN_REST_WORDS:
+        return None
+    return SpanRemoval(m.start(), m.end(), "counter_glued",
+                       "comment, like or vote counter glued to the line's text")
+
+
 def _glued_forms(line: str, rs: RuleSet) -> list[SpanRemoval]:
     """The glued forms of round 37 (glue52) found on a line: :func:`_glued_head_credit`,
-    :func:`_glued_caps_tail`, :func:`_glued_widget_tail`.
+    :func:`_glued_zero_counter`, :func:`_glued_caps_tail`, :func:`_glued_widget_tail`.
 
     >>> [x.rule for x in _glued_forms("© GILLES GOUJON Premier restaurant doublement étoilé"
     ...                               " du Languedoc", load_rules(("fr",)))]
     ['photo_credit']
     """
-    head = _glued_head_credit(line, rs)
-    found = [] if head is None else [head]
+    found: list[SpanRemoval] = []
+    for head in (_glued_head_credit(line, rs), _glued_zero_counter(line)):
+        if head is not None and all(head.start >= x.end or head.end <= x.start for x in found):
+            found.append(head)
     for tail in (_glued_caps_tail(line, rs), _glued_widget_tail(line, rs.widget_words)):
         if tail is not None and all(tail.start >= x.end for x in found):
             found.append(tail)
