@@ -103,8 +103,8 @@ def test_spanish_buttons_and_look_alikes():
 def test_no_train_content_line_loses_a_word():
     """On every TRAIN page the four shapes cut only bracketed spans: a content line they cut
     keeps its content part whole (``_glued_forms`` run alone on every content line)."""
-    from cleannews.strip.detectors import _glued_forms, load_rules
     from cleannews.strip._rules import match_text
+    from cleannews.strip.detectors import _glued_forms, load_rules
 
     rs = load_rules(("fr", "en", "de", "es", "it"))
     bad = []
