@@ -53,6 +53,7 @@ from cleannews.strip._pagelang import (
     recount_unspaced,
 )
 from cleannews.strip._rules import (
+    GLUED_LABEL_MIN_REST_WORDS,
     MAX_SCAN_CHARS,
     RuleSet,
     flagged_rules,
@@ -3953,7 +3954,7 @@ def judge_lines(
         counter = _dated_counter(plain)
         if counter is not None and all(counter.start >= x.end for x in found):
             found.append(counter)
-        for link in _glued_links(plain, rs, listing, lead_ends.get(i, 0)):
+        for link in _glued_links(plain, rs, listing, lead_ends.get(i, 0)) + _glued_forms(plain, rs):
             if all(link.start >= x.end or link.end <= x.start for x in found):
                 found.append(link)
         if found:
@@ -4933,20 +4934,190 @@ def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     if not matches:
         return None
     m = matches[-1]
-    rest = line[m.end() :].strip()
+    return _tail_removal(line, m.start(), m.end(), rs)
+
+
+def _tail_removal(line: str, start: int, end: int, rs: RuleSet) -> SpanRemoval | None:
+    """The removal of ``line[start:]`` when the words after its separator (``line[end:]``,
+    at most :data:`GLUED_TAIL_MAX_WORDS`) are furniture a whole-line or prefix rule takes
+    alone (:meth:`RuleSet.match_tail`): the test :func:`_glued_tail` and
+    :func:`_glued_caps_tail` share. The text before ``start`` must hold a word.
+
+    >>> _tail_removal("Le club fête ses 60 ans. Partager", 24, 25, load_rules(("fr",))).rule
+    'share_bar'
+    """
+    rest = line[end:].strip()
     if rest.count(" ") >= GLUED_TAIL_MAX_WORDS:
         return None
     n = len(_WORD.findall(rest))
-    if not rest or n > GLUED_TAIL_MAX_WORDS or not line[: m.start()].strip():
+    if not rest or n > GLUED_TAIL_MAX_WORDS or not line[:start].strip():
         return None
     # the tail mapped once; :meth:`RuleSet.match_tail` folds and keys it for both rule kinds
     tail = match_text(rest)
     rule = rs.match_tail(tail, n)
-    if rule is None or _dated_clock(line[: m.start()], rule.name):
+    if rule is None or _dated_clock(line[:start], rule.name):
         return None
     if rule.yields_to_protect and (
         rule.name not in GLUED_CREDIT_RULES or rs.is_protected(tail)
     ):
         return None
     reason = rule.reason + " (glued to the line)"
-    return SpanRemoval(m.start(), len(line.rstrip()), rule.name, reason)
+    return SpanRemoval(start, len(line.rstrip()), rule.name, reason)
+
+
+# --- Furniture glued inside a content line, third pass (issue 10, round 37, glue52) -------
+#: A tail glued with no separator: a lowercase letter, then a word in capitals ("… del
+#: PaeseCOPYRIGHT LASICILIA.IT © …"). What follows is furniture only when a rule takes it
+#: alone (:func:`_tail_removal`).
+_CAPS_GLUE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}{3,}\b)")
+#: Where a name in capitals ends before a paragraph's first word, with or without a space
+#: ("© GILLES GOUJON Premier …", "© YANN DERET C’est …", "… por CAMLa mayor …").
+_CAPS_NAME_END = regex.compile(r"\p{Lu}{2,}(?=\s?\p{Lu}(?:\p{Ll}|['’]\p{L}))")
+#: A credit glued before a paragraph is read in the line's first this many characters.
+HEAD_CREDIT_MAX_CHARS = 60
+#: A run of button words glued at a line's end has at least this many words, each opening
+#: with a capital and of at least :data:`GLUED_WIDGET_MIN_CHARS` characters.
+GLUED_WIDGET_MIN_WORDS = 2
+GLUED_WIDGET_MIN_CHARS = 3
+
+
+def _glued_caps_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
+    """Furniture glued after a line's last word with no separator, opening with a word in
+    capitals: "… più bravi del PaeseCOPYRIGHT LASICILIA.IT © RIPRODUZIONE RISERVATA"
+    (it-e-0018). The part from the capitals on goes when a whole-line or prefix rule takes it
+    alone (:func:`_tail_removal`; here ``copyright_site``), as after a sentence's end.
+
+    >>> rs = load_rules(("fr", "it"))
+    >>> _glued_caps_tail("Sono tra gli studenti più bravi del PaeseCOPYRIGHT LASICILIA.IT ©"
+    ...                  " RIPRODUZIONE RISERVATA", rs).rule
+    'copyright_site'
+    >>> _glued_caps_tail("Le groupe McDONALD'S ouvre un restaurant", rs) is None
+    True
+    """
+    start = max(0, len(line) - GLUED_TAIL_MAX_CHARS)
+    found = list(_CAPS_GLUE.finditer(line, start))
+    if not found:
+        return None
+    at = found[-1].start()
+    return _tail_removal(line, at, at, rs)
+
+
+def _glued_head_credit(line: str, rs: RuleSet) -> SpanRemoval | None:
+    """A photo credit glued before a paragraph, its name in capitals: "© GILLES GOUJON
+    Premier restaurant doublement étoilé …" (fr-r42-0024). The credit (the line up to the
+    name's end, :data:`_CAPS_NAME_END`) goes when a keyword-led credit rule
+    (:data:`GLUED_CREDIT_RULES`: ``photo_credit`` …) takes it alone and it is not protected,
+    and the paragraph after it is the line's larger part (at least
+    ``GLUED_LABEL_MIN_REST_WORDS`` words, more than the credit's).
+
+    >>> rs = load_rules(("fr",))
+    >>> _glued_head_credit("© YANN DERET C’est en lieu et place de son restaurant étoilé", rs).end
+    13
+    >>> _glued_head_credit("PARIS Le président a reçu les maires de France", rs) is None
+    True
+    """
+    for m in _CAPS_NAME_END.finditer(line, 0, HEAD_CREDIT_MAX_CHARS):
+        head = line[: m.end()]
+        n = len(_WORD.findall(head))
+        rest = len(_WORD.findall(line[m.end() : m.end() + HEAD_CREDIT_MAX_CHARS * 2]))
+        if rest < max(GLUED_LABEL_MIN_REST_WORDS, n + 1):
+            return None
+        credit = match_text(head)
+        rule = rs.match_tail(credit, n)
+        if rule is not None and rule.name in GLUED_CREDIT_RULES and not rs.is_protected(credit):
+            end = m.end() + len(line[m.end() :]) - len(line[m.end() :].lstrip())
+            return SpanRemoval(0, end, rule.name, rule.reason + " (glued before the paragraph)")
+    return None
+
+
+def _glued_widget_tail(line: str, vocab: frozenset[str]) -> SpanRemoval | None:
+    """Share, print or comment buttons glued at a line's end: "Sube el paro en 34.900
+    personas en el último trimestre de 2017 PDF Imprimir E-mail" (es-e-0005), "Juan F.
+    Robles Martes, 28 de octubre 2025, 23:01 Comenta Compartir" (es-r41-0004). The glued form
+    of the ``widget_words`` line (a short line of only the rule files' ``widget_words``): at
+    least :data:`GLUED_WIDGET_MIN_WORDS` such words, each opening with a capital, after a
+    word that does not (a Title Case headline's "… Longer Log In" stays), the text before
+    them the line's larger part.
+
+    >>> v = frozenset({"imprimir", "e-mail", "pdf", "compartir", "log", "in"})
+    >>> _glued_widget_tail("Sube el paro en 34.900 personas en 2017 PDF Imprimir E-mail", v).start
+    39
+    >>> _glued_widget_tail("Why Users Can No Longer Log In", v) is None
+    True
+    >>> _glued_widget_tail("Il faut imprimir et compartir", v) is None
+    True
+    """
+    line = line.rstrip()
+    window = max(0, len(line) - GLUED_TAIL_MAX_CHARS)  # the buttons and a few words before
+    words = line[window:].split(" ")
+    k = 0
+    while k < len(words) and k < WIDGET_MAX_WORDS:
+        w = words[-1 - k]
+        if len(w) < GLUED_WIDGET_MIN_CHARS or not w[0].isupper() or w.casefold() not in vocab:
+            break
+        k += 1
+    if k < GLUED_WIDGET_MIN_WORDS or k == len(words):
+        return None
+    before = words[-1 - k]
+    if before[:1].isupper() or len(words) - k < max(GLUED_LABEL_MIN_REST_WORDS, k + 1):
+        return None
+    start = window + len(" ".join(words[: len(words) - k]))
+    return SpanRemoval(start, len(line), "widget_words_glued",
+                       "share, print or comment buttons glued at the end of the line")
+
+
+#: A zero counter (comments, likes) or a vote counter glued to a paragraph's first word with no
+#: separator ("0Poteva avere …", "(0 vote)À Kinshasa …"), or zeros glued to the line's last
+#: word ("By Reuters News Service00"): a count of zero is no figure of the text.
+_ZERO_COUNTER_HEAD = regex.compile(r"(?:0{1,3}(?=\p{Lu}\p{Ll})|\(\d{1,5} votes?\)(?=\p{Lu}))")
+_ZERO_COUNTER_TAIL = regex.compile(r"(?<=(?:^|\s)\p{L}*\p{Ll}\p{Ll})0{1,3}$")
+
+
+def _glued_zero_counter(line: str) -> SpanRemoval | None:
+    """A counter glued to the line's text with no separator: zeros before its first word or
+    after its last ("0Poteva avere conseguenze …", it-m-0029; "By Reuters News Service00",
+    en-m-0015), or a vote counter before it ("(0 vote)À Kinshasa, le président …",
+    fr-r28-0012). The glued form of ``counter_number`` (a number alone on its line); the text
+    must keep at least ``GLUED_LABEL_MIN_REST_WORDS`` words. A count other than zero glued to
+    a word is a brand or a model ("3M", "20Minutes", "A380"), zeros after a figure or a code a
+    time or a hash ("10h00", "…-ffab0"): they stay (the last word must be of letters).
+
+    >>> _glued_zero_counter("0Poteva avere conseguenze fatali l’incidente").end
+    1
+    >>> _glued_zero_counter("By Reuters News Service00").start
+    23
+    >>> _glued_zero_counter("20Minutes publie un sondage sur les retraites") is None
+    True
+    >>> _glued_zero_counter("Ouverture de la séance publique à 10h00") is None
+    True
+    """
+    line = line.rstrip()
+    m = _ZERO_COUNTER_HEAD.match(line)
+    if m is None and line[-1:] == "0":
+        m = _ZERO_COUNTER_TAIL.search(line, max(0, len(line) - 4))
+    if m is None:
+        return None
+    rest = line[: m.start()] + " " + line[m.end() : m.end() + HEAD_CREDIT_MAX_CHARS * 2]
+    if len(_WORD.findall(rest)) < GLUED_LABEL_MIN_REST_WORDS:
+        return None
+    return SpanRemoval(m.start(), m.end(), "counter_glued",
+                       "comment, like or vote counter glued to the line's text")
+
+
+def _glued_forms(line: str, rs: RuleSet) -> list[SpanRemoval]:
+    """The glued forms of round 37 (glue52) found on a line: :func:`_glued_head_credit`,
+    :func:`_glued_zero_counter`, :func:`_glued_caps_tail`, :func:`_glued_widget_tail`.
+
+    >>> [x.rule for x in _glued_forms("© GILLES GOUJON Premier restaurant doublement étoilé"
+    ...                               " du Languedoc", load_rules(("fr",)))]
+    ['photo_credit']
+    """
+    found: list[SpanRemoval] = []
+    for head in (_glued_head_credit(line, rs), _glued_zero_counter(line)):
+        if head is not None and all(head.start >= x.end or head.end <= x.start for x in found):
+            found.append(head)
+    for tail in (_glued_caps_tail(line, rs), _glued_widget_tail(line, rs.widget_words)):
+        if tail is not None and all(tail.start >= x.end for x in found):
+            found.append(tail)
+            break
+    return found
