@@ -38,9 +38,9 @@ from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone, home_crumb_words
 from cleannews.strip._keep import (
     _FOUR_DIGITS,
+    _NAME,
     CLOCK_RULES,
     POSITION_RULES,
-    _NAME,
     _dateline,
     _person_name,
     _widget_words,
