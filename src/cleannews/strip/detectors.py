@@ -38,10 +38,12 @@ from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone, home_crumb_words
 from cleannews.strip._keep import (
     _FOUR_DIGITS,
+    _NAME,
     CLOCK_RULES,
     POSITION_RULES,
     _dateline,
     _person_name,
+    _widget_words,
     give_back,
 )
 from cleannews.strip._pagekind import LISTING, PageKind, _ends_prose, page_kind
@@ -56,6 +58,7 @@ from cleannews.strip._rules import (
     GLUED_LABEL_MIN_REST_WORDS,
     MAX_SCAN_CHARS,
     RuleSet,
+    _word_file,
     flagged_rules,
     load_latin,
     load_rules,
@@ -720,7 +723,8 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> lis
     ``per_line``: the phrase patterns to run on each line (:meth:`RuleSet.line_triggers`).
     A live ticker's entry times (``_Line.ticker``, :func:`ticker_times`) are no video's
     duration: the duration rule (:data:`~._keep.CLOCK_RULES`) leaves them. The contact rules
-    (:data:`CONTACT_RULES`) leave the article's press contact (:func:`_named_contact`).
+    (:data:`CONTACT_RULES`) leave the article's press contact (:func:`_named_contact`), and
+    the link rules (:data:`TOC_RULES`) the heading of its table of contents (:func:`_toc_heading`).
     """
     matched: list = [None] * len(lines)
     contacts: set[int] = set()  # the contact lines left to the article (:func:`_named_contact`)
@@ -753,6 +757,9 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> lis
         ):
             contacts.add(i)  # the article's press contact, no site's contact block
             ln.protected, ln.cls = True, KEEP
+            continue
+        if rule is not None and rule.name in TOC_RULES and _toc_heading(lines, i):
+            ln.protected, ln.cls = True, KEEP  # the article's table of contents heading
             continue
         if rule is not None:
             ln.bad(rule.name, rule.reason)
@@ -3115,6 +3122,84 @@ def _listing_bylines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[
     return frozenset(k for k, v in seen.items() if framed[k] >= LISTING_BYLINE_SHARE * v)
 
 
+#: :func:`_item_credits`: this share of a repeated credit's occurrences at least closes a
+#: listing's item (keep52, round 37) …
+ITEM_CREDIT_SHARE = 0.75
+#: … a credit being a source's label and what follows it ("Bericht: Tirol.com", a label of
+#: ``data/credit_labels.txt``) …
+_CREDIT_LABEL = LazyPattern(r"^\s*(\p{L}+)\s?:\s*\S")
+#: … or a person's name with the item's date after it ("John Szink Jul 08, 2024").
+_TRAILING_DATE = LazyPattern(rf"[\s,|·•–—-]*(?:{_DATELINE.pattern})\s*$")
+
+
+@lru_cache(maxsize=1)
+def _credit_labels() -> frozenset[str]:
+    """The labels of a source credit (``data/credit_labels.txt``)."""
+    return _word_file("credit_labels.txt")
+
+
+def _item_credit(ln: _Line) -> bool:
+    """Whether the line reads as an item's credit: a source's label and its value
+    (:data:`_CREDIT_LABEL`) or a person's name followed by a date (:data:`_TRAILING_DATE`):
+    two or three capitalised words (``_keep._NAME``), none a widget word.
+
+    >>> [_item_credit(_Line(t, frozenset())) for t in ("Bericht: Tirol.com",
+    ...  "John Szink Jul 08, 2024", "Read more", "Thema: Berichte in den Medien")]
+    [True, True, False, False]
+    """
+    m = _CREDIT_LABEL.match(ln.text)
+    if m is not None:
+        return m.group(1).casefold() in _credit_labels()
+    m = _TRAILING_DATE.search(ln.text)
+    if m is None or m.start() == 0:
+        return False
+    name = ln.text[: m.start()]
+    # a name's shape, no widget word; its first word may be a stop word of a jusText list
+    # ("john" is one of English, German, French and Italian), which _person_name refuses
+    return _NAME.match(name) is not None and _widget_words().isdisjoint(name.casefold().split())
+
+
+def _item_credits(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
+    """Repeated texts that close the items of a listing: an item's credit
+    (:func:`_item_credit`) standing, for at least :data:`ITEM_CREDIT_SHARE` of its
+    occurrences, right under the item's summary (:func:`_summary`) and above the next
+    item's headline and summary, or at the page's end. A listing printed in one name
+    (en-r42-0002 of TRAIN: "Indiana State Police Arrest St. Croix Man …" / "Indiana State
+    Police arrested a Perry County man …" / "John Szink Jul 08, 2024", five times) or one
+    source ("Bericht: Tirol.com" under each report, de-r35-0007) credits each item under it
+    (keep52, round 37; :func:`_listing_bylines` spares a name printed between the headline and
+    the summary). A widget's label ("Read more") is no credit, and a credit under removed
+    teasers, or under bare headlines, closes no summary.
+
+    >>> texts = []
+    >>> for road in ("61", "62", "63"):
+    ...     texts += [f"Road Closure Planned for State Road {road}", f"The Department of "
+    ...               f"Transportation says State Road {road} near Spurgeon is scheduled to "
+    ...               "close on Monday.", "John Szink Jul 08, 2024"]
+    >>> ls = [_Line(t, frozenset()) for t in texts]
+    >>> sorted(_item_credits(ls, _repeated_texts(ls)))
+    ['john szink jul 08, 2024']
+    >>> ls = [_Line(t, frozenset()) for i, t in enumerate(texts) if i % 3 != 1]  # headlines
+    >>> sorted(_item_credits(ls, _repeated_texts(ls)))
+    []
+    """
+    standing = [ln for ln in lines if not ln.blank and ln.cls is not BAD]
+    seen: Counter = Counter()
+    closing: Counter = Counter()
+    for k, ln in enumerate(standing):
+        key = _folded(ln)
+        if key not in repeated or not _item_credit(ln):
+            continue
+        seen[key] += 1
+        after = standing[k + 1 : k + 3]
+        if k > 0 and _summary(standing[k - 1]) and (
+            len(after) < 2  # the last item (the page's end may follow one line on)
+            or (_folded(after[0]) not in repeated and not after[0].ends and _summary(after[1]))
+        ):
+            closing[key] += 1
+    return frozenset(k for k, v in seen.items() if closing[k] >= ITEM_CREDIT_SHARE * v)
+
+
 #: A speaker tag of a transcript has at most this many words …
 SPEAKER_TAG_MAX_WORDS = 4
 #: … and this share of its occurrences at least stands right above a reply (a standing line
@@ -3245,7 +3330,8 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
     a numbered sequence (``_Line.numbered``, :func:`~._sequences.numbered_lines`): minutes
     print their agenda's "1. Appel nominatif" again over the point (fr-r31-0006, round 32),
     and a live ticker's entry time (``_Line.ticker``, :func:`ticker_times`: "20:38" above
-    three entries of one minute, round 32, de-r35-0006).
+    three entries of one minute, round 32, de-r35-0006). So does a listing's credit under each
+    item's summary (:func:`_item_credits`, keep52).
     """
     if repeated is None:
         repeated = _repeated_texts(lines)
@@ -3253,7 +3339,10 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
         tags = _speaker_tags(lines, repeated)
         spared = tags | _replies(lines, repeated, tags)
         if _paragraph_stands(lines):  # what a listing's headline or byline stands above
-            spared |= _listing_headlines(lines, repeated) | _listing_bylines(lines, repeated)
+            spared |= (
+                _listing_headlines(lines, repeated) | _listing_bylines(lines, repeated)
+                | _item_credits(lines, repeated)
+            )
         repeated = repeated - spared
     for i, ln in enumerate(lines):
         if (
@@ -4090,6 +4179,57 @@ def _named_contact(lines: list[_Line], i: int, matched: list, contacts: set[int]
         and _is_paragraph(lines[up])
         and any(_is_paragraph(lines[m]) for m in range(i + 1, len(lines)))
     )
+
+
+#: :func:`_toc_heading`: the rules that take a table of contents' heading ("Sommaire") as a
+#: link back to a listing's or an issue's contents page (keep52, round 37) …
+TOC_RULES = frozenset({"read_elsewhere_line"})
+#: … a line that is a word of ``data/toc_headings.txt`` alone, a colon after it at most …
+_TOC_TRIM = " \t:.-–—•*|"
+#: … left to the article when the non-blank lines right above and right under it are
+#: sentences of at least this many words: the article's lead and its first section, or two
+#: items of its list (a site's "Sommaire" link stands among menu links, at the page's top or
+#: above a heading: fr-b-0063 of TRAIN).
+TOC_BODY_MIN_WORDS = PARAGRAPH_MIN_WORDS
+
+
+@lru_cache(maxsize=1)
+def _toc_words() -> frozenset[str]:
+    """The words that head a table of contents (``data/toc_headings.txt``)."""
+    return _word_file("toc_headings.txt")
+
+
+def _toc_heading(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i``, which a link rule (:data:`TOC_RULES`) matched, is the heading of
+    the article's table of contents: a word of :func:`_toc_words` alone ("Sommaire :",
+    "SOMMAIRE") inside the article, a sentence of at least :data:`TOC_BODY_MIN_WORDS` words
+    right above it and right under it (:func:`_toc_sentence`; :func:`_rule_pass` asks as it
+    matches). TRAIN lost fr-r41-0009's "Sommaire :" between the article's lead ("…, on vous
+    propose un guide détaillé, pas à pas.") and "Un arrêt de cassation est un arrêt dans
+    lequel …", and fr-r42-0020's "SOMMAIRE" between two items of its list of advice ("- Dans
+    la plupart des cas, tu bénéficies d’un droit de rétractation …"), both on the stress set
+    too (keep52, round 37). A site's "Sommaire" link to an issue's contents stands among other
+    links, at the page's top or above a heading ("Sommaire" / "Roland-Garros : un tournoi du
+    Grand Chelem", fr-b-0063), and "Au sommaire" is no heading alone: the rule takes them.
+
+        >>> lead = "Pour comprendre sa structure, on vous propose un guide détaillé, pas à pas."
+        >>> texts = [lead, "Sommaire :", "Un arrêt de cassation est un arrêt dans lequel la "
+        ...          "Cour de cassation annule la décision de la cour d'appel.", "Sommaire",
+        ...          "Roland-Garros : un tournoi du Grand Chelem"]
+        >>> ls = [_Line(t, frozenset()) for t in texts]
+        >>> _toc_heading(ls, 1), _toc_heading(ls, 3), _toc_heading(ls[1:], 0)
+        (True, False, False)
+    """
+    if lines[i].text.strip(_TOC_TRIM).casefold() not in _toc_words():
+        return False
+    return all(_toc_sentence(lines, nearest_standing(lines, i, step)) for step in (-1, 1))
+
+
+def _toc_sentence(lines: list[_Line], j: int) -> bool:
+    """Whether line ``j`` (-1: none) is a sentence of :data:`TOC_BODY_MIN_WORDS` words or more
+    (what stands right above and right under a table of contents' heading, :func:`_toc_heading`).
+    """
+    return j >= 0 and lines[j].n >= TOC_BODY_MIN_WORDS and lines[j].ends
 
 
 def _protect_headings(lines: list[_Line], headings: frozenset[str]) -> None:
