@@ -11,6 +11,11 @@ called "a list of links to the site's tag pages". Both readings are now made by 
 The pages are written by hand for the test (the shape of skateboardmsm.de's page in the dev
 half of trafilatura's set, whose article paragraphs sit in ``<span>`` elements with a
 ``…Tags`` class and are dropped, so that the page is read again); nothing copied.
+
+A bar of reader reactions under the article ("If you liked this article, press like" and a
+like count: ``<div class="reaction_btn_wrap">``, Maeil Business News in the gold set's dev
+part; XenForo's ``reactionsBar`` on forum pages) came out as lines of the text: the class
+words 'reaction' and 'reactions' are meta hints now (furniture without a prose paragraph).
 """
 
 from __future__ import annotations
@@ -73,3 +78,40 @@ def test_both_readings_get_the_same_page_facts():
     for ex in (first, again):
         assert (ex.site, ex.tags, ex.polls, ex.holders) == (
             "site.fr", tags, first.polls, first.holders)
+
+
+ARTICLE = (
+    "<html><body><article><h1>Le budget voté</h1>" + f"<p>{SENT * 3}</p>" * 2 + "{extra}"
+    "</article></body></html>"
+)
+REACTION_BAR = (
+    '<div class="reaction_btn_wrap"><p>¿Le ha gustado la noticia? <b>Díganoslo aquí.</b></p>'
+    "<div class=like_btn_area><button>Votar</button><span>Votos <em>12</em></span></div></div>"
+)
+REACTIONS_LIST = (
+    '<div class="reactionsBar js-reactionsList is-active"><a href="/reactions/1">Marie, Paul '
+    "et 3 autres</a> aiment ceci.</div>"
+)
+QUOTED_REACTIONS = (
+    '<section class="reactions"><h2>Les réactions</h2><p>Le maire a salué un budget '
+    "« responsable et ambitieux », tandis que l'opposition dénonce une hausse des impôts "
+    "locaux votée sans débat public.</p></section>"
+)
+
+
+def test_reaction_bar_is_furniture():
+    # round-start code: "¿Le ha gustado la noticia? Díganoslo aquí." and "Votos 12" stayed
+    text = cleannews.clean_html(ARTICLE.format(extra=REACTION_BAR)).text
+    assert "Le conseil municipal" in text
+    assert "gustado" not in text and "Votos" not in text
+
+
+def test_reactions_list_is_furniture():
+    # round-start code: "Marie, Paul et 3 autres aiment ceci." stayed
+    text = cleannews.clean_html(ARTICLE.format(extra=REACTIONS_LIST)).text
+    assert "aiment ceci" not in text
+
+
+def test_quoted_reactions_of_the_article_stay():
+    text = cleannews.clean_html(ARTICLE.format(extra=QUOTED_REACTIONS)).text
+    assert "Le maire a salué un budget" in text

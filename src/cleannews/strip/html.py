@@ -880,8 +880,8 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     (True, ('tools', 'meta'), ('relatedarticlesbox', 'strong'))
     >>> h("related_post wp_rp"), h("TestReport__Section--Ads"), h("elementor-widget-container")
     (('related_post', 'strong'), ('ads', 'weak'), None)
-    >>> h("article-reading-time")
-    ('reading-time', 'meta')
+    >>> h("article-reading-time"), h("reaction_btn_wrap"), h("reactionsBar js-reactionsList")
+    (('reading-time', 'meta'), ('reaction', 'meta'), ('reactions', 'meta'))
     >>> _hint_kind(BeautifulSoup('<p class="paywall">Le texte.</p>', "html.parser").p) is None
     True
     >>> h("paywallAccessWrapper contentBodySections") is None, h("paywall paywall__content")
