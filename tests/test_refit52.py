@@ -12,7 +12,6 @@ and the development validation fixture only.
 
 from __future__ import annotations
 
-import gzip
 import json
 import sys
 from pathlib import Path
@@ -45,14 +44,11 @@ def train(monkeypatch):
     _features.set_collocation(saved[0] if saved else None)
 
 
-def _negative(rid: str) -> dict:
-    with gzip.open(ROOT / "fixtures/spin/negatives.jsonl.gz", "rt", encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            if r["id"] == rid:
-                assert r["split"] == "dev"
-                return r
-    raise AssertionError(rid)
+def _negative(train, rid: str) -> dict:
+    (r,) = [r for r in train.read_jsonl(ROOT / "fixtures/spin/negatives.jsonl.gz")
+            if r["id"] == rid]
+    assert r["split"] == "dev"
+    return r
 
 
 def _shipped() -> dict:
@@ -64,10 +60,8 @@ def test_gate_factors_are_the_package_gate(train):
     import cleannews.score as sc
     from cleannews.score._model import FEATURE_KIND, get_model
 
-    text = _negative(GATED)["text"]
-    news = next(json.loads(line) for line in gzip.open(
-        ROOT / "fixtures/spin/validation.jsonl.gz", "rt", encoding="utf-8")
-        if json.loads(line)["label"] == 0)["text"]
+    text = _negative(train, GATED)["text"]
+    news = next(r for r in train.read_jsonl(train.VALID) if r["label"] == 0)["text"]
     before = (sc.register_scales, sc.other_register, get_model())
     f = train.gate_factors([text, news], _shipped())
     # the package is as it was: its own functions, its shipped model

@@ -28,7 +28,7 @@ from __future__ import annotations
 import statistics
 import sys
 
-from dev_careful51 import SOURCES, _load, _style, summary
+from dev_careful51 import SOURCES, _load, _style, genre_counts, summary
 from dev_neg48 import STYLES
 
 #: The human sets of the records, and the threshold each one sets.
@@ -54,19 +54,6 @@ def fitted_ids() -> set[str]:
     import train
 
     return {r["id"] for r in train.read_negatives("dev")}
-
-
-def _genres(recs: list[dict], ids: set[str], inside: bool) -> dict[str, list[int]]:
-    """Dev negatives' ``[suspect, spun, n]`` per genre, of those the fit reads (``inside``)
-    or not."""
-    out: dict[str, list[int]] = {}
-    for r in recs:
-        if r["set"] == "NEG" and (r["id"] in ids) == inside:
-            g = out.setdefault(r["genre"], [0, 0, 0])
-            g[0] += r["label"] == "suspect"
-            g[1] += r["label"] == "spun"
-            g[2] += 1
-    return out
 
 
 def rose_past(ref: list[dict], new: list[dict], th: dict[str, float]) -> dict[str, int]:
@@ -100,7 +87,7 @@ def compare(paths: list[str]) -> None:
             print(f"  {mode:8s}{name} %: " + " ".join(
                 f"{k} {recall(recs, v, mode, rates):.3f}" for k, v in th.items()))
         for inside in (True, False):
-            g = _genres(recs, ids, inside)
+            g = genre_counts(recs, lambda r, inside=inside: (r["id"] in ids) == inside)
             tot = [sum(v[i] for v in g.values()) for i in range(3)]
             print(f"  dev negatives {'read by the fit' if inside else 'never read'}: "
                   f"suspect/spun/n {tot}; " + " ".join(
