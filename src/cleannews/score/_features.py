@@ -802,8 +802,9 @@ def _new_token_info(t: str) -> tuple:
             llr = _LLR_OF.get(p & PROFILE_BITS)
             if llr is None:
                 llr = _llr_of(p)
-            lowz = max(0.0, 4.0 - z) if p else 0.0
-            gap = max(0.0, gap)
+            # ``max(0.0, v)`` without a call: ``v`` when above 0.0, else the 0.0 itself
+            lowz = 4.0 - z if p and z < 4.0 else 0.0
+            gap = gap if gap > 0.0 else 0.0
             stats = (lowz, gap, weak, strong, rare_syn, rare_word, llr)
         fr = low in STOP_FR
         en = low in STOP_EN
