@@ -39,7 +39,7 @@ docs = json.load(open({docs!r}, encoding="utf-8"))
 
 def clear():
     f = cleannews.score._features
-    for name in ("_INFO", "_FIT_CACHE", "_LLR_OF"):
+    for name in ("_INFO", "_FIT_CACHE", "_LLR_OF", "_ROLES_OF"):
         c = getattr(f, name, None)
         if c is not None:
             c.clear()

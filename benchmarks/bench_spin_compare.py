@@ -142,7 +142,7 @@ def _functions(stage: str, old):
 def clear_caches(pkg) -> None:
     """Empty the spin stage's per-token-type caches of package ``pkg`` (``--cold``)."""
     features = pkg.score._features
-    for name in ("_INFO", "_FIT_CACHE", "_LLR_OF"):
+    for name in ("_INFO", "_FIT_CACHE", "_LLR_OF", "_ROLES_OF"):
         cache = getattr(features, name, None)
         if cache is not None:
             cache.clear()

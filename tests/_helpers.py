@@ -152,7 +152,7 @@ def write_pin(path: Path, records: dict[str, dict]) -> None:
 
 #: The spin stage's per-token-type caches (``cleannews.score._features``), emptied by
 #: :func:`clear_spin_caches` (as ``benchmarks/bench_spin_compare.clear_caches``).
-SPIN_CACHES = ("_INFO", "_FIT_CACHE", "_LLR_OF")
+SPIN_CACHES = ("_INFO", "_FIT_CACHE", "_LLR_OF", "_ROLES_OF")
 
 
 def clear_spin_caches() -> None:

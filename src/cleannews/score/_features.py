@@ -524,22 +524,97 @@ def _reading_masks() -> tuple[int, ...]:
     return _MASKS[0]
 
 
+#: ``_reading_roles`` by the reading bits of a packed lexicon entry (``p & _ROLE_BITS``):
+#: the noun/adjective tests of ``_grammar_bits`` read no other bit of the entry, and news
+#: text holds a few hundred distinct combinations among its thousands of word types
+#: (171 lower-case ones on the benchmark corpus; round 37).
+_ROLES_OF: dict[int, tuple[int, int, int, int, int]] = {}
+
+
+#: ``p``'s bits that ``_reading_roles`` reads (filled on first use by ``_role_mask``).
+_ROLE_MASK: list[int] = []
+
+
+def _role_mask() -> int:
+    """The bits of a packed entry ``_reading_roles`` reads: N, A, NP, NS, NM, NF, AM, AF and
+    the verb-like readings (``_reading_masks``), computed once.
+
+    >>> _role_mask() & _reading_masks()[0] == _reading_masks()[0]
+    True
+    """
+    if not _ROLE_MASK:
+        m_n, m_a, _m_verb, m_np, m_ns, m_nm, m_nf, m_am, m_af, _hasp, _vppr, m_v = (
+            _reading_masks()
+        )
+        _ROLE_MASK.append(m_n | m_a | m_np | m_ns | m_nm | m_nf | m_am | m_af | m_v)
+    return _ROLE_MASK[0]
+
+
+def _reading_roles(key: int, masks: tuple[int, ...]) -> tuple[int, int, int, int, int]:
+    """What the readings ``key``  alone decide in ``_grammar_bits``:
+    ``(lower_role, plural_noun, singular_noun, plural_only, noun_need)`` (``key`` is
+    ``p & _role_mask()``).
+
+    ``lower_role``: the gender roles of a noun-only or adjective-only lower-case word
+    (``R_FEM_NOUN``, ``R_MASC_NOUN``, ``R_ADJECTIVE``, ``R_FEM_ADJ``, ``R_MASC_ADJ``);
+    ``plural_noun`` / ``singular_noun``: ``R_PLURAL_NOUN`` / ``R_SINGULAR_NOUN`` when the
+    word's spelling also allows it (its last letter, not a function word), else 0;
+    ``plural_only``: ``R_PLURAL_ONLY`` for a plural-only reading (alphabetic words);
+    ``noun_need``: a lower-case trigger noun's need of an agreeing adjective. Memoised in
+    ``_ROLES_OF``.
+
+    >>> m = _reading_masks()
+    >>> _reading_roles(m[0] | m[5], m)[0] == R_MASC_NOUN
+    True
+    """
+    m_n, m_a, _m_verb, m_np, m_ns, m_nm, m_nf, m_am, m_af, _hasp, _vppr, m_v = masks
+    role = plural = singular = need = 0
+    if key & m_n and not key & (m_v | m_a):
+        masc, fem = bool(key & m_nm), bool(key & m_nf)
+        if fem and not masc:
+            role |= R_FEM_NOUN
+            need |= R_MASC_ADJ
+        if masc and not fem:
+            role |= R_MASC_NOUN
+            need |= R_FEM_ADJ
+        if key & m_np and not key & m_ns:
+            plural = R_PLURAL_NOUN
+        if key & m_ns and not key & m_np:
+            singular = R_SINGULAR_NOUN
+    if key & m_a and not key & m_n:
+        role |= R_ADJECTIVE
+        if not key & m_v:
+            am, af = bool(key & m_am), bool(key & m_af)
+            if af and not am:
+                role |= R_FEM_ADJ
+            if am and not af:
+                role |= R_MASC_ADJ
+    plural_only = R_PLURAL_ONLY if key & m_np and not key & m_ns else 0
+    out = _ROLES_OF[key] = (role, plural, singular, plural_only, need)
+    return out
+
+
 def _grammar_bits(
     t: str, low: str, p: int, trig: bool, masks: tuple[int, ...] | None = None
 ) -> tuple[int, int]:
     """``(need, role)`` of one token for the grammar pre-filter (see ``R_*``).
 
     Runs once per new token type (``_new_token_info``, which passes ``masks``, the
-    lexicon's ``_reading_masks()``).
+    lexicon's ``_reading_masks()``); what the entry's readings alone decide is read from
+    ``_reading_roles``.
 
     >>> need, _ = _grammar_bits("l’", "l’", 0, True)
     >>> _, role = _grammar_bits("fonction", "fonction", get_lexicon().packed("fonction"), False)
     >>> bool(need & role)
     True
     """
-    m_n, m_a, _m_verb, m_np, m_ns, m_nm, m_nf, m_am, m_af, m_hasp, _vppr, m_v = (
-        masks or _reading_masks()
-    )
+    if masks is None:
+        masks = _reading_masks()
+    m_hasp = masks[9]
+    key = p & (_ROLE_MASK[0] if _ROLE_MASK else _role_mask())
+    roles = _ROLES_OF.get(key)
+    if roles is None:
+        roles = _reading_roles(key, masks)
     c0 = t[:1]
     lower, alpha = c0.islower(), c0.isalpha()
     acronym = len(t) > 1 and t.isupper()  # _is_acronym
@@ -554,8 +629,8 @@ def _grammar_bits(
                 role |= R_ELIDED_CLASH
         elif not c0.isupper() and not vowel:
             role |= R_ELIDED_CLASH
-    if alpha and p & m_np and not p & m_ns:
-        role |= R_PLURAL_ONLY
+    if alpha:
+        role |= roles[3]
     if lower:
         if (
             low not in NO_ELISION_BEFORE
@@ -570,24 +645,11 @@ def _grammar_bits(
             )
         ):
             role |= R_WANTS_ELISION
-        if p & m_n and not p & (m_v | m_a):
-            masc, fem = bool(p & m_nm), bool(p & m_nf)
-            if fem and not masc:
-                role |= R_FEM_NOUN
-            if masc and not fem:
-                role |= R_MASC_NOUN
-            if p & m_np and not p & m_ns and low[-1] in "sx":
-                role |= R_PLURAL_NOUN
-            if p & m_ns and not p & m_np and low not in FUNCTION_WORDS and low[-1] not in "sxz":
-                role |= R_SINGULAR_NOUN
-        if p & m_a and not p & m_n:
-            role |= R_ADJECTIVE
-            if not p & m_v:
-                am, af = bool(p & m_am), bool(p & m_af)
-                if af and not am:
-                    role |= R_FEM_ADJ
-                if am and not af:
-                    role |= R_MASC_ADJ
+        role |= roles[0]
+        if roles[1] and low[-1] in "sx":
+            role |= R_PLURAL_NOUN
+        if roles[2] and low not in FUNCTION_WORDS and low[-1] not in "sxz":
+            role |= R_SINGULAR_NOUN
     if not trig:
         return 0, role
     if low[-1:] in "'’" and len(low) > 1:
@@ -613,12 +675,8 @@ def _grammar_bits(
         return need, role
     if low in DET_PLURAL or low in NUMERALS:
         return need | R_SINGULAR_NOUN, role
-    if p & m_n and not p & (m_a | m_v) and lower:
-        nm, nf = bool(p & m_nm), bool(p & m_nf)
-        if nm and not nf:
-            need |= R_FEM_ADJ
-        if nf and not nm:
-            need |= R_MASC_ADJ
+    if lower:
+        need |= roles[4]
     if low == "afin":
         need |= R_NOT_AFIN_FOLLOWER
     if low == "double":
@@ -744,8 +802,9 @@ def _new_token_info(t: str) -> tuple:
             llr = _LLR_OF.get(p & PROFILE_BITS)
             if llr is None:
                 llr = _llr_of(p)
-            lowz = max(0.0, 4.0 - z) if p else 0.0
-            gap = max(0.0, gap)
+            # ``max(0.0, v)`` without a call: ``v`` when above 0.0, else the 0.0 itself
+            lowz = 4.0 - z if p and z < 4.0 else 0.0
+            gap = gap if gap > 0.0 else 0.0
             stats = (lowz, gap, weak, strong, rare_syn, rare_word, llr)
         fr = low in STOP_FR
         en = low in STOP_EN
