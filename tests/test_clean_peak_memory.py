@@ -8,9 +8,9 @@ vocabulary; the peak of the allocations the second ``clean`` makes on the whole 
 multiple of its UTF-8 size. Memory only: nothing is timed.
 
 Round 37 (mem52): the strip stage made a ``_Line`` of 168 bytes for every blank line;
-every blank line of a page is now the one shared ``BLANK_LINE``. Main before it: 7.31x on
-this document (``/tmp``-free check: run this file with ``PYTHONPATH`` on a checkout of
-main's ``src``); after it 6.8x (measured with the command of ``mem52.docs.md``).
+every blank line of a page is now the one shared ``BLANK_LINE``. Main before it: 7.29x on
+this document (this file run with ``PYTHONPATH`` on main's ``src``: it fails); after it
+6.89x.
 """
 
 from __future__ import annotations
