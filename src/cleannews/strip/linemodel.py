@@ -505,6 +505,20 @@ def removal_threshold(model, recall: bool = False, recall_p: float = RECALL_REMO
     return min(model.remove_p, recall_p) if recall else model.remove_p
 
 
+def positions(idx: list[int], size: int) -> list[int]:
+    """The position in ``idx`` of each line index it holds, as a list of ``size`` entries
+    indexed by line (0 for a line not in ``idx``): a dict of every line was the line and run
+    models' peak of memory on a page of many short lines (perf20; the run model, mem52).
+
+        >>> positions([1, 3, 4], 5)
+        [0, 0, 0, 1, 2]
+    """
+    pos = [0] * size
+    for k, i in enumerate(idx):
+        pos[i] = k
+    return pos
+
+
 def neighbour_features(idx: list[int], p1, i: int, k: int) -> list[float]:
     """Stage-1 scores around line ``idx[k] == i``: previous, next, max and mean within WINDOW.
 
@@ -761,9 +775,7 @@ def apply_line_model(
     # position in ``idx`` of each non-blank line, and below each line's stage-1 score: lists
     # indexed by line (a dict of every line each was the line model's peak of memory on a
     # long page; entries of blank lines are never read; perf20)
-    pos = [0] * len(lines)
-    for k, i in enumerate(idx):
-        pos[i] = k
+    pos = positions(idx, len(lines))
     need = set(targets)
     if model.stage2 is not None:
         for i in targets:

@@ -50,6 +50,7 @@ from cleannews.strip.linemodel import (
     SOFT_RULES,
     Trees,
     article_lists,
+    positions,
     read_model_data,
     removal_threshold,
     subheadings,
@@ -245,7 +246,7 @@ def iter_run_features(
     m = len(idx)
     if not m or not only:
         return
-    pos = {i: k for k, i in enumerate(idx)}
+    pos = positions(idx, len(lines))  # every ``only`` line is in ``idx``
     st = [states[i] for i in idx]
     p = [probs.get(i, -1.0) for i in idx]
     n = [lines[i].n for i in idx]
