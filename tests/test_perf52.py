@@ -5,9 +5,10 @@ The benchmark corpus is real mixed text: these cuts aim at work every page paid,
 tests count the work (literal tests, guard calls), not time, and check the answers stay:
 
 * the anchored indexes' gate (:meth:`cleannews.strip._rules._AnchoredIndex.match`: may an
-  always-tried pattern pass its ``requires``?) is one ``re`` search over the line
-  (:func:`cleannews.strip._rules._any_literal`), where a line holding none of the literals
-  tested each of them in turn (57 for the French and English line rules);
+  always-tried pattern pass its ``requires``?) tests the longer literals in one ``re`` search
+  over the line (:func:`cleannews.strip._rules._any_literal`, after the one-character ones'
+  class), where a line holding none of them tested each in turn (57 for the French and
+  English line rules);
 * the split-title and byline guards (:mod:`cleannews.strip._keep`) run only on a page where
   one of their rules took a line (``GUARD_RULES``): both give back only such lines.
 """
@@ -62,8 +63,11 @@ def test_the_gate_finds_what_the_literal_tests_found():
     pieces = [x[: rnd.randint(1, len(x))] for x in lits] + ["a", " ", "é", "’", "0"]
     texts = [x for x in lits] + [f"ab{x}cd" for x in lits] + [x[1:] + x[:-1] for x in lits]
     texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6))) for _ in range(3000)]
+    chars, longer = ix._gate
     for t in texts:
-        assert (gate(t) is not None) == any(x in t for x in lits), t
+        found = any(x in t for x in lits)
+        assert (gate(t) is not None) == found, t
+        assert (chars(t) is not None or longer(t) is not None) == found, t
 
 
 @pytest.mark.parametrize("guard", ["give_back_split_title", "give_back_byline"])
@@ -109,3 +113,40 @@ def test_a_split_title_is_still_given_back():
         lines[i].bad("menu_run", "navigation menu: a run of one-to-three-word links")
     _keep.give_back(lines)
     assert [ln.removal for ln in lines[:3]] == [None, None, None]
+
+
+def test_the_dated_counter_searches_only_lines_ending_on_a_figure_or_a_space(monkeypatch):
+    """Lines ending on a letter or a full stop are no longer searched for a counter after a
+    date (``detectors._DATED_COUNTER``, once per line of the page before); the date line's
+    counter still goes."""
+    from cleannews import CleanConfig
+    from cleannews.strip import detectors, strip_text
+
+    real = detectors._DATED_COUNTER
+    searched = []
+
+    class Counted:
+        def search(self, text, *a):
+            searched.append(text)
+            return real.search(text, *a)
+
+    monkeypatch.setattr(detectors, "_DATED_COUNTER", Counted())
+    page = ("Le maire parle\n\nLe conseil municipal a voté hier soir le budget de la commune.\n\n"
+            "Publié le 20/02/2015 18\n\nLa séance a duré trois heures.\n")
+    out = strip_text(page, CleanConfig(score_spin=False)).text
+    assert "20/02/2015" in out and "2015 18" not in out
+    assert searched == ["Publié le 20/02/2015 18"]
+
+
+def test_a_skipped_last_character_never_ends_a_counter():
+    """Every ASCII character the test skips on cannot end a match of the pattern, whatever
+    stands before it (the skip is exact)."""
+    from cleannews.strip import detectors
+
+    for i in range(128):
+        c = chr(i)
+        if c.isdigit() or c.isspace():
+            continue
+        for head in ("20/02/2015 18", "20/02/2015 18 ", "x 1", ""):
+            assert detectors._DATED_COUNTER.search(head + c) is None, repr(head + c)
+            assert detectors._dated_counter(head + c) is None
