@@ -63,11 +63,11 @@ def test_the_gate_finds_what_the_literal_tests_found():
     pieces = [x[: rnd.randint(1, len(x))] for x in lits] + ["a", " ", "é", "’", "0"]
     texts = [x for x in lits] + [f"ab{x}cd" for x in lits] + [x[1:] + x[:-1] for x in lits]
     texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6))) for _ in range(3000)]
-    chars, longer = ix._gate
+    chars, trie, _ = ix._gate
     for t in texts:
         found = any(x in t for x in lits)
         assert (gate(t) is not None) == found, t
-        assert (chars(t) is not None or longer(t) is not None) == found, t
+        assert (chars(t) is not None or trie(t) is not None) == found, t
 
 
 @pytest.mark.parametrize("guard", ["give_back_split_title", "give_back_byline"])

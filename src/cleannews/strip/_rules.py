@@ -698,6 +698,11 @@ _MEMO_MAX = 1024
 #: characters, the patterns whose needed literals are all longer than the text before
 #: looping (a bare "3" or "Art. 3" tried every digit-led pattern's literals, round 35).
 SHORT_TEXT_MAX_CHARS = 12
+#: :meth:`_AnchoredIndex.match`'s gate tests the always-tried patterns' longer literals in
+#: one trie search (:func:`_any_literal`) when they are at least this many, else one by one
+#: (round 37: the line rules' 62 in one search, 5 % fewer instructions on the benchmark
+#: corpus' lookups; the prefix rules' 16, on heads of up to 300 characters, 50 % more)
+GATE_TRIE_MIN_LITERALS = 32
 #: :func:`start_key` folds this many characters of a line first (the whole line only when
 #: its first word does not end inside them).
 KEY_FOLD_CHARS = 80
@@ -886,7 +891,8 @@ class _AnchoredIndex:
         self._gate: tuple | None = (
             (
                 re.compile("[" + re.escape(chars) + "]").search if chars else None,
-                _any_literal(longer) if longer else None,
+                _any_literal(longer) if len(longer) >= GATE_TRIE_MIN_LITERALS else None,
+                tuple(longer),
             )
             if self.always and all(self.needs[k] for k in self.always)
             else None
@@ -991,9 +997,17 @@ class _AnchoredIndex:
         if self._gate is not None:
             if full is None:
                 full = text.casefold()
-            chars, longer = self._gate
-            if (chars is None or chars(full) is None) and (longer is None or longer(full) is None):
-                cands = rest  # no always-tried pattern can pass its ``requires``
+            chars, trie, longer = self._gate
+            if chars is None or chars(full) is None:
+                if trie is not None:
+                    if trie(full) is None:
+                        cands = rest  # no always-tried pattern can pass its ``requires``
+                else:
+                    for x in longer:  # a loop, not ``any(...)``: no generator per line
+                        if x in full:
+                            break
+                    else:
+                        cands = rest
         if len(text) <= SHORT_TEXT_MAX_CHARS:  # casefold never shortens: len(full) >= it
             if full is None:
                 full = text.casefold()
