@@ -2348,6 +2348,10 @@ GUARD_RULES = {
     give_back_hashtag: HASHTAG_RULES, give_back_clock: CLOCK_RULES,
     give_back_tail_title: TAIL_TITLE_RULES, give_back_run_on: LEAD_RULES,
     give_back_question: LEAD_RULES, give_back_lone_item: LEAD_RULES,
+    # round 37 (perf52): a split title's lines are the ones the menu run took, a byline's the
+    # ones the short-block rule or a menu run took (its names are looked for only there); on
+    # a real page with only other guarded removals each walked every line for nothing
+    give_back_split_title: SPLIT_TITLE_RULES, give_back_byline: BYLINE_TITLE_RULES,
 }
 #: The guards that give a line back only next to a kept paragraph of the article
 #: (:func:`_is_body`, above or below it): :func:`give_back` skips them on a page without a

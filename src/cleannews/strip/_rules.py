@@ -18,6 +18,7 @@ import dataclasses
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -697,6 +698,11 @@ _MEMO_MAX = 1024
 #: characters, the patterns whose needed literals are all longer than the text before
 #: looping (a bare "3" or "Art. 3" tried every digit-led pattern's literals, round 35).
 SHORT_TEXT_MAX_CHARS = 12
+#: :meth:`_AnchoredIndex.match`'s gate tests the always-tried patterns' longer literals in
+#: one trie search (:func:`_any_literal`) when they are at least this many, else one by one
+#: (round 37: the line rules' 62 in one search, 5 % fewer instructions on the benchmark
+#: corpus' lookups; the prefix rules' 16, on heads of up to 300 characters, 50 % more)
+GATE_TRIE_MIN_LITERALS = 32
 #: :func:`start_key` folds this many characters of a line first (the whole line only when
 #: its first word does not end inside them).
 KEY_FOLD_CHARS = 80
@@ -789,6 +795,31 @@ def _has_words(text: str, k: int) -> bool:
     return len(_WORDS.findall(text)) >= k
 
 
+def _any_literal(lits) -> Callable[[str], re.Match | None]:
+    """The ``search`` of one ``re`` pattern that finds any of ``lits`` (non-empty literals):
+    a trie of :func:`_fewest_literals` (literals sharing a start share its test; one that
+    holds another is found wherever it is). ``search(text) is None`` is
+    ``not any(x in text for x in lits)``, in one pass over ``text``.
+
+    >>> _any_literal({"/", "mail", "e-mail", "partag", "pinterest"}).__self__.pattern
+    '(?:/|mail|p(?:artag|interest))'
+    >>> find = _any_literal({"mail", "partag", "-"})
+    >>> find("un e-mail") is not None, find("à partager") is not None, find("rien") is None
+    (True, True, True)
+    """
+    trie: dict = {}
+    for x in _fewest_literals(sorted(lits)):  # none starts another: each ends on a leaf
+        node = trie
+        for c in x:
+            node = node.setdefault(c, {})
+
+    def alternatives(node: dict) -> str:
+        alts = [re.escape(c) + alternatives(node[c]) for c in sorted(node)]
+        return "".join(alts) if len(alts) <= 1 else "(?:" + "|".join(alts) + ")"
+
+    return re.compile(alternatives(trie)).search
+
+
 def _fewest_literals(lits) -> tuple[str, ...]:
     """``lits`` without the literals that hold another of them, in their order: "one of
     them is in the line" is the same test (a line holding ``"e-mail"`` holds ``"mail"``).
@@ -850,14 +881,18 @@ class _AnchoredIndex:
                     else:
                         self.symbol.setdefault(f, []).append(k)
         # one test for the literals the always-tried patterns need (when they all need one):
-        # the one-character literals as one ``re`` class, then ``in`` for the longer ones (an
-        # alternation of every literal scanned each line 1.5x slower)
-        lits = sorted({x for k in self.always for x in self.needs[k]}, key=len, reverse=True)
-        chars = "".join(sorted({x for x in lits if len(x) == 1}))
+        # the one-character literals as one ``re`` class, then the longer ones as one ``re``
+        # trie (:func:`_any_literal`; round 37: a line holding none of them tested the 57
+        # longer ones one by one; one alternation of them all scanned each line 1.5x slower
+        # than that loop, one trie of all of them, class included, 6 % slower)
+        lits = _fewest_literals(sorted({x for k in self.always for x in self.needs[k]}))
+        chars = "".join(x for x in lits if len(x) == 1)
+        longer = [x for x in lits if len(x) > 1]
         self._gate: tuple | None = (
             (
-                re.compile("[" + re.escape(chars) + "]") if chars else None,
-                tuple(x for x in _fewest_literals(lits) if len(x) > 1),
+                re.compile("[" + re.escape(chars) + "]").search if chars else None,
+                _any_literal(longer) if len(longer) >= GATE_TRIE_MIN_LITERALS else None,
+                tuple(longer),
             )
             if self.always and all(self.needs[k] for k in self.always)
             else None
@@ -962,13 +997,17 @@ class _AnchoredIndex:
         if self._gate is not None:
             if full is None:
                 full = text.casefold()
-            chars, longer = self._gate
-            if chars is None or chars.search(full) is None:
-                for x in longer:  # a loop, not ``any(...)``: no generator per line
-                    if x in full:
-                        break
+            chars, trie, longer = self._gate
+            if chars is None or chars(full) is None:
+                if trie is not None:
+                    if trie(full) is None:
+                        cands = rest  # no always-tried pattern can pass its ``requires``
                 else:
-                    cands = rest  # no always-tried pattern can pass its ``requires``
+                    for x in longer:  # a loop, not ``any(...)``: no generator per line
+                        if x in full:
+                            break
+                    else:
+                        cands = rest
         if len(text) <= SHORT_TEXT_MAX_CHARS:  # casefold never shortens: len(full) >= it
             if full is None:
                 full = text.casefold()
