@@ -3732,7 +3732,8 @@ def _card_voters(
 ) -> frozenset[int]:
     """Ids of the voting ``blocks`` that lie in a teaser card (:func:`card_stream_cards`).
 
-    >>> card = '<li><h3><a href="/a{0}">Titre {0}</a></h3><p>Un résumé de la suite, en six mots.</p></li>'
+    >>> card = ('<li><h3><a href="/a{0}">Titre {0}</a></h3>'
+    ...     '<p>Un résumé de la suite, en six mots.</p></li>')
     >>> soup = BeautifulSoup("<ul>" + "".join(card.format(i) for i in range(3)) + "</ul>"
     ...     "<p>Le texte de l'article, avec ses mots.</p>", "html.parser")
     >>> tags = _tags(soup)
