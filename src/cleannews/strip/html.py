@@ -3727,6 +3727,30 @@ def _same_component(cls: list[str], sib: Tag) -> bool:
     )
 
 
+def _stream_candidates(voters: list[Tag]) -> list[Tag]:
+    """Elements with at least ``CARD_STREAM_MIN_CARDS`` children that hold one of the
+    ``voters`` (the possible teaser streams). Each ancestor is climbed once (linear).
+
+    >>> soup = BeautifulSoup("<ul>" + "<li><div><p>Texte</p></div></li>" * 3 + "</ul>",
+    ...     "html.parser")
+    >>> [el.name for el in _stream_candidates(soup.find_all("p"))]
+    ['ul']
+    """
+    holders: dict[int, set[int]] = {}
+    parents: dict[int, Tag] = {}
+    for block in voters:
+        node: Any = block
+        while isinstance(node.parent, Tag):
+            parent = node.parent
+            seen = id(parent) in parents
+            holders.setdefault(id(parent), set()).add(id(node))
+            parents[id(parent)] = parent
+            if seen:
+                break  # (its ancestors were climbed from an earlier block)
+            node = parent
+    return [parents[k] for k, kids in holders.items() if len(kids) >= CARD_STREAM_MIN_CARDS]
+
+
 def _card_voters(
     blocks: list[tuple[Tag, int]], tags: list[Tag], stats: dict[int, tuple[int, int, int]]
 ) -> frozenset[int]:
@@ -3741,7 +3765,7 @@ def _card_voters(
     >>> len(blocks), len(_card_voters(blocks, tags, _measure(soup, tags)))
     (4, 3)
     """
-    cards = card_stream_cards(tags, stats)
+    cards = card_stream_cards(tags, stats, [el for el, _ in blocks])
     if not cards:
         return frozenset()
     ids = {id(c) for c in cards}
@@ -3839,7 +3863,7 @@ def _leading_link(card: Tag, stats: dict[int, tuple[int, int, int]]) -> str | No
 
 
 def card_stream_cards(
-    tags: list[Tag], stats: dict[int, tuple[int, int, int]]
+    tags: list[Tag], stats: dict[int, tuple[int, int, int]], voters: list[Tag] | None = None
 ) -> list[Tag]:
     """The cards of the page's teaser streams: runs of sibling blocks, each led by a link
     to another page (its headline) and short (a headline and a summary).
@@ -3849,7 +3873,9 @@ def card_stream_cards(
     hold text, each card of at most ``CARD_STREAM_MAX_CHARS`` characters and each
     headline link to another address. Each card's summary is prose, so that the stream
     out-votes the article beside it (readability's ``yahoo-3``: 24 cards); the items of
-    a live blog or a list in an article are not led by links to other pages.
+    a live blog or a list in an article are not led by links to other pages. ``voters``:
+    when given, only the elements with ``CARD_STREAM_MIN_CARDS`` children holding one of
+    these blocks are looked at (a card that does not vote changes no vote).
 
     >>> card = '<li><h3><a href="/a{0}">Titre {0}</a></h3><p>Un résumé de la suite.</p></li>'
     >>> soup = BeautifulSoup("<ul>" + "".join(card.format(i) for i in range(3)) + "</ul>"
@@ -3860,7 +3886,7 @@ def card_stream_cards(
     ['Titre 0', 'Titre 1', 'Titre 2']
     """
     out: list[Tag] = []
-    for el in tags:
+    for el in tags if voters is None else _stream_candidates(voters):
         kids = [c for c in el.children if isinstance(c, Tag) and stats.get(id(c), (0,))[0]]
         if len(kids) < CARD_STREAM_MIN_CARDS:
             continue
