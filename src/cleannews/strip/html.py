@@ -2620,10 +2620,12 @@ def _votes(
     keep: frozenset[int] = frozenset(),
     counts: dict[int, tuple[int, int, int]] | None = None,
     tags: list[Tag] | None = None,
+    skip: frozenset[int] = frozenset(),
 ) -> tuple[dict[int, float], dict[int, Tag], list[tuple[Tag, int]]]:
     """Readability-like votes: each prose block votes for its ancestors.
 
-    ``keep``: ids of elements never taken for furniture (they hold the page).
+    ``keep``: ids of elements never taken for furniture (they hold the page); ``skip``:
+    ids of blocks that do not vote (the summaries of teaser cards, :func:`_card_voters`).
     Returns (vote per element id, element per id, the voting blocks with their words).
     Linear in the size of the page (the counts come from one pass, :func:`_prose_counts`).
     """
@@ -2636,7 +2638,7 @@ def _votes(
     voters = (_named(body, _VOTER_TAGS) if tags is None
               else [el for el in tags if el.name in _VOTER_TAGS])
     for el in voters:
-        if _in_furniture(el, body, furniture, keep):
+        if id(el) in skip or _in_furniture(el, body, furniture, keep):
             continue  # comments, sidebars, footers neither vote nor count in the page's prose
         if el.name in _CONTAINER_VOTERS:
             # a container votes only for the text written directly in it, or in inline
@@ -3438,6 +3440,14 @@ def _voted_content(
     keep = _holders(body, stats, MAIN_KEEP_TEXT_SHARE, tags)
     votes, elements, blocks = _votes(body, keep, counts, tags)
     total = sum(w for _, w in blocks)
+    skip = _card_voters(blocks, tags, stats)
+    if skip:
+        # the teaser cards' summaries do not vote, unless they are the page's prose (a
+        # listing page keeps its items: it is then read as before)
+        without = _votes(body, keep, counts, tags, skip)
+        if sum(w for _, w in without[2]) >= CARD_STREAM_ARTICLE_MIN_WORDS:
+            votes, elements, blocks = without
+            total = sum(w for _, w in blocks)
     if not votes or total <= 0:
         return None
     for key, el in elements.items():
@@ -3717,6 +3727,51 @@ def _same_component(cls: list[str], sib: Tag) -> bool:
     )
 
 
+def _stream_candidates(voters: list[Tag]) -> list[Tag]:
+    """Elements with at least ``CARD_STREAM_MIN_CARDS`` children that hold one of the
+    ``voters`` (the possible teaser streams). Each ancestor is climbed once (linear).
+
+    >>> soup = BeautifulSoup("<ul>" + "<li><div><p>Texte</p></div></li>" * 3 + "</ul>",
+    ...     "html.parser")
+    >>> [el.name for el in _stream_candidates(soup.find_all("p"))]
+    ['ul']
+    """
+    holders: dict[int, set[int]] = {}
+    parents: dict[int, Tag] = {}
+    for block in voters:
+        node: Any = block
+        while isinstance(node.parent, Tag):
+            parent = node.parent
+            seen = id(parent) in parents
+            holders.setdefault(id(parent), set()).add(id(node))
+            parents[id(parent)] = parent
+            if seen:
+                break  # (its ancestors were climbed from an earlier block)
+            node = parent
+    return [parents[k] for k, kids in holders.items() if len(kids) >= CARD_STREAM_MIN_CARDS]
+
+
+def _card_voters(
+    blocks: list[tuple[Tag, int]], tags: list[Tag], stats: dict[int, tuple[int, int, int]]
+) -> frozenset[int]:
+    """Ids of the voting ``blocks`` that lie in a teaser card (:func:`card_stream_cards`).
+
+    >>> card = ('<li><h3><a href="/a{0}">Titre {0}</a></h3>'
+    ...     '<p>Un résumé de la suite, en six mots.</p></li>')
+    >>> soup = BeautifulSoup("<ul>" + "".join(card.format(i) for i in range(3)) + "</ul>"
+    ...     "<p>Le texte de l'article, avec ses mots.</p>", "html.parser")
+    >>> tags = _tags(soup)
+    >>> _, _, blocks = _votes(soup, frozenset(), _prose_counts(soup, tags), tags)
+    >>> len(blocks), len(_card_voters(blocks, tags, _measure(soup, tags)))
+    (4, 3)
+    """
+    cards = card_stream_cards(tags, stats, [el for el, _ in blocks])
+    if not cards:
+        return frozenset()
+    ids = {id(c) for c in cards}
+    return frozenset(id(el) for el, _ in blocks if id(el) in ids or _under(el, ids))
+
+
 def _voting_words_under(
     body: Tag, blocks: list[tuple[Tag, int]], tags: list[Tag] | None = None
 ) -> dict[int, int]:
@@ -3751,6 +3806,105 @@ def _inside_link(el: Tag, stop: Tag) -> bool:
             return True
         node = node.parent
     return False
+
+
+#: A card stream (:func:`card_stream_cards`): at least this many sibling cards ...
+CARD_STREAM_MIN_CARDS = 3
+#: ... making up at least this share of their parent's children that hold text ...
+CARD_STREAM_MIN_SHARE = 0.8
+#: ... each holding at most this many visible characters (a headline and a summary of two or
+#: three sentences; an article's section is longer).
+CARD_STREAM_MAX_CHARS = 1200
+#: The cards' summaries stop voting only when the other voting blocks hold this many words
+#: (an article's body): else the page is read as before (a listing page keeps its items;
+#: readability's ``yahoo-2``, whose slideshow captions are headings, which never vote).
+CARD_STREAM_ARTICLE_MIN_WORDS = 150
+#: Text outside links allowed before a card's headline link (a kicker: "Science", "Sport").
+CARD_KICKER_MAX_CHARS = 20
+#: Tags of a card in a stream (a paragraph led by a link is prose of a roundup, not a card).
+CARD_STREAM_TAGS = frozenset("li div article section".split())
+
+
+def _leading_link(card: Tag, stats: dict[int, tuple[int, int, int]]) -> str | None:
+    """The ``href`` of ``card``'s headline link: its first link, to another page (not
+    ``#…``), before any text but a kicker of at most ``CARD_KICKER_MAX_CHARS`` characters
+    (outside links), when the card holds a heading in a link (another story's headline).
+    None otherwise.
+
+    >>> soup = BeautifulSoup('<li><a href="/b"><img src=b.jpg></a>Sport<h3><a href="/b">Titre'
+    ...     '</a></h3><p>Résumé.</p></li>', "html.parser")
+    >>> _leading_link(soup.li, _measure(soup))
+    '/b'
+    >>> soup = BeautifulSoup("<li><h3>Titre</h3><p>Le texte.</p><a href=/b>suite</a></li>",
+    ...     "html.parser")
+    >>> _leading_link(soup.li, _measure(soup)) is None
+    True
+    """
+    before = 0
+    href = None
+    for node in card.descendants:
+        if isinstance(node, Tag) and node.name == "a" and "href" in node.attrs:
+            href = str(node.get("href") or "").strip()
+            break
+        if type(node) in _TEXT_STRINGS:
+            if node.parent is not None and node.parent.name in _INVISIBLE:
+                continue
+            before += len(node.strip())
+            if before > CARD_KICKER_MAX_CHARS:
+                return None
+    if not href or href.startswith("#"):
+        return None
+    for h in card.find_all(_TEASER_HEADINGS):
+        chars, link_chars, _ = stats.get(id(h), (0, 0, 0))
+        if chars and (link_chars >= LINKED_HEADLINE_MIN_DENSITY * chars
+                      or _parent_named(h, _A) is not None):
+            return href
+    return None
+
+
+def card_stream_cards(
+    tags: list[Tag], stats: dict[int, tuple[int, int, int]], voters: list[Tag] | None = None
+) -> list[Tag]:
+    """The cards of the page's teaser streams: runs of sibling blocks, each led by a link
+    to another page (its headline) and short (a headline and a summary).
+
+    A stream is an element with at least ``CARD_STREAM_MIN_CARDS`` such children of one
+    tag (``CARD_STREAM_TAGS``), at least ``CARD_STREAM_MIN_SHARE`` of its children that
+    hold text, each card of at most ``CARD_STREAM_MAX_CHARS`` characters and each
+    headline link to another address. Each card's summary is prose, so that the stream
+    out-votes the article beside it (readability's ``yahoo-3``: 24 cards); the items of
+    a live blog or a list in an article are not led by links to other pages. ``voters``:
+    when given, only the elements with ``CARD_STREAM_MIN_CARDS`` children holding one of
+    these blocks are looked at (a card that does not vote changes no vote).
+
+    >>> card = '<li><h3><a href="/a{0}">Titre {0}</a></h3><p>Un résumé de la suite.</p></li>'
+    >>> soup = BeautifulSoup("<ul>" + "".join(card.format(i) for i in range(3)) + "</ul>"
+    ...     "<ul><li><b>10 h 05</b> Le ministre parle. <a href=/m>Sa fiche</a></li>" * 3
+    ...     + "</ul>", "html.parser")
+    >>> tags = _tags(soup)
+    >>> [c.h3.get_text() for c in card_stream_cards(tags, _measure(soup, tags))]
+    ['Titre 0', 'Titre 1', 'Titre 2']
+    """
+    out: list[Tag] = []
+    for el in tags if voters is None else _stream_candidates(voters):
+        kids = [c for c in el.children if isinstance(c, Tag) and stats.get(id(c), (0,))[0]]
+        if len(kids) < CARD_STREAM_MIN_CARDS:
+            continue
+        by_tag: dict[str, list[Tag]] = {}
+        for c in kids:
+            if c.name in CARD_STREAM_TAGS and stats[id(c)][0] <= CARD_STREAM_MAX_CHARS:
+                by_tag.setdefault(c.name, []).append(c)
+        for run in by_tag.values():
+            if len(run) < max(CARD_STREAM_MIN_CARDS, CARD_STREAM_MIN_SHARE * len(kids)):
+                continue
+            heads = [_leading_link(c, stats) for c in run]
+            cards = [c for c, h in zip(run, heads, strict=True) if h is not None]
+            if (
+                len(cards) >= max(CARD_STREAM_MIN_CARDS, CARD_STREAM_MIN_SHARE * len(kids))
+                and len({h for h in heads if h is not None}) == len(cards)
+            ):
+                out += cards
+    return out
 
 
 class _Extractor:
