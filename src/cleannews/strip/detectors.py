@@ -2591,7 +2591,8 @@ def _menu_runs(
     through it is judged as that pass judges it, by its items still standing (at least
     :data:`MENU_MIN_RUN` of them; the furniture in it will be gone); when they are fewer,
     its pieces between the separators are judged alone, as before. So cleaning the cleaned
-    text takes no menu more (round 33).
+    text takes no menu more (round 33). A label with its value ("Note: 11/20",
+    :func:`_valued_item`) is no item: it ends a run (round 37).
 
         >>> ls = [_Line(t, frozenset()) for t in ("Brand", "Zugriffe 2364", "|",
         ...       "eingesetzte Kräfte", "|", "Einsatzbericht", "Kurz nach der Probealarmierung "
@@ -2707,6 +2708,30 @@ def _menu_run(
         for ln in amb:
             if not ln.numbered:  # "Año 2015" / "Año 2014": the document's structure
                 ln.bad("menu_run", "navigation menu: a run of one-to-three-word links")
+
+
+def _valued_item(ln: _Line) -> bool:
+    """Whether a short line is a label with its value (:data:`_LABEL_VALUE`: "Note: 11/20",
+    "Direttore: GIUSEPPE BENVENUTO", "DO: Kreisliga kompakt"): a fact of the article or its
+    headline, no menu's link. Such a line standing (no rule took it) is no menu item
+    (:func:`_menu_item`): it ends a run of :func:`_menu_runs` as a sentence does, and the
+    short lines on each side of it are judged as runs of their own (round 37, menu52). A
+    menu's link names a section and carries no value after a colon; a label without its
+    value ("Regionalligen:", "Jour :") is a widget's and still counts.
+
+    On TRAIN the menu runs took a run holding such a line on three sites, all the article's
+    (fr-f-0003's film sheet "Action" / "67564366Film américain" / "Note: 11/20",
+    it-r40-0005's gallery card "TEL. 346 7334054" / "Direttore: GIUSEPPE BENVENUTO",
+    de-r40-0001's headline "DO: Kreisliga kompakt" / "Naschen am Torbuffet"): 10 lines kept,
+    5 furniture lines left (a photo credit "Copyright : DR", the title printed again
+    "Dortmund: Kreisliga kompakt" and the three links under it-r40-0005's card, too few
+    alone for a menu).
+
+        >>> [_valued_item(_Line(t, frozenset())) for t in ("Note: 11/20", "Jour :",
+        ...  "Faits divers", "Réalisation:    OOOOO")]
+        [True, False, False, True]
+    """
+    return bool(_LABEL_VALUE.search(ln.text))
 
 
 def _head_of_article(lines: list[_Line], idx: list[int], items: list[int]) -> bool:
@@ -2897,12 +2922,19 @@ def _next_is_text(lines: list[_Line], j: int) -> bool:
 
 
 def _menu_item(ln: _Line) -> bool:
+    """Whether a line counts in a run of :func:`_menu_runs`: a short line standing that ends
+    like no sentence and carries no value (:func:`_valued_item`), or furniture of any length.
+
+    >>> [_menu_item(_Line(t, frozenset())) for t in ("Faits divers", "Note: 11/20")]
+    [True, False]
+    """
     return (
         not ln.blank
         and not ln.protected
         and 0 < ln.n <= MENU_ITEM_WORDS
         and not ln.ends
         and (ln.cls is not GOOD)
+        and not _valued_item(ln)
     ) or ln.cls is BAD  # furniture of any length: it goes anyway
 
 
