@@ -141,12 +141,12 @@ TRAIN_TAIL_TEASER_LINES = 45
 #: and final code alike) one: an obituary notice's title, de-r32-0001. On round 34's r39 / r40
 #: (scored by the lead) three: the first lines of an Italian gallery's address block under an
 #: exhibition notice, it-r40-0005 (keep46 left them: no cue tells the article's address block
-#: from the site's own); and one more furniture line of their tails (45). Round 37's menu52
-#: keeps those three: the block's "Direttore: GIUSEPPE BENVENUTO" (a label with its value) no
-#: longer joins the links under it into a menu run (``detectors._valued_item``), and the
-#: address lines stand with it (tests/test_menu52.py).
+#: from the site's own); and one more furniture line of their tails (45).
 TAIL_TEASER_KNOWN: frozenset = frozenset({
     ("de-r32-0001", "tail_teaser", "Trauerfall Kamerad Mario Scholz"),
+    ("it-r40-0005", "tail_teaser", "CONTEMPORANEA GALLERIA D'ARTE -"),
+    ("it-r40-0005", "tail_teaser", "VIALE MICHELANGELO, 65 - FOGGIA"),
+    ("it-r40-0005", "tail_teaser", "Via Nicolò Piccinni, 226 - BARI"),
 })
 
 

@@ -2592,7 +2592,7 @@ def _menu_runs(
     :data:`MENU_MIN_RUN` of them; the furniture in it will be gone); when they are fewer,
     its pieces between the separators are judged alone, as before. So cleaning the cleaned
     text takes no menu more (round 33). A label with its value ("Note: 11/20",
-    :func:`_valued_item`) is no item: it ends a run (round 37).
+    :func:`_valued_item`) is no link: :func:`_menu_run` never takes it (round 37).
 
         >>> ls = [_Line(t, frozenset()) for t in ("Brand", "Zugriffe 2364", "|",
         ...       "eingesetzte Kräfte", "|", "Einsatzbericht", "Kurz nach der Probealarmierung "
@@ -2683,7 +2683,7 @@ def _menu_run(
                 ln.protected = True
         return
     menu_shaped = (
-        len(amb) >= MENU_MIN_AMB
+        _links(amb) >= MENU_MIN_AMB
         and len(run) >= MENU_MIN_RUN
         and (end < first_good or start > last_good)
     )
@@ -2706,32 +2706,42 @@ def _menu_run(
             # above the headline, is the article's kicker
             amb.pop()
         for ln in amb:
-            if not ln.numbered:  # "Año 2015" / "Año 2014": the document's structure
+            # "Año 2015" / "Año 2014": the document's structure; "Note: 11/20": a fact
+            if not ln.numbered and not _valued_item(ln):
                 ln.bad("menu_run", "navigation menu: a run of one-to-three-word links")
 
 
 def _valued_item(ln: _Line) -> bool:
-    """Whether a short line is a label with its value (:data:`_LABEL_VALUE`: "Note: 11/20",
-    "Direttore: GIUSEPPE BENVENUTO", "DO: Kreisliga kompakt"): a fact of the article or its
-    headline, no menu's link. Such a line standing (no rule took it) is no menu item
-    (:func:`_menu_item`): it ends a run of :func:`_menu_runs` as a sentence does, and the
-    short lines on each side of it are judged as runs of their own (round 37, menu52). A
-    menu's link names a section and carries no value after a colon; a label without its
-    value ("Regionalligen:", "Jour :") is a widget's and still counts.
-
-    On TRAIN the menu runs took a run holding such a line on three sites, all the article's
-    (fr-f-0003's film sheet "Action" / "67564366Film américain" / "Note: 11/20",
-    it-r40-0005's gallery card "TEL. 346 7334054" / "Direttore: GIUSEPPE BENVENUTO",
-    de-r40-0001's headline "DO: Kreisliga kompakt" / "Naschen am Torbuffet"): 10 lines kept,
-    5 furniture lines left (a photo credit "Copyright : DR", the title printed again
-    "Dortmund: Kreisliga kompakt" and the three links under it-r40-0005's card, too few
-    alone for a menu).
+    """Whether a short line of a menu run (:func:`_menu_run`) is a label with its value
+    (:data:`_LABEL_VALUE`: "Note: 11/20", "Réalisation:    OOOOO"): a fact of the article, no
+    menu's link. The run counts it in its length but never takes it, and after the run's
+    first line it counts as no link (:func:`_links`, round 37, menu52). A menu's link names
+    a section and carries no value after a colon; a label without its value
+    ("Regionalligen:", "Jour :") is a widget's and still counts. On TRAIN the film sheet
+    "Action" / "67564366Film américain" / "Note: 11/20" (fr-f-0003) stays; one furniture line
+    stays with it, a photo credit closing a menu ("Copyright : DR", fr-r27-0026).
 
         >>> [_valued_item(_Line(t, frozenset())) for t in ("Note: 11/20", "Jour :",
         ...  "Faits divers", "Réalisation:    OOOOO")]
         [True, False, False, True]
     """
     return bool(_LABEL_VALUE.search(ln.text))
+
+
+def _links(amb: list[_Line]) -> int:
+    """How many of a run's standing lines ``amb`` (:func:`_menu_run`) count as a menu's links
+    towards :data:`MENU_MIN_AMB`: all but the labels with their value (:func:`_valued_item`)
+    after the first line. A fact closes a film sheet or a card ("Action" / "Film américain"
+    / "Note: 11/20", fr-f-0003); a "section: topic" kicker may open a run above the site's
+    menu ("MOBILITÄT: Blaulicht" / "Politik" / the headline: tests/test_stress24.py), where
+    it counts as before (it is not taken either way).
+
+        >>> _links([_Line(t, frozenset()) for t in ("Action", "Film", "Note: 11/20")])
+        2
+        >>> _links([_Line(t, frozenset()) for t in ("MOBILITÄT: Blaulicht", "Politik", "Sport")])
+        3
+    """
+    return sum(k == 0 or not _valued_item(ln) for k, ln in enumerate(amb))
 
 
 def _head_of_article(lines: list[_Line], idx: list[int], items: list[int]) -> bool:
@@ -2923,9 +2933,9 @@ def _next_is_text(lines: list[_Line], j: int) -> bool:
 
 def _menu_item(ln: _Line) -> bool:
     """Whether a line counts in a run of :func:`_menu_runs`: a short line standing that ends
-    like no sentence and carries no value (:func:`_valued_item`), or furniture of any length.
+    like no sentence, or furniture of any length.
 
-    >>> [_menu_item(_Line(t, frozenset())) for t in ("Faits divers", "Note: 11/20")]
+    >>> [_menu_item(_Line(t, frozenset())) for t in ("Faits divers", "Le texte se lit ici.")]
     [True, False]
     """
     return (
@@ -2934,7 +2944,6 @@ def _menu_item(ln: _Line) -> bool:
         and 0 < ln.n <= MENU_ITEM_WORDS
         and not ln.ends
         and (ln.cls is not GOOD)
-        and not _valued_item(ln)
     ) or ln.cls is BAD  # furniture of any length: it goes anyway
 
 
