@@ -2646,7 +2646,8 @@ def _menu_runs(
     through it is judged as that pass judges it, by its items still standing (at least
     :data:`MENU_MIN_RUN` of them; the furniture in it will be gone); when they are fewer,
     its pieces between the separators are judged alone, as before. So cleaning the cleaned
-    text takes no menu more (round 33).
+    text takes no menu more (round 33). A label with its value ("Note: 11/20",
+    :func:`_valued_item`) is no link: :func:`_menu_run` never takes it (round 37).
 
         >>> ls = [_Line(t, frozenset()) for t in ("Brand", "Zugriffe 2364", "|",
         ...       "eingesetzte Kräfte", "|", "Einsatzbericht", "Kurz nach der Probealarmierung "
@@ -2737,7 +2738,7 @@ def _menu_run(
                 ln.protected = True
         return
     menu_shaped = (
-        len(amb) >= MENU_MIN_AMB
+        _links(amb) >= MENU_MIN_AMB
         and len(run) >= MENU_MIN_RUN
         and (end < first_good or start > last_good)
     )
@@ -2760,8 +2761,42 @@ def _menu_run(
             # above the headline, is the article's kicker
             amb.pop()
         for ln in amb:
-            if not ln.numbered:  # "Año 2015" / "Año 2014": the document's structure
+            # "Año 2015" / "Año 2014": the document's structure; "Note: 11/20": a fact
+            if not ln.numbered and not _valued_item(ln):
                 ln.bad("menu_run", "navigation menu: a run of one-to-three-word links")
+
+
+def _valued_item(ln: _Line) -> bool:
+    """Whether a short line of a menu run (:func:`_menu_run`) is a label with its value
+    (:data:`_LABEL_VALUE`: "Note: 11/20", "Réalisation:    OOOOO"): a fact of the article, no
+    menu's link. The run counts it in its length but never takes it, and after the run's
+    first line it counts as no link (:func:`_links`, round 37, menu52). A menu's link names
+    a section and carries no value after a colon; a label without its value
+    ("Regionalligen:", "Jour :") is a widget's and still counts. On TRAIN the film sheet
+    "Action" / "67564366Film américain" / "Note: 11/20" (fr-f-0003) stays; one furniture line
+    stays with it, a photo credit closing a menu ("Copyright : DR", fr-r27-0026).
+
+        >>> [_valued_item(_Line(t, frozenset())) for t in ("Note: 11/20", "Jour :",
+        ...  "Faits divers", "Réalisation:    OOOOO")]
+        [True, False, False, True]
+    """
+    return bool(_LABEL_VALUE.search(ln.text))
+
+
+def _links(amb: list[_Line]) -> int:
+    """How many of a run's standing lines ``amb`` (:func:`_menu_run`) count as a menu's links
+    towards :data:`MENU_MIN_AMB`: all but the labels with their value (:func:`_valued_item`)
+    after the first line. A fact closes a film sheet or a card ("Action" / "Film américain"
+    / "Note: 11/20", fr-f-0003); a "section: topic" kicker may open a run above the site's
+    menu ("MOBILITÄT: Blaulicht" / "Politik" / the headline: tests/test_stress24.py), where
+    it counts as before (it is not taken either way).
+
+        >>> _links([_Line(t, frozenset()) for t in ("Action", "Film", "Note: 11/20")])
+        2
+        >>> _links([_Line(t, frozenset()) for t in ("MOBILITÄT: Blaulicht", "Politik", "Sport")])
+        3
+    """
+    return sum(k == 0 or not _valued_item(ln) for k, ln in enumerate(amb))
 
 
 def _head_of_article(lines: list[_Line], idx: list[int], items: list[int]) -> bool:
@@ -2952,6 +2987,12 @@ def _next_is_text(lines: list[_Line], j: int) -> bool:
 
 
 def _menu_item(ln: _Line) -> bool:
+    """Whether a line counts in a run of :func:`_menu_runs`: a short line standing that ends
+    like no sentence, or furniture of any length.
+
+    >>> [_menu_item(_Line(t, frozenset())) for t in ("Faits divers", "Le texte se lit ici.")]
+    [True, False]
+    """
     return (
         not ln.blank
         and not ln.protected
