@@ -789,8 +789,9 @@ def printed_again(lines, idx: list[int] | None = None) -> None:
 
 #: :func:`keyword_echo`: an image's keywords printed as a line have at most this many words …
 KEYWORD_ECHO_MAX_WORDS = 5
-#: … and stand next to a paragraph of the article: a standing neighbour of at least this many
-#: words (a lower-case label among other short lines is a menu's or a list's, left to them).
+#: … and stand above a paragraph of the article of at least this many words (a lower-case
+#: label among other short lines is a menu's or a list's, left to them; stress set seed 7:
+#: with a paragraph above only, a cut fragment under the line went by ``context``).
 KEYWORD_ECHO_PARAGRAPH_WORDS = 8
 #: The line is words, digits, spaces, hyphens and underscores only (no sentence punctuation,
 #: no bracket, no quote) and opens with a lower-case letter.
@@ -824,15 +825,15 @@ def keyword_echo(lines, idx: list[int] | None = None) -> None:
     ``keyword_echo``).
 
     CMS templates print a picture's ``alt`` or ``title`` text, written as search keywords,
-    on a line of its own: "petardi sequestro sassari" (it-r35-0004), "couffin ramadan 2017"
-    (fr-r28-0022), "balance justice" (fr-r27-0002), "marché logement neuf incertain"
-    (fr-g-0037), "ambulanza" (it-c-0017). Such a line (:func:`_keyword_shaped`: it opens with
-    a lower-case letter, has at most :data:`KEYWORD_ECHO_MAX_WORDS` words, no stop word of
-    the page's language and no punctuation) goes when it stands between two sentences: the
-    line above it (if one stands) ends one, the line under it opens one (a capital, a digit,
-    a quote), and one of the two is a paragraph of :data:`KEYWORD_ECHO_PARAGRAPH_WORDS` words
-    or more. A word of a sentence cut over several lines ("un homme à l'origine de" / "deux"
-    / "incendies" / "cette semaine …", fr-a-0168) has no sentence end above it, and stays.
+    on a line of its own: "marché logement neuf incertain" (fr-g-0037), "sigarette"
+    (it-c-0017), "bosto" (it-c-0007), "batiment" (fr-r33-0008), "article placeholder"
+    (fr-f-0015). Such a line (:func:`_keyword_shaped`: it opens with a lower-case letter, has
+    at most :data:`KEYWORD_ECHO_MAX_WORDS` words, no stop word of the page's language and no
+    punctuation) goes when it stands between two sentences: the line above it (if one
+    stands) ends one, and the line under it opens one (a capital, a digit, a quote) and is a
+    paragraph of :data:`KEYWORD_ECHO_PARAGRAPH_WORDS` words or more. A word of a sentence cut
+    over several lines ("un homme à l'origine de" / "deux" / "incendies" / "cette semaine …",
+    fr-a-0168) has no sentence end above it, and stays.
 
         >>> from cleannews.strip.detectors import _Line
         >>> stop = frozenset({"de", "la", "le", "à", "les", "a", "été", "en"})
@@ -861,8 +862,7 @@ def keyword_echo(lines, idx: list[int] | None = None) -> None:
         above = lines[idx[p - 1]] if p else None
         if above is not None and _stands(above) and not above.ends:
             continue  # a word of a sentence cut over lines, or an item under a heading
-        words = [x.n for x in (above, below) if x is not None and _stands(x)]
-        if max(words, default=0) >= KEYWORD_ECHO_PARAGRAPH_WORDS:
+        if below.n >= KEYWORD_ECHO_PARAGRAPH_WORDS:
             ln.bad("keyword_echo", "an image's keywords printed between the article's sentences")
 
 
