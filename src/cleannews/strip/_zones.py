@@ -58,10 +58,10 @@ __all__ = [
     "TAIL_OPENING_RULES",
     "caption_copies",
     "card_zone",
-    "keyword_echo",
-    "printed_again",
     "comment_form",
     "excerpt_run",
+    "keyword_echo",
+    "printed_again",
     "related_zone",
     "run_heading",
 ]
