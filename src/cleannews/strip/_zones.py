@@ -38,6 +38,15 @@ its rule and reason):
 
 Figures and what was tried: ``docs/strip-history.md`` (branch strip-tail7); tests:
 ``tests/test_strip_zones7.py``.
+
+Branch recall52 (round 37) adds two more, run after :func:`caption_copies`:
+
+* :func:`printed_again`: the second copy of a sentence printed twice in a row (a caption's
+  ``alt`` text and the caption, a teaser's excerpt and the article's first paragraph);
+* :func:`keyword_echo`: an image's keywords printed on a line of their own between the
+  article's sentences ("marché logement neuf incertain").
+
+Tests: ``tests/test_strip_recall52.py``.
 """
 
 from __future__ import annotations
