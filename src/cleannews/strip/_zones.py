@@ -741,6 +741,11 @@ PRINTED_AGAIN_MAX_WORDS = CAPTION_COPY_MAX_WORDS
 #: headlines of it-m-0021 are labelled content both times, and taking fr-b-0117's four
 #: exclaiming teaser headlines moved the line model to take its section label, content).
 _SENTENCE_END = LazyPattern(r"[.…][\s\"'»”’)\]]*$")
+#: The page keeps at least this many standing lines of :data:`PRINTED_AGAIN_PAGE_WORDS` words
+#: or more once the copy is gone (a page made of one paragraph printed twice would lose its
+#: article to the context pass: tests/test_table38.py's page).
+PRINTED_AGAIN_PAGE_MIN = 2
+PRINTED_AGAIN_PAGE_WORDS = 12
 
 
 def _sentence_copy(ln) -> bool:
@@ -773,27 +778,35 @@ def printed_again(lines, idx: list[int] | None = None) -> None:
     ``’`` against ``'``) and both read as a sentence of :data:`PRINTED_AGAIN_MIN_WORDS` to
     :data:`PRINTED_AGAIN_MAX_WORDS` words (:func:`_sentence_copy`), the second goes; the first
     stays (it is the article's line when the pair is a standfirst). A headline printed twice
-    ends without a sentence's end and stays; so does a list item or a protected line.
+    ends without a sentence's end and stays; so does a list item or a protected line, and a
+    copy whose page would keep fewer than :data:`PRINTED_AGAIN_PAGE_MIN` lines of
+    :data:`PRINTED_AGAIN_PAGE_WORDS` words. Removed lines between the copies do not count
+    (cleaning the cleaned text again takes nothing more).
 
         >>> from cleannews.strip.detectors import _Line
         >>> texts = ["Nice : un mort dans un incendie",
         ...          "En tout, 80 soldats du feu sont intervenus sur cette opération.",
         ...          "",
         ...          "En tout, 80 soldats du feu sont intervenus sur cette opération.",
-        ...          "Le feu a pris vers trois heures du matin au deuxième étage."]
+        ...          "Le feu a pris vers trois heures du matin au deuxième étage de l'immeuble.",
+        ...          "Les habitants ont été relogés par la mairie dans la soirée de lundi dernier."]
         >>> ls = [_Line(t, frozenset()) for t in texts]
         >>> printed_again(ls)
         >>> [ln.removal.rule if ln.removal else None for ln in ls]
-        [None, None, None, 'printed_again', None]
+        [None, None, None, 'printed_again', None, None]
     """
     if idx is None:
         idx = [i for i, ln in enumerate(lines) if not ln.blank]
-    for i, j in pairwise(idx):
+    standing = [i for i in idx if _stands(lines[i])]  # removed lines between do not count
+    paragraphs = sum(lines[i].n >= PRINTED_AGAIN_PAGE_WORDS for i in standing)
+    for i, j in pairwise(standing):
         a, b = lines[i], lines[j]
-        if not (_sentence_copy(a) and _sentence_copy(b)):
+        if not (_sentence_copy(a) and _sentence_copy(b)) or _norm(a.text) != _norm(b.text):
             continue
-        if _norm(a.text) == _norm(b.text):
-            b.bad("printed_again", "a sentence printed again right under itself")
+        if paragraphs - (b.n >= PRINTED_AGAIN_PAGE_WORDS) < PRINTED_AGAIN_PAGE_MIN:
+            continue  # the copies are most of the page: it would lose its article
+        b.bad("printed_again", "a sentence printed again right under itself")
+        paragraphs -= b.n >= PRINTED_AGAIN_PAGE_WORDS
 
 
 #: :func:`keyword_echo`: an image's keywords printed as a line have at most this many words …
@@ -861,15 +874,16 @@ def keyword_echo(lines, idx: list[int] | None = None) -> None:
     """
     if idx is None:
         idx = [i for i, ln in enumerate(lines) if not ln.blank]
-    for p, i in enumerate(idx):
+    standing = [i for i in idx if _stands(lines[i])]  # removed lines between do not count
+    for p, i in enumerate(standing):
         ln = lines[i]
-        if not _keyword_shaped(ln) or p + 1 >= len(idx):
+        if not _keyword_shaped(ln) or p + 1 >= len(standing):
             continue
-        below = lines[idx[p + 1]]
-        if below.cls == BAD or _OPENS_SENTENCE.match(below.text) is None:
+        below = lines[standing[p + 1]]
+        if _OPENS_SENTENCE.match(below.text) is None:
             continue
-        above = lines[idx[p - 1]] if p else None
-        if above is not None and _stands(above) and not above.ends:
+        above = lines[standing[p - 1]] if p else None
+        if above is not None and not above.ends:
             continue  # a word of a sentence cut over lines, or an item under a heading
         if below.n >= KEYWORD_ECHO_PARAGRAPH_WORDS:
             ln.bad("keyword_echo", "an image's keywords printed between the article's sentences")
