@@ -767,6 +767,13 @@ def _sentence_copy(ln) -> bool:
     )
 
 
+def _page_paragraph(ln) -> bool:
+    """A line that counts as a paragraph of the page for :func:`printed_again`: at least
+    :data:`PRINTED_AGAIN_PAGE_WORDS` words and a sentence's end (a table row of figures has the
+    words but no end)."""
+    return ln.n >= PRINTED_AGAIN_PAGE_WORDS and ln.ends
+
+
 def printed_again(lines, idx: list[int] | None = None) -> None:
     """Take the second copy of a sentence printed twice in a row (rule ``printed_again``).
 
@@ -780,8 +787,8 @@ def printed_again(lines, idx: list[int] | None = None) -> None:
     stays (it is the article's line when the pair is a standfirst). A headline printed twice
     ends without a sentence's end and stays; so does a list item or a protected line, and a
     copy whose page would keep fewer than :data:`PRINTED_AGAIN_PAGE_MIN` lines of
-    :data:`PRINTED_AGAIN_PAGE_WORDS` words. Removed lines between the copies do not count
-    (cleaning the cleaned text again takes nothing more).
+    :data:`PRINTED_AGAIN_PAGE_WORDS` words ending a sentence. Removed lines between the copies
+    do not count (cleaning the cleaned text again takes nothing more).
 
         >>> from cleannews.strip.detectors import _Line
         >>> texts = ["Nice : un mort dans un incendie",
@@ -798,15 +805,15 @@ def printed_again(lines, idx: list[int] | None = None) -> None:
     if idx is None:
         idx = [i for i, ln in enumerate(lines) if not ln.blank]
     standing = [i for i in idx if _stands(lines[i])]  # removed lines between do not count
-    paragraphs = sum(lines[i].n >= PRINTED_AGAIN_PAGE_WORDS for i in standing)
+    paragraphs = sum(_page_paragraph(lines[i]) for i in standing)
     for i, j in pairwise(standing):
         a, b = lines[i], lines[j]
         if not (_sentence_copy(a) and _sentence_copy(b)) or _norm(a.text) != _norm(b.text):
             continue
-        if paragraphs - (b.n >= PRINTED_AGAIN_PAGE_WORDS) < PRINTED_AGAIN_PAGE_MIN:
+        if paragraphs - _page_paragraph(b) < PRINTED_AGAIN_PAGE_MIN:
             continue  # the copies are most of the page: it would lose its article
         b.bad("printed_again", "a sentence printed again right under itself")
-        paragraphs -= b.n >= PRINTED_AGAIN_PAGE_WORDS
+        paragraphs -= _page_paragraph(b)
 
 
 #: :func:`keyword_echo`: an image's keywords printed as a line have at most this many words …
