@@ -39,8 +39,10 @@ TRAIN_SPANS = 174
 #: ... and at least this many of them go (round 33: 35; round 34, glue44's read-more links,
 #: credits and counters: 101; with round 34's transfer batches r39 / r40 joined: 107 of 166,
 #: 6 of their 16 spans; round 35, glue48's widgets after a date line and glued picture links:
-#: 120; in-sample development figures).
-TRAIN_SPANS_REMOVED = 120
+#: 120; round 36: 121 of 174 with r41 / r42 joined; round 37, glue52's head credits in
+#: capitals, copyright and button tails, counters glued with no separator: 132; in-sample
+#: development figures).
+TRAIN_SPANS_REMOVED = 132
 #: The spans bracketed in the 0.1.0 fixtures (fixtures/strip: 9 in 6 written documents and
 #: seed_004's date prefix).
 FIXTURE_SPANS = 10

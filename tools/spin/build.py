@@ -21,6 +21,9 @@ into the repository and the result is compared with the manifest ``tools/spin/BU
   ``FITTED_JSON`` (the context term's register gate) may differ in their last digits on
   another machine: such a file is reported ``close`` (a match) when its numbers equal the
   committed file's to 12 significant digits.
+* ``--train-gate N`` refits the document model N times with the package's register gate
+  replayed (``train.py``, ``GATE_ROUNDS``; refit52, a development study: off by default, the
+  manifest's ``model.json`` is the model fitted without it).
 * ``--extras`` also runs the steps that make development fixtures and reports, not package
   data (embedding thesaurus, held-out embedding spins, validation report).
 
@@ -326,6 +329,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="only compare with the manifest")
     ap.add_argument("--manifest", action="store_true",
                     help="record the shipped files' SHA-256 in tools/spin/BUILD.json")
+    ap.add_argument("--train-gate", type=int, default=0, metavar="N",
+                    help="refit the document model N times with the package's register gate "
+                         "replayed (train.py, SPIN_TRAIN_GATE; default 0: the shipped model; "
+                         "a study option, docs/spin.md)")
     args = ap.parse_args(argv)
     if args.manifest:
         record_manifest()
@@ -356,6 +363,8 @@ def main(argv: list[str] | None = None) -> int:
         # table was built (tools/spin/BUILD.json, "context_clean")
         "SPIN_RESERVED_AT": manifest.get("reserved_at", ""),
     }
+    if args.train_gate:  # in the step key: a model fitted so is never taken for the default
+        env["SPIN_TRAIN_GATE"] = str(args.train_gate)
     todo = [args.only] if args.only else names[names.index(args.start):]
     if args.extras and not args.only:
         todo += list(EXTRAS)

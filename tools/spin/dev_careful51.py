@@ -61,6 +61,22 @@ def _style(recs: list[dict], src: str, mode: str, rates: tuple) -> list[dict]:
     return [r for r in recs if r["set"] == src and r["mode"] == mode and r["rate"] in rates]
 
 
+def genre_counts(recs: list[dict], keep=lambda r: True) -> dict[str, list[int]]:
+    """Dev negatives' ``[suspect, spun, n]`` per genre, of the records ``keep`` accepts.
+
+    >>> genre_counts([{"set": "NEG", "genre": "legal", "label": "suspect"}])
+    {'legal': [1, 0, 1]}
+    """
+    out: dict[str, list[int]] = {}
+    for r in recs:
+        if r["set"] == "NEG" and keep(r):
+            g = out.setdefault(r["genre"], [0, 0, 0])
+            g[0] += r["label"] == "suspect"
+            g[1] += r["label"] == "spun"
+            g[2] += 1
+    return out
+
+
 def summary(recs: list[dict]) -> dict:
     """Thresholds at 1 % FP of the dev negatives (``tn``) and of UD clean (``tu``), recall per
     style and source at each, dev negatives suspect / spun per genre, TRAIN pages'."""
@@ -74,14 +90,7 @@ def summary(recs: list[dict]) -> dict:
             per = [sum(r["logit"] > out[key] for r in v) / len(v)
                    for v in (_style(recs, s, mode, rates) for s in SOURCES)]
             out[(mode + name, key)] = (statistics.mean(per), per)
-    genres: dict = {}
-    for r in recs:
-        if r["set"] == "NEG":
-            g = genres.setdefault(r["genre"], [0, 0, 0])
-            g[0] += r["label"] == "suspect"
-            g[1] += r["label"] == "spun"
-            g[2] += 1
-    out["genres"] = genres
+    out["genres"] = genre_counts(recs)
     out["real"] = real_labels([r for r in recs if r["set"] == "REAL"])
     return out
 

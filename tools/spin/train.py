@@ -64,6 +64,13 @@ CALIB_MIN_RATE = 0.2
 #: ``SPIN_TRAIN_WEIGHTING`` overrides it for ablations ("" = every spin weighs the same, the
 #: fit before spin-careful7).
 SPUN_WEIGHTING = __import__("os").environ.get("SPIN_TRAIN_WEIGHTING", "light5")
+#: Rounds of the document model's fit that replay the package's register gate (round 35,
+#: ``cleannews.score.register_gate``; refit52): 0 (the default, the shipped model) fits as
+#: before; ``n`` refits ``n`` times, each time with the lexical and rarity features of every
+#: training and calibration document scaled as the package's gate scales them under the
+#: previous fit (``gate_factors``). ``SPIN_TRAIN_GATE`` sets it (``python -m tools.spin.build``
+#: passes the environment on).
+GATE_ROUNDS = int(__import__("os").environ.get("SPIN_TRAIN_GATE", "0"))
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -140,16 +147,19 @@ def spun_weight(rec: dict, rule: str = "") -> float:
     raise ValueError(f"unknown spun weighting {rule!r}")
 
 
-def fit_nonneg(X: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None) -> dict:
+def fit_nonneg(X: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None,
+               factors: np.ndarray | None = None) -> dict:
     """Class-balanced logistic regression with non-negative weights over hinged features.
 
     ``base``/``scale`` are the median / standard deviation of the clean rows; ``weights``
-    (relative, within each class; default equal) shape each class's half of the loss.
+    (relative, within each class; default equal) shape each class's half of the loss;
+    ``factors`` (same shape as ``X``, default all 1) multiply the hinged features, as the
+    package's register gate multiplies a gated document's contributions (``gate_factors``).
     """
     clean = X[y == 0]
     base = np.nanmedian(clean, axis=0)
     scale = np.maximum(np.nanstd(clean, axis=0), np.maximum(0.1 * np.nanstd(X, axis=0), 1e-3))
-    Z = _hinge(X, base, scale)
+    Z = _hinge(X, base, scale) if factors is None else _hinge(X, base, scale) * factors
     if weights is None:
         sw = np.where(y == 1, 0.5 / max(y.sum(), 1), 0.5 / max((1 - y).sum(), 1))
     else:
@@ -181,16 +191,19 @@ def fit_nonneg(X: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None) 
     return {"base": base, "scale": scale, "coef": res.x[:d], "intercept": float(res.x[d])}
 
 
-def _margins(X: np.ndarray, fit: dict) -> np.ndarray:
-    """Uncalibrated, unclipped margins of feature rows."""
-    return _hinge(X, fit["base"], fit["scale"]) @ fit["coef"] + fit["intercept"]
+def _margins(X: np.ndarray, fit: dict, factors: np.ndarray | None = None) -> np.ndarray:
+    """Uncalibrated, unclipped margins of feature rows (hinged features times ``factors``)."""
+    Z = _hinge(X, fit["base"], fit["scale"])
+    return (Z if factors is None else Z * factors) @ fit["coef"] + fit["intercept"]
 
 
-def calibrate(fit: dict, Xv: np.ndarray, yv: np.ndarray) -> dict:
-    """Fold a class-balanced Platt calibration into the weights; add the feature cap."""
+def calibrate(fit: dict, Xv: np.ndarray, yv: np.ndarray,
+              factors: np.ndarray | None = None) -> dict:
+    """Fold a class-balanced Platt calibration into the weights; add the feature cap.
+    ``factors``: as ``fit_nonneg``'s, for the calibration rows."""
     from sklearn.linear_model import LogisticRegression
 
-    mv = _margins(Xv, fit)
+    mv = _margins(Xv, fit, factors)
     platt = LogisticRegression(C=1e4, class_weight="balanced")
     platt.fit(mv.reshape(-1, 1), yv)
     a, b = float(platt.coef_[0][0]), float(platt.intercept_[0])
@@ -218,8 +231,103 @@ def calibration_population(records: list[dict]) -> list[dict]:
     ]
 
 
+class _GateRecorder:
+    """Wraps the package's ``register_scales`` and ``other_register`` (``cleannews.score``) to
+    record, for one scored text, the factors the register gate applied: those
+    ``register_scales`` returned when the ``other_register`` that ``_score_text`` asks next
+    (only when a factor is below 1) said yes; ``(1.0, 1.0)`` otherwise. No copy of the gate's
+    logic: the package decides, this only listens."""
+
+    def __init__(self, sc) -> None:
+        self.sc, self.scales, self.other = sc, sc.register_scales, sc.other_register
+        self.pending: tuple[float, float] | None = None
+        self.applied = (1.0, 1.0)
+
+    def __enter__(self) -> _GateRecorder:
+        self.sc.register_scales, self.sc.other_register = self._scales, self._other
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.sc.register_scales, self.sc.other_register = self.scales, self.other
+
+    def reset(self) -> None:
+        """Forget the last text's factors."""
+        self.pending, self.applied = None, (1.0, 1.0)
+
+    def _scales(self, kinds):
+        self.pending = self.scales(kinds)
+        return self.pending
+
+    def _other(self, text, config):
+        got = self.other(text, config)
+        if self.pending is not None:  # asked by the gate, right after ``register_scales``
+            if got:
+                self.applied = self.pending
+            self.pending = None
+        return got
+
+
+def gate_factors(texts: list[str], spec: dict) -> np.ndarray:
+    """Per text, the factors (one per feature, 1 but for the lexical and rarity kinds'
+    features of a gated document) that the package's register gate applies to the document
+    model's contributions when the package scores the text with model ``spec`` (a
+    ``model.json`` dict), the collocation setting the spec implies, the default config.
+
+    >>> spec = json.loads((REPO / "src/cleannews/score/data/model.json").read_text())
+    >>> gate_factors(["Le chat dort."], spec).tolist() == [[1.0] * len(FEATURE_NAMES)]
+    True
+    """
+    import cleannews.score as sc
+    from cleannews.config import DEFAULT_CONFIG
+    from cleannews.score import _model
+    from cleannews.score._model import FEATURE_KIND, Model
+
+    saved = (_model._MODEL, _model._PARAGRAPH_MODEL)
+    _model._MODEL = Model(spec)
+    _model._PARAGRAPH_MODEL = Model(dict(spec["paragraph"], features=spec["features"]))
+    sc._PLANS.clear()  # plans are cached by the model's id
+    _features.set_collocation(None)  # what the candidate model says, as at run time
+    kind = [FEATURE_KIND[n] for n in FEATURE_NAMES]
+    out = np.ones((len(texts), len(FEATURE_NAMES)))
+    try:
+        with _GateRecorder(sc) as rec:
+            for i, text in enumerate(texts):
+                rec.reset()
+                sc.score_text(text, DEFAULT_CONFIG)
+                lex_f, rar_f = rec.applied
+                out[i] = [lex_f if k == "lexical" else rar_f if k == "rarity" else 1.0
+                          for k in kind]
+    finally:
+        _model._MODEL, _model._PARAGRAPH_MODEL = saved
+        sc._PLANS.clear()
+        _features.set_collocation(True)  # the fits measure every feature
+    return out
+
+
+def refit_with_gate(X: np.ndarray, y: np.ndarray, wts: np.ndarray | None, Xv: np.ndarray,
+                    yv: np.ndarray, texts: tuple[list[str], list[str]], spec: dict,
+                    rounds: int = GATE_ROUNDS, keep: Path | None = None) -> dict:
+    """The document model refitted ``rounds`` times, each time on features scaled by the
+    ``gate_factors`` of the training and calibration ``texts`` under the previous model
+    ``spec`` (a full ``model.json`` dict; its ``paragraph`` model is kept). Prints how many
+    documents of each class the gate scaled; with ``keep``, writes each round's model to
+    ``keep`` with ``.gate<round>.json`` for its suffix (a study of the rounds)."""
+    for k in range(rounds):
+        f, fv = gate_factors(texts[0], spec), gate_factors(texts[1], spec)
+        gated, gated_v = (f < 1).any(axis=1), (fv < 1).any(axis=1)
+        print(f"register gate, round {k + 1}: training {int(gated[y == 0].sum())} clean / "
+              f"{int(gated[y == 1].sum())} spun, calibration {int(gated_v[yv == 0].sum())} / "
+              f"{int(gated_v[yv == 1].sum())} scaled", flush=True)
+        doc = calibrate(fit_nonneg(X, y, wts, f), Xv, yv, fv)
+        spec = {**spec, **doc}
+        if keep is not None:
+            keep.with_suffix(f".gate{k + 1}.json").write_text(json.dumps(spec, indent=1) + "\n")
+    return spec
+
+
 def train_models(train: list[dict], val: list[dict]) -> dict:
-    """Document and paragraph models (fitted on ``train``, calibrated on ``val``)."""
+    """Document and paragraph models (fitted on ``train``, calibrated on ``val``; the document
+    model refitted with the register gate replayed when ``GATE_ROUNDS``)."""
     X = np.array([doc_features(r["text"], r) for r in train])
     y = np.array([r["label"] for r in train])
     wts = np.array([spun_weight(r, SPUN_WEIGHTING) for r in train]) if SPUN_WEIGHTING else None
@@ -233,11 +341,20 @@ def train_models(train: list[dict], val: list[dict]) -> dict:
     par_fit = fit_nonneg(np.array([f for f, _ in tr]), np.array([lab for _, lab in tr]))
     va = [s for r in cal for s in paragraph_samples(r)]
     par_spec = calibrate(par_fit, np.array([f for f, _ in va]), np.array([lab for _, lab in va]))
+    if GATE_ROUNDS:
+        spec = refit_with_gate(X, y, wts, Xv, yv, ([r["text"] for r in train],
+                                                   [r["text"] for r in cal]),
+                               {"features": list(FEATURE_NAMES), **doc_spec,
+                                "paragraph": par_spec},
+                               keep=MODEL if __import__("os").environ.get("SPIN_TRAIN_GATE_KEEP")
+                               else None)
+        doc_spec = {k: spec[k] for k in doc_spec}
     return {
         "features": list(FEATURE_NAMES),
         **doc_spec,
         "paragraph": par_spec,
         "trained_on": {
+            **({"register_gate_rounds": GATE_ROUNDS} if GATE_ROUNDS else {}),
             "excluded_features": sorted(EXCLUDED),
             "negatives": NEGATIVES_USED,
             "train_records": len(train),

@@ -18,6 +18,7 @@
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r40   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r41   # the lead only (below)
     PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r42   # the lead only (below)
+    PYTHONPATH=src:. python -m tools.strip_corpus.score_batches --half r43   # the lead only (below)
 
 Scores the pages of the named batches exactly as ``python -m cleannews.evaluate --corpus
 fixtures/strip_real --split train`` does (same reading, same cleaning, same survival and
@@ -102,7 +103,13 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
   games; small regional radio and TV stations' news; and German, Spanish, Italian and English
   motoring, baking, pets, travel, recipe, gardening and local radio and TV news), gathered the
   same way: scored by the lead only, at the end of the round, with the round-start code and
-  with the round's final code.
+  with the round's final code;
+* ``--half r43``: :data:`FRESH43`, the round-43 TRAIN batches (issue 10, branch labels52), round
+  37's transfer check (agriculture and rural press, business, start-up and industry news,
+  education and student media, religious press, hunting, fishing, mountain and sailing pages,
+  overseas and island news, opinion blogs; and German, Spanish, Italian and English farm,
+  start-up and church news), gathered the same way: scored by the lead only, at the end of the
+  round, with the round-start code and with the round's final code.
 
     >>> page_batch("fr-e-0012"), page_batch("de-m-0003")
     ('fr-e', 'de-m')
@@ -243,12 +250,23 @@ FRESH41 = ("fr-r41", "de-r41", "es-r41", "it-r41", "en-r41")
 #: with the round-start code and with the round's final code, before anybody else runs cleannews
 #: on them (docs/strip-history.md, "Fresh TRAIN pages, sixteenth batch (issue 10, round 36)").
 FRESH42 = ("fr-r42", "de-r42", "es-r42", "it-r42", "en-r42")
+#: The round-43 TRAIN batches (issue 10, branch labels52: 40 pages from 40 new sites, French 25:
+#: start-up funding blogs and an industry advocacy site, a Périgord business magazine, two
+#: dioceses' and a Protestant portal's news, hunting, fishing, alpine-club, mountain, ski-resort
+#: and sailing pages, Corsican, Mayotte and Quebec student media, an opinion blog and a
+#: francophone column archive, education-history, education-news and economist's pages; German
+#: farm and start-up pages, Spanish start-up and diocesan news, Italian farm and pilgrimage news,
+#: English farm radio and TV, a church weekly and a start-up blog; 33 articles, 7 listings),
+#: round 37's transfer check, scored by the lead at the end of the round with the round-start
+#: code and with the round's final code, before anybody else runs cleannews on them
+#: (docs/strip-history.md, "Fresh TRAIN pages, seventeenth batch (issue 10, round 37)").
+FRESH43 = ("fr-r43", "de-r43", "es-r43", "it-r43", "en-r43")
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
     "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30, "r31": FRESH31,
     "r32": FRESH32, "r33": FRESH33, "r34": FRESH34, "r35": FRESH35, "r36": FRESH36,
     "r37": FRESH37, "r38": FRESH38, "r39": FRESH39, "r40": FRESH40, "r41": FRESH41,
-    "r42": FRESH42,
+    "r42": FRESH42, "r43": FRESH43,
 }
 
 

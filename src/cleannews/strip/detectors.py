@@ -38,10 +38,12 @@ from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone, home_crumb_words
 from cleannews.strip._keep import (
     _FOUR_DIGITS,
+    _NAME,
     CLOCK_RULES,
     POSITION_RULES,
     _dateline,
     _person_name,
+    _widget_words,
     give_back,
 )
 from cleannews.strip._pagekind import LISTING, PageKind, _ends_prose, page_kind
@@ -53,8 +55,10 @@ from cleannews.strip._pagelang import (
     recount_unspaced,
 )
 from cleannews.strip._rules import (
+    GLUED_LABEL_MIN_REST_WORDS,
     MAX_SCAN_CHARS,
     RuleSet,
+    _word_file,
     flagged_rules,
     load_latin,
     load_rules,
@@ -719,7 +723,8 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> lis
     ``per_line``: the phrase patterns to run on each line (:meth:`RuleSet.line_triggers`).
     A live ticker's entry times (``_Line.ticker``, :func:`ticker_times`) are no video's
     duration: the duration rule (:data:`~._keep.CLOCK_RULES`) leaves them. The contact rules
-    (:data:`CONTACT_RULES`) leave the article's press contact (:func:`_named_contact`).
+    (:data:`CONTACT_RULES`) leave the article's press contact (:func:`_named_contact`), and
+    the link rules (:data:`TOC_RULES`) the heading of its table of contents (:func:`_toc_heading`).
     """
     matched: list = [None] * len(lines)
     contacts: set[int] = set()  # the contact lines left to the article (:func:`_named_contact`)
@@ -752,6 +757,9 @@ def _rule_pass(lines: list[_Line], rs: RuleSet, plan=None, per_line=None) -> lis
         ):
             contacts.add(i)  # the article's press contact, no site's contact block
             ln.protected, ln.cls = True, KEEP
+            continue
+        if rule is not None and rule.name in TOC_RULES and _toc_heading(lines, i):
+            ln.protected, ln.cls = True, KEEP  # the article's table of contents heading
             continue
         if rule is not None:
             ln.bad(rule.name, rule.reason)
@@ -3114,6 +3122,84 @@ def _listing_bylines(lines: list[_Line], repeated: frozenset[str]) -> frozenset[
     return frozenset(k for k, v in seen.items() if framed[k] >= LISTING_BYLINE_SHARE * v)
 
 
+#: :func:`_item_credits`: this share of a repeated credit's occurrences at least closes a
+#: listing's item (keep52, round 37) …
+ITEM_CREDIT_SHARE = 0.75
+#: … a credit being a source's label and what follows it ("Bericht: Tirol.com", a label of
+#: ``data/credit_labels.txt``) …
+_CREDIT_LABEL = LazyPattern(r"^\s*(\p{L}+)\s?:\s*\S")
+#: … or a person's name with the item's date after it ("John Szink Jul 08, 2024").
+_TRAILING_DATE = LazyPattern(rf"[\s,|·•–—-]*(?:{_DATELINE.pattern})\s*$")
+
+
+@lru_cache(maxsize=1)
+def _credit_labels() -> frozenset[str]:
+    """The labels of a source credit (``data/credit_labels.txt``)."""
+    return _word_file("credit_labels.txt")
+
+
+def _item_credit(ln: _Line) -> bool:
+    """Whether the line reads as an item's credit: a source's label and its value
+    (:data:`_CREDIT_LABEL`) or a person's name followed by a date (:data:`_TRAILING_DATE`):
+    two or three capitalised words (``_keep._NAME``), none a widget word.
+
+    >>> [_item_credit(_Line(t, frozenset())) for t in ("Bericht: Tirol.com",
+    ...  "John Szink Jul 08, 2024", "Read more", "Thema: Berichte in den Medien")]
+    [True, True, False, False]
+    """
+    m = _CREDIT_LABEL.match(ln.text)
+    if m is not None:
+        return m.group(1).casefold() in _credit_labels()
+    m = _TRAILING_DATE.search(ln.text)
+    if m is None or m.start() == 0:
+        return False
+    name = ln.text[: m.start()]
+    # a name's shape, no widget word; its first word may be a stop word of a jusText list
+    # ("john" is one of English, German, French and Italian), which _person_name refuses
+    return _NAME.match(name) is not None and _widget_words().isdisjoint(name.casefold().split())
+
+
+def _item_credits(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
+    """Repeated texts that close the items of a listing: an item's credit
+    (:func:`_item_credit`) standing, for at least :data:`ITEM_CREDIT_SHARE` of its
+    occurrences, right under the item's summary (:func:`_summary`) and above the next
+    item's headline and summary, or at the page's end. A listing printed in one name
+    (en-r42-0002 of TRAIN: "Indiana State Police Arrest St. Croix Man …" / "Indiana State
+    Police arrested a Perry County man …" / "John Szink Jul 08, 2024", five times) or one
+    source ("Bericht: Tirol.com" under each report, de-r35-0007) credits each item under it
+    (keep52, round 37; :func:`_listing_bylines` spares a name printed between the headline and
+    the summary). A widget's label ("Read more") is no credit, and a credit under removed
+    teasers, or under bare headlines, closes no summary.
+
+    >>> texts = []
+    >>> for road in ("61", "62", "63"):
+    ...     texts += [f"Road Closure Planned for State Road {road}", f"The Department of "
+    ...               f"Transportation says State Road {road} near Spurgeon is scheduled to "
+    ...               "close on Monday.", "John Szink Jul 08, 2024"]
+    >>> ls = [_Line(t, frozenset()) for t in texts]
+    >>> sorted(_item_credits(ls, _repeated_texts(ls)))
+    ['john szink jul 08, 2024']
+    >>> ls = [_Line(t, frozenset()) for i, t in enumerate(texts) if i % 3 != 1]  # headlines
+    >>> sorted(_item_credits(ls, _repeated_texts(ls)))
+    []
+    """
+    standing = [ln for ln in lines if not ln.blank and ln.cls is not BAD]
+    seen: Counter = Counter()
+    closing: Counter = Counter()
+    for k, ln in enumerate(standing):
+        key = _folded(ln)
+        if key not in repeated or not _item_credit(ln):
+            continue
+        seen[key] += 1
+        after = standing[k + 1 : k + 3]
+        if k > 0 and _summary(standing[k - 1]) and (
+            len(after) < 2  # the last item (the page's end may follow one line on)
+            or (_folded(after[0]) not in repeated and not after[0].ends and _summary(after[1]))
+        ):
+            closing[key] += 1
+    return frozenset(k for k, v in seen.items() if closing[k] >= ITEM_CREDIT_SHARE * v)
+
+
 #: A speaker tag of a transcript has at most this many words …
 SPEAKER_TAG_MAX_WORDS = 4
 #: … and this share of its occurrences at least stands right above a reply (a standing line
@@ -3244,7 +3330,8 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
     a numbered sequence (``_Line.numbered``, :func:`~._sequences.numbered_lines`): minutes
     print their agenda's "1. Appel nominatif" again over the point (fr-r31-0006, round 32),
     and a live ticker's entry time (``_Line.ticker``, :func:`ticker_times`: "20:38" above
-    three entries of one minute, round 32, de-r35-0006).
+    three entries of one minute, round 32, de-r35-0006). So does a listing's credit under each
+    item's summary (:func:`_item_credits`, keep52).
     """
     if repeated is None:
         repeated = _repeated_texts(lines)
@@ -3252,7 +3339,10 @@ def _repeats(lines: list[_Line], repeated: frozenset[str] | None = None) -> None
         tags = _speaker_tags(lines, repeated)
         spared = tags | _replies(lines, repeated, tags)
         if _paragraph_stands(lines):  # what a listing's headline or byline stands above
-            spared |= _listing_headlines(lines, repeated) | _listing_bylines(lines, repeated)
+            spared |= (
+                _listing_headlines(lines, repeated) | _listing_bylines(lines, repeated)
+                | _item_credits(lines, repeated)
+            )
         repeated = repeated - spared
     for i, ln in enumerate(lines):
         if (
@@ -3953,7 +4043,7 @@ def judge_lines(
         counter = _dated_counter(plain)
         if counter is not None and all(counter.start >= x.end for x in found):
             found.append(counter)
-        for link in _glued_links(plain, rs, listing, lead_ends.get(i, 0)):
+        for link in _glued_links(plain, rs, listing, lead_ends.get(i, 0)) + _glued_forms(plain, rs):
             if all(link.start >= x.end or link.end <= x.start for x in found):
                 found.append(link)
         if found:
@@ -4089,6 +4179,57 @@ def _named_contact(lines: list[_Line], i: int, matched: list, contacts: set[int]
         and _is_paragraph(lines[up])
         and any(_is_paragraph(lines[m]) for m in range(i + 1, len(lines)))
     )
+
+
+#: :func:`_toc_heading`: the rules that take a table of contents' heading ("Sommaire") as a
+#: link back to a listing's or an issue's contents page (keep52, round 37) …
+TOC_RULES = frozenset({"read_elsewhere_line"})
+#: … a line that is a word of ``data/toc_headings.txt`` alone, a colon after it at most …
+_TOC_TRIM = " \t:.-–—•*|"
+#: … left to the article when the non-blank lines right above and right under it are
+#: sentences of at least this many words: the article's lead and its first section, or two
+#: items of its list (a site's "Sommaire" link stands among menu links, at the page's top or
+#: above a heading: fr-b-0063 of TRAIN).
+TOC_BODY_MIN_WORDS = PARAGRAPH_MIN_WORDS
+
+
+@lru_cache(maxsize=1)
+def _toc_words() -> frozenset[str]:
+    """The words that head a table of contents (``data/toc_headings.txt``)."""
+    return _word_file("toc_headings.txt")
+
+
+def _toc_heading(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i``, which a link rule (:data:`TOC_RULES`) matched, is the heading of
+    the article's table of contents: a word of :func:`_toc_words` alone ("Sommaire :",
+    "SOMMAIRE") inside the article, a sentence of at least :data:`TOC_BODY_MIN_WORDS` words
+    right above it and right under it (:func:`_toc_sentence`; :func:`_rule_pass` asks as it
+    matches). TRAIN lost fr-r41-0009's "Sommaire :" between the article's lead ("…, on vous
+    propose un guide détaillé, pas à pas.") and "Un arrêt de cassation est un arrêt dans
+    lequel …", and fr-r42-0020's "SOMMAIRE" between two items of its list of advice ("- Dans
+    la plupart des cas, tu bénéficies d’un droit de rétractation …"), both on the stress set
+    too (keep52, round 37). A site's "Sommaire" link to an issue's contents stands among other
+    links, at the page's top or above a heading ("Sommaire" / "Roland-Garros : un tournoi du
+    Grand Chelem", fr-b-0063), and "Au sommaire" is no heading alone: the rule takes them.
+
+        >>> lead = "Pour comprendre sa structure, on vous propose un guide détaillé, pas à pas."
+        >>> texts = [lead, "Sommaire :", "Un arrêt de cassation est un arrêt dans lequel la "
+        ...          "Cour de cassation annule la décision de la cour d'appel.", "Sommaire",
+        ...          "Roland-Garros : un tournoi du Grand Chelem"]
+        >>> ls = [_Line(t, frozenset()) for t in texts]
+        >>> _toc_heading(ls, 1), _toc_heading(ls, 3), _toc_heading(ls[1:], 0)
+        (True, False, False)
+    """
+    if lines[i].text.strip(_TOC_TRIM).casefold() not in _toc_words():
+        return False
+    return all(_toc_sentence(lines, nearest_standing(lines, i, step)) for step in (-1, 1))
+
+
+def _toc_sentence(lines: list[_Line], j: int) -> bool:
+    """Whether line ``j`` (-1: none) is a sentence of :data:`TOC_BODY_MIN_WORDS` words or more
+    (what stands right above and right under a table of contents' heading, :func:`_toc_heading`).
+    """
+    return j >= 0 and lines[j].n >= TOC_BODY_MIN_WORDS and lines[j].ends
 
 
 def _protect_headings(lines: list[_Line], headings: frozenset[str]) -> None:
@@ -4933,20 +5074,190 @@ def _glued_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
     if not matches:
         return None
     m = matches[-1]
-    rest = line[m.end() :].strip()
+    return _tail_removal(line, m.start(), m.end(), rs)
+
+
+def _tail_removal(line: str, start: int, end: int, rs: RuleSet) -> SpanRemoval | None:
+    """The removal of ``line[start:]`` when the words after its separator (``line[end:]``,
+    at most :data:`GLUED_TAIL_MAX_WORDS`) are furniture a whole-line or prefix rule takes
+    alone (:meth:`RuleSet.match_tail`): the test :func:`_glued_tail` and
+    :func:`_glued_caps_tail` share. The text before ``start`` must hold a word.
+
+    >>> _tail_removal("Le club fête ses 60 ans. Partager", 24, 25, load_rules(("fr",))).rule
+    'share_bar'
+    """
+    rest = line[end:].strip()
     if rest.count(" ") >= GLUED_TAIL_MAX_WORDS:
         return None
     n = len(_WORD.findall(rest))
-    if not rest or n > GLUED_TAIL_MAX_WORDS or not line[: m.start()].strip():
+    if not rest or n > GLUED_TAIL_MAX_WORDS or not line[:start].strip():
         return None
     # the tail mapped once; :meth:`RuleSet.match_tail` folds and keys it for both rule kinds
     tail = match_text(rest)
     rule = rs.match_tail(tail, n)
-    if rule is None or _dated_clock(line[: m.start()], rule.name):
+    if rule is None or _dated_clock(line[:start], rule.name):
         return None
     if rule.yields_to_protect and (
         rule.name not in GLUED_CREDIT_RULES or rs.is_protected(tail)
     ):
         return None
     reason = rule.reason + " (glued to the line)"
-    return SpanRemoval(m.start(), len(line.rstrip()), rule.name, reason)
+    return SpanRemoval(start, len(line.rstrip()), rule.name, reason)
+
+
+# --- Furniture glued inside a content line, third pass (issue 10, round 37, glue52) -------
+#: A tail glued with no separator: a lowercase letter, then a word in capitals ("… del
+#: PaeseCOPYRIGHT LASICILIA.IT © …"). What follows is furniture only when a rule takes it
+#: alone (:func:`_tail_removal`).
+_CAPS_GLUE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}{3,}\b)")
+#: Where a name in capitals ends before a paragraph's first word, with or without a space
+#: ("© GILLES GOUJON Premier …", "© YANN DERET C’est …", "… por CAMLa mayor …").
+_CAPS_NAME_END = regex.compile(r"\p{Lu}{2,}(?=\s?\p{Lu}(?:\p{Ll}|['’]\p{L}))")
+#: A credit glued before a paragraph is read in the line's first this many characters.
+HEAD_CREDIT_MAX_CHARS = 60
+#: A run of button words glued at a line's end has at least this many words, each opening
+#: with a capital and of at least :data:`GLUED_WIDGET_MIN_CHARS` characters.
+GLUED_WIDGET_MIN_WORDS = 2
+GLUED_WIDGET_MIN_CHARS = 3
+
+
+def _glued_caps_tail(line: str, rs: RuleSet) -> SpanRemoval | None:
+    """Furniture glued after a line's last word with no separator, opening with a word in
+    capitals: "… più bravi del PaeseCOPYRIGHT LASICILIA.IT © RIPRODUZIONE RISERVATA"
+    (it-e-0018). The part from the capitals on goes when a whole-line or prefix rule takes it
+    alone (:func:`_tail_removal`; here ``copyright_site``), as after a sentence's end.
+
+    >>> rs = load_rules(("fr", "it"))
+    >>> _glued_caps_tail("Sono tra gli studenti più bravi del PaeseCOPYRIGHT LASICILIA.IT ©"
+    ...                  " RIPRODUZIONE RISERVATA", rs).rule
+    'copyright_site'
+    >>> _glued_caps_tail("Le groupe McDONALD'S ouvre un restaurant", rs) is None
+    True
+    """
+    start = max(0, len(line) - GLUED_TAIL_MAX_CHARS)
+    found = list(_CAPS_GLUE.finditer(line, start))
+    if not found:
+        return None
+    at = found[-1].start()
+    return _tail_removal(line, at, at, rs)
+
+
+def _glued_head_credit(line: str, rs: RuleSet) -> SpanRemoval | None:
+    """A photo credit glued before a paragraph, its name in capitals: "© GILLES GOUJON
+    Premier restaurant doublement étoilé …" (fr-r42-0024). The credit (the line up to the
+    name's end, :data:`_CAPS_NAME_END`) goes when a keyword-led credit rule
+    (:data:`GLUED_CREDIT_RULES`: ``photo_credit`` …) takes it alone and it is not protected,
+    and the paragraph after it is the line's larger part (at least
+    ``GLUED_LABEL_MIN_REST_WORDS`` words, more than the credit's).
+
+    >>> rs = load_rules(("fr",))
+    >>> _glued_head_credit("© YANN DERET C’est en lieu et place de son restaurant étoilé", rs).end
+    13
+    >>> _glued_head_credit("PARIS Le président a reçu les maires de France", rs) is None
+    True
+    """
+    for m in _CAPS_NAME_END.finditer(line, 0, HEAD_CREDIT_MAX_CHARS):
+        head = line[: m.end()]
+        n = len(_WORD.findall(head))
+        rest = len(_WORD.findall(line[m.end() : m.end() + HEAD_CREDIT_MAX_CHARS * 2]))
+        if rest < max(GLUED_LABEL_MIN_REST_WORDS, n + 1):
+            return None
+        credit = match_text(head)
+        rule = rs.match_tail(credit, n)
+        if rule is not None and rule.name in GLUED_CREDIT_RULES and not rs.is_protected(credit):
+            end = m.end() + len(line[m.end() :]) - len(line[m.end() :].lstrip())
+            return SpanRemoval(0, end, rule.name, rule.reason + " (glued before the paragraph)")
+    return None
+
+
+def _glued_widget_tail(line: str, vocab: frozenset[str]) -> SpanRemoval | None:
+    """Share, print or comment buttons glued at a line's end: "Sube el paro en 34.900
+    personas en el último trimestre de 2017 PDF Imprimir E-mail" (es-e-0005), "Juan F.
+    Robles Martes, 28 de octubre 2025, 23:01 Comenta Compartir" (es-r41-0004). The glued form
+    of the ``widget_words`` line (a short line of only the rule files' ``widget_words``): at
+    least :data:`GLUED_WIDGET_MIN_WORDS` such words, each opening with a capital, after a
+    word that does not (a Title Case headline's "… Longer Log In" stays), the text before
+    them the line's larger part.
+
+    >>> v = frozenset({"imprimir", "e-mail", "pdf", "compartir", "log", "in"})
+    >>> _glued_widget_tail("Sube el paro en 34.900 personas en 2017 PDF Imprimir E-mail", v).start
+    39
+    >>> _glued_widget_tail("Why Users Can No Longer Log In", v) is None
+    True
+    >>> _glued_widget_tail("Il faut imprimir et compartir", v) is None
+    True
+    """
+    line = line.rstrip()
+    window = max(0, len(line) - GLUED_TAIL_MAX_CHARS)  # the buttons and a few words before
+    words = line[window:].split(" ")
+    k = 0
+    while k < len(words) and k < WIDGET_MAX_WORDS:
+        w = words[-1 - k]
+        if len(w) < GLUED_WIDGET_MIN_CHARS or not w[0].isupper() or w.casefold() not in vocab:
+            break
+        k += 1
+    if k < GLUED_WIDGET_MIN_WORDS or k == len(words):
+        return None
+    before = words[-1 - k]
+    if before[:1].isupper() or len(words) - k < max(GLUED_LABEL_MIN_REST_WORDS, k + 1):
+        return None
+    start = window + len(" ".join(words[: len(words) - k]))
+    return SpanRemoval(start, len(line), "widget_words_glued",
+                       "share, print or comment buttons glued at the end of the line")
+
+
+#: A zero counter (comments, likes) or a vote counter glued to a paragraph's first word with no
+#: separator ("0Poteva avere …", "(0 vote)À Kinshasa …"), or zeros glued to the line's last
+#: word ("By Reuters News Service00"): a count of zero is no figure of the text.
+_ZERO_COUNTER_HEAD = regex.compile(r"(?:0{1,3}(?=\p{Lu}\p{Ll})|\(\d{1,5} votes?\)(?=\p{Lu}))")
+_ZERO_COUNTER_TAIL = regex.compile(r"(?<=(?:^|\s)\p{L}*\p{Ll}\p{Ll})0{1,3}$")
+
+
+def _glued_zero_counter(line: str) -> SpanRemoval | None:
+    """A counter glued to the line's text with no separator: zeros before its first word or
+    after its last ("0Poteva avere conseguenze …", it-m-0029; "By Reuters News Service00",
+    en-m-0015), or a vote counter before it ("(0 vote)À Kinshasa, le président …",
+    fr-r28-0012). The glued form of ``counter_number`` (a number alone on its line); the text
+    must keep at least ``GLUED_LABEL_MIN_REST_WORDS`` words. A count other than zero glued to
+    a word is a brand or a model ("3M", "20Minutes", "A380"), zeros after a figure or a code a
+    time or a hash ("10h00", "…-ffab0"): they stay (the last word must be of letters).
+
+    >>> _glued_zero_counter("0Poteva avere conseguenze fatali l’incidente").end
+    1
+    >>> _glued_zero_counter("By Reuters News Service00").start
+    23
+    >>> _glued_zero_counter("20Minutes publie un sondage sur les retraites") is None
+    True
+    >>> _glued_zero_counter("Ouverture de la séance publique à 10h00") is None
+    True
+    """
+    line = line.rstrip()
+    m = _ZERO_COUNTER_HEAD.match(line)
+    if m is None and line[-1:] == "0":
+        m = _ZERO_COUNTER_TAIL.search(line, max(0, len(line) - 4))
+    if m is None:
+        return None
+    rest = line[: m.start()] + " " + line[m.end() : m.end() + HEAD_CREDIT_MAX_CHARS * 2]
+    if len(_WORD.findall(rest)) < GLUED_LABEL_MIN_REST_WORDS:
+        return None
+    return SpanRemoval(m.start(), m.end(), "counter_glued",
+                       "comment, like or vote counter glued to the line's text")
+
+
+def _glued_forms(line: str, rs: RuleSet) -> list[SpanRemoval]:
+    """The glued forms of round 37 (glue52) found on a line: :func:`_glued_head_credit`,
+    :func:`_glued_zero_counter`, :func:`_glued_caps_tail`, :func:`_glued_widget_tail`.
+
+    >>> [x.rule for x in _glued_forms("© GILLES GOUJON Premier restaurant doublement étoilé"
+    ...                               " du Languedoc", load_rules(("fr",)))]
+    ['photo_credit']
+    """
+    found: list[SpanRemoval] = []
+    for head in (_glued_head_credit(line, rs), _glued_zero_counter(line)):
+        if head is not None and all(head.start >= x.end or head.end <= x.start for x in found):
+            found.append(head)
+    for tail in (_glued_caps_tail(line, rs), _glued_widget_tail(line, rs.widget_words)):
+        if tail is not None and all(tail.start >= x.end for x in found):
+            found.append(tail)
+            break
+    return found

@@ -27,8 +27,8 @@ import json
 import unicodedata
 import warnings
 from collections import Counter
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from functools import lru_cache, partial
 from html import unescape
 from importlib import resources
 from itertools import accumulate, islice
@@ -880,8 +880,8 @@ def _hint_kind(el: Tag) -> tuple[str, str] | None:
     (True, ('tools', 'meta'), ('relatedarticlesbox', 'strong'))
     >>> h("related_post wp_rp"), h("TestReport__Section--Ads"), h("elementor-widget-container")
     (('related_post', 'strong'), ('ads', 'weak'), None)
-    >>> h("article-reading-time")
-    ('reading-time', 'meta')
+    >>> h("article-reading-time"), h("reaction_btn_wrap"), h("reactionsBar js-reactionsList")
+    (('reading-time', 'meta'), ('reaction', 'meta'), ('reactions', 'meta'))
     >>> _hint_kind(BeautifulSoup('<p class="paywall">Le texte.</p>', "html.parser").p) is None
     True
     >>> h("paywallAccessWrapper contentBodySections") is None, h("paywall paywall__content")
@@ -3763,6 +3763,10 @@ class _Extractor:
         stats: dict[int, tuple[int, int, int]],
         total_text: int,
         holders: frozenset[int] = frozenset(),
+        *,
+        site: str | None = None,
+        tags: list[Tag] | None = None,
+        polls: frozenset[int] = frozenset(),
     ) -> None:
         self.src = src
         self.stats = stats
@@ -3774,7 +3778,7 @@ class _Extractor:
         self.holders = holders
         #: the elements under the page's body in document order (:func:`_tags`), when the
         #: caller listed them (the main-content selection reads them instead of walking)
-        self.tags: list[Tag] | None = None
+        self.tags = tags
         self.total = max(total_text, 1)
         #: the blocks read: text, source span, and whether it is a ``<pre>`` block (its rows
         #: joined by line breaks, :func:`pre_text`)
@@ -3810,7 +3814,7 @@ class _Extractor:
         #: texts of the article's subheadings (see :data:`ARTICLE_HEADING_TAGS`)
         self.headings: list[str] = []
         #: the page's own host (:func:`site_host`), to tell outbound lists of links
-        self.site: str | None = None
+        self.site = site
         #: the page's visible text without whitespace (:meth:`_shown_elsewhere`, lazily)
         self.page_compact: str | None = None
         self.copy_tests = 0
@@ -3844,7 +3848,7 @@ class _Extractor:
         #: (:func:`_zone_tail`)
         self.zone_tail: frozenset[int] = frozenset()
         #: ids of the page's reader polls and rating widgets (:func:`poll_boxes`)
-        self.polls: frozenset[int] = frozenset()
+        self.polls = polls
 
     def select_main(self, body: Tag, site_names: frozenset[str] = frozenset()) -> None:
         """Restrict the walk to the article container(s) and the headline.
@@ -5163,6 +5167,33 @@ REREAD_REASON = (
 )
 
 
+def _page_reader(
+    html: str, src: _Source, body: Tag, metadata: dict[str, Any], tags: list[Tag]
+) -> Callable[[], _Extractor]:
+    """A maker of fresh extractors of the page, each told the same facts about it, found once
+    on the tree as parsed: its elements (``tags``), their measures, the elements that hold
+    its text, its own host (:func:`site_host`) and its polls (:func:`poll_boxes`).
+
+    The first reading and the re-read of the whole page (when the article container came
+    out nearly empty) are two extractors made here: every decision that depends on the
+    page (a list of links to the site's tag pages, a call to subscribe to the site, a
+    heading that links to another page of the site) is the same in both. Before round 37
+    the re-read's extractor knew neither the host nor the elements.
+
+    >>> soup = BeautifulSoup('<body><p>Texte</p><a href="https://www.site.fr/a">a</a></body>',
+    ...     "html.parser")
+    >>> reader = _page_reader("", _Source(""), soup.body, {}, _tags(soup.body))
+    >>> first, again = reader(), reader()
+    >>> again is not first, again.site, again.tags == first.tags, again.lines
+    (True, 'site.fr', True, [])
+    """
+    stats = _measure(body, tags)
+    return partial(
+        _Extractor, html, src, stats, stats[id(body)][0], _holders(body, stats, tags=tags),
+        site=site_host(body, metadata), tags=tags, polls=poll_boxes(tags),
+    )
+
+
 def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     src = _Source(html)
     soup, start, end = _parse_cut(html)  # (`end` was looked for unless the comment holds)
@@ -5188,12 +5219,8 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     _open_shadow_roots(soup, html)
     body = soup.body or soup
     tags = _tags(body)  # the tree stays as parsed from here on: one list for every pass
-    stats = _measure(body, tags)
-    holders = _holders(body, stats, tags=tags)
-    ex = _Extractor(html, src, stats, stats[id(body)][0], holders)
-    ex.site = site_host(body, metadata)
-    ex.tags = tags
-    ex.polls = polls = poll_boxes(tags)  # the tree as parsed: the same for a re-read
+    reader = _page_reader(html, src, body, metadata, tags)  # for every reading of the page
+    ex = reader()
     if config.html_main_content:
         ex.select_main(body, site_name_texts(metadata))
         if not ex.main_ids:
@@ -5202,8 +5229,7 @@ def _html_to_text(html: str, config: CleanConfig) -> HtmlResult:
     ex.flush()
     if ex.main_ids and sum(count_words(t) for t, _, _ in ex.lines) < MAIN_MIN_WORDS:
         # the chosen container lost its text to the rules inside it: read the whole page
-        ex = _Extractor(html, src, stats, stats[id(body)][0], holders)
-        ex.polls = polls
+        ex = reader()
         ex.walk(body)
         ex.flush()
         metadata["html_whole_page"] = REREAD_REASON
