@@ -39,7 +39,9 @@ its rule and reason):
 Figures and what was tried: ``docs/strip-history.md`` (branch strip-tail7); tests:
 ``tests/test_strip_zones7.py``.
 
-Branch recall52 (round 37) adds two more, run after :func:`caption_copies`:
+Branch recall52 (round 37) adds two more, run last by ``detectors.plan_lines`` (after the
+models and the give-backs, on the lines as the cleaned page will read: branch echo52, so that
+cleaning the cleaned text takes nothing more):
 
 * :func:`printed_again`: the second copy of a sentence printed twice in a row (a caption's
   ``alt`` text and the caption, a teaser's excerpt and the article's first paragraph);
@@ -213,8 +215,6 @@ def related_zone(
     if idx is None:  # the non-blank lines, for the two passes below
         idx = [i for i, ln in enumerate(lines) if not ln.blank]
     caption_copies(lines, matched, idx)
-    printed_again(lines, idx)  # branch recall52
-    keyword_echo(lines, idx)  # branch recall52
     card_zone(lines, idx)
 
 
@@ -748,6 +748,19 @@ PRINTED_AGAIN_PAGE_MIN = 2
 PRINTED_AGAIN_PAGE_WORDS = 12
 
 
+def _cleaned(ln) -> str:
+    """The line's text as the cleaned page will read it: without its glued spans
+    (``key_text``) when some go, else the line.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> ln = _Line("Le port vu du Pic.[media-credit id=3]", frozenset())
+    >>> ln.key_text = "Le port vu du Pic."
+    >>> _cleaned(ln)
+    'Le port vu du Pic.'
+    """
+    return ln.key_text or ln.text
+
+
 def _sentence_copy(ln) -> bool:
     """A standing line that may be a sentence printed again: its length in words, its end
     (:data:`_SENTENCE_END`), no list item, not protected.
@@ -762,8 +775,8 @@ def _sentence_copy(ln) -> bool:
         _stands(ln)
         and not ln.protected
         and PRINTED_AGAIN_MIN_WORDS <= ln.n <= PRINTED_AGAIN_MAX_WORDS
-        and not _list_item(ln.text.rstrip())
-        and _SENTENCE_END.search(ln.text.rstrip()) is not None
+        and not _list_item(_cleaned(ln).rstrip())
+        and _SENTENCE_END.search(_cleaned(ln).rstrip()) is not None
     )
 
 
@@ -808,7 +821,7 @@ def printed_again(lines, idx: list[int] | None = None) -> None:
     paragraphs = sum(_page_paragraph(lines[i]) for i in standing)
     for i, j in pairwise(standing):
         a, b = lines[i], lines[j]
-        if not (_sentence_copy(a) and _sentence_copy(b)) or _norm(a.text) != _norm(b.text):
+        if not (_sentence_copy(a) and _sentence_copy(b)) or _norm(_cleaned(a)) != _norm(_cleaned(b)):
             continue
         if paragraphs - _page_paragraph(b) < PRINTED_AGAIN_PAGE_MIN:
             continue  # the copies are most of the page: it would lose its article
@@ -845,7 +858,7 @@ def _keyword_shaped(ln) -> bool:
         and not ln.table
         and 1 <= ln.n <= KEYWORD_ECHO_MAX_WORDS
         and ln.stop == 0
-        and _KEYWORD_ECHO.fullmatch(ln.text) is not None
+        and _KEYWORD_ECHO.fullmatch(_cleaned(ln)) is not None
     )
 
 
@@ -887,7 +900,7 @@ def keyword_echo(lines, idx: list[int] | None = None) -> None:
         if not _keyword_shaped(ln) or p + 1 >= len(standing):
             continue
         below = lines[standing[p + 1]]
-        if _OPENS_SENTENCE.match(below.text) is None:
+        if _OPENS_SENTENCE.match(_cleaned(below)) is None:
             continue
         above = lines[standing[p - 1]] if p else None
         if above is not None and not above.ends:
