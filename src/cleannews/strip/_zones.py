@@ -821,7 +821,9 @@ def printed_again(lines, idx: list[int] | None = None) -> None:
     paragraphs = sum(_page_paragraph(lines[i]) for i in standing)
     for i, j in pairwise(standing):
         a, b = lines[i], lines[j]
-        if not (_sentence_copy(a) and _sentence_copy(b)) or _norm(_cleaned(a)) != _norm(_cleaned(b)):
+        if not (_sentence_copy(a) and _sentence_copy(b)):
+            continue
+        if _norm(_cleaned(a)) != _norm(_cleaned(b)):
             continue
         if paragraphs - _page_paragraph(b) < PRINTED_AGAIN_PAGE_MIN:
             continue  # the copies are most of the page: it would lose its article
