@@ -25,7 +25,7 @@ from __future__ import annotations
 import pytest
 
 import cleannews
-from _helpers import train_doc, train_lines_taken
+from _helpers import clean_twice, train_doc, train_lines_taken
 from cleannews.strip import strip_text
 from test_strip_recall51 import page
 
@@ -198,3 +198,33 @@ def test_no_train_content_line_removed_by_these_rules(strip_real_docs):
     (``train_lines_taken`` fails on one), and they fire on at least 30 lines."""
     taken = train_lines_taken(strip_real_docs, RULES, CFG)
     assert sum(taken.values()) >= 30, taken
+
+
+# --- echo52: the two passes run last, on the lines as the cleaned page reads them ------------
+
+_ECHO_P1 = (
+    "Le conseil municipal a voté mardi soir le budget de la commune pour l'année prochaine, "
+    "après un long débat."
+)
+_ECHO_P2 = (
+    "Les élus de l'opposition ont dénoncé une hausse des impôts locaux de trois pour cent dès "
+    "le mois de janvier."
+)
+_ECHO_COPY = "Le nouveau pont sur la Loire sera ouvert à la circulation en septembre prochain."
+
+
+def test_a_copy_with_a_glued_shortcode_goes_in_the_first_cleaning():
+    """de-r39-0007's shape: the second copy ends with a glued ``[media-credit …]`` shortcode,
+    which the strip stage cuts. Compared as it will read once cut, the copy goes in the first
+    cleaning (before echo52: the second cleaning took it, ``printed_again``)."""
+    from _helpers import clean_twice
+
+    text = (
+        f"{_ECHO_P1}\n\n{_ECHO_COPY}\n\n"
+        f'{_ECHO_COPY}[media-credit id="69" align="aligncenter" width="645"]\n\n'
+        f"{_ECHO_P2}\n\n{_ECHO_P1.replace('mardi', 'jeudi')}"
+    )
+    once, twice = clean_twice(text)
+    assert once == twice
+    assert once.count(_ECHO_COPY) == 1
+    assert "media-credit" not in once
