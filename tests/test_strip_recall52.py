@@ -217,8 +217,6 @@ def test_a_copy_with_a_glued_shortcode_goes_in_the_first_cleaning():
     """de-r39-0007's shape: the second copy ends with a glued ``[media-credit …]`` shortcode,
     which the strip stage cuts. Compared as it will read once cut, the copy goes in the first
     cleaning (before echo52: the second cleaning took it, ``printed_again``)."""
-    from _helpers import clean_twice
-
     text = (
         f"{_ECHO_P1}\n\n{_ECHO_COPY}\n\n"
         f'{_ECHO_COPY}[media-credit id="69" align="aligncenter" width="645"]\n\n'
