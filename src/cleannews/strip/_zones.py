@@ -38,6 +38,17 @@ its rule and reason):
 
 Figures and what was tried: ``docs/strip-history.md`` (branch strip-tail7); tests:
 ``tests/test_strip_zones7.py``.
+
+Branch recall52 (round 37) adds two more, run last by ``detectors.plan_lines`` (after the
+models and the give-backs, on the lines as the cleaned page will read: branch echo52, so that
+cleaning the cleaned text takes nothing more):
+
+* :func:`printed_again`: the second copy of a sentence printed twice in a row (a caption's
+  ``alt`` text and the caption, a teaser's excerpt and the article's first paragraph);
+* :func:`keyword_echo`: an image's keywords printed on a line of their own between the
+  article's sentences ("marché logement neuf incertain").
+
+Tests: ``tests/test_strip_recall52.py``.
 """
 
 from __future__ import annotations
@@ -60,6 +71,8 @@ __all__ = [
     "card_zone",
     "comment_form",
     "excerpt_run",
+    "keyword_echo",
+    "printed_again",
     "related_zone",
     "run_heading",
 ]
@@ -714,6 +727,188 @@ def _caption_shaped(ln) -> bool:
         and CAPTION_COPY_MIN_WORDS <= ln.n <= CAPTION_COPY_MAX_WORDS
         and not _list_item(ln.text)
     )
+
+
+# --- branch recall52: a sentence printed again right under itself ----------------------------
+
+#: :func:`printed_again`: a line printed twice in a row has at least this many words …
+PRINTED_AGAIN_MIN_WORDS = 5
+#: … and at most this many (:data:`CAPTION_COPY_MAX_WORDS`: a longer paragraph printed twice is
+#: a template's standfirst and article start, which a labeller may count as content twice).
+PRINTED_AGAIN_MAX_WORDS = CAPTION_COPY_MAX_WORDS
+#: The copy ends like a statement, with a full stop or an ellipsis (a headline printed twice
+#: ends without one or with "!" / "?" and is left to the title detectors: two teasers'
+#: headlines of it-m-0021 are labelled content both times, and taking fr-b-0117's four
+#: exclaiming teaser headlines moved the line model to take its section label, content).
+_SENTENCE_END = LazyPattern(r"[.…][\s\"'»”’)\]]*$")
+#: The page keeps at least this many standing lines of :data:`PRINTED_AGAIN_PAGE_WORDS` words
+#: or more once the copy is gone (a page made of one paragraph printed twice would lose its
+#: article to the context pass: tests/test_table38.py's page).
+PRINTED_AGAIN_PAGE_MIN = 2
+PRINTED_AGAIN_PAGE_WORDS = 12
+
+
+def _cleaned(ln) -> str:
+    """The line's text as the cleaned page will read it: without its glued spans
+    (``key_text``) when some go, else the line.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> ln = _Line("Le port vu du Pic.[media-credit id=3]", frozenset())
+    >>> ln.key_text = "Le port vu du Pic."
+    >>> _cleaned(ln)
+    'Le port vu du Pic.'
+    """
+    return ln.key_text or ln.text
+
+
+def _sentence_copy(ln) -> bool:
+    """A standing line that may be a sentence printed again: its length in words, its end
+    (:data:`_SENTENCE_END`), no list item, not protected.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> _sentence_copy(_Line("Les pompiers sont intervenus sur place ce matin.", frozenset()))
+    True
+    >>> _sentence_copy(_Line("Manolas, infortunio durante il calcio-tennis", frozenset()))
+    False
+    """
+    return (
+        _stands(ln)
+        and not ln.protected
+        and PRINTED_AGAIN_MIN_WORDS <= ln.n <= PRINTED_AGAIN_MAX_WORDS
+        and not _list_item(_cleaned(ln).rstrip())
+        and _SENTENCE_END.search(_cleaned(ln).rstrip()) is not None
+    )
+
+
+def _page_paragraph(ln) -> bool:
+    """A line that counts as a paragraph of the page for :func:`printed_again`: at least
+    :data:`PRINTED_AGAIN_PAGE_WORDS` words and a sentence's end (a table row of figures has the
+    words but no end)."""
+    return ln.n >= PRINTED_AGAIN_PAGE_WORDS and ln.ends
+
+
+def printed_again(lines, idx: list[int] | None = None) -> None:
+    """Take the second copy of a sentence printed twice in a row (rule ``printed_again``).
+
+    Templates print a photo's caption twice (the image's ``alt`` text, then the caption:
+    fr-a-0089, fr-e-0045, fr-r30-0007, es-r33-0001) and a standfirst twice (the teaser's
+    excerpt, then the article's first paragraph, labelled furniture the second time:
+    fr-a-0188, es-c-0008, de-r35-0003). When two standing lines follow each other (blank
+    lines between do not count) with the same words (case, punctuation and symbols aside:
+    ``’`` against ``'``) and both read as a sentence of :data:`PRINTED_AGAIN_MIN_WORDS` to
+    :data:`PRINTED_AGAIN_MAX_WORDS` words (:func:`_sentence_copy`), the second goes; the first
+    stays (it is the article's line when the pair is a standfirst). A headline printed twice
+    ends without a sentence's end and stays; so does a list item or a protected line, and a
+    copy whose page would keep fewer than :data:`PRINTED_AGAIN_PAGE_MIN` lines of
+    :data:`PRINTED_AGAIN_PAGE_WORDS` words ending a sentence. Removed lines between the copies
+    do not count (cleaning the cleaned text again takes nothing more).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> texts = ["Nice : un mort dans un incendie",
+        ...          "En tout, 80 soldats du feu sont intervenus sur cette opération.",
+        ...          "",
+        ...          "En tout, 80 soldats du feu sont intervenus sur cette opération.",
+        ...          "Le feu a pris vers trois heures du matin au deuxième étage de l'immeuble.",
+        ...          "Les habitants ont été relogés par la mairie dans la soirée de lundi dernier."]
+        >>> ls = [_Line(t, frozenset()) for t in texts]
+        >>> printed_again(ls)
+        >>> [ln.removal.rule if ln.removal else None for ln in ls]
+        [None, None, None, 'printed_again', None, None]
+    """
+    if idx is None:
+        idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    standing = [i for i in idx if _stands(lines[i])]  # removed lines between do not count
+    paragraphs = sum(_page_paragraph(lines[i]) for i in standing)
+    for i, j in pairwise(standing):
+        a, b = lines[i], lines[j]
+        if not (_sentence_copy(a) and _sentence_copy(b)):
+            continue
+        if _norm(_cleaned(a)) != _norm(_cleaned(b)):
+            continue
+        if paragraphs - _page_paragraph(b) < PRINTED_AGAIN_PAGE_MIN:
+            continue  # the copies are most of the page: it would lose its article
+        b.bad("printed_again", "a sentence printed again right under itself")
+        paragraphs -= _page_paragraph(b)
+
+
+#: :func:`keyword_echo`: an image's keywords printed as a line have at most this many words …
+KEYWORD_ECHO_MAX_WORDS = 5
+#: … and stand above a paragraph of the article of at least this many words (a lower-case
+#: label among other short lines is a menu's or a list's, left to them; stress set seed 7:
+#: with a paragraph above only, a cut fragment under the line went by ``context``).
+KEYWORD_ECHO_PARAGRAPH_WORDS = 8
+#: The line is words, digits, spaces, hyphens and underscores only (no sentence punctuation,
+#: no bracket, no quote) and opens with a lower-case letter.
+_KEYWORD_ECHO = LazyPattern(r"(?-i:\p{Ll})[\p{L}\d _-]*+")
+#: The next standing line opens a sentence: a capital, a digit or an opening quote.
+_OPENS_SENTENCE = LazyPattern(r"(?-i:\p{Lu})|\d|[«\"“'‘]")
+
+
+def _keyword_shaped(ln) -> bool:
+    """A standing line that may be an image's keywords: lower-case first letter, at most
+    :data:`KEYWORD_ECHO_MAX_WORDS` words, no stop word of the page's language, no punctuation.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> stop = frozenset({"de", "la", "le"})
+    >>> [_keyword_shaped(_Line(t, stop)) for t in ("petardi sequestro sassari",
+    ...     "couffin ramadan 2017", "marché de la viande", "Politique", "deux mots.")]
+    [True, True, False, False, False]
+    """
+    return (
+        _stands(ln)
+        and not ln.protected
+        and not ln.table
+        and 1 <= ln.n <= KEYWORD_ECHO_MAX_WORDS
+        and ln.stop == 0
+        and _KEYWORD_ECHO.fullmatch(_cleaned(ln)) is not None
+    )
+
+
+def keyword_echo(lines, idx: list[int] | None = None) -> None:
+    """Take a line of an image's keywords standing between the article's sentences (rule
+    ``keyword_echo``).
+
+    CMS templates print a picture's ``alt`` or ``title`` text, written as search keywords,
+    on a line of its own: "marché logement neuf incertain" (fr-g-0037), "sigarette"
+    (it-c-0017), "bosto" (it-c-0007), "batiment" (fr-r33-0008), "article placeholder"
+    (fr-f-0015). Such a line (:func:`_keyword_shaped`: it opens with a lower-case letter, has
+    at most :data:`KEYWORD_ECHO_MAX_WORDS` words, no stop word of the page's language and no
+    punctuation) goes when it stands between two sentences: the line above it (if one
+    stands) ends one, and the line under it opens one (a capital, a digit, a quote) and is a
+    paragraph of :data:`KEYWORD_ECHO_PARAGRAPH_WORDS` words or more. A word of a sentence cut
+    over several lines ("un homme à l'origine de" / "deux" / "incendies" / "cette semaine …",
+    fr-a-0168) has no sentence end above it, and stays.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> stop = frozenset({"de", "la", "le", "à", "les", "a", "été", "en"})
+        >>> texts = ["Les carabiniers ont saisi une demi-tonne de pétards en centre-ville.",
+        ...          "petardi sequestro sassari",
+        ...          "Le matériel a été détruit dans la journée par les artificiers."]
+        >>> ls = [_Line(t, stop) for t in texts]
+        >>> keyword_echo(ls)
+        >>> [ln.removal.rule if ln.removal else None for ln in ls]
+        [None, 'keyword_echo', None]
+        >>> ls = [_Line(t, stop) for t in ("un homme à l'origine de", "deux", "incendies",
+        ...                                 "cette semaine a été interpellé samedi à Paris.")]
+        >>> keyword_echo(ls)
+        >>> [ln.removal for ln in ls]
+        [None, None, None, None]
+    """
+    if idx is None:
+        idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    standing = [i for i in idx if _stands(lines[i])]  # removed lines between do not count
+    for p, i in enumerate(standing):
+        ln = lines[i]
+        if not _keyword_shaped(ln) or p + 1 >= len(standing):
+            continue
+        below = lines[standing[p + 1]]
+        if _OPENS_SENTENCE.match(_cleaned(below)) is None:
+            continue
+        above = lines[standing[p - 1]] if p else None
+        if above is not None and not above.ends:
+            continue  # a word of a sentence cut over lines, or an item under a heading
+        if below.n >= KEYWORD_ECHO_PARAGRAPH_WORDS:
+            ln.bad("keyword_echo", "an image's keywords printed between the article's sentences")
 
 
 #: :func:`card_zone`: a separator (a removed line printed between the cards of a list of other

@@ -76,7 +76,14 @@ from cleannews.strip._widgets import (
     form_run,
     prompt_lines,
 )
-from cleannews.strip._zones import EXCERPT_RUN_MIN, _cut, related_zone, run_heading
+from cleannews.strip._zones import (
+    EXCERPT_RUN_MIN,
+    _cut,
+    keyword_echo,
+    printed_again,
+    related_zone,
+    run_heading,
+)
 
 __all__ = ["classify_lines"]
 
@@ -3758,6 +3765,10 @@ def plan_lines(
         probs = apply_line_model(lines, stop, headline, title_key, _key, Removal, recall)
         apply_run_model(lines, headline, probs, Removal, recall)
     give_back(lines)  # article lines a position rule or a model took (_keep.py)
+    # last, on the lines as the cleaned page reads them (every other removal is known, glued
+    # spans cut): a second cleaning finds the same neighbours and takes nothing more (echo52)
+    printed_again(lines)
+    keyword_echo(lines)
     plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
     headline = title_line(lines)
     for i, (s, c, _) in enumerate(spans):
