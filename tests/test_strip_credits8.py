@@ -87,13 +87,9 @@ CAPTIONS_TWICE = [
 
 @pytest.mark.parametrize("caption", CAPTIONS_TWICE)
 def test_a_line_printed_twice_without_other_evidence_stays(caption):
-    """No rule of this module takes either copy. Since round 37 (recall52's
-    ``printed_again``) the second copy of a sentence ending with a full stop goes and the
-    first stays; a copy without one (the Hong Kong caption) stays twice."""
     text = page(caption, caption)
     assert cap8_removals(text) == []
-    expected = 1 if caption.endswith(".") else 2
-    assert strip_text(text, CFG).text.count(caption) == expected
+    assert strip_text(text, CFG).text.count(caption) == 2
 
 
 LOOKALIKES_TWICE = [

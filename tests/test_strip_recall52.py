@@ -1,13 +1,10 @@
 """Furniture the strip stage left in, by family (issue 10, round 37, branch recall52).
 
-Three families of TRAIN furniture lines, each seen on several sites, that nothing took:
-
-* ``printed_again`` (``strip/_zones.py``): the second copy of a sentence printed twice in a
-  row — a photo's caption printed as the image's ``alt`` text then as its caption
-  (fr-a-0089, fr-e-0045, fr-r30-0007, es-r33-0001), a standfirst printed as the teaser's
-  excerpt then as the article's first paragraph (fr-a-0188, es-c-0008, de-r35-0003). Only a
-  copy ending with a full stop or an ellipsis goes: a headline printed twice (it-m-0021,
-  labelled content both times) stays.
+Two families of TRAIN furniture lines, each seen on several sites, that nothing took (a third,
+``printed_again`` — the second copy of a sentence printed twice in a row — was withdrawn by the
+lead at the round's end: counting only standing lines, it took every second paragraph of a page
+whose paragraphs repeat between removed feeds, tests/test_misses32.py; so a sentence printed
+twice stays twice, below):
 * ``keyword_echo`` (``strip/_zones.py``): an image's keywords printed on a line of their
   own between the article's sentences ("marché logement neuf incertain", fr-g-0037).
 * ``comment_interface_r37`` (five rule files, ``comments``): a comment count over the
@@ -33,7 +30,7 @@ CFG = cleannews.CleanConfig()
 COMMENT_RULES = frozenset(
     f"comment_interface_r37{suffix}" for suffix in ("", "_en", "_de", "_es", "_it")
 )
-RULES = COMMENT_RULES | {"printed_again", "keyword_echo"}
+RULES = COMMENT_RULES | {"keyword_echo"}
 
 
 def removals(text: str) -> dict[str, str]:
@@ -45,30 +42,6 @@ def served_removals(page_id: str) -> list[tuple[str, str]]:
     """(rule, removed text) of this branch's rules on one TRAIN page as served."""
     doc, _ = train_doc(page_id)
     return [(c.rule, c.before.strip()) for c in strip_text(doc, CFG).changes if c.rule in RULES]
-
-
-#: (TRAIN page, start of the copy that goes) — the second copy of a sentence printed twice.
-PRINTED_AGAIN = [
-    ("fr-a-0089", "La cérémonie d'investiture d'Emmanuel Macron"),
-    ("fr-e-0045", "Le vote historique du duo Lemaignen-Carré"),
-    ("fr-r30-0007", "Les signataires du protocole Participation citoyenne"),
-    ("es-r33-0001", "Estado en el que quedó la furgoneta de la Guardia Civil"),
-    ("fr-a-0188", "Hélène a tué Zélia"),
-    ("es-c-0008", "La provincia de Málaga es donde más aumentó"),
-    ("de-r35-0003", "Alessandro Forest ist aus Protest"),
-    ("fr-r36-0027", "Le Togo, le Niger et le Burkina Faso"),
-]
-
-
-@pytest.mark.parametrize(("page_id", "start"), PRINTED_AGAIN)
-def test_the_second_copy_of_a_sentence_printed_twice_goes(page_id, start):
-    doc, labelled = train_doc(page_id)
-    copies = [lb for lb in labelled if lb.text.strip().startswith(start)]
-    assert len(copies) == 2 and not copies[1].content, copies
-    taken = [t for rule, t in served_removals(page_id) if rule == "printed_again"]
-    assert taken == [copies[1].text.strip()]
-    # the first copy stays (the article's standfirst when the pair is one)
-    assert copies[0].text.strip() in strip_text(doc, CFG).text
 
 
 def test_a_headline_printed_twice_stays():
@@ -94,13 +67,6 @@ def test_a_sentence_printed_once_or_apart_stays(line):
     text = page("fr", line, "Le maire a salué un vote « historique » pour la commune.", line)
     assert removals(text) == {}
     assert strip_text(text, CFG).text.count(line) == 2
-
-
-def test_a_paragraph_printed_twice_loses_one_copy_only():
-    line = "Les pompiers sont intervenus vers trois heures du matin dans l'entrepôt."
-    r = strip_text(page("fr", line, line), CFG)
-    assert [c.rule for c in r.changes if c.before.strip() == line] == ["printed_again"]
-    assert r.text.count(line) == 1
 
 
 #: (TRAIN page, keyword line) — an image's keywords between the article's sentences.
@@ -195,9 +161,10 @@ def test_comment_lookalikes_stay(lang, line):
 
 def test_no_train_content_line_removed_by_these_rules(strip_real_docs):
     """Every TRAIN page as served: no content line is removed by this branch's rules
-    (``train_lines_taken`` fails on one), and they fire on at least 30 lines."""
+    (``train_lines_taken`` fails on one), and they fire on at least 20 lines (21 on
+    1,504 pages; 30 was the bound while ``printed_again``, withdrawn, took 14 more)."""
     taken = train_lines_taken(strip_real_docs, RULES, CFG)
-    assert sum(taken.values()) >= 30, taken
+    assert sum(taken.values()) >= 20, taken
 
 
 # --- echo52: the two passes run last, on the lines as the cleaned page reads them ------------
@@ -213,10 +180,10 @@ _ECHO_P2 = (
 _ECHO_COPY = "Le nouveau pont sur la Loire sera ouvert à la circulation en septembre prochain."
 
 
-def test_a_copy_with_a_glued_shortcode_goes_in_the_first_cleaning():
+def test_a_copy_with_a_glued_shortcode_is_cut_once_and_both_copies_stay():
     """de-r39-0007's shape: the second copy ends with a glued ``[media-credit …]`` shortcode,
-    which the strip stage cuts. Compared as it will read once cut, the copy goes in the first
-    cleaning (before echo52: the second cleaning took it, ``printed_again``)."""
+    which the strip stage cuts in the first cleaning; both copies of the sentence stay (the
+    withdrawn ``printed_again`` took the second one, in the second cleaning before echo52)."""
     text = (
         f"{_ECHO_P1}\n\n{_ECHO_COPY}\n\n"
         f'{_ECHO_COPY}[media-credit id="69" align="aligncenter" width="645"]\n\n'
@@ -224,5 +191,5 @@ def test_a_copy_with_a_glued_shortcode_goes_in_the_first_cleaning():
     )
     once, twice = clean_twice(text)
     assert once == twice
-    assert once.count(_ECHO_COPY) == 1
+    assert once.count(_ECHO_COPY) == 2
     assert "media-credit" not in once

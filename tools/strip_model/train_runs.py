@@ -200,7 +200,9 @@ def reintern(pages: list[dict]) -> list[dict]:
     """
     for pg in pages:
         for ln in pg["lines"]:
-            ln.cls = _CLASSES.get(ln.cls, ln.cls)
+            cls = _CLASSES.get(ln.cls, ln.cls)
+            if ln.cls is not cls:  # (a blank line is read-only and its class already is)
+                ln.cls = cls
     return pages
 
 
@@ -322,7 +324,8 @@ def guarded_removed(pages: list[dict], keys, rem, changes) -> tuple[np.ndarray, 
                     rules[(n, i)] = ln.removal.rule if ln.removal else "?"
         finally:
             for ln, (c, r) in zip(lines, saved, strict=True):
-                ln.cls, ln.removal = c, r
+                if ln.cls is not c or ln.removal is not r:  # (a blank line is read-only)
+                    ln.cls, ln.removal = c, r
     return out, rules
 
 

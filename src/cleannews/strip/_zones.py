@@ -39,14 +39,14 @@ its rule and reason):
 Figures and what was tried: ``docs/strip-history.md`` (branch strip-tail7); tests:
 ``tests/test_strip_zones7.py``.
 
-Branch recall52 (round 37) adds two more, run last by ``detectors.plan_lines`` (after the
+Branch recall52 (round 37) adds one more, run last by ``detectors.plan_lines`` (after the
 models and the give-backs, on the lines as the cleaned page will read: branch echo52, so that
-cleaning the cleaned text takes nothing more):
-
-* :func:`printed_again`: the second copy of a sentence printed twice in a row (a caption's
-  ``alt`` text and the caption, a teaser's excerpt and the article's first paragraph);
-* :func:`keyword_echo`: an image's keywords printed on a line of their own between the
-  article's sentences ("marché logement neuf incertain").
+cleaning the cleaned text takes nothing more): :func:`keyword_echo`, an image's keywords
+printed on a line of their own between the article's sentences ("marché logement neuf
+incertain"). Its sibling ``printed_again`` (the second copy of a sentence printed twice in a
+row) was withdrawn by the lead at the round's end: with removed lines between the copies not
+counted, it took every second paragraph of a page whose paragraphs repeat between feeds
+(tests/test_misses32.py), and it cost a held-out content line.
 
 Tests: ``tests/test_strip_recall52.py``.
 """
@@ -72,7 +72,6 @@ __all__ = [
     "comment_form",
     "excerpt_run",
     "keyword_echo",
-    "printed_again",
     "related_zone",
     "run_heading",
 ]
@@ -729,107 +728,7 @@ def _caption_shaped(ln) -> bool:
     )
 
 
-# --- branch recall52: a sentence printed again right under itself ----------------------------
-
-#: :func:`printed_again`: a line printed twice in a row has at least this many words …
-PRINTED_AGAIN_MIN_WORDS = 5
-#: … and at most this many (:data:`CAPTION_COPY_MAX_WORDS`: a longer paragraph printed twice is
-#: a template's standfirst and article start, which a labeller may count as content twice).
-PRINTED_AGAIN_MAX_WORDS = CAPTION_COPY_MAX_WORDS
-#: The copy ends like a statement, with a full stop or an ellipsis (a headline printed twice
-#: ends without one or with "!" / "?" and is left to the title detectors: two teasers'
-#: headlines of it-m-0021 are labelled content both times, and taking fr-b-0117's four
-#: exclaiming teaser headlines moved the line model to take its section label, content).
-_SENTENCE_END = LazyPattern(r"[.…][\s\"'»”’)\]]*$")
-#: The page keeps at least this many standing lines of :data:`PRINTED_AGAIN_PAGE_WORDS` words
-#: or more once the copy is gone (a page made of one paragraph printed twice would lose its
-#: article to the context pass: tests/test_table38.py's page).
-PRINTED_AGAIN_PAGE_MIN = 2
-PRINTED_AGAIN_PAGE_WORDS = 12
-
-
-def _cleaned(ln) -> str:
-    """The line's text as the cleaned page will read it: without its glued spans
-    (``key_text``) when some go, else the line.
-
-    >>> from cleannews.strip.detectors import _Line
-    >>> ln = _Line("Le port vu du Pic.[media-credit id=3]", frozenset())
-    >>> ln.key_text = "Le port vu du Pic."
-    >>> _cleaned(ln)
-    'Le port vu du Pic.'
-    """
-    return ln.key_text or ln.text
-
-
-def _sentence_copy(ln) -> bool:
-    """A standing line that may be a sentence printed again: its length in words, its end
-    (:data:`_SENTENCE_END`), no list item, not protected.
-
-    >>> from cleannews.strip.detectors import _Line
-    >>> _sentence_copy(_Line("Les pompiers sont intervenus sur place ce matin.", frozenset()))
-    True
-    >>> _sentence_copy(_Line("Manolas, infortunio durante il calcio-tennis", frozenset()))
-    False
-    """
-    return (
-        _stands(ln)
-        and not ln.protected
-        and PRINTED_AGAIN_MIN_WORDS <= ln.n <= PRINTED_AGAIN_MAX_WORDS
-        and not _list_item(_cleaned(ln).rstrip())
-        and _SENTENCE_END.search(_cleaned(ln).rstrip()) is not None
-    )
-
-
-def _page_paragraph(ln) -> bool:
-    """A line that counts as a paragraph of the page for :func:`printed_again`: at least
-    :data:`PRINTED_AGAIN_PAGE_WORDS` words and a sentence's end (a table row of figures has the
-    words but no end)."""
-    return ln.n >= PRINTED_AGAIN_PAGE_WORDS and ln.ends
-
-
-def printed_again(lines, idx: list[int] | None = None) -> None:
-    """Take the second copy of a sentence printed twice in a row (rule ``printed_again``).
-
-    Templates print a photo's caption twice (the image's ``alt`` text, then the caption:
-    fr-a-0089, fr-e-0045, fr-r30-0007, es-r33-0001) and a standfirst twice (the teaser's
-    excerpt, then the article's first paragraph, labelled furniture the second time:
-    fr-a-0188, es-c-0008, de-r35-0003). When two standing lines follow each other (blank
-    lines between do not count) with the same words (case, punctuation and symbols aside:
-    ``’`` against ``'``) and both read as a sentence of :data:`PRINTED_AGAIN_MIN_WORDS` to
-    :data:`PRINTED_AGAIN_MAX_WORDS` words (:func:`_sentence_copy`), the second goes; the first
-    stays (it is the article's line when the pair is a standfirst). A headline printed twice
-    ends without a sentence's end and stays; so does a list item or a protected line, and a
-    copy whose page would keep fewer than :data:`PRINTED_AGAIN_PAGE_MIN` lines of
-    :data:`PRINTED_AGAIN_PAGE_WORDS` words ending a sentence. Removed lines between the copies
-    do not count (cleaning the cleaned text again takes nothing more).
-
-        >>> from cleannews.strip.detectors import _Line
-        >>> texts = ["Nice : un mort dans un incendie",
-        ...          "En tout, 80 soldats du feu sont intervenus sur cette opération.",
-        ...          "",
-        ...          "En tout, 80 soldats du feu sont intervenus sur cette opération.",
-        ...          "Le feu a pris vers trois heures du matin au deuxième étage de l'immeuble.",
-        ...          "Les habitants ont été relogés par la mairie dans la soirée de lundi dernier."]
-        >>> ls = [_Line(t, frozenset()) for t in texts]
-        >>> printed_again(ls)
-        >>> [ln.removal.rule if ln.removal else None for ln in ls]
-        [None, None, None, 'printed_again', None, None]
-    """
-    if idx is None:
-        idx = [i for i, ln in enumerate(lines) if not ln.blank]
-    standing = [i for i in idx if _stands(lines[i])]  # removed lines between do not count
-    paragraphs = sum(_page_paragraph(lines[i]) for i in standing)
-    for i, j in pairwise(standing):
-        a, b = lines[i], lines[j]
-        if not (_sentence_copy(a) and _sentence_copy(b)):
-            continue
-        if _norm(_cleaned(a)) != _norm(_cleaned(b)):
-            continue
-        if paragraphs - _page_paragraph(b) < PRINTED_AGAIN_PAGE_MIN:
-            continue  # the copies are most of the page: it would lose its article
-        b.bad("printed_again", "a sentence printed again right under itself")
-        paragraphs -= _page_paragraph(b)
-
+# --- branch recall52: an image's keywords on a line of their own -----------------------------
 
 #: :func:`keyword_echo`: an image's keywords printed as a line have at most this many words …
 KEYWORD_ECHO_MAX_WORDS = 5

@@ -80,7 +80,6 @@ from cleannews.strip._zones import (
     EXCERPT_RUN_MIN,
     _cut,
     keyword_echo,
-    printed_again,
     related_zone,
     run_heading,
 )
@@ -535,6 +534,12 @@ class _BlankLine(_Line):
 
     def __init__(self) -> None:  # nothing to store: every field is the class's
         pass
+
+    def __copy__(self) -> _BlankLine:  # one read-only object: a copy is itself
+        return self
+
+    def __deepcopy__(self, memo: dict) -> _BlankLine:
+        return self
 
 
 #: :class:`_BlankLine`'s one instance.
@@ -3767,7 +3772,6 @@ def plan_lines(
     give_back(lines)  # article lines a position rule or a model took (_keep.py)
     # last, on the lines as the cleaned page reads them (every other removal is known, glued
     # spans cut): a second cleaning finds the same neighbours and takes nothing more (echo52)
-    printed_again(lines)
     keyword_echo(lines)
     plan = {i: ln.removal for i, ln in enumerate(lines) if ln.cls is BAD and ln.removal}
     headline = title_line(lines)
