@@ -259,7 +259,6 @@ ROUNDS = (
         {"fr-r43": 25, "de-r43": 3, "es-r43": 4, "it-r43": 4, "en-r43": 4},
         sites=40, max_per_site=1, french=25, min_dropped=18,
         content_lines=257, boilerplate_lines=47,
-        scored=False,  # round 37's transfer check: the lead scores it at the round's end
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]
