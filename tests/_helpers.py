@@ -93,6 +93,34 @@ def hang_guard(seconds: int) -> Iterator[None]:
 # --- spin development texts (never a held-out set) -----------------------------------------
 
 
+def count_guard_calls(monkeypatch, guard: str) -> list[int]:
+    """Count the calls of ``_keep``'s give-back guard named ``guard``: the list, filled with
+    the number of lines of each call, of a wrapper put in its place in ``GUARDS`` and in the
+    gates that name it (``GUARD_RULES``, ``BODY_GUARDS``; absent before round 36), so that
+    ``give_back`` runs the wrapper wherever it ran the guard (tests/test_perf51.py,
+    tests/test_perf52.py)."""
+    from cleannews.strip import _keep
+
+    calls: list[int] = []
+    real = getattr(_keep, guard)
+
+    def counted(lines):
+        calls.append(len(lines))
+        return real(lines)
+
+    def swap(g):
+        return counted if g is real else g
+
+    monkeypatch.setattr(_keep, "GUARDS", tuple(swap(g) for g in _keep.GUARDS))
+    monkeypatch.setattr(_keep, "GUARD_RULES", {
+        swap(g): r for g, r in getattr(_keep, "GUARD_RULES", {}).items()
+    }, raising=False)
+    monkeypatch.setattr(_keep, "BODY_GUARDS", frozenset(
+        swap(g) for g in getattr(_keep, "BODY_GUARDS", ())
+    ), raising=False)
+    return calls
+
+
 def dev_negatives(shuffle_seed: int | None = None) -> list[str]:
     """The texts of the spin negatives' development split (``fixtures/spin/negatives.jsonl.gz``),
     in file order or shuffled once with ``random.Random(shuffle_seed)``."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import pytest
 
+from _helpers import count_guard_calls
 from cleannews import CleanConfig
 
 CFG = CleanConfig(score_spin=False)
@@ -92,23 +93,7 @@ def test_guards_run_only_where_they_can_give_back(monkeypatch, guard):
     """On the page of menu runs, the hashtag guard (``link_dense`` lines only) and the
     dateline guard (an article's paragraph under the date) walked every line; now neither
     runs there. The output is the same: they gave nothing back."""
-    from cleannews.strip import _keep
-
-    calls = []
-    real = getattr(_keep, guard)
-
-    def counted(lines):
-        calls.append(len(lines))
-        return real(lines)
-
-    monkeypatch.setattr(_keep, "GUARDS", tuple(counted if g is real else g for g in _keep.GUARDS))
-    # the gates name the guard itself: they name the wrapper now (absent before round 36)
-    monkeypatch.setattr(_keep, "GUARD_RULES", {
-        (counted if g is real else g): r for g, r in getattr(_keep, "GUARD_RULES", {}).items()
-    }, raising=False)
-    monkeypatch.setattr(_keep, "BODY_GUARDS", frozenset(
-        counted if g is real else g for g in getattr(_keep, "BODY_GUARDS", ())
-    ), raising=False)
+    calls = count_guard_calls(monkeypatch, guard)
     assert _strip() == "Titre de l'article\n"
     assert calls == []
 

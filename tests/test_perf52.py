@@ -19,6 +19,8 @@ import random
 
 import pytest
 
+from _helpers import count_guard_calls
+
 
 class _Counted(str):
     """A line's folded text that counts the ``in`` tests made on it."""
@@ -78,17 +80,7 @@ def test_the_title_and_byline_guards_run_only_after_their_rules(monkeypatch, gua
     from cleannews.strip import _keep
     from cleannews.strip.detectors import _Line
 
-    calls = []
-    real = getattr(_keep, guard)
-
-    def counted(lines):
-        calls.append(len(lines))
-        return real(lines)
-
-    monkeypatch.setattr(_keep, "GUARDS", tuple(counted if g is real else g for g in _keep.GUARDS))
-    monkeypatch.setattr(_keep, "GUARD_RULES", {
-        (counted if g is real else g): r for g, r in _keep.GUARD_RULES.items()
-    })
+    calls = count_guard_calls(monkeypatch, guard)
     texts = ["Jean Dupont", "Aiuti in Africa", "e Sudamerica", "per la sagra", "",
              "Le conseil municipal a voté hier soir le budget de la commune pour l'année "
              "prochaine, après un long débat entre les élus."]
