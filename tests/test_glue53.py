@@ -14,7 +14,7 @@ the span pass (``detectors.judge_lines`` → ``detectors._glued_forms``), its wo
 * a read-more link closing a teaser's summary that the tail reader missed: with the teaser's
   date glued after it ("… ... Voir plus2 février 2022": ``detectors._glued_link_before_date``,
   "voir plus" a ``more_labels`` word of fr.json), or a longer label ("[…]Leer noticia completa
-  en la fuente original", a ``continue_labels`` entry of es.json).
+  en la fuente original", a ``more_labels`` entry of es.json: read after a truncation mark).
 """
 
 from __future__ import annotations
