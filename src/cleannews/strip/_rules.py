@@ -1098,6 +1098,8 @@ class RuleSet:
         form: set[str] = set()
         labels: set[str] = set()
         short: set[str] = set()
+        markers: set[str] = set()
+        head_flags: list[str] = []
         prompt: dict[str, tuple[set[str], set[str]]] = {}
         for d in data:
             form.update(w.casefold() for w in d.get("form_words", ()))
@@ -1110,6 +1112,8 @@ class RuleSet:
             labels.update(w.casefold() for w in d.get("continue_labels", ()))
             short.update(w.casefold() for w in d.get("more_labels", ()))
             widget.update(w.casefold() for w in d.get("widget_words", ()))
+            markers.update(d.get("glued_markers", ()))
+            head_flags.extend(d.get("glued_head_flags", ()))
             for r in d.get("rules", ()):
                 rule = Rule(
                     name=r["name"],
@@ -1213,6 +1217,25 @@ class RuleSet:
         #: read-more labels closing a line, glued after a teaser's summary
         #: (:meth:`glued_label_start`; ``continue_labels`` and ``more_labels``)
         self._tail_links = TailLinks(labels, short) if labels else None
+        #: markers glued between two sentences of a line, as written ("… evangelisation.
+        #: Advertisement Her missionary …"; ``glued_markers`` of the data files, round 38)
+        self.glued_markers = tuple(sorted(markers, key=len, reverse=True))
+        self.glued_marker = (
+            regex.compile(
+                r"(?<=[.!?…»”\")]\s{1,3})(?:"
+                + "|".join(map(regex.escape, self.glued_markers))
+                + r")\s?(?=[\p{Lu}(“\"«])"
+            )
+            if markers
+            else None
+        )
+        #: a flag opening a line before a teaser's headline ("Réservé aux abonnés L’artisanat
+        #: …"; ``glued_head_flags`` of the data files, patterns as written, round 38)
+        self.glued_head_flag = (
+            regex.compile(r"(?:" + "|".join(head_flags) + r")\s(?=[\p{Lu}\p{N}«\"“])")
+            if head_flags
+            else None
+        )
 
     def glued_label_end(self, text: str) -> int:
         """Where the text glued after a read-more label opening ``text`` starts, when that

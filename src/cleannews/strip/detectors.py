@@ -5361,19 +5361,120 @@ def _glued_zero_counter(line: str) -> SpanRemoval | None:
                        "comment, like or vote counter glued to the line's text")
 
 
+# --- Furniture glued inside a content line, fourth pass (issue 10, round 38, glue53) -------
+#: A read-more link closing a teaser's summary before the teaser's date is read in this many
+#: last characters of the line (the date and the link).
+LINK_BEFORE_DATE_MAX_CHARS = 40
+
+
+def _glued_marker(line: str, rs: RuleSet) -> list[SpanRemoval]:
+    """Ad and related-article markers glued between two sentences of a line, as the data
+    files write them (``glued_markers``: "Advertisement", "Recommended Article"): after a
+    sentence's end, before the next sentence's capital or bracket. The marker goes with the
+    space after it; the sentences stay whole. "… evangelisation. Advertisement Her missionary
+    …" (en-r35-0002), "… remaining. Recommended ArticleThe undefeated …" (en-r38-0004). The
+    text around it keeps at least ``GLUED_LABEL_MIN_REST_WORDS`` words.
+
+    >>> rs = load_rules(("en",))
+    >>> t = "Albany leads 7-0 with 14:45 remaining. Recommended ArticleThe Huskies won."
+    >>> [t[x.start : x.end] for x in _glued_marker(t, rs)]
+    ['Recommended Article']
+    >>> _glued_marker("The firm said. Advertisement revenue fell by a third this year.", rs)
+    []
+    >>> _glued_marker("An advertisement Her Majesty approved ran in 1953 in the press.", rs)
+    []
+    """
+    if rs.glued_marker is None or not any(m in line for m in rs.glued_markers):
+        return []
+    found = [
+        SpanRemoval(m.start(), m.end(), "marker_glued",
+                    "ad or related-article marker glued between two sentences")
+        for m in rs.glued_marker.finditer(line)
+    ]
+    if found and len(_WORD.findall(_without(line, found))) < GLUED_LABEL_MIN_REST_WORDS:
+        return []
+    return found
+
+
+def _glued_head_flag(line: str, rs: RuleSet) -> SpanRemoval | None:
+    """A paywall flag or a relative time opening a teaser's headline (``glued_head_flags`` of
+    the data files): "Réservé aux abonnés L’artisanat du bâtiment confronté …" (fr-r33-0008),
+    "Il y a 1 an Hermès se paye le luxe …" (fr-a-0092). The flag goes with its space when the
+    headline after it, opening with a capital, is the line's larger part (at least
+    ``GLUED_LABEL_MIN_REST_WORDS`` words, more than the flag's), as a read-more lead does.
+
+    >>> rs = load_rules(("fr",))
+    >>> _glued_head_flag("Réservé aux abonnés Le bâtiment se redresse mais les inquiétudes", rs).end
+    20
+    >>> _glued_head_flag("Il y a 2 ans, le maire avait promis une nouvelle salle", rs) is None
+    True
+    >>> _glued_head_flag("Le contenu est réservé aux abonnés Premium du site", rs) is None
+    True
+
+    A headline that a rule takes alone leaves the line as it is: cut, the rest would go whole
+    (:func:`_rules_once_cut`), and it is the teaser's title ("Réservé aux abonnés Photo de la
+    semaine", fr-r33-0008: ``photo_by`` reads "Photo de" as a credit).
+
+    >>> _glued_head_flag("Réservé aux abonnés Photo de la semaine", rs) is None
+    True
+    """
+    if rs.glued_head_flag is None:
+        return None
+    m = rs.glued_head_flag.match(line)
+    if m is None:
+        return None
+    rest = len(_WORD.findall(line, m.end(), m.end() + HEAD_CREDIT_MAX_CHARS * 2))
+    if rest < max(GLUED_LABEL_MIN_REST_WORDS, len(_WORD.findall(line, 0, m.end())) + 1):
+        return None
+    if _rule_pass([_Line(line[m.end() :], frozenset())], rs, None)[0] is not None:
+        return None  # a rule takes the headline alone ("Photo de la semaine"): the line stays
+    return SpanRemoval(0, m.end(), "head_flag_glued",
+                       "paywall flag or relative time glued before a teaser's headline")
+
+
+def _glued_link_before_date(line: str, rs: RuleSet) -> SpanRemoval | None:
+    """A read-more link closing a teaser's summary with the teaser's date glued after it:
+    "… tandis qu’aux Verrières ce sont des ... Voir plus2 février 2022" (fr-r40-0019). The
+    link (:meth:`RuleSet.glued_label_start` on the text before the date, :data:`_DATED_END`)
+    goes; the summary and the date stay.
+
+    >>> rs = load_rules(("fr",))
+    >>> t = "La ligne entre Fleurier et Buttes est en travaux ... Voir plus2 février 2022"
+    >>> x = _glued_link_before_date(t, rs); t[x.start : x.end]
+    ' Voir plus'
+    >>> _glued_link_before_date("Le film sera à voir plus tard, le 2 février 2022", rs) is None
+    True
+    """
+    line = line.rstrip()
+    if not line[-1:].isdigit():
+        return None
+    m = _DATED_END.search(line, max(0, len(line) - LINK_BEFORE_DATE_MAX_CHARS))
+    if m is None:
+        return None
+    start = rs.glued_label_start(line[: m.start()])
+    if start < 0:
+        return None
+    return SpanRemoval(start, m.start(), GLUED_LINK_TAIL,
+                       _GLUED_LINK_REASONS[GLUED_LINK_TAIL] + ", the teaser's date after it")
+
+
 def _glued_forms(line: str, rs: RuleSet) -> list[SpanRemoval]:
     """The glued forms of round 37 (glue52) found on a line: :func:`_glued_head_credit`,
-    :func:`_glued_zero_counter`, :func:`_glued_caps_tail`, :func:`_glued_widget_tail`.
+    :func:`_glued_zero_counter`, :func:`_glued_caps_tail`, :func:`_glued_widget_tail`; and of
+    round 38 (glue53): :func:`_glued_head_flag`, :func:`_glued_marker`,
+    :func:`_glued_link_before_date`.
 
     >>> [x.rule for x in _glued_forms("© GILLES GOUJON Premier restaurant doublement étoilé"
     ...                               " du Languedoc", load_rules(("fr",)))]
     ['photo_credit']
     """
     found: list[SpanRemoval] = []
-    for head in (_glued_head_credit(line, rs), _glued_zero_counter(line)):
+    for head in (_glued_head_credit(line, rs), _glued_zero_counter(line),
+                 _glued_head_flag(line, rs), *_glued_marker(line, rs)):
         if head is not None and all(head.start >= x.end or head.end <= x.start for x in found):
             found.append(head)
-    for tail in (_glued_caps_tail(line, rs), _glued_widget_tail(line, rs.widget_words)):
+    for tail in (_glued_caps_tail(line, rs), _glued_widget_tail(line, rs.widget_words),
+                 _glued_link_before_date(line, rs)):
         if tail is not None and all(tail.start >= x.end for x in found):
             found.append(tail)
             break
