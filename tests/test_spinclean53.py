@@ -11,6 +11,8 @@ must still raise the hit:
   (commands, Latin, brands) take no French elision (``unknown_word``);
 * ``vingt pourcent``, ``l’an deux mil onze``, ``dix mil livres``: invariable nouns
   (``invariable_nouns``);
+* ``J'parlerons``: "je" with a first person plural verb is stage patois
+  (``patois_first_plural``);
 * ``la g`` (a word the page cut), ``la f ormation``: one letter after an article is no noun
   whose gender can be read (``MIN_GENDER_NOUN_LEN``).
 
@@ -60,6 +62,9 @@ CORRECT = [
     ("A monsieur de Salcedde, dix mil livres.",
      "Common Voice French sentences, gutenberg/48477.txt (CC0)"),
     ("Un prestataire compétent dans la g", "TRAIN fr-a-0162 (a word the page cut)"),
+    ("Jarni ! J'parlerons iroquois, si cela vous fait plaisir.",
+     "FreDraCor monselet-enfer (CC BY-NC-SA 4.0)"),
+    ("Oui. J'venons en témoigner notre reconnaissance.", "dev negatives literary-7d6856c3e497"),
     ("et avoir suivi la f ormation spécifique de coordonnateur SPS",
      "dev negatives legal-3f7f6e90d3c5 (fiches-travail)"),
 ]
@@ -86,6 +91,8 @@ SPUN = [
      "plural determiner before a singular noun: dix millier"),
     ("Un prestataire compétent dans la domaine", "gender_agreement",
      "article gender clash: la domaine (masculine)"),
+    ("Alors j’possède une maison.", "elision",
+     "elided article before a consonant: j’possède"),
     ("Il est parti cette an pour Lyon.", "gender_agreement",
      "article gender clash: cette an (masculine)"),
 ]

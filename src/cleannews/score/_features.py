@@ -187,6 +187,9 @@ ENGLISH_CONTRACTION_TAILS = frozenset(_FW["english_contraction_tails"])
 #: after an elided clitic, a word of a foreign phrase: the n’ of "rock’n’roll" is the English
 #: "and", no French elision (``foreign_elision``; spinclean53)
 FOREIGN_AFTER_CLITIC = frozenset(_FW["foreign_after_clitic"])
+#: the verb ending of "je" + first person plural in stage patois ("j'parlerons", "j'venons":
+#: ``patois_first_plural``; spinclean53)
+PATOIS_PLURAL_ENDING = "ons"
 #: nouns French never puts in the plural ("vingt pourcent", "l’an deux mil onze"): a numeral
 #: or plural determiner before them is no number clash (``invariable_noun``; spinclean53)
 INVARIABLE_NOUNS = frozenset(_FW["invariable_nouns"])
@@ -1488,6 +1491,9 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
             if foreign_elision(low, w):
                 # "rock n’roll": the English "and", no French elision
                 continue
+            if patois_first_plural(low, w):
+                # "J'parlerons iroquois": the peasant speech of stage comedy
+                continue
             if w[0] == "h":
                 if packed[j] & m_hasp and nt[0].islower() and w not in H_MUET:
                     flag("elision", i, j, f"elided article before an h aspiré: {toks[i]}{nt}")
@@ -2073,6 +2079,21 @@ def foreign_elision(clitic: str, word: str) -> bool:
     (True, False, False)
     """
     return clitic[:-1] == "n" and word in FOREIGN_AFTER_CLITIC
+
+
+def patois_first_plural(clitic: str, word: str) -> bool:
+    """True for "j’" before a verb in "-ons" (``PATOIS_PLURAL_ENDING``): "je" with the first
+    person plural is the peasant speech of stage comedy ("Jarni ! J'parlerons iroquois",
+    FreDraCor, Monselet; "J'venons en témoigner notre reconnaissance", dev negatives), written
+    with the schwa it drops. A spinner's copy keeps the person of the verb it replaced, so
+    "j’possède" for "j’ai" stays a slip.
+
+    >>> patois_first_plural("J'", "parlerons"), patois_first_plural("j’", "venons")
+    (True, True)
+    >>> patois_first_plural("j’", "possède"), patois_first_plural("l’", "maisons")
+    (False, False)
+    """
+    return clitic[:-1] == "j" and word.endswith(PATOIS_PLURAL_ENDING)
 
 
 def unknown_word(packed: int) -> bool:
