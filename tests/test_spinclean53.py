@@ -24,9 +24,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from _helpers import ROOT, train_doc
 
 import cleannews
+from _helpers import ROOT, train_doc
 from cleannews.score._features import analyse
 
 GRAMMAR = ("elision", "contraction", "gender_agreement", "number_agreement",
