@@ -2090,7 +2090,7 @@ def patois_first_plural(clitic: str, word: str) -> bool:
     with the schwa it drops. A spinner's copy keeps the person of the verb it replaced, so
     "j’possède" for "j’ai" stays a slip.
 
-    >>> patois_first_plural("J'", "parlerons"), patois_first_plural("j’", "venons")
+    >>> patois_first_plural("j'", "parlerons"), patois_first_plural("j’", "venons")
     (True, True)
     >>> patois_first_plural("j’", "possède"), patois_first_plural("l’", "maisons")
     (False, False)
