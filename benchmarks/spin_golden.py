@@ -50,7 +50,14 @@ register gate reads as news, rare vocabulary keeps half its own contribution), w
 spins up, no human, real-page, correct-French or seed record: 2 validation spins
 (``emea-fr-dev:255:careful:0.1`` 0.624 -> 0.642, ``emea-fr-dev:268:careful_freq:0.2`` 0.151 ->
 0.344) and 5 embedding spins (one label, ``emea-fr-dev:146:emb:careful:0.3`` clean 0.324 ->
-suspect 0.513).
+suspect 0.513); by round 38's grammar exceptions (spinclean53: no elision slip before a word
+the lexicon lacks, "in"/"off", the n' of rock'n'roll, stage patois "j'parlerons"; no number
+clash before "pourcent"/"mil"; no gender clash on a one-letter word), which moved 16 records,
+no label among the 13 inspected: 1 spin whose clean original carried the false slip
+(``held:...fr-ud-dev:35:emb:naive:0.15``, suspect 0.8991 -> 0.7809, "de ovocné"), the dev
+negative ``questions-f2d8ef492802`` (0.0167 -> 0.0102), ``real:fr-b-0117`` (0.0156 ->
+0.0095), 5 Spanish real pages (features only), the 5 built records (``built:long_line`` 0.0422
+-> 0.0178, the others by < 0.0001); 3 held-out records re-recorded, not inspected.
 """
 
 from __future__ import annotations

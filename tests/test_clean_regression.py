@@ -18,7 +18,11 @@ scored them.
 A later change that *means* to change the output (a new strip rule, a
 retrained spin model) re-records the fixture and says so in its commit. Round 36 (careful51,
 ``score.news_rarity``) re-recorded it for the spin score of fr-b-0083 (suspect 0.512 -> 0.790),
-fr-f-0029 and fr-r34-0044 (clean); no text, change, verdict or label moved.
+fr-f-0029 and fr-r34-0044 (clean); no text, change, verdict or label moved. Round 38
+(spinclean53, grammar exceptions for correct French) re-recorded it for the spin score of 11
+pages and 3 of their cp1252 twins: fr-r34-0010 (suspect 0.835 -> clean 0.016: "le in", "le
+off"), fr-a-0162, fr-b-0003, fr-b-0014, fr-b-0069, fr-b-0104, fr-b-0117, fr-e-0001,
+fr-r29-0023, fr-r30-0015, fr-r42-0002 (clean, scores down); no text, change or verdict moved.
 """
 
 from __future__ import annotations

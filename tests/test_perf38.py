@@ -14,7 +14,14 @@ development spinners, clean and spun, naive and careful). Round 36 (careful51,
 ``score.news_rarity``) re-recorded it for 9 documents whose rare vocabulary now keeps half its
 contribution next to lexical evidence: 8 validation careful / careful_freq spins (scores up;
 one label, ``frwiki_50:246:careful:0.2`` clean 0.415 -> suspect 0.544) and ``neg:1712`` (clean
-0.132 -> 0.174).
+0.132 -> 0.174). Round 38 (spinclean53, grammar exceptions for correct French) re-recorded
+it for 7 documents: 3 dev negatives (``neg:1888``, the typo negative typos-ed49af8ca5e5 whose
+"la expert-comptable" the lexicon lacks, suspect 0.895 -> clean 0.081; ``neg:908``,
+``neg:1700`` clean, scores down) and 4 validation spins: 3 whose clean original carried the
+false slip ("rock n'roll", "de ovocné": ``fr-ud-dev:21:naive:0.1`` spun 0.994 -> suspect
+0.899, ``21:careful:0.5`` evidence only, ``35:careful:0.2`` 0.993 -> 0.989) and
+``fr-ud-dev:49:careful:0.2`` (suspect 0.716 -> clean 0.482: its "ne épissée", a word the
+lexicon lacks, is no longer a slip).
 
 Each document is scored twice: with the spin stage's per-token-type caches emptied first
 (every word type new, as a stream of new documents meets them: the light word counts of

@@ -20,7 +20,11 @@ each batch, and nothing else moved.
   their spin scorer another text (idem43's end of text, keep43's rosters). Round 36
   (careful51, ``score.news_rarity``) re-recorded it for 3 pages whose rare vocabulary now keeps
   half its contribution next to lexical evidence: fr-b-0083 (suspect 0.512 -> 0.790),
-  fr-f-0029 (clean 0.128 -> 0.203), fr-r34-0044 (clean 0.139 -> 0.176); no label.
+  fr-f-0029 (clean 0.128 -> 0.203), fr-r34-0044 (clean 0.139 -> 0.176); no label. Round 38
+  (spinclean53, grammar exceptions for correct French) re-recorded it for 11 pages whose false
+  grammar slips went: fr-r34-0010 ("le in", "le off": suspect 0.835 -> clean 0.016), and
+  fr-a-0162, fr-b-0003, fr-b-0014, fr-b-0069, fr-b-0104, fr-b-0117, fr-e-0001, fr-r29-0023,
+  fr-r30-0015, fr-r42-0002 (clean, scores down, at most 0.266 -> 0.180).
 * A megabyte of text made to reach the batched path with seen pairs in every slot is
   analysed in bounded time, to the loop's gains.
 

@@ -157,7 +157,10 @@ def test_one_slip_raising_the_term_never_quarantines(clean_docs, records):
     ``unsupported_excess`` keeps the context kind from deciding on it."""
     doc = records["validation"]["UD_French-GSD:fr-ud-dev:35:clean"]["text"]
     first, _, rest = doc.partition("\n")
-    slipped = f"{first} Les pompiers ont conduit le blessé vers le hôpital de la ville.\n{rest}"
+    # round 38 (spinclean53): the document's own "de ovocné" (a Czech word) was the second
+    # slip; it no longer is one (``_features.unknown_word``), so the added sentence has two
+    slipped = (f"{first} Les pompiers ont conduit le blessé vers le hôpital de la ville, puis "
+               f"vers le aéroport.\n{rest}")
     s = cleannews.spin_score(slipped)
     # the term's contribution on this document is 1.28 with the sixth round's model and 0.83
     # with the seventh's (refitted on spin-fp7's grammar features, light spins weighing 5);

@@ -184,6 +184,20 @@ DROPPED_ELEMENT_FOLLOWERS = frozenset(_FW["dropped_element_followers"])
 #: stems cut by an apostrophe in standard French or Italian ("grand'mère", "dell'Arte")
 STANDARD_APOSTROPHE_STEMS = frozenset(_FW["standard_apostrophe_stems"])
 ENGLISH_CONTRACTION_TAILS = frozenset(_FW["english_contraction_tails"])
+#: after an elided clitic, a word of a foreign phrase: the n’ of "rock’n’roll" is the English
+#: "and", no French elision (``foreign_elision``; spinclean53)
+FOREIGN_AFTER_CLITIC = frozenset(_FW["foreign_after_clitic"])
+#: the verb ending of "je" + first person plural in stage patois ("j'parlerons", "j'venons":
+#: ``patois_first_plural``; spinclean53)
+PATOIS_PLURAL_ENDING = "ons"
+#: nouns French never puts in the plural ("vingt pourcent", "l’an deux mil onze"): a numeral
+#: or plural determiner before them is no number clash (``invariable_noun``; spinclean53)
+INVARIABLE_NOUNS = frozenset(_FW["invariable_nouns"])
+#: A determiner's gender is only checked against a noun of at least this many letters: a
+#: lone letter after an article is a word the page cut ("la g…", "la f ormation") or a
+#: letter's name, never a spinner's substitute (``cut_word``; spinclean53). Two-letter nouns
+#: stay checked: "cette an" is a spinner's slip.
+MIN_GENDER_NOUN_LEN = 2
 #: a block with this many marks of written speech is in the speech register (spin-fp7, rule 2)
 SPEECH_REGISTER_MIN_MARKS = 2
 #: Literary register (spin-drama8, ``literary_register``): function words that open a line
@@ -1474,6 +1488,12 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
             if w in SPEECH_FOLLOWERS:
                 # the schwa deletion of written speech: "J'vous", "c'que", "qu'j'"
                 continue
+            if foreign_elision(low, w):
+                # "rock n’roll": the English "and", no French elision
+                continue
+            if patois_first_plural(low, w):
+                # "J'parlerons iroquois": the peasant speech of stage comedy
+                continue
             if w[0] == "h":
                 if packed[j] & m_hasp and nt[0].islower() and w not in H_MUET:
                     flag("elision", i, j, f"elided article before an h aspiré: {toks[i]}{nt}")
@@ -1493,6 +1513,8 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                 and not (low in QUE_WORDS and w in SPOKEN_UNELIDED)
                 # "de est", "que a": an element the scraper dropped, not a spinner's substitute
                 and w not in DROPPED_ELEMENT_FOLLOWERS
+                # "le umask", "de e2fsck", "me alienum": no French word, so no French elision
+                and not unknown_word(packed[j])
                 and (
                     _starts_with_vowel(w)
                     or (
@@ -1549,6 +1571,8 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                     continue
             if p & m_a and j == i + 1:
                 continue
+            if cut_word(lows[j]):
+                continue
             g = DET_GENDER[low]
             masc, fem = bool(p & m_nm), bool(p & m_nf)
             if g == "m" and fem and not masc:
@@ -1592,7 +1616,12 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                 # "les père et mère", "vos nom et prénom": one plural determiner for
                 # coordinated singular nouns (legal and administrative French)
                 coordinated = j + 1 < n and lows[j + 1] in ("et", "ou")
-                if w[-1] not in "sxz" and not coordinated and not _is_date(low, w):
+                if (
+                    w[-1] not in "sxz"
+                    and not coordinated
+                    and not _is_date(low, w)
+                    and not invariable_noun(w)
+                ):
                     flag(
                         "number_agreement",
                         i,
@@ -2038,6 +2067,74 @@ def repeated_forms(forms) -> set[str]:
     for w in forms:
         seen[w] = seen.get(w, 0) + 1
     return {w for w, c in seen.items() if c >= REPEATED_TERM}
+
+
+def foreign_elision(clitic: str, word: str) -> bool:
+    """True when the elided ``clitic`` before ``word`` is no French elision but a foreign
+    phrase (``FOREIGN_AFTER_CLITIC``): the n’ of "rock n’roll" (UD French-GSD: "un groupe de
+    rock n'roll parisien"; TRAIN fr-b-0104: "Rock'n'roll de Guillaume Canet"). A spinner's
+    "l’fonction" stays a slip.
+
+    >>> foreign_elision("n'", "roll"), foreign_elision("l’", "roll")
+    (True, False)
+    >>> foreign_elision("n'", "fonction")
+    False
+    """
+    return clitic[:-1] == "n" and word in FOREIGN_AFTER_CLITIC
+
+
+def patois_first_plural(clitic: str, word: str) -> bool:
+    """True for "j’" before a verb in "-ons" (``PATOIS_PLURAL_ENDING``): "je" with the first
+    person plural is the peasant speech of stage comedy ("Jarni ! J'parlerons iroquois",
+    FreDraCor, Monselet; "J'venons en témoigner notre reconnaissance", dev negatives), written
+    with the schwa it drops. A spinner's copy keeps the person of the verb it replaced, so
+    "j’possède" for "j’ai" stays a slip.
+
+    >>> patois_first_plural("j'", "parlerons"), patois_first_plural("j’", "venons")
+    (True, True)
+    >>> patois_first_plural("j’", "possède"), patois_first_plural("l’", "maisons")
+    (False, False)
+    """
+    return clitic[:-1] == "j" and word.endswith(PATOIS_PLURAL_ENDING)
+
+
+def unknown_word(packed: int) -> bool:
+    """True when the lexicon does not know the word at all (``packed`` is 0): a command
+    ("le umask", "de e2fsck", "que autoconf"), a Latin or Czech word ("me alienum", "de
+    ovocné"), a brand ("la e-208"). French elides before French words only, and a spinner's
+    substitute is a French word ("le école" stays a slip; on the development spins the only
+    such follower a spinner wrote was "ne épissée"; spinclean53).
+
+    >>> lex = get_lexicon()
+    >>> unknown_word(lex.packed("umask")), unknown_word(lex.packed("e2fsck"))
+    (True, True)
+    >>> unknown_word(lex.packed("école")), unknown_word(lex.packed("entreprise"))
+    (False, False)
+    """
+    return packed == 0
+
+
+def cut_word(noun: str) -> bool:
+    """True when the word after a determiner is too short (``MIN_GENDER_NOUN_LEN``) for its
+    gender to be read: a word the page cut ("Un prestataire compétent dans la g", TRAIN
+    fr-a-0162; "la f ormation", dev negatives) or a letter's name.
+
+    >>> cut_word("g"), cut_word("an"), cut_word("rapport")
+    (True, False, False)
+    """
+    return len(noun) < MIN_GENDER_NOUN_LEN
+
+
+def invariable_noun(noun: str) -> bool:
+    """True for a noun French never puts in the plural (``INVARIABLE_NOUNS``): "quatorze
+    pourcent" (Common Voice French sentences, Assemblée nationale debates), "L’an deux mil
+    onze" (TRAIN fr-e-0001, council minutes), "dix mil livres" (old text). "trois
+    ministre" stays a number clash.
+
+    >>> invariable_noun("pourcent"), invariable_noun("mil"), invariable_noun("ministre")
+    (True, True, False)
+    """
+    return noun in INVARIABLE_NOUNS
 
 
 def _is_date(low: str, noun: str) -> bool:
