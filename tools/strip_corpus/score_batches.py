@@ -109,7 +109,14 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
   education and student media, religious press, hunting, fishing, mountain and sailing pages,
   overseas and island news, opinion blogs; and German, Spanish, Italian and English farm,
   start-up and church news), gathered the same way: scored by the lead only, at the end of the
-  round, with the round-start code and with the round's final code.
+  round, with the round-start code and with the round's final code;
+* ``--half r44``: :data:`FRESH44`, the round-44 TRAIN batches (issue 10, branch labels53), round
+  38's transfer check (health and medical press, technology and video games, motoring and
+  motorcycles, housing, renovation and real estate, travel and van life, food, wine and
+  restaurant news, energy and climate, music-industry news, personal finance and
+  micro-business advice; and German, Spanish, Italian and English motoring, housing, health,
+  video-game, travel, wine and music-industry pages), gathered the same way: scored by the lead
+  only, at the end of the round, with the round-start code and with the round's final code.
 
     >>> page_batch("fr-e-0012"), page_batch("de-m-0003")
     ('fr-e', 'de-m')
@@ -261,12 +268,27 @@ FRESH42 = ("fr-r42", "de-r42", "es-r42", "it-r42", "en-r42")
 #: code and with the round's final code, before anybody else runs cleannews on them
 #: (docs/strip-history.md, "Fresh TRAIN pages, seventeenth batch (issue 10, round 37)").
 FRESH43 = ("fr-r43", "de-r43", "es-r43", "it-r43", "en-r43")
+#: The round-44 TRAIN batches (issue 10, branch labels53: 38 pages from 38 new sites, French 24:
+#: a medical news site's section home, a patient-safety press review and a practitioners'
+#: journal, an electric-car blog and a motorcycle magazine, a wine app's blog and a gastronomy
+#: blog, a food-trade site's, a restaurant guide's and a restaurant trade magazine's news, a
+#: consumer-credit news site, a bank's housing research note, two insulation and renovation
+#: guides, an energy-transition article, a music webzine's live-report archive, a travel guide
+#: and two van-life travel blogs, an economy daily's, a retirement site's and an insurance
+#: site's savings articles, a bank's and a blogger's micro-business treasury guides; German
+#: electric-car, rent-index and health-section pages, Spanish console-sales, mobile-games,
+#: sponsored travel and beach-destination pages, Italian village-travel, wine-blog and
+#: winery-chef pages, English music-industry newsletter and city-break tips; 34 articles, 4
+#: listings), round 38's transfer check, scored by the lead at the end of the round with the
+#: round-start code and with the round's final code, before anybody else runs cleannews on them
+#: (docs/strip-history.md, "Fresh TRAIN pages, eighteenth batch (issue 10, round 38)").
+FRESH44 = ("fr-r44", "de-r44", "es-r44", "it-r44", "en-r44")
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
     "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30, "r31": FRESH31,
     "r32": FRESH32, "r33": FRESH33, "r34": FRESH34, "r35": FRESH35, "r36": FRESH36,
     "r37": FRESH37, "r38": FRESH38, "r39": FRESH39, "r40": FRESH40, "r41": FRESH41,
-    "r42": FRESH42, "r43": FRESH43,
+    "r42": FRESH42, "r43": FRESH43, "r44": FRESH44,
 }
 
 
