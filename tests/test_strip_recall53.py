@@ -34,15 +34,19 @@ CFG = cleannews.CleanConfig()
 RULES = frozenset({"markup_residue_r38", "photo_credit_r38", "read_also_r38", "read_also_r38_es"})
 
 
+def taken(text: str) -> list[tuple[str, str]]:
+    """(rule, removed line stripped) of this branch's rules on a text."""
+    return [(c.rule, c.before.strip()) for c in strip_text(text, CFG).changes if c.rule in RULES]
+
+
 def removals(text: str) -> dict[str, str]:
-    """Removed line (stripped) -> the rule of this branch that removed it."""
-    return {c.before.strip(): c.rule for c in strip_text(text, CFG).changes if c.rule in RULES}
+    """Removed line -> the rule of this branch that removed it."""
+    return {line: rule for rule, line in taken(text)}
 
 
 def served_removals(page_id: str) -> list[tuple[str, str]]:
-    """(rule, removed text) of this branch's rules on one TRAIN page as served."""
-    doc, _ = train_doc(page_id)
-    return [(c.rule, c.before.strip()) for c in strip_text(doc, CFG).changes if c.rule in RULES]
+    """:func:`taken` on one TRAIN page as served."""
+    return taken(train_doc(page_id)[0])
 
 
 #: (TRAIN page, furniture line as labelled, rule) — left in by the code before this branch.
