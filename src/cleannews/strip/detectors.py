@@ -960,6 +960,8 @@ def _home_crumb_alone(lines: list[_Line]) -> None:
             # the run ends: a headline must follow (a longer run is a menu)
             if not _headline_shaped(ln):
                 return  # a short title above its text, or a longer run: not a breadcrumb
+            if _last_crumb_over_headline(lines, i):
+                run.append(i)  # the trail's last crumb: the headline is the line under it
             break
         run.append(i)
     else:
@@ -967,6 +969,36 @@ def _home_crumb_alone(lines: list[_Line]) -> None:
     for i in run:
         lines[i].bad("home_crumb_alone", "breadcrumb printed one crumb per line above the "
                      "article, from the link to the site's home page")
+
+
+#: The marks a crumb printed as a list item opens with ("- La pharmacie aujourd’hui", "› Sport").
+_CRUMB_MARKS = frozenset("-–—•·›»>")
+
+
+def _last_crumb_over_headline(lines: list[_Line], i: int) -> bool:
+    """Whether ``lines[i]``, the headline-shaped line that ends a :func:`_home_crumb_alone`
+    run, is the trail's last crumb: printed as a list item (it opens with one of
+    :data:`_CRUMB_MARKS`) right above the same words without the mark, the headline. The trail
+    ends with the page's title; left standing, it was taken for the headline and the real
+    headline under it went as its ``title_repeat`` (fr-r39-0011, issue 10, round 38: "- Accueil
+    ›" / "- Préparateurs ›" / "- Métier ›" / "- La pharmacie aujourd’ hui" / "La pharmacie
+    aujourd’ hui"). A headline under an unmarked line, or under a marked line of other words,
+    is no crumb's copy: the line stays.
+
+        >>> ls = [_Line(t, frozenset()) for t in ("- Accueil ›", "- Métier ›",
+        ...       "- La pharmacie aujourd’ hui", "La pharmacie aujourd’ hui", "Le texte.")]
+        >>> _home_crumb_alone(ls)
+        >>> [ln.removal.rule if ln.removal else None for ln in ls]
+        ['home_crumb_alone', 'home_crumb_alone', 'home_crumb_alone', None, None]
+        >>> _last_crumb_over_headline([_Line(t, frozenset()) for t in (
+        ...     "La pharmacie aujourd’ hui", "La pharmacie aujourd’ hui")], 0)
+        False
+    """
+    ln = lines[i]
+    if ln.text.lstrip()[:1] not in _CRUMB_MARKS:
+        return False
+    j = _kept_after(lines, i)
+    return j >= 0 and lines[j].key() == ln.key() and lines[j].text.lstrip()[:1] not in _CRUMB_MARKS
 
 
 #: A line printed twice glued to itself ("La Twingo … patrouilleLa Twingo … patrouille":
