@@ -285,3 +285,87 @@ def _cell_tables(cells: list[tuple[int, bool]]) -> list[int]:
             group = []
         group.append(k)
     return out
+
+
+#: A results list (:func:`score_lines`): at least this many match results ...
+SCORE_LIST_MIN_LINES = 2
+#: ... at most this many non-blank lines apart (a group's headings, furniture between them) ...
+SCORE_LIST_MAX_GAP = 4
+#: ... with at most this many short lines right above a result (its group's headings:
+#: "Régionale 3" / "POULE A") ...
+SCORE_HEADING_MAX_LINES = 2
+#: ... of at most this many words each, none ending like a sentence.
+SCORE_HEADING_MAX_WORDS = 3
+#: A match result is at most this long.
+SCORE_LINE_MAX_CHARS = 90
+#: A team's name in a result: a letter first, then letters, figures, dots, slashes, hyphens.
+_TEAM = r"(?:\p{L}[\p{L}\p{N}.'’/\-]*+(?:\s[\p{L}\p{N}][\p{L}\p{N}.'’/\-]*+){0,5})"
+#: A match result: "Clenay – Talant 14-4", "SV Dörfleins – SpVgg Rattelsdorf 1:2" (the score
+#: after both names), "Trélissac 21-24 Lavaur (à Auch)" (between them, after a dash only: no
+#: clock time), "San Martín: 1 vs. Defensores: 1".
+_SCORE_LINE = regex.compile(
+    rf"^(?:{_TEAM}\s[–—-]\s{_TEAM}\s\d{{1,3}}\s?[-–:]\s?\d{{1,3}}"
+    rf"|{_TEAM}\s\d{{1,3}}\s?[-–]\s?\d{{1,3}}\s(?-i:\p{{Lu}}){_TEAM}"
+    rf"|{_TEAM}:?\s\d{{1,3}}\s(?:vs\.?|v\.?)\s{_TEAM}:?\s\d{{1,3}})"
+    r"(?:\s\([^()]{1,40}\))?$"
+)
+_SENTENCE_END = frozenset(".!?…:;,")
+
+
+def score_lines(texts) -> list[int]:
+    """Indices of the lines of the results lists among a page's lines ``texts``: match results
+    (:data:`_SCORE_LINE`), at least :data:`SCORE_LIST_MIN_LINES` of them, each at most
+    :data:`SCORE_LIST_MAX_GAP` lines from the next, and the short headings right above each
+    (:data:`SCORE_HEADING_MAX_LINES` lines of :data:`SCORE_HEADING_MAX_WORDS` words). A result
+    is the article's fact (60 content lines of 18 sites on TRAIN, no furniture line): the
+    strip stage protects them. Between other sites' furniture the context, tail-teaser and
+    related-zone rules took them one by one (the stress set: fr-r40-0023 "Régionale 3" /
+    "POULE A" / "Auxerre 2 – Genlis 2 17-1", es-r30-0002 "ZONA B" / "San Martín: 1 vs.
+    Defensores: 1"; issue 10, round 38). One pass.
+
+    >>> score_lines(["Régionale 1", "Clenay – Talant 14-4", "Dijon 2 – Nevers 11-7",
+    ...     "La prochaine journée se déroulera dans quinze jours.", "POULE A",
+    ...     "Trélissac 21-24 Lavaur (à Auch)", "Unión 1 vs. Maderense 1"])
+    [0, 1, 2, 4, 5, 6]
+    >>> score_lines(["Clenay – Talant 14-4", "Accueil", "Sport"])  # one result: no list
+    []
+    >>> score_lines(["Mise à jour 7:58 AM UTC", "Mise à jour 8:15 AM UTC", "Dossier page 256-257",
+    ...     "Les enfants de 6-12 ans", "Horaires 10:30 - 12:00"])  # times, pages, ages
+    []
+    """
+    found = [
+        i for i, t in enumerate(texts)
+        if len(t) <= SCORE_LINE_MAX_CHARS and _SCORE_LINE.match(t.strip())
+    ]
+    nonblank = [i for i, t in enumerate(texts) if t.strip()]
+    rank = {i: k for k, i in enumerate(nonblank)}
+    out: set[int] = set()
+    for a, b in pairwise(found):
+        if rank[b] - rank[a] <= SCORE_LIST_MAX_GAP:
+            out |= {a, b}
+    if len(out) < SCORE_LIST_MIN_LINES:
+        return []
+    for i in sorted(out):
+        k = rank[i] - 1
+        for _ in range(SCORE_HEADING_MAX_LINES):
+            if k < 0 or nonblank[k] in out or not _score_heading(texts[nonblank[k]]):
+                break
+            out.add(nonblank[k])
+            k -= 1
+    return sorted(out)
+
+
+def _score_heading(text: str) -> bool:
+    """A group's heading in a results list (:func:`score_lines`): at most
+    :data:`SCORE_HEADING_MAX_WORDS` words opening with a capital or a figure, no sentence's
+    end ("POULE A", "Régionale 3", "2ème Série"; not "sur", a cut widget's word).
+
+    >>> [_score_heading(t) for t in ("POULE A", "2ème Série", "sur", "La journée est finie.")]
+    [True, True, False, False]
+    """
+    t = text.strip()
+    return (
+        len(t.split()) <= SCORE_HEADING_MAX_WORDS
+        and (t[:1].isupper() or t[:1].isdigit())
+        and t[-1:] not in _SENTENCE_END
+    )

@@ -68,7 +68,7 @@ from cleannews.strip._rules import (
     start_key,
 )
 from cleannews.strip._sequences import numbered_lines
-from cleannews.strip._tables import cell_table_lines, row_shape, table_rows
+from cleannews.strip._tables import cell_table_lines, row_shape, score_lines, table_rows
 from cleannews.strip._widgets import (
     calendar_widget,
     dated_feed,
@@ -4202,11 +4202,15 @@ def judge_lines(
         recount_unspaced([lines[i] for i in glued], text)  # text: the same gate (see above)
     if headings:
         _protect_headings(lines, headings)
-    for i in table_rows([ln.text for ln in lines]):  # before any detector that reads it
+    texts = [ln.text for ln in lines]
+    for i in table_rows(texts):  # before any detector that reads it
         lines[i].table = True
     for i in numbered_lines(lines):  # "1. Appel nominatif" / "2. …", "Año 2015" / "Año 2014"
         lines[i].numbered = True
-    for i in cell_table_lines([ln.text for ln in lines]):  # a scorecard: "Sam Field" / "58 *"
+    for i in cell_table_lines(texts):  # a scorecard: "Sam Field" / "58 *"
+        if lines[i].cls is not BAD:
+            lines[i].protected = True
+    for i in score_lines(texts):  # a results list: "POULE A" / "Clenay – Talant 14-4"
         if lines[i].cls is not BAD:
             lines[i].protected = True
     _structural_pass(lines, rs, stop)
