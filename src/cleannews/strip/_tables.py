@@ -335,8 +335,10 @@ def score_lines(texts) -> list[int]:
     """
     found = [
         i for i, t in enumerate(texts)
-        if len(t) <= SCORE_LINE_MAX_CHARS and _SCORE_LINE.match(t.strip())
+        if len(t) <= SCORE_LINE_MAX_CHARS and has_digit(t) and _SCORE_LINE.match(t.strip())
     ]
+    if len(found) < SCORE_LIST_MIN_LINES:
+        return []  # most pages: no list, and nothing more is read
     nonblank = [i for i, t in enumerate(texts) if t.strip()]
     rank = {i: k for k, i in enumerate(nonblank)}
     out: set[int] = set()
