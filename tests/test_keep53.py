@@ -5,11 +5,12 @@ stage lost on TRAIN and on the stress set, fixed at the depth of the rule that t
   ("- La pharmacie aujourd’ hui") right above the headline: the crumb goes with its trail
   (``home_crumb_alone``, ``detectors._last_crumb_over_headline``), and the headline no
   longer goes as its ``title_repeat`` (fr-r39-0011);
-* a results list ("Clenay – Talant 14-4", "San Martín: 1 vs. Defensores: 1") and its group
-  headings ("Régionale 3" / "POULE A") are protected like a scorecard
-  (``_tables.score_lines``): next to other sites' furniture the context, tail-teaser and
-  related-zone rules took them (the stress set: fr-r40-0023, es-r30-0002; 60 result lines
-  of 18 sites on TRAIN are content, none furniture).
+* a results line with the score after both names ("Clenay – Talant 14-4", "Dijon 3 – Nevers
+  2 10-8") or the sides set against each other by "vs." ("San Martín: 1 vs. Defensores: 1")
+  is the results shape of ``detectors._line_shape`` (``_SCORE_LINE``), protected in a list
+  by ``_protect_shaped`` with its repeated group headings ("POULE A"): next to other sites'
+  furniture the context, tail-teaser and related-zone rules took them (the stress set:
+  fr-r40-0023, es-r30-0002).
 
 Inputs: TRAIN pages through ``_helpers.train_doc`` (development data), and pages made of
 their lines next to the furniture lines of other TRAIN pages. Every test of a fix fails on
@@ -81,11 +82,13 @@ def _results_page() -> tuple[str, list[str]]:
 
 
 def test_fr_r40_0023_results_between_furniture_stay():
-    """The results and the group headings stay (the context and related-zone rules took 17
-    of them); the other sites' furniture between them still goes."""
+    """The results and the repeated group heading stay (the context and related-zone rules
+    took 17 of them); the other sites' furniture between them still goes. "Régionale 1" /
+    "Régionale 2" / "POULE B", headings printed once, stand or go by their neighbours."""
     doc, text = _results_page()
     kept = _kept(doc)
-    furniture = set(FURNITURE_FR) | {"Ver Más"}
+    furniture = set(FURNITURE_FR) | {"Ver Más", "Régionale 1", "Régionale 2", "Régionale 3",
+                                     "POULE B"}
     lost = [t for t in [*text, *RESULTS_FR] if t not in furniture and not all(kept[t])]
     assert lost == []
     assert [t for t in FURNITURE_FR if any(kept[t])] == []
@@ -96,21 +99,20 @@ def test_es_r30_0002_results_stay():
     standings table, set apart by another site's furniture: the context rule took four of
     its lines."""
     text = [t for t in _content("es-r30-0002")][:4]
-    zone = ["ZONA B", "San Martín: 1 vs. Defensores: 1", "Estudiantes: 3 vs. Huracán: 3",
+    zone = ["San Martín: 1 vs. Defensores: 1", "Estudiantes: 3 vs. Huracán: 3",
             "Progreso: 0 vs. Deportivo: 1", "Unión 1 vs. Maderense 1"]
-    doc = "\n".join([*text, "Tienes que iniciar sesión para ver los comentarios", *zone,
-                     "AYITI AN AVAN", ""])
+    doc = "\n".join([*text, "Tienes que iniciar sesión para ver los comentarios", "ZONA B",
+                     *zone, "AYITI AN AVAN", ""])
     kept = _kept(doc)
     assert [t for t in zone if not all(kept[t])] == []
 
 
-def test_score_lines_leave_times_and_menus():
-    """The look-alikes: clock times, pages, ages, a single result under a menu are no
-    results list."""
-    from cleannews.strip._tables import score_lines
+def test_score_shape_leaves_times():
+    """The look-alikes: a clock time after two names (a timetable), a time after a label,
+    a season, pages are no results line."""
+    from cleannews.strip.detectors import _line_shape
 
-    assert score_lines(["Mise à jour 7:58 AM UTC, May 18, 2024",
-                        "Original Post Date: 1:50 am, January 9, 2014",
-                        "Dossier page 256-257", "Horaires 10:30 - 12:00"]) == []
-    assert score_lines(["Accueil", "Sport", "PSG – OM 2-1", "Contact"]) == []
-    assert score_lines(["Résultats", "PSG – OM 2-1", "Lens 0-0 Lille"]) == [0, 1, 2]
+    assert [_line_shape(t) for t in ("Clenay – Talant 14-4", "Unión 1 vs. Maderense 1",
+                                     "SV Dörfleins – SpVgg Rattelsdorf 1:2")] == ["score"] * 3
+    assert [_line_shape(t) for t in ("Paris – Lyon 10:30", "Tour de France – Étape 12 14:30",
+                                     "Saison 2020 – 2021", "Dossier page 256-257")] == [None] * 4

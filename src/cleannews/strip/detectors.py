@@ -68,7 +68,7 @@ from cleannews.strip._rules import (
     start_key,
 )
 from cleannews.strip._sequences import numbered_lines
-from cleannews.strip._tables import cell_table_lines, row_shape, score_lines, table_rows
+from cleannews.strip._tables import cell_table_lines, row_shape, table_rows
 from cleannews.strip._widgets import (
     calendar_widget,
     dated_feed,
@@ -332,11 +332,22 @@ _ROSTER_NAME = LazyPattern(
 #: Auch)", "Nantua 7- 26 Gruissan (à , 26)": the venue of an amateur final, round 29).
 #: Each side's score may also follow its name ("CD Herbania 0 – CF Panadería Pulido San Mateo
 #: 1", "Atlético Paso 1 – CD Tenerife «C» 1": a reserve team's letter in guillemets, round 29).
+#: The score may also follow both names, each name then allowed a team's number ("Clenay –
+#: Talant 14-4", "Dijon 3 – Nevers 2 10-8", "SV Dörfleins – SpVgg Rattelsdorf 1:2"), and the
+#: two sides may be set against each other by "vs." ("San Martín: 1 vs. Defensores: 1",
+#: "Unión 1 vs. Maderense 1"): the stress set lost those results one by one next to other
+#: sites' furniture (fr-r40-0023, es-r30-0002; issue 10, round 38, keep53). A clock time
+#: after two names ("Paris – Lyon 10:30", a timetable) is no score: a colon takes one figure
+#: after it.
 _SCORE_LINE = regex.compile(
     r"^(?-i:\p{Lu})[\p{L}'’.«»-]*+(?:\s[\p{L}'’.«»-]++){0,5}+\s\d{1,2}\s?[-–:]\s?\d{1,2}"
     r"\s(?-i:\p{Lu})[\p{L}'’.«»-]*+(?:\s[\p{L}'’.«»-]++){0,5}+(?:\s\([^()]{1,40}+\))?+$"
     r"|^(?-i:\p{Lu})[\p{L}'’.«»-]*+(?:\s[\p{L}'’.«»-]++){0,5}+\s\d{1,2}\s[-–]\s"
     r"(?-i:\p{Lu})[\p{L}'’.«»-]*+(?:\s[\p{L}'’.«»-]++){0,5}+\s\d{1,2}$"
+    r"|^(?-i:\p{Lu})[\p{L}'’./«»-]*+(?:\s[\p{L}\d'’./«»-]++){0,5}?\s[–—-]\s"
+    r"(?-i:\p{Lu})[\p{L}'’./«»-]*+(?:\s[\p{L}\d'’./«»-]++){0,5}?\s(?:\d{1,3}\s?[-–]\s?\d{1,3}|\d{1,2}:\d)$"
+    r"|^(?-i:\p{Lu})[\p{L}'’.«»-]*+(?:\s[\p{L}'’.«»-]++){0,5}+:?\s\d{1,2}\svs\.?\s"
+    r"(?-i:\p{Lu})[\p{L}'’.«»-]*+(?:\s[\p{L}'’.«»-]++){0,5}+:?\s\d{1,2}$"
 )
 #: A line-up row: a shirt number glued before a name ("44Ethan Ampadu (–)", "(–)1Boaz
 #: Myhill13"), a substitution minute ("74' für Pedro") or a name with a rating in brackets
@@ -1748,6 +1759,8 @@ def _line_shape(text: str) -> str | None:
 
     >>> _line_shape("Arsenal 2-1 Aston Villa"), _line_shape("Socialistes | 62 | 1 | 1")
     ('score', 'table4#')
+    >>> _line_shape("Dijon 3 – Nevers 2 10-8"), _line_shape("San Martín: 1 vs. Defensores: 1")
+    ('score', 'score')
     >>> _line_shape("(–)1Boaz Myhill13"), _line_shape("74' für Andreas Christensen")
     ('roster', 'roster')
     >>> _line_shape("Le top 10 des séries"), _line_shape("Page 2"), _line_shape("Lire aussi")
@@ -1773,7 +1786,7 @@ def _line_shape(text: str) -> str | None:
 #: Characters one of which every shape of :func:`_line_shape` but a roster row's holds: a
 #: score's or a labelled figure's separator (``_SCORE_LINE``, ``_LABEL_FIGURE``), a table
 #: row's pipe, tab or double space (:func:`~._tables.row_shape`).
-_SHAPE_CHARS = ("-", "–", ":", "|", "\t", "  ")
+_SHAPE_CHARS = ("-", "–", ":", "|", "\t", "  ", " vs")
 
 
 def _may_have_shape(text: str) -> bool:
@@ -4208,9 +4221,6 @@ def judge_lines(
     for i in numbered_lines(lines):  # "1. Appel nominatif" / "2. …", "Año 2015" / "Año 2014"
         lines[i].numbered = True
     for i in cell_table_lines(texts):  # a scorecard: "Sam Field" / "58 *"
-        if lines[i].cls is not BAD:
-            lines[i].protected = True
-    for i in score_lines(texts):  # a results list: "POULE A" / "Clenay – Talant 14-4"
         if lines[i].cls is not BAD:
             lines[i].protected = True
     _structural_pass(lines, rs, stop)
