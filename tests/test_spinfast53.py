@@ -41,18 +41,16 @@ def _class_items(pattern: str) -> list[list]:
     """The items of every character class (``IN``) of ``pattern``, however deep."""
     found = []
 
-    def walk(node) -> None:
-        for op, av in node:
-            if op is sre_parse.IN:
-                found.append([o for o, _ in av])
-            elif isinstance(av, (list, tuple)):
-                for x in av:
-                    if isinstance(x, sre_parse.SubPattern):
-                        walk(x)
-                    elif isinstance(x, (list, tuple)):
-                        for y in x:
-                            if isinstance(y, sre_parse.SubPattern):
-                                walk(y)
+    def walk(x) -> None:
+        if isinstance(x, sre_parse.SubPattern):
+            for op, av in x:
+                if op is sre_parse.IN:
+                    found.append([o for o, _ in av])
+                else:
+                    walk(av)
+        elif isinstance(x, (list, tuple)):
+            for y in x:
+                walk(y)
 
     walk(sre_parse.parse(pattern))
     return found
