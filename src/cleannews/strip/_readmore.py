@@ -71,13 +71,24 @@ class TailLinks:
         for w in sorted(self.full):
             heads.setdefault(w.split()[0], []).append(w)
         self.heads = {h: tuple(ws) for h, ws in heads.items()}
+        from cleannews.strip._rules import _any_literal  # _rules builds the TailLinks
+
+        #: ``search(window) is None``: no label is in the window (round 38, perf53)
+        self.any_label = _any_literal(self.full)
 
     def start(self, text: str) -> int:
-        """Where the first read-more link closing ``text`` opens (-1: none)."""
+        """Where the first read-more link closing ``text`` opens (-1: none).
+
+        A window holding no label (most lines) is read once, by :attr:`any_label`'s trie
+        of every label, instead of one ``find`` per label's first word: the ``find`` loop
+        below finds a spot exactly where a label occurs (round 38, perf53).
+        """
         start = max(0, len(text) - GLUED_TAIL_SCAN_CHARS)
         window = text[start:].lower()
         if len(window) != len(text) - start:
             return -1  # a character lowered to several: the offsets differ (none seen)
+        if self.any_label(window) is None:
+            return -1
         spots: dict[int, list[str]] = {}
         for head, labels in self.heads.items():
             p = window.find(head)
