@@ -5291,8 +5291,9 @@ def _widget_button(word: str, vocab: frozenset[str]) -> bool:
     """A word of a glued button run (:func:`_glued_widget_tail`): a ``widget_words`` word of
     at least :data:`GLUED_WIDGET_MIN_CHARS` characters opening with a capital.
 
-    >>> _widget_button("Imprimir", frozenset({"imprimir"})), _widget_button("imprimir", {"imprimir"})
-    (True, False)
+    >>> v = frozenset({"imprimir"})
+    >>> _widget_button("Imprimir", v), _widget_button("imprimir", v), _widget_button("Pdf", v)
+    (True, False, False)
     """
     return len(word) >= GLUED_WIDGET_MIN_CHARS and word[0].isupper() and word.casefold() in vocab
 
