@@ -20,7 +20,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from fractions import Fraction
 from functools import lru_cache
 
 import regex
@@ -145,6 +144,8 @@ def stop_counts(words) -> tuple[list[int], list[float]]:
 
 #: Bits of each field of :func:`_packed_stop_table`'s numbers (a count or a sum of units).
 _FIELD_BITS = 32
+#: :data:`PAGE_LANGUAGE_MARGIN` as a ratio of integers (numerator, denominator): 3 / 2.
+_MARGIN_RATIO = PAGE_LANGUAGE_MARGIN.as_integer_ratio()
 
 
 @lru_cache(maxsize=1)
@@ -186,8 +187,7 @@ def stop_units(words) -> tuple[list[int], list[int]] | None:
         return None
     total = sum(filter(None, map(packed.get, words)))
     mask = (1 << _FIELD_BITS) - 1
-    n = len(_stop_table()[0])
-    fields = [(total >> (k * _FIELD_BITS)) & mask for k in range(2 * n)]
+    fields = [(total >> (k * _FIELD_BITS)) & mask for k in range(2 * len(RULE_LANGUAGES))]
     return fields[0::2], fields[1::2]
 
 
@@ -214,8 +214,7 @@ def _clear_margin(words) -> tuple[list[int], bool | None]:
     cover, units = got
     top = max(range(len(cover)), key=cover.__getitem__)
     second = max((u for i, u in enumerate(units) if i != top), default=0)
-    margin = Fraction(PAGE_LANGUAGE_MARGIN)
-    ahead = units[top] * margin.denominator - second * margin.numerator
+    ahead = units[top] * _MARGIN_RATIO[1] - second * _MARGIN_RATIO[0]
     return cover, None if ahead == 0 else ahead > 0
 
 
