@@ -5333,6 +5333,17 @@ def _glued_head_credit(line: str, rs: RuleSet) -> SpanRemoval | None:
     return None
 
 
+def _widget_button(word: str, vocab: frozenset[str]) -> bool:
+    """A word of a glued button run (:func:`_glued_widget_tail`): a ``widget_words`` word of
+    at least :data:`GLUED_WIDGET_MIN_CHARS` characters opening with a capital.
+
+    >>> v = frozenset({"imprimir"})
+    >>> _widget_button("Imprimir", v), _widget_button("imprimir", v), _widget_button("Pdf", v)
+    (True, False, False)
+    """
+    return len(word) >= GLUED_WIDGET_MIN_CHARS and word[0].isupper() and word.casefold() in vocab
+
+
 def _glued_widget_tail(line: str, vocab: frozenset[str]) -> SpanRemoval | None:
     """Share, print or comment buttons glued at a line's end: "Sube el paro en 34.900
     personas en el último trimestre de 2017 PDF Imprimir E-mail" (es-e-0005), "Juan F.
@@ -5352,11 +5363,13 @@ def _glued_widget_tail(line: str, vocab: frozenset[str]) -> SpanRemoval | None:
     """
     line = line.rstrip()
     window = max(0, len(line) - GLUED_TAIL_MAX_CHARS)  # the buttons and a few words before
+    last = line.rfind(" ", window)
+    if last < 0 or not _widget_button(line[last + 1 :], vocab):
+        return None  # the window's last word is no button: no run of them (round 38, perf53)
     words = line[window:].split(" ")
     k = 0
     while k < len(words) and k < WIDGET_MAX_WORDS:
-        w = words[-1 - k]
-        if len(w) < GLUED_WIDGET_MIN_CHARS or not w[0].isupper() or w.casefold() not in vocab:
+        if not _widget_button(words[-1 - k], vocab):
             break
         k += 1
     if k < GLUED_WIDGET_MIN_WORDS or k == len(words):
