@@ -2621,11 +2621,15 @@ def _votes(
     counts: dict[int, tuple[int, int, int]] | None = None,
     tags: list[Tag] | None = None,
     skip: frozenset[int] = frozenset(),
+    linked: frozenset[int] = frozenset(),
+    from_links: dict[int, float] | None = None,
 ) -> tuple[dict[int, float], dict[int, Tag], list[tuple[Tag, int]]]:
     """Readability-like votes: each prose block votes for its ancestors.
 
     ``keep``: ids of elements never taken for furniture (they hold the page); ``skip``:
     ids of blocks that do not vote (the summaries of teaser cards, :func:`_card_voters`).
+    ``linked``: ids of the blocks inside a link (:func:`_link_wrapped`): they vote, and what
+    they give each element is also added up in ``from_links`` (when given).
     Returns (vote per element id, element per id, the voting blocks with their words).
     Linear in the size of the page (the counts come from one pass, :func:`_prose_counts`).
     """
@@ -2652,13 +2656,69 @@ def _votes(
         vote = words * (1 - links / words) + 3 * min(commas, 5)
         blocks.append((el, words))
         node = el.parent
+        tally = from_links if from_links is not None and id(el) in linked else None
         for decay in MAIN_ANCESTOR_DECAY:
             if not isinstance(node, Tag) or node is body.parent:
                 break
             votes[id(node)] = votes.get(id(node), 0.0) + vote * decay
+            if tally is not None:
+                tally[id(node)] = tally.get(id(node), 0.0) + vote * decay
             elements[id(node)] = node
             node = node.parent
     return votes, elements, blocks
+
+
+#: A link of at most this many words that wraps blocks is a card or an item of a widget
+#: (:func:`_link_wrapped`); a longer one is an ``<a>`` left open by the page, which the parser
+#: closes only at its parent's end: what it holds is the page's text, not a link's.
+LINK_WRAPPED_MAX_WORDS = 120
+
+
+def _link_wrapped(tags: list[Tag], counts: dict[int, tuple[int, int, int]]) -> frozenset[int]:
+    """Ids of the elements inside a link (``<a href>``) of at most ``LINK_WRAPPED_MAX_WORDS``
+    words: their text is the link's, however few links they hold themselves, so they do not
+    decide which element holds the article (:func:`_voted_content`). ``tags``: the elements
+    under the page's body in document order; ``counts``: :func:`_prose_counts`.
+
+    A sports site's schedule bar above the article (VG, gold set's dev part) writes each
+    event as ``<a href><div>time</div><div>Menn Svømming: 50 m fri, finale</div></a>``:
+    150 such divs voted as prose and outvoted a 105-word article.
+
+    >>> soup = BeautifulSoup("<div><a href=/e1><div>Friidrett, menn 1500 m, første runde i "
+    ...     "kveld</div></a><p><a href=/x>lien</a> suite</p></div>", "html.parser")
+    >>> tags = _tags(soup)
+    >>> [el.name for el in tags if id(el) in _link_wrapped(tags, _prose_counts(soup, tags))]
+    ['div']
+    """
+    out: set[int] = set()
+    for a in tags:
+        if (
+            a.name == "a"
+            and a.get("href") is not None
+            and counts.get(id(a), (0, 0, 0))[0] <= LINK_WRAPPED_MAX_WORDS
+        ):
+            out.update(id(d) for d in a.descendants if isinstance(d, Tag))
+    return frozenset(out)
+
+
+#: The vote is taken again without the blocks inside links when they give the winning
+#: element at least this share of its votes (:func:`_links_decide`).
+LINK_VOTES_MAX_SHARE = 0.5
+
+
+def _links_decide(votes: dict[int, float], from_links: dict[int, float]) -> bool:
+    """True when the element with the most ``votes`` has at least ``LINK_VOTES_MAX_SHARE``
+    of them ``from_links`` (from blocks inside links, :func:`_link_wrapped`).
+
+    Teaser cards wrapped whole in a link vote as before when the article wins anyway (a
+    recipe page whose article is split over tabs is read as before); only a vote that the
+    link text wins is taken again without it.
+
+    >>> _links_decide({1: 10.0, 2: 8.0}, {1: 6.0}), _links_decide({1: 10.0, 2: 8.0}, {2: 8.0})
+    (True, False)
+    """
+    winner = max(votes, key=votes.__getitem__)
+    return from_links.get(winner, 0.0) >= LINK_VOTES_MAX_SHARE * votes[winner] > 0
 
 
 #: Containers that vote for the text written in them outside any block (see :func:`_votes`).
@@ -3438,16 +3498,25 @@ def _voted_content(
         tags = _tags(body)
     counts = _prose_counts(body, tags)
     keep = _holders(body, stats, MAIN_KEEP_TEXT_SHARE, tags)
-    votes, elements, blocks = _votes(body, keep, counts, tags)
-    total = sum(w for _, w in blocks)
+    linked = _link_wrapped(tags, counts)
+    from_links: dict[int, float] = {}
+    votes, elements, blocks = _votes(body, keep, counts, tags, linked=linked,
+                                     from_links=from_links)
     skip = _card_voters(blocks, tags, stats)
     if skip:
         # the teaser cards' summaries do not vote, unless they are the page's prose (a
         # listing page keeps its items: it is then read as before)
-        without = _votes(body, keep, counts, tags, skip)
+        from_cards: dict[int, float] = {}
+        without = _votes(body, keep, counts, tags, skip, linked, from_cards)
         if sum(w for _, w in without[2]) >= CARD_STREAM_ARTICLE_MIN_WORDS:
             votes, elements, blocks = without
-            total = sum(w for _, w in blocks)
+            from_links = from_cards
+        else:
+            skip = frozenset()
+    if votes and _links_decide(votes, from_links):
+        # the winner's votes are link text (a schedule bar, a widget): vote without it
+        votes, elements, blocks = _votes(body, keep, counts, tags, skip | linked)
+    total = sum(w for _, w in blocks)
     if not votes or total <= 0:
         return None
     for key, el in elements.items():
@@ -4230,7 +4299,7 @@ class _Extractor:
                 "other stories of the site ('À découvrir', 'Recommended')",
             )
         if density >= LINK_LIST_MIN_DENSITY and links >= LINK_LIST_MIN_LINKS:
-            if not self._small(el) or self._holds_prose(el):
+            if not (self._small(el) or self._widget_in_article(el)) or self._holds_prose(el):
                 return None
             if self.main_ids and _outbound_list(el, self.site):
                 return None  # in the article: its list of sources or products
@@ -4709,6 +4778,36 @@ class _Extractor:
         if size > len(text):
             return False  # (a longer key cannot be in it: nested boxes are not sliced)
         return self.letters[span[0]][span[1]:span[2]] in text
+
+    def _widget_in_article(self, el: Tag) -> bool:
+        """True when ``el``, one of the page's big elements by its text only, lies inside
+        the article's chosen container beside its body and holds no ``<h1>``: a widget of
+        links (a schedule bar, a list of events) that is most of a short article's page.
+
+        The check :meth:`_small` makes protects the page from a big element taken for
+        furniture; once an article container is chosen elsewhere (this element is no
+        ancestor of it), a list of links this big is still a list of links. VG (gold set's
+        dev part) writes an Olympic schedule of 150 linked events (1,018 words) in the
+        article's ``<header>``, above a 105-word article.
+
+        >>> links = "".join(f"<a href=/e{i}>Event {i}, final</a>" for i in range(30))
+        >>> soup = BeautifulSoup(f"<article><header><div id=bar>{links}</div><h1>T</h1>"
+        ...     "</header><p>Short article text.</p></article>", "html.parser")
+        >>> stats = _measure(soup)
+        >>> ex = _Extractor("", _Source(""), stats, 1, holders=_holders(soup, stats))
+        >>> bar = soup.find(id="bar")
+        >>> ex._small(bar), ex._widget_in_article(bar)
+        (False, False)
+        >>> ex.main_ids = {id(soup.header), id(soup.p)}
+        >>> ex._widget_in_article(bar)
+        True
+        """
+        return (
+            bool(self.main_ids)
+            and el.name not in ("body", "html", "main", "article")
+            and id(el) not in self.main_path
+            and el.find("h1") is None
+        )
 
     def _small(self, el: Tag) -> bool:
         """False for the page's big elements: body, main, article, what holds the <h1> or
