@@ -92,22 +92,15 @@ class Alignment:
             self._exact and self._exact[-1] and self._in_end[-1] == in_start
         ):  # extend the previous exact piece
             self._in_end[-1] = in_end
+            self._out_len += n
         else:
-            self._out_start.append(self._out_len)
-            self._in_start.append(in_start)
-            self._in_end.append(in_end)
-            self._exact.append(True)
-        self._out_len += n
+            self._push(in_start, in_end, True, n)
 
     def replace(self, in_start: int, in_end: int, out_length: int) -> None:
         """Append ``out_length`` output characters that replace ``input[in_start:in_end]``."""
         if out_length <= 0:
             return  # a deletion leaves nothing to map
-        self._out_start.append(self._out_len)
-        self._in_start.append(in_start)
-        self._in_end.append(in_end)
-        self._exact.append(False)
-        self._out_len += out_length
+        self._push(in_start, in_end, False, out_length)
 
     def gap(self, next_start: int, prev_end: int, out_length: int) -> None:
         """Append ``out_length`` output characters that stand for no input text but for the
@@ -127,10 +120,23 @@ class Alignment:
         """
         if out_length <= 0:
             return
+        # input start: where a range starting here starts; end: where one ending here ends
+        self._push(next_start, prev_end, False, out_length)
+
+    def _push(self, in_start: int, in_end: int, exact: bool, out_length: int) -> None:
+        """Append one piece: ``out_length`` output characters standing for
+        ``input[in_start:in_end]`` (``exact``: a copy of it), as ``copy``, ``replace`` and
+        ``gap`` do (``from_hunks`` writes the same lists in its own loop).
+
+        >>> a = Alignment()
+        >>> a._push(4, 9, False, 2)
+        >>> a.output_length, a.to_input(0, 2)
+        (2, (4, 9))
+        """
         self._out_start.append(self._out_len)
-        self._in_start.append(next_start)  # where a range starting here starts
-        self._in_end.append(prev_end)  # where a range ending here ends
-        self._exact.append(False)
+        self._in_start.append(in_start)
+        self._in_end.append(in_end)
+        self._exact.append(exact)
         self._out_len += out_length
 
     def extend(self, other: Alignment, in_offset: int = 0) -> None:

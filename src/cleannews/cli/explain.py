@@ -18,6 +18,7 @@ from cleannews.cli._common import (
     expand_files,
     record_limit,
 )
+from cleannews.cli.clean import DEFAULT_SEPARATOR, _header
 
 log = logging.getLogger("cleannews")
 
@@ -72,8 +73,6 @@ def use_color(choice: str, stream: object) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cleannews.batch.sources import terminal_safe
-
     cfg = config_from_args(args)
     color = use_color(args.color, sys.stdout)
     names = expand_files(args.files)
@@ -88,8 +87,8 @@ def run(args: argparse.Namespace) -> int:
                 sys.stdout.write(json.dumps(plan(source, doc, html=None), ensure_ascii=False)
                                  + "\n")
                 continue
-            if len(names) > 1:
-                sys.stdout.write(f"==> {terminal_safe(name)} <==\n")
+            if len(names) > 1:  # the header line `clean` writes by default
+                sys.stdout.write(_header(DEFAULT_SEPARATOR, name))
             sys.stdout.write(render(source, doc, color=color, changes_only=args.changes_only))
         sys.stdout.flush()
     return outcome.exit_code

@@ -389,24 +389,37 @@ def _person_name(ln) -> bool:
 NAME_LIST_MIN_NAMES = 2
 
 
-def _name_text(text: str, words: list[str] | None = None) -> bool:
+def _name_text(
+    text: str, words: list[str] | None = None, *, stop_first: bool = False
+) -> bool:
     """Whether ``text`` (a line, or a piece of one) is a person's name: two or three
     capitalised words, the first no stop word, no widget word; ``words``: its case-folded
-    words when the caller has them (a line's)."""
+    words when the caller has them (a line's); ``stop_first``: the first word may be a stop
+    word (a jusText list holds "john" in English, German, French and Italian: a listing's
+    credit "John Szink" before its date, :func:`cleannews.strip.detectors._item_credit`).
+
+    >>> _name_text("John Szink"), _name_text("John Szink", stop_first=True)
+    (False, True)
+    >>> _name_text("Partager Facebook", stop_first=True)  # widget words
+    False
+    """
     if not _NAME.match(text):
         return False
-    return _name_words(text.casefold().split() if words is None else words)
+    return _name_words(text.casefold().split() if words is None else words,
+                       stop_first=stop_first)
 
 
-def _name_words(words: list[str]) -> bool:
+def _name_words(words: list[str], *, stop_first: bool = False) -> bool:
     """The words of a text of a name's shape (:data:`_NAME`) name a person: the first is no
-    stop word, none a widget word.
+    stop word (unless ``stop_first``), none a widget word.
 
     >>> _name_words(["borja", "crespo"]), _name_words(["die", "presse"])
     (True, False)
+    >>> _name_words(["die", "presse"], stop_first=True)
+    True
     """
     widgets = _widget_words()
-    return words[0] not in _stop() and not any(w in widgets for w in words)
+    return (stop_first or words[0] not in _stop()) and not any(w in widgets for w in words)
 
 
 def _name_list(ln) -> bool:

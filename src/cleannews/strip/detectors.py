@@ -38,12 +38,11 @@ from cleannews.strip._credits import paywall_blocks
 from cleannews.strip._headzone import head_zone, home_crumb_words
 from cleannews.strip._keep import (
     _FOUR_DIGITS,
-    _NAME,
     CLOCK_RULES,
     POSITION_RULES,
     _dateline,
+    _name_text,
     _person_name,
-    _widget_words,
     give_back,
 )
 from cleannews.strip._pagekind import LISTING, PageKind, _ends_prose, page_kind
@@ -3294,7 +3293,7 @@ def _credit_labels() -> frozenset[str]:
 def _item_credit(ln: _Line) -> bool:
     """Whether the line reads as an item's credit: a source's label and its value
     (:data:`_CREDIT_LABEL`) or a person's name followed by a date (:data:`_TRAILING_DATE`):
-    two or three capitalised words (``_keep._NAME``), none a widget word.
+    two or three capitalised words, none a widget word (``_keep._name_text``).
 
     >>> [_item_credit(_Line(t, frozenset())) for t in ("Bericht: Tirol.com",
     ...  "John Szink Jul 08, 2024", "Read more", "Thema: Berichte in den Medien")]
@@ -3306,10 +3305,9 @@ def _item_credit(ln: _Line) -> bool:
     m = _TRAILING_DATE.search(ln.text)
     if m is None or m.start() == 0:
         return False
-    name = ln.text[: m.start()]
     # a name's shape, no widget word; its first word may be a stop word of a jusText list
     # ("john" is one of English, German, French and Italian), which _person_name refuses
-    return _NAME.match(name) is not None and _widget_words().isdisjoint(name.casefold().split())
+    return _name_text(ln.text[: m.start()], stop_first=True)
 
 
 def _item_credits(lines: list[_Line], repeated: frozenset[str]) -> frozenset[str]:
