@@ -25,7 +25,7 @@ from __future__ import annotations
 import pytest
 
 import cleannews
-from _helpers import train_doc, train_lines_taken
+from _helpers import changes_by, removed_by, train_doc, train_lines_taken
 from cleannews.strip import strip_text
 from test_strip_recall51 import page
 
@@ -34,13 +34,13 @@ RULES = frozenset({"click_here_r38", "access_controls_r38", "back_link_r38"})
 
 
 def taken(text: str) -> list[tuple[str, str]]:
-    """(rule, removed line stripped) of this branch's rules on a text."""
-    return [(c.rule, c.before.strip()) for c in strip_text(text, CFG).changes if c.rule in RULES]
+    """(rule, removed line stripped, at most 80 characters) of this branch's rules."""
+    return changes_by(strip_text(text, CFG), RULES)
 
 
 def removals(text: str) -> dict[str, str]:
     """Removed line -> the rule of this branch that removed it."""
-    return {line: rule for rule, line in taken(text)}
+    return {line: rule for line, rule in removed_by(text, CFG).items() if rule in RULES}
 
 
 #: (TRAIN page, furniture line as labelled and stripped, rule) — left in by the code before.
