@@ -107,6 +107,8 @@ LOOKALIKES = [
     ("it", "Indietro non si torna: il sindaco conferma il piano per il centro storico."),
     ("en", "Normal"),  # a contrast switcher's item alone is a common word
     ("en", "The font size of the ballot papers was too small, voters said."),
+    ("fr", "Publié le 3 mars 2025 à 14h02"),  # GUIDELINE's own dateline example: content
+    ("fr", "Retour vers Ouest-France, où il a commencé sa carrière en 2004."),
 ]
 
 
