@@ -384,6 +384,28 @@ GAINS_VECTOR_MIN_TOKENS = 64
 _READING_MEMO = threading.local()
 
 
+#: Characters after which a capital letter may start a sentence, quoted or not (a piece's
+#: first word too): sentence ends, a colon, quotes, an opening bracket, dashes and bullets.
+SENTENCE_OPENERS = ".!?…:«»\"“”‹›([—–\\-•·*"
+#: A capital letter where no sentence starts ("la Coupe du monde", "son Vie future",
+#: "l'État"): the first non-space character before it is not one of ``SENTENCE_OPENERS``.
+NAME_CAPITAL = regex.compile(r"(?<=[^\s" + SENTENCE_OPENERS + r"]\s*)\p{Lu}")
+
+
+def name_starts(piece: str) -> frozenset[int]:
+    """Offsets in ``piece`` of the capital letters written where no sentence starts: a
+    proper name or a title ("la Coupe du monde", "la Palme d'or", "son Vie future"), whose
+    word the context term does not read as a writer's choice of a common word
+    (``ContextTerm._read_pieces``). A capital that may start a sentence (the piece's start,
+    after a sentence end, a colon, a quote or a dash) is read as written.
+
+    >>> p = "Il gagne la Coupe du monde. Puis : « Merci » — Oui, son Vie future, l'État"
+    >>> sorted(p[i:i + 4] for i in name_starts(p))
+    ['Coup', 'Vie ', 'État']
+    """
+    return frozenset(m.start() for m in NAME_CAPITAL.finditer(piece))
+
+
 def fold(text: str) -> str:
     """``text`` as the context term reads it: lower case, straight apostrophes.
 
@@ -874,6 +896,12 @@ class ContextTerm:
                 tid = list(map(ids.get, toks, repeat(none)))
             else:
                 tid = [none if t in brk else ids.get(t, none) for t in toks]
+            names = name_starts(para) if low != para else None
+            if names:  # a name's or a title's word: read as a word the table lacks
+                ends = None if len(low) == len(para) else fold_ends(para)
+                for i, m in enumerate(tok.finditer(low)):
+                    if folded_span(para, low, *m.span(), ends)[0] in names:
+                        tid[i] = none
             yield start, para, low, tok, toks, tid
         if pieces is None:  # ``register`` reads these counts instead of reading text again
             _READING_MEMO.__dict__["style"] = (text, self.t, style)
