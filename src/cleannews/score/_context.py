@@ -433,6 +433,28 @@ def spun_name(before: str, word: str) -> bool:
     return before in FULL_ARTICLES and _starts_with_vowel(word) and word not in NO_ELISION_BEFORE
 
 
+#: Punctuation after which a capital that opens no sentence begins a name ("Paris, Lyon").
+NAME_AFTER_PUNCTUATION = frozenset(",;)")
+
+
+def name_position(before: str, before_capital: bool) -> bool:
+    """True when a capital where no sentence starts (``name_starts``), after the folded token
+    ``before``, begins the word of a name or a title: after a function word ("la Coupe",
+    "son Vie future", "l'État"), a word itself written with a capital ("Stade Toulousain")
+    or a comma. After a lower-case content word ("anomalie vasculaires Effets
+    indésirables": a heading glued to the line before it) the word is read as written.
+
+    >>> name_position("son", False), name_position("stade", True), name_position("l'", False)
+    (True, True, True)
+    >>> name_position("vasculaires", False)
+    False
+    """
+    from cleannews.score._features import FUNCTION_WORDS
+
+    return before_capital or before in NAME_AFTER_PUNCTUATION or (
+        before.rstrip("'") in FUNCTION_WORDS)
+
+
 def fold(text: str) -> str:
     """``text`` as the context term reads it: lower case, straight apostrophes.
 
@@ -926,10 +948,13 @@ class ContextTerm:
             names = name_starts(para) if low != para else None
             if names:  # a name's or a title's word (not a spinner's): as a word the table lacks
                 ends = None if len(low) == len(para) else fold_ends(para)
+                before = None  # the previous token's start in ``para``
                 for i, m in enumerate(tok.finditer(low)):
-                    if folded_span(para, low, *m.span(), ends)[0] in names and not (
-                            i and spun_name(toks[i - 1], toks[i])):
+                    at = folded_span(para, low, *m.span(), ends)[0]
+                    if i and at in names and name_position(toks[i - 1], para[before].isupper()) \
+                            and not spun_name(toks[i - 1], toks[i]):
                         tid[i] = none
+                    before = at
             yield start, para, low, tok, toks, tid
         if pieces is None:  # ``register`` reads these counts instead of reading text again
             _READING_MEMO.__dict__["style"] = (text, self.t, style)
