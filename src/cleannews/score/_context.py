@@ -455,6 +455,27 @@ def name_position(before: str, before_capital: bool) -> bool:
         before.rstrip("'") in FUNCTION_WORDS)
 
 
+def name_tokens(para: str, toks: list[str], starts: list[int],
+                names: frozenset[int] | None = None) -> list[int]:
+    """Indices of the tokens of the line ``para`` (``toks`` folded, ``starts`` their offsets
+    in ``para``) that the context term reads as a name's or a title's word: a capital where
+    no sentence starts (``name_starts``, or ``names`` when computed already), in a name's
+    position (``name_position``), not a spinner's substitute (``spun_name``). The reading
+    (``ContextTerm._read_pieces``) and the fitting harness (``tools/spin/dev_context5.py``)
+    both leave these tokens out.
+
+    >>> para = "Il gagne la Coupe d'Europe à l'Collège."
+    >>> toks = [t for t, _ in context_tokens(para)]
+    >>> [toks[i] for i in name_tokens(para, toks, [a for _, a in context_tokens(para)])]
+    ['coupe', 'europe']
+    """
+    if names is None:
+        names = name_starts(para)
+    return [i for i in range(1, len(toks)) if starts[i] in names
+            and name_position(toks[i - 1], para[starts[i - 1]].isupper())
+            and not spun_name(toks[i - 1], toks[i])]
+
+
 def fold(text: str) -> str:
     """``text`` as the context term reads it: lower case, straight apostrophes.
 
@@ -948,13 +969,9 @@ class ContextTerm:
             names = name_starts(para) if low != para else None
             if names:  # a name's or a title's word (not a spinner's): as a word the table lacks
                 ends = None if len(low) == len(para) else fold_ends(para)
-                before = None  # the previous token's start in ``para``
-                for i, m in enumerate(tok.finditer(low)):
-                    at = folded_span(para, low, *m.span(), ends)[0]
-                    if i and at in names and name_position(toks[i - 1], para[before].isupper()) \
-                            and not spun_name(toks[i - 1], toks[i]):
-                        tid[i] = none
-                    before = at
+                starts = [folded_span(para, low, *m.span(), ends)[0] for m in tok.finditer(low)]
+                for i in name_tokens(para, toks, starts, names):
+                    tid[i] = none
             yield start, para, low, tok, toks, tid
         if pieces is None:  # ``register`` reads these counts instead of reading text again
             _READING_MEMO.__dict__["style"] = (text, self.t, style)
