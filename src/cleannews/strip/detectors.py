@@ -332,11 +332,22 @@ _ROSTER_NAME = LazyPattern(
 #: Auch)", "Nantua 7- 26 Gruissan (à , 26)": the venue of an amateur final, round 29).
 #: Each side's score may also follow its name ("CD Herbania 0 – CF Panadería Pulido San Mateo
 #: 1", "Atlético Paso 1 – CD Tenerife «C» 1": a reserve team's letter in guillemets, round 29).
+#: The score may also follow both names, each name then allowed a team's number ("Clenay –
+#: Talant 14-4", "Dijon 3 – Nevers 2 10-8", "SV Dörfleins – SpVgg Rattelsdorf 1:2"), and the
+#: two sides may be set against each other by "vs." ("San Martín: 1 vs. Defensores: 1",
+#: "Unión 1 vs. Maderense 1"): the stress set lost those results one by one next to other
+#: sites' furniture (fr-r40-0023, es-r30-0002; issue 10, round 38, keep53). A clock time
+#: after two names ("Paris – Lyon 10:30", a timetable) is no score: a colon takes one figure
+#: after it.
 _SCORE_LINE = regex.compile(
     r"^(?-i:\p{Lu})[\p{L}'’.«»-]*+(?:\s[\p{L}'’.«»-]++){0,5}+\s\d{1,2}\s?[-–:]\s?\d{1,2}"
     r"\s(?-i:\p{Lu})[\p{L}'’.«»-]*+(?:\s[\p{L}'’.«»-]++){0,5}+(?:\s\([^()]{1,40}+\))?+$"
     r"|^(?-i:\p{Lu})[\p{L}'’.«»-]*+(?:\s[\p{L}'’.«»-]++){0,5}+\s\d{1,2}\s[-–]\s"
     r"(?-i:\p{Lu})[\p{L}'’.«»-]*+(?:\s[\p{L}'’.«»-]++){0,5}+\s\d{1,2}$"
+    r"|^(?-i:\p{Lu})[\p{L}'’./«»-]*+(?:\s[\p{L}\d'’./«»-]++){0,5}?\s[–—-]\s"
+    r"(?-i:\p{Lu})[\p{L}'’./«»-]*+(?:\s[\p{L}\d'’./«»-]++){0,5}?\s(?:\d{1,3}\s?[-–]\s?\d{1,3}|\d{1,2}:\d)$"
+    r"|^(?-i:\p{Lu})[\p{L}'’.«»-]*+(?:\s[\p{L}'’.«»-]++){0,5}+:?\s\d{1,2}\svs\.?\s"
+    r"(?-i:\p{Lu})[\p{L}'’.«»-]*+(?:\s[\p{L}'’.«»-]++){0,5}+:?\s\d{1,2}$"
 )
 #: A line-up row: a shirt number glued before a name ("44Ethan Ampadu (–)", "(–)1Boaz
 #: Myhill13"), a substitution minute ("74' für Pedro") or a name with a rating in brackets
@@ -960,6 +971,8 @@ def _home_crumb_alone(lines: list[_Line]) -> None:
             # the run ends: a headline must follow (a longer run is a menu)
             if not _headline_shaped(ln):
                 return  # a short title above its text, or a longer run: not a breadcrumb
+            if _last_crumb_over_headline(lines, i):
+                run.append(i)  # the trail's last crumb: the headline is the line under it
             break
         run.append(i)
     else:
@@ -967,6 +980,36 @@ def _home_crumb_alone(lines: list[_Line]) -> None:
     for i in run:
         lines[i].bad("home_crumb_alone", "breadcrumb printed one crumb per line above the "
                      "article, from the link to the site's home page")
+
+
+#: The marks a crumb printed as a list item opens with ("- La pharmacie aujourd’hui", "› Sport").
+_CRUMB_MARKS = frozenset("-–—•·›»>")
+
+
+def _last_crumb_over_headline(lines: list[_Line], i: int) -> bool:
+    """Whether ``lines[i]``, the headline-shaped line that ends a :func:`_home_crumb_alone`
+    run, is the trail's last crumb: printed as a list item (it opens with one of
+    :data:`_CRUMB_MARKS`) right above the same words without the mark, the headline. The trail
+    ends with the page's title; left standing, it was taken for the headline and the real
+    headline under it went as its ``title_repeat`` (fr-r39-0011, issue 10, round 38: "- Accueil
+    ›" / "- Préparateurs ›" / "- Métier ›" / "- La pharmacie aujourd’ hui" / "La pharmacie
+    aujourd’ hui"). A headline under an unmarked line, or under a marked line of other words,
+    is no crumb's copy: the line stays.
+
+        >>> ls = [_Line(t, frozenset()) for t in ("- Accueil ›", "- Métier ›",
+        ...       "- La pharmacie aujourd’ hui", "La pharmacie aujourd’ hui", "Le texte.")]
+        >>> _home_crumb_alone(ls)
+        >>> [ln.removal.rule if ln.removal else None for ln in ls]
+        ['home_crumb_alone', 'home_crumb_alone', 'home_crumb_alone', None, None]
+        >>> _last_crumb_over_headline([_Line(t, frozenset()) for t in (
+        ...     "La pharmacie aujourd’ hui", "La pharmacie aujourd’ hui")], 0)
+        False
+    """
+    ln = lines[i]
+    if ln.text.lstrip()[:1] not in _CRUMB_MARKS:
+        return False
+    j = _kept_after(lines, i)
+    return j >= 0 and lines[j].key() == ln.key() and lines[j].text.lstrip()[:1] not in _CRUMB_MARKS
 
 
 #: A line printed twice glued to itself ("La Twingo … patrouilleLa Twingo … patrouille":
@@ -1716,6 +1759,8 @@ def _line_shape(text: str) -> str | None:
 
     >>> _line_shape("Arsenal 2-1 Aston Villa"), _line_shape("Socialistes | 62 | 1 | 1")
     ('score', 'table4#')
+    >>> _line_shape("Dijon 3 – Nevers 2 10-8"), _line_shape("San Martín: 1 vs. Defensores: 1")
+    ('score', 'score')
     >>> _line_shape("(–)1Boaz Myhill13"), _line_shape("74' für Andreas Christensen")
     ('roster', 'roster')
     >>> _line_shape("Le top 10 des séries"), _line_shape("Page 2"), _line_shape("Lire aussi")
@@ -1741,7 +1786,7 @@ def _line_shape(text: str) -> str | None:
 #: Characters one of which every shape of :func:`_line_shape` but a roster row's holds: a
 #: score's or a labelled figure's separator (``_SCORE_LINE``, ``_LABEL_FIGURE``), a table
 #: row's pipe, tab or double space (:func:`~._tables.row_shape`).
-_SHAPE_CHARS = ("-", "–", ":", "|", "\t", "  ")
+_SHAPE_CHARS = ("-", "–", ":", "|", "\t", "  ", " vs")
 
 
 def _may_have_shape(text: str) -> bool:
@@ -4170,11 +4215,12 @@ def judge_lines(
         recount_unspaced([lines[i] for i in glued], text)  # text: the same gate (see above)
     if headings:
         _protect_headings(lines, headings)
-    for i in table_rows([ln.text for ln in lines]):  # before any detector that reads it
+    texts = [ln.text for ln in lines]
+    for i in table_rows(texts):  # before any detector that reads it
         lines[i].table = True
     for i in numbered_lines(lines):  # "1. Appel nominatif" / "2. …", "Año 2015" / "Año 2014"
         lines[i].numbered = True
-    for i in cell_table_lines([ln.text for ln in lines]):  # a scorecard: "Sam Field" / "58 *"
+    for i in cell_table_lines(texts):  # a scorecard: "Sam Field" / "58 *"
         if lines[i].cls is not BAD:
             lines[i].protected = True
     _structural_pass(lines, rs, stop)
