@@ -57,7 +57,12 @@ no label among the 13 inspected: 1 spin whose clean original carried the false s
 (``held:...fr-ud-dev:35:emb:naive:0.15``, suspect 0.8991 -> 0.7809, "de ovocné"), the dev
 negative ``questions-f2d8ef492802`` (0.0167 -> 0.0102), ``real:fr-b-0117`` (0.0156 ->
 0.0095), 5 Spanish real pages (features only), the 5 built records (``built:long_line`` 0.0422
--> 0.0178, the others by < 0.0001); 3 held-out records re-recorded, not inspected.
+-> 0.0178, the others by < 0.0001); 3 held-out records re-recorded, not inspected; by round
+38's name capitals (spincap53: the context term reads a word capitalised where no sentence
+starts as a word the table lacks, unless the article before it does not fit it), which moved
+70 records, 59 inspected (seed 003's evidence, 34 validation spins, 15 dev negatives, 4 real
+pages, 5 built records), one label among them (``val:...Europar:201:careful:0.2`` clean 0.447
+-> suspect 0.578); 11 held-out records re-recorded, not inspected.
 """
 
 from __future__ import annotations

@@ -23,6 +23,10 @@ fr-f-0029 and fr-r34-0044 (clean); no text, change, verdict or label moved. Roun
 pages and 3 of their cp1252 twins: fr-r34-0010 (suspect 0.835 -> clean 0.016: "le in", "le
 off"), fr-a-0162, fr-b-0003, fr-b-0014, fr-b-0069, fr-b-0104, fr-b-0117, fr-e-0001,
 fr-r29-0023, fr-r30-0015, fr-r42-0002 (clean, scores down); no text, change or verdict moved.
+Round 38 (spincap53: the context term no longer reads a capitalised word where no sentence
+starts as a writer's word choice) re-recorded it for the spin score of 64 pages and 3 cp1252
+twins: fr-r34-0030 (suspect 0.574 -> clean 0.294), the others' labels unchanged; no text,
+change or verdict moved.
 """
 
 from __future__ import annotations

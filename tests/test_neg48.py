@@ -110,12 +110,15 @@ def test_rare_register_human_french_is_clean(dev_negatives, doc_id):
 def test_spun_news_stays_news():
     """Careful development spins of UD news held just under the quarantine on lexical and
     rarity evidence, with no context term: the register gate reads them as news (P 0.02 and
-    0.04), so their rare words stay the spinner's (without that condition: 0.899 -> 0.049)."""
+    0.04), so their rare words stay the spinner's (without that condition: 0.899 -> 0.049).
+    Since spincap53 (round 38) the context term no longer reads the words of their names
+    (fr-ud-dev:21's "une Assemblée constituante", "la Navette spatiale"): both are quarantined
+    (0.971, 0.970)."""
     rows = {r["id"]: r["text"] for r in _jsonl("validation") if r["id"] in NEWS_SPINS}
     for rid in NEWS_SPINS:
         assert not other_register(rows[rid], cleannews.DEFAULT_CONFIG)
         s = cleannews.spin_score(rows[rid])
-        assert s.label == "suspect" and s.score > 0.85, (rid, s.score)
+        assert s.label in ("suspect", "spun") and s.score > 0.85, (rid, s.score)
 
 
 def test_the_rare_register_reads_as_another_register(dev_negatives):

@@ -24,7 +24,12 @@ each batch, and nothing else moved.
   (spinclean53, grammar exceptions for correct French) re-recorded it for 11 pages whose false
   grammar slips went: fr-r34-0010 ("le in", "le off": suspect 0.835 -> clean 0.016), and
   fr-a-0162, fr-b-0003, fr-b-0014, fr-b-0069, fr-b-0104, fr-b-0117, fr-e-0001, fr-r29-0023,
-  fr-r30-0015, fr-r42-0002 (clean, scores down, at most 0.266 -> 0.180).
+  fr-r30-0015, fr-r42-0002 (clean, scores down, at most 0.266 -> 0.180). Round 38 (spincap53,
+  a capitalised word where no sentence starts is a name's word the context term does not read)
+  re-recorded it for 64 pages: one label, fr-r34-0030 (La Féline's "Vie future": suspect 0.574
+  -> clean 0.294); the others clean (largest moves fr-r37-0016 0.249 -> 0.022, fr-r40-0025
+  0.195 -> 0.023, fr-b-0089 0.171 -> 0.029 down; fr-g-0023 0.277 -> 0.355 up), fr-r33-0015
+  (suspect 0.8958 -> 0.8956) and fr-r42-0010 (suspect 0.725 -> 0.667); 13 in evidence only.
 * A megabyte of text made to reach the batched path with seen pairs in every slot is
   analysed in bounded time, to the loop's gains.
 

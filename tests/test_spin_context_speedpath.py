@@ -52,9 +52,12 @@ def reference_analyse(term, text: str, always_gate: bool = True) -> dict:
     for start, para in _context._pieces(text):
         if not para.strip():
             continue
-        toks = [t for t, _ in context_tokens(para)]
+        read = context_tokens(para)
+        toks = [t for t, _ in read]
         _ref_style_add(style, toks, term.gate_set)
         tid = [None if t in CONTEXT_BREAK else ids.get(t) for t in toks]
+        for i in _context.name_tokens(para, toks, [a for _, a in read]):  # (spincap53)
+            tid[i] = None
         for i, wi in enumerate(tid):
             if wi not in term.syn:
                 continue

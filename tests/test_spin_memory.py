@@ -234,9 +234,11 @@ def _validation_one_line(chars: int = 200_000) -> str:
 #: refitted by the one-command build on its possessive slip "sa amie" (0.8778 -> 0.8789 suspect);
 #: re-recorded by lite46 (round 34) for the model refitted on its demonstrative slip "ce avion"
 #: (0.8789 -> 0.8782 suspect); re-recorded in round 35 for neg48's new ``register_discount``
-#: signal in the record (0.0 here: the score and label do not move).
+#: signal in the record (0.0 here: the score and label do not move); re-recorded by spincap53
+#: (round 38: the context term no longer reads the words of names, its evidence item's figures
+#: moved; the score and label do not).
 PIN_VALIDATION_SCORE = (0.8782, "suspect")
-PIN_VALIDATION = "fd7e79328789b00336bc80ed46d1641e38478cb2dbbbbf668687e8bb498a56fb"
+PIN_VALIDATION = "7e045367e75f60a709c7d98123c27a74529356c3d4c836d34c220c7c8cf5e59a"
 
 
 def _pin(s) -> str:

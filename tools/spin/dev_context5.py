@@ -39,16 +39,18 @@ def text_ids(text: str, ids: dict[str, int]) -> list[np.ndarray]:
     >>> [p.tolist() for p in text_ids("Le chat.\nDort", {"le": 0, "chat": 1})]
     [[0, 1, -1], [-1]]
     """
-    from cleannews.score._context import CONTEXT_BREAK, CONTEXT_TOKEN, _pieces
+    from cleannews.score._context import CONTEXT_BREAK, _pieces, context_tokens, name_tokens
 
     paras = []
     for _s, para in _pieces(text):
         if not para.strip():
             continue
-        low = para.lower().replace("’", "'").replace("ʼ", "'")
-        toks = ["<num>" if t[0].isdigit() else t for t in CONTEXT_TOKEN.findall(low)]
-        paras.append(np.array([-1 if t in CONTEXT_BREAK else ids.get(t, -1) for t in toks],
-                              dtype=np.int32))
+        read = context_tokens(para)
+        toks = [t for t, _ in read]
+        row = [-1 if t in CONTEXT_BREAK else ids.get(t, -1) for t in toks]
+        for i in name_tokens(para, toks, [a for _, a in read]):  # a name's word (spincap53)
+            row[i] = -1
+        paras.append(np.array(row, dtype=np.int32))
     return paras
 
 

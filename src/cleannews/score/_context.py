@@ -389,6 +389,98 @@ GAINS_VECTOR_MIN_TOKENS = 64
 _READING_MEMO = threading.local()
 
 
+#: Characters after which a capital letter may start a sentence, quoted or not (a piece's
+#: first word too): sentence ends, a colon, quotes, an opening bracket, dashes and bullets.
+SENTENCE_OPENERS = ".!?…:«»\"“”‹›([—–\\-•·*"
+#: A capital letter where no sentence starts ("la Coupe du monde", "son Vie future",
+#: "l'État"): the first non-space character before it is not one of ``SENTENCE_OPENERS``.
+NAME_CAPITAL = regex.compile(r"(?<=[^\s" + SENTENCE_OPENERS + r"]\s*)\p{Lu}")
+
+
+def name_starts(piece: str) -> frozenset[int]:
+    """Offsets in ``piece`` of the capital letters written where no sentence starts: a
+    proper name or a title ("la Coupe du monde", "la Palme d'or", "son Vie future"), whose
+    word the context term does not read as a writer's choice of a common word
+    (``ContextTerm._read_pieces``). A capital that may start a sentence (the piece's start,
+    after a sentence end, a colon, a quote or a dash) is read as written.
+
+    >>> p = "Il gagne la Coupe du monde. Puis : « Merci » — Oui, son Vie future, l'État"
+    >>> sorted(p[i:i + 4] for i in name_starts(p))
+    ['Coup', 'Vie ', 'État']
+    """
+    return frozenset(m.start() for m in NAME_CAPITAL.finditer(piece))
+
+
+#: Elided articles that cannot stand before a consonant ("l'Collège") and articles that must
+#: elide before a vowel ("la Arrêt", "du Exposé"): around a capitalised word, the mark of a
+#: spinner that replaced a word of a name and kept its capital (``spun_name``).
+ELIDED_ARTICLES = frozenset(("l'", "d'"))
+FULL_ARTICLES = frozenset(("le", "la", "de", "du", "au"))
+
+
+def spun_name(before: str, word: str) -> bool:
+    """True when the article ``before`` a capitalised word (both folded, ``fold``) does not
+    fit its initial: a writer elides before a vowel and only there, a spinner that put
+    "Collège" for "Académie" or "Arrêt" for "Article" keeps the old article ("l'Collège",
+    "la Arrêt"): such a name's word is read as a choice of words (the development spins
+    of ``fixtures/spin/validation.jsonl.gz`` hold 113 of them; no human text of the
+    development sets had one).
+
+    >>> spun_name("l'", "collège"), spun_name("la", "arrêt"), spun_name("l'", "académie")
+    (True, True, False)
+    >>> spun_name("la", "coupe"), spun_name("l'", "hôtel"), spun_name("de", "onze")
+    (False, False, False)
+    """
+    from cleannews.score._features import NO_ELISION_BEFORE, _starts_with_vowel
+
+    if before in ELIDED_ARTICLES:
+        return not _starts_with_vowel(word) and word[:1] != "h"
+    return before in FULL_ARTICLES and _starts_with_vowel(word) and word not in NO_ELISION_BEFORE
+
+
+#: Punctuation after which a capital that opens no sentence begins a name ("Paris, Lyon").
+NAME_AFTER_PUNCTUATION = frozenset(",;)")
+
+
+def name_position(before: str, before_capital: bool) -> bool:
+    """True when a capital where no sentence starts (``name_starts``), after the folded token
+    ``before``, begins the word of a name or a title: after a function word ("la Coupe",
+    "son Vie future", "l'État"), a word itself written with a capital ("Stade Toulousain")
+    or a comma. After a lower-case content word ("anomalie vasculaires Effets
+    indésirables": a heading glued to the line before it) the word is read as written.
+
+    >>> name_position("son", False), name_position("stade", True), name_position("l'", False)
+    (True, True, True)
+    >>> name_position("vasculaires", False)
+    False
+    """
+    from cleannews.score._features import FUNCTION_WORDS
+
+    return before_capital or before in NAME_AFTER_PUNCTUATION or (
+        before.rstrip("'") in FUNCTION_WORDS)
+
+
+def name_tokens(para: str, toks: list[str], starts: list[int],
+                names: frozenset[int] | None = None) -> list[int]:
+    """Indices of the tokens of the line ``para`` (``toks`` folded, ``starts`` their offsets
+    in ``para``) that the context term reads as a name's or a title's word: a capital where
+    no sentence starts (``name_starts``, or ``names`` when computed already), in a name's
+    position (``name_position``), not a spinner's substitute (``spun_name``). The reading
+    (``ContextTerm._read_pieces``) and the fitting harness (``tools/spin/dev_context5.py``)
+    both leave these tokens out.
+
+    >>> para = "Il gagne la Coupe d'Europe à l'Collège."
+    >>> toks = [t for t, _ in context_tokens(para)]
+    >>> [toks[i] for i in name_tokens(para, toks, [a for _, a in context_tokens(para)])]
+    ['coupe', 'europe']
+    """
+    if names is None:
+        names = name_starts(para)
+    return [i for i in range(1, len(toks)) if starts[i] in names
+            and name_position(toks[i - 1], para[starts[i - 1]].isupper())
+            and not spun_name(toks[i - 1], toks[i])]
+
+
 def fold(text: str) -> str:
     """``text`` as the context term reads it: lower case, straight apostrophes.
 
@@ -879,6 +971,12 @@ class ContextTerm:
                 tid = list(map(ids.get, toks, repeat(none)))
             else:
                 tid = [none if t in brk else ids.get(t, none) for t in toks]
+            names = name_starts(para) if low != para else None
+            if names:  # a name's or a title's word (not a spinner's): as a word the table lacks
+                ends = None if len(low) == len(para) else fold_ends(para)
+                starts = [folded_span(para, low, *m.span(), ends)[0] for m in tok.finditer(low)]
+                for i in name_tokens(para, toks, starts, names):
+                    tid[i] = none
             yield start, para, low, tok, toks, tid
         if pieces is None:  # ``register`` reads these counts instead of reading text again
             _READING_MEMO.__dict__["style"] = (text, self.t, style)
