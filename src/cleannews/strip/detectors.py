@@ -5448,8 +5448,10 @@ def _glued_marker(line: str, rs: RuleSet) -> list[SpanRemoval]:
                     "ad or related-article marker glued between two sentences")
         for m in rs.glued_marker.finditer(line)
     ]
-    if found and len(_WORD.findall(_without(line, found))) < GLUED_LABEL_MIN_REST_WORDS:
-        return []
+    rest = _WORD.finditer(_without(line, found)) if found else ()
+    if found and sum(1 for _ in islice(rest, GLUED_LABEL_MIN_REST_WORDS)) < \
+            GLUED_LABEL_MIN_REST_WORDS:
+        return []  # counted up to the bound: a megabyte line lists no million words
     return found
 
 
