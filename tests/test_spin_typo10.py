@@ -36,6 +36,10 @@ TYPO_CASES = [
 ]
 
 
+#: Cases the check no longer needs to hold: the slip alone keeps them ``suspect`` (see above).
+UNHELD_SINCE_ROUND_38 = frozenset({"typos-ed49af8ca5e5"})
+
+
 def _dev_negatives(ids: set[str]) -> dict[str, str]:
     out = {}
     with gzip.open(ROOT / "fixtures/spin/negatives.jsonl.gz", "rt", encoding="utf-8") as fh:
@@ -79,7 +83,10 @@ def test_one_typo_does_not_quarantine_a_dev_negative(negatives, check_on, doc_id
     assert cleannews.spin_score(text).label != "spun"
     s = cleannews.spin_score(dev_typo10.inject(text, kind, seed, doc_id))
     assert s.label == "suspect", (doc_id, s.score)
-    assert s.signals.get("held.lone_slip") == 1.0
+    # the check holds the slip, unless the document stays under the quarantine without it:
+    # typos-ed49af8ca5e5 since round 38 (the refitted model on spinclean53's and spincap53's
+    # readings scores its injected "number" slip 0.726 without any hold)
+    assert s.signals.get("held.lone_slip") == 1.0 or doc_id in UNHELD_SINCE_ROUND_38, doc_id
     # the explanation still adds up: intercept + contributions + rule adjustment + term = logit
     total = s.signals["intercept"] + s.signals["rule_adjustment"] + s.signals["context_term"]
     total += sum(v for k, v in s.signals.items() if k.startswith("kind."))
