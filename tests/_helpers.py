@@ -935,8 +935,8 @@ def __getattr__(name: str):
 #: round 31's (``fr-r34``, ``*-r35``) were scored: the same figures with the start and the
 #: round's code, every time until round 34's ``*-r39`` and ``*-r40``, which the round's code moved
 #: upwards (docs/strip-history.md, "Held-out figures after the thirty-fourth round"); round 35's
-#: ``*-r41`` and round 36's ``*-r42`` gave the same figures with both again; round 37's ``*-r43``
-#: moved upwards with the round's code (one more furniture line, no content lost).
+#: ``*-r41`` and round 36's ``*-r42`` gave the same figures with both again, and so did round 37's
+#: ``*-r43`` (once its pass ``printed_again`` was withdrawn) and round 38's ``*-r44``.
 
 
 def unscored(page_id: str, batches: frozenset[str] | None = None) -> bool:

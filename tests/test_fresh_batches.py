@@ -268,7 +268,7 @@ ROUNDS = (
         "r44",
         {"fr-r44": 24, "de-r44": 3, "es-r44": 4, "it-r44": 4, "en-r44": 3},
         sites=38, max_per_site=1, french=24, min_dropped=39,
-        content_lines=314, boilerplate_lines=43, scored=False,
+        content_lines=314, boilerplate_lines=43,
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]
