@@ -105,7 +105,8 @@ def test_a_shown_repr_matches_the_real_one(tmp_path, monkeypatch):
                 continue
             with contextlib.redirect_stdout(io.StringIO()):
                 exec(compile(ast.Module(body=[stmt], type_ignores=[]), name, "exec"), ns)
-    assert any(x.startswith("SpinScore(score=0.0095") for x in checked)  # 0.0101 before lite46
+    # 0.0101 before lite46, 0.0095 until round 38's refitted model
+    assert any(x.startswith("SpinScore(score=0.0102") for x in checked)
 
 
 # --- 2. bad input ------------------------------------------------------------------------

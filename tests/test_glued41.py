@@ -31,9 +31,10 @@ from cleannews.evaluate import Labelled, _survival, norm
 #: 33 (11 on 6 pages, from its labeller's notes) and in round 34 (10 read-more links rule 5
 #: had missed, on 5 pages: glue44), r39 / r40 (round 34: 15 lines on 9 pages) and r41 (round 35:
 #: 3 lines on 3 pages) and r42 (round 36: 4 lines on 2 pages: three photo credits opening teasers,
-#: "© NAME ", and one " Weiterlesen"), and the pages that hold them.
-BRACKETED_LINES = 169
-BRACKETED_PAGES = 80
+#: "© NAME ", and one " Weiterlesen") and r44 (round 38: 1 line, fr-r44-0010's "Lire plus" glued
+#: to the article's first paragraph), and the pages that hold them.
+BRACKETED_LINES = 170
+BRACKETED_PAGES = 81
 
 #: The shapes a bracketed span may take (the furniture kinds of GUIDELINE rule 5, as amended):
 #: a span matching none is a content part bracketed by mistake.
