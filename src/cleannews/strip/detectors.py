@@ -224,7 +224,7 @@ SUBHEADING_MIN_WORDS = 2
 #: Round 39 (context54): a heading in capitals above the article's last paragraph ("EUROPEAN
 #: BANKS", a newspaper's kicker) has at least this many letters, and at least
 #: :data:`SUBHEADING_MIN_WORDS` words: the context rule does not take it (no TRAIN furniture
-#: line it took has this shape; the 2-letter "UN" of a menu has too few letters).
+#: line it took there has this shape; "UN ÉTÉ" has too few letters).
 CAPS_HEADING_MIN_LETTERS = 6
 #: Content protection (issue 10, point 4): a line shaped like a results line or a table
 #: row stays when at least this many lines of the page share its shape (the article's list).
@@ -3546,9 +3546,10 @@ def _capitals_heading(ln: _Line, i: int, last_good: int) -> bool:
     and hyphens between them, no digit and no end punctuation, at least
     :data:`SUBHEADING_MIN_WORDS` words. The context rule leaves it whatever removed the lines
     around it: a newspaper's kicker ("EUROPEAN BANKS") printed between a "Lire la suite"
-    link and a kiosk's back link stays (round 39, context54: every line of this shape the
-    rule took on TRAIN was content; the furniture it takes is short labels and menu
-    items in lower case, and the page's last lines, which this leaves to it).
+    link and a kiosk's back link stays (round 39, context54: the rule took no TRAIN line of
+    this shape before the article's last paragraph, and its furniture there is short labels
+    and menu items in lower case; after it, a widget's heading in capitals such as fr-h-0024's
+    "LA MÉTÉO PRÈS DE CHEZ VOUS" is still taken).
 
     >>> _capitals_heading(_Line("EUROPEAN BANKS", frozenset()), 5, 9)
     True
