@@ -221,6 +221,11 @@ CONTEXT_SENTENCE_WORDS = 3
 #: Inside the article, a capitalised line of at least this many words whose next standing
 #: line (removed lines skipped) is a paragraph is a subheading: context does not take it.
 SUBHEADING_MIN_WORDS = 2
+#: Round 39 (context54): a heading in capitals above the article's last paragraph ("EUROPEAN
+#: BANKS", a newspaper's kicker) has at least this many letters, and at least
+#: :data:`SUBHEADING_MIN_WORDS` words: the context rule does not take it (no TRAIN furniture
+#: line it took there has this shape; "UN ÉTÉ" has too few letters).
+CAPS_HEADING_MIN_LETTERS = 6
 #: Content protection (issue 10, point 4): a line shaped like a results line or a table
 #: row stays when at least this many lines of the page share its shape (the article's list).
 SHAPE_LIST_MIN = 2
@@ -3532,6 +3537,37 @@ def _subheading_above_text(
     return first.isalpha() and first.isupper() and below == GOOD
 
 
+_CAPS_HEADING = LazyPattern(r"^\p{Lu}(?:[\p{Zs}'’&/-]{0,3}\p{Lu})*+$")
+
+
+def _capitals_heading(ln: _Line, i: int, last_good: int) -> bool:
+    """True for a heading printed in capitals, not after the article's last paragraph:
+    letters (at least :data:`CAPS_HEADING_MIN_LETTERS`) all upper case, spaces, apostrophes
+    and hyphens between them, no digit and no end punctuation, at least
+    :data:`SUBHEADING_MIN_WORDS` words. The context rule leaves it whatever removed the lines
+    around it: a newspaper's kicker ("EUROPEAN BANKS") printed between a "Lire la suite"
+    link and a kiosk's back link stays (round 39, context54: the rule took no TRAIN line of
+    this shape before the article's last paragraph, and its furniture there is short labels
+    and menu items in lower case; after it, a widget's heading in capitals such as fr-h-0024's
+    "LA MÉTÉO PRÈS DE CHEZ VOUS" is still taken).
+
+    >>> _capitals_heading(_Line("EUROPEAN BANKS", frozenset()), 5, 9)
+    True
+    >>> _capitals_heading(_Line("EUROPEAN BANKS", frozenset()), 12, 9)  # after the text
+    False
+    >>> _capitals_heading(_Line("POULE B 2024", frozenset()), 5, 9)  # a digit: a table's
+    False
+    >>> _capitals_heading(_Line("European banks", frozenset()), 5, 9)
+    False
+    """
+    t = ln.text.strip()
+    return (
+        i <= last_good and ln.n >= SUBHEADING_MIN_WORDS
+        and sum(c.isalpha() for c in t) >= CAPS_HEADING_MIN_LETTERS
+        and bool(_CAPS_HEADING.match(t))
+    )
+
+
 def _transparent(ln: _Line) -> bool:
     """Whether a removed line is inline furniture the context pass looks through
     (:data:`CONTEXT_TRANSPARENT_RULES`: a caption ending "… [Foto: imago]", "Kay Nietfeld/dpa").
@@ -3714,6 +3750,8 @@ def _context(
             continue  # a few names the article lists, no furniture's short block (keep51)
         if _subheading_above_text(ln, i, first_good, last_good, next_standing[i]):
             continue
+        if _capitals_heading(ln, i, last_good):
+            continue  # "EUROPEAN BANKS": a kicker in capitals above the text (context54)
         p, q = prev_cls[i], next_cls[i]
         if q == "end" and (
             inline_rules[prev_rule[i]] >= SEPARATOR_MIN_INLINE
