@@ -78,13 +78,18 @@ def test_the_words_beside_a_marker_are_those_of_the_line_without_it():
     assert detectors._glued_marker("Ok. Advertisement The end.", rs) == []  # three
 
 
-def test_a_long_line_without_its_spans_is_built_once():
+@pytest.mark.parametrize("where", ["middle", "both ends"])
+def test_a_long_line_without_its_spans_is_built_once(where):
     """Fails on the round-start code: the kept pieces and their join were alive together
-    (twice the result's size); now the result and the stretch of the spans."""
+    (twice the result's size); now the result and the stretch of the spans (a marker in the
+    middle), or the one piece left (a head and a tail cut: ``join`` returns it)."""
     line, at = _long_line(1_000_000)
-    spans = [SpanRemoval(at, at + 14, "marker_glued", "")]
+    if where == "middle":
+        spans = [SpanRemoval(at, at + 14, "marker_glued", "")]
+    else:
+        spans = [SpanRemoval(0, 3, "head", ""), SpanRemoval(len(line) - 5, len(line), "tail", "")]
     out, peak = _peak(detectors._without, line, spans)
-    assert out == line[:at] + line[at + 14 :]
+    assert out == (line[:at] + line[at + 14 :] if where == "middle" else line[3:-5])
     size = 2 * len(out)  # two bytes a character
     assert peak < 1.2 * size, peak / size
 

@@ -4441,11 +4441,13 @@ def _without(line: str, spans: list[SpanRemoval]) -> str:
         spliced = _spliced(line, ordered)
         if spliced is not None:
             return spliced
-    out, pos = [], 0
+    out, pos = [], 0  # no empty piece: a line cut at both ends is one piece, joined as it is
     for sp in ordered:
-        out.append(line[pos : sp.start])
+        if sp.start > pos:
+            out.append(line[pos : sp.start])
         pos = max(pos, sp.end)
-    out.append(line[pos:])
+    if pos < len(line):
+        out.append(line[pos:])
     return "".join(out)
 
 
