@@ -4455,8 +4455,9 @@ def _spliced(line: str, ordered: list[SpanRemoval]) -> str | None:
     """``line`` without the spans (sorted by start), built once: the stretch from the first
     span's start to the last one's end (at most :data:`SPLICE_MAX_CHARS`) replaced by its
     kept text with ``str.replace``, which reads the line itself; the pieces and their join
-    would hold a long line twice over (round 38's glued markers on a 1 MB one-line page
-    raised the strip peak from 8.0x to 10.4x its UTF-8 size, ``tests/test_strip_memory.py``).
+    would hold a long line twice over (with :func:`_glued_marker`'s own copy, gone too, the
+    markers found on ``tests/test_strip_memory.py``'s one-line page raised the strip peak
+    from 8.05x to 10.38x its UTF-8 size on round 38's code; now 8.57x).
     None when the stretch is longer or the line holds it earlier (``replace`` takes the
     first copy): :func:`_without` joins the pieces then.
 
@@ -5512,8 +5513,8 @@ def _words_beside(line: str, spans: list[SpanRemoval], bound: int) -> int:
     """The words of ``line`` outside ``spans`` (sorted, apart, each opening after a space or
     at the line's start), counted up to ``bound``: the words of :func:`_without`'s text, read
     gap by gap on the line itself (a megabyte line is neither copied nor read past its first
-    words; round 38's copy raised a 1 MB one-line page's strip peak from 8.0x to 10.4x its
-    UTF-8 size, ``tests/test_strip_memory.py``).
+    words; round 38 rebuilt the line here, a copy as large as the span pass's, see
+    :func:`_spliced`).
 
     >>> _words_beside("One two. Ad Three four five", [SpanRemoval(9, 12, "r", "")], 9)
     5
