@@ -21,6 +21,7 @@ Every test of a fix fails on the round-start code.
 from __future__ import annotations
 
 import pytest
+
 from _helpers import train_doc
 from test_keep44 import _content, _kept
 
