@@ -51,17 +51,23 @@ def test_phrase_under_other_sites_chrome_stays(anchor, page, first):
     assert kept[anchor] == [False]  # the chrome line itself still goes
 
 
+def _served(page_id: str) -> tuple[dict[str, bool], dict[str, list[bool]]]:
+    """(``{stripped line: labelled content?}``, ``{stripped line: [kept?, …]}``) of a TRAIN
+    page as served."""
+    doc, labelled = train_doc(page_id)
+    return {lb.text.strip(): lb.content for lb in labelled if lb.text.strip()}, _kept(doc)
+
+
 def test_de_r40_0001_kicker_under_its_breadcrumb_stays():
     """de-r40-0001 (TRAIN) as served: "Startseite » Fußball » Kreisliga A" (breadcrumb) /
     "DO: Kreisliga kompakt" (content: the page's kicker) / "Naschen am Torbuffet" (the
     headline, taken by the menu run under it: left). Between the crumb and the menu run,
     ``head_chrome`` took the kicker; it stays, the crumb still goes."""
-    doc, labelled = train_doc("de-r40-0001")
-    lab = {lb.text.strip(): lb.content for lb in labelled if lb.text.strip()}
-    assert lab["DO: Kreisliga kompakt"] and not lab["Startseite » Fußball » Kreisliga A"]
-    kept = _kept(doc)
+    crumb = "Startseite » Fußball » Kreisliga A"
+    lab, kept = _served("de-r40-0001")
+    assert lab["DO: Kreisliga kompakt"] and not lab[crumb]
     assert kept["DO: Kreisliga kompakt"] == [True]
-    assert kept["Startseite » Fußball » Kreisliga A"] == [False]
+    assert kept[crumb] == [False]
 
 
 # -- the look-alikes: a section's name under the chrome still goes ---------------------------
@@ -70,10 +76,9 @@ def test_de_r40_0001_kicker_under_its_breadcrumb_stays():
 def test_fr_a_0085_section_label_under_back_link_still_taken():
     """fr-a-0085 (TRAIN): "Retour" (nav link) / "Politique" (furniture: the section) / the
     headline. One word is no phrase: ``head_label`` still takes it."""
-    doc, labelled = train_doc("fr-a-0085")
-    lab = {lb.text.strip(): lb.content for lb in labelled if lb.text.strip()}
+    lab, kept = _served("fr-a-0085")
     assert not lab["Politique"]
-    assert _kept(doc)["Politique"] == [False]
+    assert kept["Politique"] == [False]
 
 
 @pytest.mark.parametrize("label", ["Economia e Finanza", "A la Une", "Faits divers – Justice",
