@@ -459,15 +459,13 @@ def agreement_clash(before: str, word: str, written: str, next_capital: bool) ->
     articles' gender and number are the grammar checks' (``_features.DET_GENDER``,
     ``DET_PLURAL``).
 
-    >>> agreement_clash("la", "pouvoir", "Pouvoir", False)
-    True
-    >>> agreement_clash("des", "fiscalité", "Fiscalité", False)
-    True
-    >>> agreement_clash("la", "poste", "Poste", False), agreement_clash("le", "monde", "Monde", False)
-    (False, False)
-    >>> agreement_clash("le", "canada", "Canada", False), agreement_clash("la", "deux", "Deux", False)
-    (False, False)
-    >>> agreement_clash("le", "marche", "MARCHE", False), agreement_clash("les", "don", "Don", True)
+    >>> def clash(article, written, next_capital=False):
+    ...     return agreement_clash(article, fold(written), written, next_capital)
+    >>> clash("la", "Pouvoir"), clash("le", "Planète"), clash("des", "Fiscalité")
+    (True, True, True)
+    >>> clash("la", "Poste"), clash("le", "Monde"), clash("le", "Canada"), clash("la", "Deux")
+    (False, False, False, False)
+    >>> clash("le", "MARCHE"), clash("des", "Don", next_capital=True)
     (False, False)
     """
     from cleannews.score._features import DET_GENDER, DET_PLURAL
