@@ -446,9 +446,10 @@ CLASH_ARTICLES = frozenset(("le", "la", "un", "une", "du", "au", "les", "des", "
 def agreement_clash(before: str, word: str, written: str, next_capital: bool) -> bool:
     """True when the article ``before`` a capitalised word (both folded; ``written``: the
     word as written; ``next_capital``: the next word too is a name's capital) cannot agree
-    with it in gender or number: a spinner that put "Pouvoir" for "Puissance" or
+    with it in gender or number: a spinner that put "Pouvoir" for "Commission" or
     "Fiscalité" for "Finances" kept the old article ("la Pouvoir", "Le Planète", "des
-    Fiscalité"; ``fixtures/spin/validation.jsonl.gz`` holds 62 of them on a checked word).
+    Fiscalité"; 57 of the 299 checked words in names of ``fixtures/spin/validation.jsonl.gz``
+    that ``spun_name`` left out).
     The word must be a thesaurus word of the lexicon (a spinner's substitute is one) with
     noun (and adjective) readings of the other gender only, or a singular-only noun after
     a plural article, written with a capital and lower case after it, and open no name of
