@@ -27,6 +27,10 @@ documents (seed 003's evidence, 58 dev negatives, 146 validation spins; most in 
 no negative's label): 4 validation spins moved up a label (``fr-ud-dev:21:careful:0.5`` and
 ``emea-fr-test:162:careful:0.3`` suspect 0.899 -> spun 0.971 / 0.970, ``Europar:179:careful:0.5``
 suspect 0.892 -> spun 0.926, ``Europar:201:careful:0.2`` clean 0.447 -> suspect 0.578).
+Round 39 (spingender54, a capitalised substitute after an article that cannot agree with it
+is read again, ``_context.agreement_clash``) re-recorded it for 2 validation spins, evidence
+text only: ``Europar:198:naive:0.5`` (its context evidence is now the substitute "la
+Pouvoir", was "sphère"; 0.9999 spun) and ``emea-fr-dev:144:naive:0.5`` (56 -> 57 words read).
 
 Each document is scored twice: with the spin stage's per-token-type caches emptied first
 (every word type new, as a stream of new documents meets them: the light word counts of

@@ -438,6 +438,56 @@ def spun_name(before: str, word: str) -> bool:
     return before in FULL_ARTICLES and _starts_with_vowel(word) and word not in NO_ELISION_BEFORE
 
 
+#: The articles whose gender or number ``agreement_clash`` reads before a capitalised word
+#: (a possessive before a title is a writer's: "son Vie future", La Féline's album).
+CLASH_ARTICLES = frozenset(("le", "la", "un", "une", "du", "au", "les", "des", "aux"))
+
+
+def agreement_clash(before: str, word: str, written: str, next_capital: bool) -> bool:
+    """True when the article ``before`` a capitalised word (both folded; ``written``: the
+    word as written; ``next_capital``: the next word too is a name's capital) cannot agree
+    with it in gender or number: a spinner that put "Pouvoir" for "Commission" or
+    "Fiscalité" for "Finances" kept the old article ("la Pouvoir", "Le Planète", "des
+    Fiscalité"; 57 of the 299 checked words in names of ``fixtures/spin/validation.jsonl.gz``
+    that ``spun_name`` left out).
+    The word must be a thesaurus word of the lexicon (a spinner's substitute is one) with
+    noun (and adjective) readings of the other gender only, or a singular-only noun after
+    a plural article, written with a capital and lower case after it, and open no name of
+    several capitalised words. A writer names with an article that fits ("la Poste":
+    "poste" is of both genders), or the article of the thing named ("une Peugeot", "le
+    Canada": no thesaurus word), an acronym ("la CAN"), a foreign or several-word name
+    ("les Danger Zone", "du Science & Technology", "des Don Juan"): none is marked. The
+    articles' gender and number are the grammar checks' (``_features.DET_GENDER``,
+    ``DET_PLURAL``).
+
+    >>> def clash(article, written, next_capital=False):
+    ...     return agreement_clash(article, fold(written), written, next_capital)
+    >>> clash("la", "Pouvoir"), clash("le", "Planète"), clash("des", "Fiscalité")
+    (True, True, True)
+    >>> clash("la", "Poste"), clash("le", "Monde"), clash("le", "Canada"), clash("la", "Deux")
+    (False, False, False, False)
+    >>> clash("le", "MARCHE"), clash("des", "Don", next_capital=True)
+    (False, False)
+    """
+    from cleannews.score._features import DET_GENDER, DET_PLURAL
+    from cleannews.score._lexicon import GAP_SHIFT, ZIPF_MASK, get_lexicon
+
+    if before not in CLASH_ARTICLES or next_capital or not written[1:2].islower():
+        return False
+    lex = get_lexicon()
+    m = lex.masks
+    p = lex.packed(word)
+    if not p & m["N"] or p & (m["OTHER"] | m["PREP"]) or not (p >> GAP_SHIFT) & ZIPF_MASK:
+        return False
+    if before in DET_PLURAL:
+        return bool(p & m["NS"]) and not p & (m["NP"] | m["A"]) and word[-1] not in "sxz"
+    if DET_GENDER[before] == "m":
+        own, other = m["NF"] | m["AF"], m["NM"] | m["AM"]
+    else:
+        own, other = m["NM"] | m["AM"], m["NF"] | m["AF"]
+    return bool(p & own) and not p & other
+
+
 #: Punctuation after which a capital that opens no sentence begins a name ("Paris, Lyon").
 NAME_AFTER_PUNCTUATION = frozenset(",;)")
 
@@ -465,7 +515,8 @@ def name_tokens(para: str, toks: list[str], starts: list[int],
     """Indices of the tokens of the line ``para`` (``toks`` folded, ``starts`` their offsets
     in ``para``) that the context term reads as a name's or a title's word: a capital where
     no sentence starts (``name_starts``, or ``names`` when computed already), in a name's
-    position (``name_position``), not a spinner's substitute (``spun_name``). The reading
+    position (``name_position``), not a spinner's substitute (``spun_name``,
+    ``agreement_clash``). The reading
     (``ContextTerm._read_pieces``) and the fitting harness (``tools/spin/dev_context5.py``)
     both leave these tokens out.
 
@@ -478,7 +529,9 @@ def name_tokens(para: str, toks: list[str], starts: list[int],
         names = name_starts(para)
     return [i for i in range(1, len(toks)) if starts[i] in names
             and name_position(toks[i - 1], para[starts[i - 1]].isupper())
-            and not spun_name(toks[i - 1], toks[i])]
+            and not spun_name(toks[i - 1], toks[i])
+            and not agreement_clash(toks[i - 1], toks[i], para[starts[i]:starts[i] + 2],
+                                    i + 1 < len(toks) and starts[i + 1] in names)]
 
 
 def fold(text: str) -> str:
