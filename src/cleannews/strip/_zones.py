@@ -500,8 +500,10 @@ def excerpt_run(lines, body_start: int, body_end: int) -> None:
         if prose_below[run[-1] + 1]:
             continue  # the article goes on below the run
         for i in run:
-            if lines[i].cls != BAD:
-                lines[i].bad("excerpt_run", "one of several excerpts cut with '…' after the article")
+            if lines[i].cls != BAD:  # a removed excerpt of the run stays its rule's
+                lines[i].bad(
+                    "excerpt_run", "one of several excerpts cut with '…' after the article"
+                )
 
 
 def _led_words(lines, leads: dict[int, str]) -> dict[int, int]:
