@@ -167,7 +167,12 @@ def _standing(lines, start: int) -> list[int]:
 
 
 def related_zone(
-    lines, matched: list, body_start: int, body_end: int, idx: list[int] | None = None
+    lines,
+    matched: list,
+    body_start: int,
+    body_end: int,
+    idx: list[int] | None = None,
+    page: str = "article",
 ) -> None:
     """Take the lines under a related-articles heading that stands after the article's body.
 
@@ -208,7 +213,7 @@ def related_zone(
         [None, None, None]
     """
     _heading_zone(lines, matched, body_start, body_end)
-    heading_pairs(lines, matched, body_start)  # branch nav16
+    heading_pairs(lines, matched, body_start, page)  # branch nav16
     excerpt_run(lines, body_start, body_end)
     comment_form(lines, matched, body_end)
     if idx is None:  # the non-blank lines, for the two passes below
@@ -1242,7 +1247,7 @@ def _pair_excerpt(ln, head) -> bool:
     return ln.cls == GOOD and PAIR_EXCERPT_MIN_WORDS <= ln.n <= ZONE_MAX_WORDS and ln.n > head.n
 
 
-def _pairs_heading(rule) -> bool:
+def _pairs_heading(rule, page: str = "article") -> bool:
     """Whether a rule's removed line can head :func:`heading_pairs`' zone: one of
     :data:`TAIL_OPENING_RULES`, or (round 39) any whole-line rule of the ``related`` category
     ("À lire également", "Most Popular", "Related Stories", "Ultime notizie": the
@@ -1250,18 +1255,45 @@ def _pairs_heading(rule) -> bool:
     :func:`_heading_zone`, whose zone is any short line (the article's own lines went on
     under a "related_lead" heading on 3 TRAIN pages); here the zone must be teaser pairs
     down to the end of the text, which the article's text is not. A prefix rule's line
-    ("À lire aussi : Titre") is one link inside the article and heads nothing.
+    ("À lire aussi : Titre") is one link inside the article and heads nothing. Nor does
+    such a heading on a page read as a listing (``page``, :func:`~._pagekind.page_kind`):
+    its (headline, summary) pairs are the page's content (and :func:`_pair_above` keeps a
+    listing's pairs that the page kind did not tell).
 
         >>> from cleannews.strip._rules import Rule
-        >>> _pairs_heading(Rule("related_lead_en", "related", "line", "heading", ()))
-        True
+        >>> lead = Rule("related_lead_en", "related", "line", "heading", ())
+        >>> _pairs_heading(lead), _pairs_heading(lead, "listing")
+        (True, False)
         >>> _pairs_heading(Rule("related_link", "related", "prefix", "link", ()))
         False
     """
-    return rule.name in TAIL_OPENING_RULES or (rule.category == "related" and rule.kind == "line")
+    return rule.name in TAIL_OPENING_RULES or (
+        page != "listing" and rule.category == "related" and rule.kind == "line"
+    )
 
 
-def heading_pairs(lines, matched: list, body_start: int) -> None:
+def _pair_above(up: list) -> bool:
+    """Whether a (headline, excerpt) pair (:func:`_pair_headline`, :func:`_pair_excerpt`)
+    stands right above a related heading or one line above it (``up``: the nearest standing
+    lines above, nearest first): the heading sits inside a list of such pairs, a listing's
+    summaries (another site's "Read More" put between a headline and its summary on
+    fr-a-0186, tests/test_stress23.py), not under an article.
+
+        >>> from cleannews.strip.detectors import _Line, GOOD
+        >>> ex = _Line("Un homme a été interpellé en possession d'un matériel de piratage de "
+        ...            "cartes bancaires. Son commanditaire court toujours.", frozenset())
+        >>> ex.cls = GOOD
+        >>> head = _Line("« Ce n’est pas un comptoir, c’est une barre de tribunal »", frozenset())
+        >>> _pair_above([head, ex, head]), _pair_above([ex])
+        (True, False)
+    """
+    return any(
+        _pair_headline(h) and _pair_excerpt(e, h)
+        for e, h in ((up[k], up[k + 1]) for k in range(min(2, len(up) - 1)))
+    )
+
+
+def heading_pairs(lines, matched: list, body_start: int, page: str = "article") -> None:
     """Teaser pairs under a related-articles heading that the body run swallowed.
 
     The page-kind body (:func:`~._pagekind.page_kind`) is the longest run of paragraph-like
@@ -1308,17 +1340,17 @@ def heading_pairs(lines, matched: list, body_start: int) -> None:
     i = body_start + 1
     while i < end:
         rule = matched[i]
-        if rule is None or not _pairs_heading(rule) or lines[i].cls != BAD:
+        if rule is None or not _pairs_heading(rule, page) or lines[i].cls != BAD:
             i += 1
             continue
-        above = next(
-            (lines[k] for k in range(i - 1, max(-1, i - 1 - PAIR_WALK_MAX), -1)
-             if _stands(lines[k])),
-            None,
-        )
-        if above is not None and _list_item(above.text):
+        up = [lines[k] for k in range(i - 1, max(-1, i - 1 - PAIR_WALK_MAX), -1)
+              if _stands(lines[k])][:3]
+        if up and _list_item(up[0].text):
             i += 1
             continue  # the heading cuts into the article's list
+        if rule.name not in TAIL_OPENING_RULES and _pair_above(up):
+            i += 1
+            continue  # a "Read more" inside a listing's pairs: the listing goes on below
         zone, stop = _pairs_below(lines, i)
         if zone is None:
             # a heading between i and stop sees the same lines down to stop: the search goes
