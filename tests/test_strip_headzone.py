@@ -136,13 +136,14 @@ def test_the_article_s_section_printed_in_the_menu_too_stays():
 
 def test_the_topic_guard_matters(monkeypatch):
     """Without the topic guard the kicker above the pensions headline would go: the look-alike
-    cases above test the guards, not a rule that never fires."""
+    cases above test the guards, not a rule that never fires. (One word: "Réforme des
+    retraites" reads as a phrase, which ``_headzone._phrase_alone`` keeps as well, round 39.)"""
     from cleannews.strip import _headzone
 
-    head = ("Haut de page", "Réforme des retraites")
+    head = ("Haut de page", "Retraites")
     headline = "Le conclave sur les retraites s'achève sans accord"
     monkeypatch.setattr(_headzone, "TOPIC_LINES", 0)
-    assert removed(page(*head, headline=headline)).get("Réforme des retraites") == "head_label"
+    assert removed(page(*head, headline=headline)).get("Retraites") == "head_label"
 
 
 def test_a_short_headline_at_the_top_above_a_login_link_stays():

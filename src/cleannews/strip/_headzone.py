@@ -28,13 +28,17 @@ labels and break a run. A run holding the article's kicker stays (:func:`_kicker
 the data files' ``kicker_words`` ("Critique"), a text the page prints on another line too (its
 menu's "Société" over the headline: the article's section), or a label sharing a word with
 the headline and the lines under it ("Réforme des retraites" over "Le conclave sur les
-retraites …"). Tests: ``tests/test_strip_headzone.py``; figures in ``docs/strip-history.md``
-(branch strip-head7).
+retraites …"). A run of one line that reads as a phrase stays too (:func:`_phrase_alone`: a
+function word between two words or a colon inside, "Zukunft des VfL", "Politik:
+Ressortarchiv": the article's kicker or short headline under another site's chrome, round 39).
+Tests: ``tests/test_strip_headzone.py``, ``tests/test_keep54.py``; figures in
+``docs/strip-history.md`` (branch strip-head7).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
@@ -81,6 +85,12 @@ MENU_LINE_MAX_WORDS = 40
 #: ... and at most this many of the run's lines have more than :data:`CHROME_MAX_WORDS` words
 #: (one glued menu or tagline among labels; two long lines in a row are text).
 MENU_LONG_MAX = 2
+#: A label under an anchor that reads as a phrase (:func:`_phrase_label`) has at least this
+#: many words ("DO: Kreisliga kompakt", "News in brief"; one word is a section's name).
+PHRASE_MIN_WORDS = 2
+#: A label's two parts joined by a colon inside it ("Politik: Ressortarchiv", "DO: Kreisliga
+#: kompakt"): a kicker's "place / topic: subject" form, never a menu's entry.
+_INNER_COLON = re.compile(r"\w\s?:\s+\w")
 #: Characters trimmed around a label before it is looked up in the kicker words.
 _KICKER_TRIM = " \t:.-–—|•·*"
 
@@ -269,6 +279,55 @@ def _kicker(lines, run: list[int], kickers: frozenset[str], printed: frozenset[s
     return False
 
 
+@lru_cache(maxsize=1)
+def _label_conjunctions() -> frozenset[str]:
+    """``label_conjunctions`` of ``data/headzone.json``: the function words that join two
+    section names in one label ("Economia e Finanza")."""
+    return frozenset(_headzone_data()["label_conjunctions"])
+
+
+def _phrase_label(ln) -> bool:
+    """A short line that reads as a phrase, the article's kicker or short headline, not a
+    section's name: at least :data:`PHRASE_MIN_WORDS` words, and two parts joined by a colon
+    inside it (:data:`_INNER_COLON`: "Politik: Ressortarchiv") or a function word (the
+    stoplists, not a conjunction of :func:`_label_conjunctions`) between two other words
+    ("Zukunft des VfL", "Berichte der Autobahnpolizei", "News in brief"). Alone in its run,
+    ``head_label`` and ``head_chrome`` leave it (:func:`_phrase_alone`): next to another page's
+    chrome (a cookie banner, a paywall notice) the article's first line stands right under an
+    anchor (round 39, keep54; the stress set, TRAIN's de-r40-0001).
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [_phrase_label(_Line(t, frozenset())) for t in ("Zukunft des VfL", "News in brief",
+    ...  "DO: Kreisliga kompakt", "Politique", "A la Une", "Economia e Finanza",
+    ...  "Faits divers – Justice", "Wissenschaftliche Meldungen")]
+    [True, True, True, False, False, False, False, False]
+    """
+    words = ln.words
+    if len(words) < PHRASE_MIN_WORDS:
+        return False
+    if _INNER_COLON.search(ln.text):
+        return True
+    stop, joins = _function_words(), _label_conjunctions()
+    return any(
+        words[k] in stop and words[k] not in joins
+        and words[k - 1] not in stop and words[k + 1] not in stop
+        for k in range(1, len(words) - 1)
+    )
+
+
+def _phrase_alone(lines, run: list[int]) -> bool:
+    """The run is one line and it reads as a phrase (:func:`_phrase_label`): the article's
+    kicker or short headline, which ``head_chrome`` and ``head_label`` leave. A phrase among
+    other labels is a menu's entry: the run is judged as before.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> ls = [_Line(t, frozenset()) for t in ("Zukunft des VfL", "Politik", "Sport")]
+    >>> _phrase_alone(ls, [0]), _phrase_alone(ls, [0, 1]), _phrase_alone(ls, [2])
+    (True, False, False)
+    """
+    return len(run) == 1 and _phrase_label(lines[run[0]])
+
+
 def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> None:
     """Take the short labels standing next to the page's chrome above the article.
 
@@ -307,7 +366,7 @@ def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> 
     below_best = _longest_headline_below(lines, idx)
     # head_chrome: runs between removed lines, one an anchor
     for run, k, anchor in _anchored_runs(lines, idx, label_line):
-        if _kicker(lines, run, kickers, printed):
+        if _kicker(lines, run, kickers, printed) or _phrase_alone(lines, run):
             continue
         if k < len(idx) and below_best[k] > max(lines[i].n for i in run):  # a headline below
             reason = "short label between the page's chrome ({}) and furniture, above the headline"
@@ -321,7 +380,7 @@ def head_zone(lines, body_start: int, kickers: frozenset[str] = frozenset()) -> 
         run = idx[k + 1 : rest]
         if not 0 < len(run) <= UNDER_ANCHOR_MAX_LINES:
             continue
-        if _kicker(lines, run, kickers, printed):
+        if _kicker(lines, run, kickers, printed) or _phrase_alone(lines, run):
             continue
         while rest < len(idx) and lines[idx[rest]].cls == BAD:
             rest += 1

@@ -221,6 +221,11 @@ CONTEXT_SENTENCE_WORDS = 3
 #: Inside the article, a capitalised line of at least this many words whose next standing
 #: line (removed lines skipped) is a paragraph is a subheading: context does not take it.
 SUBHEADING_MIN_WORDS = 2
+#: Round 39 (context54): a heading in capitals above the article's last paragraph ("EUROPEAN
+#: BANKS", a newspaper's kicker) has at least this many letters, and at least
+#: :data:`SUBHEADING_MIN_WORDS` words: the context rule does not take it (no TRAIN furniture
+#: line it took there has this shape; "UN ÉTÉ" has too few letters).
+CAPS_HEADING_MIN_LETTERS = 6
 #: Content protection (issue 10, point 4): a line shaped like a results line or a table
 #: row stays when at least this many lines of the page share its shape (the article's list).
 SHAPE_LIST_MIN = 2
@@ -870,6 +875,21 @@ def _rules_once_cut(ln: _Line, i: int, rs: RuleSet, plan, stop, matched: list) -
     if rule is not None:
         ln.bad(rule.name, rule.reason)
         matched[i] = rule
+
+
+def _rules_read_once_cut(found: list[SpanRemoval]) -> bool:
+    """The rules were read already on the line as it will read once ``found`` is cut, so
+    :func:`_rules_once_cut` would read them again for nothing: its one span is a head flag,
+    which :func:`_glued_head_flag` cuts only when :func:`_rule_pass` takes nothing of the
+    headline after it (the same text, the same rules; round 39, glue54).
+
+    >>> _rules_read_once_cut([SpanRemoval(0, 20, HEAD_FLAG_GLUED, "")])
+    True
+    >>> _rules_read_once_cut([SpanRemoval(0, 20, HEAD_FLAG_GLUED, ""),
+    ...                       SpanRemoval(60, 70, GLUED_LINK_TAIL, "")])
+    False
+    """
+    return len(found) == 1 and found[0].rule == HEAD_FLAG_GLUED
 
 
 def _score_pass(lines: list[_Line]) -> None:
@@ -3532,6 +3552,37 @@ def _subheading_above_text(
     return first.isalpha() and first.isupper() and below == GOOD
 
 
+_CAPS_HEADING = LazyPattern(r"^\p{Lu}(?:[\p{Zs}'’&/-]{0,3}\p{Lu})*+$")
+
+
+def _capitals_heading(ln: _Line, i: int, last_good: int) -> bool:
+    """True for a heading printed in capitals, not after the article's last paragraph:
+    letters (at least :data:`CAPS_HEADING_MIN_LETTERS`) all upper case, spaces, apostrophes
+    and hyphens between them, no digit and no end punctuation, at least
+    :data:`SUBHEADING_MIN_WORDS` words. The context rule leaves it whatever removed the lines
+    around it: a newspaper's kicker ("EUROPEAN BANKS") printed between a "Lire la suite"
+    link and a kiosk's back link stays (round 39, context54: the rule took no TRAIN line of
+    this shape before the article's last paragraph, and its furniture there is short labels
+    and menu items in lower case; after it, a widget's heading in capitals such as fr-h-0024's
+    "LA MÉTÉO PRÈS DE CHEZ VOUS" is still taken).
+
+    >>> _capitals_heading(_Line("EUROPEAN BANKS", frozenset()), 5, 9)
+    True
+    >>> _capitals_heading(_Line("EUROPEAN BANKS", frozenset()), 12, 9)  # after the text
+    False
+    >>> _capitals_heading(_Line("POULE B 2024", frozenset()), 5, 9)  # a digit: a table's
+    False
+    >>> _capitals_heading(_Line("European banks", frozenset()), 5, 9)
+    False
+    """
+    t = ln.text.strip()
+    return (
+        i <= last_good and ln.n >= SUBHEADING_MIN_WORDS
+        and sum(c.isalpha() for c in t) >= CAPS_HEADING_MIN_LETTERS
+        and bool(_CAPS_HEADING.match(t))
+    )
+
+
 def _transparent(ln: _Line) -> bool:
     """Whether a removed line is inline furniture the context pass looks through
     (:data:`CONTEXT_TRANSPARENT_RULES`: a caption ending "… [Foto: imago]", "Kay Nietfeld/dpa").
@@ -3714,6 +3765,8 @@ def _context(
             continue  # a few names the article lists, no furniture's short block (keep51)
         if _subheading_above_text(ln, i, first_good, last_good, next_standing[i]):
             continue
+        if _capitals_heading(ln, i, last_good):
+            continue  # "EUROPEAN BANKS": a kicker in capitals above the text (context54)
         p, q = prev_cls[i], next_cls[i]
         if q == "end" and (
             inline_rules[prev_rule[i]] >= SEPARATOR_MIN_INLINE
@@ -4208,7 +4261,8 @@ def judge_lines(
                 for x in found
             ]
             ln.refit(ln.key_text, stop)  # judge the line as it will read once cleaned
-            _rules_once_cut(ln, i, rs, phrase_plan, stop, matched)
+            if not _rules_read_once_cut(found):
+                _rules_once_cut(ln, i, rs, phrase_plan, stop, matched)
     if glued:  # lines refitted without their glued spans were counted again by words
         recount_unspaced([lines[i] for i in glued], text)  # text: the same gate (see above)
     if headings:
@@ -4408,18 +4462,57 @@ def _protect_headings(lines: list[_Line], headings: frozenset[str]) -> None:
                 ln.cls = KEEP
 
 
+#: A line longer than this many characters is rebuilt without its spans by
+#: :func:`_spliced` when they lie in one stretch of at most :data:`SPLICE_MAX_CHARS`.
+SPLICE_MIN_LINE_CHARS = 1 << 16
+SPLICE_MAX_CHARS = 1 << 16
+
+
 def _without(line: str, spans: list[SpanRemoval]) -> str:
-    """``line`` with the spans removed.
+    """``line`` with the spans removed (:func:`_spliced` on a long line).
 
     >>> _without("abc def ghi", [SpanRemoval(3, 7, "r", "")])
     'abc ghi'
     """
-    out, pos = [], 0
-    for sp in sorted(spans, key=lambda x: x.start):
-        out.append(line[pos : sp.start])
+    ordered = sorted(spans, key=lambda x: x.start)
+    if len(line) > SPLICE_MIN_LINE_CHARS and ordered:
+        spliced = _spliced(line, ordered)
+        if spliced is not None:
+            return spliced
+    out, pos = [], 0  # no empty piece: a line cut at both ends is one piece, joined as it is
+    for sp in ordered:
+        if sp.start > pos:
+            out.append(line[pos : sp.start])
         pos = max(pos, sp.end)
-    out.append(line[pos:])
+    if pos < len(line):
+        out.append(line[pos:])
     return "".join(out)
+
+
+def _spliced(line: str, ordered: list[SpanRemoval]) -> str | None:
+    """``line`` without the spans (sorted by start), built once: the stretch from the first
+    span's start to the last one's end (at most :data:`SPLICE_MAX_CHARS`) replaced by its
+    kept text with ``str.replace``, which reads the line itself; the pieces and their join
+    would hold a long line twice over (with :func:`_glued_marker`'s own copy, gone too, the
+    markers found on ``tests/test_strip_memory.py``'s one-line page raised the strip peak
+    from 8.05x to 10.38x its UTF-8 size on round 38's code; now 8.57x).
+    None when the stretch is longer or the line holds it earlier (``replace`` takes the
+    first copy): :func:`_without` joins the pieces then.
+
+    >>> t = "Un texte. " * 3 + "Pub " + "Un texte. " * 3
+    >>> _spliced(t, [SpanRemoval(30, 34, "r", "")]) == t[:30] + t[34:]
+    True
+    >>> _spliced(t, [SpanRemoval(40, 44, "r", "")]) is None  # " Un " is read earlier
+    True
+    """
+    start, end = ordered[0].start, max(sp.end for sp in ordered)
+    if end - start > SPLICE_MAX_CHARS:
+        return None
+    stretch = line[start:end]
+    if line.find(stretch, 0, end) != start:
+        return None
+    kept = _without(stretch, [SpanRemoval(x.start - start, x.end - start, "", "") for x in ordered])
+    return line.replace(stretch, kept, 1)
 
 
 #: Headline choice (issue 10): a label above the title (a section name, a kicker, a date,
@@ -5448,11 +5541,35 @@ def _glued_marker(line: str, rs: RuleSet) -> list[SpanRemoval]:
                     "ad or related-article marker glued between two sentences")
         for m in rs.glued_marker.finditer(line)
     ]
-    rest = _WORD.finditer(_without(line, found)) if found else ()
-    if found and sum(1 for _ in islice(rest, GLUED_LABEL_MIN_REST_WORDS)) < \
+    if found and _words_beside(line, found, GLUED_LABEL_MIN_REST_WORDS) < \
             GLUED_LABEL_MIN_REST_WORDS:
-        return []  # counted up to the bound: a megabyte line lists no million words
+        return []
     return found
+
+
+def _words_beside(line: str, spans: list[SpanRemoval], bound: int) -> int:
+    """The words of ``line`` outside ``spans`` (sorted, apart, each opening after a space or
+    at the line's start), counted up to ``bound``: the words of :func:`_without`'s text, read
+    gap by gap on the line itself (a megabyte line is neither copied nor read past its first
+    words; round 38 rebuilt the line here, a copy as large as the span pass's, see
+    :func:`_spliced`).
+
+    >>> _words_beside("One two. Ad Three four five", [SpanRemoval(9, 12, "r", "")], 9)
+    5
+    >>> _words_beside("One two. Ad Three four five", [SpanRemoval(9, 12, "r", "")], 3)
+    3
+    """
+    count, pos = 0, 0
+    for sp in (*spans, SpanRemoval(len(line), len(line), "", "")):
+        count += sum(1 for _ in islice(_WORD.finditer(line, pos, sp.start), bound - count))
+        if count >= bound:
+            break
+        pos = sp.end
+    return count
+
+
+#: The rule name of :func:`_glued_head_flag`'s cuts.
+HEAD_FLAG_GLUED = "head_flag_glued"
 
 
 def _glued_head_flag(line: str, rs: RuleSet) -> SpanRemoval | None:
@@ -5476,6 +5593,9 @@ def _glued_head_flag(line: str, rs: RuleSet) -> SpanRemoval | None:
 
     >>> _glued_head_flag("Réservé aux abonnés Photo de la semaine", rs) is None
     True
+
+    That verdict stands for the line once cut when the flag is its only glued span:
+    :func:`_rules_once_cut` does not read the same headline again (:func:`_rules_read_once_cut`).
     """
     if rs.glued_head_flag is None:
         return None
@@ -5487,7 +5607,7 @@ def _glued_head_flag(line: str, rs: RuleSet) -> SpanRemoval | None:
         return None
     if _rule_pass([_Line(line[m.end() :], frozenset())], rs, None)[0] is not None:
         return None  # a rule takes the headline alone ("Photo de la semaine"): the line stays
-    return SpanRemoval(0, m.end(), "head_flag_glued",
+    return SpanRemoval(0, m.end(), HEAD_FLAG_GLUED,
                        "paywall flag or relative time glued before a teaser's headline")
 
 
