@@ -167,7 +167,12 @@ def _standing(lines, start: int) -> list[int]:
 
 
 def related_zone(
-    lines, matched: list, body_start: int, body_end: int, idx: list[int] | None = None
+    lines,
+    matched: list,
+    body_start: int,
+    body_end: int,
+    idx: list[int] | None = None,
+    page: str = "article",
 ) -> None:
     """Take the lines under a related-articles heading that stands after the article's body.
 
@@ -208,7 +213,7 @@ def related_zone(
         [None, None, None]
     """
     _heading_zone(lines, matched, body_start, body_end)
-    heading_pairs(lines, matched, body_start)  # branch nav16
+    heading_pairs(lines, matched, body_start, page)  # branch nav16
     excerpt_run(lines, body_start, body_end)
     comment_form(lines, matched, body_end)
     if idx is None:  # the non-blank lines, for the two passes below
@@ -405,6 +410,27 @@ def _cleaned(ln) -> str:
     return ln.key_text or ln.text
 
 
+def _excerpt_shape(ln) -> bool:
+    """Whether a line reads as an excerpt of another article for :func:`excerpt_run`: at
+    least :data:`EXCERPT_MIN_WORDS` words cut with an ellipsis, not protected, no list item.
+    A line another rule already removed counts toward a run (it is not taken twice): a
+    related heading's ``takes_next`` takes six teasers under "link correlati" and the
+    seventh excerpt of the same list stood alone under them (it-r40-0004, round 39).
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> [_excerpt_shape(_Line(t, frozenset())) for t in (
+        ...     "Un grave accident s’est produit hier soir sur la rocade…",
+        ...     "Le conseil a voté le budget de la commune.", "- un point de la liste cut…")]
+        [True, False, False]
+    """
+    return (
+        not ln.protected
+        and ln.n >= EXCERPT_MIN_WORDS
+        and _cut(_cleaned(ln))  # as it will read: a glued read-more cut (it-r28-0007)
+        and not _BULLET.match(ln.text)
+    )
+
+
 def excerpt_run(lines, body_start: int, body_end: int) -> None:
     """Take a run of excerpts of other articles, cut with "…", under the article's text.
 
@@ -440,15 +466,12 @@ def excerpt_run(lines, body_start: int, body_end: int) -> None:
     runs: list[list[int]] = []
     run: list[int] = []
     for i, ln in enumerate(lines):
-        if ln.blank or ln.cls == BAD:
+        if ln.blank:
             continue
-        if (
-            not ln.protected
-            and ln.n >= EXCERPT_MIN_WORDS
-            and _cut(_cleaned(ln))  # as it will read: a glued read-more cut (it-r28-0007)
-            and not _BULLET.match(ln.text)
-        ):
-            run.append(i)
+        if _excerpt_shape(ln):
+            run.append(i)  # a removed excerpt counts too (round 39: _excerpt_shape)
+            continue
+        if ln.cls == BAD:
             continue
         if len(run) >= EXCERPT_RUN_MIN:
             runs.append(run)
@@ -482,7 +505,10 @@ def excerpt_run(lines, body_start: int, body_end: int) -> None:
         if prose_below[run[-1] + 1]:
             continue  # the article goes on below the run
         for i in run:
-            lines[i].bad("excerpt_run", "one of several excerpts cut with '…' after the article")
+            if lines[i].cls != BAD:  # a removed excerpt of the run stays its rule's
+                lines[i].bad(
+                    "excerpt_run", "one of several excerpts cut with '…' after the article"
+                )
 
 
 def _led_words(lines, leads: dict[int, str]) -> dict[int, int]:
@@ -1221,7 +1247,53 @@ def _pair_excerpt(ln, head) -> bool:
     return ln.cls == GOOD and PAIR_EXCERPT_MIN_WORDS <= ln.n <= ZONE_MAX_WORDS and ln.n > head.n
 
 
-def heading_pairs(lines, matched: list, body_start: int) -> None:
+def _pairs_heading(rule, page: str = "article") -> bool:
+    """Whether a rule's removed line can head :func:`heading_pairs`' zone: one of
+    :data:`TAIL_OPENING_RULES`, or (round 39) any whole-line rule of the ``related`` category
+    ("À lire également", "Most Popular", "Related Stories", "Ultime notizie": the
+    ``related_lead*`` and ``related_heading*`` families). Those are no tail opening for
+    :func:`_heading_zone`, whose zone is any short line (the article's own lines went on
+    under a "related_lead" heading on 3 TRAIN pages); here the zone must be teaser pairs
+    down to the end of the text, which the article's text is not. A prefix rule's line
+    ("À lire aussi : Titre") is one link inside the article and heads nothing. Nor does
+    such a heading on a page read as a listing (``page``, :func:`~._pagekind.page_kind`):
+    its (headline, summary) pairs are the page's content (and :func:`_pair_above` keeps a
+    listing's pairs that the page kind did not tell).
+
+        >>> from cleannews.strip._rules import Rule
+        >>> lead = Rule("related_lead_en", "related", "line", "heading", ())
+        >>> _pairs_heading(lead), _pairs_heading(lead, "listing")
+        (True, False)
+        >>> _pairs_heading(Rule("related_link", "related", "prefix", "link", ()))
+        False
+    """
+    return rule.name in TAIL_OPENING_RULES or (
+        page != "listing" and rule.category == "related" and rule.kind == "line"
+    )
+
+
+def _pair_above(up: list) -> bool:
+    """Whether a (headline, excerpt) pair (:func:`_pair_headline`, :func:`_pair_excerpt`)
+    stands right above a related heading or one line above it (``up``: the nearest standing
+    lines above, nearest first): the heading sits inside a list of such pairs, a listing's
+    summaries (another site's "Read More" put between a headline and its summary on
+    fr-a-0186, tests/test_stress23.py), not under an article.
+
+        >>> from cleannews.strip.detectors import _Line, GOOD
+        >>> ex = _Line("Un homme a été interpellé en possession d'un matériel de piratage de "
+        ...            "cartes bancaires. Son commanditaire court toujours.", frozenset())
+        >>> ex.cls = GOOD
+        >>> head = _Line("« Ce n’est pas un comptoir, c’est une barre de tribunal »", frozenset())
+        >>> _pair_above([head, ex, head]), _pair_above([ex])
+        (True, False)
+    """
+    return any(
+        _pair_headline(h) and _pair_excerpt(e, h)
+        for e, h in ((up[k], up[k + 1]) for k in range(min(2, len(up) - 1)))
+    )
+
+
+def heading_pairs(lines, matched: list, body_start: int, page: str = "article") -> None:
     """Teaser pairs under a related-articles heading that the body run swallowed.
 
     The page-kind body (:func:`~._pagekind.page_kind`) is the longest run of paragraph-like
@@ -1268,17 +1340,17 @@ def heading_pairs(lines, matched: list, body_start: int) -> None:
     i = body_start + 1
     while i < end:
         rule = matched[i]
-        if rule is None or rule.name not in TAIL_OPENING_RULES or lines[i].cls != BAD:
+        if rule is None or not _pairs_heading(rule, page) or lines[i].cls != BAD:
             i += 1
             continue
-        above = next(
-            (lines[k] for k in range(i - 1, max(-1, i - 1 - PAIR_WALK_MAX), -1)
-             if _stands(lines[k])),
-            None,
-        )
-        if above is not None and _list_item(above.text):
+        up = [lines[k] for k in range(i - 1, max(-1, i - 1 - PAIR_WALK_MAX), -1)
+              if _stands(lines[k])][:3]
+        if up and _list_item(up[0].text):
             i += 1
             continue  # the heading cuts into the article's list
+        if rule.name not in TAIL_OPENING_RULES and _pair_above(up):
+            i += 1
+            continue  # a "Read more" inside a listing's pairs: the listing goes on below
         zone, stop = _pairs_below(lines, i)
         if zone is None:
             # a heading between i and stop sees the same lines down to stop: the search goes
@@ -1292,19 +1364,33 @@ def heading_pairs(lines, matched: list, body_start: int) -> None:
         if 2 * near > len(zone) // 2:
             return
         for ln in zone:
-            ln.bad("related_zone", "teaser pairs under a heading of other articles")
+            if ln.cls != BAD:  # a headline the heading took stays its rule's
+                ln.bad("related_zone", "teaser pairs under a heading of other articles")
         return
 
 
 def _pairs_below(lines, i: int) -> tuple[list | None, int]:
     """(the standing, unprotected lines below line ``i`` when they are (headline, excerpt)
-    pairs (:func:`heading_pairs`), else None; the index where the reading stopped)."""
+    pairs (:func:`heading_pairs`), else None; the index where the reading stopped).
+
+    A headline the heading's own rule took (its ``takes_next``, which stops at the first
+    excerpt: "Ultime notizie" took "Una frana sta facendo sprofondare la città di Niscemi"
+    and left its excerpt and the next pairs, it-r35-0007) heads its excerpt's pair, and is
+    not taken again (round 39)."""
     zone = []
     head = None
     pairs = 0
+    by = lines[i].removal.rule if lines[i].removal is not None else None
     for k in range(i + 1, len(lines)):
         ln = lines[k]
-        if ln.blank or ln.cls == BAD or ln.protected:
+        if ln.blank or ln.protected:
+            continue
+        if ln.cls == BAD:
+            if head is None and ln.removal is not None and ln.removal.rule == by and (
+                _pair_headline(ln)
+            ):
+                head = ln  # taken with the heading: the first pair's headline
+                zone.append(ln)
             continue
         if _list_item(ln.text):
             return None, k

@@ -1757,7 +1757,7 @@ def _neighbour_pass(
         _menu_runs(lines, first_good, last_good, kickers, idx)
         _tail_teasers(lines, kind)
         if kind is not None:  # block evidence after the article's body (strip-gen6)
-            related_zone(lines, matched, kind.body_start, kind.body_end, idx)
+            related_zone(lines, matched, kind.body_start, kind.body_end, idx, kind.kind)
             dated_feed(lines, kind.kind)  # runs of one shape, any language (strip-gen10)
             dated_headlines(lines, kind.kind)  # headline / date pairs (issue 10, round 29)
             calendar_widget(lines)
