@@ -140,17 +140,17 @@ def missed_furniture(s: Support, pages) -> set[tuple[str, str]]:
     from cleannews.evaluate import _clean_traced, _survival
 
     wanted = {pid for pid, _ in s.furniture}
-    out = set()
+    missed = set()
     for rec, doc, labelled in pages:
         if rec["id"] not in wanted:
             continue
         texts = {t for pid, t in s.furniture if pid == rec["id"]}
-        out, trace = _clean_traced(doc, False)
+        cleaned, trace = _clean_traced(doc, False)
         visible = "\n".join(lb.text for lb in labelled)
-        for lb, kept in zip(labelled, _survival(labelled, out, visible, trace), strict=True):
+        for lb, kept in zip(labelled, _survival(labelled, cleaned, visible, trace), strict=True):
             if kept and not lb.content and lb.text in texts:
-                out.add((rec["id"], lb.text))
-    return out
+                missed.add((rec["id"], lb.text))
+    return missed
 
 
 def family_name(name: str) -> str:
