@@ -116,7 +116,14 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
   restaurant news, energy and climate, music-industry news, personal finance and
   micro-business advice; and German, Spanish, Italian and English motoring, housing, health,
   video-game, travel, wine and music-industry pages), gathered the same way: scored by the lead
-  only, at the end of the round, with the round-start code and with the round's final code.
+  only, at the end of the round, with the round-start code and with the round's final code;
+* ``--half r45``: :data:`FRESH45`, the round-45 TRAIN batches (issue 10, branch labels54), round
+  39's transfer check (technology, IT and video games, fashion, beauty and lifestyle magazines,
+  parenting, pets, jobs and HR, aviation, rail, shipping and logistics, defence, banking,
+  fintech and crypto, home, garden and DIY, retail and e-commerce trade news; and German,
+  Spanish, Italian and English games, pets, logistics, defence, HR, aviation, fintech, garden
+  and retail pages), gathered the same way: scored by the lead only, at the end of the round,
+  with the round-start code and with the round's final code.
 
     >>> page_batch("fr-e-0012"), page_batch("de-m-0003")
     ('fr-e', 'de-m')
@@ -283,12 +290,28 @@ FRESH43 = ("fr-r43", "de-r43", "es-r43", "it-r43", "en-r43")
 #: round-start code and with the round's final code, before anybody else runs cleannews on them
 #: (docs/strip-history.md, "Fresh TRAIN pages, eighteenth batch (issue 10, round 38)").
 FRESH44 = ("fr-r44", "de-r44", "es-r44", "it-r44", "en-r44")
+#: The round-45 TRAIN batches (issue 10, branch labels54: 41 pages from 41 new sites, French 24:
+#: a maritime trade monthly's paywalled dossier, an aviation trade site's story, a rail-news
+#: magazine's category page, a port association's brief, a celebrity and fashion blog, a fashion
+#: magazine's and a luxury magazine's trend articles, two beauty guides (one on a Senegalese news
+#: site), a Québec weekly's sponsored pet article, a veterinary association's resource page, a
+#: job board's HR blog, a bitcoin-payment explainer, a defence review's dossier, three garden and
+#: DIY guides, a retail trade magazine's legal column, a parenting guide, a public-health
+#: parenting site's search page, a local monthly's pregnancy special, a ransomware explainer and
+#: a purchasing magazine's slideshow slide, a tech blog's iPhone review; German games special,
+#: vets' blog tag page, logistics teaser and defence interview; Spanish games, remote-hiring and
+#: airport pages; Italian games review, pet guide, fintech guide and garden post; English games
+#: tag page, paywalled freight story and two retail articles; 37 articles, 4 listings), round 39's
+#: transfer check, scored by the lead at the end of the round with the round-start code and with
+#: the round's final code, before anybody else runs cleannews on them (docs/strip-history.md,
+#: "Fresh TRAIN pages, nineteenth batch (issue 10, round 39)").
+FRESH45 = ("fr-r45", "de-r45", "es-r45", "it-r45", "en-r45")
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
     "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30, "r31": FRESH31,
     "r32": FRESH32, "r33": FRESH33, "r34": FRESH34, "r35": FRESH35, "r36": FRESH36,
     "r37": FRESH37, "r38": FRESH38, "r39": FRESH39, "r40": FRESH40, "r41": FRESH41,
-    "r42": FRESH42, "r43": FRESH43, "r44": FRESH44,
+    "r42": FRESH42, "r43": FRESH43, "r44": FRESH44, "r45": FRESH45,
 }
 
 
