@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from functools import reduce
 from importlib import resources
 from itertools import accumulate, compress, count, islice, repeat
-from operator import add
+from operator import add, methodcaller
 
 import regex
 
@@ -530,6 +530,31 @@ def folded_span(
     return bisect.bisect_right(ends, a), bisect.bisect_left(ends, b) + 1 if b else 0
 
 
+#: A match's text and its start, read in C (``_token_starts``).
+_match_text, _match_start = methodcaller("group"), methodcaller("start")
+
+
+def _token_starts(tok, para: str, low: str) -> tuple[list[str], list[int]]:
+    """``(tokens, their start offsets in para)`` of ``low = fold(para)`` split by ``tok``
+    (a pattern without groups, so the tokens are ``tok.findall(low)``): one ``finditer``
+    read in C where every character folds to one (the offsets are ``low``'s, as
+    ``folded_span`` maps them), else each offset mapped by ``folded_span``. The reading
+    asked ``findall`` and then ``finditer`` with a ``folded_span`` call per token of every
+    piece holding a name (``ContextTerm._read_pieces``, round 39).
+
+    >>> _token_starts(CONTEXT_TOKEN, "La Coupe d’Europe", fold("La Coupe d’Europe"))
+    (['la', 'coupe', "d'", 'europe'], [0, 3, 9, 11])
+    >>> _token_starts(CONTEXT_TOKEN, "İl Vit", fold("İl Vit"))
+    (['il', 'vit'], [0, 3])
+    """
+    matches = list(tok.finditer(low))
+    toks = list(map(_match_text, matches))
+    if len(low) == len(para):  # every character folds to one: offsets hold
+        return toks, list(map(_match_start, matches))
+    ends = fold_ends(para)
+    return toks, [folded_span(para, low, *m.span(), ends)[0] for m in matches]
+
+
 def context_tokens(text: str) -> list[tuple[str, int]]:
     """``(token, start offset in text)`` pairs of one paragraph, as the count table spells
     them (one offset map for the paragraph: linear time, ``fold_ends``).
@@ -963,7 +988,11 @@ class ContextTerm:
                 continue
             low = fold(para)
             tok = tok_re if unsafe(low) else fast_re  # (the same tokens, see _fast_tokenizer)
-            toks = tok.findall(low)
+            names = name_starts(para) if low != para else None
+            if names:  # one pass for the tokens and their offsets (``_token_starts``)
+                toks, starts = _token_starts(tok, para, low)
+            else:
+                toks = tok.findall(low)
             if digit(low):  # (a token starts with a digit only if the piece has one)
                 toks = ["<num>" if t[0].isdigit() else t for t in toks]
             self.style_add(style, toks)
@@ -971,10 +1000,7 @@ class ContextTerm:
                 tid = list(map(ids.get, toks, repeat(none)))
             else:
                 tid = [none if t in brk else ids.get(t, none) for t in toks]
-            names = name_starts(para) if low != para else None
             if names:  # a name's or a title's word (not a spinner's): as a word the table lacks
-                ends = None if len(low) == len(para) else fold_ends(para)
-                starts = [folded_span(para, low, *m.span(), ends)[0] for m in tok.finditer(low)]
                 for i in name_tokens(para, toks, starts, names):
                     tid[i] = none
             yield start, para, low, tok, toks, tid
