@@ -544,8 +544,8 @@ def _token_starts(tok, para: str, low: str) -> tuple[list[str], list[int]]:
 
     >>> _token_starts(CONTEXT_TOKEN, "La Coupe d’Europe", fold("La Coupe d’Europe"))
     (['la', 'coupe', "d'", 'europe'], [0, 3, 9, 11])
-    >>> _token_starts(CONTEXT_TOKEN, "İl Vit", fold("İl Vit"))
-    (['il', 'vit'], [0, 3])
+    >>> _token_starts(CONTEXT_TOKEN, "İl Vit", fold("İl Vit"))  # "i̇l": offsets of the input
+    (['i', 'l', 'vit'], [0, 1, 3])
     """
     matches = list(tok.finditer(low))
     toks = list(map(_match_text, matches))
