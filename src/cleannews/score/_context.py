@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from functools import reduce
 from importlib import resources
 from itertools import accumulate, compress, count, islice, repeat
-from operator import add, methodcaller
+from operator import add
 
 import regex
 
@@ -530,29 +530,47 @@ def folded_span(
     return bisect.bisect_right(ends, a), bisect.bisect_left(ends, b) + 1 if b else 0
 
 
-#: A match's text and its start, read in C (``_token_starts``).
-_match_text, _match_start = methodcaller("group"), methodcaller("start")
+#: A tokenizer -> the same pattern as one group, whose ``split`` lists the separators and the
+#: tokens in turn (``_token_starts``; one per pattern, built on first use).
+_SPLITTERS: dict = {}
+
+
+def _splitter(tok):
+    """``tok`` (a ``re`` or ``regex`` pattern without groups) as one capturing group, same
+    flags: its ``split`` gives ``[separator, token, separator, …, separator]``.
+
+    >>> _splitter(CONTEXT_TOKEN)("l'état, 2")
+    ['', "l'", '', 'état', '', ',', ' ', '2', '']
+    """
+    split = _SPLITTERS.get(tok)
+    if split is None:
+        engine = regex if isinstance(tok, type(CONTEXT_TOKEN)) else __import__("re")
+        split = _SPLITTERS[tok] = engine.compile(f"({tok.pattern})", tok.flags).split
+    return split
 
 
 def _token_starts(tok, para: str, low: str) -> tuple[list[str], list[int]]:
-    """``(tokens, their start offsets in para)`` of ``low = fold(para)`` split by ``tok``
-    (a pattern without groups, so the tokens are ``tok.findall(low)``): one ``finditer``
-    read in C where every character folds to one (the offsets are ``low``'s, as
-    ``folded_span`` maps them), else each offset mapped by ``folded_span``. The reading
-    asked ``findall`` and then ``finditer`` with a ``folded_span`` call per token of every
-    piece holding a name (``ContextTerm._read_pieces``, round 39).
+    """``(tokens, their start offsets in para)`` of ``low = fold(para)`` split by ``tok``:
+    the tokens of ``tok.findall(low)`` and their offsets, from one ``split`` of ``low``
+    (``_splitter``) read in C: each token starts where the lengths of the pieces before it
+    end. Where every character folds to one these are ``para``'s offsets (as
+    ``folded_span`` maps them), else each is mapped by ``folded_span``. The reading asked
+    ``findall`` and then ``finditer`` with a ``folded_span`` call per token of every piece
+    holding a name (``ContextTerm._read_pieces``, round 39).
 
     >>> _token_starts(CONTEXT_TOKEN, "La Coupe d’Europe", fold("La Coupe d’Europe"))
     (['la', 'coupe', "d'", 'europe'], [0, 3, 9, 11])
     >>> _token_starts(CONTEXT_TOKEN, "İl Vit", fold("İl Vit"))  # "i̇l": offsets of the input
     (['i', 'l', 'vit'], [0, 1, 3])
     """
-    matches = list(tok.finditer(low))
-    toks = list(map(_match_text, matches))
+    parts = _splitter(tok)(low)
+    toks = parts[1::2]
+    starts = list(accumulate(map(len, parts)))[:-1:2]  # the end of each separator
     if len(low) == len(para):  # every character folds to one: offsets hold
-        return toks, list(map(_match_start, matches))
+        return toks, starts
     ends = fold_ends(para)
-    return toks, [folded_span(para, low, *m.span(), ends)[0] for m in matches]
+    return toks, [folded_span(para, low, a, a + len(t), ends)[0]
+                  for t, a in zip(toks, starts, strict=True)]
 
 
 def context_tokens(text: str) -> list[tuple[str, int]]:
