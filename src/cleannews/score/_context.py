@@ -565,7 +565,8 @@ def _token_starts(tok, para: str, low: str) -> tuple[list[str], list[int]]:
     """
     parts = _splitter(tok)(low)
     toks = parts[1::2]
-    starts = list(accumulate(map(len, parts)))[:-1:2]  # the end of each separator
+    # the end of each separator (every other running length, no list of them all)
+    starts = list(islice(accumulate(map(len, parts)), 0, len(parts) - 1, 2))
     if len(low) == len(para):  # every character folds to one: offsets hold
         return toks, starts
     ends = fold_ends(para)
