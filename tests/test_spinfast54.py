@@ -5,8 +5,8 @@ where no sentence starts (``name_starts``: ``name_tokens`` reads the names' word
 The round-start code split such a piece twice (``findall`` for the tokens, then
 ``finditer`` for the offsets) and called ``folded_span`` once per token, even where every
 character folds to one and the offsets hold as they are. ``_token_starts`` now reads both
-from one ``finditer`` in C, and maps offsets through ``folded_span`` only when lower-casing
-lengthened the piece ("İ").
+from one ``split`` in C (the tokenizer as one group), and maps offsets through
+``folded_span`` only when lower-casing lengthened the piece ("İ").
 
 The first test counts the removed calls and fails on the round-start code (one
 ``folded_span`` a token of every named piece); the others check the tokens and offsets
