@@ -583,6 +583,50 @@ def folded_span(
     return bisect.bisect_right(ends, a), bisect.bisect_left(ends, b) + 1 if b else 0
 
 
+#: A tokenizer -> the same pattern as one group, whose ``split`` lists the separators and the
+#: tokens in turn (``_token_starts``; one per pattern, built on first use).
+_SPLITTERS: dict = {}
+
+
+def _splitter(tok):
+    """``tok`` (a ``re`` or ``regex`` pattern without groups) as one capturing group, same
+    flags: its ``split`` gives ``[separator, token, separator, …, separator]``.
+
+    >>> _splitter(CONTEXT_TOKEN)("l'état, 2")
+    ['', "l'", '', 'état', '', ',', ' ', '2', '']
+    """
+    split = _SPLITTERS.get(tok)
+    if split is None:
+        engine = regex if isinstance(tok, type(CONTEXT_TOKEN)) else __import__("re")
+        split = _SPLITTERS[tok] = engine.compile(f"({tok.pattern})", tok.flags).split
+    return split
+
+
+def _token_starts(tok, para: str, low: str) -> tuple[list[str], list[int]]:
+    """``(tokens, their start offsets in para)`` of ``low = fold(para)`` split by ``tok``:
+    the tokens of ``tok.findall(low)`` and their offsets, from one ``split`` of ``low``
+    (``_splitter``) read in C: each token starts where the lengths of the pieces before it
+    end. Where every character folds to one these are ``para``'s offsets (as
+    ``folded_span`` maps them), else each is mapped by ``folded_span``. The reading asked
+    ``findall`` and then ``finditer`` with a ``folded_span`` call per token of every piece
+    holding a name (``ContextTerm._read_pieces``, round 39).
+
+    >>> _token_starts(CONTEXT_TOKEN, "La Coupe d’Europe", fold("La Coupe d’Europe"))
+    (['la', 'coupe', "d'", 'europe'], [0, 3, 9, 11])
+    >>> _token_starts(CONTEXT_TOKEN, "İl Vit", fold("İl Vit"))  # "i̇l": offsets of the input
+    (['i', 'l', 'vit'], [0, 1, 3])
+    """
+    parts = _splitter(tok)(low)
+    toks = parts[1::2]
+    # the end of each separator (every other running length, no list of them all)
+    starts = list(islice(accumulate(map(len, parts)), 0, len(parts) - 1, 2))
+    if len(low) == len(para):  # every character folds to one: offsets hold
+        return toks, starts
+    ends = fold_ends(para)
+    return toks, [folded_span(para, low, a, a + len(t), ends)[0]
+                  for t, a in zip(toks, starts, strict=True)]
+
+
 def context_tokens(text: str) -> list[tuple[str, int]]:
     """``(token, start offset in text)`` pairs of one paragraph, as the count table spells
     them (one offset map for the paragraph: linear time, ``fold_ends``).
@@ -1016,7 +1060,11 @@ class ContextTerm:
                 continue
             low = fold(para)
             tok = tok_re if unsafe(low) else fast_re  # (the same tokens, see _fast_tokenizer)
-            toks = tok.findall(low)
+            names = name_starts(para) if low != para else None
+            if names:  # one pass for the tokens and their offsets (``_token_starts``)
+                toks, starts = _token_starts(tok, para, low)
+            else:
+                toks = tok.findall(low)
             if digit(low):  # (a token starts with a digit only if the piece has one)
                 toks = ["<num>" if t[0].isdigit() else t for t in toks]
             self.style_add(style, toks)
@@ -1024,10 +1072,7 @@ class ContextTerm:
                 tid = list(map(ids.get, toks, repeat(none)))
             else:
                 tid = [none if t in brk else ids.get(t, none) for t in toks]
-            names = name_starts(para) if low != para else None
             if names:  # a name's or a title's word (not a spinner's): as a word the table lacks
-                ends = None if len(low) == len(para) else fold_ends(para)
-                starts = [folded_span(para, low, *m.span(), ends)[0] for m in tok.finditer(low)]
                 for i in name_tokens(para, toks, starts, names):
                     tid[i] = none
             yield start, para, low, tok, toks, tid
