@@ -9,13 +9,18 @@ import cleannews
 from _helpers import train_pages
 
 #: Real French pages the detector quarantines, recorded when their batch joined TRAIN (each
-#: must still be quarantined, so that a fix shows and the entry is dropped). Empty since round
-#: 33: fr-r36-0022 (round 32's transfer batch r36, jazzmagazine.com, a festival review in a
+#: must still be quarantined, so that a fix shows and the entry is dropped). Empty from round
+#: 33 to 38: fr-r36-0022 (round 32's transfer batch r36, jazzmagazine.com, a festival review in a
 #: literary register with the human slip "une mouvement tellurique") was quarantined at 0.993
 #: by lexical evidence and the context term's kind, which held only by reading the slip's
 #: junction again; a lone slip is no longer read by the context term (``_decision.mask_slips``,
 #: ``tests/test_reg42.py``): 0.899, "suspect".
-SPUN_KNOWN: list[str] = []
+#: Round 39's transfer batch r45 brought one: a 2007 fashion column ("On dirait le printemps !",
+#: fr-r45-0005), 0.910 with the round-start code and the round's code: thirteen rare words and
+#: six rare synonyms of a florid register (0.156 and 0.337 to the logit each) and one context
+#: item, "poursuit" read as worse than "pousse" in "le slim qui poursuit tranquillement son
+#: ascension" (+2.85), an ordinary collocation the context term does not see.
+SPUN_KNOWN: list[str] = ["fr-r45-0005"]
 
 #: Suspect pages over the 1 % bound, recorded when their batch joined TRAIN (each must still be
 #: suspect, so that a fix shows and the entry is dropped). Round 34's transfer batch r40 brought

@@ -12,14 +12,12 @@ article of ``fixtures/strip/025_en_paywall_business_mergers.txt``.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import cleannews
-from cleannews.evaluate import norm, read_fixture
+from _helpers import train_doc
+from cleannews.evaluate import norm
 
-ROOT = Path(__file__).parent.parent
 CFG = cleannews.CleanConfig(score_spin=False, quarantine=False)
 
 ARTICLE = [
@@ -73,7 +71,7 @@ def test_lower_case_label_next_to_it_is_still_taken(kicker_page):
 
 def test_region_menu_item_of_a_train_page_still_taken():
     # TRAIN fr-a-0093: "Centre-Val de Loire" (B:nav) between two removed region links
-    doc, labelled, _ = read_fixture(ROOT / "fixtures/strip_real/pages/fr/fr-a-0093.txt")
+    doc, labelled = train_doc("fr-a-0093")
     assert [lb.label for lb in labelled if norm(lb.text) == "Centre-Val de Loire"] == ["nav"]
     d = cleannews.clean(doc, CFG)
     rules = {c.before.strip(): c.rule for c in d.changes if c.after == ""}
@@ -83,7 +81,7 @@ def test_region_menu_item_of_a_train_page_still_taken():
 @pytest.mark.parametrize("pid", ["fr-a-0004", "fr-a-0005"])
 def test_kiosk_back_link_removed_again(pid):
     # back_link_r38's kiosk form, withdrawn at round 38's end and restored with the guard
-    doc, labelled, _ = read_fixture(ROOT / f"fixtures/strip_real/pages/fr/{pid}.txt")
+    doc, labelled = train_doc(pid)
     link = next(lb.text.strip() for lb in labelled if lb.text.startswith("Retour vers "))
     d = cleannews.clean(doc, CFG)
     rules = {c.before.strip(): c.rule for c in d.changes if c.after == ""}

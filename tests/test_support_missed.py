@@ -9,19 +9,15 @@ removes (fr-a-0054, "Publicité").
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from tools.strip_rules.support import Support, missed_furniture
 
-from cleannews.evaluate import read_corpus
+from _helpers import train_pages
 
-ROOT = Path(__file__).resolve().parent.parent
 LEFT_IN, REMOVED = "fr-r35-0008", "fr-a-0054"
 
 
 def test_missed_lists_a_line_left_in_and_not_a_removed_one():
-    pages = [p for p in read_corpus(ROOT / "fixtures" / "strip_real", ("train",))
-             if p[0]["id"] in (LEFT_IN, REMOVED)]
+    pages = [p for p in train_pages() if p[0]["id"] in (LEFT_IN, REMOVED)]
     assert len(pages) == 2
     s = Support()
     for rec, _, labelled in pages:
