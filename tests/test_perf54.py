@@ -16,7 +16,6 @@ import collections
 import pytest
 
 from cleannews.strip import html as H
-
 from test_htmlsite53 import _page as schedule_page
 
 CARD = ('<li><h3><a href="/a{0}">Titre du sujet numéro {0}</a></h3>'
