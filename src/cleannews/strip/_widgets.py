@@ -41,6 +41,7 @@ import regex
 
 from cleannews._lazyre import LazyPattern
 from cleannews.strip._assemble import BAD, KEEP, kept_standing, next_standing
+from cleannews.strip._keep import _months
 from cleannews.strip._rules import _word_file
 from cleannews.strip._zones import _article_paragraph, _pair_headline
 
@@ -213,8 +214,6 @@ def calendar_widget(lines) -> None:
         >>> [ln.removal.rule for ln in ls]
         ['calendar_widget', 'calendar_widget', 'calendar_widget', 'calendar_widget']
     """
-    from cleannews.strip._keep import _months
-
     idx = kept_standing(lines)
     kinds = {
         k: kind

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import islice, pairwise
+from itertools import accumulate, islice, pairwise
 from operator import itemgetter
 
 import regex
@@ -2036,6 +2036,8 @@ def _item_links(lines: list[_Line], matched: list) -> frozenset[int]:
     counts = Counter(
         _folded(lines[i]) for i, r in enumerate(matched) if r is not None and r.takes_next
     )
+    if not any(n >= REPEAT_MIN for n in counts.values()):
+        return frozenset()  # no heading repeated (most pages): the walk below finds none
     out = set()
     prev: _Line | None = None  # the last standing line seen (one pass: linear time)
     for i, ln in enumerate(lines):
@@ -4099,21 +4101,44 @@ class LowBlocks:
         ['partager', 'titre']
     """
 
-    __slots__ = ("bounds", "lines")
+    __slots__ = ("bounds", "lines", "whole")
 
     def __init__(self, lines: list[_Line], block_chars: int = LOW_BLOCK_CHARS) -> None:
         self.lines = lines
-        self.bounds: list[int] = [0]  # each block is lines[bounds[k]:bounds[k + 1]]
+        #: the one block of a document shorter than ``block_chars`` (most documents), made
+        #: once for both reads (:meth:`whole_block`)
+        self.whole: tuple[str, int, list[int]] | None = None
+        lows = [ln.low for ln in lines]
+        if sum(map(len, lows)) + len(lows) - 1 < block_chars:
+            # no line's end reaches block_chars (the last line's is the farthest): one block,
+            # measured in C (the loop below steps through every line in Python)
+            self.bounds: list[int] = [0, len(lines)]
+            return
+        self.bounds = [0]  # each block is lines[bounds[k]:bounds[k + 1]]
         size = 0
-        for i, ln in enumerate(lines):
-            if size and size + len(ln.low) >= block_chars:
+        for i, n in enumerate(map(len, lows)):
+            if size and size + n >= block_chars:
                 self.bounds.append(i)
                 size = 0
-            size += len(ln.low) + 1
+            size += n + 1
         self.bounds.append(len(lines))
+
+    def whole_block(self) -> tuple[str, int, list[int]]:
+        """The one block of a document of one block (:meth:`blocks`), joined once and kept
+        (at most ``LOW_BLOCK_CHARS`` characters): :meth:`plans` and :meth:`triggers` both
+        read it (round 39, perf54: it was joined and measured line by line twice)."""
+        if self.whole is None:
+            lows = [ln.low for ln in self.lines]
+            starts = list(accumulate(map((1).__add__, map(len, lows)), initial=0))  # C steps
+            starts.pop()  # (the offset past the last line)
+            self.whole = ("\n".join(lows), 0, starts)
+        return self.whole
 
     def blocks(self):
         """Each block as ``(text, index of its first line, offset of each line in text)``."""
+        if len(self.bounds) == 2:
+            yield self.whole_block()
+            return
         lines = self.lines
         for a, b in pairwise(self.bounds):
             starts, pos = [], 0
@@ -4136,7 +4161,7 @@ class LowBlocks:
     def plans(self, rs: RuleSet, words, heads3) -> tuple[tuple, tuple]:
         """``rs.plan`` of the joined text for "phrase" and "span", the same plans."""
         if len(self.bounds) == 2:  # one block (most documents): the joined text itself
-            low = next(self.blocks())[0]
+            low = self.whole_block()[0]
             return rs.plan(words, low, "phrase", heads3), rs.plan(words, low, "span", heads3)
         asked = _Asked()
         rs.plan(words, asked, "phrase", heads3)
@@ -4528,6 +4553,9 @@ TITLE_MAX_WORDS = 30
 KICKER_MAX_SKIP = 3
 #: A clock time ("17:32", "9h05"): with a date, the mark of a date label.
 _CLOCK = regex.compile(r"\b\d{1,2}[:h]\d{2}\b")
+#: A digit as ``_DATELINE`` and ``_CLOCK`` read one (the same engine): each needs one, so a
+#: line without one is no date label, found in one search (:func:`_is_date_label`).
+_ANY_DIGIT = regex.compile(r"\d")
 
 
 def _is_kicker(ln: _Line) -> bool:
@@ -4657,8 +4685,10 @@ def _is_date_label(ln: _Line) -> bool:
     """
     if ln.cls is KEEP or ln.n == 0:
         return True
-    return ln.n <= KICKER_DATE_MAX_WORDS and bool(
-        _DATELINE.search(ln.text) or _CLOCK.search(ln.text)
+    return (
+        ln.n <= KICKER_DATE_MAX_WORDS
+        and _ANY_DIGIT.search(ln.text) is not None  # both patterns need one (most labels: none)
+        and bool(_DATELINE.search(ln.text) or _CLOCK.search(ln.text))
     )
 
 
@@ -5182,6 +5212,8 @@ def _listing_leads(lines: list[_Line], ends: dict[int, int]) -> frozenset[str]:
         >>> sorted(_listing_leads(ls[:2], _lead_ends(ls[:2], rs)))
         []
     """
+    if not ends:
+        return frozenset()  # no read-more lead on the page (most pages)
     seen: Counter[str] = Counter()
     for i, end in ends.items():
         text = lines[i].text

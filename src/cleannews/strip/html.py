@@ -2631,18 +2631,37 @@ def _votes(
     ``linked``: ids of the blocks inside a link (:func:`_link_wrapped`): they vote, and what
     they give each element is also added up in ``from_links`` (when given).
     Returns (vote per element id, element per id, the voting blocks with their words).
-    Linear in the size of the page (the counts come from one pass, :func:`_prose_counts`).
+    Linear in the size of the page (the counts come from one pass, :func:`_prose_counts`):
+    the page is walked once (:func:`_voting_blocks`), the blocks tallied
+    (:func:`_tally_votes`).
     """
-    votes: dict[int, float] = {}
-    elements: dict[int, Tag] = {}
-    blocks: list[tuple[Tag, int]] = []
+    return _tally_votes(body, _voting_blocks(body, keep, counts, tags), skip, linked, from_links)
+
+
+def _voting_blocks(
+    body: Tag,
+    keep: frozenset[int] = frozenset(),
+    counts: dict[int, tuple[int, int, int]] | None = None,
+    tags: list[Tag] | None = None,
+) -> list[tuple[Tag, int, float]]:
+    """The prose blocks that vote (:func:`_votes`), in document order, each with its words
+    and its vote: the one walk over the page, tallied as often as :func:`_voted_content`
+    needs (with and without the teaser cards' summaries, without the link-wrapped blocks)
+    by :func:`_tally_votes`.
+
+    >>> soup = BeautifulSoup("<div><p>" + "Un mot, deux mots. " * 4 + "</p><p>Court.</p></div>",
+    ...     "html.parser")
+    >>> [(el.name, words, vote) for el, words, vote in _voting_blocks(soup)]
+    [('p', 16, 28.0)]
+    """
+    voting: list[tuple[Tag, int, float]] = []
     furniture: dict[int, bool] = {}
     if counts is None:
         counts = _prose_counts(body, tags)
     voters = (_named(body, _VOTER_TAGS) if tags is None
               else [el for el in tags if el.name in _VOTER_TAGS])
     for el in voters:
-        if id(el) in skip or _in_furniture(el, body, furniture, keep):
+        if _in_furniture(el, body, furniture, keep):
             continue  # comments, sidebars, footers neither vote nor count in the page's prose
         if el.name in _CONTAINER_VOTERS:
             # a container votes only for the text written directly in it, or in inline
@@ -2653,7 +2672,37 @@ def _votes(
             words, links, commas = counts[id(el)]
         if words < MAIN_BLOCK_MIN_WORDS or links / words > MAIN_BLOCK_MAX_LINK_DENSITY:
             continue
-        vote = words * (1 - links / words) + 3 * min(commas, 5)
+        voting.append((el, words, words * (1 - links / words) + 3 * min(commas, 5)))
+    return voting
+
+
+def _tally_votes(
+    body: Tag,
+    voting: list[tuple[Tag, int, float]],
+    skip: frozenset[int] = frozenset(),
+    linked: frozenset[int] = frozenset(),
+    from_links: dict[int, float] | None = None,
+) -> tuple[dict[int, float], dict[int, Tag], list[tuple[Tag, int]]]:
+    """:func:`_votes`' result from the ``voting`` blocks (:func:`_voting_blocks`) but those
+    in ``skip``: each vote goes to the block's parent and, decayed, to its ancestors; what
+    the blocks in ``linked`` give is also added up in ``from_links`` (when given). No walk
+    over the page: a few steps up from each voting block.
+
+    >>> soup = BeautifulSoup("<div><p>" + "Un mot, deux mots. " * 4 + "</p></div>",
+    ...     "html.parser")
+    >>> voting = _voting_blocks(soup)
+    >>> votes, elements, _ = _tally_votes(soup, voting)
+    >>> [(elements[k].name, v) for k, v in votes.items()]
+    [('div', 28.0), ('[document]', 14.0)]
+    >>> _tally_votes(soup, voting, frozenset({id(soup.p)}))
+    ({}, {}, [])
+    """
+    votes: dict[int, float] = {}
+    elements: dict[int, Tag] = {}
+    blocks: list[tuple[Tag, int]] = []
+    for el, words, vote in voting:
+        if id(el) in skip:
+            continue
         blocks.append((el, words))
         node = el.parent
         tally = from_links if from_links is not None and id(el) in linked else None
@@ -3500,14 +3549,14 @@ def _voted_content(
     keep = _holders(body, stats, MAIN_KEEP_TEXT_SHARE, tags)
     linked = _link_wrapped(tags, counts)
     from_links: dict[int, float] = {}
-    votes, elements, blocks = _votes(body, keep, counts, tags, linked=linked,
-                                     from_links=from_links)
+    voting = _voting_blocks(body, keep, counts, tags)  # the one walk over the page
+    votes, elements, blocks = _tally_votes(body, voting, linked=linked, from_links=from_links)
     skip = _card_voters(blocks, tags, stats)
     if skip:
         # the teaser cards' summaries do not vote, unless they are the page's prose (a
         # listing page keeps its items: it is then read as before)
         from_cards: dict[int, float] = {}
-        without = _votes(body, keep, counts, tags, skip, linked, from_cards)
+        without = _tally_votes(body, voting, skip, linked, from_cards)
         if sum(w for _, w in without[2]) >= CARD_STREAM_ARTICLE_MIN_WORDS:
             votes, elements, blocks = without
             from_links = from_cards
@@ -3515,7 +3564,7 @@ def _voted_content(
             skip = frozenset()
     if votes and _links_decide(votes, from_links):
         # the winner's votes are link text (a schedule bar, a widget): vote without it
-        votes, elements, blocks = _votes(body, keep, counts, tags, skip | linked)
+        votes, elements, blocks = _tally_votes(body, voting, skip | linked)
     total = sum(w for _, w in blocks)
     if not votes or total <= 0:
         return None
