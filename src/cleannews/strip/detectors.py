@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, islice, pairwise
+from itertools import islice, pairwise
 from operator import itemgetter
 
 import regex
@@ -4101,44 +4101,21 @@ class LowBlocks:
         ['partager', 'titre']
     """
 
-    __slots__ = ("bounds", "lines", "whole")
+    __slots__ = ("bounds", "lines")
 
     def __init__(self, lines: list[_Line], block_chars: int = LOW_BLOCK_CHARS) -> None:
         self.lines = lines
-        #: the one block of a document shorter than ``block_chars`` (most documents), made
-        #: once for both reads (:meth:`whole_block`)
-        self.whole: tuple[str, int, list[int]] | None = None
-        lows = [ln.low for ln in lines]
-        if sum(map(len, lows)) + len(lows) - 1 < block_chars:
-            # no line's end reaches block_chars (the last line's is the farthest): one block,
-            # measured in C (the loop below steps through every line in Python)
-            self.bounds: list[int] = [0, len(lines)]
-            return
-        self.bounds = [0]  # each block is lines[bounds[k]:bounds[k + 1]]
+        self.bounds: list[int] = [0]  # each block is lines[bounds[k]:bounds[k + 1]]
         size = 0
-        for i, n in enumerate(map(len, lows)):
-            if size and size + n >= block_chars:
+        for i, ln in enumerate(lines):
+            if size and size + len(ln.low) >= block_chars:
                 self.bounds.append(i)
                 size = 0
-            size += n + 1
+            size += len(ln.low) + 1
         self.bounds.append(len(lines))
-
-    def whole_block(self) -> tuple[str, int, list[int]]:
-        """The one block of a document of one block (:meth:`blocks`), joined once and kept
-        (at most ``LOW_BLOCK_CHARS`` characters): :meth:`plans` and :meth:`triggers` both
-        read it (round 39, perf54: it was joined and measured line by line twice)."""
-        if self.whole is None:
-            lows = [ln.low for ln in self.lines]
-            starts = list(accumulate(map((1).__add__, map(len, lows)), initial=0))  # C steps
-            starts.pop()  # (the offset past the last line)
-            self.whole = ("\n".join(lows), 0, starts)
-        return self.whole
 
     def blocks(self):
         """Each block as ``(text, index of its first line, offset of each line in text)``."""
-        if len(self.bounds) == 2:
-            yield self.whole_block()
-            return
         lines = self.lines
         for a, b in pairwise(self.bounds):
             starts, pos = [], 0
@@ -4161,7 +4138,7 @@ class LowBlocks:
     def plans(self, rs: RuleSet, words, heads3) -> tuple[tuple, tuple]:
         """``rs.plan`` of the joined text for "phrase" and "span", the same plans."""
         if len(self.bounds) == 2:  # one block (most documents): the joined text itself
-            low = self.whole_block()[0]
+            low = next(self.blocks())[0]
             return rs.plan(words, low, "phrase", heads3), rs.plan(words, low, "span", heads3)
         asked = _Asked()
         rs.plan(words, asked, "phrase", heads3)
