@@ -59,7 +59,6 @@ __all__ = [
     "GRAMMAR_SCATTER_MIN_PARAGRAPHS",
     "GRAMMAR_SCATTER_MIN_SLIPS",
     "KIND_NAMES",
-    "KIND_TRIM_SHARE",
     "LIFT_EXCLUDED_KINDS",
     "LONE_SLIP_MAX",
     "SLIPS_OUT_OF_CONTEXT_MAX",
@@ -71,13 +70,14 @@ __all__ = [
     "context_reading",
     "decide",
     "decided_kinds",
-    "kind_trim",
     "lift",
     "lone_slip_hold",
     "mask_slips",
     "reach_kind",
     "term_without_best",
     "term_without_top",
+    "KIND_TRIM_SHARE",
+    "kind_trim",
     "unsupported_excess",
 ]
 
