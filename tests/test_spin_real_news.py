@@ -19,11 +19,8 @@ from _helpers import train_pages
 #: fr-r45-0005), 0.910 with the round-start code and the round's code: thirteen rare words and
 #: six rare synonyms of a florid register (0.156 and 0.337 to the logit each) and one context
 #: item, "poursuit" read as worse than "pousse" in "le slim qui poursuit tranquillement son
-#: ascension" (+2.85), an ordinary collocation the context term does not see. spinfp54: the
-#: context kind must hold without its best 5 % of words (``_decision.kind_trim``); it rested
-#: on seven near-clip gains (count-table noise beside rare neighbours): 0.898, "suspect"
-#: (tests/test_spinfp54.py).
-SPUN_KNOWN: list[str] = []
+#: ascension" (+2.85), an ordinary collocation the context term does not see.
+SPUN_KNOWN: list[str] = ["fr-r45-0005"]
 
 #: Suspect pages over the 1 % bound, recorded when their batch joined TRAIN (each must still be
 #: suspect, so that a fix shows and the entry is dropped). Round 34's transfer batch r40 brought

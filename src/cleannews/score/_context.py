@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import gzip
-import heapq
 import json
 import math
 import sys
@@ -370,9 +369,6 @@ def _fast_tokenizer():
     return pattern, unsafe
 #: A decimal digit (``CONTEXT_TOKEN``'s ``\d``): a piece without one has no number token.
 _DIGIT = regex.compile(r"\d")
-#: How many of a document's highest gains ``ContextTerm.analyse`` keeps (``top``): the
-#: evidence-kind check takes out up to this many (``_decision.kind_trim``).
-TOP_GAINS_KEPT = 8
 #: ``ContextTerm._reading`` keeps a text's reading for the other term only up to this many
 #: characters (the spin scan's block, ``_features.BLOCK_CHARS``, whose tokens it holds at
 #: once too); a longer text is read piece by piece, twice, in bounded memory.
@@ -1088,16 +1084,14 @@ class ContextTerm:
 
         Keys: ``mean_gain``, ``z``, ``gate`` (P(other register); ``None`` when
         ``always_gate`` is false and the term is 0 whatever the gate), ``term``, ``n``
-        (checked words), ``best``: ``(gain, span, word, synonym)`` of the word whose
-        synonym fits best (``None`` when no word was checked) and ``top``: the
-        ``TOP_GAINS_KEPT`` highest gains, highest first (``_decision.term_without_top``).
+        (checked words) and ``best``: ``(gain, span, word, synonym)`` of the word whose
+        synonym fits best (``None`` when no word was checked).
         """
         pr = self.params
         lo, hi = pr["gain_clip"]
         tot, n, best = 0.0, 0, None
         words = self.words
         where = None  # (piece start, piece, lower-cased piece, its tokenizer, token index)
-        top: list[float] = []
         pieces, style = self._reading(text)
         for batch, n_tokens in _batches(pieces, GAINS_BATCH_TOKENS):
             np = _numpy() if n_tokens >= GAINS_VECTOR_MIN_TOKENS and self._vector_ok else None
@@ -1108,8 +1102,6 @@ class ContextTerm:
                 # the running sum left to right, as the loop below; the first highest gain
                 tot = reduce(add, np.clip(gains, lo, hi).tolist(), tot)
                 n += len(gains)
-                top = heapq.nlargest(TOP_GAINS_KEPT,
-                                     top + np.sort(gains)[-TOP_GAINS_KEPT:].tolist())
                 j = int(gains.argmax())
                 gain = float(gains[j])
                 if best is None or gain > best[0]:
@@ -1124,8 +1116,6 @@ class ContextTerm:
                 for i, gain, s in self._para_gains([None if x == none else x for x in tid]):
                     tot += max(lo, min(hi, gain))
                     n += 1
-                    if len(top) < TOP_GAINS_KEPT or gain > top[-1]:
-                        top = heapq.nlargest(TOP_GAINS_KEPT, (*top, gain))
                     if best is None or gain > best[0]:
                         best = (gain, None, toks[i], words[s])
                         where = (start, para, low, tok, i)
@@ -1140,8 +1130,7 @@ class ContextTerm:
         if always_gate or term > 0.0:  # a zero term needs no gate
             g = self.gate(style, text.count("\n") + 1)
             term *= max(0.0, 1.0 - g) ** pr["gate_power"] if pr["gate_power"] else 1.0
-        return {"mean_gain": mean, "z": z, "gate": g, "term": term, "n": n, "best": best,
-                "top": top}
+        return {"mean_gain": mean, "z": z, "gate": g, "term": term, "n": n, "best": best}
 
     def contribution(
         self, text: str, logit: float, quarantine: float, analyse_above: bool = False

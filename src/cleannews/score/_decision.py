@@ -75,9 +75,6 @@ __all__ = [
     "mask_slips",
     "reach_kind",
     "term_without_best",
-    "term_without_top",
-    "KIND_TRIM_SHARE",
-    "kind_trim",
     "unsupported_excess",
 ]
 
@@ -86,12 +83,6 @@ __all__ = [
 CONTEXT_TERM_MIN = 1.0
 #: … over at least this many checked words (``ContextTerm.analyse``'s ``n``).
 CONTEXT_TERM_MIN_WORDS = 8
-#: … and still at least ``CONTEXT_TERM_MIN`` without its ``kind_trim(n)`` best-fitting words:
-#: this share of the checked words, rounded up (spinfp54). A human page's few outliers are
-#: count-table noise (a seen pair against an unseen one next to a rare neighbour:
-#: "qui poursuit tranquillement" -> "pousse", 10.5 nats, clipped at 8), so a kind resting on
-#: them is no kind; a spinner's substitutes shift the gains of many words.
-KIND_TRIM_SHARE = 0.05
 #: The feature kinds the context term makes a pair with. Not ``context`` (word classes and
 #: collocations): it reads the same neighbours, so the pair would not be independent.
 CONTEXT_TERM_PARTNERS: tuple[str, ...] = ("grammar", "lexical")
@@ -242,44 +233,6 @@ def term_without_best(a: dict, params: dict, gate: float | None = None) -> float
     if params["gate_power"]:
         t *= max(0.0, 1.0 - g) ** params["gate_power"]
     return t if gate is not None else min(t, a["term"])
-
-
-def kind_trim(n: int) -> int:
-    """How many best-fitting words the context kind must hold without, over ``n`` checked
-    words: ``KIND_TRIM_SHARE`` of them rounded up, at least 1, at most ``TOP_GAINS_KEPT``.
-
-    >>> kind_trim(8), kind_trim(20), kind_trim(21), kind_trim(60), kind_trim(1000)
-    (1, 1, 2, 3, 8)
-    """
-    from cleannews.score._context import TOP_GAINS_KEPT
-
-    return max(1, min(TOP_GAINS_KEPT, math.ceil(KIND_TRIM_SHARE * n - 1e-9)))
-
-
-def term_without_top(a: dict, params: dict, k: int) -> float:
-    """The context term of analysis ``a`` with its ``k`` best-fitting words left out (their
-    gains: ``a["top"]``), under ``a``'s register gate; never more than ``a``'s term, 0.0
-    when no more than ``k`` words were checked. ``k = 1`` is ``term_without_best``.
-
-    >>> p = {"gain_clip": [-4.0, 8.0], "prior_words": 5, "median": 0.0, "sd": 1.0,
-    ...      "w": 1.0, "b": 0.0, "cap": 3.0, "gate_power": 1}
-    >>> a = {"mean_gain": 1.0, "n": 15, "best": (9.0,), "top": [9.0, 8.0, 1.0],
-    ...      "gate": 0.0, "term": 1.0}
-    >>> round(term_without_top(a, p, 1), 4), round(term_without_top(a, p, 2), 4)  # (20-16)/18
-    (0.6316, 0.2222)
-    """
-    n = a.get("n", 0)
-    top = a.get("top") or ([a["best"][0]] if a.get("best") else [])
-    if n <= k or len(top) < k or a.get("gate") is None:
-        return 0.0
-    lo, hi = params["gain_clip"]
-    prior = params["prior_words"]
-    total = a["mean_gain"] * (n + prior) - sum(max(lo, min(hi, g)) for g in top[:k])
-    z = (total / (n - k + prior) - params["median"]) / params["sd"]
-    t = min(params["cap"], params["w"] * max(0.0, z - params["b"]))
-    if params["gate_power"]:
-        t *= max(0.0, 1.0 - a["gate"]) ** params["gate_power"]
-    return min(t, a["term"])
 
 
 def context_paragraphs(term, text: str, gate: float, params: dict) -> int:
@@ -594,7 +547,7 @@ def _decide_once(
     if reach_kind(supported, bar, kparams) and final >= kparams["logit_floor"]:
         ka = get_kind_term().analyse(text, always_gate=False)
     kind = bool(ka) and ka["n"] >= CONTEXT_TERM_MIN_WORDS and (
-        term_without_top(ka, kparams, kind_trim(ka["n"])) >= CONTEXT_TERM_MIN
+        term_without_best(ka, kparams) >= CONTEXT_TERM_MIN
     )
     # the context kind decides only a quarantine, and on evidence: the kinds present and
     # the kind statistic's term
