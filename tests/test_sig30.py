@@ -284,7 +284,7 @@ def test_library_calls_keep_their_signal_handlers(tmp_path: Path, monkeypatch) -
 REAL_DOCS, REAL_AT = 400, 200
 
 #: ``python -c`` body: ``cleannews run`` whose reading of document ``SEQ`` sends the process
-#: ``SIGNUM`` from inside a ``__del__`` (Python drops what the handler raises there).
+#: ``SIGNUM`` from inside a ``__del__`` (Python would drop what the handler raised there).
 SWALLOWING_RUN = """
 import os, sys, time
 from cleannews.batch import runner
@@ -335,9 +335,12 @@ def _consistent_then_resumed(cmd: list[str], tmp_path: Path, ids: list[str]) -> 
 @pytest.mark.parametrize(("signum", "code", "said"), STOPS)
 def test_a_real_signal_lost_in_a_finaliser_stops_the_run(tmp_path: Path, jobs, signum, code,
                                                          said) -> None:
-    """A real SIGINT / SIGTERM whose raise Python prints as "Exception ignored in" and drops:
-    the run stops (it went through all 400 documents, exit 0), with the exit code and the
-    committed count of a stop that was not lost."""
+    """A real SIGINT / SIGTERM that lands in a finaliser, where Python prints what a handler
+    raises as "Exception ignored in" with its traceback and drops it: the run stops (it went
+    through all 400 documents, exit 0, until round 28), with the exit code and the committed
+    count of a stop that was not lost, and since round 39 without that traceback (the handler
+    only records the signal inside a ``__del__``: CI run 251 printed one from the ``regex``
+    module's ``SetBase.__del__`` in tests/test_audit25.py)."""
     ids = write_seed_corpus(tmp_path / "c.jsonl", REAL_DOCS)
     cmd = ["run", "c.jsonl", "--out", "o", "-j", jobs, "--chunk-size", "4", "--no-progress"]
     proc = _start([sys.executable, "-c", SWALLOWING_RUN, str(int(signum)), str(REAL_AT), *cmd],
@@ -345,7 +348,7 @@ def test_a_real_signal_lost_in_a_finaliser_stops_the_run(tmp_path: Path, jobs, s
     _, err = proc.communicate(timeout=300)
     text = err.decode("utf-8", "replace")
     assert proc.returncode == code, text
-    assert "Exception ignored in" in text, text  # the raise was lost
+    assert "Exception ignored in" not in text and "Traceback" not in text, text
     done = _consistent_then_resumed([sys.executable, "-m", "cleannews", *cmd], tmp_path, ids)
     assert 0 <= done <= REAL_AT
     assert (f"cleannews: ERROR: {said}: " in text and
