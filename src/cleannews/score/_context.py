@@ -22,12 +22,13 @@ import bisect
 import gzip
 import json
 import math
+import re
 import sys
 import threading
 from array import array
 from collections import Counter, _count_elements
 from collections.abc import Iterator
-from functools import reduce
+from functools import cache, reduce
 from importlib import resources
 from itertools import accumulate, compress, count, islice, repeat
 from operator import add
@@ -482,10 +483,10 @@ def agreement_clash(before: str, word: str, written: str, next_capital: bool) ->
     if before in DET_PLURAL:
         return bool(p & m["NS"]) and not p & (m["NP"] | m["A"]) and word[-1] not in "sxz"
     if DET_GENDER[before] == "m":
-        own, other = m["NF"] | m["AF"], m["NM"] | m["AM"]
+        clashing, agreeing = m["NF"] | m["AF"], m["NM"] | m["AM"]
     else:
-        own, other = m["NM"] | m["AM"], m["NF"] | m["AF"]
-    return bool(p & own) and not p & other
+        clashing, agreeing = m["NM"] | m["AM"], m["NF"] | m["AF"]
+    return bool(p & clashing) and not p & agreeing
 
 
 #: Punctuation after which a capital that opens no sentence begins a name ("Paris, Lyon").
@@ -585,9 +586,7 @@ def folded_span(
 
 #: A tokenizer -> the same pattern as one group, whose ``split`` lists the separators and the
 #: tokens in turn (``_token_starts``; one per pattern, built on first use).
-_SPLITTERS: dict = {}
-
-
+@cache
 def _splitter(tok):
     """``tok`` (a ``re`` or ``regex`` pattern without groups) as one capturing group, same
     flags: its ``split`` gives ``[separator, token, separator, …, separator]``.
@@ -595,11 +594,8 @@ def _splitter(tok):
     >>> _splitter(CONTEXT_TOKEN)("l'état, 2")
     ['', "l'", '', 'état', '', ',', ' ', '2', '']
     """
-    split = _SPLITTERS.get(tok)
-    if split is None:
-        engine = regex if isinstance(tok, type(CONTEXT_TOKEN)) else __import__("re")
-        split = _SPLITTERS[tok] = engine.compile(f"({tok.pattern})", tok.flags).split
-    return split
+    engine = regex if isinstance(tok, type(CONTEXT_TOKEN)) else re
+    return engine.compile(f"({tok.pattern})", tok.flags).split
 
 
 def _token_starts(tok, para: str, low: str) -> tuple[list[str], list[int]]:
