@@ -41,7 +41,11 @@ English motoring, housing, health, video-game, travel, wine and music-industry p
 parenting, pets, jobs and HR, aviation, rail, shipping and logistics, defence, banking, fintech
 and crypto, home, garden and DIY, retail and e-commerce trade news; and German, Spanish, Italian
 and English games, pets, logistics, defence, HR, aviation, fintech, garden and retail pages) are
-round 39's (scored at the end of round 39). A transfer
+round 39's (scored at the end of round 39); the ``r46`` batches (weather, climate and
+environment, crime and court reporting, celebrity and TV people, diaspora media, astronomy, books
+and publishing, horse racing, architecture, hunting, fishing and the sea, obituaries and
+local-life pages; and German, Spanish, Italian and English weather, court, crime, astronomy and
+publishing pages) are round 40's, not yet scored. A transfer
 check not yet scored is ``scored=False`` (and listed in ``fixtures/strip_real/unscored.json``):
 no test here cleans it, only its pages and line counts are checked
 (``score_batches.line_counts``). For every batch these tests check
@@ -284,6 +288,12 @@ ROUNDS = (
             site: "a paragraph shares a 6-word shingle with the spin context table"
             for site in ("deep-blu.com", "sarege.com", "welcometothejungle.com", "hr-voice.com")
         },
+    ),
+    Fresh(
+        "r46",
+        {"fr-r46": 25, "de-r46": 4, "es-r46": 4, "it-r46": 4, "en-r46": 4},
+        sites=41, max_per_site=1, french=25, min_dropped=24,
+        content_lines=324, boilerplate_lines=56, scored=False,
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]

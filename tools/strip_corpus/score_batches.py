@@ -123,7 +123,14 @@ The halves of the round-9 batches (branch strip-gen10, issue 10: rules that tran
   fintech and crypto, home, garden and DIY, retail and e-commerce trade news; and German,
   Spanish, Italian and English games, pets, logistics, defence, HR, aviation, fintech, garden
   and retail pages), gathered the same way: scored by the lead only, at the end of the round,
-  with the round-start code and with the round's final code.
+  with the round-start code and with the round's final code;
+* ``--half r46``: :data:`FRESH46`, the round-46 TRAIN batches (issue 10, branch labels55), round
+  40's transfer check (weather, climate and environment, crime and court reporting, celebrity
+  and TV people, diaspora media, astronomy, books and publishing, horse racing, architecture,
+  hunting, fishing and the sea, obituaries and local-life pages; and German, Spanish, Italian
+  and English weather, court, crime, astronomy and publishing pages), gathered the same way:
+  scored by the lead only, at the end of the round, with the round-start code and with the
+  round's final code.
 
     >>> page_batch("fr-e-0012"), page_batch("de-m-0003")
     ('fr-e', 'de-m')
@@ -306,12 +313,29 @@ FRESH44 = ("fr-r44", "de-r44", "es-r44", "it-r44", "en-r44")
 #: the round's final code, before anybody else runs cleannews on them (docs/strip-history.md,
 #: "Fresh TRAIN pages, nineteenth batch (issue 10, round 39)").
 FRESH45 = ("fr-r45", "de-r45", "es-r45", "it-r45", "en-r45")
+#: The round-46 TRAIN batches (issue 10, branch labels55: 41 pages from 41 new sites, French 25:
+#: a free daily's storm warning, a lawyer's court-chronicle blog post, an amateur astronomer's
+#: comet pages, a science-video transcript, an old portal's comet story, a death-notice site's
+#: obituary guide, a village association's board minutes, a party blog's loto archive page, a
+#: sea-fishing page, a lifestyle magazine's TV-presenter interview, two diaspora opinion pieces,
+#: a machine-translated climate story, three book-review listing pages and a book blog's archive,
+#: a senator's obituary post, a Swiss daily's centenarian-mayor story, a commune's Armistice news,
+#: three Perseids pages (an aggregator, a Swiss agenda site, an astronomy blog), a racing daily's
+#: news item and a trotting column; German weather warning, DWD forecast text, school court
+#: visit and observatory event page; Spanish court and crime stories and a civil-guard
+#: association's tag page; Italian crime and court stories; English Perseids pages and a literary
+#: agency's category page; 34 articles, 7 listings), round 40's transfer check, scored by the
+#: lead at the end of the round with the round-start code and with the round's final code,
+#: before anybody else runs cleannews on them (docs/strip.md, "Fresh TRAIN pages, twentieth
+#: batch (issue 10, round 40)").
+FRESH46 = ("fr-r46", "de-r46", "es-r46", "it-r46", "en-r46")
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
     "r27": FRESH27, "r28": FRESH28, "r29": FRESH29, "r30": FRESH30, "r31": FRESH31,
     "r32": FRESH32, "r33": FRESH33, "r34": FRESH34, "r35": FRESH35, "r36": FRESH36,
     "r37": FRESH37, "r38": FRESH38, "r39": FRESH39, "r40": FRESH40, "r41": FRESH41,
     "r42": FRESH42, "r43": FRESH43, "r44": FRESH44, "r45": FRESH45,
+    "r46": FRESH46,
 }
 
 
