@@ -67,6 +67,7 @@ from cleannews.strip._rules import (
     start_key,
 )
 from cleannews.strip._sequences import numbered_lines
+from cleannews.strip._taglines import site_tagline
 from cleannews.strip._tables import cell_table_lines, row_shape, table_rows
 from cleannews.strip._widgets import (
     calendar_widget,
@@ -1763,6 +1764,7 @@ def _neighbour_pass(
                 ln.bad("tag_cloud", "tag cloud after the article: keywords, no sentence structure")
         # before the menu runs: a run read as the article's list is protected there
         _bulleted_menu(lines, first_good, idx)
+        site_tagline(lines, first_good, idx)  # "Les infos de Lourdes …" opening the page
         _menu_runs(lines, first_good, last_good, kickers, idx)
         _tail_teasers(lines, kind)
         if kind is not None:  # block evidence after the article's body (strip-gen6)
