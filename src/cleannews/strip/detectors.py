@@ -67,8 +67,8 @@ from cleannews.strip._rules import (
     start_key,
 )
 from cleannews.strip._sequences import numbered_lines
-from cleannews.strip._taglines import site_tagline
 from cleannews.strip._tables import cell_table_lines, row_shape, table_rows
+from cleannews.strip._taglines import site_tagline
 from cleannews.strip._widgets import (
     calendar_widget,
     dated_feed,
