@@ -2986,7 +2986,8 @@ def _bulleted_menu(lines: list[_Line], first_good: int, idx: list[int]) -> None:
     words ("• La Mano del Moto") cuts a menu into runs too short to judge. Before the first
     article line (``first_good``), a block of non-blank lines each either furniture already
     taken or a bulleted line (:data:`_BULLET`) of at most :data:`MENU_LIST_ITEM_WORDS` words
-    that ends like no sentence, holding at least :data:`MENU_LIST_NAV_MIN` lines taken as
+    that ends like no sentence (a protected one, "• Crónica" read as a kicker word, counts in
+    the block and stays), holding at least :data:`MENU_LIST_NAV_MIN` lines taken as
     navigation (:func:`_navigation_lines`: "• Menú", "• Secciones", a menu run), is the
     site's menu: its bulleted lines still standing go. An article's own bulleted list holds no
     "Menu" item. On TRAIN the section names of es-r35-0007 ("    • Opinión" / "    •
@@ -3012,12 +3013,9 @@ def _bulleted_menu(lines: list[_Line], first_good: int, idx: list[int]) -> None:
             break
         ln = lines[i]
         if ln.cls is BAD or (
-            not ln.protected
-            and _BULLET.match(ln.text)
-            and ln.n <= MENU_LIST_ITEM_WORDS
-            and not ln.ends
+            _BULLET.match(ln.text) and ln.n <= MENU_LIST_ITEM_WORDS and not ln.ends
         ):
-            block.append(ln)
+            block.append(ln)  # a protected item ("• Crónica": a kicker word) stays in it
             continue
         _take_bulleted_menu(block)
         block = []
@@ -3037,7 +3035,7 @@ def _take_bulleted_menu(block: list[_Line]) -> None:
     if _navigation_lines(block) < MENU_LIST_NAV_MIN:
         return
     for ln in block:
-        if ln.cls is not BAD:
+        if ln.cls is not BAD and not ln.protected:
             ln.bad("bulleted_menu", "navigation menu drawn as a bulleted list before the article")
 
 
