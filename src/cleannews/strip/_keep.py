@@ -115,8 +115,8 @@ __all__ = [
 #: heading's own line goes with the same rule name as its teasers, but shares no words
 #: with the article.
 POSITION_RULES = frozenset({
-    "context", "menu_run", "tail_teaser", "related_zone", "excerpt_run", "card_zone",
-    "line_model", "run_model",
+    "context", "menu_run", "bulleted_menu", "tail_teaser", "related_zone", "excerpt_run",
+    "card_zone", "line_model", "run_model",
     "related_lead", "related_lead_en", "related_lead_de", "related_lead_es", "related_lead_it",
 })
 

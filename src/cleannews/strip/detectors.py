@@ -68,6 +68,7 @@ from cleannews.strip._rules import (
 )
 from cleannews.strip._sequences import numbered_lines
 from cleannews.strip._tables import cell_table_lines, row_shape, table_rows
+from cleannews.strip._taglines import site_tagline
 from cleannews.strip._widgets import (
     calendar_widget,
     dated_feed,
@@ -163,6 +164,13 @@ LIST_INTRO_MIN_WORDS = 2
 #: ("• 120 spectacles", "1. Jean Martin"), read "label : value" ("10 h : ouverture") or,
 #: after the article, are personal names ("Sophie Durand": two or three capitalised words).
 LIST_ITEM_MIN_SHARE = 0.75
+#: A block of bulleted short lines before the article in which at least this many lines
+#: were already taken as navigation ("• Menú" / "• Secciones" / "• Búsqueda" among section
+#: names) is the site's menu drawn as a list (:func:`_bulleted_menu`, round 40), ...
+MENU_LIST_NAV_MIN = 2
+#: ... its items of at most this many words ("• La Subgobernación de Cercado informa");
+#: a longer bulleted line (a teaser, an item of the article's list) ends the block.
+MENU_LIST_ITEM_WORDS = 5
 #: A roll of members in a run of short lines, before the article or after it, is the
 #: article's list: at least this many names written the way a roll prints them, the surname
 #: in capitals ("LAURENT Jérôme", "WIRTZ-LENERTZ Mireille", "Anne PETIT": :data:`_ROSTER_NAME`),
@@ -1754,6 +1762,9 @@ def _neighbour_pass(
                 and not _name_enumeration(ln.text)  # names the article lists (keep51)
             ):
                 ln.bad("tag_cloud", "tag cloud after the article: keywords, no sentence structure")
+        # before the menu runs: a run read as the article's list is protected there
+        _bulleted_menu(lines, first_good, idx)
+        site_tagline(lines, first_good, idx)  # "Les infos de Lourdes …" opening the page
         _menu_runs(lines, first_good, last_good, kickers, idx)
         _tail_teasers(lines, kind)
         if kind is not None:  # block evidence after the article's body (strip-gen6)
@@ -2965,6 +2976,88 @@ def _article_list(items: list[_Line], after: bool) -> bool:
     if _enough(items, _list_marked, need):
         return True
     return after and _enough(items, lambda ln: _PERSON_NAME.match(ln.text.strip()), need)
+
+
+def _bulleted_menu(lines: list[_Line], first_good: int, idx: list[int]) -> None:
+    """The site's menu drawn as a bulleted list before the article.
+
+    :func:`_menu_run` leaves a run of short lines alone when its items carry list markers
+    (:func:`_article_list`: the article's own list), and a section name of four or five
+    words ("• La Mano del Moto") cuts a menu into runs too short to judge. Before the first
+    article line (``first_good``), a block of non-blank lines each either furniture already
+    taken or a bulleted line (:data:`_BULLET`) of at most :data:`MENU_LIST_ITEM_WORDS` words
+    that ends like no sentence (a protected one, "• Crónica" read as a kicker word, counts in
+    the block and stays), holding at least :data:`MENU_LIST_NAV_MIN` lines taken as
+    navigation (:func:`_navigation_lines`: "• Menú", "• Secciones", a menu run), is the
+    site's menu: its bulleted lines still standing go. An article's own bulleted list holds no
+    "Menu" item. On TRAIN the section names of es-r35-0007 ("    • Opinión" / "    •
+    Editorial" / … between "  • Menú" and "    • Secciones") and of es-r36-0004 ("      • El
+    rincón del chaman" under the menu run "• Estatal" / "• Política" …) stood (issue 10,
+    round 40, footer55).
+
+        >>> mk = lambda *ts: [_Line(t, frozenset()) for t in ts]
+        >>> ls = mk("• Menú", "• Opinión", "• La Mano del Moto", "• Secciones", "• Crónica",
+        ...         "Cochabamba debe tener un nuevo alcalde en tres días, dice el Concejo.")
+        >>> ls[0].bad("nav_line_es", ""); ls[3].bad("nav_line_es", "")
+        >>> _bulleted_menu(ls, 5, list(range(6)))
+        >>> [ln.removal.rule for ln in ls[:5]]
+        ['nav_line_es', 'bulleted_menu', 'bulleted_menu', 'nav_line_es', 'bulleted_menu']
+        >>> ls = mk("• Une", "• Deux", "• Trois", "Le texte de l’article commence ici.")
+        >>> _bulleted_menu(ls, 3, list(range(4)))
+        >>> [ln.removal for ln in ls[:3]]
+        [None, None, None]
+    """
+    block: list[_Line] = []
+    for i in idx:
+        if i >= first_good:
+            break
+        ln = lines[i]
+        if ln.cls is BAD or (
+            _BULLET.match(ln.text) and ln.n <= MENU_LIST_ITEM_WORDS and not ln.ends
+        ):
+            block.append(ln)  # a protected item ("• Crónica": a kicker word) stays in it
+            continue
+        _take_bulleted_menu(block)
+        block = []
+    _take_bulleted_menu(block)
+
+
+def _take_bulleted_menu(block: list[_Line]) -> None:
+    """Take the standing lines of one block of :func:`_bulleted_menu` when enough of its
+    lines went as navigation (:func:`_navigation_lines`).
+
+        >>> ls = [_Line(t, frozenset()) for t in ("• Menú", "• Opinión")]
+        >>> ls[0].bad("nav_line_es", "")
+        >>> _take_bulleted_menu(ls)  # one navigation line: no menu
+        >>> ls[1].removal is None
+        True
+    """
+    if _navigation_lines(block) < MENU_LIST_NAV_MIN:
+        return
+    for ln in block:
+        if ln.cls is not BAD and not ln.protected:
+            ln.bad("bulleted_menu", "navigation menu drawn as a bulleted list before the article")
+
+
+#: Removals that read as navigation besides the data rules of category ``nav``: the menu
+#: runs and bulleted menus of this module.
+NAVIGATION_RULES = frozenset({"menu_run", "bulleted_menu"})
+
+
+def _navigation_lines(block: list[_Line]) -> int:
+    """How many lines of ``block`` went as navigation: a data rule of category ``nav``
+    ("• Menú": ``nav_line_es``) or a rule of :data:`NAVIGATION_RULES`.
+
+        >>> ls = [_Line(t, frozenset()) for t in ("• Menú", "• Política", "• Opinión")]
+        >>> ls[0].bad("nav_line_es", ""); ls[1].bad("menu_run", ""); ls[2].bad("ad_label", "")
+        >>> _navigation_lines(ls)
+        2
+    """
+    return sum(
+        ln.removal is not None
+        and (ln.removal.rule in NAVIGATION_RULES or removal_category(ln.removal.rule) == "nav")
+        for ln in block
+    )
 
 
 def _list_marked(ln: _Line) -> bool:
