@@ -210,3 +210,25 @@ def test_a_stop_signal_in_a_callback_is_recorded_not_printed(slow, lost, monkeyp
             slow([])
             assert stop.received() == signal.SIGTERM
     assert lost == []
+
+
+# --- 2. a user's audit: what failed ---------------------------------------------------------
+
+
+def test_a_report_that_cannot_be_written_after_a_failed_run_says_why_plainly(
+        tmp_path: Path, monkeypatch, caplog) -> None:
+    """A run that failed on a full disk could not write its report either: the message gave
+    Python's ``[Errno 28] No space left on device: '/…/report.json'`` (the path twice); now the
+    reason as the other messages give it."""
+    import errno
+
+    from cleannews.batch import runner
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(runner, "atomic_write", full)
+    report = tmp_path / "report.json"
+    with caplog.at_level("ERROR", logger="cleannews"):
+        runner._write_report(report, {"documents": 0}, finished=False)
+    assert caplog.messages == [f"could not write the report {report}: No space left on device"]
