@@ -212,6 +212,31 @@ def test_a_stop_signal_in_a_callback_is_recorded_not_printed(slow, lost, monkeyp
     assert lost == []
 
 
+
+def _nested(code, name: str):
+    """The code object of the function ``name`` defined inside ``code``."""
+    return next(c for c in code.co_consts if getattr(c, "co_name", None) == name)
+
+
+def test_the_stdlib_callbacks_named_are_pythons_own() -> None:
+    """Each weakref callback of ``STDLIB_CALLBACKS`` is found where this Python defines it (a
+    rename in a new Python fails here, not silently in a run)."""
+    import _weakrefset
+    import importlib._bootstrap
+    import logging
+
+    from cleannews.batch.finalisers import STDLIB_CALLBACKS, _is_finaliser
+
+    codes = [_nested(importlib._bootstrap._get_module_lock.__code__, "cb"),
+             _nested(weakref.WeakValueDictionary.__init__.__code__, "remove"),
+             _nested(weakref.WeakKeyDictionary.__init__.__code__, "remove"),
+             _nested(_weakrefset.WeakSet.__init__.__code__, "_remove"),
+             _nested(weakref.WeakMethod.__new__.__code__, "_cb"),
+             weakref.finalize.__call__.__code__, logging._removeHandlerRef.__code__]
+    assert all(_is_finaliser(code, frozenset()) for code in codes)
+    assert len(STDLIB_CALLBACKS) == len({(c.co_name, Path(c.co_filename).name) for c in codes})
+
+
 # --- 2. a user's audit: what failed ---------------------------------------------------------
 
 
