@@ -104,9 +104,9 @@ def test_a_swallowed_signal_stops_the_run_at_the_next_document(
             str(CHUNK), "--no-progress", *(["--doc-timeout", timeout] if timeout else [])]
     before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
     assert main(argv) == code
-    # the handler's raise was swallowed (Terminated is a KeyboardInterrupt)
-    assert len(unraisable) == 1 and isinstance(unraisable[0], KeyboardInterrupt), unraisable
-    assert (type(unraisable[0]).__name__ == "Terminated") == (signum == signal.SIGTERM)
+    # the handler's raise was swallowed in the callback, and since round 40 (audit55,
+    # batch.finalisers.lost_quietly) not printed: it was recorded, the run stopped on it
+    assert unraisable == []
     done = committed_docs(out)
     assert done == 8  # chunks 1 and 2; the third never written
     _stop_message(capsys.readouterr().err, said, done)

@@ -1439,7 +1439,7 @@ def _write_report(path: Path, report: dict[str, Any], finished: bool) -> None:
         if finished:  # the message names the report (`--report /dev/full`), not only the errno
             raise OSError(exc.errno, exc.strerror or str(exc),
                           exc.filename or str(path)) from exc
-        log.error("could not write the report %s: %s", path, exc)
+        log.error("could not write the report %s: %s", path, exc.strerror or exc)
 
 
 def _report(settings: RunSettings, stats: RunStats, session: dict[str, float], finished: bool,

@@ -11,7 +11,9 @@ and the run went on to its end and exited 0 (``tests/test_audit25.py``, once in 
 
 So the handler of :func:`stop_on_signals` also *records* the signal (and inside a ``__del__``
 only records it: round 39, a Ctrl-C that landed in the ``regex`` module's ``SetBase.__del__``
-printed a traceback before the run stopped), and the runner calls
+printed a traceback before the run stopped; since round 40 inside a garbage-collector or a
+stdlib weakref callback too, and a raise lost in any other callback is not printed:
+:mod:`cleannews.batch.finalisers`), and the runner calls
 :func:`check` at its safe points (between documents, between chunks, before a commit, in its
 waits for a worker's answer): a signal whose exception was lost raises there, with the same
 exception -- the same message, exit code and committed count as a raise that was not lost.
@@ -44,6 +46,8 @@ import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+
+from cleannews.batch.finalisers import in_finaliser, lost_quietly
 
 __all__ = ["STOP_SIGNALS", "Terminated", "check", "received", "stop_on_signals"]
 
@@ -83,35 +87,11 @@ def check() -> None:
         raise STOP_SIGNALS[_received]
 
 
-#: Functions Python runs as finalisers: what a signal handler raises inside one is printed as
-#: "Exception ignored in …" with its traceback and dropped (:func:`_in_finaliser`).
-FINALISERS = frozenset({"__del__"})
-
-
-def _in_finaliser(frame: Any) -> bool:
-    """Whether ``frame`` (where the main thread was when the signal came) runs inside a
-    finaliser (:data:`FINALISERS`), at any depth: a raise there would be lost with a printed
-    traceback, so the handler only records the signal and :func:`check` raises it at the
-    runner's next safe point.
-
-    >>> import sys
-    >>> class Junk:
-    ...     def __del__(self):
-    ...         Junk.seen = _in_finaliser(sys._getframe())
-    >>> Junk.__del__(Junk()) or Junk.seen, _in_finaliser(sys._getframe())
-    (True, False)
-    """
-    while frame is not None:
-        if frame.f_code.co_name in FINALISERS:
-            return True
-        frame = frame.f_back
-    return False
-
-
 def _on_signal(signum: int, frame: Any) -> None:
     """The handler: record the signal, then raise its exception where the main thread is --
-    unless that is a finaliser (:func:`_in_finaliser`), where Python would print the raise's
-    traceback and drop it: the runner's next :func:`check` raises it instead."""
+    unless that is a finaliser or a callback (:func:`~cleannews.batch.finalisers.in_finaliser`),
+    where Python would print the raise's traceback and drop it: the runner's next :func:`check`
+    raises it instead."""
     global _received
     if _received is None:
         _received = signum  # the first one decides the exit code, as its raise would
@@ -119,7 +99,7 @@ def _on_signal(signum: int, frame: Any) -> None:
         # a second SIGTERM during the clean-up ends the process at once (what is committed
         # stays resumable: commits are atomic)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if _in_finaliser(frame):
+    if in_finaliser(frame):
         return
     raise STOP_SIGNALS[signum]
 
@@ -163,7 +143,8 @@ def stop_on_signals() -> Iterator[None]:
         return
     outer, _received = _received, None
     try:
-        yield
+        with lost_quietly(*STOP_SIGNALS.values()):  # recorded: check() raises it again
+            yield
         check()
     finally:
         _received = outer

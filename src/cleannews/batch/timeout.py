@@ -38,6 +38,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from cleannews.batch.finalisers import in_finaliser, lost_quietly
+
 __all__ = ["ALARM_REPEAT_S", "HARD_TIMEOUT_GRACE_S", "DocTimeout", "can_interrupt",
            "checked_timeout", "time_limit", "timeout_message"]
 
@@ -107,16 +109,33 @@ def timeout_message(seconds: float, flag: str = "--doc-timeout") -> str:
 class _Alarm:
     """The ``SIGALRM`` handler of one :func:`time_limit` block: raises :class:`DocTimeout`
     while the block runs, nothing once it is disarmed (a repeat that lands as the block
-    ends)."""
+    ends). It remembers that it fired (``fired``): a raise that was lost or put off does not
+    let the block pass for one that kept to its limit. Inside a finaliser or a callback that
+    Python runs from C (:func:`~cleannews.batch.finalisers.in_finaliser`: a ``__del__``, a
+    garbage-collector callback), where Python would print the raise as "Exception ignored in
+    …" and drop it, it only records: the next repeat, or the block's end, raises.
 
-    __slots__ = ("armed",)
+    >>> import sys
+    >>> alarm = _Alarm()
+    >>> class Junk:
+    ...     def __del__(self):
+    ...         alarm(signal.SIGALRM, sys._getframe())  # recorded, not raised
+    >>> Junk.__del__(Junk())
+    >>> alarm.fired
+    True
+    """
+
+    __slots__ = ("armed", "fired")
 
     def __init__(self) -> None:
         self.armed = True
+        self.fired = False
 
     def __call__(self, signum: int, frame: object) -> None:
         if self.armed:
-            raise DocTimeout
+            self.fired = True
+            if not in_finaliser(frame):
+                raise DocTimeout
 
 
 @contextmanager
@@ -144,19 +163,29 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         yield
         return
     alarm = _Alarm()
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds, ALARM_REPEAT_S)
-    try:
-        yield
-    except DocTimeout:
-        raise DocTimeout(f"took longer than {seconds:g} s") from None
-    finally:
-        while True:  # a repeat landing here is caught and the disarming done again
-            try:
-                alarm.armed = False
-                signal.setitimer(signal.ITIMER_REAL, 0)
-                break
-            except DocTimeout:
-                continue
-        if previous is not None:  # None: a handler installed outside Python, left as it is
-            signal.signal(signal.SIGALRM, previous)
+    with lost_quietly(DocTimeout):  # put back after the alarm is off: no repeat can land then
+        previous = signal.signal(signal.SIGALRM, alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds, ALARM_REPEAT_S)
+        try:
+            yield
+            if alarm.fired:  # its raise was put off (a finaliser) or swallowed: over the limit
+                raise DocTimeout
+        except DocTimeout:
+            raise DocTimeout(f"took longer than {seconds:g} s") from None
+        finally:
+            _disarm(alarm, previous)
+
+
+def _disarm(alarm: _Alarm, previous: object) -> None:
+    """Stop ``alarm`` and put the ``SIGALRM`` handler ``previous`` back (``None``: a handler
+    installed outside Python, left as it is). A repeat landing meanwhile is caught and the
+    disarming done again."""
+    while True:
+        try:
+            alarm.armed = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            break
+        except DocTimeout:
+            continue
+    if previous is not None:
+        signal.signal(signal.SIGALRM, previous)
