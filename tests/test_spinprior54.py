@@ -12,11 +12,10 @@ from __future__ import annotations
 import math
 
 import pytest
-from test_spin18_gains import _gains_list, _loop_gains, _seeds, _train_pages, _validation
 
 from cleannews.score import _context
-from cleannews.score._context import (_build_context_term, get_context_term, kind_params,
-                                      row_prior, term_params)
+from cleannews.score._context import _build_context_term, get_context_term, kind_params, term_params
+from test_spin18_gains import _gains_list, _loop_gains, _seeds, _train_pages, _validation
 
 
 @pytest.fixture(scope="module", params=[("kind", 2.0), ("kind", 1.0), ("term", 4.0)])
@@ -30,6 +29,8 @@ def grown(request):
 
 
 def test_row_prior_grows_with_continuations() -> None:
+    from cleannews.score._context import row_prior
+
     assert row_prior(20.0, 2.0, 5) == 20.0
     assert row_prior(20.0, 2.0, 1000) == 2000.0
 

@@ -75,6 +75,11 @@ TERM = {
     "gain_clip": [-1.0, 8.0], "prior_words": 20, "w": 2.0, "b": 0.5, "gate_power": 2,
     "backoff": True,
 }
+#: The same K for the added term (``context_term.json``; ``SPIN_TERM_MU_GROWTH``, a study
+#: variant of spinprior54; 0: the shipped fixed prior mu 40).
+TERM_MU_GROWTH = float(os.environ.get("SPIN_TERM_MU_GROWTH", "0"))
+if TERM_MU_GROWTH:
+    TERM["mu_growth"] = TERM_MU_GROWTH
 TERM_SPLITS, TERM_FILE = "AT", "context_synonyms_at6.txt.gz"
 #: Spoken-register and archaic markers added to the function words of the style vector.
 STYLE_EXTRA = ("euh", "ben", "hein", "voilà", "bah", "ouais", "point", "fort", "lequel",

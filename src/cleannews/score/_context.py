@@ -733,7 +733,6 @@ class ContextTerm:
         """
         t = self.t
         off, rt, codes, dec = t.offsets, t.right, t.codes, self.dec
-        log = math.log
         if left is not None:
             lo, hi = off[left], off[left + 1]
             k = bisect.bisect_left(rt, x, lo, hi)
