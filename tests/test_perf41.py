@@ -113,7 +113,10 @@ def test_pair_logs_are_the_logs_the_batches_took(name):
     assert vec.pair_log[-1] == 0.0
     right = (vec.keys[:-1] % (term.none + 1)).tolist()
     assert right == t.right.tolist()  # the table's pairs, in its own order
-    want = [math.log(term.dec[c] + term.mp[r]) for c, r in zip(t.codes, t.right, strict=True)]
+    left = (vec.keys[:-1] // (term.none + 1)).tolist()
+    # ``math.log(dec[c] + mp[r])``; with a grown row prior (spinprior54) the left row's own
+    want = [term._pair_value(a, r, term.dec[c])
+            for a, c, r in zip(left, t.codes, t.right, strict=True)]
     got = vec.pair_log[:-1].tolist()
     assert got == want
     assert len({id(TERMS[k]()._vectors().pair_log) for k in TERMS}) == len(TERMS)

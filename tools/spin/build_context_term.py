@@ -53,6 +53,10 @@ GATE_NEWS = REPO / "tools/spin/data/register_gate_news.txt"
 MIN_COUNT = 10
 #: Shared constants of both terms (cascade floor, cap, the margin under the quarantine).
 COMMON = {"cap": 3.0, "logit_floor": -4.0, "quarantine_margin": 0.01}
+#: K of the kind statistic's row prior ``max(mu, K x distinct continuations)``
+#: (``_context.row_prior``; spinprior54, a study: 0 is the shipped fixed prior);
+#: ``SPIN_MU_GROWTH`` sets it for a refit.
+KIND_MU_GROWTH = float(os.environ.get("SPIN_MU_GROWTH", "0"))
 #: spin-context3's term (``context_kind.json``): MyThes "A", 4 synonyms, mu 20, no back-off.
 KIND = {
     "about": "the context term's evidence-kind statistic (spin-ship5): main's spin-context3 "
@@ -60,6 +64,7 @@ KIND = {
              "(_decision.py: kind, paragraphs route); the added term is context_term.json's",
     "feature": "mean_gain", "mu": 20.0, "min_count": MIN_COUNT, "max_synonyms": 4,
     "gain_clip": [-4.0, 8.0], "prior_words": 5, "w": 3.0, "b": 1.0, "gate_power": 1,
+    **({"mu_growth": KIND_MU_GROWTH} if KIND_MU_GROWTH else {}),
 }
 KIND_SPLITS, KIND_FILE = "A", "context_synonyms4.txt.gz"
 #: spin-term5's term (``context_term.json``), chosen leave-one-source-out (docs/spin-history.md).
@@ -70,6 +75,11 @@ TERM = {
     "gain_clip": [-1.0, 8.0], "prior_words": 20, "w": 2.0, "b": 0.5, "gate_power": 2,
     "backoff": True,
 }
+#: The same K for the added term (``context_term.json``; ``SPIN_TERM_MU_GROWTH``, a study
+#: variant of spinprior54; 0: the shipped fixed prior mu 40).
+TERM_MU_GROWTH = float(os.environ.get("SPIN_TERM_MU_GROWTH", "0"))
+if TERM_MU_GROWTH:
+    TERM["mu_growth"] = TERM_MU_GROWTH
 TERM_SPLITS, TERM_FILE = "AT", "context_synonyms_at6.txt.gz"
 #: Spoken-register and archaic markers added to the function words of the style vector.
 STYLE_EXTRA = ("euh", "ben", "hein", "voilà", "bah", "ouais", "point", "fort", "lequel",
@@ -137,7 +147,8 @@ def read_validation_clean() -> list[str]:
 
 
 def kind_mean_gain(text: str, table, syn_ids: dict[int, tuple[int, ...]], mu: float = 20.0,
-                   clip: tuple[float, float] = (-4.0, 8.0), prior: float = 5.0) -> float:
+                   clip: tuple[float, float] = (-4.0, 8.0), prior: float = 5.0,
+                   growth: float = 0.0) -> float:
     """spin-context3's ``mean_gain`` of ``text`` (its harness arithmetic, float for float:
     paragraphs split on newlines, ``build_context.tokens``, full slot scores).
 
@@ -148,13 +159,18 @@ def kind_mean_gain(text: str, table, syn_ids: dict[int, tuple[int, ...]], mu: fl
     """
     from build_context import BREAK, tokens
 
+    from cleannews.score._context import row_prior
+
     ids, counts = table.ids, table.counts
     n = float(table.n)
     lp = [math.log(c / n) for c in counts]
     p = [c / n for c in counts]
 
+    off = table.offsets
+
     def cond(a: int, b: int) -> float:
-        return math.log((table.pair_ids(a, b) + mu * p[b]) / (counts[a] + mu))
+        m = row_prior(mu, growth, off[a + 1] - off[a])  # (``mu`` when growth is 0)
+        return math.log((table.pair_ids(a, b) + m * p[b]) / (counts[a] + m))
 
     def slot(x: int, left: int | None, right: int | None) -> float:
         s = cond(left, x) if left is not None else lp[x]
@@ -326,7 +342,7 @@ def term_statistics(table, kind_syn: dict[int, tuple[int, ...]],
     from cleannews.score import _context
 
     texts = read_validation_clean()
-    xs = np.array([kind_mean_gain(t, table, kind_syn) for t in texts])
+    xs = np.array([kind_mean_gain(t, table, kind_syn, growth=KIND_MU_GROWTH) for t in texts])
     out = {"kind": (float(np.median(xs)), float(xs.std()))}
     probe = json.loads(params_json(TERM, 0.0, 1.0, gate, {"synonyms_file": TERM_FILE}))
     term = _context.ContextTerm(table, term_syn, probe)
