@@ -716,9 +716,38 @@ class ContextTerm:
                                                            zip(coef, mean, scale, strict=True)])
 
     def _cond(self, a: int, b: int) -> float:
-        """``log P(b | a)`` with Dirichlet smoothing toward ``P(b)``."""
+        """``log P(b | a)`` with Dirichlet smoothing toward ``P(b)``: row ``a``'s prior is
+        ``mu``, or ``mu_row[a]`` (``row_prior``) under ``growth``, as in ``_slot``,
+        ``_para_gains`` and ``_batch_gains``, which drop the terms common to all candidates.
+
+        >>> t = CountTable.from_parts(["le", "chat", "matou"], [10, 5, 2], {(0, 1): 4})
+        >>> gate = {"names": [], "coef": [], "mean": [], "scale": [], "intercept": 0.0}
+        >>> grown = ContextTerm(t, {1: (2,)}, {"mu": 1.0, "mu_growth": 3.0, "gate": gate})
+        >>> fixed = ContextTerm(t, {1: (2,)}, {"mu": 3.0, "gate": gate})  # "le": 1 continuation
+        >>> grown._cond(0, 1) == fixed._cond(0, 1) != ContextTerm(t, {}, {"mu": 1.0,
+        ...                                                              "gate": gate})._cond(0, 1)
+        True
+        """
         c = self.t.pair_ids(a, b)
-        return math.log((c + self.mu * self.p[b]) / (self.cnt[a] + self.mu))
+        m = self.mu_row[a] if self.growth else self.mu
+        return math.log((c + m * self.p[b]) / (self.cnt[a] + m))
+
+    def full_slot(self, x: int, left: int | None, right: int | None) -> float:
+        """The slot with every term, ``log P(x | left) + log P(right | x) - log P(right)``
+        (``log P(x)`` without a left neighbour), from ``_cond``: the reference arithmetic that
+        ``_slot`` and the fast paths must reproduce (``tests/test_spin_term5.py``) and that the
+        build's kind statistic reads (``tools/spin/build_context_term.kind_mean_gain``).
+
+        >>> t = CountTable.from_parts(["le", "chat", "matou"], [10, 5, 2], {(0, 1): 4})
+        >>> gate = {"names": [], "coef": [], "mean": [], "scale": [], "intercept": 0.0}
+        >>> term = ContextTerm(t, {1: (2,)}, {"mu": 20.0, "gate": gate})
+        >>> term.full_slot(1, 0, None) == term._cond(0, 1)
+        True
+        """
+        s = self._cond(left, x) if left is not None else self.lp[x]
+        if right is not None:
+            s += self._cond(x, right) - self.lp[right]
+        return s
 
     def _slot(self, x: int, left: int | None, right: int | None) -> float:
         """``log P(x | left) + log P(right | x)`` less the terms that do not depend on ``x``
