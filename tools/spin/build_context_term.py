@@ -55,8 +55,9 @@ MIN_COUNT = 10
 COMMON = {"cap": 3.0, "logit_floor": -4.0, "quarantine_margin": 0.01}
 #: K of the kind statistic's row prior ``max(mu, K x distinct continuations)``
 #: (``_context.row_prior``, ``mu_growth`` in ``context_kind.json``; spinprior54's study,
-#: docs/spin-history.md round 39). 0 is the fixed prior ``mu`` (round 39 and before).
-KIND_MU_GROWTH = 0.0
+#: docs/spin-history.md round 39; shipped by spinprior55, round 40). 0 is the fixed prior
+#: ``mu`` of rounds up to 39. The added term (``TERM``) keeps its fixed prior.
+KIND_MU_GROWTH = 2.0
 #: spin-context3's term (``context_kind.json``): MyThes "A", 4 synonyms, mu 20, no back-off.
 KIND = {
     "about": "the context term's evidence-kind statistic (spin-ship5): main's spin-context3 "
@@ -150,6 +151,9 @@ def kind_term(table, syn_ids: dict[int, tuple[int, ...]], gate: dict):
     >>> term = kind_term(t, {1: (2,)}, NO_GATE)
     >>> term.mu, term.growth == KIND_MU_GROWTH, term.params["prior_words"]
     (20.0, True, 5)
+    >>> from cleannews.score._context import row_prior
+    >>> row_prior(KIND["mu"], KIND_MU_GROWTH, 747)  # "qui": 747 stored continuations
+    1494.0
     """
     from cleannews.score import _context
 
