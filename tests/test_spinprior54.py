@@ -1,4 +1,5 @@
-"""A context prior that grows with a neighbour's continuations (spinprior54, a study).
+"""A context prior that grows with a neighbour's continuations (spinprior54's study; the kind
+statistic's, K = 2, shipped by spinprior55 in round 40).
 
 With ``mu_growth`` = K in a term's constants, the Dirichlet prior of each neighbour row is
 ``max(mu, K x its distinct continuations)`` (``_context.row_prior``), alike in ``_slot``
@@ -52,23 +53,24 @@ def test_scalar_loop_and_vector_agree_on_real_text(grown) -> None:
 
 
 def test_a_frequent_left_word_leaves_mass_to_unseen_continuations() -> None:
-    """"qui poursuit" (unseen) against "qui pousse" (seen twice): the fixed prior of the
-    kind statistic puts them about 9 nats apart; the grown prior of "qui"'s row (thousands
-    of continuations) brings them much closer."""
-    kind = _context.get_kind_term()
-    if not kind.syn:
+    """"qui poursuit" (unseen) against "qui pousse" (seen twice): the fixed prior (round 39's
+    kind statistic) puts them about 9 nats apart; the grown prior of "qui"'s row (thousands
+    of continuations), shipped in round 40 (K = 2), brings them much closer."""
+    grown = _context.get_kind_term()
+    if not grown.syn:
         pytest.skip("the context term's data is not shipped")
-    grown = _build_context_term({**kind_params(), "mu_growth": 2.0})
-    ids = kind.t.ids
+    fixed = _build_context_term({**kind_params(), "mu_growth": 0.0})
+    ids = grown.t.ids
     qui, poursuit, pousse = ids["qui"], ids["poursuit"], ids["pousse"]
 
     def gap(t):
         return t._slot(pousse, qui, None) - t._slot(poursuit, qui, None) - (
             t.lp[pousse] - t.lp[poursuit])
 
-    assert gap(kind) > 8.0
-    assert gap(grown) < gap(kind) - 3.0
-    assert grown.mu_row[qui] == 2.0 * (kind.t.offsets[qui + 1] - kind.t.offsets[qui])
+    assert grown.growth == 2.0 and not fixed.growth
+    assert gap(fixed) > 8.0
+    assert gap(grown) < gap(fixed) - 3.0
+    assert grown.mu_row[qui] == 2.0 * (grown.t.offsets[qui + 1] - grown.t.offsets[qui])
 
 
 def test_without_the_key_the_shipped_terms_are_unchanged() -> None:
