@@ -30,6 +30,8 @@ each batch, and nothing else moved.
   -> clean 0.294); the others clean (largest moves fr-r37-0016 0.249 -> 0.022, fr-r40-0025
   0.195 -> 0.023, fr-b-0089 0.171 -> 0.029 down; fr-g-0023 0.277 -> 0.355 up), fr-r33-0015
   (suspect 0.8958 -> 0.8956) and fr-r42-0010 (suspect 0.725 -> 0.667); 13 in evidence only.
+  Round 40 (spinprior55, the kind statistic's grown row prior and refitted ``kind_min``)
+  re-recorded it for one page: fr-r45-0005 (spun 0.910 -> suspect 0.898).
 * A megabyte of text made to reach the batched path with seen pairs in every slot is
   analysed in bounded time, to the loop's gains.
 
