@@ -62,7 +62,11 @@ negative ``questions-f2d8ef492802`` (0.0167 -> 0.0102), ``real:fr-b-0117`` (0.01
 starts as a word the table lacks, unless the article before it does not fit it), which moved
 70 records, 59 inspected (seed 003's evidence, 34 validation spins, 15 dev negatives, 4 real
 pages, 5 built records), one label among them (``val:...Europar:201:careful:0.2`` clean 0.447
--> suspect 0.578); 11 held-out records re-recorded, not inspected.
+-> suspect 0.578); 11 held-out records re-recorded, not inspected; by round 40's grown
+kind prior (spinprior55: ``mu_growth`` 2 and ``kind_min`` 0.9 in ``context_kind.json``),
+which moved 17 records, 14 inspected (seed 003, 11 validation spins, the 2 built spun
+records): context evidence and signals only, no score or label; 3 held-out records
+re-recorded, not inspected.
 """
 
 from __future__ import annotations

@@ -52,11 +52,17 @@ def test_careful_spins_of_news_like_text_rise_over_the_dev_threshold(rid):
     s = score_text(_jsonl("validation")[rid]["text"], DEFAULT_CONFIG)
     assert s.signals["news_rarity"] > 0
     assert s.signals["logit"] > DEV_THRESHOLD
-    assert s.label == ("clean" if rid in UNDER_SUSPECT else "suspect")
+    assert s.label == ("clean" if rid in UNDER_SUSPECT else
+                       "spun" if rid in QUARANTINED else "suspect")
 
 #: Round 38 (spincap53): the context term no longer reads the words of this spin's names, its
 #: score 0.520 -> 0.487 (logit -0.054, still over the dev threshold), just under "suspect".
 UNDER_SUSPECT = frozenset({"UD_French-Sequoia:annodis:251:careful:0.2"})
+#: Round 40 (spinprior55, the kind statistic's grown row prior): this spin's context kind
+#: holds without its best word (1.19 -> 3.00: its best word, "précieux" for "bon", no longer
+#: carries the term alone), so lexical + context term decide: 0.536 "suspect" -> 0.959 "spun",
+#: further over the dev threshold than the test asks.
+QUARANTINED = frozenset({"UD_French-GSD:fr-ud-dev:68:careful:0.2"})
 
 
 @pytest.mark.parametrize("rid", RAISED[:2])

@@ -31,6 +31,12 @@ Round 39 (spingender54, a capitalised substitute after an article that cannot ag
 is read again, ``_context.agreement_clash``) re-recorded it for 2 validation spins, evidence
 text only: ``Europar:198:naive:0.5`` (its context evidence is now the substitute "la
 Pouvoir", was "sphère"; 0.9999 spun) and ``emea-fr-dev:144:naive:0.5`` (56 -> 57 words read).
+Round 40 (spinprior55, the kind statistic's grown row prior, K = 2, and its refitted
+``kind_min`` 0.9) re-recorded it for seed 003's evidence and validation spins only (no
+negative): 4 spins down a label (``fr-ud-dev:35:careful:0.2``, ``fr-ud-test:108:careful_freq:0.2``,
+``fr-ud-dev:118:careful:0.2``, ``fr-ud-dev:119:careful:0.3``, spun -> suspect 0.899), 2 up
+(``fr-ud-dev:55:careful:0.5`` suspect 0.770 -> spun 0.938, ``frwiki_50:207:careful:partial``
+suspect 0.709 -> spun 0.908), the others in score or evidence only.
 
 Each document is scored twice: with the spin stage's per-token-type caches emptied first
 (every word type new, as a stream of new documents meets them: the light word counts of

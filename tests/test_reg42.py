@@ -82,9 +82,9 @@ def test_context_evidence_never_points_at_a_counted_slip(french_scores):
                if e.signal in GRAMMAR and e.weight > 0]
     kind = get_kind_term()
     masked = kind.analyse(_decision.mask_slips(text, [span]))
-    assert _decision.term_without_best(masked, kind.params) < _decision.CONTEXT_TERM_MIN
+    assert _decision.term_without_best(masked, kind.params) < _decision.kind_min(kind.params)
     assert _decision.term_without_best(kind.analyse(text), kind.params) >= (
-        _decision.CONTEXT_TERM_MIN)
+        _decision.kind_min(kind.params))
 
 
 def test_no_real_news_page_quarantined_and_few_suspect(french_scores):

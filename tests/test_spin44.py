@@ -68,8 +68,12 @@ def _assert_quotes(text: str, score) -> int:
             word = re.match(r"context: '([^']*)'", e.reason).group(1)
             quoted = fold(unicodedata.normalize("NFC", text[a:b]))
             assert quoted == word, (quoted, word, e.reason[:80])
-        else:
-            assert unicodedata.normalize("NFC", e.text) in e.reason, (e.text, e.reason)
+        else:  # the reason names the span's first and last words (an article gender clash
+            # across a word names the pair: "la même profil", "article gender clash: la
+            # profil"; round 40's grown kind prior gave that spin a context item, so the
+            # check reaches it)
+            words = unicodedata.normalize("NFC", e.text).split()
+            assert words[0] in e.reason and words[-1] in e.reason, (e.text, e.reason)
     return n_context
 
 

@@ -151,13 +151,16 @@ def test_context_synonym_ids_keep_frequent_table_words_only():
 
 def test_kind_statistic_agrees_with_the_package_term():
     """The evidence-kind median comes from spin-context3's harness arithmetic; it computes the
-    package's kind term (to rounding) on real text, with the shipped synonym ids."""
+    package's kind term (to rounding) on real text, with the shipped synonym ids and the
+    shipped term's own constants and row prior (round 39: a harness that took ``mu`` and the
+    growth K as arguments of its own read the fixed prior of a grown term, -1.7302 against
+    the package's -1.7424 at K = 2; spinprior55 made it read ``ContextTerm.full_slot``)."""
     from cleannews.score import _context
 
     term = _context.get_kind_term()
     text = ("Le gouvernement a présenté mercredi un projet de loi sur la sécurité routière.\n"
             "Les députés examineront le texte la semaine prochaine en séance publique.")
-    got = build_context_term.kind_mean_gain(text, term.t, term.syn)
+    got = build_context_term.kind_mean_gain(text, term)
     assert term.analyse(text)["n"] > 0
     assert got == pytest.approx(term.analyse(text)["mean_gain"], abs=1e-12)
 

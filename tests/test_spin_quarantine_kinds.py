@@ -114,7 +114,7 @@ def test_one_odd_word_never_makes_the_context_kind(clean_docs):
     def kind(a: dict) -> bool:
         return (
             a["n"] >= _decision.CONTEXT_TERM_MIN_WORDS
-            and _decision.term_without_best(a, params) >= _decision.CONTEXT_TERM_MIN
+            and _decision.term_without_best(a, params) >= _decision.kind_min(params)
         )
 
     raised = 0
@@ -152,7 +152,7 @@ def test_correct_french_and_nearest_human_documents_are_not_quarantined():
         # the context kind and a partner kind are there: only the score keeps it out
         a = term.analyse(text)
         assert a["n"] >= _decision.CONTEXT_TERM_MIN_WORDS
-        assert _decision.term_without_best(a, params) >= _decision.CONTEXT_TERM_MIN
+        assert _decision.term_without_best(a, params) >= _decision.kind_min(params)
         assert s.signals["kinds_present"] >= 1
 
 

@@ -20,7 +20,10 @@ from _helpers import train_pages
 #: six rare synonyms of a florid register (0.156 and 0.337 to the logit each) and one context
 #: item, "poursuit" read as worse than "pousse" in "le slim qui poursuit tranquillement son
 #: ascension" (+2.85), an ordinary collocation the context term does not see.
-SPUN_KNOWN: list[str] = ["fr-r45-0005"]
+#: Round 40 (spinprior55) took it out: the kind statistic's row prior grows with the left
+#: word's continuations ("qui" has 747), so its context kind no longer holds without its best
+#: word (1.99 -> 0.53, under ``kind_min`` 0.9); 0.898, "suspect".
+SPUN_KNOWN: list[str] = []
 
 #: Suspect pages over the 1 % bound, recorded when their batch joined TRAIN (each must still be
 #: suspect, so that a fix shows and the entry is dropped). Round 34's transfer batch r40 brought

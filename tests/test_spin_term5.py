@@ -42,14 +42,6 @@ def _docs(n: int = 40) -> list[str]:
         return [json.loads(line)["text"] for _, line in zip(range(n), fh, strict=False)]
 
 
-def _full_slot(term: ContextTerm, x: int, left: int | None, right: int | None) -> float:
-    """The slot with every term: ``log P(x | left) + log P(right | x) - log P(right)``."""
-    s = term._cond(left, x) if left is not None else term.lp[x]
-    if right is not None:
-        s += term._cond(x, right) - term.lp[right]
-    return s
-
-
 def _full_gain(term: ContextTerm, tid: list, i: int) -> float | None:
     """The gain from the full slot, the neighbours chosen as ``_word`` chooses them."""
     wi, cands = tid[i], term.syn.get(tid[i])
@@ -63,8 +55,8 @@ def _full_gain(term: ContextTerm, tid: list, i: int) -> float | None:
             right = None
     if left is None and right is None:
         return None
-    best, s = max((_full_slot(term, c, left, right), c) for c in cands)
-    return (best - term.lp[s]) - (_full_slot(term, wi, left, right) - term.lp[wi])
+    best, s = max((term.full_slot(c, left, right), c) for c in cands)
+    return (best - term.lp[s]) - (term.full_slot(wi, left, right) - term.lp[wi])
 
 
 def _tids(term: ContextTerm, texts: list[str]) -> list[list]:

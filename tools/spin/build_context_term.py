@@ -53,6 +53,18 @@ GATE_NEWS = REPO / "tools/spin/data/register_gate_news.txt"
 MIN_COUNT = 10
 #: Shared constants of both terms (cascade floor, cap, the margin under the quarantine).
 COMMON = {"cap": 3.0, "logit_floor": -4.0, "quarantine_margin": 0.01}
+#: K of the kind statistic's row prior ``max(mu, K x distinct continuations)``
+#: (``_context.row_prior``, ``mu_growth`` in ``context_kind.json``; spinprior54's study,
+#: docs/spin-history.md round 39; shipped by spinprior55, round 40). 0 is the fixed prior
+#: ``mu`` of rounds up to 39. The added term (``TERM``) keeps its fixed prior.
+KIND_MU_GROWTH = 2.0
+#: The kind statistic's term without its best word at which it is a kind of evidence
+#: (``kind_min`` in ``context_kind.json``, read by ``_decision.kind_min``; without it,
+#: ``CONTEXT_TERM_MIN`` 1.0). Refitted with the grown prior (spinprior55) on the rule that
+#: set 1.0: no more human development documents hold the kind than with the fixed prior
+#: at 1.0 (dev negatives of >= 8 checked words 24 of 1,893 at K = 0; at K = 2: 20 at 1.0,
+#: 23 at 0.9, 25 at 0.85; clean UD validation 4 of 154 at K = 0, 3 at K = 2 and 0.9).
+KIND_TERM_MIN = 0.9
 #: spin-context3's term (``context_kind.json``): MyThes "A", 4 synonyms, mu 20, no back-off.
 KIND = {
     "about": "the context term's evidence-kind statistic (spin-ship5): main's spin-context3 "
@@ -60,6 +72,7 @@ KIND = {
              "(_decision.py: kind, paragraphs route); the added term is context_term.json's",
     "feature": "mean_gain", "mu": 20.0, "min_count": MIN_COUNT, "max_synonyms": 4,
     "gain_clip": [-4.0, 8.0], "prior_words": 5, "w": 3.0, "b": 1.0, "gate_power": 1,
+    **({"mu_growth": KIND_MU_GROWTH, "kind_min": KIND_TERM_MIN} if KIND_MU_GROWTH else {}),
 }
 KIND_SPLITS, KIND_FILE = "A", "context_synonyms4.txt.gz"
 #: spin-term5's term (``context_term.json``), chosen leave-one-source-out (docs/spin-history.md).
@@ -136,32 +149,51 @@ def read_validation_clean() -> list[str]:
     return [r["text"] for r in rows if r["label"] == 0]
 
 
-def kind_mean_gain(text: str, table, syn_ids: dict[int, tuple[int, ...]], mu: float = 20.0,
-                   clip: tuple[float, float] = (-4.0, 8.0), prior: float = 5.0) -> float:
-    """spin-context3's ``mean_gain`` of ``text`` (its harness arithmetic, float for float:
-    paragraphs split on newlines, ``build_context.tokens``, full slot scores).
+def kind_term(table, syn_ids: dict[int, tuple[int, ...]], gate: dict):
+    """The kind statistic's ``ContextTerm`` (``KIND``'s constants, ``KIND_MU_GROWTH``
+    included) before its median and sd are known: what ``kind_mean_gain`` reads.
 
     >>> from cleannews.score._context import CountTable
     >>> t = CountTable.from_parts(["le", "chat", "matou"], [10, 5, 2], {(0, 1): 4})
-    >>> round(kind_mean_gain("le chat", t, {1: (2,)}), 4)
+    >>> term = kind_term(t, {1: (2,)}, NO_GATE)
+    >>> term.mu, term.growth == KIND_MU_GROWTH, term.params["prior_words"]
+    (20.0, True, 5)
+    >>> from cleannews.score._context import row_prior
+    >>> row_prior(KIND["mu"], KIND_MU_GROWTH, 747)  # "qui": 747 stored continuations
+    1494.0
+    """
+    from cleannews.score import _context
+
+    probe = json.loads(params_json(KIND, 0.0, 1.0, gate, {"synonyms_file": KIND_FILE}))
+    return _context.ContextTerm(table, syn_ids, probe)
+
+
+#: A register gate that reads nothing (the examples' terms).
+NO_GATE = {"names": [], "coef": [], "mean": [], "scale": [], "intercept": 0.0}
+
+
+def kind_mean_gain(text: str, term) -> float:
+    """spin-context3's ``mean_gain`` of ``text`` under the kind term ``term`` (a
+    ``ContextTerm``: its table, synonym ids, ``gain_clip``, ``prior_words``) by its harness
+    arithmetic: paragraphs split on newlines, ``build_context.tokens``, full slot scores.
+    The slot is the package's own ``ContextTerm.full_slot`` (its row prior, grown when the
+    term has ``mu_growth``): only the tokens and the sums are the harness's, so the build's
+    statistic and the package's ``analyse`` cannot read two priors.
+
+    >>> from cleannews.score._context import ContextTerm, CountTable
+    >>> t = CountTable.from_parts(["le", "chat", "matou"], [10, 5, 2], {(0, 1): 4})
+    >>> fixed = {**KIND, "gate": NO_GATE, "mu_growth": 0.0}
+    >>> round(kind_mean_gain("le chat", ContextTerm(t, {1: (2,)}, fixed)), 4)
     -0.0865
+    >>> grown = ContextTerm(t, {1: (2,)}, {**fixed, "mu": 1.0, "mu_growth": 20.0})
+    >>> kind_mean_gain("le chat", grown) == kind_mean_gain("le chat", ContextTerm(
+    ...     t, {1: (2,)}, fixed))  # "le": 1 continuation, so max(1, 20 x 1) = mu 20
+    True
     """
     from build_context import BREAK, tokens
 
-    ids, counts = table.ids, table.counts
-    n = float(table.n)
-    lp = [math.log(c / n) for c in counts]
-    p = [c / n for c in counts]
-
-    def cond(a: int, b: int) -> float:
-        return math.log((table.pair_ids(a, b) + mu * p[b]) / (counts[a] + mu))
-
-    def slot(x: int, left: int | None, right: int | None) -> float:
-        s = cond(left, x) if left is not None else lp[x]
-        if right is not None:
-            s += cond(x, right) - lp[right]
-        return s
-
+    ids, lp, slot = term.t.ids, term.lp, term.full_slot
+    syn_ids, clip, prior = term.syn, term.params["gain_clip"], term.params["prior_words"]
     gains = []
     for para in text.split("\n"):
         if not para.strip():
@@ -326,7 +358,8 @@ def term_statistics(table, kind_syn: dict[int, tuple[int, ...]],
     from cleannews.score import _context
 
     texts = read_validation_clean()
-    xs = np.array([kind_mean_gain(t, table, kind_syn) for t in texts])
+    kind = kind_term(table, kind_syn, gate)
+    xs = np.array([kind_mean_gain(t, kind) for t in texts])
     out = {"kind": (float(np.median(xs)), float(xs.std()))}
     probe = json.loads(params_json(TERM, 0.0, 1.0, gate, {"synonyms_file": TERM_FILE}))
     term = _context.ContextTerm(table, term_syn, probe)

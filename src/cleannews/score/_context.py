@@ -639,6 +639,24 @@ def context_tokens(text: str) -> list[tuple[str, int]]:
             for m in CONTEXT_TOKEN.finditer(low)]
 
 
+#: ``params["mu_growth"]`` (spinprior54, a study): with ``K > 0`` the Dirichlet prior of each
+#: neighbour row grows with its number of distinct continuations (``row_prior``); absent or 0,
+#: every row has the fixed ``mu`` (the shipped terms).
+MU_GROWTH_KEY = "mu_growth"
+
+
+def row_prior(mu: float, k: float, distinct: int) -> float:
+    """The Dirichlet prior of a row with ``distinct`` continuations (stored right neighbours):
+    ``max(mu, k * distinct)`` (Witten-Bell-like). A frequent left word with many continuations
+    leaves more mass to the unseen ones, so "qui poursuit" (unseen) no longer reads ~9 nats
+    below "qui pousse" (seen twice).
+
+    >>> row_prior(20.0, 2.0, 3), row_prior(20.0, 2.0, 4000), row_prior(20.0, 0.0, 4000)
+    (20.0, 8000.0, 20.0)
+    """
+    return max(mu, k * distinct)
+
+
 class ContextTerm:
     """The context term's data: count table, synonym ids, constants and register gate.
 
@@ -663,12 +681,20 @@ class ContextTerm:
         # ``mu * P(x)`` and ``count(x) + mu`` (``_para_gains``, the fast path; 8 bytes a
         # word in arrays, as fast to read there as from lists four times their size)
         self.mp = array("d", [self.mu * p for p in self.p])
-        self.den = array("d", [c + self.mu for c in table.counts])
+        #: ``row_prior`` of each row (``mu_row``, its log ``lmu``) when ``params["mu_growth"]``
+        #: is set (``growth``): an unseen pair ``a b`` then reads ``lmu[a] + lp[b]``, a seen
+        #: one ``log(c + mu_row[a] * P(b))``, in ``_slot``, ``_para_gains``, ``_batch_gains``
+        self.growth = float(params.get(MU_GROWTH_KEY, 0.0))
+        off = table.offsets
+        self.mu_row = array("d", [row_prior(self.mu, self.growth, off[a + 1] - off[a])
+                                  for a in range(len(table.counts))] if self.growth else [])
+        self.lmu = array("d", map(math.log, self.mu_row))
+        self.den = array("d", [c + self.mu for c in table.counts] if not self.growth else
+                         [c + m for c, m in zip(table.counts, self.mu_row, strict=True)])
         # log space (spin-term5): log(mu P(x)) (a table word has P(x) > 0) and log(count + mu)
         self.lmp = array("d", [math.log(x) for x in self.mp])
         self.lden = array("d", [math.log(x) for x in self.den])
         #: per synonym id: its row of right neighbours and ``log(count + mu)``, one read
-        off = table.offsets
         self.rows = {s: (off[s], off[s + 1], self.lden[s])
                      for ss in synonyms.values() for s in ss}
         # no punctuation token is a table word: ids.get alone maps them to None
@@ -690,9 +716,38 @@ class ContextTerm:
                                                            zip(coef, mean, scale, strict=True)])
 
     def _cond(self, a: int, b: int) -> float:
-        """``log P(b | a)`` with Dirichlet smoothing toward ``P(b)``."""
+        """``log P(b | a)`` with Dirichlet smoothing toward ``P(b)``: row ``a``'s prior is
+        ``mu``, or ``mu_row[a]`` (``row_prior``) under ``growth``, as in ``_slot``,
+        ``_para_gains`` and ``_batch_gains``, which drop the terms common to all candidates.
+
+        >>> t = CountTable.from_parts(["le", "chat", "matou"], [10, 5, 2], {(0, 1): 4})
+        >>> gate = {"names": [], "coef": [], "mean": [], "scale": [], "intercept": 0.0}
+        >>> grown = ContextTerm(t, {1: (2,)}, {"mu": 1.0, "mu_growth": 3.0, "gate": gate})
+        >>> fixed = ContextTerm(t, {1: (2,)}, {"mu": 3.0, "gate": gate})  # "le": 1 continuation
+        >>> grown._cond(0, 1) == fixed._cond(0, 1) != ContextTerm(t, {}, {"mu": 1.0,
+        ...                                                              "gate": gate})._cond(0, 1)
+        True
+        """
         c = self.t.pair_ids(a, b)
-        return math.log((c + self.mu * self.p[b]) / (self.cnt[a] + self.mu))
+        m = self.mu_row[a] if self.growth else self.mu
+        return math.log((c + m * self.p[b]) / (self.cnt[a] + m))
+
+    def full_slot(self, x: int, left: int | None, right: int | None) -> float:
+        """The slot with every term, ``log P(x | left) + log P(right | x) - log P(right)``
+        (``log P(x)`` without a left neighbour), from ``_cond``: the reference arithmetic that
+        ``_slot`` and the fast paths must reproduce (``tests/test_spin_term5.py``) and that the
+        build's kind statistic reads (``tools/spin/build_context_term.kind_mean_gain``).
+
+        >>> t = CountTable.from_parts(["le", "chat", "matou"], [10, 5, 2], {(0, 1): 4})
+        >>> gate = {"names": [], "coef": [], "mean": [], "scale": [], "intercept": 0.0}
+        >>> term = ContextTerm(t, {1: (2,)}, {"mu": 20.0, "gate": gate})
+        >>> term.full_slot(1, 0, None) == term._cond(0, 1)
+        True
+        """
+        s = self._cond(left, x) if left is not None else self.lp[x]
+        if right is not None:
+            s += self._cond(x, right) - self.lp[right]
+        return s
 
     def _slot(self, x: int, left: int | None, right: int | None) -> float:
         """``log P(x | left) + log P(right | x)`` less the terms that do not depend on ``x``
@@ -703,20 +758,29 @@ class ContextTerm:
         """
         t = self.t
         off, rt, codes, dec = t.offsets, t.right, t.codes, self.dec
-        log = math.log
         if left is not None:
             lo, hi = off[left], off[left + 1]
             k = bisect.bisect_left(rt, x, lo, hi)
             c = dec[codes[k]] if k < hi and rt[k] == x else 0
-            s = log(c + self.mp[x])
+            s = self._pair_value(left, x, c)
         else:
             s = self.lp[x]
         if right is not None:
             lo, hi = off[x], off[x + 1]
             k = bisect.bisect_left(rt, right, lo, hi)
             c = dec[codes[k]] if k < hi and rt[k] == right else 0
-            s += log(c + self.mp[right]) - self.lden[x]
+            s += self._pair_value(x, right, c) - self.lden[x]
         return s
+
+    def _pair_value(self, a: int, b: int, c: int) -> float:
+        """``log(c + mu_a P(b))`` of the pair ``a b`` seen ``c`` times: the prior of row ``a``
+        is ``mu`` (``log(mp[b])`` when unseen), or ``mu_row[a]`` under ``growth`` (unseen:
+        ``lmu[a] + lp[b]``, the sum ``_para_gains`` and ``_batch_gains`` compute)."""
+        if not self.growth:
+            return math.log(c + self.mp[b])
+        if not c:
+            return self.lmu[a] + self.lp[b]
+        return math.log(c + self.mu_row[a] * self.p[b])
 
     def _word(self, tid: list[int | None], i: int) -> tuple[float, int] | None:
         """``(gain, best synonym id)`` of the checked word at ``tid[i]``, else ``None``."""
@@ -756,6 +820,7 @@ class ContextTerm:
         t = self.t
         off, rt, codes, dec = t.offsets, t.right, t.codes, self.dec
         bis, log = bisect.bisect_left, math.log
+        growth, mrow, lmu, p = self.growth, self.mu_row, self.lmu, self.p  # (``_pair_value``)
         out = []
         last = len(tid) - 1
         for i in compress(count(), map(syn.__contains__, tid)):  # checked words only
@@ -767,13 +832,15 @@ class ContextTerm:
                 continue
             if left is not None:  # log(c + mu P(x)): one row, for the word and each synonym
                 lo, hi = off[left], off[left + 1]
+                if growth:
+                    ml, lml = mrow[left], lmu[left]
                 k = bis(rt, wi, lo, hi)
                 if k < hi and rt[k] == wi:
                     seen = True
-                    vw = log(dec[codes[k]] + mp[wi])
+                    vw = log(dec[codes[k]] + (ml * p[wi] if growth else mp[wi]))
                 else:
                     seen = False
-                    vw = lmp[wi]
+                    vw = lml + lp[wi] if growth else lmp[wi]
                 vals = []
                 put = vals.append
                 k = lo
@@ -781,9 +848,9 @@ class ContextTerm:
                     k = bis(rt, s, k, hi)
                     if k < hi and rt[k] == s:
                         seen = True
-                        put(log(dec[codes[k]] + mp[s]))
+                        put(log(dec[codes[k]] + (ml * p[s] if growth else mp[s])))
                     else:
-                        put(lmp[s])
+                        put(lml + lp[s] if growth else lmp[s])
                 if backoff and not seen:  # no pair with this neighbour: read as none
                     left = None
             if left is None:
@@ -791,23 +858,25 @@ class ContextTerm:
                 vals = [lp[s] for s in cands]
             if right is not None:  # + log(c + mu P(right)) - log(count(x) + mu)
                 mr, lmr = mp[right], lmp[right]
+                if growth:  # the prior is the row's: the word's, each synonym's
+                    pr, lpr = p[right], lp[right]
                 lo, hi = off[wi], off[wi + 1]
                 k = bis(rt, right, lo, hi)
                 if k < hi and rt[k] == right:
                     seen = True
-                    rw = log(dec[codes[k]] + mr) - lden[wi]
+                    rw = log(dec[codes[k]] + (mrow[wi] * pr if growth else mr)) - lden[wi]
                 else:
                     seen = False
-                    rw = lmr - lden[wi]
+                    rw = (lmu[wi] + lpr if growth else lmr) - lden[wi]
                 best, sbest = -math.inf, -1  # max((slot, id)): ids ascend, ">=" keeps ties
                 for s, a in zip(cands, vals, strict=True):
                     lo, hi, ld = rows[s]
                     k = bis(rt, right, lo, hi)
                     if k < hi and rt[k] == right:
                         seen = True
-                        v = a + (log(dec[codes[k]] + mr) - ld)
+                        v = a + (log(dec[codes[k]] + (mrow[s] * pr if growth else mr)) - ld)
                     else:
-                        v = a + (lmr - ld)
+                        v = a + ((lmu[s] + lpr if growth else lmr) - ld)
                     if v >= best:
                         best, sbest = v, s
                 if seen or not backoff:
@@ -876,8 +945,12 @@ class ContextTerm:
         # unseen pairs: log(mu P(x)) on the left, log(mu P(right)) on the right; a seen pair
         # with count c: math.log(c + mu P(x)), math.log(c + mu P(right))
         vals = np.empty(q.shape, dtype=np.float64)
-        vec.lmp.take(X, out=vals[0])
-        vals[1] = vec.lmp[R][:, None]
+        if self.growth:  # the row's prior: lmu[left] + lp[x], lmu[x] + lp[right]
+            np.add(vec.lmu[L][:, None], vec.lpn[X], out=vals[0])
+            np.add(vec.lmu[X], vec.lpn[R][:, None], out=vals[1])
+        else:
+            vec.lmp.take(X, out=vals[0])
+            vals[1] = vec.lmp[R][:, None]
         if found.any():  # (the seen pair's log, computed once per pair: ``pair_log``)
             vals[found] = vec.pair_log[k[found]]
         fL, fR = found
@@ -1215,7 +1288,12 @@ class _TermVectors:
         self.mp = np.append(np.frombuffer(term.mp, dtype=np.float64), 1.0)
         self.lmp = np.append(np.frombuffer(term.lmp, dtype=np.float64), 0.0)
         self.lden = np.frombuffer(term.lden, dtype=np.float64)
-        self.pair_log = _pair_logs(np, self.keys, self.codes, self.dec, self.mp, V + 1)
+        #: under ``growth``: ``lmu`` and ``lp`` with one more value for ``none`` (read, unused)
+        self.lmu = np.append(np.frombuffer(term.lmu, dtype=np.float64), 0.0)
+        self.lpn = np.append(self.lp, 0.0)
+        mu_left = np.frombuffer(term.mu_row, dtype=np.float64) if term.growth else None
+        self.pair_log = _pair_logs(np, self.keys, self.codes, self.dec, self.mp, V + 1,
+                                   mu_left, np.append(np.array(term.p), 1.0))
         words = sorted(term.syn)
         width = max((len(term.syn[w]) for w in words), default=1) or 1
         self.row = np.full(V + 1, -1, dtype=np.intp)
@@ -1231,7 +1309,7 @@ class _TermVectors:
 PAIR_LOG_CHUNK = 1 << 14
 
 
-def _pair_logs(np, keys, codes, dec, mp, m: int):
+def _pair_logs(np, keys, codes, dec, mp, m: int, mu_left=None, p=None):
     """``math.log(count + mu P(right))`` of every pair of the count table, in ``keys``' order
     (``_TermVectors``; 0.0 for the sentinel): the value a seen pair adds to a slot, on the
     left (``right`` is the checked word or a synonym) as on the right (``right`` is the
@@ -1251,7 +1329,10 @@ def _pair_logs(np, keys, codes, dec, mp, m: int):
     for a in range(0, n, PAIR_LOG_CHUNK):
         b = min(n, a + PAIR_LOG_CHUNK)
         right = (keys[a:b] % m).astype(np.intp)
-        arg = dec[codes[a:b]] + mp[right]
+        if mu_left is None:
+            arg = dec[codes[a:b]] + mp[right]
+        else:  # the left row's own prior (``ContextTerm.growth``): c + mu_row[left] P(right)
+            arg = dec[codes[a:b]] + mu_left[(keys[a:b] // m).astype(np.intp)] * p[right]
         out[a:b] = list(map(math.log, arg.tolist()))
     return out
 

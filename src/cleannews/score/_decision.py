@@ -70,6 +70,7 @@ __all__ = [
     "context_reading",
     "decide",
     "decided_kinds",
+    "kind_min",
     "lift",
     "lone_slip_hold",
     "mask_slips",
@@ -83,6 +84,17 @@ __all__ = [
 CONTEXT_TERM_MIN = 1.0
 #: … over at least this many checked words (``ContextTerm.analyse``'s ``n``).
 CONTEXT_TERM_MIN_WORDS = 8
+
+
+def kind_min(kparams: dict) -> float:
+    """The least term without the best word at which the kind statistic (``kparams``:
+    ``context_kind.json``) is a kind of evidence: its own ``kind_min`` when its refit sets
+    one (round 40, the grown row prior), else ``CONTEXT_TERM_MIN``.
+
+    >>> kind_min({}), kind_min({"kind_min": 0.9})
+    (1.0, 0.9)
+    """
+    return kparams.get("kind_min", CONTEXT_TERM_MIN)
 #: The feature kinds the context term makes a pair with. Not ``context`` (word classes and
 #: collocations): it reads the same neighbours, so the pair would not be independent.
 CONTEXT_TERM_PARTNERS: tuple[str, ...] = ("grammar", "lexical")
@@ -238,7 +250,7 @@ def term_without_best(a: dict, params: dict, gate: float | None = None) -> float
 def context_paragraphs(term, text: str, gate: float, params: dict) -> int:
     """How many paragraphs (lines) of ``text`` carry the context term as a kind of
     evidence on their own (``CONTEXT_PARAGRAPH_MIN_WORDS`` checked words, and at least
-    ``CONTEXT_TERM_MIN`` without their best word, under the document's ``gate``)."""
+    ``kind_min`` without their best word, under the document's ``gate``)."""
     from cleannews.score._context import _pieces
 
     n = 0
@@ -248,7 +260,7 @@ def context_paragraphs(term, text: str, gate: float, params: dict) -> int:
         a = term.analyse(piece, always_gate=False)
         if a["n"] < CONTEXT_PARAGRAPH_MIN_WORDS:
             continue
-        if term_without_best(a, params, gate) >= CONTEXT_TERM_MIN:
+        if term_without_best(a, params, gate) >= kind_min(params):
             n += 1
     return n
 
@@ -547,7 +559,7 @@ def _decide_once(
     if reach_kind(supported, bar, kparams) and final >= kparams["logit_floor"]:
         ka = get_kind_term().analyse(text, always_gate=False)
     kind = bool(ka) and ka["n"] >= CONTEXT_TERM_MIN_WORDS and (
-        term_without_best(ka, kparams) >= CONTEXT_TERM_MIN
+        term_without_best(ka, kparams) >= kind_min(kparams)
     )
     # the context kind decides only a quarantine, and on evidence: the kinds present and
     # the kind statistic's term
