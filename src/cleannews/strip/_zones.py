@@ -575,7 +575,7 @@ def _mid_cut(ln) -> bool:
     its posts (fr-r38-0028), not a teaser of another site's article.
 
     >>> from cleannews.strip.detectors import _Line
-    >>> _mid_cut(_Line("La mobilisation des agriculteurs se poursuit, ce lundi. Ce...", frozenset()))
+    >>> _mid_cut(_Line("La mobilisation des agriculteurs se poursuit ce lundi. Ce...", frozenset()))
     True
     >>> _mid_cut(_Line("Et le lieu le plus propice est… (vraiment surprenant !)", frozenset()))
     False
