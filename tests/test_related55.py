@@ -72,6 +72,16 @@ PARAS = (
 HEADLINE = "Colère agricole : nouvelle mobilisation ce lundi près de Clermont-Ferrand"
 EXCERPT = "Les paysans reprennent leurs barrages sur la rocade depuis ce matin. Ce..."
 
+#: a listing's first three (headline, cut excerpt) pairs
+LISTING = [
+    "Le festival de jazz revient cet été sur la place du marché",
+    "Trois soirées de concerts gratuits sont prévues en juillet, avec des groupes venus de...",
+    "La piscine municipale rouvre ses portes après deux ans de travaux",
+    "Les nageurs retrouvent un bassin rénové, un toboggan et des horaires élargis pour les...",
+    "Un nouveau médecin s’installe dans la maison de santé du quartier",
+    "Après des mois d’attente, les habitants du quartier nord pourront consulter dès le...",
+]
+
 
 def _out(lines):
     return strip_text("\n\n".join(lines) + "\n", CFG).text
@@ -86,16 +96,14 @@ def test_tail_pair_goes():
 @pytest.mark.parametrize(
     "lines",
     [
-        # the article's subheading (two words) above its last paragraph, cut
-        [*PARAS, "Accélération inattendue",
+        # the article's subheading (four words) above its last paragraph, cut
+        [*PARAS, "Une accélération très inattendue",
          "Ce taux dépasse largement les attentes des économistes qui tablaient sur…"],
         # the pair goes on about the article's subject (its words)
         [*PARAS, "Le budget de la commune voté par le conseil municipal jeudi",
          "Les dépenses consacrées aux écoles et à la voirie augmentent encore, le maire..."],
-        # a listing: every pair's excerpt is cut
-        ["Le budget de la commune voté jeudi soir par les élus",
-         "Le conseil municipal a voté le budget avec une hausse des dépenses pour les...",
-         HEADLINE, EXCERPT],
+        # a listing under its intro: every pair's excerpt is cut, four pairs
+        [PARAS[0], *LISTING, HEADLINE, EXCERPT],
         # a sentence that trails off, no teaser cut inside a sentence
         [*PARAS, "Une question reste ouverte pour la suite des travaux du conseil",
          "Et le lieu le plus propice à la découverte de nouvelles espèces est… (surprise !)"],
