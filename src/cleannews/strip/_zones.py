@@ -560,6 +560,8 @@ TAIL_PAIR_HEADLINE_MIN_WORDS = 5
 #: … and the article's uncut paragraphs that end like a sentence above it hold at least this
 #: many words (a page that is one headline and its cut lead is a teaser page: content).
 TAIL_PAIR_ARTICLE_WORDS = 40
+#: A web address in a line: no teaser's headline.
+_URL_IN = regex.compile(r"://|\bwww\.")
 #: At most this many pairs are read back from the end of the text.
 TAIL_PAIR_MAX = 3
 #: The article's last paragraph is at most this many standing lines above the headline
@@ -600,6 +602,7 @@ def _tail_pairs(lines, standing: list[int]) -> list[int]:
         if not (
             _mid_cut(ex)
             and not head.protected
+            and not _URL_IN.search(head.text)  # a link's line ("L https://www.linkedin…")
             and head.n >= TAIL_PAIR_HEADLINE_MIN_WORDS
             and _pair_headline(head)
             and not _cut(head.text)
@@ -622,8 +625,11 @@ def tail_pair(lines, page: str = "article") -> None:
     no other standing line of the page is cut with an ellipsis (a listing of cut teasers, or
     a page cut short more than once), the article's last uncut paragraph that ends like a
     sentence stands at most :data:`TAIL_PAIR_GAP` lines above the first headline, the
-    article's such paragraphs hold :data:`TAIL_PAIR_ARTICLE_WORDS` words, and no line of the
-    pairs reads as the article going on (:func:`_article_goes_on`: two words of its body).
+    article's such paragraphs hold :data:`TAIL_PAIR_ARTICLE_WORDS` words, no line of the
+    pairs reads as the article going on (:func:`_article_goes_on`: two words of its body) and
+    no removed line below them holds :data:`EXCERPT_PROSE_BELOW_WORDS` words (a paragraph
+    another rule took: the article may go on there; on the stress set, seed 7, a "Read More"
+    heading had taken the article's next paragraph). A headline holds no web address.
     On TRAIN (round 40): "Eurocontrol ajuste les prévisions de croissance du transport aérien
     en Europe" / "Maintenant que le pic de la saison été est passé, … tendances marquantes
     de..." under an article on Paris airports (fr-r45-0010).
@@ -665,6 +671,8 @@ def tail_pair(lines, page: str = "article") -> None:
         return
     if any(_article_goes_on(lines[i], body) for i in pairs):
         return
+    if any(lines[k].n >= EXCERPT_PROSE_BELOW_WORDS for k in range(pairs[-1] + 1, len(lines))):
+        return  # a paragraph below, removed by another rule: the article may go on there
     for i in pairs:
         lines[i].bad("related_zone", "teaser of another article (headline, cut excerpt) "
                      "ending the text under the article")
