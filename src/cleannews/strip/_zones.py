@@ -590,6 +590,26 @@ def _mid_cut(ln) -> bool:
     )
 
 
+def _taken_paragraph(ln) -> bool:
+    """A line below :func:`tail_pair`'s pairs that may be the article going on: of
+    :data:`EXCERPT_PROSE_BELOW_WORDS` words, or of :data:`PAIR_EXCERPT_MIN_WORDS` words when
+    a list rule took it (:func:`_teaser_rule`: a "Read More" heading's ``takes_next`` takes
+    the article's next paragraph as readily as a teaser).
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> ln = _Line("For the past 40-plus years, the Downey-born singer has been bringing "
+    ...            "laughter to fans", frozenset())
+    >>> _taken_paragraph(ln)
+    False
+    >>> ln.bad("related_lead_en", "teaser under a 'Read More' heading")
+    >>> _taken_paragraph(ln)
+    True
+    """
+    return ln.n >= EXCERPT_PROSE_BELOW_WORDS or (
+        ln.n >= PAIR_EXCERPT_MIN_WORDS and ln.removal is not None and _teaser_rule(ln.removal.rule)
+    )
+
+
 def _tail_pairs(lines, standing: list[int]) -> list[int]:
     """The indexes (headline, excerpt, …) of the teaser pairs that end ``standing`` (the
     page's standing lines, in order), read back from the last one: up to
@@ -627,9 +647,9 @@ def tail_pair(lines, page: str = "article") -> None:
     sentence stands at most :data:`TAIL_PAIR_GAP` lines above the first headline, the
     article's such paragraphs hold :data:`TAIL_PAIR_ARTICLE_WORDS` words, no line of the
     pairs reads as the article going on (:func:`_article_goes_on`: two words of its body) and
-    no removed line below them holds :data:`EXCERPT_PROSE_BELOW_WORDS` words (a paragraph
-    another rule took: the article may go on there; on the stress set, seed 7, a "Read More"
-    heading had taken the article's next paragraph). A headline holds no web address.
+    no removed line below them reads as a paragraph (:func:`_taken_paragraph`: another rule
+    took it, the article may go on there; on the stress set, seed 7, a "Read More" heading
+    had taken the article's next paragraph). A headline holds no web address.
     On TRAIN (round 40): "Eurocontrol ajuste les prévisions de croissance du transport aérien
     en Europe" / "Maintenant que le pic de la saison été est passé, … tendances marquantes
     de..." under an article on Paris airports (fr-r45-0010).
@@ -671,7 +691,7 @@ def tail_pair(lines, page: str = "article") -> None:
         return
     if any(_article_goes_on(lines[i], body) for i in pairs):
         return
-    if any(lines[k].n >= EXCERPT_PROSE_BELOW_WORDS for k in range(pairs[-1] + 1, len(lines))):
+    if any(_taken_paragraph(lines[k]) for k in range(pairs[-1] + 1, len(lines))):
         return  # a paragraph below, removed by another rule: the article may go on there
     for i in pairs:
         lines[i].bad("related_zone", "teaser of another article (headline, cut excerpt) "
