@@ -60,7 +60,7 @@ from itertools import pairwise
 import regex
 
 from cleannews._lazyre import LazyPattern
-from cleannews.strip._assemble import BAD, GOOD
+from cleannews.strip._assemble import BAD, GOOD, kept_standing
 from cleannews.strip._pagekind import _BULLET
 from cleannews.strip._rules import flagged_rules
 
@@ -676,7 +676,7 @@ def tail_pair(lines, page: str = "article") -> None:
     """
     if page == "listing":
         return
-    standing = [i for i, ln in enumerate(lines) if _stands(ln)]
+    standing = kept_standing(lines)
     pairs = _tail_pairs(lines, standing)
     if not pairs:
         return
