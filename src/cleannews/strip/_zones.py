@@ -60,7 +60,7 @@ from itertools import pairwise
 import regex
 
 from cleannews._lazyre import LazyPattern
-from cleannews.strip._assemble import BAD, GOOD
+from cleannews.strip._assemble import BAD, GOOD, kept_standing
 from cleannews.strip._pagekind import _BULLET
 from cleannews.strip._rules import flagged_rules
 
@@ -74,6 +74,7 @@ __all__ = [
     "keyword_echo",
     "related_zone",
     "run_heading",
+    "tail_pair",
 ]
 
 #: Rule names (data files) whose whole-line match is the heading of a list of other articles and may
@@ -215,6 +216,7 @@ def related_zone(
     _heading_zone(lines, matched, body_start, body_end)
     heading_pairs(lines, matched, body_start, page)  # branch nav16
     excerpt_run(lines, body_start, body_end)
+    tail_pair(lines, page)  # round 40 (related55)
     comment_form(lines, matched, body_end)
     if idx is None:  # the non-blank lines, for the two passes below
         idx = [i for i, ln in enumerate(lines) if not ln.blank]
@@ -545,6 +547,156 @@ def _article_paragraph(ln) -> bool:
 
 #: Characters that end a paragraph of prose (an excerpt's "…" aside).
 _PROSE_END_CHARS = frozenset('.!?»"”)')
+
+# --- round 40 (related55): one teaser pair left at the end of the text -----------------------
+
+#: :func:`tail_pair`: an excerpt cut inside its sentence, the ellipsis right after a word or
+#: a comma ("… une vision plus fine des tendances marquantes de...", "Ce...", "Nouve..");
+#: a sentence that ends and then trails off (". …") is no cut.
+_MID_CUT = regex.compile(r"[\p{L},]\s?(?:\.{2,3}|…)\s*$")
+#: The pair's headline has at least this many words (an article's subheading above its
+#: last, cut paragraph is shorter: "Accélération inattendue", fr-a-0021) …
+TAIL_PAIR_HEADLINE_MIN_WORDS = 5
+#: … and the article's uncut paragraphs that end like a sentence above it hold at least this
+#: many words (a page that is one headline and its cut lead is a teaser page: content).
+TAIL_PAIR_ARTICLE_WORDS = 40
+#: A web address in a line: no teaser's headline.
+_URL_IN = regex.compile(r"://|\bwww\.")
+#: At most this many pairs are read back from the end of the text.
+TAIL_PAIR_MAX = 3
+#: The article's last paragraph is at most this many standing lines above the headline
+#: (a rubric label alone, "►Société", may stand between them).
+TAIL_PAIR_GAP = 2
+
+
+def _mid_cut(ln) -> bool:
+    """A teaser's excerpt cut inside its sentence (:data:`_MID_CUT`), of
+    :data:`EXCERPT_MIN_WORDS` to :data:`ZONE_MAX_WORDS` words, not protected, with no glued
+    span cut from it (``key_text``): a read-more link glued after the cut ("… représentant...
+    Lire la suite...") is the page's own link to the rest of its post, a blog's listing of
+    its posts (fr-r38-0028), not a teaser of another site's article.
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> _mid_cut(_Line("La mobilisation des agriculteurs se poursuit ce lundi. Ce...", frozenset()))
+    True
+    >>> _mid_cut(_Line("Et le lieu le plus propice est… (vraiment surprenant !)", frozenset()))
+    False
+    """
+    return (
+        not ln.protected
+        and EXCERPT_MIN_WORDS <= ln.n <= ZONE_MAX_WORDS
+        and ln.key_text is None
+        and bool(_MID_CUT.search(ln.text[-6:]))
+    )
+
+
+def _taken_paragraph(ln) -> bool:
+    """A line below :func:`tail_pair`'s pairs that may be the article going on: of
+    :data:`EXCERPT_PROSE_BELOW_WORDS` words, or of :data:`PAIR_EXCERPT_MIN_WORDS` words when
+    a list rule took it (:func:`_teaser_rule`: a "Read More" heading's ``takes_next`` takes
+    the article's next paragraph as readily as a teaser).
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> ln = _Line("For the past 40-plus years, the Downey-born singer has been bringing "
+    ...            "laughter to fans", frozenset())
+    >>> _taken_paragraph(ln)
+    False
+    >>> ln.bad("related_lead_en", "teaser under a 'Read More' heading")
+    >>> _taken_paragraph(ln)
+    True
+    """
+    return ln.n >= EXCERPT_PROSE_BELOW_WORDS or (
+        ln.n >= PAIR_EXCERPT_MIN_WORDS and ln.removal is not None and _teaser_rule(ln.removal.rule)
+    )
+
+
+def _tail_pairs(lines, standing: list[int]) -> list[int]:
+    """The indexes (headline, excerpt, …) of the teaser pairs that end ``standing`` (the
+    page's standing lines, in order), read back from the last one: up to
+    :data:`TAIL_PAIR_MAX` (headline of :data:`TAIL_PAIR_HEADLINE_MIN_WORDS` words or more,
+    :func:`_pair_headline`; excerpt :func:`_mid_cut`)."""
+    pairs: list[int] = []
+    k = len(standing) - 1
+    while k >= 1 and len(pairs) < 2 * TAIL_PAIR_MAX:
+        head, ex = lines[standing[k - 1]], lines[standing[k]]
+        if not (
+            _mid_cut(ex)
+            and not head.protected
+            and not _URL_IN.search(head.text)  # a link's line ("L https://www.linkedin…")
+            and head.n >= TAIL_PAIR_HEADLINE_MIN_WORDS
+            and _pair_headline(head)
+            and not _cut(head.text)
+        ):
+            break
+        pairs[:0] = [standing[k - 1], standing[k]]
+        k -= 2
+    return pairs
+
+
+def tail_pair(lines, page: str = "article") -> None:
+    """Take the (headline, cut excerpt) teaser pairs that end the text under an article.
+
+    A teaser of another article is often printed alone under the article's last paragraph:
+    its headline, then the first words of its text cut inside a sentence with "..." or "…"
+    (:func:`_mid_cut`), then only furniture. :func:`excerpt_run` wants three cut lines in a
+    row and :func:`heading_pairs` a heading: one or two pairs escaped both. Here, the last
+    standing lines of the text that are up to :data:`TAIL_PAIR_MAX` such pairs
+    (:func:`_tail_pairs`) go (rule ``related_zone``) when the page is no listing (``page``),
+    no other standing line of the page is cut with an ellipsis (a listing of cut teasers, or
+    a page cut short more than once), the article's last uncut paragraph that ends like a
+    sentence stands at most :data:`TAIL_PAIR_GAP` lines above the first headline, the
+    article's such paragraphs hold :data:`TAIL_PAIR_ARTICLE_WORDS` words, no line of the
+    pairs reads as the article going on (:func:`_article_goes_on`: two words of its body) and
+    no removed line below them reads as a paragraph (:func:`_taken_paragraph`: another rule
+    took it, the article may go on there; on the stress set, seed 7, a "Read More" heading
+    had taken the article's next paragraph). A headline holds no web address.
+    On TRAIN (round 40): "Eurocontrol ajuste les prévisions de croissance du transport aérien
+    en Europe" / "Maintenant que le pic de la saison été est passé, … tendances marquantes
+    de..." under an article on Paris airports (fr-r45-0010).
+
+        >>> from cleannews.strip.detectors import _Line, GOOD
+        >>> texts = ["Les aéroports parisiens ont accusé une chute de trafic de 87,5 % en "
+        ...          "novembre, avec seulement 990 000 passagers accueillis. " * 2,
+        ...          "Colère agricole : nouvelle mobilisation ce lundi près de Clermont",
+        ...          "Les paysans reprennent leurs barrages sur la rocade depuis ce matin. Ce..."]
+        >>> def page():
+        ...     ls = [_Line(t, frozenset()) for t in texts]
+        ...     for ln in ls:
+        ...         ln.cls = GOOD
+        ...     return ls
+        >>> ls = page()
+        >>> tail_pair(ls)
+        >>> [ln.removal.rule if ln.removal else None for ln in ls]
+        [None, 'related_zone', 'related_zone']
+        >>> texts[2] = "Les passagers des aéroports parisiens reviennent peu à peu. Ce..."
+        >>> ls = page()
+        >>> tail_pair(ls)  # the article goes on (its own words): it stays
+        >>> [ln.removal for ln in ls]
+        [None, None, None]
+    """
+    if page == "listing":
+        return
+    standing = kept_standing(lines)
+    pairs = _tail_pairs(lines, standing)
+    if not pairs:
+        return
+    first = standing.index(pairs[0])
+    above = standing[:first]
+    if any(_cut(_cleaned(lines[i])) for i in above):
+        return  # a listing's cut teasers, or a page cut short: the pairs are its own
+    if not any(_article_paragraph(lines[i]) for i in above[-TAIL_PAIR_GAP:]):
+        return  # no article paragraph right above: a list of its own, a cut page
+    body = _body_words(lines, 0, pairs[0] - 1)
+    if sum(lines[i].n for i in above if _article_paragraph(lines[i])) < TAIL_PAIR_ARTICLE_WORDS:
+        return
+    if any(_article_goes_on(lines[i], body) for i in pairs):
+        return
+    if any(_taken_paragraph(lines[k]) for k in range(pairs[-1] + 1, len(lines))):
+        return  # a paragraph below, removed by another rule: the article may go on there
+    for i in pairs:
+        lines[i].bad("related_zone", "teaser of another article (headline, cut excerpt) "
+                     "ending the text under the article")
+
 #: :func:`comment_form`: a comment form's lines (prompts, field labels, counters, rules
 #: links) have at most this many words; a longer line is a comment or the page going on.
 COMMENT_FORM_MAX_WORDS = 8
