@@ -2153,6 +2153,24 @@ def _signed_quote(ln: _Line) -> bool:
     return bool(_SIGNED_QUOTE.search(ln.text))
 
 
+#: :func:`_table_row`: a row of cells between pipes ("| Datum: | 11. Dezember 2024 |").
+_PIPE_ROW = LazyPattern(r"^\s*\|.*\S.*\|\s*$")
+
+
+def _table_row(ln: _Line) -> bool:
+    """A row of a table (``_Line.table``, :func:`~._tables.table_rows`, or cells between
+    pipes, :data:`_PIPE_ROW`): data, never another article's title under a "Read more"
+    heading. On the stress set (seed 7) another site's "Neueste Nachrichten" took the
+    session table of de-r30-0004 (a TRAIN page: "| Datum: | 11. Dezember 2024 |", "| Ort: |
+    Dorfgemeinschaftshaus |"); no teaser a heading takes on TRAIN has a pipe (tail55).
+
+    >>> [_table_row(_Line(t, frozenset())) for t in ("| Ort: | Dorfgemeinschaftshaus |",
+    ...  "Ort: Dorfgemeinschaftshaus", "Wahl | Ergebnis")]
+    [True, False, False]
+    """
+    return ln.table or _PIPE_ROW.match(ln.text) is not None
+
+
 def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
     """Mark the lines under a heading rule (``takes_next``) as part of its block.
 
@@ -2225,6 +2243,7 @@ def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
                     and not _CLAUSE_END.search(ln.text[-3:])
                     and not _QUOTE_SENTENCE_END.search(ln.text[-4:])
                     and not _signed_quote(ln)
+                    and not _table_row(ln)
                 )
             if not ok:
                 stopped_by_text = True
@@ -3058,6 +3077,48 @@ def _fact_sheet(items: list[_Line]) -> bool:
     return len(labels) >= FACT_SHEET_MIN_SHARE * len(items)
 
 
+#: :func:`_fact_pair`: a run of exactly this many short lines after the article, each one
+#: "Label: value", is the article's credits or card (tail55, round 40).
+FACT_PAIR_LINES = 2
+
+
+def _fact_pair(items: list[_Line]) -> bool:
+    """True when the run of short lines ``items`` after the article is a pair of facts:
+    :data:`FACT_PAIR_LINES` lines, each "Label: value" with its value after the colon
+    (:data:`_FACT_LINE`), two different labels, no contact's (:data:`_CONTACT_LABEL`), no
+    address. :func:`_fact_sheet` protects such runs from three lines on; a film's or a
+    play's credits of two lines went as ``context`` when another site's furniture stood
+    around them: on the stress set (tools/strip_model/stress.py, seeds 20261208 and 7)
+    "Réalisation:    OOOOO" / "Scénario:      OOOOO" of fr-f-0003 (a TRAIN page) after
+    another site's "Ajouter un commentaire" (tail55, issue 10 item 4). On TRAIN the context
+    rule takes no such pair of furniture lines.
+
+    >>> mk = lambda *ts: [_Line(t, frozenset()) for t in ts]
+    >>> _fact_pair(mk("Réalisation:    OOOOO", "Scénario:      OOOOO"))
+    True
+    >>> _fact_pair(mk("Tél. : 01 40 00 00 00", "Fax : 01 40 00 00 01"))  # a contact card
+    False
+    >>> _fact_pair(mk("Réalisation:", "Scénario:"))  # labels without their values
+    False
+    >>> _fact_pair(mk("Réalisation: X", "Scénario: Y", "Musique: Z"))  # _fact_sheet's
+    False
+    """
+    if len(items) != FACT_PAIR_LINES:
+        return False
+    labels: set[str] = set()
+    for ln in items:
+        m = _FACT_LINE.match(ln.text)
+        if m is None or not ln.text[m.end():].strip():
+            return False
+        if "@" in ln.text or "http" in ln.low or "www" in ln.low:
+            return False
+        label = m.group(1).strip().casefold()
+        if _CONTACT_LABEL.search(label):
+            return False
+        labels.add(label)
+    return len(labels) == FACT_PAIR_LINES
+
+
 def _next_is_text(lines: list[_Line], j: int) -> bool:
     """True when the next non-blank line from ``j`` is not boilerplate."""
     nxt = next_standing(lines, j)
@@ -3692,6 +3753,7 @@ def _context(
     # a run), and whether a line of that run ends like a sentence
     run_len: list[int] = [1] * n  # 1: a line in no run of ambiguous lines
     run_ends: list[bool] = [False] * n
+    run_pair: list[bool] = [False] * n  # a credits pair after the body (_fact_pair)
     run: list[int] = []
     for i in [*idx, -1]:
         if i >= 0 and lines[i].cls is AMB:
@@ -3701,9 +3763,11 @@ def _context(
             len(run) > CONTEXT_MAX_RUN and run[0] > last_good
             and _fact_sheet([lines[k] for k in run])
         )
+        pair = bool(run) and run[0] > last_good and _fact_pair([lines[k] for k in run])
         for k in run:
             run_len[k] = len(run)
             run_ends[k] = ends
+            run_pair[k] = pair
         run = []
     # The headline test below asks whether a line's text is one of the lines' above it
     # (``seen``). It asks only for lines that pass its first tests, and what those read
@@ -3751,6 +3815,8 @@ def _context(
                 # (computed per run above: testing every pair of lines was cubic in a long
                 # list)
                 continue
+            if run_pair[i]:
+                continue  # "Réalisation: X" / "Scénario: Y": the article's credits (tail55)
         else:
             limit = CONTEXT_MAX_WORDS
             if run_len[i] > CONTEXT_MAX_RUN:
