@@ -10,6 +10,10 @@ furniture, guarded in the decision of the rule that took them.
   session's table rows ("| Datum: | 11. Dezember 2024 |", de-r30-0004) as teasers:
   :func:`detectors._table_row` ends its take at a table row. Teaser titles under the heading
   still go.
+* another site's "Read More" (``related_lead_en``) right above an article took its headline,
+  two subheadings and its first paragraph's two lines (fr-r34-0001): the take stops at the
+  article's first paragraph and gives its lines back (:func:`detectors._opens_article`). A list
+  of teasers whose excerpts end with an ellipsis above an article still goes.
 
 Inputs: TRAIN pages through ``_helpers.train_doc`` (development data), recombined as the stress
 set prints them (the furniture lines are TRAIN furniture of other sites). The content tests fail
@@ -91,3 +95,41 @@ def test_teasers_under_the_heading_still_go():
     kept = _kept(doc)
     assert kept[HEADING_DE] == [False]
     assert [kept[t] for t in teasers] == [[False], [False]]
+
+
+# -- a teaser heading above the article's head (fr-r34-0001) ---------------------------------
+
+#: the stress page fr-r34-0001+fr-r34-0001:names (seed 7): another site's "Read More" (a
+#: ``related_lead_en`` heading) right above the minutes' headline, two subheadings and the
+#: first paragraph's lines (``\n\n`` between lines)
+READ_MORE = "Read More"
+HEAD_FR = ["Conseil Municipal du 09/04/24", "PROCES VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL",
+           "DU MARDI 9 AVRIL 2024"]
+
+
+def test_fr_r34_0001_head_under_other_sites_read_more_stays():
+    lines = _content("fr-r34-0001")
+    assert lines[:3] == HEAD_FR
+    kept = _kept("\n\n".join([READ_MORE, *lines, ""]))
+    assert [t for t in lines[:5] if kept[t] != [True]] == []
+    assert kept[READ_MORE] == [False]
+
+
+#: it-r35-0006's list of related articles (``related_lead_it``, TRAIN furniture), excerpts
+#: cut with an ellipsis: above an article it is still taken
+CORRELATI = [
+    "link correlati",
+    "Nuovi spazi dedicati all’arte: Borgovico 33",
+    "A Pavia, una grande mostra ai Musei Civici del Castello Visconteo ripercorre la battaglia "
+    "del 1525, attraverso arti rinascimentali e…",
+    "Sono stati annunciati gli artisti che parteciperanno alla terza edizione dell’ambiziosa "
+    "Diriyah Contemporary Art Biennale, in apertura a gennaio: da…",
+    "La tragedia della guerra e la tenacia della liberazione sono le due anime di una mostra "
+    "documentaria curata dall’Archivio Storico…",
+]
+
+
+def test_teaser_list_with_excerpts_above_the_article_still_goes():
+    lines = _content("it-r32-0001")
+    kept = _kept("\n\n".join([*CORRELATI, *lines, ""]))
+    assert [kept[t] for t in CORRELATI] == [[False]] * len(CORRELATI)

@@ -2171,6 +2171,55 @@ def _table_row(ln: _Line) -> bool:
     return ln.table or _PIPE_ROW.match(ln.text) is not None
 
 
+#: :func:`_opens_article`: a teaser's excerpt ends with an ellipsis ("… rinascimentali e…").
+_EXCERPT_END = LazyPattern(r"(?:…|\.\.\.)\s*$")
+#: :func:`_opens_article`: an article line under a teaser heading, with no article line
+#: above the heading, opens the article from this many words on (a paragraph, not a
+#: teaser's title: those a heading takes before the article on TRAIN have at most 12).
+OPENING_MIN_WORDS = 17
+
+
+def _opens_article(
+    lines: list[_Line], i: int, ln: _Line, taken: list[_Line], walk: _Walk
+) -> bool:
+    """Whether ``ln``, under the teaser heading at line ``i`` (:func:`_take_next`), is the
+    article's first paragraph: an article line (``GOOD``) of at least
+    :data:`OPENING_MIN_WORDS` words, no article line above the heading, none among the lines
+    the heading took so far (``taken``: a teaser list whose excerpts read as text, "A pesar
+    del escepticismo, este primer avance es bastante prometedor" / "Un viaje entre mundos
+    reales y virtuales …", goes on). The heading then stands above the article's head (its
+    headline, subheadings, date: the lines taken so far) and takes nothing: another site's
+    "Read More" put above an article took its headline, its two subheadings and its first
+    two paragraph lines (fr-r34-0001, a TRAIN page, on the stress set of
+    tools/strip_model/stress.py, seed 7; tail55, issue 10 item 4).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Read More", "Conseil Municipal du 09/04/24",
+    ...       "L’an deux mille vingt-quatre le 9 avril à 18 heures 30, le conseil municipal "
+    ...       "de la Commune de")]
+    >>> ls[2].cls = GOOD
+    >>> _opens_article(ls, 0, ls[1], [], _Walk()), _opens_article(ls, 0, ls[2], [ls[1]], _Walk())
+    (False, True)
+    >>> _opens_article(ls, 0, ls[2], [ls[2]], _Walk())  # an article line taken already
+    False
+
+    A teaser's excerpt cut with an ellipsis (:data:`_EXCERPT_END`: "A Pavia, una grande
+    mostra ai Musei Civici del Castello Visconteo ripercorre la battaglia del 1525, attraverso
+    arti rinascimentali e…", it-r32-0001's list under "Ti potrebbe interessare") opens no
+    article:
+
+    >>> ls[2] = _Line("A Pavia, una grande mostra ai Musei Civici del Castello Visconteo "
+    ...               "ripercorre la battaglia del 1525, attraverso arti rinascimentali e…",
+    ...               frozenset())
+    >>> ls[2].cls = GOOD
+    >>> _opens_article(ls, 0, ls[2], [ls[1]], _Walk())
+    False
+    """
+    return (
+        ln.cls is GOOD and ln.n >= OPENING_MIN_WORDS and not _EXCERPT_END.search(ln.text)
+        and not any(x.cls is GOOD for x in taken) and not walk.good_before(lines, i)
+    )
+
+
 def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
     """Mark the lines under a heading rule (``takes_next``) as part of its block.
 
@@ -2205,6 +2254,7 @@ def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
     grouped = gap = False  # a group label seen; a blank line since the last taken line
     skip_runs = rule.next_kind != "caption"  # a caption follows its image path directly
     last = i  # the index of the last line taken
+    into_article = False  # the take ran into the article's first paragraph (_opens_article)
     while j < n and (items < rule.takes_next or grouped):
         ln = lines[j]
         if skip_runs and not grouped and _passed_over(ln):
@@ -2218,6 +2268,9 @@ def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
             j += 1
             continue
         if ln.protected:
+            break
+        if rule.next_kind == "teaser" and not grouped and _opens_article(lines, i, ln, taken, walk):
+            into_article = True
             break
         if rule.next_kind == "teaser" and _group_label(ln):
             taken.append(ln)  # a new group of the list: its own takes_next teasers
@@ -2253,6 +2306,8 @@ def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
             items += 1
             gap = False
         j += 1
+    if into_article:
+        return  # the lines under the heading are the article's head (_opens_article)
     # a short line right before article text is a subheading, not a teaser: give it back
     if rule.next_kind == "teaser" and taken and all(
         lines[m].blank or lines[m].cls is not BAD for m in range(last + 1, j)
