@@ -115,7 +115,7 @@ def test_fr_r34_0001_head_under_other_sites_read_more_stays():
     assert kept[READ_MORE] == [False]
 
 
-#: it-r35-0006's list of related articles (``related_lead_it``, TRAIN furniture), excerpts
+#: it-r40-0004's list of related articles (``related_lead_it``, TRAIN furniture), excerpts
 #: cut with an ellipsis: above an article it is still taken
 CORRELATI = [
     "link correlati",

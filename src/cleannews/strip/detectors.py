@@ -2175,7 +2175,8 @@ def _table_row(ln: _Line) -> bool:
 _EXCERPT_END = LazyPattern(r"(?:…|\.\.\.)\s*$")
 #: :func:`_opens_article`: an article line under a teaser heading, with no article line
 #: above the heading, opens the article from this many words on (a paragraph, not a
-#: teaser's title: those a heading takes before the article on TRAIN have at most 12).
+#: teaser's title: the article-classed teasers of a list taken before the article on TRAIN,
+#: not in groups, have 12, es-r36-0004).
 OPENING_MIN_WORDS = 17
 
 
@@ -2204,7 +2205,7 @@ def _opens_article(
 
     A teaser's excerpt cut with an ellipsis (:data:`_EXCERPT_END`: "A Pavia, una grande
     mostra ai Musei Civici del Castello Visconteo ripercorre la battaglia del 1525, attraverso
-    arti rinascimentali e…", it-r32-0001's list under "Ti potrebbe interessare") opens no
+    arti rinascimentali e…", it-r40-0004's list under "link correlati", TRAIN) opens no
     article:
 
     >>> ls[2] = _Line("A Pavia, una grande mostra ai Musei Civici del Castello Visconteo "
