@@ -3819,7 +3819,10 @@ def _context(
             len(run) > CONTEXT_MAX_RUN and run[0] > last_good
             and _fact_sheet([lines[k] for k in run])
         )
-        pair = bool(run) and run[0] > last_good and _fact_pair([lines[k] for k in run])
+        pair = (  # a list only for a run of two: a page's long run is copied no more
+            len(run) == FACT_PAIR_LINES and run[0] > last_good
+            and _fact_pair([lines[k] for k in run])
+        )
         for k in run:
             run_len[k] = len(run)
             run_ends[k] = ends
