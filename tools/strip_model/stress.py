@@ -38,8 +38,9 @@ reply) three times each into French TRAIN articles between other sites' furnitur
 speaker lines and replies of a transcript, a shape TRAIN does not show.
 
 Every content line carries its shape (:func:`line_shape`); lost content lines are counted
-by the rule of the ``Change`` that removed them and by shape; the furniture removed is
-counted too (a guard's cost).
+by the rule of the ``Change`` that removed them, by shape and by position against the
+article's body (:func:`body_positions`: before it, inside it, after its last paragraph); the
+furniture removed is counted too (a guard's cost).
 """
 
 from __future__ import annotations
@@ -354,6 +355,28 @@ def judge(doc: str, lines: list[Line]) -> list[tuple[Line, str | None]]:
     return out
 
 
+#: :func:`body_positions`: the shapes of the article's paragraphs (its body)
+BODY_SHAPES = frozenset({"paragraph", "short_para"})
+
+
+def body_positions(lines: list[Line]) -> list[str]:
+    """Where each line of a stress page stands against the article's body (its first and
+    last content line of a :data:`BODY_SHAPES` shape): ``"before"``, ``"inside"`` or
+    ``"after"`` (the page's tail; round 40, tail55). A page without such a line reads its
+    first and last content lines instead.
+
+    >>> mk = lambda c, shape: Line("x", c, shape, "p")
+    >>> body_positions([mk(True, "headline"), mk(True, "paragraph"), mk(False, "furniture:nav"),
+    ...                 mk(True, "paragraph"), mk(True, "subheading")])
+    ['before', 'inside', 'inside', 'inside', 'after']
+    """
+    content = [k for k, ln in enumerate(lines) if ln.content]
+    body = [k for k in content if lines[k].shape in BODY_SHAPES] or content or [0]
+    first, last = body[0], body[-1]
+    return ["before" if k < first else "after" if k > last else "inside"
+            for k in range(len(lines))]
+
+
 def measure(pages) -> dict:
     """Counts over judged stress pages: content lost per rule and per shape, furniture removed."""
     lost_rule: Counter = Counter()
@@ -362,7 +385,9 @@ def measure(pages) -> dict:
     fur_total = fur_removed = content_total = 0
     lost = []
     for name, doc, lines in pages:
-        for ln, rule in judge(doc, lines):
+        judged = judge(doc, lines)
+        where = body_positions([ln for ln, _ in judged])
+        for k, (ln, rule) in enumerate(judged):
             if ln.content:
                 content_total += 1
                 shape_total[ln.shape] += 1
@@ -370,12 +395,13 @@ def measure(pages) -> dict:
                     lost_rule[rule] += 1
                     lost_shape[ln.shape] += 1
                     lost.append({"page": name, "rule": rule, "shape": ln.shape,
-                                 "source": ln.source, "text": ln.text[:110]})
+                                 "source": ln.source, "text": ln.text[:110], "where": where[k]})
             else:
                 fur_total += 1
                 fur_removed += rule is not None
     return {
         "pages": len(pages), "content": content_total, "content_lost": len(lost),
+        "lost_by_where": dict(Counter(x["where"] for x in lost).most_common()),
         "furniture": fur_total, "furniture_removed": fur_removed,
         "lost_by_rule": dict(lost_rule.most_common()),
         "lost_by_shape": {s: [lost_shape[s], shape_total[s]] for s, _ in shape_total.most_common()},
@@ -523,9 +549,11 @@ def main(argv: list[str] | None = None) -> int:
         print("lost by rule:", ", ".join(f"{k} {v}" for k, v in r["lost_by_rule"].items()))
         print("lost by shape:",
               ", ".join(f"{k} {a}/{b}" for k, (a, b) in r["lost_by_shape"].items()))
+        print("lost by position:", ", ".join(f"{k} {v}" for k, v in r["lost_by_where"].items()))
     if args.lost:
         for x in r["lost"]:
-            print(f"  [{x['rule']}] ({x.get('shape', '')}) {x['source']}: {x['text']}")
+            print(f"  [{x['rule']}] ({x.get('shape', '')}, {x.get('where', '')}) "
+                  f"{x['source']}: {x['text']}")
     if args.json:
         Path(args.json).write_text(json.dumps(r, ensure_ascii=False, indent=1), "utf-8")
     return 0

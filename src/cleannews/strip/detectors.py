@@ -2164,6 +2164,74 @@ def _signed_quote(ln: _Line) -> bool:
     return bool(_SIGNED_QUOTE.search(ln.text))
 
 
+#: :func:`_table_row`: a row of cells between pipes ("| Datum: | 11. Dezember 2024 |").
+_PIPE_ROW = LazyPattern(r"^\s*\|.*\S.*\|\s*$")
+
+
+def _table_row(ln: _Line) -> bool:
+    """A row of a table (``_Line.table``, :func:`~._tables.table_rows`, or cells between
+    pipes, :data:`_PIPE_ROW`): data, never another article's title under a "Read more"
+    heading. On the stress set (seed 7) another site's "Neueste Nachrichten" took the
+    session table of de-r30-0004 (a TRAIN page: "| Datum: | 11. Dezember 2024 |", "| Ort: |
+    Dorfgemeinschaftshaus |"); no teaser a heading takes on TRAIN has a pipe (tail55).
+
+    >>> [_table_row(_Line(t, frozenset())) for t in ("| Ort: | Dorfgemeinschaftshaus |",
+    ...  "Ort: Dorfgemeinschaftshaus", "Wahl | Ergebnis")]
+    [True, False, False]
+    """
+    return ln.table or _PIPE_ROW.match(ln.text) is not None
+
+
+#: :func:`_opens_article`: a teaser's excerpt ends with an ellipsis ("… rinascimentali e…").
+_EXCERPT_END = LazyPattern(r"(?:…|\.\.\.)\s*$")
+#: :func:`_opens_article`: an article line under a teaser heading, with no article line
+#: above the heading, opens the article from this many words on (a paragraph, not a
+#: teaser's title: the article-classed teasers of a list taken before the article on TRAIN,
+#: not in groups, have 12, es-r36-0004).
+OPENING_MIN_WORDS = 17
+
+
+def _opens_article(
+    lines: list[_Line], i: int, ln: _Line, taken: list[_Line], walk: _Walk
+) -> bool:
+    """Whether ``ln``, under the teaser heading at line ``i`` (:func:`_take_next`), is the
+    article's first paragraph: an article line (``GOOD``) of at least
+    :data:`OPENING_MIN_WORDS` words, no article line above the heading, none among the lines
+    the heading took so far (``taken``: a teaser list whose excerpts read as text, "A pesar
+    del escepticismo, este primer avance es bastante prometedor" / "Un viaje entre mundos
+    reales y virtuales …", goes on). The heading then stands above the article's head (its
+    headline, subheadings, date: the lines taken so far) and takes nothing: another site's
+    "Read More" put above an article took its headline, its two subheadings and its first
+    two paragraph lines (fr-r34-0001, a TRAIN page, on the stress set of
+    tools/strip_model/stress.py, seed 7; tail55, issue 10 item 4).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Read More", "Conseil Municipal du 09/04/24",
+    ...       "L’an deux mille vingt-quatre le 9 avril à 18 heures 30, le conseil municipal "
+    ...       "de la Commune de")]
+    >>> ls[2].cls = GOOD
+    >>> _opens_article(ls, 0, ls[1], [], _Walk()), _opens_article(ls, 0, ls[2], [ls[1]], _Walk())
+    (False, True)
+    >>> _opens_article(ls, 0, ls[2], [ls[2]], _Walk())  # an article line taken already
+    False
+
+    A teaser's excerpt cut with an ellipsis (:data:`_EXCERPT_END`: "A Pavia, una grande
+    mostra ai Musei Civici del Castello Visconteo ripercorre la battaglia del 1525, attraverso
+    arti rinascimentali e…", it-r40-0004's list under "link correlati", TRAIN) opens no
+    article:
+
+    >>> ls[2] = _Line("A Pavia, una grande mostra ai Musei Civici del Castello Visconteo "
+    ...               "ripercorre la battaglia del 1525, attraverso arti rinascimentali e…",
+    ...               frozenset())
+    >>> ls[2].cls = GOOD
+    >>> _opens_article(ls, 0, ls[2], [ls[1]], _Walk())
+    False
+    """
+    return (
+        ln.cls is GOOD and ln.n >= OPENING_MIN_WORDS and not _EXCERPT_END.search(ln.text)
+        and not any(x.cls is GOOD for x in taken) and not walk.good_before(lines, i)
+    )
+
+
 def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
     """Mark the lines under a heading rule (``takes_next``) as part of its block.
 
@@ -2198,6 +2266,7 @@ def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
     grouped = gap = False  # a group label seen; a blank line since the last taken line
     skip_runs = rule.next_kind != "caption"  # a caption follows its image path directly
     last = i  # the index of the last line taken
+    into_article = False  # the take ran into the article's first paragraph (_opens_article)
     while j < n and (items < rule.takes_next or grouped):
         ln = lines[j]
         if skip_runs and not grouped and _passed_over(ln):
@@ -2211,6 +2280,9 @@ def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
             j += 1
             continue
         if ln.protected:
+            break
+        if rule.next_kind == "teaser" and not grouped and _opens_article(lines, i, ln, taken, walk):
+            into_article = True
             break
         if rule.next_kind == "teaser" and _group_label(ln):
             taken.append(ln)  # a new group of the list: its own takes_next teasers
@@ -2236,6 +2308,7 @@ def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
                     and not _CLAUSE_END.search(ln.text[-3:])
                     and not _QUOTE_SENTENCE_END.search(ln.text[-4:])
                     and not _signed_quote(ln)
+                    and not _table_row(ln)
                 )
             if not ok:
                 stopped_by_text = True
@@ -2245,6 +2318,8 @@ def _take_next(lines: list[_Line], i: int, rule, walk: _Walk) -> None:
             items += 1
             gap = False
         j += 1
+    if into_article:
+        return  # the lines under the heading are the article's head (_opens_article)
     # a short line right before article text is a subheading, not a teaser: give it back
     if rule.next_kind == "teaser" and taken and all(
         lines[m].blank or lines[m].cls is not BAD for m in range(last + 1, j)
@@ -3151,6 +3226,48 @@ def _fact_sheet(items: list[_Line]) -> bool:
     return len(labels) >= FACT_SHEET_MIN_SHARE * len(items)
 
 
+#: :func:`_fact_pair`: a run of exactly this many short lines after the article, each one
+#: "Label: value", is the article's credits or card (tail55, round 40).
+FACT_PAIR_LINES = 2
+
+
+def _fact_pair(items: list[_Line]) -> bool:
+    """True when the run of short lines ``items`` after the article is a pair of facts:
+    :data:`FACT_PAIR_LINES` lines, each "Label: value" with its value after the colon
+    (:data:`_FACT_LINE`), two different labels, no contact's (:data:`_CONTACT_LABEL`), no
+    address. :func:`_fact_sheet` protects such runs from three lines on; a film's or a
+    play's credits of two lines went as ``context`` when another site's furniture stood
+    around them: on the stress set (tools/strip_model/stress.py, seeds 20261208 and 7)
+    "Réalisation:    OOOOO" / "Scénario:      OOOOO" of fr-f-0003 (a TRAIN page) after
+    another site's "Ajouter un commentaire" (tail55, issue 10 item 4). On TRAIN the context
+    rule takes no such pair of furniture lines.
+
+    >>> mk = lambda *ts: [_Line(t, frozenset()) for t in ts]
+    >>> _fact_pair(mk("Réalisation:    OOOOO", "Scénario:      OOOOO"))
+    True
+    >>> _fact_pair(mk("Tél. : 01 40 00 00 00", "Fax : 01 40 00 00 01"))  # a contact card
+    False
+    >>> _fact_pair(mk("Réalisation:", "Scénario:"))  # labels without their values
+    False
+    >>> _fact_pair(mk("Réalisation: X", "Scénario: Y", "Musique: Z"))  # _fact_sheet's
+    False
+    """
+    if len(items) != FACT_PAIR_LINES:
+        return False
+    labels: set[str] = set()
+    for ln in items:
+        m = _FACT_LINE.match(ln.text)
+        if m is None or not ln.text[m.end():].strip():
+            return False
+        if "@" in ln.text or "http" in ln.low or "www" in ln.low:
+            return False
+        label = m.group(1).strip().casefold()
+        if _CONTACT_LABEL.search(label):
+            return False
+        labels.add(label)
+    return len(labels) == FACT_PAIR_LINES
+
+
 def _next_is_text(lines: list[_Line], j: int) -> bool:
     """True when the next non-blank line from ``j`` is not boilerplate."""
     nxt = next_standing(lines, j)
@@ -3785,6 +3902,7 @@ def _context(
     # a run), and whether a line of that run ends like a sentence
     run_len: list[int] = [1] * n  # 1: a line in no run of ambiguous lines
     run_ends: list[bool] = [False] * n
+    run_pair: list[bool] = [False] * n  # a credits pair after the body (_fact_pair)
     run: list[int] = []
     for i in [*idx, -1]:
         if i >= 0 and lines[i].cls is AMB:
@@ -3794,9 +3912,14 @@ def _context(
             len(run) > CONTEXT_MAX_RUN and run[0] > last_good
             and _fact_sheet([lines[k] for k in run])
         )
+        pair = (  # a list only for a run of two: a page's long run is copied no more
+            len(run) == FACT_PAIR_LINES and run[0] > last_good
+            and _fact_pair([lines[k] for k in run])
+        )
         for k in run:
             run_len[k] = len(run)
             run_ends[k] = ends
+            run_pair[k] = pair
         run = []
     # The headline test below asks whether a line's text is one of the lines' above it
     # (``seen``). It asks only for lines that pass its first tests, and what those read
@@ -3844,6 +3967,8 @@ def _context(
                 # (computed per run above: testing every pair of lines was cubic in a long
                 # list)
                 continue
+            if run_pair[i]:
+                continue  # "Réalisation: X" / "Scénario: Y": the article's credits (tail55)
         else:
             limit = CONTEXT_MAX_WORDS
             if run_len[i] > CONTEXT_MAX_RUN:
