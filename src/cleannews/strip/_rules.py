@@ -1261,6 +1261,17 @@ class RuleSet:
         label = len(_WORDS.findall(text, 0, m.end()))
         return m.end() if rest >= GLUED_LABEL_MIN_REST_WORDS and rest > label else 0
 
+    def glued_labels_in(self, page: str) -> bool:
+        """Whether :meth:`glued_label_start` may find a link on a line of ``page`` (the
+        lines' texts joined and lowered: :meth:`._readmore.TailLinks.in_page`); False
+        when it returns -1 on every one of them.
+
+        >>> rs = load_rules(("fr",))
+        >>> rs.glued_labels_in("le budget [...] lire la suite"), rs.glued_labels_in("le budget")
+        (True, False)
+        """
+        return self._tail_links is not None and self._tail_links.in_page(page)
+
     def glued_label_start(self, text: str) -> int:
         """Where a read-more link closing ``text`` after a teaser's summary starts (-1: none),
         when the summary is the line's larger part (as :meth:`glued_label_end` asks).

@@ -4224,6 +4224,8 @@ def judge_lines(
     span_always = set(span_plan[0])
     lead_ends = _lead_ends(lines, rs)
     listing = _listing_leads(lines, lead_ends)
+    texts = [ln.text for ln in lines]  # (no pass changes a line's text)
+    tails = rs.glued_labels_in("\n".join(texts).lower())  # a read-more label on the page?
     # glued spans first: the rest of the line is what the title checks compare
     glued: dict[int, list[SpanRemoval]] = {}
     for i, (s, c, _) in enumerate(spans):
@@ -4250,7 +4252,9 @@ def judge_lines(
         counter = _dated_counter(plain)
         if counter is not None and all(counter.start >= x.end for x in found):
             found.append(counter)
-        for link in _glued_links(plain, rs, listing, lead_ends.get(i, 0)) + _glued_forms(plain, rs):
+        for link in _glued_links(plain, rs, listing, lead_ends.get(i, 0), tails) + _glued_forms(
+            plain, rs
+        ):
             if all(link.start >= x.end or link.end <= x.start for x in found):
                 found.append(link)
         if found:
@@ -4269,7 +4273,6 @@ def judge_lines(
         recount_unspaced([lines[i] for i in glued], text)  # text: the same gate (see above)
     if headings:
         _protect_headings(lines, headings)
-    texts = [ln.text for ln in lines]
     for i in table_rows(texts):  # before any detector that reads it
         lines[i].table = True
     for i in numbered_lines(lines):  # "1. Appel nominatif" / "2. …", "Año 2015" / "Año 2014"
@@ -5200,12 +5203,14 @@ def _listing_leads(lines: list[_Line], ends: dict[int, int]) -> frozenset[str]:
 
 
 def _glued_links(line: str, rs: RuleSet, listing: frozenset[str] = frozenset(),
-                 end: int | None = None) -> list[SpanRemoval]:
+                 end: int | None = None, tails: bool = True) -> list[SpanRemoval]:
     """The read-more links glued to a teaser: before its headline ("Lire la suiteSfax croule
     …", :meth:`RuleSet.glued_label_end`) and after its cut summary ("… Lire la suite",
     "[…]Read More", :meth:`RuleSet.glued_label_start`). Each leaves the teaser's text whole
     and is its larger part (issue 10, round 34). A lead of ``listing`` (:func:`_listing_leads`)
-    stays. ``end``: the lead's end when already read (:func:`_lead_ends`; 0 for none).
+    stays. ``end``: the lead's end when already read (:func:`_lead_ends`; 0 for none);
+    ``tails``: False when the page holds no label of a link after a summary
+    (:meth:`RuleSet.glued_labels_in`: the line is not looked at for one).
 
     >>> rs = load_rules(("fr", "en"))
     >>> [(x.rule, x.start, x.end) for x in _glued_links("Read More »Le redécoupage des cantons"
@@ -5222,7 +5227,7 @@ def _glued_links(line: str, rs: RuleSet, listing: frozenset[str] = frozenset(),
         end = rs.glued_label_end(line)
     if end and line[:end] not in listing:
         found.append(SpanRemoval(0, end, GLUED_LINK_LEAD, _GLUED_LINK_REASONS[GLUED_LINK_LEAD]))
-    start = rs.glued_label_start(line)
+    start = rs.glued_label_start(line) if tails else -1
     if start > end:
         found.append(SpanRemoval(start, len(line.rstrip()), GLUED_LINK_TAIL,
                                  _GLUED_LINK_REASONS[GLUED_LINK_TAIL]))
