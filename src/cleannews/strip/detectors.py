@@ -4253,7 +4253,7 @@ def judge_lines(
         if counter is not None and all(counter.start >= x.end for x in found):
             found.append(counter)
         for link in _glued_links(plain, rs, listing, lead_ends.get(i, 0), tails) + _glued_forms(
-            plain, rs
+            plain, rs, tails
         ):
             if all(link.start >= x.end or link.end <= x.start for x in found):
                 found.append(link)
@@ -5651,11 +5651,12 @@ def _glued_link_before_date(line: str, rs: RuleSet) -> SpanRemoval | None:
                        _GLUED_LINK_REASONS[GLUED_LINK_TAIL] + ", the teaser's date after it")
 
 
-def _glued_forms(line: str, rs: RuleSet) -> list[SpanRemoval]:
+def _glued_forms(line: str, rs: RuleSet, tails: bool = True) -> list[SpanRemoval]:
     """The glued forms of round 37 (glue52) found on a line: :func:`_glued_head_credit`,
     :func:`_glued_zero_counter`, :func:`_glued_caps_tail`, :func:`_glued_widget_tail`; and of
     round 38 (glue53): :func:`_glued_head_flag`, :func:`_glued_marker`,
-    :func:`_glued_link_before_date`.
+    :func:`_glued_link_before_date` (not looked for when ``tails`` is False: the page holds no
+    read-more label, :meth:`RuleSet.glued_labels_in`).
 
     >>> [x.rule for x in _glued_forms("© GILLES GOUJON Premier restaurant doublement étoilé"
     ...                               " du Languedoc", load_rules(("fr",)))]
@@ -5667,7 +5668,7 @@ def _glued_forms(line: str, rs: RuleSet) -> list[SpanRemoval]:
         if head is not None and all(head.start >= x.end or head.end <= x.start for x in found):
             found.append(head)
     for tail in (_glued_caps_tail(line, rs), _glued_widget_tail(line, rs.widget_words),
-                 _glued_link_before_date(line, rs)):
+                 _glued_link_before_date(line, rs) if tails else None):
         if tail is not None and all(tail.start >= x.end for x in found):
             found.append(tail)
             break
