@@ -62,10 +62,10 @@ def test_a_page_without_a_label_scans_no_line(monkeypatch, rules):
     """30 prose lines, no label: no line is scanned (round-start code: each of the 30)."""
     from cleannews.strip import strip_text
 
-    assert not rules.glued_labels_in(PROSE.lower())
     asked = _count_starts(monkeypatch)
     assert strip_text(PROSE, CFG).text.count("\n\n") == 29
-    assert asked == []
+    assert asked == []  # round-start code: 30 lines
+    assert not rules.glued_labels_in(PROSE.lower())
 
 
 def test_a_page_with_a_label_still_scans_its_lines(monkeypatch):
