@@ -4,7 +4,7 @@
 ``bench_pipeline.corpus()``) whether a read-more link closes it
 (:meth:`cleannews.strip._rules.RuleSet.glued_label_start`): each line's last 320 characters
 lowered and tested for each label. Two pages in three hold no label at all: one test of the
-page's lowered text (:meth:`cleannews.strip._readmore.TailLinks.in_page`) now rules all their
+page's lowered text (:meth:`cleannews.strip._readmore.TailLinks.in_lines`) now rules all their
 lines out. These tests count the lines looked at, not time, and check that the page's answer
 never hides a line's.
 """
@@ -65,7 +65,7 @@ def test_a_page_without_a_label_scans_no_line(monkeypatch, rules):
     asked = _count_starts(monkeypatch)
     assert strip_text(PROSE, CFG).text.count("\n\n") == 29
     assert asked == []  # round-start code: 30 lines
-    assert not rules.glued_labels_in(PROSE.lower())
+    assert not rules.glued_labels_in(PROSE.split("\n"))
 
 
 def test_a_page_with_a_label_still_scans_its_lines(monkeypatch):
@@ -91,7 +91,7 @@ def test_train_pages_without_a_label_are_not_scanned(monkeypatch, rules):
     for page in pages:
         before = len(asked)
         strip_text(page, CFG)
-        if not rules.glued_labels_in(page.lower()):
+        if not rules.glued_labels_in(page.split("\n")):
             ruled_out += 1
             assert len(asked) == before, page[:80]
     assert ruled_out > len(pages) // 3, (ruled_out, len(pages))
@@ -104,7 +104,7 @@ def test_the_page_answer_never_hides_a_line(rules, train_lines):
     links = rules._tail_links
     ruled_out = 0
     for lines in train_lines:
-        if not rules.glued_labels_in("\n".join(lines).lower()):
+        if not rules.glued_labels_in(lines):
             ruled_out += 1
             # each line, and its head before its last word (``_glued_link_before_date``
             # reads the text before a date)
@@ -112,7 +112,7 @@ def test_the_page_answer_never_hides_a_line(rules, train_lines):
             assert all(links.start(x[: x.rfind(" ")]) == -1 for x in lines if " " in x)
         if lines:
             glued = [*lines, lines[0] + " [...] Lire la suite"]
-            assert rules.glued_labels_in("\n".join(glued).lower())
+            assert rules.glued_labels_in(glued)
             assert links.start(glued[-1]) >= 0
     assert ruled_out > 100, ruled_out
 
@@ -123,5 +123,18 @@ def test_a_label_with_a_sigma_keeps_every_page():
     from cleannews.strip._readmore import TailLinks
 
     links = TailLinks({"διαβάστε περισσότερα"}, set())
-    assert links.in_page("rien ici")
-    assert not TailLinks({"lire la suite"}, set()).in_page("rien ici")
+    assert links.in_lines(["rien ici"])
+    assert not TailLinks({"lire la suite"}, set()).in_lines(["rien ici"])
+
+
+def test_lines_are_lowered_by_chunks():
+    """The lines are tested by chunks (no lowered copy of a long page): a label in the last
+    chunk is found; a line longer than a chunk is not ruled out (its tail is read line by
+    line, as before)."""
+    from cleannews.strip._readmore import IN_LINES_CHUNK_CHARS, TailLinks
+
+    links = TailLinks({"lire la suite"}, set())
+    many = ["Le conseil municipal a voté le budget."] * (3 * IN_LINES_CHUNK_CHARS // 38)
+    assert not links.in_lines(many)
+    assert links.in_lines([*many, "Le budget [...] Lire la suite"])
+    assert links.in_lines(["x" * (IN_LINES_CHUNK_CHARS + 1)])

@@ -4224,8 +4224,7 @@ def judge_lines(
     span_always = set(span_plan[0])
     lead_ends = _lead_ends(lines, rs)
     listing = _listing_leads(lines, lead_ends)
-    texts = [ln.text for ln in lines]  # (no pass changes a line's text)
-    tails = rs.glued_labels_in("\n".join(texts).lower())  # a read-more label on the page?
+    tails = rs.glued_labels_in(ln.text for ln in lines)  # a read-more label on the page?
     # glued spans first: the rest of the line is what the title checks compare
     glued: dict[int, list[SpanRemoval]] = {}
     for i, (s, c, _) in enumerate(spans):
@@ -4273,6 +4272,7 @@ def judge_lines(
         recount_unspaced([lines[i] for i in glued], text)  # text: the same gate (see above)
     if headings:
         _protect_headings(lines, headings)
+    texts = [ln.text for ln in lines]
     for i in table_rows(texts):  # before any detector that reads it
         lines[i].table = True
     for i in numbered_lines(lines):  # "1. Appel nominatif" / "2. …", "Año 2015" / "Año 2014"
