@@ -47,10 +47,6 @@ _AFTER_TITLE = regex.compile(
     regex.IGNORECASE,
 )
 _AFTER_BRACKET = regex.compile(r"[^\]\n]{0,40}\]" + _END)
-#: The letters ``str.lower`` lowers by context (a final sigma): :meth:`TailLinks.in_lines`.
-_SIGMAS = "σς"
-#: :meth:`TailLinks.in_lines` lowers the lines by chunks of about this many characters.
-IN_LINES_CHUNK_CHARS = 1 << 16
 
 
 class TailLinks:
@@ -80,49 +76,6 @@ class TailLinks:
         #: the labels without those holding another: none of them in a window, no label
         #: (round 38, perf53)
         self.fewest = _fewest_literals(sorted(self.full))
-        #: whether :meth:`in_lines` may answer for a page: no label holds a sigma, the one
-        #: letter ``str.lower`` lowers by its context (a final sigma)
-        self._by_page = not any(c in label for label in self.full for c in _SIGMAS)
-
-    def in_lines(self, texts) -> bool:
-        """Whether :meth:`start` may find a label on one of the lines ``texts`` (or on the
-        head of one): False when none holds a label of :attr:`fewest`, so that each returns
-        -1 without a look (round 40, perf55: two pages in three of
-        ``bench_pipeline.corpus()`` hold none, and :meth:`start` lowered and tested each of
-        their lines). Exact: a window that holds a label lowers character by character (its
-        length unchanged), each character as in the line (a sigma aside: no label holds one,
-        else this answers True), so the lowered line holds the label too. The lines are
-        lowered and tested by chunks of about :data:`IN_LINES_CHUNK_CHARS` characters (no
-        copy of a long page), a line longer than that not at all (True).
-
-            >>> links = TailLinks({"lire la suite"}, {"more"})
-            >>> links.in_lines(["Le maire parle", "Le budget [...] Lire la suite"])
-            True
-            >>> links.in_lines(["Le maire parle", "Le budget est voté"]), links.in_lines([])
-            (False, False)
-        """
-        if not self._by_page:
-            return True
-        chunk: list[str] = []
-        size = 0
-        for t in texts:
-            if len(t) > IN_LINES_CHUNK_CHARS:
-                return True  # (its tail is read line by line, as before)
-            chunk.append(t)
-            size += len(t) + 1
-            if size >= IN_LINES_CHUNK_CHARS:
-                if self._holds_label("\n".join(chunk).lower()):
-                    return True
-                chunk.clear()
-                size = 0
-        return self._holds_label("\n".join(chunk).lower())
-
-    def _holds_label(self, low: str) -> bool:
-        """Whether ``low`` holds one of :attr:`fewest` (the labels, lowered)."""
-        for label in self.fewest:
-            if label in low:
-                return True
-        return False
 
     def start(self, text: str) -> int:
         """Where the first read-more link closing ``text`` opens (-1: none).

@@ -1261,17 +1261,6 @@ class RuleSet:
         label = len(_WORDS.findall(text, 0, m.end()))
         return m.end() if rest >= GLUED_LABEL_MIN_REST_WORDS and rest > label else 0
 
-    def glued_labels_in(self, texts) -> bool:
-        """Whether :meth:`glued_label_start` may find a link on one of the lines ``texts`` or
-        on the head of one (:meth:`._readmore.TailLinks.in_lines`); False when it returns -1
-        on every one of them.
-
-        >>> rs = load_rules(("fr",))
-        >>> rs.glued_labels_in(["Le budget [...] Lire la suite"]), rs.glued_labels_in(["Le budget"])
-        (True, False)
-        """
-        return self._tail_links is not None and self._tail_links.in_lines(texts)
-
     def glued_label_start(self, text: str) -> int:
         """Where a read-more link closing ``text`` after a teaser's summary starts (-1: none),
         when the summary is the line's larger part (as :meth:`glued_label_end` asks).

@@ -4224,7 +4224,6 @@ def judge_lines(
     span_always = set(span_plan[0])
     lead_ends = _lead_ends(lines, rs)
     listing = _listing_leads(lines, lead_ends)
-    tails = rs.glued_labels_in(ln.text for ln in lines)  # a read-more label on the page?
     # glued spans first: the rest of the line is what the title checks compare
     glued: dict[int, list[SpanRemoval]] = {}
     for i, (s, c, _) in enumerate(spans):
@@ -4251,9 +4250,7 @@ def judge_lines(
         counter = _dated_counter(plain)
         if counter is not None and all(counter.start >= x.end for x in found):
             found.append(counter)
-        for link in _glued_links(plain, rs, listing, lead_ends.get(i, 0), tails) + _glued_forms(
-            plain, rs, tails
-        ):
+        for link in _glued_links(plain, rs, listing, lead_ends.get(i, 0)) + _glued_forms(plain, rs):
             if all(link.start >= x.end or link.end <= x.start for x in found):
                 found.append(link)
         if found:
@@ -5203,14 +5200,12 @@ def _listing_leads(lines: list[_Line], ends: dict[int, int]) -> frozenset[str]:
 
 
 def _glued_links(line: str, rs: RuleSet, listing: frozenset[str] = frozenset(),
-                 end: int | None = None, tails: bool = True) -> list[SpanRemoval]:
+                 end: int | None = None) -> list[SpanRemoval]:
     """The read-more links glued to a teaser: before its headline ("Lire la suiteSfax croule
     …", :meth:`RuleSet.glued_label_end`) and after its cut summary ("… Lire la suite",
     "[…]Read More", :meth:`RuleSet.glued_label_start`). Each leaves the teaser's text whole
     and is its larger part (issue 10, round 34). A lead of ``listing`` (:func:`_listing_leads`)
-    stays. ``end``: the lead's end when already read (:func:`_lead_ends`; 0 for none);
-    ``tails``: False when the page holds no label of a link after a summary
-    (:meth:`RuleSet.glued_labels_in`: the line is not looked at for one).
+    stays. ``end``: the lead's end when already read (:func:`_lead_ends`; 0 for none).
 
     >>> rs = load_rules(("fr", "en"))
     >>> [(x.rule, x.start, x.end) for x in _glued_links("Read More »Le redécoupage des cantons"
@@ -5227,7 +5222,7 @@ def _glued_links(line: str, rs: RuleSet, listing: frozenset[str] = frozenset(),
         end = rs.glued_label_end(line)
     if end and line[:end] not in listing:
         found.append(SpanRemoval(0, end, GLUED_LINK_LEAD, _GLUED_LINK_REASONS[GLUED_LINK_LEAD]))
-    start = rs.glued_label_start(line) if tails else -1
+    start = rs.glued_label_start(line)
     if start > end:
         found.append(SpanRemoval(start, len(line.rstrip()), GLUED_LINK_TAIL,
                                  _GLUED_LINK_REASONS[GLUED_LINK_TAIL]))
@@ -5651,12 +5646,11 @@ def _glued_link_before_date(line: str, rs: RuleSet) -> SpanRemoval | None:
                        _GLUED_LINK_REASONS[GLUED_LINK_TAIL] + ", the teaser's date after it")
 
 
-def _glued_forms(line: str, rs: RuleSet, tails: bool = True) -> list[SpanRemoval]:
+def _glued_forms(line: str, rs: RuleSet) -> list[SpanRemoval]:
     """The glued forms of round 37 (glue52) found on a line: :func:`_glued_head_credit`,
     :func:`_glued_zero_counter`, :func:`_glued_caps_tail`, :func:`_glued_widget_tail`; and of
     round 38 (glue53): :func:`_glued_head_flag`, :func:`_glued_marker`,
-    :func:`_glued_link_before_date` (not looked for when ``tails`` is False: the page holds no
-    read-more label, :meth:`RuleSet.glued_labels_in`).
+    :func:`_glued_link_before_date`.
 
     >>> [x.rule for x in _glued_forms("© GILLES GOUJON Premier restaurant doublement étoilé"
     ...                               " du Languedoc", load_rules(("fr",)))]
@@ -5668,7 +5662,7 @@ def _glued_forms(line: str, rs: RuleSet, tails: bool = True) -> list[SpanRemoval
         if head is not None and all(head.start >= x.end or head.end <= x.start for x in found):
             found.append(head)
     for tail in (_glued_caps_tail(line, rs), _glued_widget_tail(line, rs.widget_words),
-                 _glued_link_before_date(line, rs) if tails else None):
+                 _glued_link_before_date(line, rs)):
         if tail is not None and all(tail.start >= x.end for x in found):
             found.append(tail)
             break
