@@ -439,11 +439,6 @@ def spun_name(before: str, word: str) -> bool:
     return before in FULL_ARTICLES and _starts_with_vowel(word) and word not in NO_ELISION_BEFORE
 
 
-#: The articles whose gender or number ``agreement_clash`` reads before a capitalised word
-#: (a possessive before a title is a writer's: "son Vie future", La Féline's album).
-CLASH_ARTICLES = frozenset(("le", "la", "un", "une", "du", "au", "les", "des", "aux"))
-
-
 def agreement_clash(before: str, word: str, written: str, next_capital: bool) -> bool:
     """True when the article ``before`` a capitalised word (both folded; ``written``: the
     word as written; ``next_capital``: the next word too is a name's capital) cannot agree
@@ -458,8 +453,10 @@ def agreement_clash(before: str, word: str, written: str, next_capital: bool) ->
     "poste" is of both genders), or the article of the thing named ("une Peugeot", "le
     Canada": no thesaurus word), an acronym ("la CAN"), a foreign or several-word name
     ("les Danger Zone", "du Science & Technology", "des Don Juan"): none is marked. The
-    articles' gender and number are the grammar checks' (``_features.DET_GENDER``,
-    ``DET_PLURAL``).
+    articles (``_features.ARTICLES``: a possessive before a title is a writer's, "son Vie
+    future"), their gender and number (``DET_GENDER``, ``DET_PLURAL``) and the reading of
+    the word against them (``_features.gender_clash``, ``singular_only``) are the grammar
+    checks'.
 
     >>> def clash(article, written, next_capital=False):
     ...     return agreement_clash(article, fold(written), written, next_capital)
@@ -470,10 +467,16 @@ def agreement_clash(before: str, word: str, written: str, next_capital: bool) ->
     >>> clash("le", "MARCHE"), clash("des", "Don", next_capital=True)
     (False, False)
     """
-    from cleannews.score._features import DET_GENDER, DET_PLURAL
+    from cleannews.score._features import (
+        ARTICLES,
+        DET_GENDER,
+        DET_PLURAL,
+        gender_clash,
+        singular_only,
+    )
     from cleannews.score._lexicon import GAP_SHIFT, ZIPF_MASK, get_lexicon
 
-    if before not in CLASH_ARTICLES or next_capital or not written[1:2].islower():
+    if before not in ARTICLES or next_capital or not written[1:2].islower():
         return False
     lex = get_lexicon()
     m = lex.masks
@@ -481,12 +484,8 @@ def agreement_clash(before: str, word: str, written: str, next_capital: bool) ->
     if not p & m["N"] or p & (m["OTHER"] | m["PREP"]) or not (p >> GAP_SHIFT) & ZIPF_MASK:
         return False
     if before in DET_PLURAL:
-        return bool(p & m["NS"]) and not p & (m["NP"] | m["A"]) and word[-1] not in "sxz"
-    if DET_GENDER[before] == "m":
-        clashing, agreeing = m["NF"] | m["AF"], m["NM"] | m["AM"]
-    else:
-        clashing, agreeing = m["NM"] | m["AM"], m["NF"] | m["AF"]
-    return bool(p & clashing) and not p & agreeing
+        return singular_only(word, p, m)
+    return gender_clash(DET_GENDER[before], p, m)
 
 
 #: Punctuation after which a capital that opens no sentence begins a name ("Paris, Lyon").

@@ -168,6 +168,11 @@ DEMONSTRATIVE_OTHER_FORM: dict[str, str] = {
 }
 DET_PLURAL = frozenset(_FW["det_plural"])
 DET_SINGULAR = frozenset(_FW["det_singular"])
+#: The articles (definite, indefinite, contracted; singular and plural, all of them in
+#: ``DET_GENDER`` or ``DET_PLURAL``) whose gender or number the context term reads before a
+#: capitalised word (``_context.agreement_clash``): a possessive or demonstrative before a
+#: title is a writer's ("son Vie future").
+ARTICLES = frozenset(_FW["articles"])
 AFIN_FOLLOWERS = frozenset(_FW["afin_followers"])
 FUNCTION_WORDS = frozenset(_FW["function_words"])
 STOP_FR = frozenset(_FW["stop_fr"])
@@ -377,7 +382,7 @@ def _possessive_slip(role: int, packed: int, masks: dict[str, int]) -> bool:
     >>> slip("ami"), slip("hache"), slip("maison"), slip("une"), slip("avion"), slip("est")
     (True, False, False, False, False, False)
     """
-    return _determiner_form_slip(role, packed, masks, R_WANTS_ELISION, "NM")
+    return _determiner_form_slip(role, packed, masks, R_WANTS_ELISION, "f")
 
 
 def _demonstrative_slip(low: str, role: int, packed: int, masks: dict[str, int]) -> bool:
@@ -402,25 +407,26 @@ def _demonstrative_slip(low: str, role: int, packed: int, masks: dict[str, int])
     (False, False, False, False)
     """
     need = R_WANTS_ELISION if low in DEMONSTRATIVE_BEFORE_VOWEL else R_ELIDED_CLASH
-    return _determiner_form_slip(role, packed, masks, need, "NF")
+    return _determiner_form_slip(role, packed, masks, need, "m")
 
 
 def _determiner_form_slip(role: int, packed: int, masks: dict[str, int], need: int,
-                          clash_gender: str) -> bool:
+                          gender: str) -> bool:
     """The one shape of :func:`_possessive_slip` and :func:`_demonstrative_slip`: True when
     the next word's grammar role ``role`` has the bit ``need`` (``R_WANTS_ELISION``: a vowel
     or a mute h; ``R_ELIDED_CLASH``: a consonant or an h aspiré) and its lexicon entry
-    ``packed`` is a French noun or adjective, no verb or function word, and no noun of the
-    gender ``clash_gender`` alone ("NM" or "NF": no adjective, no noun of the other gender),
-    which the article gender clash reads already.
+    ``packed`` is a French noun or adjective, no verb or function word, and not a word the
+    article gender clash reads already: a noun with no adjective reading that clashes
+    (``gender_clash``) with the determiner's gender ``gender`` ("f" for "ma/ta/sa", "m" for
+    "ce/cet").
 
     >>> lex = get_lexicon()
     >>> def slip(w, need, gender):
     ...     return _determiner_form_slip(_token_info(w)[I_ROLE], lex.packed(w), lex.masks,
     ...                                  need, gender)
-    >>> slip("amie", R_WANTS_ELISION, "NM"), slip("avion", R_WANTS_ELISION, "NM")
+    >>> slip("amie", R_WANTS_ELISION, "f"), slip("avion", R_WANTS_ELISION, "f")
     (True, False)
-    >>> slip("avion", R_WANTS_ELISION, "NF"), slip("est", R_WANTS_ELISION, "NF")
+    >>> slip("avion", R_WANTS_ELISION, "m"), slip("est", R_WANTS_ELISION, "m")
     (True, False)
     """
     m = masks
@@ -428,8 +434,55 @@ def _determiner_form_slip(role: int, packed: int, masks: dict[str, int], need: i
         return False
     if packed & (m["V"] | m["PREP"] | m["ADV"] | m["OTHER"]):
         return False
-    other = "NF" if clash_gender == "NM" else "NM"
-    return not (packed & m[clash_gender] and not packed & (m[other] | m["A"]))
+    return bool(packed & m["A"]) or not gender_clash(gender, packed, m)
+
+
+def gender_clash(gender: str, packed: int, masks: dict[str, int]) -> bool:
+    """True when a determiner of gender ``gender`` ("m" or "f", ``DET_GENDER``) cannot agree
+    with the word whose lexicon entry is ``packed``: the word has noun or adjective readings
+    of the other gender only ("la pouvoir", "le planète"). A word of both genders ("la
+    poste", "le poste") or of no gender agrees. ``masks``: ``Lexicon.masks``.
+
+    The one gender reading of the spin detectors: the grammar checks' article gender clash
+    (``_grammar``, its pre-filter ``_reading_roles`` and the possessive and demonstrative
+    slips that leave a word to it), which pass nouns with no adjective reading only (so
+    their noun readings decide), and the context term's ``_context.agreement_clash`` ("la
+    Pouvoir", a spinner's substitute in a name), which passes words with adjective readings
+    too, whose genders then count as well ("le Nouvelle": a feminine noun and adjective).
+
+    >>> lex = get_lexicon()
+    >>> def clash(gender, w):
+    ...     return gender_clash(gender, lex.packed(w), lex.masks)
+    >>> clash("f", "pouvoir"), clash("m", "planète"), clash("m", "nouvelle"), clash("f", "avion")
+    (True, True, True, True)
+    >>> clash("f", "poste"), clash("m", "monde"), clash("f", "maison"), clash("m", "rapide")
+    (False, False, False, False)
+    """
+    if gender == "m":
+        clashing, agreeing = masks["NF"] | masks["AF"], masks["NM"] | masks["AM"]
+    else:
+        clashing, agreeing = masks["NM"] | masks["AM"], masks["NF"] | masks["AF"]
+    return bool(packed & clashing) and not packed & agreeing
+
+
+def singular_only(word: str, packed: int, masks: dict[str, int]) -> bool:
+    """True when no plural determiner can stand before ``word`` (folded; lexicon entry
+    ``packed``): the lexicon reads it as a singular noun only (no plural, no adjective
+    reading) and it does not end as a plural may ("s", "x", "z": "les fils", "des prix",
+    "les nez"). The one number reading of the grammar checks' plural determiner ("les
+    rapport") and of the context term's ``_context.agreement_clash`` ("des Fiscalité").
+    ``masks``: ``Lexicon.masks``.
+
+    >>> lex = get_lexicon()
+    >>> def single(w):
+    ...     return singular_only(w, lex.packed(w), lex.masks)
+    >>> single("rapport"), single("fiscalité"), single("rapports"), single("prix")
+    (True, True, False, False)
+    >>> single("rapide"), single("gens")
+    (False, False)
+    """
+    return (bool(packed & masks["NS"]) and not packed & (masks["NP"] | masks["A"])
+            and word[-1] not in "sxz")
 
 
 def _context(toks: list[str], i: int) -> str:
@@ -585,14 +638,14 @@ def _reading_roles(key: int, masks: tuple[int, ...]) -> tuple[int, int, int, int
     >>> _reading_roles(m[0] | m[5], m)[0] == R_MASC_NOUN
     True
     """
-    m_n, m_a, _m_verb, m_np, m_ns, m_nm, m_nf, m_am, m_af, _hasp, _vppr, m_v = masks
+    m_n, m_a, _m_verb, m_np, m_ns, _m_nm, _m_nf, m_am, m_af, _hasp, _vppr, m_v = masks
     role = plural = singular = need = 0
     if key & m_n and not key & (m_v | m_a):
-        masc, fem = bool(key & m_nm), bool(key & m_nf)
-        if fem and not masc:
+        lex_masks = get_lexicon().masks
+        if gender_clash("m", key, lex_masks):  # a feminine-only noun
             role |= R_FEM_NOUN
             need |= R_MASC_ADJ
-        if masc and not fem:
+        if gender_clash("f", key, lex_masks):  # a masculine-only noun
             role |= R_MASC_NOUN
             need |= R_FEM_ADJ
         if key & m_np and not key & m_ns:
@@ -1578,12 +1631,11 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
             if cut_word(lows[j]):
                 continue
             g = DET_GENDER[low]
-            masc, fem = bool(p & m_nm), bool(p & m_nf)
-            if g == "m" and fem and not masc:
+            if gender_clash(g, p, m):
                 # the word right after the possessive decides: "son histoire", "mon amie",
                 # "son homélie", "son intéressante famille"
                 w1, p1 = lows[i + 1], packed[i + 1]
-                if low in VOWEL_MASC_OK and (
+                if g == "m" and low in VOWEL_MASC_OK and (
                     _starts_with_vowel(w1)
                     or (w1[0] == "h" and (not p1 & m_hasp or w1 in H_MUET))
                 ):
@@ -1592,14 +1644,8 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
                     "gender_agreement",
                     i,
                     j,
-                    f"article gender clash: {toks[i]} {toks[j]} (feminine)",
-                )
-            elif g == "f" and masc and not fem:
-                flag(
-                    "gender_agreement",
-                    i,
-                    j,
-                    f"article gender clash: {toks[i]} {toks[j]} (masculine)",
+                    f"article gender clash: {toks[i]} {toks[j]} "
+                    f"({'feminine' if g == 'm' else 'masculine'})",
                 )
             elif low not in ("le", "la") and j == i + 1:
                 _number_check(i, j, low, p, lows, toks, flag, m_ns, m_np)
@@ -1609,23 +1655,17 @@ def _grammar(cand: list[int], toks: list[str], infos: list[tuple]) -> list[Hit]:
             if j < 0:
                 continue
             p = packed[j]
+            w = lows[j]
             if (
                 p & m_n
-                and not p & (m_v | m_a)
-                and p & m_ns
-                and not p & m_np
-                and lows[j] not in FUNCTION_WORDS
+                and not p & m_v
+                and singular_only(w, p, m)
+                and w not in FUNCTION_WORDS
             ):
-                w = lows[j]
                 # "les père et mère", "vos nom et prénom": one plural determiner for
                 # coordinated singular nouns (legal and administrative French)
                 coordinated = j + 1 < n and lows[j + 1] in ("et", "ou")
-                if (
-                    w[-1] not in "sxz"
-                    and not coordinated
-                    and not _is_date(low, w)
-                    and not invariable_noun(w)
-                ):
+                if not coordinated and not _is_date(low, w) and not invariable_noun(w):
                     flag(
                         "number_agreement",
                         i,
