@@ -2511,8 +2511,14 @@ def _inside_article(lines: list[_Line], i: int, j: int, walk: _Walk) -> bool:
 #: :func:`_tail_teasers` looks past a line these rules removed: a rubric label alone
 #: ("Actualité", "Sucesos") is the site's section, no evidence that the lines above it are
 #: teasers (round 28: on the stress set a listing's subheading above "Actualité" went).
+#: Round 40 (misses55): a listing's labels too, a result count ("46 résultat(s)" under the
+#: items of fr-r36-0002's listing, which went as teasers once the count went), the front
+#: page's rubric ("À la une") and a post's category label ("Catégorie : Diaspora").
 TAIL_LOOK_PAST_RULES = frozenset(
-    {"section_label_alone", "section_label_alone_es", "section_label_alone_it"}
+    {
+        "section_label_alone", "section_label_alone_es", "section_label_alone_it",
+        "search_count_r40", "a_la_une_r40", "category_value_r40",
+    }
 )
 
 
