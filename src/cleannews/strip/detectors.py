@@ -2513,11 +2513,14 @@ def _inside_article(lines: list[_Line], i: int, j: int, walk: _Walk) -> bool:
 #: teasers (round 28: on the stress set a listing's subheading above "Actualité" went).
 #: Round 40 (misses55): a listing's labels too, a result count ("46 résultat(s)" under the
 #: items of fr-r36-0002's listing, which went as teasers once the count went), the front
-#: page's rubric ("À la une") and a post's category label ("Catégorie : Diaspora").
+#: page's rubric ("À la une"), a post's category label ("Catégorie : Diaspora") and an ad
+#: slot's label or shop button inside the article ("Acquista Ora" under a gallery's address
+#: lines, which went as teasers on the stress set).
 TAIL_LOOK_PAST_RULES = frozenset(
     {
         "section_label_alone", "section_label_alone_es", "section_label_alone_it",
-        "search_count_r40", "a_la_une_r40", "category_value_r40",
+        "search_count_r40", "a_la_une_r40", "category_value_r40", "ad_marker_r40",
+        "ad_marker_r40_en", "ad_marker_r40_es", "ad_marker_r40_it", "ad_marker_r40_de",
     }
 )
 
