@@ -27,13 +27,20 @@ page). Write-up: docs/strip.md, "Meta lines, captions and ad markers (round 40, 
 from __future__ import annotations
 
 import pytest
-from tools.strip_rules.support import family_name, family_rows, meets_bar, shipped_rules, support_table
+from tools.strip_rules.support import (
+    family_name,
+    family_rows,
+    meets_bar,
+    shipped_rules,
+    support_table,
+)
 
 import cleannews
 from _helpers import (
     BUDGET_HEADLINE,
     BUDGET_PARAGRAPHS,
     assert_megabyte_lines_finish,
+    budget_article_with,
     served_removals,
     train_doc,
     train_pages,
@@ -181,10 +188,8 @@ def test_train_content_lookalikes_stay(page, start):
 
 @pytest.mark.parametrize("sentence", NEAR_MISSES)
 def test_a_sentence_with_the_trigger_words_stays(sentence):
-    paras = list(BUDGET_PARAGRAPHS)
-    text = "\n\n".join([BUDGET_HEADLINE, paras[0], sentence, *paras[1:]]) + "\n"
-    gone = served_removals(text, CFG)
-    assert family_name(gone.get(sentence, "")) not in FAMILIES, gone
+    text = budget_article_with(sentence)
+    assert family_name(served_removals(text, CFG).get(sentence, "")) not in FAMILIES
     assert sentence in cleannews.clean(text, CFG).text
 
 
@@ -198,7 +203,7 @@ def test_a_sentence_with_the_trigger_words_stays(sentence):
     ],
 )
 def test_the_translations_take_their_line(lang, line):
-    text = "\n\n".join([BUDGET_HEADLINE, BUDGET_PARAGRAPHS[0], line, *BUDGET_PARAGRAPHS[1:]])
+    text = budget_article_with(line)
     cfg = cleannews.CleanConfig(languages=(lang,))
     assert family_name(served_removals(text, cfg).get(line, "")) in FAMILIES
 

@@ -956,6 +956,17 @@ def _link_dense(text: str, n: int) -> bool:
 _CRUMB_TRIM = " \t-–—•·|>»›/:"
 
 
+def _standing(lines: list[_Line]):
+    """The indices of the lines still standing (not blank, not removed), in order.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("", "Menu", "Titre")]
+    >>> ls[1].bad("menu_run", "a menu")
+    >>> list(_standing(ls))
+    [2]
+    """
+    return (i for i, ln in enumerate(lines) if not ln.blank and ln.cls is not BAD)
+
+
 def _home_crumb_alone(lines: list[_Line]) -> None:
     """The page's first standing line holding only a link to the site's home page
     ("Accueil", "- Accueil", "Startseite"), with the crumbs printed one per line under it
@@ -977,7 +988,7 @@ def _home_crumb_alone(lines: list[_Line]) -> None:
         [None, None, None]
     """
     words = home_crumb_words()
-    standing = (i for i, ln in enumerate(lines) if not ln.blank and ln.cls is not BAD)
+    standing = _standing(lines)
     first = next(standing, None)
     if first is None:
         return
@@ -1046,7 +1057,7 @@ def _head_rubric_alone(lines: list[_Line]) -> None:
         >>> [ln.removal for ln in ls]
         [None, None]
     """
-    standing = (i for i, ln in enumerate(lines) if not ln.blank and ln.cls is not BAD)
+    standing = _standing(lines)
     first = next(standing, None)
     if first is None or any(not ln.blank for ln in lines[:first]):
         return  # furniture above it: the label may head a listing's block (fr-a-0042)
