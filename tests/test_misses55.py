@@ -13,11 +13,6 @@ TRAIN sites from >= 2 batches, no TRAIN content line):
 * ``ad_marker_r40`` (+ ``_en`` ``_es`` ``_it`` ``_de``) — an ad slot's label or button
   ("Fermer la publicité", "Article commandité", "Anúncios", "Acquista Ora", "Sponsored by").
 
-and a detector, ``head_rubric_alone`` (``detectors._head_rubric_alone``): a generic section name
-(``data/rubric_words.txt``) as the page's first non-blank line right above a headline-shaped
-line ("Politik", "Empresas", "Musique"); the same word over a paragraph, or under removed
-furniture, stays.
-
 The tail pass looks past the four rule families (``detectors.TAIL_LOOK_PAST_RULES``): a listing's
 result count under its items is no evidence that the items are teasers (fr-r36-0002).
 Pages are read through ``_helpers.train_pages`` / ``train_doc`` only (TRAIN, never a held-out
@@ -37,8 +32,6 @@ from tools.strip_rules.support import (
 
 import cleannews
 from _helpers import (
-    BUDGET_HEADLINE,
-    BUDGET_PARAGRAPHS,
     assert_megabyte_lines_finish,
     budget_article_with,
     served_removals,
@@ -69,26 +62,6 @@ REAL_LINES = [
     ("it-r45-0003", "Anúncios", "ad_marker_r40"),
     ("it-r45-0001", "Acquista Ora", "ad_marker_r40"),
     ("en-r37-0001", "Sponsored by", "ad_marker_r40"),
-]
-
-#: (TRAIN page, rubric line as labelled): the page's first line, taken by head_rubric_alone.
-RUBRIC_LINES = [
-    ("de-m-0030", "Politik"),
-    ("en-r27-0007", "Headlines"),
-    ("en-r35-0001", "Local News"),
-    ("es-r45-0005", "Empresas"),
-    ("fr-f-0008", "Musique"),
-    ("it-r30-0002", "Cronaca"),
-]
-
-#: TRAIN content lines that are a rubric word alone and stay: (page, line). "Wirtschaft" over
-#: a paragraph (de-m-0008), "SPORT" over "02. Aisne" (fr-h-0011), "Justice" under a removed
-#: newsletter prompt (fr-a-0042), "Environnement" under a removed menu line (fr-h-0037).
-RUBRIC_CONTENT = [
-    ("de-m-0008", "Wirtschaft"),
-    ("fr-h-0011", "SPORT"),
-    ("fr-a-0042", "Justice"),
-    ("fr-h-0037", "Environnement"),
 ]
 
 #: TRAIN content lines with the families' words that stay on their pages: (page, line start).
@@ -147,34 +120,6 @@ def test_the_sponsored_marker_after_the_store_date_goes():
     lb = next(lb for lb in labelled if lb.text.strip().endswith("Article commandité"))
     assert lb.label == "ad"
     assert "Article commandité" not in cleannews.clean(doc, CFG).text
-
-
-@pytest.mark.parametrize(("page", "line"), RUBRIC_LINES)
-def test_the_rubric_label_at_the_top_goes(page, line):
-    doc, labelled = train_doc(page)
-    lb = next(lb for lb in labelled if lb.text.strip() == line)
-    assert lb.label == "meta"
-    assert served_removals(doc, CFG).get(line) == "head_rubric_alone"
-
-
-@pytest.mark.parametrize(("page", "line"), RUBRIC_CONTENT)
-def test_a_rubric_word_that_is_content_stays(page, line):
-    doc, labelled = train_doc(page)
-    lb = next(lb for lb in labelled if lb.text.strip() == line)
-    assert lb.content
-    assert line in cleannews.clean(doc, CFG).text.splitlines()
-
-
-def test_a_rubric_word_over_a_paragraph_or_further_down_stays():
-    para = " ".join(BUDGET_PARAGRAPHS[:2])
-    over_paragraph = "\n\n".join(["Politique", para, BUDGET_PARAGRAPHS[2]]) + "\n"
-    as_subheading = "\n\n".join(
-        [BUDGET_HEADLINE, BUDGET_PARAGRAPHS[0], "Culture",
-         "Les associations culturelles gardent leurs subventions", *BUDGET_PARAGRAPHS[1:]]
-    ) + "\n"
-    for text, line in ((over_paragraph, "Politique"), (as_subheading, "Culture")):
-        assert served_removals(text, CFG).get(line) != "head_rubric_alone"
-        assert line in cleannews.clean(text, CFG).text.splitlines()
 
 
 @pytest.mark.parametrize(("page", "start"), CONTENT_LOOKALIKES)

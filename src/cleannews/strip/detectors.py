@@ -57,7 +57,6 @@ from cleannews.strip._rules import (
     GLUED_LABEL_MIN_REST_WORDS,
     MAX_SCAN_CHARS,
     RuleSet,
-    _data_text,
     _word_file,
     flagged_rules,
     load_latin,
@@ -114,8 +113,6 @@ HOME_CRUMB_MAX_WORDS = 3
 #: ... and at most this many crumbs follow it, one per line ("- Actualités", "- Novembre 2020";
 #: a longer run of short links is a menu, the menu detectors' own).
 HOME_CRUMB_RUN_MAX = 3
-#: A rubric label of :func:`_head_rubric_alone` has at most this many words ("Local News").
-RUBRIC_MAX_WORDS = 2
 #: Ambiguous lines with at most this many words take their neighbours' class.
 CONTEXT_MAX_WORDS = 8
 #: In the tail (after the last good block) the limit is higher.
@@ -936,7 +933,6 @@ def _structural_pass(lines: list[_Line], rs: RuleSet, stop: frozenset[str]) -> N
         elif 0 < ln.n <= 30 and _link_dense(ln.key_text or ln.text, ln.n):
             ln.bad("link_dense", "line made mostly of links, handles or hashtags")
     _home_crumb_alone(lines)
-    _head_rubric_alone(lines)
 
 
 def _link_dense(text: str, n: int) -> bool:
@@ -1014,62 +1010,6 @@ def _home_crumb_alone(lines: list[_Line]) -> None:
     for i in run:
         lines[i].bad("home_crumb_alone", "breadcrumb printed one crumb per line above the "
                      "article, from the link to the site's home page")
-
-
-#: The marks trimmed around a rubric label before it is looked up ("►Société", "Blaulicht:").
-_RUBRIC_TRIM = _CRUMB_TRIM + "►▶▸"
-
-
-@lru_cache(maxsize=1)
-def _rubric_words() -> frozenset[str]:
-    """A news site's generic section names, one a line of ``data/rubric_words.txt``,
-    case-folded (multiword names kept whole: "faits divers", "local news").
-
-    >>> {"politique", "faits divers", "empresas"} <= _rubric_words()
-    True
-    """
-    return frozenset(
-        ln.strip().casefold() for ln in _data_text("rubric_words.txt").splitlines()
-        if ln.strip() and not ln.startswith("#")
-    )
-
-
-def _head_rubric_alone(lines: list[_Line]) -> None:
-    """The page's first standing line when it is a generic section name alone
-    (:func:`_rubric_words`, marks around it trimmed) and the next standing line is
-    headline-shaped (:func:`_headline_shaped`): the site's rubric label above the article or
-    the listing's first item, meta by the labelling guideline (issue 10, round 40, misses55;
-    ``head_rubric_alone``). "Politik" over "Wetter Meteorologen stellen Zunahme von extremen
-    Temperaturen fest" (de-m-0030), "Empresas" (es-r45-0005), "Musique" (fr-f-0008). Only the
-    page's first non-blank line: further down the same word is a subheading or a menu item
-    the other passes judge, and under removed furniture it may head a listing's block
-    ("Justice" under a newsletter prompt, fr-a-0042, content); a rubric over a paragraph, or
-    over "02. Aisne" (fr-h-0011's "SPORT", the article's own section heading), stays.
-
-        >>> ls = [_Line(t, frozenset()) for t in ("Politik", "Wetter Meteorologen stellen "
-        ...       "Zunahme von extremen Temperaturen fest", "Der Text.")]
-        >>> _head_rubric_alone(ls)
-        >>> [ln.removal.rule if ln.removal else None for ln in ls]
-        ['head_rubric_alone', None, None]
-        >>> ls = [_Line(t, frozenset()) for t in ("Wirtschaft", "Gesamtwirtschaftlich sind "
-        ...       "die Effekte gering. Die Preise steigen trotzdem weiter.")]
-        >>> _head_rubric_alone(ls)
-        >>> [ln.removal for ln in ls]
-        [None, None]
-    """
-    standing = _standing(lines)
-    first = next(standing, None)
-    if first is None or any(not ln.blank for ln in lines[:first]):
-        return  # furniture above it: the label may head a listing's block (fr-a-0042)
-    head = lines[first]
-    if head.protected or head.n > RUBRIC_MAX_WORDS:
-        return
-    if head.text.strip(_RUBRIC_TRIM).casefold() not in _rubric_words():
-        return
-    nxt = next(standing, None)
-    if nxt is None or lines[nxt].protected or not _headline_shaped(lines[nxt]):
-        return
-    head.bad("head_rubric_alone", "the site's section label alone above the headline")
 
 
 #: The marks a crumb printed as a list item opens with ("- La pharmacie aujourd’hui", "› Sport").
