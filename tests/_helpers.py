@@ -74,6 +74,17 @@ BUDGET_PARAGRAPHS = (
 )
 
 
+def budget_article_with(line: str) -> str:
+    """The plain budget article (:data:`BUDGET_HEADLINE`, :data:`BUDGET_PARAGRAPHS`) with
+    ``line`` put after its first paragraph: where a rule's near miss must stay.
+
+    >>> budget_article_with("Culture").split(chr(10) * 2)[2]
+    'Culture'
+    """
+    paras = list(BUDGET_PARAGRAPHS)
+    return "\n\n".join([BUDGET_HEADLINE, paras[0], line, *paras[1:]]) + "\n"
+
+
 @contextmanager
 def hang_guard(seconds: int) -> Iterator[None]:
     """Fail instead of hanging forever (a guard against runaway work, not a timing test)."""

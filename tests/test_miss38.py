@@ -74,7 +74,9 @@ REAL_LINES = [
 NEAR_MISSES = [
     # a category named in a sentence, or with its value
     "La catégorie des poids lourds a été supprimée du championnat cette saison.",
-    "Catégorie : Diaspora",
+    # round 40 (misses55): "Catégorie : Diaspora" left this list: it is fr-r27-0015's meta
+    # line (TRAIN furniture), taken by category_value_r40 since; a sentence after the colon stays
+    "Catégorie : les juniors ont couru le matin, les seniors l'après-midi.",
     "Dans la catégorie reine, le Français termine deuxième.",
     "Categories of workers affected by the reform include nurses and teachers.",
     "Catégorie poids plume",

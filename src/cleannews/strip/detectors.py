@@ -960,6 +960,17 @@ def _link_dense(text: str, n: int) -> bool:
 _CRUMB_TRIM = " \t-–—•·|>»›/:"
 
 
+def _standing(lines: list[_Line]):
+    """The indices of the lines still standing (not blank, not removed), in order.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("", "Menu", "Titre")]
+    >>> ls[1].bad("menu_run", "a menu")
+    >>> list(_standing(ls))
+    [2]
+    """
+    return (i for i, ln in enumerate(lines) if not ln.blank and ln.cls is not BAD)
+
+
 def _home_crumb_alone(lines: list[_Line]) -> None:
     """The page's first standing line holding only a link to the site's home page
     ("Accueil", "- Accueil", "Startseite"), with the crumbs printed one per line under it
@@ -981,7 +992,7 @@ def _home_crumb_alone(lines: list[_Line]) -> None:
         [None, None, None]
     """
     words = home_crumb_words()
-    standing = (i for i, ln in enumerate(lines) if not ln.blank and ln.cls is not BAD)
+    standing = _standing(lines)
     first = next(standing, None)
     if first is None:
         return
@@ -2597,8 +2608,17 @@ def _inside_article(lines: list[_Line], i: int, j: int, walk: _Walk) -> bool:
 #: :func:`_tail_teasers` looks past a line these rules removed: a rubric label alone
 #: ("Actualité", "Sucesos") is the site's section, no evidence that the lines above it are
 #: teasers (round 28: on the stress set a listing's subheading above "Actualité" went).
+#: Round 40 (misses55): a listing's labels too, a result count ("46 résultat(s)" under the
+#: items of fr-r36-0002's listing, which went as teasers once the count went), the front
+#: page's rubric ("À la une"), a post's category label ("Catégorie : Diaspora") and an ad
+#: slot's label or shop button inside the article ("Acquista Ora" under a gallery's address
+#: lines, which went as teasers on the stress set).
 TAIL_LOOK_PAST_RULES = frozenset(
-    {"section_label_alone", "section_label_alone_es", "section_label_alone_it"}
+    {
+        "section_label_alone", "section_label_alone_es", "section_label_alone_it",
+        "search_count_r40", "a_la_une_r40", "category_value_r40", "ad_marker_r40",
+        "ad_marker_r40_en", "ad_marker_r40_es", "ad_marker_r40_it", "ad_marker_r40_de",
+    }
 )
 
 
