@@ -477,6 +477,20 @@ def _form_line(ln, vocab: frozenset[str], stop: frozenset[str]) -> bool:
     return hits > 0 and hits >= FORM_MIN_SHARE * len(words)
 
 
+def _standing_rules(lines, matched: list):
+    """``(i, line, rule)`` of each standing (non-blank) line: ``matched[i]``, the rule that took
+    it, or ``None`` (also past the end of ``matched``).
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [(i, r) for i, _, r in _standing_rules([_Line("a", frozenset()), _Line("", frozenset()),
+    ...                                          _Line("b", frozenset())], ["x"])]
+    [(0, 'x'), (2, None)]
+    """
+    for i, ln in enumerate(lines):
+        if not ln.blank:
+            yield i, ln, (matched[i] if i < len(matched) else None)
+
+
 def form_run(lines, matched: list, vocab: frozenset[str], stop: frozenset[str]) -> None:
     """Remove the residue of a login / registration / paywall form: :data:`FORM_RUN_MIN` or
     more standing lines in a row that are each a :func:`_form_line` or were taken by a rule
@@ -506,10 +520,7 @@ def form_run(lines, matched: list, vocab: frozenset[str], stop: frozenset[str]) 
                               "form (a run of short lines of form words)")
         run.clear()
 
-    for i, ln in enumerate(lines):
-        if ln.blank:
-            continue
-        rule = matched[i] if i < len(matched) else None
+    for i, ln, rule in _standing_rules(lines, matched):
         if ln.cls is BAD and rule is not None and rule.category == "login":
             run.append(i)
         elif ln.cls is not BAD and ln.cls is not KEEP and not ln.protected and _form_line(
@@ -622,10 +633,7 @@ def signup_gaps(lines, matched: list) -> None:
     """
     above = False  # the last standing line was a sign-up line
     gap: list[int] = []
-    for i, ln in enumerate(lines):
-        if ln.blank:
-            continue
-        rule = matched[i] if i < len(matched) else None
+    for i, ln, rule in _standing_rules(lines, matched):
         if _signup_line(ln, rule):
             if above and gap:
                 for k in gap:
