@@ -75,9 +75,9 @@ def test_real_menus_still_go(strip_real_docs):
 #: taken by another rule first (TRAIN furniture removed rose, 2,571 -> 2,600 of 4,207). 106
 #: once round 39's transfer batch r45 joined TRAIN: a public-health site's search page
 #: (fr-r45-0018) opens with its menu, "République Française", "Santé Publique Française",
-#: "1000 premiers jours" (furniture). 107 in round 40 (widgets56): de-r27-0008's cookie
-#: declaration sentences now go to their rule, and the banner's "▲ Details ausblenden" left
-#: between them and the page's menu closes a menu run (cookie furniture).
+#: "1000 premiers jours" (furniture). 107 in round 40 (widgets56): fr-r28-0021's "Ma
+#: newsletter personnalisée" (newsletter furniture) joins the menu run above it once the
+#: sign-up button below it goes to its rule.
 MENU_RUN_TRAIN_LINES = 107
 #: Content the menu runs still take on TRAIN: a municipal page's headings above its first
 #: paragraph ("Décès" / "Déclaration de décès", fr-r32-0014), a bylaw's title and first part
