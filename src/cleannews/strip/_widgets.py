@@ -25,6 +25,10 @@ the context pass):
   commenti", "(0) comments", "To continue reading, subscribe", "imprimer le texte"): a short
   line made of one family's words (the rule files' ``prompt_words``), with at least one of
   its core words.
+* :func:`signup_gaps` (issue 10, round 40, widgets56): the short lines left standing inside a
+  newsletter sign-up block, between two lines a ``newsletter`` rule took ("recevez
+  gratuitement chaque vendredi" / "RIA Digest." / "Infos, emplois, services." / "Pour ne
+  rien manquer").
 
 Figures and what was tried: ``docs/strip-history.md`` (branch strip-gen10; recall25: "Widget prompts
 by their words"); tests:
@@ -97,6 +101,14 @@ FORM_MIN_SHARE = 0.75
 #: lines a ``login`` rule took count towards the run.
 FORM_RUN_MIN = 2
 
+#: A gap in a sign-up block (:func:`signup_gaps`) is at most this many standing lines …
+SIGNUP_GAP_MAX_LINES = 2
+#: … each of at most this many words (the newsletter's name, its blurb "Infos, emplois,
+#: services.", a cut half of a sentence); a paragraph between two sign-up lines stays.
+SIGNUP_GAP_MAX_WORDS = 8
+#: The data files' category of the rules whose removals bound a sign-up block.
+SIGNUP_CATEGORY = "newsletter"
+
 #: A prompt line (:func:`prompt_lines`) has at least this many words (stopwords and numbers
 #: count: "Pas de commentaires", "0 Commentaire"; a heading "Commentaires" alone stays) …
 PROMPT_MIN_WORDS = 2
@@ -125,8 +137,11 @@ PROMPT_RULES = {
     "cookies": ("cookie_prompt_words", "cookie", "a button or notice of the cookie banner"),
     "share": ("share_prompt_words", "share", "a share, print or bookmark button"),
 }
-#: ``{rule name: category}`` of the removals of :func:`prompt_lines`.
-PROMPT_CATEGORIES = {rule: cat for rule, cat, _ in PROMPT_RULES.values()}
+#: ``{rule name: category}`` of the removals of :func:`prompt_lines` (and of
+#: :func:`signup_gaps`: a line of a sign-up block is ``newsletter`` furniture).
+PROMPT_CATEGORIES = {rule: cat for rule, cat, _ in PROMPT_RULES.values()} | {
+    "signup_gap": SIGNUP_CATEGORY
+}
 
 #: What :func:`_row_kind` says of a calendar's row.
 RowKind = Literal["weekday", "day"]
@@ -462,6 +477,20 @@ def _form_line(ln, vocab: frozenset[str], stop: frozenset[str]) -> bool:
     return hits > 0 and hits >= FORM_MIN_SHARE * len(words)
 
 
+def _standing_rules(lines, matched: list):
+    """``(i, line, rule)`` of each standing (non-blank) line: ``matched[i]``, the rule that took
+    it, or ``None`` (also past the end of ``matched``).
+
+    >>> from cleannews.strip.detectors import _Line
+    >>> [(i, r) for i, _, r in _standing_rules([_Line("a", frozenset()), _Line("", frozenset()),
+    ...                                          _Line("b", frozenset())], ["x"])]
+    [(0, 'x'), (2, None)]
+    """
+    for i, ln in enumerate(lines):
+        if not ln.blank:
+            yield i, ln, (matched[i] if i < len(matched) else None)
+
+
 def form_run(lines, matched: list, vocab: frozenset[str], stop: frozenset[str]) -> None:
     """Remove the residue of a login / registration / paywall form: :data:`FORM_RUN_MIN` or
     more standing lines in a row that are each a :func:`_form_line` or were taken by a rule
@@ -491,10 +520,7 @@ def form_run(lines, matched: list, vocab: frozenset[str], stop: frozenset[str]) 
                               "form (a run of short lines of form words)")
         run.clear()
 
-    for i, ln in enumerate(lines):
-        if ln.blank:
-            continue
-        rule = matched[i] if i < len(matched) else None
+    for i, ln, rule in _standing_rules(lines, matched):
         if ln.cls is BAD and rule is not None and rule.category == "login":
             run.append(i)
         elif ln.cls is not BAD and ln.cls is not KEEP and not ln.protected and _form_line(
@@ -575,3 +601,53 @@ def prompt_lines(lines, families: dict, stop: frozenset[str]) -> None:
         if family is not None:
             rule, _, why = PROMPT_RULES[family]
             ln.bad(rule, f"{why} (a short line of its words)")
+
+
+def _signup_line(ln, rule) -> bool:
+    """Line ``ln``, taken by ``rule`` (``None``: no rule), is a removed sign-up line."""
+    return ln.cls is BAD and rule is not None and rule.category == SIGNUP_CATEGORY
+
+
+def signup_gaps(lines, matched: list) -> None:
+    """Take the short lines standing between two lines of a newsletter sign-up block: at most
+    :data:`SIGNUP_GAP_MAX_LINES` standing lines in a row, each of at most
+    :data:`SIGNUP_GAP_MAX_WORDS` words, with a line a ``newsletter`` rule took (``matched[i]``,
+    its category :data:`SIGNUP_CATEGORY`) just above and just below (blank lines between do
+    not count). Lines judged (``KEEP``) or protected end a gap; so does a longer line.
+
+        >>> from types import SimpleNamespace
+        >>> from cleannews.strip.detectors import _Line
+        >>> news = SimpleNamespace(category="newsletter")
+        >>> ls = [_Line(t, frozenset()) for t in ("recevez gratuitement chaque vendredi",
+        ...       "RIA Digest.", "Infos, emplois, services.", "Pour ne rien manquer")]
+        >>> for i in (0, 3):
+        ...     ls[i].bad("newsletter_signup", "sign-up")
+        >>> signup_gaps(ls, [news, None, None, news])
+        >>> [ln.removal.rule for ln in ls[1:3]]
+        ['signup_gap', 'signup_gap']
+        >>> ls = [_Line(t, frozenset()) for t in ("Inscrivez-vous", "Il pleut.", "Le vent.")]
+        >>> ls[0].bad("newsletter_line", "sign-up")
+        >>> signup_gaps(ls, [news, None, None])  # no sign-up line below: the lines stay
+        >>> [ln.removal for ln in ls[1:]]
+        [None, None]
+    """
+    above = False  # the last standing line was a sign-up line
+    gap: list[int] = []
+    for i, ln, rule in _standing_rules(lines, matched):
+        if _signup_line(ln, rule):
+            if above and gap:
+                for k in gap:
+                    lines[k].bad("signup_gap", "a short line inside a newsletter sign-up block "
+                                 "(between two of its lines)")
+            above, gap = True, []
+        elif (
+            above
+            and ln.cls is not BAD
+            and ln.cls is not KEEP
+            and not ln.protected
+            and ln.n <= SIGNUP_GAP_MAX_WORDS
+            and len(gap) < SIGNUP_GAP_MAX_LINES
+        ):
+            gap.append(i)
+        else:
+            above, gap = False, []

@@ -75,6 +75,7 @@ from cleannews.strip._widgets import (
     dated_headlines,
     form_run,
     prompt_lines,
+    signup_gaps,
 )
 from cleannews.strip._zones import (
     EXCERPT_RUN_MIN,
@@ -4518,6 +4519,7 @@ def judge_lines(
     _structural_pass(lines, rs, stop)
     form_run(lines, matched, rs.form_words, stop)  # forms23
     prompt_lines(lines, rs.prompt_words, stop)  # recall25
+    signup_gaps(lines, matched)  # widgets56
     _score_pass(lines)
     paywall_blocks(lines, matched, languages)  # paywall phrases around a login line
     _neighbour_pass(lines, matched, rs.kicker_words, rs.widget_words)
