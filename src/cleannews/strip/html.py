@@ -5077,6 +5077,80 @@ def _bogus_marked_sections(html: str) -> str:
     return "".join(pieces) + html[done:] if pieces else html
 
 
+#: A quoted attribute value whose first ``>`` comes before its closing quote (or the page
+#: has none): a candidate runaway value (:func:`runaway_quotes`). Linear: each attempt ends
+#: at the next quote of its kind or ``>``.
+_QUOTED_GT = regex.compile(r"""=[ \t\n\r\f]*(?P<q>"(?=[^">]*>)|'(?=[^'>]*>))""")
+#: A start tag written cleanly up to an attribute's value indicator (``<div class="a" id=``).
+_TAG_HEAD = regex.compile(
+    r"""<[A-Za-z][^\s/>\x00]*(?:[\s/]+[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*"""
+    r"""[\s/]+[^\s"'>/=<]+\s*=\s*""")
+#: What may follow an attribute's closing quote up to the tag's end, written cleanly.
+_TAG_REST = regex.compile(
+    r"""(?:[\s/]+[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*[\s/]*>""")
+#: How far (characters) a start tag is read back from a candidate's quote, and forward from
+#: its closing quote: a tag longer than that is left as written (bounds the work per quote).
+RUNAWAY_TAG_WINDOW = 4_096
+
+
+def runaway_quotes(html: str) -> list[int]:
+    """Offsets of the opening quotes of attribute values that run away: the quote is never
+    closed (``<div id="b <p>Le conseil…`` and no ``"`` after it), or the quote that closes
+    it is followed by no clean end of the tag (it is the opening quote of a later
+    attribute: ``<div id="b <p>Le conseil…</p><p class="c">``).
+
+    ``html.parser`` showed the first as text, tag and all (``<div class="a" id="b <p>Le
+    conseil…``); the HTML standard, a browser and ``html.parser`` read the second as one
+    attribute value, the article's paragraphs inside it (lost). Only a value holding a
+    ``>`` is looked at, in a start tag written cleanly up to it (:data:`_TAG_HEAD`: not in
+    a text, a script or a comment); a value that holds markup and closes cleanly
+    (``data-tip="<b>x</b>" class=y>``) is no runaway.
+
+    >>> runaway_quotes('<div class="a" id="b <p>Le conseil.</p>')
+    [18]
+    >>> runaway_quotes('<div id="b <p>Un.</p><p class="c">Deux.</p>')
+    [8]
+    >>> runaway_quotes('<a title="<b>x</b>" href=/y>z</a><p>1 = "2 > 3"</p>')
+    []
+    """
+    found: list[int] = []
+    last = {'"': html.rfind('"'), "'": html.rfind("'")}
+    for m in _QUOTED_GT.finditer(html):
+        q = m.start("q")
+        lt = html.rfind("<", max(0, q - RUNAWAY_TAG_WINDOW), q)
+        if lt < 0 or _TAG_HEAD.fullmatch(html, lt, q) is None:
+            continue
+        quote = html[q]
+        if q < last[quote]:
+            close = html.find(quote, q + 1)
+            if _TAG_REST.match(html, close + 1, close + 1 + RUNAWAY_TAG_WINDOW) is not None:
+                continue
+        found.append(q)
+    return found
+
+
+def _close_runaway_quotes(html: str) -> str:
+    """``html`` with each runaway value (:func:`runaway_quotes`) ended where its writer meant
+    it to end, the same length (spans stay right): its opening quote made a space, and the
+    white space before the first markup in it (``<p``, ``</div``) made the ``>`` that ends
+    the tag, so that the tag after it is read as written; with no such white space, the tag
+    ends at the value's first ``>``. Either way the text after it is read as text.
+
+    >>> _close_runaway_quotes('<div class="a" id="b <p>Le conseil.</p>')
+    '<div class="a" id= b><p>Le conseil.</p>'
+    >>> _close_runaway_quotes("<div id='b<p>Le conseil.</p>")
+    '<div id= b<p>Le conseil.</p>'
+    """
+    pieces, done = [], 0
+    for q in runaway_quotes(html) if "=" in html else ():
+        pieces += [html[done:q], " "]
+        done = q + 1
+        markup = _MARKUP_OPEN.search(html, q + 1, html.find(">", q))
+        if markup is not None and markup.start() - 1 > q and html[markup.start() - 1].isspace():
+            pieces += [html[done:markup.start() - 1], ">"]
+            done = markup.start()
+    return "".join(pieces) + html[done:] if pieces else html
+
 def _last_node(soup: BeautifulSoup) -> Any:
     node: Any = soup
     while isinstance(node, Tag) and node.contents:
@@ -5323,7 +5397,7 @@ class _PageSoup(BeautifulSoup):
 
 
 def _parse_page(html: str) -> BeautifulSoup:
-    html = _bogus_marked_sections(html)
+    html = _close_runaway_quotes(_bogus_marked_sections(html))
     known = _known_entities()
     unknown = [m.start() for m in _ENTITY_REF.finditer(html) if m.group(1) not in known]
     marker = next((c for c in _AMP_MARKERS if c not in html), None) if unknown else None
