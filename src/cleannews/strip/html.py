@@ -26,6 +26,7 @@ import inspect
 import json
 import unicodedata
 import warnings
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
@@ -5115,11 +5116,16 @@ def runaway_quotes(html: str) -> list[int]:
     """
     found: list[int] = []
     last = {'"': html.rfind('"'), "'": html.rfind("'")}
+    raw: list[tuple[int, int]] | None = None  # the scripts and style sheets, when needed
     for m in _QUOTED_GT.finditer(html):
         q = m.start("q")
         lt = html.rfind("<", max(0, q - RUNAWAY_TAG_WINDOW), q)
         if lt < 0 or _TAG_HEAD.fullmatch(html, lt, q) is None:
             continue
+        raw = _raw_text_ranges(html) if raw is None else raw
+        inside = bisect_right(raw, (lt, len(html)))
+        if inside and raw[inside - 1][1] > lt:
+            continue  # script code or a style sheet, not markup
         quote = html[q]
         if q < last[quote]:
             close = html.find(quote, q + 1)
@@ -5127,6 +5133,25 @@ def runaway_quotes(html: str) -> list[int]:
                 continue
         found.append(q)
     return found
+
+
+_RAW_TEXT_OPEN = regex.compile(r"<(script|style)(?=[\s/>])", regex.IGNORECASE)
+
+
+def _raw_text_ranges(html: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each ``<script>`` / ``<style>`` of ``html``, from its start tag to
+    its end tag (or the page's end), in order: text that is no markup. Linear: each search
+    starts where the last element ended.
+
+    >>> _raw_text_ranges("<p>a</p><script>x = '<p>'</script><STYLE>p{}")
+    [(8, 34), (34, 44)]
+    """
+    ranges, pos = [], 0
+    while (m := _RAW_TEXT_OPEN.search(html, pos)) is not None:
+        close = regex.compile(rf"</{m.group(1)}\s*>", regex.IGNORECASE).search(html, m.end())
+        pos = len(html) if close is None else close.end()
+        ranges.append((m.start(), pos))
+    return ranges
 
 
 def _close_runaway_quotes(html: str) -> str:
