@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 from html import unescape
+from html.entities import html5
 from importlib import resources
 from itertools import accumulate, islice
 from typing import Any
@@ -39,7 +40,13 @@ import regex
 from bs4 import BeautifulSoup, CData, Comment, Doctype, NavigableString, PageElement, Tag
 from bs4.builder import HTMLParserTreeBuilder
 from bs4.builder._htmlparser import BeautifulSoupHTMLParser
-from bs4.element import TemplateString
+from bs4.element import (
+    Declaration,
+    ProcessingInstruction,
+    Script,
+    Stylesheet,
+    TemplateString,
+)
 
 try:  # bs4 >= 4.13: the builder splits values with this pattern into this list class
     from bs4.element import AttributeValueList as _VALUE_LIST
@@ -5229,6 +5236,12 @@ def unclosed_raw_text(last: Any, src: _Source) -> tuple[str, int] | None:
     return el.name, at
 
 
+#: How many character references written one after the other make one piece of a block's
+#: text (:func:`line_pieces`) and one event of the parser (:func:`_known_ref_runs`): a page
+#: of 375,000 ``&lt;`` was 375,000 pieces and parser events, each decoded, appended and
+#: aligned by its own Python calls (25 times the time per character of a plain text).
+#: Shorter runs (``&laquo;&nbsp;``) stay one piece per reference, as before.
+REF_RUN_MIN = 16
 #: An entity reference closed by ``;`` (``&eacute;``, ``&foo;``); linear: the name class
 #: excludes ``&`` and ``;``, so each attempt ends at the next one.
 _ENTITY_REF = regex.compile(r"&([A-Za-z][-.A-Za-z0-9]*);")
@@ -5438,24 +5451,88 @@ def _unknown_entities(html: str) -> list[int]:
 def _parse_page(html: str) -> BeautifulSoup:
     html = _close_runaway_quotes(_bogus_marked_sections(html))
     unknown = _unknown_entities(html)
-    marker = next((c for c in _AMP_MARKERS if c not in html), None) if unknown else None
-    if marker is None:
+    runs = _known_ref_runs(html)
+    free = (c for c in _AMP_MARKERS if c not in html) if unknown or runs else iter(())
+    marker = next(free, None) if unknown else None
+    hidden = next(free, None) if runs else None
+    if marker is None and hidden is None:
         return _PageSoup(html, builder=_PageBuilder)
     pieces, last = [], 0
-    for pos in unknown:
-        pieces += [html[last:pos], marker]
+    for pos, mark in sorted([(p, marker) for p in unknown if marker is not None]
+                            + [(p, hidden) for a, b in runs if hidden is not None
+                               for p in _amps(html, a, b)]):
+        pieces += [html[last:pos], mark]
         last = pos + 1
     html = "".join(pieces) + html[last:]
     soup = _PageSoup(html, builder=_PageBuilder)
-    for s in soup.find_all(string=lambda t: marker in t):
-        s.replace_with(type(s)(s.replace(marker, "&")))
+    for mark, decode in ((marker, False), (hidden, True)):
+        if mark is not None:
+            _restore_amps(soup, mark, decode)
+    return soup
+
+
+#: A run of :data:`REF_RUN_MIN` or more named references written one after the other.
+_NAMED_REF_RUN = regex.compile(rf"(?:&[A-Za-z][A-Za-z0-9]{{0,31}};){{{REF_RUN_MIN},}}")
+_NAMED_REF = regex.compile(r"&([A-Za-z][A-Za-z0-9]{0,31});")
+#: Strings the parser does not decode (references stay as written in them).
+_RAW_STRINGS = (Comment, CData, Doctype, Script, Stylesheet, Declaration, ProcessingInstruction)
+
+
+def _known_ref_runs(html: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of :data:`REF_RUN_MIN` or more named references that the
+    parser knows (``&lt;&lt;…``). ``html.parser`` (bs4 reads it with ``convert_charrefs``
+    off) handed each reference to bs4 as one event of its own, 3 Python calls a reference:
+    a page of 375,000 ``&lt;`` took 25 times the time per character of a plain text.
+    :func:`_parse_page` hides such a run from it (its ``&`` made a noncharacter, the same
+    length) and decodes it in the tree afterwards, as bs4 would have: the tree is the same.
+
+    >>> _known_ref_runs("a" + "&lt;" * 16 + " b &lt;&gt; " + "&foo;" * 16)
+    [(1, 65)]
+    """
+    known = _known_entities()
+    return [(m.start(), m.end()) for m in _NAMED_REF_RUN.finditer(html)
+            if known.issuperset(_NAMED_REF.findall(html, m.start(), m.end()))]
+
+
+def _amps(html: str, start: int, end: int) -> list[int]:
+    """Offsets of the ``&`` in ``html[start:end]``."""
+    found, pos = [], html.find("&", start, end)
+    while pos >= 0:
+        found.append(pos)
+        pos = html.find("&", pos + 1, end)
+    return found
+
+
+def _restore_amps(soup: BeautifulSoup, mark: str, decode: bool) -> None:
+    """Put back the ``&`` that ``mark`` stood for in the tree's strings and attribute values:
+    as written (an unknown entity), or, with ``decode``, each reference decoded as the parser
+    decodes it (bs4's table), except in the strings the parser reads raw (a script, a
+    comment).
+
+    >>> soup = BeautifulSoup("<p title=x\ufdd1lt;>a\ufdd1lt;b<!--\ufdd1lt;--></p>", "html.parser")
+    >>> _restore_amps(soup, "\ufdd1", True); soup.p["title"], soup.p.contents
+    ('x<', ['a<b', '&lt;'])
+    """
+    from bs4.dammit import EntitySubstitution
+
+    table = EntitySubstitution.HTML_ENTITY_TO_CHARACTER
+    ref = regex.compile(regex.escape(mark) + r"([A-Za-z][A-Za-z0-9]{0,31});")
+
+    def fix(text: str, raw: bool) -> str:
+        if not raw and decode:  # one replace (in C) per name written, not per reference
+            for name in set(ref.findall(text)):
+                if name in table:
+                    text = text.replace(f"{mark}{name};", table[name])
+        return text.replace(mark, "&")
+
+    for s in soup.find_all(string=lambda t: mark in t):
+        s.replace_with(type(s)(fix(s, isinstance(s, _RAW_STRINGS))))
     for el in soup.find_all(True):
         for key, value in el.attrs.items():
-            if isinstance(value, str) and marker in value:
-                el.attrs[key] = value.replace(marker, "&")
-            elif isinstance(value, list) and any(marker in v for v in value):
-                el.attrs[key] = [v.replace(marker, "&") for v in value]
-    return soup
+            if isinstance(value, str) and mark in value:
+                el.attrs[key] = fix(value, False)
+            elif isinstance(value, list) and any(mark in v for v in value):
+                el.attrs[key] = [fix(v, False) for v in value]
 
 
 def _unwrap_head(soup: BeautifulSoup) -> None:
@@ -5670,11 +5747,6 @@ class _LineSpan(tuple):
 #: ``html.unescape`` reads) or white space that collapses (two or more characters, or one
 #: that is not a space). Between two of them the source is the text (single spaces too).
 _REF = r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)"
-#: How many character references written one after the other make one piece of a block's
-#: text (:func:`line_pieces`): a page of 375,000 ``&lt;`` was 375,000 pieces, each one
-#: decoded, appended and aligned by its own Python calls (25 times the time per character of
-#: a plain text). Shorter runs (``&laquo;&nbsp;``) stay one piece per reference, as before.
-REF_RUN_MIN = 16
 _RUN_EDIT = regex.compile(
     rf"(?P<run>(?:{_REF}){{{REF_RUN_MIN},}})|(?P<ref>{_REF})"
     r"|[ \t\r\n\f\v]{2,}|[\t\r\n\f\v]")
@@ -5759,7 +5831,7 @@ def line_pieces(
             if m.start() > pos:
                 written(base + pos, src[pos:m.start()])
             a, b = base + m.start(), base + m.end()
-            if m.group("run") and _one_piece(piece := unescape(m.group())):
+            if m.group("run") and _one_piece(piece := _unescape_run(m.group())):
                 put(a, b, piece, False)  # a long run of references: one inexact piece
             elif m.group("run"):
                 for ref in _REF_ONE.finditer(src, m.start(), m.end()):
@@ -5782,6 +5854,24 @@ def line_pieces(
 
 _REF_ONE = regex.compile(_REF)
 _WS_CHAR_SET = regex.compile(r"[ \t\r\n\f\v]")
+
+
+def _unescape_run(run: str) -> str:
+    """``html.unescape(run)`` for a run of references (:data:`REF_RUN_MIN`): when each is a
+    named one closed by ``;`` (``&lt;&lt;…``), one ``str.replace`` per name written instead of
+    one Python call per reference.
+
+    >>> _unescape_run("&lt;&amp;&lt;&eacute;"), _unescape_run("&lt;&#60;&lt")
+    ('<&<é', '<<<')
+    """
+    if _NAMED_REF_RUN.fullmatch(run) is None:
+        return unescape(run)
+    names = set(_NAMED_REF.findall(run))
+    if not all(f"{name};" in html5 for name in names):
+        return unescape(run)
+    for name in names:
+        run = run.replace(f"&{name};", html5[f"{name};"])
+    return run
 
 
 def _one_piece(decoded: str) -> bool:
