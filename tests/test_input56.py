@@ -111,6 +111,31 @@ def test_a_page_of_entity_references_is_aligned_in_a_few_pieces(monkeypatch):
     assert res.alignment.to_input(7, 8) == (short.index("&laquo;"), short.index("&nbsp;"))
 
 
+def test_a_page_of_entity_references_is_a_few_parser_events_and_the_same_tree(monkeypatch):
+    """Work counted: html.parser handed bs4 each of 20,000 ``&lt;`` as an event of its own
+    (``handle_entityref``); a long run of known references is now hidden from it and decoded
+    in the tree, which is the tree the parser builds reading each reference (text, attribute
+    value, script, comment, a run with an unknown name in it, a short run)."""
+    from bs4 import BeautifulSoup
+    from bs4.builder._htmlparser import BeautifulSoupHTMLParser
+
+    calls = []
+    real = BeautifulSoupHTMLParser.handle_entityref
+    monkeypatch.setattr(BeautifulSoupHTMLParser, "handle_entityref",
+                        lambda self, name: calls.append(name) or real(self, name))
+    page = "<p>Avant " + "&lt;&eacute;" * 10_000 + " après.</p>"
+    assert H.parse_page(page).p.get_text() == "Avant " + "<é" * 10_000 + " après."
+    assert len(calls) < 10
+    run = "&lt;&gt;&amp;&eacute;" * 5
+    mixed = (f"<div title='{run}'><p>a {run} b &lt;&gt; c {run}&foo;{run}</p>"
+             f"<script>x = '{run}';</script><!-- {run} --><p>{run}&lt</p></div>")
+    hidden = str(H.parse_page(mixed))
+    monkeypatch.setattr(H, "_known_ref_runs", lambda html: [])  # each reference an event
+    assert hidden == str(H.parse_page(mixed))
+    plain = BeautifulSoup(mixed.replace("&foo;", ""), "html.parser")  # (bs4 drops its ";")
+    assert str(H.parse_page(mixed.replace("&foo;", ""))) == str(plain)
+
+
 def test_a_run_of_references_holding_white_space_is_read_reference_by_reference():
     """A long run with a reference to a line break in it (``&#10;``) still collapses that
     white space as before (each reference its own piece)."""
