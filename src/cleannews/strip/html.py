@@ -5089,13 +5089,16 @@ def _bogus_marked_sections(html: str) -> str:
 #: has none): a candidate runaway value (:func:`runaway_quotes`). Linear: each attempt ends
 #: at the next quote of its kind or ``>``.
 _QUOTED_GT = regex.compile(r"""=[ \t\n\r\f]*(?P<q>"(?=[^">]*>)|'(?=[^'>]*>))""")
+#: What separates two attributes: white space or ``/``, or nothing after a quoted value
+#: (``title="a"class="b"``, which browsers read as two attributes).
+_SEP = r"""(?:[\s/]+|(?<=["']))"""
 #: A start tag written cleanly up to an attribute's value indicator (``<div class="a" id=``).
 _TAG_HEAD = regex.compile(
-    r"""<[A-Za-z][^\s/>\x00]*(?:[\s/]+[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*"""
-    r"""[\s/]+[^\s"'>/=<]+\s*=\s*""")
+    rf"""<[A-Za-z][^\s/>\x00]*(?:{_SEP}[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*"""
+    rf"""{_SEP}[^\s"'>/=<]+\s*=\s*""")
 #: What may follow an attribute's closing quote up to the tag's end, written cleanly.
 _TAG_REST = regex.compile(
-    r"""(?:[\s/]+[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*[\s/]*>""")
+    rf"""(?:{_SEP}[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*[\s/]*>""")
 #: How far (characters) a start tag is read back from a candidate's quote, and forward from
 #: its closing quote: a tag longer than that is left as written (bounds the work per quote).
 RUNAWAY_TAG_WINDOW = 4_096
@@ -5118,7 +5121,7 @@ def runaway_quotes(html: str) -> list[int]:
     [18]
     >>> runaway_quotes('<div id="b <p>Un.</p><p class="c">Deux.</p>')
     [8]
-    >>> runaway_quotes('<a title="<b>x</b>" href=/y>z</a><p>1 = "2 > 3"</p>')
+    >>> runaway_quotes('<a title="<b>x</b>" href=/y>z</a><p>1 = "2 > 3"</p><a t="a>b"c="d">')
     []
     """
     found: list[int] = []
