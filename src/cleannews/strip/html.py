@@ -492,7 +492,7 @@ class _Source:
                 return None
         else:
             return None
-        return (start, end) if unescape(run) == text else None
+        return (start, end) if _unescape_text(run) == text else None
 
     def span(self, el: Tag, window: int = 2_000_000) -> tuple[int, int]:
         """Source range of ``el``: its start tag to its matching close tag (within ``window``)."""
@@ -5437,7 +5437,7 @@ class _PageSoup(BeautifulSoup):
         last.next_sibling = None
 
 
-def _unknown_entities(html: str) -> list[int]:
+def _unknown_entities(html: str, runs: list[tuple[int, int]] = ()) -> list[int]:
     """Offsets of the ``&`` of each entity reference whose name the parser does not know
     (:func:`parse_page`). The names written are collected first (in C): a page whose every
     name is known (most, and one of 375,000 ``&lt;``) is not walked match by match in Python.
@@ -5446,26 +5446,28 @@ def _unknown_entities(html: str) -> list[int]:
     [9, 21]
     """
     known = _known_entities()
-    if known.issuperset(_ENTITY_REF.findall(html)):
+    bounds = [0, *(x for run in runs for x in run), len(html)]  # outside ``runs``: all known
+    if all(known.issuperset(_ENTITY_REF.findall(html, bounds[i], bounds[i + 1]))
+           for i in range(0, len(bounds), 2)):
         return []
     return [m.start() for m in _ENTITY_REF.finditer(html) if m.group(1) not in known]
 
 
 def _parse_page(html: str) -> BeautifulSoup:
     html = _close_runaway_quotes(_bogus_marked_sections(html))
-    unknown = _unknown_entities(html)
     runs = _known_ref_runs(html)
+    unknown = _unknown_entities(html, runs)
     free = (c for c in _AMP_MARKERS if c not in html) if unknown or runs else iter(())
     marker = next(free, None) if unknown else None
     hidden = next(free, None) if runs else None
     if marker is None and hidden is None:
         return _PageSoup(html, builder=_PageBuilder)
+    edits = sorted([(p, p + 1, marker) for p in unknown if marker is not None]
+                   + [(a, b, html[a:b].replace("&", hidden)) for a, b in runs if hidden])
     pieces, last = [], 0
-    for pos, mark in sorted([(p, marker) for p in unknown if marker is not None]
-                            + [(p, hidden) for a, b in runs if hidden is not None
-                               for p in _amps(html, a, b)]):
-        pieces += [html[last:pos], mark]
-        last = pos + 1
+    for a, b, text in edits:
+        pieces += [html[last:a], text]
+        last = b
     html = "".join(pieces) + html[last:]
     soup = _PageSoup(html, builder=_PageBuilder)
     for mark, decode in ((marker, False), (hidden, True)):
@@ -5494,16 +5496,7 @@ def _known_ref_runs(html: str) -> list[tuple[int, int]]:
     """
     known = _known_entities()
     return [(m.start(), m.end()) for m in _NAMED_REF_RUN.finditer(html)
-            if known.issuperset(_NAMED_REF.findall(html, m.start(), m.end()))]
-
-
-def _amps(html: str, start: int, end: int) -> list[int]:
-    """Offsets of the ``&`` in ``html[start:end]``."""
-    found, pos = [], html.find("&", start, end)
-    while pos >= 0:
-        found.append(pos)
-        pos = html.find("&", pos + 1, end)
-    return found
+            if known.issuperset(name[1:] for name in set(m.group().split(";")) if name)]
 
 
 def _restore_amps(soup: BeautifulSoup, mark: str, decode: bool) -> None:
@@ -5875,6 +5868,22 @@ def _unescape_run(run: str) -> str:
     for name in names:
         run = run.replace(f"&{name};", html5[f"{name};"])
     return run
+
+
+def _unescape_text(text: str) -> str:
+    """``html.unescape(text)``, each long run of named references in it (:data:`REF_RUN_MIN`)
+    decoded by :func:`_unescape_run` (a run starts at an ``&`` and ends at a ``;``, where
+    ``unescape`` starts and ends its references too: the result is the same).
+
+    >>> page = "a &amp b " + "&lt;" * 16 + " &#233;"
+    >>> _unescape_text(page) == unescape(page)
+    True
+    """
+    pieces, last = [], 0
+    for m in _NAMED_REF_RUN.finditer(text) if "&" in text else ():
+        pieces += [unescape(text[last:m.start()]), _unescape_run(m.group())]
+        last = m.end()
+    return "".join(pieces) + unescape(text[last:]) if pieces else unescape(text)
 
 
 def _one_piece(decoded: str) -> bool:
