@@ -5478,7 +5478,6 @@ def _parse_page(html: str) -> BeautifulSoup:
 
 #: A run of :data:`REF_RUN_MIN` or more named references written one after the other.
 _NAMED_REF_RUN = regex.compile(rf"(?:&[A-Za-z][A-Za-z0-9]{{0,31}};){{{REF_RUN_MIN},}}")
-_NAMED_REF = regex.compile(r"&([A-Za-z][A-Za-z0-9]{0,31});")
 #: Strings the parser does not decode (references stay as written in them).
 _RAW_STRINGS = (Comment, CData, Doctype, Script, Stylesheet, Declaration, ProcessingInstruction)
 
@@ -5512,11 +5511,10 @@ def _restore_amps(soup: BeautifulSoup, mark: str, decode: bool) -> None:
     from bs4.dammit import EntitySubstitution
 
     table = EntitySubstitution.HTML_ENTITY_TO_CHARACTER
-    ref = regex.compile(regex.escape(mark) + r"([A-Za-z][A-Za-z0-9]{0,31});")
 
     def fix(text: str, raw: bool) -> str:
         if not raw and decode:  # one replace (in C) per name written, not per reference
-            for name in set(ref.findall(text)):
+            for name in {seg[:seg.find(";")] for seg in set(text.split(mark)[1:])}:
                 if name in table:
                     text = text.replace(f"{mark}{name};", table[name])
         return text.replace(mark, "&")
@@ -5862,7 +5860,7 @@ def _unescape_run(run: str) -> str:
     """
     if _NAMED_REF_RUN.fullmatch(run) is None:
         return unescape(run)
-    names = set(_NAMED_REF.findall(run))
+    names = {name[1:] for name in set(run.split(";")) if name}  # each "&name" (fullmatch)
     if not all(f"{name};" in html5 for name in names):
         return unescape(run)
     for name in names:
