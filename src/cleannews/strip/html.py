@@ -5477,9 +5477,58 @@ def _parse_page(html: str) -> BeautifulSoup:
 
 
 #: A run of :data:`REF_RUN_MIN` or more named references written one after the other.
-_NAMED_REF_RUN = regex.compile(rf"(?:&[A-Za-z][A-Za-z0-9]{{0,31}};){{{REF_RUN_MIN},}}")
+#: (At most :data:`REF_CHUNK` references a match: ``regex`` keeps a backtracking entry per
+#: repetition, 80 MB for one match of 375,000; a longer run is matched chunk by chunk.)
+REF_CHUNK = 4_096
+_NAMED = r"&[A-Za-z][A-Za-z0-9]{0,31};"
+_NAMED_REF_RUN = regex.compile(rf"(?:{_NAMED}){{{REF_RUN_MIN},{REF_CHUNK}}}")
+_NAMED_MORE = regex.compile(rf"(?:{_NAMED}){{1,{REF_CHUNK}}}")
+
+
+def _named_runs(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each run of :data:`REF_RUN_MIN` or more named references closed by
+    ``;`` in ``text``, longest first (as ``(?:&name;){16,}`` would match it), read in
+    chunks of :data:`REF_CHUNK` references.
+
+    >>> list(_named_runs("a" + "&lt;" * 5000 + "b" + "&gt;" * 3))
+    [(1, 20001)]
+    """
+    pos = 0
+    while (m := _NAMED_REF_RUN.search(text, pos)) is not None:
+        end = m.end()
+        while (more := _NAMED_MORE.match(text, end)) is not None:
+            end = more.end()
+        yield m.start(), end
+        pos = end
 #: Strings the parser does not decode (references stay as written in them).
 _RAW_STRINGS = (Comment, CData, Doctype, Script, Stylesheet, Declaration, ProcessingInstruction)
+
+
+#: How many names of a run of references are read by taking each name's references out of
+#: it (one ``str.replace`` each, in C); a run of more names is split reference by reference.
+RUN_NAMES_MAX = 32
+
+
+def _run_names(text: str, amp: str) -> set[str]:
+    """The names of the references ``{amp}name;`` in ``text`` (a run of references, or a string
+    holding hidden ones): each name's references are taken out of a copy in turn, so that
+    375,000 ``&lt;`` make no list of 375,000 strings (100 MB; the run's own size here).
+
+    >>> sorted(_run_names("&lt;&gt;&lt;&eacute;", "&")), _run_names("a\ufdd1lt;b", "\ufdd1")
+    (['eacute', 'gt', 'lt'], {'lt'})
+    """
+    names: set[str] = set()
+    at = text.find(amp)
+    while at >= 0 and len(names) < RUN_NAMES_MAX:
+        end = text.find(";", at)
+        if end < 0:
+            break
+        names.add(text[at + 1:end])
+        text = text.replace(text[at:end + 1], "")
+        at = text.find(amp)
+    if at >= 0:  # many names (a crafted page): each reference read
+        names.update(seg[:seg.find(";")] for seg in set(text[at:].split(amp)) if ";" in seg)
+    return names
 
 
 def _known_ref_runs(html: str) -> list[tuple[int, int]]:
@@ -5494,8 +5543,7 @@ def _known_ref_runs(html: str) -> list[tuple[int, int]]:
     [(1, 65)]
     """
     known = _known_entities()
-    return [(m.start(), m.end()) for m in _NAMED_REF_RUN.finditer(html)
-            if known.issuperset(name[1:] for name in set(m.group().split(";")) if name)]
+    return [(a, b) for a, b in _named_runs(html) if known.issuperset(_run_names(html[a:b], "&"))]
 
 
 def _restore_amps(soup: BeautifulSoup, mark: str, decode: bool) -> None:
@@ -5514,7 +5562,7 @@ def _restore_amps(soup: BeautifulSoup, mark: str, decode: bool) -> None:
 
     def fix(text: str, raw: bool) -> str:
         if not raw and decode:  # one replace (in C) per name written, not per reference
-            for name in {seg[:seg.find(";")] for seg in set(text.split(mark)[1:])}:
+            for name in _run_names(text, mark):
                 if name in table:
                     text = text.replace(f"{mark}{name};", table[name])
         return text.replace(mark, "&")
@@ -5742,7 +5790,7 @@ class _LineSpan(tuple):
 #: that is not a space). Between two of them the source is the text (single spaces too).
 _REF = r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)"
 _RUN_EDIT = regex.compile(
-    rf"(?P<run>(?:{_REF}){{{REF_RUN_MIN},}})|(?P<ref>{_REF})"
+    rf"(?P<run>(?:{_REF}){{{REF_RUN_MIN},{REF_CHUNK}}})|(?P<ref>{_REF})"
     r"|[ \t\r\n\f\v]{2,}|[\t\r\n\f\v]")
 _WS_CHARS = " \t\r\n\f\v"
 
@@ -5858,9 +5906,9 @@ def _unescape_run(run: str) -> str:
     >>> _unescape_run("&lt;&amp;&lt;&eacute;"), _unescape_run("&lt;&#60;&lt")
     ('<&<é', '<<<')
     """
-    if _NAMED_REF_RUN.fullmatch(run) is None:
+    if next(_named_runs(run), None) != (0, len(run)):
         return unescape(run)
-    names = {name[1:] for name in set(run.split(";")) if name}  # each "&name" (fullmatch)
+    names = _run_names(run, "&")
     if not all(f"{name};" in html5 for name in names):
         return unescape(run)
     for name in names:
@@ -5878,9 +5926,9 @@ def _unescape_text(text: str) -> str:
     True
     """
     pieces, last = [], 0
-    for m in _NAMED_REF_RUN.finditer(text) if "&" in text else ():
-        pieces += [unescape(text[last:m.start()]), _unescape_run(m.group())]
-        last = m.end()
+    for a, b in _named_runs(text) if "&" in text else ():
+        pieces += [unescape(text[last:a]), _unescape_run(text[a:b])]
+        last = b
     return "".join(pieces) + unescape(text[last:]) if pieces else unescape(text)
 
 
