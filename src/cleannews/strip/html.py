@@ -5284,6 +5284,9 @@ def parse_page(html: str) -> BeautifulSoup:
     A tag that the page's end cuts short (:func:`unclosed_tag`) is no text either: the
     parser is handed the page up to it (html25). A marked section that cannot close
     (:func:`_bogus_marked_sections`) is read as the bogus comment a browser makes of it.
+    An attribute value whose quote runs away (:func:`runaway_quotes`) ends where its tag was
+    meant to end (round 40); a long run of known references (:func:`_known_ref_runs`) is one
+    event of the parser, not one per reference.
     Both were read by ``html.parser`` (before Python 3.13.5) once from every ``<`` to the
     page's end: quadratic, 15 s on 80 KB of ``<div `` without a ``>``.
 
