@@ -45,6 +45,7 @@ from cleannews.batch.sources import (
     compressed_hint,
     input_noun,
     line_text,
+    terminal_safe,
     too_large_message,
 )
 from cleannews.batch.stop import check as check_stop
@@ -171,6 +172,8 @@ class DocResult:
     #: a JSONL record without the ``--id-field`` the user chose (:func:`id_field_note`): why
     #: it is named by ``PATH:LINE``; the runner warns once (round 32)
     id_note: str = ""
+    #: a JSONL record that writes a key twice: the warning the runner logs (round 40, input56)
+    duplicate_keys: str = ""
 
 
 class _Reject(Exception):
@@ -591,8 +594,53 @@ def decode_note_of(metadata: dict[str, Any]) -> Change | None:
     return Change("decode", kept["rule"], (0, 0), "", "", kept["reason"])
 
 
-def _parse_record(item: Item, opts: BatchOptions, notes: list[Change] | None = None
-                  ) -> tuple[str, dict[str, Any], str]:
+#: The warning for a record that writes a key twice (``{place}``: PATH:LINE, ``{ident}``: its
+#: id, ``{keys}``: the keys written more than once).
+DUPLICATE_KEY_WARNING = (
+    "{place} (id {ident}): the record writes {keys} more than once; the last value is read "
+    "(JSON readers differ here: check the producer of this file)")
+
+
+#: How many characters of an id or a key the warning shows.
+DUPLICATE_KEY_CHARS = 80
+
+
+def _pairs_hook(found: list[str]) -> Any:
+    """A ``json.loads`` ``object_pairs_hook`` that builds each object as ``json.loads`` does
+    (the last value of a key wins) and appends to ``found`` each key an object writes twice.
+
+    >>> found = []
+    >>> json.loads('{"id": 1, "text": "a", "n": {"x": 1, "x": 2}, "text": "b"}',
+    ...            object_pairs_hook=_pairs_hook(found)), found
+    ({'id': 1, 'text': 'b', 'n': {'x': 2}}, ['x', 'text'])
+    """
+    def hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        record = dict(pairs)
+        if len(record) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen and key not in found:
+                    found.append(key)
+                seen.add(key)
+        return record
+    return hook
+
+
+def duplicate_key_warning(item: Item, ident: str, keys: list[str]) -> str:
+    """The warning for a record that writes ``keys`` twice (the record is read as
+    ``json.loads`` reads it: each key's last value); the runner logs it, once for the record.
+
+    >>> print(duplicate_key_warning(Item(0, "a.jsonl", "jsonl", b"", line=3), "r1", ["text"]))
+    a.jsonl:3 (id r1): the record writes 'text' more than once; the last value is read ...
+    """
+    return DUPLICATE_KEY_WARNING.format(
+        place=terminal_safe(f"{item.source}:{item.line}"),
+        ident=terminal_safe(clipped(ident, DUPLICATE_KEY_CHARS)),
+        keys=", ".join(repr(terminal_safe(clipped(k, DUPLICATE_KEY_CHARS))) for k in keys))
+
+
+def _parse_record(item: Item, opts: BatchOptions, notes: list[Change] | None = None,
+                  duplicates: list[str] | None = None) -> tuple[str, dict[str, Any], str]:
     """Decode and parse a JSONL line: ``(line_text, record, id)``; raises :class:`_Reject`.
 
     A line that is not UTF-8 is read as a text file is, as Windows-1252 (whole, or each run
@@ -617,7 +665,8 @@ def _parse_record(item: Item, opts: BatchOptions, notes: list[Change] | None = N
         notes.append(note)
     line = line.lstrip("\ufeff")
     try:
-        record = json.loads(line)
+        record = json.loads(line) if duplicates is None else json.loads(
+            line, object_pairs_hook=_pairs_hook(duplicates))
     except json.JSONDecodeError as exc:
         item.id = peek_id(item.payload, opts.id_field, place)  # `{"id": "a", "text": "x" ,,}`
         raise _Reject("json", f"not valid JSON: {json_error_place(exc, line)}") from None
@@ -1005,14 +1054,16 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
             limit_setting(limit, opts.config.max_input_mb)))
     notes: list[Change] = []  # how a record's line that is not UTF-8 was read
     if item.kind == "jsonl":
-        line, record, ident = _parse_record(item, opts, notes)
+        duplicates: list[str] = []  # keys the record writes twice (warned once, here)
+        line, record, ident = _parse_record(item, opts, notes, duplicates)
         item.id = ident
+        duplicate_note = duplicate_key_warning(item, ident, duplicates) if duplicates else ""
         id_note = id_field_note(record, opts.id_field)
         text: str | bytes = _record_text(record, opts)
         html = opts.fmt == "html" or (opts.fmt == "auto" and _page_text(text))
     else:
         line, record, text, html = "", {}, item.payload, item.kind == "html"
-        id_note = ""
+        id_note = duplicate_note = ""
     _check_text(text, item.source, opts.mode, html)
     try:
         doc = _clean(text, html, opts, ident)
@@ -1040,7 +1091,8 @@ def _process(item: Item, opts: BatchOptions) -> DocResult:
             out = splice_record(line, record, obj)
         else:
             out = _dumps({"id": ident, RECORD_KEY: obj})
-    result = DocResult(item.seq, sink, ident, out, in_bytes=item.size, id_note=id_note)
+    result = DocResult(item.seq, sink, ident, out, in_bytes=item.size, id_note=id_note,
+                       duplicate_keys=duplicate_note)
     if item.kind != "jsonl" and opts.mode == "run":
         result.mirror, result.text = ident, doc.text
     return _stats(result, doc)

@@ -1036,6 +1036,29 @@ def _tell_missing_id(r: DocResult, where: str | None, id_field: str,
     return True
 
 
+#: How many records writing a key twice are named as warnings (the others at info level, -v).
+DUPLICATE_KEYS_LISTED = 20
+
+
+def _tell_duplicate_keys(r: DocResult, told: int, bar: Progress | None) -> int:
+    """Log the warning of a record that writes a key twice
+    (:func:`~cleannews.batch.process.duplicate_key_warning`): the first
+    :data:`DUPLICATE_KEYS_LISTED` as warnings, the others at info level (``-v``); returns how
+    many were told. Such a record was read last-value-wins without a word (round 40 audit)."""
+    told += 1
+    if told > DUPLICATE_KEYS_LISTED and not log.isEnabledFor(logging.INFO):
+        return told
+    with _above_bar(bar):
+        if told <= DUPLICATE_KEYS_LISTED:
+            log.warning("%s", r.duplicate_keys)
+            if told == DUPLICATE_KEYS_LISTED:
+                log.warning("further records that write a key twice are not named (-v names "
+                            "each)")
+        else:
+            log.info("%s", r.duplicate_keys)
+    return told
+
+
 def _tell_repeated(r: DocResult, where: str | None, count: int, bar: Progress | None) -> None:
     """Log a document whose id an earlier document had: the first
     :data:`~cleannews.batch.stats.REPEATED_IDS_LISTED` as warnings, the others at info level
@@ -1356,6 +1379,7 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
         seen.add(ident)
     in_flight = 0  # failed documents of the chunk being written (a broken pipe's exit code)
     id_told = False  # a record without the chosen --id-field was named on stderr
+    duplicates_told = 0  # records that write a key twice, named on stderr
     try:
         for results in _resumable(results_iter):
             kept = [r for r in results if _keep(r, settings.min_score)]
@@ -1370,6 +1394,8 @@ def run_batch(settings: RunSettings, *, stdin: Any = None) -> dict[str, Any]:
             for r in results:
                 if r.id_note and not id_told:
                     id_told = _tell_missing_id(r, places.get(r.seq), options.id_field, bar)
+                if r.duplicate_keys:
+                    duplicates_told = _tell_duplicate_keys(r, duplicates_told, bar)
                 if seen.add(r.id):
                     stats.add_repeated_id(r.id)
                     _tell_repeated(r, places.get(r.seq), stats.repeated_ids, bar)

@@ -26,10 +26,12 @@ import inspect
 import json
 import unicodedata
 import warnings
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 from html import unescape
+from html.entities import html5
 from importlib import resources
 from itertools import accumulate, islice
 from typing import Any
@@ -38,7 +40,13 @@ import regex
 from bs4 import BeautifulSoup, CData, Comment, Doctype, NavigableString, PageElement, Tag
 from bs4.builder import HTMLParserTreeBuilder
 from bs4.builder._htmlparser import BeautifulSoupHTMLParser
-from bs4.element import TemplateString
+from bs4.element import (
+    Declaration,
+    ProcessingInstruction,
+    Script,
+    Stylesheet,
+    TemplateString,
+)
 
 try:  # bs4 >= 4.13: the builder splits values with this pattern into this list class
     from bs4.element import AttributeValueList as _VALUE_LIST
@@ -484,7 +492,7 @@ class _Source:
                 return None
         else:
             return None
-        return (start, end) if unescape(run) == text else None
+        return (start, end) if _unescape_text(run) == text else None
 
     def span(self, el: Tag, window: int = 2_000_000) -> tuple[int, int]:
         """Source range of ``el``: its start tag to its matching close tag (within ``window``)."""
@@ -5077,6 +5085,107 @@ def _bogus_marked_sections(html: str) -> str:
     return "".join(pieces) + html[done:] if pieces else html
 
 
+#: A quoted attribute value whose first ``>`` comes before its closing quote (or the page
+#: has none): a candidate runaway value (:func:`runaway_quotes`). Linear: each attempt ends
+#: at the next quote of its kind or ``>``.
+_QUOTED_GT = regex.compile(r"""=[ \t\n\r\f]*(?P<q>"(?=[^">]*>)|'(?=[^'>]*>))""")
+#: What separates two attributes: white space or ``/``, or nothing after a quoted value
+#: (``title="a"class="b"``, which browsers read as two attributes).
+_SEP = r"""(?:[\s/]+|(?<=["']))"""
+#: A start tag written cleanly up to an attribute's value indicator (``<div class="a" id=``).
+_TAG_HEAD = regex.compile(
+    rf"""<[A-Za-z][^\s/>\x00]*(?:{_SEP}[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*"""
+    rf"""{_SEP}[^\s"'>/=<]+\s*=\s*""")
+#: What may follow an attribute's closing quote up to the tag's end, written cleanly.
+_TAG_REST = regex.compile(
+    rf"""(?:{_SEP}[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*[\s/]*>""")
+#: How far (characters) a start tag is read back from a candidate's quote, and forward from
+#: its closing quote: a tag longer than that is left as written (bounds the work per quote).
+RUNAWAY_TAG_WINDOW = 4_096
+
+
+def runaway_quotes(html: str) -> list[int]:
+    """Offsets of the opening quotes of attribute values that run away: the quote is never
+    closed (``<div id="b <p>Le conseil…`` and no ``"`` after it), or the quote that closes
+    it is followed by no clean end of the tag (it is the opening quote of a later
+    attribute: ``<div id="b <p>Le conseil…</p><p class="c">``).
+
+    ``html.parser`` showed the first as text, tag and all (``<div class="a" id="b <p>Le
+    conseil…``); the HTML standard, a browser and ``html.parser`` read the second as one
+    attribute value, the article's paragraphs inside it (lost). Only a value holding a
+    ``>`` is looked at, in a start tag written cleanly up to it (:data:`_TAG_HEAD`: not in
+    a text, a script or a comment); a value that holds markup and closes cleanly
+    (``data-tip="<b>x</b>" class=y>``) is no runaway.
+
+    >>> runaway_quotes('<div class="a" id="b <p>Le conseil.</p>')
+    [18]
+    >>> runaway_quotes('<div id="b <p>Un.</p><p class="c">Deux.</p>')
+    [8]
+    >>> runaway_quotes('<a title="<b>x</b>" href=/y>z</a><p>1 = "2 > 3"</p><a t="a>b"c="d">')
+    []
+    """
+    found: list[int] = []
+    last = {'"': html.rfind('"'), "'": html.rfind("'")}
+    raw: list[tuple[int, int]] | None = None  # the scripts and style sheets, when needed
+    for m in _QUOTED_GT.finditer(html):
+        q = m.start("q")
+        lt = html.rfind("<", max(0, q - RUNAWAY_TAG_WINDOW), q)
+        if lt < 0 or _TAG_HEAD.fullmatch(html, lt, q) is None:
+            continue
+        raw = _raw_text_ranges(html) if raw is None else raw
+        inside = bisect_right(raw, (lt, len(html)))
+        if inside and raw[inside - 1][1] > lt:
+            continue  # script code or a style sheet, not markup
+        quote = html[q]
+        if q < last[quote]:
+            close = html.find(quote, q + 1)
+            if _TAG_REST.match(html, close + 1, close + 1 + RUNAWAY_TAG_WINDOW) is not None:
+                continue
+        found.append(q)
+    return found
+
+
+_RAW_TEXT_OPEN = regex.compile(r"<(script|style)(?=[\s/>])", regex.IGNORECASE)
+
+
+def _raw_text_ranges(html: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each ``<script>`` / ``<style>`` of ``html``, from its start tag to
+    its end tag (or the page's end), in order: text that is no markup. Linear: each search
+    starts where the last element ended.
+
+    >>> _raw_text_ranges("<p>a</p><script>x = '<p>'</script><STYLE>p{}")
+    [(8, 34), (34, 44)]
+    """
+    ranges, pos = [], 0
+    while (m := _RAW_TEXT_OPEN.search(html, pos)) is not None:
+        close = regex.compile(rf"</{m.group(1)}\s*>", regex.IGNORECASE).search(html, m.end())
+        pos = len(html) if close is None else close.end()
+        ranges.append((m.start(), pos))
+    return ranges
+
+
+def _close_runaway_quotes(html: str) -> str:
+    """``html`` with each runaway value (:func:`runaway_quotes`) ended where its writer meant
+    it to end, the same length (spans stay right): its opening quote made a space, and the
+    white space before the first markup in it (``<p``, ``</div``) made the ``>`` that ends
+    the tag, so that the tag after it is read as written; with no such white space, the tag
+    ends at the value's first ``>``. Either way the text after it is read as text.
+
+    >>> _close_runaway_quotes('<div class="a" id="b <p>Le conseil.</p>')
+    '<div class="a" id= b><p>Le conseil.</p>'
+    >>> _close_runaway_quotes("<div id='b<p>Le conseil.</p>")
+    '<div id= b<p>Le conseil.</p>'
+    """
+    pieces, done = [], 0
+    for q in runaway_quotes(html) if "=" in html else ():
+        pieces += [html[done:q], " "]
+        done = q + 1
+        markup = _MARKUP_OPEN.search(html, q + 1, html.find(">", q))
+        if markup is not None and markup.start() - 1 > q and html[markup.start() - 1].isspace():
+            pieces += [html[done:markup.start() - 1], ">"]
+            done = markup.start()
+    return "".join(pieces) + html[done:] if pieces else html
+
 def _last_node(soup: BeautifulSoup) -> Any:
     node: Any = soup
     while isinstance(node, Tag) and node.contents:
@@ -5130,6 +5239,12 @@ def unclosed_raw_text(last: Any, src: _Source) -> tuple[str, int] | None:
     return el.name, at
 
 
+#: How many character references written one after the other make one piece of a block's
+#: text (:func:`line_pieces`) and one event of the parser (:func:`_known_ref_runs`): a page
+#: of 375,000 ``&lt;`` was 375,000 pieces and parser events, each decoded, appended and
+#: aligned by its own Python calls (25 times the time per character of a plain text).
+#: Shorter runs (``&laquo;&nbsp;``) stay one piece per reference, as before.
+REF_RUN_MIN = 16
 #: An entity reference closed by ``;`` (``&eacute;``, ``&foo;``); linear: the name class
 #: excludes ``&`` and ``;``, so each attempt ends at the next one.
 _ENTITY_REF = regex.compile(r"&([A-Za-z][-.A-Za-z0-9]*);")
@@ -5169,6 +5284,9 @@ def parse_page(html: str) -> BeautifulSoup:
     A tag that the page's end cuts short (:func:`unclosed_tag`) is no text either: the
     parser is handed the page up to it (html25). A marked section that cannot close
     (:func:`_bogus_marked_sections`) is read as the bogus comment a browser makes of it.
+    An attribute value whose quote runs away (:func:`runaway_quotes`) ends where its tag was
+    meant to end (round 40); a long run of known references (:func:`_known_ref_runs`) is one
+    event of the parser, not one per reference.
     Both were read by ``html.parser`` (before Python 3.13.5) once from every ``<`` to the
     page's end: quadratic, 15 s on 80 KB of ``<div `` without a ``>``.
 
@@ -5322,28 +5440,144 @@ class _PageSoup(BeautifulSoup):
         last.next_sibling = None
 
 
-def _parse_page(html: str) -> BeautifulSoup:
-    html = _bogus_marked_sections(html)
+def _unknown_entities(html: str, runs: list[tuple[int, int]] = ()) -> list[int]:
+    """Offsets of the ``&`` of each entity reference whose name the parser does not know
+    (:func:`parse_page`). The names written are collected first (in C): a page whose every
+    name is known (most, and one of 375,000 ``&lt;``) is not walked match by match in Python.
+
+    >>> _unknown_entities("a &lt; b &foo; &amp; &bar;")
+    [9, 21]
+    """
     known = _known_entities()
-    unknown = [m.start() for m in _ENTITY_REF.finditer(html) if m.group(1) not in known]
-    marker = next((c for c in _AMP_MARKERS if c not in html), None) if unknown else None
-    if marker is None:
+    bounds = [0, *(x for run in runs for x in run), len(html)]  # outside ``runs``: all known
+    if all(known.issuperset(_ENTITY_REF.findall(html, bounds[i], bounds[i + 1]))
+           for i in range(0, len(bounds), 2)):
+        return []
+    return [m.start() for m in _ENTITY_REF.finditer(html) if m.group(1) not in known]
+
+
+def _parse_page(html: str) -> BeautifulSoup:
+    html = _close_runaway_quotes(_bogus_marked_sections(html))
+    runs = _known_ref_runs(html)
+    unknown = _unknown_entities(html, runs)
+    free = (c for c in _AMP_MARKERS if c not in html) if unknown or runs else iter(())
+    marker = next(free, None) if unknown else None
+    hidden = next(free, None) if runs else None
+    if marker is None and hidden is None:
         return _PageSoup(html, builder=_PageBuilder)
+    edits = sorted([(p, p + 1, marker) for p in unknown if marker is not None]
+                   + [(a, b, html[a:b].replace("&", hidden)) for a, b in runs if hidden])
     pieces, last = [], 0
-    for pos in unknown:
-        pieces += [html[last:pos], marker]
-        last = pos + 1
+    for a, b, text in edits:
+        pieces += [html[last:a], text]
+        last = b
     html = "".join(pieces) + html[last:]
     soup = _PageSoup(html, builder=_PageBuilder)
-    for s in soup.find_all(string=lambda t: marker in t):
-        s.replace_with(type(s)(s.replace(marker, "&")))
+    for mark, decode in ((marker, False), (hidden, True)):
+        if mark is not None:
+            _restore_amps(soup, mark, decode)
+    return soup
+
+
+#: A run of :data:`REF_RUN_MIN` or more named references written one after the other.
+#: (At most :data:`REF_CHUNK` references a match: ``regex`` keeps a backtracking entry per
+#: repetition, 80 MB for one match of 375,000; a longer run is matched chunk by chunk.)
+REF_CHUNK = 4_096
+_NAMED = r"&[A-Za-z][A-Za-z0-9]{0,31};"
+_NAMED_REF_RUN = regex.compile(rf"(?:{_NAMED}){{{REF_RUN_MIN},{REF_CHUNK}}}")
+_NAMED_MORE = regex.compile(rf"(?:{_NAMED}){{1,{REF_CHUNK}}}")
+
+
+def _named_runs(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each run of :data:`REF_RUN_MIN` or more named references closed by
+    ``;`` in ``text``, longest first (as ``(?:&name;){16,}`` would match it), read in
+    chunks of :data:`REF_CHUNK` references.
+
+    >>> list(_named_runs("a" + "&lt;" * 5000 + "b" + "&gt;" * 3))
+    [(1, 20001)]
+    """
+    pos = 0
+    while (m := _NAMED_REF_RUN.search(text, pos)) is not None:
+        end = m.end()
+        while (more := _NAMED_MORE.match(text, end)) is not None:
+            end = more.end()
+        yield m.start(), end
+        pos = end
+#: Strings the parser does not decode (references stay as written in them).
+_RAW_STRINGS = (Comment, CData, Doctype, Script, Stylesheet, Declaration, ProcessingInstruction)
+
+
+#: How many names of a run of references are read by taking each name's references out of
+#: it (one ``str.replace`` each, in C); a run of more names is split reference by reference.
+RUN_NAMES_MAX = 32
+
+
+def _run_names(text: str, amp: str) -> set[str]:
+    """The names of the references ``{amp}name;`` in ``text`` (a run of references, or a string
+    holding hidden ones): each name's references are taken out of a copy in turn, so that
+    375,000 ``&lt;`` make no list of 375,000 strings (100 MB; the run's own size here).
+
+    >>> sorted(_run_names("&lt;&gt;&lt;&eacute;", "&")), _run_names("a\ufdd1lt;b", "\ufdd1")
+    (['eacute', 'gt', 'lt'], {'lt'})
+    """
+    names: set[str] = set()
+    at = text.find(amp)
+    while at >= 0 and len(names) < RUN_NAMES_MAX:
+        end = text.find(";", at)
+        if end < 0:
+            break
+        names.add(text[at + 1:end])
+        text = text.replace(text[at:end + 1], "")
+        at = text.find(amp)
+    if at >= 0:  # many names (a crafted page): each reference read
+        names.update(seg[:seg.find(";")] for seg in set(text[at:].split(amp)) if ";" in seg)
+    return names
+
+
+def _known_ref_runs(html: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each run of :data:`REF_RUN_MIN` or more named references that the
+    parser knows (``&lt;&lt;…``). ``html.parser`` (bs4 reads it with ``convert_charrefs``
+    off) handed each reference to bs4 as one event of its own, 3 Python calls a reference:
+    a page of 375,000 ``&lt;`` took 25 times the time per character of a plain text.
+    :func:`_parse_page` hides such a run from it (its ``&`` made a noncharacter, the same
+    length) and decodes it in the tree afterwards, as bs4 would have: the tree is the same.
+
+    >>> _known_ref_runs("a" + "&lt;" * 16 + " b &lt;&gt; " + "&foo;" * 16)
+    [(1, 65)]
+    """
+    known = _known_entities()
+    return [(a, b) for a, b in _named_runs(html) if known.issuperset(_run_names(html[a:b], "&"))]
+
+
+def _restore_amps(soup: BeautifulSoup, mark: str, decode: bool) -> None:
+    """Put back the ``&`` that ``mark`` stood for in the tree's strings and attribute values:
+    as written (an unknown entity), or, with ``decode``, each reference decoded as the parser
+    decodes it (bs4's table), except in the strings the parser reads raw (a script, a
+    comment).
+
+    >>> soup = BeautifulSoup("<p title=x\ufdd1lt;>a\ufdd1lt;b<!--\ufdd1lt;--></p>", "html.parser")
+    >>> _restore_amps(soup, "\ufdd1", True); soup.p["title"], soup.p.contents
+    ('x<', ['a<b', '&lt;'])
+    """
+    from bs4.dammit import EntitySubstitution
+
+    table = EntitySubstitution.HTML_ENTITY_TO_CHARACTER
+
+    def fix(text: str, raw: bool) -> str:
+        if not raw and decode:  # one replace (in C) per name written, not per reference
+            for name in _run_names(text, mark):
+                if name in table:
+                    text = text.replace(f"{mark}{name};", table[name])
+        return text.replace(mark, "&")
+
+    for s in soup.find_all(string=lambda t: mark in t):
+        s.replace_with(type(s)(fix(s, isinstance(s, _RAW_STRINGS))))
     for el in soup.find_all(True):
         for key, value in el.attrs.items():
-            if isinstance(value, str) and marker in value:
-                el.attrs[key] = value.replace(marker, "&")
-            elif isinstance(value, list) and any(marker in v for v in value):
-                el.attrs[key] = [v.replace(marker, "&") for v in value]
-    return soup
+            if isinstance(value, str) and mark in value:
+                el.attrs[key] = fix(value, False)
+            elif isinstance(value, list) and any(mark in v for v in value):
+                el.attrs[key] = [fix(v, False) for v in value]
 
 
 def _unwrap_head(soup: BeautifulSoup) -> None:
@@ -5557,8 +5791,9 @@ class _LineSpan(tuple):
 #: What a text node's source does not show as written: a character reference (the pattern
 #: ``html.unescape`` reads) or white space that collapses (two or more characters, or one
 #: that is not a space). Between two of them the source is the text (single spaces too).
+_REF = r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)"
 _RUN_EDIT = regex.compile(
-    r"(?P<ref>&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?))"
+    rf"(?P<run>(?:{_REF}){{{REF_RUN_MIN},{REF_CHUNK}}})|(?P<ref>{_REF})"
     r"|[ \t\r\n\f\v]{2,}|[\t\r\n\f\v]")
 _WS_CHARS = " \t\r\n\f\v"
 
@@ -5607,6 +5842,12 @@ def line_pieces(
         pieces.append((a, b, len(piece), exact))
         parts.append(piece)
 
+    def reference(a: int, b: int, piece: str) -> None:
+        if piece.strip(_WS_CHARS):
+            put(a, b, piece, False)
+        else:  # a reference to white space
+            space(a, b)
+
     def written(a: int, seg: str) -> None:  # source shown as written: single spaces at most
         if seg[:1] == " ":
             space(a, a + 1)
@@ -5635,12 +5876,13 @@ def line_pieces(
             if m.start() > pos:
                 written(base + pos, src[pos:m.start()])
             a, b = base + m.start(), base + m.end()
-            if m.group("ref"):
-                piece = unescape(m.group())
-                if piece.strip(_WS_CHARS):
-                    put(a, b, piece, False)
-                else:  # a reference to white space
-                    space(a, b)
+            if m.group("run") and _one_piece(piece := _unescape_run(m.group())):
+                put(a, b, piece, False)  # a long run of references: one inexact piece
+            elif m.group("run"):
+                for ref in _REF_ONE.finditer(src, m.start(), m.end()):
+                    reference(base + ref.start(), base + ref.end(), unescape(ref.group()))
+            elif m.group("ref"):
+                reference(a, b, unescape(m.group()))
             else:
                 space(a, b)
             pos = m.end()
@@ -5653,6 +5895,55 @@ def line_pieces(
         _cut(pieces, len(built) - len(built.lstrip()), front=True)
         _cut(pieces, len(built) - len(built.rstrip()), front=False)
     return pieces
+
+
+_REF_ONE = regex.compile(_REF)
+_WS_CHAR_SET = regex.compile(r"[ \t\r\n\f\v]")
+
+
+def _unescape_run(run: str) -> str:
+    """``html.unescape(run)`` for a run of references (:data:`REF_RUN_MIN`): when each is a
+    named one closed by ``;`` (``&lt;&lt;…``), one ``str.replace`` per name written instead of
+    one Python call per reference.
+
+    >>> _unescape_run("&lt;&amp;&lt;&eacute;"), _unescape_run("&lt;&#60;&lt")
+    ('<&<é', '<<<')
+    """
+    if next(_named_runs(run), None) != (0, len(run)):
+        return unescape(run)
+    names = _run_names(run, "&")
+    if not all(f"{name};" in html5 for name in names):
+        return unescape(run)
+    for name in names:
+        run = run.replace(f"&{name};", html5[f"{name};"])
+    return run
+
+
+def _unescape_text(text: str) -> str:
+    """``html.unescape(text)``, each long run of named references in it (:data:`REF_RUN_MIN`)
+    decoded by :func:`_unescape_run` (a run starts at an ``&`` and ends at a ``;``, where
+    ``unescape`` starts and ends its references too: the result is the same).
+
+    >>> page = "a &amp b " + "&lt;" * 16 + " &#233;"
+    >>> _unescape_text(page) == unescape(page)
+    True
+    """
+    pieces, last = [], 0
+    for a, b in _named_runs(text) if "&" in text else ():
+        pieces += [unescape(text[last:a]), _unescape_run(text[a:b])]
+        last = b
+    return "".join(pieces) + unescape(text[last:]) if pieces else unescape(text)
+
+
+def _one_piece(decoded: str) -> bool:
+    """True when a run of references decodes to no white space that collapses (``_WS_CHARS``):
+    it is then one piece of text as written, each reference standing for its own character(s)
+    (:data:`REF_RUN_MIN`); otherwise each reference is a piece of its own.
+
+    >>> _one_piece("<<<"), _one_piece("< <")
+    (True, False)
+    """
+    return _WS_CHAR_SET.search(decoded) is None
 
 
 def _cut(pieces: list[tuple[int, int, int, bool]], n: int, *, front: bool) -> None:
