@@ -1291,6 +1291,7 @@ def _title_pass(lines: list[_Line]) -> None:
     the cleaned text is cleaned again (cleaning is idempotent).
     """
     _title_repeats(lines)
+    _headline_copies(lines)  # title56: a headline printed again over its text, lines between
     _teaser_copies(lines)  # then the items' headlines printed twice (a listing's teasers)
 
 
@@ -1462,6 +1463,94 @@ def _teaser_copies(lines: list[_Line]) -> None:
         ):
             ln.bad("title_repeat", "a teaser's headline printed again under its summary "
                    "(page furniture)")
+
+
+# === title56 (issue 10, round 40): a headline printed twice with short lines between ====
+
+#: :func:`_headline_copies`: a headline printed twice has at least this many words
+#: ("Ratgeber: Lebensmittelerzeugung") and at most TITLE_MAX_WORDS ...
+HEADLINE_COPY_MIN_WORDS = 2
+#: ... at most this many standing lines stand between the two copies (a subtitle, a
+#: kicker, a byline, a date, "Trending story found on www.bbc.com"), none a paragraph ...
+HEADLINE_COPY_MAX_BETWEEN = 4
+#: ... and a paragraph stands among this many standing lines under the second copy (the
+#: text the headline opens: "EFE" / "Lugo —" / the first paragraph).
+HEADLINE_COPY_BODY_WITHIN = 3
+
+
+def _headline_copies(lines: list[_Line]) -> None:
+    """A headline printed exactly twice on the page, the second copy over the text it
+    heads: the second copy goes (``title_repeat``), the first (the headline) stays.
+
+    The template prints the page's ``<title>`` or ``<h1>``, then a subtitle, a kicker, a
+    byline or a date, then the headline again over the article ("Ratgeber:
+    Lebensmittelerzeugung" / "Am Anfang ist die Kuh" / "ÖKO-TEST Januar 2010 | …" /
+    "Ratgeber: Lebensmittelerzeugung" / the text, de-r43-0001; a listing's teaser printed
+    twice over its summary, fr-r34-0004). :func:`_twice_printed_title` reads only copies
+    with removed lines between, at the page's head, and :func:`_teaser_copies` only
+    adjacent copies the models left undecided. Here the copies are equal case aside
+    (:func:`_folded`), of :data:`HEADLINE_COPY_MIN_WORDS` to ``TITLE_MAX_WORDS`` words,
+    printed twice only; at most :data:`HEADLINE_COPY_MAX_BETWEEN` standing lines between
+    them, none a paragraph (:func:`_is_paragraph`: a body sentence quoted again further
+    down keeps both copies); a paragraph among the :data:`HEADLINE_COPY_BODY_WITHIN`
+    standing lines under the second copy; the copy neither protected (a byline, a
+    heading of the markup), a list item, a table row, a date label nor a name.
+
+    >>> texts = ["Ratgeber: Lebensmittelerzeugung", "Am Anfang ist die Kuh",
+    ...          "ÖKO-TEST Januar 2010 | | Kategorie: Freizeit und Technik | 30.12.2009",
+    ...          "Ratgeber: Lebensmittelerzeugung", "Milch ist ein wertvolles Lebensmittel, "
+    ...          "soll aber möglichst billig sein, und das hat Folgen für alle."]
+    >>> ls = [_Line(t, frozenset()) for t in texts]
+    >>> _headline_copies(ls)
+    >>> [ln.removal.rule if ln.removal else None for ln in ls]
+    [None, None, None, 'title_repeat', None]
+
+    A subheading printed again after a paragraph, a line printed a third time, or a
+    transcript's speaker label (:func:`_speaker_turn`) stays:
+
+    >>> texts[2] = texts[4]
+    >>> ls = [_Line(t, frozenset()) for t in texts]
+    >>> _headline_copies(ls)
+    >>> [ln.removal for ln in ls]
+    [None, None, None, None, None]
+    """
+    rows = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls is not BAD]
+    standing = [lines[i] for i in rows]
+    where: dict[str, list[int]] = {}
+    for k, ln in enumerate(standing):
+        if HEADLINE_COPY_MIN_WORDS <= ln.n <= TITLE_MAX_WORDS:
+            where.setdefault(_folded(ln), []).append(k)
+    for at in where.values():
+        if len(at) != 2 or not 0 < at[1] - at[0] <= HEADLINE_COPY_MAX_BETWEEN + 1:
+            continue
+        a, b = at
+        copy = standing[b]
+        if not _headline_copy_shape(copy) or standing[a].n != copy.n:
+            continue
+        if _speaker_turn(lines, rows[a]):  # "Speaker : spk2" again: the speaker's next turn
+            continue
+        if any(_is_paragraph(ln) for ln in standing[a + 1 : b]):
+            continue
+        if any(map(_is_paragraph, standing[b + 1 : b + 1 + HEADLINE_COPY_BODY_WITHIN])):
+            copy.bad("title_repeat", "the headline printed again over its text (page furniture)")
+
+
+def _headline_copy_shape(ln: _Line) -> bool:
+    """The second copy of :func:`_headline_copies` may go: not protected, no list item,
+    table row, numbered line, date label, nor a name alone or before its role.
+
+    >>> [_headline_copy_shape(_Line(t, frozenset())) for t in ("Ratgeber: Lebensmittel",
+    ...  "Borja Crespo", "17 mar 2020", "• Premier point du programme")]
+    [True, False, False, False]
+    """
+    return (
+        not ln.protected
+        and not ln.table
+        and not ln.numbered
+        and not _BULLET.match(ln.text)
+        and not _is_date_label(ln)
+        and not _PERSON_NAME.match(ln.text.split(",", 1)[0].strip())
+    )
 
 
 def _listing_title(lines: list[_Line], t: int) -> bool:
