@@ -1290,6 +1290,7 @@ def _title_pass(lines: list[_Line]) -> None:
     Run after every other decision, so that the same line is the headline when
     the cleaned text is cleaned again (cleaning is idempotent).
     """
+    _crumbs_over_headline(lines)  # title56: "Accueil Rubrique <the headline>" over it
     _title_repeats(lines)
     _headline_copies(lines)  # title56: a headline printed again over its text, lines between
     _teaser_copies(lines)  # then the items' headlines printed twice (a listing's teasers)
@@ -1533,6 +1534,99 @@ def _headline_copies(lines: list[_Line]) -> None:
             continue
         if any(map(_is_paragraph, standing[b + 1 : b + 1 + HEADLINE_COPY_BODY_WITHIN])):
             copy.bad("title_repeat", "the headline printed again over its text (page furniture)")
+
+
+#: :func:`_crumbs_over_headline`: a breadcrumb ending with the headline is looked for among
+#: the page's first this many standing lines ...
+HEAD_CRUMB_LOOK = 6
+#: ... the crumbs before the headline's words are at most this many words ("Accueil BIEN
+#: dans ma Tech", "/ Rassegna stampa » 2017 » Gennaio » 10 »") ...
+HEAD_CRUMB_MAX_WORDS = 8
+#: ... and a trail that cuts the headline short ("Home Politique SHANDA TONME au sujet de
+#: la … fête...") keeps at least this many of its words.
+HEAD_CRUMB_CUT_MIN_WORDS = 4
+#: The characters a breadcrumb opens with when its home link is an icon ("/ Rubrique »").
+_CRUMB_OPENERS = ("/", ">", "»", "›")
+#: A headline cut short by the trail ends with one of these.
+_CUT_ENDS = ("...", "…")
+
+
+def _crumbs_over_headline(lines: list[_Line]) -> None:
+    """A breadcrumb printed on one line over the headline and ending with it goes
+    (``breadcrumb``): the line right above a headline-shaped line (the next standing one,
+    among the page's first :data:`HEAD_CRUMB_LOOK` standing lines) reads crumbs, then that
+    headline whole or cut short with "..." (:func:`_crumb_trail_over`). Run before the
+    headline is chosen, so that the trail is not taken for it (fr-r43-0018, it-r28-0003)
+    nor left standing above it (fr-r27-0009). Separators between the crumbs may be
+    missing (the trail's links run together); :func:`_is_breadcrumb` reads the trails
+    whose separators stand.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Accueil BIEN dans ma Tech La French Tech, un "
+    ...       "écosystème plein de vitalité", "", "La French Tech, un écosystème plein de "
+    ...       "vitalité")]
+    >>> _crumbs_over_headline(ls)
+    >>> [ln.removal.rule if ln.removal else None for ln in ls]
+    ['breadcrumb', None, None]
+    """
+    seen = 0
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.cls is BAD:
+            continue
+        seen += 1
+        if seen > HEAD_CRUMB_LOOK:
+            return
+        j = _kept_after(lines, i)
+        if j < 0:
+            return
+        if not ln.protected and _headline_shaped(lines[j]) and _crumb_trail_over(ln, lines[j]):
+            ln.bad("breadcrumb", "breadcrumb trail ending with the headline printed under it")
+
+
+def _crumb_trail_over(ln: _Line, head: _Line) -> bool:
+    """``ln`` is crumbs then ``head``'s words: the crumbs (1 to :data:`HEAD_CRUMB_MAX_WORDS`
+    words) open with a home link (``home_crumb_words`` of ``data/headzone.json``, five
+    languages) or a separator (:data:`_CRUMB_OPENERS`), and the headline's words follow
+    them to the end, or the line ends with "..." after at least
+    :data:`HEAD_CRUMB_CUT_MIN_WORDS` of the headline's first words. A line that only opens
+    with the headline's words (a lead, a subheading) is no trail.
+
+    >>> head = _Line("Rassegna stampa del 10 gennaio 2017", frozenset())
+    >>> _crumb_trail_over(_Line("/ Rassegna stampa » 2017 » Gennaio » 10 » Rassegna stampa "
+    ...                         "del 10 gennaio 2017", frozenset()), head)
+    True
+    >>> head = _Line("SHANDA TONME au sujet de la 43ème édition de la fête nationale", frozenset())
+    >>> _crumb_trail_over(_Line("Home Politique SHANDA TONME au sujet de la 43ème édition de "
+    ...                         "la fête...", frozenset()), head)
+    True
+    >>> _crumb_trail_over(_Line("Accueil des réfugiés : SHANDA TONME au sujet de la 43ème "
+    ...                         "édition de la fête nationale et des régions", frozenset()), head)
+    False
+    """
+    text = ln.text.lstrip()
+    words = ln.key().split()
+    if not text.startswith(_CRUMB_OPENERS) and not _opens_with_home(words):
+        return False
+    title = head.key()
+    if ln.key().endswith(" " + title):
+        crumbs = len(words) - len(title.split())
+        return 1 <= crumbs <= HEAD_CRUMB_MAX_WORDS
+    if not text.rstrip().endswith(_CUT_ENDS):
+        return False
+    for crumbs in range(1, min(HEAD_CRUMB_MAX_WORDS, len(words) - HEAD_CRUMB_CUT_MIN_WORDS) + 1):
+        if title.startswith(" ".join(words[crumbs:])):
+            return True
+    return False
+
+
+def _opens_with_home(words: list[str]) -> bool:
+    """The first word or two of a line's key name the site's home page ("accueil",
+    "home page", "startseite": ``home_crumb_words``).
+
+    >>> _opens_with_home(["home", "politique"]), _opens_with_home(["homère", "chante"])
+    (True, False)
+    """
+    home = home_crumb_words()
+    return bool(words) and (words[0] in home or " ".join(words[:2]) in home)
 
 
 def _headline_copy_shape(ln: _Line) -> bool:
