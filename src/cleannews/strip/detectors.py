@@ -1480,8 +1480,8 @@ HEADLINE_COPY_BODY_WITHIN = 3
 
 
 def _headline_copies(lines: list[_Line]) -> None:
-    """A headline printed exactly twice on the page, the second copy over the text it
-    heads: the second copy goes (``title_repeat``), the first (the headline) stays.
+    """A headline printed two or three times close together, the last copy over the text
+    it heads: the later copies go (``title_repeat``), the first (the headline) stays.
 
     The template prints the page's ``<title>`` or ``<h1>``, then a subtitle, a kicker, a
     byline or a date, then the headline again over the article ("Ratgeber:
@@ -1491,11 +1491,13 @@ def _headline_copies(lines: list[_Line]) -> None:
     with removed lines between, at the page's head, and :func:`_teaser_copies` only
     adjacent copies the models left undecided. Here the copies are equal case aside
     (:func:`_folded`), of :data:`HEADLINE_COPY_MIN_WORDS` to ``TITLE_MAX_WORDS`` words,
-    printed twice only; at most :data:`HEADLINE_COPY_MAX_BETWEEN` standing lines between
-    them, none a paragraph (:func:`_is_paragraph`: a body sentence quoted again further
-    down keeps both copies); a paragraph among the :data:`HEADLINE_COPY_BODY_WITHIN`
-    standing lines under the second copy; the copy neither protected (a byline, a
-    heading of the markup), a list item, a table row, a date label nor a name.
+    printed at most ``TEASER_COPY_MAX_COPIES`` times on the page (a teaser's link, title
+    and alt text under a date, en-r35-0008); at most :data:`HEADLINE_COPY_MAX_BETWEEN`
+    standing lines between two copies, none a paragraph (:func:`_is_paragraph`: a body
+    sentence quoted again further down keeps both copies); a paragraph among the
+    :data:`HEADLINE_COPY_BODY_WITHIN` standing lines under the last copy; no copy
+    protected (a byline, a heading of the markup), a list item, a table row, a date label
+    nor a name.
 
     >>> texts = ["Ratgeber: Lebensmittelerzeugung", "Am Anfang ist die Kuh",
     ...          "ÖKO-TEST Januar 2010 | | Kategorie: Freizeit und Technik | 30.12.2009",
@@ -1506,7 +1508,7 @@ def _headline_copies(lines: list[_Line]) -> None:
     >>> [ln.removal.rule if ln.removal else None for ln in ls]
     [None, None, None, 'title_repeat', None]
 
-    A subheading printed again after a paragraph, a line printed a third time, or a
+    A subheading printed again after a paragraph, a line printed a fourth time, or a
     transcript's speaker label (:func:`_speaker_turn`) stays:
 
     >>> texts[2] = texts[4]
@@ -1522,18 +1524,21 @@ def _headline_copies(lines: list[_Line]) -> None:
         if HEADLINE_COPY_MIN_WORDS <= ln.n <= TITLE_MAX_WORDS:
             where.setdefault(_folded(ln), []).append(k)
     for at in where.values():
-        if len(at) != 2 or not 0 < at[1] - at[0] <= HEADLINE_COPY_MAX_BETWEEN + 1:
+        if not 2 <= len(at) <= TEASER_COPY_MAX_COPIES:
             continue
-        a, b = at
-        copy = standing[b]
-        if not _headline_copy_shape(copy) or standing[a].n != copy.n:
+        if any(b - a > HEADLINE_COPY_MAX_BETWEEN + 1 for a, b in pairwise(at)):
             continue
-        if _speaker_turn(lines, rows[a]):  # "Speaker : spk2" again: the speaker's next turn
+        first, last = at[0], at[-1]
+        copies = [standing[k] for k in at[1:]]
+        if not all(_headline_copy_shape(c) and c.n == standing[first].n for c in copies):
             continue
-        if any(_is_paragraph(ln) for ln in standing[a + 1 : b]):
+        if _speaker_turn(lines, rows[first]):  # "Speaker : spk2" again: the next turn
             continue
-        if any(map(_is_paragraph, standing[b + 1 : b + 1 + HEADLINE_COPY_BODY_WITHIN])):
-            copy.bad("title_repeat", "the headline printed again over its text (page furniture)")
+        if any(map(_is_paragraph, standing[first + 1 : last])):
+            continue
+        if any(map(_is_paragraph, standing[last + 1 : last + 1 + HEADLINE_COPY_BODY_WITHIN])):
+            for c in copies:
+                c.bad("title_repeat", "the headline printed again over its text (page furniture)")
 
 
 #: :func:`_crumbs_over_headline`: a breadcrumb ending with the headline is looked for among
@@ -1630,7 +1635,7 @@ def _opens_with_home(words: list[str]) -> bool:
 
 
 def _headline_copy_shape(ln: _Line) -> bool:
-    """The second copy of :func:`_headline_copies` may go: not protected, no list item,
+    """A later copy of :func:`_headline_copies` may go: not protected, no list item,
     table row, numbered line, date label, nor a name alone or before its role.
 
     >>> [_headline_copy_shape(_Line(t, frozenset())) for t in ("Ratgeber: Lebensmittel",
