@@ -1347,13 +1347,15 @@ def _turn_parts(text: str) -> tuple[str, str] | None:
     return label.casefold(), value.casefold()
 
 
-def _speaker_turn(lines: list[_Line], title_idx: int) -> bool:
+def _speaker_turn(lines: list[_Line], title_idx: int, start: int | None = None) -> bool:
     """The first line standing is a transcript's speaker label, no headline: a short "Label :
     value" line (:func:`_turn_parts`) whose label another kept line of the page gives with
     another value ("Speaker : spk1" on top, "Speaker : spk2" further down). Its copies are
     the speaker's next turns, not the title printed again (it-r32-0005 of TRAIN, a council's
     transcript: every later "Speaker : spk1" went as a title repeat, on TRAIN and on the
-    stress set; keep47).
+    stress set; keep47). The other turns are looked for below the label, or from line
+    ``start`` on when given (:func:`_headline_copies` reads the whole page: "Speaker :
+    spk2" printed twice under "Speaker : spk1").
 
     >>> ls = [_Line(t, frozenset()) for t in ("Speaker : spk1", "Buonasera a tutti.",
     ...                                       "Speaker : spk2", "Grazie.", "Speaker : spk1")]
@@ -1364,7 +1366,7 @@ def _speaker_turn(lines: list[_Line], title_idx: int) -> bool:
     if parts is None:
         return False
     label, value = parts
-    for ln in lines[title_idx + 1 :]:
+    for ln in lines[title_idx + 1 if start is None else start :]:
         if ln.blank or ln.cls is BAD:
             continue
         other = _turn_parts(ln.text)
@@ -1532,7 +1534,7 @@ def _headline_copies(lines: list[_Line]) -> None:
         copies = [standing[k] for k in at[1:]]
         if not all(_headline_copy_shape(c) and c.n == standing[first].n for c in copies):
             continue
-        if _speaker_turn(lines, rows[first]):  # "Speaker : spk2" again: the next turn
+        if _speaker_turn(lines, rows[first], 0):  # "Speaker : spk2" again: the next turn
             continue
         if any(map(_is_paragraph, standing[first + 1 : last])):
             continue
