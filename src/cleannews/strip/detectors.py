@@ -1637,15 +1637,21 @@ def _opens_with_home(words: list[str]) -> bool:
 
 
 def _headline_copy_shape(ln: _Line) -> bool:
-    """A later copy of :func:`_headline_copies` may go: not protected, no list item,
-    table row, numbered line, date label, nor a name alone or before its role.
+    """A later copy of :func:`_headline_copies` may go: not protected, no paragraph ending
+    with a full stop (a teaser's summary printed twice is left to the summary rules: taking
+    it here made a second cleaning take more, fr-r39-0016; a headline asking or exclaiming,
+    "Quel impact … sur le marché de l'art?", may go), no list item, table row, numbered
+    line, date label, nor a name alone or before its role.
 
     >>> [_headline_copy_shape(_Line(t, frozenset())) for t in ("Ratgeber: Lebensmittel",
-    ...  "Borja Crespo", "17 mar 2020", "• Premier point du programme")]
-    [True, False, False, False]
+    ...  "Borja Crespo", "17 mar 2020", "• Premier point du programme",
+    ...  "Scooters omniprésents, hommes majoritaires parmi les victimes : voici l'analyse des "
+    ...  "accidents de 2025.")]
+    [True, False, False, False, False]
     """
     return (
         not ln.protected
+        and not (_is_paragraph(ln) and ln.text.rstrip().endswith("."))
         and not ln.table
         and not ln.numbered
         and not _BULLET.match(ln.text)
