@@ -35,7 +35,7 @@ from cleannews.strip._assemble import (
 )
 from cleannews.strip._chars import first_digit
 from cleannews.strip._credits import paywall_blocks
-from cleannews.strip._headzone import head_zone, home_crumb_words
+from cleannews.strip._headzone import crumb_openers, head_zone, home_crumb_words
 from cleannews.strip._keep import (
     _FOUR_DIGITS,
     CLOCK_RULES,
@@ -1552,8 +1552,6 @@ HEAD_CRUMB_MAX_WORDS = 8
 #: ... and a trail that cuts the headline short ("Home Politique SHANDA TONME au sujet de
 #: la … fête...") keeps at least this many of its words.
 HEAD_CRUMB_CUT_MIN_WORDS = 4
-#: The characters a breadcrumb opens with when its home link is an icon ("/ Rubrique »").
-_CRUMB_OPENERS = ("/", ">", "»", "›")
 #: A headline cut short by the trail ends with one of these.
 _CUT_ENDS = ("...", "…")
 
@@ -1592,8 +1590,8 @@ def _crumbs_over_headline(lines: list[_Line]) -> None:
 def _crumb_trail_over(ln: _Line, head: _Line) -> bool:
     """``ln`` is crumbs then ``head``'s words: the crumbs (1 to :data:`HEAD_CRUMB_MAX_WORDS`
     words) open with a home link (``home_crumb_words`` of ``data/headzone.json``, five
-    languages) or a separator (:data:`_CRUMB_OPENERS`), and the headline's words follow
-    them to the end, or the line ends with "..." after at least
+    languages) or a separator (``crumb_openers`` of the same file), and the headline's
+    words follow them to the end, or the line ends with "..." after at least
     :data:`HEAD_CRUMB_CUT_MIN_WORDS` of the headline's first words. A line that only opens
     with the headline's words (a lead, a subheading) is no trail.
 
@@ -1611,7 +1609,7 @@ def _crumb_trail_over(ln: _Line, head: _Line) -> bool:
     """
     text = ln.text.lstrip()
     words = ln.key().split()
-    if not text.startswith(_CRUMB_OPENERS) and not _opens_with_home(words):
+    if not text.startswith(crumb_openers()) and not _opens_with_home(words):
         return False
     title = head.key()
     if ln.key().endswith(" " + title):
