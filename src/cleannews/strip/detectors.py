@@ -1292,8 +1292,9 @@ def _title_pass(lines: list[_Line]) -> None:
     """
     _crumbs_over_headline(lines)  # title56: "Accueil Rubrique <the headline>" over it
     _title_repeats(lines)
-    _headline_copies(lines)  # title56: a headline printed again over its text, lines between
     _teaser_copies(lines)  # then the items' headlines printed twice (a listing's teasers)
+    if _headline_copies(lines):  # title56: a headline printed again over its text
+        _teaser_copies(lines)  # copies it took may have stood between two others (fr-r41-0001)
 
 
 def _title_repeats(lines: list[_Line]) -> None:
@@ -1481,7 +1482,7 @@ HEADLINE_COPY_MAX_BETWEEN = 4
 HEADLINE_COPY_BODY_WITHIN = 3
 
 
-def _headline_copies(lines: list[_Line]) -> None:
+def _headline_copies(lines: list[_Line]) -> int:
     """A headline printed two or three times close together, the last copy over the text
     it heads: the later copies go (``title_repeat``), the first (the headline) stays.
 
@@ -1490,23 +1491,23 @@ def _headline_copies(lines: list[_Line]) -> None:
     Lebensmittelerzeugung" / "Am Anfang ist die Kuh" / "ÖKO-TEST Januar 2010 | …" /
     "Ratgeber: Lebensmittelerzeugung" / the text, de-r43-0001; a listing's teaser printed
     twice over its summary, fr-r34-0004). :func:`_twice_printed_title` reads only copies
-    with removed lines between, at the page's head, and :func:`_teaser_copies` only
-    adjacent copies the models left undecided. Here the copies are equal case aside
-    (:func:`_folded`), of :data:`HEADLINE_COPY_MIN_WORDS` to ``TITLE_MAX_WORDS`` words,
-    printed at most ``TEASER_COPY_MAX_COPIES`` times on the page (a teaser's link, title
-    and alt text under a date, en-r35-0008); at most :data:`HEADLINE_COPY_MAX_BETWEEN`
-    standing lines between two copies, none a paragraph (:func:`_is_paragraph`: a body
-    sentence quoted again further down keeps both copies); a paragraph among the
-    :data:`HEADLINE_COPY_BODY_WITHIN` standing lines under the last copy; no copy
-    protected (a byline, a heading of the markup), a list item, a table row, a date label
-    nor a name.
+    with removed lines between, at the page's head, and :func:`_teaser_copies` (run
+    first, its reason kept) only adjacent copies the models left undecided. Here the
+    copies are equal case aside (:func:`_folded`), of :data:`HEADLINE_COPY_MIN_WORDS` to
+    ``TITLE_MAX_WORDS`` words, printed at most ``TEASER_COPY_MAX_COPIES`` times on the page
+    (a teaser's link, title and alt text under a date, en-r35-0008); at most
+    :data:`HEADLINE_COPY_MAX_BETWEEN` standing lines between two copies, none a paragraph
+    (:func:`_is_paragraph`: a body sentence quoted again further down keeps both copies);
+    a paragraph among the :data:`HEADLINE_COPY_BODY_WITHIN` standing lines under the last
+    copy; each copy of :func:`_headline_copy_shape`. Returns how many copies went.
 
     >>> texts = ["Ratgeber: Lebensmittelerzeugung", "Am Anfang ist die Kuh",
     ...          "ÖKO-TEST Januar 2010 | | Kategorie: Freizeit und Technik | 30.12.2009",
     ...          "Ratgeber: Lebensmittelerzeugung", "Milch ist ein wertvolles Lebensmittel, "
     ...          "soll aber möglichst billig sein, und das hat Folgen für alle."]
     >>> ls = [_Line(t, frozenset()) for t in texts]
-    >>> _headline_copies(ls)
+    >>> _headline_copies(ls)  # the number of copies taken
+    1
     >>> [ln.removal.rule if ln.removal else None for ln in ls]
     [None, None, None, 'title_repeat', None]
 
@@ -1516,9 +1517,11 @@ def _headline_copies(lines: list[_Line]) -> None:
     >>> texts[2] = texts[4]
     >>> ls = [_Line(t, frozenset()) for t in texts]
     >>> _headline_copies(ls)
+    0
     >>> [ln.removal for ln in ls]
     [None, None, None, None, None]
     """
+    taken = 0
     rows = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls is not BAD]
     standing = [lines[i] for i in rows]
     where: dict[str, list[int]] = {}
@@ -1541,6 +1544,8 @@ def _headline_copies(lines: list[_Line]) -> None:
         if any(map(_is_paragraph, standing[last + 1 : last + 1 + HEADLINE_COPY_BODY_WITHIN])):
             for c in copies:
                 c.bad("title_repeat", "the headline printed again over its text (page furniture)")
+            taken += len(copies)
+    return taken
 
 
 #: :func:`_crumbs_over_headline`: a breadcrumb ending with the headline is looked for among
@@ -1638,8 +1643,11 @@ def _headline_copy_shape(ln: _Line) -> bool:
     """A later copy of :func:`_headline_copies` may go: not protected, no paragraph ending
     with a full stop (a teaser's summary printed twice is left to the summary rules: taking
     it here made a second cleaning take more, fr-r39-0016; a headline asking or exclaiming,
-    "Quel impact … sur le marché de l'art?", may go), no list item, table row, numbered
-    line, date label, nor a name alone or before its role.
+    "Quel impact … sur le marché de l'art?", may go), no sentence-like line (class GOOD) of
+    ``TWICE_TITLE_CAPTION_WORDS`` words or more (a photo caption printed twice, as
+    :func:`_twice_title_shape` reads it; a branch's rule taking the second of two such lines
+    was withdrawn in round 8, ``tests/test_strip_credits8.py``), no list item, table row,
+    numbered line, date label, nor a name alone or before its role.
 
     >>> [_headline_copy_shape(_Line(t, frozenset())) for t in ("Ratgeber: Lebensmittel",
     ...  "Borja Crespo", "17 mar 2020", "• Premier point du programme",
@@ -1654,6 +1662,7 @@ def _headline_copy_shape(ln: _Line) -> bool:
         and not ln.numbered
         and not _BULLET.match(ln.text)
         and not _is_date_label(ln)
+        and not (ln.cls is GOOD and ln.n >= TWICE_TITLE_CAPTION_WORDS)
         and not _PERSON_NAME.match(ln.text.split(",", 1)[0].strip())
     )
 
@@ -5210,7 +5219,7 @@ def _twice_title_shape(ln: _Line) -> bool:
         and _headline_shaped(ln, TWICE_TITLE_MIN_WORDS)  # the title's shape, 3 words or more
         and not _BULLET.match(ln.text)
         and not _is_date_label(ln)
-        and not (ln.cls is GOOD and ln.n >= TWICE_TITLE_CAPTION_WORDS and "," in ln.text)
+        and not (ln.cls is GOOD and ln.n >= TWICE_TITLE_CAPTION_WORDS)
         and not _PERSON_NAME.match(ln.text.split(",", 1)[0].strip())  # "Ben Martin, Senior …"
     )
 
