@@ -1578,18 +1578,29 @@ def _crumbs_over_headline(lines: list[_Line]) -> None:
     >>> [ln.removal.rule if ln.removal else None for ln in ls]
     ['breadcrumb', None, None]
     """
-    seen = 0
-    for i, ln in enumerate(lines):
-        if ln.blank or ln.cls is BAD:
-            continue
-        seen += 1
-        if seen > HEAD_CRUMB_LOOK:
-            return
+    for i, ln in _head_standing(lines, HEAD_CRUMB_LOOK):
         j = _kept_after(lines, i)
         if j < 0:
             return
         if not ln.protected and _headline_shaped(lines[j]) and _crumb_trail_over(ln, lines[j]):
             ln.bad("breadcrumb", "breadcrumb trail ending with the headline printed under it")
+
+
+def _head_standing(lines: list[_Line], look: int):
+    """(index, line) of the page's first ``look`` standing lines (not blank nor removed).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Accueil", "", "Titre", "Texte")]
+    >>> [i for i, _ in _head_standing(ls, 2)]
+    [0, 2]
+    """
+    seen = 0
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.cls is BAD:
+            continue
+        seen += 1
+        if seen > look:
+            return
+        yield i, ln
 
 
 def _crumb_trail_over(ln: _Line, head: _Line) -> bool:
@@ -5367,13 +5378,7 @@ def _numbered_crumbs(lines: list[_Line]) -> None:
     >>> [ln.removal.rule if ln.removal else None for ln in ls]
     ['breadcrumb_numbered', 'breadcrumb_numbered', None]
     """
-    seen = 0
-    for i, ln in enumerate(lines):
-        if ln.blank or ln.cls is BAD:
-            continue
-        seen += 1
-        if seen > NUMBERED_CRUMB_LOOK:
-            return
+    for i, ln in _head_standing(lines, NUMBERED_CRUMB_LOOK):
         m = _NUMBERED_ITEM.fullmatch(ln.text)
         if m is None or m.group(1) != "1":
             continue
