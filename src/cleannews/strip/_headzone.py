@@ -119,6 +119,17 @@ def home_crumb_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def crumb_openers() -> tuple[str, ...]:
+    """The separators a breadcrumb opens with when its home link is an icon
+    (``crumb_openers`` of ``data/headzone.json``), read once.
+
+    >>> "/" in crumb_openers()
+    True
+    """
+    return tuple(_headzone_data()["crumb_openers"])
+
+
+@lru_cache(maxsize=1)
 def _anchors() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     """(rule names, name prefixes, excluded names) of ``data/headzone.json``."""
     data = _headzone_data()

@@ -35,7 +35,7 @@ from cleannews.strip._assemble import (
 )
 from cleannews.strip._chars import first_digit
 from cleannews.strip._credits import paywall_blocks
-from cleannews.strip._headzone import head_zone, home_crumb_words
+from cleannews.strip._headzone import crumb_openers, head_zone, home_crumb_words
 from cleannews.strip._keep import (
     _FOUR_DIGITS,
     CLOCK_RULES,
@@ -1302,8 +1302,11 @@ def _title_pass(lines: list[_Line]) -> None:
     Run after every other decision, so that the same line is the headline when
     the cleaned text is cleaned again (cleaning is idempotent).
     """
+    _crumbs_over_headline(lines)  # title56: "Accueil Rubrique <the headline>" over it
     _title_repeats(lines)
     _teaser_copies(lines)  # then the items' headlines printed twice (a listing's teasers)
+    if _headline_copies(lines):  # title56: a headline printed again over its text
+        _teaser_copies(lines)  # copies it took may have stood between two others (fr-r41-0001)
 
 
 def _title_repeats(lines: list[_Line]) -> None:
@@ -1357,13 +1360,15 @@ def _turn_parts(text: str) -> tuple[str, str] | None:
     return label.casefold(), value.casefold()
 
 
-def _speaker_turn(lines: list[_Line], title_idx: int) -> bool:
+def _speaker_turn(lines: list[_Line], title_idx: int, start: int | None = None) -> bool:
     """The first line standing is a transcript's speaker label, no headline: a short "Label :
     value" line (:func:`_turn_parts`) whose label another kept line of the page gives with
     another value ("Speaker : spk1" on top, "Speaker : spk2" further down). Its copies are
     the speaker's next turns, not the title printed again (it-r32-0005 of TRAIN, a council's
     transcript: every later "Speaker : spk1" went as a title repeat, on TRAIN and on the
-    stress set; keep47).
+    stress set; keep47). The other turns are looked for below the label, or from line
+    ``start`` on when given (:func:`_headline_copies` reads the whole page: "Speaker :
+    spk2" printed twice under "Speaker : spk1").
 
     >>> ls = [_Line(t, frozenset()) for t in ("Speaker : spk1", "Buonasera a tutti.",
     ...                                       "Speaker : spk2", "Grazie.", "Speaker : spk1")]
@@ -1374,7 +1379,7 @@ def _speaker_turn(lines: list[_Line], title_idx: int) -> bool:
     if parts is None:
         return False
     label, value = parts
-    for ln in lines[title_idx + 1 :]:
+    for ln in lines[title_idx + 1 if start is None else start :]:
         if ln.blank or ln.cls is BAD:
             continue
         other = _turn_parts(ln.text)
@@ -1474,6 +1479,215 @@ def _teaser_copies(lines: list[_Line]) -> None:
         ):
             ln.bad("title_repeat", "a teaser's headline printed again under its summary "
                    "(page furniture)")
+
+
+# === title56 (issue 10, round 40): a headline printed twice with short lines between ====
+
+#: :func:`_headline_copies`: a headline printed twice has at least this many words
+#: ("Ratgeber: Lebensmittelerzeugung") and at most TITLE_MAX_WORDS ...
+HEADLINE_COPY_MIN_WORDS = 2
+#: ... at most this many standing lines stand between the two copies (a subtitle, a
+#: kicker, a byline, a date, "Trending story found on www.bbc.com"), none a paragraph ...
+HEADLINE_COPY_MAX_BETWEEN = 4
+#: ... and a paragraph stands among this many standing lines under the second copy (the
+#: text the headline opens: "EFE" / "Lugo —" / the first paragraph).
+HEADLINE_COPY_BODY_WITHIN = 3
+
+
+def _headline_copies(lines: list[_Line]) -> int:
+    """A headline printed two or three times close together, the last copy over the text
+    it heads: the later copies go (``title_repeat``), the first (the headline) stays.
+
+    The template prints the page's ``<title>`` or ``<h1>``, then a subtitle, a kicker, a
+    byline or a date, then the headline again over the article ("Ratgeber:
+    Lebensmittelerzeugung" / "Am Anfang ist die Kuh" / "ÖKO-TEST Januar 2010 | …" /
+    "Ratgeber: Lebensmittelerzeugung" / the text, de-r43-0001; a listing's teaser printed
+    twice over its summary, fr-r34-0004). :func:`_twice_printed_title` reads only copies
+    with removed lines between, at the page's head, and :func:`_teaser_copies` (run
+    first, its reason kept) only adjacent copies the models left undecided. Here the
+    copies are equal case aside (:func:`_folded`), of :data:`HEADLINE_COPY_MIN_WORDS` to
+    ``TITLE_MAX_WORDS`` words, printed at most ``TEASER_COPY_MAX_COPIES`` times on the page
+    (a teaser's link, title and alt text under a date, en-r35-0008); at most
+    :data:`HEADLINE_COPY_MAX_BETWEEN` standing lines between two copies, none a paragraph
+    (:func:`_is_paragraph`: a body sentence quoted again further down keeps both copies);
+    a paragraph among the :data:`HEADLINE_COPY_BODY_WITHIN` standing lines under the last
+    copy; each copy of :func:`_headline_copy_shape`. Returns how many copies went.
+
+    >>> texts = ["Ratgeber: Lebensmittelerzeugung", "Am Anfang ist die Kuh",
+    ...          "ÖKO-TEST Januar 2010 | | Kategorie: Freizeit und Technik | 30.12.2009",
+    ...          "Ratgeber: Lebensmittelerzeugung", "Milch ist ein wertvolles Lebensmittel, "
+    ...          "soll aber möglichst billig sein, und das hat Folgen für alle."]
+    >>> ls = [_Line(t, frozenset()) for t in texts]
+    >>> _headline_copies(ls)  # the number of copies taken
+    1
+    >>> [ln.removal.rule if ln.removal else None for ln in ls]
+    [None, None, None, 'title_repeat', None]
+
+    A subheading printed again after a paragraph, a line printed a fourth time, or a
+    transcript's speaker label (:func:`_speaker_turn`) stays:
+
+    >>> texts[2] = texts[4]
+    >>> ls = [_Line(t, frozenset()) for t in texts]
+    >>> _headline_copies(ls)
+    0
+    >>> [ln.removal for ln in ls]
+    [None, None, None, None, None]
+    """
+    taken = 0
+    rows = [i for i, ln in enumerate(lines) if not ln.blank and ln.cls is not BAD]
+    standing = [lines[i] for i in rows]
+    where: dict[str, list[int]] = {}
+    for k, ln in enumerate(standing):
+        if HEADLINE_COPY_MIN_WORDS <= ln.n <= TITLE_MAX_WORDS:
+            where.setdefault(_folded(ln), []).append(k)
+    for at in where.values():
+        if not 2 <= len(at) <= TEASER_COPY_MAX_COPIES:
+            continue
+        if any(b - a > HEADLINE_COPY_MAX_BETWEEN + 1 for a, b in pairwise(at)):
+            continue
+        first, last = at[0], at[-1]
+        copies = [standing[k] for k in at[1:]]
+        if not all(_headline_copy_shape(c) and c.n == standing[first].n for c in copies):
+            continue
+        if _speaker_turn(lines, rows[first], 0):  # "Speaker : spk2" again: the next turn
+            continue
+        if any(map(_is_paragraph, standing[first + 1 : last])):
+            continue
+        if any(map(_is_paragraph, standing[last + 1 : last + 1 + HEADLINE_COPY_BODY_WITHIN])):
+            for c in copies:
+                c.bad("title_repeat", "the headline printed again over its text (page furniture)")
+            taken += len(copies)
+    return taken
+
+
+#: :func:`_crumbs_over_headline`: a breadcrumb ending with the headline is looked for among
+#: the page's first this many standing lines ...
+HEAD_CRUMB_LOOK = 6
+#: ... the crumbs before the headline's words are at most this many words ("Accueil BIEN
+#: dans ma Tech", "/ Rassegna stampa » 2017 » Gennaio » 10 »") ...
+HEAD_CRUMB_MAX_WORDS = 8
+#: ... and a trail that cuts the headline short ("Home Politique SHANDA TONME au sujet de
+#: la … fête...") keeps at least this many of its words.
+HEAD_CRUMB_CUT_MIN_WORDS = 4
+#: A headline cut short by the trail ends with one of these.
+_CUT_ENDS = ("...", "…")
+
+
+def _crumbs_over_headline(lines: list[_Line]) -> None:
+    """A breadcrumb printed on one line over the headline and ending with it goes
+    (``breadcrumb``): the line right above a headline-shaped line (the next standing one,
+    among the page's first :data:`HEAD_CRUMB_LOOK` standing lines) reads crumbs, then that
+    headline whole or cut short with "..." (:func:`_crumb_trail_over`). Run before the
+    headline is chosen, so that the trail is not taken for it (fr-r43-0018, it-r28-0003)
+    nor left standing above it (fr-r27-0009). Separators between the crumbs may be
+    missing (the trail's links run together); :func:`_is_breadcrumb` reads the trails
+    whose separators stand.
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Accueil BIEN dans ma Tech La French Tech, un "
+    ...       "écosystème plein de vitalité", "", "La French Tech, un écosystème plein de "
+    ...       "vitalité")]
+    >>> _crumbs_over_headline(ls)
+    >>> [ln.removal.rule if ln.removal else None for ln in ls]
+    ['breadcrumb', None, None]
+    """
+    for i, ln in _head_standing(lines, HEAD_CRUMB_LOOK):
+        j = _kept_after(lines, i)
+        if j < 0:
+            return
+        if not ln.protected and _headline_shaped(lines[j]) and _crumb_trail_over(ln, lines[j]):
+            ln.bad("breadcrumb", "breadcrumb trail ending with the headline printed under it")
+
+
+def _head_standing(lines: list[_Line], look: int):
+    """(index, line) of the page's first ``look`` standing lines (not blank nor removed).
+
+    >>> ls = [_Line(t, frozenset()) for t in ("Accueil", "", "Titre", "Texte")]
+    >>> [i for i, _ in _head_standing(ls, 2)]
+    [0, 2]
+    """
+    seen = 0
+    for i, ln in enumerate(lines):
+        if ln.blank or ln.cls is BAD:
+            continue
+        seen += 1
+        if seen > look:
+            return
+        yield i, ln
+
+
+def _crumb_trail_over(ln: _Line, head: _Line) -> bool:
+    """``ln`` is crumbs then ``head``'s words: the crumbs (1 to :data:`HEAD_CRUMB_MAX_WORDS`
+    words) open with a home link (``home_crumb_words`` of ``data/headzone.json``, five
+    languages) or a separator (``crumb_openers`` of the same file), and the headline's
+    words follow them to the end, or the line ends with "..." after at least
+    :data:`HEAD_CRUMB_CUT_MIN_WORDS` of the headline's first words. A line that only opens
+    with the headline's words (a lead, a subheading) is no trail.
+
+    >>> head = _Line("Rassegna stampa del 10 gennaio 2017", frozenset())
+    >>> _crumb_trail_over(_Line("/ Rassegna stampa » 2017 » Gennaio » 10 » Rassegna stampa "
+    ...                         "del 10 gennaio 2017", frozenset()), head)
+    True
+    >>> head = _Line("SHANDA TONME au sujet de la 43ème édition de la fête nationale", frozenset())
+    >>> _crumb_trail_over(_Line("Home Politique SHANDA TONME au sujet de la 43ème édition de "
+    ...                         "la fête...", frozenset()), head)
+    True
+    >>> _crumb_trail_over(_Line("Accueil des réfugiés : SHANDA TONME au sujet de la 43ème "
+    ...                         "édition de la fête nationale et des régions", frozenset()), head)
+    False
+    """
+    text = ln.text.lstrip()
+    words = ln.key().split()
+    if not text.startswith(crumb_openers()) and not _opens_with_home(words):
+        return False
+    title = head.key()
+    if ln.key().endswith(" " + title):
+        crumbs = len(words) - len(title.split())
+        return 1 <= crumbs <= HEAD_CRUMB_MAX_WORDS
+    if not text.rstrip().endswith(_CUT_ENDS):
+        return False
+    for crumbs in range(1, min(HEAD_CRUMB_MAX_WORDS, len(words) - HEAD_CRUMB_CUT_MIN_WORDS) + 1):
+        if title.startswith(" ".join(words[crumbs:])):
+            return True
+    return False
+
+
+def _opens_with_home(words: list[str]) -> bool:
+    """The first word or two of a line's key name the site's home page ("accueil",
+    "home page", "startseite": ``home_crumb_words``).
+
+    >>> _opens_with_home(["home", "politique"]), _opens_with_home(["homère", "chante"])
+    (True, False)
+    """
+    home = home_crumb_words()
+    return bool(words) and (words[0] in home or " ".join(words[:2]) in home)
+
+
+def _headline_copy_shape(ln: _Line) -> bool:
+    """A later copy of :func:`_headline_copies` may go: not protected, no paragraph ending
+    with a full stop (a teaser's summary printed twice is left to the summary rules: taking
+    it here made a second cleaning take more, fr-r39-0016; a headline asking or exclaiming,
+    "Quel impact … sur le marché de l'art?", may go), no sentence-like line (class GOOD) of
+    ``TWICE_TITLE_CAPTION_WORDS`` words or more (a photo caption printed twice, as
+    :func:`_twice_title_shape` reads it; a branch's rule taking the second of two such lines
+    was withdrawn in round 8, ``tests/test_strip_credits8.py``), no list item, table row,
+    numbered line, date label, nor a name alone or before its role.
+
+    >>> [_headline_copy_shape(_Line(t, frozenset())) for t in ("Ratgeber: Lebensmittel",
+    ...  "Borja Crespo", "17 mar 2020", "• Premier point du programme",
+    ...  "Scooters omniprésents, hommes majoritaires parmi les victimes : voici l'analyse des "
+    ...  "accidents de 2025.")]
+    [True, False, False, False, False]
+    """
+    return (
+        not ln.protected
+        and not (_is_paragraph(ln) and ln.text.rstrip().endswith("."))
+        and not ln.table
+        and not ln.numbered
+        and not _BULLET.match(ln.text)
+        and not _is_date_label(ln)
+        and not (ln.cls is GOOD and ln.n >= TWICE_TITLE_CAPTION_WORDS)
+        and not _PERSON_NAME.match(ln.text.split(",", 1)[0].strip())
+    )
 
 
 def _listing_title(lines: list[_Line], t: int) -> bool:
@@ -5038,7 +5252,7 @@ def _twice_title_shape(ln: _Line) -> bool:
         and _headline_shaped(ln, TWICE_TITLE_MIN_WORDS)  # the title's shape, 3 words or more
         and not _BULLET.match(ln.text)
         and not _is_date_label(ln)
-        and not (ln.cls is GOOD and ln.n >= TWICE_TITLE_CAPTION_WORDS and "," in ln.text)
+        and not (ln.cls is GOOD and ln.n >= TWICE_TITLE_CAPTION_WORDS)
         and not _PERSON_NAME.match(ln.text.split(",", 1)[0].strip())  # "Ben Martin, Senior …"
     )
 
@@ -5186,13 +5400,7 @@ def _numbered_crumbs(lines: list[_Line]) -> None:
     >>> [ln.removal.rule if ln.removal else None for ln in ls]
     ['breadcrumb_numbered', 'breadcrumb_numbered', None]
     """
-    seen = 0
-    for i, ln in enumerate(lines):
-        if ln.blank or ln.cls is BAD:
-            continue
-        seen += 1
-        if seen > NUMBERED_CRUMB_LOOK:
-            return
+    for i, ln in _head_standing(lines, NUMBERED_CRUMB_LOOK):
         m = _NUMBERED_ITEM.fullmatch(ln.text)
         if m is None or m.group(1) != "1":
             continue
