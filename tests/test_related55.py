@@ -114,6 +114,34 @@ def test_tail_pair_lookalikes_stay(lines):
     assert all(line in out for line in lines[-2:])
 
 
+#: a blog's listing of its posts: the first whole, the last cut (no glued read-more)
+POSTS = [
+    "Le festival de jazz revient cet été sur la place du marché",
+    "Pendant trois soirées de juillet, des groupes venus de toute la région joueront "
+    "gratuitement sous les platanes, et les commerçants du centre resteront ouverts tard "
+    "pour accueillir les spectateurs, comme lors de la première édition qui avait attiré "
+    "plus de deux mille personnes.",
+    HEADLINE,
+    EXCERPT,
+]
+
+
+def test_a_run_of_posts_keeps_its_last_cut_post():
+    """The text above the pair is itself a (headline, paragraph) pair: the page is a run of
+    posts, its last one cut; the pair is the page's own (``_zones._post_run``)."""
+    out = _out(POSTS)
+    assert all(line in out for line in POSTS)
+
+
+def test_a_blog_listing_a_second_pass_leaves_alone():
+    """fr-r38-0028 (two posts, the last cut with a glued "Lire la suite..."): the first pass
+    cuts the read-more; the second pass, which no longer sees it, keeps the pair too."""
+    doc, _ = train_doc("fr-r38-0028")
+    once = strip_text(doc, CFG).text
+    assert "La triste réalité du sport de base" in once
+    assert strip_text(once, CFG).text == once
+
+
 @pytest.mark.parametrize(
     "line",
     [

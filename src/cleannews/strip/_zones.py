@@ -571,10 +571,9 @@ TAIL_PAIR_GAP = 2
 
 def _mid_cut(ln) -> bool:
     """A teaser's excerpt cut inside its sentence (:data:`_MID_CUT`), of
-    :data:`EXCERPT_MIN_WORDS` to :data:`ZONE_MAX_WORDS` words, not protected, with no glued
-    span cut from it (``key_text``): a read-more link glued after the cut ("… représentant...
-    Lire la suite...") is the page's own link to the rest of its post, a blog's listing of
-    its posts (fr-r38-0028), not a teaser of another site's article.
+    :data:`EXCERPT_MIN_WORDS` to :data:`ZONE_MAX_WORDS` words, not protected. Its glued
+    spans are not read (a read-more link glued after the cut goes in the same pass: a guard
+    on it would not hold on the pass's own output; :func:`_post_run` keeps a blog's posts).
 
     >>> from cleannews.strip.detectors import _Line
     >>> _mid_cut(_Line("La mobilisation des agriculteurs se poursuit ce lundi. Ce...", frozenset()))
@@ -585,8 +584,7 @@ def _mid_cut(ln) -> bool:
     return (
         not ln.protected
         and EXCERPT_MIN_WORDS <= ln.n <= ZONE_MAX_WORDS
-        and ln.key_text is None
-        and bool(_MID_CUT.search(ln.text[-6:]))
+        and bool(_MID_CUT.search(_cleaned(ln)[-6:]))
     )
 
 
@@ -607,6 +605,31 @@ def _taken_paragraph(ln) -> bool:
     """
     return ln.n >= EXCERPT_PROSE_BELOW_WORDS or (
         ln.n >= PAIR_EXCERPT_MIN_WORDS and ln.removal is not None and _teaser_rule(ln.removal.rule)
+    )
+
+
+def _post_run(lines, above: list[int]) -> bool:
+    """Whether the standing lines ``above`` :func:`tail_pair`'s pairs are themselves
+    (headline, paragraph) pairs and nothing else (:func:`_pair_headline`,
+    :func:`_pair_excerpt`): the page is a run of posts, a blog's listing whose last post is
+    cut ("… de leurs représentant... Lire la suite...", fr-r38-0028), not an article with a
+    teaser under it. Unlike the post's glued read-more, which the first pass cuts, this
+    reads the same on the pass's own output.
+
+    >>> from cleannews.strip.detectors import _Line, GOOD
+    >>> ls = [_Line(t, frozenset()) for t in ("C’est vraiment très mal parti !",
+    ...       "En effet on voit fleurir des mouvements, des associations et des clubs "
+    ...       "destinés à rassembler des habitants.")]
+    >>> for ln in ls:
+    ...     ln.cls = GOOD
+    >>> _post_run(ls, [0, 1]), _post_run(ls, [1])
+    (True, False)
+    """
+    if not above or len(above) % 2:
+        return False
+    return all(
+        _pair_headline(lines[h]) and _pair_excerpt(lines[p], lines[h])
+        for h, p in zip(above[::2], above[1::2], strict=True)
     )
 
 
@@ -684,6 +707,8 @@ def tail_pair(lines, page: str = "article") -> None:
     above = standing[:first]
     if any(_cut(_cleaned(lines[i])) for i in above):
         return  # a listing's cut teasers, or a page cut short: the pairs are its own
+    if _post_run(lines, above):
+        return  # a run of (headline, paragraph) posts: the pairs are the listing's own
     if not any(_article_paragraph(lines[i]) for i in above[-TAIL_PAIR_GAP:]):
         return  # no article paragraph right above: a list of its own, a cut page
     body = _body_words(lines, 0, pairs[0] - 1)
