@@ -947,8 +947,8 @@ def __getattr__(name: str):
 #: round's code, every time until round 34's ``*-r39`` and ``*-r40``, which the round's code moved
 #: upwards (docs/strip-history.md, "Held-out figures after the thirty-fourth round"); round 35's
 #: ``*-r41`` and round 36's ``*-r42`` gave the same figures with both again, and so did round 37's
-#: ``*-r43`` (once its pass ``printed_again`` was withdrawn), round 38's ``*-r44`` and round 39's
-#: ``*-r45``.
+#: ``*-r43`` (once its pass ``printed_again`` was withdrawn), round 38's ``*-r44``, round 39's
+#: ``*-r45`` and round 40's ``*-r46``.
 
 
 def unscored(page_id: str, batches: frozenset[str] | None = None) -> bool:

@@ -45,7 +45,7 @@ round 39's (scored at the end of round 39); the ``r46`` batches (weather, climat
 environment, crime and court reporting, celebrity and TV people, diaspora media, astronomy, books
 and publishing, horse racing, architecture, hunting, fishing and the sea, obituaries and
 local-life pages; and German, Spanish, Italian and English weather, court, crime, astronomy and
-publishing pages) are round 40's, not yet scored. A transfer
+publishing pages) are round 40's (scored at the end of round 40). A transfer
 check not yet scored is ``scored=False`` (and listed in ``fixtures/strip_real/unscored.json``):
 no test here cleans it, only its pages and line counts are checked
 (``score_batches.line_counts``). For every batch these tests check
@@ -293,7 +293,7 @@ ROUNDS = (
         "r46",
         {"fr-r46": 25, "de-r46": 4, "es-r46": 4, "it-r46": 4, "en-r46": 4},
         sites=41, max_per_site=1, french=25, min_dropped=24,
-        content_lines=324, boilerplate_lines=56, scored=False,
+        content_lines=324, boilerplate_lines=56,
     ),
 )
 SCORED = [fresh for fresh in ROUNDS if fresh.scored]
