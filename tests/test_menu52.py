@@ -79,15 +79,23 @@ def test_real_menus_still_go(strip_real_docs):
 #: as a_la_une_r40 first, and the run's "Tous" / "Le direct" then go to the context pass (all
 #: three still removed; TRAIN furniture removed rose, 2,721 -> 2,742 of 4,313). 104 with
 #: widgets56 (round 40): fr-r28-0021's "Ma newsletter personnalisée" (newsletter furniture)
-#: joins the menu run above it once the sign-up button below it goes to its rule.
-MENU_RUN_TRAIN_LINES = 104
+#: joins the menu run above it once the sign-up button below it goes to its rule. 116 once
+#: round 40's transfer batch r46 joined TRAIN: an astronomy blog's site menu (fr-r46-0003, ten
+#: items, "Les comètes" among them above the same headline) and fr-r46-0024's menu items.
+MENU_RUN_TRAIN_LINES = 116
 #: Content the menu runs still take on TRAIN: a municipal page's headings above its first
 #: paragraph ("Décès" / "Déclaration de décès", fr-r32-0014), a bylaw's title and first part
 #: (it-r31-0001), a headline and a gallery card's phone line whose runs open with a label and
 #: its value (de-r40-0001, it-r40-0005: such a line opening a run counts, as a kicker does):
 #: short lines in a run with nothing that tells them from a site's menu (menu52.docs.md);
-#: and a piece of fr-a-0164's weather widget that is no whole labelled line.
+#: and a piece of fr-a-0164's weather widget that is no whole labelled line. Round 40's
+#: transfer batch r46 brought an association's minutes whose list of members present, one name
+#: a line (fr-r46-0007), reads as a menu (lost with the round-start and the round's code).
 MENU_RUN_KNOWN: frozenset = frozenset({
+    ("fr-r46-0007", "menu_run", "Odile Ducrot"),
+    ("fr-r46-0007", "menu_run", "Evelyne Fezard"),
+    ("fr-r46-0007", "menu_run", "Maryvonne Thareau"),
+    ("fr-r46-0007", "menu_run", "Sabine Wong"),
     ("de-r40-0001", "menu_run", "Naschen am Torbuffet"),
     ("fr-a-0164", "menu_run", "en partie ensoleillé"),
     ("fr-r32-0014", "menu_run", "Décès"),

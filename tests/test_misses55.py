@@ -16,7 +16,7 @@ TRAIN sites from >= 2 batches, no TRAIN content line):
 The tail pass looks past the four rule families (``detectors.TAIL_LOOK_PAST_RULES``): a listing's
 result count under its items is no evidence that the items are teasers (fr-r36-0002).
 Pages are read through ``_helpers.train_pages`` / ``train_doc`` only (TRAIN, never a held-out
-page). Write-up: docs/strip.md, "Meta lines, captions and ad markers (round 40, misses55)".
+page). Write-up: docs/strip-history.md, "Meta lines, captions and ad markers (round 40, misses55)".
 """
 
 from __future__ import annotations

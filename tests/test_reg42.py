@@ -95,7 +95,7 @@ def test_no_real_news_page_quarantined_and_few_suspect(french_scores):
     from test_spin_real_news import SPUN_KNOWN
 
     assert sorted(k for k, s in scored.items() if s.label == "spun") == SPUN_KNOWN
-    # the two fresh pages round 34's r40 brought over the bound (test_spin_real_news.py)
+    # the fresh pages r40 and r46 brought over the bound (test_spin_real_news.py)
     from test_spin_real_news import SUSPECT_OVER_BOUND
 
     suspect = [k for k, s in scored.items() if s.label == "suspect"]

@@ -326,8 +326,8 @@ FRESH45 = ("fr-r45", "de-r45", "es-r45", "it-r45", "en-r45")
 #: association's tag page; Italian crime and court stories; English Perseids pages and a literary
 #: agency's category page; 34 articles, 7 listings), round 40's transfer check, scored by the
 #: lead at the end of the round with the round-start code and with the round's final code,
-#: before anybody else runs cleannews on them (docs/strip.md, "Fresh TRAIN pages, twentieth
-#: batch (issue 10, round 40)").
+#: before anybody else runs cleannews on them (docs/strip-history.md, "Fresh TRAIN pages,
+#: twentieth batch (issue 10, round 40)").
 FRESH46 = ("fr-r46", "de-r46", "es-r46", "it-r46", "en-r46")
 HALVES = {
     "dev": DEV_HALF, "check": CHECK_HALF, "old": OLD_BATCHES,
