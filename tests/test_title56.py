@@ -173,3 +173,18 @@ def test_train_page_keeps_one_copy_of_its_headline(page: str, title: str) -> Non
     assert sum(lb.text.strip() == title for lb in labelled) == 2  # content + title_repeat
     out = [ln.strip() for ln in cleannews.clean(doc, CFG).text.splitlines()]
     assert out.count(title) == 1
+
+
+def test_role_printed_twice_in_a_roll_stays() -> None:
+    # fr-r38-0014: a council's roll of names and offices over its text, a role printed twice
+    roll = ["FINKE Michèle", "FRIDEN André", "Le bourgmestre", "SPELTZ François",
+            "HIRTT Cilly", "L’échevin", "LAURENT Jérôme", "BOEVER Nadine", "L’échevin"]
+    assert _out([*roll, *BODY_FR]).count("L’échevin") == 2
+
+
+def test_short_sentence_printed_twice_close_together_stays() -> None:
+    # a short answer repeated a line apart: a sentence ending with a full stop is content
+    line = "Le conseil a voté la subvention à l'unanimité."
+    out = _out(["Budget communal 2026", line, "Le maire a salué un vote historique.", line,
+                *BODY_FR])
+    assert out.count(line) == 2

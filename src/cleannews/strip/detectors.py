@@ -1492,6 +1492,9 @@ HEADLINE_COPY_MAX_BETWEEN = 4
 #: ... and a paragraph stands among this many standing lines under the second copy (the
 #: text the headline opens: "EFE" / "Lugo —" / the first paragraph).
 HEADLINE_COPY_BODY_WITHIN = 3
+#: :func:`_copies_in_roll`: a label repeated in a list of lines of at most this many words
+#: each ("L’échevin" among "LAURENT Jérôme", "BOEVER Nadine", fr-r38-0014's council roll).
+HEADLINE_COPY_ROLL_MAX_WORDS = 3
 
 
 def _headline_copies(lines: list[_Line]) -> int:
@@ -1552,6 +1555,8 @@ def _headline_copies(lines: list[_Line]) -> int:
         if _speaker_turn(lines, rows[first], 0):  # "Speaker : spk2" again: the next turn
             continue
         if any(map(_is_paragraph, standing[first + 1 : last])):
+            continue
+        if _copies_in_roll(standing[first : last + 1]):
             continue
         if any(map(_is_paragraph, standing[last + 1 : last + 1 + HEADLINE_COPY_BODY_WITHIN])):
             for c in copies:
@@ -1662,11 +1667,33 @@ def _opens_with_home(words: list[str]) -> bool:
     return bool(words) and (words[0] in home or " ".join(words[:2]) in home)
 
 
+#: :func:`_headline_copy_shape`: a line ending with one full stop (not "..." ) is a sentence.
+_FULL_STOP_END = LazyPattern(r"(?<!\.)\.\s*$")
+
+
+def _copies_in_roll(span: list[_Line]) -> bool:
+    """The copies of :func:`_headline_copies` and every line between them are short labels
+    (at most :data:`HEADLINE_COPY_ROLL_MAX_WORDS` words each): a role printed twice in a
+    roll of names and offices (fr-r38-0014, ``tests/test_keep43.py``) is content, not a
+    headline printed again over its furniture (a subtitle, a byline, a meta line).
+
+    >>> _copies_in_roll([_Line(t, frozenset()) for t in ("L’échevin", "LAURENT Jérôme",
+    ...                  "BOEVER Nadine", "L’échevin")])
+    True
+    >>> _copies_in_roll([_Line(t, frozenset()) for t in ("Ratgeber: Lebensmittelerzeugung",
+    ...                  "Am Anfang ist die Kuh", "Ratgeber: Lebensmittelerzeugung")])
+    False
+    """
+    return all(ln.n <= HEADLINE_COPY_ROLL_MAX_WORDS for ln in span)
+
+
 def _headline_copy_shape(ln: _Line) -> bool:
-    """A later copy of :func:`_headline_copies` may go: not protected, no paragraph ending
-    with a full stop (a teaser's summary printed twice is left to the summary rules: taking
-    it here made a second cleaning take more, fr-r39-0016; a headline asking or exclaiming,
-    "Quel impact … sur le marché de l'art?", may go), no sentence-like line (class GOOD) of
+    """A later copy of :func:`_headline_copies` may go: not protected, no line ending with
+    a full stop (a teaser's summary printed twice is left to the summary rules: taking it
+    here made a second cleaning take more, fr-r39-0016; a short sentence printed twice
+    apart, "Le conseil a voté la subvention à l'unanimité.", is content,
+    ``tests/test_strip_recall52.py``; a headline asking or exclaiming, "Quel impact … sur
+    le marché de l'art?", may go), no sentence-like line (class GOOD) of
     ``TWICE_TITLE_CAPTION_WORDS`` words or more (a photo caption printed twice, as
     :func:`_twice_title_shape` reads it; a branch's rule taking the second of two such lines
     was withdrawn in round 8, ``tests/test_strip_credits8.py``), no list item, table row,
@@ -1675,12 +1702,12 @@ def _headline_copy_shape(ln: _Line) -> bool:
     >>> [_headline_copy_shape(_Line(t, frozenset())) for t in ("Ratgeber: Lebensmittel",
     ...  "Borja Crespo", "17 mar 2020", "• Premier point du programme",
     ...  "Scooters omniprésents, hommes majoritaires parmi les victimes : voici l'analyse des "
-    ...  "accidents de 2025.")]
-    [True, False, False, False, False]
+    ...  "accidents de 2025.", "Le conseil a voté la subvention à l'unanimité.")]
+    [True, False, False, False, False, False]
     """
     return (
         not ln.protected
-        and not (_is_paragraph(ln) and ln.text.rstrip().endswith("."))
+        and not _FULL_STOP_END.search(ln.text)
         and not ln.table
         and not ln.numbered
         and not _BULLET.match(ln.text)
