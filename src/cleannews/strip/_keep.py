@@ -1230,10 +1230,53 @@ def give_back_between_paragraphs(lines) -> list[int]:
     for i, ln in enumerate(lines):
         if not _taken(ln, BETWEEN_RULES) or not _heading_first(ln.text):
             continue
+        if _inside_comment_form(lines, i):
+            continue
         up, down = _standing(lines, i, -1), _standing(lines, i, 1)
         if up >= 0 and down >= 0 and _is_body(lines[up]) and _is_body(lines[down]):
             given.append(i)
     return _restore(lines, given)
+
+
+#: Rule names of the comment-form families (prompts, labels, counters, rules links).
+COMMENT_FORM_PREFIX = "comment_"
+
+
+def _inside_comment_form(lines, i: int) -> bool:
+    """Whether the nearest non-blank lines above and below line ``i`` were both removed by a
+    comment-form rule (:data:`COMMENT_FORM_PREFIX`): the line is one more piece of that form
+    ("0 / 600", a character counter between "Votre commentaire" and "Vers les règles des
+    commentaires", fr-a-0164), not the article's line between two of its paragraphs, whatever
+    other widget stands beside it.
+
+        >>> from cleannews.strip.detectors import _Line
+        >>> text = ["Votre commentaire", "YouTube Link", "0 / 600", "Vers les règles"]
+        >>> lines = [_Line(t, frozenset()) for t in text]
+        >>> lines[0].bad("comment_widget_line", "comment widget label")
+        >>> lines[1].bad("widget_words", "buttons")
+        >>> lines[3].bad("comment_widget_line", "comment widget label")
+        >>> _inside_comment_form(lines, 2)
+        True
+        >>> lines[3].bad("caption", "a photo's caption")
+        >>> _inside_comment_form(lines, 2)
+        False
+    """
+    def form_line(step: int) -> bool:
+        j = i + step
+        while 0 <= j < len(lines) and lines[j].blank:
+            j += step
+        if not 0 <= j < len(lines) or lines[j].cls != BAD or lines[j].removal is None:
+            return False
+        if lines[j].removal.rule.startswith(COMMENT_FORM_PREFIX):
+            return True
+        # a widget's buttons inside the form ("YouTube Link"): look one line further
+        k = j + step
+        while 0 <= k < len(lines) and lines[k].blank:
+            k += step
+        return (0 <= k < len(lines) and lines[k].cls == BAD and lines[k].removal is not None
+                and lines[k].removal.rule.startswith(COMMENT_FORM_PREFIX))
+
+    return form_line(-1) and form_line(1)
 
 
 def _heading_first(text: str) -> bool:
