@@ -651,6 +651,22 @@ def served_removals(doc: str, config) -> dict[str, str]:
     return strip_removals(cleannews.clean(doc, config))
 
 
+def assert_train_furniture_goes(page: str, start: str, config) -> None:
+    """The TRAIN page's furniture line opening with ``start`` is labelled furniture and is
+    removed from the page as served (the real-line tests of the recall rounds)."""
+    doc, labelled = train_doc(page)
+    assert any(lb.text.strip().startswith(start) and not lb.content for lb in labelled)
+    removed = served_removals(doc, config)
+    assert any(t.startswith(start) for t in removed), (page, start)
+
+
+def train_content_lost(page: str, config) -> list[str]:
+    """The content lines of a TRAIN page that ``cleannews.clean`` removes as served."""
+    doc, labelled = train_doc(page)
+    removed = served_removals(doc, config)
+    return [lb.text for lb in labelled if lb.content and lb.text.strip() in removed]
+
+
 def strip_removals(document) -> dict[str, str]:
     """The whole lines the strip stage removed from a cleaned ``Document``: removed text
     (stripped) -> rule (:func:`served_removals` without the cleaning)."""

@@ -22,7 +22,11 @@ from __future__ import annotations
 import pytest
 
 import cleannews
-from _helpers import assert_megabyte_lines_finish, served_removals, train_doc
+from _helpers import (
+    assert_megabyte_lines_finish,
+    assert_train_furniture_goes,
+    train_content_lost,
+)
 from cleannews.strip import strip_text
 
 CFG = cleannews.CleanConfig()
@@ -43,18 +47,12 @@ REAL_LINES = [
 
 @pytest.mark.parametrize(("page", "start"), REAL_LINES)
 def test_real_related_line_goes(page, start):
-    doc, labelled = train_doc(page)
-    assert any(lb.text.strip().startswith(start) and not lb.content for lb in labelled)
-    removed = served_removals(doc, CFG)
-    assert any(t.startswith(start) for t in removed), (page, start)
+    assert_train_furniture_goes(page, start, CFG)
 
 
 @pytest.mark.parametrize("page", ["es-r37-0005", "es-r40-0003", "it-r40-0004", "it-r35-0007"])
 def test_real_pages_keep_their_content(page):
-    doc, labelled = train_doc(page)
-    removed = served_removals(doc, CFG)
-    lost = [lb.text for lb in labelled if lb.content and lb.text.strip() in removed]
-    assert lost == []
+    assert train_content_lost(page, CFG) == []
 
 
 ES_PARAS = (

@@ -1238,8 +1238,10 @@ def give_back_between_paragraphs(lines) -> list[int]:
     return _restore(lines, given)
 
 
-#: Rule names of the comment-form families (prompts, labels, counters, rules links).
+#: Rule names of the comment-form families (prompts, labels, counters, rules links) …
 COMMENT_FORM_PREFIX = "comment_"
+#: … and how many removed lines :func:`_inside_comment_form` reads on each side for one of them.
+COMMENT_FORM_REACH = 2
 
 
 def _inside_comment_form(lines, i: int) -> bool:
@@ -1262,19 +1264,15 @@ def _inside_comment_form(lines, i: int) -> bool:
         False
     """
     def form_line(step: int) -> bool:
-        j = i + step
-        while 0 <= j < len(lines) and lines[j].blank:
-            j += step
-        if not 0 <= j < len(lines) or lines[j].cls != BAD or lines[j].removal is None:
-            return False
-        if lines[j].removal.rule.startswith(COMMENT_FORM_PREFIX):
-            return True
-        # a widget's buttons inside the form ("YouTube Link"): look one line further
-        k = j + step
-        while 0 <= k < len(lines) and lines[k].blank:
-            k += step
-        return (0 <= k < len(lines) and lines[k].cls == BAD and lines[k].removal is not None
-                and lines[k].removal.rule.startswith(COMMENT_FORM_PREFIX))
+        """The nearest line that way is the form's, or a widget's with the form's next to it
+        (a button row inside the form: "YouTube Link")."""
+        for j in _neighbours(lines, i, step, COMMENT_FORM_REACH):
+            rule = lines[j].removal.rule if lines[j].cls == BAD and lines[j].removal else ""
+            if rule.startswith(COMMENT_FORM_PREFIX):
+                return True
+            if not rule:
+                return False
+        return False
 
     return form_line(-1) and form_line(1)
 
