@@ -63,8 +63,9 @@ def _in_article(line: str, before: list[str] = (), after: list[str] = ()) -> str
 @pytest.fixture(scope="module")
 def furniture(strip_real_pages) -> list[str]:
     """Real TRAIN furniture of fr-a-0164's comment form: two lines its rule takes ("Votre
-    commentaire", "Vers les règles des commentaires..") and one left to the position rules
-    ("YouTube Link"); and fr-a-0107's "Read More" heading."""
+    commentaire", "Vers les règles des commentaires..") and one its words take since round 40
+    ("YouTube Link", ``widget_words``; left to the position rules before); and fr-a-0107's
+    "Read More" heading."""
     return [
         _train(strip_real_pages, "fr-a-0164", "Votre commentaire", False),
         _train(strip_real_pages, "fr-a-0164", "Vers les règles", False),
@@ -120,9 +121,12 @@ def test_one_word_reply_between_furniture_stays(furniture, reply):
 
 
 def test_short_label_between_furniture_still_goes_by_context(furniture):
-    """The look-alike: a two-word label without a final stop between the same furniture."""
+    """The look-alike: a two-word label without a final stop between the same furniture. Since
+    round 40 "YouTube Link" goes by its words (widgets56: ``widget_words``) before the neighbour
+    passes, so the line model, reading both neighbours already removed, takes the label first
+    where the short-block rule took it before."""
     doc = _in_article("Nos offres", [furniture[0]], [furniture[1], furniture[2]])
-    assert removed_by(doc, CFG).get("Nos offres") == "context"
+    assert removed_by(doc, CFG).get("Nos offres") in {"context", "line_model"}
 
 
 @pytest.mark.skipif(not UD.is_dir(), reason="UD French sentences not at ../shared/corpora/fr-ud")

@@ -102,7 +102,9 @@ def test_a_comment_forms_lines_under_its_heading_go():
     out = removed(text)
     assert out.get("0 Commentaires") == "comment_prompt"
     for line in FORM:
-        assert out.get(line) == "comment_form", (line, out)
+        # "YouTube Link" goes by its words first since round 40 (widgets56: widget_words)
+        want = {"comment_form", "widget_words"} if line == "YouTube Link" else {"comment_form"}
+        assert out.get(line) in want, (line, out)
     assert not set(PARAS) & out.keys()
 
 
