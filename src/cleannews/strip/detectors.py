@@ -1610,14 +1610,7 @@ def _head_standing(lines: list[_Line], look: int):
     >>> [i for i, _ in _head_standing(ls, 2)]
     [0, 2]
     """
-    seen = 0
-    for i, ln in enumerate(lines):
-        if ln.blank or ln.cls is BAD:
-            continue
-        seen += 1
-        if seen > look:
-            return
-        yield i, ln
+    return ((i, lines[i]) for i in islice(_standing(lines), look))
 
 
 def _crumb_trail_over(ln: _Line, head: _Line) -> bool:
